@@ -1,0 +1,175 @@
+// The Graph emulator: one framework-free function from Request to Response over in-memory
+// tenants. Adapters (MSW in the browser, a Node server) decide how tokens are verified.
+import { DroppedConnection, errorResponse, errors, GraphError, isObject, jsonResponse, readJson, type RequestContext } from './http';
+import { newId } from './ids';
+import type { EmulatorState, FaultConfig, Principal, TenantState } from './model';
+import type { ApiVersion, Route } from './route';
+import { auditRoutes } from './routes/audit-logs';
+import { catalogRoutes } from './routes/catalog';
+import { directoryRoutes } from './routes/directory';
+import { namedLocationRoutes } from './routes/named-locations';
+import { policyRoutes } from './routes/policies';
+import { Throttler } from './throttle';
+
+/** Reads the caller from the request's bearer token; throws a 401 GraphError when it cannot. */
+export type Authenticator = (request: Request) => Promise<Principal>;
+
+export interface EmulatorOptions {
+  state: EmulatorState;
+  authenticate: Authenticator;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  /** Called after every request that changed state (for persistence). */
+  onChange?: (state: EmulatorState) => void;
+}
+
+export interface Emulator {
+  handle(request: Request): Promise<Response>;
+  readonly state: EmulatorState;
+  replaceState(state: EmulatorState): void;
+  setFaults(tenantId: string, faults: Partial<FaultConfig>): FaultConfig;
+}
+
+const routes: Route[] = [...policyRoutes, ...namedLocationRoutes, ...catalogRoutes, ...directoryRoutes, ...auditRoutes];
+const MAX_BATCH = 20;
+
+export function createEmulator(options: EmulatorOptions): Emulator {
+  let state = options.state;
+  const now = options.now ?? (() => new Date());
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const throttler = new Throttler();
+
+  function tenantFor(principal: Principal): TenantState {
+    const tenant = state.tenants.find((t) => t.id === principal.tenantId);
+    if (!tenant) throw errors.unauthenticated(`The tenant '${principal.tenantId}' of the access token is not served by this emulator.`);
+    return tenant;
+  }
+
+  /** Applies fault rules; returns the status to fail with, or throws to drop the connection. */
+  function injectedFault(tenant: TenantState, signature: string): number | null {
+    const rule = tenant.faults.rules.find((r) => signature.includes(r.match));
+    if (!rule) return null;
+    if (rule.times !== undefined) {
+      rule.times -= 1;
+      if (rule.times <= 0) tenant.faults.rules = tenant.faults.rules.filter((r) => r !== rule);
+    }
+    if (rule.fault === 'drop') throw new DroppedConnection();
+    return rule.fault;
+  }
+
+  async function dispatch(request: Request, context: RequestContext, principal: Principal): Promise<Response> {
+    const url = new URL(request.url);
+    const match = /^\/(v1\.0|beta)\/(.*?)\/?$/.exec(url.pathname);
+    if (!match) throw errors.badRequest(`Invalid version: ${url.pathname.split('/')[1] ?? ''}`);
+    const version = match[1] as ApiVersion;
+    const path = decodeURIComponent(match[2]!);
+    const tenant = tenantFor(principal);
+
+    const fault = injectedFault(tenant, `${request.method} /${version}/${path}`);
+    if (fault !== null) throw fault === 429 ? errors.throttled(1) : errors.serviceUnavailable(fault);
+
+    const candidates = routes.filter((r) => r.pattern.test(path));
+    if (candidates.length === 0) throw errors.noRoute(path);
+    const route = candidates.find((r) => r.method === request.method);
+    if (!route) throw new GraphError(405, 'MethodNotAllowed', `The HTTP method '${request.method}' is not allowed for the resource '${path}'.`);
+    if (route.betaOnly && version === 'v1.0') {
+      throw new GraphError(404, 'UnknownError', `No HTTP resource was found that matches the request URI '${request.url}'.`);
+    }
+    if (!route.scopes.some((scope) => principal.scopes.includes(scope))) throw errors.accessDenied(route.scopes);
+
+    const throttled = throttler.take(tenant.id, route.throttle, tenant.faults, context.now.getTime());
+    if (throttled) throw throttled;
+
+    const params = route.pattern.exec(path)!.slice(1) as string[];
+    const response = await route.handle({ request, url, version, params, tenant, principal, context, state });
+    if (request.method !== 'GET') options.onChange?.(state);
+    return response;
+  }
+
+  async function handleOne(request: Request, principal: Principal | null): Promise<Response> {
+    const context: RequestContext = {
+      requestId: newId(),
+      clientRequestId: request.headers.get('client-request-id') ?? newId(),
+      now: now(),
+    };
+    try {
+      const caller = principal ?? (await options.authenticate(request));
+      // Latency applies once per HTTP request, not to each request inside a $batch.
+      const latency = principal ? 0 : (state.tenants.find((t) => t.id === caller.tenantId)?.faults.latencyMs ?? 0);
+      if (latency > 0) await sleep(latency);
+      if (/\/\$batch$/.test(new URL(request.url).pathname)) return await batch(request, context, caller);
+      return await dispatch(request, context, caller);
+    } catch (error) {
+      if (error instanceof DroppedConnection) throw error;
+      if (error instanceof GraphError) return errorResponse(context, error);
+      const message = error instanceof Error ? error.message : String(error);
+      return errorResponse(context, new GraphError(500, 'InternalServerError', `The emulator failed: ${message}`));
+    }
+  }
+
+  async function batch(request: Request, context: RequestContext, principal: Principal): Promise<Response> {
+    const body = await readJson(request);
+    if (!isObject(body) || !Array.isArray(body.requests)) throw errors.badRequest('Invalid batch payload: a "requests" array is required.');
+    const items = body.requests;
+    if (items.length > MAX_BATCH) throw errors.badRequest(`Invalid batch payload: at most ${MAX_BATCH} requests are allowed, ${items.length} were sent.`);
+    const ids = items.map((item) => (isObject(item) ? String(item.id) : ''));
+    if (new Set(ids).size !== ids.length) throw errors.badRequest('Invalid batch payload: request ids must be unique.');
+    const version = new URL(request.url).pathname.split('/')[1];
+    const origin = new URL(request.url).origin;
+
+    const results = new Map<string, Promise<{ id: string; status: number; headers: Record<string, string>; body?: unknown }>>();
+    const run = (item: unknown) => {
+      if (!isObject(item) || typeof item.url !== 'string' || typeof item.method !== 'string') {
+        throw errors.badRequest('Invalid batch payload: every request needs id, method and url.');
+      }
+      const id = String(item.id);
+      const existing = results.get(id);
+      if (existing) return existing;
+      const promise = (async () => {
+        const dependsOn = Array.isArray(item.dependsOn) ? item.dependsOn.map(String) : [];
+        for (const dependency of dependsOn) {
+          const previous = results.get(dependency) ?? run(items[ids.indexOf(dependency)]);
+          const outcome = await previous;
+          if (outcome.status >= 400) return { id, status: 424, headers: {}, body: { error: { code: 'FailedDependency', message: `Request ${dependency} failed.` } } };
+        }
+        const headers = new Headers(isObject(item.headers) ? (item.headers as Record<string, string>) : {});
+        const inner = new Request(`${origin}/${version}/${String(item.url).replace(/^\//, '')}`, {
+          method: String(item.method).toUpperCase(),
+          headers,
+          body: item.body === undefined ? undefined : JSON.stringify(item.body),
+        });
+        const response = await handleOne(inner, principal);
+        const text = await response.text();
+        const outHeaders: Record<string, string> = {};
+        for (const key of ['content-type', 'retry-after', 'location']) {
+          const value = response.headers.get(key);
+          if (value) outHeaders[key === 'content-type' ? 'Content-Type' : key === 'retry-after' ? 'Retry-After' : 'Location'] = value;
+        }
+        return { id, status: response.status, headers: outHeaders, ...(text ? { body: JSON.parse(text) as unknown } : {}) };
+      })();
+      results.set(id, promise);
+      return promise;
+    };
+    const responses = await Promise.all(items.map(run));
+    return jsonResponse(context, 200, { responses });
+  }
+
+  return {
+    handle: (request) => handleOne(request, null),
+    get state() {
+      return state;
+    },
+    replaceState(next) {
+      state = next;
+      throttler.reset();
+    },
+    setFaults(tenantId, faults) {
+      const tenant = state.tenants.find((t) => t.id === tenantId);
+      if (!tenant) throw new Error(`No tenant ${tenantId}`);
+      tenant.faults = { ...tenant.faults, ...faults };
+      if (faults.caRateLimit !== undefined || faults.caBurst !== undefined) throttler.reset();
+      options.onChange?.(state);
+      return tenant.faults;
+    },
+  };
+}

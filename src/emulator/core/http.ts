@@ -1,0 +1,126 @@
+// Graph-shaped responses: JSON bodies, the error envelope, and the request-id headers
+// that Graph puts on every response.
+
+export interface RequestContext {
+  requestId: string;
+  clientRequestId: string;
+  now: Date;
+}
+
+/** Thrown by handlers; turned into Graph's error envelope by the emulator. */
+export class GraphError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly innerMessage?: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Asks the adapter to drop the connection without a response (a network failure). */
+export class DroppedConnection extends Error {
+  constructor() {
+    super('Connection dropped by fault injection');
+  }
+}
+
+function baseHeaders(ctx: RequestContext): Record<string, string> {
+  return {
+    'request-id': ctx.requestId,
+    'client-request-id': ctx.clientRequestId,
+    date: ctx.now.toUTCString(),
+  };
+}
+
+export function jsonResponse(ctx: RequestContext, status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { ...baseHeaders(ctx), 'content-type': 'application/json; odata.metadata=minimal; charset=utf-8', ...headers },
+  });
+}
+
+export function emptyResponse(ctx: RequestContext, status = 204): Response {
+  return new Response(null, { status, headers: baseHeaders(ctx) });
+}
+
+export function errorBody(ctx: RequestContext, error: GraphError) {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      innerError: {
+        ...(error.innerMessage ? { message: error.innerMessage } : {}),
+        date: ctx.now.toISOString().slice(0, 19),
+        'request-id': ctx.requestId,
+        'client-request-id': ctx.clientRequestId,
+      },
+    },
+  };
+}
+
+export function errorResponse(ctx: RequestContext, error: GraphError): Response {
+  return jsonResponse(ctx, error.status, errorBody(ctx, error), error.headers);
+}
+
+export const errors = {
+  badRequest: (message: string, innerMessage?: string) => new GraphError(400, 'BadRequest', message, innerMessage),
+  /** CA validation failures: a generic message with the service's numbered text inside. */
+  invalidPolicy: (numbered: string) =>
+    new GraphError(400, 'BadRequest', 'The server could not process the request because it is malformed or incorrect.', numbered),
+  schema: () =>
+    new GraphError(
+      400,
+      'BadRequest',
+      '1007: Incoming ConditionalAccessPolicy object is null or does not match the schema of ConditionalAccessPolicy type. For examples, please see API documentation at https://docs.microsoft.com/en-us/graph/api/conditionalaccessroot-post-policies?view=graph-rest-1.0.',
+    ),
+  invalidJson: () =>
+    new GraphError(
+      400,
+      'BadRequest',
+      'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+    ),
+  notFound: (what: string, id: string) =>
+    new GraphError(404, 'ResourceNotFound', `${what} with id '${id}' was not found.`),
+  directoryNotFound: (id: string) =>
+    new GraphError(
+      404,
+      'Request_ResourceNotFound',
+      `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+    ),
+  noRoute: (path: string) =>
+    new GraphError(400, 'BadRequest', `Resource not found for the segment '${path.split('/').filter(Boolean).at(-1) ?? path}'.`),
+  unauthenticated: (message: string) => new GraphError(401, 'InvalidAuthenticationToken', message),
+  accessDenied: (scopes: readonly string[]) =>
+    new GraphError(
+      403,
+      'AccessDenied',
+      `Either the signed-in user does not have sufficient privileges, or you need to consent to one of the permissions on this API: ${scopes.join(', ')}.`,
+    ),
+  throttled: (retryAfterSeconds?: number) =>
+    new GraphError(
+      429,
+      'TooManyRequests',
+      'Too many requests.',
+      undefined,
+      retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) },
+    ),
+  serviceUnavailable: (status: number) =>
+    new GraphError(status, status === 503 ? 'ServiceUnavailable' : status === 504 ? 'GatewayTimeout' : 'InternalServerError', 'The service is temporarily unavailable. Please retry later.'),
+};
+
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) throw errors.invalidJson();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw errors.invalidJson();
+  }
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,131 @@
+// The in-memory state of an emulated tenant. Plain JSON so it can be saved (browser) and cloned.
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export interface DirectoryUser {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+  mail: string | null;
+  userType: 'Member' | 'Guest';
+  accountEnabled: boolean;
+}
+export interface DirectoryGroup {
+  id: string;
+  displayName: string;
+  description: string | null;
+  securityEnabled: boolean;
+  mailEnabled: boolean;
+  groupTypes: string[];
+}
+export interface ServicePrincipal {
+  id: string;
+  appId: string;
+  displayName: string;
+  servicePrincipalType: 'Application' | 'ManagedIdentity' | 'Legacy';
+  appOwnerOrganizationId: string | null;
+}
+export interface Agreement {
+  id: string;
+  displayName: string;
+}
+
+export interface AuditEvent {
+  id: string;
+  category: string;
+  correlationId: string;
+  result: 'success' | 'failure';
+  resultReason: string;
+  activityDisplayName: string;
+  activityDateTime: string;
+  loggedByService: string;
+  operationType: string;
+  initiatedBy: {
+    user: { id: string; displayName: string | null; userPrincipalName: string; ipAddress: string | null } | null;
+    app: { appId: string; displayName: string; servicePrincipalId: string; servicePrincipalName: string | null } | null;
+  };
+  targetResources: {
+    id: string;
+    displayName: string;
+    type: string;
+    userPrincipalName: null;
+    groupType: null;
+    modifiedProperties: { displayName: string; oldValue: string | null; newValue: string | null }[];
+  }[];
+  additionalDetails: { key: string; value: string }[];
+}
+
+/** A rule that makes matching requests fail, for tests and demos of error handling. */
+export interface FaultRule {
+  /** Substring of "<METHOD> <path>" to match, e.g. "GET /v1.0/identity/conditionalAccess/policies". */
+  match: string;
+  /** An HTTP status to answer with, or "drop" to drop the connection. */
+  fault: number | 'drop';
+  /** How many matching requests fail; omitted = every one. */
+  times?: number;
+}
+
+export interface FaultConfig {
+  /** The documented 1 request/second/tenant limit of CA resources (429 without Retry-After). */
+  caRateLimit: boolean;
+  /** Requests the CA bucket lets through at once before the 1/s rate applies. */
+  caBurst: number;
+  /** The reporting limit (5 requests per 10 s) on audit logs, 429 with Retry-After. */
+  reportsRateLimit: boolean;
+  /** Milliseconds added to every request. */
+  latencyMs: number;
+  rules: FaultRule[];
+}
+
+export interface TenantState {
+  id: string;
+  displayName: string;
+  defaultDomain: string;
+  policies: JsonObject[];
+  deletedPolicies: JsonObject[];
+  namedLocations: JsonObject[];
+  deletedNamedLocations: JsonObject[];
+  authenticationStrengths: JsonObject[];
+  authenticationContexts: JsonObject[];
+  users: DirectoryUser[];
+  groups: DirectoryGroup[];
+  servicePrincipals: ServicePrincipal[];
+  agreements: Agreement[];
+  audits: AuditEvent[];
+  faults: FaultConfig;
+}
+
+export interface RoleTemplate {
+  id: string;
+  displayName: string;
+  description: string;
+}
+
+/** What every tenant shares: Microsoft's policy templates and the directory role templates. */
+export interface Catalog {
+  templates: JsonObject[];
+  roleTemplates: RoleTemplate[];
+}
+
+export interface EmulatorState {
+  tenants: TenantState[];
+  catalog: Catalog;
+}
+
+/** Who is calling: read from the bearer token by the adapter's authenticator. */
+export interface Principal {
+  tenantId: string;
+  userId: string;
+  userPrincipalName: string;
+  displayName: string;
+  scopes: string[];
+}
+
+export const defaultFaults = (): FaultConfig => ({
+  caRateLimit: true,
+  caBurst: 4,
+  reportsRateLimit: true,
+  latencyMs: 0,
+  rules: [],
+});

@@ -1,0 +1,49 @@
+// What a route handler receives, and how routes declare the scopes and limits that apply to them.
+import type { RequestContext } from './http';
+import type { EmulatorState, Principal, TenantState } from './model';
+
+export type ApiVersion = 'v1.0' | 'beta';
+
+export interface RouteInput {
+  request: Request;
+  url: URL;
+  version: ApiVersion;
+  params: string[];
+  tenant: TenantState;
+  principal: Principal;
+  context: RequestContext;
+  state: EmulatorState;
+}
+
+export type Throttle = 'ca' | 'reports' | 'none';
+
+export interface Route {
+  method: string;
+  /** Matched against the path after the version segment, e.g. "identity/conditionalAccess/policies". */
+  pattern: RegExp;
+  /** Any one of these delegated scopes grants access. */
+  scopes: readonly string[];
+  betaOnly?: boolean;
+  throttle: Throttle;
+  handle(input: RouteInput): Response | Promise<Response>;
+}
+
+export const scopes = {
+  readPolicies: ['Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess'],
+  writePolicies: ['Policy.ReadWrite.ConditionalAccess'],
+  readDirectory: ['Directory.Read.All', 'Directory.ReadWrite.All'],
+  readUsers: ['User.ReadBasic.All', 'User.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+  readGroups: ['GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+  readApplications: ['Application.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+  readRoles: ['RoleManagement.Read.Directory', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+  readAudit: ['AuditLog.Read.All'],
+  readOrganization: ['User.Read', 'Organization.Read.All', 'Directory.Read.All'],
+  readAgreements: ['Agreement.Read.All', 'Agreement.ReadWrite.All'],
+} as const;
+
+export const GUID = '([0-9a-fA-F-]{36})';
+export const SEGMENT = "([^/]+)";
+
+export function contextUrl(input: RouteInput, entitySet: string): string {
+  return `https://graph.microsoft.com/${input.version}/$metadata#${entitySet}`;
+}

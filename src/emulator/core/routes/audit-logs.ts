@@ -1,0 +1,25 @@
+// auditLogs/directoryAudits: newest first, $filter on the documented fields, $top paging.
+import { jsonResponse } from '../http';
+import { applySelect, compileFilter, listBody, paginate } from '../odata';
+import { contextUrl, scopes, type Route } from '../route';
+
+export const auditRoutes: Route[] = [
+  {
+    method: 'GET',
+    pattern: /^auditLogs\/directoryAudits$/,
+    scopes: scopes.readAudit,
+    throttle: 'reports',
+    handle(input) {
+      const filter = compileFilter(input.url.searchParams.get('$filter'));
+      const ascending = /activityDateTime\s+asc/i.test(input.url.searchParams.get('$orderby') ?? '');
+      // Newest first; events written in the same instant keep the order they happened in.
+      const written = ascending ? [...input.tenant.audits] : [...input.tenant.audits].reverse();
+      const events = written
+        .filter(filter)
+        .sort((a, b) => (ascending ? 1 : -1) * (Date.parse(a.activityDateTime) - Date.parse(b.activityDateTime)));
+      const page = paginate(events as unknown as Record<string, unknown>[], input.url, 100);
+      page.items = page.items.map((e) => applySelect(e, input.url.searchParams.get('$select')));
+      return jsonResponse(input.context, 200, listBody(contextUrl(input, 'auditLogs/directoryAudits'), page));
+    },
+  },
+];

@@ -1,0 +1,153 @@
+// Directory objects for name resolution and pickers: users, groups, service principals (by appId),
+// directoryObjects/getByIds (at most 1000 ids), role templates, the organization, terms of use.
+import { errors, isObject, jsonResponse, readJson } from '../http';
+import type { TenantState } from '../model';
+import { applySelect, compileFilter, listBody, paginate } from '../odata';
+import { contextUrl, GUID, scopes, type Route, type RouteInput } from '../route';
+
+const types = {
+  user: '#microsoft.graph.user',
+  group: '#microsoft.graph.group',
+  servicePrincipal: '#microsoft.graph.servicePrincipal',
+} as const;
+
+type Collection = 'users' | 'groups' | 'servicePrincipals';
+const typeOf: Record<Collection, string> = { users: types.user, groups: types.group, servicePrincipals: types.servicePrincipal };
+
+function objects(tenant: TenantState, collection: Collection): Record<string, unknown>[] {
+  return (tenant[collection] as unknown as Record<string, unknown>[]).map((o) => ({ '@odata.type': typeOf[collection], ...o }));
+}
+
+/** $search="displayName:foo" needs ConsistencyLevel: eventual, as in Graph. */
+function searchFilter(input: RouteInput): (item: Record<string, unknown>) => boolean {
+  const search = input.url.searchParams.get('$search');
+  if (!search) return () => true;
+  if (input.request.headers.get('consistencylevel')?.toLowerCase() !== 'eventual') {
+    throw errors.badRequest("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+  }
+  const terms = [...search.matchAll(/"?(\w+):([^"]*)"?/g)].map(([, property, value]) => ({ property: property!, value: value!.trim().toLowerCase() }));
+  if (terms.length === 0) throw errors.badRequest(`Syntax error in $search: '${search}'.`);
+  return (item) =>
+    terms.some(({ property, value }) =>
+      String(item[property] ?? '')
+        .toLowerCase()
+        .split(/[\s._@-]+/)
+        .some((word) => word.startsWith(value)) || String(item[property] ?? '').toLowerCase().startsWith(value),
+    );
+}
+
+function collectionRoutes(collection: Collection, scopeSet: readonly string[]): Route[] {
+  return [
+    {
+      method: 'GET',
+      pattern: new RegExp(`^${collection}$`),
+      scopes: scopeSet,
+      throttle: 'none',
+      handle(input) {
+        const filter = compileFilter(input.url.searchParams.get('$filter'));
+        const search = searchFilter(input);
+        const matched = objects(input.tenant, collection).filter((o) => filter(o) && search(o));
+        const page = paginate(matched, input.url, 100);
+        page.items = page.items.map((o) => applySelect(o, input.url.searchParams.get('$select')));
+        const count = input.url.searchParams.get('$count') === 'true' ? matched.length : undefined;
+        return jsonResponse(input.context, 200, listBody(contextUrl(input, collection), page, count));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: new RegExp(`^${collection}/${GUID}$`),
+      scopes: scopeSet,
+      throttle: 'none',
+      handle(input) {
+        const id = input.params[0]!;
+        const found = objects(input.tenant, collection).find((o) => o.id === id);
+        if (!found) throw errors.directoryNotFound(id);
+        return jsonResponse(input.context, 200, { '@odata.context': contextUrl(input, `${collection}/$entity`), ...applySelect(found, input.url.searchParams.get('$select')) });
+      },
+    },
+  ];
+}
+
+export const directoryRoutes: Route[] = [
+  ...collectionRoutes('users', scopes.readUsers),
+  ...collectionRoutes('groups', scopes.readGroups),
+  ...collectionRoutes('servicePrincipals', scopes.readApplications),
+  {
+    method: 'POST',
+    pattern: /^directoryObjects\/getByIds$/,
+    scopes: scopes.readDirectory,
+    throttle: 'none',
+    async handle(input) {
+      const body = await readJson(input.request);
+      if (!isObject(body) || !Array.isArray(body.ids) || !body.ids.every((id) => typeof id === 'string')) {
+        throw errors.badRequest("The request body must contain 'ids', a list of object ids.");
+      }
+      if (body.ids.length > 1000) throw errors.badRequest('Too many ids: getByIds accepts at most 1000 ids per request.');
+      const wanted = Array.isArray(body.types) ? body.types.map((t) => String(t).toLowerCase()) : null;
+      const all = [
+        ...objects(input.tenant, 'users'),
+        ...objects(input.tenant, 'groups'),
+        ...objects(input.tenant, 'servicePrincipals'),
+      ];
+      const byId = new Map(all.map((o) => [String(o.id), o]));
+      const value = (body.ids as string[])
+        .map((id) => byId.get(id))
+        .filter((o): o is Record<string, unknown> => !!o)
+        .filter((o) => !wanted || wanted.includes(String(o['@odata.type']).replace('#microsoft.graph.', '').toLowerCase()));
+      return jsonResponse(input.context, 200, { '@odata.context': contextUrl(input, 'directoryObjects'), value });
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^directoryRoleTemplates$/,
+    scopes: scopes.readRoles,
+    throttle: 'none',
+    handle: (input) =>
+      jsonResponse(input.context, 200, {
+        '@odata.context': contextUrl(input, 'directoryRoleTemplates'),
+        value: input.state.catalog.roleTemplates.map((r) => ({ '@odata.type': '#microsoft.graph.directoryRoleTemplate', deletedDateTime: null, ...r })),
+      }),
+  },
+  {
+    method: 'GET',
+    pattern: /^roleManagement\/directory\/roleDefinitions$/,
+    scopes: scopes.readRoles,
+    throttle: 'none',
+    handle(input) {
+      const filter = compileFilter(input.url.searchParams.get('$filter'));
+      const value = input.state.catalog.roleTemplates
+        .map((r) => ({ id: r.id, templateId: r.id, displayName: r.displayName, description: r.description, isBuiltIn: true, isEnabled: true }))
+        .filter(filter)
+        .map((r) => applySelect(r, input.url.searchParams.get('$select')));
+      return jsonResponse(input.context, 200, { '@odata.context': contextUrl(input, 'roleManagement/directory/roleDefinitions'), value });
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^organization$/,
+    scopes: scopes.readOrganization,
+    throttle: 'none',
+    handle: (input) =>
+      jsonResponse(input.context, 200, {
+        '@odata.context': contextUrl(input, 'organization'),
+        value: [
+          {
+            id: input.tenant.id,
+            displayName: input.tenant.displayName,
+            verifiedDomains: [{ name: input.tenant.defaultDomain, isDefault: true, isInitial: true, type: 'Managed', capabilities: 'Email, OfficeCommunicationsOnline' }],
+          },
+        ],
+      }),
+  },
+  {
+    method: 'GET',
+    pattern: /^identityGovernance\/termsOfUse\/agreements$/,
+    scopes: scopes.readAgreements,
+    throttle: 'none',
+    handle: (input) =>
+      jsonResponse(input.context, 200, {
+        '@odata.context': contextUrl(input, 'identityGovernance/termsOfUse/agreements'),
+        value: input.tenant.agreements.map((a) => applySelect({ ...a }, input.url.searchParams.get('$select'))),
+      }),
+  },
+];
