@@ -1,0 +1,105 @@
+// The demo: the Graph emulator in the browser, answering https://graph.microsoft.com through an
+// MSW service worker. Its state survives reloads (localStorage); "Reset demo tenant" reseeds it.
+// Loaded with a dynamic import, only when the console runs without a tenant configured.
+import { http, HttpResponse } from 'msw';
+import { setupWorker } from 'msw/browser';
+import { createEmulator } from '../core/emulator';
+import { DroppedConnection, errors } from '../core/http';
+import type { EmulatorState, FaultConfig } from '../core/model';
+import { createSeedState, seedAccounts } from '../seed';
+
+const STORAGE_KEY = 'gatehouse.demo-tenant.v1';
+const TOKEN_PREFIX = 'demo.';
+
+export interface DemoAccount {
+  id: string;
+  tenantId: string;
+  tenantName: string;
+  displayName: string;
+  userPrincipalName: string;
+  role: 'admin' | 'reader';
+}
+
+export interface DemoController {
+  accounts: DemoAccount[];
+  /** A token the in-browser emulator accepts for this account and these scopes. */
+  issueToken(accountId: string, scopes: readonly string[]): string;
+  reset(): void;
+  setFaults(tenantId: string, faults: Partial<FaultConfig>): void;
+}
+
+function load(): EmulatorState {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved) return JSON.parse(saved) as EmulatorState;
+  } catch {
+    // A damaged save is replaced by a fresh seed below.
+  }
+  return createSeedState();
+}
+
+function save(state: EmulatorState) {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+  } catch {
+    // Storage full or blocked: the demo keeps working in memory.
+  }
+}
+
+const encode = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '');
+const decode = (text: string) => JSON.parse(atob(text)) as { tid: string; oid: string; upn: string; name: string; scp: string };
+
+export async function startDemo(graphBaseUrl: string): Promise<DemoController> {
+  const accounts: DemoAccount[] = seedAccounts().map((a) => ({
+    id: `${a.user.id}.${a.tenantId}`,
+    tenantId: a.tenantId,
+    tenantName: a.tenantName,
+    displayName: a.user.displayName,
+    userPrincipalName: a.user.userPrincipalName,
+    role: a.role,
+  }));
+
+  const emulator = createEmulator({
+    state: load(),
+    onChange: save,
+    async authenticate(request) {
+      const token = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+      if (!token) throw errors.unauthenticated('Access token is empty.');
+      if (!token.startsWith(TOKEN_PREFIX)) throw errors.unauthenticated('Access token validation failure. Invalid audience.');
+      const claims = decode(token.slice(TOKEN_PREFIX.length));
+      return { tenantId: claims.tid, userId: claims.oid, userPrincipalName: claims.upn, displayName: claims.name, scopes: claims.scp.split(' ') };
+    },
+  });
+
+  const worker = setupWorker(
+    http.all(`${graphBaseUrl}/*`, async ({ request }) => {
+      try {
+        return await emulator.handle(request);
+      } catch (error) {
+        if (error instanceof DroppedConnection) return HttpResponse.error();
+        throw error;
+      }
+    }),
+  );
+  await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });
+
+  return {
+    accounts,
+    issueToken(accountId, scopes) {
+      const account = accounts.find((a) => a.id === accountId);
+      if (!account) throw new Error(`Unknown demo account ${accountId}`);
+      // The demo reader never gets write scopes, so the console's read-only paths can be tried.
+      const granted = account.role === 'reader' ? scopes.filter((s) => !s.includes('ReadWrite')) : scopes;
+      const oid = accountId.split('.')[0]!;
+      return TOKEN_PREFIX + encode({ tid: account.tenantId, oid, upn: account.userPrincipalName, name: account.displayName, scp: granted.join(' ') });
+    },
+    reset() {
+      const fresh = createSeedState();
+      emulator.replaceState(fresh);
+      save(fresh);
+    },
+    setFaults(tenantId, faults) {
+      emulator.setFaults(tenantId, faults);
+    },
+  };
+}

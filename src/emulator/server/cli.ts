@@ -1,0 +1,49 @@
+// `npm run emulator -- --port 4010 [--issuer <url>] [--latency <ms>] [--no-rate-limit]`
+// Serves the demo tenants at http://localhost:<port>/v1.0 and /beta. Without --issuer it signs its
+// own tokens and prints one per built-in account; with --issuer it verifies that provider's tokens.
+import { parseArgs } from 'node:util';
+import { CONTOSO_TENANT_ID, seedAccounts } from '../seed';
+import { startEmulatorServer } from './server';
+import { ADMIN_SCOPES, createIssuerVerifier, createLocalIssuer, READER_SCOPES } from './tokens';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '4010' },
+    issuer: { type: 'string' },
+    latency: { type: 'string', default: '0' },
+    'no-rate-limit': { type: 'boolean', default: false },
+  },
+});
+
+const port = Number(values.port);
+const origin = `http://localhost:${port}`;
+const local = values.issuer ? null : await createLocalIssuer(`${origin}/_emulator/issuer`, [origin], CONTOSO_TENANT_ID);
+const authenticate = local?.authenticate ?? (await createIssuerVerifier(values.issuer!, [origin], CONTOSO_TENANT_ID));
+
+const server = await startEmulatorServer({
+  port,
+  authenticate,
+  latencyMs: Number(values.latency),
+  rateLimits: !values['no-rate-limit'],
+});
+
+console.log(`Graph emulator: ${server.url}/v1.0 and ${server.url}/beta (tenants: ${server.emulator.state.tenants.map((t) => t.displayName).join(', ')})`);
+if (local) {
+  for (const account of seedAccounts()) {
+    const prefix = account.tenantId === CONTOSO_TENANT_ID ? '' : 'preprod-';
+    const token = await local.sign({
+      tenantId: account.tenantId,
+      userId: account.user.id,
+      userPrincipalName: account.user.userPrincipalName,
+      name: account.user.displayName,
+      scopes: account.role === 'admin' ? ADMIN_SCOPES : READER_SCOPES,
+    });
+    console.log(`${prefix}${account.role}: Bearer ${token}`);
+  }
+} else {
+  console.log(`Verifying tokens of ${values.issuer}`);
+}
+
+const stop = () => void server.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,81 @@
+// Bearer tokens for the emulator server: it either signs its own (printed at start so curl and
+// the Graph SDKs can call it at once) or verifies those of an OIDC identity provider (--issuer).
+// Either way the caller's scopes come from the token's `scp` claim, as in Entra ID.
+import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey, type CryptoKey } from 'jose';
+import { errors } from '../core/http';
+import type { Principal } from '../core/model';
+import type { Authenticator } from '../core/emulator';
+
+const GRAPH_AUDIENCES = ['https://graph.microsoft.com', 'https://graph.microsoft.com/', '00000003-0000-0000-c000-000000000000'];
+
+export const ADMIN_SCOPES = ['User.Read', 'Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess', 'Directory.Read.All', 'AuditLog.Read.All', 'Agreement.Read.All'];
+export const READER_SCOPES = ['User.Read', 'Policy.Read.All', 'Directory.Read.All', 'AuditLog.Read.All'];
+
+function principalFrom(payload: JWTPayload, defaultTenantId: string): Principal {
+  const scp = typeof payload.scp === 'string' ? payload.scp : typeof payload.scope === 'string' ? payload.scope : '';
+  return {
+    tenantId: typeof payload.tid === 'string' ? payload.tid : defaultTenantId,
+    userId: typeof payload.oid === 'string' ? payload.oid : String(payload.sub ?? ''),
+    userPrincipalName: typeof payload.preferred_username === 'string' ? payload.preferred_username : String(payload.sub ?? ''),
+    displayName: typeof payload.name === 'string' ? payload.name : '',
+    // Entra ID puts bare scope names in scp; strip a resource prefix if an issuer left one.
+    scopes: scp.split(' ').filter(Boolean).map((s) => s.slice(s.lastIndexOf('/') + 1)),
+  };
+}
+
+function bearer(request: Request): string {
+  const header = request.headers.get('authorization') ?? '';
+  const match = /^Bearer\s+(.+)$/i.exec(header);
+  if (!match?.[1]) throw errors.unauthenticated('Access token is empty.');
+  return match[1];
+}
+
+function verifierFor(keys: JWTVerifyGetKey | CryptoKey, issuer: string, audiences: string[], defaultTenantId: string): Authenticator {
+  return async (request) => {
+    const token = bearer(request);
+    try {
+      const { payload } = typeof keys === 'function'
+        ? await jwtVerify(token, keys, { issuer, audience: audiences })
+        : await jwtVerify(token, keys, { issuer, audience: audiences });
+      return principalFrom(payload, defaultTenantId);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (/exp/.test(reason) && /claim/.test(reason)) throw errors.unauthenticated('Lifetime validation failed, the token is expired.');
+      throw errors.unauthenticated(`Access token validation failure: ${reason}`);
+    }
+  };
+}
+
+export interface LocalIssuer {
+  authenticate: Authenticator;
+  sign(claims: { tenantId: string; userId: string; userPrincipalName: string; name: string; scopes: string[] }): Promise<string>;
+  jwks(): Promise<{ keys: unknown[] }>;
+}
+
+/** An issuer of the emulator's own, for use without an identity provider. */
+export async function createLocalIssuer(issuer: string, audiences: string[], defaultTenantId: string): Promise<LocalIssuer> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256');
+  return {
+    authenticate: verifierFor(publicKey, issuer, [...GRAPH_AUDIENCES, ...audiences], defaultTenantId),
+    sign: (claims) =>
+      new SignJWT({ tid: claims.tenantId, oid: claims.userId, preferred_username: claims.userPrincipalName, name: claims.name, scp: claims.scopes.join(' ') })
+        .setProtectedHeader({ alg: 'RS256', kid: 'emulator' })
+        .setIssuer(issuer)
+        .setAudience('https://graph.microsoft.com')
+        .setSubject(claims.userId)
+        .setIssuedAt()
+        .setExpirationTime('24h')
+        .sign(privateKey),
+    jwks: async () => ({ keys: [{ ...(await exportJWK(publicKey)), kid: 'emulator', alg: 'RS256', use: 'sig' }] }),
+  };
+}
+
+/** Verifies tokens of an OIDC identity provider, found through its discovery document. */
+export async function createIssuerVerifier(issuerUrl: string, audiences: string[], defaultTenantId: string): Promise<Authenticator> {
+  const discoveryUrl = `${issuerUrl.replace(/\/$/, '')}/.well-known/openid-configuration`;
+  const response = await fetch(discoveryUrl);
+  if (!response.ok) throw new Error(`Could not read ${discoveryUrl}: HTTP ${response.status}`);
+  const discovery = (await response.json()) as { issuer: string; jwks_uri: string };
+  const keys = createRemoteJWKSet(new URL(discovery.jwks_uri));
+  return verifierFor(keys, discovery.issuer, [...GRAPH_AUDIENCES, ...audiences], defaultTenantId);
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it, vi } from 'vitest';
+import { GraphClient, MAX_BATCH_SIZE } from './client';
+import { GraphRequestError } from './errors';
+import { createPacer } from './pacer';
+
+type Handler = (url: string, init: RequestInit) => Response | Promise<Response>;
+
+function clientWith(handler: Handler, extra: Partial<ConstructorParameters<typeof GraphClient>[0]> = {}) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const sleeps: number[] = [];
+  const client = new GraphClient({
+    baseUrl: 'https://graph.microsoft.com',
+    readScopes: ['Policy.Read.All'],
+    getToken: async () => 'token',
+    fetch: (async (input: string | URL | Request, init?: RequestInit) => {
+      calls.push({ url: String(input), init: init ?? {} });
+      return handler(String(input), init ?? {});
+    }) as typeof fetch,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    random: () => 0.5,
+    pacer: { acquire: async () => {} },
+    ...extra,
+  });
+  return { client, calls, sleeps };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+const graphError = (status: number, code: string, headers: Record<string, string> = {}) =>
+  json(status, { error: { code, message: `${code} happened`, innerError: { 'request-id': 'req-1', date: '2026-11-20T10:00:00' } } }, headers);
+
+describe('GraphClient', () => {
+  it('follows @odata.nextLink until the last page', async () => {
+    const { client, calls } = clientWith((url) =>
+      url.includes('page=2') ? json(200, { value: [3] }) : json(200, { value: [1, 2], '@odata.nextLink': 'https://graph.microsoft.com/v1.0/users?page=2' }),
+    );
+    expect(await client.list('/v1.0/users')).toEqual([1, 2, 3]);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('refuses a nextLink to another host', async () => {
+    const { client } = clientWith(() => json(200, { value: [1], '@odata.nextLink': 'https://evil.example/v1.0/users?page=2' }));
+    await expect(client.list('/v1.0/users')).rejects.toMatchObject({ code: 'UnexpectedHost' });
+  });
+
+  it('retries a 429 without Retry-After with exponential backoff', async () => {
+    let count = 0;
+    const { client, sleeps } = clientWith(() => (++count <= 2 ? graphError(429, 'TooManyRequests') : json(200, { ok: true })));
+    expect(await client.get('/v1.0/identity/conditionalAccess/policies')).toEqual({ ok: true });
+    expect(sleeps).toEqual([750, 1500]);
+  });
+
+  it('waits as long as Retry-After says, fractional seconds included', async () => {
+    let count = 0;
+    const { client, sleeps } = clientWith(() => (++count === 1 ? graphError(429, 'TooManyRequests', { 'retry-after': '2.5' }) : json(200, {})));
+    await client.get('/v1.0/auditLogs/directoryAudits');
+    expect(sleeps).toEqual([2500]);
+  });
+
+  it('retries 5xx and network failures of reads, but never of a PATCH', async () => {
+    let count = 0;
+    const flaky = clientWith(() => {
+      count++;
+      if (count === 1) throw new TypeError('Failed to fetch');
+      if (count === 2) return graphError(503, 'ServiceUnavailable');
+      return json(200, { value: [] });
+    });
+    expect(await flaky.client.get('/v1.0/users')).toEqual({ value: [] });
+    expect(count).toBe(3);
+
+    const write = clientWith(() => graphError(503, 'ServiceUnavailable'));
+    await expect(write.client.request('/v1.0/identity/conditionalAccess/policies/x', { method: 'PATCH', body: {} })).rejects.toMatchObject({ status: 503 });
+    expect(write.calls).toHaveLength(1);
+  });
+
+  it('gives up after the retry budget with the last error, request-id included', async () => {
+    const { client, calls } = clientWith(() => graphError(500, 'InternalServerError'), { maxRetries: 2 });
+    const error = (await client.get('/v1.0/users').catch((e: unknown) => e)) as GraphRequestError;
+    expect(error).toBeInstanceOf(GraphRequestError);
+    expect(error.details.requestId).toBe('req-1');
+    expect(calls).toHaveLength(3);
+  });
+
+  it('reports a dropped connection as a NetworkError after retrying', async () => {
+    const { client } = clientWith(() => {
+      throw new TypeError('Failed to fetch');
+    }, { maxRetries: 1 });
+    await expect(client.get('/v1.0/users')).rejects.toMatchObject({ code: 'NetworkError', status: 0 });
+  });
+
+  it('gets a fresh token once when Graph answers 401', async () => {
+    const getToken = vi.fn(async (_scopes: readonly string[], options?: { forceRefresh?: boolean }) => (options?.forceRefresh ? 'fresh' : 'stale'));
+    const { client } = clientWith((_url, init) => ((init.headers as Record<string, string>).Authorization === 'Bearer fresh' ? json(200, { ok: 1 }) : graphError(401, 'InvalidAuthenticationToken')), { getToken });
+    expect(await client.get('/v1.0/users')).toEqual({ ok: 1 });
+    expect(getToken).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not retry a 403 and keeps Graph’s code', async () => {
+    const { client, calls } = clientWith(() => graphError(403, 'AccessDenied'));
+    await expect(client.get('/v1.0/users')).rejects.toMatchObject({ status: 403, code: 'AccessDenied', isMissingPermission: true });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('splits $batch into groups of 20 and retries only the items that were throttled', async () => {
+    const seen = new Map<string, number>();
+    const { client, calls } = clientWith((_url, init) => {
+      const body = JSON.parse(String(init.body)) as { requests: { id: string }[] };
+      expect(body.requests.length).toBeLessThanOrEqual(MAX_BATCH_SIZE);
+      return json(200, {
+        responses: body.requests.map((r) => {
+          const times = (seen.get(r.id) ?? 0) + 1;
+          seen.set(r.id, times);
+          return r.id === 'r7' && times === 1
+            ? { id: r.id, status: 429, headers: {}, body: { error: { code: 'TooManyRequests' } } }
+            : { id: r.id, status: 200, headers: {}, body: { id: r.id } };
+        }),
+      });
+    });
+    const requests = Array.from({ length: 45 }, (_, i) => ({ id: `r${i}`, method: 'GET' as const, url: `/users/${i}` }));
+    const results = await client.batch('v1.0', requests);
+    expect(calls).toHaveLength(4); // 3 batches, then one more for the throttled item
+    expect(results.size).toBe(45);
+    expect(results.get('r7')?.status).toBe(200);
+  });
+});
+
+describe('pacer', () => {
+  it('lets a burst through, then one request per second', async () => {
+    let clock = 0;
+    const waits: number[] = [];
+    const pacer = createPacer({ ratePerSecond: 1, burst: 2, now: () => clock, sleep: async (ms) => { waits.push(ms); clock += ms; } });
+    for (let i = 0; i < 5; i++) await pacer.acquire();
+    expect(waits).toEqual([1000, 1000, 1000]);
+    expect(clock).toBe(3000);
+  });
+});

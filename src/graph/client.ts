@@ -1,0 +1,203 @@
+// A small Graph client over fetch: bearer tokens from a provider, retries with backoff (429 with
+// and without Retry-After, 5xx and network failures of idempotent requests), a per-tenant pacer for
+// CA resources, @odata.nextLink paging (same host only), and $batch split into groups of 20.
+import { errorFromResponse, GraphRequestError, NetworkError } from './errors';
+import { createPacer, isPacedPath, type Pacer } from './pacer';
+
+export type TokenProvider = (scopes: readonly string[], options?: { forceRefresh?: boolean }) => Promise<string>;
+
+export interface GraphClientOptions {
+  /** e.g. https://graph.microsoft.com, or a national cloud's Graph host. */
+  baseUrl: string;
+  getToken: TokenProvider;
+  /** Scopes requested for reads; writes pass their own. */
+  readScopes: readonly string[];
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  maxRetries?: number;
+  pacer?: Pacer;
+  /** Observes every HTTP round trip (the benchmark counts them). */
+  onRoundTrip?: (info: { method: string; url: string; status: number }) => void;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  headers?: Record<string, string>;
+  scopes?: readonly string[];
+  /** Safe to repeat after a 5xx or a network failure. Defaults to true for GET. */
+  idempotent?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface BatchRequest {
+  id: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface BatchResponse {
+  id: string;
+  status: number;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+export const MAX_BATCH_SIZE = 20;
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+
+export class GraphClient {
+  private readonly fetchImpl: typeof fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly maxRetries: number;
+  private readonly pacer: Pacer;
+  readonly baseUrl: string;
+
+  constructor(private readonly options: GraphClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/$/, '');
+    this.fetchImpl = options.fetch ?? ((...args) => fetch(...args));
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.random = options.random ?? Math.random;
+    this.maxRetries = options.maxRetries ?? 4;
+    this.pacer = options.pacer ?? createPacer({ sleep: this.sleep });
+  }
+
+  /** Resolves a relative Graph path ("/v1.0/...") or a nextLink, refusing any other host. */
+  private resolve(path: string): string {
+    if (/^https?:\/\//.test(path)) {
+      if (new URL(path).origin !== new URL(this.baseUrl).origin) {
+        throw new GraphRequestError(0, 'UnexpectedHost', `Refusing to follow a link to ${new URL(path).origin}.`, { method: 'GET', path });
+      }
+      return path;
+    }
+    return `${this.baseUrl}${path.startsWith('/') ? '' : '/'}${path}`;
+  }
+
+  /** Exponential backoff with jitter, or the server's Retry-After when it gives one. */
+  private delayFor(attempt: number, error: GraphRequestError): number {
+    if (error.details.retryAfterSeconds !== undefined && Number.isFinite(error.details.retryAfterSeconds)) {
+      return Math.max(0, error.details.retryAfterSeconds * 1000);
+    }
+    const base = Math.min(30_000, 1000 * 2 ** attempt);
+    return base / 2 + this.random() * (base / 2);
+  }
+
+  async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const method = options.method ?? 'GET';
+    const idempotent = options.idempotent ?? method === 'GET';
+    const url = this.resolve(path);
+    const pathname = new URL(url).pathname;
+    let refreshedToken = false;
+
+    for (let attempt = 0; ; attempt++) {
+      if (isPacedPath(pathname)) await this.pacer.acquire();
+      let error: GraphRequestError;
+      try {
+        const token = await this.options.getToken(options.scopes ?? this.options.readScopes, { forceRefresh: refreshedToken });
+        const response = await this.fetchImpl(url, {
+          method,
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'client-request-id': crypto.randomUUID(),
+            ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+            ...options.headers,
+          },
+          body: options.body === undefined ? undefined : JSON.stringify(options.body),
+          signal: options.signal,
+        });
+        this.options.onRoundTrip?.({ method, url, status: response.status });
+        const text = await response.text();
+        const body: unknown = text ? JSON.parse(text) : undefined;
+        if (response.ok) return body as T;
+        error = errorFromResponse(response.status, body, response.headers, method, pathname);
+      } catch (caught) {
+        if (caught instanceof GraphRequestError) throw caught;
+        if (options.signal?.aborted) throw caught;
+        if (caught instanceof SyntaxError) throw new GraphRequestError(502, 'InvalidResponse', 'Microsoft Graph sent a response that is not valid JSON.', { method, path: pathname });
+        // Token acquisition failures (interaction required, consent) are not network errors.
+        if (caught instanceof Error && caught.name !== 'TypeError') throw caught;
+        this.options.onRoundTrip?.({ method, url, status: 0 });
+        error = new NetworkError(method, pathname, caught);
+      }
+
+      // An expired or revoked token: get a fresh one once, then give up.
+      if (error.status === 401 && !refreshedToken) {
+        refreshedToken = true;
+        continue;
+      }
+      const retryable = error.status === 429 || (idempotent && (error.status === 0 || RETRYABLE_STATUS.has(error.status)));
+      if (!retryable || attempt >= this.maxRetries) throw error;
+      await this.sleep(this.delayFor(attempt, error));
+    }
+  }
+
+  get<T>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}): Promise<T> {
+    return this.request<T>(path, { ...options, method: 'GET' });
+  }
+
+  /** Every item of a collection, following @odata.nextLink. */
+  async list<T>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}): Promise<T[]> {
+    const items: T[] = [];
+    let next: string | undefined = path;
+    while (next) {
+      const page: { value: T[]; '@odata.nextLink'?: string } = await this.get(next, options);
+      items.push(...page.value);
+      next = page['@odata.nextLink'];
+    }
+    return items;
+  }
+
+  /**
+   * Sends requests through $batch, 20 to a batch, batches in parallel. Items that come back 429
+   * are sent again after a backoff; every other status is returned as it came, per item.
+   */
+  async batch(version: 'v1.0' | 'beta', requests: BatchRequest[], options: { scopes?: readonly string[] } = {}): Promise<Map<string, BatchResponse>> {
+    const results = new Map<string, BatchResponse>();
+    let pending = requests;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      const chunks: BatchRequest[][] = [];
+      for (let i = 0; i < pending.length; i += MAX_BATCH_SIZE) chunks.push(pending.slice(i, i + MAX_BATCH_SIZE));
+      const answers = await Promise.all(
+        chunks.map(async (chunk) => {
+          const paced = chunk.filter((r) => isPacedPath(`/${version}${r.url}`)).length;
+          if (paced > 0) await this.pacer.acquire(paced);
+          return this.request<{ responses: BatchResponse[] }>(`/${version}/$batch`, {
+            method: 'POST',
+            body: { requests: chunk.map((r) => ({ ...r, headers: r.body === undefined ? r.headers : { 'Content-Type': 'application/json', ...r.headers } })) },
+            scopes: options.scopes,
+            idempotent: chunk.every((r) => r.method === 'GET'),
+          });
+        }),
+      );
+      const throttled: BatchRequest[] = [];
+      let retryAfter = 0;
+      for (const answer of answers) {
+        for (const response of answer.responses) {
+          if (response.status === 429 && attempt < this.maxRetries) {
+            const original = pending.find((r) => r.id === response.id);
+            if (original) throttled.push(original);
+            const header = Object.entries(response.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
+            retryAfter = Math.max(retryAfter, header ? Number.parseFloat(header) * 1000 : 0);
+          } else {
+            results.set(response.id, response);
+          }
+        }
+      }
+      pending = throttled;
+      if (pending.length > 0) {
+        const fallback = Math.min(30_000, 1000 * 2 ** attempt);
+        await this.sleep(retryAfter || fallback / 2 + this.random() * (fallback / 2));
+      }
+    }
+    return results;
+  }
+}
+
+/** Turns a failed batch item into the same typed error a direct request would give. */
+export function batchItemError(response: BatchResponse, request: BatchRequest): GraphRequestError {
+  return errorFromResponse(response.status, response.body, response.headers ?? {}, request.method, request.url);
+}

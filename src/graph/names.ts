@@ -1,0 +1,178 @@
+// Resolves every id in a set of policies to a name in the fewest round trips: one $batch (or as
+// few as needed, 20 requests each) holding getByIds in chunks of 1000 for users, groups and service
+// principals, servicePrincipals by appId in chunks of 15, role templates, named locations,
+// authentication contexts and terms of use. Special values are never looked up; ids that are not
+// found come back as "deleted object".
+import { batchItemError, type BatchRequest, type GraphClient } from './client';
+import type { GraphRequestError } from './errors';
+import type { ConditionalAccessPolicy } from './types';
+
+export type NameKind =
+  | 'user' | 'group' | 'role' | 'application' | 'servicePrincipal'
+  | 'namedLocation' | 'authenticationContext' | 'termsOfUse' | 'authenticationStrength';
+
+export interface ResolvedName {
+  id: string;
+  kind: NameKind;
+  displayName: string;
+  /** A second line: UPN, appId, IP ranges or countries... */
+  detail?: string;
+  /** The id no longer resolves: the object was deleted (or never existed in this tenant). */
+  missing?: boolean;
+}
+
+export interface NameDirectory {
+  names: ReadonlyMap<string, ResolvedName>;
+  /** Lookups that failed (e.g. a missing permission); their ids stay unresolved. */
+  failures: { what: string; error: GraphRequestError }[];
+}
+
+export const nameKey = (kind: NameKind, id: string) => `${kind}:${id}`;
+
+/** Values with a meaning of their own, never sent to a lookup. */
+export const SPECIAL_VALUES: Record<string, string> = {
+  All: 'All', None: 'None', GuestsOrExternalUsers: 'All guests and external users', Office365: 'Office 365',
+  MicrosoftAdminPortals: 'Microsoft Admin Portals', AllTrusted: 'All trusted locations',
+  ServicePrincipalsInMyTenant: 'All service principals in my tenant', AllAgentIdUsers: 'All agent identities',
+  'urn:user:registersecurityinfo': 'Register security information', 'urn:user:registerdevice': 'Register or join devices',
+  '00000000-0000-0000-0000-000000000000': 'MFA trusted IPs (legacy)',
+};
+
+export const isSpecialValue = (value: string) => value in SPECIAL_VALUES || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+export interface References {
+  directoryObjects: Set<string>;
+  roles: Set<string>;
+  applications: Set<string>;
+  locations: Set<string>;
+  authenticationContexts: Set<string>;
+  termsOfUse: Set<string>;
+}
+
+const ids = (values: unknown): string[] => (Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string' && !isSpecialValue(v)) : []);
+
+export function collectReferences(policies: readonly ConditionalAccessPolicy[]): References {
+  const refs: References = {
+    directoryObjects: new Set(), roles: new Set(), applications: new Set(), locations: new Set(), authenticationContexts: new Set(), termsOfUse: new Set(),
+  };
+  for (const policy of policies) {
+    const users = policy.conditions?.users;
+    const apps = policy.conditions?.applications;
+    const clients = policy.conditions?.clientApplications;
+    const locations = policy.conditions?.locations;
+    for (const id of [...ids(users?.includeUsers), ...ids(users?.excludeUsers), ...ids(users?.includeGroups), ...ids(users?.excludeGroups),
+      ...ids(clients?.includeServicePrincipals), ...ids(clients?.excludeServicePrincipals)]) refs.directoryObjects.add(id);
+    for (const id of [...ids(users?.includeRoles), ...ids(users?.excludeRoles)]) refs.roles.add(id);
+    for (const id of [...ids(apps?.includeApplications), ...ids(apps?.excludeApplications)]) refs.applications.add(id);
+    for (const id of [...ids(locations?.includeLocations), ...ids(locations?.excludeLocations)]) refs.locations.add(id);
+    for (const id of apps?.includeAuthenticationContextClassReferences ?? []) refs.authenticationContexts.add(id);
+    for (const id of ids(policy.grantControls?.termsOfUse)) refs.termsOfUse.add(id);
+  }
+  return refs;
+}
+
+const chunk = <T,>(items: T[], size: number): T[][] => {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+};
+
+export const GET_BY_IDS_LIMIT = 1000;
+/** Graph caps the values of an `in` filter; 15 is the documented-safe number for directory objects. */
+export const APP_ID_FILTER_LIMIT = 15;
+
+/** The lookups needed for a set of references: pure, so tests and the benchmark can count them. */
+export function planLookups(refs: References): BatchRequest[] {
+  const requests: BatchRequest[] = [];
+  chunk([...refs.directoryObjects].sort(), GET_BY_IDS_LIMIT).forEach((group, i) =>
+    requests.push({ id: `objects-${i}`, method: 'POST', url: '/directoryObjects/getByIds', body: { ids: group, types: ['user', 'group', 'servicePrincipal'] } }),
+  );
+  chunk([...refs.applications].sort(), APP_ID_FILTER_LIMIT).forEach((group, i) =>
+    requests.push({ id: `apps-${i}`, method: 'GET', url: `/servicePrincipals?$filter=appId in (${group.map((a) => `'${a}'`).join(',')})&$select=id,appId,displayName` }),
+  );
+  if (refs.roles.size > 0) requests.push({ id: 'roles', method: 'GET', url: '/directoryRoleTemplates?$select=id,displayName' });
+  if (refs.locations.size > 0) requests.push({ id: 'locations', method: 'GET', url: '/identity/conditionalAccess/namedLocations' });
+  if (refs.authenticationContexts.size > 0) requests.push({ id: 'contexts', method: 'GET', url: '/identity/conditionalAccess/authenticationContextClassReferences' });
+  if (refs.termsOfUse.size > 0) requests.push({ id: 'terms', method: 'GET', url: '/identityGovernance/termsOfUse/agreements?$select=id,displayName' });
+  return requests;
+}
+
+interface Item { id: string; displayName?: string; '@odata.type'?: string; userPrincipalName?: string; appId?: string; ipRanges?: { cidrAddress: string }[]; countriesAndRegions?: string[] }
+
+const objectKind = (type: string | undefined): NameKind =>
+  type === '#microsoft.graph.group' ? 'group' : type === '#microsoft.graph.servicePrincipal' ? 'servicePrincipal' : 'user';
+
+const lookupLabels: Record<string, string> = {
+  objects: 'users, groups and service principals', apps: 'applications', roles: 'directory roles',
+  locations: 'named locations', contexts: 'authentication contexts', terms: 'terms of use',
+};
+
+export async function resolveNames(client: GraphClient, policies: readonly ConditionalAccessPolicy[]): Promise<NameDirectory> {
+  const refs = collectReferences(policies);
+  const requests = planLookups(refs);
+  const names = new Map<string, ResolvedName>();
+  const failures: NameDirectory['failures'] = [];
+  const add = (name: ResolvedName) => names.set(nameKey(name.kind, name.id), name);
+
+  // Strengths come expanded inside the policies: no lookup needed.
+  for (const policy of policies) {
+    const strength = policy.grantControls?.authenticationStrength;
+    if (strength?.id) add({ id: strength.id, kind: 'authenticationStrength', displayName: strength.displayName ?? strength.id });
+  }
+  if (requests.length === 0) return { names, failures };
+
+  const responses = await client.batch('v1.0', requests);
+  for (const request of requests) {
+    const response = responses.get(request.id);
+    const family = request.id.replace(/-\d+$/, '');
+    if (!response || response.status >= 400) {
+      if (response) failures.push({ what: lookupLabels[family] ?? family, error: batchItemError(response, request) });
+      continue;
+    }
+    const body = response.body as { value: Item[]; '@odata.nextLink'?: string };
+    const items = [...body.value, ...(body['@odata.nextLink'] ? await client.list<Item>(body['@odata.nextLink']) : [])];
+    switch (family) {
+      case 'objects': {
+        for (const item of items) add({ id: item.id, kind: objectKind(item['@odata.type']), displayName: item.displayName ?? item.id, detail: item.userPrincipalName ?? item.appId });
+        const requested = (request.body as { ids: string[] }).ids;
+        const found = new Set(items.map((i) => i.id));
+        // getByIds leaves out ids it cannot find: those objects were deleted.
+        for (const id of requested) {
+          if (found.has(id)) continue;
+          for (const kind of ['user', 'group', 'servicePrincipal'] as const) add({ id, kind, displayName: 'Deleted object', missing: true });
+        }
+        break;
+      }
+      case 'apps':
+        for (const item of items) if (item.appId) add({ id: item.appId, kind: 'application', displayName: item.displayName ?? item.appId, detail: item.appId });
+        break;
+      case 'roles':
+        for (const item of items) add({ id: item.id, kind: 'role', displayName: item.displayName ?? item.id });
+        break;
+      case 'locations':
+        for (const item of items) {
+          const detail = item.ipRanges ? item.ipRanges.map((r) => r.cidrAddress).join(', ') : item.countriesAndRegions?.join(', ');
+          add({ id: item.id, kind: 'namedLocation', displayName: item.displayName ?? item.id, detail });
+        }
+        for (const id of refs.locations) if (!names.has(nameKey('namedLocation', id))) add({ id, kind: 'namedLocation', displayName: 'Deleted named location', missing: true });
+        break;
+      case 'contexts':
+        for (const item of items) add({ id: item.id, kind: 'authenticationContext', displayName: item.displayName ?? item.id });
+        break;
+      case 'terms':
+        for (const item of items) add({ id: item.id, kind: 'termsOfUse', displayName: item.displayName ?? item.id });
+        break;
+    }
+  }
+  return { names, failures };
+}
+
+/** Finds the name of an id as it appears in a given place of a policy. */
+export function lookupName(directory: NameDirectory | undefined, kinds: readonly NameKind[], id: string): ResolvedName | undefined {
+  if (!directory) return undefined;
+  for (const kind of kinds) {
+    const found = directory.names.get(nameKey(kind, id));
+    if (found) return found;
+  }
+  return undefined;
+}

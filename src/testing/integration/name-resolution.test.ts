@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { collectReferences, lookupName, planLookups, resolveNames, SPECIAL_VALUES } from '../../graph/names';
+import { listPolicies } from '../../graph/policies';
+import { graphOverEmulator } from '../graph-over-emulator';
+
+describe('name resolution over the demo tenant', () => {
+  it('resolves every id of every policy in one $batch after the list', async () => {
+    const { client, roundTrips } = graphOverEmulator();
+    const policies = await listPolicies(client);
+    const directory = await resolveNames(client, policies);
+    expect(roundTrips.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      'GET /beta/identity/conditionalAccess/policies',
+      'POST /v1.0/$batch',
+    ]);
+    expect(directory.failures).toEqual([]);
+
+    const ca001 = policies.find((p) => p.displayName?.startsWith('CA001'))!;
+    const group = ca001.conditions!.users!.excludeGroups![0]!;
+    expect(lookupName(directory, ['group'], group)?.displayName).toBe('CA - Emergency access accounts');
+    const role = ca001.conditions!.users!.excludeRoles![0]!;
+    expect(lookupName(directory, ['role'], role)?.displayName).toBe('Directory Synchronization Accounts');
+
+    const ca005 = policies.find((p) => p.displayName?.startsWith('CA005'))!;
+    expect(ca005.conditions!.applications!.includeApplications!.map((id) => lookupName(directory, ['application'], id)?.displayName)).toEqual([
+      'Windows Azure Service Management API', 'Microsoft Azure CLI', 'Microsoft Azure PowerShell',
+    ]);
+
+    const ca006 = policies.find((p) => p.displayName?.startsWith('CA006'))!;
+    expect(lookupName(directory, ['namedLocation'], ca006.conditions!.locations!.excludeLocations![0]!)?.displayName).toBe('Allowed countries');
+
+    const ca015 = policies.find((p) => p.displayName?.startsWith('CA015'))!;
+    expect(lookupName(directory, ['termsOfUse'], ca015.grantControls!.termsOfUse![0]!)?.displayName).toBe('Partner terms of use');
+  });
+
+  it('marks ids of deleted objects as missing', async () => {
+    const { client } = graphOverEmulator();
+    const policies = await listPolicies(client);
+    const directory = await resolveNames(client, policies);
+    const ca027 = policies.find((p) => p.displayName?.startsWith('CA027'))!;
+    const name = lookupName(directory, ['group'], ca027.conditions!.users!.includeGroups![0]!);
+    expect(name).toMatchObject({ missing: true, displayName: 'Deleted object' });
+  });
+
+  it('never sends special values to a lookup', async () => {
+    const { client } = graphOverEmulator();
+    const policies = await listPolicies(client);
+    const requests = planLookups(collectReferences(policies));
+    const sent = JSON.stringify(requests);
+    for (const special of Object.keys(SPECIAL_VALUES)) expect(sent).not.toContain(`'${special}'`);
+    expect(sent).not.toMatch(/"(All|None|GuestsOrExternalUsers|AllTrusted|Office365)"/);
+  });
+
+  it('chunks getByIds at 1000 ids and appIds at 15 per request', () => {
+    const uuid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    const many = Array.from({ length: 2500 }, (_, i) => uuid(i));
+    const apps = Array.from({ length: 31 }, (_, i) => uuid(5000 + i));
+    const requests = planLookups({
+      directoryObjects: new Set(many), roles: new Set(), applications: new Set(apps), locations: new Set(), authenticationContexts: new Set(), termsOfUse: new Set(),
+    });
+    expect(requests.filter((r) => r.id.startsWith('objects')).map((r) => (r.body as { ids: string[] }).ids.length)).toEqual([1000, 1000, 500]);
+    expect(requests.filter((r) => r.id.startsWith('apps'))).toHaveLength(3);
+  });
+
+  it('keeps going when one lookup is forbidden, and says which', async () => {
+    const { client } = graphOverEmulator({ scopes: ['Policy.Read.All', 'Directory.Read.All'] });
+    const policies = await listPolicies(client);
+    const directory = await resolveNames(client, policies);
+    expect(directory.failures.map((f) => f.what)).toEqual(['terms of use']);
+    expect(directory.failures[0]!.error.status).toBe(403);
+    expect(directory.names.size).toBeGreaterThan(20);
+  });
+});
