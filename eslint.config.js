@@ -1,5 +1,5 @@
 // Lint: TypeScript rules, React hooks, and the one-way import rules of the architecture:
-// shared <- graph, auth <- features <- app; the emulator stands apart and is reached only from main.tsx.
+// shared <- graph, auth <- session <- features <- app; the emulator stands apart, reached only from main.tsx.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -7,9 +7,10 @@ import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 
 const layers = {
-  shared: ['graph', 'auth', 'features', 'app', 'emulator'],
-  graph: ['auth', 'features', 'app', 'emulator'],
-  auth: ['graph', 'features', 'app', 'emulator'],
+  shared: ['graph', 'auth', 'session', 'features', 'app', 'emulator'],
+  graph: ['auth', 'session', 'features', 'app', 'emulator'],
+  auth: ['graph', 'session', 'features', 'app', 'emulator'],
+  session: ['features', 'app', 'emulator'],
   features: ['app', 'emulator'],
   emulator: ['shared', 'graph', 'auth', 'features', 'app', 'testing'],
 };
@@ -19,7 +20,7 @@ const zones = [
   ...Object.entries(layers).map(([target, from]) => ({
     target: `./src/${target}`,
     from: from.map((f) => `./src/${f}`),
-    message: `Imports flow one way: shared <- graph, auth <- features <- app; the emulator stands alone.`,
+    message: `Imports flow one way: shared <- graph, auth <- session <- features <- app; the emulator stands alone.`,
   })),
   ...features.map((feature) => ({
     target: `./src/features/!(${feature})/**/*`,

@@ -1,0 +1,5 @@
+// The auth module's public surface.
+export { AuthProvider, useAuth, useAuthSession } from './auth-provider';
+export { createDemoSession, type DemoDirectory } from './demo-session';
+export { READ_SCOPES, WRITE_SCOPES } from './scopes';
+export type { AuthSession, AuthSnapshot, SignedInAccount } from './session';

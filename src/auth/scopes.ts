@@ -1,0 +1,19 @@
+// Least privilege: read scopes at sign-in; the write scope only when the first write needs it
+// (incremental consent). Each scope is listed with why the console needs it (see the README).
+
+/** Requested at sign-in. */
+export const READ_SCOPES = [
+  'User.Read', // the signed-in user and tenant name
+  'Policy.Read.All', // policies, named locations, authentication strengths, deleted policies
+  'Directory.Read.All', // names of users, groups, roles and applications in policies
+  'AuditLog.Read.All', // change history from the directory audit log
+] as const;
+
+/** Requested the first time the admin saves, restores or deletes something. */
+export const WRITE_SCOPES = ['Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess'] as const;
+
+/** Graph scopes are named relative to Graph's host, which differs in national clouds. */
+export function qualifyScopes(graphBaseUrl: string, scopes: readonly string[]): string[] {
+  const resource = new URL(graphBaseUrl).origin;
+  return scopes.map((scope) => (scope.includes('://') ? scope : `${resource}/${scope}`));
+}

@@ -1,0 +1,47 @@
+// What the console needs from sign-in, whichever way it happens (MSAL or the demo): the signed-in
+// accounts, the active one, and tokens for it. Implementations live beside this file.
+
+export interface SignedInAccount {
+  /** Stable key for caches and URLs. */
+  key: string;
+  name: string;
+  username: string;
+  tenantId: string;
+  /** Known for demo accounts; for real ones the console reads it from Graph. */
+  tenantName?: string;
+  demo: boolean;
+}
+
+export interface AuthSnapshot {
+  accounts: SignedInAccount[];
+  active: SignedInAccount | null;
+}
+
+export interface AuthSession {
+  readonly kind: 'msal' | 'demo';
+  getSnapshot(): AuthSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** A Graph access token for the account. May leave the page to ask for consent. */
+  getToken(accountKey: string, scopes: readonly string[], options?: { forceRefresh?: boolean }): Promise<string>;
+  /** Starts sign-in; in the demo, `hint` is the demo account to sign in. */
+  signIn(hint?: string): Promise<void>;
+  signOut(accountKey: string): Promise<void>;
+  setActive(accountKey: string): void;
+}
+
+/** A tiny observable snapshot store, shared by both implementations. */
+export function createSnapshotStore(initial: AuthSnapshot) {
+  let snapshot = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => snapshot,
+    set(next: AuthSnapshot) {
+      snapshot = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

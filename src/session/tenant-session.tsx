@@ -1,0 +1,46 @@
+// The active account's Graph client, as React sees it. One client per signed-in account, so
+// pacing and caches are per tenant; query keys start with the account key so switching accounts
+// never shows one tenant's data in another's screens.
+import { createContext, use, useMemo, type ReactNode } from 'react';
+import { READ_SCOPES, useAuth, type SignedInAccount } from '../auth';
+import { GraphClient } from '../graph/client';
+import type { AppConfig } from '../shared/config';
+
+export interface TenantSession {
+  account: SignedInAccount;
+  client: GraphClient;
+  config: AppConfig;
+  /** The first element of every query key of this account's data. */
+  scopeKey: readonly ['tenant', string];
+}
+
+const TenantContext = createContext<TenantSession | null>(null);
+const clients = new Map<string, GraphClient>();
+
+/** Observes Graph round trips (the benchmark counts them); set before the app renders. */
+export const roundTripObservers: ((info: { method: string; url: string; status: number }) => void)[] = [];
+
+export function TenantSessionProvider({ config, children }: { config: AppConfig; children: ReactNode }) {
+  const { active, session } = useAuth();
+  const value = useMemo(() => {
+    if (!active) return null;
+    let client = clients.get(active.key);
+    if (!client) {
+      client = new GraphClient({
+        baseUrl: config.graphBaseUrl,
+        readScopes: READ_SCOPES,
+        getToken: (scopes, options) => session.getToken(active.key, scopes, options),
+        onRoundTrip: (info) => roundTripObservers.forEach((observe) => observe(info)),
+      });
+      clients.set(active.key, client);
+    }
+    return { account: active, client, config, scopeKey: ['tenant', active.key] as const };
+  }, [active, config, session]);
+  return <TenantContext value={value}>{children}</TenantContext>;
+}
+
+export function useTenantSession(): TenantSession {
+  const tenant = use(TenantContext);
+  if (!tenant) throw new Error('useTenantSession needs a signed-in account');
+  return tenant;
+}
