@@ -1,6 +1,6 @@
 // React access to the session: the signed-in accounts, the active one, and sign-in actions.
-// With MSAL the tree also sits inside msal-react's MsalProvider, so its hooks work anywhere.
-import { MsalProvider } from '@azure/msal-react';
+// With MSAL the tree also sits inside msal-react's MsalProvider (the session's Wrapper), loaded
+// with MSAL itself so that neither is in the entry chunk of the demo.
 import { createContext, use, useSyncExternalStore, type ReactNode } from 'react';
 import type { AuthSession, AuthSnapshot } from './session';
 
@@ -8,10 +8,8 @@ const SessionContext = createContext<AuthSession | null>(null);
 
 export function AuthProvider({ session, children }: { session: AuthSession; children: ReactNode }) {
   const inner = <SessionContext value={session}>{children}</SessionContext>;
-  if (session.kind === 'msal' && 'instance' in session) {
-    return <MsalProvider instance={(session as import('./msal-session').MsalSession).instance}>{inner}</MsalProvider>;
-  }
-  return inner;
+  const { Wrapper } = session;
+  return Wrapper ? <Wrapper>{inner}</Wrapper> : inner;
 }
 
 export function useAuthSession(): AuthSession {

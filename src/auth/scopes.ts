@@ -7,6 +7,7 @@ export const READ_SCOPES = [
   'Policy.Read.All', // policies, named locations, authentication strengths, deleted policies
   'Directory.Read.All', // names of users, groups, roles and applications in policies
   'AuditLog.Read.All', // change history from the directory audit log
+  'Agreement.Read.All', // names of terms of use required by policies
 ] as const;
 
 /** Requested the first time the admin saves, restores or deletes something. */

@@ -1,5 +1,6 @@
 // What the console needs from sign-in, whichever way it happens (MSAL or the demo): the signed-in
 // accounts, the active one, and tokens for it. Implementations live beside this file.
+import type { ComponentType, ReactNode } from 'react';
 
 export interface SignedInAccount {
   /** Stable key for caches and URLs. */
@@ -19,6 +20,8 @@ export interface AuthSnapshot {
 
 export interface AuthSession {
   readonly kind: 'msal' | 'demo';
+  /** Wraps the React tree when the implementation brings its own provider (MSAL's). */
+  readonly Wrapper?: ComponentType<{ children: ReactNode }>;
   getSnapshot(): AuthSnapshot;
   subscribe(listener: () => void): () => void;
   /** A Graph access token for the account. May leave the page to ask for consent. */

@@ -62,7 +62,7 @@ export class GraphClient {
     this.fetchImpl = options.fetch ?? ((...args) => fetch(...args));
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
-    this.maxRetries = options.maxRetries ?? 4;
+    this.maxRetries = options.maxRetries ?? 3;
     this.pacer = options.pacer ?? createPacer({ sleep: this.sleep });
   }
 

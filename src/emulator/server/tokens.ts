@@ -9,7 +9,7 @@ import type { Authenticator } from '../core/emulator';
 const GRAPH_AUDIENCES = ['https://graph.microsoft.com', 'https://graph.microsoft.com/', '00000003-0000-0000-c000-000000000000'];
 
 export const ADMIN_SCOPES = ['User.Read', 'Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess', 'Directory.Read.All', 'AuditLog.Read.All', 'Agreement.Read.All'];
-export const READER_SCOPES = ['User.Read', 'Policy.Read.All', 'Directory.Read.All', 'AuditLog.Read.All'];
+export const READER_SCOPES = ['User.Read', 'Policy.Read.All', 'Directory.Read.All', 'AuditLog.Read.All', 'Agreement.Read.All'];
 
 function principalFrom(payload: JWTPayload, defaultTenantId: string): Principal {
   const scp = typeof payload.scp === 'string' ? payload.scp : typeof payload.scope === 'string' ? payload.scope : '';

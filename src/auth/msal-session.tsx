@@ -1,6 +1,8 @@
 // Sign-in with MSAL (redirect flow, v5 redirect bridge page). One PublicClientApplication, created
 // and initialised before React renders; tokens are acquired here, outside React. Several accounts
 // can be signed in at once; the active one is MSAL's active account.
+import { MsalProvider } from '@azure/msal-react';
+import type { ReactNode } from 'react';
 import {
   EventType,
   InteractionRequiredAuthError,
@@ -75,6 +77,8 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
   return {
     kind: 'msal',
     instance,
+    // msal-react's provider, so its hooks work anywhere in the tree.
+    Wrapper: ({ children }: { children: ReactNode }) => <MsalProvider instance={instance}>{children}</MsalProvider>,
     returnPath: typeof result?.state === 'string' && result.state.startsWith('/') ? result.state : null,
     getSnapshot: store.get,
     subscribe: store.subscribe,

@@ -1,0 +1,97 @@
+// The demo: sign in to the emulated tenant, list, search, filter and open policies, by mouse and
+// by keyboard, with names resolved and no accessibility violations.
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { expect, test } from './support/fixtures';
+
+test.beforeEach(async ({ page, signInPage }) => {
+  await page.goto('/');
+  await expect(page.getByText('Try the demo tenant')).toBeVisible();
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+});
+
+test('lists every policy with names instead of ids', async ({ page, policiesPage }) => {
+  await expect(policiesPage.heading).toBeVisible();
+  await expect(page.getByText('Demo tenant')).toBeVisible();
+  await expect(page.getByText(/35\s+of 195 policies allowed/)).toBeVisible();
+  await expect(policiesPage.rows).toHaveCount(35);
+  await expect(policiesPage.row(/^CA009/)).toContainText('Mobile workers');
+  await expect(policiesPage.row(/^CA005/)).toContainText('Windows Azure Service Management API');
+  await expect(policiesPage.row(/^CA006/)).toContainText('Block');
+  await expect(policiesPage.row(/^CA007/)).toContainText('Report-only');
+});
+
+test('searches resolved names and filters by state', async ({ page, policiesPage }) => {
+  await policiesPage.search('payroll');
+  await expect(policiesPage.rows).toHaveCount(1);
+  await expect(policiesPage.row(/^CA016/)).toBeVisible();
+  await expect(page).toHaveURL(/q=payroll/);
+
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByRole('combobox', { name: 'Filter by state' }).click();
+  await page.getByRole('menuitemcheckbox', { name: 'Report-only' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/state=enabledForReportingButNotEnforced/);
+  await expect(page.getByText(/^Showing \d+ of 35 policies$/)).toBeVisible();
+  const states = await policiesPage.rows.getByRole('gridcell', { name: /^(On|Off|Report-only)$/ }).allInnerTexts();
+  expect(states.length).toBeGreaterThan(3);
+  expect(new Set(states)).toEqual(new Set(['Report-only']));
+});
+
+test('opens a policy in plain language and as JSON, and keeps its URL', async ({ page, policiesPage, policyPage }) => {
+  await policiesPage.open(/^CA001: Require MFA for all users$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'CA001: Require MFA for all users' })).toBeVisible();
+  await expect(policyPage.section('Users')).toContainText('All users');
+  await expect(policyPage.section('Users')).toContainText('CA - Emergency access accounts');
+  await expect(policyPage.section('Users')).toContainText('Directory Synchronization Accounts');
+  await expect(policyPage.section('Grant')).toContainText('Require multifactor authentication');
+
+  await policyPage.showJson();
+  await expect(policyPage.jsonView).toContainText('"displayName"');
+  await expect(page).toHaveURL(/\/policies\/[0-9a-f-]{36}\?view=json$/);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'CA001: Require MFA for all users' })).toBeVisible();
+  await expect(policyPage.jsonView).toContainText('"displayName"');
+});
+
+test('shows references to deleted objects', async ({ policiesPage, policyPage }) => {
+  await policiesPage.open(/^CA027/);
+  await expect(policyPage.section('Users')).toContainText('Deleted group');
+});
+
+test('works by keyboard alone', async ({ page, policiesPage }) => {
+  await expect(policiesPage.rows).toHaveCount(35);
+  await page.getByRole('searchbox', { name: /Search policies/ }).focus();
+  await page.keyboard.type('block');
+  await expect(page.getByText(/^Showing \d+ of 35 policies$/)).toBeVisible();
+  // Tab into the grid (one tab stop), move with the arrow keys, open with Enter.
+  const inGrid = () => page.evaluate(() => !!document.activeElement?.closest('[role="grid"]'));
+  for (let i = 0; i < 10 && !(await inGrid()); i++) await page.keyboard.press('Tab');
+  expect(await inGrid()).toBe(true);
+  const focusedRow = () => page.evaluate(() => document.activeElement?.closest('[role="row"]')?.textContent ?? '');
+  while (!(await focusedRow()).includes('CA002')) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /^CA002/ })).toBeVisible();
+});
+
+test('switches between signed-in accounts and tenants', async ({ page, policiesPage }) => {
+  await expect(policiesPage.rows).toHaveCount(35);
+  const accountButton = page.getByRole('button', { name: /^Ada Lindqvist \(demo administrator\)/ });
+  await accountButton.click();
+  await page.getByRole('menuitem', { name: /Add Ada Lindqvist \(administrator\) · Contoso pre-production/ }).click();
+  await expect(accountButton).toContainText('Contoso pre-production');
+  await expect(policiesPage.rows).toHaveCount(12);
+  await accountButton.click();
+  await page.getByRole('menuitemradio', { name: /Ada Lindqvist \(demo administrator\) Contoso$/ }).click();
+  await expect(policiesPage.rows).toHaveCount(35);
+  await expect(accountButton).not.toContainText('pre-production');
+});
+
+test('has no serious accessibility violations', async ({ page, policiesPage }) => {
+  await expect(policiesPage.rows).toHaveCount(35);
+  await expect(policiesPage.row(/^CA009/)).toContainText('Mobile workers');
+  await expectNoSeriousA11yViolations(page);
+  await policiesPage.open(/^CA014/);
+  await expect(page.getByRole('region', { name: 'Users' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});

@@ -1,0 +1,125 @@
+// The signed-in accounts and their tenants: switch, add another, sign out; the theme; in the demo,
+// "Reset demo tenant" (after a confirmation, since it discards every change made in the demo).
+import {
+  Avatar, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Menu, MenuDivider, MenuGroup,
+  MenuGroupHeader, MenuItem, MenuItemRadio, MenuList, MenuPopover, MenuTrigger, Text, makeStyles, tokens,
+} from '@fluentui/react-components';
+import { ArrowResetRegular, PersonAddRegular, SignOutRegular } from '@fluentui/react-icons';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useAuth, type DemoDirectory, type SignedInAccount } from '../../auth';
+import { organizationQuery } from '../../features/policies';
+import { useTenantSession } from '../../session/tenant-session';
+import { useTheme, type ThemePreference } from '../../shared/theme';
+
+const useStyles = makeStyles({
+  trigger: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, textAlign: 'left' },
+  lines: { display: 'flex', flexDirection: 'column', lineHeight: 1.2 },
+  tenant: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+});
+
+export interface DemoControls extends DemoDirectory {
+  reset(): void;
+}
+
+export function useTenantName(account: SignedInAccount) {
+  const tenant = useTenantSession();
+  const organization = useQuery({ ...organizationQuery(tenant), enabled: !account.tenantName });
+  return account.tenantName ?? organization.data?.displayName ?? account.username.split('@')[1] ?? account.tenantId;
+}
+
+export function AccountMenu({ demo }: { demo?: DemoControls }) {
+  const styles = useStyles();
+  const { accounts, active, session } = useAuth();
+  const { preference, setPreference } = useTheme();
+  const [confirmReset, setConfirmReset] = useState(false);
+  const tenantName = useTenantName(active!);
+  const others = demo?.accounts.filter((a) => !accounts.some((s) => s.key === a.id)) ?? [];
+
+  return (
+    <>
+      <Menu>
+        <MenuTrigger disableButtonEnhancement>
+          <Button appearance="subtle" className={styles.trigger} title={`Signed in as ${active!.username} in ${tenantName}`}>
+            <Avatar name={active!.name.replace(/\s*\(.*\)$/, '')} size={28} aria-hidden />
+            <span className={styles.lines}>
+              <Text weight="semibold">{active!.name}</Text>
+              <span className={styles.tenant}>{tenantName}</span>
+            </span>
+          </Button>
+        </MenuTrigger>
+        <MenuPopover>
+          <MenuList
+            checkedValues={{ account: [active!.key], theme: [preference] }}
+            onCheckedValueChange={(_, data) => {
+              if (data.name === 'account' && data.checkedItems[0]) session.setActive(data.checkedItems[0]);
+              if (data.name === 'theme' && data.checkedItems[0]) setPreference(data.checkedItems[0] as ThemePreference);
+            }}
+          >
+            <MenuGroup>
+              <MenuGroupHeader>Signed-in accounts</MenuGroupHeader>
+              {accounts.map((account) => (
+                <MenuItemRadio key={account.key} name="account" value={account.key} secondaryContent={account.tenantName ?? account.username}>
+                  {account.name}
+                </MenuItemRadio>
+              ))}
+            </MenuGroup>
+            {demo
+              ? others.map((a) => (
+                  <MenuItem key={a.id} icon={<PersonAddRegular />} onClick={() => void session.signIn(a.id)}>
+                    Add {a.displayName} ({a.role === 'admin' ? 'administrator' : 'read-only'}) · {a.tenantName}
+                  </MenuItem>
+                ))
+              : (
+                <MenuItem icon={<PersonAddRegular />} onClick={() => void session.signIn()}>
+                  Add another account
+                </MenuItem>
+              )}
+            <MenuItem icon={<SignOutRegular />} onClick={() => void session.signOut(active!.key)}>
+              Sign out {active!.name}
+            </MenuItem>
+            <MenuDivider />
+            <MenuGroup>
+              <MenuGroupHeader>Theme</MenuGroupHeader>
+              <MenuItemRadio name="theme" value="system">Follow the system</MenuItemRadio>
+              <MenuItemRadio name="theme" value="light">Light</MenuItemRadio>
+              <MenuItemRadio name="theme" value="dark">Dark</MenuItemRadio>
+            </MenuGroup>
+            {demo && (
+              <>
+                <MenuDivider />
+                <MenuItem icon={<ArrowResetRegular />} onClick={() => setConfirmReset(true)}>
+                  Reset demo tenant…
+                </MenuItem>
+              </>
+            )}
+          </MenuList>
+        </MenuPopover>
+      </Menu>
+      {demo && (
+        <Dialog open={confirmReset} onOpenChange={(_, data) => setConfirmReset(data.open)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>Reset the demo tenants?</DialogTitle>
+              <DialogContent>Every change made in the demo (policies, deletions, restores) is discarded and the demo tenants return to how they started.</DialogContent>
+              <DialogActions>
+                <Button appearance="secondary" onClick={() => setConfirmReset(false)}>
+                  Cancel
+                </Button>
+                <Button
+                  appearance="primary"
+                  onClick={() => {
+                    demo.reset();
+                    window.location.reload();
+                  }}
+                >
+                  Reset demo tenants
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+// The frame around every screen: header (product, demo label, account), navigation, main area.
+import { Badge, makeStyles, Tab, TabList, Text, tokens, Tooltip } from '@fluentui/react-components';
+import { ArrowCounterclockwiseRegular, DocumentBulletListRegular, HistoryRegular, SettingsRegular, SplitVerticalRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { AccountMenu, type DemoControls } from './account-menu';
+
+const useStyles = makeStyles({
+  root: { display: 'grid', gridTemplateRows: 'auto 1fr', gridTemplateColumns: '220px 1fr', minHeight: '100vh' },
+  header: {
+    gridColumn: '1 / 3', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground2,
+  },
+  brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  product: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  nav: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingVerticalM },
+  main: { padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, minWidth: 0 },
+});
+
+const comingSoon = [
+  { value: 'deleted', label: 'Deleted policies', icon: <ArrowCounterclockwiseRegular /> },
+  { value: 'compare', label: 'Compare', icon: <SplitVerticalRegular /> },
+  { value: 'history', label: 'Change history', icon: <HistoryRegular /> },
+  { value: 'settings', label: 'Settings', icon: <SettingsRegular /> },
+];
+
+export function AppShell({ demo, children }: { demo?: DemoControls; children: ReactNode }) {
+  const styles = useStyles();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const section = location.pathname.split('/')[1] || 'policies';
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <div className={styles.brand}>
+          <img src="/favicon.svg" alt="" width={24} height={24} />
+          <Text className={styles.product}>Gatehouse</Text>
+          {demo && (
+            <Tooltip content="An emulated Microsoft Graph tenant running in your browser" relationship="description">
+              <Badge appearance="filled" color="important">
+                Demo tenant
+              </Badge>
+            </Tooltip>
+          )}
+        </div>
+        <AccountMenu demo={demo} />
+      </header>
+      <nav className={styles.nav} aria-label="Main">
+        <TabList vertical selectedValue={section} onTabSelect={(_, data) => navigate(`/${String(data.value)}`)}>
+          <Tab value="policies" icon={<DocumentBulletListRegular />}>
+            Policies
+          </Tab>
+          {comingSoon.map((item) => (
+            <Tab key={item.value} value={item.value} icon={item.icon} disabled aria-description="Coming soon">
+              {item.label}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      <main className={styles.main} id="main">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+// The policies as a Fluent DataGrid: sortable, navigable by keyboard (arrow keys move between
+// cells, Enter opens the policy), names in every cell once they resolve.
+import {
+  createTableColumn,
+  DataGrid,
+  DataGridBody,
+  DataGridCell,
+  DataGridHeader,
+  DataGridHeaderCell,
+  DataGridRow,
+  Link,
+  makeStyles,
+  Spinner,
+  Text,
+  tokens,
+  Tooltip,
+  type TableColumnDefinition,
+} from '@fluentui/react-components';
+import { WarningRegular } from '@fluentui/react-icons';
+import type React from 'react';
+import { useNavigate } from 'react-router';
+import { formatDate } from '../../../shared/ui/format';
+import type { PolicyRow, SortColumn } from '../lib/policy-rows';
+import { StateBadge } from './state-badge';
+
+const useStyles = makeStyles({
+  grid: { minWidth: '960px' },
+  name: { fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground3 },
+  cellText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'block' },
+  warning: { color: tokens.colorPaletteRedForeground1, marginLeft: tokens.spacingHorizontalXS, verticalAlign: 'middle' },
+});
+
+function Truncated({ text, pending }: { text: string; pending?: boolean }) {
+  const styles = useStyles();
+  if (!text) return <Text className={styles.muted}>—</Text>;
+  return (
+    <Tooltip content={text} relationship="description" withArrow>
+      <Text className={styles.cellText}>
+        {text}
+        {pending && <Spinner size="extra-tiny" as="span" aria-label="Resolving names" style={{ display: 'inline-flex', marginLeft: 4 }} />}
+      </Text>
+    </Tooltip>
+  );
+}
+
+export function PoliciesGrid({ rows, sort, direction, onSort }: { rows: PolicyRow[]; sort: SortColumn; direction: 'ascending' | 'descending'; onSort(column: SortColumn, direction: 'ascending' | 'descending'): void }) {
+  const styles = useStyles();
+  const navigate = useNavigate();
+  const open = (row: PolicyRow) => navigate(`/policies/${row.id}`);
+
+  const columns: TableColumnDefinition<PolicyRow>[] = [
+    createTableColumn<PolicyRow>({
+      columnId: 'name',
+      compare: () => 0,
+      renderHeaderCell: () => 'Name',
+      renderCell: (row) => (
+        <span className={styles.cellText}>
+          <Link
+            className={styles.name}
+            href={`/policies/${row.id}`}
+            onClick={(event) => {
+              event.preventDefault();
+              open(row);
+            }}
+          >
+            {row.name}
+          </Link>
+          {row.missingReferences > 0 && (
+            <Tooltip content={`Refers to ${row.missingReferences} deleted object${row.missingReferences === 1 ? '' : 's'}`} relationship="label">
+              <WarningRegular className={styles.warning} />
+            </Tooltip>
+          )}
+        </span>
+      ),
+    }),
+    createTableColumn<PolicyRow>({ columnId: 'state', compare: () => 0, renderHeaderCell: () => 'State', renderCell: (row) => <StateBadge state={row.state} /> }),
+    createTableColumn<PolicyRow>({ columnId: 'users', renderHeaderCell: () => 'Users', renderCell: (row) => <Truncated text={row.users} pending={row.pending} /> }),
+    createTableColumn<PolicyRow>({ columnId: 'targets', renderHeaderCell: () => 'Target resources', renderCell: (row) => <Truncated text={row.targets} pending={row.pending} /> }),
+    createTableColumn<PolicyRow>({ columnId: 'grant', renderHeaderCell: () => 'Grant', renderCell: (row) => <Truncated text={row.grant} /> }),
+    createTableColumn<PolicyRow>({ columnId: 'session', renderHeaderCell: () => 'Session', renderCell: (row) => <Truncated text={row.session} /> }),
+    createTableColumn<PolicyRow>({ columnId: 'modified', compare: () => 0, renderHeaderCell: () => 'Modified', renderCell: (row) => <Text>{formatDate(row.modified)}</Text> }),
+  ];
+
+  return (
+    <DataGrid
+      className={styles.grid}
+      items={rows}
+      columns={columns}
+      getRowId={(row: PolicyRow) => row.id}
+      sortable
+      sortState={{ sortColumn: sort, sortDirection: direction }}
+      onSortChange={(_, state) => onSort(state.sortColumn as SortColumn, state.sortDirection)}
+      focusMode="cell"
+      aria-label="Conditional Access policies"
+      resizableColumns
+      columnSizingOptions={{
+        name: { idealWidth: 340, minWidth: 200 },
+        state: { idealWidth: 110, minWidth: 100 },
+        users: { idealWidth: 220, minWidth: 120 },
+        targets: { idealWidth: 200, minWidth: 120 },
+        grant: { idealWidth: 170, minWidth: 100 },
+        session: { idealWidth: 170, minWidth: 100 },
+        modified: { idealWidth: 120, minWidth: 100 },
+      }}
+    >
+      <DataGridHeader>
+        <DataGridRow>{({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}</DataGridRow>
+      </DataGridHeader>
+      <DataGridBody<PolicyRow>>
+        {({ item, rowId }) => (
+          <DataGridRow<PolicyRow>
+            key={rowId}
+            onKeyDown={(event: React.KeyboardEvent<HTMLDivElement>) => {
+              // Enter on a focused row or cell opens the policy; the name link handles its own Enter.
+              if (event.key === 'Enter' && !(event.target as HTMLElement).closest('a')) open(item);
+            }}
+          >
+            {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
+          </DataGridRow>
+        )}
+      </DataGridBody>
+    </DataGrid>
+  );
+}

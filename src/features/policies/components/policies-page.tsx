@@ -1,0 +1,114 @@
+// The policies page: every policy of the tenant, searchable and filterable, with the count against
+// the 195-policy limit. Rows appear as soon as the list arrives; names fill in when resolved.
+import { makeStyles, MessageBar, MessageBarBody, ProgressBar, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { describeError } from '../../../graph/describe-error';
+import { POLICY_LIMIT } from '../../../graph/policies';
+import { useTenantSession } from '../../../session/tenant-session';
+import { EmptyState } from '../../../shared/ui/empty-state';
+import { ErrorState } from '../../../shared/ui/error-state';
+import { policiesQuery, useNames } from '../api/policy-queries';
+import { compareRows, filterRows, toRow, type SortColumn } from '../lib/policy-rows';
+import { PoliciesGrid } from './policies-grid';
+import { PoliciesToolbar } from './policies-toolbar';
+import { useListFilters } from './use-list-filters';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  heading: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
+  title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  capacity: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: '220px' },
+  gridArea: { overflowX: 'auto' },
+  skeletonRow: { display: 'grid', gridTemplateColumns: '3fr 1fr 2fr 2fr 1.5fr 1.5fr 1fr', gap: tokens.spacingHorizontalM, padding: `${tokens.spacingVerticalS} 0` },
+});
+
+const sortable: SortColumn[] = ['name', 'state', 'modified'];
+
+export function PoliciesPage() {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const policies = useQuery(policiesQuery(tenant));
+  const names = useNames(tenant, policies.data);
+  const filters = useListFilters();
+
+  const rows = useMemo(() => (policies.data ?? []).map((p) => toRow(p, names.data)), [policies.data, names.data]);
+  const visible = useMemo(() => {
+    const filtered = filterRows(rows, { search: filters.search, states: filters.states, control: filters.control });
+    const sorted = filtered.sort(compareRows(filters.sort));
+    return filters.direction === 'descending' ? sorted.reverse() : sorted;
+  }, [rows, filters.search, filters.states, filters.control, filters.sort, filters.direction]);
+
+  const count = policies.data?.length ?? 0;
+  return (
+    <section className={styles.page} aria-labelledby="policies-title">
+      <div className={styles.heading}>
+        <h1 id="policies-title" className={styles.title}>
+          Policies
+        </h1>
+        {policies.data && (
+          <div className={styles.capacity}>
+            <Text>
+              <strong>{count}</strong> of {POLICY_LIMIT} policies allowed in this tenant
+            </Text>
+            <ProgressBar value={count / POLICY_LIMIT} thickness="medium" color={count >= POLICY_LIMIT - 10 ? 'warning' : 'brand'} aria-label={`${count} of ${POLICY_LIMIT} policies`} />
+          </div>
+        )}
+      </div>
+
+      <PoliciesToolbar filters={filters} />
+
+      {names.data && names.data.failures.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            Some names could not be looked up, so their ids are shown instead:{' '}
+            {names.data.failures.map((f) => `${f.what} (${f.error.status === 403 ? 'permission needed' : describeError(f.error).title.toLowerCase()})`).join(', ')}.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {names.error && (
+        <MessageBar intent="warning">
+          <MessageBarBody>Names could not be resolved, so ids are shown. {describeError(names.error).message}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {policies.isPending && (
+        <Skeleton aria-label="Loading policies">
+          {Array.from({ length: 8 }, (_, i) => (
+            <div key={i} className={styles.skeletonRow}>
+              {Array.from({ length: 7 }, (__, j) => (
+                <SkeletonItem key={j} size={16} />
+              ))}
+            </div>
+          ))}
+        </Skeleton>
+      )}
+
+      {policies.isError && <ErrorState {...describeError(policies.error, 'load the policies')} onRetry={() => void policies.refetch()} />}
+
+      {policies.data && count === 0 && (
+        <EmptyState title="This tenant has no Conditional Access policies">Policies you create in this tenant will be listed here.</EmptyState>
+      )}
+
+      {policies.data && count > 0 && visible.length === 0 && (
+        <EmptyState title="No policies match">Try other words, or clear the filters.</EmptyState>
+      )}
+
+      {visible.length > 0 && (
+        <>
+          <Text role="status" aria-live="polite">
+            {visible.length === count ? `Showing all ${count} policies` : `Showing ${visible.length} of ${count} policies`}
+          </Text>
+          <div className={styles.gridArea}>
+            <PoliciesGrid
+              rows={visible}
+              sort={filters.sort}
+              direction={filters.direction}
+              onSort={(column, direction) => sortable.includes(column) && filters.setSort(column, direction)}
+            />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+// One policy: its summary in plain language, or its JSON in a read-only Monaco view (loaded on demand).
+import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, makeStyles, Skeleton, SkeletonItem, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Suspense, useMemo } from 'react';
+import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
+import { describeError } from '../../../graph/describe-error';
+import type { ConditionalAccessPolicy } from '../../../graph/types';
+import { useTenantSession } from '../../../session/tenant-session';
+import { LazyJsonViewer } from '../../../shared/monaco';
+import { useTheme } from '../../../shared/theme';
+import { ErrorState } from '../../../shared/ui/error-state';
+import { formatDateTime } from '../../../shared/ui/format';
+import { policiesQuery, policyQuery, useNames } from '../api/policy-queries';
+import { describePolicy } from '../lib/describe-policy';
+import { PolicySummaryView } from './policy-summary-view';
+import { StateBadge } from './state-badge';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  titleRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  meta: { color: tokens.colorNeutralForeground3, display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
+  json: { height: 'calc(100vh - 300px)' },
+});
+
+export function PolicyPage() {
+  const styles = useStyles();
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'json' ? 'json' : 'summary';
+  const navigate = useNavigate();
+  const tenant = useTenantSession();
+  const queryClient = useQueryClient();
+  const cachedList = queryClient.getQueryData<ConditionalAccessPolicy[]>(policiesQuery(tenant).queryKey);
+  const policy = useQuery(policyQuery(tenant, id, cachedList));
+  const names = useNames(tenant, policy.data ? [policy.data] : undefined);
+  const { dark } = useTheme();
+  const sections = useMemo(() => (policy.data ? describePolicy(policy.data, names.data) : []), [policy.data, names.data]);
+
+  return (
+    <section className={styles.page} aria-labelledby="policy-title">
+      <Breadcrumb aria-label="Breadcrumb">
+        <BreadcrumbItem>
+          <BreadcrumbButton onClick={() => navigate('/policies')}>Policies</BreadcrumbButton>
+        </BreadcrumbItem>
+        <BreadcrumbDivider />
+        <BreadcrumbItem>
+          <BreadcrumbButton current>{policy.data?.displayName ?? id}</BreadcrumbButton>
+        </BreadcrumbItem>
+      </Breadcrumb>
+
+      {policy.isPending && (
+        <Skeleton aria-label="Loading policy">
+          <SkeletonItem size={32} style={{ width: '40%' }} />
+          <SkeletonItem size={120} style={{ marginTop: 16 }} />
+        </Skeleton>
+      )}
+
+      {policy.isError && !policy.data && (
+        <>
+          <h1 id="policy-title" className={styles.title}>
+            Policy unavailable
+          </h1>
+          <ErrorState {...describeError(policy.error, 'load this policy')} onRetry={() => void policy.refetch()} />
+          <Text>
+            <RouterLink to="/policies">Back to all policies</RouterLink>
+          </Text>
+        </>
+      )}
+
+      {policy.data && (
+        <>
+          <div className={styles.titleRow}>
+            <h1 id="policy-title" className={styles.title}>
+              {policy.data.displayName}
+            </h1>
+            <StateBadge state={policy.data.state ?? 'disabled'} />
+          </div>
+          <div className={styles.meta}>
+            <Text>Created {formatDateTime(policy.data.createdDateTime)}</Text>
+            <Text>Modified {formatDateTime(policy.data.modifiedDateTime)}</Text>
+            <Text>
+              Id <code>{policy.data.id}</code>
+            </Text>
+          </div>
+          <TabList
+            selectedValue={view}
+            onTabSelect={(_, data) => setParams(data.value === 'json' ? { view: 'json' } : {}, { replace: true })}
+            aria-label="Policy views"
+          >
+            <Tab value="summary">Summary</Tab>
+            <Tab value="json">JSON</Tab>
+          </TabList>
+          {view === 'summary' ? (
+            <PolicySummaryView sections={sections} />
+          ) : (
+            <div className={styles.json}>
+              <Suspense fallback={<Skeleton aria-label="Loading the JSON editor"><SkeletonItem size={128} /></Skeleton>}>
+                <LazyJsonViewer value={JSON.stringify(policy.data, null, 2)} path={`policies/${id}.json`} dark={dark} ariaLabel={`JSON of ${policy.data.displayName ?? 'policy'}`} />
+              </Suspense>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+// The policies feature: the list (the policy page is loaded lazily from components/policy-page).
+export { PoliciesPage } from './components/policies-page';
+export { organizationQuery } from './api/policy-queries';

@@ -1,0 +1,30 @@
+// Graph errors in words an admin can act on, keeping Graph's code and the request-id for support.
+import { GraphRequestError } from './errors';
+
+export interface ErrorDescription {
+  title: string;
+  message: string;
+  code?: string;
+  requestId?: string;
+  status?: number;
+}
+
+export function describeError(error: unknown, action = 'load this'): ErrorDescription {
+  if (!(error instanceof GraphRequestError)) {
+    return { title: `Could not ${action}`, message: error instanceof Error ? error.message : String(error) };
+  }
+  const base = { code: error.code, requestId: error.details.requestId, status: error.status };
+  if (error.status === 0) return { ...base, title: 'Microsoft Graph is unreachable', message: 'The connection failed or was dropped. Check your network, then try again.' };
+  if (error.status === 401) return { ...base, title: 'Your session has expired', message: 'Microsoft Graph no longer accepts your sign-in. Sign in again to continue; nothing you entered is lost.' };
+  if (error.status === 403) {
+    return {
+      ...base,
+      title: 'Permission needed',
+      message: `Microsoft Graph refused: ${error.serviceMessage} Your account needs a role that can read Conditional Access (for example Global Reader, Security Reader or Conditional Access Administrator), and the app needs consent for its permissions.`,
+    };
+  }
+  if (error.status === 404) return { ...base, title: 'Not found', message: 'It may have been deleted, or it belongs to another tenant.' };
+  if (error.status === 429) return { ...base, title: 'Microsoft Graph is throttling requests', message: 'Conditional Access allows about one request per second per tenant. Wait a moment, then try again.' };
+  if (error.status >= 500) return { ...base, title: 'Microsoft Graph had a problem', message: `The service answered ${error.status} (${error.code}). This is usually temporary: try again.` };
+  return { ...base, title: `Could not ${action}`, message: error.serviceMessage };
+}

@@ -1,0 +1,54 @@
+// Light and dark themes: follows the system unless the admin picks one; the choice is remembered.
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { createContext, use, useEffect, useMemo, useState, type ReactNode } from 'react';
+
+export type ThemePreference = 'system' | 'light' | 'dark';
+const STORAGE_KEY = 'gatehouse.theme';
+
+interface ThemeState {
+  preference: ThemePreference;
+  dark: boolean;
+  setPreference(preference: ThemePreference): void;
+}
+
+const ThemeContext = createContext<ThemeState>({ preference: 'system', dark: false, setPreference: () => {} });
+
+function systemDark() {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+export function ThemeProvider({ children }: { children: ReactNode }) {
+  const [preference, setPreference] = useState<ThemePreference>(() => (localStorage.getItem(STORAGE_KEY) as ThemePreference | null) ?? 'system');
+  const [system, setSystem] = useState(systemDark);
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return;
+    const query = matchMedia('(prefers-color-scheme: dark)');
+    const listener = () => setSystem(query.matches);
+    query.addEventListener('change', listener);
+    return () => query.removeEventListener('change', listener);
+  }, []);
+  const dark = preference === 'dark' || (preference === 'system' && system);
+  const state = useMemo(
+    () => ({
+      preference,
+      dark,
+      setPreference(next: ThemePreference) {
+        localStorage.setItem(STORAGE_KEY, next);
+        setPreference(next);
+      },
+    }),
+    [preference, dark],
+  );
+  useEffect(() => {
+    document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
+  }, [dark]);
+  return (
+    <ThemeContext value={state}>
+      <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
+        {children}
+      </FluentProvider>
+    </ThemeContext>
+  );
+}
+
+export const useTheme = () => use(ThemeContext);
