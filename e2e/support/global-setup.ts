@@ -61,7 +61,8 @@ export default async function globalSetup() {
   });
   await new Promise<void>((resolve) => control.listen(ports.control, 'localhost', resolve));
 
-  const emulator: ChildProcess = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/emulator/server/cli.ts', '--port', String(ports.emulator), '--issuer', urls.idp], {
+  const latency = process.env.EMULATOR_LATENCY_MS ?? '0';
+  const emulator: ChildProcess = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/emulator/server/cli.ts', '--port', String(ports.emulator), '--issuer', urls.idp, '--latency', latency], {
     env: { ...process.env, NODE_EXTRA_CA_CERTS: certPath },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

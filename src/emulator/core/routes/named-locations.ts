@@ -1,7 +1,8 @@
 // Named locations (ip and country). Writes must carry @odata.type, as Graph requires; deletes go to
 // beta's deletedItems/namedLocations for 30 days and can be restored from there.
 import { audit } from '../audit-helpers';
-import { emptyResponse, errors, GraphError, isObject, jsonResponse, readJson } from '../http';
+import type { GraphError} from '../http';
+import { emptyResponse, errors, isObject, jsonResponse, readJson } from '../http';
 import { newId } from '../ids';
 import type { JsonObject } from '../model';
 import { applySelect, compileFilter, listBody, paginate } from '../odata';

@@ -1,5 +1,5 @@
 // The plain-language summary: one card per section, names in place of ids, deleted objects flagged.
-import { Card, CardHeader, makeStyles, Tag, TagGroup, Text, tokens, Tooltip } from '@fluentui/react-components';
+import { Card, CardHeader, makeStyles, mergeClasses, Tag, TagGroup, Text, tokens, Tooltip } from '@fluentui/react-components';
 import type { NameRef, SummarySection } from '../lib/describe-policy';
 
 const useStyles = makeStyles({
@@ -9,13 +9,15 @@ const useStyles = makeStyles({
   missing: { color: tokens.colorPaletteRedForeground1 },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
   sectionTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  // Long names wrap inside the card instead of running out of it.
+  tag: { height: 'auto', minHeight: '24px', maxWidth: '100%', textAlign: 'left', '& span': { whiteSpace: 'normal', overflowWrap: 'anywhere' } },
 });
 
 function Value({ value }: { value: NameRef }) {
   const styles = useStyles();
   const detail = value.missing ? `No object with id ${value.id} exists any more` : value.detail ?? (value.kind === 'special' ? undefined : value.id);
   const tag = (
-    <Tag size="small" appearance={value.missing ? 'outline' : 'brand'} className={value.missing ? styles.missing : value.pending ? styles.mono : undefined}>
+    <Tag size="small" appearance={value.missing ? 'outline' : 'brand'} className={mergeClasses(styles.tag, value.missing && styles.missing, value.pending && styles.mono)}>
       {value.label}
       {value.missing && <span className={styles.mono}> ({value.id})</span>}
     </Tag>
