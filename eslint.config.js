@@ -1,33 +1,62 @@
 // Lint: TypeScript rules, React hooks, and the one-way import rules of the architecture:
-// shared <- graph, auth <- session <- features <- app; the emulator stands apart, reached only from main.tsx.
+// shared <- graph, auth <- session <- features <- app; the emulator stands apart, reached only from
+// main.tsx. Import cycles are checked by src/testing/architecture.test.ts.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
-import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
-const layers = {
-  shared: ['graph', 'auth', 'session', 'features', 'app', 'emulator'],
-  graph: ['auth', 'session', 'features', 'app', 'emulator'],
-  auth: ['graph', 'session', 'features', 'app', 'emulator'],
-  session: ['features', 'app', 'emulator'],
-  features: ['app', 'emulator'],
-  emulator: ['shared', 'graph', 'auth', 'features', 'app', 'testing'],
+const top = ['shared', 'graph', 'auth', 'session', 'features', 'app', 'emulator', 'testing'];
+/** What each top folder of src/ may not import. */
+const forbidden = {
+  shared: ['graph', 'auth', 'session', 'features', 'app', 'emulator', 'testing'],
+  graph: ['auth', 'session', 'features', 'app', 'emulator', 'testing'],
+  auth: ['graph', 'session', 'features', 'app', 'emulator', 'testing'],
+  session: ['features', 'app', 'emulator', 'testing'],
+  features: ['app', 'emulator', 'testing'],
+  app: ['emulator', 'testing'],
+  emulator: top.filter((t) => t !== 'emulator'),
 };
 const features = ['policies'];
 
-const zones = [
-  ...Object.entries(layers).map(([target, from]) => ({
-    target: `./src/${target}`,
-    from: from.map((f) => `./src/${f}`),
-    message: `Imports flow one way: shared <- graph, auth <- session <- features <- app; the emulator stands alone.`,
-  })),
-  ...features.map((feature) => ({
-    target: `./src/features/!(${feature})/**/*`,
-    from: `./src/features/${feature}`,
-    message: 'A feature never imports another feature: move what they share to graph/ or shared/.',
-  })),
+// Relative imports climb with ../ and then name a top folder of src/.
+const toTop = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
+const vendorRules = (folder) => [
+  ...(folder === 'auth' ? [] : [{ group: ['@azure/msal-*'], message: 'Only src/auth imports MSAL.' }]),
+  { group: ['monaco-editor', 'monaco-editor/*'], message: 'Only src/shared/monaco imports monaco-editor.' },
 ];
+
+const layerConfigs = Object.entries(forbidden).map(([folder, banned]) => ({
+  files: [`src/${folder}/**/*.{ts,tsx}`],
+  ignores: folder === 'shared' ? ['src/shared/monaco/**'] : [],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { regex: toTop(banned), message: `Imports flow one way: shared <- graph, auth <- session <- features <- app; src/${folder} may not import ${banned.join(', ')}.` },
+          ...vendorRules(folder),
+        ],
+      },
+    ],
+  },
+}));
+
+const featureConfigs = features.map((feature) => ({
+  files: [`src/features/${feature}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { regex: toTop(forbidden.features), message: 'Features are composed by app/; they never import it.' },
+          ...(features.length > 1 ? [{ regex: `^(\\.\\./)+(features/)?(${features.filter((f) => f !== feature).join('|')})(/|$)`, message: 'A feature never imports another feature: move what they share to graph/ or shared/.' }] : []),
+          ...vendorRules('features'),
+        ],
+      },
+    ],
+  },
+}));
 
 export default tseslint.config(
   {
@@ -37,35 +66,18 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
-    plugins: { 'react-hooks': reactHooks, 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })] },
+    plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'import-x/no-restricted-paths': ['error', { zones }],
-      'import-x/no-cycle': ['error', { maxDepth: 8 }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  ...layerConfigs,
+  ...featureConfigs,
   {
     // Playwright fixtures call their argument `use`; it is not React's hook.
     files: ['e2e/**/*.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
-  },
-  {
-    // Only auth/ talks to MSAL and only shared/monaco/ talks to Monaco.
-    files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/auth/**', 'src/shared/monaco/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@azure/msal-*'], message: 'Only src/auth imports MSAL.' },
-            { group: ['monaco-editor', 'monaco-editor/*'], message: 'Only src/shared/monaco imports monaco-editor.' },
-          ],
-        },
-      ],
-    },
   },
 );

@@ -1,7 +1,7 @@
 // Connects the real Graph client to the emulator in-process: the integration ground for tests
 // of name resolution and of anything that reads or writes a tenant.
 import { GraphClient } from '../graph/client';
-import { testEmulator } from '../emulator/testing/test-emulator';
+import { testEmulator } from '../emulator/harness/test-emulator';
 import { CONTOSO_TENANT_ID } from '../emulator/seed';
 
 export function graphOverEmulator(options: { scopes?: string[]; tenantId?: string } = {}) {

@@ -8,7 +8,7 @@ import { ArrowResetRegular, PersonAddRegular, SignOutRegular } from '@fluentui/r
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useAuth, type DemoDirectory, type SignedInAccount } from '../../auth';
-import { organizationQuery } from '../../features/policies';
+import { organizationQuery } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { useTheme, type ThemePreference } from '../../shared/theme';
 

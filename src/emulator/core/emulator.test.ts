@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testEmulator, READER_SCOPES } from '../testing/test-emulator';
+import { testEmulator, READER_SCOPES } from '../harness/test-emulator';
 import { PREPROD_TENANT_ID } from '../seed';
 
 const POLICIES = '/v1.0/identity/conditionalAccess/policies';

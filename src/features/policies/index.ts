@@ -1,3 +1,2 @@
 // The policies feature: the list (the policy page is loaded lazily from components/policy-page).
 export { PoliciesPage } from './components/policies-page';
-export { organizationQuery } from './api/policy-queries';

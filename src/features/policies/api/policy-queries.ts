@@ -2,7 +2,6 @@
 // scope key, so two signed-in tenants never share cached data.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { collectReferences, resolveNames } from '../../../graph/names';
-import { getOrganization } from '../../../graph/organization';
 import { getPolicy, listPolicies } from '../../../graph/policies';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
 import type { TenantSession } from '../../../session/tenant-session';
@@ -11,7 +10,6 @@ export const policyKeys = {
   all: (tenant: TenantSession) => [...tenant.scopeKey, 'policies'] as const,
   detail: (tenant: TenantSession, id: string) => [...tenant.scopeKey, 'policies', id] as const,
   names: (tenant: TenantSession, fingerprint: string) => [...tenant.scopeKey, 'names', fingerprint] as const,
-  organization: (tenant: TenantSession) => [...tenant.scopeKey, 'organization'] as const,
 };
 
 export const policiesQuery = (tenant: TenantSession) =>
@@ -26,13 +24,6 @@ export const policyQuery = (tenant: TenantSession, id: string, fromList?: Condit
     queryFn: ({ signal }) => getPolicy(tenant.client, id, signal),
     // Opening a policy from the list shows it at once; the fresh read replaces it.
     placeholderData: fromList?.find((p) => p.id === id),
-  });
-
-export const organizationQuery = (tenant: TenantSession) =>
-  queryOptions({
-    queryKey: policyKeys.organization(tenant),
-    queryFn: ({ signal }) => getOrganization(tenant.client, signal),
-    staleTime: Infinity,
   });
 
 /** Names for every id in these policies: resolved after the policies arrive, never blocking them. */

@@ -1,0 +1,11 @@
+// The signed-in tenant's name, for the header and the account switcher. Fetched once per account.
+import { queryOptions } from '@tanstack/react-query';
+import { getOrganization } from '../graph/organization';
+import type { TenantSession } from './tenant-session';
+
+export const organizationQuery = (tenant: TenantSession) =>
+  queryOptions({
+    queryKey: [...tenant.scopeKey, 'organization'] as const,
+    queryFn: ({ signal }) => getOrganization(tenant.client, signal),
+    staleTime: Infinity,
+  });

@@ -1,0 +1,85 @@
+// The architecture, checked: no import cycles anywhere in src/, and the one-way layering that the
+// linter enforces, asserted on the real import graph (resolved paths, not just import strings).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const src = resolve(__dirname, '..');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+function resolveImport(from: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null;
+  const base = resolve(dirname(from), spec);
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // try the next candidate
+    }
+  }
+  return null;
+}
+
+/** Static imports only: a dynamic import() is a deliberate lazy boundary, not a cycle. */
+function graph(): Map<string, string[]> {
+  const edges = new Map<string, string[]>();
+  for (const file of files(src)) {
+    const text = readFileSync(file, 'utf8');
+    const specs = [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+    const typeOnly = [...text.matchAll(/^\s*(?:import|export)\s+type\s[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+    edges.set(file, specs.filter((s) => !typeOnly.includes(s)).map((s) => resolveImport(file, s)).filter((t): t is string => !!t));
+  }
+  return edges;
+}
+
+const layer = (file: string) => relative(src, file).split('/')[0]!;
+
+describe('architecture', () => {
+  const edges = graph();
+
+  it('has no import cycles', () => {
+    const cycles: string[] = [];
+    const state = new Map<string, 'visiting' | 'done'>();
+    const stack: string[] = [];
+    const visit = (file: string) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'visiting') {
+        cycles.push(stack.slice(stack.indexOf(file)).concat(file).map((f) => relative(src, f)).join(' -> '));
+        return;
+      }
+      state.set(file, 'visiting');
+      stack.push(file);
+      for (const next of edges.get(file) ?? []) visit(next);
+      stack.pop();
+      state.set(file, 'done');
+    };
+    for (const file of edges.keys()) visit(file);
+    expect(cycles).toEqual([]);
+  });
+
+  it('keeps imports flowing one way between the top folders', () => {
+    const allowed: Record<string, string[]> = {
+      shared: ['shared'],
+      graph: ['graph', 'shared'],
+      auth: ['auth', 'shared'],
+      session: ['session', 'graph', 'auth', 'shared'],
+      features: ['features', 'session', 'graph', 'auth', 'shared'],
+      app: ['app', 'features', 'session', 'graph', 'auth', 'shared'],
+      emulator: ['emulator'],
+    };
+    const violations: string[] = [];
+    for (const [file, targets] of edges) {
+      const from = layer(file);
+      const permitted = allowed[from];
+      if (!permitted) continue;
+      for (const target of targets) if (!permitted.includes(layer(target))) violations.push(`${relative(src, file)} -> ${relative(src, target)}`);
+    }
+    expect(violations).toEqual([]);
+  });
+});
