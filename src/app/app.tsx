@@ -1,4 +1,5 @@
 // The composition root: theme, query client, auth, the active tenant's Graph client, the router.
+import { Spinner } from '@fluentui/react-components';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router';
@@ -44,7 +45,7 @@ function Screens({ config, demo, returnPath }: Omit<AppProps, 'session'>) {
           <Route
             path="/policies/:id"
             element={
-              <Suspense fallback={null}>
+              <Suspense fallback={<Spinner label="Loading…" />}>
                 <PolicyPage />
               </Suspense>
             }

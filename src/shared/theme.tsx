@@ -1,5 +1,5 @@
 // Light and dark themes: follows the system unless the admin picks one; the choice is remembered.
-import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, makeStaticStyles, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { createContext, use, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
@@ -11,6 +11,8 @@ interface ThemeState {
   setPreference(preference: ThemePreference): void;
 }
 
+const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
+
 const ThemeContext = createContext<ThemeState>({ preference: 'system', dark: false, setPreference: () => {} });
 
 function systemDark() {
@@ -18,6 +20,7 @@ function systemDark() {
 }
 
 export function ThemeProvider({ children }: { children: ReactNode }) {
+  useGlobalStyles();
   const [preference, setPreference] = useState<ThemePreference>(() => (localStorage.getItem(STORAGE_KEY) as ThemePreference | null) ?? 'system');
   const [system, setSystem] = useState(systemDark);
   useEffect(() => {

@@ -1,0 +1,30 @@
+// Every screen, scanned with axe: the demo's sign-in page, the list and a policy's JSON view,
+// in the light and the dark theme.
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { expect, test } from './support/fixtures';
+
+test('the demo sign-in page', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText('Try the demo tenant')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('the JSON view and the dark theme', async ({ page, signInPage, policiesPage, policyPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await policiesPage.open(/^CA010/);
+  await policyPage.showJson();
+  await expect(policyPage.jsonView).toContainText('"displayName": "CA010: Sign-in every 12 hours on unmanaged devices"');
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('button', { name: /^Ada Lindqvist/ }).click();
+  await page.getByRole('menuitemradio', { name: 'Dark' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('html')).toHaveCSS('color-scheme', 'dark');
+  await page.getByRole('tab', { name: 'Summary' }).click();
+  await expectNoSeriousA11yViolations(page);
+  await page.reload();
+  await expect(page.locator('html')).toHaveCSS('color-scheme', 'dark');
+  await expect(policyPage.section('Session')).toContainText('Every 12 hours');
+  await page.screenshot({ path: 'test-results/dark-policy.png' });
+});
