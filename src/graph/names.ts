@@ -33,7 +33,7 @@ export const nameKey = (kind: NameKind, id: string) => `${kind}:${id}`;
 export const SPECIAL_VALUES: Record<string, string> = {
   All: 'All', None: 'None', GuestsOrExternalUsers: 'All guests and external users', Office365: 'Office 365',
   MicrosoftAdminPortals: 'Microsoft Admin Portals', AllTrusted: 'All trusted locations',
-  ServicePrincipalsInMyTenant: 'All service principals in my tenant', AllAgentIdUsers: 'All agent identities',
+  ServicePrincipalsInMyTenant: 'All service principals in my tenant', AllAgentIdUsers: 'All agent identities', AllAgentIdResources: 'All agent resources',
   'urn:user:registersecurityinfo': 'Register security information', 'urn:user:registerdevice': 'Register or join devices',
   '00000000-0000-0000-0000-000000000000': 'MFA trusted IPs (legacy)',
 };

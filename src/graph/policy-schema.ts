@@ -91,7 +91,7 @@ export const conditionalAccessPolicySchema: Schema = {
       required: ['applications'],
       properties: {
         applications: nullableObject('Target resources: cloud apps, user actions or authentication contexts.', {
-          includeApplications: idList('Apps (by appId) the policy applies to.', 'application (appId)', { All: 'All resources', None: 'No resources', Office365: 'Office 365 apps', MicrosoftAdminPortals: 'Microsoft Admin Portals' }),
+          includeApplications: idList('Apps (by appId) the policy applies to.', 'application (appId)', { All: 'All resources', None: 'No resources', Office365: 'Office 365 apps', MicrosoftAdminPortals: 'Microsoft Admin Portals', AllAgentIdResources: 'All agent resources (beta)' }),
           excludeApplications: idList('Apps (by appId) excluded from the policy.', 'application (appId)', { Office365: 'Office 365 apps', MicrosoftAdminPortals: 'Microsoft Admin Portals' }),
           includeUserActions: enumList('User actions the policy applies to. Cannot be combined with includeApplications (error 1012).', { 'urn:user:registersecurityinfo': 'Register security information', 'urn:user:registerdevice': 'Register or join devices' }),
           includeAuthenticationContextClassReferences: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^c([1-9]|[1-9][0-9])$' }, description: 'Authentication contexts (c1…c99) the policy applies to.' },
@@ -161,6 +161,15 @@ export const conditionalAccessPolicySchema: Schema = {
             ],
             description: 'The authentication strength policy id.',
           },
+          // Graph returns the strength expanded; only its id is written.
+          displayName: { type: 'string', readOnly: true, description: 'The strength’s name (returned by the service; not written).' },
+          description: { type: ['string', 'null'], readOnly: true, description: 'The strength’s description (returned by the service; not written).' },
+          policyType: { enum: ['builtIn', 'custom'], readOnly: true, description: 'Built-in or custom (returned by the service; not written).' },
+          requirementsSatisfied: { type: 'string', readOnly: true, description: 'What the strength satisfies, e.g. mfa (returned by the service; not written).' },
+          allowedCombinations: { type: 'array', items: { type: 'string' }, readOnly: true, description: 'The method combinations it allows (returned by the service; not written).' },
+          createdDateTime: { type: ['string', 'null'], readOnly: true, description: 'When the strength was created (returned by the service; not written).' },
+          modifiedDateTime: { type: ['string', 'null'], readOnly: true, description: 'When the strength changed (returned by the service; not written).' },
+          combinationConfigurations: { readOnly: true, description: 'Per-method settings (returned by the service; not written).' },
         },
       },
     }),

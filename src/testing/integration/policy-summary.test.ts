@@ -3,6 +3,7 @@ import { resolveNames, type NameDirectory } from '../../graph/names';
 import { listPolicies } from '../../graph/policies';
 import type { ConditionalAccessPolicy } from '../../graph/types';
 import { describePolicy } from '../../features/policies/lib/describe-policy';
+import { checkPolicy } from '../../graph/policy-checks';
 import { compareRows, filterRows, toRow } from '../../features/policies/lib/policy-rows';
 import { graphOverEmulator } from '../graph-over-emulator';
 
@@ -60,6 +61,13 @@ describe('plain-language summary', () => {
     const future = { ...byPrefix('CA001'), conditions: { ...byPrefix('CA001').conditions, quantumRiskLevels: ['high'] } } as ConditionalAccessPolicy;
     const other = describePolicy(future, names).find((s) => s.title === 'Other settings');
     expect(other?.lines.map((l) => l.label)).toEqual(['conditions.quantumRiskLevels']);
+  });
+});
+
+describe('the demo policies', () => {
+  it('pass the console’s own checks, which know every property they use', () => {
+    const problems = policies.flatMap((p) => checkPolicy(p).filter((f) => f.severity !== 'info').map((f) => `${p.displayName}: ${f.path.join('.')} ${f.message}`));
+    expect(problems).toEqual([]);
   });
 });
 

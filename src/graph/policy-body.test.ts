@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { buildPatch, toWritableBody, withExclusions, type JsonObject } from './policy-body';
+
+const live: JsonObject = {
+  '@odata.context': 'https://graph.microsoft.com/beta/$metadata#identity/conditionalAccess/policies/$entity',
+  id: 'p1', templateId: 't1', createdDateTime: '2026-01-01T00:00:00Z', modifiedDateTime: null, partialEnablementStrategy: null,
+  displayName: 'Require MFA', state: 'enabled',
+  conditions: {
+    users: { includeUsers: ['All'], excludeGroups: ['g1', 'g2'], includeGuestsOrExternalUsers: { guestOrExternalUserTypes: 'b2bCollaborationGuest', externalTenants: { '@odata.type': '#microsoft.graph.conditionalAccessAllExternalTenants', membershipKind: 'all' } } },
+    applications: { includeApplications: ['All'] },
+    clientAppTypes: ['all'],
+  },
+  grantControls: {
+    operator: 'OR', builtInControls: [], 'authenticationStrength@odata.context': 'x',
+    authenticationStrength: { id: '00000000-0000-0000-0000-000000000004', displayName: 'Phishing-resistant MFA', allowedCombinations: ['fido2'] },
+  },
+  sessionControls: null,
+};
+
+describe('toWritableBody', () => {
+  it('strips what the service owns and every annotation, keeping polymorphic types', () => {
+    const body = toWritableBody(live);
+    expect(Object.keys(body)).toEqual(['displayName', 'state', 'conditions', 'grantControls', 'sessionControls']);
+    expect(JSON.stringify(body)).not.toContain('@odata.context');
+    expect((body.conditions as { users: { includeGuestsOrExternalUsers: { externalTenants: Record<string, unknown> } } }).users.includeGuestsOrExternalUsers.externalTenants['@odata.type']).toBe(
+      '#microsoft.graph.conditionalAccessAllExternalTenants',
+    );
+    expect((body.grantControls as { authenticationStrength: unknown }).authenticationStrength).toEqual({ id: '00000000-0000-0000-0000-000000000004' });
+  });
+});
+
+describe('buildPatch', () => {
+  it('sends only what changed, and collections whole', () => {
+    const draft = structuredClone(live);
+    ((draft.conditions as JsonObject).users as JsonObject).excludeGroups = ['g1', 'g2', 'g3'];
+    draft.state = 'enabledForReportingButNotEnforced';
+    expect(buildPatch(live, draft)).toEqual({ state: 'enabledForReportingButNotEnforced', conditions: { users: { excludeGroups: ['g1', 'g2', 'g3'] } } });
+  });
+
+  it('is empty when nothing changed but read-only fields and annotations', () => {
+    const draft = { ...structuredClone(live), modifiedDateTime: '2027-01-01T00:00:00Z', '@odata.context': 'other' };
+    expect(buildPatch(live, draft)).toEqual({});
+  });
+
+  it('clears a removed member with null', () => {
+    const draft = structuredClone(live);
+    delete (draft.conditions as JsonObject).clientAppTypes;
+    draft.sessionControls = { signInFrequency: { isEnabled: true, type: 'hours', value: 4, frequencyInterval: 'timeBased', authenticationType: 'primaryAndSecondaryAuthentication' } };
+    expect(buildPatch(live, draft)).toEqual({ conditions: { clientAppTypes: null }, sessionControls: draft.sessionControls });
+  });
+});
+
+describe('withExclusions', () => {
+  it('adds emergency accounts without dropping any existing exclusion', () => {
+    const result = withExclusions(live, { users: ['u-bg1'], groups: ['g2', 'g-emergency'] });
+    const users = (result.conditions as JsonObject).users as JsonObject;
+    expect(users.excludeGroups).toEqual(['g1', 'g2', 'g-emergency']);
+    expect(users.excludeUsers).toEqual(['u-bg1']);
+    expect(((live.conditions as JsonObject).users as JsonObject).excludeGroups).toEqual(['g1', 'g2']);
+  });
+});

@@ -1,0 +1,85 @@
+// What may be written back to Graph, and how much of it: service-owned fields and OData
+// annotations stripped, PATCH bodies that carry only what changed but always whole collections
+// (Graph replaces arrays; a partial array would drop the rest), and exclusions merged, never replaced.
+import { READ_ONLY_PROPERTIES } from './policy-schema';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Polymorphic types whose @odata.type the service needs on write (e.g. external tenants). */
+const KEEP_TYPE_UNDER = new Set(['externalTenants']);
+
+/** Removes OData annotations (and action links) at every depth, except the type of polymorphic values. */
+export function stripAnnotations(value: Json, parentKey = ''): Json {
+  if (Array.isArray(value)) return value.map((item) => stripAnnotations(item, parentKey));
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  for (const [key, child] of Object.entries(value)) {
+    // "#microsoft.graph.restore" and the like are OData action annotations.
+    if (key.startsWith('#')) continue;
+    if (key.includes('@odata.') && !(key === '@odata.type' && KEEP_TYPE_UNDER.has(parentKey))) continue;
+    out[key] = stripAnnotations(child, key);
+  }
+  return out;
+}
+
+/** A policy body the service accepts on create: no service-owned fields, no annotations. */
+export function toWritableBody(policy: JsonObject): JsonObject {
+  const body = stripAnnotations(policy) as JsonObject;
+  for (const key of READ_ONLY_PROPERTIES) delete body[key];
+  // An expanded authentication strength is written back by its id only.
+  const grant = body.grantControls;
+  if (isObject(grant) && isObject(grant.authenticationStrength)) grant.authenticationStrength = { id: grant.authenticationStrength.id ?? null };
+  return body;
+}
+
+export function deepEqual(a: Json | undefined, b: Json | undefined): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((key) => deepEqual(a[key], b[key]));
+  }
+  return false;
+}
+
+/**
+ * The PATCH body that turns `live` into `draft`: nested objects carry only their changed members
+ * (Graph merges them), arrays and values are sent whole, removed members are sent as null.
+ */
+export function buildPatch(live: JsonObject, draft: JsonObject): JsonObject {
+  const before = toWritableBody(live);
+  const after = toWritableBody(draft);
+  const diff = (from: JsonObject, to: JsonObject): JsonObject => {
+    const out: JsonObject = {};
+    for (const key of new Set([...Object.keys(from), ...Object.keys(to)])) {
+      const a = from[key];
+      const b = to[key];
+      if (deepEqual(a, b)) continue;
+      if (isObject(a) && isObject(b)) {
+        const nested = diff(a, b);
+        if (Object.keys(nested).length > 0) out[key] = nested;
+      } else {
+        out[key] = b === undefined ? null : b;
+      }
+    }
+    return out;
+  };
+  return diff(before, after);
+}
+
+/** Adds the emergency-access accounts and groups to a policy's exclusions, keeping every existing one. */
+export function withExclusions(policy: JsonObject, add: { users?: string[]; groups?: string[] }): JsonObject {
+  const copy = structuredClone(policy);
+  const conditions = isObject(copy.conditions) ? copy.conditions : (copy.conditions = {});
+  const users = isObject(conditions.users) ? conditions.users : (conditions.users = {});
+  const merge = (key: 'excludeUsers' | 'excludeGroups', ids: string[] = []) => {
+    const current = Array.isArray(users[key]) ? (users[key] as Json[]).filter((v): v is string => typeof v === 'string') : [];
+    users[key] = [...current, ...ids.filter((id) => !current.includes(id))];
+  };
+  merge('excludeUsers', add.users);
+  merge('excludeGroups', add.groups);
+  return copy;
+}

@@ -1,0 +1,80 @@
+// Reads Conditional Access policies from files as they occur in the wild: a single policy, a Graph
+// GET response, a list response ({ value: [...] }) or an array; UTF-8 or UTF-16 with or without a
+// byte order mark; CRLF line ends; @odata annotations and read-only fields. What it returns is ready
+// to create: service-owned fields stripped, and report-only unless the caller says otherwise.
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { toWritableBody, type JsonObject } from './policy-body';
+
+export class PolicyFileError extends Error {}
+
+export interface ImportedPolicy {
+  displayName: string;
+  /** The body to create the policy with. */
+  body: JsonObject;
+  /** The state in the file; the body starts in report-only. */
+  originalState: string | null;
+  /** The id it had where it came from, for matching and history. */
+  sourceId: string | null;
+}
+
+/** Decodes bytes by their byte order mark, or by the zero bytes UTF-16 text is full of. */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  const sample = bytes.subarray(0, 200);
+  const oddZeros = sample.filter((b, i) => i % 2 === 1 && b === 0).length;
+  const evenZeros = sample.filter((b, i) => i % 2 === 0 && b === 0).length;
+  if (oddZeros > sample.length / 4) return new TextDecoder('utf-16le').decode(bytes);
+  if (evenZeros > sample.length / 4) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+}
+
+function parseJson(text: string, fileName: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    if (!first) throw new PolicyFileError(`${fileName} is not valid JSON.`);
+    const before = text.slice(0, first.offset);
+    const line = before.split('\n').length;
+    const column = first.offset - before.lastIndexOf('\n');
+    throw new PolicyFileError(`${fileName} is not valid JSON: ${printParseErrorCode(first.error)} at line ${line}, column ${column}.`);
+  }
+}
+
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const looksLikePolicy = (value: unknown): value is JsonObject => isObject(value) && isObject(value.conditions) && ('grantControls' in value || 'sessionControls' in value || 'state' in value);
+
+function describeOther(items: unknown[]): string {
+  const first = items.find(isObject);
+  const type = first && typeof first['@odata.type'] === 'string' ? first['@odata.type'] : '';
+  if (/NamedLocation/i.test(type) || (first && ('ipRanges' in first || 'countriesAndRegions' in first))) return 'named locations';
+  if (/group/i.test(type) || (first && 'securityEnabled' in first)) return 'groups';
+  return 'something other than Conditional Access policies';
+}
+
+export function parsePolicyFile(bytes: Uint8Array, fileName: string, options: { reportOnly?: boolean } = {}): ImportedPolicy[] {
+  if (bytes.length === 0) throw new PolicyFileError(`${fileName} is empty.`);
+  const text = decodeText(bytes).replace(/^\uFEFF/, '');
+  const parsed = parseJson(text, fileName);
+  const items: unknown[] = Array.isArray(parsed) ? parsed : isObject(parsed) && Array.isArray(parsed.value) ? parsed.value : [parsed];
+  const policies = items.filter(looksLikePolicy);
+  if (policies.length === 0) {
+    throw new PolicyFileError(`${fileName} holds ${describeOther(items)}, not Conditional Access policies. Choose a policy export (a policy, a Graph response, or a list of policies).`);
+  }
+  return policies.map((policy) => {
+    const body = toWritableBody(policy);
+    const originalState = typeof policy.state === 'string' ? policy.state : null;
+    // New and imported policies start in report-only, so nobody is locked out by an import.
+    if (options.reportOnly !== false) body.state = 'enabledForReportingButNotEnforced';
+    return {
+      displayName: typeof policy.displayName === 'string' ? policy.displayName : '(no name)',
+      body,
+      originalState,
+      sourceId: typeof policy.id === 'string' ? policy.id : null,
+    };
+  });
+}
