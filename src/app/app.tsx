@@ -1,8 +1,8 @@
 // The composition root: theme, query client, auth, the active tenant's Graph client, the router.
 import { Spinner } from '@fluentui/react-components';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider, useNavigate } from 'react-router';
 import { AuthProvider, useAuth, type AuthSession } from '../auth';
 import { PoliciesPage } from '../features/policies';
 import { TenantSessionProvider } from '../session/tenant-session';
@@ -13,8 +13,9 @@ import { AppShell } from './shell/app-shell';
 import type { DemoControls } from './shell/account-menu';
 import { SignInPage } from './sign-in-page';
 
-// The policy page (cards, tags, tabs, the JSON view) loads when first opened.
+// The policy page and the editor (cards, tags, Monaco) load when first opened.
 const PolicyPage = lazy(() => import('../features/policies/components/policy-page').then((m) => ({ default: m.PolicyPage })));
+const PolicyEditorPage = lazy(() => import('../features/policies/editor/policy-editor-page').then((m) => ({ default: m.PolicyEditorPage })));
 
 export interface AppProps {
   config: AppConfig;
@@ -32,40 +33,45 @@ function ReturnAfterRedirect({ path }: { path?: string | null }) {
   return null;
 }
 
-function Screens({ config, demo, returnPath }: Omit<AppProps, 'session'>) {
+const suspended = (element: ReactNode) => <Suspense fallback={<Spinner label="Loading…" />}>{element}</Suspense>;
+
+/** The signed-in frame: every route renders inside it, or the sign-in page when nobody is signed in. */
+function Root({ config, demo, returnPath }: Omit<AppProps, 'session'>) {
   const { active } = useAuth();
   if (!active) return <SignInPage demo={demo} />;
   return (
     <TenantSessionProvider config={config}>
       <ReturnAfterRedirect path={returnPath} />
       <AppShell demo={demo}>
-        <Routes>
-          <Route path="/" element={<Navigate to="/policies" replace />} />
-          <Route path="/policies" element={<PoliciesPage />} />
-          <Route
-            path="/policies/:id"
-            element={
-              <Suspense fallback={<Spinner label="Loading…" />}>
-                <PolicyPage />
-              </Suspense>
-            }
-          />
-          <Route path="*" element={<Navigate to="/policies" replace />} />
-        </Routes>
+        <Outlet />
       </AppShell>
     </TenantSessionProvider>
   );
 }
 
+function createRouter(props: Omit<AppProps, 'session'>) {
+  return createBrowserRouter([
+    {
+      element: <Root {...props} />,
+      children: [
+        { path: '/', element: <Navigate to="/policies" replace /> },
+        { path: '/policies', element: <PoliciesPage /> },
+        { path: '/policies/:id', element: suspended(<PolicyPage />) },
+        { path: '/policies/:id/edit', element: suspended(<PolicyEditorPage />) },
+        { path: '*', element: <Navigate to="/policies" replace /> },
+      ],
+    },
+  ]);
+}
+
 export function App({ config, session, demo, returnPath }: AppProps) {
   const [queryClient] = useState(createQueryClient);
+  const [router] = useState(() => createRouter({ config, demo, returnPath }));
   return (
     <ThemeProvider>
       <QueryClientProvider client={queryClient}>
         <AuthProvider session={session}>
-          <BrowserRouter>
-            <Screens config={config} demo={demo} returnPath={returnPath} />
-          </BrowserRouter>
+          <RouterProvider router={router} />
         </AuthProvider>
       </QueryClientProvider>
     </ThemeProvider>

@@ -10,6 +10,11 @@ export function listPolicies(client: GraphClient, signal?: AbortSignal): Promise
   return client.list<ConditionalAccessPolicy>(POLICIES, { signal });
 }
 
+/** PATCH: the service answers 204 and no body, so callers read the policy back. */
+export async function updatePolicy(client: GraphClient, id: string, patch: Record<string, unknown>, writeScopes: readonly string[]): Promise<void> {
+  await client.request(`${POLICIES}/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch, scopes: writeScopes });
+}
+
 export function getPolicy(client: GraphClient, id: string, signal?: AbortSignal): Promise<ConditionalAccessPolicy> {
   return client.get<ConditionalAccessPolicy>(`${POLICIES}/${encodeURIComponent(id)}`, { signal });
 }

@@ -83,3 +83,23 @@ export function withExclusions(policy: JsonObject, add: { users?: string[]; grou
   merge('excludeGroups', add.groups);
   return copy;
 }
+
+/** Applies a PATCH body as Graph does: objects merge, arrays and values replace, null clears. */
+export function applyPatch(target: JsonObject, patch: JsonObject): JsonObject {
+  const out: JsonObject = structuredClone(target);
+  for (const [key, value] of Object.entries(patch)) {
+    const current = out[key];
+    out[key] = isObject(value) && isObject(current) ? applyPatch(current, value) : structuredClone(value);
+  }
+  return out;
+}
+
+/** Stable key order at every depth, so two versions diff line by line. */
+export function sortKeys(value: Json): Json {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys(value[key]!)]));
+}
+
+/** The text two versions of a policy are compared by: writable properties only, keys sorted. */
+export const comparableText = (policy: JsonObject) => JSON.stringify(sortKeys(toWritableBody(policy)), null, 2);

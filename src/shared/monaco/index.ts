@@ -2,4 +2,7 @@
 import { lazy } from 'react';
 
 export const LazyJsonViewer = lazy(() => import('./json-viewer'));
+export const LazyJsonEditor = lazy(() => import('./json-editor'));
+export const LazyDiffViewer = lazy(() => import('./diff-viewer'));
 export type { JsonViewerProps } from './json-viewer';
+export type { EditorMarker, JsonEditorProps, JsonSchemaRegistration } from './json-editor';

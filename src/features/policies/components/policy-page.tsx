@@ -1,8 +1,9 @@
 // One policy: its summary in plain language, or its JSON in a read-only Monaco view (loaded on demand).
-import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, makeStyles, Skeleton, SkeletonItem, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Skeleton, SkeletonItem, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { EditRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useMemo } from 'react';
-import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link as RouterLink, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { describeError } from '../../../graph/describe-error';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
 import { useTenantSession } from '../../../session/tenant-session';
@@ -11,6 +12,7 @@ import { useTheme } from '../../../shared/theme';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { formatDateTime } from '../../../shared/ui/format';
 import { policiesQuery, policyQuery, useNames } from '../api/policy-queries';
+import { draftStore } from '../editor/draft-store';
 import { describePolicy } from '../lib/describe-policy';
 import { PolicySummaryView } from './policy-summary-view';
 import { StateBadge } from './state-badge';
@@ -36,6 +38,8 @@ export function PolicyPage() {
   const names = useNames(tenant, policy.data ? [policy.data] : undefined);
   const { dark } = useTheme();
   const sections = useMemo(() => (policy.data ? describePolicy(policy.data, names.data) : []), [policy.data, names.data]);
+  const justSaved = (useLocation().state as { saved?: boolean } | null)?.saved === true;
+  const draft = draftStore.load(tenant.account.key, id);
 
   return (
     <section className={styles.page} aria-labelledby="policy-title">
@@ -75,7 +79,23 @@ export function PolicyPage() {
               {policy.data.displayName}
             </h1>
             <StateBadge state={policy.data.state ?? 'disabled'} />
+            <Button icon={<EditRegular />} onClick={() => navigate(`/policies/${id}/edit`)}>
+              {draft ? 'Continue editing' : 'Edit'}
+            </Button>
           </div>
+          {justSaved && (
+            <MessageBar intent="success">
+              <MessageBarBody>Saved. This is the policy as the tenant now holds it.</MessageBarBody>
+            </MessageBar>
+          )}
+          {draft && !justSaved && (
+            <MessageBar intent="info">
+              <MessageBarBody>You have unsaved changes to this policy from {formatDateTime(draft.updatedAt)}, kept on this device.</MessageBarBody>
+              <MessageBarActions>
+                <Button onClick={() => navigate(`/policies/${id}/edit`)}>Continue editing</Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
           <div className={styles.meta}>
             <Text>Created {formatDateTime(policy.data.createdDateTime)}</Text>
             <Text>Modified {formatDateTime(policy.data.modifiedDateTime)}</Text>

@@ -1,0 +1,82 @@
+// Editing a policy: checks block bad saves, the diff comes first, drafts survive reloads, and a
+// policy someone else changed meanwhile is never overwritten silently.
+import { PolicyEditorPage } from './pages/policy-editor-page';
+import { expect, test } from './support/fixtures';
+import { CONTOSO_TENANT_ID, signInUser } from './support/test-accounts';
+
+let policyUrl: string;
+
+test.beforeEach(async ({ page, signInPage, policiesPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await policiesPage.open(/^CA007/);
+  await expect(page.getByRole('heading', { level: 1, name: /^CA007/ })).toBeVisible();
+  policyUrl = new URL(page.url()).pathname;
+});
+
+test('a schema error blocks saving; fixed, reviewed and saved, the list changes', async ({ page, policiesPage }) => {
+  const editor = new PolicyEditorPage(page);
+  await editor.open(policyUrl);
+  await editor.replaceStringValue('enabledForReportingButNotEnforced', 'on');
+  await expect(editor.checks).toContainText('1007: Does not match the policy schema');
+  await expect(editor.checks).toContainText('state');
+  await expect(editor.reviewButton).toHaveAttribute('aria-disabled', 'true');
+
+  await editor.setState('On');
+  await expect(editor.checks).toContainText('No problems found.');
+  await editor.reviewButton.click();
+  await expect(editor.dialog).toContainText('State: Report-only → On');
+  await expect(editor.dialog.getByTestId('diff-viewer')).toBeVisible();
+  await editor.dialog.getByRole('button', { name: 'Save to tenant' }).click();
+
+  await expect(page.getByText('Saved. This is the policy as the tenant now holds it.')).toBeVisible();
+  await page.getByRole('button', { name: 'Policies', exact: true }).click();
+  await expect(policiesPage.row(/^CA007/)).toContainText('On');
+});
+
+test('a draft survives a reload, and leaving asks first', async ({ page }) => {
+  const editor = new PolicyEditorPage(page);
+  await editor.open(policyUrl);
+  await editor.setState('Off');
+  await page.reload();
+  await expect(page.getByText(/Your unsaved draft from .* was restored/)).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Off', exact: true })).toBeChecked();
+
+  await page.getByRole('button', { name: 'Policies', exact: true }).click();
+  await expect(page.getByRole('dialog')).toContainText('Leave without saving?');
+  await page.getByRole('button', { name: 'Stay' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Edit CA007/ })).toBeVisible();
+});
+
+test('a concurrent change is caught, and mine can go on top of theirs', async ({ page }) => {
+  const editor = new PolicyEditorPage(page);
+  await editor.open(policyUrl);
+  await editor.setState('Off');
+
+  // Meanwhile, a colleague renames the policy.
+  const id = policyUrl.split('/').pop()!;
+  const token = `demo.${Buffer.from(JSON.stringify({ tid: CONTOSO_TENANT_ID, oid: signInUser.id, upn: 'colleague@contoso.example', name: 'Colleague', scp: 'Policy.Read.All Policy.ReadWrite.ConditionalAccess' })).toString('base64').replace(/=+$/, '')}`;
+  const status = await page.evaluate(
+    async ({ id, token }) =>
+      (await fetch(`https://graph.microsoft.com/beta/identity/conditionalAccess/policies/${id}`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ displayName: 'CA007: Compliant device on desktops (renamed)' }),
+      })).status,
+    { id, token },
+  );
+  expect(status).toBe(204);
+
+  await editor.reviewButton.click();
+  await editor.dialog.getByRole('button', { name: 'Save to tenant' }).click();
+  await expect(editor.dialog).toContainText('changed while you were editing');
+  await expect(editor.dialog).toContainText('Nothing was saved.');
+  await expect(editor.dialog).toContainText('CA007: Compliant device on desktops (renamed)');
+
+  await editor.dialog.getByRole('button', { name: 'Put my changes on top of theirs' }).click();
+  await expect(editor.dialog).toContainText('State: Report-only → Off');
+  await editor.dialog.getByRole('button', { name: 'Save to tenant' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'CA007: Compliant device on desktops (renamed)' })).toBeVisible();
+  await expect(page.getByText('Saved. This is the policy as the tenant now holds it.')).toBeVisible();
+  await expect(page.getByText('Off', { exact: true })).toBeVisible();
+});

@@ -1,0 +1,33 @@
+// The policy editor, by intent.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class PolicyEditorPage {
+  readonly editor: Locator;
+  readonly checks: Locator;
+  readonly reviewButton: Locator;
+
+  constructor(private readonly page: Page) {
+    this.editor = page.getByTestId('json-editor');
+    this.checks = page.getByRole('region', { name: /^Checks/ });
+    this.reviewButton = page.getByRole('button', { name: 'Review and save…' });
+  }
+
+  async open(policyUrl: string) {
+    await this.page.goto(`${policyUrl}/edit`);
+    await expect(this.editor.locator('.view-lines')).toContainText('"displayName"');
+  }
+
+  /** Replaces a JSON string value, as a user would: double-click the word, type over it. */
+  async replaceStringValue(value: string, replacement: string) {
+    await this.editor.getByText(`"${value}"`, { exact: true }).first().dblclick();
+    await this.page.keyboard.type(replacement);
+  }
+
+  async setState(label: 'On' | 'Off' | 'Report-only') {
+    await this.page.getByRole('radio', { name: label, exact: true }).check();
+  }
+
+  get dialog(): Locator {
+    return this.page.getByRole('dialog');
+  }
+}

@@ -1,0 +1,87 @@
+// Beside the JSON: the state switch, what the checks found, and the live plain-language summary.
+import { Badge, Label, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
+import { ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
+import type { NameDirectory } from '../../../graph/names';
+import type { PolicyFinding } from '../../../graph/policy-checks';
+import type { ConditionalAccessPolicy } from '../../../graph/types';
+import { describePolicy } from '../lib/describe-policy';
+import { PolicySummaryView } from '../components/policy-summary-view';
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  findings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyle: 'none' },
+  finding: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
+  error: { color: tokens.colorPaletteRedForeground1, flexShrink: 0, marginTop: '2px' },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1, flexShrink: 0, marginTop: '2px' },
+  info: { color: tokens.colorNeutralForeground3, flexShrink: 0, marginTop: '2px' },
+  path: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+});
+
+const icons = { error: ErrorCircleRegular, warning: WarningRegular, info: InfoRegular };
+
+export function EditorSidePanel({ policy, parseError, findings, names, onStateChange }: {
+  policy: ConditionalAccessPolicy | null;
+  parseError: string | null;
+  findings: PolicyFinding[];
+  names: NameDirectory | undefined;
+  onStateChange(state: string): void;
+}) {
+  const styles = useStyles();
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const problems = findings.filter((f) => f.severity !== 'info');
+  const readOnly = findings.filter((f) => f.severity === 'info').map((f) => f.path.join('.'));
+  return (
+    <aside className={styles.panel} aria-label="Policy settings and checks">
+      <div>
+        <Label id="state-label" weight="semibold">
+          State
+        </Label>
+        <RadioGroup layout="horizontal" aria-labelledby="state-label" value={policy?.state ?? ''} disabled={!policy} onChange={(_, data) => onStateChange(data.value)}>
+          <Radio value="enabled" label="On" />
+          <Radio value="enabledForReportingButNotEnforced" label="Report-only" />
+          <Radio value="disabled" label="Off" />
+        </RadioGroup>
+      </div>
+      <section aria-labelledby="checks-heading">
+        <h2 id="checks-heading" className={styles.heading}>
+          Checks {errors > 0 && <Badge color="danger">{errors} to fix</Badge>}
+        </h2>
+        {parseError ? (
+          <ul className={styles.findings} role="list">
+            <li className={styles.finding}>
+              <ErrorCircleRegular className={styles.error} aria-label="Error" />
+              <Text>The JSON cannot be read: {parseError}</Text>
+            </li>
+          </ul>
+        ) : problems.length === 0 ? (
+          <Text>No problems found.</Text>
+        ) : (
+          <ul className={styles.findings} role="list" aria-label="Problems found">
+            {problems.map((finding, index) => {
+              const Icon = icons[finding.severity];
+              return (
+                <li key={index} className={styles.finding}>
+                  <Icon className={styles[finding.severity]} aria-label={finding.severity} />
+                  <span>
+                    <Text>
+                      {finding.code && <strong>{finding.code}: </strong>}
+                      {finding.message}
+                    </Text>{' '}
+                    <span className={styles.path}>{finding.path.join('.') || '(the whole policy)'}</span>
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {readOnly.length > 0 && (
+          <Text size={200} className={styles.path}>
+            Set by the service, greyed out and left out when saving: {readOnly.join(', ')}.
+          </Text>
+        )}
+      </section>
+      {policy && <PolicySummaryView sections={describePolicy(policy, names)} />}
+    </aside>
+  );
+}

@@ -1,0 +1,23 @@
+// Where a JSON path is in the text, for markers and dimming.
+import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import type { JsonPath } from '../../../graph/policy-checks';
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/** The range of the value at `path`, or of the closest ancestor that exists. */
+export function locate(text: string, path: JsonPath): TextRange {
+  const root = parseTree(text);
+  if (!root) return { start: 0, end: 1 };
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = findNodeAtLocation(root, path.slice(0, depth));
+    if (node) {
+      // A property's whole "key": value, so the key is marked too.
+      const target: Node = node.parent?.type === 'property' ? node.parent : node;
+      return { start: target.offset, end: target.offset + target.length };
+    }
+  }
+  return { start: 0, end: 1 };
+}

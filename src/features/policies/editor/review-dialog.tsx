@@ -1,0 +1,104 @@
+// Before anything is written: the diff of the tenant's policy against the draft and the changes in
+// words; then the save. When someone else changed the policy meanwhile, it shows what they changed
+// and lets the admin choose: put their own changes on top, or start again from the new version.
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Skeleton, SkeletonItem, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Suspense } from 'react';
+import type { ErrorDescription } from '../../../graph/describe-error';
+import type { ConditionalAccessPolicy } from '../../../graph/types';
+import { LazyDiffViewer } from '../../../shared/monaco';
+import { ErrorState } from '../../../shared/ui/error-state';
+import { formatDateTime } from '../../../shared/ui/format';
+import type { Change } from './describe-changes';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: 'min(1200px, 95vw)', width: '95vw' },
+  diff: { height: '50vh' },
+  changes: { margin: `${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalXL },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+export type ReviewStep =
+  | { kind: 'review' }
+  | { kind: 'saving' }
+  | { kind: 'conflict'; current: ConditionalAccessPolicy; theirChanges: Change[] }
+  | { kind: 'failed'; error: ErrorDescription };
+
+export interface ReviewDialogProps {
+  open: boolean;
+  step: ReviewStep;
+  policyName: string;
+  original: string;
+  modified: string;
+  changes: Change[];
+  dark: boolean;
+  onSave(): void;
+  onClose(): void;
+  onKeepMine(): void;
+  onTakeTheirs(): void;
+}
+
+export function ReviewDialog({ open, step, policyName, original, modified, changes, dark, onSave, onClose, onKeepMine, onTakeTheirs }: ReviewDialogProps) {
+  const styles = useStyles();
+  const saving = step.kind === 'saving';
+  return (
+    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !saving && onClose()}>
+      <DialogSurface className={styles.surface}>
+        <DialogBody>
+          <DialogTitle>{step.kind === 'conflict' ? `${policyName} changed while you were editing` : `Review changes to ${policyName}`}</DialogTitle>
+          <DialogContent className={styles.content}>
+            {step.kind === 'conflict' ? (
+              <>
+                <MessageBar intent="warning">
+                  <MessageBarBody>
+                    <MessageBarTitle>Nothing was saved.</MessageBarTitle>
+                    Someone changed this policy on {formatDateTime(step.current.modifiedDateTime)}, after you started editing. Their changes:
+                  </MessageBarBody>
+                </MessageBar>
+                <ul className={styles.changes} aria-label="Their changes">
+                  {step.theirChanges.map((c) => (
+                    <li key={c.path}>{c.text}</li>
+                  ))}
+                </ul>
+                <Text>Their version (right) against the version you started from (left):</Text>
+              </>
+            ) : (
+              <>
+                <Text weight="semibold">{changes.length === 1 ? '1 change' : `${changes.length} changes`}</Text>
+                <ul className={styles.changes} aria-label="Changes">
+                  {changes.map((c) => (
+                    <li key={c.path}>{c.text}</li>
+                  ))}
+                </ul>
+                {step.kind === 'failed' && <ErrorState {...step.error} />}
+              </>
+            )}
+            <div className={styles.diff}>
+              <Suspense fallback={<Skeleton aria-label="Loading the diff"><SkeletonItem size={128} /></Skeleton>}>
+                <LazyDiffViewer original={original} modified={modified} dark={dark} ariaLabel={`Changes to ${policyName}`} />
+              </Suspense>
+            </div>
+          </DialogContent>
+          <DialogActions>
+            {step.kind === 'conflict' ? (
+              <>
+                <Button appearance="primary" onClick={onKeepMine}>
+                  Put my changes on top of theirs
+                </Button>
+                <Button onClick={onTakeTheirs}>Discard mine, start from theirs</Button>
+              </>
+            ) : (
+              <>
+                <Button appearance="primary" disabled={saving || changes.length === 0} onClick={onSave} icon={saving ? <Spinner size="tiny" /> : undefined}>
+                  {saving ? 'Saving…' : 'Save to tenant'}
+                </Button>
+                <Button disabled={saving} onClick={onClose}>
+                  Back to editing
+                </Button>
+              </>
+            )}
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,68 @@
+// The draft being edited: its text (saved to the device as it changes), the parsed policy when the
+// text is valid JSON, the checks' findings, and the base it started from.
+import { useEffect, useMemo, useState } from 'react';
+import { comparableText, type JsonObject } from '../../../graph/policy-body';
+import { checkPolicy, type PolicyFinding } from '../../../graph/policy-checks';
+import type { ConditionalAccessPolicy } from '../../../graph/types';
+import { draftStore, type Draft } from './draft-store';
+
+export interface DraftState {
+  text: string;
+  setText(text: string): void;
+  policy: JsonObject | null;
+  parseError: string | null;
+  findings: PolicyFinding[];
+  base: JsonObject;
+  baseModified: string | null;
+  /** A saved draft was found on this device and restored. */
+  restoredAt: string | null;
+  dirty: boolean;
+  /** Starts again from a (new) base: after a save, a discard or a rebase. */
+  reset(base: JsonObject, text?: string): void;
+}
+
+const pretty = (policy: JsonObject) => JSON.stringify(policy, null, 2);
+
+export function useDraft(accountKey: string, live: ConditionalAccessPolicy): DraftState {
+  const id = live.id ?? '';
+  const [state, setState] = useState(() => {
+    const saved = draftStore.load(accountKey, id);
+    // The response's @odata.context is not part of the policy: it does not belong in the draft.
+    const { '@odata.context': _context, ...liveJson } = live as unknown as JsonObject;
+    if (saved) return { text: saved.text, base: JSON.parse(saved.baseText) as JsonObject, baseModified: saved.baseModified, restoredAt: saved.updatedAt };
+    return { text: pretty(liveJson), base: liveJson, baseModified: live.modifiedDateTime ?? null, restoredAt: null as string | null };
+  });
+
+  const parsed = useMemo(() => {
+    try {
+      const value = JSON.parse(state.text) as unknown;
+      return typeof value === 'object' && value !== null && !Array.isArray(value) ? { policy: value as JsonObject, error: null } : { policy: null, error: 'The JSON must be one object: the policy.' };
+    } catch (error) {
+      return { policy: null, error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [state.text]);
+  const findings = useMemo(() => (parsed.policy ? checkPolicy(parsed.policy) : []), [parsed.policy]);
+  const dirty = parsed.policy ? comparableText(parsed.policy) !== comparableText(state.base) : state.text !== pretty(state.base);
+
+  useEffect(() => {
+    if (!dirty) {
+      draftStore.clear(accountKey, id);
+      return;
+    }
+    const draft: Draft = { text: state.text, baseText: JSON.stringify(state.base), baseModified: state.baseModified, updatedAt: new Date().toISOString() };
+    draftStore.save(accountKey, id, draft);
+  }, [accountKey, id, dirty, state.text, state.base, state.baseModified]);
+
+  return {
+    text: state.text,
+    setText: (text) => setState((s) => ({ ...s, text })),
+    policy: parsed.policy,
+    parseError: parsed.error,
+    findings,
+    base: state.base,
+    baseModified: state.baseModified,
+    restoredAt: state.restoredAt,
+    dirty,
+    reset: (base, text) => setState({ text: text ?? pretty(base), base, baseModified: typeof base.modifiedDateTime === 'string' ? base.modifiedDateTime : null, restoredAt: null }),
+  };
+}

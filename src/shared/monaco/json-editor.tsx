@@ -1,0 +1,114 @@
+// An editable JSON editor in Monaco: validates against the schemas it is given (completion and hover
+// come with them), shows the caller's markers, dims ranges (read-only properties), and applies
+// outside edits (from visual controls) as edits, so Ctrl+Z undoes them like typing.
+import { makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
+import { jsonDefaults, monaco } from './setup';
+
+const useStyles = makeStyles({
+  host: { height: '100%', minHeight: '480px', border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, overflow: 'hidden' },
+});
+const useGlobalStyles = makeStaticStyles({ '.gatehouse-dimmed': { opacity: 0.5, fontStyle: 'italic' } });
+
+export interface EditorMarker {
+  /** Character offsets in the text. */
+  start: number;
+  end: number;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  code?: string;
+}
+
+export interface JsonSchemaRegistration {
+  uri: string;
+  fileMatch: string[];
+  schema: unknown;
+}
+
+export interface JsonEditorProps {
+  value: string;
+  onChange(value: string): void;
+  /** The model's file name; schemas apply through their fileMatch. */
+  path: string;
+  schemas: JsonSchemaRegistration[];
+  markers: EditorMarker[];
+  dimmed: { start: number; end: number }[];
+  dark: boolean;
+  ariaLabel: string;
+}
+
+const severities = { error: 8, warning: 4, info: 2 } as const;
+
+export default function JsonEditor({ value, onChange, path, schemas, markers, dimmed, dark, ariaLabel }: JsonEditorProps) {
+  useGlobalStyles();
+  const styles = useStyles();
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
+
+  useEffect(() => {
+    jsonDefaults.setDiagnosticsOptions({ validate: true, allowComments: false, enableSchemaRequest: false, schemas });
+  }, [schemas]);
+
+  useEffect(() => {
+    if (!host.current) return;
+    const uri = monaco.Uri.parse(`file:///${path}`);
+    const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, 'json', uri);
+    const instance = monaco.editor.create(host.current, {
+      model,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      fontSize: 13,
+      tabSize: 2,
+      ariaLabel,
+      fixedOverflowWidgets: true,
+    });
+    editor.current = instance;
+    decorations.current = instance.createDecorationsCollection();
+    const subscription = model.onDidChangeContent(() => onChangeRef.current(model.getValue()));
+    return () => {
+      subscription.dispose();
+      instance.dispose();
+      model.dispose();
+      editor.current = null;
+    };
+    // The editor is created once per path; value changes arrive through the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [path, ariaLabel]);
+
+  useEffect(() => {
+    const instance = editor.current;
+    const model = instance?.getModel();
+    if (!instance || !model || model.getValue() === value) return;
+    instance.pushUndoStop();
+    instance.executeEdits('gatehouse', [{ range: model.getFullModelRange(), text: value }]);
+    instance.pushUndoStop();
+  }, [value]);
+
+  useEffect(() => {
+    const model = editor.current?.getModel();
+    if (!model) return;
+    const range = (start: number, end: number) => {
+      const from = model.getPositionAt(start);
+      const to = model.getPositionAt(Math.max(end, start + 1));
+      return new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column);
+    };
+    monaco.editor.setModelMarkers(
+      model,
+      'gatehouse',
+      markers.map((m) => ({ ...range(m.start, m.end).toJSON(), severity: severities[m.severity], message: m.message, code: m.code, source: 'Gatehouse' }) as monaco.editor.IMarkerData),
+    );
+    decorations.current?.set(dimmed.map((d) => ({ range: range(d.start, d.end), options: { inlineClassName: 'gatehouse-dimmed', hoverMessage: { value: 'Set by the service: left out when saving.' } } })));
+  }, [markers, dimmed, value]);
+
+  useEffect(() => {
+    monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
+  }, [dark]);
+
+  return <div ref={host} className={styles.host} data-tabster='{"uncontrolled": {}}' data-testid="json-editor" />;
+}
