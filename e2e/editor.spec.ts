@@ -80,3 +80,15 @@ test('a concurrent change is caught, and mine can go on top of theirs', async ({
   await expect(page.getByText('Saved. This is the policy as the tenant now holds it.')).toBeVisible();
   await expect(page.getByText('Off', { exact: true })).toBeVisible();
 });
+
+test('ids read as names, beside them and on hover', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 1800 });
+  const editor = new PolicyEditorPage(page);
+  await editor.open(policyUrl);
+  const lines = editor.editor.locator('.view-lines');
+  await expect(lines).toContainText('CA - Emergency access accounts');
+  await expect(lines).toContainText('Contractors');
+  const line = lines.locator('.view-line').filter({ hasText: 'CA - Emergency access accounts' });
+  await line.getByText(/^"[0-9a-f-]{36}"$/).hover();
+  await expect(page.getByText('CA - Emergency access accounts (group)')).toBeVisible();
+});

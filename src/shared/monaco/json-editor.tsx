@@ -8,7 +8,21 @@ import { jsonDefaults, monaco } from './setup';
 const useStyles = makeStyles({
   host: { height: '100%', minHeight: '480px', border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, overflow: 'hidden' },
 });
-const useGlobalStyles = makeStaticStyles({ '.gatehouse-dimmed': { opacity: 0.5, fontStyle: 'italic' } });
+const useGlobalStyles = makeStaticStyles({
+  '.gatehouse-dimmed': { opacity: 0.5, fontStyle: 'italic' },
+  '.gatehouse-name': { opacity: 0.7, fontStyle: 'italic', marginLeft: '0.5em' },
+  '.gatehouse-name-missing': { color: '#d13438', fontStyle: 'italic', marginLeft: '0.5em' },
+});
+
+export interface IdDescription {
+  /** What the id is: "group", "user", "named location"… */
+  kind: string;
+  label: string;
+  detail?: string;
+  missing?: boolean;
+}
+
+const GUID = /"([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})"/g;
 
 export interface EditorMarker {
   /** Character offsets in the text. */
@@ -35,16 +49,23 @@ export interface JsonEditorProps {
   dimmed: { start: number; end: number }[];
   dark: boolean;
   ariaLabel: string;
+  /** Says what an id is, for hovers and the names shown beside ids. */
+  describeId?: (id: string) => IdDescription | undefined;
 }
 
 const severities = { error: 8, warning: 4, info: 2 } as const;
 
-export default function JsonEditor({ value, onChange, path, schemas, markers, dimmed, dark, ariaLabel }: JsonEditorProps) {
+export default function JsonEditor({ value, onChange, path, schemas, markers, dimmed, dark, ariaLabel, describeId }: JsonEditorProps) {
   useGlobalStyles();
   const styles = useStyles();
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const names = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const describeRef = useRef(describeId);
+  useEffect(() => {
+    describeRef.current = describeId;
+  }, [describeId]);
   const onChangeRef = useRef(onChange);
   useEffect(() => {
     onChangeRef.current = onChange;
@@ -70,8 +91,26 @@ export default function JsonEditor({ value, onChange, path, schemas, markers, di
     });
     editor.current = instance;
     decorations.current = instance.createDecorationsCollection();
+    names.current = instance.createDecorationsCollection();
     const subscription = model.onDidChangeContent(() => onChangeRef.current(model.getValue()));
+    // Hovering an id says what it is; the provider answers for this editor's model only.
+    const hover = monaco.languages.registerHoverProvider('json', {
+      provideHover(target, position) {
+        if (target !== model) return null;
+        const line = target.getLineContent(position.lineNumber);
+        for (const match of line.matchAll(GUID)) {
+          const start = (match.index ?? 0) + 1;
+          if (position.column < start || position.column > start + match[0].length) continue;
+          const found = describeRef.current?.(match[1]!);
+          if (!found) return null;
+          const text = found.missing ? `**Deleted ${found.kind}**: no object with this id exists any more.` : `**${found.label}** (${found.kind})${found.detail ? `  \n${found.detail}` : ''}`;
+          return { range: new monaco.Range(position.lineNumber, start, position.lineNumber, start + match[0].length), contents: [{ value: text }] };
+        }
+        return null;
+      },
+    });
     return () => {
+      hover.dispose();
       subscription.dispose();
       instance.dispose();
       model.dispose();
@@ -105,6 +144,25 @@ export default function JsonEditor({ value, onChange, path, schemas, markers, di
     );
     decorations.current?.set(dimmed.map((d) => ({ range: range(d.start, d.end), options: { inlineClassName: 'gatehouse-dimmed', hoverMessage: { value: 'Set by the service: left out when saving.' } } })));
   }, [markers, dimmed, value]);
+
+  // Names beside ids, so the JSON reads like the portal.
+  useEffect(() => {
+    const model = editor.current?.getModel();
+    if (!model || !describeId) return;
+    const found: monaco.editor.IModelDeltaDecoration[] = [];
+    for (const match of value.matchAll(GUID)) {
+      const description = describeId(match[1]!);
+      if (!description) continue;
+      // Injected text is drawn after a range's end: the range is the quoted id itself.
+      const start = model.getPositionAt(match.index ?? 0);
+      const end = model.getPositionAt((match.index ?? 0) + match[0].length);
+      found.push({
+        range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
+        options: { after: { content: description.missing ? `deleted ${description.kind}` : description.label, inlineClassName: description.missing ? 'gatehouse-name-missing' : 'gatehouse-name' } },
+      });
+    }
+    names.current?.set(found);
+  }, [value, describeId]);
 
   useEffect(() => {
     monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');

@@ -4,15 +4,16 @@
 import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Skeleton, SkeletonItem, Tooltip, tokens } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { applyEdits, modify } from 'jsonc-parser';
-import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useBlocker, useNavigate, useParams } from 'react-router';
 import { describeError } from '../../../graph/describe-error';
+import { lookupName, type NameDirectory, type NameKind } from '../../../graph/names';
 import { comparableText, type JsonObject } from '../../../graph/policy-body';
 import { blocksSaving } from '../../../graph/policy-checks';
 import { POLICY_SCHEMA_URI, READ_ONLY_PROPERTIES, conditionalAccessPolicySchema } from '../../../graph/policy-schema';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
 import { useTenantSession } from '../../../session/tenant-session';
-import { LazyJsonEditor, type EditorMarker } from '../../../shared/monaco';
+import { LazyJsonEditor, type EditorMarker, type IdDescription } from '../../../shared/monaco';
 import { useTheme } from '../../../shared/theme';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { formatDateTime } from '../../../shared/ui/format';
@@ -34,6 +35,17 @@ const useStyles = makeStyles({
   editor: { height: 'calc(100vh - 300px)', minHeight: '480px' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
+
+const kindWords: Record<NameKind, string> = {
+  user: 'user', group: 'group', role: 'directory role', application: 'application', servicePrincipal: 'service principal',
+  namedLocation: 'named location', authenticationContext: 'authentication context', termsOfUse: 'terms of use', authenticationStrength: 'authentication strength',
+};
+
+function describeIdIn(names: NameDirectory | undefined, id: string): IdDescription | undefined {
+  const found = lookupName(names, ['user', 'group', 'servicePrincipal', 'role', 'application', 'namedLocation', 'termsOfUse', 'authenticationStrength'], id);
+  if (!found) return undefined;
+  return { kind: found.missing ? 'object' : kindWords[found.kind], label: found.displayName, detail: found.detail, missing: found.missing };
+}
 
 const SCHEMAS = [{ uri: POLICY_SCHEMA_URI, fileMatch: ['*.policy.json'], schema: conditionalAccessPolicySchema }];
 
@@ -61,7 +73,9 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   const { dark } = useTheme();
   const id = live.id ?? '';
   const draft = useDraft(tenant.account.key, live);
-  const names = useNames(tenant, [live]);
+  // Names for the ids in the draft as it is now, so ids typed in resolve too.
+  const names = useNames(tenant, [(draft.policy ?? live) as ConditionalAccessPolicy]);
+  const describeId = useCallback((id: string) => describeIdIn(names.data, id), [names.data]);
   const [reviewing, setReviewing] = useState(false);
   const [step, setStep] = useState<ReviewStep>({ kind: 'review' });
   const [saveError, setSaveError] = useState<ReturnType<typeof describeError> | null>(null);
@@ -170,6 +184,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
               dimmed={dimmed}
               dark={dark}
               ariaLabel={`JSON of ${live.displayName ?? 'the policy'}`}
+              describeId={describeId}
             />
           </Suspense>
         </div>
