@@ -92,3 +92,39 @@ test('ids read as names, beside them and on hover', async ({ page }) => {
   await line.getByText(/^"[0-9a-f-]{36}"$/).hover();
   await expect(page.getByText('CA - Emergency access accounts (group)')).toBeVisible();
 });
+
+test('a save and a delete keep the previous version in this device’s history', async ({ page, policiesPage }) => {
+  const editor = new PolicyEditorPage(page);
+  await editor.open(policyUrl);
+  await editor.setState('Off');
+  await editor.reviewButton.click();
+  await editor.dialog.getByRole('button', { name: 'Save to tenant' }).click();
+  await expect(page.getByText('Saved. This is the policy as the tenant now holds it.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText('Delete “CA007: Require compliant or hybrid joined device on desktops”?');
+  await expect(confirm).toContainText('restored until');
+  await confirm.getByRole('button', { name: /^Delete CA007/ }).click();
+  await expect(page.getByText('Deleted “CA007: Require compliant or hybrid joined device on desktops”.')).toBeVisible();
+  await expect(policiesPage.rows).toHaveCount(34);
+  await expect(policiesPage.row(/^CA007/)).toHaveCount(0);
+
+  const id = policyUrl.split('/').pop()!;
+  const history = await page.evaluate(
+    (itemId) =>
+      new Promise<{ reason: string; state: string }[]>((resolve) => {
+        const open = indexedDB.open('gatehouse', 1);
+        open.onsuccess = () => {
+          const request = open.result.transaction('versions').objectStore('versions').getAll();
+          request.onsuccess = () =>
+            resolve((request.result as { itemId: string; reason: string; json: string }[]).filter((v) => v.itemId === itemId).map((v) => ({ reason: v.reason, state: (JSON.parse(v.json) as { state: string }).state })));
+        };
+      }),
+    id,
+  );
+  expect(history).toEqual([
+    { reason: 'before save', state: 'enabledForReportingButNotEnforced' },
+    { reason: 'before delete', state: 'disabled' },
+  ]);
+});

@@ -136,3 +136,13 @@ describe('pacer', () => {
     expect(clock).toBe(3000);
   });
 });
+
+describe('errorPath', () => {
+  it('points a numbered validation error at the JSON it concerns, keeping the request id', async () => {
+    const { errorPath } = await import('./describe-error');
+    const { errorFromResponse } = await import('./errors');
+    const error = errorFromResponse(400, { error: { code: 'BadRequest', message: 'The server could not process the request because it is malformed or incorrect.', innerError: { message: "1012: 'applications' condition cannot include both", 'request-id': 'r-1' } } }, {}, 'PATCH', '/beta/x');
+    expect(errorPath(error)).toMatchObject({ code: '1012', path: ['conditions', 'applications', 'includeUserActions'] });
+    expect(errorPath(error)!.message).toContain('request ID r-1');
+  });
+});

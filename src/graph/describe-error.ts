@@ -28,3 +28,20 @@ export function describeError(error: unknown, action = 'load this'): ErrorDescri
   if (error.status >= 500) return { ...base, title: 'Microsoft Graph had a problem', message: `The service answered ${error.status} (${error.code}). This is usually temporary: try again.` };
   return { ...base, title: `Could not ${action}`, message: error.serviceMessage };
 }
+
+/** Where in a policy the service's numbered validation errors point. */
+const numberedErrorPaths: Record<string, string[]> = {
+  '1012': ['conditions', 'applications', 'includeUserActions'],
+  '1032': ['grantControls', 'builtInControls'],
+  '1118': ['templateId'],
+  '1007': [],
+};
+
+/** The JSON path a Graph error concerns, when its numbered message says so. */
+export function errorPath(error: unknown): { path: string[]; code: string; message: string } | null {
+  if (!(error instanceof GraphRequestError) || error.status !== 400) return null;
+  const text = error.details.innerMessage ?? error.message;
+  const code = /^(\d{4}):/.exec(text)?.[1] ?? /^(\d{4}):/.exec(error.message)?.[1];
+  if (!code) return null;
+  return { path: numberedErrorPaths[code] ?? [], code, message: `Microsoft Graph refused the save: ${text}${error.details.requestId ? ` (request ID ${error.details.requestId})` : ''}` };
+}

@@ -15,6 +15,11 @@ export async function updatePolicy(client: GraphClient, id: string, patch: Recor
   await client.request(`${POLICIES}/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch, scopes: writeScopes });
 }
 
+/** DELETE: the policy goes to deleted items (beta) for 30 days. */
+export async function deletePolicy(client: GraphClient, id: string, writeScopes: readonly string[]): Promise<void> {
+  await client.request(`${POLICIES}/${encodeURIComponent(id)}`, { method: 'DELETE', scopes: writeScopes, idempotent: false });
+}
+
 export function getPolicy(client: GraphClient, id: string, signal?: AbortSignal): Promise<ConditionalAccessPolicy> {
   return client.get<ConditionalAccessPolicy>(`${POLICIES}/${encodeURIComponent(id)}`, { signal });
 }

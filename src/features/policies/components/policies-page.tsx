@@ -3,6 +3,7 @@
 import { makeStyles, MessageBar, MessageBarBody, ProgressBar, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { useLocation } from 'react-router';
 import { describeError } from '../../../graph/describe-error';
 import { POLICY_LIMIT } from '../../../graph/policies';
 import { useTenantSession } from '../../../session/tenant-session';
@@ -40,6 +41,7 @@ export function PoliciesPage() {
   }, [rows, filters.search, filters.states, filters.control, filters.sort, filters.direction]);
 
   const count = policies.data?.length ?? 0;
+  const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;
   return (
     <section className={styles.page} aria-labelledby="policies-title">
       <div className={styles.heading}>
@@ -55,6 +57,12 @@ export function PoliciesPage() {
           </div>
         )}
       </div>
+
+      {deleted && (
+        <MessageBar intent="success">
+          <MessageBarBody>Deleted “{deleted}”. Microsoft Entra keeps it for 30 days, during which it can be restored.</MessageBarBody>
+        </MessageBar>
+      )}
 
       <PoliciesToolbar filters={filters} />
 

@@ -15,6 +15,7 @@ import { policiesQuery, policyQuery, useNames } from '../api/policy-queries';
 import { draftStore } from '../editor/draft-store';
 import { describePolicy } from '../lib/describe-policy';
 import { PolicySummaryView } from './policy-summary-view';
+import { DeletePolicyButton } from './delete-policy-dialog';
 import { StateBadge } from './state-badge';
 
 const useStyles = makeStyles({
@@ -82,6 +83,7 @@ export function PolicyPage() {
             <Button icon={<EditRegular />} onClick={() => navigate(`/policies/${id}/edit`)}>
               {draft ? 'Continue editing' : 'Edit'}
             </Button>
+            <DeletePolicyButton policy={policy.data} />
           </div>
           {justSaved && (
             <MessageBar intent="success">

@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { applyEdits, modify } from 'jsonc-parser';
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useBlocker, useNavigate, useParams } from 'react-router';
-import { describeError } from '../../../graph/describe-error';
+import { describeError, errorPath } from '../../../graph/describe-error';
 import { lookupName, type NameDirectory, type NameKind } from '../../../graph/names';
 import { comparableText, type JsonObject } from '../../../graph/policy-body';
 import { blocksSaving } from '../../../graph/policy-checks';
@@ -15,6 +15,7 @@ import type { ConditionalAccessPolicy } from '../../../graph/types';
 import { useTenantSession } from '../../../session/tenant-session';
 import { LazyJsonEditor, type EditorMarker, type IdDescription } from '../../../shared/monaco';
 import { useTheme } from '../../../shared/theme';
+import { recordVersion } from '../../../shared/storage/version-history';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { formatDateTime } from '../../../shared/ui/format';
 import { policyKeys, policyQuery, useNames } from '../api/policy-queries';
@@ -79,11 +80,16 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   const [reviewing, setReviewing] = useState(false);
   const [step, setStep] = useState<ReviewStep>({ kind: 'review' });
   const [saveError, setSaveError] = useState<ReturnType<typeof describeError> | null>(null);
+  // A numbered Graph error, shown on the JSON it concerns until the text changes again.
+  const [graphFinding, setGraphFinding] = useState<{ text: string; path: string[]; code: string; message: string } | null>(null);
   const leaving = useRef(false);
 
   const markers = useMemo<EditorMarker[]>(
-    () => draft.findings.filter((f) => f.severity !== 'info').map((f) => ({ ...locate(draft.text, f.path), severity: f.severity, message: f.message, code: f.code })),
-    [draft.findings, draft.text],
+    () => [
+      ...draft.findings.filter((f) => f.severity !== 'info').map((f) => ({ ...locate(draft.text, f.path), severity: f.severity, message: f.message, code: f.code })),
+      ...(graphFinding && graphFinding.text === draft.text ? [{ ...locate(draft.text, graphFinding.path), severity: 'error' as const, message: graphFinding.message, code: graphFinding.code }] : []),
+    ],
+    [draft.findings, draft.text, graphFinding],
   );
   const dimmed = useMemo(() => (draft.policy ? READ_ONLY_PROPERTIES.filter((key) => key in draft.policy!).map((key) => locate(draft.text, [key])) : []), [draft.policy, draft.text]);
   const changes = useMemo(() => (draft.policy ? describeChanges(draft.base, draft.policy, names.data) : []), [draft.base, draft.policy, names.data]);
@@ -107,7 +113,9 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
     if (!draft.policy) return;
     setStep({ kind: 'saving' });
     try {
-      const outcome = await saveDraft(tenant.client, id, draft.policy, draft.baseModified);
+      const outcome = await saveDraft(tenant.client, id, draft.policy, draft.baseModified, (current) =>
+        recordVersion({ scope: tenant.account.tenantId, itemId: id, recordedAt: new Date().toISOString(), reason: 'before save', json: JSON.stringify(current) }),
+      );
       if (outcome.kind === 'conflict') {
         setStep({ kind: 'conflict', current: outcome.current, theirChanges: describeChanges(draft.base, outcome.current as unknown as JsonObject, names.data) });
         return;
@@ -120,6 +128,8 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
     } catch (error) {
       const description = describeError(error, 'save the policy');
       setSaveError(description);
+      const located = errorPath(error);
+      setGraphFinding(located ? { ...located, text: draft.text } : null);
       setStep({ kind: 'failed', error: description });
     }
   };

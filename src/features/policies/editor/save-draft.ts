@@ -12,11 +12,19 @@ export type SaveOutcome =
   | { kind: 'unchanged' }
   | { kind: 'conflict'; current: ConditionalAccessPolicy };
 
-export async function saveDraft(client: GraphClient, id: string, draft: JsonObject, baseModified: string | null): Promise<SaveOutcome> {
+export async function saveDraft(
+  client: GraphClient,
+  id: string,
+  draft: JsonObject,
+  baseModified: string | null,
+  /** Keeps the version about to be replaced (the local history), before anything is written. */
+  keepPrevious: (current: JsonObject) => Promise<void>,
+): Promise<SaveOutcome> {
   const current = (await getPolicy(client, id)) as unknown as JsonObject;
   if ((current.modifiedDateTime ?? null) !== baseModified) return { kind: 'conflict', current: current as ConditionalAccessPolicy };
   const patch = buildPatch(current, draft);
   if (Object.keys(patch).length === 0) return { kind: 'unchanged' };
+  await keepPrevious(current);
   await updatePolicy(client, id, patch, WRITE_SCOPES);
   return { kind: 'saved', policy: await getPolicy(client, id) };
 }

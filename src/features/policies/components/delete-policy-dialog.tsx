@@ -1,0 +1,73 @@
+// Deleting a policy: a confirmation that names it and says what happens (it stops applying at once;
+// Graph keeps it for 30 days), the version kept in the local history first, then the soft delete.
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Spinner } from '@fluentui/react-components';
+import { DeleteRegular } from '@fluentui/react-icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { WRITE_SCOPES } from '../../../auth/scopes';
+import { describeError, type ErrorDescription } from '../../../graph/describe-error';
+import { deletePolicy } from '../../../graph/policies';
+import type { ConditionalAccessPolicy } from '../../../graph/types';
+import { useTenantSession } from '../../../session/tenant-session';
+import { recordVersion } from '../../../shared/storage/version-history';
+import { ErrorState } from '../../../shared/ui/error-state';
+import { formatDate } from '../../../shared/ui/format';
+import { policyKeys } from '../api/policy-queries';
+import { stateLabels } from '../lib/labels';
+
+export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy }) {
+  const tenant = useTenantSession();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorDescription | null>(null);
+  const name = policy.displayName ?? policy.id ?? '';
+  // The restore deadline, fixed when the dialog is first shown.
+  const [until] = useState(() => formatDate(new Date(Date.now() + 30 * 86_400_000).toISOString()));
+
+  const remove = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await recordVersion({ scope: tenant.account.tenantId, itemId: policy.id!, recordedAt: new Date().toISOString(), reason: 'before delete', json: JSON.stringify(policy) });
+      await deletePolicy(tenant.client, policy.id!, WRITE_SCOPES);
+      queryClient.removeQueries({ queryKey: policyKeys.detail(tenant, policy.id!) });
+      await queryClient.invalidateQueries({ queryKey: policyKeys.all(tenant) });
+      navigate('/policies', { state: { deleted: name } });
+    } catch (caught) {
+      setError(describeError(caught, 'delete the policy'));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open={open} onOpenChange={(_, data) => !busy && setOpen(data.open)}>
+      <DialogTrigger disableButtonEnhancement>
+        <Button icon={<DeleteRegular />}>Delete…</Button>
+      </DialogTrigger>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>Delete “{name}”?</DialogTitle>
+          <DialogContent>
+            <p>
+              The policy is {stateLabels[policy.state ?? ''] ?? policy.state}
+              {policy.state === 'enabled' ? ': deleting it stops enforcing it at once.' : '.'} Microsoft Entra keeps deleted policies for 30 days, so it can be
+              restored until {until}. A copy is also kept in this device's history.
+            </p>
+            {error && <ErrorState {...error} />}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => void remove()}>
+              {busy ? 'Deleting…' : `Delete ${name}`}
+            </Button>
+            <DialogTrigger disableButtonEnhancement>
+              <Button disabled={busy}>Cancel</Button>
+            </DialogTrigger>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
