@@ -14,7 +14,7 @@ export function createDemoSession(directory: DemoDirectory): AuthSession {
     const a = directory.accounts.find((x) => x.id === id);
     if (!a) return null;
     const role = a.role === 'admin' ? 'administrator' : 'read-only';
-    return { key: a.id, name: `${a.displayName} (demo ${role})`, username: a.userPrincipalName, tenantId: a.tenantId, tenantName: a.tenantName, demo: true };
+    return { key: a.id, name: `${a.displayName} (demo ${role})`, username: a.userPrincipalName, tenantId: a.tenantId, objectId: a.id.split('.')[0]!, tenantName: a.tenantName, demo: true };
   };
   const saved = (() => {
     try {

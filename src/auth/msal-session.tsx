@@ -37,6 +37,7 @@ const toAccount = (account: AccountInfo): SignedInAccount => ({
   name: account.name ?? account.username,
   username: account.username,
   tenantId: account.tenantId,
+  objectId: account.localAccountId,
   demo: false,
 });
 

@@ -8,6 +8,8 @@ export interface SignedInAccount {
   name: string;
   username: string;
   tenantId: string;
+  /** The user's object id in that tenant. */
+  objectId: string;
   /** Known for demo accounts; for real ones the console reads it from Graph. */
   tenantName?: string;
   demo: boolean;

@@ -10,6 +10,23 @@ export function listPolicies(client: GraphClient, signal?: AbortSignal): Promise
   return client.list<ConditionalAccessPolicy>(POLICIES, { signal });
 }
 
+/** POST: the service answers 201 with the whole policy. */
+export function createPolicy(client: GraphClient, body: Record<string, unknown>, writeScopes: readonly string[]): Promise<ConditionalAccessPolicy> {
+  return client.request<ConditionalAccessPolicy>(POLICIES, { method: 'POST', body, scopes: writeScopes });
+}
+
+export interface PolicyTemplate {
+  id: string;
+  name: string;
+  description: string;
+  scenarios: string;
+  details: Record<string, unknown>;
+}
+
+export function listTemplates(client: GraphClient, signal?: AbortSignal): Promise<PolicyTemplate[]> {
+  return client.list<PolicyTemplate>('/beta/identity/conditionalAccess/templates', { signal });
+}
+
 /** PATCH: the service answers 204 and no body, so callers read the policy back. */
 export async function updatePolicy(client: GraphClient, id: string, patch: Record<string, unknown>, writeScopes: readonly string[]): Promise<void> {
   await client.request(`${POLICIES}/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch, scopes: writeScopes });

@@ -1,9 +1,10 @@
 // The policies page: every policy of the tenant, searchable and filterable, with the count against
 // the 195-policy limit. Rows appear as soon as the list arrives; names fill in when resolved.
-import { makeStyles, MessageBar, MessageBarBody, ProgressBar, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, ProgressBar, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useLocation } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
+import { AddRegular } from '@fluentui/react-icons';
 import { describeError } from '../../../graph/describe-error';
 import { POLICY_LIMIT } from '../../../graph/policies';
 import { useTenantSession } from '../../../session/tenant-session';
@@ -18,6 +19,7 @@ import { useListFilters } from './use-list-filters';
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   heading: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
+  titleGroup: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
   title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   capacity: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: '220px' },
   gridArea: { overflowX: 'auto' },
@@ -32,6 +34,7 @@ export function PoliciesPage() {
   const policies = useQuery(policiesQuery(tenant));
   const names = useNames(tenant, policies.data);
   const filters = useListFilters();
+  const navigate = useNavigate();
 
   const rows = useMemo(() => (policies.data ?? []).map((p) => toRow(p, names.data)), [policies.data, names.data]);
   const visible = useMemo(() => {
@@ -45,9 +48,14 @@ export function PoliciesPage() {
   return (
     <section className={styles.page} aria-labelledby="policies-title">
       <div className={styles.heading}>
-        <h1 id="policies-title" className={styles.title}>
-          Policies
-        </h1>
+        <div className={styles.titleGroup}>
+          <h1 id="policies-title" className={styles.title}>
+            Policies
+          </h1>
+          <Button appearance="primary" icon={<AddRegular />} onClick={() => navigate('/policies/new')}>
+            New policy
+          </Button>
+        </div>
         {policies.data && (
           <div className={styles.capacity}>
             <Text>

@@ -1,6 +1,6 @@
 // One policy: its summary in plain language, or its JSON in a read-only Monaco view (loaded on demand).
 import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Skeleton, SkeletonItem, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import { EditRegular } from '@fluentui/react-icons';
+import { CopyRegular, EditRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useMemo } from 'react';
 import { Link as RouterLink, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -39,7 +39,8 @@ export function PolicyPage() {
   const names = useNames(tenant, policy.data ? [policy.data] : undefined);
   const { dark } = useTheme();
   const sections = useMemo(() => (policy.data ? describePolicy(policy.data, names.data) : []), [policy.data, names.data]);
-  const justSaved = (useLocation().state as { saved?: boolean } | null)?.saved === true;
+  const arrival = useLocation().state as { saved?: boolean; created?: boolean } | null;
+  const justSaved = arrival?.saved === true || arrival?.created === true;
   const draft = draftStore.load(tenant.account.key, id);
 
   return (
@@ -83,11 +84,17 @@ export function PolicyPage() {
             <Button icon={<EditRegular />} onClick={() => navigate(`/policies/${id}/edit`)}>
               {draft ? 'Continue editing' : 'Edit'}
             </Button>
+            <Button icon={<CopyRegular />} onClick={() => navigate(`/policies/new?duplicate=${id}`)}>
+              Duplicate
+            </Button>
             <DeletePolicyButton policy={policy.data} />
           </div>
           {justSaved && (
             <MessageBar intent="success">
-              <MessageBarBody>Saved. This is the policy as the tenant now holds it.</MessageBarBody>
+              <MessageBarBody>
+                {arrival?.created ? 'Created. ' : 'Saved. '}This is the policy as the tenant now holds it.
+                {arrival?.created && policy.data.state === 'enabledForReportingButNotEnforced' && ' It starts in report-only: check its sign-in logs before turning it on.'}
+              </MessageBarBody>
             </MessageBar>
           )}
           {draft && !justSaved && (

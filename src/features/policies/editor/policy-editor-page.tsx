@@ -3,17 +3,13 @@
 // has seen the diff; a policy changed by someone else meanwhile is never overwritten silently.
 import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Skeleton, SkeletonItem, Tooltip, tokens } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { applyEdits, modify } from 'jsonc-parser';
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useBlocker, useNavigate, useParams } from 'react-router';
 import { describeError, errorPath } from '../../../graph/describe-error';
-import { lookupName, type NameDirectory, type NameKind } from '../../../graph/names';
 import { comparableText, type JsonObject } from '../../../graph/policy-body';
 import { blocksSaving } from '../../../graph/policy-checks';
-import { POLICY_SCHEMA_URI, READ_ONLY_PROPERTIES, conditionalAccessPolicySchema } from '../../../graph/policy-schema';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
 import { useTenantSession } from '../../../session/tenant-session';
-import { LazyJsonEditor, type EditorMarker, type IdDescription } from '../../../shared/monaco';
 import { useTheme } from '../../../shared/theme';
 import { recordVersion } from '../../../shared/storage/version-history';
 import { ErrorState } from '../../../shared/ui/error-state';
@@ -22,33 +18,17 @@ import { policyKeys, policyQuery, useNames } from '../api/policy-queries';
 import { StateBadge } from '../components/state-badge';
 import { describeChanges } from './describe-changes';
 import { draftStore } from './draft-store';
-import { EditorSidePanel } from './editor-side-panel';
-import { locate } from './json-locations';
 import { ReviewDialog, type ReviewStep } from './review-dialog';
 import { rebaseDraft, saveDraft } from './save-draft';
-import { useDraft } from './use-draft';
+import { startFromPolicy, useDraft } from './use-draft';
+import { PolicyWorkbench, type GraphFinding } from './policy-workbench';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   titleRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
-  layout: { display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(320px, 2fr)', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
-  editor: { height: 'calc(100vh - 300px)', minHeight: '480px' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
-
-const kindWords: Record<NameKind, string> = {
-  user: 'user', group: 'group', role: 'directory role', application: 'application', servicePrincipal: 'service principal',
-  namedLocation: 'named location', authenticationContext: 'authentication context', termsOfUse: 'terms of use', authenticationStrength: 'authentication strength',
-};
-
-function describeIdIn(names: NameDirectory | undefined, id: string): IdDescription | undefined {
-  const found = lookupName(names, ['user', 'group', 'servicePrincipal', 'role', 'application', 'namedLocation', 'termsOfUse', 'authenticationStrength'], id);
-  if (!found) return undefined;
-  return { kind: found.missing ? 'object' : kindWords[found.kind], label: found.displayName, detail: found.detail, missing: found.missing };
-}
-
-const SCHEMAS = [{ uri: POLICY_SCHEMA_URI, fileMatch: ['*.policy.json'], schema: conditionalAccessPolicySchema }];
 
 export function PolicyEditorPage() {
   const { id = '' } = useParams();
@@ -73,25 +53,15 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   const navigate = useNavigate();
   const { dark } = useTheme();
   const id = live.id ?? '';
-  const draft = useDraft(tenant.account.key, live);
-  // Names for the ids in the draft as it is now, so ids typed in resolve too.
+  const draft = useDraft(tenant.account.key, id, () => startFromPolicy(live));
   const names = useNames(tenant, [(draft.policy ?? live) as ConditionalAccessPolicy]);
-  const describeId = useCallback((id: string) => describeIdIn(names.data, id), [names.data]);
   const [reviewing, setReviewing] = useState(false);
   const [step, setStep] = useState<ReviewStep>({ kind: 'review' });
   const [saveError, setSaveError] = useState<ReturnType<typeof describeError> | null>(null);
   // A numbered Graph error, shown on the JSON it concerns until the text changes again.
-  const [graphFinding, setGraphFinding] = useState<{ text: string; path: string[]; code: string; message: string } | null>(null);
+  const [graphFinding, setGraphFinding] = useState<GraphFinding | null>(null);
   const leaving = useRef(false);
 
-  const markers = useMemo<EditorMarker[]>(
-    () => [
-      ...draft.findings.filter((f) => f.severity !== 'info').map((f) => ({ ...locate(draft.text, f.path), severity: f.severity, message: f.message, code: f.code })),
-      ...(graphFinding && graphFinding.text === draft.text ? [{ ...locate(draft.text, graphFinding.path), severity: 'error' as const, message: graphFinding.message, code: graphFinding.code }] : []),
-    ],
-    [draft.findings, draft.text, graphFinding],
-  );
-  const dimmed = useMemo(() => (draft.policy ? READ_ONLY_PROPERTIES.filter((key) => key in draft.policy!).map((key) => locate(draft.text, [key])) : []), [draft.policy, draft.text]);
   const changes = useMemo(() => (draft.policy ? describeChanges(draft.base, draft.policy, names.data) : []), [draft.base, draft.policy, names.data]);
   const blocked = !draft.policy || blocksSaving(draft.findings);
 
@@ -103,11 +73,6 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [draft.dirty]);
-
-  const setState = (state: string) => {
-    const edits = modify(draft.text, ['state'], state, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
-    draft.setText(applyEdits(draft.text, edits));
-  };
 
   const save = async () => {
     if (!draft.policy) return;
@@ -182,24 +147,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         </Button>
       </div>
 
-      <div className={styles.layout}>
-        <div className={styles.editor}>
-          <Suspense fallback={<Skeleton aria-label="Loading the JSON editor"><SkeletonItem size={128} /></Skeleton>}>
-            <LazyJsonEditor
-              value={draft.text}
-              onChange={draft.setText}
-              path={`${id}.policy.json`}
-              schemas={SCHEMAS}
-              markers={markers}
-              dimmed={dimmed}
-              dark={dark}
-              ariaLabel={`JSON of ${live.displayName ?? 'the policy'}`}
-              describeId={describeId}
-            />
-          </Suspense>
-        </div>
-        <EditorSidePanel policy={draft.policy as ConditionalAccessPolicy | null} parseError={draft.parseError} findings={draft.findings} names={names.data} onStateChange={setState} />
-      </div>
+      <PolicyWorkbench draft={draft} modelName={id} label={`JSON of ${live.displayName ?? 'the policy'}`} graphFinding={graphFinding} fallback={live} />
 
       {reviewing && draft.policy && (
         <ReviewDialog

@@ -31,20 +31,21 @@ export interface ReviewDialogProps {
   modified: string;
   changes: Change[];
   dark: boolean;
+  saveLabel?: string;
   onSave(): void;
   onClose(): void;
   onKeepMine(): void;
   onTakeTheirs(): void;
 }
 
-export function ReviewDialog({ open, step, policyName, original, modified, changes, dark, onSave, onClose, onKeepMine, onTakeTheirs }: ReviewDialogProps) {
+export function ReviewDialog({ open, step, policyName, original, modified, changes, dark, saveLabel = 'Save to tenant', onSave, onClose, onKeepMine, onTakeTheirs }: ReviewDialogProps) {
   const styles = useStyles();
   const saving = step.kind === 'saving';
   return (
     <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !saving && onClose()}>
       <DialogSurface className={styles.surface}>
         <DialogBody>
-          <DialogTitle>{step.kind === 'conflict' ? `${policyName} changed while you were editing` : `Review changes to ${policyName}`}</DialogTitle>
+          <DialogTitle>{step.kind === 'conflict' ? `${policyName} changed while you were editing` : original ? `Review changes to ${policyName}` : `Review ${policyName} before creating it`}</DialogTitle>
           <DialogContent className={styles.content}>
             {step.kind === 'conflict' ? (
               <>
@@ -89,7 +90,7 @@ export function ReviewDialog({ open, step, policyName, original, modified, chang
             ) : (
               <>
                 <Button appearance="primary" disabled={saving || changes.length === 0} onClick={onSave} icon={saving ? <Spinner size="tiny" /> : undefined}>
-                  {saving ? 'Saving…' : 'Save to tenant'}
+                  {saving ? 'Saving…' : saveLabel}
                 </Button>
                 <Button disabled={saving} onClick={onClose}>
                   Back to editing

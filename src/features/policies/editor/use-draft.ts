@@ -23,14 +23,24 @@ export interface DraftState {
 
 const pretty = (policy: JsonObject) => JSON.stringify(policy, null, 2);
 
-export function useDraft(accountKey: string, live: ConditionalAccessPolicy): DraftState {
-  const id = live.id ?? '';
+/** A draft of an existing policy starts from the policy as Graph returned it. */
+export function startFromPolicy(live: ConditionalAccessPolicy): { base: JsonObject; text: string } {
+  // The response's @odata.context is not part of the policy: it does not belong in the draft.
+  const { '@odata.context': _context, ...policy } = live as unknown as JsonObject;
+  return { base: policy, text: pretty(policy) };
+}
+
+/**
+ * @param draftId the policy's id, or "new" for a policy being created
+ * @param start where a draft begins when none is saved: its base (what saving compares against) and text
+ */
+export function useDraft(accountKey: string, draftId: string, start: () => { base: JsonObject; text: string }): DraftState {
+  const id = draftId;
   const [state, setState] = useState(() => {
     const saved = draftStore.load(accountKey, id);
-    // The response's @odata.context is not part of the policy: it does not belong in the draft.
-    const { '@odata.context': _context, ...liveJson } = live as unknown as JsonObject;
-    if (saved) return { text: saved.text, base: JSON.parse(saved.baseText) as JsonObject, baseModified: saved.baseModified, restoredAt: saved.updatedAt };
-    return { text: pretty(liveJson), base: liveJson, baseModified: live.modifiedDateTime ?? null, restoredAt: null as string | null };
+    if (saved) return { text: saved.text, base: JSON.parse(saved.baseText) as JsonObject, baseModified: saved.baseModified, restoredAt: saved.updatedAt as string | null };
+    const { base, text } = start();
+    return { text, base, baseModified: typeof base.modifiedDateTime === 'string' ? base.modifiedDateTime : null, restoredAt: null as string | null };
   });
 
   const parsed = useMemo(() => {

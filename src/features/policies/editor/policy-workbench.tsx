@@ -1,0 +1,85 @@
+// The editing surface shared by editing and creating: the JSON in Monaco (schema, the checks as
+// markers, read-only properties greyed, names beside ids) beside the state switch, the checks and
+// the live summary. Both views edit the same text, so Ctrl+Z undoes either.
+import { makeStyles, Skeleton, SkeletonItem, tokens } from '@fluentui/react-components';
+import { applyEdits, modify } from 'jsonc-parser';
+import { Suspense, useCallback, useMemo } from 'react';
+import { lookupName, type NameDirectory, type NameKind } from '../../../graph/names';
+import { POLICY_SCHEMA_URI, READ_ONLY_PROPERTIES, conditionalAccessPolicySchema } from '../../../graph/policy-schema';
+import type { ConditionalAccessPolicy } from '../../../graph/types';
+import { useTenantSession } from '../../../session/tenant-session';
+import { LazyJsonEditor, type EditorMarker, type IdDescription } from '../../../shared/monaco';
+import { useTheme } from '../../../shared/theme';
+import { useNames } from '../api/policy-queries';
+import { EditorSidePanel } from './editor-side-panel';
+import { locate } from './json-locations';
+import type { DraftState } from './use-draft';
+
+const useStyles = makeStyles({
+  layout: { display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(320px, 2fr)', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
+  editor: { height: 'calc(100vh - 300px)', minHeight: '480px' },
+});
+
+const SCHEMAS = [{ uri: POLICY_SCHEMA_URI, fileMatch: ['*.policy.json'], schema: conditionalAccessPolicySchema }];
+
+const kindWords: Record<NameKind, string> = {
+  user: 'user', group: 'group', role: 'directory role', application: 'application', servicePrincipal: 'service principal',
+  namedLocation: 'named location', authenticationContext: 'authentication context', termsOfUse: 'terms of use', authenticationStrength: 'authentication strength',
+};
+
+function describeIdIn(names: NameDirectory | undefined, id: string): IdDescription | undefined {
+  const found = lookupName(names, ['user', 'group', 'servicePrincipal', 'role', 'application', 'namedLocation', 'termsOfUse', 'authenticationStrength'], id);
+  if (!found) return undefined;
+  return { kind: found.missing ? 'object' : kindWords[found.kind], label: found.displayName, detail: found.detail, missing: found.missing };
+}
+
+export interface GraphFinding {
+  /** The text the finding was made on: it is shown until the text changes. */
+  text: string;
+  path: string[];
+  code: string;
+  message: string;
+}
+
+export function PolicyWorkbench({ draft, modelName, label, graphFinding, fallback }: {
+  draft: DraftState;
+  /** A stable name for the editor model (schemas apply to *.policy.json). */
+  modelName: string;
+  label: string;
+  graphFinding?: GraphFinding | null;
+  /** What names are resolved for while the text is not valid JSON. */
+  fallback: ConditionalAccessPolicy | null;
+}) {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const { dark } = useTheme();
+  // Names for the ids in the draft as it is now, so ids typed in resolve too.
+  const names = useNames(tenant, [(draft.policy ?? fallback ?? {}) as ConditionalAccessPolicy]);
+  const describeId = useCallback((id: string) => describeIdIn(names.data, id), [names.data]);
+
+  const markers = useMemo<EditorMarker[]>(
+    () => [
+      ...draft.findings.filter((f) => f.severity !== 'info').map((f) => ({ ...locate(draft.text, f.path), severity: f.severity, message: f.message, code: f.code })),
+      ...(graphFinding && graphFinding.text === draft.text ? [{ ...locate(draft.text, graphFinding.path), severity: 'error' as const, message: graphFinding.message, code: graphFinding.code }] : []),
+    ],
+    [draft.findings, draft.text, graphFinding],
+  );
+  const dimmed = useMemo(() => (draft.policy ? READ_ONLY_PROPERTIES.filter((key) => key in draft.policy!).map((key) => locate(draft.text, [key])) : []), [draft.policy, draft.text]);
+
+  const setState = (state: string) => {
+    const edits = modify(draft.text, ['state'], state, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
+    draft.setText(applyEdits(draft.text, edits));
+  };
+
+  return (
+    <div className={styles.layout}>
+      <div className={styles.editor}>
+        <Suspense fallback={<Skeleton aria-label="Loading the JSON editor"><SkeletonItem size={128} /></Skeleton>}>
+          <LazyJsonEditor value={draft.text} onChange={draft.setText} path={`${modelName}.policy.json`} schemas={SCHEMAS} markers={markers} dimmed={dimmed} dark={dark} ariaLabel={label} describeId={describeId} />
+        </Suspense>
+      </div>
+      <EditorSidePanel policy={draft.policy as ConditionalAccessPolicy | null} parseError={draft.parseError} findings={draft.findings} names={names.data} onStateChange={setState} />
+    </div>
+  );
+}
+
