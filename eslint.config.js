@@ -17,7 +17,7 @@ const forbidden = {
   app: ['emulator', 'testing'],
   emulator: top.filter((t) => t !== 'emulator'),
 };
-const features = ['policies'];
+const features = ['policies', 'settings'];
 
 // Relative imports climb with ../ and then name a top folder of src/.
 const toTop = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;

@@ -20,7 +20,8 @@ export class PolicyEditorPage {
   /** Replaces a JSON string value, as a user would: double-click the word, type over it. */
   async replaceStringValue(value: string, replacement: string) {
     await this.editor.getByText(`"${value}"`, { exact: true }).first().dblclick();
-    await this.page.keyboard.type(replacement);
+    // One input event, as a paste: typing key by key races Monaco's suggestion widget.
+    await this.page.keyboard.insertText(replacement);
   }
 
   async setState(label: 'On' | 'Off' | 'Report-only') {

@@ -21,7 +21,6 @@ const comingSoon = [
   { value: 'deleted', label: 'Deleted policies', icon: <ArrowCounterclockwiseRegular /> },
   { value: 'compare', label: 'Compare', icon: <SplitVerticalRegular /> },
   { value: 'history', label: 'Change history', icon: <HistoryRegular /> },
-  { value: 'settings', label: 'Settings', icon: <SettingsRegular /> },
 ];
 
 export function AppShell({ demo, children }: { demo?: DemoControls; children: ReactNode }) {
@@ -49,6 +48,9 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
         <TabList vertical selectedValue={section} onTabSelect={(_, data) => navigate(`/${String(data.value)}`)}>
           <Tab value="policies" icon={<DocumentBulletListRegular />}>
             Policies
+          </Tab>
+          <Tab value="settings" icon={<SettingsRegular />}>
+            Settings
           </Tab>
           {comingSoon.map((item) => (
             <Tab key={item.value} value={item.value} icon={item.icon} disabled aria-description="Coming soon">

@@ -21,6 +21,7 @@ import { draftStore } from './draft-store';
 import { PolicyWorkbench, type GraphFinding } from './policy-workbench';
 import { ReviewDialog, type ReviewStep } from './review-dialog';
 import { useDraft } from './use-draft';
+import { useLockoutGuard } from './use-lockout-guard';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -143,6 +144,7 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
   const [graphFinding, setGraphFinding] = useState<GraphFinding | null>(null);
   const atLimit = (policies.data?.length ?? 0) >= POLICY_LIMIT;
   const blocked = !draft.policy || blocksSaving(draft.findings) || atLimit;
+  const guard = useLockoutGuard(draft);
   const name = typeof draft.policy?.displayName === 'string' ? draft.policy.displayName : 'the new policy';
 
   const create = async () => {
@@ -199,6 +201,8 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
           changes={[{ path: 'create', text: `Creates “${name}” in ${draft.policy.state === 'enabled' ? 'On (enforced at once)' : draft.policy.state === 'disabled' ? 'Off' : 'Report-only'}` }]}
           dark={dark}
           saveLabel="Create in tenant"
+          risks={guard.risks}
+          onExcludeEmergency={guard.excludeEmergency}
           onSave={() => void create()}
           onClose={() => setReviewing(false)}
           onKeepMine={() => {}}

@@ -21,6 +21,7 @@ import { draftStore } from './draft-store';
 import { ReviewDialog, type ReviewStep } from './review-dialog';
 import { rebaseDraft, saveDraft } from './save-draft';
 import { startFromPolicy, useDraft } from './use-draft';
+import { useLockoutGuard } from './use-lockout-guard';
 import { PolicyWorkbench, type GraphFinding } from './policy-workbench';
 
 const useStyles = makeStyles({
@@ -64,6 +65,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
 
   const changes = useMemo(() => (draft.policy ? describeChanges(draft.base, draft.policy, names.data) : []), [draft.base, draft.policy, names.data]);
   const blocked = !draft.policy || blocksSaving(draft.findings);
+  const guard = useLockoutGuard(draft);
 
   // Leaving with unsaved changes asks first (the draft stays on this device either way).
   const blocker = useBlocker(({ currentLocation, nextLocation }) => draft.dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname);
@@ -158,6 +160,8 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
           modified={current ? comparableText(current) : comparableText(draft.policy)}
           changes={changes}
           dark={dark}
+          risks={guard.risks}
+          onExcludeEmergency={guard.excludeEmergency}
           onSave={() => void save()}
           onClose={() => setReviewing(false)}
           onKeepMine={() => {

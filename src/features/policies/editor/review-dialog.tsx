@@ -1,8 +1,9 @@
 // Before anything is written: the diff of the tenant's policy against the draft and the changes in
 // words; then the save. When someone else changed the policy meanwhile, it shows what they changed
 // and lets the admin choose: put their own changes on top, or start again from the new version.
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Skeleton, SkeletonItem, Spinner, Text, tokens } from '@fluentui/react-components';
-import { Suspense } from 'react';
+import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Skeleton, SkeletonItem, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Suspense, useState } from 'react';
+import type { LockoutRisk } from '../../../graph/lockout';
 import type { ErrorDescription } from '../../../graph/describe-error';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
 import { LazyDiffViewer } from '../../../shared/monaco';
@@ -15,6 +16,7 @@ const useStyles = makeStyles({
   diff: { height: '50vh' },
   changes: { margin: `${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalXL },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  guardActions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', marginTop: tokens.spacingVerticalS },
 });
 
 export type ReviewStep =
@@ -32,15 +34,28 @@ export interface ReviewDialogProps {
   changes: Change[];
   dark: boolean;
   saveLabel?: string;
+  /** Who this save could lock out; saving then needs an explicit acknowledgement. */
+  risks?: LockoutRisk[];
+  /** Adds the emergency-access accounts to the exclusions (offered when they are at risk). */
+  onExcludeEmergency?: () => void;
   onSave(): void;
   onClose(): void;
   onKeepMine(): void;
   onTakeTheirs(): void;
 }
 
-export function ReviewDialog({ open, step, policyName, original, modified, changes, dark, saveLabel = 'Save to tenant', onSave, onClose, onKeepMine, onTakeTheirs }: ReviewDialogProps) {
+export function ReviewDialog({ open, step, policyName, original, modified, changes, dark, saveLabel = 'Save to tenant', risks = [], onExcludeEmergency, onSave, onClose, onKeepMine, onTakeTheirs }: ReviewDialogProps) {
   const styles = useStyles();
   const saving = step.kind === 'saving';
+  const [acknowledged, setAcknowledged] = useState(false);
+  const riskKey = risks.map((r) => r.who).join('|');
+  const [acknowledgedFor, setAcknowledgedFor] = useState(riskKey);
+  // An acknowledgement covers the people it named: if the list changes, it must be given again.
+  if (acknowledgedFor !== riskKey) {
+    setAcknowledgedFor(riskKey);
+    setAcknowledged(false);
+  }
+  const needsAcknowledgement = risks.length > 0 && !acknowledged;
   return (
     <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !saving && onClose()}>
       <DialogSurface className={styles.surface}>
@@ -70,6 +85,24 @@ export function ReviewDialog({ open, step, policyName, original, modified, chang
                     <li key={c.path}>{c.text}</li>
                   ))}
                 </ul>
+                {risks.length > 0 && (
+                  <MessageBar intent="error" layout="multiline" role="alert">
+                    <MessageBarBody>
+                      <MessageBarTitle>This could lock people out</MessageBarTitle>
+                      <ul className={styles.changes} aria-label="Who could be locked out">
+                        {risks.map((r) => (
+                          <li key={r.who}>
+                            <strong>{r.who}</strong>: {r.why}
+                          </li>
+                        ))}
+                      </ul>
+                      <div className={styles.guardActions}>
+                        {onExcludeEmergency && <Button onClick={onExcludeEmergency}>Exclude emergency accounts</Button>}
+                        <Checkbox checked={acknowledged} onChange={(_, data) => setAcknowledged(data.checked === true)} label="I understand, and I have another way in if this goes wrong" />
+                      </div>
+                    </MessageBarBody>
+                  </MessageBar>
+                )}
                 {step.kind === 'failed' && <ErrorState {...step.error} />}
               </>
             )}
@@ -89,7 +122,7 @@ export function ReviewDialog({ open, step, policyName, original, modified, chang
               </>
             ) : (
               <>
-                <Button appearance="primary" disabled={saving || changes.length === 0} onClick={onSave} icon={saving ? <Spinner size="tiny" /> : undefined}>
+                <Button appearance="primary" disabled={saving || changes.length === 0 || needsAcknowledgement} onClick={onSave} icon={saving ? <Spinner size="tiny" /> : undefined}>
                   {saving ? 'Saving…' : saveLabel}
                 </Button>
                 <Button disabled={saving} onClick={onClose}>

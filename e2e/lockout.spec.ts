@@ -1,0 +1,51 @@
+// The lock-out guard: with emergency-access accounts named in Settings, turning on a policy that
+// blocks everyone stops for an acknowledgement that names who is affected, and one click excludes
+// the emergency accounts without dropping any existing exclusion.
+import { PolicyEditorPage } from './pages/policy-editor-page';
+import { expect, test } from './support/fixtures';
+
+test('stops a block on everyone, names who is affected, and excludes the emergency accounts', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  const users = page.getByRole('combobox', { name: 'Users' });
+  await users.fill('Break');
+  await page.getByRole('option', { name: /^Break Glass 01/ }).click();
+  const groups = page.getByRole('combobox', { name: 'Groups' });
+  await groups.fill('CA - Emer');
+  await page.getByRole('option', { name: /^CA - Emergency access accounts/ }).click();
+  await expect(page.getByRole('toolbar', { name: 'Emergency-access accounts' })).toContainText('Break Glass 01');
+  await expect(page.getByRole('toolbar', { name: 'Emergency-access groups' })).toContainText('CA - Emergency access accounts');
+
+  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+  await page.getByRole('button', { name: 'New policy' }).click();
+  await page.getByRole('button', { name: 'Start blank' }).click();
+  const editor = new PolicyEditorPage(page);
+  await expect(editor.editor.locator('.view-lines')).toContainText('"New policy"');
+  await editor.replaceStringValue('None', 'All');
+  await editor.replaceStringValue('None', 'All');
+  await editor.replaceStringValue('mfa', 'block');
+  await editor.setState('On');
+  await expect(editor.checks).toContainText('No problems found.');
+
+  await page.getByRole('button', { name: 'Review and create…' }).click();
+  const risks = editor.dialog.getByRole('list', { name: 'Who could be locked out' });
+  await expect(risks).toContainText('Ada Lindqvist (you)');
+  await expect(risks).toContainText('Break Glass 01 (emergency access)');
+  await expect(risks).toContainText('Members of CA - Emergency access accounts (emergency access)');
+  const create = editor.dialog.getByRole('button', { name: 'Create in tenant' });
+  await expect(create).toBeDisabled();
+
+  await editor.dialog.getByRole('button', { name: 'Exclude emergency accounts' }).click();
+  await expect(risks).not.toContainText('emergency access');
+  await expect(risks).toContainText('Ada Lindqvist (you)');
+  await expect(create).toBeDisabled();
+  await editor.dialog.getByRole('checkbox', { name: /I understand/ }).check();
+  await create.click();
+
+  await expect(page.getByText(/^Created\./)).toBeVisible();
+  const usersSection = page.getByRole('region', { name: 'Users', exact: true });
+  await expect(usersSection).toContainText('Break Glass 01');
+  await expect(usersSection).toContainText('CA - Emergency access accounts');
+});

@@ -1,0 +1,65 @@
+// Settings for the signed-in tenant: its emergency-access accounts and groups, which the lock-out
+// guard protects on every save. Kept on this device, per tenant.
+import { Button, Card, CardHeader, makeStyles, Tag, TagGroup, Text, tokens } from '@fluentui/react-components';
+import { useEmergencyAccess } from '../../session/emergency-access';
+import { DirectoryPicker } from '../../session/directory-picker';
+import { useTenantSession } from '../../session/tenant-session';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '880px' },
+  title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  row: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+export function SettingsPage() {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const [access, setAccess] = useEmergencyAccess(tenant.account.tenantId);
+  const lists = [
+    { key: 'users', label: 'Emergency-access accounts', kind: 'users' },
+    { key: 'groups', label: 'Emergency-access groups', kind: 'groups' },
+  ] as const;
+  return (
+    <section className={styles.page} aria-labelledby="settings-title">
+      <h1 id="settings-title" className={styles.title}>
+        Settings
+      </h1>
+      <Card>
+        <CardHeader
+          header={<Text weight="semibold">Emergency access</Text>}
+          description="The break-glass accounts that must never be locked out. Before a save turns on a policy that could block them or demand a control they may not have, Gatehouse stops and asks, and offers to exclude them."
+        />
+        {lists.map((list) => (
+          <div key={list.key} className={styles.row}>
+            <Text weight="semibold">{list.label}</Text>
+            {access[list.key].length === 0 ? (
+              <Text>None set.</Text>
+            ) : (
+              <TagGroup
+                aria-label={list.label}
+                onDismiss={(_, data) => setAccess({ ...access, [list.key]: access[list.key].filter((p) => p.id !== data.value) })}
+              >
+                {access[list.key].map((principal) => (
+                  <Tag key={principal.id} value={principal.id} dismissible dismissIcon={{ 'aria-label': `Remove ${principal.name}` }}>
+                    {principal.name}
+                  </Tag>
+                ))}
+              </TagGroup>
+            )}
+            <DirectoryPicker
+              kind={list.kind}
+              label={list.kind === 'users' ? 'Users' : 'Groups'}
+              exclude={access[list.key].map((p) => p.id)}
+              onPick={(entry) => setAccess({ ...access, [list.key]: [...access[list.key], { id: entry.id, name: entry.displayName }] })}
+            />
+          </div>
+        ))}
+        {(access.users.length > 0 || access.groups.length > 0) && (
+          <Button appearance="subtle" onClick={() => setAccess({ users: [], groups: [] })}>
+            Clear emergency access
+          </Button>
+        )}
+      </Card>
+    </section>
+  );
+}

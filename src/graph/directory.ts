@@ -1,0 +1,36 @@
+// Finding directory objects by name, for pickers: users and groups through $search (which needs
+// ConsistencyLevel: eventual), service principals by display name, role templates and named
+// locations filtered locally (small, complete lists).
+import type { GraphClient } from './client';
+
+export type DirectoryKind = 'users' | 'groups' | 'servicePrincipals' | 'roles' | 'namedLocations';
+
+export interface DirectoryEntry {
+  id: string;
+  displayName: string;
+  detail?: string;
+}
+
+interface Item { id: string; displayName?: string; userPrincipalName?: string; appId?: string; description?: string }
+
+const escape = (text: string) => text.replace(/"/g, '').replace(/'/g, "''");
+
+export async function searchDirectory(client: GraphClient, kind: DirectoryKind, text: string, signal?: AbortSignal): Promise<DirectoryEntry[]> {
+  const term = text.trim();
+  if (kind === 'users' || kind === 'groups') {
+    if (!term) return [];
+    const select = kind === 'users' ? 'id,displayName,userPrincipalName' : 'id,displayName,description';
+    const page = await client.get<{ value: Item[] }>(`/v1.0/${kind}?$search="displayName:${escape(term)}"&$select=${select}&$top=20`, { signal, headers: { ConsistencyLevel: 'eventual' } });
+    return page.value.map((i) => ({ id: i.id, displayName: i.displayName ?? i.id, detail: i.userPrincipalName ?? i.description ?? undefined }));
+  }
+  if (kind === 'servicePrincipals') {
+    if (!term) return [];
+    const page = await client.get<{ value: Item[] }>(`/v1.0/servicePrincipals?$filter=startswith(displayName,'${escape(term)}')&$select=id,appId,displayName&$top=20`, { signal });
+    return page.value.map((i) => ({ id: i.appId ?? i.id, displayName: i.displayName ?? i.id, detail: i.appId }));
+  }
+  const all = kind === 'roles'
+    ? await client.list<Item>('/v1.0/directoryRoleTemplates?$select=id,displayName', { signal })
+    : await client.list<Item>('/v1.0/identity/conditionalAccess/namedLocations', { signal });
+  const lower = term.toLowerCase();
+  return all.filter((i) => (i.displayName ?? '').toLowerCase().includes(lower)).slice(0, 20).map((i) => ({ id: i.id, displayName: i.displayName ?? i.id }));
+}

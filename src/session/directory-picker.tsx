@@ -1,0 +1,62 @@
+// Picks a user, group, role, application or named location by name, searching the tenant as the
+// admin types. Keyboard: type, arrow through the results, Enter to choose.
+import { Combobox, Option, Spinner, type ComboboxProps } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useState } from 'react';
+import { searchDirectory, type DirectoryEntry, type DirectoryKind } from '../graph/directory';
+import { useTenantSession } from './tenant-session';
+
+export function DirectoryPicker({ kind, label, onPick, exclude = [], ...rest }: {
+  kind: DirectoryKind;
+  label: string;
+  onPick(entry: DirectoryEntry): void;
+  /** Ids already chosen, left out of the results. */
+  exclude?: string[];
+} & Omit<ComboboxProps, 'onOptionSelect'>) {
+  const tenant = useTenantSession();
+  const [text, setText] = useState('');
+  // Results show as soon as there is text, typed or pasted.
+  const [open, setOpen] = useState(false);
+  const term = useDeferredValue(text);
+  const results = useQuery({
+    queryKey: [...tenant.scopeKey, 'directory-search', kind, term],
+    queryFn: ({ signal }) => searchDirectory(tenant.client, kind, term, signal),
+    enabled: term.trim().length > 0 || kind === 'roles' || kind === 'namedLocations',
+    staleTime: 60_000,
+  });
+  const options = (results.data ?? []).filter((entry) => !exclude.includes(entry.id));
+  return (
+    <Combobox
+      {...rest}
+      aria-label={label}
+      placeholder={`Search ${label.toLowerCase()}…`}
+      freeform
+      value={text}
+      open={open}
+      onOpenChange={(_, data) => setOpen(data.open)}
+      onChange={(event) => {
+        setText(event.target.value);
+        setOpen(true);
+      }}
+      onOptionSelect={(_, data) => {
+        const entry = options.find((o) => o.id === data.optionValue);
+        if (entry) onPick(entry);
+        setText('');
+        setOpen(false);
+      }}
+    >
+      {results.isFetching && <Option disabled value="" text="Searching">Searching… <Spinner size="extra-tiny" /></Option>}
+      {!results.isFetching && term.trim() && options.length === 0 && (
+        <Option disabled value="" text="No matches">
+          No matches
+        </Option>
+      )}
+      {options.map((entry) => (
+        <Option key={entry.id} value={entry.id} text={entry.displayName}>
+          {entry.displayName}
+          {entry.detail ? ` · ${entry.detail}` : ''}
+        </Option>
+      ))}
+    </Combobox>
+  );
+}
