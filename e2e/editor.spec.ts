@@ -27,6 +27,10 @@ test('a schema error blocks saving; fixed, reviewed and saved, the list changes'
   await editor.reviewButton.click();
   await expect(editor.dialog).toContainText('State: Report-only → On');
   await expect(editor.dialog.getByTestId('diff-viewer')).toBeVisible();
+  // Turning it on demands a compliant device of every user, the admin included: the guard asks.
+  await expect(editor.dialog.getByRole('list', { name: 'Who could be locked out' })).toContainText('Ada Lindqvist (you)');
+  await expect(editor.dialog.getByRole('button', { name: 'Save to tenant' })).toBeDisabled();
+  await editor.dialog.getByRole('checkbox', { name: /I understand/ }).check();
   await editor.dialog.getByRole('button', { name: 'Save to tenant' }).click();
 
   await expect(page.getByText('Saved. This is the policy as the tenant now holds it.')).toBeVisible();
@@ -127,4 +131,24 @@ test('a save and a delete keep the previous version in this device’s history',
     { reason: 'before save', state: 'enabledForReportingButNotEnforced' },
     { reason: 'before delete', state: 'disabled' },
   ]);
+});
+
+test('pickers add and remove groups, and the JSON follows', async ({ page }) => {
+  const editor = new PolicyEditorPage(page);
+  await editor.open(policyUrl);
+  const picker = page.getByRole('combobox', { name: 'Exclude groups' });
+  await picker.fill('Fin');
+  await page.getByRole('option', { name: /^Finance/ }).click();
+  const excluded = page.getByRole('toolbar', { name: 'Exclude groups' });
+  await expect(excluded).toContainText('Finance');
+  await excluded.getByRole('button', { name: 'Remove Contractors' }).click();
+  await expect(excluded).not.toContainText('Contractors');
+
+  await editor.reviewButton.click();
+  await expect(editor.dialog).toContainText('conditions.users.excludeGroups: added Finance; removed Contractors');
+  await editor.dialog.getByRole('button', { name: 'Back to editing' }).click();
+  // Both views edit one text: undo in the editor brings Contractors back.
+  await editor.editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+Z');
+  await expect(excluded).toContainText('Contractors');
 });

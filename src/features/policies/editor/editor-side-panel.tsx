@@ -1,6 +1,7 @@
 // Beside the JSON: the state switch, what the checks found, and the live plain-language summary.
 import { Badge, Label, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
 import type { NameDirectory } from '../../../graph/names';
 import type { PolicyFinding } from '../../../graph/policy-checks';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
@@ -20,12 +21,14 @@ const useStyles = makeStyles({
 
 const icons = { error: ErrorCircleRegular, warning: WarningRegular, info: InfoRegular };
 
-export function EditorSidePanel({ policy, parseError, findings, names, onStateChange }: {
+export function EditorSidePanel({ policy, parseError, findings, names, onStateChange, pickers }: {
   policy: ConditionalAccessPolicy | null;
   parseError: string | null;
   findings: PolicyFinding[];
   names: NameDirectory | undefined;
   onStateChange(state: string): void;
+  /** The visual editing of include and exclude lists. */
+  pickers: ReactNode;
 }) {
   const styles = useStyles();
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -81,6 +84,7 @@ export function EditorSidePanel({ policy, parseError, findings, names, onStateCh
           </Text>
         )}
       </section>
+      {pickers}
       {policy && <PolicySummaryView sections={describePolicy(policy, names)} />}
     </aside>
   );

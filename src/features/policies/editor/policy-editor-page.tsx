@@ -55,7 +55,8 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   const { dark } = useTheme();
   const id = live.id ?? '';
   const draft = useDraft(tenant.account.key, id, () => startFromPolicy(live));
-  const names = useNames(tenant, [(draft.policy ?? live) as ConditionalAccessPolicy]);
+  // Names for what the draft has and for what it removed from the base, for the change list.
+  const names = useNames(tenant, [(draft.policy ?? live) as ConditionalAccessPolicy, draft.base as ConditionalAccessPolicy]);
   const [reviewing, setReviewing] = useState(false);
   const [step, setStep] = useState<ReviewStep>({ kind: 'review' });
   const [saveError, setSaveError] = useState<ReturnType<typeof describeError> | null>(null);

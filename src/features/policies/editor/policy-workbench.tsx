@@ -11,6 +11,7 @@ import { useTenantSession } from '../../../session/tenant-session';
 import { LazyJsonEditor, type EditorMarker, type IdDescription } from '../../../shared/monaco';
 import { useTheme } from '../../../shared/theme';
 import { useNames } from '../api/policy-queries';
+import { AssignmentPickers } from './assignment-pickers';
 import { EditorSidePanel } from './editor-side-panel';
 import { locate } from './json-locations';
 import type { DraftState } from './use-draft';
@@ -78,7 +79,14 @@ export function PolicyWorkbench({ draft, modelName, label, graphFinding, fallbac
           <LazyJsonEditor value={draft.text} onChange={draft.setText} path={`${modelName}.policy.json`} schemas={SCHEMAS} markers={markers} dimmed={dimmed} dark={dark} ariaLabel={label} describeId={describeId} />
         </Suspense>
       </div>
-      <EditorSidePanel policy={draft.policy as ConditionalAccessPolicy | null} parseError={draft.parseError} findings={draft.findings} names={names.data} onStateChange={setState} />
+      <EditorSidePanel
+        policy={draft.policy as ConditionalAccessPolicy | null}
+        parseError={draft.parseError}
+        findings={draft.findings}
+        names={names.data}
+        onStateChange={setState}
+        pickers={<AssignmentPickers policy={draft.policy} text={draft.text} names={names.data} onChange={draft.setText} />}
+      />
     </div>
   );
 }
