@@ -52,3 +52,17 @@ test('explains a file that holds no policy', async ({ page }) => {
   await page.getByLabel('Policy file (.json)').setInputFiles(groups);
   await expect(page.getByText(/holds groups, not Conditional Access policies/)).toBeVisible();
 });
+
+test('starts from pasted JSON, and explains pasted text that is not JSON', async ({ page }) => {
+  const editor = new PolicyEditorPage(page);
+  const pasteBox = page.getByRole('textbox', { name: 'Policy JSON' });
+  await pasteBox.fill('{ "displayName": "Pasted", "state": ');
+  await page.getByRole('button', { name: 'Use pasted JSON' }).click();
+  await expect(page.getByText(/The pasted text is not valid JSON: .* at line 1/)).toBeVisible();
+
+  await pasteBox.fill(JSON.stringify({ '@odata.context': 'x', id: 'abc', displayName: 'Pasted policy', state: 'enabled', conditions: { users: { includeUsers: ['None'] }, applications: { includeApplications: ['None'] } }, grantControls: { operator: 'OR', builtInControls: ['mfa'] } }));
+  await page.getByRole('button', { name: 'Use pasted JSON' }).click();
+  await expect(editor.editor.locator('.view-lines')).toContainText('"Pasted policy"');
+  await expect(editor.editor.locator('.view-lines')).not.toContainText('"abc"');
+  await expect(page.getByRole('radio', { name: 'Report-only', exact: true })).toBeChecked();
+});

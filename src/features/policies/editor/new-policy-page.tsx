@@ -1,7 +1,7 @@
 // Creating a policy: start blank, from a copy (?duplicate=<id>), from a Microsoft template, or from
 // a file as exports occur in the wild; then the same editor and checks as editing, and a review of
 // exactly what will be created before anything is written. New policies start in report-only.
-import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, Button, Card, CardHeader, Field, makeStyles, MessageBar, MessageBarBody, Skeleton, SkeletonItem, Text, Tooltip, tokens } from '@fluentui/react-components';
+import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, Button, Card, CardHeader, Field, makeStyles, MessageBar, MessageBarBody, Skeleton, SkeletonItem, Text, Textarea, Tooltip, tokens } from '@fluentui/react-components';
 import { DocumentAddRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -76,16 +76,22 @@ function SourceChooser({ onChoose }: { onChoose(body: JsonObject): void }) {
   const templates = useQuery({ queryKey: [...tenant.scopeKey, 'templates'], queryFn: ({ signal }) => listTemplates(tenant.client, signal), staleTime: Infinity });
   const [fileError, setFileError] = useState<string | null>(null);
   const [choices, setChoices] = useState<{ name: string; body: JsonObject }[]>([]);
+  const [pasted, setPasted] = useState('');
+  const [pasteError, setPasteError] = useState<string | null>(null);
 
-  const readFile = async (file: File) => {
-    setFileError(null);
+  /** Files and pasted text go through the same reader, so both accept what exports look like. */
+  const read = (bytes: Uint8Array, name: string, fail: (message: string) => void) => {
     try {
-      const policies = parsePolicyFile(new Uint8Array(await file.arrayBuffer()), file.name);
+      const policies = parsePolicyFile(bytes, name);
       if (policies.length === 1) onChoose(policies[0]!.body);
       else setChoices(policies.map((p) => ({ name: p.displayName, body: p.body })));
     } catch (error) {
-      setFileError(error instanceof PolicyFileError ? error.message : `${file.name} could not be read: ${String(error)}`);
+      fail(error instanceof PolicyFileError ? error.message : `${name} could not be read: ${String(error)}`);
     }
+  };
+  const readFile = async (file: File) => {
+    setFileError(null);
+    read(new Uint8Array(await file.arrayBuffer()), file.name, setFileError);
   };
 
   return (
@@ -111,6 +117,21 @@ function SourceChooser({ onChoose }: { onChoose(body: JsonObject): void }) {
             ))}
           </div>
         )}
+      </Card>
+      <Card>
+        <CardHeader header={<Text weight="semibold">Paste JSON</Text>} description="A policy copied from Graph Explorer, a script or a colleague." />
+        <Field label="Policy JSON" validationMessage={pasteError ?? undefined} validationState={pasteError ? 'error' : 'none'}>
+          <Textarea value={pasted} onChange={(_, data) => setPasted(data.value)} resize="vertical" rows={5} textarea={{ style: { fontFamily: tokens.fontFamilyMonospace } }} />
+        </Field>
+        <Button
+          disabled={!pasted.trim()}
+          onClick={() => {
+            setPasteError(null);
+            read(new TextEncoder().encode(pasted), 'The pasted text', setPasteError);
+          }}
+        >
+          Use pasted JSON
+        </Button>
       </Card>
       <Card>
         <CardHeader header={<Text weight="semibold">From a Microsoft template</Text>} description="Microsoft's recommended policies, with you excluded where the template says so." />

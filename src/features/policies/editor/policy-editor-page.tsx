@@ -85,7 +85,15 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         recordVersion({ scope: tenant.account.tenantId, itemId: id, recordedAt: new Date().toISOString(), reason: 'before save', json: JSON.stringify(current) }),
       );
       if (outcome.kind === 'conflict') {
-        setStep({ kind: 'conflict', current: outcome.current, theirChanges: describeChanges(draft.base, outcome.current as unknown as JsonObject, names.data) });
+        const theirs = outcome.current as unknown as JsonObject;
+        setStep({
+          kind: 'conflict',
+          current: outcome.current,
+          theirChanges: describeChanges(draft.base, theirs, names.data),
+          base: comparableText(draft.base),
+          theirs: comparableText(theirs),
+          mine: comparableText(draft.policy),
+        });
         return;
       }
       draftStore.clear(tenant.account.key, id);

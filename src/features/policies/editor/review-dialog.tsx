@@ -16,13 +16,15 @@ const useStyles = makeStyles({
   diff: { height: '50vh' },
   changes: { margin: `${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalXL },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  threeWay: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalL },
+  halfDiff: { height: '40vh', marginTop: tokens.spacingVerticalXS },
   guardActions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', marginTop: tokens.spacingVerticalS },
 });
 
 export type ReviewStep =
   | { kind: 'review' }
   | { kind: 'saving' }
-  | { kind: 'conflict'; current: ConditionalAccessPolicy; theirChanges: Change[] }
+  | { kind: 'conflict'; current: ConditionalAccessPolicy; theirChanges: Change[]; base: string; theirs: string; mine: string }
   | { kind: 'failed'; error: ErrorDescription };
 
 export interface ReviewDialogProps {
@@ -75,7 +77,24 @@ export function ReviewDialog({ open, step, policyName, original, modified, chang
                     <li key={c.path}>{c.text}</li>
                   ))}
                 </ul>
-                <Text>Their version (right) against the version you started from (left):</Text>
+                <div className={styles.threeWay}>
+                  <div>
+                    <Text weight="semibold">Theirs: the version you started from, changed by them</Text>
+                    <div className={styles.halfDiff}>
+                      <Suspense fallback={<Skeleton aria-label="Loading the diff"><SkeletonItem size={128} /></Skeleton>}>
+                        <LazyDiffViewer original={step.base} modified={step.theirs} dark={dark} inline ariaLabel="Their changes to the version you started from" />
+                      </Suspense>
+                    </div>
+                  </div>
+                  <div>
+                    <Text weight="semibold">Yours: the version you started from, changed by you</Text>
+                    <div className={styles.halfDiff}>
+                      <Suspense fallback={<Skeleton aria-label="Loading the diff"><SkeletonItem size={128} /></Skeleton>}>
+                        <LazyDiffViewer original={step.base} modified={step.mine} dark={dark} inline ariaLabel="Your changes to the version you started from" />
+                      </Suspense>
+                    </div>
+                  </div>
+                </div>
               </>
             ) : (
               <>
@@ -104,13 +123,13 @@ export function ReviewDialog({ open, step, policyName, original, modified, chang
                   </MessageBar>
                 )}
                 {step.kind === 'failed' && <ErrorState {...step.error} />}
+                <div className={styles.diff}>
+                  <Suspense fallback={<Skeleton aria-label="Loading the diff"><SkeletonItem size={128} /></Skeleton>}>
+                    <LazyDiffViewer original={original} modified={modified} dark={dark} ariaLabel={`Changes to ${policyName}`} />
+                  </Suspense>
+                </div>
               </>
             )}
-            <div className={styles.diff}>
-              <Suspense fallback={<Skeleton aria-label="Loading the diff"><SkeletonItem size={128} /></Skeleton>}>
-                <LazyDiffViewer original={original} modified={modified} dark={dark} ariaLabel={`Changes to ${policyName}`} />
-              </Suspense>
-            </div>
           </DialogContent>
           <DialogActions>
             {step.kind === 'conflict' ? (
