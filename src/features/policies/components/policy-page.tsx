@@ -1,5 +1,5 @@
 // One policy: its summary in plain language, or its JSON in a read-only Monaco view (loaded on demand).
-import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Skeleton, SkeletonItem, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Skeleton, SkeletonItem, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { CopyRegular, EditRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useMemo } from 'react';
@@ -16,6 +16,7 @@ import { draftStore } from '../editor/draft-store';
 import { describePolicy } from '../lib/describe-policy';
 import { PolicySummaryView } from './policy-summary-view';
 import { DeletePolicyButton } from './delete-policy-dialog';
+import { PageBreadcrumb } from './page-breadcrumb';
 import { StateBadge } from './state-badge';
 
 const useStyles = makeStyles({
@@ -45,15 +46,7 @@ export function PolicyPage() {
 
   return (
     <section className={styles.page} aria-labelledby="policy-title">
-      <Breadcrumb aria-label="Breadcrumb">
-        <BreadcrumbItem>
-          <BreadcrumbButton onClick={() => navigate('/policies')}>Policies</BreadcrumbButton>
-        </BreadcrumbItem>
-        <BreadcrumbDivider />
-        <BreadcrumbItem>
-          <BreadcrumbButton current>{policy.data?.displayName ?? id}</BreadcrumbButton>
-        </BreadcrumbItem>
-      </Breadcrumb>
+      <PageBreadcrumb trail={[{ label: policy.data?.displayName ?? id }]} />
 
       {policy.isPending && (
         <Skeleton aria-label="Loading policy">

@@ -1,7 +1,7 @@
 // Creating a policy: start blank, from a copy (?duplicate=<id>), from a Microsoft template, or from
 // a file as exports occur in the wild; then the same editor and checks as editing, and a review of
 // exactly what will be created before anything is written. New policies start in report-only.
-import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, Button, Card, CardHeader, Field, makeStyles, MessageBar, MessageBarBody, Skeleton, SkeletonItem, Text, Textarea, Tooltip, tokens } from '@fluentui/react-components';
+import { Button, Card, CardHeader, Field, makeStyles, MessageBar, MessageBarBody, Skeleton, SkeletonItem, Text, Textarea, Tooltip, tokens } from '@fluentui/react-components';
 import { DocumentAddRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -16,6 +16,7 @@ import { useTenantSession } from '../../../session/tenant-session';
 import { useTheme } from '../../../shared/theme';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { policiesQuery, policyKeys, policyQuery } from '../api/policy-queries';
+import { PageBreadcrumb } from '../components/page-breadcrumb';
 import { blankPolicy, duplicateOf, fromTemplate } from '../lib/new-policy-sources';
 import { draftStore } from './draft-store';
 import { PolicyWorkbench, type GraphFinding } from './policy-workbench';
@@ -47,15 +48,7 @@ export function NewPolicyPage() {
   const navigate = useNavigate();
   return (
     <section className={styles.page} aria-labelledby="new-title">
-      <Breadcrumb aria-label="Breadcrumb">
-        <BreadcrumbItem>
-          <BreadcrumbButton onClick={() => navigate('/policies')}>Policies</BreadcrumbButton>
-        </BreadcrumbItem>
-        <BreadcrumbDivider />
-        <BreadcrumbItem>
-          <BreadcrumbButton current>New policy</BreadcrumbButton>
-        </BreadcrumbItem>
-      </Breadcrumb>
+      <PageBreadcrumb trail={[{ label: 'New policy' }]} />
       <h1 id="new-title" className={styles.title}>
         New policy
       </h1>

@@ -1,7 +1,7 @@
 // Editing a policy: its JSON in a schema-aware Monaco editor beside a state switch, the checks and
 // the live summary; the draft kept on this device as it is typed; nothing written before the admin
 // has seen the diff; a policy changed by someone else meanwhile is never overwritten silently.
-import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Skeleton, SkeletonItem, Tooltip, tokens } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Skeleton, SkeletonItem, Tooltip, tokens } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useBlocker, useNavigate, useParams } from 'react-router';
@@ -15,6 +15,7 @@ import { recordVersion } from '../../../shared/storage/version-history';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { formatDateTime } from '../../../shared/ui/format';
 import { policyKeys, policyQuery, useNames } from '../api/policy-queries';
+import { PageBreadcrumb } from '../components/page-breadcrumb';
 import { StateBadge } from '../components/state-badge';
 import { describeChanges } from './describe-changes';
 import { draftStore } from './draft-store';
@@ -114,19 +115,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
 
   return (
     <section className={styles.page} aria-labelledby="editor-title">
-      <Breadcrumb aria-label="Breadcrumb">
-        <BreadcrumbItem>
-          <BreadcrumbButton onClick={() => navigate('/policies')}>Policies</BreadcrumbButton>
-        </BreadcrumbItem>
-        <BreadcrumbDivider />
-        <BreadcrumbItem>
-          <BreadcrumbButton onClick={() => navigate(`/policies/${id}`)}>{live.displayName}</BreadcrumbButton>
-        </BreadcrumbItem>
-        <BreadcrumbDivider />
-        <BreadcrumbItem>
-          <BreadcrumbButton current>Edit</BreadcrumbButton>
-        </BreadcrumbItem>
-      </Breadcrumb>
+      <PageBreadcrumb trail={[{ label: live.displayName ?? id, to: `/policies/${id}` }, { label: 'Edit' }]} />
       <div className={styles.titleRow}>
         <h1 id="editor-title" className={styles.title}>
           Edit {live.displayName}

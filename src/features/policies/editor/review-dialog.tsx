@@ -78,22 +78,19 @@ export function ReviewDialog({ open, step, policyName, original, modified, chang
                   ))}
                 </ul>
                 <div className={styles.threeWay}>
-                  <div>
-                    <Text weight="semibold">Theirs: the version you started from, changed by them</Text>
-                    <div className={styles.halfDiff}>
-                      <Suspense fallback={<Skeleton aria-label="Loading the diff"><SkeletonItem size={128} /></Skeleton>}>
-                        <LazyDiffViewer original={step.base} modified={step.theirs} dark={dark} inline ariaLabel="Their changes to the version you started from" />
-                      </Suspense>
+                  {[
+                    { title: 'Theirs: the version you started from, changed by them', text: step.theirs, label: 'Their changes to the version you started from' },
+                    { title: 'Yours: the version you started from, changed by you', text: step.mine, label: 'Your changes to the version you started from' },
+                  ].map((side) => (
+                    <div key={side.title}>
+                      <Text weight="semibold">{side.title}</Text>
+                      <div className={styles.halfDiff}>
+                        <Suspense fallback={<Skeleton aria-label="Loading the diff"><SkeletonItem size={128} /></Skeleton>}>
+                          <LazyDiffViewer original={step.base} modified={side.text} dark={dark} inline ariaLabel={side.label} />
+                        </Suspense>
+                      </div>
                     </div>
-                  </div>
-                  <div>
-                    <Text weight="semibold">Yours: the version you started from, changed by you</Text>
-                    <div className={styles.halfDiff}>
-                      <Suspense fallback={<Skeleton aria-label="Loading the diff"><SkeletonItem size={128} /></Skeleton>}>
-                        <LazyDiffViewer original={step.base} modified={step.mine} dark={dark} inline ariaLabel="Your changes to the version you started from" />
-                      </Suspense>
-                    </div>
-                  </div>
+                  ))}
                 </div>
               </>
             ) : (
