@@ -28,3 +28,25 @@ test('the JSON view and the dark theme', async ({ page, signInPage, policiesPage
   await expect(policyPage.section('Session')).toContainText('Every 12 hours');
   await page.screenshot({ path: 'test-results/dark-policy.png' });
 });
+
+test('the editor, new policy, deleted policies and settings screens', async ({ page, signInPage, policiesPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await policiesPage.open(/^CA001/);
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByTestId('json-editor').locator('.view-lines')).toContainText('"displayName"');
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+  await page.getByRole('button', { name: 'New policy' }).click();
+  await expect(page.getByRole('button', { name: 'Start blank' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('tab', { name: 'Deleted policies' }).click();
+  await expect(page.getByRole('table', { name: 'Deleted policies' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});

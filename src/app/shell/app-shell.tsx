@@ -18,7 +18,6 @@ const useStyles = makeStyles({
 });
 
 const comingSoon = [
-  { value: 'deleted', label: 'Deleted policies', icon: <ArrowCounterclockwiseRegular /> },
   { value: 'compare', label: 'Compare', icon: <SplitVerticalRegular /> },
   { value: 'history', label: 'Change history', icon: <HistoryRegular /> },
 ];
@@ -48,6 +47,9 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
         <TabList vertical selectedValue={section} onTabSelect={(_, data) => navigate(`/${String(data.value)}`)}>
           <Tab value="policies" icon={<DocumentBulletListRegular />}>
             Policies
+          </Tab>
+          <Tab value="deleted" icon={<ArrowCounterclockwiseRegular />}>
+            Deleted policies
           </Tab>
           <Tab value="settings" icon={<SettingsRegular />}>
             Settings

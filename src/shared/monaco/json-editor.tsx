@@ -8,10 +8,15 @@ import { jsonDefaults, monaco } from './setup';
 const useStyles = makeStyles({
   host: { height: '100%', minHeight: '480px', border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, overflow: 'hidden' },
 });
+// Greyed, not faded: explicit greys keep the text readable (WCAG contrast) in both Monaco themes.
 const useGlobalStyles = makeStaticStyles({
-  '.gatehouse-dimmed': { opacity: 0.5, fontStyle: 'italic' },
-  '.gatehouse-name': { opacity: 0.7, fontStyle: 'italic', marginLeft: '0.5em' },
-  '.gatehouse-name-missing': { color: '#d13438', fontStyle: 'italic', marginLeft: '0.5em' },
+  '.monaco-editor.vs .gatehouse-dimmed, .monaco-editor.vs .gatehouse-name': { color: '#5e5e5e !important' },
+  '.monaco-editor.vs-dark .gatehouse-dimmed, .monaco-editor.vs-dark .gatehouse-name': { color: '#a8a8a8 !important' },
+  '.gatehouse-dimmed': { fontStyle: 'italic' },
+  '.gatehouse-name': { fontStyle: 'italic', marginLeft: '0.5em' },
+  '.monaco-editor.vs .gatehouse-name-missing': { color: '#a4262c !important' },
+  '.monaco-editor.vs-dark .gatehouse-name-missing': { color: '#f1707b !important' },
+  '.gatehouse-name-missing': { fontStyle: 'italic', marginLeft: '0.5em' },
 });
 
 export interface IdDescription {

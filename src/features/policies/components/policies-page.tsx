@@ -1,6 +1,6 @@
 // The policies page: every policy of the tenant, searchable and filterable, with the count against
 // the 195-policy limit. Rows appear as soon as the list arrives; names fill in when resolved.
-import { Button, makeStyles, MessageBar, MessageBarBody, ProgressBar, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, MessageBar, MessageBarBody, ProgressBar, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -68,7 +68,13 @@ export function PoliciesPage() {
 
       {deleted && (
         <MessageBar intent="success">
-          <MessageBarBody>Deleted “{deleted}”. Microsoft Entra keeps it for 30 days, during which it can be restored.</MessageBarBody>
+          <MessageBarBody>
+            Deleted “{deleted}”. Microsoft Entra keeps it for 30 days, during which it can be restored from{' '}
+            <Link href="/deleted" onClick={(event) => { event.preventDefault(); navigate('/deleted'); }}>
+              Deleted policies
+            </Link>
+            .
+          </MessageBarBody>
         </MessageBar>
       )}
 

@@ -40,8 +40,8 @@ export function PolicyPage() {
   const names = useNames(tenant, policy.data ? [policy.data] : undefined);
   const { dark } = useTheme();
   const sections = useMemo(() => (policy.data ? describePolicy(policy.data, names.data) : []), [policy.data, names.data]);
-  const arrival = useLocation().state as { saved?: boolean; created?: boolean } | null;
-  const justSaved = arrival?.saved === true || arrival?.created === true;
+  const arrival = useLocation().state as { saved?: boolean; created?: boolean; restored?: boolean } | null;
+  const justSaved = arrival?.saved === true || arrival?.created === true || arrival?.restored === true;
   const draft = draftStore.load(tenant.account.key, id);
 
   return (
@@ -85,7 +85,7 @@ export function PolicyPage() {
           {justSaved && (
             <MessageBar intent="success">
               <MessageBarBody>
-                {arrival?.created ? 'Created. ' : 'Saved. '}This is the policy as the tenant now holds it.
+                {arrival?.created ? 'Created. ' : arrival?.restored ? 'Restored. ' : 'Saved. '}This is the policy as the tenant now holds it.
                 {arrival?.created && policy.data.state === 'enabledForReportingButNotEnforced' && ' It starts in report-only: check its sign-in logs before turning it on.'}
               </MessageBarBody>
             </MessageBar>

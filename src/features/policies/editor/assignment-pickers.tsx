@@ -4,7 +4,7 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, Tag, TagGroup, Text, tokens } from '@fluentui/react-components';
 import { applyEdits, modify } from 'jsonc-parser';
 import type { DirectoryKind } from '../../../graph/directory';
-import type { NameDirectory, NameKind } from '../../../graph/names';
+import { SPECIAL_VALUES, type NameDirectory, type NameKind } from '../../../graph/names';
 import type { JsonObject } from '../../../graph/policy-body';
 import { DirectoryPicker } from '../../../session/directory-picker';
 import { refs } from '../lib/describe-policy';
@@ -22,13 +22,15 @@ interface ListSpec {
   parent: string[];
   kind: DirectoryKind;
   names: NameKind[];
+  /** How special values read in this list. */
+  specials?: Record<string, string>;
 }
 
 const sections: { title: string; lists: ListSpec[] }[] = [
   {
     title: 'Users, groups and roles',
     lists: [
-      { key: 'includeUsers', label: 'Include users', parent: ['conditions', 'users'], kind: 'users', names: ['user'] },
+      { key: 'includeUsers', label: 'Include users', parent: ['conditions', 'users'], kind: 'users', names: ['user'], specials: { All: 'All users', None: 'No users' } },
       { key: 'excludeUsers', label: 'Exclude users', parent: ['conditions', 'users'], kind: 'users', names: ['user'] },
       { key: 'includeGroups', label: 'Include groups', parent: ['conditions', 'users'], kind: 'groups', names: ['group'] },
       { key: 'excludeGroups', label: 'Exclude groups', parent: ['conditions', 'users'], kind: 'groups', names: ['group'] },
@@ -39,14 +41,14 @@ const sections: { title: string; lists: ListSpec[] }[] = [
   {
     title: 'Target resources',
     lists: [
-      { key: 'includeApplications', label: 'Include applications', parent: ['conditions', 'applications'], kind: 'servicePrincipals', names: ['application'] },
+      { key: 'includeApplications', label: 'Include applications', parent: ['conditions', 'applications'], kind: 'servicePrincipals', names: ['application'], specials: { All: 'All resources', None: 'No resources' } },
       { key: 'excludeApplications', label: 'Exclude applications', parent: ['conditions', 'applications'], kind: 'servicePrincipals', names: ['application'] },
     ],
   },
   {
     title: 'Network',
     lists: [
-      { key: 'includeLocations', label: 'Include locations', parent: ['conditions', 'locations'], kind: 'namedLocations', names: ['namedLocation'] },
+      { key: 'includeLocations', label: 'Include locations', parent: ['conditions', 'locations'], kind: 'namedLocations', names: ['namedLocation'], specials: { All: 'Any network or location' } },
       { key: 'excludeLocations', label: 'Exclude locations', parent: ['conditions', 'locations'], kind: 'namedLocations', names: ['namedLocation'] },
     ],
   },
@@ -80,7 +82,7 @@ export function AssignmentPickers({ policy, text, names, onChange }: { policy: J
                   <Text weight="semibold">{list.label}</Text>
                   {values.length > 0 && (
                     <TagGroup className={styles.tags} aria-label={list.label} onDismiss={(_, data) => set(values.filter((v) => v !== data.value))}>
-                      {refs(values, list.names, names).map((ref) => (
+                      {refs(values, list.names, names, { ...SPECIAL_VALUES, ...list.specials }).map((ref) => (
                         <Tag key={ref.id} value={ref.id} size="small" dismissible dismissIcon={{ 'aria-label': `Remove ${ref.label}` }} className={ref.missing ? styles.missing : undefined}>
                           {ref.label}
                         </Tag>

@@ -58,7 +58,7 @@ export function EditorSidePanel({ policy, parseError, findings, names, onStateCh
             </li>
           </ul>
         ) : problems.length === 0 ? (
-          <Text>No problems found.</Text>
+          <Text as="p">No problems found.</Text>
         ) : (
           <ul className={styles.findings} role="list" aria-label="Problems found">
             {problems.map((finding, index) => {
@@ -79,7 +79,7 @@ export function EditorSidePanel({ policy, parseError, findings, names, onStateCh
           </ul>
         )}
         {readOnly.length > 0 && (
-          <Text size={200} className={styles.path}>
+          <Text as="p" size={200} className={styles.path}>
             Set by the service, greyed out and left out when saving: {readOnly.join(', ')}.
           </Text>
         )}

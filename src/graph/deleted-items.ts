@@ -1,0 +1,53 @@
+// Deleted Conditional Access policies (beta deletedItems): kept by the service for 30 days, then
+// gone. Restore answers 200 with the policy, in the state it was deleted in; purge is final.
+import type { GraphClient } from './client';
+import type { ConditionalAccessPolicy } from './types';
+
+const DELETED = '/beta/identity/conditionalAccess/deletedItems/policies';
+export const SOFT_DELETE_DAYS = 30;
+
+export type DeletedPolicy = ConditionalAccessPolicy & { deletedDateTime?: string | null };
+
+export function listDeletedPolicies(client: GraphClient, signal?: AbortSignal): Promise<DeletedPolicy[]> {
+  return client.list<DeletedPolicy>(DELETED, { signal });
+}
+
+export function restoreDeletedPolicy(client: GraphClient, id: string, writeScopes: readonly string[]): Promise<ConditionalAccessPolicy> {
+  return client.request<ConditionalAccessPolicy>(`${DELETED}/${encodeURIComponent(id)}/restore`, { method: 'POST', scopes: writeScopes });
+}
+
+export async function purgeDeletedPolicy(client: GraphClient, id: string, writeScopes: readonly string[]): Promise<void> {
+  await client.request(`${DELETED}/${encodeURIComponent(id)}`, { method: 'DELETE', scopes: writeScopes });
+}
+
+/** Days left before the service deletes it for good, counted as people count them: a policy
+ * deleted exactly five days ago has 25 left; 1 means this is the last day; 0 means it is gone. */
+export function daysLeft(deletedDateTime: string | null | undefined, now: Date): number {
+  if (!deletedDateTime) return SOFT_DELETE_DAYS;
+  const elapsed = (now.getTime() - Date.parse(deletedDateTime)) / 86_400_000;
+  return Math.max(0, Math.ceil(SOFT_DELETE_DAYS - elapsed));
+}
+
+export interface DeletionRecord {
+  by: string;
+  at: string;
+}
+
+/** Who deleted which policy, from the directory audit log (needs AuditLog.Read.All). */
+export async function listDeletions(client: GraphClient, since: Date, signal?: AbortSignal): Promise<Map<string, DeletionRecord>> {
+  const filter = `loggedByService eq 'Conditional Access' and activityDateTime ge ${since.toISOString()}`;
+  const events = await client.list<{
+    activityDisplayName: string;
+    activityDateTime: string;
+    initiatedBy: { user: { userPrincipalName?: string } | null; app: { displayName?: string } | null };
+    targetResources: { id: string }[];
+  }>(`/v1.0/auditLogs/directoryAudits?$filter=${encodeURIComponent(filter)}&$top=500`, { signal });
+  const deletions = new Map<string, DeletionRecord>();
+  for (const event of events) {
+    if (!/^delete conditional access policy$/i.test(event.activityDisplayName)) continue;
+    const target = event.targetResources[0]?.id;
+    if (!target || deletions.has(target)) continue;
+    deletions.set(target, { by: event.initiatedBy.user?.userPrincipalName ?? event.initiatedBy.app?.displayName ?? 'unknown', at: event.activityDateTime });
+  }
+  return deletions;
+}
