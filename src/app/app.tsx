@@ -16,6 +16,7 @@ import { SignInPage } from './sign-in-page';
 // The policy page and the editor (cards, tags, Monaco) load when first opened.
 const PolicyPage = lazy(() => import('../features/policies/components/policy-page').then((m) => ({ default: m.PolicyPage })));
 const DeletedPoliciesPage = lazy(() => import('../features/policies/deleted/deleted-policies-page').then((m) => ({ default: m.DeletedPoliciesPage })));
+const ComparePage = lazy(() => import('../features/policies/compare/compare-page').then((m) => ({ default: m.ComparePage })));
 const SettingsPage = lazy(() => import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
 const NewPolicyPage = lazy(() => import('../features/policies/editor/new-policy-page').then((m) => ({ default: m.NewPolicyPage })));
 const PolicyEditorPage = lazy(() => import('../features/policies/editor/policy-editor-page').then((m) => ({ default: m.PolicyEditorPage })));
@@ -63,6 +64,7 @@ function createRouter(props: Omit<AppProps, 'session'>) {
         { path: '/policies/:id', element: suspended(<PolicyPage />) },
         { path: '/policies/:id/edit', element: suspended(<PolicyEditorPage />) },
         { path: '/deleted', element: suspended(<DeletedPoliciesPage />) },
+        { path: '/compare', element: suspended(<ComparePage />) },
         { path: '/settings', element: suspended(<SettingsPage />) },
         { path: '*', element: <Navigate to="/policies" replace /> },
       ],

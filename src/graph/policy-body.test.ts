@@ -59,3 +59,14 @@ describe('withExclusions', () => {
     expect(((live.conditions as JsonObject).users as JsonObject).excludeGroups).toEqual(['g1', 'g2']);
   });
 });
+
+describe('comparableText', () => {
+  it('sorts keys, and can hide empty values and id order so only real differences remain', async () => {
+    const { comparableText } = await import('./policy-body');
+    const a: JsonObject = { state: 'enabled', displayName: 'A', conditions: { users: { includeUsers: ['u2', 'u1'], excludeUsers: [] }, locations: null } };
+    const b: JsonObject = { displayName: 'A', conditions: { users: { includeUsers: ['u1', 'u2'] } }, state: 'enabled' };
+    expect(comparableText(a)).not.toBe(comparableText(b));
+    expect(comparableText(a, { hideEmpty: true, sortIds: true })).toBe(comparableText(b, { hideEmpty: true, sortIds: true }));
+    expect(Object.keys(JSON.parse(comparableText(a)))).toEqual(['conditions', 'displayName', 'state']);
+  });
+});

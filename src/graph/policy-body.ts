@@ -101,5 +101,30 @@ export function sortKeys(value: Json): Json {
   return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys(value[key]!)]));
 }
 
+export interface CompareOptions {
+  /** Treat null and empty collections alike by leaving both out (the noise of most exports). */
+  hideEmpty?: boolean;
+  /** Sort lists of ids, so order alone is not a difference. */
+  sortIds?: boolean;
+}
+
+function quiet(value: Json, options: CompareOptions): Json | undefined {
+  if (Array.isArray(value)) {
+    const items = value.map((v) => quiet(v, options)).filter((v): v is Json => v !== undefined);
+    if (options.hideEmpty && items.length === 0) return undefined;
+    return options.sortIds && items.every((v) => typeof v === 'string') ? [...(items as string[])].sort() : items;
+  }
+  if (isObject(value)) {
+    const out: JsonObject = {};
+    for (const [key, child] of Object.entries(value)) {
+      const next = quiet(child, options);
+      if (next !== undefined) out[key] = next;
+    }
+    return options.hideEmpty && Object.keys(out).length === 0 ? undefined : out;
+  }
+  return value === null && options.hideEmpty ? undefined : value;
+}
+
 /** The text two versions of a policy are compared by: writable properties only, keys sorted. */
-export const comparableText = (policy: JsonObject) => JSON.stringify(sortKeys(toWritableBody(policy)), null, 2);
+export const comparableText = (policy: JsonObject, options: CompareOptions = {}) =>
+  JSON.stringify(sortKeys(quiet(toWritableBody(policy), options) ?? {}), null, 2);

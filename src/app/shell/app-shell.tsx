@@ -18,7 +18,6 @@ const useStyles = makeStyles({
 });
 
 const comingSoon = [
-  { value: 'compare', label: 'Compare', icon: <SplitVerticalRegular /> },
   { value: 'history', label: 'Change history', icon: <HistoryRegular /> },
 ];
 
@@ -50,6 +49,9 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
           </Tab>
           <Tab value="deleted" icon={<ArrowCounterclockwiseRegular />}>
             Deleted policies
+          </Tab>
+          <Tab value="compare" icon={<SplitVerticalRegular />}>
+            Compare
           </Tab>
           <Tab value="settings" icon={<SettingsRegular />}>
             Settings

@@ -1,6 +1,6 @@
 // One policy: its summary in plain language, or its JSON in a read-only Monaco view (loaded on demand).
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Skeleton, SkeletonItem, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import { CopyRegular, EditRegular } from '@fluentui/react-icons';
+import { CopyRegular, EditRegular, SplitVerticalRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useMemo } from 'react';
 import { Link as RouterLink, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -76,6 +76,9 @@ export function PolicyPage() {
             <StateBadge state={policy.data.state ?? 'disabled'} />
             <Button icon={<EditRegular />} onClick={() => navigate(`/policies/${id}/edit`)}>
               {draft ? 'Continue editing' : 'Edit'}
+            </Button>
+            <Button icon={<SplitVerticalRegular />} onClick={() => navigate(`/compare?a=${id}`)}>
+              Compare…
             </Button>
             <Button icon={<CopyRegular />} onClick={() => navigate(`/policies/new?duplicate=${id}`)}>
               Duplicate

@@ -43,11 +43,13 @@ export function describeChanges(before: JsonObject, after: JsonObject, names?: N
       }
       if (dotted === 'state') {
         changes.push({ path: dotted, text: `State: ${stateLabels[String(old)] ?? show(old)} → ${stateLabels[String(value)] ?? show(value)}` });
-      } else if (Array.isArray(value) && (Array.isArray(old) || old == null)) {
+      } else if ((Array.isArray(value) && (Array.isArray(old) || old == null)) || (value === null && Array.isArray(old))) {
+        // A list that was emptied or removed reads as removals, not as "[...] → not set".
+        const now = (value ?? []) as Json[];
         const was = (old ?? []) as Json[];
         const name = (id: Json) => (typeof id === 'string' ? (SPECIAL_VALUES[id] ?? lookupName(names, kindsFor(key), id)?.displayName ?? id) : JSON.stringify(id));
-        const added = value.filter((v) => !was.some((w) => JSON.stringify(w) === JSON.stringify(v))).map(name);
-        const removed = was.filter((w) => !value.some((v) => JSON.stringify(w) === JSON.stringify(v))).map(name);
+        const added = now.filter((v) => !was.some((w) => JSON.stringify(w) === JSON.stringify(v))).map(name);
+        const removed = was.filter((w) => !now.some((v) => JSON.stringify(w) === JSON.stringify(v))).map(name);
         const parts = [added.length ? `added ${added.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean);
         changes.push({ path: dotted, text: `${dotted}: ${parts.join('; ') || 'reordered'}` });
       } else {
