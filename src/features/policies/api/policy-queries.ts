@@ -1,6 +1,6 @@
 // Queries of the policies feature. Keys go from general to specific and start with the account's
 // scope key, so two signed-in tenants never share cached data.
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { collectReferences, resolveNames } from '../../../graph/names';
 import { getPolicy, listPolicies } from '../../../graph/policies';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
@@ -11,6 +11,13 @@ export const policyKeys = {
   detail: (tenant: TenantSession, id: string) => [...tenant.scopeKey, 'policies', id] as const,
   names: (tenant: TenantSession, fingerprint: string) => [...tenant.scopeKey, 'names', fingerprint] as const,
 };
+
+/** After a write, everything it can change: the policies, their history, the deleted items. */
+export async function refreshAfterWrite(queryClient: QueryClient, tenant: TenantSession) {
+  await Promise.all(
+    ['policies', 'audit', 'local-history', 'deleted-policies', 'deletions'].map((key) => queryClient.invalidateQueries({ queryKey: [...tenant.scopeKey, key] })),
+  );
+}
 
 export const policiesQuery = (tenant: TenantSession) =>
   queryOptions({

@@ -13,7 +13,7 @@ import { useTenantSession } from '../../../session/tenant-session';
 import { recordVersion } from '../../../shared/storage/version-history';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { formatDate } from '../../../shared/ui/format';
-import { policyKeys } from '../api/policy-queries';
+import { policyKeys, refreshAfterWrite } from '../api/policy-queries';
 import { stateLabels } from '../lib/labels';
 
 export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy }) {
@@ -34,7 +34,7 @@ export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy
       await recordVersion({ scope: tenant.account.tenantId, itemId: policy.id!, recordedAt: new Date().toISOString(), reason: 'before delete', json: JSON.stringify(policy) });
       await deletePolicy(tenant.client, policy.id!, WRITE_SCOPES);
       queryClient.removeQueries({ queryKey: policyKeys.detail(tenant, policy.id!) });
-      await queryClient.invalidateQueries({ queryKey: policyKeys.all(tenant) });
+      await refreshAfterWrite(queryClient, tenant);
       navigate('/policies', { state: { deleted: name } });
     } catch (caught) {
       setError(describeError(caught, 'delete the policy'));

@@ -16,6 +16,7 @@ import { draftStore } from '../editor/draft-store';
 import { describePolicy } from '../lib/describe-policy';
 import { PolicySummaryView } from './policy-summary-view';
 import { DeletePolicyButton } from './delete-policy-dialog';
+import { PolicyHistory } from '../history/policy-history';
 import { PageBreadcrumb } from './page-breadcrumb';
 import { StateBadge } from './state-badge';
 
@@ -31,7 +32,7 @@ export function PolicyPage() {
   const styles = useStyles();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const view = params.get('view') === 'json' ? 'json' : 'summary';
+  const view = params.get('view') === 'json' ? 'json' : params.get('view') === 'history' ? 'history' : 'summary';
   const navigate = useNavigate();
   const tenant = useTenantSession();
   const queryClient = useQueryClient();
@@ -110,14 +111,17 @@ export function PolicyPage() {
           </div>
           <TabList
             selectedValue={view}
-            onTabSelect={(_, data) => setParams(data.value === 'json' ? { view: 'json' } : {}, { replace: true })}
+            onTabSelect={(_, data) => setParams(data.value === 'summary' ? {} : { view: String(data.value) }, { replace: true })}
             aria-label="Policy views"
           >
             <Tab value="summary">Summary</Tab>
             <Tab value="json">JSON</Tab>
+            <Tab value="history">History</Tab>
           </TabList>
           {view === 'summary' ? (
             <PolicySummaryView sections={sections} />
+          ) : view === 'history' ? (
+            <PolicyHistory policy={policy.data} />
           ) : (
             <div className={styles.json}>
               <Suspense fallback={<Skeleton aria-label="Loading the JSON editor"><SkeletonItem size={128} /></Skeleton>}>

@@ -12,7 +12,7 @@ import { useTenantSession } from '../../../session/tenant-session';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { formatDateTime } from '../../../shared/ui/format';
-import { policyKeys, useNames } from '../api/policy-queries';
+import { refreshAfterWrite, useNames } from '../api/policy-queries';
 import { PolicySummaryView } from '../components/policy-summary-view';
 import { StateBadge } from '../components/state-badge';
 import { describePolicy } from '../lib/describe-policy';
@@ -47,10 +47,7 @@ export function DeletedPoliciesPage() {
   const [opened, setOpened] = useState<string | null>(null);
   const [secondStep, setSecondStep] = useState<{ id: string; name: string; error: ErrorDescription } | null>(null);
 
-  const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: deletedKey });
-    await queryClient.invalidateQueries({ queryKey: policyKeys.all(tenant) });
-  };
+  const refresh = () => refreshAfterWrite(queryClient, tenant);
 
   const toReportOnly = async (id: string, name: string) => {
     try {

@@ -7,6 +7,8 @@ export interface Draft {
   baseText: string;
   baseModified: string | null;
   updatedAt: string;
+  /** Why the draft exists when it was not typed, e.g. "Reverting to the version of 12 Nov". */
+  origin?: string;
 }
 
 const key = (accountKey: string, policyId: string) => `gatehouse.draft.${accountKey}.${policyId}`;

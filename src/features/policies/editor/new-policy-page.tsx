@@ -15,7 +15,7 @@ import { createPolicy, listTemplates, POLICY_LIMIT } from '../../../graph/polici
 import { useTenantSession } from '../../../session/tenant-session';
 import { useTheme } from '../../../shared/theme';
 import { ErrorState } from '../../../shared/ui/error-state';
-import { policiesQuery, policyKeys, policyQuery } from '../api/policy-queries';
+import { policiesQuery, policyKeys, policyQuery, refreshAfterWrite } from '../api/policy-queries';
 import { PageBreadcrumb } from '../components/page-breadcrumb';
 import { blankPolicy, duplicateOf, fromTemplate } from '../lib/new-policy-sources';
 import { draftStore } from './draft-store';
@@ -168,7 +168,7 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
       const created = await createPolicy(tenant.client, draft.policy, WRITE_SCOPES);
       draftStore.clear(tenant.account.key, NEW);
       queryClient.setQueryData(policyKeys.detail(tenant, created.id!), created);
-      await queryClient.invalidateQueries({ queryKey: policyKeys.all(tenant) });
+      await refreshAfterWrite(queryClient, tenant);
       navigate(`/policies/${created.id}`, { state: { created: true } });
     } catch (error) {
       const located = errorPath(error);

@@ -14,7 +14,7 @@ import { useTheme } from '../../../shared/theme';
 import { recordVersion } from '../../../shared/storage/version-history';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { formatDateTime } from '../../../shared/ui/format';
-import { policyKeys, policyQuery, useNames } from '../api/policy-queries';
+import { policyKeys, policyQuery, refreshAfterWrite, useNames } from '../api/policy-queries';
 import { PageBreadcrumb } from '../components/page-breadcrumb';
 import { StateBadge } from '../components/state-badge';
 import { describeChanges } from './describe-changes';
@@ -99,7 +99,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
       }
       draftStore.clear(tenant.account.key, id);
       if (outcome.kind === 'saved') queryClient.setQueryData(policyKeys.detail(tenant, id), outcome.policy);
-      await queryClient.invalidateQueries({ queryKey: policyKeys.all(tenant) });
+      await refreshAfterWrite(queryClient, tenant);
       leaving.current = true;
       navigate(`/policies/${id}`, { state: { saved: outcome.kind === 'saved' } });
     } catch (error) {
@@ -125,7 +125,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
 
       {draft.restoredAt && draft.dirty && (
         <MessageBar intent="info">
-          <MessageBarBody>Your unsaved draft from {formatDateTime(draft.restoredAt)} was restored.</MessageBarBody>
+          <MessageBarBody>{draft.origin ? `${draft.origin}. Review and save to apply it.` : `Your unsaved draft from ${formatDateTime(draft.restoredAt)} was restored.`}</MessageBarBody>
           <MessageBarActions>
             <Button onClick={() => draft.reset(live as unknown as JsonObject)}>Discard draft</Button>
           </MessageBarActions>

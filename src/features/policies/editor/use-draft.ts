@@ -16,6 +16,8 @@ export interface DraftState {
   baseModified: string | null;
   /** A saved draft was found on this device and restored. */
   restoredAt: string | null;
+  /** Why the draft was started for the admin (a revert), if it was. */
+  origin: string | null;
   dirty: boolean;
   /** Starts again from a (new) base: after a save, a discard or a rebase. */
   reset(base: JsonObject, text?: string): void;
@@ -38,9 +40,9 @@ export function useDraft(accountKey: string, draftId: string, start: () => { bas
   const id = draftId;
   const [state, setState] = useState(() => {
     const saved = draftStore.load(accountKey, id);
-    if (saved) return { text: saved.text, base: JSON.parse(saved.baseText) as JsonObject, baseModified: saved.baseModified, restoredAt: saved.updatedAt as string | null };
+    if (saved) return { text: saved.text, base: JSON.parse(saved.baseText) as JsonObject, baseModified: saved.baseModified, restoredAt: saved.updatedAt as string | null, origin: saved.origin ?? null };
     const { base, text } = start();
-    return { text, base, baseModified: typeof base.modifiedDateTime === 'string' ? base.modifiedDateTime : null, restoredAt: null as string | null };
+    return { text, base, baseModified: typeof base.modifiedDateTime === 'string' ? base.modifiedDateTime : null, restoredAt: null as string | null, origin: null as string | null };
   });
 
   const parsed = useMemo(() => {
@@ -59,9 +61,9 @@ export function useDraft(accountKey: string, draftId: string, start: () => { bas
       draftStore.clear(accountKey, id);
       return;
     }
-    const draft: Draft = { text: state.text, baseText: JSON.stringify(state.base), baseModified: state.baseModified, updatedAt: new Date().toISOString() };
+    const draft: Draft = { text: state.text, baseText: JSON.stringify(state.base), baseModified: state.baseModified, updatedAt: new Date().toISOString(), ...(state.origin ? { origin: state.origin } : {}) };
     draftStore.save(accountKey, id, draft);
-  }, [accountKey, id, dirty, state.text, state.base, state.baseModified]);
+  }, [accountKey, id, dirty, state.text, state.base, state.baseModified, state.origin]);
 
   return {
     text: state.text,
@@ -72,7 +74,8 @@ export function useDraft(accountKey: string, draftId: string, start: () => { bas
     base: state.base,
     baseModified: state.baseModified,
     restoredAt: state.restoredAt,
+    origin: state.origin,
     dirty,
-    reset: (base, text) => setState({ text: text ?? pretty(base), base, baseModified: typeof base.modifiedDateTime === 'string' ? base.modifiedDateTime : null, restoredAt: null }),
+    reset: (base, text) => setState({ text: text ?? pretty(base), base, baseModified: typeof base.modifiedDateTime === 'string' ? base.modifiedDateTime : null, restoredAt: null, origin: null }),
   };
 }
