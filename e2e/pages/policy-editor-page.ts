@@ -19,9 +19,17 @@ export class PolicyEditorPage {
 
   /** Replaces a JSON string value, as a user would: double-click the word, type over it. */
   async replaceStringValue(value: string, replacement: string) {
-    await this.editor.getByText(`"${value}"`, { exact: true }).first().dblclick();
+    const occurrences = this.editor.getByText(`"${value}"`, { exact: true });
+    await occurrences.first().waitFor();
+    const before = await occurrences.count();
+    await occurrences.first().dblclick();
     // One input event, as a paste: typing key by key races Monaco's suggestion widget.
     await this.page.keyboard.insertText(replacement);
+    // Close any completion list the new text opened, so it cannot take the next click or key.
+    await this.page.keyboard.press('Escape');
+    // Wait until the edit is drawn, so the next double-click does not land on a stale line.
+    await expect(occurrences).toHaveCount(before - 1);
+    await expect(this.editor.getByText(`"${replacement}"`, { exact: true }).first()).toBeVisible();
   }
 
   async setState(label: 'On' | 'Off' | 'Report-only') {
