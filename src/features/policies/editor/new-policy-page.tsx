@@ -12,10 +12,11 @@ import { comparableText, type JsonObject } from '../../../graph/policy-body';
 import { blocksSaving } from '../../../graph/policy-checks';
 import { parsePolicyFile, PolicyFileError } from '../../../graph/policy-file';
 import { createPolicy, listTemplates, POLICY_LIMIT } from '../../../graph/policies';
+import type { ConditionalAccessPolicy } from '../../../graph/types';
 import { useTenantSession } from '../../../session/tenant-session';
 import { useTheme } from '../../../shared/theme';
 import { ErrorState } from '../../../shared/ui/error-state';
-import { policiesQuery, policyKeys, policyQuery, refreshAfterWrite } from '../api/policy-queries';
+import { policiesQuery, policyKeys, policyQuery, refreshAfterWrite, useNames } from '../api/policy-queries';
 import { PageBreadcrumb } from '../components/page-breadcrumb';
 import { blankPolicy, duplicateOf, fromTemplate } from '../lib/new-policy-sources';
 import { draftStore } from './draft-store';
@@ -153,6 +154,7 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
   // The base of a new policy is nothing: everything in the draft is what will be created.
   const draft = useDraft(tenant.account.key, NEW, () => ({ base: {}, text: pretty(start) }));
   const policies = useQuery(policiesQuery(tenant));
+  const names = useNames(tenant, draft.policy ? [draft.policy as ConditionalAccessPolicy] : undefined);
   const [reviewing, setReviewing] = useState(false);
   const [step, setStep] = useState<ReviewStep>({ kind: 'review' });
   const [graphFinding, setGraphFinding] = useState<GraphFinding | null>(null);
@@ -204,7 +206,7 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
           Start over
         </Button>
       </div>
-      <PolicyWorkbench draft={draft} modelName="new" label="JSON of the new policy" graphFinding={graphFinding} fallback={null} />
+      <PolicyWorkbench draft={draft} modelName="new" label="JSON of the new policy" graphFinding={graphFinding} names={names.data} />
       {reviewing && draft.policy && (
         <ReviewDialog
           open

@@ -147,7 +147,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         </Button>
       </div>
 
-      <PolicyWorkbench draft={draft} modelName={id} label={`JSON of ${live.displayName ?? 'the policy'}`} graphFinding={graphFinding} fallback={live} />
+      <PolicyWorkbench draft={draft} modelName={id} label={`JSON of ${live.displayName ?? 'the policy'}`} graphFinding={graphFinding} names={names.data} />
 
       {reviewing && draft.policy && (
         <ReviewDialog

@@ -7,10 +7,8 @@ import { Suspense, useCallback, useMemo } from 'react';
 import { lookupName, type NameDirectory, type NameKind } from '../../../graph/names';
 import { POLICY_SCHEMA_URI, READ_ONLY_PROPERTIES, conditionalAccessPolicySchema } from '../../../graph/policy-schema';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
-import { useTenantSession } from '../../../session/tenant-session';
 import { LazyJsonEditor, type EditorMarker, type IdDescription } from '../../../shared/monaco';
 import { useTheme } from '../../../shared/theme';
-import { useNames } from '../api/policy-queries';
 import { AssignmentPickers } from './assignment-pickers';
 import { EditorSidePanel } from './editor-side-panel';
 import { locate } from './json-locations';
@@ -42,21 +40,18 @@ export interface GraphFinding {
   message: string;
 }
 
-export function PolicyWorkbench({ draft, modelName, label, graphFinding, fallback }: {
+export function PolicyWorkbench({ draft, modelName, label, graphFinding, names }: {
   draft: DraftState;
   /** A stable name for the editor model (schemas apply to *.policy.json). */
   modelName: string;
   label: string;
   graphFinding?: GraphFinding | null;
-  /** What names are resolved for while the text is not valid JSON. */
-  fallback: ConditionalAccessPolicy | null;
+  /** Names for the draft's ids, resolved by the page (which may need more of them). */
+  names: NameDirectory | undefined;
 }) {
   const styles = useStyles();
-  const tenant = useTenantSession();
   const { dark } = useTheme();
-  // Names for the ids in the draft as it is now, so ids typed in resolve too.
-  const names = useNames(tenant, [(draft.policy ?? fallback ?? {}) as ConditionalAccessPolicy]);
-  const describeId = useCallback((id: string) => describeIdIn(names.data, id), [names.data]);
+  const describeId = useCallback((id: string) => describeIdIn(names, id), [names]);
 
   const markers = useMemo<EditorMarker[]>(
     () => [
@@ -83,9 +78,9 @@ export function PolicyWorkbench({ draft, modelName, label, graphFinding, fallbac
         policy={draft.policy as ConditionalAccessPolicy | null}
         parseError={draft.parseError}
         findings={draft.findings}
-        names={names.data}
+        names={names}
         onStateChange={setState}
-        pickers={<AssignmentPickers policy={draft.policy} text={draft.text} names={names.data} onChange={draft.setText} />}
+        pickers={<AssignmentPickers policy={draft.policy} text={draft.text} names={names} onChange={draft.setText} />}
       />
     </div>
   );
