@@ -10,20 +10,39 @@ test('compares two policies in words and line by line, from a shareable URL', as
   await page.getByRole('option', { name: 'CA002: Block legacy authentication' }).click();
 
   const differences = page.getByRole('list', { name: 'Differences' });
-  await expect(differences).toContainText('displayName: CA006: Block access from outside allowed countries → CA002: Block legacy authentication');
-  await expect(differences).toContainText('conditions.clientAppTypes: added exchangeActiveSync, other; removed all');
-  await expect(differences).toContainText('conditions.locations');
-  await expect(page.getByTestId('diff-viewer')).toBeVisible();
+  await expect(differences).toContainText('Name: CA006: Block access from outside allowed countries → CA002: Block legacy authentication');
+  await expect(differences).toContainText('Client apps Exchange ActiveSync clients, Other clients (legacy authentication) added; All client apps removed');
+  await expect(differences).toContainText("Included location 'Any network or location' removed");
+  await expect(differences).toContainText("Excluded locations 'Allowed countries', 'Corporate network' removed");
+  const diff = page.getByTestId('diff-viewer');
+  await expect(diff).toBeVisible();
+  // Names stand beside ids in the diff, and go when the admin turns them off.
+  await expect(diff).toContainText('Allowed countries');
+  await page.getByRole('switch', { name: 'Names beside ids' }).click();
+  await expect(page.getByRole('switch', { name: 'Names beside ids' })).not.toBeChecked();
+  await expect(diff).not.toContainText('Allowed countries');
+  await expect(page).toHaveURL(/names=off/);
+  // A sentence takes the admin to its lines, even far down a long diff (nulls and empty lists shown).
+  await page.getByRole('switch', { name: 'Hide nulls, empty lists and id order' }).click();
+  await expect(page).toHaveURL(/noise=show/);
+  const inDiff = async (text: string) => {
+    const host = await diff.boundingBox();
+    const boxes = await Promise.all((await diff.getByText(text).filter({ visible: true }).all()).map((line) => line.boundingBox()));
+    return boxes.some((box) => !!box && !!host && box.y >= host.y && box.y + box.height <= host.y + host.height);
+  };
+  await expect.poll(() => inDiff('"displayName"')).toBe(false);
+  await differences.getByRole('button', { name: /^Name:/ }).click();
+  await expect.poll(() => inDiff('"displayName"')).toBe(true);
 
   // The comparison is in the URL: opened fresh, it shows the same.
   const url = page.url();
   expect(url).toMatch(/\/compare\?a=[0-9a-f-]{36}&b=[0-9a-f-]{36}/);
   await page.goto(url);
-  await expect(page.getByRole('list', { name: 'Differences' })).toContainText('conditions.clientAppTypes: added exchangeActiveSync, other; removed all');
+  await expect(page.getByRole('list', { name: 'Differences' })).toContainText('Client apps Exchange ActiveSync clients, Other clients (legacy authentication) added; All client apps removed');
 
   await page.getByRole('switch', { name: 'Inline' }).click();
   await expect(page.getByRole('switch', { name: 'Inline' })).toBeChecked();
   await expect(page).toHaveURL(/view=inline/);
   await page.getByRole('button', { name: 'Swap A and B' }).click();
-  await expect(page.getByRole('list', { name: 'Differences' })).toContainText('conditions.clientAppTypes: added all; removed exchangeActiveSync, other');
+  await expect(page.getByRole('list', { name: 'Differences' })).toContainText('Client app All client apps added; Exchange ActiveSync clients, Other clients (legacy authentication) removed');
 });

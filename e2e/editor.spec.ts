@@ -145,7 +145,7 @@ test('pickers add and remove groups, and the JSON follows', async ({ page }) => 
   await expect(excluded).not.toContainText('Contractors');
 
   await editor.reviewButton.click();
-  await expect(editor.dialog).toContainText('conditions.users.excludeGroups: added Finance; removed Contractors');
+  await expect(editor.dialog).toContainText("Excluded group 'Finance' added; 'Contractors' removed");
   await editor.dialog.getByRole('button', { name: 'Back to editing' }).click();
   // Both views edit one text: undo in the editor brings Contractors back.
   await editor.editor.locator('.view-lines').click();

@@ -10,7 +10,7 @@ test('shows a change from the audit log in words and reverts it through the edit
   const timeline = page.getByRole('list', { name: 'Changes, newest first' });
   const update = timeline.getByRole('listitem').filter({ hasText: 'Update conditional access policy' }).first();
   await expect(update).toContainText('ada.lindqvist@contoso.example, from the audit log');
-  await expect(update).toContainText('conditions.locations.excludeLocations: added Corporate network');
+  await expect(update).toContainText("Excluded location 'Corporate network' added");
 
   await update.getByRole('button', { name: 'Compare with now' }).click();
   await expect(page.getByTestId('diff-viewer')).toBeVisible();
@@ -19,13 +19,13 @@ test('shows a change from the audit log in words and reverts it through the edit
   await expect(page.getByText(/Reverting to the version before “Update conditional access policy” of .*\. Review and save to apply it\./)).toBeVisible();
   await page.getByRole('button', { name: 'Review and save…' }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText('conditions.locations.excludeLocations: removed Corporate network');
+  await expect(dialog).toContainText("Excluded location 'Corporate network' removed");
   await dialog.getByRole('checkbox', { name: /I understand/ }).check();
   await dialog.getByRole('button', { name: 'Save to tenant' }).click();
   await expect(page.getByText(/^Saved\./)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Network', exact: true })).not.toContainText('Corporate network');
 
   await page.getByRole('tab', { name: 'History', exact: true }).click();
-  await expect(timeline.getByRole('listitem').first()).toContainText('conditions.locations.excludeLocations: removed Corporate network');
+  await expect(timeline.getByRole('listitem').first()).toContainText("Excluded location 'Corporate network' removed");
   await expect(timeline).toContainText('Version kept on this device before save');
 });

@@ -65,6 +65,7 @@ function createRouter(props: Omit<AppProps, 'session'>) {
         { path: '/policies/:id/edit', element: suspended(<PolicyEditorPage />) },
         { path: '/deleted', element: suspended(<DeletedPoliciesPage />) },
         { path: '/compare', element: suspended(<ComparePage />) },
+        { path: '/compare/tenants', element: suspended(<ComparePage />) },
         { path: '/settings', element: suspended(<SettingsPage />) },
         { path: '*', element: <Navigate to="/policies" replace /> },
       ],

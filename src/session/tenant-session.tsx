@@ -2,7 +2,7 @@
 // pacing and caches are per tenant; query keys start with the account key so switching accounts
 // never shows one tenant's data in another's screens.
 import { createContext, use, useMemo, type ReactNode } from 'react';
-import { READ_SCOPES, useAuth, type SignedInAccount } from '../auth';
+import { READ_SCOPES, useAuth, type AuthSession, type SignedInAccount } from '../auth';
 import { GraphClient } from '../graph/client';
 import type { AppConfig } from '../shared/config';
 
@@ -20,22 +20,23 @@ const clients = new Map<string, GraphClient>();
 /** Observes Graph round trips (the benchmark counts them); set before the app renders. */
 export const roundTripObservers: ((info: { method: string; url: string; status: number }) => void)[] = [];
 
+function sessionFor(account: SignedInAccount, config: AppConfig, session: AuthSession): TenantSession {
+  let client = clients.get(account.key);
+  if (!client) {
+    client = new GraphClient({
+      baseUrl: config.graphBaseUrl,
+      readScopes: READ_SCOPES,
+      getToken: (scopes, options) => session.getToken(account.key, scopes, options),
+      onRoundTrip: (info) => roundTripObservers.forEach((observe) => observe(info)),
+    });
+    clients.set(account.key, client);
+  }
+  return { account, client, config, scopeKey: ['tenant', account.key] as const };
+}
+
 export function TenantSessionProvider({ config, children }: { config: AppConfig; children: ReactNode }) {
   const { active, session } = useAuth();
-  const value = useMemo(() => {
-    if (!active) return null;
-    let client = clients.get(active.key);
-    if (!client) {
-      client = new GraphClient({
-        baseUrl: config.graphBaseUrl,
-        readScopes: READ_SCOPES,
-        getToken: (scopes, options) => session.getToken(active.key, scopes, options),
-        onRoundTrip: (info) => roundTripObservers.forEach((observe) => observe(info)),
-      });
-      clients.set(active.key, client);
-    }
-    return { account: active, client, config, scopeKey: ['tenant', active.key] as const };
-  }, [active, config, session]);
+  const value = useMemo(() => (active ? sessionFor(active, config, session) : null), [active, config, session]);
   return <TenantContext value={value}>{children}</TenantContext>;
 }
 
@@ -43,4 +44,12 @@ export function useTenantSession(): TenantSession {
   const tenant = use(TenantContext);
   if (!tenant) throw new Error('useTenantSession needs a signed-in account');
   return tenant;
+}
+
+/** Another signed-in account's session (to compare tenants), or null when it is not signed in. */
+export function useOtherTenantSession(accountKey: string | null): TenantSession | null {
+  const { accounts, session } = useAuth();
+  const { config } = useTenantSession();
+  const account = accounts.find((a) => a.key === accountKey) ?? null;
+  return useMemo(() => (account ? sessionFor(account, config, session) : null), [account, config, session]);
 }

@@ -1,11 +1,22 @@
-// A read-only diff of two JSON texts, side by side (or inline on narrow screens).
+// A read-only diff of two JSON texts, side by side or inline: unchanged stretches fold away, ids can
+// carry their names, and the caller can bring a range into view (from a sentence about a change).
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
+import { nameDecorations, useAnnotationStyles, type IdDescription } from './id-names';
 import { monaco } from './setup';
 
 const useStyles = makeStyles({
   host: { height: '100%', minHeight: '360px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, overflow: 'hidden' },
 });
+
+export interface DiffReveal {
+  side: 'original' | 'modified';
+  /** Character offsets in that side's text. */
+  start: number;
+  end: number;
+  /** Changes on every request, so revealing the same range twice scrolls twice. */
+  nonce: number;
+}
 
 export interface DiffViewerProps {
   original: string;
@@ -13,14 +24,19 @@ export interface DiffViewerProps {
   dark: boolean;
   ariaLabel: string;
   inline?: boolean;
+  /** When given, ids are annotated with what they are. */
+  describeId?: (id: string) => IdDescription | undefined;
+  reveal?: DiffReveal | null;
 }
 
-export default function DiffViewer({ original, modified, dark, ariaLabel, inline = false }: DiffViewerProps) {
+export default function DiffViewer({ original, modified, dark, ariaLabel, inline = false, describeId, reveal }: DiffViewerProps) {
+  useAnnotationStyles();
   const styles = useStyles();
   const host = useRef<HTMLDivElement>(null);
+  const diff = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
   useEffect(() => {
     if (!host.current) return;
-    const diff = monaco.editor.createDiffEditor(host.current, {
+    const editor = monaco.editor.createDiffEditor(host.current, {
       readOnly: true,
       originalEditable: false,
       automaticLayout: true,
@@ -34,15 +50,79 @@ export default function DiffViewer({ original, modified, dark, ariaLabel, inline
     });
     const left = monaco.editor.createModel(original, 'json');
     const right = monaco.editor.createModel(modified, 'json');
-    diff.setModel({ original: left, modified: right });
+    editor.setModel({ original: left, modified: right });
+    diff.current = editor;
     return () => {
-      diff.dispose();
+      diff.current = null;
+      editor.dispose();
       left.dispose();
       right.dispose();
     };
   }, [original, modified, ariaLabel, inline]);
+
+  useEffect(() => {
+    const editor = diff.current;
+    if (!editor) return;
+    const sides = [editor.getOriginalEditor(), editor.getModifiedEditor()];
+    const collections = sides.map((side) => {
+      const model = side.getModel();
+      return side.createDecorationsCollection(model && describeId ? nameDecorations(model, describeId) : []);
+    });
+    return () => collections.forEach((c) => c.clear());
+  }, [describeId, original, modified, inline]);
+
+  useEffect(() => {
+    const editor = diff.current;
+    if (!editor || !reveal) return;
+    const highlights: monaco.editor.IEditorDecorationsCollection[] = [];
+    const show = (side: monaco.editor.ICodeEditor, first: number, last: number) => {
+      const range = new monaco.Range(first, 1, last, side.getModel()?.getLineMaxColumn(last) ?? 1);
+      side.revealRangeInCenter(range);
+      highlights.push(side.createDecorationsCollection([{ range, options: { isWholeLine: true, className: 'gatehouse-revealed' } }]));
+    };
+    const revealNow = () => {
+      const side = reveal.side === 'original' ? editor.getOriginalEditor() : editor.getModifiedEditor();
+      const model = side.getModel();
+      if (!model) return;
+      const first = model.getPositionAt(reveal.start).lineNumber;
+      const last = model.getPositionAt(reveal.end).lineNumber;
+      show(side, first, last);
+      // Inline, removed lines are drawn inside the modified editor: scroll that one to where they are.
+      if (reveal.side === 'original') {
+        const line = toModifiedLine(editor.getLineChanges() ?? [], first);
+        show(editor.getModifiedEditor(), line, line);
+      }
+    };
+    // The diff is computed in a worker: before it is known, the lines cannot be mapped.
+    const pending = editor.getLineChanges() ? (revealNow(), null) : editor.onDidUpdateDiff(() => {
+      pending?.dispose();
+      revealNow();
+    });
+    const timer = setTimeout(() => highlights.forEach((h) => h.clear()), 2500);
+    return () => {
+      clearTimeout(timer);
+      pending?.dispose();
+      highlights.forEach((h) => h.clear());
+    };
+  }, [reveal]);
+
   useEffect(() => {
     monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
   }, [dark]);
   return <div ref={host} className={styles.host} data-tabster='{"uncontrolled": {}}' data-testid="diff-viewer" />;
+}
+
+/** Where a line of the original text is in the modified text, given the diff's line changes. */
+function toModifiedLine(changes: readonly monaco.editor.ILineChange[], line: number): number {
+  let delta = 0;
+  for (const change of changes) {
+    const originalLength = change.originalEndLineNumber === 0 ? 0 : change.originalEndLineNumber - change.originalStartLineNumber + 1;
+    const modifiedLength = change.modifiedEndLineNumber === 0 ? 0 : change.modifiedEndLineNumber - change.modifiedStartLineNumber + 1;
+    if (originalLength > 0 && line >= change.originalStartLineNumber && line <= change.originalEndLineNumber) {
+      return modifiedLength > 0 ? change.modifiedStartLineNumber : change.modifiedStartLineNumber + 1;
+    }
+    const before = originalLength === 0 ? change.originalStartLineNumber < line : change.originalEndLineNumber < line;
+    if (before) delta += modifiedLength - originalLength;
+  }
+  return line + delta;
 }

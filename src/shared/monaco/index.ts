@@ -5,4 +5,6 @@ export const LazyJsonViewer = lazy(() => import('./json-viewer'));
 export const LazyJsonEditor = lazy(() => import('./json-editor'));
 export const LazyDiffViewer = lazy(() => import('./diff-viewer'));
 export type { JsonViewerProps } from './json-viewer';
-export type { EditorMarker, IdDescription, JsonEditorProps, JsonSchemaRegistration } from './json-editor';
+export type { EditorMarker, JsonEditorProps, JsonSchemaRegistration } from './json-editor';
+export type { IdDescription } from './id-names';
+export type { DiffReveal } from './diff-viewer';

@@ -1,34 +1,16 @@
 // An editable JSON editor in Monaco: validates against the schemas it is given (completion and hover
 // come with them), shows the caller's markers, dims ranges (read-only properties), and applies
 // outside edits (from visual controls) as edits, so Ctrl+Z undoes them like typing.
-import { makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
+import { nameDecorations, useAnnotationStyles, type IdDescription } from './id-names';
 import { jsonDefaults, monaco } from './setup';
+
+export type { IdDescription } from './id-names';
 
 const useStyles = makeStyles({
   host: { height: '100%', minHeight: '480px', border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, overflow: 'hidden' },
 });
-// Greyed, not faded: explicit greys keep the text readable (WCAG contrast) in both Monaco themes.
-const useGlobalStyles = makeStaticStyles({
-  '.monaco-editor.vs .gatehouse-dimmed, .monaco-editor.vs .gatehouse-name': { color: '#5e5e5e !important' },
-  '.monaco-editor.vs-dark .gatehouse-dimmed, .monaco-editor.vs-dark .gatehouse-name': { color: '#a8a8a8 !important' },
-  '.gatehouse-dimmed': { fontStyle: 'italic' },
-  '.gatehouse-name': { fontStyle: 'italic', marginLeft: '0.5em' },
-  '.monaco-editor.vs .gatehouse-name-missing': { color: '#a4262c !important' },
-  '.monaco-editor.vs-dark .gatehouse-name-missing': { color: '#f1707b !important' },
-  '.gatehouse-name-missing': { fontStyle: 'italic', marginLeft: '0.5em' },
-});
-
-export interface IdDescription {
-  /** What the id is: "group", "user", "named location"… */
-  kind: string;
-  label: string;
-  detail?: string;
-  missing?: boolean;
-}
-
-const GUID = /"([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})"/g;
-
 export interface EditorMarker {
   /** Character offsets in the text. */
   start: number;
@@ -61,16 +43,12 @@ export interface JsonEditorProps {
 const severities = { error: 8, warning: 4, info: 2 } as const;
 
 export default function JsonEditor({ value, onChange, path, schemas, markers, dimmed, dark, ariaLabel, describeId }: JsonEditorProps) {
-  useGlobalStyles();
+  useAnnotationStyles();
   const styles = useStyles();
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const names = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
-  const describeRef = useRef(describeId);
-  useEffect(() => {
-    describeRef.current = describeId;
-  }, [describeId]);
   const onChangeRef = useRef(onChange);
   useEffect(() => {
     onChangeRef.current = onChange;
@@ -98,24 +76,7 @@ export default function JsonEditor({ value, onChange, path, schemas, markers, di
     decorations.current = instance.createDecorationsCollection();
     names.current = instance.createDecorationsCollection();
     const subscription = model.onDidChangeContent(() => onChangeRef.current(model.getValue()));
-    // Hovering an id says what it is; the provider answers for this editor's model only.
-    const hover = monaco.languages.registerHoverProvider('json', {
-      provideHover(target, position) {
-        if (target !== model) return null;
-        const line = target.getLineContent(position.lineNumber);
-        for (const match of line.matchAll(GUID)) {
-          const start = (match.index ?? 0) + 1;
-          if (position.column < start || position.column > start + match[0].length) continue;
-          const found = describeRef.current?.(match[1]!);
-          if (!found) return null;
-          const text = found.missing ? `**Deleted ${found.kind}**: no object with this id exists any more.` : `**${found.label}** (${found.kind})${found.detail ? `  \n${found.detail}` : ''}`;
-          return { range: new monaco.Range(position.lineNumber, start, position.lineNumber, start + match[0].length), contents: [{ value: text }] };
-        }
-        return null;
-      },
-    });
     return () => {
-      hover.dispose();
       subscription.dispose();
       instance.dispose();
       model.dispose();
@@ -154,19 +115,7 @@ export default function JsonEditor({ value, onChange, path, schemas, markers, di
   useEffect(() => {
     const model = editor.current?.getModel();
     if (!model || !describeId) return;
-    const found: monaco.editor.IModelDeltaDecoration[] = [];
-    for (const match of value.matchAll(GUID)) {
-      const description = describeId(match[1]!);
-      if (!description) continue;
-      // Injected text is drawn after a range's end: the range is the quoted id itself.
-      const start = model.getPositionAt(match.index ?? 0);
-      const end = model.getPositionAt((match.index ?? 0) + match[0].length);
-      found.push({
-        range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
-        options: { after: { content: description.missing ? `deleted ${description.kind}` : description.label, inlineClassName: description.missing ? 'gatehouse-name-missing' : 'gatehouse-name' } },
-      });
-    }
-    names.current?.set(found);
+    names.current?.set(nameDecorations(model, describeId));
   }, [value, describeId]);
 
   useEffect(() => {

@@ -17,7 +17,7 @@ import { formatDateTime } from '../../../shared/ui/format';
 import { policyKeys, policyQuery, refreshAfterWrite, useNames } from '../api/policy-queries';
 import { PageBreadcrumb } from '../components/page-breadcrumb';
 import { StateBadge } from '../components/state-badge';
-import { describeChanges } from './describe-changes';
+import { describeChanges } from '../lib/describe-changes';
 import { draftStore } from './draft-store';
 import { ReviewDialog, type ReviewStep } from './review-dialog';
 import { rebaseDraft, saveDraft } from './save-draft';

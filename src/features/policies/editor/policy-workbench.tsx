@@ -4,14 +4,15 @@
 import { makeStyles, Skeleton, SkeletonItem, tokens } from '@fluentui/react-components';
 import { applyEdits, modify } from 'jsonc-parser';
 import { Suspense, useCallback, useMemo } from 'react';
-import { lookupName, type NameDirectory, type NameKind } from '../../../graph/names';
+import type { NameDirectory } from '../../../graph/names';
 import { POLICY_SCHEMA_URI, READ_ONLY_PROPERTIES, conditionalAccessPolicySchema } from '../../../graph/policy-schema';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
-import { LazyJsonEditor, type EditorMarker, type IdDescription } from '../../../shared/monaco';
+import { LazyJsonEditor, type EditorMarker } from '../../../shared/monaco';
 import { useTheme } from '../../../shared/theme';
 import { AssignmentPickers } from './assignment-pickers';
 import { EditorSidePanel } from './editor-side-panel';
-import { locate } from './json-locations';
+import { describeIdIn } from '../lib/describe-id';
+import { locate } from '../lib/json-locations';
 import type { DraftState } from './use-draft';
 
 const useStyles = makeStyles({
@@ -20,17 +21,6 @@ const useStyles = makeStyles({
 });
 
 const SCHEMAS = [{ uri: POLICY_SCHEMA_URI, fileMatch: ['*.policy.json'], schema: conditionalAccessPolicySchema }];
-
-const kindWords: Record<NameKind, string> = {
-  user: 'user', group: 'group', role: 'directory role', application: 'application', servicePrincipal: 'service principal',
-  namedLocation: 'named location', authenticationContext: 'authentication context', termsOfUse: 'terms of use', authenticationStrength: 'authentication strength',
-};
-
-function describeIdIn(names: NameDirectory | undefined, id: string): IdDescription | undefined {
-  const found = lookupName(names, ['user', 'group', 'servicePrincipal', 'role', 'application', 'namedLocation', 'termsOfUse', 'authenticationStrength'], id);
-  if (!found) return undefined;
-  return { kind: found.missing ? 'object' : kindWords[found.kind], label: found.displayName, detail: found.detail, missing: found.missing };
-}
 
 export interface GraphFinding {
   /** The text the finding was made on: it is shown until the text changes. */

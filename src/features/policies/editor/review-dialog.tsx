@@ -9,7 +9,7 @@ import type { ConditionalAccessPolicy } from '../../../graph/types';
 import { LazyDiffViewer } from '../../../shared/monaco';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { formatDateTime } from '../../../shared/ui/format';
-import type { Change } from './describe-changes';
+import type { Change } from '../lib/describe-changes';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(1200px, 95vw)', width: '95vw' },

@@ -4,19 +4,18 @@
 // (diff first, checks and the lock-out guard applied).
 import { Button, makeStyles, MessageBar, MessageBarBody, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { listPolicyAuditEvents } from '../../../graph/audit';
 import { describeError } from '../../../graph/describe-error';
-import { comparableText, toWritableBody, type JsonObject } from '../../../graph/policy-body';
+import { toWritableBody, type JsonObject } from '../../../graph/policy-body';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
 import { useTenantSession } from '../../../session/tenant-session';
-import { LazyDiffViewer } from '../../../shared/monaco';
 import { listVersions } from '../../../shared/storage/version-history';
-import { useTheme } from '../../../shared/theme';
 import { formatDateTime } from '../../../shared/ui/format';
 import { useNames } from '../api/policy-queries';
-import { describeChanges } from '../editor/describe-changes';
+import { describeChanges } from '../lib/describe-changes';
+import { PolicyDiff, useDiffView } from '../compare/policy-diff';
 import { draftStore } from '../editor/draft-store';
 
 const useStyles = makeStyles({
@@ -25,7 +24,6 @@ const useStyles = makeStyles({
   meta: { color: tokens.colorNeutralForeground3 },
   changes: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
-  diff: { height: '360px' },
 });
 
 interface Entry {
@@ -42,7 +40,7 @@ export function PolicyHistory({ policy }: { policy: ConditionalAccessPolicy }) {
   const styles = useStyles();
   const tenant = useTenantSession();
   const navigate = useNavigate();
-  const { dark } = useTheme();
+  const [view, setView] = useDiffView();
   const id = policy.id ?? '';
   const [since] = useState(() => new Date(Date.now() - 30 * 86_400_000));
   const audit = useQuery({ queryKey: [...tenant.scopeKey, 'audit', id], queryFn: ({ signal }) => listPolicyAuditEvents(tenant.client, id, since, signal) });
@@ -122,11 +120,7 @@ export function PolicyHistory({ policy }: { policy: ConditionalAccessPolicy }) {
               </div>
             )}
             {comparing === entry.key && entry.version && (
-              <div className={styles.diff}>
-                <Suspense fallback={<Skeleton aria-label="Loading the diff"><SkeletonItem size={128} /></Skeleton>}>
-                  <LazyDiffViewer original={comparableText(entry.version, { hideEmpty: true })} modified={comparableText(current, { hideEmpty: true })} dark={dark} ariaLabel="That version (left) and the policy now (right)" />
-                </Suspense>
-              </div>
+              <PolicyDiff before={entry.version} after={current} beforeLabel="That version" afterLabel="The policy now" names={names.data} view={view} onViewChange={setView} height="360px" />
             )}
           </li>
         ))}

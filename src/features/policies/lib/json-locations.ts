@@ -21,3 +21,12 @@ export function locate(text: string, path: JsonPath): TextRange {
   }
   return { start: 0, end: 1 };
 }
+
+/** The range of the value at `path` (with its key), or null when the text has nothing there. */
+export function locateExactly(text: string, path: JsonPath): TextRange | null {
+  const root = parseTree(text);
+  const node = root && findNodeAtLocation(root, path);
+  if (!node) return null;
+  const target: Node = node.parent?.type === 'property' ? node.parent : node;
+  return { start: target.offset, end: target.offset + target.length };
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { NameDirectory } from '../../../graph/names';
+import type { Json, JsonObject } from '../../../graph/policy-body';
+import { conditionalAccessPolicySchema, READ_ONLY_PROPERTIES } from '../../../graph/policy-schema';
+import { describeChanges } from './describe-changes';
+
+const BREAK_GLASS = '11111111-1111-1111-1111-111111111111';
+const names: NameDirectory = {
+  names: new Map([[`group:${BREAK_GLASS}`, { id: BREAK_GLASS, kind: 'group', displayName: 'Break glass' }]]),
+  failures: [],
+};
+const texts = (before: JsonObject, after: JsonObject) => describeChanges(before, after, names).map((c) => c.text);
+
+describe('describeChanges', () => {
+  it('says what changed in the words of the admin center, with names', () => {
+    const before = { state: 'enabled', conditions: { users: { includeUsers: ['All'], excludeUsers: ['GuestsOrExternalUsers'] } }, grantControls: { operator: 'OR', builtInControls: ['mfa'] } };
+    const after = {
+      state: 'enabledForReportingButNotEnforced',
+      conditions: { users: { includeUsers: ['All'], excludeGroups: [BREAK_GLASS] } },
+      grantControls: { operator: 'OR', builtInControls: ['block'] },
+      sessionControls: { signInFrequency: { isEnabled: true, frequencyInterval: 'everyTime' } },
+    };
+    expect(texts(before, after)).toEqual([
+      'State: On → Report-only',
+      "Excluded user 'All guests and external users' removed",
+      "Excluded group 'Break glass' added",
+      'Grant: require MFA → block',
+      'Sign-in frequency: not set → every time',
+    ]);
+  });
+
+  it('describes grant controls and session frequency as a whole', () => {
+    expect(texts({ grantControls: { operator: 'AND', builtInControls: ['mfa', 'compliantDevice'] } }, { grantControls: { operator: 'OR', builtInControls: ['mfa', 'compliantDevice'] } })).toEqual([
+      'Grant: require all of MFA, compliant device → require one of MFA, compliant device',
+    ]);
+    const frequency = (value: Json) => ({ sessionControls: { signInFrequency: value } });
+    expect(texts(frequency({ isEnabled: true, value: 12, type: 'hours', frequencyInterval: 'timeBased' }), frequency({ isEnabled: true, frequencyInterval: 'everyTime', value: null, type: null }))).toEqual([
+      'Sign-in frequency: every 12 hours → every time',
+    ]);
+    expect(texts(frequency({ isEnabled: true, value: 1, type: 'days' }), frequency({ isEnabled: false, value: 1, type: 'days' }))).toEqual(['Sign-in frequency: every 1 day → not set']);
+  });
+
+  it('reads enum lists with their labels and a removed object member by member', () => {
+    expect(texts({ conditions: { platforms: { includePlatforms: ['android', 'iOS'] } } }, { conditions: { platforms: null } })).toEqual(['Included platforms Android, iOS removed']);
+    expect(texts({ conditions: { clientAppTypes: ['all'] } }, { conditions: { clientAppTypes: ['exchangeActiveSync', 'other'] } })).toEqual([
+      'Client apps Exchange ActiveSync clients, Other clients (legacy authentication) added; All client apps removed',
+    ]);
+  });
+
+  it('lists properties it does not know by path', () => {
+    expect(texts({ futureThing: 1 }, { futureThing: 2 })).toEqual(['futureThing: 1 → 2']);
+    expect(texts({ conditions: { newCondition: { level: 'a' } } }, { conditions: { newCondition: { level: 'b' } } })).toEqual(['conditions.newCondition.level: a → b']);
+  });
+
+  it('finds no change between a policy and itself, nor in read-only fields', () => {
+    const policy = { id: 'x', displayName: 'A', state: 'enabled', modifiedDateTime: '2026-01-01T00:00:00Z', conditions: { users: { includeUsers: ['All'] } } };
+    expect(describeChanges(policy, structuredClone(policy))).toEqual([]);
+    expect(describeChanges(policy, { ...policy, id: 'y', modifiedDateTime: '2026-02-01T00:00:00Z' })).toEqual([]);
+  });
+});
+
+// Every property the schema knows: a change to it yields a sentence about it.
+type Schema = { type?: string | string[]; properties?: Record<string, Schema>; enum?: Json[]; items?: Schema; anyOf?: Schema[]; const?: Json; readOnly?: boolean };
+function leaves(schema: Schema, path: string[] = []): { path: string[]; schema: Schema }[] {
+  if (schema.properties) return Object.entries(schema.properties).flatMap(([key, child]) => (child.readOnly || key.startsWith('@') ? [] : leaves(child, [...path, key])));
+  return [{ path, schema }];
+}
+function twoValues(schema: Schema): [Json, Json] {
+  if (schema.enum && schema.enum.length > 1) return [schema.enum[0]!, schema.enum[1]!];
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes('array')) {
+    const item = schema.items?.anyOf?.find((s) => s.const !== undefined)?.const ?? schema.items?.enum?.[0] ?? 'aaaaaaaa-0000-0000-0000-000000000001';
+    return [[], [item]];
+  }
+  if (types.includes('boolean')) return [false, true];
+  if (types.includes('integer') || types.includes('number')) return [1, 2];
+  return ['first', 'second'];
+}
+const nest = (path: string[], value: Json): JsonObject => path.reduceRight<Json>((inner, key) => ({ [key]: inner }), value) as JsonObject;
+
+describe('describeChanges over every property of the schema', () => {
+  const all = leaves(conditionalAccessPolicySchema as Schema);
+  it('walks the whole schema', () => {
+    expect(all.length).toBeGreaterThan(60);
+    expect(all.map((l) => l.path[0])).not.toContain(READ_ONLY_PROPERTIES[0]);
+  });
+  for (const leaf of all) {
+    const dotted = leaf.path.join('.');
+    it(`describes a change of ${dotted}`, () => {
+      const [a, b] = twoValues(leaf.schema);
+      const changes = describeChanges(nest(leaf.path, a), nest(leaf.path, b), names);
+      expect(changes).toHaveLength(1);
+      const change = changes[0]!;
+      // The sentence is about this property, or the group it belongs to.
+      expect(dotted.startsWith(change.path)).toBe(true);
+      expect(change.text).not.toMatch(/undefined|\[object|not set → not set/);
+      const [before, after] = change.text.split(' → ');
+      if (after !== undefined) expect(before!.slice(before!.indexOf(':') + 1).trim()).not.toBe(after.trim());
+    });
+  }
+});

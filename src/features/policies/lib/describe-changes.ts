@@ -1,0 +1,195 @@
+// The changes between two versions of a policy, in words an admin reads at a glance:
+// "State: On → Report-only", "Excluded group 'Break glass' added", "Grant: require MFA → block",
+// "Sign-in frequency: every 12 hours → every time". Every changed path yields a sentence; properties
+// without words of their own (unknown ones included) are named by their path. Each change keeps the
+// path it is about, so a view can take the admin to its lines.
+import { lookupName, SPECIAL_VALUES, type NameDirectory, type NameKind } from '../../../graph/names';
+import { buildPatch, type Json, type JsonObject } from '../../../graph/policy-body';
+import { clientAppLabels, guestTypeLabels, platformLabels, riskLabel, shortControlLabels, stateLabels, transferMethodLabels } from './labels';
+
+export interface Change {
+  /** The dotted path of what changed (a whole group, e.g. grantControls, when described as one). */
+  path: string;
+  text: string;
+}
+
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const strings = (value: Json | undefined): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const show = (value: Json | undefined): string => (value === undefined || value === null ? 'not set' : typeof value === 'string' ? value : JSON.stringify(value));
+
+function at(policy: JsonObject, path: readonly string[]): Json | undefined {
+  let current: Json | undefined = policy;
+  for (const key of path) current = isObject(current) ? current[key] : undefined;
+  return current;
+}
+
+interface ListWords {
+  one: string;
+  many: string;
+  kinds?: NameKind[];
+  labels?: Record<string, string>;
+  value?: (v: string) => string;
+  /** What "All", "None" and the like mean in this list. */
+  specials?: Record<string, string>;
+}
+
+const ids = (one: string, kinds: NameKind[], specials?: Record<string, string>): ListWords => ({ one, many: `${one}s`, kinds, specials });
+const ALL_USERS = { All: 'All users', None: 'No users' };
+const ALL_RESOURCES = { All: 'All resources', None: 'No resources' };
+const ANY_LOCATION = { All: 'Any network or location' };
+const LISTS: Record<string, ListWords> = {
+  'conditions.users.includeUsers': ids('Included user', ['user'], ALL_USERS),
+  'conditions.users.excludeUsers': ids('Excluded user', ['user'], ALL_USERS),
+  'conditions.users.includeGroups': ids('Included group', ['group']),
+  'conditions.users.excludeGroups': ids('Excluded group', ['group']),
+  'conditions.users.includeRoles': ids('Included role', ['role'], { All: 'All directory roles' }),
+  'conditions.users.excludeRoles': ids('Excluded role', ['role'], { All: 'All directory roles' }),
+  'conditions.applications.includeApplications': ids('Included resource', ['application'], ALL_RESOURCES),
+  'conditions.applications.excludeApplications': ids('Excluded resource', ['application'], ALL_RESOURCES),
+  'conditions.applications.includeUserActions': { one: 'User action', many: 'User actions' },
+  'conditions.applications.includeAuthenticationContextClassReferences': ids('Authentication context', ['authenticationContext']),
+  'conditions.clientApplications.includeServicePrincipals': { one: 'Included workload identity', many: 'Included workload identities', kinds: ['servicePrincipal'] },
+  'conditions.clientApplications.excludeServicePrincipals': { one: 'Excluded workload identity', many: 'Excluded workload identities', kinds: ['servicePrincipal'] },
+  'conditions.locations.includeLocations': ids('Included location', ['namedLocation'], ANY_LOCATION),
+  'conditions.locations.excludeLocations': ids('Excluded location', ['namedLocation'], ANY_LOCATION),
+  'conditions.platforms.includePlatforms': { one: 'Included platform', many: 'Included platforms', labels: platformLabels },
+  'conditions.platforms.excludePlatforms': { one: 'Excluded platform', many: 'Excluded platforms', labels: platformLabels },
+  'conditions.clientAppTypes': { one: 'Client app', many: 'Client apps', labels: clientAppLabels },
+  'conditions.userRiskLevels': { one: 'User risk level', many: 'User risk levels', value: riskLabel },
+  'conditions.signInRiskLevels': { one: 'Sign-in risk level', many: 'Sign-in risk levels', value: riskLabel },
+  'conditions.servicePrincipalRiskLevels': { one: 'Service principal risk level', many: 'Service principal risk levels', value: riskLabel },
+  'conditions.agentIdRiskLevels': { one: 'Agent risk level', many: 'Agent risk levels', value: riskLabel },
+};
+
+const SCALARS: Record<string, string> = {
+  displayName: 'Name',
+  description: 'Description',
+  'conditions.insiderRiskLevels': 'Insider risk',
+  'conditions.authenticationFlows.transferMethods': 'Authentication flows',
+  'sessionControls.disableResilienceDefaults': 'Resilience defaults disabled',
+};
+
+function flagsText(value: Json | undefined, labels: Record<string, string>): string {
+  return typeof value === 'string' && value ? value.split(',').map((v) => labels[v.trim()] ?? v.trim()).join(', ') : 'not set';
+}
+
+function grantText(grant: Json | undefined, names: NameDirectory | undefined): string {
+  if (!isObject(grant)) return 'no grant controls';
+  const controls = strings(grant.builtInControls);
+  if (controls.includes('block')) return 'block';
+  const required = controls.map((c) => (c === 'mfa' ? 'MFA' : (shortControlLabels[c] ?? c).toLowerCase()));
+  const strength = isObject(grant.authenticationStrength) ? grant.authenticationStrength : null;
+  if (strength) {
+    const id = typeof strength.id === 'string' ? strength.id : '';
+    const name = typeof strength.displayName === 'string' ? strength.displayName : (lookupName(names, ['authenticationStrength'], id)?.displayName ?? id);
+    required.push(`authentication strength '${name}'`);
+  }
+  required.push(...strings(grant.termsOfUse).map((id) => `terms of use '${lookupName(names, ['termsOfUse'], id)?.displayName ?? id}'`));
+  required.push(...strings(grant.customAuthenticationFactors).map((id) => `custom control '${id}'`));
+  if (required.length === 0) return 'grant access';
+  if (required.length === 1) return `require ${required[0]}`;
+  return `require ${grant.operator === 'AND' ? 'all' : 'one'} of ${required.join(', ')}`;
+}
+
+function frequencyText(value: Json | undefined): string {
+  if (!isObject(value) || value.isEnabled !== true) return 'not set';
+  if (value.frequencyInterval === 'everyTime') return 'every time';
+  if (typeof value.value !== 'number') return 'on, without an interval';
+  const unit = String(value.type ?? '');
+  return `every ${String(value.value)} ${value.value === 1 ? unit.replace(/s$/, '') : unit}`.trim();
+}
+
+function filterText(value: Json | undefined): string {
+  if (!isObject(value) || !value.rule) return 'not set';
+  return `${value.mode === 'exclude' ? 'exclude' : 'include'} ${String(value.rule)}`;
+}
+
+function guestsText(value: Json | undefined): string {
+  if (!isObject(value)) return 'not set';
+  const tenants = isObject(value.externalTenants) ? value.externalTenants : null;
+  const members = strings(tenants?.members);
+  const where = tenants?.membershipKind === 'enumerated' ? ` from ${members.length} external tenant${members.length === 1 ? '' : 's'}` : ' from any external tenant';
+  return `${flagsText(value.guestOrExternalUserTypes, guestTypeLabels)}${where}`;
+}
+
+const browserText = (v: Json | undefined) => (isObject(v) && v.isEnabled === true ? (v.mode === 'always' ? 'always persistent' : 'never persistent') : 'not set');
+
+/** Groups described as one sentence, whichever of their members changed. */
+const GROUPS: { path: string; label: string; text: (value: Json | undefined, names?: NameDirectory) => string }[] = [
+  { path: 'grantControls', label: 'Grant', text: grantText },
+  { path: 'sessionControls.signInFrequency', label: 'Sign-in frequency', text: frequencyText },
+  { path: 'sessionControls.persistentBrowser', label: 'Persistent browser session', text: browserText },
+  { path: 'conditions.devices.deviceFilter', label: 'Device filter', text: filterText },
+  { path: 'conditions.applications.applicationFilter', label: 'Application filter', text: filterText },
+  { path: 'conditions.clientApplications.servicePrincipalFilter', label: 'Workload identity filter', text: filterText },
+  { path: 'conditions.users.includeGuestsOrExternalUsers', label: 'Included guests or external users', text: guestsText },
+  { path: 'conditions.users.excludeGuestsOrExternalUsers', label: 'Excluded guests or external users', text: guestsText },
+];
+
+function listSentence(path: string, was: Json[], now: Json[], names: NameDirectory | undefined): string {
+  const words = LISTS[path];
+  const key = (v: Json) => JSON.stringify(v);
+  const label = (v: Json): string => {
+    if (typeof v !== 'string') return key(v);
+    if (words?.labels?.[v]) return words.labels[v];
+    if (words?.specials?.[v]) return `'${words.specials[v]}'`;
+    if (words?.value) return words.value(v);
+    return `'${SPECIAL_VALUES[v] ?? (words?.kinds ? lookupName(names, words.kinds, v)?.displayName : undefined) ?? v}'`;
+  };
+  const added = now.filter((v) => !was.some((w) => key(w) === key(v))).map(label);
+  const removed = was.filter((w) => !now.some((v) => key(w) === key(v))).map(label);
+  if (!words) {
+    const parts = [added.length ? `added ${added.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean);
+    return `${path}: ${parts.join('; ') || 'reordered'}`;
+  }
+  const phrase = (items: string[], verb: string) => `${items.length === 1 ? words.one : words.many} ${items.join(', ')} ${verb}`;
+  if (added.length && removed.length) return `${phrase(added, 'added')}; ${removed.join(', ')} removed`;
+  if (added.length) return phrase(added, 'added');
+  if (removed.length) return phrase(removed, 'removed');
+  return `${words.many}: reordered`;
+}
+
+export function describeChanges(before: JsonObject, after: JsonObject, names?: NameDirectory): Change[] {
+  const changes: Change[] = [];
+  const described = new Set<string>();
+  const walk = (patch: JsonObject, path: string[]) => {
+    for (const [key, value] of Object.entries(patch)) {
+      const full = [...path, key];
+      const dotted = full.join('.');
+      const group = GROUPS.find((g) => dotted === g.path || dotted.startsWith(`${g.path}.`));
+      if (group && described.has(group.path)) continue;
+      if (group) {
+        const groupPath = group.path.split('.');
+        const was = group.text(at(before, groupPath), names);
+        const is = group.text(at(after, groupPath), names);
+        // When the words cannot tell the versions apart, the change is named by its path below.
+        if (was !== is) {
+          described.add(group.path);
+          changes.push({ path: group.path, text: `${group.label}: ${was} → ${is}` });
+          continue;
+        }
+      }
+      const old = at(before, full);
+      // Objects added or removed whole are described member by member, like any other change.
+      if (!(dotted in SCALARS) && (isObject(value) || (value === null && isObject(old)))) {
+        walk(isObject(value) ? value : Object.fromEntries(Object.keys(old as JsonObject).map((k) => [k, null])), full);
+        continue;
+      }
+      const now = at(after, full);
+      if (dotted === 'state') {
+        changes.push({ path: dotted, text: `State: ${stateLabels[String(old)] ?? show(old)} → ${stateLabels[String(now)] ?? show(now)}` });
+      } else if ((Array.isArray(now) || now == null) && (Array.isArray(old) || old == null) && (Array.isArray(now) || Array.isArray(old))) {
+        // A list that was emptied or removed reads as removals, not as "[...] → not set".
+        changes.push({ path: dotted, text: listSentence(dotted, (old ?? []) as Json[], (now ?? []) as Json[], names) });
+      } else if (dotted === 'conditions.insiderRiskLevels') {
+        changes.push({ path: dotted, text: `Insider risk: ${flagsText(old, {})} → ${flagsText(now, {})}` });
+      } else if (dotted === 'conditions.authenticationFlows.transferMethods') {
+        changes.push({ path: dotted, text: `Authentication flows: ${flagsText(old, transferMethodLabels)} → ${flagsText(now, transferMethodLabels)}` });
+      } else {
+        changes.push({ path: dotted, text: `${SCALARS[dotted] ?? dotted}: ${show(old)} → ${show(now)}` });
+      }
+    }
+  };
+  walk(buildPatch(before, after), []);
+  return changes;
+}

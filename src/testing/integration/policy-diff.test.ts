@@ -1,0 +1,56 @@
+// The semantic diff over every real-world policy in ../shared/corpus: each policy against the next
+// one read, and against itself with a change. Skips when the corpus is absent.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildPatch, comparableText, type JsonObject } from '../../graph/policy-body';
+import { parsePolicyFile } from '../../graph/policy-file';
+import { describeChanges } from '../../features/policies/lib/describe-changes';
+
+const corpus = resolve(__dirname, '../../../../shared/corpus');
+const present = existsSync(corpus);
+const jsonFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? jsonFiles(path) : name.endsWith('.json') ? [path] : [];
+  });
+const policies: JsonObject[] = present
+  ? jsonFiles(corpus)
+      .filter((f) => !/\/(Groups|NamedLocations)\/|MigrationTable|namedLocations\.json/.test(f))
+      .flatMap((f) => parsePolicyFile(readFileSync(f), f, { reportOnly: false }).map((p) => p.body))
+  : [];
+
+/** Every leaf path where two policies differ. */
+function changedLeaves(patch: JsonObject, prefix = ''): string[] {
+  return Object.entries(patch).flatMap(([key, value]) =>
+    value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0 ? changedLeaves(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+describe.skipIf(!present)('the semantic diff over ../shared/corpus', () => {
+  if (!present) it.skip('needs ../shared/corpus (present in CI)', () => {});
+
+  it('reads enough policies to mean something', () => {
+    expect(policies.length).toBeGreaterThan(60);
+  });
+
+  it('describes every difference between neighbouring policies, and only those', () => {
+    for (let i = 0; i < policies.length; i++) {
+      const a = policies[i]!;
+      const b = policies[(i + 1) % policies.length]!;
+      const changes = describeChanges(a, b);
+      const leaves = changedLeaves(buildPatch(a, b));
+      expect(changes.length > 0).toBe(comparableText(a) !== comparableText(b));
+      for (const leaf of leaves) expect(changes.some((c) => leaf === c.path || leaf.startsWith(`${c.path}.`) || c.path.startsWith(`${leaf}.`)), `${leaf} is described`).toBe(true);
+      for (const change of changes) expect(change.text).not.toMatch(/undefined|\[object Object\]/);
+      expect(describeChanges(a, structuredClone(a))).toEqual([]);
+    }
+  });
+
+  it('says a state change of every policy in words', () => {
+    for (const policy of policies) {
+      const next = { ...policy, state: policy.state === 'enabled' ? 'disabled' : 'enabled' };
+      expect(describeChanges(policy, next).map((c) => c.text)).toEqual([expect.stringMatching(/^State: (On|Off|Report-only) → (On|Off)$/)]);
+    }
+  });
+});
