@@ -17,6 +17,7 @@ import { SignInPage } from './sign-in-page';
 const PolicyPage = lazy(() => import('../features/policies/components/policy-page').then((m) => ({ default: m.PolicyPage })));
 const DeletedPoliciesPage = lazy(() => import('../features/policies/deleted/deleted-policies-page').then((m) => ({ default: m.DeletedPoliciesPage })));
 const ComparePage = lazy(() => import('../features/policies/compare/compare-page').then((m) => ({ default: m.ComparePage })));
+const ChangeHistoryPage = lazy(() => import('../features/policies/history/change-history-page').then((m) => ({ default: m.ChangeHistoryPage })));
 const SettingsPage = lazy(() => import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
 const NewPolicyPage = lazy(() => import('../features/policies/editor/new-policy-page').then((m) => ({ default: m.NewPolicyPage })));
 const PolicyEditorPage = lazy(() => import('../features/policies/editor/policy-editor-page').then((m) => ({ default: m.PolicyEditorPage })));
@@ -66,6 +67,7 @@ function createRouter(props: Omit<AppProps, 'session'>) {
         { path: '/deleted', element: suspended(<DeletedPoliciesPage />) },
         { path: '/compare', element: suspended(<ComparePage />) },
         { path: '/compare/tenants', element: suspended(<ComparePage />) },
+        { path: '/history', element: suspended(<ChangeHistoryPage />) },
         { path: '/settings', element: suspended(<SettingsPage />) },
         { path: '*', element: <Navigate to="/policies" replace /> },
       ],

@@ -1,25 +1,32 @@
-// A policy's change history from the directory audit log. Each Conditional Access event carries
-// the whole policy before and after, as JSON strings. Events are read by service and date (both
-// documented filters) and matched to the policy here, rather than with a lambda filter on
-// targetResources whose support is not documented.
+// Conditional Access changes from the directory audit log. Each event carries the whole object
+// before and after, as JSON strings. Events are read by service and date (both documented filters)
+// and matched to a policy here, rather than with a lambda filter on targetResources whose support
+// is not documented. The log is paged; every page of the window is read.
 import type { GraphClient } from './client';
 import type { JsonObject } from './policy-body';
 
-export interface PolicyAuditEvent {
+export interface AuditEvent {
   id: string;
   activity: string;
   at: string;
   by: string;
+  targetId: string;
+  targetName: string;
+  /** "Policy" or "NamedLocation". */
+  targetType: string;
   before: JsonObject | null;
   after: JsonObject | null;
 }
+
+/** The events of one policy. */
+export type PolicyAuditEvent = AuditEvent;
 
 interface RawEvent {
   id: string;
   activityDisplayName: string;
   activityDateTime: string;
   initiatedBy: { user: { userPrincipalName?: string } | null; app: { displayName?: string } | null };
-  targetResources: { id: string; modifiedProperties?: { displayName: string; oldValue: string | null; newValue: string | null }[] }[];
+  targetResources: { id: string; displayName?: string | null; type?: string | null; modifiedProperties?: { displayName: string; oldValue: string | null; newValue: string | null }[] }[];
 }
 
 const parse = (text: string | null | undefined): JsonObject | null => {
@@ -32,20 +39,39 @@ const parse = (text: string | null | undefined): JsonObject | null => {
   }
 };
 
-export async function listPolicyAuditEvents(client: GraphClient, policyId: string, since: Date, signal?: AbortSignal): Promise<PolicyAuditEvent[]> {
-  const filter = `loggedByService eq 'Conditional Access' and activityDateTime ge ${since.toISOString()}`;
-  const events = await client.list<RawEvent>(`/v1.0/auditLogs/directoryAudits?$filter=${encodeURIComponent(filter)}&$top=500`, { signal });
+export interface AuditWindow {
+  since: Date;
+  until?: Date;
+}
+
+/** Every Conditional Access event in the window, newest first. */
+export async function listConditionalAccessEvents(client: GraphClient, window: AuditWindow, signal?: AbortSignal): Promise<AuditEvent[]> {
+  const parts = [`loggedByService eq 'Conditional Access'`, `activityDateTime ge ${window.since.toISOString()}`];
+  if (window.until) parts.push(`activityDateTime le ${window.until.toISOString()}`);
+  const events = await client.list<RawEvent>(`/v1.0/auditLogs/directoryAudits?$filter=${encodeURIComponent(parts.join(' and '))}&$top=500`, { signal });
   return events
-    .filter((e) => e.targetResources.some((t) => t.id === policyId))
-    .map((e) => {
-      const property = e.targetResources.find((t) => t.id === policyId)?.modifiedProperties?.[0];
-      return {
+    .flatMap((e) => {
+      const target = e.targetResources[0];
+      if (!target) return [];
+      const property = target.modifiedProperties?.[0];
+      const before = parse(property?.oldValue);
+      const after = parse(property?.newValue);
+      const name = target.displayName || (typeof (after ?? before)?.displayName === 'string' ? String((after ?? before)!.displayName) : target.id);
+      return [{
         id: e.id,
         activity: e.activityDisplayName,
         at: e.activityDateTime,
         by: e.initiatedBy.user?.userPrincipalName ?? e.initiatedBy.app?.displayName ?? 'unknown',
-        before: parse(property?.oldValue),
-        after: parse(property?.newValue),
-      };
-    });
+        targetId: target.id,
+        targetName: name,
+        targetType: target.type ?? 'Policy',
+        before,
+        after,
+      }];
+    })
+    .sort((a, b) => b.at.localeCompare(a.at));
+}
+
+export async function listPolicyAuditEvents(client: GraphClient, policyId: string, since: Date, signal?: AbortSignal): Promise<PolicyAuditEvent[]> {
+  return (await listConditionalAccessEvents(client, { since }, signal)).filter((e) => e.targetId === policyId);
 }

@@ -1,5 +1,6 @@
 // Deleted Conditional Access policies (beta deletedItems): kept by the service for 30 days, then
 // gone. Restore answers 200 with the policy, in the state it was deleted in; purge is final.
+import { listConditionalAccessEvents } from './audit';
 import type { GraphClient } from './client';
 import type { ConditionalAccessPolicy } from './types';
 
@@ -35,19 +36,10 @@ export interface DeletionRecord {
 
 /** Who deleted which policy, from the directory audit log (needs AuditLog.Read.All). */
 export async function listDeletions(client: GraphClient, since: Date, signal?: AbortSignal): Promise<Map<string, DeletionRecord>> {
-  const filter = `loggedByService eq 'Conditional Access' and activityDateTime ge ${since.toISOString()}`;
-  const events = await client.list<{
-    activityDisplayName: string;
-    activityDateTime: string;
-    initiatedBy: { user: { userPrincipalName?: string } | null; app: { displayName?: string } | null };
-    targetResources: { id: string }[];
-  }>(`/v1.0/auditLogs/directoryAudits?$filter=${encodeURIComponent(filter)}&$top=500`, { signal });
   const deletions = new Map<string, DeletionRecord>();
-  for (const event of events) {
-    if (!/^delete conditional access policy$/i.test(event.activityDisplayName)) continue;
-    const target = event.targetResources[0]?.id;
-    if (!target || deletions.has(target)) continue;
-    deletions.set(target, { by: event.initiatedBy.user?.userPrincipalName ?? event.initiatedBy.app?.displayName ?? 'unknown', at: event.activityDateTime });
+  for (const event of await listConditionalAccessEvents(client, { since }, signal)) {
+    if (!/^delete conditional access policy$/i.test(event.activity) || deletions.has(event.targetId)) continue;
+    deletions.set(event.targetId, { by: event.by, at: event.at });
   }
   return deletions;
 }

@@ -47,13 +47,15 @@ export interface References {
   locations: Set<string>;
   authenticationContexts: Set<string>;
   termsOfUse: Set<string>;
+  /** Strengths without their name: policies from the audit log or a file carry only the id. */
+  authenticationStrengths: Set<string>;
 }
 
 const ids = (values: unknown): string[] => (Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string' && !isSpecialValue(v)) : []);
 
 export function collectReferences(policies: readonly ConditionalAccessPolicy[]): References {
   const refs: References = {
-    directoryObjects: new Set(), roles: new Set(), applications: new Set(), locations: new Set(), authenticationContexts: new Set(), termsOfUse: new Set(),
+    directoryObjects: new Set(), roles: new Set(), applications: new Set(), locations: new Set(), authenticationContexts: new Set(), termsOfUse: new Set(), authenticationStrengths: new Set(),
   };
   for (const policy of policies) {
     const users = policy.conditions?.users;
@@ -67,6 +69,8 @@ export function collectReferences(policies: readonly ConditionalAccessPolicy[]):
     for (const id of [...ids(locations?.includeLocations), ...ids(locations?.excludeLocations)]) refs.locations.add(id);
     for (const id of apps?.includeAuthenticationContextClassReferences ?? []) refs.authenticationContexts.add(id);
     for (const id of ids(policy.grantControls?.termsOfUse)) refs.termsOfUse.add(id);
+    const strength = policy.grantControls?.authenticationStrength;
+    if (strength?.id && !strength.displayName) refs.authenticationStrengths.add(strength.id);
   }
   return refs;
 }
@@ -93,6 +97,7 @@ export function planLookups(refs: References): BatchRequest[] {
   if (refs.roles.size > 0) requests.push({ id: 'roles', method: 'GET', url: '/directoryRoleTemplates?$select=id,displayName' });
   if (refs.locations.size > 0) requests.push({ id: 'locations', method: 'GET', url: '/identity/conditionalAccess/namedLocations' });
   if (refs.authenticationContexts.size > 0) requests.push({ id: 'contexts', method: 'GET', url: '/identity/conditionalAccess/authenticationContextClassReferences' });
+  if (refs.authenticationStrengths.size > 0) requests.push({ id: 'strengths', method: 'GET', url: '/policies/authenticationStrengthPolicies?$select=id,displayName' });
   if (refs.termsOfUse.size > 0) requests.push({ id: 'terms', method: 'GET', url: '/identityGovernance/termsOfUse/agreements?$select=id,displayName' });
   return requests;
 }
@@ -104,7 +109,7 @@ const objectKind = (type: string | undefined): NameKind =>
 
 const lookupLabels: Record<string, string> = {
   objects: 'users, groups and service principals', apps: 'applications', roles: 'directory roles',
-  locations: 'named locations', contexts: 'authentication contexts', terms: 'terms of use',
+  locations: 'named locations', contexts: 'authentication contexts', terms: 'terms of use', strengths: 'authentication strengths',
 };
 
 export async function resolveNames(client: GraphClient, policies: readonly ConditionalAccessPolicy[]): Promise<NameDirectory> {
@@ -117,7 +122,7 @@ export async function resolveNames(client: GraphClient, policies: readonly Condi
   // Strengths come expanded inside the policies: no lookup needed.
   for (const policy of policies) {
     const strength = policy.grantControls?.authenticationStrength;
-    if (strength?.id) add({ id: strength.id, kind: 'authenticationStrength', displayName: strength.displayName ?? strength.id });
+    if (strength?.id && strength.displayName) add({ id: strength.id, kind: 'authenticationStrength', displayName: strength.displayName });
   }
   if (requests.length === 0) return { names, failures };
 
@@ -161,6 +166,10 @@ export async function resolveNames(client: GraphClient, policies: readonly Condi
         break;
       case 'terms':
         for (const item of items) add({ id: item.id, kind: 'termsOfUse', displayName: item.displayName ?? item.id });
+        break;
+      case 'strengths':
+        for (const item of items) add({ id: item.id, kind: 'authenticationStrength', displayName: item.displayName ?? item.id });
+        for (const id of refs.authenticationStrengths) if (!names.has(nameKey('authenticationStrength', id))) add({ id, kind: 'authenticationStrength', displayName: 'Deleted authentication strength', missing: true });
         break;
     }
   }

@@ -17,10 +17,6 @@ const useStyles = makeStyles({
   main: { padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, minWidth: 0 },
 });
 
-const comingSoon = [
-  { value: 'history', label: 'Change history', icon: <HistoryRegular /> },
-];
-
 export function AppShell({ demo, children }: { demo?: DemoControls; children: ReactNode }) {
   const styles = useStyles();
   const navigate = useNavigate();
@@ -53,14 +49,12 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
           <Tab value="compare" icon={<SplitVerticalRegular />}>
             Compare
           </Tab>
+          <Tab value="history" icon={<HistoryRegular />}>
+            Change history
+          </Tab>
           <Tab value="settings" icon={<SettingsRegular />}>
             Settings
           </Tab>
-          {comingSoon.map((item) => (
-            <Tab key={item.value} value={item.value} icon={item.icon} disabled aria-description="Coming soon">
-              {item.label}
-            </Tab>
-          ))}
         </TabList>
       </nav>
       <main className={styles.main} id="main">

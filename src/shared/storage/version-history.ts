@@ -47,3 +47,16 @@ export async function listVersions(scope: string, itemId: string): Promise<Store
   db.close();
   return versions.sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
 }
+
+/** Every version kept for a scope (a tenant), newest first. */
+export async function listScopeVersions(scope: string): Promise<StoredVersion[]> {
+  const db = await open();
+  const versions = await new Promise<StoredVersion[]>((resolve, reject) => {
+    const range = IDBKeyRange.bound([scope, ''], [scope, '\uffff']);
+    const request = db.transaction(STORE).objectStore(STORE).index('item').getAll(range);
+    request.onsuccess = () => resolve(request.result as StoredVersion[]);
+    request.onerror = () => reject(request.error ?? new Error('Could not read the history'));
+  });
+  db.close();
+  return versions.sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
+}

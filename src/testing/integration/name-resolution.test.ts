@@ -32,6 +32,16 @@ describe('name resolution over the demo tenant', () => {
     expect(lookupName(directory, ['termsOfUse'], ca015.grantControls!.termsOfUse![0]!)?.displayName).toBe('Partner terms of use');
   });
 
+  it('looks up authentication strengths that arrive without their name (audit log, files)', async () => {
+    const { client } = graphOverEmulator();
+    const policies = await listPolicies(client);
+    const expanded = policies.find((p) => p.grantControls?.authenticationStrength?.displayName)!;
+    const strength = expanded.grantControls!.authenticationStrength!;
+    const bare = { ...expanded, grantControls: { ...expanded.grantControls, authenticationStrength: { id: strength.id } } };
+    const directory = await resolveNames(client, [bare]);
+    expect(lookupName(directory, ['authenticationStrength'], strength.id!)?.displayName).toBe(strength.displayName);
+  });
+
   it('marks ids of deleted objects as missing', async () => {
     const { client } = graphOverEmulator();
     const policies = await listPolicies(client);
@@ -55,7 +65,7 @@ describe('name resolution over the demo tenant', () => {
     const many = Array.from({ length: 2500 }, (_, i) => uuid(i));
     const apps = Array.from({ length: 31 }, (_, i) => uuid(5000 + i));
     const requests = planLookups({
-      directoryObjects: new Set(many), roles: new Set(), applications: new Set(apps), locations: new Set(), authenticationContexts: new Set(), termsOfUse: new Set(),
+      directoryObjects: new Set(many), roles: new Set(), applications: new Set(apps), locations: new Set(), authenticationContexts: new Set(), termsOfUse: new Set(), authenticationStrengths: new Set(),
     });
     expect(requests.filter((r) => r.id.startsWith('objects')).map((r) => (r.body as { ids: string[] }).ids.length)).toEqual([1000, 1000, 500]);
     expect(requests.filter((r) => r.id.startsWith('apps'))).toHaveLength(3);

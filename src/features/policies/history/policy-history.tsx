@@ -5,10 +5,9 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { listPolicyAuditEvents } from '../../../graph/audit';
 import { describeError } from '../../../graph/describe-error';
-import { toWritableBody, type JsonObject } from '../../../graph/policy-body';
+import { type JsonObject } from '../../../graph/policy-body';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
 import { useTenantSession } from '../../../session/tenant-session';
 import { listVersions } from '../../../shared/storage/version-history';
@@ -16,7 +15,7 @@ import { formatDateTime } from '../../../shared/ui/format';
 import { useNames } from '../api/policy-queries';
 import { describeChanges } from '../lib/describe-changes';
 import { PolicyDiff, useDiffView } from '../compare/policy-diff';
-import { draftStore } from '../editor/draft-store';
+import { useRevert } from './use-revert';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -39,7 +38,6 @@ interface Entry {
 export function PolicyHistory({ policy }: { policy: ConditionalAccessPolicy }) {
   const styles = useStyles();
   const tenant = useTenantSession();
-  const navigate = useNavigate();
   const [view, setView] = useDiffView();
   const id = policy.id ?? '';
   const [since] = useState(() => new Date(Date.now() - 30 * 86_400_000));
@@ -71,17 +69,9 @@ export function PolicyHistory({ policy }: { policy: ConditionalAccessPolicy }) {
     }),
   ].sort((a, b) => b.at.localeCompare(a.at));
 
+  const revertTo = useRevert();
   const revert = (entry: Entry) => {
-    if (!entry.version) return;
-    const target = { ...current, ...toWritableBody(entry.version) };
-    draftStore.save(tenant.account.key, id, {
-      text: JSON.stringify(target, null, 2),
-      baseText: JSON.stringify(current),
-      baseModified: policy.modifiedDateTime ?? null,
-      updatedAt: new Date().toISOString(),
-      origin: `Reverting to the version before “${entry.title}” of ${formatDateTime(entry.at)}`,
-    });
-    navigate(`/policies/${id}/edit`);
+    if (entry.version) void revertTo(id, entry.version, `Reverting to the version before “${entry.title}” of ${formatDateTime(entry.at)}`);
   };
 
   return (

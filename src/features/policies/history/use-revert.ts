@@ -1,0 +1,27 @@
+// Reverting goes through the editor's save flow: the chosen version becomes a draft on top of the
+// policy as it is now (so the review shows the diff, and the checks and lock-out guard apply).
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { toWritableBody, type JsonObject } from '../../../graph/policy-body';
+import { useTenantSession } from '../../../session/tenant-session';
+import { policyQuery } from '../api/policy-queries';
+import { draftStore } from '../editor/draft-store';
+
+export function useRevert() {
+  const tenant = useTenantSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  /** Opens the editor with `version` as the draft; rejects when the policy cannot be read (e.g. deleted). */
+  return async (policyId: string, version: JsonObject, origin: string) => {
+    const policy = await queryClient.fetchQuery(policyQuery(tenant, policyId));
+    const current = policy as unknown as JsonObject;
+    draftStore.save(tenant.account.key, policyId, {
+      text: JSON.stringify({ ...current, ...toWritableBody(version) }, null, 2),
+      baseText: JSON.stringify(current),
+      baseModified: policy.modifiedDateTime ?? null,
+      updatedAt: new Date().toISOString(),
+      origin,
+    });
+    navigate(`/policies/${policyId}/edit`);
+  };
+}
