@@ -2,7 +2,7 @@
 // the 195-policy limit. Rows appear as soon as the list arrives; names fill in when resolved.
 import { Button, Link, makeStyles, MessageBar, MessageBarBody, ProgressBar, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { AddRegular } from '@fluentui/react-icons';
 import { describeError } from '../../../graph/describe-error';
@@ -15,6 +15,10 @@ import { compareRows, filterRows, toRow, type SortColumn } from '../lib/policy-r
 import { PoliciesGrid } from './policies-grid';
 import { PoliciesToolbar } from './policies-toolbar';
 import { useListFilters } from './use-list-filters';
+import { useWatched } from '../watch/watch-store';
+
+// Loaded only when something is watched: the first screen stays small.
+const WatchedChanges = lazy(() => import('../watch/watched-changes').then((m) => ({ default: m.WatchedChanges })));
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -35,6 +39,7 @@ export function PoliciesPage() {
   const names = useNames(tenant, policies.data);
   const filters = useListFilters();
   const navigate = useNavigate();
+  const { watched } = useWatched(tenant.account.key);
 
   const rows = useMemo(() => (policies.data ?? []).map((p) => toRow(p, names.data)), [policies.data, names.data]);
   const visible = useMemo(() => {
@@ -76,6 +81,12 @@ export function PoliciesPage() {
             .
           </MessageBarBody>
         </MessageBar>
+      )}
+
+      {policies.data && Object.keys(watched).length > 0 && (
+        <Suspense fallback={null}>
+          <WatchedChanges policies={policies.data} />
+        </Suspense>
       )}
 
       <PoliciesToolbar filters={filters} />

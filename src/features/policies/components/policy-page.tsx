@@ -1,6 +1,6 @@
 // One policy: its summary in plain language, or its JSON in a read-only Monaco view (loaded on demand).
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Skeleton, SkeletonItem, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import { CopyRegular, EditRegular, SplitVerticalRegular } from '@fluentui/react-icons';
+import { Button, makeStyles, ToggleButton, MessageBar, MessageBarActions, MessageBarBody, Skeleton, SkeletonItem, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { CopyRegular, EditRegular, EyeFilled, EyeRegular, SplitVerticalRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useMemo } from 'react';
 import { Link as RouterLink, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -19,6 +19,8 @@ import { DeletePolicyButton } from './delete-policy-dialog';
 import { PolicyHistory } from '../history/policy-history';
 import { PageBreadcrumb } from './page-breadcrumb';
 import { StateBadge } from './state-badge';
+import { useWatched } from '../watch/watch-store';
+import type { JsonObject } from '../../../graph/policy-body';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -44,6 +46,8 @@ export function PolicyPage() {
   const arrival = useLocation().state as { saved?: boolean; created?: boolean; restored?: boolean } | null;
   const justSaved = arrival?.saved === true || arrival?.created === true || arrival?.restored === true;
   const draft = draftStore.load(tenant.account.key, id);
+  const watch = useWatched(tenant.account.key);
+  const watching = !!watch.watched[id];
 
   return (
     <section className={styles.page} aria-labelledby="policy-title">
@@ -84,6 +88,14 @@ export function PolicyPage() {
             <Button icon={<CopyRegular />} onClick={() => navigate(`/policies/new?duplicate=${id}`)}>
               Duplicate
             </Button>
+            <ToggleButton
+              icon={watching ? <EyeFilled /> : <EyeRegular />}
+              checked={watching}
+              onClick={() => (watching ? watch.unwatch(id) : watch.watch(policy.data as unknown as JsonObject))}
+              title="Watched policies: the policies page says when they change, and shows how"
+            >
+              {watching ? 'Watching' : 'Watch'}
+            </ToggleButton>
             <DeletePolicyButton policy={policy.data} />
           </div>
           {justSaved && (

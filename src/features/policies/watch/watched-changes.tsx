@@ -1,0 +1,114 @@
+// On the policies page: which watched policies changed since the admin last looked, by whom (from
+// the audit log, where readable), in words, with the diff a click away; "seen" moves the mark.
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { listConditionalAccessEvents } from '../../../graph/audit';
+import type { JsonObject } from '../../../graph/policy-body';
+import type { ConditionalAccessPolicy } from '../../../graph/types';
+import { useTenantSession } from '../../../session/tenant-session';
+import { formatDateTime } from '../../../shared/ui/format';
+import { useNames } from '../api/policy-queries';
+import { PolicyDiff, useDiffView } from '../compare/policy-diff';
+import { describeChanges } from '../lib/describe-changes';
+import { useWatched, type WatchedPolicy } from './watch-store';
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  item: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  surface: { maxWidth: 'min(1400px, 95vw)', width: '95vw' },
+});
+
+interface WatchedChange {
+  id: string;
+  watched: WatchedPolicy;
+  now: JsonObject | null;
+}
+
+function ChangesDialog({ change, onClose }: { change: WatchedChange; onClose(): void }) {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const [view, setView] = useDiffView();
+  const versions = useMemo(() => [change.watched.snapshot, ...(change.now ? [change.now] : [])] as unknown as ConditionalAccessPolicy[], [change]);
+  const names = useNames(tenant, versions);
+  return (
+    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
+      <DialogSurface className={styles.surface}>
+        <DialogBody>
+          <DialogTitle>{change.watched.name}: since you last looked</DialogTitle>
+          <DialogContent>
+            <PolicyDiff
+              before={change.watched.snapshot}
+              after={change.now ?? {}}
+              beforeLabel={`As you saw it on ${formatDateTime(change.watched.seenAt)}`}
+              afterLabel={change.now ? 'Now' : 'Deleted'}
+              names={names.data}
+              view={view}
+              onViewChange={setView}
+              height="420px"
+            />
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={onClose}>Close</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+export function WatchedChanges({ policies }: { policies: readonly ConditionalAccessPolicy[] }) {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const { watched, markSeen, unwatch } = useWatched(tenant.account.key);
+  const [open, setOpen] = useState<WatchedChange | null>(null);
+
+  const changes = useMemo<WatchedChange[]>(() => {
+    const byId = new Map(policies.map((p) => [p.id, p as unknown as JsonObject]));
+    return Object.entries(watched)
+      .map(([id, entry]) => ({ id, watched: entry, now: byId.get(id) ?? null }))
+      .filter((c) => !c.now || (c.now.modifiedDateTime ?? null) !== c.watched.seenModified)
+      // A change of read-only fields alone is not a change to show.
+      .filter((c) => !c.now || describeChanges(c.watched.snapshot, c.now).length > 0);
+  }, [policies, watched]);
+
+  const since = changes.reduce((min, c) => (c.watched.seenAt < min ? c.watched.seenAt : min), new Date().toISOString());
+  const audit = useQuery({
+    queryKey: [...tenant.scopeKey, 'audit', 'watched', since.slice(0, 16)],
+    queryFn: ({ signal }) => listConditionalAccessEvents(tenant.client, { since: new Date(since) }, signal),
+    enabled: changes.length > 0,
+    retry: false,
+  });
+  const lastBy = (id: string, after: string) => audit.data?.find((e) => e.targetId === id && e.at >= after);
+
+  if (changes.length === 0) return null;
+  return (
+    <MessageBar intent="info" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{changes.length === 1 ? '1 watched policy changed' : `${changes.length} watched policies changed`} since you last looked</MessageBarTitle>
+        <ul className={styles.list} aria-label="Watched policies that changed">
+          {changes.map((change) => {
+            const event = lastBy(change.id, change.watched.seenAt);
+            const count = change.now ? describeChanges(change.watched.snapshot, change.now).length : 0;
+            return (
+              <li key={change.id} className={styles.item}>
+                <Text weight="semibold">{change.watched.name}</Text>
+                <Text>
+                  {change.now ? `${count === 1 ? '1 change' : `${count} changes`}, last ${formatDateTime(String(change.now.modifiedDateTime ?? ''))}` : 'deleted'}
+                  {event ? ` by ${event.by}` : ''}
+                </Text>
+                <Button size="small" onClick={() => setOpen(change)}>Show changes</Button>
+                {change.now ? (
+                  <Button size="small" appearance="subtle" onClick={() => markSeen([change.now!])}>Mark as seen</Button>
+                ) : (
+                  <Button size="small" appearance="subtle" onClick={() => unwatch(change.id)}>Stop watching</Button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </MessageBarBody>
+      {open && <ChangesDialog change={open} onClose={() => setOpen(null)} />}
+    </MessageBar>
+  );
+}
