@@ -4,9 +4,12 @@
 //  2. Graph round trips to show the policies page with every name resolved, against the minimum.
 //  3. Time from navigation to the first policy row with 100 ms latency per Graph call, and that
 //     time minus the critical path's round trips x latency (the console's own overhead).
+//  4. The set diff of 195 policies against 195 (matching and sorting; then the words for every
+//     changed pair), and opening the diff view of the largest policy of ../shared/corpus.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Request } from '@playwright/test';
 import globalSetup from '../support/global-setup';
@@ -15,10 +18,14 @@ import { createSeedState } from '../../src/emulator/seed';
 import { collectReferences, planLookups } from '../../src/graph/names';
 import type { ConditionalAccessPolicy } from '../../src/graph/types';
 import { MAX_BATCH_SIZE } from '../../src/graph/client';
+import type { JsonObject } from '../../src/graph/policy-body';
+import { parsePolicyFile } from '../../src/graph/policy-file';
+import { matchPolicySets } from '../../src/features/policies/lib/match-policies';
+import { describeChanges } from '../../src/features/policies/lib/describe-changes';
 
 const LATENCY_MS = 100;
 const RUNS = 5;
-const targets = { entryGzipKb: 200, overheadMs: 1000 };
+const targets = { entryGzipKb: 200, overheadMs: 1000, setDiffMs: 100 };
 
 const gz = (file: string) => gzipSync(readFileSync(file)).length;
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
@@ -40,6 +47,42 @@ function entrySize(outDir: string) {
     // Monaco's own markers: its environment hook and its editor worker bootstrap.
     containsMonaco: /MonacoEnvironment|monaco-editor|vs\/editor\/editor/.test(code),
   };
+}
+
+/** Every policy of ../shared/corpus (real exports), or the demo tenant's when the corpus is absent. */
+function corpusPolicies(): JsonObject[] {
+  const corpus = resolve(import.meta.dirname, '../../../shared/corpus');
+  if (!existsSync(corpus)) return createSeedState().tenants[0]!.policies as JsonObject[];
+  const files = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : name.endsWith('.json') ? [join(dir, name)] : []));
+  return files(corpus).flatMap((file) => {
+    try {
+      return parsePolicyFile(readFileSync(file), file, { reportOnly: false }).map((p) => p.body);
+    } catch {
+      return []; // named locations, groups: not policies
+    }
+  });
+}
+
+/** 195 policies against 195: a fifth changed, five only on each side, the rest identical. */
+function measureSetDiff(policies: JsonObject[]) {
+  const sideA = Array.from({ length: 195 }, (_, i) => ({ id: `a-${i}`, policy: { ...structuredClone(policies[i % policies.length]!), id: `a-${i}`, displayName: `Policy ${i}` } as JsonObject }));
+  const sideB = sideA.slice(5).map((item, i) => ({
+    id: i % 3 === 0 ? null : item.id, // some matched by name only, as from an old export
+    policy: i % 5 === 0 ? { ...structuredClone(item.policy), state: item.policy.state === 'enabled' ? 'disabled' : 'enabled' } : structuredClone(item.policy),
+  }));
+  for (let i = 0; i < 5; i++) sideB.push({ id: `b-${i}`, policy: { ...structuredClone(policies[i]!), id: `b-${i}`, displayName: `New policy ${i}` } });
+  const match: number[] = [];
+  const words: number[] = [];
+  let counts = matchPolicySets(sideA, sideB).counts;
+  for (let run = 0; run < 10; run++) {
+    const start = performance.now();
+    const result = matchPolicySets(sideA, sideB);
+    match.push(performance.now() - start);
+    for (const m of result.matches) if (m.status === 'changed') describeChanges(m.a!, m.b!);
+    words.push(performance.now() - start);
+    counts = result.counts;
+  }
+  return { matchMs: Math.round(median(match) * 10) / 10, withWordsMs: Math.round(median(words) * 10) / 10, counts };
 }
 
 function minimumRoundTrips() {
@@ -109,7 +152,23 @@ async function measurePage(outDir: string) {
         allNamesShown: (await page.getByLabel('Resolving names').count()) === 0,
       });
     }
-    return samples;
+    // Opening the diff of the largest corpus policy, against a policy of the tenant: from choosing
+    // the file to the diff drawn (Monaco loaded on demand, the diff computed in its worker).
+    const largest = corpusPolicies().reduce((a, b) => (JSON.stringify(b).length > JSON.stringify(a).length ? b : a));
+    const diffOpen: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.waitForTimeout(4500);
+      const id = String(createSeedState().tenants[0]!.policies[0]!.id);
+      await page.evaluate(() => sessionStorage.removeItem('gatehouse.compare.file'));
+      await page.goto(`/compare?a=${id}`);
+      await page.getByRole('combobox', { name: 'Policy A (left)' }).waitFor();
+      const start = Date.now();
+      await page.getByLabel('Policy file to compare with').setInputFiles({ name: 'largest.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(largest)) });
+      await page.locator('[data-testid="diff-viewer"] .editor.modified .view-line').first().waitFor();
+      await page.locator('[data-testid="diff-viewer"] .line-insert, [data-testid="diff-viewer"] .char-insert').first().waitFor();
+      diffOpen.push(Date.now() - start);
+    }
+    return { samples, diffOpen, largestChars: JSON.stringify(largest, null, 2).length };
   } finally {
     await browser.close();
     await teardown();
@@ -124,7 +183,8 @@ async function main() {
   console.log('Building the end-to-end bundle…');
   run('npx', ['vite', 'build', '--mode', 'e2e', '--outDir', 'dist-e2e', '--logLevel', 'warn']);
   process.env.EMULATOR_LATENCY_MS = String(LATENCY_MS);
-  const samples = await measurePage('dist-e2e');
+  const { samples, diffOpen, largestChars } = await measurePage('dist-e2e');
+  const setDiff = measureSetDiff(corpusPolicies());
   const minimum = minimumRoundTrips();
   const firstRow = median(samples.map((s) => s.firstRow));
   const roundTrips = median(samples.map((s) => s.roundTrips));
@@ -135,6 +195,8 @@ async function main() {
     entry: { files: entry.files, gzipKb: kb(entry.gzipBytes), targetKb: targets.entryGzipKb, containsMonaco: entry.containsMonaco, met: kb(entry.gzipBytes) <= targets.entryGzipKb && !entry.containsMonaco },
     firstScreen: { gzipKb: kb(median(samples.map((s) => s.firstScreenGzip))), note: 'all JS and CSS fetched before the policies page showed every name' },
     graphRoundTrips: { measured: roundTrips, minimum: minimum.total, lookupsBatched: minimum.lookups,  requests: samples[0]!.requests, met: roundTrips === minimum.total, allNamesShown: samples.every((s) => s.allNamesShown) },
+    setDiff: { policies: '195 vs 195', matchMedianMs: setDiff.matchMs, withWordsForChangedMs: setDiff.withWordsMs, counts: setDiff.counts, targetMs: targets.setDiffMs, met: setDiff.withWordsMs < targets.setDiffMs },
+    diffView: { largestCorpusPolicyChars: largestChars, openMs: diffOpen, medianMs: median(diffOpen), note: 'from choosing the file to the diff drawn, Monaco loaded on demand' },
     timeToFirstRow: { latencyPerGraphCallMs: LATENCY_MS, medianMs: Math.round(firstRow), runs: samples.map((s) => Math.round(s.firstRow)), criticalPathRoundTrips: minimum.criticalPath, appOverheadMs: Math.round(overhead), overheadTargetMs: targets.overheadMs, met: overhead <= targets.overheadMs },
   };
   mkdirSync('bench-results', { recursive: true });
@@ -148,6 +210,8 @@ Gatehouse benchmark (${results.date})
   Graph round trips              ${roundTrips} (minimum ${minimum.total}; ${minimum.lookups} lookups in ${Math.ceil(minimum.lookups / MAX_BATCH_SIZE)} $batch)  ${mark(results.graphRoundTrips.met)}
 ${samples.filter((s) => s.roundTrips !== minimum.total).map((s) => `    one run made: ${s.requests.join(', ')}\n`).join('')}  Time to first policy row       ${results.timeToFirstRow.medianMs} ms median of ${RUNS} at ${LATENCY_MS} ms per Graph call
   App overhead                   ${results.timeToFirstRow.appOverheadMs} ms (first row minus ${minimum.criticalPath} critical round trip x ${LATENCY_MS} ms)  ${mark(results.timeToFirstRow.met)}
+  Set diff, 195 vs 195           ${setDiff.matchMs} ms matching, ${setDiff.withWordsMs} ms with the words of every changed pair   target < ${targets.setDiffMs} ms  ${mark(results.setDiff.met)}
+  Diff view, largest policy      ${results.diffView.medianMs} ms median of ${diffOpen.length} (${largestChars} characters; file chosen to diff drawn, Monaco loaded on demand)
 Written to bench-results/bench.json`);
 }
 

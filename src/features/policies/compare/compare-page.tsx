@@ -1,6 +1,8 @@
 // Compare: two policies (or a policy and a file), or this tenant against another tenant or a backup.
 import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
+import { useEffect } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { preloadDiffViewer } from '../../../shared/monaco';
 import { ComparePolicies } from './compare-policies';
 import { CompareTenants } from './compare-tenants';
 
@@ -13,6 +15,8 @@ export function ComparePage() {
   const styles = useStyles();
   const navigate = useNavigate();
   const tenants = useLocation().pathname.startsWith('/compare/tenants');
+  // Every comparison ends in a diff: Monaco loads while the admin chooses what to compare.
+  useEffect(preloadDiffViewer, []);
   return (
     <section className={styles.page} aria-labelledby="compare-title">
       <h1 id="compare-title" className={styles.title}>
