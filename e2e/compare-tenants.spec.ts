@@ -58,3 +58,25 @@ test('a file that is not a policy export is refused with a clear message', async
   await page.getByLabel('Backup file to compare with').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "value": [ ') });
   await expect(page.getByText(/broken\.json is not valid JSON/)).toBeVisible();
 });
+
+test('compares two signed-in tenants, matching policies by name across them', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await page.getByRole('button', { name: /Ada Lindqvist/ }).click();
+  await page.getByRole('menuitem', { name: /^Add .*\(administrator\) · Contoso pre-production$/ }).click();
+  await expect(page.getByRole('grid')).toBeVisible();
+
+  await page.goto('/compare/tenants');
+  await page.getByRole('combobox', { name: /^Compare .* with$/ }).click();
+  await page.getByRole('option').first().click();
+  const groups = page.getByRole('tablist', { name: 'Which policies' });
+  await expect(groups.getByRole('tab', { name: /^Changed \(\d+\)$/ })).toBeVisible();
+  await expect(page).toHaveURL(/\/compare\/tenants\?with=/);
+  // Ids differ between tenants: every pair found was matched by name.
+  await groups.getByRole('tab', { name: /^All/ }).click();
+  const table = page.getByRole('table', { name: 'Policies compared' });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  await expect(table.getByRole('cell', { name: 'Id', exact: true })).toHaveCount(0);
+  await expect(table.getByRole('cell', { name: 'Name', exact: true }).first()).toBeVisible();
+});

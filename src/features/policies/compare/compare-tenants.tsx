@@ -101,7 +101,7 @@ export function CompareTenants() {
         </Button>
         <input ref={input} type="file" accept=".json,application/json" hidden aria-label="Backup file to compare with" onChange={(event) => event.target.files?.[0] && void openFile(event.target.files[0])} />
       </div>
-      {others.length === 0 && withWhat !== FILE && <Text>To compare two tenants, sign in to the other one too (account menu, “Sign in to another tenant”).</Text>}
+      {others.length === 0 && withWhat !== FILE && <Text>To compare two tenants, sign in to the other one too (account menu, “Add another account”).</Text>}
       {comparisonFile.error && <MessageBar intent="error"><MessageBarBody>{comparisonFile.error}</MessageBarBody></MessageBar>}
       {withWhat === FILE && !comparisonFile.file && (
         <MessageBar intent="warning"><MessageBarBody>This comparison used a backup file that is not open here (files stay in the browser tab that opened them). Choose the file again.</MessageBarBody></MessageBar>
