@@ -55,3 +55,81 @@ test('deletes permanently only after the name is typed', async ({ page }) => {
   await expect(page.getByRole('row').filter({ hasText: 'CA091' })).toHaveCount(0);
   await expect(page.getByRole('table', { name: 'Deleted policies' }).getByRole('row')).toHaveCount(3);
 });
+
+test('a deleted named location the policy needs is found before restoring, and restored first', async ({ page }) => {
+  const locations = page.getByRole('table', { name: 'Deleted named locations' });
+  await expect(locations.getByRole('row').filter({ hasText: 'Old VPN egress' })).toContainText('CA090: Block sign-ins from the old VPN');
+
+  await page.getByRole('row').filter({ hasText: 'CA090' }).getByRole('button', { name: 'Restore…' }).click();
+  const dialog = page.getByRole('dialog');
+  const missing = dialog.getByRole('list', { name: 'Missing dependencies' });
+  await expect(missing).toContainText('Included location “Old VPN egress”');
+  await expect(dialog.getByRole('checkbox', { name: 'Restore named location “Old VPN egress” first' })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Restore the named location and the policy' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'CA090: Block sign-ins from the old VPN' })).toBeVisible();
+  // The location is back: the policy names it instead of calling it deleted.
+  await expect(page.getByRole('region', { name: 'Network', exact: true })).toContainText('Old VPN egress');
+  await page.getByRole('tab', { name: 'Deleted policies' }).click();
+  await expect(page.getByRole('table', { name: 'Deleted named locations' })).toHaveCount(0);
+  await expect(page.getByText('None. Named locations deleted in the last 30 days appear here.')).toBeVisible();
+});
+
+test('an exclusion of a group that no longer exists is explained when the policy is opened', async ({ page }) => {
+  await page.getByRole('row').filter({ hasText: 'CA091' }).getByRole('button', { name: 'CA091: Test - block everything for pilot' }).click();
+  const details = page.getByRole('region', { name: 'Deleted policy CA091: Test - block everything for pilot' });
+  await expect(details.getByRole('list', { name: 'Missing dependencies' })).toContainText('Excluded group');
+  await expect(details).toContainText('This exclusion no longer excludes anybody');
+});
+
+test('restores several under throttling, each with its own status, and resumes what failed', async ({ page }) => {
+  const tenant = await emulator.tenantId('Contoso');
+  // The first restore is throttled more often than the client retries: that item fails.
+  await emulator.setFaults(tenant, { rules: [{ match: 'POST /beta/identity/conditionalAccess/deletedItems/policies', fault: 429, times: 4 }] });
+  const table = page.getByRole('table', { name: 'Deleted policies' });
+  await table.getByRole('checkbox', { name: 'Select all deleted policies' }).click();
+  await page.getByRole('button', { name: 'Restore selected (3)…' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('1 of them was On when deleted');
+  await expect(dialog.getByRole('radio', { name: /report-only/ })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+
+  const progress = page.getByRole('list', { name: 'Progress of each policy' });
+  await expect(page.getByText(/^Stopped: 2 of 3 done, 1 failed$/)).toBeVisible({ timeout: 30_000 });
+  await expect(progress.getByRole('listitem').filter({ hasText: 'Failed' })).toHaveCount(1);
+  await expect(progress.getByRole('listitem').filter({ hasText: 'Restored' })).toHaveCount(2);
+
+  // A reload keeps the run; resuming repeats only the failed one.
+  await page.reload();
+  await expect(page.getByText(/^Stopped: 2 of 3 done, 1 failed$/)).toBeVisible();
+  await page.getByRole('button', { name: 'Resume (1 left)' }).click();
+  await expect(page.getByText('Done: 3 of 3')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('No deleted policies')).toBeVisible();
+  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+  for (const name of ['CA090', 'CA091', 'CA092']) {
+    await expect(page.getByRole('row').filter({ hasText: name })).toContainText('Report-only');
+  }
+});
+
+test('a policy deleted for good comes back from its last known version, as a new report-only policy', async ({ page }) => {
+  const row = page.getByRole('row').filter({ hasText: 'CA090' });
+  await row.getByRole('button', { name: 'Delete permanently…' }).click();
+  await page.getByRole('dialog').getByRole('textbox').fill('CA090: Block sign-ins from the old VPN');
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete permanently' }).click();
+
+  const older = page.getByRole('table', { name: 'Policies that can be re-created' });
+  const gone = older.getByRole('row').filter({ hasText: 'CA090: Block sign-ins from the old VPN' });
+  await expect(gone).toContainText('audit log');
+  await gone.getByRole('button', { name: 'Re-create…' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('in report-only');
+  await expect(dialog.getByRole('list', { name: 'Missing dependencies' })).toContainText('Included location “Old VPN egress”');
+  await dialog.getByRole('button', { name: 'Open in the editor' }).click();
+
+  await expect(page.getByText(/^Re-creating “CA090: Block sign-ins from the old VPN” from its version of/)).toBeVisible();
+  await page.getByRole('button', { name: 'Review and create…' }).click();
+  const review = page.getByRole('dialog');
+  await review.getByRole('button', { name: /^Create/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'CA090: Block sign-ins from the old VPN' })).toBeVisible();
+  await expect(page.getByText('Report-only', { exact: true }).first()).toBeVisible();
+});

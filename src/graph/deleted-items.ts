@@ -1,10 +1,11 @@
 // Deleted Conditional Access policies (beta deletedItems): kept by the service for 30 days, then
 // gone. Restore answers 200 with the policy, in the state it was deleted in; purge is final.
-import { listConditionalAccessEvents } from './audit';
+import type { AuditEvent } from './audit';
 import type { GraphClient } from './client';
 import type { ConditionalAccessPolicy } from './types';
 
 const DELETED = '/beta/identity/conditionalAccess/deletedItems/policies';
+const DELETED_LOCATIONS = '/beta/identity/conditionalAccess/deletedItems/namedLocations';
 export const SOFT_DELETE_DAYS = 30;
 
 export type DeletedPolicy = ConditionalAccessPolicy & { deletedDateTime?: string | null };
@@ -21,6 +22,28 @@ export async function purgeDeletedPolicy(client: GraphClient, id: string, writeS
   await client.request(`${DELETED}/${encodeURIComponent(id)}`, { method: 'DELETE', scopes: writeScopes });
 }
 
+export interface DeletedNamedLocation {
+  id: string;
+  displayName: string;
+  '@odata.type'?: string;
+  deletedDateTime?: string | null;
+  ipRanges?: { cidrAddress: string }[];
+  countriesAndRegions?: string[];
+  isTrusted?: boolean;
+}
+
+export function listDeletedNamedLocations(client: GraphClient, signal?: AbortSignal): Promise<DeletedNamedLocation[]> {
+  return client.list<DeletedNamedLocation>(DELETED_LOCATIONS, { signal });
+}
+
+export function restoreDeletedNamedLocation(client: GraphClient, id: string, writeScopes: readonly string[]): Promise<DeletedNamedLocation> {
+  return client.request<DeletedNamedLocation>(`${DELETED_LOCATIONS}/${encodeURIComponent(id)}/restore`, { method: 'POST', scopes: writeScopes });
+}
+
+export async function purgeDeletedNamedLocation(client: GraphClient, id: string, writeScopes: readonly string[]): Promise<void> {
+  await client.request(`${DELETED_LOCATIONS}/${encodeURIComponent(id)}`, { method: 'DELETE', scopes: writeScopes });
+}
+
 /** Days left before the service deletes it for good, counted as people count them: a policy
  * deleted exactly five days ago has 25 left; 1 means this is the last day; 0 means it is gone. */
 export function daysLeft(deletedDateTime: string | null | undefined, now: Date): number {
@@ -34,10 +57,10 @@ export interface DeletionRecord {
   at: string;
 }
 
-/** Who deleted which policy, from the directory audit log (needs AuditLog.Read.All). */
-export async function listDeletions(client: GraphClient, since: Date, signal?: AbortSignal): Promise<Map<string, DeletionRecord>> {
+/** Who deleted which policy, from directory audit events (newest first; needs AuditLog.Read.All to read). */
+export function deletionsFrom(events: readonly AuditEvent[]): Map<string, DeletionRecord> {
   const deletions = new Map<string, DeletionRecord>();
-  for (const event of await listConditionalAccessEvents(client, { since }, signal)) {
+  for (const event of events) {
     if (!/^delete conditional access policy$/i.test(event.activity) || deletions.has(event.targetId)) continue;
     deletions.set(event.targetId, { by: event.by, at: event.at });
   }

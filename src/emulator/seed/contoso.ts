@@ -103,7 +103,7 @@ const specs: PolicySpec[] = [
 
 const deletedSpecs: (PolicySpec & { deletedDaysAgo: number })[] = [
   { name: 'CA090: Block sign-ins from the old VPN', state: 'enabled', createdDaysAgo: 500, deletedDaysAgo: 5, users: allUsersExceptEmergency, conditions: { locations: { includeLocations: [locationIds.oldVpn], excludeLocations: [] } }, grant: { builtInControls: ['block'] } },
-  { name: 'CA091: Test - block everything for pilot', state: 'disabled', createdDaysAgo: 30, deletedDaysAgo: 12, users: { includeGroups: [d.group('CA - Pilot users')] }, grant: { builtInControls: ['block'] } },
+  { name: 'CA091: Test - block everything for pilot', state: 'disabled', createdDaysAgo: 30, deletedDaysAgo: 12, users: { includeGroups: [d.group('CA - Pilot users')], excludeGroups: [d.gone('Pilot break glass')] }, grant: { builtInControls: ['block'] } },
   { name: 'CA092: Require MFA for HR', state: REPORT_ONLY, createdDaysAgo: 200, deletedDaysAgo: 27, users: { includeGroups: [d.group('HR')] }, grant: { builtInControls: ['mfa'] } },
 ];
 

@@ -1,30 +1,43 @@
-// Deleted policies: what was deleted, when and by whom, how many of its 30 days are left, the state
-// it was in; open one to read it; restore it (as it was, or in report-only) or delete it for good.
-import { Button, makeStyles, MessageBar, MessageBarBody, Skeleton, SkeletonItem, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+// Deleted items: policies and named locations kept for 30 days, with who deleted them (audit log),
+// the days left and the state they were in. One policy or several can be restored (as they were or
+// in report-only, deleted named locations they need restored first) or deleted for good; policies
+// beyond deleted items can be re-created from their last known version.
+import { Button, makeStyles, MessageBar, MessageBarBody, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
+import { ArrowCounterclockwiseRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { WRITE_SCOPES } from '../../../auth/scopes';
-import { daysLeft, listDeletedPolicies, listDeletions, purgeDeletedPolicy, restoreDeletedPolicy, SOFT_DELETE_DAYS, type DeletedPolicy } from '../../../graph/deleted-items';
+import { listConditionalAccessEvents } from '../../../graph/audit';
+import {
+  deletionsFrom, listDeletedNamedLocations, listDeletedPolicies, purgeDeletedPolicy, restoreDeletedNamedLocation, restoreDeletedPolicy, SOFT_DELETE_DAYS,
+  type DeletedNamedLocation, type DeletedPolicy,
+} from '../../../graph/deleted-items';
 import { describeError, type ErrorDescription } from '../../../graph/describe-error';
+import { GraphRequestError } from '../../../graph/errors';
 import { updatePolicy } from '../../../graph/policies';
 import { useTenantSession } from '../../../session/tenant-session';
+import { listScopeVersions } from '../../../shared/storage/version-history';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state';
-import { formatDateTime } from '../../../shared/ui/format';
-import { refreshAfterWrite, useNames } from '../api/policy-queries';
-import { PolicySummaryView } from '../components/policy-summary-view';
-import { StateBadge } from '../components/state-badge';
-import { describePolicy } from '../lib/describe-policy';
+import { policiesQuery, refreshAfterWrite, useNames } from '../api/policy-queries';
+import { findMissingDependencies } from '../lib/dependencies';
+import { BulkConfirmDialog, BulkProgress } from './bulk-panel';
+import { bulkStore, newRun, runBulk, type BulkItem, type BulkKind, type BulkRun } from './bulk-run';
 import { PurgeDialog, RestoreDialog, SecondStepFailed, type RestoreMode } from './deleted-actions';
+import { DeletedLocationsSection } from './deleted-locations-section';
+import { DeletedPoliciesTable } from './deleted-policies-table';
+import { DeletedPolicyDetails } from './deleted-policy-details';
+import { lastKnownVersions } from './last-known-versions';
+import { RecreateSection } from './recreate-section';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
-  soon: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
+const REPORT_ONLY = 'enabledForReportingButNotEnforced';
 type Action = { kind: 'restore' | 'purge'; policy: DeletedPolicy } | null;
 
 export function DeletedPoliciesPage() {
@@ -32,26 +45,45 @@ export function DeletedPoliciesPage() {
   const tenant = useTenantSession();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const deletedKey = [...tenant.scopeKey, 'deleted-policies'] as const;
-  const deleted = useQuery({ queryKey: deletedKey, queryFn: ({ signal }) => listDeletedPolicies(tenant.client, signal), staleTime: 0 });
   const [now] = useState(() => new Date());
-  const deletions = useQuery({
-    queryKey: [...tenant.scopeKey, 'deletions'],
-    queryFn: ({ signal }) => listDeletions(tenant.client, new Date(now.getTime() - SOFT_DELETE_DAYS * 86_400_000), signal),
+  const deleted = useQuery({ queryKey: [...tenant.scopeKey, 'deleted-policies'], queryFn: ({ signal }) => listDeletedPolicies(tenant.client, signal), staleTime: 0 });
+  const locations = useQuery({ queryKey: [...tenant.scopeKey, 'deleted-locations'], queryFn: ({ signal }) => listDeletedNamedLocations(tenant.client, signal), staleTime: 0 });
+  const audit = useQuery({
+    queryKey: [...tenant.scopeKey, 'audit', 'tenant', 'retention'],
+    queryFn: ({ signal }) => listConditionalAccessEvents(tenant.client, { since: new Date(now.getTime() - SOFT_DELETE_DAYS * 86_400_000) }, signal),
     staleTime: 60_000,
+    retry: false,
   });
+  const local = useQuery({ queryKey: [...tenant.scopeKey, 'local-history', 'tenant'], queryFn: () => listScopeVersions(tenant.account.tenantId) });
+  const current = useQuery(policiesQuery(tenant));
   const names = useNames(tenant, deleted.data);
+
+  const deletions = useMemo(() => (audit.data ? deletionsFrom(audit.data) : undefined), [audit.data]);
+  const deletedLocations = useMemo(() => locations.data ?? [], [locations.data]);
+  const missingOf = (policy: DeletedPolicy) => findMissingDependencies(policy, names.data, deletedLocations);
+  const recreatable = useMemo(() => {
+    if (!deleted.data || !current.data) return [];
+    const present = new Set([...deleted.data, ...current.data].map((p) => p.id!));
+    return lastKnownVersions(audit.data ?? [], local.data ?? [], present);
+  }, [audit.data, local.data, deleted.data, current.data]);
+
   const [action, setAction] = useState<Action>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<string | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
   const [secondStep, setSecondStep] = useState<{ id: string; name: string; error: ErrorDescription } | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [confirmBulk, setConfirmBulk] = useState<BulkKind | null>(null);
+  const [run, setRun] = useState<BulkRun | null>(() => bulkStore.load(tenant.account.key));
+  const [running, setRunning] = useState(false);
+  const stopper = useRef<AbortController | null>(null);
 
   const refresh = () => refreshAfterWrite(queryClient, tenant);
 
   const toReportOnly = async (id: string, name: string) => {
     try {
-      await updatePolicy(tenant.client, id, { state: 'enabledForReportingButNotEnforced' }, WRITE_SCOPES);
+      await updatePolicy(tenant.client, id, { state: REPORT_ONLY }, WRITE_SCOPES);
       setSecondStep(null);
       navigate(`/policies/${id}`, { state: { restored: true } });
     } catch (caught) {
@@ -59,19 +91,31 @@ export function DeletedPoliciesPage() {
     }
   };
 
-  const restore = async (policy: DeletedPolicy, mode: RestoreMode) => {
+  const restore = async (policy: DeletedPolicy, mode: RestoreMode, locationsFirst: DeletedNamedLocation[]) => {
     setBusy(true);
     setError(null);
     try {
+      for (const location of locationsFirst) {
+        setProgress(`Restoring named location “${location.displayName}”…`);
+        try {
+          await restoreDeletedNamedLocation(tenant.client, location.id, WRITE_SCOPES);
+        } catch (caught) {
+          const reason = describeError(caught, `restore the named location “${location.displayName}”`);
+          setError({ ...reason, message: `${reason.message} The policy was not restored.` });
+          return;
+        }
+      }
+      setProgress('Restoring the policy…');
       const restored = await restoreDeletedPolicy(tenant.client, policy.id!, WRITE_SCOPES);
-      await refresh();
+      await Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: [...tenant.scopeKey, 'deleted-locations'] })]);
       setAction(null);
-      if (mode === 'reportOnly' && restored.state !== 'enabledForReportingButNotEnforced') await toReportOnly(restored.id!, restored.displayName ?? '');
+      if (mode === 'reportOnly' && restored.state !== REPORT_ONLY) await toReportOnly(restored.id!, restored.displayName ?? '');
       else navigate(`/policies/${restored.id}`, { state: { restored: true } });
     } catch (caught) {
       setError(describeError(caught, 'restore the policy'));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -89,73 +133,135 @@ export function DeletedPoliciesPage() {
     }
   };
 
+  const bulkStep = (kind: BulkKind, reportOnly: boolean) => async (item: BulkItem, mark: (patch: Partial<BulkItem>) => void) => {
+    try {
+      if (kind === 'purge') {
+        await purgeDeletedPolicy(tenant.client, item.id, WRITE_SCOPES);
+        return;
+      }
+      if (!item.restored) {
+        const restored = await restoreDeletedPolicy(tenant.client, item.id, WRITE_SCOPES);
+        mark({ restored: true });
+        if (!reportOnly || restored.state === REPORT_ONLY) return;
+      }
+      if (reportOnly) await updatePolicy(tenant.client, item.id, { state: REPORT_ONLY }, WRITE_SCOPES);
+    } catch (caught) {
+      // Gone already (e.g. done by an earlier, interrupted run): nothing left to purge.
+      if (kind === 'purge' && caught instanceof GraphRequestError && caught.status === 404) return;
+      throw new Error(describeError(caught).message);
+    }
+  };
+
+  const startRun = async (start: BulkRun) => {
+    const controller = new AbortController();
+    stopper.current = controller;
+    setRunning(true);
+    const save = (next: BulkRun) => {
+      bulkStore.save(tenant.account.key, next);
+      setRun(next);
+    };
+    save(start);
+    try {
+      await runBulk(start, bulkStep(start.kind, start.reportOnly), save, controller.signal);
+    } finally {
+      setRunning(false);
+      stopper.current = null;
+      setSelected(new Set());
+      await Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: [...tenant.scopeKey, 'deleted-policies'] })]);
+    }
+  };
+
+  const selectedPolicies = (deleted.data ?? []).filter((p) => selected.has(p.id!));
   const openedPolicy = deleted.data?.find((p) => p.id === opened);
+  const usedBy = (locationId: string) => (deleted.data ?? []).filter((p) => [...(p.conditions?.locations?.includeLocations ?? []), ...(p.conditions?.locations?.excludeLocations ?? [])].includes(locationId)).map((p) => p.displayName ?? p.id!);
+
   return (
     <section className={styles.page} aria-labelledby="deleted-title">
       <h1 id="deleted-title" className={styles.title}>
         Deleted policies
       </h1>
-      <Text>Microsoft Entra keeps deleted policies for {SOFT_DELETE_DAYS} days. Until then they can be restored as they were.</Text>
+      <Text>Microsoft Entra keeps deleted policies and named locations for {SOFT_DELETE_DAYS} days. Until then they can be restored as they were.</Text>
       {secondStep && <SecondStepFailed name={secondStep.name} error={secondStep.error} busy={busy} onRetry={() => void toReportOnly(secondStep.id, secondStep.name)} />}
-      {deletions.isError && (
+      {audit.isError && (
         <MessageBar intent="warning">
-          <MessageBarBody>Who deleted each policy comes from the audit log, which could not be read: {describeError(deletions.error).title.toLowerCase()}.</MessageBarBody>
+          <MessageBarBody>Who deleted each policy comes from the audit log, which could not be read: {describeError(audit.error).title.toLowerCase()}.</MessageBarBody>
         </MessageBar>
+      )}
+      {run && (
+        <BulkProgress
+          run={run}
+          running={running}
+          onStop={() => stopper.current?.abort()}
+          onResume={() => void startRun(run)}
+          onDismiss={() => {
+            bulkStore.clear(tenant.account.key);
+            setRun(null);
+          }}
+        />
       )}
       {deleted.isPending && <Skeleton aria-label="Loading deleted policies"><SkeletonItem size={64} /></Skeleton>}
       {deleted.isError && <ErrorState {...describeError(deleted.error, 'load the deleted policies')} onRetry={() => void deleted.refetch()} />}
       {deleted.data?.length === 0 && <EmptyState title="No deleted policies">Policies deleted in the last {SOFT_DELETE_DAYS} days appear here.</EmptyState>}
       {deleted.data && deleted.data.length > 0 && (
-        <Table aria-label="Deleted policies">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Name</TableHeaderCell>
-              <TableHeaderCell>State when deleted</TableHeaderCell>
-              <TableHeaderCell>Deleted</TableHeaderCell>
-              <TableHeaderCell>By</TableHeaderCell>
-              <TableHeaderCell>Days left</TableHeaderCell>
-              <TableHeaderCell>Actions</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {[...deleted.data].sort((a, b) => String(b.deletedDateTime).localeCompare(String(a.deletedDateTime))).map((policy) => {
-              const left = daysLeft(policy.deletedDateTime, now);
-              return (
-                <TableRow key={policy.id}>
-                  <TableCell>
-                    <Button appearance="transparent" onClick={() => setOpened(opened === policy.id ? null : policy.id!)} aria-expanded={opened === policy.id}>
-                      {policy.displayName}
-                    </Button>
-                  </TableCell>
-                  <TableCell>
-                    <StateBadge state={policy.state ?? 'disabled'} />
-                  </TableCell>
-                  <TableCell>{formatDateTime(policy.deletedDateTime)}</TableCell>
-                  <TableCell>{deletions.data?.get(policy.id!)?.by ?? '—'}</TableCell>
-                  <TableCell>
-                    <span className={left <= 3 ? styles.soon : undefined}>{left <= 1 ? 'Last day' : `${left} days`}</span>
-                  </TableCell>
-                  <TableCell>
-                    <div className={styles.actions}>
-                      <Button appearance="primary" onClick={() => { setError(null); setAction({ kind: 'restore', policy }); }}>
-                        Restore…
-                      </Button>
-                      <Button onClick={() => { setError(null); setAction({ kind: 'purge', policy }); }}>Delete permanently…</Button>
-                    </div>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <>
+          <div className={styles.toolbar} role="toolbar" aria-label="Selected policies">
+            <Button icon={<ArrowCounterclockwiseRegular />} disabled={selected.size === 0 || running} onClick={() => setConfirmBulk('restore')}>
+              Restore selected ({selected.size})…
+            </Button>
+            <Button icon={<DeleteRegular />} disabled={selected.size === 0 || running} onClick={() => setConfirmBulk('purge')}>
+              Delete selected permanently ({selected.size})…
+            </Button>
+          </div>
+          <DeletedPoliciesTable
+            policies={deleted.data}
+            deletions={deletions}
+            now={now}
+            selected={selected}
+            onSelect={(ids, on) =>
+              setSelected((current) => {
+                const next = new Set(current);
+                for (const id of ids) if (on) next.add(id); else next.delete(id);
+                return next;
+              })
+            }
+            opened={opened}
+            onOpen={setOpened}
+            onRestore={(policy) => { setError(null); setAction({ kind: 'restore', policy }); }}
+            onPurge={(policy) => { setError(null); setAction({ kind: 'purge', policy }); }}
+            disabled={running}
+          />
+        </>
       )}
-      {openedPolicy && (
-        <section aria-label={`Summary of ${openedPolicy.displayName}`}>
-          <PolicySummaryView sections={describePolicy(openedPolicy, names.data)} />
-        </section>
+      {openedPolicy && <DeletedPolicyDetails policy={openedPolicy} current={current.data} names={names.data} missing={missingOf(openedPolicy)} />}
+      {locations.data && <DeletedLocationsSection locations={locations.data} now={now} usedBy={usedBy} />}
+      {locations.isError && <ErrorState {...describeError(locations.error, 'load the deleted named locations')} onRetry={() => void locations.refetch()} />}
+      {deleted.data && current.data && !local.isPending && !audit.isPending && <RecreateSection items={recreatable} deletedLocations={deletedLocations} auditUnavailable={audit.isError} />}
+
+      {action?.kind === 'restore' && (
+        <RestoreDialog
+          policy={action.policy}
+          missing={missingOf(action.policy)}
+          checking={names.isPending || locations.isPending}
+          busy={busy}
+          progress={progress}
+          error={error}
+          onRestore={(mode, locationsFirst) => void restore(action.policy, mode, locationsFirst)}
+          onClose={() => setAction(null)}
+        />
       )}
-      {action?.kind === 'restore' && <RestoreDialog policy={action.policy} busy={busy} error={error} onRestore={(mode) => void restore(action.policy, mode)} onClose={() => setAction(null)} />}
-      {action?.kind === 'purge' && <PurgeDialog policy={action.policy} busy={busy} error={error} onPurge={() => void purge(action.policy)} onClose={() => setAction(null)} />}
+      {action?.kind === 'purge' && <PurgeDialog name={action.policy.displayName ?? ''} busy={busy} error={error} onPurge={() => void purge(action.policy)} onClose={() => setAction(null)} />}
+      {confirmBulk && (
+        <BulkConfirmDialog
+          kind={confirmBulk}
+          policies={selectedPolicies}
+          missingOf={missingOf}
+          onStart={(reportOnly) => {
+            setConfirmBulk(null);
+            void startRun(newRun(confirmBulk, reportOnly, selectedPolicies.map((p) => ({ id: p.id!, name: p.displayName ?? p.id! }))));
+          }}
+          onClose={() => setConfirmBulk(null)}
+        />
+      )}
     </section>
   );
 }

@@ -183,7 +183,7 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
     <>
       {draft.restoredAt && (
         <MessageBar intent="info">
-          <MessageBarBody>Your unsaved new policy from this device was restored.</MessageBarBody>
+          <MessageBarBody>{draft.origin ? `${draft.origin}. Review it, then create it.` : "Your unsaved new policy from this device was restored."}</MessageBarBody>
         </MessageBar>
       )}
       {atLimit && (

@@ -2,10 +2,10 @@
 // it) merged with the versions this device kept, newest first. Each entry says who changed which
 // policy and how, in words; its diff opens in place, and a policy can be reverted to the version
 // before a change (through the editor's save flow). Without audit access, the local versions remain.
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Link, makeStyles, MessageBar, MessageBarBody, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { listConditionalAccessEvents } from '../../../graph/audit';
 import { describeError } from '../../../graph/describe-error';
 import type { JsonObject } from '../../../graph/policy-body';
@@ -151,7 +151,15 @@ export function ChangeHistoryPage() {
               <Text weight="semibold">
                 {entry.activity}:{' '}
                 {exists.has(entry.policyId) ? (
-                  <RouterLink to={`/policies/${entry.policyId}`}>{entry.policyName}</RouterLink>
+                  <Link
+                    href={`/policies/${entry.policyId}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      navigate(`/policies/${entry.policyId}`);
+                    }}
+                  >
+                    {entry.policyName}
+                  </Link>
                 ) : (
                   entry.policyName
                 )}

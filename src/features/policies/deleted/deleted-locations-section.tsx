@@ -1,0 +1,119 @@
+// Deleted named locations: kept 30 days like policies, restorable as they were. A policy that
+// needs one says so when it is restored (and can restore it first); here they can be handled alone.
+import { Button, makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { WRITE_SCOPES } from '../../../auth/scopes';
+import { daysLeft, purgeDeletedNamedLocation, restoreDeletedNamedLocation, type DeletedNamedLocation } from '../../../graph/deleted-items';
+import { describeError, type ErrorDescription } from '../../../graph/describe-error';
+import { useTenantSession } from '../../../session/tenant-session';
+import { ErrorState } from '../../../shared/ui/error-state';
+import { formatDateTime } from '../../../shared/ui/format';
+import { PurgeDialog } from './deleted-actions';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  table: { tableLayout: 'auto' },
+});
+
+const describeLocation = (location: DeletedNamedLocation) =>
+  location.ipRanges ? `IP ranges: ${location.ipRanges.map((r) => r.cidrAddress).join(', ')}${location.isTrusted ? ' (trusted)' : ''}` : location.countriesAndRegions ? `Countries: ${location.countriesAndRegions.join(', ')}` : '—';
+
+export function DeletedLocationsSection({ locations, now, usedBy }: {
+  locations: DeletedNamedLocation[];
+  now: Date;
+  /** Names of deleted policies that refer to each location. */
+  usedBy: (id: string) => string[];
+}) {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorDescription | null>(null);
+  const [purging, setPurging] = useState<DeletedNamedLocation | null>(null);
+  const [restored, setRestored] = useState<string | null>(null);
+
+  const refresh = () =>
+    Promise.all(['deleted-locations', 'names'].map((key) => queryClient.invalidateQueries({ queryKey: [...tenant.scopeKey, key] })));
+
+  const restore = async (location: DeletedNamedLocation) => {
+    setBusy(location.id);
+    setError(null);
+    try {
+      await restoreDeletedNamedLocation(tenant.client, location.id, WRITE_SCOPES);
+      setRestored(location.displayName);
+      await refresh();
+    } catch (caught) {
+      setError(describeError(caught, `restore the named location “${location.displayName}”`));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const purge = async (location: DeletedNamedLocation) => {
+    setBusy(location.id);
+    setError(null);
+    try {
+      await purgeDeletedNamedLocation(tenant.client, location.id, WRITE_SCOPES);
+      setPurging(null);
+      await refresh();
+    } catch (caught) {
+      setError(describeError(caught, `delete the named location “${location.displayName}” permanently`));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby="deleted-locations-title">
+      <Text as="h2" id="deleted-locations-title" size={500} weight="semibold">
+        Deleted named locations
+      </Text>
+      {restored && (
+        <MessageBar intent="success">
+          <MessageBarBody>Restored “{restored}”.</MessageBarBody>
+        </MessageBar>
+      )}
+      {error && !purging && <ErrorState {...error} />}
+      {locations.length === 0 ? (
+        <Text>None. Named locations deleted in the last 30 days appear here.</Text>
+      ) : (
+        <Table aria-label="Deleted named locations" className={styles.table}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Name</TableHeaderCell>
+              <TableHeaderCell>Holds</TableHeaderCell>
+              <TableHeaderCell>Deleted</TableHeaderCell>
+              <TableHeaderCell>Days left</TableHeaderCell>
+              <TableHeaderCell>Needed by</TableHeaderCell>
+              <TableHeaderCell>Actions</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {locations.map((location) => (
+              <TableRow key={location.id}>
+                <TableCell>{location.displayName}</TableCell>
+                <TableCell>{describeLocation(location)}</TableCell>
+                <TableCell>{formatDateTime(location.deletedDateTime)}</TableCell>
+                <TableCell>{daysLeft(location.deletedDateTime, now)} days</TableCell>
+                <TableCell>{usedBy(location.id).join(', ') || '—'}</TableCell>
+                <TableCell>
+                  <div className={styles.actions}>
+                    <Button disabled={!!busy} onClick={() => void restore(location)}>
+                      {busy === location.id && !purging ? 'Restoring…' : 'Restore'}
+                    </Button>
+                    <Button disabled={!!busy} onClick={() => { setError(null); setPurging(location); }}>
+                      Delete permanently…
+                    </Button>
+                  </div>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {purging && <PurgeDialog name={purging.displayName} what="named location" busy={busy === purging.id} error={error} onPurge={() => void purge(purging)} onClose={() => setPurging(null)} />}
+    </section>
+  );
+}
