@@ -57,11 +57,12 @@ export interface DeletionRecord {
   at: string;
 }
 
-/** Who deleted which policy, from directory audit events (newest first; needs AuditLog.Read.All to read). */
-export function deletionsFrom(events: readonly AuditEvent[]): Map<string, DeletionRecord> {
+/** Who deleted which policy (or named location), from directory audit events, newest first. */
+export function deletionsFrom(events: readonly AuditEvent[], target: 'Policy' | 'NamedLocation' = 'Policy'): Map<string, DeletionRecord> {
   const deletions = new Map<string, DeletionRecord>();
   for (const event of events) {
-    if (!/^delete conditional access policy$/i.test(event.activity) || deletions.has(event.targetId)) continue;
+    // "Delete conditional access policy", "Delete named location"; not "Hard delete …".
+    if (event.targetType !== target || !/^delete /i.test(event.activity) || deletions.has(event.targetId)) continue;
     deletions.set(event.targetId, { by: event.by, at: event.at });
   }
   return deletions;

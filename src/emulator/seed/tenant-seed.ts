@@ -114,5 +114,9 @@ export function toTenantState(seed: TenantSeed, now: Date): TenantState {
     const { deletedDateTime, ...before } = policy;
     recordAudit(tenant, actor(adminName), 'Delete', 'Policy', before, null, new Date(Date.parse(String(deletedDateTime))));
   }
+  for (const location of tenant.deletedNamedLocations) {
+    const { deletedDateTime, ...before } = location;
+    recordAudit(tenant, actor(adminName), 'Delete', 'NamedLocation', before, null, new Date(Date.parse(String(deletedDateTime))));
+  }
   return tenant;
 }

@@ -16,11 +16,13 @@ describe('the audit log of Conditional Access', () => {
       'CA006 Update conditional access policy',
       'CA007 Update conditional access policy',
       'CA090 Delete conditional access policy',
+      'Old V Delete named location',
       'CA001 Update conditional access policy',
     ]);
     expect(lastWeek[0]!.by).toBe('Contoso Automation');
     expect(lastWeek[3]!.after).toBeNull();
     expect(lastWeek[3]!.before?.displayName).toBe('CA090: Block sign-ins from the old VPN');
+    expect(lastWeek[4]!.targetType).toBe('NamedLocation');
 
     const between = await listConditionalAccessEvents(client, { since: daysAgo(15), until: daysAgo(10) });
     expect(between.map((e) => e.targetName.slice(0, 5))).toEqual(['CA091', 'CA023', 'CA034']);

@@ -4,7 +4,7 @@ import { Button, makeStyles, MessageBar, MessageBarBody, Table, TableBody, Table
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { WRITE_SCOPES } from '../../../auth/scopes';
-import { daysLeft, purgeDeletedNamedLocation, restoreDeletedNamedLocation, type DeletedNamedLocation } from '../../../graph/deleted-items';
+import { daysLeft, purgeDeletedNamedLocation, restoreDeletedNamedLocation, type DeletedNamedLocation, type DeletionRecord } from '../../../graph/deleted-items';
 import { describeError, type ErrorDescription } from '../../../graph/describe-error';
 import { useTenantSession } from '../../../session/tenant-session';
 import { ErrorState } from '../../../shared/ui/error-state';
@@ -20,9 +20,11 @@ const useStyles = makeStyles({
 const describeLocation = (location: DeletedNamedLocation) =>
   location.ipRanges ? `IP ranges: ${location.ipRanges.map((r) => r.cidrAddress).join(', ')}${location.isTrusted ? ' (trusted)' : ''}` : location.countriesAndRegions ? `Countries: ${location.countriesAndRegions.join(', ')}` : '—';
 
-export function DeletedLocationsSection({ locations, now, usedBy }: {
+export function DeletedLocationsSection({ locations, now, usedBy, deletions }: {
   locations: DeletedNamedLocation[];
   now: Date;
+  /** Who deleted each, when the audit log is readable. */
+  deletions: Map<string, DeletionRecord> | undefined;
   /** Names of deleted policies that refer to each location. */
   usedBy: (id: string) => string[];
 }) {
@@ -85,6 +87,7 @@ export function DeletedLocationsSection({ locations, now, usedBy }: {
               <TableHeaderCell>Name</TableHeaderCell>
               <TableHeaderCell>Holds</TableHeaderCell>
               <TableHeaderCell>Deleted</TableHeaderCell>
+              <TableHeaderCell>By</TableHeaderCell>
               <TableHeaderCell>Days left</TableHeaderCell>
               <TableHeaderCell>Needed by</TableHeaderCell>
               <TableHeaderCell>Actions</TableHeaderCell>
@@ -96,6 +99,7 @@ export function DeletedLocationsSection({ locations, now, usedBy }: {
                 <TableCell>{location.displayName}</TableCell>
                 <TableCell>{describeLocation(location)}</TableCell>
                 <TableCell>{formatDateTime(location.deletedDateTime)}</TableCell>
+                <TableCell>{deletions?.get(location.id)?.by ?? '—'}</TableCell>
                 <TableCell>{daysLeft(location.deletedDateTime, now)} days</TableCell>
                 <TableCell>{usedBy(location.id).join(', ') || '—'}</TableCell>
                 <TableCell>

@@ -59,6 +59,7 @@ export function DeletedPoliciesPage() {
   const names = useNames(tenant, deleted.data);
 
   const deletions = useMemo(() => (audit.data ? deletionsFrom(audit.data) : undefined), [audit.data]);
+  const locationDeletions = useMemo(() => (audit.data ? deletionsFrom(audit.data, 'NamedLocation') : undefined), [audit.data]);
   const deletedLocations = useMemo(() => locations.data ?? [], [locations.data]);
   const missingOf = (policy: DeletedPolicy) => findMissingDependencies(policy, names.data, deletedLocations);
   const recreatable = useMemo(() => {
@@ -233,7 +234,7 @@ export function DeletedPoliciesPage() {
         </>
       )}
       {openedPolicy && <DeletedPolicyDetails policy={openedPolicy} current={current.data} names={names.data} missing={missingOf(openedPolicy)} />}
-      {locations.data && <DeletedLocationsSection locations={locations.data} now={now} usedBy={usedBy} />}
+      {locations.data && <DeletedLocationsSection locations={locations.data} now={now} usedBy={usedBy} deletions={locationDeletions} />}
       {locations.isError && <ErrorState {...describeError(locations.error, 'load the deleted named locations')} onRetry={() => void locations.refetch()} />}
       {deleted.data && current.data && !local.isPending && !audit.isPending && <RecreateSection items={recreatable} deletedLocations={deletedLocations} auditUnavailable={audit.isError} />}
 

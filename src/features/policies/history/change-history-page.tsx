@@ -41,6 +41,8 @@ interface TimelineEntry {
   before: JsonObject | null;
   after: JsonObject | null;
   fromDevice: boolean;
+  /** Named locations appear too: they change what policies mean. */
+  isPolicy: boolean;
 }
 
 const DAY = 86_400_000;
@@ -73,8 +75,7 @@ export function ChangeHistoryPage() {
   const entries = useMemo<TimelineEntry[]>(() => {
     const current = new Map((policies.data ?? []).map((p) => [p.id, p as unknown as JsonObject]));
     const fromAudit = (audit.data ?? [])
-      .filter((e) => e.targetType === 'Policy')
-      .map((e) => ({ key: e.id, at: e.at, by: e.by, activity: e.activity, policyId: e.targetId, policyName: e.targetName, before: e.before, after: e.after, fromDevice: false }));
+      .map((e) => ({ key: e.id, at: e.at, by: e.by, activity: e.activity, policyId: e.targetId, policyName: e.targetName, before: e.before, after: e.after, fromDevice: false, isPolicy: e.targetType === 'Policy' }));
     const fromDevice = (local.data ?? [])
       .filter((v) => v.recordedAt >= window.since.toISOString() && v.recordedAt <= window.until.toISOString())
       .map((v, i) => {
@@ -90,6 +91,7 @@ export function ChangeHistoryPage() {
           // What it became is the policy as it is now, when it still exists.
           after: current.get(v.itemId) ?? null,
           fromDevice: true,
+          isPolicy: true,
         };
       });
     return [...fromAudit, ...fromDevice].sort((a, b) => b.at.localeCompare(a.at));
@@ -186,7 +188,7 @@ export function ChangeHistoryPage() {
                     Revert to the version before this…
                   </Button>
                 )}
-                {!exists.has(entry.policyId) && entry.before && (
+                {entry.isPolicy && !exists.has(entry.policyId) && entry.before && (
                   <Button size="small" onClick={() => navigate('/deleted')}>
                     Deleted: see deleted policies
                   </Button>
