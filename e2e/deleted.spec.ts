@@ -133,3 +133,30 @@ test('a policy deleted for good comes back from its last known version, as a new
   await expect(page.getByRole('heading', { level: 1, name: 'CA090: Block sign-ins from the old VPN' })).toBeVisible();
   await expect(page.getByText('Report-only', { exact: true }).first()).toBeVisible();
 });
+
+test('deletes several permanently only after the count is typed', async ({ page }) => {
+  const table = page.getByRole('table', { name: 'Deleted policies' });
+  await table.getByRole('checkbox', { name: 'Select CA091: Test - block everything for pilot' }).click();
+  await table.getByRole('checkbox', { name: 'Select CA092: Require MFA for HR' }).click();
+  await page.getByRole('button', { name: 'Delete selected permanently (2)…' }).click();
+  const dialog = page.getByRole('dialog');
+  const confirm = dialog.getByRole('button', { name: 'Delete permanently' });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByRole('textbox').fill('delete 2 policies');
+  await confirm.click();
+  await expect(page.getByText('Done: 2 of 2')).toBeVisible({ timeout: 20_000 });
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table).toContainText('CA090');
+});
+
+test('opens a deleted policy as JSON and compares it with a current policy', async ({ page }) => {
+  await page.getByRole('button', { name: 'CA092: Require MFA for HR' }).click();
+  const details = page.getByRole('region', { name: 'Deleted policy CA092: Require MFA for HR' });
+  await details.getByRole('tab', { name: 'JSON' }).click();
+  await expect(details.getByTestId('json-viewer')).toContainText('"CA092: Require MFA for HR"');
+  await details.getByRole('tab', { name: 'Compare' }).click();
+  await expect(details.getByText('No current policy has the same name.')).toBeVisible();
+  await details.getByRole('combobox').click();
+  await page.getByRole('option', { name: 'CA001: Require MFA for all users' }).click();
+  await expect(details.getByRole('list', { name: 'Differences' })).toContainText('Name: CA092: Require MFA for HR → CA001: Require MFA for all users');
+});
