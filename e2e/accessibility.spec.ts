@@ -50,3 +50,30 @@ test('the editor, new policy, deleted policies and settings screens', async ({ p
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
+
+test('the compare, change history and restore screens', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await expect(page.getByRole('grid')).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await page.getByRole('combobox', { name: 'Policy A (left)' }).click();
+  await page.getByRole('option', { name: /^CA006/ }).click();
+  await page.getByRole('combobox', { name: 'Policy B (right)' }).click();
+  await page.getByRole('option', { name: /^CA002/ }).click();
+  await expect(page.getByTestId('diff-viewer')).toContainText('excludeLocations');
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('tab', { name: 'Tenant with tenant or backup' }).click();
+  await expect(page.getByText('Choose what to compare with')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('tab', { name: 'Change history' }).click();
+  await expect(page.getByRole('list', { name: 'Changes, newest first' }).getByRole('listitem').first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('tab', { name: 'Deleted policies' }).click();
+  await page.getByRole('row').filter({ hasText: 'CA090' }).getByRole('button', { name: 'Restore…' }).click();
+  await expect(page.getByRole('dialog').getByRole('list', { name: 'Missing dependencies' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});

@@ -48,6 +48,10 @@ export default function DiffViewer({ original, modified, dark, ariaLabel, inline
       ariaLabel,
       fontSize: 13,
     });
+    // Each side is an editor of its own and needs a name of its own (the diff editor's
+    // originalAriaLabel and modifiedAriaLabel options do not reach them when it is created).
+    editor.getOriginalEditor().updateOptions({ ariaLabel: `${ariaLabel}: left side` });
+    editor.getModifiedEditor().updateOptions({ ariaLabel: `${ariaLabel}: right side` });
     const left = monaco.editor.createModel(original, 'json');
     const right = monaco.editor.createModel(modified, 'json');
     editor.setModel({ original: left, modified: right });
