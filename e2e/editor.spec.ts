@@ -1,8 +1,8 @@
 // Editing a policy: checks block bad saves, the diff comes first, drafts survive reloads, and a
 // policy someone else changed meanwhile is never overwritten silently.
 import { PolicyEditorPage } from './pages/policy-editor-page';
+import { changeAsColleague } from './support/colleague';
 import { expect, test } from './support/fixtures';
-import { CONTOSO_TENANT_ID, signInUser } from './support/test-accounts';
 
 let policyUrl: string;
 
@@ -59,16 +59,7 @@ test('a concurrent change is caught, and mine can go on top of theirs', async ({
 
   // Meanwhile, a colleague renames the policy.
   const id = policyUrl.split('/').pop()!;
-  const token = `demo.${Buffer.from(JSON.stringify({ tid: CONTOSO_TENANT_ID, oid: signInUser.id, upn: 'colleague@contoso.example', name: 'Colleague', scp: 'Policy.Read.All Policy.ReadWrite.ConditionalAccess' })).toString('base64').replace(/=+$/, '')}`;
-  const status = await page.evaluate(
-    async ({ id, token }) =>
-      (await fetch(`https://graph.microsoft.com/beta/identity/conditionalAccess/policies/${id}`, {
-        method: 'PATCH',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ displayName: 'CA007: Compliant device on desktops (renamed)' }),
-      })).status,
-    { id, token },
-  );
+  const status = await changeAsColleague(page, id, { displayName: 'CA007: Compliant device on desktops (renamed)' });
   expect(status).toBe(204);
 
   await editor.reviewButton.click();

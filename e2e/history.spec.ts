@@ -12,7 +12,7 @@ test('shows a change from the audit log in words and reverts it through the edit
   await expect(update).toContainText('ada.lindqvist@contoso.example, from the audit log');
   await expect(update).toContainText("Excluded location 'Corporate network' added");
 
-  await update.getByRole('button', { name: 'Compare with now' }).click();
+  await update.getByRole('button', { name: 'Show diff' }).click();
   await expect(page.getByTestId('diff-viewer')).toBeVisible();
 
   await update.getByRole('button', { name: 'Revert to the version before this…' }).click();

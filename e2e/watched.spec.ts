@@ -1,7 +1,7 @@
 // Watched policies: after a colleague changes one, the policies page says so on the next visit,
 // with who and the diff, until the admin marks it as seen.
+import { changeAsColleague } from './support/colleague';
 import { expect, test } from './support/fixtures';
-import { CONTOSO_TENANT_ID, signInUser } from './support/test-accounts';
 
 test('a watched policy changed by a colleague is announced with who and what, until marked as seen', async ({ page, signInPage, policiesPage }) => {
   await page.goto('/');
@@ -17,16 +17,7 @@ test('a watched policy changed by a colleague is announced with who and what, un
   await expect(notice).toHaveCount(0);
 
   // A colleague turns it off.
-  const token = `demo.${Buffer.from(JSON.stringify({ tid: CONTOSO_TENANT_ID, oid: signInUser.id, upn: 'colleague@contoso.example', name: 'Colleague', scp: 'Policy.Read.All Policy.ReadWrite.ConditionalAccess' })).toString('base64').replace(/=+$/, '')}`;
-  const status = await page.evaluate(
-    async ({ id, token }) =>
-      (await fetch(`https://graph.microsoft.com/beta/identity/conditionalAccess/policies/${id}`, {
-        method: 'PATCH',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ state: 'disabled' }),
-      })).status,
-    { id, token },
-  );
+  const status = await changeAsColleague(page, id, { state: 'disabled' });
   expect(status).toBe(204);
 
   // The next visit.

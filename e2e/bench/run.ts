@@ -7,8 +7,8 @@
 //  4. The set diff of 195 policies against 195 (matching and sorting; then the words for every
 //     changed pair), and opening the diff view of the largest policy of ../shared/corpus.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Request } from '@playwright/test';
@@ -22,6 +22,7 @@ import type { JsonObject } from '../../src/graph/policy-body';
 import { parsePolicyFile } from '../../src/graph/policy-file';
 import { matchPolicySets } from '../../src/features/policies/lib/match-policies';
 import { describeChanges } from '../../src/features/policies/lib/describe-changes';
+import { corpusFiles, corpusPresent, isNotPolicyFile } from '../../src/testing/corpus';
 
 const LATENCY_MS = 100;
 const RUNS = 5;
@@ -51,16 +52,10 @@ function entrySize(outDir: string) {
 
 /** Every policy of ../shared/corpus (real exports), or the demo tenant's when the corpus is absent. */
 function corpusPolicies(): JsonObject[] {
-  const corpus = resolve(import.meta.dirname, '../../../shared/corpus');
-  if (!existsSync(corpus)) return createSeedState().tenants[0]!.policies as JsonObject[];
-  const files = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : name.endsWith('.json') ? [join(dir, name)] : []));
-  return files(corpus).flatMap((file) => {
-    try {
-      return parsePolicyFile(readFileSync(file), file, { reportOnly: false }).map((p) => p.body);
-    } catch {
-      return []; // named locations, groups: not policies
-    }
-  });
+  if (!corpusPresent) return createSeedState().tenants[0]!.policies as JsonObject[];
+  return corpusFiles()
+    .filter((file) => !isNotPolicyFile(file))
+    .flatMap((file) => parsePolicyFile(readFileSync(file), file, { reportOnly: false }).map((p) => p.body));
 }
 
 /** 195 policies against 195: a fifth changed, five only on each side, the rest identical. */

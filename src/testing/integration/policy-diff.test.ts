@@ -1,24 +1,16 @@
 // The semantic diff over every real-world policy in ../shared/corpus: each policy against the next
 // one read, and against itself with a change. Skips when the corpus is absent.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildPatch, comparableText, type JsonObject } from '../../graph/policy-body';
 import { parsePolicyFile } from '../../graph/policy-file';
 import { describeChanges } from '../../features/policies/lib/describe-changes';
+import { corpusFiles, corpusPresent, isNotPolicyFile } from '../corpus';
 
-const corpus = resolve(__dirname, '../../../../shared/corpus');
-const present = existsSync(corpus);
-const jsonFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? jsonFiles(path) : name.endsWith('.json') ? [path] : [];
-  });
-const policies: JsonObject[] = present
-  ? jsonFiles(corpus)
-      .filter((f) => !/\/(Groups|NamedLocations)\/|MigrationTable|namedLocations\.json/.test(f))
-      .flatMap((f) => parsePolicyFile(readFileSync(f), f, { reportOnly: false }).map((p) => p.body))
-  : [];
+const present = corpusPresent;
+const policies: JsonObject[] = corpusFiles()
+  .filter((f) => !isNotPolicyFile(f))
+  .flatMap((f) => parsePolicyFile(readFileSync(f), f, { reportOnly: false }).map((p) => p.body));
 
 /** Every leaf path where two policies differ. */
 function changedLeaves(patch: JsonObject, prefix = ''): string[] {

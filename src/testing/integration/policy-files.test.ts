@@ -1,21 +1,17 @@
 // Every real-world export in ../shared/corpus (nobody here wrote them) is read as the import would
 // read it, and what it yields is accepted by the emulator's create. Skips when the corpus is absent.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPolicy } from '../../graph/policy-checks';
 import { parsePolicyFile, PolicyFileError } from '../../graph/policy-file';
 import { testEmulator } from '../../emulator/harness/test-emulator';
+import { corpusDir, corpusFiles, corpusPresent, isNotPolicyFile } from '../corpus';
 
-const corpus = resolve(__dirname, '../../../../shared/corpus');
-const present = existsSync(corpus);
-const jsonFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? jsonFiles(path) : name.endsWith('.json') ? [path] : [];
-  });
-const files = present ? jsonFiles(corpus) : [];
-const notPolicies = (file: string) => /\/(Groups|NamedLocations)\/|MigrationTable|namedLocations\.json/.test(file);
+const corpus = corpusDir;
+const present = corpusPresent;
+const files = corpusFiles();
+const notPolicies = isNotPolicyFile;
 
 describe.skipIf(!present)('the policy files of ../shared/corpus', () => {
   if (!present) it.skip('needs ../shared/corpus (present in CI)', () => {});
