@@ -46,3 +46,28 @@ test('compares two policies in words and line by line, from a shareable URL', as
   await page.getByRole('button', { name: 'Swap A and B' }).click();
   await expect(page.getByRole('list', { name: 'Differences' })).toContainText('Client app All client apps added; Exchange ActiveSync clients, Other clients (legacy authentication) removed');
 });
+
+test('compares a policy with the same policy in a file, found by its id', async ({ page, signInPage, policiesPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await policiesPage.open(/^CA006/);
+  const id = page.url().split('/').pop()!;
+  await page.getByRole('button', { name: 'Compare…' }).click();
+
+  // An export with two policies, CA006 among them (renamed and off), as a UTF-16 file with a BOM.
+  const exported = { value: [{ id: 'other', displayName: 'Another', state: 'enabled', conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] } }, grantControls: { operator: 'OR', builtInControls: ['mfa'] } }] as object[] };
+  exported.value.push({ id, displayName: 'CA006 (exported)', state: 'disabled', conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] } }, grantControls: { operator: 'OR', builtInControls: ['block'] } });
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(exported), 'utf16le')]);
+  await page.getByLabel('Policy file to compare with').setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: utf16 });
+
+  await expect(page.getByRole('combobox', { name: 'Policy B (right)' })).toHaveText('CA006 (exported) in export.json');
+  const differences = page.getByRole('list', { name: 'Differences' });
+  await expect(differences).toContainText('State: On → Off');
+  await expect(differences).toContainText('Name: CA006: Block access from outside allowed countries → CA006 (exported)');
+  await expect(page).toHaveURL(/b=file%3A1|b=file:1/);
+
+  // A file that is not JSON is refused, and the comparison on screen stays.
+  await page.getByLabel('Policy file to compare with').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
+  await expect(page.getByText(/notes\.txt is not valid JSON/)).toBeVisible();
+  await expect(differences).toContainText('State: On → Off');
+});

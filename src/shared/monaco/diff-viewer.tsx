@@ -3,7 +3,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { nameDecorations, useAnnotationStyles, type IdDescription } from './id-names';
-import { monaco } from './setup';
+import { monaco, themeName } from './setup';
 
 const useStyles = makeStyles({
   host: { height: '100%', minHeight: '360px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, overflow: 'hidden' },
@@ -111,7 +111,7 @@ export default function DiffViewer({ original, modified, dark, ariaLabel, inline
   }, [reveal]);
 
   useEffect(() => {
-    monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
+    monaco.editor.setTheme(themeName(dark));
   }, [dark]);
   return <div ref={host} className={styles.host} data-tabster='{"uncontrolled": {}}' data-testid="diff-viewer" />;
 }

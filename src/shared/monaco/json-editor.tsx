@@ -4,7 +4,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { nameDecorations, useAnnotationStyles, type IdDescription } from './id-names';
-import { jsonDefaults, monaco } from './setup';
+import { jsonDefaults, monaco, themeName } from './setup';
 
 export type { IdDescription } from './id-names';
 
@@ -119,7 +119,7 @@ export default function JsonEditor({ value, onChange, path, schemas, markers, di
   }, [value, describeId]);
 
   useEffect(() => {
-    monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
+    monaco.editor.setTheme(themeName(dark));
   }, [dark]);
 
   return <div ref={host} className={styles.host} data-tabster='{"uncontrolled": {}}' data-testid="json-editor" />;

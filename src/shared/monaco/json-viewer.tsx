@@ -1,7 +1,7 @@
 // A read-only JSON view in Monaco. Creates the editor once, swaps the model's text, disposes on unmount.
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
-import { monaco } from './setup';
+import { monaco, themeName } from './setup';
 
 const useStyles = makeStyles({
   host: { height: '100%', minHeight: '420px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, overflow: 'hidden' },
@@ -47,7 +47,7 @@ export default function JsonViewer({ value, path, dark, ariaLabel }: JsonViewerP
   }, [value, path]);
 
   useEffect(() => {
-    monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
+    monaco.editor.setTheme(themeName(dark));
   }, [dark]);
 
   // Fluent's focus manager must not steal keys from the editor.
