@@ -63,7 +63,11 @@ export const bulkStore = {
   load(accountKey: string): BulkRun | null {
     try {
       const raw = localStorage.getItem(key(accountKey));
-      return raw ? (JSON.parse(raw) as BulkRun) : null;
+      if (!raw) return null;
+      const run = JSON.parse(raw) as BulkRun;
+      // An item left "running" was cut short (a closed tab): whether it happened is unknown, so it is
+      // shown as not done; resuming tries it again (a purge that already happened counts as done).
+      return { ...run, items: run.items.map((item) => (item.status === 'running' ? { ...item, status: 'pending' } : item)) };
     } catch {
       return null;
     }

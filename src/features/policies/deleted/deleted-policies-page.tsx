@@ -5,7 +5,7 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { ArrowCounterclockwiseRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { WRITE_SCOPES } from '../../../auth/scopes';
 import { listConditionalAccessEvents } from '../../../graph/audit';
@@ -14,7 +14,6 @@ import {
   type DeletedNamedLocation, type DeletedPolicy,
 } from '../../../graph/deleted-items';
 import { describeError, type ErrorDescription } from '../../../graph/describe-error';
-import { GraphRequestError } from '../../../graph/errors';
 import { updatePolicy } from '../../../graph/policies';
 import { useTenantSession } from '../../../session/tenant-session';
 import { listScopeVersions } from '../../../shared/storage/version-history';
@@ -23,7 +22,8 @@ import { ErrorState } from '../../../shared/ui/error-state';
 import { policiesQuery, refreshAfterWrite, useNames } from '../api/policy-queries';
 import { findMissingDependencies } from '../lib/dependencies';
 import { BulkConfirmDialog, BulkProgress } from './bulk-panel';
-import { bulkStore, newRun, runBulk, type BulkItem, type BulkKind, type BulkRun } from './bulk-run';
+import { bulkStore, newRun, runBulk, type BulkKind, type BulkRun } from './bulk-run';
+import { bulkStep } from './bulk-steps';
 import { PurgeDialog, RestoreDialog, SecondStepFailed, type RestoreMode } from './deleted-actions';
 import { DeletedLocationsSection } from './deleted-locations-section';
 import { DeletedPoliciesTable } from './deleted-policies-table';
@@ -79,6 +79,8 @@ export function DeletedPoliciesPage() {
   const [run, setRun] = useState<BulkRun | null>(() => bulkStore.load(tenant.account.key));
   const [running, setRunning] = useState(false);
   const stopper = useRef<AbortController | null>(null);
+  // Leaving the page stops a run after the item under way; it can be resumed here later.
+  useEffect(() => () => stopper.current?.abort(), []);
 
   const refresh = () => refreshAfterWrite(queryClient, tenant);
 
@@ -134,25 +136,6 @@ export function DeletedPoliciesPage() {
     }
   };
 
-  const bulkStep = (kind: BulkKind, reportOnly: boolean) => async (item: BulkItem, mark: (patch: Partial<BulkItem>) => void) => {
-    try {
-      if (kind === 'purge') {
-        await purgeDeletedPolicy(tenant.client, item.id, WRITE_SCOPES);
-        return;
-      }
-      if (!item.restored) {
-        const restored = await restoreDeletedPolicy(tenant.client, item.id, WRITE_SCOPES);
-        mark({ restored: true });
-        if (!reportOnly || restored.state === REPORT_ONLY) return;
-      }
-      if (reportOnly) await updatePolicy(tenant.client, item.id, { state: REPORT_ONLY }, WRITE_SCOPES);
-    } catch (caught) {
-      // Gone already (e.g. done by an earlier, interrupted run): nothing left to purge.
-      if (kind === 'purge' && caught instanceof GraphRequestError && caught.status === 404) return;
-      throw new Error(describeError(caught).message);
-    }
-  };
-
   const startRun = async (start: BulkRun) => {
     const controller = new AbortController();
     stopper.current = controller;
@@ -163,7 +146,7 @@ export function DeletedPoliciesPage() {
     };
     save(start);
     try {
-      await runBulk(start, bulkStep(start.kind, start.reportOnly), save, controller.signal);
+      await runBulk(start, bulkStep(tenant.client, start.kind, start.reportOnly), save, controller.signal);
     } finally {
       setRunning(false);
       stopper.current = null;
