@@ -18,6 +18,12 @@ test('lists every policy with names instead of ids', async ({ page, policiesPage
   await expect(policiesPage.row(/^CA005/)).toContainText('Windows Azure Service Management API');
   await expect(policiesPage.row(/^CA006/)).toContainText('Block');
   await expect(policiesPage.row(/^CA007/)).toContainText('Report-only');
+  // Names are resolved: no cell is still waiting for one.
+  await expect(page.getByRole('img', { name: 'Resolving names' })).toHaveCount(0);
+  // A cell cut short shows its whole text on hover.
+  const users = policiesPage.row(/^CA001/).getByRole('gridcell').nth(2);
+  await users.getByText(/All users/).hover();
+  await expect(page.getByRole('tooltip')).toContainText('All users');
 });
 
 test('searches resolved names and filters by state', async ({ page, policiesPage }) => {
