@@ -36,4 +36,19 @@ describe('the audit log of Conditional Access', () => {
     expect(events.every((e) => e.targetId === ca006.targetId)).toBe(true);
     expect(events.map((e) => e.activity)).toContain('Update conditional access policy');
   });
+
+  it('reads every page of a long log', async () => {
+    const { client, clock, roundTrips } = graphOverEmulator();
+    const since = new Date(clock.now.getTime());
+    const [target] = await listConditionalAccessEvents(client, { since: new Date(clock.now.getTime() - 7 * DAY) });
+    // More changes than one page of 500 holds.
+    for (let i = 0; i < 520; i++) {
+      await client.request(`/beta/identity/conditionalAccess/policies/${target!.targetId}`, { method: 'PATCH', body: { displayName: `Renamed ${i}` } });
+    }
+    roundTrips.length = 0;
+    const events = await listConditionalAccessEvents(client, { since });
+    expect(events).toHaveLength(520);
+    expect(roundTrips.filter((r) => r.url.includes('directoryAudits'))).toHaveLength(2);
+    expect(events[0]!.after?.displayName).toBe('Renamed 519');
+  });
 });
