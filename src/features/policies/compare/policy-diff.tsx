@@ -15,10 +15,13 @@ import { locateExactly } from '../lib/json-locations';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   switches: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  layout: { display: 'grid', gridTemplateColumns: 'minmax(240px, 1fr) minmax(0, 2fr)', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
+  // The words above the diff, so the diff has the full width and stays side by side.
+  layout: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  words: { maxHeight: '30vh', overflowY: 'auto' },
   diff: { height: 'var(--diff-height)', minHeight: '360px' },
-  sentences: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  sentence: { textAlign: 'start' },
+  sentences: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  // Top-aligned, so a sentence that wraps keeps its bullet on its first line.
+  sentence: { textAlign: 'start', verticalAlign: 'top' },
 });
 
 export interface DiffView {
@@ -76,7 +79,7 @@ export function PolicyDiff({ before, after, beforeLabel, afterLabel, names, view
         <Switch label="Names beside ids" checked={view.names} onChange={(_, data) => onViewChange({ ...view, names: data.checked })} />
       </div>
       <div className={styles.layout}>
-        <section aria-label="Differences in words">
+        <section aria-label="Differences in words" className={styles.words}>
           <Text as="h2" weight="semibold" size={400}>
             {changes.length === 0 ? 'No differences' : changes.length === 1 ? '1 difference' : `${changes.length} differences`}
           </Text>

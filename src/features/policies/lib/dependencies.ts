@@ -58,7 +58,7 @@ export function findMissingDependencies(policy: ConditionalAccessPolicy, names: 
         exclusion,
         restorable,
         explanation: restorable
-          ? `Named location “${restorable.displayName}” was deleted too. Without it, this condition refers to nothing; it can be restored first.`
+          ? 'It was deleted too: without it, this condition refers to nothing. It can be restored first.'
           : 'This named location no longer exists, so the condition refers to nothing.',
       });
     }
