@@ -28,7 +28,9 @@ test('shows who changed which policy and how, filters by date, and reverts from 
   await page.getByLabel('From', { exact: true }).fill('2020-01-01');
   await page.getByLabel('To', { exact: true }).fill('2020-01-31');
   await expect(page.getByText('No changes in this window')).toBeVisible();
-  await page.goto('/history');
+  // Back to the default window, within the app.
+  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+  await page.getByRole('tab', { name: 'Change history' }).click();
 
   await ca006.getByRole('button', { name: 'Revert to the version before this…' }).click();
   await expect(page.getByText(/Reverting CA006: Block access from outside allowed countries to the version before “Update conditional access policy”/)).toBeVisible();
