@@ -81,7 +81,19 @@ export async function startDemo(graphBaseUrl: string): Promise<DemoController> {
       }
     }),
   );
-  await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });
+  const options = { onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } } as const;
+  await worker.start(options);
+  // MSW lets go of the page on beforeunload (and its worker unregisters when no page is left). When
+  // the admin then cancels leaving (the editor asks before unsaved changes are lost), the page stays
+  // and its Graph calls would reach the network: start again. If the page does go, this never runs
+  // or does no harm.
+  window.addEventListener('beforeunload', () => {
+    setTimeout(() => {
+      // MSW still counts itself started: stop it fully, then start it again.
+      worker.stop();
+      void worker.start(options).catch(() => undefined);
+    }, 0);
+  });
 
   return {
     accounts,
