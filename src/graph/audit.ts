@@ -18,8 +18,8 @@ export interface AuditEvent {
   after: JsonObject | null;
 }
 
-/** The events of one policy. */
-export type PolicyAuditEvent = AuditEvent;
+/** How long the directory audit log keeps events (with a Microsoft Entra ID P1 licence). */
+export const AUDIT_RETENTION_DAYS = 30;
 
 interface RawEvent {
   id: string;
@@ -72,6 +72,5 @@ export async function listConditionalAccessEvents(client: GraphClient, window: A
     .sort((a, b) => b.at.localeCompare(a.at));
 }
 
-export async function listPolicyAuditEvents(client: GraphClient, policyId: string, since: Date, signal?: AbortSignal): Promise<PolicyAuditEvent[]> {
-  return (await listConditionalAccessEvents(client, { since }, signal)).filter((e) => e.targetId === policyId);
-}
+/** The events of one policy, out of a read of the log. */
+export const eventsOf = (events: readonly AuditEvent[], targetId: string): AuditEvent[] => events.filter((e) => e.targetId === targetId);

@@ -1,6 +1,7 @@
 // Queries of the policies feature. Keys go from general to specific and start with the account's
 // scope key, so two signed-in tenants never share cached data.
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import { AUDIT_RETENTION_DAYS, listConditionalAccessEvents } from '../../../graph/audit';
 import { collectReferences, resolveNames } from '../../../graph/names';
 import { getPolicy, listPolicies } from '../../../graph/policies';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
@@ -31,6 +32,19 @@ export const policyQuery = (tenant: TenantSession, id: string, fromList?: Condit
     queryFn: ({ signal }) => getPolicy(tenant.client, id, signal),
     // Opening a policy from the list shows it at once; the fresh read replaces it.
     placeholderData: fromList?.find((p) => p.id === id),
+  });
+
+/**
+ * Every Conditional Access event the audit log still holds: read once and shared by a policy's
+ * history, the deleted items (who deleted what) and the watched policies, which filter it.
+ */
+export const recentAuditQuery = (tenant: TenantSession) =>
+  queryOptions({
+    queryKey: [...tenant.scopeKey, 'audit', 'recent'] as const,
+    queryFn: ({ signal }) => listConditionalAccessEvents(tenant.client, { since: new Date(Date.now() - AUDIT_RETENTION_DAYS * 86_400_000) }, signal),
+    staleTime: 60_000,
+    // A missing permission or licence is an answer, not a blip: said at once, not retried.
+    retry: false,
   });
 
 /** Names for every id in these policies: resolved after the policies arrive, never blocking them. */

@@ -54,7 +54,11 @@ export function CompareTenants() {
   const here = useQuery(policiesQuery(tenant));
   const there = useQuery({ ...policiesQuery(other ?? tenant), enabled: !!other });
   const herePolicies = here.data as unknown as JsonObject[] | undefined;
-  const therePolicies = withWhat === FILE ? comparisonFile.file?.policies.map((p) => p.policy) : other ? (there.data as unknown as JsonObject[] | undefined) : undefined;
+  // Memoised: a new array each render would redo the matching and the names' fingerprint every time.
+  const therePolicies = useMemo(
+    () => (withWhat === FILE ? comparisonFile.file?.policies.map((p) => p.policy) : other ? (there.data as unknown as JsonObject[] | undefined) : undefined),
+    [withWhat, comparisonFile.file, other, there.data],
+  );
   const hereNames = useNames(tenant, here.data);
   // A backup's ids are this tenant's (or gone); another tenant's ids are resolved there.
   const thereNames = useNames(other ?? tenant, therePolicies as ConditionalAccessPolicy[] | undefined);

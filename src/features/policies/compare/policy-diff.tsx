@@ -32,7 +32,7 @@ export interface DiffView {
   names: boolean;
 }
 
-export const DEFAULT_DIFF_VIEW: DiffView = { inline: false, noise: false, names: true };
+const DEFAULT_DIFF_VIEW: DiffView = { inline: false, noise: false, names: true };
 
 /** The view's switches held in component state, for diffs whose page has no URL of its own for them. */
 export function useDiffView(initial: Partial<DiffView> = {}) {

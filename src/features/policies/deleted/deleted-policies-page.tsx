@@ -8,7 +8,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { WRITE_SCOPES } from '../../../auth/scopes';
-import { listConditionalAccessEvents } from '../../../graph/audit';
 import {
   deletionsFrom, listDeletedNamedLocations, listDeletedPolicies, purgeDeletedPolicy, restoreDeletedNamedLocation, restoreDeletedPolicy, SOFT_DELETE_DAYS,
   type DeletedNamedLocation, type DeletedPolicy,
@@ -19,7 +18,7 @@ import { useTenantSession } from '../../../session/tenant-session';
 import { listScopeVersions } from '../../../shared/storage/version-history';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state';
-import { policiesQuery, refreshAfterWrite, useNames } from '../api/policy-queries';
+import { policiesQuery, recentAuditQuery, refreshAfterWrite, useNames } from '../api/policy-queries';
 import { findMissingDependencies } from '../lib/dependencies';
 import { BulkConfirmDialog, BulkProgress } from './bulk-panel';
 import { bulkStore, newRun, runBulk, type BulkKind, type BulkRun } from './bulk-run';
@@ -48,12 +47,7 @@ export function DeletedPoliciesPage() {
   const [now] = useState(() => new Date());
   const deleted = useQuery({ queryKey: [...tenant.scopeKey, 'deleted-policies'], queryFn: ({ signal }) => listDeletedPolicies(tenant.client, signal), staleTime: 0 });
   const locations = useQuery({ queryKey: [...tenant.scopeKey, 'deleted-locations'], queryFn: ({ signal }) => listDeletedNamedLocations(tenant.client, signal), staleTime: 0 });
-  const audit = useQuery({
-    queryKey: [...tenant.scopeKey, 'audit', 'tenant', 'retention'],
-    queryFn: ({ signal }) => listConditionalAccessEvents(tenant.client, { since: new Date(now.getTime() - SOFT_DELETE_DAYS * 86_400_000) }, signal),
-    staleTime: 60_000,
-    retry: false,
-  });
+  const audit = useQuery(recentAuditQuery(tenant));
   const local = useQuery({ queryKey: [...tenant.scopeKey, 'local-history', 'tenant'], queryFn: () => listScopeVersions(tenant.account.tenantId) });
   const current = useQuery(policiesQuery(tenant));
   const names = useNames(tenant, deleted.data);

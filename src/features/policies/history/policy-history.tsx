@@ -2,25 +2,24 @@
 // device kept before each save and delete, as a timeline (changes in words, diffs, revert).
 import { MessageBar, MessageBarBody, Skeleton, SkeletonItem, Text } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { listPolicyAuditEvents } from '../../../graph/audit';
+import { useMemo } from 'react';
+import { eventsOf } from '../../../graph/audit';
 import { describeError } from '../../../graph/describe-error';
 import type { JsonObject } from '../../../graph/policy-body';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
 import { useTenantSession } from '../../../session/tenant-session';
 import { listVersions } from '../../../shared/storage/version-history';
-import { useNames } from '../api/policy-queries';
+import { recentAuditQuery, useNames } from '../api/policy-queries';
 import { AUDIT_UNREADABLE, auditEntries, deviceEntries, newestFirst, Timeline } from './timeline';
 
 export function PolicyHistory({ policy }: { policy: ConditionalAccessPolicy }) {
   const tenant = useTenantSession();
   const id = policy.id ?? '';
-  const [since] = useState(() => new Date(Date.now() - 30 * 86_400_000));
-  const audit = useQuery({ queryKey: [...tenant.scopeKey, 'audit', id], queryFn: ({ signal }) => listPolicyAuditEvents(tenant.client, id, since, signal), retry: false });
+  const audit = useQuery(recentAuditQuery(tenant));
   const local = useQuery({ queryKey: [...tenant.scopeKey, 'local-history', id], queryFn: () => listVersions(tenant.account.tenantId, id) });
   const entries = useMemo(
-    () => newestFirst([...auditEntries(audit.data ?? []), ...deviceEntries(local.data ?? [], () => policy as unknown as JsonObject)]),
-    [audit.data, local.data, policy],
+    () => newestFirst([...auditEntries(eventsOf(audit.data ?? [], id)), ...deviceEntries(local.data ?? [], () => policy as unknown as JsonObject)]),
+    [audit.data, local.data, policy, id],
   );
   // Earlier versions can name objects the policy no longer refers to.
   const versions = useMemo(() => [policy, ...(entries.flatMap((e) => [e.before, e.after]).filter(Boolean) as unknown as ConditionalAccessPolicy[])], [policy, entries]);

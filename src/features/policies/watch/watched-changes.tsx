@@ -3,12 +3,11 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { listConditionalAccessEvents } from '../../../graph/audit';
 import type { JsonObject } from '../../../graph/policy-body';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
 import { useTenantSession } from '../../../session/tenant-session';
 import { formatDateTime } from '../../../shared/ui/format';
-import { useNames } from '../api/policy-queries';
+import { recentAuditQuery, useNames } from '../api/policy-queries';
 import { PolicyDiff, useDiffView } from '../compare/policy-diff';
 import { describeChanges } from '../lib/describe-changes';
 import { useWatched, type WatchedPolicy } from './watch-store';
@@ -23,6 +22,8 @@ interface WatchedChange {
   id: string;
   watched: WatchedPolicy;
   now: JsonObject | null;
+  /** How many changes in words since it was seen (0 when deleted). */
+  count: number;
 }
 
 function ChangesDialog({ change, onClose }: { change: WatchedChange; onClose(): void }) {
@@ -68,17 +69,13 @@ export function WatchedChanges({ policies }: { policies: readonly ConditionalAcc
     return Object.entries(watched)
       .map(([id, entry]) => ({ id, watched: entry, now: byId.get(id) ?? null }))
       .filter((c) => !c.now || (c.now.modifiedDateTime ?? null) !== c.watched.seenModified)
+      .map((c) => ({ ...c, count: c.now ? describeChanges(c.watched.snapshot, c.now).length : 0 }))
       // A change of read-only fields alone is not a change to show.
-      .filter((c) => !c.now || describeChanges(c.watched.snapshot, c.now).length > 0);
+      .filter((c) => !c.now || c.count > 0);
   }, [policies, watched]);
 
-  const since = changes.reduce((min, c) => (c.watched.seenAt < min ? c.watched.seenAt : min), new Date().toISOString());
-  const audit = useQuery({
-    queryKey: [...tenant.scopeKey, 'audit', 'watched', since.slice(0, 16)],
-    queryFn: ({ signal }) => listConditionalAccessEvents(tenant.client, { since: new Date(since) }, signal),
-    enabled: changes.length > 0,
-    retry: false,
-  });
+  // Who changed it: the audit log keeps 30 days, and so does the shared read of it.
+  const audit = useQuery({ ...recentAuditQuery(tenant), enabled: changes.length > 0 });
   const lastBy = (id: string, after: string) => audit.data?.find((e) => e.targetId === id && e.at >= after);
 
   if (changes.length === 0) return null;
@@ -89,12 +86,11 @@ export function WatchedChanges({ policies }: { policies: readonly ConditionalAcc
         <ul className={styles.list} aria-label="Watched policies that changed">
           {changes.map((change) => {
             const event = lastBy(change.id, change.watched.seenAt);
-            const count = change.now ? describeChanges(change.watched.snapshot, change.now).length : 0;
             return (
               <li key={change.id} className={styles.item}>
                 <Text weight="semibold">{change.watched.name}</Text>
                 <Text>
-                  {change.now ? `${count === 1 ? '1 change' : `${count} changes`}, last ${formatDateTime(String(change.now.modifiedDateTime ?? ''))}` : 'deleted'}
+                  {change.now ? `${change.count === 1 ? '1 change' : `${change.count} changes`}, last ${formatDateTime(String(change.now.modifiedDateTime ?? ''))}` : 'deleted'}
                   {event ? ` by ${event.by}` : ''}
                 </Text>
                 <Button size="small" onClick={() => setOpen(change)}>Show changes</Button>
