@@ -9,6 +9,14 @@ export interface ErrorDescription {
   status?: number;
 }
 
+const READ_ROLES =
+  'Your account needs a role that can read Conditional Access (for example Global Reader, Security Reader or Conditional Access Administrator), and the app needs consent for its permissions.';
+const WRITE_ROLES =
+  'Your account needs a role that can change Conditional Access (for example Conditional Access Administrator or Security Administrator), and the app needs consent to Policy.ReadWrite.ConditionalAccess. Global Reader and Security Reader can only read.';
+
+/** A request that changes something; $batch is a POST that may carry only reads. */
+const isWrite = (error: GraphRequestError) => error.details.method !== 'GET' && !/\/\$batch$/.test(error.details.path);
+
 export function describeError(error: unknown, action = 'load this'): ErrorDescription {
   if (!(error instanceof GraphRequestError)) {
     return { title: `Could not ${action}`, message: error instanceof Error ? error.message : String(error) };
@@ -17,10 +25,12 @@ export function describeError(error: unknown, action = 'load this'): ErrorDescri
   if (error.status === 0) return { ...base, title: 'Microsoft Graph is unreachable', message: 'The connection failed or was dropped. Check your network, then try again.' };
   if (error.status === 401) return { ...base, title: 'Your session has expired', message: 'Microsoft Graph no longer accepts your sign-in. Sign in again to continue; nothing you entered is lost.' };
   if (error.status === 403) {
+    // A refused write needs a role that can change policies; the reading roles would not help.
+    const write = isWrite(error);
     return {
       ...base,
       title: 'Permission needed',
-      message: `Microsoft Graph refused: ${error.serviceMessage} Your account needs a role that can read Conditional Access (for example Global Reader, Security Reader or Conditional Access Administrator), and the app needs consent for its permissions.`,
+      message: `Microsoft Graph refused: ${error.serviceMessage} ${write ? WRITE_ROLES : READ_ROLES}`,
     };
   }
   if (error.status === 404) return { ...base, title: 'Not found', message: 'It may have been deleted, or it belongs to another tenant.' };
