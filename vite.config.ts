@@ -18,7 +18,8 @@ const loginHosts = [
   'https://login.chinacloudapi.cn',
 ];
 
-function contentSecurityPolicy({ allowLocalhost }: { allowLocalhost: boolean }): string {
+// Exported for the test that keeps public/staticwebapp.config.json's header in step with it.
+export function contentSecurityPolicy({ allowLocalhost }: { allowLocalhost: boolean }): string {
   // End-to-end builds talk to the local identity provider and the emulator server.
   const local = allowLocalhost ? ['http://localhost:*', 'https://localhost:*'] : [];
   const directives: Record<string, string[]> = {
