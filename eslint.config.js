@@ -1,17 +1,18 @@
 // Lint: TypeScript rules, React hooks, and the one-way import rules of the architecture:
-// shared <- graph, auth <- session <- features <- app; the emulator stands apart, reached only from
+// shared <- graph, auth <- operations <- session <- features <- app; the emulator stands apart, reached only from
 // main.tsx. Import cycles are checked by src/testing/architecture.test.ts.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const top = ['shared', 'graph', 'auth', 'session', 'features', 'app', 'emulator', 'testing'];
+const top = ['shared', 'graph', 'auth', 'operations', 'session', 'features', 'app', 'emulator', 'testing'];
 /** What each top folder of src/ may not import. */
 const forbidden = {
   shared: ['graph', 'auth', 'session', 'features', 'app', 'emulator', 'testing'],
-  graph: ['auth', 'session', 'features', 'app', 'emulator', 'testing'],
-  auth: ['graph', 'session', 'features', 'app', 'emulator', 'testing'],
+  graph: ['auth', 'operations', 'session', 'features', 'app', 'emulator', 'testing'],
+  auth: ['graph', 'operations', 'session', 'features', 'app', 'emulator', 'testing'],
+  operations: ['session', 'features', 'app', 'emulator', 'testing'],
   session: ['features', 'app', 'emulator', 'testing'],
   features: ['app', 'emulator', 'testing'],
   app: ['emulator', 'testing'],
@@ -34,7 +35,7 @@ const layerConfigs = Object.entries(forbidden).map(([folder, banned]) => ({
       'error',
       {
         patterns: [
-          { regex: toTop(banned), message: `Imports flow one way: shared <- graph, auth <- session <- features <- app; src/${folder} may not import ${banned.join(', ')}.` },
+          { regex: toTop(banned), message: `Imports flow one way: shared <- graph, auth <- operations <- session <- features <- app; src/${folder} may not import ${banned.join(', ')}.` },
           ...vendorRules(folder),
         ],
       },

@@ -86,6 +86,16 @@ export class GraphClient {
     return base / 2 + this.random() * (base / 2);
   }
 
+  /** Waits as a retry of a read would: the server's Retry-After, else bounded backoff with jitter. */
+  async backoff(attempt: number, error: GraphRequestError): Promise<void> {
+    await this.sleep(this.delayFor(attempt, error));
+  }
+
+  /** How many times a failed request is tried again. */
+  get retries(): number {
+    return this.maxRetries;
+  }
+
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
     const method = options.method ?? 'GET';
     const idempotent = options.idempotent ?? method === 'GET';

@@ -14,8 +14,18 @@ export function listDeletedPolicies(client: GraphClient, signal?: AbortSignal): 
   return client.list<DeletedPolicy>(DELETED, { signal });
 }
 
-export function restoreDeletedPolicy(client: GraphClient, id: string, writeScopes: readonly string[]): Promise<ConditionalAccessPolicy> {
-  return client.request<ConditionalAccessPolicy>(`${DELETED}/${encodeURIComponent(id)}/restore`, { method: 'POST', scopes: writeScopes });
+/** Graph's restore page shows the policy wrapped in `value`; the service has also answered it bare. */
+function unwrapRestored<T>(body: unknown): T {
+  const wrapped = typeof body === 'object' && body !== null && 'value' in body && typeof (body as { value: unknown }).value === 'object' ? (body as { value: T }).value : null;
+  return wrapped ?? (body as T);
+}
+
+export async function restoreDeletedPolicy(client: GraphClient, id: string, writeScopes: readonly string[]): Promise<ConditionalAccessPolicy> {
+  return unwrapRestored(await client.request(`${DELETED}/${encodeURIComponent(id)}/restore`, { method: 'POST', scopes: writeScopes }));
+}
+
+export function getDeletedPolicy(client: GraphClient, id: string, signal?: AbortSignal): Promise<DeletedPolicy> {
+  return client.get<DeletedPolicy>(`${DELETED}/${encodeURIComponent(id)}`, { signal });
 }
 
 export async function purgeDeletedPolicy(client: GraphClient, id: string, writeScopes: readonly string[]): Promise<void> {
@@ -36,8 +46,12 @@ export function listDeletedNamedLocations(client: GraphClient, signal?: AbortSig
   return client.list<DeletedNamedLocation>(DELETED_LOCATIONS, { signal });
 }
 
-export function restoreDeletedNamedLocation(client: GraphClient, id: string, writeScopes: readonly string[]): Promise<DeletedNamedLocation> {
-  return client.request<DeletedNamedLocation>(`${DELETED_LOCATIONS}/${encodeURIComponent(id)}/restore`, { method: 'POST', scopes: writeScopes });
+export async function restoreDeletedNamedLocation(client: GraphClient, id: string, writeScopes: readonly string[]): Promise<DeletedNamedLocation> {
+  return unwrapRestored(await client.request(`${DELETED_LOCATIONS}/${encodeURIComponent(id)}/restore`, { method: 'POST', scopes: writeScopes }));
+}
+
+export function getDeletedNamedLocation(client: GraphClient, id: string): Promise<DeletedNamedLocation> {
+  return client.get<DeletedNamedLocation>(`${DELETED_LOCATIONS}/${encodeURIComponent(id)}`);
 }
 
 export async function purgeDeletedNamedLocation(client: GraphClient, id: string, writeScopes: readonly string[]): Promise<void> {

@@ -68,9 +68,10 @@ describe('architecture', () => {
       shared: ['shared'],
       graph: ['graph', 'shared'],
       auth: ['auth', 'shared'],
-      session: ['session', 'graph', 'auth', 'shared'],
-      features: ['features', 'session', 'graph', 'auth', 'shared'],
-      app: ['app', 'features', 'session', 'graph', 'auth', 'shared'],
+      operations: ['operations', 'graph', 'auth', 'shared'],
+      session: ['session', 'operations', 'graph', 'auth', 'shared'],
+      features: ['features', 'session', 'operations', 'graph', 'auth', 'shared'],
+      app: ['app', 'features', 'session', 'operations', 'graph', 'auth', 'shared'],
       emulator: ['emulator'],
     };
     const violations: string[] = [];

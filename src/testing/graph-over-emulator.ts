@@ -4,8 +4,21 @@ import { GraphClient } from '../graph/client';
 import { createPacer } from '../graph/pacer';
 import { testEmulator } from '../emulator/harness/test-emulator';
 import { CONTOSO_TENANT_ID } from '../emulator/seed';
+import { DroppedConnection } from '../emulator/core/http';
 
-export function graphOverEmulator(options: { scopes?: string[]; tenantId?: string } = {}) {
+/** What a browser's fetch does when the connection drops: a TypeError, no response. */
+function asBrowserFetch(handle: (request: Request) => Promise<Response>) {
+  return async (request: Request) => {
+    try {
+      return await handle(request);
+    } catch (error) {
+      if (error instanceof DroppedConnection) throw new TypeError('Failed to fetch');
+      throw error;
+    }
+  };
+}
+
+export function graphOverEmulator(options: { scopes?: string[]; tenantId?: string; fetch?: (request: Request, send: (request: Request) => Promise<Response>) => Promise<Response> } = {}) {
   const harness = testEmulator();
   const roundTrips: { method: string; url: string; status: number }[] = [];
   const scopes = options.scopes ?? ['Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess', 'Directory.Read.All', 'AuditLog.Read.All', 'Agreement.Read.All'];
@@ -13,7 +26,12 @@ export function graphOverEmulator(options: { scopes?: string[]; tenantId?: strin
     baseUrl: 'https://graph.microsoft.com',
     readScopes: ['Policy.Read.All'],
     getToken: async () => `test ${options.tenantId ?? CONTOSO_TENANT_ID} ${scopes.join(' ')}`,
-    fetch: ((input: string | URL | Request, init?: RequestInit) => harness.emulator.handle(new Request(input, init))) as typeof fetch,
+    // A test may stand between the client and the emulator (to resend, or to reshape an answer).
+    fetch: ((input: string | URL | Request, init?: RequestInit) => {
+      const send = asBrowserFetch((request) => harness.emulator.handle(request));
+      const request = new Request(input, init);
+      return options.fetch ? options.fetch(request, send) : send(request);
+    }) as typeof fetch,
     // Waiting moves the harness clock: pacing and Retry-After cost no real time, and the
     // emulator's throttling sees the time pass.
     sleep: async (ms: number) => harness.clock.advance(ms),

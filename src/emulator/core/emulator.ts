@@ -2,7 +2,7 @@
 // tenants. Adapters (MSW in the browser, a Node server) decide how tokens are verified.
 import { DroppedConnection, errorResponse, errors, GraphError, isObject, jsonResponse, readJson, type RequestContext } from './http';
 import { newId } from './ids';
-import type { EmulatorState, FaultConfig, Principal, TenantState } from './model';
+import type { EmulatorState, FaultConfig, FaultRule, Principal, TenantState } from './model';
 import type { ApiVersion, Route } from './route';
 import { auditRoutes } from './routes/audit-logs';
 import { catalogRoutes } from './routes/catalog';
@@ -45,8 +45,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     return tenant;
   }
 
-  /** Applies fault rules; returns the status to fail with, or throws to drop the connection. */
-  function injectedFault(tenant: TenantState, signature: string): number | null {
+  /** Finds the fault rule for a request and counts it down; a "drop" rule drops the connection here. */
+  function injectedFault(tenant: TenantState, signature: string): FaultRule | null {
     const rule = tenant.faults.rules.find((r) => signature.includes(r.match));
     if (!rule) return null;
     if (rule.times !== undefined) {
@@ -54,7 +54,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       if (rule.times <= 0) tenant.faults.rules = tenant.faults.rules.filter((r) => r !== rule);
     }
     if (rule.fault === 'drop') throw new DroppedConnection();
-    return rule.fault;
+    return rule;
   }
 
   async function dispatch(request: Request, context: RequestContext, principal: Principal): Promise<Response> {
@@ -66,7 +66,9 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     const tenant = tenantFor(principal);
 
     const fault = injectedFault(tenant, `${request.method} /${version}/${path}`);
-    if (fault !== null) throw fault === 429 ? errors.throttled(1) : errors.serviceUnavailable(fault);
+    if (fault && typeof fault.fault === 'number') {
+      throw fault.fault === 429 ? errors.throttled(fault.retryAfter === null ? undefined : (fault.retryAfter ?? 1)) : errors.serviceUnavailable(fault.fault);
+    }
 
     const candidates = routes.filter((r) => r.pattern.test(path));
     if (candidates.length === 0) throw errors.noRoute(path);
@@ -83,6 +85,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     const params = route.pattern.exec(path)!.slice(1) as string[];
     const response = await route.handle({ request, url, version, params, tenant, principal, context, state });
     if (request.method !== 'GET') options.onChange?.(state);
+    // The write is applied; its answer never reaches the caller.
+    if (fault?.fault === 'drop-after') throw new DroppedConnection();
     return response;
   }
 

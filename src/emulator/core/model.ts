@@ -60,10 +60,15 @@ export interface AuditEvent {
 export interface FaultRule {
   /** Substring of "<METHOD> <path>" to match, e.g. "GET /v1.0/identity/conditionalAccess/policies". */
   match: string;
-  /** An HTTP status to answer with, or "drop" to drop the connection. */
-  fault: number | 'drop';
+  /**
+   * An HTTP status to answer with; "drop" to drop the connection before the request is applied; or
+   * "drop-after" to apply it and then drop the connection (the write happened, its answer is lost).
+   */
+  fault: number | 'drop' | 'drop-after';
   /** How many matching requests fail; omitted = every one. */
   times?: number;
+  /** For a 429: the Retry-After seconds to send; null sends none (as CA's own limit does). Default 1. */
+  retryAfter?: number | null;
 }
 
 export interface FaultConfig {

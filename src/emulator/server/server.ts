@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createEmulator, type Authenticator, type Emulator } from '../core/emulator';
 import { DroppedConnection } from '../core/http';
-import type { FaultConfig } from '../core/model';
+import type { EmulatorState, FaultConfig } from '../core/model';
 import { createSeedState } from '../seed';
 
 const CORS_HEADERS = {
@@ -32,7 +32,7 @@ function send(res: ServerResponse, status: number, body: unknown) {
   res.end(body === undefined ? undefined : JSON.stringify(body));
 }
 
-async function control(emulator: Emulator, method: string, path: string, body: Buffer, res: ServerResponse): Promise<void> {
+async function control(emulator: Emulator, freshState: () => EmulatorState, method: string, path: string, body: Buffer, res: ServerResponse): Promise<void> {
   const tenants = emulator.state.tenants;
   if (method === 'GET' && path === '/_emulator/tenants') {
     return send(res, 200, tenants.map((t) => ({ id: t.id, displayName: t.displayName, policies: t.policies.length, faults: t.faults })));
@@ -44,22 +44,26 @@ async function control(emulator: Emulator, method: string, path: string, body: B
     return send(res, 200, emulator.setFaults(tenant.id, JSON.parse(body.toString() || '{}') as Partial<FaultConfig>));
   }
   if (method === 'POST' && path === '/_emulator/reset') {
-    emulator.replaceState(createSeedState());
+    // The server's own options (--latency, --no-rate-limit) survive a reset; injected faults do not.
+    emulator.replaceState(freshState());
     return send(res, 204, undefined);
   }
   return send(res, 404, { error: `No control endpoint ${method} ${path}` });
 }
 
 export async function startEmulatorServer(options: { port: number; authenticate: Authenticator; latencyMs?: number; rateLimits?: boolean; host?: string }): Promise<EmulatorServer> {
-  const state = createSeedState();
-  for (const tenant of state.tenants) {
-    tenant.faults.latencyMs = options.latencyMs ?? 0;
-    if (options.rateLimits === false) {
-      tenant.faults.caRateLimit = false;
-      tenant.faults.reportsRateLimit = false;
+  const freshState = () => {
+    const state = createSeedState();
+    for (const tenant of state.tenants) {
+      tenant.faults.latencyMs = options.latencyMs ?? 0;
+      if (options.rateLimits === false) {
+        tenant.faults.caRateLimit = false;
+        tenant.faults.reportsRateLimit = false;
+      }
     }
-  }
-  const emulator = createEmulator({ state, authenticate: options.authenticate });
+    return state;
+  };
+  const emulator = createEmulator({ state: freshState(), authenticate: options.authenticate });
   const host = options.host ?? 'localhost';
 
   const server = createServer((req, res) => {
@@ -71,7 +75,7 @@ export async function startEmulatorServer(options: { port: number; authenticate:
       }
       const body = await readBody(req);
       const path = (req.url ?? '/').split('?')[0]!;
-      if (path.startsWith('/_emulator/')) return control(emulator, method, path, body, res);
+      if (path.startsWith('/_emulator/')) return control(emulator, freshState, method, path, body, res);
       const headers = new Headers();
       for (const [key, value] of Object.entries(req.headers)) {
         if (typeof value === 'string') headers.set(key, value);

@@ -13,11 +13,18 @@ export const policyKeys = {
   names: (tenant: TenantSession, fingerprint: string) => [...tenant.scopeKey, 'names', fingerprint] as const,
 };
 
-/** After a write, everything it can change: the policies, their history, the deleted items. */
-export async function refreshAfterWrite(queryClient: QueryClient, tenant: TenantSession) {
-  await Promise.all(
-    ['policies', 'audit', 'local-history', 'deleted-policies', 'deletions'].map((key) => queryClient.invalidateQueries({ queryKey: [...tenant.scopeKey, key] })),
-  );
+/**
+ * After a write, once its last step is done, everything it can change: the history and deletions
+ * always; the policies and deleted policies when policies changed; deleted named locations, names
+ * and the location picker's list when named locations did.
+ */
+export async function refreshAfterWrite(queryClient: QueryClient, tenant: TenantSession, changed: { policies?: boolean; namedLocations?: boolean } = {}) {
+  const keys = [
+    'audit', 'local-history', 'deletions',
+    ...(changed.policies !== false ? ['policies', 'deleted-policies'] : []),
+    ...(changed.namedLocations ? ['deleted-locations', 'names', 'directory-search'] : []),
+  ];
+  await Promise.all(keys.map((key) => queryClient.invalidateQueries({ queryKey: [...tenant.scopeKey, key] })));
 }
 
 export const policiesQuery = (tenant: TenantSession) =>

@@ -5,10 +5,9 @@ import { DeleteRegular } from '@fluentui/react-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { WRITE_SCOPES } from '../../../auth/scopes';
 import { describeError, type ErrorDescription } from '../../../graph/describe-error';
-import { deletePolicy } from '../../../graph/policies';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
+import { deletePolicySafely } from '../../../operations/restore-deleted';
 import { useTenantSession } from '../../../session/tenant-session';
 import { recordVersion } from '../../../shared/storage/version-history';
 import { ErrorState } from '../../../shared/ui/error-state';
@@ -32,7 +31,7 @@ export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy
     setError(null);
     try {
       await recordVersion({ scope: tenant.account.tenantId, itemId: policy.id!, recordedAt: new Date().toISOString(), reason: 'before delete', json: JSON.stringify(policy) });
-      await deletePolicy(tenant.client, policy.id!, WRITE_SCOPES);
+      await deletePolicySafely(tenant.client, policy.id!);
       queryClient.removeQueries({ queryKey: policyKeys.detail(tenant, policy.id!) });
       await refreshAfterWrite(queryClient, tenant);
       navigate('/policies', { state: { deleted: name } });

@@ -95,6 +95,7 @@ export function BulkProgress({ run, running, onStop, onResume, onDismiss }: { ru
     <MessageBar intent={running ? 'info' : left.length === 0 ? 'success' : 'warning'} layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
+        {run.stopped && !running && <Text block>The rest were not tried: {run.stopped}</Text>}
         <ul className={styles.list} aria-label="Progress of each policy">
           {run.items.map((item) => (
             <li key={item.id} className={styles.item}>

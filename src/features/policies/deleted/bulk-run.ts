@@ -20,7 +20,12 @@ export interface BulkRun {
   reportOnly: boolean;
   startedAt: string;
   items: BulkItem[];
+  /** Why the run stopped before the end: a failure every other item would meet too. */
+  stopped?: string;
 }
+
+/** A failure that would repeat for every item (no permission to write): the run stops at once. */
+export class StopsRun extends Error {}
 
 export interface BulkStep {
   /** Does the work for one item; may mark `restored` on the item it is given before a second step. */
@@ -38,7 +43,7 @@ export const unfinished = (run: BulkRun) => run.items.filter((item) => item.stat
 
 /** Runs every item not yet done, in order; stops between items when `signal` aborts. */
 export async function runBulk(run: BulkRun, step: BulkStep, onChange: (run: BulkRun) => void, signal?: AbortSignal): Promise<BulkRun> {
-  let current: BulkRun = { ...run, items: run.items.map((item) => (item.status === 'running' ? { ...item, status: 'pending' } : item)) };
+  let current: BulkRun = { ...run, stopped: undefined, items: run.items.map((item) => (item.status === 'running' ? { ...item, status: 'pending' } : item)) };
   const update = (id: string, patch: Partial<BulkItem>) => {
     current = { ...current, items: current.items.map((item) => (item.id === id ? { ...item, ...patch } : item)) };
     onChange(current);
@@ -52,6 +57,11 @@ export async function runBulk(run: BulkRun, step: BulkStep, onChange: (run: Bulk
       update(item.id, { status: 'done' });
     } catch (error) {
       update(item.id, { status: 'failed', message: error instanceof Error ? error.message : String(error) });
+      if (error instanceof StopsRun) {
+        current = { ...current, stopped: error.message };
+        onChange(current);
+        break;
+      }
     }
   }
   return current;

@@ -3,12 +3,14 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { WRITE_SCOPES } from '../../../auth/scopes';
-import { daysLeft, purgeDeletedNamedLocation, restoreDeletedNamedLocation, type DeletedNamedLocation, type DeletionRecord } from '../../../graph/deleted-items';
+import { daysLeft, type DeletedNamedLocation, type DeletionRecord } from '../../../graph/deleted-items';
 import { describeError, type ErrorDescription } from '../../../graph/describe-error';
+import { purgeNamedLocationSafely, restoreNamedLocationSafely } from '../../../operations/restore-deleted';
 import { useTenantSession } from '../../../session/tenant-session';
+import { useWriteAccess } from '../../../session/write-access';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { formatDateTime } from '../../../shared/ui/format';
+import { refreshAfterWrite } from '../api/policy-queries';
 import { PurgeDialog } from './deleted-actions';
 
 const useStyles = makeStyles({
@@ -32,23 +34,23 @@ export function DeletedLocationsSection({ locations, now, usedBy, deletions }: {
   const tenant = useTenantSession();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState<string | null>(null);
+  const write = useWriteAccess();
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [purging, setPurging] = useState<DeletedNamedLocation | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
 
-  const refresh = () =>
-    Promise.all(['deleted-locations', 'names'].map((key) => queryClient.invalidateQueries({ queryKey: [...tenant.scopeKey, key] })));
+  const refresh = () => refreshAfterWrite(queryClient, tenant, { policies: false, namedLocations: true });
 
   const restore = async (location: DeletedNamedLocation) => {
     setBusy(location.id);
     setError(null);
     try {
-      await restoreDeletedNamedLocation(tenant.client, location.id, WRITE_SCOPES);
+      await restoreNamedLocationSafely(tenant.client, location.id);
       setRestored(location.displayName);
-      await refresh();
     } catch (caught) {
       setError(describeError(caught, `restore the named location “${location.displayName}”`));
     } finally {
+      await refresh();
       setBusy(null);
     }
   };
@@ -57,12 +59,12 @@ export function DeletedLocationsSection({ locations, now, usedBy, deletions }: {
     setBusy(location.id);
     setError(null);
     try {
-      await purgeDeletedNamedLocation(tenant.client, location.id, WRITE_SCOPES);
+      await purgeNamedLocationSafely(tenant.client, location.id);
       setPurging(null);
-      await refresh();
     } catch (caught) {
       setError(describeError(caught, `delete the named location “${location.displayName}” permanently`));
     } finally {
+      await refresh();
       setBusy(null);
     }
   };
@@ -104,10 +106,10 @@ export function DeletedLocationsSection({ locations, now, usedBy, deletions }: {
                 <TableCell>{usedBy(location.id).join(', ') || '—'}</TableCell>
                 <TableCell>
                   <div className={styles.actions}>
-                    <Button disabled={!!busy} onClick={() => void restore(location)}>
+                    <Button disabled={!!busy} disabledFocusable={!write.allowed} title={write.reason ?? undefined} onClick={() => void restore(location)}>
                       {busy === location.id && !purging ? 'Restoring…' : 'Restore'}
                     </Button>
-                    <Button disabled={!!busy} onClick={() => { setError(null); setPurging(location); }}>
+                    <Button disabled={!!busy} disabledFocusable={!write.allowed} title={write.reason ?? undefined} onClick={() => { setError(null); setPurging(location); }}>
                       Delete permanently…
                     </Button>
                   </div>

@@ -7,18 +7,16 @@ import { ArrowCounterclockwiseRegular, DeleteRegular } from '@fluentui/react-ico
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { WRITE_SCOPES } from '../../../auth/scopes';
-import {
-  deletionsFrom, listDeletedNamedLocations, listDeletedPolicies, purgeDeletedPolicy, restoreDeletedNamedLocation, restoreDeletedPolicy, SOFT_DELETE_DAYS,
-  type DeletedNamedLocation, type DeletedPolicy,
-} from '../../../graph/deleted-items';
+import { deletionsFrom, listDeletedNamedLocations, listDeletedPolicies, SOFT_DELETE_DAYS, type DeletedNamedLocation, type DeletedPolicy } from '../../../graph/deleted-items';
 import { describeError, type ErrorDescription } from '../../../graph/describe-error';
-import { updatePolicy } from '../../../graph/policies';
+import type { ConditionalAccessPolicy } from '../../../graph/types';
+import { purgePolicySafely, restoreNamedLocationSafely, restorePolicySafely, setPolicyStateSafely } from '../../../operations/restore-deleted';
 import { useTenantSession } from '../../../session/tenant-session';
+import { useWriteAccess } from '../../../session/write-access';
 import { listScopeVersions } from '../../../shared/storage/version-history';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state';
-import { policiesQuery, recentAuditQuery, refreshAfterWrite, useNames } from '../api/policy-queries';
+import { policiesQuery, policyKeys, recentAuditQuery, refreshAfterWrite, useNames } from '../api/policy-queries';
 import { findMissingDependencies } from '../lib/dependencies';
 import { BulkConfirmDialog, BulkProgress } from './bulk-panel';
 import { bulkStore, newRun, runBulk, type BulkKind, type BulkRun } from './bulk-run';
@@ -42,6 +40,7 @@ type Action = { kind: 'restore' | 'purge'; policy: DeletedPolicy } | null;
 export function DeletedPoliciesPage() {
   const styles = useStyles();
   const tenant = useTenantSession();
+  const write = useWriteAccess();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [now] = useState(() => new Date());
@@ -78,24 +77,36 @@ export function DeletedPoliciesPage() {
 
   const refresh = () => refreshAfterWrite(queryClient, tenant);
 
+  /** What the admin sees afterwards: the policy as the tenant now holds it, lists refreshed once the last step is done. */
+  const finish = async (policy: ConditionalAccessPolicy, namedLocationsChanged: boolean) => {
+    queryClient.setQueryData(policyKeys.detail(tenant, policy.id!), policy);
+    await refreshAfterWrite(queryClient, tenant, { namedLocations: namedLocationsChanged });
+  };
+
   const toReportOnly = async (id: string, name: string) => {
+    setBusy(true);
     try {
-      await updatePolicy(tenant.client, id, { state: REPORT_ONLY }, WRITE_SCOPES);
+      const policy = await setPolicyStateSafely(tenant.client, id, REPORT_ONLY);
       setSecondStep(null);
+      await finish(policy, false);
       navigate(`/policies/${id}`, { state: { restored: true } });
     } catch (caught) {
       setSecondStep({ id, name, error: describeError(caught, 'set the policy to report-only') });
+      await refreshAfterWrite(queryClient, tenant);
+    } finally {
+      setBusy(false);
     }
   };
 
   const restore = async (policy: DeletedPolicy, mode: RestoreMode, locationsFirst: DeletedNamedLocation[]) => {
     setBusy(true);
     setError(null);
+    let restored: ConditionalAccessPolicy | null = null;
     try {
       for (const location of locationsFirst) {
         setProgress(`Restoring named location “${location.displayName}”…`);
         try {
-          await restoreDeletedNamedLocation(tenant.client, location.id, WRITE_SCOPES);
+          await restoreNamedLocationSafely(tenant.client, location.id);
         } catch (caught) {
           const reason = describeError(caught, `restore the named location “${location.displayName}”`);
           setError({ ...reason, message: `${reason.message} The policy was not restored.` });
@@ -103,14 +114,25 @@ export function DeletedPoliciesPage() {
         }
       }
       setProgress('Restoring the policy…');
-      const restored = await restoreDeletedPolicy(tenant.client, policy.id!, WRITE_SCOPES);
-      await Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: [...tenant.scopeKey, 'deleted-locations'] })]);
+      restored = await restorePolicySafely(tenant.client, policy.id!);
+      if (mode === 'reportOnly' && restored.state !== REPORT_ONLY) {
+        setProgress('Setting it to report-only…');
+        try {
+          restored = await setPolicyStateSafely(tenant.client, restored.id!, REPORT_ONLY);
+        } catch (caught) {
+          setAction(null);
+          setSecondStep({ id: restored.id!, name: restored.displayName ?? '', error: describeError(caught, 'set the policy to report-only') });
+          return;
+        }
+      }
+      await finish(restored, locationsFirst.length > 0);
       setAction(null);
-      if (mode === 'reportOnly' && restored.state !== REPORT_ONLY) await toReportOnly(restored.id!, restored.displayName ?? '');
-      else navigate(`/policies/${restored.id}`, { state: { restored: true } });
+      navigate(`/policies/${restored.id}`, { state: { restored: true } });
     } catch (caught) {
       setError(describeError(caught, 'restore the policy'));
     } finally {
+      // Whatever happened, the lists show what the tenant now holds.
+      if (!restored || (mode === 'reportOnly' && restored.state !== REPORT_ONLY)) await refreshAfterWrite(queryClient, tenant, { namedLocations: locationsFirst.length > 0 });
       setBusy(false);
       setProgress(null);
     }
@@ -120,12 +142,12 @@ export function DeletedPoliciesPage() {
     setBusy(true);
     setError(null);
     try {
-      await purgeDeletedPolicy(tenant.client, policy.id!, WRITE_SCOPES);
-      await refresh();
+      await purgePolicySafely(tenant.client, policy.id!);
       setAction(null);
     } catch (caught) {
       setError(describeError(caught, 'delete the policy permanently'));
     } finally {
+      await refresh();
       setBusy(false);
     }
   };
@@ -145,7 +167,7 @@ export function DeletedPoliciesPage() {
       setRunning(false);
       stopper.current = null;
       setSelected(new Set());
-      await Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: [...tenant.scopeKey, 'deleted-policies'] })]);
+      await refresh();
     }
   };
 
@@ -183,10 +205,10 @@ export function DeletedPoliciesPage() {
       {deleted.data && deleted.data.length > 0 && (
         <>
           <div className={styles.toolbar} role="toolbar" aria-label="Selected policies">
-            <Button icon={<ArrowCounterclockwiseRegular />} disabled={selected.size === 0 || running} onClick={() => setConfirmBulk('restore')}>
+            <Button icon={<ArrowCounterclockwiseRegular />} disabled={selected.size === 0 || running} disabledFocusable={!write.allowed} title={write.reason ?? undefined} onClick={() => setConfirmBulk('restore')}>
               Restore selected ({selected.size})…
             </Button>
-            <Button icon={<DeleteRegular />} disabled={selected.size === 0 || running} onClick={() => setConfirmBulk('purge')}>
+            <Button icon={<DeleteRegular />} disabled={selected.size === 0 || running} disabledFocusable={!write.allowed} title={write.reason ?? undefined} onClick={() => setConfirmBulk('purge')}>
               Delete selected permanently ({selected.size})…
             </Button>
           </div>

@@ -6,13 +6,13 @@ import { DocumentAddRegular, DocumentArrowUpRegular } from '@fluentui/react-icon
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { WRITE_SCOPES } from '../../../auth/scopes';
 import { describeError, errorPath } from '../../../graph/describe-error';
 import { comparableText, type JsonObject } from '../../../graph/policy-body';
 import { blocksSaving } from '../../../graph/policy-checks';
 import { parsePolicyFile, PolicyFileError } from '../../../graph/policy-file';
-import { createPolicy, listTemplates, POLICY_LIMIT } from '../../../graph/policies';
+import { listTemplates, POLICY_LIMIT } from '../../../graph/policies';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
+import { createPolicySafely } from '../../../operations/create-policy';
 import { useTenantSession } from '../../../session/tenant-session';
 import { useTheme } from '../../../shared/theme';
 import { ErrorState } from '../../../shared/ui/error-state';
@@ -22,6 +22,7 @@ import { blankPolicy, duplicateOf, fromTemplate } from '../lib/new-policy-source
 import { draftStore } from './draft-store';
 import { PolicyWorkbench, type GraphFinding } from './policy-workbench';
 import { ReviewDialog, type ReviewStep } from './review-dialog';
+import { DuplicatesCreated } from './duplicates-created';
 import { useDraft } from './use-draft';
 import { useLockoutGuard } from './use-lockout-guard';
 
@@ -158,6 +159,7 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
   const [reviewing, setReviewing] = useState(false);
   const [step, setStep] = useState<ReviewStep>({ kind: 'review' });
   const [graphFinding, setGraphFinding] = useState<GraphFinding | null>(null);
+  const [duplicates, setDuplicates] = useState<{ kept: ConditionalAccessPolicy; extra: ConditionalAccessPolicy[] } | null>(null);
   const atLimit = (policies.data?.length ?? 0) >= POLICY_LIMIT;
   const blocked = !draft.policy || blocksSaving(draft.findings) || atLimit;
   const guard = useLockoutGuard(draft);
@@ -167,17 +169,25 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
     if (!draft.policy) return;
     setStep({ kind: 'saving' });
     try {
-      const created = await createPolicy(tenant.client, draft.policy, WRITE_SCOPES);
+      const outcome = await createPolicySafely(tenant.client, draft.policy);
       draftStore.clear(tenant.account.key, NEW);
-      queryClient.setQueryData(policyKeys.detail(tenant, created.id!), created);
+      queryClient.setQueryData(policyKeys.detail(tenant, outcome.policy.id!), outcome.policy);
       await refreshAfterWrite(queryClient, tenant);
-      navigate(`/policies/${created.id}`, { state: { created: true } });
+      // A duplicate is said here, with its deletion one click away, before moving on.
+      if (outcome.duplicates.length > 0) {
+        setReviewing(false);
+        setDuplicates({ kept: outcome.policy, extra: outcome.duplicates });
+      } else {
+        navigate(`/policies/${outcome.policy.id}`, { state: { created: true } });
+      }
     } catch (error) {
       const located = errorPath(error);
       setGraphFinding(located ? { ...located, text: draft.text } : null);
       setStep({ kind: 'failed', error: describeError(error, 'create the policy') });
     }
   };
+
+  if (duplicates) return <DuplicatesCreated kept={duplicates.kept} extra={duplicates.extra} />;
 
   return (
     <>

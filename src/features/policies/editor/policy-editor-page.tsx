@@ -9,6 +9,7 @@ import { describeError, errorPath } from '../../../graph/describe-error';
 import { comparableText, type JsonObject } from '../../../graph/policy-body';
 import { blocksSaving } from '../../../graph/policy-checks';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
+import { rebaseDraft, savePolicy } from '../../../operations/save-policy';
 import { useTenantSession } from '../../../session/tenant-session';
 import { useTheme } from '../../../shared/theme';
 import { recordVersion } from '../../../shared/storage/version-history';
@@ -20,7 +21,6 @@ import { StateBadge } from '../components/state-badge';
 import { describeChanges } from '../lib/describe-changes';
 import { draftStore } from './draft-store';
 import { ReviewDialog, type ReviewStep } from './review-dialog';
-import { rebaseDraft, saveDraft } from './save-draft';
 import { startFromPolicy, useDraft } from './use-draft';
 import { useLockoutGuard } from './use-lockout-guard';
 import { PolicyWorkbench, type GraphFinding } from './policy-workbench';
@@ -82,7 +82,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
     if (!draft.policy) return;
     setStep({ kind: 'saving' });
     try {
-      const outcome = await saveDraft(tenant.client, id, draft.policy, draft.baseModified, (current) =>
+      const outcome = await savePolicy(tenant.client, id, draft.policy, draft.baseModified, (current) =>
         recordVersion({ scope: tenant.account.tenantId, itemId: id, recordedAt: new Date().toISOString(), reason: 'before save', json: JSON.stringify(current) }),
       );
       if (outcome.kind === 'conflict') {

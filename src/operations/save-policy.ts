@@ -1,0 +1,51 @@
+// Saving a draft without hurting anyone: read the policy again first; if it changed since the draft
+// began, stop and hand back both versions, unless the tenant already holds exactly the draft (the
+// admin's own earlier save whose answer was lost); otherwise PATCH only what changed (whole
+// collections), then read the policy back, so what is shown is what the tenant now holds.
+import { WRITE_SCOPES } from '../auth/scopes';
+import type { GraphClient } from '../graph/client';
+import { getPolicy, updatePolicy } from '../graph/policies';
+import { applyPatch, buildPatch, type JsonObject } from '../graph/policy-body';
+import type { ConditionalAccessPolicy } from '../graph/types';
+import { applied, notApplied, writeSafely } from './lost-answer';
+
+export type SaveOutcome =
+  | { kind: 'saved'; policy: ConditionalAccessPolicy }
+  | { kind: 'unchanged' }
+  | { kind: 'conflict'; current: ConditionalAccessPolicy };
+
+const holds = (tenant: JsonObject, draft: JsonObject) => Object.keys(buildPatch(tenant, draft)).length === 0;
+
+export async function savePolicy(
+  client: GraphClient,
+  id: string,
+  draft: JsonObject,
+  baseModified: string | null,
+  /** Keeps the version about to be replaced (the local history), before anything is written. */
+  keepPrevious: (current: JsonObject) => Promise<void>,
+): Promise<SaveOutcome> {
+  const current = (await getPolicy(client, id)) as unknown as JsonObject;
+  const changedSinceDraft = (current.modifiedDateTime ?? null) !== baseModified;
+  if (holds(current, draft)) return changedSinceDraft ? { kind: 'saved', policy: current as ConditionalAccessPolicy } : { kind: 'unchanged' };
+  if (changedSinceDraft) return { kind: 'conflict', current: current as ConditionalAccessPolicy };
+
+  await keepPrevious(current);
+  return writeSafely<SaveOutcome>(client, {
+    write: async () => {
+      await updatePolicy(client, id, buildPatch(current, draft), WRITE_SCOPES);
+      return { kind: 'saved', policy: await getPolicy(client, id) };
+    },
+    look: async () => {
+      const now = (await getPolicy(client, id)) as unknown as JsonObject;
+      if (holds(now, draft)) return applied({ kind: 'saved', policy: now as ConditionalAccessPolicy });
+      // Neither the draft nor the version it was based on: someone else wrote in between.
+      if ((now.modifiedDateTime ?? null) !== (current.modifiedDateTime ?? null)) return applied({ kind: 'conflict', current: now as ConditionalAccessPolicy });
+      return notApplied;
+    },
+  });
+}
+
+/** "Keep my changes on top of theirs": my edits since the base, applied to the current version. */
+export function rebaseDraft(base: JsonObject, draft: JsonObject, current: JsonObject): JsonObject {
+  return applyPatch(current, buildPatch(base, draft));
+}

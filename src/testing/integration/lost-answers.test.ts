@@ -1,0 +1,157 @@
+// Writes whose answer is lost, over the emulator: the write is applied and the connection drops, or
+// the service answers 503, or the browser resends a POST on a reset connection. Each must leave the
+// tenant as one click intends, say what happened truthfully, and read the result back.
+import { describe, expect, it } from 'vitest';
+import { CONTOSO_TENANT_ID } from '../../emulator/seed';
+import { listDeletedPolicies } from '../../graph/deleted-items';
+import { getPolicy, listPolicies } from '../../graph/policies';
+import type { JsonObject } from '../../graph/policy-body';
+import { createPolicySafely } from '../../operations/create-policy';
+import { restorePolicySafely, setPolicyStateSafely } from '../../operations/restore-deleted';
+import { savePolicy } from '../../operations/save-policy';
+import { newRun, runBulk } from '../../features/policies/deleted/bulk-run';
+import { bulkStep } from '../../features/policies/deleted/bulk-steps';
+import { graphOverEmulator } from '../graph-over-emulator';
+
+const POLICIES = 'identity/conditionalAccess/policies';
+const REPORT_ONLY = 'enabledForReportingButNotEnforced';
+const keep = async () => {};
+
+const newPolicy = (): JsonObject => ({
+  displayName: 'Require MFA for partners',
+  state: REPORT_ONLY,
+  conditions: { users: { includeUsers: ['None'] }, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] },
+  grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+});
+
+const named = async (client: Parameters<typeof listPolicies>[0], name: string) => (await listPolicies(client)).filter((p) => p.displayName === name);
+
+describe('create whose answer is lost', () => {
+  it('finds the policy the service made instead of making a second one', async () => {
+    const { client, emulator, roundTrips } = graphOverEmulator();
+    emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: `POST /beta/${POLICIES}`, fault: 'drop-after', times: 1 }] });
+    const outcome = await createPolicySafely(client, newPolicy());
+    expect(outcome.recovered).toBe(true);
+    expect(outcome.duplicates).toEqual([]);
+    expect(await named(client, 'Require MFA for partners')).toHaveLength(1);
+    expect(outcome.policy.id).toBe((await named(client, 'Require MFA for partners'))[0]!.id);
+    expect(roundTrips.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('retries after a 503 or a connection dropped before the service saw it, creating exactly one', async () => {
+    for (const fault of [503, 'drop'] as const) {
+      const { client, emulator } = graphOverEmulator();
+      emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: `POST /beta/${POLICIES}`, fault, times: 1 }] });
+      const outcome = await createPolicySafely(client, newPolicy());
+      expect(outcome.recovered).toBe(false);
+      expect(await named(client, 'Require MFA for partners')).toHaveLength(1);
+    }
+  });
+
+  it('reports a duplicate the browser made by resending the POST, and nothing else', async () => {
+    // Chromium resends a POST whose connection was reset: two policies, and the caller sees "201".
+    const { client, emulator } = graphOverEmulator({
+      fetch: async (request, send) => {
+        if (request.method !== 'POST') return send(request);
+        const again = request.clone();
+        return send(request).catch(() => send(again));
+      },
+    });
+    emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: `POST /beta/${POLICIES}`, fault: 'drop-after', times: 1 }] });
+    const outcome = await createPolicySafely(client, newPolicy());
+    const both = await named(client, 'Require MFA for partners');
+    expect(both).toHaveLength(2);
+    expect(outcome.duplicates.map((p) => p.id)).toEqual(both.filter((p) => p.id !== outcome.policy.id).map((p) => p.id));
+  });
+
+  it('does not call an older policy of the same name and content a duplicate', async () => {
+    const { client } = graphOverEmulator();
+    await createPolicySafely(client, newPolicy());
+    const second = await createPolicySafely(client, newPolicy());
+    expect(second.duplicates).toEqual([]);
+  });
+});
+
+describe('save whose answer is lost', () => {
+  it("recognises the admin's own change as saved, on the lost answer and on a later retry", async () => {
+    const { client, emulator } = graphOverEmulator();
+    const [policy] = await listPolicies(client);
+    const draft = { ...(policy as unknown as JsonObject), displayName: 'Renamed by me' };
+    emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: `PATCH /beta/${POLICIES}/`, fault: 'drop-after', times: 1 }] });
+    const first = await savePolicy(client, policy!.id!, draft, policy!.modifiedDateTime ?? null, keep);
+    expect(first.kind).toBe('saved');
+    // The admin pressed Save again from the same draft (its base is the old version).
+    const again = await savePolicy(client, policy!.id!, draft, policy!.modifiedDateTime ?? null, keep);
+    expect(again).toMatchObject({ kind: 'saved', policy: { displayName: 'Renamed by me' } });
+  });
+
+  it("retries a save answered 503, and still stops for a colleague's change", async () => {
+    const { client, emulator } = graphOverEmulator();
+    const [policy] = await listPolicies(client);
+    emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: `PATCH /beta/${POLICIES}/`, fault: 503, times: 2 }] });
+    const saved = await savePolicy(client, policy!.id!, { ...(policy as unknown as JsonObject), displayName: 'After two 503s' }, policy!.modifiedDateTime ?? null, keep);
+    expect(saved).toMatchObject({ kind: 'saved', policy: { displayName: 'After two 503s' } });
+    const stale = await savePolicy(client, policy!.id!, { ...(policy as unknown as JsonObject), displayName: 'Mine' }, policy!.modifiedDateTime ?? null, keep);
+    expect(stale.kind).toBe('conflict');
+  });
+});
+
+describe('restore whose answer is lost', () => {
+  it('finishes "restore in report-only" when the restore was applied and its answer dropped', async () => {
+    const { client, emulator } = graphOverEmulator();
+    const wasOn = (await listDeletedPolicies(client)).find((p) => p.state === 'enabled') ?? (await listDeletedPolicies(client))[0]!;
+    emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: '/restore', fault: 'drop-after', times: 1 }] });
+    const restored = await restorePolicySafely(client, wasOn.id!);
+    expect(restored.id).toBe(wasOn.id);
+    const final = await setPolicyStateSafely(client, restored.id!, REPORT_ONLY);
+    expect(final.state).toBe(REPORT_ONLY);
+    expect((await getPolicy(client, wasOn.id!)).state).toBe(REPORT_ONLY);
+  });
+
+  it('treats a 404 to a restore the browser resent as restored when the policy is back', async () => {
+    const { client } = graphOverEmulator({
+      fetch: async (request, send) => {
+        if (!request.url.endsWith('/restore')) return send(request);
+        const again = request.clone();
+        await send(request);
+        return send(again); // the resent one: 404, it is no longer in deleted items
+      },
+    });
+    const [deleted] = await listDeletedPolicies(client);
+    const restored = await restorePolicySafely(client, deleted!.id!);
+    expect(restored).toMatchObject({ id: deleted!.id, displayName: deleted!.displayName });
+  });
+
+  it('reads the policy back by id whether the restore answer is bare or wrapped in value', async () => {
+    for (const wrap of [true, false]) {
+      const { client } = graphOverEmulator({
+        fetch: async (request, send) => {
+          const response = await send(request);
+          if (!request.url.endsWith('/restore') || !response.ok) return response;
+          const body = (await response.json()) as JsonObject;
+          // A shape that carries nothing useful: the console must not depend on it.
+          return Response.json(wrap ? { value: { id: body.id } } : { id: body.id }, { status: 200 });
+        },
+      });
+      const [deleted] = await listDeletedPolicies(client);
+      const restored = await restorePolicySafely(client, deleted!.id!);
+      expect(restored).toMatchObject({ id: deleted!.id, displayName: deleted!.displayName, conditions: expect.any(Object) });
+    }
+  });
+
+  it('still says "not found" for a policy that is neither deleted nor in the tenant', async () => {
+    const { client } = graphOverEmulator();
+    await expect(restorePolicySafely(client, '00000000-0000-0000-0000-0000000000aa')).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('several at once without permission', () => {
+  it('stops at the first refusal instead of trying every item', async () => {
+    const { client, roundTrips } = graphOverEmulator({ scopes: ['Policy.Read.All', 'Directory.Read.All'] });
+    const deleted = await listDeletedPolicies(client);
+    const run = await runBulk(newRun('restore', true, deleted.map((p) => ({ id: p.id!, name: p.displayName! }))), bulkStep(client, 'restore', true), () => {});
+    expect(run.items.map((i) => i.status)).toEqual(['failed', ...deleted.slice(1).map(() => 'pending')]);
+    expect(run.stopped).toMatch(/Conditional Access Administrator/);
+    expect(roundTrips.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+});
