@@ -1,9 +1,11 @@
 // Reads Conditional Access policies from files as they occur in the wild: a single policy, a Graph
-// GET response, a list response ({ value: [...] }) or an array; UTF-8 or UTF-16 with or without a
-// byte order mark; CRLF line ends; @odata annotations and read-only fields. What it returns is ready
-// to create: service-owned fields stripped, and report-only unless the caller says otherwise.
+// GET response, a list response ({ value: [...] }), an array, or any of these wrapped by an export
+// tool (see policy-file-contents.ts); UTF-8 or UTF-16 with or without a byte order mark; CRLF line
+// ends; @odata annotations and read-only fields. What it returns is ready to create: service-owned
+// fields stripped, and report-only unless the caller says otherwise.
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { toWritableBody, type JsonObject } from './policy-body';
+import { describeContents, findPolicies } from './policy-file-contents';
 
 export class PolicyFileError extends Error {}
 
@@ -45,25 +47,13 @@ function parseJson(text: string, fileName: string): unknown {
   }
 }
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-const looksLikePolicy = (value: unknown): value is JsonObject => isObject(value) && isObject(value.conditions) && ('grantControls' in value || 'sessionControls' in value || 'state' in value);
-
-function describeOther(items: unknown[]): string {
-  const first = items.find(isObject);
-  const type = first && typeof first['@odata.type'] === 'string' ? first['@odata.type'] : '';
-  if (/NamedLocation/i.test(type) || (first && ('ipRanges' in first || 'countriesAndRegions' in first))) return 'named locations';
-  if (/group/i.test(type) || (first && 'securityEnabled' in first)) return 'groups';
-  return 'something other than Conditional Access policies';
-}
-
 export function parsePolicyFile(bytes: Uint8Array, fileName: string, options: { reportOnly?: boolean } = {}): ImportedPolicy[] {
   if (bytes.length === 0) throw new PolicyFileError(`${fileName} is empty.`);
   const text = decodeText(bytes).replace(/^\uFEFF/, '');
   const parsed = parseJson(text, fileName);
-  const items: unknown[] = Array.isArray(parsed) ? parsed : isObject(parsed) && Array.isArray(parsed.value) ? parsed.value : [parsed];
-  const policies = items.filter(looksLikePolicy);
+  const policies = findPolicies(parsed);
   if (policies.length === 0) {
-    throw new PolicyFileError(`${fileName} holds ${describeOther(items)}, not Conditional Access policies. Choose a policy export (a policy, a Graph response, or a list of policies).`);
+    throw new PolicyFileError(`${fileName} holds ${describeContents(parsed)}, not Conditional Access policies. Choose a policy export (a policy, a Graph response, or a list of policies).`);
   }
   return policies.map((policy) => {
     const body = toWritableBody(policy);
