@@ -1,12 +1,15 @@
 // The subset of OData query options Graph supports on the resources we emulate:
-// $filter (eq, ne, ge, le, gt, lt, in, startswith, any(), and, or, not), $select, $top with
-// @odata.nextLink paging, and $count. Unsupported syntax is a 400, as in Graph.
+// $filter (eq, ne, ge, le, gt, lt, in, has, startswith, isof, any(), and, or, not, type casts such as
+// microsoft.graph.countryNamedLocation/countriesAndRegions), $select, $top with @odata.nextLink
+// paging, and $count. Unsupported syntax is a 400, as in Graph.
 import { errors, isObject } from './http';
 
 type Value = string | number | boolean | null;
 type Expr =
   | { kind: 'cmp'; op: 'eq' | 'ne' | 'ge' | 'le' | 'gt' | 'lt'; path: string; value: Value }
   | { kind: 'in'; path: string; values: Value[] }
+  | { kind: 'has'; path: string; flags: string }
+  | { kind: 'isof'; path: string | null; type: string }
   | { kind: 'startswith'; path: string; value: string }
   | { kind: 'any'; path: string; variable: string; body: Expr | null }
   | { kind: 'and' | 'or'; left: Expr; right: Expr }
@@ -88,6 +91,16 @@ class Parser {
   }
   private comparison(): Expr {
     const head = this.next();
+    if (head.toLowerCase() === 'isof') {
+      // isof('microsoft.graph.ipNamedLocation') tests the item; isof(path, 'type') a property.
+      this.expect('(');
+      const first = this.peek()?.startsWith("'") ? null : this.next();
+      if (first !== null) this.expect(',');
+      const type = this.literal();
+      this.expect(')');
+      if (typeof type !== 'string') this.fail();
+      return { kind: 'isof', path: first, type: type.replace(/^#/, '') };
+    }
     if (head.toLowerCase() === 'startswith') {
       this.expect('(');
       const path = this.next();
@@ -122,6 +135,11 @@ class Parser {
       this.expect(')');
       return { kind: 'in', path: head, values };
     }
+    if (op === 'has') {
+      const flags = this.literal();
+      if (typeof flags !== 'string') this.fail();
+      return { kind: 'has', path: head, flags };
+    }
     if (op === 'eq' || op === 'ne' || op === 'ge' || op === 'le' || op === 'gt' || op === 'lt') {
       return { kind: 'cmp', op, path: head, value: this.literal() };
     }
@@ -147,12 +165,25 @@ function read(item: unknown, path: string, scope: Record<string, unknown>): unkn
       current = scope[segment];
       continue;
     }
-    // Type casts such as microsoft.graph.countryNamedLocation/countriesAndRegions.
-    if (segment.startsWith('microsoft.graph.')) continue;
+    // A type cast such as microsoft.graph.countryNamedLocation/countriesAndRegions: items of
+    // another type have no such property.
+    if (segment.startsWith('microsoft.graph.')) {
+      if (!isOfType(current, segment)) return undefined;
+      continue;
+    }
     if (!isObject(current)) return undefined;
     current = current[segment];
   }
   return current;
+}
+
+function isOfType(value: unknown, type: string): boolean {
+  return isObject(value) && String(value['@odata.type'] ?? '').toLowerCase() === `#${type}`.toLowerCase();
+}
+
+/** Flags enums travel as comma-separated names ("password, sms" or "password,sms"), in any order. */
+function flagSet(value: string): Set<string> {
+  return new Set(value.split(',').map((flag) => flag.trim().toLowerCase()).filter(Boolean));
 }
 
 function compare(actual: unknown, op: string, expected: Value): boolean {
@@ -190,6 +221,14 @@ function evaluate(expr: Expr, item: unknown, scope: Record<string, unknown>): bo
       const actual = read(item, expr.path, scope);
       return expr.values.some((value) => compare(actual, 'eq', value));
     }
+    case 'has': {
+      const actual = read(item, expr.path, scope);
+      if (typeof actual !== 'string') return false;
+      const present = flagSet(actual);
+      return [...flagSet(expr.flags)].every((flag) => present.has(flag));
+    }
+    case 'isof':
+      return isOfType(expr.path === null ? item : read(item, expr.path, scope), expr.type);
     case 'startswith': {
       const actual = read(item, expr.path, scope);
       return typeof actual === 'string' && actual.toLowerCase().startsWith(expr.value.toLowerCase());

@@ -11,10 +11,13 @@ const users = (over: JsonObject): JsonObject => ({
   includeRoles: [], excludeRoles: [], ...noGuests, ...over,
 });
 const apps = (include: string[], over: JsonObject = {}): JsonObject => ({
-  includeApplications: include, excludeApplications: [], includeUserActions: [], includeAuthenticationContextClassReferences: [], applicationFilter: null, ...over,
+  includeApplications: include, excludeApplications: [], includeUserActions: [], includeAuthenticationContextClassReferences: [], applicationFilter: null,
+  networkAccess: null, ...over,
 });
+// Every condition key Graph's template pages show, unset ones as [] or null.
 const conditions = (over: JsonObject): JsonObject => ({
-  userRiskLevels: [], signInRiskLevels: [], clientAppTypes: ['all'], platforms: null, locations: null, devices: null, clientApplications: null, ...over,
+  userRiskLevels: [], signInRiskLevels: [], clientAppTypes: ['all'], servicePrincipalRiskLevels: [], platforms: null, locations: null,
+  signInRiskDetections: null, times: null, deviceStates: null, devices: null, clientApplications: null, ...over,
 });
 const grant = (controls: string[], operator = 'OR'): JsonObject => ({
   operator, builtInControls: controls, customAuthenticationFactors: [], termsOfUse: [], authenticationStrength: null,

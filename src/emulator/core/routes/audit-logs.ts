@@ -1,7 +1,8 @@
-// auditLogs/directoryAudits: newest first, $filter on the documented fields, $top paging.
-import { jsonResponse } from '../http';
+// auditLogs/directoryAudits: newest first, $filter on the documented fields, $top paging; one
+// event by id.
+import { GraphError, jsonResponse } from '../http';
 import { applySelect, compileFilter, listBody, paginate } from '../odata';
-import { contextUrl, scopes, type Route } from '../route';
+import { contextUrl, scopes, SEGMENT, type Route } from '../route';
 
 export const auditRoutes: Route[] = [
   {
@@ -20,6 +21,22 @@ export const auditRoutes: Route[] = [
       const page = paginate(events as unknown as Record<string, unknown>[], input.url, 100);
       page.items = page.items.map((e) => applySelect(e, input.url.searchParams.get('$select')));
       return jsonResponse(input.context, 200, listBody(contextUrl(input, 'auditLogs/directoryAudits'), page));
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^auditLogs/directoryAudits/${SEGMENT}$`),
+    scopes: scopes.readAudit,
+    throttle: 'reports',
+    handle(input) {
+      const id = input.params[0]!;
+      const event = input.tenant.audits.find((e) => e.id === id);
+      // Graph's documentation gives no error body for an unknown id: this 404 is the emulator's choice.
+      if (!event) throw new GraphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist.`);
+      return jsonResponse(input.context, 200, {
+        '@odata.context': contextUrl(input, 'auditLogs/directoryAudits/$entity'),
+        ...applySelect(event, input.url.searchParams.get('$select')),
+      });
     },
   },
 ];

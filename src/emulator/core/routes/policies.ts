@@ -8,6 +8,7 @@ import { applySelect, compileFilter, listBody, paginate } from '../odata';
 import { checkReadOnly, validatePolicy } from '../policy-rules';
 import { completePolicy, mergePatch, stripForWrite } from '../policy-shape';
 import { contextUrl, GUID, scopes, type Route, type RouteInput } from '../route';
+import { presentStrength } from './authentication-strengths';
 
 export const POLICY_CAP = 195;
 export const SOFT_DELETE_DAYS = 30;
@@ -23,7 +24,7 @@ export function presentPolicy(tenant: TenantState, stored: JsonObject, input: Ro
     const strength = tenant.authenticationStrengths.find((s) => s.id === id);
     grant[`authenticationStrength@odata.context`] =
       `https://graph.microsoft.com/${input.version}/$metadata#identity/conditionalAccess/policies('${String(policy.id)}')/grantControls/authenticationStrength/$entity`;
-    grant.authenticationStrength = strength ? structuredClone(strength) : { id };
+    grant.authenticationStrength = strength ? presentStrength(strength) : { id };
   }
   return policy;
 }
