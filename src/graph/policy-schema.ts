@@ -1,14 +1,21 @@
 // A JSON Schema of conditionalAccessPolicy (beta), written for this project: every property and
 // nested type, enum values, the special values of id lists, a description on each property for hover
-// help, and read-only properties marked. The same schema drives Monaco (validation, completion,
-// hover) and validation before saving. Unknown properties are allowed: a newer Graph may add them,
-// and they are passed through untouched (see unknownProperties). A unit test compares this schema
-// with @microsoft/microsoft-graph-types-beta so that new Graph properties show up as a failing test.
+// help, the admin center's words for enum values (enumLabels, for the checks' sentences), and
+// read-only properties marked. The same schema drives Monaco (completion, hover) and the checks
+// before saving. Unknown properties are allowed: a newer Graph may add them, and they are passed
+// through untouched (see unknownProperties). Unit tests compare this schema with
+// @microsoft/microsoft-graph-types-beta and with Graph's beta resource pages, so that a new Graph
+// property shows up as a failing test.
 
 type Schema = Record<string, unknown>;
 
 const GUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-const guid = (what: string): Schema => ({ type: 'string', pattern: GUID, description: `The object id of a ${what}.` });
+const guid = (what: string): Schema => ({ type: 'string', pattern: GUID, description: `The object id (a GUID) of a ${what}.` });
+
+/** A single choice, with the admin center's word for each value (the checks' sentences use them). */
+function choice(description: string, values: Record<string, string>): Schema {
+  return { enum: Object.keys(values), enumLabels: Object.values(values), description };
+}
 
 /** An id list that also accepts special values (offered as completions). */
 function idList(description: string, what: string, specials: Record<string, string> = {}): Schema {
@@ -24,7 +31,7 @@ function idList(description: string, what: string, specials: Record<string, stri
 }
 
 function enumList(description: string, values: Record<string, string>): Schema {
-  return { type: 'array', description, uniqueItems: true, items: { enum: Object.keys(values), markdownEnumDescriptions: Object.values(values) } };
+  return { type: 'array', description, uniqueItems: true, items: { enum: Object.keys(values), enumLabels: Object.values(values), markdownEnumDescriptions: Object.values(values) } };
 }
 
 /** Graph's flags enums travel as one comma-separated string, e.g. "internalGuest,serviceProvider". */
@@ -45,7 +52,7 @@ const platforms = { android: 'Android', iOS: 'iOS', windows: 'Windows', windowsP
 
 const filter = (what: string): Schema =>
   nullableObject(`A filter on ${what}, in the dynamic rule syntax.`, {
-    mode: { enum: ['include', 'exclude'], description: 'include: the policy applies to matches only; exclude: matches are excluded.' },
+    mode: choice('include: the policy applies to matches only; exclude: matches are excluded.', { include: 'Include filtered', exclude: 'Exclude filtered' }),
     rule: { type: 'string', description: `The rule, e.g. device.isCompliant -eq True.` },
   }, ['mode', 'rule']);
 
@@ -53,9 +60,9 @@ const guestsOrExternalUsers = (which: string): Schema =>
   nullableObject(`Guests or external users to ${which}, by type and home tenant.`, {
     guestOrExternalUserTypes: flags('Kinds of guest or external user.', ['none', 'internalGuest', 'b2bCollaborationGuest', 'b2bCollaborationMember', 'b2bDirectConnectUser', 'otherExternalUser', 'serviceProvider']),
     externalTenants: nullableObject('Which home tenants: all, or an enumerated list.', {
-      '@odata.type': { enum: ['#microsoft.graph.conditionalAccessAllExternalTenants', '#microsoft.graph.conditionalAccessEnumeratedExternalTenants'], description: 'All external tenants, or the tenants listed in members.' },
-      membershipKind: { enum: ['all', 'enumerated'], description: 'all: any external tenant; enumerated: the tenants in members.' },
-      members: { type: 'array', items: { type: 'string', pattern: GUID }, description: 'Tenant ids, when membershipKind is enumerated.' },
+      '@odata.type': choice('All external tenants, or the tenants listed in members.', { '#microsoft.graph.conditionalAccessAllExternalTenants': 'All external tenants', '#microsoft.graph.conditionalAccessEnumeratedExternalTenants': 'Selected external tenants' }),
+      membershipKind: choice('all: any external tenant; enumerated: the tenants in members.', { all: 'All', enumerated: 'Selected' }),
+      members: { type: 'array', items: guid('tenant'), description: 'Tenant ids, when membershipKind is enumerated.' },
     }),
   });
 
@@ -77,6 +84,7 @@ export const conditionalAccessPolicySchema: Schema = {
     description: { type: ['string', 'null'], description: 'Not used by the service (beta).' },
     state: {
       enum: ['enabled', 'disabled', 'enabledForReportingButNotEnforced'],
+      enumLabels: ['On', 'Off', 'Report-only'],
       markdownEnumDescriptions: ['On: enforced.', 'Off: not evaluated.', 'Report-only: evaluated and logged, not enforced.'],
       description: 'Whether the policy is on, off, or report-only.',
     },
@@ -94,7 +102,7 @@ export const conditionalAccessPolicySchema: Schema = {
           includeApplications: idList('Apps (by appId) the policy applies to.', 'application (appId)', { All: 'All resources', None: 'No resources', Office365: 'Office 365 apps', MicrosoftAdminPortals: 'Microsoft Admin Portals', AllAgentIdResources: 'All agent resources (beta)' }),
           excludeApplications: idList('Apps (by appId) excluded from the policy.', 'application (appId)', { Office365: 'Office 365 apps', MicrosoftAdminPortals: 'Microsoft Admin Portals' }),
           includeUserActions: enumList('User actions the policy applies to. Cannot be combined with includeApplications (error 1012).', { 'urn:user:registersecurityinfo': 'Register security information', 'urn:user:registerdevice': 'Register or join devices' }),
-          includeAuthenticationContextClassReferences: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^c([1-9]|[1-9][0-9])$' }, description: 'Authentication contexts (c1…c99) the policy applies to.' },
+          includeAuthenticationContextClassReferences: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^c([1-9]|[1-9][0-9])$', description: 'An authentication context id, c1 to c99.' }, description: 'Authentication contexts (c1…c99) the policy applies to.' },
           applicationFilter: filter('applications (custom security attributes)'),
           networkAccess: { description: 'Deprecated: stopped returning data on June 1, 2025.' },
           globalSecureAccess: { description: 'Deprecated: stopped returning data on June 1, 2025.' },
@@ -141,10 +149,21 @@ export const conditionalAccessPolicySchema: Schema = {
         insiderRiskLevels: flags('Insider risk levels (Purview adaptive protection).', ['minor', 'moderate', 'elevated']),
         authenticationFlows: nullableObject('Authentication flows.', { transferMethods: flags('Flows the policy applies to.', ['none', 'deviceCodeFlow', 'authenticationTransfer']) }),
         times: { description: 'Undocumented; returned as null.' },
+        // Graph beta returns these for agent policies (real exports carry them), but no resource page
+        // describes them yet: known, so they are not reported as unknown, and described from exports.
+        agents: nullableObject('Agent users (preview: returned by Graph beta, not yet on its resource pages).', {
+          includeAgentUsers: idList('Agent users the policy applies to (preview).', 'agent user', { All: 'All agent users' }),
+          excludeAgentUsers: idList('Agent users excluded (preview).', 'agent user'),
+          agentFilter: filter('agent users (preview)'),
+        }),
+        agentContext: nullableObject('Where agent sessions start (preview: returned by Graph beta, not yet on its resource pages).', {
+          includeAgentContexts: { type: 'array', items: { type: 'string' }, description: 'Agent contexts the policy applies to, e.g. agentUserSessionsInitiatedFromEndpoints (preview).' },
+          excludeAgentContexts: { type: 'array', items: { type: 'string' }, description: 'Agent contexts excluded (preview).' },
+        }),
       },
     },
     grantControls: nullableObject('What users must do to get access, or block.', {
-      operator: { enum: ['AND', 'OR'], description: 'AND: every control is required; OR: any one of them.' },
+      operator: choice('AND: every control is required; OR: any one of them.', { AND: 'Require all the selected controls', OR: 'Require one of the selected controls' }),
       builtInControls: enumList('Built-in controls.', { block: 'Block access', mfa: 'Require multifactor authentication', compliantDevice: 'Require a compliant device', domainJoinedDevice: 'Require a hybrid joined device', approvedApplication: 'Require an approved client app', compliantApplication: 'Require an app protection policy', passwordChange: 'Require password change (with mfa, under AND)', riskRemediation: 'Require risk remediation (with an authentication strength, under AND)' }),
       customAuthenticationFactors: { type: 'array', items: { type: 'string' }, description: 'Custom controls by id.' },
       termsOfUse: idList('Terms of use agreements users must accept.', 'terms of use agreement'),
@@ -164,7 +183,7 @@ export const conditionalAccessPolicySchema: Schema = {
           // Graph returns the strength expanded; only its id is written.
           displayName: { type: 'string', readOnly: true, description: 'The strength’s name (returned by the service; not written).' },
           description: { type: ['string', 'null'], readOnly: true, description: 'The strength’s description (returned by the service; not written).' },
-          policyType: { enum: ['builtIn', 'custom'], readOnly: true, description: 'Built-in or custom (returned by the service; not written).' },
+          policyType: { ...choice('Built-in or custom (returned by the service; not written).', { builtIn: 'Built-in', custom: 'Custom' }), readOnly: true },
           requirementsSatisfied: { type: 'string', readOnly: true, description: 'What the strength satisfies, e.g. mfa (returned by the service; not written).' },
           allowedCombinations: { type: 'array', items: { type: 'string' }, readOnly: true, description: 'The method combinations it allows (returned by the service; not written).' },
           createdDateTime: { type: ['string', 'null'], readOnly: true, description: 'When the strength was created (returned by the service; not written).' },
@@ -175,19 +194,20 @@ export const conditionalAccessPolicySchema: Schema = {
     }),
     sessionControls: nullableObject('Session controls, applied after sign-in.', {
       applicationEnforcedRestrictions: sessionToggle('App enforced restrictions (Exchange Online and SharePoint Online only).'),
-      cloudAppSecurity: sessionToggle('Conditional Access App Control (Defender for Cloud Apps).', { cloudAppSecurityType: { enum: ['mcasConfigured', 'monitorOnly', 'blockDownloads'], description: 'Which Defender for Cloud Apps policy applies.' } }),
+      cloudAppSecurity: sessionToggle('Conditional Access App Control (Defender for Cloud Apps).', { cloudAppSecurityType: choice('Which Defender for Cloud Apps policy applies.', { mcasConfigured: 'Use custom policy', monitorOnly: 'Monitor only', blockDownloads: 'Block downloads' }) }),
       signInFrequency: sessionToggle('How often users must sign in again.', {
-        type: { enum: ['days', 'hours', null], description: 'Unit of value; null with everyTime.' },
+        type: { enum: ['days', 'hours', null], enumLabels: ['Days', 'Hours', 'none (with every time)'], description: 'Unit of value; null with everyTime.' },
         value: { type: ['integer', 'null'], minimum: 1, description: 'Number of hours or days; null with everyTime.' },
-        authenticationType: { enum: ['primaryAndSecondaryAuthentication', 'secondaryAuthentication'], description: 'Which authentication must be repeated.' },
-        frequencyInterval: { enum: ['timeBased', 'everyTime'], description: 'timeBased: after value and type; everyTime: at every sign-in.' },
+        authenticationType: choice('Which authentication must be repeated.', { primaryAndSecondaryAuthentication: 'Primary and secondary authentication', secondaryAuthentication: 'Secondary authentication' }),
+        frequencyInterval: choice('timeBased: after value and type; everyTime: at every sign-in.', { timeBased: 'Periodic reauthentication', everyTime: 'Every time' }),
       }),
-      persistentBrowser: sessionToggle('Whether browser sessions persist after the browser is closed.', { mode: { enum: ['always', 'never'], description: 'always or never persistent.' } }),
+      persistentBrowser: sessionToggle('Whether browser sessions persist after the browser is closed.', { mode: choice('always or never persistent.', { always: 'Always persistent', never: 'Never persistent' }) }),
       disableResilienceDefaults: { type: ['boolean', 'null'], description: 'When true, sessions are not extended during an Entra ID outage.' },
-      continuousAccessEvaluation: nullableObject('Continuous access evaluation.', { mode: { enum: ['strictEnforcement', 'disabled', 'strictLocation'], description: 'How continuous access evaluation applies.' } }),
+      continuousAccessEvaluation: nullableObject('Continuous access evaluation.', { mode: choice('How continuous access evaluation applies.', { strictEnforcement: 'Strict enforcement', disabled: 'Disable', strictLocation: 'Strictly enforce location policies' }) }),
       secureSignInSession: sessionToggle('Token protection: require sign-in sessions bound to the device.'),
       globalSecureAccessFilteringProfile: sessionToggle('A Global Secure Access security profile.', { profileId: { type: 'string', description: 'The security profile id.' } }),
       networkAccessSecurity: { description: 'Returned by the service, undocumented.' },
+      blockSensitiveActions: { description: 'Block sensitive actions in agent sessions (preview: returned by Graph beta, not yet on its resource pages).' },
     }),
   },
 };
