@@ -1,7 +1,10 @@
 // What may be written back to Graph, and how much of it: service-owned fields and OData
 // annotations stripped, PATCH bodies that carry only what changed but always whole collections
 // (Graph replaces arrays; a partial array would drop the rest), and exclusions merged, never replaced.
+import { quiet, type CompareOptions } from './comparable-form';
 import { READ_ONLY_PROPERTIES } from './policy-schema';
+
+export type { CompareOptions } from './comparable-form';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -101,30 +104,8 @@ export function sortKeys(value: Json): Json {
   return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys(value[key]!)]));
 }
 
-export interface CompareOptions {
-  /** Treat null and empty collections alike by leaving both out (the noise of most exports). */
-  hideEmpty?: boolean;
-  /** Sort lists of ids, so order alone is not a difference. */
-  sortIds?: boolean;
-}
-
-function quiet(value: Json, options: CompareOptions): Json | undefined {
-  if (Array.isArray(value)) {
-    const items = value.map((v) => quiet(v, options)).filter((v): v is Json => v !== undefined);
-    if (options.hideEmpty && items.length === 0) return undefined;
-    return options.sortIds && items.every((v) => typeof v === 'string') ? [...(items as string[])].sort() : items;
-  }
-  if (isObject(value)) {
-    const out: JsonObject = {};
-    for (const [key, child] of Object.entries(value)) {
-      const next = quiet(child, options);
-      if (next !== undefined) out[key] = next;
-    }
-    return options.hideEmpty && Object.keys(out).length === 0 ? undefined : out;
-  }
-  return value === null && options.hideEmpty ? undefined : value;
-}
+/** A policy's writable properties in their comparable form (see comparable-form.ts). */
+export const comparableForm = (policy: JsonObject, options: CompareOptions = {}): JsonObject => (quiet(toWritableBody(policy), options) as JsonObject | undefined) ?? {};
 
 /** The text two versions of a policy are compared by: writable properties only, keys sorted. */
-export const comparableText = (policy: JsonObject, options: CompareOptions = {}) =>
-  JSON.stringify(sortKeys(quiet(toWritableBody(policy), options) ?? {}), null, 2);
+export const comparableText = (policy: JsonObject, options: CompareOptions = {}) => JSON.stringify(sortKeys(comparableForm(policy, options)), null, 2);

@@ -172,6 +172,7 @@ export function CompareTenants() {
                 view={view}
                 onViewChange={setView}
                 height="480px"
+                acrossTenants={withWhat !== FILE}
               />
             </section>
           )}

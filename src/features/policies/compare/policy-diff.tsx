@@ -51,17 +51,18 @@ export interface PolicyDiffProps {
   onViewChange(view: DiffView): void;
   /** CSS height of the diff editor. */
   height?: string;
+  /** The two sides are two tenants: same-named objects are each tenant's own. */
+  acrossTenants?: boolean;
 }
 
-export function PolicyDiff({ before, after, beforeLabel, afterLabel, names, view, onViewChange, height = 'calc(100vh - 340px)' }: PolicyDiffProps) {
+export function PolicyDiff({ before, after, beforeLabel, afterLabel, names, view, onViewChange, height = 'calc(100vh - 340px)', acrossTenants = false }: PolicyDiffProps) {
   const styles = useStyles();
   const { dark } = useTheme();
   const [reveal, setReveal] = useState<DiffReveal | null>(null);
-  const texts = useMemo(() => {
-    const options = view.noise ? {} : { hideEmpty: true, sortIds: true };
-    return { before: comparableText(before, options), after: comparableText(after, options) };
-  }, [before, after, view.noise]);
-  const changes = useMemo(() => describeChanges(before, after, names), [before, after, names]);
+  const options = useMemo(() => (view.noise ? {} : { hideEmpty: true, sortIds: true }), [view.noise]);
+  const texts = useMemo(() => ({ before: comparableText(before, options), after: comparableText(after, options) }), [before, after, options]);
+  // The words hide what the diff text hides, so the two never disagree about a difference.
+  const changes = useMemo(() => describeChanges(before, after, names, { ...options, acrossTenants }), [before, after, names, options, acrossTenants]);
   const describeId = useCallback((id: string) => describeIdIn(names, id), [names]);
 
   const show = (path: string) => {

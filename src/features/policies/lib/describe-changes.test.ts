@@ -59,6 +59,60 @@ describe('describeChanges', () => {
   });
 });
 
+describe('describeChanges and forms that say the same', () => {
+  const QUIET = { hideEmpty: true, sortIds: true };
+  it('never says "not set → not set" for members the service returns as null', () => {
+    const before = { sessionControls: null };
+    const after = { sessionControls: { disableResilienceDefaults: null, persistentBrowser: null, signInFrequency: { isEnabled: true, frequencyInterval: 'everyTime' } } };
+    expect(texts(before, after)).toEqual(['Sign-in frequency: not set → every time']);
+  });
+
+  it('says an empty list against none as it is, never "reordered"; with the noise hidden, says nothing', () => {
+    const before = { conditions: { users: { includeUsers: ['All'], excludeUsers: null }, platforms: { includePlatforms: [] } } };
+    const after = { conditions: { users: { includeUsers: ['All'], excludeUsers: [] }, platforms: null } };
+    expect(texts(before, after)).toEqual(['Excluded users: not set → an empty list', 'Included platforms: an empty list → not set']);
+    expect(describeChanges(before, after, names, QUIET)).toEqual([]);
+  });
+
+  it('with the noise hidden, finds nothing in ids reordered or in another case, switched-off controls or an operator over one control', () => {
+    const before = { conditions: { users: { includeGroups: [BREAK_GLASS, 'aaaaaaaa-0000-0000-0000-000000000001'] } }, grantControls: { operator: 'OR', builtInControls: ['mfa'] } };
+    const after = {
+      conditions: { users: { includeGroups: ['AAAAAAAA-0000-0000-0000-000000000001', BREAK_GLASS] } },
+      grantControls: { operator: 'AND', builtInControls: ['mfa'] },
+      sessionControls: { signInFrequency: { isEnabled: false, value: 4, type: 'hours' }, disableResilienceDefaults: false },
+    };
+    expect(describeChanges(before, after, names, QUIET)).toEqual([]);
+    expect(texts(before, after).length).toBeGreaterThan(0);
+  });
+});
+
+describe('describeChanges across two tenants', () => {
+  const OTHER_BREAK_GLASS = '22222222-2222-2222-2222-222222222222';
+  const NEW_GROUP = '33333333-3333-3333-3333-333333333333';
+  const both: NameDirectory = {
+    names: new Map([
+      [`group:${BREAK_GLASS}`, { id: BREAK_GLASS, kind: 'group', displayName: 'Break glass' }],
+      [`group:${OTHER_BREAK_GLASS}`, { id: OTHER_BREAK_GLASS, kind: 'group', displayName: 'Break glass' }],
+      [`group:${NEW_GROUP}`, { id: NEW_GROUP, kind: 'group', displayName: 'Pilot' }],
+    ]),
+    failures: [],
+  };
+  const excluding = (...groups: string[]) => ({ conditions: { users: { includeUsers: ['All'], excludeGroups: groups } } });
+
+  it('says a same-named object is each tenant\'s own, not an addition and a removal', () => {
+    const said = describeChanges(excluding(BREAK_GLASS), excluding(OTHER_BREAK_GLASS), both, { acrossTenants: true }).map((c) => c.text);
+    expect(said).toEqual(["Excluded group 'Break glass' (a different object in each tenant, same name)"]);
+    expect(said.join()).not.toMatch(/added|removed/);
+  });
+
+  it('keeps real additions beside it, and within one tenant says the object was replaced', () => {
+    expect(describeChanges(excluding(BREAK_GLASS), excluding(OTHER_BREAK_GLASS, NEW_GROUP), both, { acrossTenants: true }).map((c) => c.text)).toEqual([
+      "Excluded group 'Pilot' added; 'Break glass' (a different object in each tenant, same name)",
+    ]);
+    expect(describeChanges(excluding(BREAK_GLASS), excluding(OTHER_BREAK_GLASS), both).map((c) => c.text)).toEqual(["Excluded group 'Break glass' replaced by another object of the same name"]);
+  });
+});
+
 // Every property the schema knows: a change to it yields a sentence about it.
 type Schema = { type?: string | string[]; properties?: Record<string, Schema>; enum?: Json[]; items?: Schema; anyOf?: Schema[]; const?: Json; readOnly?: boolean };
 function leaves(schema: Schema, path: string[] = []): { path: string[]; schema: Schema }[] {

@@ -2,10 +2,18 @@
 // "State: On → Report-only", "Excluded group 'Break glass' added", "Grant: require MFA → block",
 // "Sign-in frequency: every 12 hours → every time". Every changed path yields a sentence; properties
 // without words of their own (unknown ones included) are named by their path. Each change keeps the
-// path it is about, so a view can take the admin to its lines.
+// path it is about, so a view can take the admin to its lines. With the comparison's options, forms
+// that say the same thing (null, [], absent; ids in another order) are no difference at all; without
+// them, such a difference is said as it is, never as "not set → not set".
+import { quiet } from '../../../graph/comparable-form';
 import { lookupName, SPECIAL_VALUES, type NameDirectory, type NameKind } from '../../../graph/names';
-import { buildPatch, type Json, type JsonObject } from '../../../graph/policy-body';
+import { buildPatch, type CompareOptions, type Json, type JsonObject } from '../../../graph/policy-body';
 import { clientAppLabels, guestTypeLabels, platformLabels, riskLabel, shortControlLabels, stateLabels, transferMethodLabels } from './labels';
+
+export interface DescribeOptions extends CompareOptions {
+  /** The two versions come from two tenants: same-named objects are each tenant's own, not a change. */
+  acrossTenants?: boolean;
+}
 
 export interface Change {
   /** The dotted path of what changed (a whole group, e.g. grantControls, when described as one). */
@@ -15,6 +23,7 @@ export interface Change {
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 const strings = (value: Json | undefined): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const isNothing = (value: Json | undefined) => value === undefined || value === null;
 const show = (value: Json | undefined): string => (value === undefined || value === null ? 'not set' : typeof value === 'string' ? value : JSON.stringify(value));
 
 function at(policy: JsonObject, path: readonly string[]): Json | undefined {
@@ -86,7 +95,7 @@ function grantText(grant: Json | undefined, names: NameDirectory | undefined): s
   }
   required.push(...strings(grant.termsOfUse).map((id) => `terms of use '${lookupName(names, ['termsOfUse'], id)?.displayName ?? id}'`));
   required.push(...strings(grant.customAuthenticationFactors).map((id) => `custom control '${id}'`));
-  if (required.length === 0) return 'grant access';
+  if (required.length === 0) return 'no grant controls';
   if (required.length === 1) return `require ${required[0]}`;
   return `require ${grant.operator === 'AND' ? 'all' : 'one'} of ${required.join(', ')}`;
 }
@@ -105,7 +114,7 @@ function filterText(value: Json | undefined): string {
 }
 
 function guestsText(value: Json | undefined): string {
-  if (!isObject(value)) return 'not set';
+  if (!isObject(value) || !value.guestOrExternalUserTypes) return 'not set';
   const tenants = isObject(value.externalTenants) ? value.externalTenants : null;
   const members = strings(tenants?.members);
   const where = tenants?.membershipKind === 'enumerated' ? ` from ${members.length} external tenant${members.length === 1 ? '' : 's'}` : ' from any external tenant';
@@ -126,7 +135,7 @@ const GROUPS: { path: string; label: string; text: (value: Json | undefined, nam
   { path: 'conditions.users.excludeGuestsOrExternalUsers', label: 'Excluded guests or external users', text: guestsText },
 ];
 
-function listSentence(path: string, was: Json[], now: Json[], names: NameDirectory | undefined): string {
+function listSentence(path: string, was: Json[], now: Json[], names: NameDirectory | undefined, options: DescribeOptions): string {
   const words = LISTS[path];
   const key = (v: Json) => JSON.stringify(v);
   const label = (v: Json): string => {
@@ -136,20 +145,45 @@ function listSentence(path: string, was: Json[], now: Json[], names: NameDirecto
     if (words?.value) return words.value(v);
     return `'${SPECIAL_VALUES[v] ?? (words?.kinds ? lookupName(names, words.kinds, v)?.displayName : undefined) ?? v}'`;
   };
-  const added = now.filter((v) => !was.some((w) => key(w) === key(v))).map(label);
-  const removed = was.filter((w) => !now.some((v) => key(w) === key(v))).map(label);
+  let added = now.filter((v) => !was.some((w) => key(w) === key(v)));
+  let removed = was.filter((w) => !now.some((v) => key(w) === key(v)));
+  // An object of one side and another of the same name on the other: in two tenants, each tenant's own.
+  const resolved = (v: Json) => (typeof v === 'string' && words?.kinds ? lookupName(names, words.kinds, v) : undefined);
+  const sameNamed: string[] = [];
+  for (const v of added) {
+    const name = resolved(v);
+    const twin = name && !name.missing ? removed.find((w) => resolved(w)?.displayName === name.displayName && !resolved(w)?.missing) : undefined;
+    if (twin === undefined) continue;
+    sameNamed.push(label(v));
+    removed = removed.filter((w) => w !== twin);
+    added = added.filter((a) => a !== v);
+  }
+  const twins = sameNamed.length === 0 ? '' : options.acrossTenants ? `${sameNamed.join(', ')} (a different object in each tenant, same name)` : `${sameNamed.join(', ')} replaced by another object of the same name`;
   if (!words) {
-    const parts = [added.length ? `added ${added.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean);
+    const parts = [added.length ? `added ${added.map(label).join(', ')}` : '', removed.length ? `removed ${removed.map(label).join(', ')}` : '', twins].filter(Boolean);
     return `${path}: ${parts.join('; ') || 'reordered'}`;
   }
-  const phrase = (items: string[], verb: string) => `${items.length === 1 ? words.one : words.many} ${items.join(', ')} ${verb}`;
-  if (added.length && removed.length) return `${phrase(added, 'added')}; ${removed.join(', ')} removed`;
-  if (added.length) return phrase(added, 'added');
-  if (removed.length) return phrase(removed, 'removed');
-  return `${words.many}: reordered`;
+  const lead = (count: number) => (count === 1 ? words.one : words.many);
+  const parts = [
+    added.length ? `${added.map(label).join(', ')} added` : '',
+    removed.length ? `${removed.map(label).join(', ')} removed` : '',
+    twins,
+  ].filter(Boolean);
+  if (parts.length === 0) return `${words.many}: reordered`;
+  return `${lead(added.length || removed.length || sameNamed.length)} ${parts.join('; ')}`;
 }
 
-export function describeChanges(before: JsonObject, after: JsonObject, names?: NameDirectory): Change[] {
+/** A list that is empty on one side and absent (or null) on the other: no entry came or went. */
+function emptyListSentence(path: string, old: Json | undefined, now: Json | undefined): string {
+  const say = (v: Json | undefined) => (Array.isArray(v) ? 'an empty list' : 'not set');
+  return `${LISTS[path]?.many ?? path}: ${say(old)} → ${say(now)}`;
+}
+
+export function describeChanges(original: JsonObject, modified: JsonObject, names?: NameDirectory, options: DescribeOptions = {}): Change[] {
+  // The comparison's forms, so what the diff text hides is no sentence either.
+  const quieted = options.hideEmpty || options.sortIds;
+  const before = quieted ? ((quiet(original, options) as JsonObject | undefined) ?? {}) : original;
+  const after = quieted ? ((quiet(modified, options) as JsonObject | undefined) ?? {}) : modified;
   const changes: Change[] = [];
   const described = new Set<string>();
   const walk = (patch: JsonObject, path: string[]) => {
@@ -176,11 +210,18 @@ export function describeChanges(before: JsonObject, after: JsonObject, names?: N
         continue;
       }
       const now = at(after, full);
+      // Null against absent says nothing in any words: no sentence reads "not set → not set".
+      if (isNothing(old) && isNothing(now)) continue;
+      const listOrNothing = (v: Json | undefined) => isNothing(v) || Array.isArray(v);
+      if (listOrNothing(old) && listOrNothing(now) && ((old as Json[] | null) ?? []).length === 0 && ((now as Json[] | null) ?? []).length === 0) {
+        changes.push({ path: dotted, text: emptyListSentence(dotted, old, now) });
+        continue;
+      }
       if (dotted === 'state') {
         changes.push({ path: dotted, text: `State: ${stateLabels[String(old)] ?? show(old)} → ${stateLabels[String(now)] ?? show(now)}` });
       } else if ((Array.isArray(now) || now == null) && (Array.isArray(old) || old == null) && (Array.isArray(now) || Array.isArray(old))) {
         // A list that was emptied or removed reads as removals, not as "[...] → not set".
-        changes.push({ path: dotted, text: listSentence(dotted, (old ?? []) as Json[], (now ?? []) as Json[], names) });
+        changes.push({ path: dotted, text: listSentence(dotted, (old ?? []) as Json[], (now ?? []) as Json[], names, options) });
       } else if (dotted === 'conditions.insiderRiskLevels') {
         changes.push({ path: dotted, text: `Insider risk: ${flagsText(old, {})} → ${flagsText(now, {})}` });
       } else if (dotted === 'conditions.authenticationFlows.transferMethods') {
