@@ -1,7 +1,9 @@
 // Finding directory objects by name, for pickers: users and groups through $search (which needs
 // ConsistencyLevel: eventual), service principals by display name, role templates and named
-// locations filtered locally (small, complete lists).
+// locations filtered locally (small, complete lists). And what a user or group belongs to, through
+// groups and directory roles, for the lock-out guard.
 import type { GraphClient } from './client';
+import type { Membership } from './lockout';
 
 export type DirectoryKind = 'users' | 'groups' | 'servicePrincipals' | 'roles' | 'namedLocations';
 
@@ -33,4 +35,22 @@ export async function searchDirectory(client: GraphClient, kind: DirectoryKind, 
     : await client.list<Item>('/v1.0/identity/conditionalAccess/namedLocations', { signal });
   const lower = term.toLowerCase();
   return all.filter((i) => (i.displayName ?? '').toLowerCase().includes(lower)).slice(0, 20).map((i) => ({ id: i.id, displayName: i.displayName ?? i.id }));
+}
+
+interface MemberOfItem { '@odata.type'?: string; id: string; displayName?: string | null; roleTemplateId?: string | null }
+
+/**
+ * The groups a user or group belongs to, directly or through other groups, and the directory roles
+ * it holds, directly or through a group (transitiveMemberOf; roles by template id, as policies name
+ * them). Roles only eligible through Privileged Identity Management are not members yet: not here.
+ */
+export async function readMembership(client: GraphClient, kind: 'users' | 'groups', id: string, signal?: AbortSignal): Promise<Membership> {
+  const items = await client.list<MemberOfItem>(`/v1.0/${kind}/${encodeURIComponent(id)}/transitiveMemberOf`, { signal });
+  const membership: Membership = { groups: [], roles: [] };
+  for (const item of items) {
+    const type = item['@odata.type'] ?? '';
+    if (type === '#microsoft.graph.group') membership.groups.push({ id: item.id, name: item.displayName ?? item.id });
+    else if (type === '#microsoft.graph.directoryRole' && item.roleTemplateId) membership.roles.push({ id: item.roleTemplateId, name: item.displayName ?? item.roleTemplateId });
+  }
+  return membership;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessLockout } from './lockout';
+import { assessLockout, type Membership } from './lockout';
 
 const admin = { id: 'admin-id', name: 'Ada' };
 const emergency = { users: [{ id: 'bg1', name: 'Break Glass 01' }], groups: [{ id: 'g-bg', name: 'Emergency access' }] };
@@ -27,11 +27,74 @@ describe('assessLockout', () => {
   it('treats MFA as something the admin has, but not the emergency accounts', () => {
     const risks = assessLockout(policy({ grantControls: { operator: 'OR', builtInControls: ['mfa'] } }), admin, emergency);
     expect(risks.map((r) => r.who)).toEqual(['Break Glass 01 (emergency access)', 'Members of Emergency access (emergency access)']);
-    expect(risks[0]!.why).toBe('It applies to all users and requires mfa.');
+    // In the admin center's words.
+    expect(risks[0]!.why).toBe('It applies to all users and requires multifactor authentication.');
   });
 
   it('warns the admin about device and strength requirements', () => {
     const risks = assessLockout(policy({ grantControls: { operator: 'AND', builtInControls: ['compliantDevice'], authenticationStrength: { id: 's' } } }), admin, { users: [], groups: [] });
-    expect(risks).toEqual([{ who: 'Ada (you)', why: 'It applies to all users and requires compliantDevice and an authentication strength.' }]);
+    expect(risks).toEqual([{ who: 'Ada (you)', why: 'It applies to all users and requires the device to be marked as compliant and an authentication strength.' }]);
+    const named = assessLockout(policy({ grantControls: { operator: 'OR', builtInControls: ['domainJoinedDevice'], authenticationStrength: { id: 's', displayName: 'Phishing-resistant MFA' } } }), admin, { users: [], groups: [] });
+    expect(named[0]!.why).toBe("It applies to all users and requires a Microsoft Entra hybrid joined device or the authentication strength 'Phishing-resistant MFA'.");
+  });
+});
+
+const GLOBAL_ADMIN = { id: '62e90394-69f5-4237-9190-012177145e10', name: 'Global Administrator' };
+const CA_ADMIN = { id: 'b1be1c3e-b65d-4f19-8427-f6fa0d97feb9', name: 'Conditional Access Administrator' };
+/** Microsoft's "Require multifactor authentication for admins": 14 roles, the current admin excluded. */
+const forAdminRoles = (users: Record<string, unknown> = {}) =>
+  policy({ grantControls: { operator: 'OR', builtInControls: ['mfa'] } }, { includeRoles: [GLOBAL_ADMIN.id, CA_ADMIN.id, ...Array.from({ length: 12 }, (_, i) => `role-${i}`)], excludeUsers: ['admin-id'], ...users });
+const member = (groups: { id: string; name: string }[], roles: { id: string; name: string }[]): Membership => ({ groups, roles });
+
+describe('assessLockout through roles and groups', () => {
+  const breakGlassOnly = { users: [{ id: 'bg1', name: 'Break Glass 01' }], groups: [] };
+
+  it('warns when a policy for admin roles reaches an emergency account through the role it holds', () => {
+    const memberships = new Map([['bg1', member([{ id: 'g-bg', name: 'Emergency access' }], [GLOBAL_ADMIN])]]);
+    expect(assessLockout(forAdminRoles(), admin, breakGlassOnly, memberships)).toEqual([
+      { who: 'Break Glass 01 (emergency access)', why: 'It applies to the role Global Administrator, which this account holds, and requires multifactor authentication.' },
+    ]);
+  });
+
+  it('warns while the roles are unknown, and is quiet once they are known not to match', () => {
+    expect(assessLockout(forAdminRoles(), admin, breakGlassOnly).map((r) => r.why)).toEqual(['It applies to directory roles this account may hold and requires multifactor authentication.']);
+    expect(assessLockout(forAdminRoles(), admin, breakGlassOnly, new Map([['bg1', member([], [])]]))).toEqual([]);
+  });
+
+  it('counts an exclusion through a group the account belongs to, or a role it holds, and not through a group it is not in', () => {
+    const inGroup = new Map([['bg1', member([{ id: 'g-bg', name: 'Emergency access' }], [GLOBAL_ADMIN])]]);
+    expect(assessLockout(forAdminRoles({ excludeGroups: ['g-bg'] }), admin, breakGlassOnly, inGroup)).toEqual([]);
+    expect(assessLockout(forAdminRoles({ excludeRoles: [GLOBAL_ADMIN.id] }), admin, breakGlassOnly, inGroup)).toEqual([]);
+    const notInGroup = new Map([['bg1', member([], [GLOBAL_ADMIN])]]);
+    expect(assessLockout(forAdminRoles({ excludeGroups: ['g-bg'] }), admin, { users: breakGlassOnly.users, groups: [{ id: 'g-bg', name: 'Emergency access' }] }, notInGroup).map((r) => r.who)).toEqual([
+      'Break Glass 01 (emergency access)',
+    ]);
+  });
+
+  it('reaches an emergency account or group through a group that contains it, transitively', () => {
+    const nested = new Map([
+      ['bg1', member([{ id: 'g-bg', name: 'Emergency access' }, { id: 'g-all', name: 'All staff' }], [])],
+      ['g-bg', member([{ id: 'g-all', name: 'All staff' }], [])],
+    ]);
+    const block = policy({}, { includeGroups: ['g-all'] });
+    expect(assessLockout(block, admin, emergency, nested)).toEqual([
+      { who: 'Break Glass 01 (emergency access)', why: "It applies to the group 'All staff', which this account belongs to, and blocks access." },
+      { who: 'Members of Emergency access (emergency access)', why: "It applies to the group 'All staff', which contains this group, and blocks access." },
+    ]);
+  });
+
+  it('reaches the emergency group through a role assigned to it', () => {
+    const assigned = new Map([['g-bg', member([], [GLOBAL_ADMIN])]]);
+    expect(assessLockout(forAdminRoles(), admin, { users: [], groups: emergency.groups }, assigned).map((r) => r.why)).toEqual([
+      'It applies to the role Global Administrator, which is assigned to this group, and requires multifactor authentication.',
+    ]);
+  });
+
+  it("checks the admin's own roles: a role the admin holds is named, one the admin does not hold is no risk", () => {
+    const block = policy({}, { includeRoles: [CA_ADMIN.id] });
+    expect(assessLockout(block, admin, { users: [], groups: [] }, new Map([['admin-id', member([], [CA_ADMIN])]]))).toEqual([
+      { who: 'Ada (you)', why: 'It applies to the role Conditional Access Administrator, which you hold, and blocks access.' },
+    ]);
+    expect(assessLockout(block, admin, { users: [], groups: [] }, new Map([['admin-id', member([], [GLOBAL_ADMIN])]]))).toEqual([]);
   });
 });

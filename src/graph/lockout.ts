@@ -1,8 +1,10 @@
 // Who a policy could lock out: the signed-in admin and the emergency-access accounts. A policy is a
-// risk to someone when it is on, targets them (all users, or them or their emergency group, and
-// not excluded), targets resources, and blocks or demands a control they may not be able to meet.
-// The assessment is deliberately cautious: conditions that narrow a policy (platforms, locations,
-// risk) are not counted as protection, because they can match the very sign-in that matters.
+// risk to someone when it is on, targets them (all users, them by name, a group they belong to or a
+// role they hold, directly or through groups, and they are not excluded the same ways), targets
+// resources, and blocks or demands a control they may not be able to meet. What they belong to
+// comes from the directory; while it is unknown, a role the policy targets counts as one they may
+// hold. The assessment is deliberately cautious: conditions that narrow a policy (platforms,
+// locations, risk) are not counted as protection, because they can match the very sign-in that matters.
 
 type Loose = Record<string, unknown>;
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
@@ -18,23 +20,78 @@ export interface EmergencyAccess {
   groups: Principal[];
 }
 
+/** What a user or group belongs to: groups (transitively) and directory roles, by role template id. */
+export interface Membership {
+  groups: Principal[];
+  roles: Principal[];
+}
+
+/** Known memberships by object id; an id that is absent is not known (yet, or not readable). */
+export type Memberships = ReadonlyMap<string, Membership>;
+
 export interface LockoutRisk {
   who: string;
   why: string;
 }
 
+/** The grant controls in the admin center's words ("Require multifactor authentication"). */
+const CONTROL_WORDS: Record<string, string> = {
+  mfa: 'multifactor authentication',
+  compliantDevice: 'the device to be marked as compliant',
+  domainJoinedDevice: 'a Microsoft Entra hybrid joined device',
+  approvedApplication: 'an approved client app',
+  compliantApplication: 'an app protection policy',
+  passwordChange: 'a password change',
+  riskRemediation: 'risk remediation',
+};
+
 function controlsDemanded(policy: Loose, forEmergency: boolean): string | null {
   const grant = obj(policy.grantControls);
   const controls = list(grant.builtInControls);
   if (controls.includes('block')) return 'blocks access';
-  const demanding = controls.filter((c) => c !== 'mfa' || forEmergency);
-  if (obj(grant.authenticationStrength).id) demanding.push('an authentication strength');
+  // The admin is signed in with MFA already; an emergency account may have none it can use.
+  const demanding = controls.filter((c) => c !== 'mfa' || forEmergency).map((c) => CONTROL_WORDS[c] ?? c);
+  const strength = obj(grant.authenticationStrength);
+  if (strength.id) demanding.push(typeof strength.displayName === 'string' ? `the authentication strength '${strength.displayName}'` : 'an authentication strength');
   if (list(grant.termsOfUse).length && forEmergency) demanding.push('terms of use');
   if (demanding.length === 0) return null;
   return `requires ${demanding.join(grant.operator === 'AND' ? ' and ' : ' or ')}`;
 }
 
-export function assessLockout(policy: unknown, admin: Principal, emergency: EmergencyAccess): LockoutRisk[] {
+interface Subject {
+  id: string;
+  kind: 'user' | 'group';
+  /** Who the sentence is about: "you", "this account", "this group", and how it is reached. */
+  words: { pronoun: string; self: string; belongs: string; holds: string };
+  membership: Membership | undefined;
+}
+
+/** Why the policy applies to the subject, or null when it does not (or excludes it). */
+function appliesTo(users: Loose, subject: Subject, fallbackExcluded: boolean): string | null {
+  const includeAll = list(users.includeUsers).includes('All');
+  const inUsers = subject.kind === 'user' && list(users.includeUsers).includes(subject.id);
+  const inGroups = subject.kind === 'group' && list(users.includeGroups).includes(subject.id);
+  const membership = subject.membership;
+  const viaGroup = membership?.groups.find((g) => list(users.includeGroups).includes(g.id));
+  const viaRole = membership?.roles.find((r) => list(users.includeRoles).includes(r.id));
+  const mayHoldRole = !membership && subject.kind === 'user' && list(users.includeRoles).length > 0;
+
+  const excluded =
+    (subject.kind === 'user' ? list(users.excludeUsers) : list(users.excludeGroups)).includes(subject.id) ||
+    (membership
+      ? membership.groups.some((g) => list(users.excludeGroups).includes(g.id)) || membership.roles.some((r) => list(users.excludeRoles).includes(r.id))
+      : fallbackExcluded);
+  if (excluded) return null;
+  if (includeAll) return 'all users';
+  if (inUsers || inGroups) return subject.words.self;
+  // A clause brings its closing comma: "the role X, which you hold, and blocks access".
+  if (viaGroup) return `the group '${viaGroup.name}', which ${subject.words.belongs},`;
+  if (viaRole) return `the role ${viaRole.name}, which ${subject.words.holds},`;
+  if (mayHoldRole) return `directory roles ${subject.words.pronoun} may hold`;
+  return null;
+}
+
+export function assessLockout(policy: unknown, admin: Principal, emergency: EmergencyAccess, memberships: Memberships = new Map()): LockoutRisk[] {
   const p = obj(policy);
   if (p.state !== 'enabled') return [];
   const conditions = obj(p.conditions);
@@ -42,29 +99,28 @@ export function assessLockout(policy: unknown, admin: Principal, emergency: Emer
   const apps = obj(conditions.applications);
   const targetsResources = list(apps.includeApplications).some((a) => a !== 'None') || list(apps.includeUserActions).length > 0 || list(apps.includeAuthenticationContextClassReferences).length > 0;
   if (!targetsResources) return [];
-  const includeAll = list(users.includeUsers).includes('All');
-  const excludedUsers = list(users.excludeUsers);
-  const excludedGroups = list(users.excludeGroups);
   const risks: LockoutRisk[] = [];
 
-  const adminTargeted = (includeAll || list(users.includeUsers).includes(admin.id) || list(users.includeRoles).length > 0) && !excludedUsers.includes(admin.id);
   const adminControl = controlsDemanded(p, false);
-  if (adminTargeted && adminControl) {
-    const via = includeAll ? 'all users' : list(users.includeUsers).includes(admin.id) ? 'you by name' : 'directory roles you may hold';
-    risks.push({ who: `${admin.name} (you)`, why: `It applies to ${via} and ${adminControl}.` });
+  if (adminControl) {
+    const subject: Subject = { id: admin.id, kind: 'user', words: { pronoun: 'you', self: 'you by name', belongs: 'you belong to', holds: 'you hold' }, membership: memberships.get(admin.id) };
+    const via = appliesTo(users, subject, false);
+    if (via) risks.push({ who: `${admin.name} (you)`, why: `It applies to ${via} and ${adminControl}.` });
   }
 
   const emergencyControl = controlsDemanded(p, true);
   if (emergencyControl) {
+    // Without what an account belongs to, an excluded emergency group is taken to hold it.
+    const emergencyGroupExcluded = emergency.groups.some((g) => list(users.excludeGroups).includes(g.id));
     for (const user of emergency.users) {
-      if ((includeAll || list(users.includeUsers).includes(user.id)) && !excludedUsers.includes(user.id) && !emergency.groups.some((g) => excludedGroups.includes(g.id))) {
-        risks.push({ who: `${user.name} (emergency access)`, why: `It applies to ${includeAll ? 'all users' : 'this account'} and ${emergencyControl}.` });
-      }
+      const subject: Subject = { id: user.id, kind: 'user', words: { pronoun: 'this account', self: 'this account', belongs: 'this account belongs to', holds: 'this account holds' }, membership: memberships.get(user.id) };
+      const via = appliesTo(users, subject, emergencyGroupExcluded);
+      if (via) risks.push({ who: `${user.name} (emergency access)`, why: `It applies to ${via} and ${emergencyControl}.` });
     }
     for (const group of emergency.groups) {
-      if ((includeAll || list(users.includeGroups).includes(group.id)) && !excludedGroups.includes(group.id)) {
-        risks.push({ who: `Members of ${group.name} (emergency access)`, why: `It applies to ${includeAll ? 'all users' : 'this group'} and ${emergencyControl}.` });
-      }
+      const subject: Subject = { id: group.id, kind: 'group', words: { pronoun: 'this group', self: 'this group', belongs: 'contains this group', holds: 'is assigned to this group' }, membership: memberships.get(group.id) };
+      const via = appliesTo(users, subject, false);
+      if (via) risks.push({ who: `Members of ${group.name} (emergency access)`, why: `It applies to ${via} and ${emergencyControl}.` });
     }
   }
   return risks;

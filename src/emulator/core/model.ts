@@ -97,6 +97,10 @@ export interface TenantState {
   groups: DirectoryGroup[];
   servicePrincipals: ServicePrincipal[];
   agreements: Agreement[];
+  /** Direct members (users or groups) of each group, by group id; absent in states saved before it. */
+  groupMembers?: Record<string, string[]>;
+  /** Direct members (users or groups) of each activated directory role, by role template id. */
+  roleMembers?: Record<string, string[]>;
   audits: AuditEvent[];
   faults: FaultConfig;
 }

@@ -121,6 +121,9 @@ export function contosoSeed(now: Date): TenantSeed {
     directory: contosoDirectory,
     admin: d.user('Ada Lindqvist'),
     reader: d.user('Ben Okafor'),
+    // The break-glass accounts: in the emergency group and, as usual, Global Administrators.
+    groupMembers: { [emergencyGroup]: breakGlass, [d.group('CA - Service accounts')]: [d.user('Sync Service Account'), d.user('Scanner Mailbox')] },
+    roleMembers: { [roles.globalAdministrator.id]: breakGlass },
     policies,
     deletedPolicies,
     namedLocations: [

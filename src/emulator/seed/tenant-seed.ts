@@ -5,6 +5,7 @@ import { recordAudit } from '../core/audit';
 import { defaultFaults, type Agreement, type JsonObject, type Principal, type TenantState } from '../core/model';
 import { daysAgo } from './builders';
 import type { buildDirectory } from './directory';
+import { roles } from './role-templates';
 
 export const builtInStrengths = {
   mfa: '00000000-0000-0000-0000-000000000002',
@@ -55,6 +56,9 @@ export interface TenantSeed {
   authenticationContexts: JsonObject[];
   agreements: Agreement[];
   history: HistoryEntry[];
+  /** Who belongs to which group and holds which role, beyond the admin's and the reader's roles. */
+  groupMembers?: Record<string, string[]>;
+  roleMembers?: Record<string, string[]>;
 }
 
 const AUDIT_RETENTION_DAYS = 30;
@@ -78,6 +82,9 @@ export function toTenantState(seed: TenantSeed, now: Date): TenantState {
     groups: directory.groups,
     servicePrincipals: directory.servicePrincipals,
     agreements: seed.agreements,
+    groupMembers: seed.groupMembers ?? {},
+    // The demo's administrator and reader hold the roles their sign-in claims.
+    roleMembers: { [roles.conditionalAccessAdministrator.id]: [seed.admin], [roles.globalReader.id]: [seed.reader], ...seed.roleMembers },
     audits: [],
     faults: defaultFaults(),
   };

@@ -1,6 +1,8 @@
 // Directory objects for name resolution and pickers: users, groups, service principals (by appId),
-// directoryObjects/getByIds (at most 1000 ids), role templates, the organization, terms of use.
+// directoryObjects/getByIds (at most 1000 ids), role templates, the organization, terms of use; and
+// the groups and directory roles a user or group belongs to (memberOf, transitiveMemberOf).
 import { errors, isObject, jsonResponse, readJson } from '../http';
+import { stableId } from '../ids';
 import type { TenantState } from '../model';
 import { applySelect, compileFilter, listBody, paginate } from '../odata';
 import { contextUrl, GUID, scopes, type Route, type RouteInput } from '../route';
@@ -68,9 +70,51 @@ function collectionRoutes(collection: Collection, scopeSet: readonly string[]): 
   ];
 }
 
+/** The groups and activated directory roles an object is a direct member of, or, transitively, through groups. */
+function memberOf(input: RouteInput, id: string, transitive: boolean): Record<string, unknown>[] {
+  const groupMembers = input.tenant.groupMembers ?? {};
+  const roleMembers = input.tenant.roleMembers ?? {};
+  const groupIds: string[] = [];
+  const queue = [id];
+  while (queue.length > 0) {
+    const member = queue.shift()!;
+    for (const [groupId, members] of Object.entries(groupMembers)) {
+      if (!members.includes(member) || groupIds.includes(groupId)) continue;
+      groupIds.push(groupId);
+      if (transitive) queue.push(groupId);
+    }
+  }
+  const holders = new Set(transitive ? [id, ...groupIds] : [id]);
+  const roles = Object.entries(roleMembers)
+    .filter(([, members]) => members.some((m) => holders.has(m)))
+    .map(([templateId]) => input.state.catalog.roleTemplates.find((r) => r.id === templateId))
+    .filter((r) => !!r)
+    .map((r) => ({ '@odata.type': '#microsoft.graph.directoryRole', id: stableId(`${input.tenant.id}:directoryRole:${r.id}`), deletedDateTime: null, description: r.description, displayName: r.displayName, roleTemplateId: r.id }));
+  const groups = objects(input.tenant, 'groups').filter((g) => groupIds.includes(String(g.id)));
+  return [...groups, ...roles];
+}
+
+function memberOfRoutes(collection: 'users' | 'groups', scopeSet: readonly string[]): Route {
+  return {
+    method: 'GET',
+    pattern: new RegExp(`^${collection}/${GUID}/(memberOf|transitiveMemberOf)$`),
+    scopes: scopeSet,
+    throttle: 'none',
+    handle(input) {
+      const [id, relation] = input.params as [string, string];
+      if (!objects(input.tenant, collection).some((o) => o.id === id)) throw errors.directoryNotFound(id);
+      const page = paginate(memberOf(input, id, relation === 'transitiveMemberOf'), input.url, 100);
+      page.items = page.items.map((o) => applySelect(o, input.url.searchParams.get('$select')));
+      return jsonResponse(input.context, 200, listBody(contextUrl(input, 'directoryObjects'), page));
+    },
+  };
+}
+
 export const directoryRoutes: Route[] = [
   ...collectionRoutes('users', scopes.readUsers),
   ...collectionRoutes('groups', scopes.readGroups),
+  memberOfRoutes('users', scopes.readUsers),
+  memberOfRoutes('groups', scopes.readGroups),
   ...collectionRoutes('servicePrincipals', scopes.readApplications),
   {
     method: 'POST',

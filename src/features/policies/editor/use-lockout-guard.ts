@@ -1,19 +1,48 @@
 // The lock-out guard for a draft: who the draft could lock out (the signed-in admin and the
-// tenant's emergency-access accounts), and a one-click exclusion of the emergency accounts that
-// keeps every existing exclusion (an edit of the same JSON, so Ctrl+Z undoes it).
+// tenant's emergency-access accounts, reached directly or through the groups and roles they belong
+// to, as the directory says), and a one-click exclusion of the emergency accounts that keeps every
+// existing exclusion (an edit of the same JSON, so Ctrl+Z undoes it).
+import { useQuery } from '@tanstack/react-query';
 import { applyEdits, modify } from 'jsonc-parser';
 import { useMemo } from 'react';
-import { assessLockout } from '../../../graph/lockout';
+import { readMembership } from '../../../graph/directory';
+import { assessLockout, type Membership } from '../../../graph/lockout';
 import { withExclusions, type JsonObject } from '../../../graph/policy-body';
 import { useEmergencyAccess } from '../../../session/emergency-access';
-import { useTenantSession } from '../../../session/tenant-session';
+import { useTenantSession, type TenantSession } from '../../../session/tenant-session';
 import type { DraftState } from './use-draft';
+
+const UNKNOWN: ReadonlyMap<string, Membership> = new Map();
+
+/** What each of these users and groups belongs to; one that cannot be read stays unknown (the guard is then cautious). */
+function useMemberships(tenant: TenantSession, principals: { kind: 'users' | 'groups'; id: string }[]) {
+  const ids = principals.map((p) => `${p.kind}:${p.id}`).sort();
+  const query = useQuery({
+    queryKey: [...tenant.scopeKey, 'lockout-memberships', ids],
+    queryFn: async ({ signal }) => {
+      const read = await Promise.allSettled(principals.map(async (p) => [p.id, await readMembership(tenant.client, p.kind, p.id, signal)] as const));
+      return new Map(read.filter((r) => r.status === 'fulfilled').map((r) => r.value));
+    },
+    enabled: principals.length > 0,
+    staleTime: 5 * 60_000,
+  });
+  return query.data ?? UNKNOWN;
+}
 
 export function useLockoutGuard(draft: DraftState) {
   const tenant = useTenantSession();
   const [emergency] = useEmergencyAccess(tenant.account.tenantId);
   const admin = useMemo(() => ({ id: tenant.account.objectId, name: tenant.account.name.replace(/\s*\(.*\)$/, '') }), [tenant.account]);
-  const risks = useMemo(() => (draft.policy ? assessLockout(draft.policy, admin, emergency) : []), [draft.policy, admin, emergency]);
+  const principals = useMemo(
+    () => [
+      { kind: 'users' as const, id: admin.id },
+      ...emergency.users.map((u) => ({ kind: 'users' as const, id: u.id })),
+      ...emergency.groups.map((g) => ({ kind: 'groups' as const, id: g.id })),
+    ],
+    [admin.id, emergency],
+  );
+  const memberships = useMemberships(tenant, principals);
+  const risks = useMemo(() => (draft.policy ? assessLockout(draft.policy, admin, emergency, memberships) : []), [draft.policy, admin, emergency, memberships]);
   const emergencyAtRisk = risks.some((r) => r.who.endsWith('(emergency access)'));
 
   const excludeEmergency = () => {
