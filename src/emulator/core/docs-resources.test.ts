@@ -131,6 +131,39 @@ describe('authentication strengths and their combination configurations', () => 
     expect(untyped.status).toBe(400);
   });
 
+  it('renames a custom strength (204), changes its combinations (updateAllowedCombinations, 200) and deletes it once no policy requires it', async () => {
+    const { call } = testEmulator();
+    const created = await json(
+      await call('POST', '/beta/policies/authenticationStrengthPolicies', { body: { displayName: 'Contoso authentication level', allowedCombinations: ['fido2', 'password, voice'] } }),
+    );
+    const path = `/beta/policies/authenticationStrengthPolicies/${String(created.id)}`;
+    expect((await call('PATCH', path, { body: { displayName: 'Contoso level 2', description: 'Keys or voice' } })).status).toBe(204);
+    expect((await call('PATCH', path, { body: { allowedCombinations: ['sms'] } })).status).toBe(400);
+    const update = await call('POST', `${path}/updateAllowedCombinations`, { body: { allowedCombinations: ['password, voice'] } });
+    expect(update.status).toBe(200);
+    expect(await json(update)).toMatchObject({
+      '@odata.type': '#microsoft.graph.updateAllowedCombinationsResult',
+      previousCombinations: ['fido2', 'password, voice'],
+      currentCombinations: ['password, voice'],
+      conditionalAccessReferences: [],
+    });
+    expect(await json(await call('GET', path))).toMatchObject({ displayName: 'Contoso level 2', description: 'Keys or voice', allowedCombinations: ['password, voice'] });
+    expect((await call('DELETE', path)).status).toBe(204);
+    expect((await call('GET', path)).status).toBe(404);
+  });
+
+  it('refuses to change a built-in strength or delete one a policy requires', async () => {
+    const { call } = testEmulator();
+    expect((await call('PATCH', '/beta/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000002', { body: { displayName: 'Mine' } })).status).toBe(400);
+    const id = customStrengthId((await json(await call('GET', '/beta/policies/authenticationStrengthPolicies'))).value!);
+    // CA028 requires the contractor strength.
+    const inUse = await call('DELETE', `/beta/policies/authenticationStrengthPolicies/${id}`);
+    expect(inUse.status).toBe(400);
+    expect(((await json(inUse)).error as JsonObject).message).toContain('CA028');
+    const update = await json(await call('POST', `/beta/policies/authenticationStrengthPolicies/${id}/updateAllowedCombinations`, { body: { allowedCombinations: ['fido2'] } }));
+    expect((update.conditionalAccessReferences as string[]).length).toBeGreaterThan(0);
+  });
+
   it('expands a policy’s strength with its combination configurations, as the list policies page shows', async () => {
     const { call } = testEmulator();
     const body = await json(await call('GET', "/beta/identity/conditionalAccess/policies?$filter=startswith(displayName,'CA003')"));

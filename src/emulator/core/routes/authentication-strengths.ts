@@ -1,4 +1,5 @@
-// Authentication strengths: the three built-in and custom ones (list, get, create), and the
+// Authentication strengths: the three built-in and custom ones (list, get, create; changes are in
+// authentication-strength-updates.ts), and the
 // combinationConfigurations of a custom strength (FIDO2 keys by AAGUID, certificates by issuer or
 // policy OID): list, get, create (201), update (204), delete (204). v1.0 and beta serve them under
 // policies/authenticationStrengthPolicies; beta also under identity/conditionalAccess/
@@ -10,7 +11,7 @@ import type { Json, JsonObject, TenantState } from '../model';
 import { applySelect, compileFilter, listBody, paginate } from '../odata';
 import { contextUrl, GUID, scopes, type Route, type RouteInput } from '../route';
 
-const paths = [
+export const strengthPaths = [
   { path: 'policies/authenticationStrengthPolicies', betaOnly: false },
   { path: 'identity/conditionalAccess/authenticationStrength/policies', betaOnly: true },
   { path: 'identity/conditionalAccess/authenticationStrengths/policies', betaOnly: true },
@@ -35,7 +36,7 @@ export function presentStrength(strength: JsonObject): JsonObject {
   return { ...structuredClone(strength), combinationConfigurations: structuredClone(strength.combinationConfigurations ?? []) };
 }
 
-function findStrength(tenant: TenantState, id: string): JsonObject {
+export function findStrength(tenant: TenantState, id: string): JsonObject {
   const found = tenant.authenticationStrengths.find((s) => s.id === id);
   if (!found) throw errors.notFound('authenticationStrengthPolicy', id);
   return found;
@@ -52,7 +53,7 @@ function findConfiguration(strength: JsonObject, id: string): JsonObject {
   return found;
 }
 
-async function body(input: RouteInput): Promise<JsonObject> {
+export async function body(input: RouteInput): Promise<JsonObject> {
   const parsed = await readJson(input.request);
   if (!isObject(parsed)) throw errors.invalidJson();
   const copy = { ...(parsed as JsonObject) };
@@ -71,7 +72,7 @@ function checkConfiguration(configuration: JsonObject): void {
   }
 }
 
-function checkCombinations(value: Json | undefined): void {
+export function checkCombinations(value: Json | undefined): void {
   const valid =
     Array.isArray(value) &&
     value.length > 0 &&
@@ -220,4 +221,4 @@ function strengthRoutes(path: string, betaOnly: boolean): Route[] {
   ];
 }
 
-export const authenticationStrengthRoutes: Route[] = paths.flatMap(({ path, betaOnly }) => strengthRoutes(path, betaOnly));
+export const authenticationStrengthRoutes: Route[] = strengthPaths.flatMap(({ path, betaOnly }) => strengthRoutes(path, betaOnly));

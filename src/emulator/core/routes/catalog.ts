@@ -5,6 +5,7 @@ import type { JsonObject } from '../model';
 import { applySelect, compileFilter, listBody, paginate } from '../odata';
 import { contextUrl, GUID, scopes, type Route, type RouteInput } from '../route';
 import { authenticationContextRoutes } from './authentication-contexts';
+import { authenticationStrengthUpdateRoutes } from './authentication-strength-updates';
 import { authenticationStrengthRoutes } from './authentication-strengths';
 
 const TEMPLATES = 'identity/conditionalAccess/templates';
@@ -16,6 +17,7 @@ function selected(input: RouteInput): string {
 
 export const catalogRoutes: Route[] = [
   ...authenticationStrengthRoutes,
+  ...authenticationStrengthUpdateRoutes,
   ...authenticationContextRoutes,
   {
     method: 'GET',
