@@ -54,3 +54,9 @@ export async function readMembership(client: GraphClient, kind: 'users' | 'group
   }
   return membership;
 }
+
+/** The users in a group, directly or through nested groups (an emergency-access group's accounts). */
+export async function readGroupUsers(client: GraphClient, groupId: string, signal?: AbortSignal): Promise<{ id: string; name: string }[]> {
+  const items = await client.list<Item>(`/v1.0/groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user?$select=id,displayName`, { signal });
+  return items.map((i) => ({ id: i.id, name: i.displayName ?? i.id }));
+}

@@ -98,3 +98,23 @@ describe('assessLockout through roles and groups', () => {
     expect(assessLockout(block, admin, { users: [], groups: [] }, new Map([['admin-id', member([], [GLOBAL_ADMIN])]]))).toEqual([]);
   });
 });
+
+describe('assessLockout for the accounts in an emergency group', () => {
+  const group = { id: 'g-bg', name: 'Emergency access' };
+  const members = [{ user: { id: 'bg1', name: 'Break Glass 01' }, group }, { user: { id: 'bg2', name: 'Break Glass 02' }, group }];
+
+  it('checks each account of the group through its own roles, once, even when it is also named', () => {
+    const memberships = new Map([
+      ['bg1', member([group], [GLOBAL_ADMIN])],
+      ['bg2', member([group], [GLOBAL_ADMIN])],
+    ]);
+    const risks = assessLockout(forAdminRoles(), admin, { users: [{ id: 'bg1', name: 'Break Glass 01' }], groups: [group], members }, memberships);
+    expect(risks.map((r) => r.who)).toEqual(['Break Glass 01 (emergency access)', 'Break Glass 02 (emergency access, in Emergency access)']);
+  });
+
+  it('takes an account of an excluded emergency group as excluded, before and after its memberships are read', () => {
+    expect(assessLockout(forAdminRoles({ excludeGroups: ['g-bg'] }), admin, { users: [], groups: [group], members })).toEqual([]);
+    const known = new Map([['bg1', member([group], [GLOBAL_ADMIN])], ['bg2', member([group], [GLOBAL_ADMIN])]]);
+    expect(assessLockout(forAdminRoles({ excludeGroups: ['g-bg'] }), admin, { users: [], groups: [group], members }, known)).toEqual([]);
+  });
+});

@@ -18,6 +18,8 @@ export interface Principal {
 export interface EmergencyAccess {
   users: Principal[];
   groups: Principal[];
+  /** The accounts in the emergency groups, as the directory lists them (checked like named accounts). */
+  members?: { user: Principal; group: Principal }[];
 }
 
 /** What a user or group belongs to: groups (transitively) and directory roles, by role template id. */
@@ -112,10 +114,16 @@ export function assessLockout(policy: unknown, admin: Principal, emergency: Emer
   if (emergencyControl) {
     // Without what an account belongs to, an excluded emergency group is taken to hold it.
     const emergencyGroupExcluded = emergency.groups.some((g) => list(users.excludeGroups).includes(g.id));
-    for (const user of emergency.users) {
+    const accounts = emergency.users.map((user) => ({ user, label: 'emergency access', inGroup: emergencyGroupExcluded }));
+    for (const { user, group } of emergency.members ?? []) {
+      if (accounts.some((a) => a.user.id === user.id)) continue;
+      // Until its memberships are read, an account found in an emergency group is excluded with it.
+      accounts.push({ user, label: `emergency access, in ${group.name}`, inGroup: list(users.excludeGroups).includes(group.id) });
+    }
+    for (const { user, label, inGroup } of accounts) {
       const subject: Subject = { id: user.id, kind: 'user', words: { pronoun: 'this account', self: 'this account', belongs: 'this account belongs to', holds: 'this account holds' }, membership: memberships.get(user.id) };
-      const via = appliesTo(users, subject, emergencyGroupExcluded);
-      if (via) risks.push({ who: `${user.name} (emergency access)`, why: `It applies to ${via} and ${emergencyControl}.` });
+      const via = appliesTo(users, subject, inGroup);
+      if (via) risks.push({ who: `${user.name} (${label})`, why: `It applies to ${via} and ${emergencyControl}.` });
     }
     for (const group of emergency.groups) {
       const subject: Subject = { id: group.id, kind: 'group', words: { pronoun: 'this group', self: 'this group', belongs: 'contains this group', holds: 'is assigned to this group' }, membership: memberships.get(group.id) };

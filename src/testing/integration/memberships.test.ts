@@ -1,7 +1,7 @@
 // What a user or group belongs to, read as the lock-out guard reads it (transitiveMemberOf), over
 // the emulator: groups through nesting, directory roles by template id, directly or through a group.
 import { describe, expect, it } from 'vitest';
-import { readMembership } from '../../graph/directory';
+import { readGroupUsers, readMembership } from '../../graph/directory';
 import { assessLockout } from '../../graph/lockout';
 import { CONTOSO_TENANT_ID } from '../../emulator/seed';
 import { graphOverEmulator } from '../graph-over-emulator';
@@ -38,6 +38,20 @@ describe('readMembership over the emulator', () => {
     expect(account.roles.map((r) => r.name).sort()).toEqual(['Global Administrator', 'SharePoint Administrator']);
     const ofGroup = await readMembership(client, 'groups', emergency);
     expect(ofGroup).toEqual({ groups: [{ id: pilot, name: 'CA - Pilot users' }], roles: [{ id: 'f28a1f50-f6e7-4571-818b-6a12f2af6b6c', name: 'SharePoint Administrator' }] });
+  });
+
+  it("lists an emergency group's accounts, through nested groups too", async () => {
+    const { client, tenant, user, group } = setup();
+    const emergency = group('CA - Emergency access accounts');
+    expect(await readGroupUsers(client, emergency)).toEqual([
+      { id: user('Break Glass 01'), name: 'Break Glass 01' },
+      { id: user('Break Glass 02'), name: 'Break Glass 02' },
+    ]);
+    const pilot = group('CA - Pilot users');
+    tenant.groupMembers![pilot] = [emergency, user('Grace Kim')];
+    expect((await readGroupUsers(client, pilot)).map((u) => u.name)).toEqual(['Break Glass 01', 'Break Glass 02', 'Grace Kim']);
+    const direct = await client.list<{ id: string; '@odata.type': string }>(`/v1.0/groups/${pilot}/members`);
+    expect(direct.map((o) => o['@odata.type']).sort()).toEqual(['#microsoft.graph.group', '#microsoft.graph.user']);
   });
 
   it('answers 404 for an object that does not exist, as Graph does', async () => {

@@ -110,7 +110,35 @@ function memberOfRoutes(collection: 'users' | 'groups', scopeSet: readonly strin
   };
 }
 
+/** A group's members, or (transitively) the members of its nested groups too; a cast keeps one type. */
+const membersRoute: Route = {
+  method: 'GET',
+  pattern: new RegExp(`^groups/${GUID}/(members|transitiveMembers)(?:/microsoft\\.graph\\.(user|group))?$`),
+  scopes: scopes.readGroups,
+  throttle: 'none',
+  handle(input) {
+    const [id, relation, cast] = input.params as [string, string, string | undefined];
+    if (!input.tenant.groups.some((g) => g.id === id)) throw errors.directoryNotFound(id);
+    const groupMembers = input.tenant.groupMembers ?? {};
+    const found: string[] = [];
+    const queue = [id];
+    while (queue.length > 0) {
+      for (const member of groupMembers[queue.shift()!] ?? []) {
+        if (found.includes(member)) continue;
+        found.push(member);
+        if (relation === 'transitiveMembers') queue.push(member);
+      }
+    }
+    const everyone = [...objects(input.tenant, 'users'), ...objects(input.tenant, 'groups'), ...objects(input.tenant, 'servicePrincipals')];
+    const matched = everyone.filter((o) => found.includes(String(o.id)) && (!cast || o['@odata.type'] === `#microsoft.graph.${cast}`));
+    const page = paginate(matched, input.url, 100);
+    page.items = page.items.map((o) => applySelect(o, input.url.searchParams.get('$select')));
+    return jsonResponse(input.context, 200, listBody(contextUrl(input, cast ? `${cast}s` : 'directoryObjects'), page));
+  },
+};
+
 export const directoryRoutes: Route[] = [
+  membersRoute,
   ...collectionRoutes('users', scopes.readUsers),
   ...collectionRoutes('groups', scopes.readGroups),
   memberOfRoutes('users', scopes.readUsers),
