@@ -164,6 +164,16 @@ describe('authentication strengths and their combination configurations', () => 
     expect((update.conditionalAccessReferences as string[]).length).toBeGreaterThan(0);
   });
 
+  it('lists the authentication method modes combinations are made of (authenticationstrengthroot-list-authenticationmethodmodes.md)', async () => {
+    const { call } = testEmulator();
+    const response = await call('GET', '/beta/identity/conditionalAccess/authenticationStrengths/authenticationMethodModes');
+    expect(response.status).toBe(200);
+    const modes = (await json(response)).value!;
+    expect(modes).toContainEqual({ id: 'deviceBasedPush', displayName: 'Microsoft Authenticator (Passwordless)', authenticationMethod: 'microsoftAuthenticator' });
+    expect(modes.map((m) => m.id)).toEqual(expect.arrayContaining(['password', 'sms', 'fido2', 'x509CertificateMultiFactor', 'federatedSingleFactor']));
+    expect((await call('GET', '/v1.0/identity/conditionalAccess/authenticationStrength/authenticationMethodModes')).status).toBe(404);
+  });
+
   it('expands a policy’s strength with its combination configurations, as the list policies page shows', async () => {
     const { call } = testEmulator();
     const body = await json(await call('GET', "/beta/identity/conditionalAccess/policies?$filter=startswith(displayName,'CA003')"));

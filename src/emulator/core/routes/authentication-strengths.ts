@@ -1,5 +1,5 @@
 // Authentication strengths: the three built-in and custom ones (list, get, create; changes are in
-// authentication-strength-updates.ts), and the
+// authentication-strength-updates.ts), the method modes they combine, and the
 // combinationConfigurations of a custom strength (FIDO2 keys by AAGUID, certificates by issuer or
 // policy OID): list, get, create (201), update (204), delete (204). v1.0 and beta serve them under
 // policies/authenticationStrengthPolicies; beta also under identity/conditionalAccess/
@@ -25,11 +25,27 @@ const appliesTo: Record<string, string[]> = {
   [X509]: ['x509CertificateSingleFactor', 'x509CertificateMultiFactor'],
 };
 
-const methodModes = new Set([
-  'password', 'voice', 'hardwareOath', 'softwareOath', 'sms', 'fido2', 'windowsHelloForBusiness', 'microsoftAuthenticatorPush',
-  'deviceBasedPush', 'temporaryAccessPassOneTime', 'temporaryAccessPassMultiUse', 'email', 'x509CertificateSingleFactor',
-  'x509CertificateMultiFactor', 'federatedSingleFactor', 'federatedMultiFactor', 'qrCodePin',
-]);
+/** The authentication method modes a combination is made of, with the names Graph gives them. */
+const methodModeDetails: [id: string, displayName: string, authenticationMethod: string][] = [
+  ['password', 'Password', 'password'],
+  ['voice', 'Voice', 'voice'],
+  ['hardwareOath', 'Hardware OATH tokens', 'hardwareOath'],
+  ['softwareOath', 'Software OATH tokens', 'softwareOath'],
+  ['sms', 'SMS', 'sms'],
+  ['fido2', 'FIDO2 Security Key', 'fido2'],
+  ['windowsHelloForBusiness', 'Windows Hello for Business', 'windowsHelloForBusiness'],
+  ['microsoftAuthenticatorPush', 'Microsoft Authenticator (push notification)', 'microsoftAuthenticator'],
+  ['deviceBasedPush', 'Microsoft Authenticator (Passwordless)', 'microsoftAuthenticator'],
+  ['temporaryAccessPassOneTime', 'Temporary Access Pass (one-time use)', 'temporaryAccessPass'],
+  ['temporaryAccessPassMultiUse', 'Temporary Access Pass (multi-use)', 'temporaryAccessPass'],
+  ['email', 'Email one-time passcode', 'email'],
+  ['x509CertificateSingleFactor', 'Certificate-based authentication (single-factor)', 'x509Certificate'],
+  ['x509CertificateMultiFactor', 'Certificate-based authentication (multi-factor)', 'x509Certificate'],
+  ['federatedSingleFactor', 'Federation (single-factor)', 'federation'],
+  ['federatedMultiFactor', 'Federation (multi-factor)', 'federation'],
+  ['qrCodePin', 'QR code', 'qrCodePin'],
+];
+const methodModes = new Set(methodModeDetails.map(([id]) => id));
 
 /** A strength as Graph returns it: its combination configurations inline, [] when it has none. */
 export function presentStrength(strength: JsonObject): JsonObject {
@@ -221,4 +237,21 @@ function strengthRoutes(path: string, betaOnly: boolean): Route[] {
   ];
 }
 
-export const authenticationStrengthRoutes: Route[] = strengthPaths.flatMap(({ path, betaOnly }) => strengthRoutes(path, betaOnly));
+/** beta: the modes combinations can be made of (the documentation's example uses the older plural segment). */
+const methodModeRoutes: Route[] = ['authenticationStrength', 'authenticationStrengths'].map((segment) => ({
+  method: 'GET',
+  pattern: new RegExp(`^identity/conditionalAccess/${segment}/authenticationMethodModes$`),
+  scopes: scopes.readPolicies,
+  betaOnly: true,
+  throttle: 'none',
+  handle: (input: RouteInput) =>
+    jsonResponse(input.context, 200, {
+      '@odata.context': contextUrl(input, 'authenticationMethodModeDetail'),
+      value: methodModeDetails.map(([id, displayName, authenticationMethod]) => ({ id, displayName, authenticationMethod })),
+    }),
+}));
+
+export const authenticationStrengthRoutes: Route[] = [
+  ...strengthPaths.flatMap(({ path, betaOnly }) => strengthRoutes(path, betaOnly)),
+  ...methodModeRoutes,
+];
