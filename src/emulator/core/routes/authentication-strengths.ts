@@ -1,11 +1,10 @@
-// Authentication strengths: the three built-in and custom ones (list, get, create; changes are in
-// authentication-strength-updates.ts), the method modes they combine, and the
-// combinationConfigurations of a custom strength (FIDO2 keys by AAGUID, certificates by issuer or
-// policy OID): list, get, create (201), update (204), delete (204). v1.0 and beta serve them under
+// Authentication strengths: the three built-in and custom ones (list, get, create) and the method
+// modes they combine. Changes are in authentication-strength-updates.ts, combination configurations
+// in authentication-combination-configurations.ts. v1.0 and beta serve strengths under
 // policies/authenticationStrengthPolicies; beta also under identity/conditionalAccess/
 // authenticationStrength/policies (and the deprecated …/authenticationStrengths/policies, which the
 // documentation's own examples still use).
-import { emptyResponse, errors, isObject, jsonResponse, readJson } from '../http';
+import { errors, isObject, jsonResponse, readJson } from '../http';
 import { newId } from '../ids';
 import type { Json, JsonObject, TenantState } from '../model';
 import { applySelect, compileFilter, listBody, paginate } from '../odata';
@@ -16,14 +15,6 @@ export const strengthPaths = [
   { path: 'identity/conditionalAccess/authenticationStrength/policies', betaOnly: true },
   { path: 'identity/conditionalAccess/authenticationStrengths/policies', betaOnly: true },
 ];
-
-const FIDO2 = '#microsoft.graph.fido2CombinationConfiguration';
-const X509 = '#microsoft.graph.x509CertificateCombinationConfiguration';
-/** What each kind of configuration may apply to, as the update page lists it. */
-const appliesTo: Record<string, string[]> = {
-  [FIDO2]: ['fido2'],
-  [X509]: ['x509CertificateSingleFactor', 'x509CertificateMultiFactor'],
-};
 
 /** The authentication method modes a combination is made of, with the names Graph gives them. */
 const methodModeDetails: [id: string, displayName: string, authenticationMethod: string][] = [
@@ -58,34 +49,12 @@ export function findStrength(tenant: TenantState, id: string): JsonObject {
   return found;
 }
 
-function configurationsOf(strength: JsonObject): JsonObject[] {
-  if (!Array.isArray(strength.combinationConfigurations)) strength.combinationConfigurations = [];
-  return strength.combinationConfigurations as JsonObject[];
-}
-
-function findConfiguration(strength: JsonObject, id: string): JsonObject {
-  const found = configurationsOf(strength).find((c) => c.id === id);
-  if (!found) throw errors.notFound('authenticationCombinationConfiguration', id);
-  return found;
-}
-
 export async function body(input: RouteInput): Promise<JsonObject> {
   const parsed = await readJson(input.request);
   if (!isObject(parsed)) throw errors.invalidJson();
   const copy = { ...(parsed as JsonObject) };
   for (const key of ['id', '@odata.context']) delete copy[key];
   return copy;
-}
-
-/** The error bodies of these checks are not documented: the messages are the emulator's. */
-function checkConfiguration(configuration: JsonObject): void {
-  const type = String(configuration['@odata.type'] ?? '');
-  const allowed = appliesTo[type];
-  if (!allowed) throw errors.badRequest(`'@odata.type' must be '${FIDO2}' or '${X509}'.`);
-  const combinations = configuration.appliesToCombinations;
-  if (!Array.isArray(combinations) || combinations.length === 0 || !combinations.every((c) => typeof c === 'string' && allowed.includes(c))) {
-    throw errors.badRequest(`appliesToCombinations is required and, for ${type.slice(1)}, may only hold ${allowed.join(' or ')}.`);
-  }
 }
 
 export function checkCombinations(value: Json | undefined): void {
@@ -98,7 +67,6 @@ export function checkCombinations(value: Json | undefined): void {
 
 function strengthRoutes(path: string, betaOnly: boolean): Route[] {
   const one = `${path}/${GUID}`;
-  const configurations = `${one}/combinationConfigurations`;
   return [
     {
       method: 'GET',
@@ -149,89 +117,6 @@ function strengthRoutes(path: string, betaOnly: boolean): Route[] {
         };
         input.tenant.authenticationStrengths.push(created);
         return jsonResponse(input.context, 201, { '@odata.context': contextUrl(input, `${path}/$entity`), ...presentStrength(created) });
-      },
-    },
-    {
-      method: 'GET',
-      pattern: new RegExp(`^${configurations}$`),
-      scopes: scopes.readPolicies,
-      betaOnly,
-      throttle: 'none',
-      handle(input) {
-        const strength = findStrength(input.tenant, input.params[0]!);
-        return jsonResponse(input.context, 200, {
-          '@odata.context': contextUrl(input, `${path}('${input.params[0]!}')/combinationConfigurations`),
-          value: structuredClone(configurationsOf(strength)),
-        });
-      },
-    },
-    {
-      method: 'GET',
-      pattern: new RegExp(`^${configurations}/${GUID}$`),
-      scopes: scopes.readPolicies,
-      betaOnly,
-      throttle: 'none',
-      handle(input) {
-        const configuration = findConfiguration(findStrength(input.tenant, input.params[0]!), input.params[1]!);
-        return jsonResponse(input.context, 200, {
-          '@odata.context': contextUrl(input, `${path}('${input.params[0]!}')/combinationConfigurations/$entity`),
-          ...structuredClone(configuration),
-        });
-      },
-    },
-    {
-      method: 'POST',
-      pattern: new RegExp(`^${configurations}$`),
-      scopes: scopes.writePolicies,
-      betaOnly,
-      throttle: 'none',
-      async handle(input) {
-        const strength = findStrength(input.tenant, input.params[0]!);
-        if (strength.policyType !== 'custom') {
-          throw errors.badRequest('Combination configurations can only be added to custom authentication strengths.');
-        }
-        const configuration: JsonObject = { '@odata.type': null, id: newId(), ...(await body(input)) };
-        configuration.id = newId();
-        checkConfiguration(configuration);
-        configurationsOf(strength).push(configuration);
-        strength.modifiedDateTime = input.context.now.toISOString();
-        return jsonResponse(input.context, 201, {
-          '@odata.context': contextUrl(input, `${path}('${input.params[0]!}')/combinationConfigurations/$entity`),
-          ...structuredClone(configuration),
-        });
-      },
-    },
-    {
-      method: 'PATCH',
-      pattern: new RegExp(`^${configurations}/${GUID}$`),
-      scopes: scopes.writePolicies,
-      betaOnly,
-      throttle: 'none',
-      async handle(input) {
-        const strength = findStrength(input.tenant, input.params[0]!);
-        const existing = findConfiguration(strength, input.params[1]!);
-        const patch = await body(input);
-        // The type of a configuration is fixed: the PATCH body may omit it.
-        const next: JsonObject = { ...existing, ...patch, '@odata.type': existing['@odata.type'] ?? null, id: existing.id ?? null };
-        checkConfiguration(next);
-        const list = configurationsOf(strength);
-        list[list.indexOf(existing)] = next;
-        strength.modifiedDateTime = input.context.now.toISOString();
-        return emptyResponse(input.context);
-      },
-    },
-    {
-      method: 'DELETE',
-      pattern: new RegExp(`^${configurations}/${GUID}$`),
-      scopes: scopes.writePolicies,
-      betaOnly,
-      throttle: 'none',
-      handle(input) {
-        const strength = findStrength(input.tenant, input.params[0]!);
-        const existing = findConfiguration(strength, input.params[1]!);
-        strength.combinationConfigurations = configurationsOf(strength).filter((c) => c !== existing);
-        strength.modifiedDateTime = input.context.now.toISOString();
-        return emptyResponse(input.context);
       },
     },
   ];

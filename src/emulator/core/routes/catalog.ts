@@ -4,6 +4,7 @@ import { errors, jsonResponse } from '../http';
 import type { JsonObject } from '../model';
 import { applySelect, compileFilter, listBody, paginate } from '../odata';
 import { contextUrl, GUID, scopes, type Route, type RouteInput } from '../route';
+import { combinationConfigurationRoutes } from './authentication-combination-configurations';
 import { authenticationContextRoutes } from './authentication-contexts';
 import { authenticationStrengthUpdateRoutes } from './authentication-strength-updates';
 import { authenticationStrengthRoutes } from './authentication-strengths';
@@ -18,6 +19,7 @@ function selected(input: RouteInput): string {
 export const catalogRoutes: Route[] = [
   ...authenticationStrengthRoutes,
   ...authenticationStrengthUpdateRoutes,
+  ...combinationConfigurationRoutes,
   ...authenticationContextRoutes,
   {
     method: 'GET',
