@@ -1,5 +1,6 @@
 // Sign-in for the demo: labelled demo accounts, no password. Which accounts are signed in is kept
 // for the browser tab (sessionStorage), like MSAL's session cache.
+import { CONDITIONAL_ACCESS_ADMINISTRATOR_ROLE, GLOBAL_READER_ROLE } from './role-claims';
 import { createSnapshotStore, type AuthSession, type SignedInAccount } from './session';
 
 export interface DemoDirectory {
@@ -14,7 +15,10 @@ export function createDemoSession(directory: DemoDirectory): AuthSession {
     const a = directory.accounts.find((x) => x.id === id);
     if (!a) return null;
     const role = a.role === 'admin' ? 'administrator' : 'read-only';
-    return { key: a.id, name: `${a.displayName} (demo ${role})`, username: a.userPrincipalName, tenantId: a.tenantId, objectId: a.id.split('.')[0]!, tenantName: a.tenantName, demo: true };
+    // What an ID token of Entra ID would say: the administrator holds Conditional Access
+    // Administrator, the reader Global Reader, so the console knows before the first click.
+    const wids = [a.role === 'admin' ? CONDITIONAL_ACCESS_ADMINISTRATOR_ROLE : GLOBAL_READER_ROLE];
+    return { key: a.id, name: `${a.displayName} (demo ${role})`, username: a.userPrincipalName, tenantId: a.tenantId, objectId: a.id.split('.')[0]!, tenantName: a.tenantName, demo: true, roleClaims: { wids } };
   };
   const saved = (() => {
     try {

@@ -11,6 +11,7 @@ import {
   type Configuration,
 } from '@azure/msal-browser';
 import type { AppConfig } from '../shared/config';
+import { roleClaimsOf } from './role-claims';
 import { qualifyScopes, READ_SCOPES } from './scopes';
 import { createSnapshotStore, type AuthSession, type SignedInAccount } from './session';
 
@@ -39,6 +40,7 @@ const toAccount = (account: AccountInfo): SignedInAccount => ({
   tenantId: account.tenantId,
   objectId: account.localAccountId,
   demo: false,
+  roleClaims: roleClaimsOf(account.idTokenClaims as Record<string, unknown> | undefined),
 });
 
 export interface MsalSession extends AuthSession {

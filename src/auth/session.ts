@@ -1,6 +1,7 @@
 // What the console needs from sign-in, whichever way it happens (MSAL or the demo): the signed-in
 // accounts, the active one, and tokens for it. Implementations live beside this file.
 import type { ComponentType, ReactNode } from 'react';
+import type { RoleClaims } from './role-claims';
 
 export interface SignedInAccount {
   /** Stable key for caches and URLs. */
@@ -13,6 +14,8 @@ export interface SignedInAccount {
   /** Known for demo accounts; for real ones the console reads it from Graph. */
   tenantName?: string;
   demo: boolean;
+  /** The ID token's role claims (`wids`, `roles`), when it carries any: whether this account can write. */
+  roleClaims?: RoleClaims;
 }
 
 export interface AuthSnapshot {

@@ -5,6 +5,7 @@ import { createContext, use, useMemo, type ReactNode } from 'react';
 import { READ_SCOPES, useAuth, type AuthSession, type SignedInAccount } from '../auth';
 import { GraphClient } from '../graph/client';
 import type { AppConfig } from '../shared/config';
+import { observeWriteAnswer } from './write-refusals';
 
 export interface TenantSession {
   account: SignedInAccount;
@@ -27,7 +28,10 @@ function sessionFor(account: SignedInAccount, config: AppConfig, session: AuthSe
       baseUrl: config.graphBaseUrl,
       readScopes: READ_SCOPES,
       getToken: (scopes, options) => session.getToken(account.key, scopes, options),
-      onRoundTrip: (info) => roundTripObservers.forEach((observe) => observe(info)),
+      onRoundTrip: (info) => {
+        observeWriteAnswer(account.key, info);
+        roundTripObservers.forEach((observe) => observe(info));
+      },
     });
     clients.set(account.key, client);
   }

@@ -1,8 +1,9 @@
 // The frame around every screen: header (product, demo label, account), navigation, main area.
-import { Badge, makeStyles, Tab, TabList, Text, tokens, Tooltip } from '@fluentui/react-components';
+import { Badge, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Tab, TabList, Text, tokens, Tooltip } from '@fluentui/react-components';
 import { ArrowCounterclockwiseRegular, DocumentBulletListRegular, HistoryRegular, SettingsRegular, SplitVerticalRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { useWriteAccess } from '../../session/write-access';
 import { AccountMenu, type DemoControls } from './account-menu';
 
 const useStyles = makeStyles({
@@ -15,6 +16,7 @@ const useStyles = makeStyles({
   product: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   nav: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingVerticalM },
   main: { padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, minWidth: 0 },
+  readOnly: { marginBottom: tokens.spacingVerticalL },
 });
 
 export function AppShell({ demo, children }: { demo?: DemoControls; children: ReactNode }) {
@@ -22,6 +24,7 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
   const navigate = useNavigate();
   const location = useLocation();
   const section = location.pathname.split('/')[1] || 'policies';
+  const write = useWriteAccess();
   return (
     <div className={styles.root}>
       <header className={styles.header}>
@@ -58,6 +61,14 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
         </TabList>
       </nav>
       <main className={styles.main} id="main">
+        {!write.allowed && (
+          <MessageBar intent="info" className={styles.readOnly}>
+            <MessageBarBody>
+              <MessageBarTitle>Read-only</MessageBarTitle>
+              {write.reason}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {children}
       </main>
     </div>

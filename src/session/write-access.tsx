@@ -1,0 +1,39 @@
+// Whether the active account can change policies, known before the click: from its sign-in's role
+// claims (src/auth), or from Graph refusing one of its writes with 403. Write actions read this to
+// be disabled with the reason; an account whose token names no role keeps them until Graph says no.
+import { Tooltip } from '@fluentui/react-components';
+import { useSyncExternalStore, type ReactElement } from 'react';
+import { writeAccessFromClaims } from '../auth';
+import { useTenantSession } from './tenant-session';
+import { subscribeToRefusals, wasWriteRefused } from './write-refusals';
+
+// The roles of WRITER_ROLES (src/auth), as an admin reads them.
+const WRITE_ROLES_SENTENCE = 'Changing Conditional Access policies needs the Conditional Access Administrator or Security Administrator role (or Global Administrator).';
+
+export interface WriteAccess {
+  allowed: boolean;
+  /** Why not, in a sentence that names the roles that can write; null when allowed. */
+  reason: string | null;
+}
+
+export function useWriteAccess(): WriteAccess {
+  const { account } = useTenantSession();
+  const wasRefused = useSyncExternalStore(subscribeToRefusals, () => wasWriteRefused(account.key));
+  if (wasRefused) {
+    return { allowed: false, reason: `Microsoft Graph refused a change for this account. ${WRITE_ROLES_SENTENCE} Reload after activating one.` };
+  }
+  if (writeAccessFromClaims(account.roleClaims) === 'no') {
+    return { allowed: false, reason: `This account can read but not change policies. ${WRITE_ROLES_SENTENCE} If you have just activated one, sign out and sign in again.` };
+  }
+  return { allowed: true, reason: null };
+}
+
+/** Wraps a write action's button: when writing is not allowed, hovering or focusing it says why. */
+export function WriteAccessTooltip({ access, children }: { access: WriteAccess; children: ReactElement }) {
+  if (access.allowed || !access.reason) return children;
+  return (
+    <Tooltip content={access.reason} relationship="description" withArrow>
+      {children}
+    </Tooltip>
+  );
+}
