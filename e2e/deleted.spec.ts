@@ -1,6 +1,12 @@
 // Deleted policies: listed with who deleted them and the days left; restored in report-only (with
 // the second step failing once and retried), and deleted for good only after typing the name.
+import type { Page } from '@playwright/test';
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+
+/** A row of the deleted policies table: the deleted named locations table also names these policies ("Needed by"). */
+function deletedPolicy(page: Page, text: string) {
+  return page.getByRole('table', { name: 'Deleted policies' }).getByRole('row').filter({ hasText: text });
+}
 
 test.beforeEach(async ({ page, signInPage, policiesPage }) => {
   await emulator.reset();
@@ -27,7 +33,7 @@ test('lists deleted policies with who deleted them, when, and the days left', as
 test('restores a policy that was On in report-only, retrying the second step when it fails', async ({ page }) => {
   const tenant = await emulator.tenantId('Contoso');
   await emulator.setFaults(tenant, { rules: [{ match: 'PATCH /beta/identity/conditionalAccess/policies', fault: 503, times: 1 }] });
-  const row = page.getByRole('row').filter({ hasText: 'CA090' });
+  const row = deletedPolicy(page, 'CA090');
   await row.getByRole('button', { name: 'Restore…' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('It was On when it was deleted. Restored as it was, it enforces again at once.');
@@ -42,7 +48,7 @@ test('restores a policy that was On in report-only, retrying the second step whe
 });
 
 test('deletes permanently only after the name is typed', async ({ page }) => {
-  const row = page.getByRole('row').filter({ hasText: 'CA091' });
+  const row = deletedPolicy(page, 'CA091');
   await row.getByRole('button', { name: 'Delete permanently…' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('This is final');
@@ -52,7 +58,7 @@ test('deletes permanently only after the name is typed', async ({ page }) => {
   await expect(confirm).toBeDisabled();
   await dialog.getByRole('textbox').fill('CA091: Test - block everything for pilot');
   await confirm.click();
-  await expect(page.getByRole('row').filter({ hasText: 'CA091' })).toHaveCount(0);
+  await expect(deletedPolicy(page, 'CA091')).toHaveCount(0);
   await expect(page.getByRole('table', { name: 'Deleted policies' }).getByRole('row')).toHaveCount(3);
 });
 
@@ -60,7 +66,7 @@ test('a deleted named location the policy needs is found before restoring, and r
   const locations = page.getByRole('table', { name: 'Deleted named locations' });
   await expect(locations.getByRole('row').filter({ hasText: 'Old VPN egress' })).toContainText('CA090: Block sign-ins from the old VPN');
 
-  await page.getByRole('row').filter({ hasText: 'CA090' }).getByRole('button', { name: 'Restore…' }).click();
+  await deletedPolicy(page, 'CA090').getByRole('button', { name: 'Restore…' }).click();
   const dialog = page.getByRole('dialog');
   const missing = dialog.getByRole('list', { name: 'Missing dependencies' });
   await expect(missing).toContainText('Included location “Old VPN egress”');
@@ -76,13 +82,13 @@ test('a deleted named location the policy needs is found before restoring, and r
 });
 
 test('an exclusion of a group that no longer exists is explained when the policy is opened', async ({ page }) => {
-  await page.getByRole('row').filter({ hasText: 'CA091' }).getByRole('button', { name: 'CA091: Test - block everything for pilot' }).click();
+  await deletedPolicy(page, 'CA091').getByRole('button', { name: 'CA091: Test - block everything for pilot' }).click();
   const details = page.getByRole('region', { name: 'Deleted policy CA091: Test - block everything for pilot' });
   await expect(details.getByRole('list', { name: 'Missing dependencies' })).toContainText('Excluded group');
   await expect(details).toContainText('This exclusion no longer excludes anybody');
 });
 
-test('restores several under throttling, each with its own status, and resumes what failed', async ({ page }) => {
+test('restores several under throttling, each with its own status, and resumes what failed', async ({ page, policiesPage }) => {
   const tenant = await emulator.tenantId('Contoso');
   // The first restore is throttled more often than the client retries: that item fails.
   await emulator.setFaults(tenant, { rules: [{ match: 'POST /beta/identity/conditionalAccess/deletedItems/policies', fault: 429, times: 4 }] });
@@ -107,12 +113,12 @@ test('restores several under throttling, each with its own status, and resumes w
   await expect(page.getByText('No deleted policies')).toBeVisible();
   await page.getByRole('tab', { name: 'Policies', exact: true }).click();
   for (const name of ['CA090', 'CA091', 'CA092']) {
-    await expect(page.getByRole('row').filter({ hasText: name })).toContainText('Report-only');
+    await expect(policiesPage.rows.filter({ hasText: name })).toContainText('Report-only');
   }
 });
 
 test('a policy deleted for good comes back from its last known version, as a new report-only policy', async ({ page }) => {
-  const row = page.getByRole('row').filter({ hasText: 'CA090' });
+  const row = deletedPolicy(page, 'CA090');
   await row.getByRole('button', { name: 'Delete permanently…' }).click();
   await page.getByRole('dialog').getByRole('textbox').fill('CA090: Block sign-ins from the old VPN');
   await page.getByRole('dialog').getByRole('button', { name: 'Delete permanently' }).click();
