@@ -18,8 +18,8 @@ test('a schema error blocks saving; fixed, reviewed and saved, the list changes'
   const editor = new PolicyEditorPage(page);
   await editor.open(policyUrl);
   await editor.replaceStringValue('enabledForReportingButNotEnforced', 'on');
-  await expect(editor.checks).toContainText('1007: Does not match the policy schema');
-  await expect(editor.checks).toContainText('state');
+  await expect(editor.checks).toContainText('1007: State must be one of On, Off, Report-only');
+  await expect(editor.checks).toContainText('at state');
   await expect(editor.reviewButton).toHaveAttribute('aria-disabled', 'true');
 
   await editor.setState('On');
@@ -36,6 +36,44 @@ test('a schema error blocks saving; fixed, reviewed and saved, the list changes'
   await expect(page.getByText('Saved. This is the policy as the tenant now holds it.')).toBeVisible();
   await page.getByRole('button', { name: 'Policies', exact: true }).click();
   await expect(policiesPage.row(/^CA007/)).toContainText('On');
+});
+
+test('a long invalid value is named in words, wraps, and does not widen the page', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const editor = new PolicyEditorPage(page);
+  await editor.open(policyUrl);
+  const long = 'OnlyOnWeekdaysPlease'.repeat(15);
+  await editor.replaceStringValue('enabledForReportingButNotEnforced', long);
+  const finding = editor.checks.getByRole('listitem').filter({ hasText: 'State must be one of' });
+  await expect(finding).toContainText('State must be one of On, Off, Report-only: in the JSON "enabled", "disabled", "enabledForReportingButNotEnforced".');
+  // Words, not the validator's notation; the value shortened, not 300 characters in a row.
+  await expect(finding).not.toContainText('Instance');
+  await expect(finding).not.toContainText(long);
+  await expect(editor.reviewButton).toHaveAttribute('aria-disabled', 'true');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
+  // "No problems found." once fixed, apart from the note under it.
+  await editor.setState('Report-only');
+  const none = editor.checks.getByText('No problems found.');
+  await expect(none).toBeVisible();
+  const note = editor.checks.getByText(/^Set by the service/);
+  const [noneBox, noteBox] = [await none.boundingBox(), await note.boundingBox()];
+  expect(noteBox!.y - (noneBox!.y + noneBox!.height)).toBeGreaterThanOrEqual(4);
+});
+
+test('a policy Graph accepts is saved, though AllTrusted is both included and excluded: a warning says why it is odd', async ({ page, policiesPage }) => {
+  await page.setViewportSize({ width: 1400, height: 1800 });
+  await page.getByRole('button', { name: 'Policies', exact: true }).click();
+  await policiesPage.open(/^CA016/);
+  const editor = new PolicyEditorPage(page);
+  await editor.open(new URL(page.url()).pathname);
+  // The first "All" is the included locations'; AllTrusted is already excluded.
+  await editor.replaceStringValue('All', 'AllTrusted');
+  await expect(editor.checks).toContainText("'AllTrusted' is both included and excluded. The exclusion wins, so including it does nothing: probably a mistake.");
+  await expect(editor.checks).toContainText('at conditions.locations.includeLocations.0');
+  await expect(editor.reviewButton).not.toHaveAttribute('aria-disabled', 'true');
+  await editor.reviewButton.click();
+  await editor.dialog.getByRole('button', { name: 'Save to tenant' }).click();
+  await expect(page.getByText('Saved. This is the policy as the tenant now holds it.')).toBeVisible();
 });
 
 test('a draft survives a reload, and leaving asks first', async ({ page }) => {
@@ -100,7 +138,8 @@ test('a save and a delete keep the previous version in this device’s history',
   const confirm = page.getByRole('dialog');
   await expect(confirm).toContainText('Delete “CA007: Require compliant or hybrid joined device on desktops”?');
   await expect(confirm).toContainText('restored until');
-  await confirm.getByRole('button', { name: /^Delete CA007/ }).click();
+  // A short, destructive button: the name is in the question, not repeated on the button.
+  await confirm.getByRole('button', { name: 'Delete policy', exact: true }).click();
   await expect(page.getByText('Deleted “CA007: Require compliant or hybrid joined device on desktops”.')).toBeVisible();
   await expect(policiesPage.rows).toHaveCount(34);
   await expect(policiesPage.row(/^CA007/)).toHaveCount(0);

@@ -53,10 +53,31 @@ describe('checkPolicy', () => {
     expect(withChange((p) => ((p as Record<string, unknown>).grantControls = null)).map((f) => f.path.join('.'))).toContain('grantControls');
   });
 
-  it('flags an object both included and excluded', () => {
+  it('warns about an object both included and excluded, without blocking: Graph accepts it', () => {
     const id = '8d9c5a1e-1111-4222-8333-444455556666';
     const findings = withChange((p) => ((p.conditions.users as Record<string, unknown>).includeGroups = [id]));
-    expect(findings).toContainEqual(expect.objectContaining({ path: ['conditions', 'users', 'includeGroups', 0], severity: 'error' }));
+    expect(findings).toEqual([expect.objectContaining({ path: ['conditions', 'users', 'includeGroups', 0], severity: 'warning' })]);
+    expect(blocksSaving(findings)).toBe(false);
+  });
+
+  it('lets a real policy with AllTrusted both included and excluded be saved, saying why it is odd', () => {
+    const findings = withChange((p) => ((p.conditions as Record<string, unknown>).locations = { includeLocations: ['AllTrusted'], excludeLocations: ['AllTrusted'] }));
+    expect(findings).toEqual([
+      { path: ['conditions', 'locations', 'includeLocations', 0], severity: 'warning', message: "'AllTrusted' is both included and excluded. The exclusion wins, so including it does nothing: probably a mistake." },
+    ]);
+    expect(blocksSaving(findings)).toBe(false);
+  });
+
+  it('warns, without blocking, about block combined with other grant controls', () => {
+    const findings = withChange((p) => (p.grantControls = { operator: 'OR', builtInControls: ['block', 'mfa'] }));
+    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', path: ['grantControls', 'builtInControls'], message: expect.stringContaining('Block access wins') })]);
+    expect(blocksSaving(findings)).toBe(false);
+  });
+
+  it('still blocks what Graph refuses: password change without a user risk condition (1032)', () => {
+    const findings = withChange((p) => (p.grantControls = { operator: 'AND', builtInControls: ['passwordChange', 'mfa'] }));
+    expect(findings).toContainEqual(expect.objectContaining({ code: '1032', path: ['conditions', 'userRiskLevels'], severity: 'error' }));
+    expect(blocksSaving(findings)).toBe(true);
   });
 
   it('notes read-only fields and unknown properties without blocking the save', () => {

@@ -1,40 +1,16 @@
 // Checks a policy draft before it is saved, the way the service would: the schema, then the
-// service's rules beyond the schema, with the error numbers it uses (1012, 1032). Each finding
-// points at a JSON path, so the editor can mark the very lines it concerns.
-import { Validator } from '@cfworker/json-schema';
-import { conditionalAccessPolicySchema, READ_ONLY_PROPERTIES, unknownProperties } from './policy-schema';
+// service's rules beyond the schema, with the error numbers it uses (1012, 1032). Only what Graph
+// refuses is an error and blocks saving; what Graph accepts but is probably a mistake is a warning
+// that says why. Each finding points at a JSON path, so the editor can mark the lines it concerns.
+import type { PolicyFinding } from './policy-finding';
+import { READ_ONLY_PROPERTIES, unknownProperties } from './policy-schema';
+import { schemaFindings } from './policy-schema-findings';
 
-export type JsonPath = (string | number)[];
-
-export interface PolicyFinding {
-  path: JsonPath;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  /** The service's error number, when it has one. */
-  code?: string;
-}
+export type { JsonPath, PolicyFinding } from './policy-finding';
 
 type Loose = Record<string, unknown>;
 const obj = (value: unknown): Loose => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Loose) : {});
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-
-// The schema's own annotations (markdownEnumDescriptions...) are not validation keywords.
-const validator = new Validator(conditionalAccessPolicySchema as never, '7', false);
-
-function schemaFindings(policy: unknown): PolicyFinding[] {
-  const result = validator.validate(policy);
-  if (result.valid) return [];
-  // Report the deepest errors: the schema library also reports every enclosing object.
-  const leaves = result.errors.filter((e) => !result.errors.some((other) => other !== e && other.instanceLocation.startsWith(`${e.instanceLocation}/`)));
-  const seen = new Set<string>();
-  return leaves.flatMap((error) => {
-    const path = error.instanceLocation.replace(/^#\/?/, '').split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : decodeURIComponent(p.replace(/~1/g, '/').replace(/~0/g, '~'))));
-    const key = path.join('.');
-    if (seen.has(key)) return [];
-    seen.add(key);
-    return [{ path, severity: 'error' as const, code: '1007', message: `Does not match the policy schema: ${error.error}` }];
-  });
-}
 
 function serviceRules(policy: Loose): PolicyFinding[] {
   const findings: PolicyFinding[] = [];
@@ -48,6 +24,9 @@ function serviceRules(policy: Loose): PolicyFinding[] {
   const operator = grant?.operator ?? 'OR';
   const hasStrength = !!obj(grant?.authenticationStrength).id;
 
+  if (typeof policy.displayName === 'string' && policy.displayName.length > 0 && !policy.displayName.trim()) {
+    findings.push({ path: ['displayName'], severity: 'error', message: 'The name cannot be only spaces.' });
+  }
   if (list(apps.includeApplications).length && list(apps.includeUserActions).length) {
     findings.push({ path: ['conditions', 'applications', 'includeUserActions'], severity: 'error', code: '1012', message: "A policy cannot target both applications and user actions: remove 'includeApplications' or 'includeUserActions'." });
   }
@@ -73,8 +52,13 @@ function serviceRules(policy: Loose): PolicyFinding[] {
   if ((controls.includes('passwordChange') || controls.includes('riskRemediation')) && !list(conditions.userRiskLevels).length) {
     findings.push({ path: ['conditions', 'userRiskLevels'], severity: 'error', code: '1032', message: 'Password change and risk remediation need a user risk condition.' });
   }
+  if ((controls.includes('passwordChange') || controls.includes('riskRemediation')) && (!list(apps.includeApplications).includes('All') || list(apps.excludeApplications).length)) {
+    // The documentation says "should": Graph's answer is not known, so this does not block.
+    findings.push({ path: ['conditions', 'applications'], severity: 'warning', message: 'Password change and risk remediation should apply to all resources, none excluded: elsewhere a risky user is not asked to remediate, which is probably not what you want.' });
+  }
+  // Rules of the console's own, which Graph does not enforce: warnings, never a blocked save.
   if (controls.includes('block') && (controls.length > 1 || hasStrength)) {
-    findings.push({ path: ['grantControls', 'builtInControls'], severity: 'error', message: "'block' cannot be combined with other grant controls." });
+    findings.push({ path: ['grantControls', 'builtInControls'], severity: 'warning', message: "Block access wins over every other grant control, so the others never apply: probably a mistake. Keep 'block' alone, or remove it." });
   }
   for (const [section, pairs] of [
     ['users', [['includeUsers', 'excludeUsers'], ['includeGroups', 'excludeGroups'], ['includeRoles', 'excludeRoles']]],
@@ -88,7 +72,7 @@ function serviceRules(policy: Loose): PolicyFinding[] {
       const excluded = list(group[exclude]);
       list(group[include]).forEach((id, index) => {
         if (excluded.includes(id) && id !== 'all') {
-          findings.push({ path: ['conditions', section, include, index], severity: 'error', message: `'${id}' is both included and excluded; the exclusion wins, so including it has no effect.` });
+          findings.push({ path: ['conditions', section, include, index], severity: 'warning', message: `'${id}' is both included and excluded. The exclusion wins, so including it does nothing: probably a mistake.` });
         }
       });
     }

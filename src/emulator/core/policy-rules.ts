@@ -1,27 +1,17 @@
 // The service's validation of a conditional access policy, with its documented error numbers:
 // 1007 schema, 1012 applications with user actions, 1032 password change / risk remediation,
 // 1118 read-only template id. Rules without a documented number get a plain BadRequest message.
+// Only what Graph documents or is seen to refuse is refused here: the console's checks block
+// exactly this, and warn about the rest (testing/integration/policy-rules-agreement.test.ts).
 import { errors, isObject, type GraphError } from './http';
 import { policyProperties } from './policy-shape';
+import { hasGraphTypes } from './policy-types';
 import type { Json, JsonObject } from './model';
 
 const states = ['enabled', 'disabled', 'enabledForReportingButNotEnforced'];
-const builtInControls = ['block', 'mfa', 'compliantDevice', 'domainJoinedDevice', 'approvedApplication', 'compliantApplication', 'passwordChange', 'riskRemediation'];
-const clientAppTypes = ['all', 'browser', 'mobileAppsAndDesktopClients', 'exchangeActiveSync', 'easSupported', 'other'];
-const platforms = ['android', 'iOS', 'windows', 'windowsPhone', 'macOS', 'linux', 'all'];
-const riskLevels = ['low', 'medium', 'high', 'hidden', 'none'];
 
 const list = (value: Json | undefined): Json[] => (Array.isArray(value) ? value : []);
 const obj = (value: Json | undefined): JsonObject => (isObject(value) ? value : {});
-
-function checkEnumList(value: Json | undefined, allowed: string[]): boolean {
-  if (value === undefined || value === null) return true;
-  return Array.isArray(value) && value.every((item) => typeof item === 'string' && allowed.includes(item));
-}
-
-function checkStringList(value: Json | undefined): boolean {
-  return value === undefined || value === null || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
-}
 
 /** Validates a complete policy (after a PATCH has been merged). Returns the first violation. */
 export function validatePolicy(policy: JsonObject, knownStrengthIds: ReadonlySet<string>): GraphError | null {
@@ -31,27 +21,12 @@ export function validatePolicy(policy: JsonObject, knownStrengthIds: ReadonlySet
   if (typeof policy.displayName !== 'string' || !policy.displayName.trim()) return errors.schema();
   if (typeof policy.state !== 'string' || !states.includes(policy.state)) return errors.schema();
   if (!isObject(policy.conditions)) return errors.schema();
+  if (!hasGraphTypes(policy)) return errors.schema();
 
   const conditions = policy.conditions;
   const applications = obj(conditions.applications);
   const users = obj(conditions.users);
   const clients = obj(conditions.clientApplications);
-  for (const collection of [applications, users, clients]) {
-    for (const [key, value] of Object.entries(collection)) {
-      if (key.startsWith('include') || key.startsWith('exclude')) {
-        if (key.endsWith('GuestsOrExternalUsers')) continue;
-        if (!checkStringList(value)) return errors.schema();
-      }
-    }
-  }
-  if (!checkEnumList(conditions.clientAppTypes, clientAppTypes)) return errors.schema();
-  if (!checkEnumList(conditions.signInRiskLevels, riskLevels)) return errors.schema();
-  if (!checkEnumList(conditions.userRiskLevels, riskLevels)) return errors.schema();
-  if (!checkEnumList(conditions.servicePrincipalRiskLevels, riskLevels)) return errors.schema();
-  const platformCondition = obj(conditions.platforms);
-  if (!checkEnumList(platformCondition.includePlatforms, platforms) || !checkEnumList(platformCondition.excludePlatforms, platforms)) {
-    return errors.schema();
-  }
 
   const appTargets =
     list(applications.includeApplications).length +
@@ -77,8 +52,6 @@ export function validatePolicy(policy: JsonObject, knownStrengthIds: ReadonlySet
   const session = isObject(policy.sessionControls) ? policy.sessionControls : null;
   const controls = grant ? list(grant.builtInControls) : [];
   if (grant) {
-    if (!checkEnumList(grant.builtInControls, builtInControls)) return errors.schema();
-    if (grant.operator !== undefined && grant.operator !== null && grant.operator !== 'AND' && grant.operator !== 'OR') return errors.schema();
     const strength = grant.authenticationStrength;
     if (isObject(strength) && (typeof strength.id !== 'string' || !knownStrengthIds.has(strength.id))) {
       return errors.badRequest(`The authentication strength '${String(strength.id)}' does not exist in this tenant.`);
@@ -103,8 +76,10 @@ export function validatePolicy(policy: JsonObject, knownStrengthIds: ReadonlySet
       return errors.invalidPolicy('1032: ConditionalActionPolicy validation failed due to InvalidRiskRemediationControl.');
     }
   }
-  if (controls.includes('block') && controls.length > 1) {
-    return errors.badRequest("The 'block' control cannot be combined with other grant controls.");
+  // The grant controls page: "passwordChange and riskRemediation must each be used in a policy
+  // containing userRiskLevels". (Block with other controls is not refused: no page says so.)
+  if ((controls.includes('passwordChange') || controls.includes('riskRemediation')) && list(conditions.userRiskLevels).length === 0) {
+    return errors.invalidPolicy(`1032: ConditionalActionPolicy validation failed due to ${controls.includes('passwordChange') ? 'InvalidPasswordResetControl' : 'InvalidRiskRemediationControl'}.`);
   }
   return null;
 }

@@ -1,6 +1,7 @@
-// An editable JSON editor in Monaco: validates against the schemas it is given (completion and hover
-// come with them), shows the caller's markers, dims ranges (read-only properties), and applies
-// outside edits (from visual controls) as edits, so Ctrl+Z undoes them like typing.
+// An editable JSON editor in Monaco: completion and hover from the schemas it is given, the JSON's
+// syntax errors, the caller's markers, dimmed ranges (read-only properties), and outside edits (from
+// visual controls) applied as edits, so Ctrl+Z undoes them like typing. The caller's markers are the
+// only voice of the schema: Monaco's own schema messages ("Value is not accepted…") are not shown.
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { nameDecorations, useAnnotationStyles, type IdDescription } from './id-names';
@@ -55,7 +56,7 @@ export default function JsonEditor({ value, onChange, path, schemas, markers, di
   }, [onChange]);
 
   useEffect(() => {
-    jsonDefaults.setDiagnosticsOptions({ validate: true, allowComments: false, enableSchemaRequest: false, schemas });
+    jsonDefaults.setDiagnosticsOptions({ validate: true, allowComments: false, enableSchemaRequest: false, schemas, schemaValidation: 'ignore' });
   }, [schemas]);
 
   useEffect(() => {

@@ -10,12 +10,18 @@ import { PolicySummaryView } from '../components/policy-summary-view';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  findings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyle: 'none' },
+  // The heading, the findings and the notes below them, each apart from the next.
+  checks: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  findings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyle: 'none' },
   finding: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
+  // A long value the admin typed has no spaces to break at: it wraps anywhere rather than widen the page.
+  text: { minWidth: 0, overflowWrap: 'anywhere' },
+  message: { display: 'block' },
+  none: { margin: 0 },
   error: { color: tokens.colorPaletteRedForeground1, flexShrink: 0, marginTop: '2px' },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, flexShrink: 0, marginTop: '2px' },
   info: { color: tokens.colorNeutralForeground3, flexShrink: 0, marginTop: '2px' },
-  path: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  path: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere', margin: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -46,7 +52,7 @@ export function EditorSidePanel({ policy, parseError, findings, names, onStateCh
           <Radio value="disabled" label="Off" />
         </RadioGroup>
       </div>
-      <section aria-labelledby="checks-heading">
+      <section aria-labelledby="checks-heading" className={styles.checks}>
         <h2 id="checks-heading" className={styles.heading}>
           Checks {errors > 0 && <Badge color="danger">{errors} to fix</Badge>}
         </h2>
@@ -54,11 +60,13 @@ export function EditorSidePanel({ policy, parseError, findings, names, onStateCh
           <ul className={styles.findings} role="list">
             <li className={styles.finding}>
               <ErrorCircleRegular className={styles.error} aria-label="Error" />
-              <Text>The JSON cannot be read: {parseError}</Text>
+              <Text className={styles.text}>The JSON cannot be read: {parseError}</Text>
             </li>
           </ul>
         ) : problems.length === 0 ? (
-          <Text as="p">No problems found.</Text>
+          <Text as="p" className={styles.none}>
+            No problems found.
+          </Text>
         ) : (
           <ul className={styles.findings} role="list" aria-label="Problems found">
             {problems.map((finding, index) => {
@@ -66,12 +74,12 @@ export function EditorSidePanel({ policy, parseError, findings, names, onStateCh
               return (
                 <li key={index} className={styles.finding}>
                   <Icon className={styles[finding.severity]} aria-label={finding.severity} />
-                  <span>
-                    <Text>
+                  <span className={styles.text}>
+                    <Text className={styles.message}>
                       {finding.code && <strong>{finding.code}: </strong>}
                       {finding.message}
-                    </Text>{' '}
-                    <span className={styles.path}>{finding.path.join('.') || '(the whole policy)'}</span>
+                    </Text>
+                    <span className={styles.path}>at {finding.path.join('.') || 'the whole policy'}</span>
                   </span>
                 </li>
               );
