@@ -50,7 +50,7 @@ test('explains a file that holds no policy', async ({ page }) => {
   const groups = resolve(corpus, './j0eyv-baseline/Config/Groups/CA-ServiceAccounts.json');
   test.skip(!existsSync(groups), 'needs ../shared/corpus (present in CI)');
   await page.getByLabel('Policy file (.json)').setInputFiles(groups);
-  await expect(page.getByText(/holds groups, not Conditional Access policies/)).toBeVisible();
+  await expect(page.getByText(/holds a group, not Conditional Access policies/)).toBeVisible();
 });
 
 test('starts from pasted JSON, and explains pasted text that is not JSON', async ({ page }) => {

@@ -49,3 +49,38 @@ test('stops a block on everyone, names who is affected, and excludes the emergen
   await expect(usersSection).toContainText('Break Glass 01');
   await expect(usersSection).toContainText('CA - Emergency access accounts');
 });
+
+test('warns that a policy for 14 admin roles reaches the break-glass accounts through their Global Administrator role', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+
+  // Only the emergency group is named: the guard finds its accounts, and their roles, in the directory.
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByRole('combobox', { name: 'Groups' }).fill('CA - Emer');
+  await page.getByRole('option', { name: /^CA - Emergency access accounts/ }).click();
+  await expect(page.getByRole('toolbar', { name: 'Emergency-access groups' })).toContainText('CA - Emergency access accounts');
+
+  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+  await page.getByRole('button', { name: 'New policy' }).click();
+  // Microsoft's template: 14 admin roles, the current administrator excluded, MFA required.
+  await page.getByRole('button', { name: 'Require multifactor authentication for admins' }).click();
+  const editor = new PolicyEditorPage(page);
+  await expect(editor.editor.locator('.view-lines')).toContainText('"Require multifactor authentication for admins"');
+  await editor.setState('On');
+
+  await page.getByRole('button', { name: 'Review and create…' }).click();
+  const risks = editor.dialog.getByRole('list', { name: 'Who could be locked out' });
+  for (const account of ['Break Glass 01', 'Break Glass 02']) {
+    await expect(risks.getByRole('listitem').filter({ hasText: `${account} (emergency access, in CA - Emergency access accounts)` })).toContainText(
+      'It applies to the role Global Administrator, which this account holds, and requires multifactor authentication.',
+    );
+  }
+  // The template excludes the admin, who is not named.
+  await expect(risks).not.toContainText('(you)');
+  const create = editor.dialog.getByRole('button', { name: 'Create in tenant' });
+  await expect(create).toBeDisabled();
+
+  await editor.dialog.getByRole('button', { name: 'Exclude emergency accounts' }).click();
+  await expect(risks).toHaveCount(0);
+  await expect(create).toBeEnabled();
+});

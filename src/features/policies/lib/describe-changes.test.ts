@@ -111,6 +111,13 @@ describe('describeChanges across two tenants', () => {
     ]);
     expect(describeChanges(excluding(BREAK_GLASS), excluding(OTHER_BREAK_GLASS), both).map((c) => c.text)).toEqual(["Excluded group 'Break glass' replaced by another object of the same name"]);
   });
+
+  it('names several objects in the order of their names, whatever the order of their ids', () => {
+    // The policy lists Pilot first; the sentence reads alphabetically, with the ids sorted or not.
+    for (const options of [{}, { hideEmpty: true, sortIds: true }]) {
+      expect(describeChanges(excluding(), excluding(NEW_GROUP, BREAK_GLASS), both, options).map((c) => c.text)).toEqual(["Excluded groups 'Break glass', 'Pilot' added"]);
+    }
+  });
 });
 
 // Every property the schema knows: a change to it yields a sentence about it.

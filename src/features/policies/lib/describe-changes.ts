@@ -164,9 +164,11 @@ function listSentence(path: string, was: Json[], now: Json[], names: NameDirecto
     return `${path}: ${parts.join('; ') || 'reordered'}`;
   }
   const lead = (count: number) => (count === 1 ? words.one : words.many);
+  // In the order of their names, not of their ids (which the comparison may have sorted).
+  const inNameOrder = (items: Json[]) => items.map(label).sort((x, y) => x.localeCompare(y)).join(', ');
   const parts = [
-    added.length ? `${added.map(label).join(', ')} added` : '',
-    removed.length ? `${removed.map(label).join(', ')} removed` : '',
+    added.length ? `${inNameOrder(added)} added` : '',
+    removed.length ? `${inNameOrder(removed)} removed` : '',
     twins,
   ].filter(Boolean);
   if (parts.length === 0) return `${words.many}: reordered`;
