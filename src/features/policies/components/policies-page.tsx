@@ -8,10 +8,12 @@ import { AddRegular } from '@fluentui/react-icons';
 import { describeError } from '../../../graph/describe-error';
 import { POLICY_LIMIT } from '../../../graph/policies';
 import { useTenantSession } from '../../../session/tenant-session';
+import { useWriteAccess, WriteAccessTooltip } from '../../../session/write-access';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { policiesQuery, useNames } from '../api/policy-queries';
 import { compareRows, filterRows, toRow, type SortColumn } from '../lib/policy-rows';
+import { describeMatch } from '../lib/search-match';
 import { PoliciesGrid } from './policies-grid';
 import { PoliciesToolbar } from './policies-toolbar';
 import { useListFilters } from './use-list-filters';
@@ -40,12 +42,14 @@ export function PoliciesPage() {
   const filters = useListFilters();
   const navigate = useNavigate();
   const { watched } = useWatched(tenant.account.key);
+  const write = useWriteAccess();
 
   const rows = useMemo(() => (policies.data ?? []).map((p) => toRow(p, names.data)), [policies.data, names.data]);
   const visible = useMemo(() => {
     const filtered = filterRows(rows, { search: filters.search, states: filters.states, control: filters.control });
     const sorted = filtered.sort(compareRows(filters.sort));
-    return filters.direction === 'descending' ? sorted.reverse() : sorted;
+    const ordered = filters.direction === 'descending' ? sorted.reverse() : sorted;
+    return filters.search.trim() ? ordered.map((row) => ({ ...row, matchHint: describeMatch(row, filters.search) })) : ordered;
   }, [rows, filters.search, filters.states, filters.control, filters.sort, filters.direction]);
 
   const count = policies.data?.length ?? 0;
@@ -57,9 +61,11 @@ export function PoliciesPage() {
           <h1 id="policies-title" className={styles.title}>
             Policies
           </h1>
-          <Button appearance="primary" icon={<AddRegular />} onClick={() => navigate('/policies/new')}>
-            New policy
-          </Button>
+          <WriteAccessTooltip access={write}>
+            <Button appearance="primary" icon={<AddRegular />} disabledFocusable={!write.allowed} onClick={() => navigate('/policies/new')}>
+              New policy
+            </Button>
+          </WriteAccessTooltip>
         </div>
         {policies.data && (
           <div className={styles.capacity}>

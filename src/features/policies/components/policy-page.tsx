@@ -2,18 +2,21 @@
 import { Button, makeStyles, ToggleButton, MessageBar, MessageBarActions, MessageBarBody, Skeleton, SkeletonItem, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { CopyRegular, EditRegular, EyeFilled, EyeRegular, SplitVerticalRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Suspense, useMemo } from 'react';
+import { Suspense, useCallback, useMemo } from 'react';
 import { Link as RouterLink, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { describeError } from '../../../graph/describe-error';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
 import { useTenantSession } from '../../../session/tenant-session';
+import { useWriteAccess, WriteAccessTooltip } from '../../../session/write-access';
 import { LazyJsonViewer } from '../../../shared/monaco';
 import { useTheme } from '../../../shared/theme';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { formatDateTime } from '../../../shared/ui/format';
 import { policiesQuery, policyQuery, useNames } from '../api/policy-queries';
 import { draftStore } from '../editor/draft-store';
+import { describeIdIn } from '../lib/describe-id';
 import { describePolicy } from '../lib/describe-policy';
+import { lastChanged } from '../lib/policy-rows';
 import { PolicySummaryView } from './policy-summary-view';
 import { DeletePolicyButton } from './delete-policy-dialog';
 import { PolicyHistory } from '../history/policy-history';
@@ -43,11 +46,14 @@ export function PolicyPage() {
   const names = useNames(tenant, policy.data ? [policy.data] : undefined);
   const { dark } = useTheme();
   const sections = useMemo(() => (policy.data ? describePolicy(policy.data, names.data) : []), [policy.data, names.data]);
+  // Names beside ids in the JSON tab too, as in the editor and Compare.
+  const describeId = useCallback((objectId: string) => describeIdIn(names.data, objectId), [names.data]);
   const arrival = useLocation().state as { saved?: boolean; created?: boolean; restored?: boolean } | null;
   const justSaved = arrival?.saved === true || arrival?.created === true || arrival?.restored === true;
   const draft = draftStore.load(tenant.account.key, id);
   const watch = useWatched(tenant.account.key);
   const watching = !!watch.watched[id];
+  const write = useWriteAccess();
 
   return (
     <section className={styles.page} aria-labelledby="policy-title">
@@ -79,15 +85,19 @@ export function PolicyPage() {
               {policy.data.displayName}
             </h1>
             <StateBadge state={policy.data.state ?? 'disabled'} />
-            <Button icon={<EditRegular />} onClick={() => navigate(`/policies/${id}/edit`)}>
-              {draft ? 'Continue editing' : 'Edit'}
-            </Button>
+            <WriteAccessTooltip access={write}>
+              <Button icon={<EditRegular />} disabledFocusable={!write.allowed} onClick={() => navigate(`/policies/${id}/edit`)}>
+                {draft ? 'Continue editing' : 'Edit'}
+              </Button>
+            </WriteAccessTooltip>
             <Button icon={<SplitVerticalRegular />} onClick={() => navigate(`/compare?a=${id}`)}>
               Compare…
             </Button>
-            <Button icon={<CopyRegular />} onClick={() => navigate(`/policies/new?duplicate=${id}`)}>
-              Duplicate
-            </Button>
+            <WriteAccessTooltip access={write}>
+              <Button icon={<CopyRegular />} disabledFocusable={!write.allowed} onClick={() => navigate(`/policies/new?duplicate=${id}`)}>
+                Duplicate
+              </Button>
+            </WriteAccessTooltip>
             <ToggleButton
               icon={watching ? <EyeFilled /> : <EyeRegular />}
               checked={watching}
@@ -110,13 +120,16 @@ export function PolicyPage() {
             <MessageBar intent="info">
               <MessageBarBody>You have unsaved changes to this policy from {formatDateTime(draft.updatedAt)}, kept on this device.</MessageBarBody>
               <MessageBarActions>
-                <Button onClick={() => navigate(`/policies/${id}/edit`)}>Continue editing</Button>
+                <Button disabled={!write.allowed} onClick={() => navigate(`/policies/${id}/edit`)}>Continue editing</Button>
               </MessageBarActions>
             </MessageBar>
           )}
           <div className={styles.meta}>
             <Text>Created {formatDateTime(policy.data.createdDateTime)}</Text>
-            <Text>Modified {formatDateTime(policy.data.modifiedDateTime)}</Text>
+            <Text>
+              Modified {formatDateTime(lastChanged(policy.data))}
+              {!policy.data.modifiedDateTime && policy.data.createdDateTime && ' (unchanged since it was created)'}
+            </Text>
             <Text>
               Id <code>{policy.data.id}</code>
             </Text>
@@ -137,7 +150,7 @@ export function PolicyPage() {
           ) : (
             <div className={styles.json}>
               <Suspense fallback={<Skeleton aria-label="Loading the JSON editor"><SkeletonItem size={128} /></Skeleton>}>
-                <LazyJsonViewer value={JSON.stringify(policy.data, null, 2)} path={`policies/${id}.json`} dark={dark} ariaLabel={`JSON of ${policy.data.displayName ?? 'policy'}`} />
+                <LazyJsonViewer value={JSON.stringify(policy.data, null, 2)} path={`policies/${id}.json`} dark={dark} ariaLabel={`JSON of ${policy.data.displayName ?? 'policy'}`} describeId={describeId} />
               </Suspense>
             </div>
           )}

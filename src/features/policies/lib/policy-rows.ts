@@ -4,6 +4,7 @@ import type { NameDirectory } from '../../../graph/names';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
 import { describePolicy, type NameRef, type SummarySection } from './describe-policy';
 import { shortControlLabels, stateLabels } from './labels';
+import { matchablesOf, type Matchable } from './search-match';
 
 export type PolicyState = 'enabled' | 'disabled' | 'enabledForReportingButNotEnforced';
 
@@ -19,6 +20,10 @@ export interface PolicyRow {
   controls: Set<string>;
   /** Lower-case text that search matches: name, id, and every resolved name. */
   searchText: string;
+  /** The names and settings search can match, to say why a row matched. */
+  matchables: Matchable[];
+  /** Why search kept this row, when its name does not say (set by the list). */
+  matchHint?: string | null;
   /** Names still resolving, for a subtle "resolving" state in cells. */
   pending: boolean;
   /** References to objects that no longer exist. */
@@ -42,6 +47,13 @@ export function controlsOf(policy: ConditionalAccessPolicy): Set<string> {
   if (Object.values(session).some((v) => v === true || (typeof v === 'object' && v !== null && ((v as { isEnabled?: boolean }).isEnabled || (v as { mode?: string }).mode)))) controls.add('session');
   return controls;
 }
+
+/**
+ * When a policy last changed: Graph leaves modifiedDateTime null until the first change after
+ * creation, so a policy never changed was last changed when it was created. The list and the
+ * policy page both show this one date.
+ */
+export const lastChanged = (policy: ConditionalAccessPolicy): string | null => policy.modifiedDateTime ?? policy.createdDateTime ?? null;
 
 export function toRow(policy: ConditionalAccessPolicy, names: NameDirectory | undefined): PolicyRow {
   const sections = describePolicy(policy, names);
@@ -68,9 +80,10 @@ export function toRow(policy: ConditionalAccessPolicy, names: NameDirectory | un
     targets: `${summarize(targets) || 'None'}${excludedTargets.length ? ` (excluding ${excludedTargets.length})` : ''}`,
     grant,
     session: sessionLines.map((l) => (l.text ? `${l.label}: ${l.text}` : l.label)).join('; '),
-    modified: policy.modifiedDateTime ?? policy.createdDateTime ?? null,
+    modified: lastChanged(policy),
     controls: controlsOf(policy),
     searchText: searchable.join('\n').toLowerCase(),
+    matchables: matchablesOf(sections),
     pending: allRefs.some((r) => r.pending),
     missingReferences: allRefs.filter((r) => r.missing).length,
   };
@@ -94,15 +107,17 @@ export function filterRows(rows: PolicyRow[], filter: RowFilter): PolicyRow[] {
 
 export type SortColumn = 'name' | 'state' | 'modified';
 const stateOrder: Record<PolicyState, number> = { enabled: 0, enabledForReportingButNotEnforced: 1, disabled: 2 };
+const byName = (a: PolicyRow, b: PolicyRow) => a.name.localeCompare(b.name, undefined, { numeric: true });
 
 export function compareRows(column: SortColumn): (a: PolicyRow, b: PolicyRow) => number {
   switch (column) {
     case 'name':
-      return (a, b) => a.name.localeCompare(b.name, undefined, { numeric: true });
+      return byName;
     case 'state':
-      return (a, b) => stateOrder[a.state] - stateOrder[b.state] || a.name.localeCompare(b.name, undefined, { numeric: true });
+      return (a, b) => stateOrder[a.state] - stateOrder[b.state] || byName(a, b);
     case 'modified':
-      return (a, b) => Date.parse(a.modified ?? '0') - Date.parse(b.modified ?? '0');
+      // Oldest first; a policy without any date sorts first, ties by name.
+      return (a, b) => (a.modified ? Date.parse(a.modified) : 0) - (b.modified ? Date.parse(b.modified) : 0) || byName(a, b);
   }
 }
 

@@ -1,0 +1,89 @@
+// The policies list as an admin works it: sorting by a column header (mouse and keyboard, announced,
+// kept in the URL), why a search kept a policy, a policy opened from far down the list shown from
+// its top (and Back returning to where the list was), and the same last-change date in the list
+// and on the policy page.
+import { expect, test } from './support/fixtures';
+
+test.beforeEach(async ({ page, signInPage, policiesPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await expect(policiesPage.rows).toHaveCount(35);
+});
+
+const nonDecreasing = (values: number[]) => values.every((value, i) => i === 0 || values[i - 1]! <= value);
+
+test('sorts by a column header, by click and by Enter, with aria-sort, and keeps the order in the URL', async ({ page, policiesPage }) => {
+  const header = (name: string) => policiesPage.grid.getByRole('columnheader', { name, exact: true });
+  const modifiedDates = async () =>
+    (await policiesPage.rows.locator('[role="gridcell"]:last-child').allInnerTexts()).map((text) => Date.parse(text));
+  await expect(header('Name')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(header('Modified')).toHaveAttribute('aria-sort', 'none');
+
+  await header('Modified').getByRole('button').click();
+  await expect(page).toHaveURL(/[?&]sort=modified(&|$)/);
+  await expect(header('Modified')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(header('Name')).toHaveAttribute('aria-sort', 'none');
+  const ascending = await modifiedDates();
+  expect(ascending.every((d) => !Number.isNaN(d))).toBe(true);
+  expect(nonDecreasing(ascending)).toBe(true);
+  expect(ascending[0]).toBeLessThan(ascending.at(-1)!);
+
+  await header('Modified').getByRole('button').click();
+  await expect(page).toHaveURL(/[?&]dir=desc(&|$)/);
+  await expect(header('Modified')).toHaveAttribute('aria-sort', 'descending');
+  expect(nonDecreasing((await modifiedDates()).reverse())).toBe(true);
+
+  // By keyboard: the header's sort button takes focus, Enter sorts.
+  await header('State').getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/[?&]sort=state(&|$)/);
+  await expect(header('State')).toHaveAttribute('aria-sort', 'ascending');
+  const order = { On: 0, 'Report-only': 1, Off: 2 } as Record<string, number>;
+  const states = await policiesPage.rows.getByRole('gridcell', { name: /^(On|Off|Report-only)$/ }).allInnerTexts();
+  expect(states).toHaveLength(35);
+  expect(nonDecreasing(states.map((s) => order[s]!))).toBe(true);
+
+  // The order is part of the address: a reload keeps it.
+  await page.reload();
+  await expect(policiesPage.rows).toHaveCount(35);
+  await expect(header('State')).toHaveAttribute('aria-sort', 'ascending');
+});
+
+test('says which name a policy matched through when its own name does not', async ({ page, policiesPage }) => {
+  await policiesPage.search('payroll');
+  await expect(policiesPage.rows).toHaveCount(1);
+  await expect(policiesPage.row(/^CA016/)).toContainText('Matches workload identity “Contoso Payroll Sync”');
+
+  await policiesPage.search('legacy');
+  await expect(policiesPage.row(/^CA002/)).toBeVisible();
+  await expect(policiesPage.row(/^CA002/)).not.toContainText('Matches');
+  await expect(page.getByText(/^Matches /)).toHaveCount(0);
+});
+
+test('opens a policy from far down the list at its top, and Back returns to where the list was', async ({ page, policiesPage }) => {
+  const last = policiesPage.rows.last().getByRole('link');
+  await last.scrollIntoViewIfNeeded();
+  const listScroll = await page.evaluate(() => window.scrollY);
+  expect(listScroll).toBeGreaterThan(300);
+  const name = await last.innerText();
+
+  await last.click();
+  const title = page.getByRole('heading', { level: 1, name });
+  await expect(title).toBeVisible();
+  await expect(title).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+  await page.goBack();
+  await expect(policiesPage.rows).toHaveCount(35);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(listScroll);
+});
+
+test('shows on the policy page the date the list shows, for a policy never changed since created', async ({ page, policiesPage }) => {
+  const listed = (await policiesPage.row(/^CA002/).getByRole('gridcell').last().innerText()).trim();
+  expect(listed).toMatch(/\d{4}/);
+  await policiesPage.open(/^CA002/);
+  const modified = page.getByText(/^Modified /);
+  await expect(modified).toContainText(`Modified ${listed}`);
+  await expect(modified).toContainText('unchanged since it was created');
+  await expect(modified).not.toContainText('—');
+});
