@@ -11,6 +11,7 @@ import { ThemeProvider } from '../shared/theme';
 import { createQueryClient } from './query-client';
 import { AppShell } from './shell/app-shell';
 import type { DemoControls } from './shell/account-menu';
+import { ScrollOnNavigate } from './shell/scroll-on-navigate';
 import { SignInPage } from './sign-in-page';
 
 // The policy page and the editor (cards, tags, Monaco) load when first opened.
@@ -47,6 +48,7 @@ function Root({ config, demo, returnPath }: Omit<AppProps, 'session'>) {
   return (
     <TenantSessionProvider config={config}>
       <ReturnAfterRedirect path={returnPath} />
+      <ScrollOnNavigate />
       <AppShell demo={demo}>
         <Outlet />
       </AppShell>
