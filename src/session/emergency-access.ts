@@ -22,7 +22,8 @@ function read(tenantId: string): EmergencyAccess {
   return value;
 }
 
-export function useEmergencyAccess(tenantId: string): [EmergencyAccess, (next: EmergencyAccess) => void] {
+/** The setting and its setter, which says whether the browser kept it (storage can be full or blocked). */
+export function useEmergencyAccess(tenantId: string): [EmergencyAccess, (next: EmergencyAccess) => boolean] {
   const value = useSyncExternalStore(
     (listener) => {
       listeners.add(listener);
@@ -32,9 +33,16 @@ export function useEmergencyAccess(tenantId: string): [EmergencyAccess, (next: E
   );
   const set = useCallback(
     (next: EmergencyAccess) => {
-      localStorage.setItem(key(tenantId), JSON.stringify(next));
+      let kept = true;
+      try {
+        localStorage.setItem(key(tenantId), JSON.stringify(next));
+      } catch {
+        // Still used for this session, but the admin is told it was not kept.
+        kept = false;
+      }
       cache.set(tenantId, next);
       listeners.forEach((listener) => listener());
+      return kept;
     },
     [tenantId],
   );

@@ -1,6 +1,9 @@
 // Settings for the signed-in tenant: its emergency-access accounts and groups, which the lock-out
-// guard protects on every save. Kept on this device, per tenant.
-import { Button, Card, CardHeader, makeStyles, Tag, TagGroup, Text, tokens } from '@fluentui/react-components';
+// guard protects on every save. Kept on this device, per tenant: every change says it was saved and
+// where, since nothing of it reaches the tenant or the other admins.
+import { Button, Card, CardHeader, makeStyles, MessageBar, MessageBarBody, Tag, TagGroup, Text, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { EmergencyAccess } from '../../graph/lockout';
 import { useEmergencyAccess } from '../../session/emergency-access';
 import { DirectoryPicker } from '../../session/directory-picker';
 import { useTenantSession } from '../../session/tenant-session';
@@ -14,7 +17,10 @@ const useStyles = makeStyles({
 export function SettingsPage() {
   const styles = useStyles();
   const tenant = useTenantSession();
-  const [access, setAccess] = useEmergencyAccess(tenant.account.tenantId);
+  const [access, store] = useEmergencyAccess(tenant.account.tenantId);
+  const [saved, setSaved] = useState<'kept' | 'not kept' | null>(null);
+  const setAccess = (next: EmergencyAccess) => setSaved(store(next) ? 'kept' : 'not kept');
+  const tenantName = tenant.account.tenantName ?? 'this tenant';
   const lists = [
     { key: 'users', label: 'Emergency-access accounts', kind: 'users' },
     { key: 'groups', label: 'Emergency-access groups', kind: 'groups' },
@@ -29,6 +35,9 @@ export function SettingsPage() {
           header={<Text weight="semibold">Emergency access</Text>}
           description="The break-glass accounts that must never be locked out. Before a save turns on a policy that could block them or demand a control they may not have, Gatehouse stops and asks, and offers to exclude them."
         />
+        <Text>
+          Kept in this browser on this device only, for {tenantName}: not in Microsoft Entra, and not seen by other admins or by your other browsers and devices.
+        </Text>
         {lists.map((list) => (
           <div key={list.key} className={styles.row}>
             <Text weight="semibold">{list.label}</Text>
@@ -60,6 +69,18 @@ export function SettingsPage() {
           </Button>
         )}
       </Card>
+      {/* Announced after each change; the same region stays mounted so screen readers hear it. */}
+      <div role="status" aria-live="polite">
+        {saved && (
+          <MessageBar intent={saved === 'kept' ? 'success' : 'error'}>
+            <MessageBarBody>
+              {saved === 'kept'
+                ? 'Saved in this browser on this device. Name them again on any other device or browser you use.'
+                : 'Not saved: this browser refused to store it (storage full or blocked). It applies until this tab is closed.'}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
     </section>
   );
 }

@@ -1,0 +1,23 @@
+// Settings: each change is confirmed, and the page says where it is kept (this browser on this
+// device, not the tenant), which a reload proves.
+import { expect, test } from './support/fixtures';
+
+test('confirms a saved emergency account and says it is kept on this device only', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await expect(page.getByText(/Kept in this browser on this device only, for Contoso/)).toBeVisible();
+  const status = page.getByRole('status').filter({ hasText: 'Saved' });
+  await expect(status).toHaveCount(0);
+
+  await page.getByRole('combobox', { name: 'Users' }).fill('Break');
+  await page.getByRole('option', { name: /^Break Glass 01/ }).click();
+  await expect(status).toContainText('Saved in this browser on this device');
+  await expect(page.getByRole('toolbar', { name: 'Emergency-access accounts' })).toContainText('Break Glass 01');
+
+  await page.reload();
+  await expect(page.getByRole('toolbar', { name: 'Emergency-access accounts' })).toContainText('Break Glass 01');
+  await page.getByRole('button', { name: 'Remove Break Glass 01' }).click();
+  await expect(status).toContainText('Saved in this browser on this device');
+  await expect(page.getByRole('toolbar', { name: 'Emergency-access accounts' })).toHaveCount(0);
+});
