@@ -9,6 +9,7 @@ import { describeError, type ErrorDescription } from '../../../graph/describe-er
 import type { ConditionalAccessPolicy } from '../../../graph/types';
 import { deletePolicySafely } from '../../../operations/restore-deleted';
 import { useTenantSession } from '../../../session/tenant-session';
+import { useWriteAccess, WriteAccessTooltip } from '../../../session/write-access';
 import { recordVersion } from '../../../shared/storage/version-history';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { formatDate } from '../../../shared/ui/format';
@@ -20,6 +21,7 @@ export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
+  const write = useWriteAccess();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorDescription | null>(null);
   const name = policy.displayName ?? policy.id ?? '';
@@ -43,9 +45,11 @@ export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy
 
   return (
     <Dialog open={open} onOpenChange={(_, data) => !busy && setOpen(data.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button icon={<DeleteRegular />}>Delete…</Button>
-      </DialogTrigger>
+      <WriteAccessTooltip access={write}>
+        <DialogTrigger disableButtonEnhancement>
+          <Button icon={<DeleteRegular />} disabledFocusable={!write.allowed}>Delete…</Button>
+        </DialogTrigger>
+      </WriteAccessTooltip>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>Delete “{name}”?</DialogTitle>

@@ -2,6 +2,7 @@
 // and the actions on each; a selection column for working on several at once.
 import { Button, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TableSelectionCell, tokens } from '@fluentui/react-components';
 import { daysLeft, type DeletedPolicy, type DeletionRecord } from '../../../graph/deleted-items';
+import { useWriteAccess, WriteAccessTooltip } from '../../../session/write-access';
 import { formatDateTime } from '../../../shared/ui/format';
 import { StateBadge } from '../components/state-badge';
 
@@ -28,6 +29,7 @@ export interface DeletedPoliciesTableProps {
 
 export function DeletedPoliciesTable({ policies, deletions, now, selected, onSelect, opened, onOpen, onRestore, onPurge, disabled }: DeletedPoliciesTableProps) {
   const styles = useStyles();
+  const write = useWriteAccess();
   const sorted = [...policies].sort((a, b) => String(b.deletedDateTime).localeCompare(String(a.deletedDateTime)));
   const all = sorted.map((p) => p.id!);
   const allSelected = all.length > 0 && all.every((id) => selected.has(id));
@@ -76,12 +78,16 @@ export function DeletedPoliciesTable({ policies, deletions, now, selected, onSel
               </TableCell>
               <TableCell>
                 <div className={styles.actions}>
-                  <Button appearance="primary" disabled={disabled} onClick={() => onRestore(policy)}>
-                    Restore…
-                  </Button>
-                  <Button disabled={disabled} onClick={() => onPurge(policy)}>
-                    Delete permanently…
-                  </Button>
+                  <WriteAccessTooltip access={write}>
+                    <Button appearance="primary" disabled={disabled} disabledFocusable={!write.allowed} onClick={() => onRestore(policy)}>
+                      Restore…
+                    </Button>
+                  </WriteAccessTooltip>
+                  <WriteAccessTooltip access={write}>
+                    <Button disabled={disabled} disabledFocusable={!write.allowed} onClick={() => onPurge(policy)}>
+                      Delete permanently…
+                    </Button>
+                  </WriteAccessTooltip>
                 </div>
               </TableCell>
             </TableRow>

@@ -9,6 +9,7 @@ import type { DeletedNamedLocation } from '../../../graph/deleted-items';
 import { toWritableBody } from '../../../graph/policy-body';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
 import { useTenantSession } from '../../../session/tenant-session';
+import { useWriteAccess, WriteAccessTooltip } from '../../../session/write-access';
 import { formatDateTime } from '../../../shared/ui/format';
 import { useNames } from '../api/policy-queries';
 import { draftStore } from '../editor/draft-store';
@@ -64,6 +65,7 @@ function RecreateDialog({ item, deletedLocations, onClose }: { item: LastKnownVe
 export function RecreateSection({ items, deletedLocations, auditUnavailable }: { items: LastKnownVersion[]; deletedLocations: DeletedNamedLocation[]; auditUnavailable: boolean }) {
   const styles = useStyles();
   const [chosen, setChosen] = useState<LastKnownVersion | null>(null);
+  const write = useWriteAccess();
   return (
     <section className={styles.section} aria-labelledby="recreate-title">
       <Text as="h2" id="recreate-title" size={500} weight="semibold">
@@ -91,7 +93,11 @@ export function RecreateSection({ items, deletedLocations, auditUnavailable }: {
                 <TableCell>{formatDateTime(item.at)}</TableCell>
                 <TableCell>{item.source}</TableCell>
                 <TableCell>
-                  <Button onClick={() => setChosen(item)}>Re-create…</Button>
+                  <WriteAccessTooltip access={write}>
+                    <Button disabledFocusable={!write.allowed} onClick={() => setChosen(item)}>
+                      Re-create…
+                    </Button>
+                  </WriteAccessTooltip>
                 </TableCell>
               </TableRow>
             ))}

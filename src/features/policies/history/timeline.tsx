@@ -9,6 +9,7 @@ import type { AuditEvent } from '../../../graph/audit';
 import { describeError } from '../../../graph/describe-error';
 import type { NameDirectory } from '../../../graph/names';
 import type { JsonObject } from '../../../graph/policy-body';
+import { useWriteAccess, WriteAccessTooltip } from '../../../session/write-access';
 import type { StoredVersion } from '../../../shared/storage/version-history';
 import { formatDateTime } from '../../../shared/ui/format';
 import { PolicyDiff, useDiffView } from '../compare/policy-diff';
@@ -76,6 +77,7 @@ export function Timeline({ entries, names, existing, showPolicy }: {
   const styles = useStyles();
   const navigate = useNavigate();
   const revertTo = useRevert();
+  const write = useWriteAccess();
   const [opened, setOpened] = useState<string | null>(null);
   const [view, setView] = useDiffView();
   const [revertError, setRevertError] = useState<string | null>(null);
@@ -138,9 +140,11 @@ export function Timeline({ entries, names, existing, showPolicy }: {
                   </Button>
                 )}
                 {entry.isPolicy && entry.before && exists && (
-                  <Button size="small" onClick={() => revert(entry)}>
-                    Revert to the version before this…
-                  </Button>
+                  <WriteAccessTooltip access={write}>
+                    <Button size="small" disabledFocusable={!write.allowed} onClick={() => revert(entry)}>
+                      Revert to the version before this…
+                    </Button>
+                  </WriteAccessTooltip>
                 )}
                 {entry.isPolicy && entry.before && !exists && (
                   <Button size="small" onClick={() => navigate('/deleted')}>
