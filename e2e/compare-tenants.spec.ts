@@ -83,4 +83,12 @@ test('compares two signed-in tenants, matching policies by name across them', as
   await expect(table.getByRole('row').nth(1)).toBeVisible();
   await expect(table.getByRole('cell', { name: 'Id', exact: true })).toHaveCount(0);
   await expect(table.getByRole('cell', { name: 'Name', exact: true }).first()).toBeVisible();
+
+  // Each tenant excludes its own emergency group: the same name, a different object, not a change.
+  await table.getByRole('link', { name: /^CA011/ }).click();
+  const differences = page.getByRole('list', { name: 'Differences' });
+  await expect(differences).toContainText("Excluded group 'CA - Emergency access accounts' (a different object in each tenant, same name)");
+  // Here is the tenant signed in last (pre-production), there is Contoso.
+  await expect(differences).toContainText('Sign-in frequency: not set → every time');
+  await expect(differences).not.toContainText(/added|removed/);
 });

@@ -71,3 +71,18 @@ test('compares a policy with the same policy in a file, found by its id', async 
   await expect(page.getByText(/notes\.txt is not valid JSON/)).toBeVisible();
   await expect(differences).toContainText('State: On → Off');
 });
+
+test('lists only real differences: nulls the service returns are none', async ({ page, signInPage, policiesPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await policiesPage.open(/^CA001/);
+  await page.getByRole('button', { name: 'Compare…' }).click();
+  await page.getByRole('combobox', { name: 'Policy B (right)' }).click();
+  await page.getByRole('option', { name: /^CA011/ }).click();
+
+  const differences = page.getByRole('list', { name: 'Differences' });
+  await expect(differences).toContainText('Sign-in frequency: not set → every time');
+  await expect(page.getByRole('heading', { name: '5 differences' })).toBeVisible();
+  await expect(differences.getByRole('listitem')).toHaveCount(5);
+  await expect(differences).not.toContainText('not set → not set');
+});
