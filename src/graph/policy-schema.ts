@@ -149,6 +149,9 @@ export const conditionalAccessPolicySchema: Schema = {
         insiderRiskLevels: flags('Insider risk levels (Purview adaptive protection).', ['minor', 'moderate', 'elevated']),
         authenticationFlows: nullableObject('Authentication flows.', { transferMethods: flags('Flows the policy applies to.', ['none', 'deviceCodeFlow', 'authenticationTransfer']) }),
         times: { description: 'Undocumented; returned as null.' },
+        // Returned in templates' details (and by older tools' exports), on no resource page: opaque.
+        signInRiskDetections: { description: 'Sign-in risk detections. Undocumented; templates return it as null.' },
+        clients: { description: 'Undocumented; templates return it as null.' },
         // Graph beta returns these for agent policies (real exports carry them), but no resource page
         // describes them yet: known, so they are not reported as unknown, and described from exports.
         agents: nullableObject('Agent users (preview: returned by Graph beta, not yet on its resource pages).', {
