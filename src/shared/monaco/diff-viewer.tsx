@@ -41,6 +41,10 @@ export default function DiffViewer({ original, modified, dark, ariaLabel, inline
       originalEditable: false,
       automaticLayout: true,
       renderSideBySide: !inline,
+      // Nothing here can be reverted: no revert arrows, and no gutter menu, whose context keys
+      // outlived the editor and threw "AbstractContextKeyService has been disposed" on unmount.
+      renderGutterMenu: false,
+      renderMarginRevertIcon: false,
       // Only the changes and a little context; unchanged stretches fold away.
       hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3, revealLineCount: 10 },
       minimap: { enabled: false },
@@ -54,11 +58,16 @@ export default function DiffViewer({ original, modified, dark, ariaLabel, inline
     editor.getModifiedEditor().updateOptions({ ariaLabel: `${ariaLabel}: right side` });
     const left = monaco.editor.createModel(original, 'json');
     const right = monaco.editor.createModel(modified, 'json');
-    editor.setModel({ original: left, modified: right });
+    // The view model is ours to dispose: the diff editor keeps a reference to one it creates itself
+    // and never lets go, so a diff still being computed when the view closes was never cancelled and
+    // threw "no diff result available" once its models were gone.
+    const viewModel = editor.createViewModel({ original: left, modified: right });
+    editor.setModel(viewModel);
     diff.current = editor;
     return () => {
       diff.current = null;
       editor.dispose();
+      viewModel.dispose();
       left.dispose();
       right.dispose();
     };

@@ -1,6 +1,7 @@
 // Names beside the ids in JSON, so policy text reads like the portal: shared by the editor and the
 // diff view. The styles are explicit greys that keep WCAG contrast in both Monaco themes.
 import { makeStaticStyles } from '@fluentui/react-components';
+import { hoverText } from './markdown';
 import { monaco } from './setup';
 
 export interface IdDescription {
@@ -38,7 +39,7 @@ export function nameDecorations(model: monaco.editor.ITextModel, describeId: (id
       range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
       options: {
         after: { content: description.missing ? `deleted ${description.kind}` : description.label, inlineClassName: description.missing ? 'gatehouse-name-missing' : 'gatehouse-name' },
-        hoverMessage: { value: description.missing ? `**Deleted ${description.kind}**: no object with this id exists any more.` : `**${description.label}** (${description.kind})${description.detail ? `  \n${description.detail}` : ''}` },
+        hoverMessage: { value: hoverText(description) },
       },
     });
   }

@@ -1,6 +1,8 @@
-// A read-only JSON view in Monaco. Creates the editor once, swaps the model's text, disposes on unmount.
+// A read-only JSON view in Monaco, with names beside ids like the editor and the diff. Creates the
+// editor once, swaps the model's text, disposes on unmount.
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
+import { nameDecorations, useAnnotationStyles, type IdDescription } from './id-names';
 import { monaco, themeName } from './setup';
 
 const useStyles = makeStyles({
@@ -13,9 +15,12 @@ export interface JsonViewerProps {
   path: string;
   dark: boolean;
   ariaLabel: string;
+  /** When given, ids are annotated with what they are (beside them and on hover). */
+  describeId?: (id: string) => IdDescription | undefined;
 }
 
-export default function JsonViewer({ value, path, dark, ariaLabel }: JsonViewerProps) {
+export default function JsonViewer({ value, path, dark, ariaLabel, describeId }: JsonViewerProps) {
+  useAnnotationStyles();
   const styles = useStyles();
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -44,7 +49,16 @@ export default function JsonViewer({ value, path, dark, ariaLabel }: JsonViewerP
   useEffect(() => {
     const model = editor.current?.getModel();
     if (model && model.getValue() !== value) model.setValue(value);
-  }, [value, path]);
+    // ariaLabel: a new name makes a new editor, which needs the text again.
+  }, [value, path, ariaLabel]);
+
+  useEffect(() => {
+    const instance = editor.current;
+    const model = instance?.getModel();
+    if (!instance || !model || !describeId) return;
+    const names = instance.createDecorationsCollection(nameDecorations(model, describeId));
+    return () => names.clear();
+  }, [value, path, ariaLabel, describeId]);
 
   useEffect(() => {
     monaco.editor.setTheme(themeName(dark));

@@ -1,7 +1,7 @@
 // A deleted policy opened: what it refers to that is gone, its summary, its JSON, and a comparison
 // with a current policy: the one of the same name (a re-created copy, often) or any other.
 import { Dropdown, Field, makeStyles, Option, Skeleton, SkeletonItem, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import { Suspense, useMemo, useState } from 'react';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import type { NameDirectory } from '../../../graph/names';
 import type { JsonObject } from '../../../graph/policy-body';
 import type { DeletedPolicy } from '../../../graph/deleted-items';
@@ -12,6 +12,7 @@ import { useTheme } from '../../../shared/theme';
 import { useNames } from '../api/policy-queries';
 import { PolicySummaryView } from '../components/policy-summary-view';
 import { PolicyDiff, useDiffView } from '../compare/policy-diff';
+import { describeIdIn } from '../lib/describe-id';
 import { describePolicy } from '../lib/describe-policy';
 import type { MissingDependency } from '../lib/dependencies';
 import { MissingDependencies } from './deleted-actions';
@@ -40,6 +41,7 @@ export function DeletedPolicyDetails({ policy, current, names, missing }: {
   const tenant = useTenantSession();
   const both = useMemo(() => (other ? [policy, other] : [policy]), [policy, other]);
   const bothNames = useNames(tenant, both).data ?? names;
+  const describeId = useCallback((id: string) => describeIdIn(names, id), [names]);
   return (
     <section className={styles.root} aria-label={`Deleted policy ${policy.displayName}`}>
       <Text as="h2" size={500} weight="semibold">{policy.displayName}</Text>
@@ -53,7 +55,7 @@ export function DeletedPolicyDetails({ policy, current, names, missing }: {
       {tab === 'json' && (
         <div className={styles.json}>
           <Suspense fallback={<Skeleton aria-label="Loading the JSON"><SkeletonItem size={128} /></Skeleton>}>
-            <LazyJsonViewer value={JSON.stringify(policy, null, 2)} path={`deleted/${policy.id}.json`} dark={dark} ariaLabel={`JSON of the deleted policy ${policy.displayName ?? ''}`} />
+            <LazyJsonViewer value={JSON.stringify(policy, null, 2)} path={`deleted/${policy.id}.json`} dark={dark} ariaLabel={`JSON of the deleted policy ${policy.displayName ?? ''}`} describeId={describeId} />
           </Suspense>
         </div>
       )}

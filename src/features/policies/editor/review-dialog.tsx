@@ -1,15 +1,21 @@
 // Before anything is written: the diff of the tenant's policy against the draft and the changes in
-// words; then the save. When someone else changed the policy meanwhile, it shows what they changed
-// and lets the admin choose: put their own changes on top, or start again from the new version.
+// words, names beside ids; then the save. A new policy is shown as what it is, in words and as JSON.
+// When someone else changed the policy meanwhile, it shows what they changed and lets the admin
+// choose: put their own changes on top, or start again from the new version.
 import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Skeleton, SkeletonItem, Spinner, Text, tokens } from '@fluentui/react-components';
-import { Suspense, useState } from 'react';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import type { LockoutRisk } from '../../../graph/lockout';
+import type { NameDirectory } from '../../../graph/names';
+import type { JsonObject } from '../../../graph/policy-body';
 import type { ErrorDescription } from '../../../graph/describe-error';
 import type { ConditionalAccessPolicy } from '../../../graph/types';
-import { LazyDiffViewer } from '../../../shared/monaco';
+import { LazyDiffViewer, LazyJsonViewer } from '../../../shared/monaco';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { formatDateTime } from '../../../shared/ui/format';
+import { PolicySummaryView } from '../components/policy-summary-view';
 import type { Change } from '../lib/describe-changes';
+import { describeIdIn } from '../lib/describe-id';
+import { describePolicy } from '../lib/describe-policy';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(1200px, 95vw)', width: '95vw' },
@@ -18,6 +24,8 @@ const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   threeWay: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalL },
   halfDiff: { height: '40vh', marginTop: tokens.spacingVerticalXS },
+  json: { height: '40vh' },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   guardActions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', marginTop: tokens.spacingVerticalS },
 });
 
@@ -36,6 +44,10 @@ export interface ReviewDialogProps {
   changes: Change[];
   dark: boolean;
   saveLabel?: string;
+  /** Names of what the policy refers to, beside the ids in the diff. */
+  names?: NameDirectory;
+  /** A policy about to be created: shown in words and as JSON, instead of a diff against nothing. */
+  newPolicy?: JsonObject;
   /** Who this save could lock out; saving then needs an explicit acknowledgement. */
   risks?: LockoutRisk[];
   /** Adds the emergency-access accounts to the exclusions (offered when they are at risk). */
@@ -46,8 +58,10 @@ export interface ReviewDialogProps {
   onTakeTheirs(): void;
 }
 
-export function ReviewDialog({ open, step, policyName, original, modified, changes, dark, saveLabel = 'Save to tenant', risks = [], onExcludeEmergency, onSave, onClose, onKeepMine, onTakeTheirs }: ReviewDialogProps) {
+export function ReviewDialog({ open, step, policyName, original, modified, changes, dark, saveLabel = 'Save to tenant', names, newPolicy, risks = [], onExcludeEmergency, onSave, onClose, onKeepMine, onTakeTheirs }: ReviewDialogProps) {
   const styles = useStyles();
+  const describeId = useCallback((id: string) => describeIdIn(names, id), [names]);
+  const summary = useMemo(() => (newPolicy ? describePolicy(newPolicy as ConditionalAccessPolicy, names) : []), [newPolicy, names]);
   const saving = step.kind === 'saving';
   const [acknowledged, setAcknowledged] = useState(false);
   const riskKey = risks.map((r) => r.who).join('|');
@@ -62,7 +76,7 @@ export function ReviewDialog({ open, step, policyName, original, modified, chang
     <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !saving && onClose()}>
       <DialogSurface className={styles.surface}>
         <DialogBody>
-          <DialogTitle>{step.kind === 'conflict' ? `${policyName} changed while you were editing` : original ? `Review changes to ${policyName}` : `Review ${policyName} before creating it`}</DialogTitle>
+          <DialogTitle>{step.kind === 'conflict' ? `${policyName} changed while you were editing` : newPolicy ? `Review ${policyName} before creating it` : `Review changes to ${policyName}`}</DialogTitle>
           <DialogContent className={styles.content}>
             {step.kind === 'conflict' ? (
               <>
@@ -86,7 +100,7 @@ export function ReviewDialog({ open, step, policyName, original, modified, chang
                       <Text weight="semibold">{side.title}</Text>
                       <div className={styles.halfDiff}>
                         <Suspense fallback={<Skeleton aria-label="Loading the diff"><SkeletonItem size={128} /></Skeleton>}>
-                          <LazyDiffViewer original={step.base} modified={side.text} dark={dark} inline ariaLabel={side.label} />
+                          <LazyDiffViewer original={step.base} modified={side.text} dark={dark} inline ariaLabel={side.label} describeId={describeId} />
                         </Suspense>
                       </div>
                     </div>
@@ -95,12 +109,19 @@ export function ReviewDialog({ open, step, policyName, original, modified, chang
               </>
             ) : (
               <>
-                <Text weight="semibold">{changes.length === 1 ? '1 change' : `${changes.length} changes`}</Text>
-                <ul className={styles.changes} aria-label="Changes">
-                  {changes.map((c) => (
-                    <li key={c.path}>{c.text}</li>
-                  ))}
-                </ul>
+                {newPolicy ? (
+                  // Nothing is changed: one policy is created. What it does comes first, in words.
+                  <Text>{changes.map((c) => c.text).join(' ')}.</Text>
+                ) : (
+                  <>
+                    <Text weight="semibold">{changes.length === 1 ? '1 change' : `${changes.length} changes`}</Text>
+                    <ul className={styles.changes} aria-label="Changes">
+                      {changes.map((c) => (
+                        <li key={c.path}>{c.text}</li>
+                      ))}
+                    </ul>
+                  </>
+                )}
                 {risks.length > 0 && (
                   <MessageBar intent="error" layout="multiline" role="alert">
                     <MessageBarBody>
@@ -120,11 +141,28 @@ export function ReviewDialog({ open, step, policyName, original, modified, chang
                   </MessageBar>
                 )}
                 {step.kind === 'failed' && <ErrorState {...step.error} />}
-                <div className={styles.diff}>
-                  <Suspense fallback={<Skeleton aria-label="Loading the diff"><SkeletonItem size={128} /></Skeleton>}>
-                    <LazyDiffViewer original={original} modified={modified} dark={dark} ariaLabel={`Changes to ${policyName}`} />
-                  </Suspense>
-                </div>
+                {newPolicy ? (
+                  <>
+                    <section aria-labelledby="review-summary" className={styles.content}>
+                      <h3 id="review-summary" className={styles.heading}>In words</h3>
+                      <PolicySummaryView sections={summary} />
+                    </section>
+                    <section aria-labelledby="review-json" className={styles.content}>
+                      <h3 id="review-json" className={styles.heading}>As JSON</h3>
+                      <div className={styles.json}>
+                        <Suspense fallback={<Skeleton aria-label="Loading the JSON"><SkeletonItem size={128} /></Skeleton>}>
+                          <LazyJsonViewer value={modified} path="review/new.json" dark={dark} ariaLabel={`JSON of ${policyName}`} describeId={describeId} />
+                        </Suspense>
+                      </div>
+                    </section>
+                  </>
+                ) : (
+                  <div className={styles.diff}>
+                    <Suspense fallback={<Skeleton aria-label="Loading the diff"><SkeletonItem size={128} /></Skeleton>}>
+                      <LazyDiffViewer original={original} modified={modified} dark={dark} ariaLabel={`Changes to ${policyName}`} describeId={describeId} />
+                    </Suspense>
+                  </div>
+                )}
               </>
             )}
           </DialogContent>
