@@ -1,6 +1,6 @@
 // Deleting a policy: a confirmation that names it and says what happens (it stops applying at once;
 // Graph keeps it for 30 days), the version kept in the local history first, then the soft delete.
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Spinner } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -16,7 +16,18 @@ import { formatDate } from '../../../shared/ui/format';
 import { policyKeys, refreshAfterWrite } from '../api/policy-queries';
 import { stateLabels } from '../lib/labels';
 
+const useStyles = makeStyles({
+  // Destructive, and plainly so: the name is in the question above, the button says what it does.
+  danger: {
+    backgroundColor: tokens.colorStatusDangerBackground3,
+    color: tokens.colorNeutralForegroundOnBrand,
+    ':hover': { backgroundColor: tokens.colorStatusDangerBackground3Hover, color: tokens.colorNeutralForegroundOnBrand },
+    ':hover:active': { backgroundColor: tokens.colorStatusDangerBackground3Pressed, color: tokens.colorNeutralForegroundOnBrand },
+  },
+});
+
 export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy }) {
+  const styles = useStyles();
   const tenant = useTenantSession();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -55,15 +66,15 @@ export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy
           <DialogTitle>Delete “{name}”?</DialogTitle>
           <DialogContent>
             <p>
-              The policy is {stateLabels[policy.state ?? ''] ?? policy.state}
+              “{name}” is {stateLabels[policy.state ?? ''] ?? policy.state}
               {policy.state === 'enabled' ? ': deleting it stops enforcing it at once.' : '.'} Microsoft Entra keeps deleted policies for 30 days, so it can be
               restored until {until}. A copy is also kept in this device's history.
             </p>
             {error && <ErrorState {...error} />}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => void remove()}>
-              {busy ? 'Deleting…' : `Delete ${name}`}
+            <Button appearance="primary" className={styles.danger} disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => void remove()}>
+              {busy ? 'Deleting…' : 'Delete policy'}
             </Button>
             <DialogTrigger disableButtonEnhancement>
               <Button disabled={busy}>Cancel</Button>

@@ -16,6 +16,7 @@ import { createPolicySafely } from '../../../operations/create-policy';
 import { useTenantSession } from '../../../session/tenant-session';
 import { useTheme } from '../../../shared/theme';
 import { ErrorState } from '../../../shared/ui/error-state';
+import { FileDropZone } from '../../../shared/ui/file-drop-zone';
 import { policiesQuery, policyKeys, policyQuery, refreshAfterWrite, useNames } from '../api/policy-queries';
 import { PageBreadcrumb } from '../components/page-breadcrumb';
 import { blankPolicy, duplicateOf, fromTemplate } from '../lib/new-policy-sources';
@@ -99,9 +100,7 @@ function SourceChooser({ onChoose }: { onChoose(body: JsonObject): void }) {
       </Card>
       <Card>
         <CardHeader header={<Text weight="semibold">From a file</Text>} description="A policy as exported by Graph, PowerShell or another tool: one policy, a list, UTF-8 or UTF-16." />
-        <Field label={{ children: 'Policy file (.json)', htmlFor: 'policy-file' }} validationMessage={fileError ?? undefined} validationState={fileError ? 'error' : 'none'}>
-          <input id="policy-file" type="file" accept=".json,application/json" aria-invalid={!!fileError} onChange={(event) => event.target.files?.[0] && void readFile(event.target.files[0])} />
-        </Field>
+        <FileDropZone label="Policy file (.json)" accept=".json,application/json" error={fileError} onFile={(file) => void readFile(file)} />
         {choices.length > 0 && (
           <div className={styles.templates} role="group" aria-label="Policies in the file">
             <Text>This file holds {choices.length} policies. Which one?</Text>
@@ -226,6 +225,8 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
           modified={comparableText(draft.policy)}
           changes={[{ path: 'create', text: `Creates “${name}” in ${draft.policy.state === 'enabled' ? 'On (enforced at once)' : draft.policy.state === 'disabled' ? 'Off' : 'Report-only'}` }]}
           dark={dark}
+          names={names.data}
+          newPolicy={draft.policy}
           saveLabel="Create in tenant"
           risks={guard.risks}
           onExcludeEmergency={guard.excludeEmergency}

@@ -64,6 +64,8 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   // A numbered Graph error, shown on the JSON it concerns until the text changes again.
   const [graphFinding, setGraphFinding] = useState<GraphFinding | null>(null);
   const leaving = useRef(false);
+  // Undoing every change throws away work: it asks first.
+  const [confirmUndo, setConfirmUndo] = useState(false);
 
   const changes = useMemo(() => (draft.policy ? describeChanges(draft.base, draft.policy, names.data) : []), [draft.base, draft.policy, names.data]);
   const blocked = !draft.policy || blocksSaving(draft.findings);
@@ -139,8 +141,8 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
             Review and save…
           </Button>
         </Tooltip>
-        <Button disabled={!draft.dirty} onClick={() => draft.reset(draft.base)}>
-          Undo all changes
+        <Button disabled={!draft.dirty} onClick={() => setConfirmUndo(true)}>
+          Undo all changes…
         </Button>
         <Button appearance="subtle" onClick={() => navigate(`/policies/${id}`)}>
           Close
@@ -158,6 +160,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
           modified={current ? comparableText(current) : comparableText(draft.policy)}
           changes={changes}
           dark={dark}
+          names={names.data}
           risks={guard.risks}
           onExcludeEmergency={guard.excludeEmergency}
           onSave={() => void save()}
@@ -173,6 +176,29 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
           }}
         />
       )}
+
+      <Dialog open={confirmUndo} onOpenChange={(_, data) => setConfirmUndo(data.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Undo all your changes?</DialogTitle>
+            <DialogContent>
+              {changes.length === 1 ? 'Your change' : `Your ${changes.length} changes`} to {live.displayName ?? 'this policy'} will be discarded, here and in the draft kept on this device. The JSON goes back to the policy as you opened it.
+            </DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  draft.reset(draft.base);
+                  setConfirmUndo(false);
+                }}
+              >
+                Undo all changes
+              </Button>
+              <Button onClick={() => setConfirmUndo(false)}>Keep my changes</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
 
       <Dialog open={blocker.state === 'blocked'} onOpenChange={(_, data) => !data.open && blocker.reset?.()}>
         <DialogSurface>
