@@ -1,6 +1,6 @@
-// Finding directory objects by name, for pickers: users and groups through $search (which needs
-// ConsistencyLevel: eventual), service principals by display name, role templates and named
-// locations filtered locally (small, complete lists). And what a user or group belongs to, through
+// Finding directory objects by name, for pickers: users (by name, sign-in name or mail) and groups
+// (by name or mail) through $search, which needs ConsistencyLevel: eventual; service principals by
+// display name; role templates and named locations filtered locally (small, complete lists). And what a user or group belongs to, through
 // groups and directory roles, for the lock-out guard.
 import type { GraphClient } from './client';
 import type { Membership } from './lockout';
@@ -13,21 +13,32 @@ export interface DirectoryEntry {
   detail?: string;
 }
 
-interface Item { id: string; displayName?: string; userPrincipalName?: string; appId?: string; description?: string }
+interface Item { id: string; displayName?: string; userPrincipalName?: string; mail?: string | null; appId?: string; description?: string | null }
 
 const escape = (text: string) => text.replace(/"/g, '').replace(/'/g, "''");
+
+/** What each kind is searched by: Graph's $search takes one property a clause, joined by OR. */
+const SEARCHED: Record<'users' | 'groups', string[]> = { users: ['displayName', 'userPrincipalName', 'mail'], groups: ['displayName', 'mail'] };
+
+/** The $search value for a term: every property, quoted, joined by OR (quotes and backslashes dropped from the term). */
+export function searchClause(kind: 'users' | 'groups', term: string): string {
+  const value = term.replace(/["\\]/g, '');
+  return SEARCHED[kind].map((property) => `"${property}:${value}"`).join(' OR ');
+}
 
 export async function searchDirectory(client: GraphClient, kind: DirectoryKind, text: string, signal?: AbortSignal): Promise<DirectoryEntry[]> {
   const term = text.trim();
   if (kind === 'users' || kind === 'groups') {
     if (!term) return [];
-    const select = kind === 'users' ? 'id,displayName,userPrincipalName' : 'id,displayName,description';
-    const page = await client.get<{ value: Item[] }>(`/v1.0/${kind}?$search="displayName:${escape(term)}"&$select=${select}&$top=20`, { signal, headers: { ConsistencyLevel: 'eventual' } });
-    return page.value.map((i) => ({ id: i.id, displayName: i.displayName ?? i.id, detail: i.userPrincipalName ?? i.description ?? undefined }));
+    const select = kind === 'users' ? 'id,displayName,userPrincipalName,mail' : 'id,displayName,description,mail';
+    const search = encodeURIComponent(searchClause(kind, term));
+    const page = await client.get<{ value: Item[] }>(`/v1.0/${kind}?$search=${search}&$select=${select}&$top=20`, { signal, headers: { ConsistencyLevel: 'eventual' } });
+    return page.value.map((i) => ({ id: i.id, displayName: i.displayName ?? i.id, detail: i.userPrincipalName ?? i.description ?? i.mail ?? undefined }));
   }
   if (kind === 'servicePrincipals') {
     if (!term) return [];
-    const page = await client.get<{ value: Item[] }>(`/v1.0/servicePrincipals?$filter=startswith(displayName,'${escape(term)}')&$select=id,appId,displayName&$top=20`, { signal });
+    const filter = encodeURIComponent(`startswith(displayName,'${escape(term)}')`);
+    const page = await client.get<{ value: Item[] }>(`/v1.0/servicePrincipals?$filter=${filter}&$select=id,appId,displayName&$top=20`, { signal });
     return page.value.map((i) => ({ id: i.appId ?? i.id, displayName: i.displayName ?? i.id, detail: i.appId }));
   }
   const all = kind === 'roles'

@@ -1,10 +1,13 @@
-// Picks a user, group, role, application or named location by name, searching the tenant as the
-// admin types. Keyboard: type, arrow through the results, Enter to choose.
+// Picks a user, group, role, application or named location by name (users also by sign-in name or
+// mail), searching the tenant as the admin types. Keyboard: type, arrow through the results, Enter
+// to choose, and type again for the next.
 import { Combobox, Option, Spinner, type ComboboxProps } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { searchDirectory, type DirectoryEntry, type DirectoryKind } from '../graph/directory';
 import { useTenantSession } from './tenant-session';
+
+const NONE: string[] = [];
 
 export function DirectoryPicker({ kind, label, onPick, exclude = [], ...rest }: {
   kind: DirectoryKind;
@@ -32,6 +35,10 @@ export function DirectoryPicker({ kind, label, onPick, exclude = [], ...rest }: 
       placeholder={`Search ${label.toLowerCase()}…`}
       freeform
       value={text}
+      // Nothing stays selected: a pick is added to the list beside. Left to itself, the Combobox kept
+      // the pick selected and cleared it on the next keystroke, reporting a deselection that emptied
+      // the text: the first letter typed after a pick was lost.
+      selectedOptions={NONE}
       open={open}
       onOpenChange={(_, data) => setOpen(data.open)}
       onChange={(event) => {
@@ -40,7 +47,8 @@ export function DirectoryPicker({ kind, label, onPick, exclude = [], ...rest }: 
       }}
       onOptionSelect={(_, data) => {
         const entry = options.find((o) => o.id === data.optionValue);
-        if (entry) onPick(entry);
+        if (!entry) return;
+        onPick(entry);
         setText('');
         setOpen(false);
       }}

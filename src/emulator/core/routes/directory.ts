@@ -20,22 +20,39 @@ function objects(tenant: TenantState, collection: Collection): Record<string, un
   return (tenant[collection] as unknown as Record<string, unknown>[]).map((o) => ({ '@odata.type': typeOf[collection], ...o }));
 }
 
-/** $search="displayName:foo" needs ConsistencyLevel: eventual, as in Graph. */
+/**
+ * $search as Graph documents it for directory objects: quoted "property:value" clauses joined by OR
+ * or AND (AND binds first), e.g. "displayName:hugo" OR "mail:hugo". It needs ConsistencyLevel:
+ * eventual. A clause matches a value that starts with it, or a word of it that does (Graph tokenizes
+ * names; the emulator splits on spaces and . _ @ -).
+ */
 function searchFilter(input: RouteInput): (item: Record<string, unknown>) => boolean {
   const search = input.url.searchParams.get('$search');
   if (!search) return () => true;
   if (input.request.headers.get('consistencylevel')?.toLowerCase() !== 'eventual') {
     throw errors.badRequest("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
   }
-  const terms = [...search.matchAll(/"?(\w+):([^"]*)"?/g)].map(([, property, value]) => ({ property: property!, value: value!.trim().toLowerCase() }));
-  if (terms.length === 0) throw errors.badRequest(`Syntax error in $search: '${search}'.`);
-  return (item) =>
-    terms.some(({ property, value }) =>
-      String(item[property] ?? '')
-        .toLowerCase()
-        .split(/[\s._@-]+/)
-        .some((word) => word.startsWith(value)) || String(item[property] ?? '').toLowerCase().startsWith(value),
-    );
+  const syntaxError = () => errors.badRequest(`Syntax error in $search: '${search}'.`);
+  // Quoted clauses and the operators between them; a value may itself hold "AND" or spaces.
+  const tokens = [...search.matchAll(/\s*("[^"]*"|AND\b|OR\b|\S+)/g)].map((m) => m[1]!);
+  const clause = (token: string | undefined) => {
+    const match = /^"(\w+):([^"]*)"$/.exec(token ?? '');
+    if (!match) throw syntaxError();
+    return { property: match[1]!, value: match[2]!.trim().toLowerCase() };
+  };
+  // OR of AND-groups: "a" AND "b" OR "c" is (a and b) or c.
+  const groups = [[clause(tokens[0])]];
+  for (let index = 1; index < tokens.length; index += 2) {
+    const operator = tokens[index];
+    if (operator !== 'AND' && operator !== 'OR') throw syntaxError();
+    if (operator === 'AND') groups.at(-1)!.push(clause(tokens[index + 1]));
+    else groups.push([clause(tokens[index + 1])]);
+  }
+  const matches = (item: Record<string, unknown>, { property, value }: { property: string; value: string }) => {
+    const text = String(item[property] ?? '').toLowerCase();
+    return text.startsWith(value) || text.split(/[\s._@-]+/).some((word) => word.startsWith(value));
+  };
+  return (item) => groups.some((group) => group.every((term) => matches(item, term)));
 }
 
 function collectionRoutes(collection: Collection, scopeSet: readonly string[]): Route[] {
