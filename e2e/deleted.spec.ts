@@ -30,7 +30,8 @@ test('lists deleted policies with who deleted them, when, and the days left', as
   await expect(page.getByRole('region', { name: 'Grant', exact: true })).toContainText('Block access');
 });
 
-test('restores a policy that was On in report-only, retrying the second step when it fails', async ({ page }) => {
+test('restores a policy that was On in report-only, retrying the second step when it fails', async ({ page, consoleGuard }) => {
+  consoleGuard.allowFailedResponse(503, '/beta/identity/conditionalAccess/policies/');
   const tenant = await emulator.tenantId('Contoso');
   await emulator.setFaults(tenant, { rules: [{ match: 'PATCH /beta/identity/conditionalAccess/policies', fault: 503, times: 1 }] });
   const row = deletedPolicy(page, 'CA090');
@@ -88,7 +89,8 @@ test('an exclusion of a group that no longer exists is explained when the policy
   await expect(details).toContainText('This exclusion no longer excludes anybody');
 });
 
-test('restores several under throttling, each with its own status, and resumes what failed', async ({ page, policiesPage }) => {
+test('restores several under throttling, each with its own status, and resumes what failed', async ({ page, policiesPage, consoleGuard }) => {
+  consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/deletedItems/policies/');
   const tenant = await emulator.tenantId('Contoso');
   // The first restore is throttled more often than the client retries: that item fails.
   await emulator.setFaults(tenant, { rules: [{ match: 'POST /beta/identity/conditionalAccess/deletedItems/policies', fault: 429, times: 4 }] });

@@ -27,7 +27,8 @@ test('signs in for real and lists the tenant’s policies', async ({ page, signI
   expect(graphCalls).toContain('POST /v1.0/$batch');
 });
 
-test('explains a missing permission with Graph’s code and request id', async ({ page, signInPage }) => {
+test('explains a missing permission with Graph’s code and request id', async ({ page, signInPage, consoleGuard }) => {
+  consoleGuard.allowFailedResponse(403, '/beta/identity/conditionalAccess/policies');
   await withholdScopes(['Policy.Read.All']);
   await page.goto('/');
   await signInPage.signInWithMicrosoft();
@@ -37,7 +38,8 @@ test('explains a missing permission with Graph’s code and request id', async (
   await expect(alert).toContainText(/Request ID: [0-9a-f-]{36}/);
 });
 
-test('shows a 5xx clearly and recovers with Try again', async ({ page, signInPage, policiesPage }) => {
+test('shows a 5xx clearly and recovers with Try again', async ({ page, signInPage, policiesPage, consoleGuard }) => {
+  consoleGuard.allowFailedResponse(503, '/beta/identity/conditionalAccess/policies');
   const tenant = await emulator.tenantId('Contoso');
   // More failures than the client's retries, so the error reaches the screen.
   await emulator.setFaults(tenant, { rules: [{ match: 'GET /beta/identity/conditionalAccess/policies', fault: 503, times: 4 }] });
@@ -50,7 +52,8 @@ test('shows a 5xx clearly and recovers with Try again', async ({ page, signInPag
   await expect(policiesPage.rows).toHaveCount(35);
 });
 
-test('says so when the connection drops', async ({ page, signInPage }) => {
+test('says so when the connection drops', async ({ page, signInPage, consoleGuard }) => {
+  consoleGuard.allowFailedResponse('ERR_EMPTY_RESPONSE', '/beta/identity/conditionalAccess/policies');
   const tenant = await emulator.tenantId('Contoso');
   // Every attempt drops (Chromium itself retries a GET once on a closed connection).
   await emulator.setFaults(tenant, { rules: [{ match: 'GET /beta/identity/conditionalAccess/policies', fault: 'drop' }] });

@@ -1,5 +1,6 @@
-// Test fixtures: page objects, a fresh emulator per test, and a guard that fails any test whose
-// page sent a request off localhost (demo Graph calls are answered by the service worker).
+// Test fixtures: page objects, a fresh emulator per test, and two guards: one fails any test whose
+// page sent a request off localhost (demo Graph calls are answered by the service worker), the
+// other any test whose page logged an error or a library's warning.
 import { test as base, expect, type Page } from '@playwright/test';
 import { PoliciesPage } from '../pages/policies-page';
 import { PolicyPage } from '../pages/policy-page';
@@ -40,7 +41,49 @@ export async function useLocalTenant(page: Page) {
 
 const isLocal = (url: URL) => url.hostname === 'localhost' || url.hostname === '127.0.0.1' || ['data:', 'blob:', 'chrome-extension:'].includes(url.protocol);
 
-export const test = base.extend<{ signInPage: SignInPage; policiesPage: PoliciesPage; policyPage: PolicyPage; offLocalhost: string[] }>({
+// Warnings that are defects as surely as errors: React's, Fluent UI's (and its Tabster and
+// Griffel), Monaco's. Other warnings (a browser's deprecation notes) are left alone.
+const WARNINGS_AS_ERRORS = /react|fluent|menulist|tabster|griffel|monaco/i;
+
+export interface ConsoleGuard {
+  /** Lets this test log messages matching the pattern: only for what the test provokes on purpose. */
+  allow(pattern: RegExp): void;
+  /** Lets this test log the browser's note of a failure it provokes: a status (503) or a network error (ERR_EMPTY_RESPONSE) of a Graph path. */
+  allowFailedResponse(failure: number | string, path: string): void;
+}
+
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export const test = base.extend<{
+  signInPage: SignInPage;
+  policiesPage: PoliciesPage;
+  policyPage: PolicyPage;
+  offLocalhost: string[];
+  /** Console messages that a spec (or a describe block of it) provokes on purpose: `test.use({ expectedConsole: [...] })`. */
+  expectedConsole: RegExp[];
+  consoleGuard: ConsoleGuard;
+}>({
+  expectedConsole: [[], { option: true }],
+  consoleGuard: [
+    async ({ context, expectedConsole }, use) => {
+      const logged: string[] = [];
+      const allowed: RegExp[] = [...expectedConsole];
+      context.on('console', (message) => {
+        const type = message.type();
+        if (type !== 'error' && !(type === 'warning' && WARNINGS_AS_ERRORS.test(message.text()))) return;
+        // A failed response is logged with the resource's address as its location.
+        const { url } = message.location();
+        logged.push(`${type}: ${message.text()}${url ? ` (${url})` : ''}`);
+      });
+      context.on('weberror', (error) => logged.push(`uncaught: ${error.error().message}`));
+      await use({
+        allow: (pattern) => allowed.push(pattern),
+        allowFailedResponse: (failure, path) => allowed.push(new RegExp(`^error: Failed to load resource: .*${literally(String(failure))}.* \\(https?://[^/]+${literally(path)}`)),
+      });
+      expect(logged.filter((text) => !allowed.some((pattern) => pattern.test(text))), 'errors and warnings in the browser console').toEqual([]);
+    },
+    { auto: true },
+  ],
   offLocalhost: [
     async ({ context }, use) => {
       const off: string[] = [];

@@ -18,6 +18,9 @@ const useStyles = makeStyles({
   tenant: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
 });
 
+/** The menu's words for signing in to one more account (the compare page's hint names them). */
+const ADD_ACCOUNT = 'Add another account';
+
 export interface DemoControls extends DemoDirectory {
   reset(): void;
 }
@@ -38,7 +41,14 @@ export function AccountMenu({ demo }: { demo?: DemoControls }) {
 
   return (
     <>
-      <Menu>
+      {/* The checked values belong to the Menu: given to its MenuList, Fluent warns on every opening. */}
+      <Menu
+        checkedValues={{ account: [active!.key], theme: [preference] }}
+        onCheckedValueChange={(_, data) => {
+          if (data.name === 'account' && data.checkedItems[0]) session.setActive(data.checkedItems[0]);
+          if (data.name === 'theme' && data.checkedItems[0]) setPreference(data.checkedItems[0] as ThemePreference);
+        }}
+      >
         <MenuTrigger disableButtonEnhancement>
           <Button appearance="subtle" className={styles.trigger} title={`Signed in as ${active!.username} in ${tenantName}`}>
             <Avatar name={active!.name.replace(/\s*\(.*\)$/, '')} size={28} aria-hidden />
@@ -49,13 +59,7 @@ export function AccountMenu({ demo }: { demo?: DemoControls }) {
           </Button>
         </MenuTrigger>
         <MenuPopover>
-          <MenuList
-            checkedValues={{ account: [active!.key], theme: [preference] }}
-            onCheckedValueChange={(_, data) => {
-              if (data.name === 'account' && data.checkedItems[0]) session.setActive(data.checkedItems[0]);
-              if (data.name === 'theme' && data.checkedItems[0]) setPreference(data.checkedItems[0] as ThemePreference);
-            }}
-          >
+          <MenuList>
             <MenuGroup>
               <MenuGroupHeader>Signed-in accounts</MenuGroupHeader>
               {accounts.map((account) => (
@@ -64,17 +68,23 @@ export function AccountMenu({ demo }: { demo?: DemoControls }) {
                 </MenuItemRadio>
               ))}
             </MenuGroup>
-            {demo
-              ? others.map((a) => (
-                  <MenuItem key={a.id} icon={<PersonAddRegular />} onClick={() => void session.signIn(a.id)}>
-                    Add {a.displayName} ({a.role === 'admin' ? 'administrator' : 'read-only'}) · {a.tenantName}
-                  </MenuItem>
-                ))
-              : (
-                <MenuItem icon={<PersonAddRegular />} onClick={() => void session.signIn()}>
-                  Add another account
-                </MenuItem>
-              )}
+            {demo ? (
+              // The same words as outside the demo ("Add another account"), over the demo's accounts.
+              others.length > 0 && (
+                <MenuGroup>
+                  <MenuGroupHeader>{ADD_ACCOUNT}</MenuGroupHeader>
+                  {others.map((a) => (
+                    <MenuItem key={a.id} icon={<PersonAddRegular />} onClick={() => void session.signIn(a.id)}>
+                      Add {a.displayName} ({a.role === 'admin' ? 'administrator' : 'read-only'}) · {a.tenantName}
+                    </MenuItem>
+                  ))}
+                </MenuGroup>
+              )
+            ) : (
+              <MenuItem icon={<PersonAddRegular />} onClick={() => void session.signIn()}>
+                {ADD_ACCOUNT}
+              </MenuItem>
+            )}
             <MenuItem icon={<SignOutRegular />} onClick={() => void session.signOut(active!.key)}>
               Sign out {active!.name}
             </MenuItem>
