@@ -4,7 +4,7 @@
 import { Badge, Button, Dropdown, Link, makeStyles, MessageBar, MessageBarBody, Option, Skeleton, SkeletonItem, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useAuth } from '../../../auth';
 import { describeError } from '../../../graph/describe-error';
 import type { NameDirectory } from '../../../graph/names';
@@ -42,10 +42,11 @@ const merge = (...directories: (NameDirectory | undefined)[]): NameDirectory | u
 export function CompareTenants() {
   const styles = useStyles();
   const tenant = useTenantSession();
-  const { accounts } = useAuth();
+  const { accounts, session } = useAuth();
   const { params, set, view, setView } = useUrlState();
   const comparisonFile = useComparisonFile();
   const input = useRef<HTMLInputElement>(null);
+  const openedSection = useRef<HTMLElement>(null);
   const withWhat = params.get('with');
   const other = useOtherTenantSession(withWhat && withWhat !== FILE ? withWhat : null);
   const status = (params.get('status') as MatchStatus | 'all' | null) ?? 'changed';
@@ -76,6 +77,15 @@ export function CompareTenants() {
   const shown = comparison?.matches.filter((m) => status === 'all' || m.status === status) ?? [];
   const openedMatch = comparison?.matches.find((m) => m.key === opened);
 
+  // A policy opened from the table gets its diff brought into view and the focus, below a long table.
+  const openedKey = openedMatch?.key;
+  useEffect(() => {
+    const section = openedSection.current;
+    if (!openedKey || !section) return;
+    section.focus({ preventScroll: true });
+    section.scrollIntoView({ block: 'start', behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  }, [openedKey]);
+
   const openFile = async (chosen: File) => {
     if (await comparisonFile.open(chosen)) set({ with: FILE, open: null });
   };
@@ -105,7 +115,12 @@ export function CompareTenants() {
         </Button>
         <input ref={input} type="file" accept=".json,application/json" hidden aria-label="Backup file to compare with" onChange={(event) => event.target.files?.[0] && void openFile(event.target.files[0])} />
       </div>
-      {others.length === 0 && withWhat !== FILE && <Text>To compare two tenants, sign in to the other one too (account menu, “Add another account”).</Text>}
+      {others.length === 0 && withWhat !== FILE && (
+        <Text>
+          To compare two tenants, sign in to the other one too: open the account menu (your name, top right) and
+          {session.kind === 'demo' ? ' choose an account of the other tenant under “Add another account”.' : ' choose “Add another account”.'}
+        </Text>
+      )}
       {comparisonFile.error && <MessageBar intent="error"><MessageBarBody>{comparisonFile.error}</MessageBarBody></MessageBar>}
       {withWhat === FILE && !comparisonFile.file && (
         <MessageBar intent="warning"><MessageBarBody>This comparison used a backup file that is not open here (files stay in the browser tab that opened them). Choose the file again.</MessageBarBody></MessageBar>
@@ -161,7 +176,7 @@ export function CompareTenants() {
             </Table>
           )}
           {openedMatch && (
-            <section className={styles.opened} aria-label={`${openedMatch.name}, here and there`}>
+            <section ref={openedSection} tabIndex={-1} className={styles.opened} aria-label={`${openedMatch.name}, here and there`}>
               <Text as="h2" size={500} weight="semibold">{openedMatch.name}</Text>
               <PolicyDiff
                 before={openedMatch.a ?? {}}
