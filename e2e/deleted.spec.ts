@@ -33,7 +33,8 @@ test('lists deleted policies with who deleted them, when, and the days left', as
 test('restores a policy that was On in report-only, retrying the second step when it fails', async ({ page, consoleGuard }) => {
   consoleGuard.allowFailedResponse(503, '/beta/identity/conditionalAccess/policies/');
   const tenant = await emulator.tenantId('Contoso');
-  await emulator.setFaults(tenant, { rules: [{ match: 'PATCH /beta/identity/conditionalAccess/policies', fault: 503, times: 1 }] });
+  // A 503 is retried (3 times, with backoff) before the console gives up on the second step.
+  await emulator.setFaults(tenant, { rules: [{ match: 'PATCH /beta/identity/conditionalAccess/policies', fault: 503, times: 4 }] });
   const row = deletedPolicy(page, 'CA090');
   await row.getByRole('button', { name: 'Restore…' }).click();
   const dialog = page.getByRole('dialog');
