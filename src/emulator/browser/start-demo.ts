@@ -91,9 +91,18 @@ export async function startDemo(graphBaseUrl: string): Promise<DemoController> {
     setTimeout(() => {
       // MSW still counts itself started: stop it fully, then start it again.
       worker.stop();
-      void worker.start(options).catch(() => undefined);
+      void restart().catch(() => undefined);
     }, 0);
   });
+  // stop() unregisters the worker without waiting; a start meanwhile found the registration on its
+  // way out and updated it, which failed ("Not found") as an uncaught error. Wait for it to go.
+  const restart = async () => {
+    const script = new URL(options.serviceWorker.url, location.href).href;
+    for (const registration of await navigator.serviceWorker.getRegistrations()) {
+      if ([registration.active, registration.waiting, registration.installing].some((w) => w?.scriptURL === script)) await registration.unregister();
+    }
+    await worker.start(options);
+  };
 
   return {
     accounts,
