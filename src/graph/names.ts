@@ -27,7 +27,8 @@ export interface NameDirectory {
   failures: { what: string; error: GraphRequestError }[];
 }
 
-export const nameKey = (kind: NameKind, id: string) => `${kind}:${id}`;
+/** Directory ids are GUIDs, which Entra compares without case: exports sometimes carry them upper-case. */
+export const nameKey = (kind: NameKind, id: string) => `${kind}:${id.toLowerCase()}`;
 
 /** Values with a meaning of their own, never sent to a lookup. */
 export const SPECIAL_VALUES: Record<string, string> = {
