@@ -1,7 +1,8 @@
 // Saving a draft without hurting anyone: read the policy again first; if it changed since the draft
 // began, stop and hand back both versions, unless the tenant already holds exactly the draft (the
 // admin's own earlier save whose answer was lost); otherwise PATCH only what changed (whole
-// collections), then read the policy back, so what is shown is what the tenant now holds.
+// collections), then read the policy back, so what is shown is what the tenant now holds, and keep
+// the version it replaced in the local history.
 import { WRITE_SCOPES } from '../auth/scopes';
 import type { GraphClient } from '../graph/client';
 import { getPolicy, updatePolicy } from '../graph/policies';
@@ -21,7 +22,7 @@ export async function savePolicy(
   id: string,
   draft: JsonObject,
   baseModified: string | null,
-  /** Keeps the version about to be replaced (the local history), before anything is written. */
+  /** Keeps the version the save replaced (the local history). */
   keepPrevious: (current: JsonObject) => Promise<void>,
 ): Promise<SaveOutcome> {
   const current = (await getPolicy(client, id)) as unknown as JsonObject;
@@ -29,8 +30,7 @@ export async function savePolicy(
   if (holds(current, draft)) return changedSinceDraft ? { kind: 'saved', policy: current as ConditionalAccessPolicy } : { kind: 'unchanged' };
   if (changedSinceDraft) return { kind: 'conflict', current: current as ConditionalAccessPolicy };
 
-  await keepPrevious(current);
-  return writeSafely<SaveOutcome>(client, {
+  const outcome = await writeSafely<SaveOutcome>(client, {
     write: async () => {
       await updatePolicy(client, id, buildPatch(current, draft), WRITE_SCOPES);
       return { kind: 'saved', policy: await getPolicy(client, id) };
@@ -43,6 +43,9 @@ export async function savePolicy(
       return notApplied;
     },
   });
+  // The version replaced is kept once it really was replaced: a refused save leaves no trace.
+  if (outcome.kind === 'saved') await keepPrevious(current);
+  return outcome;
 }
 
 /** "Keep my changes on top of theirs": my edits since the base, applied to the current version. */

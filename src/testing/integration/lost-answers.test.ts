@@ -96,6 +96,24 @@ describe('save whose answer is lost', () => {
   });
 });
 
+describe('the version a save replaces', () => {
+  it('is kept when the save happened, answer lost or not, and not when Graph refused it', async () => {
+    const { client, emulator } = graphOverEmulator();
+    const [policy] = await listPolicies(client);
+    const kept: JsonObject[] = [];
+    const keepIt = async (version: JsonObject) => void kept.push(version);
+    const draft = (name: string) => ({ ...(policy as unknown as JsonObject), displayName: name });
+
+    emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: `PATCH /beta/${POLICIES}/`, fault: 400, times: 1 }] });
+    await expect(savePolicy(client, policy!.id!, draft('Refused'), policy!.modifiedDateTime ?? null, keepIt)).rejects.toMatchObject({ status: 400 });
+    expect(kept).toEqual([]);
+
+    emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: `PATCH /beta/${POLICIES}/`, fault: 'drop-after', times: 1 }] });
+    await savePolicy(client, policy!.id!, draft('Applied, answer lost'), policy!.modifiedDateTime ?? null, keepIt);
+    expect(kept.map((v) => v.displayName)).toEqual([policy!.displayName]);
+  });
+});
+
 describe('restore whose answer is lost', () => {
   it('finishes "restore in report-only" when the restore was applied and its answer dropped', async () => {
     const { client, emulator } = graphOverEmulator();
