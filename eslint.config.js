@@ -1,14 +1,16 @@
 // Lint: TypeScript rules, React hooks, and the one-way import rules of the architecture:
-// shared <- graph, auth <- operations <- session <- features <- app; the emulator stands apart, reached only from
+// domain <- shared <- graph, auth <- operations <- session <- features <- app; the emulator stands apart, reached only from
 // main.tsx. Import cycles are checked by src/testing/architecture.test.ts.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const top = ['shared', 'graph', 'auth', 'operations', 'session', 'features', 'app', 'emulator', 'testing'];
+const top = ['domain', 'shared', 'graph', 'auth', 'operations', 'session', 'features', 'app', 'emulator', 'testing'];
 /** What each top folder of src/ may not import. */
 const forbidden = {
+  // Pure Conditional Access knowledge: it runs in the browser and in Node, so it imports nothing of the console.
+  domain: top.filter((t) => t !== 'domain'),
   shared: ['graph', 'auth', 'session', 'features', 'app', 'emulator', 'testing'],
   graph: ['auth', 'operations', 'session', 'features', 'app', 'emulator', 'testing'],
   auth: ['graph', 'operations', 'session', 'features', 'app', 'emulator', 'testing'],
@@ -35,7 +37,7 @@ const layerConfigs = Object.entries(forbidden).map(([folder, banned]) => ({
       'error',
       {
         patterns: [
-          { regex: toTop(banned), message: `Imports flow one way: shared <- graph, auth <- operations <- session <- features <- app; src/${folder} may not import ${banned.join(', ')}.` },
+          { regex: toTop(banned), message: `Imports flow one way: domain <- shared <- graph, auth <- operations <- session <- features <- app; src/${folder} may not import ${banned.join(', ')}.` },
           ...vendorRules(folder),
         ],
       },
@@ -51,7 +53,7 @@ const featureConfigs = features.map((feature) => ({
       {
         patterns: [
           { regex: toTop(forbidden.features), message: 'Features are composed by app/; they never import it.' },
-          ...(features.length > 1 ? [{ regex: `^(\\.\\./)+(features/)?(${features.filter((f) => f !== feature).join('|')})(/|$)`, message: 'A feature never imports another feature: move what they share to graph/ or shared/.' }] : []),
+          ...(features.length > 1 ? [{ regex: `^(\\.\\./)+(features/)?(${features.filter((f) => f !== feature).join('|')})(/|$)`, message: 'A feature never imports another feature: move what they share to domain/, graph/ or shared/.' }] : []),
           ...vendorRules('features'),
         ],
       },

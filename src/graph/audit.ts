@@ -3,7 +3,7 @@
 // and matched to a policy here, rather than with a lambda filter on targetResources whose support
 // is not documented. The log is paged; every page of the window is read.
 import type { GraphClient } from './client';
-import type { JsonObject } from './policy-body';
+import type { JsonObject } from '../domain/policy-body';
 
 export interface AuditEvent {
   id: string;

@@ -2,7 +2,7 @@
 // gone. Restore answers 200 with the policy, in the state it was deleted in; purge is final.
 import type { AuditEvent } from './audit';
 import type { GraphClient } from './client';
-import type { ConditionalAccessPolicy } from './types';
+import type { ConditionalAccessPolicy } from '../domain/types';
 
 const DELETED = '/beta/identity/conditionalAccess/deletedItems/policies';
 const DELETED_LOCATIONS = '/beta/identity/conditionalAccess/deletedItems/namedLocations';

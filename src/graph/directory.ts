@@ -3,7 +3,7 @@
 // display name; role templates and named locations filtered locally (small, complete lists). And what a user or group belongs to, through
 // groups and directory roles, for the lock-out guard.
 import type { GraphClient } from './client';
-import type { Membership } from './lockout';
+import type { Membership } from '../domain/lockout';
 
 export type DirectoryKind = 'users' | 'groups' | 'servicePrincipals' | 'roles' | 'namedLocations';
 

@@ -5,7 +5,7 @@
 // found come back as "deleted object".
 import { batchItemError, type BatchRequest, type GraphClient } from './client';
 import type { GraphRequestError } from './errors';
-import type { ConditionalAccessPolicy } from './types';
+import type { ConditionalAccessPolicy } from '../domain/types';
 
 export type NameKind =
   | 'user' | 'group' | 'role' | 'application' | 'servicePrincipal'

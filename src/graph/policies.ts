@@ -1,7 +1,7 @@
 // Conditional Access policies. Read through beta so that properties Graph has not yet promoted to
 // v1.0 (agents, insider risk, token protection...) are shown rather than silently missing.
 import type { GraphClient } from './client';
-import type { ConditionalAccessPolicy } from './types';
+import type { ConditionalAccessPolicy } from '../domain/types';
 
 export const POLICY_LIMIT = 195;
 const POLICIES = '/beta/identity/conditionalAccess/policies';

@@ -6,8 +6,8 @@
 import { WRITE_SCOPES } from '../auth/scopes';
 import type { GraphClient } from '../graph/client';
 import { createPolicy, listPolicies } from '../graph/policies';
-import type { JsonObject } from '../graph/policy-body';
-import type { ConditionalAccessPolicy } from '../graph/types';
+import type { JsonObject } from '../domain/policy-body';
+import type { ConditionalAccessPolicy } from '../domain/types';
 import { applied, notApplied, writeSafely } from './lost-answer';
 import { samePolicyContent } from './same-policy';
 

@@ -7,7 +7,7 @@ import type { GraphClient } from '../graph/client';
 import { getDeletedNamedLocation, getDeletedPolicy, purgeDeletedNamedLocation, purgeDeletedPolicy, restoreDeletedNamedLocation, restoreDeletedPolicy } from '../graph/deleted-items';
 import { getNamedLocation, type NamedLocation } from '../graph/named-locations';
 import { deletePolicy, getPolicy, updatePolicy } from '../graph/policies';
-import type { ConditionalAccessPolicy } from '../graph/types';
+import type { ConditionalAccessPolicy } from '../domain/types';
 import { applied, isNotFound, notApplied, writeSafely } from './lost-answer';
 
 /** The object, or null when Graph says it is not there. */

@@ -6,8 +6,8 @@
 import { WRITE_SCOPES } from '../auth/scopes';
 import type { GraphClient } from '../graph/client';
 import { getPolicy, updatePolicy } from '../graph/policies';
-import { applyPatch, buildPatch, type JsonObject } from '../graph/policy-body';
-import type { ConditionalAccessPolicy } from '../graph/types';
+import { applyPatch, buildPatch, type JsonObject } from '../domain/policy-body';
+import type { ConditionalAccessPolicy } from '../domain/types';
 import { applied, notApplied, writeSafely } from './lost-answer';
 
 export type SaveOutcome =

@@ -1,7 +1,7 @@
 // The tenant's emergency-access ("break glass") accounts and groups, named by the admin in
 // Settings and kept on this device per tenant; the lock-out guard checks every save against them.
 import { useCallback, useSyncExternalStore } from 'react';
-import type { EmergencyAccess } from '../graph/lockout';
+import type { EmergencyAccess } from '../domain/lockout';
 
 const key = (tenantId: string) => `gatehouse.emergency-access.${tenantId}`;
 const listeners = new Set<() => void>();

@@ -65,13 +65,14 @@ describe('architecture', () => {
 
   it('keeps imports flowing one way between the top folders', () => {
     const allowed: Record<string, string[]> = {
-      shared: ['shared'],
-      graph: ['graph', 'shared'],
-      auth: ['auth', 'shared'],
-      operations: ['operations', 'graph', 'auth', 'shared'],
-      session: ['session', 'operations', 'graph', 'auth', 'shared'],
-      features: ['features', 'session', 'operations', 'graph', 'auth', 'shared'],
-      app: ['app', 'features', 'session', 'operations', 'graph', 'auth', 'shared'],
+      domain: ['domain'],
+      shared: ['shared', 'domain'],
+      graph: ['graph', 'shared', 'domain'],
+      auth: ['auth', 'shared', 'domain'],
+      operations: ['operations', 'graph', 'auth', 'shared', 'domain'],
+      session: ['session', 'operations', 'graph', 'auth', 'shared', 'domain'],
+      features: ['features', 'session', 'operations', 'graph', 'auth', 'shared', 'domain'],
+      app: ['app', 'features', 'session', 'operations', 'graph', 'auth', 'shared', 'domain'],
       emulator: ['emulator'],
     };
     const violations: string[] = [];
@@ -82,5 +83,21 @@ describe('architecture', () => {
       for (const target of targets) if (!permitted.includes(layer(target))) violations.push(`${relative(src, file)} -> ${relative(src, target)}`);
     }
     expect(violations).toEqual([]);
+  });
+
+  it('keeps the domain pure: no React, DOM, network or storage, so it runs in Node as in the browser', () => {
+    const packagesAllowed = new Set(['jsonc-parser', '@cfworker/json-schema', '@microsoft/microsoft-graph-types-beta']);
+    const problems: string[] = [];
+    for (const file of files(join(src, 'domain'))) {
+      const text = readFileSync(file, 'utf8');
+      for (const [, spec] of text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm)) {
+        if (!spec!.startsWith('.') && !packagesAllowed.has(spec!)) problems.push(`${relative(src, file)} imports ${spec}`);
+      }
+      const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      for (const global of ['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch', 'navigator']) {
+        if (new RegExp(`\\b${global}\\s*[.(]`).test(code)) problems.push(`${relative(src, file)} uses ${global}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });

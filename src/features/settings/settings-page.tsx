@@ -3,7 +3,7 @@
 // where, since nothing of it reaches the tenant or the other admins.
 import { Button, Card, CardHeader, makeStyles, MessageBar, MessageBarBody, Tag, TagGroup, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { EmergencyAccess } from '../../graph/lockout';
+import type { EmergencyAccess } from '../../domain/lockout';
 import { useEmergencyAccess } from '../../session/emergency-access';
 import { DirectoryPicker } from '../../session/directory-picker';
 import { useTenantSession } from '../../session/tenant-session';

@@ -7,9 +7,9 @@ import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSeedState } from '../../emulator/seed';
 import { describeChanges } from '../../features/policies/lib/describe-changes';
-import { comparableText, type Json, type JsonObject } from '../../graph/policy-body';
-import { parsePolicyFile } from '../../graph/policy-file';
-import { conditionalAccessPolicySchema } from '../../graph/policy-schema';
+import { comparableText, type Json, type JsonObject } from '../../domain/policy-body';
+import { parsePolicyFile } from '../../domain/policy-file';
+import { conditionalAccessPolicySchema } from '../../domain/policy-schema';
 import { corpusDir, corpusFiles, corpusPresent, isNotPolicyFile } from '../corpus';
 
 const QUIET = { hideEmpty: true, sortIds: true };

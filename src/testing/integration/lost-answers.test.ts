@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTOSO_TENANT_ID } from '../../emulator/seed';
 import { listDeletedPolicies } from '../../graph/deleted-items';
 import { getPolicy, listPolicies } from '../../graph/policies';
-import type { JsonObject } from '../../graph/policy-body';
+import type { JsonObject } from '../../domain/policy-body';
 import { createPolicySafely } from '../../operations/create-policy';
 import { restorePolicySafely, setPolicyStateSafely } from '../../operations/restore-deleted';
 import { savePolicy } from '../../operations/save-policy';

@@ -2,7 +2,7 @@
 // the emulator: groups through nesting, directory roles by template id, directly or through a group.
 import { describe, expect, it } from 'vitest';
 import { readGroupUsers, readMembership } from '../../graph/directory';
-import { assessLockout } from '../../graph/lockout';
+import { assessLockout } from '../../domain/lockout';
 import { CONTOSO_TENANT_ID } from '../../emulator/seed';
 import { graphOverEmulator } from '../graph-over-emulator';
 

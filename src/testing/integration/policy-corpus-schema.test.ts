@@ -1,12 +1,12 @@
 // The real exports of ../shared/corpus (nobody here wrote them) and Microsoft's templates meet no
 // "unknown property" finding: every property Graph returned in them is known to the schema, the
-// documented ones and the preview or undocumented ones alike (src/graph/policy-schema-docs.test.ts
+// documented ones and the preview or undocumented ones alike (src/domain/policy-schema-docs.test.ts
 // holds the documented list). The corpus part skips when the corpus is absent.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPolicy } from '../../graph/policy-checks';
-import { parsePolicyFile } from '../../graph/policy-file';
+import { checkPolicy } from '../../domain/policy-checks';
+import { parsePolicyFile } from '../../domain/policy-file';
 import { testEmulator } from '../../emulator/harness/test-emulator';
 import { corpusDir, corpusFiles, corpusPresent, isNotPolicyFile } from '../corpus';
 

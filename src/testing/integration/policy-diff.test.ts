@@ -2,8 +2,8 @@
 // one read, and against itself with a change. Skips when the corpus is absent.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildPatch, comparableText, type JsonObject } from '../../graph/policy-body';
-import { parsePolicyFile } from '../../graph/policy-file';
+import { buildPatch, comparableText, type JsonObject } from '../../domain/policy-body';
+import { parsePolicyFile } from '../../domain/policy-file';
 import { describeChanges } from '../../features/policies/lib/describe-changes';
 import { corpusFiles, corpusPresent, isNotPolicyFile } from '../corpus';
 

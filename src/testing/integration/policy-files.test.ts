@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPolicy } from '../../graph/policy-checks';
-import { parsePolicyFile, PolicyFileError } from '../../graph/policy-file';
+import { checkPolicy } from '../../domain/policy-checks';
+import { parsePolicyFile, PolicyFileError } from '../../domain/policy-file';
 import { testEmulator } from '../../emulator/harness/test-emulator';
 import { corpusDir, corpusFiles, corpusPresent, isNotPolicyFile } from '../corpus';
 

@@ -2,7 +2,7 @@
 // console's own that Graph does not enforce is a warning, never a blocked save. Each case is one
 // change to a policy the service accepts, sent to the emulator and run through the checks.
 import { describe, expect, it } from 'vitest';
-import { blocksSaving, checkPolicy } from '../../graph/policy-checks';
+import { blocksSaving, checkPolicy } from '../../domain/policy-checks';
 import { testEmulator } from '../../emulator/harness/test-emulator';
 
 const GROUP = '8d9c5a1e-1111-4222-8333-444455556666';

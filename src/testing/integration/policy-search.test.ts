@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveNames, type NameDirectory } from '../../graph/names';
 import { listPolicies } from '../../graph/policies';
-import type { ConditionalAccessPolicy } from '../../graph/types';
+import type { ConditionalAccessPolicy } from '../../domain/types';
 import { compareRows, filterRows, lastChanged, toRow, type PolicyRow } from '../../features/policies/lib/policy-rows';
 import { describeMatch } from '../../features/policies/lib/search-match';
 import { graphOverEmulator } from '../graph-over-emulator';

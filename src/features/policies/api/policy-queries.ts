@@ -4,7 +4,7 @@ import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query'
 import { AUDIT_RETENTION_DAYS, listConditionalAccessEvents } from '../../../graph/audit';
 import { collectReferences, resolveNames } from '../../../graph/names';
 import { getPolicy, listPolicies } from '../../../graph/policies';
-import type { ConditionalAccessPolicy } from '../../../graph/types';
+import type { ConditionalAccessPolicy } from '../../../domain/types';
 import type { TenantSession } from '../../../session/tenant-session';
 
 export const policyKeys = {

@@ -5,8 +5,8 @@ import { ArrowSwapRegular, DocumentArrowUpRegular } from '@fluentui/react-icons'
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import { describeError } from '../../../graph/describe-error';
-import type { JsonObject } from '../../../graph/policy-body';
-import type { ConditionalAccessPolicy } from '../../../graph/types';
+import type { JsonObject } from '../../../domain/policy-body';
+import type { ConditionalAccessPolicy } from '../../../domain/types';
 import { useTenantSession } from '../../../session/tenant-session';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state';

@@ -5,7 +5,7 @@
 import { Link, makeStyles, Skeleton, SkeletonItem, Switch, Text, tokens } from '@fluentui/react-components';
 import { Suspense, useCallback, useMemo, useState } from 'react';
 import type { NameDirectory } from '../../../graph/names';
-import { comparableText, type JsonObject } from '../../../graph/policy-body';
+import { comparableText, type JsonObject } from '../../../domain/policy-body';
 import { LazyDiffViewer, type DiffReveal } from '../../../shared/monaco';
 import { useTheme } from '../../../shared/theme';
 import { describeChanges } from '../lib/describe-changes';

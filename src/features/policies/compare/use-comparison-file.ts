@@ -1,8 +1,8 @@
 // A policy export or backup file to compare with, kept for the browser tab (sessionStorage), so a
 // reload keeps the comparison. Files cannot travel in a URL: a shared link opens without it.
 import { useCallback, useState } from 'react';
-import type { JsonObject } from '../../../graph/policy-body';
-import { parsePolicyFile, PolicyFileError } from '../../../graph/policy-file';
+import type { JsonObject } from '../../../domain/policy-body';
+import { parsePolicyFile, PolicyFileError } from '../../../domain/policy-file';
 
 export interface ComparisonFile {
   fileName: string;

@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { describeError, type ErrorDescription } from '../../../graph/describe-error';
-import type { ConditionalAccessPolicy } from '../../../graph/types';
+import type { ConditionalAccessPolicy } from '../../../domain/types';
 import { deletePolicySafely } from '../../../operations/restore-deleted';
 import { useTenantSession } from '../../../session/tenant-session';
 import { useWriteAccess, WriteAccessTooltip } from '../../../session/write-access';
@@ -14,7 +14,7 @@ import { recordVersion } from '../../../shared/storage/version-history';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { formatDate } from '../../../shared/ui/format';
 import { policyKeys, refreshAfterWrite } from '../api/policy-queries';
-import { stateLabels } from '../lib/labels';
+import { stateLabels } from '../../../domain/labels';
 
 const useStyles = makeStyles({
   // Destructive, and plainly so: the name is in the question above, the button says what it does.

@@ -1,7 +1,7 @@
 // Search and filters above the policies list.
 import { Button, Dropdown, makeStyles, Option, SearchBox, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { shortControlLabels, stateLabels } from '../lib/labels';
+import { shortControlLabels, stateLabels } from '../../../domain/labels';
 import type { PolicyState } from '../lib/policy-rows';
 import type { useListFilters } from './use-list-filters';
 

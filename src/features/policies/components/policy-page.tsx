@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useMemo } from 'react';
 import { Link as RouterLink, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { describeError } from '../../../graph/describe-error';
-import type { ConditionalAccessPolicy } from '../../../graph/types';
+import type { ConditionalAccessPolicy } from '../../../domain/types';
 import { useTenantSession } from '../../../session/tenant-session';
 import { useWriteAccess, WriteAccessTooltip } from '../../../session/write-access';
 import { LazyJsonViewer } from '../../../shared/monaco';
@@ -23,7 +23,7 @@ import { PolicyHistory } from '../history/policy-history';
 import { PageBreadcrumb } from './page-breadcrumb';
 import { StateBadge } from './state-badge';
 import { useWatched } from '../watch/watch-store';
-import type { JsonObject } from '../../../graph/policy-body';
+import type { JsonObject } from '../../../domain/policy-body';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },

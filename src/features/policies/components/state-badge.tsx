@@ -1,6 +1,6 @@
 // A policy's state as the admin center names it, colour-coded and readable without colour.
 import { Badge } from '@fluentui/react-components';
-import { stateLabels } from '../lib/labels';
+import { stateLabels } from '../../../domain/labels';
 
 const colors = { enabled: 'success', enabledForReportingButNotEnforced: 'warning', disabled: 'informative' } as const;
 

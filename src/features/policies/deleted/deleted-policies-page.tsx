@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { deletionsFrom, listDeletedNamedLocations, listDeletedPolicies, SOFT_DELETE_DAYS, type DeletedNamedLocation, type DeletedPolicy } from '../../../graph/deleted-items';
 import { describeError, type ErrorDescription } from '../../../graph/describe-error';
-import type { ConditionalAccessPolicy } from '../../../graph/types';
+import type { ConditionalAccessPolicy } from '../../../domain/types';
 import { purgePolicySafely, restoreNamedLocationSafely, restorePolicySafely, setPolicyStateSafely } from '../../../operations/restore-deleted';
 import { useTenantSession } from '../../../session/tenant-session';
 import { useWriteAccess } from '../../../session/write-access';

@@ -3,9 +3,9 @@
 import { Dropdown, Field, makeStyles, Option, Skeleton, SkeletonItem, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { Suspense, useCallback, useMemo, useState } from 'react';
 import type { NameDirectory } from '../../../graph/names';
-import type { JsonObject } from '../../../graph/policy-body';
+import type { JsonObject } from '../../../domain/policy-body';
 import type { DeletedPolicy } from '../../../graph/deleted-items';
-import type { ConditionalAccessPolicy } from '../../../graph/types';
+import type { ConditionalAccessPolicy } from '../../../domain/types';
 import { useTenantSession } from '../../../session/tenant-session';
 import { LazyJsonViewer } from '../../../shared/monaco';
 import { useTheme } from '../../../shared/theme';

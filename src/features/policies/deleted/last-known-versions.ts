@@ -1,7 +1,7 @@
 // The newest known version of each policy that is gone from the tenant and from deleted items:
 // from the audit log (its before or after JSON) and from the versions kept on this device.
 import type { AuditEvent } from '../../../graph/audit';
-import type { JsonObject } from '../../../graph/policy-body';
+import type { JsonObject } from '../../../domain/policy-body';
 import type { StoredVersion } from '../../../shared/storage/version-history';
 
 export interface LastKnownVersion {

@@ -6,8 +6,8 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { DeletedNamedLocation } from '../../../graph/deleted-items';
-import { toWritableBody } from '../../../graph/policy-body';
-import type { ConditionalAccessPolicy } from '../../../graph/types';
+import { toWritableBody } from '../../../domain/policy-body';
+import type { ConditionalAccessPolicy } from '../../../domain/types';
 import { useTenantSession } from '../../../session/tenant-session';
 import { useWriteAccess, WriteAccessTooltip } from '../../../session/write-access';
 import { formatDateTime } from '../../../shared/ui/format';

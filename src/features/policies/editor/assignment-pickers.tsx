@@ -5,7 +5,7 @@ import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, 
 import { applyEdits, modify } from 'jsonc-parser';
 import type { DirectoryKind } from '../../../graph/directory';
 import { SPECIAL_VALUES, type NameDirectory, type NameKind } from '../../../graph/names';
-import type { JsonObject } from '../../../graph/policy-body';
+import type { JsonObject } from '../../../domain/policy-body';
 import { DirectoryPicker } from '../../../session/directory-picker';
 import { refs } from '../lib/describe-policy';
 

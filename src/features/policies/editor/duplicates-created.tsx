@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { describeError, type ErrorDescription } from '../../../graph/describe-error';
-import type { ConditionalAccessPolicy } from '../../../graph/types';
+import type { ConditionalAccessPolicy } from '../../../domain/types';
 import { deletePolicySafely } from '../../../operations/restore-deleted';
 import { useTenantSession } from '../../../session/tenant-session';
 import { recordVersion } from '../../../shared/storage/version-history';

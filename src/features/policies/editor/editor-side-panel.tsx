@@ -3,8 +3,8 @@ import { Badge, Label, makeStyles, Radio, RadioGroup, Text, tokens } from '@flue
 import { ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { NameDirectory } from '../../../graph/names';
-import type { PolicyFinding } from '../../../graph/policy-checks';
-import type { ConditionalAccessPolicy } from '../../../graph/types';
+import type { PolicyFinding } from '../../../domain/policy-checks';
+import type { ConditionalAccessPolicy } from '../../../domain/types';
 import { describePolicy } from '../lib/describe-policy';
 import { PolicySummaryView } from '../components/policy-summary-view';
 

@@ -5,8 +5,8 @@ import { makeStyles, Skeleton, SkeletonItem, tokens } from '@fluentui/react-comp
 import { applyEdits, modify } from 'jsonc-parser';
 import { Suspense, useCallback, useMemo } from 'react';
 import type { NameDirectory } from '../../../graph/names';
-import { POLICY_SCHEMA_URI, READ_ONLY_PROPERTIES, conditionalAccessPolicySchema } from '../../../graph/policy-schema';
-import type { ConditionalAccessPolicy } from '../../../graph/types';
+import { POLICY_SCHEMA_URI, READ_ONLY_PROPERTIES, conditionalAccessPolicySchema } from '../../../domain/policy-schema';
+import type { ConditionalAccessPolicy } from '../../../domain/types';
 import { LazyJsonEditor, type EditorMarker } from '../../../shared/monaco';
 import { useTheme } from '../../../shared/theme';
 import { AssignmentPickers } from './assignment-pickers';

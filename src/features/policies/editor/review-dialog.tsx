@@ -4,11 +4,11 @@
 // choose: put their own changes on top, or start again from the new version.
 import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Skeleton, SkeletonItem, Spinner, Text, tokens } from '@fluentui/react-components';
 import { Suspense, useCallback, useMemo, useState } from 'react';
-import type { LockoutRisk } from '../../../graph/lockout';
+import type { LockoutRisk } from '../../../domain/lockout';
 import type { NameDirectory } from '../../../graph/names';
-import type { JsonObject } from '../../../graph/policy-body';
+import type { JsonObject } from '../../../domain/policy-body';
 import type { ErrorDescription } from '../../../graph/describe-error';
-import type { ConditionalAccessPolicy } from '../../../graph/types';
+import type { ConditionalAccessPolicy } from '../../../domain/types';
 import { LazyDiffViewer, LazyJsonViewer } from '../../../shared/monaco';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { formatDateTime } from '../../../shared/ui/format';

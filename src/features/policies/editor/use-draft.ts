@@ -1,9 +1,9 @@
 // The draft being edited: its text (saved to the device as it changes), the parsed policy when the
 // text is valid JSON, the checks' findings, and the base it started from.
 import { useEffect, useMemo, useState } from 'react';
-import { comparableText, type JsonObject } from '../../../graph/policy-body';
-import { checkPolicy, type PolicyFinding } from '../../../graph/policy-checks';
-import type { ConditionalAccessPolicy } from '../../../graph/types';
+import { comparableText, type JsonObject } from '../../../domain/policy-body';
+import { checkPolicy, type PolicyFinding } from '../../../domain/policy-checks';
+import type { ConditionalAccessPolicy } from '../../../domain/types';
 import { draftStore, type Draft } from './draft-store';
 
 export interface DraftState {

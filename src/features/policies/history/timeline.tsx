@@ -8,7 +8,7 @@ import { useNavigate } from 'react-router';
 import type { AuditEvent } from '../../../graph/audit';
 import { describeError } from '../../../graph/describe-error';
 import type { NameDirectory } from '../../../graph/names';
-import type { JsonObject } from '../../../graph/policy-body';
+import type { JsonObject } from '../../../domain/policy-body';
 import { useWriteAccess, WriteAccessTooltip } from '../../../session/write-access';
 import type { StoredVersion } from '../../../shared/storage/version-history';
 import { formatDateTime } from '../../../shared/ui/format';

@@ -2,7 +2,7 @@
 // policy as it is now (so the review shows the diff, and the checks and lock-out guard apply).
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { toWritableBody, type JsonObject } from '../../../graph/policy-body';
+import { toWritableBody, type JsonObject } from '../../../domain/policy-body';
 import { useTenantSession } from '../../../session/tenant-session';
 import { policyQuery } from '../api/policy-queries';
 import { draftStore } from '../editor/draft-store';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeletedNamedLocation } from '../../../graph/deleted-items';
 import { nameKey, type NameDirectory, type ResolvedName } from '../../../graph/names';
-import type { ConditionalAccessPolicy } from '../../../graph/types';
+import type { ConditionalAccessPolicy } from '../../../domain/types';
 import { findMissingDependencies } from './dependencies';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

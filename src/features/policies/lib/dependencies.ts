@@ -4,7 +4,7 @@
 // still in deleted items can be restored first.
 import { isSpecialValue, lookupName, type NameDirectory, type NameKind } from '../../../graph/names';
 import type { DeletedNamedLocation } from '../../../graph/deleted-items';
-import type { ConditionalAccessPolicy } from '../../../graph/types';
+import type { ConditionalAccessPolicy } from '../../../domain/types';
 
 export interface MissingDependency {
   id: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NameDirectory } from '../../../graph/names';
-import type { Json, JsonObject } from '../../../graph/policy-body';
-import { conditionalAccessPolicySchema, READ_ONLY_PROPERTIES } from '../../../graph/policy-schema';
+import type { Json, JsonObject } from '../../../domain/policy-body';
+import { conditionalAccessPolicySchema, READ_ONLY_PROPERTIES } from '../../../domain/policy-schema';
 import { describeChanges } from './describe-changes';
 
 const BREAK_GLASS = '11111111-1111-1111-1111-111111111111';

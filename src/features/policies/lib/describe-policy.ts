@@ -2,8 +2,8 @@
 // resources, Network, Conditions, Grant, Session), with names instead of ids. Missing objects stay
 // visible as "deleted object" with their id; properties this version does not know are listed too.
 import { lookupName, SPECIAL_VALUES, type NameDirectory, type NameKind } from '../../../graph/names';
-import type { ConditionalAccessPolicy } from '../../../graph/types';
-import { clientAppLabels, controlLabels, guestTypeLabels, platformLabels, riskLabel, transferMethodLabels } from './labels';
+import type { ConditionalAccessPolicy } from '../../../domain/types';
+import { clientAppLabels, controlLabels, guestTypeLabels, platformLabels, riskLabel, transferMethodLabels } from '../../../domain/labels';
 
 export interface NameRef {
   id: string;

@@ -1,8 +1,8 @@
 // Where a new policy can start: blank (the smallest valid body), a copy of an existing policy,
 // a Microsoft template, or a file. Every one starts in report-only and without service-owned fields.
-import { toWritableBody, type Json, type JsonObject } from '../../../graph/policy-body';
+import { toWritableBody, type Json, type JsonObject } from '../../../domain/policy-body';
 import type { PolicyTemplate } from '../../../graph/policies';
-import type { ConditionalAccessPolicy } from '../../../graph/types';
+import type { ConditionalAccessPolicy } from '../../../domain/types';
 
 const REPORT_ONLY = 'enabledForReportingButNotEnforced';
 

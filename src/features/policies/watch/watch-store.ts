@@ -1,7 +1,7 @@
 // Watched policies, per account, on this device: for each, the version the admin last saw (its JSON
 // and modifiedDateTime), so the next visit can say what changed since and show the diff.
 import { useSyncExternalStore } from 'react';
-import type { JsonObject } from '../../../graph/policy-body';
+import type { JsonObject } from '../../../domain/policy-body';
 
 export interface WatchedPolicy {
   name: string;

@@ -3,8 +3,8 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { JsonObject } from '../../../graph/policy-body';
-import type { ConditionalAccessPolicy } from '../../../graph/types';
+import type { JsonObject } from '../../../domain/policy-body';
+import type { ConditionalAccessPolicy } from '../../../domain/types';
 import { useTenantSession } from '../../../session/tenant-session';
 import { formatDateTime } from '../../../shared/ui/format';
 import { recentAuditQuery, useNames } from '../api/policy-queries';

@@ -1,7 +1,7 @@
 // Two sets of policies side by side (a tenant and a backup, or two tenants): each policy matched
 // by id, else by display name, then sorted into only in A, only in B, changed and identical. The
 // comparison ignores what the service owns and the noise of exports (nulls, empty lists, id order).
-import { comparableText, type JsonObject } from '../../../graph/policy-body';
+import { comparableText, type JsonObject } from './policy-body';
 
 export type MatchStatus = 'onlyA' | 'onlyB' | 'changed' | 'identical';
 
