@@ -85,6 +85,23 @@ describe('architecture', () => {
     expect(violations).toEqual([]);
   });
 
+  it('keeps every feature folder from importing another, whatever its name', () => {
+    const feature = (file: string) => {
+      const [top, name] = relative(src, file).split('/');
+      return top === 'features' ? name : null;
+    };
+    const violations: string[] = [];
+    for (const [file, targets] of edges) {
+      const from = feature(file);
+      if (!from) continue;
+      for (const target of targets) {
+        const to = feature(target);
+        if (to && to !== from) violations.push(`${relative(src, file)} -> ${relative(src, target)}`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
   it('keeps the domain pure: no React, DOM, network or storage, so it runs in Node as in the browser', () => {
     const packagesAllowed = new Set(['jsonc-parser', '@cfworker/json-schema', '@microsoft/microsoft-graph-types-beta']);
     const problems: string[] = [];
