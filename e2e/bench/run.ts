@@ -15,13 +15,14 @@ import { chromium, type Request } from '@playwright/test';
 import globalSetup from '../support/global-setup';
 import { E2E_CLIENT_ID, ports, urls } from '../support/ports';
 import { createSeedState } from '../../src/emulator/seed';
-import { collectReferences, planLookups } from '../../src/graph/names';
+import { collectReferences } from '../../src/domain/references';
+import { planLookups } from '../../src/graph/names';
 import type { ConditionalAccessPolicy } from '../../src/domain/types';
 import { MAX_BATCH_SIZE } from '../../src/graph/client';
 import type { JsonObject } from '../../src/domain/policy-body';
 import { parsePolicyFile } from '../../src/domain/policy-file';
 import { matchPolicySets } from '../../src/domain/match-policies';
-import { describeChanges } from '../../src/features/policies/lib/describe-changes';
+import { describeChanges } from '../../src/domain/describe-changes';
 import { corpusFiles, corpusPresent, isNotPolicyFile } from '../../src/testing/corpus';
 
 const LATENCY_MS = 100;

@@ -4,77 +4,8 @@
 // authentication contexts and terms of use. Special values are never looked up; ids that are not
 // found come back as "deleted object".
 import { batchItemError, type BatchRequest, type GraphClient } from './client';
-import type { GraphRequestError } from './errors';
+import { collectReferences, nameKey, type NameDirectory, type NameKind, type References, type ResolvedName } from '../domain/references';
 import type { ConditionalAccessPolicy } from '../domain/types';
-
-export type NameKind =
-  | 'user' | 'group' | 'role' | 'application' | 'servicePrincipal'
-  | 'namedLocation' | 'authenticationContext' | 'termsOfUse' | 'authenticationStrength';
-
-export interface ResolvedName {
-  id: string;
-  kind: NameKind;
-  displayName: string;
-  /** A second line: UPN, appId, IP ranges or countries... */
-  detail?: string;
-  /** The id no longer resolves: the object was deleted (or never existed in this tenant). */
-  missing?: boolean;
-}
-
-export interface NameDirectory {
-  names: ReadonlyMap<string, ResolvedName>;
-  /** Lookups that failed (e.g. a missing permission); their ids stay unresolved. */
-  failures: { what: string; error: GraphRequestError }[];
-}
-
-/** Directory ids are GUIDs, which Entra compares without case: exports sometimes carry them upper-case. */
-export const nameKey = (kind: NameKind, id: string) => `${kind}:${id.toLowerCase()}`;
-
-/** Values with a meaning of their own, never sent to a lookup. */
-export const SPECIAL_VALUES: Record<string, string> = {
-  All: 'All', None: 'None', GuestsOrExternalUsers: 'All guests and external users', Office365: 'Office 365',
-  MicrosoftAdminPortals: 'Microsoft Admin Portals', AllTrusted: 'All trusted locations',
-  ServicePrincipalsInMyTenant: 'All service principals in my tenant', AllAgentIdUsers: 'All agent identities', AllAgentIdResources: 'All agent resources',
-  'urn:user:registersecurityinfo': 'Register security information', 'urn:user:registerdevice': 'Register or join devices',
-  '00000000-0000-0000-0000-000000000000': 'MFA trusted IPs (legacy)',
-};
-
-export const isSpecialValue = (value: string) => value in SPECIAL_VALUES || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-
-export interface References {
-  directoryObjects: Set<string>;
-  roles: Set<string>;
-  applications: Set<string>;
-  locations: Set<string>;
-  authenticationContexts: Set<string>;
-  termsOfUse: Set<string>;
-  /** Strengths without their name: policies from the audit log or a file carry only the id. */
-  authenticationStrengths: Set<string>;
-}
-
-const ids = (values: unknown): string[] => (Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string' && !isSpecialValue(v)) : []);
-
-export function collectReferences(policies: readonly ConditionalAccessPolicy[]): References {
-  const refs: References = {
-    directoryObjects: new Set(), roles: new Set(), applications: new Set(), locations: new Set(), authenticationContexts: new Set(), termsOfUse: new Set(), authenticationStrengths: new Set(),
-  };
-  for (const policy of policies) {
-    const users = policy.conditions?.users;
-    const apps = policy.conditions?.applications;
-    const clients = policy.conditions?.clientApplications;
-    const locations = policy.conditions?.locations;
-    for (const id of [...ids(users?.includeUsers), ...ids(users?.excludeUsers), ...ids(users?.includeGroups), ...ids(users?.excludeGroups),
-      ...ids(clients?.includeServicePrincipals), ...ids(clients?.excludeServicePrincipals)]) refs.directoryObjects.add(id);
-    for (const id of [...ids(users?.includeRoles), ...ids(users?.excludeRoles)]) refs.roles.add(id);
-    for (const id of [...ids(apps?.includeApplications), ...ids(apps?.excludeApplications)]) refs.applications.add(id);
-    for (const id of [...ids(locations?.includeLocations), ...ids(locations?.excludeLocations)]) refs.locations.add(id);
-    for (const id of apps?.includeAuthenticationContextClassReferences ?? []) refs.authenticationContexts.add(id);
-    for (const id of ids(policy.grantControls?.termsOfUse)) refs.termsOfUse.add(id);
-    const strength = policy.grantControls?.authenticationStrength;
-    if (strength?.id && !strength.displayName) refs.authenticationStrengths.add(strength.id);
-  }
-  return refs;
-}
 
 const chunk = <T,>(items: T[], size: number): T[][] => {
   const chunks: T[][] = [];
@@ -175,14 +106,4 @@ export async function resolveNames(client: GraphClient, policies: readonly Condi
     }
   }
   return { names, failures };
-}
-
-/** Finds the name of an id as it appears in a given place of a policy. */
-export function lookupName(directory: NameDirectory | undefined, kinds: readonly NameKind[], id: string): ResolvedName | undefined {
-  if (!directory) return undefined;
-  for (const kind of kinds) {
-    const found = directory.names.get(nameKey(kind, id));
-    if (found) return found;
-  }
-  return undefined;
 }

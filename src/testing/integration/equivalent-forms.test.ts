@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSeedState } from '../../emulator/seed';
-import { describeChanges } from '../../features/policies/lib/describe-changes';
+import { describeChanges } from '../../domain/describe-changes';
 import { comparableText, type Json, type JsonObject } from '../../domain/policy-body';
 import { parsePolicyFile } from '../../domain/policy-file';
 import { conditionalAccessPolicySchema } from '../../domain/policy-schema';

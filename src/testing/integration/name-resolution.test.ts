@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectReferences, lookupName, planLookups, resolveNames, SPECIAL_VALUES } from '../../graph/names';
+import { planLookups, resolveNames } from '../../graph/names';
+import { collectReferences, lookupName, SPECIAL_VALUES } from '../../domain/references';
 import { listPolicies } from '../../graph/policies';
 import { graphOverEmulator } from '../graph-over-emulator';
 

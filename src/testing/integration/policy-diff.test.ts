@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildPatch, comparableText, type JsonObject } from '../../domain/policy-body';
 import { parsePolicyFile } from '../../domain/policy-file';
-import { describeChanges } from '../../features/policies/lib/describe-changes';
+import { describeChanges } from '../../domain/describe-changes';
 import { corpusFiles, corpusPresent, isNotPolicyFile } from '../corpus';
 
 const present = corpusPresent;

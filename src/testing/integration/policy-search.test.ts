@@ -1,11 +1,12 @@
 // The policies list over the emulator's Contoso tenant: why search kept a row, the date a policy
 // last changed, and sorting by each sortable column.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveNames, type NameDirectory } from '../../graph/names';
+import { resolveNames } from '../../graph/names';
+import { type NameDirectory } from '../../domain/references';
 import { listPolicies } from '../../graph/policies';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { compareRows, filterRows, lastChanged, toRow, type PolicyRow } from '../../features/policies/lib/policy-rows';
-import { describeMatch } from '../../features/policies/lib/search-match';
+import { describeMatch } from '../../domain/search-match';
 import { graphOverEmulator } from '../graph-over-emulator';
 
 let policies: ConditionalAccessPolicy[];

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveNames, type NameDirectory } from '../../graph/names';
+import { resolveNames } from '../../graph/names';
+import { type NameDirectory } from '../../domain/references';
 import { listPolicies } from '../../graph/policies';
 import type { ConditionalAccessPolicy } from '../../domain/types';
-import { describePolicy } from '../../features/policies/lib/describe-policy';
+import { describePolicy } from '../../domain/describe-policy';
 import { checkPolicy } from '../../domain/policy-checks';
 import { compareRows, filterRows, toRow } from '../../features/policies/lib/policy-rows';
 import { graphOverEmulator } from '../graph-over-emulator';

@@ -2,7 +2,8 @@
 // scope key, so two signed-in tenants never share cached data.
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { AUDIT_RETENTION_DAYS, listConditionalAccessEvents } from '../../../graph/audit';
-import { collectReferences, resolveNames } from '../../../graph/names';
+import { resolveNames } from '../../../graph/names';
+import { collectReferences } from '../../../domain/references';
 import { getPolicy, listPolicies } from '../../../graph/policies';
 import type { ConditionalAccessPolicy } from '../../../domain/types';
 import type { TenantSession } from '../../../session/tenant-session';

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 import { useAuth } from '../../../auth';
 import { describeError } from '../../../graph/describe-error';
-import type { NameDirectory } from '../../../graph/names';
+import type { NameDirectory } from '../../../domain/references';
 import type { JsonObject } from '../../../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../../../domain/types';
 import { useOtherTenantSession, useTenantSession } from '../../../session/tenant-session';

@@ -4,13 +4,13 @@
 // deleted policies, tenant against tenant or backup.
 import { Link, makeStyles, Skeleton, SkeletonItem, Switch, Text, tokens } from '@fluentui/react-components';
 import { Suspense, useCallback, useMemo, useState } from 'react';
-import type { NameDirectory } from '../../../graph/names';
+import type { NameDirectory } from '../../../domain/references';
 import { comparableText, type JsonObject } from '../../../domain/policy-body';
 import { LazyDiffViewer, type DiffReveal } from '../../../shared/monaco';
 import { useTheme } from '../../../shared/theme';
-import { describeChanges } from '../lib/describe-changes';
+import { describeChanges } from '../../../domain/describe-changes';
 import { describeIdIn } from '../lib/describe-id';
-import { locateExactly } from '../lib/json-locations';
+import { locateExactly } from '../../../domain/json-locations';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

@@ -13,7 +13,7 @@ import { EmptyState } from '../../../shared/ui/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { policiesQuery, useNames } from '../api/policy-queries';
 import { compareRows, filterRows, toRow, type SortColumn } from '../lib/policy-rows';
-import { describeMatch } from '../lib/search-match';
+import { describeMatch } from '../../../domain/search-match';
 import { PoliciesGrid } from './policies-grid';
 import { PoliciesToolbar } from './policies-toolbar';
 import { useListFilters } from './use-list-filters';

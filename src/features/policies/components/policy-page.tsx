@@ -15,7 +15,7 @@ import { formatDateTime } from '../../../shared/ui/format';
 import { policiesQuery, policyQuery, useNames } from '../api/policy-queries';
 import { draftStore } from '../editor/draft-store';
 import { describeIdIn } from '../lib/describe-id';
-import { describePolicy } from '../lib/describe-policy';
+import { describePolicy } from '../../../domain/describe-policy';
 import { lastChanged } from '../lib/policy-rows';
 import { PolicySummaryView } from './policy-summary-view';
 import { DeletePolicyButton } from './delete-policy-dialog';

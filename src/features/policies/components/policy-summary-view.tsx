@@ -1,6 +1,6 @@
 // The plain-language summary: one card per section, names in place of ids, deleted objects flagged.
 import { Card, CardHeader, makeStyles, mergeClasses, Tag, TagGroup, Text, tokens, Tooltip } from '@fluentui/react-components';
-import type { NameRef, SummarySection } from '../lib/describe-policy';
+import type { NameRef, SummarySection } from '../../../domain/describe-policy';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))', gap: tokens.spacingHorizontalL },

@@ -2,7 +2,7 @@
 // with a current policy: the one of the same name (a re-created copy, often) or any other.
 import { Dropdown, Field, makeStyles, Option, Skeleton, SkeletonItem, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { Suspense, useCallback, useMemo, useState } from 'react';
-import type { NameDirectory } from '../../../graph/names';
+import type { NameDirectory } from '../../../domain/references';
 import type { JsonObject } from '../../../domain/policy-body';
 import type { DeletedPolicy } from '../../../graph/deleted-items';
 import type { ConditionalAccessPolicy } from '../../../domain/types';
@@ -13,7 +13,7 @@ import { useNames } from '../api/policy-queries';
 import { PolicySummaryView } from '../components/policy-summary-view';
 import { PolicyDiff, useDiffView } from '../compare/policy-diff';
 import { describeIdIn } from '../lib/describe-id';
-import { describePolicy } from '../lib/describe-policy';
+import { describePolicy } from '../../../domain/describe-policy';
 import type { MissingDependency } from '../lib/dependencies';
 import { MissingDependencies } from './deleted-actions';
 

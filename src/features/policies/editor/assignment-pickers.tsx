@@ -4,10 +4,10 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, Tag, TagGroup, Text, tokens } from '@fluentui/react-components';
 import { applyEdits, modify } from 'jsonc-parser';
 import type { DirectoryKind } from '../../../graph/directory';
-import { SPECIAL_VALUES, type NameDirectory, type NameKind } from '../../../graph/names';
+import { SPECIAL_VALUES, type NameDirectory, type NameKind } from '../../../domain/references';
 import type { JsonObject } from '../../../domain/policy-body';
 import { DirectoryPicker } from '../../../session/directory-picker';
-import { refs } from '../lib/describe-policy';
+import { refs } from '../../../domain/describe-policy';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },

@@ -2,10 +2,10 @@
 import { Badge, Label, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
-import type { NameDirectory } from '../../../graph/names';
+import type { NameDirectory } from '../../../domain/references';
 import type { PolicyFinding } from '../../../domain/policy-checks';
 import type { ConditionalAccessPolicy } from '../../../domain/types';
-import { describePolicy } from '../lib/describe-policy';
+import { describePolicy } from '../../../domain/describe-policy';
 import { PolicySummaryView } from '../components/policy-summary-view';
 
 const useStyles = makeStyles({

@@ -18,7 +18,7 @@ import { formatDateTime } from '../../../shared/ui/format';
 import { policyKeys, policyQuery, refreshAfterWrite, useNames } from '../api/policy-queries';
 import { PageBreadcrumb } from '../components/page-breadcrumb';
 import { StateBadge } from '../components/state-badge';
-import { describeChanges } from '../lib/describe-changes';
+import { describeChanges } from '../../../domain/describe-changes';
 import { draftStore } from './draft-store';
 import { ReviewDialog, type ReviewStep } from './review-dialog';
 import { startFromPolicy, useDraft } from './use-draft';

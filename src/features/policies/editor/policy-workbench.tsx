@@ -4,7 +4,7 @@
 import { makeStyles, Skeleton, SkeletonItem, tokens } from '@fluentui/react-components';
 import { applyEdits, modify } from 'jsonc-parser';
 import { Suspense, useCallback, useMemo } from 'react';
-import type { NameDirectory } from '../../../graph/names';
+import type { NameDirectory } from '../../../domain/references';
 import { POLICY_SCHEMA_URI, READ_ONLY_PROPERTIES, conditionalAccessPolicySchema } from '../../../domain/policy-schema';
 import type { ConditionalAccessPolicy } from '../../../domain/types';
 import { LazyJsonEditor, type EditorMarker } from '../../../shared/monaco';
@@ -12,7 +12,7 @@ import { useTheme } from '../../../shared/theme';
 import { AssignmentPickers } from './assignment-pickers';
 import { EditorSidePanel } from './editor-side-panel';
 import { describeIdIn } from '../lib/describe-id';
-import { locate } from '../lib/json-locations';
+import { locate } from '../../../domain/json-locations';
 import type { DraftState } from './use-draft';
 
 const useStyles = makeStyles({

@@ -5,7 +5,7 @@
 import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Skeleton, SkeletonItem, Spinner, Text, tokens } from '@fluentui/react-components';
 import { Suspense, useCallback, useMemo, useState } from 'react';
 import type { LockoutRisk } from '../../../domain/lockout';
-import type { NameDirectory } from '../../../graph/names';
+import type { NameDirectory } from '../../../domain/references';
 import type { JsonObject } from '../../../domain/policy-body';
 import type { ErrorDescription } from '../../../graph/describe-error';
 import type { ConditionalAccessPolicy } from '../../../domain/types';
@@ -13,9 +13,9 @@ import { LazyDiffViewer, LazyJsonViewer } from '../../../shared/monaco';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { formatDateTime } from '../../../shared/ui/format';
 import { PolicySummaryView } from '../components/policy-summary-view';
-import type { Change } from '../lib/describe-changes';
+import type { Change } from '../../../domain/describe-changes';
 import { describeIdIn } from '../lib/describe-id';
-import { describePolicy } from '../lib/describe-policy';
+import { describePolicy } from '../../../domain/describe-policy';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(1200px, 95vw)', width: '95vw' },

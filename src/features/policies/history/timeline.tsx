@@ -7,13 +7,13 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { AuditEvent } from '../../../graph/audit';
 import { describeError } from '../../../graph/describe-error';
-import type { NameDirectory } from '../../../graph/names';
+import type { NameDirectory } from '../../../domain/references';
 import type { JsonObject } from '../../../domain/policy-body';
 import { useWriteAccess, WriteAccessTooltip } from '../../../session/write-access';
 import type { StoredVersion } from '../../../shared/storage/version-history';
 import { formatDateTime } from '../../../shared/ui/format';
 import { PolicyDiff, useDiffView } from '../compare/policy-diff';
-import { describeChanges } from '../lib/describe-changes';
+import { describeChanges } from '../../../domain/describe-changes';
 import { useRevert } from './use-revert';
 
 const useStyles = makeStyles({

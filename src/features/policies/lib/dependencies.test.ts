@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeletedNamedLocation } from '../../../graph/deleted-items';
-import { nameKey, type NameDirectory, type ResolvedName } from '../../../graph/names';
+import { nameKey, type NameDirectory, type ResolvedName } from '../../../domain/references';
 import type { ConditionalAccessPolicy } from '../../../domain/types';
 import { findMissingDependencies } from './dependencies';
 

@@ -2,7 +2,7 @@
 // groups and workload identities. Found from the names already resolved (a lookup that cannot find
 // an id marks it missing), so checking costs no extra request. A deleted named location that is
 // still in deleted items can be restored first.
-import { isSpecialValue, lookupName, type NameDirectory, type NameKind } from '../../../graph/names';
+import { isSpecialValue, lookupName, type NameDirectory, type NameKind } from '../../../domain/references';
 import type { DeletedNamedLocation } from '../../../graph/deleted-items';
 import type { ConditionalAccessPolicy } from '../../../domain/types';
 

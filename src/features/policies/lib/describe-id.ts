@@ -1,5 +1,5 @@
 // What an id in a policy's JSON is, for the names drawn beside ids in the editor and the diff.
-import { lookupName, type NameDirectory, type NameKind } from '../../../graph/names';
+import { lookupName, type NameDirectory, type NameKind } from '../../../domain/references';
 import type { IdDescription } from '../../../shared/monaco';
 
 const kindWords: Record<NameKind, string> = {

@@ -1,10 +1,10 @@
 // The policies list as rows: short summaries for each column, searchable text that includes the
 // resolved names, the controls a policy uses (for filtering), and sorting.
-import type { NameDirectory } from '../../../graph/names';
+import type { NameDirectory } from '../../../domain/references';
 import type { ConditionalAccessPolicy } from '../../../domain/types';
-import { describePolicy, type NameRef, type SummarySection } from './describe-policy';
+import { describePolicy, type NameRef, type SummarySection } from '../../../domain/describe-policy';
 import { shortControlLabels, stateLabels } from '../../../domain/labels';
-import { matchablesOf, type Matchable } from './search-match';
+import { matchablesOf, type Matchable } from '../../../domain/search-match';
 
 export type PolicyState = 'enabled' | 'disabled' | 'enabledForReportingButNotEnforced';
 

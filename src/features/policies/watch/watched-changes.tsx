@@ -9,7 +9,7 @@ import { useTenantSession } from '../../../session/tenant-session';
 import { formatDateTime } from '../../../shared/ui/format';
 import { recentAuditQuery, useNames } from '../api/policy-queries';
 import { PolicyDiff, useDiffView } from '../compare/policy-diff';
-import { describeChanges } from '../lib/describe-changes';
+import { describeChanges } from '../../../domain/describe-changes';
 import { useWatched, type WatchedPolicy } from './watch-store';
 
 const useStyles = makeStyles({

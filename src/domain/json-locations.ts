@@ -1,6 +1,6 @@
 // Where a JSON path is in the text, for markers and dimming.
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
-import type { JsonPath } from '../../../domain/policy-checks';
+import type { JsonPath } from './policy-checks';
 
 export interface TextRange {
   start: number;

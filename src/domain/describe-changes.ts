@@ -5,10 +5,10 @@
 // path it is about, so a view can take the admin to its lines. With the comparison's options, forms
 // that say the same thing (null, [], absent; ids in another order) are no difference at all; without
 // them, such a difference is said as it is, never as "not set → not set".
-import { quiet } from '../../../domain/comparable-form';
-import { lookupName, SPECIAL_VALUES, type NameDirectory, type NameKind } from '../../../graph/names';
-import { buildPatch, type CompareOptions, type Json, type JsonObject } from '../../../domain/policy-body';
-import { clientAppLabels, guestTypeLabels, platformLabels, riskLabel, shortControlLabels, stateLabels, transferMethodLabels } from '../../../domain/labels';
+import { quiet } from './comparable-form';
+import { lookupName, SPECIAL_VALUES, type NameDirectory, type NameKind } from './references';
+import { buildPatch, type CompareOptions, type Json, type JsonObject } from './policy-body';
+import { clientAppLabels, guestTypeLabels, platformLabels, riskLabel, shortControlLabels, stateLabels, transferMethodLabels } from './labels';
 
 export interface DescribeOptions extends CompareOptions {
   /** The two versions come from two tenants: same-named objects are each tenant's own, not a change. */

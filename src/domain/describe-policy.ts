@@ -1,9 +1,9 @@
 // A policy in plain language, section by section as the admin center shows it (Users, Target
 // resources, Network, Conditions, Grant, Session), with names instead of ids. Missing objects stay
 // visible as "deleted object" with their id; properties this version does not know are listed too.
-import { lookupName, SPECIAL_VALUES, type NameDirectory, type NameKind } from '../../../graph/names';
-import type { ConditionalAccessPolicy } from '../../../domain/types';
-import { clientAppLabels, controlLabels, guestTypeLabels, platformLabels, riskLabel, transferMethodLabels } from '../../../domain/labels';
+import { lookupName, SPECIAL_VALUES, type NameDirectory, type NameKind } from './references';
+import type { ConditionalAccessPolicy } from './types';
+import { clientAppLabels, controlLabels, guestTypeLabels, platformLabels, riskLabel, transferMethodLabels } from './labels';
 
 export interface NameRef {
   id: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { NameDirectory } from '../../../graph/names';
-import type { Json, JsonObject } from '../../../domain/policy-body';
-import { conditionalAccessPolicySchema, READ_ONLY_PROPERTIES } from '../../../domain/policy-schema';
+import type { NameDirectory } from './references';
+import type { Json, JsonObject } from './policy-body';
+import { conditionalAccessPolicySchema, READ_ONLY_PROPERTIES } from './policy-schema';
 import { describeChanges } from './describe-changes';
 
 const BREAK_GLASS = '11111111-1111-1111-1111-111111111111';
