@@ -9,6 +9,7 @@ import { TenantSessionProvider } from '../session/tenant-session';
 import type { AppConfig } from '../shared/config';
 import { ThemeProvider } from '../shared/theme';
 import { createQueryClient } from './query-client';
+import { RouteError } from './route-error';
 import { AppShell } from './shell/app-shell';
 import type { DemoControls } from './shell/account-menu';
 import { ScrollOnNavigate } from './shell/scroll-on-navigate';
@@ -60,7 +61,8 @@ function createRouter(props: Omit<AppProps, 'session'>) {
   return createBrowserRouter([
     {
       element: <Root {...props} />,
-      children: [
+      // A screen that throws is replaced by an error inside the shell; the other screens stay reachable.
+      children: [{ errorElement: <RouteError />, children: [
         { path: '/', element: <Navigate to="/policies" replace /> },
         { path: '/policies', element: <PoliciesPage /> },
         { path: '/policies/new', element: suspended(<NewPolicyPage />) },
@@ -72,7 +74,7 @@ function createRouter(props: Omit<AppProps, 'session'>) {
         { path: '/history', element: suspended(<ChangeHistoryPage />) },
         { path: '/settings', element: suspended(<SettingsPage />) },
         { path: '*', element: <Navigate to="/policies" replace /> },
-      ],
+      ] }],
     },
   ]);
 }
