@@ -13,7 +13,7 @@ import { useTheme } from '../../../shared/theme';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { formatDateTime } from '../../../shared/ui/format';
 import { policiesQuery, policyQuery, useNames } from '../api/policy-queries';
-import { draftStore } from '../editor/draft-store';
+import { unsavedChangesSince } from '../editor/open-in-editor';
 import { describeIdIn } from '../lib/describe-id';
 import { describePolicy } from '../../../domain/describe-policy';
 import { lastChanged } from '../lib/policy-rows';
@@ -50,7 +50,7 @@ export function PolicyPage() {
   const describeId = useCallback((objectId: string) => describeIdIn(names.data, objectId), [names.data]);
   const arrival = useLocation().state as { saved?: boolean; created?: boolean; restored?: boolean } | null;
   const justSaved = arrival?.saved === true || arrival?.created === true || arrival?.restored === true;
-  const draft = draftStore.load(tenant.account.key, id);
+  const draftSince = unsavedChangesSince(tenant.account.key, id);
   const watch = useWatched(tenant.account.key);
   const watching = !!watch.watched[id];
   const write = useWriteAccess();
@@ -87,7 +87,7 @@ export function PolicyPage() {
             <StateBadge state={policy.data.state ?? 'disabled'} />
             <WriteAccessTooltip access={write}>
               <Button icon={<EditRegular />} disabledFocusable={!write.allowed} onClick={() => navigate(`/policies/${id}/edit`)}>
-                {draft ? 'Continue editing' : 'Edit'}
+                {draftSince ? 'Continue editing' : 'Edit'}
               </Button>
             </WriteAccessTooltip>
             <Button icon={<SplitVerticalRegular />} onClick={() => navigate(`/compare?a=${id}`)}>
@@ -116,9 +116,9 @@ export function PolicyPage() {
               </MessageBarBody>
             </MessageBar>
           )}
-          {draft && !justSaved && (
+          {draftSince && !justSaved && (
             <MessageBar intent="info">
-              <MessageBarBody>You have unsaved changes to this policy from {formatDateTime(draft.updatedAt)}, kept on this device.</MessageBarBody>
+              <MessageBarBody>You have unsaved changes to this policy from {formatDateTime(draftSince)}, kept on this device.</MessageBarBody>
               <MessageBarActions>
                 <Button disabled={!write.allowed} onClick={() => navigate(`/policies/${id}/edit`)}>Continue editing</Button>
               </MessageBarActions>

@@ -9,10 +9,11 @@ import type { DeletedNamedLocation } from '../../../graph/deleted-items';
 import { toWritableBody } from '../../../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../../../domain/types';
 import { useTenantSession } from '../../../session/tenant-session';
+import { ErrorState } from '../../../shared/ui/error-state';
 import { useWriteAccess, WriteAccessTooltip } from '../../../session/write-access';
 import { formatDateTime } from '../../../shared/ui/format';
 import { useNames } from '../api/policy-queries';
-import { draftStore } from '../editor/draft-store';
+import { openNewPolicyDraft } from '../editor/open-in-editor';
 import { findMissingDependencies } from '../lib/dependencies';
 import { MissingDependencies } from './deleted-actions';
 import type { LastKnownVersion } from './last-known-versions';
@@ -30,16 +31,14 @@ function RecreateDialog({ item, deletedLocations, onClose }: { item: LastKnownVe
   const asPolicy = useMemo(() => [item.version as unknown as ConditionalAccessPolicy], [item]);
   const names = useNames(tenant, asPolicy);
   const missing = findMissingDependencies(asPolicy[0]!, names.data, deletedLocations);
+  const [notKept, setNotKept] = useState<string | null>(null);
   const open = () => {
     const body = { ...toWritableBody(item.version), state: 'enabledForReportingButNotEnforced' };
-    draftStore.save(tenant.account.key, 'new', {
-      text: JSON.stringify(body, null, 2),
-      baseText: '{}',
-      baseModified: null,
-      updatedAt: new Date().toISOString(),
-      origin: `Re-creating “${item.name}” from its version of ${formatDateTime(item.at)} (${item.source}), in report-only`,
-    });
-    navigate('/policies/new');
+    try {
+      navigate(openNewPolicyDraft(tenant.account.key, body, `Re-creating “${item.name}” from its version of ${formatDateTime(item.at)} (${item.source}), in report-only`));
+    } catch (error) {
+      setNotKept(error instanceof Error ? error.message : String(error));
+    }
   };
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
@@ -51,6 +50,7 @@ function RecreateDialog({ item, deletedLocations, onClose }: { item: LastKnownVe
               It comes back as a new policy (with a new id) from its version of {formatDateTime(item.at)}, in report-only so that it enforces nothing until you turn it on. It opens in the editor: nothing is created until you review and create it.
             </Text>
             {names.isPending ? <Text>Checking what it refers to…</Text> : <MissingDependencies missing={missing} />}
+            {notKept && <ErrorState title="Could not open the editor" message={notKept} />}
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={open}>Open in the editor</Button>

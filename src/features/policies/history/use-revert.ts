@@ -5,23 +5,16 @@ import { useNavigate } from 'react-router';
 import { toWritableBody, type JsonObject } from '../../../domain/policy-body';
 import { useTenantSession } from '../../../session/tenant-session';
 import { policyQuery } from '../api/policy-queries';
-import { draftStore } from '../editor/draft-store';
+import { openPolicyDraft } from '../editor/open-in-editor';
 
 export function useRevert() {
   const tenant = useTenantSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  /** Opens the editor with `version` as the draft; rejects when the policy cannot be read (e.g. deleted). */
+  /** Opens the editor with `version` as the draft; rejects when the policy cannot be read (e.g. deleted) or the draft cannot be kept. */
   return async (policyId: string, version: JsonObject, origin: string) => {
     const policy = await queryClient.fetchQuery(policyQuery(tenant, policyId));
     const current = policy as unknown as JsonObject;
-    draftStore.save(tenant.account.key, policyId, {
-      text: JSON.stringify({ ...current, ...toWritableBody(version) }, null, 2),
-      baseText: JSON.stringify(current),
-      baseModified: policy.modifiedDateTime ?? null,
-      updatedAt: new Date().toISOString(),
-      origin,
-    });
-    navigate(`/policies/${policyId}/edit`);
+    navigate(openPolicyDraft(tenant.account.key, policyId, current, { ...current, ...toWritableBody(version) }, origin));
   };
 }
