@@ -7,6 +7,7 @@ import { AuthProvider, useAuth, type AuthSession } from '../auth';
 import { PoliciesPage } from '../features/policies';
 import { TenantSessionProvider } from '../session/tenant-session';
 import type { AppConfig } from '../shared/config';
+import { paths, routePatterns } from '../shared/routes/paths';
 import { ThemeProvider } from '../shared/theme';
 import { createQueryClient } from './query-client';
 import { RouteError } from './route-error';
@@ -63,17 +64,17 @@ function createRouter(props: Omit<AppProps, 'session'>) {
       element: <Root {...props} />,
       // A screen that throws is replaced by an error inside the shell; the other screens stay reachable.
       children: [{ errorElement: <RouteError />, children: [
-        { path: '/', element: <Navigate to="/policies" replace /> },
-        { path: '/policies', element: <PoliciesPage /> },
-        { path: '/policies/new', element: suspended(<NewPolicyPage />) },
-        { path: '/policies/:id', element: suspended(<PolicyPage />) },
-        { path: '/policies/:id/edit', element: suspended(<PolicyEditorPage />) },
-        { path: '/deleted', element: suspended(<DeletedPoliciesPage />) },
-        { path: '/compare', element: suspended(<ComparePage />) },
-        { path: '/compare/tenants', element: suspended(<ComparePage />) },
-        { path: '/history', element: suspended(<ChangeHistoryPage />) },
-        { path: '/settings', element: suspended(<SettingsPage />) },
-        { path: '*', element: <Navigate to="/policies" replace /> },
+        { path: '/', element: <Navigate to={paths.policies} replace /> },
+        { path: routePatterns.policies, element: <PoliciesPage /> },
+        { path: routePatterns.newPolicy, element: suspended(<NewPolicyPage />) },
+        { path: routePatterns.policy, element: suspended(<PolicyPage />) },
+        { path: routePatterns.editPolicy, element: suspended(<PolicyEditorPage />) },
+        { path: routePatterns.deleted, element: suspended(<DeletedPoliciesPage />) },
+        { path: routePatterns.compare, element: suspended(<ComparePage />) },
+        { path: routePatterns.compareTenants, element: suspended(<ComparePage />) },
+        { path: routePatterns.history, element: suspended(<ChangeHistoryPage />) },
+        { path: routePatterns.settings, element: suspended(<SettingsPage />) },
+        { path: '*', element: <Navigate to={paths.policies} replace /> },
       ] }],
     },
   ]);

@@ -5,6 +5,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useNavigate, useRouteError } from 'react-router';
 import { describeError } from '../graph/describe-error';
 import { ErrorState } from '../shared/ui/error-state';
+import { paths } from '../shared/routes/paths';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, alignItems: 'flex-start' },
@@ -22,7 +23,7 @@ export function RouteError() {
   return (
     <section className={styles.page} aria-label="Error">
       <ErrorState {...description} onRetry={() => window.location.reload()} />
-      <Button appearance="primary" onClick={() => navigate('/policies')}>
+      <Button appearance="primary" onClick={() => navigate(paths.policies)}>
         Back to the policies
       </Button>
     </section>

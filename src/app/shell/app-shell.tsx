@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useWriteAccess } from '../../session/write-access';
 import { AccountMenu, type DemoControls } from './account-menu';
+import { paths } from '../../shared/routes/paths';
 
 const useStyles = makeStyles({
   root: { display: 'grid', gridTemplateRows: 'auto 1fr', gridTemplateColumns: '220px 1fr', minHeight: '100vh' },
@@ -23,7 +24,8 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
   const styles = useStyles();
   const navigate = useNavigate();
   const location = useLocation();
-  const section = location.pathname.split('/')[1] || 'policies';
+  // The section is the first step of the path: /policies/123/edit is under Policies.
+  const section = `/${location.pathname.split('/')[1] || 'policies'}`;
   const write = useWriteAccess();
   return (
     <div className={styles.root}>
@@ -42,20 +44,20 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
         <AccountMenu demo={demo} />
       </header>
       <nav className={styles.nav} aria-label="Main">
-        <TabList vertical selectedValue={section} onTabSelect={(_, data) => navigate(`/${String(data.value)}`)}>
-          <Tab value="policies" icon={<DocumentBulletListRegular />}>
+        <TabList vertical selectedValue={section} onTabSelect={(_, data) => navigate(String(data.value))}>
+          <Tab value={paths.policies} icon={<DocumentBulletListRegular />}>
             Policies
           </Tab>
-          <Tab value="deleted" icon={<ArrowCounterclockwiseRegular />}>
+          <Tab value={paths.deleted} icon={<ArrowCounterclockwiseRegular />}>
             Deleted policies
           </Tab>
-          <Tab value="compare" icon={<SplitVerticalRegular />}>
+          <Tab value={paths.compare()} icon={<SplitVerticalRegular />}>
             Compare
           </Tab>
-          <Tab value="history" icon={<HistoryRegular />}>
+          <Tab value={paths.history} icon={<HistoryRegular />}>
             Change history
           </Tab>
-          <Tab value="settings" icon={<SettingsRegular />}>
+          <Tab value={paths.settings} icon={<SettingsRegular />}>
             Settings
           </Tab>
         </TabList>

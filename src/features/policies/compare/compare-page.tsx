@@ -5,6 +5,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { preloadDiffViewer } from '../../../shared/monaco';
 import { ComparePolicies } from './compare-policies';
 import { CompareTenants } from './compare-tenants';
+import { paths } from '../../../shared/routes/paths';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -14,7 +15,7 @@ const useStyles = makeStyles({
 export function ComparePage() {
   const styles = useStyles();
   const navigate = useNavigate();
-  const tenants = useLocation().pathname.startsWith('/compare/tenants');
+  const tenants = useLocation().pathname.startsWith(paths.compareTenants);
   // Every comparison ends in a diff: Monaco loads while the admin chooses what to compare.
   useEffect(preloadDiffViewer, []);
   return (
@@ -22,7 +23,7 @@ export function ComparePage() {
       <h1 id="compare-title" className={styles.title}>
         Compare
       </h1>
-      <TabList selectedValue={tenants ? 'tenants' : 'policies'} onTabSelect={(_, data) => navigate(data.value === 'tenants' ? '/compare/tenants' : '/compare')} aria-label="What to compare">
+      <TabList selectedValue={tenants ? 'tenants' : 'policies'} onTabSelect={(_, data) => navigate(data.value === 'tenants' ? paths.compareTenants : paths.compare())} aria-label="What to compare">
         <Tab value="policies">Two policies</Tab>
         <Tab value="tenants">Tenant with tenant or backup</Tab>
       </TabList>

@@ -15,6 +15,7 @@ import { ErrorState } from '../../../shared/ui/error-state';
 import { formatDate } from '../../../shared/ui/format';
 import { policyKeys, refreshAfterWrite } from '../api/policy-queries';
 import { stateLabels } from '../../../domain/labels';
+import { paths } from '../../../shared/routes/paths';
 
 const useStyles = makeStyles({
   // Destructive, and plainly so: the name is in the question above, the button says what it does.
@@ -47,7 +48,7 @@ export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy
       await deletePolicySafely(tenant.client, policy.id!);
       queryClient.removeQueries({ queryKey: policyKeys.detail(tenant, policy.id!) });
       await refreshAfterWrite(queryClient, tenant);
-      navigate('/policies', { state: { deleted: name } });
+      navigate(paths.policies, { state: { deleted: name } });
     } catch (caught) {
       setError(describeError(caught, 'delete the policy'));
       setBusy(false);

@@ -2,10 +2,11 @@
 import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem } from '@fluentui/react-components';
 import { Fragment } from 'react';
 import { useNavigate } from 'react-router';
+import { paths } from '../../../shared/routes/paths';
 
 export function PageBreadcrumb({ trail }: { trail: { label: string; to?: string }[] }) {
   const navigate = useNavigate();
-  const steps = [{ label: 'Policies', to: '/policies' }, ...trail];
+  const steps = [{ label: 'Policies', to: paths.policies }, ...trail];
   return (
     <Breadcrumb aria-label="Breadcrumb">
       {steps.map((step, index) => (

@@ -24,6 +24,7 @@ import { useNavigate } from 'react-router';
 import { formatDate } from '../../../shared/ui/format';
 import { compareRows, type PolicyRow, type SortColumn } from '../lib/policy-rows';
 import { StateBadge } from './state-badge';
+import { paths } from '../../../shared/routes/paths';
 
 const useStyles = makeStyles({
   grid: { minWidth: '960px' },
@@ -67,7 +68,7 @@ const byColumn = (column: SortColumn) => (a: PolicyRow, b: PolicyRow) => compare
 export function PoliciesGrid({ rows, sort, direction, onSort }: { rows: PolicyRow[]; sort: SortColumn; direction: 'ascending' | 'descending'; onSort(column: SortColumn, direction: 'ascending' | 'descending'): void }) {
   const styles = useStyles();
   const navigate = useNavigate();
-  const open = (row: PolicyRow) => navigate(`/policies/${row.id}`);
+  const open = (row: PolicyRow) => navigate(paths.policy(row.id));
 
   const columns: TableColumnDefinition<PolicyRow>[] = [
     createTableColumn<PolicyRow>({
@@ -79,7 +80,7 @@ export function PoliciesGrid({ rows, sort, direction, onSort }: { rows: PolicyRo
           <span className={styles.cellText}>
             <Link
               className={styles.name}
-              href={`/policies/${row.id}`}
+              href={paths.policy(row.id)}
               onClick={(event) => {
                 event.preventDefault();
                 open(row);

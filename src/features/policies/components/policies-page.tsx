@@ -18,6 +18,7 @@ import { PoliciesGrid } from './policies-grid';
 import { PoliciesToolbar } from './policies-toolbar';
 import { useListFilters } from './use-list-filters';
 import { useWatched } from '../watch/watch-store';
+import { paths } from '../../../shared/routes/paths';
 
 // Loaded only when something is watched: the first screen stays small.
 const WatchedChanges = lazy(() => import('../watch/watched-changes').then((m) => ({ default: m.WatchedChanges })));
@@ -62,7 +63,7 @@ export function PoliciesPage() {
             Policies
           </h1>
           <WriteAccessTooltip access={write}>
-            <Button appearance="primary" icon={<AddRegular />} disabledFocusable={!write.allowed} onClick={() => navigate('/policies/new')}>
+            <Button appearance="primary" icon={<AddRegular />} disabledFocusable={!write.allowed} onClick={() => navigate(paths.newPolicy())}>
               New policy
             </Button>
           </WriteAccessTooltip>
@@ -81,7 +82,7 @@ export function PoliciesPage() {
         <MessageBar intent="success">
           <MessageBarBody>
             Deleted “{deleted}”. Microsoft Entra keeps it for 30 days, during which it can be restored from{' '}
-            <Link href="/deleted" onClick={(event) => { event.preventDefault(); navigate('/deleted'); }}>
+            <Link href={paths.deleted} onClick={(event) => { event.preventDefault(); navigate(paths.deleted); }}>
               Deleted policies
             </Link>
             .

@@ -24,6 +24,7 @@ import { PageBreadcrumb } from './page-breadcrumb';
 import { StateBadge } from './state-badge';
 import { useWatched } from '../watch/watch-store';
 import type { JsonObject } from '../../../domain/policy-body';
+import { paths } from '../../../shared/routes/paths';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -73,7 +74,7 @@ export function PolicyPage() {
           </h1>
           <ErrorState {...describeError(policy.error, 'load this policy')} onRetry={() => void policy.refetch()} />
           <Text>
-            <RouterLink to="/policies">Back to all policies</RouterLink>
+            <RouterLink to={paths.policies}>Back to all policies</RouterLink>
           </Text>
         </>
       )}
@@ -86,15 +87,15 @@ export function PolicyPage() {
             </h1>
             <StateBadge state={policy.data.state ?? 'disabled'} />
             <WriteAccessTooltip access={write}>
-              <Button icon={<EditRegular />} disabledFocusable={!write.allowed} onClick={() => navigate(`/policies/${id}/edit`)}>
+              <Button icon={<EditRegular />} disabledFocusable={!write.allowed} onClick={() => navigate(paths.editPolicy(id))}>
                 {draftSince ? 'Continue editing' : 'Edit'}
               </Button>
             </WriteAccessTooltip>
-            <Button icon={<SplitVerticalRegular />} onClick={() => navigate(`/compare?a=${id}`)}>
+            <Button icon={<SplitVerticalRegular />} onClick={() => navigate(paths.compare(id))}>
               Compare…
             </Button>
             <WriteAccessTooltip access={write}>
-              <Button icon={<CopyRegular />} disabledFocusable={!write.allowed} onClick={() => navigate(`/policies/new?duplicate=${id}`)}>
+              <Button icon={<CopyRegular />} disabledFocusable={!write.allowed} onClick={() => navigate(paths.newPolicy({ duplicate: id }))}>
                 Duplicate
               </Button>
             </WriteAccessTooltip>
@@ -120,7 +121,7 @@ export function PolicyPage() {
             <MessageBar intent="info">
               <MessageBarBody>You have unsaved changes to this policy from {formatDateTime(draftSince)}, kept on this device.</MessageBarBody>
               <MessageBarActions>
-                <Button disabled={!write.allowed} onClick={() => navigate(`/policies/${id}/edit`)}>Continue editing</Button>
+                <Button disabled={!write.allowed} onClick={() => navigate(paths.editPolicy(id))}>Continue editing</Button>
               </MessageBarActions>
             </MessageBar>
           )}

@@ -27,6 +27,7 @@ import { DeletedPoliciesTable } from './deleted-policies-table';
 import { DeletedPolicyDetails } from './deleted-policy-details';
 import { lastKnownVersions } from './last-known-versions';
 import { RecreateSection } from './recreate-section';
+import { paths } from '../../../shared/routes/paths';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -89,7 +90,7 @@ export function DeletedPoliciesPage() {
       const policy = await setPolicyStateSafely(tenant.client, id, REPORT_ONLY);
       setSecondStep(null);
       await finish(policy, false);
-      navigate(`/policies/${id}`, { state: { restored: true } });
+      navigate(paths.policy(id), { state: { restored: true } });
     } catch (caught) {
       setSecondStep({ id, name, error: describeError(caught, 'set the policy to report-only') });
       await refreshAfterWrite(queryClient, tenant);
@@ -127,7 +128,7 @@ export function DeletedPoliciesPage() {
       }
       await finish(restored, locationsFirst.length > 0);
       setAction(null);
-      navigate(`/policies/${restored.id}`, { state: { restored: true } });
+      navigate(paths.policy(restored.id!), { state: { restored: true } });
     } catch (caught) {
       setError(describeError(caught, 'restore the policy'));
     } finally {

@@ -13,6 +13,7 @@ import { recordVersion } from '../../../shared/storage/version-history';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { formatDateTime } from '../../../shared/ui/format';
 import { refreshAfterWrite } from '../api/policy-queries';
+import { paths } from '../../../shared/routes/paths';
 
 const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalXL },
@@ -37,7 +38,7 @@ export function DuplicatesCreated({ kept, extra }: { kept: ConditionalAccessPoli
         await deletePolicySafely(tenant.client, copy.id!);
       }
       await refreshAfterWrite(queryClient, tenant);
-      navigate(`/policies/${kept.id}`, { state: { created: true } });
+      navigate(paths.policy(kept.id!), { state: { created: true } });
     } catch (caught) {
       setError(describeError(caught, 'delete the copy'));
       await refreshAfterWrite(queryClient, tenant);
@@ -52,11 +53,11 @@ export function DuplicatesCreated({ kept, extra }: { kept: ConditionalAccessPoli
         The connection to Microsoft Graph was interrupted while the policy was being created, and the request reached the service more than once. The tenant now holds:
         <ul className={styles.list} aria-label="Policies created">
           <li>
-            <Link to={`/policies/${kept.id}`}>{kept.displayName}</Link> (id {kept.id}, created {formatDateTime(kept.createdDateTime)}): the one kept
+            <Link to={paths.policy(kept.id!)}>{kept.displayName}</Link> (id {kept.id}, created {formatDateTime(kept.createdDateTime)}): the one kept
           </li>
           {extra.map((copy) => (
             <li key={copy.id}>
-              <Link to={`/policies/${copy.id}`}>{copy.displayName}</Link> (id {copy.id}, created {formatDateTime(copy.createdDateTime)}): a duplicate
+              <Link to={paths.policy(copy.id!)}>{copy.displayName}</Link> (id {copy.id}, created {formatDateTime(copy.createdDateTime)}): a duplicate
             </li>
           ))}
         </ul>
@@ -65,7 +66,7 @@ export function DuplicatesCreated({ kept, extra }: { kept: ConditionalAccessPoli
           <Button appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => void removeCopies()}>
             {busy ? 'Deleting…' : extra.length === 1 ? 'Delete the duplicate' : `Delete the ${extra.length} duplicates`}
           </Button>
-          <Button disabled={busy} onClick={() => navigate(`/policies/${kept.id}`, { state: { created: true } })}>
+          <Button disabled={busy} onClick={() => navigate(paths.policy(kept.id!), { state: { created: true } })}>
             Keep both and open the policy
           </Button>
         </div>

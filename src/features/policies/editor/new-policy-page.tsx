@@ -26,6 +26,7 @@ import { ReviewDialog, type ReviewStep } from './review-dialog';
 import { DuplicatesCreated } from './duplicates-created';
 import { useDraft } from './use-draft';
 import { useLockoutGuard } from './use-lockout-guard';
+import { paths } from '../../../shared/routes/paths';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -56,7 +57,7 @@ export function NewPolicyPage() {
         New policy
       </h1>
       {chosen ? (
-        <NewPolicyEditor start={chosen} onStartOver={() => { setStart(null); navigate('/policies/new', { replace: true }); }} />
+        <NewPolicyEditor start={chosen} onStartOver={() => { setStart(null); navigate(paths.newPolicy(), { replace: true }); }} />
       ) : duplicateId ? (
         duplicate.isError ? <ErrorState {...describeError(duplicate.error, 'load the policy to copy')} /> : <Skeleton aria-label="Loading"><SkeletonItem size={64} /></Skeleton>
       ) : (
@@ -177,7 +178,7 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
         setReviewing(false);
         setDuplicates({ kept: outcome.policy, extra: outcome.duplicates });
       } else {
-        navigate(`/policies/${outcome.policy.id}`, { state: { created: true } });
+        navigate(paths.policy(outcome.policy.id!), { state: { created: true } });
       }
     } catch (error) {
       const located = errorPath(error);

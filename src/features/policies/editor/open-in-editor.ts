@@ -2,6 +2,7 @@
 // on a new policy (a re-creation, later a template), with a sentence saying where the draft came
 // from; and whether a policy has unsaved changes on this device. The draft storage stays private.
 import type { JsonObject } from '../../../domain/policy-body';
+import { paths } from '../../../shared/routes/paths';
 import { draftStore } from './draft-store';
 
 /** The editor could not keep the draft (storage full or blocked): nothing was opened. */
@@ -27,13 +28,13 @@ export function openPolicyDraft(accountKey: string, policyId: string, current: J
     updatedAt: new Date().toISOString(),
     origin,
   });
-  return `/policies/${encodeURIComponent(policyId)}/edit`;
+  return paths.editPolicy(policyId);
 }
 
 /** A new policy's draft, reviewed before it is created; returns the address of the new-policy editor. */
 export function openNewPolicyDraft(accountKey: string, body: JsonObject, origin: string): string {
   keep(accountKey, 'new', { text: JSON.stringify(body, null, 2), baseText: '{}', baseModified: null, updatedAt: new Date().toISOString(), origin });
-  return '/policies/new';
+  return paths.newPolicy();
 }
 
 /** When the policy has changes not yet saved on this device, and since when. */

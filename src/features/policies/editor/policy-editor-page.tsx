@@ -24,6 +24,7 @@ import { ReviewDialog, type ReviewStep } from './review-dialog';
 import { startFromPolicy, useDraft } from './use-draft';
 import { useLockoutGuard } from './use-lockout-guard';
 import { PolicyWorkbench, type GraphFinding } from './policy-workbench';
+import { paths } from '../../../shared/routes/paths';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -103,7 +104,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
       if (outcome.kind === 'saved') queryClient.setQueryData(policyKeys.detail(tenant, id), outcome.policy);
       await refreshAfterWrite(queryClient, tenant);
       leaving.current = true;
-      navigate(`/policies/${id}`, { state: { saved: outcome.kind === 'saved' } });
+      navigate(paths.policy(id), { state: { saved: outcome.kind === 'saved' } });
     } catch (error) {
       const description = describeError(error, 'save the policy');
       setSaveError(description);
@@ -117,7 +118,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
 
   return (
     <section className={styles.page} aria-labelledby="editor-title">
-      <PageBreadcrumb trail={[{ label: live.displayName ?? id, to: `/policies/${id}` }, { label: 'Edit' }]} />
+      <PageBreadcrumb trail={[{ label: live.displayName ?? id, to: paths.policy(id) }, { label: 'Edit' }]} />
       <div className={styles.titleRow}>
         <h1 id="editor-title" className={styles.title}>
           Edit {live.displayName}
@@ -144,7 +145,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         <Button disabled={!draft.dirty} onClick={() => setConfirmUndo(true)}>
           Undo all changes…
         </Button>
-        <Button appearance="subtle" onClick={() => navigate(`/policies/${id}`)}>
+        <Button appearance="subtle" onClick={() => navigate(paths.policy(id))}>
           Close
         </Button>
       </div>

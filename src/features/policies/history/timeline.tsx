@@ -15,6 +15,7 @@ import { formatDateTime } from '../../../shared/ui/format';
 import { PolicyDiff, useDiffView } from '../compare/policy-diff';
 import { describeChanges } from '../../../domain/describe-changes';
 import { useRevert } from './use-revert';
+import { paths } from '../../../shared/routes/paths';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -110,10 +111,10 @@ export function Timeline({ entries, names, existing, showPolicy }: {
                 {showPolicy &&
                   (exists ? (
                     <Link
-                      href={`/policies/${entry.policyId}`}
+                      href={paths.policy(entry.policyId)}
                       onClick={(event) => {
                         event.preventDefault();
-                        navigate(`/policies/${entry.policyId}`);
+                        navigate(paths.policy(entry.policyId));
                       }}
                     >
                       {entry.policyName}
@@ -147,7 +148,7 @@ export function Timeline({ entries, names, existing, showPolicy }: {
                   </WriteAccessTooltip>
                 )}
                 {entry.isPolicy && entry.before && !exists && (
-                  <Button size="small" onClick={() => navigate('/deleted')}>
+                  <Button size="small" onClick={() => navigate(paths.deleted)}>
                     Deleted: see deleted policies
                   </Button>
                 )}
