@@ -30,6 +30,14 @@ test('a reader sees write actions disabled with the roles that can write', async
   const deleted = page.getByRole('table', { name: 'Deleted policies' });
   await expect(deleted.getByRole('button', { name: 'Restore…' }).first()).toBeDisabled();
   await expect(deleted.getByRole('button', { name: 'Delete permanently…' }).first()).toBeDisabled();
+
+  // Reached by its address, the editor lets a reader draft but not create.
+  await page.goto('/policies/new');
+  await page.getByRole('button', { name: 'Start blank' }).click();
+  const create = page.getByRole('button', { name: 'Review and create…' });
+  await expect(create).toBeDisabled();
+  await create.hover();
+  await expect(page.getByRole('tooltip')).toContainText(ROLES);
 });
 
 test('an administrator keeps every write action', async ({ page, signInPage, policiesPage }) => {

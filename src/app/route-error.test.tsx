@@ -42,7 +42,7 @@ describe('RouteError', () => {
   it('asks for a reload when a part of the console failed to download', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const router = createMemoryRouter([
-      { path: '/', errorElement: <RouteError />, lazy: async () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: /assets/policy-page.js')) },
+      { path: '/', errorElement: <RouteError />, hydrateFallbackElement: <p>Loading…</p>, lazy: async () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: /assets/policy-page.js')) },
     ]);
     render(<RouterProvider router={router} />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/could not be loaded.*Reload the page/);

@@ -14,6 +14,7 @@ import { listTemplates, POLICY_LIMIT } from '../../../graph/policies';
 import type { ConditionalAccessPolicy } from '../../../domain/types';
 import { createPolicySafely } from '../../../operations/create-policy';
 import { useTenantSession } from '../../../session/tenant-session';
+import { useWriteAccess } from '../../../session/write-access';
 import { useTheme } from '../../../shared/theme';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { FileDropZone } from '../../../shared/ui/file-drop-zone';
@@ -162,6 +163,8 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
   const [duplicates, setDuplicates] = useState<{ kept: ConditionalAccessPolicy; extra: ConditionalAccessPolicy[] } | null>(null);
   const atLimit = (policies.data?.length ?? 0) >= POLICY_LIMIT;
   const blocked = !draft.policy || blocksSaving(draft.findings) || atLimit;
+  // A read-only account may still draft (kept on this device), but not create.
+  const write = useWriteAccess();
   const guard = useLockoutGuard(draft);
   const name = typeof draft.policy?.displayName === 'string' ? draft.policy.displayName : 'the new policy';
 
@@ -202,8 +205,8 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
         </MessageBar>
       )}
       <div className={styles.actions}>
-        <Tooltip content={blocked ? 'Fix the problems listed under Checks first.' : 'See exactly what will be created.'} relationship="description">
-          <Button appearance="primary" disabledFocusable={blocked} onClick={() => { setStep({ kind: 'review' }); setReviewing(true); }}>
+        <Tooltip content={!write.allowed ? (write.reason ?? '') : blocked ? 'Fix the problems listed under Checks first.' : 'See exactly what will be created.'} relationship="description">
+          <Button appearance="primary" disabledFocusable={blocked || !write.allowed} onClick={() => { setStep({ kind: 'review' }); setReviewing(true); }}>
             Review and create…
           </Button>
         </Tooltip>

@@ -11,6 +11,7 @@ import { blocksSaving } from '../../../domain/policy-checks';
 import type { ConditionalAccessPolicy } from '../../../domain/types';
 import { rebaseDraft, savePolicy } from '../../../operations/save-policy';
 import { useTenantSession } from '../../../session/tenant-session';
+import { useWriteAccess } from '../../../session/write-access';
 import { useTheme } from '../../../shared/theme';
 import { recordVersion } from '../../../shared/storage/version-history';
 import { ErrorState } from '../../../shared/ui/error-state';
@@ -70,6 +71,8 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
 
   const changes = useMemo(() => (draft.policy ? describeChanges(draft.base, draft.policy, names.data) : []), [draft.base, draft.policy, names.data]);
   const blocked = !draft.policy || blocksSaving(draft.findings);
+  // A read-only account may still draft (kept on this device), but not save.
+  const write = useWriteAccess();
   const guard = useLockoutGuard(draft);
 
   // Leaving with unsaved changes asks first (the draft stays on this device either way).
@@ -137,8 +140,8 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
       {saveError && !reviewing && <ErrorState {...saveError} />}
 
       <div className={styles.actions}>
-        <Tooltip content={blocked ? 'Fix the problems listed under Checks first.' : draft.dirty ? 'See exactly what will change before saving.' : 'Nothing has changed yet.'} relationship="description">
-          <Button appearance="primary" disabledFocusable={blocked || !draft.dirty} onClick={() => { setStep({ kind: 'review' }); setReviewing(true); }}>
+        <Tooltip content={!write.allowed ? (write.reason ?? '') : blocked ? 'Fix the problems listed under Checks first.' : draft.dirty ? 'See exactly what will change before saving.' : 'Nothing has changed yet.'} relationship="description">
+          <Button appearance="primary" disabledFocusable={blocked || !draft.dirty || !write.allowed} onClick={() => { setStep({ kind: 'review' }); setReviewing(true); }}>
             Review and save…
           </Button>
         </Tooltip>
