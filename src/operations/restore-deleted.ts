@@ -13,33 +13,35 @@ import { applied, isNotFound, notApplied, writeSafely } from './lost-answer';
 /** The object, or null when Graph says it is not there. */
 const orNull = <T>(read: Promise<T>): Promise<T | null> => read.catch((error: unknown) => (isNotFound(error) ? null : Promise.reject(error)));
 
-export function restorePolicySafely(client: GraphClient, id: string): Promise<ConditionalAccessPolicy> {
+/** A restore, then the object read back; after a lost answer (or a 404 to a resent restore), found back counts as done. */
+function restoreThenRead<T>(client: GraphClient, restore: () => Promise<unknown>, readBack: () => Promise<T>): Promise<T> {
   return writeSafely(client, {
     write: async () => {
-      await restoreDeletedPolicy(client, id, WRITE_SCOPES);
-      return getPolicy(client, id);
+      await restore();
+      return readBack();
     },
     look: async () => {
-      const back = await orNull(getPolicy(client, id));
+      const back = await orNull(readBack());
       return back ? applied(back) : notApplied;
     },
     alsoLookAfter: isNotFound,
   });
 }
 
-export function restoreNamedLocationSafely(client: GraphClient, id: string): Promise<NamedLocation> {
+/** A deletion; after a lost answer (or a 404 to a resent one), the object no longer found counts as done. */
+function removeUntilGone(client: GraphClient, remove: () => Promise<void>, read: () => Promise<unknown>): Promise<void> {
   return writeSafely(client, {
-    write: async () => {
-      await restoreDeletedNamedLocation(client, id, WRITE_SCOPES);
-      return getNamedLocation(client, id);
-    },
-    look: async () => {
-      const back = await orNull(getNamedLocation(client, id));
-      return back ? applied(back) : notApplied;
-    },
+    write: remove,
+    look: async () => ((await orNull(read())) ? notApplied : applied(undefined)),
     alsoLookAfter: isNotFound,
   });
 }
+
+export const restorePolicySafely = (client: GraphClient, id: string): Promise<ConditionalAccessPolicy> =>
+  restoreThenRead(client, () => restoreDeletedPolicy(client, id, WRITE_SCOPES), () => getPolicy(client, id));
+
+export const restoreNamedLocationSafely = (client: GraphClient, id: string): Promise<NamedLocation> =>
+  restoreThenRead(client, () => restoreDeletedNamedLocation(client, id, WRITE_SCOPES), () => getNamedLocation(client, id));
 
 /** Sets a policy's state (e.g. report-only after a restore) and reads it back. */
 export function setPolicyStateSafely(client: GraphClient, id: string, state: NonNullable<ConditionalAccessPolicy['state']>): Promise<ConditionalAccessPolicy> {
@@ -55,28 +57,13 @@ export function setPolicyStateSafely(client: GraphClient, id: string, state: Non
   });
 }
 
-/** Deletes a policy (to deleted items); one that is already gone counts as deleted. */
-export function deletePolicySafely(client: GraphClient, id: string): Promise<void> {
-  return writeSafely(client, {
-    write: () => deletePolicy(client, id, WRITE_SCOPES),
-    look: async () => ((await orNull(getPolicy(client, id))) ? notApplied : applied(undefined)),
-    alsoLookAfter: isNotFound,
-  });
-}
+/** Deletes a policy (to deleted items). */
+export const deletePolicySafely = (client: GraphClient, id: string): Promise<void> =>
+  removeUntilGone(client, () => deletePolicy(client, id, WRITE_SCOPES), () => getPolicy(client, id));
 
-/** Deletes a deleted policy for good; one already purged counts as done. */
-export function purgePolicySafely(client: GraphClient, id: string): Promise<void> {
-  return writeSafely(client, {
-    write: () => purgeDeletedPolicy(client, id, WRITE_SCOPES),
-    look: async () => ((await orNull(getDeletedPolicy(client, id))) ? notApplied : applied(undefined)),
-    alsoLookAfter: isNotFound,
-  });
-}
+/** Deletes a deleted policy for good. */
+export const purgePolicySafely = (client: GraphClient, id: string): Promise<void> =>
+  removeUntilGone(client, () => purgeDeletedPolicy(client, id, WRITE_SCOPES), () => getDeletedPolicy(client, id));
 
-export function purgeNamedLocationSafely(client: GraphClient, id: string): Promise<void> {
-  return writeSafely(client, {
-    write: () => purgeDeletedNamedLocation(client, id, WRITE_SCOPES),
-    look: async () => ((await orNull(getDeletedNamedLocation(client, id))) ? notApplied : applied(undefined)),
-    alsoLookAfter: isNotFound,
-  });
-}
+export const purgeNamedLocationSafely = (client: GraphClient, id: string): Promise<void> =>
+  removeUntilGone(client, () => purgeDeletedNamedLocation(client, id, WRITE_SCOPES), () => getDeletedNamedLocation(client, id));
