@@ -41,6 +41,27 @@ test('a create whose answer is lost leaves one policy', async ({ page, policiesP
   await expect(policiesPage.row('Require multifactor authentication for admins')).toHaveCount(1);
 });
 
+test('a create the browser sent twice is reported, and the copy deleted in one click', async ({ page, policiesPage }) => {
+  // Stands in for Chromium resending a POST on a reset connection: the service sees two creates.
+  await page.route(`**${POLICIES}`, async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    await route.fetch();
+    await route.fulfill({ response: await route.fetch() });
+  });
+  await page.getByRole('button', { name: 'New policy' }).click();
+  await page.getByRole('button', { name: 'Require multifactor authentication for admins' }).click();
+  await page.getByRole('button', { name: 'Review and create…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Create in tenant' }).click();
+
+  await expect(page.getByText('“Require multifactor authentication for admins” was created, and so was an identical copy')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Policies created' }).getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Delete the duplicate' }).click();
+  await expect(page.getByText(/^Created\. This is the policy as the tenant now holds it\./)).toBeVisible();
+  await page.getByRole('button', { name: 'Policies', exact: true }).click();
+  await expect(policiesPage.rows).toHaveCount(36);
+  await expect(policiesPage.row('Require multifactor authentication for admins')).toHaveCount(1);
+});
+
 test('restore in report-only whose answer is lost still ends in report-only, and the list says so at once', async ({ page, policiesPage, consoleGuard }) => {
   // The cut connection, and a 404 to the restore Chromium resent after the first one succeeded.
   consoleGuard.allowFailedResponse('ERR_', '/beta/identity/conditionalAccess/deletedItems/');
