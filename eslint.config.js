@@ -1,5 +1,5 @@
 // Lint: TypeScript rules, React hooks, and the one-way import rules of the architecture:
-// domain <- shared <- graph, auth <- operations <- session <- features <- app; the emulator stands apart, reached only from
+// domain <- shared <- graph, auth <- operations <- session <- policy-ui <- features <- app; the emulator stands apart, reached only from
 // main.tsx. Import cycles are checked by src/testing/architecture.test.ts.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -7,16 +7,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { readdirSync } from 'node:fs';
 
-const top = ['domain', 'shared', 'graph', 'auth', 'operations', 'session', 'features', 'app', 'emulator', 'testing'];
+const top = ['domain', 'shared', 'graph', 'auth', 'operations', 'session', 'policy-ui', 'features', 'app', 'emulator', 'testing'];
 /** What each top folder of src/ may not import. */
 const forbidden = {
   // Pure Conditional Access knowledge: it runs in the browser and in Node, so it imports nothing of the console.
   domain: top.filter((t) => t !== 'domain'),
-  shared: ['graph', 'auth', 'session', 'features', 'app', 'emulator', 'testing'],
-  graph: ['auth', 'operations', 'session', 'features', 'app', 'emulator', 'testing'],
-  auth: ['graph', 'operations', 'session', 'features', 'app', 'emulator', 'testing'],
-  operations: ['session', 'features', 'app', 'emulator', 'testing'],
-  session: ['features', 'app', 'emulator', 'testing'],
+  shared: ['graph', 'auth', 'operations', 'session', 'policy-ui', 'features', 'app', 'emulator', 'testing'],
+  graph: ['auth', 'operations', 'session', 'policy-ui', 'features', 'app', 'emulator', 'testing'],
+  auth: ['graph', 'operations', 'session', 'policy-ui', 'features', 'app', 'emulator', 'testing'],
+  operations: ['session', 'policy-ui', 'features', 'app', 'emulator', 'testing'],
+  session: ['policy-ui', 'features', 'app', 'emulator', 'testing'],
+  // What several features show of a policy (queries, badge, summary, diff, open in the editor).
+  'policy-ui': ['features', 'app', 'emulator', 'testing'],
   features: ['app', 'emulator', 'testing'],
   app: ['emulator', 'testing'],
   emulator: top.filter((t) => t !== 'emulator'),
@@ -39,7 +41,7 @@ const layerConfigs = Object.entries(forbidden).map(([folder, banned]) => ({
       'error',
       {
         patterns: [
-          { regex: toTop(banned), message: `Imports flow one way: domain <- shared <- graph, auth <- operations <- session <- features <- app; src/${folder} may not import ${banned.join(', ')}.` },
+          { regex: toTop(banned), message: `Imports flow one way: domain <- shared <- graph, auth <- operations <- session <- policy-ui <- features <- app; src/${folder} may not import ${banned.join(', ')}.` },
           ...vendorRules(folder),
         ],
       },
@@ -55,7 +57,7 @@ const featureConfigs = features.map((feature) => ({
       {
         patterns: [
           { regex: toTop(forbidden.features), message: 'Features are composed by app/; they never import it.' },
-          ...(features.length > 1 ? [{ regex: `^(\\.\\./)+(features/)?(${features.filter((f) => f !== feature).join('|')})(/|$)`, message: 'A feature never imports another feature: move what they share to domain/, graph/ or shared/.' }] : []),
+          ...(features.length > 1 ? [{ regex: `^(\\.\\./)+(features/)?(${features.filter((f) => f !== feature).join('|')})(/|$)`, message: 'A feature never imports another feature: compose them in app/, or move what they share to policy-ui/, domain/ or shared/.' }] : []),
           ...vendorRules('features'),
         ],
       },

@@ -4,26 +4,26 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useNavigate } from 'react-router';
 import { AuthProvider, useAuth, type AuthSession } from '../auth';
-import { PoliciesPage } from '../features/policies';
 import { TenantSessionProvider } from '../session/tenant-session';
 import type { AppConfig } from '../shared/config';
 import { paths, routePatterns } from '../shared/routes/paths';
 import { ThemeProvider } from '../shared/theme';
 import { createQueryClient } from './query-client';
 import { RouteError } from './route-error';
+import { PoliciesRoute } from './routes/policies-route';
 import { AppShell } from './shell/app-shell';
 import type { DemoControls } from './shell/account-menu';
 import { ScrollOnNavigate } from './shell/scroll-on-navigate';
 import { SignInPage } from './sign-in-page';
 
 // The policy page and the editor (cards, tags, Monaco) load when first opened.
-const PolicyPage = lazy(() => import('../features/policies/components/policy-page').then((m) => ({ default: m.PolicyPage })));
-const DeletedPoliciesPage = lazy(() => import('../features/policies/deleted/deleted-policies-page').then((m) => ({ default: m.DeletedPoliciesPage })));
-const ComparePage = lazy(() => import('../features/policies/compare/compare-page').then((m) => ({ default: m.ComparePage })));
-const ChangeHistoryPage = lazy(() => import('../features/policies/history/change-history-page').then((m) => ({ default: m.ChangeHistoryPage })));
+const PolicyRoute = lazy(() => import('./routes/policy-route').then((m) => ({ default: m.PolicyRoute })));
+const DeletedPoliciesPage = lazy(() => import('../features/deleted-items/deleted-policies-page').then((m) => ({ default: m.DeletedPoliciesPage })));
+const ComparePage = lazy(() => import('../features/compare/compare-page').then((m) => ({ default: m.ComparePage })));
+const ChangeHistoryPage = lazy(() => import('../features/history/change-history-page').then((m) => ({ default: m.ChangeHistoryPage })));
 const SettingsPage = lazy(() => import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
-const NewPolicyPage = lazy(() => import('../features/policies/editor/new-policy-page').then((m) => ({ default: m.NewPolicyPage })));
-const PolicyEditorPage = lazy(() => import('../features/policies/editor/policy-editor-page').then((m) => ({ default: m.PolicyEditorPage })));
+const NewPolicyPage = lazy(() => import('../features/editor/new-policy-page').then((m) => ({ default: m.NewPolicyPage })));
+const PolicyEditorPage = lazy(() => import('../features/editor/policy-editor-page').then((m) => ({ default: m.PolicyEditorPage })));
 
 export interface AppProps {
   config: AppConfig;
@@ -65,9 +65,9 @@ function createRouter(props: Omit<AppProps, 'session'>) {
       // A screen that throws is replaced by an error inside the shell; the other screens stay reachable.
       children: [{ errorElement: <RouteError />, children: [
         { path: '/', element: <Navigate to={paths.policies} replace /> },
-        { path: routePatterns.policies, element: <PoliciesPage /> },
+        { path: routePatterns.policies, element: <PoliciesRoute /> },
         { path: routePatterns.newPolicy, element: suspended(<NewPolicyPage />) },
-        { path: routePatterns.policy, element: suspended(<PolicyPage />) },
+        { path: routePatterns.policy, element: suspended(<PolicyRoute />) },
         { path: routePatterns.editPolicy, element: suspended(<PolicyEditorPage />) },
         { path: routePatterns.deleted, element: suspended(<DeletedPoliciesPage />) },
         { path: routePatterns.compare, element: suspended(<ComparePage />) },

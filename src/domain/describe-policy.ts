@@ -201,3 +201,10 @@ export function describePolicy(policy: ConditionalAccessPolicy, names: NameDirec
   const other = otherSection(policy);
   return other ? [...sections, other] : sections;
 }
+
+/**
+ * When a policy last changed: Graph leaves modifiedDateTime null until the first change after
+ * creation, so a policy never changed was last changed when it was created. The list and the
+ * policy page both show this one date.
+ */
+export const lastChanged = (policy: ConditionalAccessPolicy): string | null => policy.modifiedDateTime ?? policy.createdDateTime ?? null;

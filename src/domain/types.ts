@@ -13,3 +13,14 @@ export type {
   CountryNamedLocation,
   AuthenticationStrengthPolicy,
 } from '@microsoft/microsoft-graph-types-beta';
+
+/** A named location in deleted items: kept 30 days, restorable until then. */
+export interface DeletedNamedLocation {
+  id: string;
+  displayName: string;
+  '@odata.type'?: string;
+  deletedDateTime?: string | null;
+  ipRanges?: { cidrAddress: string }[];
+  countriesAndRegions?: string[];
+  isTrusted?: boolean;
+}

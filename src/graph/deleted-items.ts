@@ -2,7 +2,7 @@
 // gone. Restore answers 200 with the policy, in the state it was deleted in; purge is final.
 import type { AuditEvent } from './audit';
 import type { GraphClient } from './client';
-import type { ConditionalAccessPolicy } from '../domain/types';
+import type { ConditionalAccessPolicy, DeletedNamedLocation } from '../domain/types';
 
 const DELETED = '/beta/identity/conditionalAccess/deletedItems/policies';
 const DELETED_LOCATIONS = '/beta/identity/conditionalAccess/deletedItems/namedLocations';
@@ -32,15 +32,7 @@ export async function purgeDeletedPolicy(client: GraphClient, id: string, writeS
   await client.request(`${DELETED}/${encodeURIComponent(id)}`, { method: 'DELETE', scopes: writeScopes });
 }
 
-export interface DeletedNamedLocation {
-  id: string;
-  displayName: string;
-  '@odata.type'?: string;
-  deletedDateTime?: string | null;
-  ipRanges?: { cidrAddress: string }[];
-  countriesAndRegions?: string[];
-  isTrusted?: boolean;
-}
+export type { DeletedNamedLocation };
 
 export function listDeletedNamedLocations(client: GraphClient, signal?: AbortSignal): Promise<DeletedNamedLocation[]> {
   return client.list<DeletedNamedLocation>(DELETED_LOCATIONS, { signal });

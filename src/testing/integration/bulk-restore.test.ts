@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { listDeletedPolicies, restoreDeletedPolicy } from '../../graph/deleted-items';
 import { listPolicies } from '../../graph/policies';
 import { CONTOSO_TENANT_ID } from '../../emulator/seed';
-import { newRun, runBulk } from '../../features/policies/deleted/bulk-run';
-import { bulkStep } from '../../features/policies/deleted/bulk-steps';
+import { newRun, runBulk } from '../../operations/bulk-run';
+import { bulkStep } from '../../operations/bulk-steps';
 import { graphOverEmulator } from '../graph-over-emulator';
 
 const REPORT_ONLY = 'enabledForReportingButNotEnforced';

@@ -9,8 +9,8 @@ import type { JsonObject } from '../../domain/policy-body';
 import { createPolicySafely } from '../../operations/create-policy';
 import { restorePolicySafely, setPolicyStateSafely } from '../../operations/restore-deleted';
 import { savePolicy } from '../../operations/save-policy';
-import { newRun, runBulk } from '../../features/policies/deleted/bulk-run';
-import { bulkStep } from '../../features/policies/deleted/bulk-steps';
+import { newRun, runBulk } from '../../operations/bulk-run';
+import { bulkStep } from '../../operations/bulk-steps';
 import { graphOverEmulator } from '../graph-over-emulator';
 
 const POLICIES = 'identity/conditionalAccess/policies';

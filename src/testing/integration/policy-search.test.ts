@@ -5,7 +5,8 @@ import { resolveNames } from '../../graph/names';
 import { type NameDirectory } from '../../domain/references';
 import { listPolicies } from '../../graph/policies';
 import type { ConditionalAccessPolicy } from '../../domain/types';
-import { compareRows, filterRows, lastChanged, toRow, type PolicyRow } from '../../features/policies/lib/policy-rows';
+import { compareRows, filterRows, toRow, type PolicyRow } from '../../features/policy-list/policy-rows';
+import { lastChanged } from '../../domain/describe-policy';
 import { describeMatch } from '../../domain/search-match';
 import { graphOverEmulator } from '../graph-over-emulator';
 

@@ -5,7 +5,7 @@ import { listPolicies } from '../../graph/policies';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { describePolicy } from '../../domain/describe-policy';
 import { checkPolicy } from '../../domain/policy-checks';
-import { compareRows, filterRows, toRow } from '../../features/policies/lib/policy-rows';
+import { compareRows, filterRows, toRow } from '../../features/policy-list/policy-rows';
 import { graphOverEmulator } from '../graph-over-emulator';
 
 let policies: ConditionalAccessPolicy[];

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { nameKey, type NameDirectory, type ResolvedName } from './references';
+import type { ConditionalAccessPolicy, DeletedNamedLocation } from './types';
+import { findMissingDependencies } from './dependencies';
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const directory = (entries: ResolvedName[]): NameDirectory => ({ names: new Map(entries.map((e) => [nameKey(e.kind, e.id), e])), failures: [] });
+const gone = (n: number, kind: ResolvedName['kind']): ResolvedName => ({ id: id(n), kind, displayName: 'Deleted', missing: true });
+
+const policy = {
+  displayName: 'P',
+  conditions: {
+    users: { includeUsers: ['All'], excludeGroups: [id(1), id(2)], includeGroups: [id(3)] },
+    locations: { includeLocations: [id(4)], excludeLocations: [id(5), 'AllTrusted'] },
+  },
+  grantControls: { operator: 'OR', builtInControls: [], authenticationStrength: { id: id(6) } },
+} as unknown as ConditionalAccessPolicy;
+
+describe('findMissingDependencies', () => {
+  it('names what is gone, says when an exclusion protects nobody, and offers deleted locations for restoring', () => {
+    const names = directory([
+      { id: id(1), kind: 'group', displayName: 'Break glass' },
+      gone(2, 'group'),
+      gone(3, 'group'),
+      gone(4, 'namedLocation'),
+      gone(5, 'namedLocation'),
+      gone(6, 'authenticationStrength'),
+    ]);
+    const deletedLocations: DeletedNamedLocation[] = [{ id: id(4), displayName: 'Old VPN egress' }];
+    const missing = findMissingDependencies(policy, names, deletedLocations);
+    expect(missing.map((m) => [m.where, m.id, m.exclusion, m.restorable?.displayName ?? null])).toEqual([
+      ['Included group', id(3), false, null],
+      ['Excluded group', id(2), true, null],
+      ['Included location', id(4), false, 'Old VPN egress'],
+      ['Excluded location', id(5), true, null],
+      ['Required authentication strength', id(6), false, null],
+    ]);
+    expect(missing[1]!.explanation).toMatch(/no longer excludes anybody/);
+  });
+
+  it('reports nothing before names are known, and nothing when everything exists', () => {
+    expect(findMissingDependencies(policy, undefined)).toEqual([]);
+    expect(findMissingDependencies(policy, directory([{ id: id(2), kind: 'group', displayName: 'Still here' }]))).toEqual([]);
+  });
+});

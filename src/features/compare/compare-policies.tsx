@@ -1,0 +1,108 @@
+// Two policies of the tenant, or a policy against one in a file: the differences in words beside
+// the diff. Chosen in the URL (?a=&b=), so the comparison can be shared; a file stays in this tab.
+import { Button, Dropdown, makeStyles, MessageBar, MessageBarBody, Option, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
+import { ArrowSwapRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useRef } from 'react';
+import { describeError } from '../../graph/describe-error';
+import type { JsonObject } from '../../domain/policy-body';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+import { useTenantSession } from '../../session/tenant-session';
+import { EmptyState } from '../../shared/ui/empty-state';
+import { ErrorState } from '../../shared/ui/error-state';
+import { policiesQuery, policyQuery, useNames } from '../../policy-ui/policy-queries';
+import { PolicyDiff } from '../../policy-ui/policy-diff';
+import { useComparisonFile } from './use-comparison-file';
+import { useUrlState } from './use-url-state';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  pickers: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
+  picker: { minWidth: '320px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+});
+
+const FILE_PREFIX = 'file:';
+
+export function ComparePolicies() {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const { params, set, view, setView } = useUrlState();
+  const comparisonFile = useComparisonFile();
+  const input = useRef<HTMLInputElement>(null);
+  const a = params.get('a');
+  const b = params.get('b');
+  const bInFile = b?.startsWith(FILE_PREFIX) ? Number(b.slice(FILE_PREFIX.length)) : null;
+
+  const list = useQuery(policiesQuery(tenant));
+  const left = useQuery({ ...policyQuery(tenant, a ?? ''), enabled: !!a });
+  const right = useQuery({ ...policyQuery(tenant, b ?? ''), enabled: !!b && bInFile === null });
+  const filePolicy = bInFile !== null ? comparisonFile.file?.policies[bInFile] : undefined;
+  const after = (bInFile !== null ? filePolicy?.policy : (right.data as unknown as JsonObject | undefined)) ?? null;
+  const before = (left.data as unknown as JsonObject | undefined) ?? null;
+  const both = useMemo(() => (before && after ? [before, after] : undefined), [before, after]) as ConditionalAccessPolicy[] | undefined;
+  const names = useNames(tenant, both);
+  const nameOf = (policy: JsonObject | null | undefined) => (typeof policy?.displayName === 'string' ? policy.displayName : '');
+
+  const openFile = async (chosen: File) => {
+    const opened = await comparisonFile.open(chosen);
+    if (!opened) return;
+    // The policy in the file that is A (same id, else same name) is the natural B.
+    const match = opened.policies.findIndex((p) => (a && p.id === a) || (before && nameOf(p.policy) === nameOf(before)));
+    set({ b: `${FILE_PREFIX}${match >= 0 ? match : 0}` });
+  };
+
+  const failed = left.error ?? right.error ?? list.error;
+  const bLabel = bInFile !== null ? `${nameOf(filePolicy?.policy)} in ${comparisonFile.file?.fileName ?? 'the file'}` : nameOf(after);
+  return (
+    <div className={styles.root}>
+      <div className={styles.pickers}>
+        <div className={styles.picker}>
+          <Text weight="semibold" id="pick-a">Policy A (left)</Text>
+          <Dropdown aria-labelledby="pick-a" placeholder="Choose a policy" value={nameOf(list.data?.find((p) => p.id === a) as JsonObject | undefined)} selectedOptions={a ? [a] : []} onOptionSelect={(_, data) => set({ a: data.optionValue ?? null })}>
+            {(list.data ?? []).map((p) => (
+              <Option key={p.id} value={p.id!}>{p.displayName ?? p.id!}</Option>
+            ))}
+          </Dropdown>
+        </div>
+        <Button icon={<ArrowSwapRegular />} aria-label="Swap A and B" disabled={(!a && !b) || bInFile !== null} onClick={() => set({ a: b, b: a })} />
+        <div className={styles.picker}>
+          <Text weight="semibold" id="pick-b">Policy B (right)</Text>
+          <Dropdown
+            aria-labelledby="pick-b"
+            placeholder="Choose a policy"
+            value={bInFile !== null ? bLabel : nameOf(list.data?.find((p) => p.id === b) as JsonObject | undefined)}
+            selectedOptions={b ? [b] : []}
+            onOptionSelect={(_, data) => set({ b: data.optionValue ?? null })}
+          >
+            {(list.data ?? []).map((p) => (
+              <Option key={p.id} value={p.id!}>{p.displayName ?? p.id!}</Option>
+            ))}
+            {(comparisonFile.file?.policies ?? []).map((p, i) => (
+              <Option key={`file-${i}`} value={`${FILE_PREFIX}${i}`} text={`${nameOf(p.policy)} (file)`}>
+                {`${nameOf(p.policy)} (in ${comparisonFile.file?.fileName})`}
+              </Option>
+            ))}
+          </Dropdown>
+        </div>
+        <Button icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
+          Compare with a file…
+        </Button>
+        <input ref={input} type="file" accept=".json,application/json" hidden aria-label="Policy file to compare with" onChange={(event) => event.target.files?.[0] && void openFile(event.target.files[0])} />
+      </div>
+      {comparisonFile.error && (
+        <MessageBar intent="error"><MessageBarBody>{comparisonFile.error}</MessageBarBody></MessageBar>
+      )}
+      {bInFile !== null && !filePolicy && (
+        <MessageBar intent="warning"><MessageBarBody>This comparison used a file that is not open here (files stay in the browser tab that opened them). Choose the file again.</MessageBarBody></MessageBar>
+      )}
+      {failed && <ErrorState {...describeError(failed, 'load the policies to compare')} />}
+      {!a || !b ? (
+        <EmptyState title="Choose two policies">Or a policy and a file. The differences appear here, in words and line by line.</EmptyState>
+      ) : !before || !after ? (
+        bInFile !== null && !filePolicy ? null : <Skeleton aria-label="Loading the policies"><SkeletonItem size={128} /></Skeleton>
+      ) : (
+        <PolicyDiff before={before} after={after} beforeLabel={nameOf(before)} afterLabel={bLabel} names={names.data} view={view} onViewChange={setView} />
+      )}
+    </div>
+  );
+}

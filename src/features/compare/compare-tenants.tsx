@@ -1,0 +1,198 @@
+// This tenant against another signed-in tenant or a backup file: every policy matched (by id, else
+// by name) and sorted into changed, only here, only there and identical; choosing one opens its diff.
+// Which tenant, which group and which policy are in the URL; a file stays in this browser tab.
+import { Badge, Button, Dropdown, Link, makeStyles, MessageBar, MessageBarBody, Option, Skeleton, SkeletonItem, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { DocumentArrowUpRegular } from '@fluentui/react-icons';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef } from 'react';
+import { useAuth } from '../../auth';
+import { describeError } from '../../graph/describe-error';
+import type { NameDirectory } from '../../domain/references';
+import type { JsonObject } from '../../domain/policy-body';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+import { useOtherTenantSession, useTenantSession } from '../../session/tenant-session';
+import { EmptyState } from '../../shared/ui/empty-state';
+import { ErrorState } from '../../shared/ui/error-state';
+import { policiesQuery, useNames } from '../../policy-ui/policy-queries';
+import { matchPolicySets, type MatchStatus } from '../../domain/match-policies';
+import { PolicyDiff } from '../../policy-ui/policy-diff';
+import { useComparisonFile } from './use-comparison-file';
+import { useUrlState } from './use-url-state';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  pickers: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
+  picker: { minWidth: '320px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  table: { maxWidth: '960px' },
+  opened: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
+});
+
+const FILE = 'file';
+const statusWords: Record<MatchStatus, { label: string; color: 'warning' | 'informative' | 'success' | 'brand' }> = {
+  changed: { label: 'Changed', color: 'warning' },
+  onlyA: { label: 'Only here', color: 'brand' },
+  onlyB: { label: 'Only there', color: 'informative' },
+  identical: { label: 'Identical', color: 'success' },
+};
+const ORDER: MatchStatus[] = ['changed', 'onlyA', 'onlyB', 'identical'];
+
+const merge = (...directories: (NameDirectory | undefined)[]): NameDirectory | undefined =>
+  directories.every((d) => !d) ? undefined : { names: new Map(directories.flatMap((d) => [...(d?.names ?? [])])), failures: directories.flatMap((d) => d?.failures ?? []) };
+
+export function CompareTenants() {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const { accounts, session } = useAuth();
+  const { params, set, view, setView } = useUrlState();
+  const comparisonFile = useComparisonFile();
+  const input = useRef<HTMLInputElement>(null);
+  const openedSection = useRef<HTMLElement>(null);
+  const withWhat = params.get('with');
+  const other = useOtherTenantSession(withWhat && withWhat !== FILE ? withWhat : null);
+  const status = (params.get('status') as MatchStatus | 'all' | null) ?? 'changed';
+  const opened = params.get('open');
+
+  const here = useQuery(policiesQuery(tenant));
+  const there = useQuery({ ...policiesQuery(other ?? tenant), enabled: !!other });
+  const herePolicies = here.data as unknown as JsonObject[] | undefined;
+  // Memoised: a new array each render would redo the matching and the names' fingerprint every time.
+  const therePolicies = useMemo(
+    () => (withWhat === FILE ? comparisonFile.file?.policies.map((p) => p.policy) : other ? (there.data as unknown as JsonObject[] | undefined) : undefined),
+    [withWhat, comparisonFile.file, other, there.data],
+  );
+  const hereNames = useNames(tenant, here.data);
+  // A backup's ids are this tenant's (or gone); another tenant's ids are resolved there.
+  const thereNames = useNames(other ?? tenant, therePolicies as ConditionalAccessPolicy[] | undefined);
+  const names = useMemo(() => merge(hereNames.data, thereNames.data), [hereNames.data, thereNames.data]);
+
+  const comparison = useMemo(() => {
+    if (!herePolicies || !therePolicies) return null;
+    const sideB = withWhat === FILE ? (comparisonFile.file?.policies ?? []) : therePolicies.map((p) => ({ id: typeof p.id === 'string' ? p.id : null, policy: p }));
+    return matchPolicySets(herePolicies.map((p) => ({ id: typeof p.id === 'string' ? p.id : null, policy: p })), sideB);
+  }, [herePolicies, therePolicies, withWhat, comparisonFile.file]);
+
+  const hereName = tenant.account.tenantName ?? tenant.account.username;
+  const thereName = withWhat === FILE ? (comparisonFile.file?.fileName ?? 'the backup') : (other?.account.tenantName ?? other?.account.username ?? 'the other tenant');
+  const others = accounts.filter((a) => a.key !== tenant.account.key);
+  const shown = comparison?.matches.filter((m) => status === 'all' || m.status === status) ?? [];
+  const openedMatch = comparison?.matches.find((m) => m.key === opened);
+
+  // A policy opened from the table gets its diff brought into view and the focus, below a long table.
+  const openedKey = openedMatch?.key;
+  useEffect(() => {
+    const section = openedSection.current;
+    if (!openedKey || !section) return;
+    section.focus({ preventScroll: true });
+    section.scrollIntoView({ block: 'start', behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  }, [openedKey]);
+
+  const openFile = async (chosen: File) => {
+    if (await comparisonFile.open(chosen)) set({ with: FILE, open: null });
+  };
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.pickers}>
+        <div className={styles.picker}>
+          <Text weight="semibold" id="compare-with">Compare {hereName} with</Text>
+          <Dropdown
+            aria-labelledby="compare-with"
+            placeholder={others.length ? 'Choose a signed-in tenant' : 'No other tenant signed in'}
+            value={withWhat === FILE ? `${thereName} (file)` : other ? thereName : ''}
+            selectedOptions={withWhat ? [withWhat] : []}
+            onOptionSelect={(_, data) => set({ with: data.optionValue ?? null, open: null })}
+          >
+            {others.map((account) => (
+              <Option key={account.key} value={account.key} text={account.tenantName ?? account.username}>
+                {`${account.tenantName ?? account.tenantId} (${account.username})`}
+              </Option>
+            ))}
+            {comparisonFile.file && <Option value={FILE} text={`${comparisonFile.file.fileName} (file)`}>{`${comparisonFile.file.fileName} (file)`}</Option>}
+          </Dropdown>
+        </div>
+        <Button icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
+          Compare with a backup file…
+        </Button>
+        <input ref={input} type="file" accept=".json,application/json" hidden aria-label="Backup file to compare with" onChange={(event) => event.target.files?.[0] && void openFile(event.target.files[0])} />
+      </div>
+      {others.length === 0 && withWhat !== FILE && (
+        <Text>
+          To compare two tenants, sign in to the other one too: open the account menu (your name, top right) and
+          {session.kind === 'demo' ? ' choose an account of the other tenant under “Add another account”.' : ' choose “Add another account”.'}
+        </Text>
+      )}
+      {comparisonFile.error && <MessageBar intent="error"><MessageBarBody>{comparisonFile.error}</MessageBarBody></MessageBar>}
+      {withWhat === FILE && !comparisonFile.file && (
+        <MessageBar intent="warning"><MessageBarBody>This comparison used a backup file that is not open here (files stay in the browser tab that opened them). Choose the file again.</MessageBarBody></MessageBar>
+      )}
+      {withWhat && withWhat !== FILE && !other && <MessageBar intent="warning"><MessageBarBody>The tenant of this comparison is not signed in here. Sign in to it, or choose another.</MessageBarBody></MessageBar>}
+      {(here.error ?? there.error) && <ErrorState {...describeError((here.error ?? there.error)!, 'read the policies to compare')} />}
+      {!withWhat ? (
+        <EmptyState title="Choose what to compare with">Another signed-in tenant, or a backup file of policies. Each policy is matched by id, else by name.</EmptyState>
+      ) : !comparison ? (
+        (withWhat === FILE && !comparisonFile.file) || (withWhat !== FILE && !other) ? null : <Skeleton aria-label="Loading the policies"><SkeletonItem size={128} /></Skeleton>
+      ) : (
+        <>
+          <TabList selectedValue={status} onTabSelect={(_, data) => set({ status: data.value === 'changed' ? null : String(data.value), open: null })} aria-label="Which policies">
+            {ORDER.map((s) => (
+              <Tab key={s} value={s}>{`${statusWords[s].label} (${comparison.counts[s]})`}</Tab>
+            ))}
+            <Tab value="all">{`All (${comparison.matches.length})`}</Tab>
+          </TabList>
+          <Text>
+            Here is {hereName}; there is {thereName}.
+          </Text>
+          {shown.length === 0 ? (
+            <EmptyState title={status === 'changed' ? 'No policy differs' : 'None'}>{status === 'changed' ? 'Every policy found on both sides is identical.' : 'No policy is in this group.'}</EmptyState>
+          ) : (
+            <Table className={styles.table} aria-label="Policies compared" size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Policy</TableHeaderCell>
+                  <TableHeaderCell>Comparison</TableHeaderCell>
+                  <TableHeaderCell>Matched by</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {shown.map((match) => (
+                  <TableRow key={match.key} aria-selected={match.key === opened}>
+                    <TableCell>
+                      <Link
+                        href={`?${new URLSearchParams({ ...Object.fromEntries(params), open: match.key }).toString()}`}
+                        onClick={(event) => {
+                          event.preventDefault();
+                          set({ open: match.key });
+                        }}
+                        aria-current={match.key === opened ? 'true' : undefined}
+                      >
+                        {match.name}
+                      </Link>
+                    </TableCell>
+                    <TableCell><Badge appearance="tint" color={statusWords[match.status].color}>{statusWords[match.status].label}</Badge></TableCell>
+                    <TableCell>{match.by === 'id' ? 'Id' : match.by === 'name' ? 'Name' : '—'}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          {openedMatch && (
+            <section ref={openedSection} tabIndex={-1} className={styles.opened} aria-label={`${openedMatch.name}, here and there`}>
+              <Text as="h2" size={500} weight="semibold">{openedMatch.name}</Text>
+              <PolicyDiff
+                before={openedMatch.a ?? {}}
+                after={openedMatch.b ?? {}}
+                beforeLabel={openedMatch.a ? `${openedMatch.name} in ${hereName}` : `Nothing in ${hereName}`}
+                afterLabel={openedMatch.b ? `${openedMatch.name} in ${thereName}` : `Nothing in ${thereName}`}
+                names={names}
+                view={view}
+                onViewChange={setView}
+                height="480px"
+                acrossTenants={withWhat !== FILE}
+              />
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+// Comparison choices live in the URL, so a comparison can be shared with a colleague who has access.
+import { useSearchParams } from 'react-router';
+import type { DiffView } from '../../policy-ui/policy-diff';
+
+export function useUrlState() {
+  const [params, setParams] = useSearchParams();
+  const set = (changes: Record<string, string | null>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace: false },
+    );
+  const view: DiffView = { inline: params.get('view') === 'inline', noise: params.get('noise') === 'show', names: params.get('names') !== 'off' };
+  const setView = (next: DiffView) => set({ view: next.inline ? 'inline' : null, noise: next.noise ? 'show' : null, names: next.names ? null : 'off' });
+  return { params, set, view, setView };
+}

@@ -1,0 +1,167 @@
+// The two actions on a deleted policy. Restore brings it back as it was: a policy that was On
+// enforces again at once, so that is said first; "as report-only" restores and then sets the state,
+// shown as one action, and says so plainly if the second step fails (with a retry). Permanent
+// deletion is final, so it needs the policy's name typed in.
+import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { ErrorDescription } from '../../graph/describe-error';
+import type { DeletedNamedLocation, DeletedPolicy } from '../../graph/deleted-items';
+import { ErrorState } from '../../shared/ui/error-state';
+import type { MissingDependency } from '../../domain/dependencies';
+
+const useStyles = makeStyles({
+  missing: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+/** What a policy refers to that is gone, and for deleted named locations, whether to restore them first. */
+export function MissingDependencies({ missing, restoreFirst, onRestoreFirstChange }: {
+  missing: MissingDependency[];
+  restoreFirst?: Set<string>;
+  onRestoreFirstChange?(id: string, checked: boolean): void;
+}) {
+  const styles = useStyles();
+  if (missing.length === 0) return null;
+  return (
+    <MessageBar intent={missing.some((m) => m.exclusion || !m.restorable) ? 'warning' : 'info'} layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>It refers to {missing.length === 1 ? 'something that no longer exists' : `${missing.length} things that no longer exist`}</MessageBarTitle>
+        <ul className={styles.missing} aria-label="Missing dependencies">
+          {missing.map((m) => (
+            <li key={`${m.where}-${m.id}`}>
+              <strong>{m.where}</strong> {m.restorable ? `“${m.restorable.displayName}”` : m.id}: {m.explanation}
+              {m.restorable && onRestoreFirstChange && (
+                <div>
+                  <Checkbox
+                    label={`Restore named location “${m.restorable.displayName}” first`}
+                    checked={restoreFirst?.has(m.id) ?? false}
+                    onChange={(_, data) => onRestoreFirstChange(m.id, data.checked === true)}
+                  />
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export type RestoreMode = 'asItWas' | 'reportOnly';
+
+export function RestoreDialog({ policy, missing, checking, busy, progress, error, onRestore, onClose }: {
+  policy: DeletedPolicy;
+  missing: MissingDependency[];
+  /** Dependencies are still being checked: restoring waits for the answer. */
+  checking: boolean;
+  busy: boolean;
+  /** The step under way, e.g. restoring a named location first. */
+  progress: string | null;
+  error: ErrorDescription | null;
+  onRestore(mode: RestoreMode, locationsFirst: DeletedNamedLocation[]): void;
+  onClose(): void;
+}) {
+  const styles = useStyles();
+  const wasOn = policy.state === 'enabled';
+  const [mode, setMode] = useState<RestoreMode>(wasOn ? 'reportOnly' : 'asItWas');
+  // Deleted named locations it needs are restored first unless the admin unticks them (the list
+  // can arrive after the dialog opens, so what is kept is what was unticked).
+  const [skipped, setSkipped] = useState<ReadonlySet<string>>(new Set());
+  const restoreFirst = new Set(missing.filter((m) => m.restorable && !skipped.has(m.id)).map((m) => m.id));
+  const locationsFirst = missing.filter((m) => m.restorable && restoreFirst.has(m.id)).map((m) => m.restorable!);
+  return (
+    <Dialog open onOpenChange={(_, data) => !data.open && !busy && onClose()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>Restore “{policy.displayName}”?</DialogTitle>
+          <DialogContent className={styles.content}>
+            <MissingDependencies
+              missing={missing}
+              restoreFirst={restoreFirst}
+              onRestoreFirstChange={(id, checked) =>
+                setSkipped((current) => {
+                  const next = new Set(current);
+                  if (checked) next.delete(id);
+                  else next.add(id);
+                  return next;
+                })
+              }
+            />
+            {wasOn && (
+              <MessageBar intent="warning">
+                <MessageBarBody>It was On when it was deleted. Restored as it was, it enforces again at once.</MessageBarBody>
+              </MessageBar>
+            )}
+            <RadioGroup value={mode} onChange={(_, data) => setMode(data.value as RestoreMode)} aria-label="How to restore">
+              <Radio value="reportOnly" label="Restore in report-only, to check its effect first" />
+              <Radio value="asItWas" label={`Restore as it was (${wasOn ? 'On, enforced' : policy.state === 'disabled' ? 'Off' : 'Report-only'})`} />
+            </RadioGroup>
+            {checking && <Spinner size="tiny" label="Checking what it refers to…" labelPosition="after" />}
+            {progress && <Spinner size="tiny" label={progress} labelPosition="after" />}
+            {error && <ErrorState {...error} />}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" disabled={busy || checking} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => onRestore(mode, locationsFirst)}>
+              {busy ? 'Restoring…' : locationsFirst.length ? `Restore ${locationsFirst.length === 1 ? 'the named location' : 'the named locations'} and the policy` : 'Restore'}
+            </Button>
+            <Button disabled={busy} onClick={onClose}>
+              Cancel
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+export function PurgeDialog({ name, what = 'policy', busy, error, onPurge, onClose }: {
+  name: string;
+  what?: 'policy' | 'named location';
+  busy: boolean;
+  error: ErrorDescription | null;
+  onPurge(): void;
+  onClose(): void;
+}) {
+  const [typed, setTyped] = useState('');
+  return (
+    <Dialog open onOpenChange={(_, data) => !data.open && !busy && onClose()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>Delete “{name}” permanently?</DialogTitle>
+          <DialogContent>
+            <p>This is final: Microsoft Entra cannot bring it back afterwards, and it is removed from the deleted items now rather than when its 30 days end.</p>
+            <Field label={`Type the ${what}'s name to confirm: ${name}`}>
+              <Input value={typed} onChange={(_, data) => setTyped(data.value)} />
+            </Field>
+            {error && <ErrorState {...error} />}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" disabled={busy || typed.trim() !== name} onClick={onPurge} icon={busy ? <Spinner size="tiny" /> : undefined}>
+              {busy ? 'Deleting…' : 'Delete permanently'}
+            </Button>
+            <Button disabled={busy} onClick={onClose}>
+              Cancel
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+/** When "restore as report-only" restored the policy but could not set its state. */
+export function SecondStepFailed({ name, error, busy, onRetry }: { name: string; error: ErrorDescription; busy: boolean; onRetry(): void }) {
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        “{name}” was restored, but setting it to report-only failed, so it is in the state it was deleted in. {error.message}
+        {error.requestId && ` Request ID: ${error.requestId}.`}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button disabled={busy} onClick={onRetry}>
+          Set report-only again
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,125 @@
+// Deleted named locations: kept 30 days like policies, restorable as they were. A policy that
+// needs one says so when it is restored (and can restore it first); here they can be handled alone.
+import { Button, makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { daysLeft, type DeletedNamedLocation, type DeletionRecord } from '../../graph/deleted-items';
+import { describeError, type ErrorDescription } from '../../graph/describe-error';
+import { purgeNamedLocationSafely, restoreNamedLocationSafely } from '../../operations/restore-deleted';
+import { useTenantSession } from '../../session/tenant-session';
+import { useWriteAccess } from '../../session/write-access';
+import { ErrorState } from '../../shared/ui/error-state';
+import { formatDateTime } from '../../shared/ui/format';
+import { refreshAfterWrite } from '../../policy-ui/policy-queries';
+import { PurgeDialog } from './deleted-actions';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  table: { tableLayout: 'auto' },
+});
+
+const describeLocation = (location: DeletedNamedLocation) =>
+  location.ipRanges ? `IP ranges: ${location.ipRanges.map((r) => r.cidrAddress).join(', ')}${location.isTrusted ? ' (trusted)' : ''}` : location.countriesAndRegions ? `Countries: ${location.countriesAndRegions.join(', ')}` : '—';
+
+export function DeletedLocationsSection({ locations, now, usedBy, deletions }: {
+  locations: DeletedNamedLocation[];
+  now: Date;
+  /** Who deleted each, when the audit log is readable. */
+  deletions: Map<string, DeletionRecord> | undefined;
+  /** Names of deleted policies that refer to each location. */
+  usedBy: (id: string) => string[];
+}) {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState<string | null>(null);
+  const write = useWriteAccess();
+  const [error, setError] = useState<ErrorDescription | null>(null);
+  const [purging, setPurging] = useState<DeletedNamedLocation | null>(null);
+  const [restored, setRestored] = useState<string | null>(null);
+
+  const refresh = () => refreshAfterWrite(queryClient, tenant, { policies: false, namedLocations: true });
+
+  const restore = async (location: DeletedNamedLocation) => {
+    setBusy(location.id);
+    setError(null);
+    try {
+      await restoreNamedLocationSafely(tenant.client, location.id);
+      setRestored(location.displayName);
+    } catch (caught) {
+      setError(describeError(caught, `restore the named location “${location.displayName}”`));
+    } finally {
+      await refresh();
+      setBusy(null);
+    }
+  };
+
+  const purge = async (location: DeletedNamedLocation) => {
+    setBusy(location.id);
+    setError(null);
+    try {
+      await purgeNamedLocationSafely(tenant.client, location.id);
+      setPurging(null);
+    } catch (caught) {
+      setError(describeError(caught, `delete the named location “${location.displayName}” permanently`));
+    } finally {
+      await refresh();
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby="deleted-locations-title">
+      <Text as="h2" id="deleted-locations-title" size={500} weight="semibold">
+        Deleted named locations
+      </Text>
+      {restored && (
+        <MessageBar intent="success">
+          <MessageBarBody>Restored “{restored}”.</MessageBarBody>
+        </MessageBar>
+      )}
+      {error && !purging && <ErrorState {...error} />}
+      {locations.length === 0 ? (
+        <Text>None. Named locations deleted in the last 30 days appear here.</Text>
+      ) : (
+        <Table aria-label="Deleted named locations" className={styles.table}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Name</TableHeaderCell>
+              <TableHeaderCell>Holds</TableHeaderCell>
+              <TableHeaderCell>Deleted</TableHeaderCell>
+              <TableHeaderCell>By</TableHeaderCell>
+              <TableHeaderCell>Days left</TableHeaderCell>
+              <TableHeaderCell>Needed by</TableHeaderCell>
+              <TableHeaderCell>Actions</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {locations.map((location) => (
+              <TableRow key={location.id}>
+                <TableCell>{location.displayName}</TableCell>
+                <TableCell>{describeLocation(location)}</TableCell>
+                <TableCell>{formatDateTime(location.deletedDateTime)}</TableCell>
+                <TableCell>{deletions?.get(location.id)?.by ?? '—'}</TableCell>
+                <TableCell>{daysLeft(location.deletedDateTime, now)} days</TableCell>
+                <TableCell>{usedBy(location.id).join(', ') || '—'}</TableCell>
+                <TableCell>
+                  <div className={styles.actions}>
+                    <Button disabled={!!busy} disabledFocusable={!write.allowed} title={write.reason ?? undefined} onClick={() => void restore(location)}>
+                      {busy === location.id && !purging ? 'Restoring…' : 'Restore'}
+                    </Button>
+                    <Button disabled={!!busy} disabledFocusable={!write.allowed} title={write.reason ?? undefined} onClick={() => { setError(null); setPurging(location); }}>
+                      Delete permanently…
+                    </Button>
+                  </div>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {purging && <PurgeDialog name={purging.displayName} what="named location" busy={busy === purging.id} error={error} onPurge={() => void purge(purging)} onClose={() => setPurging(null)} />}
+    </section>
+  );
+}

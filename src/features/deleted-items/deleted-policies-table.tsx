@@ -1,0 +1,99 @@
+// The deleted policies, newest deletion first: name, state at deletion, when, by whom, days left,
+// and the actions on each; a selection column for working on several at once.
+import { Button, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TableSelectionCell, tokens } from '@fluentui/react-components';
+import { daysLeft, type DeletedPolicy, type DeletionRecord } from '../../graph/deleted-items';
+import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
+import { formatDateTime } from '../../shared/ui/format';
+import { StateBadge } from '../../policy-ui/state-badge';
+
+const useStyles = makeStyles({
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  soon: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  // Columns as wide as their content: e-mail addresses and names are never drawn over each other.
+  table: { tableLayout: 'auto' },
+  name: { textAlign: 'start', justifyContent: 'flex-start', paddingLeft: 0 },
+});
+
+export interface DeletedPoliciesTableProps {
+  policies: DeletedPolicy[];
+  deletions: Map<string, DeletionRecord> | undefined;
+  now: Date;
+  selected: ReadonlySet<string>;
+  onSelect(ids: string[], selected: boolean): void;
+  opened: string | null;
+  onOpen(id: string | null): void;
+  onRestore(policy: DeletedPolicy): void;
+  onPurge(policy: DeletedPolicy): void;
+  disabled?: boolean;
+}
+
+export function DeletedPoliciesTable({ policies, deletions, now, selected, onSelect, opened, onOpen, onRestore, onPurge, disabled }: DeletedPoliciesTableProps) {
+  const styles = useStyles();
+  const write = useWriteAccess();
+  const sorted = [...policies].sort((a, b) => String(b.deletedDateTime).localeCompare(String(a.deletedDateTime)));
+  const all = sorted.map((p) => p.id!);
+  const allSelected = all.length > 0 && all.every((id) => selected.has(id));
+  const someSelected = all.some((id) => selected.has(id));
+  return (
+    <Table aria-label="Deleted policies" className={styles.table}>
+      <TableHeader>
+        <TableRow>
+          <TableSelectionCell
+            checked={allSelected ? true : someSelected ? 'mixed' : false}
+            onClick={() => onSelect(all, !allSelected)}
+            checkboxIndicator={{ 'aria-label': 'Select all deleted policies' }}
+            invisible={disabled}
+          />
+          <TableHeaderCell>Name</TableHeaderCell>
+          <TableHeaderCell>State when deleted</TableHeaderCell>
+          <TableHeaderCell>Deleted</TableHeaderCell>
+          <TableHeaderCell>By</TableHeaderCell>
+          <TableHeaderCell>Days left</TableHeaderCell>
+          <TableHeaderCell>Actions</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {sorted.map((policy) => {
+          const left = daysLeft(policy.deletedDateTime, now);
+          return (
+            <TableRow key={policy.id} aria-selected={selected.has(policy.id!)}>
+              <TableSelectionCell
+                checked={selected.has(policy.id!)}
+                onClick={() => onSelect([policy.id!], !selected.has(policy.id!))}
+                checkboxIndicator={{ 'aria-label': `Select ${policy.displayName}` }}
+                invisible={disabled}
+              />
+              <TableCell>
+                <Button appearance="transparent" className={styles.name} onClick={() => onOpen(opened === policy.id ? null : policy.id!)} aria-expanded={opened === policy.id}>
+                  {policy.displayName}
+                </Button>
+              </TableCell>
+              <TableCell>
+                <StateBadge state={policy.state ?? 'disabled'} />
+              </TableCell>
+              <TableCell>{formatDateTime(policy.deletedDateTime)}</TableCell>
+              <TableCell>{deletions?.get(policy.id!)?.by ?? '—'}</TableCell>
+              <TableCell>
+                <span className={left <= 3 ? styles.soon : undefined}>{left <= 1 ? 'Last day' : `${left} days`}</span>
+              </TableCell>
+              <TableCell>
+                <div className={styles.actions}>
+                  <WriteAccessTooltip access={write}>
+                    <Button appearance="primary" disabled={disabled} disabledFocusable={!write.allowed} onClick={() => onRestore(policy)}>
+                      Restore…
+                    </Button>
+                  </WriteAccessTooltip>
+                  <WriteAccessTooltip access={write}>
+                    <Button disabled={disabled} disabledFocusable={!write.allowed} onClick={() => onPurge(policy)}>
+                      Delete permanently…
+                    </Button>
+                  </WriteAccessTooltip>
+                </div>
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

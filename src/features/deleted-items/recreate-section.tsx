@@ -1,0 +1,110 @@
+// Beyond deleted items: a policy purged or deleted more than 30 days ago can still come back from
+// its last known version (the audit log's, or one kept on this device before deleting). It is
+// re-created as a new policy: report-only, service-owned fields stripped, dependencies checked,
+// and through the editor's create flow (review first).
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { DeletedNamedLocation } from '../../graph/deleted-items';
+import { toWritableBody } from '../../domain/policy-body';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+import { useTenantSession } from '../../session/tenant-session';
+import { ErrorState } from '../../shared/ui/error-state';
+import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
+import { formatDateTime } from '../../shared/ui/format';
+import { useNames } from '../../policy-ui/policy-queries';
+import { openNewPolicyDraft } from '../../policy-ui/open-in-editor';
+import { findMissingDependencies } from '../../domain/dependencies';
+import { MissingDependencies } from './deleted-actions';
+import type { LastKnownVersion } from './last-known-versions';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  table: { tableLayout: 'auto' },
+});
+
+function RecreateDialog({ item, deletedLocations, onClose }: { item: LastKnownVersion; deletedLocations: DeletedNamedLocation[]; onClose(): void }) {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const navigate = useNavigate();
+  const asPolicy = useMemo(() => [item.version as unknown as ConditionalAccessPolicy], [item]);
+  const names = useNames(tenant, asPolicy);
+  const missing = findMissingDependencies(asPolicy[0]!, names.data, deletedLocations);
+  const [notKept, setNotKept] = useState<string | null>(null);
+  const open = () => {
+    const body = { ...toWritableBody(item.version), state: 'enabledForReportingButNotEnforced' };
+    try {
+      navigate(openNewPolicyDraft(tenant.account.key, body, `Re-creating “${item.name}” from its version of ${formatDateTime(item.at)} (${item.source}), in report-only`));
+    } catch (error) {
+      setNotKept(error instanceof Error ? error.message : String(error));
+    }
+  };
+  return (
+    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>Re-create “{item.name}”?</DialogTitle>
+          <DialogContent className={styles.content}>
+            <Text>
+              It comes back as a new policy (with a new id) from its version of {formatDateTime(item.at)}, in report-only so that it enforces nothing until you turn it on. It opens in the editor: nothing is created until you review and create it.
+            </Text>
+            {names.isPending ? <Text>Checking what it refers to…</Text> : <MissingDependencies missing={missing} />}
+            {notKept && <ErrorState title="Could not open the editor" message={notKept} />}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={open}>Open in the editor</Button>
+            <Button onClick={onClose}>Cancel</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+export function RecreateSection({ items, deletedLocations, auditUnavailable }: { items: LastKnownVersion[]; deletedLocations: DeletedNamedLocation[]; auditUnavailable: boolean }) {
+  const styles = useStyles();
+  const [chosen, setChosen] = useState<LastKnownVersion | null>(null);
+  const write = useWriteAccess();
+  return (
+    <section className={styles.section} aria-labelledby="recreate-title">
+      <Text as="h2" id="recreate-title" size={500} weight="semibold">
+        No longer in deleted items
+      </Text>
+      <Text>
+        Policies deleted for good (or more than 30 days ago) whose last version is known{auditUnavailable ? ' on this device (the audit log could not be read)' : ' from the audit log or this device'}.
+      </Text>
+      {items.length === 0 ? (
+        <Text>None known.</Text>
+      ) : (
+        <Table aria-label="Policies that can be re-created" className={styles.table}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Name</TableHeaderCell>
+              <TableHeaderCell>Last known version</TableHeaderCell>
+              <TableHeaderCell>From</TableHeaderCell>
+              <TableHeaderCell>Actions</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {items.map((item) => (
+              <TableRow key={item.id}>
+                <TableCell>{item.name}</TableCell>
+                <TableCell>{formatDateTime(item.at)}</TableCell>
+                <TableCell>{item.source}</TableCell>
+                <TableCell>
+                  <WriteAccessTooltip access={write}>
+                    <Button disabledFocusable={!write.allowed} onClick={() => setChosen(item)}>
+                      Re-create…
+                    </Button>
+                  </WriteAccessTooltip>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {chosen && <RecreateDialog item={chosen} deletedLocations={deletedLocations} onClose={() => setChosen(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+// After a create whose connection was cut, the browser may have sent it twice: the tenant then holds
+// identical copies. Say so plainly, show which one the console kept, and delete the others in one
+// click (each is kept in this device's history first, and goes to deleted items for 30 days).
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, tokens } from '@fluentui/react-components';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { describeError, type ErrorDescription } from '../../graph/describe-error';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+import { deletePolicySafely } from '../../operations/restore-deleted';
+import { useTenantSession } from '../../session/tenant-session';
+import { recordVersion } from '../../shared/storage/version-history';
+import { ErrorState } from '../../shared/ui/error-state';
+import { formatDateTime } from '../../shared/ui/format';
+import { refreshAfterWrite } from '../../policy-ui/policy-queries';
+import { paths } from '../../shared/routes/paths';
+
+const useStyles = makeStyles({
+  list: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalXL },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalM },
+});
+
+export function DuplicatesCreated({ kept, extra }: { kept: ConditionalAccessPolicy; extra: ConditionalAccessPolicy[] }) {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorDescription | null>(null);
+  const copies = extra.length === 1 ? 'an identical copy' : `${extra.length} identical copies`;
+
+  const removeCopies = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      for (const copy of extra) {
+        await recordVersion({ scope: tenant.account.tenantId, itemId: copy.id!, recordedAt: new Date().toISOString(), reason: 'before delete', json: JSON.stringify(copy) });
+        await deletePolicySafely(tenant.client, copy.id!);
+      }
+      await refreshAfterWrite(queryClient, tenant);
+      navigate(paths.policy(kept.id!), { state: { created: true } });
+    } catch (caught) {
+      setError(describeError(caught, 'delete the copy'));
+      await refreshAfterWrite(queryClient, tenant);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>“{kept.displayName}” was created, and so was {copies}</MessageBarTitle>
+        The connection to Microsoft Graph was interrupted while the policy was being created, and the request reached the service more than once. The tenant now holds:
+        <ul className={styles.list} aria-label="Policies created">
+          <li>
+            <Link to={paths.policy(kept.id!)}>{kept.displayName}</Link> (id {kept.id}, created {formatDateTime(kept.createdDateTime)}): the one kept
+          </li>
+          {extra.map((copy) => (
+            <li key={copy.id}>
+              <Link to={paths.policy(copy.id!)}>{copy.displayName}</Link> (id {copy.id}, created {formatDateTime(copy.createdDateTime)}): a duplicate
+            </li>
+          ))}
+        </ul>
+        {error && <ErrorState {...error} />}
+        <div className={styles.actions}>
+          <Button appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => void removeCopies()}>
+            {busy ? 'Deleting…' : extra.length === 1 ? 'Delete the duplicate' : `Delete the ${extra.length} duplicates`}
+          </Button>
+          <Button disabled={busy} onClick={() => navigate(paths.policy(kept.id!), { state: { created: true } })}>
+            Keep both and open the policy
+          </Button>
+        </div>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

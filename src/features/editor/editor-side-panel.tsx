@@ -1,0 +1,99 @@
+// Beside the JSON: the state switch, what the checks found, and the live plain-language summary.
+import { Badge, Label, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
+import { ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
+import type { NameDirectory } from '../../domain/references';
+import type { PolicyFinding } from '../../domain/policy-checks';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+import { describePolicy } from '../../domain/describe-policy';
+import { PolicySummaryView } from '../../policy-ui/policy-summary-view';
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  // The heading, the findings and the notes below them, each apart from the next.
+  checks: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  findings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyle: 'none' },
+  finding: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
+  // A long value the admin typed has no spaces to break at: it wraps anywhere rather than widen the page.
+  text: { minWidth: 0, overflowWrap: 'anywhere' },
+  message: { display: 'block' },
+  none: { margin: 0 },
+  error: { color: tokens.colorPaletteRedForeground1, flexShrink: 0, marginTop: '2px' },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1, flexShrink: 0, marginTop: '2px' },
+  info: { color: tokens.colorNeutralForeground3, flexShrink: 0, marginTop: '2px' },
+  path: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere', margin: 0 },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+});
+
+const icons = { error: ErrorCircleRegular, warning: WarningRegular, info: InfoRegular };
+
+export function EditorSidePanel({ policy, parseError, findings, names, onStateChange, pickers }: {
+  policy: ConditionalAccessPolicy | null;
+  parseError: string | null;
+  findings: PolicyFinding[];
+  names: NameDirectory | undefined;
+  onStateChange(state: string): void;
+  /** The visual editing of include and exclude lists. */
+  pickers: ReactNode;
+}) {
+  const styles = useStyles();
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const problems = findings.filter((f) => f.severity !== 'info');
+  const readOnly = findings.filter((f) => f.severity === 'info').map((f) => f.path.join('.'));
+  return (
+    <aside className={styles.panel} aria-label="Policy settings and checks">
+      <div>
+        <Label id="state-label" weight="semibold">
+          State
+        </Label>
+        <RadioGroup layout="horizontal" aria-labelledby="state-label" value={policy?.state ?? ''} disabled={!policy} onChange={(_, data) => onStateChange(data.value)}>
+          <Radio value="enabled" label="On" />
+          <Radio value="enabledForReportingButNotEnforced" label="Report-only" />
+          <Radio value="disabled" label="Off" />
+        </RadioGroup>
+      </div>
+      <section aria-labelledby="checks-heading" className={styles.checks}>
+        <h2 id="checks-heading" className={styles.heading}>
+          Checks {errors > 0 && <Badge color="danger">{errors} to fix</Badge>}
+        </h2>
+        {parseError ? (
+          <ul className={styles.findings} role="list">
+            <li className={styles.finding}>
+              <ErrorCircleRegular className={styles.error} aria-label="Error" />
+              <Text className={styles.text}>The JSON cannot be read: {parseError}</Text>
+            </li>
+          </ul>
+        ) : problems.length === 0 ? (
+          <Text as="p" className={styles.none}>
+            No problems found.
+          </Text>
+        ) : (
+          <ul className={styles.findings} role="list" aria-label="Problems found">
+            {problems.map((finding, index) => {
+              const Icon = icons[finding.severity];
+              return (
+                <li key={index} className={styles.finding}>
+                  <Icon className={styles[finding.severity]} aria-label={finding.severity} />
+                  <span className={styles.text}>
+                    <Text className={styles.message}>
+                      {finding.code && <strong>{finding.code}: </strong>}
+                      {finding.message}
+                    </Text>
+                    <span className={styles.path}>at {finding.path.join('.') || 'the whole policy'}</span>
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {readOnly.length > 0 && (
+          <Text as="p" size={200} className={styles.path}>
+            Set by the service, greyed out and left out when saving: {readOnly.join(', ')}.
+          </Text>
+        )}
+      </section>
+      {pickers}
+      {policy && <PolicySummaryView sections={describePolicy(policy, names)} />}
+    </aside>
+  );
+}

@@ -1,0 +1,223 @@
+// Editing a policy: its JSON in a schema-aware Monaco editor beside a state switch, the checks and
+// the live summary; the draft kept on this device as it is typed; nothing written before the admin
+// has seen the diff; a policy changed by someone else meanwhile is never overwritten silently.
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Skeleton, SkeletonItem, Tooltip, tokens } from '@fluentui/react-components';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useBlocker, useNavigate, useParams } from 'react-router';
+import { describeError, errorPath } from '../../graph/describe-error';
+import { comparableText, type JsonObject } from '../../domain/policy-body';
+import { blocksSaving } from '../../domain/policy-checks';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+import { rebaseDraft, savePolicy } from '../../operations/save-policy';
+import { useTenantSession } from '../../session/tenant-session';
+import { useWriteAccess } from '../../session/write-access';
+import { useTheme } from '../../shared/theme';
+import { recordVersion } from '../../shared/storage/version-history';
+import { ErrorState } from '../../shared/ui/error-state';
+import { formatDateTime } from '../../shared/ui/format';
+import { policyKeys, policyQuery, refreshAfterWrite, useNames } from '../../policy-ui/policy-queries';
+import { PageBreadcrumb } from '../../policy-ui/page-breadcrumb';
+import { StateBadge } from '../../policy-ui/state-badge';
+import { describeChanges } from '../../domain/describe-changes';
+import { draftStore } from '../../policy-ui/draft-store';
+import { ReviewDialog, type ReviewStep } from './review-dialog';
+import { startFromPolicy, useDraft } from './use-draft';
+import { useLockoutGuard } from './use-lockout-guard';
+import { PolicyWorkbench, type GraphFinding } from './policy-workbench';
+import { paths } from '../../shared/routes/paths';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  titleRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+});
+
+export function PolicyEditorPage() {
+  const { id = '' } = useParams();
+  const tenant = useTenantSession();
+  const live = useQuery({ ...policyQuery(tenant, id), staleTime: 0 });
+  if (live.isPending) {
+    return (
+      <Skeleton aria-label="Loading the policy">
+        <SkeletonItem size={32} style={{ width: '40%' }} />
+        <SkeletonItem size={128} style={{ marginTop: 16 }} />
+      </Skeleton>
+    );
+  }
+  if (!live.data) return <ErrorState {...describeError(live.error, 'load this policy')} onRetry={() => void live.refetch()} />;
+  return <Editor key={`${tenant.account.key}:${id}`} live={live.data} />;
+}
+
+function Editor({ live }: { live: ConditionalAccessPolicy }) {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { dark } = useTheme();
+  const id = live.id ?? '';
+  const draft = useDraft(tenant.account.key, id, () => startFromPolicy(live));
+  // Names for what the draft has and for what it removed from the base, for the change list.
+  const names = useNames(tenant, [(draft.policy ?? live) as ConditionalAccessPolicy, draft.base as ConditionalAccessPolicy]);
+  const [reviewing, setReviewing] = useState(false);
+  const [step, setStep] = useState<ReviewStep>({ kind: 'review' });
+  const [saveError, setSaveError] = useState<ReturnType<typeof describeError> | null>(null);
+  // A numbered Graph error, shown on the JSON it concerns until the text changes again.
+  const [graphFinding, setGraphFinding] = useState<GraphFinding | null>(null);
+  const leaving = useRef(false);
+  // Undoing every change throws away work: it asks first.
+  const [confirmUndo, setConfirmUndo] = useState(false);
+
+  const changes = useMemo(() => (draft.policy ? describeChanges(draft.base, draft.policy, names.data) : []), [draft.base, draft.policy, names.data]);
+  const blocked = !draft.policy || blocksSaving(draft.findings);
+  // A read-only account may still draft (kept on this device), but not save.
+  const write = useWriteAccess();
+  const guard = useLockoutGuard(draft);
+
+  // Leaving with unsaved changes asks first (the draft stays on this device either way).
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => draft.dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (!draft.dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [draft.dirty]);
+
+  const save = async () => {
+    if (!draft.policy) return;
+    setStep({ kind: 'saving' });
+    try {
+      const outcome = await savePolicy(tenant.client, id, draft.policy, draft.baseModified, (current) =>
+        recordVersion({ scope: tenant.account.tenantId, itemId: id, recordedAt: new Date().toISOString(), reason: 'before save', json: JSON.stringify(current) }),
+      );
+      if (outcome.kind === 'conflict') {
+        const theirs = outcome.current as unknown as JsonObject;
+        setStep({
+          kind: 'conflict',
+          current: outcome.current,
+          theirChanges: describeChanges(draft.base, theirs, names.data),
+          base: comparableText(draft.base),
+          theirs: comparableText(theirs),
+          mine: comparableText(draft.policy),
+        });
+        return;
+      }
+      draftStore.clear(tenant.account.key, id);
+      if (outcome.kind === 'saved') queryClient.setQueryData(policyKeys.detail(tenant, id), outcome.policy);
+      await refreshAfterWrite(queryClient, tenant);
+      leaving.current = true;
+      navigate(paths.policy(id), { state: { saved: outcome.kind === 'saved' } });
+    } catch (error) {
+      const description = describeError(error, 'save the policy');
+      setSaveError(description);
+      const located = errorPath(error);
+      setGraphFinding(located ? { ...located, text: draft.text } : null);
+      setStep({ kind: 'failed', error: description });
+    }
+  };
+
+  const current = step.kind === 'conflict' ? (step.current as unknown as JsonObject) : null;
+
+  return (
+    <section className={styles.page} aria-labelledby="editor-title">
+      <PageBreadcrumb trail={[{ label: live.displayName ?? id, to: paths.policy(id) }, { label: 'Edit' }]} />
+      <div className={styles.titleRow}>
+        <h1 id="editor-title" className={styles.title}>
+          Edit {live.displayName}
+        </h1>
+        <StateBadge state={live.state ?? 'disabled'} />
+      </div>
+
+      {draft.restoredAt && draft.dirty && (
+        <MessageBar intent="info">
+          <MessageBarBody>{draft.origin ? `${draft.origin}. Review and save to apply it.` : `Your unsaved draft from ${formatDateTime(draft.restoredAt)} was restored.`}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => draft.reset(live as unknown as JsonObject)}>Discard draft</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {saveError && !reviewing && <ErrorState {...saveError} />}
+
+      <div className={styles.actions}>
+        <Tooltip content={!write.allowed ? (write.reason ?? '') : blocked ? 'Fix the problems listed under Checks first.' : draft.dirty ? 'See exactly what will change before saving.' : 'Nothing has changed yet.'} relationship="description">
+          <Button appearance="primary" disabledFocusable={blocked || !draft.dirty || !write.allowed} onClick={() => { setStep({ kind: 'review' }); setReviewing(true); }}>
+            Review and save…
+          </Button>
+        </Tooltip>
+        <Button disabled={!draft.dirty} onClick={() => setConfirmUndo(true)}>
+          Undo all changes…
+        </Button>
+        <Button appearance="subtle" onClick={() => navigate(paths.policy(id))}>
+          Close
+        </Button>
+      </div>
+
+      <PolicyWorkbench draft={draft} modelName={id} label={`JSON of ${live.displayName ?? 'the policy'}`} graphFinding={graphFinding} names={names.data} />
+
+      {reviewing && draft.policy && (
+        <ReviewDialog
+          open
+          step={step}
+          policyName={live.displayName ?? id}
+          original={comparableText(draft.base)}
+          modified={current ? comparableText(current) : comparableText(draft.policy)}
+          changes={changes}
+          dark={dark}
+          names={names.data}
+          risks={guard.risks}
+          onExcludeEmergency={guard.excludeEmergency}
+          onSave={() => void save()}
+          onClose={() => setReviewing(false)}
+          onKeepMine={() => {
+            const rebased = rebaseDraft(draft.base, draft.policy!, current!);
+            draft.reset(current!, JSON.stringify(rebased, null, 2));
+            setStep({ kind: 'review' });
+          }}
+          onTakeTheirs={() => {
+            draft.reset(current!);
+            setReviewing(false);
+          }}
+        />
+      )}
+
+      <Dialog open={confirmUndo} onOpenChange={(_, data) => setConfirmUndo(data.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Undo all your changes?</DialogTitle>
+            <DialogContent>
+              {changes.length === 1 ? 'Your change' : `Your ${changes.length} changes`} to {live.displayName ?? 'this policy'} will be discarded, here and in the draft kept on this device. The JSON goes back to the policy as you opened it.
+            </DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  draft.reset(draft.base);
+                  setConfirmUndo(false);
+                }}
+              >
+                Undo all changes
+              </Button>
+              <Button onClick={() => setConfirmUndo(false)}>Keep my changes</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+
+      <Dialog open={blocker.state === 'blocked'} onOpenChange={(_, data) => !data.open && blocker.reset?.()}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Leave without saving?</DialogTitle>
+            <DialogContent>Your changes are not saved to the tenant. They stay as a draft on this device, and open again when you come back to this policy.</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => blocker.reset?.()}>
+                Stay
+              </Button>
+              <Button onClick={() => blocker.proceed?.()}>Leave</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+// The editing surface shared by editing and creating: the JSON in Monaco (schema, the checks as
+// markers, read-only properties greyed, names beside ids) beside the state switch, the checks and
+// the live summary. Both views edit the same text, so Ctrl+Z undoes either.
+import { makeStyles, Skeleton, SkeletonItem, tokens } from '@fluentui/react-components';
+import { applyEdits, modify } from 'jsonc-parser';
+import { Suspense, useCallback, useMemo } from 'react';
+import type { NameDirectory } from '../../domain/references';
+import { POLICY_SCHEMA_URI, READ_ONLY_PROPERTIES, conditionalAccessPolicySchema } from '../../domain/policy-schema';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+import { LazyJsonEditor, type EditorMarker } from '../../shared/monaco';
+import { useTheme } from '../../shared/theme';
+import { AssignmentPickers } from './assignment-pickers';
+import { EditorSidePanel } from './editor-side-panel';
+import { describeIdIn } from '../../policy-ui/describe-id';
+import { locate } from '../../domain/json-locations';
+import type { DraftState } from './use-draft';
+
+const useStyles = makeStyles({
+  layout: { display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(320px, 2fr)', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
+  editor: { height: 'calc(100vh - 300px)', minHeight: '480px' },
+});
+
+const SCHEMAS = [{ uri: POLICY_SCHEMA_URI, fileMatch: ['*.policy.json'], schema: conditionalAccessPolicySchema }];
+
+export interface GraphFinding {
+  /** The text the finding was made on: it is shown until the text changes. */
+  text: string;
+  path: string[];
+  code: string;
+  message: string;
+}
+
+export function PolicyWorkbench({ draft, modelName, label, graphFinding, names }: {
+  draft: DraftState;
+  /** A stable name for the editor model (schemas apply to *.policy.json). */
+  modelName: string;
+  label: string;
+  graphFinding?: GraphFinding | null;
+  /** Names for the draft's ids, resolved by the page (which may need more of them). */
+  names: NameDirectory | undefined;
+}) {
+  const styles = useStyles();
+  const { dark } = useTheme();
+  const describeId = useCallback((id: string) => describeIdIn(names, id), [names]);
+
+  const markers = useMemo<EditorMarker[]>(
+    () => [
+      ...draft.findings.filter((f) => f.severity !== 'info').map((f) => ({ ...locate(draft.text, f.path), severity: f.severity, message: f.message, code: f.code })),
+      ...(graphFinding && graphFinding.text === draft.text ? [{ ...locate(draft.text, graphFinding.path), severity: 'error' as const, message: graphFinding.message, code: graphFinding.code }] : []),
+    ],
+    [draft.findings, draft.text, graphFinding],
+  );
+  const dimmed = useMemo(() => (draft.policy ? READ_ONLY_PROPERTIES.filter((key) => key in draft.policy!).map((key) => locate(draft.text, [key])) : []), [draft.policy, draft.text]);
+
+  const setState = (state: string) => {
+    const edits = modify(draft.text, ['state'], state, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
+    draft.setText(applyEdits(draft.text, edits));
+  };
+
+  return (
+    <div className={styles.layout}>
+      <div className={styles.editor}>
+        <Suspense fallback={<Skeleton aria-label="Loading the JSON editor"><SkeletonItem size={128} /></Skeleton>}>
+          <LazyJsonEditor value={draft.text} onChange={draft.setText} path={`${modelName}.policy.json`} schemas={SCHEMAS} markers={markers} dimmed={dimmed} dark={dark} ariaLabel={label} describeId={describeId} />
+        </Suspense>
+      </div>
+      <EditorSidePanel
+        policy={draft.policy as ConditionalAccessPolicy | null}
+        parseError={draft.parseError}
+        findings={draft.findings}
+        names={names}
+        onStateChange={setState}
+        pickers={<AssignmentPickers policy={draft.policy} text={draft.text} names={names} onChange={draft.setText} />}
+      />
+    </div>
+  );
+}
+

@@ -1,0 +1,194 @@
+// Before anything is written: the diff of the tenant's policy against the draft and the changes in
+// words, names beside ids; then the save. A new policy is shown as what it is, in words and as JSON.
+// When someone else changed the policy meanwhile, it shows what they changed and lets the admin
+// choose: put their own changes on top, or start again from the new version.
+import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Skeleton, SkeletonItem, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Suspense, useCallback, useMemo, useState } from 'react';
+import type { LockoutRisk } from '../../domain/lockout';
+import type { NameDirectory } from '../../domain/references';
+import type { JsonObject } from '../../domain/policy-body';
+import type { ErrorDescription } from '../../graph/describe-error';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+import { LazyDiffViewer, LazyJsonViewer } from '../../shared/monaco';
+import { ErrorState } from '../../shared/ui/error-state';
+import { formatDateTime } from '../../shared/ui/format';
+import { PolicySummaryView } from '../../policy-ui/policy-summary-view';
+import type { Change } from '../../domain/describe-changes';
+import { describeIdIn } from '../../policy-ui/describe-id';
+import { describePolicy } from '../../domain/describe-policy';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: 'min(1200px, 95vw)', width: '95vw' },
+  diff: { height: '50vh' },
+  changes: { margin: `${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalXL },
+  // The dialog scrolls: nothing in it may shrink under its own content (a squeezed warning was drawn
+  // over by what follows it, and its button could not be clicked).
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
+  threeWay: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalL },
+  halfDiff: { height: '40vh', marginTop: tokens.spacingVerticalXS },
+  json: { height: '40vh' },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  guardActions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', marginTop: tokens.spacingVerticalS },
+});
+
+export type ReviewStep =
+  | { kind: 'review' }
+  | { kind: 'saving' }
+  | { kind: 'conflict'; current: ConditionalAccessPolicy; theirChanges: Change[]; base: string; theirs: string; mine: string }
+  | { kind: 'failed'; error: ErrorDescription };
+
+export interface ReviewDialogProps {
+  open: boolean;
+  step: ReviewStep;
+  policyName: string;
+  original: string;
+  modified: string;
+  changes: Change[];
+  dark: boolean;
+  saveLabel?: string;
+  /** Names of what the policy refers to, beside the ids in the diff. */
+  names?: NameDirectory;
+  /** A policy about to be created: shown in words and as JSON, instead of a diff against nothing. */
+  newPolicy?: JsonObject;
+  /** Who this save could lock out; saving then needs an explicit acknowledgement. */
+  risks?: LockoutRisk[];
+  /** Adds the emergency-access accounts to the exclusions (offered when they are at risk). */
+  onExcludeEmergency?: () => void;
+  onSave(): void;
+  onClose(): void;
+  onKeepMine(): void;
+  onTakeTheirs(): void;
+}
+
+export function ReviewDialog({ open, step, policyName, original, modified, changes, dark, saveLabel = 'Save to tenant', names, newPolicy, risks = [], onExcludeEmergency, onSave, onClose, onKeepMine, onTakeTheirs }: ReviewDialogProps) {
+  const styles = useStyles();
+  const describeId = useCallback((id: string) => describeIdIn(names, id), [names]);
+  const summary = useMemo(() => (newPolicy ? describePolicy(newPolicy as ConditionalAccessPolicy, names) : []), [newPolicy, names]);
+  const saving = step.kind === 'saving';
+  const [acknowledged, setAcknowledged] = useState(false);
+  const riskKey = risks.map((r) => r.who).join('|');
+  const [acknowledgedFor, setAcknowledgedFor] = useState(riskKey);
+  // An acknowledgement covers the people it named: if the list changes, it must be given again.
+  if (acknowledgedFor !== riskKey) {
+    setAcknowledgedFor(riskKey);
+    setAcknowledged(false);
+  }
+  const needsAcknowledgement = risks.length > 0 && !acknowledged;
+  return (
+    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !saving && onClose()}>
+      <DialogSurface className={styles.surface}>
+        <DialogBody>
+          <DialogTitle>{step.kind === 'conflict' ? `${policyName} changed while you were editing` : newPolicy ? `Review ${policyName} before creating it` : `Review changes to ${policyName}`}</DialogTitle>
+          <DialogContent className={styles.content}>
+            {step.kind === 'conflict' ? (
+              <>
+                <MessageBar intent="warning">
+                  <MessageBarBody>
+                    <MessageBarTitle>Nothing was saved.</MessageBarTitle>
+                    Someone changed this policy on {formatDateTime(step.current.modifiedDateTime)}, after you started editing. Their changes:
+                  </MessageBarBody>
+                </MessageBar>
+                <ul className={styles.changes} aria-label="Their changes">
+                  {step.theirChanges.map((c) => (
+                    <li key={c.path}>{c.text}</li>
+                  ))}
+                </ul>
+                <div className={styles.threeWay}>
+                  {[
+                    { title: 'Theirs: the version you started from, changed by them', text: step.theirs, label: 'Their changes to the version you started from' },
+                    { title: 'Yours: the version you started from, changed by you', text: step.mine, label: 'Your changes to the version you started from' },
+                  ].map((side) => (
+                    <div key={side.title}>
+                      <Text weight="semibold">{side.title}</Text>
+                      <div className={styles.halfDiff}>
+                        <Suspense fallback={<Skeleton aria-label="Loading the diff"><SkeletonItem size={128} /></Skeleton>}>
+                          <LazyDiffViewer original={step.base} modified={side.text} dark={dark} inline ariaLabel={side.label} describeId={describeId} />
+                        </Suspense>
+                      </div>
+                    </div>
+                  ))}
+                </div>
+              </>
+            ) : (
+              <>
+                {newPolicy ? (
+                  // Nothing is changed: one policy is created. What it does comes first, in words.
+                  <Text>{changes.map((c) => c.text).join(' ')}.</Text>
+                ) : (
+                  <>
+                    <Text weight="semibold">{changes.length === 1 ? '1 change' : `${changes.length} changes`}</Text>
+                    <ul className={styles.changes} aria-label="Changes">
+                      {changes.map((c) => (
+                        <li key={c.path}>{c.text}</li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+                {risks.length > 0 && (
+                  <MessageBar intent="error" layout="multiline" role="alert">
+                    <MessageBarBody>
+                      <MessageBarTitle>This could lock people out</MessageBarTitle>
+                      <ul className={styles.changes} aria-label="Who could be locked out">
+                        {risks.map((r) => (
+                          <li key={r.who}>
+                            <strong>{r.who}</strong>: {r.why}
+                          </li>
+                        ))}
+                      </ul>
+                      <div className={styles.guardActions}>
+                        {onExcludeEmergency && <Button onClick={onExcludeEmergency}>Exclude emergency accounts</Button>}
+                        <Checkbox checked={acknowledged} onChange={(_, data) => setAcknowledged(data.checked === true)} label="I understand, and I have another way in if this goes wrong" />
+                      </div>
+                    </MessageBarBody>
+                  </MessageBar>
+                )}
+                {step.kind === 'failed' && <ErrorState {...step.error} />}
+                {newPolicy ? (
+                  <>
+                    <section aria-labelledby="review-summary" className={styles.content}>
+                      <h3 id="review-summary" className={styles.heading}>In words</h3>
+                      <PolicySummaryView sections={summary} />
+                    </section>
+                    <section aria-labelledby="review-json" className={styles.content}>
+                      <h3 id="review-json" className={styles.heading}>As JSON</h3>
+                      <div className={styles.json}>
+                        <Suspense fallback={<Skeleton aria-label="Loading the JSON"><SkeletonItem size={128} /></Skeleton>}>
+                          <LazyJsonViewer value={modified} path="review/new.json" dark={dark} ariaLabel={`JSON of ${policyName}`} describeId={describeId} />
+                        </Suspense>
+                      </div>
+                    </section>
+                  </>
+                ) : (
+                  <div className={styles.diff}>
+                    <Suspense fallback={<Skeleton aria-label="Loading the diff"><SkeletonItem size={128} /></Skeleton>}>
+                      <LazyDiffViewer original={original} modified={modified} dark={dark} ariaLabel={`Changes to ${policyName}`} describeId={describeId} />
+                    </Suspense>
+                  </div>
+                )}
+              </>
+            )}
+          </DialogContent>
+          <DialogActions>
+            {step.kind === 'conflict' ? (
+              <>
+                <Button appearance="primary" onClick={onKeepMine}>
+                  Put my changes on top of theirs
+                </Button>
+                <Button onClick={onTakeTheirs}>Discard mine, start from theirs</Button>
+              </>
+            ) : (
+              <>
+                <Button appearance="primary" disabled={saving || changes.length === 0 || needsAcknowledgement} onClick={onSave} icon={saving ? <Spinner size="tiny" /> : undefined}>
+                  {saving ? 'Saving…' : saveLabel}
+                </Button>
+                <Button disabled={saving} onClick={onClose}>
+                  Back to editing
+                </Button>
+              </>
+            )}
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,81 @@
+// The draft being edited: its text (saved to the device as it changes), the parsed policy when the
+// text is valid JSON, the checks' findings, and the base it started from.
+import { useEffect, useMemo, useState } from 'react';
+import { comparableText, type JsonObject } from '../../domain/policy-body';
+import { checkPolicy, type PolicyFinding } from '../../domain/policy-checks';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+import { draftStore, type Draft } from '../../policy-ui/draft-store';
+
+export interface DraftState {
+  text: string;
+  setText(text: string): void;
+  policy: JsonObject | null;
+  parseError: string | null;
+  findings: PolicyFinding[];
+  base: JsonObject;
+  baseModified: string | null;
+  /** A saved draft was found on this device and restored. */
+  restoredAt: string | null;
+  /** Why the draft was started for the admin (a revert), if it was. */
+  origin: string | null;
+  dirty: boolean;
+  /** Starts again from a (new) base: after a save, a discard or a rebase. */
+  reset(base: JsonObject, text?: string): void;
+}
+
+const pretty = (policy: JsonObject) => JSON.stringify(policy, null, 2);
+
+/** A draft of an existing policy starts from the policy as Graph returned it. */
+export function startFromPolicy(live: ConditionalAccessPolicy): { base: JsonObject; text: string } {
+  // The response's @odata.context is not part of the policy: it does not belong in the draft.
+  const { '@odata.context': _context, ...policy } = live as unknown as JsonObject;
+  return { base: policy, text: pretty(policy) };
+}
+
+/**
+ * @param draftId the policy's id, or "new" for a policy being created
+ * @param start where a draft begins when none is saved: its base (what saving compares against) and text
+ */
+export function useDraft(accountKey: string, draftId: string, start: () => { base: JsonObject; text: string }): DraftState {
+  const id = draftId;
+  const [state, setState] = useState(() => {
+    const saved = draftStore.load(accountKey, id);
+    if (saved) return { text: saved.text, base: JSON.parse(saved.baseText) as JsonObject, baseModified: saved.baseModified, restoredAt: saved.updatedAt as string | null, origin: saved.origin ?? null };
+    const { base, text } = start();
+    return { text, base, baseModified: typeof base.modifiedDateTime === 'string' ? base.modifiedDateTime : null, restoredAt: null as string | null, origin: null as string | null };
+  });
+
+  const parsed = useMemo(() => {
+    try {
+      const value = JSON.parse(state.text) as unknown;
+      return typeof value === 'object' && value !== null && !Array.isArray(value) ? { policy: value as JsonObject, error: null } : { policy: null, error: 'The JSON must be one object: the policy.' };
+    } catch (error) {
+      return { policy: null, error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [state.text]);
+  const findings = useMemo(() => (parsed.policy ? checkPolicy(parsed.policy) : []), [parsed.policy]);
+  const dirty = parsed.policy ? comparableText(parsed.policy) !== comparableText(state.base) : state.text !== pretty(state.base);
+
+  useEffect(() => {
+    if (!dirty) {
+      draftStore.clear(accountKey, id);
+      return;
+    }
+    const draft: Draft = { text: state.text, baseText: JSON.stringify(state.base), baseModified: state.baseModified, updatedAt: new Date().toISOString(), ...(state.origin ? { origin: state.origin } : {}) };
+    draftStore.save(accountKey, id, draft);
+  }, [accountKey, id, dirty, state.text, state.base, state.baseModified, state.origin]);
+
+  return {
+    text: state.text,
+    setText: (text) => setState((s) => ({ ...s, text })),
+    policy: parsed.policy,
+    parseError: parsed.error,
+    findings,
+    base: state.base,
+    baseModified: state.baseModified,
+    restoredAt: state.restoredAt,
+    origin: state.origin,
+    dirty,
+    reset: (base, text) => setState({ text: text ?? pretty(base), base, baseModified: typeof base.modifiedDateTime === 'string' ? base.modifiedDateTime : null, restoredAt: null, origin: null }),
+  };
+}

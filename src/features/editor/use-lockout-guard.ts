@@ -1,0 +1,77 @@
+// The lock-out guard for a draft: who the draft could lock out (the signed-in admin and the
+// tenant's emergency-access accounts and the accounts in its emergency groups, reached directly or
+// through the groups and roles they belong to, as the directory says), and a one-click exclusion of the emergency accounts that keeps every
+// existing exclusion (an edit of the same JSON, so Ctrl+Z undoes it).
+import { useQuery } from '@tanstack/react-query';
+import { applyEdits, modify } from 'jsonc-parser';
+import { useMemo } from 'react';
+import { readGroupUsers, readMembership } from '../../graph/directory';
+import { assessLockout, type Membership, type Principal } from '../../domain/lockout';
+import { withExclusions, type JsonObject } from '../../domain/policy-body';
+import { useEmergencyAccess } from '../../session/emergency-access';
+import { useTenantSession, type TenantSession } from '../../session/tenant-session';
+import type { DraftState } from './use-draft';
+
+const UNKNOWN: ReadonlyMap<string, Membership> = new Map();
+const NO_MEMBERS: { user: Principal; group: Principal }[] = [];
+
+/** What each of these users and groups belongs to; one that cannot be read stays unknown (the guard is then cautious). */
+function useMemberships(tenant: TenantSession, principals: { kind: 'users' | 'groups'; id: string }[]) {
+  const ids = principals.map((p) => `${p.kind}:${p.id}`).sort();
+  const query = useQuery({
+    queryKey: [...tenant.scopeKey, 'lockout-memberships', ids],
+    queryFn: async ({ signal }) => {
+      const read = await Promise.allSettled(principals.map(async (p) => [p.id, await readMembership(tenant.client, p.kind, p.id, signal)] as const));
+      return new Map(read.filter((r) => r.status === 'fulfilled').map((r) => r.value));
+    },
+    enabled: principals.length > 0,
+    staleTime: 5 * 60_000,
+  });
+  return query.data ?? UNKNOWN;
+}
+
+/** The accounts in the emergency groups (a group that cannot be read adds none; the group itself is still checked). */
+function useGroupMembers(tenant: TenantSession, groups: Principal[]) {
+  const query = useQuery({
+    queryKey: [...tenant.scopeKey, 'lockout-group-members', groups.map((g) => g.id).sort()],
+    queryFn: async ({ signal }) => {
+      const read = await Promise.allSettled(groups.map(async (group) => (await readGroupUsers(tenant.client, group.id, signal)).map((user) => ({ user, group }))));
+      return read.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+    },
+    enabled: groups.length > 0,
+    staleTime: 5 * 60_000,
+  });
+  return query.data ?? NO_MEMBERS;
+}
+
+export function useLockoutGuard(draft: DraftState) {
+  const tenant = useTenantSession();
+  const [settings] = useEmergencyAccess(tenant.account.tenantId);
+  const admin = useMemo(() => ({ id: tenant.account.objectId, name: tenant.account.name.replace(/\s*\(.*\)$/, '') }), [tenant.account]);
+  const members = useGroupMembers(tenant, settings.groups);
+  const emergency = useMemo(() => ({ ...settings, members }), [settings, members]);
+  const principals = useMemo(
+    () => [
+      { kind: 'users' as const, id: admin.id },
+      ...[...emergency.users, ...members.map((m) => m.user)].map((u) => ({ kind: 'users' as const, id: u.id })),
+      ...emergency.groups.map((g) => ({ kind: 'groups' as const, id: g.id })),
+    ].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i),
+    [admin.id, emergency, members],
+  );
+  const memberships = useMemberships(tenant, principals);
+  const risks = useMemo(() => (draft.policy ? assessLockout(draft.policy, admin, emergency, memberships) : []), [draft.policy, admin, emergency, memberships]);
+  const emergencyAtRisk = risks.some((r) => r.who.includes('(emergency access'));
+
+  const excludeEmergency = () => {
+    if (!draft.policy) return;
+    const merged = withExclusions(draft.policy, { users: emergency.users.map((u) => u.id), groups: emergency.groups.map((g) => g.id) });
+    const users = (merged.conditions as JsonObject).users as JsonObject;
+    let text = draft.text;
+    for (const key of ['excludeUsers', 'excludeGroups']) {
+      text = applyEdits(text, modify(text, ['conditions', 'users', key], users[key], { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
+    }
+    draft.setText(text);
+  };
+
+  return { risks, excludeEmergency: emergencyAtRisk ? excludeEmergency : undefined, emergencyConfigured: emergency.users.length + emergency.groups.length > 0 };
+}

@@ -1,0 +1,90 @@
+// The tenant's Conditional Access timeline: the audit log's events in a date window (every page of
+// it) merged with the versions this device kept, newest first. Each entry says who changed which
+// policy and how, in words; its diff opens in place, and a policy can be reverted to the version
+// before a change (through the editor's save flow). Without audit access, the local versions remain.
+import { Field, Input, makeStyles, MessageBar, MessageBarBody, Skeleton, SkeletonItem, tokens } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { listConditionalAccessEvents } from '../../graph/audit';
+import { describeError } from '../../graph/describe-error';
+import type { JsonObject } from '../../domain/policy-body';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+import { useTenantSession } from '../../session/tenant-session';
+import { listScopeVersions } from '../../shared/storage/version-history';
+import { EmptyState } from '../../shared/ui/empty-state';
+import { policiesQuery, useNames } from '../../policy-ui/policy-queries';
+import { AUDIT_UNREADABLE, auditEntries, deviceEntries, newestFirst, Timeline } from './timeline';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  filters: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
+});
+
+const DAY = 86_400_000;
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+export function ChangeHistoryPage() {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const [params, setParams] = useSearchParams();
+  const [today] = useState(() => new Date());
+  const from = params.get('from') ?? isoDay(new Date(today.getTime() - 7 * DAY));
+  const to = params.get('to') ?? isoDay(today);
+  const window = useMemo(() => ({ since: new Date(`${from}T00:00:00`), until: new Date(`${to}T23:59:59.999`) }), [from, to]);
+  const validWindow = !Number.isNaN(window.since.getTime()) && !Number.isNaN(window.until.getTime()) && window.since <= window.until;
+
+  const audit = useQuery({
+    queryKey: [...tenant.scopeKey, 'audit', 'tenant', from, to],
+    queryFn: ({ signal }) => listConditionalAccessEvents(tenant.client, window, signal),
+    enabled: validWindow,
+    retry: false,
+  });
+  const local = useQuery({ queryKey: [...tenant.scopeKey, 'local-history', 'tenant'], queryFn: () => listScopeVersions(tenant.account.tenantId) });
+  const policies = useQuery(policiesQuery(tenant));
+  const entries = useMemo(() => {
+    const current = new Map((policies.data ?? []).map((p) => [p.id, p as unknown as JsonObject]));
+    const inWindow = (local.data ?? []).filter((v) => v.recordedAt >= window.since.toISOString() && v.recordedAt <= window.until.toISOString());
+    return newestFirst([...auditEntries(audit.data ?? []), ...deviceEntries(inWindow, (id) => current.get(id) ?? null)]);
+  }, [audit.data, local.data, policies.data, window]);
+
+  const versions = useMemo(() => entries.flatMap((e) => [e.before, e.after]).filter((v): v is JsonObject => !!v) as unknown as ConditionalAccessPolicy[], [entries]);
+  const names = useNames(tenant, entries.length ? versions : undefined);
+  const existing = useMemo(() => new Set((policies.data ?? []).map((p) => p.id!)), [policies.data]);
+
+  const setWindow = (key: 'from' | 'to', value: string) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      return next;
+    });
+
+  const loading = (audit.isPending && validWindow) || local.isPending;
+  return (
+    <section className={styles.page} aria-labelledby="history-title">
+      <h1 id="history-title" className={styles.title}>
+        Change history
+      </h1>
+      <div className={styles.filters}>
+        <Field label="From" validationMessage={validWindow ? undefined : 'The window must start before it ends.'}>
+          <Input type="date" value={from} max={to} onChange={(_, data) => setWindow('from', data.value)} />
+        </Field>
+        <Field label="To">
+          <Input type="date" value={to} min={from} onChange={(_, data) => setWindow('to', data.value)} />
+        </Field>
+      </div>
+      {audit.isError && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            The audit log could not be read ({describeError(audit.error).title.toLowerCase()}): {AUDIT_UNREADABLE}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {loading && <Skeleton aria-label="Loading the change history"><SkeletonItem size={64} /></Skeleton>}
+      {!loading && entries.length === 0 && <EmptyState title="No changes in this window">Widen the dates to see older changes. The audit log keeps 30 days.</EmptyState>}
+      <Timeline entries={entries} names={names.data} existing={existing} showPolicy />
+    </section>
+  );
+}

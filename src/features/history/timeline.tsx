@@ -1,0 +1,174 @@
+// A timeline of changes, newest first, shared by the tenant's change history and a policy's History
+// tab: audit-log events (who, the versions before and after) and versions kept on this device
+// (compared with the policy now). Each entry says what changed in words, opens its diff in place,
+// and can revert the policy to the version before it, through the editor.
+import { Button, Link, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { AuditEvent } from '../../graph/audit';
+import { describeError } from '../../graph/describe-error';
+import type { NameDirectory } from '../../domain/references';
+import type { JsonObject } from '../../domain/policy-body';
+import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
+import type { StoredVersion } from '../../shared/storage/version-history';
+import { formatDateTime } from '../../shared/ui/format';
+import { PolicyDiff, useDiffView } from '../../policy-ui/policy-diff';
+import { describeChanges } from '../../domain/describe-changes';
+import { useRevert } from './use-revert';
+import { paths } from '../../shared/routes/paths';
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  entry: { borderLeft: `3px solid ${tokens.colorBrandStroke1}`, paddingLeft: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  local: { borderLeftColor: tokens.colorNeutralStroke1 },
+  meta: { color: tokens.colorNeutralForeground3 },
+  changes: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+export const AUDIT_UNREADABLE =
+  'it needs the AuditLog.Read.All permission, a role that reads reports, and a Microsoft Entra ID P1 licence. Only the versions kept on this device are shown.';
+
+export interface TimelineEntry {
+  key: string;
+  at: string;
+  by: string;
+  activity: string;
+  policyId: string;
+  policyName: string;
+  /** The version before the change: what a revert goes back to. */
+  before: JsonObject | null;
+  /** The version after it; for a version kept on this device, the policy as it is now. */
+  after: JsonObject | null;
+  fromDevice: boolean;
+  /** Named locations appear too (they change what policies mean), without revert. */
+  isPolicy: boolean;
+}
+
+export const auditEntries = (events: readonly AuditEvent[]): TimelineEntry[] =>
+  events.map((e) => ({ key: e.id, at: e.at, by: e.by, activity: e.activity, policyId: e.targetId, policyName: e.targetName, before: e.before, after: e.after, fromDevice: false, isPolicy: e.targetType === 'Policy' }));
+
+export const deviceEntries = (versions: readonly StoredVersion[], current: (policyId: string) => JsonObject | null): TimelineEntry[] =>
+  versions.map((v, i) => {
+    const version = JSON.parse(v.json) as JsonObject;
+    return {
+      key: `local-${i}-${v.recordedAt}`,
+      at: v.recordedAt,
+      by: 'you, on this device',
+      activity: `Version kept on this device ${v.reason}`,
+      policyId: v.itemId,
+      policyName: typeof version.displayName === 'string' ? version.displayName : v.itemId,
+      before: version,
+      after: current(v.itemId),
+      fromDevice: true,
+      isPolicy: true,
+    };
+  });
+
+export const newestFirst = (entries: TimelineEntry[]) => [...entries].sort((a, b) => b.at.localeCompare(a.at));
+
+export function Timeline({ entries, names, existing, showPolicy }: {
+  entries: TimelineEntry[];
+  names: NameDirectory | undefined;
+  /** Ids of the policies that exist now: only those can be opened and reverted. */
+  existing: ReadonlySet<string>;
+  /** Name the policy of each entry (the tenant's timeline), or not (a policy's own history). */
+  showPolicy: boolean;
+}) {
+  const styles = useStyles();
+  const navigate = useNavigate();
+  const revertTo = useRevert();
+  const write = useWriteAccess();
+  const [opened, setOpened] = useState<string | null>(null);
+  const [view, setView] = useDiffView();
+  const [revertError, setRevertError] = useState<string | null>(null);
+
+  const revert = (entry: TimelineEntry) => {
+    if (!entry.before) return;
+    setRevertError(null);
+    const which = showPolicy ? `${entry.policyName} ` : '';
+    revertTo(entry.policyId, entry.before, `Reverting ${which}to the version before “${entry.activity}” of ${formatDateTime(entry.at)}`).catch((error: unknown) =>
+      setRevertError(describeError(error, `read ${entry.policyName}`).title),
+    );
+  };
+
+  return (
+    <>
+      {revertError && (
+        <MessageBar intent="error">
+          <MessageBarBody>Could not start the revert: {revertError}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ol className={styles.list} aria-label="Changes, newest first">
+        {entries.map((entry) => {
+          const changes = entry.before && entry.after ? describeChanges(entry.before, entry.after, names).map((c) => c.text) : [];
+          const exists = existing.has(entry.policyId);
+          return (
+            <li key={entry.key} className={entry.fromDevice ? `${styles.entry} ${styles.local}` : styles.entry}>
+              <Text weight="semibold">
+                {entry.activity}
+                {showPolicy && ': '}
+                {showPolicy &&
+                  (exists ? (
+                    <Link
+                      href={paths.policy(entry.policyId)}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        navigate(paths.policy(entry.policyId));
+                      }}
+                    >
+                      {entry.policyName}
+                    </Link>
+                  ) : (
+                    entry.policyName
+                  ))}
+              </Text>
+              <Text className={styles.meta}>
+                {formatDateTime(entry.at)} · {entry.by}
+                {entry.fromDevice ? '' : ', from the audit log'}
+              </Text>
+              {changes.length > 0 && (
+                <ul className={styles.changes} aria-label={entry.fromDevice ? 'Changes since then' : 'Changes'}>
+                  {changes.map((change) => (
+                    <li key={change}>{entry.fromDevice ? `Since then: ${change}` : change}</li>
+                  ))}
+                </ul>
+              )}
+              <div className={styles.actions}>
+                {(entry.before || entry.after) && (
+                  <Button size="small" aria-expanded={opened === entry.key} onClick={() => setOpened(opened === entry.key ? null : entry.key)}>
+                    {opened === entry.key ? 'Hide diff' : entry.fromDevice ? 'Compare with now' : 'Show diff'}
+                  </Button>
+                )}
+                {entry.isPolicy && entry.before && exists && (
+                  <WriteAccessTooltip access={write}>
+                    <Button size="small" disabledFocusable={!write.allowed} onClick={() => revert(entry)}>
+                      Revert to the version before this…
+                    </Button>
+                  </WriteAccessTooltip>
+                )}
+                {entry.isPolicy && entry.before && !exists && (
+                  <Button size="small" onClick={() => navigate(paths.deleted)}>
+                    Deleted: see deleted policies
+                  </Button>
+                )}
+              </div>
+              {opened === entry.key && (
+                <PolicyDiff
+                  before={entry.before ?? {}}
+                  after={entry.after ?? {}}
+                  beforeLabel={entry.fromDevice ? 'The version kept' : 'Before'}
+                  afterLabel={entry.fromDevice ? 'The policy now' : 'After'}
+                  names={names}
+                  view={view}
+                  onViewChange={setView}
+                  height="360px"
+                />
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+// The policies page: every policy of the tenant, searchable and filterable, with the count against
+// the 195-policy limit. Rows appear as soon as the list arrives; names fill in when resolved.
+import { Button, Link, makeStyles, MessageBar, MessageBarBody, ProgressBar, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { Suspense, useMemo, type ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { AddRegular } from '@fluentui/react-icons';
+import { describeError } from '../../graph/describe-error';
+import { POLICY_LIMIT } from '../../graph/policies';
+import { useTenantSession } from '../../session/tenant-session';
+import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
+import { EmptyState } from '../../shared/ui/empty-state';
+import { ErrorState } from '../../shared/ui/error-state';
+import { policiesQuery, useNames } from '../../policy-ui/policy-queries';
+import { compareRows, filterRows, toRow, type SortColumn } from './policy-rows';
+import { describeMatch } from '../../domain/search-match';
+import { PoliciesGrid } from './policies-grid';
+import { PoliciesToolbar } from './policies-toolbar';
+import { useListFilters } from './use-list-filters';
+import { useWatched } from '../../policy-ui/watch-store';
+import { paths } from '../../shared/routes/paths';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+
+// Loaded only when something is watched: the first screen stays small.
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  heading: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
+  titleGroup: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
+  title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  capacity: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: '220px' },
+  gridArea: { overflowX: 'auto' },
+  skeletonRow: { display: 'grid', gridTemplateColumns: '3fr 1fr 2fr 2fr 1.5fr 1.5fr 1fr', gap: tokens.spacingHorizontalM, padding: `${tokens.spacingVerticalS} 0` },
+});
+
+const sortable: SortColumn[] = ['name', 'state', 'modified'];
+
+export interface PoliciesPageProps {
+  /** What changed in watched policies, shown above the list when any are watched: composed by the route. */
+  watchedChanges?: (policies: ConditionalAccessPolicy[]) => ReactNode;
+}
+
+export function PoliciesPage({ watchedChanges }: PoliciesPageProps) {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const policies = useQuery(policiesQuery(tenant));
+  const names = useNames(tenant, policies.data);
+  const filters = useListFilters();
+  const navigate = useNavigate();
+  const { watched } = useWatched(tenant.account.key);
+  const write = useWriteAccess();
+
+  const rows = useMemo(() => (policies.data ?? []).map((p) => toRow(p, names.data)), [policies.data, names.data]);
+  const visible = useMemo(() => {
+    const filtered = filterRows(rows, { search: filters.search, states: filters.states, control: filters.control });
+    const sorted = filtered.sort(compareRows(filters.sort));
+    const ordered = filters.direction === 'descending' ? sorted.reverse() : sorted;
+    return filters.search.trim() ? ordered.map((row) => ({ ...row, matchHint: describeMatch(row, filters.search) })) : ordered;
+  }, [rows, filters.search, filters.states, filters.control, filters.sort, filters.direction]);
+
+  const count = policies.data?.length ?? 0;
+  const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;
+  return (
+    <section className={styles.page} aria-labelledby="policies-title">
+      <div className={styles.heading}>
+        <div className={styles.titleGroup}>
+          <h1 id="policies-title" className={styles.title}>
+            Policies
+          </h1>
+          <WriteAccessTooltip access={write}>
+            <Button appearance="primary" icon={<AddRegular />} disabledFocusable={!write.allowed} onClick={() => navigate(paths.newPolicy())}>
+              New policy
+            </Button>
+          </WriteAccessTooltip>
+        </div>
+        {policies.data && (
+          <div className={styles.capacity}>
+            <Text>
+              <strong>{count}</strong> of {POLICY_LIMIT} policies allowed in this tenant
+            </Text>
+            <ProgressBar value={count / POLICY_LIMIT} thickness="medium" color={count >= POLICY_LIMIT - 10 ? 'warning' : 'brand'} aria-label={`${count} of ${POLICY_LIMIT} policies`} />
+          </div>
+        )}
+      </div>
+
+      {deleted && (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            Deleted “{deleted}”. Microsoft Entra keeps it for 30 days, during which it can be restored from{' '}
+            <Link href={paths.deleted} onClick={(event) => { event.preventDefault(); navigate(paths.deleted); }}>
+              Deleted policies
+            </Link>
+            .
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {policies.data && watchedChanges && Object.keys(watched).length > 0 && <Suspense fallback={null}>{watchedChanges(policies.data)}</Suspense>}
+
+      <PoliciesToolbar filters={filters} />
+
+      {names.data && names.data.failures.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            Some names could not be looked up, so their ids are shown instead:{' '}
+            {names.data.failures.map((f) => `${f.what} (${f.error.status === 403 ? 'permission needed' : describeError(f.error).title.toLowerCase()})`).join(', ')}.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {names.error && (
+        <MessageBar intent="warning">
+          <MessageBarBody>Names could not be resolved, so ids are shown. {describeError(names.error).message}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {policies.isPending && (
+        <Skeleton aria-label="Loading policies">
+          {Array.from({ length: 8 }, (_, i) => (
+            <div key={i} className={styles.skeletonRow}>
+              {Array.from({ length: 7 }, (__, j) => (
+                <SkeletonItem key={j} size={16} />
+              ))}
+            </div>
+          ))}
+        </Skeleton>
+      )}
+
+      {policies.isError && <ErrorState {...describeError(policies.error, 'load the policies')} onRetry={() => void policies.refetch()} />}
+
+      {policies.data && count === 0 && (
+        <EmptyState title="This tenant has no Conditional Access policies">Policies you create in this tenant will be listed here.</EmptyState>
+      )}
+
+      {policies.data && count > 0 && visible.length === 0 && (
+        <EmptyState title="No policies match">Try other words, or clear the filters.</EmptyState>
+      )}
+
+      {visible.length > 0 && (
+        <>
+          <Text role="status" aria-live="polite">
+            {visible.length === count ? `Showing all ${count} policies` : `Showing ${visible.length} of ${count} policies`}
+          </Text>
+          <div className={styles.gridArea}>
+            <PoliciesGrid
+              rows={visible}
+              sort={filters.sort}
+              direction={filters.direction}
+              onSort={(column, direction) => sortable.includes(column) && filters.setSort(column, direction)}
+            />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+// The list's search, filters and sort live in the URL, so a filtered view can be shared or bookmarked.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { PolicyState, SortColumn } from './policy-rows';
+
+const states: PolicyState[] = ['enabled', 'enabledForReportingButNotEnforced', 'disabled'];
+const columns: SortColumn[] = ['name', 'state', 'modified'];
+
+export function useListFilters() {
+  const [params, setParams] = useSearchParams();
+  const urlSearch = params.get('q') ?? '';
+  // Typing updates the list at once; the URL follows after a pause, so no keystroke is lost.
+  const [search, setSearchText] = useState(urlSearch);
+  const typing = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    if (!typing.current) setSearchText(urlSearch);
+  }, [urlSearch]);
+  // A pending URL update must not fire after the list is gone (it would navigate back to it).
+  useEffect(
+    () => () => {
+      if (typing.current) clearTimeout(typing.current);
+    },
+    [],
+  );
+  const stateParam = params.get('state');
+  const control = params.get('control');
+  const sortParam = params.get('sort') as SortColumn | null;
+  const sort = sortParam && columns.includes(sortParam) ? sortParam : 'name';
+  const direction: 'ascending' | 'descending' = params.get('dir') === 'desc' ? 'descending' : 'ascending';
+  const selectedStates = useMemo(
+    () => new Set((stateParam ?? '').split(',').filter((s): s is PolicyState => states.includes(s as PolicyState))),
+    [stateParam],
+  );
+
+  const update = useCallback(
+    (changes: Record<string, string | null>) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value === null || value === '') next.delete(key);
+            else next.set(key, value);
+          }
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  return {
+    search,
+    states: selectedStates,
+    control,
+    sort,
+    direction,
+    setSearch: (value: string) => {
+      setSearchText(value);
+      if (typing.current) clearTimeout(typing.current);
+      typing.current = setTimeout(() => {
+        typing.current = null;
+        update({ q: value });
+      }, 300);
+    },
+    setStates: (value: PolicyState[]) => update({ state: value.join(',') }),
+    setControl: (value: string | null) => update({ control: value }),
+    setSort: (column: SortColumn, dir: 'ascending' | 'descending') => update({ sort: column === 'name' ? null : column, dir: dir === 'descending' ? 'desc' : null }),
+    clear: () => {
+      setSearchText('');
+      update({ q: null, state: null, control: null });
+    },
+  };
+}

@@ -1,0 +1,88 @@
+// Deleting a policy: a confirmation that names it and says what happens (it stops applying at once;
+// Graph keeps it for 30 days), the version kept in the local history first, then the soft delete.
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { DeleteRegular } from '@fluentui/react-icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { describeError, type ErrorDescription } from '../../graph/describe-error';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+import { deletePolicySafely } from '../../operations/restore-deleted';
+import { useTenantSession } from '../../session/tenant-session';
+import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
+import { recordVersion } from '../../shared/storage/version-history';
+import { ErrorState } from '../../shared/ui/error-state';
+import { formatDate } from '../../shared/ui/format';
+import { policyKeys, refreshAfterWrite } from '../../policy-ui/policy-queries';
+import { stateLabels } from '../../domain/labels';
+import { paths } from '../../shared/routes/paths';
+
+const useStyles = makeStyles({
+  // Destructive, and plainly so: the name is in the question above, the button says what it does.
+  danger: {
+    backgroundColor: tokens.colorStatusDangerBackground3,
+    color: tokens.colorNeutralForegroundOnBrand,
+    ':hover': { backgroundColor: tokens.colorStatusDangerBackground3Hover, color: tokens.colorNeutralForegroundOnBrand },
+    ':hover:active': { backgroundColor: tokens.colorStatusDangerBackground3Pressed, color: tokens.colorNeutralForegroundOnBrand },
+  },
+});
+
+export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy }) {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const write = useWriteAccess();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorDescription | null>(null);
+  const name = policy.displayName ?? policy.id ?? '';
+  // The restore deadline, fixed when the dialog is first shown.
+  const [until] = useState(() => formatDate(new Date(Date.now() + 30 * 86_400_000).toISOString()));
+
+  const remove = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await recordVersion({ scope: tenant.account.tenantId, itemId: policy.id!, recordedAt: new Date().toISOString(), reason: 'before delete', json: JSON.stringify(policy) });
+      await deletePolicySafely(tenant.client, policy.id!);
+      queryClient.removeQueries({ queryKey: policyKeys.detail(tenant, policy.id!) });
+      await refreshAfterWrite(queryClient, tenant);
+      navigate(paths.policies, { state: { deleted: name } });
+    } catch (caught) {
+      setError(describeError(caught, 'delete the policy'));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open={open} onOpenChange={(_, data) => !busy && setOpen(data.open)}>
+      <WriteAccessTooltip access={write}>
+        <DialogTrigger disableButtonEnhancement>
+          <Button icon={<DeleteRegular />} disabledFocusable={!write.allowed}>Delete…</Button>
+        </DialogTrigger>
+      </WriteAccessTooltip>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>Delete “{name}”?</DialogTitle>
+          <DialogContent>
+            <p>
+              “{name}” is {stateLabels[policy.state ?? ''] ?? policy.state}
+              {policy.state === 'enabled' ? ': deleting it stops enforcing it at once.' : '.'} Microsoft Entra keeps deleted policies for 30 days, so it can be
+              restored until {until}. A copy is also kept in this device's history.
+            </p>
+            {error && <ErrorState {...error} />}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" className={styles.danger} disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => void remove()}>
+              {busy ? 'Deleting…' : 'Delete policy'}
+            </Button>
+            <DialogTrigger disableButtonEnhancement>
+              <Button disabled={busy}>Cancel</Button>
+            </DialogTrigger>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

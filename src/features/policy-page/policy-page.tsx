@@ -1,0 +1,165 @@
+// One policy: its summary in plain language, or its JSON in a read-only Monaco view (loaded on demand).
+import { Button, makeStyles, ToggleButton, MessageBar, MessageBarActions, MessageBarBody, Skeleton, SkeletonItem, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { CopyRegular, EditRegular, EyeFilled, EyeRegular, SplitVerticalRegular } from '@fluentui/react-icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Suspense, useCallback, useMemo, type ReactNode } from 'react';
+import { Link as RouterLink, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { describeError } from '../../graph/describe-error';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+import { useTenantSession } from '../../session/tenant-session';
+import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
+import { LazyJsonViewer } from '../../shared/monaco';
+import { useTheme } from '../../shared/theme';
+import { ErrorState } from '../../shared/ui/error-state';
+import { formatDateTime } from '../../shared/ui/format';
+import { policiesQuery, policyQuery, useNames } from '../../policy-ui/policy-queries';
+import { unsavedChangesSince } from '../../policy-ui/open-in-editor';
+import { describeIdIn } from '../../policy-ui/describe-id';
+import { describePolicy, lastChanged } from '../../domain/describe-policy';
+import { PolicySummaryView } from '../../policy-ui/policy-summary-view';
+import { DeletePolicyButton } from './delete-policy-dialog';
+import { PageBreadcrumb } from '../../policy-ui/page-breadcrumb';
+import { StateBadge } from '../../policy-ui/state-badge';
+import { useWatched } from '../../policy-ui/watch-store';
+import type { JsonObject } from '../../domain/policy-body';
+import { paths } from '../../shared/routes/paths';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  titleRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  meta: { color: tokens.colorNeutralForeground3, display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
+  json: { height: 'calc(100vh - 300px)' },
+});
+
+export interface PolicyPageProps {
+  /** The History tab's content: composed by the route, since history is a feature of its own. */
+  history: (policy: ConditionalAccessPolicy) => ReactNode;
+}
+
+export function PolicyPage({ history }: PolicyPageProps) {
+  const styles = useStyles();
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'json' ? 'json' : params.get('view') === 'history' ? 'history' : 'summary';
+  const navigate = useNavigate();
+  const tenant = useTenantSession();
+  const queryClient = useQueryClient();
+  const cachedList = queryClient.getQueryData<ConditionalAccessPolicy[]>(policiesQuery(tenant).queryKey);
+  const policy = useQuery(policyQuery(tenant, id, cachedList));
+  const names = useNames(tenant, policy.data ? [policy.data] : undefined);
+  const { dark } = useTheme();
+  const sections = useMemo(() => (policy.data ? describePolicy(policy.data, names.data) : []), [policy.data, names.data]);
+  // Names beside ids in the JSON tab too, as in the editor and Compare.
+  const describeId = useCallback((objectId: string) => describeIdIn(names.data, objectId), [names.data]);
+  const arrival = useLocation().state as { saved?: boolean; created?: boolean; restored?: boolean } | null;
+  const justSaved = arrival?.saved === true || arrival?.created === true || arrival?.restored === true;
+  const draftSince = unsavedChangesSince(tenant.account.key, id);
+  const watch = useWatched(tenant.account.key);
+  const watching = !!watch.watched[id];
+  const write = useWriteAccess();
+
+  return (
+    <section className={styles.page} aria-labelledby="policy-title">
+      <PageBreadcrumb trail={[{ label: policy.data?.displayName ?? id }]} />
+
+      {policy.isPending && (
+        <Skeleton aria-label="Loading policy">
+          <SkeletonItem size={32} style={{ width: '40%' }} />
+          <SkeletonItem size={120} style={{ marginTop: 16 }} />
+        </Skeleton>
+      )}
+
+      {policy.isError && !policy.data && (
+        <>
+          <h1 id="policy-title" className={styles.title}>
+            Policy unavailable
+          </h1>
+          <ErrorState {...describeError(policy.error, 'load this policy')} onRetry={() => void policy.refetch()} />
+          <Text>
+            <RouterLink to={paths.policies}>Back to all policies</RouterLink>
+          </Text>
+        </>
+      )}
+
+      {policy.data && (
+        <>
+          <div className={styles.titleRow}>
+            <h1 id="policy-title" className={styles.title}>
+              {policy.data.displayName}
+            </h1>
+            <StateBadge state={policy.data.state ?? 'disabled'} />
+            <WriteAccessTooltip access={write}>
+              <Button icon={<EditRegular />} disabledFocusable={!write.allowed} onClick={() => navigate(paths.editPolicy(id))}>
+                {draftSince ? 'Continue editing' : 'Edit'}
+              </Button>
+            </WriteAccessTooltip>
+            <Button icon={<SplitVerticalRegular />} onClick={() => navigate(paths.compare(id))}>
+              Compare…
+            </Button>
+            <WriteAccessTooltip access={write}>
+              <Button icon={<CopyRegular />} disabledFocusable={!write.allowed} onClick={() => navigate(paths.newPolicy({ duplicate: id }))}>
+                Duplicate
+              </Button>
+            </WriteAccessTooltip>
+            <ToggleButton
+              icon={watching ? <EyeFilled /> : <EyeRegular />}
+              checked={watching}
+              onClick={() => (watching ? watch.unwatch(id) : watch.watch(policy.data as unknown as JsonObject))}
+              title="Watched policies: the policies page says when they change, and shows how"
+            >
+              {watching ? 'Watching' : 'Watch'}
+            </ToggleButton>
+            <DeletePolicyButton policy={policy.data} />
+          </div>
+          {justSaved && (
+            <MessageBar intent="success">
+              <MessageBarBody>
+                {arrival?.created ? 'Created. ' : arrival?.restored ? 'Restored. ' : 'Saved. '}This is the policy as the tenant now holds it.
+                {arrival?.created && policy.data.state === 'enabledForReportingButNotEnforced' && ' It starts in report-only: check its sign-in logs before turning it on.'}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {draftSince && !justSaved && (
+            <MessageBar intent="info">
+              <MessageBarBody>You have unsaved changes to this policy from {formatDateTime(draftSince)}, kept on this device.</MessageBarBody>
+              <MessageBarActions>
+                <Button disabled={!write.allowed} onClick={() => navigate(paths.editPolicy(id))}>Continue editing</Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          <div className={styles.meta}>
+            <Text>Created {formatDateTime(policy.data.createdDateTime)}</Text>
+            <Text>
+              Modified {formatDateTime(lastChanged(policy.data))}
+              {!policy.data.modifiedDateTime && policy.data.createdDateTime && ' (unchanged since it was created)'}
+            </Text>
+            <Text>
+              Id <code>{policy.data.id}</code>
+            </Text>
+          </div>
+          <TabList
+            selectedValue={view}
+            onTabSelect={(_, data) => setParams(data.value === 'summary' ? {} : { view: String(data.value) }, { replace: true })}
+            aria-label="Policy views"
+          >
+            <Tab value="summary">Summary</Tab>
+            <Tab value="json">JSON</Tab>
+            <Tab value="history">History</Tab>
+          </TabList>
+          {view === 'summary' ? (
+            <PolicySummaryView sections={sections} />
+          ) : view === 'history' ? (
+            history(policy.data)
+          ) : (
+            <div className={styles.json}>
+              <Suspense fallback={<Skeleton aria-label="Loading the JSON editor"><SkeletonItem size={128} /></Skeleton>}>
+                <LazyJsonViewer value={JSON.stringify(policy.data, null, 2)} path={`policies/${id}.json`} dark={dark} ariaLabel={`JSON of ${policy.data.displayName ?? 'policy'}`} describeId={describeId} />
+              </Suspense>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

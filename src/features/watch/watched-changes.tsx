@@ -1,0 +1,110 @@
+// On the policies page: which watched policies changed since the admin last looked, by whom (from
+// the audit log, where readable), in words, with the diff a click away; "seen" moves the mark.
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import type { JsonObject } from '../../domain/policy-body';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+import { useTenantSession } from '../../session/tenant-session';
+import { formatDateTime } from '../../shared/ui/format';
+import { recentAuditQuery, useNames } from '../../policy-ui/policy-queries';
+import { PolicyDiff, useDiffView } from '../../policy-ui/policy-diff';
+import { describeChanges } from '../../domain/describe-changes';
+import { useWatched, type WatchedPolicy } from '../../policy-ui/watch-store';
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  item: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  surface: { maxWidth: 'min(1400px, 95vw)', width: '95vw' },
+});
+
+interface WatchedChange {
+  id: string;
+  watched: WatchedPolicy;
+  now: JsonObject | null;
+  /** How many changes in words since it was seen (0 when deleted). */
+  count: number;
+}
+
+function ChangesDialog({ change, onClose }: { change: WatchedChange; onClose(): void }) {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const [view, setView] = useDiffView();
+  const versions = useMemo(() => [change.watched.snapshot, ...(change.now ? [change.now] : [])] as unknown as ConditionalAccessPolicy[], [change]);
+  const names = useNames(tenant, versions);
+  return (
+    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
+      <DialogSurface className={styles.surface}>
+        <DialogBody>
+          <DialogTitle>{change.watched.name}: since you last looked</DialogTitle>
+          <DialogContent>
+            <PolicyDiff
+              before={change.watched.snapshot}
+              after={change.now ?? {}}
+              beforeLabel={`As you saw it on ${formatDateTime(change.watched.seenAt)}`}
+              afterLabel={change.now ? 'Now' : 'Deleted'}
+              names={names.data}
+              view={view}
+              onViewChange={setView}
+              height="420px"
+            />
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={onClose}>Close</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+export function WatchedChanges({ policies }: { policies: readonly ConditionalAccessPolicy[] }) {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const { watched, markSeen, unwatch } = useWatched(tenant.account.key);
+  const [open, setOpen] = useState<WatchedChange | null>(null);
+
+  const changes = useMemo<WatchedChange[]>(() => {
+    const byId = new Map(policies.map((p) => [p.id, p as unknown as JsonObject]));
+    return Object.entries(watched)
+      .map(([id, entry]) => ({ id, watched: entry, now: byId.get(id) ?? null }))
+      .filter((c) => !c.now || (c.now.modifiedDateTime ?? null) !== c.watched.seenModified)
+      .map((c) => ({ ...c, count: c.now ? describeChanges(c.watched.snapshot, c.now).length : 0 }))
+      // A change of read-only fields alone is not a change to show.
+      .filter((c) => !c.now || c.count > 0);
+  }, [policies, watched]);
+
+  // Who changed it: the audit log keeps 30 days, and so does the shared read of it.
+  const audit = useQuery({ ...recentAuditQuery(tenant), enabled: changes.length > 0 });
+  const lastBy = (id: string, after: string) => audit.data?.find((e) => e.targetId === id && e.at >= after);
+
+  if (changes.length === 0) return null;
+  return (
+    <MessageBar intent="info" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{changes.length === 1 ? '1 watched policy changed' : `${changes.length} watched policies changed`} since you last looked</MessageBarTitle>
+        <ul className={styles.list} aria-label="Watched policies that changed">
+          {changes.map((change) => {
+            const event = lastBy(change.id, change.watched.seenAt);
+            return (
+              <li key={change.id} className={styles.item}>
+                <Text weight="semibold">{change.watched.name}</Text>
+                <Text>
+                  {change.now ? `${change.count === 1 ? '1 change' : `${change.count} changes`}, last ${formatDateTime(String(change.now.modifiedDateTime ?? ''))}` : 'deleted'}
+                  {event ? ` by ${event.by}` : ''}
+                </Text>
+                <Button size="small" onClick={() => setOpen(change)}>Show changes</Button>
+                {change.now ? (
+                  <Button size="small" appearance="subtle" onClick={() => markSeen([change.now!])}>Mark as seen</Button>
+                ) : (
+                  <Button size="small" appearance="subtle" onClick={() => unwatch(change.id)}>Stop watching</Button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </MessageBarBody>
+      {open && <ChangesDialog change={open} onClose={() => setOpen(null)} />}
+    </MessageBar>
+  );
+}
