@@ -63,7 +63,7 @@ describe('checkPolicy', () => {
   it('lets a real policy with AllTrusted both included and excluded be saved, saying why it is odd', () => {
     const findings = withChange((p) => ((p.conditions as Record<string, unknown>).locations = { includeLocations: ['AllTrusted'], excludeLocations: ['AllTrusted'] }));
     expect(findings).toEqual([
-      { path: ['conditions', 'locations', 'includeLocations', 0], severity: 'warning', message: "'AllTrusted' is both included and excluded. The exclusion wins, so including it does nothing: probably a mistake." },
+      { path: ['conditions', 'locations', 'includeLocations', 0], severity: 'warning', message: "'AllTrusted' is both included and excluded. The exclusion wins, so including it does nothing: probably a mistake.", rule: 'included-and-excluded' },
     ]);
     expect(blocksSaving(findings)).toBe(false);
   });

@@ -9,4 +9,6 @@ export interface PolicyFinding {
   message: string;
   /** The service's error number, when it has one. */
   code?: string;
+  /** The id of the rule that found it (src/domain/rules). */
+  rule?: string;
 }

@@ -113,7 +113,7 @@ describe('schema findings', () => {
   it('say an unknown property is kept, without blocking', () => {
     const findings = checkPolicy({ ...valid, conditions: { ...valid.conditions, quantumRiskLevels: ['high'] } });
     expect(findings).toEqual([
-      { path: ['conditions', 'quantumRiskLevels'], severity: 'warning', message: "'conditions.quantumRiskLevels' is not in this console's schema (a newer Graph feature?). It is kept and sent as it is." },
+      { path: ['conditions', 'quantumRiskLevels'], severity: 'warning', message: "'conditions.quantumRiskLevels' is not in this console's schema (a newer Graph feature?). It is kept and sent as it is.", rule: 'unknown-property' },
     ]);
   });
 
