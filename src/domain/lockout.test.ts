@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { conditionalAccessPolicySchema } from './policy-schema';
 import { assessLockout, type Membership } from './lockout';
 
 const admin = { id: 'admin-id', name: 'Ada' };
@@ -33,9 +34,45 @@ describe('assessLockout', () => {
 
   it('warns the admin about device and strength requirements', () => {
     const risks = assessLockout(policy({ grantControls: { operator: 'AND', builtInControls: ['compliantDevice'], authenticationStrength: { id: 's' } } }), admin, { users: [], groups: [] });
-    expect(risks).toEqual([{ who: 'Ada (you)', why: 'It applies to all users and requires the device to be marked as compliant and an authentication strength.' }]);
+    expect(risks).toEqual([{ who: 'Ada (you)', why: 'It applies to all users and requires device to be marked as compliant and an authentication strength.' }]);
     const named = assessLockout(policy({ grantControls: { operator: 'OR', builtInControls: ['domainJoinedDevice'], authenticationStrength: { id: 's', displayName: 'Phishing-resistant MFA' } } }), admin, { users: [], groups: [] });
-    expect(named[0]!.why).toBe("It applies to all users and requires a Microsoft Entra hybrid joined device or the authentication strength 'Phishing-resistant MFA'.");
+    expect(named[0]!.why).toBe("It applies to all users and requires Microsoft Entra hybrid joined device or the authentication strength 'Phishing-resistant MFA'.");
+  });
+});
+
+describe('assessLockout in the admin center’s words', () => {
+  const breakGlass = { users: [{ id: 'bg1', name: 'Break Glass 01' }], groups: [] };
+  // The emergency account's sentence: the admin's leaves out MFA, which the admin has signed in with.
+  const why = (builtInControls: string[], operator = 'OR') =>
+    assessLockout(policy({ grantControls: { operator, builtInControls } }), admin, breakGlass).find((r) => r.who.startsWith('Break Glass 01'))?.why;
+
+  it.each([
+    ['block', 'blocks access'],
+    ['mfa', 'requires multifactor authentication'],
+    ['compliantDevice', 'requires device to be marked as compliant'],
+    ['domainJoinedDevice', 'requires Microsoft Entra hybrid joined device'],
+    ['approvedApplication', 'requires approved client app'],
+    ['compliantApplication', 'requires app protection policy'],
+    ['passwordChange', 'requires password change'],
+    ['riskRemediation', 'requires risk remediation'],
+  ])('says %s as "%s"', (control, words) => {
+    expect(why([control])).toBe(`It applies to all users and ${words}.`);
+  });
+
+  it('joins the controls as the operator does', () => {
+    expect(why(['mfa', 'compliantDevice'], 'AND')).toBe('It applies to all users and requires multifactor authentication and device to be marked as compliant.');
+    expect(why(['compliantDevice', 'domainJoinedDevice'])).toBe('It applies to all users and requires device to be marked as compliant or Microsoft Entra hybrid joined device.');
+  });
+
+  it('never shows the id of a control the schema knows', () => {
+    type BuiltInControls = { properties: { grantControls: { properties: { builtInControls: { items: { enum: string[] } } } } } };
+    const controls = (conditionalAccessPolicySchema as unknown as BuiltInControls).properties.grantControls.properties.builtInControls.items.enum;
+    expect(controls.length).toBeGreaterThanOrEqual(8);
+    for (const control of controls) expect(why([control])).not.toMatch(new RegExp(`\\b${control}\\b`));
+  });
+
+  it('names a control newer than the console as such, not bare', () => {
+    expect(why(['quantumKey'])).toBe("It applies to all users and requires a grant control this console does not know ('quantumKey').");
   });
 });
 

@@ -5,6 +5,8 @@
 // comes from the directory; while it is unknown, a role the policy targets counts as one they may
 // hold. The assessment is deliberately cautious: conditions that narrow a policy (platforms,
 // locations, risk) are not counted as protection, because they can match the very sign-in that matters.
+// Controls are named as the admin center names them (labels.ts).
+import { controlLabels } from './labels';
 
 type Loose = Record<string, unknown>;
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
@@ -36,23 +38,25 @@ export interface LockoutRisk {
   why: string;
 }
 
-/** The grant controls in the admin center's words ("Require multifactor authentication"). */
-const CONTROL_WORDS: Record<string, string> = {
-  mfa: 'multifactor authentication',
-  compliantDevice: 'the device to be marked as compliant',
-  domainJoinedDevice: 'a Microsoft Entra hybrid joined device',
-  approvedApplication: 'an approved client app',
-  compliantApplication: 'an app protection policy',
-  passwordChange: 'a password change',
-  riskRemediation: 'risk remediation',
-};
+/**
+ * A built-in control as the guard says it, in the admin center's words (labels.ts): what its label
+ * requires, "Require multifactor authentication" giving "multifactor authentication".
+ */
+function requirement(control: string): string {
+  const label = controlLabels[control];
+  // A control newer than the console has no label: say so rather than show its id bare.
+  return label ? label.replace(/^Require /, '') : `a grant control this console does not know ('${control}')`;
+}
+
+/** The policy's block, said of it: "Block access" gives "blocks access" (labels.ts names every built-in control). */
+const BLOCKS = controlLabels.block!.replace(/^Block/, 'blocks');
 
 function controlsDemanded(policy: Loose, forEmergency: boolean): string | null {
   const grant = obj(policy.grantControls);
   const controls = list(grant.builtInControls);
-  if (controls.includes('block')) return 'blocks access';
+  if (controls.includes('block')) return BLOCKS;
   // The admin is signed in with MFA already; an emergency account may have none it can use.
-  const demanding = controls.filter((c) => c !== 'mfa' || forEmergency).map((c) => CONTROL_WORDS[c] ?? c);
+  const demanding = controls.filter((c) => c !== 'mfa' || forEmergency).map(requirement);
   const strength = obj(grant.authenticationStrength);
   if (strength.id) demanding.push(typeof strength.displayName === 'string' ? `the authentication strength '${strength.displayName}'` : 'an authentication strength');
   if (list(grant.termsOfUse).length && forEmergency) demanding.push('terms of use');
