@@ -3,6 +3,7 @@
 // any order or case; session controls present but switched off; an AND or OR over one control), and
 // none of those is a difference an admin should be shown.
 import type { Json, JsonObject } from './policy-body';
+import { isJsonObject as isObject } from './json';
 
 export interface CompareOptions {
   /** Treat null, empty collections, empty text and switched-off controls alike, by leaving them out. */
@@ -11,7 +12,6 @@ export interface CompareOptions {
   sortIds?: boolean;
 }
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Flag enums Graph writes as one comma-separated string, in no particular order. */
 const FLAG_STRINGS = new Set(['guestOrExternalUserTypes', 'transferMethods']);

@@ -9,6 +9,7 @@ import { quiet } from './comparable-form';
 import { lookupName, SPECIAL_VALUES, type NameDirectory, type NameKind } from './references';
 import { buildPatch, type CompareOptions, type Json, type JsonObject } from './policy-body';
 import { clientAppLabels, guestTypeLabels, platformLabels, riskLabel, shortControlLabels, stateLabels, transferMethodLabels } from './labels';
+import { isJsonObject as isObject } from './json';
 
 export interface DescribeOptions extends CompareOptions {
   /** The two versions come from two tenants: same-named objects are each tenant's own, not a change. */
@@ -21,7 +22,6 @@ export interface Change {
   text: string;
 }
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 const strings = (value: Json | undefined): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 const isNothing = (value: Json | undefined) => value === undefined || value === null;
 const show = (value: Json | undefined): string => (value === undefined || value === null ? 'not set' : typeof value === 'string' ? value : JSON.stringify(value));

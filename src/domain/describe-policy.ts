@@ -4,6 +4,7 @@
 import { lookupName, SPECIAL_VALUES, type NameDirectory, type NameKind } from './references';
 import type { ConditionalAccessPolicy } from './types';
 import { clientAppLabels, controlLabels, guestTypeLabels, platformLabels, riskLabel, transferMethodLabels } from './labels';
+import { stringsIn as list } from './json';
 
 export interface NameRef {
   id: string;
@@ -29,7 +30,6 @@ export interface SummarySection {
 }
 
 type Loose = Record<string, unknown>;
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 const kindLabels: Partial<Record<NameKind, string>> = { user: 'user', group: 'group', servicePrincipal: 'service principal', namedLocation: 'named location' };
 

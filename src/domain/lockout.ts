@@ -7,10 +7,8 @@
 // locations, risk) are not counted as protection, because they can match the very sign-in that matters.
 // Controls are named as the admin center names them (labels.ts).
 import { controlLabels } from './labels';
+import { objectIn as obj, stringsIn as list, type LooseObject as Loose } from './json';
 
-type Loose = Record<string, unknown>;
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-const obj = (value: unknown): Loose => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Loose) : {});
 
 export interface Principal {
   id: string;

@@ -6,10 +6,9 @@ import { READ_ONLY_PROPERTIES } from './policy-schema';
 
 export type { CompareOptions } from './comparable-form';
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
+import { isJsonObject as isObject, type Json, type JsonObject } from './json';
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+export type { Json, JsonObject } from './json';
 
 /** Polymorphic types whose @odata.type the service needs on write (e.g. external tenants). */
 const KEEP_TYPE_UNDER = new Set(['externalTenants']);

@@ -2,8 +2,8 @@
 // them ({ value: [...] }, { policy: ... }, { PolicyConfig: "<JSON text>" }, { policies: [...] }, arrays
 // of wrappers, PowerShell's PascalCase objects), or else words for what it holds instead.
 import type { JsonObject } from './policy-body';
+import { isJsonObject as isObject } from './json';
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 const looksLikePolicy = (value: unknown): value is JsonObject => isObject(value) && isObject(value.conditions) && ('grantControls' in value || 'sessionControls' in value || 'state' in value);
 /** Wrappers nest a few levels at most; deeper than that is some other document. */
 const MAX_DEPTH = 4;

@@ -24,3 +24,6 @@ export interface DeletedNamedLocation {
   countriesAndRegions?: string[];
   isTrusted?: boolean;
 }
+
+/** The state in which a policy is evaluated and logged but not enforced. */
+export const REPORT_ONLY = 'enabledForReportingButNotEnforced';

@@ -1,7 +1,9 @@
 // Work on several deleted policies at once (restore or purge), one item at a time: the Graph client
 // paces Conditional Access requests under the service's limit and retries throttled ones. Every
-// change of state is saved on this device, so a run that failed or was interrupted (a closed tab,
-// an expired sign-in) resumes without repeating what succeeded.
+// change of state is written to a journal (the console keeps it in localStorage, a Node program
+// may keep it in a file), so a run that failed or was interrupted (a closed tab, an expired
+// sign-in) resumes without repeating what succeeded.
+import { systemClock, type Clock, type JournalStore } from './ports';
 
 export type BulkKind = 'restore' | 'purge';
 export type BulkStatus = 'pending' | 'running' | 'done' | 'failed';
@@ -32,22 +34,35 @@ export interface BulkStep {
   (item: BulkItem, progress: (patch: Partial<BulkItem>) => void): Promise<void>;
 }
 
-export const newRun = (kind: BulkKind, reportOnly: boolean, items: { id: string; name: string }[]): BulkRun => ({
+export const newRun = (kind: BulkKind, reportOnly: boolean, items: { id: string; name: string }[], clock: Clock = systemClock): BulkRun => ({
   kind,
   reportOnly,
-  startedAt: new Date().toISOString(),
+  startedAt: clock.now().toISOString(),
   items: items.map((item) => ({ ...item, status: 'pending' })),
 });
 
 export const unfinished = (run: BulkRun) => run.items.filter((item) => item.status !== 'done');
 
+export interface RunOptions {
+  /** Where every change of state is written before it is shown. */
+  journal?: BulkJournal;
+  onChange?: (run: BulkRun) => void;
+  /** Stops the run between items. */
+  signal?: AbortSignal;
+}
+
 /** Runs every item not yet done, in order; stops between items when `signal` aborts. */
-export async function runBulk(run: BulkRun, step: BulkStep, onChange: (run: BulkRun) => void, signal?: AbortSignal): Promise<BulkRun> {
+export async function runBulk(run: BulkRun, step: BulkStep, { journal, onChange, signal }: RunOptions = {}): Promise<BulkRun> {
   let current: BulkRun = { ...run, stopped: undefined, items: run.items.map((item) => (item.status === 'running' ? { ...item, status: 'pending' } : item)) };
+  const changed = () => {
+    journal?.save(current);
+    onChange?.(current);
+  };
   const update = (id: string, patch: Partial<BulkItem>) => {
     current = { ...current, items: current.items.map((item) => (item.id === id ? { ...item, ...patch } : item)) };
-    onChange(current);
+    changed();
   };
+  changed();
   for (const item of current.items) {
     if (item.status === 'done') continue;
     if (signal?.aborted) break;
@@ -59,7 +74,7 @@ export async function runBulk(run: BulkRun, step: BulkStep, onChange: (run: Bulk
       update(item.id, { status: 'failed', message: error instanceof Error ? error.message : String(error) });
       if (error instanceof StopsRun) {
         current = { ...current, stopped: error.message };
-        onChange(current);
+        changed();
         break;
       }
     }
@@ -67,25 +82,24 @@ export async function runBulk(run: BulkRun, step: BulkStep, onChange: (run: Bulk
   return current;
 }
 
-const key = (accountKey: string) => `gatehouse.bulk.${accountKey}`;
+export interface BulkJournal {
+  load(): BulkRun | null;
+  save(run: BulkRun): void;
+  clear(): void;
+}
 
-export const bulkStore = {
-  load(accountKey: string): BulkRun | null {
-    try {
-      const raw = localStorage.getItem(key(accountKey));
-      if (!raw) return null;
-      const run = JSON.parse(raw) as BulkRun;
+/** The journal of an account's bulk run: one at a time per account. */
+export function bulkJournal(store: JournalStore, accountKey: string): BulkJournal {
+  const key = `bulk.${accountKey}`;
+  return {
+    load() {
+      const run = store.load(key) as BulkRun | null;
+      if (!run || !Array.isArray(run.items)) return null;
       // An item left "running" was cut short (a closed tab): whether it happened is unknown, so it is
       // shown as not done; resuming tries it again (a purge that already happened counts as done).
       return { ...run, items: run.items.map((item) => (item.status === 'running' ? { ...item, status: 'pending' } : item)) };
-    } catch {
-      return null;
-    }
-  },
-  save(accountKey: string, run: BulkRun) {
-    localStorage.setItem(key(accountKey), JSON.stringify(run));
-  },
-  clear(accountKey: string) {
-    localStorage.removeItem(key(accountKey));
-  },
-};
+    },
+    save: (run) => store.save(key, run),
+    clear: () => store.clear(key),
+  };
+}

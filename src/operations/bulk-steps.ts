@@ -2,13 +2,12 @@
 // Written to be repeated safely: a resume after a run was cut short, or a write whose answer was
 // lost, finds the work already done (see src/operations). A refusal for lack of permission stops
 // the run, since every other item would be refused too.
+import { REPORT_ONLY } from '../domain/types';
 import type { GraphClient } from '../graph/client';
 import { describeError } from '../graph/describe-error';
 import { GraphRequestError } from '../graph/errors';
 import { purgePolicySafely, restorePolicySafely, setPolicyStateSafely } from './restore-deleted';
 import { StopsRun, type BulkItem, type BulkKind, type BulkStep } from './bulk-run';
-
-const REPORT_ONLY = 'enabledForReportingButNotEnforced';
 
 export const bulkStep = (client: GraphClient, kind: BulkKind, reportOnly: boolean): BulkStep => async (item: BulkItem, mark) => {
   try {

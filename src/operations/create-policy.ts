@@ -10,6 +10,7 @@ import type { JsonObject } from '../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../domain/types';
 import { applied, notApplied, writeSafely } from './lost-answer';
 import { samePolicyContent } from './same-policy';
+import { policyJson } from '../domain/json';
 
 export interface CreateOutcome {
   policy: ConditionalAccessPolicy;
@@ -27,7 +28,7 @@ export async function createPolicySafely(client: GraphClient, body: JsonObject):
   /** Policies this create may have made: new since it began, same name, same content. */
   const ours = async () =>
     (await listPolicies(client))
-      .filter((p) => !existing.has(p.id) && p.displayName === name && samePolicyContent(p as unknown as JsonObject, body))
+      .filter((p) => !existing.has(p.id) && p.displayName === name && samePolicyContent(policyJson(p), body))
       .sort(byCreation);
 
   let recovered = false;

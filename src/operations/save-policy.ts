@@ -4,11 +4,12 @@
 // collections), then read the policy back, so what is shown is what the tenant now holds, and keep
 // the version it replaced in the local history.
 import { WRITE_SCOPES } from '../auth/scopes';
-import type { GraphClient } from '../graph/client';
 import { getPolicy, updatePolicy } from '../graph/policies';
 import { applyPatch, buildPatch, type JsonObject } from '../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../domain/types';
 import { applied, notApplied, writeSafely } from './lost-answer';
+import { keepVersion, type OperationContext } from './ports';
+import { policyJson } from '../domain/json';
 
 export type SaveOutcome =
   | { kind: 'saved'; policy: ConditionalAccessPolicy }
@@ -17,15 +18,9 @@ export type SaveOutcome =
 
 const holds = (tenant: JsonObject, draft: JsonObject) => Object.keys(buildPatch(tenant, draft)).length === 0;
 
-export async function savePolicy(
-  client: GraphClient,
-  id: string,
-  draft: JsonObject,
-  baseModified: string | null,
-  /** Keeps the version the save replaced (the local history). */
-  keepPrevious: (current: JsonObject) => Promise<void>,
-): Promise<SaveOutcome> {
-  const current = (await getPolicy(client, id)) as unknown as JsonObject;
+export async function savePolicy(context: OperationContext, id: string, draft: JsonObject, baseModified: string | null): Promise<SaveOutcome> {
+  const { client } = context;
+  const current = policyJson(await getPolicy(client, id));
   const changedSinceDraft = (current.modifiedDateTime ?? null) !== baseModified;
   if (holds(current, draft)) return changedSinceDraft ? { kind: 'saved', policy: current as ConditionalAccessPolicy } : { kind: 'unchanged' };
   if (changedSinceDraft) return { kind: 'conflict', current: current as ConditionalAccessPolicy };
@@ -36,7 +31,7 @@ export async function savePolicy(
       return { kind: 'saved', policy: await getPolicy(client, id) };
     },
     look: async () => {
-      const now = (await getPolicy(client, id)) as unknown as JsonObject;
+      const now = policyJson(await getPolicy(client, id));
       if (holds(now, draft)) return applied({ kind: 'saved', policy: now as ConditionalAccessPolicy });
       // Neither the draft nor the version it was based on: someone else wrote in between.
       if ((now.modifiedDateTime ?? null) !== (current.modifiedDateTime ?? null)) return applied({ kind: 'conflict', current: now as ConditionalAccessPolicy });
@@ -44,7 +39,7 @@ export async function savePolicy(
     },
   });
   // The version replaced is kept once it really was replaced: a refused save leaves no trace.
-  if (outcome.kind === 'saved') await keepPrevious(current);
+  if (outcome.kind === 'saved') await keepVersion(context, id, 'before save', current);
   return outcome;
 }
 

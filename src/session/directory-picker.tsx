@@ -2,10 +2,20 @@
 // mail), searching the tenant as the admin types. Keyboard: type, arrow through the results, Enter
 // to choose, and type again for the next.
 import { Combobox, Option, Spinner, type ComboboxProps } from '@fluentui/react-components';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { searchDirectory, type DirectoryEntry, type DirectoryKind } from '../graph/directory';
-import { useTenantSession } from './tenant-session';
+import { queryKeys } from './query-keys';
+import { useTenantSession, type TenantSession } from './tenant-session';
+
+/** Directory objects of one kind whose names start with the term (roles and named locations: all of them). */
+export const directorySearchQuery = (tenant: TenantSession, kind: DirectoryKind, term: string) =>
+  queryOptions({
+    queryKey: queryKeys.directorySearchFor(tenant, kind, term),
+    queryFn: ({ signal }) => searchDirectory(tenant.client, kind, term, signal),
+    enabled: term.trim().length > 0 || kind === 'roles' || kind === 'namedLocations',
+    staleTime: 60_000,
+  });
 
 const NONE: string[] = [];
 
@@ -21,12 +31,7 @@ export function DirectoryPicker({ kind, label, onPick, exclude = [], ...rest }: 
   // Results show as soon as there is text, typed or pasted.
   const [open, setOpen] = useState(false);
   const term = useDeferredValue(text);
-  const results = useQuery({
-    queryKey: [...tenant.scopeKey, 'directory-search', kind, term],
-    queryFn: ({ signal }) => searchDirectory(tenant.client, kind, term, signal),
-    enabled: term.trim().length > 0 || kind === 'roles' || kind === 'namedLocations',
-    staleTime: 60_000,
-  });
+  const results = useQuery(directorySearchQuery(tenant, kind, term));
   const options = (results.data ?? []).filter((entry) => !exclude.includes(entry.id));
   return (
     <Combobox

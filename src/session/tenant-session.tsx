@@ -4,7 +4,10 @@
 import { createContext, use, useMemo, type ReactNode } from 'react';
 import { READ_SCOPES, useAuth, type AuthSession, type SignedInAccount } from '../auth';
 import { GraphClient } from '../graph/client';
+import { systemClock, type OperationContext } from '../operations/ports';
 import type { AppConfig } from '../shared/config';
+import { indexedDbVersions } from './stores/indexeddb-versions';
+import { localStorageJournals } from './stores/local-journals';
 import { observeWriteAnswer } from './write-refusals';
 
 export interface TenantSession {
@@ -13,6 +16,8 @@ export interface TenantSession {
   config: AppConfig;
   /** The first element of every query key of this account's data. */
   scopeKey: readonly ['tenant', string];
+  /** What the use cases in src/operations run with: this client, and the browser's stores and clock. */
+  context: OperationContext;
 }
 
 const TenantContext = createContext<TenantSession | null>(null);
@@ -35,7 +40,8 @@ function sessionFor(account: SignedInAccount, config: AppConfig, session: AuthSe
     });
     clients.set(account.key, client);
   }
-  return { account, client, config, scopeKey: ['tenant', account.key] as const };
+  const context: OperationContext = { client, scope: account.tenantId, versions: indexedDbVersions, journals: localStorageJournals, clock: systemClock };
+  return { account, client, config, scopeKey: ['tenant', account.key] as const, context };
 }
 
 export function TenantSessionProvider({ config, children }: { config: AppConfig; children: ReactNode }) {

@@ -119,6 +119,47 @@ describe('architecture', () => {
     expect(oversized).toEqual([]);
   });
 
+  it('writes query keys in one place: every query comes from a factory, every key from src/session/query-keys.ts', () => {
+    const handWritten: string[] = [];
+    for (const file of files(src)) {
+      const name = relative(src, file);
+      if (name === 'session/query-keys.ts' || name.startsWith('emulator/')) continue;
+      const code = readFileSync(file, 'utf8');
+      if (/queryKey:\s*\[/.test(code) || /\.\.\.\s*[\w.]*scopeKey\b/.test(code)) handWritten.push(name);
+    }
+    expect(handWritten).toEqual([]);
+  });
+
+  it('runs every write through a mutation: no feature calls a writing function of graph/ or operations/ itself', () => {
+    // Writers: Graph functions given write scopes, and use cases given a client or a context.
+    const writers = new Set<string>();
+    for (const file of [...files(join(src, 'graph')), ...files(join(src, 'operations'))]) {
+      const code = readFileSync(file, 'utf8');
+      const pattern = file.includes('/graph/')
+        ? /export (?:async )?function (\w+)\([^)]*writeScopes/g
+        : /export (?:(?:async )?function (\w+)\((?:context|client)\b|const (\w+) = (?:async )?\((?:context|client)\b)/g;
+      for (const m of code.matchAll(pattern)) writers.add((m[1] ?? m[2])!);
+    }
+    expect(writers).toContain('savePolicy');
+    expect(writers).toContain('updatePolicy');
+    const direct: string[] = [];
+    for (const file of files(join(src, 'features'))) {
+      for (const [, names, spec] of readFileSync(file, 'utf8').matchAll(/^\s*import\s+\{([^}]*)\}\s*from\s+['"]([^'"]+)['"]/gm)) {
+        if (!/\/(graph|operations)\//.test(spec!)) continue;
+        for (const name of names!.split(',').map((n) => n.trim())) if (writers.has(name)) direct.push(`${relative(src, file)} calls ${name}`);
+      }
+    }
+    expect(direct).toEqual([]);
+  });
+
+  it('reads loose JSON through src/domain/json.ts, not through double casts scattered in the code', () => {
+    const casts = files(src)
+      .map((file) => relative(src, file))
+      .filter((name) => name !== 'domain/json.ts' && !name.startsWith('emulator/'))
+      .filter((name) => /\bas unknown as\b/.test(readFileSync(join(src, name), 'utf8')));
+    expect(casts).toEqual([]);
+  });
+
   it('keeps the domain pure: no React, DOM, network or storage, so it runs in Node as in the browser', () => {
     const packagesAllowed = new Set(['jsonc-parser', '@cfworker/json-schema', '@microsoft/microsoft-graph-types-beta']);
     const problems: string[] = [];

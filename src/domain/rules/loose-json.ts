@@ -1,10 +1,8 @@
 // Reading a policy draft as loose JSON: the rules run on whatever the admin typed, so a missing or
 // mistyped part reads as empty instead of throwing (the schema rule reports the mistyping).
-type Loose = Record<string, unknown>;
+import { isJsonObject, objectIn as obj, stringsIn as list, type LooseObject as Loose } from '../json';
 
-export const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
-export const obj = (value: unknown): Loose => (isObject(value) ? value : {});
-export const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+export { isJsonObject as isObject, obj, list };
 
 /** The grant controls as the service's rules read them; Graph takes a missing operator as OR. */
 export function grantOf(policy: Loose) {

@@ -10,10 +10,11 @@ import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useTenantSession } from '../../session/tenant-session';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
-import { policiesQuery, policyQuery, useNames } from '../../policy-ui/policy-queries';
+import { policiesQuery, policyQuery, useNames } from '../../policy-ui/queries';
 import { PolicyDiff } from '../../policy-ui/policy-diff';
 import { useComparisonFile } from './use-comparison-file';
 import { useUrlState } from './use-url-state';
+import { policyJson } from '../../domain/json';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -37,8 +38,8 @@ export function ComparePolicies() {
   const left = useQuery({ ...policyQuery(tenant, a ?? ''), enabled: !!a });
   const right = useQuery({ ...policyQuery(tenant, b ?? ''), enabled: !!b && bInFile === null });
   const filePolicy = bInFile !== null ? comparisonFile.file?.policies[bInFile] : undefined;
-  const after = (bInFile !== null ? filePolicy?.policy : (right.data as unknown as JsonObject | undefined)) ?? null;
-  const before = (left.data as unknown as JsonObject | undefined) ?? null;
+  const after = (bInFile !== null ? filePolicy?.policy : (right.data && policyJson(right.data))) ?? null;
+  const before = (left.data && policyJson(left.data)) ?? null;
   const both = useMemo(() => (before && after ? [before, after] : undefined), [before, after]) as ConditionalAccessPolicy[] | undefined;
   const names = useNames(tenant, both);
   const nameOf = (policy: JsonObject | null | undefined) => (typeof policy?.displayName === 'string' ? policy.displayName : '');

@@ -8,16 +8,16 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useAuth } from '../../auth';
 import { describeError } from '../../graph/describe-error';
 import type { NameDirectory } from '../../domain/references';
-import type { JsonObject } from '../../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useOtherTenantSession, useTenantSession } from '../../session/tenant-session';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
-import { policiesQuery, useNames } from '../../policy-ui/policy-queries';
+import { policiesQuery, useNames } from '../../policy-ui/queries';
 import { matchPolicySets, type MatchStatus } from '../../domain/match-policies';
 import { PolicyDiff } from '../../policy-ui/policy-diff';
 import { useComparisonFile } from './use-comparison-file';
 import { useUrlState } from './use-url-state';
+import { policyJson } from '../../domain/json';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -54,10 +54,10 @@ export function CompareTenants() {
 
   const here = useQuery(policiesQuery(tenant));
   const there = useQuery({ ...policiesQuery(other ?? tenant), enabled: !!other });
-  const herePolicies = here.data as unknown as JsonObject[] | undefined;
+  const herePolicies = here.data?.map(policyJson);
   // Memoised: a new array each render would redo the matching and the names' fingerprint every time.
   const therePolicies = useMemo(
-    () => (withWhat === FILE ? comparisonFile.file?.policies.map((p) => p.policy) : other ? (there.data as unknown as JsonObject[] | undefined) : undefined),
+    () => (withWhat === FILE ? comparisonFile.file?.policies.map((p) => p.policy) : other ? (there.data?.map(policyJson)) : undefined),
     [withWhat, comparisonFile.file, other, there.data],
   );
   const hereNames = useNames(tenant, here.data);

@@ -1,16 +1,13 @@
 // Deleted named locations: kept 30 days like policies, restorable as they were. A policy that
 // needs one says so when it is restored (and can restore it first); here they can be handled alone.
 import { Button, makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { daysLeft, type DeletedNamedLocation, type DeletionRecord } from '../../graph/deleted-items';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
-import { purgeNamedLocationSafely, restoreNamedLocationSafely } from '../../operations/restore-deleted';
-import { useTenantSession } from '../../session/tenant-session';
 import { useWriteAccess } from '../../session/write-access';
 import { ErrorState } from '../../shared/ui/error-state';
 import { formatDateTime } from '../../shared/ui/format';
-import { refreshAfterWrite } from '../../policy-ui/policy-queries';
+import { usePurgeNamedLocation, useRestoreNamedLocation } from '../../policy-ui/writes';
 import { PurgeDialog } from './deleted-actions';
 
 const useStyles = makeStyles({
@@ -31,26 +28,24 @@ export function DeletedLocationsSection({ locations, now, usedBy, deletions }: {
   usedBy: (id: string) => string[];
 }) {
   const styles = useStyles();
-  const tenant = useTenantSession();
-  const queryClient = useQueryClient();
   const [busy, setBusy] = useState<string | null>(null);
   const write = useWriteAccess();
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [purging, setPurging] = useState<DeletedNamedLocation | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
 
-  const refresh = () => refreshAfterWrite(queryClient, tenant, { policies: false, namedLocations: true });
+  const restoreLocation = useRestoreNamedLocation();
+  const purgeLocation = usePurgeNamedLocation();
 
   const restore = async (location: DeletedNamedLocation) => {
     setBusy(location.id);
     setError(null);
     try {
-      await restoreNamedLocationSafely(tenant.client, location.id);
+      await restoreLocation.mutateAsync(location.id);
       setRestored(location.displayName);
     } catch (caught) {
       setError(describeError(caught, `restore the named location “${location.displayName}”`));
     } finally {
-      await refresh();
       setBusy(null);
     }
   };
@@ -59,12 +54,11 @@ export function DeletedLocationsSection({ locations, now, usedBy, deletions }: {
     setBusy(location.id);
     setError(null);
     try {
-      await purgeNamedLocationSafely(tenant.client, location.id);
+      await purgeLocation.mutateAsync(location.id);
       setPurging(null);
     } catch (caught) {
       setError(describeError(caught, `delete the named location “${location.displayName}” permanently`));
     } finally {
-      await refresh();
       setBusy(null);
     }
   };

@@ -4,23 +4,22 @@
 // beyond deleted items can be re-created from their last known version.
 import { Button, makeStyles, MessageBar, MessageBarBody, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { ArrowCounterclockwiseRegular, DeleteRegular } from '@fluentui/react-icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { deletionsFrom, listDeletedNamedLocations, listDeletedPolicies, SOFT_DELETE_DAYS, type DeletedNamedLocation, type DeletedPolicy } from '../../graph/deleted-items';
+import { deletionsFrom, SOFT_DELETE_DAYS, type DeletedNamedLocation, type DeletedPolicy } from '../../graph/deleted-items';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
-import type { ConditionalAccessPolicy } from '../../domain/types';
-import { purgePolicySafely, restoreNamedLocationSafely, restorePolicySafely, setPolicyStateSafely } from '../../operations/restore-deleted';
+import { REPORT_ONLY } from '../../domain/types';
+import { LocationNotRestored } from '../../operations/restore-policy';
 import { useTenantSession } from '../../session/tenant-session';
 import { useWriteAccess } from '../../session/write-access';
-import { listScopeVersions } from '../../shared/storage/version-history';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
-import { policiesQuery, policyKeys, recentAuditQuery, refreshAfterWrite, useNames } from '../../policy-ui/policy-queries';
+import { deletedLocationsQuery, deletedPoliciesQuery, policiesQuery, recentAuditQuery, tenantLocalHistoryQuery, useNames } from '../../policy-ui/queries';
+import { useBulkJournal, useBulkRun, usePurgePolicy, useRestorePolicy, useSetPolicyState } from '../../policy-ui/writes';
 import { findMissingDependencies } from '../../domain/dependencies';
 import { BulkConfirmDialog, BulkProgress } from './bulk-panel';
-import { bulkStore, newRun, runBulk, type BulkKind, type BulkRun } from '../../operations/bulk-run';
-import { bulkStep } from '../../operations/bulk-steps';
+import { newRun, type BulkKind, type BulkRun } from '../../operations/bulk-run';
 import { PurgeDialog, RestoreDialog, SecondStepFailed, type RestoreMode } from './deleted-actions';
 import { DeletedLocationsSection } from './deleted-locations-section';
 import { DeletedPoliciesTable } from './deleted-policies-table';
@@ -35,20 +34,18 @@ const useStyles = makeStyles({
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
-const REPORT_ONLY = 'enabledForReportingButNotEnforced';
 type Action = { kind: 'restore' | 'purge'; policy: DeletedPolicy } | null;
 
 export function DeletedPoliciesPage() {
   const styles = useStyles();
   const tenant = useTenantSession();
   const write = useWriteAccess();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [now] = useState(() => new Date());
-  const deleted = useQuery({ queryKey: [...tenant.scopeKey, 'deleted-policies'], queryFn: ({ signal }) => listDeletedPolicies(tenant.client, signal), staleTime: 0 });
-  const locations = useQuery({ queryKey: [...tenant.scopeKey, 'deleted-locations'], queryFn: ({ signal }) => listDeletedNamedLocations(tenant.client, signal), staleTime: 0 });
+  const deleted = useQuery({ ...deletedPoliciesQuery(tenant), staleTime: 0 });
+  const locations = useQuery({ ...deletedLocationsQuery(tenant), staleTime: 0 });
   const audit = useQuery(recentAuditQuery(tenant));
-  const local = useQuery({ queryKey: [...tenant.scopeKey, 'local-history', 'tenant'], queryFn: () => listScopeVersions(tenant.account.tenantId) });
+  const local = useQuery(tenantLocalHistoryQuery(tenant));
   const current = useQuery(policiesQuery(tenant));
   const names = useNames(tenant, deleted.data);
 
@@ -70,30 +67,25 @@ export function DeletedPoliciesPage() {
   const [secondStep, setSecondStep] = useState<{ id: string; name: string; error: ErrorDescription } | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirmBulk, setConfirmBulk] = useState<BulkKind | null>(null);
-  const [run, setRun] = useState<BulkRun | null>(() => bulkStore.load(tenant.account.key));
+  const journal = useBulkJournal();
+  const [run, setRun] = useState<BulkRun | null>(() => journal.load());
+  const restorePolicy = useRestorePolicy();
+  const setPolicyState = useSetPolicyState();
+  const purgePolicy = usePurgePolicy();
+  const bulkRun = useBulkRun();
   const [running, setRunning] = useState(false);
   const stopper = useRef<AbortController | null>(null);
   // Leaving the page stops a run after the item under way; it can be resumed here later.
   useEffect(() => () => stopper.current?.abort(), []);
 
-  const refresh = () => refreshAfterWrite(queryClient, tenant);
-
-  /** What the admin sees afterwards: the policy as the tenant now holds it, lists refreshed once the last step is done. */
-  const finish = async (policy: ConditionalAccessPolicy, namedLocationsChanged: boolean) => {
-    queryClient.setQueryData(policyKeys.detail(tenant, policy.id!), policy);
-    await refreshAfterWrite(queryClient, tenant, { namedLocations: namedLocationsChanged });
-  };
-
   const toReportOnly = async (id: string, name: string) => {
     setBusy(true);
     try {
-      const policy = await setPolicyStateSafely(tenant.client, id, REPORT_ONLY);
+      await setPolicyState.mutateAsync({ id, state: REPORT_ONLY });
       setSecondStep(null);
-      await finish(policy, false);
       navigate(paths.policy(id), { state: { restored: true } });
     } catch (caught) {
       setSecondStep({ id, name, error: describeError(caught, 'set the policy to report-only') });
-      await refreshAfterWrite(queryClient, tenant);
     } finally {
       setBusy(false);
     }
@@ -102,38 +94,22 @@ export function DeletedPoliciesPage() {
   const restore = async (policy: DeletedPolicy, mode: RestoreMode, locationsFirst: DeletedNamedLocation[]) => {
     setBusy(true);
     setError(null);
-    let restored: ConditionalAccessPolicy | null = null;
     try {
-      for (const location of locationsFirst) {
-        setProgress(`Restoring named location “${location.displayName}”…`);
-        try {
-          await restoreNamedLocationSafely(tenant.client, location.id);
-        } catch (caught) {
-          const reason = describeError(caught, `restore the named location “${location.displayName}”`);
-          setError({ ...reason, message: `${reason.message} The policy was not restored.` });
-          return;
-        }
-      }
-      setProgress('Restoring the policy…');
-      restored = await restorePolicySafely(tenant.client, policy.id!);
-      if (mode === 'reportOnly' && restored.state !== REPORT_ONLY) {
-        setProgress('Setting it to report-only…');
-        try {
-          restored = await setPolicyStateSafely(tenant.client, restored.id!, REPORT_ONLY);
-        } catch (caught) {
-          setAction(null);
-          setSecondStep({ id: restored.id!, name: restored.displayName ?? '', error: describeError(caught, 'set the policy to report-only') });
-          return;
-        }
-      }
-      await finish(restored, locationsFirst.length > 0);
+      const outcome = await restorePolicy.mutateAsync({ id: policy.id!, reportOnly: mode === 'reportOnly', locationsFirst, onProgress: setProgress });
       setAction(null);
-      navigate(paths.policy(restored.id!), { state: { restored: true } });
+      if (outcome.kind === 'stateNotSet') {
+        setSecondStep({ id: outcome.policy.id!, name: outcome.policy.displayName ?? '', error: describeError(outcome.error, 'set the policy to report-only') });
+        return;
+      }
+      navigate(paths.policy(outcome.policy.id!), { state: { restored: true } });
     } catch (caught) {
-      setError(describeError(caught, 'restore the policy'));
+      if (caught instanceof LocationNotRestored) {
+        const reason = describeError(caught.reason, `restore the named location “${caught.location.displayName}”`);
+        setError({ ...reason, message: `${reason.message} The policy was not restored.` });
+      } else {
+        setError(describeError(caught, 'restore the policy'));
+      }
     } finally {
-      // Whatever happened, the lists show what the tenant now holds.
-      if (!restored || (mode === 'reportOnly' && restored.state !== REPORT_ONLY)) await refreshAfterWrite(queryClient, tenant, { namedLocations: locationsFirst.length > 0 });
       setBusy(false);
       setProgress(null);
     }
@@ -143,12 +119,11 @@ export function DeletedPoliciesPage() {
     setBusy(true);
     setError(null);
     try {
-      await purgePolicySafely(tenant.client, policy.id!);
+      await purgePolicy.mutateAsync(policy.id!);
       setAction(null);
     } catch (caught) {
       setError(describeError(caught, 'delete the policy permanently'));
     } finally {
-      await refresh();
       setBusy(false);
     }
   };
@@ -157,18 +132,14 @@ export function DeletedPoliciesPage() {
     const controller = new AbortController();
     stopper.current = controller;
     setRunning(true);
-    const save = (next: BulkRun) => {
-      bulkStore.save(tenant.account.key, next);
-      setRun(next);
-    };
-    save(start);
     try {
-      await runBulk(start, bulkStep(tenant.client, start.kind, start.reportOnly), save, controller.signal);
+      await bulkRun.mutateAsync({ run: start, onChange: setRun, signal: controller.signal });
+    } catch {
+      // A failed item is shown in the run itself; the run resolves with it.
     } finally {
       setRunning(false);
       stopper.current = null;
       setSelected(new Set());
-      await refresh();
     }
   };
 
@@ -195,7 +166,7 @@ export function DeletedPoliciesPage() {
           onStop={() => stopper.current?.abort()}
           onResume={() => void startRun(run)}
           onDismiss={() => {
-            bulkStore.clear(tenant.account.key);
+            journal.clear();
             setRun(null);
           }}
         />

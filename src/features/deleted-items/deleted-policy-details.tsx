@@ -3,19 +3,19 @@
 import { Dropdown, Field, makeStyles, Option, Skeleton, SkeletonItem, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { Suspense, useCallback, useMemo, useState } from 'react';
 import type { NameDirectory } from '../../domain/references';
-import type { JsonObject } from '../../domain/policy-body';
 import type { DeletedPolicy } from '../../graph/deleted-items';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useTenantSession } from '../../session/tenant-session';
 import { LazyJsonViewer } from '../../shared/monaco';
 import { useTheme } from '../../shared/theme';
-import { useNames } from '../../policy-ui/policy-queries';
+import { useNames } from '../../policy-ui/queries';
 import { PolicySummaryView } from '../../policy-ui/policy-summary-view';
 import { PolicyDiff, useDiffView } from '../../policy-ui/policy-diff';
 import { describeIdIn } from '../../policy-ui/describe-id';
 import { describePolicy } from '../../domain/describe-policy';
 import type { MissingDependency } from '../../domain/dependencies';
 import { MissingDependencies } from './deleted-actions';
+import { policyJson } from '../../domain/json';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
@@ -75,8 +75,8 @@ export function DeletedPolicyDetails({ policy, current, names, missing }: {
           </Field>
           {other && (
             <PolicyDiff
-              before={policy as unknown as JsonObject}
-              after={other as unknown as JsonObject}
+              before={policyJson(policy)}
+              after={policyJson(other)}
               beforeLabel="The deleted policy"
               afterLabel={other === namesake ? 'The current policy of the same name' : `The current ${other.displayName ?? 'policy'}`}
               names={bothNames}

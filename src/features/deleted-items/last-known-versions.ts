@@ -2,7 +2,7 @@
 // from the audit log (its before or after JSON) and from the versions kept on this device.
 import type { AuditEvent } from '../../graph/audit';
 import type { JsonObject } from '../../domain/policy-body';
-import type { StoredVersion } from '../../shared/storage/version-history';
+import type { StoredVersion } from '../../operations/ports';
 
 export interface LastKnownVersion {
   id: string;

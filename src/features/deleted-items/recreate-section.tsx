@@ -7,16 +7,16 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { DeletedNamedLocation } from '../../graph/deleted-items';
 import { toWritableBody } from '../../domain/policy-body';
-import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useTenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { formatDateTime } from '../../shared/ui/format';
-import { useNames } from '../../policy-ui/policy-queries';
+import { useNames } from '../../policy-ui/queries';
 import { openNewPolicyDraft } from '../../policy-ui/open-in-editor';
 import { findMissingDependencies } from '../../domain/dependencies';
 import { MissingDependencies } from './deleted-actions';
 import type { LastKnownVersion } from './last-known-versions';
+import { asPolicies } from '../../domain/json';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -28,7 +28,7 @@ function RecreateDialog({ item, deletedLocations, onClose }: { item: LastKnownVe
   const styles = useStyles();
   const tenant = useTenantSession();
   const navigate = useNavigate();
-  const asPolicy = useMemo(() => [item.version as unknown as ConditionalAccessPolicy], [item]);
+  const asPolicy = useMemo(() => asPolicies([item.version]), [item]);
   const names = useNames(tenant, asPolicy);
   const missing = findMissingDependencies(asPolicy[0]!, names.data, deletedLocations);
   const [notKept, setNotKept] = useState<string | null>(null);

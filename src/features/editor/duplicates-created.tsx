@@ -2,17 +2,13 @@
 // identical copies. Say so plainly, show which one the console kept, and delete the others in one
 // click (each is kept in this device's history first, and goes to deleted items for 30 days).
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, tokens } from '@fluentui/react-components';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
 import type { ConditionalAccessPolicy } from '../../domain/types';
-import { deletePolicySafely } from '../../operations/restore-deleted';
-import { useTenantSession } from '../../session/tenant-session';
-import { recordVersion } from '../../shared/storage/version-history';
 import { ErrorState } from '../../shared/ui/error-state';
 import { formatDateTime } from '../../shared/ui/format';
-import { refreshAfterWrite } from '../../policy-ui/policy-queries';
+import { useDeletePolicies } from '../../policy-ui/writes';
 import { paths } from '../../shared/routes/paths';
 
 const useStyles = makeStyles({
@@ -22,8 +18,7 @@ const useStyles = makeStyles({
 
 export function DuplicatesCreated({ kept, extra }: { kept: ConditionalAccessPolicy; extra: ConditionalAccessPolicy[] }) {
   const styles = useStyles();
-  const tenant = useTenantSession();
-  const queryClient = useQueryClient();
+  const deletePolicies = useDeletePolicies();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorDescription | null>(null);
@@ -33,15 +28,10 @@ export function DuplicatesCreated({ kept, extra }: { kept: ConditionalAccessPoli
     setBusy(true);
     setError(null);
     try {
-      for (const copy of extra) {
-        await recordVersion({ scope: tenant.account.tenantId, itemId: copy.id!, recordedAt: new Date().toISOString(), reason: 'before delete', json: JSON.stringify(copy) });
-        await deletePolicySafely(tenant.client, copy.id!);
-      }
-      await refreshAfterWrite(queryClient, tenant);
+      await deletePolicies.mutateAsync(extra.map((copy) => ({ ...copy, id: copy.id! })));
       navigate(paths.policy(kept.id!), { state: { created: true } });
     } catch (caught) {
       setError(describeError(caught, 'delete the copy'));
-      await refreshAfterWrite(queryClient, tenant);
       setBusy(false);
     }
   };

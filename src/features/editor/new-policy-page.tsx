@@ -3,22 +3,22 @@
 // exactly what will be created before anything is written. New policies start in report-only.
 import { Button, Card, CardHeader, Field, makeStyles, MessageBar, MessageBarBody, Skeleton, SkeletonItem, Text, Textarea, Tooltip, tokens } from '@fluentui/react-components';
 import { DocumentAddRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { describeError, errorPath } from '../../graph/describe-error';
 import { comparableText, type JsonObject } from '../../domain/policy-body';
 import { blocksSaving } from '../../domain/policy-checks';
 import { parsePolicyFile, PolicyFileError } from '../../domain/policy-file';
-import { listTemplates, POLICY_LIMIT } from '../../graph/policies';
+import { POLICY_LIMIT } from '../../graph/policies';
 import type { ConditionalAccessPolicy } from '../../domain/types';
-import { createPolicySafely } from '../../operations/create-policy';
 import { useTenantSession } from '../../session/tenant-session';
 import { useWriteAccess } from '../../session/write-access';
 import { useTheme } from '../../shared/theme';
 import { ErrorState } from '../../shared/ui/error-state';
 import { FileDropZone } from '../../shared/ui/file-drop-zone';
-import { policiesQuery, policyKeys, policyQuery, refreshAfterWrite, useNames } from '../../policy-ui/policy-queries';
+import { policiesQuery, policyQuery, templatesQuery, useNames } from '../../policy-ui/queries';
+import { useCreatePolicy } from '../../policy-ui/writes';
 import { PageBreadcrumb } from '../../policy-ui/page-breadcrumb';
 import { blankPolicy, duplicateOf, fromTemplate } from './new-policy-sources';
 import { draftStore } from '../../policy-ui/draft-store';
@@ -71,7 +71,7 @@ export function NewPolicyPage() {
 function SourceChooser({ onChoose }: { onChoose(body: JsonObject): void }) {
   const styles = useStyles();
   const tenant = useTenantSession();
-  const templates = useQuery({ queryKey: [...tenant.scopeKey, 'templates'], queryFn: ({ signal }) => listTemplates(tenant.client, signal), staleTime: Infinity });
+  const templates = useQuery(templatesQuery(tenant));
   const [fileError, setFileError] = useState<string | null>(null);
   const [choices, setChoices] = useState<{ name: string; body: JsonObject }[]>([]);
   const [pasted, setPasted] = useState('');
@@ -150,9 +150,9 @@ function SourceChooser({ onChoose }: { onChoose(body: JsonObject): void }) {
 function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOver(): void }) {
   const styles = useStyles();
   const tenant = useTenantSession();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { dark } = useTheme();
+  const createPolicy = useCreatePolicy();
   // The base of a new policy is nothing: everything in the draft is what will be created.
   const draft = useDraft(tenant.account.key, NEW, () => ({ base: {}, text: pretty(start) }));
   const policies = useQuery(policiesQuery(tenant));
@@ -172,10 +172,8 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
     if (!draft.policy) return;
     setStep({ kind: 'saving' });
     try {
-      const outcome = await createPolicySafely(tenant.client, draft.policy);
+      const outcome = await createPolicy.mutateAsync(draft.policy);
       draftStore.clear(tenant.account.key, NEW);
-      queryClient.setQueryData(policyKeys.detail(tenant, outcome.policy.id!), outcome.policy);
-      await refreshAfterWrite(queryClient, tenant);
       // A duplicate is said here, with its deletion one click away, before moving on.
       if (outcome.duplicates.length > 0) {
         setReviewing(false);

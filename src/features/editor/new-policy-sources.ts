@@ -1,10 +1,9 @@
 // Where a new policy can start: blank (the smallest valid body), a copy of an existing policy,
 // a Microsoft template, or a file. Every one starts in report-only and without service-owned fields.
+import { policyJson } from '../../domain/json';
 import { toWritableBody, type Json, type JsonObject } from '../../domain/policy-body';
 import type { PolicyTemplate } from '../../graph/policies';
-import type { ConditionalAccessPolicy } from '../../domain/types';
-
-const REPORT_ONLY = 'enabledForReportingButNotEnforced';
+import { REPORT_ONLY, type ConditionalAccessPolicy } from '../../domain/types';
 
 export function blankPolicy(): JsonObject {
   return {
@@ -17,7 +16,7 @@ export function blankPolicy(): JsonObject {
 }
 
 export function duplicateOf(policy: ConditionalAccessPolicy): JsonObject {
-  const body = toWritableBody(policy as unknown as JsonObject);
+  const body = toWritableBody(policyJson(policy));
   return { ...body, displayName: `Copy of ${policy.displayName ?? 'policy'}`, state: REPORT_ONLY };
 }
 

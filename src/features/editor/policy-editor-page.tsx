@@ -2,21 +2,21 @@
 // the live summary; the draft kept on this device as it is typed; nothing written before the admin
 // has seen the diff; a policy changed by someone else meanwhile is never overwritten silently.
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Skeleton, SkeletonItem, Tooltip, tokens } from '@fluentui/react-components';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useBlocker, useNavigate, useParams } from 'react-router';
 import { describeError, errorPath } from '../../graph/describe-error';
-import { comparableText, type JsonObject } from '../../domain/policy-body';
+import { comparableText } from '../../domain/policy-body';
 import { blocksSaving } from '../../domain/policy-checks';
 import type { ConditionalAccessPolicy } from '../../domain/types';
-import { rebaseDraft, savePolicy } from '../../operations/save-policy';
+import { rebaseDraft } from '../../operations/save-policy';
 import { useTenantSession } from '../../session/tenant-session';
 import { useWriteAccess } from '../../session/write-access';
 import { useTheme } from '../../shared/theme';
-import { recordVersion } from '../../shared/storage/version-history';
 import { ErrorState } from '../../shared/ui/error-state';
 import { formatDateTime } from '../../shared/ui/format';
-import { policyKeys, policyQuery, refreshAfterWrite, useNames } from '../../policy-ui/policy-queries';
+import { policyQuery, useNames } from '../../policy-ui/queries';
+import { useSavePolicy } from '../../policy-ui/writes';
 import { PageBreadcrumb } from '../../policy-ui/page-breadcrumb';
 import { StateBadge } from '../../policy-ui/state-badge';
 import { describeChanges } from '../../domain/describe-changes';
@@ -26,6 +26,7 @@ import { startFromPolicy, useDraft } from './use-draft';
 import { useLockoutGuard } from './use-lockout-guard';
 import { PolicyWorkbench, type GraphFinding } from './policy-workbench';
 import { paths } from '../../shared/routes/paths';
+import { policyJson } from '../../domain/json';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -53,9 +54,9 @@ export function PolicyEditorPage() {
 function Editor({ live }: { live: ConditionalAccessPolicy }) {
   const styles = useStyles();
   const tenant = useTenantSession();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { dark } = useTheme();
+  const savePolicy = useSavePolicy();
   const id = live.id ?? '';
   const draft = useDraft(tenant.account.key, id, () => startFromPolicy(live));
   // Names for what the draft has and for what it removed from the base, for the change list.
@@ -88,11 +89,9 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
     if (!draft.policy) return;
     setStep({ kind: 'saving' });
     try {
-      const outcome = await savePolicy(tenant.client, id, draft.policy, draft.baseModified, (current) =>
-        recordVersion({ scope: tenant.account.tenantId, itemId: id, recordedAt: new Date().toISOString(), reason: 'before save', json: JSON.stringify(current) }),
-      );
+      const outcome = await savePolicy.mutateAsync({ id, draft: draft.policy, baseModified: draft.baseModified });
       if (outcome.kind === 'conflict') {
-        const theirs = outcome.current as unknown as JsonObject;
+        const theirs = policyJson(outcome.current);
         setStep({
           kind: 'conflict',
           current: outcome.current,
@@ -104,8 +103,6 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         return;
       }
       draftStore.clear(tenant.account.key, id);
-      if (outcome.kind === 'saved') queryClient.setQueryData(policyKeys.detail(tenant, id), outcome.policy);
-      await refreshAfterWrite(queryClient, tenant);
       leaving.current = true;
       navigate(paths.policy(id), { state: { saved: outcome.kind === 'saved' } });
     } catch (error) {
@@ -117,7 +114,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
     }
   };
 
-  const current = step.kind === 'conflict' ? (step.current as unknown as JsonObject) : null;
+  const current = step.kind === 'conflict' ? policyJson(step.current) : null;
 
   return (
     <section className={styles.page} aria-labelledby="editor-title">
@@ -133,7 +130,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         <MessageBar intent="info">
           <MessageBarBody>{draft.origin ? `${draft.origin}. Review and save to apply it.` : `Your unsaved draft from ${formatDateTime(draft.restoredAt)} was restored.`}</MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => draft.reset(live as unknown as JsonObject)}>Discard draft</Button>
+            <Button onClick={() => draft.reset(policyJson(live))}>Discard draft</Button>
           </MessageBarActions>
         </MessageBar>
       )}

@@ -5,6 +5,7 @@ import { comparableText, type JsonObject } from '../../domain/policy-body';
 import { checkPolicy, type PolicyFinding } from '../../domain/policy-checks';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { draftStore, type Draft } from '../../policy-ui/draft-store';
+import { policyJson } from '../../domain/json';
 
 export interface DraftState {
   text: string;
@@ -28,7 +29,7 @@ const pretty = (policy: JsonObject) => JSON.stringify(policy, null, 2);
 /** A draft of an existing policy starts from the policy as Graph returned it. */
 export function startFromPolicy(live: ConditionalAccessPolicy): { base: JsonObject; text: string } {
   // The response's @odata.context is not part of the policy: it does not belong in the draft.
-  const { '@odata.context': _context, ...policy } = live as unknown as JsonObject;
+  const { '@odata.context': _context, ...policy } = policyJson(live);
   return { base: policy, text: pretty(policy) };
 }
 

@@ -5,9 +5,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { applyEdits, modify } from 'jsonc-parser';
 import { useMemo } from 'react';
-import { readGroupUsers, readMembership } from '../../graph/directory';
 import { assessLockout, type Membership, type Principal } from '../../domain/lockout';
 import { withExclusions, type JsonObject } from '../../domain/policy-body';
+import { lockoutGroupMembersQuery, lockoutMembershipsQuery } from '../../policy-ui/queries';
 import { useEmergencyAccess } from '../../session/emergency-access';
 import { useTenantSession, type TenantSession } from '../../session/tenant-session';
 import type { DraftState } from './use-draft';
@@ -17,31 +17,12 @@ const NO_MEMBERS: { user: Principal; group: Principal }[] = [];
 
 /** What each of these users and groups belongs to; one that cannot be read stays unknown (the guard is then cautious). */
 function useMemberships(tenant: TenantSession, principals: { kind: 'users' | 'groups'; id: string }[]) {
-  const ids = principals.map((p) => `${p.kind}:${p.id}`).sort();
-  const query = useQuery({
-    queryKey: [...tenant.scopeKey, 'lockout-memberships', ids],
-    queryFn: async ({ signal }) => {
-      const read = await Promise.allSettled(principals.map(async (p) => [p.id, await readMembership(tenant.client, p.kind, p.id, signal)] as const));
-      return new Map(read.filter((r) => r.status === 'fulfilled').map((r) => r.value));
-    },
-    enabled: principals.length > 0,
-    staleTime: 5 * 60_000,
-  });
-  return query.data ?? UNKNOWN;
+  return useQuery(lockoutMembershipsQuery(tenant, principals)).data ?? UNKNOWN;
 }
 
 /** The accounts in the emergency groups (a group that cannot be read adds none; the group itself is still checked). */
 function useGroupMembers(tenant: TenantSession, groups: Principal[]) {
-  const query = useQuery({
-    queryKey: [...tenant.scopeKey, 'lockout-group-members', groups.map((g) => g.id).sort()],
-    queryFn: async ({ signal }) => {
-      const read = await Promise.allSettled(groups.map(async (group) => (await readGroupUsers(tenant.client, group.id, signal)).map((user) => ({ user, group }))));
-      return read.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
-    },
-    enabled: groups.length > 0,
-    staleTime: 5 * 60_000,
-  });
-  return query.data ?? NO_MEMBERS;
+  return useQuery(lockoutGroupMembersQuery(tenant, groups)).data ?? NO_MEMBERS;
 }
 
 export function useLockoutGuard(draft: DraftState) {

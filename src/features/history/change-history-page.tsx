@@ -6,15 +6,13 @@ import { Field, Input, makeStyles, MessageBar, MessageBarBody, Skeleton, Skeleto
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { listConditionalAccessEvents } from '../../graph/audit';
 import { describeError } from '../../graph/describe-error';
 import type { JsonObject } from '../../domain/policy-body';
-import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useTenantSession } from '../../session/tenant-session';
-import { listScopeVersions } from '../../shared/storage/version-history';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { policiesQuery, useNames } from '../../policy-ui/policy-queries';
+import { auditWindowQuery, policiesQuery, tenantLocalHistoryQuery, useNames } from '../../policy-ui/queries';
 import { AUDIT_UNREADABLE, auditEntries, deviceEntries, newestFirst, Timeline } from './timeline';
+import { asPolicies, policyJson } from '../../domain/json';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -35,21 +33,16 @@ export function ChangeHistoryPage() {
   const window = useMemo(() => ({ since: new Date(`${from}T00:00:00`), until: new Date(`${to}T23:59:59.999`) }), [from, to]);
   const validWindow = !Number.isNaN(window.since.getTime()) && !Number.isNaN(window.until.getTime()) && window.since <= window.until;
 
-  const audit = useQuery({
-    queryKey: [...tenant.scopeKey, 'audit', 'tenant', from, to],
-    queryFn: ({ signal }) => listConditionalAccessEvents(tenant.client, window, signal),
-    enabled: validWindow,
-    retry: false,
-  });
-  const local = useQuery({ queryKey: [...tenant.scopeKey, 'local-history', 'tenant'], queryFn: () => listScopeVersions(tenant.account.tenantId) });
+  const audit = useQuery(auditWindowQuery(tenant, from, to));
+  const local = useQuery(tenantLocalHistoryQuery(tenant));
   const policies = useQuery(policiesQuery(tenant));
   const entries = useMemo(() => {
-    const current = new Map((policies.data ?? []).map((p) => [p.id, p as unknown as JsonObject]));
+    const current = new Map((policies.data ?? []).map((p) => [p.id, policyJson(p)]));
     const inWindow = (local.data ?? []).filter((v) => v.recordedAt >= window.since.toISOString() && v.recordedAt <= window.until.toISOString());
     return newestFirst([...auditEntries(audit.data ?? []), ...deviceEntries(inWindow, (id) => current.get(id) ?? null)]);
   }, [audit.data, local.data, policies.data, window]);
 
-  const versions = useMemo(() => entries.flatMap((e) => [e.before, e.after]).filter((v): v is JsonObject => !!v) as unknown as ConditionalAccessPolicy[], [entries]);
+  const versions = useMemo(() => asPolicies(entries.flatMap((e) => [e.before, e.after]).filter((v): v is JsonObject => !!v)), [entries]);
   const names = useNames(tenant, entries.length ? versions : undefined);
   const existing = useMemo(() => new Set((policies.data ?? []).map((p) => p.id!)), [policies.data]);
 

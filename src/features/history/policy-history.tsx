@@ -8,21 +8,21 @@ import { describeError } from '../../graph/describe-error';
 import type { JsonObject } from '../../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useTenantSession } from '../../session/tenant-session';
-import { listVersions } from '../../shared/storage/version-history';
-import { recentAuditQuery, useNames } from '../../policy-ui/policy-queries';
+import { localHistoryQuery, recentAuditQuery, useNames } from '../../policy-ui/queries';
 import { AUDIT_UNREADABLE, auditEntries, deviceEntries, newestFirst, Timeline } from './timeline';
+import { asPolicies, policyJson } from '../../domain/json';
 
 export function PolicyHistory({ policy }: { policy: ConditionalAccessPolicy }) {
   const tenant = useTenantSession();
   const id = policy.id ?? '';
   const audit = useQuery(recentAuditQuery(tenant));
-  const local = useQuery({ queryKey: [...tenant.scopeKey, 'local-history', id], queryFn: () => listVersions(tenant.account.tenantId, id) });
+  const local = useQuery(localHistoryQuery(tenant, id));
   const entries = useMemo(
-    () => newestFirst([...auditEntries(eventsOf(audit.data ?? [], id)), ...deviceEntries(local.data ?? [], () => policy as unknown as JsonObject)]),
+    () => newestFirst([...auditEntries(eventsOf(audit.data ?? [], id)), ...deviceEntries(local.data ?? [], () => policyJson(policy))]),
     [audit.data, local.data, policy, id],
   );
   // Earlier versions can name objects the policy no longer refers to.
-  const versions = useMemo(() => [policy, ...(entries.flatMap((e) => [e.before, e.after]).filter(Boolean) as unknown as ConditionalAccessPolicy[])], [policy, entries]);
+  const versions = useMemo(() => [policy, ...asPolicies(entries.flatMap((e) => [e.before, e.after]).filter((v): v is JsonObject => !!v))], [policy, entries]);
   const names = useNames(tenant, versions);
   const existing = useMemo(() => new Set([id]), [id]);
 

@@ -10,7 +10,7 @@ import { describeError } from '../../graph/describe-error';
 import type { NameDirectory } from '../../domain/references';
 import type { JsonObject } from '../../domain/policy-body';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
-import type { StoredVersion } from '../../shared/storage/version-history';
+import type { StoredVersion } from '../../operations/ports';
 import { formatDateTime } from '../../shared/ui/format';
 import { PolicyDiff, useDiffView } from '../../policy-ui/policy-diff';
 import { describeChanges } from '../../domain/describe-changes';

@@ -4,8 +4,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { toWritableBody, type JsonObject } from '../../domain/policy-body';
 import { useTenantSession } from '../../session/tenant-session';
-import { policyQuery } from '../../policy-ui/policy-queries';
+import { policyQuery } from '../../policy-ui/queries';
 import { openPolicyDraft } from '../../policy-ui/open-in-editor';
+import { policyJson } from '../../domain/json';
 
 export function useRevert() {
   const tenant = useTenantSession();
@@ -14,7 +15,7 @@ export function useRevert() {
   /** Opens the editor with `version` as the draft; rejects when the policy cannot be read (e.g. deleted) or the draft cannot be kept. */
   return async (policyId: string, version: JsonObject, origin: string) => {
     const policy = await queryClient.fetchQuery(policyQuery(tenant, policyId));
-    const current = policy as unknown as JsonObject;
+    const current = policyJson(policy);
     navigate(openPolicyDraft(tenant.account.key, policyId, current, { ...current, ...toWritableBody(version) }, origin));
   };
 }

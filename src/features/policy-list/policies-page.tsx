@@ -11,7 +11,7 @@ import { useTenantSession } from '../../session/tenant-session';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
-import { policiesQuery, useNames } from '../../policy-ui/policy-queries';
+import { policiesQuery, useNames } from '../../policy-ui/queries';
 import { compareRows, filterRows, toRow, type SortColumn } from './policy-rows';
 import { describeMatch } from '../../domain/search-match';
 import { PoliciesGrid } from './policies-grid';

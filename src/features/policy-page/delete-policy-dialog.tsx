@@ -2,18 +2,14 @@
 // Graph keeps it for 30 days), the version kept in the local history first, then the soft delete.
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
 import type { ConditionalAccessPolicy } from '../../domain/types';
-import { deletePolicySafely } from '../../operations/restore-deleted';
-import { useTenantSession } from '../../session/tenant-session';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
-import { recordVersion } from '../../shared/storage/version-history';
 import { ErrorState } from '../../shared/ui/error-state';
 import { formatDate } from '../../shared/ui/format';
-import { policyKeys, refreshAfterWrite } from '../../policy-ui/policy-queries';
+import { useDeletePolicies } from '../../policy-ui/writes';
 import { stateLabels } from '../../domain/labels';
 import { paths } from '../../shared/routes/paths';
 
@@ -29,8 +25,7 @@ const useStyles = makeStyles({
 
 export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy }) {
   const styles = useStyles();
-  const tenant = useTenantSession();
-  const queryClient = useQueryClient();
+  const deletePolicies = useDeletePolicies();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const write = useWriteAccess();
@@ -44,10 +39,7 @@ export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy
     setBusy(true);
     setError(null);
     try {
-      await recordVersion({ scope: tenant.account.tenantId, itemId: policy.id!, recordedAt: new Date().toISOString(), reason: 'before delete', json: JSON.stringify(policy) });
-      await deletePolicySafely(tenant.client, policy.id!);
-      queryClient.removeQueries({ queryKey: policyKeys.detail(tenant, policy.id!) });
-      await refreshAfterWrite(queryClient, tenant);
+      await deletePolicies.mutateAsync([{ ...policy, id: policy.id! }]);
       navigate(paths.policies, { state: { deleted: name } });
     } catch (caught) {
       setError(describeError(caught, 'delete the policy'));

@@ -12,7 +12,7 @@ import { LazyJsonViewer } from '../../shared/monaco';
 import { useTheme } from '../../shared/theme';
 import { ErrorState } from '../../shared/ui/error-state';
 import { formatDateTime } from '../../shared/ui/format';
-import { policiesQuery, policyQuery, useNames } from '../../policy-ui/policy-queries';
+import { policiesQuery, policyQuery, useNames } from '../../policy-ui/queries';
 import { unsavedChangesSince } from '../../policy-ui/open-in-editor';
 import { describeIdIn } from '../../policy-ui/describe-id';
 import { describePolicy, lastChanged } from '../../domain/describe-policy';
@@ -21,7 +21,7 @@ import { DeletePolicyButton } from './delete-policy-dialog';
 import { PageBreadcrumb } from '../../policy-ui/page-breadcrumb';
 import { StateBadge } from '../../policy-ui/state-badge';
 import { useWatched } from '../../policy-ui/watch-store';
-import type { JsonObject } from '../../domain/policy-body';
+import { policyJson } from '../../domain/json';
 import { paths } from '../../shared/routes/paths';
 
 const useStyles = makeStyles({
@@ -105,7 +105,7 @@ export function PolicyPage({ history }: PolicyPageProps) {
             <ToggleButton
               icon={watching ? <EyeFilled /> : <EyeRegular />}
               checked={watching}
-              onClick={() => (watching ? watch.unwatch(id) : watch.watch(policy.data as unknown as JsonObject))}
+              onClick={() => (watching ? watch.unwatch(id) : watch.watch(policyJson(policy.data)))}
               title="Watched policies: the policies page says when they change, and shows how"
             >
               {watching ? 'Watching' : 'Watch'}

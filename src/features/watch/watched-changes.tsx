@@ -7,10 +7,11 @@ import type { JsonObject } from '../../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useTenantSession } from '../../session/tenant-session';
 import { formatDateTime } from '../../shared/ui/format';
-import { recentAuditQuery, useNames } from '../../policy-ui/policy-queries';
+import { recentAuditQuery, useNames } from '../../policy-ui/queries';
 import { PolicyDiff, useDiffView } from '../../policy-ui/policy-diff';
 import { describeChanges } from '../../domain/describe-changes';
 import { useWatched, type WatchedPolicy } from '../../policy-ui/watch-store';
+import { asPolicies, policyJson } from '../../domain/json';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -30,7 +31,7 @@ function ChangesDialog({ change, onClose }: { change: WatchedChange; onClose(): 
   const styles = useStyles();
   const tenant = useTenantSession();
   const [view, setView] = useDiffView();
-  const versions = useMemo(() => [change.watched.snapshot, ...(change.now ? [change.now] : [])] as unknown as ConditionalAccessPolicy[], [change]);
+  const versions = useMemo(() => asPolicies([change.watched.snapshot, ...(change.now ? [change.now] : [])]), [change]);
   const names = useNames(tenant, versions);
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
@@ -65,7 +66,7 @@ export function WatchedChanges({ policies }: { policies: readonly ConditionalAcc
   const [open, setOpen] = useState<WatchedChange | null>(null);
 
   const changes = useMemo<WatchedChange[]>(() => {
-    const byId = new Map(policies.map((p) => [p.id, p as unknown as JsonObject]));
+    const byId = new Map(policies.map((p) => [p.id, policyJson(p)]));
     return Object.entries(watched)
       .map(([id, entry]) => ({ id, watched: entry, now: byId.get(id) ?? null }))
       .filter((c) => !c.now || (c.now.modifiedDateTime ?? null) !== c.watched.seenModified)

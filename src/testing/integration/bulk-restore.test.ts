@@ -17,12 +17,12 @@ describe('bulk restore over the emulator', () => {
     const deleted = await listDeletedPolicies(client);
     emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: 'POST /beta/identity/conditionalAccess/deletedItems/policies', fault: 429, times: 4 }] });
     const run = newRun('restore', true, deleted.map((p) => ({ id: p.id!, name: p.displayName! })));
-    const first = await runBulk(run, bulkStep(client, 'restore', true), () => {});
+    const first = await runBulk(run, bulkStep(client, 'restore', true));
     expect(first.items.map((i) => i.status)).toEqual(['failed', 'done', 'done']);
     expect(first.items[0]!.message).toMatch(/Conditional Access allows about one request/);
 
     roundTrips.length = 0;
-    const resumed = await runBulk(first, bulkStep(client, 'restore', true), () => {});
+    const resumed = await runBulk(first, bulkStep(client, 'restore', true));
     expect(resumed.items.map((i) => i.status)).toEqual(['done', 'done', 'done']);
     expect(roundTrips.filter((r) => r.method === 'POST').map((r) => new URL(r.url).pathname)).toEqual([`/beta/identity/conditionalAccess/deletedItems/policies/${deleted[0]!.id}/restore`]);
     const policies = await listPolicies(client);
@@ -35,7 +35,7 @@ describe('bulk restore over the emulator', () => {
     await restoreDeletedPolicy(client, ca090.id!, ['Policy.ReadWrite.ConditionalAccess']);
     const cut = newRun('restore', true, [{ id: ca090.id!, name: ca090.displayName! }]);
     cut.items[0]!.status = 'running';
-    const resumed = await runBulk(cut, bulkStep(client, 'restore', true), () => {});
+    const resumed = await runBulk(cut, bulkStep(client, 'restore', true));
     expect(resumed.items[0]).toMatchObject({ status: 'done', restored: true });
     expect((await listPolicies(client)).find((p) => p.id === ca090.id)?.state).toBe(REPORT_ONLY);
   });
@@ -44,8 +44,8 @@ describe('bulk restore over the emulator', () => {
     const { client } = graphOverEmulator();
     const [first] = await listDeletedPolicies(client);
     const run = newRun('purge', false, [{ id: first!.id!, name: first!.displayName! }]);
-    await runBulk(run, bulkStep(client, 'purge', false), () => {});
-    const again = await runBulk(run, bulkStep(client, 'purge', false), () => {});
+    await runBulk(run, bulkStep(client, 'purge', false));
+    const again = await runBulk(run, bulkStep(client, 'purge', false));
     expect(again.items[0]!.status).toBe('done');
   });
 });

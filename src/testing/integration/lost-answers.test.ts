@@ -11,11 +11,14 @@ import { restorePolicySafely, setPolicyStateSafely } from '../../operations/rest
 import { savePolicy } from '../../operations/save-policy';
 import { newRun, runBulk } from '../../operations/bulk-run';
 import { bulkStep } from '../../operations/bulk-steps';
+import { memoryContext } from '../../operations/memory-stores';
 import { graphOverEmulator } from '../graph-over-emulator';
+import { policyJson } from '../../domain/json';
+
+const keepContext = (client: Parameters<typeof memoryContext>[0]) => memoryContext(client, CONTOSO_TENANT_ID);
 
 const POLICIES = 'identity/conditionalAccess/policies';
 const REPORT_ONLY = 'enabledForReportingButNotEnforced';
-const keep = async () => {};
 
 const newPolicy = (): JsonObject => ({
   displayName: 'Require MFA for partners',
@@ -76,12 +79,12 @@ describe('save whose answer is lost', () => {
   it("recognises the admin's own change as saved, on the lost answer and on a later retry", async () => {
     const { client, emulator } = graphOverEmulator();
     const [policy] = await listPolicies(client);
-    const draft = { ...(policy as unknown as JsonObject), displayName: 'Renamed by me' };
+    const draft = { ...policyJson(policy!), displayName: 'Renamed by me' };
     emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: `PATCH /beta/${POLICIES}/`, fault: 'drop-after', times: 1 }] });
-    const first = await savePolicy(client, policy!.id!, draft, policy!.modifiedDateTime ?? null, keep);
+    const first = await savePolicy(keepContext(client), policy!.id!, draft, policy!.modifiedDateTime ?? null);
     expect(first.kind).toBe('saved');
     // The admin pressed Save again from the same draft (its base is the old version).
-    const again = await savePolicy(client, policy!.id!, draft, policy!.modifiedDateTime ?? null, keep);
+    const again = await savePolicy(keepContext(client), policy!.id!, draft, policy!.modifiedDateTime ?? null);
     expect(again).toMatchObject({ kind: 'saved', policy: { displayName: 'Renamed by me' } });
   });
 
@@ -89,9 +92,9 @@ describe('save whose answer is lost', () => {
     const { client, emulator } = graphOverEmulator();
     const [policy] = await listPolicies(client);
     emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: `PATCH /beta/${POLICIES}/`, fault: 503, times: 2 }] });
-    const saved = await savePolicy(client, policy!.id!, { ...(policy as unknown as JsonObject), displayName: 'After two 503s' }, policy!.modifiedDateTime ?? null, keep);
+    const saved = await savePolicy(keepContext(client), policy!.id!, { ...policyJson(policy!), displayName: 'After two 503s' }, policy!.modifiedDateTime ?? null);
     expect(saved).toMatchObject({ kind: 'saved', policy: { displayName: 'After two 503s' } });
-    const stale = await savePolicy(client, policy!.id!, { ...(policy as unknown as JsonObject), displayName: 'Mine' }, policy!.modifiedDateTime ?? null, keep);
+    const stale = await savePolicy(keepContext(client), policy!.id!, { ...policyJson(policy!), displayName: 'Mine' }, policy!.modifiedDateTime ?? null);
     expect(stale.kind).toBe('conflict');
   });
 });
@@ -100,17 +103,18 @@ describe('the version a save replaces', () => {
   it('is kept when the save happened, answer lost or not, and not when Graph refused it', async () => {
     const { client, emulator } = graphOverEmulator();
     const [policy] = await listPolicies(client);
-    const kept: JsonObject[] = [];
-    const keepIt = async (version: JsonObject) => void kept.push(version);
-    const draft = (name: string) => ({ ...(policy as unknown as JsonObject), displayName: name });
+    const context = memoryContext(client, CONTOSO_TENANT_ID, { now: () => new Date('2026-11-30T10:00:00Z') });
+    const draft = (name: string) => ({ ...policyJson(policy!), displayName: name });
 
     emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: `PATCH /beta/${POLICIES}/`, fault: 400, times: 1 }] });
-    await expect(savePolicy(client, policy!.id!, draft('Refused'), policy!.modifiedDateTime ?? null, keepIt)).rejects.toMatchObject({ status: 400 });
-    expect(kept).toEqual([]);
+    await expect(savePolicy(context, policy!.id!, draft('Refused'), policy!.modifiedDateTime ?? null)).rejects.toMatchObject({ status: 400 });
+    expect(context.versions.all).toEqual([]);
 
     emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: `PATCH /beta/${POLICIES}/`, fault: 'drop-after', times: 1 }] });
-    await savePolicy(client, policy!.id!, draft('Applied, answer lost'), policy!.modifiedDateTime ?? null, keepIt);
-    expect(kept.map((v) => v.displayName)).toEqual([policy!.displayName]);
+    await savePolicy(context, policy!.id!, draft('Applied, answer lost'), policy!.modifiedDateTime ?? null);
+    expect(context.versions.all.map((v) => ({ ...v, json: (JSON.parse(v.json) as JsonObject).displayName }))).toEqual([
+      { scope: CONTOSO_TENANT_ID, itemId: policy!.id, recordedAt: '2026-11-30T10:00:00.000Z', reason: 'before save', json: policy!.displayName },
+    ]);
   });
 });
 
@@ -167,7 +171,7 @@ describe('several at once without permission', () => {
   it('stops at the first refusal instead of trying every item', async () => {
     const { client, roundTrips } = graphOverEmulator({ scopes: ['Policy.Read.All', 'Directory.Read.All'] });
     const deleted = await listDeletedPolicies(client);
-    const run = await runBulk(newRun('restore', true, deleted.map((p) => ({ id: p.id!, name: p.displayName! }))), bulkStep(client, 'restore', true), () => {});
+    const run = await runBulk(newRun('restore', true, deleted.map((p) => ({ id: p.id!, name: p.displayName! }))), bulkStep(client, 'restore', true));
     expect(run.items.map((i) => i.status)).toEqual(['failed', ...deleted.slice(1).map(() => 'pending')]);
     expect(run.stopped).toMatch(/Conditional Access Administrator/);
     expect(roundTrips.filter((r) => r.method === 'POST')).toHaveLength(1);

@@ -1,15 +1,7 @@
 // A local history of versions, kept in IndexedDB per scope (a tenant) and item (a policy): every
 // save and delete records the version it replaces first, so there is something to compare and
 // revert to even without access to the audit log.
-
-export interface StoredVersion {
-  scope: string;
-  itemId: string;
-  recordedAt: string;
-  /** Why it was recorded, e.g. "before save", "before delete". */
-  reason: string;
-  json: string;
-}
+import type { StoredVersion, VersionStore } from '../../operations/ports';
 
 const DB_NAME = 'gatehouse';
 const STORE = 'versions';
@@ -26,7 +18,7 @@ function open(): Promise<IDBDatabase> {
   });
 }
 
-export async function recordVersion(version: StoredVersion): Promise<void> {
+async function recordVersion(version: StoredVersion): Promise<void> {
   const db = await open();
   await new Promise<void>((resolve, reject) => {
     const tx = db.transaction(STORE, 'readwrite');
@@ -37,7 +29,7 @@ export async function recordVersion(version: StoredVersion): Promise<void> {
   db.close();
 }
 
-export async function listVersions(scope: string, itemId: string): Promise<StoredVersion[]> {
+async function listVersions(scope: string, itemId: string): Promise<StoredVersion[]> {
   const db = await open();
   const versions = await new Promise<StoredVersion[]>((resolve, reject) => {
     const request = db.transaction(STORE).objectStore(STORE).index('item').getAll([scope, itemId]);
@@ -49,7 +41,7 @@ export async function listVersions(scope: string, itemId: string): Promise<Store
 }
 
 /** Every version kept for a scope (a tenant), newest first. */
-export async function listScopeVersions(scope: string): Promise<StoredVersion[]> {
+async function listScopeVersions(scope: string): Promise<StoredVersion[]> {
   const db = await open();
   const versions = await new Promise<StoredVersion[]>((resolve, reject) => {
     const range = IDBKeyRange.bound([scope, ''], [scope, '\uffff']);
@@ -60,3 +52,5 @@ export async function listScopeVersions(scope: string): Promise<StoredVersion[]>
   db.close();
   return versions.sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
 }
+
+export const indexedDbVersions: VersionStore = { record: recordVersion, list: listVersions, listScope: listScopeVersions };

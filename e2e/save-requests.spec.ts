@@ -1,0 +1,41 @@
+// What saving a policy costs the service, against the emulator server with real sign-in: the
+// conflict read, the PATCH and the read-back, nothing more. The policy page that follows shows
+// the policy as read back instead of reading it again.
+import { PolicyEditorPage } from './pages/policy-editor-page';
+import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { urls } from './support/ports';
+
+test.beforeEach(async ({ page, signInPage, policiesPage }) => {
+  await emulator.reset();
+  await withholdScopes([]);
+  await useLocalTenant(page);
+  await page.goto('/');
+  await signInPage.signInWithMicrosoft();
+  await expect(policiesPage.rows).toHaveCount(35);
+});
+
+test('saving sends exactly the conflict read, the PATCH and the read-back', async ({ page, policiesPage }) => {
+  await policiesPage.open(/^CA007/);
+  await expect(page.getByRole('heading', { level: 1, name: /^CA007/ })).toBeVisible();
+  const policyPath = new URL(page.url()).pathname;
+  const id = policyPath.split('/').pop()!;
+  const editor = new PolicyEditorPage(page);
+  await editor.open(policyPath);
+  await editor.replaceStringValue('enabledForReportingButNotEnforced', 'disabled');
+  await editor.reviewButton.click();
+  await expect(editor.dialog).toContainText('State: Report-only → Off');
+
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === urls.emulator) sent.push(`${request.method()} ${url.pathname}`);
+  });
+  await editor.dialog.getByRole('button', { name: 'Save to tenant' }).click();
+  await expect(page.getByText('Saved. This is the policy as the tenant now holds it.')).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('Off');
+  // Anything the save's aftermath would still send has been sent by the time the network is quiet.
+  await page.waitForLoadState('networkidle');
+
+  const policy = `/beta/identity/conditionalAccess/policies/${id}`;
+  expect(sent).toEqual([`GET ${policy}`, `PATCH ${policy}`, `GET ${policy}`]);
+});

@@ -1,0 +1,50 @@
+// What the use cases need from their surroundings, passed in rather than reached for, so the same
+// operations run in the console (IndexedDB, localStorage, the browser's clock) and in a Node
+// program (files, a fixed clock in tests).
+import type { GraphClient } from '../graph/client';
+
+/** A version of an item kept before a write replaced or removed it. */
+export interface StoredVersion {
+  /** The tenant it belongs to. */
+  scope: string;
+  itemId: string;
+  recordedAt: string;
+  /** Why it was recorded, e.g. "before save", "before delete". */
+  reason: string;
+  json: string;
+}
+
+/** Versions kept per tenant and item, read newest first. */
+export interface VersionStore {
+  record(version: StoredVersion): Promise<void>;
+  list(scope: string, itemId: string): Promise<StoredVersion[]>;
+  listScope(scope: string): Promise<StoredVersion[]>;
+}
+
+/** Where a run over many items notes its progress, so an interrupted run resumes where it stopped. */
+export interface JournalStore {
+  load(key: string): unknown;
+  save(key: string, entry: unknown): void;
+  clear(key: string): void;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Everything a use case may touch: one tenant's Graph client and the stores kept for it. */
+export interface OperationContext {
+  client: GraphClient;
+  /** The tenant's id: the scope of its kept versions. */
+  scope: string;
+  versions: VersionStore;
+  journals: JournalStore;
+  clock: Clock;
+}
+
+/** Keeps the version a write is about to replace or remove. */
+export function keepVersion(context: Pick<OperationContext, 'versions' | 'clock' | 'scope'>, itemId: string, reason: string, item: unknown): Promise<void> {
+  return context.versions.record({ scope: context.scope, itemId, recordedAt: context.clock.now().toISOString(), reason, json: JSON.stringify(item) });
+}

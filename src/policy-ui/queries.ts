@@ -1,0 +1,125 @@
+// Every query of the console's policy screens, as queryOptions factories: a screen asks for
+// `useQuery(policiesQuery(tenant))` and never writes a key (keys: src/session/query-keys.ts).
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Principal } from '../domain/lockout';
+import { collectReferences } from '../domain/references';
+import type { ConditionalAccessPolicy } from '../domain/types';
+import { AUDIT_RETENTION_DAYS, listConditionalAccessEvents } from '../graph/audit';
+import { listDeletedNamedLocations, listDeletedPolicies } from '../graph/deleted-items';
+import { readGroupUsers, readMembership } from '../graph/directory';
+import { resolveNames } from '../graph/names';
+import { getPolicy, listPolicies, listTemplates } from '../graph/policies';
+import { queryKeys } from '../session/query-keys';
+import type { TenantSession } from '../session/tenant-session';
+
+export const policiesQuery = (tenant: TenantSession) =>
+  queryOptions({
+    queryKey: queryKeys.policyList(tenant),
+    queryFn: ({ signal }) => listPolicies(tenant.client, signal),
+  });
+
+export const policyQuery = (tenant: TenantSession, id: string, fromList?: ConditionalAccessPolicy[]) =>
+  queryOptions({
+    queryKey: queryKeys.policy(tenant, id),
+    queryFn: ({ signal }) => getPolicy(tenant.client, id, signal),
+    // Opening a policy from the list shows it at once; the fresh read replaces it.
+    placeholderData: fromList?.find((p) => p.id === id),
+  });
+
+/** Names for every id in these policies: resolved after the policies arrive, never blocking them. */
+export const namesQuery = (tenant: TenantSession, policies: readonly ConditionalAccessPolicy[] | undefined) => {
+  const refs = policies ? collectReferences(policies) : null;
+  const fingerprint = refs ? Object.values(refs).map((set: Set<string>) => [...set].sort().join(',')).join('|') : '';
+  return queryOptions({
+    queryKey: queryKeys.namesOf(tenant, fingerprint),
+    queryFn: () => resolveNames(tenant.client, policies ?? []),
+    enabled: !!policies,
+    staleTime: 5 * 60_000,
+  });
+};
+
+export const useNames = (tenant: TenantSession, policies: readonly ConditionalAccessPolicy[] | undefined) => useQuery(namesQuery(tenant, policies));
+
+/**
+ * Every Conditional Access event the audit log still holds: read once and shared by a policy's
+ * history, the deleted items (who deleted what) and the watched policies, which filter it.
+ */
+export const recentAuditQuery = (tenant: TenantSession) =>
+  queryOptions({
+    queryKey: queryKeys.recentAudit(tenant),
+    queryFn: ({ signal }) => listConditionalAccessEvents(tenant.client, { since: new Date(Date.now() - AUDIT_RETENTION_DAYS * 86_400_000) }, signal),
+    staleTime: 60_000,
+    // A missing permission or licence is an answer, not a blip: said at once, not retried.
+    retry: false,
+  });
+
+/** The audit log between two days (yyyy-mm-dd, both included). */
+export const auditWindowQuery = (tenant: TenantSession, from: string, to: string) => {
+  const since = new Date(`${from}T00:00:00`);
+  const until = new Date(`${to}T23:59:59.999`);
+  const valid = !Number.isNaN(since.getTime()) && !Number.isNaN(until.getTime()) && since <= until;
+  return queryOptions({
+    queryKey: queryKeys.auditWindow(tenant, from, to),
+    queryFn: ({ signal }) => listConditionalAccessEvents(tenant.client, { since, until }, signal),
+    enabled: valid,
+    retry: false,
+  });
+};
+
+/** Versions of one policy kept on this device. */
+export const localHistoryQuery = (tenant: TenantSession, itemId: string) =>
+  queryOptions({
+    queryKey: queryKeys.localHistoryOf(tenant, itemId),
+    queryFn: () => tenant.context.versions.list(tenant.context.scope, itemId),
+  });
+
+/** Every version kept on this device for the tenant. */
+export const tenantLocalHistoryQuery = (tenant: TenantSession) =>
+  queryOptions({
+    queryKey: queryKeys.localHistoryAll(tenant),
+    queryFn: () => tenant.context.versions.listScope(tenant.context.scope),
+  });
+
+export const deletedPoliciesQuery = (tenant: TenantSession) =>
+  queryOptions({
+    queryKey: queryKeys.deletedPolicies(tenant),
+    queryFn: ({ signal }) => listDeletedPolicies(tenant.client, signal),
+  });
+
+export const deletedLocationsQuery = (tenant: TenantSession) =>
+  queryOptions({
+    queryKey: queryKeys.deletedLocations(tenant),
+    queryFn: ({ signal }) => listDeletedNamedLocations(tenant.client, signal),
+  });
+
+/** Microsoft's policy templates: the same for every tenant and session. */
+export const templatesQuery = (tenant: TenantSession) =>
+  queryOptions({
+    queryKey: queryKeys.templates(tenant),
+    queryFn: ({ signal }) => listTemplates(tenant.client, signal),
+    staleTime: Infinity,
+  });
+
+/** What each of these users and groups belongs to; one that cannot be read stays unknown (the guard is then cautious). */
+export const lockoutMembershipsQuery = (tenant: TenantSession, principals: { kind: 'users' | 'groups'; id: string }[]) =>
+  queryOptions({
+    queryKey: queryKeys.lockoutMemberships(tenant, principals.map((p) => `${p.kind}:${p.id}`).sort()),
+    queryFn: async ({ signal }) => {
+      const read = await Promise.allSettled(principals.map(async (p) => [p.id, await readMembership(tenant.client, p.kind, p.id, signal)] as const));
+      return new Map(read.filter((r) => r.status === 'fulfilled').map((r) => r.value));
+    },
+    enabled: principals.length > 0,
+    staleTime: 5 * 60_000,
+  });
+
+/** The accounts in these groups (a group that cannot be read adds none). */
+export const lockoutGroupMembersQuery = (tenant: TenantSession, groups: Principal[]) =>
+  queryOptions({
+    queryKey: queryKeys.lockoutGroupMembers(tenant, groups.map((g) => g.id).sort()),
+    queryFn: async ({ signal }) => {
+      const read = await Promise.allSettled(groups.map(async (group) => (await readGroupUsers(tenant.client, group.id, signal)).map((user) => ({ user, group }))));
+      return read.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+    },
+    enabled: groups.length > 0,
+    staleTime: 5 * 60_000,
+  });

@@ -1,0 +1,125 @@
+// Every write of the policy screens, as a mutation. What each write can change is declared once,
+// in REFRESHES, and refreshed when its last step is done, whatever the outcome: a write that failed
+// may still have changed something. A policy the write read back is put in the cache as read, so it
+// is neither read a second time nor shown stale (a restore in report-only shows Report-only at once).
+import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import type { JsonObject } from '../domain/policy-body';
+import type { ConditionalAccessPolicy } from '../domain/types';
+import { bulkJournal, runBulk, type BulkRun } from '../operations/bulk-run';
+import { bulkStep } from '../operations/bulk-steps';
+import { createPolicySafely } from '../operations/create-policy';
+import { deletePolicyKeepingVersion } from '../operations/delete-policy';
+import { purgeNamedLocationSafely, purgePolicySafely, restoreNamedLocationSafely, setPolicyStateSafely } from '../operations/restore-deleted';
+import { restorePolicy, type RestoreRequest } from '../operations/restore-policy';
+import { savePolicy } from '../operations/save-policy';
+import { queryKeys } from '../session/query-keys';
+import { useTenantSession, type TenantSession } from '../session/tenant-session';
+
+type Area = 'policies' | 'policyList' | 'deletedPolicies' | 'namedLocations' | 'history';
+
+const AREAS: Record<Area, (tenant: TenantSession) => QueryKey[]> = {
+  policies: (t) => [queryKeys.policies(t)],
+  policyList: (t) => [queryKeys.policyList(t)],
+  deletedPolicies: (t) => [queryKeys.deletedPolicies(t)],
+  // Names and the location picker show named locations too.
+  namedLocations: (t) => [queryKeys.deletedLocations(t), queryKeys.names(t), queryKeys.directorySearch(t)],
+  history: (t) => [queryKeys.audit(t), queryKeys.localHistory(t)],
+};
+
+/** What each write can change besides the policies it read back. */
+const REFRESHES = {
+  save: ['history'],
+  create: ['policyList', 'history'],
+  delete: ['policyList', 'deletedPolicies', 'history'],
+  restore: ['deletedPolicies', 'namedLocations', 'history'],
+  setState: ['history'],
+  purge: ['deletedPolicies', 'history'],
+  restoreLocation: ['namedLocations', 'history'],
+  purgeLocation: ['namedLocations', 'history'],
+  bulk: ['policies', 'deletedPolicies', 'history'],
+} satisfies Record<string, Area[]>;
+
+type WriteKind = keyof typeof REFRESHES;
+
+async function refresh(queryClient: QueryClient, tenant: TenantSession, kind: WriteKind, failed: boolean) {
+  // After a failure the policies may or may not have changed: read them again.
+  const areas = new Set<Area>([...REFRESHES[kind], ...(failed ? (['policies'] as const) : [])]);
+  await Promise.all([...areas].flatMap((area) => AREAS[area](tenant)).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+}
+
+/** The policy as the tenant now holds it, in its own cache entry and in the list. */
+function put(queryClient: QueryClient, tenant: TenantSession, policy: ConditionalAccessPolicy) {
+  queryClient.setQueryData(queryKeys.policy(tenant, policy.id!), policy);
+  queryClient.setQueryData<ConditionalAccessPolicy[]>(queryKeys.policyList(tenant), (list) =>
+    list && (list.some((p) => p.id === policy.id) ? list.map((p) => (p.id === policy.id ? policy : p)) : [...list, policy]),
+  );
+}
+
+function forget(queryClient: QueryClient, tenant: TenantSession, id: string) {
+  queryClient.removeQueries({ queryKey: queryKeys.policy(tenant, id) });
+  queryClient.setQueryData<ConditionalAccessPolicy[]>(queryKeys.policyList(tenant), (list) => list?.filter((p) => p.id !== id));
+}
+
+function useWrite<Vars, Result>(kind: WriteKind, write: (tenant: TenantSession, vars: Vars) => Promise<Result>, readBack?: (result: Result, vars: Vars) => { put?: ConditionalAccessPolicy[]; forget?: string[] }) {
+  const tenant = useTenantSession();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: queryKeys.write(tenant, kind),
+    mutationFn: (vars: Vars) => write(tenant, vars),
+    onSuccess: (result, vars) => {
+      const seen = readBack?.(result, vars);
+      seen?.put?.forEach((policy) => put(queryClient, tenant, policy));
+      seen?.forget?.forEach((id) => forget(queryClient, tenant, id));
+    },
+    onSettled: (_result, error) => refresh(queryClient, tenant, kind, !!error),
+  });
+}
+
+/** Saves a draft: the conflict read, the PATCH, the read-back; nothing else is read. */
+export const useSavePolicy = () =>
+  useWrite(
+    'save',
+    (tenant, { id, draft, baseModified }: { id: string; draft: JsonObject; baseModified: string | null }) => savePolicy(tenant.context, id, draft, baseModified),
+    (outcome) => ({ put: outcome.kind === 'saved' ? [outcome.policy] : outcome.kind === 'conflict' ? [outcome.current] : [] }),
+  );
+
+export const useCreatePolicy = () =>
+  useWrite('create', (tenant, body: JsonObject) => createPolicySafely(tenant.client, body), (outcome) => ({ put: [outcome.policy] }));
+
+/** Deletes policies (to deleted items), keeping each version on this device first. */
+export const useDeletePolicies = () =>
+  useWrite(
+    'delete',
+    async (tenant, policies: (ConditionalAccessPolicy & { id: string })[]) => {
+      for (const policy of policies) await deletePolicyKeepingVersion(tenant.context, policy);
+    },
+    (_result, policies) => ({ forget: policies.map((p) => p.id) }),
+  );
+
+export const useRestorePolicy = () =>
+  useWrite('restore', (tenant, request: RestoreRequest) => restorePolicy(tenant.context, request), (outcome) => ({ put: [outcome.policy] }));
+
+export const useSetPolicyState = () =>
+  useWrite(
+    'setState',
+    (tenant, { id, state }: { id: string; state: NonNullable<ConditionalAccessPolicy['state']> }) => setPolicyStateSafely(tenant.client, id, state),
+    (policy) => ({ put: [policy] }),
+  );
+
+export const usePurgePolicy = () => useWrite('purge', (tenant, id: string) => purgePolicySafely(tenant.client, id));
+
+export const useRestoreNamedLocation = () => useWrite('restoreLocation', (tenant, id: string) => restoreNamedLocationSafely(tenant.client, id));
+
+export const usePurgeNamedLocation = () => useWrite('purgeLocation', (tenant, id: string) => purgeNamedLocationSafely(tenant.client, id));
+
+/** The journal of this account's bulk run: what a resume starts from. */
+export const useBulkJournal = () => {
+  const tenant = useTenantSession();
+  return bulkJournal(tenant.context.journals, tenant.account.key);
+};
+
+/** Restores or purges many deleted policies, one at a time, journalled so that it can resume. */
+export const useBulkRun = () =>
+  useWrite('bulk', (tenant, { run, onChange, signal }: { run: BulkRun; onChange: (run: BulkRun) => void; signal: AbortSignal }) =>
+    runBulk(run, bulkStep(tenant.client, run.kind, run.reportOnly), { journal: bulkJournal(tenant.context.journals, tenant.account.key), onChange, signal }),
+  );
