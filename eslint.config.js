@@ -24,7 +24,9 @@ const forbidden = {
   emulator: top.filter((t) => t !== 'emulator'),
 };
 // Every folder under src/features is a feature, present and future: none may import another.
-const features = readdirSync(new URL('./src/features/', import.meta.url), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const features = readdirSync(new URL('./src/features/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 // Relative imports climb with ../ and then name a top folder of src/.
 const toTop = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
@@ -41,7 +43,10 @@ const layerConfigs = Object.entries(forbidden).map(([folder, banned]) => ({
       'error',
       {
         patterns: [
-          { regex: toTop(banned), message: `Imports flow one way: domain <- shared <- graph, auth <- operations <- session <- policy-ui <- features <- app; src/${folder} may not import ${banned.join(', ')}.` },
+          {
+            regex: toTop(banned),
+            message: `Imports flow one way: domain <- shared <- graph, auth <- operations <- session <- policy-ui <- features <- app; src/${folder} may not import ${banned.join(', ')}.`,
+          },
           ...vendorRules(folder),
         ],
       },
@@ -57,7 +62,15 @@ const featureConfigs = features.map((feature) => ({
       {
         patterns: [
           { regex: toTop(forbidden.features), message: 'Features are composed by app/; they never import it.' },
-          ...(features.length > 1 ? [{ regex: `^(\\.\\./)+(features/)?(${features.filter((f) => f !== feature).join('|')})(/|$)`, message: 'A feature never imports another feature: compose them in app/, or move what they share to policy-ui/, domain/ or shared/.' }] : []),
+          ...(features.length > 1
+            ? [
+                {
+                  regex: `^(\\.\\./)+(features/)?(${features.filter((f) => f !== feature).join('|')})(/|$)`,
+                  message:
+                    'A feature never imports another feature: compose them in app/, or move what they share to policy-ui/, domain/ or shared/.',
+                },
+              ]
+            : []),
           ...vendorRules('features'),
         ],
       },
@@ -67,7 +80,16 @@ const featureConfigs = features.map((feature) => ({
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'dist-e2e', 'node_modules', 'public/mockServiceWorker.js', 'test-results', 'playwright-report', 'bench-results', '.e2e-tmp'],
+    ignores: [
+      'dist',
+      'dist-e2e',
+      'node_modules',
+      'public/mockServiceWorker.js',
+      'test-results',
+      'playwright-report',
+      'bench-results',
+      '.e2e-tmp',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

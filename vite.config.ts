@@ -12,11 +12,7 @@ const graphHosts = [
   'https://dod-graph.microsoft.us',
   'https://microsoftgraph.chinacloudapi.cn',
 ];
-const loginHosts = [
-  'https://login.microsoftonline.com',
-  'https://login.microsoftonline.us',
-  'https://login.chinacloudapi.cn',
-];
+const loginHosts = ['https://login.microsoftonline.com', 'https://login.microsoftonline.us', 'https://login.chinacloudapi.cn'];
 
 // Exported for the test that keeps public/staticwebapp.config.json's header in step with it.
 export function contentSecurityPolicy({ allowLocalhost }: { allowLocalhost: boolean }): string {

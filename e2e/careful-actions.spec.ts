@@ -4,7 +4,12 @@
 import { PolicyEditorPage } from './pages/policy-editor-page';
 import { expect, test } from './support/fixtures';
 
-const policy = (displayName: string) => ({ displayName, state: 'enabled', conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] } }, grantControls: { operator: 'OR', builtInControls: ['mfa'] } });
+const policy = (displayName: string) => ({
+  displayName,
+  state: 'enabled',
+  conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] } },
+  grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+});
 
 test.beforeEach(async ({ page, signInPage, policiesPage }) => {
   await page.goto('/');
@@ -53,7 +58,13 @@ test('a policy file is chosen with a button, from the keyboard, and its name is 
   await choose.focus();
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Enter');
-  await (await chooser).setFiles({ name: 'two-policies.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ value: [policy('First'), policy('Second')] })) });
+  await (
+    await chooser
+  ).setFiles({
+    name: 'two-policies.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ value: [policy('First'), policy('Second')] })),
+  });
   await expect(page.getByText('Chosen: two-policies.json')).toBeVisible();
   await expect(page.getByRole('group', { name: 'Policies in the file' })).toContainText('This file holds 2 policies.');
 });
@@ -61,11 +72,14 @@ test('a policy file is chosen with a button, from the keyboard, and its name is 
 test('a policy file can be dropped on the chooser', async ({ page }) => {
   await page.getByRole('button', { name: 'New policy' }).click();
   const zone = page.getByRole('button', { name: 'Choose a file…' }).locator('..');
-  const dataTransfer = await page.evaluateHandle((json) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([json], 'dropped.json', { type: 'application/json' }));
-    return transfer;
-  }, JSON.stringify(policy('Dropped policy')));
+  const dataTransfer = await page.evaluateHandle(
+    (json) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([json], 'dropped.json', { type: 'application/json' }));
+      return transfer;
+    },
+    JSON.stringify(policy('Dropped policy')),
+  );
   await zone.dispatchEvent('dragover', { dataTransfer });
   await zone.dispatchEvent('drop', { dataTransfer });
   await expect(new PolicyEditorPage(page).editor.locator('.view-lines')).toContainText('"Dropped policy"');

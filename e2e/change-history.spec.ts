@@ -12,7 +12,9 @@ test('shows who changed which policy and how, filters by date, and reverts from 
   const ca006 = timeline.getByRole('listitem').filter({ hasText: 'CA006: Block access from outside allowed countries' }).first();
   await expect(ca006).toContainText('ada.lindqvist@contoso.example');
   await expect(ca006).toContainText("Excluded location 'Corporate network' added");
-  await expect(timeline.getByRole('listitem').filter({ hasText: 'CA028' }).first()).toContainText("Grant: require MFA → require authentication strength 'Contractor MFA (FIDO2 or Authenticator)'");
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'CA028' }).first()).toContainText(
+    "Grant: require MFA → require authentication strength 'Contractor MFA (FIDO2 or Authenticator)'",
+  );
   await expect(timeline).toContainText('Contoso Automation');
   await expect(timeline).not.toContainText('CA003');
 
@@ -33,12 +35,19 @@ test('shows who changed which policy and how, filters by date, and reverts from 
   await page.getByRole('tab', { name: 'Change history' }).click();
 
   await ca006.getByRole('button', { name: 'Revert to the version before this…' }).click();
-  await expect(page.getByText(/Reverting CA006: Block access from outside allowed countries to the version before “Update conditional access policy”/)).toBeVisible();
+  await expect(
+    page.getByText(/Reverting CA006: Block access from outside allowed countries to the version before “Update conditional access policy”/),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Review and save…' }).click();
   await expect(page.getByRole('dialog')).toContainText("Excluded location 'Corporate network' removed");
 });
 
-test('without access to the audit log, says so and still shows the versions kept on this device', async ({ page, signInPage, policiesPage, consoleGuard }) => {
+test('without access to the audit log, says so and still shows the versions kept on this device', async ({
+  page,
+  signInPage,
+  policiesPage,
+  consoleGuard,
+}) => {
   consoleGuard.allowFailedResponse(403, '/v1.0/auditLogs/directoryAudits');
   await emulator.reset();
   await withholdScopes(['AuditLog.Read.All']);

@@ -14,7 +14,9 @@ test.beforeEach(async ({ page, signInPage }) => {
 
 test('the hint names the menu item that adds an account, and it is there', async ({ page }) => {
   const hint = page.getByText(/^To compare two tenants, sign in to the other one too/);
-  await expect(hint).toContainText('open the account menu (your name, top right) and choose an account of the other tenant under “Add another account”.');
+  await expect(hint).toContainText(
+    'open the account menu (your name, top right) and choose an account of the other tenant under “Add another account”.',
+  );
   await page.getByRole('button', { name: /Ada Lindqvist/ }).click();
   const adding = page.getByRole('group', { name: 'Add another account' });
   await expect(adding.getByRole('menuitem', { name: /^Add .*\(administrator\) · Contoso pre-production$/ })).toBeVisible();
@@ -23,13 +25,26 @@ test('the hint names the menu item that adds an account, and it is there', async
 
 test('a policy opened from the table brings its diff into view and takes the focus', async ({ page }) => {
   // A backup of the tenant in which one policy was off.
-  const token = `demo.${Buffer.from(JSON.stringify({ tid: CONTOSO_TENANT_ID, oid: 'x', upn: 'backup@contoso.example', name: 'Backup', scp: 'Policy.Read.All' })).toString('base64').replace(/=+$/, '')}`;
+  const token = `demo.${Buffer.from(
+    JSON.stringify({ tid: CONTOSO_TENANT_ID, oid: 'x', upn: 'backup@contoso.example', name: 'Backup', scp: 'Policy.Read.All' }),
+  )
+    .toString('base64')
+    .replace(/=+$/, '')}`;
   const policies = await page.evaluate(
-    async (token) => ((await (await fetch('https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies', { headers: { Authorization: `Bearer ${token}` } })).json()) as { value: Record<string, unknown>[] }).value,
+    async (token) =>
+      (
+        (await (
+          await fetch('https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies', {
+            headers: { Authorization: `Bearer ${token}` },
+          })
+        ).json()) as { value: Record<string, unknown>[] }
+      ).value,
     token,
   );
   const backup = policies.map((p) => (String(p.displayName).startsWith('CA006') ? { ...p, state: 'disabled' } : p));
-  await page.getByLabel('Backup file to compare with').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ value: backup })) });
+  await page
+    .getByLabel('Backup file to compare with')
+    .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ value: backup })) });
 
   // Every policy listed: the table is far taller than the window.
   await page.getByRole('tablist', { name: 'Which policies' }).getByRole('tab', { name: /^All/ }).click();

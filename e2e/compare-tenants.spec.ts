@@ -10,20 +10,44 @@ test('compares the tenant with a backup file and opens a changed policy', async 
 
   // A backup taken "earlier": CA006 was off then, CA002 did not exist, CA007 had no id (an old
   // export), and a policy since deleted was still there.
-  const token = `demo.${Buffer.from(JSON.stringify({ tid: CONTOSO_TENANT_ID, oid: 'x', upn: 'backup@contoso.example', name: 'Backup', scp: 'Policy.Read.All' })).toString('base64').replace(/=+$/, '')}`;
+  const token = `demo.${Buffer.from(
+    JSON.stringify({ tid: CONTOSO_TENANT_ID, oid: 'x', upn: 'backup@contoso.example', name: 'Backup', scp: 'Policy.Read.All' }),
+  )
+    .toString('base64')
+    .replace(/=+$/, '')}`;
   const policies = await page.evaluate(
-    async (token) => ((await (await fetch('https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies', { headers: { Authorization: `Bearer ${token}` } })).json()) as { value: Record<string, unknown>[] }).value,
+    async (token) =>
+      (
+        (await (
+          await fetch('https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies', {
+            headers: { Authorization: `Bearer ${token}` },
+          })
+        ).json()) as { value: Record<string, unknown>[] }
+      ).value,
     token,
   );
   const backup = policies
     .filter((p) => !String(p.displayName).startsWith('CA002'))
-    .map((p) => (String(p.displayName).startsWith('CA006') ? { ...p, state: 'disabled' } : String(p.displayName).startsWith('CA007') ? { ...p, id: undefined } : p));
-  backup.push({ displayName: 'CA099: Retired policy', state: 'enabled', conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] } }, grantControls: { operator: 'OR', builtInControls: ['mfa'] } });
+    .map((p) =>
+      String(p.displayName).startsWith('CA006')
+        ? { ...p, state: 'disabled' }
+        : String(p.displayName).startsWith('CA007')
+          ? { ...p, id: undefined }
+          : p,
+    );
+  backup.push({
+    displayName: 'CA099: Retired policy',
+    state: 'enabled',
+    conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] } },
+    grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+  });
 
   await page.getByRole('tab', { name: 'Compare' }).click();
   await page.getByRole('tab', { name: 'Tenant with tenant or backup' }).click();
   await expect(page.getByText('Choose what to compare with')).toBeVisible();
-  await page.getByLabel('Backup file to compare with').setInputFiles({ name: 'contoso-backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ value: backup })) });
+  await page
+    .getByLabel('Backup file to compare with')
+    .setInputFiles({ name: 'contoso-backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ value: backup })) });
 
   const groups = page.getByRole('tablist', { name: 'Which policies' });
   await expect(groups.getByRole('tab', { name: 'Changed (1)' })).toBeVisible();
@@ -56,9 +80,15 @@ test('a file that is not a policy export is refused with a clear message', async
   // service worker and reach the network.
   await page.getByRole('tab', { name: 'Compare' }).click();
   await page.getByRole('tab', { name: 'Tenant with tenant or backup' }).click();
-  await page.getByLabel('Backup file to compare with').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{ "value": [ { "displayName": "Office", "ipRanges": [] } ] }') });
+  await page.getByLabel('Backup file to compare with').setInputFiles({
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{ "value": [ { "displayName": "Office", "ipRanges": [] } ] }'),
+  });
   await expect(page.getByText('notes.json holds named locations, not Conditional Access policies.', { exact: false })).toBeVisible();
-  await page.getByLabel('Backup file to compare with').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "value": [ ') });
+  await page
+    .getByLabel('Backup file to compare with')
+    .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "value": [ ') });
   await expect(page.getByText(/broken\.json is not valid JSON/)).toBeVisible();
 });
 

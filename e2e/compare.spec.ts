@@ -11,7 +11,9 @@ test('compares two policies in words and line by line, from a shareable URL', as
 
   const differences = page.getByRole('list', { name: 'Differences' });
   await expect(differences).toContainText('Name: CA006: Block access from outside allowed countries → CA002: Block legacy authentication');
-  await expect(differences).toContainText('Client apps Exchange ActiveSync clients, Other clients (legacy authentication) added; All client apps removed');
+  await expect(differences).toContainText(
+    'Client apps Exchange ActiveSync clients, Other clients (legacy authentication) added; All client apps removed',
+  );
   await expect(differences).toContainText("Included location 'Any network or location' removed");
   await expect(differences).toContainText("Excluded locations 'Allowed countries', 'Corporate network' removed");
   const diff = page.getByTestId('diff-viewer');
@@ -38,13 +40,17 @@ test('compares two policies in words and line by line, from a shareable URL', as
   const url = page.url();
   expect(url).toMatch(/\/compare\?a=[0-9a-f-]{36}&b=[0-9a-f-]{36}/);
   await page.goto(url);
-  await expect(page.getByRole('list', { name: 'Differences' })).toContainText('Client apps Exchange ActiveSync clients, Other clients (legacy authentication) added; All client apps removed');
+  await expect(page.getByRole('list', { name: 'Differences' })).toContainText(
+    'Client apps Exchange ActiveSync clients, Other clients (legacy authentication) added; All client apps removed',
+  );
 
   await page.getByRole('switch', { name: 'Inline' }).click();
   await expect(page.getByRole('switch', { name: 'Inline' })).toBeChecked();
   await expect(page).toHaveURL(/view=inline/);
   await page.getByRole('button', { name: 'Swap A and B' }).click();
-  await expect(page.getByRole('list', { name: 'Differences' })).toContainText('Client app All client apps added; Exchange ActiveSync clients, Other clients (legacy authentication) removed');
+  await expect(page.getByRole('list', { name: 'Differences' })).toContainText(
+    'Client app All client apps added; Exchange ActiveSync clients, Other clients (legacy authentication) removed',
+  );
 });
 
 test('compares a policy with the same policy in a file, found by its id', async ({ page, signInPage, policiesPage }) => {
@@ -55,8 +61,24 @@ test('compares a policy with the same policy in a file, found by its id', async 
   await page.getByRole('button', { name: 'Compare…' }).click();
 
   // An export with two policies, CA006 among them (renamed and off), as a UTF-16 file with a BOM.
-  const exported = { value: [{ id: 'other', displayName: 'Another', state: 'enabled', conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] } }, grantControls: { operator: 'OR', builtInControls: ['mfa'] } }] as object[] };
-  exported.value.push({ id, displayName: 'CA006 (exported)', state: 'disabled', conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] } }, grantControls: { operator: 'OR', builtInControls: ['block'] } });
+  const exported = {
+    value: [
+      {
+        id: 'other',
+        displayName: 'Another',
+        state: 'enabled',
+        conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] } },
+        grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+      },
+    ] as object[],
+  };
+  exported.value.push({
+    id,
+    displayName: 'CA006 (exported)',
+    state: 'disabled',
+    conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] } },
+    grantControls: { operator: 'OR', builtInControls: ['block'] },
+  });
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(exported), 'utf16le')]);
   await page.getByLabel('Policy file to compare with').setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: utf16 });
 
@@ -67,7 +89,9 @@ test('compares a policy with the same policy in a file, found by its id', async 
   await expect(page).toHaveURL(/b=file%3A1|b=file:1/);
 
   // A file that is not JSON is refused, and the comparison on screen stays.
-  await page.getByLabel('Policy file to compare with').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
+  await page
+    .getByLabel('Policy file to compare with')
+    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
   await expect(page.getByText(/notes\.txt is not valid JSON/)).toBeVisible();
   await expect(differences).toContainText('State: On → Off');
 });

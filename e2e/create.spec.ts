@@ -6,7 +6,10 @@ import { PolicyEditorPage } from './pages/policy-editor-page';
 import { expect, test } from './support/fixtures';
 
 const corpus = resolve(process.cwd(), '../shared/corpus');
-const utf16Export = resolve(corpus, './j0eyv-baseline/Config/ConditionalAccess/CA000-Global-IdentityProtection-AnyApp-AnyPlatform-MFA.json');
+const utf16Export = resolve(
+  corpus,
+  './j0eyv-baseline/Config/ConditionalAccess/CA000-Global-IdentityProtection-AnyApp-AnyPlatform-MFA.json',
+);
 
 test.beforeEach(async ({ page, signInPage, policiesPage }) => {
   await page.goto('/');
@@ -60,7 +63,16 @@ test('starts from pasted JSON, and explains pasted text that is not JSON', async
   await page.getByRole('button', { name: 'Use pasted JSON' }).click();
   await expect(page.getByText(/The pasted text is not valid JSON: .* at line 1/)).toBeVisible();
 
-  await pasteBox.fill(JSON.stringify({ '@odata.context': 'x', id: 'abc', displayName: 'Pasted policy', state: 'enabled', conditions: { users: { includeUsers: ['None'] }, applications: { includeApplications: ['None'] } }, grantControls: { operator: 'OR', builtInControls: ['mfa'] } }));
+  await pasteBox.fill(
+    JSON.stringify({
+      '@odata.context': 'x',
+      id: 'abc',
+      displayName: 'Pasted policy',
+      state: 'enabled',
+      conditions: { users: { includeUsers: ['None'] }, applications: { includeApplications: ['None'] } },
+      grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+    }),
+  );
   await page.getByRole('button', { name: 'Use pasted JSON' }).click();
   await expect(editor.editor.locator('.view-lines')).toContainText('"Pasted policy"');
   await expect(editor.editor.locator('.view-lines')).not.toContainText('"abc"');

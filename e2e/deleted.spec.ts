@@ -90,11 +90,17 @@ test('an exclusion of a group that no longer exists is explained when the policy
   await expect(details).toContainText('This exclusion no longer excludes anybody');
 });
 
-test('restores several under throttling, each with its own status, and resumes what failed', async ({ page, policiesPage, consoleGuard }) => {
+test('restores several under throttling, each with its own status, and resumes what failed', async ({
+  page,
+  policiesPage,
+  consoleGuard,
+}) => {
   consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/deletedItems/policies/');
   const tenant = await emulator.tenantId('Contoso');
   // The first restore is throttled more often than the client retries: that item fails.
-  await emulator.setFaults(tenant, { rules: [{ match: 'POST /beta/identity/conditionalAccess/deletedItems/policies', fault: 429, times: 4 }] });
+  await emulator.setFaults(tenant, {
+    rules: [{ match: 'POST /beta/identity/conditionalAccess/deletedItems/policies', fault: 429, times: 4 }],
+  });
   const table = page.getByRole('table', { name: 'Deleted policies' });
   await table.getByRole('checkbox', { name: 'Select all deleted policies' }).click();
   await page.getByRole('button', { name: 'Restore selected (3)…' }).click();
@@ -167,5 +173,7 @@ test('opens a deleted policy as JSON and compares it with a current policy', asy
   await expect(details.getByText('No current policy has the same name.')).toBeVisible();
   await details.getByRole('combobox').click();
   await page.getByRole('option', { name: 'CA001: Require MFA for all users' }).click();
-  await expect(details.getByRole('list', { name: 'Differences' })).toContainText('Name: CA092: Require MFA for HR → CA001: Require MFA for all users');
+  await expect(details.getByRole('list', { name: 'Differences' })).toContainText(
+    'Name: CA092: Require MFA for HR → CA001: Require MFA for all users',
+  );
 });

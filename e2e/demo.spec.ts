@@ -21,7 +21,10 @@ test('lists every policy with names instead of ids', async ({ page, policiesPage
   // Names are resolved: no cell is still waiting for one.
   await expect(page.getByRole('img', { name: 'Resolving names' })).toHaveCount(0);
   // A cell cut short shows its whole text on hover.
-  const users = policiesPage.row(/^CA001/).getByRole('gridcell').nth(2);
+  const users = policiesPage
+    .row(/^CA001/)
+    .getByRole('gridcell')
+    .nth(2);
   await users.getByText(/All users/).hover();
   await expect(page.getByRole('tooltip')).toContainText('All users');
 });

@@ -45,7 +45,9 @@ test('a long invalid value is named in words, wraps, and does not widen the page
   const long = 'OnlyOnWeekdaysPlease'.repeat(15);
   await editor.replaceStringValue('enabledForReportingButNotEnforced', long);
   const finding = editor.checks.getByRole('listitem').filter({ hasText: 'State must be one of' });
-  await expect(finding).toContainText('State must be one of On, Off, Report-only: in the JSON "enabled", "disabled", "enabledForReportingButNotEnforced".');
+  await expect(finding).toContainText(
+    'State must be one of On, Off, Report-only: in the JSON "enabled", "disabled", "enabledForReportingButNotEnforced".',
+  );
   // Words, not the validator's notation; the value shortened, not 300 characters in a row.
   await expect(finding).not.toContainText('Instance');
   await expect(finding).not.toContainText(long);
@@ -60,7 +62,10 @@ test('a long invalid value is named in words, wraps, and does not widen the page
   expect(noteBox!.y - (noneBox!.y + noneBox!.height)).toBeGreaterThanOrEqual(4);
 });
 
-test('a policy Graph accepts is saved, though AllTrusted is both included and excluded: a warning says why it is odd', async ({ page, policiesPage }) => {
+test('a policy Graph accepts is saved, though AllTrusted is both included and excluded: a warning says why it is odd', async ({
+  page,
+  policiesPage,
+}) => {
   await page.setViewportSize({ width: 1400, height: 1800 });
   await page.getByRole('button', { name: 'Policies', exact: true }).click();
   await policiesPage.open(/^CA016/);
@@ -68,7 +73,9 @@ test('a policy Graph accepts is saved, though AllTrusted is both included and ex
   await editor.open(new URL(page.url()).pathname);
   // The first "All" is the included locations'; AllTrusted is already excluded.
   await editor.replaceStringValue('All', 'AllTrusted');
-  await expect(editor.checks).toContainText("'AllTrusted' is both included and excluded. The exclusion wins, so including it does nothing: probably a mistake.");
+  await expect(editor.checks).toContainText(
+    "'AllTrusted' is both included and excluded. The exclusion wins, so including it does nothing: probably a mistake.",
+  );
   await expect(editor.checks).toContainText('at conditions.locations.includeLocations.0');
   await expect(editor.reviewButton).not.toHaveAttribute('aria-disabled', 'true');
   await editor.reviewButton.click();
@@ -152,7 +159,11 @@ test('a save and a delete keep the previous version in this device’s history',
         open.onsuccess = () => {
           const request = open.result.transaction('versions').objectStore('versions').getAll();
           request.onsuccess = () =>
-            resolve((request.result as { itemId: string; reason: string; json: string }[]).filter((v) => v.itemId === itemId).map((v) => ({ reason: v.reason, state: (JSON.parse(v.json) as { state: string }).state })));
+            resolve(
+              (request.result as { itemId: string; reason: string; json: string }[])
+                .filter((v) => v.itemId === itemId)
+                .map((v) => ({ reason: v.reason, state: (JSON.parse(v.json) as { state: string }).state })),
+            );
         };
       }),
     id,

@@ -16,7 +16,9 @@ test('shows a change from the audit log in words and reverts it through the edit
   await expect(page.getByTestId('diff-viewer')).toBeVisible();
 
   await update.getByRole('button', { name: 'Revert to the version before this…' }).click();
-  await expect(page.getByText(/Reverting to the version before “Update conditional access policy” of .*\. Review and save to apply it\./)).toBeVisible();
+  await expect(
+    page.getByText(/Reverting to the version before “Update conditional access policy” of .*\. Review and save to apply it\./),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Review and save…' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText("Excluded location 'Corporate network' removed");

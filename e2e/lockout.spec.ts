@@ -50,7 +50,10 @@ test('stops a block on everyone, names who is affected, and excludes the emergen
   await expect(usersSection).toContainText('CA - Emergency access accounts');
 });
 
-test('warns that a policy for 14 admin roles reaches the break-glass accounts through their Global Administrator role', async ({ page, signInPage }) => {
+test('warns that a policy for 14 admin roles reaches the break-glass accounts through their Global Administrator role', async ({
+  page,
+  signInPage,
+}) => {
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
 
@@ -71,9 +74,9 @@ test('warns that a policy for 14 admin roles reaches the break-glass accounts th
   await page.getByRole('button', { name: 'Review and create…' }).click();
   const risks = editor.dialog.getByRole('list', { name: 'Who could be locked out' });
   for (const account of ['Break Glass 01', 'Break Glass 02']) {
-    await expect(risks.getByRole('listitem').filter({ hasText: `${account} (emergency access, in CA - Emergency access accounts)` })).toContainText(
-      'It applies to the role Global Administrator, which this account holds, and requires multifactor authentication.',
-    );
+    await expect(
+      risks.getByRole('listitem').filter({ hasText: `${account} (emergency access, in CA - Emergency access accounts)` }),
+    ).toContainText('It applies to the role Global Administrator, which this account holds, and requires multifactor authentication.');
   }
   // The template excludes the admin, who is not named.
   await expect(risks).not.toContainText('(you)');

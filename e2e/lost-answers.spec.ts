@@ -62,7 +62,11 @@ test('a create the browser sent twice is reported, and the copy deleted in one c
   await expect(policiesPage.row('Require multifactor authentication for admins')).toHaveCount(1);
 });
 
-test('restore in report-only whose answer is lost still ends in report-only, and the list says so at once', async ({ page, policiesPage, consoleGuard }) => {
+test('restore in report-only whose answer is lost still ends in report-only, and the list says so at once', async ({
+  page,
+  policiesPage,
+  consoleGuard,
+}) => {
   // The cut connection, and a 404 to the restore Chromium resent after the first one succeeded.
   consoleGuard.allowFailedResponse('ERR_', '/beta/identity/conditionalAccess/deletedItems/');
   consoleGuard.allowFailedResponse(404, '/beta/identity/conditionalAccess/deletedItems/');

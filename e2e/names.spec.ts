@@ -10,15 +10,27 @@ const HOSTILE = '[x](https://evil.example) ![i](https://evil.example/i.png) <img
 
 /** Another admin renames a named location, through Graph (the demo's, in the page). */
 async function renameLocation(page: Page, from: string, to: string) {
-  const claims = { tid: CONTOSO_TENANT_ID, oid: signInUser.id, upn: 'colleague@contoso.example', name: 'Colleague', scp: 'Policy.Read.All Policy.ReadWrite.ConditionalAccess' };
+  const claims = {
+    tid: CONTOSO_TENANT_ID,
+    oid: signInUser.id,
+    upn: 'colleague@contoso.example',
+    name: 'Colleague',
+    scp: 'Policy.Read.All Policy.ReadWrite.ConditionalAccess',
+  };
   const token = `demo.${Buffer.from(JSON.stringify(claims)).toString('base64').replace(/=+$/, '')}`;
   return page.evaluate(
     async ({ from, to, token }) => {
       const base = 'https://graph.microsoft.com/v1.0/identity/conditionalAccess/namedLocations';
       const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-      const { value } = (await (await fetch(base, { headers })).json()) as { value: { id: string; displayName: string; '@odata.type': string }[] };
+      const { value } = (await (await fetch(base, { headers })).json()) as {
+        value: { id: string; displayName: string; '@odata.type': string }[];
+      };
       const location = value.find((l) => l.displayName === from)!;
-      const response = await fetch(`${base}/${location.id}`, { method: 'PATCH', headers, body: JSON.stringify({ '@odata.type': location['@odata.type'], displayName: to }) });
+      const response = await fetch(`${base}/${location.id}`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ '@odata.type': location['@odata.type'], displayName: to }),
+      });
       return response.status;
     },
     { from, to, token },

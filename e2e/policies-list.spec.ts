@@ -85,7 +85,13 @@ test('opens a policy from far down the list at its top, and Back returns to wher
 });
 
 test('shows on the policy page the date the list shows, for a policy never changed since created', async ({ page, policiesPage }) => {
-  const listed = (await policiesPage.row(/^CA002/).getByRole('gridcell').last().innerText()).trim();
+  const listed = (
+    await policiesPage
+      .row(/^CA002/)
+      .getByRole('gridcell')
+      .last()
+      .innerText()
+  ).trim();
   expect(listed).toMatch(/\d{4}/);
   await policiesPage.open(/^CA002/);
   const modified = page.getByText(/^Modified /);

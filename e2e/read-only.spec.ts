@@ -11,7 +11,13 @@ test('a reader sees write actions disabled with the roles that can write', async
   await page.getByRole('button', { name: /^Sign in as Ben Okafor \(read-only\) · Contoso$/ }).click();
   await expect(policiesPage.rows).toHaveCount(35);
   await expect(page.getByText('Read-only', { exact: true })).toBeVisible();
-  await expect(page.getByRole('main').getByText(`This account can read but not change policies. Changing Conditional Access policies needs the ${ROLES}.`, { exact: false })).toBeVisible();
+  await expect(
+    page
+      .getByRole('main')
+      .getByText(`This account can read but not change policies. Changing Conditional Access policies needs the ${ROLES}.`, {
+        exact: false,
+      }),
+  ).toBeVisible();
 
   const newPolicy = page.getByRole('button', { name: 'New policy' });
   await expect(newPolicy).toBeDisabled();
@@ -48,7 +54,12 @@ test('an administrator keeps every write action', async ({ page, signInPage, pol
   await expect(page.getByText('Read-only', { exact: true })).toHaveCount(0);
 });
 
-test('an account whose token names no role learns from the first refused write', async ({ page, signInPage, policiesPage, consoleGuard }) => {
+test('an account whose token names no role learns from the first refused write', async ({
+  page,
+  signInPage,
+  policiesPage,
+  consoleGuard,
+}) => {
   consoleGuard.allowFailedResponse(403, '/beta/identity/conditionalAccess/policies/');
   await emulator.reset();
   // Signed in for real, with no role claims and without the permission to write.
@@ -67,7 +78,13 @@ test('an account whose token names no role learns from the first refused write',
   await expect(dialog.getByRole('alert')).toContainText('Permission needed');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText('Read-only', { exact: true })).toBeVisible();
-  await expect(page.getByRole('main').getByText(`Microsoft Graph refused a change for this account. Changing Conditional Access policies needs the ${ROLES}.`, { exact: false })).toBeVisible();
+  await expect(
+    page
+      .getByRole('main')
+      .getByText(`Microsoft Graph refused a change for this account. Changing Conditional Access policies needs the ${ROLES}.`, {
+        exact: false,
+      }),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Delete…', exact: true })).toBeDisabled();
   await withholdScopes([]);

@@ -3,7 +3,11 @@
 import { changeAsColleague } from './support/colleague';
 import { expect, test } from './support/fixtures';
 
-test('a watched policy changed by a colleague is announced with who and what, until marked as seen', async ({ page, signInPage, policiesPage }) => {
+test('a watched policy changed by a colleague is announced with who and what, until marked as seen', async ({
+  page,
+  signInPage,
+  policiesPage,
+}) => {
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await policiesPage.open(/^CA007/);

@@ -15,7 +15,10 @@ async function start() {
     let returnPath: string | null = null;
     if (config.mode === 'demo') {
       if (import.meta.env.VITE_DEMO === 'off') throw new ConfigError('This build has no demo: set clientId in config.json.');
-      const [{ startDemo }, { createDemoSession }] = await Promise.all([import('./emulator/browser/start-demo'), import('./auth/demo-session')]);
+      const [{ startDemo }, { createDemoSession }] = await Promise.all([
+        import('./emulator/browser/start-demo'),
+        import('./auth/demo-session'),
+      ]);
       demo = await startDemo(config.graphBaseUrl);
       session = createDemoSession(demo);
     } else {

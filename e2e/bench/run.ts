@@ -61,12 +61,19 @@ function corpusPolicies(): JsonObject[] {
 
 /** 195 policies against 195: a fifth changed, five only on each side, the rest identical. */
 function measureSetDiff(policies: JsonObject[]) {
-  const sideA = Array.from({ length: 195 }, (_, i) => ({ id: `a-${i}`, policy: { ...structuredClone(policies[i % policies.length]!), id: `a-${i}`, displayName: `Policy ${i}` } as JsonObject }));
+  const sideA = Array.from({ length: 195 }, (_, i) => ({
+    id: `a-${i}`,
+    policy: { ...structuredClone(policies[i % policies.length]!), id: `a-${i}`, displayName: `Policy ${i}` } as JsonObject,
+  }));
   const sideB = sideA.slice(5).map((item, i) => ({
     id: i % 3 === 0 ? null : item.id, // some matched by name only, as from an old export
-    policy: i % 5 === 0 ? { ...structuredClone(item.policy), state: item.policy.state === 'enabled' ? 'disabled' : 'enabled' } : structuredClone(item.policy),
+    policy:
+      i % 5 === 0
+        ? { ...structuredClone(item.policy), state: item.policy.state === 'enabled' ? 'disabled' : 'enabled' }
+        : structuredClone(item.policy),
   }));
-  for (let i = 0; i < 5; i++) sideB.push({ id: `b-${i}`, policy: { ...structuredClone(policies[i]!), id: `b-${i}`, displayName: `New policy ${i}` } });
+  for (let i = 0; i < 5; i++)
+    sideB.push({ id: `b-${i}`, policy: { ...structuredClone(policies[i]!), id: `b-${i}`, displayName: `New policy ${i}` } });
   const match: number[] = [];
   const words: number[] = [];
   let counts = matchPolicySets(sideA, sideB).counts;
@@ -90,21 +97,40 @@ function minimumRoundTrips() {
 
 async function measurePage(outDir: string) {
   // Vite itself, not through npx, so that killing it stops the server.
-  const preview: ChildProcess = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', outDir, '--port', String(ports.app), '--strictPort'], { stdio: 'ignore' });
+  const preview: ChildProcess = spawn(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'preview', '--outDir', outDir, '--port', String(ports.app), '--strictPort'],
+    { stdio: 'ignore' },
+  );
   const teardown = await globalSetup();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--ignore-certificate-errors'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--ignore-certificate-errors',
+    ],
   });
   try {
     for (let i = 0; i < 50; i++) {
-      if (await fetch(urls.app).then((r) => r.ok).catch(() => false)) break;
+      if (
+        await fetch(urls.app)
+          .then((r) => r.ok)
+          .catch(() => false)
+      )
+        break;
       await new Promise((r) => setTimeout(r, 200));
     }
     const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: urls.app });
     const page = await context.newPage();
     await page.route('**/config.json', (route) =>
-      route.fulfill({ json: { clientId: E2E_CLIENT_ID, authority: urls.idp, protocolMode: 'OIDC', graphBaseUrl: urls.emulator, loginHost: urls.idp } }),
+      route.fulfill({
+        json: { clientId: E2E_CLIENT_ID, authority: urls.idp, protocolMode: 'OIDC', graphBaseUrl: urls.emulator, loginHost: urls.idp },
+      }),
     );
     // Records when the first policy row appears, relative to navigation start.
     await context.addInitScript(() => {
@@ -134,7 +160,9 @@ async function measurePage(outDir: string) {
       page.on('request', listener);
       await page.goto('/policies');
       await page.getByRole('grid').waitFor();
-      const firstRow = await page.waitForFunction(() => (window as unknown as { firstRowAt?: number }).firstRowAt).then((h) => h.jsonValue() as Promise<number>);
+      const firstRow = await page
+        .waitForFunction(() => (window as unknown as { firstRowAt?: number }).firstRowAt)
+        .then((h) => h.jsonValue() as Promise<number>);
       // Every name resolved: the spinner of pending names is gone.
       await page.getByLabel('Resolving names').first().waitFor({ state: 'detached', timeout: 15_000 });
       await page.waitForTimeout(300);
@@ -159,7 +187,9 @@ async function measurePage(outDir: string) {
       await page.goto(`/compare?a=${id}`);
       await page.getByRole('combobox', { name: 'Policy A (left)' }).waitFor();
       const start = Date.now();
-      await page.getByLabel('Policy file to compare with').setInputFiles({ name: 'largest.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(largest)) });
+      await page
+        .getByLabel('Policy file to compare with')
+        .setInputFiles({ name: 'largest.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(largest)) });
       await page.locator('[data-testid="diff-viewer"] .editor.modified .view-line').first().waitFor();
       await page.locator('[data-testid="diff-viewer"] .line-insert, [data-testid="diff-viewer"] .char-insert').first().waitFor();
       diffOpen.push(Date.now() - start);
@@ -188,12 +218,48 @@ async function main() {
 
   const results = {
     date: new Date().toISOString(),
-    entry: { files: entry.files, gzipKb: kb(entry.gzipBytes), targetKb: targets.entryGzipKb, containsMonaco: entry.containsMonaco, met: kb(entry.gzipBytes) <= targets.entryGzipKb && !entry.containsMonaco },
-    firstScreen: { gzipKb: kb(median(samples.map((s) => s.firstScreenGzip))), note: 'all JS and CSS fetched before the policies page showed every name' },
-    graphRoundTrips: { measured: roundTrips, minimum: minimum.total, lookupsBatched: minimum.lookups,  requests: samples[0]!.requests, met: roundTrips === minimum.total, allNamesShown: samples.every((s) => s.allNamesShown) },
-    setDiff: { policies: '195 vs 195', matchMedianMs: setDiff.matchMs, withWordsForChangedMs: setDiff.withWordsMs, counts: setDiff.counts, targetMs: targets.setDiffMs, met: setDiff.withWordsMs < targets.setDiffMs },
-    diffView: { largestCorpusPolicyChars: largestChars, openMs: diffOpen, medianMs: median(diffOpen), note: 'from choosing the file to the diff drawn, Monaco loaded on demand' },
-    timeToFirstRow: { latencyPerGraphCallMs: LATENCY_MS, medianMs: Math.round(firstRow), runs: samples.map((s) => Math.round(s.firstRow)), criticalPathRoundTrips: minimum.criticalPath, appOverheadMs: Math.round(overhead), overheadTargetMs: targets.overheadMs, met: overhead <= targets.overheadMs },
+    entry: {
+      files: entry.files,
+      gzipKb: kb(entry.gzipBytes),
+      targetKb: targets.entryGzipKb,
+      containsMonaco: entry.containsMonaco,
+      met: kb(entry.gzipBytes) <= targets.entryGzipKb && !entry.containsMonaco,
+    },
+    firstScreen: {
+      gzipKb: kb(median(samples.map((s) => s.firstScreenGzip))),
+      note: 'all JS and CSS fetched before the policies page showed every name',
+    },
+    graphRoundTrips: {
+      measured: roundTrips,
+      minimum: minimum.total,
+      lookupsBatched: minimum.lookups,
+      requests: samples[0]!.requests,
+      met: roundTrips === minimum.total,
+      allNamesShown: samples.every((s) => s.allNamesShown),
+    },
+    setDiff: {
+      policies: '195 vs 195',
+      matchMedianMs: setDiff.matchMs,
+      withWordsForChangedMs: setDiff.withWordsMs,
+      counts: setDiff.counts,
+      targetMs: targets.setDiffMs,
+      met: setDiff.withWordsMs < targets.setDiffMs,
+    },
+    diffView: {
+      largestCorpusPolicyChars: largestChars,
+      openMs: diffOpen,
+      medianMs: median(diffOpen),
+      note: 'from choosing the file to the diff drawn, Monaco loaded on demand',
+    },
+    timeToFirstRow: {
+      latencyPerGraphCallMs: LATENCY_MS,
+      medianMs: Math.round(firstRow),
+      runs: samples.map((s) => Math.round(s.firstRow)),
+      criticalPathRoundTrips: minimum.criticalPath,
+      appOverheadMs: Math.round(overhead),
+      overheadTargetMs: targets.overheadMs,
+      met: overhead <= targets.overheadMs,
+    },
   };
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/bench.json', `${JSON.stringify(results, null, 2)}\n`);
@@ -204,7 +270,10 @@ Gatehouse benchmark (${results.date})
   Entry JS+CSS (gzip)            ${results.entry.gzipKb} kB   target <= ${targets.entryGzipKb} kB, no Monaco: ${entry.containsMonaco ? 'Monaco FOUND' : 'none'}  ${mark(results.entry.met)}
   First screen JS+CSS (gzip)     ${results.firstScreen.gzipKb} kB   (entry plus what the policies page loads)
   Graph round trips              ${roundTrips} (minimum ${minimum.total}; ${minimum.lookups} lookups in ${Math.ceil(minimum.lookups / MAX_BATCH_SIZE)} $batch)  ${mark(results.graphRoundTrips.met)}
-${samples.filter((s) => s.roundTrips !== minimum.total).map((s) => `    one run made: ${s.requests.join(', ')}\n`).join('')}  Time to first policy row       ${results.timeToFirstRow.medianMs} ms median of ${RUNS} at ${LATENCY_MS} ms per Graph call
+${samples
+  .filter((s) => s.roundTrips !== minimum.total)
+  .map((s) => `    one run made: ${s.requests.join(', ')}\n`)
+  .join('')}  Time to first policy row       ${results.timeToFirstRow.medianMs} ms median of ${RUNS} at ${LATENCY_MS} ms per Graph call
   App overhead                   ${results.timeToFirstRow.appOverheadMs} ms (first row minus ${minimum.criticalPath} critical round trip x ${LATENCY_MS} ms)  ${mark(results.timeToFirstRow.met)}
   Set diff, 195 vs 195           ${setDiff.matchMs} ms matching, ${setDiff.withWordsMs} ms with the words of every changed pair   target < ${targets.setDiffMs} ms  ${mark(results.setDiff.met)}
   Diff view, largest policy      ${results.diffView.medianMs} ms median of ${diffOpen.length} (${largestChars} characters; file chosen to diff drawn, Monaco loaded on demand)

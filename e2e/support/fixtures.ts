@@ -39,7 +39,8 @@ export async function useLocalTenant(page: Page) {
   );
 }
 
-const isLocal = (url: URL) => url.hostname === 'localhost' || url.hostname === '127.0.0.1' || ['data:', 'blob:', 'chrome-extension:'].includes(url.protocol);
+const isLocal = (url: URL) =>
+  url.hostname === 'localhost' || url.hostname === '127.0.0.1' || ['data:', 'blob:', 'chrome-extension:'].includes(url.protocol);
 
 // Warnings that are defects as surely as errors: React's, Fluent UI's (and its Tabster and
 // Griffel), Monaco's. Other warnings (a browser's deprecation notes) are left alone.
@@ -78,9 +79,15 @@ export const test = base.extend<{
       context.on('weberror', (error) => logged.push(`uncaught: ${error.error().message}`));
       await use({
         allow: (pattern) => allowed.push(pattern),
-        allowFailedResponse: (failure, path) => allowed.push(new RegExp(`^error: Failed to load resource: .*${literally(String(failure))}.* \\(https?://[^/]+${literally(path)}`)),
+        allowFailedResponse: (failure, path) =>
+          allowed.push(
+            new RegExp(`^error: Failed to load resource: .*${literally(String(failure))}.* \\(https?://[^/]+${literally(path)}`),
+          ),
       });
-      expect(logged.filter((text) => !allowed.some((pattern) => pattern.test(text))), 'errors and warnings in the browser console').toEqual([]);
+      expect(
+        logged.filter((text) => !allowed.some((pattern) => pattern.test(text))),
+        'errors and warnings in the browser console',
+      ).toEqual([]);
     },
     { auto: true },
   ],

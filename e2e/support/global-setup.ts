@@ -31,7 +31,15 @@ export default async function globalSetup() {
   const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
     keySize: 2048,
     algorithm: 'sha256',
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
+    extensions: [
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+        ],
+      },
+    ],
   } as Parameters<typeof generate>[1]);
   const keyPath = join(dir, 'idp-key.pem');
   const certPath = join(dir, 'idp-cert.pem');
@@ -43,10 +51,19 @@ export default async function globalSetup() {
   let withheld: string[] = [];
   idp.service.on('beforeTokenSigning', (token) => {
     const payload = token.payload as Record<string, unknown>;
-    Object.assign(payload, { sub: signInUser.id, tid: signInUser.tenantId, oid: signInUser.id, preferred_username: signInUser.userPrincipalName, name: signInUser.displayName });
+    Object.assign(payload, {
+      sub: signInUser.id,
+      tid: signInUser.tenantId,
+      oid: signInUser.id,
+      preferred_username: signInUser.userPrincipalName,
+      name: signInUser.displayName,
+    });
     if (typeof payload.scope === 'string') {
       // An access token: Entra ID puts bare scope names in scp and Graph in aud.
-      const names = payload.scope.split(' ').filter((s) => s.includes('/')).map((s) => s.slice(s.lastIndexOf('/') + 1));
+      const names = payload.scope
+        .split(' ')
+        .filter((s) => s.includes('/'))
+        .map((s) => s.slice(s.lastIndexOf('/') + 1));
       payload.scp = names.filter((s) => !withheld.includes(s)).join(' ');
       payload.aud = urls.emulator;
     }
@@ -62,10 +79,23 @@ export default async function globalSetup() {
   await new Promise<void>((resolve) => control.listen(ports.control, 'localhost', resolve));
 
   const latency = process.env.EMULATOR_LATENCY_MS ?? '0';
-  const emulator: ChildProcess = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/emulator/server/cli.ts', '--port', String(ports.emulator), '--issuer', urls.idp, '--latency', latency], {
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: certPath },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const emulator: ChildProcess = spawn(
+    process.execPath,
+    [
+      'node_modules/tsx/dist/cli.mjs',
+      'src/emulator/server/cli.ts',
+      '--port',
+      String(ports.emulator),
+      '--issuer',
+      urls.idp,
+      '--latency',
+      latency,
+    ],
+    {
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: certPath },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   emulator.stdout?.on('data', () => {});
   await waitFor(`${urls.emulator}/_emulator/tenants`);
 

@@ -18,7 +18,9 @@ import { SignInPage } from './sign-in-page';
 
 // The policy page and the editor (cards, tags, Monaco) load when first opened.
 const PolicyRoute = lazy(() => import('./routes/policy-route').then((m) => ({ default: m.PolicyRoute })));
-const DeletedPoliciesPage = lazy(() => import('../features/deleted-items/deleted-policies-page').then((m) => ({ default: m.DeletedPoliciesPage })));
+const DeletedPoliciesPage = lazy(() =>
+  import('../features/deleted-items/deleted-policies-page').then((m) => ({ default: m.DeletedPoliciesPage })),
+);
 const ComparePage = lazy(() => import('../features/compare/compare-page').then((m) => ({ default: m.ComparePage })));
 const ChangeHistoryPage = lazy(() => import('../features/history/change-history-page').then((m) => ({ default: m.ChangeHistoryPage })));
 const SettingsPage = lazy(() => import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
@@ -63,19 +65,24 @@ function createRouter(props: Omit<AppProps, 'session'>) {
     {
       element: <Root {...props} />,
       // A screen that throws is replaced by an error inside the shell; the other screens stay reachable.
-      children: [{ errorElement: <RouteError />, children: [
-        { path: '/', element: <Navigate to={paths.policies} replace /> },
-        { path: routePatterns.policies, element: <PoliciesRoute /> },
-        { path: routePatterns.newPolicy, element: suspended(<NewPolicyPage />) },
-        { path: routePatterns.policy, element: suspended(<PolicyRoute />) },
-        { path: routePatterns.editPolicy, element: suspended(<PolicyEditorPage />) },
-        { path: routePatterns.deleted, element: suspended(<DeletedPoliciesPage />) },
-        { path: routePatterns.compare, element: suspended(<ComparePage />) },
-        { path: routePatterns.compareTenants, element: suspended(<ComparePage />) },
-        { path: routePatterns.history, element: suspended(<ChangeHistoryPage />) },
-        { path: routePatterns.settings, element: suspended(<SettingsPage />) },
-        { path: '*', element: <Navigate to={paths.policies} replace /> },
-      ] }],
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            { path: '/', element: <Navigate to={paths.policies} replace /> },
+            { path: routePatterns.policies, element: <PoliciesRoute /> },
+            { path: routePatterns.newPolicy, element: suspended(<NewPolicyPage />) },
+            { path: routePatterns.policy, element: suspended(<PolicyRoute />) },
+            { path: routePatterns.editPolicy, element: suspended(<PolicyEditorPage />) },
+            { path: routePatterns.deleted, element: suspended(<DeletedPoliciesPage />) },
+            { path: routePatterns.compare, element: suspended(<ComparePage />) },
+            { path: routePatterns.compareTenants, element: suspended(<ComparePage />) },
+            { path: routePatterns.history, element: suspended(<ChangeHistoryPage />) },
+            { path: routePatterns.settings, element: suspended(<SettingsPage />) },
+            { path: '*', element: <Navigate to={paths.policies} replace /> },
+          ],
+        },
+      ],
     },
   ]);
 }

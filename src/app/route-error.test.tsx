@@ -21,7 +21,15 @@ const routerWith = (initial: string) =>
             <Outlet />
           </div>
         ),
-        children: [{ errorElement: <RouteError />, children: [{ path: '/policies', element: <h1>Policies</h1> }, { path: '/broken', element: <Broken /> }] }],
+        children: [
+          {
+            errorElement: <RouteError />,
+            children: [
+              { path: '/policies', element: <h1>Policies</h1> },
+              { path: '/broken', element: <Broken /> },
+            ],
+          },
+        ],
       },
     ],
     { initialEntries: [initial] },
@@ -42,7 +50,12 @@ describe('RouteError', () => {
   it('asks for a reload when a part of the console failed to download', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const router = createMemoryRouter([
-      { path: '/', errorElement: <RouteError />, hydrateFallbackElement: <p>Loading…</p>, lazy: async () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: /assets/policy-page.js')) },
+      {
+        path: '/',
+        errorElement: <RouteError />,
+        hydrateFallbackElement: <p>Loading…</p>,
+        lazy: async () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: /assets/policy-page.js')),
+      },
     ]);
     render(<RouterProvider router={router} />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/could not be loaded.*Reload the page/);

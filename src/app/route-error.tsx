@@ -11,14 +11,19 @@ const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, alignItems: 'flex-start' },
 });
 
-const isChunkFailure = (error: unknown) => error instanceof Error && /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
+const isChunkFailure = (error: unknown) =>
+  error instanceof Error && /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
 
 export function RouteError() {
   const styles = useStyles();
   const error = useRouteError();
   const navigate = useNavigate();
   const description = isChunkFailure(error)
-    ? { title: 'This screen could not be loaded', message: 'Part of the console failed to download: it may have been updated since you opened it, or the connection dropped. Reload the page to continue.' }
+    ? {
+        title: 'This screen could not be loaded',
+        message:
+          'Part of the console failed to download: it may have been updated since you opened it, or the connection dropped. Reload the page to continue.',
+      }
     : { ...describeError(error, 'show this screen'), title: 'This screen failed' };
   return (
     <section className={styles.page} aria-label="Error">

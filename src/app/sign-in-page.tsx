@@ -6,7 +6,14 @@ import { useState } from 'react';
 import { useAuth, type DemoDirectory } from '../auth';
 
 const useStyles = makeStyles({
-  root: { maxWidth: '640px', margin: '8vh auto', padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  root: {
+    maxWidth: '640px',
+    margin: '8vh auto',
+    padding: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
   title: { margin: 0, fontSize: tokens.fontSizeHero800, lineHeight: tokens.lineHeightHero800 },
   accounts: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
@@ -29,10 +36,19 @@ export function SignInPage({ demo }: { demo?: DemoDirectory }) {
       <Text size={400}>A console for Microsoft Entra Conditional Access: every policy in plain language, with names instead of ids.</Text>
       {demo ? (
         <Card>
-          <CardHeader header={<Text weight="semibold">Try the demo tenant</Text>} description="No tenant is configured, so Gatehouse runs on an emulated Microsoft Graph in your browser. Nothing leaves this page." />
+          <CardHeader
+            header={<Text weight="semibold">Try the demo tenant</Text>}
+            description="No tenant is configured, so Gatehouse runs on an emulated Microsoft Graph in your browser. Nothing leaves this page."
+          />
           <div className={styles.accounts}>
             {demo.accounts.map((account) => (
-              <Button key={account.id} icon={<PersonRegular />} disabled={busy} onClick={() => void signIn(account.id)} style={{ justifyContent: 'flex-start' }}>
+              <Button
+                key={account.id}
+                icon={<PersonRegular />}
+                disabled={busy}
+                onClick={() => void signIn(account.id)}
+                style={{ justifyContent: 'flex-start' }}
+              >
                 Sign in as {account.displayName} ({account.role === 'admin' ? 'administrator' : 'read-only'}) · {account.tenantName}
               </Button>
             ))}
@@ -40,7 +56,10 @@ export function SignInPage({ demo }: { demo?: DemoDirectory }) {
         </Card>
       ) : (
         <Card>
-          <CardHeader header={<Text weight="semibold">Sign in with your work account</Text>} description="Gatehouse asks for read permissions only. It asks for permission to change policies the first time you save one." />
+          <CardHeader
+            header={<Text weight="semibold">Sign in with your work account</Text>}
+            description="Gatehouse asks for read permissions only. It asks for permission to change policies the first time you save one."
+          />
           <Button appearance="primary" icon={<ShieldKeyholeRegular />} disabled={busy} onClick={() => void signIn()}>
             Sign in with Microsoft
           </Button>

@@ -4,7 +4,14 @@ import { CONDITIONAL_ACCESS_ADMINISTRATOR_ROLE, GLOBAL_READER_ROLE } from './rol
 import { createSnapshotStore, type AuthSession, type SignedInAccount } from './session';
 
 export interface DemoDirectory {
-  accounts: { id: string; tenantId: string; tenantName: string; displayName: string; userPrincipalName: string; role: 'admin' | 'reader' }[];
+  accounts: {
+    id: string;
+    tenantId: string;
+    tenantName: string;
+    displayName: string;
+    userPrincipalName: string;
+    role: 'admin' | 'reader';
+  }[];
   issueToken(accountId: string, scopes: readonly string[]): string;
 }
 
@@ -18,7 +25,16 @@ export function createDemoSession(directory: DemoDirectory): AuthSession {
     // What an ID token of Entra ID would say: the administrator holds Conditional Access
     // Administrator, the reader Global Reader, so the console knows before the first click.
     const wids = [a.role === 'admin' ? CONDITIONAL_ACCESS_ADMINISTRATOR_ROLE : GLOBAL_READER_ROLE];
-    return { key: a.id, name: `${a.displayName} (demo ${role})`, username: a.userPrincipalName, tenantId: a.tenantId, objectId: a.id.split('.')[0]!, tenantName: a.tenantName, demo: true, roleClaims: { wids } };
+    return {
+      key: a.id,
+      name: `${a.displayName} (demo ${role})`,
+      username: a.userPrincipalName,
+      tenantId: a.tenantId,
+      objectId: a.id.split('.')[0]!,
+      tenantName: a.tenantName,
+      demo: true,
+      roleClaims: { wids },
+    };
   };
   const saved = (() => {
     try {
@@ -58,7 +74,12 @@ export function createDemoSession(directory: DemoDirectory): AuthSession {
       persist();
     },
     setActive(accountKey) {
-      store.set(build(store.get().accounts.map((a) => a.key), accountKey));
+      store.set(
+        build(
+          store.get().accounts.map((a) => a.key),
+          accountKey,
+        ),
+      );
       persist();
     },
   };

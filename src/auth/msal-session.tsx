@@ -65,7 +65,12 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
   });
   const store = createSnapshotStore(snapshot());
   instance.addEventCallback((event) => {
-    if (event.eventType === EventType.LOGIN_SUCCESS || event.eventType === EventType.ACQUIRE_TOKEN_SUCCESS || event.eventType === EventType.LOGOUT_SUCCESS || event.eventType === EventType.ACTIVE_ACCOUNT_CHANGED) {
+    if (
+      event.eventType === EventType.LOGIN_SUCCESS ||
+      event.eventType === EventType.ACQUIRE_TOKEN_SUCCESS ||
+      event.eventType === EventType.LOGOUT_SUCCESS ||
+      event.eventType === EventType.ACTIVE_ACCOUNT_CHANGED
+    ) {
       store.set(snapshot());
     }
   });
@@ -86,7 +91,11 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
     getSnapshot: store.get,
     subscribe: store.subscribe,
     async getToken(accountKey, scopes, options) {
-      const request = { account: account(accountKey), scopes: qualifyScopes(config.graphBaseUrl, scopes), forceRefresh: options?.forceRefresh ?? false };
+      const request = {
+        account: account(accountKey),
+        scopes: qualifyScopes(config.graphBaseUrl, scopes),
+        forceRefresh: options?.forceRefresh ?? false,
+      };
       try {
         return (await instance.acquireTokenSilent(request)).accessToken;
       } catch (error) {

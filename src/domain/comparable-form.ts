@@ -22,7 +22,12 @@ function quietString(value: string, key: string, options: CompareOptions): strin
   if (options.hideEmpty && value === '') return undefined;
   if (!options.sortIds) return value;
   if (GUID.test(value)) return value.toLowerCase();
-  if (FLAG_STRINGS.has(key)) return value.split(',').map((v) => v.trim()).sort().join(',');
+  if (FLAG_STRINGS.has(key))
+    return value
+      .split(',')
+      .map((v) => v.trim())
+      .sort()
+      .join(',');
   return value;
 }
 
@@ -43,7 +48,10 @@ function quietObject(value: JsonObject, path: readonly string[], options: Compar
   if (key === 'sessionControls' && out.disableResilienceDefaults === false) delete out.disableResilienceDefaults;
   if (key === 'grantControls') {
     // AND and OR mean the same over a single control (or none).
-    const count = GRANT_MEMBERS.reduce((n, member) => n + (Array.isArray(out[member]) ? out[member].length : out[member] === undefined ? 0 : 1), 0);
+    const count = GRANT_MEMBERS.reduce(
+      (n, member) => n + (Array.isArray(out[member]) ? out[member].length : out[member] === undefined ? 0 : 1),
+      0,
+    );
     if (count <= 1) delete out.operator;
   }
   // The kind of external tenants is said by membershipKind; the type annotation repeats it.

@@ -4,7 +4,10 @@ import type { ConditionalAccessPolicy, DeletedNamedLocation } from './types';
 import { findMissingDependencies } from './dependencies';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const directory = (entries: ResolvedName[]): NameDirectory => ({ names: new Map(entries.map((e) => [nameKey(e.kind, e.id), e])), failures: [] });
+const directory = (entries: ResolvedName[]): NameDirectory => ({
+  names: new Map(entries.map((e) => [nameKey(e.kind, e.id), e])),
+  failures: [],
+});
 const gone = (n: number, kind: ResolvedName['kind']): ResolvedName => ({ id: id(n), kind, displayName: 'Deleted', missing: true });
 
 const policy = {

@@ -17,18 +17,33 @@ export interface MissingDependency {
   explanation: string;
 }
 
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && !isSpecialValue(v)) : []);
+const list = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && !isSpecialValue(v)) : [];
 
 const PLACES: { path: (p: ConditionalAccessPolicy) => unknown; where: string; kinds: NameKind[]; exclusion: boolean }[] = [
   { path: (p) => p.conditions?.users?.includeUsers, where: 'Included user', kinds: ['user'], exclusion: false },
   { path: (p) => p.conditions?.users?.excludeUsers, where: 'Excluded user', kinds: ['user'], exclusion: true },
   { path: (p) => p.conditions?.users?.includeGroups, where: 'Included group', kinds: ['group'], exclusion: false },
   { path: (p) => p.conditions?.users?.excludeGroups, where: 'Excluded group', kinds: ['group'], exclusion: true },
-  { path: (p) => p.conditions?.clientApplications?.includeServicePrincipals, where: 'Included workload identity', kinds: ['servicePrincipal'], exclusion: false },
-  { path: (p) => p.conditions?.clientApplications?.excludeServicePrincipals, where: 'Excluded workload identity', kinds: ['servicePrincipal'], exclusion: true },
+  {
+    path: (p) => p.conditions?.clientApplications?.includeServicePrincipals,
+    where: 'Included workload identity',
+    kinds: ['servicePrincipal'],
+    exclusion: false,
+  },
+  {
+    path: (p) => p.conditions?.clientApplications?.excludeServicePrincipals,
+    where: 'Excluded workload identity',
+    kinds: ['servicePrincipal'],
+    exclusion: true,
+  },
 ];
 
-export function findMissingDependencies(policy: ConditionalAccessPolicy, names: NameDirectory | undefined, deletedLocations: readonly DeletedNamedLocation[] = []): MissingDependency[] {
+export function findMissingDependencies(
+  policy: ConditionalAccessPolicy,
+  names: NameDirectory | undefined,
+  deletedLocations: readonly DeletedNamedLocation[] = [],
+): MissingDependency[] {
   if (!names) return [];
   const missing: MissingDependency[] = [];
   for (const place of PLACES) {
@@ -46,7 +61,10 @@ export function findMissingDependencies(policy: ConditionalAccessPolicy, names: 
     }
   }
   const locations = policy.conditions?.locations;
-  for (const [ids, where, exclusion] of [[locations?.includeLocations, 'Included location', false], [locations?.excludeLocations, 'Excluded location', true]] as const) {
+  for (const [ids, where, exclusion] of [
+    [locations?.includeLocations, 'Included location', false],
+    [locations?.excludeLocations, 'Excluded location', true],
+  ] as const) {
     for (const id of list(ids)) {
       if (!lookupName(names, ['namedLocation'], id)?.missing) continue;
       const restorable = deletedLocations.find((l) => l.id === id);
@@ -69,7 +87,8 @@ export function findMissingDependencies(policy: ConditionalAccessPolicy, names: 
       where: 'Required authentication strength',
       kind: 'authenticationStrength',
       exclusion: false,
-      explanation: 'This authentication strength no longer exists: Microsoft Entra refuses to save a policy that requires it. Choose another strength after restoring.',
+      explanation:
+        'This authentication strength no longer exists: Microsoft Entra refuses to save a policy that requires it. Choose another strength after restoring.',
     });
   }
   return missing;

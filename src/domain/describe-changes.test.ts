@@ -13,7 +13,11 @@ const texts = (before: JsonObject, after: JsonObject) => describeChanges(before,
 
 describe('describeChanges', () => {
   it('says what changed in the words of the admin center, with names', () => {
-    const before = { state: 'enabled', conditions: { users: { includeUsers: ['All'], excludeUsers: ['GuestsOrExternalUsers'] } }, grantControls: { operator: 'OR', builtInControls: ['mfa'] } };
+    const before = {
+      state: 'enabled',
+      conditions: { users: { includeUsers: ['All'], excludeUsers: ['GuestsOrExternalUsers'] } },
+      grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+    };
     const after = {
       state: 'enabledForReportingButNotEnforced',
       conditions: { users: { includeUsers: ['All'], excludeGroups: [BREAK_GLASS] } },
@@ -30,30 +34,48 @@ describe('describeChanges', () => {
   });
 
   it('describes grant controls and session frequency as a whole', () => {
-    expect(texts({ grantControls: { operator: 'AND', builtInControls: ['mfa', 'compliantDevice'] } }, { grantControls: { operator: 'OR', builtInControls: ['mfa', 'compliantDevice'] } })).toEqual([
-      'Grant: require all of MFA, compliant device → require one of MFA, compliant device',
-    ]);
+    expect(
+      texts(
+        { grantControls: { operator: 'AND', builtInControls: ['mfa', 'compliantDevice'] } },
+        { grantControls: { operator: 'OR', builtInControls: ['mfa', 'compliantDevice'] } },
+      ),
+    ).toEqual(['Grant: require all of MFA, compliant device → require one of MFA, compliant device']);
     const frequency = (value: Json) => ({ sessionControls: { signInFrequency: value } });
-    expect(texts(frequency({ isEnabled: true, value: 12, type: 'hours', frequencyInterval: 'timeBased' }), frequency({ isEnabled: true, frequencyInterval: 'everyTime', value: null, type: null }))).toEqual([
-      'Sign-in frequency: every 12 hours → every time',
+    expect(
+      texts(
+        frequency({ isEnabled: true, value: 12, type: 'hours', frequencyInterval: 'timeBased' }),
+        frequency({ isEnabled: true, frequencyInterval: 'everyTime', value: null, type: null }),
+      ),
+    ).toEqual(['Sign-in frequency: every 12 hours → every time']);
+    expect(texts(frequency({ isEnabled: true, value: 1, type: 'days' }), frequency({ isEnabled: false, value: 1, type: 'days' }))).toEqual([
+      'Sign-in frequency: every 1 day → not set',
     ]);
-    expect(texts(frequency({ isEnabled: true, value: 1, type: 'days' }), frequency({ isEnabled: false, value: 1, type: 'days' }))).toEqual(['Sign-in frequency: every 1 day → not set']);
   });
 
   it('reads enum lists with their labels and a removed object member by member', () => {
-    expect(texts({ conditions: { platforms: { includePlatforms: ['android', 'iOS'] } } }, { conditions: { platforms: null } })).toEqual(['Included platforms Android, iOS removed']);
-    expect(texts({ conditions: { clientAppTypes: ['all'] } }, { conditions: { clientAppTypes: ['exchangeActiveSync', 'other'] } })).toEqual([
-      'Client apps Exchange ActiveSync clients, Other clients (legacy authentication) added; All client apps removed',
+    expect(texts({ conditions: { platforms: { includePlatforms: ['android', 'iOS'] } } }, { conditions: { platforms: null } })).toEqual([
+      'Included platforms Android, iOS removed',
     ]);
+    expect(texts({ conditions: { clientAppTypes: ['all'] } }, { conditions: { clientAppTypes: ['exchangeActiveSync', 'other'] } })).toEqual(
+      ['Client apps Exchange ActiveSync clients, Other clients (legacy authentication) added; All client apps removed'],
+    );
   });
 
   it('lists properties it does not know by path', () => {
     expect(texts({ futureThing: 1 }, { futureThing: 2 })).toEqual(['futureThing: 1 → 2']);
-    expect(texts({ conditions: { newCondition: { level: 'a' } } }, { conditions: { newCondition: { level: 'b' } } })).toEqual(['conditions.newCondition.level: a → b']);
+    expect(texts({ conditions: { newCondition: { level: 'a' } } }, { conditions: { newCondition: { level: 'b' } } })).toEqual([
+      'conditions.newCondition.level: a → b',
+    ]);
   });
 
   it('finds no change between a policy and itself, nor in read-only fields', () => {
-    const policy = { id: 'x', displayName: 'A', state: 'enabled', modifiedDateTime: '2026-01-01T00:00:00Z', conditions: { users: { includeUsers: ['All'] } } };
+    const policy = {
+      id: 'x',
+      displayName: 'A',
+      state: 'enabled',
+      modifiedDateTime: '2026-01-01T00:00:00Z',
+      conditions: { users: { includeUsers: ['All'] } },
+    };
     expect(describeChanges(policy, structuredClone(policy))).toEqual([]);
     expect(describeChanges(policy, { ...policy, id: 'y', modifiedDateTime: '2026-02-01T00:00:00Z' })).toEqual([]);
   });
@@ -63,7 +85,13 @@ describe('describeChanges and forms that say the same', () => {
   const QUIET = { hideEmpty: true, sortIds: true };
   it('never says "not set → not set" for members the service returns as null', () => {
     const before = { sessionControls: null };
-    const after = { sessionControls: { disableResilienceDefaults: null, persistentBrowser: null, signInFrequency: { isEnabled: true, frequencyInterval: 'everyTime' } } };
+    const after = {
+      sessionControls: {
+        disableResilienceDefaults: null,
+        persistentBrowser: null,
+        signInFrequency: { isEnabled: true, frequencyInterval: 'everyTime' },
+      },
+    };
     expect(texts(before, after)).toEqual(['Sign-in frequency: not set → every time']);
   });
 
@@ -75,7 +103,10 @@ describe('describeChanges and forms that say the same', () => {
   });
 
   it('with the noise hidden, finds nothing in ids reordered or in another case, switched-off controls or an operator over one control', () => {
-    const before = { conditions: { users: { includeGroups: [BREAK_GLASS, 'aaaaaaaa-0000-0000-0000-000000000001'] } }, grantControls: { operator: 'OR', builtInControls: ['mfa'] } };
+    const before = {
+      conditions: { users: { includeGroups: [BREAK_GLASS, 'aaaaaaaa-0000-0000-0000-000000000001'] } },
+      grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+    };
     const after = {
       conditions: { users: { includeGroups: ['AAAAAAAA-0000-0000-0000-000000000001', BREAK_GLASS] } },
       grantControls: { operator: 'AND', builtInControls: ['mfa'] },
@@ -99,38 +130,54 @@ describe('describeChanges across two tenants', () => {
   };
   const excluding = (...groups: string[]) => ({ conditions: { users: { includeUsers: ['All'], excludeGroups: groups } } });
 
-  it('says a same-named object is each tenant\'s own, not an addition and a removal', () => {
+  it("says a same-named object is each tenant's own, not an addition and a removal", () => {
     const said = describeChanges(excluding(BREAK_GLASS), excluding(OTHER_BREAK_GLASS), both, { acrossTenants: true }).map((c) => c.text);
     expect(said).toEqual(["Excluded group 'Break glass' (a different object in each tenant, same name)"]);
     expect(said.join()).not.toMatch(/added|removed/);
   });
 
   it('keeps real additions beside it, and within one tenant says the object was replaced', () => {
-    expect(describeChanges(excluding(BREAK_GLASS), excluding(OTHER_BREAK_GLASS, NEW_GROUP), both, { acrossTenants: true }).map((c) => c.text)).toEqual([
-      "Excluded group 'Pilot' added; 'Break glass' (a different object in each tenant, same name)",
+    expect(
+      describeChanges(excluding(BREAK_GLASS), excluding(OTHER_BREAK_GLASS, NEW_GROUP), both, { acrossTenants: true }).map((c) => c.text),
+    ).toEqual(["Excluded group 'Pilot' added; 'Break glass' (a different object in each tenant, same name)"]);
+    expect(describeChanges(excluding(BREAK_GLASS), excluding(OTHER_BREAK_GLASS), both).map((c) => c.text)).toEqual([
+      "Excluded group 'Break glass' replaced by another object of the same name",
     ]);
-    expect(describeChanges(excluding(BREAK_GLASS), excluding(OTHER_BREAK_GLASS), both).map((c) => c.text)).toEqual(["Excluded group 'Break glass' replaced by another object of the same name"]);
   });
 
   it('names several objects in the order of their names, whatever the order of their ids', () => {
     // The policy lists Pilot first; the sentence reads alphabetically, with the ids sorted or not.
     for (const options of [{}, { hideEmpty: true, sortIds: true }]) {
-      expect(describeChanges(excluding(), excluding(NEW_GROUP, BREAK_GLASS), both, options).map((c) => c.text)).toEqual(["Excluded groups 'Break glass', 'Pilot' added"]);
+      expect(describeChanges(excluding(), excluding(NEW_GROUP, BREAK_GLASS), both, options).map((c) => c.text)).toEqual([
+        "Excluded groups 'Break glass', 'Pilot' added",
+      ]);
     }
   });
 });
 
 // Every property the schema knows: a change to it yields a sentence about it.
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; enum?: Json[]; items?: Schema; anyOf?: Schema[]; const?: Json; readOnly?: boolean };
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  enum?: Json[];
+  items?: Schema;
+  anyOf?: Schema[];
+  const?: Json;
+  readOnly?: boolean;
+};
 function leaves(schema: Schema, path: string[] = []): { path: string[]; schema: Schema }[] {
-  if (schema.properties) return Object.entries(schema.properties).flatMap(([key, child]) => (child.readOnly || key.startsWith('@') ? [] : leaves(child, [...path, key])));
+  if (schema.properties)
+    return Object.entries(schema.properties).flatMap(([key, child]) =>
+      child.readOnly || key.startsWith('@') ? [] : leaves(child, [...path, key]),
+    );
   return [{ path, schema }];
 }
 function twoValues(schema: Schema): [Json, Json] {
   if (schema.enum && schema.enum.length > 1) return [schema.enum[0]!, schema.enum[1]!];
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (types.includes('array')) {
-    const item = schema.items?.anyOf?.find((s) => s.const !== undefined)?.const ?? schema.items?.enum?.[0] ?? 'aaaaaaaa-0000-0000-0000-000000000001';
+    const item =
+      schema.items?.anyOf?.find((s) => s.const !== undefined)?.const ?? schema.items?.enum?.[0] ?? 'aaaaaaaa-0000-0000-0000-000000000001';
     return [[], [item]];
   }
   if (types.includes('boolean')) return [false, true];

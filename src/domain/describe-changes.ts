@@ -8,7 +8,15 @@
 import { quiet } from './comparable-form';
 import { lookupName, SPECIAL_VALUES, type NameDirectory, type NameKind } from './references';
 import { buildPatch, type CompareOptions, type Json, type JsonObject } from './policy-body';
-import { clientAppLabels, guestTypeLabels, platformLabels, riskLabel, shortControlLabels, stateLabels, transferMethodLabels } from './labels';
+import {
+  clientAppLabels,
+  guestTypeLabels,
+  platformLabels,
+  riskLabel,
+  shortControlLabels,
+  stateLabels,
+  transferMethodLabels,
+} from './labels';
 import { isJsonObject as isObject } from './json';
 
 export interface DescribeOptions extends CompareOptions {
@@ -22,9 +30,11 @@ export interface Change {
   text: string;
 }
 
-const strings = (value: Json | undefined): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const strings = (value: Json | undefined): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 const isNothing = (value: Json | undefined) => value === undefined || value === null;
-const show = (value: Json | undefined): string => (value === undefined || value === null ? 'not set' : typeof value === 'string' ? value : JSON.stringify(value));
+const show = (value: Json | undefined): string =>
+  value === undefined || value === null ? 'not set' : typeof value === 'string' ? value : JSON.stringify(value);
 
 function at(policy: JsonObject, path: readonly string[]): Json | undefined {
   let current: Json | undefined = policy;
@@ -57,8 +67,16 @@ const LISTS: Record<string, ListWords> = {
   'conditions.applications.excludeApplications': ids('Excluded resource', ['application'], ALL_RESOURCES),
   'conditions.applications.includeUserActions': { one: 'User action', many: 'User actions' },
   'conditions.applications.includeAuthenticationContextClassReferences': ids('Authentication context', ['authenticationContext']),
-  'conditions.clientApplications.includeServicePrincipals': { one: 'Included workload identity', many: 'Included workload identities', kinds: ['servicePrincipal'] },
-  'conditions.clientApplications.excludeServicePrincipals': { one: 'Excluded workload identity', many: 'Excluded workload identities', kinds: ['servicePrincipal'] },
+  'conditions.clientApplications.includeServicePrincipals': {
+    one: 'Included workload identity',
+    many: 'Included workload identities',
+    kinds: ['servicePrincipal'],
+  },
+  'conditions.clientApplications.excludeServicePrincipals': {
+    one: 'Excluded workload identity',
+    many: 'Excluded workload identities',
+    kinds: ['servicePrincipal'],
+  },
   'conditions.locations.includeLocations': ids('Included location', ['namedLocation'], ANY_LOCATION),
   'conditions.locations.excludeLocations': ids('Excluded location', ['namedLocation'], ANY_LOCATION),
   'conditions.platforms.includePlatforms': { one: 'Included platform', many: 'Included platforms', labels: platformLabels },
@@ -79,7 +97,12 @@ const SCALARS: Record<string, string> = {
 };
 
 function flagsText(value: Json | undefined, labels: Record<string, string>): string {
-  return typeof value === 'string' && value ? value.split(',').map((v) => labels[v.trim()] ?? v.trim()).join(', ') : 'not set';
+  return typeof value === 'string' && value
+    ? value
+        .split(',')
+        .map((v) => labels[v.trim()] ?? v.trim())
+        .join(', ')
+    : 'not set';
 }
 
 function grantText(grant: Json | undefined, names: NameDirectory | undefined): string {
@@ -90,7 +113,10 @@ function grantText(grant: Json | undefined, names: NameDirectory | undefined): s
   const strength = isObject(grant.authenticationStrength) ? grant.authenticationStrength : null;
   if (strength) {
     const id = typeof strength.id === 'string' ? strength.id : '';
-    const name = typeof strength.displayName === 'string' ? strength.displayName : (lookupName(names, ['authenticationStrength'], id)?.displayName ?? id);
+    const name =
+      typeof strength.displayName === 'string'
+        ? strength.displayName
+        : (lookupName(names, ['authenticationStrength'], id)?.displayName ?? id);
     required.push(`authentication strength '${name}'`);
   }
   required.push(...strings(grant.termsOfUse).map((id) => `terms of use '${lookupName(names, ['termsOfUse'], id)?.displayName ?? id}'`));
@@ -117,11 +143,15 @@ function guestsText(value: Json | undefined): string {
   if (!isObject(value) || !value.guestOrExternalUserTypes) return 'not set';
   const tenants = isObject(value.externalTenants) ? value.externalTenants : null;
   const members = strings(tenants?.members);
-  const where = tenants?.membershipKind === 'enumerated' ? ` from ${members.length} external tenant${members.length === 1 ? '' : 's'}` : ' from any external tenant';
+  const where =
+    tenants?.membershipKind === 'enumerated'
+      ? ` from ${members.length} external tenant${members.length === 1 ? '' : 's'}`
+      : ' from any external tenant';
   return `${flagsText(value.guestOrExternalUserTypes, guestTypeLabels)}${where}`;
 }
 
-const browserText = (v: Json | undefined) => (isObject(v) && v.isEnabled === true ? (v.mode === 'always' ? 'always persistent' : 'never persistent') : 'not set');
+const browserText = (v: Json | undefined) =>
+  isObject(v) && v.isEnabled === true ? (v.mode === 'always' ? 'always persistent' : 'never persistent') : 'not set';
 
 /** Groups described as one sentence, whichever of their members changed. */
 const GROUPS: { path: string; label: string; text: (value: Json | undefined, names?: NameDirectory) => string }[] = [
@@ -152,25 +182,37 @@ function listSentence(path: string, was: Json[], now: Json[], names: NameDirecto
   const sameNamed: string[] = [];
   for (const v of added) {
     const name = resolved(v);
-    const twin = name && !name.missing ? removed.find((w) => resolved(w)?.displayName === name.displayName && !resolved(w)?.missing) : undefined;
+    const twin =
+      name && !name.missing ? removed.find((w) => resolved(w)?.displayName === name.displayName && !resolved(w)?.missing) : undefined;
     if (twin === undefined) continue;
     sameNamed.push(label(v));
     removed = removed.filter((w) => w !== twin);
     added = added.filter((a) => a !== v);
   }
-  const twins = sameNamed.length === 0 ? '' : options.acrossTenants ? `${sameNamed.join(', ')} (a different object in each tenant, same name)` : `${sameNamed.join(', ')} replaced by another object of the same name`;
+  const twins =
+    sameNamed.length === 0
+      ? ''
+      : options.acrossTenants
+        ? `${sameNamed.join(', ')} (a different object in each tenant, same name)`
+        : `${sameNamed.join(', ')} replaced by another object of the same name`;
   if (!words) {
-    const parts = [added.length ? `added ${added.map(label).join(', ')}` : '', removed.length ? `removed ${removed.map(label).join(', ')}` : '', twins].filter(Boolean);
+    const parts = [
+      added.length ? `added ${added.map(label).join(', ')}` : '',
+      removed.length ? `removed ${removed.map(label).join(', ')}` : '',
+      twins,
+    ].filter(Boolean);
     return `${path}: ${parts.join('; ') || 'reordered'}`;
   }
   const lead = (count: number) => (count === 1 ? words.one : words.many);
   // In the order of their names, not of their ids (which the comparison may have sorted).
-  const inNameOrder = (items: Json[]) => items.map(label).sort((x, y) => x.localeCompare(y)).join(', ');
-  const parts = [
-    added.length ? `${inNameOrder(added)} added` : '',
-    removed.length ? `${inNameOrder(removed)} removed` : '',
-    twins,
-  ].filter(Boolean);
+  const inNameOrder = (items: Json[]) =>
+    items
+      .map(label)
+      .sort((x, y) => x.localeCompare(y))
+      .join(', ');
+  const parts = [added.length ? `${inNameOrder(added)} added` : '', removed.length ? `${inNameOrder(removed)} removed` : '', twins].filter(
+    Boolean,
+  );
   if (parts.length === 0) return `${words.many}: reordered`;
   return `${lead(added.length || removed.length || sameNamed.length)} ${parts.join('; ')}`;
 }
@@ -181,7 +223,12 @@ function emptyListSentence(path: string, old: Json | undefined, now: Json | unde
   return `${LISTS[path]?.many ?? path}: ${say(old)} → ${say(now)}`;
 }
 
-export function describeChanges(original: JsonObject, modified: JsonObject, names?: NameDirectory, options: DescribeOptions = {}): Change[] {
+export function describeChanges(
+  original: JsonObject,
+  modified: JsonObject,
+  names?: NameDirectory,
+  options: DescribeOptions = {},
+): Change[] {
   // The comparison's forms, so what the diff text hides is no sentence either.
   const quieted = options.hideEmpty || options.sortIds;
   const before = quieted ? ((quiet(original, options) as JsonObject | undefined) ?? {}) : original;
@@ -215,7 +262,12 @@ export function describeChanges(original: JsonObject, modified: JsonObject, name
       // Null against absent says nothing in any words: no sentence reads "not set → not set".
       if (isNothing(old) && isNothing(now)) continue;
       const listOrNothing = (v: Json | undefined) => isNothing(v) || Array.isArray(v);
-      if (listOrNothing(old) && listOrNothing(now) && ((old as Json[] | null) ?? []).length === 0 && ((now as Json[] | null) ?? []).length === 0) {
+      if (
+        listOrNothing(old) &&
+        listOrNothing(now) &&
+        ((old as Json[] | null) ?? []).length === 0 &&
+        ((now as Json[] | null) ?? []).length === 0
+      ) {
         changes.push({ path: dotted, text: emptyListSentence(dotted, old, now) });
         continue;
       }
@@ -227,7 +279,10 @@ export function describeChanges(original: JsonObject, modified: JsonObject, name
       } else if (dotted === 'conditions.insiderRiskLevels') {
         changes.push({ path: dotted, text: `Insider risk: ${flagsText(old, {})} → ${flagsText(now, {})}` });
       } else if (dotted === 'conditions.authenticationFlows.transferMethods') {
-        changes.push({ path: dotted, text: `Authentication flows: ${flagsText(old, transferMethodLabels)} → ${flagsText(now, transferMethodLabels)}` });
+        changes.push({
+          path: dotted,
+          text: `Authentication flows: ${flagsText(old, transferMethodLabels)} → ${flagsText(now, transferMethodLabels)}`,
+        });
       } else {
         changes.push({ path: dotted, text: `${SCALARS[dotted] ?? dotted}: ${show(old)} → ${show(now)}` });
       }

@@ -31,10 +31,20 @@ export interface SummarySection {
 
 type Loose = Record<string, unknown>;
 
-const kindLabels: Partial<Record<NameKind, string>> = { user: 'user', group: 'group', servicePrincipal: 'service principal', namedLocation: 'named location' };
+const kindLabels: Partial<Record<NameKind, string>> = {
+  user: 'user',
+  group: 'group',
+  servicePrincipal: 'service principal',
+  namedLocation: 'named location',
+};
 
 /** Turns ids into names, given the kinds an id can be in that place of a policy. */
-export function refs(ids: unknown, kinds: readonly NameKind[], directory: NameDirectory | undefined, specials: Record<string, string> = SPECIAL_VALUES): NameRef[] {
+export function refs(
+  ids: unknown,
+  kinds: readonly NameKind[],
+  directory: NameDirectory | undefined,
+  specials: Record<string, string> = SPECIAL_VALUES,
+): NameRef[] {
   return list(ids).map((id) => {
     if (id in specials) return { id, label: specials[id]!, kind: 'special' };
     const found = lookupName(directory, kinds, id);
@@ -46,7 +56,12 @@ export function refs(ids: unknown, kinds: readonly NameKind[], directory: NameDi
 
 const text = (label: string, value: string): SummaryLine => ({ label, values: [], text: value });
 const flags = (value: unknown, labels: Record<string, string>) =>
-  typeof value === 'string' && value ? value.split(',').map((v) => labels[v.trim()] ?? v.trim()).join(', ') : '';
+  typeof value === 'string' && value
+    ? value
+        .split(',')
+        .map((v) => labels[v.trim()] ?? v.trim())
+        .join(', ')
+    : '';
 
 function usersSection(policy: ConditionalAccessPolicy, names: NameDirectory | undefined): SummarySection {
   const users = (policy.conditions?.users ?? {}) as Loose;
@@ -58,8 +73,18 @@ function usersSection(policy: ConditionalAccessPolicy, names: NameDirectory | un
     if (!value) return [];
     const tenants = value.externalTenants as Loose | undefined;
     const members = list(tenants?.members);
-    const where = tenants?.membershipKind === 'enumerated' ? ` from ${members.length} external tenant${members.length === 1 ? '' : 's'}` : ' from any external tenant';
-    return [{ id: `${which}-guests`, label: `${flags(value.guestOrExternalUserTypes, guestTypeLabels) || 'Guests'}${where}`, kind: 'special' as const, detail: members.join(', ') || undefined }];
+    const where =
+      tenants?.membershipKind === 'enumerated'
+        ? ` from ${members.length} external tenant${members.length === 1 ? '' : 's'}`
+        : ' from any external tenant';
+    return [
+      {
+        id: `${which}-guests`,
+        label: `${flags(value.guestOrExternalUserTypes, guestTypeLabels) || 'Guests'}${where}`,
+        kind: 'special' as const,
+        detail: members.join(', ') || undefined,
+      },
+    ];
   };
   for (const which of ['include', 'exclude'] as const) {
     const values = [
@@ -89,7 +114,11 @@ function targetsSection(policy: ConditionalAccessPolicy, names: NameDirectory | 
   const include = refs(apps.includeApplications, ['application'], names, specials);
   const exclude = refs(apps.excludeApplications, ['application'], names, specials);
   const actions = refs(apps.includeUserActions, [], names);
-  const contexts = refs(apps.includeAuthenticationContextClassReferences, ['authenticationContext'], names).map((r) => ({ ...r, label: r.label === r.id ? r.id : `${r.label} (${r.id})`, pending: false }));
+  const contexts = refs(apps.includeAuthenticationContextClassReferences, ['authenticationContext'], names).map((r) => ({
+    ...r,
+    label: r.label === r.id ? r.id : `${r.label} (${r.id})`,
+    pending: false,
+  }));
   if (include.length) lines.push({ label: 'Include', values: include });
   if (exclude.length) lines.push({ label: 'Exclude', values: exclude });
   if (actions.length) lines.push({ label: 'User actions', values: actions });
@@ -122,18 +151,30 @@ function conditionsSection(policy: ConditionalAccessPolicy): SummarySection {
   levels('userRiskLevels', 'User risk');
   levels('signInRiskLevels', 'Sign-in risk');
   levels('servicePrincipalRiskLevels', 'Service principal risk');
-  if (typeof c.insiderRiskLevels === 'string' && c.insiderRiskLevels) lines.push(text('Insider risk', flags(c.insiderRiskLevels, { minor: 'Minor', moderate: 'Moderate', elevated: 'Elevated' })));
+  if (typeof c.insiderRiskLevels === 'string' && c.insiderRiskLevels)
+    lines.push(text('Insider risk', flags(c.insiderRiskLevels, { minor: 'Minor', moderate: 'Moderate', elevated: 'Elevated' })));
   const platforms = c.platforms as Loose | null | undefined;
   if (platforms) {
-    const include = list(platforms.includePlatforms).map((p) => platformLabels[p] ?? p).join(', ');
-    const exclude = list(platforms.excludePlatforms).map((p) => platformLabels[p] ?? p).join(', ');
+    const include = list(platforms.includePlatforms)
+      .map((p) => platformLabels[p] ?? p)
+      .join(', ');
+    const exclude = list(platforms.excludePlatforms)
+      .map((p) => platformLabels[p] ?? p)
+      .join(', ');
     lines.push(text('Device platforms', `${include || 'None'}${exclude ? `, except ${exclude}` : ''}`));
   }
   const clientApps = list(c.clientAppTypes);
-  if (clientApps.length && !(clientApps.length === 1 && clientApps[0] === 'all')) lines.push(text('Client apps', clientApps.map((a) => clientAppLabels[a] ?? a).join(', ')));
+  if (clientApps.length && !(clientApps.length === 1 && clientApps[0] === 'all'))
+    lines.push(text('Client apps', clientApps.map((a) => clientAppLabels[a] ?? a).join(', ')));
   const devices = c.devices as Loose | null | undefined;
   const deviceFilter = devices?.deviceFilter as Loose | undefined;
-  if (deviceFilter?.rule) lines.push(text(deviceFilter.mode === 'exclude' ? 'Devices matching this filter are excluded' : 'Only devices matching this filter', String(deviceFilter.rule)));
+  if (deviceFilter?.rule)
+    lines.push(
+      text(
+        deviceFilter.mode === 'exclude' ? 'Devices matching this filter are excluded' : 'Only devices matching this filter',
+        String(deviceFilter.rule),
+      ),
+    );
   const flows = c.authenticationFlows as Loose | null | undefined;
   if (flows?.transferMethods) lines.push(text('Authentication flows', flags(flows.transferMethods, transferMethodLabels)));
   if (lines.length === 0) lines.push(text('Conditions', 'None: applies to any sign-in risk, platform, client app and device'));
@@ -148,12 +189,21 @@ function grantSection(policy: ConditionalAccessPolicy, names: NameDirectory | un
   const required: NameRef[] = controls.map((c) => ({ id: c, label: controlLabels[c] ?? c, kind: 'special' }));
   if (grant.authenticationStrength?.id) {
     const strength = grant.authenticationStrength;
-    required.push({ id: strength.id!, label: `Authentication strength: ${strength.displayName ?? lookupName(names, ['authenticationStrength'], strength.id!)?.displayName ?? strength.id}`, kind: 'authenticationStrength' });
+    required.push({
+      id: strength.id!,
+      label: `Authentication strength: ${strength.displayName ?? lookupName(names, ['authenticationStrength'], strength.id!)?.displayName ?? strength.id}`,
+      kind: 'authenticationStrength',
+    });
   }
   required.push(...refs(grant.termsOfUse, ['termsOfUse'], names).map((r) => ({ ...r, label: `Terms of use: ${r.label}` })));
   required.push(...list(grant.customAuthenticationFactors).map((id) => ({ id, label: `Custom control: ${id}`, kind: 'special' as const })));
   if (required.length === 0) return { title: 'Grant', lines: [text('Access', 'Grant access')] };
-  const mode = required.length === 1 ? 'Grant access, requiring' : grant.operator === 'AND' ? 'Grant access, requiring all of' : 'Grant access, requiring one of';
+  const mode =
+    required.length === 1
+      ? 'Grant access, requiring'
+      : grant.operator === 'AND'
+        ? 'Grant access, requiring all of'
+        : 'Grant access, requiring one of';
   return { title: 'Grant', lines: [{ label: mode, values: required }] };
 }
 
@@ -163,15 +213,29 @@ function sessionSection(policy: ConditionalAccessPolicy): SummarySection {
   const enabled = (key: string) => (s[key] as Loose | null | undefined)?.isEnabled === true;
   const frequency = s.signInFrequency as Loose | null | undefined;
   if (frequency?.isEnabled) {
-    lines.push(text('Sign-in frequency', frequency.frequencyInterval === 'everyTime' ? 'Every time' : `Every ${String(frequency.value)} ${String(frequency.type ?? '')}`.trim()));
+    lines.push(
+      text(
+        'Sign-in frequency',
+        frequency.frequencyInterval === 'everyTime'
+          ? 'Every time'
+          : `Every ${String(frequency.value)} ${String(frequency.type ?? '')}`.trim(),
+      ),
+    );
   }
   const browser = s.persistentBrowser as Loose | null | undefined;
-  if (browser?.isEnabled) lines.push(text('Persistent browser session', browser.mode === 'always' ? 'Always persistent' : 'Never persistent'));
+  if (browser?.isEnabled)
+    lines.push(text('Persistent browser session', browser.mode === 'always' ? 'Always persistent' : 'Never persistent'));
   if (enabled('applicationEnforcedRestrictions')) lines.push(text('App enforced restrictions', 'On'));
   const mcas = s.cloudAppSecurity as Loose | null | undefined;
   if (mcas?.isEnabled) lines.push(text('Conditional Access App Control', String(mcas.cloudAppSecurityType ?? 'On')));
   const cae = s.continuousAccessEvaluation as Loose | null | undefined;
-  if (cae?.mode) lines.push(text('Continuous access evaluation', cae.mode === 'disabled' ? 'Disabled' : cae.mode === 'strictLocation' ? 'Strictly enforce location policies' : String(cae.mode)));
+  if (cae?.mode)
+    lines.push(
+      text(
+        'Continuous access evaluation',
+        cae.mode === 'disabled' ? 'Disabled' : cae.mode === 'strictLocation' ? 'Strictly enforce location policies' : String(cae.mode),
+      ),
+    );
   if (enabled('secureSignInSession')) lines.push(text('Token protection', 'Require token protection for sign-in sessions'));
   if (s.disableResilienceDefaults === true) lines.push(text('Resilience defaults', 'Disabled'));
   const gsa = s.globalSecureAccessFilteringProfile as Loose | null | undefined;
@@ -180,8 +244,37 @@ function sessionSection(policy: ConditionalAccessPolicy): SummarySection {
   return { title: 'Session', lines };
 }
 
-const knownTop = new Set(['id', 'templateId', 'displayName', 'description', 'createdDateTime', 'modifiedDateTime', 'deletedDateTime', 'state', 'partialEnablementStrategy', 'conditions', 'grantControls', 'sessionControls']);
-const knownConditions = new Set(['applications', 'users', 'clientApplications', 'clientAppTypes', 'platforms', 'locations', 'devices', 'deviceStates', 'signInRiskLevels', 'userRiskLevels', 'servicePrincipalRiskLevels', 'insiderRiskLevels', 'authenticationFlows', 'times', 'agentIdRiskLevels']);
+const knownTop = new Set([
+  'id',
+  'templateId',
+  'displayName',
+  'description',
+  'createdDateTime',
+  'modifiedDateTime',
+  'deletedDateTime',
+  'state',
+  'partialEnablementStrategy',
+  'conditions',
+  'grantControls',
+  'sessionControls',
+]);
+const knownConditions = new Set([
+  'applications',
+  'users',
+  'clientApplications',
+  'clientAppTypes',
+  'platforms',
+  'locations',
+  'devices',
+  'deviceStates',
+  'signInRiskLevels',
+  'userRiskLevels',
+  'servicePrincipalRiskLevels',
+  'insiderRiskLevels',
+  'authenticationFlows',
+  'times',
+  'agentIdRiskLevels',
+]);
 
 /** Properties this version of the console does not describe: shown by path, never dropped. */
 function otherSection(policy: ConditionalAccessPolicy): SummarySection | null {
@@ -197,7 +290,14 @@ function otherSection(policy: ConditionalAccessPolicy): SummarySection | null {
 }
 
 export function describePolicy(policy: ConditionalAccessPolicy, names: NameDirectory | undefined): SummarySection[] {
-  const sections = [usersSection(policy, names), targetsSection(policy, names), networkSection(policy, names), conditionsSection(policy), grantSection(policy, names), sessionSection(policy)];
+  const sections = [
+    usersSection(policy, names),
+    targetsSection(policy, names),
+    networkSection(policy, names),
+    conditionsSection(policy),
+    grantSection(policy, names),
+    sessionSection(policy),
+  ];
   const other = otherSection(policy);
   return other ? [...sections, other] : sections;
 }

@@ -14,7 +14,8 @@ export const isJsonObject = (value: unknown): value is JsonObject => typeof valu
 export const objectIn = (value: unknown): LooseObject => (isJsonObject(value) ? value : {});
 
 /** The strings of an array, or none when the value is not an array. */
-export const stringsIn = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+export const stringsIn = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 /**
  * A policy from Graph seen as the JSON it is. Graph's generated types describe the same object, but

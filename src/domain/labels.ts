@@ -41,7 +41,13 @@ export const clientAppLabels: Record<string, string> = {
 };
 
 export const platformLabels: Record<string, string> = {
-  all: 'Any device', android: 'Android', iOS: 'iOS', windows: 'Windows', windowsPhone: 'Windows Phone', macOS: 'macOS', linux: 'Linux',
+  all: 'Any device',
+  android: 'Android',
+  iOS: 'iOS',
+  windows: 'Windows',
+  windowsPhone: 'Windows Phone',
+  macOS: 'macOS',
+  linux: 'Linux',
 };
 
 export const guestTypeLabels: Record<string, string> = {

@@ -13,16 +13,28 @@ const policy = (over: Record<string, unknown> = {}, users: Record<string, unknow
 
 describe('assessLockout', () => {
   it('names the admin and every emergency account a block on all users would lock out', () => {
-    expect(assessLockout(policy(), admin, emergency).map((r) => r.who)).toEqual(['Ada (you)', 'Break Glass 01 (emergency access)', 'Members of Emergency access (emergency access)']);
+    expect(assessLockout(policy(), admin, emergency).map((r) => r.who)).toEqual([
+      'Ada (you)',
+      'Break Glass 01 (emergency access)',
+      'Members of Emergency access (emergency access)',
+    ]);
   });
 
   it('is quiet when the emergency group and the admin are excluded', () => {
-    expect(assessLockout(policy({}, { includeUsers: ['All'], excludeUsers: ['admin-id'], excludeGroups: ['g-bg'] }), admin, emergency)).toEqual([]);
+    expect(
+      assessLockout(policy({}, { includeUsers: ['All'], excludeUsers: ['admin-id'], excludeGroups: ['g-bg'] }), admin, emergency),
+    ).toEqual([]);
   });
 
   it('is quiet for report-only and off policies, and for policies that target no resource', () => {
     expect(assessLockout(policy({ state: 'enabledForReportingButNotEnforced' }), admin, emergency)).toEqual([]);
-    expect(assessLockout(policy({ conditions: { applications: { includeApplications: ['None'] }, users: { includeUsers: ['All'] } } }), admin, emergency)).toEqual([]);
+    expect(
+      assessLockout(
+        policy({ conditions: { applications: { includeApplications: ['None'] }, users: { includeUsers: ['All'] } } }),
+        admin,
+        emergency,
+      ),
+    ).toEqual([]);
   });
 
   it('treats MFA as something the admin has, but not the emergency accounts', () => {
@@ -33,10 +45,28 @@ describe('assessLockout', () => {
   });
 
   it('warns the admin about device and strength requirements', () => {
-    const risks = assessLockout(policy({ grantControls: { operator: 'AND', builtInControls: ['compliantDevice'], authenticationStrength: { id: 's' } } }), admin, { users: [], groups: [] });
-    expect(risks).toEqual([{ who: 'Ada (you)', why: 'It applies to all users and requires device to be marked as compliant and an authentication strength.' }]);
-    const named = assessLockout(policy({ grantControls: { operator: 'OR', builtInControls: ['domainJoinedDevice'], authenticationStrength: { id: 's', displayName: 'Phishing-resistant MFA' } } }), admin, { users: [], groups: [] });
-    expect(named[0]!.why).toBe("It applies to all users and requires Microsoft Entra hybrid joined device or the authentication strength 'Phishing-resistant MFA'.");
+    const risks = assessLockout(
+      policy({ grantControls: { operator: 'AND', builtInControls: ['compliantDevice'], authenticationStrength: { id: 's' } } }),
+      admin,
+      { users: [], groups: [] },
+    );
+    expect(risks).toEqual([
+      { who: 'Ada (you)', why: 'It applies to all users and requires device to be marked as compliant and an authentication strength.' },
+    ]);
+    const named = assessLockout(
+      policy({
+        grantControls: {
+          operator: 'OR',
+          builtInControls: ['domainJoinedDevice'],
+          authenticationStrength: { id: 's', displayName: 'Phishing-resistant MFA' },
+        },
+      }),
+      admin,
+      { users: [], groups: [] },
+    );
+    expect(named[0]!.why).toBe(
+      "It applies to all users and requires Microsoft Entra hybrid joined device or the authentication strength 'Phishing-resistant MFA'.",
+    );
   });
 });
 
@@ -44,7 +74,9 @@ describe('assessLockout in the admin center’s words', () => {
   const breakGlass = { users: [{ id: 'bg1', name: 'Break Glass 01' }], groups: [] };
   // The emergency account's sentence: the admin's leaves out MFA, which the admin has signed in with.
   const why = (builtInControls: string[], operator = 'OR') =>
-    assessLockout(policy({ grantControls: { operator, builtInControls } }), admin, breakGlass).find((r) => r.who.startsWith('Break Glass 01'))?.why;
+    assessLockout(policy({ grantControls: { operator, builtInControls } }), admin, breakGlass).find((r) =>
+      r.who.startsWith('Break Glass 01'),
+    )?.why;
 
   it.each([
     ['block', 'blocks access'],
@@ -60,13 +92,18 @@ describe('assessLockout in the admin center’s words', () => {
   });
 
   it('joins the controls as the operator does', () => {
-    expect(why(['mfa', 'compliantDevice'], 'AND')).toBe('It applies to all users and requires multifactor authentication and device to be marked as compliant.');
-    expect(why(['compliantDevice', 'domainJoinedDevice'])).toBe('It applies to all users and requires device to be marked as compliant or Microsoft Entra hybrid joined device.');
+    expect(why(['mfa', 'compliantDevice'], 'AND')).toBe(
+      'It applies to all users and requires multifactor authentication and device to be marked as compliant.',
+    );
+    expect(why(['compliantDevice', 'domainJoinedDevice'])).toBe(
+      'It applies to all users and requires device to be marked as compliant or Microsoft Entra hybrid joined device.',
+    );
   });
 
   it('never shows the id of a control the schema knows', () => {
     type BuiltInControls = { properties: { grantControls: { properties: { builtInControls: { items: { enum: string[] } } } } } };
-    const controls = (conditionalAccessPolicySchema as unknown as BuiltInControls).properties.grantControls.properties.builtInControls.items.enum;
+    const controls = (conditionalAccessPolicySchema as unknown as BuiltInControls).properties.grantControls.properties.builtInControls.items
+      .enum;
     expect(controls.length).toBeGreaterThanOrEqual(8);
     for (const control of controls) expect(why([control])).not.toMatch(new RegExp(`\\b${control}\\b`));
   });
@@ -80,7 +117,14 @@ const GLOBAL_ADMIN = { id: '62e90394-69f5-4237-9190-012177145e10', name: 'Global
 const CA_ADMIN = { id: 'b1be1c3e-b65d-4f19-8427-f6fa0d97feb9', name: 'Conditional Access Administrator' };
 /** Microsoft's "Require multifactor authentication for admins": 14 roles, the current admin excluded. */
 const forAdminRoles = (users: Record<string, unknown> = {}) =>
-  policy({ grantControls: { operator: 'OR', builtInControls: ['mfa'] } }, { includeRoles: [GLOBAL_ADMIN.id, CA_ADMIN.id, ...Array.from({ length: 12 }, (_, i) => `role-${i}`)], excludeUsers: ['admin-id'], ...users });
+  policy(
+    { grantControls: { operator: 'OR', builtInControls: ['mfa'] } },
+    {
+      includeRoles: [GLOBAL_ADMIN.id, CA_ADMIN.id, ...Array.from({ length: 12 }, (_, i) => `role-${i}`)],
+      excludeUsers: ['admin-id'],
+      ...users,
+    },
+  );
 const member = (groups: { id: string; name: string }[], roles: { id: string; name: string }[]): Membership => ({ groups, roles });
 
 describe('assessLockout through roles and groups', () => {
@@ -89,12 +133,17 @@ describe('assessLockout through roles and groups', () => {
   it('warns when a policy for admin roles reaches an emergency account through the role it holds', () => {
     const memberships = new Map([['bg1', member([{ id: 'g-bg', name: 'Emergency access' }], [GLOBAL_ADMIN])]]);
     expect(assessLockout(forAdminRoles(), admin, breakGlassOnly, memberships)).toEqual([
-      { who: 'Break Glass 01 (emergency access)', why: 'It applies to the role Global Administrator, which this account holds, and requires multifactor authentication.' },
+      {
+        who: 'Break Glass 01 (emergency access)',
+        why: 'It applies to the role Global Administrator, which this account holds, and requires multifactor authentication.',
+      },
     ]);
   });
 
   it('warns while the roles are unknown, and is quiet once they are known not to match', () => {
-    expect(assessLockout(forAdminRoles(), admin, breakGlassOnly).map((r) => r.why)).toEqual(['It applies to directory roles this account may hold and requires multifactor authentication.']);
+    expect(assessLockout(forAdminRoles(), admin, breakGlassOnly).map((r) => r.why)).toEqual([
+      'It applies to directory roles this account may hold and requires multifactor authentication.',
+    ]);
     expect(assessLockout(forAdminRoles(), admin, breakGlassOnly, new Map([['bg1', member([], [])]]))).toEqual([]);
   });
 
@@ -103,20 +152,40 @@ describe('assessLockout through roles and groups', () => {
     expect(assessLockout(forAdminRoles({ excludeGroups: ['g-bg'] }), admin, breakGlassOnly, inGroup)).toEqual([]);
     expect(assessLockout(forAdminRoles({ excludeRoles: [GLOBAL_ADMIN.id] }), admin, breakGlassOnly, inGroup)).toEqual([]);
     const notInGroup = new Map([['bg1', member([], [GLOBAL_ADMIN])]]);
-    expect(assessLockout(forAdminRoles({ excludeGroups: ['g-bg'] }), admin, { users: breakGlassOnly.users, groups: [{ id: 'g-bg', name: 'Emergency access' }] }, notInGroup).map((r) => r.who)).toEqual([
-      'Break Glass 01 (emergency access)',
-    ]);
+    expect(
+      assessLockout(
+        forAdminRoles({ excludeGroups: ['g-bg'] }),
+        admin,
+        { users: breakGlassOnly.users, groups: [{ id: 'g-bg', name: 'Emergency access' }] },
+        notInGroup,
+      ).map((r) => r.who),
+    ).toEqual(['Break Glass 01 (emergency access)']);
   });
 
   it('reaches an emergency account or group through a group that contains it, transitively', () => {
     const nested = new Map([
-      ['bg1', member([{ id: 'g-bg', name: 'Emergency access' }, { id: 'g-all', name: 'All staff' }], [])],
+      [
+        'bg1',
+        member(
+          [
+            { id: 'g-bg', name: 'Emergency access' },
+            { id: 'g-all', name: 'All staff' },
+          ],
+          [],
+        ),
+      ],
       ['g-bg', member([{ id: 'g-all', name: 'All staff' }], [])],
     ]);
     const block = policy({}, { includeGroups: ['g-all'] });
     expect(assessLockout(block, admin, emergency, nested)).toEqual([
-      { who: 'Break Glass 01 (emergency access)', why: "It applies to the group 'All staff', which this account belongs to, and blocks access." },
-      { who: 'Members of Emergency access (emergency access)', why: "It applies to the group 'All staff', which contains this group, and blocks access." },
+      {
+        who: 'Break Glass 01 (emergency access)',
+        why: "It applies to the group 'All staff', which this account belongs to, and blocks access.",
+      },
+      {
+        who: 'Members of Emergency access (emergency access)',
+        why: "It applies to the group 'All staff', which contains this group, and blocks access.",
+      },
     ]);
   });
 
@@ -138,20 +207,34 @@ describe('assessLockout through roles and groups', () => {
 
 describe('assessLockout for the accounts in an emergency group', () => {
   const group = { id: 'g-bg', name: 'Emergency access' };
-  const members = [{ user: { id: 'bg1', name: 'Break Glass 01' }, group }, { user: { id: 'bg2', name: 'Break Glass 02' }, group }];
+  const members = [
+    { user: { id: 'bg1', name: 'Break Glass 01' }, group },
+    { user: { id: 'bg2', name: 'Break Glass 02' }, group },
+  ];
 
   it('checks each account of the group through its own roles, once, even when it is also named', () => {
     const memberships = new Map([
       ['bg1', member([group], [GLOBAL_ADMIN])],
       ['bg2', member([group], [GLOBAL_ADMIN])],
     ]);
-    const risks = assessLockout(forAdminRoles(), admin, { users: [{ id: 'bg1', name: 'Break Glass 01' }], groups: [group], members }, memberships);
-    expect(risks.map((r) => r.who)).toEqual(['Break Glass 01 (emergency access)', 'Break Glass 02 (emergency access, in Emergency access)']);
+    const risks = assessLockout(
+      forAdminRoles(),
+      admin,
+      { users: [{ id: 'bg1', name: 'Break Glass 01' }], groups: [group], members },
+      memberships,
+    );
+    expect(risks.map((r) => r.who)).toEqual([
+      'Break Glass 01 (emergency access)',
+      'Break Glass 02 (emergency access, in Emergency access)',
+    ]);
   });
 
   it('takes an account of an excluded emergency group as excluded, before and after its memberships are read', () => {
     expect(assessLockout(forAdminRoles({ excludeGroups: ['g-bg'] }), admin, { users: [], groups: [group], members })).toEqual([]);
-    const known = new Map([['bg1', member([group], [GLOBAL_ADMIN])], ['bg2', member([group], [GLOBAL_ADMIN])]]);
+    const known = new Map([
+      ['bg1', member([group], [GLOBAL_ADMIN])],
+      ['bg2', member([group], [GLOBAL_ADMIN])],
+    ]);
     expect(assessLockout(forAdminRoles({ excludeGroups: ['g-bg'] }), admin, { users: [], groups: [group], members }, known)).toEqual([]);
   });
 });

@@ -9,7 +9,6 @@
 import { controlLabels } from './labels';
 import { objectIn as obj, stringsIn as list, type LooseObject as Loose } from './json';
 
-
 export interface Principal {
   id: string;
   name: string;
@@ -56,7 +55,10 @@ function controlsDemanded(policy: Loose, forEmergency: boolean): string | null {
   // The admin is signed in with MFA already; an emergency account may have none it can use.
   const demanding = controls.filter((c) => c !== 'mfa' || forEmergency).map(requirement);
   const strength = obj(grant.authenticationStrength);
-  if (strength.id) demanding.push(typeof strength.displayName === 'string' ? `the authentication strength '${strength.displayName}'` : 'an authentication strength');
+  if (strength.id)
+    demanding.push(
+      typeof strength.displayName === 'string' ? `the authentication strength '${strength.displayName}'` : 'an authentication strength',
+    );
   if (list(grant.termsOfUse).length && forEmergency) demanding.push('terms of use');
   if (demanding.length === 0) return null;
   return `requires ${demanding.join(grant.operator === 'AND' ? ' and ' : ' or ')}`;
@@ -83,7 +85,8 @@ function appliesTo(users: Loose, subject: Subject, fallbackExcluded: boolean): s
   const excluded =
     (subject.kind === 'user' ? list(users.excludeUsers) : list(users.excludeGroups)).includes(subject.id) ||
     (membership
-      ? membership.groups.some((g) => list(users.excludeGroups).includes(g.id)) || membership.roles.some((r) => list(users.excludeRoles).includes(r.id))
+      ? membership.groups.some((g) => list(users.excludeGroups).includes(g.id)) ||
+        membership.roles.some((r) => list(users.excludeRoles).includes(r.id))
       : fallbackExcluded);
   if (excluded) return null;
   if (includeAll) return 'all users';
@@ -95,19 +98,32 @@ function appliesTo(users: Loose, subject: Subject, fallbackExcluded: boolean): s
   return null;
 }
 
-export function assessLockout(policy: unknown, admin: Principal, emergency: EmergencyAccess, memberships: Memberships = new Map()): LockoutRisk[] {
+export function assessLockout(
+  policy: unknown,
+  admin: Principal,
+  emergency: EmergencyAccess,
+  memberships: Memberships = new Map(),
+): LockoutRisk[] {
   const p = obj(policy);
   if (p.state !== 'enabled') return [];
   const conditions = obj(p.conditions);
   const users = obj(conditions.users);
   const apps = obj(conditions.applications);
-  const targetsResources = list(apps.includeApplications).some((a) => a !== 'None') || list(apps.includeUserActions).length > 0 || list(apps.includeAuthenticationContextClassReferences).length > 0;
+  const targetsResources =
+    list(apps.includeApplications).some((a) => a !== 'None') ||
+    list(apps.includeUserActions).length > 0 ||
+    list(apps.includeAuthenticationContextClassReferences).length > 0;
   if (!targetsResources) return [];
   const risks: LockoutRisk[] = [];
 
   const adminControl = controlsDemanded(p, false);
   if (adminControl) {
-    const subject: Subject = { id: admin.id, kind: 'user', words: { pronoun: 'you', self: 'you by name', belongs: 'you belong to', holds: 'you hold' }, membership: memberships.get(admin.id) };
+    const subject: Subject = {
+      id: admin.id,
+      kind: 'user',
+      words: { pronoun: 'you', self: 'you by name', belongs: 'you belong to', holds: 'you hold' },
+      membership: memberships.get(admin.id),
+    };
     const via = appliesTo(users, subject, false);
     if (via) risks.push({ who: `${admin.name} (you)`, why: `It applies to ${via} and ${adminControl}.` });
   }
@@ -123,12 +139,22 @@ export function assessLockout(policy: unknown, admin: Principal, emergency: Emer
       accounts.push({ user, label: `emergency access, in ${group.name}`, inGroup: list(users.excludeGroups).includes(group.id) });
     }
     for (const { user, label, inGroup } of accounts) {
-      const subject: Subject = { id: user.id, kind: 'user', words: { pronoun: 'this account', self: 'this account', belongs: 'this account belongs to', holds: 'this account holds' }, membership: memberships.get(user.id) };
+      const subject: Subject = {
+        id: user.id,
+        kind: 'user',
+        words: { pronoun: 'this account', self: 'this account', belongs: 'this account belongs to', holds: 'this account holds' },
+        membership: memberships.get(user.id),
+      };
       const via = appliesTo(users, subject, inGroup);
       if (via) risks.push({ who: `${user.name} (${label})`, why: `It applies to ${via} and ${emergencyControl}.` });
     }
     for (const group of emergency.groups) {
-      const subject: Subject = { id: group.id, kind: 'group', words: { pronoun: 'this group', self: 'this group', belongs: 'contains this group', holds: 'is assigned to this group' }, membership: memberships.get(group.id) };
+      const subject: Subject = {
+        id: group.id,
+        kind: 'group',
+        words: { pronoun: 'this group', self: 'this group', belongs: 'contains this group', holds: 'is assigned to this group' },
+        membership: memberships.get(group.id),
+      };
       const via = appliesTo(users, subject, false);
       if (via) risks.push({ who: `Members of ${group.name} (emergency access)`, why: `It applies to ${via} and ${emergencyControl}.` });
     }

@@ -23,7 +23,16 @@ describe('matchPolicySets', () => {
   });
 
   it('treats read-only fields, nulls, empty lists and id order as no difference', () => {
-    const a = { id: '1', policy: { id: '1', displayName: 'P', state: 'enabled', modifiedDateTime: '2026-01-01', conditions: { users: { includeGroups: ['b', 'a'], excludeGroups: [] }, platforms: null } } };
+    const a = {
+      id: '1',
+      policy: {
+        id: '1',
+        displayName: 'P',
+        state: 'enabled',
+        modifiedDateTime: '2026-01-01',
+        conditions: { users: { includeGroups: ['b', 'a'], excludeGroups: [] }, platforms: null },
+      },
+    };
     const b = { id: null, policy: { displayName: 'P', state: 'enabled', conditions: { users: { includeGroups: ['a', 'b'] } } } };
     expect(matchPolicySets([a], [b]).matches).toEqual([expect.objectContaining({ status: 'identical', by: 'name' })]);
   });

@@ -64,7 +64,13 @@ export function matchPolicySets(sideA: readonly SidePolicy[], sideB: readonly Si
   const counts: Record<MatchStatus, number> = { onlyA: 0, onlyB: 0, changed: 0, identical: 0 };
   const used = new Set<string>();
   const matches = pairs.map(({ a, b, by }): PolicyMatch => {
-    const status: MatchStatus = !b ? 'onlyA' : !a ? 'onlyB' : comparableText(a.policy, QUIET) === comparableText(b.policy, QUIET) ? 'identical' : 'changed';
+    const status: MatchStatus = !b
+      ? 'onlyA'
+      : !a
+        ? 'onlyB'
+        : comparableText(a.policy, QUIET) === comparableText(b.policy, QUIET)
+          ? 'identical'
+          : 'changed';
     counts[status]++;
     let key = a?.id ?? b?.id ?? nameOf((a ?? b)!.policy);
     while (used.has(key)) key = `${key}~`;

@@ -3,16 +3,34 @@ import { buildPatch, toWritableBody, withExclusions, type JsonObject } from './p
 
 const live: JsonObject = {
   '@odata.context': 'https://graph.microsoft.com/beta/$metadata#identity/conditionalAccess/policies/$entity',
-  id: 'p1', templateId: 't1', createdDateTime: '2026-01-01T00:00:00Z', modifiedDateTime: null, partialEnablementStrategy: null,
-  displayName: 'Require MFA', state: 'enabled',
+  id: 'p1',
+  templateId: 't1',
+  createdDateTime: '2026-01-01T00:00:00Z',
+  modifiedDateTime: null,
+  partialEnablementStrategy: null,
+  displayName: 'Require MFA',
+  state: 'enabled',
   conditions: {
-    users: { includeUsers: ['All'], excludeGroups: ['g1', 'g2'], includeGuestsOrExternalUsers: { guestOrExternalUserTypes: 'b2bCollaborationGuest', externalTenants: { '@odata.type': '#microsoft.graph.conditionalAccessAllExternalTenants', membershipKind: 'all' } } },
+    users: {
+      includeUsers: ['All'],
+      excludeGroups: ['g1', 'g2'],
+      includeGuestsOrExternalUsers: {
+        guestOrExternalUserTypes: 'b2bCollaborationGuest',
+        externalTenants: { '@odata.type': '#microsoft.graph.conditionalAccessAllExternalTenants', membershipKind: 'all' },
+      },
+    },
     applications: { includeApplications: ['All'] },
     clientAppTypes: ['all'],
   },
   grantControls: {
-    operator: 'OR', builtInControls: [], 'authenticationStrength@odata.context': 'x',
-    authenticationStrength: { id: '00000000-0000-0000-0000-000000000004', displayName: 'Phishing-resistant MFA', allowedCombinations: ['fido2'] },
+    operator: 'OR',
+    builtInControls: [],
+    'authenticationStrength@odata.context': 'x',
+    authenticationStrength: {
+      id: '00000000-0000-0000-0000-000000000004',
+      displayName: 'Phishing-resistant MFA',
+      allowedCombinations: ['fido2'],
+    },
   },
   sessionControls: null,
 };
@@ -22,10 +40,13 @@ describe('toWritableBody', () => {
     const body = toWritableBody(live);
     expect(Object.keys(body)).toEqual(['displayName', 'state', 'conditions', 'grantControls', 'sessionControls']);
     expect(JSON.stringify(body)).not.toContain('@odata.context');
-    expect((body.conditions as { users: { includeGuestsOrExternalUsers: { externalTenants: Record<string, unknown> } } }).users.includeGuestsOrExternalUsers.externalTenants['@odata.type']).toBe(
-      '#microsoft.graph.conditionalAccessAllExternalTenants',
-    );
-    expect((body.grantControls as { authenticationStrength: unknown }).authenticationStrength).toEqual({ id: '00000000-0000-0000-0000-000000000004' });
+    expect(
+      (body.conditions as { users: { includeGuestsOrExternalUsers: { externalTenants: Record<string, unknown> } } }).users
+        .includeGuestsOrExternalUsers.externalTenants['@odata.type'],
+    ).toBe('#microsoft.graph.conditionalAccessAllExternalTenants');
+    expect((body.grantControls as { authenticationStrength: unknown }).authenticationStrength).toEqual({
+      id: '00000000-0000-0000-0000-000000000004',
+    });
   });
 });
 
@@ -34,7 +55,10 @@ describe('buildPatch', () => {
     const draft = structuredClone(live);
     ((draft.conditions as JsonObject).users as JsonObject).excludeGroups = ['g1', 'g2', 'g3'];
     draft.state = 'enabledForReportingButNotEnforced';
-    expect(buildPatch(live, draft)).toEqual({ state: 'enabledForReportingButNotEnforced', conditions: { users: { excludeGroups: ['g1', 'g2', 'g3'] } } });
+    expect(buildPatch(live, draft)).toEqual({
+      state: 'enabledForReportingButNotEnforced',
+      conditions: { users: { excludeGroups: ['g1', 'g2', 'g3'] } },
+    });
   });
 
   it('is empty when nothing changed but read-only fields and annotations', () => {
@@ -45,7 +69,15 @@ describe('buildPatch', () => {
   it('clears a removed member with null', () => {
     const draft = structuredClone(live);
     delete (draft.conditions as JsonObject).clientAppTypes;
-    draft.sessionControls = { signInFrequency: { isEnabled: true, type: 'hours', value: 4, frequencyInterval: 'timeBased', authenticationType: 'primaryAndSecondaryAuthentication' } };
+    draft.sessionControls = {
+      signInFrequency: {
+        isEnabled: true,
+        type: 'hours',
+        value: 4,
+        frequencyInterval: 'timeBased',
+        authenticationType: 'primaryAndSecondaryAuthentication',
+      },
+    };
     expect(buildPatch(live, draft)).toEqual({ conditions: { clientAppTypes: null }, sessionControls: draft.sessionControls });
   });
 });
@@ -63,7 +95,11 @@ describe('withExclusions', () => {
 describe('comparableText', () => {
   it('sorts keys, and can hide empty values and id order so only real differences remain', async () => {
     const { comparableText } = await import('./policy-body');
-    const a: JsonObject = { state: 'enabled', displayName: 'A', conditions: { users: { includeUsers: ['u2', 'u1'], excludeUsers: [] }, locations: null } };
+    const a: JsonObject = {
+      state: 'enabled',
+      displayName: 'A',
+      conditions: { users: { includeUsers: ['u2', 'u1'], excludeUsers: [] }, locations: null },
+    };
     const b: JsonObject = { displayName: 'A', conditions: { users: { includeUsers: ['u1', 'u2'] } }, state: 'enabled' };
     expect(comparableText(a)).not.toBe(comparableText(b));
     expect(comparableText(a, { hideEmpty: true, sortIds: true })).toBe(comparableText(b, { hideEmpty: true, sortIds: true }));

@@ -33,7 +33,8 @@ export function toWritableBody(policy: JsonObject): JsonObject {
   for (const key of READ_ONLY_PROPERTIES) delete body[key];
   // An expanded authentication strength is written back by its id only.
   const grant = body.grantControls;
-  if (isObject(grant) && isObject(grant.authenticationStrength)) grant.authenticationStrength = { id: grant.authenticationStrength.id ?? null };
+  if (isObject(grant) && isObject(grant.authenticationStrength))
+    grant.authenticationStrength = { id: grant.authenticationStrength.id ?? null };
   return body;
 }
 
@@ -100,11 +101,17 @@ export function applyPatch(target: JsonObject, patch: JsonObject): JsonObject {
 export function sortKeys(value: Json): Json {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (!isObject(value)) return value;
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys(value[key]!)]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortKeys(value[key]!)]),
+  );
 }
 
 /** A policy's writable properties in their comparable form (see comparable-form.ts). */
-export const comparableForm = (policy: JsonObject, options: CompareOptions = {}): JsonObject => (quiet(toWritableBody(policy), options) as JsonObject | undefined) ?? {};
+export const comparableForm = (policy: JsonObject, options: CompareOptions = {}): JsonObject =>
+  (quiet(toWritableBody(policy), options) as JsonObject | undefined) ?? {};
 
 /** The text two versions of a policy are compared by: writable properties only, keys sorted. */
-export const comparableText = (policy: JsonObject, options: CompareOptions = {}) => JSON.stringify(sortKeys(comparableForm(policy, options)), null, 2);
+export const comparableText = (policy: JsonObject, options: CompareOptions = {}) =>
+  JSON.stringify(sortKeys(comparableForm(policy, options)), null, 2);

@@ -4,7 +4,11 @@ import { blocksSaving, checkPolicy } from './policy-checks';
 const valid = {
   displayName: 'Require MFA',
   state: 'enabledForReportingButNotEnforced',
-  conditions: { applications: { includeApplications: ['All'] }, users: { includeUsers: ['All'], excludeGroups: ['8d9c5a1e-1111-4222-8333-444455556666'] }, clientAppTypes: ['all'] },
+  conditions: {
+    applications: { includeApplications: ['All'] },
+    users: { includeUsers: ['All'], excludeGroups: ['8d9c5a1e-1111-4222-8333-444455556666'] },
+    clientAppTypes: ['all'],
+  },
   grantControls: { operator: 'OR', builtInControls: ['mfa'] },
   sessionControls: null,
 };
@@ -24,12 +28,16 @@ describe('checkPolicy', () => {
       p.state = 'on';
       p.conditions.clientAppTypes = ['legacy'];
     });
-    expect(findings.filter((f) => f.code === '1007').map((f) => f.path.join('.'))).toEqual(expect.arrayContaining(['state', 'conditions.clientAppTypes.0']));
+    expect(findings.filter((f) => f.code === '1007').map((f) => f.path.join('.'))).toEqual(
+      expect.arrayContaining(['state', 'conditions.clientAppTypes.0']),
+    );
     expect(blocksSaving(findings)).toBe(true);
   });
 
   it('knows applications and user actions cannot be combined (1012)', () => {
-    const findings = withChange((p) => ((p.conditions.applications as Record<string, unknown>).includeUserActions = ['urn:user:registersecurityinfo']));
+    const findings = withChange(
+      (p) => ((p.conditions.applications as Record<string, unknown>).includeUserActions = ['urn:user:registersecurityinfo']),
+    );
     expect(findings).toContainEqual(expect.objectContaining({ code: '1012', path: ['conditions', 'applications', 'includeUserActions'] }));
   });
 
@@ -50,7 +58,9 @@ describe('checkPolicy', () => {
   });
 
   it('refuses a policy with neither grant nor session control', () => {
-    expect(withChange((p) => ((p as Record<string, unknown>).grantControls = null)).map((f) => f.path.join('.'))).toContain('grantControls');
+    expect(withChange((p) => ((p as Record<string, unknown>).grantControls = null)).map((f) => f.path.join('.'))).toContain(
+      'grantControls',
+    );
   });
 
   it('warns about an object both included and excluded, without blocking: Graph accepts it', () => {
@@ -61,16 +71,29 @@ describe('checkPolicy', () => {
   });
 
   it('lets a real policy with AllTrusted both included and excluded be saved, saying why it is odd', () => {
-    const findings = withChange((p) => ((p.conditions as Record<string, unknown>).locations = { includeLocations: ['AllTrusted'], excludeLocations: ['AllTrusted'] }));
+    const findings = withChange(
+      (p) => ((p.conditions as Record<string, unknown>).locations = { includeLocations: ['AllTrusted'], excludeLocations: ['AllTrusted'] }),
+    );
     expect(findings).toEqual([
-      { path: ['conditions', 'locations', 'includeLocations', 0], severity: 'warning', message: "'AllTrusted' is both included and excluded. The exclusion wins, so including it does nothing: probably a mistake.", rule: 'included-and-excluded' },
+      {
+        path: ['conditions', 'locations', 'includeLocations', 0],
+        severity: 'warning',
+        message: "'AllTrusted' is both included and excluded. The exclusion wins, so including it does nothing: probably a mistake.",
+        rule: 'included-and-excluded',
+      },
     ]);
     expect(blocksSaving(findings)).toBe(false);
   });
 
   it('warns, without blocking, about block combined with other grant controls', () => {
     const findings = withChange((p) => (p.grantControls = { operator: 'OR', builtInControls: ['block', 'mfa'] }));
-    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', path: ['grantControls', 'builtInControls'], message: expect.stringContaining('Block access wins') })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        path: ['grantControls', 'builtInControls'],
+        message: expect.stringContaining('Block access wins'),
+      }),
+    ]);
     expect(blocksSaving(findings)).toBe(false);
   });
 
@@ -86,7 +109,11 @@ describe('checkPolicy', () => {
       p.templateId = null;
       (p.conditions as Record<string, unknown>).quantumRiskLevels = ['high'];
     });
-    expect(findings.map((f) => `${f.severity} ${f.path.join('.')}`)).toEqual(['info id', 'info templateId', 'warning conditions.quantumRiskLevels']);
+    expect(findings.map((f) => `${f.severity} ${f.path.join('.')}`)).toEqual([
+      'info id',
+      'info templateId',
+      'warning conditions.quantumRiskLevels',
+    ]);
     expect(blocksSaving(findings)).toBe(false);
   });
 });

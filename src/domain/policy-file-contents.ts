@@ -4,7 +4,8 @@
 import type { JsonObject } from './policy-body';
 import { isJsonObject as isObject } from './json';
 
-const looksLikePolicy = (value: unknown): value is JsonObject => isObject(value) && isObject(value.conditions) && ('grantControls' in value || 'sessionControls' in value || 'state' in value);
+const looksLikePolicy = (value: unknown): value is JsonObject =>
+  isObject(value) && isObject(value.conditions) && ('grantControls' in value || 'sessionControls' in value || 'state' in value);
 /** Wrappers nest a few levels at most; deeper than that is some other document. */
 const MAX_DEPTH = 4;
 
@@ -19,7 +20,8 @@ function camelCase(value: unknown): unknown {
   }
   return out;
 }
-const isPascalPolicy = (value: unknown): value is JsonObject => isObject(value) && isObject(value.Conditions) && ('GrantControls' in value || 'SessionControls' in value || 'State' in value);
+const isPascalPolicy = (value: unknown): value is JsonObject =>
+  isObject(value) && isObject(value.Conditions) && ('GrantControls' in value || 'SessionControls' in value || 'State' in value);
 
 /** JSON text inside a property (some tools store the policy as a string). */
 function parseEmbedded(text: string): unknown {
@@ -32,7 +34,8 @@ function parseEmbedded(text: string): unknown {
   }
 }
 
-const nameOf = (wrapper: JsonObject) => [wrapper.displayName, wrapper.DisplayName, wrapper.name, wrapper.Name].find((n): n is string => typeof n === 'string' && n.trim() !== '');
+const nameOf = (wrapper: JsonObject) =>
+  [wrapper.displayName, wrapper.DisplayName, wrapper.name, wrapper.Name].find((n): n is string => typeof n === 'string' && n.trim() !== '');
 
 /** Every policy in a parsed file, in file order, unwrapped. */
 export function findPolicies(value: unknown, depth = 0): JsonObject[] {
@@ -57,8 +60,13 @@ function describeItems(items: unknown[]): string {
   const objects = items.filter(isObject);
   if (objects.length === 0) {
     const kinds = new Set(items.map((i) => (i === null ? 'null' : typeof i)));
-    const kind = kinds.size === 1 ? ({ string: 'text', number: 'number', boolean: 'true or false value' } as Record<string, string>)[[...kinds][0]!] : undefined;
-    return kind ? `a list of ${plural(items.length, kind === 'text' ? 'text' : kind, kind === 'text' ? 'texts' : undefined)}` : `a list of ${plural(items.length, 'value')}`;
+    const kind =
+      kinds.size === 1
+        ? ({ string: 'text', number: 'number', boolean: 'true or false value' } as Record<string, string>)[[...kinds][0]!]
+        : undefined;
+    return kind
+      ? `a list of ${plural(items.length, kind === 'text' ? 'text' : kind, kind === 'text' ? 'texts' : undefined)}`
+      : `a list of ${plural(items.length, 'value')}`;
   }
   const first = objects[0]!;
   const type = typeof first['@odata.type'] === 'string' ? first['@odata.type'] : '';
@@ -68,19 +76,27 @@ function describeItems(items: unknown[]): string {
   if (/user/i.test(type) || has('userPrincipalName')) return 'users';
   if (/authenticationStrength/i.test(type) || has('allowedCombinations')) return 'authentication strengths';
   if (/servicePrincipal|application/i.test(type) || has('appId')) return 'applications';
-  if (has('DisplayName') && has('Type') && (has('Id') || has('id'))) return `a table of ${plural(objects.length, 'directory object')} (names, ids and types)`;
+  if (has('DisplayName') && has('Type') && (has('Id') || has('id')))
+    return `a table of ${plural(objects.length, 'directory object')} (names, ids and types)`;
   return `a list of ${plural(items.length, 'object')} with ${keyList(first)}`;
 }
 
 function keyList(object: JsonObject): string {
   const keys = Object.keys(object).filter((k) => !k.includes('@odata.'));
   if (keys.length === 0) return 'no properties';
-  const shown = keys.slice(0, 4).map((k) => `“${k}”`).join(', ');
+  const shown = keys
+    .slice(0, 4)
+    .map((k) => `“${k}”`)
+    .join(', ');
   return `the ${keys.length === 1 ? 'property' : 'properties'} ${shown}${keys.length > 4 ? ` and ${keys.length - 4} more` : ''}`;
 }
 
 const ONE_OF: Record<string, string> = {
-  'named locations': 'a named location', groups: 'a group', users: 'a user', 'authentication strengths': 'an authentication strength', applications: 'an application',
+  'named locations': 'a named location',
+  groups: 'a group',
+  users: 'a user',
+  'authentication strengths': 'an authentication strength',
+  applications: 'an application',
 };
 
 /** Words for what a file holds that has no policy in it, e.g. "named locations", "a single number". */
@@ -92,7 +108,8 @@ export function describeContents(value: unknown): string {
     if (one) return one;
     if (isObject(value.conditions) || isObject(value.Conditions)) return 'a policy without a state, grant controls or session controls';
     const tables = Object.entries(value).filter(([, child]) => Array.isArray(child) && child.length > 0);
-    if (tables.length === 1 && describeItems(tables[0]![1] as unknown[]).startsWith('a table')) return describeItems(tables[0]![1] as unknown[]);
+    if (tables.length === 1 && describeItems(tables[0]![1] as unknown[]).startsWith('a table'))
+      return describeItems(tables[0]![1] as unknown[]);
     return `an object with ${keyList(value)}`;
   }
   if (typeof value === 'string') return 'a single text';

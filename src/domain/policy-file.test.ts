@@ -34,7 +34,7 @@ describe('parsePolicyFile with files wrapped by export tools', () => {
     expect(names(JSON.stringify(policy('A')))).toEqual(['A']);
   });
 
-  it('lends a wrapper\'s name to a policy that has none, and keeps the id for matching', () => {
+  it("lends a wrapper's name to a policy that has none, and keeps the id for matching", () => {
     const { displayName: _, ...unnamed } = policy('A');
     const [read] = parsePolicyFile(encode({ DisplayName: 'From the wrapper', PolicyConfig: unnamed }), 'export.json');
     expect(read!.displayName).toBe('From the wrapper');
@@ -44,15 +44,23 @@ describe('parsePolicyFile with files wrapped by export tools', () => {
 
   it('reads PowerShell objects with PascalCase keys and AdditionalProperties', () => {
     const pascal = {
-      Id: 'p1', DisplayName: 'From PowerShell', State: 'enabled', AdditionalProperties: {},
-      Conditions: { Users: { IncludeUsers: ['All'], AdditionalProperties: {} }, Applications: { IncludeApplications: ['All'] }, ClientAppTypes: ['all'] },
+      Id: 'p1',
+      DisplayName: 'From PowerShell',
+      State: 'enabled',
+      AdditionalProperties: {},
+      Conditions: {
+        Users: { IncludeUsers: ['All'], AdditionalProperties: {} },
+        Applications: { IncludeApplications: ['All'] },
+        ClientAppTypes: ['all'],
+      },
       GrantControls: { Operator: 'OR', BuiltInControls: ['mfa'] },
     };
     const [read] = parsePolicyFile(encode([pascal]), 'export.json', { reportOnly: false });
     expect(read!.displayName).toBe('From PowerShell');
     expect(read!.sourceId).toBe('p1');
     expect(read!.body).toEqual({
-      displayName: 'From PowerShell', state: 'enabled',
+      displayName: 'From PowerShell',
+      state: 'enabled',
       conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] },
       grantControls: { operator: 'OR', builtInControls: ['mfa'] },
     });
@@ -65,7 +73,10 @@ describe('parsePolicyFile refusing a file without policies', () => {
       [{ value: [{ displayName: 'Office', ipRanges: [] }] }, 'named locations'],
       [{ id: 'g', displayName: 'Admins', securityEnabled: true }, 'a group'],
       [[{ id: 'u', userPrincipalName: 'a@b.example' }], 'users'],
-      [{ TenantId: 't', Objects: [{ DisplayName: 'G', Id: 'g', Type: 'Group' }], Organization: 'o' }, 'a table of 1 directory object (names, ids and types)'],
+      [
+        { TenantId: 't', Objects: [{ DisplayName: 'G', Id: 'g', Type: 'Group' }], Organization: 'o' },
+        'a table of 1 directory object (names, ids and types)',
+      ],
       [{ settings: { theme: 'dark' }, version: 2 }, 'an object with the properties “settings”, “version”'],
       [[1, 2, 3], 'a list of 3 numbers'],
       [[], 'an empty list'],
@@ -75,7 +86,9 @@ describe('parsePolicyFile refusing a file without policies', () => {
     ];
     for (const [content, holds] of cases) {
       const message = refusal(content);
-      expect(message).toBe(`export.json holds ${holds}, not Conditional Access policies. Choose a policy export (a policy, a Graph response, or a list of policies).`);
+      expect(message).toBe(
+        `export.json holds ${holds}, not Conditional Access policies. Choose a policy export (a policy, a Graph response, or a list of policies).`,
+      );
       expect(message).not.toMatch(/other than Conditional Access policies/);
     }
   });

@@ -53,7 +53,9 @@ export function parsePolicyFile(bytes: Uint8Array, fileName: string, options: { 
   const parsed = parseJson(text, fileName);
   const policies = findPolicies(parsed);
   if (policies.length === 0) {
-    throw new PolicyFileError(`${fileName} holds ${describeContents(parsed)}, not Conditional Access policies. Choose a policy export (a policy, a Graph response, or a list of policies).`);
+    throw new PolicyFileError(
+      `${fileName} holds ${describeContents(parsed)}, not Conditional Access policies. Choose a policy export (a policy, a Graph response, or a list of policies).`,
+    );
   }
   return policies.map((policy) => {
     const body = toWritableBody(policy);

@@ -7,7 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { conditionalAccessPolicySchema } from './policy-schema';
 
-type Schema = { properties?: Record<string, Schema>; enum?: unknown[]; items?: Schema; examples?: unknown[]; anyOf?: Schema[]; const?: unknown };
+type Schema = {
+  properties?: Record<string, Schema>;
+  enum?: unknown[];
+  items?: Schema;
+  examples?: unknown[];
+  anyOf?: Schema[];
+  const?: unknown;
+};
 
 interface DocPage {
   /** The page, under api-reference/beta/resources/. */
@@ -20,17 +27,40 @@ interface DocPage {
 
 const riskLevels = ['low', 'medium', 'high', 'hidden', 'none'];
 const platforms = ['android', 'iOS', 'windows', 'windowsPhone', 'macOS', 'linux', 'all'];
-const filters = ['conditions.applications.applicationFilter', 'conditions.clientApplications.servicePrincipalFilter', 'conditions.clientApplications.agentIdServicePrincipalFilter', 'conditions.devices.deviceFilter'];
+const filters = [
+  'conditions.applications.applicationFilter',
+  'conditions.clientApplications.servicePrincipalFilter',
+  'conditions.clientApplications.agentIdServicePrincipalFilter',
+  'conditions.devices.deviceFilter',
+];
 const guests = ['conditions.users.includeGuestsOrExternalUsers', 'conditions.users.excludeGuestsOrExternalUsers'];
 const tenants = guests.map((g) => `${g}.externalTenants`);
-const toggles = ['applicationEnforcedRestrictions', 'cloudAppSecurity', 'persistentBrowser', 'signInFrequency', 'secureSignInSession', 'globalSecureAccessFilteringProfile'].map((c) => `sessionControls.${c}`);
+const toggles = [
+  'applicationEnforcedRestrictions',
+  'cloudAppSecurity',
+  'persistentBrowser',
+  'signInFrequency',
+  'secureSignInSession',
+  'globalSecureAccessFilteringProfile',
+].map((c) => `sessionControls.${c}`);
 
 // unknownFutureValue is the enums' sentinel, never written in a policy: left out.
 const pages: DocPage[] = [
   {
     page: 'conditionalaccesspolicy.md',
     at: [''],
-    properties: { conditions: [], createdDateTime: [], description: [], displayName: [], grantControls: [], id: [], modifiedDateTime: [], sessionControls: [], state: ['enabled', 'disabled', 'enabledForReportingButNotEnforced'], templateId: [] },
+    properties: {
+      conditions: [],
+      createdDateTime: [],
+      description: [],
+      displayName: [],
+      grantControls: [],
+      id: [],
+      modifiedDateTime: [],
+      sessionControls: [],
+      state: ['enabled', 'disabled', 'enabledForReportingButNotEnforced'],
+      templateId: [],
+    },
   },
   { page: 'policydeletableitem.md', at: [''], properties: { deletedDateTime: [] } },
   {
@@ -84,7 +114,18 @@ const pages: DocPage[] = [
   {
     page: 'conditionalaccessguestsorexternalusers.md',
     at: guests,
-    properties: { externalTenants: [], guestOrExternalUserTypes: ['none', 'internalGuest', 'b2bCollaborationGuest', 'b2bCollaborationMember', 'b2bDirectConnectUser', 'otherExternalUser', 'serviceProvider'] },
+    properties: {
+      externalTenants: [],
+      guestOrExternalUserTypes: [
+        'none',
+        'internalGuest',
+        'b2bCollaborationGuest',
+        'b2bCollaborationMember',
+        'b2bDirectConnectUser',
+        'otherExternalUser',
+        'serviceProvider',
+      ],
+    },
   },
   { page: 'conditionalaccessexternaltenants.md', at: tenants, properties: { membershipKind: ['all', 'enumerated'] } },
   { page: 'conditionalaccessallexternaltenants.md', at: tenants, properties: { membershipKind: ['all'] } },
@@ -102,18 +143,43 @@ const pages: DocPage[] = [
       servicePrincipalFilter: [],
     },
   },
-  { page: 'conditionalaccessdevices.md', at: ['conditions.devices'], properties: { deviceFilter: [], excludeDevices: [], excludeDeviceStates: [], includeDevices: [], includeDeviceStates: [] } },
+  {
+    page: 'conditionalaccessdevices.md',
+    at: ['conditions.devices'],
+    properties: { deviceFilter: [], excludeDevices: [], excludeDeviceStates: [], includeDevices: [], includeDeviceStates: [] },
+  },
   { page: 'conditionalaccessdevicestates.md', at: ['conditions.deviceStates'], properties: { excludeStates: [], includeStates: [] } },
-  { page: 'conditionalaccesslocations.md', at: ['conditions.locations'], properties: { excludeLocations: ['AllTrusted'], includeLocations: ['All', 'AllTrusted'] } },
-  { page: 'conditionalaccessplatforms.md', at: ['conditions.platforms'], properties: { excludePlatforms: platforms, includePlatforms: platforms } },
-  { page: 'conditionalaccessauthenticationflows.md', at: ['conditions.authenticationFlows'], properties: { transferMethods: ['none', 'deviceCodeFlow', 'authenticationTransfer'] } },
+  {
+    page: 'conditionalaccesslocations.md',
+    at: ['conditions.locations'],
+    properties: { excludeLocations: ['AllTrusted'], includeLocations: ['All', 'AllTrusted'] },
+  },
+  {
+    page: 'conditionalaccessplatforms.md',
+    at: ['conditions.platforms'],
+    properties: { excludePlatforms: platforms, includePlatforms: platforms },
+  },
+  {
+    page: 'conditionalaccessauthenticationflows.md',
+    at: ['conditions.authenticationFlows'],
+    properties: { transferMethods: ['none', 'deviceCodeFlow', 'authenticationTransfer'] },
+  },
   { page: 'conditionalaccessfilter.md', at: filters, properties: { mode: ['include', 'exclude'], rule: [] } },
   {
     page: 'conditionalaccessgrantcontrols.md',
     at: ['grantControls'],
     properties: {
       authenticationStrength: [],
-      builtInControls: ['block', 'mfa', 'compliantDevice', 'domainJoinedDevice', 'approvedApplication', 'compliantApplication', 'passwordChange', 'riskRemediation'],
+      builtInControls: [
+        'block',
+        'mfa',
+        'compliantDevice',
+        'domainJoinedDevice',
+        'approvedApplication',
+        'compliantApplication',
+        'passwordChange',
+        'riskRemediation',
+      ],
       customAuthenticationFactors: [],
       operator: ['AND', 'OR'],
       termsOfUse: [],
@@ -122,29 +188,75 @@ const pages: DocPage[] = [
   {
     page: 'authenticationstrengthpolicy.md',
     at: ['grantControls.authenticationStrength'],
-    properties: { allowedCombinations: [], combinationConfigurations: [], createdDateTime: [], description: [], displayName: [], id: [], modifiedDateTime: [], policyType: ['builtIn', 'custom'], requirementsSatisfied: [] },
+    properties: {
+      allowedCombinations: [],
+      combinationConfigurations: [],
+      createdDateTime: [],
+      description: [],
+      displayName: [],
+      id: [],
+      modifiedDateTime: [],
+      policyType: ['builtIn', 'custom'],
+      requirementsSatisfied: [],
+    },
   },
   {
     page: 'conditionalaccesssessioncontrols.md',
     at: ['sessionControls'],
-    properties: { applicationEnforcedRestrictions: [], cloudAppSecurity: [], continuousAccessEvaluation: [], disableResilienceDefaults: [], globalSecureAccessFilteringProfile: [], persistentBrowser: [], secureSignInSession: [], signInFrequency: [] },
+    properties: {
+      applicationEnforcedRestrictions: [],
+      cloudAppSecurity: [],
+      continuousAccessEvaluation: [],
+      disableResilienceDefaults: [],
+      globalSecureAccessFilteringProfile: [],
+      persistentBrowser: [],
+      secureSignInSession: [],
+      signInFrequency: [],
+    },
   },
   { page: 'conditionalaccesssessioncontrol.md', at: toggles, properties: { isEnabled: [] } },
-  { page: 'applicationenforcedrestrictionssessioncontrol.md', at: ['sessionControls.applicationEnforcedRestrictions'], properties: { isEnabled: [] } },
-  { page: 'cloudappsecuritysessioncontrol.md', at: ['sessionControls.cloudAppSecurity'], properties: { cloudAppSecurityType: ['mcasConfigured', 'monitorOnly', 'blockDownloads'], isEnabled: [] } },
-  { page: 'continuousaccessevaluationsessioncontrol.md', at: ['sessionControls.continuousAccessEvaluation'], properties: { mode: ['strictEnforcement', 'disabled', 'strictLocation'] } },
-  { page: 'persistentbrowsersessioncontrol.md', at: ['sessionControls.persistentBrowser'], properties: { isEnabled: [], mode: ['always', 'never'] } },
+  {
+    page: 'applicationenforcedrestrictionssessioncontrol.md',
+    at: ['sessionControls.applicationEnforcedRestrictions'],
+    properties: { isEnabled: [] },
+  },
+  {
+    page: 'cloudappsecuritysessioncontrol.md',
+    at: ['sessionControls.cloudAppSecurity'],
+    properties: { cloudAppSecurityType: ['mcasConfigured', 'monitorOnly', 'blockDownloads'], isEnabled: [] },
+  },
+  {
+    page: 'continuousaccessevaluationsessioncontrol.md',
+    at: ['sessionControls.continuousAccessEvaluation'],
+    properties: { mode: ['strictEnforcement', 'disabled', 'strictLocation'] },
+  },
+  {
+    page: 'persistentbrowsersessioncontrol.md',
+    at: ['sessionControls.persistentBrowser'],
+    properties: { isEnabled: [], mode: ['always', 'never'] },
+  },
   {
     page: 'signinfrequencysessioncontrol.md',
     at: ['sessionControls.signInFrequency'],
-    properties: { authenticationType: ['primaryAndSecondaryAuthentication', 'secondaryAuthentication'], frequencyInterval: ['timeBased', 'everyTime'], isEnabled: [], type: ['days', 'hours'], value: [] },
+    properties: {
+      authenticationType: ['primaryAndSecondaryAuthentication', 'secondaryAuthentication'],
+      frequencyInterval: ['timeBased', 'everyTime'],
+      isEnabled: [],
+      type: ['days', 'hours'],
+      value: [],
+    },
   },
   { page: 'securesigninsessioncontrol.md', at: ['sessionControls.secureSignInSession'], properties: { isEnabled: [] } },
-  { page: 'globalsecureaccessfilteringprofilesessioncontrol.md', at: ['sessionControls.globalSecureAccessFilteringProfile'], properties: { isEnabled: [], profileId: [] } },
+  {
+    page: 'globalsecureaccessfilteringprofilesessioncontrol.md',
+    at: ['sessionControls.globalSecureAccessFilteringProfile'],
+    properties: { isEnabled: [], profileId: [] },
+  },
 ];
 
 const root = conditionalAccessPolicySchema as Schema;
-const schemaAt = (at: string): Schema | undefined => (at ? at.split('.') : []).reduce<Schema | undefined>((node, key) => node?.properties?.[key], root);
+const schemaAt = (at: string): Schema | undefined =>
+  (at ? at.split('.') : []).reduce<Schema | undefined>((node, key) => node?.properties?.[key], root);
 const valuesIn = (schema: Schema): unknown[] => [
   ...(schema.enum ?? []),
   ...(schema.examples ?? []),
@@ -166,7 +278,9 @@ describe('the policy schema, against Graph’s beta resource pages', () => {
         for (const [name, values] of Object.entries(properties)) {
           const property = type.properties[name];
           if (!property) missing.push(`${place ? `${place}.` : ''}${name} (${page})`);
-          else for (const value of values) if (!valuesIn(property).includes(value)) missing.push(`${place ? `${place}.` : ''}${name} = "${value}" (${page})`);
+          else
+            for (const value of values)
+              if (!valuesIn(property).includes(value)) missing.push(`${place ? `${place}.` : ''}${name} = "${value}" (${page})`);
         }
       }
     }
@@ -174,10 +288,21 @@ describe('the policy schema, against Graph’s beta resource pages', () => {
   });
 
   it('has the pages of every type a policy is made of (the list itself is whole)', () => {
-    const listed = new Set(pages.flatMap((p) => p.at.flatMap((at) => Object.keys(p.properties).map((name) => (at ? `${at}.${name}` : name)))));
+    const listed = new Set(
+      pages.flatMap((p) => p.at.flatMap((at) => Object.keys(p.properties).map((name) => (at ? `${at}.${name}` : name)))),
+    );
     // Every object the schema describes inside a policy is covered by some page, except what the
     // pages do not describe: the deprecated network access objects and what Graph returns undocumented.
-    const undocumented = new Set(['partialEnablementStrategy', 'conditions.times', 'conditions.signInRiskDetections', 'conditions.clients', 'conditions.agents', 'conditions.agentContext', 'sessionControls.networkAccessSecurity', 'sessionControls.blockSensitiveActions']);
+    const undocumented = new Set([
+      'partialEnablementStrategy',
+      'conditions.times',
+      'conditions.signInRiskDetections',
+      'conditions.clients',
+      'conditions.agents',
+      'conditions.agentContext',
+      'sessionControls.networkAccessSecurity',
+      'sessionControls.blockSensitiveActions',
+    ]);
     const unlisted: string[] = [];
     const visit = (schema: Schema, path: string) => {
       for (const [name, child] of Object.entries(schema.properties ?? {})) {

@@ -32,7 +32,9 @@ describe('schema findings', () => {
   it('name the choices of an enum in the admin center’s words, then as the JSON spells them', () => {
     const finding = only(findingsWith(['state', 'on']));
     expect(finding).toMatchObject({ path: ['state'], severity: 'error', code: '1007' });
-    expect(finding.message).toBe('State must be one of On, Off, Report-only: in the JSON "enabled", "disabled", "enabledForReportingButNotEnforced". "on" is not one of them.');
+    expect(finding.message).toBe(
+      'State must be one of On, Off, Report-only: in the JSON "enabled", "disabled", "enabledForReportingButNotEnforced". "on" is not one of them.',
+    );
   });
 
   it('say which item of a list is not one of its choices', () => {
@@ -70,7 +72,10 @@ describe('schema findings', () => {
   });
 
   it('list the alternatives of a oneOf the same way', () => {
-    const check = schemaChecker({ type: 'object', properties: { state: { oneOf: [{ const: 'enabled', description: 'On' }, { type: 'boolean' }] } } });
+    const check = schemaChecker({
+      type: 'object',
+      properties: { state: { oneOf: [{ const: 'enabled', description: 'On' }, { type: 'boolean' }] } },
+    });
     expect(check({ state: 'yes' }).map((f) => f.message)).toEqual(['State: "yes" must be On ("enabled") or true or false.']);
   });
 
@@ -78,7 +83,9 @@ describe('schema findings', () => {
     const finding = only(findingsWith(['conditions.users.includeUsers', ['hugo@contoso.com']]));
     expect(finding).toMatchObject({ path: ['conditions', 'users', 'includeUsers', 0], severity: 'warning' });
     expect(finding.code).toBeUndefined();
-    expect(finding.message).toMatch(/^Included users: "hugo@contoso.com" must be All users \("All"\), No users \("None"\), .* or the object id \(a GUID\) of a user\. As it is, it matches nothing: probably a typo, or a name where an id belongs\.$/);
+    expect(finding.message).toMatch(
+      /^Included users: "hugo@contoso.com" must be All users \("All"\), No users \("None"\), .* or the object id \(a GUID\) of a user\. As it is, it matches nothing: probably a typo, or a name where an id belongs\.$/,
+    );
     expect(only(findingsWith(['conditions.users.excludeGroups', ['Finance']])).message).toBe(
       'Excluded groups: "Finance" is not the object id (a GUID) of a group. As it is, it matches nothing: probably a typo, or a name where an id belongs.',
     );
@@ -86,17 +93,29 @@ describe('schema findings', () => {
 
   it('name the members of a comma-separated flags value', () => {
     const finding = only(findingsWith(['conditions.insiderRiskLevels', 'minor,big']));
-    expect(finding).toMatchObject({ severity: 'error', message: 'Insider risk must be one or more of minor, moderate, elevated, separated by commas. "minor,big" is not.' });
+    expect(finding).toMatchObject({
+      severity: 'error',
+      message: 'Insider risk must be one or more of minor, moderate, elevated, separated by commas. "minor,big" is not.',
+    });
   });
 
   it('warn about an entry listed twice, at its second place', () => {
     const finding = only(findingsWith(['conditions.users.includeUsers', ['All', 'All']]));
-    expect(finding).toEqual({ path: ['conditions', 'users', 'includeUsers', 1], severity: 'warning', message: 'Included users lists "All" twice; once is enough.' });
+    expect(finding).toEqual({
+      path: ['conditions', 'users', 'includeUsers', 1],
+      severity: 'warning',
+      message: 'Included users lists "All" twice; once is enough.',
+    });
   });
 
   it('warn about a value below what the admin center allows', () => {
-    const finding = only(findingsWith(['sessionControls.signInFrequency', { isEnabled: true, value: 0, type: 'hours', frequencyInterval: 'timeBased' }]));
-    expect(finding).toMatchObject({ severity: 'warning', message: 'Sign-in frequency (value) is 0: the admin center allows no less than 1, so this is probably a mistake.' });
+    const finding = only(
+      findingsWith(['sessionControls.signInFrequency', { isEnabled: true, value: 0, type: 'hours', frequencyInterval: 'timeBased' }]),
+    );
+    expect(finding).toMatchObject({
+      severity: 'warning',
+      message: 'Sign-in frequency (value) is 0: the admin center allows no less than 1, so this is probably a mistake.',
+    });
   });
 
   it('say an empty name cannot be', () => {
@@ -113,7 +132,12 @@ describe('schema findings', () => {
   it('say an unknown property is kept, without blocking', () => {
     const findings = checkPolicy({ ...valid, conditions: { ...valid.conditions, quantumRiskLevels: ['high'] } });
     expect(findings).toEqual([
-      { path: ['conditions', 'quantumRiskLevels'], severity: 'warning', message: "'conditions.quantumRiskLevels' is not in this console's schema (a newer Graph feature?). It is kept and sent as it is.", rule: 'unknown-property' },
+      {
+        path: ['conditions', 'quantumRiskLevels'],
+        severity: 'warning',
+        message: "'conditions.quantumRiskLevels' is not in this console's schema (a newer Graph feature?). It is kept and sent as it is.",
+        rule: 'unknown-property',
+      },
     ]);
   });
 
@@ -121,7 +145,13 @@ describe('schema findings', () => {
     const policy = {
       displayName: 5,
       state: 'on',
-      conditions: { applications: { includeApplications: 'All' }, users: { includeUsers: [5, 'x', 'x'] }, clientAppTypes: ['legacy'], platforms: { includePlatforms: ['amiga'] }, authenticationFlows: { transferMethods: 'fax' } },
+      conditions: {
+        applications: { includeApplications: 'All' },
+        users: { includeUsers: [5, 'x', 'x'] },
+        clientAppTypes: ['legacy'],
+        platforms: { includePlatforms: ['amiga'] },
+        authenticationFlows: { transferMethods: 'fax' },
+      },
       grantControls: { operator: 'XOR', builtInControls: ['mfa', 'sms'], authenticationStrength: { id: 3 } },
       sessionControls: { persistentBrowser: { isEnabled: true, mode: 'sometimes' }, cloudAppSecurity: { isEnabled: 1 } },
     };

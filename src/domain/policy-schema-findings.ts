@@ -12,7 +12,20 @@ import { propertyLabel } from './policy-schema-words';
 type Schema = Record<string, unknown>;
 
 // Keywords that only say "something below failed": the failure itself is reported deeper.
-const containers = new Set(['properties', 'items', 'additionalItems', 'additionalProperties', 'patternProperties', 'allOf', '$ref', 'if', 'then', 'else', 'contains', 'dependencies']);
+const containers = new Set([
+  'properties',
+  'items',
+  'additionalItems',
+  'additionalProperties',
+  'patternProperties',
+  'allOf',
+  '$ref',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'dependencies',
+]);
 // When one place fails several ways, the first of these is the one worth saying.
 const priority = ['type', 'enum', 'const', 'anyOf', 'oneOf', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'uniqueItems'];
 
@@ -64,12 +77,14 @@ function kindOf(value: unknown): string {
   return 'a number';
 }
 
-const oneOfWords = (items: string[]) => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`);
+const oneOfWords = (items: string[]) =>
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1).replace(/\.$/, '');
 
 /** What one alternative of an anyOf or oneOf accepts, in words. */
 function alternative(schema: Schema): string {
-  if ('const' in schema) return schema.description ? `${String(schema.description as string).replace(/\.$/, '')} (${quote(schema.const)})` : quote(schema.const);
+  if ('const' in schema)
+    return schema.description ? `${String(schema.description as string).replace(/\.$/, '')} (${quote(schema.const)})` : quote(schema.const);
   if (Array.isArray(schema.enum)) return oneOfWords(schema.enum.map(quote));
   if (typeof schema.description === 'string') return lowerFirst(schema.description);
   const types = ([] as unknown[]).concat(schema.type ?? []) as string[];
@@ -79,7 +94,12 @@ function alternative(schema: Schema): string {
 /** A string item of a list of ids (users, groups, apps, locations...), where Graph stores what it is given. */
 function inIdList(path: JsonPath, value: unknown): boolean {
   const list = path[path.length - 2];
-  return typeof path[path.length - 1] === 'number' && typeof value === 'string' && typeof list === 'string' && /^(include|exclude)|^(termsOfUse|customAuthenticationFactors|members)$/.test(list);
+  return (
+    typeof path[path.length - 1] === 'number' &&
+    typeof value === 'string' &&
+    typeof list === 'string' &&
+    /^(include|exclude)|^(termsOfUse|customAuthenticationFactors|members)$/.test(list)
+  );
 }
 
 const NOT_AN_ID = ' As it is, it matches nothing: probably a typo, or a name where an id belongs.';
@@ -95,7 +115,12 @@ function sentence(root: Schema, unit: OutputUnit, policy: unknown): PolicyFindin
   switch (unit.keyword) {
     case 'required': {
       const property = /"([^"]+)"/.exec(unit.error)?.[1] ?? '?';
-      return { ...error(`${propertyLabel([...path, property])} is missing: add "${property}" to ${path.length ? propertyLabel(path) : 'the policy'}.`), path: [...path, property] };
+      return {
+        ...error(
+          `${propertyLabel([...path, property])} is missing: add "${property}" to ${path.length ? propertyLabel(path) : 'the policy'}.`,
+        ),
+        path: [...path, property],
+      };
     }
     case 'type': {
       const expected = ([] as unknown[]).concat(schema.type ?? []) as string[];
@@ -117,16 +142,22 @@ function sentence(root: Schema, unit: OutputUnit, policy: unknown): PolicyFindin
     }
     case 'pattern': {
       if (Array.isArray(schema.examples)) {
-        return error(`${label} must be one or more of ${(schema.examples as string[]).join(', ')}, separated by commas. ${quote(value)} is not.`);
+        return error(
+          `${label} must be one or more of ${(schema.examples as string[]).join(', ')}, separated by commas. ${quote(value)} is not.`,
+        );
       }
       const meaning = typeof schema.description === 'string' ? lowerFirst(schema.description) : 'in the expected form';
       const text = `${label}: ${quote(value)} is not ${meaning}.`;
       return inIdList(path, value) ? warning(text + NOT_AN_ID) : error(text);
     }
     case 'minLength':
-      return error(schema.minLength === 1 ? `${label} cannot be empty.` : `${label} must be at least ${String(schema.minLength)} characters long.`);
+      return error(
+        schema.minLength === 1 ? `${label} cannot be empty.` : `${label} must be at least ${String(schema.minLength)} characters long.`,
+      );
     case 'minimum':
-      return warning(`${label} is ${quote(value)}: the admin center allows no less than ${String(schema.minimum)}, so this is probably a mistake.`);
+      return warning(
+        `${label} is ${quote(value)}: the admin center allows no less than ${String(schema.minimum)}, so this is probably a mistake.`,
+      );
     case 'uniqueItems': {
       const [, second] = [...unit.error.matchAll(/\d+/g)].map((m) => Number(m[0]));
       const duplicate = Array.isArray(value) && second !== undefined ? value[second] : undefined;

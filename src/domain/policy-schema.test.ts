@@ -12,7 +12,10 @@ const require = createRequire(import.meta.url);
 // The package ships with CRLF line ends.
 const source = readFileSync(require.resolve('@microsoft/microsoft-graph-types-beta/microsoft-graph.d.ts'), 'utf8').replace(/\r\n/g, '\n');
 
-interface Declaration { base: string | null; props: { name: string; type: string }[] }
+interface Declaration {
+  base: string | null;
+  props: { name: string; type: string }[];
+}
 const interfaces = new Map<string, Declaration>();
 for (const match of source.matchAll(/^export interface (\w+)(?: extends (\w+))? (?:\{\}|\{\n([\s\S]*?)^\})/gm)) {
   const props = [...(match[3] ?? '').matchAll(/^\s{4}(\w+)\?:\s*([^;]+);/gm)].map((p) => ({ name: p[1]!, type: p[2]! }));
@@ -21,7 +24,11 @@ for (const match of source.matchAll(/^export interface (\w+)(?: extends (\w+))? 
 const enums = new Map<string, string[]>();
 for (const match of source.matchAll(/export type (\w+) =([^;]+);/g)) {
   const values = [...match[2]!.matchAll(/"([^"]+)"/g)].map((v) => v[1]!);
-  if (values.length) enums.set(match[1]!, values.filter((v) => v !== 'unknownFutureValue'));
+  if (values.length)
+    enums.set(
+      match[1]!,
+      values.filter((v) => v !== 'unknownFutureValue'),
+    );
 }
 
 // Navigation properties and entity plumbing that are not part of a policy's JSON.
@@ -39,14 +46,22 @@ const notPolicies = new Set(['WhatIfAnalysisResult']);
 // Types the schema treats as opaque or as references by id.
 const opaque = new Set(['AuthenticationStrengthPolicy', 'ConditionalAccessNetworkAccess', 'ConditionalAccessGlobalSecureAccess']);
 
-const typeName = (type: string) => type.replace(/NullableOption<(.*)>/, '$1').replace(/\[\]$/, '').trim();
+const typeName = (type: string) =>
+  type
+    .replace(/NullableOption<(.*)>/, '$1')
+    .replace(/\[\]$/, '')
+    .trim();
 const membersOf = (name: string, withDerived = true): { owner: string; name: string; type: string }[] => {
   const declaration = interfaces.get(name);
   if (!declaration) return [];
   const own = declaration.props.map((p) => ({ owner: name, ...p }));
   const inherited = declaration.base ? membersOf(declaration.base, false) : [];
   // Derived types (e.g. enumerated external tenants) add members the JSON can carry.
-  const derived = withDerived ? [...interfaces].filter(([child, d]) => d.base === name && !notPolicies.has(child)).flatMap(([child, d]) => d.props.map((p) => ({ owner: child, ...p }))) : [];
+  const derived = withDerived
+    ? [...interfaces]
+        .filter(([child, d]) => d.base === name && !notPolicies.has(child))
+        .flatMap(([child, d]) => d.props.map((p) => ({ owner: child, ...p })))
+    : [];
   return [...inherited, ...own, ...derived];
 };
 
@@ -104,7 +119,13 @@ describe('the policy schema', () => {
   });
 
   it('finds properties a newer Graph may send, without dropping them', () => {
-    const policy = { displayName: 'x', state: 'enabled', conditions: { applications: {}, quantumRiskLevels: 'high' }, futureControls: {}, '@odata.context': 'x' };
+    const policy = {
+      displayName: 'x',
+      state: 'enabled',
+      conditions: { applications: {}, quantumRiskLevels: 'high' },
+      futureControls: {},
+      '@odata.context': 'x',
+    };
     expect(unknownProperties(policy)).toEqual(['conditions.quantumRiskLevels', 'futureControls']);
   });
 });

@@ -5,8 +5,15 @@
 import type { ConditionalAccessPolicy } from './types';
 
 export type NameKind =
-  | 'user' | 'group' | 'role' | 'application' | 'servicePrincipal'
-  | 'namedLocation' | 'authenticationContext' | 'termsOfUse' | 'authenticationStrength';
+  | 'user'
+  | 'group'
+  | 'role'
+  | 'application'
+  | 'servicePrincipal'
+  | 'namedLocation'
+  | 'authenticationContext'
+  | 'termsOfUse'
+  | 'authenticationStrength';
 
 export interface ResolvedName {
   id: string;
@@ -29,14 +36,22 @@ export const nameKey = (kind: NameKind, id: string) => `${kind}:${id.toLowerCase
 
 /** Values with a meaning of their own, never sent to a lookup. */
 export const SPECIAL_VALUES: Record<string, string> = {
-  All: 'All', None: 'None', GuestsOrExternalUsers: 'All guests and external users', Office365: 'Office 365',
-  MicrosoftAdminPortals: 'Microsoft Admin Portals', AllTrusted: 'All trusted locations',
-  ServicePrincipalsInMyTenant: 'All service principals in my tenant', AllAgentIdUsers: 'All agent identities', AllAgentIdResources: 'All agent resources',
-  'urn:user:registersecurityinfo': 'Register security information', 'urn:user:registerdevice': 'Register or join devices',
+  All: 'All',
+  None: 'None',
+  GuestsOrExternalUsers: 'All guests and external users',
+  Office365: 'Office 365',
+  MicrosoftAdminPortals: 'Microsoft Admin Portals',
+  AllTrusted: 'All trusted locations',
+  ServicePrincipalsInMyTenant: 'All service principals in my tenant',
+  AllAgentIdUsers: 'All agent identities',
+  AllAgentIdResources: 'All agent resources',
+  'urn:user:registersecurityinfo': 'Register security information',
+  'urn:user:registerdevice': 'Register or join devices',
   '00000000-0000-0000-0000-000000000000': 'MFA trusted IPs (legacy)',
 };
 
-export const isSpecialValue = (value: string) => value in SPECIAL_VALUES || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+export const isSpecialValue = (value: string) =>
+  value in SPECIAL_VALUES || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 export interface References {
   directoryObjects: Set<string>;
@@ -49,19 +64,33 @@ export interface References {
   authenticationStrengths: Set<string>;
 }
 
-const ids = (values: unknown): string[] => (Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string' && !isSpecialValue(v)) : []);
+const ids = (values: unknown): string[] =>
+  Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string' && !isSpecialValue(v)) : [];
 
 export function collectReferences(policies: readonly ConditionalAccessPolicy[]): References {
   const refs: References = {
-    directoryObjects: new Set(), roles: new Set(), applications: new Set(), locations: new Set(), authenticationContexts: new Set(), termsOfUse: new Set(), authenticationStrengths: new Set(),
+    directoryObjects: new Set(),
+    roles: new Set(),
+    applications: new Set(),
+    locations: new Set(),
+    authenticationContexts: new Set(),
+    termsOfUse: new Set(),
+    authenticationStrengths: new Set(),
   };
   for (const policy of policies) {
     const users = policy.conditions?.users;
     const apps = policy.conditions?.applications;
     const clients = policy.conditions?.clientApplications;
     const locations = policy.conditions?.locations;
-    for (const id of [...ids(users?.includeUsers), ...ids(users?.excludeUsers), ...ids(users?.includeGroups), ...ids(users?.excludeGroups),
-      ...ids(clients?.includeServicePrincipals), ...ids(clients?.excludeServicePrincipals)]) refs.directoryObjects.add(id);
+    for (const id of [
+      ...ids(users?.includeUsers),
+      ...ids(users?.excludeUsers),
+      ...ids(users?.includeGroups),
+      ...ids(users?.excludeGroups),
+      ...ids(clients?.includeServicePrincipals),
+      ...ids(clients?.excludeServicePrincipals),
+    ])
+      refs.directoryObjects.add(id);
     for (const id of [...ids(users?.includeRoles), ...ids(users?.excludeRoles)]) refs.roles.add(id);
     for (const id of [...ids(apps?.includeApplications), ...ids(apps?.excludeApplications)]) refs.applications.add(id);
     for (const id of [...ids(locations?.includeLocations), ...ids(locations?.excludeLocations)]) refs.locations.add(id);

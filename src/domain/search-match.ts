@@ -12,8 +12,15 @@ export interface Matchable {
 }
 
 const kindWords: Record<string, string> = {
-  user: 'user', group: 'group', role: 'directory role', application: 'app', servicePrincipal: 'workload identity',
-  namedLocation: 'location', authenticationContext: 'authentication context', termsOfUse: 'terms of use', authenticationStrength: 'authentication strength',
+  user: 'user',
+  group: 'group',
+  role: 'directory role',
+  application: 'app',
+  servicePrincipal: 'workload identity',
+  namedLocation: 'location',
+  authenticationContext: 'authentication context',
+  termsOfUse: 'terms of use',
+  authenticationStrength: 'authentication strength',
 };
 
 /** The names and settings of a described policy, each with where it sits. */
@@ -29,7 +36,8 @@ export function matchablesOf(sections: SummarySection[]): Matchable[] {
         const where = kind ? `${excluded ? 'excluded ' : ''}${kind}` : `${section.title.toLowerCase()}${excluded ? ' (excluded)' : ''}`;
         found.push({ text: value.label.toLowerCase(), phrase: `${where} “${label}”` });
       }
-      if (line.text) found.push({ text: line.text.toLowerCase(), phrase: `${section.title.toLowerCase()}: ${line.label.toLowerCase()} “${line.text}”` });
+      if (line.text)
+        found.push({ text: line.text.toLowerCase(), phrase: `${section.title.toLowerCase()}: ${line.label.toLowerCase()} “${line.text}”` });
     }
   }
   return found;
@@ -41,7 +49,10 @@ export function matchablesOf(sections: SummarySection[]): Matchable[] {
  */
 export function describeMatch(row: { name: string; id: string; matchables: readonly Matchable[] }, search: string): string | null {
   const name = row.name.toLowerCase();
-  const terms = search.toLowerCase().split(/\s+/).filter((term) => term && !name.includes(term));
+  const terms = search
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((term) => term && !name.includes(term));
   if (terms.length === 0) return null;
   const phrases: string[] = [];
   for (const term of terms) {

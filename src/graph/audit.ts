@@ -26,7 +26,12 @@ interface RawEvent {
   activityDisplayName: string;
   activityDateTime: string;
   initiatedBy: { user: { userPrincipalName?: string } | null; app: { displayName?: string } | null };
-  targetResources: { id: string; displayName?: string | null; type?: string | null; modifiedProperties?: { displayName: string; oldValue: string | null; newValue: string | null }[] }[];
+  targetResources: {
+    id: string;
+    displayName?: string | null;
+    type?: string | null;
+    modifiedProperties?: { displayName: string; oldValue: string | null; newValue: string | null }[];
+  }[];
 }
 
 const parse = (text: string | null | undefined): JsonObject | null => {
@@ -48,7 +53,10 @@ export interface AuditWindow {
 export async function listConditionalAccessEvents(client: GraphClient, window: AuditWindow, signal?: AbortSignal): Promise<AuditEvent[]> {
   const parts = [`loggedByService eq 'Conditional Access'`, `activityDateTime ge ${window.since.toISOString()}`];
   if (window.until) parts.push(`activityDateTime le ${window.until.toISOString()}`);
-  const events = await client.list<RawEvent>(`/v1.0/auditLogs/directoryAudits?$filter=${encodeURIComponent(parts.join(' and '))}&$top=500`, { signal });
+  const events = await client.list<RawEvent>(
+    `/v1.0/auditLogs/directoryAudits?$filter=${encodeURIComponent(parts.join(' and '))}&$top=500`,
+    { signal },
+  );
   return events
     .flatMap((e) => {
       const target = e.targetResources[0];
@@ -56,18 +64,21 @@ export async function listConditionalAccessEvents(client: GraphClient, window: A
       const property = target.modifiedProperties?.[0];
       const before = parse(property?.oldValue);
       const after = parse(property?.newValue);
-      const name = target.displayName || (typeof (after ?? before)?.displayName === 'string' ? String((after ?? before)!.displayName) : target.id);
-      return [{
-        id: e.id,
-        activity: e.activityDisplayName,
-        at: e.activityDateTime,
-        by: e.initiatedBy.user?.userPrincipalName ?? e.initiatedBy.app?.displayName ?? 'unknown',
-        targetId: target.id,
-        targetName: name,
-        targetType: target.type ?? 'Policy',
-        before,
-        after,
-      }];
+      const name =
+        target.displayName || (typeof (after ?? before)?.displayName === 'string' ? String((after ?? before)!.displayName) : target.id);
+      return [
+        {
+          id: e.id,
+          activity: e.activityDisplayName,
+          at: e.activityDateTime,
+          by: e.initiatedBy.user?.userPrincipalName ?? e.initiatedBy.app?.displayName ?? 'unknown',
+          targetId: target.id,
+          targetName: name,
+          targetType: target.type ?? 'Policy',
+          before,
+          after,
+        },
+      ];
     })
     .sort((a, b) => b.at.localeCompare(a.at));
 }

@@ -29,12 +29,18 @@ function clientWith(handler: Handler, extra: Partial<ConstructorParameters<typeo
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 const graphError = (status: number, code: string, headers: Record<string, string> = {}) =>
-  json(status, { error: { code, message: `${code} happened`, innerError: { 'request-id': 'req-1', date: '2026-11-20T10:00:00' } } }, headers);
+  json(
+    status,
+    { error: { code, message: `${code} happened`, innerError: { 'request-id': 'req-1', date: '2026-11-20T10:00:00' } } },
+    headers,
+  );
 
 describe('GraphClient', () => {
   it('follows @odata.nextLink until the last page', async () => {
     const { client, calls } = clientWith((url) =>
-      url.includes('page=2') ? json(200, { value: [3] }) : json(200, { value: [1, 2], '@odata.nextLink': 'https://graph.microsoft.com/v1.0/users?page=2' }),
+      url.includes('page=2')
+        ? json(200, { value: [3] })
+        : json(200, { value: [1, 2], '@odata.nextLink': 'https://graph.microsoft.com/v1.0/users?page=2' }),
     );
     expect(await client.list('/v1.0/users')).toEqual([1, 2, 3]);
     expect(calls).toHaveLength(2);
@@ -54,7 +60,9 @@ describe('GraphClient', () => {
 
   it('waits as long as Retry-After says, fractional seconds included', async () => {
     let count = 0;
-    const { client, sleeps } = clientWith(() => (++count === 1 ? graphError(429, 'TooManyRequests', { 'retry-after': '2.5' }) : json(200, {})));
+    const { client, sleeps } = clientWith(() =>
+      ++count === 1 ? graphError(429, 'TooManyRequests', { 'retry-after': '2.5' }) : json(200, {}),
+    );
     await client.get('/v1.0/auditLogs/directoryAudits');
     expect(sleeps).toEqual([2500]);
   });
@@ -71,7 +79,9 @@ describe('GraphClient', () => {
     expect(count).toBe(3);
 
     const write = clientWith(() => graphError(503, 'ServiceUnavailable'));
-    await expect(write.client.request('/v1.0/identity/conditionalAccess/policies/x', { method: 'PATCH', body: {} })).rejects.toMatchObject({ status: 503 });
+    await expect(write.client.request('/v1.0/identity/conditionalAccess/policies/x', { method: 'PATCH', body: {} })).rejects.toMatchObject({
+      status: 503,
+    });
     expect(write.calls).toHaveLength(1);
   });
 
@@ -84,15 +94,26 @@ describe('GraphClient', () => {
   });
 
   it('reports a dropped connection as a NetworkError after retrying', async () => {
-    const { client } = clientWith(() => {
-      throw new TypeError('Failed to fetch');
-    }, { maxRetries: 1 });
+    const { client } = clientWith(
+      () => {
+        throw new TypeError('Failed to fetch');
+      },
+      { maxRetries: 1 },
+    );
     await expect(client.get('/v1.0/users')).rejects.toMatchObject({ code: 'NetworkError', status: 0 });
   });
 
   it('gets a fresh token once when Graph answers 401', async () => {
-    const getToken = vi.fn(async (_scopes: readonly string[], options?: { forceRefresh?: boolean }) => (options?.forceRefresh ? 'fresh' : 'stale'));
-    const { client } = clientWith((_url, init) => ((init.headers as Record<string, string>).Authorization === 'Bearer fresh' ? json(200, { ok: 1 }) : graphError(401, 'InvalidAuthenticationToken')), { getToken });
+    const getToken = vi.fn(async (_scopes: readonly string[], options?: { forceRefresh?: boolean }) =>
+      options?.forceRefresh ? 'fresh' : 'stale',
+    );
+    const { client } = clientWith(
+      (_url, init) =>
+        (init.headers as Record<string, string>).Authorization === 'Bearer fresh'
+          ? json(200, { ok: 1 })
+          : graphError(401, 'InvalidAuthenticationToken'),
+      { getToken },
+    );
     expect(await client.get('/v1.0/users')).toEqual({ ok: 1 });
     expect(getToken).toHaveBeenCalledTimes(2);
   });
@@ -130,7 +151,15 @@ describe('pacer', () => {
   it('lets a burst through, then one request per second', async () => {
     let clock = 0;
     const waits: number[] = [];
-    const pacer = createPacer({ ratePerSecond: 1, burst: 2, now: () => clock, sleep: async (ms) => { waits.push(ms); clock += ms; } });
+    const pacer = createPacer({
+      ratePerSecond: 1,
+      burst: 2,
+      now: () => clock,
+      sleep: async (ms) => {
+        waits.push(ms);
+        clock += ms;
+      },
+    });
     for (let i = 0; i < 5; i++) await pacer.acquire();
     expect(waits).toEqual([1000, 1000, 1000]);
     expect(clock).toBe(3000);
@@ -141,7 +170,19 @@ describe('errorPath', () => {
   it('points a numbered validation error at the JSON it concerns, keeping the request id', async () => {
     const { errorPath } = await import('./describe-error');
     const { errorFromResponse } = await import('./errors');
-    const error = errorFromResponse(400, { error: { code: 'BadRequest', message: 'The server could not process the request because it is malformed or incorrect.', innerError: { message: "1012: 'applications' condition cannot include both", 'request-id': 'r-1' } } }, {}, 'PATCH', '/beta/x');
+    const error = errorFromResponse(
+      400,
+      {
+        error: {
+          code: 'BadRequest',
+          message: 'The server could not process the request because it is malformed or incorrect.',
+          innerError: { message: "1012: 'applications' condition cannot include both", 'request-id': 'r-1' },
+        },
+      },
+      {},
+      'PATCH',
+      '/beta/x',
+    );
     expect(errorPath(error)).toMatchObject({ code: '1012', path: ['conditions', 'applications', 'includeUserActions'] });
     expect(errorPath(error)!.message).toContain('request ID r-1');
   });

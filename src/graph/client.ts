@@ -127,7 +127,11 @@ export class GraphClient {
       } catch (caught) {
         if (caught instanceof GraphRequestError) throw caught;
         if (options.signal?.aborted) throw caught;
-        if (caught instanceof SyntaxError) throw new GraphRequestError(502, 'InvalidResponse', 'Microsoft Graph sent a response that is not valid JSON.', { method, path: pathname });
+        if (caught instanceof SyntaxError)
+          throw new GraphRequestError(502, 'InvalidResponse', 'Microsoft Graph sent a response that is not valid JSON.', {
+            method,
+            path: pathname,
+          });
         // Token acquisition failures (interaction required, consent) are not network errors.
         if (caught instanceof Error && caught.name !== 'TypeError') throw caught;
         this.options.onRoundTrip?.({ method, url, status: 0 });
@@ -165,7 +169,11 @@ export class GraphClient {
    * Sends requests through $batch, 20 to a batch, batches in parallel. Items that come back 429
    * are sent again after a backoff; every other status is returned as it came, per item.
    */
-  async batch(version: 'v1.0' | 'beta', requests: BatchRequest[], options: { scopes?: readonly string[] } = {}): Promise<Map<string, BatchResponse>> {
+  async batch(
+    version: 'v1.0' | 'beta',
+    requests: BatchRequest[],
+    options: { scopes?: readonly string[] } = {},
+  ): Promise<Map<string, BatchResponse>> {
     const results = new Map<string, BatchResponse>();
     let pending = requests;
     for (let attempt = 0; pending.length > 0; attempt++) {
@@ -177,7 +185,12 @@ export class GraphClient {
           if (paced > 0) await this.pacer.acquire(paced);
           return this.request<{ responses: BatchResponse[] }>(`/${version}/$batch`, {
             method: 'POST',
-            body: { requests: chunk.map((r) => ({ ...r, headers: r.body === undefined ? r.headers : { 'Content-Type': 'application/json', ...r.headers } })) },
+            body: {
+              requests: chunk.map((r) => ({
+                ...r,
+                headers: r.body === undefined ? r.headers : { 'Content-Type': 'application/json', ...r.headers },
+              })),
+            },
             scopes: options.scopes,
             idempotent: chunk.every((r) => r.method === 'GET'),
           });

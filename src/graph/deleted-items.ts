@@ -16,11 +16,18 @@ export function listDeletedPolicies(client: GraphClient, signal?: AbortSignal): 
 
 /** Graph's restore page shows the policy wrapped in `value`; the service has also answered it bare. */
 function unwrapRestored<T>(body: unknown): T {
-  const wrapped = typeof body === 'object' && body !== null && 'value' in body && typeof (body as { value: unknown }).value === 'object' ? (body as { value: T }).value : null;
+  const wrapped =
+    typeof body === 'object' && body !== null && 'value' in body && typeof (body as { value: unknown }).value === 'object'
+      ? (body as { value: T }).value
+      : null;
   return wrapped ?? (body as T);
 }
 
-export async function restoreDeletedPolicy(client: GraphClient, id: string, writeScopes: readonly string[]): Promise<ConditionalAccessPolicy> {
+export async function restoreDeletedPolicy(
+  client: GraphClient,
+  id: string,
+  writeScopes: readonly string[],
+): Promise<ConditionalAccessPolicy> {
   return unwrapRestored(await client.request(`${DELETED}/${encodeURIComponent(id)}/restore`, { method: 'POST', scopes: writeScopes }));
 }
 
@@ -38,8 +45,14 @@ export function listDeletedNamedLocations(client: GraphClient, signal?: AbortSig
   return client.list<DeletedNamedLocation>(DELETED_LOCATIONS, { signal });
 }
 
-export async function restoreDeletedNamedLocation(client: GraphClient, id: string, writeScopes: readonly string[]): Promise<DeletedNamedLocation> {
-  return unwrapRestored(await client.request(`${DELETED_LOCATIONS}/${encodeURIComponent(id)}/restore`, { method: 'POST', scopes: writeScopes }));
+export async function restoreDeletedNamedLocation(
+  client: GraphClient,
+  id: string,
+  writeScopes: readonly string[],
+): Promise<DeletedNamedLocation> {
+  return unwrapRestored(
+    await client.request(`${DELETED_LOCATIONS}/${encodeURIComponent(id)}/restore`, { method: 'POST', scopes: writeScopes }),
+  );
 }
 
 export function getDeletedNamedLocation(client: GraphClient, id: string): Promise<DeletedNamedLocation> {

@@ -3,7 +3,13 @@ import { describeError } from './describe-error';
 import { errorFromResponse } from './errors';
 
 const forbidden = (method: string, path: string) =>
-  errorFromResponse(403, { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } }, {}, method, path);
+  errorFromResponse(
+    403,
+    { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } },
+    {},
+    method,
+    path,
+  );
 
 describe('describeError for a refused request', () => {
   it('names the roles that can write when a write is refused', () => {
@@ -19,9 +25,14 @@ describe('describeError for a refused request', () => {
   });
 
   it('names the roles that can read when a read is refused, including reads sent through $batch', () => {
-    for (const [method, path] of [['GET', '/beta/identity/conditionalAccess/policies'], ['POST', '/v1.0/$batch']] as const) {
+    for (const [method, path] of [
+      ['GET', '/beta/identity/conditionalAccess/policies'],
+      ['POST', '/v1.0/$batch'],
+    ] as const) {
       const { message } = describeError(forbidden(method, path));
-      expect(message).toContain('needs a role that can read Conditional Access (for example Global Reader, Security Reader or Conditional Access Administrator)');
+      expect(message).toContain(
+        'needs a role that can read Conditional Access (for example Global Reader, Security Reader or Conditional Access Administrator)',
+      );
       expect(message).not.toContain('Security Administrator');
     }
   });

@@ -22,8 +22,18 @@ export function describeError(error: unknown, action = 'load this'): ErrorDescri
     return { title: `Could not ${action}`, message: error instanceof Error ? error.message : String(error) };
   }
   const base = { code: error.code, requestId: error.details.requestId, status: error.status };
-  if (error.status === 0) return { ...base, title: 'Microsoft Graph is unreachable', message: 'The connection failed or was dropped. Check your network, then try again.' };
-  if (error.status === 401) return { ...base, title: 'Your session has expired', message: 'Microsoft Graph no longer accepts your sign-in. Sign in again to continue; nothing you entered is lost.' };
+  if (error.status === 0)
+    return {
+      ...base,
+      title: 'Microsoft Graph is unreachable',
+      message: 'The connection failed or was dropped. Check your network, then try again.',
+    };
+  if (error.status === 401)
+    return {
+      ...base,
+      title: 'Your session has expired',
+      message: 'Microsoft Graph no longer accepts your sign-in. Sign in again to continue; nothing you entered is lost.',
+    };
   if (error.status === 403) {
     // A refused write needs a role that can change policies; the reading roles would not help.
     const write = isWrite(error);
@@ -34,8 +44,18 @@ export function describeError(error: unknown, action = 'load this'): ErrorDescri
     };
   }
   if (error.status === 404) return { ...base, title: 'Not found', message: 'It may have been deleted, or it belongs to another tenant.' };
-  if (error.status === 429) return { ...base, title: 'Microsoft Graph is throttling requests', message: 'Conditional Access allows about one request per second per tenant. Wait a moment, then try again.' };
-  if (error.status >= 500) return { ...base, title: 'Microsoft Graph had a problem', message: `The service answered ${error.status} (${error.code}). This is usually temporary: try again.` };
+  if (error.status === 429)
+    return {
+      ...base,
+      title: 'Microsoft Graph is throttling requests',
+      message: 'Conditional Access allows about one request per second per tenant. Wait a moment, then try again.',
+    };
+  if (error.status >= 500)
+    return {
+      ...base,
+      title: 'Microsoft Graph had a problem',
+      message: `The service answered ${error.status} (${error.code}). This is usually temporary: try again.`,
+    };
   return { ...base, title: `Could not ${action}`, message: error.serviceMessage };
 }
 
@@ -53,5 +73,9 @@ export function errorPath(error: unknown): { path: string[]; code: string; messa
   const text = error.details.innerMessage ?? error.message;
   const code = /^(\d{4}):/.exec(text)?.[1] ?? /^(\d{4}):/.exec(error.message)?.[1];
   if (!code) return null;
-  return { path: numberedErrorPaths[code] ?? [], code, message: `Microsoft Graph refused the save: ${text}${error.details.requestId ? ` (request ID ${error.details.requestId})` : ''}` };
+  return {
+    path: numberedErrorPaths[code] ?? [],
+    code,
+    message: `Microsoft Graph refused the save: ${text}${error.details.requestId ? ` (request ID ${error.details.requestId})` : ''}`,
+  };
 }

@@ -13,12 +13,22 @@ export interface DirectoryEntry {
   detail?: string;
 }
 
-interface Item { id: string; displayName?: string; userPrincipalName?: string; mail?: string | null; appId?: string; description?: string | null }
+interface Item {
+  id: string;
+  displayName?: string;
+  userPrincipalName?: string;
+  mail?: string | null;
+  appId?: string;
+  description?: string | null;
+}
 
 const escape = (text: string) => text.replace(/"/g, '').replace(/'/g, "''");
 
 /** What each kind is searched by: Graph's $search takes one property a clause, joined by OR. */
-const SEARCHED: Record<'users' | 'groups', string[]> = { users: ['displayName', 'userPrincipalName', 'mail'], groups: ['displayName', 'mail'] };
+const SEARCHED: Record<'users' | 'groups', string[]> = {
+  users: ['displayName', 'userPrincipalName', 'mail'],
+  groups: ['displayName', 'mail'],
+};
 
 /** The $search value for a term: every property, quoted, joined by OR (quotes and backslashes dropped from the term). */
 export function searchClause(kind: 'users' | 'groups', term: string): string {
@@ -26,29 +36,52 @@ export function searchClause(kind: 'users' | 'groups', term: string): string {
   return SEARCHED[kind].map((property) => `"${property}:${value}"`).join(' OR ');
 }
 
-export async function searchDirectory(client: GraphClient, kind: DirectoryKind, text: string, signal?: AbortSignal): Promise<DirectoryEntry[]> {
+export async function searchDirectory(
+  client: GraphClient,
+  kind: DirectoryKind,
+  text: string,
+  signal?: AbortSignal,
+): Promise<DirectoryEntry[]> {
   const term = text.trim();
   if (kind === 'users' || kind === 'groups') {
     if (!term) return [];
     const select = kind === 'users' ? 'id,displayName,userPrincipalName,mail' : 'id,displayName,description,mail';
     const search = encodeURIComponent(searchClause(kind, term));
-    const page = await client.get<{ value: Item[] }>(`/v1.0/${kind}?$search=${search}&$select=${select}&$top=20`, { signal, headers: { ConsistencyLevel: 'eventual' } });
-    return page.value.map((i) => ({ id: i.id, displayName: i.displayName ?? i.id, detail: i.userPrincipalName ?? i.description ?? i.mail ?? undefined }));
+    const page = await client.get<{ value: Item[] }>(`/v1.0/${kind}?$search=${search}&$select=${select}&$top=20`, {
+      signal,
+      headers: { ConsistencyLevel: 'eventual' },
+    });
+    return page.value.map((i) => ({
+      id: i.id,
+      displayName: i.displayName ?? i.id,
+      detail: i.userPrincipalName ?? i.description ?? i.mail ?? undefined,
+    }));
   }
   if (kind === 'servicePrincipals') {
     if (!term) return [];
     const filter = encodeURIComponent(`startswith(displayName,'${escape(term)}')`);
-    const page = await client.get<{ value: Item[] }>(`/v1.0/servicePrincipals?$filter=${filter}&$select=id,appId,displayName&$top=20`, { signal });
+    const page = await client.get<{ value: Item[] }>(`/v1.0/servicePrincipals?$filter=${filter}&$select=id,appId,displayName&$top=20`, {
+      signal,
+    });
     return page.value.map((i) => ({ id: i.appId ?? i.id, displayName: i.displayName ?? i.id, detail: i.appId }));
   }
-  const all = kind === 'roles'
-    ? await client.list<Item>('/v1.0/directoryRoleTemplates?$select=id,displayName', { signal })
-    : await client.list<Item>('/v1.0/identity/conditionalAccess/namedLocations', { signal });
+  const all =
+    kind === 'roles'
+      ? await client.list<Item>('/v1.0/directoryRoleTemplates?$select=id,displayName', { signal })
+      : await client.list<Item>('/v1.0/identity/conditionalAccess/namedLocations', { signal });
   const lower = term.toLowerCase();
-  return all.filter((i) => (i.displayName ?? '').toLowerCase().includes(lower)).slice(0, 20).map((i) => ({ id: i.id, displayName: i.displayName ?? i.id }));
+  return all
+    .filter((i) => (i.displayName ?? '').toLowerCase().includes(lower))
+    .slice(0, 20)
+    .map((i) => ({ id: i.id, displayName: i.displayName ?? i.id }));
 }
 
-interface MemberOfItem { '@odata.type'?: string; id: string; displayName?: string | null; roleTemplateId?: string | null }
+interface MemberOfItem {
+  '@odata.type'?: string;
+  id: string;
+  displayName?: string | null;
+  roleTemplateId?: string | null;
+}
 
 /**
  * The groups a user or group belongs to, directly or through other groups, and the directory roles
@@ -61,13 +94,17 @@ export async function readMembership(client: GraphClient, kind: 'users' | 'group
   for (const item of items) {
     const type = item['@odata.type'] ?? '';
     if (type === '#microsoft.graph.group') membership.groups.push({ id: item.id, name: item.displayName ?? item.id });
-    else if (type === '#microsoft.graph.directoryRole' && item.roleTemplateId) membership.roles.push({ id: item.roleTemplateId, name: item.displayName ?? item.roleTemplateId });
+    else if (type === '#microsoft.graph.directoryRole' && item.roleTemplateId)
+      membership.roles.push({ id: item.roleTemplateId, name: item.displayName ?? item.roleTemplateId });
   }
   return membership;
 }
 
 /** The users in a group, directly or through nested groups (an emergency-access group's accounts). */
 export async function readGroupUsers(client: GraphClient, groupId: string, signal?: AbortSignal): Promise<{ id: string; name: string }[]> {
-  const items = await client.list<Item>(`/v1.0/groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user?$select=id,displayName`, { signal });
+  const items = await client.list<Item>(
+    `/v1.0/groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user?$select=id,displayName`,
+    { signal },
+  );
   return items.map((i) => ({ id: i.id, name: i.displayName ?? i.id }));
 }

@@ -23,7 +23,9 @@ export class GraphRequestError extends Error {
 
   /** The most specific message: CA puts its numbered validation text in innerError.message. */
   get serviceMessage(): string {
-    return this.details.innerMessage && this.details.innerMessage !== this.message ? `${this.message} ${this.details.innerMessage}` : this.message;
+    return this.details.innerMessage && this.details.innerMessage !== this.message
+      ? `${this.message} ${this.details.innerMessage}`
+      : this.message;
   }
 
   get isThrottled() {
@@ -61,19 +63,34 @@ interface ErrorEnvelope {
 }
 
 /** Parses Graph's error envelope (either casing of innerError) from a failed response. */
-export function errorFromResponse(status: number, body: unknown, headers: Headers | Record<string, string>, method: string, path: string): GraphRequestError {
-  const header = (name: string) => (headers instanceof Headers ? headers.get(name) : (headers[name] ?? headers[name.toLowerCase()] ?? Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1])) ?? undefined;
+export function errorFromResponse(
+  status: number,
+  body: unknown,
+  headers: Headers | Record<string, string>,
+  method: string,
+  path: string,
+): GraphRequestError {
+  const header = (name: string) =>
+    (headers instanceof Headers
+      ? headers.get(name)
+      : (headers[name] ?? headers[name.toLowerCase()] ?? Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1])) ??
+    undefined;
   const envelope = (typeof body === 'object' && body !== null ? body : {}) as ErrorEnvelope;
   const inner = envelope.error?.innerError ?? envelope.error?.innererror;
   const retryAfter = header('retry-after');
-  return new GraphRequestError(status, envelope.error?.code ?? `HTTP${status}`, envelope.error?.message ?? `Microsoft Graph answered ${status}.`, {
-    innerMessage: inner?.message,
-    innerCode: inner?.code,
-    requestId: inner?.['request-id'] ?? header('request-id'),
-    clientRequestId: inner?.['client-request-id'] ?? header('client-request-id'),
-    date: inner?.date,
-    method,
-    path,
-    retryAfterSeconds: retryAfter === undefined ? undefined : Number.parseFloat(retryAfter),
-  });
+  return new GraphRequestError(
+    status,
+    envelope.error?.code ?? `HTTP${status}`,
+    envelope.error?.message ?? `Microsoft Graph answered ${status}.`,
+    {
+      innerMessage: inner?.message,
+      innerCode: inner?.code,
+      requestId: inner?.['request-id'] ?? header('request-id'),
+      clientRequestId: inner?.['client-request-id'] ?? header('client-request-id'),
+      date: inner?.date,
+      method,
+      path,
+      retryAfterSeconds: retryAfter === undefined ? undefined : Number.parseFloat(retryAfter),
+    },
+  );
 }

@@ -7,7 +7,7 @@ import { batchItemError, type BatchRequest, type GraphClient } from './client';
 import { collectReferences, nameKey, type NameDirectory, type NameKind, type References, type ResolvedName } from '../domain/references';
 import type { ConditionalAccessPolicy } from '../domain/types';
 
-const chunk = <T,>(items: T[], size: number): T[][] => {
+const chunk = <T>(items: T[], size: number): T[][] => {
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;
@@ -21,27 +21,52 @@ export const APP_ID_FILTER_LIMIT = 15;
 export function planLookups(refs: References): BatchRequest[] {
   const requests: BatchRequest[] = [];
   chunk([...refs.directoryObjects].sort(), GET_BY_IDS_LIMIT).forEach((group, i) =>
-    requests.push({ id: `objects-${i}`, method: 'POST', url: '/directoryObjects/getByIds', body: { ids: group, types: ['user', 'group', 'servicePrincipal'] } }),
+    requests.push({
+      id: `objects-${i}`,
+      method: 'POST',
+      url: '/directoryObjects/getByIds',
+      body: { ids: group, types: ['user', 'group', 'servicePrincipal'] },
+    }),
   );
   chunk([...refs.applications].sort(), APP_ID_FILTER_LIMIT).forEach((group, i) =>
-    requests.push({ id: `apps-${i}`, method: 'GET', url: `/servicePrincipals?$filter=appId in (${group.map((a) => `'${a}'`).join(',')})&$select=id,appId,displayName` }),
+    requests.push({
+      id: `apps-${i}`,
+      method: 'GET',
+      url: `/servicePrincipals?$filter=appId in (${group.map((a) => `'${a}'`).join(',')})&$select=id,appId,displayName`,
+    }),
   );
   if (refs.roles.size > 0) requests.push({ id: 'roles', method: 'GET', url: '/directoryRoleTemplates?$select=id,displayName' });
   if (refs.locations.size > 0) requests.push({ id: 'locations', method: 'GET', url: '/identity/conditionalAccess/namedLocations' });
-  if (refs.authenticationContexts.size > 0) requests.push({ id: 'contexts', method: 'GET', url: '/identity/conditionalAccess/authenticationContextClassReferences' });
-  if (refs.authenticationStrengths.size > 0) requests.push({ id: 'strengths', method: 'GET', url: '/policies/authenticationStrengthPolicies?$select=id,displayName' });
-  if (refs.termsOfUse.size > 0) requests.push({ id: 'terms', method: 'GET', url: '/identityGovernance/termsOfUse/agreements?$select=id,displayName' });
+  if (refs.authenticationContexts.size > 0)
+    requests.push({ id: 'contexts', method: 'GET', url: '/identity/conditionalAccess/authenticationContextClassReferences' });
+  if (refs.authenticationStrengths.size > 0)
+    requests.push({ id: 'strengths', method: 'GET', url: '/policies/authenticationStrengthPolicies?$select=id,displayName' });
+  if (refs.termsOfUse.size > 0)
+    requests.push({ id: 'terms', method: 'GET', url: '/identityGovernance/termsOfUse/agreements?$select=id,displayName' });
   return requests;
 }
 
-interface Item { id: string; displayName?: string; '@odata.type'?: string; userPrincipalName?: string; appId?: string; ipRanges?: { cidrAddress: string }[]; countriesAndRegions?: string[] }
+interface Item {
+  id: string;
+  displayName?: string;
+  '@odata.type'?: string;
+  userPrincipalName?: string;
+  appId?: string;
+  ipRanges?: { cidrAddress: string }[];
+  countriesAndRegions?: string[];
+}
 
 const objectKind = (type: string | undefined): NameKind =>
   type === '#microsoft.graph.group' ? 'group' : type === '#microsoft.graph.servicePrincipal' ? 'servicePrincipal' : 'user';
 
 const lookupLabels: Record<string, string> = {
-  objects: 'users, groups and service principals', apps: 'applications', roles: 'directory roles',
-  locations: 'named locations', contexts: 'authentication contexts', terms: 'terms of use', strengths: 'authentication strengths',
+  objects: 'users, groups and service principals',
+  apps: 'applications',
+  roles: 'directory roles',
+  locations: 'named locations',
+  contexts: 'authentication contexts',
+  terms: 'terms of use',
+  strengths: 'authentication strengths',
 };
 
 export async function resolveNames(client: GraphClient, policies: readonly ConditionalAccessPolicy[]): Promise<NameDirectory> {
@@ -70,18 +95,26 @@ export async function resolveNames(client: GraphClient, policies: readonly Condi
     const items = [...body.value, ...(body['@odata.nextLink'] ? await client.list<Item>(body['@odata.nextLink']) : [])];
     switch (family) {
       case 'objects': {
-        for (const item of items) add({ id: item.id, kind: objectKind(item['@odata.type']), displayName: item.displayName ?? item.id, detail: item.userPrincipalName ?? item.appId });
+        for (const item of items)
+          add({
+            id: item.id,
+            kind: objectKind(item['@odata.type']),
+            displayName: item.displayName ?? item.id,
+            detail: item.userPrincipalName ?? item.appId,
+          });
         const requested = (request.body as { ids: string[] }).ids;
         const found = new Set(items.map((i) => i.id));
         // getByIds leaves out ids it cannot find: those objects were deleted.
         for (const id of requested) {
           if (found.has(id)) continue;
-          for (const kind of ['user', 'group', 'servicePrincipal'] as const) add({ id, kind, displayName: 'Deleted object', missing: true });
+          for (const kind of ['user', 'group', 'servicePrincipal'] as const)
+            add({ id, kind, displayName: 'Deleted object', missing: true });
         }
         break;
       }
       case 'apps':
-        for (const item of items) if (item.appId) add({ id: item.appId, kind: 'application', displayName: item.displayName ?? item.appId, detail: item.appId });
+        for (const item of items)
+          if (item.appId) add({ id: item.appId, kind: 'application', displayName: item.displayName ?? item.appId, detail: item.appId });
         break;
       case 'roles':
         for (const item of items) add({ id: item.id, kind: 'role', displayName: item.displayName ?? item.id });
@@ -91,7 +124,9 @@ export async function resolveNames(client: GraphClient, policies: readonly Condi
           const detail = item.ipRanges ? item.ipRanges.map((r) => r.cidrAddress).join(', ') : item.countriesAndRegions?.join(', ');
           add({ id: item.id, kind: 'namedLocation', displayName: item.displayName ?? item.id, detail });
         }
-        for (const id of refs.locations) if (!names.has(nameKey('namedLocation', id))) add({ id, kind: 'namedLocation', displayName: 'Deleted named location', missing: true });
+        for (const id of refs.locations)
+          if (!names.has(nameKey('namedLocation', id)))
+            add({ id, kind: 'namedLocation', displayName: 'Deleted named location', missing: true });
         break;
       case 'contexts':
         for (const item of items) add({ id: item.id, kind: 'authenticationContext', displayName: item.displayName ?? item.id });
@@ -101,7 +136,9 @@ export async function resolveNames(client: GraphClient, policies: readonly Condi
         break;
       case 'strengths':
         for (const item of items) add({ id: item.id, kind: 'authenticationStrength', displayName: item.displayName ?? item.id });
-        for (const id of refs.authenticationStrengths) if (!names.has(nameKey('authenticationStrength', id))) add({ id, kind: 'authenticationStrength', displayName: 'Deleted authentication strength', missing: true });
+        for (const id of refs.authenticationStrengths)
+          if (!names.has(nameKey('authenticationStrength', id)))
+            add({ id, kind: 'authenticationStrength', displayName: 'Deleted authentication strength', missing: true });
         break;
     }
   }

@@ -6,7 +6,12 @@ export interface Pacer {
   acquire(cost?: number): Promise<void>;
 }
 
-export function createPacer({ ratePerSecond = 1, burst = 2, now = () => Date.now(), sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) } = {}): Pacer {
+export function createPacer({
+  ratePerSecond = 1,
+  burst = 2,
+  now = () => Date.now(),
+  sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+} = {}): Pacer {
   let tokens = burst;
   let updated = now();
   let queue: Promise<void> = Promise.resolve();

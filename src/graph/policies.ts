@@ -11,7 +11,11 @@ export function listPolicies(client: GraphClient, signal?: AbortSignal): Promise
 }
 
 /** POST: the service answers 201 with the whole policy. */
-export function createPolicy(client: GraphClient, body: Record<string, unknown>, writeScopes: readonly string[]): Promise<ConditionalAccessPolicy> {
+export function createPolicy(
+  client: GraphClient,
+  body: Record<string, unknown>,
+  writeScopes: readonly string[],
+): Promise<ConditionalAccessPolicy> {
   return client.request<ConditionalAccessPolicy>(POLICIES, { method: 'POST', body, scopes: writeScopes });
 }
 
@@ -28,7 +32,12 @@ export function listTemplates(client: GraphClient, signal?: AbortSignal): Promis
 }
 
 /** PATCH: the service answers 204 and no body, so callers read the policy back. */
-export async function updatePolicy(client: GraphClient, id: string, patch: Record<string, unknown>, writeScopes: readonly string[]): Promise<void> {
+export async function updatePolicy(
+  client: GraphClient,
+  id: string,
+  patch: Record<string, unknown>,
+  writeScopes: readonly string[],
+): Promise<void> {
   await client.request(`${POLICIES}/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch, scopes: writeScopes });
 }
 

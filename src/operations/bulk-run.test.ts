@@ -17,7 +17,9 @@ describe('runBulk', () => {
       if (item.id === '2' && failTwo) throw new Error('Too many requests');
     };
     const changes: string[] = [];
-    const first = await runBulk(newRun('purge', false, items), step, { onChange: (run) => changes.push(run.items.map((i) => i.status[0]).join('')) });
+    const first = await runBulk(newRun('purge', false, items), step, {
+      onChange: (run) => changes.push(run.items.map((i) => i.status[0]).join('')),
+    });
     expect(first.items.map((i) => i.status)).toEqual(['done', 'failed', 'done']);
     expect(first.items[1]!.message).toBe('Too many requests');
     expect(changes).toContain('dfd');
@@ -64,14 +66,25 @@ describe('runBulk', () => {
     let atClose: BulkRun | null = null;
     const calls: string[] = [];
     // The tab closes while item 2 is under way: what the journal holds then is all that survives.
-    void runBulk(newRun('purge', false, items, { now: () => new Date('2026-11-30T09:00:00Z') }), (item) => {
-      calls.push(item.id);
-      if (item.id !== '2') return Promise.resolve();
-      atClose = journal.load();
-      return new Promise<void>(() => {});
-    }, { journal });
+    void runBulk(
+      newRun('purge', false, items, { now: () => new Date('2026-11-30T09:00:00Z') }),
+      (item) => {
+        calls.push(item.id);
+        if (item.id !== '2') return Promise.resolve();
+        atClose = journal.load();
+        return new Promise<void>(() => {});
+      },
+      { journal },
+    );
     await vi.waitFor(() => expect(atClose).not.toBeNull());
-    expect(atClose).toMatchObject({ startedAt: '2026-11-30T09:00:00.000Z', items: [{ id: '1', status: 'done' }, { id: '2', status: 'pending' }, { id: '3', status: 'pending' }] });
+    expect(atClose).toMatchObject({
+      startedAt: '2026-11-30T09:00:00.000Z',
+      items: [
+        { id: '1', status: 'done' },
+        { id: '2', status: 'pending' },
+        { id: '3', status: 'pending' },
+      ],
+    });
 
     const resumed = await runBulk(atClose!, async (item) => void calls.push(item.id), { journal });
     expect(resumed.items.map((i) => i.status)).toEqual(['done', 'done', 'done']);

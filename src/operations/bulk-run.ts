@@ -34,7 +34,12 @@ export interface BulkStep {
   (item: BulkItem, progress: (patch: Partial<BulkItem>) => void): Promise<void>;
 }
 
-export const newRun = (kind: BulkKind, reportOnly: boolean, items: { id: string; name: string }[], clock: Clock = systemClock): BulkRun => ({
+export const newRun = (
+  kind: BulkKind,
+  reportOnly: boolean,
+  items: { id: string; name: string }[],
+  clock: Clock = systemClock,
+): BulkRun => ({
   kind,
   reportOnly,
   startedAt: clock.now().toISOString(),
@@ -53,7 +58,11 @@ export interface RunOptions {
 
 /** Runs every item not yet done, in order; stops between items when `signal` aborts. */
 export async function runBulk(run: BulkRun, step: BulkStep, { journal, onChange, signal }: RunOptions = {}): Promise<BulkRun> {
-  let current: BulkRun = { ...run, stopped: undefined, items: run.items.map((item) => (item.status === 'running' ? { ...item, status: 'pending' } : item)) };
+  let current: BulkRun = {
+    ...run,
+    stopped: undefined,
+    items: run.items.map((item) => (item.status === 'running' ? { ...item, status: 'pending' } : item)),
+  };
   const changed = () => {
     journal?.save(current);
     onChange?.(current);
@@ -68,7 +77,10 @@ export async function runBulk(run: BulkRun, step: BulkStep, { journal, onChange,
     if (signal?.aborted) break;
     update(item.id, { status: 'running', message: undefined });
     try {
-      await step(current.items.find((i) => i.id === item.id)!, (patch) => update(item.id, patch));
+      await step(
+        current.items.find((i) => i.id === item.id)!,
+        (patch) => update(item.id, patch),
+      );
       update(item.id, { status: 'done' });
     } catch (error) {
       update(item.id, { status: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -9,21 +9,25 @@ import { GraphRequestError } from '../graph/errors';
 import { purgePolicySafely, restorePolicySafely, setPolicyStateSafely } from './restore-deleted';
 import { StopsRun, type BulkItem, type BulkKind, type BulkStep } from './bulk-run';
 
-export const bulkStep = (client: GraphClient, kind: BulkKind, reportOnly: boolean): BulkStep => async (item: BulkItem, mark) => {
-  try {
-    if (kind === 'purge') {
-      await purgePolicySafely(client, item.id);
-      return;
+export const bulkStep =
+  (client: GraphClient, kind: BulkKind, reportOnly: boolean): BulkStep =>
+  async (item: BulkItem, mark) => {
+    try {
+      if (kind === 'purge') {
+        await purgePolicySafely(client, item.id);
+        return;
+      }
+      if (!item.restored) {
+        const restored = await restorePolicySafely(client, item.id);
+        mark({ restored: true });
+        if (!reportOnly || restored.state === REPORT_ONLY) return;
+      }
+      if (reportOnly) await setPolicyStateSafely(client, item.id, REPORT_ONLY);
+    } catch (error) {
+      const message = describeError(error).message;
+      // Refused permission or a sign-in that cannot be renewed: every other item would fail alike.
+      throw error instanceof GraphRequestError && (error.status === 403 || error.status === 401)
+        ? new StopsRun(message)
+        : new Error(message);
     }
-    if (!item.restored) {
-      const restored = await restorePolicySafely(client, item.id);
-      mark({ restored: true });
-      if (!reportOnly || restored.state === REPORT_ONLY) return;
-    }
-    if (reportOnly) await setPolicyStateSafely(client, item.id, REPORT_ONLY);
-  } catch (error) {
-    const message = describeError(error).message;
-    // Refused permission or a sign-in that cannot be renewed: every other item would fail alike.
-    throw error instanceof GraphRequestError && (error.status === 403 || error.status === 401) ? new StopsRun(message) : new Error(message);
-  }
-};
+  };

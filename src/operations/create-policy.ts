@@ -20,7 +20,8 @@ export interface CreateOutcome {
   duplicates: ConditionalAccessPolicy[];
 }
 
-const byCreation = (a: ConditionalAccessPolicy, b: ConditionalAccessPolicy) => (a.createdDateTime ?? '').localeCompare(b.createdDateTime ?? '') || (a.id ?? '').localeCompare(b.id ?? '');
+const byCreation = (a: ConditionalAccessPolicy, b: ConditionalAccessPolicy) =>
+  (a.createdDateTime ?? '').localeCompare(b.createdDateTime ?? '') || (a.id ?? '').localeCompare(b.id ?? '');
 
 export async function createPolicySafely(client: GraphClient, body: JsonObject): Promise<CreateOutcome> {
   const existing = new Set((await listPolicies(client)).map((p) => p.id));

@@ -4,7 +4,10 @@ import type { ConditionalAccessPolicy } from '../domain/types';
 import { keepVersion, type OperationContext } from './ports';
 import { deletePolicySafely } from './restore-deleted';
 
-export async function deletePolicyKeepingVersion(context: OperationContext, policy: ConditionalAccessPolicy & { id: string }): Promise<void> {
+export async function deletePolicyKeepingVersion(
+  context: OperationContext,
+  policy: ConditionalAccessPolicy & { id: string },
+): Promise<void> {
   await keepVersion(context, policy.id, 'before delete', policy);
   await deletePolicySafely(context.client, policy.id);
 }

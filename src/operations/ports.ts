@@ -45,6 +45,17 @@ export interface OperationContext {
 }
 
 /** Keeps the version a write is about to replace or remove. */
-export function keepVersion(context: Pick<OperationContext, 'versions' | 'clock' | 'scope'>, itemId: string, reason: string, item: unknown): Promise<void> {
-  return context.versions.record({ scope: context.scope, itemId, recordedAt: context.clock.now().toISOString(), reason, json: JSON.stringify(item) });
+export function keepVersion(
+  context: Pick<OperationContext, 'versions' | 'clock' | 'scope'>,
+  itemId: string,
+  reason: string,
+  item: unknown,
+): Promise<void> {
+  return context.versions.record({
+    scope: context.scope,
+    itemId,
+    recordedAt: context.clock.now().toISOString(),
+    reason,
+    json: JSON.stringify(item),
+  });
 }

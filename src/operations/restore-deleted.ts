@@ -4,14 +4,22 @@
 // chose is finished from there. Every result is the object as read back from the tenant.
 import { WRITE_SCOPES } from '../auth/scopes';
 import type { GraphClient } from '../graph/client';
-import { getDeletedNamedLocation, getDeletedPolicy, purgeDeletedNamedLocation, purgeDeletedPolicy, restoreDeletedNamedLocation, restoreDeletedPolicy } from '../graph/deleted-items';
+import {
+  getDeletedNamedLocation,
+  getDeletedPolicy,
+  purgeDeletedNamedLocation,
+  purgeDeletedPolicy,
+  restoreDeletedNamedLocation,
+  restoreDeletedPolicy,
+} from '../graph/deleted-items';
 import { getNamedLocation, type NamedLocation } from '../graph/named-locations';
 import { deletePolicy, getPolicy, updatePolicy } from '../graph/policies';
 import type { ConditionalAccessPolicy } from '../domain/types';
 import { applied, isNotFound, notApplied, writeSafely } from './lost-answer';
 
 /** The object, or null when Graph says it is not there. */
-const orNull = <T>(read: Promise<T>): Promise<T | null> => read.catch((error: unknown) => (isNotFound(error) ? null : Promise.reject(error)));
+const orNull = <T>(read: Promise<T>): Promise<T | null> =>
+  read.catch((error: unknown) => (isNotFound(error) ? null : Promise.reject(error)));
 
 /** A restore, then the object read back; after a lost answer (or a 404 to a resent restore), found back counts as done. */
 function restoreThenRead<T>(client: GraphClient, restore: () => Promise<unknown>, readBack: () => Promise<T>): Promise<T> {
@@ -38,13 +46,25 @@ function removeUntilGone(client: GraphClient, remove: () => Promise<void>, read:
 }
 
 export const restorePolicySafely = (client: GraphClient, id: string): Promise<ConditionalAccessPolicy> =>
-  restoreThenRead(client, () => restoreDeletedPolicy(client, id, WRITE_SCOPES), () => getPolicy(client, id));
+  restoreThenRead(
+    client,
+    () => restoreDeletedPolicy(client, id, WRITE_SCOPES),
+    () => getPolicy(client, id),
+  );
 
 export const restoreNamedLocationSafely = (client: GraphClient, id: string): Promise<NamedLocation> =>
-  restoreThenRead(client, () => restoreDeletedNamedLocation(client, id, WRITE_SCOPES), () => getNamedLocation(client, id));
+  restoreThenRead(
+    client,
+    () => restoreDeletedNamedLocation(client, id, WRITE_SCOPES),
+    () => getNamedLocation(client, id),
+  );
 
 /** Sets a policy's state (e.g. report-only after a restore) and reads it back. */
-export function setPolicyStateSafely(client: GraphClient, id: string, state: NonNullable<ConditionalAccessPolicy['state']>): Promise<ConditionalAccessPolicy> {
+export function setPolicyStateSafely(
+  client: GraphClient,
+  id: string,
+  state: NonNullable<ConditionalAccessPolicy['state']>,
+): Promise<ConditionalAccessPolicy> {
   return writeSafely(client, {
     write: async () => {
       await updatePolicy(client, id, { state }, WRITE_SCOPES);
@@ -59,11 +79,23 @@ export function setPolicyStateSafely(client: GraphClient, id: string, state: Non
 
 /** Deletes a policy (to deleted items). */
 export const deletePolicySafely = (client: GraphClient, id: string): Promise<void> =>
-  removeUntilGone(client, () => deletePolicy(client, id, WRITE_SCOPES), () => getPolicy(client, id));
+  removeUntilGone(
+    client,
+    () => deletePolicy(client, id, WRITE_SCOPES),
+    () => getPolicy(client, id),
+  );
 
 /** Deletes a deleted policy for good. */
 export const purgePolicySafely = (client: GraphClient, id: string): Promise<void> =>
-  removeUntilGone(client, () => purgeDeletedPolicy(client, id, WRITE_SCOPES), () => getDeletedPolicy(client, id));
+  removeUntilGone(
+    client,
+    () => purgeDeletedPolicy(client, id, WRITE_SCOPES),
+    () => getDeletedPolicy(client, id),
+  );
 
 export const purgeNamedLocationSafely = (client: GraphClient, id: string): Promise<void> =>
-  removeUntilGone(client, () => purgeDeletedNamedLocation(client, id, WRITE_SCOPES), () => getDeletedNamedLocation(client, id));
+  removeUntilGone(
+    client,
+    () => purgeDeletedNamedLocation(client, id, WRITE_SCOPES),
+    () => getDeletedNamedLocation(client, id),
+  );

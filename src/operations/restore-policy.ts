@@ -21,7 +21,10 @@ export type RestoreOutcome =
 
 /** A named location could not be restored: the policy was left in deleted items. */
 export class LocationNotRestored extends Error {
-  constructor(readonly location: DeletedNamedLocation, readonly reason: unknown) {
+  constructor(
+    readonly location: DeletedNamedLocation,
+    readonly reason: unknown,
+  ) {
     super(`The named location “${location.displayName}” could not be restored.`);
   }
 }

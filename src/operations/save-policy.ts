@@ -12,17 +12,21 @@ import { keepVersion, type OperationContext } from './ports';
 import { policyJson } from '../domain/json';
 
 export type SaveOutcome =
-  | { kind: 'saved'; policy: ConditionalAccessPolicy }
-  | { kind: 'unchanged' }
-  | { kind: 'conflict'; current: ConditionalAccessPolicy };
+  { kind: 'saved'; policy: ConditionalAccessPolicy } | { kind: 'unchanged' } | { kind: 'conflict'; current: ConditionalAccessPolicy };
 
 const holds = (tenant: JsonObject, draft: JsonObject) => Object.keys(buildPatch(tenant, draft)).length === 0;
 
-export async function savePolicy(context: OperationContext, id: string, draft: JsonObject, baseModified: string | null): Promise<SaveOutcome> {
+export async function savePolicy(
+  context: OperationContext,
+  id: string,
+  draft: JsonObject,
+  baseModified: string | null,
+): Promise<SaveOutcome> {
   const { client } = context;
   const current = policyJson(await getPolicy(client, id));
   const changedSinceDraft = (current.modifiedDateTime ?? null) !== baseModified;
-  if (holds(current, draft)) return changedSinceDraft ? { kind: 'saved', policy: current as ConditionalAccessPolicy } : { kind: 'unchanged' };
+  if (holds(current, draft))
+    return changedSinceDraft ? { kind: 'saved', policy: current as ConditionalAccessPolicy } : { kind: 'unchanged' };
   if (changedSinceDraft) return { kind: 'conflict', current: current as ConditionalAccessPolicy };
 
   const outcome = await writeSafely<SaveOutcome>(client, {
@@ -34,7 +38,8 @@ export async function savePolicy(context: OperationContext, id: string, draft: J
       const now = policyJson(await getPolicy(client, id));
       if (holds(now, draft)) return applied({ kind: 'saved', policy: now as ConditionalAccessPolicy });
       // Neither the draft nor the version it was based on: someone else wrote in between.
-      if ((now.modifiedDateTime ?? null) !== (current.modifiedDateTime ?? null)) return applied({ kind: 'conflict', current: now as ConditionalAccessPolicy });
+      if ((now.modifiedDateTime ?? null) !== (current.modifiedDateTime ?? null))
+        return applied({ kind: 'conflict', current: now as ConditionalAccessPolicy });
       return notApplied;
     },
   });

@@ -3,12 +3,23 @@ import { lookupName, type NameDirectory, type NameKind } from '../domain/referen
 import type { IdDescription } from '../shared/monaco';
 
 const kindWords: Record<NameKind, string> = {
-  user: 'user', group: 'group', role: 'directory role', application: 'application', servicePrincipal: 'service principal',
-  namedLocation: 'named location', authenticationContext: 'authentication context', termsOfUse: 'terms of use', authenticationStrength: 'authentication strength',
+  user: 'user',
+  group: 'group',
+  role: 'directory role',
+  application: 'application',
+  servicePrincipal: 'service principal',
+  namedLocation: 'named location',
+  authenticationContext: 'authentication context',
+  termsOfUse: 'terms of use',
+  authenticationStrength: 'authentication strength',
 };
 
 export function describeIdIn(names: NameDirectory | undefined, id: string): IdDescription | undefined {
-  const found = lookupName(names, ['user', 'group', 'servicePrincipal', 'role', 'application', 'namedLocation', 'termsOfUse', 'authenticationStrength'], id);
+  const found = lookupName(
+    names,
+    ['user', 'group', 'servicePrincipal', 'role', 'application', 'namedLocation', 'termsOfUse', 'authenticationStrength'],
+    id,
+  );
   if (!found) return undefined;
   return { kind: found.missing ? 'object' : kindWords[found.kind], label: found.displayName, detail: found.detail, missing: found.missing };
 }

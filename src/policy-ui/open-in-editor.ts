@@ -33,7 +33,13 @@ export function openPolicyDraft(accountKey: string, policyId: string, current: J
 
 /** A new policy's draft, reviewed before it is created; returns the address of the new-policy editor. */
 export function openNewPolicyDraft(accountKey: string, body: JsonObject, origin: string): string {
-  keep(accountKey, 'new', { text: JSON.stringify(body, null, 2), baseText: '{}', baseModified: null, updatedAt: new Date().toISOString(), origin });
+  keep(accountKey, 'new', {
+    text: JSON.stringify(body, null, 2),
+    baseText: '{}',
+    baseModified: null,
+    updatedAt: new Date().toISOString(),
+    origin,
+  });
   return paths.newPolicy();
 }
 

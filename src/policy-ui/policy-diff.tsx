@@ -19,7 +19,13 @@ const useStyles = makeStyles({
   layout: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   words: { maxHeight: '30vh', overflowY: 'auto' },
   diff: { height: 'var(--diff-height)', minHeight: '360px' },
-  sentences: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  sentences: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
   // Top-aligned, so a sentence that wraps keeps its bullet on its first line.
   sentence: { textAlign: 'start', verticalAlign: 'top' },
 });
@@ -55,20 +61,38 @@ export interface PolicyDiffProps {
   acrossTenants?: boolean;
 }
 
-export function PolicyDiff({ before, after, beforeLabel, afterLabel, names, view, onViewChange, height = 'calc(100vh - 340px)', acrossTenants = false }: PolicyDiffProps) {
+export function PolicyDiff({
+  before,
+  after,
+  beforeLabel,
+  afterLabel,
+  names,
+  view,
+  onViewChange,
+  height = 'calc(100vh - 340px)',
+  acrossTenants = false,
+}: PolicyDiffProps) {
   const styles = useStyles();
   const { dark } = useTheme();
   const [reveal, setReveal] = useState<DiffReveal | null>(null);
   const options = useMemo(() => (view.noise ? {} : { hideEmpty: true, sortIds: true }), [view.noise]);
-  const texts = useMemo(() => ({ before: comparableText(before, options), after: comparableText(after, options) }), [before, after, options]);
+  const texts = useMemo(
+    () => ({ before: comparableText(before, options), after: comparableText(after, options) }),
+    [before, after, options],
+  );
   // The words hide what the diff text hides, so the two never disagree about a difference.
-  const changes = useMemo(() => describeChanges(before, after, names, { ...options, acrossTenants }), [before, after, names, options, acrossTenants]);
+  const changes = useMemo(
+    () => describeChanges(before, after, names, { ...options, acrossTenants }),
+    [before, after, names, options, acrossTenants],
+  );
   const describeId = useCallback((id: string) => describeIdIn(names, id), [names]);
 
   const show = (path: string) => {
     const segments = path.split('.');
     const inAfter = locateExactly(texts.after, segments);
-    const found = inAfter ? { side: 'modified' as const, ...inAfter } : { side: 'original' as const, ...(locateExactly(texts.before, segments) ?? { start: 0, end: 1 }) };
+    const found = inAfter
+      ? { side: 'modified' as const, ...inAfter }
+      : { side: 'original' as const, ...(locateExactly(texts.before, segments) ?? { start: 0, end: 1 }) };
     setReveal((previous) => ({ ...found, nonce: (previous?.nonce ?? 0) + 1 }));
   };
 
@@ -76,7 +100,11 @@ export function PolicyDiff({ before, after, beforeLabel, afterLabel, names, view
     <div className={styles.root}>
       <div className={styles.switches}>
         <Switch label="Inline" checked={view.inline} onChange={(_, data) => onViewChange({ ...view, inline: data.checked })} />
-        <Switch label="Hide nulls, empty lists and id order" checked={!view.noise} onChange={(_, data) => onViewChange({ ...view, noise: !data.checked })} />
+        <Switch
+          label="Hide nulls, empty lists and id order"
+          checked={!view.noise}
+          onChange={(_, data) => onViewChange({ ...view, noise: !data.checked })}
+        />
         <Switch label="Names beside ids" checked={view.names} onChange={(_, data) => onViewChange({ ...view, names: data.checked })} />
       </div>
       <div className={styles.layout}>
@@ -87,7 +115,13 @@ export function PolicyDiff({ before, after, beforeLabel, afterLabel, names, view
           <ul className={styles.sentences} aria-label="Differences">
             {changes.map((change) => (
               <li key={change.path}>
-                <Link as="button" className={styles.sentence} appearance="subtle" onClick={() => show(change.path)} title="Show in the diff">
+                <Link
+                  as="button"
+                  className={styles.sentence}
+                  appearance="subtle"
+                  onClick={() => show(change.path)}
+                  title="Show in the diff"
+                >
                   {change.text}
                 </Link>
               </li>
@@ -95,7 +129,13 @@ export function PolicyDiff({ before, after, beforeLabel, afterLabel, names, view
           </ul>
         </section>
         <div className={styles.diff} style={{ ['--diff-height' as string]: height }}>
-          <Suspense fallback={<Skeleton aria-label="Loading the diff"><SkeletonItem size={128} /></Skeleton>}>
+          <Suspense
+            fallback={
+              <Skeleton aria-label="Loading the diff">
+                <SkeletonItem size={128} />
+              </Skeleton>
+            }
+          >
             <LazyDiffViewer
               original={texts.before}
               modified={texts.after}

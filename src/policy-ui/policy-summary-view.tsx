@@ -10,14 +10,26 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
   sectionTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   // Long names wrap inside the card instead of running out of it.
-  tag: { height: 'auto', minHeight: '24px', maxWidth: '100%', textAlign: 'left', '& span': { whiteSpace: 'normal', overflowWrap: 'anywhere' } },
+  tag: {
+    height: 'auto',
+    minHeight: '24px',
+    maxWidth: '100%',
+    textAlign: 'left',
+    '& span': { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+  },
 });
 
 function Value({ value }: { value: NameRef }) {
   const styles = useStyles();
-  const detail = value.missing ? `No object with id ${value.id} exists any more` : value.detail ?? (value.kind === 'special' ? undefined : value.id);
+  const detail = value.missing
+    ? `No object with id ${value.id} exists any more`
+    : (value.detail ?? (value.kind === 'special' ? undefined : value.id));
   const tag = (
-    <Tag size="small" appearance={value.missing ? 'outline' : 'brand'} className={mergeClasses(styles.tag, value.missing && styles.missing, value.pending && styles.mono)}>
+    <Tag
+      size="small"
+      appearance={value.missing ? 'outline' : 'brand'}
+      className={mergeClasses(styles.tag, value.missing && styles.missing, value.pending && styles.mono)}
+    >
       {value.label}
       {value.missing && <span className={styles.mono}> ({value.id})</span>}
     </Tag>
@@ -42,7 +54,9 @@ export function PolicySummaryView({ sections }: { sections: SummarySection[] }) 
             <div key={`${line.label}-${index}`} className={styles.line}>
               <Text className={styles.label}>{line.label}</Text>
               {line.text !== undefined ? (
-                <Text className={/[=()"]|-eq|-ne/.test(line.text) && line.text.includes('device.') ? styles.mono : undefined}>{line.text}</Text>
+                <Text className={/[=()"]|-eq|-ne/.test(line.text) && line.text.includes('device.') ? styles.mono : undefined}>
+                  {line.text}
+                </Text>
               ) : (
                 <TagGroup aria-label={`${section.title}: ${line.label}`} style={{ flexWrap: 'wrap', gap: tokens.spacingHorizontalXS }}>
                   {line.values.map((value) => (

@@ -29,7 +29,11 @@ export const policyQuery = (tenant: TenantSession, id: string, fromList?: Condit
 /** Names for every id in these policies: resolved after the policies arrive, never blocking them. */
 export const namesQuery = (tenant: TenantSession, policies: readonly ConditionalAccessPolicy[] | undefined) => {
   const refs = policies ? collectReferences(policies) : null;
-  const fingerprint = refs ? Object.values(refs).map((set: Set<string>) => [...set].sort().join(',')).join('|') : '';
+  const fingerprint = refs
+    ? Object.values(refs)
+        .map((set: Set<string>) => [...set].sort().join(','))
+        .join('|')
+    : '';
   return queryOptions({
     queryKey: queryKeys.namesOf(tenant, fingerprint),
     queryFn: () => resolveNames(tenant.client, policies ?? []),
@@ -38,7 +42,8 @@ export const namesQuery = (tenant: TenantSession, policies: readonly Conditional
   });
 };
 
-export const useNames = (tenant: TenantSession, policies: readonly ConditionalAccessPolicy[] | undefined) => useQuery(namesQuery(tenant, policies));
+export const useNames = (tenant: TenantSession, policies: readonly ConditionalAccessPolicy[] | undefined) =>
+  useQuery(namesQuery(tenant, policies));
 
 /**
  * Every Conditional Access event the audit log still holds: read once and shared by a policy's
@@ -47,7 +52,8 @@ export const useNames = (tenant: TenantSession, policies: readonly ConditionalAc
 export const recentAuditQuery = (tenant: TenantSession) =>
   queryOptions({
     queryKey: queryKeys.recentAudit(tenant),
-    queryFn: ({ signal }) => listConditionalAccessEvents(tenant.client, { since: new Date(Date.now() - AUDIT_RETENTION_DAYS * 86_400_000) }, signal),
+    queryFn: ({ signal }) =>
+      listConditionalAccessEvents(tenant.client, { since: new Date(Date.now() - AUDIT_RETENTION_DAYS * 86_400_000) }, signal),
     staleTime: 60_000,
     // A missing permission or licence is an answer, not a blip: said at once, not retried.
     retry: false,
@@ -105,7 +111,9 @@ export const lockoutMembershipsQuery = (tenant: TenantSession, principals: { kin
   queryOptions({
     queryKey: queryKeys.lockoutMemberships(tenant, principals.map((p) => `${p.kind}:${p.id}`).sort()),
     queryFn: async ({ signal }) => {
-      const read = await Promise.allSettled(principals.map(async (p) => [p.id, await readMembership(tenant.client, p.kind, p.id, signal)] as const));
+      const read = await Promise.allSettled(
+        principals.map(async (p) => [p.id, await readMembership(tenant.client, p.kind, p.id, signal)] as const),
+      );
       return new Map(read.filter((r) => r.status === 'fulfilled').map((r) => r.value));
     },
     enabled: principals.length > 0,
@@ -117,7 +125,9 @@ export const lockoutGroupMembersQuery = (tenant: TenantSession, groups: Principa
   queryOptions({
     queryKey: queryKeys.lockoutGroupMembers(tenant, groups.map((g) => g.id).sort()),
     queryFn: async ({ signal }) => {
-      const read = await Promise.allSettled(groups.map(async (group) => (await readGroupUsers(tenant.client, group.id, signal)).map((user) => ({ user, group }))));
+      const read = await Promise.allSettled(
+        groups.map(async (group) => (await readGroupUsers(tenant.client, group.id, signal)).map((user) => ({ user, group }))),
+      );
       return read.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
     },
     enabled: groups.length > 0,

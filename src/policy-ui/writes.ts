@@ -9,7 +9,12 @@ import { bulkJournal, runBulk, type BulkRun } from '../operations/bulk-run';
 import { bulkStep } from '../operations/bulk-steps';
 import { createPolicySafely } from '../operations/create-policy';
 import { deletePolicyKeepingVersion } from '../operations/delete-policy';
-import { purgeNamedLocationSafely, purgePolicySafely, restoreNamedLocationSafely, setPolicyStateSafely } from '../operations/restore-deleted';
+import {
+  purgeNamedLocationSafely,
+  purgePolicySafely,
+  restoreNamedLocationSafely,
+  setPolicyStateSafely,
+} from '../operations/restore-deleted';
 import { restorePolicy, type RestoreRequest } from '../operations/restore-policy';
 import { savePolicy } from '../operations/save-policy';
 import { queryKeys } from '../session/query-keys';
@@ -50,8 +55,9 @@ async function refresh(queryClient: QueryClient, tenant: TenantSession, kind: Wr
 /** The policy as the tenant now holds it, in its own cache entry and in the list. */
 function put(queryClient: QueryClient, tenant: TenantSession, policy: ConditionalAccessPolicy) {
   queryClient.setQueryData(queryKeys.policy(tenant, policy.id!), policy);
-  queryClient.setQueryData<ConditionalAccessPolicy[]>(queryKeys.policyList(tenant), (list) =>
-    list && (list.some((p) => p.id === policy.id) ? list.map((p) => (p.id === policy.id ? policy : p)) : [...list, policy]),
+  queryClient.setQueryData<ConditionalAccessPolicy[]>(
+    queryKeys.policyList(tenant),
+    (list) => list && (list.some((p) => p.id === policy.id) ? list.map((p) => (p.id === policy.id ? policy : p)) : [...list, policy]),
   );
 }
 
@@ -60,7 +66,11 @@ function forget(queryClient: QueryClient, tenant: TenantSession, id: string) {
   queryClient.setQueryData<ConditionalAccessPolicy[]>(queryKeys.policyList(tenant), (list) => list?.filter((p) => p.id !== id));
 }
 
-function useWrite<Vars, Result>(kind: WriteKind, write: (tenant: TenantSession, vars: Vars) => Promise<Result>, readBack?: (result: Result, vars: Vars) => { put?: ConditionalAccessPolicy[]; forget?: string[] }) {
+function useWrite<Vars, Result>(
+  kind: WriteKind,
+  write: (tenant: TenantSession, vars: Vars) => Promise<Result>,
+  readBack?: (result: Result, vars: Vars) => { put?: ConditionalAccessPolicy[]; forget?: string[] },
+) {
   const tenant = useTenantSession();
   const queryClient = useQueryClient();
   return useMutation({
@@ -79,12 +89,17 @@ function useWrite<Vars, Result>(kind: WriteKind, write: (tenant: TenantSession, 
 export const useSavePolicy = () =>
   useWrite(
     'save',
-    (tenant, { id, draft, baseModified }: { id: string; draft: JsonObject; baseModified: string | null }) => savePolicy(tenant.context, id, draft, baseModified),
+    (tenant, { id, draft, baseModified }: { id: string; draft: JsonObject; baseModified: string | null }) =>
+      savePolicy(tenant.context, id, draft, baseModified),
     (outcome) => ({ put: outcome.kind === 'saved' ? [outcome.policy] : outcome.kind === 'conflict' ? [outcome.current] : [] }),
   );
 
 export const useCreatePolicy = () =>
-  useWrite('create', (tenant, body: JsonObject) => createPolicySafely(tenant.client, body), (outcome) => ({ put: [outcome.policy] }));
+  useWrite(
+    'create',
+    (tenant, body: JsonObject) => createPolicySafely(tenant.client, body),
+    (outcome) => ({ put: [outcome.policy] }),
+  );
 
 /** Deletes policies (to deleted items), keeping each version on this device first. */
 export const useDeletePolicies = () =>
@@ -97,18 +112,24 @@ export const useDeletePolicies = () =>
   );
 
 export const useRestorePolicy = () =>
-  useWrite('restore', (tenant, request: RestoreRequest) => restorePolicy(tenant.context, request), (outcome) => ({ put: [outcome.policy] }));
+  useWrite(
+    'restore',
+    (tenant, request: RestoreRequest) => restorePolicy(tenant.context, request),
+    (outcome) => ({ put: [outcome.policy] }),
+  );
 
 export const useSetPolicyState = () =>
   useWrite(
     'setState',
-    (tenant, { id, state }: { id: string; state: NonNullable<ConditionalAccessPolicy['state']> }) => setPolicyStateSafely(tenant.client, id, state),
+    (tenant, { id, state }: { id: string; state: NonNullable<ConditionalAccessPolicy['state']> }) =>
+      setPolicyStateSafely(tenant.client, id, state),
     (policy) => ({ put: [policy] }),
   );
 
 export const usePurgePolicy = () => useWrite('purge', (tenant, id: string) => purgePolicySafely(tenant.client, id));
 
-export const useRestoreNamedLocation = () => useWrite('restoreLocation', (tenant, id: string) => restoreNamedLocationSafely(tenant.client, id));
+export const useRestoreNamedLocation = () =>
+  useWrite('restoreLocation', (tenant, id: string) => restoreNamedLocationSafely(tenant.client, id));
 
 export const usePurgeNamedLocation = () => useWrite('purgeLocation', (tenant, id: string) => purgeNamedLocationSafely(tenant.client, id));
 
@@ -121,5 +142,9 @@ export const useBulkJournal = () => {
 /** Restores or purges many deleted policies, one at a time, journalled so that it can resume. */
 export const useBulkRun = () =>
   useWrite('bulk', (tenant, { run, onChange, signal }: { run: BulkRun; onChange: (run: BulkRun) => void; signal: AbortSignal }) =>
-    runBulk(run, bulkStep(tenant.client, run.kind, run.reportOnly), { journal: bulkJournal(tenant.context.journals, tenant.account.key), onChange, signal }),
+    runBulk(run, bulkStep(tenant.client, run.kind, run.reportOnly), {
+      journal: bulkJournal(tenant.context.journals, tenant.account.key),
+      onChange,
+      signal,
+    }),
   );

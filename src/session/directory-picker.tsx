@@ -19,7 +19,13 @@ export const directorySearchQuery = (tenant: TenantSession, kind: DirectoryKind,
 
 const NONE: string[] = [];
 
-export function DirectoryPicker({ kind, label, onPick, exclude = [], ...rest }: {
+export function DirectoryPicker({
+  kind,
+  label,
+  onPick,
+  exclude = [],
+  ...rest
+}: {
   kind: DirectoryKind;
   label: string;
   onPick(entry: DirectoryEntry): void;
@@ -58,7 +64,11 @@ export function DirectoryPicker({ kind, label, onPick, exclude = [], ...rest }: 
         setOpen(false);
       }}
     >
-      {results.isFetching && <Option disabled value="" text="Searching">Searching… <Spinner size="extra-tiny" /></Option>}
+      {results.isFetching && (
+        <Option disabled value="" text="Searching">
+          Searching… <Spinner size="extra-tiny" />
+        </Option>
+      )}
       {!results.isFetching && term.trim() && options.length === 0 && (
         <Option disabled value="" text="No matches">
           No matches

@@ -40,7 +40,13 @@ function sessionFor(account: SignedInAccount, config: AppConfig, session: AuthSe
     });
     clients.set(account.key, client);
   }
-  const context: OperationContext = { client, scope: account.tenantId, versions: indexedDbVersions, journals: localStorageJournals, clock: systemClock };
+  const context: OperationContext = {
+    client,
+    scope: account.tenantId,
+    versions: indexedDbVersions,
+    journals: localStorageJournals,
+    clock: systemClock,
+  };
   return { account, client, config, scopeKey: ['tenant', account.key] as const, context };
 }
 

@@ -8,7 +8,8 @@ import { useTenantSession } from './tenant-session';
 import { subscribeToRefusals, wasWriteRefused } from './write-refusals';
 
 // The roles of WRITER_ROLES (src/auth), as an admin reads them.
-const WRITE_ROLES_SENTENCE = 'Changing Conditional Access policies needs the Conditional Access Administrator or Security Administrator role (or Global Administrator).';
+const WRITE_ROLES_SENTENCE =
+  'Changing Conditional Access policies needs the Conditional Access Administrator or Security Administrator role (or Global Administrator).';
 
 export interface WriteAccess {
   allowed: boolean;
@@ -20,10 +21,16 @@ export function useWriteAccess(): WriteAccess {
   const { account } = useTenantSession();
   const wasRefused = useSyncExternalStore(subscribeToRefusals, () => wasWriteRefused(account.key));
   if (wasRefused) {
-    return { allowed: false, reason: `Microsoft Graph refused a change for this account. ${WRITE_ROLES_SENTENCE} Reload after activating one.` };
+    return {
+      allowed: false,
+      reason: `Microsoft Graph refused a change for this account. ${WRITE_ROLES_SENTENCE} Reload after activating one.`,
+    };
   }
   if (writeAccessFromClaims(account.roleClaims) === 'no') {
-    return { allowed: false, reason: `This account can read but not change policies. ${WRITE_ROLES_SENTENCE} If you have just activated one, sign out and sign in again.` };
+    return {
+      allowed: false,
+      reason: `This account can read but not change policies. ${WRITE_ROLES_SENTENCE} If you have just activated one, sign out and sign in again.`,
+    };
   }
   return { allowed: true, reason: null };
 }

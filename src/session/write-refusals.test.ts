@@ -5,7 +5,11 @@ describe('write refusals', () => {
   it('marks an account that Graph refused a write, and tells the screens', () => {
     let told = 0;
     const stop = subscribeToRefusals(() => told++);
-    observeWriteAnswer('a', { method: 'PATCH', url: 'https://graph.microsoft.com/beta/identity/conditionalAccess/policies/1', status: 403 });
+    observeWriteAnswer('a', {
+      method: 'PATCH',
+      url: 'https://graph.microsoft.com/beta/identity/conditionalAccess/policies/1',
+      status: 403,
+    });
     expect(wasWriteRefused('a')).toBe(true);
     expect(told).toBe(1);
     stop();
@@ -17,7 +21,11 @@ describe('write refusals', () => {
     observeWriteAnswer('b', { method: 'POST', url: 'https://graph.microsoft.com/v1.0/directoryObjects/getByIds', status: 403 });
     observeWriteAnswer('b', { method: 'POST', url: 'https://graph.microsoft.com/beta/identity/conditionalAccess/policies', status: 400 });
     expect(wasWriteRefused('b')).toBe(false);
-    observeWriteAnswer('b', { method: 'POST', url: 'https://graph.microsoft.com/beta/identity/conditionalAccess/deletedItems/policies/1/restore', status: 403 });
+    observeWriteAnswer('b', {
+      method: 'POST',
+      url: 'https://graph.microsoft.com/beta/identity/conditionalAccess/deletedItems/policies/1/restore',
+      status: 403,
+    });
     expect(wasWriteRefused('b')).toBe(true);
     expect(wasWriteRefused('c')).toBe(false);
   });

@@ -7,8 +7,16 @@ describe('parseConfig', () => {
   });
 
   it('accepts a national cloud', () => {
-    const config = parseConfig({ clientId: '11111111-2222-3333-4444-555555555555', graphBaseUrl: 'https://graph.microsoft.us/', loginHost: 'https://login.microsoftonline.us' });
-    expect(config).toMatchObject({ mode: 'tenant', graphBaseUrl: 'https://graph.microsoft.us', loginHost: 'https://login.microsoftonline.us' });
+    const config = parseConfig({
+      clientId: '11111111-2222-3333-4444-555555555555',
+      graphBaseUrl: 'https://graph.microsoft.us/',
+      loginHost: 'https://login.microsoftonline.us',
+    });
+    expect(config).toMatchObject({
+      mode: 'tenant',
+      graphBaseUrl: 'https://graph.microsoft.us',
+      loginHost: 'https://login.microsoftonline.us',
+    });
   });
 
   it('explains a client id that is not a GUID', () => {

@@ -47,7 +47,9 @@ export function parseConfig(raw: RawConfig): AppConfig {
   const text = (value: unknown, fallback: string) => (typeof value === 'string' && value.trim() ? value.trim() : fallback);
   const clientId = text(raw.clientId, '');
   if (clientId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(clientId) && !raw.authority) {
-    throw new ConfigError(`clientId in config.json must be the application (client) id of your app registration, a GUID. Got "${clientId}".`);
+    throw new ConfigError(
+      `clientId in config.json must be the application (client) id of your app registration, a GUID. Got "${clientId}".`,
+    );
   }
   const protocolMode = raw.protocolMode === 'OIDC' ? 'OIDC' : raw.protocolMode === 'AAD' ? 'AAD' : undefined;
   return {

@@ -21,7 +21,9 @@ function systemDark() {
 
 export function ThemeProvider({ children }: { children: ReactNode }) {
   useGlobalStyles();
-  const [preference, setPreference] = useState<ThemePreference>(() => (localStorage.getItem(STORAGE_KEY) as ThemePreference | null) ?? 'system');
+  const [preference, setPreference] = useState<ThemePreference>(
+    () => (localStorage.getItem(STORAGE_KEY) as ThemePreference | null) ?? 'system',
+  );
   const [system, setSystem] = useState(systemDark);
   useEffect(() => {
     if (typeof matchMedia !== 'function') return;

@@ -37,7 +37,10 @@ function graph({ dynamic = false } = {}): Map<string, string[]> {
     const specs = [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
     const typeOnly = [...text.matchAll(/^\s*(?:import|export)\s+type\s[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
     const lazy = dynamic ? [...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!) : [];
-    edges.set(file, [...specs.filter((s) => !typeOnly.includes(s)), ...lazy].map((s) => resolveImport(file, s)).filter((t): t is string => !!t));
+    edges.set(
+      file,
+      [...specs.filter((s) => !typeOnly.includes(s)), ...lazy].map((s) => resolveImport(file, s)).filter((t): t is string => !!t),
+    );
   }
   return edges;
 }
@@ -54,7 +57,13 @@ describe('architecture', () => {
     const visit = (file: string) => {
       if (state.get(file) === 'done') return;
       if (state.get(file) === 'visiting') {
-        cycles.push(stack.slice(stack.indexOf(file)).concat(file).map((f) => relative(src, f)).join(' -> '));
+        cycles.push(
+          stack
+            .slice(stack.indexOf(file))
+            .concat(file)
+            .map((f) => relative(src, f))
+            .join(' -> '),
+        );
         return;
       }
       state.set(file, 'visiting');
@@ -85,7 +94,8 @@ describe('architecture', () => {
       const from = layer(file);
       const permitted = allowed[from];
       if (!permitted) continue;
-      for (const target of targets) if (!permitted.includes(layer(target))) violations.push(`${relative(src, file)} -> ${relative(src, target)}`);
+      for (const target of targets)
+        if (!permitted.includes(layer(target))) violations.push(`${relative(src, file)} -> ${relative(src, target)}`);
     }
     expect(violations).toEqual([]);
   });
@@ -137,7 +147,7 @@ describe('architecture', () => {
       const code = readFileSync(file, 'utf8');
       const pattern = file.includes('/graph/')
         ? /export (?:async )?function (\w+)\([^)]*writeScopes/g
-        : /export (?:(?:async )?function (\w+)\((?:context|client)\b|const (\w+) = (?:async )?\((?:context|client)\b)/g;
+        : /export (?:(?:async )?function (\w+)\(\s*(?:context|client)\b|const (\w+) = (?:async )?\(\s*(?:context|client)\b)/g;
       for (const m of code.matchAll(pattern)) writers.add((m[1] ?? m[2])!);
     }
     expect(writers).toContain('savePolicy');
@@ -146,7 +156,8 @@ describe('architecture', () => {
     for (const file of files(join(src, 'features'))) {
       for (const [, names, spec] of readFileSync(file, 'utf8').matchAll(/^\s*import\s+\{([^}]*)\}\s*from\s+['"]([^'"]+)['"]/gm)) {
         if (!/\/(graph|operations)\//.test(spec!)) continue;
-        for (const name of names!.split(',').map((n) => n.trim())) if (writers.has(name)) direct.push(`${relative(src, file)} calls ${name}`);
+        for (const name of names!.split(',').map((n) => n.trim()))
+          if (writers.has(name)) direct.push(`${relative(src, file)} calls ${name}`);
       }
     }
     expect(direct).toEqual([]);

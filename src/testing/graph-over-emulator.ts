@@ -18,10 +18,22 @@ function asBrowserFetch(handle: (request: Request) => Promise<Response>) {
   };
 }
 
-export function graphOverEmulator(options: { scopes?: string[]; tenantId?: string; fetch?: (request: Request, send: (request: Request) => Promise<Response>) => Promise<Response> } = {}) {
+export function graphOverEmulator(
+  options: {
+    scopes?: string[];
+    tenantId?: string;
+    fetch?: (request: Request, send: (request: Request) => Promise<Response>) => Promise<Response>;
+  } = {},
+) {
   const harness = testEmulator();
   const roundTrips: { method: string; url: string; status: number }[] = [];
-  const scopes = options.scopes ?? ['Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess', 'Directory.Read.All', 'AuditLog.Read.All', 'Agreement.Read.All'];
+  const scopes = options.scopes ?? [
+    'Policy.Read.All',
+    'Policy.ReadWrite.ConditionalAccess',
+    'Directory.Read.All',
+    'AuditLog.Read.All',
+    'Agreement.Read.All',
+  ];
   const client = new GraphClient({
     baseUrl: 'https://graph.microsoft.com',
     readScopes: ['Policy.Read.All'],

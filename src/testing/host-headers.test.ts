@@ -37,7 +37,7 @@ function withoutFrameAncestors(policy: string): Map<string, string> {
 const meta = directives(contentSecurityPolicy({ allowLocalhost: false }));
 
 describe('the host configuration for Azure Static Web Apps', () => {
-  it('sends the meta tag’s Content-Security-Policy, plus frame-ancestors \'none\' that a meta tag cannot carry', () => {
+  it("sends the meta tag’s Content-Security-Policy, plus frame-ancestors 'none' that a meta tag cannot carry", () => {
     const policy = host.globalHeaders['Content-Security-Policy']!;
     expect(withoutFrameAncestors(policy)).toEqual(meta);
     expect(directives(policy).get('frame-ancestors')).toBe("'none'");

@@ -1,8 +1,26 @@
 // The signed-in accounts and their tenants: switch, add another, sign out; the theme; in the demo,
 // "Reset demo tenant" (after a confirmation, since it discards every change made in the demo).
 import {
-  Avatar, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Menu, MenuDivider, MenuGroup,
-  MenuGroupHeader, MenuItem, MenuItemRadio, MenuList, MenuPopover, MenuTrigger, Text, makeStyles, tokens,
+  Avatar,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Menu,
+  MenuDivider,
+  MenuGroup,
+  MenuGroupHeader,
+  MenuItem,
+  MenuItemRadio,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Text,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { ArrowResetRegular, PersonAddRegular, SignOutRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
@@ -63,7 +81,12 @@ export function AccountMenu({ demo }: { demo?: DemoControls }) {
             <MenuGroup>
               <MenuGroupHeader>Signed-in accounts</MenuGroupHeader>
               {accounts.map((account) => (
-                <MenuItemRadio key={account.key} name="account" value={account.key} secondaryContent={account.tenantName ?? account.username}>
+                <MenuItemRadio
+                  key={account.key}
+                  name="account"
+                  value={account.key}
+                  secondaryContent={account.tenantName ?? account.username}
+                >
                   {account.name}
                 </MenuItemRadio>
               ))}
@@ -91,9 +114,15 @@ export function AccountMenu({ demo }: { demo?: DemoControls }) {
             <MenuDivider />
             <MenuGroup>
               <MenuGroupHeader>Theme</MenuGroupHeader>
-              <MenuItemRadio name="theme" value="system">Follow the system</MenuItemRadio>
-              <MenuItemRadio name="theme" value="light">Light</MenuItemRadio>
-              <MenuItemRadio name="theme" value="dark">Dark</MenuItemRadio>
+              <MenuItemRadio name="theme" value="system">
+                Follow the system
+              </MenuItemRadio>
+              <MenuItemRadio name="theme" value="light">
+                Light
+              </MenuItemRadio>
+              <MenuItemRadio name="theme" value="dark">
+                Dark
+              </MenuItemRadio>
             </MenuGroup>
             {demo && (
               <>
@@ -111,7 +140,9 @@ export function AccountMenu({ demo }: { demo?: DemoControls }) {
           <DialogSurface>
             <DialogBody>
               <DialogTitle>Reset the demo tenants?</DialogTitle>
-              <DialogContent>Every change made in the demo (policies, deletions, restores) is discarded and the demo tenants return to how they started.</DialogContent>
+              <DialogContent>
+                Every change made in the demo (policies, deletions, restores) is discarded and the demo tenants return to how they started.
+              </DialogContent>
               <DialogActions>
                 <Button appearance="secondary" onClick={() => setConfirmReset(false)}>
                   Cancel

@@ -1,6 +1,23 @@
 // The frame around every screen: header (product, demo label, account), navigation, main area.
-import { Badge, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Tab, TabList, Text, tokens, Tooltip } from '@fluentui/react-components';
-import { ArrowCounterclockwiseRegular, DocumentBulletListRegular, HistoryRegular, SettingsRegular, SplitVerticalRegular } from '@fluentui/react-icons';
+import {
+  Badge,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  Tooltip,
+} from '@fluentui/react-components';
+import {
+  ArrowCounterclockwiseRegular,
+  DocumentBulletListRegular,
+  HistoryRegular,
+  SettingsRegular,
+  SplitVerticalRegular,
+} from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useWriteAccess } from '../../session/write-access';
@@ -10,8 +27,14 @@ import { paths } from '../../shared/routes/paths';
 const useStyles = makeStyles({
   root: { display: 'grid', gridTemplateRows: 'auto 1fr', gridTemplateColumns: '220px 1fr', minHeight: '100vh' },
   header: {
-    gridColumn: '1 / 3', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalL,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground2,
+    gridColumn: '1 / 3',
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
   },
   brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   product: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },

@@ -14,6 +14,11 @@ export const applicationsOrUserActions: Rule = {
   check(policy) {
     const apps = obj(obj(policy.conditions).applications);
     if (!list(apps.includeApplications).length || !list(apps.includeUserActions).length) return [];
-    return [{ path: ['conditions', 'applications', 'includeUserActions'], message: "A policy cannot target both applications and user actions: remove 'includeApplications' or 'includeUserActions'." }];
+    return [
+      {
+        path: ['conditions', 'applications', 'includeUserActions'],
+        message: "A policy cannot target both applications and user actions: remove 'includeApplications' or 'includeUserActions'.",
+      },
+    ];
   },
 };

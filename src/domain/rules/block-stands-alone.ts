@@ -14,6 +14,12 @@ export const blockStandsAlone: Rule = {
   check(policy) {
     const { controls, hasStrength } = grantOf(policy);
     if (!controls.includes('block') || (controls.length === 1 && !hasStrength)) return [];
-    return [{ path: ['grantControls', 'builtInControls'], message: "Block access wins over every other grant control, so the others never apply: probably a mistake. Keep 'block' alone, or remove it." }];
+    return [
+      {
+        path: ['grantControls', 'builtInControls'],
+        message:
+          "Block access wins over every other grant control, so the others never apply: probably a mistake. Keep 'block' alone, or remove it.",
+      },
+    ];
   },
 };

@@ -12,8 +12,11 @@ export const grantOrSessionControl: Rule = {
   looksAt: [['grantControls'], ['sessionControls']],
   check(policy) {
     const { grant, controls, hasStrength } = grantOf(policy);
-    const hasGrant = controls.length > 0 || hasStrength || list(grant.termsOfUse).length > 0 || list(grant.customAuthenticationFactors).length > 0;
+    const hasGrant =
+      controls.length > 0 || hasStrength || list(grant.termsOfUse).length > 0 || list(grant.customAuthenticationFactors).length > 0;
     const hasSession = Object.values(obj(policy.sessionControls)).some(switchedOn);
-    return hasGrant || hasSession ? [] : [{ path: ['grantControls'], message: 'Add a grant control or a session control: a policy without either does nothing.' }];
+    return hasGrant || hasSession
+      ? []
+      : [{ path: ['grantControls'], message: 'Add a grant control or a session control: a policy without either does nothing.' }];
   },
 };

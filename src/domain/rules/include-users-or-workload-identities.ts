@@ -18,8 +18,14 @@ export const includeUsersOrWorkloadIdentities: Rule = {
     const conditions = obj(policy.conditions);
     const users = obj(conditions.users);
     const clients = obj(conditions.clientApplications);
-    const includesUsers = [users.includeUsers, users.includeGroups, users.includeRoles].some((value) => list(value).length > 0) || !!users.includeGuestsOrExternalUsers;
-    const includesWorkloads = [clients.includeServicePrincipals, clients.includeAgentIdServicePrincipals].some((value) => list(value).length > 0);
-    return includesUsers || includesWorkloads ? [] : [{ path: ['conditions', 'users'], message: 'Include users (use ["None"] to include nobody) or workload identities.' }];
+    const includesUsers =
+      [users.includeUsers, users.includeGroups, users.includeRoles].some((value) => list(value).length > 0) ||
+      !!users.includeGuestsOrExternalUsers;
+    const includesWorkloads = [clients.includeServicePrincipals, clients.includeAgentIdServicePrincipals].some(
+      (value) => list(value).length > 0,
+    );
+    return includesUsers || includesWorkloads
+      ? []
+      : [{ path: ['conditions', 'users'], message: 'Include users (use ["None"] to include nobody) or workload identities.' }];
   },
 };

@@ -4,7 +4,14 @@ import { list, obj } from './loose-json';
 import type { RuleFinding, Rule } from './rule';
 
 const PAIRS = [
-  ['users', [['includeUsers', 'excludeUsers'], ['includeGroups', 'excludeGroups'], ['includeRoles', 'excludeRoles']]],
+  [
+    'users',
+    [
+      ['includeUsers', 'excludeUsers'],
+      ['includeGroups', 'excludeGroups'],
+      ['includeRoles', 'excludeRoles'],
+    ],
+  ],
   ['applications', [['includeApplications', 'excludeApplications']]],
   ['clientApplications', [['includeServicePrincipals', 'excludeServicePrincipals']]],
   ['locations', [['includeLocations', 'excludeLocations']]],
@@ -26,7 +33,10 @@ export const includedAndExcluded: Rule = {
         const excluded = list(group[exclude]);
         list(group[include]).forEach((id, index) => {
           if (excluded.includes(id) && id !== 'all') {
-            findings.push({ path: ['conditions', section, include, index], message: `'${id}' is both included and excluded. The exclusion wins, so including it does nothing: probably a mistake.` });
+            findings.push({
+              path: ['conditions', section, include, index],
+              message: `'${id}' is both included and excluded. The exclusion wins, so including it does nothing: probably a mistake.`,
+            });
           }
         });
       }

@@ -7,5 +7,10 @@ export { isJsonObject as isObject, obj, list };
 /** The grant controls as the service's rules read them; Graph takes a missing operator as OR. */
 export function grantOf(policy: Loose) {
   const grant = obj(policy.grantControls);
-  return { grant, controls: list(grant.builtInControls), operator: grant.operator ?? 'OR', hasStrength: !!obj(grant.authenticationStrength).id };
+  return {
+    grant,
+    controls: list(grant.builtInControls),
+    operator: grant.operator ?? 'OR',
+    hasStrength: !!obj(grant.authenticationStrength).id,
+  };
 }

@@ -8,5 +8,7 @@ export const nameNotOnlySpaces: Rule = {
   description: 'The policy’s name is more than spaces.',
   looksAt: [['displayName']],
   check: ({ displayName }) =>
-    typeof displayName === 'string' && displayName.length > 0 && !displayName.trim() ? [{ path: ['displayName'], message: 'The name cannot be only spaces.' }] : [],
+    typeof displayName === 'string' && displayName.length > 0 && !displayName.trim()
+      ? [{ path: ['displayName'], message: 'The name cannot be only spaces.' }]
+      : [],
 };

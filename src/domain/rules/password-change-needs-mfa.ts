@@ -14,6 +14,8 @@ export const passwordChangeNeedsMfa: Rule = {
   check(policy) {
     const { controls, operator } = grantOf(policy);
     if (!controls.includes('passwordChange') || (controls.includes('mfa') && operator === 'AND')) return [];
-    return [{ path: ['grantControls', 'builtInControls'], message: "'passwordChange' must be combined with 'mfa' under the operator AND." }];
+    return [
+      { path: ['grantControls', 'builtInControls'], message: "'passwordChange' must be combined with 'mfa' under the operator AND." },
+    ];
   },
 };

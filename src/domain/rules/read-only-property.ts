@@ -7,5 +7,9 @@ export const readOnlyProperty: Rule = {
   source: 'console',
   description: 'Properties the service sets itself (id, dates, template) are left out when saving.',
   looksAt: READ_ONLY_PROPERTIES.map((key) => [key]),
-  check: (policy) => READ_ONLY_PROPERTIES.filter((key) => key in policy).map((key) => ({ path: [key], message: `'${key}' is set by the service; it is left out when saving.` })),
+  check: (policy) =>
+    READ_ONLY_PROPERTIES.filter((key) => key in policy).map((key) => ({
+      path: [key],
+      message: `'${key}' is set by the service; it is left out when saving.`,
+    })),
 };

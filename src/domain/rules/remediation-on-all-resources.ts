@@ -21,7 +21,8 @@ export const remediationOnAllResources: Rule = {
     return [
       {
         path: ['conditions', 'applications'],
-        message: 'Password change and risk remediation should apply to all resources, none excluded: elsewhere a risky user is not asked to remediate, which is probably not what you want.',
+        message:
+          'Password change and risk remediation should apply to all resources, none excluded: elsewhere a risky user is not asked to remediate, which is probably not what you want.',
       },
     ];
   },

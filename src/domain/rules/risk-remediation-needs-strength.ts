@@ -15,6 +15,11 @@ export const riskRemediationNeedsStrength: Rule = {
   check(policy) {
     const { controls, operator, hasStrength } = grantOf(policy);
     if (!controls.includes('riskRemediation') || (hasStrength && operator === 'AND')) return [];
-    return [{ path: ['grantControls', 'builtInControls'], message: "'riskRemediation' must be combined with an authentication strength under the operator AND." }];
+    return [
+      {
+        path: ['grantControls', 'builtInControls'],
+        message: "'riskRemediation' must be combined with an authentication strength under the operator AND.",
+      },
+    ];
   },
 };

@@ -15,7 +15,11 @@ const GROUP = '8d9c5a1e-1111-4222-8333-444455556666';
 const valid = (): Draft => ({
   displayName: 'Require MFA',
   state: 'enabledForReportingButNotEnforced',
-  conditions: { applications: { includeApplications: ['All'] }, users: { includeUsers: ['All'], excludeGroups: [GROUP] }, clientAppTypes: ['all'] },
+  conditions: {
+    applications: { includeApplications: ['All'] },
+    users: { includeUsers: ['All'], excludeGroups: [GROUP] },
+    clientAppTypes: ['all'],
+  },
   grantControls: { operator: 'OR', builtInControls: ['mfa'] },
   sessionControls: null,
 });
@@ -24,10 +28,12 @@ const draft = (change: (p: Draft) => void) => {
   change(policy);
   return policy;
 };
-const remediate = (controls: string[], extra: Loose = {}) => (p: Draft) => {
-  p.grantControls = { operator: 'AND', builtInControls: controls, ...extra };
-  p.conditions.userRiskLevels = ['high'];
-};
+const remediate =
+  (controls: string[], extra: Loose = {}) =>
+  (p: Draft) => {
+    p.grantControls = { operator: 'AND', builtInControls: controls, ...extra };
+    p.conditions.userRiskLevels = ['high'];
+  };
 
 interface Case {
   fires: { change: (p: Draft) => void; at: JsonPath };
@@ -37,7 +43,10 @@ const cases: Record<string, Case> = {
   schema: { fires: { change: (p) => (p.state = 'on'), at: ['state'] }, quiet: () => {} },
   'name-not-only-spaces': { fires: { change: (p) => (p.displayName = '   '), at: ['displayName'] }, quiet: (p) => (p.displayName = '') },
   'applications-or-user-actions': {
-    fires: { change: (p) => (p.conditions.applications.includeUserActions = ['urn:user:registersecurityinfo']), at: ['conditions', 'applications', 'includeUserActions'] },
+    fires: {
+      change: (p) => (p.conditions.applications.includeUserActions = ['urn:user:registersecurityinfo']),
+      at: ['conditions', 'applications', 'includeUserActions'],
+    },
     quiet: (p) => (p.conditions.applications = { includeUserActions: ['urn:user:registersecurityinfo'] }),
   },
   'target-a-resource': {
@@ -46,11 +55,17 @@ const cases: Record<string, Case> = {
   },
   'include-users-or-workload-identities': {
     fires: { change: (p) => (p.conditions.users = { includeUsers: [] }), at: ['conditions', 'users'] },
-    quiet: (p) => ((p.conditions.users = {}), (p.conditions.clientApplications = { includeServicePrincipals: ['ServicePrincipalsInMyTenant'] })),
+    quiet: (p) => (
+      (p.conditions.users = {}),
+      (p.conditions.clientApplications = { includeServicePrincipals: ['ServicePrincipalsInMyTenant'] })
+    ),
   },
   'grant-or-session-control': {
     fires: { change: (p) => (p.grantControls = null), at: ['grantControls'] },
-    quiet: (p) => ((p.grantControls = null), (p.sessionControls = { signInFrequency: { isEnabled: true, value: 1, type: 'hours', frequencyInterval: 'timeBased' } })),
+    quiet: (p) => (
+      (p.grantControls = null),
+      (p.sessionControls = { signInFrequency: { isEnabled: true, value: 1, type: 'hours', frequencyInterval: 'timeBased' } })
+    ),
   },
   'password-change-needs-mfa': {
     fires: { change: remediate(['passwordChange', 'mfa'], { operator: 'OR' }), at: ['grantControls', 'builtInControls'] },
@@ -65,15 +80,27 @@ const cases: Record<string, Case> = {
     quiet: remediate(['passwordChange', 'mfa']),
   },
   'remediation-needs-user-risk': {
-    fires: { change: (p) => (p.grantControls = { operator: 'AND', builtInControls: ['passwordChange', 'mfa'] }), at: ['conditions', 'userRiskLevels'] },
+    fires: {
+      change: (p) => (p.grantControls = { operator: 'AND', builtInControls: ['passwordChange', 'mfa'] }),
+      at: ['conditions', 'userRiskLevels'],
+    },
     quiet: remediate(['passwordChange', 'mfa']),
   },
   'remediation-on-all-resources': {
-    fires: { change: (p) => (remediate(['passwordChange', 'mfa'])(p), (p.conditions.applications.excludeApplications = ['00000002-0000-0ff1-ce00-000000000000'])), at: ['conditions', 'applications'] },
+    fires: {
+      change: (p) => (
+        remediate(['passwordChange', 'mfa'])(p),
+        (p.conditions.applications.excludeApplications = ['00000002-0000-0ff1-ce00-000000000000'])
+      ),
+      at: ['conditions', 'applications'],
+    },
     quiet: remediate(['passwordChange', 'mfa']),
   },
   'block-stands-alone': {
-    fires: { change: (p) => (p.grantControls = { operator: 'OR', builtInControls: ['block', 'mfa'] }), at: ['grantControls', 'builtInControls'] },
+    fires: {
+      change: (p) => (p.grantControls = { operator: 'OR', builtInControls: ['block', 'mfa'] }),
+      at: ['grantControls', 'builtInControls'],
+    },
     quiet: (p) => (p.grantControls = { operator: 'OR', builtInControls: ['block'] }),
   },
   'included-and-excluded': {
@@ -88,7 +115,8 @@ const cases: Record<string, Case> = {
 };
 
 /** One path lies within the other: a rule may report on the list it reads, or on the section holding it. */
-const related = (a: readonly (string | number)[], b: readonly (string | number)[]) => a.slice(0, b.length).every((key, i) => key === b[i]) || b.slice(0, a.length).every((key, i) => key === a[i]);
+const related = (a: readonly (string | number)[], b: readonly (string | number)[]) =>
+  a.slice(0, b.length).every((key, i) => key === b[i]) || b.slice(0, a.length).every((key, i) => key === a[i]);
 
 describe('each rule', () => {
   it('has its cases here', () => {
@@ -101,7 +129,11 @@ describe('each rule', () => {
     it('fires where it should, at the path it names, within what it reads', () => {
       const findings = runRules(draft(fires.change)).filter((f) => f.rule === id);
       expect(findings).toContainEqual(expect.objectContaining({ rule: id, path: fires.at, severity: rule.severity }));
-      for (const { path } of findings) expect(rule.looksAt.some((area) => related(area, path)), path.join('.')).toBe(true);
+      for (const { path } of findings)
+        expect(
+          rule.looksAt.some((area) => related(area, path)),
+          path.join('.'),
+        ).toBe(true);
     });
 
     it('keeps quiet where it should', () => {

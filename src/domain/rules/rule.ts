@@ -15,7 +15,9 @@ export type RuleContext = Record<never, never>;
  * What a rule found, and where. It takes the rule's severity and code, unless it weighs itself: the
  * schema's findings are errors or warnings one by one, so such a finding gives both.
  */
-export type RuleFinding = { path: JsonPath; message: string } & ({ severity?: never; code?: never } | { severity: Severity; code?: string });
+export type RuleFinding = { path: JsonPath; message: string } & (
+  { severity?: never; code?: never } | { severity: Severity; code?: string }
+);
 
 export interface Rule {
   /** Stable and kebab-case, the name of the rule's file: findings, markers and lint output carry it. */

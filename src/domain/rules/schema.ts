@@ -16,4 +16,10 @@ export const schema: Rule = {
 };
 
 /** What is not a JSON object fails the schema's first demand, and no other rule can read it. */
-export const notAnObject = (): PolicyFinding => ({ rule: schema.id, path: [], severity: 'error', code: '1007', message: 'A policy is a JSON object.' });
+export const notAnObject = (): PolicyFinding => ({
+  rule: schema.id,
+  path: [],
+  severity: 'error',
+  code: '1007',
+  message: 'A policy is a JSON object.',
+});

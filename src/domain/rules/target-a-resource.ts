@@ -13,7 +13,16 @@ export const targetAResource: Rule = {
   ],
   check(policy) {
     const apps = obj(obj(policy.conditions).applications);
-    const targets = [apps.includeApplications, apps.includeUserActions, apps.includeAuthenticationContextClassReferences].some((value) => list(value).length > 0);
-    return targets ? [] : [{ path: ['conditions', 'applications'], message: 'Target at least one resource, user action or authentication context (use ["None"] to target nothing).' }];
+    const targets = [apps.includeApplications, apps.includeUserActions, apps.includeAuthenticationContextClassReferences].some(
+      (value) => list(value).length > 0,
+    );
+    return targets
+      ? []
+      : [
+          {
+            path: ['conditions', 'applications'],
+            message: 'Target at least one resource, user action or authentication context (use ["None"] to target nothing).',
+          },
+        ];
   },
 };

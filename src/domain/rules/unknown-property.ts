@@ -10,5 +10,8 @@ export const unknownProperty: Rule = {
   description: 'Every property is one this console knows; an unknown one is kept and sent as it is.',
   looksAt: [[]],
   check: (policy) =>
-    unknownProperties(policy).map((path) => ({ path: path.split('.'), message: `'${path}' is not in this console's schema (a newer Graph feature?). It is kept and sent as it is.` })),
+    unknownProperties(policy).map((path) => ({
+      path: path.split('.'),
+      message: `'${path}' is not in this console's schema (a newer Graph feature?). It is kept and sent as it is.`,
+    })),
 };

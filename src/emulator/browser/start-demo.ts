@@ -67,7 +67,13 @@ export async function startDemo(graphBaseUrl: string): Promise<DemoController> {
       if (!token) throw errors.unauthenticated('Access token is empty.');
       if (!token.startsWith(TOKEN_PREFIX)) throw errors.unauthenticated('Access token validation failure. Invalid audience.');
       const claims = decode(token.slice(TOKEN_PREFIX.length));
-      return { tenantId: claims.tid, userId: claims.oid, userPrincipalName: claims.upn, displayName: claims.name, scopes: claims.scp.split(' ') };
+      return {
+        tenantId: claims.tid,
+        userId: claims.oid,
+        userPrincipalName: claims.upn,
+        displayName: claims.name,
+        scopes: claims.scp.split(' '),
+      };
     },
   });
 
@@ -99,7 +105,8 @@ export async function startDemo(graphBaseUrl: string): Promise<DemoController> {
   const restart = async () => {
     const script = new URL(options.serviceWorker.url, location.href).href;
     for (const registration of await navigator.serviceWorker.getRegistrations()) {
-      if ([registration.active, registration.waiting, registration.installing].some((w) => w?.scriptURL === script)) await registration.unregister();
+      if ([registration.active, registration.waiting, registration.installing].some((w) => w?.scriptURL === script))
+        await registration.unregister();
     }
     await worker.start(options);
   };
@@ -112,7 +119,10 @@ export async function startDemo(graphBaseUrl: string): Promise<DemoController> {
       // The demo reader never gets write scopes, so the console's read-only paths can be tried.
       const granted = account.role === 'reader' ? scopes.filter((s) => !s.includes('ReadWrite')) : scopes;
       const oid = accountId.split('.')[0]!;
-      return TOKEN_PREFIX + encode({ tid: account.tenantId, oid, upn: account.userPrincipalName, name: account.displayName, scp: granted.join(' ') });
+      return (
+        TOKEN_PREFIX +
+        encode({ tid: account.tenantId, oid, upn: account.userPrincipalName, name: account.displayName, scp: granted.join(' ') })
+      );
     },
     reset() {
       const fresh = createSeedState();

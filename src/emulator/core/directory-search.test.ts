@@ -5,7 +5,9 @@ import { testEmulator } from '../harness/test-emulator';
 
 async function search(kind: 'users' | 'groups', value: string): Promise<string[]> {
   const { call } = testEmulator();
-  const response = await call('GET', `/v1.0/${kind}?$search=${encodeURIComponent(value)}&$select=displayName`, { headers: { ConsistencyLevel: 'eventual' } });
+  const response = await call('GET', `/v1.0/${kind}?$search=${encodeURIComponent(value)}&$select=displayName`, {
+    headers: { ConsistencyLevel: 'eventual' },
+  });
   expect(response.status).toBe(200);
   return ((await response.json()) as { value: { displayName: string }[] }).value.map((o) => o.displayName);
 }
@@ -14,7 +16,9 @@ describe('$search on directory objects', () => {
   it('matches any clause joined by OR, each on its own property', async () => {
     expect(await search('users', '"displayName:hugo.lefevre@" OR "userPrincipalName:hugo.lefevre@contoso"')).toEqual(['Hugo Lefevre']);
     // A guest's mail is at their home domain, unlike their sign-in name.
-    expect(await search('users', '"displayName:sam.carter@fabrikam" OR "mail:sam.carter@fabrikam"')).toEqual(['Sam Carter (fabrikam.example)']);
+    expect(await search('users', '"displayName:sam.carter@fabrikam" OR "mail:sam.carter@fabrikam"')).toEqual([
+      'Sam Carter (fabrikam.example)',
+    ]);
   });
 
   it('needs every clause joined by AND, and AND binds before OR', async () => {

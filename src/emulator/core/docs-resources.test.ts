@@ -27,14 +27,22 @@ describe('directory audits (directoryaudit-get.md)', () => {
 
 describe('authentication contexts (conditionalaccessroot-post-…, authenticationcontextclassreference-get, -update, -delete)', () => {
   const PATH = '/beta/identity/conditionalAccess/authenticationContextClassReferences';
-  const c1 = { id: 'c1', displayName: 'Contoso medium', description: 'Medium protection level defined for Contoso policy', isAvailable: true };
+  const c1 = {
+    id: 'c1',
+    displayName: 'Contoso medium',
+    description: 'Medium protection level defined for Contoso policy',
+    isAvailable: true,
+  };
 
   it('creates one with 201 and the object, reads, updates and deletes it', async () => {
     const { call } = testEmulator();
     const options = { tenantId: PREPROD_TENANT_ID };
     const created = await call('POST', PATH, { ...options, body: c1 });
     expect(created.status).toBe(201);
-    expect(await json(created)).toEqual({ '@odata.context': `https://graph.microsoft.com/beta/$metadata#identity/conditionalAccess/authenticationContextClassReferences/$entity`, ...c1 });
+    expect(await json(created)).toEqual({
+      '@odata.context': `https://graph.microsoft.com/beta/$metadata#identity/conditionalAccess/authenticationContextClassReferences/$entity`,
+      ...c1,
+    });
 
     const updated = await call('PATCH', `${PATH}/c1`, { ...options, body: { ...c1, isAvailable: false } });
     expect(updated.status).toBe(204);
@@ -63,7 +71,11 @@ describe('authentication strengths and their combination configurations', () => 
   const customStrengthId = (strengths: JsonObject[]) => String(strengths.find((s) => s.policyType === 'custom')!.id);
   const fido2 = {
     '@odata.type': '#microsoft.graph.fido2CombinationConfiguration',
-    allowedAAGUIDs: ['486c3b50-889c-480a-abc5-c04ef7c873e0', 'c042882f-a621-40c8-94d3-9cde3a826fed', 'ec454c08-4c77-4012-9d48-45f7f0fccdfb'],
+    allowedAAGUIDs: [
+      '486c3b50-889c-480a-abc5-c04ef7c873e0',
+      'c042882f-a621-40c8-94d3-9cde3a826fed',
+      'ec454c08-4c77-4012-9d48-45f7f0fccdfb',
+    ],
     appliesToCombinations: ['fido2'],
   };
 
@@ -92,9 +104,16 @@ describe('authentication strengths and their combination configurations', () => 
     });
     expect(response.status).toBe(201);
     const created = await json(response);
-    expect(created).toMatchObject({ displayName: 'Contoso authentication level', policyType: 'custom', requirementsSatisfied: 'mfa', combinationConfigurations: [] });
+    expect(created).toMatchObject({
+      displayName: 'Contoso authentication level',
+      policyType: 'custom',
+      requirementsSatisfied: 'mfa',
+      combinationConfigurations: [],
+    });
     expect((await call('GET', `/beta/identity/conditionalAccess/authenticationStrength/policies/${String(created.id)}`)).status).toBe(200);
-    const invalid = await call('POST', '/beta/policies/authenticationStrengthPolicies', { body: { displayName: 'x', allowedCombinations: ['password, carrierPigeon'] } });
+    const invalid = await call('POST', '/beta/policies/authenticationStrengthPolicies', {
+      body: { displayName: 'x', allowedCombinations: ['password, carrierPigeon'] },
+    });
     expect(invalid.status).toBe(400);
   });
 
@@ -102,14 +121,18 @@ describe('authentication strengths and their combination configurations', () => 
     const { call } = testEmulator();
     const id = customStrengthId((await json(await call('GET', '/beta/policies/authenticationStrengthPolicies'))).value!);
     // The create and get pages use …/authenticationStrength/policies; the list page the older …/authenticationStrengths/policies.
-    const created = await call('POST', `/beta/identity/conditionalAccess/authenticationStrength/policies/${id}/combinationConfigurations`, { body: fido2 });
+    const created = await call('POST', `/beta/identity/conditionalAccess/authenticationStrength/policies/${id}/combinationConfigurations`, {
+      body: fido2,
+    });
     expect(created.status).toBe(201);
     const configuration = await json(created);
     expect(configuration).toMatchObject(fido2);
     expect(configuration.id).toMatch(/^[0-9a-f-]{36}$/);
     const configurationPath = `/beta/identity/conditionalAccess/authenticationStrength/policies/${id}/combinationConfigurations/${String(configuration.id)}`;
 
-    const listed = await json(await call('GET', `/beta/identity/conditionalAccess/authenticationStrengths/policies/${id}/combinationConfigurations`));
+    const listed = await json(
+      await call('GET', `/beta/identity/conditionalAccess/authenticationStrengths/policies/${id}/combinationConfigurations`),
+    );
     expect(listed.value).toEqual([{ ...fido2, id: configuration.id }]);
     expect((await json(await call('GET', configurationPath))).allowedAAGUIDs).toEqual(fido2.allowedAAGUIDs);
     const strength = await json(await call('GET', `/v1.0/policies/authenticationStrengthPolicies/${id}`));
@@ -118,23 +141,33 @@ describe('authentication strengths and their combination configurations', () => 
     expect((await call('PATCH', configurationPath, { body: { appliesToCombinations: ['fido2'] } })).status).toBe(204);
     expect((await call('PATCH', configurationPath, { body: { appliesToCombinations: ['sms'] } })).status).toBe(400);
     expect((await call('DELETE', configurationPath)).status).toBe(204);
-    expect((await json(await call('GET', `/beta/policies/authenticationStrengthPolicies/${id}/combinationConfigurations`))).value).toEqual([]);
+    expect((await json(await call('GET', `/beta/policies/authenticationStrengthPolicies/${id}/combinationConfigurations`))).value).toEqual(
+      [],
+    );
     expect((await call('GET', configurationPath)).status).toBe(404);
   });
 
   it('refuses configurations on a built-in strength and ones of an unknown type', async () => {
     const { call } = testEmulator();
-    const builtIn = await call('POST', '/beta/identity/conditionalAccess/authenticationStrength/policies/00000000-0000-0000-0000-000000000004/combinationConfigurations', { body: fido2 });
+    const builtIn = await call(
+      'POST',
+      '/beta/identity/conditionalAccess/authenticationStrength/policies/00000000-0000-0000-0000-000000000004/combinationConfigurations',
+      { body: fido2 },
+    );
     expect(builtIn.status).toBe(400);
     const id = customStrengthId((await json(await call('GET', '/beta/policies/authenticationStrengthPolicies'))).value!);
-    const untyped = await call('POST', `/beta/policies/authenticationStrengthPolicies/${id}/combinationConfigurations`, { body: { appliesToCombinations: ['fido2'] } });
+    const untyped = await call('POST', `/beta/policies/authenticationStrengthPolicies/${id}/combinationConfigurations`, {
+      body: { appliesToCombinations: ['fido2'] },
+    });
     expect(untyped.status).toBe(400);
   });
 
   it('renames a custom strength (204), changes its combinations (updateAllowedCombinations, 200) and deletes it once no policy requires it', async () => {
     const { call } = testEmulator();
     const created = await json(
-      await call('POST', '/beta/policies/authenticationStrengthPolicies', { body: { displayName: 'Contoso authentication level', allowedCombinations: ['fido2', 'password, voice'] } }),
+      await call('POST', '/beta/policies/authenticationStrengthPolicies', {
+        body: { displayName: 'Contoso authentication level', allowedCombinations: ['fido2', 'password, voice'] },
+      }),
     );
     const path = `/beta/policies/authenticationStrengthPolicies/${String(created.id)}`;
     expect((await call('PATCH', path, { body: { displayName: 'Contoso level 2', description: 'Keys or voice' } })).status).toBe(204);
@@ -147,20 +180,34 @@ describe('authentication strengths and their combination configurations', () => 
       currentCombinations: ['password, voice'],
       conditionalAccessReferences: [],
     });
-    expect(await json(await call('GET', path))).toMatchObject({ displayName: 'Contoso level 2', description: 'Keys or voice', allowedCombinations: ['password, voice'] });
+    expect(await json(await call('GET', path))).toMatchObject({
+      displayName: 'Contoso level 2',
+      description: 'Keys or voice',
+      allowedCombinations: ['password, voice'],
+    });
     expect((await call('DELETE', path)).status).toBe(204);
     expect((await call('GET', path)).status).toBe(404);
   });
 
   it('refuses to change a built-in strength or delete one a policy requires', async () => {
     const { call } = testEmulator();
-    expect((await call('PATCH', '/beta/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000002', { body: { displayName: 'Mine' } })).status).toBe(400);
+    expect(
+      (
+        await call('PATCH', '/beta/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000002', {
+          body: { displayName: 'Mine' },
+        })
+      ).status,
+    ).toBe(400);
     const id = customStrengthId((await json(await call('GET', '/beta/policies/authenticationStrengthPolicies'))).value!);
     // CA028 requires the contractor strength.
     const inUse = await call('DELETE', `/beta/policies/authenticationStrengthPolicies/${id}`);
     expect(inUse.status).toBe(400);
     expect(((await json(inUse)).error as JsonObject).message).toContain('CA028');
-    const update = await json(await call('POST', `/beta/policies/authenticationStrengthPolicies/${id}/updateAllowedCombinations`, { body: { allowedCombinations: ['fido2'] } }));
+    const update = await json(
+      await call('POST', `/beta/policies/authenticationStrengthPolicies/${id}/updateAllowedCombinations`, {
+        body: { allowedCombinations: ['fido2'] },
+      }),
+    );
     expect((update.conditionalAccessReferences as string[]).length).toBeGreaterThan(0);
   });
 
@@ -169,8 +216,14 @@ describe('authentication strengths and their combination configurations', () => 
     const response = await call('GET', '/beta/identity/conditionalAccess/authenticationStrengths/authenticationMethodModes');
     expect(response.status).toBe(200);
     const modes = (await json(response)).value!;
-    expect(modes).toContainEqual({ id: 'deviceBasedPush', displayName: 'Microsoft Authenticator (Passwordless)', authenticationMethod: 'microsoftAuthenticator' });
-    expect(modes.map((m) => m.id)).toEqual(expect.arrayContaining(['password', 'sms', 'fido2', 'x509CertificateMultiFactor', 'federatedSingleFactor']));
+    expect(modes).toContainEqual({
+      id: 'deviceBasedPush',
+      displayName: 'Microsoft Authenticator (Passwordless)',
+      authenticationMethod: 'microsoftAuthenticator',
+    });
+    expect(modes.map((m) => m.id)).toEqual(
+      expect.arrayContaining(['password', 'sms', 'fido2', 'x509CertificateMultiFactor', 'federatedSingleFactor']),
+    );
     expect((await call('GET', '/v1.0/identity/conditionalAccess/authenticationStrength/authenticationMethodModes')).status).toBe(404);
   });
 
@@ -191,21 +244,55 @@ describe('templates (conditionalaccesstemplate-get.md)', () => {
     expect(response.status).toBe(200);
     const template = await json(response);
     expect(template['@odata.context']).toBe('https://graph.microsoft.com/beta/$metadata#identity/conditionalAccess/templates/$entity');
-    const details = template.details as { conditions: JsonObject & { applications: JsonObject }; grantControls: JsonObject; sessionControls: null };
-    expect(Object.keys(details.conditions).sort()).toEqual(
-      ['applications', 'clientAppTypes', 'clientApplications', 'deviceStates', 'devices', 'locations', 'platforms', 'servicePrincipalRiskLevels', 'signInRiskDetections', 'signInRiskLevels', 'times', 'userRiskLevels', 'users'],
-    );
-    expect(details.conditions).toMatchObject({ servicePrincipalRiskLevels: [], signInRiskDetections: null, times: null, deviceStates: null });
-    expect(Object.keys(details.conditions.applications).sort()).toEqual(
-      ['applicationFilter', 'excludeApplications', 'includeApplications', 'includeAuthenticationContextClassReferences', 'includeUserActions', 'networkAccess'],
-    );
-    expect(details.grantControls).toEqual({ operator: 'OR', builtInControls: ['mfa'], customAuthenticationFactors: [], termsOfUse: [], authenticationStrength: null });
+    const details = template.details as {
+      conditions: JsonObject & { applications: JsonObject };
+      grantControls: JsonObject;
+      sessionControls: null;
+    };
+    expect(Object.keys(details.conditions).sort()).toEqual([
+      'applications',
+      'clientAppTypes',
+      'clientApplications',
+      'deviceStates',
+      'devices',
+      'locations',
+      'platforms',
+      'servicePrincipalRiskLevels',
+      'signInRiskDetections',
+      'signInRiskLevels',
+      'times',
+      'userRiskLevels',
+      'users',
+    ]);
+    expect(details.conditions).toMatchObject({
+      servicePrincipalRiskLevels: [],
+      signInRiskDetections: null,
+      times: null,
+      deviceStates: null,
+    });
+    expect(Object.keys(details.conditions.applications).sort()).toEqual([
+      'applicationFilter',
+      'excludeApplications',
+      'includeApplications',
+      'includeAuthenticationContextClassReferences',
+      'includeUserActions',
+      'networkAccess',
+    ]);
+    expect(details.grantControls).toEqual({
+      operator: 'OR',
+      builtInControls: ['mfa'],
+      customAuthenticationFactors: [],
+      termsOfUse: [],
+      authenticationStrength: null,
+    });
   });
 
   it('Example 2: $select=details', async () => {
     const { call } = testEmulator();
     const template = await json(await call('GET', `/beta/identity/conditionalAccess/templates/${ID}?$select=details`));
-    expect(template['@odata.context']).toBe('https://graph.microsoft.com/beta/$metadata#identity/conditionalAccess/templates(details)/$entity');
+    expect(template['@odata.context']).toBe(
+      'https://graph.microsoft.com/beta/$metadata#identity/conditionalAccess/templates(details)/$entity',
+    );
     expect(template.details).toBeDefined();
     expect(template.name).toBeUndefined();
   });
@@ -218,7 +305,9 @@ describe('templates (conditionalaccesstemplate-get.md)', () => {
         displayName: String(template.name),
         state: 'enabledForReportingButNotEnforced',
         ...details,
-        conditions: JSON.parse(JSON.stringify(details.conditions).replaceAll('Current administrator will be excluded', 'ab1d4a28-0000-4000-8000-000000000001')) as JsonObject,
+        conditions: JSON.parse(
+          JSON.stringify(details.conditions).replaceAll('Current administrator will be excluded', 'ab1d4a28-0000-4000-8000-000000000001'),
+        ) as JsonObject,
       };
       const response = await call('POST', '/beta/identity/conditionalAccess/policies', { body });
       expect(response.status, String(template.name)).toBe(201);

@@ -25,30 +25,54 @@ describe('named locations (conditionalaccessroot-post-namedlocations, ipnamedloc
     });
     expect(ip.status).toBe(201);
     const ipLocation = await json(ip);
-    expect(ipLocation).toMatchObject({ '@odata.type': '#microsoft.graph.ipNamedLocation', displayName: 'Untrusted IP named location', isTrusted: false });
+    expect(ipLocation).toMatchObject({
+      '@odata.type': '#microsoft.graph.ipNamedLocation',
+      displayName: 'Untrusted IP named location',
+      isTrusted: false,
+    });
     expect(ipLocation.createdDateTime).toBe(ipLocation.modifiedDateTime);
 
     const country = await call('POST', NAMED_LOCATIONS, {
-      body: { '@odata.type': '#microsoft.graph.countryNamedLocation', displayName: 'Named location with unknown countries and regions', countriesAndRegions: ['US', 'GB'], includeUnknownCountriesAndRegions: true },
+      body: {
+        '@odata.type': '#microsoft.graph.countryNamedLocation',
+        displayName: 'Named location with unknown countries and regions',
+        countriesAndRegions: ['US', 'GB'],
+        includeUnknownCountriesAndRegions: true,
+      },
     });
     expect(country.status).toBe(201);
     const countryId = String((await json(country)).id);
 
     const ipPath = `${NAMED_LOCATIONS}/${String(ipLocation.id)}`;
     const ipUpdate = await call('PATCH', ipPath, {
-      body: { '@odata.type': '#microsoft.graph.ipNamedLocation', displayName: 'Untrusted named location with only IPv4 address', isTrusted: false, ipRanges: [{ '@odata.type': '#microsoft.graph.iPv4CidrRange', cidrAddress: '6.5.4.3/18' }] },
+      body: {
+        '@odata.type': '#microsoft.graph.ipNamedLocation',
+        displayName: 'Untrusted named location with only IPv4 address',
+        isTrusted: false,
+        ipRanges: [{ '@odata.type': '#microsoft.graph.iPv4CidrRange', cidrAddress: '6.5.4.3/18' }],
+      },
     });
     expect(ipUpdate.status).toBe(204);
     const countryUpdate = await call('PATCH', `${NAMED_LOCATIONS}/${countryId}`, {
-      body: { '@odata.type': '#microsoft.graph.countryNamedLocation', displayName: 'Updated named location without unknown countries and regions', countriesAndRegions: ['CA', 'IN'], includeUnknownCountriesAndRegions: false },
+      body: {
+        '@odata.type': '#microsoft.graph.countryNamedLocation',
+        displayName: 'Updated named location without unknown countries and regions',
+        countriesAndRegions: ['CA', 'IN'],
+        includeUnknownCountriesAndRegions: false,
+      },
     });
     expect(countryUpdate.status).toBe(204);
 
     const read = await json(await call('GET', ipPath));
-    expect(read).toMatchObject({ displayName: 'Untrusted named location with only IPv4 address', ipRanges: [{ '@odata.type': '#microsoft.graph.iPv4CidrRange', cidrAddress: '6.5.4.3/18' }] });
+    expect(read).toMatchObject({
+      displayName: 'Untrusted named location with only IPv4 address',
+      ipRanges: [{ '@odata.type': '#microsoft.graph.iPv4CidrRange', cidrAddress: '6.5.4.3/18' }],
+    });
     expect((await call('DELETE', ipPath)).status).toBe(204);
     expect((await call('GET', ipPath)).status).toBe(404);
-    expect((await call('POST', `/beta/identity/conditionalAccess/deletedItems/namedLocations/${String(ipLocation.id)}/restore`)).status).toBe(200);
+    expect(
+      (await call('POST', `/beta/identity/conditionalAccess/deletedItems/namedLocations/${String(ipLocation.id)}/restore`)).status,
+    ).toBe(200);
   });
 });
 
@@ -72,9 +96,15 @@ describe('policies (conditionalaccessroot-post-policies, conditionalaccesspolicy
     expect(created.status).toBe(201);
     const policy = await json(created);
     expect(policy).toMatchObject({ displayName: example2.displayName, modifiedDateTime: null, sessionControls: null });
-    expect((policy.conditions as { users: JsonObject }).users).toMatchObject({ includeUsers: [], includeGroups: ['ba8e7ded-8b0f-4836-ba06-8ff1ecc5c8ba'], excludeRoles: [] });
+    expect((policy.conditions as { users: JsonObject }).users).toMatchObject({
+      includeUsers: [],
+      includeGroups: ['ba8e7ded-8b0f-4836-ba06-8ff1ecc5c8ba'],
+      excludeRoles: [],
+    });
     // The page also shows excludeLocations: [] filled in; the emulator's policy shape (policy-shape.ts) does not add it yet.
-    expect((policy.conditions as { locations: JsonObject }).locations).toMatchObject({ includeLocations: ['198ad66e-87b3-4157-85a3-8a7b51794ee9'] });
+    expect((policy.conditions as { locations: JsonObject }).locations).toMatchObject({
+      includeLocations: ['198ad66e-87b3-4157-85a3-8a7b51794ee9'],
+    });
     const path = `${POLICIES}/${String(policy.id)}`;
 
     const update = await call('PATCH', path, { body: { conditions: { signInRiskLevels: ['high', 'medium', 'low'] } } });
@@ -96,7 +126,8 @@ describe('policies (conditionalaccessroot-post-policies, conditionalaccesspolicy
 
   it('refuses the first example as the page prints it: its JSON has a trailing comma', async () => {
     const { call } = testEmulator();
-    const asPrinted = '{"displayName": "Access to EXO requires MFA", "state": "enabled", "conditions": {"clientAppTypes": ["mobileAppsAndDesktopClients", "browser"], "applications": {"includeApplications": ["00000002-0000-0ff1-ce00-000000000000"]}, "users": {"includeGroups": ["ba8e7ded-8b0f-4836-ba06-8ff1ecc5c8ba"],}, "locations": {"includeLocations": ["All"], "excludeLocations": ["AllTrusted"]}}, "grantControls": {"operator": "OR", "builtInControls": ["mfa"]}}';
+    const asPrinted =
+      '{"displayName": "Access to EXO requires MFA", "state": "enabled", "conditions": {"clientAppTypes": ["mobileAppsAndDesktopClients", "browser"], "applications": {"includeApplications": ["00000002-0000-0ff1-ce00-000000000000"]}, "users": {"includeGroups": ["ba8e7ded-8b0f-4836-ba06-8ff1ecc5c8ba"],}, "locations": {"includeLocations": ["All"], "excludeLocations": ["AllTrusted"]}}, "grantControls": {"operator": "OR", "builtInControls": ["mfa"]}}';
     const response = await call('POST', POLICIES, { rawBody: asPrinted });
     expect(response.status).toBe(400);
     expect(((await json(response)).error as JsonObject).message).toContain('Unable to read JSON request payload');

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { testEmulator } from '../harness/test-emulator';
 
-type BatchBody = { responses: { id: string; status: number; headers: Record<string, string>; body?: { value?: unknown[]; error?: { code: string } } }[] };
+type BatchBody = {
+  responses: { id: string; status: number; headers: Record<string, string>; body?: { value?: unknown[]; error?: { code: string } } }[];
+};
 
 describe('$batch', () => {
   it('answers each request with its own status inside a 200', async () => {
@@ -28,7 +30,10 @@ describe('$batch', () => {
     const { call } = testEmulator();
     const many = Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET', url: '/groups' }));
     expect((await call('POST', '/v1.0/$batch', { body: { requests: many } })).status).toBe(400);
-    const duplicate = [{ id: 'a', method: 'GET', url: '/groups' }, { id: 'a', method: 'GET', url: '/users' }];
+    const duplicate = [
+      { id: 'a', method: 'GET', url: '/groups' },
+      { id: 'a', method: 'GET', url: '/users' },
+    ];
     expect((await call('POST', '/v1.0/$batch', { body: { requests: duplicate } })).status).toBe(400);
   });
 
@@ -48,7 +53,11 @@ describe('$batch', () => {
 
   it('applies scopes and throttling to each request inside', async () => {
     const { call } = testEmulator({ rateLimits: true });
-    const requests = Array.from({ length: 6 }, (_, i) => ({ id: String(i), method: 'GET', url: '/identity/conditionalAccess/namedLocations' }));
+    const requests = Array.from({ length: 6 }, (_, i) => ({
+      id: String(i),
+      method: 'GET',
+      url: '/identity/conditionalAccess/namedLocations',
+    }));
     const body = (await (await call('POST', '/v1.0/$batch', { body: { requests } })).json()) as BatchBody;
     const statuses = body.responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(4);
@@ -61,9 +70,13 @@ describe('directory lookups', () => {
   it('returns the objects getByIds finds and leaves out the rest', async () => {
     const { call, emulator } = testEmulator();
     const group = emulator.state.tenants[0]!.groups[0]!;
-    const response = await call('POST', '/v1.0/directoryObjects/getByIds', { body: { ids: [group.id, '00000000-0000-0000-0000-00000000dead'], types: ['group', 'user'] } });
+    const response = await call('POST', '/v1.0/directoryObjects/getByIds', {
+      body: { ids: [group.id, '00000000-0000-0000-0000-00000000dead'], types: ['group', 'user'] },
+    });
     const body = (await response.json()) as { value: { id: string; '@odata.type': string; displayName: string }[] };
-    expect(body.value).toEqual([expect.objectContaining({ id: group.id, '@odata.type': '#microsoft.graph.group', displayName: group.displayName })]);
+    expect(body.value).toEqual([
+      expect.objectContaining({ id: group.id, '@odata.type': '#microsoft.graph.group', displayName: group.displayName }),
+    ]);
   });
 
   it('refuses more than 1000 ids', async () => {
@@ -75,7 +88,9 @@ describe('directory lookups', () => {
   it('finds service principals by appId with an in filter', async () => {
     const { call } = testEmulator();
     const filter = encodeURIComponent("appId in ('00000002-0000-0ff1-ce00-000000000000','cc15fd57-2c6c-4117-a88c-83b1d56b4bbe')");
-    const body = (await (await call('GET', `/v1.0/servicePrincipals?$filter=${filter}&$select=appId,displayName`)).json()) as { value: { displayName: string }[] };
+    const body = (await (await call('GET', `/v1.0/servicePrincipals?$filter=${filter}&$select=appId,displayName`)).json()) as {
+      value: { displayName: string }[];
+    };
     expect(body.value.map((sp) => sp.displayName).sort()).toEqual(['Microsoft Teams Services', 'Office 365 Exchange Online']);
   });
 
@@ -98,7 +113,9 @@ describe('named locations', () => {
     const { call } = testEmulator();
     const body = { displayName: 'Lab', ipRanges: [{ '@odata.type': '#microsoft.graph.iPv4CidrRange', cidrAddress: '10.1.0.0/16' }] };
     expect((await call('POST', '/v1.0/identity/conditionalAccess/namedLocations', { body })).status).toBe(400);
-    const created = await call('POST', '/v1.0/identity/conditionalAccess/namedLocations', { body: { '@odata.type': '#microsoft.graph.ipNamedLocation', ...body } });
+    const created = await call('POST', '/v1.0/identity/conditionalAccess/namedLocations', {
+      body: { '@odata.type': '#microsoft.graph.ipNamedLocation', ...body },
+    });
     expect(created.status).toBe(201);
     expect(await created.json()).toMatchObject({ '@odata.type': '#microsoft.graph.ipNamedLocation', isTrusted: false });
   });

@@ -13,7 +13,13 @@ const minimalPolicy = {
   grantControls: { operator: 'OR', builtInControls: ['mfa'] },
 };
 
-type GraphErrorBody = { error: { code: string; message: string; innerError: { message?: string; 'request-id': string; 'client-request-id': string; date: string } } };
+type GraphErrorBody = {
+  error: {
+    code: string;
+    message: string;
+    innerError: { message?: string; 'request-id': string; 'client-request-id': string; date: string };
+  };
+};
 
 async function errorOf(response: Response) {
   const body = (await response.json()) as GraphErrorBody;
@@ -42,7 +48,9 @@ describe('conditional access policies', () => {
 
   it('expands the authentication strength inline', async () => {
     const { call } = testEmulator();
-    const body = (await (await call('GET', `${POLICIES}?$filter=startswith(displayName,'CA003')`)).json()) as { value: { grantControls: Record<string, { displayName?: string }> }[] };
+    const body = (await (await call('GET', `${POLICIES}?$filter=startswith(displayName,'CA003')`)).json()) as {
+      value: { grantControls: Record<string, { displayName?: string }> }[];
+    };
     expect(body.value).toHaveLength(1);
     expect(body.value[0]!.grantControls.authenticationStrength!.displayName).toBe('Phishing-resistant MFA');
     expect(body.value[0]!.grantControls['authenticationStrength@odata.context']).toBeDefined();
@@ -73,7 +81,13 @@ describe('conditional access policies', () => {
 
   it('rejects applications together with user actions with 1012', async () => {
     const { call } = testEmulator();
-    const body = { ...minimalPolicy, conditions: { ...minimalPolicy.conditions, applications: { includeApplications: ['All'], includeUserActions: ['urn:user:registersecurityinfo'] } } };
+    const body = {
+      ...minimalPolicy,
+      conditions: {
+        ...minimalPolicy.conditions,
+        applications: { includeApplications: ['All'], includeUserActions: ['urn:user:registersecurityinfo'] },
+      },
+    };
     const error = await errorOf(await call('POST', POLICIES, { body }));
     expect(error.status).toBe(400);
     expect(error.innerError.message).toMatch(/^1012:/);
@@ -88,9 +102,13 @@ describe('conditional access policies', () => {
 
   it('rejects a read-only templateId with 1118, and ignores other service-owned fields', async () => {
     const { call } = testEmulator();
-    const withTemplate = await errorOf(await call('POST', POLICIES, { body: { ...minimalPolicy, templateId: 'c7503427-338e-4c5e-902d-abe252abfb43' } }));
+    const withTemplate = await errorOf(
+      await call('POST', POLICIES, { body: { ...minimalPolicy, templateId: 'c7503427-338e-4c5e-902d-abe252abfb43' } }),
+    );
     expect(withTemplate.innerError.message).toMatch(/^1118:/);
-    const withId = await call('POST', POLICIES, { body: { ...minimalPolicy, id: 'whatever', createdDateTime: '2020-01-01T00:00:00Z', '@odata.context': 'x' } });
+    const withId = await call('POST', POLICIES, {
+      body: { ...minimalPolicy, id: 'whatever', createdDateTime: '2020-01-01T00:00:00Z', '@odata.context': 'x' },
+    });
     expect(withId.status).toBe(201);
   });
 
@@ -103,13 +121,21 @@ describe('conditional access policies', () => {
 
   it('updates with 204: nested objects merge, arrays are replaced, modifiedDateTime is set', async () => {
     const { call, clock } = testEmulator();
-    const list = (await (await call('GET', `${POLICIES}?$filter=startswith(displayName,'CA001')`)).json()) as { value: { id: string; conditions: { users: { excludeGroups: string[]; includeUsers: string[] } } }[] };
+    const list = (await (await call('GET', `${POLICIES}?$filter=startswith(displayName,'CA001')`)).json()) as {
+      value: { id: string; conditions: { users: { excludeGroups: string[]; includeUsers: string[] } } }[];
+    };
     const policy = list.value[0]!;
     clock.advance(60_000);
-    const response = await call('PATCH', `${POLICIES}/${policy.id}`, { body: { state: 'disabled', conditions: { users: { excludeGroups: [] } } } });
+    const response = await call('PATCH', `${POLICIES}/${policy.id}`, {
+      body: { state: 'disabled', conditions: { users: { excludeGroups: [] } } },
+    });
     expect(response.status).toBe(204);
     expect(await response.text()).toBe('');
-    const after = (await (await call('GET', `${POLICIES}/${policy.id}`)).json()) as { state: string; modifiedDateTime: string; conditions: { users: { excludeGroups: string[]; includeUsers: string[] }; clientAppTypes: string[] } };
+    const after = (await (await call('GET', `${POLICIES}/${policy.id}`)).json()) as {
+      state: string;
+      modifiedDateTime: string;
+      conditions: { users: { excludeGroups: string[]; includeUsers: string[] }; clientAppTypes: string[] };
+    };
     expect(after.state).toBe('disabled');
     expect(after.conditions.users.excludeGroups).toEqual([]);
     expect(after.conditions.users.includeUsers).toEqual(['All']);
@@ -118,7 +144,9 @@ describe('conditional access policies', () => {
 
   it('answers 404 in Graph’s error shape for an unknown id', async () => {
     const { call } = testEmulator();
-    const error = await errorOf(await call('GET', `${POLICIES}/00000000-1111-2222-3333-444444444444`, { headers: { 'client-request-id': 'abc-123' } }));
+    const error = await errorOf(
+      await call('GET', `${POLICIES}/00000000-1111-2222-3333-444444444444`, { headers: { 'client-request-id': 'abc-123' } }),
+    );
     expect(error.status).toBe(404);
     expect(error.innerError['client-request-id']).toBe('abc-123');
     expect(error.innerError.date).toMatch(/^\d{4}-\d{2}-\d{2}T/);
@@ -183,9 +211,16 @@ describe('audit log', () => {
     await call('DELETE', `${POLICIES}/${created.id}`);
     const filter = `targetResources/any(t: t/id eq '${created.id}')`;
     const body = (await (await call('GET', `/v1.0/auditLogs/directoryAudits?$filter=${encodeURIComponent(filter)}`)).json()) as {
-      value: { activityDisplayName: string; targetResources: { modifiedProperties: { oldValue: string | null; newValue: string | null }[] }[] }[];
+      value: {
+        activityDisplayName: string;
+        targetResources: { modifiedProperties: { oldValue: string | null; newValue: string | null }[] }[];
+      }[];
     };
-    expect(body.value.map((e) => e.activityDisplayName)).toEqual(['Delete conditional access policy', 'Update conditional access policy', 'Add conditional access policy']);
+    expect(body.value.map((e) => e.activityDisplayName)).toEqual([
+      'Delete conditional access policy',
+      'Update conditional access policy',
+      'Add conditional access policy',
+    ]);
     const update = body.value[1]!.targetResources[0]!.modifiedProperties[0]!;
     expect(JSON.parse(update.oldValue!)).toMatchObject({ state: 'enabledForReportingButNotEnforced' });
     expect(JSON.parse(update.newValue!)).toMatchObject({ state: 'enabled' });
@@ -193,7 +228,10 @@ describe('audit log', () => {
 
   it('has a seeded trail of recent changes, newest first, with paging', async () => {
     const { call } = testEmulator();
-    const first = (await (await call('GET', '/v1.0/auditLogs/directoryAudits?$top=3')).json()) as { value: { activityDateTime: string }[]; '@odata.nextLink'?: string };
+    const first = (await (await call('GET', '/v1.0/auditLogs/directoryAudits?$top=3')).json()) as {
+      value: { activityDateTime: string }[];
+      '@odata.nextLink'?: string;
+    };
     expect(first.value).toHaveLength(3);
     expect(Date.parse(first.value[0]!.activityDateTime)).toBeGreaterThanOrEqual(Date.parse(first.value[1]!.activityDateTime));
     expect(first['@odata.nextLink']).toBeDefined();
@@ -255,7 +293,9 @@ describe('throttling', () => {
 describe('fault injection', () => {
   it('fails matching requests with a 5xx a set number of times', async () => {
     const { call, emulator } = testEmulator();
-    emulator.setFaults(emulator.state.tenants[0]!.id, { rules: [{ match: 'GET /v1.0/identity/conditionalAccess/policies', fault: 503, times: 1 }] });
+    emulator.setFaults(emulator.state.tenants[0]!.id, {
+      rules: [{ match: 'GET /v1.0/identity/conditionalAccess/policies', fault: 503, times: 1 }],
+    });
     const failed = await errorOf(await call('GET', POLICIES));
     expect(failed.status).toBe(503);
     expect(failed.code).toBe('ServiceUnavailable');

@@ -67,13 +67,16 @@ export function createEmulator(options: EmulatorOptions): Emulator {
 
     const fault = injectedFault(tenant, `${request.method} /${version}/${path}`);
     if (fault && typeof fault.fault === 'number') {
-      throw fault.fault === 429 ? errors.throttled(fault.retryAfter === null ? undefined : (fault.retryAfter ?? 1)) : errors.serviceUnavailable(fault.fault);
+      throw fault.fault === 429
+        ? errors.throttled(fault.retryAfter === null ? undefined : (fault.retryAfter ?? 1))
+        : errors.serviceUnavailable(fault.fault);
     }
 
     const candidates = routes.filter((r) => r.pattern.test(path));
     if (candidates.length === 0) throw errors.noRoute(path);
     const route = candidates.find((r) => r.method === request.method);
-    if (!route) throw new GraphError(405, 'MethodNotAllowed', `The HTTP method '${request.method}' is not allowed for the resource '${path}'.`);
+    if (!route)
+      throw new GraphError(405, 'MethodNotAllowed', `The HTTP method '${request.method}' is not allowed for the resource '${path}'.`);
     if (route.betaOnly && version === 'v1.0') {
       throw new GraphError(404, 'UnknownError', `No HTTP resource was found that matches the request URI '${request.url}'.`);
     }
@@ -115,7 +118,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     const body = await readJson(request);
     if (!isObject(body) || !Array.isArray(body.requests)) throw errors.badRequest('Invalid batch payload: a "requests" array is required.');
     const items = body.requests;
-    if (items.length > MAX_BATCH) throw errors.badRequest(`Invalid batch payload: at most ${MAX_BATCH} requests are allowed, ${items.length} were sent.`);
+    if (items.length > MAX_BATCH)
+      throw errors.badRequest(`Invalid batch payload: at most ${MAX_BATCH} requests are allowed, ${items.length} were sent.`);
     const ids = items.map((item) => (isObject(item) ? String(item.id) : ''));
     if (new Set(ids).size !== ids.length) throw errors.badRequest('Invalid batch payload: request ids must be unique.');
     const version = new URL(request.url).pathname.split('/')[1];
@@ -134,7 +138,13 @@ export function createEmulator(options: EmulatorOptions): Emulator {
         for (const dependency of dependsOn) {
           const previous = results.get(dependency) ?? run(items[ids.indexOf(dependency)]);
           const outcome = await previous;
-          if (outcome.status >= 400) return { id, status: 424, headers: {}, body: { error: { code: 'FailedDependency', message: `Request ${dependency} failed.` } } };
+          if (outcome.status >= 400)
+            return {
+              id,
+              status: 424,
+              headers: {},
+              body: { error: { code: 'FailedDependency', message: `Request ${dependency} failed.` } },
+            };
         }
         const headers = new Headers(isObject(item.headers) ? (item.headers as Record<string, string>) : {});
         const inner = new Request(`${origin}/${version}/${String(item.url).replace(/^\//, '')}`, {

@@ -12,7 +12,12 @@ describe('fault rules', () => {
     const { emulator, call } = testEmulator();
     const before = emulator.state.tenants.find((t) => t.id === CONTOSO_TENANT_ID)!.policies.length;
     emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: `POST ${POLICIES}`, fault: 'drop-after', times: 1 }] });
-    const body = { displayName: 'Applied, answer lost', state: 'disabled', conditions: { users: { includeUsers: ['None'] }, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] }, grantControls: { operator: 'OR', builtInControls: ['block'] } };
+    const body = {
+      displayName: 'Applied, answer lost',
+      state: 'disabled',
+      conditions: { users: { includeUsers: ['None'] }, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] },
+      grantControls: { operator: 'OR', builtInControls: ['block'] },
+    };
     await expect(call('POST', POLICIES, { body })).rejects.toBeInstanceOf(DroppedConnection);
     const policies = emulator.state.tenants.find((t) => t.id === CONTOSO_TENANT_ID)!.policies;
     expect(policies).toHaveLength(before + 1);
@@ -25,8 +30,12 @@ describe('fault rules', () => {
     const { emulator, call } = testEmulator();
     const [policy] = emulator.state.tenants.find((t) => t.id === CONTOSO_TENANT_ID)!.policies;
     emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: 'PATCH', fault: 'drop', times: 1 }] });
-    await expect(call('PATCH', `${POLICIES}/${policy!.id as string}`, { body: { displayName: 'Never applied' } })).rejects.toBeInstanceOf(DroppedConnection);
-    expect((await (await call('GET', `${POLICIES}/${policy!.id as string}`)).json()) as object).toMatchObject({ displayName: policy!.displayName });
+    await expect(call('PATCH', `${POLICIES}/${policy!.id as string}`, { body: { displayName: 'Never applied' } })).rejects.toBeInstanceOf(
+      DroppedConnection,
+    );
+    expect((await (await call('GET', `${POLICIES}/${policy!.id as string}`)).json()) as object).toMatchObject({
+      displayName: policy!.displayName,
+    });
   });
 
   it('sends a 429 with Retry-After: 1 by default, the seconds given, or none', async () => {

@@ -82,8 +82,7 @@ export const errors = {
       'BadRequest',
       'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
     ),
-  notFound: (what: string, id: string) =>
-    new GraphError(404, 'ResourceNotFound', `${what} with id '${id}' was not found.`),
+  notFound: (what: string, id: string) => new GraphError(404, 'ResourceNotFound', `${what} with id '${id}' was not found.`),
   directoryNotFound: (id: string) =>
     new GraphError(
       404,
@@ -108,7 +107,11 @@ export const errors = {
       retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) },
     ),
   serviceUnavailable: (status: number) =>
-    new GraphError(status, status === 503 ? 'ServiceUnavailable' : status === 504 ? 'GatewayTimeout' : 'InternalServerError', 'The service is temporarily unavailable. Please retry later.'),
+    new GraphError(
+      status,
+      status === 503 ? 'ServiceUnavailable' : status === 504 ? 'GatewayTimeout' : 'InternalServerError',
+      'The service is temporarily unavailable. Please retry later.',
+    ),
 };
 
 export async function readJson(request: Request): Promise<unknown> {

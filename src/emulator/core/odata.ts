@@ -183,7 +183,12 @@ function isOfType(value: unknown, type: string): boolean {
 
 /** Flags enums travel as comma-separated names ("password, sms" or "password,sms"), in any order. */
 function flagSet(value: string): Set<string> {
-  return new Set(value.split(',').map((flag) => flag.trim().toLowerCase()).filter(Boolean));
+  return new Set(
+    value
+      .split(',')
+      .map((flag) => flag.trim().toLowerCase())
+      .filter(Boolean),
+  );
 }
 
 function compare(actual: unknown, op: string, expected: Value): boolean {

@@ -33,7 +33,9 @@ export function validatePolicy(policy: JsonObject, knownStrengthIds: ReadonlySet
     list(applications.includeUserActions).length +
     list(applications.includeAuthenticationContextClassReferences).length;
   if (!isObject(conditions.applications) || appTargets === 0) {
-    return errors.badRequest('The policy must target at least one application, user action or authentication context (for example includeApplications: ["None"]).');
+    return errors.badRequest(
+      'The policy must target at least one application, user action or authentication context (for example includeApplications: ["None"]).',
+    );
   }
   if (list(applications.includeApplications).length > 0 && list(applications.includeUserActions).length > 0) {
     return errors.invalidPolicy(
@@ -42,7 +44,10 @@ export function validatePolicy(policy: JsonObject, knownStrengthIds: ReadonlySet
   }
 
   const userTargets =
-    list(users.includeUsers).length + list(users.includeGroups).length + list(users.includeRoles).length + (isObject(users.includeGuestsOrExternalUsers) ? 1 : 0);
+    list(users.includeUsers).length +
+    list(users.includeGroups).length +
+    list(users.includeRoles).length +
+    (isObject(users.includeGuestsOrExternalUsers) ? 1 : 0);
   const workloadTargets = list(clients.includeServicePrincipals).length + list(clients.includeAgentIdServicePrincipals).length;
   if (userTargets === 0 && workloadTargets === 0) {
     return errors.badRequest('The policy must include users (for example includeUsers: ["None"]) or workload identities.');
@@ -59,10 +64,15 @@ export function validatePolicy(policy: JsonObject, knownStrengthIds: ReadonlySet
   }
   const hasGrant =
     !!grant &&
-    (controls.length > 0 || isObject(grant.authenticationStrength) || list(grant.termsOfUse).length > 0 || list(grant.customAuthenticationFactors).length > 0);
+    (controls.length > 0 ||
+      isObject(grant.authenticationStrength) ||
+      list(grant.termsOfUse).length > 0 ||
+      list(grant.customAuthenticationFactors).length > 0);
   const hasSession =
     !!session &&
-    Object.values(session).some((value) => value === true || (isObject(value) && (value.isEnabled === true || typeof value.mode === 'string')));
+    Object.values(session).some(
+      (value) => value === true || (isObject(value) && (value.isEnabled === true || typeof value.mode === 'string')),
+    );
   if (!hasGrant && !hasSession) {
     return errors.badRequest('The policy must have at least one grant control or session control.');
   }
@@ -79,7 +89,9 @@ export function validatePolicy(policy: JsonObject, knownStrengthIds: ReadonlySet
   // The grant controls page: "passwordChange and riskRemediation must each be used in a policy
   // containing userRiskLevels". (Block with other controls is not refused: no page says so.)
   if ((controls.includes('passwordChange') || controls.includes('riskRemediation')) && list(conditions.userRiskLevels).length === 0) {
-    return errors.invalidPolicy(`1032: ConditionalActionPolicy validation failed due to ${controls.includes('passwordChange') ? 'InvalidPasswordResetControl' : 'InvalidRiskRemediationControl'}.`);
+    return errors.invalidPolicy(
+      `1032: ConditionalActionPolicy validation failed due to ${controls.includes('passwordChange') ? 'InvalidPasswordResetControl' : 'InvalidRiskRemediationControl'}.`,
+    );
   }
   return null;
 }

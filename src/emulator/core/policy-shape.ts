@@ -4,31 +4,74 @@ import { isObject } from './http';
 import type { Json, JsonObject } from './model';
 
 const userDefaults = {
-  includeUsers: [], excludeUsers: [], includeGroups: [], excludeGroups: [], includeRoles: [], excludeRoles: [],
-  includeGuestsOrExternalUsers: null, excludeGuestsOrExternalUsers: null,
+  includeUsers: [],
+  excludeUsers: [],
+  includeGroups: [],
+  excludeGroups: [],
+  includeRoles: [],
+  excludeRoles: [],
+  includeGuestsOrExternalUsers: null,
+  excludeGuestsOrExternalUsers: null,
 };
 const applicationDefaults = {
-  includeApplications: [], excludeApplications: [], includeUserActions: [],
-  includeAuthenticationContextClassReferences: [], applicationFilter: null,
+  includeApplications: [],
+  excludeApplications: [],
+  includeUserActions: [],
+  includeAuthenticationContextClassReferences: [],
+  applicationFilter: null,
 };
 const clientApplicationDefaults = {
-  includeServicePrincipals: [], excludeServicePrincipals: [], servicePrincipalFilter: null,
+  includeServicePrincipals: [],
+  excludeServicePrincipals: [],
+  servicePrincipalFilter: null,
 };
 const conditionDefaults = {
-  userRiskLevels: [], signInRiskLevels: [], clientAppTypes: [], servicePrincipalRiskLevels: [],
-  insiderRiskLevels: null, platforms: null, times: null, deviceStates: null, devices: null,
-  clientApplications: null, authenticationFlows: null, locations: null, applications: null, users: null,
+  userRiskLevels: [],
+  signInRiskLevels: [],
+  clientAppTypes: [],
+  servicePrincipalRiskLevels: [],
+  insiderRiskLevels: null,
+  platforms: null,
+  times: null,
+  deviceStates: null,
+  devices: null,
+  clientApplications: null,
+  authenticationFlows: null,
+  locations: null,
+  applications: null,
+  users: null,
 };
-const grantDefaults = { operator: 'OR', builtInControls: [], customAuthenticationFactors: [], termsOfUse: [], authenticationStrength: null };
+const grantDefaults = {
+  operator: 'OR',
+  builtInControls: [],
+  customAuthenticationFactors: [],
+  termsOfUse: [],
+  authenticationStrength: null,
+};
 const sessionDefaults = {
-  disableResilienceDefaults: null, applicationEnforcedRestrictions: null, cloudAppSecurity: null,
-  persistentBrowser: null, continuousAccessEvaluation: null, secureSignInSession: null, signInFrequency: null,
+  disableResilienceDefaults: null,
+  applicationEnforcedRestrictions: null,
+  cloudAppSecurity: null,
+  persistentBrowser: null,
+  continuousAccessEvaluation: null,
+  secureSignInSession: null,
+  signInFrequency: null,
 };
 
 /** Top-level properties the service knows; anything else is a schema error (1007). */
 export const policyProperties = new Set([
-  'id', 'templateId', 'displayName', 'description', 'createdDateTime', 'modifiedDateTime', 'deletedDateTime', 'state',
-  'partialEnablementStrategy', 'conditions', 'grantControls', 'sessionControls',
+  'id',
+  'templateId',
+  'displayName',
+  'description',
+  'createdDateTime',
+  'modifiedDateTime',
+  'deletedDateTime',
+  'state',
+  'partialEnablementStrategy',
+  'conditions',
+  'grantControls',
+  'sessionControls',
 ]);
 
 /** Properties the service owns. Clients may send them back unchanged; the service ignores them. */

@@ -19,14 +19,26 @@ const nullableText: Spec = { kind: 'string', nullable: true };
 const list = (of?: readonly string[]): Spec => ({ kind: 'list', ...(of ? { of } : {}) });
 const choice = (...of: (string | null)[]): Spec => ({ kind: 'choice', of });
 const flags = (...of: string[]): Spec => ({ kind: 'flags', of });
-const object = (props: Record<string, Spec>, required?: readonly string[]): Spec => ({ kind: 'object', props, ...(required ? { required } : {}) });
+const object = (props: Record<string, Spec>, required?: readonly string[]): Spec => ({
+  kind: 'object',
+  props,
+  ...(required ? { required } : {}),
+});
 const any: Spec = { kind: 'any' };
 
 const riskLevels = ['low', 'medium', 'high', 'hidden', 'none'];
 const platforms = ['android', 'iOS', 'windows', 'windowsPhone', 'macOS', 'linux', 'all'];
 const filter = object({ mode: choice('include', 'exclude'), rule: text }, ['mode', 'rule']);
 const guests = object({
-  guestOrExternalUserTypes: flags('none', 'internalGuest', 'b2bCollaborationGuest', 'b2bCollaborationMember', 'b2bDirectConnectUser', 'otherExternalUser', 'serviceProvider'),
+  guestOrExternalUserTypes: flags(
+    'none',
+    'internalGuest',
+    'b2bCollaborationGuest',
+    'b2bCollaborationMember',
+    'b2bDirectConnectUser',
+    'otherExternalUser',
+    'serviceProvider',
+  ),
   externalTenants: object({ membershipKind: choice('all', 'enumerated'), members: list() }),
 });
 const toggle = (extra: Record<string, Spec> = {}) => object({ isEnabled: { kind: 'boolean' }, ...extra });
@@ -45,18 +57,33 @@ const policy: Record<string, Spec> = {
       globalSecureAccess: any,
     }),
     users: object({
-      includeUsers: list(), excludeUsers: list(), includeGroups: list(), excludeGroups: list(), includeRoles: list(), excludeRoles: list(),
+      includeUsers: list(),
+      excludeUsers: list(),
+      includeGroups: list(),
+      excludeGroups: list(),
+      includeRoles: list(),
+      excludeRoles: list(),
       includeGuestsOrExternalUsers: guests,
       excludeGuestsOrExternalUsers: guests,
     }),
     clientApplications: object({
-      includeServicePrincipals: list(), excludeServicePrincipals: list(), servicePrincipalFilter: filter,
-      includeAgentIdServicePrincipals: list(), excludeAgentIdServicePrincipals: list(), agentIdServicePrincipalFilter: filter,
+      includeServicePrincipals: list(),
+      excludeServicePrincipals: list(),
+      servicePrincipalFilter: filter,
+      includeAgentIdServicePrincipals: list(),
+      excludeAgentIdServicePrincipals: list(),
+      agentIdServicePrincipalFilter: filter,
     }),
     clientAppTypes: list(['all', 'browser', 'mobileAppsAndDesktopClients', 'exchangeActiveSync', 'easSupported', 'other']),
     platforms: object({ includePlatforms: list(platforms), excludePlatforms: list(platforms) }),
     locations: object({ includeLocations: list(), excludeLocations: list() }),
-    devices: object({ deviceFilter: filter, includeDevices: list(), excludeDevices: list(), includeDeviceStates: list(), excludeDeviceStates: list() }),
+    devices: object({
+      deviceFilter: filter,
+      includeDevices: list(),
+      excludeDevices: list(),
+      includeDeviceStates: list(),
+      excludeDeviceStates: list(),
+    }),
     deviceStates: object({ includeStates: list(), excludeStates: list() }),
     signInRiskLevels: list(riskLevels),
     userRiskLevels: list(riskLevels),
@@ -69,7 +96,16 @@ const policy: Record<string, Spec> = {
   }),
   grantControls: object({
     operator: choice('AND', 'OR'),
-    builtInControls: list(['block', 'mfa', 'compliantDevice', 'domainJoinedDevice', 'approvedApplication', 'compliantApplication', 'passwordChange', 'riskRemediation']),
+    builtInControls: list([
+      'block',
+      'mfa',
+      'compliantDevice',
+      'domainJoinedDevice',
+      'approvedApplication',
+      'compliantApplication',
+      'passwordChange',
+      'riskRemediation',
+    ]),
     customAuthenticationFactors: list(),
     termsOfUse: list(),
     authenticationStrength: object({ id: text }),

@@ -42,7 +42,7 @@ export const scopes = {
 } as const;
 
 export const GUID = '([0-9a-fA-F-]{36})';
-export const SEGMENT = "([^/]+)";
+export const SEGMENT = '([^/]+)';
 
 export function contextUrl(input: RouteInput, entitySet: string): string {
   return `https://graph.microsoft.com/${input.version}/$metadata#${entitySet}`;

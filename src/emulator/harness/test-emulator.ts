@@ -4,13 +4,23 @@ import { createEmulator, type Emulator } from '../core/emulator';
 import { errors } from '../core/http';
 import { createSeedState, CONTOSO_TENANT_ID } from '../seed';
 
-export const ADMIN_SCOPES = ['Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess', 'Directory.Read.All', 'AuditLog.Read.All', 'User.Read'];
+export const ADMIN_SCOPES = [
+  'Policy.Read.All',
+  'Policy.ReadWrite.ConditionalAccess',
+  'Directory.Read.All',
+  'AuditLog.Read.All',
+  'User.Read',
+];
 export const READER_SCOPES = ['Policy.Read.All', 'Directory.Read.All'];
 
 export interface TestEmulator {
   emulator: Emulator;
   clock: { now: Date; advance(ms: number): void };
-  call(method: string, path: string, options?: { body?: unknown; scopes?: string[]; tenantId?: string; headers?: Record<string, string>; rawBody?: string }): Promise<Response>;
+  call(
+    method: string,
+    path: string,
+    options?: { body?: unknown; scopes?: string[]; tenantId?: string; headers?: Record<string, string>; rawBody?: string },
+  ): Promise<Response>;
 }
 
 export function testEmulator({ rateLimits = false }: { rateLimits?: boolean } = {}): TestEmulator {

@@ -12,7 +12,11 @@ export interface DirectorySpec {
   apps: { name: string; type?: ServicePrincipal['servicePrincipalType'] }[];
 }
 
-const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '');
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '.')
+    .replace(/^\.|\.$/g, '');
 
 export function buildDirectory(spec: DirectorySpec) {
   const users: DirectoryUser[] = [

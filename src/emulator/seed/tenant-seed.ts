@@ -15,18 +15,51 @@ export const builtInStrengths = {
 
 const builtInStrengthPolicies: JsonObject[] = [
   {
-    id: builtInStrengths.mfa, displayName: 'Multifactor authentication', description: 'Combinations of methods that satisfy strong authentication, such as a password + SMS',
-    policyType: 'builtIn', requirementsSatisfied: 'mfa', createdDateTime: '2021-12-01T00:00:00Z', modifiedDateTime: '2021-12-01T00:00:00Z',
-    allowedCombinations: ['windowsHelloForBusiness', 'fido2', 'x509CertificateMultiFactor', 'deviceBasedPush', 'temporaryAccessPassOneTime', 'temporaryAccessPassMultiUse', 'password,microsoftAuthenticatorPush', 'password,softwareOath', 'password,hardwareOath', 'password,sms', 'password,voice', 'federatedMultiFactor', 'microsoftAuthenticatorPush,federatedSingleFactor', 'softwareOath,federatedSingleFactor', 'hardwareOath,federatedSingleFactor', 'sms,federatedSingleFactor', 'voice,federatedSingleFactor'],
+    id: builtInStrengths.mfa,
+    displayName: 'Multifactor authentication',
+    description: 'Combinations of methods that satisfy strong authentication, such as a password + SMS',
+    policyType: 'builtIn',
+    requirementsSatisfied: 'mfa',
+    createdDateTime: '2021-12-01T00:00:00Z',
+    modifiedDateTime: '2021-12-01T00:00:00Z',
+    allowedCombinations: [
+      'windowsHelloForBusiness',
+      'fido2',
+      'x509CertificateMultiFactor',
+      'deviceBasedPush',
+      'temporaryAccessPassOneTime',
+      'temporaryAccessPassMultiUse',
+      'password,microsoftAuthenticatorPush',
+      'password,softwareOath',
+      'password,hardwareOath',
+      'password,sms',
+      'password,voice',
+      'federatedMultiFactor',
+      'microsoftAuthenticatorPush,federatedSingleFactor',
+      'softwareOath,federatedSingleFactor',
+      'hardwareOath,federatedSingleFactor',
+      'sms,federatedSingleFactor',
+      'voice,federatedSingleFactor',
+    ],
   },
   {
-    id: builtInStrengths.passwordless, displayName: 'Passwordless MFA', description: 'Passwordless methods that satisfy strong authentication, such as Passwordless sign-in with the Microsoft Authenticator',
-    policyType: 'builtIn', requirementsSatisfied: 'mfa', createdDateTime: '2021-12-01T00:00:00Z', modifiedDateTime: '2021-12-01T00:00:00Z',
+    id: builtInStrengths.passwordless,
+    displayName: 'Passwordless MFA',
+    description: 'Passwordless methods that satisfy strong authentication, such as Passwordless sign-in with the Microsoft Authenticator',
+    policyType: 'builtIn',
+    requirementsSatisfied: 'mfa',
+    createdDateTime: '2021-12-01T00:00:00Z',
+    modifiedDateTime: '2021-12-01T00:00:00Z',
     allowedCombinations: ['windowsHelloForBusiness', 'fido2', 'x509CertificateMultiFactor', 'deviceBasedPush'],
   },
   {
-    id: builtInStrengths.phishingResistant, displayName: 'Phishing-resistant MFA', description: 'Phishing-resistant, Passwordless methods for the strongest authentication, such as a FIDO2 security key',
-    policyType: 'builtIn', requirementsSatisfied: 'mfa', createdDateTime: '2021-12-01T00:00:00Z', modifiedDateTime: '2021-12-01T00:00:00Z',
+    id: builtInStrengths.phishingResistant,
+    displayName: 'Phishing-resistant MFA',
+    description: 'Phishing-resistant, Passwordless methods for the strongest authentication, such as a FIDO2 security key',
+    policyType: 'builtIn',
+    requirementsSatisfied: 'mfa',
+    createdDateTime: '2021-12-01T00:00:00Z',
+    modifiedDateTime: '2021-12-01T00:00:00Z',
     allowedCombinations: ['windowsHelloForBusiness', 'fido2', 'x509CertificateMultiFactor'],
   },
 ];
@@ -75,7 +108,13 @@ export function toTenantState(seed: TenantSeed, now: Date): TenantState {
     deletedNamedLocations: seed.deletedNamedLocations,
     authenticationStrengths: [
       ...builtInStrengthPolicies,
-      ...seed.customStrengths.map((s) => ({ ...s, policyType: 'custom', requirementsSatisfied: 'mfa', createdDateTime: daysAgo(now, 40), modifiedDateTime: daysAgo(now, 40) })),
+      ...seed.customStrengths.map((s) => ({
+        ...s,
+        policyType: 'custom',
+        requirementsSatisfied: 'mfa',
+        createdDateTime: daysAgo(now, 40),
+        modifiedDateTime: daysAgo(now, 40),
+      })),
     ],
     authenticationContexts: seed.authenticationContexts,
     users: directory.users,
@@ -104,17 +143,29 @@ export function toTenantState(seed: TenantSeed, now: Date): TenantState {
 
   for (const policy of [...tenant.policies, ...tenant.deletedPolicies]) {
     const created = (now.getTime() - Date.parse(String(policy.createdDateTime))) / 86_400_000;
-    if (withinRetention(created)) recordAudit(tenant, actor(adminName), 'Add', 'Policy', null, policy, new Date(Date.parse(String(policy.createdDateTime))));
+    if (withinRetention(created))
+      recordAudit(tenant, actor(adminName), 'Add', 'Policy', null, policy, new Date(Date.parse(String(policy.createdDateTime))));
   }
   for (const entry of seed.history) {
     const current = tenant.policies.find((p) => p.displayName === entry.policy);
     if (!current || !withinRetention(entry.daysAgo)) continue;
-    recordAudit(tenant, actor(entry.by.startsWith('app:') ? adminName : entry.by), 'Update', 'Policy', completePolicy(entry.change(current)), current, new Date(now.getTime() - entry.daysAgo * 86_400_000));
+    recordAudit(
+      tenant,
+      actor(entry.by.startsWith('app:') ? adminName : entry.by),
+      'Update',
+      'Policy',
+      completePolicy(entry.change(current)),
+      current,
+      new Date(now.getTime() - entry.daysAgo * 86_400_000),
+    );
     if (entry.by.startsWith('app:')) {
       const event = tenant.audits.at(-1)!;
       const appName = entry.by.slice(4);
       const sp = directory.servicePrincipals.find((s) => s.displayName === appName);
-      event.initiatedBy = { user: null, app: { appId: sp?.appId ?? '', displayName: appName, servicePrincipalId: sp?.id ?? '', servicePrincipalName: null } };
+      event.initiatedBy = {
+        user: null,
+        app: { appId: sp?.appId ?? '', displayName: appName, servicePrincipalId: sp?.id ?? '', servicePrincipalName: null },
+      };
     }
   }
   for (const policy of tenant.deletedPolicies) {

@@ -27,7 +27,9 @@ const server = await startEmulatorServer({
   rateLimits: !values['no-rate-limit'],
 });
 
-console.log(`Graph emulator: ${server.url}/v1.0 and ${server.url}/beta (tenants: ${server.emulator.state.tenants.map((t) => t.displayName).join(', ')})`);
+console.log(
+  `Graph emulator: ${server.url}/v1.0 and ${server.url}/beta (tenants: ${server.emulator.state.tenants.map((t) => t.displayName).join(', ')})`,
+);
 if (local) {
   for (const account of seedAccounts()) {
     const prefix = account.tenantId === CONTOSO_TENANT_ID ? '' : 'preprod-';

@@ -9,13 +9,25 @@ afterEach(async () => {
   server = null;
 });
 
-const tenants = async (url: string) => (await (await fetch(`${url}/_emulator/tenants`)).json()) as { id: string; faults: { latencyMs: number; caRateLimit: boolean; reportsRateLimit: boolean; rules: unknown[] } }[];
+const tenants = async (url: string) =>
+  (await (await fetch(`${url}/_emulator/tenants`)).json()) as {
+    id: string;
+    faults: { latencyMs: number; caRateLimit: boolean; reportsRateLimit: boolean; rules: unknown[] };
+  }[];
 
 describe('POST /_emulator/reset', () => {
   it('keeps --latency and --no-rate-limit, and clears fault rules', async () => {
-    server = await startEmulatorServer({ port: 0, latencyMs: 25, rateLimits: false, authenticate: async () => Promise.reject(new Error('not used')) });
+    server = await startEmulatorServer({
+      port: 0,
+      latencyMs: 25,
+      rateLimits: false,
+      authenticate: async () => Promise.reject(new Error('not used')),
+    });
     const [first] = await tenants(server.url);
-    await fetch(`${server.url}/_emulator/tenants/${first!.id}/faults`, { method: 'PUT', body: JSON.stringify({ rules: [{ match: 'GET', fault: 503 }] }) });
+    await fetch(`${server.url}/_emulator/tenants/${first!.id}/faults`, {
+      method: 'PUT',
+      body: JSON.stringify({ rules: [{ match: 'GET', fault: 503 }] }),
+    });
     expect((await tenants(server.url))[0]!.faults.rules).toHaveLength(1);
 
     expect((await fetch(`${server.url}/_emulator/reset`, { method: 'POST' })).status).toBe(204);

@@ -9,7 +9,8 @@ import { createSeedState } from '../seed';
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS',
-  'access-control-allow-headers': 'Authorization, Content-Type, client-request-id, return-client-request-id, ConsistencyLevel, Prefer, x-ms-client-request-id',
+  'access-control-allow-headers':
+    'Authorization, Content-Type, client-request-id, return-client-request-id, ConsistencyLevel, Prefer, x-ms-client-request-id',
   'access-control-expose-headers': 'request-id, client-request-id, Retry-After, Location, Date',
   'access-control-max-age': '600',
 };
@@ -32,10 +33,21 @@ function send(res: ServerResponse, status: number, body: unknown) {
   res.end(body === undefined ? undefined : JSON.stringify(body));
 }
 
-async function control(emulator: Emulator, freshState: () => EmulatorState, method: string, path: string, body: Buffer, res: ServerResponse): Promise<void> {
+async function control(
+  emulator: Emulator,
+  freshState: () => EmulatorState,
+  method: string,
+  path: string,
+  body: Buffer,
+  res: ServerResponse,
+): Promise<void> {
   const tenants = emulator.state.tenants;
   if (method === 'GET' && path === '/_emulator/tenants') {
-    return send(res, 200, tenants.map((t) => ({ id: t.id, displayName: t.displayName, policies: t.policies.length, faults: t.faults })));
+    return send(
+      res,
+      200,
+      tenants.map((t) => ({ id: t.id, displayName: t.displayName, policies: t.policies.length, faults: t.faults })),
+    );
   }
   const faults = /^\/_emulator\/tenants\/([^/]+)\/faults$/.exec(path);
   if (faults && (method === 'PUT' || method === 'PATCH')) {
@@ -51,7 +63,13 @@ async function control(emulator: Emulator, freshState: () => EmulatorState, meth
   return send(res, 404, { error: `No control endpoint ${method} ${path}` });
 }
 
-export async function startEmulatorServer(options: { port: number; authenticate: Authenticator; latencyMs?: number; rateLimits?: boolean; host?: string }): Promise<EmulatorServer> {
+export async function startEmulatorServer(options: {
+  port: number;
+  authenticate: Authenticator;
+  latencyMs?: number;
+  rateLimits?: boolean;
+  host?: string;
+}): Promise<EmulatorServer> {
   const freshState = () => {
     const state = createSeedState();
     for (const tenant of state.tenants) {
@@ -112,6 +130,10 @@ export async function startEmulatorServer(options: { port: number; authenticate:
     server,
     emulator,
     url: `http://${host}:${port}`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

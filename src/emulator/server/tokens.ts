@@ -1,14 +1,30 @@
 // Bearer tokens for the emulator server: it either signs its own (printed at start so curl and
 // the Graph SDKs can call it at once) or verifies those of an OIDC identity provider (--issuer).
 // Either way the caller's scopes come from the token's `scp` claim, as in Entra ID.
-import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey, type CryptoKey } from 'jose';
+import {
+  createRemoteJWKSet,
+  exportJWK,
+  generateKeyPair,
+  jwtVerify,
+  SignJWT,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  type CryptoKey,
+} from 'jose';
 import { errors } from '../core/http';
 import type { Principal } from '../core/model';
 import type { Authenticator } from '../core/emulator';
 
 const GRAPH_AUDIENCES = ['https://graph.microsoft.com', 'https://graph.microsoft.com/', '00000003-0000-0000-c000-000000000000'];
 
-export const ADMIN_SCOPES = ['User.Read', 'Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess', 'Directory.Read.All', 'AuditLog.Read.All', 'Agreement.Read.All'];
+export const ADMIN_SCOPES = [
+  'User.Read',
+  'Policy.Read.All',
+  'Policy.ReadWrite.ConditionalAccess',
+  'Directory.Read.All',
+  'AuditLog.Read.All',
+  'Agreement.Read.All',
+];
 export const READER_SCOPES = ['User.Read', 'Policy.Read.All', 'Directory.Read.All', 'AuditLog.Read.All', 'Agreement.Read.All'];
 
 function principalFrom(payload: JWTPayload, defaultTenantId: string): Principal {
@@ -19,7 +35,10 @@ function principalFrom(payload: JWTPayload, defaultTenantId: string): Principal 
     userPrincipalName: typeof payload.preferred_username === 'string' ? payload.preferred_username : String(payload.sub ?? ''),
     displayName: typeof payload.name === 'string' ? payload.name : '',
     // Entra ID puts bare scope names in scp; strip a resource prefix if an issuer left one.
-    scopes: scp.split(' ').filter(Boolean).map((s) => s.slice(s.lastIndexOf('/') + 1)),
+    scopes: scp
+      .split(' ')
+      .filter(Boolean)
+      .map((s) => s.slice(s.lastIndexOf('/') + 1)),
   };
 }
 
@@ -34,9 +53,10 @@ function verifierFor(keys: JWTVerifyGetKey | CryptoKey, issuer: string, audience
   return async (request) => {
     const token = bearer(request);
     try {
-      const { payload } = typeof keys === 'function'
-        ? await jwtVerify(token, keys, { issuer, audience: audiences })
-        : await jwtVerify(token, keys, { issuer, audience: audiences });
+      const { payload } =
+        typeof keys === 'function'
+          ? await jwtVerify(token, keys, { issuer, audience: audiences })
+          : await jwtVerify(token, keys, { issuer, audience: audiences });
       return principalFrom(payload, defaultTenantId);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -58,7 +78,13 @@ export async function createLocalIssuer(issuer: string, audiences: string[], def
   return {
     authenticate: verifierFor(publicKey, issuer, [...GRAPH_AUDIENCES, ...audiences], defaultTenantId),
     sign: (claims) =>
-      new SignJWT({ tid: claims.tenantId, oid: claims.userId, preferred_username: claims.userPrincipalName, name: claims.name, scp: claims.scopes.join(' ') })
+      new SignJWT({
+        tid: claims.tenantId,
+        oid: claims.userId,
+        preferred_username: claims.userPrincipalName,
+        name: claims.name,
+        scp: claims.scopes.join(' '),
+      })
         .setProtectedHeader({ alg: 'RS256', kid: 'emulator' })
         .setIssuer(issuer)
         .setAudience('https://graph.microsoft.com')

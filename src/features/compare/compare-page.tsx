@@ -23,7 +23,11 @@ export function ComparePage() {
       <h1 id="compare-title" className={styles.title}>
         Compare
       </h1>
-      <TabList selectedValue={tenants ? 'tenants' : 'policies'} onTabSelect={(_, data) => navigate(data.value === 'tenants' ? paths.compareTenants : paths.compare())} aria-label="What to compare">
+      <TabList
+        selectedValue={tenants ? 'tenants' : 'policies'}
+        onTabSelect={(_, data) => navigate(data.value === 'tenants' ? paths.compareTenants : paths.compare())}
+        aria-label="What to compare"
+      >
         <Tab value="policies">Two policies</Tab>
         <Tab value="tenants">Tenant with tenant or backup</Tab>
       </TabList>

@@ -1,6 +1,17 @@
 // Two policies of the tenant, or a policy against one in a file: the differences in words beside
 // the diff. Chosen in the URL (?a=&b=), so the comparison can be shared; a file stays in this tab.
-import { Button, Dropdown, makeStyles, MessageBar, MessageBarBody, Option, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dropdown,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Skeleton,
+  SkeletonItem,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowSwapRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
@@ -38,7 +49,7 @@ export function ComparePolicies() {
   const left = useQuery({ ...policyQuery(tenant, a ?? ''), enabled: !!a });
   const right = useQuery({ ...policyQuery(tenant, b ?? ''), enabled: !!b && bInFile === null });
   const filePolicy = bInFile !== null ? comparisonFile.file?.policies[bInFile] : undefined;
-  const after = (bInFile !== null ? filePolicy?.policy : (right.data && policyJson(right.data))) ?? null;
+  const after = (bInFile !== null ? filePolicy?.policy : right.data && policyJson(right.data)) ?? null;
   const before = (left.data && policyJson(left.data)) ?? null;
   const both = useMemo(() => (before && after ? [before, after] : undefined), [before, after]) as ConditionalAccessPolicy[] | undefined;
   const names = useNames(tenant, both);
@@ -58,16 +69,33 @@ export function ComparePolicies() {
     <div className={styles.root}>
       <div className={styles.pickers}>
         <div className={styles.picker}>
-          <Text weight="semibold" id="pick-a">Policy A (left)</Text>
-          <Dropdown aria-labelledby="pick-a" placeholder="Choose a policy" value={nameOf(list.data?.find((p) => p.id === a) as JsonObject | undefined)} selectedOptions={a ? [a] : []} onOptionSelect={(_, data) => set({ a: data.optionValue ?? null })}>
+          <Text weight="semibold" id="pick-a">
+            Policy A (left)
+          </Text>
+          <Dropdown
+            aria-labelledby="pick-a"
+            placeholder="Choose a policy"
+            value={nameOf(list.data?.find((p) => p.id === a) as JsonObject | undefined)}
+            selectedOptions={a ? [a] : []}
+            onOptionSelect={(_, data) => set({ a: data.optionValue ?? null })}
+          >
             {(list.data ?? []).map((p) => (
-              <Option key={p.id} value={p.id!}>{p.displayName ?? p.id!}</Option>
+              <Option key={p.id} value={p.id!}>
+                {p.displayName ?? p.id!}
+              </Option>
             ))}
           </Dropdown>
         </div>
-        <Button icon={<ArrowSwapRegular />} aria-label="Swap A and B" disabled={(!a && !b) || bInFile !== null} onClick={() => set({ a: b, b: a })} />
+        <Button
+          icon={<ArrowSwapRegular />}
+          aria-label="Swap A and B"
+          disabled={(!a && !b) || bInFile !== null}
+          onClick={() => set({ a: b, b: a })}
+        />
         <div className={styles.picker}>
-          <Text weight="semibold" id="pick-b">Policy B (right)</Text>
+          <Text weight="semibold" id="pick-b">
+            Policy B (right)
+          </Text>
           <Dropdown
             aria-labelledby="pick-b"
             placeholder="Choose a policy"
@@ -76,7 +104,9 @@ export function ComparePolicies() {
             onOptionSelect={(_, data) => set({ b: data.optionValue ?? null })}
           >
             {(list.data ?? []).map((p) => (
-              <Option key={p.id} value={p.id!}>{p.displayName ?? p.id!}</Option>
+              <Option key={p.id} value={p.id!}>
+                {p.displayName ?? p.id!}
+              </Option>
             ))}
             {(comparisonFile.file?.policies ?? []).map((p, i) => (
               <Option key={`file-${i}`} value={`${FILE_PREFIX}${i}`} text={`${nameOf(p.policy)} (file)`}>
@@ -88,21 +118,46 @@ export function ComparePolicies() {
         <Button icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
           Compare with a file…
         </Button>
-        <input ref={input} type="file" accept=".json,application/json" hidden aria-label="Policy file to compare with" onChange={(event) => event.target.files?.[0] && void openFile(event.target.files[0])} />
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label="Policy file to compare with"
+          onChange={(event) => event.target.files?.[0] && void openFile(event.target.files[0])}
+        />
       </div>
       {comparisonFile.error && (
-        <MessageBar intent="error"><MessageBarBody>{comparisonFile.error}</MessageBarBody></MessageBar>
+        <MessageBar intent="error">
+          <MessageBarBody>{comparisonFile.error}</MessageBarBody>
+        </MessageBar>
       )}
       {bInFile !== null && !filePolicy && (
-        <MessageBar intent="warning"><MessageBarBody>This comparison used a file that is not open here (files stay in the browser tab that opened them). Choose the file again.</MessageBarBody></MessageBar>
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            This comparison used a file that is not open here (files stay in the browser tab that opened them). Choose the file again.
+          </MessageBarBody>
+        </MessageBar>
       )}
       {failed && <ErrorState {...describeError(failed, 'load the policies to compare')} />}
       {!a || !b ? (
         <EmptyState title="Choose two policies">Or a policy and a file. The differences appear here, in words and line by line.</EmptyState>
       ) : !before || !after ? (
-        bInFile !== null && !filePolicy ? null : <Skeleton aria-label="Loading the policies"><SkeletonItem size={128} /></Skeleton>
+        bInFile !== null && !filePolicy ? null : (
+          <Skeleton aria-label="Loading the policies">
+            <SkeletonItem size={128} />
+          </Skeleton>
+        )
       ) : (
-        <PolicyDiff before={before} after={after} beforeLabel={nameOf(before)} afterLabel={bLabel} names={names.data} view={view} onViewChange={setView} />
+        <PolicyDiff
+          before={before}
+          after={after}
+          beforeLabel={nameOf(before)}
+          afterLabel={bLabel}
+          names={names.data}
+          view={view}
+          onViewChange={setView}
+        />
       )}
     </div>
   );

@@ -1,7 +1,28 @@
 // This tenant against another signed-in tenant or a backup file: every policy matched (by id, else
 // by name) and sorted into changed, only here, only there and identical; choosing one opens its diff.
 // Which tenant, which group and which policy are in the URL; a file stays in this browser tab.
-import { Badge, Button, Dropdown, Link, makeStyles, MessageBar, MessageBarBody, Option, Skeleton, SkeletonItem, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Dropdown,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Skeleton,
+  SkeletonItem,
+  Tab,
+  TabList,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
@@ -24,7 +45,13 @@ const useStyles = makeStyles({
   pickers: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
   picker: { minWidth: '320px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   table: { maxWidth: '960px' },
-  opened: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
+  opened: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalM,
+  },
 });
 
 const FILE = 'file';
@@ -37,7 +64,9 @@ const statusWords: Record<MatchStatus, { label: string; color: 'warning' | 'info
 const ORDER: MatchStatus[] = ['changed', 'onlyA', 'onlyB', 'identical'];
 
 const merge = (...directories: (NameDirectory | undefined)[]): NameDirectory | undefined =>
-  directories.every((d) => !d) ? undefined : { names: new Map(directories.flatMap((d) => [...(d?.names ?? [])])), failures: directories.flatMap((d) => d?.failures ?? []) };
+  directories.every((d) => !d)
+    ? undefined
+    : { names: new Map(directories.flatMap((d) => [...(d?.names ?? [])])), failures: directories.flatMap((d) => d?.failures ?? []) };
 
 export function CompareTenants() {
   const styles = useStyles();
@@ -57,7 +86,7 @@ export function CompareTenants() {
   const herePolicies = here.data?.map(policyJson);
   // Memoised: a new array each render would redo the matching and the names' fingerprint every time.
   const therePolicies = useMemo(
-    () => (withWhat === FILE ? comparisonFile.file?.policies.map((p) => p.policy) : other ? (there.data?.map(policyJson)) : undefined),
+    () => (withWhat === FILE ? comparisonFile.file?.policies.map((p) => p.policy) : other ? there.data?.map(policyJson) : undefined),
     [withWhat, comparisonFile.file, other, there.data],
   );
   const hereNames = useNames(tenant, here.data);
@@ -67,12 +96,21 @@ export function CompareTenants() {
 
   const comparison = useMemo(() => {
     if (!herePolicies || !therePolicies) return null;
-    const sideB = withWhat === FILE ? (comparisonFile.file?.policies ?? []) : therePolicies.map((p) => ({ id: typeof p.id === 'string' ? p.id : null, policy: p }));
-    return matchPolicySets(herePolicies.map((p) => ({ id: typeof p.id === 'string' ? p.id : null, policy: p })), sideB);
+    const sideB =
+      withWhat === FILE
+        ? (comparisonFile.file?.policies ?? [])
+        : therePolicies.map((p) => ({ id: typeof p.id === 'string' ? p.id : null, policy: p }));
+    return matchPolicySets(
+      herePolicies.map((p) => ({ id: typeof p.id === 'string' ? p.id : null, policy: p })),
+      sideB,
+    );
   }, [herePolicies, therePolicies, withWhat, comparisonFile.file]);
 
   const hereName = tenant.account.tenantName ?? tenant.account.username;
-  const thereName = withWhat === FILE ? (comparisonFile.file?.fileName ?? 'the backup') : (other?.account.tenantName ?? other?.account.username ?? 'the other tenant');
+  const thereName =
+    withWhat === FILE
+      ? (comparisonFile.file?.fileName ?? 'the backup')
+      : (other?.account.tenantName ?? other?.account.username ?? 'the other tenant');
   const others = accounts.filter((a) => a.key !== tenant.account.key);
   const shown = comparison?.matches.filter((m) => status === 'all' || m.status === status) ?? [];
   const openedMatch = comparison?.matches.find((m) => m.key === opened);
@@ -94,7 +132,9 @@ export function CompareTenants() {
     <div className={styles.root}>
       <div className={styles.pickers}>
         <div className={styles.picker}>
-          <Text weight="semibold" id="compare-with">Compare {hereName} with</Text>
+          <Text weight="semibold" id="compare-with">
+            Compare {hereName} with
+          </Text>
           <Dropdown
             aria-labelledby="compare-with"
             placeholder={others.length ? 'Choose a signed-in tenant' : 'No other tenant signed in'}
@@ -107,33 +147,67 @@ export function CompareTenants() {
                 {`${account.tenantName ?? account.tenantId} (${account.username})`}
               </Option>
             ))}
-            {comparisonFile.file && <Option value={FILE} text={`${comparisonFile.file.fileName} (file)`}>{`${comparisonFile.file.fileName} (file)`}</Option>}
+            {comparisonFile.file && (
+              <Option value={FILE} text={`${comparisonFile.file.fileName} (file)`}>{`${comparisonFile.file.fileName} (file)`}</Option>
+            )}
           </Dropdown>
         </div>
         <Button icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
           Compare with a backup file…
         </Button>
-        <input ref={input} type="file" accept=".json,application/json" hidden aria-label="Backup file to compare with" onChange={(event) => event.target.files?.[0] && void openFile(event.target.files[0])} />
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label="Backup file to compare with"
+          onChange={(event) => event.target.files?.[0] && void openFile(event.target.files[0])}
+        />
       </div>
       {others.length === 0 && withWhat !== FILE && (
         <Text>
           To compare two tenants, sign in to the other one too: open the account menu (your name, top right) and
-          {session.kind === 'demo' ? ' choose an account of the other tenant under “Add another account”.' : ' choose “Add another account”.'}
+          {session.kind === 'demo'
+            ? ' choose an account of the other tenant under “Add another account”.'
+            : ' choose “Add another account”.'}
         </Text>
       )}
-      {comparisonFile.error && <MessageBar intent="error"><MessageBarBody>{comparisonFile.error}</MessageBarBody></MessageBar>}
-      {withWhat === FILE && !comparisonFile.file && (
-        <MessageBar intent="warning"><MessageBarBody>This comparison used a backup file that is not open here (files stay in the browser tab that opened them). Choose the file again.</MessageBarBody></MessageBar>
+      {comparisonFile.error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{comparisonFile.error}</MessageBarBody>
+        </MessageBar>
       )}
-      {withWhat && withWhat !== FILE && !other && <MessageBar intent="warning"><MessageBarBody>The tenant of this comparison is not signed in here. Sign in to it, or choose another.</MessageBarBody></MessageBar>}
+      {withWhat === FILE && !comparisonFile.file && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            This comparison used a backup file that is not open here (files stay in the browser tab that opened them). Choose the file
+            again.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {withWhat && withWhat !== FILE && !other && (
+        <MessageBar intent="warning">
+          <MessageBarBody>The tenant of this comparison is not signed in here. Sign in to it, or choose another.</MessageBarBody>
+        </MessageBar>
+      )}
       {(here.error ?? there.error) && <ErrorState {...describeError((here.error ?? there.error)!, 'read the policies to compare')} />}
       {!withWhat ? (
-        <EmptyState title="Choose what to compare with">Another signed-in tenant, or a backup file of policies. Each policy is matched by id, else by name.</EmptyState>
+        <EmptyState title="Choose what to compare with">
+          Another signed-in tenant, or a backup file of policies. Each policy is matched by id, else by name.
+        </EmptyState>
       ) : !comparison ? (
-        (withWhat === FILE && !comparisonFile.file) || (withWhat !== FILE && !other) ? null : <Skeleton aria-label="Loading the policies"><SkeletonItem size={128} /></Skeleton>
+        (withWhat === FILE && !comparisonFile.file) || (withWhat !== FILE && !other) ? null : (
+          <Skeleton aria-label="Loading the policies">
+            <SkeletonItem size={128} />
+          </Skeleton>
+        )
       ) : (
         <>
-          <TabList selectedValue={status} onTabSelect={(_, data) => set({ status: data.value === 'changed' ? null : String(data.value), open: null })} aria-label="Which policies">
+          <TabList
+            selectedValue={status}
+            onTabSelect={(_, data) => set({ status: data.value === 'changed' ? null : String(data.value), open: null })}
+            aria-label="Which policies"
+          >
             {ORDER.map((s) => (
               <Tab key={s} value={s}>{`${statusWords[s].label} (${comparison.counts[s]})`}</Tab>
             ))}
@@ -143,7 +217,9 @@ export function CompareTenants() {
             Here is {hereName}; there is {thereName}.
           </Text>
           {shown.length === 0 ? (
-            <EmptyState title={status === 'changed' ? 'No policy differs' : 'None'}>{status === 'changed' ? 'Every policy found on both sides is identical.' : 'No policy is in this group.'}</EmptyState>
+            <EmptyState title={status === 'changed' ? 'No policy differs' : 'None'}>
+              {status === 'changed' ? 'Every policy found on both sides is identical.' : 'No policy is in this group.'}
+            </EmptyState>
           ) : (
             <Table className={styles.table} aria-label="Policies compared" size="small">
               <TableHeader>
@@ -168,7 +244,11 @@ export function CompareTenants() {
                         {match.name}
                       </Link>
                     </TableCell>
-                    <TableCell><Badge appearance="tint" color={statusWords[match.status].color}>{statusWords[match.status].label}</Badge></TableCell>
+                    <TableCell>
+                      <Badge appearance="tint" color={statusWords[match.status].color}>
+                        {statusWords[match.status].label}
+                      </Badge>
+                    </TableCell>
                     <TableCell>{match.by === 'id' ? 'Id' : match.by === 'name' ? 'Name' : '—'}</TableCell>
                   </TableRow>
                 ))}
@@ -177,7 +257,9 @@ export function CompareTenants() {
           )}
           {openedMatch && (
             <section ref={openedSection} tabIndex={-1} className={styles.opened} aria-label={`${openedMatch.name}, here and there`}>
-              <Text as="h2" size={500} weight="semibold">{openedMatch.name}</Text>
+              <Text as="h2" size={500} weight="semibold">
+                {openedMatch.name}
+              </Text>
               <PolicyDiff
                 before={openedMatch.a ?? {}}
                 after={openedMatch.b ?? {}}

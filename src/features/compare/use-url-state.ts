@@ -16,7 +16,12 @@ export function useUrlState() {
       },
       { replace: false },
     );
-  const view: DiffView = { inline: params.get('view') === 'inline', noise: params.get('noise') === 'show', names: params.get('names') !== 'off' };
-  const setView = (next: DiffView) => set({ view: next.inline ? 'inline' : null, noise: next.noise ? 'show' : null, names: next.names ? null : 'off' });
+  const view: DiffView = {
+    inline: params.get('view') === 'inline',
+    noise: params.get('noise') === 'show',
+    names: params.get('names') !== 'off',
+  };
+  const setView = (next: DiffView) =>
+    set({ view: next.inline ? 'inline' : null, noise: next.noise ? 'show' : null, names: next.names ? null : 'off' });
   return { params, set, view, setView };
 }

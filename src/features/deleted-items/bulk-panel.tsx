@@ -1,6 +1,26 @@
 // Several deleted policies at once: a confirmation (restore in report-only or as they were; purge
 // only after typing the count), then each item's own status as the run goes, with stop and resume.
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { CheckmarkCircleRegular, CircleRegular, DismissCircleRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { DeletedPolicy } from '../../graph/deleted-items';
@@ -15,7 +35,13 @@ const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
-export function BulkConfirmDialog({ kind, policies, missingOf, onStart, onClose }: {
+export function BulkConfirmDialog({
+  kind,
+  policies,
+  missingOf,
+  onStart,
+  onClose,
+}: {
   kind: BulkKind;
   policies: DeletedPolicy[];
   missingOf(policy: DeletedPolicy): MissingDependency[];
@@ -32,7 +58,11 @@ export function BulkConfirmDialog({ kind, policies, missingOf, onStart, onClose 
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>{kind === 'restore' ? `Restore ${count} ${count === 1 ? 'policy' : 'policies'}?` : `Delete ${count} ${count === 1 ? 'policy' : 'policies'} permanently?`}</DialogTitle>
+          <DialogTitle>
+            {kind === 'restore'
+              ? `Restore ${count} ${count === 1 ? 'policy' : 'policies'}?`
+              : `Delete ${count} ${count === 1 ? 'policy' : 'policies'} permanently?`}
+          </DialogTitle>
           <DialogContent className={styles.content}>
             <ul aria-label="Policies in this run">
               {policies.map((p) => {
@@ -40,7 +70,8 @@ export function BulkConfirmDialog({ kind, policies, missingOf, onStart, onClose 
                 return (
                   <li key={p.id}>
                     {p.displayName}
-                    {missing.length > 0 && `: refers to ${missing.map((m) => `${m.where.toLowerCase()} ${m.restorable ? `“${m.restorable.displayName}” (deleted: restore it first, under Deleted named locations)` : 'that no longer exists'}`).join(', ')}`}
+                    {missing.length > 0 &&
+                      `: refers to ${missing.map((m) => `${m.where.toLowerCase()} ${m.restorable ? `“${m.restorable.displayName}” (deleted: restore it first, under Deleted named locations)` : 'that no longer exists'}`).join(', ')}`}
                   </li>
                 );
               })}
@@ -49,10 +80,17 @@ export function BulkConfirmDialog({ kind, policies, missingOf, onStart, onClose 
               <>
                 {wereOn > 0 && (
                   <MessageBar intent="warning">
-                    <MessageBarBody>{wereOn === 1 ? '1 of them was On' : `${wereOn} of them were On`} when deleted: restored as they were, they enforce again at once.</MessageBarBody>
+                    <MessageBarBody>
+                      {wereOn === 1 ? '1 of them was On' : `${wereOn} of them were On`} when deleted: restored as they were, they enforce
+                      again at once.
+                    </MessageBarBody>
                   </MessageBar>
                 )}
-                <RadioGroup value={mode} onChange={(_, data) => setMode(data.value as 'reportOnly' | 'asItWas')} aria-label="How to restore">
+                <RadioGroup
+                  value={mode}
+                  onChange={(_, data) => setMode(data.value as 'reportOnly' | 'asItWas')}
+                  aria-label="How to restore"
+                >
                   <Radio value="reportOnly" label="Restore in report-only, to check their effect first" />
                   <Radio value="asItWas" label="Restore as they were" />
                 </RadioGroup>
@@ -65,10 +103,17 @@ export function BulkConfirmDialog({ kind, policies, missingOf, onStart, onClose 
                 </Field>
               </>
             )}
-            <Text>They are done one at a time, about one a second (the Conditional Access limit); if something fails, the rest go on and the run can be resumed.</Text>
+            <Text>
+              They are done one at a time, about one a second (the Conditional Access limit); if something fails, the rest go on and the run
+              can be resumed.
+            </Text>
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabled={kind === 'purge' && typed.trim().toLowerCase() !== phrase} onClick={() => onStart(mode === 'reportOnly')}>
+            <Button
+              appearance="primary"
+              disabled={kind === 'purge' && typed.trim().toLowerCase() !== phrase}
+              onClick={() => onStart(mode === 'reportOnly')}
+            >
               {kind === 'restore' ? 'Restore' : 'Delete permanently'}
             </Button>
             <Button onClick={onClose}>Cancel</Button>
@@ -84,13 +129,29 @@ const statusWords = {
   purge: { pending: 'Waiting', running: 'Deleting…', done: 'Deleted permanently', failed: 'Failed' },
 } as const;
 
-export function BulkProgress({ run, running, onStop, onResume, onDismiss }: { run: BulkRun; running: boolean; onStop(): void; onResume(): void; onDismiss(): void }) {
+export function BulkProgress({
+  run,
+  running,
+  onStop,
+  onResume,
+  onDismiss,
+}: {
+  run: BulkRun;
+  running: boolean;
+  onStop(): void;
+  onResume(): void;
+  onDismiss(): void;
+}) {
   const styles = useStyles();
   const left = unfinished(run);
   const failed = run.items.filter((i) => i.status === 'failed').length;
   const done = run.items.length - left.length;
   const verb = run.kind === 'restore' ? (run.reportOnly ? 'Restoring in report-only' : 'Restoring') : 'Deleting permanently';
-  const title = running ? `${verb}: ${done} of ${run.items.length} done` : left.length === 0 ? `Done: ${done} of ${run.items.length}` : `Stopped: ${done} of ${run.items.length} done${failed ? `, ${failed} failed` : ''}`;
+  const title = running
+    ? `${verb}: ${done} of ${run.items.length} done`
+    : left.length === 0
+      ? `Done: ${done} of ${run.items.length}`
+      : `Stopped: ${done} of ${run.items.length} done${failed ? `, ${failed} failed` : ''}`;
   return (
     <MessageBar intent={running ? 'info' : left.length === 0 ? 'success' : 'warning'} layout="multiline">
       <MessageBarBody>

@@ -2,7 +2,27 @@
 // enforces again at once, so that is said first; "as report-only" restores and then sets the state,
 // shown as one action, and says so plainly if the second step fails (with a retry). Permanent
 // deletion is final, so it needs the policy's name typed in.
-import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ErrorDescription } from '../../graph/describe-error';
 import type { DeletedNamedLocation, DeletedPolicy } from '../../graph/deleted-items';
@@ -10,12 +30,22 @@ import { ErrorState } from '../../shared/ui/error-state';
 import type { MissingDependency } from '../../domain/dependencies';
 
 const useStyles = makeStyles({
-  missing: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  missing: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
 /** What a policy refers to that is gone, and for deleted named locations, whether to restore them first. */
-export function MissingDependencies({ missing, restoreFirst, onRestoreFirstChange }: {
+export function MissingDependencies({
+  missing,
+  restoreFirst,
+  onRestoreFirstChange,
+}: {
   missing: MissingDependency[];
   restoreFirst?: Set<string>;
   onRestoreFirstChange?(id: string, checked: boolean): void;
@@ -25,7 +55,9 @@ export function MissingDependencies({ missing, restoreFirst, onRestoreFirstChang
   return (
     <MessageBar intent={missing.some((m) => m.exclusion || !m.restorable) ? 'warning' : 'info'} layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>It refers to {missing.length === 1 ? 'something that no longer exists' : `${missing.length} things that no longer exist`}</MessageBarTitle>
+        <MessageBarTitle>
+          It refers to {missing.length === 1 ? 'something that no longer exists' : `${missing.length} things that no longer exist`}
+        </MessageBarTitle>
         <ul className={styles.missing} aria-label="Missing dependencies">
           {missing.map((m) => (
             <li key={`${m.where}-${m.id}`}>
@@ -49,7 +81,16 @@ export function MissingDependencies({ missing, restoreFirst, onRestoreFirstChang
 
 export type RestoreMode = 'asItWas' | 'reportOnly';
 
-export function RestoreDialog({ policy, missing, checking, busy, progress, error, onRestore, onClose }: {
+export function RestoreDialog({
+  policy,
+  missing,
+  checking,
+  busy,
+  progress,
+  error,
+  onRestore,
+  onClose,
+}: {
   policy: DeletedPolicy;
   missing: MissingDependency[];
   /** Dependencies are still being checked: restoring waits for the answer. */
@@ -94,15 +135,27 @@ export function RestoreDialog({ policy, missing, checking, busy, progress, error
             )}
             <RadioGroup value={mode} onChange={(_, data) => setMode(data.value as RestoreMode)} aria-label="How to restore">
               <Radio value="reportOnly" label="Restore in report-only, to check its effect first" />
-              <Radio value="asItWas" label={`Restore as it was (${wasOn ? 'On, enforced' : policy.state === 'disabled' ? 'Off' : 'Report-only'})`} />
+              <Radio
+                value="asItWas"
+                label={`Restore as it was (${wasOn ? 'On, enforced' : policy.state === 'disabled' ? 'Off' : 'Report-only'})`}
+              />
             </RadioGroup>
             {checking && <Spinner size="tiny" label="Checking what it refers to…" labelPosition="after" />}
             {progress && <Spinner size="tiny" label={progress} labelPosition="after" />}
             {error && <ErrorState {...error} />}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabled={busy || checking} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => onRestore(mode, locationsFirst)}>
-              {busy ? 'Restoring…' : locationsFirst.length ? `Restore ${locationsFirst.length === 1 ? 'the named location' : 'the named locations'} and the policy` : 'Restore'}
+            <Button
+              appearance="primary"
+              disabled={busy || checking}
+              icon={busy ? <Spinner size="tiny" /> : undefined}
+              onClick={() => onRestore(mode, locationsFirst)}
+            >
+              {busy
+                ? 'Restoring…'
+                : locationsFirst.length
+                  ? `Restore ${locationsFirst.length === 1 ? 'the named location' : 'the named locations'} and the policy`
+                  : 'Restore'}
             </Button>
             <Button disabled={busy} onClick={onClose}>
               Cancel
@@ -114,7 +167,14 @@ export function RestoreDialog({ policy, missing, checking, busy, progress, error
   );
 }
 
-export function PurgeDialog({ name, what = 'policy', busy, error, onPurge, onClose }: {
+export function PurgeDialog({
+  name,
+  what = 'policy',
+  busy,
+  error,
+  onPurge,
+  onClose,
+}: {
   name: string;
   what?: 'policy' | 'named location';
   busy: boolean;
@@ -129,14 +189,22 @@ export function PurgeDialog({ name, what = 'policy', busy, error, onPurge, onClo
         <DialogBody>
           <DialogTitle>Delete “{name}” permanently?</DialogTitle>
           <DialogContent>
-            <p>This is final: Microsoft Entra cannot bring it back afterwards, and it is removed from the deleted items now rather than when its 30 days end.</p>
+            <p>
+              This is final: Microsoft Entra cannot bring it back afterwards, and it is removed from the deleted items now rather than when
+              its 30 days end.
+            </p>
             <Field label={`Type the ${what}'s name to confirm: ${name}`}>
               <Input value={typed} onChange={(_, data) => setTyped(data.value)} />
             </Field>
             {error && <ErrorState {...error} />}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabled={busy || typed.trim() !== name} onClick={onPurge} icon={busy ? <Spinner size="tiny" /> : undefined}>
+            <Button
+              appearance="primary"
+              disabled={busy || typed.trim() !== name}
+              onClick={onPurge}
+              icon={busy ? <Spinner size="tiny" /> : undefined}
+            >
               {busy ? 'Deleting…' : 'Delete permanently'}
             </Button>
             <Button disabled={busy} onClick={onClose}>
@@ -150,7 +218,17 @@ export function PurgeDialog({ name, what = 'policy', busy, error, onPurge, onClo
 }
 
 /** When "restore as report-only" restored the policy but could not set its state. */
-export function SecondStepFailed({ name, error, busy, onRetry }: { name: string; error: ErrorDescription; busy: boolean; onRetry(): void }) {
+export function SecondStepFailed({
+  name,
+  error,
+  busy,
+  onRetry,
+}: {
+  name: string;
+  error: ErrorDescription;
+  busy: boolean;
+  onRetry(): void;
+}) {
   return (
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>

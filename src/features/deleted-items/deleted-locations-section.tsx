@@ -1,6 +1,19 @@
 // Deleted named locations: kept 30 days like policies, restorable as they were. A policy that
 // needs one says so when it is restored (and can restore it first); here they can be handled alone.
-import { Button, makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { daysLeft, type DeletedNamedLocation, type DeletionRecord } from '../../graph/deleted-items';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
@@ -17,9 +30,18 @@ const useStyles = makeStyles({
 });
 
 const describeLocation = (location: DeletedNamedLocation) =>
-  location.ipRanges ? `IP ranges: ${location.ipRanges.map((r) => r.cidrAddress).join(', ')}${location.isTrusted ? ' (trusted)' : ''}` : location.countriesAndRegions ? `Countries: ${location.countriesAndRegions.join(', ')}` : '—';
+  location.ipRanges
+    ? `IP ranges: ${location.ipRanges.map((r) => r.cidrAddress).join(', ')}${location.isTrusted ? ' (trusted)' : ''}`
+    : location.countriesAndRegions
+      ? `Countries: ${location.countriesAndRegions.join(', ')}`
+      : '—';
 
-export function DeletedLocationsSection({ locations, now, usedBy, deletions }: {
+export function DeletedLocationsSection({
+  locations,
+  now,
+  usedBy,
+  deletions,
+}: {
   locations: DeletedNamedLocation[];
   now: Date;
   /** Who deleted each, when the audit log is readable. */
@@ -100,10 +122,23 @@ export function DeletedLocationsSection({ locations, now, usedBy, deletions }: {
                 <TableCell>{usedBy(location.id).join(', ') || '—'}</TableCell>
                 <TableCell>
                   <div className={styles.actions}>
-                    <Button disabled={!!busy} disabledFocusable={!write.allowed} title={write.reason ?? undefined} onClick={() => void restore(location)}>
+                    <Button
+                      disabled={!!busy}
+                      disabledFocusable={!write.allowed}
+                      title={write.reason ?? undefined}
+                      onClick={() => void restore(location)}
+                    >
                       {busy === location.id && !purging ? 'Restoring…' : 'Restore'}
                     </Button>
-                    <Button disabled={!!busy} disabledFocusable={!write.allowed} title={write.reason ?? undefined} onClick={() => { setError(null); setPurging(location); }}>
+                    <Button
+                      disabled={!!busy}
+                      disabledFocusable={!write.allowed}
+                      title={write.reason ?? undefined}
+                      onClick={() => {
+                        setError(null);
+                        setPurging(location);
+                      }}
+                    >
                       Delete permanently…
                     </Button>
                   </div>
@@ -113,7 +148,16 @@ export function DeletedLocationsSection({ locations, now, usedBy, deletions }: {
           </TableBody>
         </Table>
       )}
-      {purging && <PurgeDialog name={purging.displayName} what="named location" busy={busy === purging.id} error={error} onPurge={() => void purge(purging)} onClose={() => setPurging(null)} />}
+      {purging && (
+        <PurgeDialog
+          name={purging.displayName}
+          what="named location"
+          busy={busy === purging.id}
+          error={error}
+          onPurge={() => void purge(purging)}
+          onClose={() => setPurging(null)}
+        />
+      )}
     </section>
   );
 }

@@ -15,7 +15,14 @@ import { useTenantSession } from '../../session/tenant-session';
 import { useWriteAccess } from '../../session/write-access';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
-import { deletedLocationsQuery, deletedPoliciesQuery, policiesQuery, recentAuditQuery, tenantLocalHistoryQuery, useNames } from '../../policy-ui/queries';
+import {
+  deletedLocationsQuery,
+  deletedPoliciesQuery,
+  policiesQuery,
+  recentAuditQuery,
+  tenantLocalHistoryQuery,
+  useNames,
+} from '../../policy-ui/queries';
 import { useBulkJournal, useBulkRun, usePurgePolicy, useRestorePolicy, useSetPolicyState } from '../../policy-ui/writes';
 import { findMissingDependencies } from '../../domain/dependencies';
 import { BulkConfirmDialog, BulkProgress } from './bulk-panel';
@@ -95,10 +102,19 @@ export function DeletedPoliciesPage() {
     setBusy(true);
     setError(null);
     try {
-      const outcome = await restorePolicy.mutateAsync({ id: policy.id!, reportOnly: mode === 'reportOnly', locationsFirst, onProgress: setProgress });
+      const outcome = await restorePolicy.mutateAsync({
+        id: policy.id!,
+        reportOnly: mode === 'reportOnly',
+        locationsFirst,
+        onProgress: setProgress,
+      });
       setAction(null);
       if (outcome.kind === 'stateNotSet') {
-        setSecondStep({ id: outcome.policy.id!, name: outcome.policy.displayName ?? '', error: describeError(outcome.error, 'set the policy to report-only') });
+        setSecondStep({
+          id: outcome.policy.id!,
+          name: outcome.policy.displayName ?? '',
+          error: describeError(outcome.error, 'set the policy to report-only'),
+        });
         return;
       }
       navigate(paths.policy(outcome.policy.id!), { state: { restored: true } });
@@ -145,18 +161,35 @@ export function DeletedPoliciesPage() {
 
   const selectedPolicies = (deleted.data ?? []).filter((p) => selected.has(p.id!));
   const openedPolicy = deleted.data?.find((p) => p.id === opened);
-  const usedBy = (locationId: string) => (deleted.data ?? []).filter((p) => [...(p.conditions?.locations?.includeLocations ?? []), ...(p.conditions?.locations?.excludeLocations ?? [])].includes(locationId)).map((p) => p.displayName ?? p.id!);
+  const usedBy = (locationId: string) =>
+    (deleted.data ?? [])
+      .filter((p) =>
+        [...(p.conditions?.locations?.includeLocations ?? []), ...(p.conditions?.locations?.excludeLocations ?? [])].includes(locationId),
+      )
+      .map((p) => p.displayName ?? p.id!);
 
   return (
     <section className={styles.page} aria-labelledby="deleted-title">
       <h1 id="deleted-title" className={styles.title}>
         Deleted policies
       </h1>
-      <Text>Microsoft Entra keeps deleted policies and named locations for {SOFT_DELETE_DAYS} days. Until then they can be restored as they were.</Text>
-      {secondStep && <SecondStepFailed name={secondStep.name} error={secondStep.error} busy={busy} onRetry={() => void toReportOnly(secondStep.id, secondStep.name)} />}
+      <Text>
+        Microsoft Entra keeps deleted policies and named locations for {SOFT_DELETE_DAYS} days. Until then they can be restored as they
+        were.
+      </Text>
+      {secondStep && (
+        <SecondStepFailed
+          name={secondStep.name}
+          error={secondStep.error}
+          busy={busy}
+          onRetry={() => void toReportOnly(secondStep.id, secondStep.name)}
+        />
+      )}
       {audit.isError && (
         <MessageBar intent="warning">
-          <MessageBarBody>Who deleted each policy comes from the audit log, which could not be read: {describeError(audit.error).title.toLowerCase()}.</MessageBarBody>
+          <MessageBarBody>
+            Who deleted each policy comes from the audit log, which could not be read: {describeError(audit.error).title.toLowerCase()}.
+          </MessageBarBody>
         </MessageBar>
       )}
       {run && (
@@ -171,16 +204,36 @@ export function DeletedPoliciesPage() {
           }}
         />
       )}
-      {deleted.isPending && <Skeleton aria-label="Loading deleted policies"><SkeletonItem size={64} /></Skeleton>}
-      {deleted.isError && <ErrorState {...describeError(deleted.error, 'load the deleted policies')} onRetry={() => void deleted.refetch()} />}
-      {deleted.data?.length === 0 && <EmptyState title="No deleted policies">Policies deleted in the last {SOFT_DELETE_DAYS} days appear here.</EmptyState>}
+      {deleted.isPending && (
+        <Skeleton aria-label="Loading deleted policies">
+          <SkeletonItem size={64} />
+        </Skeleton>
+      )}
+      {deleted.isError && (
+        <ErrorState {...describeError(deleted.error, 'load the deleted policies')} onRetry={() => void deleted.refetch()} />
+      )}
+      {deleted.data?.length === 0 && (
+        <EmptyState title="No deleted policies">Policies deleted in the last {SOFT_DELETE_DAYS} days appear here.</EmptyState>
+      )}
       {deleted.data && deleted.data.length > 0 && (
         <>
           <div className={styles.toolbar} role="toolbar" aria-label="Selected policies">
-            <Button icon={<ArrowCounterclockwiseRegular />} disabled={selected.size === 0 || running} disabledFocusable={!write.allowed} title={write.reason ?? undefined} onClick={() => setConfirmBulk('restore')}>
+            <Button
+              icon={<ArrowCounterclockwiseRegular />}
+              disabled={selected.size === 0 || running}
+              disabledFocusable={!write.allowed}
+              title={write.reason ?? undefined}
+              onClick={() => setConfirmBulk('restore')}
+            >
               Restore selected ({selected.size})…
             </Button>
-            <Button icon={<DeleteRegular />} disabled={selected.size === 0 || running} disabledFocusable={!write.allowed} title={write.reason ?? undefined} onClick={() => setConfirmBulk('purge')}>
+            <Button
+              icon={<DeleteRegular />}
+              disabled={selected.size === 0 || running}
+              disabledFocusable={!write.allowed}
+              title={write.reason ?? undefined}
+              onClick={() => setConfirmBulk('purge')}
+            >
               Delete selected permanently ({selected.size})…
             </Button>
           </div>
@@ -192,22 +245,36 @@ export function DeletedPoliciesPage() {
             onSelect={(ids, on) =>
               setSelected((current) => {
                 const next = new Set(current);
-                for (const id of ids) if (on) next.add(id); else next.delete(id);
+                for (const id of ids)
+                  if (on) next.add(id);
+                  else next.delete(id);
                 return next;
               })
             }
             opened={opened}
             onOpen={setOpened}
-            onRestore={(policy) => { setError(null); setAction({ kind: 'restore', policy }); }}
-            onPurge={(policy) => { setError(null); setAction({ kind: 'purge', policy }); }}
+            onRestore={(policy) => {
+              setError(null);
+              setAction({ kind: 'restore', policy });
+            }}
+            onPurge={(policy) => {
+              setError(null);
+              setAction({ kind: 'purge', policy });
+            }}
             disabled={running}
           />
         </>
       )}
-      {openedPolicy && <DeletedPolicyDetails policy={openedPolicy} current={current.data} names={names.data} missing={missingOf(openedPolicy)} />}
+      {openedPolicy && (
+        <DeletedPolicyDetails policy={openedPolicy} current={current.data} names={names.data} missing={missingOf(openedPolicy)} />
+      )}
       {locations.data && <DeletedLocationsSection locations={locations.data} now={now} usedBy={usedBy} deletions={locationDeletions} />}
-      {locations.isError && <ErrorState {...describeError(locations.error, 'load the deleted named locations')} onRetry={() => void locations.refetch()} />}
-      {deleted.data && current.data && !local.isPending && !audit.isPending && <RecreateSection items={recreatable} deletedLocations={deletedLocations} auditUnavailable={audit.isError} />}
+      {locations.isError && (
+        <ErrorState {...describeError(locations.error, 'load the deleted named locations')} onRetry={() => void locations.refetch()} />
+      )}
+      {deleted.data && current.data && !local.isPending && !audit.isPending && (
+        <RecreateSection items={recreatable} deletedLocations={deletedLocations} auditUnavailable={audit.isError} />
+      )}
 
       {action?.kind === 'restore' && (
         <RestoreDialog
@@ -221,7 +288,15 @@ export function DeletedPoliciesPage() {
           onClose={() => setAction(null)}
         />
       )}
-      {action?.kind === 'purge' && <PurgeDialog name={action.policy.displayName ?? ''} busy={busy} error={error} onPurge={() => void purge(action.policy)} onClose={() => setAction(null)} />}
+      {action?.kind === 'purge' && (
+        <PurgeDialog
+          name={action.policy.displayName ?? ''}
+          busy={busy}
+          error={error}
+          onPurge={() => void purge(action.policy)}
+          onClose={() => setAction(null)}
+        />
+      )}
       {confirmBulk && (
         <BulkConfirmDialog
           kind={confirmBulk}
@@ -229,7 +304,13 @@ export function DeletedPoliciesPage() {
           missingOf={missingOf}
           onStart={(reportOnly) => {
             setConfirmBulk(null);
-            void startRun(newRun(confirmBulk, reportOnly, selectedPolicies.map((p) => ({ id: p.id!, name: p.displayName ?? p.id! }))));
+            void startRun(
+              newRun(
+                confirmBulk,
+                reportOnly,
+                selectedPolicies.map((p) => ({ id: p.id!, name: p.displayName ?? p.id! })),
+              ),
+            );
           }}
           onClose={() => setConfirmBulk(null)}
         />

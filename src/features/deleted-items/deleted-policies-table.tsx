@@ -1,6 +1,17 @@
 // The deleted policies, newest deletion first: name, state at deletion, when, by whom, days left,
 // and the actions on each; a selection column for working on several at once.
-import { Button, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TableSelectionCell, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  TableSelectionCell,
+  tokens,
+} from '@fluentui/react-components';
 import { daysLeft, type DeletedPolicy, type DeletionRecord } from '../../graph/deleted-items';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { formatDateTime } from '../../shared/ui/format';
@@ -27,7 +38,18 @@ export interface DeletedPoliciesTableProps {
   disabled?: boolean;
 }
 
-export function DeletedPoliciesTable({ policies, deletions, now, selected, onSelect, opened, onOpen, onRestore, onPurge, disabled }: DeletedPoliciesTableProps) {
+export function DeletedPoliciesTable({
+  policies,
+  deletions,
+  now,
+  selected,
+  onSelect,
+  opened,
+  onOpen,
+  onRestore,
+  onPurge,
+  disabled,
+}: DeletedPoliciesTableProps) {
   const styles = useStyles();
   const write = useWriteAccess();
   const sorted = [...policies].sort((a, b) => String(b.deletedDateTime).localeCompare(String(a.deletedDateTime)));
@@ -64,7 +86,12 @@ export function DeletedPoliciesTable({ policies, deletions, now, selected, onSel
                 invisible={disabled}
               />
               <TableCell>
-                <Button appearance="transparent" className={styles.name} onClick={() => onOpen(opened === policy.id ? null : policy.id!)} aria-expanded={opened === policy.id}>
+                <Button
+                  appearance="transparent"
+                  className={styles.name}
+                  onClick={() => onOpen(opened === policy.id ? null : policy.id!)}
+                  aria-expanded={opened === policy.id}
+                >
                   {policy.displayName}
                 </Button>
               </TableCell>

@@ -18,13 +18,24 @@ import { MissingDependencies } from './deleted-actions';
 import { policyJson } from '../../domain/json';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalM,
+  },
   json: { height: '420px' },
 });
 
 type View = 'summary' | 'json' | 'compare';
 
-export function DeletedPolicyDetails({ policy, current, names, missing }: {
+export function DeletedPolicyDetails({
+  policy,
+  current,
+  names,
+  missing,
+}: {
   policy: DeletedPolicy;
   /** The policies of the tenant now: the one with the same name is compared by default. */
   current: readonly ConditionalAccessPolicy[] | undefined;
@@ -44,7 +55,9 @@ export function DeletedPolicyDetails({ policy, current, names, missing }: {
   const describeId = useCallback((id: string) => describeIdIn(names, id), [names]);
   return (
     <section className={styles.root} aria-label={`Deleted policy ${policy.displayName}`}>
-      <Text as="h2" size={500} weight="semibold">{policy.displayName}</Text>
+      <Text as="h2" size={500} weight="semibold">
+        {policy.displayName}
+      </Text>
       <MissingDependencies missing={missing} />
       <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as View)} aria-label="View of the deleted policy">
         <Tab value="summary">Summary</Tab>
@@ -54,14 +67,29 @@ export function DeletedPolicyDetails({ policy, current, names, missing }: {
       {tab === 'summary' && <PolicySummaryView sections={describePolicy(policy, names)} />}
       {tab === 'json' && (
         <div className={styles.json}>
-          <Suspense fallback={<Skeleton aria-label="Loading the JSON"><SkeletonItem size={128} /></Skeleton>}>
-            <LazyJsonViewer value={JSON.stringify(policy, null, 2)} path={`deleted/${policy.id}.json`} dark={dark} ariaLabel={`JSON of the deleted policy ${policy.displayName ?? ''}`} describeId={describeId} />
+          <Suspense
+            fallback={
+              <Skeleton aria-label="Loading the JSON">
+                <SkeletonItem size={128} />
+              </Skeleton>
+            }
+          >
+            <LazyJsonViewer
+              value={JSON.stringify(policy, null, 2)}
+              path={`deleted/${policy.id}.json`}
+              dark={dark}
+              ariaLabel={`JSON of the deleted policy ${policy.displayName ?? ''}`}
+              describeId={describeId}
+            />
           </Suspense>
         </div>
       )}
       {tab === 'compare' && (
         <>
-          <Field label="Compare with the current policy" hint={namesake ? 'The one with the same name is chosen first.' : 'No current policy has the same name.'}>
+          <Field
+            label="Compare with the current policy"
+            hint={namesake ? 'The one with the same name is chosen first.' : 'No current policy has the same name.'}
+          >
             <Dropdown
               placeholder="Choose a policy"
               value={other?.displayName ?? ''}
@@ -69,7 +97,9 @@ export function DeletedPolicyDetails({ policy, current, names, missing }: {
               onOptionSelect={(_, data) => setOtherId(data.optionValue ?? null)}
             >
               {(current ?? []).map((p) => (
-                <Option key={p.id} value={p.id!}>{p.displayName ?? p.id!}</Option>
+                <Option key={p.id} value={p.id!}>
+                  {p.displayName ?? p.id!}
+                </Option>
               ))}
             </Dropdown>
           </Field>

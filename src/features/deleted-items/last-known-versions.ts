@@ -13,7 +13,11 @@ export interface LastKnownVersion {
 }
 
 /** The newest known version of each policy that is neither in the tenant nor in deleted items. */
-export function lastKnownVersions(events: readonly AuditEvent[], local: readonly StoredVersion[], present: ReadonlySet<string>): LastKnownVersion[] {
+export function lastKnownVersions(
+  events: readonly AuditEvent[],
+  local: readonly StoredVersion[],
+  present: ReadonlySet<string>,
+): LastKnownVersion[] {
   const found = new Map<string, LastKnownVersion>();
   const offer = (candidate: LastKnownVersion) => {
     if (present.has(candidate.id)) return;
@@ -23,11 +27,23 @@ export function lastKnownVersions(events: readonly AuditEvent[], local: readonly
   for (const event of events) {
     const version = event.before ?? event.after;
     if (event.targetType !== 'Policy' || !version) continue;
-    offer({ id: event.targetId, name: event.targetName, at: event.at, source: `audit log: ${event.activity.toLowerCase()} by ${event.by}`, version });
+    offer({
+      id: event.targetId,
+      name: event.targetName,
+      at: event.at,
+      source: `audit log: ${event.activity.toLowerCase()} by ${event.by}`,
+      version,
+    });
   }
   for (const stored of local) {
     const version = JSON.parse(stored.json) as JsonObject;
-    offer({ id: stored.itemId, name: typeof version.displayName === 'string' ? version.displayName : stored.itemId, at: stored.recordedAt, source: `kept on this device ${stored.reason}`, version });
+    offer({
+      id: stored.itemId,
+      name: typeof version.displayName === 'string' ? version.displayName : stored.itemId,
+      at: stored.recordedAt,
+      source: `kept on this device ${stored.reason}`,
+      version,
+    });
   }
   return [...found.values()].sort((a, b) => b.at.localeCompare(a.at));
 }

@@ -2,7 +2,24 @@
 // its last known version (the audit log's, or one kept on this device before deleting). It is
 // re-created as a new policy: report-only, service-owned fields stripped, dependencies checked,
 // and through the editor's create flow (review first).
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { DeletedNamedLocation } from '../../graph/deleted-items';
@@ -24,7 +41,15 @@ const useStyles = makeStyles({
   table: { tableLayout: 'auto' },
 });
 
-function RecreateDialog({ item, deletedLocations, onClose }: { item: LastKnownVersion; deletedLocations: DeletedNamedLocation[]; onClose(): void }) {
+function RecreateDialog({
+  item,
+  deletedLocations,
+  onClose,
+}: {
+  item: LastKnownVersion;
+  deletedLocations: DeletedNamedLocation[];
+  onClose(): void;
+}) {
   const styles = useStyles();
   const tenant = useTenantSession();
   const navigate = useNavigate();
@@ -35,7 +60,13 @@ function RecreateDialog({ item, deletedLocations, onClose }: { item: LastKnownVe
   const open = () => {
     const body = { ...toWritableBody(item.version), state: 'enabledForReportingButNotEnforced' };
     try {
-      navigate(openNewPolicyDraft(tenant.account.key, body, `Re-creating “${item.name}” from its version of ${formatDateTime(item.at)} (${item.source}), in report-only`));
+      navigate(
+        openNewPolicyDraft(
+          tenant.account.key,
+          body,
+          `Re-creating “${item.name}” from its version of ${formatDateTime(item.at)} (${item.source}), in report-only`,
+        ),
+      );
     } catch (error) {
       setNotKept(error instanceof Error ? error.message : String(error));
     }
@@ -47,13 +78,16 @@ function RecreateDialog({ item, deletedLocations, onClose }: { item: LastKnownVe
           <DialogTitle>Re-create “{item.name}”?</DialogTitle>
           <DialogContent className={styles.content}>
             <Text>
-              It comes back as a new policy (with a new id) from its version of {formatDateTime(item.at)}, in report-only so that it enforces nothing until you turn it on. It opens in the editor: nothing is created until you review and create it.
+              It comes back as a new policy (with a new id) from its version of {formatDateTime(item.at)}, in report-only so that it
+              enforces nothing until you turn it on. It opens in the editor: nothing is created until you review and create it.
             </Text>
             {names.isPending ? <Text>Checking what it refers to…</Text> : <MissingDependencies missing={missing} />}
             {notKept && <ErrorState title="Could not open the editor" message={notKept} />}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={open}>Open in the editor</Button>
+            <Button appearance="primary" onClick={open}>
+              Open in the editor
+            </Button>
             <Button onClick={onClose}>Cancel</Button>
           </DialogActions>
         </DialogBody>
@@ -62,7 +96,15 @@ function RecreateDialog({ item, deletedLocations, onClose }: { item: LastKnownVe
   );
 }
 
-export function RecreateSection({ items, deletedLocations, auditUnavailable }: { items: LastKnownVersion[]; deletedLocations: DeletedNamedLocation[]; auditUnavailable: boolean }) {
+export function RecreateSection({
+  items,
+  deletedLocations,
+  auditUnavailable,
+}: {
+  items: LastKnownVersion[];
+  deletedLocations: DeletedNamedLocation[];
+  auditUnavailable: boolean;
+}) {
   const styles = useStyles();
   const [chosen, setChosen] = useState<LastKnownVersion | null>(null);
   const write = useWriteAccess();
@@ -72,7 +114,8 @@ export function RecreateSection({ items, deletedLocations, auditUnavailable }: {
         No longer in deleted items
       </Text>
       <Text>
-        Policies deleted for good (or more than 30 days ago) whose last version is known{auditUnavailable ? ' on this device (the audit log could not be read)' : ' from the audit log or this device'}.
+        Policies deleted for good (or more than 30 days ago) whose last version is known
+        {auditUnavailable ? ' on this device (the audit log could not be read)' : ' from the audit log or this device'}.
       </Text>
       {items.length === 0 ? (
         <Text>None known.</Text>

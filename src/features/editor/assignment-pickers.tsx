@@ -1,7 +1,17 @@
 // Visual editing of a policy's include and exclude lists: names as removable tags, and a search
 // of the tenant to add more. Every change is an edit of the JSON text, so both views stay in step
 // and Ctrl+Z in the editor undoes a pick.
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, Tag, TagGroup, Text, tokens } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  makeStyles,
+  Tag,
+  TagGroup,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { applyEdits, modify } from 'jsonc-parser';
 import type { DirectoryKind } from '../../graph/directory';
 import { SPECIAL_VALUES, type NameDirectory, type NameKind } from '../../domain/references';
@@ -30,7 +40,14 @@ const sections: { title: string; lists: ListSpec[] }[] = [
   {
     title: 'Users, groups and roles',
     lists: [
-      { key: 'includeUsers', label: 'Include users', parent: ['conditions', 'users'], kind: 'users', names: ['user'], specials: { All: 'All users', None: 'No users' } },
+      {
+        key: 'includeUsers',
+        label: 'Include users',
+        parent: ['conditions', 'users'],
+        kind: 'users',
+        names: ['user'],
+        specials: { All: 'All users', None: 'No users' },
+      },
       { key: 'excludeUsers', label: 'Exclude users', parent: ['conditions', 'users'], kind: 'users', names: ['user'] },
       { key: 'includeGroups', label: 'Include groups', parent: ['conditions', 'users'], kind: 'groups', names: ['group'] },
       { key: 'excludeGroups', label: 'Exclude groups', parent: ['conditions', 'users'], kind: 'groups', names: ['group'] },
@@ -41,20 +58,47 @@ const sections: { title: string; lists: ListSpec[] }[] = [
   {
     title: 'Target resources',
     lists: [
-      { key: 'includeApplications', label: 'Include applications', parent: ['conditions', 'applications'], kind: 'servicePrincipals', names: ['application'], specials: { All: 'All resources', None: 'No resources' } },
-      { key: 'excludeApplications', label: 'Exclude applications', parent: ['conditions', 'applications'], kind: 'servicePrincipals', names: ['application'] },
+      {
+        key: 'includeApplications',
+        label: 'Include applications',
+        parent: ['conditions', 'applications'],
+        kind: 'servicePrincipals',
+        names: ['application'],
+        specials: { All: 'All resources', None: 'No resources' },
+      },
+      {
+        key: 'excludeApplications',
+        label: 'Exclude applications',
+        parent: ['conditions', 'applications'],
+        kind: 'servicePrincipals',
+        names: ['application'],
+      },
     ],
   },
   {
     title: 'Network',
     lists: [
-      { key: 'includeLocations', label: 'Include locations', parent: ['conditions', 'locations'], kind: 'namedLocations', names: ['namedLocation'], specials: { All: 'Any network or location' } },
-      { key: 'excludeLocations', label: 'Exclude locations', parent: ['conditions', 'locations'], kind: 'namedLocations', names: ['namedLocation'] },
+      {
+        key: 'includeLocations',
+        label: 'Include locations',
+        parent: ['conditions', 'locations'],
+        kind: 'namedLocations',
+        names: ['namedLocation'],
+        specials: { All: 'Any network or location' },
+      },
+      {
+        key: 'excludeLocations',
+        label: 'Exclude locations',
+        parent: ['conditions', 'locations'],
+        kind: 'namedLocations',
+        names: ['namedLocation'],
+      },
     ],
   },
 ];
 
-const at = (policy: JsonObject | null, path: string[]): unknown => path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), policy);
+const at = (policy: JsonObject | null, path: string[]): unknown =>
+  path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), policy);
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2 } };
 
@@ -65,7 +109,17 @@ export function setList(text: string, policy: JsonObject, parent: string[], key:
   return applyEdits(text, modify(text, parent, { [key]: values }, FORMAT));
 }
 
-export function AssignmentPickers({ policy, text, names, onChange }: { policy: JsonObject | null; text: string; names: NameDirectory | undefined; onChange(text: string): void }) {
+export function AssignmentPickers({
+  policy,
+  text,
+  names,
+  onChange,
+}: {
+  policy: JsonObject | null;
+  text: string;
+  names: NameDirectory | undefined;
+  onChange(text: string): void;
+}) {
   const styles = useStyles();
   if (!policy) return null;
   return (
@@ -81,9 +135,20 @@ export function AssignmentPickers({ policy, text, names, onChange }: { policy: J
                 <div key={list.key} className={styles.list}>
                   <Text weight="semibold">{list.label}</Text>
                   {values.length > 0 && (
-                    <TagGroup className={styles.tags} aria-label={list.label} onDismiss={(_, data) => set(values.filter((v) => v !== data.value))}>
+                    <TagGroup
+                      className={styles.tags}
+                      aria-label={list.label}
+                      onDismiss={(_, data) => set(values.filter((v) => v !== data.value))}
+                    >
                       {refs(values, list.names, names, { ...SPECIAL_VALUES, ...list.specials }).map((ref) => (
-                        <Tag key={ref.id} value={ref.id} size="small" dismissible dismissIcon={{ 'aria-label': `Remove ${ref.label}` }} className={ref.missing ? styles.missing : undefined}>
+                        <Tag
+                          key={ref.id}
+                          value={ref.id}
+                          size="small"
+                          dismissible
+                          dismissIcon={{ 'aria-label': `Remove ${ref.label}` }}
+                          className={ref.missing ? styles.missing : undefined}
+                        >
                           {ref.label}
                         </Tag>
                       ))}

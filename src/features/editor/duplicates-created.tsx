@@ -39,21 +39,31 @@ export function DuplicatesCreated({ kept, extra }: { kept: ConditionalAccessPoli
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>“{kept.displayName}” was created, and so was {copies}</MessageBarTitle>
-        The connection to Microsoft Graph was interrupted while the policy was being created, and the request reached the service more than once. The tenant now holds:
+        <MessageBarTitle>
+          “{kept.displayName}” was created, and so was {copies}
+        </MessageBarTitle>
+        The connection to Microsoft Graph was interrupted while the policy was being created, and the request reached the service more than
+        once. The tenant now holds:
         <ul className={styles.list} aria-label="Policies created">
           <li>
-            <Link to={paths.policy(kept.id!)}>{kept.displayName}</Link> (id {kept.id}, created {formatDateTime(kept.createdDateTime)}): the one kept
+            <Link to={paths.policy(kept.id!)}>{kept.displayName}</Link> (id {kept.id}, created {formatDateTime(kept.createdDateTime)}): the
+            one kept
           </li>
           {extra.map((copy) => (
             <li key={copy.id}>
-              <Link to={paths.policy(copy.id!)}>{copy.displayName}</Link> (id {copy.id}, created {formatDateTime(copy.createdDateTime)}): a duplicate
+              <Link to={paths.policy(copy.id!)}>{copy.displayName}</Link> (id {copy.id}, created {formatDateTime(copy.createdDateTime)}): a
+              duplicate
             </li>
           ))}
         </ul>
         {error && <ErrorState {...error} />}
         <div className={styles.actions}>
-          <Button appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => void removeCopies()}>
+          <Button
+            appearance="primary"
+            disabled={busy}
+            icon={busy ? <Spinner size="tiny" /> : undefined}
+            onClick={() => void removeCopies()}
+          >
             {busy ? 'Deleting…' : extra.length === 1 ? 'Delete the duplicate' : `Delete the ${extra.length} duplicates`}
           </Button>
           <Button disabled={busy} onClick={() => navigate(paths.policy(kept.id!), { state: { created: true } })}>

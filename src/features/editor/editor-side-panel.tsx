@@ -21,13 +21,26 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1, flexShrink: 0, marginTop: '2px' },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, flexShrink: 0, marginTop: '2px' },
   info: { color: tokens.colorNeutralForeground3, flexShrink: 0, marginTop: '2px' },
-  path: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere', margin: 0 },
+  path: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+    overflowWrap: 'anywhere',
+    margin: 0,
+  },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
 const icons = { error: ErrorCircleRegular, warning: WarningRegular, info: InfoRegular };
 
-export function EditorSidePanel({ policy, parseError, findings, names, onStateChange, pickers }: {
+export function EditorSidePanel({
+  policy,
+  parseError,
+  findings,
+  names,
+  onStateChange,
+  pickers,
+}: {
   policy: ConditionalAccessPolicy | null;
   parseError: string | null;
   findings: PolicyFinding[];
@@ -46,7 +59,13 @@ export function EditorSidePanel({ policy, parseError, findings, names, onStateCh
         <Label id="state-label" weight="semibold">
           State
         </Label>
-        <RadioGroup layout="horizontal" aria-labelledby="state-label" value={policy?.state ?? ''} disabled={!policy} onChange={(_, data) => onStateChange(data.value)}>
+        <RadioGroup
+          layout="horizontal"
+          aria-labelledby="state-label"
+          value={policy?.state ?? ''}
+          disabled={!policy}
+          onChange={(_, data) => onStateChange(data.value)}
+        >
           <Radio value="enabled" label="On" />
           <Radio value="enabledForReportingButNotEnforced" label="Report-only" />
           <Radio value="disabled" label="Off" />

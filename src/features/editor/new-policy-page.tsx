@@ -1,7 +1,21 @@
 // Creating a policy: start blank, from a copy (?duplicate=<id>), from a Microsoft template, or from
 // a file as exports occur in the wild; then the same editor and checks as editing, and a review of
 // exactly what will be created before anything is written. New policies start in report-only.
-import { Button, Card, CardHeader, Field, makeStyles, MessageBar, MessageBarBody, Skeleton, SkeletonItem, Text, Textarea, Tooltip, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Card,
+  CardHeader,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Skeleton,
+  SkeletonItem,
+  Text,
+  Textarea,
+  Tooltip,
+  tokens,
+} from '@fluentui/react-components';
 import { DocumentAddRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -32,7 +46,12 @@ import { paths } from '../../shared/routes/paths';
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
-  sources: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+  sources: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
   templates: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
@@ -58,9 +77,21 @@ export function NewPolicyPage() {
         New policy
       </h1>
       {chosen ? (
-        <NewPolicyEditor start={chosen} onStartOver={() => { setStart(null); navigate(paths.newPolicy(), { replace: true }); }} />
+        <NewPolicyEditor
+          start={chosen}
+          onStartOver={() => {
+            setStart(null);
+            navigate(paths.newPolicy(), { replace: true });
+          }}
+        />
       ) : duplicateId ? (
-        duplicate.isError ? <ErrorState {...describeError(duplicate.error, 'load the policy to copy')} /> : <Skeleton aria-label="Loading"><SkeletonItem size={64} /></Skeleton>
+        duplicate.isError ? (
+          <ErrorState {...describeError(duplicate.error, 'load the policy to copy')} />
+        ) : (
+          <Skeleton aria-label="Loading">
+            <SkeletonItem size={64} />
+          </Skeleton>
+        )
       ) : (
         <SourceChooser onChoose={setStart} />
       )}
@@ -95,19 +126,35 @@ function SourceChooser({ onChoose }: { onChoose(body: JsonObject): void }) {
   return (
     <div className={styles.sources}>
       <Card>
-        <CardHeader header={<Text weight="semibold">Blank</Text>} description="The smallest valid policy: targets nobody until you say whom." />
+        <CardHeader
+          header={<Text weight="semibold">Blank</Text>}
+          description="The smallest valid policy: targets nobody until you say whom."
+        />
         <Button icon={<DocumentAddRegular />} onClick={() => onChoose(blankPolicy())}>
           Start blank
         </Button>
       </Card>
       <Card>
-        <CardHeader header={<Text weight="semibold">From a file</Text>} description="A policy as exported by Graph, PowerShell or another tool: one policy, a list, UTF-8 or UTF-16." />
-        <FileDropZone label="Policy file (.json)" accept=".json,application/json" error={fileError} onFile={(file) => void readFile(file)} />
+        <CardHeader
+          header={<Text weight="semibold">From a file</Text>}
+          description="A policy as exported by Graph, PowerShell or another tool: one policy, a list, UTF-8 or UTF-16."
+        />
+        <FileDropZone
+          label="Policy file (.json)"
+          accept=".json,application/json"
+          error={fileError}
+          onFile={(file) => void readFile(file)}
+        />
         {choices.length > 0 && (
           <div className={styles.templates} role="group" aria-label="Policies in the file">
             <Text>This file holds {choices.length} policies. Which one?</Text>
             {choices.map((choice, index) => (
-              <Button key={index} icon={<DocumentArrowUpRegular />} onClick={() => onChoose(choice.body)} style={{ justifyContent: 'flex-start' }}>
+              <Button
+                key={index}
+                icon={<DocumentArrowUpRegular />}
+                onClick={() => onChoose(choice.body)}
+                style={{ justifyContent: 'flex-start' }}
+              >
                 {choice.name}
               </Button>
             ))}
@@ -115,9 +162,18 @@ function SourceChooser({ onChoose }: { onChoose(body: JsonObject): void }) {
         )}
       </Card>
       <Card>
-        <CardHeader header={<Text weight="semibold">Paste JSON</Text>} description="A policy copied from Graph Explorer, a script or a colleague." />
+        <CardHeader
+          header={<Text weight="semibold">Paste JSON</Text>}
+          description="A policy copied from Graph Explorer, a script or a colleague."
+        />
         <Field label="Policy JSON" validationMessage={pasteError ?? undefined} validationState={pasteError ? 'error' : 'none'}>
-          <Textarea value={pasted} onChange={(_, data) => setPasted(data.value)} resize="vertical" rows={5} textarea={{ style: { fontFamily: tokens.fontFamilyMonospace } }} />
+          <Textarea
+            value={pasted}
+            onChange={(_, data) => setPasted(data.value)}
+            resize="vertical"
+            rows={5}
+            textarea={{ style: { fontFamily: tokens.fontFamilyMonospace } }}
+          />
         </Field>
         <Button
           disabled={!pasted.trim()}
@@ -130,13 +186,25 @@ function SourceChooser({ onChoose }: { onChoose(body: JsonObject): void }) {
         </Button>
       </Card>
       <Card>
-        <CardHeader header={<Text weight="semibold">From a Microsoft template</Text>} description="Microsoft's recommended policies, with you excluded where the template says so." />
-        {templates.isPending && <Skeleton aria-label="Loading templates"><SkeletonItem size={64} /></Skeleton>}
-        {templates.isError && <ErrorState {...describeError(templates.error, 'load the templates')} onRetry={() => void templates.refetch()} />}
+        <CardHeader
+          header={<Text weight="semibold">From a Microsoft template</Text>}
+          description="Microsoft's recommended policies, with you excluded where the template says so."
+        />
+        {templates.isPending && (
+          <Skeleton aria-label="Loading templates">
+            <SkeletonItem size={64} />
+          </Skeleton>
+        )}
+        {templates.isError && (
+          <ErrorState {...describeError(templates.error, 'load the templates')} onRetry={() => void templates.refetch()} />
+        )}
         <div className={styles.templates}>
           {templates.data?.map((template) => (
             <Tooltip key={template.id} content={template.description} relationship="description">
-              <Button onClick={() => onChoose(fromTemplate(template, tenant.account.objectId))} style={{ justifyContent: 'flex-start', textAlign: 'left' }}>
+              <Button
+                onClick={() => onChoose(fromTemplate(template, tenant.account.objectId))}
+                style={{ justifyContent: 'flex-start', textAlign: 'left' }}
+              >
                 {template.name}
               </Button>
             </Tooltip>
@@ -194,17 +262,37 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
     <>
       {draft.restoredAt && (
         <MessageBar intent="info">
-          <MessageBarBody>{draft.origin ? `${draft.origin}. Review it, then create it.` : "Your unsaved new policy from this device was restored."}</MessageBarBody>
+          <MessageBarBody>
+            {draft.origin ? `${draft.origin}. Review it, then create it.` : 'Your unsaved new policy from this device was restored.'}
+          </MessageBarBody>
         </MessageBar>
       )}
       {atLimit && (
         <MessageBar intent="warning">
-          <MessageBarBody>This tenant already has {POLICY_LIMIT} policies, the most Microsoft Entra allows. Delete one before creating another.</MessageBarBody>
+          <MessageBarBody>
+            This tenant already has {POLICY_LIMIT} policies, the most Microsoft Entra allows. Delete one before creating another.
+          </MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.actions}>
-        <Tooltip content={!write.allowed ? (write.reason ?? '') : blocked ? 'Fix the problems listed under Checks first.' : 'See exactly what will be created.'} relationship="description">
-          <Button appearance="primary" disabledFocusable={blocked || !write.allowed} onClick={() => { setStep({ kind: 'review' }); setReviewing(true); }}>
+        <Tooltip
+          content={
+            !write.allowed
+              ? (write.reason ?? '')
+              : blocked
+                ? 'Fix the problems listed under Checks first.'
+                : 'See exactly what will be created.'
+          }
+          relationship="description"
+        >
+          <Button
+            appearance="primary"
+            disabledFocusable={blocked || !write.allowed}
+            onClick={() => {
+              setStep({ kind: 'review' });
+              setReviewing(true);
+            }}
+          >
             Review and create…
           </Button>
         </Tooltip>
@@ -225,7 +313,12 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
           policyName={name}
           original=""
           modified={comparableText(draft.policy)}
-          changes={[{ path: 'create', text: `Creates “${name}” in ${draft.policy.state === 'enabled' ? 'On (enforced at once)' : draft.policy.state === 'disabled' ? 'Off' : 'Report-only'}` }]}
+          changes={[
+            {
+              path: 'create',
+              text: `Creates “${name}” in ${draft.policy.state === 'enabled' ? 'On (enforced at once)' : draft.policy.state === 'disabled' ? 'Off' : 'Report-only'}`,
+            },
+          ]}
           dark={dark}
           names={names.data}
           newPolicy={draft.policy}

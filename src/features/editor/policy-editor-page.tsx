@@ -1,7 +1,23 @@
 // Editing a policy: its JSON in a schema-aware Monaco editor beside a state switch, the checks and
 // the live summary; the draft kept on this device as it is typed; nothing written before the admin
 // has seen the diff; a policy changed by someone else meanwhile is never overwritten silently.
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Skeleton, SkeletonItem, Tooltip, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Skeleton,
+  SkeletonItem,
+  Tooltip,
+  tokens,
+} from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useBlocker, useNavigate, useParams } from 'react-router';
@@ -70,14 +86,19 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   // Undoing every change throws away work: it asks first.
   const [confirmUndo, setConfirmUndo] = useState(false);
 
-  const changes = useMemo(() => (draft.policy ? describeChanges(draft.base, draft.policy, names.data) : []), [draft.base, draft.policy, names.data]);
+  const changes = useMemo(
+    () => (draft.policy ? describeChanges(draft.base, draft.policy, names.data) : []),
+    [draft.base, draft.policy, names.data],
+  );
   const blocked = !draft.policy || blocksSaving(draft.findings);
   // A read-only account may still draft (kept on this device), but not save.
   const write = useWriteAccess();
   const guard = useLockoutGuard(draft);
 
   // Leaving with unsaved changes asks first (the draft stays on this device either way).
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => draft.dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => draft.dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname,
+  );
   useEffect(() => {
     if (!draft.dirty) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -128,7 +149,11 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
 
       {draft.restoredAt && draft.dirty && (
         <MessageBar intent="info">
-          <MessageBarBody>{draft.origin ? `${draft.origin}. Review and save to apply it.` : `Your unsaved draft from ${formatDateTime(draft.restoredAt)} was restored.`}</MessageBarBody>
+          <MessageBarBody>
+            {draft.origin
+              ? `${draft.origin}. Review and save to apply it.`
+              : `Your unsaved draft from ${formatDateTime(draft.restoredAt)} was restored.`}
+          </MessageBarBody>
           <MessageBarActions>
             <Button onClick={() => draft.reset(policyJson(live))}>Discard draft</Button>
           </MessageBarActions>
@@ -137,8 +162,26 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
       {saveError && !reviewing && <ErrorState {...saveError} />}
 
       <div className={styles.actions}>
-        <Tooltip content={!write.allowed ? (write.reason ?? '') : blocked ? 'Fix the problems listed under Checks first.' : draft.dirty ? 'See exactly what will change before saving.' : 'Nothing has changed yet.'} relationship="description">
-          <Button appearance="primary" disabledFocusable={blocked || !draft.dirty || !write.allowed} onClick={() => { setStep({ kind: 'review' }); setReviewing(true); }}>
+        <Tooltip
+          content={
+            !write.allowed
+              ? (write.reason ?? '')
+              : blocked
+                ? 'Fix the problems listed under Checks first.'
+                : draft.dirty
+                  ? 'See exactly what will change before saving.'
+                  : 'Nothing has changed yet.'
+          }
+          relationship="description"
+        >
+          <Button
+            appearance="primary"
+            disabledFocusable={blocked || !draft.dirty || !write.allowed}
+            onClick={() => {
+              setStep({ kind: 'review' });
+              setReviewing(true);
+            }}
+          >
             Review and save…
           </Button>
         </Tooltip>
@@ -150,7 +193,13 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         </Button>
       </div>
 
-      <PolicyWorkbench draft={draft} modelName={id} label={`JSON of ${live.displayName ?? 'the policy'}`} graphFinding={graphFinding} names={names.data} />
+      <PolicyWorkbench
+        draft={draft}
+        modelName={id}
+        label={`JSON of ${live.displayName ?? 'the policy'}`}
+        graphFinding={graphFinding}
+        names={names.data}
+      />
 
       {reviewing && draft.policy && (
         <ReviewDialog
@@ -183,7 +232,8 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
           <DialogBody>
             <DialogTitle>Undo all your changes?</DialogTitle>
             <DialogContent>
-              {changes.length === 1 ? 'Your change' : `Your ${changes.length} changes`} to {live.displayName ?? 'this policy'} will be discarded, here and in the draft kept on this device. The JSON goes back to the policy as you opened it.
+              {changes.length === 1 ? 'Your change' : `Your ${changes.length} changes`} to {live.displayName ?? 'this policy'} will be
+              discarded, here and in the draft kept on this device. The JSON goes back to the policy as you opened it.
             </DialogContent>
             <DialogActions>
               <Button
@@ -205,7 +255,10 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         <DialogSurface>
           <DialogBody>
             <DialogTitle>Leave without saving?</DialogTitle>
-            <DialogContent>Your changes are not saved to the tenant. They stay as a draft on this device, and open again when you come back to this policy.</DialogContent>
+            <DialogContent>
+              Your changes are not saved to the tenant. They stay as a draft on this device, and open again when you come back to this
+              policy.
+            </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => blocker.reset?.()}>
                 Stay

@@ -16,7 +16,12 @@ import { locate } from '../../domain/json-locations';
 import type { DraftState } from './use-draft';
 
 const useStyles = makeStyles({
-  layout: { display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(320px, 2fr)', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(320px, 2fr)',
+    gap: tokens.spacingHorizontalXL,
+    alignItems: 'start',
+  },
   editor: { height: 'calc(100vh - 300px)', minHeight: '480px' },
 });
 
@@ -30,7 +35,13 @@ export interface GraphFinding {
   message: string;
 }
 
-export function PolicyWorkbench({ draft, modelName, label, graphFinding, names }: {
+export function PolicyWorkbench({
+  draft,
+  modelName,
+  label,
+  graphFinding,
+  names,
+}: {
   draft: DraftState;
   /** A stable name for the editor model (schemas apply to *.policy.json). */
   modelName: string;
@@ -45,12 +56,19 @@ export function PolicyWorkbench({ draft, modelName, label, graphFinding, names }
 
   const markers = useMemo<EditorMarker[]>(
     () => [
-      ...draft.findings.filter((f) => f.severity !== 'info').map((f) => ({ ...locate(draft.text, f.path), severity: f.severity, message: f.message, code: f.code })),
-      ...(graphFinding && graphFinding.text === draft.text ? [{ ...locate(draft.text, graphFinding.path), severity: 'error' as const, message: graphFinding.message, code: graphFinding.code }] : []),
+      ...draft.findings
+        .filter((f) => f.severity !== 'info')
+        .map((f) => ({ ...locate(draft.text, f.path), severity: f.severity, message: f.message, code: f.code })),
+      ...(graphFinding && graphFinding.text === draft.text
+        ? [{ ...locate(draft.text, graphFinding.path), severity: 'error' as const, message: graphFinding.message, code: graphFinding.code }]
+        : []),
     ],
     [draft.findings, draft.text, graphFinding],
   );
-  const dimmed = useMemo(() => (draft.policy ? READ_ONLY_PROPERTIES.filter((key) => key in draft.policy!).map((key) => locate(draft.text, [key])) : []), [draft.policy, draft.text]);
+  const dimmed = useMemo(
+    () => (draft.policy ? READ_ONLY_PROPERTIES.filter((key) => key in draft.policy!).map((key) => locate(draft.text, [key])) : []),
+    [draft.policy, draft.text],
+  );
 
   const setState = (state: string) => {
     const edits = modify(draft.text, ['state'], state, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
@@ -60,8 +78,24 @@ export function PolicyWorkbench({ draft, modelName, label, graphFinding, names }
   return (
     <div className={styles.layout}>
       <div className={styles.editor}>
-        <Suspense fallback={<Skeleton aria-label="Loading the JSON editor"><SkeletonItem size={128} /></Skeleton>}>
-          <LazyJsonEditor value={draft.text} onChange={draft.setText} path={`${modelName}.policy.json`} schemas={SCHEMAS} markers={markers} dimmed={dimmed} dark={dark} ariaLabel={label} describeId={describeId} />
+        <Suspense
+          fallback={
+            <Skeleton aria-label="Loading the JSON editor">
+              <SkeletonItem size={128} />
+            </Skeleton>
+          }
+        >
+          <LazyJsonEditor
+            value={draft.text}
+            onChange={draft.setText}
+            path={`${modelName}.policy.json`}
+            schemas={SCHEMAS}
+            markers={markers}
+            dimmed={dimmed}
+            dark={dark}
+            ariaLabel={label}
+            describeId={describeId}
+          />
         </Suspense>
       </div>
       <EditorSidePanel
@@ -75,4 +109,3 @@ export function PolicyWorkbench({ draft, modelName, label, graphFinding, names }
     </div>
   );
 }
-

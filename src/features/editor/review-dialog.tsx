@@ -2,7 +2,25 @@
 // words, names beside ids; then the save. A new policy is shown as what it is, in words and as JSON.
 // When someone else changed the policy meanwhile, it shows what they changed and lets the admin
 // choose: put their own changes on top, or start again from the new version.
-import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Skeleton, SkeletonItem, Spinner, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Skeleton,
+  SkeletonItem,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { Suspense, useCallback, useMemo, useState } from 'react';
 import type { LockoutRisk } from '../../domain/lockout';
 import type { NameDirectory } from '../../domain/references';
@@ -28,7 +46,13 @@ const useStyles = makeStyles({
   halfDiff: { height: '40vh', marginTop: tokens.spacingVerticalXS },
   json: { height: '40vh' },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  guardActions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', marginTop: tokens.spacingVerticalS },
+  guardActions: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    flexWrap: 'wrap',
+    marginTop: tokens.spacingVerticalS,
+  },
 });
 
 export type ReviewStep =
@@ -60,7 +84,24 @@ export interface ReviewDialogProps {
   onTakeTheirs(): void;
 }
 
-export function ReviewDialog({ open, step, policyName, original, modified, changes, dark, saveLabel = 'Save to tenant', names, newPolicy, risks = [], onExcludeEmergency, onSave, onClose, onKeepMine, onTakeTheirs }: ReviewDialogProps) {
+export function ReviewDialog({
+  open,
+  step,
+  policyName,
+  original,
+  modified,
+  changes,
+  dark,
+  saveLabel = 'Save to tenant',
+  names,
+  newPolicy,
+  risks = [],
+  onExcludeEmergency,
+  onSave,
+  onClose,
+  onKeepMine,
+  onTakeTheirs,
+}: ReviewDialogProps) {
   const styles = useStyles();
   const describeId = useCallback((id: string) => describeIdIn(names, id), [names]);
   const summary = useMemo(() => (newPolicy ? describePolicy(newPolicy as ConditionalAccessPolicy, names) : []), [newPolicy, names]);
@@ -78,14 +119,21 @@ export function ReviewDialog({ open, step, policyName, original, modified, chang
     <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !saving && onClose()}>
       <DialogSurface className={styles.surface}>
         <DialogBody>
-          <DialogTitle>{step.kind === 'conflict' ? `${policyName} changed while you were editing` : newPolicy ? `Review ${policyName} before creating it` : `Review changes to ${policyName}`}</DialogTitle>
+          <DialogTitle>
+            {step.kind === 'conflict'
+              ? `${policyName} changed while you were editing`
+              : newPolicy
+                ? `Review ${policyName} before creating it`
+                : `Review changes to ${policyName}`}
+          </DialogTitle>
           <DialogContent className={styles.content}>
             {step.kind === 'conflict' ? (
               <>
                 <MessageBar intent="warning">
                   <MessageBarBody>
                     <MessageBarTitle>Nothing was saved.</MessageBarTitle>
-                    Someone changed this policy on {formatDateTime(step.current.modifiedDateTime)}, after you started editing. Their changes:
+                    Someone changed this policy on {formatDateTime(step.current.modifiedDateTime)}, after you started editing. Their
+                    changes:
                   </MessageBarBody>
                 </MessageBar>
                 <ul className={styles.changes} aria-label="Their changes">
@@ -95,14 +143,35 @@ export function ReviewDialog({ open, step, policyName, original, modified, chang
                 </ul>
                 <div className={styles.threeWay}>
                   {[
-                    { title: 'Theirs: the version you started from, changed by them', text: step.theirs, label: 'Their changes to the version you started from' },
-                    { title: 'Yours: the version you started from, changed by you', text: step.mine, label: 'Your changes to the version you started from' },
+                    {
+                      title: 'Theirs: the version you started from, changed by them',
+                      text: step.theirs,
+                      label: 'Their changes to the version you started from',
+                    },
+                    {
+                      title: 'Yours: the version you started from, changed by you',
+                      text: step.mine,
+                      label: 'Your changes to the version you started from',
+                    },
                   ].map((side) => (
                     <div key={side.title}>
                       <Text weight="semibold">{side.title}</Text>
                       <div className={styles.halfDiff}>
-                        <Suspense fallback={<Skeleton aria-label="Loading the diff"><SkeletonItem size={128} /></Skeleton>}>
-                          <LazyDiffViewer original={step.base} modified={side.text} dark={dark} inline ariaLabel={side.label} describeId={describeId} />
+                        <Suspense
+                          fallback={
+                            <Skeleton aria-label="Loading the diff">
+                              <SkeletonItem size={128} />
+                            </Skeleton>
+                          }
+                        >
+                          <LazyDiffViewer
+                            original={step.base}
+                            modified={side.text}
+                            dark={dark}
+                            inline
+                            ariaLabel={side.label}
+                            describeId={describeId}
+                          />
                         </Suspense>
                       </div>
                     </div>
@@ -137,7 +206,11 @@ export function ReviewDialog({ open, step, policyName, original, modified, chang
                       </ul>
                       <div className={styles.guardActions}>
                         {onExcludeEmergency && <Button onClick={onExcludeEmergency}>Exclude emergency accounts</Button>}
-                        <Checkbox checked={acknowledged} onChange={(_, data) => setAcknowledged(data.checked === true)} label="I understand, and I have another way in if this goes wrong" />
+                        <Checkbox
+                          checked={acknowledged}
+                          onChange={(_, data) => setAcknowledged(data.checked === true)}
+                          label="I understand, and I have another way in if this goes wrong"
+                        />
                       </div>
                     </MessageBarBody>
                   </MessageBar>
@@ -146,22 +219,50 @@ export function ReviewDialog({ open, step, policyName, original, modified, chang
                 {newPolicy ? (
                   <>
                     <section aria-labelledby="review-summary" className={styles.content}>
-                      <h3 id="review-summary" className={styles.heading}>In words</h3>
+                      <h3 id="review-summary" className={styles.heading}>
+                        In words
+                      </h3>
                       <PolicySummaryView sections={summary} />
                     </section>
                     <section aria-labelledby="review-json" className={styles.content}>
-                      <h3 id="review-json" className={styles.heading}>As JSON</h3>
+                      <h3 id="review-json" className={styles.heading}>
+                        As JSON
+                      </h3>
                       <div className={styles.json}>
-                        <Suspense fallback={<Skeleton aria-label="Loading the JSON"><SkeletonItem size={128} /></Skeleton>}>
-                          <LazyJsonViewer value={modified} path="review/new.json" dark={dark} ariaLabel={`JSON of ${policyName}`} describeId={describeId} />
+                        <Suspense
+                          fallback={
+                            <Skeleton aria-label="Loading the JSON">
+                              <SkeletonItem size={128} />
+                            </Skeleton>
+                          }
+                        >
+                          <LazyJsonViewer
+                            value={modified}
+                            path="review/new.json"
+                            dark={dark}
+                            ariaLabel={`JSON of ${policyName}`}
+                            describeId={describeId}
+                          />
                         </Suspense>
                       </div>
                     </section>
                   </>
                 ) : (
                   <div className={styles.diff}>
-                    <Suspense fallback={<Skeleton aria-label="Loading the diff"><SkeletonItem size={128} /></Skeleton>}>
-                      <LazyDiffViewer original={original} modified={modified} dark={dark} ariaLabel={`Changes to ${policyName}`} describeId={describeId} />
+                    <Suspense
+                      fallback={
+                        <Skeleton aria-label="Loading the diff">
+                          <SkeletonItem size={128} />
+                        </Skeleton>
+                      }
+                    >
+                      <LazyDiffViewer
+                        original={original}
+                        modified={modified}
+                        dark={dark}
+                        ariaLabel={`Changes to ${policyName}`}
+                        describeId={describeId}
+                      />
                     </Suspense>
                   </div>
                 )}
@@ -178,7 +279,12 @@ export function ReviewDialog({ open, step, policyName, original, modified, chang
               </>
             ) : (
               <>
-                <Button appearance="primary" disabled={saving || changes.length === 0 || needsAcknowledgement} onClick={onSave} icon={saving ? <Spinner size="tiny" /> : undefined}>
+                <Button
+                  appearance="primary"
+                  disabled={saving || changes.length === 0 || needsAcknowledgement}
+                  onClick={onSave}
+                  icon={saving ? <Spinner size="tiny" /> : undefined}
+                >
                   {saving ? 'Saving…' : saveLabel}
                 </Button>
                 <Button disabled={saving} onClick={onClose}>

@@ -41,15 +41,30 @@ export function useDraft(accountKey: string, draftId: string, start: () => { bas
   const id = draftId;
   const [state, setState] = useState(() => {
     const saved = draftStore.load(accountKey, id);
-    if (saved) return { text: saved.text, base: JSON.parse(saved.baseText) as JsonObject, baseModified: saved.baseModified, restoredAt: saved.updatedAt as string | null, origin: saved.origin ?? null };
+    if (saved)
+      return {
+        text: saved.text,
+        base: JSON.parse(saved.baseText) as JsonObject,
+        baseModified: saved.baseModified,
+        restoredAt: saved.updatedAt as string | null,
+        origin: saved.origin ?? null,
+      };
     const { base, text } = start();
-    return { text, base, baseModified: typeof base.modifiedDateTime === 'string' ? base.modifiedDateTime : null, restoredAt: null as string | null, origin: null as string | null };
+    return {
+      text,
+      base,
+      baseModified: typeof base.modifiedDateTime === 'string' ? base.modifiedDateTime : null,
+      restoredAt: null as string | null,
+      origin: null as string | null,
+    };
   });
 
   const parsed = useMemo(() => {
     try {
       const value = JSON.parse(state.text) as unknown;
-      return typeof value === 'object' && value !== null && !Array.isArray(value) ? { policy: value as JsonObject, error: null } : { policy: null, error: 'The JSON must be one object: the policy.' };
+      return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? { policy: value as JsonObject, error: null }
+        : { policy: null, error: 'The JSON must be one object: the policy.' };
     } catch (error) {
       return { policy: null, error: error instanceof Error ? error.message : String(error) };
     }
@@ -62,7 +77,13 @@ export function useDraft(accountKey: string, draftId: string, start: () => { bas
       draftStore.clear(accountKey, id);
       return;
     }
-    const draft: Draft = { text: state.text, baseText: JSON.stringify(state.base), baseModified: state.baseModified, updatedAt: new Date().toISOString(), ...(state.origin ? { origin: state.origin } : {}) };
+    const draft: Draft = {
+      text: state.text,
+      baseText: JSON.stringify(state.base),
+      baseModified: state.baseModified,
+      updatedAt: new Date().toISOString(),
+      ...(state.origin ? { origin: state.origin } : {}),
+    };
     draftStore.save(accountKey, id, draft);
   }, [accountKey, id, dirty, state.text, state.base, state.baseModified, state.origin]);
 
@@ -77,6 +98,13 @@ export function useDraft(accountKey: string, draftId: string, start: () => { bas
     restoredAt: state.restoredAt,
     origin: state.origin,
     dirty,
-    reset: (base, text) => setState({ text: text ?? pretty(base), base, baseModified: typeof base.modifiedDateTime === 'string' ? base.modifiedDateTime : null, restoredAt: null, origin: null }),
+    reset: (base, text) =>
+      setState({
+        text: text ?? pretty(base),
+        base,
+        baseModified: typeof base.modifiedDateTime === 'string' ? base.modifiedDateTime : null,
+        restoredAt: null,
+        origin: null,
+      }),
   };
 }

@@ -32,15 +32,19 @@ export function useLockoutGuard(draft: DraftState) {
   const members = useGroupMembers(tenant, settings.groups);
   const emergency = useMemo(() => ({ ...settings, members }), [settings, members]);
   const principals = useMemo(
-    () => [
-      { kind: 'users' as const, id: admin.id },
-      ...[...emergency.users, ...members.map((m) => m.user)].map((u) => ({ kind: 'users' as const, id: u.id })),
-      ...emergency.groups.map((g) => ({ kind: 'groups' as const, id: g.id })),
-    ].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i),
+    () =>
+      [
+        { kind: 'users' as const, id: admin.id },
+        ...[...emergency.users, ...members.map((m) => m.user)].map((u) => ({ kind: 'users' as const, id: u.id })),
+        ...emergency.groups.map((g) => ({ kind: 'groups' as const, id: g.id })),
+      ].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i),
     [admin.id, emergency, members],
   );
   const memberships = useMemberships(tenant, principals);
-  const risks = useMemo(() => (draft.policy ? assessLockout(draft.policy, admin, emergency, memberships) : []), [draft.policy, admin, emergency, memberships]);
+  const risks = useMemo(
+    () => (draft.policy ? assessLockout(draft.policy, admin, emergency, memberships) : []),
+    [draft.policy, admin, emergency, memberships],
+  );
   const emergencyAtRisk = risks.some((r) => r.who.includes('(emergency access'));
 
   const excludeEmergency = () => {
@@ -49,10 +53,17 @@ export function useLockoutGuard(draft: DraftState) {
     const users = (merged.conditions as JsonObject).users as JsonObject;
     let text = draft.text;
     for (const key of ['excludeUsers', 'excludeGroups']) {
-      text = applyEdits(text, modify(text, ['conditions', 'users', key], users[key], { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
+      text = applyEdits(
+        text,
+        modify(text, ['conditions', 'users', key], users[key], { formattingOptions: { insertSpaces: true, tabSize: 2 } }),
+      );
     }
     draft.setText(text);
   };
 
-  return { risks, excludeEmergency: emergencyAtRisk ? excludeEmergency : undefined, emergencyConfigured: emergency.users.length + emergency.groups.length > 0 };
+  return {
+    risks,
+    excludeEmergency: emergencyAtRisk ? excludeEmergency : undefined,
+    emergencyConfigured: emergency.users.length + emergency.groups.length > 0,
+  };
 }

@@ -38,7 +38,9 @@ export function ChangeHistoryPage() {
   const policies = useQuery(policiesQuery(tenant));
   const entries = useMemo(() => {
     const current = new Map((policies.data ?? []).map((p) => [p.id, policyJson(p)]));
-    const inWindow = (local.data ?? []).filter((v) => v.recordedAt >= window.since.toISOString() && v.recordedAt <= window.until.toISOString());
+    const inWindow = (local.data ?? []).filter(
+      (v) => v.recordedAt >= window.since.toISOString() && v.recordedAt <= window.until.toISOString(),
+    );
     return newestFirst([...auditEntries(audit.data ?? []), ...deviceEntries(inWindow, (id) => current.get(id) ?? null)]);
   }, [audit.data, local.data, policies.data, window]);
 
@@ -75,8 +77,14 @@ export function ChangeHistoryPage() {
           </MessageBarBody>
         </MessageBar>
       )}
-      {loading && <Skeleton aria-label="Loading the change history"><SkeletonItem size={64} /></Skeleton>}
-      {!loading && entries.length === 0 && <EmptyState title="No changes in this window">Widen the dates to see older changes. The audit log keeps 30 days.</EmptyState>}
+      {loading && (
+        <Skeleton aria-label="Loading the change history">
+          <SkeletonItem size={64} />
+        </Skeleton>
+      )}
+      {!loading && entries.length === 0 && (
+        <EmptyState title="No changes in this window">Widen the dates to see older changes. The audit log keeps 30 days.</EmptyState>
+      )}
       <Timeline entries={entries} names={names.data} existing={existing} showPolicy />
     </section>
   );

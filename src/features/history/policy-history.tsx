@@ -22,7 +22,10 @@ export function PolicyHistory({ policy }: { policy: ConditionalAccessPolicy }) {
     [audit.data, local.data, policy, id],
   );
   // Earlier versions can name objects the policy no longer refers to.
-  const versions = useMemo(() => [policy, ...asPolicies(entries.flatMap((e) => [e.before, e.after]).filter((v): v is JsonObject => !!v))], [policy, entries]);
+  const versions = useMemo(
+    () => [policy, ...asPolicies(entries.flatMap((e) => [e.before, e.after]).filter((v): v is JsonObject => !!v))],
+    [policy, entries],
+  );
   const names = useNames(tenant, versions);
   const existing = useMemo(() => new Set([id]), [id]);
 
@@ -30,11 +33,19 @@ export function PolicyHistory({ policy }: { policy: ConditionalAccessPolicy }) {
     <section aria-label="History">
       {audit.isError && (
         <MessageBar intent="warning">
-          <MessageBarBody>The audit log could not be read ({describeError(audit.error).title.toLowerCase()}): {AUDIT_UNREADABLE}</MessageBarBody>
+          <MessageBarBody>
+            The audit log could not be read ({describeError(audit.error).title.toLowerCase()}): {AUDIT_UNREADABLE}
+          </MessageBarBody>
         </MessageBar>
       )}
-      {(audit.isPending || local.isPending) && <Skeleton aria-label="Loading history"><SkeletonItem size={64} /></Skeleton>}
-      {!audit.isPending && !local.isPending && entries.length === 0 && <Text>No changes in the last 30 days, and no versions kept on this device.</Text>}
+      {(audit.isPending || local.isPending) && (
+        <Skeleton aria-label="Loading history">
+          <SkeletonItem size={64} />
+        </Skeleton>
+      )}
+      {!audit.isPending && !local.isPending && entries.length === 0 && (
+        <Text>No changes in the last 30 days, and no versions kept on this device.</Text>
+      )}
       <Timeline entries={entries} names={names.data} existing={existing} showPolicy={false} />
     </section>
   );

@@ -19,7 +19,13 @@ import { paths } from '../../shared/routes/paths';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  entry: { borderLeft: `3px solid ${tokens.colorBrandStroke1}`, paddingLeft: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  entry: {
+    borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
+    paddingLeft: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   local: { borderLeftColor: tokens.colorNeutralStroke1 },
   meta: { color: tokens.colorNeutralForeground3 },
   changes: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
@@ -46,7 +52,18 @@ export interface TimelineEntry {
 }
 
 export const auditEntries = (events: readonly AuditEvent[]): TimelineEntry[] =>
-  events.map((e) => ({ key: e.id, at: e.at, by: e.by, activity: e.activity, policyId: e.targetId, policyName: e.targetName, before: e.before, after: e.after, fromDevice: false, isPolicy: e.targetType === 'Policy' }));
+  events.map((e) => ({
+    key: e.id,
+    at: e.at,
+    by: e.by,
+    activity: e.activity,
+    policyId: e.targetId,
+    policyName: e.targetName,
+    before: e.before,
+    after: e.after,
+    fromDevice: false,
+    isPolicy: e.targetType === 'Policy',
+  }));
 
 export const deviceEntries = (versions: readonly StoredVersion[], current: (policyId: string) => JsonObject | null): TimelineEntry[] =>
   versions.map((v, i) => {
@@ -67,7 +84,12 @@ export const deviceEntries = (versions: readonly StoredVersion[], current: (poli
 
 export const newestFirst = (entries: TimelineEntry[]) => [...entries].sort((a, b) => b.at.localeCompare(a.at));
 
-export function Timeline({ entries, names, existing, showPolicy }: {
+export function Timeline({
+  entries,
+  names,
+  existing,
+  showPolicy,
+}: {
   entries: TimelineEntry[];
   names: NameDirectory | undefined;
   /** Ids of the policies that exist now: only those can be opened and reverted. */
@@ -87,9 +109,11 @@ export function Timeline({ entries, names, existing, showPolicy }: {
     if (!entry.before) return;
     setRevertError(null);
     const which = showPolicy ? `${entry.policyName} ` : '';
-    revertTo(entry.policyId, entry.before, `Reverting ${which}to the version before “${entry.activity}” of ${formatDateTime(entry.at)}`).catch((error: unknown) =>
-      setRevertError(describeError(error, `read ${entry.policyName}`).title),
-    );
+    revertTo(
+      entry.policyId,
+      entry.before,
+      `Reverting ${which}to the version before “${entry.activity}” of ${formatDateTime(entry.at)}`,
+    ).catch((error: unknown) => setRevertError(describeError(error, `read ${entry.policyName}`).title));
   };
 
   return (
@@ -136,7 +160,11 @@ export function Timeline({ entries, names, existing, showPolicy }: {
               )}
               <div className={styles.actions}>
                 {(entry.before || entry.after) && (
-                  <Button size="small" aria-expanded={opened === entry.key} onClick={() => setOpened(opened === entry.key ? null : entry.key)}>
+                  <Button
+                    size="small"
+                    aria-expanded={opened === entry.key}
+                    onClick={() => setOpened(opened === entry.key ? null : entry.key)}
+                  >
                     {opened === entry.key ? 'Hide diff' : entry.fromDevice ? 'Compare with now' : 'Show diff'}
                   </Button>
                 )}

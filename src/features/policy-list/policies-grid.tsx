@@ -34,9 +34,18 @@ const useStyles = makeStyles({
   cellText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'block' },
   // A small turning ring: one shared class, far lighter than a Spinner in every cell.
   pending: {
-    display: 'inline-block', width: '10px', height: '10px', marginLeft: tokens.spacingHorizontalXS, verticalAlign: 'middle',
-    border: `2px solid ${tokens.colorNeutralStroke2}`, borderTopColor: tokens.colorBrandStroke1, borderRadius: tokens.borderRadiusCircular,
-    animationName: { to: { transform: 'rotate(360deg)' } }, animationDuration: '0.8s', animationIterationCount: 'infinite', animationTimingFunction: 'linear',
+    display: 'inline-block',
+    width: '10px',
+    height: '10px',
+    marginLeft: tokens.spacingHorizontalXS,
+    verticalAlign: 'middle',
+    border: `2px solid ${tokens.colorNeutralStroke2}`,
+    borderTopColor: tokens.colorBrandStroke1,
+    borderRadius: tokens.borderRadiusCircular,
+    animationName: { to: { transform: 'rotate(360deg)' } },
+    animationDuration: '0.8s',
+    animationIterationCount: 'infinite',
+    animationTimingFunction: 'linear',
     '@media (prefers-reduced-motion: reduce)': { animationName: 'none' },
   },
   warning: { color: tokens.colorPaletteRedForeground1, marginLeft: tokens.spacingHorizontalXS, verticalAlign: 'middle' },
@@ -65,7 +74,17 @@ function Truncated({ text, pending }: { text: string; pending?: boolean }) {
 // Fluent counts a column as sortable only when its compare function declares two parameters.
 const byColumn = (column: SortColumn) => (a: PolicyRow, b: PolicyRow) => compareRows(column)(a, b);
 
-export function PoliciesGrid({ rows, sort, direction, onSort }: { rows: PolicyRow[]; sort: SortColumn; direction: 'ascending' | 'descending'; onSort(column: SortColumn, direction: 'ascending' | 'descending'): void }) {
+export function PoliciesGrid({
+  rows,
+  sort,
+  direction,
+  onSort,
+}: {
+  rows: PolicyRow[];
+  sort: SortColumn;
+  direction: 'ascending' | 'descending';
+  onSort(column: SortColumn, direction: 'ascending' | 'descending'): void;
+}) {
   const styles = useStyles();
   const navigate = useNavigate();
   const open = (row: PolicyRow) => navigate(paths.policy(row.id));
@@ -89,21 +108,54 @@ export function PoliciesGrid({ rows, sort, direction, onSort }: { rows: PolicyRo
               {row.name}
             </Link>
             {row.missingReferences > 0 && (
-              <Tooltip content={`Refers to ${row.missingReferences} deleted object${row.missingReferences === 1 ? '' : 's'}`} relationship="label">
+              <Tooltip
+                content={`Refers to ${row.missingReferences} deleted object${row.missingReferences === 1 ? '' : 's'}`}
+                relationship="label"
+              >
                 <WarningRegular className={styles.warning} />
               </Tooltip>
             )}
           </span>
-          {row.matchHint && <Text size={200} className={mergeClasses(styles.muted, styles.cellText)} title={row.matchHint}>{row.matchHint}</Text>}
+          {row.matchHint && (
+            <Text size={200} className={mergeClasses(styles.muted, styles.cellText)} title={row.matchHint}>
+              {row.matchHint}
+            </Text>
+          )}
         </div>
       ),
     }),
-    createTableColumn<PolicyRow>({ columnId: 'state', compare: byColumn('state'), renderHeaderCell: () => 'State', renderCell: (row) => <StateBadge state={row.state} /> }),
-    createTableColumn<PolicyRow>({ columnId: 'users', renderHeaderCell: () => 'Users', renderCell: (row) => <Truncated text={row.users} pending={row.pending} /> }),
-    createTableColumn<PolicyRow>({ columnId: 'targets', renderHeaderCell: () => 'Target resources', renderCell: (row) => <Truncated text={row.targets} pending={row.pending} /> }),
-    createTableColumn<PolicyRow>({ columnId: 'grant', renderHeaderCell: () => 'Grant', renderCell: (row) => <Truncated text={row.grant} /> }),
-    createTableColumn<PolicyRow>({ columnId: 'session', renderHeaderCell: () => 'Session', renderCell: (row) => <Truncated text={row.session} /> }),
-    createTableColumn<PolicyRow>({ columnId: 'modified', compare: byColumn('modified'), renderHeaderCell: () => 'Modified', renderCell: (row) => <Text>{formatDate(row.modified)}</Text> }),
+    createTableColumn<PolicyRow>({
+      columnId: 'state',
+      compare: byColumn('state'),
+      renderHeaderCell: () => 'State',
+      renderCell: (row) => <StateBadge state={row.state} />,
+    }),
+    createTableColumn<PolicyRow>({
+      columnId: 'users',
+      renderHeaderCell: () => 'Users',
+      renderCell: (row) => <Truncated text={row.users} pending={row.pending} />,
+    }),
+    createTableColumn<PolicyRow>({
+      columnId: 'targets',
+      renderHeaderCell: () => 'Target resources',
+      renderCell: (row) => <Truncated text={row.targets} pending={row.pending} />,
+    }),
+    createTableColumn<PolicyRow>({
+      columnId: 'grant',
+      renderHeaderCell: () => 'Grant',
+      renderCell: (row) => <Truncated text={row.grant} />,
+    }),
+    createTableColumn<PolicyRow>({
+      columnId: 'session',
+      renderHeaderCell: () => 'Session',
+      renderCell: (row) => <Truncated text={row.session} />,
+    }),
+    createTableColumn<PolicyRow>({
+      columnId: 'modified',
+      compare: byColumn('modified'),
+      renderHeaderCell: () => 'Modified',
+      renderCell: (row) => <Text>{formatDate(row.modified)}</Text>,
+    }),
   ];
 
   return (

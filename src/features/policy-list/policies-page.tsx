@@ -1,6 +1,17 @@
 // The policies page: every policy of the tenant, searchable and filterable, with the count against
 // the 195-policy limit. Rows appear as soon as the list arrives; names fill in when resolved.
-import { Button, Link, makeStyles, MessageBar, MessageBarBody, ProgressBar, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Skeleton,
+  SkeletonItem,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useMemo, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -30,7 +41,12 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   capacity: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: '220px' },
   gridArea: { overflowX: 'auto' },
-  skeletonRow: { display: 'grid', gridTemplateColumns: '3fr 1fr 2fr 2fr 1.5fr 1.5fr 1fr', gap: tokens.spacingHorizontalM, padding: `${tokens.spacingVerticalS} 0` },
+  skeletonRow: {
+    display: 'grid',
+    gridTemplateColumns: '3fr 1fr 2fr 2fr 1.5fr 1.5fr 1fr',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} 0`,
+  },
 });
 
 const sortable: SortColumn[] = ['name', 'state', 'modified'];
@@ -68,7 +84,12 @@ export function PoliciesPage({ watchedChanges }: PoliciesPageProps) {
             Policies
           </h1>
           <WriteAccessTooltip access={write}>
-            <Button appearance="primary" icon={<AddRegular />} disabledFocusable={!write.allowed} onClick={() => navigate(paths.newPolicy())}>
+            <Button
+              appearance="primary"
+              icon={<AddRegular />}
+              disabledFocusable={!write.allowed}
+              onClick={() => navigate(paths.newPolicy())}
+            >
               New policy
             </Button>
           </WriteAccessTooltip>
@@ -78,7 +99,12 @@ export function PoliciesPage({ watchedChanges }: PoliciesPageProps) {
             <Text>
               <strong>{count}</strong> of {POLICY_LIMIT} policies allowed in this tenant
             </Text>
-            <ProgressBar value={count / POLICY_LIMIT} thickness="medium" color={count >= POLICY_LIMIT - 10 ? 'warning' : 'brand'} aria-label={`${count} of ${POLICY_LIMIT} policies`} />
+            <ProgressBar
+              value={count / POLICY_LIMIT}
+              thickness="medium"
+              color={count >= POLICY_LIMIT - 10 ? 'warning' : 'brand'}
+              aria-label={`${count} of ${POLICY_LIMIT} policies`}
+            />
           </div>
         )}
       </div>
@@ -87,7 +113,13 @@ export function PoliciesPage({ watchedChanges }: PoliciesPageProps) {
         <MessageBar intent="success">
           <MessageBarBody>
             Deleted “{deleted}”. Microsoft Entra keeps it for 30 days, during which it can be restored from{' '}
-            <Link href={paths.deleted} onClick={(event) => { event.preventDefault(); navigate(paths.deleted); }}>
+            <Link
+              href={paths.deleted}
+              onClick={(event) => {
+                event.preventDefault();
+                navigate(paths.deleted);
+              }}
+            >
               Deleted policies
             </Link>
             .
@@ -95,7 +127,9 @@ export function PoliciesPage({ watchedChanges }: PoliciesPageProps) {
         </MessageBar>
       )}
 
-      {policies.data && watchedChanges && Object.keys(watched).length > 0 && <Suspense fallback={null}>{watchedChanges(policies.data)}</Suspense>}
+      {policies.data && watchedChanges && Object.keys(watched).length > 0 && (
+        <Suspense fallback={null}>{watchedChanges(policies.data)}</Suspense>
+      )}
 
       <PoliciesToolbar filters={filters} />
 
@@ -103,7 +137,10 @@ export function PoliciesPage({ watchedChanges }: PoliciesPageProps) {
         <MessageBar intent="warning">
           <MessageBarBody>
             Some names could not be looked up, so their ids are shown instead:{' '}
-            {names.data.failures.map((f) => `${f.what} (${f.error.status === 403 ? 'permission needed' : describeError(f.error).title.toLowerCase()})`).join(', ')}.
+            {names.data.failures
+              .map((f) => `${f.what} (${f.error.status === 403 ? 'permission needed' : describeError(f.error).title.toLowerCase()})`)
+              .join(', ')}
+            .
           </MessageBarBody>
         </MessageBar>
       )}
@@ -128,7 +165,9 @@ export function PoliciesPage({ watchedChanges }: PoliciesPageProps) {
       {policies.isError && <ErrorState {...describeError(policies.error, 'load the policies')} onRetry={() => void policies.refetch()} />}
 
       {policies.data && count === 0 && (
-        <EmptyState title="This tenant has no Conditional Access policies">Policies you create in this tenant will be listed here.</EmptyState>
+        <EmptyState title="This tenant has no Conditional Access policies">
+          Policies you create in this tenant will be listed here.
+        </EmptyState>
       )}
 
       {policies.data && count > 0 && visible.length === 0 && (

@@ -11,8 +11,20 @@ const useStyles = makeStyles({
   dropdown: { minWidth: '180px' },
 });
 
-const controlOptions = ['block', 'mfa', 'authenticationStrength', 'compliantDevice', 'domainJoinedDevice', 'approvedApplication', 'compliantApplication', 'passwordChange', 'riskRemediation', 'termsOfUse', 'session'];
-const controlLabel = (c: string) => (c === 'session' ? 'Any session control' : shortControlLabels[c] ?? c);
+const controlOptions = [
+  'block',
+  'mfa',
+  'authenticationStrength',
+  'compliantDevice',
+  'domainJoinedDevice',
+  'approvedApplication',
+  'compliantApplication',
+  'passwordChange',
+  'riskRemediation',
+  'termsOfUse',
+  'session',
+];
+const controlLabel = (c: string) => (c === 'session' ? 'Any session control' : (shortControlLabels[c] ?? c));
 const stateOptions: PolicyState[] = ['enabled', 'enabledForReportingButNotEnforced', 'disabled'];
 
 export function PoliciesToolbar({ filters }: { filters: ReturnType<typeof useListFilters> }) {

@@ -31,7 +31,12 @@ export interface PolicyRow {
 }
 
 const summarize = (values: NameRef[], max = 2) =>
-  values.length <= max ? values.map((v) => v.label).join(', ') : `${values.slice(0, max).map((v) => v.label).join(', ')} +${values.length - max}`;
+  values.length <= max
+    ? values.map((v) => v.label).join(', ')
+    : `${values
+        .slice(0, max)
+        .map((v) => v.label)
+        .join(', ')} +${values.length - max}`;
 
 function sectionValues(sections: SummarySection[], title: SummarySection['title'], labels: string[]): NameRef[] {
   const section = sections.find((s) => s.title === title);
@@ -44,7 +49,13 @@ export function controlsOf(policy: ConditionalAccessPolicy): Set<string> {
   if (policy.grantControls?.termsOfUse?.length) controls.add('termsOfUse');
   if (policy.grantControls?.customAuthenticationFactors?.length) controls.add('customAuthenticationFactors');
   const session = (policy.sessionControls ?? {}) as Record<string, unknown>;
-  if (Object.values(session).some((v) => v === true || (typeof v === 'object' && v !== null && ((v as { isEnabled?: boolean }).isEnabled || (v as { mode?: string }).mode)))) controls.add('session');
+  if (
+    Object.values(session).some(
+      (v) =>
+        v === true || (typeof v === 'object' && v !== null && ((v as { isEnabled?: boolean }).isEnabled || (v as { mode?: string }).mode)),
+    )
+  )
+    controls.add('session');
   return controls;
 }
 
@@ -64,7 +75,12 @@ export function toRow(policy: ConditionalAccessPolicy, names: NameDirectory | un
   const grant = grantParts.length === 0 ? '' : grantParts.join(grantControls?.operator === 'AND' ? ' and ' : ' or ');
   const sessionLines = sections.find((s) => s.title === 'Session')?.lines.filter((l) => l.label !== 'Session') ?? [];
   const allRefs = sections.flatMap((s) => s.lines.flatMap((l) => l.values));
-  const searchable = [policy.displayName ?? '', policy.id ?? '', ...allRefs.map((r) => r.label), ...sections.flatMap((s) => s.lines.map((l) => l.text ?? ''))];
+  const searchable = [
+    policy.displayName ?? '',
+    policy.id ?? '',
+    ...allRefs.map((r) => r.label),
+    ...sections.flatMap((s) => s.lines.map((l) => l.text ?? '')),
+  ];
   return {
     id: policy.id ?? '',
     name: policy.displayName ?? '(no name)',

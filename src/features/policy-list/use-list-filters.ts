@@ -64,7 +64,8 @@ export function useListFilters() {
     },
     setStates: (value: PolicyState[]) => update({ state: value.join(',') }),
     setControl: (value: string | null) => update({ control: value }),
-    setSort: (column: SortColumn, dir: 'ascending' | 'descending') => update({ sort: column === 'name' ? null : column, dir: dir === 'descending' ? 'desc' : null }),
+    setSort: (column: SortColumn, dir: 'ascending' | 'descending') =>
+      update({ sort: column === 'name' ? null : column, dir: dir === 'descending' ? 'desc' : null }),
     clear: () => {
       setSearchText('');
       update({ q: null, state: null, control: null });

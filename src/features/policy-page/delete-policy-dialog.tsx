@@ -1,6 +1,18 @@
 // Deleting a policy: a confirmation that names it and says what happens (it stops applying at once;
 // Graph keeps it for 30 days), the version kept in the local history first, then the soft delete.
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  makeStyles,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -51,7 +63,9 @@ export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy
     <Dialog open={open} onOpenChange={(_, data) => !busy && setOpen(data.open)}>
       <WriteAccessTooltip access={write}>
         <DialogTrigger disableButtonEnhancement>
-          <Button icon={<DeleteRegular />} disabledFocusable={!write.allowed}>Delete…</Button>
+          <Button icon={<DeleteRegular />} disabledFocusable={!write.allowed}>
+            Delete…
+          </Button>
         </DialogTrigger>
       </WriteAccessTooltip>
       <DialogSurface>
@@ -60,13 +74,19 @@ export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy
           <DialogContent>
             <p>
               “{name}” is {stateLabels[policy.state ?? ''] ?? policy.state}
-              {policy.state === 'enabled' ? ': deleting it stops enforcing it at once.' : '.'} Microsoft Entra keeps deleted policies for 30 days, so it can be
-              restored until {until}. A copy is also kept in this device's history.
+              {policy.state === 'enabled' ? ': deleting it stops enforcing it at once.' : '.'} Microsoft Entra keeps deleted policies for 30
+              days, so it can be restored until {until}. A copy is also kept in this device's history.
             </p>
             {error && <ErrorState {...error} />}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" className={styles.danger} disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => void remove()}>
+            <Button
+              appearance="primary"
+              className={styles.danger}
+              disabled={busy}
+              icon={busy ? <Spinner size="tiny" /> : undefined}
+              onClick={() => void remove()}
+            >
               {busy ? 'Deleting…' : 'Delete policy'}
             </Button>
             <DialogTrigger disableButtonEnhancement>

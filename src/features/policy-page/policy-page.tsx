@@ -1,5 +1,18 @@
 // One policy: its summary in plain language, or its JSON in a read-only Monaco view (loaded on demand).
-import { Button, makeStyles, ToggleButton, MessageBar, MessageBarActions, MessageBarBody, Skeleton, SkeletonItem, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  ToggleButton,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Skeleton,
+  SkeletonItem,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { CopyRegular, EditRegular, EyeFilled, EyeRegular, SplitVerticalRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useMemo, type ReactNode } from 'react';
@@ -98,7 +111,11 @@ export function PolicyPage({ history }: PolicyPageProps) {
               Compare…
             </Button>
             <WriteAccessTooltip access={write}>
-              <Button icon={<CopyRegular />} disabledFocusable={!write.allowed} onClick={() => navigate(paths.newPolicy({ duplicate: id }))}>
+              <Button
+                icon={<CopyRegular />}
+                disabledFocusable={!write.allowed}
+                onClick={() => navigate(paths.newPolicy({ duplicate: id }))}
+              >
                 Duplicate
               </Button>
             </WriteAccessTooltip>
@@ -115,16 +132,23 @@ export function PolicyPage({ history }: PolicyPageProps) {
           {justSaved && (
             <MessageBar intent="success">
               <MessageBarBody>
-                {arrival?.created ? 'Created. ' : arrival?.restored ? 'Restored. ' : 'Saved. '}This is the policy as the tenant now holds it.
-                {arrival?.created && policy.data.state === 'enabledForReportingButNotEnforced' && ' It starts in report-only: check its sign-in logs before turning it on.'}
+                {arrival?.created ? 'Created. ' : arrival?.restored ? 'Restored. ' : 'Saved. '}This is the policy as the tenant now holds
+                it.
+                {arrival?.created &&
+                  policy.data.state === 'enabledForReportingButNotEnforced' &&
+                  ' It starts in report-only: check its sign-in logs before turning it on.'}
               </MessageBarBody>
             </MessageBar>
           )}
           {draftSince && !justSaved && (
             <MessageBar intent="info">
-              <MessageBarBody>You have unsaved changes to this policy from {formatDateTime(draftSince)}, kept on this device.</MessageBarBody>
+              <MessageBarBody>
+                You have unsaved changes to this policy from {formatDateTime(draftSince)}, kept on this device.
+              </MessageBarBody>
               <MessageBarActions>
-                <Button disabled={!write.allowed} onClick={() => navigate(paths.editPolicy(id))}>Continue editing</Button>
+                <Button disabled={!write.allowed} onClick={() => navigate(paths.editPolicy(id))}>
+                  Continue editing
+                </Button>
               </MessageBarActions>
             </MessageBar>
           )}
@@ -153,8 +177,20 @@ export function PolicyPage({ history }: PolicyPageProps) {
             history(policy.data)
           ) : (
             <div className={styles.json}>
-              <Suspense fallback={<Skeleton aria-label="Loading the JSON editor"><SkeletonItem size={128} /></Skeleton>}>
-                <LazyJsonViewer value={JSON.stringify(policy.data, null, 2)} path={`policies/${id}.json`} dark={dark} ariaLabel={`JSON of ${policy.data.displayName ?? 'policy'}`} describeId={describeId} />
+              <Suspense
+                fallback={
+                  <Skeleton aria-label="Loading the JSON editor">
+                    <SkeletonItem size={128} />
+                  </Skeleton>
+                }
+              >
+                <LazyJsonViewer
+                  value={JSON.stringify(policy.data, null, 2)}
+                  path={`policies/${id}.json`}
+                  dark={dark}
+                  ariaLabel={`JSON of ${policy.data.displayName ?? 'policy'}`}
+                  describeId={describeId}
+                />
               </Suspense>
             </div>
           )}

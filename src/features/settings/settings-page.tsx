@@ -36,7 +36,8 @@ export function SettingsPage() {
           description="The break-glass accounts that must never be locked out. Before a save turns on a policy that could block them or demand a control they may not have, Gatehouse stops and asks, and offers to exclude them."
         />
         <Text>
-          Kept in this browser on this device only, for {tenantName}: not in Microsoft Entra, and not seen by other admins or by your other browsers and devices.
+          Kept in this browser on this device only, for {tenantName}: not in Microsoft Entra, and not seen by other admins or by your other
+          browsers and devices.
         </Text>
         {lists.map((list) => (
           <div key={list.key} className={styles.row}>

@@ -1,6 +1,20 @@
 // On the policies page: which watched policies changed since the admin last looked, by whom (from
 // the audit log, where readable), in words, with the diff a click away; "seen" moves the mark.
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { JsonObject } from '../../domain/policy-body';
@@ -51,7 +65,9 @@ function ChangesDialog({ change, onClose }: { change: WatchedChange; onClose(): 
             />
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={onClose}>Close</Button>
+            <Button appearance="primary" onClick={onClose}>
+              Close
+            </Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>
@@ -67,12 +83,14 @@ export function WatchedChanges({ policies }: { policies: readonly ConditionalAcc
 
   const changes = useMemo<WatchedChange[]>(() => {
     const byId = new Map(policies.map((p) => [p.id, policyJson(p)]));
-    return Object.entries(watched)
-      .map(([id, entry]) => ({ id, watched: entry, now: byId.get(id) ?? null }))
-      .filter((c) => !c.now || (c.now.modifiedDateTime ?? null) !== c.watched.seenModified)
-      .map((c) => ({ ...c, count: c.now ? describeChanges(c.watched.snapshot, c.now).length : 0 }))
-      // A change of read-only fields alone is not a change to show.
-      .filter((c) => !c.now || c.count > 0);
+    return (
+      Object.entries(watched)
+        .map(([id, entry]) => ({ id, watched: entry, now: byId.get(id) ?? null }))
+        .filter((c) => !c.now || (c.now.modifiedDateTime ?? null) !== c.watched.seenModified)
+        .map((c) => ({ ...c, count: c.now ? describeChanges(c.watched.snapshot, c.now).length : 0 }))
+        // A change of read-only fields alone is not a change to show.
+        .filter((c) => !c.now || c.count > 0)
+    );
   }, [policies, watched]);
 
   // Who changed it: the audit log keeps 30 days, and so does the shared read of it.
@@ -83,7 +101,9 @@ export function WatchedChanges({ policies }: { policies: readonly ConditionalAcc
   return (
     <MessageBar intent="info" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{changes.length === 1 ? '1 watched policy changed' : `${changes.length} watched policies changed`} since you last looked</MessageBarTitle>
+        <MessageBarTitle>
+          {changes.length === 1 ? '1 watched policy changed' : `${changes.length} watched policies changed`} since you last looked
+        </MessageBarTitle>
         <ul className={styles.list} aria-label="Watched policies that changed">
           {changes.map((change) => {
             const event = lastBy(change.id, change.watched.seenAt);
@@ -91,14 +111,22 @@ export function WatchedChanges({ policies }: { policies: readonly ConditionalAcc
               <li key={change.id} className={styles.item}>
                 <Text weight="semibold">{change.watched.name}</Text>
                 <Text>
-                  {change.now ? `${change.count === 1 ? '1 change' : `${change.count} changes`}, last ${formatDateTime(String(change.now.modifiedDateTime ?? ''))}` : 'deleted'}
+                  {change.now
+                    ? `${change.count === 1 ? '1 change' : `${change.count} changes`}, last ${formatDateTime(String(change.now.modifiedDateTime ?? ''))}`
+                    : 'deleted'}
                   {event ? ` by ${event.by}` : ''}
                 </Text>
-                <Button size="small" onClick={() => setOpen(change)}>Show changes</Button>
+                <Button size="small" onClick={() => setOpen(change)}>
+                  Show changes
+                </Button>
                 {change.now ? (
-                  <Button size="small" appearance="subtle" onClick={() => markSeen([change.now!])}>Mark as seen</Button>
+                  <Button size="small" appearance="subtle" onClick={() => markSeen([change.now!])}>
+                    Mark as seen
+                  </Button>
                 ) : (
-                  <Button size="small" appearance="subtle" onClick={() => unwatch(change.id)}>Stop watching</Button>
+                  <Button size="small" appearance="subtle" onClick={() => unwatch(change.id)}>
+                    Stop watching
+                  </Button>
                 )}
               </li>
             );

@@ -6,7 +6,13 @@ import { nameDecorations, useAnnotationStyles, type IdDescription } from './id-n
 import { monaco, themeName } from './setup';
 
 const useStyles = makeStyles({
-  host: { height: '100%', minHeight: '360px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, overflow: 'hidden' },
+  host: {
+    height: '100%',
+    minHeight: '360px',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    overflow: 'hidden',
+  },
 });
 
 export interface DiffReveal {
@@ -107,10 +113,12 @@ export default function DiffViewer({ original, modified, dark, ariaLabel, inline
       }
     };
     // The diff is computed in a worker: before it is known, the lines cannot be mapped.
-    const pending = editor.getLineChanges() ? (revealNow(), null) : editor.onDidUpdateDiff(() => {
-      pending?.dispose();
-      revealNow();
-    });
+    const pending = editor.getLineChanges()
+      ? (revealNow(), null)
+      : editor.onDidUpdateDiff(() => {
+          pending?.dispose();
+          revealNow();
+        });
     const timer = setTimeout(() => highlights.forEach((h) => h.clear()), 2500);
     return () => {
       clearTimeout(timer);

@@ -27,7 +27,10 @@ export const useAnnotationStyles = makeStaticStyles({
 });
 
 /** A decoration after each id the describer knows, drawing its name (or "deleted …"). */
-export function nameDecorations(model: monaco.editor.ITextModel, describeId: (id: string) => IdDescription | undefined): monaco.editor.IModelDeltaDecoration[] {
+export function nameDecorations(
+  model: monaco.editor.ITextModel,
+  describeId: (id: string) => IdDescription | undefined,
+): monaco.editor.IModelDeltaDecoration[] {
   const found: monaco.editor.IModelDeltaDecoration[] = [];
   for (const match of model.getValue().matchAll(GUID)) {
     const description = describeId(match[1]!);
@@ -38,7 +41,10 @@ export function nameDecorations(model: monaco.editor.ITextModel, describeId: (id
     found.push({
       range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
       options: {
-        after: { content: description.missing ? `deleted ${description.kind}` : description.label, inlineClassName: description.missing ? 'gatehouse-name-missing' : 'gatehouse-name' },
+        after: {
+          content: description.missing ? `deleted ${description.kind}` : description.label,
+          inlineClassName: description.missing ? 'gatehouse-name-missing' : 'gatehouse-name',
+        },
         hoverMessage: { value: hoverText(description) },
       },
     });

@@ -10,7 +10,13 @@ import { jsonDefaults, monaco, themeName } from './setup';
 export type { IdDescription } from './id-names';
 
 const useStyles = makeStyles({
-  host: { height: '100%', minHeight: '480px', border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, overflow: 'hidden' },
+  host: {
+    height: '100%',
+    minHeight: '480px',
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    overflow: 'hidden',
+  },
 });
 export interface EditorMarker {
   /** Character offsets in the text. */
@@ -56,7 +62,13 @@ export default function JsonEditor({ value, onChange, path, schemas, markers, di
   }, [onChange]);
 
   useEffect(() => {
-    jsonDefaults.setDiagnosticsOptions({ validate: true, allowComments: false, enableSchemaRequest: false, schemas, schemaValidation: 'ignore' });
+    jsonDefaults.setDiagnosticsOptions({
+      validate: true,
+      allowComments: false,
+      enableSchemaRequest: false,
+      schemas,
+      schemaValidation: 'ignore',
+    });
   }, [schemas]);
 
   useEffect(() => {
@@ -107,9 +119,23 @@ export default function JsonEditor({ value, onChange, path, schemas, markers, di
     monaco.editor.setModelMarkers(
       model,
       'gatehouse',
-      markers.map((m) => ({ ...range(m.start, m.end).toJSON(), severity: severities[m.severity], message: m.message, code: m.code, source: 'Gatehouse' }) as monaco.editor.IMarkerData),
+      markers.map(
+        (m) =>
+          ({
+            ...range(m.start, m.end).toJSON(),
+            severity: severities[m.severity],
+            message: m.message,
+            code: m.code,
+            source: 'Gatehouse',
+          }) as monaco.editor.IMarkerData,
+      ),
     );
-    decorations.current?.set(dimmed.map((d) => ({ range: range(d.start, d.end), options: { inlineClassName: 'gatehouse-dimmed', hoverMessage: { value: 'Set by the service: left out when saving.' } } })));
+    decorations.current?.set(
+      dimmed.map((d) => ({
+        range: range(d.start, d.end),
+        options: { inlineClassName: 'gatehouse-dimmed', hoverMessage: { value: 'Set by the service: left out when saving.' } },
+      })),
+    );
   }, [markers, dimmed, value]);
 
   // Names beside ids, so the JSON reads like the portal.

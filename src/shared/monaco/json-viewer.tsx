@@ -6,7 +6,13 @@ import { nameDecorations, useAnnotationStyles, type IdDescription } from './id-n
 import { monaco, themeName } from './setup';
 
 const useStyles = makeStyles({
-  host: { height: '100%', minHeight: '420px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, overflow: 'hidden' },
+  host: {
+    height: '100%',
+    minHeight: '420px',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    overflow: 'hidden',
+  },
 });
 
 export interface JsonViewerProps {

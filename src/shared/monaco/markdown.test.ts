@@ -4,9 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { marked } from 'monaco-editor/base/common/marked/marked.js';
 import { escapeMarkdown, hoverText } from './markdown';
 
-const render = (markdown: string) => (marked as { parse(text: string, options: { async: false }): string }).parse(markdown, { async: false });
+const render = (markdown: string) =>
+  (marked as { parse(text: string, options: { async: false }): string }).parse(markdown, { async: false });
 /** The text a reader sees: the rendered HTML without its tags, entities decoded. */
-const seen = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
+const seen = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
 
 const hostile = [
   '[x](https://evil)',
@@ -40,6 +49,8 @@ describe('hoverText', () => {
   });
 
   it('says a missing object is deleted', () => {
-    expect(seen(render(hoverText({ kind: 'group', label: 'x', missing: true })))).toBe('Deleted group: no object with this id exists any more.');
+    expect(seen(render(hoverText({ kind: 'group', label: 'x', missing: true })))).toBe(
+      'Deleted group: no object with this id exists any more.',
+    );
   });
 });

@@ -10,9 +10,17 @@ describe('paths', () => {
   it('match their own route patterns', () => {
     const id = '94f22196-aad7-4e18-ace4-2089187ed1a0';
     const links: [keyof typeof routePatterns, string][] = [
-      ['policies', paths.policies], ['newPolicy', paths.newPolicy()], ['newPolicy', paths.newPolicy({ duplicate: id })],
-      ['policy', paths.policy(id)], ['editPolicy', paths.editPolicy(id)], ['deleted', paths.deleted], ['compare', paths.compare()],
-      ['compare', paths.compare(id)], ['compareTenants', paths.compareTenants], ['history', paths.history], ['settings', paths.settings],
+      ['policies', paths.policies],
+      ['newPolicy', paths.newPolicy()],
+      ['newPolicy', paths.newPolicy({ duplicate: id })],
+      ['policy', paths.policy(id)],
+      ['editPolicy', paths.editPolicy(id)],
+      ['deleted', paths.deleted],
+      ['compare', paths.compare()],
+      ['compare', paths.compare(id)],
+      ['compareTenants', paths.compareTenants],
+      ['history', paths.history],
+      ['settings', paths.settings],
     ];
     for (const [route, link] of links) expect(matchPath(routePatterns[route], pathname(link)), `${link} → ${route}`).not.toBeNull();
     expect(matchPath(routePatterns.policy, paths.policy(id))?.params.id).toBe(id);

@@ -17,7 +17,8 @@ export const routePatterns = {
 export const paths = {
   policies: routePatterns.policies,
   /** A new policy, blank or (with `duplicate`) a copy of another. */
-  newPolicy: (from: { duplicate?: string } = {}) => (from.duplicate ? `${routePatterns.newPolicy}?duplicate=${enc(from.duplicate)}` : routePatterns.newPolicy),
+  newPolicy: (from: { duplicate?: string } = {}) =>
+    from.duplicate ? `${routePatterns.newPolicy}?duplicate=${enc(from.duplicate)}` : routePatterns.newPolicy,
   policy: (id: string) => `/policies/${enc(id)}`,
   editPolicy: (id: string) => `/policies/${enc(id)}/edit`,
   deleted: routePatterns.deleted,

@@ -7,8 +7,12 @@ import { useId, useRef, useState, type DragEvent } from 'react';
 
 const useStyles = makeStyles({
   zone: {
-    display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingVerticalM, borderRadius: tokens.borderRadiusMedium,
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalM,
+    borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
   },
   over: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },

@@ -44,7 +44,10 @@ describe('the audit log of Conditional Access', () => {
     const [target] = await listConditionalAccessEvents(client, { since: new Date(clock.now.getTime() - 7 * DAY) });
     // More changes than one page of 500 holds.
     for (let i = 0; i < 520; i++) {
-      await client.request(`/beta/identity/conditionalAccess/policies/${target!.targetId}`, { method: 'PATCH', body: { displayName: `Renamed ${i}` } });
+      await client.request(`/beta/identity/conditionalAccess/policies/${target!.targetId}`, {
+        method: 'PATCH',
+        body: { displayName: `Renamed ${i}` },
+      });
     }
     roundTrips.length = 0;
     const events = await listConditionalAccessEvents(client, { since });

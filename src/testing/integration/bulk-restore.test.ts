@@ -15,8 +15,14 @@ describe('bulk restore over the emulator', () => {
   it('fails only the throttled item, and a resume restores it without repeating the others', async () => {
     const { client, emulator, roundTrips } = graphOverEmulator();
     const deleted = await listDeletedPolicies(client);
-    emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: 'POST /beta/identity/conditionalAccess/deletedItems/policies', fault: 429, times: 4 }] });
-    const run = newRun('restore', true, deleted.map((p) => ({ id: p.id!, name: p.displayName! })));
+    emulator.setFaults(CONTOSO_TENANT_ID, {
+      rules: [{ match: 'POST /beta/identity/conditionalAccess/deletedItems/policies', fault: 429, times: 4 }],
+    });
+    const run = newRun(
+      'restore',
+      true,
+      deleted.map((p) => ({ id: p.id!, name: p.displayName! })),
+    );
     const first = await runBulk(run, bulkStep(client, 'restore', true));
     expect(first.items.map((i) => i.status)).toEqual(['failed', 'done', 'done']);
     expect(first.items[0]!.message).toMatch(/Conditional Access allows about one request/);
@@ -24,7 +30,9 @@ describe('bulk restore over the emulator', () => {
     roundTrips.length = 0;
     const resumed = await runBulk(first, bulkStep(client, 'restore', true));
     expect(resumed.items.map((i) => i.status)).toEqual(['done', 'done', 'done']);
-    expect(roundTrips.filter((r) => r.method === 'POST').map((r) => new URL(r.url).pathname)).toEqual([`/beta/identity/conditionalAccess/deletedItems/policies/${deleted[0]!.id}/restore`]);
+    expect(roundTrips.filter((r) => r.method === 'POST').map((r) => new URL(r.url).pathname)).toEqual([
+      `/beta/identity/conditionalAccess/deletedItems/policies/${deleted[0]!.id}/restore`,
+    ]);
     const policies = await listPolicies(client);
     for (const p of deleted) expect(policies.find((q) => q.id === p.id)?.state).toBe(REPORT_ONLY);
   });

@@ -2,7 +2,15 @@
 // object, back in the tenant) and purged (gone, and recorded in the audit log as such).
 import { describe, expect, it } from 'vitest';
 import { listConditionalAccessEvents } from '../../graph/audit';
-import { deletionsFrom, listDeletedNamedLocations, listDeletedPolicies, purgeDeletedNamedLocation, purgeDeletedPolicy, restoreDeletedNamedLocation, restoreDeletedPolicy } from '../../graph/deleted-items';
+import {
+  deletionsFrom,
+  listDeletedNamedLocations,
+  listDeletedPolicies,
+  purgeDeletedNamedLocation,
+  purgeDeletedPolicy,
+  restoreDeletedNamedLocation,
+  restoreDeletedPolicy,
+} from '../../graph/deleted-items';
 import { listPolicies } from '../../graph/policies';
 import { graphOverEmulator } from '../graph-over-emulator';
 
@@ -29,7 +37,9 @@ describe('deleted items', () => {
     await purgeDeletedPolicy(client, deleted[0]!.id!, WRITE);
     expect((await listDeletedPolicies(client)).map((p) => p.id)).not.toContain(deleted[0]!.id);
     const events = await listConditionalAccessEvents(client, { since: new Date(clock.now.getTime() - 86_400_000) });
-    expect(events.map((e) => e.activity)).toEqual(expect.arrayContaining(['Hard delete named location', 'Hard delete conditional access policy']));
+    expect(events.map((e) => e.activity)).toEqual(
+      expect.arrayContaining(['Hard delete named location', 'Hard delete conditional access policy']),
+    );
   });
 
   it('restores a policy as it was deleted, and says who deleted what from the audit log', async () => {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { searchClause, searchDirectory } from '../../graph/directory';
 import { graphOverEmulator } from '../graph-over-emulator';
 
-const names = async (kind: Parameters<typeof searchDirectory>[1], term: string) => (await searchDirectory(graphOverEmulator().client, kind, term)).map((e) => e.displayName);
+const names = async (kind: Parameters<typeof searchDirectory>[1], term: string) =>
+  (await searchDirectory(graphOverEmulator().client, kind, term)).map((e) => e.displayName);
 
 describe('directory search for pickers', () => {
   it('finds a user by display name, by sign-in name and by mail', async () => {

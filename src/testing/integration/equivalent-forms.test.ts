@@ -22,13 +22,21 @@ const types = (schema: Schema | undefined) => (Array.isArray(schema?.type) ? sch
 function mapObjects(value: Json, schema: Schema | undefined, visit: (object: JsonObject, schema: Schema | undefined) => JsonObject): Json {
   if (Array.isArray(value)) return value.map((item) => mapObjects(item, undefined, visit));
   if (!isObject(value)) return value;
-  const children = Object.fromEntries(Object.entries(value).map(([key, child]) => [key, mapObjects(child, schema?.properties?.[key], visit)]));
+  const children = Object.fromEntries(
+    Object.entries(value).map(([key, child]) => [key, mapObjects(child, schema?.properties?.[key], visit)]),
+  );
   return visit(children, schema);
 }
 const mapValues = (value: Json, change: (value: Json, key: string) => Json | undefined, key = ''): Json | undefined => {
-  if (Array.isArray(value)) return change(value.map((item) => mapValues(item, change, key)).filter((v): v is Json => v !== undefined), key);
+  if (Array.isArray(value))
+    return change(
+      value.map((item) => mapValues(item, change, key)).filter((v): v is Json => v !== undefined),
+      key,
+    );
   if (isObject(value)) {
-    const entries = Object.entries(value).map(([k, child]) => [k, mapValues(child, change, k)] as const).filter(([, v]) => v !== undefined);
+    const entries = Object.entries(value)
+      .map(([k, child]) => [k, mapValues(child, change, k)] as const)
+      .filter(([, v]) => v !== undefined);
     return change(Object.fromEntries(entries) as JsonObject, key);
   }
   return change(value, key);
@@ -37,15 +45,25 @@ const mapValues = (value: Json, change: (value: Json, key: string) => Json | und
 const absentAs = (fill: (schema: Schema) => Json) => (policy: JsonObject) =>
   mapObjects(policy, conditionalAccessPolicySchema as Schema, (object, schema) => {
     const out = { ...object };
-    for (const [key, child] of Object.entries(schema?.properties ?? {})) if (!(key in out) && !child.readOnly && key !== 'description') out[key] = fill(child);
+    for (const [key, child] of Object.entries(schema?.properties ?? {}))
+      if (!(key in out) && !child.readOnly && key !== 'description') out[key] = fill(child);
     return out;
   }) as JsonObject;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const controlCount = (grant: JsonObject) =>
-  ['builtInControls', 'customAuthenticationFactors', 'termsOfUse'].reduce((n, k) => n + (Array.isArray(grant[k]) ? (grant[k] as Json[]).length : 0), 0) + (isObject(grant.authenticationStrength) ? 1 : 0);
+  ['builtInControls', 'customAuthenticationFactors', 'termsOfUse'].reduce(
+    (n, k) => n + (Array.isArray(grant[k]) ? (grant[k] as Json[]).length : 0),
+    0,
+  ) + (isObject(grant.authenticationStrength) ? 1 : 0);
 const switchedOff: JsonObject = {
-  signInFrequency: { isEnabled: false, value: null, type: null, authenticationType: 'primaryAndSecondaryAuthentication', frequencyInterval: 'timeBased' },
+  signInFrequency: {
+    isEnabled: false,
+    value: null,
+    type: null,
+    authenticationType: 'primaryAndSecondaryAuthentication',
+    frequencyInterval: 'timeBased',
+  },
   persistentBrowser: { isEnabled: false, mode: null },
   applicationEnforcedRestrictions: { isEnabled: false },
   cloudAppSecurity: { isEnabled: false, cloudAppSecurityType: null },
@@ -56,15 +74,40 @@ const switchedOff: JsonObject = {
 /** Forms that say the same as the policy; `reorders` marks those where "reordered" is a true word without the switch. */
 const EQUIVALENT_FORMS: { name: string; reorders?: boolean; form: (policy: JsonObject) => JsonObject }[] = [
   { name: 'every absent property null', form: absentAs(() => null) },
-  { name: 'every absent list empty, every absent object empty', form: absentAs((s) => (types(s).includes('array') ? [] : s.properties ? {} : null)) },
+  {
+    name: 'every absent list empty, every absent object empty',
+    form: absentAs((s) => (types(s).includes('array') ? [] : s.properties ? {} : null)),
+  },
   {
     name: 'absent objects present with every member null (as the service returns sessionControls)',
     form: absentAs((s) => (s.properties ? Object.fromEntries(Object.keys(s.properties).map((k) => [k, null])) : null)),
   },
-  { name: 'nulls, empty lists and empty objects left out', form: (p) => (mapValues(p, (v) => (v === null || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0) ? undefined : v)) ?? {}) as JsonObject },
+  {
+    name: 'nulls, empty lists and empty objects left out',
+    form: (p) =>
+      (mapValues(p, (v) =>
+        v === null || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0) ? undefined : v,
+      ) ?? {}) as JsonObject,
+  },
   { name: 'empty lists as null', form: (p) => mapValues(p, (v) => (Array.isArray(v) && v.length === 0 ? null : v)) as JsonObject },
-  { name: 'ids, values and flags in reverse order, keys too', reorders: true, form: (p) => mapValues(p, (v, key) => (Array.isArray(v) ? [...v].reverse() : isObject(v) ? Object.fromEntries(Object.entries(v).reverse()) : typeof v === 'string' && key === 'guestOrExternalUserTypes' ? v.split(',').reverse().join(',') : v)) as JsonObject },
-  { name: 'ids in upper case', form: (p) => mapValues(p, (v) => (typeof v === 'string' && GUID.test(v) ? v.toUpperCase() : v)) as JsonObject },
+  {
+    name: 'ids, values and flags in reverse order, keys too',
+    reorders: true,
+    form: (p) =>
+      mapValues(p, (v, key) =>
+        Array.isArray(v)
+          ? [...v].reverse()
+          : isObject(v)
+            ? Object.fromEntries(Object.entries(v).reverse())
+            : typeof v === 'string' && key === 'guestOrExternalUserTypes'
+              ? v.split(',').reverse().join(',')
+              : v,
+      ) as JsonObject,
+  },
+  {
+    name: 'ids in upper case',
+    form: (p) => mapValues(p, (v) => (typeof v === 'string' && GUID.test(v) ? v.toUpperCase() : v)) as JsonObject,
+  },
   {
     name: 'absent session controls present but switched off',
     form: (p) => {
@@ -75,11 +118,17 @@ const EQUIVALENT_FORMS: { name: string; reorders?: boolean; form: (policy: JsonO
   },
   {
     name: 'the other operator over a single grant control',
-    form: (p) => (isObject(p.grantControls) && controlCount(p.grantControls) <= 1 ? { ...p, grantControls: { ...p.grantControls, operator: p.grantControls.operator === 'AND' ? 'OR' : 'AND' } } : p),
+    form: (p) =>
+      isObject(p.grantControls) && controlCount(p.grantControls) <= 1
+        ? { ...p, grantControls: { ...p.grantControls, operator: p.grantControls.operator === 'AND' ? 'OR' : 'AND' } }
+        : p,
   },
   {
     name: 'external tenants without their type annotation',
-    form: (p) => mapValues(p, (v, key) => (key === 'externalTenants' && isObject(v) ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== '@odata.type')) : v)) as JsonObject,
+    form: (p) =>
+      mapValues(p, (v, key) =>
+        key === 'externalTenants' && isObject(v) ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== '@odata.type')) : v,
+      ) as JsonObject,
   },
 ];
 
@@ -87,8 +136,14 @@ function expectEquivalent(policy: JsonObject, where: string) {
   for (const { name, form, reorders } of EQUIVALENT_FORMS) {
     const other = form(structuredClone(policy));
     const label = `${where}, ${name}`;
-    expect(describeChanges(policy, other, undefined, QUIET).map((c) => c.text), label).toEqual([]);
-    expect(describeChanges(other, policy, undefined, QUIET).map((c) => c.text), label).toEqual([]);
+    expect(
+      describeChanges(policy, other, undefined, QUIET).map((c) => c.text),
+      label,
+    ).toEqual([]);
+    expect(
+      describeChanges(other, policy, undefined, QUIET).map((c) => c.text),
+      label,
+    ).toEqual([]);
     expect(comparableText(other, QUIET), label).toBe(comparableText(policy, QUIET));
     // With the noise shown, what is said is still never a non-difference.
     for (const change of [...describeChanges(policy, other), ...describeChanges(other, policy)]) {
@@ -101,18 +156,24 @@ function expectEquivalent(policy: JsonObject, where: string) {
 describe('a policy and an equivalent form of itself', () => {
   const seed = createSeedState(new Date('2026-03-01T00:00:00Z'));
   it('differ in nothing, for every policy of the demo tenants', () => {
-    for (const tenant of seed.tenants) for (const policy of [...tenant.policies, ...tenant.deletedPolicies]) expectEquivalent(policy, `${tenant.displayName}: ${String(policy.displayName)}`);
+    for (const tenant of seed.tenants)
+      for (const policy of [...tenant.policies, ...tenant.deletedPolicies])
+        expectEquivalent(policy, `${tenant.displayName}: ${String(policy.displayName)}`);
   });
 
   it('the forms are different JSON, and a real change is still a difference', () => {
     const policy = seed.tenants[0]!.policies[0]!;
     const forms = EQUIVALENT_FORMS.map(({ form }) => JSON.stringify(form(structuredClone(policy))));
     expect(forms.filter((f) => f !== JSON.stringify(policy)).length).toBeGreaterThanOrEqual(7);
-    expect(describeChanges(policy, { ...policy, state: 'disabled' }, undefined, QUIET).map((c) => c.text)).toEqual([expect.stringMatching(/^State: .* → Off$/)]);
+    expect(describeChanges(policy, { ...policy, state: 'disabled' }, undefined, QUIET).map((c) => c.text)).toEqual([
+      expect.stringMatching(/^State: .* → Off$/),
+    ]);
   });
 
   it('CA001 against CA011 of the demo lists only what really differs', () => {
-    const [ca001, ca011] = ['CA001', 'CA011'].map((prefix) => seed.tenants[0]!.policies.find((p) => String(p.displayName).startsWith(prefix))!);
+    const [ca001, ca011] = ['CA001', 'CA011'].map((prefix) =>
+      seed.tenants[0]!.policies.find((p) => String(p.displayName).startsWith(prefix))!,
+    );
     const expected = [
       'Name: CA001: Require MFA for all users → CA011: Require MFA for medium and high sign-in risk',
       'Sign-in risk levels High, Medium added',

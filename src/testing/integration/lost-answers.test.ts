@@ -27,7 +27,8 @@ const newPolicy = (): JsonObject => ({
   grantControls: { operator: 'OR', builtInControls: ['mfa'] },
 });
 
-const named = async (client: Parameters<typeof listPolicies>[0], name: string) => (await listPolicies(client)).filter((p) => p.displayName === name);
+const named = async (client: Parameters<typeof listPolicies>[0], name: string) =>
+  (await listPolicies(client)).filter((p) => p.displayName === name);
 
 describe('create whose answer is lost', () => {
   it('finds the policy the service made instead of making a second one', async () => {
@@ -92,9 +93,19 @@ describe('save whose answer is lost', () => {
     const { client, emulator } = graphOverEmulator();
     const [policy] = await listPolicies(client);
     emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: `PATCH /beta/${POLICIES}/`, fault: 503, times: 2 }] });
-    const saved = await savePolicy(keepContext(client), policy!.id!, { ...policyJson(policy!), displayName: 'After two 503s' }, policy!.modifiedDateTime ?? null);
+    const saved = await savePolicy(
+      keepContext(client),
+      policy!.id!,
+      { ...policyJson(policy!), displayName: 'After two 503s' },
+      policy!.modifiedDateTime ?? null,
+    );
     expect(saved).toMatchObject({ kind: 'saved', policy: { displayName: 'After two 503s' } });
-    const stale = await savePolicy(keepContext(client), policy!.id!, { ...policyJson(policy!), displayName: 'Mine' }, policy!.modifiedDateTime ?? null);
+    const stale = await savePolicy(
+      keepContext(client),
+      policy!.id!,
+      { ...policyJson(policy!), displayName: 'Mine' },
+      policy!.modifiedDateTime ?? null,
+    );
     expect(stale.kind).toBe('conflict');
   });
 });
@@ -107,13 +118,21 @@ describe('the version a save replaces', () => {
     const draft = (name: string) => ({ ...policyJson(policy!), displayName: name });
 
     emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: `PATCH /beta/${POLICIES}/`, fault: 400, times: 1 }] });
-    await expect(savePolicy(context, policy!.id!, draft('Refused'), policy!.modifiedDateTime ?? null)).rejects.toMatchObject({ status: 400 });
+    await expect(savePolicy(context, policy!.id!, draft('Refused'), policy!.modifiedDateTime ?? null)).rejects.toMatchObject({
+      status: 400,
+    });
     expect(context.versions.all).toEqual([]);
 
     emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: `PATCH /beta/${POLICIES}/`, fault: 'drop-after', times: 1 }] });
     await savePolicy(context, policy!.id!, draft('Applied, answer lost'), policy!.modifiedDateTime ?? null);
     expect(context.versions.all.map((v) => ({ ...v, json: (JSON.parse(v.json) as JsonObject).displayName }))).toEqual([
-      { scope: CONTOSO_TENANT_ID, itemId: policy!.id, recordedAt: '2026-11-30T10:00:00.000Z', reason: 'before save', json: policy!.displayName },
+      {
+        scope: CONTOSO_TENANT_ID,
+        itemId: policy!.id,
+        recordedAt: '2026-11-30T10:00:00.000Z',
+        reason: 'before save',
+        json: policy!.displayName,
+      },
     ]);
   });
 });
@@ -171,7 +190,14 @@ describe('several at once without permission', () => {
   it('stops at the first refusal instead of trying every item', async () => {
     const { client, roundTrips } = graphOverEmulator({ scopes: ['Policy.Read.All', 'Directory.Read.All'] });
     const deleted = await listDeletedPolicies(client);
-    const run = await runBulk(newRun('restore', true, deleted.map((p) => ({ id: p.id!, name: p.displayName! }))), bulkStep(client, 'restore', true));
+    const run = await runBulk(
+      newRun(
+        'restore',
+        true,
+        deleted.map((p) => ({ id: p.id!, name: p.displayName! })),
+      ),
+      bulkStep(client, 'restore', true),
+    );
     expect(run.items.map((i) => i.status)).toEqual(['failed', ...deleted.slice(1).map(() => 'pending')]);
     expect(run.stopped).toMatch(/Conditional Access Administrator/);
     expect(roundTrips.filter((r) => r.method === 'POST')).toHaveLength(1);

@@ -37,7 +37,10 @@ describe('readMembership over the emulator', () => {
     expect(account.groups.map((g) => g.name).sort()).toEqual(['CA - Emergency access accounts', 'CA - Pilot users']);
     expect(account.roles.map((r) => r.name).sort()).toEqual(['Global Administrator', 'SharePoint Administrator']);
     const ofGroup = await readMembership(client, 'groups', emergency);
-    expect(ofGroup).toEqual({ groups: [{ id: pilot, name: 'CA - Pilot users' }], roles: [{ id: 'f28a1f50-f6e7-4571-818b-6a12f2af6b6c', name: 'SharePoint Administrator' }] });
+    expect(ofGroup).toEqual({
+      groups: [{ id: pilot, name: 'CA - Pilot users' }],
+      roles: [{ id: 'f28a1f50-f6e7-4571-818b-6a12f2af6b6c', name: 'SharePoint Administrator' }],
+    });
   });
 
   it("lists an emergency group's accounts, through nested groups too", async () => {
@@ -67,11 +70,19 @@ describe('readMembership over the emulator', () => {
     const memberships = new Map([[breakGlass.id, await readMembership(client, 'users', breakGlass.id)]]);
     const policy = {
       state: 'enabled',
-      conditions: { users: { includeRoles: [GLOBAL_ADMIN, 'b1be1c3e-b65d-4f19-8427-f6fa0d97feb9'], excludeUsers: [user('Ada Lindqvist')] }, applications: { includeApplications: ['All'] } },
+      conditions: {
+        users: { includeRoles: [GLOBAL_ADMIN, 'b1be1c3e-b65d-4f19-8427-f6fa0d97feb9'], excludeUsers: [user('Ada Lindqvist')] },
+        applications: { includeApplications: ['All'] },
+      },
       grantControls: { operator: 'OR', builtInControls: ['mfa'] },
     };
-    expect(assessLockout(policy, { id: user('Ada Lindqvist'), name: 'Ada Lindqvist' }, { users: [breakGlass], groups: [] }, memberships)).toEqual([
-      { who: 'Break Glass 01 (emergency access)', why: 'It applies to the role Global Administrator, which this account holds, and requires multifactor authentication.' },
+    expect(
+      assessLockout(policy, { id: user('Ada Lindqvist'), name: 'Ada Lindqvist' }, { users: [breakGlass], groups: [] }, memberships),
+    ).toEqual([
+      {
+        who: 'Break Glass 01 (emergency access)',
+        why: 'It applies to the role Global Administrator, which this account holds, and requires multifactor authentication.',
+      },
     ]);
   });
 });

@@ -24,12 +24,14 @@ describe('name resolution over the demo tenant', () => {
     expect(lookupName(directory, ['role'], role)?.displayName).toBe('Directory Synchronization Accounts');
 
     const ca005 = policies.find((p) => p.displayName?.startsWith('CA005'))!;
-    expect(ca005.conditions!.applications!.includeApplications!.map((id) => lookupName(directory, ['application'], id)?.displayName)).toEqual([
-      'Windows Azure Service Management API', 'Microsoft Azure CLI', 'Microsoft Azure PowerShell',
-    ]);
+    expect(
+      ca005.conditions!.applications!.includeApplications!.map((id) => lookupName(directory, ['application'], id)?.displayName),
+    ).toEqual(['Windows Azure Service Management API', 'Microsoft Azure CLI', 'Microsoft Azure PowerShell']);
 
     const ca006 = policies.find((p) => p.displayName?.startsWith('CA006'))!;
-    expect(lookupName(directory, ['namedLocation'], ca006.conditions!.locations!.excludeLocations![0]!)?.displayName).toBe('Allowed countries');
+    expect(lookupName(directory, ['namedLocation'], ca006.conditions!.locations!.excludeLocations![0]!)?.displayName).toBe(
+      'Allowed countries',
+    );
 
     const ca015 = policies.find((p) => p.displayName?.startsWith('CA015'))!;
     expect(lookupName(directory, ['termsOfUse'], ca015.grantControls!.termsOfUse![0]!)?.displayName).toBe('Partner terms of use');
@@ -68,9 +70,17 @@ describe('name resolution over the demo tenant', () => {
     const many = Array.from({ length: 2500 }, (_, i) => uuid(i));
     const apps = Array.from({ length: 31 }, (_, i) => uuid(5000 + i));
     const requests = planLookups({
-      directoryObjects: new Set(many), roles: new Set(), applications: new Set(apps), locations: new Set(), authenticationContexts: new Set(), termsOfUse: new Set(), authenticationStrengths: new Set(),
+      directoryObjects: new Set(many),
+      roles: new Set(),
+      applications: new Set(apps),
+      locations: new Set(),
+      authenticationContexts: new Set(),
+      termsOfUse: new Set(),
+      authenticationStrengths: new Set(),
     });
-    expect(requests.filter((r) => r.id.startsWith('objects')).map((r) => (r.body as { ids: string[] }).ids.length)).toEqual([1000, 1000, 500]);
+    expect(requests.filter((r) => r.id.startsWith('objects')).map((r) => (r.body as { ids: string[] }).ids.length)).toEqual([
+      1000, 1000, 500,
+    ]);
     expect(requests.filter((r) => r.id.startsWith('apps'))).toHaveLength(3);
   });
 

@@ -10,14 +10,23 @@ import { parsePolicyFile } from '../../domain/policy-file';
 import { testEmulator } from '../../emulator/harness/test-emulator';
 import { corpusDir, corpusFiles, corpusPresent, isNotPolicyFile } from '../corpus';
 
-const unknownIn = (policy: unknown) => checkPolicy(policy).filter((f) => f.message.includes("not in this console's schema")).map((f) => f.path.join('.'));
+const unknownIn = (policy: unknown) =>
+  checkPolicy(policy)
+    .filter((f) => f.message.includes("not in this console's schema"))
+    .map((f) => f.path.join('.'));
 
 describe('Microsoft’s templates, as Graph (the emulator) serves them', () => {
   it('meet no "unknown property" finding, so a policy made from one shows no false warning', async () => {
     const { call } = testEmulator();
-    const templates = ((await (await call('GET', '/beta/identity/conditionalAccess/templates')).json()) as { value: { name: string; details: Record<string, unknown> }[] }).value;
+    const templates = (
+      (await (await call('GET', '/beta/identity/conditionalAccess/templates')).json()) as {
+        value: { name: string; details: Record<string, unknown> }[];
+      }
+    ).value;
     expect(templates.length).toBeGreaterThan(5);
-    const unknown = templates.flatMap((t) => unknownIn({ displayName: t.name, state: 'enabledForReportingButNotEnforced', ...t.details }).map((path) => `${t.name}: ${path}`));
+    const unknown = templates.flatMap((t) =>
+      unknownIn({ displayName: t.name, state: 'enabledForReportingButNotEnforced', ...t.details }).map((path) => `${t.name}: ${path}`),
+    );
     expect(unknown).toEqual([]);
   });
 });

@@ -16,7 +16,9 @@ const policies: JsonObject[] = corpusFiles()
 /** Every leaf path where two policies differ. */
 function changedLeaves(patch: JsonObject, prefix = ''): string[] {
   return Object.entries(patch).flatMap(([key, value]) =>
-    value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0 ? changedLeaves(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+    value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0
+      ? changedLeaves(value, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
   );
 }
 
@@ -33,12 +35,17 @@ describe.skipIf(!present)('the semantic diff over ../shared/corpus', () => {
       const b = policies[(i + 1) % policies.length]!;
       const changes = describeChanges(a, b);
       // Null against absent is no difference in any words.
-      const nothing = (policy: JsonObject, leaf: string) => leaf.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as JsonObject)[k] : undefined), policy) == null;
+      const nothing = (policy: JsonObject, leaf: string) =>
+        leaf.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as JsonObject)[k] : undefined), policy) == null;
       const leaves = changedLeaves(buildPatch(a, b)).filter((leaf) => !(nothing(a, leaf) && nothing(b, leaf)));
       expect(changes.length > 0).toBe(leaves.length > 0);
       // With the noise hidden, words and the diff text agree on whether anything differs.
       expect(describeChanges(a, b, undefined, QUIET).length > 0).toBe(comparableText(a, QUIET) !== comparableText(b, QUIET));
-      for (const leaf of leaves) expect(changes.some((c) => leaf === c.path || leaf.startsWith(`${c.path}.`) || c.path.startsWith(`${leaf}.`)), `${leaf} is described`).toBe(true);
+      for (const leaf of leaves)
+        expect(
+          changes.some((c) => leaf === c.path || leaf.startsWith(`${c.path}.`) || c.path.startsWith(`${leaf}.`)),
+          `${leaf} is described`,
+        ).toBe(true);
       for (const change of changes) expect(change.text).not.toMatch(/undefined|\[object Object\]/);
       expect(describeChanges(a, structuredClone(a))).toEqual([]);
     }

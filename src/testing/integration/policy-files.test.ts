@@ -18,7 +18,11 @@ describe.skipIf(!present)('the policy files of ../shared/corpus', () => {
 
   it('has the files this test expects (UTF-16 exports among them)', () => {
     expect(files.length).toBeGreaterThan(60);
-    const utf16 = files.filter((f) => readFileSync(f).subarray(0, 2).equals(Buffer.from([0xff, 0xfe])));
+    const utf16 = files.filter((f) =>
+      readFileSync(f)
+        .subarray(0, 2)
+        .equals(Buffer.from([0xff, 0xfe])),
+    );
     expect(utf16.length).toBeGreaterThan(30);
   });
 
@@ -28,7 +32,9 @@ describe.skipIf(!present)('the policy files of ../shared/corpus', () => {
       it(`refuses ${name} with a message that says what it holds`, () => {
         expect(() => parsePolicyFile(readFileSync(file), name)).toThrow(PolicyFileError);
         // Said plainly: what the file holds instead, never "something other than" policies.
-        expect(() => parsePolicyFile(readFileSync(file), name)).toThrow(/ holds (named locations|a named location|a group|a table of \d+ directory objects \(names, ids and types\)), not Conditional Access policies\. /);
+        expect(() => parsePolicyFile(readFileSync(file), name)).toThrow(
+          / holds (named locations|a named location|a group|a table of \d+ directory objects \(names, ids and types\)), not Conditional Access policies\. /,
+        );
       });
     } else {
       it(`reads ${name}`, () => {
@@ -38,7 +44,9 @@ describe.skipIf(!present)('the policy files of ../shared/corpus', () => {
           expect(policy.displayName).not.toBe('(no name)');
           expect(policy.body.state).toBe('enabledForReportingButNotEnforced');
           const text = JSON.stringify(policy.body);
-          expect(text).not.toMatch(/@odata\.(context|id|etag|editLink)|"#microsoft\.graph[^"]*":|createdDateTime|modifiedDateTime|templateId|deletedDateTime/);
+          expect(text).not.toMatch(
+            /@odata\.(context|id|etag|editLink)|"#microsoft\.graph[^"]*":|createdDateTime|modifiedDateTime|templateId|deletedDateTime/,
+          );
           expect(Object.keys(policy.body)).not.toContain('id');
           // What the service accepts, the console's checks accept too.
           expect(checkPolicy(policy.body).filter((f) => f.severity === 'error')).toEqual([]);
@@ -67,13 +75,20 @@ describe.skipIf(!present)('the policy files of ../shared/corpus', () => {
 describe('parsePolicyFile', () => {
   const encode = (text: string) => new TextEncoder().encode(text);
   it('says where invalid JSON breaks', () => {
-    expect(() => parsePolicyFile(encode('{\r\n  "displayName": "x",\r\n  "state": \r\n}'), 'broken.json')).toThrow(/broken\.json is not valid JSON: .* at line 4, column 1/);
+    expect(() => parsePolicyFile(encode('{\r\n  "displayName": "x",\r\n  "state": \r\n}'), 'broken.json')).toThrow(
+      /broken\.json is not valid JSON: .* at line 4, column 1/,
+    );
   });
   it('refuses an empty file', () => {
     expect(() => parsePolicyFile(new Uint8Array(), 'empty.json')).toThrow(/empty/);
   });
   it('reads UTF-16 LE without a byte order mark', () => {
-    const text = JSON.stringify({ displayName: 'x', state: 'enabled', conditions: { applications: { includeApplications: ['All'] } }, grantControls: { builtInControls: ['mfa'] } });
+    const text = JSON.stringify({
+      displayName: 'x',
+      state: 'enabled',
+      conditions: { applications: { includeApplications: ['All'] } },
+      grantControls: { builtInControls: ['mfa'] },
+    });
     const bytes = new Uint8Array(text.length * 2);
     [...text].forEach((c, i) => (bytes[i * 2] = c.charCodeAt(0)));
     expect(parsePolicyFile(bytes, 'x.json')[0]!.displayName).toBe('x');

@@ -21,33 +21,107 @@ type Policy = ReturnType<typeof base>;
 
 const cases: { name: string; graph: 'accepts' | 'refuses'; change(p: Policy): void }[] = [
   // Accepted by Graph: at most a warning.
-  { name: 'AllTrusted both included and excluded (a real policy Graph accepted)', graph: 'accepts', change: (p) => (p.conditions.locations = { includeLocations: ['AllTrusted'], excludeLocations: ['AllTrusted'] }) },
-  { name: 'a group both included and excluded', graph: 'accepts', change: (p) => ((p.conditions.users as Record<string, unknown>).includeGroups = [GROUP]) },
-  { name: 'block with another grant control', graph: 'accepts', change: (p) => (p.grantControls = { operator: 'OR', builtInControls: ['block', 'mfa'] }) },
-  { name: 'a user given by name instead of id', graph: 'accepts', change: (p) => ((p.conditions.users as Record<string, unknown>).includeUsers = ['hugo@contoso.com']) },
-  { name: 'a user listed twice', graph: 'accepts', change: (p) => ((p.conditions.users as Record<string, unknown>).includeUsers = ['All', 'All']) },
-  { name: 'a sign-in frequency of 0 hours', graph: 'accepts', change: (p) => (p.sessionControls = { signInFrequency: { isEnabled: true, value: 0, type: 'hours', frequencyInterval: 'timeBased' } }) },
+  {
+    name: 'AllTrusted both included and excluded (a real policy Graph accepted)',
+    graph: 'accepts',
+    change: (p) => (p.conditions.locations = { includeLocations: ['AllTrusted'], excludeLocations: ['AllTrusted'] }),
+  },
+  {
+    name: 'a group both included and excluded',
+    graph: 'accepts',
+    change: (p) => ((p.conditions.users as Record<string, unknown>).includeGroups = [GROUP]),
+  },
+  {
+    name: 'block with another grant control',
+    graph: 'accepts',
+    change: (p) => (p.grantControls = { operator: 'OR', builtInControls: ['block', 'mfa'] }),
+  },
+  {
+    name: 'a user given by name instead of id',
+    graph: 'accepts',
+    change: (p) => ((p.conditions.users as Record<string, unknown>).includeUsers = ['hugo@contoso.com']),
+  },
+  {
+    name: 'a user listed twice',
+    graph: 'accepts',
+    change: (p) => ((p.conditions.users as Record<string, unknown>).includeUsers = ['All', 'All']),
+  },
+  {
+    name: 'a sign-in frequency of 0 hours',
+    graph: 'accepts',
+    change: (p) => (p.sessionControls = { signInFrequency: { isEnabled: true, value: 0, type: 'hours', frequencyInterval: 'timeBased' } }),
+  },
   { name: 'a property newer than the console', graph: 'accepts', change: (p) => (p.conditions.quantumRiskLevels = 'high') },
-  { name: 'password change with MFA under AND, for user risk', graph: 'accepts', change: (p) => ((p.grantControls = { operator: 'AND', builtInControls: ['passwordChange', 'mfa'] }), (p.conditions.userRiskLevels = ['high'])) },
+  {
+    name: 'password change with MFA under AND, for user risk',
+    graph: 'accepts',
+    change: (p) => (
+      (p.grantControls = { operator: 'AND', builtInControls: ['passwordChange', 'mfa'] }),
+      (p.conditions.userRiskLevels = ['high'])
+    ),
+  },
   // Refused by Graph: blocked.
   { name: 'a state that does not exist', graph: 'refuses', change: (p) => ((p as Record<string, unknown>).state = 'on') },
   { name: 'a client app type that does not exist', graph: 'refuses', change: (p) => (p.conditions.clientAppTypes = ['legacy']) },
-  { name: 'a grant control given as text, not a list', graph: 'refuses', change: (p) => (p.grantControls = { operator: 'OR', builtInControls: 'mfa' }) },
-  { name: 'an operator that does not exist', graph: 'refuses', change: (p) => (p.grantControls = { operator: 'XOR', builtInControls: ['mfa'] }) },
+  {
+    name: 'a grant control given as text, not a list',
+    graph: 'refuses',
+    change: (p) => (p.grantControls = { operator: 'OR', builtInControls: 'mfa' }),
+  },
+  {
+    name: 'an operator that does not exist',
+    graph: 'refuses',
+    change: (p) => (p.grantControls = { operator: 'XOR', builtInControls: ['mfa'] }),
+  },
   { name: 'an insider risk level that does not exist', graph: 'refuses', change: (p) => (p.conditions.insiderRiskLevels = 'minor,big') },
-  { name: 'a persistent browser mode that does not exist', graph: 'refuses', change: (p) => (p.sessionControls = { persistentBrowser: { isEnabled: true, mode: 'sometimes' } }) },
-  { name: 'a session control switched on with text', graph: 'refuses', change: (p) => (p.sessionControls = { signInFrequency: { isEnabled: 'yes', value: 1, type: 'hours', frequencyInterval: 'timeBased' } }) },
-  { name: 'a device filter without its rule', graph: 'refuses', change: (p) => (p.conditions.devices = { deviceFilter: { mode: 'include' } }) },
-  { name: 'a number among the included users', graph: 'refuses', change: (p) => ((p.conditions.users as Record<string, unknown>).includeUsers = ['All', 5]) },
+  {
+    name: 'a persistent browser mode that does not exist',
+    graph: 'refuses',
+    change: (p) => (p.sessionControls = { persistentBrowser: { isEnabled: true, mode: 'sometimes' } }),
+  },
+  {
+    name: 'a session control switched on with text',
+    graph: 'refuses',
+    change: (p) => (p.sessionControls = { signInFrequency: { isEnabled: 'yes', value: 1, type: 'hours', frequencyInterval: 'timeBased' } }),
+  },
+  {
+    name: 'a device filter without its rule',
+    graph: 'refuses',
+    change: (p) => (p.conditions.devices = { deviceFilter: { mode: 'include' } }),
+  },
+  {
+    name: 'a number among the included users',
+    graph: 'refuses',
+    change: (p) => ((p.conditions.users as Record<string, unknown>).includeUsers = ['All', 5]),
+  },
   { name: 'no name', graph: 'refuses', change: (p) => ((p as Record<string, unknown>).displayName = '') },
   { name: 'a name of spaces only', graph: 'refuses', change: (p) => ((p as Record<string, unknown>).displayName = '   ') },
-  { name: 'applications and user actions together (1012)', graph: 'refuses', change: (p) => ((p.conditions.applications as Record<string, unknown>).includeUserActions = ['urn:user:registersecurityinfo']) },
+  {
+    name: 'applications and user actions together (1012)',
+    graph: 'refuses',
+    change: (p) => ((p.conditions.applications as Record<string, unknown>).includeUserActions = ['urn:user:registersecurityinfo']),
+  },
   { name: 'no target resource', graph: 'refuses', change: (p) => (p.conditions.applications = { includeApplications: [] }) },
   { name: 'nobody included', graph: 'refuses', change: (p) => (p.conditions.users = { includeUsers: [] }) },
   { name: 'neither grant nor session control', graph: 'refuses', change: (p) => (p.grantControls = null) },
-  { name: 'password change without MFA (1032)', graph: 'refuses', change: (p) => ((p.grantControls = { operator: 'OR', builtInControls: ['passwordChange'] }), (p.conditions.userRiskLevels = ['high'])) },
-  { name: 'password change without a user risk condition (1032)', graph: 'refuses', change: (p) => (p.grantControls = { operator: 'AND', builtInControls: ['passwordChange', 'mfa'] }) },
-  { name: 'risk remediation without an authentication strength (1032)', graph: 'refuses', change: (p) => ((p.grantControls = { operator: 'AND', builtInControls: ['riskRemediation'] }), (p.conditions.userRiskLevels = ['high'])) },
+  {
+    name: 'password change without MFA (1032)',
+    graph: 'refuses',
+    change: (p) => ((p.grantControls = { operator: 'OR', builtInControls: ['passwordChange'] }), (p.conditions.userRiskLevels = ['high'])),
+  },
+  {
+    name: 'password change without a user risk condition (1032)',
+    graph: 'refuses',
+    change: (p) => (p.grantControls = { operator: 'AND', builtInControls: ['passwordChange', 'mfa'] }),
+  },
+  {
+    name: 'risk remediation without an authentication strength (1032)',
+    graph: 'refuses',
+    change: (p) => (
+      (p.grantControls = { operator: 'AND', builtInControls: ['riskRemediation'] }),
+      (p.conditions.userRiskLevels = ['high'])
+    ),
+  },
 ];
 
 describe('the console’s checks and Graph', () => {

@@ -15,7 +15,9 @@ let names: NameDirectory;
 let rows: PolicyRow[];
 const byPrefix = (prefix: string) => policies.find((p) => p.displayName!.startsWith(prefix))!;
 const hintsFor = (search: string) =>
-  Object.fromEntries(filterRows(rows, { search, states: new Set(), control: null }).map((row) => [row.name.slice(0, 5), describeMatch(row, search)]));
+  Object.fromEntries(
+    filterRows(rows, { search, states: new Set(), control: null }).map((row) => [row.name.slice(0, 5), describeMatch(row, search)]),
+  );
 
 beforeAll(async () => {
   const { client } = graphOverEmulator();
@@ -67,7 +69,8 @@ describe('sorting', () => {
     const times = sorted.map((r) => Date.parse(r.modified!));
     expect(times).toEqual([...times].sort((a, b) => a - b));
     for (let i = 1; i < sorted.length; i++) {
-      if (times[i] === times[i - 1]) expect(sorted[i - 1]!.name.localeCompare(sorted[i]!.name, undefined, { numeric: true })).toBeLessThan(0);
+      if (times[i] === times[i - 1])
+        expect(sorted[i - 1]!.name.localeCompare(sorted[i]!.name, undefined, { numeric: true })).toBeLessThan(0);
     }
   });
 });

@@ -45,7 +45,9 @@ describe('plain-language summary', () => {
 
   it('says how grant controls combine', () => {
     expect(flat('CA012', 'Grant')).toEqual(['Grant access, requiring all of: Require multifactor authentication, Require password change']);
-    expect(flat('CA007', 'Grant')).toEqual(['Grant access, requiring one of: Require device to be marked as compliant, Require Microsoft Entra hybrid joined device']);
+    expect(flat('CA007', 'Grant')).toEqual([
+      'Grant access, requiring one of: Require device to be marked as compliant, Require Microsoft Entra hybrid joined device',
+    ]);
     expect(flat('CA002', 'Grant')).toEqual(['Access: Block access']);
     expect(flat('CA003', 'Grant')).toEqual(['Grant access, requiring: Authentication strength: Phishing-resistant MFA']);
   });
@@ -59,7 +61,10 @@ describe('plain-language summary', () => {
   });
 
   it('lists properties it does not know instead of dropping them', () => {
-    const future = { ...byPrefix('CA001'), conditions: { ...byPrefix('CA001').conditions, quantumRiskLevels: ['high'] } } as ConditionalAccessPolicy;
+    const future = {
+      ...byPrefix('CA001'),
+      conditions: { ...byPrefix('CA001').conditions, quantumRiskLevels: ['high'] },
+    } as ConditionalAccessPolicy;
     const other = describePolicy(future, names).find((s) => s.title === 'Other settings');
     expect(other?.lines.map((l) => l.label)).toEqual(['conditions.quantumRiskLevels']);
   });
@@ -67,7 +72,11 @@ describe('plain-language summary', () => {
 
 describe('the demo policies', () => {
   it('pass the console’s own checks, which know every property they use', () => {
-    const problems = policies.flatMap((p) => checkPolicy(p).filter((f) => f.severity !== 'info').map((f) => `${p.displayName}: ${f.path.join('.')} ${f.message}`));
+    const problems = policies.flatMap((p) =>
+      checkPolicy(p)
+        .filter((f) => f.severity !== 'info')
+        .map((f) => `${p.displayName}: ${f.path.join('.')} ${f.message}`),
+    );
     expect(problems).toEqual([]);
   });
 });

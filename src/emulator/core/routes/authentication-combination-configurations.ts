@@ -32,7 +32,11 @@ function checkConfiguration(configuration: JsonObject): void {
   const allowed = appliesTo[type];
   if (!allowed) throw errors.badRequest(`'@odata.type' must be '${FIDO2}' or '${X509}'.`);
   const combinations = configuration.appliesToCombinations;
-  if (!Array.isArray(combinations) || combinations.length === 0 || !combinations.every((c) => typeof c === 'string' && allowed.includes(c))) {
+  if (
+    !Array.isArray(combinations) ||
+    combinations.length === 0 ||
+    !combinations.every((c) => typeof c === 'string' && allowed.includes(c))
+  ) {
     throw errors.badRequest(`appliesToCombinations is required and, for ${type.slice(1)}, may only hold ${allowed.join(' or ')}.`);
   }
 }

@@ -100,7 +100,9 @@ export const authenticationContextRoutes: Route[] = [
       });
       // Graph deletes only a context no policy uses; the error body is undocumented, so this one is ours.
       if (usedBy) {
-        throw errors.badRequest(`The authentication context '${String(existing.id)}' is used by the policy '${String(usedBy.displayName)}' and cannot be deleted.`);
+        throw errors.badRequest(
+          `The authentication context '${String(existing.id)}' is used by the policy '${String(usedBy.displayName)}' and cannot be deleted.`,
+        );
       }
       input.tenant.authenticationContexts = input.tenant.authenticationContexts.filter((c) => c !== existing);
       return emptyResponse(input.context);

@@ -14,7 +14,10 @@ function customStrength(input: RouteInput): JsonObject {
 }
 
 function policiesRequiring(tenant: TenantState, id: string): JsonObject[] {
-  return tenant.policies.filter((p) => isObject(p.grantControls) && isObject(p.grantControls.authenticationStrength) && p.grantControls.authenticationStrength.id === id);
+  return tenant.policies.filter(
+    (p) =>
+      isObject(p.grantControls) && isObject(p.grantControls.authenticationStrength) && p.grantControls.authenticationStrength.id === id,
+  );
 }
 
 function updateRoutes(path: string, betaOnly: boolean): Route[] {
@@ -31,9 +34,16 @@ function updateRoutes(path: string, betaOnly: boolean): Route[] {
         const patch = await body(input);
         // Only the name and the description change this way; combinations have their own action.
         const unsupported = Object.keys(patch).filter((key) => !['displayName', 'description', '@odata.type'].includes(key));
-        if (unsupported.length > 0) throw errors.badRequest(`Only displayName and description can be updated; use updateAllowedCombinations for allowedCombinations (got ${unsupported.join(', ')}).`);
-        if ('displayName' in patch && (typeof patch.displayName !== 'string' || !patch.displayName.trim())) throw errors.badRequest('displayName cannot be empty.');
-        Object.assign(strength, { ...('displayName' in patch ? { displayName: patch.displayName } : {}), ...('description' in patch ? { description: patch.description } : {}) });
+        if (unsupported.length > 0)
+          throw errors.badRequest(
+            `Only displayName and description can be updated; use updateAllowedCombinations for allowedCombinations (got ${unsupported.join(', ')}).`,
+          );
+        if ('displayName' in patch && (typeof patch.displayName !== 'string' || !patch.displayName.trim()))
+          throw errors.badRequest('displayName cannot be empty.');
+        Object.assign(strength, {
+          ...('displayName' in patch ? { displayName: patch.displayName } : {}),
+          ...('description' in patch ? { description: patch.description } : {}),
+        });
         strength.modifiedDateTime = input.context.now.toISOString();
         return emptyResponse(input.context);
       },
@@ -57,7 +67,10 @@ function updateRoutes(path: string, betaOnly: boolean): Route[] {
           previousCombinations: previous,
           currentCombinations: allowedCombinations!,
           conditionalAccessReferences: references,
-          additionalInformation: references.length > 0 ? `This authentication strength is required by ${references.length} Conditional Access policies: review conditionalAccessReferences.` : null,
+          additionalInformation:
+            references.length > 0
+              ? `This authentication strength is required by ${references.length} Conditional Access policies: review conditionalAccessReferences.`
+              : null,
         });
       },
     },
@@ -71,7 +84,9 @@ function updateRoutes(path: string, betaOnly: boolean): Route[] {
         const strength = customStrength(input);
         const users = policiesRequiring(input.tenant, String(strength.id));
         if (users.length > 0) {
-          throw errors.badRequest(`The authentication strength is required by ${users.map((p) => `'${String(p.displayName)}'`).join(', ')} and cannot be deleted.`);
+          throw errors.badRequest(
+            `The authentication strength is required by ${users.map((p) => `'${String(p.displayName)}'`).join(', ')} and cannot be deleted.`,
+          );
         }
         input.tenant.authenticationStrengths = input.tenant.authenticationStrengths.filter((s) => s !== strength);
         return emptyResponse(input.context);

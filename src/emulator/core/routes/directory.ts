@@ -30,7 +30,9 @@ function searchFilter(input: RouteInput): (item: Record<string, unknown>) => boo
   const search = input.url.searchParams.get('$search');
   if (!search) return () => true;
   if (input.request.headers.get('consistencylevel')?.toLowerCase() !== 'eventual') {
-    throw errors.badRequest("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+    throw errors.badRequest(
+      "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+    );
   }
   const syntaxError = () => errors.badRequest(`Syntax error in $search: '${search}'.`);
   // Quoted clauses and the operators between them; a value may itself hold "AND" or spaces.
@@ -81,7 +83,10 @@ function collectionRoutes(collection: Collection, scopeSet: readonly string[]): 
         const id = input.params[0]!;
         const found = objects(input.tenant, collection).find((o) => o.id === id);
         if (!found) throw errors.directoryNotFound(id);
-        return jsonResponse(input.context, 200, { '@odata.context': contextUrl(input, `${collection}/$entity`), ...applySelect(found, input.url.searchParams.get('$select')) });
+        return jsonResponse(input.context, 200, {
+          '@odata.context': contextUrl(input, `${collection}/$entity`),
+          ...applySelect(found, input.url.searchParams.get('$select')),
+        });
       },
     },
   ];
@@ -106,7 +111,14 @@ function memberOf(input: RouteInput, id: string, transitive: boolean): Record<st
     .filter(([, members]) => members.some((m) => holders.has(m)))
     .map(([templateId]) => input.state.catalog.roleTemplates.find((r) => r.id === templateId))
     .filter((r) => !!r)
-    .map((r) => ({ '@odata.type': '#microsoft.graph.directoryRole', id: stableId(`${input.tenant.id}:directoryRole:${r.id}`), deletedDateTime: null, description: r.description, displayName: r.displayName, roleTemplateId: r.id }));
+    .map((r) => ({
+      '@odata.type': '#microsoft.graph.directoryRole',
+      id: stableId(`${input.tenant.id}:directoryRole:${r.id}`),
+      deletedDateTime: null,
+      description: r.description,
+      displayName: r.displayName,
+      roleTemplateId: r.id,
+    }));
   const groups = objects(input.tenant, 'groups').filter((g) => groupIds.includes(String(g.id)));
   return [...groups, ...roles];
 }
@@ -173,11 +185,7 @@ export const directoryRoutes: Route[] = [
       }
       if (body.ids.length > 1000) throw errors.badRequest('Too many ids: getByIds accepts at most 1000 ids per request.');
       const wanted = Array.isArray(body.types) ? body.types.map((t) => String(t).toLowerCase()) : null;
-      const all = [
-        ...objects(input.tenant, 'users'),
-        ...objects(input.tenant, 'groups'),
-        ...objects(input.tenant, 'servicePrincipals'),
-      ];
+      const all = [...objects(input.tenant, 'users'), ...objects(input.tenant, 'groups'), ...objects(input.tenant, 'servicePrincipals')];
       const byId = new Map(all.map((o) => [String(o.id), o]));
       const value = (body.ids as string[])
         .map((id) => byId.get(id))
@@ -194,7 +202,11 @@ export const directoryRoutes: Route[] = [
     handle: (input) =>
       jsonResponse(input.context, 200, {
         '@odata.context': contextUrl(input, 'directoryRoleTemplates'),
-        value: input.state.catalog.roleTemplates.map((r) => ({ '@odata.type': '#microsoft.graph.directoryRoleTemplate', deletedDateTime: null, ...r })),
+        value: input.state.catalog.roleTemplates.map((r) => ({
+          '@odata.type': '#microsoft.graph.directoryRoleTemplate',
+          deletedDateTime: null,
+          ...r,
+        })),
       }),
   },
   {
@@ -205,7 +217,14 @@ export const directoryRoutes: Route[] = [
     handle(input) {
       const filter = compileFilter(input.url.searchParams.get('$filter'));
       const value = input.state.catalog.roleTemplates
-        .map((r) => ({ id: r.id, templateId: r.id, displayName: r.displayName, description: r.description, isBuiltIn: true, isEnabled: true }))
+        .map((r) => ({
+          id: r.id,
+          templateId: r.id,
+          displayName: r.displayName,
+          description: r.description,
+          isBuiltIn: true,
+          isEnabled: true,
+        }))
         .filter(filter)
         .map((r) => applySelect(r, input.url.searchParams.get('$select')));
       return jsonResponse(input.context, 200, { '@odata.context': contextUrl(input, 'roleManagement/directory/roleDefinitions'), value });
@@ -223,7 +242,15 @@ export const directoryRoutes: Route[] = [
           {
             id: input.tenant.id,
             displayName: input.tenant.displayName,
-            verifiedDomains: [{ name: input.tenant.defaultDomain, isDefault: true, isInitial: true, type: 'Managed', capabilities: 'Email, OfficeCommunicationsOnline' }],
+            verifiedDomains: [
+              {
+                name: input.tenant.defaultDomain,
+                isDefault: true,
+                isInitial: true,
+                type: 'Managed',
+                capabilities: 'Email, OfficeCommunicationsOnline',
+              },
+            ],
           },
         ],
       }),

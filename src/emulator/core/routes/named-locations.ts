@@ -1,7 +1,7 @@
 // Named locations (ip and country). Writes must carry @odata.type, as Graph requires; deletes go to
 // beta's deletedItems/namedLocations for 30 days and can be restored from there.
 import { audit } from '../audit-helpers';
-import type { GraphError} from '../http';
+import type { GraphError } from '../http';
 import { emptyResponse, errors, isObject, jsonResponse, readJson } from '../http';
 import { newId } from '../ids';
 import type { JsonObject } from '../model';
@@ -17,7 +17,9 @@ const LOCATION_CAP = 195;
 function validate(location: JsonObject): GraphError | null {
   const type = location['@odata.type'];
   if (type !== IP && type !== COUNTRY) {
-    return errors.badRequest("A named location must be written with '@odata.type' set to '#microsoft.graph.ipNamedLocation' or '#microsoft.graph.countryNamedLocation'.");
+    return errors.badRequest(
+      "A named location must be written with '@odata.type' set to '#microsoft.graph.ipNamedLocation' or '#microsoft.graph.countryNamedLocation'.",
+    );
   }
   if (typeof location.displayName !== 'string' || !location.displayName.trim()) return errors.badRequest('displayName is required.');
   if (type === IP) {
@@ -31,7 +33,8 @@ function validate(location: JsonObject): GraphError | null {
         return errors.badRequest("Each IP range needs '@odata.type' '#microsoft.graph.iPv4CidrRange' or '#microsoft.graph.iPv6CidrRange'.");
       }
       const mask = Number(range.cidrAddress.split('/')[1]);
-      if (!Number.isInteger(mask) || mask <= 8) return errors.badRequest(`The range '${range.cidrAddress}' is invalid: CIDR masks must be greater than /8.`);
+      if (!Number.isInteger(mask) || mask <= 8)
+        return errors.badRequest(`The range '${range.cidrAddress}' is invalid: CIDR masks must be greater than /8.`);
     }
   } else {
     const countries = location.countriesAndRegions;
@@ -96,7 +99,12 @@ export const namedLocationRoutes: Route[] = [
     throttle: 'ca',
     async handle(input) {
       const { tenant, context } = input;
-      const location: JsonObject = { ...(await body(input)), id: newId(), createdDateTime: context.now.toISOString(), modifiedDateTime: context.now.toISOString() };
+      const location: JsonObject = {
+        ...(await body(input)),
+        id: newId(),
+        createdDateTime: context.now.toISOString(),
+        modifiedDateTime: context.now.toISOString(),
+      };
       if (location['@odata.type'] === IP) location.isTrusted ??= false;
       if (location['@odata.type'] === COUNTRY) {
         location.includeUnknownCountriesAndRegions ??= false;
@@ -104,10 +112,14 @@ export const namedLocationRoutes: Route[] = [
       }
       const invalid = validate(location);
       if (invalid) throw invalid;
-      if (tenant.namedLocations.length >= LOCATION_CAP) throw errors.badRequest(`This tenant has reached the limit of ${LOCATION_CAP} named locations.`);
+      if (tenant.namedLocations.length >= LOCATION_CAP)
+        throw errors.badRequest(`This tenant has reached the limit of ${LOCATION_CAP} named locations.`);
       tenant.namedLocations.push(location);
       audit(input, 'Add', 'NamedLocation', null, location);
-      return jsonResponse(context, 201, { '@odata.context': contextUrl(input, 'identity/conditionalAccess/namedLocations/$entity'), ...present(location, input) });
+      return jsonResponse(context, 201, {
+        '@odata.context': contextUrl(input, 'identity/conditionalAccess/namedLocations/$entity'),
+        ...present(location, input),
+      });
     },
   },
   {
@@ -120,7 +132,9 @@ export const namedLocationRoutes: Route[] = [
       const existing = find(tenant.namedLocations, input.params[0]!);
       const patch = await body(input);
       if (patch['@odata.type'] !== existing['@odata.type']) {
-        throw errors.badRequest(`The request must carry '@odata.type' '${String(existing['@odata.type'])}' of the named location being updated.`);
+        throw errors.badRequest(
+          `The request must carry '@odata.type' '${String(existing['@odata.type'])}' of the named location being updated.`,
+        );
       }
       const merged = { ...(mergePatch(existing, patch) as JsonObject), modifiedDateTime: context.now.toISOString() };
       const invalid = validate(merged);

@@ -101,9 +101,17 @@ export const policyRoutes: Route[] = [
       const body = await writeBody(input);
       if (tenant.policies.length >= POLICY_CAP) {
         // The cap is documented; the exact error body is not, so this message is ours.
-        throw errors.badRequest(`This tenant has reached the limit of ${POLICY_CAP} Conditional Access policies. Delete a policy before creating another.`);
+        throw errors.badRequest(
+          `This tenant has reached the limit of ${POLICY_CAP} Conditional Access policies. Delete a policy before creating another.`,
+        );
       }
-      const policy = completePolicy({ ...body, id: newId(), templateId: null, createdDateTime: context.now.toISOString(), modifiedDateTime: null });
+      const policy = completePolicy({
+        ...body,
+        id: newId(),
+        templateId: null,
+        createdDateTime: context.now.toISOString(),
+        modifiedDateTime: null,
+      });
       const invalid = validatePolicy(policy, strengthIds(tenant));
       if (invalid) throw invalid;
       tenant.policies.push(storeForm(policy));
@@ -185,7 +193,9 @@ export const policyRoutes: Route[] = [
       const { tenant, context } = input;
       const deleted = findDeleted(input);
       if (tenant.policies.length >= POLICY_CAP) {
-        throw errors.badRequest(`This tenant has reached the limit of ${POLICY_CAP} Conditional Access policies. Delete a policy before restoring another.`);
+        throw errors.badRequest(
+          `This tenant has reached the limit of ${POLICY_CAP} Conditional Access policies. Delete a policy before restoring another.`,
+        );
       }
       const restored: JsonObject = { ...deleted, deletedDateTime: null };
       tenant.deletedPolicies = tenant.deletedPolicies.filter((p) => p !== deleted);
@@ -216,6 +226,11 @@ function findDeleted(input: RouteInput): JsonObject {
   input.tenant.deletedPolicies = expireDeleted(input.tenant.deletedPolicies, input.context.now);
   const id = input.params[0]!;
   const policy = input.tenant.deletedPolicies.find((p) => p.id === id);
-  if (!policy) throw new GraphError(404, 'ResourceNotFound', `No deleted conditionalAccessPolicy with id '${id}' was found. Deleted policies are kept for ${SOFT_DELETE_DAYS} days.`);
+  if (!policy)
+    throw new GraphError(
+      404,
+      'ResourceNotFound',
+      `No deleted conditionalAccessPolicy with id '${id}' was found. Deleted policies are kept for ${SOFT_DELETE_DAYS} days.`,
+    );
   return policy;
 }
