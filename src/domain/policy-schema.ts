@@ -6,6 +6,7 @@
 // through untouched (see unknownProperties). Unit tests compare this schema with
 // @microsoft/microsoft-graph-types-beta and with Graph's beta resource pages, so that a new Graph
 // property shows up as a failing test.
+import { controlLabels } from './labels';
 
 type Schema = Record<string, unknown>;
 
@@ -273,15 +274,11 @@ export const conditionalAccessPolicySchema: Schema = {
         AND: 'Require all the selected controls',
         OR: 'Require one of the selected controls',
       }),
+      // The admin center's words (labels.ts), with the service's conditions where it has some.
       builtInControls: enumList('Built-in controls.', {
-        block: 'Block access',
-        mfa: 'Require multifactor authentication',
-        compliantDevice: 'Require a compliant device',
-        domainJoinedDevice: 'Require a hybrid joined device',
-        approvedApplication: 'Require an approved client app',
-        compliantApplication: 'Require an app protection policy',
-        passwordChange: 'Require password change (with mfa, under AND)',
-        riskRemediation: 'Require risk remediation (with an authentication strength, under AND)',
+        ...controlLabels,
+        passwordChange: `${controlLabels.passwordChange} (with mfa, under AND)`,
+        riskRemediation: `${controlLabels.riskRemediation} (with an authentication strength, under AND)`,
       }),
       customAuthenticationFactors: { type: 'array', items: { type: 'string' }, description: 'Custom controls by id.' },
       termsOfUse: idList('Terms of use agreements users must accept.', 'terms of use agreement'),
