@@ -1,6 +1,8 @@
-// `npm run emulator -- --port 4010 [--issuer <url>] [--latency <ms>] [--no-rate-limit]`
+// `npm run emulator -- --port 4010 [--issuer <url>] [--latency <ms>] [--no-rate-limit] [--policies <35-195>]`
 // Serves the demo tenants at http://localhost:<port>/v1.0 and /beta. Without --issuer it signs its
 // own tokens and prints one per built-in account; with --issuer it verifies that provider's tokens.
+// --policies (or EMULATOR_POLICIES, which the e2e setup passes on) loads Contoso with that many
+// policies, up to the service's limit of 195: the benchmark's large tenant.
 import { parseArgs } from 'node:util';
 import { CONTOSO_TENANT_ID, seedAccounts } from '../seed';
 import { startEmulatorServer } from './server';
@@ -12,6 +14,7 @@ const { values } = parseArgs({
     issuer: { type: 'string' },
     latency: { type: 'string', default: '0' },
     'no-rate-limit': { type: 'boolean', default: false },
+    policies: { type: 'string', default: process.env.EMULATOR_POLICIES },
   },
 });
 
@@ -25,11 +28,11 @@ const server = await startEmulatorServer({
   authenticate,
   latencyMs: Number(values.latency),
   rateLimits: !values['no-rate-limit'],
+  policies: values.policies ? Number(values.policies) : undefined,
 });
 
-console.log(
-  `Graph emulator: ${server.url}/v1.0 and ${server.url}/beta (tenants: ${server.emulator.state.tenants.map((t) => t.displayName).join(', ')})`,
-);
+const tenants = server.emulator.state.tenants.map((t) => `${t.displayName}, ${t.policies.length} policies`);
+console.log(`Graph emulator: ${server.url}/v1.0 and ${server.url}/beta (tenants: ${tenants.join('; ')})`);
 if (local) {
   for (const account of seedAccounts()) {
     const prefix = account.tenantId === CONTOSO_TENANT_ID ? '' : 'preprod-';

@@ -36,3 +36,13 @@ describe('POST /_emulator/reset', () => {
     }
   });
 });
+
+describe('--policies', () => {
+  it('loads Contoso with that many policies, and a reset keeps them', async () => {
+    server = await startEmulatorServer({ port: 0, policies: 195, authenticate: async () => Promise.reject(new Error('not used')) });
+    const contoso = async () => ((await (await fetch(`${server!.url}/_emulator/tenants`)).json()) as { policies: number }[])[0]!;
+    expect((await contoso()).policies).toBe(195);
+    await fetch(`${server.url}/_emulator/reset`, { method: 'POST' });
+    expect((await contoso()).policies).toBe(195);
+  });
+});

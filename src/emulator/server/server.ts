@@ -5,6 +5,7 @@ import { createEmulator, type Authenticator, type Emulator } from '../core/emula
 import { DroppedConnection } from '../core/http';
 import type { EmulatorState, FaultConfig } from '../core/model';
 import { createSeedState } from '../seed';
+import { createSizedSeedState } from '../seed/large-seed';
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
@@ -56,7 +57,7 @@ async function control(
     return send(res, 200, emulator.setFaults(tenant.id, JSON.parse(body.toString() || '{}') as Partial<FaultConfig>));
   }
   if (method === 'POST' && path === '/_emulator/reset') {
-    // The server's own options (--latency, --no-rate-limit) survive a reset; injected faults do not.
+    // The server's own options (--latency, --no-rate-limit, --policies) survive a reset; injected faults do not.
     emulator.replaceState(freshState());
     return send(res, 204, undefined);
   }
@@ -69,9 +70,11 @@ export async function startEmulatorServer(options: {
   latencyMs?: number;
   rateLimits?: boolean;
   host?: string;
+  /** Contoso's number of policies, 35 (the demo's) to 195 (the service's limit). */
+  policies?: number;
 }): Promise<EmulatorServer> {
   const freshState = () => {
-    const state = createSeedState();
+    const state = options.policies === undefined ? createSeedState() : createSizedSeedState(options.policies);
     for (const tenant of state.tenants) {
       tenant.faults.latencyMs = options.latencyMs ?? 0;
       if (options.rateLimits === false) {
