@@ -3,6 +3,7 @@
 // Content-Security-Policy that allows only the identity provider and Graph hosts.
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 // Graph and login hosts of every national cloud are listed because the cloud is chosen at run
 // time (public/config.json).
@@ -50,6 +51,10 @@ function cspPlugin(mode: string): Plugin {
 
 export default defineConfig(({ mode }) => ({
   plugins: [react(), cspPlugin(mode)],
+  resolve: {
+    // The demo's MSW needs no cookie jar: Graph sets no cookies (see the stub's comment).
+    alias: { 'tough-cookie': fileURLToPath(new URL('./src/emulator/browser/no-cookie-jar.ts', import.meta.url)) },
+  },
   build: {
     target: 'es2022',
     sourcemap: false,

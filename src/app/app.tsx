@@ -1,102 +1,36 @@
-// The composition root: theme, query client, auth, the active tenant's Graph client, the router.
+// The composition root: the theme and the session, then either the sign-in page or the signed-in
+// console. The console (router, queries, every screen) is a chunk of its own: the sign-in page is
+// the first screen of most visits and downloads only what it shows.
 import { Spinner } from '@fluentui/react-components';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate, Outlet, RouterProvider, useNavigate } from 'react-router';
+import { lazy, Suspense } from 'react';
 import { AuthProvider, useAuth, type AuthSession } from '../auth';
-import { TenantSessionProvider } from '../session/tenant-session';
-import type { AppConfig } from '../shared/config';
-import { paths, routePatterns } from '../shared/routes/paths';
 import { ThemeProvider } from '../shared/theme';
-import { createQueryClient } from './query-client';
-import { RouteError } from './route-error';
-import { PoliciesRoute } from './routes/policies-route';
-import { AppShell } from './shell/app-shell';
-import type { DemoControls } from './shell/account-menu';
-import { ScrollOnNavigate } from './shell/scroll-on-navigate';
+import type { SignedInAppProps } from './signed-in-app';
 import { SignInPage } from './sign-in-page';
 
-// The policy page and the editor (cards, tags, Monaco) load when first opened.
-const PolicyRoute = lazy(() => import('./routes/policy-route').then((m) => ({ default: m.PolicyRoute })));
-const DeletedPoliciesPage = lazy(() =>
-  import('../features/deleted-items/deleted-policies-page').then((m) => ({ default: m.DeletedPoliciesPage })),
-);
-const ComparePage = lazy(() => import('../features/compare/compare-page').then((m) => ({ default: m.ComparePage })));
-const ChangeHistoryPage = lazy(() => import('../features/history/change-history-page').then((m) => ({ default: m.ChangeHistoryPage })));
-const SettingsPage = lazy(() => import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
-const NewPolicyPage = lazy(() => import('../features/editor/new-policy-page').then((m) => ({ default: m.NewPolicyPage })));
-const PolicyEditorPage = lazy(() => import('../features/editor/policy-editor-page').then((m) => ({ default: m.PolicyEditorPage })));
+export const loadSignedInApp = () => import('./signed-in-app');
+const SignedInApp = lazy(loadSignedInApp);
 
-export interface AppProps {
-  config: AppConfig;
+export interface AppProps extends SignedInAppProps {
   session: AuthSession;
-  demo?: DemoControls;
-  /** After a sign-in or consent redirect: the page that started it. */
-  returnPath?: string | null;
 }
 
-function ReturnAfterRedirect({ path }: { path?: string | null }) {
-  const navigate = useNavigate();
-  useEffect(() => {
-    if (path && path !== '/') navigate(path, { replace: true });
-  }, [path, navigate]);
-  return null;
-}
-
-const suspended = (element: ReactNode) => <Suspense fallback={<Spinner label="Loading…" />}>{element}</Suspense>;
-
-/** The signed-in frame: every route renders inside it, or the sign-in page when nobody is signed in. */
-function Root({ config, demo, returnPath }: Omit<AppProps, 'session'>) {
+function Gate(props: SignedInAppProps) {
   const { active } = useAuth();
-  if (!active) return <SignInPage demo={demo} />;
+  if (!active) return <SignInPage demo={props.demo} />;
   return (
-    <TenantSessionProvider config={config}>
-      <ReturnAfterRedirect path={returnPath} />
-      <ScrollOnNavigate />
-      <AppShell demo={demo}>
-        <Outlet />
-      </AppShell>
-    </TenantSessionProvider>
+    <Suspense fallback={<Spinner label="Loading…" style={{ marginTop: '20vh' }} />}>
+      <SignedInApp {...props} />
+    </Suspense>
   );
 }
 
-function createRouter(props: Omit<AppProps, 'session'>) {
-  return createBrowserRouter([
-    {
-      element: <Root {...props} />,
-      // A screen that throws is replaced by an error inside the shell; the other screens stay reachable.
-      children: [
-        {
-          errorElement: <RouteError />,
-          children: [
-            { path: '/', element: <Navigate to={paths.policies} replace /> },
-            { path: routePatterns.policies, element: <PoliciesRoute /> },
-            { path: routePatterns.newPolicy, element: suspended(<NewPolicyPage />) },
-            { path: routePatterns.policy, element: suspended(<PolicyRoute />) },
-            { path: routePatterns.editPolicy, element: suspended(<PolicyEditorPage />) },
-            { path: routePatterns.deleted, element: suspended(<DeletedPoliciesPage />) },
-            { path: routePatterns.compare, element: suspended(<ComparePage />) },
-            { path: routePatterns.compareTenants, element: suspended(<ComparePage />) },
-            { path: routePatterns.history, element: suspended(<ChangeHistoryPage />) },
-            { path: routePatterns.settings, element: suspended(<SettingsPage />) },
-            { path: '*', element: <Navigate to={paths.policies} replace /> },
-          ],
-        },
-      ],
-    },
-  ]);
-}
-
-export function App({ config, session, demo, returnPath }: AppProps) {
-  const [queryClient] = useState(createQueryClient);
-  const [router] = useState(() => createRouter({ config, demo, returnPath }));
+export function App({ session, ...props }: AppProps) {
   return (
     <ThemeProvider>
-      <QueryClientProvider client={queryClient}>
-        <AuthProvider session={session}>
-          <RouterProvider router={router} />
-        </AuthProvider>
-      </QueryClientProvider>
+      <AuthProvider session={session}>
+        <Gate {...props} />
+      </AuthProvider>
     </ThemeProvider>
   );
 }
