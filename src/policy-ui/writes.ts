@@ -81,7 +81,9 @@ function useWrite<Vars, Result>(
       seen?.put?.forEach((policy) => put(queryClient, tenant, policy));
       seen?.forget?.forEach((id) => forget(queryClient, tenant, id));
     },
-    onSettled: (_result, error) => refresh(queryClient, tenant, kind, !!error),
+    // What it changed is marked stale at once; the screen does not wait for the lists to be read
+    // again before it says how the write went.
+    onSettled: (_result, error) => void refresh(queryClient, tenant, kind, !!error),
   });
 }
 
