@@ -27,6 +27,9 @@ async function start() {
       session = msal;
       returnPath = msal.returnPath;
     }
+    // Already signed in (a cached account, or back from the sign-in redirect): fetch the console
+    // now, while the rendering code may still be arriving, instead of after the first render.
+    if (session.getSnapshot().active) void import('./app/signed-in-app');
     (await rendering).renderApp(element, { config, session, demo, returnPath });
   } catch (error) {
     (await rendering).renderStartupError(element, error instanceof Error ? error.message : String(error));

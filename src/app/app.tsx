@@ -8,8 +8,7 @@ import { ThemeProvider } from '../shared/theme';
 import type { SignedInAppProps } from './signed-in-app';
 import { SignInPage } from './sign-in-page';
 
-export const loadSignedInApp = () => import('./signed-in-app');
-const SignedInApp = lazy(loadSignedInApp);
+const SignedInApp = lazy(() => import('./signed-in-app'));
 
 export interface AppProps extends SignedInAppProps {
   session: AuthSession;

@@ -1,15 +1,12 @@
 // Rendering entry points, loaded by main.tsx in parallel with configuration and sign-in start-up.
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { App, loadSignedInApp, type AppProps } from './app';
+import { App, type AppProps } from './app';
 
 let root: Root | null = null;
 const rootOf = (element: HTMLElement) => (root ??= createRoot(element));
 
 export function renderApp(element: HTMLElement, props: AppProps) {
-  // Already signed in (a cached account, or back from the sign-in redirect): fetch the console now,
-  // while React renders, instead of after the first render asks for it.
-  if (props.session.getSnapshot().active) void loadSignedInApp();
   rootOf(element).render(
     <StrictMode>
       <App {...props} />
