@@ -1,0 +1,120 @@
+// Reading a bundle back, from its one-file form or its folder: what it holds, and whether each item
+// is still what the manifest says (a file edited by hand, or cut short, is named, not refused: the
+// admin decides whether to use it).
+import { isJsonObject, objectIn, type JsonObject } from '../json';
+import { canonicalJson, sha256Hex } from './canonical-json';
+import {
+  BUNDLE_FORMAT,
+  SECTIONS,
+  type Bundle,
+  type BundleManifest,
+  type ReferenceEntry,
+  type ReferenceKind,
+  type SectionName,
+} from './bundle';
+import { SECTION_FOLDERS, type BundleFile } from './folder';
+
+export class BundleError extends Error {}
+
+export interface ReadBundle {
+  bundle: Bundle;
+  /** Items whose content no longer matches the manifest, or that it does not list, in words. */
+  problems: string[];
+}
+
+export const isBundle = (value: unknown): boolean =>
+  isJsonObject(value) && isJsonObject(value.manifest) && value.manifest.format === BUNDLE_FORMAT;
+
+const objects = (value: unknown): JsonObject[] => (Array.isArray(value) ? value.filter(isJsonObject) : []);
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+function readManifest(value: unknown): BundleManifest {
+  const manifest = objectIn(value);
+  if (manifest.version !== 1)
+    throw new BundleError(`This backup is format version ${String(manifest.version)}; this console reads version 1.`);
+  const tenant = objectIn(manifest.tenant);
+  const items = (Array.isArray(manifest.items) ? manifest.items : []).filter(isJsonObject).map((item) => ({
+    section: (SECTIONS as readonly unknown[]).includes(item.section) ? (item.section as SectionName) : 'policies',
+    id: text(item.id) ?? '',
+    displayName: text(item.displayName) ?? '',
+    sha256: text(item.sha256) ?? '',
+  }));
+  const counts = objectIn(manifest.counts);
+  return {
+    format: BUNDLE_FORMAT,
+    version: 1,
+    tenant: { id: text(tenant.id) ?? '', name: text(tenant.name) },
+    capturedAt: text(manifest.capturedAt) ?? '',
+    counts: Object.fromEntries(
+      [...SECTIONS, 'references'].map((s) => [s, typeof counts[s] === 'number' ? counts[s] : 0]),
+    ) as BundleManifest['counts'],
+    items,
+  };
+}
+
+const KINDS: readonly ReferenceKind[] = ['user', 'group', 'role', 'application', 'servicePrincipal'];
+
+function readReferences(value: unknown): ReferenceEntry[] {
+  return (Array.isArray(value) ? value : []).filter(isJsonObject).flatMap((entry) => {
+    const kind = KINDS.find((k) => k === entry.kind);
+    const id = text(entry.id);
+    if (!kind || !id) return [];
+    return [
+      {
+        kind,
+        id,
+        displayName: text(entry.displayName),
+        userPrincipalName: text(entry.userPrincipalName),
+        mail: text(entry.mail),
+        appId: text(entry.appId),
+        roleTemplateId: text(entry.roleTemplateId),
+        exists: entry.exists !== false,
+      },
+    ];
+  });
+}
+
+export async function readBundle(value: unknown): Promise<ReadBundle> {
+  if (!isBundle(value) || !isJsonObject(value)) throw new BundleError('This is not a Gatehouse backup: it has no manifest.');
+  const manifest = readManifest(value.manifest);
+  const sections = Object.fromEntries(SECTIONS.map((s) => [s, objects(value[s])])) as Record<SectionName, JsonObject[]>;
+  const references = readReferences(value.references);
+  const problems: string[] = [];
+  const listed = new Map(manifest.items.map((item) => [`${item.section}:${item.id}`, item]));
+  for (const section of SECTIONS) {
+    for (const item of sections[section]) {
+      const id = typeof item.id === 'string' ? item.id : '';
+      const entry = listed.get(`${section}:${id}`);
+      const name = typeof item.displayName === 'string' ? item.displayName : id;
+      if (!entry) problems.push(`“${name}” is not in the manifest.`);
+      else if (entry.sha256 !== (await sha256Hex(canonicalJson(item)))) problems.push(`“${name}” was changed after the backup was taken.`);
+      listed.delete(`${section}:${id}`);
+    }
+  }
+  for (const missing of listed.values()) problems.push(`“${missing.displayName}” is listed in the manifest but missing.`);
+  return { bundle: { manifest, ...sections, references }, problems };
+}
+
+/** A bundle from its folder form (the files of an unpacked zip). */
+export async function readBundleFolder(files: BundleFile[]): Promise<ReadBundle> {
+  const parse = (file: BundleFile) => {
+    try {
+      return JSON.parse(file.text) as unknown;
+    } catch {
+      throw new BundleError(`${file.path} is not valid JSON.`);
+    }
+  };
+  // A zip of a folder may put everything under one top folder: paths are taken from the manifest's level.
+  const manifestFile = files.find((f) => /(^|\/)manifest\.json$/.test(f.path));
+  if (!manifestFile) throw new BundleError('This folder has no manifest.json: it is not a Gatehouse backup.');
+  const root = manifestFile.path.slice(0, -'manifest.json'.length);
+  const inRoot = files.filter((f) => f.path.startsWith(root)).map((f) => ({ ...f, path: f.path.slice(root.length) }));
+  const value: Record<string, unknown> = { manifest: parse(manifestFile) };
+  for (const section of SECTIONS) {
+    value[section] = inRoot.filter((f) => f.path.startsWith(`${SECTION_FOLDERS[section]}/`) && f.path.endsWith('.json')).map(parse);
+  }
+  const references = inRoot.find((f) => f.path === 'references.json');
+  value.references = references ? parse(references) : [];
+  return readBundle(value);
+}
