@@ -1,0 +1,63 @@
+// What the benchmark runs on: the builds, `vite preview` serving one of them, Debian's Chromium,
+// and for the production build the local identity provider and the Graph emulator server (the
+// e2e tests' global setup) with a tenant of the size asked and a latency per Graph call.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chromium, type Browser } from '@playwright/test';
+import globalSetup from '../support/global-setup';
+import { ports, urls } from '../support/ports';
+
+export const LATENCY_MS = 100;
+
+export function build(outDir: string, mode: 'production' | 'e2e') {
+  const result = spawnSync('npx', ['vite', 'build', '--mode', mode, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error(`vite build --mode ${mode} failed`);
+}
+
+/** Serves a build on the e2e port until stopped. */
+export async function preview(outDir: string): Promise<() => void> {
+  // Vite itself, not through npx, so that killing it stops the server.
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'preview', '--outDir', outDir, '--port', String(ports.app), '--strictPort'],
+    { stdio: 'ignore' },
+  );
+  for (let i = 0; i < 100; i++) {
+    if (
+      await fetch(urls.app).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return () => server.kill();
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  server.kill();
+  throw new Error(`vite preview of ${outDir} did not start`);
+}
+
+/** The identity provider and the emulator server with Contoso at `policies` policies. */
+export async function tenantServices(policies: number): Promise<() => Promise<void>> {
+  process.env.EMULATOR_LATENCY_MS = String(LATENCY_MS);
+  process.env.EMULATOR_POLICIES = String(policies);
+  const teardown = await globalSetup();
+  const tenants = (await (await fetch(`${urls.emulator}/_emulator/tenants`)).json()) as { policies: number }[];
+  if (tenants[0]?.policies !== policies) throw new Error(`The emulator serves ${tenants[0]?.policies} policies, not ${policies}`);
+  return teardown;
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--ignore-certificate-errors',
+    ],
+  });
+}
