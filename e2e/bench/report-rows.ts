@@ -12,7 +12,8 @@ export interface Row {
   target: string;
 }
 
-const fmt = (s: Spread, unit = ' ms') => (Number.isNaN(s.median) ? 'n/a' : `${s.median}${unit} (${s.min}–${s.max})`);
+const fmt = (s: Spread, unit = ' ms') =>
+  Number.isNaN(s.median) ? 'n/a' : s.min === s.max ? `${s.median}${unit}` : `${s.median}${unit} (${s.min}–${s.max})`;
 const cell = (text: string, met?: boolean): Cell => ({ text, met });
 /** A spread against an upper limit, or only shown when there is no limit. */
 const upTo = (s: Spread, limit?: number, unit?: string) => cell(fmt(s, unit), limit === undefined ? undefined : s.median <= limit);
@@ -61,7 +62,7 @@ export function rows(r: Results): Row[] {
   }
   for (const n of sizes)
     add(`First row painted, ${n} policies (${p.sizes[n]!.references} references)`, 'reported', (f) =>
-      cell(`${fmt(f.sizes[n]!.load.firstRowMs)}; in the DOM at ${f.sizes[n]!.load.firstRowInDomMs.median}`),
+      cell(`${fmt(f.sizes[n]!.load.firstRowMs)}; in the DOM at ${f.sizes[n]!.load.firstRowInDomMs.median} ms`),
     );
   perSize('Every name shown', undefined, (s) => s.load.namesShownMs);
   add(`Names request sent after the list arrived, ${top} policies`, '≤ 16 ms (a frame)', (f) =>
