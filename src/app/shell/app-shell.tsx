@@ -12,6 +12,7 @@ import {
   Tooltip,
 } from '@fluentui/react-components';
 import {
+  ArchiveRegular,
   ArrowCounterclockwiseRegular,
   DocumentBulletListRegular,
   HistoryRegular,
@@ -79,6 +80,9 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
           </Tab>
           <Tab value={paths.history} icon={<HistoryRegular />}>
             Change history
+          </Tab>
+          <Tab value={paths.backup} icon={<ArchiveRegular />}>
+            Backup
           </Tab>
           <Tab value={paths.settings} icon={<SettingsRegular />}>
             Settings

@@ -20,6 +20,7 @@ describe('paths', () => {
       ['compare', paths.compare(id)],
       ['compareTenants', paths.compareTenants],
       ['history', paths.history],
+      ['backup', paths.backup],
       ['settings', paths.settings],
     ];
     for (const [route, link] of links) expect(matchPath(routePatterns[route], pathname(link)), `${link} → ${route}`).not.toBeNull();

@@ -11,6 +11,7 @@ export const routePatterns = {
   compare: '/compare',
   compareTenants: '/compare/tenants',
   history: '/history',
+  backup: '/backup',
   settings: '/settings',
 } as const;
 
@@ -26,5 +27,6 @@ export const paths = {
   compare: (a?: string) => (a ? `${routePatterns.compare}?a=${enc(a)}` : routePatterns.compare),
   compareTenants: routePatterns.compareTenants,
   history: routePatterns.history,
+  backup: routePatterns.backup,
   settings: routePatterns.settings,
 } as const;

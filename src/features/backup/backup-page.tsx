@@ -1,0 +1,148 @@
+// Backing up the tenant: everything its Conditional Access is made of, read in two round trips and
+// kept as a bundle (one JSON file, or a zip of a folder that reads well under git). Made in the
+// browser; nothing leaves it but the download. Reading only, so read-only accounts can back up too.
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { ArchiveRegular, ArrowDownloadRegular, FolderZipRegular } from '@fluentui/react-icons';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { bundleText, type Bundle } from '../../domain/bundle/bundle';
+import { bundleFiles, safeFileName } from '../../domain/bundle/folder';
+import { describeError, type ErrorDescription } from '../../graph/describe-error';
+import { exportTenant } from '../../operations/export-tenant';
+import { organizationQuery } from '../../session/organization-query';
+import { useTenantSession } from '../../session/tenant-session';
+import { downloadFile } from '../../shared/download';
+import { ErrorState } from '../../shared/ui/error-state';
+import { formatDateTime } from '../../shared/ui/format';
+import { writeZip } from '../../shared/zip';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '880px' },
+  title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  counts: { maxWidth: '480px' },
+});
+
+type Step =
+  { kind: 'idle' } | { kind: 'reading'; progress: string } | { kind: 'done'; bundle: Bundle } | { kind: 'failed'; error: ErrorDescription };
+
+const SECTION_WORDS: [keyof Bundle['manifest']['counts'], string][] = [
+  ['policies', 'Policies'],
+  ['namedLocations', 'Named locations'],
+  ['authenticationStrengths', 'Custom authentication strengths'],
+  ['authenticationContexts', 'Authentication contexts'],
+  ['termsOfUse', 'Terms of use'],
+  ['references', 'Users, groups, roles and applications named by the policies'],
+];
+
+/** A file name that says what and when: gatehouse-backup-contoso-2026-11-30-1405. */
+const fileBase = (bundle: Bundle) =>
+  `gatehouse-backup-${safeFileName(bundle.manifest.tenant.name ?? bundle.manifest.tenant.id).toLowerCase()}-${bundle.manifest.capturedAt
+    .slice(0, 16)
+    .replace(/[T:]/g, '-')
+    .replace(/-(\d\d)$/, '$1')}`;
+
+export function BackupPage() {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const organization = useQuery({ ...organizationQuery(tenant), enabled: !tenant.account.tenantName });
+  const tenantName = tenant.account.tenantName ?? organization.data?.displayName ?? null;
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+
+  const backUp = async () => {
+    setStep({ kind: 'reading', progress: 'Starting…' });
+    try {
+      const bundle = await exportTenant(tenant.context, tenantName, (progress) => setStep({ kind: 'reading', progress }));
+      setStep({ kind: 'done', bundle });
+    } catch (error) {
+      setStep({ kind: 'failed', error: describeError(error, 'back up the tenant') });
+    }
+  };
+
+  const saveJson = (bundle: Bundle) => downloadFile(`${fileBase(bundle)}.json`, bundleText(bundle), 'application/json');
+  const saveZip = (bundle: Bundle) => {
+    const folder = fileBase(bundle);
+    const encoder = new TextEncoder();
+    const entries = bundleFiles(bundle).map((file) => ({ path: `${folder}/${file.path}`, bytes: encoder.encode(file.text) }));
+    downloadFile(`${folder}.zip`, writeZip(entries, new Date(bundle.manifest.capturedAt)), 'application/zip');
+  };
+
+  const gone = step.kind === 'done' ? step.bundle.references.filter((r) => !r.exists) : [];
+  return (
+    <section className={styles.page} aria-labelledby="backup-title">
+      <h1 id="backup-title" className={styles.title}>
+        Backup
+      </h1>
+      <Text>
+        A backup holds every Conditional Access policy as Graph returns it, the named locations, custom authentication strengths,
+        authentication contexts and terms of use they use, and the users, groups, roles and applications they name, with what identifies
+        them in another tenant. It is made on this device and saved only where you save it.
+      </Text>
+      <div className={styles.actions}>
+        <Button appearance="primary" icon={<ArchiveRegular />} disabled={step.kind === 'reading'} onClick={() => void backUp()}>
+          {step.kind === 'done' ? 'Back up again' : 'Back up this tenant'}
+        </Button>
+        {step.kind === 'reading' && <Spinner size="tiny" label={step.progress} />}
+      </div>
+      {step.kind === 'failed' && <ErrorState {...step.error} onRetry={() => void backUp()} />}
+      {step.kind === 'done' && (
+        <>
+          <MessageBar intent="success">
+            <MessageBarBody>
+              <MessageBarTitle>Backup ready</MessageBarTitle>
+              {step.bundle.manifest.tenant.name ?? step.bundle.manifest.tenant.id}, read {formatDateTime(step.bundle.manifest.capturedAt)}.
+              Save it as one file, or as a folder with a file per object (for git).
+            </MessageBarBody>
+          </MessageBar>
+          <Table className={styles.counts} aria-label="What the backup holds" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Part</TableHeaderCell>
+                <TableHeaderCell>Count</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {SECTION_WORDS.map(([key, words]) => (
+                <TableRow key={key}>
+                  <TableCell>{words}</TableCell>
+                  <TableCell>{step.bundle.manifest.counts[key]}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {gone.length > 0 && (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                {gone.length === 1 ? 'One object' : `${gone.length} objects`} the policies name no longer exist in the tenant; the backup
+                records them as gone, so that a restore can say so.
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <div className={styles.actions}>
+            <Button icon={<ArrowDownloadRegular />} onClick={() => saveJson(step.bundle)}>
+              Download as one file (.json)
+            </Button>
+            <Button icon={<FolderZipRegular />} onClick={() => saveZip(step.bundle)}>
+              Download as a folder (.zip)
+            </Button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
