@@ -16,6 +16,11 @@ export class PoliciesPage {
     return this.rows.filter({ has: this.page.getByRole('link', { name }) });
   }
 
+  /** The policy at this place in the list (1 for the first), found by aria-rowindex: drawn only near the viewport. */
+  rowAt(position: number): Locator {
+    return this.grid.locator(`[role="row"][aria-rowindex="${position + 1}"]`);
+  }
+
   async search(text: string) {
     await this.page.getByRole('searchbox', { name: /Search policies/ }).fill(text);
   }

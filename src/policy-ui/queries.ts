@@ -12,10 +12,19 @@ import { getPolicy, listPolicies, listTemplates } from '../graph/policies';
 import { queryKeys } from '../session/query-keys';
 import type { TenantSession } from '../session/tenant-session';
 
-export const policiesQuery = (tenant: TenantSession) =>
+/**
+ * Every policy of the tenant. With `names`, the screen that shows them asks for their names the
+ * moment the list arrives (one $batch, started before the list is drawn); screens that read the
+ * list for another purpose do not pay for names they never show.
+ */
+export const policiesQuery = (tenant: TenantSession, options: { names?: boolean } = {}) =>
   queryOptions({
     queryKey: queryKeys.policyList(tenant),
-    queryFn: ({ signal }) => listPolicies(tenant.client, signal),
+    queryFn: async ({ signal, client }) => {
+      const policies = await listPolicies(tenant.client, signal);
+      if (options.names) void client.prefetchQuery(namesQuery(tenant, policies));
+      return policies;
+    },
   });
 
 export const policyQuery = (tenant: TenantSession, id: string, fromList?: ConditionalAccessPolicy[]) =>
@@ -26,14 +35,24 @@ export const policyQuery = (tenant: TenantSession, id: string, fromList?: Condit
     placeholderData: fromList?.find((p) => p.id === id),
   });
 
+// The ids of a set of policies, as a key: computed once per array (a screen renders many times
+// with the same list; at 195 policies there are thousands of ids to sort).
+const fingerprints = new WeakMap<readonly ConditionalAccessPolicy[], string>();
+function fingerprintOf(policies: readonly ConditionalAccessPolicy[] | undefined): string {
+  if (!policies) return '';
+  let fingerprint = fingerprints.get(policies);
+  if (fingerprint === undefined) {
+    fingerprint = Object.values(collectReferences(policies))
+      .map((set: Set<string>) => [...set].sort().join(','))
+      .join('|');
+    fingerprints.set(policies, fingerprint);
+  }
+  return fingerprint;
+}
+
 /** Names for every id in these policies: resolved after the policies arrive, never blocking them. */
 export const namesQuery = (tenant: TenantSession, policies: readonly ConditionalAccessPolicy[] | undefined) => {
-  const refs = policies ? collectReferences(policies) : null;
-  const fingerprint = refs
-    ? Object.values(refs)
-        .map((set: Set<string>) => [...set].sort().join(','))
-        .join('|')
-    : '';
+  const fingerprint = fingerprintOf(policies);
   return queryOptions({
     queryKey: queryKeys.namesOf(tenant, fingerprint),
     queryFn: () => resolveNames(tenant.client, policies ?? []),

@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useMemo, type ReactNode } from 'react';
+import { Suspense, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { AddRegular } from '@fluentui/react-icons';
 import { describeError } from '../../graph/describe-error';
@@ -23,7 +23,8 @@ import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
 import { policiesQuery, useNames } from '../../policy-ui/queries';
-import { compareRows, filterRows, toRow, type SortColumn } from './policy-rows';
+import { filterRows, sortRows, type SortColumn } from './policy-rows';
+import { createRowCache } from './row-cache';
 import { describeMatch } from '../../domain/search-match';
 import { PoliciesGrid } from './policies-grid';
 import { PoliciesToolbar } from './policies-toolbar';
@@ -59,20 +60,23 @@ export interface PoliciesPageProps {
 export function PoliciesPage({ watchedChanges }: PoliciesPageProps) {
   const styles = useStyles();
   const tenant = useTenantSession();
-  const policies = useQuery(policiesQuery(tenant));
+  const policies = useQuery(policiesQuery(tenant, { names: true }));
   const names = useNames(tenant, policies.data);
   const filters = useListFilters();
   const navigate = useNavigate();
   const { watched } = useWatched(tenant.account.key);
   const write = useWriteAccess();
 
-  const rows = useMemo(() => (policies.data ?? []).map((p) => toRow(p, names.data)), [policies.data, names.data]);
+  const [rowCache] = useState(createRowCache);
+  const rows = useMemo(() => (policies.data ?? []).map((p) => rowCache.rowOf(p, names.data)), [rowCache, policies.data, names.data]);
+  // Sorted once per order: a keystroke only filters.
+  const sorted = useMemo(() => sortRows(rows, filters.sort, filters.direction), [rows, filters.sort, filters.direction]);
+  // The search box shows each keystroke at once; the list follows in a render React may interrupt.
+  const search = useDeferredValue(filters.search);
   const visible = useMemo(() => {
-    const filtered = filterRows(rows, { search: filters.search, states: filters.states, control: filters.control });
-    const sorted = filtered.sort(compareRows(filters.sort));
-    const ordered = filters.direction === 'descending' ? sorted.reverse() : sorted;
-    return filters.search.trim() ? ordered.map((row) => ({ ...row, matchHint: describeMatch(row, filters.search) })) : ordered;
-  }, [rows, filters.search, filters.states, filters.control, filters.sort, filters.direction]);
+    const filtered = filterRows(sorted, { search, states: filters.states, control: filters.control });
+    return search.trim() ? filtered.map((row) => ({ ...row, matchHint: describeMatch(row, search) })) : filtered;
+  }, [sorted, search, filters.states, filters.control]);
 
   const count = policies.data?.length ?? 0;
   const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;

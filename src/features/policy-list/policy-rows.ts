@@ -116,7 +116,10 @@ export function filterRows(rows: PolicyRow[], filter: RowFilter): PolicyRow[] {
 
 export type SortColumn = 'name' | 'state' | 'modified';
 const stateOrder: Record<PolicyState, number> = { enabled: 0, enabledForReportingButNotEnforced: 1, disabled: 2 };
-const byName = (a: PolicyRow, b: PolicyRow) => a.name.localeCompare(b.name, undefined, { numeric: true });
+// One collator for every comparison: localeCompare with options builds one per call, which made
+// sorting 195 rows cost tens of milliseconds.
+const collator = new Intl.Collator(undefined, { numeric: true });
+const byName = (a: PolicyRow, b: PolicyRow) => collator.compare(a.name, b.name);
 
 export function compareRows(column: SortColumn): (a: PolicyRow, b: PolicyRow) => number {
   switch (column) {
@@ -128,6 +131,12 @@ export function compareRows(column: SortColumn): (a: PolicyRow, b: PolicyRow) =>
       // Oldest first; a policy without any date sorts first, ties by name.
       return (a, b) => (a.modified ? Date.parse(a.modified) : 0) - (b.modified ? Date.parse(b.modified) : 0) || byName(a, b);
   }
+}
+
+/** The rows in this order, as a new array (descending is ascending reversed, ties included). */
+export function sortRows(rows: readonly PolicyRow[], column: SortColumn, direction: 'ascending' | 'descending'): PolicyRow[] {
+  const sorted = [...rows].sort(compareRows(column));
+  return direction === 'descending' ? sorted.reverse() : sorted;
 }
 
 export { stateLabels };

@@ -48,6 +48,18 @@ export function useListFilters() {
     [setParams],
   );
 
+  // The pending URL write runs after later renders: it must read the address as it is then, not
+  // as it was at the keystroke (React Router's setter applies its function to the search params of
+  // the render it came from, so a sort clicked meanwhile would be undone).
+  const latestUpdate = useRef(update);
+  useEffect(() => {
+    latestUpdate.current = update;
+  }, [update]);
+  const cancelPendingSearch = () => {
+    if (typing.current) clearTimeout(typing.current);
+    typing.current = null;
+  };
+
   return {
     search,
     states: selectedStates,
@@ -56,10 +68,10 @@ export function useListFilters() {
     direction,
     setSearch: (value: string) => {
       setSearchText(value);
-      if (typing.current) clearTimeout(typing.current);
+      cancelPendingSearch();
       typing.current = setTimeout(() => {
         typing.current = null;
-        update({ q: value });
+        latestUpdate.current({ q: value });
       }, 300);
     },
     setStates: (value: PolicyState[]) => update({ state: value.join(',') }),
@@ -67,6 +79,7 @@ export function useListFilters() {
     setSort: (column: SortColumn, dir: 'ascending' | 'descending') =>
       update({ sort: column === 'name' ? null : column, dir: dir === 'descending' ? 'desc' : null }),
     clear: () => {
+      cancelPendingSearch();
       setSearchText('');
       update({ q: null, state: null, control: null });
     },
