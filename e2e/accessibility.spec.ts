@@ -29,7 +29,7 @@ test('the JSON view and the dark theme', async ({ page, signInPage, policiesPage
   await page.screenshot({ path: 'test-results/dark-policy.png' });
 });
 
-test('the editor, new policy, deleted policies and settings screens', async ({ page, signInPage, policiesPage }) => {
+test('the editor, new policy, deleted policies, settings and backup screens', async ({ page, signInPage, policiesPage }) => {
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await policiesPage.open(/^CA001/);
@@ -48,6 +48,11 @@ test('the editor, new policy, deleted policies and settings screens', async ({ p
 
   await page.getByRole('tab', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('tab', { name: 'Backup' }).click();
+  await page.getByRole('button', { name: 'Back up this tenant' }).click();
+  await expect(page.getByRole('table', { name: 'What the backup holds' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
 
