@@ -49,8 +49,24 @@ function cspPlugin(mode: string): Plugin {
   };
 }
 
+// Monaco's language workers start through internal/common/workers.js, which also imports every editor
+// feature: src/shared/monaco/language-worker.ts is the same function without them, so only the
+// features that src/shared/monaco/setup.ts registers are bundled. In the build and in the dev
+// server's pre-bundled dependencies alike: features registered after the editor's services start
+// fail ("depends on UNKNOWN service").
+function monacoLanguageWorkerPlugin() {
+  const replacement = `${import.meta.dirname}/src/shared/monaco/language-worker.ts`;
+  return {
+    name: 'gatehouse-monaco-language-worker',
+    resolveId(source: string, importer: string | undefined) {
+      if (importer?.includes('/node_modules/monaco-editor/') && source.endsWith('/internal/common/workers.js')) return replacement;
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), cspPlugin(mode)],
+  plugins: [react(), cspPlugin(mode), { ...monacoLanguageWorkerPlugin(), enforce: 'pre' }],
+  optimizeDeps: { rolldownOptions: { plugins: [monacoLanguageWorkerPlugin()] } },
   resolve: {
     // The demo's MSW needs no cookie jar: Graph sets no cookies (see the stub's comment).
     alias: { 'tough-cookie': fileURLToPath(new URL('./src/emulator/browser/no-cookie-jar.ts', import.meta.url)) },
