@@ -21,7 +21,7 @@ import { describeError } from '../../graph/describe-error';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useTenantSession } from '../../session/tenant-session';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
-import { LazyJsonViewer } from '../../shared/monaco';
+import { LazyJsonViewer, usePreloadJsonEditor } from '../../shared/monaco';
 import { useTheme } from '../../shared/theme';
 import { ErrorState } from '../../shared/ui/error-state';
 import { formatDateTime } from '../../shared/ui/format';
@@ -71,6 +71,8 @@ export function PolicyPage({ history }: PolicyPageProps) {
   const watch = useWatched(tenant.account.key);
   const watching = !!watch.watched[id];
   const write = useWriteAccess();
+  // Edit (and the JSON tab) open at once: Monaco loads in the background once the page has its data.
+  usePreloadJsonEditor(policy.isSuccess && !names.isFetching);
 
   return (
     <section className={styles.page} aria-labelledby="policy-title">
