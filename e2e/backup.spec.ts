@@ -2,6 +2,7 @@
 // that the console reads back: compared with the tenant it came from, every policy is identical.
 import { readFileSync } from 'node:fs';
 import { readBundle, readBundleFolder } from '../src/domain/bundle/read-bundle';
+import { parsePolicyFile } from '../src/domain/policy-file';
 import { readZip } from '../src/shared/zip';
 import { expect, test } from './support/fixtures';
 
@@ -44,4 +45,27 @@ test('backs up the tenant as one file and as a folder, and the backup compares i
   const groups = page.getByRole('tablist', { name: 'Which policies' });
   await expect(groups.getByRole('tab', { name: 'Identical (35)' })).toBeVisible();
   await expect(groups.getByRole('tab', { name: 'Changed (0)' })).toBeVisible();
+});
+
+test('downloads and copies one policy’s JSON as Graph returned it', async ({ page, context, signInPage, policiesPage }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await policiesPage.open(/^CA001/);
+  const id = new URL(page.url()).pathname.split('/').pop()!;
+
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Download JSON' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^CA001-[\w.-]+\.json$/);
+  const downloaded = readFileSync(await download.path(), 'utf8');
+  const policy = JSON.parse(downloaded) as { id: string; displayName: string; conditions: unknown };
+  expect(policy.id).toBe(id);
+  expect(policy.displayName).toMatch(/^CA001/);
+  // It is a policy file: New policy and Compare read it.
+  expect(parsePolicyFile(new TextEncoder().encode(downloaded), download.suggestedFilename())).toHaveLength(1);
+
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'Copy JSON' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'JSON copied.' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(downloaded);
 });

@@ -31,6 +31,7 @@ import { describeIdIn } from '../../policy-ui/describe-id';
 import { describePolicy, lastChanged } from '../../domain/describe-policy';
 import { PolicySummaryView } from '../../policy-ui/policy-summary-view';
 import { DeletePolicyButton } from './delete-policy-dialog';
+import { ExportPolicyMenu } from './export-policy-menu';
 import { PageBreadcrumb } from '../../policy-ui/page-breadcrumb';
 import { StateBadge } from '../../policy-ui/state-badge';
 import { useWatched } from '../../policy-ui/watch-store';
@@ -129,6 +130,7 @@ export function PolicyPage({ history }: PolicyPageProps) {
             >
               {watching ? 'Watching' : 'Watch'}
             </ToggleButton>
+            <ExportPolicyMenu policy={policy.data} />
             <DeletePolicyButton policy={policy.data} />
           </div>
           {justSaved && (
