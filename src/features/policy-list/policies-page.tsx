@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { AddRegular } from '@fluentui/react-icons';
 import { describeError } from '../../graph/describe-error';
@@ -24,7 +24,7 @@ import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
 import { policiesQuery, useNames } from '../../policy-ui/queries';
 import { filterRows, sortRows, type SortColumn } from './policy-rows';
-import { createRowCache } from './row-cache';
+import { createRowCache, describeWhenIdle } from './row-cache';
 import { describeMatch } from '../../domain/search-match';
 import { PoliciesGrid } from './policies-grid';
 import { PoliciesToolbar } from './policies-toolbar';
@@ -61,14 +61,22 @@ export function PoliciesPage({ watchedChanges }: PoliciesPageProps) {
   const styles = useStyles();
   const tenant = useTenantSession();
   const policies = useQuery(policiesQuery(tenant, { names: true }));
-  const names = useNames(tenant, policies.data);
+  // The list is drawn in a deferred render, which React interrupts to let other work through: the
+  // names request (started as the list arrived, but waiting on its token) leaves before the grid's
+  // first render rather than after it.
+  const list = useDeferredValue(policies.data);
+  const names = useNames(tenant, list);
   const filters = useListFilters();
   const navigate = useNavigate();
   const { watched } = useWatched(tenant.account.key);
   const write = useWriteAccess();
 
   const [rowCache] = useState(createRowCache);
-  const rows = useMemo(() => (policies.data ?? []).map((p) => rowCache.rowOf(p, names.data)), [rowCache, policies.data, names.data]);
+  const rows = useMemo(() => (list ?? []).map((p) => rowCache.rowOf(p, names.data)), [rowCache, list, names.data]);
+  // A row describes its policy when first drawn or searched; once the names are in, the rest are
+  // described while the browser is idle, so the first search finds them ready.
+  const namesSettled = !!names.data || names.isError;
+  useEffect(() => (namesSettled ? describeWhenIdle(rows) : undefined), [rows, namesSettled]);
   // Sorted once per order: a keystroke only filters.
   const sorted = useMemo(() => sortRows(rows, filters.sort, filters.direction), [rows, filters.sort, filters.direction]);
   // The search box shows each keystroke at once; the list follows in a render React may interrupt.
@@ -78,7 +86,7 @@ export function PoliciesPage({ watchedChanges }: PoliciesPageProps) {
     return search.trim() ? filtered.map((row) => ({ ...row, matchHint: describeMatch(row, search) })) : filtered;
   }, [sorted, search, filters.states, filters.control]);
 
-  const count = policies.data?.length ?? 0;
+  const count = list?.length ?? 0;
   const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;
   return (
     <section className={styles.page} aria-labelledby="policies-title">
@@ -98,7 +106,7 @@ export function PoliciesPage({ watchedChanges }: PoliciesPageProps) {
             </Button>
           </WriteAccessTooltip>
         </div>
-        {policies.data && (
+        {list && (
           <div className={styles.capacity}>
             <Text>
               <strong>{count}</strong> of {POLICY_LIMIT} policies allowed in this tenant
@@ -131,9 +139,7 @@ export function PoliciesPage({ watchedChanges }: PoliciesPageProps) {
         </MessageBar>
       )}
 
-      {policies.data && watchedChanges && Object.keys(watched).length > 0 && (
-        <Suspense fallback={null}>{watchedChanges(policies.data)}</Suspense>
-      )}
+      {list && watchedChanges && Object.keys(watched).length > 0 && <Suspense fallback={null}>{watchedChanges(list)}</Suspense>}
 
       <PoliciesToolbar filters={filters} />
 
@@ -154,7 +160,7 @@ export function PoliciesPage({ watchedChanges }: PoliciesPageProps) {
         </MessageBar>
       )}
 
-      {policies.isPending && (
+      {!list && !policies.isError && (
         <Skeleton aria-label="Loading policies">
           {Array.from({ length: 8 }, (_, i) => (
             <div key={i} className={styles.skeletonRow}>
@@ -168,13 +174,13 @@ export function PoliciesPage({ watchedChanges }: PoliciesPageProps) {
 
       {policies.isError && <ErrorState {...describeError(policies.error, 'load the policies')} onRetry={() => void policies.refetch()} />}
 
-      {policies.data && count === 0 && (
+      {list && count === 0 && (
         <EmptyState title="This tenant has no Conditional Access policies">
           Policies you create in this tenant will be listed here.
         </EmptyState>
       )}
 
-      {policies.data && count > 0 && visible.length === 0 && (
+      {list && count > 0 && visible.length === 0 && (
         <EmptyState title="No policies match">Try other words, or clear the filters.</EmptyState>
       )}
 

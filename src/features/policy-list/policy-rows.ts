@@ -9,25 +9,25 @@ import { matchablesOf, type Matchable } from '../../domain/search-match';
 export type PolicyState = 'enabled' | 'disabled' | 'enabledForReportingButNotEnforced';
 
 export interface PolicyRow {
-  id: string;
-  name: string;
-  state: PolicyState;
-  users: string;
-  targets: string;
-  grant: string;
-  session: string;
-  modified: string | null;
-  controls: Set<string>;
+  readonly id: string;
+  readonly name: string;
+  readonly state: PolicyState;
+  readonly users: string;
+  readonly targets: string;
+  readonly grant: string;
+  readonly session: string;
+  readonly modified: string | null;
+  readonly controls: Set<string>;
   /** Lower-case text that search matches: name, id, and every resolved name. */
-  searchText: string;
+  readonly searchText: string;
   /** The names and settings search can match, to say why a row matched. */
-  matchables: Matchable[];
+  readonly matchables: Matchable[];
   /** Why search kept this row, when its name does not say (set by the list). */
-  matchHint?: string | null;
+  readonly matchHint?: string | null;
   /** Names still resolving, for a subtle "resolving" state in cells. */
-  pending: boolean;
+  readonly pending: boolean;
   /** References to objects that no longer exist. */
-  missingReferences: number;
+  readonly missingReferences: number;
 }
 
 const summarize = (values: NameRef[], max = 2) =>
@@ -59,20 +59,13 @@ export function controlsOf(policy: ConditionalAccessPolicy): Set<string> {
   return controls;
 }
 
-export function toRow(policy: ConditionalAccessPolicy, names: NameDirectory | undefined): PolicyRow {
+/** What a row shows and searches of a policy in words: the costly part, built when first read. */
+function describedParts(policy: ConditionalAccessPolicy, names: NameDirectory | undefined) {
   const sections = describePolicy(policy, names);
   const include = sectionValues(sections, 'Users', ['Include', 'Workload identities']);
   const exclude = sectionValues(sections, 'Users', ['Exclude', 'Excluded workload identities']);
   const targets = sectionValues(sections, 'Target resources', ['Include', 'User actions', 'Authentication context']);
   const excludedTargets = sectionValues(sections, 'Target resources', ['Exclude']);
-  const grantControls = policy.grantControls;
-  const builtIn = grantControls?.builtInControls ?? [];
-  const grantParts = [
-    ...builtIn.map((c) => shortControlLabels[c as string] ?? String(c)),
-    ...(grantControls?.authenticationStrength?.displayName ? [grantControls.authenticationStrength.displayName] : []),
-    ...(grantControls?.termsOfUse?.length ? ['Terms of use'] : []),
-  ];
-  const grant = grantParts.length === 0 ? '' : grantParts.join(grantControls?.operator === 'AND' ? ' and ' : ' or ');
   const sessionLines = sections.find((s) => s.title === 'Session')?.lines.filter((l) => l.label !== 'Session') ?? [];
   const allRefs = sections.flatMap((s) => s.lines.flatMap((l) => l.values));
   const searchable = [
@@ -82,19 +75,59 @@ export function toRow(policy: ConditionalAccessPolicy, names: NameDirectory | un
     ...sections.flatMap((s) => s.lines.map((l) => l.text ?? '')),
   ];
   return {
-    id: policy.id ?? '',
-    name: policy.displayName ?? '(no name)',
-    state: (policy.state ?? 'disabled') as PolicyState,
     users: `${summarize(include) || 'Nobody'}${exclude.length ? ` (excluding ${exclude.length})` : ''}`,
     targets: `${summarize(targets) || 'None'}${excludedTargets.length ? ` (excluding ${excludedTargets.length})` : ''}`,
-    grant,
     session: sessionLines.map((l) => (l.text ? `${l.label}: ${l.text}` : l.label)).join('; '),
-    modified: lastChanged(policy),
-    controls: controlsOf(policy),
     searchText: searchable.join('\n').toLowerCase(),
     matchables: matchablesOf(sections),
     pending: allRefs.some((r) => r.pending),
     missingReferences: allRefs.filter((r) => r.missing).length,
+  };
+}
+
+/**
+ * A policy's row. What sorting and the state and control filters read is computed at once; the
+ * words (describing the policy with its names) when a cell or a search first reads them, so the
+ * list's first render describes only the rows it draws, not all 195.
+ */
+export function toRow(policy: ConditionalAccessPolicy, names: NameDirectory | undefined): PolicyRow {
+  let parts: ReturnType<typeof describedParts> | undefined;
+  const described = () => (parts ??= describedParts(policy, names));
+  const grantControls = policy.grantControls;
+  const builtIn = grantControls?.builtInControls ?? [];
+  const grantParts = [
+    ...builtIn.map((c) => shortControlLabels[c as string] ?? String(c)),
+    ...(grantControls?.authenticationStrength?.displayName ? [grantControls.authenticationStrength.displayName] : []),
+    ...(grantControls?.termsOfUse?.length ? ['Terms of use'] : []),
+  ];
+  return {
+    id: policy.id ?? '',
+    name: policy.displayName ?? '(no name)',
+    state: (policy.state ?? 'disabled') as PolicyState,
+    grant: grantParts.length === 0 ? '' : grantParts.join(grantControls?.operator === 'AND' ? ' and ' : ' or '),
+    modified: lastChanged(policy),
+    controls: controlsOf(policy),
+    get users() {
+      return described().users;
+    },
+    get targets() {
+      return described().targets;
+    },
+    get session() {
+      return described().session;
+    },
+    get searchText() {
+      return described().searchText;
+    },
+    get matchables() {
+      return described().matchables;
+    },
+    get pending() {
+      return described().pending;
+    },
+    get missingReferences() {
+      return described().missingReferences;
+    },
   };
 }
 

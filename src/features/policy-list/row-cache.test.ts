@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { NameDirectory } from '../../domain/references';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { toRow } from './policy-rows';
-import { createRowCache } from './row-cache';
+import { createRowCache, describeWhenIdle } from './row-cache';
 
 const policy = (id: string): ConditionalAccessPolicy => ({ id, displayName: `Policy ${id}`, state: 'enabled' }) as ConditionalAccessPolicy;
 const names = (): NameDirectory => ({ names: new Map(), failures: [] });
@@ -33,5 +33,35 @@ describe('the row cache', () => {
     const rows = refetched.map((p) => cache.rowOf(p, resolved));
     expect(build).toHaveBeenCalledTimes(4);
     expect(rows[1]!.state).toBe('disabled');
+  });
+});
+
+describe('describing rows while idle', () => {
+  it('reads every row’s words once, in slices, and stops when cancelled', () => {
+    vi.useFakeTimers();
+    try {
+      const reads: number[] = [];
+      const rows = Array.from({ length: 195 }, (_, i) => {
+        const row = toRow(policy(String(i)), names());
+        return {
+          ...row,
+          get searchText() {
+            reads.push(i);
+            return row.searchText;
+          },
+        };
+      });
+      describeWhenIdle(rows);
+      vi.runAllTimers();
+      expect(reads).toEqual(rows.map((_, i) => i));
+
+      reads.length = 0;
+      const cancel = describeWhenIdle(rows);
+      cancel();
+      vi.runAllTimers();
+      expect(reads).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
