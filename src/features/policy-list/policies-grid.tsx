@@ -49,6 +49,7 @@ const useStyles = makeStyles({
     minHeight: '32px',
     padding: `0 ${tokens.spacingHorizontalS}`,
     fontWeight: tokens.fontWeightRegular,
+    whiteSpace: 'nowrap',
     ...createFocusOutlineStyle(),
   },
   sortButton: {
@@ -65,13 +66,14 @@ const useStyles = makeStyles({
     font: 'inherit',
     textAlign: 'start',
     cursor: 'pointer',
+    position: 'relative',
     ...createFocusOutlineStyle(),
   },
   resizeHandle: {
     position: 'absolute',
     top: 0,
     bottom: 0,
-    right: '-4px',
+    right: 0,
     width: '8px',
     zIndex: 1,
     cursor: 'col-resize',
@@ -81,19 +83,21 @@ const useStyles = makeStyles({
       position: 'absolute',
       top: '6px',
       bottom: '6px',
-      left: '3px',
+      right: 0,
       width: '2px',
       backgroundColor: 'transparent',
     },
     ':hover::after': { backgroundColor: tokens.colorNeutralStroke1Hover },
   },
   cell: {
+    position: 'relative',
     display: 'flex',
     alignItems: 'center',
     minWidth: 0,
     padding: `0 ${tokens.spacingHorizontalS}`,
     overflow: 'hidden',
-    ...createFocusOutlineStyle(),
+    // Drawn inside the cell, which clips what overflows it.
+    ...createFocusOutlineStyle({ style: { outlineOffset: '-2px' } }),
   },
   name: { fontWeight: tokens.fontWeightSemibold },
   nameCell: { display: 'flex', flexDirection: 'column', minWidth: 0, paddingBlock: tokens.spacingVerticalXXS },
@@ -273,9 +277,35 @@ function subscribeToViewport(changed: () => void) {
   };
 }
 
+/** The viewport over the list, read when one of those happens and once drawn, never while rendering (a forced layout). */
+function createViewportStore(list: () => HTMLElement | null) {
+  let viewport = '';
+  const listeners = new Set<() => void>();
+  const measure = () => {
+    const next = viewportOf(list());
+    if (next === viewport) return;
+    viewport = next;
+    for (const listener of listeners) listener();
+  };
+  return {
+    measure,
+    get: () => viewport,
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      const stop = subscribeToViewport(measure);
+      return () => {
+        listeners.delete(listener);
+        stop();
+      };
+    },
+  };
+}
+
 /** The rows to draw: those near the viewport, followed as it moves. */
 function useDrawnRange(body: React.RefObject<HTMLDivElement | null>, offsets: readonly number[]): RowRange {
-  const viewport = useSyncExternalStore(subscribeToViewport, () => viewportOf(body.current));
+  const [store] = useState(() => createViewportStore(() => body.current));
+  useLayoutEffect(() => store.measure(), [store]);
+  const viewport = useSyncExternalStore(store.subscribe, store.get);
   const [top, height] = viewport ? viewport.split(':').map(Number) : [0, 1000];
   return visibleRange(offsets, top!, top! + SCROLL_STEP_PX + height!, OVERSCAN_PX, DRAW_ALL_UP_TO);
 }
@@ -415,11 +445,11 @@ export function PoliciesGrid({
                     {...focusAttributes(-1, col, tabStop)}
                     onClick={() => onSort(column.id as SortColumn, sorted && direction === 'ascending' ? 'descending' : 'ascending')}
                   >
-                    {column.label}
+                    <span className={styles.cellText}>{column.label}</span>
                     {sorted && (direction === 'ascending' ? <ArrowUpRegular aria-hidden /> : <ArrowDownRegular aria-hidden />)}
                   </button>
                 ) : (
-                  column.label
+                  <span className={styles.cellText}>{column.label}</span>
                 )}
                 {/* Pointer only, as Fluent's DataGrid had it; hidden from assistive technology. */}
                 <div aria-hidden className={styles.resizeHandle} onPointerDown={(event) => startResize(column, event)} />
