@@ -17,8 +17,8 @@ import type { PolicyRow, SortColumn } from './policy-rows';
 import { drawnRows, rowOffsets, scrollToReveal, visibleRange, type RowRange } from './windowing';
 
 /** A row's height: one line, or two when search says why the row matched. */
-export const ROW_HEIGHT = 44;
-export const HINT_ROW_HEIGHT = 58;
+const ROW_HEIGHT = 44;
+const HINT_ROW_HEIGHT = 58;
 // Up to this many rows are drawn whole: cheap, and find-in-page sees them all.
 const DRAW_ALL_UP_TO = 60;
 // Drawn beyond each edge of the viewport, so a scroll shows rows already drawn.
