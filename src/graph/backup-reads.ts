@@ -8,10 +8,7 @@ import type { ReferenceEntry, ReferenceKind } from '../domain/bundle/bundle';
 import { objectIn, type JsonObject } from '../domain/json';
 import type { ConditionalAccessPolicy } from '../domain/types';
 import { batchItemError, type BatchRequest, type GraphClient } from './client';
-import { APP_ID_FILTER_LIMIT, GET_BY_IDS_LIMIT } from './names';
-
-const chunk = <T>(items: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+import { APP_ID_FILTER_LIMIT, chunk, GET_BY_IDS_LIMIT } from './names';
 
 const SECTION_REQUESTS: BatchRequest[] = [
   { id: 'namedLocations', method: 'GET', url: '/identity/conditionalAccess/namedLocations' },

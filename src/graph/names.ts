@@ -7,7 +7,7 @@ import { batchItemError, type BatchRequest, type GraphClient } from './client';
 import { collectReferences, nameKey, type NameDirectory, type NameKind, type References, type ResolvedName } from '../domain/references';
 import type { ConditionalAccessPolicy } from '../domain/types';
 
-const chunk = <T>(items: T[], size: number): T[][] => {
+export const chunk = <T>(items: T[], size: number): T[][] => {
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;

@@ -23,10 +23,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowResetRegular, PersonAddRegular, SignOutRegular } from '@fluentui/react-icons';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useAuth, type DemoDirectory, type SignedInAccount } from '../../auth';
-import { organizationQuery } from '../../session/organization-query';
+import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { useTheme, type ThemePreference } from '../../shared/theme';
 
@@ -44,9 +43,7 @@ export interface DemoControls extends DemoDirectory {
 }
 
 export function useTenantName(account: SignedInAccount) {
-  const tenant = useTenantSession();
-  const organization = useQuery({ ...organizationQuery(tenant), enabled: !account.tenantName });
-  return account.tenantName ?? organization.data?.displayName ?? account.username.split('@')[1] ?? account.tenantId;
+  return useOrganizationName(useTenantSession()) ?? account.username.split('@')[1] ?? account.tenantId;
 }
 
 export function AccountMenu({ demo }: { demo?: DemoControls }) {

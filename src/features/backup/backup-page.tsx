@@ -18,13 +18,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArchiveRegular, ArrowDownloadRegular, FolderZipRegular } from '@fluentui/react-icons';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { bundleText, type Bundle } from '../../domain/bundle/bundle';
 import { bundleFiles, safeFileName } from '../../domain/bundle/folder';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
 import { exportTenant } from '../../operations/export-tenant';
-import { organizationQuery } from '../../session/organization-query';
+import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { downloadFile } from '../../shared/download';
 import { ErrorState } from '../../shared/ui/error-state';
@@ -60,8 +59,7 @@ const fileBase = (bundle: Bundle) =>
 export function BackupPage() {
   const styles = useStyles();
   const tenant = useTenantSession();
-  const organization = useQuery({ ...organizationQuery(tenant), enabled: !tenant.account.tenantName });
-  const tenantName = tenant.account.tenantName ?? organization.data?.displayName ?? null;
+  const tenantName = useOrganizationName(tenant);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
 
   const backUp = async () => {
