@@ -89,26 +89,26 @@ export async function startDemo(graphBaseUrl: string): Promise<DemoController> {
   );
   const options = { onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } } as const;
   await worker.start(options);
-  // MSW lets go of the page on beforeunload (and its worker unregisters when no page is left). When
-  // the admin then cancels leaving (the editor asks before unsaved changes are lost), the page stays
-  // and its Graph calls would reach the network: start again. If the page does go, this never runs
-  // or does no harm.
-  window.addEventListener('beforeunload', () => {
+  // MSW lets go of the page on beforeunload: it tells its worker this client is closed (and the
+  // worker unregisters itself when no page is left) and stops its keep-alive. When the admin then
+  // cancels leaving (the editor asks before unsaved changes are lost), the page stays and its Graph
+  // calls would reach the network. Leaving can only be cancelled when a handler asked to confirm, so
+  // only then, once every handler has run, is the client announced again to the worker that still
+  // controls the page. Nothing is unregistered here: during a real navigation this page's timers
+  // still run while the next page starts its own worker, and unregistering then took that one away.
+  window.addEventListener('beforeunload', (event) => {
     setTimeout(() => {
-      // MSW still counts itself started: stop it fully, then start it again.
-      worker.stop();
-      void restart().catch(() => undefined);
+      if (event.defaultPrevented) reactivate();
     }, 0);
   });
-  // stop() unregisters the worker without waiting; a start meanwhile found the registration on its
-  // way out and updated it, which failed ("Not found") as an uncaught error. Wait for it to go.
-  const restart = async () => {
-    const script = new URL(options.serviceWorker.url, location.href).href;
-    for (const registration of await navigator.serviceWorker.getRegistrations()) {
-      if ([registration.active, registration.waiting, registration.installing].some((w) => w?.scriptURL === script))
-        await registration.unregister();
-    }
-    await worker.start(options);
+  let keepAlive: ReturnType<typeof setInterval> | undefined;
+  const reactivate = () => {
+    const controller = navigator.serviceWorker.controller;
+    if (!controller) return;
+    controller.postMessage('MOCK_ACTIVATE');
+    // The worker forgets its clients if the browser stops it while idle: keep it awake as MSW did.
+    clearInterval(keepAlive);
+    keepAlive = setInterval(() => controller.postMessage('KEEPALIVE_REQUEST'), 5000);
   };
 
   return {
