@@ -2,8 +2,9 @@
 // v1.0 (agents, insider risk, token protection...) are shown rather than silently missing.
 import type { GraphClient } from './client';
 import type { ConditionalAccessPolicy } from '../domain/types';
+import { SERVICE_POLICY_LIMIT } from '../domain/plan/limits';
 
-export const POLICY_LIMIT = 195;
+export const POLICY_LIMIT = SERVICE_POLICY_LIMIT;
 const POLICIES = '/beta/identity/conditionalAccess/policies';
 
 export function listPolicies(client: GraphClient, signal?: AbortSignal): Promise<ConditionalAccessPolicy[]> {

@@ -1,0 +1,94 @@
+// The plan: what an import will do to a tenant, row by row in the order it will be written (groups
+// the mapping creates, named locations, strengths and contexts before the policies that use them),
+// the mapping of every reference, and what blocks applying. A pure function: the review screen
+// calls it again on every choice the admin makes.
+import type { ImportSet } from '../import/import-set';
+import type { JsonObject } from '../json';
+import { collectUses, buildMapping, mappingKey, type SourcePolicy } from './mapping';
+import { planGroups, planObjects } from './object-rows';
+import { planPolicies } from './policy-rows';
+import { POLICY_LIMIT_WORDS, SERVICE_POLICY_LIMIT } from './limits';
+import type { MappingChoice, MappingRow, Plan, PlanAction, PlanChoices, PlanProblem, PlanRow, PlanTarget } from './types';
+
+const nameOf = (policy: JsonObject) =>
+  typeof policy.displayName === 'string' && policy.displayName.trim() ? policy.displayName : '(no name)';
+
+/** The import's policies with the keys of their rows: the source id, else the name (made unique). */
+export function sourcePolicies(source: ImportSet): SourcePolicy[] {
+  const used = new Set<string>();
+  return source.sections.policies.map((policy) => {
+    let key = `policy:${typeof policy.id === 'string' ? policy.id : nameOf(policy)}`;
+    for (let n = 2; used.has(key); n++) key = `${key.replace(/#\d+$/, '')}#${n}`;
+    used.add(key);
+    return { rowKey: key, name: nameOf(policy), policy };
+  });
+}
+
+export function buildPlan(source: ImportSet, target: PlanTarget, choices: PlanChoices): Plan {
+  const sameTenant = !!source.origin.tenantId && source.origin.tenantId.toLowerCase() === target.tenantId.toLowerCase();
+  const selection = choices.selection ? new Set(choices.selection) : null;
+  const policies = sourcePolicies(source).filter((p) => !selection || selection.has(p.rowKey));
+  const declared = new Set(source.references.map((r) => r.id));
+  const referenced = new Set(collectUses(policies, declared).map((u) => mappingKey(u.kind, u.value)));
+  // A selection writes what its policies use; the whole import writes everything it carries.
+  const carried = (kind: 'namedLocation' | 'authenticationStrength' | 'authenticationContext', items: readonly JsonObject[]) =>
+    selection ? items.filter((item) => typeof item.id === 'string' && referenced.has(mappingKey(kind, item.id))) : items;
+
+  const locations = planObjects(
+    'namedLocation',
+    carried('namedLocation', source.sections.namedLocations),
+    target,
+    choices,
+    sameTenant,
+    referenced,
+  );
+  const strengths = planObjects(
+    'authenticationStrength',
+    carried('authenticationStrength', source.sections.authenticationStrengths),
+    target,
+    choices,
+    sameTenant,
+    referenced,
+  );
+  const contexts = planObjects(
+    'authenticationContext',
+    carried('authenticationContext', source.sections.authenticationContexts),
+    target,
+    choices,
+    sameTenant,
+    referenced,
+  );
+  const planned = new Map<string, MappingChoice & { why: string }>([...locations.planned, ...strengths.planned, ...contexts.planned]);
+  const mapping = buildMapping(source, policies, target, choices, planned);
+
+  const creates = mapping
+    .filter((row) => row.choice?.action === 'create')
+    .map((row) => ({
+      mappingKey: row.key,
+      name: row.sourceName ?? row.sourceValue,
+      usedBy: [...new Set(row.uses.map((u) => u.policyName))],
+    }));
+  const groups = planGroups(creates);
+  const byKey = new Map<string, MappingRow>(
+    mapping.map((row) => {
+      const created = groups.planned.get(row.key);
+      return [row.key, created ? { ...row, choice: created } : row];
+    }),
+  );
+  const policyRows = planPolicies(policies, target, choices, byKey);
+  const rows: PlanRow[] = [...groups.rows, ...locations.rows, ...strengths.rows, ...contexts.rows, ...policyRows];
+
+  const counts: Record<PlanAction, number> = { create: 0, update: 0, reuse: 0, skip: 0 };
+  for (const row of rows) counts[row.action]++;
+
+  // A reference blocks only for the policies that will be written.
+  const written = new Set(policyRows.filter((r) => r.action !== 'skip').map((r) => r.key));
+  const blocking = (problem: PlanProblem) => problem.severity === 'blocker' && !problem.confirmed;
+  const blockers: PlanProblem[] = [
+    ...mapping.filter((row) => row.uses.some((u) => written.has(u.rowKey))).flatMap((row) => row.problems.filter(blocking)),
+    ...rows.filter((row) => row.action !== 'skip').flatMap((row) => row.problems.filter(blocking)),
+  ];
+  const after = target.policies.length + policyRows.filter((r) => r.action === 'create').length;
+  if (after > SERVICE_POLICY_LIMIT) blockers.push({ severity: 'blocker', text: POLICY_LIMIT_WORDS(after) });
+  return { sameTenant, rows, mapping, blockers, counts };
+}

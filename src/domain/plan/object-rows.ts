@@ -1,0 +1,197 @@
+// Plan rows for what policies use and the import carries: named locations, custom authentication
+// strengths and authentication contexts. Each is matched in the target by id, then by name; the
+// same content is reused, a different one is updated only where the ids say it is the same object
+// (a restore). One that merely shares a name keeps the target's version and says how it differs:
+// it is never overwritten silently.
+import { isJsonObject, type Json, type JsonObject } from '../json';
+import { sortKeys, stripAnnotations } from '../policy-body';
+import { mappingKey } from './mapping';
+import { BUILT_IN_STRENGTHS } from './reference-places';
+import { pendingId, type MappingChoice, type PlanAction, type PlanChoices, type PlanRow, type PlanRowKind, type PlanTarget } from './types';
+
+type ObjectKind = Exclude<PlanRowKind, 'group' | 'policy'>;
+
+/** What the service sets, never written back. */
+const SERVICE_OWNED = ['id', 'createdDateTime', 'modifiedDateTime', 'policyType', 'requirementsSatisfied', 'combinationConfigurations'];
+
+/** The body an object is created or compared with: annotations and service-owned fields gone, the type kept (Graph needs it on create). */
+export function writableObject(kind: ObjectKind, item: JsonObject): JsonObject {
+  const type = item['@odata.type'];
+  const body = stripAnnotations(item) as JsonObject;
+  for (const key of SERVICE_OWNED) delete body[key];
+  if (kind === 'authenticationContext') body.id = item.id ?? null;
+  if (kind === 'namedLocation' && typeof type === 'string') body['@odata.type'] = type;
+  return body;
+}
+
+/** Lists of ranges, countries and combinations compare without their order. */
+const normal = (value: Json): Json => {
+  if (Array.isArray(value)) return value.map(normal).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  if (!isJsonObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normal(v)]));
+};
+
+const short = (value: Json | undefined): string => {
+  if (value === undefined || value === null) return '(none)';
+  if (Array.isArray(value)) {
+    const items = value.map((v) => (isJsonObject(v) ? String(v.cidrAddress ?? JSON.stringify(v)) : String(v)));
+    return items.length === 0
+      ? '(none)'
+      : items.length > 6
+        ? `${items.slice(0, 6).join(', ')} and ${items.length - 6} more`
+        : items.join(', ');
+  }
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+};
+
+const PROPERTY_WORDS: Record<string, string> = {
+  ipRanges: 'IP ranges',
+  countriesAndRegions: 'countries and regions',
+  isTrusted: 'trusted',
+  includeUnknownCountriesAndRegions: 'unknown countries included',
+  countryLookupMethod: 'country lookup',
+  allowedCombinations: 'methods',
+  displayName: 'name',
+  description: 'description',
+  isAvailable: 'available to policies',
+};
+
+/** How two versions of an object differ, in words: "IP ranges: the import has …, the target has …". */
+export function objectDifferences(kind: ObjectKind, imported: JsonObject, target: JsonObject): string[] {
+  const a = normal(writableObject(kind, imported)) as JsonObject;
+  const b = normal(writableObject(kind, target)) as JsonObject;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((key) => key !== 'id' && JSON.stringify(sortKeys(a[key] ?? null)) !== JSON.stringify(sortKeys(b[key] ?? null)))
+    .map((key) => `${PROPERTY_WORDS[key] ?? key}: the import has ${short(a[key])}, the target has ${short(b[key])}`);
+}
+
+const SECTION: Record<ObjectKind, 'namedLocations' | 'authenticationStrengths' | 'authenticationContexts'> = {
+  namedLocation: 'namedLocations',
+  authenticationStrength: 'authenticationStrengths',
+  authenticationContext: 'authenticationContexts',
+};
+
+const nameOf = (item: JsonObject) => (typeof item.displayName === 'string' ? item.displayName : String(item.id ?? ''));
+const idOf = (item: JsonObject) => (typeof item.id === 'string' ? item.id : null);
+
+export interface ObjectRows {
+  rows: PlanRow[];
+  /** How references to these objects resolve, by mapping key. */
+  planned: Map<string, MappingChoice & { why: string }>;
+}
+
+export function planObjects(
+  kind: ObjectKind,
+  items: readonly JsonObject[],
+  target: PlanTarget,
+  choices: PlanChoices,
+  sameTenant: boolean,
+  referenced: ReadonlySet<string>,
+): ObjectRows {
+  const rows: PlanRow[] = [];
+  const planned = new Map<string, MappingChoice & { why: string }>();
+  const theirs = target[SECTION[kind]];
+  const taken = new Set<JsonObject>();
+  for (const item of items) {
+    const sourceId = idOf(item);
+    // Built-in strengths are Microsoft's: the same everywhere, never written.
+    if (kind === 'authenticationStrength' && (item.policyType === 'builtIn' || (sourceId && BUILT_IN_STRENGTHS.has(sourceId)))) continue;
+    const key = `${kind}:${sourceId ?? nameOf(item)}`;
+    const isReferenced = sourceId !== null && referenced.has(mappingKey(kind, sourceId));
+    const byId = sourceId ? theirs.find((t) => idOf(t)?.toLowerCase() === sourceId.toLowerCase() && !taken.has(t)) : undefined;
+    // A context's id is its slot (c1..c99), the same in every tenant: only the id can match it.
+    const byName =
+      byId || kind === 'authenticationContext'
+        ? undefined
+        : theirs.find((t) => !taken.has(t) && nameOf(t).trim().toLowerCase() === nameOf(item).trim().toLowerCase());
+    const match = byId ?? byName;
+    if (match) taken.add(match);
+    const body = writableObject(kind, item);
+    const differences = match ? objectDifferences(kind, item, match) : [];
+
+    let action: PlanAction;
+    let why: string;
+    let options: PlanAction[];
+    if (!match) {
+      action = 'create';
+      why = 'Not in the target.';
+      options = isReferenced ? ['create'] : ['create', 'skip'];
+    } else if (differences.length === 0) {
+      action = 'reuse';
+      why = byId ? 'Already in the target, the same.' : 'The target has one of the same name and content.';
+      options = ['reuse'];
+    } else if (byId && sameTenant) {
+      action = 'update';
+      why = 'The same object, changed since the backup: it is put back as the backup has it.';
+      options = ['update', 'reuse'];
+    } else {
+      action = 'reuse';
+      why = byId
+        ? `The target's ${nameOf(match)} is used as it is; it differs from the import.`
+        : 'The target has one of the same name but other content: the target’s is used, not overwritten.';
+      options = ['reuse', 'update'];
+    }
+    const chosen = choices.rows[key]?.action;
+    if (chosen && options.includes(chosen)) action = chosen;
+
+    const targetId = match ? idOf(match) : null;
+    rows.push({
+      key,
+      kind,
+      displayName: nameOf(item),
+      action,
+      options,
+      why,
+      sourceId,
+      targetId,
+      match: byId ? 'id' : byName ? 'name' : undefined,
+      body: action === 'create' ? body : action === 'update' ? body : null,
+      intended: action === 'create' || action === 'update' ? body : match ? writableObject(kind, match) : null,
+      before: match ?? null,
+      problems:
+        differences.length > 0 && action !== 'update'
+          ? [{ severity: 'warning', text: `Differs from the import: ${differences.join('; ')}.` }]
+          : [],
+    });
+    if (sourceId) {
+      const resolved: MappingChoice & { why: string } =
+        action === 'skip'
+          ? { action: 'drop', why: 'Left out of this plan.' }
+          : action === 'create'
+            ? { action: 'use', targetId: pendingId(key), targetName: nameOf(item), why: 'Created by this plan.' }
+            : {
+                action: 'use',
+                targetId: targetId!,
+                targetName: nameOf(match!),
+                why: action === 'update' ? 'Updated by this plan.' : 'The target’s, as it is.',
+              };
+      planned.set(mappingKey(kind, sourceId), resolved);
+    }
+  }
+  return { rows, planned };
+}
+
+/** Rows for the groups the admin chose to create: created empty, before the policies that name them. */
+export function planGroups(creates: readonly { mappingKey: string; name: string; usedBy: string[] }[]): ObjectRows {
+  const rows: PlanRow[] = [];
+  const planned = new Map<string, MappingChoice & { why: string }>();
+  for (const { mappingKey: key, name, usedBy } of creates) {
+    const rowKey = `group:${key}`;
+    rows.push({
+      key: rowKey,
+      kind: 'group',
+      displayName: name,
+      action: 'create',
+      options: ['create'],
+      why: `Chosen in the mapping; named by ${usedBy.map((n) => `'${n}'`).join(', ')}.`,
+      sourceId: null,
+      targetId: null,
+      body: { displayName: name, description: `Created by Gatehouse for ${usedBy.join(', ')}`.slice(0, 1024) },
+      intended: { displayName: name },
+      before: null,
+      problems: [{ severity: 'warning', text: 'Created empty: add its members after the plan is applied.' }],
+    });
+    planned.set(key, { action: 'use', targetId: pendingId(rowKey), targetName: name, why: 'Created by this plan.' });
+  }
+  return { rows, planned };
+}

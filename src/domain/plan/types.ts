@@ -1,0 +1,137 @@
+// The plan for writing a backup (or any import) into a tenant: one row per object in the order it
+// will be written, each with its action and why, every referenced id mapped to the target, and
+// what stops the plan from being applied. Built by a pure function of the import, the target as
+// read and the admin's choices, so the review screen, the command line and the tests agree.
+import type { ReferenceKind } from '../bundle/bundle';
+import type { JsonObject } from '../json';
+import type { EmergencyAccess, Memberships, Principal } from '../lockout';
+
+export type PlanAction = 'create' | 'update' | 'reuse' | 'skip';
+export type PlanRowKind = 'group' | 'namedLocation' | 'authenticationStrength' | 'authenticationContext' | 'policy';
+
+/** What a referenced value stands for: a directory object, or an object of Conditional Access itself. */
+export type MappingKind = ReferenceKind | 'namedLocation' | 'authenticationStrength' | 'authenticationContext' | 'termsOfUse';
+
+/** A directory object in the target that may stand for a source reference, and what it was found by. */
+export interface TargetCandidate {
+  id: string;
+  kind: MappingKind;
+  displayName: string;
+  userPrincipalName?: string | null;
+  mail?: string | null;
+  appId?: string | null;
+  roleTemplateId?: string | null;
+  by: 'id' | 'userPrincipalName' | 'mail' | 'displayName' | 'appId' | 'roleTemplateId';
+}
+
+/** The tenant a plan writes to, as read just before planning. */
+export interface PlanTarget {
+  tenantId: string;
+  policies: JsonObject[];
+  namedLocations: JsonObject[];
+  authenticationStrengths: JsonObject[];
+  authenticationContexts: JsonObject[];
+  termsOfUse: JsonObject[];
+  /** Candidates for each source reference, keyed by the value as it appears in the source. */
+  directory: ReadonlyMap<string, TargetCandidate[]>;
+  /** Who must not be locked out in the target: the admin signed in there and its emergency accounts. */
+  guard?: { admin: Principal; emergency: EmergencyAccess; memberships?: Memberships };
+}
+
+/** How a policy's state is chosen: report-only, as in the source, off, or as the target has it now. */
+export type StateChoice = 'reportOnly' | 'source' | 'off' | 'target';
+
+export type MappingChoice = { action: 'use'; targetId: string; targetName: string } | { action: 'create' } | { action: 'drop' };
+
+export interface PlanChoices {
+  /** The state written policies get unless a row says otherwise. */
+  states: 'reportOnly' | 'source';
+  /** By mapping key. */
+  mapping: Record<string, MappingChoice>;
+  /** By row key. */
+  rows: Record<string, { action?: PlanAction; state?: StateChoice }>;
+  /** Problems the admin has confirmed one by one (dropped exclusions, lock-out risks), by confirm key. */
+  confirmed: readonly string[];
+  /** Source rows to include (row keys); absent means all. */
+  selection?: readonly string[];
+  /** `contoso.com` → `fabrikam.com`: proposes users by their translated sign-in names. */
+  domains?: readonly { from: string; to: string }[];
+}
+
+export const defaultChoices = (): PlanChoices => ({ states: 'reportOnly', mapping: {}, rows: {}, confirmed: [] });
+
+export interface PlanProblem {
+  severity: 'blocker' | 'warning';
+  text: string;
+  /** A blocker the admin may lift by confirming this key (item by item); absent when only a change of plan lifts it. */
+  confirmKey?: string;
+  /** Set when the admin has confirmed it: it no longer blocks. */
+  confirmed?: boolean;
+}
+
+/** Where a reference is used: the policy, the place, and whether it narrows who the policy covers. */
+export interface ReferenceUse {
+  rowKey: string;
+  policyName: string;
+  place: string;
+  exclusion: boolean;
+}
+
+export type ProposalStatus = 'same' | 'match' | 'ambiguous' | 'none' | 'gone' | 'planned';
+
+export interface MappingRow {
+  key: string;
+  kind: MappingKind;
+  /** The value as the source has it (an id, or a name or blank from a template). */
+  sourceValue: string;
+  sourceName: string | null;
+  /** UPN, mail or appId as the source knows it. */
+  sourceDetail: string | null;
+  status: ProposalStatus;
+  /** In words: why this proposal. */
+  why: string;
+  candidates: TargetCandidate[];
+  /** The choice in force: the admin's, else the proposal's; absent while nothing is decided. */
+  choice: MappingChoice | null;
+  /** Whether the admin chose it (rather than taking the proposal). */
+  chosen: boolean;
+  uses: ReferenceUse[];
+  /** What may be chosen: create only for groups (and objects the import carries). */
+  canCreate: boolean;
+  problems: PlanProblem[];
+}
+
+export interface PlanRow {
+  key: string;
+  kind: PlanRowKind;
+  displayName: string;
+  action: PlanAction;
+  /** Actions the admin may choose instead. */
+  options: PlanAction[];
+  why: string;
+  sourceId: string | null;
+  /** The object in the target it updates or reuses (known once created, for created rows). */
+  targetId: string | null;
+  match?: 'id' | 'name' | 'content';
+  /** What will be sent: the whole body for a create, only what changes for an update. Pending ids are tokens. */
+  body: JsonObject | null;
+  /** The object as it should read back afterwards (writable properties), for the check after writing. */
+  intended: JsonObject | null;
+  /** The target's object now, for the difference. */
+  before: JsonObject | null;
+  state?: { choice: StateChoice; value: string; options: StateChoice[] };
+  problems: PlanProblem[];
+}
+
+export interface Plan {
+  sameTenant: boolean;
+  rows: PlanRow[];
+  mapping: MappingRow[];
+  /** Every unconfirmed blocker, from the rows and the mapping: applying waits until there are none. */
+  blockers: PlanProblem[];
+  counts: Record<PlanAction, number>;
+}
+
+/** An id the plan does not know yet: an object this run creates. Apply replaces it once the object exists. */
+export const pendingId = (rowKey: string) => `gatehouse:pending:${rowKey}`;
+export const PENDING_PATTERN = /gatehouse:pending:([^"\s]+)/g;
