@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../domain/json';
+import { pendingId, type Plan, type PlanRow, type PlanRowKind } from '../domain/plan/types';
+import { GraphRequestError } from '../graph/errors';
+import { applyJournal, applyPlan, newApplyRun, summarizeRun, type PlanWriters } from './apply-plan';
+import { memoryJournals } from './memory-stores';
+
+const clock = { now: () => new Date('2026-11-30T12:00:00Z') };
+
+const row = (key: string, kind: PlanRowKind, action: PlanRow['action'], body: JsonObject, targetId: string | null = null): PlanRow => ({
+  key,
+  kind,
+  displayName: String(body.displayName ?? key),
+  action,
+  options: [action],
+  why: '',
+  sourceId: null,
+  targetId,
+  body,
+  intended: body,
+  before: null,
+  problems: [],
+});
+
+const plan = (rows: PlanRow[]): Plan => ({
+  sameTenant: false,
+  rows,
+  mapping: [],
+  blockers: [],
+  counts: { create: 0, update: 0, reuse: 0, skip: 0 },
+});
+
+/** A tenant in memory; `fail` decides, per call, whether a write throws (and whether it happened first). */
+function memoryTenant(fail: (call: string, n: number) => { error: Error; applied: boolean } | null = () => null) {
+  const objects = new Map<string, JsonObject>();
+  const calls: string[] = [];
+  let next = 1;
+  const attempt = (call: string, write: () => void) => {
+    calls.push(call);
+    const failure = fail(call, calls.filter((c) => c === call).length);
+    if (failure?.applied) write();
+    if (failure) throw failure.error;
+    write();
+  };
+  const writers: PlanWriters = {
+    async create(kind, body) {
+      const id = `${kind}-${next++}`;
+      attempt(`create ${String(body.displayName)}`, () => objects.set(id, { ...body, id }));
+      return objects.get(id)!;
+    },
+    async update(_kind, id, body) {
+      attempt(`update ${id}`, () => objects.set(id, { ...objects.get(id), ...body }));
+    },
+    async read(_kind, id) {
+      return objects.get(id)!;
+    },
+    async findCreated(_kind, body) {
+      return [...objects.values()].find((o) => o.displayName === body.displayName) ?? null;
+    },
+    compare(_kind, intended, actual) {
+      return Object.keys(intended)
+        .filter((k) => JSON.stringify(intended[k]) !== JSON.stringify(actual[k]))
+        .map((k) => `${k} differs`);
+    },
+  };
+  return { objects, calls, writers };
+}
+
+const rows = () => [
+  row('namedLocation:office', 'namedLocation', 'create', { displayName: 'Office' }),
+  row('policy:a', 'policy', 'create', {
+    displayName: 'A',
+    conditions: { locations: { includeLocations: [pendingId('namedLocation:office')] } },
+  }),
+  row('policy:b', 'policy', 'update', { displayName: 'B2' }, 'existing-b'),
+];
+
+describe('applyPlan', () => {
+  it('writes in order, names created objects by their new ids, and reads every write back', async () => {
+    const tenant = memoryTenant();
+    tenant.objects.set('existing-b', { id: 'existing-b', displayName: 'B' });
+    const run = await applyPlan(newApplyRun(plan(rows()), 't', clock), tenant.writers, { clock });
+    expect(run.items.map((i) => [i.key, i.status, i.differences])).toEqual([
+      ['namedLocation:office', 'done', []],
+      ['policy:a', 'done', []],
+      ['policy:b', 'done', []],
+    ]);
+    const policyA = [...tenant.objects.values()].find((o) => o.displayName === 'A')!;
+    expect(policyA.conditions).toEqual({ locations: { includeLocations: [run.created['namedLocation:office']] } });
+    expect(tenant.objects.get('existing-b')!.displayName).toBe('B2');
+    expect(run.finishedAt).toBeDefined();
+    expect(summarizeRun(run)).toContain("Create policy 'A' (policy-2): as planned");
+  });
+
+  it('a create whose answer was lost is found on resume, not made twice', async () => {
+    // The location's create reaches the tenant, then the connection drops; the tab is closed.
+    const tenant = memoryTenant((call, n) =>
+      call === 'create Office' && n === 1 ? { error: new TypeError('Failed to fetch'), applied: true } : null,
+    );
+    tenant.objects.set('existing-b', { id: 'existing-b', displayName: 'B' });
+    const journals = memoryJournals();
+    const journal = applyJournal(journals, 'account');
+    const first = await applyPlan(newApplyRun(plan(rows()), 't', clock), tenant.writers, { clock, journal });
+    expect(first.items[0]).toMatchObject({ status: 'failed', message: 'Failed to fetch' });
+    // The policy that names it cannot go before it: it fails with a reason, and nothing is sent for it.
+    expect(first.items[1]!.message).toContain('names an object this run was to create first (office)');
+    expect(tenant.calls).not.toContain('create A');
+
+    const resumed = await applyPlan(journal.load()!, tenant.writers, { clock, journal });
+    expect(resumed.items.map((i) => i.status)).toEqual(['done', 'done', 'done']);
+    expect(resumed.items[0]!.recovered).toBe(true);
+    expect([...tenant.objects.values()].filter((o) => o.displayName === 'Office')).toHaveLength(1);
+    // What succeeded the first time is not written again.
+    expect(tenant.calls.filter((c) => c === 'update existing-b')).toHaveLength(1);
+  });
+
+  it('an item cut short while running is tried again after a look, from the journal', async () => {
+    const journals = memoryJournals();
+    const journal = applyJournal(journals, 'account');
+    const run = newApplyRun(plan(rows().slice(0, 1)), 't', clock);
+    journal.save({ ...run, items: [{ ...run.items[0]!, status: 'running', sentAt: '2026-11-30T11:59:00Z' }] });
+    const tenant = memoryTenant();
+    const resumed = await applyPlan(journal.load()!, tenant.writers, { clock, journal });
+    // Nothing was there: it is created once, not counted as recovered.
+    expect(resumed.items[0]!.status).toBe('done');
+    expect(resumed.items[0]!.recovered).toBeFalsy();
+    expect(tenant.objects.size).toBe(1);
+  });
+
+  it('a refusal every write would meet stops the run', async () => {
+    const tenant = memoryTenant(() => ({
+      error: new GraphRequestError(403, 'Authorization_RequestDenied', 'Insufficient privileges.', { method: 'POST', path: '/x' }),
+      applied: false,
+    }));
+    const run = await applyPlan(newApplyRun(plan(rows()), 't', clock), tenant.writers, { clock });
+    expect(run.stopped).toContain('Insufficient privileges');
+    expect(run.items.map((i) => i.status)).toEqual(['failed', 'pending', 'pending']);
+  });
+
+  it('says how an object that reads back otherwise differs', async () => {
+    const tenant = memoryTenant();
+    tenant.writers.read = async (_kind, id) => ({ ...tenant.objects.get(id)!, displayName: 'Renamed by the service' });
+    const run = await applyPlan(newApplyRun(plan(rows().slice(0, 1)), 't', clock), tenant.writers, { clock });
+    expect(run.items[0]!.differences).toEqual(['displayName differs']);
+    expect(summarizeRun(run)).toContain('differs from the plan: displayName differs');
+  });
+});

@@ -1,0 +1,197 @@
+// Applying a reviewed plan: one write at a time (the Graph client paces Conditional Access requests
+// under the service's limit and retries throttled ones), a journal entry after every step so that
+// a run that failed or was interrupted (a closed tab included) resumes without repeating what
+// succeeded, a look before each create whose earlier attempt had no answer, and every object read
+// back and compared with what was intended: "as planned", or the exact difference.
+import type { JsonObject } from '../domain/json';
+import { PENDING_PATTERN, type Plan, type PlanRow, type PlanRowKind } from '../domain/plan/types';
+import { GraphRequestError } from '../graph/errors';
+import { StopsRun } from './bulk-run';
+import type { Clock, JournalStore } from './ports';
+
+export type ApplyStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export interface ApplyItem {
+  key: string;
+  kind: PlanRowKind;
+  name: string;
+  action: 'create' | 'update';
+  status: ApplyStatus;
+  /** What is sent, with ids of objects this run creates as tokens until they exist. */
+  body: JsonObject;
+  /** The object as it should read back. */
+  intended: JsonObject;
+  targetId: string | null;
+  /** When a create was last sent: if the run stops before its answer, a resume looks before sending again. */
+  sentAt?: string;
+  /** The create's answer was lost; the object was found in the tenant instead of created twice. */
+  recovered?: boolean;
+  /** After the write: empty when it reads back as planned, else each difference in words. */
+  differences?: string[];
+  message?: string;
+}
+
+export interface ApplyRun {
+  /** The tenant written to. */
+  tenantId: string;
+  startedAt: string;
+  finishedAt?: string;
+  items: ApplyItem[];
+  /** Ids of the objects this run created, by row key: later rows name them. */
+  created: Record<string, string>;
+  stopped?: string;
+}
+
+/** How objects of each kind are written and read; the Graph implementation is in plan-writers.ts. */
+export interface PlanWriters {
+  create(kind: PlanRowKind, body: JsonObject): Promise<JsonObject>;
+  update(kind: PlanRowKind, id: string, body: JsonObject): Promise<void>;
+  read(kind: PlanRowKind, id: string): Promise<JsonObject>;
+  /** After a create whose answer was lost: the object, if the tenant has it (same name and content). */
+  findCreated(kind: PlanRowKind, body: JsonObject): Promise<JsonObject | null>;
+  /** How what was read differs from what was intended, in words; empty when it is as planned. */
+  compare(kind: PlanRowKind, intended: JsonObject, actual: JsonObject): string[];
+}
+
+/** The rows of a plan that write, in its order, ready to run. */
+export function newApplyRun(plan: Plan, tenantId: string, clock: Clock): ApplyRun {
+  const writes = plan.rows.filter(
+    (row): row is PlanRow & { action: 'create' | 'update' } => row.action === 'create' || row.action === 'update',
+  );
+  return {
+    tenantId,
+    startedAt: clock.now().toISOString(),
+    created: {},
+    items: writes.map((row) => ({
+      key: row.key,
+      kind: row.kind,
+      name: row.displayName,
+      action: row.action,
+      status: 'pending',
+      body: row.body ?? {},
+      intended: row.intended ?? {},
+      targetId: row.targetId,
+    })),
+  };
+}
+
+export class WaitsForObject extends Error {}
+
+/** Replaces the tokens of objects this run created by their ids. */
+export function resolvePending(body: JsonObject, created: Record<string, string>): JsonObject {
+  const text = JSON.stringify(body).replace(PENDING_PATTERN, (_token, key: string) => {
+    const id = created[key];
+    if (!id)
+      throw new WaitsForObject(`It names an object this run was to create first (${key.replace(/^\w+:/, '')}), which does not exist yet.`);
+    return id;
+  });
+  return JSON.parse(text) as JsonObject;
+}
+
+export interface ApplyJournal {
+  load(): ApplyRun | null;
+  save(run: ApplyRun): void;
+  clear(): void;
+}
+
+/** The journal of an account's plan run: one at a time per account, kept after every step. */
+export function applyJournal(store: JournalStore, accountKey: string): ApplyJournal {
+  const key = `apply.${accountKey}`;
+  return {
+    load() {
+      const run = store.load(key) as ApplyRun | null;
+      if (!run || !Array.isArray(run.items)) return null;
+      // Cut short while running (a closed tab): whether it happened is unknown; a resume looks first.
+      return { ...run, items: run.items.map((item) => (item.status === 'running' ? { ...item, status: 'pending' } : item)) };
+    },
+    save: (run) => store.save(key, run),
+    clear: () => store.clear(key),
+  };
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A failure every later write would meet too: no permission, or the sign-in is gone. */
+const stopsEverything = (error: unknown) => error instanceof GraphRequestError && (error.status === 401 || error.status === 403);
+
+export async function applyPlan(
+  run: ApplyRun,
+  writers: PlanWriters,
+  options: { journal?: ApplyJournal; onChange?: (run: ApplyRun) => void; signal?: AbortSignal; clock: Clock },
+): Promise<ApplyRun> {
+  let current: ApplyRun = { ...run, stopped: undefined, finishedAt: undefined };
+  const changed = () => {
+    options.journal?.save(current);
+    options.onChange?.(current);
+  };
+  const update = (key: string, patch: Partial<ApplyItem>) => {
+    current = { ...current, items: current.items.map((item) => (item.key === key ? { ...item, ...patch } : item)) };
+    changed();
+  };
+  changed();
+  for (const original of current.items) {
+    if (original.status === 'done') continue;
+    if (options.signal?.aborted) break;
+    const item = current.items.find((i) => i.key === original.key)!;
+    update(item.key, { status: 'running', message: undefined });
+    try {
+      const body = resolvePending(item.body, current.created);
+      const intended = resolvePending(item.intended, current.created);
+      let id = item.targetId;
+      if (item.action === 'create') {
+        // An earlier attempt was sent and its answer never came: the object may exist already.
+        const found = item.sentAt ? await writers.findCreated(item.kind, body) : null;
+        if (found) {
+          id = String(found.id);
+          update(item.key, { recovered: true });
+        } else {
+          update(item.key, { sentAt: options.clock.now().toISOString() });
+          const created = await writers.create(item.kind, body);
+          id = String(created.id);
+        }
+        current = { ...current, created: { ...current.created, [item.key]: id } };
+        update(item.key, { targetId: id });
+      } else {
+        await writers.update(item.kind, id!, body);
+      }
+      const actual = await writers.read(item.kind, id!);
+      update(item.key, { status: 'done', differences: writers.compare(item.kind, intended, actual) });
+    } catch (error) {
+      update(item.key, { status: 'failed', message: describe(error) });
+      if (error instanceof StopsRun || stopsEverything(error)) {
+        current = { ...current, stopped: describe(error) };
+        changed();
+        break;
+      }
+    }
+  }
+  if (current.items.every((i) => i.status === 'done')) {
+    current = { ...current, finishedAt: options.clock.now().toISOString() };
+    changed();
+  }
+  return current;
+}
+
+/** The run in words, for the summary the admin downloads. */
+export function summarizeRun(run: ApplyRun): string {
+  const lines = [
+    `Plan applied to tenant ${run.tenantId}`,
+    `Started ${run.startedAt}${run.finishedAt ? `, finished ${run.finishedAt}` : ''}`,
+    '',
+  ];
+  for (const item of run.items) {
+    const outcome =
+      item.status === 'done'
+        ? item.differences && item.differences.length > 0
+          ? `differs from the plan: ${item.differences.join('; ')}`
+          : 'as planned'
+        : item.status === 'failed'
+          ? `failed: ${item.message ?? ''}`
+          : 'not done';
+    lines.push(
+      `${item.action === 'create' ? 'Create' : 'Update'} ${item.kind} '${item.name}'${item.targetId ? ` (${item.targetId})` : ''}: ${outcome}${item.recovered ? ' (found after a lost answer, not created twice)' : ''}`,
+    );
+  }
+  if (run.stopped) lines.push('', `Stopped: ${run.stopped}`);
+  return `${lines.join('\n')}\n`;
+}
