@@ -146,7 +146,8 @@ export function planObjects(
       targetId,
       match: byId ? 'id' : byName ? 'name' : undefined,
       body: action === 'create' ? body : action === 'update' ? body : null,
-      intended: action === 'create' || action === 'update' ? body : match ? writableObject(kind, match) : null,
+      // What the import has, also for a reused row: the review shows how the target's differs from it.
+      intended: body,
       before: match ?? null,
       problems:
         differences.length > 0 && action !== 'update'
