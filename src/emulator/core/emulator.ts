@@ -7,6 +7,7 @@ import type { ApiVersion, Route } from './route';
 import { auditRoutes } from './routes/audit-logs';
 import { catalogRoutes } from './routes/catalog';
 import { directoryRoutes } from './routes/directory';
+import { groupWriteRoutes } from './routes/group-writes';
 import { namedLocationRoutes } from './routes/named-locations';
 import { policyRoutes } from './routes/policies';
 import { Throttler } from './throttle';
@@ -30,7 +31,14 @@ export interface Emulator {
   setFaults(tenantId: string, faults: Partial<FaultConfig>): FaultConfig;
 }
 
-const routes: Route[] = [...policyRoutes, ...namedLocationRoutes, ...catalogRoutes, ...directoryRoutes, ...auditRoutes];
+const routes: Route[] = [
+  ...policyRoutes,
+  ...namedLocationRoutes,
+  ...catalogRoutes,
+  ...directoryRoutes,
+  ...groupWriteRoutes,
+  ...auditRoutes,
+];
 const MAX_BATCH = 20;
 
 export function createEmulator(options: EmulatorOptions): Emulator {
@@ -80,7 +88,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     if (route.betaOnly && version === 'v1.0') {
       throw new GraphError(404, 'UnknownError', `No HTTP resource was found that matches the request URI '${request.url}'.`);
     }
-    if (!route.scopes.some((scope) => principal.scopes.includes(scope))) throw errors.accessDenied(route.scopes);
+    if (!route.scopes.some((scope) => principal.scopes.includes(scope))) throw route.denied?.() ?? errors.accessDenied(route.scopes);
 
     const throttled = throttler.take(tenant.id, route.throttle, tenant.faults, context.now.getTime());
     if (throttled) throw throttled;

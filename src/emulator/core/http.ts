@@ -15,6 +15,8 @@ export class GraphError extends Error {
     message: string,
     readonly innerMessage?: string,
     readonly headers: Record<string, string> = {},
+    /** Directory validation errors name the property at fault: `details: [{ code: 'InvalidValue', target }]`. */
+    readonly details?: { code: string; target: string }[],
   ) {
     super(message);
   }
@@ -51,6 +53,7 @@ export function errorBody(ctx: RequestContext, error: GraphError) {
     error: {
       code: error.code,
       message: error.message,
+      ...(error.details ? { details: error.details } : {}),
       innerError: {
         ...(error.innerMessage ? { message: error.innerMessage } : {}),
         date: ctx.now.toISOString().slice(0, 19),
@@ -91,6 +94,8 @@ export const errors = {
     ),
   noRoute: (path: string) =>
     new GraphError(400, 'BadRequest', `Resource not found for the segment '${path.split('/').filter(Boolean).at(-1) ?? path}'.`),
+  /** Entra directory writes without the permission or the role answer so, naming neither. */
+  insufficientPrivileges: () => new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.'),
   unauthenticated: (message: string) => new GraphError(401, 'InvalidAuthenticationToken', message),
   accessDenied: (scopes: readonly string[]) =>
     new GraphError(

@@ -18,6 +18,9 @@ export interface DirectoryGroup {
   securityEnabled: boolean;
   mailEnabled: boolean;
   groupTypes: string[];
+  /** Set on groups created through POST /groups; the seed's groups predate it. */
+  mailNickname?: string;
+  createdDateTime?: string;
 }
 export interface ServicePrincipal {
   id: string;

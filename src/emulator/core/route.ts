@@ -1,5 +1,5 @@
 // What a route handler receives, and how routes declare the scopes and limits that apply to them.
-import type { RequestContext } from './http';
+import type { GraphError, RequestContext } from './http';
 import type { EmulatorState, Principal, TenantState } from './model';
 
 export type ApiVersion = 'v1.0' | 'beta';
@@ -25,12 +25,20 @@ export interface Route {
   scopes: readonly string[];
   betaOnly?: boolean;
   throttle: Throttle;
+  /** The 403 this resource answers without a permission; Graph's gateway message when absent. */
+  denied?: () => GraphError;
   handle(input: RouteInput): Response | Promise<Response>;
 }
 
 export const scopes = {
   readPolicies: ['Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess'],
   writePolicies: ['Policy.ReadWrite.ConditionalAccess'],
+  /** authenticationstrengthpolicy-update: either permission writes strengths. */
+  writeStrengths: ['Policy.ReadWrite.ConditionalAccess', 'Policy.ReadWrite.AuthenticationMethod'],
+  /** authenticationcontextclassreference-update: least privileged first. */
+  writeContexts: ['AuthenticationContext.ReadWrite.All', 'Policy.ReadWrite.ConditionalAccess'],
+  /** group-post-groups: Group.ReadWrite.All delegated, Group.Create for applications, or Directory.ReadWrite.All. */
+  createGroups: ['Group.ReadWrite.All', 'Group.Create', 'Directory.ReadWrite.All'],
   readDirectory: ['Directory.Read.All', 'Directory.ReadWrite.All'],
   readUsers: ['User.ReadBasic.All', 'User.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   readGroups: ['GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],

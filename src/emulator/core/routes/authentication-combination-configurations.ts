@@ -75,7 +75,7 @@ function configurationRoutes(path: string, betaOnly: boolean): Route[] {
     {
       method: 'POST',
       pattern: new RegExp(`^${configurations}$`),
-      scopes: scopes.writePolicies,
+      scopes: scopes.writeStrengths,
       betaOnly,
       throttle: 'none',
       async handle(input) {
@@ -97,7 +97,7 @@ function configurationRoutes(path: string, betaOnly: boolean): Route[] {
     {
       method: 'PATCH',
       pattern: new RegExp(`^${configurations}/${GUID}$`),
-      scopes: scopes.writePolicies,
+      scopes: scopes.writeStrengths,
       betaOnly,
       throttle: 'none',
       async handle(input) {
@@ -116,7 +116,7 @@ function configurationRoutes(path: string, betaOnly: boolean): Route[] {
     {
       method: 'DELETE',
       pattern: new RegExp(`^${configurations}/${GUID}$`),
-      scopes: scopes.writePolicies,
+      scopes: scopes.writeStrengths,
       betaOnly,
       throttle: 'none',
       handle(input) {

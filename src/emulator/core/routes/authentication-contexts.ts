@@ -55,7 +55,7 @@ export const authenticationContextRoutes: Route[] = [
   {
     method: 'POST',
     pattern: new RegExp(`^${COLLECTION}$`),
-    scopes: scopes.writePolicies,
+    scopes: scopes.writeContexts,
     throttle: 'none',
     async handle(input) {
       const values = await body(input);
@@ -72,7 +72,7 @@ export const authenticationContextRoutes: Route[] = [
   {
     method: 'PATCH',
     pattern: new RegExp(`^${COLLECTION}/${SEGMENT}$`),
-    scopes: scopes.writePolicies,
+    scopes: scopes.writeContexts,
     throttle: 'none',
     async handle(input) {
       const id = checkId(input.params[0]);
@@ -89,7 +89,7 @@ export const authenticationContextRoutes: Route[] = [
   {
     method: 'DELETE',
     pattern: new RegExp(`^${COLLECTION}/${SEGMENT}$`),
-    scopes: scopes.writePolicies,
+    scopes: scopes.writeContexts,
     throttle: 'none',
     handle(input) {
       const existing = find(input);

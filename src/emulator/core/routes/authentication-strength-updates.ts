@@ -26,7 +26,7 @@ function updateRoutes(path: string, betaOnly: boolean): Route[] {
     {
       method: 'PATCH',
       pattern: new RegExp(`^${one}$`),
-      scopes: scopes.writePolicies,
+      scopes: scopes.writeStrengths,
       betaOnly,
       throttle: 'none',
       async handle(input) {
@@ -51,7 +51,7 @@ function updateRoutes(path: string, betaOnly: boolean): Route[] {
     {
       method: 'POST',
       pattern: new RegExp(`^${one}/updateAllowedCombinations$`),
-      scopes: scopes.writePolicies,
+      scopes: scopes.writeStrengths,
       betaOnly,
       throttle: 'none',
       async handle(input) {
@@ -77,7 +77,7 @@ function updateRoutes(path: string, betaOnly: boolean): Route[] {
     {
       method: 'DELETE',
       pattern: new RegExp(`^${one}$`),
-      scopes: scopes.writePolicies,
+      scopes: scopes.writeStrengths,
       betaOnly,
       throttle: 'none',
       handle(input) {

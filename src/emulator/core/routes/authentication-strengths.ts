@@ -96,7 +96,7 @@ function strengthRoutes(path: string, betaOnly: boolean): Route[] {
     {
       method: 'POST',
       pattern: new RegExp(`^${path}$`),
-      scopes: scopes.writePolicies,
+      scopes: scopes.writeStrengths,
       betaOnly,
       throttle: 'none',
       async handle(input) {
