@@ -18,3 +18,10 @@ export function qualifyScopes(graphBaseUrl: string, scopes: readonly string[]): 
   const resource = new URL(graphBaseUrl).origin;
   return scopes.map((scope) => (scope.includes('://') ? scope : `${resource}/${scope}`));
 }
+
+/**
+ * Requested only when a plan creates a security group (a restore or copy whose mapping chose "create").
+ * Graph's create-group page lists Group.ReadWrite.All as the least privileged delegated permission;
+ * the page lists Group.Create for applications only, not for a signed-in user (group-post-groups).
+ */
+export const GROUP_CREATE_SCOPES = ['Group.ReadWrite.All'] as const;
