@@ -22,6 +22,8 @@ export interface ApplyItem {
   /** The object as it should read back. */
   intended: JsonObject;
   targetId: string | null;
+  /** The target's modifiedDateTime when planned: an update finds out whether someone changed it since. */
+  baseModified: string | null;
   /** When a create was last sent: if the run stops before its answer, a resume looks before sending again. */
   sentAt?: string;
   /** The create's answer was lost; the object was found in the tenant instead of created twice. */
@@ -45,8 +47,15 @@ export interface ApplyRun {
 /** How objects of each kind are written and read; the Graph implementation is in plan-writers.ts. */
 export interface PlanWriters {
   create(kind: PlanRowKind, body: JsonObject): Promise<JsonObject>;
-  update(kind: PlanRowKind, id: string, body: JsonObject): Promise<void>;
-  read(kind: PlanRowKind, id: string): Promise<JsonObject>;
+  /** Answers the object as read back when the update reads it anyway (a policy's save does). */
+  update(
+    kind: PlanRowKind,
+    id: string,
+    body: JsonObject,
+    item: { intended: JsonObject; baseModified: string | null },
+  ): Promise<JsonObject | void>;
+  /** The object as the tenant now has it; `intended` says what was written (its name finds objects read by name). */
+  read(kind: PlanRowKind, id: string, intended: JsonObject): Promise<JsonObject>;
   /** After a create whose answer was lost: the object, if the tenant has it (same name and content). */
   findCreated(kind: PlanRowKind, body: JsonObject): Promise<JsonObject | null>;
   /** How what was read differs from what was intended, in words; empty when it is as planned. */
@@ -71,6 +80,7 @@ export function newApplyRun(plan: Plan, tenantId: string, clock: Clock): ApplyRu
       body: row.body ?? {},
       intended: row.intended ?? {},
       targetId: row.targetId,
+      baseModified: typeof row.before?.modifiedDateTime === 'string' ? row.before.modifiedDateTime : null,
     })),
   };
 }
@@ -138,6 +148,7 @@ export async function applyPlan(
       const body = resolvePending(item.body, current.created);
       const intended = resolvePending(item.intended, current.created);
       let id = item.targetId;
+      let readBack: JsonObject | void = undefined;
       if (item.action === 'create') {
         // An earlier attempt was sent and its answer never came: the object may exist already.
         const found = item.sentAt ? await writers.findCreated(item.kind, body) : null;
@@ -152,9 +163,9 @@ export async function applyPlan(
         current = { ...current, created: { ...current.created, [item.key]: id } };
         update(item.key, { targetId: id });
       } else {
-        await writers.update(item.kind, id!, body);
+        readBack = await writers.update(item.kind, id!, body, { intended, baseModified: item.baseModified });
       }
-      const actual = await writers.read(item.kind, id!);
+      const actual = readBack ?? (await writers.read(item.kind, id!, intended));
       update(item.key, { status: 'done', differences: writers.compare(item.kind, intended, actual) });
     } catch (error) {
       update(item.key, { status: 'failed', message: describe(error) });

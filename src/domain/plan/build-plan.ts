@@ -59,7 +59,7 @@ export function buildPlan(source: ImportSet, target: PlanTarget, choices: PlanCh
     referenced,
   );
   const planned = new Map<string, MappingChoice & { why: string }>([...locations.planned, ...strengths.planned, ...contexts.planned]);
-  const mapping = buildMapping(source, policies, target, choices, planned);
+  const mapping = buildMapping(source, policies, target, choices, planned, sameTenant);
 
   const creates = mapping
     .filter((row) => row.choice?.action === 'create')

@@ -66,9 +66,15 @@ export function collectUses(policies: readonly SourcePolicy[], declared: Readonl
 
 const sourceReference = (source: ImportSet) => {
   const byId = new Map<string, NamedReference>();
-  for (const ref of source.references) byId.set(`${ref.kind}:${ref.id.toLowerCase()}`, ref);
+  const anyKind = new Map<string, NamedReference>();
+  for (const ref of source.references) {
+    byId.set(`${ref.kind}:${ref.id.toLowerCase()}`, ref);
+    anyKind.set(ref.id.toLowerCase(), ref);
+  }
   return (kind: MappingKind, value: string) =>
     byId.get(`${kind}:${value.toLowerCase()}`) ??
+    // A directory object that was already gone has no known type: its id is still its own.
+    (isDirectoryKind(kind) ? anyKind.get(value.toLowerCase()) : undefined) ??
     // An application in a policy is its appId; a table may list it as a service principal or an application.
     (kind === 'application' ? [...byId.values()].find((r) => r.appId?.toLowerCase() === value.toLowerCase()) : undefined);
 };
@@ -117,11 +123,26 @@ const mapTo = (candidate: { id: string; displayName: string }): MappingChoice =>
 
 const nameOf = (item: JsonObject) => (typeof item.displayName === 'string' ? item.displayName : '');
 
-function proposeDirectory(kind: ReferenceKind, value: string, ref: NamedReference | undefined, target: PlanTarget): Proposal {
+function proposeDirectory(
+  kind: ReferenceKind,
+  value: string,
+  ref: NamedReference | undefined,
+  target: PlanTarget,
+  sameTenant: boolean,
+): Proposal {
   const candidates = target.directory.get(value) ?? [];
   const same = candidates.find((c) => c.by === 'id');
   if (same) return { status: 'same', why: 'The same object exists in the target.', candidates, choice: mapTo(same) };
   if (ref?.placeholder) return { status: 'none', why: 'A blank in the template: choose what it stands for.', candidates, choice: null };
+  if (ref && !ref.exists && sameTenant) {
+    // The tenant held the policy so; written back as the backup has it, the policy means what it meant.
+    return {
+      status: 'gone',
+      why: 'It was already deleted when the backup was taken; the id is written back as the backup has it.',
+      candidates,
+      choice: mapTo({ id: value, displayName: ref.displayName ?? value }),
+    };
+  }
   if (ref && !ref.exists) {
     return {
       status: 'gone',
@@ -198,6 +219,7 @@ export function buildMapping(
   target: PlanTarget,
   choices: PlanChoices,
   planned: ReadonlyMap<string, MappingChoice & { why: string }>,
+  sameTenant: boolean,
 ): MappingRow[] {
   const known = sourceReference(source);
   const declared = new Set(source.references.map((r) => r.id));
@@ -209,7 +231,7 @@ export function buildMapping(
     const proposal: Proposal = fromPlan
       ? { status: 'planned', why: fromPlan.why, candidates: [], choice: fromPlan }
       : isDirectoryKind(kind)
-        ? proposeDirectory(kind, value, ref, target)
+        ? proposeDirectory(kind, value, ref, target, sameTenant)
         : proposeSection(kind, value, ref, target);
     const chosen = !fromPlan && key in choices.mapping;
     const choice = chosen ? choices.mapping[key]! : proposal.choice;

@@ -16,12 +16,21 @@ const SERVICE_OWNED = ['id', 'createdDateTime', 'modifiedDateTime', 'policyType'
 
 /** The body an object is created or compared with: annotations and service-owned fields gone, the type kept (Graph needs it on create). */
 export function writableObject(kind: ObjectKind, item: JsonObject): JsonObject {
-  const type = item['@odata.type'];
-  const body = stripAnnotations(item) as JsonObject;
+  // A named location and each of its IP ranges need their type on write; other annotations go.
+  const body = (kind === 'namedLocation' ? keepingTypes(item) : stripAnnotations(item)) as JsonObject;
   for (const key of SERVICE_OWNED) delete body[key];
   if (kind === 'authenticationContext') body.id = item.id ?? null;
-  if (kind === 'namedLocation' && typeof type === 'string') body['@odata.type'] = type;
   return body;
+}
+
+function keepingTypes(value: Json): Json {
+  if (Array.isArray(value)) return value.map(keepingTypes);
+  if (!isJsonObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !key.startsWith('#') && (key === '@odata.type' || !key.includes('@odata.')))
+      .map(([key, child]) => [key, keepingTypes(child)]),
+  );
 }
 
 /** Lists of ranges, countries and combinations compare without their order. */
@@ -57,12 +66,17 @@ const PROPERTY_WORDS: Record<string, string> = {
 };
 
 /** How two versions of an object differ, in words: "IP ranges: the import has …, the target has …". */
-export function objectDifferences(kind: ObjectKind, imported: JsonObject, target: JsonObject): string[] {
+export function objectDifferences(
+  kind: ObjectKind,
+  imported: JsonObject,
+  target: JsonObject,
+  [first, second]: readonly [string, string] = ['the import has', 'the target has'],
+): string[] {
   const a = normal(writableObject(kind, imported)) as JsonObject;
   const b = normal(writableObject(kind, target)) as JsonObject;
   return [...new Set([...Object.keys(a), ...Object.keys(b)])]
     .filter((key) => key !== 'id' && JSON.stringify(sortKeys(a[key] ?? null)) !== JSON.stringify(sortKeys(b[key] ?? null)))
-    .map((key) => `${PROPERTY_WORDS[key] ?? key}: the import has ${short(a[key])}, the target has ${short(b[key])}`);
+    .map((key) => `${PROPERTY_WORDS[key] ?? key}: ${first} ${short(a[key])}, ${second} ${short(b[key])}`);
 }
 
 const SECTION: Record<ObjectKind, 'namedLocations' | 'authenticationStrengths' | 'authenticationContexts'> = {

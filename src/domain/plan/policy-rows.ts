@@ -10,7 +10,16 @@ import { checkPolicy } from '../policy-checks';
 import { REPORT_ONLY } from '../types';
 import { mappingKey, type SourcePolicy } from './mapping';
 import { rewriteReferences } from './reference-places';
-import type { MappingRow, PlanAction, PlanChoices, PlanProblem, PlanRow, PlanTarget, StateChoice } from './types';
+import {
+  PENDING_PATTERN,
+  type MappingRow,
+  type PlanAction,
+  type PlanChoices,
+  type PlanProblem,
+  type PlanRow,
+  type PlanTarget,
+  type StateChoice,
+} from './types';
 
 const QUIET = { hideEmpty: true, sortIds: true } as const;
 const nameOf = (policy: JsonObject) => (typeof policy.displayName === 'string' ? policy.displayName : '');
@@ -38,6 +47,10 @@ export function mapPolicy(policy: JsonObject, mapping: ReadonlyMap<string, Mappi
     return choice.action === 'use' ? choice.targetId : choice.action === 'drop' ? null : undefined;
   });
 }
+
+/** Objects this plan creates stand as well-formed ids for the checks, which cannot know them yet. */
+const withStandIns = (policy: JsonObject): JsonObject =>
+  JSON.parse(JSON.stringify(policy).replace(PENDING_PATTERN, '00000000-0000-4000-8000-00000000feed')) as JsonObject;
 
 export function planPolicies(
   policies: readonly SourcePolicy[],
@@ -102,7 +115,7 @@ export function planPolicies(
 
     const problems: PlanProblem[] = [];
     if (action !== 'skip') {
-      for (const finding of checkPolicy(intended)) {
+      for (const finding of checkPolicy(withStandIns(intended))) {
         if (finding.severity === 'error') problems.push({ severity: 'blocker', text: `Graph would refuse it: ${finding.message}` });
       }
       const guard = target.guard;
