@@ -6,6 +6,7 @@ import type { GraphClient } from './client';
 
 const CONTEXTS = '/beta/identity/conditionalAccess/authenticationContextClassReferences';
 
+/** A context as Graph returns it. */
 export interface AuthenticationContext {
   id: string;
   displayName: string | null;

@@ -7,6 +7,7 @@ import { filterEq } from './odata-literal';
 
 const STRENGTHS = '/beta/policies/authenticationStrengthPolicies';
 
+/** A strength as Graph returns it (other properties kept as they come). */
 export interface AuthenticationStrength {
   id: string;
   displayName: string;

@@ -4,6 +4,7 @@
 import type { GraphClient } from './client';
 import { filterEq } from './odata-literal';
 
+/** A group as created or found here: what identifies it and says it is a plain security group. */
 export interface DirectoryGroup {
   id: string;
   displayName: string;

@@ -2,6 +2,7 @@
 // read one, create, update, and find by name after a create whose answer was lost.
 import type { GraphClient } from './client';
 
+/** What every named location has; the rest depends on its '@odata.type' (IP ranges or countries). */
 export interface NamedLocation {
   id: string;
   displayName: string;
@@ -10,6 +11,7 @@ export interface NamedLocation {
 
 const LOCATIONS = '/beta/identity/conditionalAccess/namedLocations';
 
+/** One location by id (404 once it is deleted). */
 export function getNamedLocation(client: GraphClient, id: string): Promise<NamedLocation> {
   return client.get<NamedLocation>(`${LOCATIONS}/${encodeURIComponent(id)}`);
 }
