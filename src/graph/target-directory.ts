@@ -30,7 +30,7 @@ export interface DirectoryMatch {
 
 type By = DirectoryMatch['by'];
 /** When one object is found several ways, the strongest reason is kept. */
-const STRENGTH: Record<By, number> = { id: 0, userPrincipalName: 1, mail: 2, appId: 3, roleTemplateId: 4, displayName: 5 };
+const RANK: Record<By, number> = { id: 0, userPrincipalName: 1, mail: 2, appId: 3, roleTemplateId: 4, displayName: 5 };
 
 const SELECT: Record<'users' | 'groups' | 'servicePrincipals', string> = {
   users: 'id,displayName,userPrincipalName,mail',
@@ -87,8 +87,8 @@ function nameOf(ref: ReferenceEntry): string | null {
  * For each reference (by its `id`), the objects of the target that may stand for it: the same id
  * (by: 'id'), a user by sign-in name, else by mail, a group or a workload identity by exact name
  * (several = ambiguous, all returned), an application or service principal by appId, a role by its
- * template id. Blanks left by a template and special values (All, None…) are not looked up and map
- * to no candidates. A lookup Graph refuses (403, …) fails the whole call with its reason: a plan
+ * template id. Blanks left by a template and special values (All, None…) are not looked up and are
+ * left out of the map. A lookup Graph refuses (403, …) fails the whole call with its reason: a plan
  * made without it would propose creating what exists.
  */
 export async function findDirectoryMatches(client: GraphClient, refs: readonly ReferenceEntry[]): Promise<Map<string, DirectoryMatch[]>> {
@@ -186,7 +186,7 @@ export async function findDirectoryMatches(client: GraphClient, refs: readonly R
     const add = (match: DirectoryMatch) => {
       const existing = found.findIndex((m) => same(m.id, match.id));
       if (existing < 0) found.push(match);
-      else if (STRENGTH[match.by] < STRENGTH[found[existing]!.by]) found[existing] = match;
+      else if (RANK[match.by] < RANK[found[existing]!.by]) found[existing] = match;
     };
     const fromObject = (object: JsonObject, by: By, kind: ReferenceKind = kindOf(object['@odata.type'])): DirectoryMatch => ({
       id: String(object.id),
