@@ -9,6 +9,8 @@ import { listDeletedNamedLocations, listDeletedPolicies } from '../graph/deleted
 import { readGroupUsers, readMembership } from '../graph/directory';
 import { resolveNames } from '../graph/names';
 import { getPolicy, listPolicies, listTemplates } from '../graph/policies';
+import { findDirectoryMatches, readTargetForPlan } from '../graph/target-directory';
+import type { ReferenceEntry } from '../domain/bundle/bundle';
 import { queryKeys } from '../session/query-keys';
 import type { TenantSession } from '../session/tenant-session';
 
@@ -151,4 +153,23 @@ export const lockoutGroupMembersQuery = (tenant: TenantSession, groups: Principa
     },
     enabled: groups.length > 0,
     staleTime: 5 * 60_000,
+  });
+
+/** The tenant an import is planned against, read fresh for each plan (a stale target would plan the wrong writes). */
+export const planTargetQuery = (tenant: TenantSession) =>
+  queryOptions({
+    queryKey: queryKeys.planTargetObjects(tenant),
+    queryFn: () => readTargetForPlan(tenant.client),
+    staleTime: 0,
+  });
+
+/** What the target has for each of an import's references (the same id, or a match by sign-in name, name or appId). */
+export const directoryMatchesQuery = (tenant: TenantSession, refs: readonly ReferenceEntry[]) =>
+  queryOptions({
+    queryKey: queryKeys.planTargetMatches(
+      tenant,
+      refs.map((r) => `${r.kind}:${r.id}:${r.userPrincipalName ?? ''}:${r.mail ?? ''}`).join('|'),
+    ),
+    queryFn: () => findDirectoryMatches(tenant.client, refs),
+    staleTime: 60_000,
   });

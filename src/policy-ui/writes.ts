@@ -5,6 +5,7 @@
 import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { JsonObject } from '../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../domain/types';
+import { applyJournal, applyPlan, type ApplyRun } from '../operations/apply-plan';
 import { bulkJournal, runBulk, type BulkRun } from '../operations/bulk-run';
 import { bulkStep } from '../operations/bulk-steps';
 import { createPolicySafely } from '../operations/create-policy';
@@ -15,12 +16,13 @@ import {
   restoreNamedLocationSafely,
   setPolicyStateSafely,
 } from '../operations/restore-deleted';
+import { graphPlanWriters } from '../operations/plan-writers';
 import { restorePolicy, type RestoreRequest } from '../operations/restore-policy';
 import { savePolicy } from '../operations/save-policy';
 import { queryKeys } from '../session/query-keys';
 import { useTenantSession, type TenantSession } from '../session/tenant-session';
 
-type Area = 'policies' | 'policyList' | 'deletedPolicies' | 'namedLocations' | 'history';
+type Area = 'policies' | 'policyList' | 'deletedPolicies' | 'namedLocations' | 'history' | 'planTarget';
 
 const AREAS: Record<Area, (tenant: TenantSession) => QueryKey[]> = {
   policies: (t) => [queryKeys.policies(t)],
@@ -29,6 +31,7 @@ const AREAS: Record<Area, (tenant: TenantSession) => QueryKey[]> = {
   // Names and the location picker show named locations too.
   namedLocations: (t) => [queryKeys.deletedLocations(t), queryKeys.names(t), queryKeys.directorySearch(t)],
   history: (t) => [queryKeys.audit(t), queryKeys.localHistory(t)],
+  planTarget: (t) => [queryKeys.planTarget(t)],
 };
 
 /** What each write can change besides the policies it read back. */
@@ -42,6 +45,8 @@ const REFRESHES = {
   restoreLocation: ['namedLocations', 'history'],
   purgeLocation: ['namedLocations', 'history'],
   bulk: ['policies', 'deletedPolicies', 'history'],
+  // A plan writes policies, named locations, strengths, contexts and groups: everything is read again.
+  apply: ['policies', 'namedLocations', 'history', 'planTarget'],
 } satisfies Record<string, Area[]>;
 
 type WriteKind = keyof typeof REFRESHES;
@@ -148,5 +153,22 @@ export const useBulkRun = () =>
       journal: bulkJournal(tenant.context.journals, tenant.account.key),
       onChange,
       signal,
+    }),
+  );
+
+/** The journal of this account's plan run: what a resume starts from. */
+export const useApplyJournal = () => {
+  const tenant = useTenantSession();
+  return applyJournal(tenant.context.journals, tenant.account.key);
+};
+
+/** Applies a reviewed plan, one write at a time, journalled so that it can resume. */
+export const useApplyPlan = () =>
+  useWrite('apply', (tenant, { run, onChange, signal }: { run: ApplyRun; onChange: (run: ApplyRun) => void; signal: AbortSignal }) =>
+    applyPlan(run, graphPlanWriters(tenant.context), {
+      journal: applyJournal(tenant.context.journals, tenant.account.key),
+      onChange,
+      signal,
+      clock: tenant.context.clock,
     }),
   );

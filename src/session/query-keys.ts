@@ -33,6 +33,10 @@ export const queryKeys = {
   /** What the lock-out guard reads of the directory. */
   lockoutMemberships: (t: Tenant, ids: readonly string[]) => [...t.scopeKey, 'lockout', 'memberships', ids] as const,
   lockoutGroupMembers: (t: Tenant, groupIds: readonly string[]) => [...t.scopeKey, 'lockout', 'group-members', groupIds] as const,
+  /** What an import is planned against: the tenant's policies and what they use, and matches for the import's references. */
+  planTarget: (t: Tenant) => [...t.scopeKey, 'plan-target'] as const,
+  planTargetObjects: (t: Tenant) => [...t.scopeKey, 'plan-target', 'objects'] as const,
+  planTargetMatches: (t: Tenant, fingerprint: string) => [...t.scopeKey, 'plan-target', 'matches', fingerprint] as const,
   /** Not a query: the key of a write (a mutation), by kind. */
   write: (t: Tenant, kind: string) => [...t.scopeKey, 'write', kind] as const,
 };

@@ -43,6 +43,19 @@ export interface NamedReference extends ReferenceEntry {
   placeholder?: boolean;
 }
 
+/**
+ * A name or blank standing where a policy refers to a Conditional Access object (a named location,
+ * an authentication strength or context, terms of use): Microsoft365DSC and CIPP write their names
+ * where Graph has ids. Kept apart from `references`, whose kinds are directory objects only.
+ */
+export interface SectionReference {
+  kind: 'namedLocation' | 'authenticationStrength' | 'authenticationContext' | 'termsOfUse';
+  /** The value as it stands in the policy. */
+  id: string;
+  displayName: string | null;
+  placeholder?: boolean;
+}
+
 export interface ImportSet {
   /** Where it was taken, when the files say so (a bundle's manifest, a migration table). */
   origin: { tenantId: string | null; tenantName: string | null; capturedAt: string | null; domain: string | null };
@@ -50,6 +63,8 @@ export interface ImportSet {
   sections: BundleSections;
   /** What is known of the ids and names the objects refer to, from the files themselves. */
   references: NamedReference[];
+  /** Names and blanks in the places of Conditional Access objects (absent when there are none). */
+  sectionReferences?: SectionReference[];
   files: FileResult[];
 }
 

@@ -4,7 +4,7 @@
 // calls it again on every choice the admin makes.
 import type { ImportSet } from '../import/import-set';
 import type { JsonObject } from '../json';
-import { collectUses, buildMapping, mappingKey, type SourcePolicy } from './mapping';
+import { buildMapping, collectUses, declaredValues, mappingKey, type SourcePolicy } from './mapping';
 import { planGroups, planObjects } from './object-rows';
 import { planPolicies } from './policy-rows';
 import { POLICY_LIMIT_WORDS, SERVICE_POLICY_LIMIT } from './limits';
@@ -28,7 +28,7 @@ export function buildPlan(source: ImportSet, target: PlanTarget, choices: PlanCh
   const sameTenant = !!source.origin.tenantId && source.origin.tenantId.toLowerCase() === target.tenantId.toLowerCase();
   const selection = choices.selection ? new Set(choices.selection) : null;
   const policies = sourcePolicies(source).filter((p) => !selection || selection.has(p.rowKey));
-  const declared = new Set(source.references.map((r) => r.id));
+  const declared = declaredValues(source);
   const referenced = new Set(collectUses(policies, declared).map((u) => mappingKey(u.kind, u.value)));
   // A selection writes what its policies use; the whole import writes everything it carries.
   const carried = (kind: 'namedLocation' | 'authenticationStrength' | 'authenticationContext', items: readonly JsonObject[]) =>

@@ -64,19 +64,27 @@ export function collectUses(policies: readonly SourcePolicy[], declared: Readonl
   return [...found.values()];
 }
 
+/** Values in id places that the import says are names or blanks, not ids. */
+export const declaredValues = (source: ImportSet): Set<string> =>
+  new Set([...source.references.map((r) => r.id), ...(source.sectionReferences ?? []).map((r) => r.id)]);
+
+/** What the import knows of a value: a directory object's names, or the name of a location, strength or context it stands for. */
+type KnownReference = Pick<NamedReference, 'displayName' | 'placeholder'> & Partial<Omit<NamedReference, 'kind'>>;
+
 const sourceReference = (source: ImportSet) => {
-  const byId = new Map<string, NamedReference>();
+  const byId = new Map<string, KnownReference>();
   const anyKind = new Map<string, NamedReference>();
   for (const ref of source.references) {
     byId.set(`${ref.kind}:${ref.id.toLowerCase()}`, ref);
     anyKind.set(ref.id.toLowerCase(), ref);
   }
-  return (kind: MappingKind, value: string) =>
+  for (const ref of source.sectionReferences ?? []) byId.set(`${ref.kind}:${ref.id.toLowerCase()}`, ref);
+  return (kind: MappingKind, value: string): KnownReference | undefined =>
     byId.get(`${kind}:${value.toLowerCase()}`) ??
     // A directory object that was already gone has no known type: its id is still its own.
     (isDirectoryKind(kind) ? anyKind.get(value.toLowerCase()) : undefined) ??
     // An application in a policy is its appId; a table may list it as a service principal or an application.
-    (kind === 'application' ? [...byId.values()].find((r) => r.appId?.toLowerCase() === value.toLowerCase()) : undefined);
+    (kind === 'application' ? source.references.find((r) => r.appId?.toLowerCase() === value.toLowerCase()) : undefined);
 };
 
 /** Translates a sign-in name or mail by the first domain rule that fits (`ada@contoso.com` → `ada@fabrikam.com`). */
@@ -99,11 +107,11 @@ export function referencesToLookUp(
   domains: PlanChoices['domains'],
 ): ReferenceEntry[] {
   const known = sourceReference(source);
-  const declared = new Set(source.references.map((r) => r.id));
+  const declared = declaredValues(source);
   return collectUses(policies, declared).flatMap(({ kind, value }) => {
     if (!isDirectoryKind(kind)) return [];
     const ref = known(kind, value);
-    const base: ReferenceEntry = ref ? { ...ref, kind, id: value } : { kind, id: value, displayName: null, exists: true };
+    const base: ReferenceEntry = { ...ref, kind, id: value, displayName: ref?.displayName ?? null, exists: ref?.exists ?? true };
     return [{ ...base, userPrincipalName: translateDomain(base.userPrincipalName, domains), mail: translateDomain(base.mail, domains) }];
   });
 }
@@ -126,7 +134,7 @@ const nameOf = (item: JsonObject) => (typeof item.displayName === 'string' ? ite
 function proposeDirectory(
   kind: ReferenceKind,
   value: string,
-  ref: NamedReference | undefined,
+  ref: KnownReference | undefined,
   target: PlanTarget,
   sameTenant: boolean,
 ): Proposal {
@@ -134,7 +142,7 @@ function proposeDirectory(
   const same = candidates.find((c) => c.by === 'id');
   if (same) return { status: 'same', why: 'The same object exists in the target.', candidates, choice: mapTo(same) };
   if (ref?.placeholder) return { status: 'none', why: 'A blank in the template: choose what it stands for.', candidates, choice: null };
-  if (ref && !ref.exists && sameTenant) {
+  if (ref?.exists === false && sameTenant) {
     // The tenant held the policy so; written back as the backup has it, the policy means what it meant.
     return {
       status: 'gone',
@@ -143,7 +151,7 @@ function proposeDirectory(
       choice: mapTo({ id: value, displayName: ref.displayName ?? value }),
     };
   }
-  if (ref && !ref.exists) {
+  if (ref?.exists === false) {
     return {
       status: 'gone',
       why: 'It no longer existed in the source either, so leaving it out changes nothing.',
@@ -175,7 +183,7 @@ function proposeDirectory(
   return { status: 'none', why: 'Nothing in the target matches it.', candidates, choice: null };
 }
 
-function proposeSection(kind: MappingKind, value: string, ref: NamedReference | undefined, target: PlanTarget): Proposal {
+function proposeSection(kind: MappingKind, value: string, ref: KnownReference | undefined, target: PlanTarget): Proposal {
   const section =
     kind === 'namedLocation'
       ? target.namedLocations
@@ -222,7 +230,7 @@ export function buildMapping(
   sameTenant: boolean,
 ): MappingRow[] {
   const known = sourceReference(source);
-  const declared = new Set(source.references.map((r) => r.id));
+  const declared = declaredValues(source);
   const confirmed = new Set(choices.confirmed);
   return collectUses(policies, declared).map(({ kind, value, uses }) => {
     const key = mappingKey(kind, value);

@@ -1,0 +1,155 @@
+// How a plan's rows are written to Graph, kind by kind: policies through the create that never
+// leaves two (create-policy.ts), named locations, strengths and groups through a create that looks
+// in the tenant when its answer is lost, contexts through their idempotent PATCH. Each object is read
+// back by id and compared with what was intended.
+import { GROUP_CREATE_SCOPES, WRITE_SCOPES } from '../auth/scopes';
+import { isJsonObject, policyJson, type JsonObject } from '../domain/json';
+import { describeChanges } from '../domain/describe-changes';
+import { objectDifferences, writableObject } from '../domain/plan/object-rows';
+import type { PlanRowKind } from '../domain/plan/types';
+import { comparableText } from '../domain/policy-body';
+import { findAuthenticationContextsByName, putAuthenticationContext } from '../graph/authentication-contexts';
+import {
+  createAuthenticationStrength,
+  findAuthenticationStrengthsByName,
+  updateAuthenticationStrength,
+} from '../graph/authentication-strengths';
+import type { GraphClient } from '../graph/client';
+import { GraphRequestError } from '../graph/errors';
+import { createSecurityGroup, findGroupsByName } from '../graph/groups';
+import { createNamedLocation, findNamedLocationsByName, getNamedLocation, updateNamedLocation } from '../graph/named-locations';
+import { getPolicy } from '../graph/policies';
+import type { PlanWriters } from './apply-plan';
+import { createPolicySafely } from './create-policy';
+import { keepVersion, type OperationContext } from './ports';
+import { savePolicy } from './save-policy';
+import { applied, notApplied, writeSafely } from './lost-answer';
+import { samePolicyContent } from './same-policy';
+
+const QUIET = { hideEmpty: true, sortIds: true } as const;
+const nameOf = (body: JsonObject) => (typeof body.displayName === 'string' ? body.displayName : '');
+const json = (value: unknown): JsonObject => (isJsonObject(value) ? value : {});
+const STRENGTH_FIELDS = ['displayName', 'description', 'allowedCombinations'];
+const pick = (body: JsonObject, keys: readonly string[]) => Object.fromEntries(Object.entries(body).filter(([k]) => keys.includes(k)));
+
+type ObjectKind = 'namedLocation' | 'authenticationStrength' | 'authenticationContext';
+
+/** The object of this name whose content is what was sent: the create that was applied though its answer was lost. */
+async function findSame(client: GraphClient, kind: PlanRowKind, body: JsonObject): Promise<JsonObject | null> {
+  const name = nameOf(body);
+  if (kind === 'policy') return null;
+  if (kind === 'group') {
+    // A group made by the plan carries its description; an older group of the same name does not.
+    const groups = await findGroupsByName(client, name);
+    const made = groups.find((g) => (g.description ?? null) === (body.description ?? null));
+    return made ? json(made) : null;
+  }
+  const found =
+    kind === 'namedLocation'
+      ? await findNamedLocationsByName(client, name)
+      : kind === 'authenticationStrength'
+        ? await findAuthenticationStrengthsByName(client, name)
+        : await findAuthenticationContextsByName(client, name);
+  const same = found.map(json).find((item) => objectDifferences(kind, body, item).length === 0);
+  return same ?? null;
+}
+
+export class ChangedSincePlanned extends Error {}
+
+export function graphPlanWriters(context: OperationContext): PlanWriters {
+  const { client } = context;
+  const createOnce = async (kind: PlanRowKind, body: JsonObject, write: () => Promise<unknown>) =>
+    json(
+      await writeSafely(client, {
+        write,
+        look: async () => {
+          const found = await findSame(client, kind, body);
+          return found ? applied(found) : notApplied;
+        },
+      }),
+    );
+
+  return {
+    async create(kind, body) {
+      switch (kind) {
+        case 'policy':
+          return policyJson((await createPolicySafely(client, body)).policy);
+        case 'namedLocation':
+          return createOnce(kind, body, () => createNamedLocation(client, body, WRITE_SCOPES));
+        case 'authenticationStrength':
+          return createOnce(kind, body, () => createAuthenticationStrength(client, pick(body, STRENGTH_FIELDS), WRITE_SCOPES));
+        case 'group':
+          return createOnce(kind, body, () =>
+            createSecurityGroup(
+              client,
+              { displayName: nameOf(body), description: typeof body.description === 'string' ? body.description : null },
+              GROUP_CREATE_SCOPES,
+            ),
+          );
+        case 'authenticationContext': {
+          // Written to its own id, and safe to send again: no look is needed.
+          const id = String(body.id);
+          await putAuthenticationContext(client, id, body, WRITE_SCOPES);
+          return { ...body, id };
+        }
+      }
+    },
+    async update(kind, id, body, { intended, baseModified }) {
+      switch (kind) {
+        case 'policy': {
+          // The editor's save: a conflict read, the PATCH, the read-back, the replaced version kept.
+          const outcome = await savePolicy(context, id, intended, baseModified);
+          if (outcome.kind === 'conflict')
+            throw new ChangedSincePlanned(
+              'It was changed in the tenant after the plan was made: plan again to see that change before writing over it.',
+            );
+          return outcome.kind === 'saved' ? policyJson(outcome.policy) : undefined;
+        }
+        case 'namedLocation': {
+          const current = json(await getNamedLocation(client, id));
+          await updateNamedLocation(client, id, body, WRITE_SCOPES);
+          await keepVersion(context, id, 'before a plan updated it', current);
+          return;
+        }
+        case 'authenticationStrength':
+          await updateAuthenticationStrength(client, id, pick(body, STRENGTH_FIELDS), WRITE_SCOPES);
+          return;
+        case 'authenticationContext':
+          return putAuthenticationContext(client, id, body, WRITE_SCOPES);
+        case 'group':
+          throw new Error('A plan never changes a group that exists.');
+      }
+    },
+    async read(kind, id, intended) {
+      const byId = (items: readonly unknown[]) => {
+        const found = items.map(json).find((item) => item.id === id);
+        if (!found)
+          throw new GraphRequestError(404, 'NotFound', `It is not in the tenant after the write (${id}).`, { method: 'GET', path: id });
+        return found;
+      };
+      switch (kind) {
+        case 'policy':
+          return policyJson(await getPolicy(client, id));
+        case 'namedLocation':
+          return json(await getNamedLocation(client, id));
+        // Found by the name they were written with, then by id: the console reads them no other way.
+        case 'authenticationStrength':
+          return byId(await findAuthenticationStrengthsByName(client, nameOf(intended)));
+        case 'authenticationContext':
+          return byId(await findAuthenticationContextsByName(client, nameOf(intended)));
+        case 'group':
+          return byId(await findGroupsByName(client, nameOf(intended)));
+      }
+    },
+    findCreated: (kind, body) => findSame(client, kind, body),
+    compare(kind, intended, actual) {
+      if (kind === 'policy') {
+        if (samePolicyContent(intended, actual) || comparableText(intended, QUIET) === comparableText(actual, QUIET)) return [];
+        return describeChanges(intended, actual, undefined, QUIET).map((c) => c.text);
+      }
+      if (kind === 'group')
+        return nameOf(intended) === nameOf(actual) ? [] : [`name: planned ${nameOf(intended)}, read back ${nameOf(actual)}`];
+      return objectDifferences(kind as ObjectKind, writableObject(kind as ObjectKind, intended), actual, ['planned', 'read back']);
+    },
+  };
+}
