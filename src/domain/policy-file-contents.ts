@@ -2,6 +2,7 @@
 // them ({ value: [...] }, { policy: ... }, { PolicyConfig: "<JSON text>" }, { policies: [...] }, arrays
 // of wrappers, PowerShell's PascalCase objects), or else words for what it holds instead.
 import type { JsonObject } from './policy-body';
+import { camelCaseKeys } from './import/pascal-case';
 import { isJsonObject as isObject } from './json';
 
 const looksLikePolicy = (value: unknown): value is JsonObject =>
@@ -9,17 +10,6 @@ const looksLikePolicy = (value: unknown): value is JsonObject =>
 /** Wrappers nest a few levels at most; deeper than that is some other document. */
 const MAX_DEPTH = 4;
 
-/** PowerShell's Graph SDK writes PascalCase keys and parks what it does not model in AdditionalProperties. */
-function camelCase(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(camelCase);
-  if (!isObject(value)) return value;
-  const out: JsonObject = {};
-  for (const [key, child] of Object.entries(value)) {
-    if (key === 'AdditionalProperties' && isObject(child)) Object.assign(out, camelCase(child));
-    else out[key.startsWith('@') ? key : key.charAt(0).toLowerCase() + key.slice(1)] = camelCase(child) as JsonObject[string];
-  }
-  return out;
-}
 const isPascalPolicy = (value: unknown): value is JsonObject =>
   isObject(value) && isObject(value.Conditions) && ('GrantControls' in value || 'SessionControls' in value || 'State' in value);
 
@@ -44,7 +34,7 @@ export function findPolicies(value: unknown, depth = 0): JsonObject[] {
   if (Array.isArray(value)) return value.flatMap((item) => findPolicies(item, depth + 1));
   if (!isObject(value)) return [];
   if (looksLikePolicy(value)) return [value];
-  if (isPascalPolicy(value)) return [camelCase(value) as JsonObject];
+  if (isPascalPolicy(value)) return [camelCaseKeys(value) as JsonObject];
   const found = Object.values(value).flatMap((child) => findPolicies(child, depth + 1));
   // A wrapper that names the one policy it holds lends it the name, when the policy has none.
   const name = nameOf(value);

@@ -9,6 +9,17 @@ import { describeContents, findPolicies } from './policy-file-contents';
 
 export class PolicyFileError extends Error {}
 
+/** JSON that does not parse, with where it breaks (1-based line and column). */
+export class JsonSyntaxError extends PolicyFileError {
+  constructor(
+    message: string,
+    readonly line: number | null,
+    readonly column: number | null,
+  ) {
+    super(message);
+  }
+}
+
 export interface ImportedPolicy {
   displayName: string;
   /** The body to create the policy with. */
@@ -32,18 +43,23 @@ export function decodeText(bytes: Uint8Array): string {
   return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }
 
-function parseJson(text: string, fileName: string): unknown {
+/** Parses JSON text; when it does not parse, the error names the file and the line and column where it breaks. */
+export function parseJson(text: string, fileName: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
     const errors: ParseError[] = [];
     parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
     const first = errors[0];
-    if (!first) throw new PolicyFileError(`${fileName} is not valid JSON.`);
+    if (!first) throw new JsonSyntaxError(`${fileName} is not valid JSON.`, null, null);
     const before = text.slice(0, first.offset);
     const line = before.split('\n').length;
     const column = first.offset - before.lastIndexOf('\n');
-    throw new PolicyFileError(`${fileName} is not valid JSON: ${printParseErrorCode(first.error)} at line ${line}, column ${column}.`);
+    throw new JsonSyntaxError(
+      `${fileName} is not valid JSON: ${printParseErrorCode(first.error)} at line ${line}, column ${column}.`,
+      line,
+      column,
+    );
   }
 }
 

@@ -1,0 +1,101 @@
+// What an admin sees for files that cannot be read: the file named and the place (line and column
+// for JSON, line for PowerShell); files that are not Conditional Access set aside with why; the
+// other files of the drop read all the same.
+import { describe, expect, it } from 'vitest';
+import type { ImportFile } from './import-set';
+import { readImport } from './read-import';
+
+const file = (path: string, text: string): ImportFile => ({ path, bytes: new TextEncoder().encode(text) });
+const good = file('good.json', JSON.stringify({ id: 'p1', displayName: 'Good', state: 'enabled', conditions: {}, grantControls: null }));
+
+describe('readImport with files it cannot read', () => {
+  it('names the file and the line and column where JSON breaks, and reads the rest of the drop', async () => {
+    const set = await readImport([file('exports/broken.json', '{\r\n  "displayName": "x",\r\n  "state": \r\n}'), good]);
+    expect(set.files[0]).toEqual({
+      path: 'exports/broken.json',
+      status: 'error',
+      format: null,
+      message: 'exports/broken.json is not valid JSON: ValueExpected at line 4, column 1.',
+    });
+    expect(set.files[1]).toMatchObject({ status: 'read', message: '1 policy.' });
+    expect(set.sections.policies.map((p) => p.displayName)).toEqual(['Good']);
+  });
+
+  it('names the line where a DSC configuration breaks', async () => {
+    const ps1 = [
+      'Configuration CA',
+      '{',
+      '    node localhost',
+      '    {',
+      "        AADConditionalAccessPolicy 'Broken'",
+      '        {',
+      '            DisplayName = "Require MFA',
+      '            State       = "enabled"',
+      '        }',
+      '    }',
+      '}',
+    ].join('\n');
+    const [result] = (await readImport([file('dsc/broken.ps1', ps1)])).files;
+    // The unclosed string runs to the quote on line 8, after which `enabled` cannot follow.
+    expect(result).toEqual({
+      path: 'dsc/broken.ps1',
+      status: 'error',
+      format: 'm365dsc',
+      message: 'dsc/broken.ps1 could not be read: Unexpected “e” after the value of DisplayName at line 8.',
+    });
+    const unclosed = ps1.replace('"Require MFA', '"Require MFA"').replace(/\n\s*}\n\s*}\n}$/, '');
+    expect((await readImport([file('dsc/short.ps1', unclosed)])).files[0]!.message).toBe(
+      'dsc/short.ps1 could not be read: This block is not closed (“}” missing) at line 6.',
+    );
+  });
+
+  it('says an empty file is empty, and sets aside what is not Conditional Access, saying why', async () => {
+    const set = await readImport([
+      file('empty.json', ''),
+      file('README.md', '# My export'),
+      { path: 'diagram.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) },
+      file('settings.json', JSON.stringify({ theme: 'dark', version: 2 })),
+      file('users.json', JSON.stringify({ value: [] })),
+      file('script.ps1', 'Get-MgUser -All | Export-Csv users.csv'),
+    ]);
+    expect(set.files.map((f) => [f.status, f.message])).toEqual([
+      ['error', 'empty.json is empty.'],
+      ['ignored', 'Not a policy file (a .md file).'],
+      ['ignored', 'Not a policy file (an image).'],
+      ['ignored', 'Holds an object with the properties “theme”, “version”: nothing of Conditional Access.'],
+      ['ignored', 'Holds an empty list: nothing of Conditional Access.'],
+      ['ignored', 'A PowerShell file without an AADConditionalAccessPolicy block.'],
+    ]);
+  });
+
+  it('refuses a backup of a format version it does not read, naming the file', async () => {
+    const backup = { manifest: { format: 'gatehouse.backup', version: 2, tenant: { id: 't' }, items: [] }, policies: [] };
+    const [result] = (await readImport([file('future-backup.json', JSON.stringify(backup))])).files;
+    expect(result).toEqual({
+      path: 'future-backup.json',
+      status: 'error',
+      format: 'gatehouse-bundle',
+      message: 'future-backup.json: This backup is format version 2; this console reads version 1.',
+    });
+  });
+
+  it('reads a backup folder whose item is cut short: that file is in error, the manifest says it is missing', async () => {
+    const manifest = {
+      format: 'gatehouse.backup',
+      version: 1,
+      tenant: { id: 't1', name: null },
+      capturedAt: '2026-01-01T00:00:00.000Z',
+      counts: {},
+      items: [{ section: 'policies', id: 'p1', displayName: 'Cut', sha256: 'x' }],
+    };
+    const set = await readImport([
+      file('b/manifest.json', JSON.stringify(manifest)),
+      file('b/policies/Cut.json', '{"id": "p1", "displayName": '),
+    ]);
+    expect(set.files[1]).toMatchObject({
+      status: 'error',
+      message: expect.stringMatching(/^b\/policies\/Cut\.json is not valid JSON: .* at line 1, column \d+\.$/),
+    });
+    expect(set.files[0]!.message).toContain('“Cut” is listed in the manifest but missing.');
+  });
+});

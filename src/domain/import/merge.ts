@@ -1,0 +1,113 @@
+// Merging what each file brought into one import: an object met twice (the same id in the same
+// section, or, without ids, the same name and content) is kept once and the later file says so; a
+// reference met twice keeps what each file knew of it; the origin is the first one a file gives.
+import { SECTIONS, type SectionName } from '../bundle/bundle';
+import type { JsonObject } from '../json';
+import type { FileContent } from './file-content';
+import type { ImportSet, NamedReference, SectionReference } from './import-set';
+import { listWords, plural, SECTION_WORDS } from './words';
+
+interface Seen {
+  byId: Map<string, string>;
+  byContent: Map<string, string>;
+  byName: Map<string, string>;
+}
+
+export class ImportMerger {
+  readonly set: ImportSet;
+  private readonly seen = new Map<SectionName, Seen>(
+    SECTIONS.map((s) => [s, { byId: new Map(), byContent: new Map(), byName: new Map() }]),
+  );
+  private readonly references = new Map<string, NamedReference>();
+  private readonly sectionReferences = new Map<string, SectionReference>();
+
+  constructor(set: ImportSet) {
+    this.set = set;
+  }
+
+  /** Adds a file's content; returns the sentence of its result. */
+  add(path: string, content: FileContent): string {
+    const counts: string[] = [];
+    const notes: string[] = [];
+    for (const section of ['policies', ...SECTIONS.filter((s) => s !== 'policies')] as SectionName[]) {
+      const items = content.sections[section];
+      if (items.length === 0) continue;
+      const [one, many] = SECTION_WORDS[section];
+      const duplicates = new Map<string, number>();
+      const sameName: string[] = [];
+      for (const item of items) {
+        const earlier = this.place(section, item, path);
+        if (earlier.kind === 'duplicate') duplicates.set(earlier.path, (duplicates.get(earlier.path) ?? 0) + 1);
+        else if (earlier.kind === 'sameName')
+          sameName.push(`“${String(item.displayName)}” is also in ${earlier.path} with other content: both kept.`);
+      }
+      counts.push(plural(items.length, one, many));
+      for (const [from, count] of duplicates)
+        notes.push(
+          `${count === items.length ? (count === 1 ? `The ${one}` : `All ${count}`) : plural(count, one, many)} already read from ${from}: kept once.`,
+        );
+      notes.push(...sameName);
+    }
+    for (const ref of content.references) this.addReference(ref);
+    for (const ref of content.sectionReferences) this.addSectionReference(ref);
+    notes.push(...this.addOrigin(content.origin));
+    const what = listWords([...counts, ...content.holds]);
+    return [what ? `${what[0]!.toUpperCase()}${what.slice(1)}.` : '', ...content.notes, ...notes].filter(Boolean).join(' ');
+  }
+
+  private place(section: SectionName, item: JsonObject, path: string): { kind: 'new' } | { kind: 'duplicate' | 'sameName'; path: string } {
+    const seen = this.seen.get(section)!;
+    const id = typeof item.id === 'string' && item.id !== '' ? item.id.toLowerCase() : null;
+    if (id) {
+      const earlier = seen.byId.get(id);
+      if (earlier) return { kind: 'duplicate', path: earlier };
+      seen.byId.set(id, path);
+      this.set.sections[section].push(item);
+      return { kind: 'new' };
+    }
+    const content = JSON.stringify(item);
+    const earlier = seen.byContent.get(content);
+    if (earlier) return { kind: 'duplicate', path: earlier };
+    seen.byContent.set(content, path);
+    this.set.sections[section].push(item);
+    const name = typeof item.displayName === 'string' ? item.displayName.toLowerCase() : null;
+    const named = name ? seen.byName.get(name) : undefined;
+    if (name && !named) seen.byName.set(name, path);
+    return named ? { kind: 'sameName', path: named } : { kind: 'new' };
+  }
+
+  private addReference(ref: NamedReference) {
+    const key = `${ref.kind}:${ref.id.toLowerCase()}`;
+    const earlier = this.references.get(key);
+    if (!earlier) {
+      const copy = { ...ref };
+      this.references.set(key, copy);
+      this.set.references.push(copy);
+      return;
+    }
+    // Each file may know a different part: a migration table the name, a group file the mail too.
+    for (const [field, value] of Object.entries(ref) as [keyof NamedReference, unknown][])
+      if (value !== null && value !== undefined && (earlier[field] === null || earlier[field] === undefined))
+        Object.assign(earlier, { [field]: value });
+  }
+
+  private addSectionReference(ref: SectionReference) {
+    const key = `${ref.kind}:${ref.id.toLowerCase()}`;
+    if (this.sectionReferences.has(key)) return;
+    const copy = { ...ref };
+    this.sectionReferences.set(key, copy);
+    (this.set.sectionReferences ??= []).push(copy);
+  }
+
+  private addOrigin(origin: Partial<ImportSet['origin']>): string[] {
+    const current = this.set.origin;
+    const notes: string[] = [];
+    if (origin.tenantId && current.tenantId && origin.tenantId.toLowerCase() !== current.tenantId.toLowerCase())
+      notes.push(`Taken from tenant ${origin.tenantId}, not ${current.tenantId} as the files before it.`);
+    for (const field of ['tenantId', 'tenantName', 'capturedAt', 'domain'] as const) {
+      const value = origin[field];
+      if (value && !current[field]) current[field] = value;
+    }
+    return notes;
+  }
+}
