@@ -6,7 +6,10 @@ import { BUNDLE_FORMAT, SECTIONS } from '../bundle/bundle';
 import { SECTION_FOLDERS, type BundleFile } from '../bundle/folder';
 import { isJsonObject, type Json } from '../json';
 import type { ReadBundle } from '../bundle/read-bundle';
+import { emptyContent, type FileContent } from './file-content';
 import type { ImportSet } from './import-set';
+import { addPolicies } from './policy-names';
+import { plural } from './words';
 
 export const isBundleManifest = (value: Json): boolean =>
   isJsonObject(value) && value.format === BUNDLE_FORMAT && isJsonObject(value.tenant);
@@ -23,5 +26,31 @@ export const bundleOrigin = (read: ReadBundle): Partial<ImportSet['origin']> => 
   tenantName: read.bundle.manifest.tenant.name,
   capturedAt: read.bundle.manifest.capturedAt || null,
 });
+
+export const bundleNotes = (problems: readonly string[]): string[] =>
+  problems.length === 0
+    ? ['Every item is as the manifest says.']
+    : [
+        `${plural(problems.length, 'item')} ${problems.length === 1 ? 'differs' : 'differ'} from the manifest: ${problems.slice(0, 3).join(' ')}${problems.length > 3 ? ` And ${problems.length - 3} more.` : ''}`,
+      ];
+
+/** A backup as read, as the content of the file (or folder) that held it. */
+export function bundleContent(read: ReadBundle): FileContent {
+  const { bundle } = read;
+  const content = emptyContent('gatehouse-bundle');
+  content.sections = {
+    policies: [],
+    namedLocations: bundle.namedLocations,
+    authenticationStrengths: bundle.authenticationStrengths,
+    authenticationContexts: bundle.authenticationContexts,
+    termsOfUse: bundle.termsOfUse,
+  };
+  addPolicies(content, bundle.policies);
+  content.references.push(...bundle.references);
+  content.origin = bundleOrigin(read);
+  content.holds.push(`the names of ${plural(bundle.references.length, 'directory object')}`);
+  content.notes.unshift(...bundleNotes(read.problems));
+  return content;
+}
 
 export type { BundleFile };

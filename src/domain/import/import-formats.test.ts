@@ -287,6 +287,30 @@ describe('readImport with formats the corpus lacks', () => {
     ]);
     expect(set.sections.policies.map((p) => p.id)).toEqual([POLICY_ID, 'e5d4c3b2-5555-4a1b-9c8d-7e6f5a4b3c2d']);
   });
+  it('takes a custom strength a policy carries in full as an object of the import; built-in ones stay in the policy only', async () => {
+    const custom = {
+      id: 'f00dfeed-6666-4e5d-8c7b-6a5f4e3d2c1b',
+      displayName: 'FIDO2 only',
+      policyType: 'custom',
+      allowedCombinations: ['fido2'],
+    };
+    const builtIn = {
+      id: '00000000-0000-0000-0000-000000000004',
+      displayName: 'Phishing-resistant MFA',
+      policyType: 'builtIn',
+      allowedCombinations: ['fido2'],
+    };
+    const set = await readImport([
+      file('a.json', graphPolicy({ grantControls: { operator: 'OR', authenticationStrength: custom } })),
+      file(
+        'b.json',
+        graphPolicy({ id: 'e5d4c3b2-5555-4a1b-9c8d-7e6f5a4b3c2d', grantControls: { operator: 'OR', authenticationStrength: builtIn } }),
+      ),
+    ]);
+    expect(set.files.map((f) => f.message)).toEqual(['1 policy and 1 authentication strength.', '1 policy.']);
+    expect(set.sections.authenticationStrengths).toEqual([custom]);
+    expect(set.sections.policies.map((p) => (p.grantControls as JsonObject).authenticationStrength)).toEqual([custom, builtIn]);
+  });
 });
 
 describe('readImport with a Gatehouse backup', () => {

@@ -6,7 +6,7 @@ import { BundleError, isBundle, readBundle } from '../bundle/read-bundle';
 import { isJsonObject, type Json, type JsonObject } from '../json';
 import { decodeText, parseJson, PolicyFileError } from '../policy-file';
 import { describeContents } from '../policy-file-contents';
-import { bundleOrigin } from './bundle-files';
+import { bundleContent } from './bundle-files';
 import { isCippTemplate, takeLocationInfo } from './cipp';
 import { organizationOrigin } from './entra-exporter';
 import { emptyContent, type FileContent, type Outcome } from './file-content';
@@ -58,33 +58,13 @@ export async function readFile(path: string, bytes: Uint8Array, hint: ToolHint):
 
 async function readBundleFile(path: string, parsed: Json): Promise<Outcome> {
   try {
-    const read = await readBundle(parsed);
-    const content = emptyContent('gatehouse-bundle');
-    content.sections = {
-      policies: [],
-      namedLocations: read.bundle.namedLocations,
-      authenticationStrengths: read.bundle.authenticationStrengths,
-      authenticationContexts: read.bundle.authenticationContexts,
-      termsOfUse: read.bundle.termsOfUse,
-    };
-    addPolicies(content, read.bundle.policies);
-    content.references.push(...read.bundle.references);
-    content.origin = bundleOrigin(read);
-    content.holds.push(`the names of ${plural(read.bundle.references.length, 'directory object')}`);
-    content.notes.unshift(...bundleNotes(read.problems));
+    const content = bundleContent(await readBundle(parsed));
     return { status: 'read', content };
   } catch (error) {
     if (error instanceof BundleError) return { status: 'error', format: 'gatehouse-bundle', message: `${path}: ${error.message}` };
     throw error;
   }
 }
-
-export const bundleNotes = (problems: readonly string[]): string[] =>
-  problems.length === 0
-    ? ['Every item is as the manifest says.']
-    : [
-        `${plural(problems.length, 'item')} ${problems.length === 1 ? 'differs' : 'differ'} from the manifest: ${problems.slice(0, 3).join(' ')}${problems.length > 3 ? ` And ${problems.length - 3} more.` : ''}`,
-      ];
 
 function readTable(parsed: Json): Outcome {
   const table = readMigrationTable(parsed);

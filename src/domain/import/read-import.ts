@@ -6,15 +6,12 @@
 import { readBundleFolder, BundleError } from '../bundle/read-bundle';
 import type { Json } from '../json';
 import { decodeText, parseJson, PolicyFileError } from '../policy-file';
-import { bundleOrigin, bundleRoot, isBundleManifest, isBundleMember, type BundleFile } from './bundle-files';
+import { bundleContent, bundleRoot, isBundleManifest, isBundleMember, type BundleFile } from './bundle-files';
 import { entraExporterRoots } from './entra-exporter';
-import { emptyContent } from './file-content';
 import { emptyImportSet, type FileResult, type ImportFile, type ImportSet } from './import-set';
 import { intuneRoots } from './intune-management';
 import { ImportMerger } from './merge';
-import { addPolicies } from './policy-names';
-import { bundleNotes, readFile, type ToolHint } from './read-file';
-import { plural } from './words';
+import { readFile, type ToolHint } from './read-file';
 
 const textOf = (file: ImportFile) => decodeText(file.bytes).replace(/^\uFEFF/, '');
 
@@ -51,21 +48,8 @@ async function readBundleFolderFiles(
     else usable.push({ path: member.path.slice(folder.root.length), text: textOf(member) });
   }
   try {
-    const read = await readBundleFolder(usable);
-    const content = emptyContent('gatehouse-bundle');
-    const { bundle } = read;
-    content.sections = {
-      policies: [],
-      namedLocations: bundle.namedLocations,
-      authenticationStrengths: bundle.authenticationStrengths,
-      authenticationContexts: bundle.authenticationContexts,
-      termsOfUse: bundle.termsOfUse,
-    };
-    addPolicies(content, bundle.policies);
-    content.references.push(...bundle.references);
-    content.origin = bundleOrigin(read);
-    content.holds.push(`the names of ${plural(bundle.references.length, 'directory object')}`);
-    content.notes.unshift(`The backup in ${folder.root || 'this folder'}, read whole.`, ...bundleNotes(read.problems));
+    const content = bundleContent(await readBundleFolder(usable));
+    content.notes.unshift(`The backup in ${folder.root || 'this folder'}, read whole.`);
     results.set(folder.manifest, {
       path: folder.manifest.path,
       status: 'read',
