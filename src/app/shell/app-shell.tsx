@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import {
   ArchiveRegular,
+  ArrowImportRegular,
   ArrowCounterclockwiseRegular,
   DocumentBulletListRegular,
   HistoryRegular,
@@ -83,6 +84,9 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
           </Tab>
           <Tab value={paths.backup} icon={<ArchiveRegular />}>
             Backup
+          </Tab>
+          <Tab value={paths.import} icon={<ArrowImportRegular />}>
+            Import
           </Tab>
           <Tab value={paths.settings} icon={<SettingsRegular />}>
             Settings

@@ -86,7 +86,9 @@ export function buildPlan(source: ImportSet, target: PlanTarget, choices: PlanCh
   const blocking = (problem: PlanProblem) => problem.severity === 'blocker' && !problem.confirmed;
   const blockers: PlanProblem[] = [
     ...mapping.filter((row) => row.uses.some((u) => written.has(u.rowKey))).flatMap((row) => row.problems.filter(blocking)),
-    ...rows.filter((row) => row.action !== 'skip').flatMap((row) => row.problems.filter(blocking)),
+    ...rows
+      .filter((row) => row.action !== 'skip')
+      .flatMap((row) => row.problems.filter(blocking).map((problem) => ({ ...problem, text: `${row.displayName}: ${problem.text}` }))),
   ];
   const after = target.policies.length + policyRows.filter((r) => r.action === 'create').length;
   if (after > SERVICE_POLICY_LIMIT) blockers.push({ severity: 'blocker', text: POLICY_LIMIT_WORDS(after) });

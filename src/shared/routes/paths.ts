@@ -12,6 +12,7 @@ export const routePatterns = {
   compareTenants: '/compare/tenants',
   history: '/history',
   backup: '/backup',
+  import: '/import',
   settings: '/settings',
 } as const;
 
@@ -28,5 +29,6 @@ export const paths = {
   compareTenants: routePatterns.compareTenants,
   history: routePatterns.history,
   backup: routePatterns.backup,
+  import: routePatterns.import,
   settings: routePatterns.settings,
 } as const;

@@ -1,0 +1,135 @@
+// A plan being applied, or the last run: each write with its outcome (as planned, the difference
+// read back, or why it failed), progress while it runs, Stop between writes, Resume when it stopped
+// before the end, and the summary to download.
+import {
+  Badge,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import type { ApplyItem, ApplyRun } from '../../operations/apply-plan';
+import { summarizeRun } from '../../operations/apply-plan';
+import { downloadFile } from '../../shared/download';
+import { KIND_LABELS } from './plan-rows-table';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  message: { overflowWrap: 'anywhere' },
+});
+
+function Outcome({ item }: { item: ApplyItem }) {
+  if (item.status === 'pending') return <Text>Waiting</Text>;
+  if (item.status === 'running') return <Text>Writing…</Text>;
+  if (item.status === 'failed') return <Text>Failed: {item.message}</Text>;
+  const differs = item.differences && item.differences.length > 0;
+  return (
+    <>
+      <Badge appearance="tint" color={differs ? 'warning' : 'success'}>
+        {differs ? 'Differs' : 'As planned'}
+      </Badge>{' '}
+      {differs ? <Text>{item.differences!.join('; ')}</Text> : null}
+      {item.recovered ? <Text> (its answer was lost; found in the tenant, not written twice)</Text> : null}
+    </>
+  );
+}
+
+export interface ApplyPanelProps {
+  run: ApplyRun;
+  running: boolean;
+  targetName: string;
+  onStop(): void;
+  onResume(): void;
+  onClose(): void;
+}
+
+export function ApplyPanel({ run, running, targetName, onStop, onResume, onClose }: ApplyPanelProps) {
+  const styles = useStyles();
+  const done = run.items.filter((i) => i.status === 'done').length;
+  const failed = run.items.filter((i) => i.status === 'failed').length;
+  const differs = run.items.filter((i) => i.differences && i.differences.length > 0).length;
+  const finished = !running && done === run.items.length;
+  return (
+    <section className={styles.root} aria-labelledby="apply-title">
+      <h2 id="apply-title" className={styles.heading}>
+        {running ? `Writing to ${targetName}` : finished ? `Applied to ${targetName}` : `Stopped before the end`}
+      </h2>
+      <ProgressBar value={run.items.length === 0 ? 1 : done / run.items.length} aria-label={`${done} of ${run.items.length} written`} />
+      <Text aria-live="polite">
+        {done} of {run.items.length} written{failed ? `, ${failed} failed` : ''}
+        {differs ? `, ${differs} read back otherwise than planned` : ''}.
+      </Text>
+      {run.stopped ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The run stopped</MessageBarTitle>
+            <span className={styles.message}>{run.stopped}</span>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {!running && !finished ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            What was written stays written and is kept in this device’s journal. Resume writes only what is not done yet, and first looks in
+            the tenant for any create whose answer never came.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <div className={styles.actions}>
+        {running ? <Button onClick={onStop}>Stop after this write</Button> : null}
+        {!running && !finished ? (
+          <Button appearance="primary" onClick={onResume}>
+            Resume
+          </Button>
+        ) : null}
+        <Button
+          icon={<ArrowDownloadRegular />}
+          disabled={running}
+          onClick={() => downloadFile(`plan-run-${run.startedAt.replace(/[:.]/g, '-')}.txt`, summarizeRun(run), 'text/plain')}
+        >
+          Download the summary
+        </Button>
+        {!running ? <Button onClick={onClose}>{finished ? 'Done' : 'Put this run aside'}</Button> : null}
+      </div>
+      <Table aria-label="What was written" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>#</TableHeaderCell>
+            <TableHeaderCell>Object</TableHeaderCell>
+            <TableHeaderCell>Write</TableHeaderCell>
+            <TableHeaderCell>Outcome</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {run.items.map((item, index) => (
+            <TableRow key={item.key}>
+              <TableCell>{index + 1}</TableCell>
+              <TableCell>
+                <Text weight="semibold">{item.name}</Text>
+                <br />
+                <Text size={200}>{KIND_LABELS[item.kind]}</Text>
+              </TableCell>
+              <TableCell>{item.action === 'create' ? 'Create' : 'Update'}</TableCell>
+              <TableCell>
+                <Outcome item={item} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+// Where an import comes from: files (a backup, a zip, a folder, exports of other tools: chosen or
+// dropped), or the policies of another tenant this browser is signed in to, read live. Each file
+// gets its result, so a file that was not read says why and where.
+import { Button, Dropdown, Field, makeStyles, mergeClasses, Option, Spinner, Text, tokens } from '@fluentui/react-components';
+import { DocumentArrowUpRegular, FolderArrowUpRegular } from '@fluentui/react-icons';
+import { useRef, useState, type DragEvent } from 'react';
+import { useAuth } from '../../auth';
+import type { ImportFile, ImportSet } from '../../domain/import/import-set';
+import { readImport } from '../../domain/import/read-import';
+import { exportTenant } from '../../operations/export-tenant';
+import { useOtherTenantSession, useTenantSession } from '../../session/tenant-session';
+import { filesFromDrop, filesFromList } from './dropped-files';
+import { importSetOfBundle } from './bundle-source';
+
+const useStyles = makeStyles({
+  row: { display: 'flex', gap: tokens.spacingHorizontalXL, flexWrap: 'wrap', alignItems: 'flex-start' },
+  zone: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalM,
+    minWidth: '320px',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+  },
+  over: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  hint: { color: tokens.colorNeutralForeground3 },
+  tenant: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: '280px' },
+});
+
+export interface LoadedSource {
+  /** What the admin brought, in words: "3 files", "Contoso (signed in)". */
+  label: string;
+  set: ImportSet;
+}
+
+export function ImportSource({ onLoaded, onError }: { onLoaded(source: LoadedSource): void; onError(message: string): void }) {
+  const styles = useStyles();
+  const files = useRef<HTMLInputElement>(null);
+  const folder = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const { accounts } = useAuth();
+  const tenant = useTenantSession();
+  const others = accounts.filter((a) => a.key !== tenant.account.key);
+  const [otherKey, setOtherKey] = useState<string | null>(null);
+  const other = useOtherTenantSession(otherKey);
+
+  const load = async (what: string, read: () => Promise<ImportFile[]>) => {
+    setBusy(`Reading ${what}…`);
+    try {
+      const all = await read();
+      if (all.length === 0) throw new Error('No files were chosen.');
+      onLoaded({ label: all.length === 1 ? all[0]!.path : `${all.length} files`, set: await readImport(all) });
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const readTenant = async () => {
+    if (!other) return;
+    setBusy(`Reading ${other.account.tenantName ?? 'the other tenant'}…`);
+    try {
+      const bundle = await exportTenant(other.context, other.account.tenantName ?? null);
+      onLoaded({ label: `${other.account.tenantName ?? other.account.tenantId} (signed in)`, set: importSetOfBundle(bundle) });
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className={styles.row}>
+      <div
+        className={mergeClasses(styles.zone, over && styles.over)}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(event: DragEvent) => {
+          event.preventDefault();
+          setOver(false);
+          void load('the dropped files', () => filesFromDrop(event.dataTransfer));
+        }}
+      >
+        <Text weight="semibold">Files</Text>
+        <Text size={200} className={styles.hint}>
+          A Gatehouse backup (.json or .zip), a folder exported by another tool, or policy files. Drop them here or choose them.
+        </Text>
+        <div className={styles.buttons}>
+          <Button icon={<DocumentArrowUpRegular />} onClick={() => files.current?.click()} disabled={!!busy}>
+            Choose files…
+          </Button>
+          <Button icon={<FolderArrowUpRegular />} onClick={() => folder.current?.click()} disabled={!!busy}>
+            Choose a folder…
+          </Button>
+        </div>
+        <input
+          ref={files}
+          type="file"
+          multiple
+          hidden
+          accept=".json,.zip,.ps1,.txt"
+          aria-label="Files to import"
+          onChange={(event) => {
+            const list = event.target.files;
+            if (list) void load('the files', () => filesFromList(Array.from(list)));
+            event.target.value = '';
+          }}
+        />
+        <input
+          ref={(input) => {
+            folder.current = input;
+            // Not in React's attribute list: set on the element so the picker chooses a folder.
+            input?.setAttribute('webkitdirectory', '');
+          }}
+          type="file"
+          hidden
+          aria-label="Folder to import"
+          onChange={(event) => {
+            const list = event.target.files;
+            if (list) void load('the folder', () => filesFromList(Array.from(list)));
+            event.target.value = '';
+          }}
+        />
+      </div>
+      {others.length > 0 ? (
+        <div className={styles.tenant}>
+          <Field label="Or copy from another tenant you are signed in to">
+            <Dropdown
+              placeholder="Choose a tenant"
+              value={others.find((a) => a.key === otherKey)?.tenantName ?? ''}
+              selectedOptions={otherKey ? [otherKey] : []}
+              onOptionSelect={(_, data) => setOtherKey(data.optionValue ?? null)}
+            >
+              {others.map((account) => (
+                <Option key={account.key} value={account.key} text={account.tenantName ?? account.tenantId}>
+                  {account.tenantName ?? account.tenantId} · {account.username}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <Button onClick={() => void readTenant()} disabled={!other || !!busy}>
+            Read its policies
+          </Button>
+        </div>
+      ) : null}
+      {busy ? <Spinner size="tiny" label={busy} /> : null}
+    </div>
+  );
+}

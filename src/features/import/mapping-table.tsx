@@ -1,0 +1,171 @@
+// The mapping: every object the imported policies name, what the target has for it, and the
+// admin's choice: use a match, pick another, create an empty group, or leave it out. Leaving out an
+// exclusion widens a policy, so it asks to be confirmed on its own row. Rows that need a decision
+// come first; the rest can be hidden.
+import {
+  Badge,
+  Checkbox,
+  Dropdown,
+  makeStyles,
+  mergeClasses,
+  Option,
+  Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { KIND_WORDS } from '../../domain/plan/mapping';
+import type { MappingChoice, MappingRow, ProposalStatus } from '../../domain/plan/types';
+
+const useStyles = makeStyles({
+  wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  detail: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  exclusion: { fontWeight: tokens.fontWeightSemibold },
+  problem: { display: 'block', marginTop: tokens.spacingVerticalXXS },
+  blocker: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteMarigoldForeground1 },
+  dropdown: { minWidth: '220px', maxWidth: '320px' },
+});
+
+const STATUS: Record<ProposalStatus, { label: string; color: 'success' | 'informative' | 'warning' | 'danger' | 'subtle' }> = {
+  same: { label: 'Same', color: 'success' },
+  match: { label: 'Matched', color: 'informative' },
+  planned: { label: 'In the plan', color: 'informative' },
+  ambiguous: { label: 'Ambiguous', color: 'warning' },
+  none: { label: 'Not found', color: 'danger' },
+  gone: { label: 'Gone in the source', color: 'subtle' },
+};
+
+const needsAttention = (row: MappingRow) => row.problems.length > 0 || row.status === 'ambiguous' || row.status === 'none' || row.chosen;
+
+const choiceValue = (choice: MappingChoice | null) =>
+  !choice ? '' : choice.action === 'use' ? `use:${choice.targetId}` : choice.action === 'create' ? 'create' : 'drop';
+
+export interface MappingTableProps {
+  rows: MappingRow[];
+  confirmed: ReadonlySet<string>;
+  onChoose(key: string, choice: MappingChoice): void;
+  onConfirm(confirmKey: string, confirmed: boolean): void;
+}
+
+export function MappingTable({ rows, confirmed, onChoose, onConfirm }: MappingTableProps) {
+  const styles = useStyles();
+  const [all, setAll] = useState(false);
+  const attention = rows.filter(needsAttention);
+  const shown = (all ? rows : attention).filter((row) => row.status !== 'planned');
+  return (
+    <div className={styles.wrap}>
+      <Switch
+        checked={all}
+        onChange={(_, data) => setAll(data.checked)}
+        label={`Show all ${rows.length} references (${attention.length} need a look)`}
+      />
+      {shown.length === 0 ? (
+        <Text>Every reference maps to the same or a matching object in the target.</Text>
+      ) : (
+        <Table aria-label="How references map to the target" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>In the import</TableHeaderCell>
+              <TableHeaderCell>Used in</TableHeaderCell>
+              <TableHeaderCell>Proposal</TableHeaderCell>
+              <TableHeaderCell>In the target</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {shown.map((row) => {
+              const label = row.sourceName ?? row.sourceValue;
+              const options = [
+                ...row.candidates.map((c) => ({
+                  value: `use:${c.id}`,
+                  text: `${c.displayName}${c.userPrincipalName ? ` (${c.userPrincipalName})` : ''}`,
+                  choice: { action: 'use', targetId: c.id, targetName: c.displayName } as MappingChoice,
+                })),
+                ...(row.choice?.action === 'use' && !row.candidates.some((c) => c.id === (row.choice as { targetId: string }).targetId)
+                  ? [{ value: choiceValue(row.choice), text: `${row.choice.targetName} (the same id)`, choice: row.choice }]
+                  : []),
+                ...(row.canCreate
+                  ? [{ value: 'create', text: 'Create an empty group of this name', choice: { action: 'create' } as MappingChoice }]
+                  : []),
+                { value: 'drop', text: 'Leave it out', choice: { action: 'drop' } as MappingChoice },
+              ];
+              const current = options.find((o) => o.value === choiceValue(row.choice));
+              return (
+                <TableRow key={row.key}>
+                  <TableCell>
+                    <Text weight="semibold">{label}</Text>
+                    <br />
+                    <Text size={200} className={styles.detail}>
+                      {KIND_WORDS[row.kind]}
+                      {row.sourceDetail ? ` · ${row.sourceDetail}` : ''}
+                      {row.sourceName ? ` · ${row.sourceValue}` : ''}
+                    </Text>
+                  </TableCell>
+                  <TableCell>
+                    {row.uses.map((use) => (
+                      <Text key={`${use.rowKey}:${use.place}`} size={200} className={use.exclusion ? styles.exclusion : undefined} block>
+                        {use.policyName}: {use.place}
+                      </Text>
+                    ))}
+                  </TableCell>
+                  <TableCell>
+                    <Badge appearance="tint" color={STATUS[row.status].color}>
+                      {STATUS[row.status].label}
+                    </Badge>
+                    <Text size={200} block>
+                      {row.why}
+                    </Text>
+                  </TableCell>
+                  <TableCell>
+                    <Dropdown
+                      className={styles.dropdown}
+                      aria-label={`In the target, ${label} becomes`}
+                      placeholder="Choose…"
+                      value={current?.text ?? ''}
+                      selectedOptions={current ? [current.value] : []}
+                      onOptionSelect={(_, data) => {
+                        const picked = options.find((o) => o.value === data.optionValue);
+                        if (picked) onChoose(row.key, picked.choice);
+                      }}
+                    >
+                      {options.map((option) => (
+                        <Option key={option.value} value={option.value}>
+                          {option.text}
+                        </Option>
+                      ))}
+                    </Dropdown>
+                    {row.problems.map((problem) => (
+                      <div key={problem.text}>
+                        <Text
+                          className={mergeClasses(
+                            styles.problem,
+                            problem.severity === 'blocker' && !problem.confirmed ? styles.blocker : styles.warning,
+                          )}
+                        >
+                          {problem.text}
+                        </Text>
+                        {problem.confirmKey ? (
+                          <Checkbox
+                            checked={confirmed.has(problem.confirmKey)}
+                            onChange={(_, data) => onConfirm(problem.confirmKey!, !!data.checked)}
+                            label="I understand: leave it out"
+                          />
+                        ) : null}
+                      </div>
+                    ))}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+// Reviewing a plan before anything is written: what it will do (counts, then every row in order),
+// how each reference maps, what blocks it, and the choices that change it (states, a domain map,
+// per-row actions). Apply stays disabled while anything blocks.
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { ImportSet } from '../../domain/import/import-set';
+import { defaultChoices, type Plan, type PlanChoices } from '../../domain/plan/types';
+import { describeError } from '../../graph/describe-error';
+import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
+import { ErrorState } from '../../shared/ui/error-state';
+import { MappingTable } from './mapping-table';
+import { PlanRowsTable } from './plan-rows-table';
+import { PolicySelection } from './policy-selection';
+import { usePlan } from './use-plan';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  options: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap', alignItems: 'flex-end' },
+  domains: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  blockers: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+});
+
+export function PlanReview({ source, targetName, onApply }: { source: ImportSet; targetName: string; onApply(plan: Plan): void }) {
+  const styles = useStyles();
+  const [choices, setChoices] = useState<PlanChoices>(defaultChoices);
+  const [domain, setDomain] = useState({ from: source.origin.domain ?? '', to: '' });
+  const { plan, policies, loading, error, retry } = usePlan(source, choices);
+  const write = useWriteAccess();
+  const update = (patch: Partial<PlanChoices>) => setChoices((c) => ({ ...c, ...patch }));
+  const setRow = (
+    key: string,
+    patch: { action?: Plan['rows'][number]['action']; state?: NonNullable<Plan['rows'][number]['state']>['choice'] },
+  ) => setChoices((c) => ({ ...c, rows: { ...c.rows, [key]: { ...c.rows[key], ...patch } } }));
+  const confirmed = new Set(choices.confirmed);
+  const confirm = (key: string, yes: boolean) =>
+    setChoices((c) => ({ ...c, confirmed: yes ? [...c.confirmed, key] : c.confirmed.filter((k) => k !== key) }));
+
+  if (error) return <ErrorState {...describeError(error, `read ${targetName} to plan against it`)} onRetry={retry} />;
+  if (loading || !plan) return <Spinner label={`Reading ${targetName} to plan against it…`} />;
+
+  const writes = plan.counts.create + plan.counts.update;
+  const confirmable = plan.rows.flatMap((row) =>
+    row.problems.filter((p) => p.confirmKey && p.severity === 'blocker').map((p) => ({ row, problem: p })),
+  );
+  return (
+    <div className={styles.root}>
+      <section className={styles.section} aria-labelledby="plan-summary">
+        <h2 id="plan-summary" className={styles.heading}>
+          The plan for {targetName}
+        </h2>
+        <Text>
+          {plan.sameTenant
+            ? 'A restore into the tenant the import came from. '
+            : 'A copy into another tenant: references are mapped below. '}
+          {plan.counts.create} to create, {plan.counts.update} to update, {plan.counts.reuse} reused as they are, {plan.counts.skip} skipped
+          (already as planned or left out). Nothing is written until you apply it.
+        </Text>
+        <PolicySelection policies={policies} selection={choices.selection} onChange={(selection) => update({ selection })} />
+        <div className={styles.options}>
+          <Field label="State of the policies written">
+            <RadioGroup value={choices.states} onChange={(_, data) => update({ states: data.value as PlanChoices['states'] })}>
+              <Radio value="reportOnly" label="New policies report-only (user actions off); updates keep the state they have" />
+              <Radio value="source" label="As in the import" />
+            </RadioGroup>
+          </Field>
+          {!plan.sameTenant ? (
+            <div className={styles.domains}>
+              <Field label="Sign-in names ending in">
+                <Input
+                  value={domain.from}
+                  placeholder="contoso.com"
+                  onChange={(_, data) => setDomain((d) => ({ ...d, from: data.value }))}
+                />
+              </Field>
+              <Field label="are found in the target as">
+                <Input value={domain.to} placeholder="fabrikam.com" onChange={(_, data) => setDomain((d) => ({ ...d, to: data.value }))} />
+              </Field>
+              <Button
+                onClick={() => update({ domains: domain.from && domain.to ? [{ from: domain.from.trim(), to: domain.to.trim() }] : [] })}
+              >
+                Find users again
+              </Button>
+            </div>
+          ) : null}
+        </div>
+      </section>
+
+      {plan.blockers.length > 0 ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Not ready to apply</MessageBarTitle>
+            <ul className={styles.blockers} aria-label="What blocks applying">
+              {plan.blockers.map((b) => (
+                <li key={b.text}>{b.text}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      <section className={styles.section} aria-labelledby="plan-mapping">
+        <h2 id="plan-mapping" className={styles.heading}>
+          References
+        </h2>
+        <MappingTable
+          rows={plan.mapping}
+          confirmed={confirmed}
+          onChoose={(key, choice) => update({ mapping: { ...choices.mapping, [key]: choice } })}
+          onConfirm={confirm}
+        />
+      </section>
+
+      <section className={styles.section} aria-labelledby="plan-rows">
+        <h2 id="plan-rows" className={styles.heading}>
+          What will be written, in order
+        </h2>
+        <PlanRowsTable
+          rows={plan.rows}
+          targetName={targetName}
+          onAction={(key, action) => setRow(key, { action })}
+          onState={(key, state) => setRow(key, { state })}
+        />
+        {confirmable.map(({ row, problem }) => (
+          <Checkbox
+            key={problem.confirmKey}
+            checked={confirmed.has(problem.confirmKey!)}
+            onChange={(_, data) => confirm(problem.confirmKey!, !!data.checked)}
+            label={`I understand the risk for '${row.displayName}': ${problem.text}`}
+          />
+        ))}
+      </section>
+
+      <div className={styles.actions}>
+        <WriteAccessTooltip access={write}>
+          <Button appearance="primary" disabled={!write.allowed || plan.blockers.length > 0 || writes === 0} onClick={() => onApply(plan)}>
+            {writes === 0 ? 'Nothing to write' : `Apply: ${writes} change${writes === 1 ? '' : 's'} to ${targetName}…`}
+          </Button>
+        </WriteAccessTooltip>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+// The plan's rows, in the order they will be written: what each is, what will happen to it and why,
+// the state a policy will be written in, and what is wrong with it. Where the admin may choose
+// another action or state, the cell is a dropdown; an update can show its difference.
+import {
+  Badge,
+  Button,
+  Dropdown,
+  makeStyles,
+  mergeClasses,
+  Option,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { Fragment, useState } from 'react';
+import { STATE_WORDS } from '../../domain/plan/policy-rows';
+import type { PlanAction, PlanRow, PlanRowKind, StateChoice } from '../../domain/plan/types';
+import { RowDifference } from './row-difference';
+
+const useStyles = makeStyles({
+  table: { tableLayout: 'auto' },
+  why: { color: tokens.colorNeutralForeground2 },
+  problem: { display: 'block', marginTop: tokens.spacingVerticalXXS },
+  blocker: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteMarigoldForeground1 },
+  detail: { padding: tokens.spacingVerticalS },
+  dropdown: { minWidth: '150px' },
+});
+
+export const KIND_LABELS: Record<PlanRowKind, string> = {
+  group: 'Group',
+  namedLocation: 'Named location',
+  authenticationStrength: 'Authentication strength',
+  authenticationContext: 'Authentication context',
+  policy: 'Policy',
+};
+
+export const ACTION_LABELS: Record<PlanAction, string> = { create: 'Create', update: 'Update', reuse: 'Reuse', skip: 'Skip' };
+const ACTION_COLORS: Record<PlanAction, 'brand' | 'warning' | 'informative' | 'subtle'> = {
+  create: 'brand',
+  update: 'warning',
+  reuse: 'informative',
+  skip: 'subtle',
+};
+
+export interface PlanRowsTableProps {
+  rows: PlanRow[];
+  targetName: string;
+  onAction(key: string, action: PlanAction): void;
+  onState(key: string, state: StateChoice): void;
+}
+
+export function PlanRowsTable({ rows, targetName, onAction, onState }: PlanRowsTableProps) {
+  const styles = useStyles();
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <Table aria-label="What the plan writes, in order" className={styles.table} size="small">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>#</TableHeaderCell>
+          <TableHeaderCell>Object</TableHeaderCell>
+          <TableHeaderCell>Action</TableHeaderCell>
+          <TableHeaderCell>State</TableHeaderCell>
+          <TableHeaderCell>Why</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row, index) => (
+          <Fragment key={row.key}>
+            <TableRow>
+              <TableCell>{index + 1}</TableCell>
+              <TableCell>
+                <Text weight="semibold">{row.displayName}</Text>
+                <br />
+                <Text size={200}>{KIND_LABELS[row.kind]}</Text>
+              </TableCell>
+              <TableCell>
+                {row.options.length > 1 ? (
+                  <Dropdown
+                    className={styles.dropdown}
+                    aria-label={`Action for ${row.displayName}`}
+                    value={ACTION_LABELS[row.action]}
+                    selectedOptions={[row.action]}
+                    onOptionSelect={(_, data) => data.optionValue && onAction(row.key, data.optionValue as PlanAction)}
+                  >
+                    {row.options.map((option) => (
+                      <Option key={option} value={option}>
+                        {ACTION_LABELS[option]}
+                      </Option>
+                    ))}
+                  </Dropdown>
+                ) : (
+                  <Badge appearance="tint" color={ACTION_COLORS[row.action]}>
+                    {ACTION_LABELS[row.action]}
+                  </Badge>
+                )}
+              </TableCell>
+              <TableCell>
+                {row.state && row.action !== 'skip' ? (
+                  <Dropdown
+                    className={styles.dropdown}
+                    aria-label={`State for ${row.displayName}`}
+                    value={stateText(row.state)}
+                    selectedOptions={[row.state.choice]}
+                    onOptionSelect={(_, data) => data.optionValue && onState(row.key, data.optionValue as StateChoice)}
+                  >
+                    {row.state.options.map((option) => (
+                      <Option key={option} value={option}>
+                        {STATE_WORDS[option]}
+                      </Option>
+                    ))}
+                  </Dropdown>
+                ) : null}
+              </TableCell>
+              <TableCell>
+                <Text className={styles.why}>{row.why}</Text>
+                {row.problems.map((problem) => (
+                  <Text
+                    key={problem.text}
+                    className={mergeClasses(
+                      styles.problem,
+                      problem.severity === 'blocker' && !problem.confirmed ? styles.blocker : styles.warning,
+                    )}
+                  >
+                    {problem.text}
+                  </Text>
+                ))}
+                {row.before && (row.action === 'update' || row.problems.some((p) => p.severity === 'warning')) ? (
+                  <Button
+                    appearance="transparent"
+                    size="small"
+                    aria-expanded={open === row.key}
+                    onClick={() => setOpen(open === row.key ? null : row.key)}
+                  >
+                    {open === row.key
+                      ? 'Hide the difference'
+                      : row.action === 'update'
+                        ? 'Show the difference'
+                        : `Compare with ${targetName}`}
+                  </Button>
+                ) : null}
+              </TableCell>
+            </TableRow>
+            {open === row.key ? (
+              <TableRow>
+                <TableCell colSpan={5} className={styles.detail}>
+                  <RowDifference row={row} targetName={targetName} />
+                </TableCell>
+              </TableRow>
+            ) : null}
+          </Fragment>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+const STATE_LABELS: Record<string, string> = { enabled: 'On', disabled: 'Off', enabledForReportingButNotEnforced: 'Report-only' };
+
+function stateText(state: NonNullable<PlanRow['state']>) {
+  const value = STATE_LABELS[state.value] ?? state.value;
+  return state.choice === 'target' || state.choice === 'source' ? `${STATE_WORDS[state.choice]} (${value})` : value;
+}

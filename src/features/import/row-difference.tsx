@@ -1,0 +1,42 @@
+// How a row's object in the target differs from what the plan writes: the compare view for a
+// policy (words and side-by-side JSON, names across two tenants), and a list in words for a named
+// location, strength or context.
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { applyPatch } from '../../domain/policy-body';
+import { objectDifferences } from '../../domain/plan/object-rows';
+import type { PlanRow } from '../../domain/plan/types';
+import { PolicyDiff, useDiffView } from '../../policy-ui/policy-diff';
+
+const useStyles = makeStyles({ list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL } });
+
+export function RowDifference({ row, targetName }: { row: PlanRow; targetName: string }) {
+  const styles = useStyles();
+  const [view, setView] = useDiffView();
+  if (!row.before) return null;
+  if (row.kind === 'policy') {
+    const after = row.action === 'update' && row.body ? applyPatch(row.before, row.body) : (row.intended ?? row.before);
+    return (
+      <PolicyDiff
+        before={row.before}
+        after={after}
+        beforeLabel={`${row.displayName} in ${targetName} now`}
+        afterLabel={row.action === 'update' ? 'After the plan' : 'In the import'}
+        view={view}
+        onViewChange={setView}
+        height="360px"
+        acrossTenants
+      />
+    );
+  }
+  if (row.kind === 'group' || !row.intended) return null;
+  const differences = objectDifferences(row.kind, row.intended, row.before);
+  return differences.length === 0 ? (
+    <Text>The same in the import and in {targetName}.</Text>
+  ) : (
+    <ul className={styles.list} aria-label={`How ${row.displayName} differs`}>
+      {differences.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
+}
