@@ -9,6 +9,12 @@ test('the demo sign-in page', async ({ page }) => {
   await expectNoSeriousA11yViolations(page);
 });
 
+test('the documentation page, signed out', async ({ page }) => {
+  await page.goto('/documentation');
+  await expect(page.getByRole('heading', { level: 1, name: 'Documentation from a backup file' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
 test('the JSON view and the dark theme', async ({ page, signInPage, policiesPage, policyPage }) => {
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');

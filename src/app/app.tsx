@@ -4,11 +4,14 @@
 import { Spinner } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
 import { AuthProvider, useAuth, type AuthSession } from '../auth';
+import { DOCUMENTATION_PATH } from '../features/backup/documentation-path';
 import { ThemeProvider } from '../shared/theme';
 import type { SignedInAppProps } from './signed-in-app';
 import { SignInPage } from './sign-in-page';
 
 const SignedInApp = lazy(() => import('./signed-in-app'));
+// Documentation from a backup file needs no tenant: reachable signed out, loaded only when opened.
+const DocumentationPage = lazy(() => import('../features/backup/documentation-page'));
 
 export interface AppProps extends SignedInAppProps {
   session: AuthSession;
@@ -16,6 +19,12 @@ export interface AppProps extends SignedInAppProps {
 
 function Gate(props: SignedInAppProps) {
   const { active } = useAuth();
+  if (!active && window.location.pathname === DOCUMENTATION_PATH)
+    return (
+      <Suspense fallback={<Spinner label="Loading…" style={{ marginTop: '20vh' }} />}>
+        <DocumentationPage />
+      </Suspense>
+    );
   if (!active) return <SignInPage demo={props.demo} />;
   return (
     <Suspense fallback={<Spinner label="Loading…" style={{ marginTop: '20vh' }} />}>

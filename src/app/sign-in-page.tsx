@@ -1,9 +1,10 @@
 // Sign-in: with a tenant, "Sign in with Microsoft" (read-only permissions first); in the demo,
 // a labelled demo account per tenant and role, no password.
-import { Button, Card, CardHeader, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Card, CardHeader, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { PersonRegular, ShieldKeyholeRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useAuth, type DemoDirectory } from '../auth';
+import { DOCUMENTATION_PATH } from '../features/backup/documentation-path';
 
 const useStyles = makeStyles({
   root: {
@@ -65,6 +66,7 @@ export function SignInPage({ demo }: { demo?: DemoDirectory }) {
           </Button>
         </Card>
       )}
+      <Link href={DOCUMENTATION_PATH}>Make documentation from a backup file</Link>
     </main>
   );
 }

@@ -29,6 +29,7 @@ import { downloadFile } from '../../shared/download';
 import { ErrorState } from '../../shared/ui/error-state';
 import { formatDateTime } from '../../shared/ui/format';
 import { writeZip } from '../../shared/zip';
+import { DocumentationSection } from './documentation-section';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '880px' },
@@ -141,6 +142,10 @@ export function BackupPage() {
           </div>
         </>
       )}
+      <DocumentationSection
+        tenantBundle={step.kind === 'done' ? step.bundle : null}
+        tenantName={step.kind === 'done' ? (step.bundle.manifest.tenant.name ?? 'this tenant') : 'this tenant'}
+      />
     </section>
   );
 }

@@ -1,0 +1,137 @@
+// Documentation of a tenant's Conditional Access, from the tenant just backed up and from a backup
+// file with no one signed in: printable HTML, Markdown and the policy grid as CSV, names masked on
+// request. The files are read as a user would: the policy they look for, its exclusion, no group
+// name left when masked.
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from '@playwright/test';
+import { createBundle, bundleText } from '../src/domain/bundle/bundle';
+import { bundleFiles } from '../src/domain/bundle/folder';
+import { writeZip } from '../src/shared/zip';
+import { expect, test } from './support/fixtures';
+
+const text = async (download: Download) => readFileSync(await download.path(), 'utf8');
+const save = async (page: Page, group: string, button: RegExp) => {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('group', { name: group }).getByRole('button', { name: button }).click(),
+  ]);
+  return download;
+};
+/** One policy's card in the HTML document, and the names its exclusion lines show. */
+const card = (html: string, name: string) => {
+  const found = new RegExp(`<article[^>]*>\\s*<h3[^>]*>${name}[\\s\\S]*?</article>`).exec(html)?.[0] ?? '';
+  const excluded = [...found.matchAll(/<div class="line exclusion">([\s\S]*?)<\/div>/g)].flatMap((m) =>
+    [...m[1]!.matchAll(/<li[^>]*>([^<]*)/g)].map((li) => li[1]!.trim()),
+  );
+  return { found, excluded };
+};
+
+test('documents the tenant just backed up as HTML, Markdown and CSV, and masks names consistently', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await page.getByRole('tab', { name: 'Backup' }).click();
+  await expect(page.getByText('Back up this tenant (above) to document it as it is now.')).toBeVisible();
+  await page.getByRole('button', { name: 'Back up this tenant' }).click();
+  await expect(page.getByText('Backup ready')).toBeVisible();
+  const group = 'Documentation of Contoso';
+
+  const htmlFile = await save(page, group, /HTML/);
+  expect(htmlFile.suggestedFilename()).toMatch(/^conditional-access-contoso-\d{4}-\d\d-\d\d\.html$/);
+  const html = await text(htmlFile);
+  expect(html).toContain('<title>Conditional Access: Contoso</title>');
+  expect(html).not.toMatch(/<script|https?:\/\//);
+  const ca001 = card(html, 'CA001: Require MFA for all users');
+  expect(ca001.found).toContain('<span class="state on">On</span>');
+  expect(ca001.excluded).toContain('CA - Emergency access accounts');
+
+  const markdown = await text(await save(page, group, /Markdown/));
+  expect(markdown).toContain('### CA001: Require MFA for all users');
+  expect(markdown).toMatch(/- ⚠ \*\*Exclude:\*\* \*\*.*CA - Emergency access accounts \([0-9a-f-]{36}\)/);
+
+  const csvFile = await save(page, group, /CSV/);
+  expect(csvFile.suggestedFilename()).toMatch(/\.csv$/);
+  const csv = await text(csvFile);
+  expect(csv.split('\r\n')[0]).toBe('\uFEFFName,Id,State,Users,Target resources,Conditions,Grant,Session,Last modified');
+  expect(csv).toMatch(
+    /\r\nCA001: Require MFA for all users,[0-9a-f-]{36},On,"Include: All users\nExclude: [^"]*CA - Emergency access accounts/,
+  );
+
+  // Masked: the break-glass group has one pseudonym in every policy that excludes it, and its name is gone.
+  await page.getByRole('checkbox', { name: 'Mask names' }).check();
+  const maskedFile = await save(page, group, /HTML/);
+  expect(maskedFile.suggestedFilename()).toMatch(/^conditional-access-masked-/);
+  const masked = await text(maskedFile);
+  expect(masked).not.toContain('CA - Emergency access accounts');
+  expect(masked).not.toContain('Contoso</title>');
+  const pseudonym = card(masked, 'CA001: Require MFA for all users').excluded.find((n) => /^Group [A-Z]+$/.test(n));
+  expect(pseudonym).toBeDefined();
+  expect(card(masked, 'CA002: Block legacy authentication').excluded).toEqual([pseudonym]);
+  expect(await text(await save(page, group, /Markdown/))).not.toContain('Emergency access');
+});
+
+async function contosoLikeBundle() {
+  const breakGlass = '6efb3763-47a1-4c00-afdb-11b1593d50a6';
+  const finance = '0c1b2a39-8d7e-4f60-9a1b-2c3d4e5f6a7b';
+  return createBundle(
+    {
+      policies: [
+        {
+          id: '486dc6ed-ac73-4f1f-afea-c6ebbdb08fa0',
+          displayName: 'Finance: require MFA',
+          state: 'enabledForReportingButNotEnforced',
+          conditions: {
+            users: { includeGroups: [finance], excludeGroups: [breakGlass] },
+            applications: { includeApplications: ['All'] },
+          },
+          grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+        },
+      ],
+      namedLocations: [],
+      authenticationStrengths: [],
+      authenticationContexts: [],
+      termsOfUse: [],
+    },
+    [
+      { kind: 'group', id: breakGlass, displayName: 'Break-glass accounts', mail: null, exists: true },
+      { kind: 'group', id: finance, displayName: 'Finance team', mail: null, exists: true },
+    ],
+    { tenantId: 'a1f78ab5-8319-4d65-ae23-f30402a22fc2', tenantName: 'Fabrikam', capturedAt: new Date('2026-11-30T12:00:00Z') },
+  );
+}
+
+test('makes documentation from a backup file with no one signed in', async ({ page }) => {
+  const bundle = await contosoLikeBundle();
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Make documentation from a backup file' }).click();
+  await expect(page).toHaveURL(/\/documentation$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Documentation from a backup file' })).toBeVisible();
+  const input = page.getByLabel('Backup file (.json, or .zip of a backup folder)');
+
+  // A policy file is not a backup: the error names the file.
+  await input.setInputFiles({
+    name: 'one-policy.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(bundle.policies[0])),
+  });
+  await expect(page.getByText('“one-policy.json”: it holds policies, not a Gatehouse backup.', { exact: false })).toBeVisible();
+
+  await input.setInputFiles({ name: 'fabrikam.json', mimeType: 'application/json', buffer: Buffer.from(bundleText(bundle)) });
+  await expect(page.getByText('Backup of Fabrikam', { exact: false })).toBeVisible();
+  const html = await text(await save(page, 'Documentation of fabrikam.json', /HTML/));
+  const policy = card(html, 'Finance: require MFA');
+  expect(policy.found).toContain('<span class="state report-only">Report-only</span>');
+  expect(policy.excluded).toEqual(['Break-glass accounts']);
+
+  // The folder form, zipped, reads the same; masked, the groups are pseudonyms.
+  const zip = writeZip(bundleFiles(bundle).map((f) => ({ path: `fabrikam/${f.path}`, bytes: new TextEncoder().encode(f.text) })));
+  await input.setInputFiles({ name: 'fabrikam.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+  await page.getByRole('checkbox', { name: 'Mask names' }).check();
+  const markdown = await text(await save(page, 'Documentation of fabrikam.zip', /Markdown/));
+  expect(markdown).toContain('### Finance: require MFA');
+  expect(markdown).toContain('- Include: Group A');
+  expect(markdown).toContain('- ⚠ **Exclude:** **Group B**');
+  expect(markdown).not.toMatch(/Break-glass|Finance team|Fabrikam/);
+
+  await page.getByRole('link', { name: 'Back to sign-in' }).click();
+  await expect(page.getByText('Try the demo tenant')).toBeVisible();
+});

@@ -1,0 +1,39 @@
+// The Backup page's Documentation section: the tenant just backed up, or a backup file, as
+// printable HTML, Markdown or the policy grid as CSV, names masked on request.
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Bundle } from '../../domain/bundle/bundle';
+import { DocumentationDownloads } from './documentation-downloads';
+import { DocumentationFromFile } from './documentation-from-file';
+import { MaskNames } from './mask-names';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  title: { margin: `${tokens.spacingVerticalL} 0 0`, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  subtitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+});
+
+export function DocumentationSection({ tenantBundle, tenantName }: { tenantBundle: Bundle | null; tenantName: string }) {
+  const styles = useStyles();
+  const [mask, setMask] = useState(false);
+  return (
+    <section className={styles.section} aria-labelledby="documentation-title">
+      <h2 id="documentation-title" className={styles.title}>
+        Documentation
+      </h2>
+      <Text>
+        Every policy in the admin center’s words, a card each, with a summary of the tenant: a printable page (HTML), Markdown for a wiki or
+        a repository, or the policy grid as CSV. Made on this device from a backup.
+      </Text>
+      <MaskNames checked={mask} onChange={setMask} />
+      <h3 className={styles.subtitle}>This tenant</h3>
+      {tenantBundle ? (
+        <DocumentationDownloads bundle={tenantBundle} mask={mask} label={`Documentation of ${tenantName}`} />
+      ) : (
+        <Text>Back up this tenant (above) to document it as it is now.</Text>
+      )}
+      <h3 className={styles.subtitle}>A backup file</h3>
+      <DocumentationFromFile mask={mask} />
+    </section>
+  );
+}
