@@ -58,11 +58,17 @@ dd ul { margin: 0; padding-left: 18px; }
 footer { color: var(--muted); margin-top: 32px; font-size: 12px; }
 a { color: var(--accent); }
 @media print {
-  body { padding: 0; max-width: none; font-size: 11pt; }
+  body { padding: 0; max-width: none; font-size: 9.5pt; line-height: 1.3; }
+  .id { font-size: 7.5pt; }
+  .card { padding: 6px 10px; margin-bottom: 8px; }
+  .line { margin-bottom: 3px; }
+  /* Three sections abreast: a card takes a third of a page, not half. */
+  .sections { grid-template-columns: repeat(3, minmax(0, 1fr)); }
   a { color: inherit; text-decoration: none; }
   nav { break-after: page; }
   h2 { break-after: avoid; }
   .card { border-color: #999; }
+  .sections h4 { margin: 4px 0 2px; }
   .line.exclusion { background: none; border-left-width: 4px; }
   th { background: none; }
 }
