@@ -1,16 +1,21 @@
 // Documentation of the demo tenant from its backup alone: the backup is taken over the emulator,
 // written to its one-file form and read back as a file would be, then documented with no client.
+// And the real exports of ../shared/corpus, documented with no names at all (skipped when absent).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTOSO_TENANT_ID } from '../../emulator/seed';
-import { bundleText } from '../../domain/bundle/bundle';
+import { bundleText, createBundle } from '../../domain/bundle/bundle';
 import { readBundle } from '../../domain/bundle/read-bundle';
 import { buildDocument } from '../../domain/documentation/document-model';
 import { documentationFile } from '../../domain/documentation/documentation';
 import { escapeHtml } from '../../domain/documentation/render-html';
 import { lineText } from '../../domain/documentation/words';
-import { asPolicies } from '../../domain/json';
+import { asPolicies, isJsonObject } from '../../domain/json';
+import { parsePolicyFile } from '../../domain/policy-file';
+import { isSpecialValue } from '../../domain/references';
 import { exportTenant } from '../../operations/export-tenant';
 import { memoryContext } from '../../operations/memory-stores';
+import { corpusFiles, corpusPresent, isNotPolicyFile } from '../corpus';
 import { graphOverEmulator } from '../graph-over-emulator';
 
 async function contosoBackup() {
@@ -70,6 +75,42 @@ describe('documentation of the demo tenant from its backup', () => {
         if (ref.userPrincipalName) expect(content).not.toContain(ref.userPrincipalName);
       }
       expect(content).not.toContain('Corporate network');
+    }
+  });
+});
+
+describe.skipIf(!corpusPresent)('documentation of the real exports of ../shared/corpus', () => {
+  if (!corpusPresent) it.skip('needs ../shared/corpus (present in CI)', () => {});
+
+  it('documents every policy in every format, and masked shows none of the users and groups they name', async () => {
+    const policies = corpusFiles()
+      .filter((f) => !isNotPolicyFile(f))
+      .flatMap((file) => parsePolicyFile(readFileSync(file), file).map((p) => p.body))
+      .filter(isJsonObject);
+    expect(policies.length).toBeGreaterThan(40);
+    const bundle = await createBundle(
+      { policies, namedLocations: [], authenticationStrengths: [], authenticationContexts: [], termsOfUse: [] },
+      [],
+      { tenantId: 't', tenantName: 'Corpus', capturedAt: new Date('2026-11-30T12:00:00Z') },
+    );
+    const html = documentationFile(bundle, 'html').content;
+    expect(buildDocument(bundle).policies).toHaveLength(policies.length);
+    for (const policy of asPolicies(policies)) expect(html).toContain(escapeHtml(policy.displayName ?? '(no name)'));
+
+    const directoryIds = asPolicies(policies).flatMap((p) => {
+      const users = p.conditions?.users;
+      return [
+        ...(users?.includeUsers ?? []),
+        ...(users?.excludeUsers ?? []),
+        ...(users?.includeGroups ?? []),
+        ...(users?.excludeGroups ?? []),
+      ];
+    });
+    const ids = [...new Set(directoryIds.filter((id) => !isSpecialValue(id)))];
+    expect(ids.length).toBeGreaterThan(0);
+    for (const format of ['html', 'markdown', 'csv'] as const) {
+      const content = documentationFile(bundle, format, { mask: true }).content.toLowerCase();
+      expect(ids.filter((id) => content.includes(id.toLowerCase()))).toEqual([]);
     }
   });
 });
