@@ -161,6 +161,22 @@ test('a copy into another tenant maps references; a dropped exclusion blocks unt
   await expect(blockers).toHaveCount(0);
 
   await expect(rows.getByRole('row').nth(1)).toContainText('Contractors');
+  // The choices are saved for the next copy, and a saved file brings them back.
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save my choices (2)' }).click()]);
+  const savedPath = await saved.path();
+  const file = JSON.parse(readFileSync(savedPath, 'utf8')) as { choices: { sourceName: string; choice: { action: string } }[] };
+  expect(file.choices.map((c) => [c.sourceName, c.choice.action]).sort()).toEqual([
+    ['Break Glass 02', 'drop'],
+    ['Contractors', 'create'],
+  ]);
+  await mapping.getByRole('combobox', { name: 'In the target, Contractors becomes' }).click();
+  await page.getByRole('option', { name: 'Leave it out' }).click();
+  await page.getByLabel('Saved mapping').setInputFiles(savedPath);
+  await expect(page.getByRole('status').filter({ hasText: '2 saved choices applied.' })).toBeVisible();
+  await expect(mapping.getByRole('combobox', { name: 'In the target, Contractors becomes' })).toHaveText(
+    'Create an empty group of this name',
+  );
+
   await page.getByRole('button', { name: /^Apply: 3 changes to Contoso pre-production/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso pre-production' }).click();
   await expect(page.getByRole('heading', { name: 'Applied to Contoso pre-production' })).toBeVisible();

@@ -22,6 +22,7 @@ import { defaultChoices, type Plan, type PlanChoices } from '../../domain/plan/t
 import { describeError } from '../../graph/describe-error';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { ErrorState } from '../../shared/ui/error-state';
+import { MappingFileButtons } from './mapping-file-buttons';
 import { MappingTable } from './mapping-table';
 import { PlanRowsTable } from './plan-rows-table';
 import { PolicySelection } from './policy-selection';
@@ -119,6 +120,16 @@ export function PlanReview({ source, targetName, onApply }: { source: ImportSet;
         <h2 id="plan-mapping" className={styles.heading}>
           References
         </h2>
+        <MappingFileButtons
+          rows={plan.mapping}
+          choices={choices}
+          source={source}
+          targetName={targetName}
+          onLoad={(mapping, domains) => {
+            update({ mapping: { ...choices.mapping, ...mapping }, domains });
+            setDomain(domains[0] ?? { from: '', to: '' });
+          }}
+        />
         <MappingTable
           rows={plan.mapping}
           confirmed={confirmed}
