@@ -137,6 +137,32 @@ describe('applyPlan', () => {
     expect(run.items.map((i) => i.status)).toEqual(['failed', 'pending', 'pending']);
   });
 
+  it('a policy refused because a location created a moment before is not visible yet is sent again after a wait', async () => {
+    let refusals = 0;
+    const tenant = memoryTenant();
+    const create = tenant.writers.create;
+    tenant.writers.create = async (kind, body) => {
+      const named = JSON.stringify(body).match(/namedLocation-\d+/)?.[0];
+      if (kind === 'policy' && named && refusals++ < 2)
+        throw new GraphRequestError(400, 'BadRequest', `1040: NamedLocation with id ${named} does not exist in the directory.`, {
+          method: 'POST',
+          path: '/x',
+        });
+      return create(kind, body);
+    };
+    const waits: number[] = [];
+    const run = await applyPlan(newApplyRun(plan(rows().slice(0, 2)), 't', clock), tenant.writers, {
+      clock,
+      settle: async (n) => void waits.push(n),
+    });
+    expect(run.items.map((i) => i.status)).toEqual(['done', 'done']);
+    expect(waits).toEqual([0, 1]);
+    // Without a way to wait, the refusal is reported as it came.
+    refusals = 0;
+    const impatient = await applyPlan(newApplyRun(plan(rows().slice(0, 2)), 't', clock), tenant.writers, { clock });
+    expect(impatient.items[1]!.message).toContain('does not exist in the directory');
+  });
+
   it('says how an object that reads back otherwise differs', async () => {
     const tenant = memoryTenant();
     tenant.writers.read = async (_kind, id) => ({ ...tenant.objects.get(id)!, displayName: 'Renamed by the service' });

@@ -124,10 +124,28 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
 /** A failure every later write would meet too: no permission, or the sign-in is gone. */
 const stopsEverything = (error: unknown) => error instanceof GraphRequestError && (error.status === 401 || error.status === 403);
 
+/**
+ * Graph may refuse a policy that names an object created a moment before (field reports of
+ * "1040: NamedLocation with id … does not exist in the directory", then success on a retry; no delay
+ * is documented): a refusal that names an id this run created is worth a few more tries.
+ */
+const SETTLE_ATTEMPTS = 3;
+const namesJustCreated = (error: unknown, created: Record<string, string>) =>
+  error instanceof GraphRequestError &&
+  (error.status === 400 || error.status === 404) &&
+  Object.values(created).some((id) => error.message.includes(id) || error.details.innerMessage?.includes(id));
+
 export async function applyPlan(
   run: ApplyRun,
   writers: PlanWriters,
-  options: { journal?: ApplyJournal; onChange?: (run: ApplyRun) => void; signal?: AbortSignal; clock: Clock },
+  options: {
+    journal?: ApplyJournal;
+    onChange?: (run: ApplyRun) => void;
+    signal?: AbortSignal;
+    clock: Clock;
+    /** Waits before a write that named an object this run created, refused as not existing yet, is sent again. */
+    settle?: (attempt: number) => Promise<void>;
+  },
 ): Promise<ApplyRun> {
   let current: ApplyRun = { ...run, stopped: undefined, finishedAt: undefined };
   const changed = () => {
@@ -145,28 +163,42 @@ export async function applyPlan(
     const item = current.items.find((i) => i.key === original.key)!;
     update(item.key, { status: 'running', message: undefined });
     try {
-      const body = resolvePending(item.body, current.created);
-      const intended = resolvePending(item.intended, current.created);
-      let id = item.targetId;
-      let readBack: JsonObject | void = undefined;
-      if (item.action === 'create') {
-        // An earlier attempt was sent and its answer never came: the object may exist already.
-        const found = item.sentAt ? await writers.findCreated(item.kind, body) : null;
-        if (found) {
-          id = String(found.id);
-          update(item.key, { recovered: true });
+      const write = async () => {
+        const body = resolvePending(item.body, current.created);
+        const intended = resolvePending(item.intended, current.created);
+        let id = item.targetId;
+        let readBack: JsonObject | void = undefined;
+        if (item.action === 'create') {
+          // An earlier attempt was sent and its answer never came: the object may exist already.
+          const sent = current.items.find((i) => i.key === item.key)!.sentAt;
+          const found = sent ? await writers.findCreated(item.kind, body) : null;
+          if (found) {
+            id = String(found.id);
+            update(item.key, { recovered: true });
+          } else {
+            update(item.key, { sentAt: options.clock.now().toISOString() });
+            const created = await writers.create(item.kind, body);
+            id = String(created.id);
+          }
+          current = { ...current, created: { ...current.created, [item.key]: id } };
+          update(item.key, { targetId: id });
         } else {
-          update(item.key, { sentAt: options.clock.now().toISOString() });
-          const created = await writers.create(item.kind, body);
-          id = String(created.id);
+          readBack = await writers.update(item.kind, id!, body, { intended, baseModified: item.baseModified });
         }
-        current = { ...current, created: { ...current.created, [item.key]: id } };
-        update(item.key, { targetId: id });
-      } else {
-        readBack = await writers.update(item.kind, id!, body, { intended, baseModified: item.baseModified });
+        const actual = readBack ?? (await writers.read(item.kind, id!, intended));
+        update(item.key, { status: 'done', differences: writers.compare(item.kind, intended, actual) });
+      };
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await write();
+          break;
+        } catch (error) {
+          // Just created, not yet seen by the service that checks the policy: wait and send it again.
+          if (!options.settle || attempt >= SETTLE_ATTEMPTS || !namesJustCreated(error, current.created)) throw error;
+          update(item.key, { message: 'An object this run created is not visible to the service yet: waiting a moment…' });
+          await options.settle(attempt);
+        }
       }
-      const actual = readBack ?? (await writers.read(item.kind, id!, intended));
-      update(item.key, { status: 'done', differences: writers.compare(item.kind, intended, actual) });
     } catch (error) {
       update(item.key, { status: 'failed', message: describe(error) });
       if (error instanceof StopsRun || stopsEverything(error)) {

@@ -170,5 +170,7 @@ export const useApplyPlan = () =>
       onChange,
       signal,
       clock: tenant.context.clock,
+      // 2, 5, then 10 seconds for a new object to become visible to the service.
+      settle: (attempt) => new Promise((resolve) => setTimeout(resolve, [2000, 5000, 10_000][attempt] ?? 10_000)),
     }),
   );
