@@ -88,3 +88,32 @@ test('the compare, change history and restore screens', async ({ page, signInPag
   await expect(page.getByRole('dialog').getByRole('list', { name: 'Missing dependencies' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
+
+test('the import screens: a copy plan with references to map, and a run', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await page.getByRole('button', { name: /Ada Lindqvist/ }).click();
+  await page.getByRole('menuitem', { name: /^Add .*\(administrator\) · Contoso pre-production$/ }).click();
+  await expect(page.getByRole('grid')).toBeVisible();
+  await page.getByRole('tab', { name: 'Import' }).click();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('combobox', { name: 'Or copy from another tenant you are signed in to' }).click();
+  await page.getByRole('option', { name: /^Contoso ·/ }).click();
+  await page.getByRole('button', { name: 'Read its policies' }).click();
+  await expect(page.getByRole('table', { name: 'How references map to the target' })).toBeVisible();
+  await page.getByRole('button', { name: 'Choose policies…' }).click();
+  await expectNoSeriousA11yViolations(page);
+
+  // One policy whose references all map: applied, the run's screen is scanned too.
+  await page.getByRole('button', { name: 'None', exact: true }).click();
+  await page
+    .getByRole('group', { name: 'Policies to bring in' })
+    .getByRole('checkbox', { name: /^CA014/ })
+    .check();
+  await page.getByRole('button', { name: /^Apply: \d+ changes? to Contoso pre-production/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso pre-production' }).click();
+  await expect(page.getByRole('heading', { name: 'Applied to Contoso pre-production' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});

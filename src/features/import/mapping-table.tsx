@@ -29,7 +29,7 @@ const useStyles = makeStyles({
   exclusion: { fontWeight: tokens.fontWeightSemibold },
   problem: { display: 'block', marginTop: tokens.spacingVerticalXXS },
   blocker: { color: tokens.colorPaletteRedForeground1 },
-  warning: { color: tokens.colorPaletteMarigoldForeground1 },
+  warning: { color: tokens.colorStatusWarningForeground3 },
   dropdown: { minWidth: '220px', maxWidth: '320px' },
 });
 

@@ -27,7 +27,7 @@ const useStyles = makeStyles({
   why: { color: tokens.colorNeutralForeground2 },
   problem: { display: 'block', marginTop: tokens.spacingVerticalXXS },
   blocker: { color: tokens.colorPaletteRedForeground1 },
-  warning: { color: tokens.colorPaletteMarigoldForeground1 },
+  warning: { color: tokens.colorStatusWarningForeground3 },
   detail: { padding: tokens.spacingVerticalS },
   dropdown: { minWidth: '150px' },
 });
