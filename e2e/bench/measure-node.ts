@@ -13,6 +13,14 @@ import { describeChanges } from '../../src/domain/describe-changes';
 import { corpusFiles, corpusPresent, isNotPolicyFile } from '../../src/testing/corpus';
 import { createSizedSeedState } from '../../src/emulator/seed/large-seed';
 import { median } from './stats';
+import { graphOverEmulator } from '../../src/testing/graph-over-emulator';
+import { memoryContext } from '../../src/operations/memory-stores';
+import { exportTenant } from '../../src/operations/export-tenant';
+import { importSetOfBundle } from '../../src/domain/import/bundle-import';
+import { findDirectoryMatches, readTargetForPlan } from '../../src/graph/target-directory';
+import { buildPlan, sourcePolicies } from '../../src/domain/plan/build-plan';
+import { referencesToLookUp } from '../../src/domain/plan/mapping';
+import { defaultChoices } from '../../src/domain/plan/types';
 
 const contoso = (policies: number) => createSizedSeedState(policies).tenants[0]!.policies as JsonObject[];
 
@@ -67,4 +75,54 @@ export function measureSetDiff(policies: JsonObject[]) {
   }
   const round = (ms: number) => Math.round(ms * 10) / 10;
   return { matchMs: round(median(match)), withWordsMs: round(median(words)) };
+}
+
+/**
+ * Backing up a 195-policy tenant, and planning its restore into itself (195 against 195), over the
+ * emulator in-process: round trips, the time spent computing, and the time the client's pacer and
+ * any Retry-After would make a user wait (the emulator's clock, which waiting moves).
+ */
+export async function measureExportAndPlan() {
+  const harness = graphOverEmulator({ state: createSizedSeedState(195) });
+  const tenantId = harness.emulator.state.tenants[0]!.id;
+  const context = memoryContext(harness.client, tenantId);
+  const simulated = () => harness.clock.now.getTime();
+  const round = (ms: number) => Math.round(ms);
+
+  let trips = harness.roundTrips.length;
+  let waited = simulated();
+  let start = performance.now();
+  const bundle = await exportTenant(context, 'Contoso');
+  const exported = {
+    policies: bundle.policies.length,
+    references: bundle.references.length,
+    roundTrips: harness.roundTrips.length - trips,
+    computeMs: round(performance.now() - start),
+    pacedMs: simulated() - waited,
+  };
+
+  trips = harness.roundTrips.length;
+  waited = simulated();
+  start = performance.now();
+  const source = importSetOfBundle(bundle);
+  const read = await readTargetForPlan(harness.client);
+  const directory = await findDirectoryMatches(harness.client, referencesToLookUp(source, sourcePolicies(source), []));
+  const readMs = performance.now() - start;
+  const builds: number[] = [];
+  let rows = 0;
+  for (let run = 0; run < 5; run++) {
+    const began = performance.now();
+    rows = buildPlan(source, { tenantId, ...read, directory }, defaultChoices()).rows.length;
+    builds.push(performance.now() - began);
+  }
+  return {
+    export: exported,
+    plan: {
+      rows,
+      roundTrips: harness.roundTrips.length - trips,
+      readComputeMs: round(readMs),
+      pacedMs: simulated() - waited,
+      buildMs: Math.round(median(builds) * 10) / 10,
+    },
+  };
 }

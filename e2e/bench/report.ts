@@ -31,8 +31,11 @@ export interface Results {
   runs: number;
   flavours: Record<Flavour, FlavourResults>;
   setDiff: { matchMs: number; withWordsMs: number };
+  exportPlan: Awaited<ReturnType<typeof measureExportAndPlan>>;
   largestCorpusPolicyChars: number;
 }
+
+import type { measureExportAndPlan } from './measure-node';
 
 const mark = (c: Cell) => (c.met === undefined ? c.text : `${c.text} ${c.met ? '✓' : '✗'}`);
 

@@ -9,7 +9,7 @@ import { SEED_SIZES } from '../../src/emulator/seed/large-seed';
 import { build, LATENCY_MS, launch, preview, tenantServices } from './env';
 import { journey, openDiff, type Journey } from './measure-editor';
 import { measureLoads } from './measure-load';
-import { corpusPolicies, measureSetDiff, tenantFacts } from './measure-node';
+import { corpusPolicies, measureExportAndPlan, measureSetDiff, tenantFacts } from './measure-node';
 import { measureKeystrokes } from './measure-search';
 import { printReport, type FlavourResults, type Results } from './report';
 import { openContext, pause, signIn, type Flavour } from './session';
@@ -101,6 +101,7 @@ async function main() {
     runs: RUNS,
     flavours: {} as Results['flavours'],
     setDiff: measureSetDiff(corpus),
+    exportPlan: await measureExportAndPlan(),
     largestCorpusPolicyChars: JSON.stringify(largest, null, 2).length,
   };
   try {

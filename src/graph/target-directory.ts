@@ -12,7 +12,7 @@ import { isSpecialValue, SPECIAL_VALUES } from '../domain/references';
 import { readForBackup } from './backup-reads';
 import { batchItemError, type BatchRequest, type GraphClient } from './client';
 import { APP_ID_FILTER_LIMIT, chunk, GET_BY_IDS_LIMIT } from './names';
-import { filterEq, odataLiteral } from './odata-literal';
+import { odataLiteral } from './odata-literal';
 import { listPolicies } from './policies';
 
 /** An object of the target that may stand for a reference, and what it was found by. */
@@ -46,126 +46,36 @@ const kindOf = (type: unknown): ReferenceKind =>
 /** A real object id (a GUID), as opposed to a name or a blank a template left. */
 const hasRealId = (ref: ReferenceEntry) => !isSpecialValue(ref.id);
 
-interface Lookups {
-  requests: BatchRequest[];
-  /** The request that answers a given query, so two references asking the same share one request. */
-  idFor(url: string, make: () => BatchRequest): string;
-}
+type Collection = 'users' | 'groups' | 'servicePrincipals';
+type Property = 'userPrincipalName' | 'mail' | 'displayName';
 
-function lookups(): Lookups {
-  const requests: BatchRequest[] = [];
-  const byUrl = new Map<string, string>();
-  return {
-    requests,
-    idFor(url, make) {
-      const known = byUrl.get(url);
-      if (known) return known;
-      const request = make();
-      requests.push(request);
-      byUrl.set(url, request.id);
-      return request.id;
-    },
-  };
-}
-
-/** What each reference asks, by request id: the lookups are planned before any is sent. */
-interface Asked {
-  ref: ReferenceEntry;
-  /** The requests for a user by sign-in name and by mail. */
-  upnRequest?: string;
-  mailRequest?: string;
-  name?: { collection: 'users' | 'groups' | 'servicePrincipals'; request: string };
-  appId?: string;
-}
-
-function nameOf(ref: ReferenceEntry): string | null {
-  const name = ref.displayName ?? (hasRealId(ref) ? null : ref.id);
-  return name?.trim() ? name.trim() : null;
-}
-
-/**
- * For each reference (by its `id`), the objects of the target that may stand for it: the same id
- * (by: 'id'), a user by sign-in name, else by mail, a group or a workload identity by exact name
- * (several = ambiguous, all returned), an application or service principal by appId, a role by its
- * template id. Blanks left by a template and special values (All, None…) are not looked up and are
- * left out of the map. A lookup Graph refuses (403, …) fails the whole call with its reason: a plan
- * made without it would propose creating what exists.
- */
-export async function findDirectoryMatches(client: GraphClient, refs: readonly ReferenceEntry[]): Promise<Map<string, DirectoryMatch[]>> {
-  const plan = lookups();
-  const asked: Asked[] = [];
-  const objectIds = new Set<string>();
-  const appIds = new Set<string>();
-  let roles = false;
-
-  for (const ref of refs) {
-    if ((ref as NamedReference).placeholder || ref.id in SPECIAL_VALUES) continue;
-    const entry: Asked = { ref };
-    asked.push(entry);
-    const name = nameOf(ref);
-    const byName = (collection: 'users' | 'groups' | 'servicePrincipals') => {
-      if (!name) return;
-      const url = `/${collection}?${filterEq('displayName', name)}&$select=${SELECT[collection]}`;
-      entry.name = {
-        collection,
-        request: plan.idFor(url, () => ({ id: `${collection}-name-${plan.requests.length}`, method: 'GET', url })),
-      };
-    };
-    if ((ref.kind === 'user' || ref.kind === 'group' || ref.kind === 'servicePrincipal') && hasRealId(ref))
-      objectIds.add(ref.id.toLowerCase());
-    switch (ref.kind) {
-      case 'user': {
-        // A name-based import names a user by its sign-in name.
-        const upn = ref.userPrincipalName ?? (!hasRealId(ref) && ref.id.includes('@') ? ref.id : null);
-        const byProperty = (property: 'userPrincipalName' | 'mail', value: string) => {
-          const url = `/users?${filterEq(property, value)}&$select=${SELECT.users}`;
-          return plan.idFor(url, () => ({ id: `users-${property}-${plan.requests.length}`, method: 'GET', url }));
-        };
-        if (upn) entry.upnRequest = byProperty('userPrincipalName', upn);
-        if (ref.mail) entry.mailRequest = byProperty('mail', ref.mail);
-        if (!upn && !ref.mail && !hasRealId(ref)) byName('users');
-        break;
-      }
-      case 'group':
-        byName('groups');
-        break;
-      case 'servicePrincipal':
-      case 'application': {
-        // An application's id in a policy is its appId.
-        const appId = ref.appId ?? (ref.kind === 'application' && hasRealId(ref) ? ref.id : null);
-        if (appId) {
-          entry.appId = appId;
-          appIds.add(appId.toLowerCase());
-        } else byName('servicePrincipals');
-        break;
-      }
-      case 'role':
-        roles = true;
-        break;
-    }
+/** Values looked up by one property of one collection, 15 to a request (`in`), as few requests as that allows. */
+class ValueLookups {
+  private readonly values = new Map<string, Set<string>>();
+  add(collection: Collection, property: Property, value: string) {
+    const key = `${collection}|${property}`;
+    const set = this.values.get(key) ?? new Set<string>();
+    set.add(value);
+    this.values.set(key, set);
   }
+  requests(): BatchRequest[] {
+    return [...this.values].flatMap(([key, values]) => {
+      const [collection, property] = key.split('|') as [Collection, Property];
+      return chunk([...values].sort(), APP_ID_FILTER_LIMIT).map((group, i) => ({
+        id: `${collection}-${property}-${i}`,
+        method: 'GET' as const,
+        url: `/${collection}?$filter=${encodeURIComponent(`${property} in (${group.map(odataLiteral).join(',')})`)}&$select=${SELECT[collection]}`,
+      }));
+    });
+  }
+}
 
-  chunk([...objectIds].sort(), GET_BY_IDS_LIMIT).forEach((ids, i) =>
-    plan.requests.push({
-      id: `objects-${i}`,
-      method: 'POST',
-      url: '/directoryObjects/getByIds',
-      body: { ids, types: ['user', 'group', 'servicePrincipal'] },
-    }),
-  );
-  chunk([...appIds].sort(), APP_ID_FILTER_LIMIT).forEach((group, i) =>
-    plan.requests.push({
-      id: `apps-${i}`,
-      method: 'GET',
-      url: `/servicePrincipals?$filter=${encodeURIComponent(`appId in (${group.map(odataLiteral).join(',')})`)}&$select=${SELECT.servicePrincipals}`,
-    }),
-  );
-  if (roles) plan.requests.push({ id: 'roles', method: 'GET', url: '/directoryRoleTemplates?$select=id,displayName' });
-
-  const answers = plan.requests.length > 0 ? await client.batch('v1.0', plan.requests) : new Map();
+/** Sends requests in $batch (20 to a request, sent together) and reads every page of each answer. */
+async function answer(client: GraphClient, requests: BatchRequest[]): Promise<Map<string, JsonObject[]>> {
+  const answers = requests.length > 0 ? await client.batch('v1.0', requests) : new Map();
   const items = new Map<string, JsonObject[]>();
   await Promise.all(
-    plan.requests.map(async (request) => {
+    requests.map(async (request) => {
       const response = answers.get(request.id);
       if (!response || response.status >= 400) {
         throw response ? batchItemError(response, request) : new Error(`Graph did not answer ${request.method} ${request.url}.`);
@@ -175,13 +85,90 @@ export async function findDirectoryMatches(client: GraphClient, refs: readonly R
       items.set(request.id, [...(body.value ?? []), ...(next ? await client.list<JsonObject>(next) : [])]);
     }),
   );
-  const answered = (prefix: string) => plan.requests.filter((r) => r.id.startsWith(prefix)).flatMap((r) => items.get(r.id) ?? []);
+  return items;
+}
 
-  const objects = answered('objects-');
-  const servicePrincipals = answered('apps-');
-  const templates = answered('roles');
+function nameOf(ref: ReferenceEntry): string | null {
+  const name = ref.displayName ?? (hasRealId(ref) ? null : ref.id);
+  return name?.trim() ? name.trim() : null;
+}
+
+/** The sign-in name a reference is found by: its own, or for a name-based import the value itself when it is one. */
+const upnOf = (ref: ReferenceEntry) => ref.userPrincipalName ?? (!hasRealId(ref) && ref.id.includes('@') ? ref.id : null);
+const appIdOf = (ref: ReferenceEntry) => ref.appId ?? (ref.kind === 'application' && hasRealId(ref) ? ref.id : null);
+
+/**
+ * For each reference (by its `id`), the objects of the target that may stand for it: the same id
+ * (by: 'id'), a user by sign-in name, else by mail, a group or a workload identity by exact name
+ * (several = ambiguous, all returned), an application or service principal by appId, a role by its
+ * template id. Two steps: the ids first (getByIds, 1000 to a request) with appIds and role
+ * templates, then, only for what was not found by id, sign-in names, mails and names, 15 to a
+ * request. A restore into the same tenant thus costs one round trip, and a copy of thousands of
+ * references a few dozen requests rather than one each. Blanks left by a template and special values
+ * (All, None…) are not looked up and are left out of the map. A lookup Graph refuses (403, …) fails
+ * the whole call with its reason: a plan made without it would propose creating what exists.
+ */
+export async function findDirectoryMatches(client: GraphClient, refs: readonly ReferenceEntry[]): Promise<Map<string, DirectoryMatch[]>> {
+  const asked = refs.filter((ref) => !(ref as NamedReference).placeholder && !(ref.id in SPECIAL_VALUES));
+  const objectIds = new Set<string>();
+  const appIds = new Set<string>();
+  for (const ref of asked) {
+    if ((ref.kind === 'user' || ref.kind === 'group' || ref.kind === 'servicePrincipal') && hasRealId(ref))
+      objectIds.add(ref.id.toLowerCase());
+    const appId = ref.kind === 'servicePrincipal' || ref.kind === 'application' ? appIdOf(ref) : null;
+    if (appId) appIds.add(appId.toLowerCase());
+  }
+  const first: BatchRequest[] = [
+    ...chunk([...objectIds].sort(), GET_BY_IDS_LIMIT).map((ids, i) => ({
+      id: `objects-${i}`,
+      method: 'POST' as const,
+      url: '/directoryObjects/getByIds',
+      body: { ids, types: ['user', 'group', 'servicePrincipal'] },
+    })),
+    ...chunk([...appIds].sort(), APP_ID_FILTER_LIMIT).map((group, i) => ({
+      id: `apps-${i}`,
+      method: 'GET' as const,
+      url: `/servicePrincipals?$filter=${encodeURIComponent(`appId in (${group.map(odataLiteral).join(',')})`)}&$select=${SELECT.servicePrincipals}`,
+    })),
+    ...(asked.some((r) => r.kind === 'role')
+      ? [{ id: 'roles', method: 'GET' as const, url: '/directoryRoleTemplates?$select=id,displayName' }]
+      : []),
+  ];
+  const firstItems = await answer(client, first);
+  const firstAnswered = (prefix: string) => first.filter((r) => r.id.startsWith(prefix)).flatMap((r) => firstItems.get(r.id) ?? []);
+  const objects = firstAnswered('objects-');
+  const servicePrincipals = firstAnswered('apps-');
+  const templates = firstAnswered('roles');
+  const foundIds = new Set(objects.map((o) => String(o.id).toLowerCase()));
+
+  // Only what the ids did not find is looked up by what identifies it elsewhere.
+  const second = new ValueLookups();
+  for (const ref of asked) {
+    if (hasRealId(ref) && foundIds.has(ref.id.toLowerCase())) continue;
+    const name = nameOf(ref);
+    if (ref.kind === 'user') {
+      const upn = upnOf(ref);
+      if (upn) second.add('users', 'userPrincipalName', upn);
+      if (ref.mail) second.add('users', 'mail', ref.mail);
+      if (!upn && !ref.mail && !hasRealId(ref) && name) second.add('users', 'displayName', name);
+    } else if (ref.kind === 'group' && name) second.add('groups', 'displayName', name);
+    else if ((ref.kind === 'servicePrincipal' || ref.kind === 'application') && !appIdOf(ref) && name)
+      second.add('servicePrincipals', 'displayName', name);
+  }
+  const secondRequests = second.requests();
+  const secondItems = await answer(client, secondRequests);
+  const byProperty = (collection: Collection, property: Property) =>
+    secondRequests.filter((r) => r.id.startsWith(`${collection}-${property}-`)).flatMap((r) => secondItems.get(r.id) ?? []);
+  const withValue = (list: JsonObject[], property: Property, value: string | null) =>
+    value ? list.filter((o) => same(text(o[property])?.trim(), value.trim())) : [];
+  const usersByUpn = byProperty('users', 'userPrincipalName');
+  const usersByMail = byProperty('users', 'mail');
+  const usersByName = byProperty('users', 'displayName');
+  const groupsByName = byProperty('groups', 'displayName');
+  const spsByName = byProperty('servicePrincipals', 'displayName');
+
   const result = new Map<string, DirectoryMatch[]>();
-  for (const { ref, upnRequest, mailRequest, name, appId } of asked) {
+  for (const ref of asked) {
     const found: DirectoryMatch[] = [];
     const add = (match: DirectoryMatch) => {
       const existing = found.findIndex((m) => same(m.id, match.id));
@@ -201,28 +188,30 @@ export async function findDirectoryMatches(client: GraphClient, refs: readonly R
       ref.kind === 'application'
         ? { id: String(sp.appId), kind: 'application', displayName: text(sp.displayName) ?? String(sp.appId), appId: text(sp.appId), by }
         : fromObject(sp, by, 'servicePrincipal');
+    const name = nameOf(ref);
 
     if (hasRealId(ref) && ref.kind !== 'application' && ref.kind !== 'role') {
       for (const object of objects) if (same(String(object.id), ref.id)) add(fromObject(object, 'id'));
     }
     if (ref.kind === 'user') {
-      const byUpn = upnRequest ? (items.get(upnRequest) ?? []) : [];
+      const byUpn = withValue(usersByUpn, 'userPrincipalName', upnOf(ref));
       for (const user of byUpn) add(fromObject(user, 'userPrincipalName', 'user'));
       // By mail only when the sign-in name found no one: a mail address may be another user's alias.
-      if (byUpn.length === 0 && mailRequest) for (const user of items.get(mailRequest) ?? []) add(fromObject(user, 'mail', 'user'));
+      if (byUpn.length === 0) for (const user of withValue(usersByMail, 'mail', ref.mail ?? null)) add(fromObject(user, 'mail', 'user'));
+      if (!upnOf(ref) && !ref.mail && !hasRealId(ref))
+        for (const user of withValue(usersByName, 'displayName', name)) add(fromObject(user, 'displayName', 'user'));
     }
+    if (ref.kind === 'group')
+      for (const group of withValue(groupsByName, 'displayName', name)) add(fromObject(group, 'displayName', 'group'));
+    const appId = ref.kind === 'servicePrincipal' || ref.kind === 'application' ? appIdOf(ref) : null;
     if (appId) for (const sp of servicePrincipals) if (same(text(sp.appId), appId)) add(fromApp(sp, 'appId'));
-    if (name) {
-      const kind: ReferenceKind = name.collection === 'users' ? 'user' : name.collection === 'groups' ? 'group' : 'servicePrincipal';
-      for (const object of items.get(name.request) ?? [])
-        add(ref.kind === 'application' ? fromApp(object, 'displayName') : fromObject(object, 'displayName', kind));
-    }
+    if ((ref.kind === 'servicePrincipal' || ref.kind === 'application') && !appId)
+      for (const sp of withValue(spsByName, 'displayName', name)) add(fromApp(sp, 'displayName'));
     if (ref.kind === 'role') {
-      const roleName = nameOf(ref);
       for (const template of templates) {
         const id = String(template.id);
         const byId = hasRealId(ref) && same(id, ref.roleTemplateId ?? ref.id);
-        if (!byId && !(!hasRealId(ref) && same(text(template.displayName)?.trim(), roleName))) continue;
+        if (!byId && !(!hasRealId(ref) && same(text(template.displayName)?.trim(), name))) continue;
         add({
           id,
           kind: 'role',

@@ -5,6 +5,7 @@ import { createPacer } from '../graph/pacer';
 import { testEmulator } from '../emulator/harness/test-emulator';
 import { CONTOSO_TENANT_ID } from '../emulator/seed';
 import { DroppedConnection } from '../emulator/core/http';
+import type { EmulatorState } from '../emulator/core/model';
 
 /** What a browser's fetch does when the connection drops: a TypeError, no response. */
 function asBrowserFetch(handle: (request: Request) => Promise<Response>) {
@@ -23,9 +24,11 @@ export function graphOverEmulator(
     scopes?: string[];
     tenantId?: string;
     fetch?: (request: Request, send: (request: Request) => Promise<Response>) => Promise<Response>;
+    /** Another tenant state than the seed's (the benchmark's 195-policy Contoso). */
+    state?: EmulatorState;
   } = {},
 ) {
-  const harness = testEmulator();
+  const harness = testEmulator({ state: options.state });
   const roundTrips: { method: string; url: string; status: number }[] = [];
   const scopes = options.scopes ?? [
     'Policy.Read.All',

@@ -1,6 +1,7 @@
 // Test harness: an emulator over the seed with a fake clock and a token format tests can write
 // by hand ("test <tenantId> <scope> <scope>..."), so tests focus on Graph behaviour.
 import { createEmulator, type Emulator } from '../core/emulator';
+import type { EmulatorState } from '../core/model';
 import { errors } from '../core/http';
 import { createSeedState, CONTOSO_TENANT_ID } from '../seed';
 
@@ -23,14 +24,14 @@ export interface TestEmulator {
   ): Promise<Response>;
 }
 
-export function testEmulator({ rateLimits = false }: { rateLimits?: boolean } = {}): TestEmulator {
+export function testEmulator({ rateLimits = false, state: given }: { rateLimits?: boolean; state?: EmulatorState } = {}): TestEmulator {
   const clock = {
     now: new Date('2026-11-20T10:00:00Z'),
     advance(ms: number) {
       this.now = new Date(this.now.getTime() + ms);
     },
   };
-  const state = createSeedState(clock.now);
+  const state = given ?? createSeedState(clock.now);
   for (const tenant of state.tenants) {
     tenant.faults.caRateLimit = rateLimits;
     tenant.faults.reportsRateLimit = rateLimits;

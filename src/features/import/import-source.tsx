@@ -10,7 +10,7 @@ import { readImport } from '../../domain/import/read-import';
 import { exportTenant } from '../../operations/export-tenant';
 import { useOtherTenantSession, useTenantSession } from '../../session/tenant-session';
 import { filesFromDrop, filesFromList } from './dropped-files';
-import { importSetOfBundle } from './bundle-source';
+import { importSetOfBundle } from '../../domain/import/bundle-import';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalXL, flexWrap: 'wrap', alignItems: 'flex-start' },

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Bundle } from '../../domain/bundle/bundle';
 import type { ImportSet } from '../../domain/import/import-set';
+import { importSetOfBundle } from '../../domain/import/bundle-import';
 import { isJsonObject, type Json, type JsonObject } from '../../domain/json';
 import { buildPlan, sourcePolicies } from '../../domain/plan/build-plan';
 import { referencesToLookUp } from '../../domain/plan/mapping';
@@ -20,24 +21,6 @@ import { graphPlanWriters } from '../../operations/plan-writers';
 import { graphOverEmulator } from '../graph-over-emulator';
 
 const clock = { now: () => new Date('2026-11-30T12:00:00Z') };
-
-const importOf = (bundle: Bundle): ImportSet => ({
-  origin: {
-    tenantId: bundle.manifest.tenant.id,
-    tenantName: bundle.manifest.tenant.name,
-    capturedAt: bundle.manifest.capturedAt,
-    domain: null,
-  },
-  sections: {
-    policies: bundle.policies,
-    namedLocations: bundle.namedLocations,
-    authenticationStrengths: bundle.authenticationStrengths,
-    authenticationContexts: bundle.authenticationContexts,
-    termsOfUse: bundle.termsOfUse,
-  },
-  references: bundle.references,
-  files: [],
-});
 
 /** A tenant's Conditional Access, ids aside: each object by name, locations and strengths named instead of by id, gone references left out. */
 function semantic(bundle: Bundle) {
@@ -100,7 +83,7 @@ describe('a whole-tenant restore', () => {
     const backup = await exportTenant(context, 'Contoso');
     emptied(harness);
 
-    const first = await plan(harness.client, CONTOSO_TENANT_ID, importOf(backup), { states: 'source' });
+    const first = await plan(harness.client, CONTOSO_TENANT_ID, importSetOfBundle(backup), { states: 'source' });
     expect(first.sameTenant).toBe(true);
     expect(first.blockers).toEqual([]);
     expect(first.counts.create).toBe(first.rows.length);
@@ -110,7 +93,7 @@ describe('a whole-tenant restore', () => {
     const after = await exportTenant(context, 'Contoso');
     expect(semantic(after)).toEqual(semantic(backup));
 
-    const again = await plan(harness.client, CONTOSO_TENANT_ID, importOf(backup), { states: 'source' });
+    const again = await plan(harness.client, CONTOSO_TENANT_ID, importSetOfBundle(backup), { states: 'source' });
     expect(again.counts).toMatchObject({ create: 0, update: 0 });
   });
 
@@ -129,7 +112,7 @@ describe('a whole-tenant restore', () => {
     ];
     harness.emulator.setFaults(CONTOSO_TENANT_ID, { caRateLimit: true, caBurst: 2, rules });
 
-    const planned = await plan(harness.client, CONTOSO_TENANT_ID, importOf(backup), { states: 'source' });
+    const planned = await plan(harness.client, CONTOSO_TENANT_ID, importSetOfBundle(backup), { states: 'source' });
     const journal = applyJournal(memoryJournals(), 'admin');
     // The tab is closed after the fifth write.
     const stop = new AbortController();

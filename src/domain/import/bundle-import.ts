@@ -1,6 +1,7 @@
-// A backup read live from another signed-in tenant, as an import: the same shape a bundle file gives.
-import type { Bundle } from '../../domain/bundle/bundle';
-import type { ImportSet } from '../../domain/import/import-set';
+// A backup made in memory (another signed-in tenant read live, a pipeline's export) as an import:
+// the same shape a bundle file gives.
+import type { Bundle } from '../bundle/bundle';
+import type { ImportSet } from './import-set';
 
 export const importSetOfBundle = (bundle: Bundle): ImportSet => ({
   origin: {
