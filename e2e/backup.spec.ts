@@ -69,3 +69,30 @@ test('downloads and copies one policy’s JSON as Graph returned it', async ({ p
   await expect(page.getByRole('status').filter({ hasText: 'JSON copied.' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(downloaded);
 });
+
+test('backs up some policies with what they use, under a manifest of their own', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await page.getByRole('tab', { name: 'Backup' }).click();
+  await page.getByRole('button', { name: 'Back up this tenant' }).click();
+  await page.getByRole('button', { name: 'Choose policies…' }).click();
+  await page.getByRole('button', { name: 'None', exact: true }).click();
+  await expect(page.getByRole('button', { name: /one file/ })).toBeDisabled();
+  const list = page.getByRole('group', { name: 'Policies in the backup' });
+  await page.getByRole('searchbox', { name: 'Filter the policies' }).fill('countries');
+  await list.getByRole('checkbox', { name: /^CA006/ }).check();
+  await expect(page.getByText('1 of 35 policies are in the backup.')).toBeVisible();
+  const counts = page.getByRole('table', { name: 'What the backup holds' });
+  await expect(counts.getByRole('row', { name: /^Policies/ })).toContainText('1');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /one file/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(/-1-policies\.json$/);
+  const read = await readBundle(JSON.parse(readFileSync(await download.path(), 'utf8')));
+  expect(read.problems).toEqual([]);
+  expect(read.bundle.policies.map((p) => String(p.displayName))).toEqual([expect.stringMatching(/^CA006/)]);
+  // Its named locations come with it, and nothing it does not use.
+  const used = JSON.stringify(read.bundle.policies[0]);
+  expect(read.bundle.namedLocations.length).toBeGreaterThan(0);
+  expect(read.bundle.namedLocations.every((l) => used.includes(String(l.id)))).toBe(true);
+});

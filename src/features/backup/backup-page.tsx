@@ -18,11 +18,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArchiveRegular, ArrowDownloadRegular, FolderZipRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { bundleText, type Bundle } from '../../domain/bundle/bundle';
 import { bundleFiles, safeFileName } from '../../domain/bundle/folder';
+import { selectFromBundle } from '../../domain/bundle/select';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
 import { exportTenant } from '../../operations/export-tenant';
+import { PolicySelection } from '../../policy-ui/policy-selection';
 import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { downloadFile } from '../../shared/download';
@@ -62,9 +64,28 @@ export function BackupPage() {
   const tenant = useTenantSession();
   const tenantName = useOrganizationName(tenant);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
+  // Some policies only: the chosen ones with what they use and name, computed from the whole backup.
+  const [selection, setSelection] = useState<readonly string[] | undefined>(undefined);
+  const [partial, setPartial] = useState<{ of: Bundle; selection: readonly string[]; bundle: Bundle } | null>(null);
+  const whole = step.kind === 'done' ? step.bundle : null;
+  useEffect(() => {
+    let current = true;
+    if (whole && selection)
+      void selectFromBundle(whole, selection).then((bundle) => current && setPartial({ of: whole, selection, bundle }));
+    return () => {
+      current = false;
+    };
+  }, [whole, selection]);
+  // Until the chosen part is made, nothing is offered: never the whole backup by mistake.
+  const chosen = !selection ? whole : partial && partial.of === whole && partial.selection === selection ? partial.bundle : null;
+  const policies = useMemo(
+    () => (whole?.policies ?? []).map((p) => ({ rowKey: String(p.id), name: String(p.displayName ?? p.id) })),
+    [whole],
+  );
 
   const backUp = async () => {
     setStep({ kind: 'reading', progress: 'Starting…' });
+    setSelection(undefined);
     try {
       const bundle = await exportTenant(tenant.context, tenantName, (progress) => setStep({ kind: 'reading', progress }));
       setStep({ kind: 'done', bundle });
@@ -73,15 +94,16 @@ export function BackupPage() {
     }
   };
 
-  const saveJson = (bundle: Bundle) => downloadFile(`${fileBase(bundle)}.json`, bundleText(bundle), 'application/json');
+  const base = (bundle: Bundle) => `${fileBase(bundle)}${selection ? `-${bundle.policies.length}-policies` : ''}`;
+  const saveJson = (bundle: Bundle) => downloadFile(`${base(bundle)}.json`, bundleText(bundle), 'application/json');
   const saveZip = (bundle: Bundle) => {
-    const folder = fileBase(bundle);
+    const folder = base(bundle);
     const encoder = new TextEncoder();
     const entries = bundleFiles(bundle).map((file) => ({ path: `${folder}/${file.path}`, bytes: encoder.encode(file.text) }));
     downloadFile(`${folder}.zip`, writeZip(entries, new Date(bundle.manifest.capturedAt)), 'application/zip');
   };
 
-  const gone = step.kind === 'done' ? step.bundle.references.filter((r) => !r.exists) : [];
+  const gone = chosen ? chosen.references.filter((r) => !r.exists) : [];
   return (
     <section className={styles.page} aria-labelledby="backup-title">
       <h1 id="backup-title" className={styles.title}>
@@ -101,6 +123,13 @@ export function BackupPage() {
       {step.kind === 'failed' && <ErrorState {...step.error} onRetry={() => void backUp()} />}
       {step.kind === 'done' && (
         <>
+          <PolicySelection
+            policies={policies}
+            selection={selection}
+            onChange={setSelection}
+            verb="in the backup"
+            label="Policies in the backup"
+          />
           <MessageBar intent="success">
             <MessageBarBody>
               <MessageBarTitle>Backup ready</MessageBarTitle>
@@ -119,7 +148,7 @@ export function BackupPage() {
               {SECTION_WORDS.map(([key, words]) => (
                 <TableRow key={key}>
                   <TableCell>{words}</TableCell>
-                  <TableCell>{step.bundle.manifest.counts[key]}</TableCell>
+                  <TableCell>{chosen ? chosen.manifest.counts[key] : '…'}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -133,17 +162,25 @@ export function BackupPage() {
             </MessageBar>
           )}
           <div className={styles.actions}>
-            <Button icon={<ArrowDownloadRegular />} onClick={() => saveJson(step.bundle)}>
+            <Button
+              icon={<ArrowDownloadRegular />}
+              disabled={!chosen || chosen.policies.length === 0}
+              onClick={() => chosen && saveJson(chosen)}
+            >
               Download as one file (.json)
             </Button>
-            <Button icon={<FolderZipRegular />} onClick={() => saveZip(step.bundle)}>
+            <Button
+              icon={<FolderZipRegular />}
+              disabled={!chosen || chosen.policies.length === 0}
+              onClick={() => chosen && saveZip(chosen)}
+            >
               Download as a folder (.zip)
             </Button>
           </div>
         </>
       )}
       <DocumentationSection
-        tenantBundle={step.kind === 'done' ? step.bundle : null}
+        tenantBundle={chosen}
         tenantName={step.kind === 'done' ? (step.bundle.manifest.tenant.name ?? 'this tenant') : 'this tenant'}
       />
     </section>

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTOSO_TENANT_ID, createSeedState } from '../../emulator/seed';
 import { bundleText } from '../../domain/bundle/bundle';
 import { readBundle } from '../../domain/bundle/read-bundle';
+import { selectFromBundle } from '../../domain/bundle/select';
 import { collectReferences } from '../../domain/references';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { exportTenant } from '../../operations/export-tenant';
@@ -35,5 +36,24 @@ describe('exportTenant', () => {
 
     // Read back from its own file: nothing changed, nothing missing.
     expect((await readBundle(JSON.parse(bundleText(bundle)))).problems).toEqual([]);
+  });
+
+  it('a selection keeps the chosen policies with what they use and name, under a manifest of its own', async () => {
+    const { client } = graphOverEmulator();
+    const whole = await exportTenant(memoryContext(client, CONTOSO_TENANT_ID, { now: () => new Date('2026-11-30T12:00:00Z') }), 'Contoso');
+    const pick = (prefix: string) => whole.policies.find((p) => String(p.displayName).startsWith(prefix))!;
+    const [countries, context] = [pick('CA006'), pick('CA019')];
+    const some = await selectFromBundle(whole, [String(countries.id), String(context.id)]);
+
+    expect(some.policies.map((p) => p.displayName)).toEqual([countries.displayName, context.displayName]);
+    const used = JSON.stringify(some.policies);
+    expect(some.namedLocations.length).toBeGreaterThan(0);
+    expect(some.namedLocations.every((l) => used.includes(String(l.id)))).toBe(true);
+    expect(some.namedLocations.length).toBeLessThan(whole.namedLocations.length);
+    expect(some.authenticationContexts.map((c) => c.id)).toEqual(['c1']);
+    expect(some.references.length).toBeGreaterThan(0);
+    expect(some.references.every((r) => used.includes(r.id) || (r.appId && used.includes(r.appId)))).toBe(true);
+    expect(some.manifest.counts.policies).toBe(2);
+    expect((await readBundle(JSON.parse(bundleText(some)))).problems).toEqual([]);
   });
 });

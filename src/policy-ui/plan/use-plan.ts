@@ -7,7 +7,7 @@ import type { ImportSet } from '../../domain/import/import-set';
 import { buildPlan, sourcePolicies } from '../../domain/plan/build-plan';
 import { referencesToLookUp } from '../../domain/plan/mapping';
 import type { PlanChoices } from '../../domain/plan/types';
-import { directoryMatchesQuery, planTargetQuery } from '../../policy-ui/queries';
+import { directoryMatchesQuery, planTargetQuery } from '../queries';
 import { useEmergencyAccess } from '../../session/emergency-access';
 import { useTenantSession } from '../../session/tenant-session';
 

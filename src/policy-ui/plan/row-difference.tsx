@@ -2,33 +2,48 @@
 // policy (words and side-by-side JSON, names across two tenants), and a list in words for a named
 // location, strength or context.
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
+import { asPolicies } from '../../domain/json';
 import { applyPatch } from '../../domain/policy-body';
 import { objectDifferences } from '../../domain/plan/object-rows';
 import type { PlanRow } from '../../domain/plan/types';
-import { PolicyDiff, useDiffView } from '../../policy-ui/policy-diff';
+import { PolicyDiff, useDiffView } from '../policy-diff';
+import { useNames } from '../queries';
+import { useTenantSession } from '../../session/tenant-session';
 
 const useStyles = makeStyles({ list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL } });
 
 export function RowDifference({ row, targetName }: { row: PlanRow; targetName: string }) {
   const styles = useStyles();
   const [view, setView] = useDiffView();
+  const tenant = useTenantSession();
+  const after = useMemo(
+    () =>
+      row.kind !== 'policy' || !row.before
+        ? null
+        : row.action === 'update' && row.body
+          ? applyPatch(row.before, row.body)
+          : (row.intended ?? row.before),
+    [row],
+  );
+  // Both sides name the target's objects (the plan mapped the import's ids to them): the target's names.
+  const names = useNames(tenant, row.before && after ? asPolicies([row.before, after]) : undefined).data;
   if (!row.before) return null;
-  if (row.kind === 'policy') {
-    const after = row.action === 'update' && row.body ? applyPatch(row.before, row.body) : (row.intended ?? row.before);
+  if (row.kind === 'policy' && after) {
     return (
       <PolicyDiff
         before={row.before}
         after={after}
+        names={names}
         beforeLabel={`${row.displayName} in ${targetName} now`}
         afterLabel={row.action === 'update' ? 'After the plan' : 'In the import'}
         view={view}
         onViewChange={setView}
         height="360px"
-        acrossTenants
       />
     );
   }
-  if (row.kind === 'group' || !row.intended) return null;
+  if (row.kind === 'group' || row.kind === 'policy' || !row.intended) return null;
   const differences = objectDifferences(row.kind, row.intended, row.before);
   return differences.length === 0 ? (
     <Text>The same in the import and in {targetName}.</Text>

@@ -22,10 +22,10 @@ import { defaultChoices, type Plan, type PlanChoices } from '../../domain/plan/t
 import { describeError } from '../../graph/describe-error';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { ErrorState } from '../../shared/ui/error-state';
+import { PolicySelection } from '../policy-selection';
 import { MappingFileButtons } from './mapping-file-buttons';
 import { MappingTable } from './mapping-table';
 import { PlanRowsTable } from './plan-rows-table';
-import { PolicySelection } from './policy-selection';
 import { usePlan } from './use-plan';
 
 const useStyles = makeStyles({
@@ -73,7 +73,13 @@ export function PlanReview({ source, targetName, onApply }: { source: ImportSet;
           {plan.counts.create} to create, {plan.counts.update} to update, {plan.counts.reuse} reused as they are, {plan.counts.skip} skipped
           (already as planned or left out). Nothing is written until you apply it.
         </Text>
-        <PolicySelection policies={policies} selection={choices.selection} onChange={(selection) => update({ selection })} />
+        <PolicySelection
+          policies={policies}
+          selection={choices.selection}
+          onChange={(selection) => update({ selection })}
+          verb="brought in"
+          label="Policies to bring in"
+        />
         <div className={styles.options}>
           <Field label="State of the policies written">
             <RadioGroup value={choices.states} onChange={(_, data) => update({ states: data.value as PlanChoices['states'] })}>

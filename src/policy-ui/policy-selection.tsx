@@ -1,9 +1,7 @@
-// Which of the import's policies the plan brings: all by default, or a selection. What a chosen
-// policy uses (its named locations, strengths, contexts) comes with it; the references of the
-// others no longer need a decision.
+// A choice of some policies out of a set (an import's, a backup's): all by default, a filter by
+// name, all or none in one click. The caller says what the choice means.
 import { Button, Checkbox, makeStyles, SearchBox, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { SourcePolicy } from '../../domain/plan/mapping';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -20,13 +18,17 @@ const useStyles = makeStyles({
 });
 
 export interface PolicySelectionProps {
-  policies: readonly SourcePolicy[];
-  /** Row keys chosen; null is every policy. */
+  policies: readonly { rowKey: string; name: string }[];
+  /** Keys chosen; undefined is every policy. */
   selection: readonly string[] | undefined;
   onChange(selection: readonly string[] | undefined): void;
+  /** What the choice is for, e.g. "brought in" or "in the backup". */
+  verb: string;
+  /** The accessible name of the list of checkboxes. */
+  label: string;
 }
 
-export function PolicySelection({ policies, selection, onChange }: PolicySelectionProps) {
+export function PolicySelection({ policies, selection, onChange, verb, label }: PolicySelectionProps) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const [filter, setFilter] = useState('');
@@ -38,8 +40,8 @@ export function PolicySelection({ policies, selection, onChange }: PolicySelecti
     <div className={styles.root}>
       <div className={styles.bar}>
         <Text>
-          {chosen.size === policies.length ? `All ${policies.length} policies` : `${chosen.size} of ${policies.length} policies`} are
-          brought in.
+          {chosen.size === policies.length ? `All ${policies.length} policies` : `${chosen.size} of ${policies.length} policies`} are {verb}
+          .
         </Text>
         <Button size="small" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? 'Hide the list' : 'Choose policies…'}
@@ -61,7 +63,7 @@ export function PolicySelection({ policies, selection, onChange }: PolicySelecti
               None
             </Button>
           </div>
-          <div className={styles.list} role="group" aria-label="Policies to bring in">
+          <div className={styles.list} role="group" aria-label={label}>
             {shown.map((policy) => (
               <Checkbox
                 key={policy.rowKey}

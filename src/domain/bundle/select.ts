@@ -1,0 +1,35 @@
+// A backup of some policies: the chosen ones, with what they use (named locations, custom
+// strengths, contexts, terms of use) and the directory objects they name, under a new manifest
+// that says so. Made from a whole backup, so the selection costs no read.
+import { asPolicies, isJsonObject, type JsonObject } from '../json';
+import { collectReferences } from '../references';
+import { createBundle, type Bundle } from './bundle';
+
+const idOf = (item: JsonObject) => (typeof item.id === 'string' ? item.id.toLowerCase() : '');
+
+export async function selectFromBundle(bundle: Bundle, policyIds: readonly string[]): Promise<Bundle> {
+  const chosen = new Set(policyIds.map((id) => id.toLowerCase()));
+  const policies = bundle.policies.filter((p) => chosen.has(idOf(p)));
+  const refs = collectReferences(asPolicies(policies));
+  const lower = (set: Set<string>) => new Set([...set].map((v) => v.toLowerCase()));
+  const strengths = new Set(
+    policies.flatMap((p) => {
+      const grant = isJsonObject(p.grantControls) ? p.grantControls : {};
+      const strength = isJsonObject(grant.authenticationStrength) ? grant.authenticationStrength : {};
+      return typeof strength.id === 'string' ? [strength.id.toLowerCase()] : [];
+    }),
+  );
+  const used = (ids: Set<string>) => (item: JsonObject) => ids.has(idOf(item));
+  const named = lower(new Set([...refs.directoryObjects, ...refs.roles, ...refs.applications]));
+  return createBundle(
+    {
+      policies,
+      namedLocations: bundle.namedLocations.filter(used(lower(refs.locations))),
+      authenticationStrengths: bundle.authenticationStrengths.filter(used(strengths)),
+      authenticationContexts: bundle.authenticationContexts.filter(used(lower(refs.authenticationContexts))),
+      termsOfUse: bundle.termsOfUse.filter(used(lower(refs.termsOfUse))),
+    },
+    bundle.references.filter((r) => named.has(r.id.toLowerCase()) || (r.appId && named.has(r.appId.toLowerCase()))),
+    { tenantId: bundle.manifest.tenant.id, tenantName: bundle.manifest.tenant.name, capturedAt: new Date(bundle.manifest.capturedAt) },
+  );
+}

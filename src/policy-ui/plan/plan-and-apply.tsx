@@ -1,0 +1,107 @@
+// The whole flow from an import to a tenant, for every feature that writes through a plan (import,
+// templates, emergency access, contingency): the plan reviewed, a confirmation, the run with its
+// progress, Stop and Resume, and a run this device journalled and did not finish shown first. While a
+// run is shown, the page's own content (where the import comes from) steps aside.
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text } from '@fluentui/react-components';
+import { useRef, useState, type ReactNode } from 'react';
+import type { ImportSet } from '../../domain/import/import-set';
+import type { Plan } from '../../domain/plan/types';
+import { describeError, type ErrorDescription } from '../../graph/describe-error';
+import { newApplyRun, type ApplyRun } from '../../operations/apply-plan';
+import { useTenantSession } from '../../session/tenant-session';
+import { ErrorState } from '../../shared/ui/error-state';
+import { useApplyJournal, useApplyPlan } from '../writes';
+import { ApplyPanel } from './apply-panel';
+import { PlanReview } from './plan-review';
+
+export interface PlanAndApplyProps {
+  /** What is to be written; null while the page is still choosing it. */
+  source: ImportSet | null;
+  /** Changes when a new source is chosen: the review starts again, choices made for another do not carry over. */
+  sourceKey: string;
+  targetName: string;
+  /** The page's own content (the choice of what to write), hidden while a run is shown. */
+  children?: ReactNode;
+}
+
+export function PlanAndApply({ source, sourceKey, targetName, children }: PlanAndApplyProps) {
+  const tenant = useTenantSession();
+  const journal = useApplyJournal();
+  const apply = useApplyPlan();
+  const [run, setRun] = useState<ApplyRun | null>(() => {
+    const saved = journal.load();
+    return saved && !saved.finishedAt ? saved : null;
+  });
+  const [confirming, setConfirming] = useState<Plan | null>(null);
+  const [failure, setFailure] = useState<ErrorDescription | null>(null);
+  const stop = useRef<AbortController | null>(null);
+
+  const start = (next: ApplyRun) => {
+    stop.current = new AbortController();
+    setFailure(null);
+    setRun(next);
+    apply.mutate(
+      { run: next, onChange: setRun, signal: stop.current.signal },
+      { onSuccess: setRun, onError: (error) => setFailure(describeError(error, 'apply the plan')) },
+    );
+  };
+  const writes = confirming ? confirming.counts.create + confirming.counts.update : 0;
+
+  return (
+    <>
+      {run ? (
+        <ApplyPanel
+          run={run}
+          running={apply.isPending}
+          targetName={targetName}
+          onStop={() => stop.current?.abort()}
+          onResume={() => start(run)}
+          onClose={() => {
+            journal.clear();
+            setRun(null);
+          }}
+        />
+      ) : null}
+      {failure ? <ErrorState {...failure} /> : null}
+      {!run ? (
+        <>
+          {children}
+          {source && source.sections.policies.length > 0 ? (
+            <PlanReview key={sourceKey} source={source} targetName={targetName} onApply={setConfirming} />
+          ) : null}
+        </>
+      ) : null}
+
+      <Dialog open={!!confirming} onOpenChange={(_, data) => !data.open && setConfirming(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>
+              Write {writes} change{writes === 1 ? '' : 's'} to {targetName}?
+            </DialogTitle>
+            <DialogContent>
+              {confirming ? (
+                <Text>
+                  {confirming.counts.create} to create and {confirming.counts.update} to update, one at a time. Each object is read back and
+                  compared with the plan. The versions replaced are kept in this device’s history; if the run stops, it can resume.
+                </Text>
+              ) : null}
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={() => setConfirming(null)}>Cancel</Button>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  const plan = confirming!;
+                  setConfirming(null);
+                  start(newApplyRun(plan, tenant.account.tenantId, tenant.context.clock));
+                }}
+              >
+                Write to {targetName}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </>
+  );
+}
