@@ -1,7 +1,7 @@
 // The mapping: every object the imported policies name, what the target has for it, and the
-// admin's choice: use a match, pick another, create an empty group, or leave it out. Leaving out an
-// exclusion widens a policy, so it asks to be confirmed on its own row. Rows that need a decision
-// come first; the rest can be hidden.
+// admin's choice: use a match, pick another from the target's directory, create an empty group, or
+// leave it out. Leaving out an exclusion widens a policy, so it asks to be confirmed on its own row.
+// Rows that need a decision come first; the rest can be hidden.
 import {
   Badge,
   Checkbox,
@@ -22,6 +22,8 @@ import {
 import { useState } from 'react';
 import { KIND_WORDS } from '../../domain/plan/mapping';
 import type { MappingChoice, MappingRow, ProposalStatus } from '../../domain/plan/types';
+import type { DirectoryKind } from '../../graph/directory';
+import { DirectoryPicker } from '../../session/directory-picker';
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -40,6 +42,15 @@ const STATUS: Record<ProposalStatus, { label: string; color: 'success' | 'inform
   ambiguous: { label: 'Ambiguous', color: 'warning' },
   none: { label: 'Not found', color: 'danger' },
   gone: { label: 'Gone in the source', color: 'subtle' },
+};
+
+/** Kinds the admin can pick from the target's directory (a workload identity's object id is not what the search gives). */
+const PICKABLE: Partial<Record<MappingRow['kind'], DirectoryKind>> = {
+  user: 'users',
+  group: 'groups',
+  role: 'roles',
+  application: 'servicePrincipals',
+  namedLocation: 'namedLocations',
 };
 
 const needsAttention = (row: MappingRow) => row.problems.length > 0 || row.status === 'ambiguous' || row.status === 'none' || row.chosen;
@@ -88,7 +99,13 @@ export function MappingTable({ rows, confirmed, onChoose, onConfirm }: MappingTa
                   choice: { action: 'use', targetId: c.id, targetName: c.displayName } as MappingChoice,
                 })),
                 ...(row.choice?.action === 'use' && !row.candidates.some((c) => c.id === (row.choice as { targetId: string }).targetId)
-                  ? [{ value: choiceValue(row.choice), text: `${row.choice.targetName} (the same id)`, choice: row.choice }]
+                  ? [
+                      {
+                        value: choiceValue(row.choice),
+                        text: row.choice.targetId === row.sourceValue ? `${row.choice.targetName} (the same id)` : row.choice.targetName,
+                        choice: row.choice,
+                      },
+                    ]
                   : []),
                 ...(row.canCreate
                   ? [{ value: 'create', text: 'Create an empty group of this name', choice: { action: 'create' } as MappingChoice }]
@@ -140,6 +157,14 @@ export function MappingTable({ rows, confirmed, onChoose, onConfirm }: MappingTa
                         </Option>
                       ))}
                     </Dropdown>
+                    {PICKABLE[row.kind] ? (
+                      <DirectoryPicker
+                        className={styles.dropdown}
+                        kind={PICKABLE[row.kind]!}
+                        label={`Pick another for ${label}`}
+                        onPick={(entry) => onChoose(row.key, { action: 'use', targetId: entry.id, targetName: entry.displayName })}
+                      />
+                    ) : null}
                     {row.problems.map((problem) => (
                       <div key={problem.text}>
                         <Text

@@ -1,5 +1,5 @@
 // Restoring and copying over the emulator, end to end below the screens: a backup of Contoso, the
-// tenant emptied, the plan made and applied, and the tenant read again equals the backup (ids
+// tenant deleted and purged through Graph, the plan made and applied, and the tenant read again equals the backup (ids
 // aside); the same under throttling, server errors, lost answers and an interrupted run.
 import { describe, expect, it } from 'vitest';
 import type { Bundle } from '../../domain/bundle/bundle';
@@ -60,28 +60,46 @@ async function plan(client: GraphClient, tenantId: string, source: ImportSet, ch
   return buildPlan(source, { tenantId, ...read, directory }, all);
 }
 
-/** Contoso with no policy, location, custom strength or context left, deleted items purged: its directory stays. */
-function emptied(harness: ReturnType<typeof graphOverEmulator>) {
-  const state = structuredClone(harness.emulator.state);
-  const tenant = state.tenants.find((t) => t.id === CONTOSO_TENANT_ID)!;
-  tenant.policies = [];
-  tenant.deletedPolicies = [];
-  tenant.namedLocations = [];
-  tenant.deletedNamedLocations = [];
-  tenant.authenticationStrengths = tenant.authenticationStrengths.filter((s) => s.policyType === 'builtIn');
-  tenant.authenticationContexts = [];
-  harness.emulator.replaceState(state);
+/**
+ * Contoso with no policy, named location, custom strength or context left, deleted and then purged
+ * through Graph as an admin would (deleted items too, so nothing can be restored from there); its
+ * directory stays.
+ */
+async function deleteAndPurgeEverything(harness: ReturnType<typeof graphOverEmulator>) {
+  const call = async (method: string, path: string) => {
+    const response = await harness.call(method, path);
+    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return method === 'GET' ? ((await response.json()) as { value: { id: string; policyType?: string }[] }).value : [];
+  };
+  const CA = '/beta/identity/conditionalAccess';
+  for (const { id } of await call('GET', `${CA}/policies`)) await call('DELETE', `${CA}/policies/${id}`);
+  for (const { id } of await call('GET', `${CA}/deletedItems/policies`)) await call('DELETE', `${CA}/deletedItems/policies/${id}`);
+  for (const { id } of await call('GET', `${CA}/namedLocations`)) await call('DELETE', `${CA}/namedLocations/${id}`);
+  for (const { id } of await call('GET', `${CA}/deletedItems/namedLocations`))
+    await call('DELETE', `${CA}/deletedItems/namedLocations/${id}`);
+  for (const { id, policyType } of await call('GET', '/beta/policies/authenticationStrengthPolicies'))
+    if (policyType !== 'builtIn') await call('DELETE', `/beta/policies/authenticationStrengthPolicies/${id}`);
+  for (const { id } of await call('GET', `${CA}/authenticationContextClassReferences`))
+    await call('DELETE', `${CA}/authenticationContextClassReferences/${id}`);
+  const tenant = harness.emulator.state.tenants.find((t) => t.id === CONTOSO_TENANT_ID)!;
+  expect([
+    tenant.policies,
+    tenant.deletedPolicies,
+    tenant.namedLocations,
+    tenant.deletedNamedLocations,
+    tenant.authenticationContexts,
+  ]).toEqual([[], [], [], [], []]);
 }
 
 const done = (run: ApplyRun) =>
   run.items.map((i) => `${i.status}${i.differences?.length ? ` ${i.differences.join('; ')}` : ''}${i.message ? ` ${i.message}` : ''}`);
 
 describe('a whole-tenant restore', () => {
-  it('export, empty the tenant, plan, apply: the tenant equals the backup, and a second plan writes nothing', async () => {
+  it('export, delete and purge everything, plan, apply: the tenant equals the backup, and a second plan writes nothing', async () => {
     const harness = graphOverEmulator();
     const context = memoryContext(harness.client, CONTOSO_TENANT_ID, clock);
     const backup = await exportTenant(context, 'Contoso');
-    emptied(harness);
+    await deleteAndPurgeEverything(harness);
 
     const first = await plan(harness.client, CONTOSO_TENANT_ID, importSetOfBundle(backup), { states: 'source' });
     expect(first.sameTenant).toBe(true);
@@ -101,7 +119,7 @@ describe('a whole-tenant restore', () => {
     const harness = graphOverEmulator();
     const context = memoryContext(harness.client, CONTOSO_TENANT_ID, clock);
     const backup = await exportTenant(context, 'Contoso');
-    emptied(harness);
+    await deleteAndPurgeEverything(harness);
     const rules: FaultRule[] = [
       // A location's create is applied and its answer lost; a policy's create too; a 503 on another.
       { match: 'POST /beta/identity/conditionalAccess/namedLocations', fault: 'drop-after', times: 1 },
