@@ -53,6 +53,8 @@ test('a backup restores what was deleted and changed since, after a review, and 
   await page.getByRole('button', { name: 'Back up this tenant' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /one file/ }).click()]);
   const backup = readFileSync(await download.path());
+  const [zipDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /a folder/ }).click()]);
+  const zipped = readFileSync(await zipDownload.path());
 
   // Since the backup: CA014 deleted, CA002 changed.
   const list = await graph(page, 'GET', '/beta/identity/conditionalAccess/policies');
@@ -94,9 +96,10 @@ test('a backup restores what was deleted and changed since, after a review, and 
   await page.getByRole('tab', { name: 'Policies', exact: true }).click();
   await expect(policiesPage.row(/^CA014/)).toContainText('Report-only');
 
-  // The same backup again: everything is already as planned.
+  // The same backup again, as its zipped folder: everything is already as planned.
   await page.getByRole('tab', { name: 'Import' }).click();
-  await page.getByLabel('Files to import').setInputFiles({ name: 'contoso-backup.json', mimeType: 'application/json', buffer: backup });
+  await page.getByLabel('Files to import').setInputFiles({ name: 'contoso-backup.zip', mimeType: 'application/zip', buffer: zipped });
+  await expect(page.getByText(/^From contoso-backup\.zip \(\d+ files\): 35 policies/)).toBeVisible();
   await expect(page.getByText(/0 to create, 0 to update/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Nothing to write' })).toBeDisabled();
 });

@@ -3,6 +3,7 @@
 import {
   Badge,
   makeStyles,
+  Switch,
   Table,
   TableBody,
   TableCell,
@@ -12,6 +13,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { FileResult } from '../../domain/import/import-set';
 import type { LoadedSource } from './import-source';
 
@@ -29,6 +31,7 @@ const ORDER: Record<FileResult['status'], number> = { error: 0, read: 1, ignored
 
 export function FileResults({ source }: { source: LoadedSource }) {
   const styles = useStyles();
+  const [all, setAll] = useState(false);
   const { sections, files } = source.set;
   const counts = [
     [sections.policies.length, 'policy', 'policies'],
@@ -36,13 +39,18 @@ export function FileResults({ source }: { source: LoadedSource }) {
     [sections.authenticationStrengths.length, 'authentication strength', 'authentication strengths'],
     [sections.authenticationContexts.length, 'authentication context', 'authentication contexts'],
   ] as const;
+  // What was not read is always shown; what was, on request.
+  const shown = [...files].filter((f) => all || f.status !== 'read').sort((a, b) => ORDER[a.status] - ORDER[b.status]);
   const said = counts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
   return (
     <div className={styles.root}>
       <Text aria-live="polite">
         From {source.label}: {said.length > 0 ? said.join(', ') : 'no policies'}.
       </Text>
-      {files.length > 1 || files.some((f) => f.status !== 'read') ? (
+      {files.length > 1 ? (
+        <Switch checked={all} onChange={(_, data) => setAll(data.checked)} label={`Show every file (${files.length})`} />
+      ) : null}
+      {shown.length > 0 ? (
         <Table aria-label="What each file gave" size="small">
           <TableHeader>
             <TableRow>
@@ -52,19 +60,17 @@ export function FileResults({ source }: { source: LoadedSource }) {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {[...files]
-              .sort((a, b) => ORDER[a.status] - ORDER[b.status])
-              .map((file) => (
-                <TableRow key={file.path}>
-                  <TableCell className={styles.path}>{file.path}</TableCell>
-                  <TableCell>
-                    <Badge appearance="tint" color={STATUS[file.status].color}>
-                      {STATUS[file.status].label}
-                    </Badge>
-                  </TableCell>
-                  <TableCell>{file.message}</TableCell>
-                </TableRow>
-              ))}
+            {shown.map((file) => (
+              <TableRow key={file.path}>
+                <TableCell className={styles.path}>{file.path}</TableCell>
+                <TableCell>
+                  <Badge appearance="tint" color={STATUS[file.status].color}>
+                    {STATUS[file.status].label}
+                  </Badge>
+                </TableCell>
+                <TableCell>{file.message}</TableCell>
+              </TableRow>
+            ))}
           </TableBody>
         </Table>
       ) : null}

@@ -47,12 +47,21 @@ export function ImportSource({ onLoaded, onError }: { onLoaded(source: LoadedSou
   const [otherKey, setOtherKey] = useState<string | null>(null);
   const other = useOtherTenantSession(otherKey);
 
-  const load = async (what: string, read: () => Promise<ImportFile[]>) => {
+  /** `chosen` names what the admin picked, when it was one thing (a zip, a folder). */
+  const load = async (what: string, read: () => Promise<ImportFile[]>, chosen?: string) => {
     setBusy(`Reading ${what}…`);
     try {
       const all = await read();
       if (all.length === 0) throw new Error('No files were chosen.');
-      onLoaded({ label: all.length === 1 ? all[0]!.path : `${all.length} files`, set: await readImport(all) });
+      const files = `${all.length} file${all.length === 1 ? '' : 's'}`;
+      const label = chosen
+        ? all.length === 1 && all[0]!.path === chosen
+          ? chosen
+          : `${chosen} (${files})`
+        : all.length === 1
+          ? all[0]!.path
+          : files;
+      onLoaded({ label, set: await readImport(all) });
     } catch (error) {
       onError(error instanceof Error ? error.message : String(error));
     } finally {
@@ -109,7 +118,7 @@ export function ImportSource({ onLoaded, onError }: { onLoaded(source: LoadedSou
           aria-label="Files to import"
           onChange={(event) => {
             const list = event.target.files;
-            if (list) void load('the files', () => filesFromList(Array.from(list)));
+            if (list) void load('the files', () => filesFromList(Array.from(list)), list.length === 1 ? list[0]!.name : undefined);
             event.target.value = '';
           }}
         />
@@ -124,7 +133,8 @@ export function ImportSource({ onLoaded, onError }: { onLoaded(source: LoadedSou
           aria-label="Folder to import"
           onChange={(event) => {
             const list = event.target.files;
-            if (list) void load('the folder', () => filesFromList(Array.from(list)));
+            if (list)
+              void load('the folder', () => filesFromList(Array.from(list)), list[0]?.webkitRelativePath.split('/')[0] || undefined);
             event.target.value = '';
           }}
         />
