@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../json';
+import { REPORT_ONLY } from '../types';
+import { parseContingencyName, recognisePlans, type ContingencyPlan } from './contingency-plan';
+import { readiness } from './readiness';
+import { activation, drill, revert } from './switch';
+
+const BREAK_GLASS_GROUP = 'aaaaaaaa-0000-0000-0000-00000000000b';
+const SERVICE_ACCOUNTS = 'aaaaaaaa-0000-0000-0000-00000000000c';
+
+const policy = (id: string, displayName: string, state: string, extra: JsonObject = {}): JsonObject => ({
+  id,
+  displayName,
+  state,
+  conditions: {
+    users: { includeUsers: ['All'], excludeUsers: [], excludeGroups: [SERVICE_ACCOUNTS] },
+    applications: { includeApplications: ['All'] },
+  },
+  grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+  ...extra,
+});
+
+const tenant = (): JsonObject[] => [
+  policy('em2', 'EM02 - ENABLE IN EMERGENCY: MFA Disruption [2/2] - All apps: Block legacy authentication', REPORT_ONLY, {
+    grantControls: { operator: 'OR', builtInControls: ['block'] },
+  }),
+  policy('em1', 'EM01 - ENABLE IN EMERGENCY, MFA Disruption[1/2] - Exchange SharePoint: Require compliant device', REPORT_ONLY),
+  policy('ca1', 'CA001: Require MFA for all users', 'enabled'),
+  policy('ca2', 'CA002: Something else', 'enabled'),
+];
+
+const emergency = { users: [], groups: [{ id: BREAK_GLASS_GROUP, name: 'Break glass' }] };
+
+const planFor = (policies: JsonObject[]): ContingencyPlan => {
+  const [recognised] = recognisePlans(policies);
+  return {
+    ...recognised!,
+    suspend: [{ policyId: 'ca1', name: 'CA001: Require MFA for all users', to: 'disabled' }],
+    exclusions: [{ policyId: 'em2', name: 'EM02', users: [], groups: [BREAK_GLASS_GROUP] }],
+  };
+};
+
+describe('contingency plans', () => {
+  it('are recognised from Microsoft’s naming, in sequence, whatever the punctuation', () => {
+    expect(parseContingencyName('EM01 - ENABLE IN EMERGENCY: MFA Disruption [1/4] - Exchange SharePoint')).toEqual({
+      disruption: 'MFA Disruption',
+      position: 1,
+      of: 4,
+    });
+    expect(parseContingencyName('EM01 - ENABLE IN EMERGENCY, MFA Disruption[1/4] - VIP users')).toMatchObject({ position: 1, of: 4 });
+    expect(parseContingencyName('CA01 - Dynamics CRP: Require MFA')).toBeNull();
+    const [plan] = recognisePlans(tenant());
+    expect(plan).toMatchObject({ id: 'mfa-disruption', disruption: 'MFA Disruption' });
+    expect(plan!.enable.map((s) => s.policyId)).toEqual(['em1', 'em2']);
+  });
+
+  it('is ready when complete and idle; says what is missing, on, or blocking the emergency accounts', () => {
+    const policies = tenant();
+    expect(readiness(planFor(policies), policies, emergency)).toEqual([]);
+    const [recognised] = recognisePlans(policies.slice(1));
+    const findings = readiness(recognised!, policies, emergency).map((f) => f.text);
+    expect(findings).toContain('The sequence lacks [2/2]: a step of the plan is missing.');
+    const unprepared = readiness({ ...planFor(policies), exclusions: [] }, policies, emergency).map((f) => f.text);
+    expect(unprepared[0]).toContain('blocks and excludes none of the emergency accounts (Break glass)');
+  });
+
+  it('activates in Microsoft’s order, and a revert puts back exactly what it changed, keeping every other exclusion', () => {
+    const policies = tenant();
+    const { steps, record } = activation(planFor(policies), policies, new Date('2026-11-30T12:00:00Z'));
+    expect(steps.map((s) => `${s.kind} ${s.policyId}`)).toEqual(['exclude em2', 'enable em1', 'enable em2', 'suspend ca1']);
+    const em2 = steps.filter((s) => s.policyId === 'em2').at(-1)!.after;
+    expect(em2).toMatchObject({ state: 'enabled', conditions: { users: { excludeGroups: [SERVICE_ACCOUNTS, BREAK_GLASS_GROUP] } } });
+
+    // Meanwhile someone excluded another group from EM02: the revert leaves it.
+    const afterSwitch = policies.map((p) => steps.filter((s) => s.policyId === p.id).at(-1)?.after ?? p);
+    const touchedMeanwhile = afterSwitch.map((p) =>
+      p.id === 'em2'
+        ? {
+            ...p,
+            conditions: {
+              ...(p.conditions as JsonObject),
+              users: {
+                ...((p.conditions as JsonObject).users as JsonObject),
+                excludeGroups: [SERVICE_ACCOUNTS, BREAK_GLASS_GROUP, 'later'],
+              },
+            },
+          }
+        : p,
+    );
+    const back = revert(record, touchedMeanwhile);
+    expect(back.map((s) => `${s.kind} ${s.policyId}`)).toEqual(['restore ca1', 'restore em1', 'restore em2']);
+    const restored = new Map(back.map((s) => [s.policyId, s.after]));
+    expect(restored.get('ca1')).toEqual(policies.find((p) => p.id === 'ca1'));
+    expect(restored.get('em1')).toEqual(policies.find((p) => p.id === 'em1'));
+    expect(restored.get('em2')).toMatchObject({
+      state: REPORT_ONLY,
+      conditions: { users: { excludeGroups: [SERVICE_ACCOUNTS, 'later'] } },
+    });
+  });
+
+  it('an exclusion already in place is not added, so the revert does not take it away', () => {
+    const policies = tenant().map((p) =>
+      p.id === 'em2'
+        ? {
+            ...p,
+            conditions: {
+              users: { includeUsers: ['All'], excludeGroups: [BREAK_GLASS_GROUP] },
+              applications: { includeApplications: ['All'] },
+            },
+          }
+        : p,
+    );
+    const { record } = activation(planFor(policies), policies, new Date());
+    expect(record.touched.find((t) => t.policyId === 'em2')!.addedGroups).toEqual([]);
+  });
+
+  it('a drill gives both sides without writing, and its revert undoes its activation exactly', () => {
+    const policies = tenant();
+    const { activate, revert: back } = drill(planFor(policies), policies, new Date());
+    expect(activate).toHaveLength(4);
+    const end = new Map(policies.map((p) => [String(p.id), p]));
+    for (const step of [...activate, ...back]) end.set(step.policyId, step.after);
+    expect([...end.values()]).toEqual(policies);
+  });
+
+  it('stops when the plan names a policy the tenant no longer has', () => {
+    const policies = tenant();
+    const plan = planFor(policies);
+    expect(() =>
+      activation(
+        plan,
+        policies.filter((p) => p.id !== 'ca1'),
+        new Date(),
+      ),
+    ).toThrow("'CA001: Require MFA for all users' is not in the tenant any more");
+  });
+});

@@ -1,0 +1,82 @@
+// Whether a contingency plan would work today: its sequence complete, its policies idle in
+// report-only, what they refer to still there, the emergency accounts excluded from those that
+// block, and the policies to suspend still in the tenant. Said in words, worst first.
+import { isJsonObject, type JsonObject } from '../json';
+import type { EmergencyAccess } from '../lockout';
+import { REPORT_ONLY } from '../types';
+import { excludedIn, type ContingencyPlan } from './contingency-plan';
+
+export interface ReadinessFinding {
+  severity: 'blocker' | 'warning';
+  text: string;
+}
+
+const blocks = (policy: JsonObject) => {
+  const grant = isJsonObject(policy.grantControls) ? policy.grantControls : {};
+  return Array.isArray(grant.builtInControls) && grant.builtInControls.includes('block');
+};
+
+/**
+ * @param gone what each policy refers to that no longer exists, in words, by policy id (from
+ * domain/dependencies.ts and the names already read).
+ */
+export function readiness(
+  plan: ContingencyPlan,
+  policies: readonly JsonObject[],
+  emergency: EmergencyAccess,
+  gone: ReadonlyMap<string, readonly string[]> = new Map(),
+): ReadinessFinding[] {
+  const findings: ReadinessFinding[] = [];
+  const byId = new Map(policies.map((p) => [String(p.id), p]));
+  const expected = Math.max(0, ...plan.enable.map((s) => s.of));
+  const positions = new Set(plan.enable.map((s) => s.position));
+  const missing = Array.from({ length: expected }, (_, i) => i + 1).filter((n) => !positions.has(n));
+  if (plan.enable.length === 0) findings.push({ severity: 'blocker', text: 'The plan turns on no contingency policy.' });
+  if (missing.length > 0)
+    findings.push({
+      severity: 'blocker',
+      text: `The sequence lacks ${missing.map((n) => `[${n}/${expected}]`).join(', ')}: a step of the plan is missing.`,
+    });
+  if (new Set(plan.enable.map((s) => s.of)).size > 1)
+    findings.push({ severity: 'warning', text: 'Its policies disagree on how many steps there are ([i/n] with different n).' });
+
+  for (const step of plan.enable) {
+    const policy = byId.get(step.policyId);
+    if (!policy) {
+      findings.push({ severity: 'blocker', text: `'${step.name}' is not in the tenant.` });
+      continue;
+    }
+    if (policy.state === 'enabled')
+      findings.push({ severity: 'warning', text: `'${step.name}' is already on: the plan is active, or it was left on.` });
+    else if (policy.state !== REPORT_ONLY)
+      findings.push({
+        severity: 'warning',
+        text: `'${step.name}' is off: kept in report-only, its effect shows in the sign-in logs before it is needed.`,
+      });
+    for (const what of gone.get(step.policyId) ?? [])
+      findings.push({ severity: 'blocker', text: `'${step.name}' refers to ${what}, which no longer exists.` });
+    if (blocks(policy)) {
+      const usersOut = emergency.users.filter((u) => !excludedIn(policy, 'excludeUsers').includes(u.id));
+      const groupsOut = emergency.groups.filter((g) => !excludedIn(policy, 'excludeGroups').includes(g.id));
+      const planned = plan.exclusions.filter((e) => e.policyId === step.policyId);
+      const stillOut = [
+        ...usersOut.filter((u) => !planned.some((e) => e.users.includes(u.id))),
+        ...groupsOut.filter((g) => !planned.some((e) => e.groups.includes(g.id))),
+      ];
+      if (emergency.users.length + emergency.groups.length > 0 && stillOut.length === emergency.users.length + emergency.groups.length)
+        findings.push({
+          severity: 'blocker',
+          text: `'${step.name}' blocks and excludes none of the emergency accounts (${stillOut.map((p) => p.name).join(', ')}).`,
+        });
+    }
+  }
+  for (const step of [...plan.suspend, ...plan.exclusions]) {
+    if (!byId.has(step.policyId)) findings.push({ severity: 'blocker', text: `'${step.name}' is not in the tenant.` });
+  }
+  if (emergency.users.length + emergency.groups.length === 0)
+    findings.push({
+      severity: 'warning',
+      text: 'No emergency accounts are named in Settings: whether the plan locks them out cannot be checked.',
+    });
+  return findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'blocker' ? -1 : 1));
+}
