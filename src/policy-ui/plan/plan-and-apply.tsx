@@ -12,7 +12,7 @@ import { useTenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
 import { useApplyJournal, useApplyPlan } from '../writes';
 import { ApplyPanel } from './apply-panel';
-import { PlanReview } from './plan-review';
+import { PlanReview, type PlanReviewProps } from './plan-review';
 
 export interface PlanAndApplyProps {
   /** What is to be written; null while the page is still choosing it. */
@@ -22,9 +22,15 @@ export interface PlanAndApplyProps {
   targetName: string;
   /** The page's own content (the choice of what to write), hidden while a run is shown. */
   children?: ReactNode;
+  /** Told when the admin confirms a new run (not a resume), before its first write: what the run will write. */
+  onStart?(run: ApplyRun): void;
+  /** Told when a run ends with every write done. */
+  onFinished?(run: ApplyRun): void;
+  /** Choices the review starts from: a contingency switch writes the states it means, not report-only. */
+  initialChoices?: PlanReviewProps['initialChoices'];
 }
 
-export function PlanAndApply({ source, sourceKey, targetName, children }: PlanAndApplyProps) {
+export function PlanAndApply({ source, sourceKey, targetName, children, onStart, onFinished, initialChoices }: PlanAndApplyProps) {
   const tenant = useTenantSession();
   const journal = useApplyJournal();
   const apply = useApplyPlan();
@@ -42,7 +48,13 @@ export function PlanAndApply({ source, sourceKey, targetName, children }: PlanAn
     setRun(next);
     apply.mutate(
       { run: next, onChange: setRun, signal: stop.current.signal },
-      { onSuccess: setRun, onError: (error) => setFailure(describeError(error, 'apply the plan')) },
+      {
+        onSuccess: (done) => {
+          setRun(done);
+          if (done.finishedAt) onFinished?.(done);
+        },
+        onError: (error) => setFailure(describeError(error, 'apply the plan')),
+      },
     );
   };
   const writes = confirming ? confirming.counts.create + confirming.counts.update : 0;
@@ -67,7 +79,7 @@ export function PlanAndApply({ source, sourceKey, targetName, children }: PlanAn
         <>
           {children}
           {source && source.sections.policies.length > 0 ? (
-            <PlanReview key={sourceKey} source={source} targetName={targetName} onApply={setConfirming} />
+            <PlanReview key={sourceKey} source={source} targetName={targetName} onApply={setConfirming} initialChoices={initialChoices} />
           ) : null}
         </>
       ) : null}
@@ -93,7 +105,9 @@ export function PlanAndApply({ source, sourceKey, targetName, children }: PlanAn
                 onClick={() => {
                   const plan = confirming!;
                   setConfirming(null);
-                  start(newApplyRun(plan, tenant.account.tenantId, tenant.context.clock));
+                  const run = newApplyRun(plan, tenant.account.tenantId, tenant.context.clock);
+                  onStart?.(run);
+                  start(run);
                 }}
               >
                 Write to {targetName}

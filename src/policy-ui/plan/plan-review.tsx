@@ -38,9 +38,17 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
 
-export function PlanReview({ source, targetName, onApply }: { source: ImportSet; targetName: string; onApply(plan: Plan): void }) {
+export interface PlanReviewProps {
+  source: ImportSet;
+  targetName: string;
+  onApply(plan: Plan): void;
+  /** Choices to start from: a contingency switch writes the states it means, not report-only. */
+  initialChoices?: Partial<PlanChoices>;
+}
+
+export function PlanReview({ source, targetName, onApply, initialChoices }: PlanReviewProps) {
   const styles = useStyles();
-  const [choices, setChoices] = useState<PlanChoices>(defaultChoices);
+  const [choices, setChoices] = useState<PlanChoices>(() => ({ ...defaultChoices(), ...initialChoices }));
   const [domain, setDomain] = useState({ from: source.origin.domain ?? '', to: '' });
   const { plan, policies, loading, error, retry } = usePlan(source, choices);
   const write = useWriteAccess();
