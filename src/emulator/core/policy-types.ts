@@ -50,7 +50,8 @@ const policy: Record<string, Spec> = {
     applications: object({
       includeApplications: list(),
       excludeApplications: list(),
-      includeUserActions: list(['urn:user:registersecurityinfo', 'urn:user:registerdevice']),
+      // accountrecovery: outside the documented enum, but Microsoft's own template sends it.
+      includeUserActions: list(['urn:user:registersecurityinfo', 'urn:user:registerdevice', 'urn:user:accountrecovery']),
       includeAuthenticationContextClassReferences: list(),
       applicationFilter: filter,
       networkAccess: any,
@@ -105,6 +106,8 @@ const policy: Record<string, Spec> = {
       'compliantApplication',
       'passwordChange',
       'riskRemediation',
+      // Outside the documented enum, but Microsoft's account recovery template sends it.
+      'verifiedID',
     ]),
     customAuthenticationFactors: list(),
     termsOfUse: list(),
