@@ -1,0 +1,88 @@
+// A gallery shown against a tenant: for each template, the tenant's policy that is it (created from
+// it, by templateId; else the same content), one that comes close, or none (a gap). Content is
+// compared without what a template cannot know: names, state, the places of its blanks, and the
+// users and groups a tenant excludes (its emergency and service accounts); the difference view
+// shows all of it.
+import { isPlaceholder } from '../import/placeholders';
+import { isJsonObject, type JsonObject } from '../json';
+import { comparableText, toWritableBody } from '../policy-body';
+import { REFERENCE_PLACES, rewriteReferences, valuesAt } from '../plan/reference-places';
+import type { GalleryTemplate } from './gallery-template';
+
+export type TemplateStatus =
+  | { kind: 'present'; by: 'templateId' | 'content'; policy: JsonObject; identical: boolean }
+  | { kind: 'similar'; policy: JsonObject; same: string[]; differ: string[] }
+  | { kind: 'gap' };
+
+export interface TemplateMatch {
+  template: GalleryTemplate;
+  status: TemplateStatus;
+}
+
+const QUIET = { hideEmpty: true, sortIds: true } as const;
+const TENANT_EXCLUSIONS = ['excludeUsers', 'excludeGroups'];
+
+/** The places a template leaves to the tenant: where it has a blank. */
+const blankPlaces = (template: JsonObject) =>
+  new Set(REFERENCE_PLACES.filter((place) => valuesAt(template, place, isPlaceholder).length > 0).map((p) => p.path.join('.')));
+
+/** A policy reduced to what a template decides. */
+function essence(policy: JsonObject, ignore: ReadonlySet<string>): JsonObject {
+  const body = rewriteReferences(toWritableBody(policy), (place) => (ignore.has(place.path.join('.')) ? null : undefined));
+  delete body.displayName;
+  delete body.state;
+  delete body.description;
+  const users = isJsonObject(body.conditions) && isJsonObject(body.conditions.users) ? body.conditions.users : null;
+  if (users) for (const key of TENANT_EXCLUSIONS) delete users[key];
+  return body;
+}
+
+const conditionsOf = (p: JsonObject): JsonObject => (isJsonObject(p.conditions) ? p.conditions : {});
+
+/** The parts of a policy compared for a near match, each as a policy of that part alone: each condition is a part of its own. */
+function parts(a: JsonObject, b: JsonObject): { words: string; pick(policy: JsonObject): JsonObject }[] {
+  const keys = new Set([...Object.keys(conditionsOf(a)), ...Object.keys(conditionsOf(b))]);
+  keys.delete('users');
+  keys.delete('applications');
+  return [
+    { words: 'users', pick: (p) => ({ conditions: { users: conditionsOf(p).users ?? null } }) },
+    { words: 'target resources', pick: (p) => ({ conditions: { applications: conditionsOf(p).applications ?? null } }) },
+    { words: 'grant', pick: (p) => ({ grantControls: p.grantControls ?? null }) },
+    { words: 'session', pick: (p) => ({ sessionControls: p.sessionControls ?? null }) },
+    ...[...keys].sort().map((key) => ({ words: key, pick: (p: JsonObject) => ({ conditions: { [key]: conditionsOf(p)[key] ?? null } }) })),
+  ];
+}
+
+/** Matches each template with the tenant's policies; a policy is the match of one template at most per kind of match. */
+export function matchTemplates(templates: readonly GalleryTemplate[], policies: readonly JsonObject[]): TemplateMatch[] {
+  return templates.map((template) => ({ template, status: statusOf(template, policies) }));
+}
+
+function statusOf(template: GalleryTemplate, policies: readonly JsonObject[]): TemplateStatus {
+  const ignore = blankPlaces(template.policy);
+  const wanted = comparableText(essence(template.policy, ignore), QUIET);
+  const same = (policy: JsonObject) => comparableText(essence(policy, ignore), QUIET) === wanted;
+  if (template.templateId) {
+    const id = template.templateId.toLowerCase();
+    const created = policies.find((p) => typeof p.templateId === 'string' && p.templateId.toLowerCase() === id);
+    if (created) return { kind: 'present', by: 'templateId', policy: created, identical: same(created) };
+  }
+  const byContent = policies.find(same);
+  if (byContent) return { kind: 'present', by: 'content', policy: byContent, identical: true };
+
+  // Close: the same grant and session controls, and one other part at most that differs.
+  const mine = essence(template.policy, ignore);
+  let best: { policy: JsonObject; same: string[]; differ: string[] } | null = null;
+  for (const policy of policies) {
+    const theirs = essence(policy, ignore);
+    const compared = parts(mine, theirs).map((part) => ({
+      words: part.words,
+      alike: comparableText(part.pick(mine), QUIET) === comparableText(part.pick(theirs), QUIET),
+    }));
+    const differ = compared.filter((c) => !c.alike);
+    if (differ.length > 1 || differ.some((c) => c.words === 'grant' || c.words === 'session')) continue;
+    if (!best || differ.length < best.differ.length)
+      best = { policy, same: compared.filter((c) => c.alike).map((c) => c.words), differ: differ.map((c) => c.words) };
+  }
+  return best ? { kind: 'similar', ...best } : { kind: 'gap' };
+}

@@ -1,0 +1,63 @@
+// A tenant's own policy saved as a template: its references to the tenant's own objects (users,
+// groups, workload identities, named locations, terms of use, custom strengths) replaced by named
+// blanks such as `<GROUP: Finance>`, so it can be written into this or another tenant with the
+// blanks filled there. Roles and Microsoft's applications keep their ids: they are the same in
+// every tenant. The saved templates' store is the session's business (this is pure).
+import { isSpecialValue, lookupName, type NameDirectory } from '../references';
+import type { JsonObject } from '../json';
+import { toWritableBody } from '../policy-body';
+import { BUILT_IN_STRENGTHS, rewriteReferences } from '../plan/reference-places';
+import type { MappingKind } from '../plan/types';
+import { REPORT_ONLY } from '../types';
+import type { GalleryTemplate } from './gallery-template';
+
+const BLANK_WORD: Partial<Record<MappingKind, string>> = {
+  user: 'USER',
+  group: 'GROUP',
+  servicePrincipal: 'WORKLOAD IDENTITY',
+  namedLocation: 'LOCATION',
+  termsOfUse: 'TERMS OF USE',
+  authenticationStrength: 'STRENGTH',
+};
+
+/** A blank's words must not close it early. */
+const clean = (name: string) => name.replace(/[<>{}%$]/g, '').trim();
+
+export interface SaveAsTemplateInput {
+  policy: JsonObject;
+  names?: NameDirectory;
+  /** A fresh id for the template (the caller's clock or random source). */
+  id: string;
+  savedAt: string;
+}
+
+export function policyAsTemplate({ policy, names, id, savedAt }: SaveAsTemplateInput): GalleryTemplate {
+  const body = toWritableBody(policy);
+  const blankOf = new Map<string, string>();
+  const used = new Set<string>();
+  const templated = rewriteReferences(body, (place, value) => {
+    const word = BLANK_WORD[place.kind];
+    // Special values (All, AllTrusted, GuestsOrExternalUsers…) and anything that is not an id stay.
+    if (!word || isSpecialValue(value)) return undefined;
+    if (place.kind === 'authenticationStrength' && BUILT_IN_STRENGTHS.has(value)) return undefined;
+    const key = `${place.kind}:${value.toLowerCase()}`;
+    const known = blankOf.get(key);
+    if (known) return known;
+    const name = clean(lookupName(names, [place.kind], value)?.displayName ?? '') || value.slice(0, 8);
+    let blank = `<${word}: ${name}>`;
+    for (let n = 2; used.has(blank); n++) blank = `<${word}: ${name} (${n})>`;
+    used.add(blank);
+    blankOf.set(key, blank);
+    return blank;
+  });
+  const name = typeof body.displayName === 'string' && body.displayName.trim() ? body.displayName : 'Saved policy';
+  return {
+    key: `tenant:${id}`,
+    source: 'tenant',
+    templateId: null,
+    name,
+    description: `Saved from this tenant’s policy “${name}” on ${savedAt.slice(0, 10)}.`,
+    scenarios: [],
+    policy: { ...templated, displayName: name, state: REPORT_ONLY },
+  };
+}
