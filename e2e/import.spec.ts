@@ -1,42 +1,8 @@
 // Import: a backup restored into the tenant it came from, and policies copied into another tenant
 // with their references mapped, each through one plan reviewed before anything is written.
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { CONTOSO_TENANT_ID } from './support/test-accounts';
+import { asColleague } from './support/colleague';
 import { expect, test } from './support/fixtures';
-
-/** A colleague's change, straight to the demo tenant's Graph (the console is not involved). */
-async function graph(page: Page, method: string, path: string, body?: unknown) {
-  const token = `demo.${Buffer.from(
-    JSON.stringify({
-      tid: CONTOSO_TENANT_ID,
-      oid: 'x',
-      upn: 'colleague@contoso.example',
-      name: 'Colleague',
-      scp: 'Policy.Read.All Policy.ReadWrite.ConditionalAccess',
-    }),
-  )
-    .toString('base64')
-    .replace(/=+$/, '')}`;
-  return page.evaluate(
-    async ({ method, path, body, token }) => {
-      const send = () =>
-        fetch(`https://graph.microsoft.com${path}`, {
-          method,
-          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-      let response = await send();
-      // Conditional Access allows about one request a second: a colleague's script waits and tries again.
-      for (let tries = 0; response.status === 429 && tries < 5; tries++) {
-        await new Promise((resolve) => setTimeout(resolve, 1100));
-        response = await send();
-      }
-      return response.status === 204 ? null : ((await response.json()) as { value?: { id: string; displayName: string }[] });
-    },
-    { method, path, body, token },
-  );
-}
 
 test('a backup restores what was deleted and changed since, after a review, and a second run has nothing to write', async ({
   page,
@@ -57,10 +23,12 @@ test('a backup restores what was deleted and changed since, after a review, and 
   const zipped = readFileSync(await zipDownload.path());
 
   // Since the backup: CA014 deleted, CA002 changed.
-  const list = await graph(page, 'GET', '/beta/identity/conditionalAccess/policies');
+  const list = await asColleague(page, 'GET', '/beta/identity/conditionalAccess/policies');
   const id = (prefix: string) => list!.value!.find((p) => p.displayName.startsWith(prefix))!.id;
-  await graph(page, 'DELETE', `/beta/identity/conditionalAccess/policies/${id('CA014')}`);
-  await graph(page, 'PATCH', `/beta/identity/conditionalAccess/policies/${id('CA002')}`, { conditions: { clientAppTypes: ['other'] } });
+  await asColleague(page, 'DELETE', `/beta/identity/conditionalAccess/policies/${id('CA014')}`);
+  await asColleague(page, 'PATCH', `/beta/identity/conditionalAccess/policies/${id('CA002')}`, {
+    conditions: { clientAppTypes: ['other'] },
+  });
 
   await page.getByRole('tab', { name: 'Import' }).click();
   await page.getByLabel('Files to import').setInputFiles({ name: 'contoso-backup.json', mimeType: 'application/json', buffer: backup });

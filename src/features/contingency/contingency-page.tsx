@@ -1,0 +1,148 @@
+// Contingency plans: per disruption, the contingency policies to turn on in order (recognised from
+// Microsoft's naming), the normal policies to turn off and the exclusions to add first; whether the
+// plan would work today; a drill that shows every change without writing; the switch itself through
+// the shared plan flow (diffs, lock-out guard, paced and journalled, read back); and the revert that
+// puts every touched policy back exactly as it was.
+import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { recognisePlans, type ContingencyPlan } from '../../domain/contingency/contingency-plan';
+import { activation, revert, type SwitchStep } from '../../domain/contingency/switch';
+import { emptyImportSet, type ImportSet } from '../../domain/import/import-set';
+import { policyJson, type JsonObject } from '../../domain/json';
+import { describeError } from '../../graph/describe-error';
+import { PlanAndApply } from '../../policy-ui/plan/plan-and-apply';
+import { policiesQuery } from '../../policy-ui/queries';
+import { useEmergencyAccess } from '../../session/emergency-access';
+import { useOrganizationName } from '../../session/organization-query';
+import { useTenantSession } from '../../session/tenant-session';
+import { EmptyState } from '../../shared/ui/empty-state';
+import { ErrorState } from '../../shared/ui/error-state';
+import { PlanCard } from './plan-card';
+import { useContingencyStore } from './plan-store';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
+  title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+});
+
+type Mode = { kind: 'plans' } | { kind: 'activate' | 'revert'; plan: ContingencyPlan; fresh: JsonObject[]; source: ImportSet; key: string };
+
+/** The policies as the steps leave them, in the order they are first touched: what the plan flow writes. */
+function importOf(steps: readonly SwitchStep[], tenantId: string): ImportSet {
+  const last = new Map<string, JsonObject>();
+  for (const step of steps) last.set(step.policyId, step.after);
+  const set = emptyImportSet();
+  set.origin.tenantId = tenantId;
+  set.sections.policies = [...last.values()];
+  return set;
+}
+
+export function ContingencyPage() {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const tenantId = tenant.account.tenantId;
+  const targetName = useOrganizationName(tenant) ?? 'this tenant';
+  const list = useQuery(policiesQuery(tenant));
+  const queryClient = useQueryClient();
+  const [emergency] = useEmergencyAccess(tenantId);
+  const [store, update] = useContingencyStore(tenantId);
+  const [mode, setMode] = useState<Mode>({ kind: 'plans' });
+  const [switchError, setSwitchError] = useState<string | null>(null);
+  // Each switch is a new review: choices made for an earlier one do not carry over.
+  const [attempts, setAttempts] = useState(0);
+  const policies = useMemo(() => (list.data ?? []).map(policyJson), [list.data]);
+  const plans = useMemo(() => recognisePlans(policies).map((plan) => ({ ...plan, ...store.plans[plan.id] })), [policies, store.plans]);
+
+  /** Steps computed from the policies read again now: a switch never starts from a stale list. */
+  const begin = async (kind: 'activate' | 'revert', plan: ContingencyPlan) => {
+    setSwitchError(null);
+    try {
+      const fresh = (await queryClient.fetchQuery({ ...policiesQuery(tenant), staleTime: 0 })).map(policyJson);
+      const steps =
+        kind === 'activate' ? activation(plan, fresh, tenant.context.clock.now()).steps : revert(store.switches[plan.id]!, fresh);
+      if (steps.length === 0) {
+        setSwitchError(
+          kind === 'activate'
+            ? 'Every policy of the plan is already as the switch would leave it.'
+            : 'Every touched policy is already back as it was.',
+        );
+        if (kind === 'revert')
+          update((s) => ({ ...s, switches: Object.fromEntries(Object.entries(s.switches).filter(([id]) => id !== plan.id)) }));
+        return;
+      }
+      setMode({ kind, plan, fresh, source: importOf(steps, tenantId), key: `${kind}:${plan.id}:${attempts}` });
+      setAttempts((n) => n + 1);
+    } catch (error) {
+      setSwitchError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <section className={styles.page} aria-labelledby="contingency-title">
+      <h1 id="contingency-title" className={styles.title}>
+        Contingency plans
+      </h1>
+      <Text>
+        Contingency policies wait in report-only and are turned on, in order, when a disruption happens (an MFA outage, a federation
+        failure); the normal policies they stand in for are turned off. Gatehouse recognises them by Microsoft’s naming:{' '}
+        <code>EM01 - ENABLE IN EMERGENCY: MFA Disruption [1/3] - …</code>.
+      </Text>
+      {list.isPending ? <Spinner label="Reading the policies…" /> : null}
+      {list.error ? <ErrorState {...describeError(list.error, 'read the policies')} onRetry={() => void list.refetch()} /> : null}
+      {switchError ? <ErrorState title="Nothing was switched" message={switchError} /> : null}
+
+      {mode.kind === 'plans' ? (
+        list.data && plans.length === 0 ? (
+          <EmptyState title="No contingency policies">
+            No policy is named as a contingency policy. Create them in report-only, named{' '}
+            <code>EMnn - ENABLE IN EMERGENCY: disruption [i/n] - …</code>, and they appear here as a plan.
+          </EmptyState>
+        ) : (
+          plans.map((plan) => (
+            <PlanCard
+              key={plan.id}
+              plan={plan}
+              policies={policies}
+              emergency={emergency}
+              switched={store.switches[plan.id] ?? null}
+              onEdit={(edit) =>
+                update((s) => ({ ...s, plans: { ...s.plans, [plan.id]: { suspend: plan.suspend, exclusions: plan.exclusions, ...edit } } }))
+              }
+              onActivate={() => void begin('activate', plan)}
+              onRevert={() => void begin('revert', plan)}
+            />
+          ))
+        )
+      ) : (
+        <PlanAndApply
+          source={mode.source}
+          sourceKey={mode.key}
+          targetName={targetName}
+          // The switch writes the states it means: on, off, or back to what they were.
+          initialChoices={{ states: 'source' }}
+          onStart={() => {
+            // Recorded before the first write, so a switch cut short can still be reverted.
+            if (mode.kind === 'activate') {
+              const { record } = activation(mode.plan, mode.fresh, tenant.context.clock.now());
+              update((s) => ({ ...s, switches: { ...s.switches, [mode.plan.id]: record } }));
+            }
+          }}
+          onFinished={() => {
+            if (mode.kind === 'revert')
+              update((s) => ({ ...s, switches: Object.fromEntries(Object.entries(s.switches).filter(([id]) => id !== mode.plan.id)) }));
+          }}
+        >
+          <Text>
+            {mode.kind === 'activate'
+              ? `Switching to the plan for ${mode.plan.disruption}.`
+              : `Switching back from the plan for ${mode.plan.disruption}.`}{' '}
+            <Button appearance="transparent" onClick={() => setMode({ kind: 'plans' })}>
+              Back to the plans
+            </Button>
+          </Text>
+        </PlanAndApply>
+      )}
+    </section>
+  );
+}

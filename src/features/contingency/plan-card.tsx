@@ -1,0 +1,194 @@
+// One contingency plan: whether it would work today, its steps in order, what it turns off and
+// which exclusions it adds first (both chosen here), a drill of the switch and of the way back in
+// words, and the switch itself. A switch not yet reverted is said, with its way back.
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { isContingencyPolicy, type ContingencyPlan } from '../../domain/contingency/contingency-plan';
+import { readiness } from '../../domain/contingency/readiness';
+import { drill, type SwitchRecord, type SwitchStep } from '../../domain/contingency/switch';
+import { describeChanges } from '../../domain/describe-changes';
+import { isJsonObject, type JsonObject } from '../../domain/json';
+import type { EmergencyAccess } from '../../domain/lockout';
+import { REPORT_ONLY } from '../../domain/types';
+import { PolicySelection } from '../../policy-ui/policy-selection';
+import { StateBadge } from '../../policy-ui/state-badge';
+import { formatDateTime } from '../../shared/ui/format';
+
+const useStyles = makeStyles({
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingVerticalL },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))', gap: tokens.spacingHorizontalL },
+});
+
+const STEP_WORDS: Record<SwitchStep['kind'], string> = {
+  exclude: 'Add exclusions to',
+  enable: 'Turn on',
+  suspend: 'Turn off',
+  restore: 'Put back',
+};
+
+const blocks = (policy: JsonObject | undefined) =>
+  !!policy &&
+  isJsonObject(policy.grantControls) &&
+  Array.isArray(policy.grantControls.builtInControls) &&
+  policy.grantControls.builtInControls.includes('block');
+
+function Steps({ title, steps }: { title: string; steps: SwitchStep[] }) {
+  const styles = useStyles();
+  return (
+    <div>
+      <Text weight="semibold">{title}</Text>
+      {steps.length === 0 ? (
+        <Text block>Nothing to change.</Text>
+      ) : (
+        <ol className={styles.list} aria-label={title}>
+          {steps.map((step, i) => (
+            <li key={`${step.policyId}:${i}`}>
+              {STEP_WORDS[step.kind]} ‘{step.name}’:{' '}
+              {describeChanges(step.before, step.after)
+                .map((c) => c.text)
+                .join('; ') || 'no change'}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+export interface PlanCardProps {
+  plan: ContingencyPlan;
+  policies: JsonObject[];
+  emergency: EmergencyAccess;
+  switched: SwitchRecord | null;
+  onEdit(edit: Partial<Pick<ContingencyPlan, 'suspend' | 'exclusions'>>): void;
+  onActivate(): void;
+  onRevert(): void;
+}
+
+export function PlanCard({ plan, policies, emergency, switched, onEdit, onActivate, onRevert }: PlanCardProps) {
+  const styles = useStyles();
+  const [drilled, setDrilled] = useState<ReturnType<typeof drill> | null>(null);
+  const byId = useMemo(() => new Map(policies.map((p) => [String(p.id), p])), [policies]);
+  const findings = useMemo(() => readiness(plan, policies, emergency), [plan, policies, emergency]);
+  const normal = useMemo(
+    () => policies.filter((p) => !isContingencyPolicy(p)).map((p) => ({ rowKey: String(p.id), name: String(p.displayName ?? p.id) })),
+    [policies],
+  );
+  const blocking = plan.enable.filter((step) => blocks(byId.get(step.policyId)));
+  const excluding = plan.exclusions.length > 0;
+  const blockers = findings.filter((f) => f.severity === 'blocker');
+  const titleId = `plan-${plan.id}`;
+
+  return (
+    <Card className={styles.card} aria-labelledby={titleId}>
+      <h2 id={titleId} className={styles.heading}>
+        {plan.disruption}
+      </h2>
+      {switched ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Switched on {formatDateTime(switched.at)}</MessageBarTitle>
+            {switched.touched.length} policies were changed. Switch back when the disruption is over: each is put back as it was.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {findings.length === 0 ? (
+        <Badge appearance="tint" color="success">
+          Ready
+        </Badge>
+      ) : (
+        <ul className={styles.list} aria-label={`Readiness of ${plan.disruption}`}>
+          {findings.map((f) => (
+            <li key={f.text}>
+              <Badge appearance="tint" color={f.severity === 'blocker' ? 'danger' : 'warning'}>
+                {f.severity === 'blocker' ? 'Not ready' : 'Note'}
+              </Badge>{' '}
+              {f.text}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <div>
+        <Text weight="semibold">Turned on, in order</Text>
+        <ol className={styles.list} aria-label={`Contingency policies of ${plan.disruption}`}>
+          {plan.enable.map((step) => (
+            <li key={step.policyId}>
+              [{step.position}/{step.of}] {step.name}{' '}
+              <StateBadge state={(byId.get(step.policyId)?.state as string | undefined) ?? REPORT_ONLY} />
+            </li>
+          ))}
+        </ol>
+      </div>
+
+      <div>
+        <Text weight="semibold">Turned off while it is on</Text>
+        <PolicySelection
+          policies={normal}
+          selection={plan.suspend.map((s) => s.policyId)}
+          onChange={(selection) =>
+            onEdit({
+              suspend: normal
+                .filter((p) => !selection || selection.includes(p.rowKey))
+                .map((p) => ({ policyId: p.rowKey, name: p.name, to: 'disabled' as const })),
+            })
+          }
+          verb="turned off"
+          label={`Normal policies ${plan.disruption} turns off`}
+        />
+      </div>
+
+      {blocking.length > 0 ? (
+        <Checkbox
+          checked={excluding}
+          disabled={emergency.users.length + emergency.groups.length === 0}
+          onChange={(_, data) =>
+            onEdit({
+              exclusions: data.checked
+                ? blocking.map((step) => ({
+                    policyId: step.policyId,
+                    name: step.name,
+                    users: emergency.users.map((u) => u.id),
+                    groups: emergency.groups.map((g) => g.id),
+                  }))
+                : [],
+            })
+          }
+          label={`First, exclude the emergency accounts of Settings from the ${blocking.length === 1 ? 'policy' : `${blocking.length} policies`} of this plan that block`}
+        />
+      ) : null}
+
+      <div className={styles.actions}>
+        <Button onClick={() => setDrilled(drilled ? null : drill(plan, policies, new Date()))} aria-expanded={!!drilled}>
+          {drilled ? 'Hide the drill' : 'Drill: show every change, write nothing'}
+        </Button>
+        <Button appearance="primary" disabled={blockers.length > 0 || !!switched} onClick={onActivate}>
+          Switch to this plan…
+        </Button>
+        <Button disabled={!switched} onClick={onRevert}>
+          Switch back…
+        </Button>
+      </div>
+      {drilled ? (
+        <div className={styles.columns}>
+          <Steps title="Switching on" steps={drilled.activate} />
+          <Steps title="Switching back" steps={drilled.revert} />
+        </div>
+      ) : null}
+    </Card>
+  );
+}
