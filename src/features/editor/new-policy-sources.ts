@@ -1,7 +1,9 @@
 // Where a new policy can start: blank (the smallest valid body), a copy of an existing policy,
 // a Microsoft template, or a file. Every one starts in report-only and without service-owned fields.
 import { policyJson } from '../../domain/json';
-import { toWritableBody, type Json, type JsonObject } from '../../domain/policy-body';
+import { toWritableBody, type JsonObject } from '../../domain/policy-body';
+import { fillBlanks } from '../../domain/templates/blanks';
+import { CURRENT_ADMIN_BLANK, policyFromDetails } from '../../domain/templates/gallery-template';
 import type { PolicyTemplate } from '../../graph/policies';
 import { REPORT_ONLY, type ConditionalAccessPolicy } from '../../domain/types';
 
@@ -20,22 +22,8 @@ export function duplicateOf(policy: ConditionalAccessPolicy): JsonObject {
   return { ...body, displayName: `Copy of ${policy.displayName ?? 'policy'}`, state: REPORT_ONLY };
 }
 
-/** Templates write "Current administrator will be excluded" where the admin's id belongs. */
-const ADMIN_PLACEHOLDER = /current administrator will be excluded/i;
-
+/** A Microsoft template as a new policy, the admin creating it excluded where the template says so. */
 export function fromTemplate(template: PolicyTemplate, adminObjectId: string): JsonObject {
-  const replace = (value: Json): Json => {
-    if (typeof value === 'string') return ADMIN_PLACEHOLDER.test(value) ? adminObjectId : value;
-    if (Array.isArray(value)) return value.map(replace);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replace(v)]));
-    return value;
-  };
-  const details = replace(template.details as JsonObject) as JsonObject;
-  return toWritableBody({
-    displayName: template.name,
-    state: REPORT_ONLY,
-    conditions: details.conditions ?? {},
-    grantControls: details.grantControls ?? null,
-    sessionControls: details.sessionControls ?? null,
-  });
+  const admin = [{ kind: 'user' as const, id: adminObjectId, displayName: '' }];
+  return fillBlanks(policyFromDetails(template.name, template.details), new Map([[CURRENT_ADMIN_BLANK, admin]]));
 }
