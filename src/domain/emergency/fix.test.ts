@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../json';
+import { emergencyFix, emergencyRevert, suggestCandidates } from './fix';
+
+const emergency = { users: [{ id: 'bg1', name: 'Break Glass 01' }], groups: [{ id: 'g-bg', name: 'Emergency access' }] };
+const policy = (id: string, users: JsonObject): JsonObject => ({
+  id,
+  displayName: `Policy ${id}`,
+  state: 'enabled',
+  modifiedDateTime: '2026-01-01T00:00:00Z',
+  conditions: { applications: { includeApplications: ['All'] }, users },
+  grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+});
+const excludes = (p: JsonObject | undefined) => (p?.conditions as { users: JsonObject }).users;
+
+describe('the emergency-access bulk fix', () => {
+  it('merges the emergency accounts into every exclusion list and drops nothing', () => {
+    const policies = [
+      policy('p1', { includeUsers: ['All'], excludeUsers: ['svc-1', 'GuestsOrExternalUsers'], excludeGroups: ['g-contractors'] }),
+      policy('p2', { includeUsers: ['All'], excludeRoles: ['role-x'] }),
+    ];
+    const { source, fixed } = emergencyFix('tenant-1', policies, emergency);
+    expect(source.origin.tenantId).toBe('tenant-1');
+    expect(source.sections.policies.map((p) => p.id)).toEqual(['p1', 'p2']);
+    expect(excludes(source.sections.policies[0])).toEqual({
+      includeUsers: ['All'],
+      excludeUsers: ['svc-1', 'GuestsOrExternalUsers', 'bg1'],
+      excludeGroups: ['g-contractors', 'g-bg'],
+    });
+    expect(excludes(source.sections.policies[1])).toEqual({
+      includeUsers: ['All'],
+      excludeRoles: ['role-x'],
+      excludeUsers: ['bg1'],
+      excludeGroups: ['g-bg'],
+    });
+    expect(fixed).toEqual([
+      { id: 'p1', name: 'Policy p1', addedUsers: ['bg1'], addedGroups: ['g-bg'] },
+      { id: 'p2', name: 'Policy p2', addedUsers: ['bg1'], addedGroups: ['g-bg'] },
+    ]);
+    // The policies read are left as they were.
+    expect(excludes(policies[0]).excludeUsers).toEqual(['svc-1', 'GuestsOrExternalUsers']);
+  });
+
+  it('records only what a policy did not have, and leaves out a policy that has it all', () => {
+    const { source, fixed } = emergencyFix(
+      't',
+      [
+        policy('p1', { includeUsers: ['All'], excludeGroups: ['g-bg'] }),
+        policy('p2', { includeUsers: ['All'], excludeUsers: ['bg1'], excludeGroups: ['g-bg'] }),
+      ],
+      emergency,
+    );
+    expect(fixed).toEqual([{ id: 'p1', name: 'Policy p1', addedUsers: ['bg1'], addedGroups: [] }]);
+    expect(source.sections.policies).toHaveLength(1);
+  });
+
+  it('reverts exactly: removes what the fix added, keeps what was there and what was added since', () => {
+    const before = [
+      policy('p1', { includeUsers: ['All'], excludeUsers: ['svc-1'], excludeGroups: ['g-bg'] }),
+      policy('p2', { includeUsers: ['All'], excludeGroups: ['g-contractors'] }),
+    ];
+    const { source, fixed } = emergencyFix('t', before, emergency);
+    // Someone adds an exclusion after the fix; p2 was also reverted by hand.
+    const now = source.sections.policies.map((p) => structuredClone(p));
+    excludes(now[0]).excludeUsers = [...(excludes(now[0]).excludeUsers as string[]), 'late-1'];
+    excludes(now[1]).excludeUsers = [];
+    excludes(now[1]).excludeGroups = ['g-contractors'];
+    const revert = emergencyRevert('t', now, { tenantId: 't', at: 'x', policies: fixed });
+    expect(revert.sections.policies.map((p) => p.id)).toEqual(['p1']);
+    expect(excludes(revert.sections.policies[0])).toEqual({
+      includeUsers: ['All'],
+      excludeUsers: ['svc-1', 'late-1'],
+      excludeGroups: ['g-bg'],
+    });
+  });
+
+  it('a fix then its revert gives back the exclusions exactly', () => {
+    const before = [policy('p1', { includeUsers: ['All'], excludeUsers: ['svc-1'], excludeGroups: ['g-contractors', 'g-2'] })];
+    const { source, fixed } = emergencyFix('t', before, emergency);
+    const revert = emergencyRevert('t', source.sections.policies, { tenantId: 't', at: 'x', policies: fixed });
+    expect(JSON.stringify(excludes(revert.sections.policies[0]))).toBe(JSON.stringify(excludes(before[0])));
+  });
+});
+
+describe('emergency-account candidates', () => {
+  it('suggests the accounts and groups excluded from most policies that target everyone, and says why', () => {
+    const a = '11111111-1111-4111-8111-111111111111';
+    const g = '22222222-2222-4222-8222-222222222222';
+    const policies = [
+      policy('p1', { includeUsers: ['All'], excludeGroups: [g], excludeUsers: [a, 'GuestsOrExternalUsers'] }),
+      policy('p2', { includeUsers: ['All'], excludeGroups: [g] }),
+      policy('p3', { includeUsers: ['All'], excludeGroups: [g] }),
+      policy('p4', { includeGroups: ['x'], excludeUsers: [a] }),
+    ];
+    expect(suggestCandidates(policies)).toEqual([
+      { kind: 'group', id: g, excludedFrom: 3, of: 3, why: 'Excluded from 3 of the 3 policies that target all users.' },
+    ]);
+  });
+});
