@@ -22,6 +22,7 @@ const DeletedPoliciesPage = lazy(() =>
 const ComparePage = lazy(() => import('../features/compare/compare-page').then((m) => ({ default: m.ComparePage })));
 const ChangeHistoryPage = lazy(() => import('../features/history/change-history-page').then((m) => ({ default: m.ChangeHistoryPage })));
 const ImportPage = lazy(() => import('../features/import/import-page').then((m) => ({ default: m.ImportPage })));
+const TemplatesPage = lazy(() => import('../features/templates/templates-page').then((m) => ({ default: m.TemplatesPage })));
 const BackupPage = lazy(() => import('../features/backup/backup-page').then((m) => ({ default: m.BackupPage })));
 const SettingsPage = lazy(() => import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
 const NewPolicyPage = lazy(() => import('../features/editor/new-policy-page').then((m) => ({ default: m.NewPolicyPage })));
@@ -77,6 +78,7 @@ function createRouter(props: SignedInAppProps) {
             { path: routePatterns.history, element: suspended(<ChangeHistoryPage />) },
             { path: routePatterns.backup, element: suspended(<BackupPage />) },
             { path: routePatterns.import, element: suspended(<ImportPage />) },
+            { path: routePatterns.templates, element: suspended(<TemplatesPage />) },
             { path: routePatterns.settings, element: suspended(<SettingsPage />) },
             { path: '*', element: <Navigate to={paths.policies} replace /> },
           ],

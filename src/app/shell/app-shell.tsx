@@ -16,6 +16,7 @@ import {
   ArrowImportRegular,
   ArrowCounterclockwiseRegular,
   DocumentBulletListRegular,
+  GridRegular,
   HistoryRegular,
   SettingsRegular,
   SplitVerticalRegular,
@@ -87,6 +88,9 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
           </Tab>
           <Tab value={paths.import} icon={<ArrowImportRegular />}>
             Import
+          </Tab>
+          <Tab value={paths.templates} icon={<GridRegular />}>
+            Templates
           </Tab>
           <Tab value={paths.settings} icon={<SettingsRegular />}>
             Settings

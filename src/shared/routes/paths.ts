@@ -13,6 +13,7 @@ export const routePatterns = {
   history: '/history',
   backup: '/backup',
   import: '/import',
+  templates: '/templates',
   settings: '/settings',
 } as const;
 
@@ -30,5 +31,6 @@ export const paths = {
   history: routePatterns.history,
   backup: routePatterns.backup,
   import: routePatterns.import,
+  templates: routePatterns.templates,
   settings: routePatterns.settings,
 } as const;

@@ -1,0 +1,88 @@
+// Templates: the gallery against the demo tenant (which policy has which template, and the gaps),
+// a template's difference with the tenant's policy, and two templates deployed as one plan,
+// report-only, that then appear in the policy list.
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+
+const gallery = (page: Page) => page.getByRole('table', { name: 'Templates' });
+const templateRow = (page: Page, name: string) => gallery(page).getByRole('row', { name, exact: true });
+
+test('the gallery shows what the tenant has, which policy, how it differs, and the gaps', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await page.getByRole('tab', { name: 'Templates' }).click();
+  await expect(page.getByRole('heading', { name: 'Templates', level: 1 })).toBeVisible();
+
+  // Microsoft's 21 and the six shipped baselines.
+  await expect(page.getByRole('status').filter({ hasText: /^27 templates:/ })).toBeVisible();
+
+  // Contoso blocks legacy authentication as Microsoft's template does, its own exclusions aside.
+  const legacy = templateRow(page, 'Block legacy authentication');
+  await expect(legacy).toContainText('Has it');
+  await expect(legacy).toContainText('Same content');
+  await expect(legacy.getByRole('link', { name: 'CA002: Block legacy authentication' })).toBeVisible();
+  await expect(legacy.getByRole('checkbox', { name: 'Deploy Block legacy authentication' })).toBeDisabled();
+
+  // A template Contoso has nothing like.
+  const gap = templateRow(page, 'No persistent browser session');
+  await expect(gap).toContainText('Gap');
+  // Risk needs P2: said on the template.
+  await expect(templateRow(page, 'Require multifactor authentication for risky sign-ins')).toContainText('Entra ID P2');
+
+  // Contoso's security info registration is close to Microsoft's: the difference says how.
+  const registration = templateRow(page, 'Securing security info registration');
+  await expect(registration).toContainText('Similar');
+  await registration.getByRole('button', { name: /^Difference between CA004/ }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('list', { name: 'Differences' })).toContainText('Global Administrator');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Only what the tenant lacks.
+  await page.getByRole('switch', { name: 'Hide what the tenant has' }).check();
+  await expect(templateRow(page, 'Block legacy authentication')).toHaveCount(0);
+  await expect(templateRow(page, 'No persistent browser session')).toBeVisible();
+});
+
+test('two templates are deployed as one plan, report-only, the admin and the emergency accounts excluded', async ({
+  page,
+  signInPage,
+  policiesPage,
+}) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByRole('combobox', { name: 'Users' }).fill('Break');
+  await page.getByRole('option', { name: /^Break Glass 01/ }).click();
+  await expect(page.getByRole('toolbar', { name: 'Emergency-access accounts' })).toContainText('Break Glass 01');
+  await page.getByRole('tab', { name: 'Templates' }).click();
+
+  await templateRow(page, 'No persistent browser session').getByRole('checkbox').check();
+  await templateRow(page, 'Block all agent identities from accessing resources').getByRole('checkbox').check();
+  await expect(page.getByRole('heading', { name: 'Deploy 2 templates' })).toBeVisible();
+  // The current administrator is a blank filled with the signed-in admin, which can be changed.
+  const blank = page.getByRole('region', { name: 'Current administrator' });
+  const chosen = blank.getByRole('toolbar', { name: 'Chosen for Current administrator' });
+  await expect(chosen).toContainText('Ada Lindqvist');
+  // The emergency accounts of Settings are one click away for an exclusion.
+  await blank.getByRole('button', { name: 'Emergency accounts from Settings' }).click();
+  await expect(chosen).toContainText('Break Glass 01 (user)');
+
+  await page.getByRole('button', { name: 'Plan these 2 templates' }).click();
+  const rows = page.getByRole('table', { name: 'What the plan writes, in order' });
+  for (const name of ['No persistent browser session', 'Block all agent identities from accessing resources']) {
+    const row = rows.getByRole('row').filter({ hasText: name });
+    await expect(row.getByRole('combobox', { name: new RegExp(`^Action for ${name}`) })).toHaveText('Create');
+    await expect(row.getByRole('combobox', { name: new RegExp(`^State for ${name}`) })).toHaveText('Report-only');
+  }
+  await page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
+  await expect(page.getByRole('heading', { name: 'Applied to Contoso' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'What was written' }).getByText('As planned')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  // The gallery now finds both in the tenant.
+  await expect(templateRow(page, 'No persistent browser session')).toContainText('Has it');
+  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+  await expect(policiesPage.row('No persistent browser session')).toContainText('Report-only');
+  await expect(policiesPage.row('Block all agent identities from accessing resources')).toContainText('Report-only');
+});

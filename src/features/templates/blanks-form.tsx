@@ -1,0 +1,147 @@
+// The form of a deployment's blanks: for each blank the chosen templates leave (the current
+// administrator, `<GROUP>`-style tokens, a saved template's named objects), pick users or groups
+// in the directory; for exclusions, the emergency accounts of Settings are one click away. A blank
+// left empty is not guessed: the plan's mapping asks for it again.
+import { Button, Field, makeStyles, Tag, TagGroup, Text, tokens } from '@fluentui/react-components';
+import { PersonRegular, ShieldKeyholeRegular } from '@fluentui/react-icons';
+import { FILL_KINDS, type FilledObject, type TemplateBlank } from '../../domain/templates/blanks';
+import { CURRENT_ADMIN_BLANK } from '../../domain/templates/gallery-template';
+import { DirectoryPicker } from '../../session/directory-picker';
+import type { EmergencyAccess } from '../../domain/lockout';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  blank: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  pickers: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end' },
+});
+
+export type Fills = ReadonlyMap<string, readonly FilledObject[]>;
+
+export interface BlanksFormProps {
+  blanks: readonly TemplateBlank[];
+  fills: Fills;
+  onChange(fills: Fills): void;
+  admin: { id: string; name: string };
+  emergency: EmergencyAccess;
+}
+
+const KIND_WORDS: Record<FilledObject['kind'], string> = {
+  user: 'user',
+  group: 'group',
+  role: 'role',
+  application: 'application',
+  servicePrincipal: 'workload identity',
+  namedLocation: 'named location',
+};
+
+export function BlanksForm({ blanks, fills, onChange, admin, emergency }: BlanksFormProps) {
+  const styles = useStyles();
+  const set = (value: string, objects: readonly FilledObject[]) => {
+    const next = new Map(fills);
+    next.set(value, objects);
+    onChange(next);
+  };
+  const add = (value: string, objects: readonly FilledObject[]) => {
+    const chosen = fills.get(value) ?? [];
+    const fresh = objects.filter((o) => !chosen.some((c) => c.id.toLowerCase() === o.id.toLowerCase()));
+    set(value, [...chosen, ...fresh]);
+  };
+  const emergencyObjects: FilledObject[] = [
+    ...emergency.users.map((u) => ({ kind: 'user' as const, id: u.id, displayName: u.name })),
+    ...emergency.groups.map((g) => ({ kind: 'group' as const, id: g.id, displayName: g.name })),
+  ];
+
+  if (blanks.length === 0) return <Text>These templates have no blanks to fill.</Text>;
+  return (
+    <div className={styles.form} role="group" aria-label="Blanks to fill">
+      {blanks.map((blank) => {
+        const chosen = fills.get(blank.value) ?? [];
+        const kinds = FILL_KINDS[blank.kind];
+        const label = blank.value === CURRENT_ADMIN_BLANK ? 'Current administrator' : blank.name;
+        return (
+          <section key={blank.value} className={styles.blank} aria-label={label}>
+            <Text weight="semibold">{label}</Text>
+            <Text size={200}>
+              In {blank.places.join(', ')}.{' '}
+              {chosen.length === 0
+                ? 'Nothing chosen: the plan will ask what it stands for.'
+                : blank.exclusion
+                  ? 'Excluded from the policies.'
+                  : 'Included in the policies.'}
+            </Text>
+            {chosen.length > 0 ? (
+              <TagGroup
+                aria-label={`Chosen for ${label}`}
+                onDismiss={(_, data) =>
+                  set(
+                    blank.value,
+                    chosen.filter((o) => o.id !== data.value),
+                  )
+                }
+              >
+                {chosen.map((object) => (
+                  <Tag key={object.id} value={object.id} dismissible dismissIcon={{ 'aria-label': `Remove ${object.displayName}` }}>
+                    {object.displayName} ({KIND_WORDS[object.kind]})
+                  </Tag>
+                ))}
+              </TagGroup>
+            ) : null}
+            <div className={styles.pickers}>
+              {kinds.includes('user') ? (
+                <Field label="Add a user">
+                  <DirectoryPicker
+                    kind="users"
+                    label={`Users for ${label}`}
+                    exclude={chosen.map((o) => o.id)}
+                    onPick={(entry) => add(blank.value, [{ kind: 'user', id: entry.id, displayName: entry.displayName }])}
+                  />
+                </Field>
+              ) : null}
+              {kinds.includes('group') ? (
+                <Field label="Add a group">
+                  <DirectoryPicker
+                    kind="groups"
+                    label={`Groups for ${label}`}
+                    exclude={chosen.map((o) => o.id)}
+                    onPick={(entry) => add(blank.value, [{ kind: 'group', id: entry.id, displayName: entry.displayName }])}
+                  />
+                </Field>
+              ) : null}
+              {kinds.includes('namedLocation') ? (
+                <Field label="Add a named location">
+                  <DirectoryPicker
+                    kind="namedLocations"
+                    label={`Named locations for ${label}`}
+                    exclude={chosen.map((o) => o.id)}
+                    onPick={(entry) => add(blank.value, [{ kind: 'namedLocation', id: entry.id, displayName: entry.displayName }])}
+                  />
+                </Field>
+              ) : null}
+              {kinds.includes('user') ? (
+                <Button
+                  icon={<PersonRegular />}
+                  onClick={() => add(blank.value, [{ kind: 'user', id: admin.id, displayName: admin.name }])}
+                >
+                  Me ({admin.name})
+                </Button>
+              ) : null}
+              {blank.exclusion && kinds.includes('user') && emergencyObjects.length > 0 ? (
+                <Button icon={<ShieldKeyholeRegular />} onClick={() => add(blank.value, emergencyObjects)}>
+                  Emergency accounts from Settings
+                </Button>
+              ) : null}
+            </div>
+            {kinds.length === 0 ? <Text size={200}>Chosen in the plan’s mapping.</Text> : null}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+// The gallery as a table: each template with where it comes from, whether the tenant has it (which
+// policy, found how) or that it is a gap, what it needs, and a choice for deployment. A template the
+// tenant already has cannot be chosen: deploying it again would only make a second copy.
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Link,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Tooltip,
+  tokens,
+} from '@fluentui/react-components';
+import { DeleteRegular, SplitVerticalRegular } from '@fluentui/react-icons';
+import { useNavigate } from 'react-router';
+import type { JsonObject } from '../../domain/json';
+import { scenarioWords, type TemplateSource } from '../../domain/templates/gallery-template';
+import type { TemplateMatch, TemplateStatus } from '../../domain/templates/match-tenant';
+import { prerequisitesOf } from '../../domain/templates/prerequisites';
+import { paths } from '../../shared/routes/paths';
+
+const useStyles = makeStyles({
+  name: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalS },
+  badges: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, alignItems: 'flex-start' },
+});
+
+export const SOURCE_WORDS: Record<TemplateSource, string> = { microsoft: 'Microsoft', baseline: 'Baseline', tenant: 'Saved here' };
+
+const policyName = (policy: JsonObject) => (typeof policy.displayName === 'string' ? policy.displayName : '(no name)');
+const policyId = (policy: JsonObject) => (typeof policy.id === 'string' ? policy.id : null);
+
+/** A template the tenant has, or has something like: there is a policy to compare it with. */
+export type MatchWithPolicy = TemplateMatch & { status: Extract<TemplateStatus, { policy: JsonObject }> };
+
+export interface GalleryTableProps {
+  matches: readonly TemplateMatch[];
+  selected: ReadonlySet<string>;
+  onSelect(key: string, on: boolean): void;
+  onDifference(match: MatchWithPolicy): void;
+  onForget(key: string): void;
+}
+
+export function GalleryTable({ matches, selected, onSelect, onDifference, onForget }: GalleryTableProps) {
+  const styles = useStyles();
+  const navigate = useNavigate();
+  return (
+    <Table aria-label="Templates" size="small">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell style={{ width: '48px' }}>Deploy</TableHeaderCell>
+          <TableHeaderCell>Template</TableHeaderCell>
+          <TableHeaderCell>In this tenant</TableHeaderCell>
+          <TableHeaderCell>Needs</TableHeaderCell>
+          <TableHeaderCell style={{ width: '150px' }} />
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {matches.map((match) => {
+          const { template, status } = match;
+          const present = status.kind === 'present';
+          const needs = prerequisitesOf(template.policy);
+          return (
+            <TableRow key={template.key} aria-label={template.name}>
+              <TableCell>
+                <Checkbox
+                  aria-label={`Deploy ${template.name}`}
+                  checked={!present && selected.has(template.key)}
+                  disabled={present}
+                  onChange={(_, data) => onSelect(template.key, data.checked === true)}
+                />
+              </TableCell>
+              <TableCell>
+                <div className={styles.name}>
+                  <Text weight="semibold">{template.name}</Text>
+                  <Text size={200}>{template.description}</Text>
+                  <div className={styles.badges}>
+                    <Badge appearance="outline" shape="rounded" color={template.source === 'microsoft' ? 'brand' : 'informative'}>
+                      {SOURCE_WORDS[template.source]}
+                    </Badge>
+                    {template.scenarios.map((s) => (
+                      <Badge key={s} appearance="tint" shape="rounded" color="subtle">
+                        {scenarioWords(s)}
+                      </Badge>
+                    ))}
+                  </div>
+                  {template.attribution ? <Text size={100}>{template.attribution}</Text> : null}
+                </div>
+              </TableCell>
+              <TableCell>
+                <div className={styles.status}>
+                  <StatusWords status={status} />
+                  {status.kind !== 'gap' && policyId(status.policy) ? (
+                    <Link
+                      href={paths.policy(policyId(status.policy)!)}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        navigate(paths.policy(policyId(status.policy)!));
+                      }}
+                    >
+                      {policyName(status.policy)}
+                    </Link>
+                  ) : null}
+                </div>
+              </TableCell>
+              <TableCell>
+                <div className={styles.badges}>
+                  {needs.map((need) => (
+                    <Tooltip key={need.id} content={need.text} relationship="description">
+                      <Badge appearance="tint" shape="rounded" color={need.kind === 'licence' ? 'important' : 'warning'} tabIndex={0}>
+                        {need.label}
+                      </Badge>
+                    </Tooltip>
+                  ))}
+                </div>
+              </TableCell>
+              <TableCell>
+                {status.kind !== 'gap' ? (
+                  <Button
+                    size="small"
+                    icon={<SplitVerticalRegular />}
+                    aria-label={`Difference between ${policyName(status.policy)} and ${template.name}`}
+                    onClick={() => onDifference({ ...match, status })}
+                  >
+                    Difference
+                  </Button>
+                ) : null}
+                {template.source === 'tenant' ? (
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    icon={<DeleteRegular />}
+                    aria-label={`Forget ${template.name}`}
+                    onClick={() => onForget(template.key)}
+                  />
+                ) : null}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
+
+function StatusWords({ status }: { status: TemplateStatus }) {
+  if (status.kind === 'gap')
+    return (
+      <Badge appearance="filled" shape="rounded" color="danger">
+        Gap
+      </Badge>
+    );
+  if (status.kind === 'similar')
+    return (
+      <>
+        <Badge appearance="tint" shape="rounded" color="warning">
+          Similar
+        </Badge>
+        <Text size={200}>Differs in {status.differ.join(', ') || 'details'}.</Text>
+      </>
+    );
+  return (
+    <>
+      <Badge appearance="tint" shape="rounded" color="success">
+        Has it
+      </Badge>
+      <Text size={200}>
+        {status.by === 'templateId' ? 'Created from this template' : 'Same content'}
+        {status.by === 'templateId' && !status.identical ? ', changed since' : ''}
+      </Text>
+    </>
+  );
+}

@@ -1,0 +1,214 @@
+// Templates: Microsoft's templates, the shipped baselines and the tenant's own saved templates in
+// one gallery, shown against the tenant (has it, which policy, how it differs, or a gap). Chosen
+// templates have their blanks filled in one form and are deployed as one plan, reviewed before
+// anything is written, through the same flow as an import (new policies report-only, Off for user
+// actions; the lock-out guard; paced and journalled).
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Skeleton,
+  SkeletonItem,
+  Switch,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { RocketRegular } from '@fluentui/react-icons';
+import { useMemo, useState } from 'react';
+import type { ImportSet } from '../../domain/import/import-set';
+import { findBlanks } from '../../domain/templates/blanks';
+import { CURRENT_ADMIN_BLANK, type TemplateSource } from '../../domain/templates/gallery-template';
+import { SECURITY_DEFAULTS } from '../../domain/templates/prerequisites';
+import { templatesImport } from '../../domain/templates/template-import';
+import { describeError } from '../../graph/describe-error';
+import { PlanAndApply } from '../../policy-ui/plan/plan-and-apply';
+import { useEmergencyAccess } from '../../session/emergency-access';
+import { useOrganizationName } from '../../session/organization-query';
+import { useTenantSession } from '../../session/tenant-session';
+import { ErrorState } from '../../shared/ui/error-state';
+import { BlanksForm, type Fills } from './blanks-form';
+import { GalleryTable, SOURCE_WORDS, type MatchWithPolicy } from './gallery-table';
+import { SaveAsTemplate } from './save-as-template';
+import { TemplateDifference } from './template-difference';
+import { useGallery } from './use-gallery';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
+  title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  bar: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'center', flexWrap: 'wrap' },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+type SourceFilter = 'all' | TemplateSource;
+
+export function TemplatesPage() {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const targetName = useOrganizationName(tenant) ?? 'this tenant';
+  const { microsoft, policies, matches, saved, setSaved } = useGallery();
+  const [emergency] = useEmergencyAccess(tenant.account.tenantId);
+  const [sourceFilter, setSourceFilter] = useState<SourceFilter>('all');
+  const [gapsOnly, setGapsOnly] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [differing, setDiffering] = useState<MatchWithPolicy | null>(null);
+  const [fills, setFills] = useState<Fills>(
+    () => new Map([[CURRENT_ADMIN_BLANK, [{ kind: 'user' as const, id: tenant.account.objectId, displayName: tenant.account.name }]]]),
+  );
+  const [source, setSource] = useState<ImportSet | null>(null);
+  const [plans, setPlans] = useState(0);
+
+  const shown = useMemo(
+    () =>
+      (matches ?? []).filter(
+        (m) => (sourceFilter === 'all' || m.template.source === sourceFilter) && (!gapsOnly || m.status.kind !== 'present'),
+      ),
+    [matches, sourceFilter, gapsOnly],
+  );
+  // A chosen template the tenant now has (just deployed) is chosen no more.
+  const chosen = useMemo(
+    () => (matches ?? []).filter((m) => selected.has(m.template.key) && m.status.kind !== 'present').map((m) => m.template),
+    [matches, selected],
+  );
+  const blanks = useMemo(() => findBlanks(chosen.map((t) => t.policy)), [chosen]);
+  const counts = useMemo(() => {
+    const all = matches ?? [];
+    return { present: all.filter((m) => m.status.kind === 'present').length, gaps: all.filter((m) => m.status.kind === 'gap').length };
+  }, [matches]);
+
+  const select = (key: string, on: boolean) => {
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+    setSource(null);
+  };
+
+  return (
+    <section className={styles.page} aria-labelledby="templates-title">
+      <h1 id="templates-title" className={styles.title}>
+        Templates
+      </h1>
+      <Text>
+        Microsoft’s policy templates, the baselines shipped with Gatehouse and the templates saved on this device, each shown against{' '}
+        {targetName}: whether it has the policy, which one and how it differs, or that it is a gap. Choose templates to deploy them
+        together, as one plan you review before anything is written.
+      </Text>
+      <PlanAndApply source={chosen.length > 0 ? source : null} sourceKey={String(plans)} targetName={targetName}>
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{SECURITY_DEFAULTS.label}</MessageBarTitle>
+            {SECURITY_DEFAULTS.text} New policies from templates are written report-only (Off for user actions, which cannot be
+            report-only).
+          </MessageBarBody>
+        </MessageBar>
+        {microsoft.isError ? (
+          <ErrorState {...describeError(microsoft.error, 'load Microsoft’s templates')} onRetry={() => void microsoft.refetch()} />
+        ) : null}
+        {policies.isError ? (
+          <ErrorState {...describeError(policies.error, 'load the tenant’s policies')} onRetry={() => void policies.refetch()} />
+        ) : null}
+        {!matches ? (
+          policies.isError ? null : (
+            <Skeleton aria-label="Loading the gallery">
+              <SkeletonItem size={64} />
+            </Skeleton>
+          )
+        ) : (
+          <>
+            <Text role="status">
+              {matches.length} templates: {counts.present} in this tenant, {counts.gaps} gaps,{' '}
+              {matches.length - counts.present - counts.gaps} similar.
+            </Text>
+            <div className={styles.bar}>
+              <TabList
+                aria-label="Source"
+                selectedValue={sourceFilter}
+                onTabSelect={(_, data) => setSourceFilter(data.value as SourceFilter)}
+                size="small"
+              >
+                <Tab value="all">All</Tab>
+                {(Object.keys(SOURCE_WORDS) as TemplateSource[]).map((s) => (
+                  <Tab key={s} value={s}>
+                    {SOURCE_WORDS[s]}
+                  </Tab>
+                ))}
+              </TabList>
+              <Switch label="Hide what the tenant has" checked={gapsOnly} onChange={(_, data) => setGapsOnly(data.checked)} />
+            </div>
+            <GalleryTable
+              matches={shown}
+              selected={selected}
+              onSelect={select}
+              onDifference={(match) => setDiffering(match)}
+              onForget={(key) => {
+                setSaved(saved.filter((t) => t.key !== key));
+                select(key, false);
+              }}
+            />
+          </>
+        )}
+
+        {chosen.length > 0 ? (
+          <section className={styles.section} aria-labelledby="deploy-title">
+            <h2 id="deploy-title" className={styles.heading}>
+              Deploy {chosen.length} template{chosen.length === 1 ? '' : 's'}
+            </h2>
+            <Text>
+              Fill the blanks the templates leave. Anything left empty is asked again in the plan’s mapping; nothing is guessed.
+              {emergency.users.length + emergency.groups.length === 0
+                ? ' No emergency accounts are set in Settings yet: set them there to exclude them in one click.'
+                : ''}
+            </Text>
+            <BlanksForm
+              blanks={blanks}
+              fills={fills}
+              onChange={(next) => {
+                setFills(next);
+                setSource(null);
+              }}
+              admin={{ id: tenant.account.objectId, name: tenant.account.name }}
+              emergency={emergency}
+            />
+            <div className={styles.bar}>
+              <Button
+                appearance="primary"
+                icon={<RocketRegular />}
+                onClick={() => {
+                  setSource(templatesImport(chosen, fills));
+                  setPlans((n) => n + 1);
+                }}
+              >
+                Plan {chosen.length === 1 ? 'this template' : `these ${chosen.length} templates`}
+              </Button>
+            </div>
+          </section>
+        ) : null}
+
+        <section className={styles.section} aria-labelledby="save-title">
+          <h2 id="save-title" className={styles.heading}>
+            Save a policy as a template
+          </h2>
+          <Text>
+            Its users, groups and locations become named blanks, so it can be deployed again here or in another tenant. Kept on this device.
+          </Text>
+          <SaveAsTemplate policies={policies.data ?? []} onSave={(template) => setSaved([...saved, template])} />
+        </section>
+      </PlanAndApply>
+      {differing ? (
+        <TemplateDifference
+          templateName={differing.template.name}
+          template={differing.template.policy}
+          policy={differing.status.policy}
+          onClose={() => setDiffering(null)}
+        />
+      ) : null}
+    </section>
+  );
+}
