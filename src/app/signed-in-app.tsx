@@ -24,6 +24,9 @@ const ChangeHistoryPage = lazy(() => import('../features/history/change-history-
 const ImportPage = lazy(() => import('../features/import/import-page').then((m) => ({ default: m.ImportPage })));
 const TemplatesPage = lazy(() => import('../features/templates/templates-page').then((m) => ({ default: m.TemplatesPage })));
 const BackupPage = lazy(() => import('../features/backup/backup-page').then((m) => ({ default: m.BackupPage })));
+const EmergencyAccessPage = lazy(() =>
+  import('../features/emergency-access/emergency-access-page').then((m) => ({ default: m.EmergencyAccessPage })),
+);
 const SettingsPage = lazy(() => import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
 const NewPolicyPage = lazy(() => import('../features/editor/new-policy-page').then((m) => ({ default: m.NewPolicyPage })));
 const PolicyEditorPage = lazy(() => import('../features/editor/policy-editor-page').then((m) => ({ default: m.PolicyEditorPage })));
@@ -79,6 +82,7 @@ function createRouter(props: SignedInAppProps) {
             { path: routePatterns.backup, element: suspended(<BackupPage />) },
             { path: routePatterns.import, element: suspended(<ImportPage />) },
             { path: routePatterns.templates, element: suspended(<TemplatesPage />) },
+            { path: routePatterns.emergencyAccess, element: suspended(<EmergencyAccessPage />) },
             { path: routePatterns.settings, element: suspended(<SettingsPage />) },
             { path: '*', element: <Navigate to={paths.policies} replace /> },
           ],

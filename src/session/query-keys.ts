@@ -33,6 +33,8 @@ export const queryKeys = {
   /** What the lock-out guard reads of the directory. */
   lockoutMemberships: (t: Tenant, ids: readonly string[]) => [...t.scopeKey, 'lockout', 'memberships', ids] as const,
   lockoutGroupMembers: (t: Tenant, groupIds: readonly string[]) => [...t.scopeKey, 'lockout', 'group-members', groupIds] as const,
+  /** What the emergency-access check reads of its groups and accounts (type, sync, protection, enabled). */
+  emergencyHygiene: (t: Tenant, ids: readonly string[]) => [...t.scopeKey, 'emergency', 'hygiene', ids] as const,
   /** What an import is planned against: the tenant's policies and what they use, and matches for the import's references. */
   planTarget: (t: Tenant) => [...t.scopeKey, 'plan-target'] as const,
   planTargetObjects: (t: Tenant) => [...t.scopeKey, 'plan-target', 'objects'] as const,

@@ -19,6 +19,7 @@ import {
   GridRegular,
   HistoryRegular,
   SettingsRegular,
+  ShieldKeyholeRegular,
   SplitVerticalRegular,
 } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
@@ -91,6 +92,9 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
           </Tab>
           <Tab value={paths.templates} icon={<GridRegular />}>
             Templates
+          </Tab>
+          <Tab value={paths.emergencyAccess} icon={<ShieldKeyholeRegular />}>
+            Emergency access
           </Tab>
           <Tab value={paths.settings} icon={<SettingsRegular />}>
             Settings

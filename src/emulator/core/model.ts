@@ -10,6 +10,8 @@ export interface DirectoryUser {
   mail: string | null;
   userType: 'Member' | 'Guest';
   accountEnabled: boolean;
+  /** True for an account synchronised from on-premises; Graph answers null for a cloud account. */
+  onPremisesSyncEnabled?: boolean | null;
 }
 export interface DirectoryGroup {
   id: string;
@@ -18,6 +20,11 @@ export interface DirectoryGroup {
   securityEnabled: boolean;
   mailEnabled: boolean;
   groupTypes: string[];
+  /** The rule of a dynamic group (groupTypes has DynamicMembership); null otherwise. */
+  membershipRule?: string | null;
+  onPremisesSyncEnabled?: boolean | null;
+  /** Set at creation only: a group that can hold directory roles, changed only by privileged role admins. */
+  isAssignableToRole?: boolean | null;
   /** Set on groups created through POST /groups; the seed's groups predate it. */
   mailNickname?: string;
   createdDateTime?: string;

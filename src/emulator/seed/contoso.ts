@@ -43,7 +43,11 @@ export const contosoDirectory = buildDirectory({
     { name: 'Marta Novak', home: 'adatum.example' },
   ],
   groups: [
-    { name: 'CA - Emergency access accounts', description: 'Break-glass accounts excluded from every Conditional Access policy.' },
+    {
+      name: 'CA - Emergency access accounts',
+      description: 'Break-glass accounts excluded from every Conditional Access policy.',
+      isAssignableToRole: true,
+    },
     { name: 'CA - Service accounts', description: 'Non-interactive accounts excluded from MFA policies.' },
     { name: 'CA - Pilot users', description: 'Users who get new Conditional Access policies first.' },
     { name: 'Finance', description: 'Finance department.' },
@@ -300,7 +304,8 @@ const specs: PolicySpec[] = [
     name: 'CA021: App-enforced restrictions for unmanaged browsers',
     state: 'enabled',
     createdDaysAgo: 100,
-    users: allUsersExceptEmergency,
+    // An emergency-access gap (session only): the emergency group was left out.
+    users: { includeUsers: ['All'], excludeUsers: ['GuestsOrExternalUsers'] },
     applications: { includeApplications: [microsoftApps.exchangeOnline.appId, microsoftApps.sharePointOnline.appId] },
     conditions: { clientAppTypes: ['browser'] },
     session: { applicationEnforcedRestrictions: { isEnabled: true } },
@@ -390,7 +395,8 @@ const specs: PolicySpec[] = [
     name: 'CA032: MFA every time for Intune enrollment',
     state: 'enabled',
     createdDaysAgo: 175,
-    users: allUsersExceptEmergency,
+    // An emergency-access gap: the service accounts are excluded, the emergency group is not.
+    users: { includeUsers: ['All'], excludeGroups: [d.group('CA - Service accounts')] },
     applications: { includeApplications: [microsoftApps.intuneEnrollment.appId] },
     grant: { builtInControls: ['mfa'] },
     session: { signInFrequency: everyTime },

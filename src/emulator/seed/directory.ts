@@ -8,7 +8,7 @@ export interface DirectorySpec {
   domain: string;
   members: string[];
   guests: { name: string; home: string }[];
-  groups: { name: string; description: string }[];
+  groups: { name: string; description: string; isAssignableToRole?: boolean }[];
   apps: { name: string; type?: ServicePrincipal['servicePrincipalType'] }[];
 }
 
@@ -37,13 +37,14 @@ export function buildDirectory(spec: DirectorySpec) {
       accountEnabled: true,
     })),
   ];
-  const groups: DirectoryGroup[] = spec.groups.map(({ name, description }) => ({
+  const groups: DirectoryGroup[] = spec.groups.map(({ name, description, isAssignableToRole }) => ({
     id: stableId(`${spec.key}:group:${name}`),
     displayName: name,
     description,
     securityEnabled: true,
     mailEnabled: false,
     groupTypes: [],
+    ...(isAssignableToRole ? { isAssignableToRole } : {}),
   }));
   const servicePrincipals: ServicePrincipal[] = [
     ...Object.values(microsoftApps).map(({ appId, displayName }) => ({

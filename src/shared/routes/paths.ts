@@ -14,6 +14,7 @@ export const routePatterns = {
   backup: '/backup',
   import: '/import',
   templates: '/templates',
+  emergencyAccess: '/emergency-access',
   settings: '/settings',
 } as const;
 
@@ -32,5 +33,6 @@ export const paths = {
   backup: routePatterns.backup,
   import: routePatterns.import,
   templates: routePatterns.templates,
+  emergencyAccess: routePatterns.emergencyAccess,
   settings: routePatterns.settings,
 } as const;

@@ -16,8 +16,19 @@ const types = {
 type Collection = 'users' | 'groups' | 'servicePrincipals';
 const typeOf: Record<Collection, string> = { users: types.user, groups: types.group, servicePrincipals: types.servicePrincipal };
 
+/** Properties Graph answers null when they are not set (cloud objects, assigned groups); the seed leaves them out. */
+const nulls: Record<Collection, Record<string, null>> = {
+  users: { onPremisesSyncEnabled: null },
+  groups: { membershipRule: null, onPremisesSyncEnabled: null, isAssignableToRole: null },
+  servicePrincipals: {},
+};
+
 function objects(tenant: TenantState, collection: Collection): Record<string, unknown>[] {
-  return (tenant[collection] as unknown as Record<string, unknown>[]).map((o) => ({ '@odata.type': typeOf[collection], ...o }));
+  return (tenant[collection] as unknown as Record<string, unknown>[]).map((o) => ({
+    '@odata.type': typeOf[collection],
+    ...nulls[collection],
+    ...o,
+  }));
 }
 
 /**

@@ -1,0 +1,55 @@
+// Candidates for the emergency accounts when Settings names none: what most policies for everyone
+// exclude, with the count that makes it a candidate. Nothing is taken until the admin chooses it.
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import type { Candidate } from '../../domain/emergency/fix';
+import type { EmergencyAccess } from '../../domain/lockout';
+
+const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  item: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+export interface CandidatesProps {
+  candidates: (Candidate & { name: string })[];
+  settings: EmergencyAccess;
+  onUse(next: EmergencyAccess): void;
+}
+
+export function Candidates({ candidates, settings, onUse }: CandidatesProps) {
+  const styles = useStyles();
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>No emergency accounts named for this tenant</MessageBarTitle>
+        <Text>
+          Name them in Settings: Gatehouse never guesses which accounts are the emergency ones.
+          {candidates.length > 0 ? ' These are excluded most often, and may be them:' : ''}
+        </Text>
+        {candidates.length > 0 ? (
+          <ul className={styles.list} aria-label="Candidates">
+            {candidates.map((c) => (
+              <li key={c.id} className={styles.item}>
+                <Text weight="semibold">
+                  {c.kind === 'group' ? 'Group' : 'Account'} {c.name}
+                </Text>
+                <Text>{c.why}</Text>
+                <Button
+                  size="small"
+                  onClick={() =>
+                    onUse(
+                      c.kind === 'group'
+                        ? { ...settings, groups: [...settings.groups, { id: c.id, name: c.name }] }
+                        : { ...settings, users: [...settings.users, { id: c.id, name: c.name }] },
+                    )
+                  }
+                >
+                  Use {c.name} as emergency access
+                </Button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,203 @@
+// Emergency access across every policy: for each policy and each emergency account of Settings,
+// excluded (and how), out of scope, deliberately targeted, or affected with a severity; the health
+// of the emergency group; and a bulk fix of the chosen policies written through the shared plan
+// (each policy read fresh, the emergency accounts merged into its exclusions, the review with its
+// differences and lock-out guard, the paced journalled run), with an exact revert of the last fix.
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { emergencyFix, emergencyRevert, suggestCandidates, type FixedPolicy } from '../../domain/emergency/fix';
+import type { ImportSet } from '../../domain/import/import-set';
+import { policyJson } from '../../domain/json';
+import { lookupName } from '../../domain/references';
+import { describeError } from '../../graph/describe-error';
+import { PlanAndApply } from '../../policy-ui/plan/plan-and-apply';
+import { planTargetQuery, useNames } from '../../policy-ui/queries';
+import { useOrganizationName } from '../../session/organization-query';
+import { ErrorState } from '../../shared/ui/error-state';
+import { Candidates } from './candidates';
+import { CoverageTable } from './coverage-table';
+import { useFixRecord } from './fix-record-store';
+import { HygieneSection } from './hygiene-section';
+import { useEmergencyCheck } from './use-emergency-check';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1400px' },
+  title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+interface Work {
+  kind: 'fix' | 'revert';
+  source: ImportSet;
+  fixed: FixedPolicy[];
+  key: number;
+}
+
+export function EmergencyAccessPage() {
+  const styles = useStyles();
+  const check = useEmergencyCheck();
+  const { tenant, settings, analysis } = check;
+  const tenantId = tenant.account.tenantId;
+  const targetName = useOrganizationName(tenant) ?? 'this tenant';
+  const names = useNames(tenant, check.configured ? undefined : check.policies.data);
+  const queryClient = useQueryClient();
+  const [record, setRecord] = useFixRecord(tenantId);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [work, setWork] = useState<Work | null>(null);
+  const [preparing, setPreparing] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  const candidates = useMemo(() => {
+    if (check.configured || !check.policies.data) return [];
+    return suggestCandidates(check.policies.data.map(policyJson)).map((c) => ({
+      ...c,
+      name: lookupName(names.data, [c.kind], c.id)?.displayName ?? c.id,
+    }));
+  }, [check.configured, check.policies.data, names.data]);
+
+  const findings = analysis?.policies.filter((p) => p.worst) ?? [];
+  const count = (severity: string) => findings.filter((p) => p.worst === severity).length;
+  const emergencyNames = [...settings.groups.map((g) => `the group ${g.name}`), ...settings.users.map((u) => u.name)].join(', ');
+
+  // Both read the tenant as the planner will: the policies are taken fresh, never from the page's list.
+  const prepare = async (build: (policies: Parameters<typeof emergencyFix>[1]) => Omit<Work, 'key'>) => {
+    setPreparing(true);
+    setFailure(null);
+    try {
+      const target = await queryClient.fetchQuery(planTargetQuery(tenant));
+      const next = build(target.policies);
+      setWork((w) => ({ ...next, key: (w?.key ?? 0) + 1 }));
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setPreparing(false);
+    }
+  };
+  const reviewFix = () =>
+    prepare((policies) => {
+      const { source, fixed } = emergencyFix(
+        tenantId,
+        policies.filter((p) => typeof p.id === 'string' && chosen.has(p.id)),
+        settings,
+      );
+      return { kind: 'fix', source, fixed };
+    });
+  const reviewRevert = () => prepare((policies) => ({ kind: 'revert', source: emergencyRevert(tenantId, policies, record!), fixed: [] }));
+
+  return (
+    <section className={styles.page} aria-labelledby="emergency-title">
+      <h1 id="emergency-title" className={styles.title}>
+        Emergency access
+      </h1>
+      <Text>
+        Every policy of {targetName} against the emergency-access accounts named in Settings: excluded (by name, through a group or a role),
+        out of scope, written for them on purpose, or affected, graded by what it would do to them.
+      </Text>
+      <PlanAndApply
+        source={work?.source ?? null}
+        sourceKey={String(work?.key ?? 0)}
+        targetName={targetName}
+        onStart={(run) => {
+          const written = new Set(run.items.map((item) => item.key));
+          if (work?.kind === 'fix')
+            setRecord({ tenantId, at: run.startedAt, policies: work.fixed.filter((f) => written.has(`policy:${f.id}`)) });
+          if (work?.kind === 'revert') setRecord(null);
+          setWork(null);
+        }}
+      >
+        {!check.configured && check.policies.data ? (
+          <Candidates candidates={candidates} settings={settings} onUse={(next) => void check.setSettings(next)} />
+        ) : null}
+        {check.policies.error ? (
+          <ErrorState {...describeError(check.policies.error, 'read the policies')} onRetry={() => void check.policies.refetch()} />
+        ) : null}
+        {check.configured && (check.loading || !analysis) && !check.policies.error ? <Spinner label="Checking every policy…" /> : null}
+        {check.configured && analysis && !check.loading ? (
+          <>
+            <section className={styles.section} aria-labelledby="check-title">
+              <h2 id="check-title" className={styles.heading}>
+                Every policy
+              </h2>
+              <Text aria-live="polite">
+                {findings.length === 0
+                  ? `None of the ${analysis.policies.length} policies affects an emergency account.`
+                  : `${findings.length} of ${analysis.policies.length} policies affect an emergency account: ${count('critical')} critical, ${count('high')} high, ${count('low')} low.`}
+              </Text>
+              {check.unreadMemberships.length > 0 ? (
+                <MessageBar intent="warning">
+                  <MessageBarBody>
+                    What {check.unreadMemberships.length} of the emergency accounts or groups belong to could not be read: exclusions
+                    through their groups and roles are not counted for them.
+                  </MessageBarBody>
+                </MessageBar>
+              ) : null}
+              <CoverageTable
+                rows={analysis.policies}
+                subjects={analysis.subjects}
+                chosen={chosen}
+                onChoose={(id, yes) =>
+                  setChosen((c) => {
+                    const next = new Set(c);
+                    if (yes) next.add(id);
+                    else next.delete(id);
+                    return next;
+                  })
+                }
+              />
+            </section>
+            <section className={styles.section} aria-labelledby="fix-title">
+              <h2 id="fix-title" className={styles.heading}>
+                Fix
+              </h2>
+              <Text>
+                The fix adds {emergencyNames} to the exclusions of each chosen policy, keeping every exclusion it has. Each policy is read
+                fresh and reviewed with its difference before anything is written; the version replaced is kept on this device.
+              </Text>
+              <div className={styles.actions}>
+                <Button onClick={() => setChosen(new Set(findings.map((p) => p.id)))} disabled={findings.length === 0}>
+                  Choose every finding
+                </Button>
+                <Button appearance="primary" disabled={chosen.size === 0 || preparing} onClick={() => void reviewFix()}>
+                  Review the fix for {chosen.size} {chosen.size === 1 ? 'policy' : 'policies'}
+                </Button>
+                {record ? (
+                  <Button disabled={preparing} onClick={() => void reviewRevert()}>
+                    Revert the last fix ({record.policies.length} {record.policies.length === 1 ? 'policy' : 'policies'})
+                  </Button>
+                ) : null}
+                {preparing ? <Spinner size="tiny" label="Reading the policies fresh…" /> : null}
+              </div>
+              {record ? (
+                <Text>
+                  The last fix, started {new Date(record.at).toLocaleString()}, added exclusions to{' '}
+                  {record.policies.map((p) => p.name).join(', ')}. Its revert takes out exactly those and nothing else.
+                </Text>
+              ) : null}
+              {failure ? <ErrorState {...describeError(failure, 'read the policies fresh')} /> : null}
+              {work && work.source.sections.policies.length === 0 ? (
+                <MessageBar intent="info">
+                  <MessageBarBody>
+                    <MessageBarTitle>Nothing to change</MessageBarTitle>
+                    {work.kind === 'fix'
+                      ? 'The chosen policies already exclude every emergency account and group.'
+                      : 'The policies no longer have the exclusions the last fix added.'}
+                  </MessageBarBody>
+                </MessageBar>
+              ) : null}
+              {work && work.source.sections.policies.length > 0 ? (
+                <Text weight="semibold">
+                  {work.kind === 'fix' ? 'The fix' : 'The revert'}: {work.source.sections.policies.length}{' '}
+                  {work.source.sections.policies.length === 1 ? 'policy' : 'policies'} to review below.
+                </Text>
+              ) : null}
+            </section>
+            <HygieneSection tenant={tenant} emergency={settings} />
+          </>
+        ) : null}
+      </PlanAndApply>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+// What the hygiene check reads of the emergency groups and accounts: each group's type, sync and
+// protection, its users (transitively), and each account's state. Every read is kept apart, so one
+// refused for want of a permission is named as such and the others still count.
+import { queryOptions } from '@tanstack/react-query';
+import type { GroupFacts, HygieneFacts, Read, UserFacts } from '../../domain/emergency/hygiene';
+import type { EmergencyAccess } from '../../domain/lockout';
+import { readGroupUsers } from '../../graph/directory';
+import { GraphRequestError } from '../../graph/errors';
+import { queryKeys } from '../../session/query-keys';
+import type { TenantSession } from '../../session/tenant-session';
+
+const reason = (error: unknown) =>
+  error instanceof GraphRequestError
+    ? error.status === 403
+      ? 'the permissions granted to Gatehouse do not allow it (403)'
+      : error.status === 404
+        ? 'not found in the directory (404)'
+        : `${error.message} (${error.status})`
+    : error instanceof Error
+      ? error.message
+      : String(error);
+
+async function attempt<T>(read: () => Promise<T>): Promise<Read<T>> {
+  try {
+    return { ok: true, value: await read() };
+  } catch (error) {
+    return { ok: false, reason: reason(error) };
+  }
+}
+
+export const hygieneQuery = (tenant: TenantSession, emergency: EmergencyAccess) =>
+  queryOptions({
+    queryKey: queryKeys.emergencyHygiene(tenant, [...emergency.users, ...emergency.groups].map((p) => p.id).sort()),
+    queryFn: async ({ signal }): Promise<HygieneFacts> => {
+      const facts: HygieneFacts = { groups: {}, members: {}, users: {} };
+      await Promise.all(
+        emergency.groups.map(async (group) => {
+          const id = encodeURIComponent(group.id);
+          const [read, members] = await Promise.all([
+            attempt(() =>
+              tenant.client.get<GroupFacts>(
+                `/v1.0/groups/${id}?$select=id,displayName,groupTypes,membershipRule,onPremisesSyncEnabled,isAssignableToRole`,
+                { signal },
+              ),
+            ),
+            attempt(() => readGroupUsers(tenant.client, group.id, signal)),
+          ]);
+          facts.groups[group.id] = read.ok
+            ? {
+                ok: true,
+                value: {
+                  ...read.value,
+                  groupTypes: read.value.groupTypes ?? [],
+                  membershipRule: read.value.membershipRule ?? null,
+                  onPremisesSyncEnabled: read.value.onPremisesSyncEnabled ?? null,
+                  isAssignableToRole: read.value.isAssignableToRole ?? null,
+                },
+              }
+            : read;
+          facts.members[group.id] = members;
+        }),
+      );
+      const accounts = new Set([
+        ...emergency.users.map((u) => u.id),
+        ...Object.values(facts.members).flatMap((m) => (m.ok ? m.value.map((u) => u.id) : [])),
+      ]);
+      await Promise.all(
+        [...accounts].map(async (userId) => {
+          const read = await attempt(() =>
+            tenant.client.get<UserFacts>(
+              `/v1.0/users/${encodeURIComponent(userId)}?$select=id,displayName,accountEnabled,onPremisesSyncEnabled`,
+              { signal },
+            ),
+          );
+          facts.users[userId] = read.ok
+            ? {
+                ok: true,
+                value: {
+                  ...read.value,
+                  accountEnabled: read.value.accountEnabled ?? null,
+                  onPremisesSyncEnabled: read.value.onPremisesSyncEnabled ?? null,
+                },
+              }
+            : read;
+        }),
+      );
+      return facts;
+    },
+    enabled: emergency.users.length + emergency.groups.length > 0,
+    staleTime: 60_000,
+  });

@@ -1,0 +1,79 @@
+// The health of the emergency group and accounts: each check passed, failed, or not readable with
+// the permissions granted (said, never passed silently).
+import {
+  Badge,
+  makeStyles,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { checkHygiene } from '../../domain/emergency/hygiene';
+import type { EmergencyAccess } from '../../domain/lockout';
+import { describeError } from '../../graph/describe-error';
+import type { TenantSession } from '../../session/tenant-session';
+import { ErrorState } from '../../shared/ui/error-state';
+import { hygieneQuery } from './hygiene-query';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+});
+
+const STATUS = {
+  pass: { color: 'success', word: 'Pass' },
+  fail: { color: 'danger', word: 'Fails' },
+  unknown: { color: 'warning', word: 'Not readable' },
+} as const;
+
+export function HygieneSection({ tenant, emergency }: { tenant: TenantSession; emergency: EmergencyAccess }) {
+  const styles = useStyles();
+  const facts = useQuery(hygieneQuery(tenant, emergency));
+  return (
+    <section className={styles.section} aria-labelledby="hygiene-title">
+      <h2 id="hygiene-title" className={styles.heading}>
+        Emergency group and accounts
+      </h2>
+      <Text>
+        Microsoft’s guidance: an assigned, cloud-only group that only privileged administrators can change, holding exactly the emergency
+        accounts (at least two), each enabled and cloud-only.
+      </Text>
+      {facts.error ? (
+        <ErrorState {...describeError(facts.error, 'read the emergency group and accounts')} onRetry={() => void facts.refetch()} />
+      ) : !facts.data ? (
+        <Spinner label="Reading the emergency group and accounts…" />
+      ) : (
+        <Table aria-label="Emergency access hygiene" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Object</TableHeaderCell>
+              <TableHeaderCell>Check</TableHeaderCell>
+              <TableHeaderCell>Result</TableHeaderCell>
+              <TableHeaderCell>Detail</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {checkHygiene(emergency, facts.data).map((check) => (
+              <TableRow key={`${check.subject}:${check.check}`}>
+                <TableCell>{check.subject}</TableCell>
+                <TableCell>{check.check}</TableCell>
+                <TableCell>
+                  <Badge appearance="tint" color={STATUS[check.status].color}>
+                    {STATUS[check.status].word}
+                  </Badge>
+                </TableCell>
+                <TableCell>{check.detail}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}
