@@ -86,3 +86,46 @@ test('two templates are deployed as one plan, report-only, the admin and the eme
   await expect(policiesPage.row('No persistent browser session')).toContainText('Report-only');
   await expect(policiesPage.row('Block all agent identities from accessing resources')).toContainText('Report-only');
 });
+
+test('a policy saved as a template and a baseline brought from a file join the gallery, kept on this device', async ({
+  page,
+  signInPage,
+}) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await page.getByRole('tab', { name: 'Templates' }).click();
+
+  await page.getByRole('combobox', { name: 'Policy to save as a template' }).click();
+  await page.getByRole('option', { name: /^CA007/ }).click();
+  await page.getByRole('button', { name: 'Save as template' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved “CA007/ })).toBeVisible();
+
+  const baseline = {
+    displayName: 'BASE-001 Block Linux for finance',
+    state: 'enabled',
+    conditions: {
+      applications: { includeApplications: ['All'] },
+      users: { includeGroups: ['0f1a2b3c-0000-4000-8000-000000000001'] },
+      platforms: { includePlatforms: ['linux'] },
+    },
+    grantControls: { operator: 'OR', builtInControls: ['block'] },
+  };
+  await page.getByLabel('Baseline files').setInputFiles({
+    name: 'base-001.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(baseline)),
+  });
+  await expect(page.getByRole('status').filter({ hasText: '1 template added from base-001.json.' })).toBeVisible();
+
+  await page.reload();
+  await page.getByRole('tab', { name: 'Saved here' }).click();
+  // The saved policy is found in the tenant: it is that policy, its groups now blanks.
+  const saved = templateRow(page, 'CA007: Require compliant or hybrid joined device on desktops');
+  await expect(saved).toContainText('Has it');
+  await expect(saved.getByRole('link', { name: /^CA007/ })).toBeVisible();
+  await expect(templateRow(page, 'BASE-001 Block Linux for finance')).toContainText('Gap');
+
+  // Choosing the baseline asks for its group, named from the file (only an id there, so shortened).
+  await templateRow(page, 'BASE-001 Block Linux for finance').getByRole('checkbox').check();
+  await expect(page.getByRole('region', { name: 'GROUP: 0f1a2b3c' })).toContainText('In included groups.');
+});

@@ -30,6 +30,7 @@ import { useEmergencyAccess } from '../../session/emergency-access';
 import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
+import { AddBaseline } from './add-baseline';
 import { BlanksForm, type Fills } from './blanks-form';
 import { GalleryTable, SOURCE_WORDS, type MatchWithPolicy } from './gallery-table';
 import { SaveAsTemplate } from './save-as-template';
@@ -193,12 +194,17 @@ export function TemplatesPage() {
 
         <section className={styles.section} aria-labelledby="save-title">
           <h2 id="save-title" className={styles.heading}>
-            Save a policy as a template
+            Your own templates
           </h2>
           <Text>
             Its users, groups and locations become named blanks, so it can be deployed again here or in another tenant. Kept on this device.
           </Text>
           <SaveAsTemplate policies={policies.data ?? []} onSave={(template) => setSaved([...saved, template])} />
+          <Text>
+            A baseline Gatehouse does not ship (another tool’s export, a colleague’s backup) is added the same way, each policy a template
+            with its objects as blanks.
+          </Text>
+          <AddBaseline onAdd={(templates) => setSaved([...saved, ...templates])} />
         </section>
       </PlanAndApply>
       {differing ? (

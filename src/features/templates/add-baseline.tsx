@@ -1,0 +1,83 @@
+// A baseline the console does not ship, brought by the admin: files or a folder in any format an
+// import reads (a Gatehouse backup, IntuneManagement, EntraExporter, CIPP, Microsoft365DSC…), each
+// policy kept on this device as a template whose objects are named blanks. Read on this device only.
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { DocumentArrowUpRegular, FolderArrowUpRegular } from '@fluentui/react-icons';
+import { useRef, useState } from 'react';
+import type { ImportFile } from '../../domain/import/import-set';
+import { readImport } from '../../domain/import/read-import';
+import type { GalleryTemplate } from '../../domain/templates/gallery-template';
+import { importAsTemplates } from '../../domain/templates/import-as-templates';
+
+const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' } });
+
+const pathOf = (file: File) => (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name;
+
+export function AddBaseline({ onAdd }: { onAdd(templates: GalleryTemplate[]): boolean }) {
+  const styles = useStyles();
+  const files = useRef<HTMLInputElement | null>(null);
+  const folder = useRef<HTMLInputElement | null>(null);
+  const [said, setSaid] = useState<string | null>(null);
+
+  const load = async (list: FileList) => {
+    const chosen = Array.from(list);
+    const name = chosen.length === 1 ? chosen[0]!.name : pathOf(chosen[0]!).split('/')[0] || `${chosen.length} files`;
+    try {
+      const read: ImportFile[] = await Promise.all(
+        chosen.map(async (f) => ({ path: pathOf(f), bytes: new Uint8Array(await f.arrayBuffer()) })),
+      );
+      const set = await readImport(read);
+      const errors = set.files.filter((f) => f.status === 'error');
+      const templates = importAsTemplates(set, `From ${name}`, new Date().toISOString(), () => crypto.randomUUID());
+      if (templates.length === 0) {
+        setSaid(`${name} holds no policy${errors.length ? `: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` : '.'}`);
+        return;
+      }
+      const kept = onAdd(templates);
+      setSaid(
+        `${templates.length} template${templates.length === 1 ? '' : 's'} added from ${name}${kept ? '' : ', for this session only: the browser did not keep them'}.` +
+          (errors.length ? ` Not read: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` : ''),
+      );
+    } catch (error) {
+      setSaid(`${name} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  return (
+    <div className={styles.row}>
+      <Button icon={<DocumentArrowUpRegular />} onClick={() => files.current?.click()}>
+        Add a baseline from files…
+      </Button>
+      <Button icon={<FolderArrowUpRegular />} onClick={() => folder.current?.click()}>
+        From a folder…
+      </Button>
+      <input
+        ref={files}
+        type="file"
+        multiple
+        hidden
+        accept=".json,.ps1,application/json"
+        aria-label="Baseline files"
+        onChange={(event) => {
+          if (event.target.files?.length) void load(event.target.files);
+          event.target.value = '';
+        }}
+      />
+      <input
+        ref={(input) => {
+          folder.current = input;
+          // Not in React's attribute list: set on the element so the picker chooses a folder.
+          input?.setAttribute('webkitdirectory', '');
+        }}
+        type="file"
+        hidden
+        aria-label="Baseline folder"
+        onChange={(event) => {
+          if (event.target.files?.length) void load(event.target.files);
+          event.target.value = '';
+        }}
+      />
+      {said ? <Text role="status">{said}</Text> : null}
+    </div>
+  );
+}
