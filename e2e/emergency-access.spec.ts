@@ -1,10 +1,11 @@
 // Emergency access across every policy: the check grades the demo tenant's two gaps, the bulk fix
 // writes both in one reviewed, journalled run (stopped, reloaded and resumed, under the tenant's
 // Conditional Access throttling) that keeps every other exclusion, and the revert gives back
-// exactly the exclusions each policy had.
+// exactly the exclusions each policy had. Against the emulator server, a write throttled past the
+// client's retries fails alone, and a resume after a reload writes only it.
 import type { Page } from '@playwright/test';
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
-import { expect, test } from './support/fixtures';
+import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
 
 interface Exclusions {
   excludeUsers: string[];
@@ -134,4 +135,47 @@ test('grades every policy, fixes two in a resumed run keeping every exclusion, a
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByText('2 of 35 policies affect an emergency account: 0 critical, 1 high, 1 low.')).toBeVisible();
   await expect(page.getByRole('button', { name: /^Revert the last fix/ })).toHaveCount(0);
+});
+
+test('a write throttled past every retry fails alone; after a reload, Resume writes only it', async ({
+  page,
+  signInPage,
+  consoleGuard,
+}) => {
+  test.setTimeout(120_000);
+  consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/policies/');
+  await emulator.reset();
+  await withholdScopes([]);
+  await useLocalTenant(page);
+  await page.goto('/');
+  await signInPage.signInWithMicrosoft();
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByRole('combobox', { name: 'Groups' }).fill('CA - Emer');
+  await page.getByRole('option', { name: /^CA - Emergency access accounts/ }).click();
+  await expect(page.getByRole('toolbar', { name: 'Emergency-access groups' })).toContainText('CA - Emergency access accounts');
+
+  await page.getByRole('tab', { name: 'Emergency access' }).click();
+  await expect(page.getByText('2 of 35 policies affect an emergency account: 0 critical, 1 high, 1 low.')).toBeVisible();
+  await page.getByRole('button', { name: 'Choose every finding' }).click();
+  await page.getByRole('button', { name: 'Review the fix for 2 policies' }).click();
+  await expect(page.getByText(/0 to create, 2 to update/)).toBeVisible();
+  // The first update is answered 429 more often than the client retries.
+  await emulator.setFaults(await emulator.tenantId('Contoso'), {
+    rules: [{ match: 'PATCH /beta/identity/conditionalAccess/policies', fault: 429, times: 4 }],
+  });
+  await page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
+  await expect(page.getByRole('heading', { name: 'Stopped before the end' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('1 of 2 written, 1 failed.')).toBeVisible();
+  const written = page.getByRole('table', { name: 'What was written' });
+  await expect(written.getByRole('row').filter({ hasText: 'Failed' })).toHaveCount(1);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Stopped before the end' })).toBeVisible();
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByRole('heading', { name: 'Applied to Contoso' })).toBeVisible({ timeout: 30_000 });
+  await expect(written.getByText('As planned')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByText('None of the 35 policies affects an emergency account.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Revert the last fix (2 policies)' })).toBeVisible();
 });
