@@ -23,6 +23,11 @@ test('the gallery shows what the tenant has, which policy, how it differs, and t
   await expect(legacy.getByRole('link', { name: 'CA002: Block legacy authentication' })).toBeVisible();
   await expect(legacy.getByRole('checkbox', { name: 'Deploy Block legacy authentication' })).toBeDisabled();
 
+  // CA005 was created from Microsoft's Azure management template (its templateId says so) and widened since.
+  const azure = templateRow(page, 'Require multifactor authentication for Azure management');
+  await expect(azure).toContainText('Created from this template, changed since');
+  await expect(azure.getByRole('link', { name: 'CA005: Require MFA for Azure management' })).toBeVisible();
+
   // A template Contoso has nothing like.
   const gap = templateRow(page, 'No persistent browser session');
   await expect(gap).toContainText('Gap');

@@ -132,6 +132,8 @@ const specs: PolicySpec[] = [
     name: 'CA005: Require MFA for Azure management',
     state: 'enabled',
     createdDaysAgo: 270,
+    // Created from Microsoft's template (Graph keeps its id), then widened to the Azure CLI and PowerShell.
+    templateId: 'd8c51a9a-e6b1-454d-86af-554e7872e2c1',
     users: allUsersExceptEmergency,
     applications: {
       includeApplications: [microsoftApps.azureManagement.appId, microsoftApps.azureCli.appId, microsoftApps.azurePowerShell.appId],
