@@ -4,6 +4,7 @@
 // exactly the exclusions each policy had. Against the emulator server, a write throttled past the
 // client's retries fails alone, and a resume after a reload writes only it.
 import type { Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
 
@@ -57,6 +58,7 @@ test('grades every policy, fixes two in a resumed run keeping every exclusion, a
   const candidates = page.getByRole('list', { name: 'Candidates' });
   await expect(candidates).toContainText('Group CA - Emergency access accounts');
   await expect(candidates).toContainText(/Excluded from \d+ of the \d+ policies that target all users\./);
+  await expectNoSeriousA11yViolations(page);
   await candidates.getByRole('button', { name: 'Use CA - Emergency access accounts as emergency access' }).click();
 
   const table = page.getByRole('table', { name: 'Emergency access by policy' });
@@ -80,6 +82,7 @@ test('grades every policy, fixes two in a resumed run keeping every exclusion, a
   await expect(hygiene.getByRole('row')).toHaveCount(1 + 4 + 2 * 2);
   await expect(hygiene.getByText('Fails')).toHaveCount(0);
   await expect(hygiene.getByText('Not readable')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
 
   const before = await exclusions(page);
   const emergencyGroup = before.CA001!.excludeGroups[0]!;
