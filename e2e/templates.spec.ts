@@ -2,6 +2,7 @@
 // a template's difference with the tenant's policy, and two templates deployed as one plan,
 // report-only, that then appear in the policy list.
 import type { Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 
 const gallery = (page: Page) => page.getByRole('table', { name: 'Templates' });
@@ -42,6 +43,8 @@ test('the gallery shows what the tenant has, which policy, how it differs, and t
   await expect(dialog.getByRole('list', { name: 'Differences' })).toContainText('Global Administrator');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
+  await expectNoSeriousA11yViolations(page);
+
   // Only what the tenant lacks.
   await page.getByRole('switch', { name: 'Hide what the tenant has' }).check();
   await expect(templateRow(page, 'Block legacy authentication')).toHaveCount(0);
@@ -72,6 +75,7 @@ test('two templates are deployed as one plan, report-only, the admin and the eme
   await blank.getByRole('button', { name: 'Emergency accounts from Settings' }).click();
   await expect(chosen).toContainText('Break Glass 01 (user)');
 
+  await expectNoSeriousA11yViolations(page);
   await page.getByRole('button', { name: 'Plan these 2 templates' }).click();
   const rows = page.getByRole('table', { name: 'What the plan writes, in order' });
   for (const name of ['No persistent browser session', 'Block all agent identities from accessing resources']) {
