@@ -30,7 +30,10 @@ describe.skipIf(!present)('the emergency-access fix on ../shared/corpus', () => 
       .filter((path) => path.endsWith('.json'))
       .map((path) => ({ path: relative(corpus, path), bytes: new Uint8Array(readFileSync(path)) }));
     // Ids the fix can recognise: policies without one are given one, as the planner would match them by name.
-    const policies = (await readImport(files)).sections.policies.map((p, i) => ({ ...p, id: typeof p.id === 'string' ? p.id : `p${i}` }));
+    const policies = (await readImport(files)).sections.policies.map((p, i): JsonObject => ({
+      ...p,
+      id: typeof p.id === 'string' ? p.id : `p${i}`,
+    }));
     expect(policies.length).toBeGreaterThan(40);
 
     const { source, fixed } = emergencyFix('t', policies, emergency);

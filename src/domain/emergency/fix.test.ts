@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../json';
-import { emergencyFix, emergencyRevert, suggestCandidates } from './fix';
+import { emergencyFix, emergencyRevert, fixRecord, suggestCandidates } from './fix';
 
 const emergency = { users: [{ id: 'bg1', name: 'Break Glass 01' }], groups: [{ id: 'g-bg', name: 'Emergency access' }] };
 const policy = (id: string, users: JsonObject): JsonObject => ({
@@ -79,6 +79,29 @@ describe('the emergency-access bulk fix', () => {
     const { source, fixed } = emergencyFix('t', before, emergency);
     const revert = emergencyRevert('t', source.sections.policies, { tenantId: 't', at: 'x', policies: fixed });
     expect(JSON.stringify(excludes(revert.sections.policies[0]))).toBe(JSON.stringify(excludes(before[0])));
+  });
+});
+
+describe('the record of a fix run', () => {
+  it('keeps what the run writes: a policy left out, or a list its update does not touch, gains nothing', () => {
+    const fixed = [
+      { id: 'p1', name: 'P1', addedUsers: ['bg1'], addedGroups: ['g-bg'] },
+      { id: 'p2', name: 'P2', addedUsers: ['bg1'], addedGroups: ['g-bg'] },
+      { id: 'p3', name: 'P3', addedUsers: ['bg1'], addedGroups: [] },
+    ];
+    const writes: { key: string; body: JsonObject }[] = [
+      { key: 'policy:p1', body: { conditions: { users: { excludeUsers: ['svc', 'bg1'], excludeGroups: ['g-bg'] } } } },
+      // Someone excluded the group in between: the update only adds the account.
+      { key: 'policy:p2', body: { conditions: { users: { excludeUsers: ['bg1'] } } } },
+    ];
+    expect(fixRecord('t', 'now', fixed, writes)).toEqual({
+      tenantId: 't',
+      at: 'now',
+      policies: [
+        { id: 'p1', name: 'P1', addedUsers: ['bg1'], addedGroups: ['g-bg'] },
+        { id: 'p2', name: 'P2', addedUsers: ['bg1'], addedGroups: [] },
+      ],
+    });
   });
 });
 

@@ -63,6 +63,29 @@ export function emergencyFix(
 }
 
 /**
+ * What a fix run will add, from the writes it was started with (row keys `policy:<id>`, update
+ * bodies with only what changes): a policy left out of the run, or whose list the update does not
+ * touch (someone added the accounts between the review's read and the plan's), gains nothing.
+ */
+export function fixRecord(
+  tenantId: string,
+  at: string,
+  fixed: readonly FixedPolicy[],
+  writes: readonly { key: string; body: JsonObject }[],
+): EmergencyFixRecord {
+  const policies: FixedPolicy[] = [];
+  for (const entry of fixed) {
+    const write = writes.find((w) => w.key === `policy:${entry.id}`);
+    if (!write) continue;
+    const users = usersOf(write.body);
+    const addedUsers = entry.addedUsers.filter((id) => list(users.excludeUsers).includes(id));
+    const addedGroups = entry.addedGroups.filter((id) => list(users.excludeGroups).includes(id));
+    if (addedUsers.length + addedGroups.length > 0) policies.push({ ...entry, addedUsers, addedGroups });
+  }
+  return { tenantId, at, policies };
+}
+
+/**
  * The revert of a fix, from the policies as just read: each loses the ids the fix added, and
  * nothing else changes. A policy that no longer has them (reverted by hand, or deleted) is left out.
  */

@@ -6,7 +6,7 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { emergencyFix, emergencyRevert, suggestCandidates, type FixedPolicy } from '../../domain/emergency/fix';
+import { emergencyFix, emergencyRevert, fixRecord, suggestCandidates, type FixedPolicy } from '../../domain/emergency/fix';
 import type { ImportSet } from '../../domain/import/import-set';
 import { policyJson } from '../../domain/json';
 import { lookupName } from '../../domain/references';
@@ -101,9 +101,7 @@ export function EmergencyAccessPage() {
         sourceKey={String(work?.key ?? 0)}
         targetName={targetName}
         onStart={(run) => {
-          const written = new Set(run.items.map((item) => item.key));
-          if (work?.kind === 'fix')
-            setRecord({ tenantId, at: run.startedAt, policies: work.fixed.filter((f) => written.has(`policy:${f.id}`)) });
+          if (work?.kind === 'fix') setRecord(fixRecord(tenantId, run.startedAt, work.fixed, run.items));
           if (work?.kind === 'revert') setRecord(null);
           setWork(null);
         }}
