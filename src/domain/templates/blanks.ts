@@ -107,7 +107,7 @@ export const FILL_KINDS: Record<MappingKind, readonly FilledObject['kind'][]> = 
   user: ['user', 'group'],
   group: ['group', 'user'],
   role: ['role'],
-  application: [],
+  application: ['application'],
   servicePrincipal: ['servicePrincipal'],
   namedLocation: ['namedLocation'],
   authenticationStrength: [],

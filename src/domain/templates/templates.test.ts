@@ -105,6 +105,30 @@ describe('blanks', () => {
     expect(findBlanks([filled])).toEqual([]);
   });
 
+  it('of roles, applications and locations are filled in their own places', () => {
+    const policy: JsonObject = {
+      displayName: 'x',
+      conditions: {
+        users: { includeRoles: ['<ADMIN ROLE>'] },
+        applications: { includeApplications: ['<APP>'] },
+        locations: { includeLocations: ['All'], excludeLocations: ['<OFFICE>'] },
+      },
+    };
+    const filled = fillBlanks(
+      policy,
+      new Map([
+        ['<ADMIN ROLE>', [{ kind: 'role' as const, id: '62e90394-69f5-4237-9190-012177145e10', displayName: 'Global Administrator' }]],
+        ['<APP>', [{ kind: 'application' as const, id: '00000003-0000-0ff1-ce00-000000000000', displayName: 'SharePoint' }]],
+        ['<OFFICE>', [{ kind: 'namedLocation' as const, id: 'e0000000-0000-4000-8000-000000000009', displayName: 'Office' }]],
+      ]),
+    );
+    expect(filled.conditions).toEqual({
+      users: { includeRoles: ['62e90394-69f5-4237-9190-012177145e10'] },
+      applications: { includeApplications: ['00000003-0000-0ff1-ce00-000000000000'] },
+      locations: { includeLocations: ['All'], excludeLocations: ['e0000000-0000-4000-8000-000000000009'] },
+    });
+  });
+
   it('not filled stay in the policy, for the plan to ask about', () => {
     const filled = fillBlanks(mfaAll.policy, new Map());
     expect(findBlanks([filled]).map((b) => b.value)).toEqual([CURRENT_ADMIN_BLANK]);

@@ -6,6 +6,7 @@ import { Button, Field, makeStyles, Tag, TagGroup, Text, tokens } from '@fluentu
 import { PersonRegular, ShieldKeyholeRegular } from '@fluentui/react-icons';
 import { FILL_KINDS, type FilledObject, type TemplateBlank } from '../../domain/templates/blanks';
 import { CURRENT_ADMIN_BLANK } from '../../domain/templates/gallery-template';
+import type { DirectoryKind } from '../../graph/directory';
 import { DirectoryPicker } from '../../session/directory-picker';
 import type { EmergencyAccess } from '../../domain/lockout';
 
@@ -23,6 +24,16 @@ const useStyles = makeStyles({
 });
 
 export type Fills = ReadonlyMap<string, readonly FilledObject[]>;
+
+/** The directory search for each kind of object a blank may be filled with (workload identities go through the plan's mapping). */
+const PICKERS: Partial<Record<FilledObject['kind'], { kind: DirectoryKind; article: string; plural: string }>> = {
+  user: { kind: 'users', article: 'a user', plural: 'Users' },
+  group: { kind: 'groups', article: 'a group', plural: 'Groups' },
+  role: { kind: 'roles', article: 'a role', plural: 'Roles' },
+  // The search answers applications by appId, as a policy's target resources name them.
+  application: { kind: 'servicePrincipals', article: 'an application', plural: 'Applications' },
+  namedLocation: { kind: 'namedLocations', article: 'a named location', plural: 'Named locations' },
+};
 
 export interface BlanksFormProps {
   blanks: readonly TemplateBlank[];
@@ -94,36 +105,20 @@ export function BlanksForm({ blanks, fills, onChange, admin, emergency }: Blanks
               </TagGroup>
             ) : null}
             <div className={styles.pickers}>
-              {kinds.includes('user') ? (
-                <Field label="Add a user">
-                  <DirectoryPicker
-                    kind="users"
-                    label={`Users for ${label}`}
-                    exclude={chosen.map((o) => o.id)}
-                    onPick={(entry) => add(blank.value, [{ kind: 'user', id: entry.id, displayName: entry.displayName }])}
-                  />
-                </Field>
-              ) : null}
-              {kinds.includes('group') ? (
-                <Field label="Add a group">
-                  <DirectoryPicker
-                    kind="groups"
-                    label={`Groups for ${label}`}
-                    exclude={chosen.map((o) => o.id)}
-                    onPick={(entry) => add(blank.value, [{ kind: 'group', id: entry.id, displayName: entry.displayName }])}
-                  />
-                </Field>
-              ) : null}
-              {kinds.includes('namedLocation') ? (
-                <Field label="Add a named location">
-                  <DirectoryPicker
-                    kind="namedLocations"
-                    label={`Named locations for ${label}`}
-                    exclude={chosen.map((o) => o.id)}
-                    onPick={(entry) => add(blank.value, [{ kind: 'namedLocation', id: entry.id, displayName: entry.displayName }])}
-                  />
-                </Field>
-              ) : null}
+              {kinds.map((kind) => {
+                const picker = PICKERS[kind];
+                if (!picker) return null;
+                return (
+                  <Field key={kind} label={`Add ${picker.article}`}>
+                    <DirectoryPicker
+                      kind={picker.kind}
+                      label={`${picker.plural} for ${label}`}
+                      exclude={chosen.map((o) => o.id)}
+                      onPick={(entry) => add(blank.value, [{ kind, id: entry.id, displayName: entry.displayName }])}
+                    />
+                  </Field>
+                );
+              })}
               {kinds.includes('user') ? (
                 <Button
                   icon={<PersonRegular />}
@@ -138,7 +133,7 @@ export function BlanksForm({ blanks, fills, onChange, admin, emergency }: Blanks
                 </Button>
               ) : null}
             </div>
-            {kinds.length === 0 ? <Text size={200}>Chosen in the plan’s mapping.</Text> : null}
+            {kinds.every((kind) => !PICKERS[kind]) ? <Text size={200}>Chosen in the plan’s mapping.</Text> : null}
           </section>
         );
       })}
