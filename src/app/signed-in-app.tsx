@@ -22,6 +22,7 @@ const DeletedPoliciesPage = lazy(() =>
 const ComparePage = lazy(() => import('../features/compare/compare-page').then((m) => ({ default: m.ComparePage })));
 const ChangeHistoryPage = lazy(() => import('../features/history/change-history-page').then((m) => ({ default: m.ChangeHistoryPage })));
 const ImportPage = lazy(() => import('../features/import/import-page').then((m) => ({ default: m.ImportPage })));
+const ContingencyPage = lazy(() => import('../features/contingency/contingency-page').then((m) => ({ default: m.ContingencyPage })));
 const TemplatesPage = lazy(() => import('../features/templates/templates-page').then((m) => ({ default: m.TemplatesPage })));
 const BackupPage = lazy(() => import('../features/backup/backup-page').then((m) => ({ default: m.BackupPage })));
 const EmergencyAccessPage = lazy(() =>
@@ -83,6 +84,7 @@ function createRouter(props: SignedInAppProps) {
             { path: routePatterns.import, element: suspended(<ImportPage />) },
             { path: routePatterns.templates, element: suspended(<TemplatesPage />) },
             { path: routePatterns.emergencyAccess, element: suspended(<EmergencyAccessPage />) },
+            { path: routePatterns.contingency, element: suspended(<ContingencyPage />) },
             { path: routePatterns.settings, element: suspended(<SettingsPage />) },
             { path: '*', element: <Navigate to={paths.policies} replace /> },
           ],

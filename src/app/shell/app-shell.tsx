@@ -19,6 +19,7 @@ import {
   GridRegular,
   HistoryRegular,
   SettingsRegular,
+  ShieldErrorRegular,
   ShieldKeyholeRegular,
   SplitVerticalRegular,
 } from '@fluentui/react-icons';
@@ -95,6 +96,9 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
           </Tab>
           <Tab value={paths.emergencyAccess} icon={<ShieldKeyholeRegular />}>
             Emergency access
+          </Tab>
+          <Tab value={paths.contingency} icon={<ShieldErrorRegular />}>
+            Contingency
           </Tab>
           <Tab value={paths.settings} icon={<SettingsRegular />}>
             Settings

@@ -55,9 +55,11 @@ const sortable: SortColumn[] = ['name', 'state', 'modified'];
 export interface PoliciesPageProps {
   /** What changed in watched policies, shown above the list when any are watched: composed by the route. */
   watchedChanges?: (policies: ConditionalAccessPolicy[]) => ReactNode;
+  /** Notices about the tenant's policies from other features (a contingency plan not ready): composed by the route. */
+  notices?: (policies: ConditionalAccessPolicy[]) => ReactNode;
 }
 
-export function PoliciesPage({ watchedChanges }: PoliciesPageProps) {
+export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
   const styles = useStyles();
   const tenant = useTenantSession();
   const policies = useQuery(policiesQuery(tenant, { names: true }));
@@ -140,6 +142,7 @@ export function PoliciesPage({ watchedChanges }: PoliciesPageProps) {
       )}
 
       {list && watchedChanges && Object.keys(watched).length > 0 && <Suspense fallback={null}>{watchedChanges(list)}</Suspense>}
+      {list && notices && <Suspense fallback={null}>{notices(list)}</Suspense>}
 
       <PoliciesToolbar filters={filters} />
 

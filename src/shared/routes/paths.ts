@@ -15,6 +15,7 @@ export const routePatterns = {
   import: '/import',
   templates: '/templates',
   emergencyAccess: '/emergency-access',
+  contingency: '/contingency',
   settings: '/settings',
 } as const;
 
@@ -34,5 +35,6 @@ export const paths = {
   import: routePatterns.import,
   templates: routePatterns.templates,
   emergencyAccess: routePatterns.emergencyAccess,
+  contingency: routePatterns.contingency,
   settings: routePatterns.settings,
 } as const;
