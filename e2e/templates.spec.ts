@@ -96,7 +96,7 @@ test('two templates are deployed as one plan, report-only, the admin and the eme
   await expect(policiesPage.row('Block all agent identities from accessing resources')).toContainText('Report-only');
 });
 
-test('a policy saved as a template and a baseline brought from a file join the gallery, kept on this device', async ({
+test('a policy saved as a template and a baseline brought from a file join the gallery, kept on this device for every tenant', async ({
   page,
   signInPage,
 }) => {
@@ -137,4 +137,13 @@ test('a policy saved as a template and a baseline brought from a file join the g
   // Choosing the baseline asks for its group, named from the file (only an id there, so shortened).
   await templateRow(page, 'BASE-001 Block Linux for finance').getByRole('checkbox').check();
   await expect(page.getByRole('region', { name: 'GROUP: 0f1a2b3c' })).toContainText('In included groups.');
+
+  // Saved on this device, not in the tenant: the same templates in another tenant signed in here.
+  await page.getByRole('button', { name: 'Ada Lindqvist (demo administrator) Contoso' }).click();
+  await page.getByRole('menuitem', { name: /^Add .*\(administrator\) · Contoso pre-production$/ }).click();
+  await expect(page.getByRole('button', { name: /Contoso pre-production$/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Templates' }).click();
+  await page.getByRole('tab', { name: 'Saved here' }).click();
+  await expect(templateRow(page, 'CA007: Require compliant or hybrid joined device on desktops')).toBeVisible();
+  await expect(templateRow(page, 'BASE-001 Block Linux for finance')).toContainText('Gap');
 });

@@ -8,6 +8,7 @@ import type { GalleryTemplate } from '../../domain/templates/gallery-template';
 import { policyAsTemplate } from '../../domain/templates/save-as-template';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useNames } from '../../policy-ui/queries';
+import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' } });
@@ -20,6 +21,7 @@ export interface SaveAsTemplateProps {
 export function SaveAsTemplate({ policies, onSave }: SaveAsTemplateProps) {
   const styles = useStyles();
   const tenant = useTenantSession();
+  const tenantName = useOrganizationName(tenant) ?? 'this tenant';
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [said, setSaid] = useState<string | null>(null);
   const chosen = policies.find((p) => p.id === chosenId);
@@ -54,6 +56,7 @@ export function SaveAsTemplate({ policies, onSave }: SaveAsTemplateProps) {
             names: names.data,
             id: crypto.randomUUID(),
             savedAt: new Date().toISOString(),
+            from: `From ${tenantName}’s policy “${chosen.displayName ?? chosen.id}”`,
           });
           const kept = onSave(template);
           setSaid(

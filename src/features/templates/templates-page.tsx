@@ -197,12 +197,13 @@ export function TemplatesPage() {
             Your own templates
           </h2>
           <Text>
-            Its users, groups and locations become named blanks, so it can be deployed again here or in another tenant. Kept on this device.
+            Save one of this tenant’s policies as a template: its users, groups and locations become named blanks, so it can be deployed
+            again here or in any tenant you sign in to from this device, where it is kept.
           </Text>
           <SaveAsTemplate policies={policies.data ?? []} onSave={(template) => setSaved([...saved, template])} />
           <Text>
-            A baseline Gatehouse does not ship (another tool’s export, a colleague’s backup) is added the same way, each policy a template
-            with its objects as blanks.
+            A baseline Gatehouse does not ship (another tool’s export, a colleague’s backup) is added the same way, each of its policies a
+            template with its objects as blanks.
           </Text>
           <AddBaseline onAdd={(templates) => setSaved([...saved, ...templates])} />
         </section>

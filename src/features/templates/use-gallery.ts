@@ -16,7 +16,7 @@ export function useGallery() {
   const tenant = useTenantSession();
   const microsoft = useQuery(templatesQuery(tenant));
   const policies = useQuery(policiesQuery(tenant));
-  const [saved, setSaved] = useSavedTemplates(tenant.account.tenantId);
+  const [saved, setSaved] = useSavedTemplates();
   const matches: TemplateMatch[] | null = useMemo(() => {
     if (!policies.data) return null;
     const templates = [...(microsoft.data ?? []).map(fromMicrosoftTemplate), ...BASELINES, ...saved];
