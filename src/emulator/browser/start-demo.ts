@@ -88,6 +88,14 @@ export async function startDemo(graphBaseUrl: string): Promise<DemoController> {
     }),
   );
   const options = { onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } } as const;
+  // On a reload, MSW's worker unregisters itself as the last page leaves; the next page's start finds
+  // that registration on its way out and updates it without waiting for the answer (MSW's
+  // getWorkerInstance), which rejects "Not found", unhandled. MSW then reloads the page or
+  // registers again, so nothing is lost: the rejection is noise, and only it is silenced.
+  window.addEventListener('unhandledrejection', (event) => {
+    const message = event.reason instanceof Error ? event.reason.message : String(event.reason);
+    if (/Failed to update a ServiceWorker/.test(message) && /Not found/.test(message)) event.preventDefault();
+  });
   await worker.start(options);
   // MSW lets go of the page on beforeunload: it tells its worker this client is closed (and the
   // worker unregisters itself when no page is left) and stops its keep-alive. When the admin then

@@ -121,6 +121,11 @@ export function ContingencyPage() {
           targetName={targetName}
           // The switch writes the states it means: on, off, or back to what they were.
           initialChoices={{ states: 'source' }}
+          intro={
+            mode.kind === 'activate'
+              ? `The switch to the plan for ${mode.plan.disruption}, in its order. `
+              : `The way back from the plan for ${mode.plan.disruption}: each policy as it was before the switch. `
+          }
           onStart={() => {
             // Recorded before the first write, so a switch cut short can still be reverted.
             if (mode.kind === 'activate') {

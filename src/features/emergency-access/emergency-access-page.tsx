@@ -100,6 +100,11 @@ export function EmergencyAccessPage() {
         source={work?.source ?? null}
         sourceKey={String(work?.key ?? 0)}
         targetName={targetName}
+        intro={
+          work?.kind === 'revert'
+            ? 'The way back from the last fix: only the exclusions it added are taken out. '
+            : 'The emergency accounts added to the exclusions of the chosen policies, every other exclusion kept. '
+        }
         onStart={(run) => {
           if (work?.kind === 'fix') setRecord(fixRecord(tenantId, run.startedAt, work.fixed, run.items));
           if (work?.kind === 'revert') setRecord(null);

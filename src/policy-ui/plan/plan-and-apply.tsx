@@ -28,9 +28,10 @@ export interface PlanAndApplyProps {
   onFinished?(run: ApplyRun): void;
   /** Choices the review starts from: a contingency switch writes the states it means, not report-only. */
   initialChoices?: PlanReviewProps['initialChoices'];
+  intro?: PlanReviewProps['intro'];
 }
 
-export function PlanAndApply({ source, sourceKey, targetName, children, onStart, onFinished, initialChoices }: PlanAndApplyProps) {
+export function PlanAndApply({ source, sourceKey, targetName, children, onStart, onFinished, initialChoices, intro }: PlanAndApplyProps) {
   const tenant = useTenantSession();
   const journal = useApplyJournal();
   const apply = useApplyPlan();
@@ -79,7 +80,14 @@ export function PlanAndApply({ source, sourceKey, targetName, children, onStart,
         <>
           {children}
           {source && source.sections.policies.length > 0 ? (
-            <PlanReview key={sourceKey} source={source} targetName={targetName} onApply={setConfirming} initialChoices={initialChoices} />
+            <PlanReview
+              key={sourceKey}
+              source={source}
+              targetName={targetName}
+              onApply={setConfirming}
+              initialChoices={initialChoices}
+              intro={intro}
+            />
           ) : null}
         </>
       ) : null}

@@ -44,9 +44,11 @@ export interface PlanReviewProps {
   onApply(plan: Plan): void;
   /** Choices to start from: a contingency switch writes the states it means, not report-only. */
   initialChoices?: Partial<PlanChoices>;
+  /** What the plan is, in a sentence, when it is not an import ("Emergency accounts added to 3 policies."). */
+  intro?: string;
 }
 
-export function PlanReview({ source, targetName, onApply, initialChoices }: PlanReviewProps) {
+export function PlanReview({ source, targetName, onApply, initialChoices, intro }: PlanReviewProps) {
   const styles = useStyles();
   const [choices, setChoices] = useState<PlanChoices>(() => ({ ...defaultChoices(), ...initialChoices }));
   const [domain, setDomain] = useState({ from: source.origin.domain ?? '', to: '' });
@@ -75,9 +77,10 @@ export function PlanReview({ source, targetName, onApply, initialChoices }: Plan
           The plan for {targetName}
         </h2>
         <Text>
-          {plan.sameTenant
-            ? 'A restore into the tenant the import came from. '
-            : 'A copy into another tenant: references are mapped below. '}
+          {intro ??
+            (plan.sameTenant
+              ? 'A restore into the tenant the import came from. '
+              : 'A copy into another tenant: references are mapped below. ')}
           {plan.counts.create} to create, {plan.counts.update} to update, {plan.counts.reuse} reused as they are, {plan.counts.skip} skipped
           (already as planned or left out). Nothing is written until you apply it.
         </Text>
@@ -134,16 +137,20 @@ export function PlanReview({ source, targetName, onApply, initialChoices }: Plan
         <h2 id="plan-mapping" className={styles.heading}>
           References
         </h2>
-        <MappingFileButtons
-          rows={plan.mapping}
-          choices={choices}
-          source={source}
-          targetName={targetName}
-          onLoad={(mapping, domains) => {
-            update({ mapping: { ...choices.mapping, ...mapping }, domains });
-            setDomain(domains[0] ?? { from: '', to: '' });
-          }}
-        />
+        {/* Changes within one tenant (a fix, a switch) have nothing to map or save. */}
+        {plan.sameTenant &&
+        !plan.mapping.some((row) => row.status !== 'same' && row.status !== 'planned' && row.status !== 'gone') ? null : (
+          <MappingFileButtons
+            rows={plan.mapping}
+            choices={choices}
+            source={source}
+            targetName={targetName}
+            onLoad={(mapping, domains) => {
+              update({ mapping: { ...choices.mapping, ...mapping }, domains });
+              setDomain(domains[0] ?? { from: '', to: '' });
+            }}
+          />
+        )}
         <MappingTable
           rows={plan.mapping}
           confirmed={confirmed}
