@@ -15,6 +15,8 @@ export const controlLabels: Record<string, string> = {
   compliantApplication: 'Require app protection policy',
   passwordChange: 'Require password change',
   riskRemediation: 'Require risk remediation',
+  // Outside Graph's documented enum, but in Microsoft's own account-recovery template, which Graph serves.
+  verifiedID: 'Require Verified ID',
 };
 
 export const shortControlLabels: Record<string, string> = {
@@ -26,6 +28,7 @@ export const shortControlLabels: Record<string, string> = {
   compliantApplication: 'App protection',
   passwordChange: 'Password change',
   riskRemediation: 'Risk remediation',
+  verifiedID: 'Verified ID',
   authenticationStrength: 'Authentication strength',
   termsOfUse: 'Terms of use',
   customAuthenticationFactors: 'Custom control',

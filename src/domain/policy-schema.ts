@@ -164,6 +164,8 @@ export const conditionalAccessPolicySchema: Schema = {
           includeUserActions: enumList('User actions the policy applies to. Cannot be combined with includeApplications (error 1012).', {
             'urn:user:registersecurityinfo': 'Register security information',
             'urn:user:registerdevice': 'Register or join devices',
+            // Outside Graph's documented enum, but in Microsoft's own account-recovery template.
+            'urn:user:accountrecovery': 'Account recovery',
           }),
           includeAuthenticationContextClassReferences: {
             type: 'array',
