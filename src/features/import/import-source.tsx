@@ -9,7 +9,7 @@ import type { ImportFile, ImportSet } from '../../domain/import/import-set';
 import { readImport } from '../../domain/import/read-import';
 import { exportTenant } from '../../operations/export-tenant';
 import { useOtherTenantSession, useTenantSession } from '../../session/tenant-session';
-import { filesFromDrop, filesFromList } from './dropped-files';
+import { filesFromDrop, filesFromList } from '../../shared/files/dropped-files';
 import { importSetOfBundle } from '../../domain/import/bundle-import';
 
 const useStyles = makeStyles({

@@ -4,10 +4,10 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { DocumentArrowUpRegular, FolderArrowUpRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
-import type { ImportFile } from '../../domain/import/import-set';
 import { readImport } from '../../domain/import/read-import';
 import type { GalleryTemplate } from '../../domain/templates/gallery-template';
 import { importAsTemplates } from '../../domain/templates/import-as-templates';
+import { filesFromList } from '../../shared/files/dropped-files';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' } });
 
@@ -23,10 +23,8 @@ export function AddBaseline({ onAdd }: { onAdd(templates: GalleryTemplate[]): bo
     const chosen = Array.from(list);
     const name = chosen.length === 1 ? chosen[0]!.name : pathOf(chosen[0]!).split('/')[0] || `${chosen.length} files`;
     try {
-      const read: ImportFile[] = await Promise.all(
-        chosen.map(async (f) => ({ path: pathOf(f), bytes: new Uint8Array(await f.arrayBuffer()) })),
-      );
-      const set = await readImport(read);
+      // Zips are opened, as on the Import page.
+      const set = await readImport(await filesFromList(chosen));
       const errors = set.files.filter((f) => f.status === 'error');
       const templates = importAsTemplates(set, `From ${name}`, new Date().toISOString(), () => crypto.randomUUID());
       if (templates.length === 0) {
@@ -56,7 +54,7 @@ export function AddBaseline({ onAdd }: { onAdd(templates: GalleryTemplate[]): bo
         type="file"
         multiple
         hidden
-        accept=".json,.ps1,application/json"
+        accept=".json,.zip,.ps1,application/json,application/zip"
         aria-label="Baseline files"
         onChange={(event) => {
           if (event.target.files?.length) void load(event.target.files);

@@ -2,7 +2,7 @@
 // folders dropped on the page (folders walked to the last file). A zip is opened and its files take
 // its name as their first folder, so a result can name "backup.zip/policies/CA001.json".
 import type { ImportFile } from '../../domain/import/import-set';
-import { readZip } from '../../shared/zip';
+import { readZip } from '../zip';
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
