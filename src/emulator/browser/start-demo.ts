@@ -88,36 +88,30 @@ export async function startDemo(graphBaseUrl: string): Promise<DemoController> {
     }),
   );
   const options = { onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } } as const;
-  // On a reload, MSW's worker unregisters itself as the last page leaves; the next page's start finds
-  // that registration on its way out and updates it without waiting for the answer (MSW's
-  // getWorkerInstance), which rejects "Not found", unhandled. MSW then reloads the page or
-  // registers again, so nothing is lost: the rejection is noise, and only it is silenced.
-  window.addEventListener('unhandledrejection', (event) => {
-    const message = event.reason instanceof Error ? event.reason.message : String(event.reason);
-    if (/Failed to update a ServiceWorker/.test(message) && /Not found/.test(message)) event.preventDefault();
+  // MSW tells its worker on beforeunload that this page is closed; the worker then passes the page's
+  // requests to the network and, with no page left, unregisters itself. Both hurt the demo: Graph
+  // calls still in flight as the page leaves (a retry, a prefetch) reached graph.microsoft.com; a
+  // page that stays after a cancelled leave (the editor asks before unsaved changes are lost) lost
+  // its emulator; and the next page's start raced the unregistration. Announcing the page again
+  // afterwards raced the worker's own handling. So that one message is not sent: the worker answers
+  // this page through the emulator until the page is gone, and its registration stays for the next.
+  const post = ServiceWorker.prototype.postMessage;
+  Object.defineProperty(ServiceWorker.prototype, 'postMessage', {
+    configurable: true,
+    writable: true,
+    value(this: ServiceWorker, ...args: unknown[]) {
+      if (args[0] !== 'CLIENT_CLOSED') Reflect.apply(post, this, args);
+    },
   });
   await worker.start(options);
-  // MSW lets go of the page on beforeunload: it tells its worker this client is closed (and the
-  // worker unregisters itself when no page is left) and stops its keep-alive. When the admin then
-  // cancels leaving (the editor asks before unsaved changes are lost), the page stays and its Graph
-  // calls would reach the network. Leaving can only be cancelled when a handler asked to confirm, so
-  // only then, once every handler has run, is the client announced again to the worker that still
-  // controls the page. Nothing is unregistered here: during a real navigation this page's timers
-  // still run while the next page starts its own worker, and unregistering then took that one away.
-  window.addEventListener('beforeunload', (event) => {
-    setTimeout(() => {
-      if (event.defaultPrevented) reactivate();
-    }, 0);
-  });
+  // MSW also stops its keep-alive on beforeunload; a page that stays keeps its worker awake (an idle
+  // worker is stopped by the browser and forgets which pages it answers).
   let keepAlive: ReturnType<typeof setInterval> | undefined;
-  const reactivate = () => {
+  window.addEventListener('beforeunload', () => {
     const controller = navigator.serviceWorker.controller;
-    if (!controller) return;
-    controller.postMessage('MOCK_ACTIVATE');
-    // The worker forgets its clients if the browser stops it while idle: keep it awake as MSW did.
     clearInterval(keepAlive);
-    keepAlive = setInterval(() => controller.postMessage('KEEPALIVE_REQUEST'), 5000);
-  };
+    if (controller) keepAlive = setInterval(() => controller.postMessage('KEEPALIVE_REQUEST'), 5000);
+  });
 
   return {
     accounts,
