@@ -13,6 +13,8 @@ test('the gallery shows what the tenant has, which policy, how it differs, and t
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await page.getByRole('tab', { name: 'Templates' }).click();
   await expect(page.getByRole('heading', { name: 'Templates', level: 1 })).toBeVisible();
+  // Read from the tenant: policies can be turned on.
+  await expect(page.getByText('Security defaults are off in Contoso')).toBeVisible();
 
   // Microsoft's 21 and the six shipped baselines.
   await expect(page.getByRole('status').filter({ hasText: /^27 templates:/ })).toBeVisible();

@@ -10,6 +10,7 @@ import { readGroupUsers, readMembership } from '../graph/directory';
 import { resolveNames } from '../graph/names';
 import { getPolicy, listPolicies, listTemplates } from '../graph/policies';
 import { findDirectoryMatches, readTargetForPlan } from '../graph/target-directory';
+import { readSecurityDefaults } from '../graph/security-defaults';
 import type { ReferenceEntry } from '../domain/bundle/bundle';
 import { queryKeys } from '../session/query-keys';
 import type { TenantSession } from '../session/tenant-session';
@@ -172,4 +173,12 @@ export const directoryMatchesQuery = (tenant: TenantSession, refs: readonly Refe
     ),
     queryFn: () => findDirectoryMatches(tenant.client, refs),
     staleTime: 60_000,
+  });
+
+/** Whether security defaults are on: then no policy can be turned on until they are off. */
+export const securityDefaultsQuery = (tenant: TenantSession) =>
+  queryOptions({
+    queryKey: queryKeys.securityDefaults(tenant),
+    queryFn: ({ signal }) => readSecurityDefaults(tenant.client, signal),
+    staleTime: 5 * 60_000,
   });

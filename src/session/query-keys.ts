@@ -22,6 +22,7 @@ export const queryKeys = {
   directorySearch: (t: Tenant) => [...t.scopeKey, 'directory-search'] as const,
   directorySearchFor: (t: Tenant, kind: string, term: string) => [...t.scopeKey, 'directory-search', kind, term] as const,
   templates: (t: Tenant) => [...t.scopeKey, 'templates'] as const,
+  securityDefaults: (t: Tenant) => [...t.scopeKey, 'security-defaults'] as const,
   /** The audit log: the recent events every screen shares, and a chosen window of days. */
   audit: (t: Tenant) => [...t.scopeKey, 'audit'] as const,
   recentAudit: (t: Tenant) => [...t.scopeKey, 'audit', 'recent'] as const,

@@ -314,3 +314,23 @@ describe('templates (conditionalaccesstemplate-get.md)', () => {
     }
   });
 });
+
+describe('security defaults (identitysecuritydefaultsenforcementpolicy-get.md)', () => {
+  it('answers the policy with isEnabled, off in a tenant using Conditional Access, and needs a read permission', async () => {
+    const { call, emulator } = testEmulator();
+    const response = await call('GET', '/v1.0/policies/identitySecurityDefaultsEnforcementPolicy');
+    expect(response.status).toBe(200);
+    const policy = await json(response);
+    expect(policy['@odata.context']).toBe(
+      'https://graph.microsoft.com/v1.0/$metadata#policies/identitySecurityDefaultsEnforcementPolicy/$entity',
+    );
+    expect(policy).toMatchObject({ displayName: 'Security Defaults', isEnabled: false });
+
+    const state = structuredClone(emulator.state);
+    state.tenants[0]!.securityDefaults = true;
+    emulator.replaceState(state);
+    const on = await json(await call('GET', '/v1.0/policies/identitySecurityDefaultsEnforcementPolicy?$select=isEnabled'));
+    expect(on.isEnabled).toBe(true);
+    expect((await call('GET', '/v1.0/policies/identitySecurityDefaultsEnforcementPolicy', { scopes: ['User.Read'] })).status).toBe(403);
+  });
+});

@@ -107,6 +107,8 @@ export interface TenantState {
   groups: DirectoryGroup[];
   servicePrincipals: ServicePrincipal[];
   agreements: Agreement[];
+  /** Whether security defaults are on (identitySecurityDefaultsEnforcementPolicy); absent = off, as in a tenant using Conditional Access. */
+  securityDefaults?: boolean;
   /** Direct members (users or groups) of each group, by group id; absent in states saved before it. */
   groupMembers?: Record<string, string[]>;
   /** Direct members (users or groups) of each activated directory role, by role template id. */

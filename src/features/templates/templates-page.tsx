@@ -18,11 +18,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { RocketRegular } from '@fluentui/react-icons';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
 import { findBlanks } from '../../domain/templates/blanks';
 import { CURRENT_ADMIN_BLANK, type TemplateSource } from '../../domain/templates/gallery-template';
 import { SECURITY_DEFAULTS } from '../../domain/templates/prerequisites';
+import { securityDefaultsQuery } from '../../policy-ui/queries';
 import { templatesImport } from '../../domain/templates/template-import';
 import { describeError } from '../../graph/describe-error';
 import { PlanAndApply } from '../../policy-ui/plan/plan-and-apply';
@@ -52,6 +54,8 @@ export function TemplatesPage() {
   const tenant = useTenantSession();
   const targetName = useOrganizationName(tenant) ?? 'this tenant';
   const { microsoft, policies, matches, saved, setSaved } = useGallery();
+  // Read so the page can say whether policies can be turned on at all (a refusal leaves the general note).
+  const securityDefaults = useQuery(securityDefaultsQuery(tenant));
   const [emergency] = useEmergencyAccess(tenant.account.tenantId);
   const [sourceFilter, setSourceFilter] = useState<SourceFilter>('all');
   const [gapsOnly, setGapsOnly] = useState(false);
@@ -102,11 +106,17 @@ export function TemplatesPage() {
         together, as one plan you review before anything is written.
       </Text>
       <PlanAndApply source={chosen.length > 0 ? source : null} sourceKey={String(plans)} targetName={targetName}>
-        <MessageBar intent="info" layout="multiline">
+        <MessageBar intent={securityDefaults.data?.isEnabled ? 'warning' : 'info'} layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{SECURITY_DEFAULTS.label}</MessageBarTitle>
-            {SECURITY_DEFAULTS.text} New policies from templates are written report-only (Off for user actions, which cannot be
-            report-only).
+            <MessageBarTitle>
+              {securityDefaults.data?.isEnabled
+                ? `Security defaults are on in ${targetName}`
+                : securityDefaults.data
+                  ? `Security defaults are off in ${targetName}`
+                  : SECURITY_DEFAULTS.label}
+            </MessageBarTitle>
+            {securityDefaults.data && !securityDefaults.data.isEnabled ? 'Policies can be turned on. ' : `${SECURITY_DEFAULTS.text} `}
+            New policies from templates are written report-only (Off for user actions, which cannot be report-only).
           </MessageBarBody>
         </MessageBar>
         {microsoft.isError ? (

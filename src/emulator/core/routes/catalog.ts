@@ -16,7 +16,31 @@ function selected(input: RouteInput): string {
   return select ? `(${select})` : '';
 }
 
+const SECURITY_DEFAULTS = 'policies/identitySecurityDefaultsEnforcementPolicy';
+
 export const catalogRoutes: Route[] = [
+  // Security defaults, as identitysecuritydefaultsenforcementpolicy-get documents it (Policy.Read.All).
+  {
+    method: 'GET',
+    pattern: new RegExp(`^${SECURITY_DEFAULTS}$`),
+    scopes: scopes.readPolicies,
+    throttle: 'none',
+    handle(input) {
+      return jsonResponse(input.context, 200, {
+        '@odata.context': contextUrl(input, `${SECURITY_DEFAULTS}${selected(input)}/$entity`),
+        ...applySelect(
+          {
+            id: '00000000-0000-0000-0000-000000000005',
+            displayName: 'Security Defaults',
+            description:
+              'Security defaults is a set of basic identity security mechanisms recommended by Microsoft. When enabled, these recommendations will be automatically enforced in your organization.',
+            isEnabled: input.tenant.securityDefaults ?? false,
+          },
+          input.url.searchParams.get('$select'),
+        ),
+      });
+    },
+  },
   ...authenticationStrengthRoutes,
   ...authenticationStrengthUpdateRoutes,
   ...combinationConfigurationRoutes,
