@@ -19,7 +19,7 @@ export const yes = (why: string): Tri => ({ value: true, why });
 export const no = (why: string): Tri => ({ value: false, why });
 export const notKnown = (why: string, missing: readonly string[]): Tri => ({ value: undefined, why, missing: [...missing] });
 
-/** The first true, else unknown if any is unknown (with every missing input), else false. */
+/** The first true, else unknown if any is unknown (with every missing input), else false (with the details given). */
 export function anyOf(values: readonly Tri[], whenNone: string): Tri {
   const found = values.find((v) => v.value === true);
   if (found) return found;
@@ -29,7 +29,8 @@ export function anyOf(values: readonly Tri[], whenNone: string): Tri {
       open.map((v) => v.why).join('; '),
       open.flatMap((v) => v.missing),
     );
-  return no(whenNone);
+  const details = values.map((v) => v.why).filter(Boolean);
+  return no(whenNone && details.length > 0 ? `${whenNone} (${details.join('; ')})` : whenNone);
 }
 
 /** Whether a value is configured: null, empty arrays, empty strings and objects of such are not. */
