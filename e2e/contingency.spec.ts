@@ -1,6 +1,7 @@
 // Contingency plans: recognised from Microsoft's naming, made ready (the emergency accounts
 // excluded first, a normal policy to turn off), rehearsed in a drill that writes nothing, switched
 // on through the reviewed plan flow, and switched back to exactly what was there before.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { asColleague } from './support/colleague';
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
@@ -90,12 +91,22 @@ test('a contingency plan is made ready, drilled, switched on and switched back e
   for (const risk of await page.getByRole('checkbox', { name: /^I understand the risk for/ }).all()) await risk.check();
   await page.getByRole('button', { name: /^Apply: 3 changes to Contoso/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
+  // A guided run: one step, then it waits, showing the next step before it is written.
+  await expect(page.getByRole('heading', { name: 'Step 1 of 3 written' })).toBeVisible();
+  const nextStep = page.getByRole('region', { name: 'Next step' });
+  await expect(nextStep).toContainText(/Next, step 2: Update ‘(EM0|CA001)/);
+  const halfway = await policies(page);
+  expect(halfway.filter((p, i) => JSON.stringify(p) !== JSON.stringify(before[i]))).toHaveLength(1);
+  await page.getByRole('button', { name: 'Write step 2 of 3' }).click();
+  await expect(page.getByRole('heading', { name: 'Step 2 of 3 written' })).toBeVisible();
+  await page.getByRole('button', { name: 'Write step 3 of 3' }).click();
   await expect(page.getByRole('heading', { name: 'Applied to Contoso' })).toBeVisible();
-  const during = new Map((await policies(page)).map((p) => [p.displayName.slice(0, 5), p]));
-  expect(during.get('EM01 ')!.state).toBe('enabled');
-  expect(during.get('EM02 ')!.state).toBe('enabled');
-  expect(during.get('EM02 ')!.conditions.users.excludeGroups).toEqual([emergency.id]);
-  expect(during.get('CA001')!.state).toBe('disabled');
+  const during = await policies(page);
+  const named = (start: string) => during.find((p) => p.displayName.startsWith(start))!;
+  expect(named('EM01 - ENABLE IN EMERGENCY: MFA').state).toBe('enabled');
+  expect(named('EM02 - ENABLE IN EMERGENCY: MFA').state).toBe('enabled');
+  expect(named('EM02 - ENABLE IN EMERGENCY: MFA').conditions.users.excludeGroups).toEqual([emergency.id]);
+  expect(named('CA001').state).toBe('disabled');
 
   // And back: every touched policy exactly as it was.
   await page.getByRole('button', { name: 'Done' }).click();
@@ -109,4 +120,51 @@ test('a contingency plan is made ready, drilled, switched on and switched back e
   const strip = (list: Policy[]) =>
     list.map(({ id, displayName, state, conditions }) => ({ id, displayName, state, users: conditions.users }));
   expect(strip(await policies(page))).toEqual(strip(before));
+});
+
+test('the demo’s contingency plan is ready, goes into a backup with its edits, and comes back from it', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await page.getByRole('tab', { name: 'Contingency' }).click();
+  const card = page.getByRole('group', { name: 'Compliance service disruption' });
+  await expect(card.getByRole('list', { name: 'Contingency policies of Compliance service disruption' }).getByRole('listitem')).toHaveText([
+    /^\[1\/2\] EM01/,
+    /^\[2\/2\] EM02/,
+  ]);
+  // Nothing stands in its way; the demo names no emergency accounts in Settings, which it notes.
+  await expect(card.getByRole('list', { name: 'Readiness of Compliance service disruption' }).getByRole('listitem')).toHaveText([
+    /No emergency accounts are named in Settings/,
+  ]);
+  await expect(card.getByRole('button', { name: 'Switch to this plan…' })).toBeEnabled();
+
+  // An edit the naming cannot carry: CA007 (compliant device on desktops) is turned off while the plan is on.
+  await card.getByRole('button', { name: 'Choose policies…' }).click();
+  await card.getByRole('button', { name: 'None', exact: true }).click();
+  const suspended = card.getByRole('group', { name: 'Normal policies Compliance service disruption turns off' });
+  await suspended.getByRole('checkbox', { name: /^CA007/ }).check();
+
+  await page.getByRole('tab', { name: 'Backup' }).click();
+  await page.getByRole('button', { name: 'Back up this tenant' }).click();
+  await expect(page.getByRole('table', { name: 'What the backup holds' }).getByRole('row', { name: /^Contingency plans/ })).toContainText(
+    '1',
+  );
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /one file/ }).click()]);
+  const backupPath = await download.path();
+  const plans = (JSON.parse(readFileSync(backupPath, 'utf8')) as { contingencyPlans: { suspend: { name: string }[] }[] }).contingencyPlans;
+  expect(plans.map((p) => p.suspend.map((s) => s.name))).toEqual([[expect.stringMatching(/^CA007/)]]);
+
+  // This device forgets the plan's edits (another browser, cleared storage): the backup brings them back.
+  await page.evaluate((key) => localStorage.removeItem(key), `gatehouse.contingency.${CONTOSO_TENANT_ID}`);
+  await page.reload();
+  await page.getByRole('tab', { name: 'Contingency' }).click();
+  await card.getByRole('button', { name: 'Choose policies…' }).click();
+  await expect(suspended.getByRole('checkbox', { name: /^CA007/ })).not.toBeChecked();
+  await page.getByLabel('Backup file').setInputFiles(backupPath);
+  await expect(page.getByText(/^One plan restored from /)).toBeVisible();
+  await expect(suspended.getByRole('checkbox', { name: /^CA007/ })).toBeChecked();
+
+  // Undo puts back what this device had before.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(suspended.getByRole('checkbox', { name: /^CA007/ })).not.toBeChecked();
 });

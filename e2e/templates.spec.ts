@@ -149,3 +149,24 @@ test('a policy saved as a template and a baseline brought from a file join the g
   await expect(templateRow(page, 'CA007: Require compliant or hybrid joined device on desktops')).toBeVisible();
   await expect(templateRow(page, 'BASE-001 Block Linux for finance')).toContainText('Gap');
 });
+
+test('a policy is saved as a template from its own page, its groups made blanks', async ({ page, signInPage, policiesPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await policiesPage.open(/^CA028/);
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'Save as template' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved “CA028/ })).toBeVisible();
+  await page.getByRole('link', { name: 'Open Templates' }).click();
+  await page.getByRole('tab', { name: 'Saved here' }).click();
+  await expect(templateRow(page, 'CA028: Contractors use a strong MFA method')).toContainText('Has it');
+
+  // Deploying it in another tenant asks for the group the policy named, by that name.
+  await page.getByRole('button', { name: 'Ada Lindqvist (demo administrator) Contoso' }).click();
+  await page.getByRole('menuitem', { name: /^Add .*\(administrator\) · Contoso pre-production$/ }).click();
+  await expect(page.getByRole('button', { name: /Contoso pre-production$/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Templates' }).click();
+  await page.getByRole('tab', { name: 'Saved here' }).click();
+  await templateRow(page, 'CA028: Contractors use a strong MFA method').getByRole('checkbox').check();
+  await expect(page.getByRole('region', { name: 'GROUP: Contractors' })).toContainText('In included groups.');
+});

@@ -2,6 +2,7 @@
 // directory objects they name, made into a bundle with its manifest. Reads only, two round trips
 // for most tenants (the policies, then one $batch), paced like every Conditional Access read.
 import { createBundle, type Bundle } from '../domain/bundle/bundle';
+import { recognisePlans, withEdits, type PlanEdits } from '../domain/contingency/contingency-plan';
 import { policyJson } from '../domain/json';
 import { readForBackup } from '../graph/backup-reads';
 import { listPolicies } from '../graph/policies';
@@ -11,15 +12,19 @@ export async function exportTenant(
   context: Pick<OperationContext, 'client' | 'scope' | 'clock'>,
   tenantName: string | null,
   onProgress: (step: string) => void = () => {},
+  /** The admin's edits of the contingency plans (kept on the device), so the backup holds the plans as they stand. */
+  planEdits: Readonly<Record<string, PlanEdits>> = {},
 ): Promise<Bundle> {
   onProgress('Reading the policies…');
   const policies = await listPolicies(context.client);
   onProgress('Reading named locations, authentication strengths and contexts, terms of use and the objects the policies name…');
   const reads = await readForBackup(context.client, policies);
   const { references, ...sections } = reads;
-  return createBundle({ ...sections, policies: policies.map(policyJson) }, references, {
-    tenantId: context.scope,
-    tenantName,
-    capturedAt: context.clock.now(),
-  });
+  const json = policies.map(policyJson);
+  return createBundle(
+    { ...sections, policies: json },
+    references,
+    { tenantId: context.scope, tenantName, capturedAt: context.clock.now() },
+    withEdits(recognisePlans(json), planEdits),
+  );
 }

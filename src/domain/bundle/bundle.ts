@@ -2,6 +2,7 @@
 // verbatim: properties this console does not know are kept), with a table of every directory object
 // the policies refer to, so that a copy into another tenant can map them by name. The manifest says
 // what it is, where and when it was taken, how many of each, and a sha256 per item.
+import type { ContingencyPlan } from '../contingency/contingency-plan';
 import type { JsonObject } from '../json';
 import { canonicalJson, sha256Hex } from './canonical-json';
 
@@ -55,11 +56,14 @@ export interface BundleManifest {
   capturedAt: string;
   counts: Record<SectionName | 'references', number>;
   items: ManifestItem[];
+  /** The contingency plans as the admin left them (the naming alone cannot say what to suspend). */
+  contingencyPlans?: { count: number; sha256: string };
 }
 
 export interface Bundle extends BundleSections {
   manifest: BundleManifest;
   references: ReferenceEntry[];
+  contingencyPlans: ContingencyPlan[];
 }
 
 const idOf = (item: JsonObject) => (typeof item.id === 'string' ? item.id : '');
@@ -69,6 +73,7 @@ export async function createBundle(
   sections: BundleSections,
   references: ReferenceEntry[],
   origin: { tenantId: string; tenantName: string | null; capturedAt: Date },
+  contingencyPlans: ContingencyPlan[] = [],
 ): Promise<Bundle> {
   const items: ManifestItem[] = [];
   for (const section of SECTIONS) {
@@ -87,8 +92,11 @@ export async function createBundle(
     capturedAt: origin.capturedAt.toISOString(),
     counts,
     items,
+    ...(contingencyPlans.length > 0 && {
+      contingencyPlans: { count: contingencyPlans.length, sha256: await sha256Hex(canonicalJson(contingencyPlans)) },
+    }),
   };
-  return { manifest, ...sections, references };
+  return { manifest, ...sections, references, contingencyPlans };
 }
 
 /** The bundle as one JSON file. */

@@ -1,6 +1,7 @@
 // Reading a bundle back, from its one-file form or its folder: what it holds, and whether each item
 // is still what the manifest says (a file edited by hand, or cut short, is named, not refused: the
 // admin decides whether to use it).
+import { readPlans } from '../contingency/contingency-plan';
 import { isJsonObject, objectIn, type JsonObject } from '../json';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import {
@@ -12,7 +13,7 @@ import {
   type ReferenceKind,
   type SectionName,
 } from './bundle';
-import { SECTION_FOLDERS, type BundleFile } from './folder';
+import { CONTINGENCY_FILE, SECTION_FOLDERS, type BundleFile } from './folder';
 
 export class BundleError extends Error {}
 
@@ -50,6 +51,12 @@ function readManifest(value: unknown): BundleManifest {
       [...SECTIONS, 'references'].map((s) => [s, typeof counts[s] === 'number' ? counts[s] : 0]),
     ) as BundleManifest['counts'],
     items,
+    ...(isJsonObject(manifest.contingencyPlans) && {
+      contingencyPlans: {
+        count: typeof manifest.contingencyPlans.count === 'number' ? manifest.contingencyPlans.count : 0,
+        sha256: text(manifest.contingencyPlans.sha256) ?? '',
+      },
+    }),
   };
 }
 
@@ -93,7 +100,12 @@ export async function readBundle(value: unknown): Promise<ReadBundle> {
     }
   }
   for (const missing of listed.values()) problems.push(`“${missing.displayName}” is listed in the manifest but missing.`);
-  return { bundle: { manifest, ...sections, references }, problems };
+  const contingencyPlans = readPlans(value.contingencyPlans);
+  const plansListed = manifest.contingencyPlans;
+  if (plansListed && plansListed.sha256 !== (await sha256Hex(canonicalJson(contingencyPlans))))
+    problems.push('The contingency plans were changed after the backup was taken, or are missing.');
+  else if (!plansListed && contingencyPlans.length > 0) problems.push('The contingency plans are not in the manifest.');
+  return { bundle: { manifest, ...sections, references, contingencyPlans }, problems };
 }
 
 /** A bundle from its folder form (the files of an unpacked zip). */
@@ -116,5 +128,7 @@ export async function readBundleFolder(files: BundleFile[]): Promise<ReadBundle>
   }
   const references = inRoot.find((f) => f.path === 'references.json');
   value.references = references ? parse(references) : [];
+  const plans = inRoot.find((f) => f.path === CONTINGENCY_FILE);
+  if (plans) value.contingencyPlans = parse(plans);
   return readBundle(value);
 }

@@ -31,5 +31,12 @@ export async function selectFromBundle(bundle: Bundle, policyIds: readonly strin
     },
     bundle.references.filter((r) => named.has(r.id.toLowerCase()) || (r.appId && named.has(r.appId.toLowerCase()))),
     { tenantId: bundle.manifest.tenant.id, tenantName: bundle.manifest.tenant.name, capturedAt: new Date(bundle.manifest.capturedAt) },
+    // A plan goes with its contingency policies, its steps narrowed to the chosen ones.
+    bundle.contingencyPlans.flatMap((plan) => {
+      const kept = <S extends { policyId: string }>(steps: S[]) => steps.filter((s) => chosen.has(s.policyId.toLowerCase()));
+      return plan.enable.some((s) => chosen.has(s.policyId.toLowerCase()))
+        ? [{ ...plan, enable: kept(plan.enable), suspend: kept(plan.suspend), exclusions: kept(plan.exclusions) }]
+        : [];
+    }),
   );
 }

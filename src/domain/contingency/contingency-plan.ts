@@ -5,7 +5,7 @@
 // Plans are recognised from the naming and then edited by the admin; they are data, kept on the
 // device and in a backup.
 import { isJsonObject, type JsonObject } from '../json';
-import type { REPORT_ONLY } from '../types';
+import { REPORT_ONLY } from '../types';
 
 export interface ContingencyStep {
   policyId: string;
@@ -68,3 +68,84 @@ export const excludedIn = (policy: JsonObject, key: 'excludeUsers' | 'excludeGro
   const list = users[key];
   return Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string') : [];
 };
+
+/** What the admin changed of a recognised plan: the naming cannot say what to suspend or exclude. */
+export type PlanEdits = Pick<ContingencyPlan, 'suspend' | 'exclusions'>;
+
+/** The recognised plans with the admin's edits: the plans as they stand, as a backup keeps them. */
+export const withEdits = (plans: readonly ContingencyPlan[], edits: Readonly<Record<string, PlanEdits>>): ContingencyPlan[] =>
+  plans.map((plan) => ({ ...plan, ...edits[plan.id] }));
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const stepOf = (value: JsonObject): ContingencyStep | null =>
+  typeof value.policyId === 'string'
+    ? { policyId: value.policyId, name: typeof value.name === 'string' ? value.name : value.policyId }
+    : null;
+const list = (value: unknown): JsonObject[] => (Array.isArray(value) ? value.filter(isJsonObject) : []);
+
+/** Plans read back from a backup, keeping only what has the shape of a step: a hand-edited file may not. */
+export function readPlans(value: unknown): ContingencyPlan[] {
+  return list(value).flatMap((plan) => {
+    if (typeof plan.id !== 'string' || typeof plan.disruption !== 'string') return [];
+    return [
+      {
+        id: plan.id,
+        disruption: plan.disruption,
+        enable: list(plan.enable).flatMap((s) => {
+          const step = stepOf(s);
+          return step && typeof s.position === 'number' && typeof s.of === 'number' ? [{ ...step, position: s.position, of: s.of }] : [];
+        }),
+        suspend: list(plan.suspend).flatMap((s) => {
+          const step = stepOf(s);
+          return step ? [{ ...step, to: s.to === 'disabled' ? ('disabled' as const) : REPORT_ONLY }] : [];
+        }),
+        exclusions: list(plan.exclusions).flatMap((s) => {
+          const step = stepOf(s);
+          return step ? [{ ...step, users: strings(s.users), groups: strings(s.groups) }] : [];
+        }),
+      },
+    ];
+  });
+}
+
+export interface RestoredEdits {
+  /** Edits to keep, by plan id, their steps pointing at this tenant's policies. */
+  edits: Record<string, PlanEdits>;
+  /** Plans of the backup this tenant has no contingency policies for. */
+  absentPlans: string[];
+  /** Steps whose policy is in neither id nor name in this tenant: left out, in words. */
+  unmatched: string[];
+}
+
+/**
+ * The edits of a backup's plans, for a tenant whose policies may have new ids (a restore creates
+ * them again): each step's policy found by id, else by its exact name when only one policy has it.
+ */
+export function restoreEdits(saved: readonly ContingencyPlan[], policies: readonly JsonObject[]): RestoredEdits {
+  const recognised = new Set(recognisePlans(policies).map((p) => p.id));
+  const byId = new Map(policies.map((p) => [String(p.id).toLowerCase(), p]));
+  const byName = new Map<string, JsonObject[]>();
+  for (const p of policies) byName.set(nameOf(p), [...(byName.get(nameOf(p)) ?? []), p]);
+  const unmatched: string[] = [];
+  const absentPlans: string[] = [];
+  const find = <S extends ContingencyStep>(step: S, plan: ContingencyPlan): S[] => {
+    const found = byId.get(step.policyId.toLowerCase()) ?? (byName.get(step.name)?.length === 1 ? byName.get(step.name)![0] : undefined);
+    if (!found) {
+      unmatched.push(`'${step.name}' (${plan.disruption})`);
+      return [];
+    }
+    return [{ ...step, policyId: String(found.id), name: nameOf(found) }];
+  };
+  const edits: Record<string, PlanEdits> = {};
+  for (const plan of saved) {
+    if (!recognised.has(plan.id)) {
+      absentPlans.push(plan.disruption);
+      continue;
+    }
+    edits[plan.id] = {
+      suspend: plan.suspend.flatMap((s) => find(s, plan)),
+      exclusions: plan.exclusions.flatMap((s) => find(s, plan)),
+    };
+  }
+  return { edits, absentPlans, unmatched };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../json';
 import { REPORT_ONLY } from '../types';
-import { parseContingencyName, recognisePlans, type ContingencyPlan } from './contingency-plan';
+import { parseContingencyName, readPlans, recognisePlans, restoreEdits, type ContingencyPlan } from './contingency-plan';
 import { readiness } from './readiness';
 import { activation, drill, revert } from './switch';
 
@@ -133,5 +133,52 @@ describe('contingency plans', () => {
         new Date(),
       ),
     ).toThrow("'CA001: Require MFA for all users' is not in the tenant any more");
+  });
+});
+
+describe('contingency plans restored from a backup', () => {
+  const saved = (): ContingencyPlan => planFor(tenant());
+
+  it('keep their edits on the same tenant, found by id', () => {
+    const restored = restoreEdits([saved()], tenant());
+    // Names are refreshed from the tenant: the plan speaks of the policies as they are called now.
+    const em2 = String(tenant()[0]!.displayName);
+    expect(restored.edits['mfa-disruption']).toEqual({
+      suspend: saved().suspend,
+      exclusions: saved().exclusions.map((e) => ({ ...e, name: em2 })),
+    });
+    expect(restored.unmatched).toEqual([]);
+    expect(restored.absentPlans).toEqual([]);
+  });
+
+  it('find their policies by name after a restore made them anew, and say what is not there', () => {
+    const renewed = tenant()
+      .filter((p) => p.id !== 'ca1')
+      .map((p) => ({ ...p, id: `new-${String(p.id)}` }));
+    const restored = restoreEdits([saved()], renewed);
+    expect(restored.edits['mfa-disruption']!.exclusions).toEqual([]);
+    expect(restored.unmatched).toEqual([`'CA001: Require MFA for all users' (MFA Disruption)`, `'EM02' (MFA Disruption)`]);
+
+    const named = restoreEdits(
+      [{ ...saved(), exclusions: [{ ...saved().exclusions[0]!, name: String(tenant()[0]!.displayName) }] }],
+      renewed,
+    );
+    expect(named.edits['mfa-disruption']!.exclusions.map((e) => e.policyId)).toEqual(['new-em2']);
+  });
+
+  it('a plan the tenant has no contingency policies for is said, not restored', () => {
+    const restored = restoreEdits(
+      [saved()],
+      tenant().filter((p) => !String(p.displayName).startsWith('EM')),
+    );
+    expect(restored.edits).toEqual({});
+    expect(restored.absentPlans).toEqual(['MFA Disruption']);
+  });
+
+  it('read back from a file keeps only what has the shape of a plan', () => {
+    expect(readPlans([saved(), { id: 'x' }, 'nonsense', { ...saved(), id: 'other', suspend: [{ name: 'no id' }] }])).toEqual([
+      saved(),
+      { ...saved(), id: 'other', suspend: [] },
+    ]);
   });
 });

@@ -72,7 +72,7 @@ function statusOf(template: GalleryTemplate, policies: readonly JsonObject[]): T
 
   // Close: the same grant and session controls, and one other part at most that differs.
   const mine = essence(template.policy, ignore);
-  let best: { policy: JsonObject; same: string[]; differ: string[] } | null = null;
+  let best: { policy: JsonObject; same: string[]; differ: string[]; closeness: number } | null = null;
   for (const policy of policies) {
     const theirs = essence(policy, ignore);
     const compared = parts(mine, theirs).map((part) => ({
@@ -81,8 +81,32 @@ function statusOf(template: GalleryTemplate, policies: readonly JsonObject[]): T
     }));
     const differ = compared.filter((c) => !c.alike);
     if (differ.length > 1 || differ.some((c) => c.words === 'grant' || c.words === 'session')) continue;
-    if (!best || differ.length < best.differ.length)
-      best = { policy, same: compared.filter((c) => c.alike).map((c) => c.words), differ: differ.map((c) => c.words) };
+    // Of the policies one part away, the one whose differing part is most alike: a guest template
+    // is closer to "MFA for guests" than to "MFA for everyone".
+    const parted = parts(mine, theirs).filter((part) => differ.some((d) => d.words === part.words));
+    const closeness = differ.length === 0 ? 1 : overlap(leaves(parted[0]!.pick(mine)), leaves(parted[0]!.pick(theirs)));
+    if (!best || differ.length < best.differ.length || (differ.length === best.differ.length && closeness > best.closeness))
+      best = { policy, same: compared.filter((c) => c.alike).map((c) => c.words), differ: differ.map((c) => c.words), closeness };
   }
-  return best ? { kind: 'similar', ...best } : { kind: 'gap' };
+  if (!best) return { kind: 'gap' };
+  const { closeness: _closeness, ...similar } = best;
+  return { kind: 'similar', ...similar };
+}
+
+/** Every value of a JSON value with its path, array positions left out: ["conditions.users.includeUsers=All", …]. */
+function leaves(value: unknown, path = ''): Set<string> {
+  const found = new Set<string>();
+  const walk = (v: unknown, at: string) => {
+    if (Array.isArray(v)) v.forEach((item) => walk(item, at));
+    else if (isJsonObject(v)) for (const [key, inner] of Object.entries(v)) walk(inner, at ? `${at}.${key}` : key);
+    else if (v !== null && v !== undefined) found.add(`${at}=${typeof v === 'string' ? v.toLowerCase() : String(v)}`);
+  };
+  walk(value, path);
+  return found;
+}
+
+/** How much two sets of leaves share, from 0 (nothing) to 1 (the same). */
+function overlap(a: Set<string>, b: Set<string>): number {
+  const union = new Set([...a, ...b]).size;
+  return union === 0 ? 1 : [...a].filter((leaf) => b.has(leaf)).length / union;
 }

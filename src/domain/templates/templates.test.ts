@@ -171,6 +171,25 @@ describe('the gallery against a tenant', () => {
     expect(match!.status).toMatchObject({ kind: 'similar', policy: close });
     expect(match!.status.kind === 'similar' && match!.status.differ).toEqual(['users']);
   });
+
+  it('of several policies one part away, proposes the closest, whatever their order', () => {
+    const conditions = { clientAppTypes: ['all'], applications: { includeApplications: ['All'] } };
+    const guests = {
+      ...mfaAll,
+      policy: { ...mfaAll.policy, conditions: { ...conditions, users: { includeUsers: ['GuestsOrExternalUsers'] } } },
+    };
+    const everyone = tenantPolicy('MFA for everyone but admins', {
+      conditions: { ...conditions, users: { includeUsers: ['All'], excludeRoles: [DIR_SYNC] } },
+    });
+    const someGuests = tenantPolicy('MFA for guests and one partner', {
+      conditions: { ...conditions, users: { includeUsers: ['GuestsOrExternalUsers', 'partner-user'] } },
+    });
+    for (const order of [
+      [everyone, someGuests],
+      [someGuests, everyone],
+    ])
+      expect(matchTemplates([guests], order)[0]!.status).toMatchObject({ kind: 'similar', policy: someGuests, differ: ['users'] });
+  });
 });
 
 describe('prerequisites', () => {

@@ -25,6 +25,7 @@ import { selectFromBundle } from '../../domain/bundle/select';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
 import { exportTenant } from '../../operations/export-tenant';
 import { PolicySelection } from '../../policy-ui/policy-selection';
+import { useContingencyStore } from '../../session/contingency-store';
 import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { downloadFile } from '../../shared/download';
@@ -63,6 +64,7 @@ export function BackupPage() {
   const styles = useStyles();
   const tenant = useTenantSession();
   const tenantName = useOrganizationName(tenant);
+  const [contingency] = useContingencyStore(tenant.account.tenantId);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   // Some policies only: the chosen ones with what they use and name, computed from the whole backup.
   const [selection, setSelection] = useState<readonly string[] | undefined>(undefined);
@@ -87,7 +89,12 @@ export function BackupPage() {
     setStep({ kind: 'reading', progress: 'Starting…' });
     setSelection(undefined);
     try {
-      const bundle = await exportTenant(tenant.context, tenantName, (progress) => setStep({ kind: 'reading', progress }));
+      const bundle = await exportTenant(
+        tenant.context,
+        tenantName,
+        (progress) => setStep({ kind: 'reading', progress }),
+        contingency.plans,
+      );
       setStep({ kind: 'done', bundle });
     } catch (error) {
       setStep({ kind: 'failed', error: describeError(error, 'back up the tenant') });
@@ -111,8 +118,8 @@ export function BackupPage() {
       </h1>
       <Text>
         A backup holds every Conditional Access policy as Graph returns it, the named locations, custom authentication strengths,
-        authentication contexts and terms of use they use, and the users, groups, roles and applications they name, with what identifies
-        them in another tenant. It is made on this device and saved only where you save it.
+        authentication contexts and terms of use they use, the contingency plans, and the users, groups, roles and applications they name,
+        with what identifies them in another tenant. It is made on this device and saved only where you save it.
       </Text>
       <div className={styles.actions}>
         <Button appearance="primary" icon={<ArchiveRegular />} disabled={step.kind === 'reading'} onClick={() => void backUp()}>
@@ -151,6 +158,10 @@ export function BackupPage() {
                   <TableCell>{chosen ? chosen.manifest.counts[key] : '…'}</TableCell>
                 </TableRow>
               ))}
+              <TableRow>
+                <TableCell>Contingency plans (with the edits kept on this device)</TableCell>
+                <TableCell>{chosen ? chosen.contingencyPlans.length : '…'}</TableCell>
+              </TableRow>
             </TableBody>
           </Table>
           {gone.length > 0 && (

@@ -6,7 +6,7 @@ import type { ReadBundle } from '../../domain/bundle/read-bundle';
 import { FileDropZone } from '../../shared/ui/file-drop-zone';
 import { formatDateTime } from '../../shared/ui/format';
 import { DocumentationDownloads } from './documentation-downloads';
-import { readBackupFile } from './read-backup-file';
+import { readBackupFile } from '../../shared/files/read-backup-file';
 
 type FileState =
   | { kind: 'none' }

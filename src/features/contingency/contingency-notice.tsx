@@ -11,7 +11,7 @@ import { useEmergencyAccess } from '../../session/emergency-access';
 import { useTenantSession } from '../../session/tenant-session';
 import { paths } from '../../shared/routes/paths';
 import { formatDateTime } from '../../shared/ui/format';
-import { useContingencyStore } from './plan-store';
+import { useContingencyStore } from '../../session/contingency-store';
 
 interface Notice {
   id: string;

@@ -19,7 +19,8 @@ import { useTenantSession } from '../../session/tenant-session';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
 import { PlanCard } from './plan-card';
-import { useContingencyStore } from './plan-store';
+import { RestorePlans } from './restore-plans';
+import { useContingencyStore } from '../../session/contingency-store';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
@@ -92,6 +93,9 @@ export function ContingencyPage() {
       {list.error ? <ErrorState {...describeError(list.error, 'read the policies')} onRetry={() => void list.refetch()} /> : null}
       {switchError ? <ErrorState title="Nothing was switched" message={switchError} /> : null}
 
+      {mode.kind === 'plans' && list.data ? (
+        <RestorePlans policies={policies} edits={store.plans} onChange={(plans) => update((s) => ({ ...s, plans }))} />
+      ) : null}
       {mode.kind === 'plans' ? (
         list.data && plans.length === 0 ? (
           <EmptyState title="No contingency policies">
@@ -121,6 +125,9 @@ export function ContingencyPage() {
           targetName={targetName}
           // The switch writes the states it means: on, off, or back to what they were.
           initialChoices={{ states: 'source' }}
+          // Microsoft's guidance turns contingency policies on one at a time, checking each: a guided run.
+          // The way back is one action.
+          stepByStep={mode.kind === 'activate'}
           intro={
             mode.kind === 'activate'
               ? `The switch to the plan for ${mode.plan.disruption}, in its order. `

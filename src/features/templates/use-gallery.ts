@@ -8,7 +8,7 @@ import { fromMicrosoftTemplate } from '../../domain/templates/gallery-template';
 import { matchTemplates, type TemplateMatch } from '../../domain/templates/match-tenant';
 import { policiesQuery, templatesQuery } from '../../policy-ui/queries';
 import { useTenantSession } from '../../session/tenant-session';
-import { useSavedTemplates } from './saved-templates';
+import { useSavedTemplates } from '../../policy-ui/saved-templates';
 
 const BASELINES = baselineTemplates();
 

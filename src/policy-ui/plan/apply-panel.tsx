@@ -1,6 +1,7 @@
 // A plan being applied, or the last run: each write with its outcome (as planned, the difference
 // read back, or why it failed), progress while it runs, Stop between writes, Resume when it stopped
-// before the end, and the summary to download.
+// before the end, and the summary to download. A guided run pauses after each write and shows the
+// next one before the admin writes it.
 import {
   Badge,
   Button,
@@ -19,6 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
 import type { ApplyItem, ApplyRun } from '../../operations/apply-plan';
 import { summarizeRun } from '../../operations/apply-plan';
 import { downloadFile } from '../../shared/download';
@@ -52,20 +54,36 @@ export interface ApplyPanelProps {
   running: boolean;
   targetName: string;
   onStop(): void;
-  onResume(): void;
+  /** Writes what is left: one step only in a guided run, unless `all`. */
+  onResume(all?: boolean): void;
   onClose(): void;
+  /** A guided run: each write waits for the admin, who sees the next one first. */
+  stepByStep?: boolean;
+  /** What the next write changes, when it is known (not after a reload). */
+  renderNext?(item: ApplyItem): ReactNode;
 }
 
-export function ApplyPanel({ run, running, targetName, onStop, onResume, onClose }: ApplyPanelProps) {
+const VERB = { create: 'Create', update: 'Update' } as const;
+
+export function ApplyPanel({ run, running, targetName, onStop, onResume, onClose, stepByStep, renderNext }: ApplyPanelProps) {
   const styles = useStyles();
   const done = run.items.filter((i) => i.status === 'done').length;
   const failed = run.items.filter((i) => i.status === 'failed').length;
   const differs = run.items.filter((i) => i.differences && i.differences.length > 0).length;
   const finished = !running && done === run.items.length;
+  // Between two steps of a guided run: nothing went wrong, the next write waits for the admin.
+  const next = run.items.find((i) => i.status !== 'done');
+  const paused = !!stepByStep && !running && !finished && !run.stopped && failed === 0 && next;
   return (
     <section className={styles.root} aria-labelledby="apply-title">
       <h2 id="apply-title" className={styles.heading}>
-        {running ? `Writing to ${targetName}` : finished ? `Applied to ${targetName}` : `Stopped before the end`}
+        {running
+          ? `Writing to ${targetName}`
+          : finished
+            ? `Applied to ${targetName}`
+            : paused
+              ? `Step ${done} of ${run.items.length} written`
+              : `Stopped before the end`}
       </h2>
       <ProgressBar value={run.items.length === 0 ? 1 : done / run.items.length} aria-label={`${done} of ${run.items.length} written`} />
       <Text aria-live="polite">
@@ -80,7 +98,20 @@ export function ApplyPanel({ run, running, targetName, onStop, onResume, onClose
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {!running && !finished ? (
+      {paused ? (
+        <section className={styles.root} aria-label="Next step">
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>
+                Next, step {done + 1}: {VERB[next.action]} ‘{next.name}’
+              </MessageBarTitle>
+              Check what the last step wrote (read back below), then write the next one. Each step waits for you.
+            </MessageBarBody>
+          </MessageBar>
+          {renderNext?.(next)}
+        </section>
+      ) : null}
+      {!running && !finished && !paused ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             What was written stays written and is kept in this device’s journal. Resume writes only what is not done yet, and first looks in
@@ -90,8 +121,15 @@ export function ApplyPanel({ run, running, targetName, onStop, onResume, onClose
       ) : null}
       <div className={styles.actions}>
         {running ? <Button onClick={onStop}>Stop after this write</Button> : null}
-        {!running && !finished ? (
-          <Button appearance="primary" onClick={onResume}>
+        {paused ? (
+          <>
+            <Button appearance="primary" onClick={() => onResume()}>
+              Write step {done + 1} of {run.items.length}
+            </Button>
+            <Button onClick={() => onResume(true)}>Write the remaining {run.items.length - done} steps</Button>
+          </>
+        ) : !running && !finished ? (
+          <Button appearance="primary" onClick={() => onResume()}>
             Resume
           </Button>
         ) : null}

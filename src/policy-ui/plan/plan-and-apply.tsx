@@ -13,6 +13,7 @@ import { ErrorState } from '../../shared/ui/error-state';
 import { useApplyJournal, useApplyPlan } from '../writes';
 import { ApplyPanel } from './apply-panel';
 import { PlanReview, type PlanReviewProps } from './plan-review';
+import { RowDifference } from './row-difference';
 
 export interface PlanAndApplyProps {
   /** What is to be written; null while the page is still choosing it. */
@@ -29,9 +30,21 @@ export interface PlanAndApplyProps {
   /** Choices the review starts from: a contingency switch writes the states it means, not report-only. */
   initialChoices?: PlanReviewProps['initialChoices'];
   intro?: PlanReviewProps['intro'];
+  /** A guided run: after each write the run waits, showing the next write, until the admin goes on. */
+  stepByStep?: boolean;
 }
 
-export function PlanAndApply({ source, sourceKey, targetName, children, onStart, onFinished, initialChoices, intro }: PlanAndApplyProps) {
+export function PlanAndApply({
+  source,
+  sourceKey,
+  targetName,
+  children,
+  onStart,
+  onFinished,
+  initialChoices,
+  intro,
+  stepByStep = false,
+}: PlanAndApplyProps) {
   const tenant = useTenantSession();
   const journal = useApplyJournal();
   const apply = useApplyPlan();
@@ -42,13 +55,22 @@ export function PlanAndApply({ source, sourceKey, targetName, children, onStart,
   const [confirming, setConfirming] = useState<Plan | null>(null);
   const [failure, setFailure] = useState<ErrorDescription | null>(null);
   const stop = useRef<AbortController | null>(null);
+  // The plan of the run started here, to show a guided run's next write (a run resumed after a reload has none).
+  const [applied, setApplied] = useState<Plan | null>(null);
 
-  const start = (next: ApplyRun) => {
-    stop.current = new AbortController();
+  const start = (next: ApplyRun, oneStep = false) => {
+    const controller = new AbortController();
+    stop.current = controller;
     setFailure(null);
     setRun(next);
+    const doneBefore = next.items.filter((i) => i.status === 'done').length;
+    const onChange = (changed: ApplyRun) => {
+      setRun(changed);
+      // One write, then wait: the loop stops before its next write.
+      if (oneStep && changed.items.filter((i) => i.status === 'done').length > doneBefore) controller.abort();
+    };
     apply.mutate(
-      { run: next, onChange: setRun, signal: stop.current.signal },
+      { run: next, onChange, signal: controller.signal },
       {
         onSuccess: (done) => {
           setRun(done);
@@ -68,10 +90,15 @@ export function PlanAndApply({ source, sourceKey, targetName, children, onStart,
           running={apply.isPending}
           targetName={targetName}
           onStop={() => stop.current?.abort()}
-          onResume={() => start(run)}
+          onResume={(all) => start(run, stepByStep && !all)}
           onClose={() => {
             journal.clear();
             setRun(null);
+          }}
+          stepByStep={stepByStep}
+          renderNext={(item) => {
+            const row = applied?.rows.find((r) => r.key === item.key);
+            return row ? <RowDifference row={row} targetName={targetName} /> : null;
           }}
         />
       ) : null}
@@ -101,8 +128,10 @@ export function PlanAndApply({ source, sourceKey, targetName, children, onStart,
             <DialogContent>
               {confirming ? (
                 <Text>
-                  {confirming.counts.create} to create and {confirming.counts.update} to update, one at a time. Each object is read back and
-                  compared with the plan. The versions replaced are kept in this device’s history; if the run stops, it can resume.
+                  {confirming.counts.create} to create and {confirming.counts.update} to update,{' '}
+                  {stepByStep ? 'one step at a time: after each, the run waits for you and shows the next.' : 'one at a time.'} Each object
+                  is read back and compared with the plan. The versions replaced are kept in this device’s history; if the run stops, it can
+                  resume.
                 </Text>
               ) : null}
             </DialogContent>
@@ -114,8 +143,9 @@ export function PlanAndApply({ source, sourceKey, targetName, children, onStart,
                   const plan = confirming!;
                   setConfirming(null);
                   const run = newApplyRun(plan, tenant.account.tenantId, tenant.context.clock);
+                  setApplied(plan);
                   onStart?.(run);
-                  start(run);
+                  start(run, stepByStep);
                 }}
               >
                 Write to {targetName}

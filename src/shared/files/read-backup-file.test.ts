@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundleText, createBundle } from '../../domain/bundle/bundle';
 import { bundleFiles } from '../../domain/bundle/folder';
-import { writeZip } from '../../shared/zip';
+import { writeZip } from '../zip';
 import { readBackupFile } from './read-backup-file';
 
 const bytes = (text: string) => new TextEncoder().encode(text);

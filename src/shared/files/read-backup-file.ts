@@ -3,7 +3,7 @@
 // and the place inside it when there is one.
 import { BundleError, readBundle, readBundleFolder, type ReadBundle } from '../../domain/bundle/read-bundle';
 import { isJsonObject } from '../../domain/json';
-import { readZip, ZipError } from '../../shared/zip';
+import { readZip, ZipError } from '../zip';
 
 export class BackupFileError extends Error {}
 
@@ -18,7 +18,7 @@ function notABackup(value: unknown): string {
     (Array.isArray(value) && value.some(looksLikePolicy)) ||
     (isJsonObject(value) && Array.isArray(value.value))
   )
-    return 'it holds policies, not a Gatehouse backup. Documentation is made from a backup (Backup › Back up this tenant).';
+    return 'it holds policies, not a Gatehouse backup. Backup › Back up this tenant makes one.';
   return 'it is not a Gatehouse backup (it has no manifest).';
 }
 

@@ -2,8 +2,8 @@
 // added), in localStorage as the emergency-access setting is, but for every tenant of this device:
 // a template carries blanks, not a tenant's ids, so one saved in one tenant is deployed in another.
 import { useCallback, useSyncExternalStore } from 'react';
-import { isJsonObject } from '../../domain/json';
-import type { GalleryTemplate } from '../../domain/templates/gallery-template';
+import { isJsonObject } from '../domain/json';
+import type { GalleryTemplate } from '../domain/templates/gallery-template';
 
 const KEY = 'gatehouse.templates';
 const listeners = new Set<() => void>();

@@ -2,12 +2,12 @@
 // what the naming cannot say (the policies to suspend, the exclusions to add first) and what a
 // revert needs (the state of each touched policy before the switch, the exclusions it added).
 import { useCallback, useSyncExternalStore } from 'react';
-import type { ContingencyPlan } from '../../domain/contingency/contingency-plan';
-import type { SwitchRecord } from '../../domain/contingency/switch';
+import type { PlanEdits } from '../domain/contingency/contingency-plan';
+import type { SwitchRecord } from '../domain/contingency/switch';
 
 export interface ContingencyStore {
   /** Edits of recognised plans, by plan id. */
-  plans: Record<string, Pick<ContingencyPlan, 'suspend' | 'exclusions'>>;
+  plans: Record<string, PlanEdits>;
   /** The last switch of each plan, until it is reverted. */
   switches: Record<string, SwitchRecord>;
 }
