@@ -26,6 +26,8 @@ export interface DemoController {
   issueToken(accountId: string, scopes: readonly string[]): string;
   reset(): void;
   setFaults(tenantId: string, faults: Partial<FaultConfig>): void;
+  /** Makes sign-ins happen in a demo tenant (facts as in core/sign-ins/facts.ts); returns them as the log shows them. */
+  recordSignIns(tenantId: string, facts: unknown): Record<string, unknown>[];
 }
 
 function load(): EmulatorState {
@@ -134,5 +136,6 @@ export async function startDemo(graphBaseUrl: string): Promise<DemoController> {
     setFaults(tenantId, faults) {
       emulator.setFaults(tenantId, faults);
     },
+    recordSignIns: (tenantId, facts) => emulator.recordSignIns(tenantId, facts),
   };
 }

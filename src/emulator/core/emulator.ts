@@ -6,10 +6,16 @@ import type { EmulatorState, FaultConfig, FaultRule, Principal, TenantState } fr
 import type { ApiVersion, Route } from './route';
 import { auditRoutes } from './routes/audit-logs';
 import { catalogRoutes } from './routes/catalog';
+import { checkMemberGroupsRoute } from './routes/check-member-groups';
 import { directoryRoutes } from './routes/directory';
+import { evaluateRoutes } from './routes/evaluate';
 import { groupWriteRoutes } from './routes/group-writes';
 import { namedLocationRoutes } from './routes/named-locations';
 import { policyRoutes } from './routes/policies';
+import { signInRoutes } from './routes/sign-ins';
+import { readSignInFacts } from './sign-ins/facts';
+import { recordSignIns } from './sign-ins/log';
+import { presentSignIn } from './sign-ins/present';
 import { Throttler } from './throttle';
 
 /** Reads the caller from the request's bearer token; throws a 401 GraphError when it cannot. */
@@ -29,6 +35,12 @@ export interface Emulator {
   readonly state: EmulatorState;
   replaceState(state: EmulatorState): void;
   setFaults(tenantId: string, faults: Partial<FaultConfig>): FaultConfig;
+  /**
+   * Makes sign-ins happen (for tests and the demo): decides each against the tenant's policies as
+   * they are now, records it in the sign-in log, and returns it as GET auditLogs/signIns would with
+   * `Prefer: include-unknown-enum-members`. Throws a 400 GraphError naming the first bad sign-in.
+   */
+  recordSignIns(tenantId: string, facts: unknown): Record<string, unknown>[];
 }
 
 const routes: Route[] = [
@@ -38,6 +50,9 @@ const routes: Route[] = [
   ...directoryRoutes,
   ...groupWriteRoutes,
   ...auditRoutes,
+  ...signInRoutes,
+  ...evaluateRoutes,
+  checkMemberGroupsRoute,
 ];
 const MAX_BATCH = 20;
 
@@ -192,6 +207,14 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       if (faults.caRateLimit !== undefined || faults.caBurst !== undefined) throttler.reset();
       options.onChange?.(state);
       return tenant.faults;
+    },
+    recordSignIns(tenantId, facts) {
+      const tenant = state.tenants.find((t) => t.id === tenantId);
+      if (!tenant) throw errors.badRequest(`No tenant ${tenantId} in this emulator.`);
+      const list = Array.isArray(facts) ? facts : [facts];
+      const recorded = recordSignIns(tenant, list.map(readSignInFacts), now());
+      options.onChange?.(state);
+      return recorded.map((entry) => presentSignIn(tenant, entry, true));
     },
   };
 }

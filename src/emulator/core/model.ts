@@ -1,4 +1,5 @@
 // The in-memory state of an emulated tenant. Plain JSON so it can be saved (browser) and cloned.
+import type { SignInLog } from './sign-ins/log-types';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -90,6 +91,8 @@ export interface FaultConfig {
   reportsRateLimit: boolean;
   /** Milliseconds added to every request. */
   latencyMs: number;
+  /** The tenant has no Entra ID P1 or P2 licence: reading sign-in logs answers 403. */
+  unlicensed?: boolean;
   rules: FaultRule[];
 }
 
@@ -114,6 +117,8 @@ export interface TenantState {
   /** Direct members (users or groups) of each activated directory role, by role template id. */
   roleMembers?: Record<string, string[]>;
   audits: AuditEvent[];
+  /** Emulated sign-ins with the Conditional Access results decided for them; absent = none yet. */
+  signInLog?: SignInLog;
   faults: FaultConfig;
 }
 

@@ -1,8 +1,9 @@
 // The demo and test seed: two tenants and the catalog they share.
 import type { EmulatorState } from '../core/model';
-import { contosoSeed } from './contoso';
+import { CONTOSO_TENANT_ID as contosoSeedId, contosoSeed } from './contoso';
 import { contosoPreprodSeed } from './contoso-preprod';
 import { roleTemplates } from './role-templates';
+import { seedSignIns } from './sign-ins';
 import { toTenantState, type TenantSeed } from './tenant-seed';
 import { policyTemplates } from './templates';
 
@@ -14,8 +15,11 @@ export function tenantSeeds(now: Date): TenantSeed[] {
 }
 
 export function createSeedState(now = new Date()): EmulatorState {
+  const tenants = tenantSeeds(now).map((seed) => toTenantState(seed, now));
+  // A week of Contoso's sign-ins, decided against the seed's policies.
+  for (const tenant of tenants) if (tenant.id === contosoSeedId) seedSignIns(tenant, now);
   return {
-    tenants: tenantSeeds(now).map((seed) => toTenantState(seed, now)),
+    tenants,
     catalog: { templates: structuredClone(policyTemplates), roleTemplates: structuredClone(roleTemplates) },
   };
 }

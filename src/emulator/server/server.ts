@@ -1,5 +1,5 @@
 // The emulator as a Node HTTP server: Graph-shaped URLs under /v1.0 and /beta with CORS, plus
-// /_emulator control endpoints (tenants, faults, reset) for tests. Localhost only.
+// /_emulator control endpoints (tenants, faults, sign-ins, reset) for tests. Localhost only.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createEmulator, type Authenticator, type Emulator } from '../core/emulator';
 import { DroppedConnection } from '../core/http';
@@ -55,6 +55,16 @@ async function control(
     const tenant = tenants.find((t) => t.id === faults[1]);
     if (!tenant) return send(res, 404, { error: `No tenant ${faults[1]}` });
     return send(res, 200, emulator.setFaults(tenant.id, JSON.parse(body.toString() || '{}') as Partial<FaultConfig>));
+  }
+  // Sign-ins for tests: a list of sign-in facts (core/sign-ins/facts.ts), decided and recorded now.
+  const signIns = /^\/_emulator\/tenants\/([^/]+)\/sign-ins$/.exec(path);
+  if (signIns && method === 'POST') {
+    if (!tenants.some((t) => t.id === signIns[1])) return send(res, 404, { error: `No tenant ${signIns[1]}` });
+    try {
+      return send(res, 200, { value: emulator.recordSignIns(signIns[1]!, JSON.parse(body.toString() || '[]')) });
+    } catch (error) {
+      return send(res, 400, { error: error instanceof Error ? error.message : String(error) });
+    }
   }
   if (method === 'POST' && path === '/_emulator/reset') {
     // The server's own options (--latency, --no-rate-limit, --policies) survive a reset; injected faults do not.
