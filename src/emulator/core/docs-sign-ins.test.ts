@@ -81,6 +81,9 @@ describe('listing sign-ins (signin-list.md)', () => {
     const workloads = await list(call, `?$filter=signInEventTypes/any(t: t eq 'servicePrincipal')`);
     expect(workloads.value.length).toBeGreaterThan(0);
     expect(workloads.value.every((s) => s.servicePrincipalId !== '' && s.userId === '')).toBe(true);
+    const users = await list(call, `?$filter=signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')&$top=1000`);
+    expect(users.value.some((s) => s.isInteractive === false) && users.value.some((s) => s.isInteractive === true)).toBe(true);
+    expect(users.value.every((s) => s.userId !== '')).toBe(true);
   });
 
   it('filters by createdDateTime ge/le, userId, userPrincipalName and appId, joined with and', async () => {

@@ -123,6 +123,7 @@ export function presentSummary(tenant: TenantState, entry: RecordedSignIn): Json
     authenticationContextClassReferences: facts.authenticationContext ? [{ id: facts.authenticationContext, detail: 'required' }] : [],
     originalTransferMethod: facts.authenticationFlow ?? 'none',
     riskLevelDuringSignIn: isWorkload ? 'none' : risk,
+    // The log has no field of its own for user (or service principal) risk: the aggregated level carries it.
     riskLevelAggregated: isWorkload ? (facts.servicePrincipalRisk ?? 'none') : (facts.userRisk ?? 'none'),
     riskState: risk === 'none' && (facts.userRisk ?? 'none') === 'none' ? 'none' : 'atRisk',
     riskDetail: 'none',
