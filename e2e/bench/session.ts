@@ -14,7 +14,7 @@ export const flavours: Flavour[] = ['production', 'demo'];
 export const graphBase = (flavour: Flavour) => (flavour === 'production' ? urls.emulator : 'https://graph.microsoft.com');
 
 // The demo keeps its tenant in localStorage under this key (src/emulator/browser/start-demo.ts).
-const DEMO_STORAGE_KEY = 'gatehouse.demo-tenant.v1';
+const DEMO_STORAGE_KEY = 'gatehouse.demo-tenant.v2';
 
 export async function openContext(browser: Browser, flavour: Flavour): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: urls.app, viewport: { width: 1400, height: 900 } });

@@ -25,6 +25,7 @@ const ImportPage = lazy(() => import('../features/import/import-page').then((m) 
 const ContingencyPage = lazy(() => import('../features/contingency/contingency-page').then((m) => ({ default: m.ContingencyPage })));
 const TemplatesPage = lazy(() => import('../features/templates/templates-page').then((m) => ({ default: m.TemplatesPage })));
 const BackupPage = lazy(() => import('../features/backup/backup-page').then((m) => ({ default: m.BackupPage })));
+const WhatIfPage = lazy(() => import('../features/what-if/what-if-page').then((m) => ({ default: m.WhatIfPage })));
 const EmergencyAccessPage = lazy(() =>
   import('../features/emergency-access/emergency-access-page').then((m) => ({ default: m.EmergencyAccessPage })),
 );
@@ -84,6 +85,7 @@ function createRouter(props: SignedInAppProps) {
             { path: routePatterns.import, element: suspended(<ImportPage />) },
             { path: routePatterns.templates, element: suspended(<TemplatesPage />) },
             { path: routePatterns.emergencyAccess, element: suspended(<EmergencyAccessPage />) },
+            { path: routePatterns.whatIf, element: suspended(<WhatIfPage />) },
             { path: routePatterns.contingency, element: suspended(<ContingencyPage />) },
             { path: routePatterns.settings, element: suspended(<SettingsPage />) },
             { path: '*', element: <Navigate to={paths.policies} replace /> },

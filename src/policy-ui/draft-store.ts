@@ -33,4 +33,20 @@ export const draftStore = {
   clear(accountKey: string, policyId: string) {
     localStorage.removeItem(key(accountKey, policyId));
   },
+  /** Every draft of the account, by policy id (what-if offers them). */
+  list(accountKey: string): { policyId: string; draft: Draft }[] {
+    const prefix = key(accountKey, '');
+    const found: { policyId: string; draft: Draft }[] = [];
+    try {
+      for (let i = 0; i < localStorage.length; i++) {
+        const name = localStorage.key(i);
+        if (!name?.startsWith(prefix)) continue;
+        const draft = draftStore.load(accountKey, name.slice(prefix.length));
+        if (draft && typeof draft.text === 'string') found.push({ policyId: name.slice(prefix.length), draft });
+      }
+    } catch {
+      // Storage unreadable: no drafts to offer.
+    }
+    return found.sort((a, b) => b.draft.updatedAt.localeCompare(a.draft.updatedAt));
+  },
 };

@@ -36,6 +36,12 @@ export const queryKeys = {
   lockoutGroupMembers: (t: Tenant, groupIds: readonly string[]) => [...t.scopeKey, 'lockout', 'group-members', groupIds] as const,
   /** What the emergency-access check reads of its groups and accounts (type, sync, protection, enabled). */
   emergencyHygiene: (t: Tenant, ids: readonly string[]) => [...t.scopeKey, 'emergency', 'hygiene', ids] as const,
+  /** What the what-if page reads: the tenant's named locations, a user's groups and roles, Graph's evaluation of a scenario. */
+  namedLocations: (t: Tenant) => [...t.scopeKey, 'named-locations'] as const,
+  signInSubject: (t: Tenant, userId: string) => [...t.scopeKey, 'sign-in-subject', userId] as const,
+  applicationOwner: (t: Tenant, appId: string) => [...t.scopeKey, 'application-owner', appId] as const,
+  // Under policies: a saved change invalidates Graph's answer too.
+  graphWhatIf: (t: Tenant, body: string) => [...t.scopeKey, 'policies', 'what-if', body] as const,
   /** What an import is planned against: the tenant's policies and what they use, and matches for the import's references. */
   planTarget: (t: Tenant) => [...t.scopeKey, 'plan-target'] as const,
   planTargetObjects: (t: Tenant) => [...t.scopeKey, 'plan-target', 'objects'] as const,

@@ -15,6 +15,7 @@ import {
   ArchiveRegular,
   ArrowImportRegular,
   ArrowCounterclockwiseRegular,
+  BranchForkRegular,
   DocumentBulletListRegular,
   GridRegular,
   HistoryRegular,
@@ -90,6 +91,9 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
           </Tab>
           <Tab value={paths.import} icon={<ArrowImportRegular />}>
             Import
+          </Tab>
+          <Tab value={paths.whatIf()} icon={<BranchForkRegular />}>
+            What if
           </Tab>
           <Tab value={paths.templates} icon={<GridRegular />}>
             Templates

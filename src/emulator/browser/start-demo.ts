@@ -5,10 +5,11 @@ import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { createEmulator } from '../core/emulator';
 import { DroppedConnection, errors } from '../core/http';
-import type { EmulatorState, FaultConfig } from '../core/model';
+import type { EmulatorState, FaultConfig, TenantState } from '../core/model';
 import { createSeedState, seedAccounts } from '../seed';
 
-const STORAGE_KEY = 'gatehouse.demo-tenant.v1';
+// v2: the tenant gained its sign-in log, kept under its own key; an older save is seeded afresh.
+const STORAGE_KEY = 'gatehouse.demo-tenant.v2';
 const TOKEN_PREFIX = 'demo.';
 
 export interface DemoAccount {
@@ -30,10 +31,25 @@ export interface DemoController {
   recordSignIns(tenantId: string, facts: unknown): Record<string, unknown>[];
 }
 
+// The sign-in log (about 1.4 MB for Contoso's week) is kept apart from the rest of the tenant, and
+// written only when sign-ins were added: every other write (and every $batch, a POST) saves ~170 kB.
+const SIGN_INS_KEY = `${STORAGE_KEY}.sign-ins`;
+let savedLogSizes = '';
+const logSizes = (state: EmulatorState) => state.tenants.map((t) => t.signInLog?.entries.length ?? -1).join(',');
+
 function load(): EmulatorState {
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved) return JSON.parse(saved) as EmulatorState;
+    if (saved) {
+      const state = JSON.parse(saved) as EmulatorState;
+      const logs = JSON.parse(localStorage.getItem(SIGN_INS_KEY) ?? '[]') as (TenantState['signInLog'] | null)[];
+      state.tenants.forEach((tenant, index) => {
+        const log = logs[index];
+        if (log) tenant.signInLog = log;
+      });
+      savedLogSizes = logSizes(state);
+      return state;
+    }
   } catch {
     // A damaged save is replaced by a fresh seed below.
   }
@@ -42,7 +58,13 @@ function load(): EmulatorState {
 
 function save(state: EmulatorState) {
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+    const tenants = state.tenants.map((tenant) => ({ ...tenant, signInLog: undefined }));
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...state, tenants }));
+    const sizes = logSizes(state);
+    if (sizes !== savedLogSizes) {
+      localStorage.setItem(SIGN_INS_KEY, JSON.stringify(state.tenants.map((t) => t.signInLog ?? null)));
+      savedLogSizes = sizes;
+    }
   } catch {
     // Storage full or blocked: the demo keeps working in memory.
   }

@@ -188,6 +188,21 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         <Button disabled={!draft.dirty} onClick={() => setConfirmUndo(true)}>
           Undo all changes…
         </Button>
+        <Tooltip
+          content="Try sign-ins against this draft beside the saved policies; the draft stays on this device"
+          relationship="description"
+        >
+          <Button
+            disabled={!draft.dirty || !draft.policy}
+            onClick={() => {
+              // The draft is already kept on this device: nothing is lost by leaving for What if.
+              leaving.current = true;
+              navigate(paths.whatIf(id));
+            }}
+          >
+            What if…
+          </Button>
+        </Tooltip>
         <Button appearance="subtle" onClick={() => navigate(paths.policy(id))}>
           Close
         </Button>

@@ -16,6 +16,7 @@ export const routePatterns = {
   templates: '/templates',
   emergencyAccess: '/emergency-access',
   contingency: '/contingency',
+  whatIf: '/what-if',
   settings: '/settings',
 } as const;
 
@@ -36,5 +37,7 @@ export const paths = {
   templates: routePatterns.templates,
   emergencyAccess: routePatterns.emergencyAccess,
   contingency: routePatterns.contingency,
+  /** What if, with one of this device's drafts chosen (the editor's link). */
+  whatIf: (draft?: string) => (draft ? `${routePatterns.whatIf}?draft=${enc(draft)}` : routePatterns.whatIf),
   settings: routePatterns.settings,
 } as const;

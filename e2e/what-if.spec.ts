@@ -1,0 +1,68 @@
+// What if: a made-up sign-in answered three ways side by side (Graph's evaluate on the saved
+// policies, Gatehouse's engine on them, and the engine with a draft from the editor), then saved as
+// a scenario and run as a suite whose one-line summary says what the draft changes.
+import { PolicyEditorPage } from './pages/policy-editor-page';
+import { expect, test } from './support/fixtures';
+
+test('a draft is tried against a sign-in beside Graph’s answer, then kept as a scenario of a suite', async ({
+  page,
+  signInPage,
+  policiesPage,
+}) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await policiesPage.open(/^CA001/);
+  const editor = new PolicyEditorPage(page);
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await editor.setState('Off');
+  await page.getByRole('button', { name: 'What if…' }).click();
+
+  await expect(page.getByRole('heading', { name: 'What if' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Draft to evaluate beside the saved policies' })).toHaveValue(/.+/);
+  await page.getByRole('combobox', { name: 'Users' }).fill('Grace');
+  await page.getByRole('option', { name: /^Grace Kim/ }).click();
+  await page.getByRole('combobox', { name: 'Applications' }).fill('Contoso Exp');
+  await page.getByRole('option', { name: /^Contoso Expenses/ }).click();
+  await page.getByLabel('IP address').fill('203.0.113.7');
+  await page.getByLabel('Country (two letters)').fill('NL');
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+
+  const table = page.getByRole('table', { name: 'Each policy for this scenario' });
+  const ca001 = table.getByRole('row', { name: /^CA001/ });
+  await expect(ca001.getByRole('cell').nth(1)).toContainText('Applies');
+  await expect(ca001.getByRole('cell').nth(2)).toContainText('Applies');
+  await expect(ca001.getByRole('cell').nth(3)).toContainText('Does not apply');
+  await expect(page.getByRole('status').filter({ hasText: /^Graph and Gatehouse (agree|disagree)/ })).toBeVisible();
+
+  // The device is said: CA010 (unmanaged devices) can then be evaluated.
+  await page.getByRole('combobox', { name: 'Device', exact: true }).selectOption('Microsoft Entra joined');
+  await page.getByRole('checkbox', { name: 'Device marked compliant' }).check();
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  await expect(
+    table
+      .getByRole('row', { name: /^CA010/ })
+      .getByRole('cell')
+      .nth(2),
+  ).toContainText('Does not apply');
+
+  // Kept as a scenario that expects MFA: with the draft it no longer gets it.
+  await page.getByLabel('Scenario name').fill('Grace files expenses from her laptop');
+  await page.getByRole('combobox', { name: 'Expected outcome (for a suite)' }).selectOption('Asked for a control');
+  await page.getByRole('button', { name: 'Save scenario' }).click();
+  const suite = page.getByRole('table', { name: 'Saved scenarios' });
+  const row = suite.getByRole('row', { name: 'Grace files expenses from her laptop' });
+  await expect(row).toContainText('Loses multifactor authentication');
+  await expect(row).toContainText('Not met');
+  await expect(page.getByRole('status').filter({ hasText: /^With the draft/ })).toContainText(
+    '1 scenario changes: 1 loses multifactor authentication. 1 scenario no longer gets what is expected.',
+  );
+
+  // Exported, removed, imported again.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export scenarios' }).click()]);
+  const file = await download.path();
+  await row.getByRole('button', { name: 'Remove Grace files expenses from her laptop' }).click();
+  await expect(suite).toBeHidden();
+  await page.getByLabel('Scenarios file').setInputFiles(file);
+  await expect(page.getByText(/^1 scenario added from /)).toBeVisible();
+  await expect(row).toContainText('Loses multifactor authentication');
+});

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { Requirements } from './evaluate-policies';
+import {
+  DEFAULT_CONDITIONS,
+  evaluateRequest,
+  graphCanEvaluate,
+  readScenarios,
+  scenarioFacts,
+  scenariosFile,
+  type Scenario,
+} from './scenario';
+import { outcomeChange, suiteSummary, type SuiteRow } from './scenario-suite';
+
+const scenario: Scenario = {
+  id: 's1',
+  name: 'Grace on Expenses',
+  identity: { kind: 'user', id: 'u-grace', name: 'Grace Kim' },
+  target: { kind: 'application', appId: 'app-expenses', name: 'Contoso Expenses' },
+  conditions: { ...DEFAULT_CONDITIONS, ipAddress: ' 203.0.113.7 ', country: 'nl' },
+  expected: 'controls',
+};
+
+describe('a what-if scenario', () => {
+  it('is sent to Graph with every condition stated, the address and country only when known', () => {
+    expect(evaluateRequest(scenario)).toEqual({
+      signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: 'u-grace' },
+      signInContext: { '@odata.type': '#microsoft.graph.applicationContext', includeApplications: ['app-expenses'] },
+      signInConditions: {
+        devicePlatform: 'windows',
+        clientAppType: 'browser',
+        signInRiskLevel: 'none',
+        userRiskLevel: 'none',
+        servicePrincipalRiskLevel: 'none',
+        insiderRiskLevel: 'none',
+        deviceInfo: { isCompliant: false },
+        authenticationFlow: { transferMethod: 'none' },
+        ipAddress: '203.0.113.7',
+        country: 'NL',
+      },
+      appliedPoliciesOnly: false,
+    });
+    const unknownPlace = evaluateRequest({ ...scenario, conditions: DEFAULT_CONDITIONS });
+    expect(unknownPlace.signInConditions).not.toHaveProperty('ipAddress');
+    expect(unknownPlace.signInConditions).not.toHaveProperty('country');
+  });
+
+  it('names Graph’s user actions, and says when Graph cannot evaluate one', () => {
+    const register = { ...scenario, target: { kind: 'userAction', action: 'urn:user:registerdevice' } } as const;
+    expect(evaluateRequest(register).signInContext).toEqual({
+      '@odata.type': '#microsoft.graph.userActionContext',
+      userAction: 'registerOrJoinDevices',
+    });
+    expect(graphCanEvaluate({ ...scenario, target: { kind: 'userAction', action: 'urn:user:accountrecovery' } })).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('gives the engine what is known and marks what was not read as unknown', () => {
+    const facts = scenarioFacts(scenario, { groupIds: ['g1'], guest: null, applicationOwnerTenantId: 't-contoso' });
+    expect(facts.identity).toMatchObject({ kind: 'user', groupIds: ['g1'], roleTemplateIds: 'unknown', guest: null });
+    expect(facts.target).toMatchObject({ appId: 'app-expenses', ownerTenantId: 't-contoso' });
+    expect(facts.device).toEqual({ registered: false });
+    expect(facts).toMatchObject({ ipAddress: '203.0.113.7', country: 'NL' });
+    const joined = scenarioFacts(
+      { ...scenario, conditions: { ...DEFAULT_CONDITIONS, deviceTrustType: 'AzureAD', deviceCompliant: true } },
+      {},
+    );
+    expect(joined.device).toEqual({ registered: true, isCompliant: true, trustType: 'AzureAD' });
+    expect(joined).not.toHaveProperty('ipAddress');
+  });
+
+  it('goes to a file and back, and a file’s unusable scenarios are named', () => {
+    const read = readScenarios(JSON.parse(scenariosFile([scenario])), () => 'new');
+    expect(read).toEqual({ scenarios: [scenario], problems: [] });
+    const odd = readScenarios(
+      {
+        format: 'gatehouse.what-if-scenarios',
+        version: 1,
+        scenarios: [
+          { name: 'No one', target: {} },
+          { ...scenario, id: undefined },
+        ],
+      },
+      () => 'made',
+    );
+    expect(odd.problems).toEqual(['“No one” has no sign-in identity or target: left out.']);
+    expect(odd.scenarios[0]!.id).toBe('made');
+    expect(readScenarios([scenario], () => 'x').problems[0]).toMatch(/not a file of what-if scenarios/);
+  });
+});
+
+const outcome = (decision: Requirements['decision'], grants: string[][] = [], blockedBy: string[] = []): Requirements => ({
+  decision,
+  certain: true,
+  summary: '',
+  blockedBy: blockedBy.map((name) => ({ policyId: name, displayName: name })),
+  grants: grants.map((controls, i) => ({
+    policyId: `p${i}`,
+    displayName: `P${i}`,
+    grant: { operator: 'OR', block: false, builtInControls: controls, termsOfUse: [], customAuthenticationFactors: [] },
+  })),
+  session: [],
+  indeterminate: [],
+});
+
+describe('a suite of scenarios', () => {
+  it('says how each outcome moves: newly blocked, loses a control, gains one, unchanged', () => {
+    expect(outcomeChange(outcome('controls', [['mfa']]), outcome('block', [], ['CA099'])).words).toBe('Newly blocked (CA099)');
+    expect(outcomeChange(outcome('controls', [['mfa']]), outcome('allow')).kind).toBe('losesControls');
+    expect(outcomeChange(outcome('allow'), outcome('controls', [['compliantDevice']])).words).toBe(
+      'Newly requires device to be marked as compliant',
+    );
+    expect(outcomeChange(outcome('block', [], ['A']), outcome('block', [], ['B'])).kind).toBe('unchanged');
+  });
+
+  it('sums the suite up in one sentence a reviewer can act on', () => {
+    const row = (kind: SuiteRow['change'], meets: boolean | null): SuiteRow => ({
+      scenarioId: 'x',
+      change: kind,
+      actual: 'allow',
+      meetsExpectation: meets,
+    });
+    const loses = outcomeChange(outcome('controls', [['mfa']]), outcome('allow'));
+    const blocked = outcomeChange(outcome('allow'), outcome('block', [], ['X']));
+    const same = outcomeChange(outcome('allow'), outcome('allow'));
+    expect(suiteSummary([row(loses, false), row(loses, null), row(blocked, null), row(same, true)])).toBe(
+      '3 scenarios change: 1 newly blocked, 2 lose multifactor authentication. 1 scenario no longer gets what is expected.',
+    );
+    expect(suiteSummary([row(same, true)])).toBe('No scenario changes (1 scenario run).');
+  });
+});

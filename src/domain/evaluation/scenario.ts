@@ -1,0 +1,232 @@
+// A what-if scenario: one made-up sign-in, named and kept so that a set of them can be run again
+// as a suite with the outcome each is expected to have. The same scenario becomes the body of
+// Graph's `evaluate` (every field sent, since the documented defaults of what is left out surprise)
+// and the engine's facts (with what the directory says of the user: groups, roles, guest or not).
+import { isJsonObject, type JsonObject } from '../json';
+import type { Requirements } from './evaluate-policies';
+import type {
+  AuthenticationFlow,
+  ClientAppType,
+  DevicePlatform,
+  GuestFacts,
+  InsiderRiskLevel,
+  RiskLevel,
+  SignInFacts,
+  UserAction,
+} from './sign-in';
+
+export type ScenarioIdentity = { kind: 'user'; id: string; name: string } | { kind: 'servicePrincipal'; id: string; name: string };
+
+export type ScenarioTarget =
+  | { kind: 'application'; appId: string; name: string }
+  | { kind: 'userAction'; action: UserAction }
+  | { kind: 'authenticationContext'; id: string; name?: string };
+
+export interface ScenarioConditions {
+  devicePlatform: Exclude<DevicePlatform, 'unsupported'>;
+  clientAppType: Exclude<ClientAppType, 'easSupported'>;
+  /** Left empty: not sent, and unknown to the engine (a location condition is then indeterminate). */
+  ipAddress: string;
+  country: string;
+  signInRiskLevel: RiskLevel;
+  userRiskLevel: RiskLevel;
+  servicePrincipalRiskLevel: RiskLevel;
+  insiderRiskLevel: InsiderRiskLevel;
+  deviceCompliant: boolean;
+  /** How the device is joined: 'none' for an unregistered one (every device property then reads as null). */
+  deviceTrustType: 'none' | 'AzureAD' | 'ServerAD' | 'Workplace';
+  authenticationFlow: AuthenticationFlow;
+}
+
+export type Decision = Requirements['decision'];
+
+export interface Scenario {
+  id: string;
+  name: string;
+  identity: ScenarioIdentity;
+  target: ScenarioTarget;
+  conditions: ScenarioConditions;
+  /** What the admin expects; a suite says which scenarios no longer get it. */
+  expected?: Decision;
+}
+
+export const DEFAULT_CONDITIONS: ScenarioConditions = {
+  devicePlatform: 'windows',
+  clientAppType: 'browser',
+  ipAddress: '',
+  country: '',
+  signInRiskLevel: 'none',
+  userRiskLevel: 'none',
+  servicePrincipalRiskLevel: 'none',
+  insiderRiskLevel: 'none',
+  deviceCompliant: false,
+  deviceTrustType: 'none',
+  authenticationFlow: 'none',
+};
+
+/** Graph's names for the two user actions in `userActionContext` (not the urn of the policy). */
+const GRAPH_USER_ACTIONS: Partial<Record<UserAction, string>> = {
+  'urn:user:registersecurityinfo': 'registerSecurityInformation',
+  'urn:user:registerdevice': 'registerOrJoinDevices',
+};
+
+/** Whether Graph's evaluate can answer the scenario (it knows two user actions only). */
+export function graphCanEvaluate(scenario: Scenario): { ok: true } | { ok: false; why: string } {
+  if (scenario.target.kind === 'userAction' && !GRAPH_USER_ACTIONS[scenario.target.action])
+    return { ok: false, why: `Graph's evaluate knows no user action ${scenario.target.action}.` };
+  return { ok: true };
+}
+
+/** The body of `POST /identity/conditionalAccess/evaluate`, every condition stated. */
+export function evaluateRequest(scenario: Scenario): JsonObject {
+  const c = scenario.conditions;
+  const identity: JsonObject =
+    scenario.identity.kind === 'user'
+      ? { '@odata.type': '#microsoft.graph.userSignIn', userId: scenario.identity.id }
+      : { '@odata.type': '#microsoft.graph.servicePrincipalSignIn', servicePrincipalId: scenario.identity.id };
+  const target = scenario.target;
+  const context: JsonObject =
+    target.kind === 'application'
+      ? { '@odata.type': '#microsoft.graph.applicationContext', includeApplications: [target.appId] }
+      : target.kind === 'userAction'
+        ? { '@odata.type': '#microsoft.graph.userActionContext', userAction: GRAPH_USER_ACTIONS[target.action] ?? target.action }
+        : { '@odata.type': '#microsoft.graph.authContext', authenticationContextValue: target.id };
+  const conditions: JsonObject = {
+    devicePlatform: c.devicePlatform,
+    clientAppType: c.clientAppType,
+    signInRiskLevel: c.signInRiskLevel,
+    userRiskLevel: c.userRiskLevel,
+    servicePrincipalRiskLevel: c.servicePrincipalRiskLevel,
+    insiderRiskLevel: c.insiderRiskLevel,
+    deviceInfo: c.deviceTrustType === 'none' ? { isCompliant: false } : { isCompliant: c.deviceCompliant, trustType: c.deviceTrustType },
+    authenticationFlow: { transferMethod: c.authenticationFlow },
+  };
+  if (c.ipAddress.trim()) conditions.ipAddress = c.ipAddress.trim();
+  if (c.country.trim()) conditions.country = c.country.trim().toUpperCase();
+  return { signInIdentity: identity, signInContext: context, signInConditions: conditions, appliedPoliciesOnly: false };
+}
+
+/** What the directory says of the scenario's user or service principal; left out: not read. */
+export interface SubjectFacts {
+  groupIds?: readonly string[];
+  roleTemplateIds?: readonly string[];
+  guest?: GuestFacts | null;
+  /** The tenant that owns the target application (Microsoft's apps are in Office 365 and the admin portals, others are not). */
+  applicationOwnerTenantId?: string;
+}
+
+/** The engine's facts for the scenario. */
+export function scenarioFacts(scenario: Scenario, subject: SubjectFacts): SignInFacts {
+  const c = scenario.conditions;
+  const identity: SignInFacts['identity'] =
+    scenario.identity.kind === 'user'
+      ? {
+          kind: 'user',
+          userId: scenario.identity.id,
+          displayName: scenario.identity.name,
+          groupIds: subject.groupIds ?? 'unknown',
+          roleTemplateIds: subject.roleTemplateIds ?? 'unknown',
+          ...(subject.guest !== undefined && { guest: subject.guest }),
+          // A person picked from the directory's users; agent users are not offered by the picker.
+          agentUser: false,
+        }
+      : { kind: 'workloadIdentity', servicePrincipalId: scenario.identity.id, displayName: scenario.identity.name };
+  const t = scenario.target;
+  const target: SignInFacts['target'] =
+    t.kind === 'application'
+      ? {
+          kind: 'application',
+          appId: t.appId,
+          displayName: t.name,
+          ...(subject.applicationOwnerTenantId && { ownerTenantId: subject.applicationOwnerTenantId }),
+        }
+      : t.kind === 'userAction'
+        ? { kind: 'userAction', action: t.action }
+        : { kind: 'authenticationContext', id: t.id };
+  return {
+    identity,
+    target,
+    devicePlatform: c.devicePlatform,
+    clientAppType: c.clientAppType,
+    ...(c.ipAddress.trim() && { ipAddress: c.ipAddress.trim() }),
+    ...(c.country.trim() && { country: c.country.trim().toUpperCase() }),
+    signInRiskLevel: c.signInRiskLevel,
+    userRiskLevel: c.userRiskLevel,
+    servicePrincipalRiskLevel: c.servicePrincipalRiskLevel,
+    insiderRiskLevel: c.insiderRiskLevel,
+    authenticationFlow: c.authenticationFlow,
+    device:
+      c.deviceTrustType === 'none'
+        ? { registered: false }
+        : { registered: true, isCompliant: c.deviceCompliant, trustType: c.deviceTrustType },
+  };
+}
+
+/** Scenarios as a file: what Export writes and Import reads. */
+export const SCENARIO_FILE_FORMAT = 'gatehouse.what-if-scenarios';
+
+export const scenariosFile = (scenarios: readonly Scenario[]) =>
+  `${JSON.stringify({ format: SCENARIO_FILE_FORMAT, version: 1, scenarios }, null, 2)}\n`;
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
+const oneOf = <T extends string>(v: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
+
+/** Reads a scenarios file (ids kept, or made when missing); each scenario it cannot use is named with why. */
+export function readScenarios(value: unknown, newId: () => string): { scenarios: Scenario[]; problems: string[] } {
+  if (!isJsonObject(value) || value.format !== SCENARIO_FILE_FORMAT || !Array.isArray(value.scenarios))
+    return { scenarios: [], problems: ['This is not a file of what-if scenarios (Export on the What if page makes one).'] };
+  const scenarios: Scenario[] = [];
+  const problems: string[] = [];
+  value.scenarios.forEach((raw, index) => {
+    const label = isJsonObject(raw) && text(raw.name) ? `“${String(raw.name)}”` : `Scenario ${index + 1}`;
+    if (!isJsonObject(raw) || !isJsonObject(raw.identity) || !isJsonObject(raw.target)) {
+      problems.push(`${label} has no sign-in identity or target: left out.`);
+      return;
+    }
+    const identityId = text(raw.identity.id);
+    const identity: ScenarioIdentity | null = identityId
+      ? {
+          kind: raw.identity.kind === 'servicePrincipal' ? 'servicePrincipal' : 'user',
+          id: identityId,
+          name: text(raw.identity.name) ?? identityId,
+        }
+      : null;
+    const t = raw.target;
+    const target: ScenarioTarget | null =
+      t.kind === 'application' && text(t.appId)
+        ? { kind: 'application', appId: String(t.appId), name: text(t.name) ?? String(t.appId) }
+        : t.kind === 'userAction' && text(t.action)
+          ? { kind: 'userAction', action: t.action as UserAction }
+          : t.kind === 'authenticationContext' && text(t.id)
+            ? { kind: 'authenticationContext', id: String(t.id), ...(text(t.name) && { name: String(t.name) }) }
+            : null;
+    if (!identity || !target) {
+      problems.push(`${label} has no sign-in identity or target: left out.`);
+      return;
+    }
+    const c = isJsonObject(raw.conditions) ? raw.conditions : {};
+    const d = DEFAULT_CONDITIONS;
+    const risks: RiskLevel[] = ['none', 'low', 'medium', 'high', 'hidden'];
+    scenarios.push({
+      id: text(raw.id) ?? newId(),
+      name: text(raw.name) ?? `Scenario ${index + 1}`,
+      identity,
+      target,
+      conditions: {
+        devicePlatform: oneOf(c.devicePlatform, ['android', 'iOS', 'windows', 'windowsPhone', 'macOS', 'linux'], d.devicePlatform),
+        clientAppType: oneOf(c.clientAppType, ['browser', 'mobileAppsAndDesktopClients', 'exchangeActiveSync', 'other'], d.clientAppType),
+        ipAddress: typeof c.ipAddress === 'string' ? c.ipAddress : '',
+        country: typeof c.country === 'string' ? c.country : '',
+        signInRiskLevel: oneOf(c.signInRiskLevel, risks, 'none'),
+        userRiskLevel: oneOf(c.userRiskLevel, risks, 'none'),
+        servicePrincipalRiskLevel: oneOf(c.servicePrincipalRiskLevel, risks, 'none'),
+        insiderRiskLevel: oneOf(c.insiderRiskLevel, ['none', 'minor', 'moderate', 'elevated'], 'none'),
+        deviceCompliant: c.deviceCompliant === true,
+        deviceTrustType: oneOf(c.deviceTrustType, ['none', 'AzureAD', 'ServerAD', 'Workplace'], 'none'),
+        authenticationFlow: oneOf(c.authenticationFlow, ['none', 'deviceCodeFlow', 'authenticationTransfer'], 'none'),
+      },
+      ...(raw.expected === 'block' || raw.expected === 'controls' || raw.expected === 'allow' ? { expected: raw.expected } : {}),
+    });
+  });
+  return { scenarios, problems };
+}

@@ -1,0 +1,231 @@
+// The made-up sign-in: who (a user picked from the directory), to what (an application, a user
+// action or an authentication context), and from where and how. Every condition has a stated value,
+// as Graph's evaluate is sent them all; the address and country may stay empty (not known).
+import { Button, Checkbox, Field, Input, makeStyles, Select, Tag, Text, tokens } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import type { Decision, Scenario, ScenarioConditions, ScenarioTarget } from '../../domain/evaluation/scenario';
+import type { UserAction } from '../../domain/evaluation/sign-in';
+import { DirectoryPicker } from '../../session/directory-picker';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: tokens.spacingHorizontalM },
+  chosen: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+/** A scenario being written: who and what may not be chosen yet. */
+export type ScenarioDraft = Omit<Scenario, 'identity' | 'target'> & {
+  identity: Scenario['identity'] | null;
+  target: ScenarioTarget | null;
+};
+
+const PLATFORMS: [ScenarioConditions['devicePlatform'], string][] = [
+  ['windows', 'Windows'],
+  ['macOS', 'macOS'],
+  ['iOS', 'iOS'],
+  ['android', 'Android'],
+  ['linux', 'Linux'],
+  ['windowsPhone', 'Windows Phone'],
+];
+const CLIENT_APPS: [ScenarioConditions['clientAppType'], string][] = [
+  ['browser', 'Browser'],
+  ['mobileAppsAndDesktopClients', 'Mobile apps and desktop clients'],
+  ['exchangeActiveSync', 'Exchange ActiveSync'],
+  ['other', 'Other clients (legacy authentication)'],
+];
+const RISKS = ['none', 'low', 'medium', 'high'] as const;
+const USER_ACTIONS: [UserAction, string][] = [
+  ['urn:user:registersecurityinfo', 'Register security information'],
+  ['urn:user:registerdevice', 'Register or join devices'],
+  ['urn:user:accountrecovery', 'Account recovery'],
+];
+
+function Choice<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange(value: T): void;
+}) {
+  return (
+    <Field label={label}>
+      <Select value={value} onChange={(_, data) => onChange(data.value as T)}>
+        {options.map(([v, words]) => (
+          <option key={v} value={v}>
+            {words}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChange(next: ScenarioDraft): void }) {
+  const styles = useStyles();
+  const c = value.conditions;
+  const set = (patch: Partial<ScenarioConditions>) => onChange({ ...value, conditions: { ...c, ...patch } });
+  const targetKind = value.target?.kind ?? 'application';
+  return (
+    <div className={styles.form}>
+      <Field label="Scenario name">
+        <Input value={value.name} onChange={(_, data) => onChange({ ...value, name: data.value })} />
+      </Field>
+      <div className={styles.grid}>
+        <Field label="User signing in" required>
+          {value.identity ? (
+            <div className={styles.chosen}>
+              <Tag>{value.identity.name}</Tag>
+              <Button
+                size="small"
+                icon={<DismissRegular />}
+                aria-label={`Choose another user than ${value.identity.name}`}
+                onClick={() => onChange({ ...value, identity: null })}
+              />
+            </div>
+          ) : (
+            <DirectoryPicker
+              kind="users"
+              label="Users"
+              onPick={(entry) => onChange({ ...value, identity: { kind: 'user', id: entry.id, name: entry.displayName } })}
+            />
+          )}
+        </Field>
+        <Choice
+          label="Signing in to"
+          value={targetKind}
+          options={[
+            ['application', 'An application'],
+            ['userAction', 'A user action'],
+            ['authenticationContext', 'An authentication context'],
+          ]}
+          onChange={(kind) =>
+            onChange({
+              ...value,
+              target:
+                kind === 'userAction'
+                  ? { kind, action: 'urn:user:registersecurityinfo' }
+                  : kind === 'authenticationContext'
+                    ? { kind, id: 'c1' }
+                    : null,
+            })
+          }
+        />
+        {targetKind === 'application' ? (
+          <Field label="Application" required>
+            {value.target?.kind === 'application' ? (
+              <div className={styles.chosen}>
+                <Tag>{value.target.name}</Tag>
+                <Button
+                  size="small"
+                  icon={<DismissRegular />}
+                  aria-label={`Choose another application than ${value.target.name}`}
+                  onClick={() => onChange({ ...value, target: null })}
+                />
+              </div>
+            ) : (
+              <DirectoryPicker
+                kind="servicePrincipals"
+                label="Applications"
+                onPick={(entry) => onChange({ ...value, target: { kind: 'application', appId: entry.id, name: entry.displayName } })}
+              />
+            )}
+          </Field>
+        ) : value.target?.kind === 'userAction' ? (
+          <Choice
+            label="User action"
+            value={value.target.action}
+            options={USER_ACTIONS}
+            onChange={(action) => onChange({ ...value, target: { kind: 'userAction', action } })}
+          />
+        ) : value.target?.kind === 'authenticationContext' ? (
+          <Field label="Authentication context (c1…c99)">
+            <Input
+              value={value.target.id}
+              onChange={(_, data) => onChange({ ...value, target: { kind: 'authenticationContext', id: data.value.trim() } })}
+            />
+          </Field>
+        ) : null}
+      </div>
+      <div className={styles.grid}>
+        <Choice
+          label="Device platform"
+          value={c.devicePlatform}
+          options={PLATFORMS}
+          onChange={(devicePlatform) => set({ devicePlatform })}
+        />
+        <Choice label="Client app" value={c.clientAppType} options={CLIENT_APPS} onChange={(clientAppType) => set({ clientAppType })} />
+        <Field label="IP address" hint="Empty: not known">
+          <Input value={c.ipAddress} placeholder="203.0.113.7" onChange={(_, data) => set({ ipAddress: data.value })} />
+        </Field>
+        <Field label="Country (two letters)" hint="Empty: not known">
+          <Input value={c.country} placeholder="NL" maxLength={2} onChange={(_, data) => set({ country: data.value })} />
+        </Field>
+        <Choice
+          label="Sign-in risk"
+          value={c.signInRiskLevel}
+          options={RISKS.map((r) => [r, r] as const)}
+          onChange={(signInRiskLevel) => set({ signInRiskLevel })}
+        />
+        <Choice
+          label="User risk"
+          value={c.userRiskLevel}
+          options={RISKS.map((r) => [r, r] as const)}
+          onChange={(userRiskLevel) => set({ userRiskLevel })}
+        />
+        <Choice
+          label="Insider risk"
+          value={c.insiderRiskLevel}
+          options={(['none', 'minor', 'moderate', 'elevated'] as const).map((r) => [r, r] as const)}
+          onChange={(insiderRiskLevel) => set({ insiderRiskLevel })}
+        />
+        <Choice
+          label="Authentication flow"
+          value={c.authenticationFlow}
+          options={[
+            ['none', 'None'],
+            ['deviceCodeFlow', 'Device code flow'],
+            ['authenticationTransfer', 'Authentication transfer'],
+          ]}
+          onChange={(authenticationFlow) => set({ authenticationFlow })}
+        />
+        <Choice
+          label="Device"
+          value={c.deviceTrustType}
+          options={[
+            ['none', 'Not registered'],
+            ['AzureAD', 'Microsoft Entra joined'],
+            ['ServerAD', 'Microsoft Entra hybrid joined'],
+            ['Workplace', 'Microsoft Entra registered'],
+          ]}
+          onChange={(deviceTrustType) => set({ deviceTrustType, ...(deviceTrustType === 'none' && { deviceCompliant: false }) })}
+        />
+        <Checkbox
+          label="Device marked compliant"
+          checked={c.deviceCompliant}
+          disabled={c.deviceTrustType === 'none'}
+          onChange={(_, data) => set({ deviceCompliant: data.checked === true })}
+        />
+        <Choice<Decision | ''>
+          label="Expected outcome (for a suite)"
+          value={value.expected ?? ''}
+          options={[
+            ['', 'None stated'],
+            ['block', 'Blocked'],
+            ['controls', 'Asked for a control'],
+            ['allow', 'Allowed without a control'],
+          ]}
+          onChange={(expected) => onChange({ ...value, expected: expected || undefined })}
+        />
+      </div>
+      {!value.identity || !value.target ? <Text size={200}>Choose the user and what they sign in to.</Text> : null}
+    </div>
+  );
+}
+
+/** The draft as a complete scenario, or null while who or what is missing. */
+export const completeScenario = (draft: ScenarioDraft): Scenario | null =>
+  draft.identity && draft.target ? { ...draft, identity: draft.identity, target: draft.target } : null;

@@ -1,0 +1,220 @@
+// The saved scenarios as a suite: each evaluated by the engine with the saved policies and with the
+// draft, its change in words, and whether it still gets what the admin expects; one sentence sums
+// it up. Scenarios are opened, removed (with Undo), exported and imported as a JSON file.
+import {
+  Badge,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowDownloadRegular, ArrowUploadRegular, DeleteRegular } from '@fluentui/react-icons';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
+import { evaluatePolicies } from '../../domain/evaluation/evaluate-policies';
+import {
+  readScenarios,
+  scenarioFacts,
+  scenariosFile,
+  type Decision,
+  type Scenario,
+  type SubjectFacts,
+} from '../../domain/evaluation/scenario';
+import { outcomeChange, suiteSummary, type SuiteRow } from '../../domain/evaluation/scenario-suite';
+import { policiesQuery } from '../../policy-ui/queries';
+import type { TenantSession } from '../../session/tenant-session';
+import { downloadFile } from '../../shared/download';
+import { namedLocationsQuery, signInSubjectQuery, type DraftChoice } from './use-what-if';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+});
+
+/** The users' groups and roles as one value that changes only when one of them does (combine is structurally shared). */
+const combineSubjects = (results: { data?: SubjectFacts; error: unknown }[]) => ({
+  data: results.map((r) => r.data),
+  settled: results.every((r) => !!r.data || !!r.error),
+});
+
+const DECISION_WORDS: Record<Decision, string> = { block: 'Blocked', controls: 'Asked for a control', allow: 'Allowed' };
+
+export function ScenarioSuitePanel({
+  tenant,
+  scenarios,
+  onChange,
+  onOpen,
+  draft,
+}: {
+  tenant: TenantSession;
+  scenarios: Scenario[];
+  onChange(next: Scenario[]): boolean;
+  onOpen(scenario: Scenario): void;
+  draft: DraftChoice | null;
+}) {
+  const styles = useStyles();
+  const file = useRef<HTMLInputElement>(null);
+  const [said, setSaid] = useState<{ text: string; undo?: Scenario[] } | null>(null);
+  const policies = useQuery(policiesQuery(tenant));
+  const locations = useQuery(namedLocationsQuery(tenant));
+  const userIds = [...new Set(scenarios.flatMap((s) => (s.identity.kind === 'user' ? [s.identity.id] : [])))];
+  const subjects = useQueries({ queries: userIds.map((id) => signInSubjectQuery(tenant, id)), combine: combineSubjects });
+  const ready = !!policies.data && !!locations.data && subjects.settled;
+
+  const rows = useMemo((): SuiteRow[] | null => {
+    if (!ready) return null;
+    const byUser = new Map(userIds.map((id, i) => [id, subjects.data[i]]));
+    const context = { namedLocations: locations.data };
+    const withDraft = draft
+      ? [...policies.data!.filter((p) => p.id !== draft.policyId), { ...draft.policy, id: draft.policyId ?? 'draft' }]
+      : null;
+    return scenarios.map((scenario) => {
+      const facts = scenarioFacts(scenario, (scenario.identity.kind === 'user' && byUser.get(scenario.identity.id)) || {});
+      const saved = evaluatePolicies(policies.data!, facts, context).enforced;
+      const after = withDraft ? evaluatePolicies(withDraft, facts, context).enforced : saved;
+      return {
+        scenarioId: scenario.id,
+        change: outcomeChange(saved, after),
+        ...(scenario.expected && { expected: scenario.expected }),
+        actual: after.decision,
+        meetsExpectation: scenario.expected ? scenario.expected === after.decision : null,
+      };
+    });
+    // userIds follows from scenarios.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ready, scenarios, policies.data, locations.data, draft, subjects]);
+
+  const importFile = async (chosen: File) => {
+    try {
+      const read = readScenarios(JSON.parse(await chosen.text()), () => crypto.randomUUID());
+      const known = new Set(scenarios.map((s) => s.id));
+      const added = read.scenarios.filter((s) => !known.has(s.id));
+      if (added.length > 0 && !onChange([...scenarios, ...added])) throw new Error('the browser would not keep them');
+      setSaid({
+        text: `${added.length} scenario${added.length === 1 ? '' : 's'} added from ${chosen.name}.${read.problems.length ? ` ${read.problems.join(' ')}` : ''}`,
+        undo: added.length > 0 ? scenarios : undefined,
+      });
+    } catch (error) {
+      setSaid({ text: `${chosen.name} could not be read: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+
+  const byId = new Map((rows ?? []).map((r) => [r.scenarioId, r]));
+  return (
+    <section className={styles.root} aria-labelledby="suite-title">
+      <h2 id="suite-title">Saved scenarios</h2>
+      {scenarios.length === 0 ? (
+        <Text>No scenario saved yet. Save the one above, or import a file of scenarios.</Text>
+      ) : rows ? (
+        <Text role="status" weight="semibold">
+          {draft ? `With ${draft.label}: ` : 'With the saved policies: '}
+          {suiteSummary(rows)}
+        </Text>
+      ) : (
+        <Text>Evaluating the scenarios…</Text>
+      )}
+      <div className={styles.actions}>
+        <Button
+          icon={<ArrowDownloadRegular />}
+          disabled={scenarios.length === 0}
+          onClick={() => downloadFile('what-if-scenarios.json', scenariosFile(scenarios), 'application/json')}
+        >
+          Export scenarios
+        </Button>
+        <Button icon={<ArrowUploadRegular />} onClick={() => file.current?.click()}>
+          Import scenarios…
+        </Button>
+        <input
+          ref={file}
+          type="file"
+          hidden
+          accept=".json,application/json"
+          aria-label="Scenarios file"
+          onChange={(event) => {
+            const chosen = event.target.files?.[0];
+            if (chosen) void importFile(chosen);
+            event.target.value = '';
+          }}
+        />
+      </div>
+      {said ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{said.text}</MessageBarBody>
+          {said.undo ? (
+            <MessageBarActions>
+              <Button
+                onClick={() => {
+                  if (onChange(said.undo!)) setSaid(null);
+                }}
+              >
+                Undo
+              </Button>
+            </MessageBarActions>
+          ) : null}
+        </MessageBar>
+      ) : null}
+      {scenarios.length > 0 ? (
+        <Table aria-label="Saved scenarios" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Scenario</TableHeaderCell>
+              <TableHeaderCell>{draft ? 'Outcome with the draft' : 'Outcome'}</TableHeaderCell>
+              <TableHeaderCell>Change</TableHeaderCell>
+              <TableHeaderCell>Expected</TableHeaderCell>
+              <TableHeaderCell>Actions</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {scenarios.map((scenario) => {
+              const row = byId.get(scenario.id);
+              return (
+                <TableRow key={scenario.id} aria-label={scenario.name}>
+                  <TableCell>{scenario.name}</TableCell>
+                  <TableCell>{row ? DECISION_WORDS[row.actual] : '…'}</TableCell>
+                  <TableCell>{row ? row.change.words : '…'}</TableCell>
+                  <TableCell>
+                    {scenario.expected ? DECISION_WORDS[scenario.expected] : '—'}{' '}
+                    {row?.meetsExpectation === false ? (
+                      <Badge appearance="filled" color="danger">
+                        Not met
+                      </Badge>
+                    ) : row?.meetsExpectation ? (
+                      <Badge appearance="tint" color="success">
+                        Met
+                      </Badge>
+                    ) : null}
+                  </TableCell>
+                  <TableCell>
+                    <div className={styles.actions}>
+                      <Button size="small" onClick={() => onOpen(scenario)}>
+                        Open
+                      </Button>
+                      <Button
+                        size="small"
+                        icon={<DeleteRegular />}
+                        aria-label={`Remove ${scenario.name}`}
+                        onClick={() => {
+                          if (onChange(scenarios.filter((s) => s.id !== scenario.id)))
+                            setSaid({ text: `“${scenario.name}” removed.`, undo: scenarios });
+                        }}
+                      />
+                    </div>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      ) : null}
+    </section>
+  );
+}

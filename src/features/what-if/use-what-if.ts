@@ -1,0 +1,119 @@
+// The three answers to one scenario: Graph's evaluate on the saved policies, the console's engine
+// on the saved policies, and the engine with a draft in place of its policy. What the engine needs
+// besides the scenario (the user's groups and roles, the named locations, names for its reasons) is
+// read here; Graph's answer is read only when the scenario is run, never while it is typed.
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { evaluatePolicies, type SignInEvaluation } from '../../domain/evaluation/evaluate-policies';
+import { evaluateRequest, graphCanEvaluate, scenarioFacts, type Scenario } from '../../domain/evaluation/scenario';
+import type { NameLookup } from '../../domain/evaluation/sign-in';
+import { canonicalJson } from '../../domain/bundle/canonical-json';
+import type { JsonObject } from '../../domain/json';
+import { nameKey, type NameKind } from '../../domain/references';
+import { evaluateWhatIf, listNamedLocations, readApplicationOwner, readSignInSubject } from '../../graph/what-if';
+import { policiesQuery, useNames } from '../../policy-ui/queries';
+import { queryKeys } from '../../session/query-keys';
+import type { TenantSession } from '../../session/tenant-session';
+
+const KINDS: NameKind[] = ['user', 'group', 'role', 'application', 'servicePrincipal', 'namedLocation', 'authenticationContext'];
+
+export const namedLocationsQuery = (tenant: TenantSession) =>
+  queryOptions({
+    queryKey: queryKeys.namedLocations(tenant),
+    queryFn: ({ signal }) => listNamedLocations(tenant.client, signal),
+    staleTime: 5 * 60_000,
+  });
+
+export const signInSubjectQuery = (tenant: TenantSession, userId: string | null) =>
+  queryOptions({
+    queryKey: queryKeys.signInSubject(tenant, userId ?? ''),
+    queryFn: ({ signal }) => readSignInSubject(tenant.client, userId!, signal),
+    enabled: !!userId,
+    staleTime: 60_000,
+  });
+
+export const applicationOwnerQuery = (tenant: TenantSession, appId: string | null) =>
+  queryOptions({
+    queryKey: queryKeys.applicationOwner(tenant, appId ?? ''),
+    queryFn: ({ signal }) => readApplicationOwner(tenant.client, appId!, signal),
+    enabled: !!appId,
+    staleTime: 5 * 60_000,
+  });
+
+export const graphWhatIfQuery = (tenant: TenantSession, body: JsonObject | null) =>
+  queryOptions({
+    queryKey: queryKeys.graphWhatIf(tenant, body ? canonicalJson(body) : ''),
+    queryFn: ({ signal }) => evaluateWhatIf(tenant.client, body!, signal),
+    enabled: !!body,
+    staleTime: 60_000,
+    retry: false,
+  });
+
+/** A draft to evaluate: the policy it replaces (none for a new one) and its JSON. */
+export interface DraftChoice {
+  policyId: string | null;
+  policy: JsonObject;
+  label: string;
+}
+
+export interface WhatIfAnswers {
+  graph: ReturnType<typeof useQuery<Awaited<ReturnType<typeof evaluateWhatIf>>>>;
+  graphUnavailable: string | null;
+  saved: SignInEvaluation | null;
+  draft: SignInEvaluation | null;
+  /** Still reading what the engine needs. */
+  preparing: boolean;
+  /** Why the engine could not run, in words. */
+  engineError: string | null;
+}
+
+export function useWhatIf(tenant: TenantSession, scenario: Scenario | null, draft: DraftChoice | null): WhatIfAnswers {
+  const policies = useQuery(policiesQuery(tenant));
+  const locations = useQuery(namedLocationsQuery(tenant));
+  const userId = scenario?.identity.kind === 'user' ? scenario.identity.id : null;
+  const subject = useQuery(signInSubjectQuery(tenant, userId));
+  const appId = scenario?.target.kind === 'application' ? scenario.target.appId : null;
+  // Unknown owner only makes app-group conditions indeterminate: not waited for if it fails.
+  const owner = useQuery(applicationOwnerQuery(tenant, appId));
+  const names = useNames(tenant, policies.data);
+  const can = scenario ? graphCanEvaluate(scenario) : null;
+  const body = useMemo(() => (scenario && can?.ok ? evaluateRequest(scenario) : null), [scenario, can?.ok]);
+  const graph = useQuery(graphWhatIfQuery(tenant, body));
+
+  const lookup = useMemo<NameLookup | undefined>(() => {
+    const known = names.data?.names;
+    if (!known) return undefined;
+    return (id: string) => {
+      for (const kind of KINDS) {
+        const found = known.get(nameKey(kind, id));
+        if (found && !found.missing) return found.displayName;
+      }
+      return undefined;
+    };
+  }, [names.data]);
+
+  const ready =
+    !!scenario &&
+    !!policies.data &&
+    !!locations.data &&
+    (!userId || !!subject.data) &&
+    (!appId || owner.data !== undefined || !!owner.error);
+  const evaluations = useMemo(() => {
+    if (!ready || !scenario) return { saved: null, draft: null };
+    const facts = scenarioFacts(scenario, { ...subject.data, ...(owner.data && { applicationOwnerTenantId: owner.data }) });
+    const context = { namedLocations: locations.data, names: lookup };
+    const saved = evaluatePolicies(policies.data!, facts, context);
+    if (!draft) return { saved, draft: null };
+    const others = policies.data!.filter((p) => p.id !== draft.policyId);
+    return { saved, draft: evaluatePolicies([...others, { ...draft.policy, id: draft.policyId ?? 'draft' }], facts, context) };
+  }, [ready, scenario, subject.data, owner.data, locations.data, lookup, policies.data, draft]);
+
+  const failed = policies.error ?? locations.error ?? subject.error;
+  return {
+    graph,
+    graphUnavailable: can && !can.ok ? can.why : null,
+    ...evaluations,
+    preparing: !!scenario && !ready && !failed,
+    engineError: failed ? (failed instanceof Error ? failed.message : String(failed)) : null,
+  };
+}

@@ -1,0 +1,130 @@
+// What if: one made-up sign-in, three answers side by side (Graph's evaluate on the saved policies,
+// Gatehouse's engine on the saved policies, and the engine with one of this device's drafts), each
+// policy's reason in words, disagreements first. Scenarios are saved, run as a suite, exported.
+import { Button, Field, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { PlayRegular, SaveRegular } from '@fluentui/react-icons';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { DEFAULT_CONDITIONS, type Scenario } from '../../domain/evaluation/scenario';
+import { isJsonObject } from '../../domain/json';
+import { draftStore } from '../../policy-ui/draft-store';
+import { useTenantSession } from '../../session/tenant-session';
+import { ScenarioForm, completeScenario, type ScenarioDraft } from './scenario-form';
+import { ScenarioSuitePanel } from './scenario-suite-panel';
+import { useScenarios } from './scenario-store';
+import { useWhatIf, type DraftChoice } from './use-what-if';
+import { WhatIfResults } from './what-if-results';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1200px' },
+  title: { margin: 0, fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+});
+
+const blank = (): ScenarioDraft => ({
+  id: crypto.randomUUID(),
+  name: 'New scenario',
+  identity: null,
+  target: null,
+  conditions: DEFAULT_CONDITIONS,
+});
+
+/** Drafts of this device that are valid JSON policies, newest first; the others are named as unreadable. */
+function useDraftChoices(accountKey: string): { choices: DraftChoice[]; unreadable: number } {
+  return useMemo(() => {
+    const choices: DraftChoice[] = [];
+    let unreadable = 0;
+    for (const { policyId, draft } of draftStore.list(accountKey)) {
+      try {
+        const policy: unknown = JSON.parse(draft.text);
+        if (!isJsonObject(policy)) throw new Error('not an object');
+        const name = typeof policy.displayName === 'string' ? policy.displayName : policyId;
+        choices.push({ policyId: policyId === 'new' ? null : policyId, policy, label: `the draft of “${name}”` });
+      } catch {
+        unreadable += 1;
+      }
+    }
+    return { choices, unreadable };
+  }, [accountKey]);
+}
+
+export function WhatIfPage() {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const [params] = useSearchParams();
+  const [scenarios, setScenarios] = useScenarios(tenant.account.tenantId);
+  const [form, setForm] = useState<ScenarioDraft>(blank);
+  const [run, setRun] = useState<Scenario | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const drafts = useDraftChoices(tenant.account.key);
+  // Opened from the editor with its draft (?draft=<policy id>): that draft is chosen.
+  const [draftKey, setDraftKey] = useState<string>(() => params.get('draft') ?? '');
+  const draft = drafts.choices.find((d) => (d.policyId ?? 'new') === draftKey) ?? null;
+  const answers = useWhatIf(tenant, run, draft);
+  const complete = completeScenario(form);
+
+  const save = () => {
+    if (!complete) return;
+    const next = scenarios.some((s) => s.id === complete.id)
+      ? scenarios.map((s) => (s.id === complete.id ? complete : s))
+      : [...scenarios, complete];
+    setSaved(setScenarios(next) ? `Saved “${complete.name}” on this device.` : 'The browser would not keep it (storage full or blocked).');
+  };
+
+  return (
+    <section className={styles.page} aria-labelledby="what-if-title">
+      <h1 id="what-if-title" className={styles.title}>
+        What if
+      </h1>
+      <Text>
+        Describe a sign-in and see which policies apply and what they ask: as Graph evaluates the saved policies, as Gatehouse evaluates
+        them, and as Gatehouse evaluates them with one of your drafts. Graph cannot evaluate a draft; where Graph and Gatehouse disagree on
+        a saved policy, trust Graph, and treat the draft’s column with the same doubt.
+      </Text>
+      <Field
+        label="Draft to evaluate beside the saved policies"
+        hint={drafts.unreadable ? `${drafts.unreadable} draft(s) are not valid JSON and are not offered.` : undefined}
+      >
+        <Select value={draftKey} onChange={(_, data) => setDraftKey(data.value)}>
+          <option value="">No draft: the saved policies only</option>
+          {drafts.choices.map((d) => (
+            <option key={d.policyId ?? 'new'} value={d.policyId ?? 'new'}>
+              {d.label.replace(/^the d/, 'D')}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <ScenarioForm value={form} onChange={setForm} />
+      <div className={styles.actions}>
+        <Button appearance="primary" icon={<PlayRegular />} disabled={!complete} onClick={() => setRun(complete)}>
+          Evaluate
+        </Button>
+        <Button icon={<SaveRegular />} disabled={!complete} onClick={save}>
+          Save scenario
+        </Button>
+        <Button
+          onClick={() => {
+            setForm(blank());
+            setRun(null);
+            setSaved(null);
+          }}
+        >
+          New scenario
+        </Button>
+        {saved ? <Text role="status">{saved}</Text> : null}
+      </div>
+      {run ? <WhatIfResults answers={answers} draftLabel={draft?.label ?? null} /> : null}
+      <ScenarioSuitePanel
+        tenant={tenant}
+        scenarios={scenarios}
+        onChange={setScenarios}
+        draft={draft}
+        onOpen={(scenario) => {
+          setForm(scenario);
+          setRun(scenario);
+          setSaved(null);
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+// One scenario's answers side by side, a row per policy: Graph's evaluate, the engine on the saved
+// policies and the engine with the draft. Rows where Graph and the engine disagree come first (the
+// engine's answer for a draft is only as good as its agreement with the service), then the policies
+// that apply, then the rest. Each engine cell says why, in words.
+import {
+  Badge,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import type { SignInEvaluation } from '../../domain/evaluation/evaluate-policies';
+import type { PolicyEvaluation } from '../../domain/evaluation/evaluate-policy';
+import type { GraphWhatIfResult } from '../../graph/what-if';
+import { describeError } from '../../graph/describe-error';
+import { ErrorState } from '../../shared/ui/error-state';
+import type { WhatIfAnswers } from './use-what-if';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  summaries: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: tokens.spacingHorizontalM },
+  reason: { color: tokens.colorNeutralForeground3 },
+});
+
+/** Graph's analysisReasons in words (whatIfAnalysisResult, v1.0). */
+const GRAPH_REASONS: Record<string, string> = {
+  notEnoughInformation: 'not enough information',
+  invalidCondition: 'a condition is invalid',
+  users: 'users',
+  workloadIdentities: 'workload identities',
+  application: 'target resources',
+  userActions: 'user actions',
+  authenticationContext: 'authentication context',
+  devicePlatform: 'device platform',
+  devices: 'device filter',
+  clientApps: 'client apps',
+  location: 'locations',
+  signInRisk: 'sign-in risk',
+  emptyPolicy: 'the policy is empty',
+  invalidPolicy: 'the policy is invalid',
+  policyNotEnabled: 'the policy is off',
+  userRisk: 'user risk',
+  time: 'time',
+  insiderRisk: 'insider risk',
+  authenticationFlow: 'authentication flows',
+};
+
+function EngineCell({ result }: { result: PolicyEvaluation | undefined }) {
+  const styles = useStyles();
+  if (!result) return <Text className={styles.reason}>Not in this set</Text>;
+  const badge =
+    result.result === 'applies' ? (
+      <Badge appearance="tint" color={result.grant?.block ? 'danger' : 'brand'}>
+        {result.grant?.block ? 'Applies: blocks' : 'Applies'}
+      </Badge>
+    ) : result.result === 'indeterminate' ? (
+      <Badge appearance="tint" color="warning">
+        Cannot tell
+      </Badge>
+    ) : (
+      <Badge appearance="outline">Does not apply</Badge>
+    );
+  return (
+    <>
+      {badge}
+      {result.reportOnly ? <Text size={200}> (report-only)</Text> : null}
+      <br />
+      <Text size={200} className={styles.reason}>
+        {result.reason}
+        {result.missing && result.missing.length > 0 ? ` Needs: ${result.missing.join(', ')}.` : ''}
+      </Text>
+    </>
+  );
+}
+
+function GraphCell({ result }: { result: GraphWhatIfResult | undefined }) {
+  const styles = useStyles();
+  if (!result) return <Text className={styles.reason}>Not answered</Text>;
+  return result.policyApplies ? (
+    <Badge appearance="tint" color="brand">
+      Applies
+    </Badge>
+  ) : (
+    <>
+      <Badge appearance="outline">Does not apply</Badge>
+      <br />
+      <Text size={200} className={styles.reason}>
+        Not matched: {GRAPH_REASONS[result.analysisReasons] ?? result.analysisReasons}
+      </Text>
+    </>
+  );
+}
+
+const disagrees = (graph: GraphWhatIfResult | undefined, engine: PolicyEvaluation | undefined) =>
+  !!graph && !!engine && engine.result !== 'indeterminate' && graph.policyApplies !== (engine.result === 'applies');
+
+function Summary({ title, evaluation }: { title: string; evaluation: SignInEvaluation }) {
+  const { enforced, reportOnly } = evaluation;
+  return (
+    <MessageBar intent={enforced.decision === 'block' ? 'error' : enforced.certain ? 'info' : 'warning'} layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {enforced.summary}
+        {reportOnly.decision !== 'allow' || reportOnly.indeterminate.length > 0 ? ` Report-only: ${reportOnly.summary}` : ''}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function WhatIfResults({ answers, draftLabel }: { answers: WhatIfAnswers; draftLabel: string | null }) {
+  const styles = useStyles();
+  const { graph, saved, draft } = answers;
+  if (answers.engineError) return <ErrorState title="The scenario could not be evaluated" message={answers.engineError} />;
+  if (answers.preparing || !saved) return <Spinner label="Reading the user’s groups and roles and the named locations…" />;
+
+  const graphById = new Map((graph.data ?? []).map((r) => [r.id, r]));
+  const savedById = new Map(saved.results.map((r) => [r.policyId, r]));
+  const draftById = new Map((draft?.results ?? []).map((r) => [r.policyId, r]));
+  const ids = [...new Set([...saved.results.map((r) => r.policyId), ...(draft?.results ?? []).map((r) => r.policyId)])];
+  const rank = (id: string) =>
+    disagrees(graphById.get(id), savedById.get(id))
+      ? 0
+      : [savedById.get(id), draftById.get(id)].some((r) => r && r.result !== 'notApplied') || graphById.get(id)?.policyApplies
+        ? 1
+        : 2;
+  const rows = ids
+    .map((id) => ({ id, rank: rank(id), name: savedById.get(id)?.displayName ?? draftById.get(id)?.displayName ?? id }))
+    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));
+  const disagreements = rows.filter((r) => r.rank === 0).length;
+
+  return (
+    <section className={styles.root} aria-label="Answers">
+      <div className={styles.summaries}>
+        <Summary title="Gatehouse, saved policies" evaluation={saved} />
+        {draft ? <Summary title={`Gatehouse, with ${draftLabel ?? 'the draft'}`} evaluation={draft} /> : null}
+      </div>
+      {answers.graphUnavailable ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{answers.graphUnavailable}</MessageBarBody>
+        </MessageBar>
+      ) : graph.error ? (
+        <ErrorState {...describeError(graph.error, 'ask Graph to evaluate the scenario')} onRetry={() => void graph.refetch()} />
+      ) : graph.isFetching ? (
+        <Spinner size="tiny" label="Asking Graph…" />
+      ) : graph.data ? (
+        <Text role="status">
+          {disagreements === 0
+            ? 'Graph and Gatehouse agree on every policy.'
+            : `Graph and Gatehouse disagree on ${disagreements} polic${disagreements === 1 ? 'y' : 'ies'}: shown first.`}
+        </Text>
+      ) : null}
+      <Table aria-label="Each policy for this scenario" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Policy</TableHeaderCell>
+            <TableHeaderCell>Graph (saved)</TableHeaderCell>
+            <TableHeaderCell>Gatehouse (saved)</TableHeaderCell>
+            {draft ? <TableHeaderCell>Gatehouse (with {draftLabel ?? 'the draft'})</TableHeaderCell> : null}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.id} aria-label={row.name}>
+              <TableCell>
+                <Text weight="semibold">{row.name}</Text>
+                {row.rank === 0 ? (
+                  <>
+                    <br />
+                    <Badge appearance="filled" color="warning">
+                      Disagreement
+                    </Badge>
+                  </>
+                ) : null}
+              </TableCell>
+              <TableCell>
+                <GraphCell result={graphById.get(row.id)} />
+              </TableCell>
+              <TableCell>
+                <EngineCell result={savedById.get(row.id)} />
+              </TableCell>
+              {draft ? (
+                <TableCell>
+                  <EngineCell result={draftById.get(row.id)} />
+                </TableCell>
+              ) : null}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+// What the what-if page reads: Graph's own evaluation of a made-up sign-in against the saved
+// policies (POST /identity/conditionalAccess/evaluate, v1.0, documented 2025), the user's groups,
+// roles and guest status for the console's engine, and the tenant's named locations.
+import type { GuestFacts, NamedLocationData } from '../domain/evaluation/sign-in';
+import type { JsonObject } from '../domain/json';
+import type { GraphClient } from './client';
+import { readMembership } from './directory';
+
+/** One policy as Graph's evaluate answered it: the policy, whether it applies, and if not, why. */
+export interface GraphWhatIfResult {
+  id: string;
+  displayName: string;
+  state: string;
+  policyApplies: boolean;
+  /** `notSet` when it applies; else the condition that did not match (users, location, …). */
+  analysisReasons: string;
+}
+
+/** Graph's answer for every policy. A POST that changes nothing (Policy.Read.All suffices): safe to send again. */
+export async function evaluateWhatIf(client: GraphClient, body: JsonObject, signal?: AbortSignal): Promise<GraphWhatIfResult[]> {
+  const answer = await client.request<{ value?: JsonObject[] }>('/v1.0/identity/conditionalAccess/evaluate', {
+    method: 'POST',
+    body,
+    signal,
+    idempotent: true,
+  });
+  return (answer.value ?? []).map((item) => ({
+    id: String(item.id ?? ''),
+    displayName: typeof item.displayName === 'string' ? item.displayName : String(item.id ?? ''),
+    state: typeof item.state === 'string' ? item.state : '',
+    policyApplies: item.policyApplies === true,
+    analysisReasons: typeof item.analysisReasons === 'string' ? item.analysisReasons : 'notSet',
+  }));
+}
+
+/** The user's transitive groups, active roles (by template id) and whether, and how, a guest. */
+export async function readSignInSubject(
+  client: GraphClient,
+  userId: string,
+  signal?: AbortSignal,
+): Promise<{ groupIds: string[]; roleTemplateIds: string[]; guest: GuestFacts | null }> {
+  const [membership, user] = await Promise.all([
+    readMembership(client, 'users', userId, signal),
+    client.get<{ userType?: string | null; userPrincipalName?: string | null }>(
+      `/v1.0/users/${encodeURIComponent(userId)}?$select=id,userType,userPrincipalName`,
+      { signal },
+    ),
+  ]);
+  // An invited account's sign-in name carries #EXT#; its userType says guest or member (B2B).
+  const external = (user.userPrincipalName ?? '').includes('#EXT#');
+  const guestType = (user.userType ?? '').toLowerCase() === 'guest';
+  const guest: GuestFacts | null = external
+    ? { kinds: [guestType ? 'b2bCollaborationGuest' : 'b2bCollaborationMember'] }
+    : guestType
+      ? { kinds: ['internalGuest'] }
+      : null;
+  return { groupIds: membership.groups.map((g) => g.id), roleTemplateIds: membership.roles.map((r) => r.id), guest };
+}
+
+/** The tenant that owns an application, by its appId; null when this tenant has no service principal for it. */
+export async function readApplicationOwner(client: GraphClient, appId: string, signal?: AbortSignal): Promise<string | null> {
+  const filter = encodeURIComponent(`appId eq '${appId.replace(/'/g, "''")}'`);
+  const page = await client.get<{ value: { appOwnerOrganizationId?: string | null }[] }>(
+    `/v1.0/servicePrincipals?$filter=${filter}&$select=id,appId,appOwnerOrganizationId`,
+    { signal },
+  );
+  return page.value[0]?.appOwnerOrganizationId ?? null;
+}
+
+/** Every named location, as the engine reads them (IP ranges, countries, trusted). */
+export function listNamedLocations(client: GraphClient, signal?: AbortSignal): Promise<NamedLocationData[]> {
+  return client.list<NamedLocationData>('/beta/identity/conditionalAccess/namedLocations', { signal });
+}
