@@ -99,9 +99,10 @@ function otherConditions(conditions: Record<string, unknown>): Outcome | null {
   );
 }
 
-type Step = [ConditionName, () => Outcome | null];
+export type Step = [ConditionName, () => Outcome | null];
 
-function steps(conditions: Record<string, unknown>, p: PreparedSignIn): Step[] {
+/** The conditions in the order they are evaluated, each as a thunk (bulk evaluation memoises them by the facts each reads). */
+export function steps(conditions: Record<string, unknown>, p: PreparedSignIn): Step[] {
   const { signIn } = p;
   const identity = signIn.identity;
   const who: Step =

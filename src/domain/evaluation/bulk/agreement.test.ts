@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { context, ids, policy } from '../test-fixtures';
+import { loggedOutcome, measureAgreement, trustOfDraft } from './agreement';
+import type { DirectoryFacts } from './from-sign-in-log';
+
+const blockAbroad = {
+  ...policy({
+    name: 'Block outside allowed countries',
+    users: { includeUsers: ['All'], excludeGroups: [ids.emergency] },
+    conditions: { locations: { includeLocations: ['All'], excludeLocations: [ids.allowedCountries] } },
+    grant: { builtInControls: ['block'] },
+  }),
+  id: 'abroad',
+  modifiedDateTime: '2026-11-15T00:00:00Z',
+};
+const blockLegacy = {
+  ...policy({
+    name: 'Block legacy',
+    users: { includeUsers: ['All'] },
+    conditions: { clientAppTypes: ['other'] },
+    grant: { builtInControls: ['block'] },
+  }),
+  id: 'legacy',
+};
+const directory: DirectoryFacts = { user: () => ({ groupIds: [], roleTemplateIds: [] }) };
+
+/** A log entry in Graph's shape, with the service's result for both policies. */
+function entry(i: number, country: string, client: string, results: { abroad: string; legacy: string; notSatisfied?: string }, day = 20) {
+  return {
+    id: `s${i}`,
+    createdDateTime: `2026-11-${day}T08:00:00Z`,
+    userId: ids.ada,
+    userType: 'member',
+    homeTenantId: ids.tenant,
+    resourceTenantId: ids.tenant,
+    crossTenantAccessType: 'none',
+    appId: ids.exchange,
+    resourceId: ids.exchange,
+    ipAddress: '8.8.8.8',
+    location: { countryOrRegion: country },
+    clientAppUsed: client,
+    deviceDetail: { deviceId: '', operatingSystem: 'Windows 10' },
+    riskLevelDuringSignIn: 'none',
+    originalTransferMethod: 'none',
+    appliedConditionalAccessPolicies: [
+      { id: 'abroad', result: results.abroad, conditionsNotSatisfied: results.notSatisfied ?? 'none' },
+      { id: 'legacy', result: results.legacy, conditionsNotSatisfied: results.legacy === 'notApplied' ? 'clientType' : 'none' },
+    ],
+  };
+}
+
+/** 200 sign-ins the service decided as the engine would, but for 4 on locations. */
+function log() {
+  return Array.from({ length: 200 }, (_, i) => {
+    const abroad = i % 2 === 0;
+    const legacy = i % 5 === 0;
+    const results = {
+      abroad: abroad ? 'failure' : 'notApplied',
+      notSatisfied: abroad ? 'none' : 'location',
+      legacy: legacy ? 'failure' : 'notApplied',
+    };
+    if (i === 2 || i === 4 || i === 6) Object.assign(results, { abroad: 'notApplied', notSatisfied: 'location' });
+    if (i === 1) Object.assign(results, { abroad: 'success', notSatisfied: 'none' });
+    return entry(i, abroad ? 'BR' : 'NL', legacy ? 'IMAP4' : 'Browser', results);
+  });
+}
+
+describe('measureAgreement', () => {
+  it('compares per policy and per condition, names the condition of each mismatch, and says it in a sentence', () => {
+    const report = measureAgreement(log(), [blockAbroad, blockLegacy], { context, directory });
+    const abroad = report.policies.find((p) => p.policyId === 'abroad')!;
+    expect([abroad.compared, abroad.agreed]).toEqual([200, 196]);
+    expect(abroad.sentence).toBe('agrees on 98.0 % of 200 sign-ins; the mismatches are in locations');
+    const locations = abroad.conditions.find((c) => c.condition === 'locations')!;
+    expect(locations.mismatched).toBe(4);
+    expect(locations.samples.map((s) => [s.signInId, s.engine])).toEqual([
+      ['s1', 'notApplied'],
+      ['s2', 'applies'],
+      ['s4', 'applies'],
+      ['s6', 'applies'],
+    ]);
+    const legacy = report.policies.find((p) => p.policyId === 'legacy')!;
+    expect(legacy.sentence).toBe('agrees on 100.0 % of 200 sign-ins');
+    expect(report.agreement).toBeCloseTo(396 / 400);
+    expect(report.trusted).toBe(true);
+    expect(report.sentence).toBe(
+      'Over 200 sign-ins and 2 policies, the engine agrees on 99.0 % of 400 decisions; the mismatches are in locations.',
+    );
+  });
+
+  it('does not compare what cannot be compared, nor what the engine cannot decide, and says when the result is not to be trusted', () => {
+    const entries = [
+      ...log(),
+      entry(900, 'BR', 'Browser', { abroad: 'unknownFutureValue', legacy: 'notEnabled' }),
+      entry(901, 'BR', 'Browser', { abroad: 'failure', legacy: 'notApplied' }, 10), // before the policy changed
+    ];
+    const report = measureAgreement(entries, [blockAbroad, blockLegacy], { context, directory, threshold: 0.995 });
+    const abroad = report.policies.find((p) => p.policyId === 'abroad')!;
+    expect(abroad.notComparable).toBe(2);
+    expect(report.trusted).toBe(false);
+    expect(report.sentence).toMatch(/Below 99\.5 % or over too few sign-ins, a draft's result is not to be trusted\.$/);
+    // Without the directory, groups are not known and the engine does not guess.
+    const blind = measureAgreement(log(), [blockAbroad], { context });
+    expect(blind.policies[0]!.undecided).toBe(100);
+    expect(blind.policies[0]!.sentence).toMatch(/\(100 more the engine could not decide\)$/);
+  });
+
+  it('trusts a draft only where the engine agrees on the conditions it sets', () => {
+    const report = measureAgreement(log(), [blockAbroad, blockLegacy], { context, directory, threshold: 0.985 });
+    expect(report.trusted).toBe(true);
+    expect(trustOfDraft(report, blockLegacy).trusted).toBe(true);
+    const verdict = trustOfDraft(report, blockAbroad);
+    expect(verdict.trusted).toBe(false);
+    expect(verdict.sentence).toContain('98.0 % of sign-ins to policies that set locations');
+  });
+
+  it('reads the documented results', () => {
+    expect(['success', 'failure', 'reportOnlySuccess', 'reportOnlyFailure', 'reportOnlyInterrupted'].map(loggedOutcome)).toEqual(
+      Array(5).fill('applied'),
+    );
+    expect(['notApplied', 'reportOnlyNotApplied'].map(loggedOutcome)).toEqual(['notApplied', 'notApplied']);
+    expect(['notEnabled', 'unknownFutureValue', 'unknown', undefined].map(loggedOutcome)).toEqual(Array(4).fill('notComparable'));
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { evaluatePolicy } from '../evaluate-policy';
+import { context } from '../test-fixtures';
+import { BulkEvaluator } from './evaluator';
+import { shapesOf } from './shapes';
+import { bulkPolicies, mixedSignIns } from './test-sign-ins';
+
+const inputs = (facts: ReturnType<typeof mixedSignIns>) =>
+  facts.map((f, i) => ({ id: `s${i}`, identityId: f.identity?.kind === 'user' ? f.identity.userId : '', resourceId: '', facts: f }));
+
+describe('BulkEvaluator', () => {
+  it('answers every policy for every sign-in exactly as evaluatePolicy does (result, failed condition, missing)', () => {
+    const signIns = mixedSignIns(3000);
+    const set = shapesOf(inputs(signIns), context);
+    const evaluator = new BulkEvaluator(context);
+    const compiled = bulkPolicies.map((p) => evaluator.compile(p));
+    const kinds = new Set<string>();
+    for (const shape of set.shapes)
+      for (const [i, policy] of bulkPolicies.entries()) {
+        const full = evaluatePolicy(policy, shape.facts, context);
+        const fast = compiled[i]!.resultFor(shape);
+        kinds.add(`${full.result}`);
+        expect({ result: fast.result, failed: fast.failedCondition, missing: fast.missing ?? undefined }).toEqual({
+          result: full.result,
+          failed: full.failedCondition,
+          missing: full.missing,
+        });
+      }
+    expect([...kinds].sort()).toEqual(['applies', 'indeterminate', 'notApplied']);
+  });
+
+  it('answers for a sign-in through its shape as for the sign-in itself: addresses in the same locations read the same', () => {
+    // 40 sign-ins, each seen 50 times from other addresses in the same named locations.
+    const other = (ip: string | undefined, n: number) =>
+      ip?.startsWith('203.0.113.') ? `203.0.113.${n % 250}` : ip === '8.8.8.8' ? `9.9.${n % 250}.1` : ip;
+    const signIns = mixedSignIns(40, 11).flatMap((f) =>
+      Array.from({ length: 50 }, (_, n) => ({ ...f, ...(f.ipAddress ? { ipAddress: other(f.ipAddress, n) } : {}) })),
+    );
+    const set = shapesOf(inputs(signIns), context);
+    expect(set.shapes.length).toBeLessThanOrEqual(40);
+    const evaluator = new BulkEvaluator(context);
+    const compiled = bulkPolicies.map((p) => evaluator.compile(p));
+    const shapeOfKey = new Map(set.shapes.map((s) => [s.key, s]));
+    // Rebuild the index per sign-in by adding them again to a fresh builder in the same order.
+    const again = shapesOf(inputs(signIns), context);
+    expect(again.shapes.map((s) => s.key)).toEqual(set.shapes.map((s) => s.key));
+    let checked = 0;
+    for (const shape of set.shapes)
+      for (const id of shape.sampleIds.slice(0, 3)) {
+        const facts = signIns[Number(id.slice(1))]!;
+        for (const [i, policy] of bulkPolicies.entries()) {
+          expect(evaluatePolicy(policy, facts, context).result).toBe(compiled[i]!.resultFor(shapeOfKey.get(shape.key)!).result);
+          checked++;
+        }
+      }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('explains a shape in words with the full engine', () => {
+    const set = shapesOf(inputs(mixedSignIns(50)), context);
+    const compiled = new BulkEvaluator(context).compile(bulkPolicies[1]);
+    const shape = set.shapes.find((s) => compiled.resultFor(s).result === 'notApplied')!;
+    const words = compiled.explain(shape);
+    expect(words.result).toBe('notApplied');
+    expect(words.reason.length).toBeGreaterThan(10);
+  });
+});

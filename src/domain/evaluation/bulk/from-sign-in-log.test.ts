@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { evaluatePolicy } from '../evaluate-policy';
+import { context, ids, policy } from '../test-fixtures';
+import { clientAppTypeOf, fromSignInLog, platformOf, trustTypeOf } from './from-sign-in-log';
+
+const TENANT = ids.tenant;
+const OUTLOOK = 'd3590ed6-52b3-4102-aeff-aad2292ab01c';
+
+/** An entry as Graph beta returns it (resources/signin.md): Outlook (client) to Exchange (resource). */
+const entry = {
+  id: 'sign-in-1',
+  createdDateTime: '2026-11-20T08:15:00Z',
+  userId: ids.ada,
+  userDisplayName: 'Ada Lindqvist',
+  userPrincipalName: 'ada@contoso.com',
+  userType: 'member',
+  homeTenantId: TENANT,
+  resourceTenantId: TENANT,
+  crossTenantAccessType: 'none',
+  appId: OUTLOOK,
+  appDisplayName: 'Microsoft Office',
+  resourceId: ids.exchange,
+  resourceDisplayName: 'Office 365 Exchange Online',
+  servicePrincipalId: '',
+  ipAddress: '203.0.113.7',
+  location: { city: 'Amsterdam', state: null, countryOrRegion: 'NL' },
+  clientAppUsed: 'Mobile Apps and Desktop clients',
+  deviceDetail: {
+    deviceId: 'dev-1',
+    displayName: 'CONTOSO-ADA',
+    operatingSystem: 'Windows 10',
+    isCompliant: true,
+    isManaged: true,
+    trustType: 'Hybrid Azure AD joined',
+  },
+  riskLevelDuringSignIn: 'none',
+  authenticationProtocol: 'none',
+  originalTransferMethod: 'none',
+  authenticationRequirement: 'multiFactorAuthentication',
+  signInEventTypes: ['interactiveUser'],
+  appliedConditionalAccessPolicies: [
+    { id: 'p1', result: 'success', enforcedGrantControls: ['RequireCompliantDevice', 'RequireDomainJoinedDevice'] },
+    { id: 'p2', result: 'success', enforcedGrantControls: ['RequireApprovedApp'] },
+  ],
+};
+
+describe('fromSignInLog', () => {
+  it('reads who, the resource (not the client), network, client, device, risk and flow, and says what it could not know', () => {
+    const read = fromSignInLog(entry);
+    expect(read.facts).toEqual({
+      identity: { kind: 'user', userId: ids.ada, displayName: 'Ada Lindqvist', guest: null },
+      target: { kind: 'application', appId: ids.exchange, displayName: 'Office 365 Exchange Online' },
+      ipAddress: '203.0.113.7',
+      country: 'NL',
+      clientAppType: 'mobileAppsAndDesktopClients',
+      devicePlatform: 'windows',
+      device: { registered: true, deviceId: 'dev-1', displayName: 'CONTOSO-ADA', isCompliant: true, trustType: 'ServerAD' },
+      signInRiskLevel: 'none',
+      authenticationFlow: 'none',
+    });
+    expect(read.identityId).toBe(ids.ada);
+    expect(read.resourceId).toBe(ids.exchange);
+    expect(read.notKnown.map((n) => n.split(' ')[0])).toEqual([
+      'identity.groupIds',
+      'identity.roleTemplateIds',
+      'userRiskLevel',
+      'insiderRiskLevel',
+      'gpsCountry',
+      'device',
+    ]);
+    expect(read.satisfied).toEqual([
+      'approvedApplication',
+      'compliantDevice',
+      'domainJoinedDevice',
+      'grant:compliantDevice+domainJoinedDevice',
+      'mfa',
+    ]);
+  });
+
+  it('takes the directory facts the log does not carry from the lookups given', () => {
+    const read = fromSignInLog(entry, {
+      user: (id) =>
+        id === ids.ada ? { groupIds: [ids.mobile], roleTemplateIds: [], userRiskLevel: 'high', insiderRiskLevel: 'none' } : undefined,
+      device: () => ({ model: 'Surface', extensionAttributes: { 1: 'kiosk' } }),
+    });
+    expect(read.facts.identity).toMatchObject({ groupIds: [ids.mobile], roleTemplateIds: [] });
+    expect(read.facts.userRiskLevel).toBe('high');
+    expect(read.facts.device).toMatchObject({ model: 'Surface', trustType: 'ServerAD' });
+    expect(read.notKnown.map((n) => n.split(' ')[0])).toEqual(['gpsCountry']);
+    // The facts are enough to decide a policy on groups and user risk.
+    const risky = policy({ users: { includeGroups: [ids.mobile] }, conditions: { userRiskLevels: ['high'] } });
+    expect(evaluatePolicy(risky, read.facts, context).result).toBe('applies');
+  });
+
+  it('reads guests by userType and cross-tenant access, unregistered devices as such, the device code flow, and workload identities', () => {
+    const guest = fromSignInLog({
+      ...entry,
+      userType: 'guest',
+      homeTenantId: ids.fabrikam,
+      crossTenantAccessType: 'b2bCollaboration',
+      deviceDetail: { deviceId: '', operatingSystem: 'Ios', isCompliant: false, trustType: '' },
+      authenticationProtocol: 'deviceCode',
+      originalTransferMethod: undefined,
+      location: { countryOrRegion: '' },
+    });
+    expect(guest.facts.identity).toMatchObject({ guest: { kinds: ['b2bCollaborationGuest'], homeTenantId: ids.fabrikam } });
+    expect(guest.facts.device).toEqual({ registered: false });
+    expect(guest.facts.devicePlatform).toBe('iOS');
+    expect(guest.facts.authenticationFlow).toBe('deviceCodeFlow');
+    expect(guest.facts.country).toBeNull();
+    const local = fromSignInLog({ ...entry, userType: 'guest', crossTenantAccessType: 'none' });
+    expect(local.facts.identity).toMatchObject({ guest: { kinds: ['internalGuest'] } });
+
+    const workload = fromSignInLog(
+      {
+        id: 'w',
+        servicePrincipalId: ids.payroll,
+        servicePrincipalName: 'Payroll',
+        userId: '',
+        appId: 'x',
+        resourceId: ids.graph,
+        signInEventTypes: ['servicePrincipal'],
+        ipAddress: '192.0.2.70',
+        location: { countryOrRegion: 'NL' },
+      },
+      { servicePrincipal: () => ({ ownedByThisTenant: true, servicePrincipalType: 'application' }) },
+    );
+    expect(workload.facts.identity).toEqual({
+      kind: 'workloadIdentity',
+      servicePrincipalId: ids.payroll,
+      displayName: 'Payroll',
+      servicePrincipalType: 'application',
+      ownedByThisTenant: true,
+    });
+    expect(workload.facts.clientAppType).toBeUndefined();
+    expect(workload.notKnown).toContain('servicePrincipalRiskLevel (not in the log)');
+  });
+
+  it('maps the log words to the engine words', () => {
+    expect(
+      ['Browser', 'Exchange ActiveSync', 'IMAP4', 'Authenticated SMTP', 'Other clients', 'Something new', ''].map(clientAppTypeOf),
+    ).toEqual(['browser', 'exchangeActiveSync', 'other', 'other', 'other', undefined, undefined]);
+    expect(['Windows 10', 'MacOs', 'Ios', 'Android', 'Linux', 'Windows Phone', '', 'ChromeOS', undefined].map(platformOf)).toEqual([
+      'windows',
+      'macOS',
+      'iOS',
+      'android',
+      'linux',
+      'windowsPhone',
+      'unsupported',
+      'unsupported',
+      undefined,
+    ]);
+    expect(
+      ['Azure AD joined', 'Azure AD registered', 'Hybrid Azure AD joined', 'AzureAD', 'Workplace', '', undefined].map(trustTypeOf),
+    ).toEqual(['AzureAD', 'Workplace', 'ServerAD', 'AzureAD', 'Workplace', null, undefined]);
+  });
+});

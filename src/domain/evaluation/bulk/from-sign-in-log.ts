@@ -1,0 +1,358 @@
+// From one entry of the sign-in log (Graph beta `signIn`, api-reference/beta/resources/signin.md) to
+// the facts the engine reads, and what the entry could not tell. The log records what the service saw
+// but not the directory around it: transitive groups, active roles, user and insider risk, a device's
+// filter properties, an app's owner and attributes come from the caller's lookups, and stay unknown
+// without them. The target is the resource (resourceId), not the client (appId): Conditional Access
+// evaluates the resource a token is for (sign-in.ts), and the log names the client app in appId.
+import { objectIn as obj, stringsIn as list, type LooseObject } from '../../json';
+import type {
+  ClientAppType,
+  CustomSecurityAttributes,
+  DeviceFacts,
+  DevicePlatform,
+  GuestKind,
+  InsiderRiskLevel,
+  KnownIds,
+  RiskLevel,
+  SignInFacts,
+  Target,
+  UserAction,
+} from '../sign-in';
+
+/** What the directory knows of a user, beyond the log. */
+export interface DirectoryUser {
+  groupIds?: KnownIds;
+  roleTemplateIds?: KnownIds;
+  agentUser?: boolean;
+  userRiskLevel?: RiskLevel;
+  insiderRiskLevel?: InsiderRiskLevel;
+  /** Overrides the guest kind read from userType and crossTenantAccessType (the log cannot tell every kind apart). */
+  guestKinds?: readonly GuestKind[];
+}
+
+export interface DirectoryServicePrincipal {
+  servicePrincipalType?: 'application' | 'managedIdentity';
+  ownedByThisTenant?: boolean;
+  customSecurityAttributes?: CustomSecurityAttributes;
+  riskLevel?: RiskLevel;
+}
+
+export interface DirectoryApplication {
+  ownerTenantId?: string;
+  customSecurityAttributes?: CustomSecurityAttributes;
+  agentResource?: boolean;
+}
+
+/** The directory facts the log does not carry; each lookup answers undefined when it does not know. */
+export interface DirectoryFacts {
+  user?(userId: string): DirectoryUser | undefined;
+  servicePrincipal?(servicePrincipalId: string): DirectoryServicePrincipal | undefined;
+  /** The device object's properties a device filter reads (model, manufacturer, extension attributes…), by deviceId. */
+  device?(deviceId: string): Omit<DeviceFacts, 'registered' | 'deviceId'> | undefined;
+  application?(appId: string): DirectoryApplication | undefined;
+  /**
+   * Apps whose sign-in is a user action: the log has no field for the action, only the app it happens in.
+   * Default: none (every resource is read as an application).
+   */
+  userActionApps?: Readonly<Record<string, UserAction>>;
+}
+
+/** A sign-in log entry as the engine reads it. */
+export interface LoggedSignIn {
+  id: string;
+  createdDateTime?: string;
+  /** The user or service principal id, for counting distinct identities. */
+  identityId: string;
+  identityName?: string;
+  /** The resource signed in to (or the app a user action happened in). */
+  resourceId: string;
+  resourceName?: string;
+  facts: SignInFacts;
+  /** Grant controls the sign-in is known to have satisfied (satisfiedBy), for a draft's "already satisfied". */
+  satisfied: string[];
+  /** The facts the engine may need that the entry and the lookups did not give, with why. */
+  notKnown: string[];
+}
+
+const CLIENT_APPS: Record<string, ClientAppType> = {
+  browser: 'browser',
+  'mobile apps and desktop clients': 'mobileAppsAndDesktopClients',
+  'modern clients': 'mobileAppsAndDesktopClients',
+  'exchange activesync': 'exchangeActiveSync',
+};
+/** Legacy authentication clients the log names; Conditional Access calls them all "other clients". */
+const OTHER_CLIENTS = new Set(
+  [
+    'Other clients',
+    'IMAP',
+    'IMAP4',
+    'POP',
+    'POP3',
+    'SMTP',
+    'Authenticated SMTP',
+    'MAPI',
+    'MAPI Over HTTP',
+    'Exchange Web Services',
+    'Autodiscover',
+    'Offline Address Book',
+    'Outlook Anywhere (RPC over HTTP)',
+    'Reporting Web Services',
+    'Universal Outlook',
+    'Exchange Online PowerShell',
+  ].map((s) => s.toLowerCase()),
+);
+
+export function clientAppTypeOf(clientAppUsed: unknown): ClientAppType | undefined {
+  if (typeof clientAppUsed !== 'string' || clientAppUsed === '') return undefined;
+  const key = clientAppUsed.trim().toLowerCase();
+  return CLIENT_APPS[key] ?? (OTHER_CLIENTS.has(key) ? 'other' : undefined);
+}
+
+/** The platform from the log's operating system string ("Windows 10", "Ios", "MacOs"…). */
+export function platformOf(operatingSystem: unknown): DevicePlatform | undefined {
+  if (typeof operatingSystem !== 'string') return undefined;
+  const os = operatingSystem.trim().toLowerCase();
+  if (os === '' || os === 'unknown') return 'unsupported';
+  if (os.startsWith('windows phone') || os.startsWith('windows 10 mobile') || os.startsWith('windowsphone')) return 'windowsPhone';
+  if (os.startsWith('windows')) return 'windows';
+  if (os.startsWith('ios') || os.startsWith('ipados') || os.startsWith('iphone') || os.startsWith('ipad')) return 'iOS';
+  if (os.startsWith('mac') || os.startsWith('os x')) return 'macOS';
+  if (os.startsWith('android')) return 'android';
+  if (os.startsWith('linux') || os.startsWith('ubuntu')) return 'linux';
+  return 'unsupported';
+}
+
+const RISKS = new Set(['none', 'low', 'medium', 'high', 'hidden']);
+const riskOf = (value: unknown): RiskLevel | undefined =>
+  typeof value === 'string' && RISKS.has(value) ? (value as RiskLevel) : undefined;
+
+/** The log's trustType in the words a device filter uses (AzureAD, ServerAD, Workplace). */
+export function trustTypeOf(value: unknown): string | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || value === '') return null;
+  const t = String(value).toLowerCase().replace(/\s+/g, '');
+  if (t.includes('hybrid') || t === 'serverad' || t.includes('domainjoined')) return 'ServerAD';
+  if (t === 'azuread' || t.endsWith('joined')) return 'AzureAD';
+  if (t === 'workplace' || t.endsWith('registered')) return 'Workplace';
+  return String(value);
+}
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+function guestOf(entry: LooseObject, tenantId: string | undefined, override: readonly GuestKind[] | undefined, notKnown: string[]) {
+  const home = str(entry.homeTenantId);
+  if (override) return override.length === 0 ? null : { kinds: override, ...(home ? { homeTenantId: home } : {}) };
+  const userType = entry.userType;
+  const access = str(entry.crossTenantAccessType) ?? 'none';
+  const external = home !== undefined && tenantId !== undefined && home.toLowerCase() !== tenantId.toLowerCase();
+  const kind: GuestKind | null | undefined =
+    access === 'b2bDirectConnect'
+      ? 'b2bDirectConnectUser'
+      : access === 'serviceProvider'
+        ? 'serviceProvider'
+        : userType === 'guest'
+          ? access === 'none' && !external
+            ? 'internalGuest'
+            : 'b2bCollaborationGuest'
+          : userType === 'member'
+            ? access === 'b2bCollaboration' || external
+              ? 'b2bCollaborationMember'
+              : null
+            : undefined;
+  if (kind === undefined) {
+    notKnown.push('identity.guest (the entry has no userType)');
+    return undefined;
+  }
+  if (kind === null) return null;
+  if (!home) notKnown.push('identity.guest.homeTenantId (the entry has no homeTenantId)');
+  return { kinds: [kind], ...(home ? { homeTenantId: home } : {}) };
+}
+
+function deviceOf(detail: LooseObject, directory: DirectoryFacts | undefined, notKnown: string[]): DeviceFacts | undefined {
+  if (Object.keys(detail).length === 0) {
+    notKnown.push('device (the entry has no deviceDetail)');
+    return undefined;
+  }
+  const deviceId = str(detail.deviceId);
+  // An unregistered device has no id in the log; Entra reads its every property as null.
+  if (!deviceId) return { registered: false };
+  const known = directory?.device?.(deviceId);
+  if (!known) notKnown.push(`device properties beyond id, name, compliance and trust type (device ${deviceId} not in the directory given)`);
+  const trust = trustTypeOf(detail.trustType);
+  return {
+    ...(detail.isManaged === false ? { mdmAppId: null } : {}),
+    ...known,
+    registered: true,
+    deviceId,
+    ...(str(detail.displayName) ? { displayName: String(detail.displayName) } : {}),
+    ...(typeof detail.isCompliant === 'boolean' ? { isCompliant: detail.isCompliant } : {}),
+    ...(trust !== undefined ? { trustType: trust } : {}),
+  };
+}
+
+function targetOf(entry: LooseObject, directory: DirectoryFacts | undefined, notKnown: string[]): { target?: Target; id: string } {
+  const resource = str(entry.resourceId);
+  const id = resource ?? str(entry.appId) ?? '';
+  if (!resource && id) notKnown.push('the resource (the entry has no resourceId; its client appId is used)');
+  if (!id) {
+    notKnown.push('target (the entry names no resource)');
+    return { id };
+  }
+  const action = directory?.userActionApps?.[id.toLowerCase()] ?? directory?.userActionApps?.[id];
+  if (action) return { id, target: { kind: 'userAction', action } };
+  const contexts = (Array.isArray(entry.authenticationContextClassReferences) ? entry.authenticationContextClassReferences : [])
+    .map(obj)
+    .filter((c) => c.detail !== 'notApplicable')
+    .flatMap((c) => (typeof c.id === 'string' ? [c.id] : []));
+  const app = directory?.application?.(id);
+  return {
+    id,
+    target: {
+      kind: 'application',
+      appId: id,
+      ...(str(entry.resourceDisplayName) ? { displayName: String(entry.resourceDisplayName) } : {}),
+      ...(contexts.length > 0 ? { authenticationContextIds: contexts } : {}),
+      ...app,
+    },
+  };
+}
+
+/**
+ * Reads one log entry. `tenantId` is the tenant whose log it is (resourceTenantId when left out), to
+ * tell external users from members.
+ */
+export function fromSignInLog(raw: unknown, directory?: DirectoryFacts, tenantId?: string): LoggedSignIn {
+  const entry = obj(raw);
+  const notKnown: string[] = [];
+  const facts: SignInFacts = {};
+  const events = list(entry.signInEventTypes);
+  const userId = str(entry.userId);
+  const spId = str(entry.servicePrincipalId);
+  const workload = !userId && (spId !== undefined || events.includes('servicePrincipal') || events.includes('managedIdentity'));
+  let identityId = '';
+  let identityName: string | undefined;
+  if (workload && spId) {
+    const known = directory?.servicePrincipal?.(spId);
+    identityId = spId;
+    identityName = str(entry.servicePrincipalName);
+    const type = events.includes('managedIdentity') ? 'managedIdentity' : known?.servicePrincipalType;
+    facts.identity = {
+      kind: 'workloadIdentity',
+      servicePrincipalId: spId,
+      ...(identityName ? { displayName: identityName } : {}),
+      ...(type ? { servicePrincipalType: type } : {}),
+      ...(known?.ownedByThisTenant !== undefined ? { ownedByThisTenant: known.ownedByThisTenant } : {}),
+      ...(known?.customSecurityAttributes ? { customSecurityAttributes: known.customSecurityAttributes } : {}),
+    };
+    if (known?.ownedByThisTenant === undefined) notKnown.push('identity.ownedByThisTenant (service principal not in the directory given)');
+    if (known?.riskLevel) facts.servicePrincipalRiskLevel = known.riskLevel;
+    else notKnown.push('servicePrincipalRiskLevel (not in the log)');
+  } else if (userId) {
+    const known = directory?.user?.(userId);
+    identityId = userId;
+    identityName = str(entry.userDisplayName) ?? str(entry.userPrincipalName);
+    const guest = guestOf(entry, tenantId ?? str(entry.resourceTenantId), known?.guestKinds, notKnown);
+    facts.identity = {
+      kind: 'user',
+      userId,
+      ...(identityName ? { displayName: identityName } : {}),
+      ...(known?.groupIds !== undefined ? { groupIds: known.groupIds } : {}),
+      ...(known?.roleTemplateIds !== undefined ? { roleTemplateIds: known.roleTemplateIds } : {}),
+      ...(guest !== undefined ? { guest } : {}),
+      ...(known?.agentUser !== undefined ? { agentUser: known.agentUser } : {}),
+    };
+    if (known?.groupIds === undefined) notKnown.push('identity.groupIds (transitive groups are not in the log)');
+    if (known?.roleTemplateIds === undefined) notKnown.push('identity.roleTemplateIds (active roles are not in the log)');
+    if (known?.userRiskLevel) facts.userRiskLevel = known.userRiskLevel;
+    else notKnown.push('userRiskLevel (not in the log)');
+    if (known?.insiderRiskLevel) facts.insiderRiskLevel = known.insiderRiskLevel;
+    else notKnown.push('insiderRiskLevel (not in the log)');
+    const signInRisk = riskOf(entry.riskLevelDuringSignIn);
+    if (signInRisk) facts.signInRiskLevel = signInRisk;
+    else notKnown.push('signInRiskLevel (riskLevelDuringSignIn missing or not a level)');
+  } else notKnown.push('identity (the entry names no user and no service principal)');
+
+  const { target, id: resourceId } = targetOf(entry, directory, notKnown);
+  if (target) facts.target = target;
+  const ip = str(entry.ipAddress);
+  if (ip) facts.ipAddress = ip;
+  else notKnown.push('ipAddress');
+  const location = entry.location === undefined || entry.location === null ? undefined : obj(entry.location);
+  if (location) facts.country = str(location.countryOrRegion)?.toUpperCase() ?? null;
+  else notKnown.push('country (the entry has no location)');
+  notKnown.push('gpsCountry (the Authenticator GPS country is not in the log)');
+
+  if (facts.identity?.kind === 'user') {
+    const client = clientAppTypeOf(entry.clientAppUsed);
+    if (client) facts.clientAppType = client;
+    else
+      notKnown.push(`clientAppType (clientAppUsed ${JSON.stringify(entry.clientAppUsed ?? null)} is not a client app this engine knows)`);
+    const detail = obj(entry.deviceDetail);
+    const platform = platformOf(detail.operatingSystem);
+    if (platform) facts.devicePlatform = platform;
+    else notKnown.push('devicePlatform (deviceDetail.operatingSystem missing)');
+    const device = deviceOf(detail, directory, notKnown);
+    if (device) facts.device = device;
+    const transfer = str(entry.originalTransferMethod);
+    const protocol = str(entry.authenticationProtocol);
+    if (transfer === 'deviceCodeFlow' || protocol === 'deviceCode') facts.authenticationFlow = 'deviceCodeFlow';
+    else if (transfer === 'authenticationTransfer' || protocol === 'authenticationTransfer')
+      facts.authenticationFlow = 'authenticationTransfer';
+    else if (transfer === 'none') facts.authenticationFlow = 'none';
+    else notKnown.push('authenticationFlow (originalTransferMethod missing or not a method this engine knows)');
+  }
+  return {
+    id: str(entry.id) ?? '',
+    ...(str(entry.createdDateTime) ? { createdDateTime: String(entry.createdDateTime) } : {}),
+    identityId,
+    ...(identityName ? { identityName } : {}),
+    resourceId,
+    ...(str(entry.resourceDisplayName) ? { resourceName: String(entry.resourceDisplayName) } : {}),
+    facts,
+    satisfied: satisfiedBy(entry),
+    notKnown,
+  };
+}
+
+/** The log's grant control names (enforcedGrantControls) as the policy schema names them. */
+const GRANT_NAMES: Record<string, string> = {
+  mfa: 'mfa',
+  requiremultifactorauthentication: 'mfa',
+  requirecompliantdevice: 'compliantDevice',
+  requiredomainjoineddevice: 'domainJoinedDevice',
+  requireapprovedapp: 'approvedApplication',
+  requirecompliantapp: 'compliantApplication',
+  requirepasswordchange: 'passwordChange',
+  passwordchange: 'passwordChange',
+  requireriskremediation: 'riskRemediation',
+};
+
+export const grantNameOf = (logged: string): string => GRANT_NAMES[logged.toLowerCase().replace(/[\s-]/g, '')] ?? logged;
+
+/**
+ * What the sign-in is known to have satisfied: 'mfa' when authenticationRequirement says so or
+ * mfaDetail names a method; the device's compliance and hybrid join; every grant control of a policy
+ * the service reports satisfied with that one control; and `grant:<controls>` for a satisfied policy
+ * whose several controls the log cannot tell apart (OR).
+ */
+export function satisfiedBy(entry: LooseObject): string[] {
+  const found = new Set<string>();
+  const mfa = obj(entry.mfaDetail);
+  if (entry.authenticationRequirement === 'multiFactorAuthentication' || str(mfa.authMethod)) found.add('mfa');
+  const detail = obj(entry.deviceDetail);
+  if (detail.isCompliant === true) found.add('compliantDevice');
+  if (trustTypeOf(detail.trustType) === 'ServerAD') found.add('domainJoinedDevice');
+  for (const applied of Array.isArray(entry.appliedConditionalAccessPolicies) ? entry.appliedConditionalAccessPolicies : []) {
+    const policy = obj(applied);
+    if (policy.result !== 'success' && policy.result !== 'reportOnlySuccess') continue;
+    const controls = list(policy.enforcedGrantControls)
+      .map(grantNameOf)
+      .filter((c) => c !== 'block');
+    if (controls.length === 1) found.add(controls[0]!);
+    else if (controls.length > 1) found.add(`grant:${[...controls].sort().join('+')}`);
+    const strength = obj(policy.authenticationStrength);
+    if (typeof strength.authenticationStrengthId === 'string') found.add(`strength:${strength.authenticationStrengthId}`);
+    if (typeof strength.id === 'string') found.add(`strength:${strength.id}`);
+  }
+  return [...found].sort();
+}
