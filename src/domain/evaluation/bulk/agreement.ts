@@ -116,6 +116,8 @@ export interface AgreementOptions {
   includeBeforeChange?: boolean;
   /** Disagreements kept per policy and condition. Default 5. */
   samples?: number;
+  /** Reads one entry (default fromSignInLog), for a caller that knows more about its log than the docs say. */
+  read?: (entry: unknown, directory: DirectoryFacts | undefined, tenantId: string | undefined) => LoggedSignIn;
 }
 
 const percent = (x: number) => `${(Math.floor(x * 1000) / 10).toFixed(1)} %`;
@@ -179,7 +181,7 @@ export function measureAgreement(
       tally: new Map(),
     });
   for (const raw of entries) {
-    const logged: LoggedSignIn = fromSignInLog(raw, options.directory, options.tenantId);
+    const logged: LoggedSignIn = (options.read ?? fromSignInLog)(raw, options.directory, options.tenantId);
     const shape = builder.shapes[builder.add(logged)]!;
     const at = Date.parse(logged.createdDateTime ?? '');
     for (const appliedRaw of Array.isArray(obj(raw).appliedConditionalAccessPolicies)
