@@ -86,4 +86,21 @@ describe('emergency-access hygiene', () => {
   it('asks for a second account when only one is configured and no group', () => {
     expect(failed(checkHygiene({ users: [bg1], groups: [] }, facts()))).toEqual(['Emergency accounts: At least two']);
   });
+  it('counts a group in a restricted management administrative unit as protected, and says when units could not be read', () => {
+    const unassignable = (units: HygieneFacts['units']) => {
+      const f = facts({ units });
+      const g = f.groups.g!;
+      if (g.ok) g.value.isAssignableToRole = false;
+      return checkHygiene({ users: [bg1, bg2], groups: [group] }, f).find((c) => c.check === 'Protected')!;
+    };
+    const restricted = unassignable({ g: { ok: true, value: [{ id: 'au', name: 'RMAU break glass', restricted: true }] } });
+    expect(restricted).toMatchObject({ status: 'pass' });
+    expect(restricted.detail).toContain('RMAU break glass');
+    expect(unassignable({ g: { ok: true, value: [{ id: 'au', name: 'Helpdesk NL', restricted: false }] } })).toMatchObject({
+      status: 'fail',
+    });
+    expect(unassignable({ g: { ok: false, reason: 'the permissions granted to Gatehouse do not allow it (403)' } })).toMatchObject({
+      status: 'unknown',
+    });
+  });
 });

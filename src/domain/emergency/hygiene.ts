@@ -1,5 +1,6 @@
 // The health of the emergency-access setup, from what the directory answered: each emergency group
-// assigned (not dynamic), cloud-only, protected (role-assignable), holding exactly the configured
+// assigned (not dynamic), cloud-only, protected (role-assignable, or in a restricted management
+// administrative unit), holding exactly the configured
 // accounts, at least two; each account enabled and cloud-only. What could not be read (missing
 // permission, gone) is a finding of its own, never silently passed.
 import type { EmergencyAccess } from '../lockout';
@@ -31,6 +32,8 @@ export interface HygieneCheck {
 
 export interface HygieneFacts {
   groups: Record<string, Read<GroupFacts>>;
+  /** The administrative units each group is in; restricted ones protect it from tenant-wide admins. Absent: not read. */
+  units?: Record<string, Read<{ id: string; name: string; restricted: boolean }[]>>;
   /** The users in each group, transitively. */
   members: Record<string, Read<{ id: string; name: string }[]>>;
   users: Record<string, Read<UserFacts>>;
@@ -70,10 +73,24 @@ export function checkHygiene(emergency: EmergencyAccess, facts: HygieneFacts): H
           ? no(subject, 'Cloud-only', 'It is synchronised from on-premises: an outage or compromise there reaches it.')
           : yes(subject, 'Cloud-only', 'Created in the cloud.'),
       );
+      const units = facts.units?.[group.id];
+      const restricted = units?.ok ? units.value.filter((u) => u.restricted) : [];
       checks.push(
         g.isAssignableToRole
           ? yes(subject, 'Protected', 'Role-assignable: only Privileged Role Administrators and Global Administrators can change it.')
-          : no(subject, 'Protected', 'Not role-assignable: group owners and Groups Administrators can change who is excluded.'),
+          : restricted.length > 0
+            ? yes(
+                subject,
+                'Protected',
+                `In the restricted management administrative unit ${restricted.map((u) => u.name).join(', ')}: only administrators scoped to it can change its members.`,
+              )
+            : units && !units.ok
+              ? unknown(subject, 'Protected', `not role-assignable, and its administrative units: ${units.reason}`)
+              : no(
+                  subject,
+                  'Protected',
+                  'Neither role-assignable nor in a restricted management administrative unit: group owners and Groups Administrators can change who is excluded.',
+                ),
       );
     }
     const members = facts.members[group.id];

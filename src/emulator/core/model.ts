@@ -96,6 +96,16 @@ export interface FaultConfig {
   rules: FaultRule[];
 }
 
+export interface AdministrativeUnit {
+  id: string;
+  displayName: string;
+  description?: string | null;
+  /** beta: members can be changed only by administrators scoped to the unit. */
+  isMemberManagementRestricted: boolean;
+  /** Users and groups, by id. */
+  members: string[];
+}
+
 export interface TenantState {
   id: string;
   displayName: string;
@@ -116,6 +126,8 @@ export interface TenantState {
   groupMembers?: Record<string, string[]>;
   /** Direct members (users or groups) of each activated directory role, by role template id. */
   roleMembers?: Record<string, string[]>;
+  /** Administrative units; a restricted management one protects its members from tenant-wide admins. */
+  administrativeUnits?: AdministrativeUnit[];
   audits: AuditEvent[];
   /** Emulated sign-ins with the Conditional Access results decided for them; absent = none yet. */
   signInLog?: SignInLog;

@@ -32,11 +32,11 @@ export const hygieneQuery = (tenant: TenantSession, emergency: EmergencyAccess) 
   queryOptions({
     queryKey: queryKeys.emergencyHygiene(tenant, [...emergency.users, ...emergency.groups].map((p) => p.id).sort()),
     queryFn: async ({ signal }): Promise<HygieneFacts> => {
-      const facts: HygieneFacts = { groups: {}, members: {}, users: {} };
+      const facts: HygieneFacts = { groups: {}, members: {}, users: {}, units: {} };
       await Promise.all(
         emergency.groups.map(async (group) => {
           const id = encodeURIComponent(group.id);
-          const [read, members] = await Promise.all([
+          const [read, members, units] = await Promise.all([
             attempt(() =>
               tenant.client.get<GroupFacts>(
                 `/v1.0/groups/${id}?$select=id,displayName,groupTypes,membershipRule,onPremisesSyncEnabled,isAssignableToRole`,
@@ -44,7 +44,17 @@ export const hygieneQuery = (tenant: TenantSession, emergency: EmergencyAccess) 
               ),
             ),
             attempt(() => readGroupUsers(tenant.client, group.id, signal)),
+            // isMemberManagementRestricted: a restricted management unit protects a group that is not role-assignable.
+            attempt(async () =>
+              (
+                await tenant.client.list<{ id: string; displayName?: string | null; isMemberManagementRestricted?: boolean | null }>(
+                  `/beta/groups/${id}/memberOf/microsoft.graph.administrativeUnit?$select=id,displayName,isMemberManagementRestricted`,
+                  { signal },
+                )
+              ).map((u) => ({ id: u.id, name: u.displayName ?? u.id, restricted: u.isMemberManagementRestricted === true })),
+            ),
           ]);
+          facts.units![group.id] = units;
           facts.groups[group.id] = read.ok
             ? {
                 ok: true,

@@ -86,3 +86,27 @@ describe('readMembership over the emulator', () => {
     ]);
   });
 });
+
+describe('administrative units a group is in', () => {
+  it('are listed by memberOf with their restriction, and kept apart by the administrativeUnit cast', async () => {
+    const { client, tenant, group } = setup();
+    const emergency = group('CA - Emergency access accounts');
+    tenant.administrativeUnits = [
+      {
+        id: '5b7a0c1e-0000-4000-8000-0000000000a1',
+        displayName: 'RMAU break glass',
+        isMemberManagementRestricted: true,
+        members: [emergency],
+      },
+      { id: '5b7a0c1e-0000-4000-8000-0000000000a2', displayName: 'Helpdesk NL', isMemberManagementRestricted: false, members: [] },
+    ];
+    const units = await client.list<{ id: string; displayName: string; isMemberManagementRestricted: boolean }>(
+      `/beta/groups/${emergency}/memberOf/microsoft.graph.administrativeUnit?$select=id,displayName,isMemberManagementRestricted`,
+    );
+    expect(units).toEqual([expect.objectContaining({ displayName: 'RMAU break glass', isMemberManagementRestricted: true })]);
+    const all = await client.list<{ '@odata.type': string }>(`/v1.0/groups/${emergency}/memberOf`);
+    expect(all.map((o) => o['@odata.type'])).toContain('#microsoft.graph.administrativeUnit');
+    const groupsOnly = await client.list<{ '@odata.type': string }>(`/v1.0/groups/${emergency}/memberOf/microsoft.graph.group`);
+    expect(groupsOnly.every((o) => o['@odata.type'] === '#microsoft.graph.group')).toBe(true);
+  });
+});

@@ -131,19 +131,38 @@ function memberOf(input: RouteInput, id: string, transitive: boolean): Record<st
       roleTemplateId: r.id,
     }));
   const groups = objects(input.tenant, 'groups').filter((g) => groupIds.includes(String(g.id)));
-  return [...groups, ...roles];
+  // Units hold their members directly (no nesting), so they are the same either way.
+  const units = (input.tenant.administrativeUnits ?? [])
+    .filter((unit) => unit.members.includes(id))
+    .map(({ members: _members, ...unit }) => ({
+      '@odata.type': '#microsoft.graph.administrativeUnit',
+      description: null,
+      visibility: null,
+      ...unit,
+    }));
+  return [...groups, ...roles, ...units];
 }
+
+const CASTS: Record<string, string> = {
+  group: '#microsoft.graph.group',
+  directoryRole: '#microsoft.graph.directoryRole',
+  administrativeUnit: '#microsoft.graph.administrativeUnit',
+};
 
 function memberOfRoutes(collection: 'users' | 'groups', scopeSet: readonly string[]): Route {
   return {
     method: 'GET',
-    pattern: new RegExp(`^${collection}/${GUID}/(memberOf|transitiveMemberOf)$`),
+    pattern: new RegExp(
+      `^${collection}/${GUID}/(memberOf|transitiveMemberOf)(?:/microsoft\\.graph\\.(group|directoryRole|administrativeUnit))?$`,
+    ),
     scopes: scopeSet,
     throttle: 'none',
     handle(input) {
-      const [id, relation] = input.params as [string, string];
+      const [id, relation, cast] = input.params as [string, string, string | undefined];
       if (!objects(input.tenant, collection).some((o) => o.id === id)) throw errors.directoryNotFound(id);
-      const page = paginate(memberOf(input, id, relation === 'transitiveMemberOf'), input.url, 100);
+      // An OData cast keeps one type: memberOf/microsoft.graph.administrativeUnit.
+      const all = memberOf(input, id, relation === 'transitiveMemberOf');
+      const page = paginate(cast ? all.filter((o) => o['@odata.type'] === CASTS[cast]) : all, input.url, 100);
       page.items = page.items.map((o) => applySelect(o, input.url.searchParams.get('$select')));
       return jsonResponse(input.context, 200, listBody(contextUrl(input, 'directoryObjects'), page));
     },
