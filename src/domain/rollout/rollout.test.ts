@@ -1,0 +1,341 @@
+import { describe, expect, it } from 'vitest';
+import { emptyImportSet } from '../import/import-set';
+import type { JsonObject } from '../json';
+import { buildPlan } from '../plan/build-plan';
+import { defaultChoices, type PlanTarget } from '../plan/types';
+import { REPORT_ONLY } from '../types';
+import { evaluateGate, gateEvent, overrideEvent } from './gate';
+import { ringProblems, unsuitablePolicy } from './rings';
+import { newRolloutPlan, readRolloutPlans, type RingGroup, type RolloutPlan } from './rollout-plan';
+import {
+  advanceStep,
+  afterCopyDeleted,
+  afterStep,
+  copyRowKey,
+  finishStep,
+  groupRowKey,
+  rollbackStep,
+  startStep,
+  type StepWrite,
+} from './steps';
+import { ringLines, timeline } from './timeline';
+
+const TENANT = 'tenant-1';
+const PILOT = '11111111-0000-4000-8000-000000000001';
+const FINANCE = '11111111-0000-4000-8000-000000000002';
+const BREAK_GLASS_GROUP = '11111111-0000-4000-8000-00000000000b';
+const ADA = { id: 'aaaaaaaa-0000-4000-8000-000000000001', name: 'Ada' };
+const BEN = { id: 'aaaaaaaa-0000-4000-8000-000000000002', name: 'Ben' };
+const CHLOE = { id: 'aaaaaaaa-0000-4000-8000-000000000003', name: 'Chloe' };
+const GLASS = { id: 'aaaaaaaa-0000-4000-8000-0000000000ff', name: 'Break Glass 01' };
+
+const policy: JsonObject = {
+  id: 'p1',
+  displayName: 'CA006: Block outside allowed countries',
+  state: 'enabled',
+  createdDateTime: '2026-01-01T00:00:00Z',
+  modifiedDateTime: '2026-11-01T00:00:00Z',
+  conditions: {
+    users: {
+      includeUsers: ['All'],
+      excludeUsers: [],
+      includeGroups: [],
+      excludeGroups: [BREAK_GLASS_GROUP],
+      includeRoles: [],
+      excludeRoles: [],
+    },
+    applications: { includeApplications: ['All'] },
+    clientAppTypes: ['all'],
+  },
+  grantControls: { operator: 'OR', builtInControls: ['block'] },
+  sessionControls: null,
+};
+
+const groups: RingGroup[] = [
+  { id: PILOT, name: 'Pilot users', created: false },
+  { id: FINANCE, name: 'Finance', created: false },
+];
+const NOW = new Date('2026-11-30T10:00:00Z');
+const emergency = { users: [GLASS], groups: [{ id: BREAK_GLASS_GROUP, name: 'Emergency' }] };
+
+const usersOf = (body: JsonObject) => (body.conditions as { users: Record<string, unknown> }).users;
+
+function target(policies: JsonObject[]): PlanTarget {
+  return {
+    tenantId: TENANT,
+    policies,
+    namedLocations: [],
+    authenticationStrengths: [],
+    authenticationContexts: [],
+    termsOfUse: [],
+    directory: new Map([
+      [PILOT, [{ id: PILOT, kind: 'group', displayName: 'Pilot users', by: 'id' }]],
+      [FINANCE, [{ id: FINANCE, kind: 'group', displayName: 'Finance', by: 'id' }]],
+      [BREAK_GLASS_GROUP, [{ id: BREAK_GLASS_GROUP, kind: 'group', displayName: 'Emergency', by: 'id' }]],
+    ]),
+  };
+}
+
+function planOf(write: StepWrite, policies: JsonObject[]) {
+  const source = emptyImportSet();
+  source.origin.tenantId = TENANT;
+  source.sections.policies = write.policies;
+  source.references = write.references;
+  return buildPlan(source, target(policies), { ...defaultChoices(), states: 'source', mapping: write.mapping });
+}
+
+const started = (plan: RolloutPlan): RolloutPlan =>
+  afterStep(
+    { ...plan, frozen: { grantControls: policy.grantControls!, sessionControls: null } },
+    { kind: 'start', ring: 'ring-1' },
+    { copyId: 'copy1', groupIds: {} },
+    NOW,
+  );
+
+function signIn(user: { id: string }, at: string, results: Record<string, string>, errorCode = 0): JsonObject {
+  return {
+    userId: user.id,
+    createdDateTime: at,
+    status: { errorCode },
+    appliedConditionalAccessPolicies: Object.entries(results).map(([id, result]) => ({ id, result })),
+  };
+}
+
+describe('rings', () => {
+  it('refuses an emergency account in the first ring, named or found among its members, and an emergency group', () => {
+    const members = new Map([
+      [PILOT, [ADA, GLASS]],
+      [FINANCE, [BEN]],
+    ]);
+    const problems = ringProblems(policy, groups, emergency, members, [policy]);
+    expect(problems.filter((p) => p.severity === 'blocker').map((p) => p.text)).toEqual([
+      'Ring 1 (Pilot users) holds the emergency account Break Glass 01: the first ring must not.',
+    ]);
+    const asGroup = ringProblems(policy, [{ id: BREAK_GLASS_GROUP, name: 'Emergency', created: false }], emergency, new Map(), []);
+    expect(asGroup.map((p) => p.text)).toContain(
+      'Ring 1 (Emergency) is an emergency-access group: the first ring must not hold emergency accounts.',
+    );
+    // A later ring may hold one: the lock-out guard and the gate watch it there.
+    const later = ringProblems(
+      policy,
+      [groups[1]!, groups[0]!],
+      emergency,
+      new Map([
+        [FINANCE, [BEN]],
+        [PILOT, [GLASS]],
+      ]),
+      [],
+    );
+    expect(later.filter((p) => p.severity === 'blocker')).toEqual([]);
+  });
+
+  it('says when the first ring’s members are unknown, a group is used twice, or the policy excludes a ring', () => {
+    const problems = ringProblems(
+      policy,
+      [groups[0]!, groups[0]!, { id: BREAK_GLASS_GROUP, name: 'Emergency', created: false }],
+      { users: [], groups: [] },
+      new Map([[PILOT, null]]),
+      [],
+    ).map((p) => p.text);
+    expect(problems).toContain('Ring 1 (Pilot users): its members could not be read, so it cannot be checked for emergency accounts.');
+    expect(problems).toContain('Ring 2 (Pilot users) uses the same group as ring 1: a group belongs to one ring.');
+    expect(problems).toContain('Ring 3 (Emergency): the policy excludes this group, so the ring would cover nobody.');
+  });
+
+  it('refuses policies whose copy could not be read in rings', () => {
+    expect(
+      unsuitablePolicy({ ...policy, conditions: { applications: { includeUserActions: ['urn:user:registersecurityinfo'] } } }),
+    ).toMatch(/user actions/);
+    expect(unsuitablePolicy({ ...policy, displayName: 'X [rollout]' })).toMatch(/copy/);
+    expect(unsuitablePolicy(policy)).toBeNull();
+  });
+});
+
+describe('steps', () => {
+  const plan = newRolloutPlan({ id: 'p1', displayName: String(policy.displayName), state: 'enabled' }, groups, NOW);
+
+  it('starts with the policy report-only and a copy enforced for the first ring, exclusions kept', () => {
+    const write = startStep(plan, policy);
+    const built = planOf(write, [policy]);
+    const original = built.rows.find((r) => r.key === 'policy:p1')!;
+    expect(original.action).toBe('update');
+    expect(original.body).toEqual({ state: REPORT_ONLY });
+    const copy = built.rows.find((r) => r.key === copyRowKey(plan))!;
+    expect(copy.action).toBe('create');
+    expect(copy.body!.displayName).toBe('CA006: Block outside allowed countries [rollout]');
+    expect(copy.body!.state).toBe('enabled');
+    expect(usersOf(copy.body!)).toMatchObject({ includeUsers: [], includeGroups: [PILOT], excludeGroups: [BREAK_GLASS_GROUP] });
+    expect(copy.body!.grantControls).toEqual(policy.grantControls);
+    expect(built.blockers).toEqual([]);
+  });
+
+  it('advances cumulatively, rolls one ring back, and turns the copy off when its last ring leaves', () => {
+    const running = started(plan);
+    const copy = { ...startStep(plan, policy).policies[1]!, id: 'copy1' };
+    const advance = advanceStep(running, policy);
+    expect(advance.step).toEqual({ kind: 'advance', ring: 'ring-2' });
+    expect(usersOf(advance.policies[1]!).includeGroups).toEqual([PILOT, FINANCE]);
+    const built = planOf(advance, [{ ...policy, state: REPORT_ONLY }, copy]);
+    expect(built.rows.find((r) => r.key === 'policy:p1')!.action).toBe('skip');
+    expect(built.rows.find((r) => r.key === 'policy:copy1')!.body).toEqual({
+      conditions: { users: { includeGroups: [PILOT, FINANCE] } },
+    });
+
+    const both = afterStep(running, advance.step, { copyId: null, groupIds: {} }, new Date('2026-11-30T12:00:00Z'));
+    const back = rollbackStep(both, policy, 'ring-2');
+    expect(usersOf(back.policies[0]!).includeGroups).toEqual([PILOT]);
+    expect(back.policies[0]!.state).toBe('enabled');
+    const afterBack = afterStep(both, back.step, { copyId: null, groupIds: {} }, new Date('2026-11-30T13:00:00Z'));
+    expect(afterBack.rings.map((r) => r.state)).toEqual(['active', 'waiting']);
+    const last = rollbackStep(afterBack, policy, 'ring-1');
+    expect(last.policies[0]!.state).toBe('disabled');
+    expect(usersOf(last.policies[0]!).includeGroups).toEqual([PILOT]);
+    expect(() => rollbackStep(afterBack, policy, 'ring-2')).toThrow('not in the rollout');
+  });
+
+  it('finishes by turning the policy itself on with its own assignment', () => {
+    const write = finishStep(started(plan), { ...policy, state: REPORT_ONLY });
+    expect(write.policies).toHaveLength(1);
+    expect(write.policies[0]!.id).toBe('p1');
+    expect(write.policies[0]!.state).toBe('enabled');
+    expect(usersOf(write.policies[0]!).includeUsers).toEqual(['All']);
+    const finishing = afterStep(started(plan), write.step, { copyId: null, groupIds: {} }, NOW);
+    expect(finishing.status).toBe('finishing');
+    expect(afterCopyDeleted(finishing, NOW)).toMatchObject({ status: 'finished', copyId: null });
+  });
+
+  it('creates a new ring group through the plan’s group creation and records its id', () => {
+    const fresh = newRolloutPlan(
+      { id: 'p1', displayName: String(policy.displayName), state: 'enabled' },
+      [{ id: null, name: 'Rollout wave 1', created: true }],
+      NOW,
+    );
+    const write = startStep(fresh, policy);
+    const built = planOf(write, [policy]);
+    const group = built.rows.find((r) => r.kind === 'group')!;
+    expect(group.key).toBe(groupRowKey(fresh, fresh.rings[0]!));
+    expect(group.action).toBe('create');
+    expect(group.displayName).toBe('Rollout wave 1');
+    const copy = built.rows.find((r) => r.key === copyRowKey(fresh))!;
+    expect(usersOf(copy.body!).includeGroups).toEqual([`gatehouse:pending:${group.key}`]);
+    const after = afterStep(fresh, write.step, { copyId: 'copy1', groupIds: { 'ring-1': 'new-group-id' } }, NOW);
+    expect(after.rings[0]!.group).toEqual({ id: 'new-group-id', name: 'Rollout wave 1', created: true });
+  });
+});
+
+describe('gate', () => {
+  const plan = started(newRolloutPlan({ id: 'p1', displayName: 'CA006', state: 'enabled' }, groups, NOW));
+  const members = new Map([
+    ['ring-1', [ADA, BEN]],
+    ['ring-2', [CHLOE]],
+  ]);
+  const after = '2026-11-30T11:00:00Z';
+
+  it('pauses above 10 % blocked on the copy, counting only sign-ins since the ring started', () => {
+    const gate = evaluateGate({
+      plan,
+      members,
+      emergency: [],
+      signIns: [
+        signIn(ADA, after, { copy1: 'success', p1: 'reportOnlySuccess' }),
+        signIn(BEN, after, { copy1: 'failure', p1: 'reportOnlyFailure' }, 53003),
+        signIn(BEN, '2026-11-30T09:00:00Z', { copy1: 'failure' }, 53003),
+      ],
+    });
+    expect(gate.decision).toBe('pause');
+    expect(gate.copy).toEqual({ signIns: 2, blocked: 1, interrupted: 0, users: 2 });
+    expect(gate.reasons).toEqual(['50 % of the rings’ sign-ins were blocked (1 of 2), above the 10 % allowed.']);
+  });
+
+  it('may advance when the copy blocks nobody, and counts MFA interruptions apart', () => {
+    const gate = evaluateGate({
+      plan,
+      members,
+      emergency: [],
+      signIns: [
+        signIn(ADA, after, { copy1: 'success' }),
+        signIn(BEN, after, { copy1: 'failure' }, 50074),
+        signIn(CHLOE, after, { p1: 'reportOnlyInterrupted' }),
+      ],
+    });
+    expect(gate.decision).toBe('advance');
+    expect(gate.copy).toMatchObject({ blocked: 0, interrupted: 1 });
+    expect(gate.next).toEqual({ signIns: 1, blocked: 0, interrupted: 1, users: 1 });
+    const strict = evaluateGate({
+      plan: { ...plan, thresholds: { ...plan.thresholds, maxInterruptedPercent: 25 } },
+      members,
+      emergency: [],
+      signIns: [signIn(ADA, after, { copy1: 'success' }), signIn(BEN, after, { copy1: 'failure' }, 50074)],
+    });
+    expect(strict.decision).toBe('pause');
+  });
+
+  it('pauses on what the report-only policy says of the next ring', () => {
+    const gate = evaluateGate({
+      plan,
+      members,
+      emergency: [],
+      signIns: [signIn(ADA, after, { copy1: 'success' }), signIn(CHLOE, after, { p1: 'reportOnlyFailure' })],
+    });
+    expect(gate.decision).toBe('pause');
+    expect(gate.reasons).toEqual(['100 % of Ring 2 (Finance)’s sign-ins would be blocked (1 of 1), above the 10 % allowed.']);
+  });
+
+  it('blocks advancing on any hit on an emergency account, whatever the share', () => {
+    const gate = evaluateGate({
+      plan,
+      members,
+      emergency: [GLASS],
+      signIns: [
+        ...Array.from({ length: 50 }, () => signIn(ADA, after, { copy1: 'success' })),
+        signIn(GLASS, after, { copy1: 'notApplied', p1: 'reportOnlyFailure' }),
+      ],
+    });
+    expect(gate.decision).toBe('blocked');
+    expect(gate.emergencyHits).toEqual([{ user: GLASS, at: after, what: 'would be blocked by the policy' }]);
+  });
+
+  it('waits while the rings have too few sign-ins, and pauses when the frozen controls moved', () => {
+    const waiting = evaluateGate({
+      plan: { ...plan, thresholds: { ...plan.thresholds, minSignIns: 5 } },
+      members,
+      emergency: [],
+      signIns: [],
+    });
+    expect(waiting.decision).toBe('wait');
+    expect(waiting.reasons[0]).toMatch(/^No sign-ins of the rings’ users/);
+    const moved = evaluateGate({
+      plan,
+      members,
+      emergency: [],
+      signIns: [signIn(ADA, after, { copy1: 'success' })],
+      original: { ...policy, grantControls: { operator: 'OR', builtInControls: ['mfa'] } },
+    });
+    expect(moved.decision).toBe('pause');
+    expect(moved.reasons[0]).toMatch(/grant controls were changed/);
+  });
+
+  it('goes into the timeline with its counts, and an override with its reason', () => {
+    const gate = evaluateGate({ plan, members, emergency: [], signIns: [signIn(BEN, after, { copy1: 'failure' }, 53003)] });
+    const noted = overrideEvent(gate && gateEvent(plan, gate, new Date(after)), 'known travellers', new Date('2026-11-30T11:05:00Z'));
+    const lines = timeline(noted);
+    expect(lines[0]).toMatchObject({
+      kind: 'overridden',
+      text: 'The pause was overridden: known travellers.',
+      ringLabel: 'Ring 1 (Pilot users)',
+    });
+    expect(lines[1]).toMatchObject({ kind: 'gate', counts: { signIns: 1, blocked: 1, interrupted: 0 } });
+    expect(lines[1]!.text).toMatch(/^Paused\. 100 % /);
+    expect(ringLines(noted)[0]).toMatchObject({ state: 'In the copy', lastGate: { kind: 'gate' } });
+    expect(ringLines(noted)[1]).toMatchObject({ state: 'Waiting', lastGate: null });
+  });
+});
+
+describe('kept', () => {
+  it('reads a plan back from JSON as it was written, and leaves out what is not a plan', () => {
+    const plan = started(newRolloutPlan({ id: 'p1', displayName: 'CA006', state: 'enabled' }, groups, NOW));
+    const [read] = readRolloutPlans(JSON.parse(JSON.stringify([plan, { nothing: true }])));
+    expect(read).toEqual(plan);
+    expect(readRolloutPlans({})).toEqual([]);
+  });
+});

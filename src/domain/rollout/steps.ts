@@ -1,0 +1,173 @@
+// Each step of a rollout as the policies it leaves behind, for the shared plan flow to review, guard,
+// write and read back: the start (the policy report-only, the enforced copy with the first ring),
+// an advance (the copy gains the next ring), a rollback (the copy loses one ring; with none left it is
+// turned off, since a policy must include someone), and the finish (the policy on, with its own
+// assignment; the copy is then deleted by the delete operation). Then what each step records.
+import type { NamedReference } from '../import/import-set';
+import { objectIn, type Json, type JsonObject } from '../json';
+import { mappingKey } from '../plan/mapping';
+import type { MappingChoice } from '../plan/types';
+import { toWritableBody } from '../policy-body';
+import { REPORT_ONLY } from '../types';
+import { activeRings, nextRing, ringLabel, type PendingStep, type RolloutPlan, type RolloutRing } from './rollout-plan';
+
+/** What a step writes: the policies as they should be after it, in order, and what the plan needs to know. */
+export interface StepWrite {
+  step: PendingStep;
+  policies: JsonObject[];
+  /** Groups the step creates, named so the plan can find or create them. */
+  references: NamedReference[];
+  /** Mapping choices the review starts from: create the rings' new groups. */
+  mapping: Record<string, MappingChoice>;
+  intro: string;
+}
+
+/** The value standing for a ring's group in the copy: its id, or a name the plan creates a group for. */
+export const ringGroupValue = (plan: Pick<RolloutPlan, 'policyId'>, ring: RolloutRing) =>
+  ring.group.id ?? `rollout-group:${plan.policyId}:${ring.key}`;
+
+/** The plan row that creates a ring's new group: the created id is found under it after the run. */
+export const groupRowKey = (plan: Pick<RolloutPlan, 'policyId'>, ring: RolloutRing) =>
+  `group:${mappingKey('group', ringGroupValue(plan, ring))}`;
+
+/** The plan row of the copy (by id once it exists, else by name), as sourcePolicies keys it. */
+export const copyRowKey = (plan: Pick<RolloutPlan, 'copyId' | 'copyName'>) => `policy:${plan.copyId ?? plan.copyName}`;
+
+const clone = (value: JsonObject): JsonObject => JSON.parse(JSON.stringify(value)) as JsonObject;
+
+/** The frozen controls: what the rollout tests must be what the finish turns on. */
+export const controlsOf = (policy: JsonObject): { grantControls: Json; sessionControls: Json } => ({
+  grantControls: policy.grantControls ?? null,
+  sessionControls: policy.sessionControls ?? null,
+});
+
+/**
+ * The enforced copy: the policy's conditions and (frozen) controls, its users narrowed to the rings'
+ * groups, its exclusions kept (an emergency exclusion must hold in the copy too).
+ */
+export function copyBody(plan: RolloutPlan, original: JsonObject, rings: readonly RolloutRing[], state = 'enabled'): JsonObject {
+  const body = clone(toWritableBody(original));
+  const conditions = objectIn(body.conditions) as JsonObject;
+  const users = objectIn(conditions.users) as JsonObject;
+  conditions.users = {
+    ...users,
+    includeUsers: [],
+    includeGroups: rings.map((ring) => ringGroupValue(plan, ring)),
+    includeRoles: [],
+    includeGuestsOrExternalUsers: null,
+  };
+  body.conditions = conditions;
+  if (plan.frozen) {
+    body.grantControls = plan.frozen.grantControls;
+    body.sessionControls = plan.frozen.sessionControls;
+  }
+  return { ...body, ...(plan.copyId && { id: plan.copyId }), displayName: plan.copyName, state };
+}
+
+const withState = (original: JsonObject, state: string): JsonObject => ({ ...clone(original), state });
+
+function write(plan: RolloutPlan, step: PendingStep, policies: JsonObject[], rings: readonly RolloutRing[], intro: string): StepWrite {
+  const fresh = rings.filter((ring) => !ring.group.id);
+  return {
+    step,
+    policies,
+    references: fresh.map((ring) => ({ kind: 'group', id: ringGroupValue(plan, ring), displayName: ring.group.name, exists: true })),
+    mapping: Object.fromEntries(fresh.map((ring) => [mappingKey('group', ringGroupValue(plan, ring)), { action: 'create' } as const])),
+    intro,
+  };
+}
+
+export function startStep(plan: RolloutPlan, original: JsonObject): StepWrite {
+  const first = plan.rings[0];
+  if (!first) throw new Error('A rollout needs at least one ring.');
+  const frozen = { ...plan, frozen: controlsOf(original) };
+  return write(
+    plan,
+    { kind: 'start', ring: first.key },
+    [withState(original, REPORT_ONLY), copyBody(frozen, original, [first])],
+    [first],
+    `The start of the rollout: “${plan.policyName}” report-only for everyone, and “${plan.copyName}” enforced for ${ringLabel(plan, first.key)}. `,
+  );
+}
+
+export function advanceStep(plan: RolloutPlan, original: JsonObject): StepWrite {
+  const ring = nextRing(plan);
+  if (!ring) throw new Error('Every ring is in the rollout already.');
+  const rings = plan.rings.filter((r) => r.state === 'active' || r.key === ring.key);
+  return write(
+    plan,
+    { kind: 'advance', ring: ring.key },
+    // The policy stays report-only: should someone have changed that, the step puts it back.
+    [withState(original, REPORT_ONLY), copyBody(plan, original, rings)],
+    [ring],
+    `${ringLabel(plan, ring.key)} joins “${plan.copyName}”. `,
+  );
+}
+
+export function rollbackStep(plan: RolloutPlan, original: JsonObject, ringKey: string): StepWrite {
+  const ring = plan.rings.find((r) => r.key === ringKey && r.state === 'active');
+  if (!ring) throw new Error('That ring is not in the rollout.');
+  const left = activeRings(plan).filter((r) => r.key !== ringKey);
+  const copy = left.length > 0 ? copyBody(plan, original, left) : copyBody(plan, original, [ring], 'disabled');
+  return write(
+    plan,
+    { kind: 'rollback', ring: ringKey },
+    [copy],
+    [],
+    left.length > 0
+      ? `${ringLabel(plan, ringKey)} leaves “${plan.copyName}”. `
+      : `${ringLabel(plan, ringKey)} was the only ring: “${plan.copyName}” is turned off (a policy must include someone). `,
+  );
+}
+
+export function finishStep(plan: RolloutPlan, original: JsonObject): StepWrite {
+  return write(
+    plan,
+    { kind: 'finish', ring: null },
+    [withState(original, 'enabled')],
+    [],
+    `The finish: “${plan.policyName}” is turned on for its own users; “${plan.copyName}” is deleted afterwards. `,
+  );
+}
+
+/** What a finished step leaves in the plan: the copy's id, the new groups' ids, the rings' states, a line of the timeline. */
+export function afterStep(
+  plan: RolloutPlan,
+  step: PendingStep,
+  result: { copyId: string | null; groupIds: Readonly<Record<string, string>> },
+  now: Date,
+): RolloutPlan {
+  const at = now.toISOString();
+  const rings = plan.rings.map((ring) => {
+    const id = result.groupIds[ring.key];
+    const group = id && !ring.group.id ? { ...ring.group, id } : ring.group;
+    if (ring.key !== step.ring) return { ...ring, group };
+    if (step.kind === 'rollback') return { ...ring, group, state: 'waiting' as const, startedAt: null };
+    return { ...ring, group, state: 'active' as const, startedAt: at };
+  });
+  const label = ringLabel(plan, step.ring);
+  const event = {
+    start: { kind: 'started', text: `Started: the policy report-only, the copy enforced for ${label}.` },
+    advance: { kind: 'advanced', text: `${label} joined the copy.` },
+    rollback: { kind: 'rolledBack', text: `${label} was rolled back: it left the copy.` },
+    finish: { kind: 'finished', text: 'The policy was turned on for its own users.' },
+  }[step.kind] as { kind: 'started' | 'advanced' | 'rolledBack' | 'finished'; text: string };
+  return {
+    ...plan,
+    copyId: result.copyId ?? plan.copyId,
+    rings,
+    status: step.kind === 'finish' ? 'finishing' : 'running',
+    pending: null,
+    events: [...plan.events, { at, ring: step.ring, ...event }],
+  };
+}
+
+/** After the copy is deleted: the rollout is over. */
+export function afterCopyDeleted(plan: RolloutPlan, now: Date): RolloutPlan {
+  return {
+    ...plan,
+    copyId: null,
+    status: 'finished',
+    events: [...plan.events, { at: now.toISOString(), kind: 'copyDeleted', ring: null, text: `“${plan.copyName}” was deleted.` }],
+  };
+}
