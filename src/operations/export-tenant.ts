@@ -4,6 +4,7 @@
 import { createBundle, type Bundle } from '../domain/bundle/bundle';
 import { recognisePlans, withEdits, type PlanEdits } from '../domain/contingency/contingency-plan';
 import { policyJson } from '../domain/json';
+import type { RolloutPlan } from '../domain/rollout/rollout-plan';
 import { readForBackup } from '../graph/backup-reads';
 import { listPolicies } from '../graph/policies';
 import type { OperationContext } from './ports';
@@ -14,6 +15,8 @@ export async function exportTenant(
   onProgress: (step: string) => void = () => {},
   /** The admin's edits of the contingency plans (kept on the device), so the backup holds the plans as they stand. */
   planEdits: Readonly<Record<string, PlanEdits>> = {},
+  /** The staged rollouts kept on the device, whatever stage they are at. */
+  rolloutPlans: readonly RolloutPlan[] = [],
 ): Promise<Bundle> {
   onProgress('Reading the policies…');
   const policies = await listPolicies(context.client);
@@ -26,5 +29,6 @@ export async function exportTenant(
     references,
     { tenantId: context.scope, tenantName, capturedAt: context.clock.now() },
     withEdits(recognisePlans(json), planEdits),
+    [...rolloutPlans],
   );
 }

@@ -4,6 +4,7 @@
 // what it is, where and when it was taken, how many of each, and a sha256 per item.
 import type { ContingencyPlan } from '../contingency/contingency-plan';
 import type { JsonObject } from '../json';
+import type { RolloutPlan } from '../rollout/rollout-plan';
 import { canonicalJson, sha256Hex } from './canonical-json';
 
 export const BUNDLE_FORMAT = 'gatehouse.backup';
@@ -58,12 +59,15 @@ export interface BundleManifest {
   items: ManifestItem[];
   /** The contingency plans as the admin left them (the naming alone cannot say what to suspend). */
   contingencyPlans?: { count: number; sha256: string };
+  /** The staged rollouts kept on the device (rings, thresholds, where each stands, the timeline). */
+  rolloutPlans?: { count: number; sha256: string };
 }
 
 export interface Bundle extends BundleSections {
   manifest: BundleManifest;
   references: ReferenceEntry[];
   contingencyPlans: ContingencyPlan[];
+  rolloutPlans: RolloutPlan[];
 }
 
 const idOf = (item: JsonObject) => (typeof item.id === 'string' ? item.id : '');
@@ -74,6 +78,7 @@ export async function createBundle(
   references: ReferenceEntry[],
   origin: { tenantId: string; tenantName: string | null; capturedAt: Date },
   contingencyPlans: ContingencyPlan[] = [],
+  rolloutPlans: RolloutPlan[] = [],
 ): Promise<Bundle> {
   const items: ManifestItem[] = [];
   for (const section of SECTIONS) {
@@ -95,8 +100,11 @@ export async function createBundle(
     ...(contingencyPlans.length > 0 && {
       contingencyPlans: { count: contingencyPlans.length, sha256: await sha256Hex(canonicalJson(contingencyPlans)) },
     }),
+    ...(rolloutPlans.length > 0 && {
+      rolloutPlans: { count: rolloutPlans.length, sha256: await sha256Hex(canonicalJson(rolloutPlans)) },
+    }),
   };
-  return { manifest, ...sections, references, contingencyPlans };
+  return { manifest, ...sections, references, contingencyPlans, rolloutPlans };
 }
 
 /** The bundle as one JSON file. */

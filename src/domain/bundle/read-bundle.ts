@@ -3,6 +3,7 @@
 // admin decides whether to use it).
 import { readPlans } from '../contingency/contingency-plan';
 import { isJsonObject, objectIn, type JsonObject } from '../json';
+import { readRolloutPlans } from '../rollout/rollout-plan';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import {
   BUNDLE_FORMAT,
@@ -13,7 +14,7 @@ import {
   type ReferenceKind,
   type SectionName,
 } from './bundle';
-import { CONTINGENCY_FILE, SECTION_FOLDERS, type BundleFile } from './folder';
+import { CONTINGENCY_FILE, ROLLOUT_FILE, SECTION_FOLDERS, type BundleFile } from './folder';
 
 export class BundleError extends Error {}
 
@@ -55,6 +56,12 @@ function readManifest(value: unknown): BundleManifest {
       contingencyPlans: {
         count: typeof manifest.contingencyPlans.count === 'number' ? manifest.contingencyPlans.count : 0,
         sha256: text(manifest.contingencyPlans.sha256) ?? '',
+      },
+    }),
+    ...(isJsonObject(manifest.rolloutPlans) && {
+      rolloutPlans: {
+        count: typeof manifest.rolloutPlans.count === 'number' ? manifest.rolloutPlans.count : 0,
+        sha256: text(manifest.rolloutPlans.sha256) ?? '',
       },
     }),
   };
@@ -105,7 +112,12 @@ export async function readBundle(value: unknown): Promise<ReadBundle> {
   if (plansListed && plansListed.sha256 !== (await sha256Hex(canonicalJson(contingencyPlans))))
     problems.push('The contingency plans were changed after the backup was taken, or are missing.');
   else if (!plansListed && contingencyPlans.length > 0) problems.push('The contingency plans are not in the manifest.');
-  return { bundle: { manifest, ...sections, references, contingencyPlans }, problems };
+  const rolloutPlans = readRolloutPlans(value.rolloutPlans);
+  const rolloutsListed = manifest.rolloutPlans;
+  if (rolloutsListed && rolloutsListed.sha256 !== (await sha256Hex(canonicalJson(rolloutPlans))))
+    problems.push('The rollout plans were changed after the backup was taken, or are missing.');
+  else if (!rolloutsListed && rolloutPlans.length > 0) problems.push('The rollout plans are not in the manifest.');
+  return { bundle: { manifest, ...sections, references, contingencyPlans, rolloutPlans }, problems };
 }
 
 /** A bundle from its folder form (the files of an unpacked zip). */
@@ -130,5 +142,7 @@ export async function readBundleFolder(files: BundleFile[]): Promise<ReadBundle>
   value.references = references ? parse(references) : [];
   const plans = inRoot.find((f) => f.path === CONTINGENCY_FILE);
   if (plans) value.contingencyPlans = parse(plans);
+  const rollouts = inRoot.find((f) => f.path === ROLLOUT_FILE);
+  if (rollouts) value.rolloutPlans = parse(rollouts);
   return readBundle(value);
 }

@@ -38,5 +38,7 @@ export async function selectFromBundle(bundle: Bundle, policyIds: readonly strin
         ? [{ ...plan, enable: kept(plan.enable), suspend: kept(plan.suspend), exclusions: kept(plan.exclusions) }]
         : [];
     }),
+    // A rollout goes with the policy it rolls out.
+    bundle.rolloutPlans.filter((plan) => chosen.has(plan.policyId.toLowerCase())),
   );
 }

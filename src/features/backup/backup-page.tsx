@@ -26,6 +26,7 @@ import { describeError, type ErrorDescription } from '../../graph/describe-error
 import { exportTenant } from '../../operations/export-tenant';
 import { PolicySelection } from '../../policy-ui/policy-selection';
 import { useContingencyStore } from '../../session/contingency-store';
+import { useRolloutStore } from '../../session/rollout-store';
 import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { downloadFile } from '../../shared/download';
@@ -65,6 +66,7 @@ export function BackupPage() {
   const tenant = useTenantSession();
   const tenantName = useOrganizationName(tenant);
   const [contingency] = useContingencyStore(tenant.account.tenantId);
+  const [rollouts] = useRolloutStore(tenant.account.tenantId);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   // Some policies only: the chosen ones with what they use and name, computed from the whole backup.
   const [selection, setSelection] = useState<readonly string[] | undefined>(undefined);
@@ -94,6 +96,7 @@ export function BackupPage() {
         tenantName,
         (progress) => setStep({ kind: 'reading', progress }),
         contingency.plans,
+        Object.values(rollouts),
       );
       setStep({ kind: 'done', bundle });
     } catch (error) {
@@ -161,6 +164,10 @@ export function BackupPage() {
               <TableRow>
                 <TableCell>Contingency plans (with the edits kept on this device)</TableCell>
                 <TableCell>{chosen ? chosen.contingencyPlans.length : '…'}</TableCell>
+              </TableRow>
+              <TableRow>
+                <TableCell>Staged rollouts (kept on this device)</TableCell>
+                <TableCell>{chosen ? chosen.rolloutPlans.length : '…'}</TableCell>
               </TableRow>
             </TableBody>
           </Table>
