@@ -15,6 +15,7 @@ import {
   ArchiveRegular,
   ArrowImportRegular,
   ArrowCounterclockwiseRegular,
+  ArrowTrendingLinesRegular,
   BranchForkRegular,
   DocumentBulletListRegular,
   GridRegular,
@@ -94,6 +95,9 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
           </Tab>
           <Tab value={paths.whatIf()} icon={<BranchForkRegular />}>
             What if
+          </Tab>
+          <Tab value={paths.rollout()} icon={<ArrowTrendingLinesRegular />}>
+            Rollout
           </Tab>
           <Tab value={paths.templates} icon={<GridRegular />}>
             Templates

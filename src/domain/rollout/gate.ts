@@ -9,8 +9,13 @@ import type { Principal } from '../lockout';
 import { activeRings, latestRing, nextRing, ringLabel, type RolloutPlan } from './rollout-plan';
 
 export interface GateCounts {
-  /** Sign-ins the policy (copy or report-only original) applied to. */
+  /**
+   * Every sign-in of these users since the ring started, whether the policy applied or not: a share of
+   * those applied to would read 100 % for any block policy, which blocks whatever it applies to.
+   */
   signIns: number;
+  /** Those the policy (the copy, or the report-only policy) applied to. */
+  applied: number;
   blocked: number;
   interrupted: number;
   /** Distinct users among them. */
@@ -53,7 +58,7 @@ export interface GateInput {
 /** Codes of a sign-in stopped for a control the user may still satisfy (MFA): an interruption, not a block. */
 const INTERRUPT_CODES = new Set([50074, 50076, 50079]);
 
-const emptyCounts = (): GateCounts => ({ signIns: 0, blocked: 0, interrupted: 0, users: 0 });
+const emptyCounts = (): GateCounts => ({ signIns: 0, applied: 0, blocked: 0, interrupted: 0, users: 0 });
 export const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 
 function resultFor(signIn: JsonObject, policyId: string | null): string | null {
@@ -68,12 +73,15 @@ const errorCode = (signIn: JsonObject) => {
   return typeof code === 'number' ? code : 0;
 };
 
-function countsOf(outcomes: { userId: string; outcome: 'passed' | 'blocked' | 'interrupted' }[]): GateCounts {
+type Outcome = 'notApplied' | 'passed' | 'blocked' | 'interrupted';
+
+function countsOf(outcomes: { userId: string; outcome: Outcome }[]): GateCounts {
   const counts = emptyCounts();
   const users = new Set<string>();
   for (const { userId, outcome } of outcomes) {
     counts.signIns++;
     users.add(userId);
+    if (outcome !== 'notApplied') counts.applied++;
     if (outcome === 'blocked') counts.blocked++;
     if (outcome === 'interrupted') counts.interrupted++;
   }
@@ -89,7 +97,7 @@ export function evaluateGate({ plan, signIns, members, emergency, original }: Ga
   const inNext = upcoming ? new Set((members.get(upcoming.key) ?? []).map((u) => u.id.toLowerCase())) : null;
   const emergencyById = new Map(emergency.map((u) => [u.id.toLowerCase(), u]));
 
-  const copy: { userId: string; outcome: 'passed' | 'blocked' | 'interrupted' }[] = [];
+  const copy: { userId: string; outcome: Outcome }[] = [];
   const next: typeof copy = [];
   const hits: EmergencyHit[] = [];
   for (const signIn of signIns) {
@@ -109,8 +117,8 @@ export function evaluateGate({ plan, signIns, members, emergency, original }: Ga
           : byPolicy === 'reportOnlyInterrupted'
             ? 'interrupted'
             : null;
-    if (copyOutcome && inRings.has(userId)) copy.push({ userId, outcome: copyOutcome });
-    if (policyOutcome && inNext?.has(userId)) next.push({ userId, outcome: policyOutcome });
+    if (inRings.has(userId)) copy.push({ userId, outcome: copyOutcome ?? 'notApplied' });
+    if (inNext?.has(userId)) next.push({ userId, outcome: policyOutcome ?? 'notApplied' });
     const person = emergencyById.get(userId);
     if (person && (copyOutcome === 'blocked' || copyOutcome === 'interrupted'))
       hits.push({ user: person, at, what: `${copyOutcome} by the copy` });
@@ -175,7 +183,7 @@ export const DECISION_WORDS: Record<GateDecision, string> = {
 };
 
 /** The gate as one line of the timeline. */
-export function gateEvent(plan: RolloutPlan, gate: GateResult, now: Date) {
+export function gateEvent(plan: RolloutPlan, gate: GateResult, now: Date): RolloutPlan {
   const { signIns, blocked, interrupted } = gate.copy;
   return {
     ...plan,
@@ -183,14 +191,48 @@ export function gateEvent(plan: RolloutPlan, gate: GateResult, now: Date) {
       ...plan.events,
       {
         at: now.toISOString(),
-        kind: 'gate' as const,
+        kind: 'gate',
         ring: latestRing(plan)?.key ?? null,
         text: `${DECISION_WORDS[gate.decision]}.${gate.reasons.length > 0 ? ` ${gate.reasons.join(' ')}` : ''}`,
         counts: { signIns, blocked, interrupted },
+        decision: gate.decision,
       },
     ],
   };
 }
+
+/** A gate that could not be read (no sign-in logs): it waits, and only the admin's override moves on. */
+export function unreadGateEvent(plan: RolloutPlan, reason: string, now: Date): RolloutPlan {
+  return {
+    ...plan,
+    events: [
+      ...plan.events,
+      { at: now.toISOString(), kind: 'gate', ring: latestRing(plan)?.key ?? null, text: `Not read. ${reason}`, decision: 'wait' },
+    ],
+  };
+}
+
+/** The gate's standing since the last step: the last reading (or the admin's override), or null when none was read since. */
+function lastWord(plan: RolloutPlan) {
+  for (let i = plan.events.length - 1; i >= 0; i--) {
+    const event = plan.events[i]!;
+    if (event.kind === 'gate' || event.kind === 'overridden') return event;
+    if (event.kind !== 'planned') return null;
+  }
+  return null;
+}
+
+/** Whether the next step may be taken: the last gate read since the last step said so, or the admin overrode a pause. */
+export const gateOpen = (plan: RolloutPlan): boolean => {
+  const word = lastWord(plan);
+  return !!word && (word.kind === 'overridden' || word.decision === 'advance');
+};
+
+/** Whether the admin may override: a pause or a wait, never a hit on an emergency account. */
+export const canOverride = (plan: RolloutPlan): boolean => {
+  const word = lastWord(plan);
+  return !!word && word.kind === 'gate' && (word.decision === 'pause' || word.decision === 'wait');
+};
 
 /** An admin's decision to advance past a paused gate, with the reason given. */
 export function overrideEvent(plan: RolloutPlan, reason: string, now: Date): RolloutPlan {

@@ -46,6 +46,8 @@ export interface RolloutEvent {
   ring: string | null;
   text: string;
   counts?: { signIns: number; blocked: number; interrupted: number };
+  /** A gate's decision: 'advance', 'wait', 'pause' or 'blocked'. */
+  decision?: 'advance' | 'wait' | 'pause' | 'blocked';
 }
 
 /** The write a page started and has not seen finish: what to record once the plan flow says it is done. */
@@ -121,6 +123,7 @@ const EVENT_KINDS: readonly RolloutEventKind[] = [
   'finished',
   'copyDeleted',
 ];
+const DECISIONS = ['advance', 'wait', 'pause', 'blocked'] as const;
 const STATUSES: readonly RolloutStatus[] = ['planned', 'running', 'finishing', 'finished'];
 
 /** Rollout plans from loose JSON (a store or a backup); entries that are not plans are left out. */
@@ -180,7 +183,10 @@ export function readRolloutPlans(value: unknown): RolloutPlan[] {
                 interrupted: num(event.counts.interrupted, 0),
               }
             : undefined;
-          return [{ at, kind, ring: str(event.ring), text: str(event.text) ?? '', ...(counts && { counts }) }];
+          const decision = DECISIONS.find((d) => d === event.decision);
+          return [
+            { at, kind, ring: str(event.ring), text: str(event.text) ?? '', ...(counts && { counts }), ...(decision && { decision }) },
+          ];
         }),
         createdAt: str(plan.createdAt) ?? '',
       },

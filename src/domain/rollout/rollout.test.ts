@@ -4,7 +4,7 @@ import type { JsonObject } from '../json';
 import { buildPlan } from '../plan/build-plan';
 import { defaultChoices, type PlanTarget } from '../plan/types';
 import { REPORT_ONLY } from '../types';
-import { evaluateGate, gateEvent, overrideEvent } from './gate';
+import { canOverride, evaluateGate, gateEvent, gateOpen, overrideEvent, unreadGateEvent } from './gate';
 import { ringProblems, unsuitablePolicy } from './rings';
 import { newRolloutPlan, readRolloutPlans, type RingGroup, type RolloutPlan } from './rollout-plan';
 import {
@@ -243,8 +243,22 @@ describe('gate', () => {
       ],
     });
     expect(gate.decision).toBe('pause');
-    expect(gate.copy).toEqual({ signIns: 2, blocked: 1, interrupted: 0, users: 2 });
+    expect(gate.copy).toEqual({ signIns: 2, applied: 2, blocked: 1, interrupted: 0, users: 2 });
     expect(gate.reasons).toEqual(['50 % of the rings’ sign-ins were blocked (1 of 2), above the 10 % allowed.']);
+  });
+
+  it('takes the share of all the rings’ sign-ins, not only of those a block policy applied to', () => {
+    const gate = evaluateGate({
+      plan,
+      members,
+      emergency: [],
+      signIns: [
+        ...Array.from({ length: 19 }, () => signIn(ADA, after, { copy1: 'notApplied', p1: 'reportOnlyNotApplied' })),
+        signIn(BEN, after, { copy1: 'failure' }, 53003),
+      ],
+    });
+    expect(gate.copy).toEqual({ signIns: 20, applied: 1, blocked: 1, interrupted: 0, users: 2 });
+    expect(gate.decision).toBe('advance');
   });
 
   it('may advance when the copy blocks nobody, and counts MFA interruptions apart', () => {
@@ -260,7 +274,7 @@ describe('gate', () => {
     });
     expect(gate.decision).toBe('advance');
     expect(gate.copy).toMatchObject({ blocked: 0, interrupted: 1 });
-    expect(gate.next).toEqual({ signIns: 1, blocked: 0, interrupted: 1, users: 1 });
+    expect(gate.next).toEqual({ signIns: 1, applied: 1, blocked: 0, interrupted: 1, users: 1 });
     const strict = evaluateGate({
       plan: { ...plan, thresholds: { ...plan.thresholds, maxInterruptedPercent: 25 } },
       members,
@@ -328,6 +342,23 @@ describe('gate', () => {
     expect(lines[1]!.text).toMatch(/^Paused\. 100 % /);
     expect(ringLines(noted)[0]).toMatchObject({ state: 'In the copy', lastGate: { kind: 'gate' } });
     expect(ringLines(noted)[1]).toMatchObject({ state: 'Waiting', lastGate: null });
+  });
+
+  it('opens the way to the next step only after a gate that allows it or an override of a pause, never after a step', () => {
+    const at = new Date(after);
+    const read = (signIns: JsonObject[]) => gateEvent(plan, evaluateGate({ plan, members, emergency: [GLASS], signIns }), at);
+    expect(gateOpen(plan)).toBe(false);
+    const passed = read([signIn(ADA, after, { copy1: 'success' })]);
+    expect(gateOpen(passed)).toBe(true);
+    expect(gateOpen(afterStep(passed, { kind: 'advance', ring: 'ring-2' }, { copyId: null, groupIds: {} }, at))).toBe(false);
+    const paused = read([signIn(BEN, after, { copy1: 'failure' }, 53003)]);
+    expect([gateOpen(paused), canOverride(paused)]).toEqual([false, true]);
+    expect(gateOpen(overrideEvent(paused, '', at))).toBe(true);
+    const hit = read([signIn(GLASS, after, { copy1: 'failure' }, 53003)]);
+    expect([gateOpen(hit), canOverride(hit)]).toEqual([false, false]);
+    const unread = unreadGateEvent(plan, 'No licence.', at);
+    expect([gateOpen(unread), canOverride(unread)]).toEqual([false, true]);
+    expect(readRolloutPlans(JSON.parse(JSON.stringify([paused])))[0]!.events.at(-1)!.decision).toBe('pause');
   });
 });
 

@@ -17,6 +17,7 @@ export const routePatterns = {
   emergencyAccess: '/emergency-access',
   contingency: '/contingency',
   whatIf: '/what-if',
+  rollout: '/rollout',
   settings: '/settings',
 } as const;
 
@@ -39,5 +40,7 @@ export const paths = {
   contingency: routePatterns.contingency,
   /** What if, with one of this device's drafts chosen (the editor's link). */
   whatIf: (draft?: string) => (draft ? `${routePatterns.whatIf}?draft=${enc(draft)}` : routePatterns.whatIf),
+  /** Staged rollouts; with `policy`, that policy's rollout opened (or planned). */
+  rollout: (policy?: string) => (policy ? `${routePatterns.rollout}?policy=${enc(policy)}` : routePatterns.rollout),
   settings: routePatterns.settings,
 } as const;

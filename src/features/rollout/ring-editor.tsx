@@ -1,0 +1,175 @@
+// Planning a rollout: the rings in order, each an existing group (its members counted) or a new
+// assigned group the start creates through the plan's group creation; the gate's thresholds; what
+// stops the plan (the first ring holding an emergency account) before anything is kept.
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowDownRegular, ArrowUpRegular, DeleteRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { JsonObject } from '../../domain/json';
+import type { EmergencyAccess } from '../../domain/lockout';
+import { ringProblems } from '../../domain/rollout/rings';
+import {
+  DEFAULT_THRESHOLDS,
+  newRolloutPlan,
+  type GateThresholds,
+  type RingGroup,
+  type RolloutPlan,
+} from '../../domain/rollout/rollout-plan';
+import { DirectoryPicker } from '../../session/directory-picker';
+import { ThresholdFields } from './threshold-fields';
+import { knownMembers, memberWords, useGroupMembers } from './use-group-members';
+
+const useStyles = makeStyles({
+  editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+});
+
+export function RingEditor({
+  policy,
+  policies,
+  emergency,
+  now,
+  onSave,
+  onCancel,
+}: {
+  policy: JsonObject & { id: string; displayName: string; state: string };
+  policies: readonly JsonObject[];
+  emergency: EmergencyAccess;
+  now: () => Date;
+  onSave(plan: RolloutPlan): void;
+  onCancel(): void;
+}) {
+  const styles = useStyles();
+  const [groups, setGroups] = useState<RingGroup[]>([]);
+  const [newName, setNewName] = useState('');
+  const [thresholds, setThresholds] = useState<GateThresholds>(DEFAULT_THRESHOLDS);
+  const ringIds = groups.flatMap((g) => (g.id ? [g.id] : []));
+  const emergencyIds = emergency.groups.map((g) => g.id);
+  const reads = useGroupMembers([...ringIds, ...emergencyIds]);
+  const known = knownMembers(reads);
+  const withMembers: EmergencyAccess = {
+    ...emergency,
+    members: emergency.groups.flatMap((group) => (known.get(group.id) ?? []).map((user) => ({ user, group }))),
+  };
+  const problems = ringProblems(policy, groups, withMembers, known, policies);
+  const blockers = problems.filter((p) => p.severity === 'blocker');
+  const first = groups[0];
+  // The first ring is checked against the emergency groups' members: both must be read first.
+  const checking = [first?.id, ...emergencyIds].some((id) => id && reads.get(id)?.status === 'loading');
+
+  const move = (index: number, by: number) =>
+    setGroups((current) => {
+      const next = [...current];
+      const [item] = next.splice(index, 1);
+      next.splice(index + by, 0, item!);
+      return next;
+    });
+
+  return (
+    <section className={styles.editor} aria-labelledby="ring-editor-title">
+      <h2 id="ring-editor-title" className={styles.heading}>
+        Rings for “{policy.displayName}”
+      </h2>
+      <Text>
+        The policy is put report-only for everyone; a copy named “{policy.displayName} [rollout]” enforces it for the first ring, then for
+        each next ring as well. Finishing turns the policy itself on and deletes the copy, so the policy keeps its id and history.
+      </Text>
+      {groups.length > 0 ? (
+        <Table aria-label="Rings" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Ring</TableHeaderCell>
+              <TableHeaderCell>Group</TableHeaderCell>
+              <TableHeaderCell>Members</TableHeaderCell>
+              <TableHeaderCell>Order</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {groups.map((group, index) => (
+              <TableRow key={group.id ?? `new:${group.name}`}>
+                <TableCell>Ring {index + 1}</TableCell>
+                <TableCell>{group.name}</TableCell>
+                <TableCell>{group.id ? memberWords(reads.get(group.id)) : 'New group, created empty by the start'}</TableCell>
+                <TableCell>
+                  <Button
+                    appearance="subtle"
+                    icon={<ArrowUpRegular />}
+                    aria-label={`Move ring ${index + 1} up`}
+                    disabled={index === 0}
+                    onClick={() => move(index, -1)}
+                  />
+                  <Button
+                    appearance="subtle"
+                    icon={<ArrowDownRegular />}
+                    aria-label={`Move ring ${index + 1} down`}
+                    disabled={index === groups.length - 1}
+                    onClick={() => move(index, 1)}
+                  />
+                  <Button
+                    appearance="subtle"
+                    icon={<DeleteRegular />}
+                    aria-label={`Remove ring ${index + 1}`}
+                    onClick={() => setGroups((current) => current.filter((_, i) => i !== index))}
+                  />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      ) : (
+        <Text>No ring yet: add a group for each ring, the smallest and most forgiving first.</Text>
+      )}
+      <div className={styles.row}>
+        <DirectoryPicker
+          kind="groups"
+          label="Add a ring from a group"
+          exclude={ringIds}
+          onPick={(entry) => setGroups((current) => [...current, { id: entry.id, name: entry.displayName, created: false }])}
+        />
+        <Field label="Or a new assigned group, named">
+          <Input value={newName} onChange={(_, data) => setNewName(data.value)} />
+        </Field>
+        <Button
+          disabled={!newName.trim()}
+          onClick={() => {
+            setGroups((current) => [...current, { id: null, name: newName.trim(), created: true }]);
+            setNewName('');
+          }}
+        >
+          Add a new group
+        </Button>
+      </div>
+      <ThresholdFields thresholds={thresholds} onChange={setThresholds} />
+      {problems.map((problem) => (
+        <MessageBar key={problem.text} intent={problem.severity === 'blocker' ? 'error' : 'warning'}>
+          <MessageBarBody>{problem.text}</MessageBarBody>
+        </MessageBar>
+      ))}
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          disabled={blockers.length > 0 || checking}
+          onClick={() => onSave({ ...newRolloutPlan(policy, groups, now()), thresholds })}
+        >
+          {checking ? 'Checking the first ring…' : 'Keep this plan'}
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,251 @@
+// Staged rollout (/rollout): a policy rolled out in rings of users, as Microsoft's phased rollout does
+// it (the policy report-only for everyone, an enforced copy gaining rings, gates read from sign-ins,
+// the finish that turns the policy itself on and deletes the copy). Rollouts are kept on this device
+// and in backups; every write goes through the shared plan flow (diff, lock-out guard, paced,
+// journalled, read back, previous versions kept).
+import { Button, makeStyles, Select, Field, Spinner, Text, tokens } from '@fluentui/react-components';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { policyJson, type JsonObject } from '../../domain/json';
+import { unsuitablePolicy } from '../../domain/rollout/rings';
+import type { RolloutPlan } from '../../domain/rollout/rollout-plan';
+import { afterStep, controlsOf, copyRowKey, groupRowKey, type StepWrite } from '../../domain/rollout/steps';
+import type { ApplyRun } from '../../operations/apply-plan';
+import { describeError } from '../../graph/describe-error';
+import { PlanAndApply } from '../../policy-ui/plan/plan-and-apply';
+import { policiesQuery } from '../../policy-ui/queries';
+import { useApplyJournal } from '../../policy-ui/writes';
+import { useEmergencyAccess } from '../../session/emergency-access';
+import { useOrganizationName } from '../../session/organization-query';
+import { useRolloutStore } from '../../session/rollout-store';
+import { useTenantSession } from '../../session/tenant-session';
+import { EmptyState } from '../../shared/ui/empty-state';
+import { ErrorState } from '../../shared/ui/error-state';
+import { importOf } from './import-of';
+import { RingEditor } from './ring-editor';
+import { RolloutList } from './rollout-list';
+import { RolloutView } from './rollout-view';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
+  title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
+});
+
+type Mode =
+  | { kind: 'home' }
+  | { kind: 'new'; policyId: string }
+  | { kind: 'step'; policyId: string; write: StepWrite; key: string }
+  | { kind: 'resume'; policyId: string };
+
+export function RolloutPage() {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const tenantId = tenant.account.tenantId;
+  const targetName = useOrganizationName(tenant) ?? 'this tenant';
+  const queryClient = useQueryClient();
+  const list = useQuery(policiesQuery(tenant));
+  const [store, update] = useRolloutStore(tenantId);
+  const [emergency] = useEmergencyAccess(tenantId);
+  const journal = useApplyJournal();
+  const [params, setParams] = useSearchParams();
+  const opened = params.get('policy');
+  const [mode, setMode] = useState<Mode>({ kind: 'home' });
+  const [choice, setChoice] = useState('');
+  const [stepError, setStepError] = useState<string | null>(null);
+  const [steps, setSteps] = useState(0);
+  const [notKept, setNotKept] = useState(false);
+  const now = () => tenant.context.clock.now();
+  const policies = useMemo(() => list.data ?? [], [list.data]);
+  const byId = (id: string | null | undefined) => (id ? policies.find((p) => p.id === id) : undefined);
+  const plans = Object.values(store);
+  const change = (policyId: string, edit: (plan: RolloutPlan) => RolloutPlan) => {
+    const kept = update((current) => (current[policyId] ? { ...current, [policyId]: edit(current[policyId]) } : current));
+    setNotKept(!kept);
+  };
+  const open = (policyId: string | null) => {
+    setMode({ kind: 'home' });
+    setStepError(null);
+    setParams(policyId ? { policy: policyId } : {});
+  };
+
+  /** The step made from the policy read again now: a step never starts from a stale list. */
+  const begin = async (plan: RolloutPlan, make: (original: JsonObject) => StepWrite) => {
+    setStepError(null);
+    try {
+      const fresh = await queryClient.fetchQuery({ ...policiesQuery(tenant), staleTime: 0 });
+      const original = fresh.find((p) => p.id === plan.policyId);
+      if (!original) throw new Error(`“${plan.policyName}” is no longer in the tenant.`);
+      const write = make(policyJson(original));
+      setMode({ kind: 'step', policyId: plan.policyId, write, key: `${write.step.kind}:${write.step.ring ?? ''}:${steps}` });
+      setSteps((n) => n + 1);
+    } catch (error) {
+      setStepError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  /** What a finished run leaves in the plan: the copy's id, the new groups' ids, the step recorded. */
+  const finished = (policyId: string, fallback: StepWrite['step'], run: ApplyRun) =>
+    change(policyId, (plan) => {
+      const copyItem = run.items.find((item) => item.key === copyRowKey(plan));
+      const copyId = copyItem?.targetId ?? plan.copyId ?? policies.find((p) => p.displayName === plan.copyName)?.id ?? null;
+      const groupIds = Object.fromEntries(
+        plan.rings.flatMap((ring) => {
+          const id = ring.group.id ? undefined : run.created[groupRowKey(plan, ring)];
+          return id ? [[ring.key, id]] : [];
+        }),
+      );
+      return afterStep(plan, plan.pending ?? fallback, { copyId, groupIds }, now());
+    });
+
+  const current = opened ? store[opened] : undefined;
+  const candidates = policies.filter(
+    (p) => p.id && !unsuitablePolicy(policyJson(p)) && (!store[p.id] || store[p.id]!.status === 'finished'),
+  );
+
+  return (
+    <section className={styles.page} aria-labelledby="rollout-page-title">
+      <h1 id="rollout-page-title" className={styles.title}>
+        Staged rollout
+      </h1>
+      <Text>
+        Roll a policy out in rings of users: it stays report-only for everyone while a copy enforces it for the first ring, then the next;
+        between rings a gate reads the sign-ins since the ring started and pauses when too many are blocked. Finishing turns the policy
+        itself on, so it keeps its id and history.
+      </Text>
+      {list.isPending ? <Spinner label="Reading the policies…" /> : null}
+      {list.error ? <ErrorState {...describeError(list.error, 'read the policies')} onRetry={() => void list.refetch()} /> : null}
+      {stepError ? <ErrorState title="Nothing was written" message={stepError} /> : null}
+      {notKept ? (
+        <ErrorState
+          title="Not kept on this device"
+          message="The browser refused to store the rollout: it is shown, but gone after a reload."
+        />
+      ) : null}
+
+      {mode.kind === 'step' ? (
+        <>
+          <div className={styles.row}>
+            <Button onClick={() => open(mode.policyId)}>Back to the rollout</Button>
+          </div>
+          <PlanAndApply
+            source={importOf(mode.write, tenantId)}
+            sourceKey={mode.key}
+            targetName={targetName}
+            // A step writes the states it means (report-only, on, off), and creates the new rings' groups.
+            initialChoices={{ states: 'source', mapping: mode.write.mapping }}
+            intro={mode.write.intro}
+            onStart={() => {
+              const { step, policies: written } = mode.write;
+              change(mode.policyId, (plan) => ({
+                ...plan,
+                pending: step,
+                // Frozen from the policy as the start read it: what the rings test is what the finish turns on.
+                ...(step.kind === 'start' && written[0] && { frozen: controlsOf(written[0]) }),
+              }));
+            }}
+            onFinished={(run) => finished(mode.policyId, mode.write.step, run)}
+          />
+        </>
+      ) : mode.kind === 'resume' ? (
+        <>
+          <div className={styles.row}>
+            <Button onClick={() => open(mode.policyId)}>Back to the rollout</Button>
+          </div>
+          {journal.load() ? (
+            <PlanAndApply
+              source={null}
+              sourceKey="resume"
+              targetName={targetName}
+              onFinished={(run) => finished(mode.policyId, store[mode.policyId]?.pending ?? { kind: 'advance', ring: null }, run)}
+            />
+          ) : (
+            <EmptyState title="No unfinished run on this device">
+              The run of this step is not journalled here (it was closed, or run elsewhere). Check the policy and its copy, then forget the
+              step.
+            </EmptyState>
+          )}
+        </>
+      ) : mode.kind === 'new' ? (
+        (() => {
+          const policy = byId(mode.policyId);
+          return policy?.id ? (
+            <RingEditor
+              policy={{
+                ...policyJson(policy),
+                id: policy.id,
+                displayName: policy.displayName ?? policy.id,
+                state: policy.state ?? 'disabled',
+              }}
+              policies={policies.map(policyJson)}
+              emergency={emergency}
+              now={now}
+              onSave={(plan) => {
+                setNotKept(!update((current) => ({ ...current, [plan.policyId]: plan })));
+                open(plan.policyId);
+              }}
+              onCancel={() => open(null)}
+            />
+          ) : null;
+        })()
+      ) : current ? (
+        <>
+          <div className={styles.row}>
+            <Button onClick={() => open(null)}>All rollouts</Button>
+            {current.pending ? (
+              <>
+                <Button onClick={() => setMode({ kind: 'resume', policyId: current.policyId })}>Open the unfinished step</Button>
+                <Button onClick={() => change(current.policyId, (plan) => ({ ...plan, pending: null }))}>Forget the step</Button>
+              </>
+            ) : null}
+          </div>
+          <RolloutView
+            plan={current}
+            original={byId(current.policyId)}
+            copy={byId(current.copyId)}
+            emergency={emergency}
+            now={now}
+            onChange={(edit) => change(current.policyId, edit)}
+            onStep={(make) => void begin(current, make)}
+            onForget={() => {
+              setNotKept(!update((all) => Object.fromEntries(Object.entries(all).filter(([id]) => id !== current.policyId))));
+              open(null);
+            }}
+          />
+        </>
+      ) : (
+        <>
+          {opened && !current ? (
+            <ErrorState title="No rollout of that policy" message="This device keeps no rollout of that policy." />
+          ) : null}
+          {plans.length > 0 ? (
+            <RolloutList plans={plans} policies={policies} onOpen={(id) => open(id)} />
+          ) : list.data ? (
+            <EmptyState title="No rollout yet">
+              Choose a policy below and give it rings: groups of users who get it enforced first. Rollouts are kept on this device and in
+              its backups.
+            </EmptyState>
+          ) : null}
+          {list.data ? (
+            <div className={styles.row}>
+              <Field label="Policy to roll out">
+                <Select value={choice} onChange={(_, data) => setChoice(data.value)}>
+                  <option value="">Choose a policy…</option>
+                  {candidates.map((p) => (
+                    <option key={p.id} value={p.id!}>
+                      {p.displayName ?? p.id}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Button appearance="primary" disabled={!choice} onClick={() => setMode({ kind: 'new', policyId: choice })}>
+                Plan its rings…
+              </Button>
+            </div>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

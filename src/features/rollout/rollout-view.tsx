@@ -1,0 +1,173 @@
+// One rollout: its rings with their members and where each stands, the gate before the next step,
+// the steps themselves (start, next ring, finish, a rollback per ring), each handed to the shared
+// plan flow, the copy's deletion once the policy is on, and the timeline of what was done and decided.
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import { ArrowUndoRegular } from '@fluentui/react-icons';
+import { canOverride, gateEvent, gateOpen, overrideEvent, unreadGateEvent } from '../../domain/rollout/gate';
+import { nextRing, ringLabel, type RolloutPlan } from '../../domain/rollout/rollout-plan';
+import { advanceStep, afterCopyDeleted, finishStep, rollbackStep, startStep, type StepWrite } from '../../domain/rollout/steps';
+import { policyJson, type JsonObject } from '../../domain/json';
+import type { EmergencyAccess } from '../../domain/lockout';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+import { StateBadge } from '../../policy-ui/state-badge';
+import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
+import { DeleteCopyButton } from './delete-copy-button';
+import { GatePanel } from './gate-panel';
+import { RingTable } from './ring-table';
+import { TimelineList } from './timeline-list';
+import { useGate } from './use-gate';
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+const STATUS_WORDS: Record<RolloutPlan['status'], string> = {
+  planned: 'Planned: nothing written yet.',
+  running: 'Under way.',
+  finishing: 'The policy is on for its own users: the copy is left to delete.',
+  finished: 'Finished.',
+};
+
+export function RolloutView({
+  plan,
+  original,
+  copy,
+  emergency,
+  now,
+  onChange,
+  onStep,
+  onForget,
+}: {
+  plan: RolloutPlan;
+  original: ConditionalAccessPolicy | undefined;
+  copy: ConditionalAccessPolicy | undefined;
+  emergency: EmergencyAccess;
+  now(): Date;
+  onChange(change: (plan: RolloutPlan) => RolloutPlan): void;
+  /** A step, made from the policy as read again just before it (a stale list would write over a colleague's change). */
+  onStep(make: (original: JsonObject) => StepWrite): void;
+  onForget(): void;
+}) {
+  const styles = useStyles();
+  const write = useWriteAccess();
+  const gate = useGate({
+    onResult: (result) => onChange((current) => gateEvent(current, result, now())),
+    onUnavailable: (reason) => onChange((current) => unreadGateEvent(current, reason, now())),
+  });
+  const json = original ? policyJson(original) : null;
+  const next = nextRing(plan);
+  const open = gateOpen(plan);
+  const step = (make: (original: JsonObject) => StepWrite) => {
+    gate.reset();
+    onStep(make);
+  };
+
+  return (
+    <section className={styles.view} aria-labelledby="rollout-title">
+      <h2 id="rollout-title" className={styles.heading}>
+        Rollout of “{plan.policyName}”
+      </h2>
+      <div className={styles.row}>
+        <Text>{STATUS_WORDS[plan.status]}</Text>
+        {original ? (
+          <Text>
+            The policy: <StateBadge state={original.state ?? ''} />
+          </Text>
+        ) : null}
+        {copy ? (
+          <Text>
+            The copy “{plan.copyName}”: <StateBadge state={copy.state ?? ''} />
+          </Text>
+        ) : null}
+      </div>
+      {!original && plan.status !== 'finished' ? (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>The policy is not in the tenant</MessageBarTitle>“{plan.policyName}” was deleted or cannot be read: no step can
+            be written. Restore it from Deleted policies, or remove this rollout.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {plan.pending ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>A step was started and not seen to finish</MessageBarTitle>
+            {plan.pending.kind === 'start'
+              ? 'The start'
+              : plan.pending.kind === 'finish'
+                ? 'The finish'
+                : ringLabel(plan, plan.pending.ring)}{' '}
+            was being written when the page was left. Open it to resume the run, or, if it was abandoned, forget it: the rollout stays as it
+            was recorded before it.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      <RingTable
+        plan={plan}
+        writable={write.allowed && !!json && plan.status === 'running' && !plan.pending}
+        onRollback={(key) => step((fresh) => rollbackStep(plan, fresh, key))}
+      />
+
+      {plan.status === 'planned' && json ? (
+        <div className={styles.row}>
+          <WriteAccessTooltip access={write}>
+            <Button appearance="primary" disabledFocusable={!write.allowed} onClick={() => step((fresh) => startStep(plan, fresh))}>
+              Start the rollout…
+            </Button>
+          </WriteAccessTooltip>
+          <Button onClick={onForget}>Remove this plan</Button>
+        </div>
+      ) : null}
+
+      {plan.status === 'running' && !plan.pending ? (
+        <>
+          <GatePanel
+            read={gate.read}
+            nextLabel={next ? ringLabel(plan, next.key) : null}
+            canOverride={canOverride(plan)}
+            writable={write.allowed}
+            onCheck={() => void gate.check(plan, json ?? undefined, emergency)}
+            onOverride={(reason) => onChange((current) => overrideEvent(current, reason, now()))}
+          />
+          {json ? (
+            <div className={styles.row}>
+              <WriteAccessTooltip access={write}>
+                <Button
+                  appearance="primary"
+                  disabledFocusable={!write.allowed || !open}
+                  onClick={() => step((fresh) => (next ? advanceStep(plan, fresh) : finishStep(plan, fresh)))}
+                >
+                  {next ? `Add ${ringLabel(plan, next.key)}…` : 'Finish: turn the policy on…'}
+                </Button>
+              </WriteAccessTooltip>
+              {!open ? <Text>Read the gate first; a pause can be overridden, a hit on an emergency account cannot.</Text> : null}
+            </div>
+          ) : null}
+        </>
+      ) : null}
+
+      {plan.status === 'finishing' ? (
+        copy ? (
+          <DeleteCopyButton copy={copy} onDeleted={() => onChange((current) => afterCopyDeleted(current, now()))} />
+        ) : (
+          <div className={styles.row}>
+            <Text>The copy is no longer in the tenant.</Text>
+            <Button onClick={() => onChange((current) => afterCopyDeleted(current, now()))}>Record the rollout as finished</Button>
+          </div>
+        )
+      ) : null}
+      {plan.status === 'finished' ? (
+        <div className={styles.row}>
+          <Button icon={<ArrowUndoRegular />} onClick={onForget}>
+            Remove this rollout from the device
+          </Button>
+        </div>
+      ) : null}
+
+      <TimelineList plan={plan} />
+    </section>
+  );
+}
