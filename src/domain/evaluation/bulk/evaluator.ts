@@ -40,7 +40,8 @@ export class CompiledPolicy {
   readonly session: SessionRequirement[];
   private readonly conditions: Record<string, unknown>;
   private readonly fixed: FastResult | undefined;
-  private readonly cache: Map<number, Cached>[] = STEP_GROUPS.map(() => new Map());
+  /** Per step, per value of its fact group (a dense index): its answer; undefined until asked. */
+  private readonly cache: (Cached | undefined)[][] = STEP_GROUPS.map(() => []);
   private readonly failed = new Map<string, FastResult>();
 
   constructor(
@@ -62,12 +63,12 @@ export class CompiledPolicy {
     const group = STEP_GROUPS[step]!;
     const value = group < 0 ? 0 : shape.groups[group]!;
     const cache = this.cache[step]!;
-    let cached = cache.get(value);
+    let cached = cache[value];
     if (cached === undefined) {
       const [condition, run] = steps(this.conditions, this.prepared(shape))[step]!;
       const outcome = run();
       cached = outcome ? { condition, outcome } : null;
-      cache.set(value, cached);
+      cache[value] = cached;
     }
     return cached;
   }

@@ -130,6 +130,7 @@ const riskOf = (value: unknown): RiskLevel | undefined =>
 export function trustTypeOf(value: unknown): string | null | undefined {
   if (value === undefined) return undefined;
   if (value === null || value === '') return null;
+  if (value === 'AzureAD' || value === 'ServerAD' || value === 'Workplace') return value;
   const t = String(value).toLowerCase().replace(/\s+/g, '');
   if (t.includes('hybrid') || t === 'serverad' || t.includes('domainjoined')) return 'ServerAD';
   if (t === 'azuread' || t.endsWith('joined')) return 'AzureAD';
@@ -177,7 +178,7 @@ function deviceOf(detail: LooseObject, directory: DirectoryFacts | undefined, no
   // An unregistered device has no id in the log; Entra reads its every property as null.
   if (!deviceId) return { registered: false };
   const known = directory?.device?.(deviceId);
-  if (!known) notKnown.push(`device properties beyond id, name, compliance and trust type (device ${deviceId} not in the directory given)`);
+  if (!known) notKnown.push(`device properties beyond id, name, compliance and trust type (the device is not in the directory given)`);
   const trust = trustTypeOf(detail.trustType);
   return {
     ...(detail.isManaged === false ? { mdmAppId: null } : {}),
@@ -217,11 +218,84 @@ function targetOf(entry: LooseObject, directory: DirectoryFacts | undefined, not
   };
 }
 
+/** What one part of an entry gave and could not tell; shared by entries with the same part. */
+interface Part<T> {
+  value: T | undefined;
+  notKnown: readonly string[];
+}
+
+/**
+ * Parts read once for many entries: the same user, resource and device recur throughout a log, so a
+ * reader given a memo builds each once (and the shapes find them again by identity, not by text).
+ */
+export interface LogMemo {
+  users: Map<string, Part<{ identity: SignInFacts['identity']; userRisk?: RiskLevel; insiderRisk?: InsiderRiskLevel }>>;
+  targets: Map<string, Part<{ target?: Target; id: string }>>;
+  devices: Map<string, Part<DeviceFacts>>;
+}
+
+export const newLogMemo = (): LogMemo => ({ users: new Map(), targets: new Map(), devices: new Map() });
+
+/**
+ * A part read before from the same fields, or read now. Looked up by the first field (an id) and then
+ * compared field by field: cheaper than hashing one long key per entry.
+ */
+function memoised<T>(
+  map: Map<string, Part<T>> | undefined,
+  fields: readonly unknown[],
+  read: (notKnown: string[]) => T | undefined,
+): Part<T> {
+  const id = String(fields[0]);
+  const found = map?.get(id) as (Part<T> & { fields?: readonly unknown[]; next?: Part<T> }) | undefined;
+  for (let part = found; part; part = (part as { next?: Part<T> }).next) {
+    const seen = (part as { fields?: readonly unknown[] }).fields!;
+    if (seen.every((value, i) => value === fields[i])) return part;
+  }
+  const notKnown: string[] = [];
+  const part: Part<T> & { fields: readonly unknown[]; next?: Part<T> } = {
+    value: read(notKnown),
+    notKnown,
+    fields,
+    ...(found ? { next: found } : {}),
+  };
+  map?.set(id, part);
+  return part;
+}
+
+function userPart(entry: LooseObject, userId: string, directory: DirectoryFacts | undefined, tenantId: string | undefined, memo?: LogMemo) {
+  const name = str(entry.userDisplayName) ?? str(entry.userPrincipalName);
+  const fields = [userId, entry.userType, entry.crossTenantAccessType, entry.homeTenantId, entry.resourceTenantId, name];
+  return memoised(memo?.users, fields, (notKnown) => {
+    const known = directory?.user?.(userId);
+    const guest = guestOf(entry, tenantId ?? str(entry.resourceTenantId), known?.guestKinds, notKnown);
+    if (known?.groupIds === undefined) notKnown.push('identity.groupIds (transitive groups are not in the log)');
+    if (known?.roleTemplateIds === undefined) notKnown.push('identity.roleTemplateIds (active roles are not in the log)');
+    if (!known?.userRiskLevel) notKnown.push('userRiskLevel (not in the log)');
+    if (!known?.insiderRiskLevel) notKnown.push('insiderRiskLevel (not in the log)');
+    return {
+      identity: {
+        kind: 'user' as const,
+        userId,
+        ...(name ? { displayName: name } : {}),
+        ...(known?.groupIds !== undefined ? { groupIds: known.groupIds } : {}),
+        ...(known?.roleTemplateIds !== undefined ? { roleTemplateIds: known.roleTemplateIds } : {}),
+        ...(guest !== undefined ? { guest } : {}),
+        ...(known?.agentUser !== undefined ? { agentUser: known.agentUser } : {}),
+      },
+      ...(known?.userRiskLevel ? { userRisk: known.userRiskLevel } : {}),
+      ...(known?.insiderRiskLevel ? { insiderRisk: known.insiderRiskLevel } : {}),
+    };
+  });
+}
+
+const deviceFields = (detail: LooseObject) => [detail.deviceId, detail.displayName, detail.isCompliant, detail.isManaged, detail.trustType];
+
 /**
  * Reads one log entry. `tenantId` is the tenant whose log it is (resourceTenantId when left out), to
- * tell external users from members.
+ * tell external users from members. A memo (newLogMemo) shared over a log's entries saves reading the
+ * same user, resource and device again.
  */
-export function fromSignInLog(raw: unknown, directory?: DirectoryFacts, tenantId?: string): LoggedSignIn {
+export function fromSignInLog(raw: unknown, directory?: DirectoryFacts, tenantId?: string, memo?: LogMemo): LoggedSignIn {
   const entry = obj(raw);
   const notKnown: string[] = [];
   const facts: SignInFacts = {};
@@ -248,31 +322,23 @@ export function fromSignInLog(raw: unknown, directory?: DirectoryFacts, tenantId
     if (known?.riskLevel) facts.servicePrincipalRiskLevel = known.riskLevel;
     else notKnown.push('servicePrincipalRiskLevel (not in the log)');
   } else if (userId) {
-    const known = directory?.user?.(userId);
+    const user = userPart(entry, userId, directory, tenantId, memo);
     identityId = userId;
     identityName = str(entry.userDisplayName) ?? str(entry.userPrincipalName);
-    const guest = guestOf(entry, tenantId ?? str(entry.resourceTenantId), known?.guestKinds, notKnown);
-    facts.identity = {
-      kind: 'user',
-      userId,
-      ...(identityName ? { displayName: identityName } : {}),
-      ...(known?.groupIds !== undefined ? { groupIds: known.groupIds } : {}),
-      ...(known?.roleTemplateIds !== undefined ? { roleTemplateIds: known.roleTemplateIds } : {}),
-      ...(guest !== undefined ? { guest } : {}),
-      ...(known?.agentUser !== undefined ? { agentUser: known.agentUser } : {}),
-    };
-    if (known?.groupIds === undefined) notKnown.push('identity.groupIds (transitive groups are not in the log)');
-    if (known?.roleTemplateIds === undefined) notKnown.push('identity.roleTemplateIds (active roles are not in the log)');
-    if (known?.userRiskLevel) facts.userRiskLevel = known.userRiskLevel;
-    else notKnown.push('userRiskLevel (not in the log)');
-    if (known?.insiderRiskLevel) facts.insiderRiskLevel = known.insiderRiskLevel;
-    else notKnown.push('insiderRiskLevel (not in the log)');
+    notKnown.push(...user.notKnown);
+    facts.identity = user.value!.identity;
+    if (user.value!.userRisk) facts.userRiskLevel = user.value!.userRisk;
+    if (user.value!.insiderRisk) facts.insiderRiskLevel = user.value!.insiderRisk;
     const signInRisk = riskOf(entry.riskLevelDuringSignIn);
     if (signInRisk) facts.signInRiskLevel = signInRisk;
     else notKnown.push('signInRiskLevel (riskLevelDuringSignIn missing or not a level)');
   } else notKnown.push('identity (the entry names no user and no service principal)');
 
-  const { target, id: resourceId } = targetOf(entry, directory, notKnown);
+  const contexts = Array.isArray(entry.authenticationContextClassReferences) ? entry.authenticationContextClassReferences : [];
+  const targetFields = [entry.resourceId, entry.appId, entry.resourceDisplayName, contexts.length === 0 ? '' : JSON.stringify(contexts)];
+  const targetPart = memoised(memo?.targets, targetFields, (notes) => targetOf(entry, directory, notes));
+  notKnown.push(...targetPart.notKnown);
+  const { target, id: resourceId } = targetPart.value!;
   if (target) facts.target = target;
   const ip = str(entry.ipAddress);
   if (ip) facts.ipAddress = ip;
@@ -291,8 +357,9 @@ export function fromSignInLog(raw: unknown, directory?: DirectoryFacts, tenantId
     const platform = platformOf(detail.operatingSystem);
     if (platform) facts.devicePlatform = platform;
     else notKnown.push('devicePlatform (deviceDetail.operatingSystem missing)');
-    const device = deviceOf(detail, directory, notKnown);
-    if (device) facts.device = device;
+    const devicePart = memoised(memo?.devices, deviceFields(detail), (notes) => deviceOf(detail, directory, notes));
+    notKnown.push(...devicePart.notKnown);
+    if (devicePart.value) facts.device = devicePart.value;
     const transfer = str(entry.originalTransferMethod);
     const protocol = str(entry.authenticationProtocol);
     if (transfer === 'deviceCodeFlow' || protocol === 'deviceCode') facts.authenticationFlow = 'deviceCodeFlow';

@@ -5,6 +5,8 @@
 // but the named IP locations (and MFA trusted IPs) that hold it, with the countries: two addresses in
 // the same locations read the same to every policy. What the sign-in is known to have satisfied is
 // part of the key too, for the impact's "already satisfied".
+import { parseDeviceFilter } from '../device-filter';
+import type { RuleExpression } from '../filter-rule';
 import { inCidr, parseCidr, parseIpAddress, type CidrRange } from '../ip-address';
 import type { CustomSecurityAttributes, DeviceFacts, EvaluationContext, KnownIds, SignInFacts } from '../sign-in';
 
@@ -34,7 +36,7 @@ export type FactGroup = (typeof FACT_GROUPS)[number];
 
 export interface SignInShape {
   index: number;
-  /** Stable over runs for the same sign-ins and context. */
+  /** Stable over runs for the same sign-ins, context and policies (compact: not meant to be read). */
   key: string;
   /** The first sign-in's facts: every sign-in of the shape reads the same to the engine. */
   facts: SignInFacts;
@@ -73,11 +75,94 @@ function stable(value: unknown): string {
 
 const attributes = (a: CustomSecurityAttributes | undefined) => (a === undefined ? UNKNOWN : stable(a));
 
-function identityKey(facts: SignInFacts): string {
+/**
+ * What of a user and a device the given policies can read: the users, groups and roles they name, and
+ * whether any has a device filter. Users that differ only in what no policy names share a shape.
+ */
+export interface ShapeRelevance {
+  userIds: ReadonlySet<string>;
+  groupIds: ReadonlySet<string>;
+  roleIds: ReadonlySet<string>;
+  /** The device properties the policies' filters name (DeviceFacts keys); 'all' when a rule does not parse. */
+  deviceProperties: ReadonlySet<string> | 'all';
+}
+
+function propertiesOf(expression: RuleExpression, into: Set<string>): void {
+  if (expression.kind === 'compare') into.add(expression.property.name.replace(/^device\./, ''));
+  else if (expression.kind === 'not') propertiesOf(expression.operand, into);
+  else {
+    propertiesOf(expression.left, into);
+    propertiesOf(expression.right, into);
+  }
+}
+
+const usersOf = (policy: unknown) => {
+  const conditions =
+    policy && typeof policy === 'object' ? (policy as { conditions?: { users?: unknown; devices?: unknown } }).conditions : undefined;
+  return {
+    users: (conditions?.users ?? {}) as Record<string, unknown>,
+    devices: (conditions?.devices ?? {}) as { deviceFilter?: unknown },
+  };
+};
+const idsIn = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+export function relevanceOf(policies: readonly unknown[]): ShapeRelevance {
+  const userIds = new Set<string>();
+  const groupIds = new Set<string>();
+  const roleIds = new Set<string>();
+  let deviceProperties: Set<string> | 'all' = new Set();
+  for (const policy of policies) {
+    const { users, devices } = usersOf(policy);
+    for (const id of [...idsIn(users.includeUsers), ...idsIn(users.excludeUsers)]) userIds.add(id);
+    for (const id of [...idsIn(users.includeGroups), ...idsIn(users.excludeGroups)]) groupIds.add(id);
+    for (const id of [...idsIn(users.includeRoles), ...idsIn(users.excludeRoles)]) roleIds.add(id);
+    const rule = (devices.deviceFilter as { rule?: unknown } | undefined)?.rule;
+    if (!devices.deviceFilter || deviceProperties === 'all') continue;
+    const parsed = parseDeviceFilter(typeof rule === 'string' ? rule : '');
+    if (!parsed.ok) deviceProperties = 'all';
+    else propertiesOf(parsed.expression, deviceProperties);
+  }
+  if (deviceProperties !== 'all' && [...deviceProperties].some((p) => p.startsWith('extensionAttribute'))) {
+    // Whether extension attributes have a value depends on these (device-filter.ts).
+    for (const p of ['mdmAppId', 'isCompliant', 'trustType', 'extensionAttributes']) deviceProperties.add(p);
+  }
+  return { userIds, groupIds, roleIds, deviceProperties };
+}
+
+const relevantKeys = new WeakMap<object, WeakMap<ReadonlySet<string>, string>>();
+
+/** The ids a policy could name, sorted, and whether there are any (includeGroups 'All' asks that). */
+function relevantIds(ids: KnownIds | undefined, named: ReadonlySet<string>): string {
+  if (ids === undefined || ids === 'unknown') return UNKNOWN;
+  let byNamed = relevantKeys.get(ids);
+  if (!byNamed) relevantKeys.set(ids, (byNamed = new WeakMap()));
+  let key = byNamed.get(named);
+  if (key === undefined) {
+    const all = [...ids];
+    key = `${all.length > 0 ? '+' : '0'}${all
+      .filter((id) => named.has(id))
+      .sort()
+      .join(',')}`;
+    byNamed.set(named, key);
+  }
+  return key;
+}
+
+function identityKey(facts: SignInFacts, relevance: ShapeRelevance | undefined): string {
   const identity = facts.identity;
   if (!identity) return UNKNOWN;
   if (identity.kind === 'workloadIdentity')
     return `w|${identity.servicePrincipalId}|${identity.servicePrincipalType ?? UNKNOWN}|${String(identity.ownedByThisTenant ?? UNKNOWN)}|${attributes(identity.customSecurityAttributes)}`;
+  if (relevance) {
+    const guest =
+      identity.guest === undefined
+        ? UNKNOWN
+        : identity.guest === null
+          ? '-'
+          : `${identity.guest.kinds.join(',')}@${identity.guest.homeTenantId ?? UNKNOWN}`;
+    const who = relevance.userIds.has(identity.userId) ? identity.userId : '*';
+    return `u|${who}|${relevantIds(identity.groupIds, relevance.groupIds)}|${relevantIds(identity.roleTemplateIds, relevance.roleIds)}|${guest}|${String(identity.agentUser ?? UNKNOWN)}`;
+  }
   const guest =
     identity.guest === undefined
       ? UNKNOWN
@@ -96,8 +181,20 @@ function targetKey(facts: SignInFacts): string {
 }
 
 const deviceKeys = new WeakMap<DeviceFacts, string>();
-function deviceKey(device: DeviceFacts | undefined): string {
+function deviceKey(device: DeviceFacts | undefined, relevance: ShapeRelevance | undefined): string {
   if (!device) return UNKNOWN;
+  // Only a device filter reads the device (compliance as a grant is what the sign-in satisfied), and
+  // only the properties it names.
+  if (relevance && relevance.deviceProperties !== 'all') {
+    if (device.registered === false) return '-';
+    const wanted = relevance.deviceProperties;
+    if (wanted.size === 0) return '*';
+    const facts = device as Record<string, unknown>;
+    let key = `${String(device.registered ?? UNKNOWN)}`;
+    for (const name of wanted)
+      key += `|${stable(name.startsWith('extensionAttribute') && name !== 'extensionAttributes' ? device.extensionAttributes?.[Number(name.slice(18))] : facts[name])}`;
+    return key;
+  }
   let key = deviceKeys.get(device);
   if (key === undefined) deviceKeys.set(device, (key = stable(device)));
   return key;
@@ -145,6 +242,20 @@ class NetworkKeys {
 
 const plain = (value: string | undefined) => value ?? UNKNOWN;
 
+/** Adds to a short list by scanning it; a list that grows long gets a set beside it. */
+function addDistinct(list: string[], id: string, sets: Map<number, Set<string>>, shape: number): void {
+  if (list.length < 16) {
+    if (!list.includes(id)) list.push(id);
+    return;
+  }
+  let set = sets.get(shape);
+  if (!set) sets.set(shape, (set = new Set(list)));
+  if (!set.has(id)) {
+    set.add(id);
+    list.push(id);
+  }
+}
+
 /** Adds sign-ins one by one; the shapes grow as new ones come. */
 export class ShapeBuilder {
   readonly shapes: SignInShape[] = [];
@@ -153,12 +264,20 @@ export class ShapeBuilder {
   signIns = 0;
   private readonly byKey = new Map<string, SignInShape>();
   private readonly groupIndex = FACT_GROUPS.map(() => new Map<string, number>());
+  private readonly byObject = FACT_GROUPS.map(() => new WeakMap<object, number>());
   private readonly network: NetworkKeys;
-  private readonly seen = new Map<SignInShape, { identities: Set<string>; resources: Set<string> }>();
+  private readonly seenIdentities = new Map<number, Set<string>>();
+  private readonly seenResources = new Map<number, Set<string>>();
 
+  /**
+   * With `relevance` (relevanceOf every policy to be evaluated, drafts included), sign-ins that differ
+   * only in what none of them reads share a shape: far fewer shapes, and a shape's words name one of its
+   * users. Without it, every user and device is a shape of its own.
+   */
   constructor(
     context: EvaluationContext,
     private readonly samples = 20,
+    private readonly relevance?: ShapeRelevance,
   ) {
     this.network = new NetworkKeys(context);
   }
@@ -174,26 +293,36 @@ export class ShapeBuilder {
     return index;
   }
 
+  /** A group's index for a facts object seen before (a log read with a memo shares them), else by its key. */
+  private objectIndex(group: number, value: object | undefined, key: () => string): number {
+    if (value === undefined) return this.indexOf(group, key());
+    const seen = this.byObject[group]!;
+    let index = seen.get(value);
+    if (index === undefined) seen.set(value, (index = this.indexOf(group, key())));
+    return index;
+  }
+
   /** Adds one sign-in and answers the index of its shape. */
   add(input: ShapeInput): number {
     const f = input.facts;
-    const keys = [
-      identityKey(f),
-      targetKey(f),
-      plain(f.devicePlatform),
-      this.network.key(f),
-      plain(f.clientAppType),
-      deviceKey(f.device),
-      plain(f.signInRiskLevel),
-      plain(f.userRiskLevel),
-      plain(f.insiderRiskLevel),
-      plain(f.servicePrincipalRiskLevel),
-      plain(f.authenticationFlow),
-    ];
-    const groups = new Int32Array(keys.length);
-    for (let g = 0; g < keys.length; g++) groups[g] = this.indexOf(g, keys[g]!);
+    const i0 = this.objectIndex(0, f.identity, () => identityKey(f, this.relevance));
+    const i1 = this.objectIndex(1, f.target, () => targetKey(f));
+    const i2 = this.indexOf(2, plain(f.devicePlatform));
+    const i3 = this.indexOf(3, this.network.key(f));
+    const i4 = this.indexOf(4, plain(f.clientAppType));
+    const i5 = this.objectIndex(5, f.device, () => deviceKey(f.device, this.relevance));
+    // The rare facts: most logs have one value each, so their maps stay tiny.
+    const i6 = this.indexOf(6, plain(f.signInRiskLevel));
+    const i7 = this.indexOf(7, plain(f.userRiskLevel));
+    const i8 = this.indexOf(8, plain(f.insiderRiskLevel));
+    const i9 = this.indexOf(9, plain(f.servicePrincipalRiskLevel));
+    const i10 = this.indexOf(10, plain(f.authenticationFlow));
     const satisfied = input.satisfied ?? [];
-    const key = `${groups.join('.')}|${satisfied.join(',')}`;
+    const last = satisfied.length === 0 ? '' : satisfied.length === 1 ? satisfied[0]! : satisfied.join(',');
+    // One character per group index: a short text hashes fast, and this runs for every sign-in.
+    const indices = [i0, i1, i2, i3, i4, i5, i6, i7, i8, i9, i10];
+    const compact = indices.every((i) => i < 0xffff);
+    const key = `${compact ? String.fromCharCode(...indices) : indices.join('.')}|${last}`;
     this.signIns++;
     let shape = this.byKey.get(key);
     if (!shape) {
@@ -206,22 +335,14 @@ export class ShapeBuilder {
         identityIds: [],
         resourceIds: [],
         sampleIds: [],
-        groups,
+        groups: Int32Array.from(indices),
       };
       this.byKey.set(key, shape);
       this.shapes.push(shape);
-      this.seen.set(shape, { identities: new Set(), resources: new Set() });
     }
     shape.count++;
-    const seen = this.seen.get(shape)!;
-    if (input.identityId && !seen.identities.has(input.identityId)) {
-      seen.identities.add(input.identityId);
-      shape.identityIds.push(input.identityId);
-    }
-    if (input.resourceId && !seen.resources.has(input.resourceId)) {
-      seen.resources.add(input.resourceId);
-      shape.resourceIds.push(input.resourceId);
-    }
+    if (input.identityId) addDistinct(shape.identityIds, input.identityId, this.seenIdentities, shape.index);
+    if (input.resourceId) addDistinct(shape.resourceIds, input.resourceId, this.seenResources, shape.index);
     if (shape.sampleIds.length < this.samples && input.id) shape.sampleIds.push(input.id);
     return shape.index;
   }
@@ -235,8 +356,13 @@ export interface ShapeSet {
 }
 
 /** The distinct shapes of many sign-ins, with counts, identities, resources and sample ids. */
-export function shapesOf(signIns: Iterable<ShapeInput>, context: EvaluationContext = {}, samples = 20): ShapeSet {
-  const builder = new ShapeBuilder(context, samples);
+export function shapesOf(
+  signIns: Iterable<ShapeInput>,
+  context: EvaluationContext = {},
+  samples = 20,
+  relevance?: ShapeRelevance,
+): ShapeSet {
+  const builder = new ShapeBuilder(context, samples, relevance);
   for (const signIn of signIns) builder.add(signIn);
   return { shapes: builder.shapes, signIns: builder.signIns, groupSizes: builder.groupSizes };
 }
