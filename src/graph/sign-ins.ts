@@ -14,6 +14,12 @@ export interface SignInQuery {
   appId?: string;
   /** At most this many sign-ins are read; the answer says whether more were left. */
   cap: number;
+  /**
+   * Which sign-ins: Graph returns interactive user sign-ins only, unless the filter names the types
+   * (beta signIn). Default: users' interactive and non-interactive sign-ins and workloads' (managed
+   * identities are outside Conditional Access).
+   */
+  eventTypes?: readonly ('interactiveUser' | 'nonInteractiveUser' | 'servicePrincipal' | 'managedIdentity')[];
   signal?: AbortSignal;
   onProgress?(read: number): void;
 }
@@ -39,6 +45,8 @@ export async function readSignIns(client: GraphClient, query: SignInQuery): Prom
   if (query.until) filters.push(`createdDateTime le ${query.until.toISOString()}`);
   if (query.userId) filters.push(`userId eq ${odataLiteral(query.userId)}`);
   if (query.appId) filters.push(`appId eq ${odataLiteral(query.appId)}`);
+  const types = query.eventTypes ?? ['interactiveUser', 'nonInteractiveUser', 'servicePrincipal'];
+  filters.push(`signInEventTypes/any(t: ${types.map((t) => `t eq ${odataLiteral(t)}`).join(' or ')})`);
   const top = Math.min(1000, Math.max(1, query.cap));
   let next: string | undefined = `/beta/auditLogs/signIns?$filter=${encodeURIComponent(filters.join(' and '))}&$top=${top}`;
   const signIns: Record<string, unknown>[] = [];

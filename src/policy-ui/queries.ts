@@ -11,6 +11,7 @@ import { resolveNames } from '../graph/names';
 import { getPolicy, listPolicies, listTemplates } from '../graph/policies';
 import { findDirectoryMatches, readTargetForPlan } from '../graph/target-directory';
 import { readSecurityDefaults } from '../graph/security-defaults';
+import { listNamedLocations } from '../graph/what-if';
 import type { ReferenceEntry } from '../domain/bundle/bundle';
 import { queryKeys } from '../session/query-keys';
 import type { TenantSession } from '../session/tenant-session';
@@ -180,5 +181,13 @@ export const securityDefaultsQuery = (tenant: TenantSession) =>
   queryOptions({
     queryKey: queryKeys.securityDefaults(tenant),
     queryFn: ({ signal }) => readSecurityDefaults(tenant.client, signal),
+    staleTime: 5 * 60_000,
+  });
+
+/** The tenant's named locations as the evaluation engine reads them (ranges, countries, trusted). */
+export const namedLocationsQuery = (tenant: TenantSession) =>
+  queryOptions({
+    queryKey: queryKeys.namedLocations(tenant),
+    queryFn: ({ signal }) => listNamedLocations(tenant.client, signal),
     staleTime: 5 * 60_000,
   });

@@ -37,6 +37,8 @@ import { PageBreadcrumb } from '../../policy-ui/page-breadcrumb';
 import { StateBadge } from '../../policy-ui/state-badge';
 import { describeChanges } from '../../domain/describe-changes';
 import { draftStore } from '../../policy-ui/draft-store';
+import type { LockoutRisk } from '../../domain/lockout';
+import { DraftImpact } from './draft-impact';
 import { ReviewDialog, type ReviewStep } from './review-dialog';
 import { startFromPolicy, useDraft } from './use-draft';
 import { useLockoutGuard } from './use-lockout-guard';
@@ -94,6 +96,8 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   // A read-only account may still draft (kept on this device), but not save.
   const write = useWriteAccess();
   const guard = useLockoutGuard(draft);
+  // Emergency accounts and the admin hit in recent sign-ins join the guard's list.
+  const [impactRisks, setImpactRisks] = useState<LockoutRisk[]>([]);
 
   // Leaving with unsaved changes asks first (the draft stays on this device either way).
   const blocker = useBlocker(
@@ -226,8 +230,9 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
           changes={changes}
           dark={dark}
           names={names.data}
-          risks={guard.risks}
+          risks={[...guard.risks, ...impactRisks]}
           onExcludeEmergency={guard.excludeEmergency}
+          impact={<DraftImpact policyId={id} draft={draft.policy} onRisks={setImpactRisks} />}
           onSave={() => void save()}
           onClose={() => setReviewing(false)}
           onKeepMine={() => {

@@ -21,7 +21,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { Suspense, useCallback, useMemo, useState } from 'react';
+import { Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { LockoutRisk } from '../../domain/lockout';
 import type { NameDirectory } from '../../domain/references';
 import type { JsonObject } from '../../domain/policy-body';
@@ -78,6 +78,8 @@ export interface ReviewDialogProps {
   risks?: LockoutRisk[];
   /** Adds the emergency-access accounts to the exclusions (offered when they are at risk). */
   onExcludeEmergency?: () => void;
+  /** What the draft would do to recent sign-ins. */
+  impact?: ReactNode;
   onSave(): void;
   onClose(): void;
   onKeepMine(): void;
@@ -97,6 +99,7 @@ export function ReviewDialog({
   newPolicy,
   risks = [],
   onExcludeEmergency,
+  impact,
   onSave,
   onClose,
   onKeepMine,
@@ -215,6 +218,7 @@ export function ReviewDialog({
                     </MessageBarBody>
                   </MessageBar>
                 )}
+                {impact}
                 {step.kind === 'failed' && <ErrorState {...step.error} />}
                 {newPolicy ? (
                   <>

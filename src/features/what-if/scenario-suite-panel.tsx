@@ -30,10 +30,10 @@ import {
   type SubjectFacts,
 } from '../../domain/evaluation/scenario';
 import { outcomeChange, suiteSummary, type SuiteRow } from '../../domain/evaluation/scenario-suite';
-import { policiesQuery } from '../../policy-ui/queries';
+import { namedLocationsQuery, policiesQuery } from '../../policy-ui/queries';
 import type { TenantSession } from '../../session/tenant-session';
 import { downloadFile } from '../../shared/download';
-import { namedLocationsQuery, signInSubjectQuery, type DraftChoice } from './use-what-if';
+import { signInSubjectQuery, type DraftChoice } from './use-what-if';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

@@ -10,19 +10,12 @@ import type { NameLookup } from '../../domain/evaluation/sign-in';
 import { canonicalJson } from '../../domain/bundle/canonical-json';
 import type { JsonObject } from '../../domain/json';
 import { nameKey, type NameKind } from '../../domain/references';
-import { evaluateWhatIf, listNamedLocations, readApplicationOwner, readSignInSubject } from '../../graph/what-if';
-import { policiesQuery, useNames } from '../../policy-ui/queries';
+import { evaluateWhatIf, readApplicationOwner, readSignInSubject } from '../../graph/what-if';
+import { namedLocationsQuery, policiesQuery, useNames } from '../../policy-ui/queries';
 import { queryKeys } from '../../session/query-keys';
 import type { TenantSession } from '../../session/tenant-session';
 
 const KINDS: NameKind[] = ['user', 'group', 'role', 'application', 'servicePrincipal', 'namedLocation', 'authenticationContext'];
-
-export const namedLocationsQuery = (tenant: TenantSession) =>
-  queryOptions({
-    queryKey: queryKeys.namedLocations(tenant),
-    queryFn: ({ signal }) => listNamedLocations(tenant.client, signal),
-    staleTime: 5 * 60_000,
-  });
 
 export const signInSubjectQuery = (tenant: TenantSession, userId: string | null) =>
   queryOptions({

@@ -1,0 +1,74 @@
+// A draft's impact over the tenant's recent sign-ins, from what Graph returned: the log entries read
+// as facts (with the users' groups and roles the caller read), reduced to distinct shapes, then each
+// shape evaluated with the saved policy and with the draft. Pure, so the console runs it in a Web
+// Worker and the command line in Node.
+import type { JsonObject } from '../json';
+import { measureAgreement, trustOfDraft } from './bulk/agreement';
+import { fromSignInLog, type DirectoryFacts } from './bulk/from-sign-in-log';
+import { draftImpact, type DraftImpact } from './bulk/impact';
+import { shapesOf } from './bulk/shapes';
+import type { NamedLocationData } from './sign-in';
+
+/** What was read of a user (referenced groups and active roles), or null when it could not be. */
+export type UserDirectory = Record<string, { groupIds: string[]; roleTemplateIds: string[] } | null>;
+
+export interface ImpactRequest {
+  tenantId: string;
+  /** Sign-in log entries as Graph returned them. */
+  signIns: readonly unknown[];
+  users: UserDirectory;
+  /** Every policy of the tenant as saved. */
+  policies: readonly JsonObject[];
+  /** The policy the draft replaces, or null for a new one. */
+  policyId: string | null;
+  draft: JsonObject;
+  namedLocations: readonly NamedLocationData[];
+  emergencyAccountIds: readonly string[];
+  signedInUserId?: string;
+}
+
+export interface ImpactAnswer {
+  impact: DraftImpact;
+  /** Sign-ins whose user's groups and roles could not be read: their facts stay unknown. */
+  usersUnread: number;
+  /** Names of the users, workloads and applications, by id, as the log gave them. */
+  names: Record<string, string>;
+  /** How often the engine agrees with what the service decided for these same sign-ins, and whether the draft's result can be trusted. */
+  agreement: { sentence: string; trusted: boolean; percent: number | null };
+}
+
+export function impactOfDraft(request: ImpactRequest): ImpactAnswer {
+  const directory: DirectoryFacts = {
+    user: (id) => {
+      const known = request.users[id];
+      return known ? { groupIds: known.groupIds, roleTemplateIds: known.roleTemplateIds } : undefined;
+    },
+  };
+  const logged = request.signIns.map((raw) => fromSignInLog(raw, directory, request.tenantId));
+  const context = { namedLocations: request.namedLocations };
+  const shapes = shapesOf(logged, context);
+  const saved = request.policyId ? (request.policies.find((p) => p.id === request.policyId) ?? null) : null;
+  const impact = draftImpact({
+    saved,
+    draft: { ...request.draft, id: request.policyId ?? 'draft' },
+    others: request.policies.filter((p) => p.id !== request.policyId),
+    shapes,
+    context,
+    emergencyAccountIds: request.emergencyAccountIds,
+    signedInUserId: request.signedInUserId,
+  });
+  const unread = new Set(logged.filter((l) => l.facts.identity?.kind === 'user' && request.users[l.identityId] === null).map((l) => l.id));
+  const names: Record<string, string> = {};
+  for (const l of logged) {
+    if (l.identityName) names[l.identityId] = l.identityName;
+    if (l.resourceName) names[l.resourceId] = l.resourceName;
+  }
+  const report = measureAgreement(request.signIns, request.policies, { context, directory, tenantId: request.tenantId });
+  const trust = trustOfDraft(report, request.draft);
+  return {
+    impact,
+    usersUnread: unread.size,
+    names,
+    agreement: { sentence: trust.sentence, trusted: trust.trusted, percent: report.agreement },
+  };
+}

@@ -1,0 +1,182 @@
+// In the save review: what the draft would change for the last week's sign-ins, by class (newly
+// blocked, newly asked for a control, …) with distinct users and applications, each opening to the
+// sign-ins behind it. Emergency accounts and the signed-in admin come first. When the log cannot be
+// read, the review says so and points to What if.
+import {
+  Button,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { LockoutRisk } from '../../domain/lockout';
+import { Link as RouterLink } from 'react-router';
+import { IMPACT_CLASSES, IMPACT_WORDS, type ImpactClass } from '../../domain/evaluation/bulk/impact';
+import type { JsonObject } from '../../domain/json';
+import { paths } from '../../shared/routes/paths';
+import { IMPACT_DAYS, useDraftImpact } from './use-draft-impact';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  samples: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+});
+
+const DEFAULT_CAP = 5_000;
+const GRAVE: ImpactClass[] = ['newlyBlocked', 'newlyRequiredWouldPrompt'];
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+export function DraftImpact({
+  policyId,
+  draft,
+  onRisks,
+}: {
+  policyId: string | null;
+  draft: JsonObject;
+  /** Hits on emergency accounts and the signed-in admin, for the lock-out guard's acknowledgement. */
+  onRisks?(risks: LockoutRisk[]): void;
+}) {
+  const styles = useStyles();
+  const [cap, setCap] = useState(DEFAULT_CAP);
+  const [open, setOpen] = useState<ImpactClass | null>(null);
+  const state = useDraftImpact(policyId, draft, cap);
+  const alerts = state.kind === 'done' ? state.answer.impact.alerts : null;
+  const names = state.kind === 'done' ? state.answer.names : null;
+  useEffect(() => {
+    if (!alerts || !names) return;
+    onRisks?.(
+      alerts
+        .filter((a) => GRAVE.includes(a.class))
+        .map((a) => ({
+          who: `${names[a.identityId] ?? a.identityId} (${a.who === 'emergencyAccount' ? 'emergency access' : 'you'})`,
+          why: `In the last ${IMPACT_DAYS} days, ${plural(a.signIns, 'sign-in')} would have been ${IMPACT_WORDS[a.class]}.`,
+        })),
+    );
+  }, [alerts, names, onRisks]);
+  const nameOf = (id: string) => names?.[id] ?? id;
+
+  return (
+    <section className={styles.root} aria-labelledby="impact-title">
+      <h3 id="impact-title" className={styles.heading}>
+        Impact on the last {IMPACT_DAYS} days of sign-ins
+      </h3>
+      {state.kind === 'reading' ? (
+        <Spinner size="tiny" label={`Reading the sign-in logs… ${state.read.toLocaleString('en')} read`} />
+      ) : state.kind === 'evaluating' ? (
+        <Spinner size="tiny" label={`Evaluating ${plural(state.signIns, 'sign-in')} with the saved policy and with the draft…`} />
+      ) : state.kind === 'unavailable' ? (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The sign-in logs cannot be read</MessageBarTitle>
+            {state.why} Try the draft against made-up sign-ins instead:{' '}
+            <Link as="span" inline>
+              <RouterLink to={paths.whatIf(policyId ?? 'new')}>What if</RouterLink>
+            </Link>
+            .
+          </MessageBarBody>
+        </MessageBar>
+      ) : state.kind === 'failed' ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>The impact could not be computed: {state.message}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <>
+          {state.answer.impact.alerts.map((alert) => (
+            <MessageBar key={`${alert.identityId}:${alert.class}`} intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>
+                  {alert.who === 'emergencyAccount' ? 'An emergency account is affected' : 'You are affected'}
+                </MessageBarTitle>
+                {nameOf(alert.identityId)} ({alert.who === 'emergencyAccount' ? 'emergency access' : 'you'}) would be{' '}
+                {IMPACT_WORDS[alert.class]} in {plural(alert.signIns, 'sign-in')} of the last {IMPACT_DAYS} days.
+              </MessageBarBody>
+            </MessageBar>
+          ))}
+          {state.answer.agreement.trusted ? null : (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Not to be trusted</MessageBarTitle>
+                On these sign-ins the engine {state.answer.agreement.sentence.replace(/^The engine /, '')}. Check the draft in What if,
+                beside Graph’s own answer.
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <Text role="status">
+            {state.answer.impact.summary}
+            {state.answer.impact.evaluatedAsEnabled ? ' The draft is not on: this is what it would do once turned on.' : ''}
+          </Text>
+          <Text size={200}>
+            {plural(state.answer.impact.signIns, 'sign-in')} in {plural(state.answer.impact.shapes, 'distinct shape')}
+            {state.capped ? `: the newest ${cap.toLocaleString('en')} only (the cap), not the whole ${IMPACT_DAYS} days` : ''}.
+            {state.answer.usersUnread ? ` ${plural(state.answer.usersUnread, 'sign-in')} by users whose groups could not be read.` : ''}
+            {state.answer.agreement.trusted
+              ? ` Checked against what the service decided for them, the engine ${state.answer.agreement.sentence}.`
+              : ''}{' '}
+            {state.capped ? (
+              <Button size="small" appearance="transparent" onClick={() => setCap((c) => c * 4)}>
+                Read up to {(cap * 4).toLocaleString('en')}
+              </Button>
+            ) : null}
+          </Text>
+          <Table aria-label="Impact of the draft by kind" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Sign-ins that would be</TableHeaderCell>
+                <TableHeaderCell>Sign-ins</TableHeaderCell>
+                <TableHeaderCell>Users and workloads</TableHeaderCell>
+                <TableHeaderCell>Applications</TableHeaderCell>
+                <TableHeaderCell>Details</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {IMPACT_CLASSES.filter((c) => state.answer.impact.classes[c].signIns > 0).map((c) => {
+                const impact = state.answer.impact.classes[c];
+                return (
+                  <TableRow key={c} aria-label={IMPACT_WORDS[c]}>
+                    <TableCell>
+                      <Text weight={GRAVE.includes(c) ? 'semibold' : 'regular'}>{IMPACT_WORDS[c]}</Text>
+                      {open === c ? (
+                        <ul className={styles.samples} aria-label={`Sign-ins ${IMPACT_WORDS[c]}`}>
+                          {impact.items.slice(0, 10).map((item) => (
+                            <li key={item.shapeIndex}>
+                              {item.identityIds.slice(0, 3).map(nameOf).join(', ')}
+                              {item.identityIds.length > 3 ? ` and ${item.identityIds.length - 3} more` : ''} to{' '}
+                              {item.resourceIds.slice(0, 2).map(nameOf).join(', ')}: {plural(item.signIns, 'sign-in')}
+                              {item.requires ? `, asked for ${item.requires}` : ''}
+                              {item.missing?.length ? `, needs ${item.missing.join(', ')}` : ''} (for example{' '}
+                              {item.sampleIds.slice(0, 2).join(', ')})
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </TableCell>
+                    <TableCell>{impact.signIns.toLocaleString('en')}</TableCell>
+                    <TableCell>{impact.identityIds.length.toLocaleString('en')}</TableCell>
+                    <TableCell>{impact.resourceIds.length.toLocaleString('en')}</TableCell>
+                    <TableCell>
+                      <Button size="small" onClick={() => setOpen(open === c ? null : c)}>
+                        {open === c ? 'Hide' : 'Show sign-ins'}
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </>
+      )}
+    </section>
+  );
+}

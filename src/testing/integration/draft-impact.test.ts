@@ -1,0 +1,84 @@
+// A draft's impact as the save review computes it, over the emulator: the week's sign-ins read
+// through Graph, the users' groups and roles through $batch, then the saved policy against the draft.
+import { describe, expect, it } from 'vitest';
+import { impactOfDraft } from '../../domain/evaluation/impact-of-draft';
+import { policyJson } from '../../domain/json';
+import { CONTOSO_TENANT_ID } from '../../emulator/seed';
+import { listPolicies } from '../../graph/policies';
+import { readUserDirectory } from '../../graph/sign-in-directory';
+import { readSignIns } from '../../graph/sign-ins';
+import { listNamedLocations } from '../../graph/what-if';
+import { graphOverEmulator } from '../graph-over-emulator';
+
+async function setup(
+  before: (emulator: ReturnType<typeof graphOverEmulator>['emulator'], user: (name: string) => string) => void = () => {},
+) {
+  const { client, emulator } = graphOverEmulator();
+  const tenant = emulator.state.tenants.find((t) => t.id === CONTOSO_TENANT_ID)!;
+  before(emulator, (name) => tenant.users.find((u) => u.displayName === name)!.id);
+  const { signIns, capped } = await readSignIns(client, { since: new Date(0), cap: 100_000 });
+  const userIds = signIns.flatMap((s) => (typeof s.userId === 'string' ? [s.userId] : []));
+  const users = await readUserDirectory(client, userIds);
+  const policies = (await listPolicies(client)).map(policyJson);
+  const namedLocations = await listNamedLocations(client);
+  const ca001 = policies.find((p) => String(p.displayName).startsWith('CA001'))!;
+  const user = (name: string) => tenant.users.find((u) => u.displayName === name)!.id;
+  return { signIns, capped, users, policies, namedLocations, ca001, user };
+}
+
+describe('the impact of a draft over the tenant’s sign-ins', () => {
+  it('finds the people a block would newly stop, and nothing for an unchanged draft', async () => {
+    const { signIns, capped, users, policies, namedLocations, ca001, user } = await setup();
+    expect(capped).toBe(false);
+    expect(Object.values(users).every((u) => u !== null)).toBe(true);
+    const base = {
+      tenantId: CONTOSO_TENANT_ID,
+      signIns,
+      users,
+      policies,
+      policyId: String(ca001.id),
+      namedLocations,
+      emergencyAccountIds: [],
+    };
+
+    const same = impactOfDraft({ ...base, draft: ca001 });
+    expect(same.impact.classes.newlyBlocked.signIns).toBe(0);
+    expect(same.impact.classes.unchanged.signIns).toBeGreaterThan(0);
+    expect(same.agreement.trusted).toBe(true);
+
+    const block = { ...ca001, grantControls: { operator: 'OR', builtInControls: ['block'] } };
+    const blocked = impactOfDraft({ ...base, draft: block, signedInUserId: user('Ada Lindqvist') });
+    expect(blocked.impact.classes.newlyBlocked.identityIds).toContain(user('Grace Kim'));
+    expect(blocked.names[user('Grace Kim')]).toBe('Grace Kim');
+    // CA001 leaves out the emergency group: its accounts are never among the newly blocked.
+    expect(blocked.impact.classes.newlyBlocked.identityIds).not.toContain(user('Break Glass 01'));
+    expect(blocked.impact.alerts.some((a) => a.who === 'signedInAdmin' && a.class === 'newlyBlocked')).toBe(
+      blocked.impact.classes.newlyBlocked.identityIds.includes(user('Ada Lindqvist')),
+    );
+  });
+
+  it('puts an emergency account first when the draft would block it', async () => {
+    // A break-glass account signed in this week (its monthly check).
+    const { signIns, users, policies, namedLocations, ca001, user } = await setup((emulator, user) =>
+      emulator.recordSignIns(CONTOSO_TENANT_ID, [
+        { userId: user('Break Glass 01'), appId: '00000003-0000-0000-c000-000000000000', ipAddress: '203.0.113.9' },
+      ]),
+    );
+    const everyone = {
+      ...ca001,
+      conditions: { ...(ca001.conditions as object), users: { includeUsers: ['All'] } },
+      grantControls: { operator: 'OR', builtInControls: ['block'] },
+    };
+    const answer = impactOfDraft({
+      tenantId: CONTOSO_TENANT_ID,
+      signIns,
+      users,
+      policies,
+      policyId: String(ca001.id),
+      draft: everyone,
+      namedLocations,
+      emergencyAccountIds: [user('Break Glass 01'), user('Break Glass 02')],
+    });
+    expect(answer.impact.alerts[0]).toMatchObject({ who: 'emergencyAccount', identityId: user('Break Glass 01'), class: 'newlyBlocked' });
+  });
+});
