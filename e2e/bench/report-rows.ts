@@ -3,6 +3,7 @@
 import type { Flavour } from './session';
 import type { Spread } from './stats';
 import type { FlavourResults, Results } from './report';
+import type { EvaluationFigures } from './measure-evaluation';
 
 export type Cell = { text: string; met?: boolean };
 export interface Row {
@@ -31,7 +32,7 @@ function growth(values: Spread[], sizes: number[]): Cell {
   return cell(`${first.toFixed(1)} → ${second.toFixed(1)} ms/policy`, met);
 }
 
-export function rows(r: Results): Row[] {
+export function rows(r: Results & { evaluation?: EvaluationFigures }): Row[] {
   const { production: p, demo: d } = r.flavours;
   const sizes = Object.keys(p.sizes).map(Number);
   const top = sizes.at(-1)!;
@@ -127,5 +128,16 @@ export function rows(r: Results): Row[] {
     demo: cell('(same code)'),
     target: 'build < 500 ms',
   });
+  const e = r.evaluation;
+  if (e)
+    out.push({
+      measure: `A draft's impact over ${e.signIns.toLocaleString('en-US')} sign-ins (${e.shapes.toLocaleString('en-US')} shapes), ${e.policies} policies, in a worker: cold; warm; page's longest task meanwhile (main thread alone: ${e.mainThreadMs} ms)`,
+      production: cell(
+        `${e.workerColdMs} ms; ${fmt(e.workerWarmMs)}; ${e.pageLongestTaskMs} ms`,
+        e.workerColdMs < 2000 && e.pageLongestTaskMs < 50,
+      ),
+      demo: cell('(same code)'),
+      target: '< 2 s, no long task',
+    });
   return out;
 }

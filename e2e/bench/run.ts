@@ -10,6 +10,7 @@ import { build, LATENCY_MS, launch, preview, tenantServices } from './env';
 import { journey, openDiff, type Journey } from './measure-editor';
 import { measureLoads } from './measure-load';
 import { corpusPolicies, measureExportAndPlan, measureSetDiff, tenantFacts } from './measure-node';
+import { measureEvaluation, type EvaluationFigures } from './measure-evaluation';
 import { measureKeystrokes } from './measure-search';
 import { printReport, type FlavourResults, type Results } from './report';
 import { openContext, pause, signIn, type Flavour } from './session';
@@ -95,7 +96,7 @@ async function main() {
   const corpus = corpusPolicies();
   const largest = corpus.reduce((a, b) => (JSON.stringify(b).length > JSON.stringify(a).length ? b : a));
   const browser = await launch();
-  const results: Results = {
+  const results: Results & { evaluation?: EvaluationFigures } = {
     date: new Date().toISOString(),
     latencyPerGraphCallMs: LATENCY_MS,
     runs: RUNS,
@@ -109,6 +110,8 @@ async function main() {
       console.log(`Measuring the ${flavour === 'production' ? 'production build' : 'demo'}…`);
       results.flavours[flavour] = await measureFlavour(browser, flavour, JSON.stringify(largest));
     }
+    console.log('Measuring a draft’s impact over 50,000 sign-ins in a worker…');
+    results.evaluation = await measureEvaluation(browser);
   } finally {
     await browser.close();
   }

@@ -265,6 +265,7 @@ export class ShapeBuilder {
   private readonly byKey = new Map<string, SignInShape>();
   private readonly groupIndex = FACT_GROUPS.map(() => new Map<string, number>());
   private readonly byObject = FACT_GROUPS.map(() => new WeakMap<object, number>());
+  private readonly lastNetwork = new Map<string, { country: string | null | undefined; gps: string | null | undefined; index: number }>();
   private readonly network: NetworkKeys;
   private readonly seenIdentities = new Map<number, Set<string>>();
   private readonly seenResources = new Map<number, Set<string>>();
@@ -293,6 +294,17 @@ export class ShapeBuilder {
     return index;
   }
 
+  /** The network group's index: an address seen before with the same countries needs no key text. */
+  private networkIndex(f: SignInFacts): number {
+    const ip = f.ipAddress ?? '';
+    const last = this.lastNetwork.get(ip);
+    if (last && last.country === f.country && last.gps === f.gpsCountry) return last.index;
+    const index = this.indexOf(3, this.network.key(f));
+    if (this.lastNetwork.size > 200_000) this.lastNetwork.clear();
+    this.lastNetwork.set(ip, { country: f.country, gps: f.gpsCountry, index });
+    return index;
+  }
+
   /** A group's index for a facts object seen before (a log read with a memo shares them), else by its key. */
   private objectIndex(group: number, value: object | undefined, key: () => string): number {
     if (value === undefined) return this.indexOf(group, key());
@@ -308,7 +320,7 @@ export class ShapeBuilder {
     const i0 = this.objectIndex(0, f.identity, () => identityKey(f, this.relevance));
     const i1 = this.objectIndex(1, f.target, () => targetKey(f));
     const i2 = this.indexOf(2, plain(f.devicePlatform));
-    const i3 = this.indexOf(3, this.network.key(f));
+    const i3 = this.networkIndex(f);
     const i4 = this.indexOf(4, plain(f.clientAppType));
     const i5 = this.objectIndex(5, f.device, () => deviceKey(f.device, this.relevance));
     // The rare facts: most logs have one value each, so their maps stay tiny.
@@ -321,8 +333,9 @@ export class ShapeBuilder {
     const last = satisfied.length === 0 ? '' : satisfied.length === 1 ? satisfied[0]! : satisfied.join(',');
     // One character per group index: a short text hashes fast, and this runs for every sign-in.
     const indices = [i0, i1, i2, i3, i4, i5, i6, i7, i8, i9, i10];
-    const compact = indices.every((i) => i < 0xffff);
-    const key = `${compact ? String.fromCharCode(...indices) : indices.join('.')}|${last}`;
+    let key = '';
+    for (const i of indices) key += i < 0xffff ? String.fromCharCode(i) : `\uffff${i}.`;
+    key += `|${last}`;
     this.signIns++;
     let shape = this.byKey.get(key);
     if (!shape) {
