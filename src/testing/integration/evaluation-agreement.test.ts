@@ -75,9 +75,8 @@ async function replay(): Promise<{ report: AgreementReport; signIns: number }> {
     context: { namedLocations, mfaTrustedIps: [] },
     directory,
     tenantId: CONTOSO_TENANT_ID,
-    includeBeforeChange: true,
-    read: (raw, dir, tenantId) => {
-      const read = fromSignInLog(raw, dir, tenantId);
+    read: (raw, dir, tenantId, memo) => {
+      const read = fromSignInLog(raw, dir, tenantId, memo);
       // The emulator carries user (or workload) risk in riskLevelAggregated, as its log says; a real
       // tenant's comes from Identity Protection's risky users instead.
       const aggregated = String((raw as JsonObject).riskLevelAggregated);

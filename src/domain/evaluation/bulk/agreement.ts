@@ -12,8 +12,8 @@ import type { ConditionName } from '../evaluate-policy';
 import { configured, flagsIn } from '../outcome';
 import type { EvaluationContext } from '../sign-in';
 import { BulkEvaluator, type CompiledPolicy } from './evaluator';
-import { fromSignInLog, type DirectoryFacts, type LoggedSignIn } from './from-sign-in-log';
-import { ShapeBuilder } from './shapes';
+import { fromSignInLog, newLogMemo, type DirectoryFacts, type LoggedSignIn, type LogMemo } from './from-sign-in-log';
+import { relevanceOf, ShapeBuilder } from './shapes';
 
 export type LoggedOutcome = 'applied' | 'notApplied' | 'notComparable';
 
@@ -117,7 +117,7 @@ export interface AgreementOptions {
   /** Disagreements kept per policy and condition. Default 5. */
   samples?: number;
   /** Reads one entry (default fromSignInLog), for a caller that knows more about its log than the docs say. */
-  read?: (entry: unknown, directory: DirectoryFacts | undefined, tenantId: string | undefined) => LoggedSignIn;
+  read?: (entry: unknown, directory: DirectoryFacts | undefined, tenantId: string | undefined, memo: LogMemo) => LoggedSignIn;
 }
 
 const percent = (x: number) => `${(Math.floor(x * 1000) / 10).toFixed(1)} %`;
@@ -157,7 +157,8 @@ export function measureAgreement(
 ): AgreementReport {
   const threshold = options.threshold ?? 0.97;
   const keep = options.samples ?? 5;
-  const builder = new ShapeBuilder(options.context ?? {}, 1);
+  const builder = new ShapeBuilder(options.context ?? {}, 1, relevanceOf(policies));
+  const memo = newLogMemo();
   const evaluator = new BulkEvaluator(options.context);
   const compiled = new Map<string, { policy: CompiledPolicy; changed: number }>();
   for (const p of policies) {
@@ -181,7 +182,7 @@ export function measureAgreement(
       tally: new Map(),
     });
   for (const raw of entries) {
-    const logged: LoggedSignIn = (options.read ?? fromSignInLog)(raw, options.directory, options.tenantId);
+    const logged: LoggedSignIn = (options.read ?? fromSignInLog)(raw, options.directory, options.tenantId, memo);
     const shape = builder.shapes[builder.add(logged)]!;
     const at = Date.parse(logged.createdDateTime ?? '');
     for (const appliedRaw of Array.isArray(obj(raw).appliedConditionalAccessPolicies)

@@ -56,6 +56,12 @@ describe('BulkEvaluator', () => {
     expect(checked).toBeGreaterThan(1000);
   });
 
+  it('refuses shapes of another shape set, whose group indices mean other facts', () => {
+    const compiled = new BulkEvaluator(context).compile(bulkPolicies[0]);
+    compiled.resultFor(shapesOf(inputs(mixedSignIns(5)), context).shapes[0]!);
+    expect(() => compiled.resultFor(shapesOf(inputs(mixedSignIns(5)), context).shapes[0]!)).toThrow(/another shape set/);
+  });
+
   it('explains a shape in words with the full engine', () => {
     const set = shapesOf(inputs(mixedSignIns(50)), context);
     const compiled = new BulkEvaluator(context).compile(bulkPolicies[1]);

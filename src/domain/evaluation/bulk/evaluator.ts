@@ -59,6 +59,8 @@ export class CompiledPolicy {
     this.fixed = this.state === 'disabled' ? DISABLED : this.state !== 'enabled' && !this.reportOnly ? BAD_STATE : undefined;
   }
 
+  private setId = 0;
+
   private outcome(step: number, shape: SignInShape): Cached {
     const group = STEP_GROUPS[step]!;
     const value = group < 0 ? 0 : shape.groups[group]!;
@@ -76,6 +78,12 @@ export class CompiledPolicy {
   /** The result for a shape, as evaluatePreparedPolicy would give it (without the words). */
   resultFor(shape: SignInShape): FastResult {
     if (this.fixed) return this.fixed;
+    if (shape.setId !== this.setId) {
+      // The caches are by group index, which another builder numbers differently.
+      if (this.setId !== 0)
+        throw new Error(`A compiled policy (${this.displayName}) was given shapes of another shape set: compile it again for them.`);
+      this.setId = shape.setId;
+    }
     let open: { condition: ConditionName; outcome: Extract<Outcome, { kind: 'unknown' }> }[] | undefined;
     for (let step = 0; step < STEP_GROUPS.length; step++) {
       const cached = this.outcome(step, shape);
@@ -99,6 +107,7 @@ export class CompiledPolicy {
   /** The conditions the policy sets, as evaluated for a shape (those after a failing one too). */
   conditionsFor(shape: SignInShape): ConditionName[] {
     if (this.fixed) return [];
+    this.resultFor(shape);
     const found: ConditionName[] = [];
     for (let step = 0; step < STEP_GROUPS.length; step++) {
       const cached = this.outcome(step, shape);

@@ -168,7 +168,8 @@ export function draftImpact(input: ImpactInput): DraftImpact {
   const draft = evaluator.compile(asEnabled ? { ...draftBody, state: 'enabled' } : draftBody);
   const saved = input.saved ? evaluator.compile(input.saved) : undefined;
   const savedEnforced = saved && saved.state === 'enabled' ? saved : undefined;
-  const others = input.others.map((p) => evaluator.compile(p)).filter((p) => p.state === 'enabled');
+  // The policy itself is the saved one and the draft, whatever the caller's list of the others holds.
+  const others = input.others.map((p) => evaluator.compile(p)).filter((p) => p.state === 'enabled' && (!p.id || p.id !== draft.id));
   const classes = Object.fromEntries(
     IMPACT_CLASSES.map((c): [ImpactClass, ClassImpact] => [c, { signIns: 0, shapes: 0, identityIds: [], resourceIds: [], items: [] }]),
   ) as Record<ImpactClass, ClassImpact>;

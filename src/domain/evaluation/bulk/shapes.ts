@@ -48,7 +48,11 @@ export interface SignInShape {
   sampleIds: string[];
   /** Per fact group (FACT_GROUPS order), the index of its value among the distinct ones. */
   groups: Int32Array;
+  /** Which ShapeBuilder made it: group indices mean something only within one builder's shapes. */
+  setId: number;
 }
+
+let nextSetId = 1;
 
 const UNKNOWN = '?';
 const idsKeys = new WeakMap<object, string>();
@@ -262,6 +266,7 @@ export class ShapeBuilder {
   /** Distinct values per fact group; a group's index names one, as SignInShape.groups holds it. */
   readonly groupSizes = new Int32Array(FACT_GROUPS.length);
   signIns = 0;
+  readonly setId = nextSetId++;
   private readonly byKey = new Map<string, SignInShape>();
   private readonly groupIndex = FACT_GROUPS.map(() => new Map<string, number>());
   private readonly byObject = FACT_GROUPS.map(() => new WeakMap<object, number>());
@@ -349,6 +354,7 @@ export class ShapeBuilder {
         resourceIds: [],
         sampleIds: [],
         groups: Int32Array.from(indices),
+        setId: this.setId,
       };
       this.byKey.set(key, shape);
       this.shapes.push(shape);
