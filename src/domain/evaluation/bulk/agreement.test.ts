@@ -39,7 +39,7 @@ function entry(i: number, country: string, client: string, results: { abroad: st
     ipAddress: '8.8.8.8',
     location: { countryOrRegion: country },
     clientAppUsed: client,
-    deviceDetail: { deviceId: '', operatingSystem: 'Windows 10' },
+    deviceDetail: { deviceId: '', operatingSystem: 'Windows 10' } as Record<string, unknown>,
     riskLevelDuringSignIn: 'none',
     originalTransferMethod: 'none',
     appliedConditionalAccessPolicies: [
@@ -112,6 +112,35 @@ describe('measureAgreement', () => {
     const verdict = trustOfDraft(report, blockAbroad);
     expect(verdict.trusted).toBe(false);
     expect(verdict.sentence).toContain('98.0 % of sign-ins to policies that set locations');
+  });
+
+  it('names the condition the log calls unknownFutureValue when the policy sets only one such (a device filter)', () => {
+    const filtered = {
+      ...policy({
+        name: 'Compliant only',
+        users: { includeUsers: ['All'] },
+        conditions: { devices: { deviceFilter: { mode: 'include', rule: 'device.isCompliant -eq True' } } },
+        grant: { builtInControls: ['block'] },
+      }),
+      id: 'abroad',
+    };
+    // Unregistered devices: the engine says the filter does not match; the log says it applied for two.
+    const entries = log().slice(0, 20);
+    for (const [i, e] of entries.entries())
+      e.appliedConditionalAccessPolicies[0] = {
+        id: 'abroad',
+        result: i < 2 ? 'failure' : 'notApplied',
+        conditionsNotSatisfied: i < 2 ? 'none' : 'unknownFutureValue',
+      };
+    entries[3]!.deviceDetail = { deviceId: 'd1', operatingSystem: 'Windows 10', isCompliant: true, trustType: 'Azure AD joined' };
+    const report = measureAgreement(entries, [filtered], { context, directory, minimumCompared: 1 });
+    const devices = report.policies[0]!.conditions.find((c) => c.condition === 'devices')!;
+    expect(devices.mismatched).toBe(3);
+    expect(devices.samples.map((m) => [m.signInId, m.engine])).toEqual([
+      ['s0', 'notApplied'],
+      ['s1', 'notApplied'],
+      ['s3', 'applies'],
+    ]);
   });
 
   it('reads the documented results', () => {

@@ -214,10 +214,14 @@ export function measureAgreement(
         continue;
       }
       const logFailed = flagsIn(applied.conditionsNotSatisfied);
+      // The documented enum has no member for device filters, insider risk or authentication flows: the
+      // log says unknownFutureValue, which is the one of them the policy sets, when it sets only one.
+      const unnamed = set.filter((c) => c === 'devices' || c === 'insiderRisk' || c === 'authenticationFlows');
       const decided: ConditionName | 'unknown' =
         engine.result === 'notApplied'
           ? (engine.failedCondition ?? 'unknown')
-          : (logFailed.map((f) => LOG_CONDITIONS[f]).find(Boolean) ?? 'unknown');
+          : (logFailed.map((f) => (f === 'unknownFutureValue' && unnamed.length === 1 ? unnamed[0] : LOG_CONDITIONS[f])).find(Boolean) ??
+            'unknown');
       const mismatch = { signInId: logged.id, engine: engine.result, logged: String(applied.result) } as const;
       for (const t of [s.tally, all]) {
         const c = tally(t, decided);
