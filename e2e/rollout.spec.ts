@@ -1,0 +1,162 @@
+// Staged rollout against the emulator server: CA006 (block outside the allowed countries) planned in
+// two rings, the first refusing the emergency group; the start puts the policy report-only and creates
+// the enforced copy for ring 1; sign-ins of ring 1's users made through the emulator's control (one
+// from an allowed country, one from France) make the gate pause and say why; the admin overrides with
+// a reason, adds ring 2, then rolls ring 2 back. Graph, read by another client, holds the copy and the
+// policy as each step left them.
+import type { APIRequestContext } from '@playwright/test';
+import { contosoDirectory } from '../src/emulator/seed/contoso';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { urls } from './support/ports';
+
+const POLICIES = `${urls.emulator}/beta/identity/conditionalAccess/policies`;
+const SERVICE_ACCOUNTS = contosoDirectory.group('CA - Service accounts');
+const EXCHANGE = '00000002-0000-0ff1-ce00-000000000000';
+
+interface Policy {
+  id: string;
+  displayName: string;
+  state: string;
+  conditions: { users: { includeUsers: string[]; includeGroups: string[]; excludeGroups: string[] } };
+}
+
+/** The policies as another client reads them from Graph (a token of its own from the identity provider). */
+async function readPolicies(request: APIRequestContext): Promise<Policy[]> {
+  const token = await request.post(`${urls.idp}/token`, {
+    form: { grant_type: 'client_credentials', client_id: 'gatehouse-e2e-seeder', scope: `${urls.emulator}/Policy.Read.All` },
+  });
+  const headers = { Authorization: `Bearer ${((await token.json()) as { access_token: string }).access_token}` };
+  const answer = await request.get(POLICIES, { headers });
+  expect(answer.status(), await answer.text()).toBe(200);
+  return ((await answer.json()) as { value: Policy[] }).value;
+}
+
+async function signIns(tenantId: string, facts: object[]) {
+  const answer = await fetch(`${urls.emulator}/_emulator/tenants/${tenantId}/sign-ins`, { method: 'POST', body: JSON.stringify(facts) });
+  expect(answer.status, await answer.text()).toBe(200);
+}
+
+test('a rollout through two rings: the gate pauses on blocked sign-ins and says why; overridden, then a ring rolled back', async ({
+  page,
+  signInPage,
+  playwright,
+  consoleGuard,
+}) => {
+  test.setTimeout(180_000);
+  // The reads by another client share the tenant's Conditional Access limit: the console's next call may be answered 429 and retried.
+  consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
+  await emulator.reset();
+  await withholdScopes([]);
+  await useLocalTenant(page);
+  await page.goto('/');
+  await signInPage.signInWithMicrosoft();
+  const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
+  const before = (await readPolicies(request)).find((p) => p.displayName.startsWith('CA006'))!;
+  expect(before.state).toBe('enabled');
+
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByRole('combobox', { name: 'Groups' }).fill('CA - Emer');
+  await page.getByRole('option', { name: /^CA - Emergency access accounts/ }).click();
+  await expect(page.getByRole('toolbar', { name: 'Emergency-access groups' })).toContainText('CA - Emergency access accounts');
+
+  await page.getByRole('tab', { name: 'Rollout' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Staged rollout' })).toBeVisible();
+  await expect(page.getByText('No rollout yet')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Policy to roll out' }).selectOption({ label: before.displayName });
+  await page.getByRole('button', { name: 'Plan its rings…' }).click();
+
+  // The emergency group cannot be the first ring.
+  const ringPicker = page.getByRole('combobox', { name: 'Add a ring from a group' });
+  await ringPicker.fill('CA - Emer');
+  await page.getByRole('option', { name: /^CA - Emergency access accounts/ }).click();
+  await expect(
+    page.getByText(
+      'Ring 1 (CA - Emergency access accounts) is an emergency-access group: the first ring must not hold emergency accounts.',
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Keep this plan' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Remove ring 1' }).click();
+
+  await ringPicker.fill('CA - Serv');
+  await page.getByRole('option', { name: /^CA - Service accounts/ }).click();
+  await ringPicker.fill('Finan');
+  await page.getByRole('option', { name: /^Finance/ }).click();
+  const rings = page.getByRole('table', { name: 'Rings' });
+  await expect(rings.getByRole('row', { name: /CA - Service accounts/ })).toContainText('2 users');
+  await expect(rings.getByRole('row', { name: /Finance/ })).toContainText('0 users');
+  await page.getByRole('button', { name: 'Keep this plan' }).click();
+
+  // The start: the policy report-only, the copy enforced for ring 1, reviewed and written by the plan flow.
+  await page.getByRole('button', { name: 'Start the rollout…' }).click();
+  await expect(page.getByText(/1 to create, 1 to update/)).toBeVisible();
+  await page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
+  await expect(page.getByRole('heading', { name: 'Applied to Contoso' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('table', { name: 'What was written' }).getByText('As planned')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Back to the rollout' }).click();
+  await expect(rings.getByRole('row', { name: /Ring 1 \(CA - Service accounts\)/ })).toContainText('In the copy');
+
+  let policies = await readPolicies(request);
+  const original = policies.find((p) => p.id === before.id)!;
+  const copy = policies.find((p) => p.displayName === `${before.displayName} [rollout]`)!;
+  expect(original.state).toBe('enabledForReportingButNotEnforced');
+  expect(original.conditions.users.includeUsers).toEqual(['All']);
+  expect(copy.state).toBe('enabled');
+  expect(copy.conditions.users.includeGroups).toEqual([SERVICE_ACCOUNTS]);
+  expect(copy.conditions.users.excludeGroups).toEqual(before.conditions.users.excludeGroups);
+
+  // Ring 1's users sign in: one from an allowed country, one from France, which the copy blocks.
+  await signIns(await emulator.tenantId('Contoso'), [
+    { userId: contosoDirectory.user('Sync Service Account'), appId: EXCHANGE, ipAddress: '198.51.100.7', country: 'NL' },
+    { userId: contosoDirectory.user('Scanner Mailbox'), appId: EXCHANGE, ipAddress: '198.51.100.8', country: 'FR' },
+  ]);
+  await page.getByRole('button', { name: 'Read the gate' }).click();
+  const gate = page.getByRole('status').filter({ hasText: 'Paused' });
+  await expect(gate).toContainText('50 % of the rings’ sign-ins were blocked (1 of 2), above the 10 % allowed.');
+  await expect(gate).toContainText('2 sign-ins of 2 users, 1 it applied to: 1 blocked (50 %)');
+  await expect(page.getByRole('button', { name: 'Add Ring 2 (Finance)…' })).toBeDisabled();
+  await expectNoSeriousA11yViolations(page);
+
+  // The admin goes on anyway, saying why; the timeline keeps both.
+  await page.getByLabel('Reason to go on despite the gate').fill('the scanner was moved abroad on purpose');
+  await page.getByRole('button', { name: 'Override the gate' }).click();
+  const timeline = page.getByRole('table', { name: 'Timeline' });
+  await expect(timeline.getByRole('row').nth(1)).toContainText('The pause was overridden: the scanner was moved abroad on purpose.');
+  await expect(timeline.getByRole('row').nth(2)).toContainText('Paused.');
+  await expect(timeline.getByRole('row').nth(2)).toContainText('2, 1, 0');
+
+  await page.getByRole('button', { name: 'Add Ring 2 (Finance)…' }).click();
+  await expect(page.getByText(/0 to create, 1 to update/)).toBeVisible();
+  await page.getByRole('button', { name: /^Apply: 1 change to Contoso/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
+  await expect(page.getByRole('heading', { name: 'Applied to Contoso' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Back to the rollout' }).click();
+  await expect(rings.getByRole('row', { name: /Ring 2 \(Finance\)/ })).toContainText('In the copy');
+  policies = await readPolicies(request);
+  expect(policies.find((p) => p.id === copy.id)!.conditions.users.includeGroups).toEqual([
+    SERVICE_ACCOUNTS,
+    contosoDirectory.group('Finance'),
+  ]);
+
+  // One click per ring takes it back out of the copy, through the same review.
+  await page.getByRole('button', { name: 'Roll back ring 2…' }).click();
+  await page.getByRole('button', { name: /^Apply: 1 change to Contoso/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
+  await expect(page.getByRole('heading', { name: 'Applied to Contoso' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Back to the rollout' }).click();
+  await expect(rings.getByRole('row', { name: /Ring 2 \(Finance\)/ })).toContainText('Rolled back, waiting');
+  await expect(timeline.getByRole('row').nth(1)).toContainText('Ring 2 (Finance) was rolled back: it left the copy.');
+
+  policies = await readPolicies(request);
+  const after = policies.find((p) => p.id === copy.id)!;
+  expect(after.state).toBe('enabled');
+  expect(after.conditions.users.includeGroups).toEqual([SERVICE_ACCOUNTS]);
+  expect(policies.find((p) => p.id === before.id)!.state).toBe('enabledForReportingButNotEnforced');
+
+  // Kept on the device: after a reload the rollout is listed where it stands.
+  await page.reload();
+  await page.getByRole('button', { name: 'All rollouts' }).click();
+  await expect(page.getByRole('table', { name: 'Rollouts on this device' })).toContainText('1 of 2 rings in the copy');
+  await request.dispose();
+});
