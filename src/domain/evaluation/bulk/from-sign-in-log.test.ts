@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePolicy } from '../evaluate-policy';
 import { context, ids, policy } from '../test-fixtures';
-import { clientAppTypeOf, fromSignInLog, platformOf, trustTypeOf } from './from-sign-in-log';
+import { fromSignInLog } from './from-sign-in-log';
+import { clientAppTypeOf, platformOf, trustTypeOf } from './log-words';
 
 const TENANT = ids.tenant;
 const OUTLOOK = 'd3590ed6-52b3-4102-aeff-aad2292ab01c';
