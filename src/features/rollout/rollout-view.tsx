@@ -143,7 +143,11 @@ export function RolloutView({
                   {next ? `Add ${ringLabel(plan, next.key)}…` : 'Finish: turn the policy on…'}
                 </Button>
               </WriteAccessTooltip>
-              {!open ? <Text>Read the gate first; a pause can be overridden, a hit on an emergency account cannot.</Text> : null}
+              {!open ? (
+                <Text>
+                  The gate has not let this step through yet: read it; a pause can be overridden, a hit on an emergency account cannot.
+                </Text>
+              ) : null}
             </div>
           ) : null}
         </>
