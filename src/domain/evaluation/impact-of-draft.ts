@@ -4,9 +4,9 @@
 // Worker and the command line in Node.
 import type { JsonObject } from '../json';
 import { measureAgreement, trustOfDraft } from './bulk/agreement';
-import { fromSignInLog, type DirectoryFacts } from './bulk/from-sign-in-log';
+import type { DirectoryFacts } from './bulk/from-sign-in-log';
 import { draftImpact, type DraftImpact } from './bulk/impact';
-import { shapesOf } from './bulk/shapes';
+import { readLog, shapesFor } from './bulk/log-shapes';
 import type { NamedLocationData } from './sign-in';
 
 /** What was read of a user (referenced groups and active roles), or null when it could not be. */
@@ -44,9 +44,11 @@ export function impactOfDraft(request: ImpactRequest): ImpactAnswer {
       return known ? { groupIds: known.groupIds, roleTemplateIds: known.roleTemplateIds } : undefined;
     },
   };
-  const logged = request.signIns.map((raw) => fromSignInLog(raw, directory, request.tenantId));
+  const log = readLog(request.signIns, directory, request.tenantId);
+  const logged = log.signIns;
   const context = { namedLocations: request.namedLocations };
-  const shapes = shapesOf(logged, context);
+  // Shapes tell sign-ins apart only by what these policies (the draft among them) read.
+  const shapes = shapesFor(log, [...request.policies, request.draft], context);
   const saved = request.policyId ? (request.policies.find((p) => p.id === request.policyId) ?? null) : null;
   const impact = draftImpact({
     saved,

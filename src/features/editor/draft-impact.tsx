@@ -34,6 +34,17 @@ const useStyles = makeStyles({
 });
 
 const DEFAULT_CAP = 5_000;
+
+/** The guard's risks with the impact's: one entry per person, their reasons joined. */
+export function withImpactRisks(guard: readonly LockoutRisk[], impact: readonly LockoutRisk[]): LockoutRisk[] {
+  const merged = guard.map((r) => ({ ...r }));
+  for (const risk of impact) {
+    const same = merged.find((r) => r.who === risk.who);
+    if (same) same.why = `${same.why} ${risk.why}`;
+    else merged.push(risk);
+  }
+  return merged;
+}
 const GRAVE: ImpactClass[] = ['newlyBlocked', 'newlyRequiredWouldPrompt'];
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
@@ -147,6 +158,12 @@ export function DraftImpact({
                   <TableRow key={c} aria-label={IMPACT_WORDS[c]}>
                     <TableCell>
                       <Text weight={GRAVE.includes(c) ? 'semibold' : 'regular'}>{IMPACT_WORDS[c]}</Text>
+                      {open === c ? (
+                        <Text as="p" size={200} aria-label={`Who would be ${IMPACT_WORDS[c]}`}>
+                          Who: {impact.identityIds.slice(0, 30).map(nameOf).sort().join(', ')}
+                          {impact.identityIds.length > 30 ? ` and ${impact.identityIds.length - 30} more` : ''}.
+                        </Text>
+                      ) : null}
                       {open === c ? (
                         <ul className={styles.samples} aria-label={`Sign-ins ${IMPACT_WORDS[c]}`}>
                           {impact.items.slice(0, 10).map((item) => (

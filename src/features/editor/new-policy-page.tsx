@@ -37,6 +37,8 @@ import { PageBreadcrumb } from '../../policy-ui/page-breadcrumb';
 import { blankPolicy, duplicateOf, fromTemplate } from './new-policy-sources';
 import { draftStore } from '../../policy-ui/draft-store';
 import { PolicyWorkbench, type GraphFinding } from './policy-workbench';
+import type { LockoutRisk } from '../../domain/lockout';
+import { DraftImpact, withImpactRisks } from './draft-impact';
 import { ReviewDialog, type ReviewStep } from './review-dialog';
 import { DuplicatesCreated } from './duplicates-created';
 import { useDraft } from './use-draft';
@@ -234,6 +236,8 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
   // A read-only account may still draft (kept on this device), but not create.
   const write = useWriteAccess();
   const guard = useLockoutGuard(draft);
+  // Emergency accounts and the admin the new policy would hit in recent sign-ins join the guard's list.
+  const [impactRisks, setImpactRisks] = useState<LockoutRisk[]>([]);
   const name = typeof draft.policy?.displayName === 'string' ? draft.policy.displayName : 'the new policy';
 
   const create = async () => {
@@ -323,7 +327,8 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
           names={names.data}
           newPolicy={draft.policy}
           saveLabel="Create in tenant"
-          risks={guard.risks}
+          risks={withImpactRisks(guard.risks, impactRisks)}
+          impact={<DraftImpact policyId={null} draft={draft.policy} onRisks={setImpactRisks} />}
           onExcludeEmergency={guard.excludeEmergency}
           onSave={() => void create()}
           onClose={() => setReviewing(false)}

@@ -38,7 +38,7 @@ import { StateBadge } from '../../policy-ui/state-badge';
 import { describeChanges } from '../../domain/describe-changes';
 import { draftStore } from '../../policy-ui/draft-store';
 import type { LockoutRisk } from '../../domain/lockout';
-import { DraftImpact } from './draft-impact';
+import { DraftImpact, withImpactRisks } from './draft-impact';
 import { ReviewDialog, type ReviewStep } from './review-dialog';
 import { startFromPolicy, useDraft } from './use-draft';
 import { useLockoutGuard } from './use-lockout-guard';
@@ -230,7 +230,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
           changes={changes}
           dark={dark}
           names={names.data}
-          risks={[...guard.risks, ...impactRisks]}
+          risks={withImpactRisks(guard.risks, impactRisks)}
           onExcludeEmergency={guard.excludeEmergency}
           impact={<DraftImpact policyId={id} draft={draft.policy} onRisks={setImpactRisks} />}
           onSave={() => void save()}
