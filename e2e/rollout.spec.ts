@@ -5,7 +5,7 @@
 // a reason, adds ring 2, then rolls ring 2 back; later the finish turns the policy itself on and the
 // copy is deleted. Graph, read by another client, holds the copy and the policy as each step left them.
 import type { APIRequestContext } from '@playwright/test';
-import { contosoDirectory } from '../src/emulator/seed/contoso';
+import { CONTOSO_TENANT_ID, contosoDirectory } from '../src/emulator/seed/contoso';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
 import { urls } from './support/ports';
@@ -203,4 +203,70 @@ test('a rollout through two rings: the gate pauses on blocked sign-ins and says 
   expect(finished.conditions.users).toEqual(before.conditions.users);
   expect(policies.some((p) => p.id === copy.id)).toBe(false);
   await request.dispose();
+});
+
+test('without access to the sign-in logs, the gate says so plainly and what still works, and can be overridden', async ({
+  page,
+  signInPage,
+  policiesPage,
+  playwright,
+  consoleGuard,
+}) => {
+  consoleGuard.allowFailedResponse(403, '/beta/auditLogs/signIns');
+  consoleGuard.allowFailedResponse(403, '/v1.0/auditLogs/directoryAudits');
+  consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
+  await emulator.reset();
+  await withholdScopes(['AuditLog.Read.All']);
+  await useLocalTenant(page);
+  await page.goto('/');
+  await signInPage.signInWithMicrosoft();
+  await expect(policiesPage.rows).toHaveCount(35);
+  const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
+  const policy = (await readPolicies(request)).find((p) => p.displayName.startsWith('CA006'))!;
+  await request.dispose();
+  // A rollout under way, as this device keeps it: ring 1 in the copy since an hour ago.
+  const startedAt = new Date(Date.now() - 3_600_000).toISOString();
+  const plan = {
+    policyId: policy.id,
+    policyName: policy.displayName,
+    copyName: `${policy.displayName} [rollout]`,
+    copyId: null,
+    stateBefore: 'enabled',
+    frozen: null,
+    rings: [
+      { key: 'ring-1', group: { id: SERVICE_ACCOUNTS, name: 'CA - Service accounts', created: false }, state: 'active', startedAt },
+      {
+        key: 'ring-2',
+        group: { id: contosoDirectory.group('Finance'), name: 'Finance', created: false },
+        state: 'waiting',
+        startedAt: null,
+      },
+    ],
+    thresholds: { maxBlockedPercent: 10, maxInterruptedPercent: null, minSignIns: 1 },
+    status: 'running',
+    pending: null,
+    events: [{ at: startedAt, kind: 'started', ring: 'ring-1', text: 'Started.' }],
+    createdAt: startedAt,
+  };
+  await page.evaluate(
+    ([key, value]) => localStorage.setItem(key!, value!),
+    [`gatehouse.rollouts.${CONTOSO_TENANT_ID}`, JSON.stringify([plan])],
+  );
+  // Read when the Rollout page first opens.
+  await page.getByRole('tab', { name: 'Rollout' }).click();
+  await page.getByRole('table', { name: 'Rollouts on this device' }).getByRole('button', { name: policy.displayName }).click();
+  await expect(page.getByRole('heading', { name: `Rollout of “${policy.displayName}”` })).toBeVisible();
+  await page.getByRole('button', { name: 'Read the gate' }).click();
+  await expect(page.getByText('The sign-in logs cannot be read', { exact: true })).toBeVisible();
+  const unavailable = page.getByText(/the rollout still works, each step reviewed and guarded as before, a ring can be rolled back/);
+  await expect(unavailable).toContainText('cannot be read with the permissions granted (AuditLog.Read.All and Directory.Read.All');
+  await expect(page.getByRole('button', { name: 'Roll back ring 1…' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Add Ring 2 (Finance)…' })).toBeDisabled();
+  await page.getByLabel('Reason to go on despite the gate').fill('logs are read in the admin center');
+  await page.getByRole('button', { name: 'Override the gate' }).click();
+  await expect(page.getByRole('button', { name: 'Add Ring 2 (Finance)…' })).toBeEnabled();
+  await expect(page.getByRole('table', { name: 'Timeline' }).getByRole('row').nth(2)).toContainText(
+    'Not read. The sign-in logs cannot be read',
+  );
+  await withholdScopes([]);
 });
