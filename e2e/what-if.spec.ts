@@ -66,3 +66,13 @@ test('a draft is tried against a sign-in beside Graph’s answer, then kept as a
   await expect(page.getByText(/^1 scenario added from /)).toBeVisible();
   await expect(row).toContainText('Loses multifactor authentication');
 });
+
+test('the engine’s agreement with the service is measured on the tenant’s own sign-ins', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await page.getByRole('tab', { name: 'What if' }).click();
+  await page.getByRole('button', { name: 'Measure against the last 7 days of sign-ins' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /the engine agrees on \d+\.\d % of [\d,]+ decisions/ })).toBeVisible();
+  const ca001 = page.getByRole('table', { name: 'Agreement per policy' }).getByRole('row', { name: /^CA001/ });
+  await expect(ca001.getByRole('cell').nth(1)).toHaveText(/^\d+\.\d %/);
+});

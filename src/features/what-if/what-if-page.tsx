@@ -9,6 +9,7 @@ import { DEFAULT_CONDITIONS, type Scenario } from '../../domain/evaluation/scena
 import { isJsonObject } from '../../domain/json';
 import { draftStore } from '../../policy-ui/draft-store';
 import { useTenantSession } from '../../session/tenant-session';
+import { EngineAgreement } from './engine-agreement';
 import { ScenarioForm, completeScenario, type ScenarioDraft } from './scenario-form';
 import { ScenarioSuitePanel } from './scenario-suite-panel';
 import { useScenarios } from './scenario-store';
@@ -125,6 +126,7 @@ export function WhatIfPage() {
           setSaved(null);
         }}
       />
+      <EngineAgreement tenant={tenant} />
     </section>
   );
 }

@@ -1,0 +1,28 @@
+// Replays the sign-ins through the engine off the page's main thread, and compares with what the
+// service decided for each policy.
+import { measureAgreement } from '../../domain/evaluation/bulk/agreement';
+import type { JsonObject } from '../../domain/json';
+import type { NamedLocationData } from '../../domain/evaluation/sign-in';
+import type { UserDirectory } from '../../domain/evaluation/impact-of-draft';
+
+export interface AgreementRequest {
+  tenantId: string;
+  signIns: readonly unknown[];
+  users: UserDirectory;
+  policies: readonly JsonObject[];
+  namedLocations: readonly NamedLocationData[];
+}
+
+self.onmessage = (event: MessageEvent<AgreementRequest>) => {
+  try {
+    const { tenantId, signIns, users, policies, namedLocations } = event.data;
+    const report = measureAgreement(signIns, policies, {
+      tenantId,
+      context: { namedLocations },
+      directory: { user: (id) => users[id] ?? undefined },
+    });
+    self.postMessage({ ok: true, report });
+  } catch (error) {
+    self.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
+  }
+};

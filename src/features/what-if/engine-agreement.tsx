@@ -1,0 +1,165 @@
+// How far Gatehouse's engine can be trusted in this tenant: the last week's sign-ins replayed through
+// it and compared, policy by policy, with what the service itself decided (the sign-in log records it
+// for every policy). Below the threshold, a draft's answers here and in the save review are not to
+// be trusted, and the conditions where they part are named.
+import {
+  Badge,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { CONDITION_WORDS, type AgreementReport } from '../../domain/evaluation/bulk/agreement';
+import { policyJson } from '../../domain/json';
+import { readSignIns, signInsUnavailable } from '../../graph/sign-ins';
+import { readUserDirectory } from '../../graph/sign-in-directory';
+import { namedLocationsQuery, policiesQuery } from '../../policy-ui/queries';
+import type { TenantSession } from '../../session/tenant-session';
+import type { AgreementRequest } from './agreement.worker';
+
+const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
+
+const DAYS = 7;
+const CAP = 5_000;
+const percent = (x: number | null) => (x === null ? '—' : `${(Math.floor(x * 1000) / 10).toFixed(1)} %`);
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'reading'; read: number }
+  | { kind: 'replaying'; signIns: number }
+  | { kind: 'done'; report: AgreementReport; capped: boolean }
+  | { kind: 'failed'; text: string };
+
+export function EngineAgreement({ tenant }: { tenant: TenantSession }) {
+  const styles = useStyles();
+  const policies = useQuery(policiesQuery(tenant));
+  const locations = useQuery(namedLocationsQuery(tenant));
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [request, setRequest] = useState<{ body: AgreementRequest; capped: boolean } | null>(null);
+
+  useEffect(() => {
+    if (!request) return;
+    const worker = new Worker(new URL('./agreement.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<{ ok: true; report: AgreementReport } | { ok: false; message: string }>) => {
+      setState(
+        event.data.ok ? { kind: 'done', report: event.data.report, capped: request.capped } : { kind: 'failed', text: event.data.message },
+      );
+      worker.terminate();
+    };
+    worker.onerror = (event) => setState({ kind: 'failed', text: event.message || 'The replay stopped.' });
+    worker.postMessage(request.body);
+    return () => worker.terminate();
+  }, [request]);
+
+  const measure = async () => {
+    setState({ kind: 'reading', read: 0 });
+    try {
+      const since = new Date(tenant.context.clock.now().getTime() - DAYS * 86_400_000);
+      const read = await readSignIns(tenant.client, { since, cap: CAP, onProgress: (n) => setState({ kind: 'reading', read: n }) });
+      const users = await readUserDirectory(
+        tenant.client,
+        read.signIns.flatMap((s) => (typeof s.userId === 'string' ? [s.userId] : [])),
+      );
+      setState({ kind: 'replaying', signIns: read.signIns.length });
+      setRequest({
+        capped: read.capped,
+        body: {
+          tenantId: tenant.account.tenantId,
+          signIns: read.signIns,
+          users,
+          policies: (policies.data ?? []).map(policyJson),
+          namedLocations: locations.data ?? [],
+        },
+      });
+    } catch (error) {
+      setState({ kind: 'failed', text: signInsUnavailable(error) ?? (error instanceof Error ? error.message : String(error)) });
+    }
+  };
+
+  const report = state.kind === 'done' ? state.report : null;
+  const rows = report
+    ? [...report.policies].filter((p) => p.compared + p.undecided > 0).sort((a, b) => (a.agreement ?? 2) - (b.agreement ?? 2))
+    : [];
+  return (
+    <section className={styles.root} aria-labelledby="agreement-title">
+      <h2 id="agreement-title">How far the engine agrees with the service here</h2>
+      <Text>
+        Each sign-in log entry records what the service decided for every policy. Replaying the last {DAYS} days through Gatehouse’s engine
+        shows where its answers, and so a draft’s, can be trusted.
+      </Text>
+      <div>
+        <Button
+          disabled={!policies.data || !locations.data || state.kind === 'reading' || state.kind === 'replaying'}
+          onClick={() => void measure()}
+        >
+          {report ? 'Measure again' : `Measure against the last ${DAYS} days of sign-ins`}
+        </Button>
+      </div>
+      {state.kind === 'reading' ? (
+        <Spinner size="tiny" label={`Reading the sign-in logs… ${state.read.toLocaleString('en')} read`} />
+      ) : null}
+      {state.kind === 'replaying' ? <Spinner size="tiny" label={`Replaying ${state.signIns.toLocaleString('en')} sign-ins…`} /> : null}
+      {state.kind === 'failed' ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{state.text}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {report ? (
+        <>
+          <Text role="status" weight="semibold">
+            {report.sentence.replace(/\.?$/, '.')}
+            {state.kind === 'done' && state.capped ? ` Only the newest ${CAP.toLocaleString('en')} sign-ins were read.` : ''}{' '}
+            {report.trusted
+              ? 'Its answers for drafts can be trusted as far as that goes.'
+              : 'Its answers for drafts are not to be trusted.'}
+          </Text>
+          <Table aria-label="Agreement per policy" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Policy</TableHeaderCell>
+                <TableHeaderCell>Agreement</TableHeaderCell>
+                <TableHeaderCell>Compared</TableHeaderCell>
+                <TableHeaderCell>Not decided by the engine</TableHeaderCell>
+                <TableHeaderCell>Where they part</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((p) => (
+                <TableRow key={p.policyId} aria-label={p.displayName}>
+                  <TableCell>{p.displayName}</TableCell>
+                  <TableCell>
+                    {percent(p.agreement)}{' '}
+                    {p.agreement !== null && p.agreement < report.threshold ? (
+                      <Badge appearance="filled" color="warning">
+                        Low
+                      </Badge>
+                    ) : null}
+                  </TableCell>
+                  <TableCell>{p.compared.toLocaleString('en')}</TableCell>
+                  <TableCell>{p.undecided.toLocaleString('en')}</TableCell>
+                  <TableCell>
+                    {p.conditions
+                      .filter((c) => c.mismatched > 0)
+                      .map((c) => `${CONDITION_WORDS[c.condition]} (${c.mismatched})`)
+                      .join(', ') || '—'}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      ) : null}
+    </section>
+  );
+}
