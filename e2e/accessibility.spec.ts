@@ -117,3 +117,19 @@ test('the import screens: a copy plan with references to map, and a run', async 
   await expect(page.getByRole('heading', { name: 'Applied to Contoso pre-production' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
+
+test('the what-if page with answers, a saved scenario and the engine’s agreement', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await page.getByRole('tab', { name: 'What if' }).click();
+  await page.getByRole('combobox', { name: 'Users' }).fill('Hugo');
+  await page.getByRole('option', { name: /^Hugo Lefevre/ }).click();
+  await page.getByRole('combobox', { name: 'Applications' }).fill('Contoso HR');
+  await page.getByRole('option', { name: /^Contoso HR Portal/ }).click();
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  await expect(page.getByRole('table', { name: 'Each policy for this scenario' })).toBeVisible();
+  await page.getByRole('button', { name: 'Save scenario' }).click();
+  await page.getByRole('button', { name: 'Measure against the last 7 days of sign-ins' }).click();
+  await expect(page.getByRole('table', { name: 'Agreement per policy' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
