@@ -205,7 +205,7 @@ test('a rollout through two rings: the gate pauses on blocked sign-ins and says 
   await request.dispose();
 });
 
-test('without access to the sign-in logs, the gate says so plainly and what still works, and can be overridden', async ({
+test('without access to the sign-in logs, the gate says so plainly and what still works; the rollout goes into a backup and back', async ({
   page,
   signInPage,
   policiesPage,
@@ -268,5 +268,24 @@ test('without access to the sign-in logs, the gate says so plainly and what stil
   await expect(page.getByRole('table', { name: 'Timeline' }).getByRole('row').nth(2)).toContainText(
     'Not read. The sign-in logs cannot be read',
   );
+
+  // Kept in backups, and back from one onto a device that lost it.
+  await page.getByRole('tab', { name: 'Backup' }).click();
+  await page.getByRole('button', { name: 'Back up this tenant' }).click();
+  await expect(page.getByRole('table', { name: 'What the backup holds' }).getByRole('row', { name: /^Staged rollouts/ })).toContainText(
+    '1',
+  );
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /one file/ }).click()]);
+  const backup = await download.path();
+  await page.evaluate((key) => localStorage.removeItem(key), `gatehouse.rollouts.${CONTOSO_TENANT_ID}`);
+  await page.reload();
+  await page.getByRole('tab', { name: 'Rollout' }).click();
+  await expect(page.getByText('No rollout yet')).toBeVisible();
+  await page.getByLabel('Backup file').setInputFiles(backup);
+  await expect(page.getByText(/^One rollout restored from /)).toBeVisible();
+  await expect(
+    page.getByText(/The copy “CA006: .* \[rollout\]” is not in this tenant: the rollout’s next step creates it again\./),
+  ).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Rollouts on this device' })).toContainText('1 of 2 rings in the copy');
   await withholdScopes([]);
 });

@@ -5,6 +5,7 @@ import { buildPlan } from '../plan/build-plan';
 import { defaultChoices, type PlanTarget } from '../plan/types';
 import { REPORT_ONLY } from '../types';
 import { canOverride, evaluateGate, gateEvent, gateOpen, overrideEvent, unreadGateEvent } from './gate';
+import { restoreRollouts } from './restore';
 import { ringProblems, unsuitablePolicy } from './rings';
 import { newRolloutPlan, readRolloutPlans, type RingGroup, type RolloutPlan } from './rollout-plan';
 import {
@@ -368,5 +369,42 @@ describe('kept', () => {
     const [read] = readRolloutPlans(JSON.parse(JSON.stringify([plan, { nothing: true }])));
     expect(read).toEqual(plan);
     expect(readRolloutPlans({})).toEqual([]);
+  });
+});
+
+describe('restored from a backup', () => {
+  const plan = {
+    ...started(newRolloutPlan({ id: 'p1', displayName: 'CA006: Block', state: 'enabled' }, groups, NOW)),
+    pending: { kind: 'advance' as const, ring: 'ring-2' },
+  };
+
+  it('finds the policy and its copy by id, else by name, and says what it could not place', () => {
+    const same = restoreRollouts(
+      [plan],
+      [
+        { id: 'p1', displayName: 'CA006: Block' },
+        { id: 'copy1', displayName: 'other name' },
+      ],
+    );
+    expect(same.plans[0]).toMatchObject({ policyId: 'p1', copyId: 'copy1', pending: null });
+    expect(same.notes).toEqual([]);
+
+    const anew = restoreRollouts(
+      [plan],
+      [
+        { id: 'n1', displayName: 'ca006: block ' },
+        { id: 'n2', displayName: 'CA006: Block [rollout]' },
+      ],
+    );
+    expect(anew.plans[0]).toMatchObject({ policyId: 'n1', copyId: 'n2' });
+
+    const noCopy = restoreRollouts([plan], [{ id: 'p1', displayName: 'CA006: Block' }]);
+    expect(noCopy.plans[0]!.copyId).toBeNull();
+    expect(noCopy.notes).toEqual(['The copy “CA006: Block [rollout]” is not in this tenant: the rollout’s next step creates it again.']);
+
+    expect(restoreRollouts([plan], [{ id: 'x', displayName: 'Other' }])).toEqual({
+      plans: [],
+      notes: ['“CA006: Block” is not in this tenant: its rollout was not restored.'],
+    });
   });
 });

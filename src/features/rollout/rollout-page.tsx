@@ -24,6 +24,7 @@ import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
 import { importOf } from './import-of';
 import { RingEditor } from './ring-editor';
+import { RestoreRollouts } from './restore-rollouts';
 import { RolloutList } from './rollout-list';
 import { RolloutView } from './rollout-view';
 
@@ -226,6 +227,17 @@ export function RolloutPage() {
               Choose a policy below and give it rings: groups of users who get it enforced first. Rollouts are kept on this device and in
               its backups.
             </EmptyState>
+          ) : null}
+          {list.data ? (
+            <RestoreRollouts
+              policies={policies.map(policyJson)}
+              store={store}
+              onChange={(next) => {
+                const kept = update(() => next);
+                setNotKept(!kept);
+                return kept;
+              }}
+            />
           ) : null}
           {list.data ? (
             <div className={styles.row}>
