@@ -72,7 +72,7 @@ test('a rollout through two rings: the gate pauses on blocked sign-ins and says 
   await page.getByRole('button', { name: 'Plan its rings…' }).click();
 
   // The emergency group cannot be the first ring.
-  const ringPicker = page.getByRole('combobox', { name: 'Add a ring from a group' });
+  const ringPicker = page.getByRole('combobox', { name: 'Groups for a new ring' });
   await ringPicker.fill('CA - Emer');
   await page.getByRole('option', { name: /^CA - Emergency access accounts/ }).click();
   await expect(

@@ -137,7 +137,7 @@ export function RingEditor({
       <div className={styles.row}>
         <DirectoryPicker
           kind="groups"
-          label="Add a ring from a group"
+          label="Groups for a new ring"
           exclude={ringIds}
           onPick={(entry) => setGroups((current) => [...current, { id: entry.id, name: entry.displayName, created: false }])}
         />
