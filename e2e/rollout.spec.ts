@@ -6,6 +6,7 @@
 // copy is deleted. Graph, read by another client, holds the copy and the policy as each step left them.
 import type { APIRequestContext } from '@playwright/test';
 import { CONTOSO_TENANT_ID, contosoDirectory } from '../src/emulator/seed/contoso';
+import { PolicyEditorPage } from './pages/policy-editor-page';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
 import { urls } from './support/ports';
@@ -159,8 +160,19 @@ test('a rollout through two rings: the gate pauses on blocked sign-ins and says 
   expect(after.conditions.users.includeGroups).toEqual([SERVICE_ACCOUNTS]);
   expect(policies.find((p) => p.id === before.id)!.state).toBe('enabledForReportingButNotEnforced');
 
+  // The policy's own review says its controls are frozen while the rollout runs.
+  const rolloutPage = page.url();
+  const editor = new PolicyEditorPage(page);
+  await editor.open(`/policies/${before.id}`);
+  await editor.setState('Off');
+  await editor.reviewButton.click();
+  await expect(page.getByRole('dialog')).toContainText('Grant controls are frozen during its rollout');
+  await page.getByRole('dialog').getByRole('button', { name: 'Back to editing' }).click();
+  await page.getByRole('button', { name: 'Undo all changes…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Undo all changes' }).click();
+
   // Kept on the device: after a reload the rollout is listed where it stands.
-  await page.reload();
+  await page.goto(rolloutPage);
   await page.getByRole('button', { name: 'All rollouts' }).click();
   await expect(page.getByRole('table', { name: 'Rollouts on this device' })).toContainText('1 of 2 rings in the copy');
   await page.getByRole('button', { name: before.displayName }).click();

@@ -38,6 +38,7 @@ import { StateBadge } from '../../policy-ui/state-badge';
 import { describeChanges } from '../../domain/describe-changes';
 import { draftStore } from '../../policy-ui/draft-store';
 import type { LockoutRisk } from '../../domain/lockout';
+import { RolloutFreezeNotice } from '../../policy-ui/rollout-notice';
 import { DraftImpact, withImpactRisks } from './draft-impact';
 import { ReviewDialog, type ReviewStep } from './review-dialog';
 import { startFromPolicy, useDraft } from './use-draft';
@@ -232,7 +233,12 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
           names={names.data}
           risks={withImpactRisks(guard.risks, impactRisks)}
           onExcludeEmergency={guard.excludeEmergency}
-          impact={<DraftImpact policyId={id} draft={draft.policy} onRisks={setImpactRisks} />}
+          impact={
+            <>
+              <RolloutFreezeNotice policyId={id} />
+              <DraftImpact policyId={id} draft={draft.policy} onRisks={setImpactRisks} />
+            </>
+          }
           onSave={() => void save()}
           onClose={() => setReviewing(false)}
           onKeepMine={() => {
