@@ -76,3 +76,38 @@ test('the engine’s agreement with the service is measured on the tenant’s ow
   const ca001 = page.getByRole('table', { name: 'Agreement per policy' }).getByRole('row', { name: /^CA001/ });
   await expect(ca001.getByRole('cell').nth(1)).toHaveText(/^\d+\.\d %/);
 });
+
+test('a workload identity’s sign-in is evaluated too: outside the trusted places, CA016 blocks it', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  // Graph does not serve the legacy MFA trusted IPs: until they are said, 'AllTrusted' cannot be evaluated outside named locations.
+  await page.getByRole('tab', { name: 'What if' }).click();
+  const evaluate = async () => {
+    await page.getByRole('button', { name: 'Evaluate' }).click();
+    return page.getByRole('table', { name: 'Each policy for this scenario' }).getByRole('row', { name: /^CA016/ });
+  };
+  await page.getByRole('combobox', { name: 'Who signs in' }).selectOption('A workload identity');
+  await page.getByRole('combobox', { name: 'Workload identities' }).fill('Contoso Pay');
+  await page.getByRole('option', { name: /^Contoso Payroll Sync/ }).click();
+  await page.getByRole('combobox', { name: 'Applications' }).fill('Microsoft Gr');
+  await page.getByRole('option', { name: /^Microsoft Graph/ }).click();
+  await page.getByLabel('IP address').fill('192.0.2.200');
+  let ca016 = await evaluate();
+  await expect(ca016.getByRole('cell').nth(1)).toContainText('Applies');
+  await expect(ca016.getByRole('cell').nth(2)).toContainText('Cannot tell');
+  await expect(ca016.getByRole('cell').nth(2)).toContainText('MFA trusted IPs');
+
+  // Said in Settings: there are none. The engine then agrees with Graph.
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'None are configured' }).click();
+  await expect(page.getByText('None are configured.')).toBeVisible();
+  await page.getByRole('tab', { name: 'What if' }).click();
+  await page.getByRole('combobox', { name: 'Who signs in' }).selectOption('A workload identity');
+  await page.getByRole('combobox', { name: 'Workload identities' }).fill('Contoso Pay');
+  await page.getByRole('option', { name: /^Contoso Payroll Sync/ }).click();
+  await page.getByRole('combobox', { name: 'Applications' }).fill('Microsoft Gr');
+  await page.getByRole('option', { name: /^Microsoft Graph/ }).click();
+  await page.getByLabel('IP address').fill('192.0.2.200');
+  ca016 = await evaluate();
+  await expect(ca016.getByRole('cell').nth(2)).toContainText('Applies: blocks');
+});

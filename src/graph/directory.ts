@@ -5,7 +5,8 @@
 import type { GraphClient } from './client';
 import type { Membership } from '../domain/lockout';
 
-export type DirectoryKind = 'users' | 'groups' | 'servicePrincipals' | 'roles' | 'namedLocations';
+/** servicePrincipals answer appIds (what policies name for applications); workloadIdentities answer the service principals' own ids. */
+export type DirectoryKind = 'users' | 'groups' | 'servicePrincipals' | 'workloadIdentities' | 'roles' | 'namedLocations';
 
 export interface DirectoryEntry {
   id: string;
@@ -57,13 +58,17 @@ export async function searchDirectory(
       detail: i.userPrincipalName ?? i.description ?? i.mail ?? undefined,
     }));
   }
-  if (kind === 'servicePrincipals') {
+  if (kind === 'servicePrincipals' || kind === 'workloadIdentities') {
     if (!term) return [];
     const filter = encodeURIComponent(`startswith(displayName,'${escape(term)}')`);
     const page = await client.get<{ value: Item[] }>(`/v1.0/servicePrincipals?$filter=${filter}&$select=id,appId,displayName&$top=20`, {
       signal,
     });
-    return page.value.map((i) => ({ id: i.appId ?? i.id, displayName: i.displayName ?? i.id, detail: i.appId }));
+    return page.value.map((i) =>
+      kind === 'servicePrincipals'
+        ? { id: i.appId ?? i.id, displayName: i.displayName ?? i.id, detail: i.appId }
+        : { id: i.id, displayName: i.displayName ?? i.id, detail: i.appId ? `App ${i.appId}` : undefined },
+    );
   }
   const all =
     kind === 'roles'

@@ -67,6 +67,28 @@ export async function readApplicationOwner(client: GraphClient, appId: string, s
   return page.value[0]?.appOwnerOrganizationId ?? null;
 }
 
+/** What Conditional Access asks of a workload identity: a managed identity or not, and owned by this tenant or not. */
+export async function readWorkload(
+  client: GraphClient,
+  servicePrincipalId: string,
+  tenantId: string,
+  signal?: AbortSignal,
+): Promise<{ servicePrincipalType?: 'application' | 'managedIdentity'; ownedByThisTenant?: boolean }> {
+  const sp = await client.get<{ servicePrincipalType?: string | null; appOwnerOrganizationId?: string | null }>(
+    `/v1.0/servicePrincipals/${encodeURIComponent(servicePrincipalId)}?$select=id,servicePrincipalType,appOwnerOrganizationId`,
+    { signal },
+  );
+  const type = sp.servicePrincipalType?.toLowerCase();
+  return {
+    ...(type === 'managedidentity'
+      ? { servicePrincipalType: 'managedIdentity' as const }
+      : type === 'application'
+        ? { servicePrincipalType: 'application' as const }
+        : {}),
+    ...(sp.appOwnerOrganizationId ? { ownedByThisTenant: sp.appOwnerOrganizationId.toLowerCase() === tenantId.toLowerCase() } : {}),
+  };
+}
+
 /** Every named location, as the engine reads them (IP ranges, countries, trusted). */
 export function listNamedLocations(client: GraphClient, signal?: AbortSignal): Promise<NamedLocationData[]> {
   return client.list<NamedLocationData>('/beta/identity/conditionalAccess/namedLocations', { signal });

@@ -40,6 +40,7 @@ export const queryKeys = {
   namedLocations: (t: Tenant) => [...t.scopeKey, 'named-locations'] as const,
   signInSubject: (t: Tenant, userId: string) => [...t.scopeKey, 'sign-in-subject', userId] as const,
   applicationOwner: (t: Tenant, appId: string) => [...t.scopeKey, 'application-owner', appId] as const,
+  workload: (t: Tenant, servicePrincipalId: string) => [...t.scopeKey, 'workload', servicePrincipalId] as const,
   /** The sign-in log of the last days (capped), and the groups and roles of the users in it. */
   signInWindow: (t: Tenant, days: number, cap: number) => [...t.scopeKey, 'sign-ins', days, cap] as const,
   signInUsers: (t: Tenant, userIds: readonly string[]) => [...t.scopeKey, 'sign-ins', 'users', userIds] as const,

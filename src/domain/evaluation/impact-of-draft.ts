@@ -23,6 +23,8 @@ export interface ImpactRequest {
   policyId: string | null;
   draft: JsonObject;
   namedLocations: readonly NamedLocationData[];
+  /** The legacy MFA trusted IPs when the admin said them (Graph does not serve them). */
+  mfaTrustedIps?: readonly string[];
   emergencyAccountIds: readonly string[];
   signedInUserId?: string;
 }
@@ -46,7 +48,7 @@ export function impactOfDraft(request: ImpactRequest): ImpactAnswer {
   };
   const log = readLog(request.signIns, directory, request.tenantId);
   const logged = log.signIns;
-  const context = { namedLocations: request.namedLocations };
+  const context = { namedLocations: request.namedLocations, ...(request.mfaTrustedIps && { mfaTrustedIps: request.mfaTrustedIps }) };
   // Shapes tell sign-ins apart only by what these policies (the draft among them) read.
   const shapes = shapesFor(log, [...request.policies, request.draft], context);
   const saved = request.policyId ? (request.policies.find((p) => p.id === request.policyId) ?? null) : null;

@@ -113,6 +113,8 @@ export interface SubjectFacts {
   guest?: GuestFacts | null;
   /** The tenant that owns the target application (Microsoft's apps are in Office 365 and the admin portals, others are not). */
   applicationOwnerTenantId?: string;
+  /** For a workload identity: a managed identity (outside Conditional Access), and whether this tenant owns it. */
+  workload?: { servicePrincipalType?: 'application' | 'managedIdentity'; ownedByThisTenant?: boolean };
 }
 
 /** The engine's facts for the scenario. */
@@ -130,7 +132,7 @@ export function scenarioFacts(scenario: Scenario, subject: SubjectFacts): SignIn
           // A person picked from the directory's users; agent users are not offered by the picker.
           agentUser: false,
         }
-      : { kind: 'workloadIdentity', servicePrincipalId: scenario.identity.id, displayName: scenario.identity.name };
+      : { kind: 'workloadIdentity', servicePrincipalId: scenario.identity.id, displayName: scenario.identity.name, ...subject.workload };
   const t = scenario.target;
   const target: SignInFacts['target'] =
     t.kind === 'application'

@@ -9,6 +9,7 @@ import { readSignIns, signInsUnavailable } from '../../graph/sign-ins';
 import { readUserDirectory } from '../../graph/sign-in-directory';
 import { lockoutGroupMembersQuery, namedLocationsQuery, policiesQuery } from '../../policy-ui/queries';
 import { useEmergencyAccess } from '../../session/emergency-access';
+import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
 import { queryKeys } from '../../session/query-keys';
 import { useTenantSession, type TenantSession } from '../../session/tenant-session';
 
@@ -50,6 +51,7 @@ export function useDraftImpact(policyId: string | null, draft: JsonObject | null
   const policies = useQuery(policiesQuery(tenant));
   const locations = useQuery(namedLocationsQuery(tenant));
   const [settings] = useEmergencyAccess(tenant.account.tenantId);
+  const [mfaTrustedIps] = useMfaTrustedIps(tenant.account.tenantId);
   const members = useQuery(lockoutGroupMembersQuery(tenant, settings.groups));
   const [result, setResult] = useState<{ request: ImpactRequest; state: ImpactState } | null>(null);
 
@@ -63,6 +65,7 @@ export function useDraftImpact(policyId: string | null, draft: JsonObject | null
       policyId,
       draft,
       namedLocations: locations.data,
+      ...(mfaTrustedIps && { mfaTrustedIps }),
       emergencyAccountIds: [...settings.users.map((u) => u.id), ...(members.data ?? []).map((m) => m.user.id)],
       signedInUserId: tenant.account.objectId,
     };
@@ -78,6 +81,7 @@ export function useDraftImpact(policyId: string | null, draft: JsonObject | null
     policyId,
     settings.users,
     members.data,
+    mfaTrustedIps,
   ]);
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 // Settings for the signed-in tenant: its emergency-access accounts and groups, which the lock-out
-// guard protects on every save. Kept on this device, per tenant: every change says it was saved and
+// guard protects on every save, and the legacy MFA trusted IPs Graph does not serve. Kept on this device, per tenant: every change says it was saved and
 // where, since nothing of it reaches the tenant or the other admins.
 import { Button, Card, CardHeader, makeStyles, MessageBar, MessageBarBody, Tag, TagGroup, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import type { EmergencyAccess } from '../../domain/lockout';
 import { useEmergencyAccess } from '../../session/emergency-access';
 import { DirectoryPicker } from '../../session/directory-picker';
 import { useTenantSession } from '../../session/tenant-session';
+import { MfaTrustedIpsCard } from './mfa-trusted-ips-card';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '880px' },
@@ -70,6 +71,7 @@ export function SettingsPage() {
           </Button>
         )}
       </Card>
+      <MfaTrustedIpsCard tenantId={tenant.account.tenantId} onSaved={(kept) => setSaved(kept ? 'kept' : 'not kept')} />
       {/* Announced after each change; the same region stays mounted so screen readers hear it. */}
       <div role="status" aria-live="polite">
         {saved && (

@@ -11,14 +11,15 @@ export interface AgreementRequest {
   users: UserDirectory;
   policies: readonly JsonObject[];
   namedLocations: readonly NamedLocationData[];
+  mfaTrustedIps?: readonly string[];
 }
 
 self.onmessage = (event: MessageEvent<AgreementRequest>) => {
   try {
-    const { tenantId, signIns, users, policies, namedLocations } = event.data;
+    const { tenantId, signIns, users, policies, namedLocations, mfaTrustedIps } = event.data;
     const report = measureAgreement(signIns, policies, {
       tenantId,
-      context: { namedLocations },
+      context: { namedLocations, ...(mfaTrustedIps && { mfaTrustedIps }) },
       directory: { user: (id) => users[id] ?? undefined },
     });
     self.postMessage({ ok: true, report });

@@ -25,6 +25,7 @@ import { policyJson } from '../../domain/json';
 import { readSignIns, signInsUnavailable } from '../../graph/sign-ins';
 import { readUserDirectory } from '../../graph/sign-in-directory';
 import { namedLocationsQuery, policiesQuery } from '../../policy-ui/queries';
+import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
 import type { TenantSession } from '../../session/tenant-session';
 import type { AgreementRequest } from './agreement.worker';
 
@@ -45,6 +46,7 @@ export function EngineAgreement({ tenant }: { tenant: TenantSession }) {
   const styles = useStyles();
   const policies = useQuery(policiesQuery(tenant));
   const locations = useQuery(namedLocationsQuery(tenant));
+  const [mfaTrustedIps] = useMfaTrustedIps(tenant.account.tenantId);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [request, setRequest] = useState<{ body: AgreementRequest; capped: boolean } | null>(null);
 
@@ -80,6 +82,7 @@ export function EngineAgreement({ tenant }: { tenant: TenantSession }) {
           users,
           policies: (policies.data ?? []).map(policyJson),
           namedLocations: locations.data ?? [],
+          ...(mfaTrustedIps && { mfaTrustedIps }),
         },
       });
     } catch (error) {

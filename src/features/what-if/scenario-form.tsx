@@ -3,7 +3,8 @@
 // as Graph's evaluate is sent them all; the address and country may stay empty (not known).
 import { Button, Checkbox, Field, Input, makeStyles, Select, Tag, Text, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import type { Decision, Scenario, ScenarioConditions, ScenarioTarget } from '../../domain/evaluation/scenario';
+import { useState } from 'react';
+import type { Decision, Scenario, ScenarioConditions, ScenarioIdentity, ScenarioTarget } from '../../domain/evaluation/scenario';
 import type { UserAction } from '../../domain/evaluation/sign-in';
 import { DirectoryPicker } from '../../session/directory-picker';
 
@@ -69,28 +70,49 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
   const c = value.conditions;
   const set = (patch: Partial<ScenarioConditions>) => onChange({ ...value, conditions: { ...c, ...patch } });
   const targetKind = value.target?.kind ?? 'application';
+  // Who is chosen before anyone is picked; an opened scenario says it itself.
+  const [chosenKind, setWhoKind] = useState<ScenarioIdentity['kind']>('user');
+  const whoKind = value.identity?.kind ?? chosenKind;
   return (
     <div className={styles.form}>
       <Field label="Scenario name">
         <Input value={value.name} onChange={(_, data) => onChange({ ...value, name: data.value })} />
       </Field>
       <div className={styles.grid}>
-        <Field label="User signing in" required>
+        <Choice
+          label="Who signs in"
+          value={whoKind}
+          options={[
+            ['user', 'A user'],
+            ['servicePrincipal', 'A workload identity'],
+          ]}
+          onChange={(kind) => {
+            setWhoKind(kind);
+            onChange({ ...value, identity: null });
+          }}
+        />
+        <Field label={whoKind === 'user' ? 'User signing in' : 'Workload identity signing in'} required>
           {value.identity ? (
             <div className={styles.chosen}>
               <Tag>{value.identity.name}</Tag>
               <Button
                 size="small"
                 icon={<DismissRegular />}
-                aria-label={`Choose another user than ${value.identity.name}`}
+                aria-label={`Choose another than ${value.identity.name}`}
                 onClick={() => onChange({ ...value, identity: null })}
               />
             </div>
-          ) : (
+          ) : whoKind === 'user' ? (
             <DirectoryPicker
               kind="users"
               label="Users"
               onPick={(entry) => onChange({ ...value, identity: { kind: 'user', id: entry.id, name: entry.displayName } })}
+            />
+          ) : (
+            <DirectoryPicker
+              kind="workloadIdentities"
+              label="Workload identities"
+              onPick={(entry) => onChange({ ...value, identity: { kind: 'servicePrincipal', id: entry.id, name: entry.displayName } })}
             />
           )}
         </Field>

@@ -31,6 +31,7 @@ import {
 } from '../../domain/evaluation/scenario';
 import { outcomeChange, suiteSummary, type SuiteRow } from '../../domain/evaluation/scenario-suite';
 import { namedLocationsQuery, policiesQuery } from '../../policy-ui/queries';
+import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
 import type { TenantSession } from '../../session/tenant-session';
 import { downloadFile } from '../../shared/download';
 import { signInSubjectQuery, type DraftChoice } from './use-what-if';
@@ -66,6 +67,7 @@ export function ScenarioSuitePanel({
   const [said, setSaid] = useState<{ text: string; undo?: Scenario[] } | null>(null);
   const policies = useQuery(policiesQuery(tenant));
   const locations = useQuery(namedLocationsQuery(tenant));
+  const [mfaTrustedIps] = useMfaTrustedIps(tenant.account.tenantId);
   const userIds = [...new Set(scenarios.flatMap((s) => (s.identity.kind === 'user' ? [s.identity.id] : [])))];
   const subjects = useQueries({ queries: userIds.map((id) => signInSubjectQuery(tenant, id)), combine: combineSubjects });
   const ready = !!policies.data && !!locations.data && subjects.settled;
@@ -73,7 +75,7 @@ export function ScenarioSuitePanel({
   const rows = useMemo((): SuiteRow[] | null => {
     if (!ready) return null;
     const byUser = new Map(userIds.map((id, i) => [id, subjects.data[i]]));
-    const context = { namedLocations: locations.data };
+    const context = { namedLocations: locations.data, ...(mfaTrustedIps && { mfaTrustedIps }) };
     const withDraft = draft
       ? [...policies.data!.filter((p) => p.id !== draft.policyId), { ...draft.policy, id: draft.policyId ?? 'draft' }]
       : null;
@@ -91,7 +93,7 @@ export function ScenarioSuitePanel({
     });
     // userIds follows from scenarios.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ready, scenarios, policies.data, locations.data, draft, subjects]);
+  }, [ready, scenarios, policies.data, locations.data, draft, subjects, mfaTrustedIps]);
 
   const importFile = async (chosen: File) => {
     try {

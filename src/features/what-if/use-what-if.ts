@@ -10,8 +10,9 @@ import type { NameLookup } from '../../domain/evaluation/sign-in';
 import { canonicalJson } from '../../domain/bundle/canonical-json';
 import type { JsonObject } from '../../domain/json';
 import { nameKey, type NameKind } from '../../domain/references';
-import { evaluateWhatIf, readApplicationOwner, readSignInSubject } from '../../graph/what-if';
+import { evaluateWhatIf, readApplicationOwner, readSignInSubject, readWorkload } from '../../graph/what-if';
 import { namedLocationsQuery, policiesQuery, useNames } from '../../policy-ui/queries';
+import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
 import { queryKeys } from '../../session/query-keys';
 import type { TenantSession } from '../../session/tenant-session';
 
@@ -30,6 +31,14 @@ export const applicationOwnerQuery = (tenant: TenantSession, appId: string | nul
     queryKey: queryKeys.applicationOwner(tenant, appId ?? ''),
     queryFn: ({ signal }) => readApplicationOwner(tenant.client, appId!, signal),
     enabled: !!appId,
+    staleTime: 5 * 60_000,
+  });
+
+export const workloadQuery = (tenant: TenantSession, servicePrincipalId: string | null) =>
+  queryOptions({
+    queryKey: queryKeys.workload(tenant, servicePrincipalId ?? ''),
+    queryFn: ({ signal }) => readWorkload(tenant.client, servicePrincipalId!, tenant.account.tenantId, signal),
+    enabled: !!servicePrincipalId,
     staleTime: 5 * 60_000,
   });
 
@@ -65,10 +74,13 @@ export function useWhatIf(tenant: TenantSession, scenario: Scenario | null, draf
   const locations = useQuery(namedLocationsQuery(tenant));
   const userId = scenario?.identity.kind === 'user' ? scenario.identity.id : null;
   const subject = useQuery(signInSubjectQuery(tenant, userId));
+  const workloadId = scenario?.identity.kind === 'servicePrincipal' ? scenario.identity.id : null;
+  const workload = useQuery(workloadQuery(tenant, workloadId));
   const appId = scenario?.target.kind === 'application' ? scenario.target.appId : null;
   // Unknown owner only makes app-group conditions indeterminate: not waited for if it fails.
   const owner = useQuery(applicationOwnerQuery(tenant, appId));
   const names = useNames(tenant, policies.data);
+  const [mfaTrustedIps] = useMfaTrustedIps(tenant.account.tenantId);
   const can = scenario ? graphCanEvaluate(scenario) : null;
   const body = useMemo(() => (scenario && can?.ok ? evaluateRequest(scenario) : null), [scenario, can?.ok]);
   const graph = useQuery(graphWhatIfQuery(tenant, body));
@@ -93,13 +105,17 @@ export function useWhatIf(tenant: TenantSession, scenario: Scenario | null, draf
     (!appId || owner.data !== undefined || !!owner.error);
   const evaluations = useMemo(() => {
     if (!ready || !scenario) return { saved: null, draft: null };
-    const facts = scenarioFacts(scenario, { ...subject.data, ...(owner.data && { applicationOwnerTenantId: owner.data }) });
-    const context = { namedLocations: locations.data, names: lookup };
+    const facts = scenarioFacts(scenario, {
+      ...subject.data,
+      ...(owner.data && { applicationOwnerTenantId: owner.data }),
+      ...(workload.data && { workload: workload.data }),
+    });
+    const context = { namedLocations: locations.data, names: lookup, ...(mfaTrustedIps && { mfaTrustedIps }) };
     const saved = evaluatePolicies(policies.data!, facts, context);
     if (!draft) return { saved, draft: null };
     const others = policies.data!.filter((p) => p.id !== draft.policyId);
     return { saved, draft: evaluatePolicies([...others, { ...draft.policy, id: draft.policyId ?? 'draft' }], facts, context) };
-  }, [ready, scenario, subject.data, owner.data, locations.data, lookup, policies.data, draft]);
+  }, [ready, scenario, subject.data, owner.data, workload.data, locations.data, lookup, policies.data, draft, mfaTrustedIps]);
 
   const failed = policies.error ?? locations.error ?? subject.error;
   return {

@@ -1,0 +1,69 @@
+// The legacy MFA trusted IPs, said by the admin: Graph does not serve them, yet Conditional Access
+// counts them among 'AllTrusted' locations. Until they are said, Gatehouse's engine answers "cannot
+// tell" for a policy that excludes trusted locations when the address is in no trusted named location.
+import { Button, Card, CardHeader, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { parseCidr } from '../../domain/evaluation/ip-address';
+import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
+
+const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' } });
+
+export function MfaTrustedIpsCard({ tenantId, onSaved }: { tenantId: string; onSaved(kept: boolean): void }) {
+  const styles = useStyles();
+  const [ranges, store] = useMfaTrustedIps(tenantId);
+  const [text, setText] = useState(() => (ranges ?? []).join('\n'));
+  const lines = text
+    .split(/[\s,;]+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const errors = lines.flatMap((line) => {
+    const parsed = parseCidr(line);
+    return 'error' in parsed ? [parsed.error] : [];
+  });
+  return (
+    <Card>
+      <CardHeader
+        header={<Text weight="semibold">Legacy MFA trusted IPs</Text>}
+        description="The trusted IPs of the per-user MFA service settings count as trusted locations in Conditional Access, but Graph does not serve them. Say them here (or that there are none) so What if and a draft's impact can evaluate policies that exclude trusted locations."
+      />
+      <Text>
+        {ranges === null
+          ? 'Not said yet: such policies cannot be evaluated for addresses outside your trusted named locations.'
+          : ranges.length === 0
+            ? 'None are configured.'
+            : `${ranges.length} range${ranges.length === 1 ? '' : 's'}: ${ranges.join(', ')}.`}
+      </Text>
+      <Field
+        label="Ranges (CIDR, one a line)"
+        validationState={errors.length ? 'error' : 'none'}
+        validationMessage={errors.length ? `${errors.join('; ')}.` : undefined}
+      >
+        <Textarea value={text} onChange={(_, data) => setText(data.value)} placeholder="203.0.113.0/24" resize="vertical" />
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={errors.length > 0 || lines.length === 0} onClick={() => onSaved(store(lines))}>
+          Save these ranges
+        </Button>
+        <Button
+          onClick={() => {
+            setText('');
+            onSaved(store([]));
+          }}
+        >
+          None are configured
+        </Button>
+        {ranges !== null ? (
+          <Button
+            appearance="subtle"
+            onClick={() => {
+              setText('');
+              onSaved(store(null));
+            }}
+          >
+            Forget
+          </Button>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
