@@ -12,12 +12,16 @@ export interface MarkdownOptions {
 
 /** Text safe in a Markdown table cell: HTML entities for < > &, backslashes before Markdown's own characters, one line. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~])/g, '\\$1')
-    .replace(/\r?\n/g, ' ');
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- control characters have no place in a report.
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/([\\`*_[\]|~])/g, '\\$1')
+      .replace(/\r?\n/g, ' ')
+  );
 }
 
 const WORD: Record<LintSeverity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
