@@ -86,6 +86,13 @@ describe('the lint catalogue', () => {
     expect(lint({ policies }).filter((f) => f.category === 'references')).toEqual([]);
   });
 
+  it('takes the legacy MFA trusted IPs from Settings as trusted locations, and says so when there are none', () => {
+    const rule = [ruleById('all-trusted-without-trusted-location')!];
+    const base = { policies: [demo.securityInfo()], namedLocations: [{ id: 'l1', isTrusted: false }], now: NOW };
+    expect(lintTenant({ ...base, mfaTrustedIps: ['203.0.113.0/24'] }, rule)).toEqual([]);
+    expect(lintTenant({ ...base, mfaTrustedIps: [] }, rule)[0]?.message).toMatch(/and there are no MFA trusted IPs \(legacy\) either\./);
+  });
+
   it('refuses the service’s cap as an error: Graph refuses a new policy', () => {
     const findings = lintTenant({ policies: Array.from({ length: 195 }, () => policy()), now: NOW }, [ruleById('near-policy-limit')!]);
     expect(findings).toMatchObject([

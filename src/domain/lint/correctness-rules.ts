@@ -143,11 +143,15 @@ export const allTrustedWithoutTrustedLocation: LintRule = {
   id: 'all-trusted-without-trusted-location',
   category: 'correctness',
   severity: 'warning',
-  description: "A policy that uses 'All trusted locations' has at least one named location marked as trusted.",
+  description: "A policy that uses 'All trusted locations' has a named location marked as trusted, or legacy MFA trusted IPs, to mean.",
   external: [],
   check(tenant) {
-    const locations = tenant.input.namedLocations;
-    if (!locations || locations.some((l) => l.isTrusted === true)) return [];
+    const { namedLocations: locations, mfaTrustedIps } = tenant.input;
+    if (!locations || locations.some((l) => l.isTrusted === true) || (mfaTrustedIps && mfaTrustedIps.length > 0)) return [];
+    // Graph does not serve the legacy MFA trusted IPs: unless Settings says there are none, they may be what is meant.
+    const legacy = mfaTrustedIps
+      ? 'and there are no MFA trusted IPs (legacy) either'
+      : 'so only the MFA trusted IPs (legacy), if any, count';
     return tenant.policies.flatMap((p) => {
       const loc = obj(p.conditions.locations);
       const key = ['includeLocations', 'excludeLocations'].find((k) => list(loc[k]).includes('AllTrusted'));
@@ -157,7 +161,7 @@ export const allTrustedWithoutTrustedLocation: LintRule = {
           policyId: p.id,
           policyName: p.name,
           path: ['conditions', 'locations', key],
-          message: `${policyWords(p)} ${key === 'includeLocations' ? 'includes' : 'excludes'} 'All trusted locations', but no named location is marked as trusted: only the legacy MFA trusted IPs, if any, count. Mark the corporate network as trusted, or name the locations.`,
+          message: `${policyWords(p)} ${key === 'includeLocations' ? 'includes' : 'excludes'} 'All trusted locations', but no named location is marked as trusted, ${legacy}. Mark the corporate network as trusted, or name the locations.`,
         },
       ];
     });

@@ -149,7 +149,7 @@ const cases: Record<string, Case> = {
   'all-trusted-without-trusted-location': {
     fires: { policies: [demo.securityInfo()], namedLocations: [{ id: LOCATION, isTrusted: false }] },
     quiet: { policies: [demo.securityInfo()], namedLocations: [{ id: LOCATION, isTrusted: true }] },
-    says: /excludes 'All trusted locations', but no named location is marked as trusted/,
+    says: /excludes 'All trusted locations', but no named location is marked as trusted, so only the MFA trusted IPs \(legacy\), if any, count/,
   },
   'coverage-mfa-for-everyone': coverage(demo.mfaForAll, 'CA001'),
   'coverage-phishing-resistant-admins': {

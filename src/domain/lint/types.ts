@@ -86,6 +86,8 @@ export interface LintInput {
   /** The emergency-access accounts and groups from Settings, and what they belong to when read. */
   emergency?: EmergencyAccess;
   memberships?: Memberships;
+  /** The legacy MFA trusted IPs as Settings holds them (Graph does not serve them): [] when there are none, undefined when not known. */
+  mfaTrustedIps?: readonly string[];
   /** The appIds of the tenant's service principals. */
   servicePrincipalAppIds?: readonly string[];
   now: Date;
