@@ -8,14 +8,18 @@ import { policyRules, runRules } from '../rules';
 import { blocks, policyWords, targetsResources, type PolicyView } from './tenant';
 import type { LintRule } from './types';
 
+/** Users, guests, workload identities or agent identities (beta: agent service principals, conditions.agents). */
 function targetsIdentities(p: PolicyView): boolean {
   const u = p.users;
+  const clients = obj(p.conditions.clientApplications);
   return (
+    list(clients.includeAgentIdServicePrincipals).length > 0 ||
+    list(obj(p.conditions.agents).includeAgentUsers).length > 0 ||
     list(u.includeUsers).some((x) => x !== 'None') ||
     list(u.includeGroups).length > 0 ||
     list(u.includeRoles).length > 0 ||
     Object.keys(obj(u.includeGuestsOrExternalUsers)).length > 0 ||
-    list(obj(p.conditions.clientApplications).includeServicePrincipals).length > 0
+    list(clients.includeServicePrincipals).length > 0
   );
 }
 

@@ -116,7 +116,21 @@ const cases: Record<string, Case> = {
   },
   'untargeted-policy': {
     fires: { policies: [policy({ users: { includeUsers: ['None'] } })] },
-    quiet: { policies: [policy()] },
+    // Agent identities are identities too (beta: agent service principals, and agent users under conditions.agents).
+    quiet: {
+      policies: [
+        policy(),
+        policy({ users: { includeUsers: ['None'] }, conditions: { agents: { includeAgentUsers: ['All'] } } }),
+        {
+          ...policy({ users: { includeUsers: ['None'] } }),
+          conditions: {
+            ...objectIn(policy().conditions),
+            users: { includeUsers: ['None'] },
+            clientApplications: { includeAgentIdServicePrincipals: ['All'] },
+          },
+        },
+      ],
+    },
     says: /targets no users or workload identities, so it never applies/,
   },
   'user-and-sign-in-risk-together': {
