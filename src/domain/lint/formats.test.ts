@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { lintRules } from './catalogue';
 import { toJUnit } from './junit';
 import { toMarkdown } from './markdown';
-import { toSarif } from './sarif';
+import { sarifLocationIn, toSarif } from './sarif';
 import type { LintFinding } from './types';
 
 const HOSTILE = `CA999: <img src=x onerror=alert(1)> & "quotes" 'too' | pipe *star* [link](x)\u0001`;
@@ -110,6 +110,19 @@ describe('SARIF', () => {
       { kind: 'external', status: 'accepted', justification: 'Kiosks sign in with it until March' },
     ]);
     expect((results[0]!.properties as Obj).external).toEqual(['maester:MT.1066']);
+  });
+
+  it('places a finding on the lines of its policy file', () => {
+    const text = JSON.stringify({ displayName: 'CA002', grantControls: { operator: 'OR', authenticationStrength: { id: 'x' } } }, null, 2);
+    expect(sarifLocationIn('policies/CA002.json', text, ['grantControls', 'authenticationStrength'])).toEqual({
+      uri: 'policies/CA002.json',
+      startLine: 5,
+      startColumn: 5,
+      endLine: 7,
+      endColumn: 6,
+    });
+    // A path the file no longer has points at its closest parent rather than nowhere.
+    expect(sarifLocationIn('p.json', text, ['grantControls', 'termsOfUse'])).toMatchObject({ startLine: 3, startColumn: 3 });
   });
 
   it('finds a malformed log malformed (the check can fail)', () => {

@@ -3,7 +3,7 @@
 export { lintRules, lintTenant, ruleById } from './catalogue';
 export { applySuppressions, readSuppressions, suppressionFor, withSuppression, withoutSuppression } from './suppressions';
 export { referencesFromNames } from './names-as-references';
-export { toSarif, fingerprintOf, SARIF_SCHEMA, type SarifLocation, type SarifOptions } from './sarif';
+export { toSarif, sarifLocationIn, fingerprintOf, SARIF_SCHEMA, type SarifLocation, type SarifOptions } from './sarif';
 export { toJUnit, type JUnitOptions } from './junit';
 export { toMarkdown, type MarkdownOptions } from './markdown';
 export { namingPatternOf } from './hygiene-rules';

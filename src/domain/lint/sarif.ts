@@ -4,6 +4,8 @@
 // the caller's to say (the command line knows the folder it wrote); without it a result carries
 // the policy as a logical location.
 import type { JsonObject } from '../json';
+import { locate } from '../json-locations';
+import type { JsonPath } from '../policy-finding';
 import { lintRules } from './catalogue';
 import type { LintFinding, LintRule, LintSeverity } from './types';
 
@@ -90,4 +92,15 @@ export function toSarif(findings: readonly LintFinding[], options: SarifOptions 
       },
     ],
   };
+}
+
+/** Where a JSON path lies in a file's text, as a SARIF region (lines and columns from 1): the value, or its closest existing parent. */
+export function sarifLocationIn(uri: string, text: string, path: JsonPath): SarifLocation {
+  const { start, end } = locate(text, path);
+  const position = (offset: number) => {
+    const before = text.slice(0, offset).split('\n');
+    return { line: before.length, column: before.at(-1)!.length + 1 };
+  };
+  const [from, to] = [position(start), position(end)];
+  return { uri, startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column };
 }
