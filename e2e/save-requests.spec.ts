@@ -24,6 +24,8 @@ test('saving sends exactly the conflict read, the PATCH and the read-back', asyn
   await editor.replaceStringValue('enabledForReportingButNotEnforced', 'disabled');
   await editor.reviewButton.click();
   await expect(editor.dialog).toContainText('State: Report-only → Off');
+  // The review's reads of recent sign-ins (the draft's impact) are done before the save is counted.
+  await expect(editor.dialog.getByRole('region', { name: /^Impact on the last 7 days/ }).getByRole('status')).toBeVisible();
 
   const sent: string[] = [];
   page.on('request', (request) => {
