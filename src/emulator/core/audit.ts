@@ -30,10 +30,21 @@ export function recordAudit(
     activityDateTime: when.toISOString(),
     loggedByService: 'Conditional Access',
     operationType: operation === 'Hard delete' ? 'Delete' : operation === 'Restore' ? 'Update' : operation,
-    initiatedBy: {
-      user: { id: principal.userId, displayName: null, userPrincipalName: principal.userPrincipalName, ipAddress: null },
-      app: null,
-    },
+    // An application signed in as itself is the initiator, as the audit log shows it; a user otherwise.
+    initiatedBy: principal.app
+      ? {
+          user: null,
+          app: {
+            appId: principal.app.appId,
+            displayName: principal.app.displayName,
+            servicePrincipalId: principal.app.servicePrincipalId,
+            servicePrincipalName: null,
+          },
+        }
+      : {
+          user: { id: principal.userId, displayName: null, userPrincipalName: principal.userPrincipalName, ipAddress: null },
+          app: null,
+        },
     targetResources: [
       {
         id: String(subject.id),

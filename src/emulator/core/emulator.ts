@@ -3,7 +3,7 @@
 import { DroppedConnection, errorResponse, errors, GraphError, isObject, jsonResponse, readJson, type RequestContext } from './http';
 import { newId } from './ids';
 import type { EmulatorState, FaultConfig, FaultRule, Principal, TenantState } from './model';
-import type { ApiVersion, Route } from './route';
+import { acceptedPermissions, type ApiVersion, type Route } from './route';
 import { auditRoutes } from './routes/audit-logs';
 import { catalogRoutes } from './routes/catalog';
 import { checkMemberGroupsRoute } from './routes/check-member-groups';
@@ -103,7 +103,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     if (route.betaOnly && version === 'v1.0') {
       throw new GraphError(404, 'UnknownError', `No HTTP resource was found that matches the request URI '${request.url}'.`);
     }
-    if (!route.scopes.some((scope) => principal.scopes.includes(scope))) throw route.denied?.() ?? errors.accessDenied(route.scopes);
+    const accepted = acceptedPermissions(route, principal);
+    if (!accepted.some((scope) => principal.scopes.includes(scope))) throw route.denied?.() ?? errors.accessDenied(accepted);
 
     const throttled = throttler.take(tenant.id, route.throttle, tenant.faults, context.now.getTime());
     if (throttled) throw throttled;

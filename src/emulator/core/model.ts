@@ -154,10 +154,14 @@ export interface EmulatorState {
 /** Who is calling: read from the bearer token by the adapter's authenticator. */
 export interface Principal {
   tenantId: string;
+  /** The signed-in user's object id; for an application signed in as itself, its service principal's. */
   userId: string;
   userPrincipalName: string;
   displayName: string;
+  /** The delegated scopes (`scp`); for an application signed in as itself, its application permissions (`roles`). */
   scopes: string[];
+  /** Set for an app-only token (client credentials): no user, the application's own permissions. */
+  app?: { appId: string; displayName: string; servicePrincipalId: string };
 }
 
 export const defaultFaults = (): FaultConfig => ({

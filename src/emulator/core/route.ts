@@ -23,6 +23,8 @@ export interface Route {
   pattern: RegExp;
   /** Any one of these delegated scopes grants access. */
   scopes: readonly string[];
+  /** Any one of these application permissions grants an app-only caller access; absent, those of `scopes` that exist for applications. */
+  roles?: readonly string[];
   betaOnly?: boolean;
   throttle: Throttle;
   /** The 403 this resource answers without a permission; Graph's gateway message when absent. */
@@ -48,6 +50,15 @@ export const scopes = {
   readOrganization: ['User.Read', 'Organization.Read.All', 'Directory.Read.All'],
   readAgreements: ['Agreement.Read.All', 'Agreement.ReadWrite.All'],
 } as const;
+
+/** Delegated scopes with no application permission of the same name. */
+const DELEGATED_ONLY = new Set(['User.Read']);
+
+/** The permissions that grant the caller this route: delegated scopes for a user, application permissions for an app alone. */
+export function acceptedPermissions(route: Route, principal: Principal): readonly string[] {
+  if (!principal.app) return route.scopes;
+  return route.roles ?? route.scopes.filter((scope) => !DELEGATED_ONLY.has(scope));
+}
 
 export const GUID = '([0-9a-fA-F-]{36})';
 export const SEGMENT = '([^/]+)';

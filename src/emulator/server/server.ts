@@ -6,6 +6,7 @@ import { DroppedConnection } from '../core/http';
 import type { EmulatorState, FaultConfig } from '../core/model';
 import { createSeedState } from '../seed';
 import { createSizedSeedState } from '../seed/large-seed';
+import { createManyTenantsState } from './many-tenants';
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
@@ -82,9 +83,17 @@ export async function startEmulatorServer(options: {
   host?: string;
   /** Contoso's number of policies, 35 (the demo's) to 195 (the service's limit). */
   policies?: number;
+  /** Instead of the demo's two tenants, this many copies of Contoso (many-tenants.ts), each paced on its own. */
+  tenants?: number;
 }): Promise<EmulatorServer> {
+  if (options.tenants !== undefined && options.policies !== undefined) throw new Error('--tenants and --policies do not go together.');
   const freshState = () => {
-    const state = options.policies === undefined ? createSeedState() : createSizedSeedState(options.policies);
+    const state =
+      options.tenants !== undefined
+        ? createManyTenantsState(options.tenants)
+        : options.policies === undefined
+          ? createSeedState()
+          : createSizedSeedState(options.policies);
     for (const tenant of state.tenants) {
       tenant.faults.latencyMs = options.latencyMs ?? 0;
       if (options.rateLimits === false) {

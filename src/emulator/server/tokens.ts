@@ -1,6 +1,8 @@
 // Bearer tokens for the emulator server: it either signs its own (printed at start so curl and
 // the Graph SDKs can call it at once) or verifies those of an OIDC identity provider (--issuer).
-// Either way the caller's scopes come from the token's `scp` claim, as in Entra ID.
+// Either way the caller's permissions come from the token as in Entra ID: a user's delegated scopes
+// from `scp`; an application signed in as itself (client credentials) has no `scp` and its
+// application permissions in `roles`.
 import {
   createRemoteJWKSet,
   exportJWK,
@@ -27,15 +29,41 @@ export const ADMIN_SCOPES = [
 ];
 export const READER_SCOPES = ['User.Read', 'Policy.Read.All', 'Directory.Read.All', 'AuditLog.Read.All', 'Agreement.Read.All'];
 
+export const APP_PERMISSIONS = [
+  'Policy.Read.All',
+  'Policy.ReadWrite.ConditionalAccess',
+  'Directory.Read.All',
+  'AuditLog.Read.All',
+  'Agreement.Read.All',
+];
+
+const claim = (payload: JWTPayload, name: string): string | null => (typeof payload[name] === 'string' ? (payload[name] as string) : null);
+
 function principalFrom(payload: JWTPayload, defaultTenantId: string): Principal {
-  const scp = typeof payload.scp === 'string' ? payload.scp : typeof payload.scope === 'string' ? payload.scope : '';
+  const tenantId = claim(payload, 'tid') ?? defaultTenantId;
+  const scp = claim(payload, 'scp') ?? claim(payload, 'scope');
+  const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : null;
+  if (scp === null && roles !== null) {
+    // App-only: oid is the service principal's id; appid (v1) or azp (v2) names the application.
+    const appId = claim(payload, 'appid') ?? claim(payload, 'azp') ?? String(payload.sub ?? '');
+    const servicePrincipalId = claim(payload, 'oid') ?? String(payload.sub ?? '');
+    const displayName = claim(payload, 'app_displayname') ?? appId;
+    return {
+      tenantId,
+      userId: servicePrincipalId,
+      userPrincipalName: '',
+      displayName,
+      scopes: roles,
+      app: { appId, displayName, servicePrincipalId },
+    };
+  }
   return {
-    tenantId: typeof payload.tid === 'string' ? payload.tid : defaultTenantId,
-    userId: typeof payload.oid === 'string' ? payload.oid : String(payload.sub ?? ''),
-    userPrincipalName: typeof payload.preferred_username === 'string' ? payload.preferred_username : String(payload.sub ?? ''),
-    displayName: typeof payload.name === 'string' ? payload.name : '',
+    tenantId,
+    userId: claim(payload, 'oid') ?? String(payload.sub ?? ''),
+    userPrincipalName: claim(payload, 'preferred_username') ?? String(payload.sub ?? ''),
+    displayName: claim(payload, 'name') ?? '',
     // Entra ID puts bare scope names in scp; strip a resource prefix if an issuer left one.
-    scopes: scp
+    scopes: (scp ?? '')
       .split(' ')
       .filter(Boolean)
       .map((s) => s.slice(s.lastIndexOf('/') + 1)),
@@ -69,6 +97,8 @@ function verifierFor(keys: JWTVerifyGetKey | CryptoKey, issuer: string, audience
 export interface LocalIssuer {
   authenticate: Authenticator;
   sign(claims: { tenantId: string; userId: string; userPrincipalName: string; name: string; scopes: string[] }): Promise<string>;
+  /** An app-only token, as client credentials give one: application permissions in `roles`, no `scp`. */
+  signApp(claims: { tenantId: string; appId: string; servicePrincipalId: string; name: string; roles: string[] }): Promise<string>;
   jwks(): Promise<{ keys: unknown[] }>;
 }
 
@@ -89,6 +119,23 @@ export async function createLocalIssuer(issuer: string, audiences: string[], def
         .setIssuer(issuer)
         .setAudience('https://graph.microsoft.com')
         .setSubject(claims.userId)
+        .setIssuedAt()
+        .setExpirationTime('24h')
+        .sign(privateKey),
+    signApp: (claims) =>
+      new SignJWT({
+        tid: claims.tenantId,
+        oid: claims.servicePrincipalId,
+        appid: claims.appId,
+        azp: claims.appId,
+        app_displayname: claims.name,
+        idtyp: 'app',
+        roles: claims.roles,
+      })
+        .setProtectedHeader({ alg: 'RS256', kid: 'emulator' })
+        .setIssuer(issuer)
+        .setAudience('https://graph.microsoft.com')
+        .setSubject(claims.servicePrincipalId)
         .setIssuedAt()
         .setExpirationTime('24h')
         .sign(privateKey),
