@@ -301,3 +301,75 @@ test('without access to the sign-in logs, the gate says so plainly and what stil
   await expect(page.getByRole('table', { name: 'Rollouts on this device' })).toContainText('1 of 2 rings in the copy');
   await withholdScopes([]);
 });
+
+test('a ring made of a new assigned group: the start creates it once, and a start stopped half-way resumes after a reload', async ({
+  page,
+  signInPage,
+  playwright,
+  consoleGuard,
+}) => {
+  test.setTimeout(180_000);
+  consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
+  await emulator.reset();
+  await withholdScopes([]);
+  await useLocalTenant(page);
+  await page.goto('/');
+  await signInPage.signInWithMicrosoft();
+  const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
+  const before = (await readPolicies(request)).find((p) => p.displayName.startsWith('CA006'))!;
+
+  await page.getByRole('tab', { name: 'Rollout' }).click();
+  await page.getByRole('combobox', { name: 'Policy to roll out' }).selectOption({ label: before.displayName });
+  await page.getByRole('button', { name: 'Plan its rings…' }).click();
+  await page.getByRole('textbox', { name: 'Or a new assigned group, named' }).fill('CA006 pilot ring');
+  await page.getByRole('button', { name: 'Add a new group' }).click();
+  const rings = page.getByRole('table', { name: 'Rings' });
+  await expect(rings.getByRole('row', { name: /CA006 pilot ring/ })).toContainText('New group, created empty by the start');
+  await page.getByRole('combobox', { name: 'Groups for a new ring' }).fill('Finan');
+  await page.getByRole('option', { name: /^Finance/ }).click();
+  await page.getByRole('button', { name: 'Keep this plan' }).click();
+
+  // The copy's creation is answered 429 more often than the client retries: the run stops after the group.
+  await page.getByRole('button', { name: 'Start the rollout…' }).click();
+  await expect(page.getByText(/2 to create, 1 to update/)).toBeVisible();
+  await emulator.setFaults(await emulator.tenantId('Contoso'), {
+    rules: [{ match: 'POST /beta/identity/conditionalAccess/policies', fault: 429, times: 4 }],
+  });
+  await page.getByRole('button', { name: /^Apply: / }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
+  await expect(page.getByRole('heading', { name: 'Stopped before the end' })).toBeVisible({ timeout: 60_000 });
+
+  // Left and come back to: the rollout says a step is unfinished, and the journal resumes it.
+  await page.reload();
+  await page.getByRole('tab', { name: 'Rollout' }).click();
+  const list = page.getByRole('table', { name: 'Rollouts on this device' });
+  await expect(list).toContainText('Planned, 2 rings; a step was left unfinished');
+  await list.getByRole('button', { name: before.displayName }).click();
+  await page.getByRole('button', { name: 'Open the unfinished step' }).click();
+  await expect(page.getByRole('heading', { name: 'Stopped before the end' })).toBeVisible();
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByRole('heading', { name: 'Applied to Contoso' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Back to the rollout' }).click();
+  await expect(rings.getByRole('row', { name: /Ring 1 \(CA006 pilot ring\)/ })).toContainText('In the copy');
+  await expect(page.getByRole('button', { name: 'Open the unfinished step' })).toHaveCount(0);
+
+  // Graph holds one new group, once, and the copy enforces for it alone; the original is report-only.
+  const token = await request.post(`${urls.idp}/token`, {
+    form: { grant_type: 'client_credentials', client_id: 'gatehouse-e2e-seeder', scope: `${urls.emulator}/Group.Read.All` },
+  });
+  const headers = { Authorization: `Bearer ${((await token.json()) as { access_token: string }).access_token}` };
+  const groups = await request.get(`${urls.emulator}/v1.0/groups?$filter=${encodeURIComponent("displayName eq 'CA006 pilot ring'")}`, {
+    headers,
+  });
+  expect(groups.status(), await groups.text()).toBe(200);
+  const created = ((await groups.json()) as { value: { id: string; groupTypes: string[]; securityEnabled: boolean }[] }).value;
+  expect(created).toHaveLength(1);
+  expect(created[0]!.groupTypes).toEqual([]);
+  const policies = await readPolicies(request);
+  const copies = policies.filter((p) => p.displayName === `${before.displayName} [rollout]`);
+  expect(copies).toHaveLength(1);
+  expect(copies[0]!.state).toBe('enabled');
+  expect(copies[0]!.conditions.users.includeGroups).toEqual([created[0]!.id]);
+  expect(policies.find((p) => p.id === before.id)!.state).toBe('enabledForReportingButNotEnforced');
+  await request.dispose();
+});

@@ -40,7 +40,10 @@ export function RolloutList({
                   {name}
                 </Button>
               </TableCell>
-              <TableCell>{STAGE[plan.status](plan)}</TableCell>
+              <TableCell>
+                {STAGE[plan.status](plan)}
+                {plan.pending ? '; a step was left unfinished' : ''}
+              </TableCell>
               <TableCell>{last ? `${formatDateTime(last.at)}: ${last.text}` : '—'}</TableCell>
             </TableRow>
           );
