@@ -172,7 +172,7 @@ export function DraftImpact({
                               {item.identityIds.length > 3 ? ` and ${item.identityIds.length - 3} more` : ''} to{' '}
                               {item.resourceIds.slice(0, 2).map(nameOf).join(', ')}: {plural(item.signIns, 'sign-in')}
                               {item.requires ? `, asked for ${item.requires}` : ''}
-                              {item.missing?.length ? `, needs ${item.missing.join(', ')}` : ''} (for example{' '}
+                              {item.missing?.length ? `, needs ${item.missing.join(', ')}` : ''} (request ids to find in the sign-in logs:{' '}
                               {item.sampleIds.slice(0, 2).join(', ')})
                             </li>
                           ))}
