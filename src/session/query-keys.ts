@@ -50,6 +50,9 @@ export const queryKeys = {
   planTarget: (t: Tenant) => [...t.scopeKey, 'plan-target'] as const,
   planTargetObjects: (t: Tenant) => [...t.scopeKey, 'plan-target', 'objects'] as const,
   planTargetMatches: (t: Tenant, fingerprint: string) => [...t.scopeKey, 'plan-target', 'matches', fingerprint] as const,
+  /** The lint of the tenant, computed from what the console read (the sources' version names what it read). */
+  lint: (t: Tenant) => [...t.scopeKey, 'lint'] as const,
+  lintOf: (t: Tenant, version: string) => [...t.scopeKey, 'lint', version] as const,
   /** Not a query: the key of a write (a mutation), by kind. */
   write: (t: Tenant, kind: string) => [...t.scopeKey, 'write', kind] as const,
 };

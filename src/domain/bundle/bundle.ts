@@ -4,6 +4,7 @@
 // what it is, where and when it was taken, how many of each, and a sha256 per item.
 import type { ContingencyPlan } from '../contingency/contingency-plan';
 import type { JsonObject } from '../json';
+import type { LintSuppression } from '../lint/types';
 import type { RolloutPlan } from '../rollout/rollout-plan';
 import { canonicalJson, sha256Hex } from './canonical-json';
 
@@ -61,6 +62,8 @@ export interface BundleManifest {
   contingencyPlans?: { count: number; sha256: string };
   /** The staged rollouts kept on the device (rings, thresholds, where each stands, the timeline). */
   rolloutPlans?: { count: number; sha256: string };
+  /** The lint findings the admin accepted, each with its reason, who and when. */
+  lintSuppressions?: { count: number; sha256: string };
 }
 
 export interface Bundle extends BundleSections {
@@ -68,6 +71,7 @@ export interface Bundle extends BundleSections {
   references: ReferenceEntry[];
   contingencyPlans: ContingencyPlan[];
   rolloutPlans: RolloutPlan[];
+  lintSuppressions: LintSuppression[];
 }
 
 const idOf = (item: JsonObject) => (typeof item.id === 'string' ? item.id : '');
@@ -79,6 +83,7 @@ export async function createBundle(
   origin: { tenantId: string; tenantName: string | null; capturedAt: Date },
   contingencyPlans: ContingencyPlan[] = [],
   rolloutPlans: RolloutPlan[] = [],
+  lintSuppressions: LintSuppression[] = [],
 ): Promise<Bundle> {
   const items: ManifestItem[] = [];
   for (const section of SECTIONS) {
@@ -103,8 +108,27 @@ export async function createBundle(
     ...(rolloutPlans.length > 0 && {
       rolloutPlans: { count: rolloutPlans.length, sha256: await sha256Hex(canonicalJson(rolloutPlans)) },
     }),
+    ...(lintSuppressions.length > 0 && { lintSuppressions: await suppressionsEntry(lintSuppressions) }),
   };
-  return { manifest, ...sections, references, contingencyPlans, rolloutPlans };
+  return { manifest, ...sections, references, contingencyPlans, rolloutPlans, lintSuppressions };
+}
+
+const suppressionsEntry = async (suppressions: readonly LintSuppression[]) => ({
+  count: suppressions.length,
+  sha256: await sha256Hex(canonicalJson(suppressions)),
+});
+
+/**
+ * The bundle with these lint suppressions (replacing any), listed in its manifest: how the console
+ * adds what it keeps on the device to a backup read from the tenant.
+ */
+export async function withLintSuppressions(bundle: Bundle, suppressions: readonly LintSuppression[]): Promise<Bundle> {
+  const { lintSuppressions: _previous, ...manifest } = bundle.manifest;
+  return {
+    ...bundle,
+    manifest: { ...manifest, ...(suppressions.length > 0 && { lintSuppressions: await suppressionsEntry(suppressions) }) },
+    lintSuppressions: [...suppressions],
+  };
 }
 
 /** The bundle as one JSON file. */

@@ -1,11 +1,12 @@
 // The bundle as a folder that reads well under git: one file per object in a folder per section,
 // named after the object (made safe and unique), canonical JSON, plus manifest.json and one
-// references.json (and contingency-plans.json, rollout-plans.json when there are such plans). The console zips it for download; a command line can write it as it is.
+// references.json (and contingency-plans.json, rollout-plans.json, lint-suppressions.json when there are any). The console zips it for download; a command line can write it as it is.
 import { canonicalJson } from './canonical-json';
 import { SECTIONS, type Bundle, type SectionName } from './bundle';
 
 export const CONTINGENCY_FILE = 'contingency-plans.json';
 export const ROLLOUT_FILE = 'rollout-plans.json';
+export const LINT_SUPPRESSIONS_FILE = 'lint-suppressions.json';
 
 export interface BundleFile {
   path: string;
@@ -48,5 +49,6 @@ export function bundleFiles(bundle: Bundle): BundleFile[] {
   files.push({ path: 'references.json', text: canonicalJson(bundle.references) });
   if (bundle.contingencyPlans.length > 0) files.push({ path: CONTINGENCY_FILE, text: canonicalJson(bundle.contingencyPlans) });
   if (bundle.rolloutPlans.length > 0) files.push({ path: ROLLOUT_FILE, text: canonicalJson(bundle.rolloutPlans) });
+  if (bundle.lintSuppressions.length > 0) files.push({ path: LINT_SUPPRESSIONS_FILE, text: canonicalJson(bundle.lintSuppressions) });
   return files;
 }

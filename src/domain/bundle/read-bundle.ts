@@ -3,6 +3,8 @@
 // admin decides whether to use it).
 import { readPlans } from '../contingency/contingency-plan';
 import { isJsonObject, objectIn, type JsonObject } from '../json';
+import { readSuppressions } from '../lint/suppressions';
+import type { LintSuppression } from '../lint/types';
 import { readRolloutPlans } from '../rollout/rollout-plan';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import {
@@ -14,7 +16,7 @@ import {
   type ReferenceKind,
   type SectionName,
 } from './bundle';
-import { CONTINGENCY_FILE, ROLLOUT_FILE, SECTION_FOLDERS, type BundleFile } from './folder';
+import { CONTINGENCY_FILE, LINT_SUPPRESSIONS_FILE, ROLLOUT_FILE, SECTION_FOLDERS, type BundleFile } from './folder';
 
 export class BundleError extends Error {}
 
@@ -62,6 +64,12 @@ function readManifest(value: unknown): BundleManifest {
       rolloutPlans: {
         count: typeof manifest.rolloutPlans.count === 'number' ? manifest.rolloutPlans.count : 0,
         sha256: text(manifest.rolloutPlans.sha256) ?? '',
+      },
+    }),
+    ...(isJsonObject(manifest.lintSuppressions) && {
+      lintSuppressions: {
+        count: typeof manifest.lintSuppressions.count === 'number' ? manifest.lintSuppressions.count : 0,
+        sha256: text(manifest.lintSuppressions.sha256) ?? '',
       },
     }),
   };
@@ -117,7 +125,19 @@ export async function readBundle(value: unknown): Promise<ReadBundle> {
   if (rolloutsListed && rolloutsListed.sha256 !== (await sha256Hex(canonicalJson(rolloutPlans))))
     problems.push('The rollout plans were changed after the backup was taken, or are missing.');
   else if (!rolloutsListed && rolloutPlans.length > 0) problems.push('The rollout plans are not in the manifest.');
-  return { bundle: { manifest, ...sections, references, contingencyPlans, rolloutPlans }, problems };
+  let lintSuppressions: LintSuppression[] = [];
+  try {
+    lintSuppressions =
+      value.lintSuppressions === undefined ? [] : readSuppressions(value.lintSuppressions, "The backup's lint suppressions");
+  } catch (error) {
+    // Named, not refused, like any other damaged part: the policies may still be what the admin needs.
+    problems.push(`${error instanceof Error ? error.message : String(error)} They are left out.`);
+  }
+  const suppressionsListed = manifest.lintSuppressions;
+  if (suppressionsListed && suppressionsListed.sha256 !== (await sha256Hex(canonicalJson(lintSuppressions))))
+    problems.push('The lint suppressions were changed after the backup was taken, or are missing.');
+  else if (!suppressionsListed && lintSuppressions.length > 0) problems.push('The lint suppressions are not in the manifest.');
+  return { bundle: { manifest, ...sections, references, contingencyPlans, rolloutPlans, lintSuppressions }, problems };
 }
 
 /** A bundle from its folder form (the files of an unpacked zip). */
@@ -144,5 +164,7 @@ export async function readBundleFolder(files: BundleFile[]): Promise<ReadBundle>
   if (plans) value.contingencyPlans = parse(plans);
   const rollouts = inRoot.find((f) => f.path === ROLLOUT_FILE);
   if (rollouts) value.rolloutPlans = parse(rollouts);
+  const suppressions = inRoot.find((f) => f.path === LINT_SUPPRESSIONS_FILE);
+  if (suppressions) value.lintSuppressions = parse(suppressions);
   return readBundle(value);
 }

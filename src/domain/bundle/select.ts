@@ -40,5 +40,7 @@ export async function selectFromBundle(bundle: Bundle, policyIds: readonly strin
     }),
     // A rollout goes with the policy it rolls out.
     bundle.rolloutPlans.filter((plan) => chosen.has(plan.policyId.toLowerCase())),
+    // A suppression goes with its policy; one for a whole rule with any part of the tenant.
+    bundle.lintSuppressions.filter((s) => s.policyId === undefined || chosen.has(s.policyId.toLowerCase())),
   );
 }

@@ -19,13 +19,14 @@ import {
 } from '@fluentui/react-components';
 import { ArchiveRegular, ArrowDownloadRegular, FolderZipRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useState } from 'react';
-import { bundleText, type Bundle } from '../../domain/bundle/bundle';
+import { bundleText, withLintSuppressions, type Bundle } from '../../domain/bundle/bundle';
 import { bundleFiles, safeFileName } from '../../domain/bundle/folder';
 import { selectFromBundle } from '../../domain/bundle/select';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
 import { exportTenant } from '../../operations/export-tenant';
 import { PolicySelection } from '../../policy-ui/policy-selection';
 import { useContingencyStore } from '../../session/contingency-store';
+import { useLintSuppressions } from '../../session/lint-suppressions-store';
 import { useRolloutStore } from '../../session/rollout-store';
 import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
@@ -67,6 +68,7 @@ export function BackupPage() {
   const tenantName = useOrganizationName(tenant);
   const [contingency] = useContingencyStore(tenant.account.tenantId);
   const [rollouts] = useRolloutStore(tenant.account.tenantId);
+  const [suppressions] = useLintSuppressions(tenant.account.tenantId);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   // Some policies only: the chosen ones with what they use and name, computed from the whole backup.
   const [selection, setSelection] = useState<readonly string[] | undefined>(undefined);
@@ -91,12 +93,15 @@ export function BackupPage() {
     setStep({ kind: 'reading', progress: 'Starting…' });
     setSelection(undefined);
     try {
-      const bundle = await exportTenant(
-        tenant.context,
-        tenantName,
-        (progress) => setStep({ kind: 'reading', progress }),
-        contingency.plans,
-        Object.values(rollouts),
+      const bundle = await withLintSuppressions(
+        await exportTenant(
+          tenant.context,
+          tenantName,
+          (progress) => setStep({ kind: 'reading', progress }),
+          contingency.plans,
+          Object.values(rollouts),
+        ),
+        suppressions,
       );
       setStep({ kind: 'done', bundle });
     } catch (error) {
@@ -168,6 +173,10 @@ export function BackupPage() {
               <TableRow>
                 <TableCell>Staged rollouts (kept on this device)</TableCell>
                 <TableCell>{chosen ? chosen.rolloutPlans.length : '…'}</TableCell>
+              </TableRow>
+              <TableRow>
+                <TableCell>Lint suppressions, with their reasons (kept on this device)</TableCell>
+                <TableCell>{chosen ? chosen.lintSuppressions.length : '…'}</TableCell>
               </TableRow>
             </TableBody>
           </Table>

@@ -1,0 +1,268 @@
+// Lint findings as a list, shared by each policy's page and the Lint page: each with its severity,
+// our rule id and the Maester or ScubaGear id beside it, the message in the admin center's words,
+// the policy it concerns, a quick fix (opening the editor, never writing) and suppression with a
+// reason (kept on this device), with Undo. A suppressed finding stays listed, with why and by whom.
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowUndoRegular, EyeOffRegular, EyeRegular, WrenchRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { withoutSuppression, withSuppression } from '../domain/lint/suppressions';
+import type { ExternalId, LintFinding, LintSeverity, LintSuppression } from '../domain/lint/types';
+import { useLintSuppressions } from '../session/lint-suppressions-store';
+import { useTenantSession } from '../session/tenant-session';
+import { useWriteAccess, WriteAccessTooltip } from '../session/write-access';
+import { paths } from '../shared/routes/paths';
+import { formatDateTime } from '../shared/ui/format';
+import { useOpenLintFix } from './lint-fix';
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  suppressedItem: { backgroundColor: tokens.colorNeutralBackground2 },
+  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  external: { color: tokens.colorNeutralForeground3 },
+  note: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+const SEVERITY: Record<LintSeverity, { label: string; color: 'danger' | 'warning' | 'informative' }> = {
+  error: { label: 'Error', color: 'danger' },
+  warning: { label: 'Warning', color: 'warning' },
+  info: { label: 'Suggestion', color: 'informative' },
+};
+
+export const severityLabel = (s: LintSeverity) => SEVERITY[s].label;
+
+export function SeverityBadge({ severity }: { severity: LintSeverity }) {
+  return (
+    <Badge appearance="tint" color={SEVERITY[severity].color}>
+      {SEVERITY[severity].label}
+    </Badge>
+  );
+}
+
+const SOURCES: Record<ExternalId['source'], string> = { maester: 'Maester', scubagear: 'ScubaGear' };
+export const externalIds = (external: readonly ExternalId[]) => external.map((e) => `${SOURCES[e.source]} ${e.id}`).join(', ');
+
+/** The key of a finding in a list: the same finding keeps its row across a new lint. */
+export const findingKey = (f: LintFinding, i: number) => `${f.ruleId}|${f.policyId ?? ''}|${(f.path ?? []).join('.')}|${i}`;
+
+type Outcome =
+  { kind: 'suppressed' | 'restored'; finding: LintFinding; previous: readonly LintSuppression[] } | { kind: 'failed'; text: string };
+
+function SuppressDialog({ finding, onSuppress, onClose }: { finding: LintFinding; onSuppress(reason: string): void; onClose(): void }) {
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const empty = !reason.trim();
+  const scope = finding.policyName ? `for “${finding.policyName}”` : 'for the tenant';
+  return (
+    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
+      <DialogSurface>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            setTried(true);
+            if (!empty) onSuppress(reason.trim());
+          }}
+        >
+          <DialogBody>
+            <DialogTitle>Suppress {finding.ruleId}?</DialogTitle>
+            <DialogContent>
+              <Text as="p">
+                The finding stays listed as suppressed {scope}, with your reason, and is no longer counted. The suppression is kept on this
+                device and in its backups; it changes nothing in the tenant.
+              </Text>
+              <Field
+                label="Reason"
+                required
+                validationMessage={tried && empty ? 'Say why this finding is accepted: the next admin will read it.' : undefined}
+              >
+                <Textarea value={reason} onChange={(_, data) => setReason(data.value)} resize="vertical" />
+              </Field>
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" type="submit">
+                Suppress
+              </Button>
+              <Button onClick={onClose}>Cancel</Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+export function LintFindingsList({
+  findings,
+  label,
+  showPolicy = true,
+}: {
+  findings: readonly LintFinding[];
+  /** The list's accessible name. */
+  label: string;
+  /** Beside each finding, a link to its policy (the Lint page); a policy's own page leaves it out. */
+  showPolicy?: boolean;
+}) {
+  const styles = useStyles();
+  const tenant = useTenantSession();
+  const [suppressions, update] = useLintSuppressions(tenant.account.tenantId);
+  const write = useWriteAccess();
+  const openFix = useOpenLintFix();
+  const [asking, setAsking] = useState<LintFinding | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [fixing, setFixing] = useState<string | null>(null);
+
+  const change = (
+    kind: 'suppressed' | 'restored',
+    finding: LintFinding,
+    next: (current: readonly LintSuppression[]) => LintSuppression[],
+  ) => {
+    const previous = suppressions;
+    const kept = update(next);
+    setOutcome(
+      kept
+        ? { kind, finding, previous }
+        : {
+            kind: 'failed',
+            text: 'The browser would not keep the change (its storage is full or blocked): it lasts until this page is closed.',
+          },
+    );
+  };
+  const suppress = (finding: LintFinding, reason: string) => {
+    setAsking(null);
+    const by = tenant.account.name || tenant.account.username;
+    change('suppressed', finding, (current) =>
+      withSuppression(current, {
+        ruleId: finding.ruleId,
+        ...(finding.policyId && { policyId: finding.policyId }),
+        reason,
+        ...(by && { by }),
+        at: new Date().toISOString(),
+      }),
+    );
+  };
+  const unsuppress = (finding: LintFinding) =>
+    change('restored', finding, (current) => withoutSuppression(current, finding.ruleId, finding.policyId));
+  const fix = async (finding: LintFinding, key: string) => {
+    setFixing(key);
+    try {
+      await openFix(finding);
+    } catch (error) {
+      setFixing(null);
+      setOutcome({ kind: 'failed', text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const where = (f: LintFinding) => (f.policyName ? ` for “${f.policyName}”` : '');
+  return (
+    <>
+      {outcome && (
+        <MessageBar intent={outcome.kind === 'failed' ? 'error' : 'success'} aria-live="polite">
+          <MessageBarBody>
+            {outcome.kind === 'failed'
+              ? outcome.text
+              : outcome.kind === 'suppressed'
+                ? `Suppressed ${outcome.finding.ruleId}${where(outcome.finding)}. It is no longer counted.`
+                : `${outcome.finding.ruleId}${where(outcome.finding)} is counted again.`}
+          </MessageBarBody>
+          {outcome.kind !== 'failed' && (
+            <MessageBarActions>
+              <Button
+                icon={<ArrowUndoRegular />}
+                onClick={() => {
+                  const previous = outcome.previous;
+                  update(() => previous);
+                  setOutcome(null);
+                }}
+              >
+                Undo
+              </Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
+      <ul className={styles.list} aria-label={label}>
+        {findings.map((f, i) => {
+          const key = findingKey(f, i);
+          const external = externalIds(f.external);
+          return (
+            <li
+              key={key}
+              className={f.suppressed ? `${styles.item} ${styles.suppressedItem}` : styles.item}
+              aria-label={`${f.ruleId}${where(f)}`}
+            >
+              <div className={styles.head}>
+                {f.suppressed ? (
+                  <Badge appearance="outline" color="subtle">
+                    Suppressed
+                  </Badge>
+                ) : (
+                  <SeverityBadge severity={f.severity} />
+                )}
+                <code>{f.ruleId}</code>
+                {external && <Text className={styles.external}>({external})</Text>}
+                {showPolicy && f.policyId && <RouterLink to={paths.policy(f.policyId)}>{f.policyName ?? f.policyId}</RouterLink>}
+              </div>
+              <Text>{f.message}</Text>
+              {f.fix && !f.suppressed && <Text className={styles.external}>Quick fix: {f.fix.description}</Text>}
+              {f.suppressed && (
+                <Text className={styles.note}>
+                  Suppressed{f.suppressed.by ? ` by ${f.suppressed.by}` : ''} on {formatDateTime(f.suppressed.at)}: {f.suppressed.reason}
+                </Text>
+              )}
+              <div className={styles.actions}>
+                {f.fix && f.policyId && !f.suppressed && (
+                  <WriteAccessTooltip access={write}>
+                    <Button
+                      icon={<WrenchRegular />}
+                      disabledFocusable={!write.allowed || fixing !== null}
+                      onClick={() => void fix(f, key)}
+                      aria-label={`Fix ${f.ruleId}${where(f)} in the editor`}
+                    >
+                      {fixing === key ? 'Opening the editor…' : 'Fix…'}
+                    </Button>
+                  </WriteAccessTooltip>
+                )}
+                {f.suppressed ? (
+                  <Button icon={<EyeRegular />} onClick={() => unsuppress(f)} aria-label={`Count ${f.ruleId}${where(f)} again`}>
+                    Count again
+                  </Button>
+                ) : (
+                  <Button icon={<EyeOffRegular />} onClick={() => setAsking(f)} aria-label={`Suppress ${f.ruleId}${where(f)}…`}>
+                    Suppress…
+                  </Button>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {asking && <SuppressDialog finding={asking} onSuppress={(reason) => suppress(asking, reason)} onClose={() => setAsking(null)} />}
+    </>
+  );
+}

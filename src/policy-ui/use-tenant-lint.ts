@@ -1,0 +1,82 @@
+// The tenant's lint for a screen: reads what the lint needs through the console's queries and
+// device stores, runs the catalogue (lint-queries.ts) and applies the suppressions kept on this
+// device. A suppression or its Undo shows at once: it changes no finding, only how it is counted.
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { applySuppressions } from '../domain/lint/suppressions';
+import type { LintFinding } from '../domain/lint/types';
+import type { Principal } from '../domain/lockout';
+import { useEmergencyAccess } from '../session/emergency-access';
+import { useLintSuppressions } from '../session/lint-suppressions-store';
+import { useMfaTrustedIps } from '../session/mfa-trusted-ips';
+import { useTenantSession } from '../session/tenant-session';
+import { tenantLintQuery, type LintSources } from './lint-queries';
+import { lockoutGroupMembersQuery, lockoutMembershipsQuery, namedLocationsQuery, policiesQuery, useNames } from './queries';
+
+const NO_MEMBERS: { user: Principal; group: Principal }[] = [];
+
+/** The sources of the lint, once each has answered (or failed, which the lint reads as not known). */
+export function useLintSources(): { sources: LintSources | null; error: Error | null } {
+  const tenant = useTenantSession();
+  const tenantId = tenant.account.tenantId;
+  const policies = useQuery(policiesQuery(tenant));
+  const names = useNames(tenant, policies.data);
+  const locations = useQuery(namedLocationsQuery(tenant));
+  const [settings] = useEmergencyAccess(tenantId);
+  const [mfaTrustedIps] = useMfaTrustedIps(tenantId);
+  const membersRead = useQuery(lockoutGroupMembersQuery(tenant, settings.groups));
+  const members = membersRead.data ?? NO_MEMBERS;
+  const emergency = useMemo(() => ({ ...settings, members }), [settings, members]);
+  const principals = useMemo(
+    () =>
+      [
+        ...[...settings.users, ...members.map((m) => m.user)].map((u) => ({ kind: 'users' as const, id: u.id })),
+        ...settings.groups.map((g) => ({ kind: 'groups' as const, id: g.id })),
+      ].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i),
+    [settings, members],
+  );
+  const membershipsRead = useQuery(lockoutMembershipsQuery(tenant, principals));
+  // A query with nothing to read is never enabled and stays pending: only those that read are waited for.
+  const settled =
+    !!policies.data &&
+    !names.isPending &&
+    !locations.isPending &&
+    (settings.groups.length === 0 || !membersRead.isPending) &&
+    (principals.length === 0 || !membershipsRead.isPending);
+  const sources = useMemo<LintSources | null>(
+    () =>
+      settled
+        ? {
+            policies: policies.data!,
+            names: names.data,
+            namedLocations: locations.data,
+            emergency,
+            memberships: membershipsRead.data,
+            mfaTrustedIps,
+          }
+        : null,
+    [settled, policies.data, names.data, locations.data, emergency, membershipsRead.data, mfaTrustedIps],
+  );
+  return { sources, error: policies.error };
+}
+
+export interface TenantLint {
+  /** Every finding, suppressed ones marked; undefined while the lint runs the first time. */
+  findings: LintFinding[] | undefined;
+  /** The policies could not be read: there is nothing to lint. */
+  error: Error | null;
+  retry(): void;
+}
+
+export function useTenantLint(): TenantLint {
+  const tenant = useTenantSession();
+  const { sources, error } = useLintSources();
+  const lint = useQuery(tenantLintQuery(tenant, sources));
+  const [suppressions] = useLintSuppressions(tenant.account.tenantId);
+  const findings = useMemo(() => lint.data && applySuppressions(lint.data, suppressions), [lint.data, suppressions]);
+  return {
+    findings,
+    error: error ?? lint.error,
+    retry: () => void lint.refetch(),
+  };
+}
