@@ -46,6 +46,26 @@ describe('GraphClient', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('a token started ahead is used by the batch that follows, and a failed one falls back to the provider', async () => {
+    const asked: string[] = [];
+    let next = 'early';
+    const { client, calls } = clientWith(() => json(200, { responses: [{ id: 'a', status: 200, body: {} }] }), {
+      getToken: async () => {
+        asked.push(next);
+        return next;
+      },
+    });
+    const token = client.startToken();
+    next = 'late';
+    await client.batch('v1.0', [{ id: 'a', method: 'GET', url: '/users' }], { token });
+    expect(asked).toEqual(['early']);
+    expect(new Headers(calls[0]!.init.headers).get('Authorization')).toBe('Bearer early');
+
+    await client.batch('v1.0', [{ id: 'a', method: 'GET', url: '/users' }], { token: Promise.reject(new Error('interaction required')) });
+    expect(asked).toEqual(['early', 'late']);
+    expect(new Headers(calls[1]!.init.headers).get('Authorization')).toBe('Bearer late');
+  });
+
   it('refuses a nextLink to another host', async () => {
     const { client } = clientWith(() => json(200, { value: [1], '@odata.nextLink': 'https://evil.example/v1.0/users?page=2' }));
     await expect(client.list('/v1.0/users')).rejects.toMatchObject({ code: 'UnexpectedHost' });

@@ -29,6 +29,11 @@ export interface RequestOptions {
   /** Safe to repeat after a 5xx or a network failure. Defaults to true for GET. */
   idempotent?: boolean;
   signal?: AbortSignal;
+  /**
+   * A token already on its way for this request's scopes (see startToken): the first attempt uses it
+   * instead of asking the token provider again. Held for this one request, never kept.
+   */
+  token?: Promise<string>;
 }
 
 export interface BatchRequest {
@@ -107,7 +112,11 @@ export class GraphClient {
       if (isPacedPath(pathname)) await this.pacer.acquire();
       let error: GraphRequestError;
       try {
-        const token = await this.options.getToken(options.scopes ?? this.options.readScopes, { forceRefresh: refreshedToken });
+        const scopes = options.scopes ?? this.options.readScopes;
+        const token =
+          attempt === 0 && options.token
+            ? await options.token.catch(() => this.options.getToken(scopes))
+            : await this.options.getToken(scopes, { forceRefresh: refreshedToken });
         const response = await this.fetchImpl(url, {
           method,
           headers: {
@@ -149,6 +158,17 @@ export class GraphClient {
     }
   }
 
+  /**
+   * Starts acquiring a token for a request that will follow another one (the names after the list),
+   * so the follow-up does not wait for the token provider once the first answer is in. A failure
+   * here is not reported: the request then asks the provider itself.
+   */
+  startToken(scopes: readonly string[] = this.options.readScopes): Promise<string> {
+    const token = this.options.getToken(scopes);
+    token.catch(() => {});
+    return token;
+  }
+
   get<T>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}): Promise<T> {
     return this.request<T>(path, { ...options, method: 'GET' });
   }
@@ -172,7 +192,7 @@ export class GraphClient {
   async batch(
     version: 'v1.0' | 'beta',
     requests: BatchRequest[],
-    options: { scopes?: readonly string[] } = {},
+    options: { scopes?: readonly string[]; token?: Promise<string> } = {},
   ): Promise<Map<string, BatchResponse>> {
     const results = new Map<string, BatchResponse>();
     let pending = requests;
@@ -192,6 +212,7 @@ export class GraphClient {
               })),
             },
             scopes: options.scopes,
+            ...(attempt === 0 && options.token ? { token: options.token } : {}),
             idempotent: chunk.every((r) => r.method === 'GET'),
           });
         }),

@@ -69,8 +69,16 @@ const lookupLabels: Record<string, string> = {
   strengths: 'authentication strengths',
 };
 
-export async function resolveNames(client: GraphClient, policies: readonly ConditionalAccessPolicy[]): Promise<NameDirectory> {
-  const refs = collectReferences(policies);
+/**
+ * The names of everything these policies refer to, in one $batch. `prepared` saves work the caller
+ * has already done or started: the references collected, a token on its way.
+ */
+export async function resolveNames(
+  client: GraphClient,
+  policies: readonly ConditionalAccessPolicy[],
+  prepared: { refs?: References; token?: Promise<string> } = {},
+): Promise<NameDirectory> {
+  const refs = prepared.refs ?? collectReferences(policies);
   const requests = planLookups(refs);
   const names = new Map<string, ResolvedName>();
   const failures: NameDirectory['failures'] = [];
@@ -83,7 +91,7 @@ export async function resolveNames(client: GraphClient, policies: readonly Condi
   }
   if (requests.length === 0) return { names, failures };
 
-  const responses = await client.batch('v1.0', requests);
+  const responses = await client.batch('v1.0', requests, prepared.token ? { token: prepared.token } : {});
   for (const request of requests) {
     const response = responses.get(request.id);
     const family = request.id.replace(/-\d+$/, '');

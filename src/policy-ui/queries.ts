@@ -2,7 +2,7 @@
 // `useQuery(policiesQuery(tenant))` and never writes a key (keys: src/session/query-keys.ts).
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Principal } from '../domain/lockout';
-import { collectReferences } from '../domain/references';
+import { collectReferences, type References } from '../domain/references';
 import type { ConditionalAccessPolicy } from '../domain/types';
 import { AUDIT_RETENTION_DAYS, listConditionalAccessEvents } from '../graph/audit';
 import { listDeletedNamedLocations, listDeletedPolicies } from '../graph/deleted-items';
@@ -25,8 +25,10 @@ export const policiesQuery = (tenant: TenantSession, options: { names?: boolean 
   queryOptions({
     queryKey: queryKeys.policyList(tenant),
     queryFn: async ({ signal, client }) => {
+      // The names' token is fetched while the list is on its way, not after it arrives.
+      const token = options.names ? tenant.client.startToken() : undefined;
       const policies = await listPolicies(tenant.client, signal);
-      if (options.names) void client.prefetchQuery(namesQuery(tenant, policies));
+      if (options.names) void client.prefetchQuery(namesQuery(tenant, policies, token));
       return policies;
     },
   });
@@ -39,14 +41,23 @@ export const policyQuery = (tenant: TenantSession, id: string, fromList?: Condit
     placeholderData: fromList?.find((p) => p.id === id),
   });
 
-// The ids of a set of policies, as a key: computed once per array (a screen renders many times
-// with the same list; at 195 policies there are thousands of ids to sort).
+// The ids of a set of policies, and those as a key: computed once per array (a screen renders many
+// times with the same list; at 195 policies there are thousands of ids to collect and sort).
+const referencesOfList = new WeakMap<readonly ConditionalAccessPolicy[], References>();
+function referencesOf(policies: readonly ConditionalAccessPolicy[]): References {
+  let refs = referencesOfList.get(policies);
+  if (refs === undefined) {
+    refs = collectReferences(policies);
+    referencesOfList.set(policies, refs);
+  }
+  return refs;
+}
 const fingerprints = new WeakMap<readonly ConditionalAccessPolicy[], string>();
 function fingerprintOf(policies: readonly ConditionalAccessPolicy[] | undefined): string {
   if (!policies) return '';
   let fingerprint = fingerprints.get(policies);
   if (fingerprint === undefined) {
-    fingerprint = Object.values(collectReferences(policies))
+    fingerprint = Object.values(referencesOf(policies))
       .map((set: Set<string>) => [...set].sort().join(','))
       .join('|');
     fingerprints.set(policies, fingerprint);
@@ -54,12 +65,15 @@ function fingerprintOf(policies: readonly ConditionalAccessPolicy[] | undefined)
   return fingerprint;
 }
 
-/** Names for every id in these policies: resolved after the policies arrive, never blocking them. */
-export const namesQuery = (tenant: TenantSession, policies: readonly ConditionalAccessPolicy[] | undefined) => {
+/**
+ * Names for every id in these policies: resolved after the policies arrive, never blocking them.
+ * `token`: one the list's query started while the list was on its way.
+ */
+export const namesQuery = (tenant: TenantSession, policies: readonly ConditionalAccessPolicy[] | undefined, token?: Promise<string>) => {
   const fingerprint = fingerprintOf(policies);
   return queryOptions({
     queryKey: queryKeys.namesOf(tenant, fingerprint),
-    queryFn: () => resolveNames(tenant.client, policies ?? []),
+    queryFn: () => resolveNames(tenant.client, policies ?? [], { ...(policies ? { refs: referencesOf(policies) } : {}), token }),
     enabled: !!policies,
     staleTime: 5 * 60_000,
   });
