@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { LintFinding } from '../lint/types';
+import { failedTenant, readTenantsReport, reportTotals, summarizeTenant, tenantsReport } from './report';
+import { reportHtml, reportMarkdown } from './report-render';
+
+const finding = (ruleId: string, severity: LintFinding['severity'], suppressed = false): LintFinding => ({
+  ruleId,
+  severity,
+  category: 'correctness',
+  message: 'm',
+  external: [],
+  ...(suppressed ? { suppressed: { reason: 'accepted', at: '2026-11-01T00:00:00Z' } } : {}),
+});
+
+const now = new Date('2026-12-01T06:00:00Z');
+
+function sampleReport() {
+  const contoso = summarizeTenant({
+    tenantId: 't-1',
+    name: 'Contoso <script>alert(1)</script> | Ltd',
+    policies: [{ state: 'enabled' }, { state: 'enabled' }, { state: 'enabledForReportingButNotEnforced' }, { state: 'disabled' }],
+    findings: [finding('untargeted', 'error'), finding('untargeted', 'error'), finding('stale', 'info'), finding('stale', 'info', true)],
+    drift: {
+      baseline: 'baselines/contoso',
+      added: [],
+      removed: ['Old policy'],
+      changed: [{ name: 'CA001', by: 'ada@contoso.com', at: '2026-11-30T10:00:00Z' }],
+    },
+    emergency: { worstPerPolicy: [null, 'low', 'high', null] },
+    lastBackupAt: '2026-11-28T02:00:00Z',
+  });
+  const fabrikam = summarizeTenant({ tenantId: 't-2', name: 'Fabrikam', policies: [], findings: [], lastBackupAt: '2026-12-01T02:00:00Z' });
+  const broken = failedTenant('t-3', 'Woodgrove', 'AADSTS700016: the application was not found in the tenant.');
+  return tenantsReport([fabrikam, broken, contoso], now);
+}
+
+describe('the all-tenant report', () => {
+  it('sums each tenant: states, open lint findings by severity and rule, the worst emergency effect', () => {
+    const report = sampleReport();
+    const contoso = report.tenants.find((t) => t.tenantId === 't-1')!;
+    expect(contoso.policies).toEqual({ total: 4, enabled: 2, reportOnly: 1, off: 1 });
+    expect(contoso.lint).toEqual({
+      errors: 2,
+      warnings: 0,
+      infos: 1,
+      suppressed: 1,
+      rules: [
+        { ruleId: 'untargeted', count: 2 },
+        { ruleId: 'stale', count: 1 },
+      ],
+    });
+    expect(contoso.emergency).toEqual({ affected: 2, worst: 'high' });
+    expect(report.tenants.map((t) => t.name)).toEqual(['Contoso <script>alert(1)</script> | Ltd', 'Fabrikam', 'Woodgrove']);
+    expect(reportTotals(report)).toEqual({
+      tenants: 3,
+      unreadable: 1,
+      withLintErrors: 1,
+      drifted: 1,
+      emergencyAtRisk: 1,
+      nearLimit: 0,
+      staleBackups: 0,
+    });
+  });
+
+  it('reads back what it wrote, and refuses another file plainly', () => {
+    const report = sampleReport();
+    expect(readTenantsReport(JSON.stringify(report))).toEqual({ ok: true, report });
+    expect(readTenantsReport('{"format":"gatehouse.backup"}')).toEqual({
+      ok: false,
+      message: 'This is not an all-tenant report of Gatehouse (its "format" is not gatehouse.tenants-report).',
+    });
+    expect(readTenantsReport('nope').ok).toBe(false);
+    const edited = { ...report, tenants: [{ tenantId: 't', name: 'x', policies: { total: '<b>' }, error: { html: 1 } }] };
+    const read = readTenantsReport(JSON.stringify(edited));
+    expect(read.ok && read.report.tenants[0]).toEqual({
+      tenantId: 't',
+      name: 'x',
+      policies: { total: 0, enabled: 0, reportOnly: 0, off: 0 },
+    });
+  });
+
+  it('writes Markdown a job summary shows as a table, names escaped, drift with its authors', () => {
+    const markdown = reportMarkdown(sampleReport());
+    expect(markdown).toContain('- 1 could not be read');
+    expect(markdown).toContain(
+      '| Contoso &lt;script&gt;alert(1)&lt;/script&gt; \\| Ltd (t-1) | 4 of 195: 2 on, 1 report-only, 1 off | 2 errors, 0 warnings, 1 info (1 suppressed) | 1 removed, 1 changed | 2 policies affect them (worst: high) | 3 days ago |  |',
+    );
+    expect(markdown).toContain('| Woodgrove (t-3) | — | — | — | — | — | AADSTS700016: the application was not found in the tenant. |');
+    expect(markdown).toContain('- changed: CA001 by ada@contoso.com at 2026-11-30 10:00 UTC');
+  });
+
+  it('writes HTML with no script and every name escaped', () => {
+    const html = reportHtml(sampleReport());
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('Contoso &lt;script&gt;alert(1)&lt;/script&gt; | Ltd');
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain('<td>today</td>');
+  });
+});
