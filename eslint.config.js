@@ -1,27 +1,30 @@
 // Lint: TypeScript rules, React hooks, and the one-way import rules of the architecture:
 // domain <- shared <- graph, auth <- operations <- session <- policy-ui <- features <- app; the emulator stands apart, reached only from
-// main.tsx. Import cycles are checked by src/testing/architecture.test.ts.
+// main.tsx; cli (the Node command line) sits on domain, graph and operations, and nothing imports it. Import cycles are checked by
+// src/testing/architecture.test.ts.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { readdirSync } from 'node:fs';
 
-const top = ['domain', 'shared', 'graph', 'auth', 'operations', 'session', 'policy-ui', 'features', 'app', 'emulator', 'testing'];
+const top = ['domain', 'shared', 'graph', 'auth', 'operations', 'session', 'policy-ui', 'features', 'app', 'emulator', 'testing', 'cli'];
 /** What each top folder of src/ may not import. */
 const forbidden = {
   // Pure Conditional Access knowledge: it runs in the browser and in Node, so it imports nothing of the console.
   domain: top.filter((t) => t !== 'domain'),
-  shared: ['graph', 'auth', 'operations', 'session', 'policy-ui', 'features', 'app', 'emulator', 'testing'],
-  graph: ['auth', 'operations', 'session', 'policy-ui', 'features', 'app', 'emulator', 'testing'],
-  auth: ['graph', 'operations', 'session', 'policy-ui', 'features', 'app', 'emulator', 'testing'],
-  operations: ['session', 'policy-ui', 'features', 'app', 'emulator', 'testing'],
-  session: ['policy-ui', 'features', 'app', 'emulator', 'testing'],
+  shared: ['graph', 'auth', 'operations', 'session', 'policy-ui', 'features', 'app', 'emulator', 'testing', 'cli'],
+  graph: ['auth', 'operations', 'session', 'policy-ui', 'features', 'app', 'emulator', 'testing', 'cli'],
+  auth: ['graph', 'operations', 'session', 'policy-ui', 'features', 'app', 'emulator', 'testing', 'cli'],
+  operations: ['session', 'policy-ui', 'features', 'app', 'emulator', 'testing', 'cli'],
+  session: ['policy-ui', 'features', 'app', 'emulator', 'testing', 'cli'],
   // What several features show of a policy (queries, badge, summary, diff, open in the editor).
-  'policy-ui': ['features', 'app', 'emulator', 'testing'],
-  features: ['app', 'emulator', 'testing'],
-  app: ['emulator', 'testing'],
+  'policy-ui': ['features', 'app', 'emulator', 'testing', 'cli'],
+  features: ['app', 'emulator', 'testing', 'cli'],
+  app: ['emulator', 'testing', 'cli'],
   emulator: top.filter((t) => t !== 'emulator'),
+  // The Node command line: the console's core without its browser layers (auth/ is the browser's MSAL).
+  cli: ['shared', 'auth', 'session', 'policy-ui', 'features', 'app', 'emulator', 'testing'],
 };
 // Every folder under src/features is a feature, present and future: none may import another.
 const features = readdirSync(new URL('./src/features/', import.meta.url), { withFileTypes: true })
@@ -31,7 +34,11 @@ const features = readdirSync(new URL('./src/features/', import.meta.url), { with
 // Relative imports climb with ../ and then name a top folder of src/.
 const toTop = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 const vendorRules = (folder) => [
-  ...(folder === 'auth' ? [] : [{ group: ['@azure/msal-*'], message: 'Only src/auth imports MSAL.' }]),
+  ...(folder === 'auth'
+    ? []
+    : folder === 'cli'
+      ? [{ group: ['@azure/msal-*', '!@azure/msal-node'], message: 'The command line signs in with MSAL for Node only.' }]
+      : [{ group: ['@azure/msal-*'], message: 'Only src/auth (the browser) and src/cli (MSAL for Node) import MSAL.' }]),
   { group: ['monaco-editor', 'monaco-editor/*'], message: 'Only src/shared/monaco imports monaco-editor.' },
 ];
 

@@ -88,6 +88,8 @@ describe('architecture', () => {
       features: ['features', 'policy-ui', 'session', 'operations', 'graph', 'auth', 'shared', 'domain'],
       app: ['app', 'features', 'policy-ui', 'session', 'operations', 'graph', 'auth', 'shared', 'domain'],
       emulator: ['emulator'],
+      // The Node command line: the core without the browser's layers; nothing imports it.
+      cli: ['cli', 'operations', 'graph', 'domain'],
     };
     const violations: string[] = [];
     for (const [file, targets] of edges) {
@@ -98,6 +100,14 @@ describe('architecture', () => {
         if (!permitted.includes(layer(target))) violations.push(`${relative(src, file)} -> ${relative(src, target)}`);
     }
     expect(violations).toEqual([]);
+  });
+
+  it('lets nothing import the command line: it is a top of its own, beside app', () => {
+    const intoCli = [...edges]
+      .filter(([file]) => !['cli', 'testing'].includes(layer(file)))
+      .flatMap(([file, targets]) => targets.filter((t) => layer(t) === 'cli').map((t) => `${relative(src, file)} -> ${relative(src, t)}`));
+    expect(intoCli).toEqual([]);
+    expect(edges.has(join(src, 'cli', 'main.ts'))).toBe(true);
   });
 
   it('keeps every feature folder from importing another, whatever its name', () => {

@@ -1,0 +1,176 @@
+// Sign-in for the command line through MSAL for Node, pipelines first: workload identity
+// federation (the pipeline's OIDC token as client assertion), then a certificate, a client secret
+// as the last resort, and the device code for a person at a terminal. The secret is taken from the
+// environment only (a flag would show in the process list and the shell's history) and no
+// credential is ever printed: errors pass through redact() before they are shown.
+import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { ConfidentialClientApplication, PublicClientApplication, type Configuration } from '@azure/msal-node';
+import type { TokenProvider } from '../../graph/client';
+import { CliError } from '../cli-error';
+import { federatedSource, type Env } from './federated-token';
+
+export type SignInMethod = 'auto' | 'federated' | 'certificate' | 'secret' | 'device-code';
+export const SIGN_IN_METHODS: readonly SignInMethod[] = ['auto', 'federated', 'certificate', 'secret', 'device-code'];
+
+export interface SignInOptions {
+  tenant: string;
+  clientId: string;
+  /** The token issuer; Entra ID's public cloud for the tenant when absent. */
+  authority?: string;
+  graphUrl: string;
+  method: SignInMethod;
+  certificatePath?: string;
+  federatedTokenFile?: string;
+  serviceConnectionId?: string;
+  env: Env;
+  /** Progress for people, on stderr. */
+  log: (line: string) => void;
+  /** Notes every secret value met, so any message can be scrubbed of it. */
+  secret: (value: string) => void;
+  interactive: boolean;
+}
+
+export interface SignedIn {
+  getToken: TokenProvider;
+  /** How it signed in, in words (never a credential). */
+  method: string;
+}
+
+const MICROSOFT_HOSTS = [
+  'login.microsoftonline.com',
+  'login.microsoftonline.us',
+  'login.chinacloudapi.cn',
+  'login.partner.microsoftonline.cn',
+];
+
+/** The scope for Graph's application permissions: the Graph host's own for a national cloud, the public one for an emulator. */
+export function graphScope(graphUrl: string): string {
+  const origin = new URL(graphUrl).origin;
+  return /^https:\/\/(graph\.microsoft\.(com|us)|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)$/.test(origin)
+    ? `${origin}/.default`
+    : 'https://graph.microsoft.com/.default';
+}
+
+function authConfig(options: SignInOptions): Pick<Configuration, 'auth' | 'system'> & { auth: Configuration['auth'] } {
+  const authority = (options.authority ?? `https://login.microsoftonline.com/${options.tenant}`).replace(/\/$/, '');
+  const host = new URL(authority).host;
+  // Any other issuer is a generic OpenID Connect provider (a sovereign STS, or the tests' local one).
+  const generic = !MICROSOFT_HOSTS.includes(host);
+  return {
+    auth: { clientId: options.clientId, authority, ...(generic && { knownAuthorities: [host] }) },
+    system: generic ? { protocolMode: 'OIDC' } : {},
+  };
+}
+
+/** A PEM holding the private key and the certificate (as `az ad sp create-for-rbac --create-cert` writes it). */
+async function certificateCredential(path: string) {
+  const pem = await readFile(path, 'utf8').catch(() => {
+    throw new CliError(`Could not read the certificate file ${path}.`);
+  });
+  const certificate = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
+  if (!certificate)
+    throw new CliError(
+      `${path} holds no certificate (-----BEGIN CERTIFICATE-----); give one PEM with the certificate and its private key.`,
+    );
+  let privateKey: string;
+  try {
+    privateKey = createPrivateKey(pem).export({ format: 'pem', type: 'pkcs8' }).toString();
+  } catch {
+    throw new CliError(`${path} holds no readable private key; give one PEM with the certificate and its unencrypted private key.`);
+  }
+  const der = new X509Certificate(certificate).raw;
+  return { thumbprintSha256: createHash('sha256').update(der).digest('hex'), privateKey, x5c: certificate };
+}
+
+/** Which credential `auto` picks: the first one the environment offers, in the order of preference. */
+export function chooseMethod(
+  options: Pick<SignInOptions, 'method' | 'env' | 'certificatePath' | 'federatedTokenFile' | 'interactive'>,
+): Exclude<SignInMethod, 'auto'> {
+  if (options.method !== 'auto') return options.method;
+  const env = options.env;
+  if (
+    options.federatedTokenFile ||
+    env.AZURE_FEDERATED_TOKEN_FILE ||
+    (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) ||
+    env.SYSTEM_OIDCREQUESTURI
+  )
+    return 'federated';
+  if (options.certificatePath || env.AZURE_CLIENT_CERTIFICATE_PATH) return 'certificate';
+  if (env.AZURE_CLIENT_SECRET) return 'secret';
+  if (options.interactive) return 'device-code';
+  throw new CliError(
+    'No credential to sign in with: run in a pipeline with workload identity federation (GitHub Actions with id-token: write, an Azure DevOps workload-identity service connection, or AZURE_FEDERATED_TOKEN_FILE), or give --certificate, or set AZURE_CLIENT_SECRET.',
+  );
+}
+
+export async function signIn(options: SignInOptions): Promise<SignedIn> {
+  if (!options.tenant) throw new CliError('Which tenant? Give --tenant <tenant id or domain> or set AZURE_TENANT_ID.');
+  if (!options.clientId)
+    throw new CliError("Which application? Give --client-id <the app registration's client id> or set AZURE_CLIENT_ID.");
+  const method = chooseMethod(options);
+  const scopes = [graphScope(options.graphUrl)];
+  const config = authConfig(options);
+
+  if (method === 'device-code') {
+    const app = new PublicClientApplication(config);
+    let account: Awaited<ReturnType<typeof app.acquireTokenByDeviceCode>> = null;
+    return {
+      method: 'device code',
+      getToken: async (_scopes, refresh) => {
+        if (account?.account && !refresh?.forceRefresh) {
+          const silent = await app.acquireTokenSilent({ account: account.account, scopes: [...scopes] }).catch(() => null);
+          if (silent?.accessToken) return silent.accessToken;
+        }
+        // A person signs in with the delegated permissions; Graph's .default asks for those consented.
+        account = await app.acquireTokenByDeviceCode({ scopes, deviceCodeCallback: (r) => options.log(r.message) });
+        if (!account?.accessToken) throw new CliError('The device code sign-in gave no token.');
+        return account.accessToken;
+      },
+    };
+  }
+
+  let credential: Configuration['auth'];
+  let described: string;
+  if (method === 'federated') {
+    const source = federatedSource(options.env, {
+      tokenFile: options.federatedTokenFile,
+      serviceConnectionId: options.serviceConnectionId,
+    });
+    if (!source)
+      throw new CliError(
+        '--auth federated, but no OIDC token is offered: no ACTIONS_ID_TOKEN_REQUEST_URL, SYSTEM_OIDCREQUESTURI or AZURE_FEDERATED_TOKEN_FILE.',
+      );
+    credential = {
+      ...config.auth,
+      clientAssertion: async () => {
+        const token = await source.read();
+        options.secret(token);
+        return token;
+      },
+    };
+    described = `workload identity federation (${source.name})`;
+  } else if (method === 'certificate') {
+    const path = options.certificatePath ?? options.env.AZURE_CLIENT_CERTIFICATE_PATH;
+    if (!path) throw new CliError('--auth certificate needs --certificate <PEM file> or AZURE_CLIENT_CERTIFICATE_PATH.');
+    const certificate = await certificateCredential(path);
+    options.secret(certificate.privateKey);
+    credential = { ...config.auth, clientCertificate: certificate };
+    described = `certificate (SHA-256 thumbprint ${certificate.thumbprintSha256.slice(0, 8)}…)`;
+  } else {
+    const secret = options.env.AZURE_CLIENT_SECRET;
+    if (!secret) throw new CliError('--auth secret needs AZURE_CLIENT_SECRET in the environment (never on the command line).');
+    options.secret(secret);
+    credential = { ...config.auth, clientSecret: secret };
+    described = 'client secret';
+  }
+  const app = new ConfidentialClientApplication({ auth: credential, system: config.system });
+  return {
+    method: described,
+    getToken: async (_scopes, refresh) => {
+      const result = await app.acquireTokenByClientCredential({ scopes, skipCache: !!refresh?.forceRefresh });
+      if (!result?.accessToken) throw new CliError('The sign-in gave no access token.');
+      return result.accessToken;
+    },
+  };
+}

@@ -1,0 +1,118 @@
+// `gatehouse diff <baseline> [<other>]`: what differs between a backup and the tenant as it is now
+// (or a second backup), policy by policy, in the admin center's words; for the tenant, who made each
+// change and when, from the directory audit log when it can be read. Exit 0 same, 1 drift, 2 error.
+import type { Bundle } from '../../domain/bundle/bundle';
+import { namesFromBundle } from '../../domain/documentation/bundle-names';
+import { describeChanges } from '../../domain/describe-changes';
+import { matchPolicySets, type PolicyMatch } from '../../domain/match-policies';
+import { mergeNames } from './names';
+import { AUDIT_RETENTION_DAYS, listConditionalAccessEvents, type AuditEvent } from '../../graph/audit';
+import { GraphRequestError } from '../../graph/errors';
+import { escapeMarkdown } from '../../domain/lint/markdown';
+import { choice, CONNECTION_OPTIONS, HELP_OPTION } from '../args';
+import { appendJobSummary, type CliIo } from '../io';
+import { EXIT, type Command } from './command';
+import { fromDisk, fromTenant, type Source } from './source';
+
+export interface Drift {
+  name: string;
+  id: string | null;
+  kind: 'added' | 'removed' | 'changed';
+  changes: string[];
+  /** The latest change to it in the audit log, when read. */
+  author?: { by: string; at: string; activity: string };
+}
+
+const FORMATS = ['text', 'markdown', 'json'] as const;
+
+function driftsOf(baseline: Bundle, other: Bundle): Drift[] {
+  const side = (bundle: Bundle) => bundle.policies.map((policy) => ({ id: typeof policy.id === 'string' ? policy.id : null, policy }));
+  const names = mergeNames(namesFromBundle(baseline), namesFromBundle(other));
+  const drifted = matchPolicySets(side(baseline), side(other)).matches.filter((m) => m.status !== 'identical');
+  return drifted.map((m: PolicyMatch): Drift => {
+    const id = (typeof (m.b ?? m.a)?.id === 'string' ? String((m.b ?? m.a)!.id) : null) || null;
+    if (m.status === 'onlyA') return { name: m.name, id, kind: 'removed', changes: [] };
+    if (m.status === 'onlyB') return { name: m.name, id, kind: 'added', changes: [] };
+    const changes = describeChanges(m.a!, m.b!, names, { hideEmpty: true, sortIds: true }).map((c) => c.text);
+    return { name: m.name, id, kind: 'changed', changes };
+  });
+}
+
+/** The last audited change of each drifted policy since the baseline was taken (within the log's retention). */
+async function withAuthors(drifts: Drift[], baseline: Bundle, tenant: Source, io: CliIo): Promise<string | null> {
+  const connection = tenant.connection!;
+  if (!connection.has('AuditLog.Read.All')) return 'Who changed them is not known: the application lacks AuditLog.Read.All.';
+  const retention = new Date(io.now().getTime() - AUDIT_RETENTION_DAYS * 86_400_000);
+  const taken = Date.parse(baseline.manifest.capturedAt);
+  const since = Number.isFinite(taken) && taken > retention.getTime() ? new Date(taken) : retention;
+  let events: AuditEvent[];
+  try {
+    events = await listConditionalAccessEvents(connection.context.client, { since });
+  } catch (error) {
+    if (error instanceof GraphRequestError && (error.status === 403 || error.status === 401))
+      return `Who changed them is not known: the audit log could not be read (${error.message}).`;
+    throw error;
+  }
+  for (const drift of drifts) {
+    const event = events.find((e) => e.targetType === 'Policy' && (e.targetId === drift.id || (!drift.id && e.targetName === drift.name)));
+    if (event) drift.author = { by: event.by, at: event.at, activity: event.activity };
+  }
+  return null;
+}
+
+const KIND_WORDS = { added: 'added', removed: 'removed', changed: 'changed' } as const;
+
+function asText(drifts: Drift[], from: string, to: string, note: string | null): string {
+  if (drifts.length === 0) return `No drift: ${to} matches ${from}.\n`;
+  const lines = [`Drift: ${drifts.length} polic${drifts.length === 1 ? 'y differs' : 'ies differ'} between ${from} and ${to}.`];
+  for (const d of drifts) {
+    const author = d.author ? ` (${d.author.activity} by ${d.author.by} at ${d.author.at})` : '';
+    lines.push(`- ${d.name}: ${KIND_WORDS[d.kind]}${author}`);
+    for (const change of d.changes) lines.push(`    ${change}`);
+  }
+  if (note) lines.push(note);
+  return `${lines.join('\n')}\n`;
+}
+
+function asMarkdown(drifts: Drift[], from: string, to: string, note: string | null): string {
+  const lines = ['### Conditional Access drift', ''];
+  if (drifts.length === 0) return `${lines.join('\n')}No drift: ${escapeMarkdown(to)} matches ${escapeMarkdown(from)}.\n`;
+  lines.push(
+    `${drifts.length} polic${drifts.length === 1 ? 'y differs' : 'ies differ'} between ${escapeMarkdown(from)} and ${escapeMarkdown(to)}.`,
+    '',
+  );
+  lines.push('| Policy | Drift | Changed by | When | What changed |', '| --- | --- | --- | --- | --- |');
+  for (const d of drifts) {
+    lines.push(
+      `| ${escapeMarkdown(d.name)} | ${d.kind} | ${d.author ? escapeMarkdown(d.author.by) : ''} | ${d.author ? escapeMarkdown(d.author.at) : ''} | ${d.changes.map(escapeMarkdown).join('<br>')} |`,
+    );
+  }
+  if (note) lines.push('', escapeMarkdown(note));
+  return `${lines.join('\n')}\n`;
+}
+
+export const diffCommand: Command = {
+  name: 'diff',
+  summary:
+    'Compare a backup with the tenant as it is now, or with a second backup: each policy added, removed or changed, in words, and for the tenant who changed it and when (directory audit log).',
+  usage: 'gatehouse diff <baseline> [<other>] [--format text|markdown|json] [connection options]',
+  positionals: { min: 1, max: 2 },
+  options: {
+    format: { type: 'string', value: '<text|markdown|json>', description: 'How to print the drift (default text).' },
+    ...CONNECTION_OPTIONS,
+    ...HELP_OPTION,
+  },
+  more: 'Exit codes: 0 the same, 1 drift, 2 error. With one backup the tenant is read (sign-in needed); with two, no tenant is.',
+  async run(values, positionals, io) {
+    const format = choice(values, 'format', FORMATS, 'text');
+    const baseline = await fromDisk(positionals[0]!, io);
+    const other = positionals[1] ? await fromDisk(positionals[1], io) : await fromTenant('diff', values, io);
+    const drifts = driftsOf(baseline.bundle, other.bundle);
+    const note = other.connection && drifts.length > 0 ? await withAuthors(drifts, baseline.bundle, other, io) : null;
+    if (format === 'json') io.out(`${JSON.stringify({ from: baseline.label, to: other.label, drift: drifts, note }, null, 2)}\n`);
+    else if (format === 'markdown') io.out(asMarkdown(drifts, baseline.label, other.label, note));
+    else io.out(asText(drifts, baseline.label, other.label, note));
+    appendJobSummary(io, asMarkdown(drifts, baseline.label, other.label, note));
+    return drifts.length > 0 ? EXIT.finding : EXIT.ok;
+  },
+};

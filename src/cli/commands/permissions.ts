@@ -1,0 +1,26 @@
+// `gatehouse permissions <command>`: the least Graph application permissions the command needs,
+// from the same table the command checks its token against.
+import { HELP_OPTION } from '../args';
+import { CliError } from '../cli-error';
+import { COMMAND_PERMISSIONS, isCommand, permissionsText } from '../permissions';
+import { EXIT, type Command } from './command';
+
+export const permissionsCommand: Command = {
+  name: 'permissions',
+  summary: 'Print the least Microsoft Graph application permissions a command needs (all commands when none is named).',
+  usage: 'gatehouse permissions [<command>]',
+  positionals: { min: 0, max: 1 },
+  options: { ...HELP_OPTION },
+  async run(_values, positionals, io) {
+    const [name] = positionals;
+    if (name !== undefined && !isCommand(name))
+      throw new CliError(`No command '${name}'. Commands: ${Object.keys(COMMAND_PERMISSIONS).join(', ')}.`);
+    const names = name
+      ? [name]
+      : Object.keys(COMMAND_PERMISSIONS)
+          .filter(isCommand)
+          .filter((n) => n !== 'permissions');
+    io.out(names.map((n) => permissionsText(n)).join('\n'));
+    return EXIT.ok;
+  },
+};

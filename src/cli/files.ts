@@ -1,0 +1,114 @@
+// A backup on disk, read and written: one bundle file (.json) or the git-friendly folder. Written
+// deterministically: when the tenant is unchanged the files are not touched at all, so the
+// manifest keeps the time of the backup that first saw this content (a nightly commit shows
+// nothing, and an unchanged tenant makes no commit). Files of objects gone since are removed.
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { bundleText, type Bundle } from '../domain/bundle/bundle';
+import { bundleFiles, CONTINGENCY_FILE, ROLLOUT_FILE, SECTION_FOLDERS, type BundleFile } from '../domain/bundle/folder';
+import { BundleError, readBundle, readBundleFolder, type ReadBundle } from '../domain/bundle/read-bundle';
+import { CliError } from './cli-error';
+
+export interface BackupOnDisk extends ReadBundle {
+  /** For a folder: each file, by its path relative to the folder (for code-scanning locations). */
+  files: BundleFile[] | null;
+  path: string;
+}
+
+async function listFiles(root: string, dir = root): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((e) =>
+      e.isDirectory() ? listFiles(root, join(dir, e.name)) : Promise.resolve(e.name.endsWith('.json') ? [join(dir, e.name)] : []),
+    ),
+  );
+  return nested.flat();
+}
+
+async function readFolderFiles(path: string): Promise<BundleFile[]> {
+  const paths = await listFiles(path);
+  return Promise.all(paths.map(async (p) => ({ path: relative(path, p).split(sep).join('/'), text: await readFile(p, 'utf8') })));
+}
+
+export async function readBackup(path: string): Promise<BackupOnDisk> {
+  const info = await stat(path).catch(() => {
+    throw new CliError(`${path}: no such file or folder.`);
+  });
+  try {
+    if (info.isDirectory()) {
+      const files = await readFolderFiles(path);
+      return { ...(await readBundleFolder(files)), files, path };
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(await readFile(path, 'utf8'));
+    } catch (error) {
+      throw new CliError(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return { ...(await readBundle(value)), files: null, path };
+  } catch (error) {
+    if (error instanceof BundleError) throw new CliError(`${path}: ${error.message}`);
+    throw error;
+  }
+}
+
+const isBundleFile = (path: string) => path.endsWith('.json') && !path.endsWith(`${sep}`);
+
+/** The files a backup folder holds that Gatehouse wrote (others, a README or a workflow, are left alone). */
+const managed = (path: string) =>
+  path === 'manifest.json' ||
+  path === 'references.json' ||
+  path === CONTINGENCY_FILE ||
+  path === ROLLOUT_FILE ||
+  Object.values(SECTION_FOLDERS).some((folder) => path.startsWith(`${folder}/`));
+
+async function previousCapturedAt(out: string, folder: boolean): Promise<string | null> {
+  try {
+    const text = await readFile(folder ? join(out, 'manifest.json') : out, 'utf8');
+    const value = JSON.parse(text) as { capturedAt?: unknown; manifest?: { capturedAt?: unknown } };
+    const at = folder ? value.capturedAt : value.manifest?.capturedAt;
+    return typeof at === 'string' ? at : null;
+  } catch {
+    return null;
+  }
+}
+
+export type WriteResult = { changed: false } | { changed: true; written: number; removed: number };
+
+/** Writes the backup as a folder, or as one file when `out` ends in .json. */
+export async function writeBackup(bundle: Bundle, out: string): Promise<WriteResult> {
+  const folder = !out.endsWith('.json');
+  const previous = await previousCapturedAt(out, folder);
+  const asBefore = previous ? { ...bundle, manifest: { ...bundle.manifest, capturedAt: previous } } : null;
+
+  if (!folder) {
+    const existing = await readFile(out, 'utf8').catch(() => null);
+    if (asBefore && existing === bundleText(asBefore)) return { changed: false };
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, bundleText(bundle));
+    return { changed: true, written: 1, removed: 0 };
+  }
+
+  const existing = new Map(
+    (await stat(out).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+      ? (await readFolderFiles(out)).filter((f) => managed(f.path)).map((f) => [f.path, f.text] as const)
+      : [],
+  );
+  if (asBefore) {
+    const same = bundleFiles(asBefore);
+    if (same.length === existing.size && same.every((f) => existing.get(f.path) === f.text)) return { changed: false };
+  }
+  const files = bundleFiles(bundle);
+  for (const file of files) {
+    const target = join(out, ...file.path.split('/'));
+    await mkdir(dirname(target), { recursive: true });
+    if (existing.get(file.path) !== file.text) await writeFile(target, file.text);
+  }
+  const keep = new Set(files.map((f) => f.path));
+  const stale = [...existing.keys()].filter((path) => !keep.has(path) && isBundleFile(path));
+  for (const path of stale) await rm(join(out, ...path.split('/')));
+  return { changed: true, written: files.filter((f) => existing.get(f.path) !== f.text).length, removed: stale.length };
+}

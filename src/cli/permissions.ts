@@ -1,0 +1,58 @@
+// The least Microsoft Graph application permissions each command needs: one table, which
+// `gatehouse permissions` prints and every command checks its token against before it reads
+// anything, so a missing grant is named up front rather than met as a 403 halfway through.
+
+export type CommandName = 'backup' | 'diff' | 'lint' | 'docs' | 'permissions';
+
+export interface Permission {
+  name: string;
+  /** What the command reads with it, in words. */
+  why: string;
+  /** The command still runs without it, with less in its output. */
+  optional?: boolean;
+}
+
+const READ_TENANT: Permission[] = [
+  { name: 'Policy.Read.All', why: 'the policies, named locations, authentication strengths and authentication contexts' },
+  { name: 'Directory.Read.All', why: "the names of the users, groups, roles and applications the policies name, and the tenant's name" },
+  { name: 'Agreement.Read.All', why: 'the terms of use the policies require' },
+];
+
+export const COMMAND_PERMISSIONS: Record<CommandName, { tenant: 'always' | 'unless reading files' | 'never'; permissions: Permission[] }> =
+  {
+    backup: { tenant: 'always', permissions: READ_TENANT },
+    diff: {
+      tenant: 'unless reading files',
+      permissions: [
+        ...READ_TENANT,
+        { name: 'AuditLog.Read.All', why: 'who changed each drifted policy, and when (directory audit log)', optional: true },
+      ],
+    },
+    lint: { tenant: 'unless reading files', permissions: READ_TENANT },
+    docs: { tenant: 'unless reading files', permissions: READ_TENANT },
+    permissions: { tenant: 'never', permissions: [] },
+  };
+
+export const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMAND_PERMISSIONS, name);
+
+/** What a token lacks of a command's permissions: required ones stop the command, optional ones are warned about. */
+export function missingPermissions(command: CommandName, granted: readonly string[]): { required: Permission[]; optional: Permission[] } {
+  // A write permission includes its read (Policy.ReadWrite.ConditionalAccess reads policies, Directory.ReadWrite.All the directory).
+  const has = (name: string) =>
+    granted.includes(name) ||
+    (name === 'Policy.Read.All' && granted.includes('Policy.ReadWrite.ConditionalAccess')) ||
+    granted.includes(name.replace('.Read.', '.ReadWrite.'));
+  const missing = COMMAND_PERMISSIONS[command].permissions.filter((p) => !has(p.name));
+  return { required: missing.filter((p) => !p.optional), optional: missing.filter((p) => p.optional) };
+}
+
+export function permissionsText(command: CommandName): string {
+  const entry = COMMAND_PERMISSIONS[command];
+  if (entry.permissions.length === 0) return `gatehouse ${command} reads no tenant: it needs no Graph permission.\n`;
+  const width = Math.max(...entry.permissions.map((p) => p.name.length));
+  const lines = [
+    `gatehouse ${command}: Microsoft Graph application permissions${entry.tenant === 'unless reading files' ? ' (none when it reads only files)' : ''}`,
+    ...entry.permissions.map((p) => `  ${p.name.padEnd(width)}  ${p.optional ? '(optional) ' : ''}${p.why}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

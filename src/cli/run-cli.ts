@@ -1,0 +1,53 @@
+// The command line's router: finds the command, prints its --help, and turns every failure into
+// one scrubbed line and exit code 2. main.ts runs it as a program.
+import { parse } from './args';
+import { backupCommand } from './commands/backup';
+import type { Command } from './commands/command';
+import { EXIT } from './commands/command';
+import { diffCommand } from './commands/diff';
+import { docsCommand } from './commands/docs';
+import { lintCommand } from './commands/lint';
+import { permissionsCommand } from './commands/permissions';
+import { CliError } from './cli-error';
+import { helpText } from './args';
+import type { CliIo } from './io';
+
+const COMMANDS: readonly Command[] = [backupCommand, diffCommand, lintCommand, docsCommand, permissionsCommand];
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: gatehouse <command> [options]',
+    '',
+    'Conditional Access for Microsoft Entra, from pipelines: back up, compare, lint and document a tenant.',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    "Run 'gatehouse <command> --help' for a command's options.",
+    '',
+  ].join('\n');
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(overview());
+    return name ? EXIT.ok : EXIT.error;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  try {
+    if (!command)
+      throw new CliError(`No command '${name}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}; 'gatehouse --help' says more.`);
+    const { values, positionals } = parse(rest, command.options, { ...command.positionals, usage: command.usage });
+    if (values.help) {
+      io.out(helpText(command.usage, command.summary, command.options, command.more));
+      return EXIT.ok;
+    }
+    return await command.run(values, positionals, io);
+  } catch (error) {
+    const message = error instanceof CliError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    io.err(`gatehouse ${command ? `${command.name}: ` : ''}${message}\n`);
+    return EXIT.error;
+  }
+}

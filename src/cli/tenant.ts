@@ -1,0 +1,80 @@
+// Signing in to the tenant a command reads, and the Graph client over it: the token's tenant and
+// permissions are checked against the command's row of the permissions table before any read, so
+// a missing grant is named with what it is for. Sign-in failures become one clear, scrubbed line.
+import { GraphClient } from '../graph/client';
+import { memoryContext } from '../operations/memory-stores';
+import type { OperationContext } from '../operations/ports';
+import { text, type Values } from './args';
+import { signIn, type SignInMethod } from './auth/sign-in';
+import { CliError } from './cli-error';
+import type { CliIo } from './io';
+import { missingPermissions, type CommandName } from './permissions';
+import { readTokenClaims } from './token-claims';
+
+export interface TenantConnection {
+  context: OperationContext;
+  tenantId: string;
+  /** The permissions the token carries; null when it does not say. */
+  granted: string[] | null;
+  has(permission: string): boolean;
+}
+
+function signInFailure(error: unknown, io: CliIo, authority: string): CliError {
+  if (error instanceof CliError) return error;
+  const record = error as { errorCode?: unknown; errorMessage?: unknown; message?: unknown };
+  const code = typeof record.errorCode === 'string' && record.errorCode ? `${record.errorCode}: ` : '';
+  const message = typeof record.errorMessage === 'string' && record.errorMessage ? record.errorMessage : String(record.message ?? error);
+  // The first line is the service's reason; MSAL appends trace and correlation ids after it.
+  const reason = message.split(/\r?\n|\s+Trace ID:/)[0]!.trim();
+  return new CliError(io.redactor.redact(`Sign-in failed at ${authority}: ${code}${reason}`));
+}
+
+export async function connectTenant(command: CommandName, values: Values, io: CliIo): Promise<TenantConnection> {
+  const tenant = text(values, 'tenant') ?? io.env.AZURE_TENANT_ID ?? '';
+  const graphUrl = text(values, 'graph-url') ?? io.env.GATEHOUSE_GRAPH_URL ?? 'https://graph.microsoft.com';
+  const authority = text(values, 'authority') ?? io.env.GATEHOUSE_AUTHORITY;
+  const signedIn = await signIn({
+    tenant,
+    clientId: text(values, 'client-id') ?? io.env.AZURE_CLIENT_ID ?? '',
+    authority,
+    graphUrl,
+    method: (text(values, 'auth') ?? 'auto') as SignInMethod,
+    certificatePath: text(values, 'certificate'),
+    federatedTokenFile: text(values, 'federated-token-file'),
+    serviceConnectionId: text(values, 'service-connection-id'),
+    env: io.env,
+    log: (line) => io.err(`${line}\n`),
+    secret: io.redactor.note,
+    interactive: io.interactive,
+  });
+  io.err(`Signing in to ${tenant} with ${signedIn.method}…\n`);
+  let token: string;
+  try {
+    token = await signedIn.getToken([]);
+  } catch (error) {
+    throw signInFailure(error, io, authority ?? 'login.microsoftonline.com');
+  }
+  const claims = readTokenClaims(token);
+  if (claims.permissions) {
+    const missing = missingPermissions(command, claims.permissions);
+    if (missing.required.length > 0) {
+      throw new CliError(
+        `The token for ${tenant} lacks ${missing.required.map((p) => `${p.name} (${p.why})`).join('; ')}. Grant the application these permissions with admin consent; \`gatehouse permissions ${command}\` lists them all.`,
+      );
+    }
+    for (const p of missing.optional) io.err(`Without ${p.name}, ${command} goes on without ${p.why}.\n`);
+  }
+  const client = new GraphClient({
+    baseUrl: graphUrl,
+    getToken: signedIn.getToken,
+    readScopes: [],
+  });
+  const tenantId = claims.tenantId ?? tenant;
+  const granted = claims.permissions;
+  return {
+    context: memoryContext(client, tenantId, { now: io.now }),
+    tenantId,
+    granted,
+    has: (permission) => granted === null || missingPermissions(command, granted).optional.every((p) => p.name !== permission),
+  };
+}
