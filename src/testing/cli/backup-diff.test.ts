@@ -50,4 +50,53 @@ describe('gatehouse backup and diff', () => {
     expect((await world.gatehouse(['backup', '--out', 'ca.json'], secret)).code).toBe(0);
     expect(readFileSync(join(world.dir, 'ca.json'), 'utf8')).toBe(bundle);
   }, 120_000);
+
+  it("finds an admin's change: diff exits 1 naming the policy, the change in words and who made it; the same backups exit 0", async () => {
+    expect((await world.gatehouse(['backup', '--out', 'baseline'], secret)).code).toBe(0);
+    const ca001 = JSON.parse(readFileSync(join(world.dir, 'baseline/policies/CA001-Require-MFA-for-all-users.json'), 'utf8')) as {
+      id: string;
+    };
+    const unchanged = await world.gatehouse(['diff', 'baseline'], secret);
+    expect(unchanged.code, unchanged.stderr).toBe(0);
+    expect(unchanged.stdout).toContain('No drift');
+
+    // The Contoso administrator turns CA001 off, through Graph, as in the admin center.
+    const patch = await fetch(`${world.graphUrl}/v1.0/identity/conditionalAccess/policies/${ca001.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${await world.adminToken()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ state: 'disabled' }),
+    });
+    expect(patch.status).toBe(204);
+
+    const summary = join(world.dir, 'summary.md');
+    const drift = await world.gatehouse(['diff', 'baseline'], { ...secret, GITHUB_STEP_SUMMARY: summary });
+    expect(drift.code, drift.stderr).toBe(1);
+    expect(drift.stdout).toContain('Drift: 1 policy differs between the backup in baseline and the tenant Contoso.');
+    expect(drift.stdout).toMatch(
+      new RegExp(
+        `- CA001: Require MFA for all users: changed \\(Update conditional access policy by ${world.admin.userPrincipalName} at \\d{4}-`,
+      ),
+    );
+    expect(drift.stdout).toContain('State: On → Off');
+    // The job summary has the same, as a table.
+    const markdown = readFileSync(summary, 'utf8');
+    expect(markdown).toContain('### Conditional Access drift');
+    expect(markdown).toContain(`| CA001: Require MFA for all users | changed | ${world.admin.userPrincipalName} |`);
+
+    // Two backups taken either side of the change: the same drift, no tenant read (no sign-in at all).
+    expect((await world.gatehouse(['backup', '--out', 'after'], secret)).code).toBe(0);
+    const files = await world.gatehouse(['diff', 'baseline', 'after']);
+    expect(files.code, files.stderr).toBe(1);
+    expect(files.stdout).toContain('State: On → Off');
+    expect((await world.gatehouse(['diff', 'after', 'after'])).code).toBe(0);
+
+    const json = await world.gatehouse(['diff', 'baseline', '--format', 'json'], secret);
+    expect(JSON.parse(json.stdout)).toMatchObject({ drift: [{ name: 'CA001: Require MFA for all users', kind: 'changed', id: ca001.id }] });
+  }, 120_000);
+
+  it('exits 2 on an error: a baseline that is not there, named', async () => {
+    const missing = await world.gatehouse(['diff', 'nowhere'], secret);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('gatehouse diff: nowhere: no such file or folder.');
+  }, 60_000);
 });
