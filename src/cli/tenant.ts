@@ -24,8 +24,8 @@ function signInFailure(error: unknown, io: CliIo, authority: string): CliError {
   const record = error as { errorCode?: unknown; errorMessage?: unknown; message?: unknown };
   const code = typeof record.errorCode === 'string' && record.errorCode ? `${record.errorCode}: ` : '';
   const message = typeof record.errorMessage === 'string' && record.errorMessage ? record.errorMessage : String(record.message ?? error);
-  // The first line is the service's reason; MSAL appends trace and correlation ids after it.
-  const reason = message.split(/\r?\n|\s+Trace ID:/)[0]!.trim();
+  // MSAL wraps the service's reason in "Error(s): … - Description: <reason> - Correlation ID: …"; the reason is what helps.
+  const reason = (/Description: ([\s\S]*?)(?: - Correlation ID:|$)/.exec(message)?.[1] ?? message).split(/\r?\n|\s+Trace ID:/)[0]!.trim();
   return new CliError(io.redactor.redact(`Sign-in failed at ${authority}: ${code}${reason}`));
 }
 
