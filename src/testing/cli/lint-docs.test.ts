@@ -1,0 +1,111 @@
+// lint and docs as a pipeline runs them: SARIF that validates against the official SARIF 2.1.0
+// schema (the one @microsoft/jest-sarif ships) with each result placed on the lines of its policy's
+// file in the backup folder, JUnit and Markdown; suppressions from a file; --fail-on; and docs.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Validator, type Schema } from '@cfworker/json-schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+
+const require = createRequire(import.meta.url);
+const sarifSchema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Schema;
+
+let world: CliWorld;
+beforeAll(async () => {
+  world = await startCliWorld();
+  const backup = await world.gatehouse(['backup', '--out', 'ca'], { AZURE_CLIENT_SECRET: GOOD_SECRET });
+  if (backup.code !== 0) throw new Error(backup.stderr);
+}, 60_000);
+afterAll(async () => world?.close());
+
+interface SarifResult {
+  ruleId: string;
+  level: string;
+  suppressions?: { justification: string }[];
+  locations: { physicalLocation?: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+}
+
+describe('gatehouse lint', () => {
+  it('writes SARIF that the SARIF 2.1.0 schema accepts, each policy finding on the lines of its file', async () => {
+    const run = await world.gatehouse(['lint', '--from', 'ca', '--format', 'sarif', '--out', 'lint.sarif']);
+    expect(run.code, run.stderr).toBe(0);
+    const sarif = JSON.parse(readFileSync(join(world.dir, 'lint.sarif'), 'utf8')) as { runs: { results: SarifResult[] }[] };
+    const validation = new Validator(sarifSchema, '4', false).validate(sarif);
+    expect(validation.errors).toEqual([]);
+    expect(validation.valid).toBe(true);
+
+    const results = sarif.runs[0]!.results;
+    const gone = results.find((r) => r.ruleId === 'directory-object-gone')!;
+    const where = gone.locations[0]!.physicalLocation!;
+    expect(where.artifactLocation.uri).toMatch(/^ca\/policies\/CA027-.+\.json$/);
+    // The line named holds the policy's part the finding is about.
+    const lines = readFileSync(join(world.dir, where.artifactLocation.uri), 'utf8').split('\n');
+    expect(lines[where.region.startLine - 1]).toMatch(/"(includeGroups|excludeUsers)"|[0-9a-f-]{36}/);
+
+    // A run without its tool breaks the schema: the validation can fail.
+    expect(new Validator(sarifSchema, '4', false).validate({ version: '2.1.0', runs: [{ results: [] }] }).valid).toBe(false);
+  }, 60_000);
+
+  it('fails on the severity asked for, counts a suppression with its reason, and writes JUnit and Markdown', async () => {
+    const strict = await world.gatehouse(['lint', '--from', 'ca', '--fail-on', 'warning']);
+    expect(strict.code).toBe(1);
+    const warnings = strict.stdout.split('\n').filter((l) => l.startsWith('warning'));
+    expect(warnings.length).toBeGreaterThan(0);
+
+    // Suppress every warning-level rule found, with a reason: nothing at warning remains.
+    const rules = [...new Set(warnings.map((l) => l.split(/\s+/)[1]!))];
+    const suppressions = rules.map((ruleId) => ({
+      ruleId,
+      reason: `Accepted in review ${ruleId}`,
+      by: 'ci@contoso.example',
+      at: '2026-11-30T00:00:00Z',
+    }));
+    writeFileSync(join(world.dir, 'suppressions.json'), JSON.stringify(suppressions));
+    const accepted = await world.gatehouse([
+      'lint',
+      '--from',
+      'ca',
+      '--fail-on',
+      'warning',
+      '--suppressions',
+      'suppressions.json',
+      '--format',
+      'sarif',
+    ]);
+    expect(accepted.code, accepted.stderr).toBe(0);
+    const suppressed = (JSON.parse(accepted.stdout) as { runs: { results: SarifResult[] }[] }).runs[0]!.results.filter(
+      (r) => r.suppressions,
+    );
+    expect(suppressed.length).toBeGreaterThanOrEqual(warnings.length);
+    expect(suppressed[0]!.suppressions![0]!.justification).toMatch(/^Accepted in review /);
+
+    writeFileSync(join(world.dir, 'bad-suppressions.json'), JSON.stringify([{ ruleId: 'x', at: '2026-11-30' }]));
+    const bad = await world.gatehouse(['lint', '--from', 'ca', '--suppressions', 'bad-suppressions.json']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("bad-suppressions.json, suppression 1: 'reason' is missing.");
+
+    const junit = await world.gatehouse(['lint', '--from', 'ca', '--format', 'junit', '--fail-on', 'warning']);
+    expect(junit.stdout).toMatch(/^<\?xml/);
+    expect(junit.stdout).toContain('<failure');
+
+    const summary = join(world.dir, 'lint-summary.md');
+    const markdown = await world.gatehouse(['lint', '--from', 'ca', '--format', 'markdown'], { GITHUB_STEP_SUMMARY: summary });
+    expect(markdown.stdout).toContain('## Conditional Access lint: the backup in ca');
+    expect(readFileSync(summary, 'utf8')).toContain('| Errors | Warnings | Info | Suppressed |');
+  }, 90_000);
+});
+
+describe('gatehouse docs', () => {
+  it('documents a backup in Markdown and HTML, every policy by name, names masked on ask', async () => {
+    const md = await world.gatehouse(['docs', '--from', 'ca']);
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toContain('CA001: Require MFA for all users');
+    expect(md.stdout).toContain('CA - Emergency access accounts');
+    const html = await world.gatehouse(['docs', '--from', 'ca', '--format', 'html', '--out', 'ca.html', '--mask']);
+    expect(html.code, html.stderr).toBe(0);
+    const page = readFileSync(join(world.dir, 'ca.html'), 'utf8');
+    expect(page).toMatch(/^<!doctype html>/i);
+    expect(page).not.toContain('CA - Emergency access accounts');
+  }, 60_000);
+});
