@@ -26,6 +26,7 @@ const ContingencyPage = lazy(() => import('../features/contingency/contingency-p
 const TemplatesPage = lazy(() => import('../features/templates/templates-page').then((m) => ({ default: m.TemplatesPage })));
 const BackupPage = lazy(() => import('../features/backup/backup-page').then((m) => ({ default: m.BackupPage })));
 const WhatIfPage = lazy(() => import('../features/what-if/what-if-page').then((m) => ({ default: m.WhatIfPage })));
+const LintPage = lazy(() => import('../features/lint/lint-page').then((m) => ({ default: m.LintPage })));
 const RolloutPage = lazy(() => import('../features/rollout/rollout-page').then((m) => ({ default: m.RolloutPage })));
 const EmergencyAccessPage = lazy(() =>
   import('../features/emergency-access/emergency-access-page').then((m) => ({ default: m.EmergencyAccessPage })),
@@ -89,6 +90,7 @@ function createRouter(props: SignedInAppProps) {
             { path: routePatterns.whatIf, element: suspended(<WhatIfPage />) },
             { path: routePatterns.rollout, element: suspended(<RolloutPage />) },
             { path: routePatterns.contingency, element: suspended(<ContingencyPage />) },
+            { path: routePatterns.lint, element: suspended(<LintPage />) },
             { path: routePatterns.settings, element: suspended(<SettingsPage />) },
             { path: '*', element: <Navigate to={paths.policies} replace /> },
           ],

@@ -12,6 +12,7 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarActions,
@@ -24,13 +25,14 @@ import { ArrowUndoRegular, EyeOffRegular, EyeRegular, WrenchRegular } from '@flu
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { withoutSuppression, withSuppression } from '../domain/lint/suppressions';
-import type { ExternalId, LintFinding, LintSeverity, LintSuppression } from '../domain/lint/types';
+import type { LintFinding, LintSeverity, LintSuppression } from '../domain/lint/types';
 import { useLintSuppressions } from '../session/lint-suppressions-store';
 import { useTenantSession } from '../session/tenant-session';
 import { useWriteAccess, WriteAccessTooltip } from '../session/write-access';
 import { paths } from '../shared/routes/paths';
 import { formatDateTime } from '../shared/ui/format';
 import { useOpenLintFix } from './lint-fix';
+import { externalIds } from './lint-summary';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -64,9 +66,6 @@ export function SeverityBadge({ severity }: { severity: LintSeverity }) {
     </Badge>
   );
 }
-
-const SOURCES: Record<ExternalId['source'], string> = { maester: 'Maester', scubagear: 'ScubaGear' };
-export const externalIds = (external: readonly ExternalId[]) => external.map((e) => `${SOURCES[e.source]} ${e.id}`).join(', ');
 
 /** The key of a finding in a list: the same finding keeps its row across a new lint. */
 export const findingKey = (f: LintFinding, i: number) => `${f.ruleId}|${f.policyId ?? ''}|${(f.path ?? []).join('.')}|${i}`;
@@ -226,7 +225,14 @@ export function LintFindingsList({
                 )}
                 <code>{f.ruleId}</code>
                 {external && <Text className={styles.external}>({external})</Text>}
-                {showPolicy && f.policyId && <RouterLink to={paths.policy(f.policyId)}>{f.policyName ?? f.policyId}</RouterLink>}
+                {showPolicy &&
+                  (f.policyId ? (
+                    <Link as="span" inline>
+                      <RouterLink to={paths.policy(f.policyId)}>{f.policyName ?? f.policyId}</RouterLink>
+                    </Link>
+                  ) : (
+                    <Text className={styles.external}>Whole tenant</Text>
+                  ))}
               </div>
               <Text>{f.message}</Text>
               {f.fix && !f.suppressed && <Text className={styles.external}>Quick fix: {f.fix.description}</Text>}

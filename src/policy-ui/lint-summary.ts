@@ -1,6 +1,6 @@
 // The findings of the tenant per policy, as the policies page counts and filters them: a suppressed
 // finding is accepted and not counted; the worst severity names the count ("2 errors", "1 warning").
-import type { LintFinding, LintSeverity } from '../domain/lint/types';
+import type { ExternalId, LintFinding, LintSeverity } from '../domain/lint/types';
 
 export interface PolicyFindings {
   /** The findings that are not suppressed. */
@@ -68,3 +68,8 @@ export function compareFindings(a: PolicyFindings, b: PolicyFindings): number {
   const rank = (f: PolicyFindings) => (f.worst ? SEVERITY_RANK[f.worst] : 3);
   return rank(a) - rank(b) || b.count - a.count;
 }
+
+const SOURCES: Record<ExternalId['source'], string> = { maester: 'Maester', scubagear: 'ScubaGear' };
+
+/** "Maester MT.1005, ScubaGear MS.AAD.3.2v1": the other tools' ids for the same question. */
+export const externalIds = (external: readonly ExternalId[]) => external.map((e) => `${SOURCES[e.source]} ${e.id}`).join(', ');

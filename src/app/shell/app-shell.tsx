@@ -21,6 +21,7 @@ import {
   GridRegular,
   HistoryRegular,
   SettingsRegular,
+  ShieldTaskRegular,
   ShieldErrorRegular,
   ShieldKeyholeRegular,
   SplitVerticalRegular,
@@ -77,6 +78,9 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
         <TabList vertical selectedValue={section} onTabSelect={(_, data) => navigate(String(data.value))}>
           <Tab value={paths.policies} icon={<DocumentBulletListRegular />}>
             Policies
+          </Tab>
+          <Tab value={paths.lint} icon={<ShieldTaskRegular />}>
+            Lint
           </Tab>
           <Tab value={paths.deleted} icon={<ArrowCounterclockwiseRegular />}>
             Deleted policies

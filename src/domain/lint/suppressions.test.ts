@@ -2,7 +2,7 @@
 // policy wins over one for the whole rule; what is stored reads back the same, and a stored entry
 // nobody could explain is refused with where it came from.
 import { describe, expect, it } from 'vitest';
-import { applySuppressions, readSuppressions, withSuppression, withoutSuppression } from './suppressions';
+import { applySuppressions, placeSuppressions, readSuppressions, withSuppression, withoutSuppression } from './suppressions';
 import type { LintFinding, LintSuppression } from './types';
 
 const finding = (ruleId: string, policyId?: string): LintFinding => ({
@@ -58,5 +58,31 @@ describe('suppressions', () => {
       "device, suppression 1: 'at' is not a date (yesterday).",
     );
     expect(() => readSuppressions({}, 'device')).toThrow('device: suppressions are a JSON array.');
+  });
+
+  it('places a backup’s suppressions on this tenant’s policies by id, else by name, and says which it could not place', () => {
+    const backup = [
+      { id: 'old-1', displayName: 'CA001: Require MFA' },
+      { id: 'old-2', displayName: 'CA002: Gone' },
+      { id: 'old-3', displayName: 'CA003: Twice' },
+      { id: 'same', displayName: 'CA004: Kept' },
+    ];
+    const tenant = [
+      { id: 'new-1', displayName: 'CA001: Require MFA' },
+      { id: 'SAME', displayName: 'CA004: Renamed' },
+      { id: 'a', displayName: 'CA003: Twice' },
+      { id: 'b', displayName: 'CA003: Twice' },
+    ];
+    const s = (ruleId: string, policyId?: string): LintSuppression => ({ ruleId, reason: 'r', at: AT, ...(policyId && { policyId }) });
+    const { placed, notes } = placeSuppressions(
+      [s('a', 'old-1'), s('b', 'old-2'), s('c', 'old-3'), s('d', 'same'), s('coverage-guests-mfa')],
+      backup,
+      tenant,
+    );
+    expect(placed).toEqual([s('a', 'new-1'), s('d', 'SAME'), s('coverage-guests-mfa')]);
+    expect(notes).toEqual([
+      '“CA002: Gone” is not in this tenant: the suppression of b was not restored.',
+      '2 policies are called “CA003: Twice”: the suppression of c was not restored.',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 // Suppressions: an admin's decision that a finding is accepted, with the reason. A suppressed
 // finding is kept and marked (the report still shows it, and why), never dropped. Suppressions are
 // plain JSON, read back strictly, so the device store and the backup bundle can keep them.
-import { isJsonObject } from '../json';
+import { isJsonObject, type JsonObject } from '../json';
 import type { LintFinding, LintSuppression } from './types';
 
 /** The suppression that covers a finding: one for its policy first, else one for the whole rule. */
@@ -54,4 +54,36 @@ export function readSuppressions(value: unknown, where: string): LintSuppression
     const by = text('by', false);
     return { ruleId, reason, at: when, ...(policyId !== undefined && { policyId }), ...(by !== undefined && { by }) };
   });
+}
+
+const idIn = (p: JsonObject) => (typeof p.id === 'string' ? p.id : '');
+const nameIn = (p: JsonObject) => (typeof p.displayName === 'string' ? p.displayName : '');
+
+/**
+ * Suppressions from a backup placed on this tenant's policies: on the same id, else on the policy
+ * of the same name (a restore makes policies anew, with new ids); one for a whole rule as it is.
+ * What cannot be placed is said, naming the policy as the backup did.
+ */
+export function placeSuppressions(
+  suppressions: readonly LintSuppression[],
+  backupPolicies: readonly JsonObject[],
+  tenantPolicies: readonly JsonObject[],
+): { placed: LintSuppression[]; notes: string[] } {
+  const notes: string[] = [];
+  const lower = (s: string) => s.toLowerCase();
+  const placed = suppressions.flatMap((s): LintSuppression[] => {
+    if (s.policyId === undefined) return [s];
+    const sameId = tenantPolicies.find((p) => lower(idIn(p)) === lower(s.policyId!));
+    if (sameId) return [{ ...s, policyId: idIn(sameId) }];
+    const name = nameIn(backupPolicies.find((p) => lower(idIn(p)) === lower(s.policyId!)) ?? {});
+    const sameName = name ? tenantPolicies.filter((p) => nameIn(p) === name) : [];
+    if (sameName.length === 1) return [{ ...s, policyId: idIn(sameName[0]!) }];
+    notes.push(
+      sameName.length > 1
+        ? `${sameName.length} policies are called “${name}”: the suppression of ${s.ruleId} was not restored.`
+        : `“${name || s.policyId}” is not in this tenant: the suppression of ${s.ruleId} was not restored.`,
+    );
+    return [];
+  });
+  return { placed, notes };
 }

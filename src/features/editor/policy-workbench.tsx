@@ -14,6 +14,7 @@ import { EditorSidePanel } from './editor-side-panel';
 import { describeIdIn } from '../../policy-ui/describe-id';
 import { locate } from '../../domain/json-locations';
 import type { DraftState } from './use-draft';
+import { useLintMarkers } from './use-lint-markers';
 
 const useStyles = makeStyles({
   layout: {
@@ -54,8 +55,10 @@ export function PolicyWorkbench({
   const { dark } = useTheme();
   const describeId = useCallback((id: string) => describeIdIn(names, id), [names]);
 
+  const lint = useLintMarkers(draft);
   const markers = useMemo<EditorMarker[]>(
     () => [
+      ...lint,
       ...draft.findings
         .filter((f) => f.severity !== 'info')
         .map((f) => ({ ...locate(draft.text, f.path), severity: f.severity, message: f.message, code: f.code })),
@@ -63,7 +66,7 @@ export function PolicyWorkbench({
         ? [{ ...locate(draft.text, graphFinding.path), severity: 'error' as const, message: graphFinding.message, code: graphFinding.code }]
         : []),
     ],
-    [draft.findings, draft.text, graphFinding],
+    [draft.findings, draft.text, graphFinding, lint],
   );
   const dimmed = useMemo(
     () => (draft.policy ? READ_ONLY_PROPERTIES.filter((key) => key in draft.policy!).map((key) => locate(draft.text, [key])) : []),

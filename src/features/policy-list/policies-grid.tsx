@@ -5,12 +5,13 @@
 // also to rows not drawn yet (they are scrolled into view and drawn); Enter opens the policy.
 // Headers sort by click or Enter, said through aria-sort; columns resize by dragging their edge.
 import { createFocusOutlineStyle, Link, makeStyles, mergeClasses, tokens, Tooltip } from '@fluentui/react-components';
-import { ArrowDownRegular, ArrowUpRegular, WarningRegular } from '@fluentui/react-icons';
+import { ArrowDownRegular, ArrowUpRegular, ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type React from 'react';
 import { useNavigate } from 'react-router';
 import { formatDate } from '../../shared/ui/format';
 import { StateBadge } from '../../policy-ui/state-badge';
+import { describeFindings, findingsOf, type PolicyFindings } from '../../policy-ui/lint-summary';
 import { paths } from '../../shared/routes/paths';
 import { moveFocus, type CellPosition } from './grid-keys';
 import type { PolicyRow, SortColumn } from './policy-rows';
@@ -121,6 +122,10 @@ const useStyles = makeStyles({
     '@media (prefers-reduced-motion: reduce)': { animationName: 'none' },
   },
   warning: { color: tokens.colorPaletteRedForeground1, marginLeft: tokens.spacingHorizontalXS, verticalAlign: 'middle' },
+  findings: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  findingError: { color: tokens.colorPaletteRedForeground1 },
+  findingWarning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  findingInfo: { color: tokens.colorNeutralForeground3 },
 });
 
 type ColumnId = SortColumn | 'users' | 'targets' | 'grant' | 'session';
@@ -136,6 +141,7 @@ interface Column {
 const columns: Column[] = [
   { id: 'name', label: 'Name', sortable: true, idealWidth: 340, minWidth: 200 },
   { id: 'state', label: 'State', sortable: true, idealWidth: 110, minWidth: 100 },
+  { id: 'findings', label: 'Findings', sortable: true, idealWidth: 100, minWidth: 96 },
   { id: 'users', label: 'Users', sortable: false, idealWidth: 220, minWidth: 120 },
   { id: 'targets', label: 'Target resources', sortable: false, idealWidth: 200, minWidth: 120 },
   { id: 'grant', label: 'Grant', sortable: false, idealWidth: 170, minWidth: 100 },
@@ -184,8 +190,39 @@ const focusAttributes = (row: number, col: number, active: boolean) => ({
   tabIndex: active ? 0 : -1,
 });
 
+/** The count of a policy's findings, with the worst severity's icon; "…" until the lint is in. */
+function FindingsCount({ findings }: { findings: PolicyFindings | undefined }) {
+  const styles = useStyles();
+  if (!findings) return <span className={styles.muted}>…</span>;
+  const words = describeFindings(findings);
+  if (findings.count === 0)
+    return (
+      <span className={styles.muted} role="img" aria-label={words}>
+        —
+      </span>
+    );
+  const [Icon, className] =
+    findings.worst === 'error'
+      ? [ErrorCircleRegular, styles.findingError]
+      : findings.worst === 'warning'
+        ? [WarningRegular, styles.findingWarning]
+        : [InfoRegular, styles.findingInfo];
+  return (
+    <HoverTooltip content={words} relationship="description">
+      {(arm) => (
+        <span className={styles.findings} role="img" aria-label={words} {...arm}>
+          <Icon className={className} aria-hidden />
+          {findings.count}
+        </span>
+      )}
+    </HoverTooltip>
+  );
+}
+
 interface RowProps {
   row: PolicyRow;
+  /** Undefined until the lint is in. */
+  findings: PolicyFindings | undefined;
   index: number;
   top: number;
   height: number;
@@ -195,7 +232,7 @@ interface RowProps {
 }
 
 // Memoised: a keystroke or a scroll redraws only rows whose data or position changed.
-const GridRow = memo(function GridRow({ row, index, top, height, activeCol, onOpen }: RowProps) {
+const GridRow = memo(function GridRow({ row, findings, index, top, height, activeCol, onOpen }: RowProps) {
   const styles = useStyles();
   const cell = (col: number, content: ReactNode) => (
     <div role="gridcell" className={styles.cell} {...focusAttributes(index, col, activeCol === col)}>
@@ -238,11 +275,12 @@ const GridRow = memo(function GridRow({ row, index, top, height, activeCol, onOp
         </div>
       </div>
       {cell(1, <StateBadge state={row.state} />)}
-      {cell(2, <Truncated text={row.users} pending={row.pending} />)}
-      {cell(3, <Truncated text={row.targets} pending={row.pending} />)}
-      {cell(4, <Truncated text={row.grant} />)}
-      {cell(5, <Truncated text={row.session} />)}
-      {cell(6, <span className={styles.cellText}>{formatDate(row.modified)}</span>)}
+      {cell(2, <FindingsCount findings={findings} />)}
+      {cell(3, <Truncated text={row.users} pending={row.pending} />)}
+      {cell(4, <Truncated text={row.targets} pending={row.pending} />)}
+      {cell(5, <Truncated text={row.grant} />)}
+      {cell(6, <Truncated text={row.session} />)}
+      {cell(7, <span className={styles.cellText}>{formatDate(row.modified)}</span>)}
     </div>
   );
 });
@@ -338,11 +376,14 @@ function useColumnWidths() {
 
 export function PoliciesGrid({
   rows,
+  findings,
   sort,
   direction,
   onSort,
 }: {
   rows: PolicyRow[];
+  /** Each policy's lint findings; undefined until the lint is in. */
+  findings?: ReadonlyMap<string, PolicyFindings>;
   sort: SortColumn;
   direction: 'ascending' | 'descending';
   onSort(column: SortColumn, direction: 'ascending' | 'descending'): void;
@@ -465,6 +506,7 @@ export function PoliciesGrid({
             <GridRow
               key={row.id}
               row={row}
+              findings={findings && findingsOf(findings, row.id)}
               index={index}
               top={offsets[index]!}
               height={heights[index]!}

@@ -23,6 +23,8 @@ import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
 import { policiesQuery, useNames } from '../../policy-ui/queries';
+import { findingsByPolicy, findingsOf, matchesFindings } from '../../policy-ui/lint-summary';
+import { useTenantLint } from '../../policy-ui/use-tenant-lint';
 import { filterRows, sortRows, type SortColumn } from './policy-rows';
 import { createRowCache, describeWhenIdle } from './row-cache';
 import { describeMatch } from '../../domain/search-match';
@@ -44,13 +46,13 @@ const useStyles = makeStyles({
   gridArea: { overflowX: 'auto' },
   skeletonRow: {
     display: 'grid',
-    gridTemplateColumns: '3fr 1fr 2fr 2fr 1.5fr 1.5fr 1fr',
+    gridTemplateColumns: '3fr 1fr 1fr 2fr 2fr 1.5fr 1.5fr 1fr',
     gap: tokens.spacingHorizontalM,
     padding: `${tokens.spacingVerticalS} 0`,
   },
 });
 
-const sortable: SortColumn[] = ['name', 'state', 'modified'];
+const sortable: SortColumn[] = ['name', 'state', 'modified', 'findings'];
 
 export interface PoliciesPageProps {
   /** What changed in watched policies, shown above the list when any are watched: composed by the route. */
@@ -79,14 +81,25 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
   // described while the browser is idle, so the first search finds them ready.
   const namesSettled = !!names.data || names.isError;
   useEffect(() => (namesSettled ? describeWhenIdle(rows) : undefined), [rows, namesSettled]);
-  // Sorted once per order: a keystroke only filters.
-  const sorted = useMemo(() => sortRows(rows, filters.sort, filters.direction), [rows, filters.sort, filters.direction]);
+  // The lint runs once the list and its names are in (after the first paint), and its counts fill in.
+  const lint = useTenantLint();
+  const summaries = useMemo(() => lint.findings && findingsByPolicy(lint.findings), [lint.findings]);
+  const ruleIds = useMemo(() => [...new Set([...(summaries?.values() ?? [])].flatMap((f) => [...f.rules]))].sort(), [summaries]);
+  // Sorted once per order: a keystroke only filters. Only the Findings order changes with the lint.
+  const findingsOrder = filters.sort === 'findings' ? summaries : undefined;
+  const sorted = useMemo(
+    () => sortRows(rows, filters.sort, filters.direction, findingsOrder && ((id) => findingsOf(findingsOrder, id))),
+    [rows, filters.sort, filters.direction, findingsOrder],
+  );
   // The search box shows each keystroke at once; the list follows in a render React may interrupt.
   const search = useDeferredValue(filters.search);
+  // Filtering by findings waits for the lint: until then, the rows are all kept and the status says why.
+  const findingsFilter = summaries ? filters.findings : null;
   const visible = useMemo(() => {
-    const filtered = filterRows(sorted, { search, states: filters.states, control: filters.control });
+    let filtered = filterRows(sorted, { search, states: filters.states, control: filters.control });
+    if (findingsFilter) filtered = filtered.filter((row) => matchesFindings(findingsOf(summaries, row.id), findingsFilter));
     return search.trim() ? filtered.map((row) => ({ ...row, matchHint: describeMatch(row, search) })) : filtered;
-  }, [sorted, search, filters.states, filters.control]);
+  }, [sorted, search, filters.states, filters.control, findingsFilter, summaries]);
 
   const count = list?.length ?? 0;
   const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;
@@ -144,7 +157,7 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
       {list && watchedChanges && Object.keys(watched).length > 0 && <Suspense fallback={null}>{watchedChanges(list)}</Suspense>}
       {list && notices && <Suspense fallback={null}>{notices(list)}</Suspense>}
 
-      <PoliciesToolbar filters={filters} />
+      <PoliciesToolbar filters={filters} ruleIds={ruleIds} />
 
       {names.data && names.data.failures.length > 0 && (
         <MessageBar intent="warning">
@@ -167,7 +180,7 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
         <Skeleton aria-label="Loading policies">
           {Array.from({ length: 8 }, (_, i) => (
             <div key={i} className={styles.skeletonRow}>
-              {Array.from({ length: 7 }, (__, j) => (
+              {Array.from({ length: 8 }, (__, j) => (
                 <SkeletonItem key={j} size={16} />
               ))}
             </div>
@@ -191,10 +204,12 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
         <>
           <Text role="status" aria-live="polite">
             {visible.length === count ? `Showing all ${count} policies` : `Showing ${visible.length} of ${count} policies`}
+            {filters.findings && !summaries && ' (checking the policies for findings…)'}
           </Text>
           <div className={styles.gridArea}>
             <PoliciesGrid
               rows={visible}
+              findings={summaries}
               sort={filters.sort}
               direction={filters.direction}
               onSort={(column, direction) => sortable.includes(column) && filters.setSort(column, direction)}

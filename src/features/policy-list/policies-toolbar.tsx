@@ -2,6 +2,7 @@
 import { Button, Dropdown, makeStyles, Option, SearchBox, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { shortControlLabels, stateLabels } from '../../domain/labels';
+import type { FindingsFilter } from '../../policy-ui/lint-summary';
 import type { PolicyState } from './policy-rows';
 import type { useListFilters } from './use-list-filters';
 
@@ -27,9 +28,23 @@ const controlOptions = [
 const controlLabel = (c: string) => (c === 'session' ? 'Any session control' : (shortControlLabels[c] ?? c));
 const stateOptions: PolicyState[] = ['enabled', 'enabledForReportingButNotEnforced', 'disabled'];
 
-export function PoliciesToolbar({ filters }: { filters: ReturnType<typeof useListFilters> }) {
+const findingsLabels: Record<string, string> = {
+  errors: 'With errors',
+  warnings: 'With warnings or errors',
+  any: 'With any finding',
+};
+const findingsLabel = (f: FindingsFilter) => findingsLabels[f] ?? `Found by ${f.slice('rule:'.length)}`;
+
+export function PoliciesToolbar({
+  filters,
+  ruleIds,
+}: {
+  filters: ReturnType<typeof useListFilters>;
+  /** The rules that found something in some policy, to filter by (empty until the lint is in). */
+  ruleIds: readonly string[];
+}) {
   const styles = useStyles();
-  const active = filters.search || filters.states.size > 0 || filters.control;
+  const active = filters.search || filters.states.size > 0 || filters.control || filters.findings;
   const stateText = filters.states.size ? [...filters.states].map((s) => stateLabels[s]).join(', ') : 'All states';
   return (
     <div className={styles.root} role="search">
@@ -65,6 +80,25 @@ export function PoliciesToolbar({ filters }: { filters: ReturnType<typeof useLis
         {controlOptions.map((control) => (
           <Option key={control} value={control}>
             {controlLabel(control)}
+          </Option>
+        ))}
+      </Dropdown>
+      <Dropdown
+        className={styles.dropdown}
+        aria-label="Filter by lint findings"
+        value={filters.findings ? findingsLabel(filters.findings) : 'Any findings'}
+        selectedOptions={[filters.findings ?? '']}
+        onOptionSelect={(_, data) => filters.setFindings((data.optionValue as FindingsFilter | undefined) || null)}
+      >
+        <Option value="">Any findings</Option>
+        {(['errors', 'warnings', 'any'] as const).map((f) => (
+          <Option key={f} value={f}>
+            {findingsLabel(f)}
+          </Option>
+        ))}
+        {ruleIds.map((id) => (
+          <Option key={id} value={`rule:${id}`}>
+            {findingsLabel(`rule:${id}`)}
           </Option>
         ))}
       </Dropdown>

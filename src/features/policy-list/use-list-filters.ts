@@ -1,10 +1,13 @@
 // The list's search, filters and sort live in the URL, so a filtered view can be shared or bookmarked.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import type { FindingsFilter } from '../../policy-ui/lint-summary';
 import type { PolicyState, SortColumn } from './policy-rows';
 
 const states: PolicyState[] = ['enabled', 'enabledForReportingButNotEnforced', 'disabled'];
-const columns: SortColumn[] = ['name', 'state', 'modified'];
+const columns: SortColumn[] = ['name', 'state', 'modified', 'findings'];
+const isFindingsFilter = (value: string | null): value is FindingsFilter =>
+  value === 'errors' || value === 'warnings' || value === 'any' || !!value?.startsWith('rule:');
 
 export function useListFilters() {
   const [params, setParams] = useSearchParams();
@@ -24,6 +27,8 @@ export function useListFilters() {
   );
   const stateParam = params.get('state');
   const control = params.get('control');
+  const findingsParam = params.get('findings');
+  const findings = isFindingsFilter(findingsParam) ? findingsParam : null;
   const sortParam = params.get('sort') as SortColumn | null;
   const sort = sortParam && columns.includes(sortParam) ? sortParam : 'name';
   const direction: 'ascending' | 'descending' = params.get('dir') === 'desc' ? 'descending' : 'ascending';
@@ -64,6 +69,7 @@ export function useListFilters() {
     search,
     states: selectedStates,
     control,
+    findings,
     sort,
     direction,
     setSearch: (value: string) => {
@@ -76,12 +82,13 @@ export function useListFilters() {
     },
     setStates: (value: PolicyState[]) => update({ state: value.join(',') }),
     setControl: (value: string | null) => update({ control: value }),
+    setFindings: (value: FindingsFilter | null) => update({ findings: value }),
     setSort: (column: SortColumn, dir: 'ascending' | 'descending') =>
       update({ sort: column === 'name' ? null : column, dir: dir === 'descending' ? 'desc' : null }),
     clear: () => {
       cancelPendingSearch();
       setSearchText('');
-      update({ q: null, state: null, control: null });
+      update({ q: null, state: null, control: null, findings: null });
     },
   };
 }

@@ -31,6 +31,8 @@ import { describeIdIn } from '../../policy-ui/describe-id';
 import { describePolicy, lastChanged } from '../../domain/describe-policy';
 import { PolicySummaryView } from '../../policy-ui/policy-summary-view';
 import { DeletePolicyButton } from './delete-policy-dialog';
+import { PolicyFindings } from './policy-findings';
+import { useTenantLint } from '../../policy-ui/use-tenant-lint';
 import { ExportPolicyMenu } from './export-policy-menu';
 import { PageBreadcrumb } from '../../policy-ui/page-breadcrumb';
 import { StateBadge } from '../../policy-ui/state-badge';
@@ -55,7 +57,7 @@ export function PolicyPage({ history }: PolicyPageProps) {
   const styles = useStyles();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const view = params.get('view') === 'json' ? 'json' : params.get('view') === 'history' ? 'history' : 'summary';
+  const view = (['json', 'history', 'findings'] as const).find((v) => v === params.get('view')) ?? 'summary';
   const navigate = useNavigate();
   const tenant = useTenantSession();
   const queryClient = useQueryClient();
@@ -72,6 +74,9 @@ export function PolicyPage({ history }: PolicyPageProps) {
   const watch = useWatched(tenant.account.key);
   const watching = !!watch.watched[id];
   const write = useWriteAccess();
+  const lint = useTenantLint();
+  const findings = useMemo(() => lint.findings?.filter((f) => f.policyId === id), [lint.findings, id]);
+  const counted = findings?.filter((f) => !f.suppressed).length;
   // Edit (and the JSON tab) open at once: Monaco loads in the background once the page has its data.
   usePreloadJsonEditor(policy.isSuccess && !names.isFetching);
 
@@ -174,11 +179,14 @@ export function PolicyPage({ history }: PolicyPageProps) {
             <Tab value="summary">Summary</Tab>
             <Tab value="json">JSON</Tab>
             <Tab value="history">History</Tab>
+            <Tab value="findings">{counted === undefined ? 'Findings' : `Findings (${counted})`}</Tab>
           </TabList>
           {view === 'summary' ? (
             <PolicySummaryView sections={sections} />
           ) : view === 'history' ? (
             history(policy.data)
+          ) : view === 'findings' ? (
+            <PolicyFindings findings={findings} error={lint.error} retry={lint.retry} name={policy.data.displayName ?? id} />
           ) : (
             <div className={styles.json}>
               <Suspense

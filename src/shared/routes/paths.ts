@@ -18,6 +18,7 @@ export const routePatterns = {
   contingency: '/contingency',
   whatIf: '/what-if',
   rollout: '/rollout',
+  lint: '/lint',
   settings: '/settings',
 } as const;
 
@@ -42,5 +43,7 @@ export const paths = {
   whatIf: (draft?: string) => (draft ? `${routePatterns.whatIf}?draft=${enc(draft)}` : routePatterns.whatIf),
   /** Staged rollouts; with `policy`, that policy's rollout opened (or planned). */
   rollout: (policy?: string) => (policy ? `${routePatterns.rollout}?policy=${enc(policy)}` : routePatterns.rollout),
+  /** The tenant's lint findings. */
+  lint: routePatterns.lint,
   settings: routePatterns.settings,
 } as const;
