@@ -5,8 +5,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash, X509Certificate } from 'node:crypto';
+import { decodeProtectedHeader, importX509, jwtVerify } from 'jose';
+import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_READS, startCliWorld, type CliWorld } from './cli-world';
+import { ALL_READS, CLIENT_ID, startCliWorld, type CliWorld } from './cli-world';
 
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 // Shaped like a JWT, as the pipelines' tokens are; never verified by the local provider.
@@ -84,6 +87,26 @@ describe('gatehouse sign-in', () => {
     const fromFile = await world.gatehouse(['backup', '--out', 'k8s'], { AZURE_FEDERATED_TOKEN_FILE: file });
     expect(fromFile.code, fromFile.stderr).toBe(0);
     expect(lastRequest().clientAssertion).toBe(fakeOidcToken('kubernetes'));
+  }, 60_000);
+
+  it("signs the client assertion with a certificate's key, naming the certificate by its SHA-256 thumbprint", async () => {
+    const pems = await generate([{ name: 'commonName', value: 'gatehouse-pipeline' }], { keySize: 2048, algorithm: 'sha256' } as Parameters<
+      typeof generate
+    >[1]);
+    const pemPath = join(world.dir, 'pipeline.pem');
+    writeFileSync(pemPath, `${pems.private}\n${pems.cert}\n`);
+    const run = await world.gatehouse(['backup', '--out', 'cert', '--certificate', pemPath]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('certificate (SHA-256 thumbprint');
+    const assertion = lastRequest().clientAssertion!;
+    expect(lastRequest().clientAssertionType).toBe(JWT_BEARER);
+    const thumbprint = createHash('sha256').update(new X509Certificate(pems.cert).raw).digest('base64url');
+    expect(decodeProtectedHeader(assertion)['x5t#S256']).toBe(thumbprint);
+    // Signed by the certificate's private key, for this application.
+    const header = decodeProtectedHeader(assertion);
+    const { payload } = await jwtVerify(assertion, await importX509(pems.cert, header.alg!));
+    expect(payload).toMatchObject({ iss: CLIENT_ID, sub: CLIENT_ID });
+    expect(run.stdout + run.stderr).not.toContain('PRIVATE KEY');
   }, 60_000);
 
   it('exits 2 on a wrong client secret, with the service’s reason and no secret in any output', async () => {

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { chooseMethod, graphScope } from './sign-in';
+
+const choose = (env: Record<string, string>, extra: { certificatePath?: string; interactive?: boolean } = {}) =>
+  chooseMethod({ method: 'auto', env, interactive: extra.interactive ?? false, certificatePath: extra.certificatePath });
+
+describe('chooseMethod (auto)', () => {
+  it('prefers workload identity federation, then a certificate, then a secret, then the device code at a terminal', () => {
+    const all = {
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'u',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't',
+      AZURE_CLIENT_CERTIFICATE_PATH: 'c.pem',
+      AZURE_CLIENT_SECRET: 's',
+    };
+    expect(choose(all)).toBe('federated');
+    expect(choose({ SYSTEM_OIDCREQUESTURI: 'u', AZURE_CLIENT_SECRET: 's' })).toBe('federated');
+    expect(choose({ AZURE_FEDERATED_TOKEN_FILE: 'f' })).toBe('federated');
+    expect(choose({ AZURE_CLIENT_SECRET: 's' }, { certificatePath: 'c.pem' })).toBe('certificate');
+    expect(choose({ AZURE_CLIENT_SECRET: 's' }, { interactive: true })).toBe('secret');
+    expect(choose({}, { interactive: true })).toBe('device-code');
+    // GitHub's URL without its request token is no credential (the job lacks id-token: write).
+    expect(() => choose({ ACTIONS_ID_TOKEN_REQUEST_URL: 'u' })).toThrow(/No credential to sign in with/);
+  });
+
+  it('asks Graph for its own .default in the public and national clouds, and the public one for an emulator', () => {
+    expect(graphScope('https://graph.microsoft.com')).toBe('https://graph.microsoft.com/.default');
+    expect(graphScope('https://graph.microsoft.us/')).toBe('https://graph.microsoft.us/.default');
+    expect(graphScope('http://localhost:4010')).toBe('https://graph.microsoft.com/.default');
+  });
+});
