@@ -5,6 +5,7 @@ import { Spinner } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
 import { AuthProvider, useAuth, type AuthSession } from '../auth';
 import { DOCUMENTATION_PATH } from '../features/backup/documentation-path';
+import { TENANTS_REPORT_PATH } from '../features/tenants-report/report-path';
 import { ThemeProvider } from '../shared/theme';
 import type { SignedInAppProps } from './signed-in-app';
 import { SignInPage } from './sign-in-page';
@@ -12,6 +13,8 @@ import { SignInPage } from './sign-in-page';
 const SignedInApp = lazy(() => import('./signed-in-app'));
 // Documentation from a backup file needs no tenant: reachable signed out, loaded only when opened.
 const DocumentationPage = lazy(() => import('../features/backup/documentation-page'));
+// So does a command line's all-tenant report.
+const TenantsReportPage = lazy(() => import('../features/tenants-report/tenants-report-page'));
 
 export interface AppProps extends SignedInAppProps {
   session: AuthSession;
@@ -23,6 +26,12 @@ function Gate(props: SignedInAppProps) {
     return (
       <Suspense fallback={<Spinner label="Loading…" style={{ marginTop: '20vh' }} />}>
         <DocumentationPage />
+      </Suspense>
+    );
+  if (!active && window.location.pathname === TENANTS_REPORT_PATH)
+    return (
+      <Suspense fallback={<Spinner label="Loading…" style={{ marginTop: '20vh' }} />}>
+        <TenantsReportPage />
       </Suspense>
     );
   if (!active) return <SignInPage demo={props.demo} />;

@@ -5,6 +5,7 @@ import { PersonRegular, ShieldKeyholeRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useAuth, type DemoDirectory } from '../auth';
 import { DOCUMENTATION_PATH } from '../features/backup/documentation-path';
+import { TENANTS_REPORT_PATH } from '../features/tenants-report/report-path';
 
 const useStyles = makeStyles({
   root: {
@@ -67,6 +68,7 @@ export function SignInPage({ demo }: { demo?: DemoDirectory }) {
         </Card>
       )}
       <Link href={DOCUMENTATION_PATH}>Make documentation from a backup file</Link>
+      <Link href={TENANTS_REPORT_PATH}>Open an all-tenant report of the command line</Link>
     </main>
   );
 }

@@ -4,7 +4,9 @@ import { escapeHtml } from '../documentation/render-html';
 import { dateText } from '../documentation/words';
 import { backupAgeDays, driftCount, POLICY_LIMIT, reportTotals, type TenantReportEntry, type TenantsReport } from './report';
 
-/** The cells of a tenant's row, in words, shared by both renderers. */
+const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
+
+/** The cells of a tenant's row, in words, shared by both renderers and the console. */
 export function rowWords(entry: TenantReportEntry, now: Date) {
   if (entry.error) return { policies: '—', lint: '—', drift: '—', emergency: '—', backup: '—', problem: entry.error };
   const p = entry.policies;
@@ -14,7 +16,7 @@ export function rowWords(entry: TenantReportEntry, now: Date) {
   return {
     policies: p ? `${p.total} of ${POLICY_LIMIT}: ${p.enabled} on, ${p.reportOnly} report-only, ${p.off} off` : '—',
     lint: lint
-      ? `${lint.errors} errors, ${lint.warnings} warnings, ${lint.infos} info${lint.suppressed ? ` (${lint.suppressed} suppressed)` : ''}`
+      ? `${count(lint.errors, 'error')}, ${count(lint.warnings, 'warning')}, ${lint.infos} info${lint.suppressed ? ` (${lint.suppressed} suppressed)` : ''}`
       : 'not run',
     drift: !drift
       ? 'no baseline'

@@ -1,0 +1,73 @@
+// An all-tenant report of the command line (`gatehouse report`), opened from a file with no one
+// signed in: reached from the sign-in page, loaded only when opened, talking to no tenant.
+import { Link, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { readTenantsReport, reportTotals, type TenantsReport } from '../../domain/tenants/report';
+import { dateText } from '../../domain/documentation/words';
+import { FileDropZone } from '../../shared/ui/file-drop-zone';
+import { ReportTable } from './report-table';
+
+const useStyles = makeStyles({
+  root: {
+    maxWidth: '1200px',
+    margin: '4vh auto',
+    padding: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  totals: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+});
+
+export default function TenantsReportPage() {
+  const styles = useStyles();
+  const [report, setReport] = useState<{ report: TenantsReport; file: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const before = document.title;
+    document.title = 'All-tenant report · Gatehouse';
+    return () => void (document.title = before);
+  }, []);
+
+  const open = async (file: File) => {
+    const read = readTenantsReport(await file.text());
+    if (read.ok) {
+      setReport({ report: read.report, file: file.name });
+      setError(null);
+    } else setError(`${file.name}: ${read.message}`);
+  };
+
+  const totals = report ? reportTotals(report.report) : null;
+  return (
+    <main className={styles.root}>
+      <h1 className={styles.title}>All-tenant report</h1>
+      <Text>
+        Open the report a pipeline made with <code>gatehouse report</code> (the .json file): every tenant’s policies, lint findings, drift
+        from its baseline, emergency access and last backup. The file is read on this device; no one needs to sign in and nothing is sent
+        anywhere.
+      </Text>
+      <FileDropZone label="Report file (.json)" accept=".json,application/json" error={error} onFile={(file) => void open(file)} />
+      {report && totals ? (
+        <>
+          <MessageBar
+            intent={totals.unreadable + totals.withLintErrors + totals.drifted + totals.emergencyAtRisk > 0 ? 'warning' : 'success'}
+          >
+            <MessageBarBody>
+              {report.file}, generated {dateText(report.report.generatedAt)}: {totals.tenants} tenants.
+            </MessageBarBody>
+          </MessageBar>
+          <ul className={styles.totals} aria-label="Across the tenants">
+            <li>{totals.unreadable} could not be read</li>
+            <li>{totals.withLintErrors} with lint errors</li>
+            <li>{totals.drifted} drifted from their baseline</li>
+            <li>{totals.emergencyAtRisk} where an emergency account is at risk</li>
+            <li>{totals.staleBackups} without a backup in the last 7 days</li>
+          </ul>
+          <ReportTable report={report.report} />
+        </>
+      ) : null}
+      <Link href="/">Back to sign-in</Link>
+    </main>
+  );
+}
