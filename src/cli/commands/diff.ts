@@ -1,7 +1,7 @@
 // `gatehouse diff <baseline> [<other>]`: what differs between a backup and the tenant as it is now
-// (or a second backup), policy by policy, in the admin center's words; for the tenant, who made each
+// (or a second backup), object by object (policies, then what they use), in the admin center's words; for the tenant, who made each
 // change and when, from the directory audit log when it can be read. Exit 0 same, 1 drift, 2 error.
-import type { Bundle } from '../../domain/bundle/bundle';
+import { SECTIONS, type Bundle, type SectionName } from '../../domain/bundle/bundle';
 import { namesFromBundle } from '../../domain/documentation/bundle-names';
 import { describeChanges } from '../../domain/describe-changes';
 import { matchPolicySets, type PolicyMatch } from '../../domain/match-policies';
@@ -15,6 +15,8 @@ import { EXIT, type Command } from './command';
 import { fromDisk, fromTenant, type Source } from './source';
 
 export interface Drift {
+  /** The bundle's section: policies, namedLocations, authenticationStrengths, authenticationContexts, termsOfUse. */
+  section: SectionName;
   name: string;
   id: string | null;
   kind: 'added' | 'removed' | 'changed';
@@ -25,18 +27,35 @@ export interface Drift {
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 
+/** How each section's objects are named in the output; a policy is named by its name alone. */
+const SECTION_WORDS: Record<SectionName, string> = {
+  policies: '',
+  namedLocations: 'Named location: ',
+  authenticationStrengths: 'Authentication strength: ',
+  authenticationContexts: 'Authentication context: ',
+  termsOfUse: 'Terms of use: ',
+};
+/** The audit log's target type of each section's objects (Conditional Access audits policies and named locations). */
+const AUDIT_TYPES: Partial<Record<SectionName, string>> = { policies: 'Policy', namedLocations: 'NamedLocation' };
+
 function driftsOf(baseline: Bundle, other: Bundle): Drift[] {
-  const side = (bundle: Bundle) => bundle.policies.map((policy) => ({ id: typeof policy.id === 'string' ? policy.id : null, policy }));
   const names = mergeNames(namesFromBundle(baseline), namesFromBundle(other));
-  const drifted = matchPolicySets(side(baseline), side(other)).matches.filter((m) => m.status !== 'identical');
-  return drifted.map((m: PolicyMatch): Drift => {
-    const id = (typeof (m.b ?? m.a)?.id === 'string' ? String((m.b ?? m.a)!.id) : null) || null;
-    if (m.status === 'onlyA') return { name: m.name, id, kind: 'removed', changes: [] };
-    if (m.status === 'onlyB') return { name: m.name, id, kind: 'added', changes: [] };
-    const changes = describeChanges(m.a!, m.b!, names, { hideEmpty: true, sortIds: true }).map((c) => c.text);
-    return { name: m.name, id, kind: 'changed', changes };
+  // Policies first, as the admin reads them; then what they use.
+  return (['policies', ...SECTIONS.filter((s) => s !== 'policies')] as SectionName[]).flatMap((section) => {
+    const side = (bundle: Bundle) => bundle[section].map((item) => ({ id: typeof item.id === 'string' ? item.id : null, policy: item }));
+    const drifted = matchPolicySets(side(baseline), side(other)).matches.filter((m) => m.status !== 'identical');
+    return drifted.map((m: PolicyMatch): Drift => {
+      const id = (typeof (m.b ?? m.a)?.id === 'string' ? String((m.b ?? m.a)!.id) : null) || null;
+      if (m.status === 'onlyA') return { section, name: m.name, id, kind: 'removed', changes: [] };
+      if (m.status === 'onlyB') return { section, name: m.name, id, kind: 'added', changes: [] };
+      const changes = describeChanges(m.a!, m.b!, names, { hideEmpty: true, sortIds: true }).map((c) => c.text);
+      return { section, name: m.name, id, kind: 'changed', changes };
+    });
   });
 }
+
+const label = (d: Drift) => `${SECTION_WORDS[d.section]}${d.name}`;
+const count = (n: number) => `${n} item${n === 1 ? ' differs' : 's differ'}`;
 
 /** The last audited change of each drifted policy since the baseline was taken (within the log's retention). */
 async function withAuthors(drifts: Drift[], baseline: Bundle, tenant: Source, io: CliIo): Promise<string | null> {
@@ -54,7 +73,8 @@ async function withAuthors(drifts: Drift[], baseline: Bundle, tenant: Source, io
     throw error;
   }
   for (const drift of drifts) {
-    const event = events.find((e) => e.targetType === 'Policy' && (e.targetId === drift.id || (!drift.id && e.targetName === drift.name)));
+    const type = AUDIT_TYPES[drift.section];
+    const event = events.find((e) => e.targetType === type && (e.targetId === drift.id || (!drift.id && e.targetName === drift.name)));
     if (event) drift.author = { by: event.by, at: event.at, activity: event.activity };
   }
   return null;
@@ -64,10 +84,10 @@ const KIND_WORDS = { added: 'added', removed: 'removed', changed: 'changed' } as
 
 function asText(drifts: Drift[], from: string, to: string, note: string | null): string {
   if (drifts.length === 0) return `No drift: ${to} matches ${from}.\n`;
-  const lines = [`Drift: ${drifts.length} polic${drifts.length === 1 ? 'y differs' : 'ies differ'} between ${from} and ${to}.`];
+  const lines = [`Drift: ${count(drifts.length)} between ${from} and ${to}.`];
   for (const d of drifts) {
     const author = d.author ? ` (${d.author.activity} by ${d.author.by} at ${d.author.at})` : '';
-    lines.push(`- ${d.name}: ${KIND_WORDS[d.kind]}${author}`);
+    lines.push(`- ${label(d)}: ${KIND_WORDS[d.kind]}${author}`);
     for (const change of d.changes) lines.push(`    ${change}`);
   }
   if (note) lines.push(note);
@@ -77,14 +97,11 @@ function asText(drifts: Drift[], from: string, to: string, note: string | null):
 function asMarkdown(drifts: Drift[], from: string, to: string, note: string | null): string {
   const lines = ['### Conditional Access drift', ''];
   if (drifts.length === 0) return `${lines.join('\n')}No drift: ${escapeMarkdown(to)} matches ${escapeMarkdown(from)}.\n`;
-  lines.push(
-    `${drifts.length} polic${drifts.length === 1 ? 'y differs' : 'ies differ'} between ${escapeMarkdown(from)} and ${escapeMarkdown(to)}.`,
-    '',
-  );
-  lines.push('| Policy | Drift | Changed by | When | What changed |', '| --- | --- | --- | --- | --- |');
+  lines.push(`${count(drifts.length)} between ${escapeMarkdown(from)} and ${escapeMarkdown(to)}.`, '');
+  lines.push('| Object | Drift | Changed by | When | What changed |', '| --- | --- | --- | --- | --- |');
   for (const d of drifts) {
     lines.push(
-      `| ${escapeMarkdown(d.name)} | ${d.kind} | ${d.author ? escapeMarkdown(d.author.by) : ''} | ${d.author ? escapeMarkdown(d.author.at) : ''} | ${d.changes.map(escapeMarkdown).join('<br>')} |`,
+      `| ${escapeMarkdown(label(d))} | ${d.kind} | ${d.author ? escapeMarkdown(d.author.by) : ''} | ${d.author ? escapeMarkdown(d.author.at) : ''} | ${d.changes.map(escapeMarkdown).join('<br>')} |`,
     );
   }
   if (note) lines.push('', escapeMarkdown(note));
@@ -94,7 +111,7 @@ function asMarkdown(drifts: Drift[], from: string, to: string, note: string | nu
 export const diffCommand: Command = {
   name: 'diff',
   summary:
-    'Compare a backup with the tenant as it is now, or with a second backup: each policy added, removed or changed, in words, and for the tenant who changed it and when (directory audit log).',
+    'Compare a backup with the tenant as it is now, or with a second backup: each policy, named location, authentication strength or context and terms of use added, removed or changed, in words, and for the tenant who changed it and when (directory audit log).',
   usage: 'gatehouse diff <baseline> [<other>] [--format text|markdown|json] [connection options]',
   positionals: { min: 1, max: 2 },
   options: {

@@ -51,7 +51,7 @@ describe('gatehouse backup and diff', () => {
     expect(readFileSync(join(world.dir, 'ca.json'), 'utf8')).toBe(bundle);
   }, 120_000);
 
-  it("finds an admin's change: diff exits 1 naming the policy, the change in words and who made it; the same backups exit 0", async () => {
+  it("finds an admin's changes: diff exits 1 naming the policy and the named location, each change in words and who made it; the same backups exit 0", async () => {
     expect((await world.gatehouse(['backup', '--out', 'baseline'], secret)).code).toBe(0);
     const ca001 = JSON.parse(readFileSync(join(world.dir, 'baseline/policies/CA001-Require-MFA-for-all-users.json'), 'utf8')) as {
       id: string;
@@ -67,11 +67,33 @@ describe('gatehouse backup and diff', () => {
       body: JSON.stringify({ state: 'disabled' }),
     });
     expect(patch.status).toBe(204);
+    // …and widens a trusted named location's ranges.
+    const locationFile = readdirSync(join(world.dir, 'baseline/named-locations')).find((name) =>
+      readFileSync(join(world.dir, 'baseline/named-locations', name), 'utf8').includes('ipNamedLocation'),
+    )!;
+    const location = JSON.parse(readFileSync(join(world.dir, 'baseline/named-locations', locationFile), 'utf8')) as {
+      id: string;
+      displayName: string;
+      ipRanges: unknown[];
+    };
+    const widened = await fetch(`${world.graphUrl}/v1.0/identity/conditionalAccess/namedLocations/${location.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${await world.adminToken()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        '@odata.type': '#microsoft.graph.ipNamedLocation',
+        ipRanges: [...location.ipRanges, { '@odata.type': '#microsoft.graph.iPv4CidrRange', cidrAddress: '198.51.100.0/24' }],
+      }),
+    });
+    expect(widened.status).toBe(204);
 
     const summary = join(world.dir, 'summary.md');
     const drift = await world.gatehouse(['diff', 'baseline'], { ...secret, GITHUB_STEP_SUMMARY: summary });
     expect(drift.code, drift.stderr).toBe(1);
-    expect(drift.stdout).toContain('Drift: 1 policy differs between the backup in baseline and the tenant Contoso.');
+    expect(drift.stdout).toContain('Drift: 2 items differ between the backup in baseline and the tenant Contoso.');
+    expect(drift.stdout).toContain(
+      `- Named location: ${location.displayName}: changed (Update named location by ${world.admin.userPrincipalName}`,
+    );
+    expect(drift.stdout).toContain('198.51.100.0/24');
     expect(drift.stdout).toMatch(
       new RegExp(
         `- CA001: Require MFA for all users: changed \\(Update conditional access policy by ${world.admin.userPrincipalName} at \\d{4}-`,
@@ -91,7 +113,12 @@ describe('gatehouse backup and diff', () => {
     expect((await world.gatehouse(['diff', 'after', 'after'])).code).toBe(0);
 
     const json = await world.gatehouse(['diff', 'baseline', '--format', 'json'], secret);
-    expect(JSON.parse(json.stdout)).toMatchObject({ drift: [{ name: 'CA001: Require MFA for all users', kind: 'changed', id: ca001.id }] });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      drift: [
+        { section: 'policies', name: 'CA001: Require MFA for all users', kind: 'changed', id: ca001.id },
+        { section: 'namedLocations', name: location.displayName, kind: 'changed', id: location.id },
+      ],
+    });
   }, 120_000);
 
   it('exits 2 on an error: a baseline that is not there, named', async () => {
