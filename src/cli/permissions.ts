@@ -2,7 +2,7 @@
 // `gatehouse permissions` prints and every command checks its token against before it reads
 // anything, so a missing grant is named up front rather than met as a 403 halfway through.
 
-export type CommandName = 'backup' | 'diff' | 'lint' | 'docs' | 'permissions';
+export type CommandName = 'backup' | 'diff' | 'lint' | 'docs' | 'plan' | 'apply' | 'permissions';
 
 export interface Permission {
   name: string;
@@ -30,8 +30,25 @@ export const COMMAND_PERMISSIONS: Record<CommandName, { tenant: 'always' | 'unle
     },
     lint: { tenant: 'unless reading files', permissions: READ_TENANT },
     docs: { tenant: 'unless reading files', permissions: READ_TENANT },
+    plan: { tenant: 'always', permissions: READ_TENANT },
+    apply: {
+      tenant: 'always',
+      permissions: [
+        { name: 'Policy.Read.All', why: 'the objects as they stand, read back after each write' },
+        { name: 'Policy.ReadWrite.ConditionalAccess', why: 'creating and updating policies, named locations, strengths and contexts' },
+        // Documented for applications writing policies (conditionalAccessPolicy update, application permissions).
+        { name: 'Application.Read.All', why: 'the applications a policy names, which Graph checks when an application writes a policy' },
+        { name: 'Group.Create', why: 'creating the groups a plan creates (only such plans)', optional: true },
+      ],
+    },
     permissions: { tenant: 'never', permissions: [] },
   };
+
+/** Wider permissions that include a narrower one. */
+const SUPERSETS: Record<string, string[]> = {
+  'Application.Read.All': ['Directory.Read.All', 'Directory.ReadWrite.All', 'Application.ReadWrite.All'],
+  'Group.Create': ['Group.ReadWrite.All', 'Directory.ReadWrite.All'],
+};
 
 export const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMAND_PERMISSIONS, name);
 
@@ -41,7 +58,8 @@ export function missingPermissions(command: CommandName, granted: readonly strin
   const has = (name: string) =>
     granted.includes(name) ||
     (name === 'Policy.Read.All' && granted.includes('Policy.ReadWrite.ConditionalAccess')) ||
-    granted.includes(name.replace('.Read.', '.ReadWrite.'));
+    granted.includes(name.replace('.Read.', '.ReadWrite.')) ||
+    (SUPERSETS[name] ?? []).some((wider) => granted.includes(wider));
   const missing = COMMAND_PERMISSIONS[command].permissions.filter((p) => !has(p.name));
   return { required: missing.filter((p) => !p.optional), optional: missing.filter((p) => p.optional) };
 }

@@ -8,18 +8,20 @@ import { diffCommand } from './commands/diff';
 import { docsCommand } from './commands/docs';
 import { lintCommand } from './commands/lint';
 import { permissionsCommand } from './commands/permissions';
+import { planCommand } from './commands/plan';
+import { applyCommand } from './commands/apply';
 import { CliError } from './cli-error';
 import { helpText } from './args';
 import type { CliIo } from './io';
 
-const COMMANDS: readonly Command[] = [backupCommand, diffCommand, lintCommand, docsCommand, permissionsCommand];
+const COMMANDS: readonly Command[] = [backupCommand, diffCommand, lintCommand, docsCommand, planCommand, applyCommand, permissionsCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
     'Usage: gatehouse <command> [options]',
     '',
-    'Conditional Access for Microsoft Entra, from pipelines: back up, compare, lint and document a tenant.',
+    'Conditional Access for Microsoft Entra, from pipelines: back up, compare, lint and document a tenant; plan and apply a backup.',
     '',
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),

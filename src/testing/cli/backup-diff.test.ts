@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { ALL_READS, GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
 
 let world: CliWorld;
 beforeAll(async () => {
@@ -51,7 +51,7 @@ describe('gatehouse backup and diff', () => {
     expect(readFileSync(join(world.dir, 'ca.json'), 'utf8')).toBe(bundle);
   }, 120_000);
 
-  it("finds an admin's changes: diff exits 1 naming the policy and the named location, each change in words and who made it; the same backups exit 0", async () => {
+  it("finds an admin's changes (diff exits 1 naming the policy and the named location, each change in words and who made it), plans the way back and applies it by its approved hash: diff exits 0", async () => {
     expect((await world.gatehouse(['backup', '--out', 'baseline'], secret)).code).toBe(0);
     const ca001 = JSON.parse(readFileSync(join(world.dir, 'baseline/policies/CA001-Require-MFA-for-all-users.json'), 'utf8')) as {
       id: string;
@@ -119,6 +119,34 @@ describe('gatehouse backup and diff', () => {
         { section: 'namedLocations', name: location.displayName, kind: 'changed', id: location.id },
       ],
     });
+
+    // Back to the baseline: a plan for review, applied only by its approved hash, and the drift is gone.
+    const planned = await world.gatehouse(['plan', 'baseline', '--out', 'plan.json'], secret);
+    expect(planned.code, planned.stderr).toBe(0);
+    expect(planned.stdout).toContain("- update policy 'CA001: Require MFA for all users'");
+    expect(planned.stdout).toContain(`- update namedLocation '${location.displayName}'`);
+    const hash = /^sha256 ([0-9a-f]{64})$/m.exec(planned.stdout)![1]!;
+    // The same backup against the same tenant plans the same file: the hash a review approves holds.
+    expect((await world.gatehouse(['plan', 'baseline', '--out', 'plan-again.json'], secret)).stdout).toContain(`sha256 ${hash}`);
+
+    const writer = { AZURE_CLIENT_SECRET: GOOD_SECRET };
+    world.roles = [...ALL_READS, 'Policy.ReadWrite.ConditionalAccess', 'Application.Read.All'];
+    try {
+      const tampered = await world.gatehouse(
+        ['apply', '--plan', 'plan.json', '--sha256', hash.replace(/^./, (c) => (c === '0' ? '1' : '0'))],
+        writer,
+      );
+      expect(tampered.code).toBe(2);
+      expect(tampered.stderr).toContain('the plan changed after it was reviewed. Nothing was written.');
+      const applied = await world.gatehouse(['apply', '--plan', 'plan.json', '--sha256', hash], writer);
+      expect(applied.code, applied.stderr).toBe(0);
+      expect(applied.stdout).toContain('as planned');
+    } finally {
+      world.roles = [...ALL_READS];
+    }
+    const after = await world.gatehouse(['diff', 'baseline'], secret);
+    expect(after.code, after.stdout).toBe(0);
+    expect(after.stdout).toContain('No drift');
   }, 120_000);
 
   it('exits 2 on an error: a baseline that is not there, named', async () => {

@@ -1,0 +1,53 @@
+// `gatehouse apply --plan <file> --sha256 <hash>`: writes a reviewed plan and nothing else. The
+// file must hash to the approved value and name the signed-in tenant; then each row is written
+// one at a time under the Conditional Access pacer, read back and compared with what was planned.
+import { applyPlan, newApplyRun, summarizeRun } from '../../operations/apply-plan';
+import { graphPlanWriters } from '../../operations/plan-writers';
+import { CONNECTION_OPTIONS, HELP_OPTION, text } from '../args';
+import { CliError } from '../cli-error';
+import { appendJobSummary } from '../io';
+import { connectTenant } from '../tenant';
+import { EXIT, type Command } from './command';
+import { readApprovedPlan } from './plan-file';
+
+export const applyCommand: Command = {
+  name: 'apply',
+  summary: 'Apply a reviewed plan file, only if its sha256 is the approved one: each write paced, read back and checked.',
+  usage: 'gatehouse apply --plan <plan.json> --sha256 <hash> [connection options]',
+  positionals: { min: 0, max: 0 },
+  options: {
+    plan: { type: 'string', value: '<file>', description: 'The plan file `gatehouse plan` wrote.' },
+    sha256: { type: 'string', value: '<hash>', description: 'The sha256 the review approved (plan prints it).' },
+    ...CONNECTION_OPTIONS,
+    ...HELP_OPTION,
+  },
+  more: 'Exit codes: 0 every row written as planned, 2 error (a changed plan file, another tenant, a write refused).',
+  async run(values, _positionals, io) {
+    const path = text(values, 'plan');
+    const approved = text(values, 'sha256');
+    if (!path || !approved) throw new CliError('Give --plan <plan.json> and --sha256 <the approved hash>.');
+    const file = await readApprovedPlan(path, approved);
+    const blockers = file.plan.blockers.filter((b) => !b.confirmed);
+    if (blockers.length > 0)
+      throw new CliError(`${path} has ${blockers.length} unconfirmed problem(s): ${blockers.map((b) => b.text).join(' ')}`);
+    const tenant = await connectTenant('apply', values, io);
+    if (tenant.tenantId.toLowerCase() !== file.tenant.id.toLowerCase())
+      throw new CliError(`${path} was planned for tenant ${file.tenant.id}; signed in to ${tenant.tenantId}. Nothing was written.`);
+    const context = tenant.context;
+    const run = await applyPlan(newApplyRun(file.plan, tenant.tenantId, context.clock), graphPlanWriters(context), {
+      clock: context.clock,
+      onChange: (current) => {
+        const running = current.items.find((i) => i.status === 'running');
+        if (running) io.err(`${running.action} ${running.kind} '${running.name}'…\n`);
+      },
+      settle: (attempt) => new Promise((resolve) => setTimeout(resolve, [2000, 5000, 10_000][attempt] ?? 10_000)),
+    });
+    const summary = summarizeRun(run);
+    io.out(`${summary.trimEnd()}\n`);
+    appendJobSummary(io, `### Conditional Access apply\n\n\`\`\`\n${summary.trimEnd()}\n\`\`\``);
+    const failed = run.items.filter((i) => i.status !== 'done');
+    if (failed.length > 0)
+      throw new CliError(`${failed.length} of ${run.items.length} write(s) did not complete${run.stopped ? `: ${run.stopped}` : ''}.`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,103 @@
+// `gatehouse plan <backup> --out <plan.json>`: what writing the backup into the tenant would do,
+// row by row (create, update, reuse, skip, with why), planned by the console's own planner over
+// the tenant read now. The file is for review: its sha256 is what `gatehouse apply` is given.
+import { writeFile } from 'node:fs/promises';
+import { importSetOfBundle } from '../../domain/import/bundle-import';
+import { escapeMarkdown } from '../../domain/lint/markdown';
+import { buildPlan, sourcePolicies } from '../../domain/plan/build-plan';
+import { referencesToLookUp } from '../../domain/plan/mapping';
+import { defaultChoices, type Plan } from '../../domain/plan/types';
+import { findDirectoryMatches, readTargetForPlan } from '../../graph/target-directory';
+import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts } from '../args';
+import { CliError } from '../cli-error';
+import { appendJobSummary } from '../io';
+import { connectTenant } from '../tenant';
+import { EXIT, type Command } from './command';
+import { PLAN_FORMAT, planFileText, sha256OfText, type PlanFile } from './plan-file';
+import { fromDisk } from './source';
+
+const STATES = ['source', 'reportOnly'] as const;
+
+/** The rows that write, in words, and what stops the plan. */
+export function planLines(plan: Plan): string[] {
+  const writes = plan.rows.filter((r) => r.action === 'create' || r.action === 'update');
+  const lines = [
+    `${plan.counts.create} to create, ${plan.counts.update} to update, ${plan.counts.reuse} as they are, ${plan.counts.skip} skipped.`,
+    ...writes.map((r) => `- ${r.action} ${r.kind} '${r.displayName}': ${r.why}`),
+  ];
+  const blockers = plan.blockers.filter((b) => !b.confirmed);
+  if (blockers.length > 0) {
+    lines.push(`${blockers.length} problem(s) stop this plan until confirmed (plan again with --confirm <key>):`);
+    for (const b of blockers) lines.push(`- ${b.text}${b.confirmKey ? ` [--confirm ${b.confirmKey}]` : ''}`);
+  }
+  return lines;
+}
+
+export const planCommand: Command = {
+  name: 'plan',
+  summary:
+    'Plan bringing the tenant to a backup: each object to create, update or leave, and why; written to a file whose sha256 apply requires.',
+  usage: 'gatehouse plan <backup> --out <plan.json> [--states source|reportOnly] [--confirm <key>]... [connection options]',
+  positionals: { min: 1, max: 1 },
+  options: {
+    out: { type: 'string', value: '<file>', description: 'Where to write the plan (JSON) for review.' },
+    states: {
+      type: 'string',
+      value: '<source|reportOnly>',
+      description: "The state written policies get: the backup's (default) or report-only.",
+    },
+    confirm: {
+      type: 'string',
+      multiple: true,
+      value: '<key>',
+      description: 'Confirm a problem that would stop the plan (its key is printed).',
+    },
+    ...CONNECTION_OPTIONS,
+    ...HELP_OPTION,
+  },
+  more: 'Exit codes: 0 a plan that can be applied, 1 a plan with problems to confirm first, 2 error.',
+  async run(values, positionals, io) {
+    const out = text(values, 'out');
+    if (!out) throw new CliError('Where to? Give --out <plan.json>.');
+    const states = choice(values, 'states', STATES, 'source');
+    const source = await fromDisk(positionals[0]!, io);
+    const tenant = await connectTenant('plan', values, io);
+    const importSet = importSetOfBundle(source.bundle);
+    const choices = { ...defaultChoices(), states, confirmed: texts(values, 'confirm') };
+    io.err('Reading the tenant and the objects the backup names…\n');
+    const read = await readTargetForPlan(tenant.context.client);
+    const directory = await findDirectoryMatches(
+      tenant.context.client,
+      referencesToLookUp(importSet, sourcePolicies(importSet), choices.domains),
+    );
+    const plan = buildPlan(importSet, { tenantId: tenant.tenantId, ...read, directory }, choices);
+    const file: PlanFile = {
+      format: PLAN_FORMAT,
+      version: 1,
+      tenant: { id: tenant.tenantId },
+      source: {
+        path: positionals[0]!,
+        tenantId: source.bundle.manifest.tenant.id,
+        tenantName: source.bundle.manifest.tenant.name,
+        capturedAt: source.bundle.manifest.capturedAt,
+      },
+      plan,
+    };
+    const textOut = planFileText(file);
+    await writeFile(out, textOut);
+    const hash = sha256OfText(textOut);
+    const lines = planLines(plan);
+    io.out(`${[`Plan for ${tenant.tenantId} from ${source.label}, written to ${out}.`, ...lines, `sha256 ${hash}`].join('\n')}\n`);
+    appendJobSummary(
+      io,
+      [
+        '### Conditional Access plan',
+        '',
+        ...lines.map(escapeMarkdown).map((l) => (l.startsWith('- ') ? l : `${l}\n`)),
+        '',
+        `Apply exactly this plan: \`gatehouse apply --plan ${escapeMarkdown(out)} --sha256 ${hash}\``,
+      ].join('\n'),
+    );
+    return plan.blockers.some((b) => !b.confirmed) ? EXIT.finding : EXIT.ok;
+  },
+};
