@@ -9,7 +9,7 @@ import { ALL_READS, GOOD_SECRET, startCliWorld, type CliWorld } from './cli-worl
 let world: CliWorld;
 beforeAll(async () => {
   world = await startCliWorld();
-}, 60_000);
+}, 120_000);
 afterAll(async () => world?.close());
 
 const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
@@ -153,5 +153,5 @@ describe('gatehouse backup and diff', () => {
     const missing = await world.gatehouse(['diff', 'nowhere'], secret);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('gatehouse diff: nowhere: no such file or folder.');
-  }, 60_000);
+  }, 120_000);
 });

@@ -16,7 +16,7 @@ beforeAll(async () => {
   world = await startCliWorld();
   const backup = await world.gatehouse(['backup', '--out', 'ca'], { AZURE_CLIENT_SECRET: GOOD_SECRET });
   if (backup.code !== 0) throw new Error(backup.stderr);
-}, 60_000);
+}, 120_000);
 afterAll(async () => world?.close());
 
 interface SarifResult {
@@ -45,7 +45,7 @@ describe('gatehouse lint', () => {
 
     // A run without its tool breaks the schema: the validation can fail.
     expect(new Validator(sarifSchema, '4', false).validate({ version: '2.1.0', runs: [{ results: [] }] }).valid).toBe(false);
-  }, 60_000);
+  }, 120_000);
 
   it('fails on the severity asked for, counts a suppression with its reason, and writes JUnit and Markdown', async () => {
     const strict = await world.gatehouse(['lint', '--from', 'ca', '--fail-on', 'warning']);
@@ -93,7 +93,7 @@ describe('gatehouse lint', () => {
     const markdown = await world.gatehouse(['lint', '--from', 'ca', '--format', 'markdown'], { GITHUB_STEP_SUMMARY: summary });
     expect(markdown.stdout).toContain('## Conditional Access lint: the backup in ca');
     expect(readFileSync(summary, 'utf8')).toContain('| Errors | Warnings | Info | Suppressed |');
-  }, 90_000);
+  }, 120_000);
 });
 
 describe('gatehouse docs', () => {
@@ -107,5 +107,5 @@ describe('gatehouse docs', () => {
     const page = readFileSync(join(world.dir, 'ca.html'), 'utf8');
     expect(page).toMatch(/^<!doctype html>/i);
     expect(page).not.toContain('CA - Emergency access accounts');
-  }, 60_000);
+  }, 120_000);
 });

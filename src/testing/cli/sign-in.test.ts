@@ -38,7 +38,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => pipeline.listen(0, 'localhost', resolve));
   const address = pipeline.address();
   pipelineUrl = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   pipeline?.close();
   await world?.close();
@@ -67,7 +67,7 @@ describe('gatehouse sign-in', () => {
       expect(output).not.toContain(fakeOidcToken('github'));
       expect(output).not.toContain('runner-request-token-value');
     }
-  }, 60_000);
+  }, 120_000);
 
   it("presents Azure DevOps' OIDC token for the service connection, and a token file's", async () => {
     const run = await world.gatehouse(['backup', '--out', 'ado'], {
@@ -87,7 +87,7 @@ describe('gatehouse sign-in', () => {
     const fromFile = await world.gatehouse(['backup', '--out', 'k8s'], { AZURE_FEDERATED_TOKEN_FILE: file });
     expect(fromFile.code, fromFile.stderr).toBe(0);
     expect(lastRequest().clientAssertion).toBe(fakeOidcToken('kubernetes'));
-  }, 60_000);
+  }, 120_000);
 
   it("signs the client assertion with a certificate's key, naming the certificate by its SHA-256 thumbprint", async () => {
     const pems = await generate([{ name: 'commonName', value: 'gatehouse-pipeline' }], { keySize: 2048, algorithm: 'sha256' } as Parameters<
@@ -107,7 +107,7 @@ describe('gatehouse sign-in', () => {
     const { payload } = await jwtVerify(assertion, await importX509(pems.cert, header.alg!));
     expect(payload).toMatchObject({ iss: CLIENT_ID, sub: CLIENT_ID });
     expect(run.stdout + run.stderr).not.toContain('PRIVATE KEY');
-  }, 60_000);
+  }, 120_000);
 
   it('exits 2 on a wrong client secret, with the service’s reason and no secret in any output', async () => {
     const secret = 'wrong-secret-do-not-print-9f8e7d';
@@ -120,7 +120,7 @@ describe('gatehouse sign-in', () => {
     expect(run.stdout + run.stderr).not.toContain(secret);
     // One line of reason, no stack trace.
     expect(run.stderr).not.toMatch(/\n\s+at /);
-  }, 60_000);
+  }, 120_000);
 
   it('exits 2 before reading anything when the application lacks a permission, naming it and what it is for', async () => {
     world.roles = ['Policy.Read.All', 'Agreement.Read.All'];
@@ -137,7 +137,7 @@ describe('gatehouse sign-in', () => {
     } finally {
       world.roles = [...ALL_READS];
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('gatehouse permissions', () => {
@@ -157,5 +157,5 @@ describe('gatehouse permissions', () => {
     const help = await world.gatehouse(['diff', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Exit codes: 0 the same, 1 drift, 2 error.');
-  }, 60_000);
+  }, 120_000);
 });
