@@ -52,8 +52,6 @@ export async function readBackup(path: string): Promise<BackupOnDisk> {
   }
 }
 
-const isBundleFile = (path: string) => path.endsWith('.json') && !path.endsWith(`${sep}`);
-
 /** The files a backup folder holds that Gatehouse wrote (others, a README or a workflow, are left alone). */
 const managed = (path: string) =>
   path === 'manifest.json' ||
@@ -108,7 +106,7 @@ export async function writeBackup(bundle: Bundle, out: string): Promise<WriteRes
     if (existing.get(file.path) !== file.text) await writeFile(target, file.text);
   }
   const keep = new Set(files.map((f) => f.path));
-  const stale = [...existing.keys()].filter((path) => !keep.has(path) && isBundleFile(path));
+  const stale = [...existing.keys()].filter((path) => !keep.has(path));
   for (const path of stale) await rm(join(out, ...path.split('/')));
   return { changed: true, written: files.filter((f) => existing.get(f.path) !== f.text).length, removed: stale.length };
 }

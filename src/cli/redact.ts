@@ -16,7 +16,7 @@ export function createRedactor(): Redactor {
       let out = text;
       for (const secret of secrets) out = out.split(secret).join('[redacted]');
       return out
-        .replace(/\b(Bearer\s+)[\w.~+/=-]+/gi, '$1[redacted]')
+        .replace(/\b(Bearer\s+)[\w.~+/=-]{16,}/gi, '$1[redacted]')
         .replace(/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted token]')
         .replace(/(client_secret|client_assertion|assertion)=([^&\s]+)/gi, '$1=[redacted]');
     },

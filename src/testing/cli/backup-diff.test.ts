@@ -44,6 +44,25 @@ describe('gatehouse backup and diff', () => {
     expect(second.stdout).toContain('unchanged since the backup in ca');
     expect(snapshot(folder)).toEqual(before);
 
+    // A policy deleted in the tenant: its file goes, the manifest says when, and nothing else is touched.
+    const gone = Object.keys(before).find((path) => path.startsWith('policies/CA035'))!;
+    const { id } = JSON.parse(before[gone]!) as { id: string };
+    const deleted = await fetch(`${world.graphUrl}/v1.0/identity/conditionalAccess/policies/${id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${await world.adminToken()}` },
+    });
+    expect(deleted.status).toBe(204);
+    const third = await world.gatehouse(['backup', '--out', 'ca'], secret);
+    expect(third.stdout).toContain('1 removed');
+    const after = snapshot(folder);
+    expect(Object.keys(after).sort()).toEqual(
+      Object.keys(before)
+        .filter((path) => path !== gone)
+        .sort(),
+    );
+    const changed = Object.keys(after).filter((path) => after[path] !== before[path]);
+    expect(changed).toEqual(['manifest.json']);
+
     // The one-file form is as stable.
     expect((await world.gatehouse(['backup', '--out', 'ca.json'], secret)).code).toBe(0);
     const bundle = readFileSync(join(world.dir, 'ca.json'), 'utf8');
