@@ -10,6 +10,7 @@ import { lintCommand } from './commands/lint';
 import { permissionsCommand } from './commands/permissions';
 import { planCommand } from './commands/plan';
 import { applyCommand } from './commands/apply';
+import { GraphRequestError } from '../graph/errors';
 import { CliError } from './cli-error';
 import { helpText } from './args';
 import type { CliIo } from './io';
@@ -31,6 +32,13 @@ function overview(): string {
   ].join('\n');
 }
 
+/** A Graph failure with what a support case needs: the request, Graph's answer and its request-id. */
+function graphWords(error: GraphRequestError): string {
+  const { method, path, requestId } = error.details;
+  const status = error.status === 0 ? 'no answer' : `${error.status} ${error.code}`;
+  return `Microsoft Graph: ${method} ${path}: ${status}: ${error.serviceMessage}${requestId ? ` (request-id ${requestId})` : ''}`;
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -48,7 +56,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     return await command.run(values, positionals, io);
   } catch (error) {
-    const message = error instanceof CliError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const message =
+      error instanceof CliError
+        ? error.message
+        : error instanceof GraphRequestError
+          ? graphWords(error)
+          : error instanceof Error
+            ? `${error.name}: ${error.message}`
+            : String(error);
     io.err(`gatehouse ${command ? `${command.name}: ` : ''}${message}\n`);
     return EXIT.error;
   }

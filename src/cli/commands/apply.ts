@@ -1,13 +1,14 @@
 // `gatehouse apply --plan <file> --sha256 <hash>`: writes a reviewed plan and nothing else. The
 // file must hash to the approved value and name the signed-in tenant; then each row is written
 // one at a time under the Conditional Access pacer, read back and compared with what was planned.
-import { applyPlan, newApplyRun, summarizeRun } from '../../operations/apply-plan';
+import { applyJournal, applyPlan, newApplyRun, summarizeRun } from '../../operations/apply-plan';
 import { graphPlanWriters } from '../../operations/plan-writers';
 import { CONNECTION_OPTIONS, HELP_OPTION, text } from '../args';
 import { CliError } from '../cli-error';
 import { appendJobSummary } from '../io';
 import { connectTenant } from '../tenant';
 import { EXIT, type Command } from './command';
+import { fileJournal } from '../file-journal';
 import { readApprovedPlan } from './plan-file';
 
 export const applyCommand: Command = {
@@ -18,6 +19,12 @@ export const applyCommand: Command = {
   options: {
     plan: { type: 'string', value: '<file>', description: 'The plan file `gatehouse plan` wrote.' },
     sha256: { type: 'string', value: '<hash>', description: 'The sha256 the review approved (plan prints it).' },
+    journal: {
+      type: 'string',
+      value: '<file>',
+      description:
+        'Where the run notes each step, so a stopped run resumes where it stopped (default: <plan>.run.json; removed once all is done).',
+    },
     ...CONNECTION_OPTIONS,
     ...HELP_OPTION,
   },
@@ -34,7 +41,18 @@ export const applyCommand: Command = {
     if (tenant.tenantId.toLowerCase() !== file.tenant.id.toLowerCase())
       throw new CliError(`${path} was planned for tenant ${file.tenant.id}; signed in to ${tenant.tenantId}. Nothing was written.`);
     const context = tenant.context;
-    const run = await applyPlan(newApplyRun(file.plan, tenant.tenantId, context.clock), graphPlanWriters(context), {
+    // One run per plan and tenant: the same approved plan applied again resumes its stopped run.
+    const journal = applyJournal(
+      fileJournal(text(values, 'journal') ?? `${path}.run.json`),
+      `${tenant.tenantId}.${approved.trim().toLowerCase()}`,
+    );
+    const previous = journal.load();
+    if (previous)
+      io.err(
+        `Resuming the run of ${previous.startedAt}: ${previous.items.filter((i) => i.status === 'done').length} of ${previous.items.length} write(s) done.\n`,
+      );
+    const run = await applyPlan(previous ?? newApplyRun(file.plan, tenant.tenantId, context.clock), graphPlanWriters(context), {
+      journal,
       clock: context.clock,
       onChange: (current) => {
         const running = current.items.find((i) => i.status === 'running');
@@ -47,7 +65,10 @@ export const applyCommand: Command = {
     appendJobSummary(io, `### Conditional Access apply\n\n\`\`\`\n${summary.trimEnd()}\n\`\`\``);
     const failed = run.items.filter((i) => i.status !== 'done');
     if (failed.length > 0)
-      throw new CliError(`${failed.length} of ${run.items.length} write(s) did not complete${run.stopped ? `: ${run.stopped}` : ''}.`);
+      throw new CliError(
+        `${failed.length} of ${run.items.length} write(s) did not complete${run.stopped ? `: ${run.stopped}` : ''}. Apply the same plan again to resume; what was done is not written twice.`,
+      );
+    journal.clear();
     return EXIT.ok;
   },
 };

@@ -183,7 +183,7 @@ export async function startCliWorld(): Promise<CliWorld> {
             sub: admin.id,
             preferred_username: admin.userPrincipalName,
             name: account.user.displayName,
-            scp: 'Policy.Read.All Policy.ReadWrite.ConditionalAccess Directory.Read.All',
+            scp: 'Policy.Read.All Policy.ReadWrite.ConditionalAccess Directory.Read.All AuditLog.Read.All',
           });
         },
       }),
