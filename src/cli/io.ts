@@ -15,10 +15,15 @@ export interface CliIo {
   interactive: boolean;
 }
 
+/** Control characters other than tab and newline: a name holding an escape sequence must not drive the terminal. */
+// eslint-disable-next-line no-control-regex -- these are the characters removed.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
+
 export function processIo(redactor: Redactor): CliIo {
+  const clean = (text: string) => redactor.redact(text).replace(CONTROL, '');
   return {
-    out: (text) => void process.stdout.write(redactor.redact(text)),
-    err: (text) => void process.stderr.write(redactor.redact(text)),
+    out: (text) => void process.stdout.write(clean(text)),
+    err: (text) => void process.stderr.write(clean(text)),
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
