@@ -24,7 +24,7 @@ test('lists every policy with names instead of ids', async ({ page, policiesPage
   const users = policiesPage
     .row(/^CA001/)
     .getByRole('gridcell')
-    .nth(2);
+    .filter({ hasText: /All users/ });
   await users.getByText(/All users/).hover();
   await expect(page.getByRole('tooltip')).toContainText('All users');
 });

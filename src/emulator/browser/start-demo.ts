@@ -33,21 +33,52 @@ export interface DemoController {
 
 // The sign-in log (about 1.4 MB for Contoso's week) is kept apart from the rest of the tenant, and
 // written only when sign-ins were added: every other write (and every $batch, a POST) saves ~170 kB.
+// It is read from storage the first time something asks for it (the log, what-if, an impact), not at
+// start: the policies list does not wait for 1.4 MB of JSON it never uses.
 const SIGN_INS_KEY = `${STORAGE_KEY}.sign-ins`;
-let savedLogSizes = '';
-const logSizes = (state: EmulatorState) => state.tenants.map((t) => t.signInLog?.entries.length ?? -1).join(',');
+let savedLogSizes: string | null = null;
+const logSizes = (logs: readonly (TenantState['signInLog'] | null | undefined)[]) => logs.map((log) => log?.entries.length ?? -1).join(',');
+const logRead = (tenant: TenantState) => !Object.getOwnPropertyDescriptor(tenant, 'signInLog')?.get;
+
+function readLogsWhenAsked(state: EmulatorState) {
+  let logs: (TenantState['signInLog'] | null)[] | undefined;
+  const read = () => {
+    if (!logs) {
+      try {
+        logs = JSON.parse(localStorage.getItem(SIGN_INS_KEY) ?? '[]') as (TenantState['signInLog'] | null)[];
+      } catch {
+        logs = [];
+      }
+      savedLogSizes = logSizes(state.tenants.map((_, index) => logs![index]));
+    }
+    return logs;
+  };
+  state.tenants.forEach((tenant, index) => {
+    const settle = (value: TenantState['signInLog']) =>
+      Object.defineProperty(tenant, 'signInLog', { value, writable: true, configurable: true, enumerable: true });
+    // Not enumerable until read: copying the tenant to save it does not read the log.
+    Object.defineProperty(tenant, 'signInLog', {
+      configurable: true,
+      enumerable: false,
+      get() {
+        const log = read()[index] ?? undefined;
+        settle(log);
+        return log;
+      },
+      set(value: TenantState['signInLog']) {
+        read();
+        settle(value);
+      },
+    });
+  });
+}
 
 function load(): EmulatorState {
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
     if (saved) {
       const state = JSON.parse(saved) as EmulatorState;
-      const logs = JSON.parse(localStorage.getItem(SIGN_INS_KEY) ?? '[]') as (TenantState['signInLog'] | null)[];
-      state.tenants.forEach((tenant, index) => {
-        const log = logs[index];
-        if (log) tenant.signInLog = log;
-      });
-      savedLogSizes = logSizes(state);
+      readLogsWhenAsked(state);
       return state;
     }
   } catch {
@@ -60,10 +91,13 @@ function save(state: EmulatorState) {
   try {
     const tenants = state.tenants.map((tenant) => ({ ...tenant, signInLog: undefined }));
     localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...state, tenants }));
-    const sizes = logSizes(state);
-    if (sizes !== savedLogSizes) {
-      localStorage.setItem(SIGN_INS_KEY, JSON.stringify(state.tenants.map((t) => t.signInLog ?? null)));
-      savedLogSizes = sizes;
+    // Logs never read cannot have changed (once one is read, all are parsed: reading the rest is free).
+    if (state.tenants.some(logRead)) {
+      const sizes = logSizes(state.tenants.map((t) => t.signInLog));
+      if (sizes !== savedLogSizes) {
+        localStorage.setItem(SIGN_INS_KEY, JSON.stringify(state.tenants.map((t) => t.signInLog ?? null)));
+        savedLogSizes = sizes;
+      }
     }
   } catch {
     // Storage full or blocked: the demo keeps working in memory.
