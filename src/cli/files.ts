@@ -4,8 +4,15 @@
 // nothing, and an unchanged tenant makes no commit). Files of objects gone since are removed.
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { bundleText, type Bundle } from '../domain/bundle/bundle';
-import { bundleFiles, CONTINGENCY_FILE, ROLLOUT_FILE, SECTION_FOLDERS, type BundleFile } from '../domain/bundle/folder';
+import { bundleText, withLintSuppressions, type Bundle } from '../domain/bundle/bundle';
+import {
+  bundleFiles,
+  CONTINGENCY_FILE,
+  LINT_SUPPRESSIONS_FILE,
+  ROLLOUT_FILE,
+  SECTION_FOLDERS,
+  type BundleFile,
+} from '../domain/bundle/folder';
 import { BundleError, readBundle, readBundleFolder, type ReadBundle } from '../domain/bundle/read-bundle';
 import { CliError } from './cli-error';
 
@@ -58,6 +65,7 @@ const managed = (path: string) =>
   path === 'references.json' ||
   path === CONTINGENCY_FILE ||
   path === ROLLOUT_FILE ||
+  path === LINT_SUPPRESSIONS_FILE ||
   Object.values(SECTION_FOLDERS).some((folder) => path.startsWith(`${folder}/`));
 
 async function previousCapturedAt(out: string, folder: boolean): Promise<string | null> {
@@ -73,8 +81,23 @@ async function previousCapturedAt(out: string, folder: boolean): Promise<string 
 
 export type WriteResult = { changed: false } | { changed: true; written: number; removed: number };
 
-/** Writes the backup as a folder, or as one file when `out` ends in .json. */
-export async function writeBackup(bundle: Bundle, out: string): Promise<WriteResult> {
+/**
+ * The lint suppressions the backup at `out` holds (the team's decisions, with their reasons, kept
+ * beside the backup in git): a new backup carries them on, since the tenant does not hold them.
+ */
+async function keptSuppressions(bundle: Bundle, out: string): Promise<Bundle> {
+  const exists = await stat(out).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) return bundle;
+  const previous = await readBackup(out).catch(() => null);
+  return previous && previous.bundle.lintSuppressions.length > 0 ? withLintSuppressions(bundle, previous.bundle.lintSuppressions) : bundle;
+}
+
+/** Writes the backup as a folder, or as one file when `out` ends in .json; the lint suppressions there are kept. */
+export async function writeBackup(read: Bundle, out: string): Promise<WriteResult> {
+  const bundle = await keptSuppressions(read, out);
   const folder = !out.endsWith('.json');
   const previous = await previousCapturedAt(out, folder);
   const asBefore = previous ? { ...bundle, manifest: { ...bundle.manifest, capturedAt: previous } } : null;

@@ -90,7 +90,12 @@ export const lintCommand: Command = {
       value: '<error|warning|info>',
       description: 'Exit 1 when an unsuppressed finding is this severe or more (default error).',
     },
-    suppressions: { type: 'string', value: '<file>', description: 'A JSON array of suppressions: { ruleId, policyId?, reason, by?, at }.' },
+    suppressions: {
+      type: 'string',
+      value: '<file>',
+      description:
+        'A JSON array of suppressions: { ruleId, policyId?, reason, by?, at } (besides those a backup holds in lint-suppressions.json).',
+    },
     emergency: { type: 'string', multiple: true, value: '<id>', description: 'An emergency-access account or group (repeat for each).' },
     'stale-after-days': { type: 'string', value: '<n>', description: 'Report-only or Off for longer than this is reported (default 30).' },
     'naming-pattern': { type: 'string', value: '<regex>', description: 'Every policy name should match this regular expression.' },
@@ -130,7 +135,8 @@ export const lintCommand: Command = {
           ...(pattern !== undefined && { namingPattern: pattern }),
         },
       }),
-      suppressions,
+      // The file's first (a pipeline's own decisions), then those kept in the backup.
+      [...suppressions, ...bundle.lintSuppressions],
     );
     const title = `Conditional Access lint: ${source.label}`;
     const output =

@@ -96,6 +96,36 @@ describe('gatehouse lint', () => {
   }, 120_000);
 });
 
+describe('suppressions kept in the backup', () => {
+  it('are carried on by the next backup (listed in its manifest) and applied by lint', async () => {
+    const text = await world.gatehouse(['lint', '--from', 'ca', '--fail-on', 'warning']);
+    const ruleId = text.stdout
+      .split('\n')
+      .find((l) => l.startsWith('warning'))!
+      .split(/\s+/)[1]!;
+    // The team's decision, committed beside the backup.
+    writeFileSync(
+      join(world.dir, 'ca', 'lint-suppressions.json'),
+      JSON.stringify([{ ruleId, reason: 'Kept in git', at: '2026-11-30T00:00:00Z' }]),
+    );
+    const backup = await world.gatehouse(['backup', '--out', 'ca'], { AZURE_CLIENT_SECRET: GOOD_SECRET });
+    expect(backup.code, backup.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(world.dir, 'ca', 'manifest.json'), 'utf8'))).toMatchObject({ lintSuppressions: { count: 1 } });
+    expect(JSON.parse(readFileSync(join(world.dir, 'ca', 'lint-suppressions.json'), 'utf8'))).toEqual([
+      { ruleId, reason: 'Kept in git', at: '2026-11-30T00:00:00Z' },
+    ]);
+    expect((await world.gatehouse(['backup', '--out', 'ca'], { AZURE_CLIENT_SECRET: GOOD_SECRET })).stdout).toContain('no file touched');
+
+    const sarif = await world.gatehouse(['lint', '--from', 'ca', '--format', 'sarif']);
+    expect(sarif.stderr).toBe('');
+    const results = (JSON.parse(sarif.stdout) as { runs: { results: SarifResult[] }[] }).runs[0]!.results.filter(
+      (r) => r.ruleId === ruleId,
+    );
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((r) => r.suppressions?.[0]?.justification === 'Kept in git')).toBe(true);
+  }, 120_000);
+});
+
 describe('gatehouse docs', () => {
   it('documents a backup in Markdown and HTML, every policy by name, names masked on ask', async () => {
     const md = await world.gatehouse(['docs', '--from', 'ca']);
