@@ -22,8 +22,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowUndoRegular, EyeOffRegular, EyeRegular, WrenchRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
-import { Link as RouterLink } from 'react-router';
+import { useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
 import { withoutSuppression, withSuppression } from '../domain/lint/suppressions';
 import type { LintFinding, LintSeverity, LintSuppression } from '../domain/lint/types';
 import { useLintSuppressions } from '../session/lint-suppressions-store';
@@ -70,6 +70,24 @@ export function SeverityBadge({ severity }: { severity: LintSeverity }) {
 /** The key of a finding in a list: the same finding keeps its row across a new lint. */
 export const findingKey = (f: LintFinding, i: number) => `${f.ruleId}|${f.policyId ?? ''}|${(f.path ?? []).join('.')}|${i}`;
 
+/** A link to a screen of the console: a real link (a new tab works), followed without reloading. */
+export function RouteLink({ to, children }: { to: string; children: ReactNode }) {
+  const navigate = useNavigate();
+  return (
+    <Link
+      inline
+      href={to}
+      onClick={(event) => {
+        if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+        event.preventDefault();
+        navigate(to);
+      }}
+    >
+      {children}
+    </Link>
+  );
+}
+
 type Outcome =
   { kind: 'suppressed' | 'restored'; finding: LintFinding; previous: readonly LintSuppression[] } | { kind: 'failed'; text: string };
 
@@ -82,6 +100,8 @@ function SuppressDialog({ finding, onSuppress, onClose }: { finding: LintFinding
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface>
         <form
+          // The reason's own message says what is missing, rather than the browser's bubble.
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             setTried(true);
@@ -217,7 +237,7 @@ export function LintFindingsList({
             >
               <div className={styles.head}>
                 {f.suppressed ? (
-                  <Badge appearance="outline" color="subtle">
+                  <Badge appearance="outline" color="brand">
                     Suppressed
                   </Badge>
                 ) : (
@@ -227,9 +247,7 @@ export function LintFindingsList({
                 {external && <Text className={styles.external}>({external})</Text>}
                 {showPolicy &&
                   (f.policyId ? (
-                    <Link as="span" inline>
-                      <RouterLink to={paths.policy(f.policyId)}>{f.policyName ?? f.policyId}</RouterLink>
-                    </Link>
+                    <RouteLink to={paths.policy(f.policyId)}>{f.policyName ?? f.policyId}</RouteLink>
                   ) : (
                     <Text className={styles.external}>Whole tenant</Text>
                   ))}

@@ -2,25 +2,14 @@
 // included), filtered by severity and category (in the address, so a view can be shared), each with
 // its rule id and the Maester or ScubaGear id beside it, a link to its policy, its quick fix and
 // suppression with a reason. Suppressions come back from a backup here too.
-import {
-  Dropdown,
-  Link,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Option,
-  Skeleton,
-  SkeletonItem,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Dropdown, makeStyles, MessageBar, MessageBarBody, Option, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { Link as RouterLink, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { policyJson } from '../../domain/json';
 import { LINT_CATEGORIES, type LintCategory, type LintFinding, type LintSeverity } from '../../domain/lint/types';
 import { describeError } from '../../graph/describe-error';
-import { LintFindingsList, severityLabel } from '../../policy-ui/lint-findings';
+import { LintFindingsList, RouteLink, severityLabel } from '../../policy-ui/lint-findings';
 import { policiesQuery } from '../../policy-ui/queries';
 import { useTenantLint } from '../../policy-ui/use-tenant-lint';
 import { useEmergencyAccess } from '../../session/emergency-access';
@@ -102,10 +91,7 @@ export function LintPage() {
         <MessageBar intent="info">
           <MessageBarBody>
             No emergency-access accounts are set, so no policy is checked against them.{' '}
-            <Link as="span" inline>
-              <RouterLink to={paths.settings}>Set them in Settings</RouterLink>
-            </Link>
-            .
+            <RouteLink to={paths.settings}>Set them in Settings</RouteLink>.
           </MessageBarBody>
         </MessageBar>
       )}

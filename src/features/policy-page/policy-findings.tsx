@@ -1,10 +1,9 @@
 // A policy's lint findings, as its page's Findings tab shows them: the tenant's lint (shared with
 // the other screens) narrowed to this policy, with quick fixes and suppression.
-import { Link, Skeleton, SkeletonItem, Text } from '@fluentui/react-components';
-import { Link as RouterLink } from 'react-router';
+import { Skeleton, SkeletonItem, Text } from '@fluentui/react-components';
 import type { LintFinding } from '../../domain/lint/types';
 import { describeError } from '../../graph/describe-error';
-import { LintFindingsList } from '../../policy-ui/lint-findings';
+import { LintFindingsList, RouteLink } from '../../policy-ui/lint-findings';
 import { paths } from '../../shared/routes/paths';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
@@ -31,11 +30,7 @@ export function PolicyFindings({
   return (
     <>
       <Text>
-        The lint’s findings about this policy. Those about the whole tenant are on the{' '}
-        <Link as="span" inline>
-          <RouterLink to={paths.lint}>Lint page</RouterLink>
-        </Link>
-        .
+        The lint’s findings about this policy. Those about the whole tenant are on the <RouteLink to={paths.lint}>Lint page</RouteLink>.
       </Text>
       <LintFindingsList findings={findings} label={`Findings about ${name}`} showPolicy={false} />
     </>
