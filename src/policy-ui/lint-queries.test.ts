@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nameKey, type NameDirectory, type ResolvedName } from '../domain/references';
 import { asPolicy, policyJson } from '../domain/json';
-import { lintInputOf, lintPolicy, lintVersion, type LintSources } from './lint-queries';
+import { lintPolicy } from './lint-draft';
+import { lintInputOf, lintVersion, type LintSources } from './lint-queries';
 
 const G_LIVE = 'e1e1e1e1-0000-4000-8000-000000000010';
 const U_GONE = 'e1e1e1e1-0000-4000-8000-0000000000ee';

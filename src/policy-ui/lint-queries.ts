@@ -5,9 +5,8 @@
 // Lint page (keys: src/session/query-keys.ts).
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { isJsonObject, policyJson, type JsonObject } from '../domain/json';
-import { lintTenant } from '../domain/lint/catalogue';
 import { referencesFromNames } from '../domain/lint/names-as-references';
-import type { LintFinding, LintInput } from '../domain/lint/types';
+import type { LintInput } from '../domain/lint/types';
 import type { EmergencyAccess, Memberships } from '../domain/lockout';
 import type { NameDirectory, NameKind } from '../domain/references';
 import type { ConditionalAccessPolicy } from '../domain/types';
@@ -57,13 +56,6 @@ export function lintInputOf(sources: LintSources, now: Date): LintInput {
   };
 }
 
-/** The findings of one policy as it is being edited: the catalogue over it alone, with the tenant's other sources. */
-export function lintPolicy(sources: LintSources, policy: JsonObject, now: Date): LintFinding[] {
-  const id = typeof policy.id === 'string' ? policy.id : '';
-  const input = lintInputOf(sources, now);
-  return lintTenant({ ...input, policies: [policy] }).filter((f) => f.policyId === id);
-}
-
 // Each object a source holds gets a number, so that the key changes exactly when a source does
 // (queries keep an unchanged answer's object; the device stores keep theirs).
 const numbers = new WeakMap<object, number>();
@@ -78,15 +70,14 @@ const numberOf = (value: object | null | undefined) => {
 export const lintVersion = (s: LintSources) =>
   [s.policies, s.names, s.namedLocations, s.emergency, s.memberships, s.mfaTrustedIps].map(numberOf).join(':');
 
-/** Lets the browser paint first: the catalogue over 195 policies takes tens of milliseconds. */
-const afterPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /** The tenant's findings (suppressions not applied: they change without a new lint). */
 export const tenantLintQuery = (tenant: TenantSession, sources: LintSources | null) =>
   queryOptions({
     queryKey: queryKeys.lintOf(tenant, sources ? lintVersion(sources) : 'waiting'),
+    // The catalogue is fetched once the list is drawn (the first screen does not wait for it), and
+    // runs after that paint: over 195 policies it takes tens of milliseconds.
     queryFn: async () => {
-      await afterPaint();
+      const { lintTenant } = await import('../domain/lint/catalogue');
       return lintTenant(lintInputOf(sources!, new Date()));
     },
     enabled: !!sources,

@@ -4,7 +4,7 @@
 import { useDeferredValue, useMemo } from 'react';
 import { applySuppressions } from '../../domain/lint/suppressions';
 import type { JsonObject } from '../../domain/json';
-import { lintPolicy } from '../../policy-ui/lint-queries';
+import { lintPolicy } from '../../policy-ui/lint-draft';
 import { useLintSources } from '../../policy-ui/use-tenant-lint';
 import { useLintSuppressions } from '../../session/lint-suppressions-store';
 import { useTenantSession } from '../../session/tenant-session';
