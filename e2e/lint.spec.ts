@@ -94,6 +94,10 @@ test('a quick fix opens the editor on the fixed draft; saving it after the revie
   await expect(
     page.getByText(/^Quick fix \(directory-object-gone\): Remove the id that no longer exists from excluded users\./),
   ).toBeVisible();
+  // The rest of the lint's findings on the draft are marked in the JSON: the deleted group, and the months Off.
+  await expect(page.getByRole('complementary', { name: 'Policy settings and checks' })).toContainText(
+    'The lint also marks 1 warning and 1 suggestion in the JSON',
+  );
   await editor.reviewButton.click();
   const diff = editor.dialog.getByTestId('diff-viewer');
   await expect(diff).toContainText(goneId);

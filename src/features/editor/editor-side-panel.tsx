@@ -40,6 +40,7 @@ export function EditorSidePanel({
   names,
   onStateChange,
   pickers,
+  lintNote,
 }: {
   policy: ConditionalAccessPolicy | null;
   parseError: string | null;
@@ -48,6 +49,8 @@ export function EditorSidePanel({
   onStateChange(state: string): void;
   /** The visual editing of include and exclude lists. */
   pickers: ReactNode;
+  /** What the lint marks in the JSON besides the checks, in a sentence, when it marks anything. */
+  lintNote?: string | null;
 }) {
   const styles = useStyles();
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -104,6 +107,11 @@ export function EditorSidePanel({
               );
             })}
           </ul>
+        )}
+        {lintNote && (
+          <Text as="p" size={200} className={styles.path}>
+            {lintNote}
+          </Text>
         )}
         {readOnly.length > 0 && (
           <Text as="p" size={200} className={styles.path}>

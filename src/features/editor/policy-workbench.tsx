@@ -26,6 +26,17 @@ const useStyles = makeStyles({
   editor: { height: 'calc(100vh - 300px)', minHeight: '480px' },
 });
 
+/** "The lint also marks 1 warning and 1 suggestion in the JSON…", or nothing when it marks nothing. */
+function lintNoteOf(markers: readonly EditorMarker[]): string | null {
+  if (markers.length === 0) return null;
+  const count = (severity: EditorMarker['severity'], word: string) => {
+    const n = markers.filter((m) => m.severity === severity).length;
+    return n ? [`${n} ${word}${n === 1 ? '' : 's'}`] : [];
+  };
+  const parts = [...count('error', 'error'), ...count('warning', 'warning'), ...count('info', 'suggestion')];
+  return `The lint also marks ${parts.join(' and ')} in the JSON (hover the underlined text); the Lint page lists the whole tenant’s.`;
+}
+
 const SCHEMAS = [{ uri: POLICY_SCHEMA_URI, fileMatch: ['*.policy.json'], schema: conditionalAccessPolicySchema }];
 
 export interface GraphFinding {
@@ -107,6 +118,7 @@ export function PolicyWorkbench({
         findings={draft.findings}
         names={names}
         onStateChange={setState}
+        lintNote={lintNoteOf(lint)}
         pickers={<AssignmentPickers policy={draft.policy} text={draft.text} names={names} onChange={draft.setText} />}
       />
     </div>
