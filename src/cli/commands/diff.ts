@@ -9,7 +9,10 @@ import { mergeNames } from './names';
 import { AUDIT_RETENTION_DAYS, listConditionalAccessEvents, type AuditEvent } from '../../graph/audit';
 import { GraphRequestError } from '../../graph/errors';
 import { escapeMarkdown } from '../../domain/lint/markdown';
-import { choice, CONNECTION_OPTIONS, HELP_OPTION } from '../args';
+import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts, type Values } from '../args';
+import { CliError } from '../cli-error';
+import { connectTenant } from '../tenant';
+import { baselineText, compareWithBaseline } from './baseline-diff';
 import { appendJobSummary, type CliIo } from '../io';
 import { EXIT, type Command } from './command';
 import { fromDisk, fromTenant, type Source } from './source';
@@ -112,16 +115,34 @@ export const diffCommand: Command = {
   name: 'diff',
   summary:
     'Compare a backup with the tenant as it is now, or with a second backup: each policy, named location, authentication strength or context and terms of use added, removed or changed, in words, and for the tenant who changed it and when (directory audit log).',
-  usage: 'gatehouse diff <baseline> [<other>] [--format text|markdown|json] [connection options]',
+  usage:
+    'gatehouse diff <backup> [<other>] [--format text|markdown|json] | gatehouse diff <desired> --baseline [--mapping <file>] [--domain <from=to>]... [connection options]',
   positionals: { min: 1, max: 2 },
   options: {
     format: { type: 'string', value: '<text|markdown|json>', description: 'How to print the drift (default text).' },
+    baseline: {
+      type: 'boolean',
+      description:
+        "Hold the tenant to a desired state that is not its own backup (a template or another tenant's export, any format the console imports, placeholders allowed), matched by the planner.",
+    },
+    mapping: {
+      type: 'string',
+      value: '<file>',
+      description: "With --baseline: a mapping saved from the console (placeholders and names to this tenant's objects).",
+    },
+    domain: {
+      type: 'string',
+      multiple: true,
+      value: '<from=to>',
+      description: 'With --baseline: read users of one domain as the same sign-in names in another (contoso.com=fabrikam.com).',
+    },
     ...CONNECTION_OPTIONS,
     ...HELP_OPTION,
   },
   more: 'Exit codes: 0 the same, 1 drift, 2 error. With one backup the tenant is read (sign-in needed); with two, no tenant is.',
   async run(values, positionals, io) {
     const format = choice(values, 'format', FORMATS, 'text');
+    if (values.baseline || text(values, 'mapping')) return againstBaseline(values, positionals, io, format);
     const baseline = await fromDisk(positionals[0]!, io);
     const other = positionals[1] ? await fromDisk(positionals[1], io) : await fromTenant('diff', values, io);
     const drifts = driftsOf(baseline.bundle, other.bundle);
@@ -133,3 +154,20 @@ export const diffCommand: Command = {
     return drifts.length > 0 ? EXIT.finding : EXIT.ok;
   },
 };
+
+async function againstBaseline(values: Values, positionals: string[], io: CliIo, format: (typeof FORMATS)[number]): Promise<number> {
+  if (positionals.length !== 1) throw new CliError('With --baseline, give one desired state: the tenant is compared with it.');
+  const domains = texts(values, 'domain').map((pair) => {
+    const [from, to] = pair.split('=');
+    if (!from || !to) throw new CliError(`--domain ${pair}: write it as from=to, e.g. contoso.com=fabrikam.com.`);
+    return { from, to };
+  });
+  const mapping = text(values, 'mapping');
+  const connection = await connectTenant('diff', values, io);
+  const result = await compareWithBaseline(positionals[0]!, connection, { ...(mapping ? { mapping } : {}), domains }, io);
+  const from = `the baseline in ${positionals[0]}`;
+  if (format === 'json') io.out(`${JSON.stringify({ from, to: connection.tenantId, ...result }, null, 2)}\n`);
+  else io.out(baselineText(result, from, format === 'markdown'));
+  appendJobSummary(io, baselineText(result, from, true));
+  return result.unplaced.length > 0 ? EXIT.error : result.drifts.length > 0 ? EXIT.finding : EXIT.ok;
+}
