@@ -16,7 +16,7 @@ import { lockoutGroupMembersQuery, lockoutMembershipsQuery, namedLocationsQuery,
 const NO_MEMBERS: { user: Principal; group: Principal }[] = [];
 
 /** The sources of the lint, once each has answered (or failed, which the lint reads as not known). */
-export function useLintSources(): { sources: LintSources | null; error: Error | null } {
+export function useLintSources(): { sources: LintSources | null; error: Error | null; retry(): void } {
   const tenant = useTenantSession();
   const tenantId = tenant.account.tenantId;
   const policies = useQuery(policiesQuery(tenant));
@@ -57,7 +57,7 @@ export function useLintSources(): { sources: LintSources | null; error: Error | 
         : null,
     [settled, policies.data, names.data, locations.data, emergency, membershipsRead.data, mfaTrustedIps],
   );
-  return { sources, error: policies.error };
+  return { sources, error: policies.error, retry: () => void policies.refetch() };
 }
 
 export interface TenantLint {
@@ -70,13 +70,14 @@ export interface TenantLint {
 
 export function useTenantLint(): TenantLint {
   const tenant = useTenantSession();
-  const { sources, error } = useLintSources();
+  const { sources, error, retry } = useLintSources();
   const lint = useQuery(tenantLintQuery(tenant, sources));
   const [suppressions] = useLintSuppressions(tenant.account.tenantId);
   const findings = useMemo(() => lint.data && applySuppressions(lint.data, suppressions), [lint.data, suppressions]);
   return {
     findings,
     error: error ?? lint.error,
-    retry: () => void lint.refetch(),
+    // The policies could not be read: read them again; else the lint failed: run it again.
+    retry: () => (error ? retry() : void lint.refetch()),
   };
 }

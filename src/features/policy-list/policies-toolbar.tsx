@@ -10,6 +10,8 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   search: { minWidth: '320px', flexGrow: 1, maxWidth: '520px' },
   dropdown: { minWidth: '180px' },
+  // Rule ids are long: the list is wider than its button.
+  wideList: { minWidth: '300px' },
 });
 
 const controlOptions = [
@@ -86,6 +88,7 @@ export function PoliciesToolbar({
       <Dropdown
         className={styles.dropdown}
         aria-label="Filter by lint findings"
+        listbox={{ className: styles.wideList }}
         value={filters.findings ? findingsLabel(filters.findings) : 'Any findings'}
         selectedOptions={[filters.findings ?? '']}
         onOptionSelect={(_, data) => filters.setFindings((data.optionValue as FindingsFilter | undefined) || null)}
