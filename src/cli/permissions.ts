@@ -2,7 +2,7 @@
 // `gatehouse permissions` prints and every command checks its token against before it reads
 // anything, so a missing grant is named up front rather than met as a 403 halfway through.
 
-export type CommandName = 'backup' | 'diff' | 'lint' | 'docs' | 'plan' | 'apply' | 'permissions';
+export type CommandName = 'backup' | 'diff' | 'lint' | 'docs' | 'plan' | 'apply' | 'report' | 'permissions';
 
 export interface Permission {
   name: string;
@@ -39,6 +39,13 @@ export const COMMAND_PERMISSIONS: Record<CommandName, { tenant: 'always' | 'unle
         // Documented for applications writing policies (conditionalAccessPolicy update, application permissions).
         { name: 'Application.Read.All', why: 'the applications a policy names, which Graph checks when an application writes a policy' },
         { name: 'Group.Create', why: 'creating the groups a plan creates (only such plans)', optional: true },
+      ],
+    },
+    report: {
+      tenant: 'always',
+      permissions: [
+        ...READ_TENANT,
+        { name: 'AuditLog.Read.All', why: 'who changed each drifted policy, and when (directory audit log)', optional: true },
       ],
     },
     permissions: { tenant: 'never', permissions: [] },

@@ -10,12 +10,23 @@ import { lintCommand } from './commands/lint';
 import { permissionsCommand } from './commands/permissions';
 import { planCommand } from './commands/plan';
 import { applyCommand } from './commands/apply';
+import { reportCommand } from './commands/report';
+import { tenantsBackup, tenantsDiff, tenantsLint } from './tenants/tenants-commands';
 import { GraphRequestError } from '../graph/errors';
 import { CliError } from './cli-error';
 import { helpText } from './args';
 import type { CliIo } from './io';
 
-const COMMANDS: readonly Command[] = [backupCommand, diffCommand, lintCommand, docsCommand, planCommand, applyCommand, permissionsCommand];
+const COMMANDS: readonly Command[] = [
+  tenantsBackup(backupCommand),
+  tenantsDiff(diffCommand),
+  tenantsLint(lintCommand),
+  docsCommand,
+  planCommand,
+  applyCommand,
+  reportCommand,
+  permissionsCommand,
+];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

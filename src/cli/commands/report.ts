@@ -1,0 +1,74 @@
+// `gatehouse report --tenants <file> --out <folder>`: the all-tenant report, read now from every
+// tenant of the file (or a shard of it): policy states, lint with the tenant's emergency accounts,
+// drift from its baseline, emergency access, and the age of its last backup (from --backups).
+// Written as report.json (which the console opens offline), report.md and report.html; the
+// Markdown also to the job summary. Exit 2 when a tenant could not be read, 1 on drift or lint
+// errors, else 0.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { failedTenant, tenantsReport } from '../../domain/tenants/report';
+import { reportHtml, reportMarkdown } from '../../domain/tenants/report-render';
+import { CONNECTION_OPTIONS, HELP_OPTION, text } from '../args';
+import { CliError } from '../cli-error';
+import { appendJobSummary } from '../io';
+import { backupFolderOf, checkTenant, readTenant } from '../tenants/tenant-work';
+import { exitOf, loadTenants, overTenants, TENANTS_OPTIONS } from '../tenants/tenants-run';
+import { EXIT, type Command } from './command';
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary:
+    'Report on every tenant of a tenants file: policy states, lint, drift from its baseline, emergency access and the age of its last backup, as JSON (the console opens it), Markdown and HTML.',
+  usage: 'gatehouse report --tenants <file> --out <folder> [--backups <folder>] [--shard i/n] [--concurrency n] [connection options]',
+  positionals: { min: 0, max: 0 },
+  options: {
+    ...TENANTS_OPTIONS,
+    out: { type: 'string', value: '<folder>', description: 'Where report.json, report.md and report.html are written.' },
+    backups: {
+      type: 'string',
+      value: '<folder>',
+      description: "The folder of the tenants' backups (gatehouse backup --tenants): each tenant's last backup time is read from it.",
+    },
+    ...Object.fromEntries(Object.entries(CONNECTION_OPTIONS).filter(([name]) => !['tenant', 'client-id', 'auth'].includes(name))),
+    ...HELP_OPTION,
+  },
+  more: [
+    'Each tenant signs in with its own entry of the file; a tenant that cannot be read is in the report with why, and the others go on.',
+    '--authority and --graph-url apply to every tenant, "{tenant}" in them standing for its id.',
+    'Exit codes: 0 nothing to look at, 1 drift or lint errors in some tenant, 2 some tenant could not be read (or an error).',
+  ].join('\n'),
+  async run(values, _positionals, io) {
+    if (text(values, 'tenants') === undefined) throw new CliError('Which tenants? Give --tenants <file>.');
+    const out = text(values, 'out');
+    if (!out) throw new CliError('Where to? Give --out <folder> for report.json, report.md and report.html.');
+    const backups = text(values, 'backups');
+    const file = await loadTenants(values, io);
+    const results = await overTenants(file, values, io, async (entry) => {
+      const read = await readTenant('report', entry, values, io);
+      const checked = await checkTenant(entry, read, { baseline: entry.baseline, backups: backups && join(io.cwd, backups) }, io);
+      const { lint, drift } = checked.entry;
+      const drifted = (drift?.added.length ?? 0) + (drift?.removed.length ?? 0) + (drift?.changed.length ?? 0);
+      const line = `${checked.entry.policies?.total ?? 0} policies, ${lint?.errors ?? 0} lint error(s)${drift ? `, ${drifted} drifted` : ''}${
+        backups && !checked.entry.lastBackupAt ? `, no backup in ${relative(io.cwd, backupFolderOf(join(io.cwd, backups), entry))}` : ''
+      }`;
+      return { value: checked.entry, finding: drifted > 0 || (lint?.errors ?? 0) > 0, line };
+    });
+    const report = tenantsReport(
+      results.map((r) => (r.error !== undefined ? failedTenant(r.entry.id, r.entry.name, r.error) : r.value!)),
+      io.now(),
+    );
+    const folder = join(io.cwd, out);
+    await mkdir(folder, { recursive: true });
+    const markdown = reportMarkdown(report);
+    await writeFile(join(folder, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    await writeFile(join(folder, 'report.md'), markdown);
+    await writeFile(join(folder, 'report.html'), reportHtml(report));
+    const failed = results.filter((r) => r.error !== undefined);
+    io.out(
+      `Report of ${results.length} tenant(s) written to ${join(out, 'report.json')}, report.md and report.html: ${failed.length} could not be read, ${results.filter((r) => r.finding).length} with drift or lint errors.\n`,
+    );
+    for (const r of failed) io.out(`  ${r.entry.name} (${r.entry.id}): ${r.error}\n`);
+    appendJobSummary(io, markdown);
+    return results.length === 0 ? EXIT.ok : exitOf(results);
+  },
+};
