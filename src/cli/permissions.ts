@@ -2,7 +2,8 @@
 // `gatehouse permissions` prints and every command checks its token against before it reads
 // anything, so a missing grant is named up front rather than met as a 403 halfway through.
 
-export type CommandName = 'backup' | 'diff' | 'lint' | 'docs' | 'plan' | 'apply' | 'report' | 'permissions';
+export type CommandName =
+  'backup' | 'diff' | 'lint' | 'docs' | 'plan' | 'apply' | 'whatif' | 'impact' | 'rollout' | 'report' | 'permissions';
 
 export interface Permission {
   name: string;
@@ -17,6 +18,13 @@ const READ_TENANT: Permission[] = [
   { name: 'Directory.Read.All', why: "the names of the users, groups, roles and applications the policies name, and the tenant's name" },
   { name: 'Agreement.Read.All', why: 'the terms of use the policies require' },
 ];
+
+/** What the evaluation commands read besides the sign-in log. */
+const EVALUATE: Permission[] = [
+  { name: 'Policy.Read.All', why: 'the saved policies and named locations the engine evaluates' },
+  { name: 'Directory.Read.All', why: "the users' groups and roles, and the emergency accounts (the sign-in log needs it too)" },
+];
+const SIGN_IN_LOG: Permission = { name: 'AuditLog.Read.All', why: 'the sign-in log (auditLogs/signIns)' };
 
 export const COMMAND_PERMISSIONS: Record<CommandName, { tenant: 'always' | 'unless reading files' | 'never'; permissions: Permission[] }> =
   {
@@ -39,6 +47,16 @@ export const COMMAND_PERMISSIONS: Record<CommandName, { tenant: 'always' | 'unle
         // Documented for applications writing policies (conditionalAccessPolicy update, application permissions).
         { name: 'Application.Read.All', why: 'the applications a policy names, which Graph checks when an application writes a policy' },
         { name: 'Group.Create', why: 'creating the groups a plan creates (only such plans)', optional: true },
+      ],
+    },
+    whatif: { tenant: 'always', permissions: EVALUATE },
+    impact: { tenant: 'always', permissions: [SIGN_IN_LOG, ...EVALUATE] },
+    rollout: {
+      tenant: 'always',
+      permissions: [
+        SIGN_IN_LOG,
+        { name: 'Directory.Read.All', why: "the rings' group members and the emergency accounts (the sign-in log needs it too)" },
+        { name: 'Policy.Read.All', why: 'the policy rolled out, to see whether its controls moved since the rollout began' },
       ],
     },
     report: {

@@ -10,6 +10,9 @@ import { lintCommand } from './commands/lint';
 import { permissionsCommand } from './commands/permissions';
 import { planCommand } from './commands/plan';
 import { applyCommand } from './commands/apply';
+import { impactCommand } from './commands/impact';
+import { rolloutCommand } from './commands/rollout';
+import { whatifCommand } from './commands/whatif';
 import { reportCommand } from './commands/report';
 import { tenantsBackup, tenantsDiff, tenantsLint } from './tenants/tenants-commands';
 import { GraphRequestError } from '../graph/errors';
@@ -24,6 +27,9 @@ const COMMANDS: readonly Command[] = [
   docsCommand,
   planCommand,
   applyCommand,
+  whatifCommand,
+  impactCommand,
+  rolloutCommand,
   reportCommand,
   permissionsCommand,
 ];

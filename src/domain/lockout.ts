@@ -98,9 +98,10 @@ function appliesTo(users: Loose, subject: Subject, fallbackExcluded: boolean): s
   return null;
 }
 
+/** `admin` is null when no admin is signed in (an app-only run): only the emergency accounts are guarded. */
 export function assessLockout(
   policy: unknown,
-  admin: Principal,
+  admin: Principal | null,
   emergency: EmergencyAccess,
   memberships: Memberships = new Map(),
 ): LockoutRisk[] {
@@ -116,8 +117,8 @@ export function assessLockout(
   if (!targetsResources) return [];
   const risks: LockoutRisk[] = [];
 
-  const adminControl = controlsDemanded(p, false);
-  if (adminControl) {
+  const adminControl = admin ? controlsDemanded(p, false) : null;
+  if (admin && adminControl) {
     const subject: Subject = {
       id: admin.id,
       kind: 'user',

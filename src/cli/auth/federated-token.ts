@@ -71,6 +71,11 @@ export function federatedSource(env: Env, options: { tokenFile?: string; service
       throw new CliError(
         'Azure DevOps OIDC needs SYSTEM_ACCESSTOKEN mapped into the step (env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)).',
       );
+    // As Azure DevOps' release notes (sprint 240) request a fresh token: POST
+    // $SYSTEM_OIDCREQUESTURI?api-version=7.1&serviceConnectionId=…, Bearer System.AccessToken,
+    // answer { oidcToken }. The service connection's id is in AZURESUBSCRIPTION_SERVICE_CONNECTION_ID
+    // inside AzureCLI@2 and AzurePowerShell@5 only; elsewhere it is given. (The REST reference,
+    // Oidctoken - Create, names api-version 7.1-preview.1; the release notes and Azure's SDKs use 7.1.)
     const url = new URL(env.SYSTEM_OIDCREQUESTURI);
     url.searchParams.set('api-version', '7.1');
     url.searchParams.set('serviceConnectionId', connection);
@@ -80,7 +85,15 @@ export function federatedSource(env: Env, options: { tokenFile?: string; service
         fetchToken(
           'Azure DevOps',
           url.toString(),
-          { method: 'POST', headers: { authorization: `Bearer ${env.SYSTEM_ACCESSTOKEN}`, 'content-type': 'application/json' } },
+          {
+            method: 'POST',
+            headers: {
+              authorization: `Bearer ${env.SYSTEM_ACCESSTOKEN}`,
+              'content-type': 'application/json',
+              // A refused token gets its status, not a redirect to a sign-in page (as Azure's SDKs ask).
+              'x-tfs-fedauthredirect': 'Suppress',
+            },
+          },
           (b) => b.oidcToken,
         ),
     };

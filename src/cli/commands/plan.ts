@@ -1,6 +1,8 @@
 // `gatehouse plan <backup> --out <plan.json>`: what writing the backup into the tenant would do,
 // row by row (create, update, reuse, skip, with why), planned by the console's own planner over
 // the tenant read now. The file is for review: its sha256 is what `gatehouse apply` is given.
+// The lock-out guard runs with the emergency accounts named by --emergency (an app-only run has no
+// signed-in admin to guard): a row that could lock one out stops the plan, naming it, until confirmed.
 import { writeFile } from 'node:fs/promises';
 import { importSetOfBundle } from '../../domain/import/bundle-import';
 import { escapeMarkdown } from '../../domain/lint/markdown';
@@ -12,6 +14,7 @@ import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts } from '../args';
 import { CliError } from '../cli-error';
 import { appendJobSummary } from '../io';
 import { connectTenant } from '../tenant';
+import { readEmergency } from '../evaluation/emergency';
 import { EXIT, type Command } from './command';
 import { PLAN_FORMAT, planFileText, sha256OfText, type PlanFile } from './plan-file';
 import { fromDisk } from './source';
@@ -37,7 +40,8 @@ export const planCommand: Command = {
   name: 'plan',
   summary:
     'Plan bringing the tenant to a backup: each object to create, update or leave, and why; written to a file whose sha256 apply requires.',
-  usage: 'gatehouse plan <backup> --out <plan.json> [--states source|reportOnly] [--confirm <key>]... [connection options]',
+  usage:
+    'gatehouse plan <backup> --out <plan.json> [--states source|reportOnly] [--emergency <id>]... [--confirm <key>]... [connection options]',
   positionals: { min: 1, max: 1 },
   options: {
     out: { type: 'string', value: '<file>', description: 'Where to write the plan (JSON) for review.' },
@@ -45,6 +49,12 @@ export const planCommand: Command = {
       type: 'string',
       value: '<source|reportOnly>',
       description: "The state written policies get: the backup's (default) or report-only.",
+    },
+    emergency: {
+      type: 'string',
+      multiple: true,
+      value: '<id>',
+      description: 'An emergency-access account or group, by object id (repeat): a policy that could lock one out stops the plan.',
     },
     confirm: {
       type: 'string',
@@ -70,7 +80,11 @@ export const planCommand: Command = {
       tenant.context.client,
       referencesToLookUp(importSet, sourcePolicies(importSet), choices.domains),
     );
-    const plan = buildPlan(importSet, { tenantId: tenant.tenantId, ...read, directory }, choices);
+    const emergencyIds = texts(values, 'emergency');
+    const emergency = await readEmergency(tenant.context.client, emergencyIds);
+    if (emergencyIds.length === 0) io.err('No --emergency account given: the plan is not checked for lock-outs.\n');
+    const guard = emergencyIds.length > 0 ? { admin: null, emergency: emergency.access, memberships: emergency.memberships } : undefined;
+    const plan = buildPlan(importSet, { tenantId: tenant.tenantId, ...read, directory, ...(guard && { guard }) }, choices);
     const file: PlanFile = {
       format: PLAN_FORMAT,
       version: 1,

@@ -34,8 +34,11 @@ export interface PlanTarget {
   termsOfUse: JsonObject[];
   /** Candidates for each source reference, keyed by the value as it appears in the source. */
   directory: ReadonlyMap<string, TargetCandidate[]>;
-  /** Who must not be locked out in the target: the admin signed in there and its emergency accounts. */
-  guard?: { admin: Principal; emergency: EmergencyAccess; memberships?: Memberships };
+  /**
+   * Who must not be locked out in the target: the admin signed in there and its emergency accounts.
+   * No admin for an app-only run (the command line): the emergency accounts alone are guarded.
+   */
+  guard?: { admin: Principal | null; emergency: EmergencyAccess; memberships?: Memberships };
 }
 
 /** How a policy's state is chosen: report-only, as in the source, off, or as the target has it now. */

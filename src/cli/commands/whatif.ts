@@ -1,0 +1,77 @@
+// `gatehouse whatif --suite <scenarios.json> [--draft <policy.json>]...`: the console's what-if
+// suite (its Export file) run against the tenant's saved policies, and with drafts in place, by the
+// same engine: each scenario's outcome in words, what the drafts change, and whether each still
+// gets the outcome expected of it. Exit 1 when one does not.
+import { readScenarios, type SubjectFacts } from '../../domain/evaluation/scenario';
+import { readSignInSubject } from '../../graph/what-if';
+import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts } from '../args';
+import { CliError } from '../cli-error';
+import { appendJobSummary } from '../io';
+import { connectTenant } from '../tenant';
+import { readDraft, withDrafts } from '../evaluation/drafts';
+import { FORMATS, OUTPUT_OPTIONS, readJsonFile, readTenantPolicies, writeOutput } from '../evaluation/outputs';
+import { runSuite, suiteJson, suiteMarkdown, suiteText } from '../evaluation/suite';
+import { EXIT, type Command } from './command';
+
+export const whatifCommand: Command = {
+  name: 'whatif',
+  summary:
+    "Run a what-if suite (the console's scenario export) against the saved policies and with drafts: each outcome, what changes, failed expectations.",
+  usage:
+    'gatehouse whatif --suite <scenarios.json> [--draft <policy.json>]... [--format text|markdown|json] [--out <file>] [connection options]',
+  positionals: { min: 0, max: 0 },
+  options: {
+    suite: { type: 'string', value: '<file>', description: 'The scenarios, as the What if page exports them (with expected outcomes).' },
+    draft: {
+      type: 'string',
+      multiple: true,
+      value: '<file>',
+      description: 'A draft policy (JSON): replaces the saved policy of its id, or is added as new (repeat for each).',
+    },
+    ...OUTPUT_OPTIONS,
+    ...CONNECTION_OPTIONS,
+    ...HELP_OPTION,
+  },
+  more: 'Exit codes: 0 every expectation met (or none given), 1 a scenario no longer gets its expected outcome, 2 error.',
+  async run(values, _positionals, io) {
+    const format = choice(values, 'format', FORMATS, 'text');
+    const suitePath = text(values, 'suite');
+    if (!suitePath) throw new CliError('Which scenarios? Give --suite <scenarios.json> (Export on the What if page makes one).');
+    let made = 0;
+    const read = readScenarios(await readJsonFile(suitePath, 'the scenarios'), () => `scenario-${++made}`);
+    for (const problem of read.problems) io.err(`${suitePath}: ${problem}\n`);
+    if (read.scenarios.length === 0) throw new CliError(`${suitePath} holds no scenario that can be run.`);
+
+    const tenant = await connectTenant('whatif', values, io);
+    const client = tenant.context.client;
+    io.err('Reading the policies, named locations and the scenarios’ users…\n');
+    const { policies, namedLocations } = await readTenantPolicies(client);
+    const drafts = await Promise.all(texts(values, 'draft').map((path) => readDraft(path, policies)));
+    const subjects = new Map<string, SubjectFacts>();
+    for (const id of new Set(read.scenarios.flatMap((s) => (s.identity.kind === 'user' ? [s.identity.id] : []))))
+      subjects.set(id, await readSignInSubject(client, id));
+
+    const results = runSuite(read.scenarios, policies, drafts.length > 0 ? withDrafts(policies, drafts) : null, subjects, {
+      namedLocations,
+    });
+    const heading =
+      drafts.length > 0
+        ? `What if, with ${drafts.map((d) => d.label).join(' and ')}: ${read.scenarios.length} scenario(s) from ${suitePath}`
+        : `What if, with the saved policies: ${read.scenarios.length} scenario(s) from ${suitePath}`;
+    const withDraft = drafts.length > 0;
+    await writeOutput(
+      values,
+      io,
+      format === 'json'
+        ? suiteJson(
+            results,
+            drafts.map((d) => d.path),
+          )
+        : format === 'markdown'
+          ? `${suiteMarkdown(results, heading, withDraft)}\n`
+          : suiteText(results, heading, withDraft),
+    );
+    appendJobSummary(io, suiteMarkdown(results, heading, withDraft));
+    return results.some((r) => r.row.meetsExpectation === false) ? EXIT.finding : EXIT.ok;
+  },
+};

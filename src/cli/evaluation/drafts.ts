@@ -1,0 +1,39 @@
+// Draft policies from files (--draft): a policy as Graph or a backup holds it. A draft with the id
+// of a saved policy replaces it; one without an id (or with an id the tenant does not have) is a new
+// policy. Every problem names the file.
+import { readFile } from 'node:fs/promises';
+import { isJsonObject, type JsonObject } from '../../domain/json';
+import { CliError } from '../cli-error';
+
+export interface Draft {
+  path: string;
+  policy: JsonObject;
+  /** The saved policy it replaces; null for a new one. */
+  replaces: string | null;
+  /** In words: "the draft of 'CA001: …' (draft.json)". */
+  label: string;
+}
+
+export async function readDraft(path: string, saved: readonly JsonObject[]): Promise<Draft> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new CliError(`Could not read the draft ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!isJsonObject(value) || !isJsonObject(value.conditions) || !isJsonObject(value.conditions.users))
+    throw new CliError(`${path} is not a Conditional Access policy (no conditions.users): give one policy as Graph returns it.`);
+  const id = typeof value.id === 'string' ? value.id : null;
+  const replaces = id && saved.some((p) => p.id === id) ? id : null;
+  const name = typeof value.displayName === 'string' ? value.displayName : '(no name)';
+  return { path, policy: value, replaces, label: `${replaces ? 'the draft of' : 'the new policy'} '${name}' (${path})` };
+}
+
+/** The saved policies with the drafts in place: each replaces the policy of its id, or is added. */
+export function withDrafts(saved: readonly JsonObject[], drafts: readonly Draft[]): JsonObject[] {
+  const replaced = new Set(drafts.flatMap((d) => (d.replaces ? [d.replaces] : [])));
+  return [
+    ...saved.filter((p) => typeof p.id !== 'string' || !replaced.has(p.id)),
+    ...drafts.map((d, i) => ({ ...d.policy, id: d.replaces ?? `draft-${i + 1}` })),
+  ];
+}

@@ -1,0 +1,53 @@
+// What the evaluation commands share: the tenant's policies and named locations as the engine reads
+// them, the output formats, and writing the result to stdout or a file.
+import { readFile, writeFile } from 'node:fs/promises';
+import type { NamedLocationData } from '../../domain/evaluation/sign-in';
+import { policyJson, type JsonObject } from '../../domain/json';
+import type { GraphClient } from '../../graph/client';
+import { listPolicies } from '../../graph/policies';
+import { listNamedLocations } from '../../graph/what-if';
+import { text, type OptionSpecs, type Values } from '../args';
+import { CliError } from '../cli-error';
+import type { CliIo } from '../io';
+
+export const FORMATS = ['text', 'markdown', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const OUTPUT_OPTIONS: OptionSpecs = {
+  format: { type: 'string', value: '<text|markdown|json>', description: 'Output format (default text).' },
+  out: { type: 'string', value: '<file>', description: 'Write the output to this file instead of stdout.' },
+};
+
+export async function readTenantPolicies(client: GraphClient): Promise<{ policies: JsonObject[]; namedLocations: NamedLocationData[] }> {
+  const [policies, namedLocations] = await Promise.all([listPolicies(client), listNamedLocations(client)]);
+  return { policies: policies.map(policyJson), namedLocations };
+}
+
+export async function writeOutput(values: Values, io: CliIo, output: string): Promise<void> {
+  const out = text(values, 'out');
+  if (!out) return io.out(output);
+  await writeFile(out, output);
+  io.err(`Written to ${out}.\n`);
+}
+
+/** A JSON file, or an error naming it. */
+export async function readJsonFile(path: string, what: string): Promise<unknown> {
+  const content = await readFile(path, 'utf8').catch(() => {
+    throw new CliError(`Could not read ${what} ${path}.`);
+  });
+  try {
+    return JSON.parse(content) as unknown;
+  } catch (error) {
+    throw new CliError(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** A whole number option, within bounds. */
+export function count(values: Values, name: string, fallback: number, min: number, max: number): number {
+  const given = text(values, name);
+  if (given === undefined) return fallback;
+  const n = Number(given);
+  if (!/^\d+$/.test(given) || n < min || n > max)
+    throw new CliError(`--${name} takes a whole number from ${min} to ${max}, not '${given}'.`);
+  return n;
+}

@@ -1,0 +1,38 @@
+// Where `gatehouse rollout watch` finds the rollout plan: a file of plans (as the console keeps them,
+// one plan or a list), a backup bundle (.json) or a backup folder holding rollout-plans.json. Which
+// plan: the one for --policy, or the only one not finished.
+import { stat } from 'node:fs/promises';
+import { isJsonObject } from '../../domain/json';
+import { readRolloutPlans, type RolloutPlan } from '../../domain/rollout/rollout-plan';
+import { CliError } from '../cli-error';
+import { readBackup } from '../files';
+import { readJsonFile } from './outputs';
+
+async function plansIn(path: string): Promise<RolloutPlan[]> {
+  const folder = await stat(path).then(
+    (s) => s.isDirectory(),
+    () => {
+      throw new CliError(`${path}: no such file or folder.`);
+    },
+  );
+  if (folder) return (await readBackup(path)).bundle.rolloutPlans;
+  const value = await readJsonFile(path, 'the rollout plan');
+  if (isJsonObject(value) && isJsonObject(value.manifest)) return (await readBackup(path)).bundle.rolloutPlans;
+  return readRolloutPlans(Array.isArray(value) ? value : [value]);
+}
+
+export async function readRolloutPlan(path: string, policyId: string | undefined): Promise<RolloutPlan> {
+  const plans = await plansIn(path);
+  if (plans.length === 0) throw new CliError(`${path} holds no rollout plan.`);
+  const listed = plans.map((p) => `${p.policyId} ('${p.policyName}', ${p.status})`).join('; ');
+  if (policyId) {
+    const plan = plans.find((p) => p.policyId.toLowerCase() === policyId.toLowerCase());
+    if (!plan) throw new CliError(`${path} holds no rollout plan for the policy ${policyId}. It holds: ${listed}.`);
+    return plan;
+  }
+  const open = plans.filter((p) => p.status !== 'finished');
+  if (open.length === 1) return open[0]!;
+  throw new CliError(
+    `${path} holds ${open.length === 0 ? 'only finished rollouts' : `${open.length} rollouts under way`}: say which with --policy <id>. It holds: ${listed}.`,
+  );
+}

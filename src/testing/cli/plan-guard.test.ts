@@ -1,0 +1,61 @@
+// The plan's lock-out guard in an app-only run: no admin is signed in, so the emergency accounts
+// named by --emergency are what it guards. A backup whose CA001 no longer excludes the emergency
+// group would, once applied, ask Break Glass 01 for MFA: plan exits 1 naming the account and the
+// key that confirms it; with that key it exits 0. Without --emergency it says the plan is unguarded.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contosoDirectory as d } from '../../emulator/seed/contoso';
+import { GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+
+let world: CliWorld;
+beforeAll(async () => {
+  world = await startCliWorld();
+}, 120_000);
+afterAll(async () => world?.close());
+
+const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
+
+describe('gatehouse plan --emergency', () => {
+  it('stops a plan that would lock out an emergency account, naming it, until confirmed', async () => {
+    expect((await world.gatehouse(['backup', '--out', 'baseline'], secret)).code).toBe(0);
+    const file = join(world.dir, 'baseline', 'policies', 'CA001-Require-MFA-for-all-users.json');
+    const policy = JSON.parse(readFileSync(file, 'utf8')) as { conditions: { users: { excludeGroups: string[] } } };
+    expect(policy.conditions.users.excludeGroups).toContain(d.group('CA - Emergency access accounts'));
+    policy.conditions.users.excludeGroups = [];
+    writeFileSync(file, `${JSON.stringify(policy, null, 2)}\n`);
+
+    const unguarded = await world.gatehouse(['plan', 'baseline', '--out', 'plan.json'], secret);
+    expect(unguarded.code, unguarded.stderr).toBe(0);
+    expect(unguarded.stderr).toContain('No --emergency account given: the plan is not checked for lock-outs.');
+
+    const guarded = await world.gatehouse(['plan', 'baseline', '--out', 'plan.json', '--emergency', d.user('Break Glass 01')], secret);
+    expect(guarded.code, guarded.stderr).toBe(1);
+    expect(guarded.stdout).toContain(
+      'Could lock out Break Glass 01 (emergency access): It applies to all users and requires multifactor authentication.',
+    );
+    const key = /\[--confirm (lockout:[^\]]+)\]/.exec(guarded.stdout)![1]!;
+    expect(key).toContain('Break Glass 01');
+
+    const confirmed = await world.gatehouse(
+      ['plan', 'baseline', '--out', 'plan.json', '--emergency', d.user('Break Glass 01'), '--confirm', key],
+      secret,
+    );
+    expect(confirmed.code, confirmed.stdout).toBe(0);
+
+    // Named by its group, both accounts in it are guarded.
+    const byGroup = await world.gatehouse(
+      ['plan', 'baseline', '--out', 'plan.json', '--emergency', d.group('CA - Emergency access accounts')],
+      secret,
+    );
+    expect(byGroup.code).toBe(1);
+    expect(byGroup.stdout).toContain('Could lock out Break Glass 02 (emergency access, in CA - Emergency access accounts)');
+
+    const unknown = await world.gatehouse(
+      ['plan', 'baseline', '--out', 'plan.json', '--emergency', '00000000-0000-4000-8000-00000000dead'],
+      secret,
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("--emergency: the directory has no user or group '00000000-0000-4000-8000-00000000dead'.");
+  }, 240_000);
+});

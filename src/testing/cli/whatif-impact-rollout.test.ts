@@ -1,0 +1,196 @@
+// The evaluation commands as a pipeline runs them, against the emulator and the local identity
+// provider: a what-if suite whose draft breaks one expectation exits 1 naming it; a draft's impact
+// over sign-ins made now through the emulator's control names the user it newly blocks and the
+// emergency account it would hit, and says so when the logs cannot be read; a rollout gate that
+// pauses exits 1 with its reason, one that may advance exits 0.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contosoDirectory as d } from '../../emulator/seed/contoso';
+import { GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+
+const EXCHANGE = '00000002-0000-0ff1-ce00-000000000000';
+const KOFI = d.user('Kofi Mensah');
+const BREAK_GLASS = d.user('Break Glass 01');
+
+let world: CliWorld;
+beforeAll(async () => {
+  world = await startCliWorld();
+}, 120_000);
+afterAll(async () => world?.close());
+
+const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
+const write = (name: string, value: unknown) => writeFileSync(join(world.dir, name), `${JSON.stringify(value, null, 2)}\n`);
+
+async function signIns(facts: object[]) {
+  const answer = await fetch(`${world.graphUrl}/_emulator/tenants/${world.tenantId}/sign-ins`, {
+    method: 'POST',
+    body: JSON.stringify(facts.map((f) => ({ createdDateTime: new Date().toISOString(), ...f }))),
+  });
+  expect(answer.status, await answer.text()).toBe(200);
+}
+
+async function policyId(prefix: string): Promise<string> {
+  const answer = await fetch(`${world.graphUrl}/beta/identity/conditionalAccess/policies`, {
+    headers: { authorization: `Bearer ${await world.adminToken()}` },
+  });
+  const { value } = (await answer.json()) as { value: { id: string; displayName: string }[] };
+  return value.find((p) => p.displayName.startsWith(prefix))!.id;
+}
+
+const blockPolicy = (name: string, users: object) => ({
+  displayName: name,
+  state: 'enabled',
+  conditions: { users, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] },
+  grantControls: { operator: 'OR', builtInControls: ['block'] },
+});
+
+describe('gatehouse whatif', () => {
+  it('runs the console’s suite: all expectations met exits 0; a draft that blocks one scenario’s user exits 1 naming it', async () => {
+    const scenario = (id: string, user: string, name: string) => ({
+      id,
+      name,
+      identity: { kind: 'user', id: user, name: user },
+      target: { kind: 'application', appId: EXCHANGE, name: 'Office 365 Exchange Online' },
+      conditions: { devicePlatform: 'iOS', clientAppType: 'browser', ipAddress: '198.51.100.7', country: 'NL' },
+      expected: 'controls',
+    });
+    write('scenarios.json', {
+      format: 'gatehouse.what-if-scenarios',
+      version: 1,
+      scenarios: [scenario('s-kofi', KOFI, 'Kofi reads mail on his phone'), scenario('s-grace', d.user('Grace Kim'), 'Grace reads mail')],
+    });
+    write('block-kofi.json', blockPolicy('Block Kofi', { includeUsers: [KOFI] }));
+
+    const saved = await world.gatehouse(['whatif', '--suite', 'scenarios.json'], secret);
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(saved.stdout).toMatch(/^ok {3}Kofi reads mail on his phone: .+ Expected asked for a control: met\.$/m);
+    expect(saved.stdout).toContain('No scenario changes (2 scenarios run).');
+
+    const summary = join(world.dir, 'summary.md');
+    writeFileSync(summary, '');
+    const drafted = await world.gatehouse(['whatif', '--suite', 'scenarios.json', '--draft', 'block-kofi.json'], {
+      ...secret,
+      GITHUB_STEP_SUMMARY: summary,
+    });
+    expect(drafted.code, drafted.stderr).toBe(1);
+    expect(drafted.stdout).toMatch(
+      /^FAIL Kofi reads mail on his phone: Blocked by Block Kofi\. Newly blocked \(Block Kofi\)\. Expected asked for a control: NOT MET\.$/m,
+    );
+    expect(drafted.stdout).toMatch(
+      /^ok {3}Grace reads mail: Requires multifactor authentication \(CA001: Require MFA for all users\)[^.]*\. Unchanged\. Expected asked for a control: met\.$/m,
+    );
+    expect(drafted.stdout).toContain('1 scenario changes: 1 newly blocked. 1 scenario no longer gets what is expected.');
+    expect(readFileSync(summary, 'utf8')).toContain('| Kofi reads mail on his phone |');
+
+    const json = await world.gatehouse(['whatif', '--suite', 'scenarios.json', '--draft', 'block-kofi.json', '--format', 'json'], secret);
+    const report = JSON.parse(json.stdout) as { failing: number; scenarios: { id: string; result: { decision: string } }[] };
+    expect(report.failing).toBe(1);
+    expect(report.scenarios.find((s) => s.id === 's-kofi')!.result.decision).toBe('block');
+  }, 180_000);
+});
+
+describe('gatehouse impact', () => {
+  it('names the user a draft newly blocks in recent sign-ins, and an emergency account first', async () => {
+    await signIns([
+      {
+        userId: KOFI,
+        appId: EXCHANGE,
+        ipAddress: '198.51.100.7',
+        country: 'NL',
+        authenticationMethods: ['password', 'microsoftAuthenticatorPush'],
+      },
+      { userId: BREAK_GLASS, appId: EXCHANGE, ipAddress: '198.51.100.9', country: 'NL' },
+    ]);
+    const blocked = await world.gatehouse(['impact', '--draft', 'block-kofi.json'], secret);
+    expect(blocked.code, blocked.stderr).toBe(1);
+    expect(blocked.stdout).toMatch(/^- \d+ sign-ins? newly blocked: 1 identity, \d+ applications?$/m);
+    expect(blocked.stdout).toMatch(/^ {4}who: Kofi Mensah$/m);
+    expect(blocked.stdout).toMatch(/^(The engine's agreement with the service|Not to be trusted): /m);
+
+    write('block-everyone.json', blockPolicy('Block everyone', { includeUsers: ['All'] }));
+    const emergency = await world.gatehouse(['impact', '--draft', 'block-everyone.json', '--emergency', BREAK_GLASS], secret);
+    expect(emergency.code).toBe(1);
+    expect(emergency.stdout.split('\n')[0]).toMatch(/^EMERGENCY ACCOUNT Break Glass 01 would be newly blocked in \d+ sign-ins?\.$/);
+
+    write('nobody.json', blockPolicy('Block nobody', { includeUsers: ['None'] }));
+    const nothing = await world.gatehouse(['impact', '--draft', 'nobody.json'], secret);
+    expect(nothing.code, nothing.stderr).toBe(0);
+    expect(nothing.stdout).toContain('nothing changes');
+  }, 180_000);
+
+  it('says so when the sign-in logs cannot be read: exit 2, or 0 with --allow-no-logs', async () => {
+    const faults = (unlicensed: boolean) =>
+      fetch(`${world.graphUrl}/_emulator/tenants/${world.tenantId}/faults`, { method: 'PATCH', body: JSON.stringify({ unlicensed }) });
+    await faults(true);
+    try {
+      const refused = await world.gatehouse(['impact', '--draft', 'block-kofi.json'], secret);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('The impact could not be computed: The tenant’s licence does not include sign-in logs');
+      const allowed = await world.gatehouse(['impact', '--draft', 'block-kofi.json', '--allow-no-logs'], secret);
+      expect(allowed.code).toBe(0);
+      expect(allowed.stderr).toContain('Going on, as --allow-no-logs asks.');
+    } finally {
+      await faults(false);
+    }
+  }, 120_000);
+});
+
+describe('gatehouse rollout watch', () => {
+  it('pauses (exit 1) when ring 1’s users are blocked above the threshold, and may advance (exit 0) when they are not', async () => {
+    // CA006 (block outside the allowed countries, enabled) stands in for the enforced copy of ring 1.
+    const ca006 = await policyId('CA006');
+    const plan = (startedAt: string) => ({
+      policyId: ca006,
+      policyName: 'CA006: Block access from outside allowed countries',
+      copyId: ca006,
+      stateBefore: 'enabled',
+      frozen: null,
+      rings: [
+        {
+          key: 'ring-1',
+          group: { id: d.group('CA - Service accounts'), name: 'CA - Service accounts', created: false },
+          state: 'active',
+          startedAt,
+        },
+        { key: 'ring-2', group: { id: d.group('Finance'), name: 'Finance', created: false }, state: 'waiting', startedAt: null },
+      ],
+      thresholds: { maxBlockedPercent: 10, maxInterruptedPercent: null, minSignIns: 1 },
+      status: 'running',
+      pending: null,
+      events: [],
+      createdAt: startedAt,
+    });
+    write('rollout.json', [plan(new Date(Date.now() - 1000).toISOString())]);
+    await signIns([
+      { userId: d.user('Sync Service Account'), appId: EXCHANGE, ipAddress: '198.51.100.7', country: 'NL' },
+      { userId: d.user('Scanner Mailbox'), appId: EXCHANGE, ipAddress: '198.51.100.8', country: 'FR' },
+    ]);
+    const paused = await world.gatehouse(['rollout', 'watch', '--plan', 'rollout.json'], secret);
+    expect(paused.code, paused.stderr).toBe(1);
+    expect(paused.stdout).toContain("Rollout of 'CA006: Block access from outside allowed countries': Paused.");
+    expect(paused.stdout).toContain('50 % of the rings’ sign-ins were blocked (1 of 2), above the 10 % allowed.');
+
+    await new Promise((r) => setTimeout(r, 50));
+    write('rollout-later.json', [plan(new Date().toISOString())]);
+    await new Promise((r) => setTimeout(r, 50));
+    await signIns([
+      { userId: d.user('Sync Service Account'), appId: EXCHANGE, ipAddress: '198.51.100.7', country: 'NL' },
+      { userId: d.user('Scanner Mailbox'), appId: EXCHANGE, ipAddress: '198.51.100.8', country: 'NL' },
+    ]);
+    const open = await world.gatehouse(['rollout', 'watch', '--plan', 'rollout-later.json', '--format', 'json'], secret);
+    expect(open.code, open.stderr).toBe(0);
+    const gate = JSON.parse(open.stdout) as { decision: string; copy: { signIns: number; blocked: number } };
+    expect(gate).toMatchObject({ decision: 'advance', copy: { signIns: 2, blocked: 0 } });
+  }, 180_000);
+
+  it('lists the permissions of the three commands', async () => {
+    for (const command of ['whatif', 'impact', 'rollout']) {
+      const run = await world.gatehouse(['permissions', command]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('Policy.Read.All');
+      expect(run.stdout).toContain('Directory.Read.All');
+      if (command !== 'whatif') expect(run.stdout).toContain('AuditLog.Read.All');
+    }
+  }, 60_000);
+});
