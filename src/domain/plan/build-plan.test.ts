@@ -240,6 +240,10 @@ describe('a copy into another tenant', () => {
     ]);
     const reportOnly = buildPlan(source([blockAll], []), otherTenant({ guard }), choices());
     expect(reportOnly.blockers).toEqual([]);
+
+    // An app-only run (the command line) has no admin signed in: the emergency accounts alone are guarded.
+    const appOnly = buildPlan(source([blockAll], []), otherTenant({ guard: { ...guard, admin: null } }), choices({ states: 'source' }));
+    expect(appOnly.blockers.map((b) => b.text)).toEqual([expect.stringContaining('Could lock out BG (emergency access)')]);
   });
 
   it('refuses to pass the service’s limit of 195 policies', () => {
