@@ -108,6 +108,13 @@ test('a quick fix opens the editor on the fixed draft; saving it after the revie
   await page.getByRole('tab', { name: 'Findings (1)' }).click();
   await expect(page.getByRole('listitem', { name: /^directory-object-gone/ })).toContainText('(included groups)');
   await expect(page.getByRole('button', { name: /^Fix / })).toHaveCount(0);
+
+  // Suppressed from the policy's page too, and undone.
+  await new LintPage(page).suppress(page.getByRole('listitem', { name: /^directory-object-gone/ }), 'The Sales group is being recreated');
+  await expect(page.getByRole('tab', { name: 'Findings (0)' })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: /^directory-object-gone/ })).toContainText('The Sales group is being recreated');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('tab', { name: 'Findings (1)' })).toBeVisible();
 });
 
 test('a suppression asks for its reason, shows who and why, stops counting the finding, and Undo brings it back', async ({
