@@ -3,11 +3,11 @@
 //   it issues Entra-shaped tokens (tid, oid, scp) and can be told to withhold scopes;
 // - the Graph emulator server (`npm run emulator -- --issuer ...`), verifying that provider's tokens.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { OAuth2Server } from 'oauth2-mock-server';
-import { generate } from 'selfsigned';
+import { localhostCertificate } from '../../src/testing/localhost-certificate';
 import { ports, urls } from './ports';
 import { signInUser } from './test-accounts';
 
@@ -28,23 +28,7 @@ async function waitFor(url: string, timeoutMs = 30_000) {
 export default async function globalSetup() {
   const dir = join(process.cwd(), '.e2e-tmp');
   mkdirSync(dir, { recursive: true });
-  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
-    keySize: 2048,
-    algorithm: 'sha256',
-    extensions: [
-      {
-        name: 'subjectAltName',
-        altNames: [
-          { type: 2, value: 'localhost' },
-          { type: 7, ip: '127.0.0.1' },
-        ],
-      },
-    ],
-  } as Parameters<typeof generate>[1]);
-  const keyPath = join(dir, 'idp-key.pem');
-  const certPath = join(dir, 'idp-cert.pem');
-  writeFileSync(keyPath, pems.private);
-  writeFileSync(certPath, pems.cert);
+  const { keyPath, certPath } = await localhostCertificate(dir);
 
   const idp = new OAuth2Server(keyPath, certPath);
   await idp.issuer.keys.generate('RS256');

@@ -4,13 +4,13 @@
 // each token request; the Graph emulator server as its own process, verifying that provider's
 // tokens; and `gatehouse` run as a real process (bin/gatehouse.mjs) with only the environment given.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { OAuth2Server } from 'oauth2-mock-server';
-import { generate } from 'selfsigned';
 import { CONTOSO_TENANT_ID, seedAccounts } from '../../emulator/seed';
+import { localhostCertificate } from '../localhost-certificate';
 
 const root = resolve(__dirname, '../../..');
 export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
@@ -76,23 +76,7 @@ export interface CliWorld {
 
 export async function startCliWorld(): Promise<CliWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'gatehouse-cli-'));
-  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
-    keySize: 2048,
-    algorithm: 'sha256',
-    extensions: [
-      {
-        name: 'subjectAltName',
-        altNames: [
-          { type: 2, value: 'localhost' },
-          { type: 7, ip: '127.0.0.1' },
-        ],
-      },
-    ],
-  } as Parameters<typeof generate>[1]);
-  const keyPath = join(dir, 'idp-key.pem');
-  const certPath = join(dir, 'idp-cert.pem');
-  writeFileSync(keyPath, pems.private);
-  writeFileSync(certPath, pems.cert);
+  const { keyPath, certPath } = await localhostCertificate(dir);
 
   const requests: TokenRequest[] = [];
   const world = { roles: [...ALL_READS] };
