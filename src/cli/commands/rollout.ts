@@ -63,7 +63,7 @@ export const rolloutCommand: Command = {
     const planPath = text(values, 'plan');
     if (!planPath) throw new CliError('Which rollout? Give --plan <file> (a file of rollout plans or a backup holding them).');
     const cap = count(values, 'max', DEFAULT_CAP, 1, 1_000_000);
-    const plan = await readRolloutPlan(planPath, text(values, 'policy'));
+    const plan = await readRolloutPlan(planPath, text(values, 'policy'), (line) => io.err(`${line}\n`));
 
     const tenant = await connectTenant('rollout', values, io);
     const client = tenant.context.client;

@@ -8,21 +8,26 @@ import { CliError } from '../cli-error';
 import { readBackup } from '../files';
 import { readJsonFile } from './outputs';
 
-async function plansIn(path: string): Promise<RolloutPlan[]> {
+async function plansIn(path: string, warn: (line: string) => void): Promise<RolloutPlan[]> {
   const folder = await stat(path).then(
     (s) => s.isDirectory(),
     () => {
       throw new CliError(`${path}: no such file or folder.`);
     },
   );
-  if (folder) return (await readBackup(path)).bundle.rolloutPlans;
+  const fromBackup = async () => {
+    const read = await readBackup(path);
+    for (const problem of read.problems) warn(`${path}: ${problem}`);
+    return read.bundle.rolloutPlans;
+  };
+  if (folder) return fromBackup();
   const value = await readJsonFile(path, 'the rollout plan');
-  if (isJsonObject(value) && isJsonObject(value.manifest)) return (await readBackup(path)).bundle.rolloutPlans;
+  if (isJsonObject(value) && isJsonObject(value.manifest)) return fromBackup();
   return readRolloutPlans(Array.isArray(value) ? value : [value]);
 }
 
-export async function readRolloutPlan(path: string, policyId: string | undefined): Promise<RolloutPlan> {
-  const plans = await plansIn(path);
+export async function readRolloutPlan(path: string, policyId: string | undefined, warn: (line: string) => void): Promise<RolloutPlan> {
+  const plans = await plansIn(path, warn);
   if (plans.length === 0) throw new CliError(`${path} holds no rollout plan.`);
   const listed = plans.map((p) => `${p.policyId} ('${p.policyName}', ${p.status})`).join('; ');
   if (policyId) {

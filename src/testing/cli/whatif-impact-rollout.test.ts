@@ -182,6 +182,24 @@ describe('gatehouse rollout watch', () => {
     expect(open.code, open.stderr).toBe(0);
     const gate = JSON.parse(open.stdout) as { decision: string; copy: { signIns: number; blocked: number } };
     expect(gate).toMatchObject({ decision: 'advance', copy: { signIns: 2, blocked: 0 } });
+
+    // The same plan kept in a backup folder (rollout-plans.json), beside another rollout: --policy picks it.
+    expect((await world.gatehouse(['backup', '--out', 'kept'], secret)).code).toBe(0);
+    const other = { ...plan(new Date().toISOString()), policyId: 'another-policy', policyName: 'Another rollout' };
+    write('kept/rollout-plans.json', [JSON.parse(readFileSync(join(world.dir, 'rollout-later.json'), 'utf8'))[0], other]);
+    const ambiguous = await world.gatehouse(['rollout', 'watch', '--plan', 'kept'], secret);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('2 rollouts under way: say which with --policy <id>.');
+    const kept = await world.gatehouse(['rollout', 'watch', '--plan', 'kept', '--policy', ca006], secret);
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stdout).toContain("Rollout of 'CA006: Block access from outside allowed countries': May advance.");
+
+    // Any hit on an emergency account blocks advancing, whatever the share (Kofi stands in for one here).
+    await signIns([{ userId: KOFI, appId: EXCHANGE, ipAddress: '198.51.100.9', country: 'FR' }]);
+    const hit = await world.gatehouse(['rollout', 'watch', '--plan', 'rollout-later.json', '--emergency', KOFI], secret);
+    expect(hit.code, hit.stderr).toBe(1);
+    expect(hit.stdout).toContain(': Blocked: an emergency account was hit.');
+    expect(hit.stdout).toContain('An emergency account was hit: Kofi Mensah, blocked by the copy.');
   }, 180_000);
 
   it('lists the permissions of the three commands', async () => {
