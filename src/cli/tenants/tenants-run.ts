@@ -150,7 +150,7 @@ export async function overTenants<T>(
     onDone: (index, outcome, finished, total) => {
       const entry = file.tenants[index]!;
       const said = outcome.ok ? (outcome.value as { line: string }).line : `failed: ${failureWords(outcome.error, io)}`;
-      io.err(`[${finished}/${total}] ${entry.name} (${entry.id}): ${said}\n`);
+      io.err(`[${finished}/${total}] ${entry.name} (${entry.id}): ${said} (${(outcome.ms / 1000).toFixed(1)} s)\n`);
     },
   });
   return outcomes.map((outcome, index) => {

@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { OAuth2Server } from 'oauth2-mock-server';
 import { generate } from 'selfsigned';
 import { startEmulatorServer, type EmulatorServer } from '../../emulator/server/server';
@@ -16,7 +17,7 @@ import { tenantCopy } from '../../emulator/server/many-tenants';
 import { isPacedPath } from '../../graph/pacer';
 import type { CliRun } from './cli-world';
 
-const root = resolve(__dirname, '../../..');
+const root = fileURLToPath(new URL('../../..', import.meta.url));
 const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
 export const TENANT_SECRET = 'the-tenants-good-secret';
 export const READS = ['Policy.Read.All', 'Directory.Read.All', 'Agreement.Read.All', 'AuditLog.Read.All'];
@@ -31,6 +32,10 @@ export interface LoggedRequest {
   status: number;
   /** When the emulator received it (ms, this process's clock). */
   at: number;
+  /** For a $batch: the status of each request inside it. */
+  inner: number[];
+  /** How many Conditional Access requests it held (1 for one; those inside a $batch), which the tenant's limit counts. */
+  caRequests: number;
 }
 
 export interface TenantsWorld {
@@ -126,9 +131,32 @@ export async function startTenantsWorld(tenants: number): Promise<TenantsWorld> 
   });
   emulator.server.on('request', (req, res) => {
     const at = performance.now();
-    res.once('finish', () =>
-      log.push({ tenantId: tidOf(req.headers.authorization), method: req.method ?? '', path: req.url ?? '', status: res.statusCode, at }),
-    );
+    const path = req.url ?? '';
+    let inner: { status: number; body?: { '@odata.context'?: string } }[] = [];
+    if (/\/\$batch$/.test(path.split('?')[0]!)) {
+      // The answer of a $batch is read as it is sent: the requests inside it are throttled one by one.
+      const end = res.end.bind(res) as (chunk?: unknown) => typeof res;
+      res.end = ((chunk?: unknown) => {
+        try {
+          inner = (JSON.parse(Buffer.from(chunk as Buffer).toString()) as { responses?: typeof inner }).responses ?? [];
+        } catch {
+          // not a batch answer (an error): nothing inside it
+        }
+        return end(chunk);
+      }) as typeof res.end;
+    }
+    res.once('finish', () => {
+      const paced = (context: string) => isPacedPath(`/${context.split('$metadata#')[1] ?? ''}`);
+      log.push({
+        tenantId: tidOf(req.headers.authorization),
+        method: req.method ?? '',
+        path,
+        status: res.statusCode,
+        at,
+        inner: inner.map((r) => r.status),
+        caRequests: isPacedPath(path.split('?')[0]!) ? 1 : inner.filter((r) => paced(r.body?.['@odata.context'] ?? '')).length,
+      });
+    });
   });
   // The emulator was asked for port 0: its url names the port it got.
   const graphUrl = emulator.url.replace(/:0$/, `:${(emulator.server.address() as { port: number }).port}`);
@@ -201,12 +229,15 @@ export function tenantsFileOf(numbers: readonly number[], extra: (n: number) => 
   );
 }
 
-/** Each tenant's Conditional Access requests, in the order the emulator received them. */
-export function caRequestsByTenant(log: readonly LoggedRequest[]): Map<string, LoggedRequest[]> {
-  const byTenant = new Map<string, LoggedRequest[]>();
+/** When each tenant's Conditional Access requests arrived (a $batch's once for each inside it), in order. */
+export function caTimesByTenant(log: readonly LoggedRequest[]): Map<string, number[]> {
+  const byTenant = new Map<string, number[]>();
   for (const entry of log) {
-    if (!isPacedPath(entry.path.split('?')[0]!)) continue;
-    byTenant.set(entry.tenantId, [...(byTenant.get(entry.tenantId) ?? []), entry]);
+    if (entry.caRequests === 0) continue;
+    byTenant.set(entry.tenantId, [...(byTenant.get(entry.tenantId) ?? []), ...Array<number>(entry.caRequests).fill(entry.at)]);
   }
   return byTenant;
 }
+
+/** Answers of 429, inside a $batch or not. */
+export const throttledIn = (log: readonly LoggedRequest[]) => log.filter((r) => r.status === 429 || r.inner.includes(429));
