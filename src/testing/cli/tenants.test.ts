@@ -129,6 +129,24 @@ describe('gatehouse over a tenants file', () => {
     expect(drifted.stdout).toContain('Contoso 002: CA001: Require MFA for all users: changed by admin@contoso-002.example');
     expect(drifted.stdout).toContain('State: On → Off');
     expect(drifted.stderr).toMatch(/Contoso 001 \([0-9a-f-]+\): no drift/);
+
+    // Lint of every tenant's backup, offline: one SARIF file per tenant; warnings fail the job when asked.
+    const lint = await world.gatehouse(['lint', '--tenants', 'two.json', '--from', 'backups', '--format', 'sarif', '--out', 'sarif']);
+    expect(lint.code, lint.stderr).toBe(0);
+    expect(lint.stderr).toMatch(/Contoso 001 \([0-9a-f-]+\): 0 error\(s\), \d+ warning\(s\)/);
+    for (const n of [1, 2]) {
+      const sarif = JSON.parse(readFileSync(join(world.dir, 'sarif', `${folderOf(n)}.sarif`), 'utf8')) as {
+        version: string;
+        runs: { results: unknown[] }[];
+      };
+      expect(sarif.version).toBe('2.1.0');
+      expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
+    }
+    const strict = await world.gatehouse(['lint', '--tenants', 'two.json', '--from', 'backups', '--fail-on', 'warning']);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('Conditional Access lint: 2 tenant(s), 0 failed, 2 with findings.');
+    const permissions = await world.gatehouse(['permissions', 'report']);
+    expect(permissions.stdout).toMatch(/gatehouse report: .*\n\s+Policy\.Read\.All[\s\S]*AuditLog\.Read\.All\s+\(optional\)/);
   }, 120_000);
 
   it('shards of a CI matrix back up every tenant exactly once', async () => {
