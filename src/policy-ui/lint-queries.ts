@@ -6,7 +6,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { isJsonObject, policyJson, type JsonObject } from '../domain/json';
 import { referencesFromNames } from '../domain/lint/names-as-references';
-import type { LintInput } from '../domain/lint/types';
+import type { LintFinding, LintInput } from '../domain/lint/types';
 import type { EmergencyAccess, Memberships } from '../domain/lockout';
 import type { NameDirectory, NameKind } from '../domain/references';
 import type { ConditionalAccessPolicy } from '../domain/types';
@@ -74,15 +74,37 @@ export const lintVersion = (s: LintSources) =>
 export const tenantLintQuery = (tenant: TenantSession, sources: LintSources | null) =>
   queryOptions({
     queryKey: queryKeys.lintOf(tenant, sources ? lintVersion(sources) : 'waiting'),
-    // The catalogue is fetched once the list is drawn (the first screen does not wait for it), and
-    // runs after that paint: over 195 policies it takes tens of milliseconds.
-    queryFn: async () => {
-      const { lintTenant } = await import('../domain/lint/catalogue');
-      return lintTenant(lintInputOf(sources!, new Date()));
-    },
+    // The catalogue runs in a worker once the list is in (the first screen does not load it): over
+    // 195 policies it takes tens of milliseconds, which the page's main thread does not pay.
+    queryFn: ({ signal }) => lintOffThread(lintInputOf(sources!, new Date()), signal),
     enabled: !!sources,
     staleTime: Infinity,
     gcTime: 60_000,
     // A change of a source keeps the last findings shown until the new ones are ready.
     placeholderData: keepPreviousData,
   });
+
+type LintAnswer = { ok: true; findings: LintFinding[] } | { ok: false; message: string };
+
+/** The lint in a Web Worker; where there is none (tests in Node), on this thread. */
+function lintOffThread(input: LintInput, signal: AbortSignal): Promise<LintFinding[]> {
+  if (typeof Worker === 'undefined') return import('../domain/lint/catalogue').then(({ lintTenant }) => lintTenant(input));
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./lint.worker.ts', import.meta.url), { type: 'module' });
+    const done = () => worker.terminate();
+    signal.addEventListener('abort', () => {
+      done();
+      reject(signal.reason);
+    });
+    worker.onmessage = (event: MessageEvent<LintAnswer>) => {
+      done();
+      if (event.data.ok) resolve(event.data.findings);
+      else reject(new Error(`The lint stopped: ${event.data.message}`));
+    };
+    worker.onerror = (event) => {
+      done();
+      reject(new Error(`The lint stopped: ${event.message || 'its worker failed to start.'}`));
+    };
+    worker.postMessage(input);
+  });
+}

@@ -176,6 +176,17 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
         </MessageBar>
       )}
 
+      {lint.error && !policies.isError && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            The findings could not be counted: {lint.error.message}{' '}
+            <Button size="small" appearance="transparent" onClick={lint.retry}>
+              Try again
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
       {!list && !policies.isError && (
         <Skeleton aria-label="Loading policies">
           {Array.from({ length: 8 }, (_, i) => (
