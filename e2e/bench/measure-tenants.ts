@@ -3,15 +3,21 @@
 // signed in to each tenant through a local identity provider. Reported: the whole run's time, each
 // tenant's time (from its progress line), and each tenant's Conditional Access requests (from the
 // emulator's log) against what the per-tenant limit costs them: the pacer's wait, a burst of 2 then
-// one request a second. `npx tsx e2e/bench/measure-tenants.ts` runs this measure alone.
+// one request a second. Then writes to all the tenants at once (6 each, one at a time within a
+// tenant), against the pacer's wait they must cost. `npx tsx e2e/bench/measure-tenants.ts` runs this measure alone.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { caTimesByTenant, startTenantsWorld, tenantsFileOf, throttledIn } from '../../src/testing/cli/tenants-world';
+import { GraphClient } from '../../src/graph/client';
+import { runTenants } from '../../src/operations/run-tenants';
+import { caTimesByTenant, startTenantsWorld, tenantsFileOf, throttledIn, type TenantsWorld } from '../../src/testing/cli/tenants-world';
 import { spread, type Spread } from './stats';
 
 export const TENANT_COUNT = 200;
 /** The pacer's terms (src/graph/pacer.ts): its burst, then one request a second per tenant. */
 const PACER_BURST = 2;
+/** Writes per tenant in the writes part: enough to go past the pacer's burst. */
+export const WRITES_PER_TENANT = 6;
+const WRITE_CONCURRENCY = 50;
 
 export interface TenantsFigures {
   tenants: number;
@@ -26,6 +32,38 @@ export interface TenantsFigures {
   pacerWaitMs: number;
   /** 429 answers the emulator gave (inside a $batch or not). */
   throttled: number;
+  /** Writes to every tenant at once (runTenants, each tenant's own client and pacer), one at a time within a tenant. */
+  writes: { perTenant: number; concurrency: number; totalMs: number; perTenantMs: Spread; pacerWaitMs: number; throttled: number };
+}
+
+/** Each tenant's writes, one at a time under its own pacer, many tenants at once. */
+async function measureWrites(world: TenantsWorld) {
+  const before = world.log.length;
+  const tenants = world.emulator.emulator.state.tenants;
+  const started = performance.now();
+  const outcomes = await runTenants(
+    tenants.map((_, i) => i + 1),
+    async (n) => {
+      const client = new GraphClient({ baseUrl: world.graphUrl, getToken: () => world.adminToken(n), readScopes: [] });
+      for (const policy of tenants[n - 1]!.policies.slice(0, WRITES_PER_TENANT))
+        await client.request(`/v1.0/identity/conditionalAccess/policies/${String(policy.id)}`, {
+          method: 'PATCH',
+          body: { displayName: `${String(policy.displayName)} (bench)` },
+        });
+    },
+    { concurrency: WRITE_CONCURRENCY },
+  );
+  const totalMs = Math.round(performance.now() - started);
+  const failed = outcomes.filter((o) => !o.ok).length;
+  if (failed > 0) throw new Error(`${failed} tenant(s) failed their writes.`);
+  return {
+    perTenant: WRITES_PER_TENANT,
+    concurrency: WRITE_CONCURRENCY,
+    totalMs,
+    perTenantMs: spread(outcomes.map((o) => o.ms)),
+    pacerWaitMs: (WRITES_PER_TENANT - PACER_BURST) * 1000,
+    throttled: throttledIn(world.log.slice(before)).length,
+  };
 }
 
 export async function measureTenants(concurrency = 8): Promise<TenantsFigures> {
@@ -47,6 +85,7 @@ export async function measureTenants(concurrency = 8): Promise<TenantsFigures> {
       caRequests: { min: Math.min(...counts), max: most },
       pacerWaitMs: Math.max(0, most - PACER_BURST) * 1000,
       throttled: throttledIn(world.log).length,
+      writes: await measureWrites(world),
     };
   } finally {
     await world.close();
@@ -55,7 +94,8 @@ export async function measureTenants(concurrency = 8): Promise<TenantsFigures> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const figures = await measureTenants(Number(process.env.BENCH_CONCURRENCY ?? 8));
-  const { runs: _runs, ...perTenant } = figures.perTenantMs;
-  console.log(JSON.stringify({ ...figures, perTenantMs: perTenant }, null, 2));
+  const brief = ({ runs: _runs, ...rest }: Spread) => rest;
+  const writes = { ...figures.writes, perTenantMs: brief(figures.writes.perTenantMs) };
+  console.log(JSON.stringify({ ...figures, perTenantMs: brief(figures.perTenantMs), writes }, null, 2));
   process.exit(0);
 }
