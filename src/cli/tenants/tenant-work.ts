@@ -3,7 +3,7 @@
 // (with who changed what, from the audit log), and sum it up as a line of the all-tenant report.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Bundle } from '../../domain/bundle/bundle';
+import type { Bundle, ReferenceEntry } from '../../domain/bundle/bundle';
 import { summarizeTenant, type TenantReportEntry } from '../../domain/tenants/report';
 import {
   driftItems,
@@ -19,6 +19,8 @@ import type { LintFinding } from '../../domain/lint/types';
 import { AUDIT_RETENTION_DAYS, listConditionalAccessEvents } from '../../graph/audit';
 import { GraphRequestError } from '../../graph/errors';
 import { getOrganization } from '../../graph/organization';
+import { readGroupUsers, readMembership } from '../../graph/directory';
+import type { EmergencyAccess, Memberships } from '../../domain/lockout';
 import { exportTenant } from '../../operations/export-tenant';
 import type { Values } from '../args';
 import { CliError } from '../cli-error';
@@ -86,6 +88,63 @@ export async function authorsOf(
   return authors;
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The emergency accounts the file names by sign-in name that the backup's reference table does not
+ * hold (no policy names them), looked up in the directory: the analysis compares ids.
+ */
+async function emergencyUsers(entry: TenantEntry, read: TenantRead): Promise<ReferenceEntry[]> {
+  const known = (key: string) =>
+    read.bundle.references.some(
+      (r) => r.id.toLowerCase() === key.toLowerCase() || r.userPrincipalName?.toLowerCase() === key.toLowerCase(),
+    );
+  const client = read.connection?.context.client;
+  const wanted = entry.emergency.users.filter((u) => !GUID.test(u) && !known(u));
+  if (!client || wanted.length === 0) return [];
+  return Promise.all(
+    wanted.map(async (upn) => {
+      try {
+        const user = await client.get<{ id: string; displayName?: string; userPrincipalName?: string }>(
+          `/v1.0/users/${encodeURIComponent(upn)}?$select=id,displayName,userPrincipalName`,
+        );
+        return {
+          kind: 'user' as const,
+          id: user.id,
+          displayName: user.displayName ?? upn,
+          userPrincipalName: user.userPrincipalName ?? upn,
+          exists: true,
+        };
+      } catch (error) {
+        if (error instanceof GraphRequestError && error.status === 404)
+          throw new CliError(`The emergency account ${upn} the tenants file names is not in the directory of ${read.name}.`);
+        throw error;
+      }
+    }),
+  );
+}
+
+/**
+ * The emergency accounts as the directory has them, as the console reads them: the users in the
+ * emergency groups, and the groups and roles each account belongs to (an account excluded through
+ * its group is not affected). Without a connection (a backup read offline) they stay unknown.
+ */
+async function emergencyDirectory(
+  access: EmergencyAccess | undefined,
+  read: TenantRead,
+): Promise<{ access: EmergencyAccess | undefined; memberships?: Memberships }> {
+  const client = read.connection?.context.client;
+  if (!access || !client) return { access };
+  const members = (
+    await Promise.all(access.groups.map(async (group) => (await readGroupUsers(client, group.id)).map((user) => ({ user, group }))))
+  ).flat();
+  const ids = [...new Set([...access.users.map((u) => u.id), ...members.map((m) => m.user.id)])];
+  const memberships: Memberships = new Map(
+    await Promise.all(ids.map(async (id) => [id, await readMembership(client, 'users', id)] as const)),
+  );
+  return { access: { ...access, members }, memberships };
+}
+
 export interface TenantChecks {
   entry: TenantReportEntry;
   findings: LintFinding[];
@@ -100,8 +159,11 @@ export async function checkTenant(
   io: CliIo,
 ): Promise<TenantChecks> {
   const { bundle } = read;
-  const emergency = emergencyAccessOf(entry.emergency, bundle.references);
-  const findings = lintBundle(bundle, emergency, io.now());
+  const { access: emergency, memberships } = await emergencyDirectory(
+    emergencyAccessOf(entry.emergency, [...bundle.references, ...(await emergencyUsers(entry, read))]),
+    read,
+  );
+  const findings = lintBundle(bundle, emergency, io.now(), memberships);
   let drift: DriftItem[] | null = null;
   let summary;
   if (options.baseline) {
@@ -117,7 +179,7 @@ export async function checkTenant(
       policies: bundle.policies,
       findings,
       ...(summary ? { drift: summary } : {}),
-      ...(emergency ? { emergency: { worstPerPolicy: emergencyWorst(bundle, emergency) } } : {}),
+      ...(emergency ? { emergency: { worstPerPolicy: emergencyWorst(bundle, emergency, memberships) } } : {}),
       ...(at ? { lastBackupAt: at } : {}),
     }),
     findings,

@@ -7,7 +7,7 @@ import { namesFromBundle } from '../documentation/bundle-names';
 import { analyzeEmergencyAccess } from '../emergency/exclusion-analysis';
 import { applySuppressions, lintTenant } from '../lint';
 import type { LintFinding } from '../lint/types';
-import type { EmergencyAccess } from '../lockout';
+import type { EmergencyAccess, Memberships } from '../lockout';
 import { matchPolicySets } from '../match-policies';
 import { describeChanges } from '../describe-changes';
 import type { Severity } from '../emergency/exclusion-analysis';
@@ -31,8 +31,8 @@ export function emergencyAccessOf(emergency: TenantEntry['emergency'], reference
   return { users: emergency.users.map((u) => principal(u, 'user')), groups: emergency.groups.map((g) => principal(g, 'group')) };
 }
 
-/** Lint of one tenant's bundle with the suppressions it holds. */
-export function lintBundle(bundle: Bundle, emergency: EmergencyAccess | undefined, now: Date): LintFinding[] {
+/** Lint of one tenant's bundle with the suppressions it holds (memberships: what the emergency accounts belong to, when read). */
+export function lintBundle(bundle: Bundle, emergency: EmergencyAccess | undefined, now: Date, memberships?: Memberships): LintFinding[] {
   return applySuppressions(
     lintTenant({
       policies: bundle.policies,
@@ -42,6 +42,7 @@ export function lintBundle(bundle: Bundle, emergency: EmergencyAccess | undefine
       termsOfUse: bundle.termsOfUse,
       references: bundle.references,
       emergency,
+      ...(memberships && { memberships }),
       now,
     }),
     bundle.lintSuppressions,
@@ -49,8 +50,8 @@ export function lintBundle(bundle: Bundle, emergency: EmergencyAccess | undefine
 }
 
 /** The worst effect of each policy on the emergency accounts (null: none affected). */
-export function emergencyWorst(bundle: Bundle, emergency: EmergencyAccess): (Severity | null)[] {
-  return analyzeEmergencyAccess(bundle.policies, emergency).policies.map((p) => p.worst);
+export function emergencyWorst(bundle: Bundle, emergency: EmergencyAccess, memberships?: Memberships): (Severity | null)[] {
+  return analyzeEmergencyAccess(bundle.policies, emergency, memberships).policies.map((p) => p.worst);
 }
 
 const SECTION_WORDS: Record<SectionName, string> = {
