@@ -155,7 +155,7 @@ describe('gatehouse over a tenants file', () => {
     expect(permissions.stdout).toMatch(/gatehouse report: .*\n\s+Policy\.Read\.All[\s\S]*AuditLog\.Read\.All\s+\(optional\)/);
   }, 120_000);
 
-  it('shards of a CI matrix back up every tenant exactly once', async () => {
+  it('shards of a CI matrix back up every tenant exactly once; a secret in the file is refused, a missing variable fails only its tenant', async () => {
     writeFileSync(join(world.dir, 'six.json'), tenantsFileOf([1, 2, 3, 4, 5, 6]));
     const runs = await Promise.all(
       [1, 2, 3, 4].map((i) => world.gatehouse(['backup', '--tenants', 'six.json', '--shard', `${i}/4`, '--out', `shard-${i}`])),
@@ -169,5 +169,23 @@ describe('gatehouse over a tenants file', () => {
     const wrong = await world.gatehouse(['backup', '--tenants', 'six.json', '--shard', '5/4', '--out', 'x']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('--shard 5/4: The shard is between 1 and 4, not 5.');
+
+    // A secret written in the file is refused with its place; a variable the file names but the job lacks is said for that tenant.
+    const leaked = JSON.parse(tenantsFileOf([1, 2])) as { tenants: { auth: Record<string, string> }[] };
+    leaked.tenants[1]!.auth.clientSecret = 'pasted-by-mistake';
+    writeFileSync(join(world.dir, 'leaked.json'), JSON.stringify(leaked));
+    const refused = await world.gatehouse(['backup', '--tenants', 'leaked.json', '--out', 'x']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('leaked.json:\n  tenants[1].auth.clientSecret: A secret does not belong in the tenants file');
+    expect(refused.stderr).not.toContain('pasted-by-mistake');
+    const unset = JSON.parse(tenantsFileOf([1, 2])) as { tenants: { auth: Record<string, string> }[] };
+    unset.tenants[1]!.auth.secretEnv = 'COPY2_SECRET';
+    writeFileSync(join(world.dir, 'unset.json'), JSON.stringify(unset));
+    const missing = await world.gatehouse(['backup', '--tenants', 'unset.json', '--out', 'unset']);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toMatch(
+      /Contoso 002 \([0-9a-f-]+\): The environment variable COPY2_SECRET, which the tenants file names for its secret, is not set\./,
+    );
+    expect(readdirSync(join(world.dir, 'unset'))).toEqual([folderOf(1)]);
   }, 120_000);
 });
