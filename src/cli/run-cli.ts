@@ -15,6 +15,7 @@ import { rolloutCommand } from './commands/rollout';
 import { whatifCommand } from './commands/whatif';
 import { reportCommand } from './commands/report';
 import { tenantsBackup, tenantsDiff, tenantsLint } from './tenants/tenants-commands';
+import { tenantsApply, tenantsPlan } from './tenants/plan-apply-tenants';
 import { GraphRequestError } from '../graph/errors';
 import { CliError } from './cli-error';
 import { helpText } from './args';
@@ -25,8 +26,8 @@ const COMMANDS: readonly Command[] = [
   tenantsDiff(diffCommand),
   tenantsLint(lintCommand),
   docsCommand,
-  planCommand,
-  applyCommand,
+  tenantsPlan(planCommand),
+  tenantsApply(applyCommand),
   whatifCommand,
   impactCommand,
   rolloutCommand,
@@ -39,7 +40,7 @@ function overview(): string {
   return [
     'Usage: gatehouse <command> [options]',
     '',
-    'Conditional Access for Microsoft Entra, from pipelines: back up, compare, lint and document a tenant; plan and apply a backup.',
+    'Conditional Access for Microsoft Entra, from pipelines: back up, compare, lint and document tenants; plan and apply a reviewed plan; evaluate drafts over sign-ins; watch a staged rollout; report across many tenants.',
     '',
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),

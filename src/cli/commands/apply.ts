@@ -5,11 +5,11 @@ import { applyJournal, applyPlan, newApplyRun, summarizeRun } from '../../operat
 import { graphPlanWriters } from '../../operations/plan-writers';
 import { CONNECTION_OPTIONS, HELP_OPTION, text } from '../args';
 import { CliError } from '../cli-error';
-import { appendJobSummary } from '../io';
-import { connectTenant } from '../tenant';
+import { appendJobSummary, type CliIo } from '../io';
+import { connectTenant, type TenantConnection } from '../tenant';
 import { EXIT, type Command } from './command';
 import { fileJournal } from '../file-journal';
-import { readApprovedPlan } from './plan-file';
+import { readApprovedPlan, type PlanFile } from './plan-file';
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -38,37 +38,51 @@ export const applyCommand: Command = {
     if (blockers.length > 0)
       throw new CliError(`${path} has ${blockers.length} unconfirmed problem(s): ${blockers.map((b) => b.text).join(' ')}`);
     const tenant = await connectTenant('apply', values, io);
-    if (tenant.tenantId.toLowerCase() !== file.tenant.id.toLowerCase())
-      throw new CliError(`${path} was planned for tenant ${file.tenant.id}; signed in to ${tenant.tenantId}. Nothing was written.`);
-    const context = tenant.context;
-    // One run per plan and tenant: the same approved plan applied again resumes its stopped run.
-    const journal = applyJournal(
-      fileJournal(text(values, 'journal') ?? `${path}.run.json`),
-      `${tenant.tenantId}.${approved.trim().toLowerCase()}`,
-    );
-    const previous = journal.load();
-    if (previous)
-      io.err(
-        `Resuming the run of ${previous.startedAt}: ${previous.items.filter((i) => i.status === 'done').length} of ${previous.items.length} write(s) done.\n`,
-      );
-    const run = await applyPlan(previous ?? newApplyRun(file.plan, tenant.tenantId, context.clock), graphPlanWriters(context), {
-      journal,
-      clock: context.clock,
-      onChange: (current) => {
-        const running = current.items.find((i) => i.status === 'running');
-        if (running) io.err(`${running.action} ${running.kind} '${running.name}'…\n`);
-      },
-      settle: (attempt) => new Promise((resolve) => setTimeout(resolve, [2000, 5000, 10_000][attempt] ?? 10_000)),
-    });
-    const summary = summarizeRun(run);
-    io.out(`${summary.trimEnd()}\n`);
-    appendJobSummary(io, `### Conditional Access apply\n\n\`\`\`\n${summary.trimEnd()}\n\`\`\``);
-    const failed = run.items.filter((i) => i.status !== 'done');
-    if (failed.length > 0)
-      throw new CliError(
-        `${failed.length} of ${run.items.length} write(s) did not complete${run.stopped ? `: ${run.stopped}` : ''}. Apply the same plan again to resume; what was done is not written twice.`,
-      );
-    journal.clear();
+    await applyApproved(file, approved, path, tenant, text(values, 'journal') ?? `${path}.run.json`, io);
     return EXIT.ok;
   },
 };
+
+/**
+ * Writes an approved plan into the tenant it was planned for, one row at a time under the pacer,
+ * each read back; a stopped run is journalled (journalPath) and the same plan applied again resumes
+ * it. Throws when something was not written (saying how to resume).
+ */
+export async function applyApproved(
+  file: PlanFile,
+  approved: string,
+  path: string,
+  tenant: TenantConnection,
+  journalPath: string,
+  io: CliIo,
+): Promise<{ summary: string; written: number; differing: number }> {
+  if (tenant.tenantId.toLowerCase() !== file.tenant.id.toLowerCase())
+    throw new CliError(`${path} was planned for tenant ${file.tenant.id}; signed in to ${tenant.tenantId}. Nothing was written.`);
+  const context = tenant.context;
+  // One run per plan and tenant: the same approved plan applied again resumes its stopped run.
+  const journal = applyJournal(fileJournal(journalPath), `${tenant.tenantId}.${approved.trim().toLowerCase()}`);
+  const previous = journal.load();
+  if (previous)
+    io.err(
+      `Resuming the run of ${previous.startedAt}: ${previous.items.filter((i) => i.status === 'done').length} of ${previous.items.length} write(s) done.\n`,
+    );
+  const run = await applyPlan(previous ?? newApplyRun(file.plan, tenant.tenantId, context.clock), graphPlanWriters(context), {
+    journal,
+    clock: context.clock,
+    onChange: (current) => {
+      const running = current.items.find((i) => i.status === 'running');
+      if (running) io.err(`${running.action} ${running.kind} '${running.name}'…\n`);
+    },
+    settle: (attempt) => new Promise((resolve) => setTimeout(resolve, [2000, 5000, 10_000][attempt] ?? 10_000)),
+  });
+  const summary = summarizeRun(run);
+  io.out(`${summary.trimEnd()}\n`);
+  appendJobSummary(io, `### Conditional Access apply\n\n\`\`\`\n${summary.trimEnd()}\n\`\`\``);
+  const failed = run.items.filter((i) => i.status !== 'done');
+  if (failed.length > 0)
+    throw new CliError(
+      `${failed.length} of ${run.items.length} write(s) did not complete${run.stopped ? `: ${run.stopped}` : ''}. Apply the same plan again to resume; what was done is not written twice.`,
+    );
+  journal.clear();
+  return { summary, written: run.items.length, differing: run.items.filter((i) => i.differences && i.differences.length > 0).length };
+}

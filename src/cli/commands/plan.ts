@@ -17,7 +17,9 @@ import { connectTenant } from '../tenant';
 import { readEmergency } from '../evaluation/emergency';
 import { EXIT, type Command } from './command';
 import { PLAN_FORMAT, planFileText, sha256OfText, type PlanFile } from './plan-file';
-import { fromDisk } from './source';
+import { fromDisk, type Source } from './source';
+import type { CliIo } from '../io';
+import type { TenantConnection } from '../tenant';
 
 const STATES = ['source', 'reportOnly'] as const;
 
@@ -72,46 +74,74 @@ export const planCommand: Command = {
     const states = choice(values, 'states', STATES, 'source');
     const source = await fromDisk(positionals[0]!, io);
     const tenant = await connectTenant('plan', values, io);
-    const importSet = importSetOfBundle(source.bundle);
-    const choices = { ...defaultChoices(), states, confirmed: texts(values, 'confirm') };
-    io.err('Reading the tenant and the objects the backup names…\n');
-    const read = await readTargetForPlan(tenant.context.client);
-    const directory = await findDirectoryMatches(
-      tenant.context.client,
-      referencesToLookUp(importSet, sourcePolicies(importSet), choices.domains),
+    const planned = await planTenant(
+      source,
+      positionals[0]!,
+      tenant,
+      { states, confirmed: texts(values, 'confirm'), emergencyIds: texts(values, 'emergency') },
+      io,
     );
-    const emergencyIds = texts(values, 'emergency');
-    const emergency = await readEmergency(tenant.context.client, emergencyIds);
-    if (emergencyIds.length === 0) io.err('No --emergency account given: the plan is not checked for lock-outs.\n');
-    const guard = emergencyIds.length > 0 ? { admin: null, emergency: emergency.access, memberships: emergency.memberships } : undefined;
-    const plan = buildPlan(importSet, { tenantId: tenant.tenantId, ...read, directory, ...(guard && { guard }) }, choices);
-    const file: PlanFile = {
-      format: PLAN_FORMAT,
-      version: 1,
-      tenant: { id: tenant.tenantId },
-      source: {
-        path: positionals[0]!,
-        tenantId: source.bundle.manifest.tenant.id,
-        tenantName: source.bundle.manifest.tenant.name,
-        capturedAt: source.bundle.manifest.capturedAt,
-      },
-      plan,
-    };
-    const textOut = planFileText(file);
-    await writeFile(out, textOut);
-    const hash = sha256OfText(textOut);
-    const lines = planLines(plan);
-    io.out(`${[`Plan for ${tenant.tenantId} from ${source.label}, written to ${out}.`, ...lines, `sha256 ${hash}`].join('\n')}\n`);
+    await writeFile(out, planned.text);
+    io.out(
+      `${[`Plan for ${tenant.tenantId} from ${source.label}, written to ${out}.`, ...planned.lines, `sha256 ${planned.hash}`].join('\n')}\n`,
+    );
     appendJobSummary(
       io,
       [
         '### Conditional Access plan',
         '',
-        ...lines.map(escapeMarkdown).map((l) => (l.startsWith('- ') ? l : `${l}\n`)),
+        ...planned.lines.map(escapeMarkdown).map((l) => (l.startsWith('- ') ? l : `${l}\n`)),
         '',
-        `Apply exactly this plan: \`gatehouse apply --plan ${escapeMarkdown(out)} --sha256 ${hash}\``,
+        `Apply exactly this plan: \`gatehouse apply --plan ${escapeMarkdown(out)} --sha256 ${planned.hash}\``,
       ].join('\n'),
     );
-    return plan.blockers.some((b) => !b.confirmed) ? EXIT.finding : EXIT.ok;
+    return planned.blocked ? EXIT.finding : EXIT.ok;
   },
 };
+
+export interface PlannedTenant {
+  file: PlanFile;
+  /** The plan file's text, canonical: the same inputs give the same text and hash. */
+  text: string;
+  hash: string;
+  lines: string[];
+  /** Problems wait for a confirmation. */
+  blocked: boolean;
+}
+
+/** The plan of one tenant from a backup on disk, guarded for the emergency accounts given (none: not guarded, and said). */
+export async function planTenant(
+  source: Source,
+  sourcePath: string,
+  tenant: TenantConnection,
+  options: { states: 'source' | 'reportOnly'; confirmed: string[]; emergencyIds: string[] },
+  io: CliIo,
+): Promise<PlannedTenant> {
+  const importSet = importSetOfBundle(source.bundle);
+  const choices = { ...defaultChoices(), states: options.states, confirmed: options.confirmed };
+  io.err('Reading the tenant and the objects the backup names…\n');
+  const read = await readTargetForPlan(tenant.context.client);
+  const directory = await findDirectoryMatches(
+    tenant.context.client,
+    referencesToLookUp(importSet, sourcePolicies(importSet), choices.domains),
+  );
+  const emergency = await readEmergency(tenant.context.client, options.emergencyIds);
+  if (options.emergencyIds.length === 0) io.err('No --emergency account given: the plan is not checked for lock-outs.\n');
+  const guard =
+    options.emergencyIds.length > 0 ? { admin: null, emergency: emergency.access, memberships: emergency.memberships } : undefined;
+  const plan = buildPlan(importSet, { tenantId: tenant.tenantId, ...read, directory, ...(guard && { guard }) }, choices);
+  const file: PlanFile = {
+    format: PLAN_FORMAT,
+    version: 1,
+    tenant: { id: tenant.tenantId },
+    source: {
+      path: sourcePath,
+      tenantId: source.bundle.manifest.tenant.id,
+      tenantName: source.bundle.manifest.tenant.name,
+      capturedAt: source.bundle.manifest.capturedAt,
+    },
+    plan,
+  };
+  const text = planFileText(file);
+  return { file, text, hash: sha256OfText(text), lines: planLines(plan), blocked: plan.blockers.some((b) => !b.confirmed) };
+}

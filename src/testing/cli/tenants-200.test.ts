@@ -4,15 +4,14 @@
 // Retry-After beyond it). Every tenant's folder is written, and the emulator's own log shows each
 // tenant's Conditional Access requests kept under the pacer's rate: no 429 at all, and never more
 // requests in a window than the pacer allows (its burst of 2, then 1 a second). A backup costs a
-// tenant only 2 such requests (within the burst), so the writes are tested too: runTenants over all
+// tenant only 2 such requests (within the burst), so the writes are tested too: every one of the
 // 200 tenants, 6 writes each, one at a time under the tenant's own pacer (without it the emulator
-// answers hundreds of 429s; with one pacer for all, it would take 200 × 4 s).
+// answers hundreds of 429s; with one pacer for all, it would take 200 × 4 s), through `plan --tenants`
+// and `apply --tenants` as a pipeline would run them.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantCopy } from '../../emulator/server/many-tenants';
-import { GraphClient } from '../../graph/client';
-import { runTenants } from '../../operations/run-tenants';
 import { caTimesByTenant, throttledIn, startTenantsWorld, tenantsFileOf, type TenantsWorld } from './tenants-world';
 
 const TENANTS = 200;
@@ -65,42 +64,47 @@ describe('gatehouse backup over 200 tenants', () => {
     }
   }, 170_000);
 
-  it('writes to every tenant at once, one write at a time within each tenant under its own pacer: no 429, and each tenant’s writes spread out as the pacer allows', async () => {
+  it('plans and applies a change to every tenant at once, one write at a time within each tenant under its own pacer: no 429, each tenant’s writes spread out as the pacer allows', async () => {
     const WRITES = 6;
-    const before = world.log.length;
-    const tenants = world.emulator.emulator.state.tenants;
-    const started = performance.now();
-    const outcomes = await runTenants(
-      tenants.map((_, i) => i + 1),
-      async (n) => {
-        // Each tenant its own client, so its own pacer; its writes one after another.
-        const client = new GraphClient({ baseUrl: world.graphUrl, getToken: () => world.adminToken(n), readScopes: [] });
-        for (const policy of tenants[n - 1]!.policies.slice(0, WRITES)) {
-          await client.request(`/v1.0/identity/conditionalAccess/policies/${String(policy.id)}`, {
-            method: 'PATCH',
-            body: { displayName: `${String(policy.displayName)} (paced)` },
-          });
-        }
-      },
-      { concurrency: 50 },
-    );
-    const ms = performance.now() - started;
-    console.info(`${TENANTS} tenants × ${WRITES} writes, 50 tenants at a time: ${(ms / 1000).toFixed(1)} s`);
-    expect(outcomes.filter((o) => !o.ok)).toEqual([]);
-    expect(tenants.every((t) => t.policies.slice(0, WRITES).every((p) => String(p.displayName).endsWith(' (paced)')))).toBe(true);
-
-    const writes = world.log.slice(before);
-    expect(throttledIn(writes)).toEqual([]);
-    const byTenant = caTimesByTenant(writes);
-    expect(byTenant.size).toBe(TENANTS);
-    for (const [tenantId, times] of byTenant) {
-      expect(times, tenantId).toHaveLength(WRITES);
-      expect(mostInWindow(times, 1), tenantId).toBeLessThanOrEqual(3);
-      expect(mostInWindow(times, 3), tenantId).toBeLessThanOrEqual(5);
-      // The pacer waited: after its burst of 2, a second for each further write.
-      expect(times.at(-1)! - times[0]!, tenantId).toBeGreaterThan((WRITES - 2 - 1) * 1000);
+    // The desired state: each tenant's backup with six policies renamed, as a pull request would edit the files.
+    for (const folder of readdirSync(join(world.dir, 'backups'))) {
+      const policies = join(world.dir, 'backups', folder, 'policies');
+      for (const name of readdirSync(policies).sort().slice(0, WRITES)) {
+        const policy = JSON.parse(readFileSync(join(policies, name), 'utf8')) as { displayName: string };
+        writeFileSync(join(policies, name), JSON.stringify({ ...policy, displayName: `${policy.displayName} (paced)` }, null, 2));
+      }
     }
-    // Tenants in parallel, not one after another (which would take 200 × 4 s).
-    expect(ms).toBeLessThan(60_000);
-  }, 120_000);
+    const planned = await world.gatehouse(['plan', '--tenants', 'tenants.json', 'backups', '--out', 'plans', '--concurrency', '16']);
+    expect(planned.code, planned.stderr.slice(-2000)).toBe(0);
+    expect(planned.stdout).toContain(`${TENANTS} tenant(s), 0 failed`);
+    const plan = JSON.parse(readFileSync(join(world.dir, 'plans', tenantCopy(7).id.toLowerCase(), 'plan.json'), 'utf8')) as {
+      plan: { counts: { update: number; create: number } };
+    };
+    expect(plan.plan.counts).toMatchObject({ update: WRITES, create: 0 });
+
+    const before = world.log.length;
+    const applied = await world.gatehouse(['apply', '--tenants', 'tenants.json', '--plans', 'plans', '--concurrency', '50']);
+    expect(applied.code, applied.stderr.slice(-2000)).toBe(0);
+    expect(applied.stdout).toContain(`${TENANTS} tenant(s), 0 failed`);
+    expect(applied.stdout).toContain(`${WRITES} write(s), each read back as planned`);
+    console.info(`${TENANTS} tenants × ${WRITES} writes through apply --tenants, 50 at a time: ${(applied.ms / 1000).toFixed(1)} s`);
+    const tenants = world.emulator.emulator.state.tenants;
+    expect(tenants.every((t) => t.policies.filter((p) => String(p.displayName).endsWith(' (paced)')).length === WRITES)).toBe(true);
+
+    const run = world.log.slice(before);
+    expect(throttledIn(run)).toEqual([]);
+    const writes = caTimesByTenant(run.filter((r) => r.method === 'PATCH'));
+    expect(writes.size).toBe(TENANTS);
+    const everything = caTimesByTenant(run);
+    for (const [tenantId, times] of writes) {
+      expect(times, tenantId).toHaveLength(WRITES);
+      const all = everything.get(tenantId)!;
+      expect(mostInWindow(all, 1), tenantId).toBeLessThanOrEqual(3);
+      expect(mostInWindow(all, 3), tenantId).toBeLessThanOrEqual(5);
+      // The pacer waited: each write is read back, so six writes take at least ten more seconds' worth of requests.
+      expect(times.at(-1)! - times[0]!, tenantId).toBeGreaterThan((WRITES - 2) * 1000);
+    }
+    // Tenants in parallel, not one after another.
+    expect(applied.ms).toBeLessThan(120_000);
+  }, 170_000);
 });

@@ -21,6 +21,8 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
 export const TENANT_SECRET = 'the-tenants-good-secret';
 export const READS = ['Policy.Read.All', 'Directory.Read.All', 'Agreement.Read.All', 'AuditLog.Read.All'];
+/** What `apply` needs besides (Graph asks Application.Read.All of applications that write policies). */
+const WRITES = ['Policy.ReadWrite.ConditionalAccess', 'Application.Read.All'];
 
 /** The application registered in copy n of Contoso (one app registration per customer tenant). */
 export const clientIdOf = (n: number) => `0000c11e-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -97,7 +99,7 @@ export async function startTenantsWorld(tenants: number): Promise<TenantsWorld> 
       appid: body.client_id,
       app_displayname: 'Gatehouse pipeline',
       idtyp: 'app',
-      roles: READS,
+      roles: [...READS, ...WRITES],
     });
   });
   idp.service.on('beforeResponse', (response, req) => {

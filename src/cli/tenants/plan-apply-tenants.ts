@@ -1,0 +1,164 @@
+// plan and apply over a tenants file: each tenant planned against its desired state (its folder
+// under a folder of desired states, else the file's baseline), guarded for its own emergency
+// accounts, its plan and the plan's sha256 written into its own folder; then apply writes each
+// tenant's approved plan, tenants in parallel, one write at a time within each under its own pacer,
+// each stopped run journalled beside its plan and resumed by the next apply.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { escapeMarkdown } from '../../domain/lint/markdown';
+import type { TenantEntry } from '../../domain/tenants/tenants-file';
+import { tenantFolderName } from '../../domain/tenants/tenant-checks';
+import type { GraphClient } from '../../graph/client';
+import { choice, text, texts, type Values } from '../args';
+import { CliError } from '../cli-error';
+import { applyApproved } from '../commands/apply';
+import type { Command } from '../commands/command';
+import { readApprovedPlan } from '../commands/plan-file';
+import { planTenant } from '../commands/plan';
+import { fromDisk } from '../commands/source';
+import { appendJobSummary, type CliIo } from '../io';
+import { withTenants } from './tenants-commands';
+import { connectEntry, exitOf, loadTenants, overTenants } from './tenants-run';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The tenant's emergency accounts as object ids: sign-in names are looked up (the guard works by id). */
+async function emergencyIdsOf(entry: TenantEntry, client: GraphClient): Promise<string[]> {
+  const named = [...entry.emergency.users, ...entry.emergency.groups];
+  return Promise.all(
+    named.map(async (value) =>
+      GUID.test(value)
+        ? value
+        : (
+            await client.get<{ id: string }>(`/v1.0/users/${encodeURIComponent(value)}?$select=id`).catch(() => {
+              throw new CliError(`The emergency account '${value}' of ${entry.name} is not in its directory.`);
+            })
+          ).id,
+    ),
+  );
+}
+
+// One tenant's progress and results go to stderr under its name; the run's summary is said once at the end.
+const quietIo = (io: CliIo, entry: TenantEntry): CliIo => ({
+  ...io,
+  env: { ...io.env, GITHUB_STEP_SUMMARY: undefined },
+  out: (words) => io.err(words.replace(/^(?=.)/gm, `[${entry.name}] `)),
+  err: (words) => io.err(words.replace(/^(?=.)/gm, `[${entry.name}] `)),
+});
+
+interface Line {
+  name: string;
+  id: string;
+  words: string;
+}
+
+function said(io: CliIo, title: string, lines: Line[], failures: { name: string; id: string; error: string }[]) {
+  io.out(`${title}: ${lines.length + failures.length} tenant(s), ${failures.length} failed.\n`);
+  for (const l of lines) io.out(`  ${l.name} (${l.id}): ${l.words}\n`);
+  for (const f of failures) io.out(`  ${f.name} (${f.id}): failed: ${f.error}\n`);
+  appendJobSummary(
+    io,
+    [
+      `### ${title}`,
+      '',
+      '| Tenant | Result |',
+      '| --- | --- |',
+      ...lines.map((l) => `| ${escapeMarkdown(l.name)} (${l.id}) | ${escapeMarkdown(l.words)} |`),
+      ...failures.map((f) => `| ${escapeMarkdown(f.name)} (${f.id}) | failed: ${escapeMarkdown(f.error)} |`),
+    ].join('\n'),
+  );
+}
+
+async function planMany(values: Values, args: string[], io: CliIo): Promise<number> {
+  const out = text(values, 'out');
+  if (!out || out.endsWith('.json'))
+    throw new CliError('With --tenants, give --out <folder>: each tenant’s plan.json and plan.sha256 go into its own folder there.');
+  const states = choice(values, 'states', ['source', 'reportOnly'] as const, 'source');
+  const desired = args[0];
+  const file = await loadTenants(values, io);
+  const results = await overTenants(file, values, io, async (entry) => {
+    const path = desired ? join(io.cwd, desired, tenantFolderName(entry)) : entry.baseline;
+    if (!path) throw new CliError(`The tenants file gives ${entry.name} no baseline, and no folder of desired states was given.`);
+    const tenantIo = quietIo(io, entry);
+    const source = await fromDisk(path, tenantIo);
+    const connection = await connectEntry('plan', entry, values, io);
+    const emergencyIds = await emergencyIdsOf(entry, connection.context.client);
+    const planned = await planTenant(source, path, connection, { states, confirmed: texts(values, 'confirm'), emergencyIds }, tenantIo);
+    const folder = join(io.cwd, out, tenantFolderName(entry));
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, 'plan.json'), planned.text);
+    await writeFile(join(folder, 'plan.sha256'), `${planned.hash}\n`);
+    if (planned.blocked) tenantIo.err(`${planned.lines.join('\n')}\n`);
+    const { counts } = planned.file.plan;
+    const words = `${counts.create} to create, ${counts.update} to update${planned.blocked ? '; problems to confirm first' : ''}; sha256 ${planned.hash}`;
+    return { value: { name: entry.name, id: entry.id, words }, finding: planned.blocked, line: words };
+  });
+  said(
+    io,
+    'Conditional Access plans',
+    results.flatMap((r) => (r.value ? [r.value] : [])),
+    results.flatMap((r) => (r.error !== undefined ? [{ name: r.entry.name, id: r.entry.id, error: r.error }] : [])),
+  );
+  return exitOf(results);
+}
+
+async function applyMany(values: Values, _args: string[], io: CliIo): Promise<number> {
+  const plans = text(values, 'plans');
+  if (!plans)
+    throw new CliError(
+      'With --tenants, give --plans <folder>: the folder `plan --tenants` wrote, each tenant’s approved plan in its own folder.',
+    );
+  if (text(values, 'plan') || text(values, 'sha256'))
+    throw new CliError('With --tenants, each tenant’s plan and approved hash come from --plans <folder> (plan.json and plan.sha256).');
+  const file = await loadTenants(values, io);
+  const results = await overTenants(file, values, io, async (entry) => {
+    const folder = join(io.cwd, plans, tenantFolderName(entry));
+    const path = join(folder, 'plan.json');
+    const approved = (
+      await readFile(join(folder, 'plan.sha256'), 'utf8').catch(() => {
+        throw new CliError(`${folder} holds no plan.sha256, the approved hash of its plan.`);
+      })
+    ).trim();
+    const planFile = await readApprovedPlan(path, approved);
+    const blockers = planFile.plan.blockers.filter((b) => !b.confirmed);
+    if (blockers.length > 0)
+      throw new CliError(`${path} has ${blockers.length} unconfirmed problem(s): ${blockers.map((b) => b.text).join(' ')}`);
+    const connection = await connectEntry('apply', entry, values, io);
+    const applied = await applyApproved(planFile, approved, path, connection, `${path}.run.json`, quietIo(io, entry));
+    const words = `${applied.written} write(s), ${applied.differing ? `${applied.differing} reading back otherwise than planned` : 'each read back as planned'}`;
+    return { value: { name: entry.name, id: entry.id, words }, finding: false, line: words };
+  });
+  said(
+    io,
+    'Conditional Access apply',
+    results.flatMap((r) => (r.value ? [r.value] : [])),
+    results.flatMap((r) => (r.error !== undefined ? [{ name: r.entry.name, id: r.entry.id, error: r.error }] : [])),
+  );
+  return exitOf(results);
+}
+
+export const tenantsPlan = (command: Command) =>
+  withTenants(
+    command,
+    planMany,
+    'gatehouse plan --tenants <file> [<folder of desired states>] --out <folder> [--states …] [--confirm <key>]... [--shard i/n] [--concurrency n]',
+    { min: 0, max: 1 },
+  );
+
+export const tenantsApply = (command: Command) =>
+  withTenants(
+    {
+      ...command,
+      options: {
+        ...command.options,
+        plans: {
+          type: 'string',
+          value: '<folder>',
+          description: 'With --tenants: the folder of plans (each tenant’s plan.json and its approved plan.sha256, by tenant id).',
+        },
+      },
+    },
+    applyMany,
+    'gatehouse apply --tenants <file> --plans <folder> [--shard i/n] [--concurrency n]',
+    { min: 0, max: 0 },
+  );
