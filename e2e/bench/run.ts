@@ -11,6 +11,7 @@ import { journey, openDiff, type Journey } from './measure-editor';
 import { measureLoads } from './measure-load';
 import { corpusPolicies, measureExportAndPlan, measureSetDiff, tenantFacts } from './measure-node';
 import { measureEvaluation, type EvaluationFigures } from './measure-evaluation';
+import { measureTenants, type TenantsFigures } from './measure-tenants';
 import { measureKeystrokes } from './measure-search';
 import { printReport, type FlavourResults, type Results } from './report';
 import { openContext, pause, signIn, type Flavour } from './session';
@@ -96,7 +97,7 @@ async function main() {
   const corpus = corpusPolicies();
   const largest = corpus.reduce((a, b) => (JSON.stringify(b).length > JSON.stringify(a).length ? b : a));
   const browser = await launch();
-  const results: Results & { evaluation?: EvaluationFigures } = {
+  const results: Results & { evaluation?: EvaluationFigures; tenants?: TenantsFigures } = {
     date: new Date().toISOString(),
     latencyPerGraphCallMs: LATENCY_MS,
     runs: RUNS,
@@ -112,6 +113,8 @@ async function main() {
     }
     console.log('Measuring a draft’s impact over 50,000 sign-ins in a worker…');
     results.evaluation = await measureEvaluation(browser);
+    console.log('Backing up 200 tenants with the command line, then writing to each…');
+    results.tenants = await measureTenants();
   } finally {
     await browser.close();
   }
