@@ -29,6 +29,11 @@ export interface NameDirectory {
   names: ReadonlyMap<string, ResolvedName>;
   /** Lookups that failed (e.g. a missing permission, status 403); their ids stay unresolved. */
   failures: { what: string; error: Error & { readonly status: number } }[];
+  /**
+   * Application ids looked up that no service principal in the tenant has (no sign-in can be to
+   * them); absent when the lookup did not answer. Not names: a policy still shows the id.
+   */
+  applicationsWithoutServicePrincipal?: readonly string[];
 }
 
 /** Directory ids are GUIDs, which Entra compares without case: exports sometimes carry them upper-case. */

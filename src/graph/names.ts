@@ -92,10 +92,12 @@ export async function resolveNames(
   if (requests.length === 0) return { names, failures };
 
   const responses = await client.batch('v1.0', requests, prepared.token ? { token: prepared.token } : {});
+  let appsAnswered = true;
   for (const request of requests) {
     const response = responses.get(request.id);
     const family = request.id.replace(/-\d+$/, '');
     if (!response || response.status >= 400) {
+      if (family === 'apps') appsAnswered = false;
       if (response) failures.push({ what: lookupLabels[family] ?? family, error: batchItemError(response, request) });
       continue;
     }
@@ -150,5 +152,8 @@ export async function resolveNames(
         break;
     }
   }
-  return { names, failures };
+  const absentApps = [...refs.applications].filter((appId) => !names.has(nameKey('application', appId)));
+  return appsAnswered && refs.applications.size > 0
+    ? { names, failures, applicationsWithoutServicePrincipal: absentApps }
+    : { names, failures };
 }

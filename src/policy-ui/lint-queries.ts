@@ -48,7 +48,17 @@ export function lintInputOf(sources: LintSources, now: Date): LintInput {
     authenticationStrengths: existing(names, 'authenticationStrength'),
     authenticationContexts: existing(names, 'authenticationContext'),
     termsOfUse: existing(names, 'termsOfUse'),
-    ...(names && { references: referencesFromNames(names) }),
+    ...(names && {
+      references: [
+        ...referencesFromNames(names),
+        ...(names.applicationsWithoutServicePrincipal ?? []).map((appId) => ({
+          kind: 'application' as const,
+          id: appId,
+          displayName: null,
+          exists: false,
+        })),
+      ],
+    }),
     emergency: sources.emergency,
     ...(sources.memberships && { memberships: sources.memberships }),
     ...(sources.mfaTrustedIps && { mfaTrustedIps: sources.mfaTrustedIps }),

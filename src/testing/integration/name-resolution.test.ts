@@ -3,6 +3,8 @@ import { planLookups, resolveNames } from '../../graph/names';
 import { collectReferences, lookupName, SPECIAL_VALUES } from '../../domain/references';
 import { listPolicies } from '../../graph/policies';
 import { graphOverEmulator } from '../graph-over-emulator';
+import { lintTenant } from '../../domain/lint';
+import { lintInputOf } from '../../policy-ui/lint-queries';
 
 describe('name resolution over the demo tenant', () => {
   it('resolves every id of every policy in one $batch after the list', async () => {
@@ -91,5 +93,45 @@ describe('name resolution over the demo tenant', () => {
     expect(directory.failures.map((f) => f.what)).toEqual(['terms of use']);
     expect(directory.failures[0]!.error.status).toBe(403);
     expect(directory.names.size).toBeGreaterThan(20);
+  });
+});
+
+describe('applications without a service principal', () => {
+  it('are said apart from the names, and the console’s lint reports them', async () => {
+    const { client } = graphOverEmulator();
+    const policies = await listPolicies(client);
+    const absent = '11111111-2222-4333-8444-555555555555';
+    const ca005 = policies.find((p) => p.displayName?.startsWith('CA005'))!;
+    const withAbsent = {
+      ...ca005,
+      conditions: {
+        ...ca005.conditions!,
+        applications: {
+          ...ca005.conditions!.applications!,
+          includeApplications: [...ca005.conditions!.applications!.includeApplications!, absent],
+        },
+      },
+    };
+    const listed = policies.map((p) => (p.id === ca005.id ? withAbsent : p));
+    const directory = await resolveNames(client, listed);
+    expect(directory.applicationsWithoutServicePrincipal).toEqual([absent]);
+    expect(lookupName(directory, ['application'], absent)).toBeUndefined();
+
+    const findings = lintTenant(
+      lintInputOf(
+        {
+          policies: listed,
+          names: directory,
+          namedLocations: undefined,
+          emergency: { users: [], groups: [], members: [] },
+          memberships: undefined,
+          mfaTrustedIps: null,
+        },
+        new Date(),
+      ),
+    );
+    const found = findings.filter((f) => f.ruleId === 'application-without-service-principal');
+    expect(found.map((f) => f.policyId)).toEqual([ca005.id]);
+    expect(found[0]!.message).toContain(absent);
   });
 });
