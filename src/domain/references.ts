@@ -34,6 +34,8 @@ export interface NameDirectory {
    * them); absent when the lookup did not answer. Not names: a policy still shows the id.
    */
   applicationsWithoutServicePrincipal?: readonly string[];
+  /** The tenant's named locations as Graph gave them, when the lookup read them (the lint needs their ranges and trust). */
+  namedLocations?: readonly object[];
 }
 
 /** Directory ids are GUIDs, which Entra compares without case: exports sometimes carry them upper-case. */

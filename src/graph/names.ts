@@ -93,6 +93,7 @@ export async function resolveNames(
 
   const responses = await client.batch('v1.0', requests, prepared.token ? { token: prepared.token } : {});
   let appsAnswered = true;
+  const namedLocations: object[] = [];
   for (const request of requests) {
     const response = responses.get(request.id);
     const family = request.id.replace(/-\d+$/, '');
@@ -130,6 +131,7 @@ export async function resolveNames(
         for (const item of items) add({ id: item.id, kind: 'role', displayName: item.displayName ?? item.id });
         break;
       case 'locations':
+        namedLocations.push(...items);
         for (const item of items) {
           const detail = item.ipRanges ? item.ipRanges.map((r) => r.cidrAddress).join(', ') : item.countriesAndRegions?.join(', ');
           add({ id: item.id, kind: 'namedLocation', displayName: item.displayName ?? item.id, detail });
@@ -153,7 +155,10 @@ export async function resolveNames(
     }
   }
   const absentApps = [...refs.applications].filter((appId) => !names.has(nameKey('application', appId)));
-  return appsAnswered && refs.applications.size > 0
-    ? { names, failures, applicationsWithoutServicePrincipal: absentApps }
-    : { names, failures };
+  return {
+    names,
+    failures,
+    ...(appsAnswered && refs.applications.size > 0 && { applicationsWithoutServicePrincipal: absentApps }),
+    ...(refs.locations.size > 0 && !failures.some((f) => f.what === lookupLabels.locations) && { namedLocations }),
+  };
 }

@@ -15,13 +15,25 @@ import { lockoutGroupMembersQuery, lockoutMembershipsQuery, namedLocationsQuery,
 
 const NO_MEMBERS: { user: Principal; group: Principal }[] = [];
 
+/**
+ * When a screen's lint may read: `list` screens (the policies list, the Lint page) read what they
+ * show anyway; a `page` (one policy, the editor) reads the list only once its own read is done
+ * (`ready`) and never refreshes it on opening, so the lint's reads never queue before the page's
+ * own under Conditional Access's pacer.
+ */
+export type LintReads = { mode: 'list' } | { mode: 'page'; ready: boolean };
+
 /** The sources of the lint, once each has answered (or failed, which the lint reads as not known). */
-export function useLintSources(): { sources: LintSources | null; error: Error | null; retry(): void } {
+export function useLintSources(reads: LintReads = { mode: 'list' }): { sources: LintSources | null; error: Error | null; retry(): void } {
   const tenant = useTenantSession();
   const tenantId = tenant.account.tenantId;
-  const policies = useQuery(policiesQuery(tenant));
+  const page = reads.mode === 'page';
+  const policies = useQuery({ ...policiesQuery(tenant), ...(page && { enabled: reads.ready, refetchOnMount: false }) });
   const names = useNames(tenant, policies.data);
-  const locations = useQuery(namedLocationsQuery(tenant));
+  // The names' lookup reads the named locations the policies use; only when it did not (none named,
+  // or the lookup failed) are they read apart, after the names, so as not to spend the pacer's budget first.
+  const locationsApart = !names.isPending && !names.data?.namedLocations;
+  const locations = useQuery({ ...namedLocationsQuery(tenant), enabled: locationsApart, ...(page && { refetchOnMount: false }) });
   const [settings] = useEmergencyAccess(tenantId);
   const [mfaTrustedIps] = useMfaTrustedIps(tenantId);
   const membersRead = useQuery(lockoutGroupMembersQuery(tenant, settings.groups));
@@ -40,7 +52,7 @@ export function useLintSources(): { sources: LintSources | null; error: Error | 
   const settled =
     !!policies.data &&
     !names.isPending &&
-    !locations.isPending &&
+    (!locationsApart || !locations.isPending) &&
     (settings.groups.length === 0 || !membersRead.isPending) &&
     (principals.length === 0 || !membershipsRead.isPending);
   const sources = useMemo<LintSources | null>(
@@ -49,7 +61,7 @@ export function useLintSources(): { sources: LintSources | null; error: Error | 
         ? {
             policies: policies.data!,
             names: names.data,
-            namedLocations: locations.data,
+            namedLocations: names.data?.namedLocations ?? locations.data,
             emergency,
             memberships: membershipsRead.data,
             mfaTrustedIps,
@@ -68,9 +80,9 @@ export interface TenantLint {
   retry(): void;
 }
 
-export function useTenantLint(): TenantLint {
+export function useTenantLint(reads?: LintReads): TenantLint {
   const tenant = useTenantSession();
-  const { sources, error, retry } = useLintSources();
+  const { sources, error, retry } = useLintSources(reads);
   const lint = useQuery(tenantLintQuery(tenant, sources));
   const [suppressions] = useLintSuppressions(tenant.account.tenantId);
   const findings = useMemo(() => lint.data && applySuppressions(lint.data, suppressions), [lint.data, suppressions]);

@@ -16,7 +16,7 @@ const NONE: EditorMarker[] = [];
 
 export function useLintMarkers(draft: DraftState): EditorMarker[] {
   const tenant = useTenantSession();
-  const { sources } = useLintSources();
+  const { sources } = useLintSources({ mode: 'page', ready: !!draft.policy });
   const [suppressions] = useLintSuppressions(tenant.account.tenantId);
   const policy: JsonObject | null = useDeferredValue(draft.policy);
   const findings = useMemo(

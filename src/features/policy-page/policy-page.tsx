@@ -74,7 +74,7 @@ export function PolicyPage({ history }: PolicyPageProps) {
   const watch = useWatched(tenant.account.key);
   const watching = !!watch.watched[id];
   const write = useWriteAccess();
-  const lint = useTenantLint();
+  const lint = useTenantLint({ mode: 'page', ready: policy.isSuccess });
   const findings = useMemo(() => lint.findings?.filter((f) => f.policyId === id), [lint.findings, id]);
   const counted = findings?.filter((f) => !f.suppressed).length;
   // Edit (and the JSON tab) open at once: Monaco loads in the background once the page has its data.
