@@ -1,13 +1,18 @@
 // The lint of one policy as it is being edited: the catalogue over it alone, with the tenant's other
 // sources (names, named locations, emergency accounts), so the editor can mark what the lint would
 // say of the draft. Rules that compare policies (near-duplicates) or judge the tenant are left out.
+// It runs in the lint's worker, so neither the catalogue nor its work weighs on the editor.
 import type { JsonObject } from '../domain/json';
-import { lintTenant } from '../domain/lint/catalogue';
-import type { LintFinding } from '../domain/lint/types';
-import { lintInputOf, type LintSources } from './lint-queries';
+import type { LintFinding, LintInput } from '../domain/lint/types';
+import { lintInputOf, lintOffThread, type LintSources } from './lint-queries';
 
-export function lintPolicy(sources: LintSources, policy: JsonObject, now: Date): LintFinding[] {
-  const id = typeof policy.id === 'string' ? policy.id : '';
-  const input = lintInputOf(sources, now);
-  return lintTenant({ ...input, policies: [policy] }).filter((f) => f.policyId === id);
+/** What the catalogue reads to lint this one policy. */
+export function draftLintInput(sources: LintSources, policy: JsonObject, now: Date): LintInput {
+  return { ...lintInputOf(sources, now), policies: [policy] };
+}
+
+/** The draft's findings (its own only). */
+export async function lintDraft(input: LintInput, signal: AbortSignal): Promise<LintFinding[]> {
+  const id = typeof input.policies[0]?.id === 'string' ? input.policies[0].id : '';
+  return (await lintOffThread(input, signal)).filter((f) => f.policyId === id);
 }

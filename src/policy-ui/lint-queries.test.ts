@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nameKey, type NameDirectory, type ResolvedName } from '../domain/references';
 import { asPolicy, policyJson } from '../domain/json';
-import { lintPolicy } from './lint-draft';
+import { draftLintInput, lintDraft } from './lint-draft';
 import { lintInputOf, lintVersion, type LintSources } from './lint-queries';
 
 const G_LIVE = 'e1e1e1e1-0000-4000-8000-000000000010';
@@ -56,8 +56,10 @@ describe('the lint input from what the console read', () => {
     expect(lintInputOf(sources({ names: undefined }), NOW).references).toBeUndefined();
   });
 
-  it('lints one policy as edited with the tenant’s sources, and names a new version of any source', () => {
-    const findings = lintPolicy(sources(), { ...policyJson(policy), displayName: 'CA027: Contractors (edited)' }, NOW);
+  it('lints one policy as edited with the tenant’s sources, and names a new version of any source', async () => {
+    const input = draftLintInput(sources(), { ...policyJson(policy), displayName: 'CA027: Contractors (edited)' }, NOW);
+    expect(input.policies).toHaveLength(1);
+    const findings = await lintDraft(input, new AbortController().signal);
     expect(findings.find((f) => f.ruleId === 'directory-object-gone')?.message).toContain(`'${U_GONE}'`);
     expect(findings.every((f) => f.policyId === 'p1')).toBe(true);
 

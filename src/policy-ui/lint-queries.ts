@@ -86,7 +86,12 @@ export const tenantLintQuery = (tenant: TenantSession, sources: LintSources | nu
     queryKey: queryKeys.lintOf(tenant, sources ? lintVersion(sources) : 'waiting'),
     // The catalogue runs in a worker once the list is in (the first screen does not load it): over
     // 195 policies it takes tens of milliseconds, which the page's main thread does not pay.
-    queryFn: ({ signal }) => lintOffThread(lintInputOf(sources!, new Date()), signal),
+    queryFn: async ({ signal }) => {
+      // After the frame that shows what the sources brought (the names): gathering and handing the
+      // input to the worker takes the main thread for a few milliseconds at 195 policies.
+      await afterPaint();
+      return lintOffThread(lintInputOf(sources!, new Date()), signal);
+    },
     enabled: !!sources,
     staleTime: Infinity,
     gcTime: 60_000,
@@ -94,10 +99,15 @@ export const tenantLintQuery = (tenant: TenantSession, sources: LintSources | nu
     placeholderData: keepPreviousData,
   });
 
+const afterPaint = () =>
+  new Promise<void>((resolve) =>
+    typeof requestAnimationFrame === 'undefined' ? resolve() : requestAnimationFrame(() => setTimeout(resolve, 0)),
+  );
+
 type LintAnswer = { ok: true; findings: LintFinding[] } | { ok: false; message: string };
 
 /** The lint in a Web Worker; where there is none (tests in Node), on this thread. */
-function lintOffThread(input: LintInput, signal: AbortSignal): Promise<LintFinding[]> {
+export function lintOffThread(input: LintInput, signal: AbortSignal): Promise<LintFinding[]> {
   if (typeof Worker === 'undefined') return import('../domain/lint/catalogue').then(({ lintTenant }) => lintTenant(input));
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./lint.worker.ts', import.meta.url), { type: 'module' });

@@ -2,7 +2,7 @@
 // device stores, runs the catalogue (lint-queries.ts) and applies the suppressions kept on this
 // device. A suppression or its Undo shows at once: it changes no finding, only how it is counted.
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { applySuppressions } from '../domain/lint/suppressions';
 import type { LintFinding } from '../domain/lint/types';
 import type { Principal } from '../domain/lockout';
@@ -23,12 +23,29 @@ const NO_MEMBERS: { user: Principal; group: Principal }[] = [];
  */
 export type LintReads = { mode: 'list' } | { mode: 'page'; ready: boolean };
 
+/**
+ * True once `ready` has been true and the browser has had an idle moment since: a page's own
+ * work (the editor's first paint, its JSON) goes before the lint's reads and their parsing.
+ */
+function useIdleAfter(ready: boolean): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (!ready || idle) return;
+    const whenIdle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = whenIdle(() => setIdle(true), { timeout: 2000 });
+    return () => cancel(handle);
+  }, [ready, idle]);
+  return idle;
+}
+
 /** The sources of the lint, once each has answered (or failed, which the lint reads as not known). */
 export function useLintSources(reads: LintReads = { mode: 'list' }): { sources: LintSources | null; error: Error | null; retry(): void } {
   const tenant = useTenantSession();
   const tenantId = tenant.account.tenantId;
   const page = reads.mode === 'page';
-  const policies = useQuery({ ...policiesQuery(tenant), ...(page && { enabled: reads.ready, refetchOnMount: false }) });
+  const idle = useIdleAfter(page && reads.ready);
+  const policies = useQuery({ ...policiesQuery(tenant), ...(page && { enabled: idle, refetchOnMount: false }) });
   const names = useNames(tenant, policies.data);
   // The names' lookup reads the named locations the policies use; only when it did not (none named,
   // or the lookup failed) are they read apart, after the names, so as not to spend the pacer's budget first.

@@ -1,10 +1,11 @@
 // The lint of the draft as it is typed: the catalogue over this one policy with the tenant's other
-// sources (names, locations, emergency accounts), in a render React may interrupt, placed on the
-// text as it is now.
-import { useDeferredValue, useMemo } from 'react';
+// sources (names, locations, emergency accounts), in the lint's worker a moment after typing stops,
+// placed on the text as it is now. Until the first answer, and between answers, the last one stays.
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { applySuppressions } from '../../domain/lint/suppressions';
 import type { JsonObject } from '../../domain/json';
-import { lintPolicy } from '../../policy-ui/lint-draft';
+import type { LintFinding, LintInput } from '../../domain/lint/types';
+import { draftLintInput, lintDraft } from '../../policy-ui/lint-draft';
 import { useLintSources } from '../../policy-ui/use-tenant-lint';
 import { useLintSuppressions } from '../../session/lint-suppressions-store';
 import { useTenantSession } from '../../session/tenant-session';
@@ -13,16 +14,32 @@ import { lintMarkers } from './lint-markers';
 import type { DraftState } from './use-draft';
 
 const NONE: EditorMarker[] = [];
+const QUIET_MS = 250;
 
 export function useLintMarkers(draft: DraftState): EditorMarker[] {
   const tenant = useTenantSession();
   const { sources } = useLintSources({ mode: 'page', ready: !!draft.policy });
   const [suppressions] = useLintSuppressions(tenant.account.tenantId);
   const policy: JsonObject | null = useDeferredValue(draft.policy);
-  const findings = useMemo(
-    () => (sources && policy ? applySuppressions(lintPolicy(sources, policy, new Date()), suppressions) : []),
-    [sources, policy, suppressions],
+  const input = useMemo<LintInput | null>(
+    () => (sources && policy ? draftLintInput(sources, policy, new Date()) : null),
+    [sources, policy],
   );
+  const [answer, setAnswer] = useState<LintFinding[]>([]);
+  useEffect(() => {
+    if (!input) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      lintDraft(input, controller.signal).then(setAnswer, () => {
+        // Aborted by the next change, or the lint failed: the editor's own checks still stand.
+      });
+    }, QUIET_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [input]);
+  const findings = useMemo(() => applySuppressions(answer, suppressions), [answer, suppressions]);
   return useMemo(
     () => (findings.length ? lintMarkers(findings, draft.findings, draft.text) : NONE),
     [findings, draft.findings, draft.text],
