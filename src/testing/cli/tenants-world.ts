@@ -4,13 +4,13 @@
 // OpenID Connect provider over https that gives each tenant's application (by client id) a token for
 // that tenant, refusing a wrong secret as Entra ID does; and `gatehouse` run as a real process.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OAuth2Server } from 'oauth2-mock-server';
-import { generate } from 'selfsigned';
+import { localhostCertificate } from '../localhost-certificate';
 import { startEmulatorServer, type EmulatorServer } from '../../emulator/server/server';
 import { createIssuerVerifier } from '../../emulator/server/tokens';
 import { tenantCopy } from '../../emulator/server/many-tenants';
@@ -72,15 +72,7 @@ const listen = (server: Server) =>
 
 export async function startTenantsWorld(tenants: number): Promise<TenantsWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'gatehouse-tenants-'));
-  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
-    keySize: 2048,
-    algorithm: 'sha256',
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }] }],
-  } as Parameters<typeof generate>[1]);
-  const keyPath = join(dir, 'idp-key.pem');
-  const certPath = join(dir, 'idp-cert.pem');
-  writeFileSync(keyPath, pems.private);
-  writeFileSync(certPath, pems.cert);
+  const { keyPath, certPath } = await localhostCertificate(dir);
 
   // Each tenant's application signs in to its own tenant: the client id says which copy it is.
   const tenantOfClient = new Map(Array.from({ length: tenants }, (_, i) => [clientIdOf(i + 1), tenantCopy(i + 1).id]));
