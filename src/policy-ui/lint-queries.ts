@@ -88,7 +88,7 @@ export const tenantLintQuery = (tenant: TenantSession, sources: LintSources | nu
     // 195 policies it takes tens of milliseconds, which the page's main thread does not pay.
     queryFn: async ({ signal }) => {
       // After the frame that shows what the sources brought (the names): gathering and handing the
-      // input to the worker takes the main thread for a few milliseconds at 195 policies.
+      // input to the worker takes the main thread for tens of milliseconds at 195 policies.
       await afterPaint();
       return lintOffThread(lintInputOf(sources!, new Date()), signal);
     },
@@ -99,10 +99,15 @@ export const tenantLintQuery = (tenant: TenantSession, sources: LintSources | nu
     placeholderData: keepPreviousData,
   });
 
+// After the next frame and an idle moment: the input is handed over only when nothing the admin
+// sees or types is waiting (at most half a second later).
 const afterPaint = () =>
-  new Promise<void>((resolve) =>
-    typeof requestAnimationFrame === 'undefined' ? resolve() : requestAnimationFrame(() => setTimeout(resolve, 0)),
-  );
+  new Promise<void>((resolve) => {
+    if (typeof requestAnimationFrame === 'undefined') return resolve();
+    requestAnimationFrame(() =>
+      typeof requestIdleCallback === 'undefined' ? setTimeout(resolve, 0) : requestIdleCallback(() => resolve(), { timeout: 500 }),
+    );
+  });
 
 type LintAnswer = { ok: true; findings: LintFinding[] } | { ok: false; message: string };
 

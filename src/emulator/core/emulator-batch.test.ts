@@ -79,6 +79,38 @@ describe('directory lookups', () => {
     ]);
   });
 
+  it('answers only the properties $select names, each object keeping its type', async () => {
+    const { call, emulator } = testEmulator();
+    const user = emulator.state.tenants[0]!.users[0]!;
+    const response = await call('POST', '/v1.0/directoryObjects/getByIds?$select=id,displayName,userPrincipalName,appId', {
+      body: { ids: [user.id], types: ['user'] },
+    });
+    const body = (await response.json()) as { value: Record<string, unknown>[] };
+    expect(body.value).toEqual([
+      { '@odata.type': '#microsoft.graph.user', id: user.id, displayName: user.displayName, userPrincipalName: user.userPrincipalName },
+    ]);
+  });
+
+  it('saves the tenant after a write, never after a lookup sent as a POST (the demo keeps it in the browser’s storage)', async () => {
+    let saves = 0;
+    const { call, emulator } = testEmulator({ onChange: () => saves++ });
+    const ids = emulator.state.tenants[0]!.users.slice(0, 3).map((u) => u.id);
+    const lookups = await call('POST', '/v1.0/$batch', {
+      body: {
+        requests: [
+          { id: '1', method: 'POST', url: '/directoryObjects/getByIds', body: { ids }, headers: { 'Content-Type': 'application/json' } },
+          { id: '2', method: 'GET', url: '/groups?$top=1' },
+        ],
+      },
+    });
+    expect(lookups.status).toBe(200);
+    expect(saves).toBe(0);
+    const policy = emulator.state.tenants[0]!.policies[0]!;
+    const updated = await call('PATCH', `/v1.0/identity/conditionalAccess/policies/${policy.id}`, { body: { state: 'disabled' } });
+    expect(updated.status).toBe(204);
+    expect(saves).toBe(1);
+  });
+
   it('refuses more than 1000 ids', async () => {
     const { call } = testEmulator();
     const ids = Array.from({ length: 1001 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);

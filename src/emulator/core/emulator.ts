@@ -111,7 +111,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
 
     const params = route.pattern.exec(path)!.slice(1) as string[];
     const response = await route.handle({ request, url, version, params, tenant, principal, context, state });
-    if (request.method !== 'GET') options.onChange?.(state);
+    if (request.method !== 'GET' && !route.readOnly) options.onChange?.(state);
     // The write is applied; its answer never reaches the caller.
     if (fault?.fault === 'drop-after') throw new DroppedConnection();
     return response;

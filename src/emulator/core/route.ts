@@ -29,6 +29,8 @@ export interface Route {
   throttle: Throttle;
   /** The 403 this resource answers without a permission; Graph's gateway message when absent. */
   denied?: () => GraphError;
+  /** A POST that only reads (getByIds, What If): nothing to save after it. */
+  readOnly?: true;
   handle(input: RouteInput): Response | Promise<Response>;
 }
 

@@ -24,7 +24,11 @@ export interface TestEmulator {
   ): Promise<Response>;
 }
 
-export function testEmulator({ rateLimits = false, state: given }: { rateLimits?: boolean; state?: EmulatorState } = {}): TestEmulator {
+export function testEmulator({
+  rateLimits = false,
+  state: given,
+  onChange,
+}: { rateLimits?: boolean; state?: EmulatorState; onChange?: (state: EmulatorState) => void } = {}): TestEmulator {
   const clock = {
     now: new Date('2026-11-20T10:00:00Z'),
     advance(ms: number) {
@@ -40,6 +44,7 @@ export function testEmulator({ rateLimits = false, state: given }: { rateLimits?
     state,
     now: () => clock.now,
     sleep: async () => {},
+    onChange,
     async authenticate(request) {
       const header = request.headers.get('authorization');
       if (!header?.startsWith('Bearer ')) throw errors.unauthenticated('Access token is empty.');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planLookups, resolveNames } from '../../graph/names';
+import { NAME_PROPERTIES, planLookups, resolveNames } from '../../graph/names';
 import { collectReferences, lookupName, SPECIAL_VALUES } from '../../domain/references';
 import { listPolicies } from '../../graph/policies';
 import { graphOverEmulator } from '../graph-over-emulator';
@@ -84,6 +84,59 @@ describe('name resolution over the demo tenant', () => {
       1000, 1000, 500,
     ]);
     expect(requests.filter((r) => r.id.startsWith('apps'))).toHaveLength(3);
+  });
+
+  it('asks getByIds for what a name needs, not whole objects', async () => {
+    const answers: unknown[] = [];
+    const { client } = graphOverEmulator({
+      fetch: async (request, send) => {
+        const response = await send(request);
+        if (request.url.endsWith('/$batch')) answers.push(await response.clone().json());
+        return response;
+      },
+    });
+    const policies = await listPolicies(client);
+    const directory = await resolveNames(client, policies);
+    const objects = (answers[0] as { responses: { id: string; body: { value: Record<string, unknown>[] } }[] }).responses
+      .filter((r) => r.id.startsWith('objects-'))
+      .flatMap((r) => r.body.value);
+    expect(objects.length).toBeGreaterThan(10);
+    for (const object of objects)
+      expect(Object.keys(object).every((key) => ['@odata.type', ...NAME_PROPERTIES.split(',')].includes(key))).toBe(true);
+    // Still enough for a name and its detail: the user's sign-in name.
+    const ca001 = policies.find((p) => p.displayName?.startsWith('CA001'))!;
+    const user = ca001.conditions!.users!.excludeUsers!.find((id) => lookupName(directory, ['user'], id));
+    expect(lookupName(directory, ['user'], user!)?.detail).toMatch(/@/);
+  });
+
+  it('asks again without $select when Graph refuses it for getByIds, and still names everything', async () => {
+    const sent: string[] = [];
+    const { client, roundTrips } = graphOverEmulator({
+      fetch: async (request, send) => {
+        if (!request.url.endsWith('/$batch')) return send(request);
+        const body = (await request.clone().json()) as { requests: { id: string; url: string }[] };
+        sent.push(...body.requests.map((r) => r.url));
+        const response = await send(request);
+        const answer = (await response.json()) as { responses: { id: string; status: number; body: unknown }[] };
+        // A Graph that does not take $select on getByIds: 400 for those items, as Graph words it.
+        const refusedIds = new Set(body.requests.filter((r) => r.url.includes('getByIds?$select')).map((r) => r.id));
+        for (const item of answer.responses)
+          if (refusedIds.has(item.id)) {
+            item.status = 400;
+            item.body = { error: { code: 'Request_BadRequest', message: "Unsupported query option '$select'." } };
+          }
+        return new Response(JSON.stringify(answer), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      },
+    });
+    const policies = await listPolicies(client);
+    const directory = await resolveNames(client, policies);
+    expect(directory.failures).toEqual([]);
+    const ca001 = policies.find((p) => p.displayName?.startsWith('CA001'))!;
+    expect(lookupName(directory, ['group'], ca001.conditions!.users!.excludeGroups![0]!)?.displayName).toBe(
+      'CA - Emergency access accounts',
+    );
+    expect(roundTrips.filter((r) => r.url.endsWith('/$batch'))).toHaveLength(2);
+    expect(sent.filter((url) => url === '/directoryObjects/getByIds')).toHaveLength(1);
   });
 
   it('keeps going when one lookup is forbidden, and says which', async () => {

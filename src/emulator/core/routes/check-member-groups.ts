@@ -9,6 +9,7 @@ const MAX_GROUPS = 20;
 export const checkMemberGroupsRoute: Route = {
   method: 'POST',
   pattern: new RegExp(`^(users|groups)/${GUID}/checkMemberGroups$`),
+  readOnly: true,
   scopes: scopes.readGroups,
   throttle: 'none',
   async handle(input) {

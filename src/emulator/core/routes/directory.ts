@@ -206,6 +206,7 @@ export const directoryRoutes: Route[] = [
   {
     method: 'POST',
     pattern: /^directoryObjects\/getByIds$/,
+    readOnly: true,
     scopes: scopes.readDirectory,
     throttle: 'none',
     async handle(input) {
@@ -215,12 +216,18 @@ export const directoryRoutes: Route[] = [
       }
       if (body.ids.length > 1000) throw errors.badRequest('Too many ids: getByIds accepts at most 1000 ids per request.');
       const wanted = Array.isArray(body.types) ? body.types.map((t) => String(t).toLowerCase()) : null;
-      const all = [...objects(input.tenant, 'users'), ...objects(input.tenant, 'groups'), ...objects(input.tenant, 'servicePrincipals')];
-      const byId = new Map(all.map((o) => [String(o.id), o]));
+      // Indexed by id first, shaped only when found: the demo runs this on the page's main thread,
+      // with thousands of objects at the service's limit of policies.
+      const byId = new Map<string, [Collection, Record<string, unknown>]>();
+      for (const collection of ['users', 'groups', 'servicePrincipals'] as const)
+        for (const o of input.tenant[collection] as unknown as Record<string, unknown>[]) byId.set(String(o.id), [collection, o]);
       const value = (body.ids as string[])
         .map((id) => byId.get(id))
-        .filter((o): o is Record<string, unknown> => !!o)
-        .filter((o) => !wanted || wanted.includes(String(o['@odata.type']).replace('#microsoft.graph.', '').toLowerCase()));
+        .filter((found) => !!found)
+        .map(([collection, o]) => ({ '@odata.type': typeOf[collection], ...nulls[collection], ...o }))
+        .filter((o) => !wanted || wanted.includes(String(o['@odata.type']).replace('#microsoft.graph.', '').toLowerCase()))
+        // $select as on any directoryObject collection: each object keeps its @odata.type.
+        .map((o) => applySelect(o, input.url.searchParams.get('$select')));
       return jsonResponse(input.context, 200, { '@odata.context': contextUrl(input, 'directoryObjects'), value });
     },
   },

@@ -151,6 +151,7 @@ export const evaluateRoutes: Route[] = [
   {
     method: 'POST',
     pattern: /^identity\/conditionalAccess\/evaluate$/,
+    readOnly: true,
     // conditionalaccessroot-evaluate-permissions.md: Policy.Read.ConditionalAccess, or the broader two.
     scopes: ['Policy.Read.ConditionalAccess', ...scopes.readPolicies],
     throttle: 'ca',
