@@ -6,7 +6,18 @@
 // Headers sort by click or Enter, said through aria-sort; columns resize by dragging their edge.
 import { createFocusOutlineStyle, Link, makeStyles, mergeClasses, tokens, Tooltip } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular, ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  memo,
+  startTransition,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import type React from 'react';
 import { useNavigate } from 'react-router';
 import { formatDate } from '../../shared/ui/format';
@@ -344,8 +355,29 @@ function useDrawnRange(body: React.RefObject<HTMLDivElement | null>, offsets: re
   const [store] = useState(() => createViewportStore(() => body.current));
   useLayoutEffect(() => store.measure(), [store]);
   const viewport = useSyncExternalStore(store.subscribe, store.get);
-  const [top, height] = viewport ? viewport.split(':').map(Number) : [0, 1000];
-  return visibleRange(offsets, top!, top! + SCROLL_STEP_PX + height!, OVERSCAN_PX, DRAW_ALL_UP_TO);
+  const overscan = useOverscanWhenIdle();
+  const [top, height] = viewport ? viewport.split(':').map(Number) : [0, window.innerHeight];
+  return visibleRange(offsets, top!, top! + SCROLL_STEP_PX + height!, overscan, DRAW_ALL_UP_TO);
+}
+
+/**
+ * The first frame draws the rows in view alone (its style and layout are the list's costliest
+ * work, and the names arrive around then); the rows beyond the edges follow at the first idle
+ * moment, in a render that the names or a keystroke may interrupt.
+ */
+function useOverscanWhenIdle(): number {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (ready) return;
+    const show = () => startTransition(() => setReady(true));
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(show, 0);
+      return () => clearTimeout(timer);
+    }
+    const handle = requestIdleCallback(show, { timeout: 300 });
+    return () => cancelIdleCallback(handle);
+  }, [ready]);
+  return ready ? OVERSCAN_PX : 0;
 }
 
 /** Column widths: each shares the space in proportion to its ideal width, until dragged to a width of its own. */
