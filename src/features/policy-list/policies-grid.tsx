@@ -123,14 +123,10 @@ const useStyles = makeStyles({
     height: '10px',
     marginLeft: tokens.spacingHorizontalXS,
     verticalAlign: 'middle',
-    border: `2px solid ${tokens.colorNeutralStroke2}`,
-    borderTopColor: tokens.colorBrandStroke1,
+    // Still, not spinning: thirty spinners at once start thirty animations (each an event the page
+    // handles) just as the names arrive; the status above the grid says they are on their way.
+    border: `2px dotted ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusCircular,
-    animationName: { to: { transform: 'rotate(360deg)' } },
-    animationDuration: '0.8s',
-    animationIterationCount: 'infinite',
-    animationTimingFunction: 'linear',
-    '@media (prefers-reduced-motion: reduce)': { animationName: 'none' },
   },
   warning: { color: tokens.colorPaletteRedForeground1, marginLeft: tokens.spacingHorizontalXS, verticalAlign: 'middle' },
   findings: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },

@@ -215,6 +215,7 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
         <>
           <Text role="status" aria-live="polite">
             {visible.length === count ? `Showing all ${count} policies` : `Showing ${visible.length} of ${count} policies`}
+            {!namesSettled && ' (looking up the names of users, groups and apps…)'}
             {filters.findings && !summaries && ' (checking the policies for findings…)'}
           </Text>
           <div className={styles.gridArea}>
