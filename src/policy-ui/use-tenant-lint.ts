@@ -5,15 +5,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { applySuppressions } from '../domain/lint/suppressions';
 import type { LintFinding } from '../domain/lint/types';
-import type { Principal } from '../domain/lockout';
-import { useEmergencyAccess } from '../session/emergency-access';
 import { useLintSuppressions } from '../session/lint-suppressions-store';
 import { useMfaTrustedIps } from '../session/mfa-trusted-ips';
 import { useTenantSession } from '../session/tenant-session';
 import { tenantLintQuery, type LintSources } from './lint-queries';
-import { lockoutGroupMembersQuery, lockoutMembershipsQuery, namedLocationsQuery, policiesQuery, useNames } from './queries';
-
-const NO_MEMBERS: { user: Principal; group: Principal }[] = [];
+import { namedLocationsQuery, policiesQuery, useNames } from './queries';
+import { useEmergencyFacts } from './use-emergency-facts';
 
 /**
  * When a screen's lint may read: `list` screens (the policies list, the Lint page) read what they
@@ -51,27 +48,9 @@ export function useLintSources(reads: LintReads = { mode: 'list' }): { sources: 
   // or the lookup failed) are they read apart, after the names, so as not to spend the pacer's budget first.
   const locationsApart = !names.isPending && !names.data?.namedLocations;
   const locations = useQuery({ ...namedLocationsQuery(tenant), enabled: locationsApart, ...(page && { refetchOnMount: false }) });
-  const [settings] = useEmergencyAccess(tenantId);
   const [mfaTrustedIps] = useMfaTrustedIps(tenantId);
-  const membersRead = useQuery(lockoutGroupMembersQuery(tenant, settings.groups));
-  const members = membersRead.data ?? NO_MEMBERS;
-  const emergency = useMemo(() => ({ ...settings, members }), [settings, members]);
-  const principals = useMemo(
-    () =>
-      [
-        ...[...settings.users, ...members.map((m) => m.user)].map((u) => ({ kind: 'users' as const, id: u.id })),
-        ...settings.groups.map((g) => ({ kind: 'groups' as const, id: g.id })),
-      ].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i),
-    [settings, members],
-  );
-  const membershipsRead = useQuery(lockoutMembershipsQuery(tenant, principals));
-  // A query with nothing to read is never enabled and stays pending: only those that read are waited for.
-  const settled =
-    !!policies.data &&
-    !names.isPending &&
-    (!locationsApart || !locations.isPending) &&
-    (settings.groups.length === 0 || !membersRead.isPending) &&
-    (principals.length === 0 || !membershipsRead.isPending);
+  const { emergency, memberships, pending } = useEmergencyFacts(tenant);
+  const settled = !!policies.data && !names.isPending && (!locationsApart || !locations.isPending) && !pending;
   const sources = useMemo<LintSources | null>(
     () =>
       settled
@@ -80,11 +59,11 @@ export function useLintSources(reads: LintReads = { mode: 'list' }): { sources: 
             names: names.data,
             namedLocations: names.data?.namedLocations ?? locations.data,
             emergency,
-            memberships: membershipsRead.data,
+            memberships,
             mfaTrustedIps,
           }
         : null,
-    [settled, policies.data, names.data, locations.data, emergency, membershipsRead.data, mfaTrustedIps],
+    [settled, policies.data, names.data, locations.data, emergency, memberships, mfaTrustedIps],
   );
   return { sources, error: policies.error, retry: () => void policies.refetch() };
 }
