@@ -52,6 +52,9 @@ export function planLookups(refs: References, { select = true } = {}): BatchRequ
   return requests;
 }
 
+/** Clients whose Graph answered 400 to getByIds with $select: their later lookups go without it. */
+const refusesSelect = new WeakSet<GraphClient>();
+
 interface Item {
   id: string;
   displayName?: string;
@@ -85,7 +88,7 @@ export async function resolveNames(
   prepared: { refs?: References; token?: Promise<string> } = {},
 ): Promise<NameDirectory> {
   const refs = prepared.refs ?? collectReferences(policies);
-  const requests = planLookups(refs);
+  const requests = planLookups(refs, { select: !refusesSelect.has(client) });
   const names = new Map<string, ResolvedName>();
   const failures: NameDirectory['failures'] = [];
   const add = (name: ResolvedName) => names.set(nameKey(name.kind, name.id), name);
@@ -99,9 +102,10 @@ export async function resolveNames(
 
   const responses = await client.batch('v1.0', requests, prepared.token ? { token: prepared.token } : {});
   // getByIds' page once said $select was not available for it: if Graph refuses it, the same ids
-  // are asked again without it (one more round trip, only then).
-  const refused = requests.filter((r) => r.id.startsWith('objects-') && responses.get(r.id)?.status === 400);
+  // are asked again without it (one more round trip, that once: the client remembers).
+  const refused = requests.filter((r) => r.url.includes('$select') && r.id.startsWith('objects-') && responses.get(r.id)?.status === 400);
   if (refused.length > 0) {
+    refusesSelect.add(client);
     const whole = new Map(planLookups(refs, { select: false }).map((r) => [r.id, r]));
     const again = await client.batch(
       'v1.0',

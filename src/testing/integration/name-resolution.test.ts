@@ -137,6 +137,10 @@ describe('name resolution over the demo tenant', () => {
     );
     expect(roundTrips.filter((r) => r.url.endsWith('/$batch'))).toHaveLength(2);
     expect(sent.filter((url) => url === '/directoryObjects/getByIds')).toHaveLength(1);
+    // The client remembers: the next lookup asks without $select at once, in one round trip.
+    await resolveNames(client, policies);
+    expect(roundTrips.filter((r) => r.url.endsWith('/$batch'))).toHaveLength(3);
+    expect(sent.filter((url) => url.startsWith('/directoryObjects/getByIds?'))).toHaveLength(1);
   });
 
   it('keeps going when one lookup is forbidden, and says which', async () => {
