@@ -116,7 +116,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   hint: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   cellText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'block' },
-  // A small turning ring: one shared class, far lighter than a Spinner in every cell.
+  // A small dotted ring (3:1 against the row, as a meaningful graphic needs): one shared class.
   pending: {
     display: 'inline-block',
     width: '10px',
@@ -125,7 +125,7 @@ const useStyles = makeStyles({
     verticalAlign: 'middle',
     // Still, not spinning: thirty spinners at once start thirty animations (each an event the page
     // handles) just as the names arrive; the status above the grid says they are on their way.
-    border: `2px dotted ${tokens.colorNeutralStroke1}`,
+    border: `2px dotted ${tokens.colorNeutralStrokeAccessible}`,
     borderRadius: tokens.borderRadiusCircular,
   },
   warning: { color: tokens.colorPaletteRedForeground1, marginLeft: tokens.spacingHorizontalXS, verticalAlign: 'middle' },
