@@ -119,6 +119,9 @@ test('the import screens: a copy plan with references to map, and a run', async 
 });
 
 test('the what-if page with answers, a saved scenario and the engine’s agreement', async ({ page, signInPage }) => {
+  // The agreement reads a week of sign-ins and their users' groups, then replays them through the
+  // engine: on a slow machine that alone can take longer than an ordinary wait.
+  test.slow();
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await page.getByRole('tab', { name: 'What if' }).click();
@@ -130,6 +133,6 @@ test('the what-if page with answers, a saved scenario and the engine’s agreeme
   await expect(page.getByRole('table', { name: 'Each policy for this scenario' })).toBeVisible();
   await page.getByRole('button', { name: 'Save scenario' }).click();
   await page.getByRole('button', { name: 'Measure against the last 7 days of sign-ins' }).click();
-  await expect(page.getByRole('table', { name: 'Agreement per policy' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Agreement per policy' })).toBeVisible({ timeout: 90_000 });
   await expectNoSeriousA11yViolations(page);
 });
