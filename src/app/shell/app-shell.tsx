@@ -26,7 +26,7 @@ import {
   ShieldKeyholeRegular,
   SplitVerticalRegular,
 } from '@fluentui/react-icons';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useWriteAccess } from '../../session/write-access';
 import { AccountMenu, type DemoControls } from './account-menu';
@@ -51,72 +51,88 @@ const useStyles = makeStyles({
   readOnly: { marginBottom: tokens.spacingVerticalL },
 });
 
-export function AppShell({ demo, children }: { demo?: DemoControls; children: ReactNode }) {
+// The header and the navigation are memoised: the address changes with every search or filter
+// written to it (the policies list writes its search after a pause in typing), which re-renders
+// the shell; they change only with the account or the section.
+const ShellHeader = memo(function ShellHeader({ demo }: { demo?: DemoControls }) {
+  const styles = useStyles();
+  return (
+    <header className={styles.header}>
+      <div className={styles.brand}>
+        <img src="/favicon.svg" alt="" width={24} height={24} />
+        <Text className={styles.product}>Gatehouse</Text>
+        {demo && (
+          <Tooltip content="An emulated Microsoft Graph tenant running in your browser" relationship="description">
+            <Badge appearance="filled" color="important">
+              Demo tenant
+            </Badge>
+          </Tooltip>
+        )}
+      </div>
+      <AccountMenu demo={demo} />
+    </header>
+  );
+});
+
+const MainNav = memo(function MainNav({ section }: { section: string }) {
   const styles = useStyles();
   const navigate = useNavigate();
-  const location = useLocation();
+  return (
+    <nav className={styles.nav} aria-label="Main">
+      <TabList vertical selectedValue={section} onTabSelect={(_, data) => navigate(String(data.value))}>
+        <Tab value={paths.policies} icon={<DocumentBulletListRegular />}>
+          Policies
+        </Tab>
+        <Tab value={paths.lint} icon={<ShieldTaskRegular />}>
+          Lint
+        </Tab>
+        <Tab value={paths.deleted} icon={<ArrowCounterclockwiseRegular />}>
+          Deleted policies
+        </Tab>
+        <Tab value={paths.compare()} icon={<SplitVerticalRegular />}>
+          Compare
+        </Tab>
+        <Tab value={paths.history} icon={<HistoryRegular />}>
+          Change history
+        </Tab>
+        <Tab value={paths.backup} icon={<ArchiveRegular />}>
+          Backup
+        </Tab>
+        <Tab value={paths.import} icon={<ArrowImportRegular />}>
+          Import
+        </Tab>
+        <Tab value={paths.whatIf()} icon={<BranchForkRegular />}>
+          What if
+        </Tab>
+        <Tab value={paths.rollout()} icon={<ArrowTrendingLinesRegular />}>
+          Rollout
+        </Tab>
+        <Tab value={paths.templates} icon={<GridRegular />}>
+          Templates
+        </Tab>
+        <Tab value={paths.emergencyAccess} icon={<ShieldKeyholeRegular />}>
+          Emergency access
+        </Tab>
+        <Tab value={paths.contingency} icon={<ShieldErrorRegular />}>
+          Contingency
+        </Tab>
+        <Tab value={paths.settings} icon={<SettingsRegular />}>
+          Settings
+        </Tab>
+      </TabList>
+    </nav>
+  );
+});
+
+export function AppShell({ demo, children }: { demo?: DemoControls; children: ReactNode }) {
+  const styles = useStyles();
   // The section is the first step of the path: /policies/123/edit is under Policies.
-  const section = `/${location.pathname.split('/')[1] || 'policies'}`;
+  const section = `/${useLocation().pathname.split('/')[1] || 'policies'}`;
   const write = useWriteAccess();
   return (
     <div className={styles.root}>
-      <header className={styles.header}>
-        <div className={styles.brand}>
-          <img src="/favicon.svg" alt="" width={24} height={24} />
-          <Text className={styles.product}>Gatehouse</Text>
-          {demo && (
-            <Tooltip content="An emulated Microsoft Graph tenant running in your browser" relationship="description">
-              <Badge appearance="filled" color="important">
-                Demo tenant
-              </Badge>
-            </Tooltip>
-          )}
-        </div>
-        <AccountMenu demo={demo} />
-      </header>
-      <nav className={styles.nav} aria-label="Main">
-        <TabList vertical selectedValue={section} onTabSelect={(_, data) => navigate(String(data.value))}>
-          <Tab value={paths.policies} icon={<DocumentBulletListRegular />}>
-            Policies
-          </Tab>
-          <Tab value={paths.lint} icon={<ShieldTaskRegular />}>
-            Lint
-          </Tab>
-          <Tab value={paths.deleted} icon={<ArrowCounterclockwiseRegular />}>
-            Deleted policies
-          </Tab>
-          <Tab value={paths.compare()} icon={<SplitVerticalRegular />}>
-            Compare
-          </Tab>
-          <Tab value={paths.history} icon={<HistoryRegular />}>
-            Change history
-          </Tab>
-          <Tab value={paths.backup} icon={<ArchiveRegular />}>
-            Backup
-          </Tab>
-          <Tab value={paths.import} icon={<ArrowImportRegular />}>
-            Import
-          </Tab>
-          <Tab value={paths.whatIf()} icon={<BranchForkRegular />}>
-            What if
-          </Tab>
-          <Tab value={paths.rollout()} icon={<ArrowTrendingLinesRegular />}>
-            Rollout
-          </Tab>
-          <Tab value={paths.templates} icon={<GridRegular />}>
-            Templates
-          </Tab>
-          <Tab value={paths.emergencyAccess} icon={<ShieldKeyholeRegular />}>
-            Emergency access
-          </Tab>
-          <Tab value={paths.contingency} icon={<ShieldErrorRegular />}>
-            Contingency
-          </Tab>
-          <Tab value={paths.settings} icon={<SettingsRegular />}>
-            Settings
-          </Tab>
-        </TabList>
-      </nav>
+      <ShellHeader demo={demo} />
+      <MainNav section={section} />
       <main className={styles.main} id="main">
         {!write.allowed && (
           <MessageBar intent="info" className={styles.readOnly}>

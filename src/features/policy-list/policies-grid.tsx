@@ -4,54 +4,25 @@
 // aria-rowindex. One tab stop; arrow keys, Home/End, Page Up/Down and Ctrl+Home/End move the focus,
 // also to rows not drawn yet (they are scrolled into view and drawn); Enter opens the policy.
 // Headers sort by click or Enter, said through aria-sort; columns resize by dragging their edge.
-import { createFocusOutlineStyle, Link, makeStyles, mergeClasses, tokens, Tooltip } from '@fluentui/react-components';
-import { ArrowDownRegular, ArrowUpRegular, ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
-import {
-  memo,
-  startTransition,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-} from 'react';
+import { createFocusOutlineStyle, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowDownRegular, ArrowUpRegular } from '@fluentui/react-icons';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type React from 'react';
 import { useNavigate } from 'react-router';
-import { formatDate } from '../../shared/ui/format';
-import { StateBadge } from '../../policy-ui/state-badge';
-import { describeFindings, findingsOf, type PolicyFindings } from '../../policy-ui/lint-summary';
+import { findingsOf, type PolicyFindings } from '../../policy-ui/lint-summary';
 import { paths } from '../../shared/routes/paths';
 import { moveFocus, type CellPosition } from './grid-keys';
+import { focusAttributes, GridRow, useRowStyles } from './grid-row';
 import type { PolicyRow, SortColumn } from './policy-rows';
-import { drawnRows, rowOffsets, scrollToReveal, visibleRange, type RowRange } from './windowing';
+import { useDrawnRange } from './use-drawn-range';
+import { drawnRows, rowOffsets, scrollToReveal } from './windowing';
 
 /** A row's height: one line, or two when search says why the row matched. */
 const ROW_HEIGHT = 44;
 const HINT_ROW_HEIGHT = 58;
-// Up to this many rows are drawn whole: cheap, and find-in-page sees them all.
-const DRAW_ALL_UP_TO = 60;
-// Drawn beyond each edge of the viewport, so a scroll shows rows already drawn.
-const OVERSCAN_PX = 600;
 
 const useStyles = makeStyles({
   grid: { minWidth: '960px', color: tokens.colorNeutralForeground1 },
-  row: {
-    display: 'grid',
-    gridTemplateColumns: 'var(--policies-grid-columns)',
-    boxSizing: 'border-box',
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  bodyRow: {
-    position: 'absolute',
-    top: 0,
-    left: 0,
-    right: 0,
-    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
-    ':active': { backgroundColor: tokens.colorSubtleBackgroundPressed },
-  },
   body: { position: 'relative' },
   headerCell: {
     position: 'relative',
@@ -101,38 +72,6 @@ const useStyles = makeStyles({
     },
     ':hover::after': { backgroundColor: tokens.colorNeutralStroke1Hover },
   },
-  cell: {
-    position: 'relative',
-    display: 'flex',
-    alignItems: 'center',
-    minWidth: 0,
-    padding: `0 ${tokens.spacingHorizontalS}`,
-    overflow: 'hidden',
-    // Drawn inside the cell, which clips what overflows it.
-    ...createFocusOutlineStyle({ style: { outlineOffset: '-2px' } }),
-  },
-  name: { fontWeight: tokens.fontWeightSemibold },
-  nameCell: { display: 'flex', flexDirection: 'column', minWidth: 0, paddingBlock: tokens.spacingVerticalXXS },
-  muted: { color: tokens.colorNeutralForeground3 },
-  hint: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
-  cellText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'block' },
-  // A small dotted ring (3:1 against the row, as a meaningful graphic needs): one shared class.
-  pending: {
-    display: 'inline-block',
-    width: '10px',
-    height: '10px',
-    marginLeft: tokens.spacingHorizontalXS,
-    verticalAlign: 'middle',
-    // Still, not spinning: thirty spinners at once start thirty animations (each an event the page
-    // handles) just as the names arrive; the status above the grid says they are on their way.
-    border: `2px dotted ${tokens.colorNeutralStrokeAccessible}`,
-    borderRadius: tokens.borderRadiusCircular,
-  },
-  warning: { color: tokens.colorPaletteRedForeground1, marginLeft: tokens.spacingHorizontalXS, verticalAlign: 'middle' },
-  findings: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  findingError: { color: tokens.colorPaletteRedForeground1 },
-  findingWarning: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  findingInfo: { color: tokens.colorNeutralForeground3 },
 });
 
 type ColumnId = SortColumn | 'users' | 'targets' | 'grant' | 'session';
@@ -156,225 +95,10 @@ const columns: Column[] = [
   { id: 'modified', label: 'Modified', sortable: true, idealWidth: 120, minWidth: 100 },
 ];
 
-/** A tooltip mounted on first hover or focus only: a few hundred of them delay the first rows. */
-function HoverTooltip({
-  content,
-  relationship,
-  children,
-}: {
-  content: string;
-  relationship: 'label' | 'description';
-  children: (arm: { onMouseEnter?: () => void }) => React.ReactElement;
-}) {
-  const [shown, setShown] = useState(false);
-  if (!shown) return children({ onMouseEnter: () => setShown(true) });
-  return (
-    <Tooltip content={content} relationship={relationship} withArrow visible onVisibleChange={(_, data) => setShown(data.visible)}>
-      {children({})}
-    </Tooltip>
-  );
-}
-
-/** Text cut to its cell, in full on hover. */
-function Truncated({ text, pending }: { text: string; pending?: boolean }) {
-  const styles = useStyles();
-  if (!text) return <span className={styles.muted}>—</span>;
-  return (
-    <HoverTooltip content={text} relationship="description">
-      {(arm) => (
-        <span className={styles.cellText} {...arm}>
-          {text}
-          {pending && <span role="img" aria-label="Resolving names" className={styles.pending} />}
-        </span>
-      )}
-    </HoverTooltip>
-  );
-}
-
-const focusAttributes = (row: number, col: number, active: boolean) => ({
-  'data-row': row,
-  'data-col': col,
-  tabIndex: active ? 0 : -1,
-});
-
-/** The count of a policy's findings, with the worst severity's icon; "…" until the lint is in. */
-function FindingsCount({ findings }: { findings: PolicyFindings | undefined }) {
-  const styles = useStyles();
-  if (!findings) return <span className={styles.muted}>…</span>;
-  const words = describeFindings(findings);
-  if (findings.count === 0)
-    return (
-      <span className={styles.muted} role="img" aria-label={words}>
-        —
-      </span>
-    );
-  const [Icon, className] =
-    findings.worst === 'error'
-      ? [ErrorCircleRegular, styles.findingError]
-      : findings.worst === 'warning'
-        ? [WarningRegular, styles.findingWarning]
-        : [InfoRegular, styles.findingInfo];
-  return (
-    <HoverTooltip content={words} relationship="description">
-      {(arm) => (
-        <span className={styles.findings} role="img" aria-label={words} {...arm}>
-          <Icon className={className} aria-hidden />
-          {findings.count}
-        </span>
-      )}
-    </HoverTooltip>
-  );
-}
-
-interface RowProps {
-  row: PolicyRow;
-  /** Undefined until the lint is in. */
-  findings: PolicyFindings | undefined;
-  index: number;
-  top: number;
-  height: number;
-  /** The column holding the grid's tab stop, when this row holds it. */
-  activeCol: number | null;
-  onOpen(row: PolicyRow): void;
-}
-
-// Memoised: a keystroke or a scroll redraws only rows whose data or position changed.
-const GridRow = memo(function GridRow({ row, findings, index, top, height, activeCol, onOpen }: RowProps) {
-  const styles = useStyles();
-  const cell = (col: number, content: ReactNode) => (
-    <div role="gridcell" className={styles.cell} {...focusAttributes(index, col, activeCol === col)}>
-      {content}
-    </div>
-  );
-  const missing = `Refers to ${row.missingReferences} deleted object${row.missingReferences === 1 ? '' : 's'}`;
-  return (
-    <div
-      role="row"
-      aria-rowindex={index + 2}
-      className={mergeClasses(styles.row, styles.bodyRow)}
-      style={{ height, transform: `translateY(${top}px)` }}
-    >
-      <div role="gridcell" className={styles.cell}>
-        <div className={styles.nameCell}>
-          <span className={styles.cellText}>
-            <Link
-              className={styles.name}
-              href={paths.policy(row.id)}
-              {...focusAttributes(index, 0, activeCol === 0)}
-              onClick={(event) => {
-                event.preventDefault();
-                onOpen(row);
-              }}
-            >
-              {row.name}
-            </Link>
-            {row.missingReferences > 0 && (
-              <HoverTooltip content={missing} relationship="label">
-                {(arm) => <WarningRegular role="img" aria-label={missing} className={styles.warning} {...arm} />}
-              </HoverTooltip>
-            )}
-          </span>
-          {row.matchHint && (
-            <span className={mergeClasses(styles.muted, styles.hint, styles.cellText)} title={row.matchHint}>
-              {row.matchHint}
-            </span>
-          )}
-        </div>
-      </div>
-      {cell(1, <StateBadge state={row.state} />)}
-      {cell(2, <FindingsCount findings={findings} />)}
-      {cell(3, <Truncated text={row.users} pending={row.pending} />)}
-      {cell(4, <Truncated text={row.targets} pending={row.pending} />)}
-      {cell(5, <Truncated text={row.grant} />)}
-      {cell(6, <Truncated text={row.session} />)}
-      {cell(7, <span className={styles.cellText}>{formatDate(row.modified)}</span>)}
-    </div>
-  );
-});
-
 const positionOf = (element: Element | null): CellPosition | null => {
   const target = element?.closest<HTMLElement>('[data-row][data-col]');
   return target ? { row: Number(target.dataset.row), col: Number(target.dataset.col) } : null;
 };
-
-// The viewport is read in steps of this many pixels: a scroll redraws the grid only when it
-// moves a step, well within the overscan.
-const SCROLL_STEP_PX = 100;
-
-/** The viewport's place over the list starting at this element: "top:height" in pixels, top in steps. */
-function viewportOf(element: HTMLElement | null): string {
-  if (!element) return '';
-  const top = -element.getBoundingClientRect().top;
-  return `${Math.floor(top / SCROLL_STEP_PX) * SCROLL_STEP_PX}:${window.innerHeight}`;
-}
-
-// The window scrolls and resizes, and the page above the list may change height: each moves the
-// viewport over the list.
-function subscribeToViewport(changed: () => void) {
-  window.addEventListener('scroll', changed, { passive: true });
-  window.addEventListener('resize', changed);
-  const resized = new ResizeObserver(changed);
-  resized.observe(document.body);
-  return () => {
-    window.removeEventListener('scroll', changed);
-    window.removeEventListener('resize', changed);
-    resized.disconnect();
-  };
-}
-
-/** The viewport over the list, read when one of those happens and once drawn, never while rendering (a forced layout). */
-function createViewportStore(list: () => HTMLElement | null) {
-  let viewport = '';
-  const listeners = new Set<() => void>();
-  const measure = () => {
-    const next = viewportOf(list());
-    if (next === viewport) return;
-    viewport = next;
-    for (const listener of listeners) listener();
-  };
-  return {
-    measure,
-    get: () => viewport,
-    subscribe(listener: () => void) {
-      listeners.add(listener);
-      const stop = subscribeToViewport(measure);
-      return () => {
-        listeners.delete(listener);
-        stop();
-      };
-    },
-  };
-}
-
-/** The rows to draw: those near the viewport, followed as it moves. */
-function useDrawnRange(body: React.RefObject<HTMLDivElement | null>, offsets: readonly number[]): RowRange {
-  const [store] = useState(() => createViewportStore(() => body.current));
-  useLayoutEffect(() => store.measure(), [store]);
-  const viewport = useSyncExternalStore(store.subscribe, store.get);
-  const overscan = useOverscanWhenIdle();
-  const [top, height] = viewport ? viewport.split(':').map(Number) : [0, window.innerHeight];
-  return visibleRange(offsets, top!, top! + SCROLL_STEP_PX + height!, overscan, DRAW_ALL_UP_TO);
-}
-
-/**
- * The first frame draws the rows in view alone (its style and layout are the list's costliest
- * work, and the names arrive around then); the rows beyond the edges follow at the first idle
- * moment, in a render that the names or a keystroke may interrupt.
- */
-function useOverscanWhenIdle(): number {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    if (ready) return;
-    const show = () => startTransition(() => setReady(true));
-    if (typeof requestIdleCallback !== 'function') {
-      const timer = setTimeout(show, 0);
-      return () => clearTimeout(timer);
-    }
-    const handle = requestIdleCallback(show, { timeout: 300 });
-    return () => cancelIdleCallback(handle);
-  }, [ready]);
-  return ready ? OVERSCAN_PX : 0;
-}
 
 /** Column widths: each shares the space in proportion to its ideal width, until dragged to a width of its own. */
 function useColumnWidths() {
@@ -417,6 +141,7 @@ export function PoliciesGrid({
   onSort(column: SortColumn, direction: 'ascending' | 'descending'): void;
 }) {
   const styles = useStyles();
+  const rowClasses = useRowStyles();
   const navigate = useNavigate();
   const open = useCallback((row: PolicyRow) => navigate(paths.policy(row.id)), [navigate]);
   const body = useRef<HTMLDivElement>(null);
@@ -495,7 +220,7 @@ export function PoliciesGrid({
       onFocus={onFocus}
     >
       <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className={styles.row}>
+        <div role="row" aria-rowindex={1} className={rowClasses.row}>
           {columns.map((column, col) => {
             const tabStop = activeRow === -1 && active.col === col;
             const sorted = column.id === sort;
@@ -514,11 +239,11 @@ export function PoliciesGrid({
                     {...focusAttributes(-1, col, tabStop)}
                     onClick={() => onSort(column.id as SortColumn, sorted && direction === 'ascending' ? 'descending' : 'ascending')}
                   >
-                    <span className={styles.cellText}>{column.label}</span>
+                    <span className={rowClasses.cellText}>{column.label}</span>
                     {sorted && (direction === 'ascending' ? <ArrowUpRegular aria-hidden /> : <ArrowDownRegular aria-hidden />)}
                   </button>
                 ) : (
-                  <span className={styles.cellText}>{column.label}</span>
+                  <span className={rowClasses.cellText}>{column.label}</span>
                 )}
                 {/* Pointer only, as Fluent's DataGrid had it; hidden from assistive technology. */}
                 <div aria-hidden className={styles.resizeHandle} onPointerDown={(event) => startResize(column, event)} />
@@ -539,6 +264,7 @@ export function PoliciesGrid({
               top={offsets[index]!}
               height={heights[index]!}
               activeCol={index === activeRow ? active.col : null}
+              classes={rowClasses}
               onOpen={open}
             />
           );

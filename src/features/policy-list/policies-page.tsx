@@ -26,7 +26,7 @@ import { policiesQuery, useNames } from '../../policy-ui/queries';
 import { findingsByPolicy, findingsOf, matchesFindings } from '../../policy-ui/lint-summary';
 import { useTenantLint } from '../../policy-ui/use-tenant-lint';
 import { filterRows, sortRows, type SortColumn } from './policy-rows';
-import { createRowCache, describeWhenIdle } from './row-cache';
+import { createHintedRows, createRowCache, describeWhenIdle } from './row-cache';
 import { describeMatch } from '../../domain/search-match';
 import { PoliciesGrid } from './policies-grid';
 import { PoliciesToolbar } from './policies-toolbar';
@@ -76,6 +76,7 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
   const write = useWriteAccess();
 
   const [rowCache] = useState(createRowCache);
+  const [hinted] = useState(createHintedRows);
   const rows = useMemo(() => (list ?? []).map((p) => rowCache.rowOf(p, names.data)), [rowCache, list, names.data]);
   // A row describes its policy when first drawn or searched; once the names are in, the rest are
   // described while the browser is idle, so the first search finds them ready.
@@ -91,15 +92,15 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
     () => sortRows(rows, filters.sort, filters.direction, findingsOrder && ((id) => findingsOf(findingsOrder, id))),
     [rows, filters.sort, filters.direction, findingsOrder],
   );
-  // The search box shows each keystroke at once; the list follows in a render React may interrupt.
-  const search = useDeferredValue(filters.search);
+  // Set in a transition (the search box shows each keystroke at once): a render React may interrupt.
+  const search = filters.search;
   // Filtering by findings waits for the lint: until then, the rows are all kept and the status says why.
   const findingsFilter = summaries ? filters.findings : null;
   const visible = useMemo(() => {
     let filtered = filterRows(sorted, { search, states: filters.states, control: filters.control });
     if (findingsFilter) filtered = filtered.filter((row) => matchesFindings(findingsOf(summaries, row.id), findingsFilter));
-    return search.trim() ? filtered.map((row) => ({ ...row, matchHint: describeMatch(row, search) })) : filtered;
-  }, [sorted, search, filters.states, filters.control, findingsFilter, summaries]);
+    return search.trim() ? filtered.map((row) => hinted(row, describeMatch(row, search))) : filtered;
+  }, [sorted, search, filters.states, filters.control, findingsFilter, summaries, hinted]);
 
   const count = list?.length ?? 0;
   const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;

@@ -1,10 +1,11 @@
 // Search and filters above the policies list.
 import { Button, Dropdown, makeStyles, Option, SearchBox, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
+import { memo } from 'react';
 import { shortControlLabels, stateLabels } from '../../domain/labels';
 import type { FindingsFilter } from '../../policy-ui/lint-summary';
 import type { PolicyState } from './policy-rows';
-import type { useListFilters } from './use-list-filters';
+import { useSearchText, type SearchText, type useListFilters } from './use-list-filters';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
@@ -37,33 +38,43 @@ const findingsLabels: Record<string, string> = {
 };
 const findingsLabel = (f: FindingsFilter) => findingsLabels[f] ?? `Found by ${f.slice('rule:'.length)}`;
 
-export function PoliciesToolbar({
-  filters,
-  ruleIds,
-}: {
-  filters: ReturnType<typeof useListFilters>;
-  /** The rules that found something in some policy, to filter by (empty until the lint is in). */
-  ruleIds: readonly string[];
-}) {
+type Filters = ReturnType<typeof useListFilters>;
+
+/** The search box: its own component, so a keystroke re-renders it alone. */
+function SearchField({ text, onChange }: { text: SearchText; onChange(value: string): void }) {
   const styles = useStyles();
-  const active = filters.search || filters.states.size > 0 || filters.control || filters.findings;
-  const stateText = filters.states.size ? [...filters.states].map((s) => stateLabels[s]).join(', ') : 'All states';
   return (
-    <div className={styles.root} role="search">
-      <SearchBox
-        className={styles.search}
-        aria-label="Search policies by name, user, group, app or location"
-        placeholder="Search names, users, groups, apps, locations…"
-        value={filters.search}
-        onChange={(_, data) => filters.setSearch(data.value)}
-      />
+    <SearchBox
+      className={styles.search}
+      aria-label="Search policies by name, user, group, app or location"
+      placeholder="Search names, users, groups, apps, locations…"
+      value={useSearchText(text)}
+      onChange={(_, data) => onChange(data.value)}
+    />
+  );
+}
+
+// Memoised: the list's renders that follow typing leave the menus as they are.
+const FilterMenus = memo(function FilterMenus({
+  states,
+  control,
+  findings,
+  ruleIds,
+  setStates,
+  setControl,
+  setFindings,
+}: Pick<Filters, 'states' | 'control' | 'findings' | 'setStates' | 'setControl' | 'setFindings'> & { ruleIds: readonly string[] }) {
+  const styles = useStyles();
+  const stateText = states.size ? [...states].map((s) => stateLabels[s]).join(', ') : 'All states';
+  return (
+    <>
       <Dropdown
         className={styles.dropdown}
         aria-label="Filter by state"
         multiselect
         value={stateText}
-        selectedOptions={[...filters.states]}
-        onOptionSelect={(_, data) => filters.setStates(data.selectedOptions as PolicyState[])}
+        selectedOptions={[...states]}
+        onOptionSelect={(_, data) => setStates(data.selectedOptions as PolicyState[])}
       >
         {stateOptions.map((state) => (
           <Option key={state} value={state}>
@@ -74,14 +85,14 @@ export function PoliciesToolbar({
       <Dropdown
         className={styles.dropdown}
         aria-label="Filter by control"
-        value={filters.control ? controlLabel(filters.control) : 'Any control'}
-        selectedOptions={filters.control ? [filters.control] : ['']}
-        onOptionSelect={(_, data) => filters.setControl(data.optionValue || null)}
+        value={control ? controlLabel(control) : 'Any control'}
+        selectedOptions={control ? [control] : ['']}
+        onOptionSelect={(_, data) => setControl(data.optionValue || null)}
       >
         <Option value="">Any control</Option>
-        {controlOptions.map((control) => (
-          <Option key={control} value={control}>
-            {controlLabel(control)}
+        {controlOptions.map((c) => (
+          <Option key={c} value={c}>
+            {controlLabel(c)}
           </Option>
         ))}
       </Dropdown>
@@ -89,9 +100,9 @@ export function PoliciesToolbar({
         className={styles.dropdown}
         aria-label="Filter by lint findings"
         listbox={{ className: styles.wideList }}
-        value={filters.findings ? findingsLabel(filters.findings) : 'Any findings'}
-        selectedOptions={[filters.findings ?? '']}
-        onOptionSelect={(_, data) => filters.setFindings((data.optionValue as FindingsFilter | undefined) || null)}
+        value={findings ? findingsLabel(findings) : 'Any findings'}
+        selectedOptions={[findings ?? '']}
+        onOptionSelect={(_, data) => setFindings((data.optionValue as FindingsFilter | undefined) || null)}
       >
         <Option value="">Any findings</Option>
         {(['errors', 'warnings', 'any'] as const).map((f) => (
@@ -105,6 +116,32 @@ export function PoliciesToolbar({
           </Option>
         ))}
       </Dropdown>
+    </>
+  );
+});
+
+export function PoliciesToolbar({
+  filters,
+  ruleIds,
+}: {
+  filters: Filters;
+  /** The rules that found something in some policy, to filter by (empty until the lint is in). */
+  ruleIds: readonly string[];
+}) {
+  const styles = useStyles();
+  const active = filters.search || filters.states.size > 0 || filters.control || filters.findings;
+  return (
+    <div className={styles.root} role="search">
+      <SearchField text={filters.searchText} onChange={filters.setSearch} />
+      <FilterMenus
+        states={filters.states}
+        control={filters.control}
+        findings={filters.findings}
+        ruleIds={ruleIds}
+        setStates={filters.setStates}
+        setControl={filters.setControl}
+        setFindings={filters.setFindings}
+      />
       {active && (
         <Button appearance="subtle" icon={<DismissRegular />} onClick={filters.clear}>
           Clear filters

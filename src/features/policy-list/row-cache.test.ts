@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { NameDirectory } from '../../domain/references';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { toRow } from './policy-rows';
-import { createRowCache, describeWhenIdle } from './row-cache';
+import { createHintedRows, createRowCache, describeWhenIdle } from './row-cache';
 
 const policy = (id: string): ConditionalAccessPolicy => ({ id, displayName: `Policy ${id}`, state: 'enabled' }) as ConditionalAccessPolicy;
 const names = (): NameDirectory => ({ names: new Map(), failures: [] });
@@ -63,5 +63,22 @@ describe('describing rows while idle', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('rows with the reason search kept them', () => {
+  it('keeps a row’s object while its reason stays the same, so its drawn row is not redrawn', () => {
+    const hinted = createHintedRows();
+    const row = toRow(policy('a'), names());
+    expect(hinted(row, null)).toBe(row);
+    const byGroup = hinted(row, 'Matches group “Sales”');
+    expect(byGroup).not.toBe(row);
+    expect(byGroup.matchHint).toBe('Matches group “Sales”');
+    expect(byGroup.name).toBe(row.name);
+    expect(hinted(row, 'Matches group “Sales”')).toBe(byGroup);
+    const byUser = hinted(row, 'Matches user “Sam”');
+    expect(byUser).not.toBe(byGroup);
+    expect(byUser.matchHint).toBe('Matches user “Sam”');
+    expect(hinted(row, null)).toBe(row);
   });
 });

@@ -38,3 +38,20 @@ export function describeWhenIdle(rows: readonly PolicyRow[]): () => void {
   schedule();
   return () => (idle ? cancelIdleCallback(handle) : clearTimeout(handle));
 }
+
+/**
+ * A row with the reason search kept it. The same object comes back while the reason stays the
+ * same (a row whose name holds the words is the row itself), so a keystroke that leaves a drawn
+ * row's words as they were does not redraw it.
+ */
+export function createHintedRows(): (row: PolicyRow, hint: string | null) => PolicyRow {
+  const last = new WeakMap<PolicyRow, PolicyRow>();
+  return (row, hint) => {
+    if (!hint) return row;
+    const previous = last.get(row);
+    if (previous?.matchHint === hint) return previous;
+    const hinted = { ...row, matchHint: hint };
+    last.set(row, hinted);
+    return hinted;
+  };
+}

@@ -1,5 +1,5 @@
 // The list's search, filters and sort live in the URL, so a filtered view can be shared or bookmarked.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useSearchParams } from 'react-router';
 import type { FindingsFilter } from '../../policy-ui/lint-summary';
 import type { PolicyState, SortColumn } from './policy-rows';
@@ -9,15 +9,45 @@ const columns: SortColumn[] = ['name', 'state', 'modified', 'findings'];
 const isFindingsFilter = (value: string | null): value is FindingsFilter =>
   value === 'errors' || value === 'warnings' || value === 'any' || !!value?.startsWith('rule:');
 
+/** What is in the search box: the box shows it at each keystroke, the list follows in a transition. */
+export interface SearchText {
+  get(): string;
+  set(value: string): void;
+  subscribe(listener: () => void): () => void;
+}
+
+function createSearchText(initial: string): SearchText {
+  let value = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set(next) {
+      if (next === value) return;
+      value = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The search box's text, for the box itself: a keystroke re-renders the box alone. */
+export const useSearchText = (text: SearchText) => useSyncExternalStore(text.subscribe, text.get);
+
 export function useListFilters() {
   const [params, setParams] = useSearchParams();
   const urlSearch = params.get('q') ?? '';
-  // Typing updates the list at once; the URL follows after a pause, so no keystroke is lost.
-  const [search, setSearchText] = useState(urlSearch);
+  // The box's text changes at each keystroke without rendering the page (its hooks, toolbar and
+  // grid); the list follows in a transition React may interrupt, and the URL after a pause.
+  const [searchText] = useState(() => createSearchText(urlSearch));
+  const [search, setSearchState] = useState(urlSearch);
+  useEffect(() => searchText.subscribe(() => startTransition(() => setSearchState(searchText.get()))), [searchText]);
   const typing = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
-    if (!typing.current) setSearchText(urlSearch);
-  }, [urlSearch]);
+    if (!typing.current) searchText.set(urlSearch);
+  }, [urlSearch, searchText]);
   // A pending URL update must not fire after the list is gone (it would navigate back to it).
   useEffect(
     () => () => {
@@ -60,35 +90,33 @@ export function useListFilters() {
   useEffect(() => {
     latestUpdate.current = update;
   }, [update]);
-  const cancelPendingSearch = () => {
-    if (typing.current) clearTimeout(typing.current);
-    typing.current = null;
-  };
+  // Stable between renders of the same address: the filter menus skip the renders of typing.
+  const actions = useMemo(() => {
+    const cancelPendingSearch = () => {
+      if (typing.current) clearTimeout(typing.current);
+      typing.current = null;
+    };
+    return {
+      setSearch: (value: string) => {
+        searchText.set(value);
+        cancelPendingSearch();
+        typing.current = setTimeout(() => {
+          typing.current = null;
+          latestUpdate.current({ q: value });
+        }, 300);
+      },
+      setStates: (value: PolicyState[]) => update({ state: value.join(',') }),
+      setControl: (value: string | null) => update({ control: value }),
+      setFindings: (value: FindingsFilter | null) => update({ findings: value }),
+      setSort: (column: SortColumn, dir: 'ascending' | 'descending') =>
+        update({ sort: column === 'name' ? null : column, dir: dir === 'descending' ? 'desc' : null }),
+      clear: () => {
+        cancelPendingSearch();
+        searchText.set('');
+        update({ q: null, state: null, control: null, findings: null });
+      },
+    };
+  }, [searchText, update]);
 
-  return {
-    search,
-    states: selectedStates,
-    control,
-    findings,
-    sort,
-    direction,
-    setSearch: (value: string) => {
-      setSearchText(value);
-      cancelPendingSearch();
-      typing.current = setTimeout(() => {
-        typing.current = null;
-        latestUpdate.current({ q: value });
-      }, 300);
-    },
-    setStates: (value: PolicyState[]) => update({ state: value.join(',') }),
-    setControl: (value: string | null) => update({ control: value }),
-    setFindings: (value: FindingsFilter | null) => update({ findings: value }),
-    setSort: (column: SortColumn, dir: 'ascending' | 'descending') =>
-      update({ sort: column === 'name' ? null : column, dir: dir === 'descending' ? 'desc' : null }),
-    clear: () => {
-      cancelPendingSearch();
-      setSearchText('');
-      update({ q: null, state: null, control: null, findings: null });
-    },
-  };
+  return { search, searchText, states: selectedStates, control, findings, sort, direction, ...actions };
 }
