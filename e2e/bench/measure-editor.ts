@@ -42,7 +42,7 @@ export async function journey(
   outDir: string,
   options: { policies: number; typicalId: string; largestId: string; dwellMs: number },
 ): Promise<Journey> {
-  const { context, page } = await openContext(browser, flavour);
+  const { context, page } = await openContext(browser);
   const fetched: { path: string; start: number }[] = [];
   context.on('requestfinished', (request) => {
     const url = new URL(request.url());

@@ -38,7 +38,7 @@ async function measureFlavour(browser: Browser, flavour: Flavour, largestCorpusP
       const facts = tenantFacts(policies);
       const teardown = flavour === 'production' ? await tenantServices(policies) : async () => {};
       try {
-        const { context, page } = await openContext(browser, flavour);
+        const { context, page } = await openContext(browser);
         await signIn(page, flavour, policies);
         const load = await measureLoads(page, flavour, RUNS);
         await pause(spacing(flavour));

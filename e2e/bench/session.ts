@@ -3,7 +3,7 @@
 // emulator behind MSW). Opens a browser context with the probe, signs in, and gives the demo's
 // in-browser tenant the size asked.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { E2E_CLIENT_ID, urls } from '../support/ports';
+import { urls } from '../support/ports';
 import { createSizedSeedState } from '../../src/emulator/seed/large-seed';
 import { installProbe, type Mark, type Milestone, type ProbeState } from './probe';
 
@@ -16,17 +16,10 @@ export const graphBase = (flavour: Flavour) => (flavour === 'production' ? urls.
 // The demo keeps its tenant in localStorage under this key (src/emulator/browser/start-demo.ts).
 const DEMO_STORAGE_KEY = 'gatehouse.demo-tenant.v2';
 
-export async function openContext(browser: Browser, flavour: Flavour): Promise<{ context: BrowserContext; page: Page }> {
+export async function openContext(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: urls.app, viewport: { width: 1400, height: 900 } });
   // As source text: tsx (esbuild) wraps named functions in a __name() helper the page lacks.
   await context.addInitScript({ content: `(() => { const __name = (f) => f; (${installProbe.toString()})(); })();` });
-  if (flavour === 'production') {
-    await context.route('**/config.json', (route) =>
-      route.fulfill({
-        json: { clientId: E2E_CLIENT_ID, authority: urls.idp, protocolMode: 'OIDC', graphBaseUrl: urls.emulator, loginHost: urls.idp },
-      }),
-    );
-  }
   return { context, page: await context.newPage() };
 }
 
