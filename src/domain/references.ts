@@ -71,8 +71,13 @@ export interface References {
   authenticationStrengths: Set<string>;
 }
 
-const ids = (values: unknown): string[] =>
-  Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string' && !isSpecialValue(v)) : [];
+/** Adds the ids among these values to a set (no arrays built: at the service's limit there are thousands). */
+function addIds(into: Set<string>, ...lists: unknown[]) {
+  for (const values of lists) {
+    if (!Array.isArray(values)) continue;
+    for (const value of values) if (typeof value === 'string' && !isSpecialValue(value)) into.add(value);
+  }
+}
 
 export function collectReferences(policies: readonly ConditionalAccessPolicy[]): References {
   const refs: References = {
@@ -89,20 +94,20 @@ export function collectReferences(policies: readonly ConditionalAccessPolicy[]):
     const apps = policy.conditions?.applications;
     const clients = policy.conditions?.clientApplications;
     const locations = policy.conditions?.locations;
-    for (const id of [
-      ...ids(users?.includeUsers),
-      ...ids(users?.excludeUsers),
-      ...ids(users?.includeGroups),
-      ...ids(users?.excludeGroups),
-      ...ids(clients?.includeServicePrincipals),
-      ...ids(clients?.excludeServicePrincipals),
-    ])
-      refs.directoryObjects.add(id);
-    for (const id of [...ids(users?.includeRoles), ...ids(users?.excludeRoles)]) refs.roles.add(id);
-    for (const id of [...ids(apps?.includeApplications), ...ids(apps?.excludeApplications)]) refs.applications.add(id);
-    for (const id of [...ids(locations?.includeLocations), ...ids(locations?.excludeLocations)]) refs.locations.add(id);
+    addIds(
+      refs.directoryObjects,
+      users?.includeUsers,
+      users?.excludeUsers,
+      users?.includeGroups,
+      users?.excludeGroups,
+      clients?.includeServicePrincipals,
+      clients?.excludeServicePrincipals,
+    );
+    addIds(refs.roles, users?.includeRoles, users?.excludeRoles);
+    addIds(refs.applications, apps?.includeApplications, apps?.excludeApplications);
+    addIds(refs.locations, locations?.includeLocations, locations?.excludeLocations);
     for (const id of apps?.includeAuthenticationContextClassReferences ?? []) refs.authenticationContexts.add(id);
-    for (const id of ids(policy.grantControls?.termsOfUse)) refs.termsOfUse.add(id);
+    addIds(refs.termsOfUse, policy.grantControls?.termsOfUse);
     const strength = policy.grantControls?.authenticationStrength;
     if (strength?.id && !strength.displayName) refs.authenticationStrengths.add(strength.id);
   }

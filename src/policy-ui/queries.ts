@@ -53,33 +53,44 @@ function referencesOf(policies: readonly ConditionalAccessPolicy[]): References 
   return refs;
 }
 // The key holds a digest of the ids, not the ids: at 195 policies they are ~180 kB of text, which
-// TanStack Query would serialise again each time a screen asks for the names.
+// TanStack Query would serialise again each time a screen asks for the names. The digest does not
+// depend on the ids' order, so it is computed as they are, without sorting or joining them: the
+// names' request waits for it.
 const fingerprints = new WeakMap<readonly ConditionalAccessPolicy[], string>();
 function fingerprintOf(policies: readonly ConditionalAccessPolicy[] | undefined): string {
   if (!policies) return '';
   let fingerprint = fingerprints.get(policies);
   if (fingerprint === undefined) {
-    fingerprint = digestOf(
-      Object.values(referencesOf(policies))
-        .map((set: Set<string>) => [...set].sort().join(','))
-        .join('|'),
-    );
+    fingerprint = digestOfSets(Object.values(referencesOf(policies)));
     fingerprints.set(policies, fingerprint);
   }
   return fingerprint;
 }
 
-/** 64 bits of two multiplicative string hashes, and the text's length: a cache key, not a secret. */
-export function digestOf(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x9e3779b9 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}.${text.length}`;
+/**
+ * 64 bits for sets of strings, the same in any order: each string is hashed twice (with its set's
+ * place) and the hashes are added, with the count of strings. A cache key, not a secret.
+ */
+function digestOfSets(sets: readonly Set<string>[]): string {
+  let sumA = 0;
+  let sumB = 0;
+  let count = 0;
+  sets.forEach((set, place) => {
+    for (const text of set) {
+      let a = 0x811c9dc5 ^ place;
+      let b = 0x9e3779b9 ^ (text.length + place * 0x10000);
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x5bd1e995);
+        b ^= b >>> 15;
+      }
+      sumA = (sumA + a) | 0;
+      sumB = (sumB + Math.imul(b ^ (b >>> 13), 0x85ebca6b)) | 0;
+      count++;
+    }
+  });
+  return `${(sumA >>> 0).toString(36)}.${(sumB >>> 0).toString(36)}.${count}`;
 }
 
 /**
