@@ -23,12 +23,14 @@ const nulls: Record<Collection, Record<string, null>> = {
   servicePrincipals: {},
 };
 
+/** A collection's objects as stored (the seed's typed records, read here as plain JSON objects). */
+const stored = (tenant: TenantState, collection: Collection) => tenant[collection] as unknown as Record<string, unknown>[];
+
+/** An object as Graph answers it: its type, and null for what is not set. */
+const shaped = (collection: Collection, o: Record<string, unknown>) => ({ '@odata.type': typeOf[collection], ...nulls[collection], ...o });
+
 function objects(tenant: TenantState, collection: Collection): Record<string, unknown>[] {
-  return (tenant[collection] as unknown as Record<string, unknown>[]).map((o) => ({
-    '@odata.type': typeOf[collection],
-    ...nulls[collection],
-    ...o,
-  }));
+  return stored(tenant, collection).map((o) => shaped(collection, o));
 }
 
 /**
@@ -220,11 +222,11 @@ export const directoryRoutes: Route[] = [
       // with thousands of objects at the service's limit of policies.
       const byId = new Map<string, [Collection, Record<string, unknown>]>();
       for (const collection of ['users', 'groups', 'servicePrincipals'] as const)
-        for (const o of input.tenant[collection] as unknown as Record<string, unknown>[]) byId.set(String(o.id), [collection, o]);
+        for (const o of stored(input.tenant, collection)) byId.set(String(o.id), [collection, o]);
       const value = (body.ids as string[])
         .map((id) => byId.get(id))
         .filter((found) => !!found)
-        .map(([collection, o]) => ({ '@odata.type': typeOf[collection], ...nulls[collection], ...o }))
+        .map(([collection, o]) => shaped(collection, o))
         .filter((o) => !wanted || wanted.includes(String(o['@odata.type']).replace('#microsoft.graph.', '').toLowerCase()))
         // $select as on any directoryObject collection: each object keeps its @odata.type.
         .map((o) => applySelect(o, input.url.searchParams.get('$select')));
