@@ -74,9 +74,10 @@ const ShellHeader = memo(function ShellHeader({ demo }: { demo?: DemoControls })
   );
 });
 
-const MainNav = memo(function MainNav({ section }: { section: string }) {
+// It is given `navigate` rather than calling useNavigate: the hook reads React Router's route
+// context, which changes with every navigation and would re-render it past the memo.
+const MainNav = memo(function MainNav({ section, navigate }: { section: string; navigate: (to: string) => void }) {
   const styles = useStyles();
-  const navigate = useNavigate();
   return (
     <nav className={styles.nav} aria-label="Main">
       <TabList vertical selectedValue={section} onTabSelect={(_, data) => navigate(String(data.value))}>
@@ -128,11 +129,12 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
   const styles = useStyles();
   // The section is the first step of the path: /policies/123/edit is under Policies.
   const section = `/${useLocation().pathname.split('/')[1] || 'policies'}`;
+  const navigate = useNavigate();
   const write = useWriteAccess();
   return (
     <div className={styles.root}>
       <ShellHeader demo={demo} />
-      <MainNav section={section} />
+      <MainNav section={section} navigate={navigate} />
       <main className={styles.main} id="main">
         {!write.allowed && (
           <MessageBar intent="info" className={styles.readOnly}>

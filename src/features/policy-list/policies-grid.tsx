@@ -6,11 +6,9 @@
 // Headers sort by click or Enter, said through aria-sort; columns resize by dragging their edge.
 import { createFocusOutlineStyle, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular } from '@fluentui/react-icons';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type React from 'react';
-import { useNavigate } from 'react-router';
 import { findingsOf, type PolicyFindings } from '../../policy-ui/lint-summary';
-import { paths } from '../../shared/routes/paths';
 import { moveFocus, type CellPosition } from './grid-keys';
 import { focusAttributes, GridRow, useRowStyles } from './grid-row';
 import type { PolicyRow, SortColumn } from './policy-rows';
@@ -126,12 +124,15 @@ function useColumnWidths() {
   return { template, startResize };
 }
 
-export function PoliciesGrid({
+// Memoised: the page's renders that change none of its props (the search written to the address)
+// leave the grid as it is.
+export const PoliciesGrid = memo(function PoliciesGrid({
   rows,
   findings,
   sort,
   direction,
   onSort,
+  onOpen,
 }: {
   rows: PolicyRow[];
   /** Each policy's lint findings; undefined until the lint is in. */
@@ -139,11 +140,11 @@ export function PoliciesGrid({
   sort: SortColumn;
   direction: 'ascending' | 'descending';
   onSort(column: SortColumn, direction: 'ascending' | 'descending'): void;
+  /** Opens a policy (Enter on a row, or its name clicked). */
+  onOpen(row: PolicyRow): void;
 }) {
   const styles = useStyles();
   const rowClasses = useRowStyles();
-  const navigate = useNavigate();
-  const open = useCallback((row: PolicyRow) => navigate(paths.policy(row.id)), [navigate]);
   const body = useRef<HTMLDivElement>(null);
   const grid = useRef<HTMLDivElement>(null);
   const heights = useMemo(() => rows.map((row) => (row.matchHint ? HINT_ROW_HEIGHT : ROW_HEIGHT)), [rows]);
@@ -196,7 +197,7 @@ export function PoliciesGrid({
     // Enter on a cell opens its policy; the name link and the header buttons handle their own.
     if (event.key === 'Enter' && from.row >= 0 && !(event.target as HTMLElement).closest('a, button')) {
       const row = rows[from.row];
-      if (row) open(row);
+      if (row) onOpen(row);
     }
   };
 
@@ -265,11 +266,11 @@ export function PoliciesGrid({
               height={heights[index]!}
               activeCol={index === activeRow ? active.col : null}
               classes={rowClasses}
-              onOpen={open}
+              onOpen={onOpen}
             />
           );
         })}
       </div>
     </div>
   );
-}
+});

@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { AddRegular } from '@fluentui/react-icons';
 import { describeError } from '../../graph/describe-error';
@@ -25,7 +25,7 @@ import { ErrorState } from '../../shared/ui/error-state';
 import { policiesQuery, useNames } from '../../policy-ui/queries';
 import { findingsByPolicy, findingsOf, matchesFindings } from '../../policy-ui/lint-summary';
 import { useTenantLint } from '../../policy-ui/use-tenant-lint';
-import { filterRows, sortRows, type SortColumn } from './policy-rows';
+import { filterRows, sortRows, type PolicyRow, type SortColumn } from './policy-rows';
 import { createHintedRows, createRowCache, describeWhenIdle } from './row-cache';
 import { describeMatch } from '../../domain/search-match';
 import { PoliciesGrid } from './policies-grid';
@@ -102,6 +102,12 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
     return search.trim() ? filtered.map((row) => hinted(row, describeMatch(row, search))) : filtered;
   }, [sorted, search, filters.states, filters.control, findingsFilter, summaries, hinted]);
 
+  const { setSort } = filters;
+  const sortBy = useCallback(
+    (column: SortColumn, direction: 'ascending' | 'descending') => sortable.includes(column) && setSort(column, direction),
+    [setSort],
+  );
+  const openPolicy = useCallback((row: PolicyRow) => navigate(paths.policy(row.id)), [navigate]);
   const count = list?.length ?? 0;
   const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;
   return (
@@ -225,7 +231,8 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
               findings={summaries}
               sort={filters.sort}
               direction={filters.direction}
-              onSort={(column, direction) => sortable.includes(column) && filters.setSort(column, direction)}
+              onSort={sortBy}
+              onOpen={openPolicy}
             />
           </div>
         </>

@@ -90,7 +90,8 @@ export function useListFilters() {
   useEffect(() => {
     latestUpdate.current = update;
   }, [update]);
-  // Stable between renders of the same address: the filter menus skip the renders of typing.
+  // Stable for the page's life (each reads the address as it is when called): the filter menus
+  // skip the renders that typing and the address's changes cause.
   const actions = useMemo(() => {
     const cancelPendingSearch = () => {
       if (typing.current) clearTimeout(typing.current);
@@ -105,18 +106,18 @@ export function useListFilters() {
           latestUpdate.current({ q: value });
         }, 300);
       },
-      setStates: (value: PolicyState[]) => update({ state: value.join(',') }),
-      setControl: (value: string | null) => update({ control: value }),
-      setFindings: (value: FindingsFilter | null) => update({ findings: value }),
+      setStates: (value: PolicyState[]) => latestUpdate.current({ state: value.join(',') }),
+      setControl: (value: string | null) => latestUpdate.current({ control: value }),
+      setFindings: (value: FindingsFilter | null) => latestUpdate.current({ findings: value }),
       setSort: (column: SortColumn, dir: 'ascending' | 'descending') =>
-        update({ sort: column === 'name' ? null : column, dir: dir === 'descending' ? 'desc' : null }),
+        latestUpdate.current({ sort: column === 'name' ? null : column, dir: dir === 'descending' ? 'desc' : null }),
       clear: () => {
         cancelPendingSearch();
         searchText.set('');
-        update({ q: null, state: null, control: null, findings: null });
+        latestUpdate.current({ q: null, state: null, control: null, findings: null });
       },
     };
-  }, [searchText, update]);
+  }, [searchText]);
 
   return { search, searchText, states: selectedStates, control, findings, sort, direction, ...actions };
 }
