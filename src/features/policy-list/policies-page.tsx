@@ -107,6 +107,9 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
     (column: SortColumn, direction: 'ascending' | 'descending') => sortable.includes(column) && setSort(column, direction),
     [setSort],
   );
+  // Composed once per list, not at each render: deciding whether a notice applies reads every policy.
+  const watchedNode = useMemo(() => list && watchedChanges?.(list), [list, watchedChanges]);
+  const noticesNode = useMemo(() => list && notices?.(list), [list, notices]);
   const openPolicy = useCallback((row: PolicyRow) => navigate(paths.policy(row.id)), [navigate]);
   const count = list?.length ?? 0;
   const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;
@@ -161,8 +164,8 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
         </MessageBar>
       )}
 
-      {list && watchedChanges && Object.keys(watched).length > 0 && <Suspense fallback={null}>{watchedChanges(list)}</Suspense>}
-      {list && notices && <Suspense fallback={null}>{notices(list)}</Suspense>}
+      {watchedNode && Object.keys(watched).length > 0 && <Suspense fallback={null}>{watchedNode}</Suspense>}
+      {noticesNode && <Suspense fallback={null}>{noticesNode}</Suspense>}
 
       <PoliciesToolbar filters={filters} ruleIds={ruleIds} />
 
