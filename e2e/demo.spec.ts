@@ -96,6 +96,22 @@ test('switches between signed-in accounts and tenants', async ({ page, policiesP
   await expect(accountButton).not.toContainText('pre-production');
 });
 
+test("answers Graph in the page and leaves the console's own files to the network", async ({ page, policiesPage }) => {
+  const responses: { url: string; fromServiceWorker: boolean }[] = [];
+  page.on('response', (response) => responses.push({ url: response.url(), fromServiceWorker: response.fromServiceWorker() }));
+  await page.reload();
+  await expect(policiesPage.row(/^CA009/)).toContainText('Mobile workers');
+  const appOrigin = new URL(page.url()).origin;
+  const own = responses.filter((r) => new URL(r.url).origin === appOrigin && /\.(js|css)$/.test(r.url));
+  const graph = responses.filter((r) => /\/identity\/conditionalAccess\/policies/.test(r.url));
+  expect(own.length).toBeGreaterThan(3);
+  expect(graph.length).toBeGreaterThan(0);
+  // Every Graph call is answered by the emulator (a request to the real Graph would fail here).
+  expect(graph.filter((r) => !r.fromServiceWorker)).toEqual([]);
+  // The console's files do not wait for the page's main thread to let them through the emulator.
+  expect(own.filter((r) => r.fromServiceWorker)).toEqual([]);
+});
+
 test('has no serious accessibility violations', async ({ page, policiesPage }) => {
   await expect(policiesPage.rows).toHaveCount(35);
   await expect(policiesPage.row(/^CA009/)).toContainText('Mobile workers');
