@@ -1,6 +1,16 @@
 // The Graph emulator: one framework-free function from Request to Response over in-memory
 // tenants. Adapters (MSW in the browser, a Node server) decide how tokens are verified.
-import { DroppedConnection, errorResponse, errors, GraphError, isObject, jsonResponse, readJson, type RequestContext } from './http';
+import {
+  DroppedConnection,
+  errorResponse,
+  errors,
+  GraphError,
+  isObject,
+  jsonTextOf,
+  jsonTextResponse,
+  readJson,
+  type RequestContext,
+} from './http';
 import { newId } from './ids';
 import type { EmulatorState, FaultConfig, FaultRule, Principal, TenantState } from './model';
 import { acceptedPermissions, type ApiVersion, type Route } from './route';
@@ -122,6 +132,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       requestId: newId(),
       clientRequestId: request.headers.get('client-request-id') ?? newId(),
       now: now(),
+      // Only requests inside a $batch come with their caller already known.
+      inBatch: principal !== null,
     };
     try {
       const caller = principal ?? (await options.authenticate(request));
@@ -149,7 +161,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     const version = new URL(request.url).pathname.split('/')[1];
     const origin = new URL(request.url).origin;
 
-    const results = new Map<string, Promise<{ id: string; status: number; headers: Record<string, string>; body?: unknown }>>();
+    type Outcome = { id: string; status: number; headers: Record<string, string>; body?: unknown; json?: string };
+    const results = new Map<string, Promise<Outcome>>();
     const run = (item: unknown) => {
       if (!isObject(item) || typeof item.url !== 'string' || typeof item.method !== 'string') {
         throw errors.badRequest('Invalid batch payload: every request needs id, method and url.');
@@ -177,19 +190,26 @@ export function createEmulator(options: EmulatorOptions): Emulator {
           body: item.body === undefined ? undefined : JSON.stringify(item.body),
         });
         const response = await handleOne(inner, principal);
-        const text = await response.text();
         const outHeaders: Record<string, string> = {};
         for (const key of ['content-type', 'retry-after', 'location']) {
           const value = response.headers.get(key);
           if (value) outHeaders[key === 'content-type' ? 'Content-Type' : key === 'retry-after' ? 'Retry-After' : 'Location'] = value;
         }
-        return { id, status: response.status, headers: outHeaders, ...(text ? { body: JSON.parse(text) as unknown } : {}) };
+        const outcome: Outcome = { id, status: response.status, headers: outHeaders };
+        const json = jsonTextOf(response);
+        if (json !== undefined) return { ...outcome, json };
+        const text = await response.text();
+        return text ? { ...outcome, body: JSON.parse(text) as unknown } : outcome;
       })();
       results.set(id, promise);
       return promise;
     };
     const responses = await Promise.all(items.map(run));
-    return jsonResponse(context, 200, { responses });
+    // Each inner answer's JSON goes in as it is, not parsed and serialised again.
+    const parts = responses.map(({ json, ...item }) =>
+      json === undefined ? JSON.stringify(item) : `${JSON.stringify(item).slice(0, -1)},"body":${json}}`,
+    );
+    return jsonTextResponse(context, 200, `{"responses":[${parts.join(',')}]}`);
   }
 
   return {

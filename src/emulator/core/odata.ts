@@ -255,15 +255,21 @@ export function compileFilter(filter: string | null): (item: unknown) => boolean
 }
 
 /** Keeps the selected properties (plus id and @odata.type), typed as the item for convenience. */
-export function applySelect<T extends object>(item: T, select: string | null): T {
-  if (!select) return item;
+/** $select read once for a whole collection: what it names, with id and @odata.type always kept. */
+export function selector(select: string | null): <T extends object>(item: T) => T {
+  if (!select) return (item) => item;
   const keys = new Set(select.split(',').map((key) => key.trim()));
   keys.add('id');
-  const picked: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(item)) {
-    if (keys.has(key) || key === '@odata.type') picked[key] = value;
-  }
-  return picked as T;
+  keys.add('@odata.type');
+  return <T extends object>(item: T) => {
+    const picked: Record<string, unknown> = {};
+    for (const key of Object.keys(item)) if (keys.has(key)) picked[key] = (item as Record<string, unknown>)[key];
+    return picked as T;
+  };
+}
+
+export function applySelect<T extends object>(item: T, select: string | null): T {
+  return selector(select)(item);
 }
 
 export interface Page<T> {

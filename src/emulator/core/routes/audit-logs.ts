@@ -1,7 +1,7 @@
 // auditLogs/directoryAudits: newest first, $filter on the documented fields, $top paging; one
 // event by id.
 import { GraphError, jsonResponse } from '../http';
-import { applySelect, compileFilter, listBody, paginate } from '../odata';
+import { applySelect, compileFilter, listBody, paginate, selector } from '../odata';
 import { contextUrl, scopes, SEGMENT, type Route } from '../route';
 
 export const auditRoutes: Route[] = [
@@ -19,7 +19,7 @@ export const auditRoutes: Route[] = [
         .filter(filter)
         .sort((a, b) => (ascending ? 1 : -1) * (Date.parse(a.activityDateTime) - Date.parse(b.activityDateTime)));
       const page = paginate(events as unknown as Record<string, unknown>[], input.url, 100);
-      page.items = page.items.map((e) => applySelect(e, input.url.searchParams.get('$select')));
+      page.items = page.items.map(selector(input.url.searchParams.get('$select')));
       return jsonResponse(input.context, 200, listBody(contextUrl(input, 'auditLogs/directoryAudits'), page));
     },
   },

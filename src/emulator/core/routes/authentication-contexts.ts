@@ -2,7 +2,7 @@
 // delete (204) of a context no policy uses.
 import { emptyResponse, errors, GraphError, isObject, jsonResponse, readJson } from '../http';
 import type { JsonObject } from '../model';
-import { applySelect, compileFilter, listBody, paginate } from '../odata';
+import { compileFilter, listBody, paginate, selector } from '../odata';
 import { contextUrl, scopes, SEGMENT, type Route, type RouteInput } from '../route';
 
 const COLLECTION = 'identity/conditionalAccess/authenticationContextClassReferences';
@@ -41,7 +41,7 @@ export const authenticationContextRoutes: Route[] = [
     handle(input) {
       const filter = compileFilter(input.url.searchParams.get('$filter'));
       const page = paginate(input.tenant.authenticationContexts.filter(filter), input.url, null);
-      page.items = page.items.map((c) => applySelect(c, input.url.searchParams.get('$select')));
+      page.items = page.items.map(selector(input.url.searchParams.get('$select')));
       return jsonResponse(input.context, 200, listBody(contextUrl(input, COLLECTION), page));
     },
   },

@@ -7,7 +7,7 @@
 import { errors, isObject, jsonResponse, readJson } from '../http';
 import { newId } from '../ids';
 import type { Json, JsonObject, TenantState } from '../model';
-import { applySelect, compileFilter, listBody, paginate } from '../odata';
+import { applySelect, compileFilter, listBody, paginate, selector } from '../odata';
 import { contextUrl, GUID, scopes, type Route, type RouteInput } from '../route';
 
 export const strengthPaths = [
@@ -77,7 +77,7 @@ function strengthRoutes(path: string, betaOnly: boolean): Route[] {
       handle(input) {
         const filter = compileFilter(input.url.searchParams.get('$filter'));
         const page = paginate(input.tenant.authenticationStrengths.map(presentStrength).filter(filter), input.url, null);
-        page.items = page.items.map((s) => applySelect(s, input.url.searchParams.get('$select')));
+        page.items = page.items.map(selector(input.url.searchParams.get('$select')));
         return jsonResponse(input.context, 200, listBody(contextUrl(input, path), page));
       },
     },

@@ -2,7 +2,7 @@
 // authentication strengths and authentication contexts, which the emulator serves with them.
 import { errors, jsonResponse } from '../http';
 import type { JsonObject } from '../model';
-import { applySelect, compileFilter, listBody, paginate } from '../odata';
+import { applySelect, compileFilter, listBody, paginate, selector } from '../odata';
 import { contextUrl, GUID, scopes, type Route, type RouteInput } from '../route';
 import { combinationConfigurationRoutes } from './authentication-combination-configurations';
 import { authenticationContextRoutes } from './authentication-contexts';
@@ -53,7 +53,7 @@ export const catalogRoutes: Route[] = [
     handle(input) {
       const filter = compileFilter(input.url.searchParams.get('$filter'));
       const page = paginate(input.state.catalog.templates.filter(filter), input.url, null);
-      page.items = page.items.map((t) => applySelect(t, input.url.searchParams.get('$select')));
+      page.items = page.items.map(selector(input.url.searchParams.get('$select')));
       return jsonResponse(input.context, 200, listBody(contextUrl(input, `${TEMPLATES}${selected(input)}`), page));
     },
   },

@@ -4,7 +4,7 @@
 import { errors, isObject, jsonResponse, readJson } from '../http';
 import { stableId } from '../ids';
 import type { TenantState } from '../model';
-import { applySelect, compileFilter, listBody, paginate } from '../odata';
+import { applySelect, compileFilter, listBody, paginate, selector } from '../odata';
 import { contextUrl, GUID, scopes, type Route, type RouteInput } from '../route';
 
 const types = {
@@ -82,7 +82,7 @@ function collectionRoutes(collection: Collection, scopeSet: readonly string[]): 
         const search = searchFilter(input);
         const matched = objects(input.tenant, collection).filter((o) => filter(o) && search(o));
         const page = paginate(matched, input.url, 100);
-        page.items = page.items.map((o) => applySelect(o, input.url.searchParams.get('$select')));
+        page.items = page.items.map(selector(input.url.searchParams.get('$select')));
         const count = input.url.searchParams.get('$count') === 'true' ? matched.length : undefined;
         return jsonResponse(input.context, 200, listBody(contextUrl(input, collection), page, count));
       },
@@ -165,7 +165,7 @@ function memberOfRoutes(collection: 'users' | 'groups', scopeSet: readonly strin
       // An OData cast keeps one type: memberOf/microsoft.graph.administrativeUnit.
       const all = memberOf(input, id, relation === 'transitiveMemberOf');
       const page = paginate(cast ? all.filter((o) => o['@odata.type'] === CASTS[cast]) : all, input.url, 100);
-      page.items = page.items.map((o) => applySelect(o, input.url.searchParams.get('$select')));
+      page.items = page.items.map(selector(input.url.searchParams.get('$select')));
       return jsonResponse(input.context, 200, listBody(contextUrl(input, 'directoryObjects'), page));
     },
   };
@@ -193,7 +193,7 @@ const membersRoute: Route = {
     const everyone = [...objects(input.tenant, 'users'), ...objects(input.tenant, 'groups'), ...objects(input.tenant, 'servicePrincipals')];
     const matched = everyone.filter((o) => found.includes(String(o.id)) && (!cast || o['@odata.type'] === `#microsoft.graph.${cast}`));
     const page = paginate(matched, input.url, 100);
-    page.items = page.items.map((o) => applySelect(o, input.url.searchParams.get('$select')));
+    page.items = page.items.map(selector(input.url.searchParams.get('$select')));
     return jsonResponse(input.context, 200, listBody(contextUrl(input, cast ? `${cast}s` : 'directoryObjects'), page));
   },
 };
@@ -223,13 +223,14 @@ export const directoryRoutes: Route[] = [
       const byId = new Map<string, [Collection, Record<string, unknown>]>();
       for (const collection of ['users', 'groups', 'servicePrincipals'] as const)
         for (const o of stored(input.tenant, collection)) byId.set(String(o.id), [collection, o]);
+      // $select as on any directoryObject collection: each object keeps its @odata.type.
+      const select = selector(input.url.searchParams.get('$select'));
       const value = (body.ids as string[])
         .map((id) => byId.get(id))
         .filter((found) => !!found)
         .map(([collection, o]) => shaped(collection, o))
         .filter((o) => !wanted || wanted.includes(String(o['@odata.type']).replace('#microsoft.graph.', '').toLowerCase()))
-        // $select as on any directoryObject collection: each object keeps its @odata.type.
-        .map((o) => applySelect(o, input.url.searchParams.get('$select')));
+        .map(select);
       return jsonResponse(input.context, 200, { '@odata.context': contextUrl(input, 'directoryObjects'), value });
     },
   },
@@ -265,7 +266,7 @@ export const directoryRoutes: Route[] = [
           isEnabled: true,
         }))
         .filter(filter)
-        .map((r) => applySelect(r, input.url.searchParams.get('$select')));
+        .map(selector(input.url.searchParams.get('$select')));
       return jsonResponse(input.context, 200, { '@odata.context': contextUrl(input, 'roleManagement/directory/roleDefinitions'), value });
     },
   },

@@ -5,7 +5,7 @@ import type { GraphError } from '../http';
 import { emptyResponse, errors, isObject, jsonResponse, readJson } from '../http';
 import { newId } from '../ids';
 import type { JsonObject } from '../model';
-import { applySelect, compileFilter, listBody, paginate } from '../odata';
+import { compileFilter, listBody, paginate, selector } from '../odata';
 import { mergePatch } from '../policy-shape';
 import { contextUrl, GUID, scopes, type Route, type RouteInput } from '../route';
 import { expireDeleted } from './policies';
@@ -61,7 +61,7 @@ function list(input: RouteInput, items: JsonObject[], entitySet: string): Respon
   const filter = compileFilter(input.url.searchParams.get('$filter'));
   const presented = items.map((l) => present(l, input)).filter(filter);
   const page = paginate(presented, input.url, null);
-  page.items = page.items.map((l) => applySelect(l, input.url.searchParams.get('$select')));
+  page.items = page.items.map(selector(input.url.searchParams.get('$select')));
   return jsonResponse(input.context, 200, listBody(contextUrl(input, entitySet), page));
 }
 

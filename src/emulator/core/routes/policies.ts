@@ -4,7 +4,7 @@ import { audit } from '../audit-helpers';
 import { emptyResponse, errors, GraphError, isObject, jsonResponse, readJson } from '../http';
 import { newId } from '../ids';
 import type { JsonObject, TenantState } from '../model';
-import { applySelect, compileFilter, listBody, paginate } from '../odata';
+import { applySelect, compileFilter, listBody, paginate, selector } from '../odata';
 import { checkReadOnly, validatePolicy } from '../policy-rules';
 import { completePolicy, mergePatch, stripForWrite } from '../policy-shape';
 import { contextUrl, GUID, scopes, type Route, type RouteInput } from '../route';
@@ -65,7 +65,7 @@ function list(input: RouteInput, items: JsonObject[], entitySet: string): Respon
   const filter = compileFilter(input.url.searchParams.get('$filter'));
   const presented = items.map((p) => presentPolicy(input.tenant, p, input)).filter(filter);
   const page = paginate(presented, input.url, null);
-  page.items = page.items.map((p) => applySelect(p, input.url.searchParams.get('$select')));
+  page.items = page.items.map(selector(input.url.searchParams.get('$select')));
   const count = input.url.searchParams.get('$count') === 'true' ? presented.length : undefined;
   return jsonResponse(input.context, 200, listBody(contextUrl(input, entitySet), page, count));
 }
