@@ -63,9 +63,12 @@ test('opens a policy in plain language and as JSON, and keeps its URL', async ({
   await expect(policyPage.jsonView).toContainText('"displayName"');
 });
 
-test('shows references to deleted objects', async ({ policiesPage, policyPage }) => {
+test('shows references to deleted objects', async ({ page, policiesPage, policyPage }) => {
   await policiesPage.open(/^CA027/);
   await expect(policyPage.section('Users')).toContainText('Deleted group');
+  // A name's tooltip (mounted when first hovered) says what the tag stands for.
+  await policyPage.section('Users').getByText('Deleted group').hover();
+  await expect(page.getByRole('tooltip')).toContainText(/^No object with id [0-9a-f-]{36} exists any more$/);
 });
 
 test('works by keyboard alone', async ({ page, policiesPage }) => {

@@ -174,6 +174,23 @@ test('a save and a delete keep the previous version in this device’s history',
   ]);
 });
 
+test('a tag removed after typing in the JSON keeps what was typed', async ({ page }) => {
+  const editor = new PolicyEditorPage(page);
+  await editor.open(policyUrl);
+  const excluded = page.getByRole('toolbar', { name: 'Exclude groups' });
+  await expect(excluded).toContainText('Contractors');
+  // The tags are not drawn again for a keystroke that leaves their list as it was: their removal
+  // still edits the text as it is now, not as it was when they were drawn.
+  await editor.replaceStringValue('enabledForReportingButNotEnforced', 'disabled');
+  await excluded.getByRole('button', { name: 'Remove Contractors' }).click();
+  await expect(excluded).not.toContainText('Contractors');
+  await expect(editor.editor.locator('.view-lines')).toContainText('"disabled"');
+
+  await editor.reviewButton.click();
+  await expect(editor.dialog).toContainText('State: Report-only → Off');
+  await expect(editor.dialog).toContainText("'Contractors' removed");
+});
+
 test('pickers add and remove groups, and the JSON follows', async ({ page }) => {
   const editor = new PolicyEditorPage(page);
   await editor.open(policyUrl);

@@ -13,6 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { applyEdits, modify } from 'jsonc-parser';
+import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import type { DirectoryKind } from '../../graph/directory';
 import { SPECIAL_VALUES, type NameDirectory, type NameKind } from '../../domain/references';
 import type { JsonObject } from '../../domain/policy-body';
@@ -109,6 +110,58 @@ export function setList(text: string, policy: JsonObject, parent: string[], key:
   return applyEdits(text, modify(text, parent, { [key]: values }, FORMAT));
 }
 
+const sameStrings = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, i) => value === b[i]);
+
+interface ListViewProps {
+  list: ListSpec;
+  values: string[];
+  names: NameDirectory | undefined;
+  setValues(list: ListSpec, next: string[]): void;
+  styles: ReturnType<typeof useStyles>;
+}
+
+/**
+ * One list's tags and its search. Memoised on the list's values (a new array at each parse of the
+ * draft): a keystroke elsewhere in the JSON does not draw a large policy's hundreds of tags again.
+ */
+const ListView = memo(
+  function ListView({ list, values, names, setValues, styles }: ListViewProps) {
+    return (
+      <div className={styles.list}>
+        <Text weight="semibold">{list.label}</Text>
+        {values.length > 0 && (
+          <TagGroup
+            className={styles.tags}
+            aria-label={list.label}
+            onDismiss={(_, data) =>
+              setValues(
+                list,
+                values.filter((v) => v !== data.value),
+              )
+            }
+          >
+            {refs(values, list.names, names, { ...SPECIAL_VALUES, ...list.specials }).map((ref) => (
+              <Tag
+                key={ref.id}
+                value={ref.id}
+                size="small"
+                dismissible
+                dismissIcon={{ 'aria-label': `Remove ${ref.label}` }}
+                className={ref.missing ? styles.missing : undefined}
+              >
+                {ref.label}
+              </Tag>
+            ))}
+          </TagGroup>
+        )}
+        <DirectoryPicker kind={list.kind} label={list.label} exclude={values} onPick={(entry) => setValues(list, [...values, entry.id])} />
+      </div>
+    );
+  },
+  (a, b) =>
+    a.list === b.list && a.names === b.names && a.setValues === b.setValues && a.styles === b.styles && sameStrings(a.values, b.values),
+);
+
 export function AssignmentPickers({
   policy,
   text,
@@ -121,6 +174,16 @@ export function AssignmentPickers({
   onChange(text: string): void;
 }) {
   const styles = useStyles();
+  // A pick or a removal edits the text as it is when it happens, so the lists' handlers need not
+  // change (and the lists be drawn again) at each keystroke.
+  const latest = useRef({ policy, text, onChange });
+  useLayoutEffect(() => {
+    latest.current = { policy, text, onChange };
+  });
+  const setValues = useCallback((list: ListSpec, next: string[]) => {
+    const { policy: current, text: currentText, onChange: change } = latest.current;
+    if (current) change(setList(currentText, current, list.parent, list.key, next));
+  }, []);
   if (!policy) return null;
   return (
     <Accordion multiple collapsible defaultOpenItems={['Users, groups and roles']}>
@@ -128,36 +191,16 @@ export function AssignmentPickers({
         <AccordionItem key={section.title} value={section.title}>
           <AccordionHeader as="h2">{section.title}</AccordionHeader>
           <AccordionPanel>
-            {section.lists.map((list) => {
-              const values = strings(at(policy, [...list.parent, list.key]));
-              const set = (next: string[]) => onChange(setList(text, policy, list.parent, list.key, next));
-              return (
-                <div key={list.key} className={styles.list}>
-                  <Text weight="semibold">{list.label}</Text>
-                  {values.length > 0 && (
-                    <TagGroup
-                      className={styles.tags}
-                      aria-label={list.label}
-                      onDismiss={(_, data) => set(values.filter((v) => v !== data.value))}
-                    >
-                      {refs(values, list.names, names, { ...SPECIAL_VALUES, ...list.specials }).map((ref) => (
-                        <Tag
-                          key={ref.id}
-                          value={ref.id}
-                          size="small"
-                          dismissible
-                          dismissIcon={{ 'aria-label': `Remove ${ref.label}` }}
-                          className={ref.missing ? styles.missing : undefined}
-                        >
-                          {ref.label}
-                        </Tag>
-                      ))}
-                    </TagGroup>
-                  )}
-                  <DirectoryPicker kind={list.kind} label={list.label} exclude={values} onPick={(entry) => set([...values, entry.id])} />
-                </div>
-              );
-            })}
+            {section.lists.map((list) => (
+              <ListView
+                key={list.key}
+                list={list}
+                values={strings(at(policy, [...list.parent, list.key]))}
+                names={names}
+                setValues={setValues}
+                styles={styles}
+              />
+            ))}
           </AccordionPanel>
         </AccordionItem>
       ))}

@@ -5,8 +5,7 @@ import type { ReactNode } from 'react';
 import type { NameDirectory } from '../../domain/references';
 import type { PolicyFinding } from '../../domain/policy-checks';
 import type { ConditionalAccessPolicy } from '../../domain/types';
-import { describePolicy } from '../../domain/describe-policy';
-import { PolicySummaryView } from '../../policy-ui/policy-summary-view';
+import { PolicySummaryView, useLiveSummary } from '../../policy-ui/policy-summary-view';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
@@ -56,6 +55,7 @@ export function EditorSidePanel({
   const errors = findings.filter((f) => f.severity === 'error').length;
   const problems = findings.filter((f) => f.severity !== 'info');
   const readOnly = findings.filter((f) => f.severity === 'info').map((f) => f.path.join('.'));
+  const summary = useLiveSummary(policy, names);
   return (
     <aside className={styles.panel} aria-label="Policy settings and checks">
       <div>
@@ -120,7 +120,7 @@ export function EditorSidePanel({
         )}
       </section>
       {pickers}
-      {policy && <PolicySummaryView sections={describePolicy(policy, names)} />}
+      {summary && <PolicySummaryView sections={summary} />}
     </aside>
   );
 }

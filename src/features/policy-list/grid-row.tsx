@@ -9,13 +9,12 @@ import {
   mergeClasses,
   shorthands,
   tokens,
-  Tooltip,
   typographyStyles,
 } from '@fluentui/react-components';
 import { ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
-import { memo, useState, type ReactNode } from 'react';
-import type React from 'react';
+import { memo, type ReactNode } from 'react';
 import { formatDate } from '../../shared/ui/format';
+import { HoverTooltip } from '../../shared/ui/hover-tooltip';
 import { stateLabels } from '../../domain/labels';
 import { describeFindings, type PolicyFindings } from '../../policy-ui/lint-summary';
 import { paths } from '../../shared/routes/paths';
@@ -133,30 +132,11 @@ export const focusAttributes = (row: number, col: number, active: boolean) => ({
   tabIndex: active ? 0 : -1,
 });
 
-/** A tooltip mounted on first hover or focus only: a few hundred of them delay the first rows. */
-function HoverTooltip({
-  content,
-  relationship,
-  children,
-}: {
-  content: string;
-  relationship: 'label' | 'description';
-  children: (arm: { onMouseEnter?: () => void }) => React.ReactElement;
-}) {
-  const [shown, setShown] = useState(false);
-  if (!shown) return children({ onMouseEnter: () => setShown(true) });
-  return (
-    <Tooltip content={content} relationship={relationship} withArrow visible onVisibleChange={(_, data) => setShown(data.visible)}>
-      {children({})}
-    </Tooltip>
-  );
-}
-
 /** Text cut to its cell, in full on hover. */
 function Truncated({ text, pending, classes }: { text: string; pending?: boolean; classes: RowClasses }) {
   if (!text) return <span className={classes.muted}>—</span>;
   return (
-    <HoverTooltip content={text} relationship="description">
+    <HoverTooltip content={text} relationship="description" withArrow>
       {(arm) => (
         <span className={classes.cellText} {...arm}>
           {text}
@@ -184,7 +164,7 @@ function FindingsCount({ findings, classes }: { findings: PolicyFindings | undef
         ? [WarningRegular, classes.findingWarning]
         : [InfoRegular, classes.findingInfo];
   return (
-    <HoverTooltip content={words} relationship="description">
+    <HoverTooltip content={words} relationship="description" withArrow>
       {(arm) => (
         <span className={classes.findings} role="img" aria-label={words} {...arm}>
           <Icon className={className} aria-hidden />
@@ -240,7 +220,7 @@ export const GridRow = memo(function GridRow({ row, findings, index, top, height
               {row.name}
             </a>
             {row.missingReferences > 0 && (
-              <HoverTooltip content={missing} relationship="label">
+              <HoverTooltip content={missing} relationship="label" withArrow>
                 {(arm) => <WarningRegular role="img" aria-label={missing} className={classes.warning} {...arm} />}
               </HoverTooltip>
             )}

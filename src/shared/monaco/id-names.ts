@@ -51,3 +51,34 @@ export function nameDecorations(
   }
   return found;
 }
+
+const sameRange = (a: monaco.IRange, b: monaco.IRange) =>
+  a.startLineNumber === b.startLineNumber &&
+  a.startColumn === b.startColumn &&
+  a.endLineNumber === b.endLineNumber &&
+  a.endColumn === b.endColumn;
+// What a name decoration draws: its text, its style and its hover (nameDecorations gives one markdown string).
+const drawn = (d: monaco.editor.IModelDeltaDecoration) =>
+  [d.options.after?.content, d.options.after?.inlineClassName, (d.options.hoverMessage as monaco.IMarkdownString | undefined)?.value].join(
+    '\n',
+  );
+
+/**
+ * Names beside ids in an editor whose text changes at each keystroke. An edit moves the ids it does
+ * not touch, and Monaco moves their decorations with them: the names are set again only when an id,
+ * where it is or what it reads as changed. Setting them all again made Monaco lay out every line of
+ * a policy of 560 users at each keystroke.
+ */
+export function updateNameDecorations(
+  collection: monaco.editor.IEditorDecorationsCollection,
+  model: monaco.editor.ITextModel,
+  describeId: (id: string) => IdDescription | undefined,
+  shown: { current: readonly string[] },
+) {
+  const next = nameDecorations(model, describeId);
+  const ranges = collection.getRanges();
+  const unchanged = ranges.length === next.length && next.every((d, i) => sameRange(d.range, ranges[i]!) && drawn(d) === shown.current[i]);
+  if (unchanged) return;
+  collection.set(next);
+  shown.current = next.map(drawn);
+}

@@ -4,7 +4,7 @@
 // only voice of the schema: Monaco's own schema messages ("Value is not accepted…") are not shown.
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
-import { nameDecorations, useAnnotationStyles, type IdDescription } from './id-names';
+import { updateNameDecorations, useAnnotationStyles, type IdDescription } from './id-names';
 import { jsonDefaults, monaco, themeName } from './setup';
 
 export type { IdDescription } from './id-names';
@@ -56,6 +56,8 @@ export default function JsonEditor({ value, onChange, path, schemas, markers, di
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const names = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const namesShown = useRef<readonly string[]>([]);
+  const marksShown = useRef({ markers: '', dimmed: '' });
   const onChangeRef = useRef(onChange);
   useEffect(() => {
     onChangeRef.current = onChange;
@@ -88,6 +90,9 @@ export default function JsonEditor({ value, onChange, path, schemas, markers, di
     editor.current = instance;
     decorations.current = instance.createDecorationsCollection();
     names.current = instance.createDecorationsCollection();
+    // A new model shows no marks yet.
+    marksShown.current = { markers: '', dimmed: '' };
+    namesShown.current = [];
     const subscription = model.onDidChangeContent(() => onChangeRef.current(model.getValue()));
     return () => {
       subscription.dispose();
@@ -116,33 +121,37 @@ export default function JsonEditor({ value, onChange, path, schemas, markers, di
       const to = model.getPositionAt(Math.max(end, start + 1));
       return new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column);
     };
-    monaco.editor.setModelMarkers(
-      model,
-      'gatehouse',
-      markers.map(
-        (m) =>
-          ({
-            ...range(m.start, m.end).toJSON(),
-            severity: severities[m.severity],
-            message: m.message,
-            code: m.code,
-            source: 'Gatehouse',
-          }) as monaco.editor.IMarkerData,
-      ),
+    // Set again only when they moved or changed: each set makes Monaco draw every line in view
+    // again, at each keystroke; marks an edit did not reach stay where they are.
+    const markerData = markers.map(
+      (m) =>
+        ({
+          ...range(m.start, m.end).toJSON(),
+          severity: severities[m.severity],
+          message: m.message,
+          code: m.code,
+          source: 'Gatehouse',
+        }) as monaco.editor.IMarkerData,
     );
-    decorations.current?.set(
-      dimmed.map((d) => ({
-        range: range(d.start, d.end),
-        options: { inlineClassName: 'gatehouse-dimmed', hoverMessage: { value: 'Set by the service: left out when saving.' } },
-      })),
-    );
+    const markersJson = JSON.stringify(markerData);
+    if (markersJson !== marksShown.current.markers) monaco.editor.setModelMarkers(model, 'gatehouse', markerData);
+    const dimmedRanges = dimmed.map((d) => range(d.start, d.end));
+    const dimmedJson = JSON.stringify(dimmedRanges);
+    if (dimmedJson !== marksShown.current.dimmed)
+      decorations.current?.set(
+        dimmedRanges.map((r) => ({
+          range: r,
+          options: { inlineClassName: 'gatehouse-dimmed', hoverMessage: { value: 'Set by the service: left out when saving.' } },
+        })),
+      );
+    marksShown.current = { markers: markersJson, dimmed: dimmedJson };
   }, [markers, dimmed, value]);
 
   // Names beside ids, so the JSON reads like the portal.
   useEffect(() => {
     const model = editor.current?.getModel();
-    if (!model || !describeId) return;
-    names.current?.set(nameDecorations(model, describeId));
+    if (!model || !describeId || !names.current) return;
+    updateNameDecorations(names.current, model, describeId, namesShown);
   }, [value, describeId]);
 
   useEffect(() => {
