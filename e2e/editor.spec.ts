@@ -191,6 +191,24 @@ test('a tag removed after typing in the JSON keeps what was typed', async ({ pag
   await expect(editor.dialog).toContainText("'Contractors' removed");
 });
 
+test('a long list shows its first 50 tags and the rest on asking', async ({ page }) => {
+  const editor = new PolicyEditorPage(page);
+  await editor.open(policyUrl);
+  const ids = Array.from({ length: 60 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+  // Scrolled to with Find, one string value becomes sixty: the quotes around it close the first and the last.
+  await editor.editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+F');
+  await page.keyboard.insertText('GuestsOrExternalUsers');
+  await page.keyboard.press('Escape');
+  await editor.replaceStringValue('GuestsOrExternalUsers', ids.join('", "'));
+  const excluded = page.getByRole('toolbar', { name: 'Exclude users' });
+  const removes = excluded.getByRole('button', { name: /Remove / });
+  await expect(removes).toHaveCount(50);
+  await page.getByRole('button', { name: 'Show all 60' }).click();
+  await expect(removes).toHaveCount(60);
+  await expect(page.getByRole('button', { name: /^Show all/ })).toHaveCount(0);
+});
+
 test('pickers add and remove groups, and the JSON follows', async ({ page }) => {
   const editor = new PolicyEditorPage(page);
   await editor.open(policyUrl);

@@ -6,6 +6,7 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
+  Button,
   makeStyles,
   Tag,
   TagGroup,
@@ -13,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { applyEdits, modify } from 'jsonc-parser';
-import { memo, useCallback, useLayoutEffect, useRef } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { DirectoryKind } from '../../graph/directory';
 import { SPECIAL_VALUES, type NameDirectory, type NameKind } from '../../domain/references';
 import type { JsonObject } from '../../domain/policy-body';
@@ -24,6 +25,7 @@ const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
   tags: { flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   missing: { color: tokens.colorPaletteRedForeground1 },
+  more: { alignSelf: 'flex-start' },
 });
 
 interface ListSpec {
@@ -110,6 +112,9 @@ export function setList(text: string, policy: JsonObject, parent: string[], key:
   return applyEdits(text, modify(text, parent, { [key]: values }, FORMAT));
 }
 
+/** Tags drawn before "Show all": each costs about a millisecond to draw, and hundreds read no better as tags than in the JSON beside them. */
+const FIRST_TAGS = 50;
+
 const sameStrings = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, i) => value === b[i]);
 
 interface ListViewProps {
@@ -126,6 +131,9 @@ interface ListViewProps {
  */
 const ListView = memo(
   function ListView({ list, values, names, setValues, styles }: ListViewProps) {
+    const [all, setAll] = useState(false);
+    const tags = refs(values, list.names, names, { ...SPECIAL_VALUES, ...list.specials });
+    const shown = all ? tags : tags.slice(0, FIRST_TAGS);
     return (
       <div className={styles.list}>
         <Text weight="semibold">{list.label}</Text>
@@ -140,7 +148,7 @@ const ListView = memo(
               )
             }
           >
-            {refs(values, list.names, names, { ...SPECIAL_VALUES, ...list.specials }).map((ref) => (
+            {shown.map((ref) => (
               <Tag
                 key={ref.id}
                 value={ref.id}
@@ -154,7 +162,21 @@ const ListView = memo(
             ))}
           </TagGroup>
         )}
-        <DirectoryPicker kind={list.kind} label={list.label} exclude={values} onPick={(entry) => setValues(list, [...values, entry.id])} />
+        {shown.length < tags.length && (
+          <Button appearance="subtle" size="small" className={styles.more} onClick={() => setAll(true)}>
+            Show all {tags.length}
+          </Button>
+        )}
+        <DirectoryPicker
+          kind={list.kind}
+          label={list.label}
+          exclude={values}
+          onPick={(entry) => {
+            // A pick goes to the end of the list: shown, even past the first tags.
+            setAll(true);
+            setValues(list, [...values, entry.id]);
+          }}
+        />
       </div>
     );
   },
