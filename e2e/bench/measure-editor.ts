@@ -14,6 +14,47 @@ export interface Journey {
   editorColdMs: number;
   editorWarmMs: number;
   editorWarmLargestMs: number;
+  /** Main-thread time per keystroke typed in the largest policy's editor (null when not measured). */
+  typingLargestMs: number | null;
+}
+
+const TYPED = 20;
+
+/**
+ * What a keystroke in the open editor costs the page: the main thread's busy time over keystrokes
+ * typed into the policy's name, 400 ms apart (past the lint's pause, so each brings its lint), divided
+ * by their number. Busy time, not latency: Monaco paints the letter at once, and the rest (checks,
+ * summary, pickers, marks) is what makes the next keystrokes wait.
+ */
+async function typingCost(browser: Browser, page: Page): Promise<number> {
+  await page.getByTestId('json-editor').locator('.view-lines').click();
+  // Line 4 is "displayName" in the console's JSON (after "{", "id" and "templateId"): inside its value.
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await pause(1500);
+  await browser.startTracing(page, { categories: ['toplevel'] });
+  for (let i = 0; i < TYPED; i++) {
+    await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
+    await pause(400);
+  }
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+  const threads = new Map(trace.traceEvents.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name]));
+  const busyUs = trace.traceEvents
+    .filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && threads.get(`${e.pid}:${e.tid}`) === 'CrRendererMain')
+    .reduce((sum, e) => sum + (e.dur ?? 0), 0);
+  return Math.round(busyUs / 1000 / TYPED);
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  args?: { name?: string };
 }
 
 /** Clicks Edit on the policy page shown and returns the time from the click to the editor painted. */
@@ -40,7 +81,7 @@ export async function journey(
   browser: Browser,
   flavour: Flavour,
   outDir: string,
-  options: { policies: number; typicalId: string; largestId: string; dwellMs: number },
+  options: { policies: number; typicalId: string; largestId: string; dwellMs: number; typing: boolean },
 ): Promise<Journey> {
   const { context, page } = await openContext(browser);
   const fetched: { path: string; start: number }[] = [];
@@ -65,6 +106,7 @@ export async function journey(
     const warm = await openEditor(page, 1000);
     await navigateInPage(page, `/policies/${options.largestId}`);
     const warmLargest = await openEditor(page, 1000);
+    const typingLargestMs = options.typing ? await typingCost(browser, page) : null;
 
     const before = (wall: number) => [...new Set(fetched.filter((f) => f.start <= wall).map((f) => f.path))].sort();
     const assets = { signIn: before(signIn.wall), firstRow: before(firstRow.wall), editor: before(cold.wall) };
@@ -75,6 +117,7 @@ export async function journey(
       editorColdMs: cold.ms,
       editorWarmMs: warm.ms,
       editorWarmLargestMs: warmLargest.ms,
+      typingLargestMs,
     };
   } finally {
     await context.close();

@@ -83,6 +83,9 @@ export function rows(r: Results & { evaluation?: EvaluationFigures; tenants?: Te
   add(`… cold after ${p.editor.dwellMs / 1000} s on the policy page`, 'reported (prefetch)', (f) => upTo(f.editor.coldAfterDwellMs));
   add('… warm (second Edit in the page)', '≤ 300 ms', (f) => upTo(f.editor.warmMs, 300));
   add(`… warm, largest policy (${p.editor.largestReferences} directory ids)`, 'reported', (f) => upTo(f.editor.warmLargestMs));
+  add('… a keystroke in it: main-thread time (its checks, summary, pickers, marks, lint)', 'reported', (f) =>
+    upTo(f.editor.typingLargestMs),
+  );
   add(`Diff view of the largest corpus policy (${r.largestCorpusPolicyChars} characters)`, 'reported', (f) => upTo(f.diffOpenMs));
   const series = (pick: (s: Size) => Spread) => (f: FlavourResults) =>
     growth(

@@ -21,7 +21,15 @@ export interface FlavourResults {
       search: { normal: KeystrokeFigures; throttled: KeystrokeFigures };
     }
   >;
-  editor: { coldMs: Spread; coldAfterDwellMs: Spread; warmMs: Spread; warmLargestMs: Spread; largestReferences: number; dwellMs: number };
+  editor: {
+    coldMs: Spread;
+    coldAfterDwellMs: Spread;
+    warmMs: Spread;
+    warmLargestMs: Spread;
+    typingLargestMs: Spread;
+    largestReferences: number;
+    dwellMs: number;
+  };
   diffOpenMs: Spread;
 }
 

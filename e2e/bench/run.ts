@@ -55,7 +55,14 @@ async function measureFlavour(browser: Browser, flavour: Flavour, largestCorpusP
         if (policies === SEED_SIZES.at(-1)) {
           for (let i = 0; i < EDITOR_RUNS * 2; i++) {
             await pause(spacing(flavour));
-            const options = { policies, typicalId: facts.typicalId, largestId: facts.largest.id, dwellMs: i < EDITOR_RUNS ? 0 : DWELL_MS };
+            const first = i < EDITOR_RUNS;
+            const options = {
+              policies,
+              typicalId: facts.typicalId,
+              largestId: facts.largest.id,
+              dwellMs: first ? 0 : DWELL_MS,
+              typing: first,
+            };
             (i < EDITOR_RUNS ? journeys : dwelled).push(await journey(browser, flavour, outDirs[flavour], options));
           }
         }
@@ -83,6 +90,7 @@ async function measureFlavour(browser: Browser, flavour: Flavour, largestCorpusP
       coldAfterDwellMs: of(dwelled, (j) => j.editorColdMs),
       warmMs: of(all, (j) => j.editorWarmMs),
       warmLargestMs: of(all, (j) => j.editorWarmLargestMs),
+      typingLargestMs: of(journeys, (j) => j.typingLargestMs ?? 0),
       largestReferences: tenantFacts(SEED_SIZES.at(-1)!).largest.references,
       dwellMs: DWELL_MS,
     },

@@ -92,15 +92,14 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
     () => sortRows(rows, filters.sort, filters.direction, findingsOrder && ((id) => findingsOf(findingsOrder, id))),
     [rows, filters.sort, filters.direction, findingsOrder],
   );
-  // Set in a transition (the search box shows each keystroke at once): a render React may interrupt.
-  const search = filters.search;
   // Filtering by findings waits for the lint: until then, the rows are all kept and the status says why.
   const findingsFilter = summaries ? filters.findings : null;
   const visible = useMemo(() => {
-    let filtered = filterRows(sorted, { search, states: filters.states, control: filters.control });
+    // filters.search is set in a transition (the box shows each keystroke at once): a render React may interrupt.
+    let filtered = filterRows(sorted, { search: filters.search, states: filters.states, control: filters.control });
     if (findingsFilter) filtered = filtered.filter((row) => matchesFindings(findingsOf(summaries, row.id), findingsFilter));
-    return search.trim() ? filtered.map((row) => hinted(row, describeMatch(row, search))) : filtered;
-  }, [sorted, search, filters.states, filters.control, findingsFilter, summaries, hinted]);
+    return filters.search.trim() ? filtered.map((row) => hinted(row, describeMatch(row, filters.search))) : filtered;
+  }, [sorted, filters.search, filters.states, filters.control, findingsFilter, summaries, hinted]);
 
   const { setSort } = filters;
   const sortBy = useCallback(

@@ -2,6 +2,7 @@
 // scrolls or resizes, with the viewport read only when one of those happens (never while rendering).
 import { startTransition, useEffect, useLayoutEffect, useState, useSyncExternalStore } from 'react';
 import type React from 'react';
+import { createValueStore } from '../../shared/value-store';
 import { visibleRange, type RowRange } from './windowing';
 
 // Up to this many rows are drawn whole: cheap, and find-in-page sees them all.
@@ -36,22 +37,16 @@ function subscribeToViewport(changed: () => void) {
 
 /** The viewport over the list, read when one of those happens and once drawn, never while rendering (a forced layout). */
 function createViewportStore(list: () => HTMLElement | null) {
-  let viewport = '';
-  const listeners = new Set<() => void>();
-  const measure = () => {
-    const next = viewportOf(list());
-    if (next === viewport) return;
-    viewport = next;
-    for (const listener of listeners) listener();
-  };
+  const viewport = createValueStore('');
+  const measure = () => viewport.set(viewportOf(list()));
   return {
     measure,
-    get: () => viewport,
+    get: viewport.get,
     subscribe(listener: () => void) {
-      listeners.add(listener);
+      const unsubscribe = viewport.subscribe(listener);
       const stop = subscribeToViewport(measure);
       return () => {
-        listeners.delete(listener);
+        unsubscribe();
         stop();
       };
     },

@@ -2,6 +2,7 @@
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useSearchParams } from 'react-router';
 import type { FindingsFilter } from '../../policy-ui/lint-summary';
+import { createValueStore, type ValueStore } from '../../shared/value-store';
 import type { PolicyState, SortColumn } from './policy-rows';
 
 const states: PolicyState[] = ['enabled', 'enabledForReportingButNotEnforced', 'disabled'];
@@ -10,28 +11,7 @@ const isFindingsFilter = (value: string | null): value is FindingsFilter =>
   value === 'errors' || value === 'warnings' || value === 'any' || !!value?.startsWith('rule:');
 
 /** What is in the search box: the box shows it at each keystroke, the list follows in a transition. */
-export interface SearchText {
-  get(): string;
-  set(value: string): void;
-  subscribe(listener: () => void): () => void;
-}
-
-function createSearchText(initial: string): SearchText {
-  let value = initial;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => value,
-    set(next) {
-      if (next === value) return;
-      value = next;
-      for (const listener of listeners) listener();
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
+export type SearchText = ValueStore<string>;
 
 /** The search box's text, for the box itself: a keystroke re-renders the box alone. */
 export const useSearchText = (text: SearchText) => useSyncExternalStore(text.subscribe, text.get);
@@ -41,7 +21,7 @@ export function useListFilters() {
   const urlSearch = params.get('q') ?? '';
   // The box's text changes at each keystroke without rendering the page (its hooks, toolbar and
   // grid); the list follows in a transition React may interrupt, and the URL after a pause.
-  const [searchText] = useState(() => createSearchText(urlSearch));
+  const [searchText] = useState(() => createValueStore(urlSearch));
   const [search, setSearchState] = useState(urlSearch);
   useEffect(() => searchText.subscribe(() => startTransition(() => setSearchState(searchText.get()))), [searchText]);
   const typing = useRef<ReturnType<typeof setTimeout> | null>(null);
