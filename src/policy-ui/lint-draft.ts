@@ -6,9 +6,27 @@ import type { JsonObject } from '../domain/json';
 import type { LintFinding, LintInput } from '../domain/lint/types';
 import { lintInputOf, lintOffThread, type LintSources } from './lint-queries';
 
-/** What the catalogue reads to lint this one policy. */
+/** Every string in a JSON value, lower-cased: the ids (and appIds, template ids…) a policy names. */
+function stringsIn(value: unknown, into = new Set<string>()): Set<string> {
+  if (typeof value === 'string') into.add(value.toLowerCase());
+  else if (Array.isArray(value)) for (const item of value) stringsIn(item, into);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) stringsIn(item, into);
+  return into;
+}
+
+/**
+ * What the catalogue reads to lint this one policy. Of the tenant's directory objects, only those the
+ * draft names go along: the lint asks only about those, and the whole table (thousands of entries at
+ * the service's limit) was copied to the worker at each pause in typing.
+ */
 export function draftLintInput(sources: LintSources, policy: JsonObject, now: Date): LintInput {
-  return { ...lintInputOf(sources, now), policies: [policy] };
+  const input = lintInputOf({ ...sources, policies: [] }, now);
+  const named = stringsIn(policy);
+  return {
+    ...input,
+    policies: [policy],
+    ...(input.references && { references: input.references.filter((entry) => named.has(entry.id.toLowerCase())) }),
+  };
 }
 
 /** The draft's findings (its own only). */

@@ -57,8 +57,21 @@ describe('the lint input from what the console read', () => {
   });
 
   it('lints one policy as edited with the tenant’s sources, and names a new version of any source', async () => {
-    const input = draftLintInput(sources(), { ...policyJson(policy), displayName: 'CA027: Contractors (edited)' }, NOW);
+    const other = 'e1e1e1e1-0000-4000-8000-000000000099';
+    const input = draftLintInput(
+      sources({
+        names: directory([
+          { id: G_LIVE, kind: 'group', displayName: 'Contractors' },
+          { id: U_GONE, kind: 'user', displayName: 'Deleted object', missing: true },
+          { id: other, kind: 'group', displayName: 'Named by another policy' },
+        ]),
+      }),
+      { ...policyJson(policy), displayName: 'CA027: Contractors (edited)' },
+      NOW,
+    );
     expect(input.policies).toHaveLength(1);
+    // The worker gets the objects the draft names, not the tenant's whole table.
+    expect(input.references?.map((r) => r.id).sort()).toEqual([G_LIVE, U_GONE].sort());
     const findings = await lintDraft(input, new AbortController().signal);
     expect(findings.find((f) => f.ruleId === 'directory-object-gone')?.message).toContain(`'${U_GONE}'`);
     expect(findings.every((f) => f.policyId === 'p1')).toBe(true);
