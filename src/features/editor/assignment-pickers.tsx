@@ -162,9 +162,10 @@ const ListView = memo(
             ))}
           </TagGroup>
         )}
-        {shown.length < tags.length && (
-          <Button appearance="subtle" size="small" className={styles.more} onClick={() => setAll(true)}>
-            Show all {tags.length}
+        {tags.length > FIRST_TAGS && (
+          // One button that stays, so the keyboard's focus stays on it either way.
+          <Button appearance="subtle" size="small" className={styles.more} aria-expanded={all} onClick={() => setAll(!all)}>
+            {all ? `Show the first ${FIRST_TAGS}` : `Show all ${tags.length}`}
           </Button>
         )}
         <DirectoryPicker
