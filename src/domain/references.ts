@@ -106,7 +106,9 @@ export function collectReferences(policies: readonly ConditionalAccessPolicy[]):
     addIds(refs.roles, users?.includeRoles, users?.excludeRoles);
     addIds(refs.applications, apps?.includeApplications, apps?.excludeApplications);
     addIds(refs.locations, locations?.includeLocations, locations?.excludeLocations);
-    for (const id of apps?.includeAuthenticationContextClassReferences ?? []) refs.authenticationContexts.add(id);
+    // Contexts are ids like c1, not GUIDs: every string counts.
+    const contexts: unknown = apps?.includeAuthenticationContextClassReferences;
+    if (Array.isArray(contexts)) for (const id of contexts) if (typeof id === 'string') refs.authenticationContexts.add(id);
     addIds(refs.termsOfUse, policy.grantControls?.termsOfUse);
     const strength = policy.grantControls?.authenticationStrength;
     if (strength?.id && !strength.displayName) refs.authenticationStrengths.add(strength.id);

@@ -4,15 +4,9 @@
 // It runs in the lint's worker, so neither the catalogue nor its work weighs on the editor.
 import type { JsonObject } from '../domain/json';
 import type { LintFinding, LintInput } from '../domain/lint/types';
+import { collectReferences } from '../domain/references';
+import type { ConditionalAccessPolicy } from '../domain/types';
 import { lintInputOf, lintOffThread, type LintSources } from './lint-queries';
-
-/** Every string in a JSON value, lower-cased: the ids (and appIds, template ids…) a policy names. */
-function stringsIn(value: unknown, into = new Set<string>()): Set<string> {
-  if (typeof value === 'string') into.add(value.toLowerCase());
-  else if (Array.isArray(value)) for (const item of value) stringsIn(item, into);
-  else if (value && typeof value === 'object') for (const item of Object.values(value)) stringsIn(item, into);
-  return into;
-}
 
 /**
  * What the catalogue reads to lint this one policy. Of the tenant's directory objects, only those the
@@ -20,13 +14,11 @@ function stringsIn(value: unknown, into = new Set<string>()): Set<string> {
  * the service's limit) was copied to the worker at each pause in typing.
  */
 export function draftLintInput(sources: LintSources, policy: JsonObject, now: Date): LintInput {
-  const input = lintInputOf({ ...sources, policies: [] }, now);
-  const named = stringsIn(policy);
-  return {
-    ...input,
-    policies: [policy],
-    ...(input.references && { references: input.references.filter((entry) => named.has(entry.id.toLowerCase())) }),
-  };
+  // A draft is any JSON as typed; collectReferences reads each place defensively.
+  const refs = collectReferences([policy as ConditionalAccessPolicy]);
+  const named = new Set<string>();
+  for (const id of [...refs.directoryObjects, ...refs.roles, ...refs.applications]) named.add(id.toLowerCase());
+  return { ...lintInputOf({ ...sources, policies: [] }, now, named), policies: [policy] };
 }
 
 /** The draft's findings (its own only). */

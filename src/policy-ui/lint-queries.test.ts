@@ -76,6 +76,15 @@ describe('the lint input from what the console read', () => {
     expect(findings.find((f) => f.ruleId === 'directory-object-gone')?.message).toContain(`'${U_GONE}'`);
     expect(findings.every((f) => f.policyId === 'p1')).toBe(true);
 
+    // A draft is JSON as typed: an id in capitals still finds its object, an odd shape is read past.
+    const typed = {
+      ...policyJson(policy),
+      conditions: { users: { includeGroups: [G_LIVE.toUpperCase()] }, applications: { includeAuthenticationContextClassReferences: 5 } },
+    };
+    expect(draftLintInput(sources(), typed, NOW).references).toEqual([
+      { kind: 'group', id: G_LIVE, displayName: 'Contractors', exists: true },
+    ]);
+
     const first = sources();
     expect(lintVersion(first)).toBe(lintVersion({ ...first }));
     expect(lintVersion(first)).not.toBe(lintVersion({ ...first, mfaTrustedIps: [] }));

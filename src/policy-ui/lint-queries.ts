@@ -40,8 +40,10 @@ function existing(names: NameDirectory | undefined, kind: NameKind): JsonObject[
   return [...names.names.values()].filter((n) => n.kind === kind && !n.missing).map((n) => ({ id: n.id, displayName: n.displayName }));
 }
 
-export function lintInputOf(sources: LintSources, now: Date): LintInput {
+/** The catalogue's input; with `only`, the directory objects among these ids alone (a draft's, in the editor). */
+export function lintInputOf(sources: LintSources, now: Date, only?: ReadonlySet<string>): LintInput {
   const { names } = sources;
+  const wanted = (appId: string) => !only || only.has(appId.toLowerCase());
   return {
     policies: sources.policies.map(policyJson),
     ...(sources.namedLocations && { namedLocations: sources.namedLocations.filter(isJsonObject) }),
@@ -50,8 +52,8 @@ export function lintInputOf(sources: LintSources, now: Date): LintInput {
     termsOfUse: existing(names, 'termsOfUse'),
     ...(names && {
       references: [
-        ...referencesFromNames(names),
-        ...(names.applicationsWithoutServicePrincipal ?? []).map((appId) => ({
+        ...referencesFromNames(names, only),
+        ...(names.applicationsWithoutServicePrincipal ?? []).filter(wanted).map((appId) => ({
           kind: 'application' as const,
           id: appId,
           displayName: null,

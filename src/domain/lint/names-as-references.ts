@@ -2,7 +2,7 @@
 // cannot find an id marks it missing); the lint reads the bundle's reference table. This turns the
 // one into the other, so both callers feed the lint the same way.
 import type { ReferenceEntry, ReferenceKind } from '../bundle/bundle';
-import type { NameDirectory, NameKind } from '../references';
+import { nameKey, type NameDirectory, type NameKind, type ResolvedName } from '../references';
 
 const KINDS: Partial<Record<NameKind, ReferenceKind>> = {
   user: 'user',
@@ -12,12 +12,23 @@ const KINDS: Partial<Record<NameKind, ReferenceKind>> = {
   application: 'application',
 };
 
-export function referencesFromNames(directory: NameDirectory): ReferenceEntry[] {
+/** The whole directory as references; with `only`, just the entries of those ids (a draft's own, say). */
+export function referencesFromNames(directory: NameDirectory, only?: Iterable<string>): ReferenceEntry[] {
   const entries: ReferenceEntry[] = [];
-  for (const name of directory.names.values()) {
+  const add = (name: ResolvedName) => {
     const kind = KINDS[name.kind];
-    if (!kind) continue;
-    entries.push({ kind, id: name.id, displayName: name.missing ? null : name.displayName, exists: !name.missing });
+    if (kind) entries.push({ kind, id: name.id, displayName: name.missing ? null : name.displayName, exists: !name.missing });
+  };
+  if (!only) {
+    for (const name of directory.names.values()) add(name);
+    return entries;
+  }
+  const kinds = Object.keys(KINDS) as NameKind[];
+  for (const id of only) {
+    for (const kind of kinds) {
+      const name = directory.names.get(nameKey(kind, id));
+      if (name) add(name);
+    }
   }
   return entries;
 }
