@@ -191,6 +191,22 @@ test('a tag removed after typing in the JSON keeps what was typed', async ({ pag
   await expect(editor.dialog).toContainText("'Contractors' removed");
 });
 
+test('typing fast into the JSON keeps every letter, in order', async ({ page }) => {
+  const editor = new PolicyEditorPage(page);
+  await editor.open(policyUrl);
+  // Key by key with no pause: the page renders each letter back after the next ones are typed, and
+  // writing that older text into the editor dropped and scrambled them.
+  await editor.editor.locator('.view-line').filter({ hasText: '"displayName"' }).first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type(' as typed at full speed', { delay: 0 });
+  // Monaco draws spaces as no-break spaces: \s matches both.
+  await expect(editor.editor.locator('.view-lines')).toContainText(/"displayName":\s"CA007[^"]*\sas\styped\sat\sfull\sspeed",/);
+  await editor.reviewButton.click();
+  await expect(editor.dialog).toContainText('as typed at full speed');
+});
+
 test('a long list shows its first 50 tags and the rest on asking', async ({ page }) => {
   const editor = new PolicyEditorPage(page);
   await editor.open(policyUrl);

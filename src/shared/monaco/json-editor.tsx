@@ -58,6 +58,11 @@ export default function JsonEditor({ value, onChange, path, schemas, markers, di
   const names = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const namesShown = useRef<readonly string[]>([]);
   const marksShown = useRef({ markers: '', dimmed: '' });
+  // Texts the editor reported that the page has not rendered back yet. Chromium delivers typing to
+  // Monaco as EditContext `textupdate` events, which React renders at default priority, in a later
+  // task: a fast typist's next letters are in the model before that render. Its value is then an
+  // echo, not an edit from outside, and writing it back would drop what was typed since.
+  const echoes = useRef<string[]>([]);
   const onChangeRef = useRef(onChange);
   useEffect(() => {
     onChangeRef.current = onChange;
@@ -93,7 +98,12 @@ export default function JsonEditor({ value, onChange, path, schemas, markers, di
     // A new model shows no marks yet.
     marksShown.current = { markers: '', dimmed: '' };
     namesShown.current = [];
-    const subscription = model.onDidChangeContent(() => onChangeRef.current(model.getValue()));
+    const subscription = model.onDidChangeContent(() => {
+      const text = model.getValue();
+      echoes.current.push(text);
+      if (echoes.current.length > 200) echoes.current.shift();
+      onChangeRef.current(text);
+    });
     return () => {
       subscription.dispose();
       instance.dispose();
@@ -107,7 +117,12 @@ export default function JsonEditor({ value, onChange, path, schemas, markers, di
   useEffect(() => {
     const instance = editor.current;
     const model = instance?.getModel();
-    if (!instance || !model || model.getValue() === value) return;
+    if (!instance || !model) return;
+    if (model.getValue() === value) {
+      echoes.current = [];
+      return;
+    }
+    if (echoes.current.includes(value)) return;
     instance.pushUndoStop();
     instance.executeEdits('gatehouse', [{ range: model.getFullModelRange(), text: value }]);
     instance.pushUndoStop();
