@@ -31,3 +31,26 @@ test('shows a change from the audit log in words and reverts it through the edit
   await expect(timeline.getByRole('listitem').first()).toContainText("Excluded location 'Corporate network' removed");
   await expect(timeline).toContainText('Version kept on this device before save');
 });
+
+test('a revert never replaces changes not yet saved: it says so and leads back to them', async ({ page, signInPage, policiesPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await policiesPage.open(/^CA006/);
+  const policyUrl = new URL(page.url()).pathname;
+  await page.goto(`${policyUrl}/edit`);
+  await page.getByRole('radio', { name: 'Off', exact: true }).check();
+  // Kept on this device as typed: the page is left without saving (a reload asks nothing of the draft).
+  await page.goto(policyUrl);
+  await page.getByRole('tab', { name: 'History', exact: true }).click();
+  const update = page
+    .getByRole('list', { name: 'Changes, newest first' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Update conditional access policy' });
+  await update.first().getByRole('button', { name: 'Revert to the version before this…' }).click();
+  await expect(page.getByText(/^Could not start the revert: “CA006[^”]*” has unsaved changes on this device\./)).toBeVisible();
+
+  await page.getByRole('link', { name: 'Continue editing' }).click();
+  await expect(page.getByText(/Your unsaved draft from .* was restored/)).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Off', exact: true })).toBeChecked();
+  await expect(page.getByText(/^Reverting to the version before/)).toHaveCount(0);
+});

@@ -7,19 +7,13 @@ import { policyJson, type JsonObject } from '../domain/json';
 import type { LintFinding } from '../domain/lint/types';
 import { applyPatch } from '../domain/policy-body';
 import { useTenantSession } from '../session/tenant-session';
-import { openPolicyDraft, unsavedChangesSince } from './open-in-editor';
+import { openPolicyDraft, UnsavedDraftInTheWay, unsavedChangesSince } from './open-in-editor';
 import { policyQuery } from './queries';
 
 /** The policy with the fix applied: the draft the editor opens on. */
 export function fixedPolicy(current: JsonObject, finding: LintFinding): JsonObject {
   if (!finding.fix) throw new Error(`The finding '${finding.ruleId}' has no quick fix.`);
   return applyPatch(current, finding.fix.patch);
-}
-
-export class UnsavedDraftInTheWay extends Error {
-  constructor(name: string) {
-    super(`“${name}” has unsaved changes on this device. Continue editing it (or discard them) before applying a quick fix.`);
-  }
 }
 
 /** Opens the editor on the fixed draft; rejects when the policy cannot be read, a draft is in the way, or it cannot be kept. */
@@ -30,9 +24,11 @@ export function useOpenLintFix() {
   return async (finding: LintFinding) => {
     const policyId = finding.policyId;
     if (!policyId || !finding.fix) throw new Error(`The finding '${finding.ruleId}' has no quick fix for a policy.`);
-    if (unsavedChangesSince(tenant.account.key, policyId)) throw new UnsavedDraftInTheWay(finding.policyName ?? policyId);
+    // Asked before the policy is read: the editor's own check below would refuse after a wasted read.
+    if (unsavedChangesSince(tenant.account.key, policyId))
+      throw new UnsavedDraftInTheWay(`“${finding.policyName ?? policyId}”`, 'applying a quick fix');
     const { '@odata.context': _context, ...current } = policyJson(await queryClient.fetchQuery(policyQuery(tenant, policyId)));
     const origin = `Quick fix (${finding.ruleId}): ${finding.fix.description.replace(/\.$/, '')}`;
-    navigate(openPolicyDraft(tenant.account.key, policyId, current, fixedPolicy(current, finding), origin));
+    navigate(openPolicyDraft(tenant.account.key, policyId, current, fixedPolicy(current, finding), origin, 'applying a quick fix'));
   };
 }

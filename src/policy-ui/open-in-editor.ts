@@ -12,15 +12,33 @@ export class DraftNotKept extends Error {
   }
 }
 
+/** Unsaved changes are already on this device: another draft would replace them unseen. Nothing was opened. */
+export class UnsavedDraftInTheWay extends Error {
+  /** @param what the draft's subject, as a sentence starts; @param before what waits for it ("reverting it") */
+  constructor(what: string, before: string) {
+    super(`${what} has unsaved changes on this device. Continue editing it (or discard them) before ${before}.`);
+  }
+}
+
 const keep = (accountKey: string, draftId: string, draft: Parameters<typeof draftStore.save>[2]) => {
   if (!draftStore.save(accountKey, draftId, draft)) throw new DraftNotKept();
 };
 
 /**
  * A draft of `proposed` on top of the policy as it is now (`current` is its base, so the review shows
- * the diff and conflicts are caught); returns the editor's address.
+ * the diff and conflicts are caught); returns the editor's address. A draft of the policy already on
+ * this device is never replaced: `before` says what waits for it ("reverting it").
  */
-export function openPolicyDraft(accountKey: string, policyId: string, current: JsonObject, proposed: JsonObject, origin: string): string {
+export function openPolicyDraft(
+  accountKey: string,
+  policyId: string,
+  current: JsonObject,
+  proposed: JsonObject,
+  origin: string,
+  before: string,
+): string {
+  if (unsavedChangesSince(accountKey, policyId))
+    throw new UnsavedDraftInTheWay(`“${typeof current.displayName === 'string' ? current.displayName : policyId}”`, before);
   keep(accountKey, policyId, {
     text: JSON.stringify(proposed, null, 2),
     baseText: JSON.stringify(current),
@@ -31,8 +49,12 @@ export function openPolicyDraft(accountKey: string, policyId: string, current: J
   return paths.editPolicy(policyId);
 }
 
-/** A new policy's draft, reviewed before it is created; returns the address of the new-policy editor. */
-export function openNewPolicyDraft(accountKey: string, body: JsonObject, origin: string): string {
+/**
+ * A new policy's draft, reviewed before it is created; returns the address of the new-policy editor.
+ * A new policy already being written on this device is never replaced: `before` says what waits for it.
+ */
+export function openNewPolicyDraft(accountKey: string, body: JsonObject, origin: string, before: string): string {
+  if (unsavedChangesSince(accountKey, 'new')) throw new UnsavedDraftInTheWay('The new policy being written', before);
   keep(accountKey, 'new', {
     text: JSON.stringify(body, null, 2),
     baseText: '{}',

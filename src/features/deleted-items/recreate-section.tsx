@@ -65,6 +65,7 @@ function RecreateDialog({
           tenant.account.key,
           body,
           `Re-creating “${item.name}” from its version of ${formatDateTime(item.at)} (${item.source}), in report-only`,
+          `re-creating “${item.name}”`,
         ),
       );
     } catch (error) {

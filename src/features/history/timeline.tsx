@@ -15,6 +15,7 @@ import { formatDateTime } from '../../shared/ui/format';
 import { PolicyDiff, useDiffView } from '../../policy-ui/policy-diff';
 import { describeChanges } from '../../domain/describe-changes';
 import { useRevert } from './use-revert';
+import { DraftNotKept, UnsavedDraftInTheWay } from '../../policy-ui/open-in-editor';
 import { paths } from '../../shared/routes/paths';
 
 const useStyles = makeStyles({
@@ -103,7 +104,7 @@ export function Timeline({
   const write = useWriteAccess();
   const [opened, setOpened] = useState<string | null>(null);
   const [view, setView] = useDiffView();
-  const [revertError, setRevertError] = useState<string | null>(null);
+  const [revertError, setRevertError] = useState<{ text: string; draftOf?: string } | null>(null);
 
   const revert = (entry: TimelineEntry) => {
     if (!entry.before) return;
@@ -113,14 +114,34 @@ export function Timeline({
       entry.policyId,
       entry.before,
       `Reverting ${which}to the version before “${entry.activity}” of ${formatDateTime(entry.at)}`,
-    ).catch((error: unknown) => setRevertError(describeError(error, `read ${entry.policyName}`).title));
+    ).catch((error: unknown) =>
+      // The editor's own refusals (a draft in the way, storage full) say what to do; Graph's errors are described.
+      setRevertError(
+        error instanceof UnsavedDraftInTheWay
+          ? { text: error.message, draftOf: entry.policyId }
+          : { text: error instanceof DraftNotKept ? error.message : describeError(error, `read ${entry.policyName}`).title },
+      ),
+    );
   };
 
   return (
     <>
       {revertError && (
         <MessageBar intent="error">
-          <MessageBarBody>Could not start the revert: {revertError}</MessageBarBody>
+          <MessageBarBody>
+            Could not start the revert: {revertError.text}{' '}
+            {revertError.draftOf && (
+              <Link
+                href={paths.editPolicy(revertError.draftOf)}
+                onClick={(event) => {
+                  event.preventDefault();
+                  navigate(paths.editPolicy(revertError.draftOf!));
+                }}
+              >
+                Continue editing
+              </Link>
+            )}
+          </MessageBarBody>
         </MessageBar>
       )}
       <ol className={styles.list} aria-label="Changes, newest first">

@@ -12,10 +12,13 @@ export function useRevert() {
   const tenant = useTenantSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  /** Opens the editor with `version` as the draft; rejects when the policy cannot be read (e.g. deleted) or the draft cannot be kept. */
+  /**
+   * Opens the editor with `version` as the draft; rejects when the policy cannot be read (e.g. deleted),
+   * unsaved changes of it are on this device, or the draft cannot be kept.
+   */
   return async (policyId: string, version: JsonObject, origin: string) => {
     const policy = await queryClient.fetchQuery(policyQuery(tenant, policyId));
     const current = policyJson(policy);
-    navigate(openPolicyDraft(tenant.account.key, policyId, current, { ...current, ...toWritableBody(version) }, origin));
+    navigate(openPolicyDraft(tenant.account.key, policyId, current, { ...current, ...toWritableBody(version) }, origin, 'reverting it'));
   };
 }
