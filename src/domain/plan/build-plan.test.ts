@@ -97,6 +97,29 @@ const otherTenant = (over: Partial<PlanTarget> = {}): PlanTarget => ({
 
 const choices = (over: Partial<PlanChoices> = {}): PlanChoices => ({ ...defaultChoices(), ...over });
 
+describe('terms of use a backup carries', () => {
+  const TERMS = 'eeeeeeee-0000-0000-0000-000000000001';
+  const withTerms = () => {
+    const set = source([mfaPolicy({ grantControls: { operator: 'AND', builtInControls: ['mfa'], termsOfUse: [TERMS] } })], []);
+    set.sections.termsOfUse = [{ id: TERMS, displayName: 'Partner terms of use' }];
+    return set;
+  };
+
+  it('are named by the backup and found in the target by that name', () => {
+    const target = otherTenant({ termsOfUse: [{ id: 'ffffffff-0000-0000-0000-000000000001', displayName: 'Partner terms of use' }] });
+    const row = buildPlan(withTerms(), target, choices()).mapping.find((m) => m.kind === 'termsOfUse')!;
+    expect(row).toMatchObject({ sourceName: 'Partner terms of use', status: 'match', why: 'Found by its name.' });
+    expect(row.choice).toMatchObject({ targetId: 'ffffffff-0000-0000-0000-000000000001' });
+  });
+
+  it('say, when the target has none of that name, that the import cannot write them, by name and not by id', () => {
+    const row = buildPlan(withTerms(), otherTenant(), choices()).mapping.find((m) => m.kind === 'termsOfUse')!;
+    expect(row.status).toBe('none');
+    expect(row.why).toContain('an import does not create terms of use');
+    expect(row.problems.map((p) => p.text)).toEqual(["Choose what the terms of use 'Partner terms of use' becomes in the target."]);
+  });
+});
+
 describe('a restore into the same tenant', () => {
   it('changes nothing when the tenant is as the backup has it', () => {
     const plan = buildPlan(source(), sameTenant(), choices({ states: 'source' }));

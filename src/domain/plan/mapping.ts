@@ -79,6 +79,10 @@ const sourceReference = (source: ImportSet) => {
     anyKind.set(ref.id.toLowerCase(), ref);
   }
   for (const ref of source.sectionReferences ?? []) byId.set(`${ref.kind}:${ref.id.toLowerCase()}`, ref);
+  // Terms of use are not written by an import (each needs its document uploaded in the target), but a
+  // backup carries them: their names still say what a policy's id stands for.
+  for (const item of source.sections.termsOfUse)
+    if (typeof item.id === 'string') byId.set(`termsOfUse:${item.id.toLowerCase()}`, { displayName: nameOf(item) || null });
   return (kind: MappingKind, value: string): KnownReference | undefined =>
     byId.get(`${kind}:${value.toLowerCase()}`) ??
     // A directory object that was already gone has no known type: its id is still its own.
@@ -214,6 +218,13 @@ function proposeSection(kind: MappingKind, value: string, ref: KnownReference | 
   if (named.length === 1) return { status: 'match', why: 'Found by its name.', candidates, choice: mapTo(candidates[0]!) };
   if (named.length > 1)
     return { status: 'ambiguous', why: `${named.length} objects in the target have this name: choose one.`, candidates, choice: null };
+  if (kind === 'termsOfUse')
+    return {
+      status: 'none',
+      why: 'Nothing in the target has this name, and an import does not create terms of use (each needs its document uploaded there): add it in the target, or choose another.',
+      candidates,
+      choice: null,
+    };
   return { status: 'none', why: 'Nothing in the target matches it, and the import does not carry it.', candidates, choice: null };
 }
 
