@@ -35,6 +35,8 @@ test('“Undo all changes” asks before discarding, and keeps them when told to
   await dialog.getByRole('button', { name: 'Undo all changes', exact: true }).click();
   await expect(page.getByRole('radio', { name: 'Report-only', exact: true })).toBeChecked();
   await expect(undo).toBeDisabled();
+  // The keyboard's focus comes back to the button, not to the page's start.
+  await expect(undo).toBeFocused();
 });
 
 test('the delete button is short and destructive; the name is in the question', async ({ page, policiesPage }) => {

@@ -43,6 +43,26 @@ export function decodeText(bytes: Uint8Array): string {
   return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }
 
+// What broke, in words an admin reads (the parser's own names are "PropertyNameExpected" and the like).
+const PARSE_ERROR_WORDS: Record<string, string> = {
+  InvalidSymbol: 'an unexpected character',
+  InvalidNumberFormat: 'a number written wrongly',
+  PropertyNameExpected: 'a property name in double quotes expected',
+  ValueExpected: 'a value expected',
+  ColonExpected: "':' expected after a property name",
+  CommaExpected: "',' expected between values",
+  CloseBraceExpected: "'}' expected",
+  CloseBracketExpected: "']' expected",
+  EndOfFileExpected: 'text after the end of the JSON',
+  InvalidCommentToken: 'a comment, which JSON does not allow',
+  UnexpectedEndOfComment: 'a comment left open',
+  UnexpectedEndOfString: 'a string left open (a missing closing quote)',
+  UnexpectedEndOfNumber: 'a number cut short',
+  InvalidUnicode: 'an invalid \\u escape',
+  InvalidEscapeCharacter: 'an invalid escape after a backslash',
+  InvalidCharacter: 'a character that must be escaped in a string',
+};
+
 /** Parses JSON text; when it does not parse, the error names the file and the line and column where it breaks. */
 export function parseJson(text: string, fileName: string): unknown {
   try {
@@ -56,7 +76,7 @@ export function parseJson(text: string, fileName: string): unknown {
     const line = before.split('\n').length;
     const column = first.offset - before.lastIndexOf('\n');
     throw new JsonSyntaxError(
-      `${fileName} is not valid JSON: ${printParseErrorCode(first.error)} at line ${line}, column ${column}.`,
+      `${fileName} is not valid JSON: ${PARSE_ERROR_WORDS[printParseErrorCode(first.error)] ?? 'it breaks'} at line ${line}, column ${column}.`,
       line,
       column,
     );

@@ -114,7 +114,7 @@ describe('emergency exclusion analysis', () => {
     });
     expect(effectOf(policy({}, { grantControls: null, sessionControls: { signInFrequency: { isEnabled: true } } }))).toEqual({
       severity: 'low',
-      effect: 'session controls only, on all resources',
+      effect: 'applies session controls only, on all resources',
     });
   });
 

@@ -82,7 +82,8 @@ export function effectOf(policy: Loose): { severity: Severity; effect: string } 
     return { severity: 'high', effect: `requires ${what} for ${where}` };
   }
   const session = Object.entries(obj(policy.sessionControls)).filter(([, v]) => v !== null && v !== undefined);
-  return { severity: 'low', effect: session.length > 0 ? `session controls only, on ${where}` : `no control, on ${where}` };
+  // A verb phrase like the others: screens write "it <effect>".
+  return { severity: 'low', effect: session.length > 0 ? `applies session controls only, on ${where}` : `applies no control, on ${where}` };
 }
 
 const enforcementOf = (state: unknown): Enforcement =>

@@ -15,7 +15,7 @@ describe('readImport with files it cannot read', () => {
       path: 'exports/broken.json',
       status: 'error',
       format: null,
-      message: 'exports/broken.json is not valid JSON: ValueExpected at line 4, column 1.',
+      message: 'exports/broken.json is not valid JSON: a value expected at line 4, column 1.',
     });
     expect(set.files[1]).toMatchObject({ status: 'read', message: '1 policy.' });
     expect(set.sections.policies.map((p) => p.displayName)).toEqual(['Good']);

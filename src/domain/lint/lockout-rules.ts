@@ -23,9 +23,6 @@ function emergencyFix(p: PolicyView, tenant: Tenant): LintFix | undefined {
   return { description: `Exclude the emergency-access accounts and groups (${names}), keeping every exclusion the policy has.`, patch };
 }
 
-/** The analysis's effect as a clause: "blocks access to…", "applies session controls only, on…". */
-const doing = (effect: string) => (/^(blocks|requires)/.test(effect) ? effect : `applies ${effect}`);
-
 const weight = (state: string, low = false): LintSeverity => (state === 'enabled' && !low ? 'warning' : 'info');
 
 export const emergencyAccountAffected: LintRule = {
@@ -62,7 +59,7 @@ export const emergencyAccountAffected: LintRule = {
             p.state,
             affected.every((a) => a.coverage.severity === 'low'),
           ),
-          message: `${policyWords(p)} reaches the emergency-access ${affected.length > 1 ? 'accounts' : 'account'} ${who}, and ${doing(affected[0]!.coverage.effect)}: exclude the emergency-access group or accounts.`,
+          message: `${policyWords(p)} reaches the emergency-access ${affected.length > 1 ? 'accounts' : 'account'} ${who}, and ${affected[0]!.coverage.effect}: exclude the emergency-access group or accounts.`,
           ...(fix && { fix }),
         },
       ];

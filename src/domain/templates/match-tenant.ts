@@ -8,6 +8,7 @@ import { isJsonObject, type JsonObject } from '../json';
 import { comparableText, toWritableBody } from '../policy-body';
 import { REFERENCE_PLACES, rewriteReferences, valuesAt } from '../plan/reference-places';
 import type { GalleryTemplate } from './gallery-template';
+import { propertyLabel } from '../policy-schema-words';
 
 export type TemplateStatus =
   | { kind: 'present'; by: 'templateId' | 'content'; policy: JsonObject; identical: boolean }
@@ -49,7 +50,11 @@ function parts(a: JsonObject, b: JsonObject): { words: string; pick(policy: Json
     { words: 'target resources', pick: (p) => ({ conditions: { applications: conditionsOf(p).applications ?? null } }) },
     { words: 'grant', pick: (p) => ({ grantControls: p.grantControls ?? null }) },
     { words: 'session', pick: (p) => ({ sessionControls: p.sessionControls ?? null }) },
-    ...[...keys].sort().map((key) => ({ words: key, pick: (p: JsonObject) => ({ conditions: { [key]: conditionsOf(p)[key] ?? null } }) })),
+    // In the admin center's words ("client apps", not clientAppTypes).
+    ...[...keys].sort().map((key) => ({
+      words: propertyLabel(['conditions', key]).toLowerCase(),
+      pick: (p: JsonObject) => ({ conditions: { [key]: conditionsOf(p)[key] ?? null } }),
+    })),
   ];
 }
 

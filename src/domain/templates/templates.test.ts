@@ -172,6 +172,18 @@ describe('the gallery against a tenant', () => {
     expect(match!.status.kind === 'similar' && match!.status.differ).toEqual(['users']);
   });
 
+  it('names a condition that differs in the admin center’s words', () => {
+    const browserOnly = tenantPolicy('MFA in browsers', {
+      conditions: {
+        clientAppTypes: ['browser'],
+        applications: { includeApplications: ['All'] },
+        users: { includeUsers: ['All'], excludeRoles: [DIR_SYNC] },
+      },
+    });
+    const [match] = matchTemplates([mfaAll], [browserOnly]);
+    expect(match!.status).toMatchObject({ kind: 'similar', differ: ['client apps'] });
+  });
+
   it('of several policies one part away, proposes the closest, whatever their order', () => {
     const conditions = { clientAppTypes: ['all'], applications: { includeApplications: ['All'] } };
     const guests = {

@@ -27,6 +27,8 @@ import type { JsonObject } from '../../domain/json';
 import { paths } from '../../shared/routes/paths';
 import { IMPACT_DAYS, useDraftImpact } from './use-draft-impact';
 
+// The agreement's sentence, continuing one of ours.
+const lowerFirst = (sentence: string) => sentence.charAt(0).toLowerCase() + sentence.slice(1);
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
@@ -119,8 +121,7 @@ export function DraftImpact({
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>Not to be trusted</MessageBarTitle>
-                On these sign-ins the engine {state.answer.agreement.sentence.replace(/^The engine /, '')}. Check the draft in What if,
-                beside Graph’s own answer.
+                {state.answer.agreement.sentence} Check the draft in What if, beside Graph’s own answer.
               </MessageBarBody>
             </MessageBar>
           )}
@@ -133,7 +134,7 @@ export function DraftImpact({
             {state.capped ? `: the newest ${cap.toLocaleString('en')} only (the cap), not the whole ${IMPACT_DAYS} days` : ''}.
             {state.answer.usersUnread ? ` ${plural(state.answer.usersUnread, 'sign-in')} by users whose groups could not be read.` : ''}
             {state.answer.agreement.trusted
-              ? ` Checked against what the service decided for them, the engine ${state.answer.agreement.sentence}.`
+              ? ` Checked against the service’s own decisions on them: ${lowerFirst(state.answer.agreement.sentence)}`
               : ''}{' '}
             {state.capped ? (
               <Button size="small" appearance="transparent" onClick={() => setCap((c) => c * 4)}>

@@ -88,6 +88,13 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   const leaving = useRef(false);
   // Undoing every change throws away work: it asks first.
   const [confirmUndo, setConfirmUndo] = useState(false);
+  // The question closed (either answer): the keyboard's focus goes back to the button that asked it.
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const wasAsking = useRef(false);
+  useEffect(() => {
+    if (wasAsking.current && !confirmUndo) undoButton.current?.focus();
+    wasAsking.current = confirmUndo;
+  }, [confirmUndo]);
 
   const changes = useMemo(
     () => (draft.policy ? describeChanges(draft.base, draft.policy, names.data) : []),
@@ -190,7 +197,8 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
             Review and save…
           </Button>
         </Tooltip>
-        <Button disabled={!draft.dirty} onClick={() => setConfirmUndo(true)}>
+        {/* Focusable while disabled: the keyboard's focus comes back to it once the changes are undone. */}
+        <Button ref={undoButton} disabledFocusable={!draft.dirty} onClick={() => setConfirmUndo(true)}>
           Undo all changes…
         </Button>
         <Tooltip
@@ -258,8 +266,9 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
           <DialogBody>
             <DialogTitle>Undo all your changes?</DialogTitle>
             <DialogContent>
-              {changes.length === 1 ? 'Your change' : `Your ${changes.length} changes`} to {live.displayName ?? 'this policy'} will be
-              discarded, here and in the draft kept on this device. The JSON goes back to the policy as you opened it.
+              {changes.length === 1 ? 'Your change' : changes.length > 1 ? `Your ${changes.length} changes` : 'Your changes'} to{' '}
+              {live.displayName ?? 'this policy'} will be discarded, here and in the draft kept on this device. The JSON goes back to the
+              policy as you opened it.
             </DialogContent>
             <DialogActions>
               <Button
