@@ -36,6 +36,9 @@ test('searches resolved names and filters by state', async ({ page, policiesPage
   await expect(page).toHaveURL(/q=payroll/);
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
+  // The button is gone with the filters; the keyboard's focus is in the search box, now empty.
+  await expect(page.getByRole('searchbox', { name: /^Search policies/ })).toBeFocused();
+  await expect(page.getByRole('searchbox', { name: /^Search policies/ })).toHaveValue('');
   await page.getByRole('combobox', { name: 'Filter by state' }).click();
   await page.getByRole('menuitemcheckbox', { name: 'Report-only' }).click();
   await page.keyboard.press('Escape');

@@ -41,9 +41,9 @@ export function DirectoryPicker({
   const options = (results.data ?? []).filter((entry) => !exclude.includes(entry.id));
   return (
     <Combobox
+      placeholder={`Search ${label.toLowerCase()}…`}
       {...rest}
       aria-label={label}
-      placeholder={`Search ${label.toLowerCase()}…`}
       freeform
       value={text}
       // Nothing stays selected: a pick is added to the list beside. Left to itself, the Combobox kept

@@ -124,10 +124,10 @@ export function ReviewDialog({
         <DialogBody>
           <DialogTitle>
             {step.kind === 'conflict'
-              ? `${policyName} changed while you were editing`
+              ? `“${policyName}” changed while you were editing`
               : newPolicy
-                ? `Review ${policyName} before creating it`
-                : `Review changes to ${policyName}`}
+                ? `Review “${policyName}” before creating it`
+                : `Review changes to “${policyName}”`}
           </DialogTitle>
           <DialogContent className={styles.content}>
             {step.kind === 'conflict' ? (

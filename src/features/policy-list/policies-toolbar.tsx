@@ -1,7 +1,7 @@
 // Search and filters above the policies list.
 import { Button, Dropdown, makeStyles, Option, SearchBox, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { shortControlLabels, stateLabels } from '../../domain/labels';
 import type { FindingsFilter } from '../../policy-ui/lint-summary';
 import type { PolicyState } from './policy-rows';
@@ -130,8 +130,14 @@ export function PoliciesToolbar({
 }) {
   const styles = useStyles();
   const active = filters.search || filters.states.size > 0 || filters.control || filters.findings;
+  const root = useRef<HTMLDivElement>(null);
+  // The button goes once the filters are cleared: the keyboard's focus goes to the search box, not the page's start.
+  const clear = () => {
+    filters.clear();
+    root.current?.querySelector('input')?.focus();
+  };
   return (
-    <div className={styles.root} role="search">
+    <div ref={root} className={styles.root} role="search">
       <SearchField text={filters.searchText} onChange={filters.setSearch} />
       <FilterMenus
         states={filters.states}
@@ -143,7 +149,7 @@ export function PoliciesToolbar({
         setFindings={filters.setFindings}
       />
       {active && (
-        <Button appearance="subtle" icon={<DismissRegular />} onClick={filters.clear}>
+        <Button appearance="subtle" icon={<DismissRegular />} onClick={clear}>
           Clear filters
         </Button>
       )}

@@ -162,6 +162,7 @@ export function MappingTable({ rows, confirmed, onChoose, onConfirm }: MappingTa
                         className={styles.dropdown}
                         kind={PICKABLE[row.kind]!}
                         label={`Pick another for ${label}`}
+                        placeholder="Search the target…"
                         onPick={(entry) => onChoose(row.key, { action: 'use', targetId: entry.id, targetName: entry.displayName })}
                       />
                     ) : null}
