@@ -67,9 +67,11 @@ export function rows(r: Results & { evaluation?: EvaluationFigures; tenants?: Te
       cell(`${fmt(f.sizes[n]!.load.firstRowMs)}; in the DOM at ${f.sizes[n]!.load.firstRowInDomMs.median} ms`),
     );
   perSize('Every name shown', undefined, (s) => s.load.namesShownMs);
-  add(`Names request sent after the list arrived, ${top} policies`, '≤ 16 ms (a frame)', (f) =>
-    upTo(f.sizes[top]!.load.namesRequestAfterListMs, 16),
-  );
+  add(`Names request sent after the list arrived, ${top} policies`, 'before the list is first drawn', (f) => {
+    const load = f.sizes[top]!.load;
+    const text = `${fmt(load.namesRequestAfterListMs)}; first row drawn at ${load.firstRowAfterListMs.median} ms`;
+    return cell(text, load.namesRequestBeforeFirstRow);
+  });
   add(`Every name shown after the list arrived, ${top} policies`, '≤ 1 round trip + 50 ms', (f) => {
     const load = f.sizes[top]!.load;
     const text = `${fmt(load.namesShownAfterListMs)}; round trip ${load.namesRoundTripMs.median} ms`;
