@@ -3,8 +3,9 @@
 //   it issues Entra-shaped tokens (tid, oid, scp) and can be told to withhold scopes;
 // - the Graph emulator server (`npm run emulator -- --issuer ...`), verifying that provider's tokens.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import { OAuth2Server } from 'oauth2-mock-server';
 import { localhostCertificate } from '../../src/testing/localhost-certificate';
@@ -24,6 +25,9 @@ async function waitFor(url: string, timeoutMs = 30_000) {
   }
   throw new Error(`${url} did not start within ${timeoutMs} ms`);
 }
+
+/** Longer than any client keeps an idle socket, so the server never closes one a client is about to reuse. */
+const KEEP_ALIVE_MS = 120_000;
 
 export default async function globalSetup() {
   const dir = join(process.cwd(), '.e2e-tmp');
@@ -52,7 +56,14 @@ export default async function globalSetup() {
       payload.aud = urls.emulator;
     }
   });
-  await idp.start(ports.idp, 'localhost');
+  // The provider's own server closes an idle kept-alive socket after Node's 5 s; a test's API client that
+  // reuses the socket at that moment gets ECONNRESET. Served here with a keep-alive longer than any client's.
+  const idpServer = createHttpsServer(
+    { key: readFileSync(keyPath), cert: readFileSync(certPath), keepAliveTimeout: KEEP_ALIVE_MS },
+    idp.service.requestHandler,
+  );
+  await new Promise<void>((resolve) => idpServer.listen(ports.idp, 'localhost', resolve));
+  idp.issuer.url = urls.idp;
 
   // Lets a test make the provider withhold scopes, as a tenant without admin consent would.
   const control: Server = createServer((req, res) => {
@@ -86,6 +97,7 @@ export default async function globalSetup() {
   return async () => {
     emulator.kill('SIGTERM');
     control.close();
-    await idp.stop();
+    idpServer.closeAllConnections();
+    await new Promise((resolve) => idpServer.close(resolve));
   };
 }

@@ -142,6 +142,9 @@ export async function startEmulatorServer(options: {
     })();
   });
 
+  // Node closes an idle kept-alive socket after 5 s; a client reusing it at that moment gets ECONNRESET, a
+  // dropped connection Graph would not have caused. Clients close idle sockets first with this longer wait.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, host, resolve);
