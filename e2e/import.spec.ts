@@ -50,10 +50,16 @@ test('a backup restores what was deleted and changed since, after a review, and 
   await expect(page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ })).toBeDisabled();
   await page.getByRole('checkbox', { name: /^I understand the risk for 'CA002/ }).check();
   await expect(blockers).toHaveCount(0);
-  await page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ }).click();
+  const apply = page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ });
+  await apply.click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('1 to create and 1 to update');
+  // Cancel gives the keyboard's focus back to the button that asked; Write, to the run that replaced it.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(apply).toBeFocused();
+  await page.keyboard.press('Enter');
   await dialog.getByRole('button', { name: 'Write to Contoso' }).click();
+  await expect(page.getByRole('heading', { name: /^(Writing|Applied) to Contoso$/ })).toBeFocused();
   await expect(page.getByRole('heading', { name: 'Applied to Contoso' })).toBeVisible();
   const written = page.getByRole('table', { name: 'What was written' });
   await expect(written.getByText('As planned')).toHaveCount(2);
@@ -162,4 +168,37 @@ test('a copy into another tenant maps references; a dropped exclusion blocks unt
     .click();
   await expect(page.getByRole('heading', { level: 1, name: /^CA007/ })).toBeVisible();
   await expect(page.getByText('Contractors').first()).toBeVisible();
+});
+
+test('a plan shown when the admin switches accounts says it now writes to the other tenant, and is made again there', async ({
+  page,
+  signInPage,
+}) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await page.getByRole('tab', { name: 'Backup' }).click();
+  await page.getByRole('button', { name: 'Back up this tenant' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /one file/ }).click()]);
+  await page.getByRole('tab', { name: 'Import' }).click();
+  await page
+    .getByLabel('Files to import')
+    .setInputFiles({ name: 'contoso-backup.json', mimeType: 'application/json', buffer: readFileSync(await download.path()) });
+  await expect(page.getByText(/A restore into the tenant the import came from\. 0 to create, 0 to update/)).toBeVisible();
+
+  // Adding an account makes it the active one: the same backup would now be copied into pre-production.
+  const account = page.getByRole('button', { name: /^Ada Lindqvist \(demo administrator\)/ });
+  await account.click();
+  await page.getByRole('menuitem', { name: /^Add .*\(administrator\) · Contoso pre-production$/ }).click();
+  const notice = page.getByText('This plan now writes to Contoso pre-production');
+  await expect(notice).toBeVisible();
+  await expect(page.getByText(/It was made for Contoso; you switched accounts since/)).toBeVisible();
+  await expect(page.getByText(/A copy into another tenant: references are mapped below/)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Apply: \d+ changes? to Contoso pre-production/ })).toBeVisible();
+
+  // Back on the tenant it was made for, the notice goes.
+  await page.getByRole('button', { name: /^Ada Lindqvist/ }).click();
+  await page.getByRole('menuitemradio', { name: /Ada Lindqvist \(demo administrator\) Contoso$/ }).click();
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByText(/A restore into the tenant the import came from\. 0 to create, 0 to update/)).toBeVisible();
 });

@@ -2,9 +2,9 @@
 // route. Loaded only once an account is signed in, so the sign-in page downloads none of it.
 import { Spinner } from '@fluentui/react-components';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useNavigate } from 'react-router';
-import { TenantSessionProvider } from '../session/tenant-session';
+import { TenantSessionProvider, useTenantSession } from '../session/tenant-session';
 import type { AppConfig } from '../shared/config';
 import { paths, routePatterns } from '../shared/routes/paths';
 import { createQueryClient } from './query-client';
@@ -52,6 +52,20 @@ function ReturnAfterRedirect({ path }: { path?: string | null }) {
 
 const suspended = (element: ReactNode) => <Suspense fallback={<Spinner label="Loading…" />}>{element}</Suspense>;
 
+/** Mounted afresh when the active account changes. */
+function PerAccount({ children }: { children: ReactNode }) {
+  const { account } = useTenantSession();
+  return <Fragment key={account.key}>{children}</Fragment>;
+}
+
+/**
+ * A screen whose state is made of the tenant's own objects (a switch read from its policies, a user picked
+ * in its directory, a draft of one of its policies) starts afresh on an account switch: carried over, it
+ * would write one tenant's ids into another. Import and templates keep what was chosen (a file, a
+ * template) and their plan says it now writes elsewhere.
+ */
+const ofTheTenant = (element: ReactNode) => suspended(<PerAccount>{element}</PerAccount>);
+
 /** The signed-in frame: every route renders inside it. */
 function Root({ config, demo, returnPath }: SignedInAppProps) {
   return (
@@ -76,22 +90,22 @@ function createRouter(props: SignedInAppProps) {
           children: [
             { path: '/', element: <Navigate to={paths.policies} replace /> },
             { path: routePatterns.policies, element: <PoliciesRoute /> },
-            { path: routePatterns.newPolicy, element: suspended(<NewPolicyPage />) },
+            { path: routePatterns.newPolicy, element: ofTheTenant(<NewPolicyPage />) },
             { path: routePatterns.policy, element: suspended(<PolicyRoute />) },
-            { path: routePatterns.editPolicy, element: suspended(<PolicyEditorPage />) },
-            { path: routePatterns.deleted, element: suspended(<DeletedPoliciesPage />) },
+            { path: routePatterns.editPolicy, element: ofTheTenant(<PolicyEditorPage />) },
+            { path: routePatterns.deleted, element: ofTheTenant(<DeletedPoliciesPage />) },
             { path: routePatterns.compare, element: suspended(<ComparePage />) },
             { path: routePatterns.compareTenants, element: suspended(<ComparePage />) },
             { path: routePatterns.history, element: suspended(<ChangeHistoryPage />) },
             { path: routePatterns.backup, element: suspended(<BackupPage />) },
             { path: routePatterns.import, element: suspended(<ImportPage />) },
             { path: routePatterns.templates, element: suspended(<TemplatesPage />) },
-            { path: routePatterns.emergencyAccess, element: suspended(<EmergencyAccessPage />) },
-            { path: routePatterns.whatIf, element: suspended(<WhatIfPage />) },
-            { path: routePatterns.rollout, element: suspended(<RolloutPage />) },
-            { path: routePatterns.contingency, element: suspended(<ContingencyPage />) },
+            { path: routePatterns.emergencyAccess, element: ofTheTenant(<EmergencyAccessPage />) },
+            { path: routePatterns.whatIf, element: ofTheTenant(<WhatIfPage />) },
+            { path: routePatterns.rollout, element: ofTheTenant(<RolloutPage />) },
+            { path: routePatterns.contingency, element: ofTheTenant(<ContingencyPage />) },
             { path: routePatterns.lint, element: suspended(<LintPage />) },
-            { path: routePatterns.settings, element: suspended(<SettingsPage />) },
+            { path: routePatterns.settings, element: ofTheTenant(<SettingsPage />) },
             { path: '*', element: <Navigate to={paths.policies} replace /> },
           ],
         },

@@ -23,6 +23,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowResetRegular, PersonAddRegular, SignOutRegular } from '@fluentui/react-icons';
+import { useIsMutating } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useAuth, type DemoDirectory, type SignedInAccount } from '../../auth';
 import { useOrganizationName } from '../../session/organization-query';
@@ -53,6 +54,9 @@ export function AccountMenu({ demo }: { demo?: DemoControls }) {
   const [confirmReset, setConfirmReset] = useState(false);
   const tenantName = useTenantName(active!);
   const others = demo?.accounts.filter((a) => !accounts.some((s) => s.key === a.id)) ?? [];
+  // A write under way belongs to this account's tenant and journal: switching, adding an account (a redirect
+  // outside the demo) or signing out waits for it to end.
+  const writing = useIsMutating() > 0;
 
   return (
     <>
@@ -76,13 +80,16 @@ export function AccountMenu({ demo }: { demo?: DemoControls }) {
         <MenuPopover>
           <MenuList>
             <MenuGroup>
-              <MenuGroupHeader>Signed-in accounts</MenuGroupHeader>
+              <MenuGroupHeader>
+                {writing ? 'Signed-in accounts (a write is under way: wait for it to end to switch)' : 'Signed-in accounts'}
+              </MenuGroupHeader>
               {accounts.map((account) => (
                 <MenuItemRadio
                   key={account.key}
                   name="account"
                   value={account.key}
                   secondaryContent={account.tenantName ?? account.username}
+                  disabled={writing && account.key !== active!.key}
                 >
                   {account.name}
                 </MenuItemRadio>
@@ -94,18 +101,18 @@ export function AccountMenu({ demo }: { demo?: DemoControls }) {
                 <MenuGroup>
                   <MenuGroupHeader>{ADD_ACCOUNT}</MenuGroupHeader>
                   {others.map((a) => (
-                    <MenuItem key={a.id} icon={<PersonAddRegular />} onClick={() => void session.signIn(a.id)}>
+                    <MenuItem key={a.id} icon={<PersonAddRegular />} disabled={writing} onClick={() => void session.signIn(a.id)}>
                       Add {a.displayName} ({a.role === 'admin' ? 'administrator' : 'read-only'}) · {a.tenantName}
                     </MenuItem>
                   ))}
                 </MenuGroup>
               )
             ) : (
-              <MenuItem icon={<PersonAddRegular />} onClick={() => void session.signIn()}>
+              <MenuItem icon={<PersonAddRegular />} disabled={writing} onClick={() => void session.signIn()}>
                 {ADD_ACCOUNT}
               </MenuItem>
             )}
-            <MenuItem icon={<SignOutRegular />} onClick={() => void session.signOut(active!.key)}>
+            <MenuItem icon={<SignOutRegular />} disabled={writing} onClick={() => void session.signOut(active!.key)}>
               Sign out {active!.name}
             </MenuItem>
             <MenuDivider />

@@ -26,10 +26,11 @@ import {
   ShieldKeyholeRegular,
   SplitVerticalRegular,
 } from '@fluentui/react-icons';
-import { memo, type ReactNode } from 'react';
+import { memo, useRef, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useWriteAccess } from '../../session/write-access';
 import { AccountMenu, type DemoControls } from './account-menu';
+import { useFocusRescue } from './use-focus-rescue';
 import { paths } from '../../shared/routes/paths';
 
 const useStyles = makeStyles({
@@ -131,11 +132,13 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
   const section = `/${useLocation().pathname.split('/')[1] || 'policies'}`;
   const navigate = useNavigate();
   const write = useWriteAccess();
+  const main = useRef<HTMLElement>(null);
+  useFocusRescue(main);
   return (
     <div className={styles.root}>
       <ShellHeader demo={demo} />
       <MainNav section={section} navigate={navigate} />
-      <main className={styles.main} id="main">
+      <main className={styles.main} id="main" ref={main}>
         {!write.allowed && (
           <MessageBar intent="info" className={styles.readOnly}>
             <MessageBarBody>

@@ -30,6 +30,7 @@ import { useTenantSession } from '../../session/tenant-session';
 import { useWriteAccess } from '../../session/write-access';
 import { useTheme } from '../../shared/theme';
 import { ErrorState } from '../../shared/ui/error-state';
+import { useFocusReturn } from '../../shared/ui/use-focus-return';
 import { formatDateTime } from '../../shared/ui/format';
 import { policyQuery, useNames } from '../../policy-ui/queries';
 import { useSavePolicy } from '../../policy-ui/writes';
@@ -89,12 +90,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   // Undoing every change throws away work: it asks first.
   const [confirmUndo, setConfirmUndo] = useState(false);
   // The question closed (either answer): the keyboard's focus goes back to the button that asked it.
-  const undoButton = useRef<HTMLButtonElement>(null);
-  const wasAsking = useRef(false);
-  useEffect(() => {
-    if (wasAsking.current && !confirmUndo) undoButton.current?.focus();
-    wasAsking.current = confirmUndo;
-  }, [confirmUndo]);
+  const rememberFocus = useFocusReturn(confirmUndo);
 
   const changes = useMemo(
     () => (draft.policy ? describeChanges(draft.base, draft.policy, names.data) : []),
@@ -198,7 +194,13 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
           </Button>
         </Tooltip>
         {/* Focusable while disabled: the keyboard's focus comes back to it once the changes are undone. */}
-        <Button ref={undoButton} disabledFocusable={!draft.dirty} onClick={() => setConfirmUndo(true)}>
+        <Button
+          disabledFocusable={!draft.dirty}
+          onClick={() => {
+            rememberFocus();
+            setConfirmUndo(true);
+          }}
+        >
           Undo all changes…
         </Button>
         <Tooltip

@@ -20,7 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { ApplyItem, ApplyRun } from '../../operations/apply-plan';
 import { summarizeRun } from '../../operations/apply-plan';
 import { downloadFile } from '../../shared/download';
@@ -61,12 +61,20 @@ export interface ApplyPanelProps {
   stepByStep?: boolean;
   /** What the next write changes, when it is known (not after a reload). */
   renderNext?(item: ApplyItem): ReactNode;
+  /** Started by the admin just now (not found in the journal on opening the page): the run's title takes the keyboard's focus. */
+  takeFocus?: boolean;
 }
 
 const VERB = { create: 'Create', update: 'Update' } as const;
 
-export function ApplyPanel({ run, running, targetName, onStop, onResume, onClose, stepByStep, renderNext }: ApplyPanelProps) {
+export function ApplyPanel({ run, running, targetName, onStop, onResume, onClose, stepByStep, renderNext, takeFocus }: ApplyPanelProps) {
   const styles = useStyles();
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (takeFocus) title.current?.focus();
+    // Once, when the run appears: its later changes leave focus where the admin put it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const done = run.items.filter((i) => i.status === 'done').length;
   const failed = run.items.filter((i) => i.status === 'failed').length;
   const differs = run.items.filter((i) => i.differences && i.differences.length > 0).length;
@@ -76,7 +84,7 @@ export function ApplyPanel({ run, running, targetName, onStop, onResume, onClose
   const paused = !!stepByStep && !running && !finished && !run.stopped && failed === 0 && next;
   return (
     <section className={styles.root} aria-labelledby="apply-title">
-      <h2 id="apply-title" className={styles.heading}>
+      <h2 id="apply-title" className={styles.heading} ref={title} tabIndex={-1}>
         {running
           ? `Writing to ${targetName}`
           : finished

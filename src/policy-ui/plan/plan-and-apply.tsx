@@ -2,7 +2,19 @@
 // templates, emergency access, contingency): the plan reviewed, a confirmation, the run with its
 // progress, Stop and Resume, and a run this device journalled and did not finish shown first. While a
 // run is shown, the page's own content (where the import comes from) steps aside.
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+} from '@fluentui/react-components';
 import { useRef, useState, type ReactNode } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
 import type { Plan } from '../../domain/plan/types';
@@ -10,6 +22,7 @@ import { describeError, type ErrorDescription } from '../../graph/describe-error
 import { newApplyRun, type ApplyRun } from '../../operations/apply-plan';
 import { useTenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
+import { useFocusReturn } from '../../shared/ui/use-focus-return';
 import { useApplyJournal, useApplyPlan } from '../writes';
 import { ApplyPanel } from './apply-panel';
 import { PlanReview, type PlanReviewProps } from './plan-review';
@@ -34,7 +47,37 @@ export interface PlanAndApplyProps {
   stepByStep?: boolean;
 }
 
-export function PlanAndApply({
+/**
+ * The flow for the signed-in account. Switching accounts starts it again for the new one (its own journal,
+ * no run or confirmation carried over) and says so when a plan was already shown: the same source now
+ * writes to another tenant, and an admin who switched to look at something must not miss that.
+ */
+export function PlanAndApply(props: PlanAndApplyProps) {
+  const { account } = useTenantSession();
+  const { source, sourceKey, targetName } = props;
+  const [madeFor, setMadeFor] = useState({ sourceKey, account: account.key, targetName });
+  // Derived state, set while rendering: a new source is made for the account signed in now.
+  if (madeFor.sourceKey !== sourceKey || (madeFor.account === account.key && madeFor.targetName !== targetName)) {
+    setMadeFor({ sourceKey, account: account.key, targetName });
+  }
+  const switched = source !== null && madeFor.account !== account.key;
+  return (
+    <>
+      {switched ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>This plan now writes to {targetName}</MessageBarTitle>
+            It was made for {madeFor.targetName}; you switched accounts since. It has been made again against {targetName}’s policies and
+            directory. Review it before you write, or switch back to {madeFor.targetName}.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <AccountPlanAndApply key={account.key} {...props} />
+    </>
+  );
+}
+
+function AccountPlanAndApply({
   source,
   sourceKey,
   targetName,
@@ -81,6 +124,8 @@ export function PlanAndApply({
     );
   };
   const writes = confirming ? confirming.counts.create + confirming.counts.update : 0;
+  // Cancel gives focus back to the button that asked; Write replaces it with the run, whose title takes focus.
+  const rememberFocus = useFocusReturn(!!confirming);
 
   return (
     <>
@@ -96,6 +141,7 @@ export function PlanAndApply({
             setRun(null);
           }}
           stepByStep={stepByStep}
+          takeFocus={applied !== null}
           renderNext={(item) => {
             const row = applied?.rows.find((r) => r.key === item.key);
             return row ? <RowDifference row={row} targetName={targetName} /> : null;
@@ -111,7 +157,10 @@ export function PlanAndApply({
               key={sourceKey}
               source={source}
               targetName={targetName}
-              onApply={setConfirming}
+              onApply={(plan) => {
+                rememberFocus();
+                setConfirming(plan);
+              }}
               initialChoices={initialChoices}
               intro={intro}
             />

@@ -1,0 +1,64 @@
+// When the element with the keyboard's focus leaves the page (a Save button replaced by the saved
+// policy, a restored row gone from its list, a step's button hidden while it writes, a dialog closed),
+// the browser puts focus on the page's start (and tells no one: removal fires no blur) and the next Tab
+// starts from the header. This puts focus on the title of the nearest part of the screen still there
+// (the run's title, else the screen's), without scrolling, so a keyboard or screen reader user stays
+// where they were working; a button disabled while its action ran ("Saving…") gets it back when it is
+// enabled again. A screen that knows a better place (the button that opened a dialog) moves focus
+// itself, first.
+import { useEffect, type RefObject } from 'react';
+
+const HEADINGS = 'h1, h2, h3';
+
+function titleNear(path: readonly EventTarget[], main: HTMLElement): HTMLElement | null {
+  for (const node of path) {
+    if (!(node instanceof HTMLElement) || !node.isConnected || !main.contains(node)) continue;
+    const title = node.matches(HEADINGS) ? node : node.querySelector<HTMLElement>(HEADINGS);
+    if (title) return title;
+  }
+  return main.querySelector<HTMLElement>(HEADINGS);
+}
+
+const focusLost = () => !document.activeElement || document.activeElement === document.body;
+
+export function useFocusRescue(main: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    // The element that last had focus, where it was (read while it is on the page), and whether it lost
+    // focus by being disabled rather than by a click elsewhere.
+    let last: { element: HTMLElement; path: EventTarget[]; disabled: boolean } | null = null;
+    const onFocusIn = (event: FocusEvent) => {
+      if (event.target instanceof HTMLElement) last = { element: event.target, path: event.composedPath(), disabled: false };
+    };
+    const onFocusOut = (event: FocusEvent) => {
+      if (last && event.target === last.element && !event.relatedTarget) last.disabled = last.element.matches(':disabled');
+    };
+    const rescue = () => {
+      scheduled = undefined;
+      if (!last || !focusLost() || !main.current) return;
+      const { element, path } = last;
+      if (element.isConnected) {
+        if (last.disabled && !element.matches(':disabled')) element.focus();
+        return;
+      }
+      // The next screen may still be loading (the saved policy's page): the next change looks again.
+      const title = titleNear(path, main.current);
+      if (!title) return;
+      if (!title.hasAttribute('tabindex')) title.tabIndex = -1;
+      title.focus({ preventScroll: true });
+    };
+    // After the page settles and a screen's own focus return had its turn.
+    let scheduled: ReturnType<typeof setTimeout> | undefined;
+    const observer = new MutationObserver(() => {
+      if (last && scheduled === undefined) scheduled = setTimeout(rescue, 50);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+    document.addEventListener('focusin', onFocusIn, true);
+    document.addEventListener('focusout', onFocusOut, true);
+    return () => {
+      observer.disconnect();
+      clearTimeout(scheduled);
+      document.removeEventListener('focusin', onFocusIn, true);
+      document.removeEventListener('focusout', onFocusOut, true);
+    };
+  }, [main]);
+}
