@@ -57,8 +57,8 @@ test('a contingency plan is made ready, drilled, switched on and switched back e
   await expect(page.getByRole('tab', { name: 'Contingency' })).toHaveAttribute('aria-selected', 'true');
   const card = page.getByRole('group', { name: 'MFA Disruption' });
   await expect(card.getByRole('list', { name: 'Contingency policies of MFA Disruption' }).getByRole('listitem')).toHaveText([
-    /^\[1\/2\] EM01/,
-    /^\[2\/2\] EM02/,
+    /^EM01 - ENABLE IN EMERGENCY: [^[]+\[1\/2\]/,
+    /^EM02 - ENABLE IN EMERGENCY: [^[]+\[2\/2\]/,
   ]);
   // EM02 blocks and excludes no emergency account: not ready, until the plan excludes them first.
   await expect(card.getByRole('list', { name: 'Readiness of MFA Disruption' })).toContainText(
@@ -88,6 +88,9 @@ test('a contingency plan is made ready, drilled, switched on and switched back e
   // The switch: reviewed as a plan, guarded, written.
   await card.getByRole('button', { name: 'Switch to this plan…' }).click();
   await expect(page.getByText(/0 to create, 3 to update/)).toBeVisible();
+  // A switch of the tenant's own policies, in its words: they are changed, in the states the switch means.
+  await expect(page.getByText('All 3 policies are changed.')).toBeVisible();
+  await expect(page.getByRole('radiogroup', { name: 'State of the policies written' })).toHaveCount(0);
   for (const risk of await page.getByRole('checkbox', { name: /^I understand the risk for/ }).all()) await risk.check();
   await page.getByRole('button', { name: /^Apply: 3 changes to Contoso/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
@@ -129,8 +132,8 @@ test('the demo’s contingency plan is ready, goes into a backup with its edits,
   await page.getByRole('tab', { name: 'Contingency' }).click();
   const card = page.getByRole('group', { name: 'Compliance service disruption' });
   await expect(card.getByRole('list', { name: 'Contingency policies of Compliance service disruption' }).getByRole('listitem')).toHaveText([
-    /^\[1\/2\] EM01/,
-    /^\[2\/2\] EM02/,
+    /^EM01 - ENABLE IN EMERGENCY: [^[]+\[1\/2\]/,
+    /^EM02 - ENABLE IN EMERGENCY: [^[]+\[2\/2\]/,
   ]);
   // Nothing stands in its way; the demo names no emergency accounts in Settings, which it notes.
   await expect(card.getByRole('list', { name: 'Readiness of Compliance service disruption' }).getByRole('listitem')).toHaveText([

@@ -13,6 +13,9 @@ export interface RolloutProblem {
   ring?: number;
 }
 
+/** The blocker of a plan with no ring yet: a screen that says so in its own words need not show it as an error. */
+export const NO_RING = 'Add at least one ring.';
+
 /** Why this policy cannot be rolled out in rings, or null when it can. */
 export function unsuitablePolicy(policy: JsonObject): string | null {
   const conditions = objectIn(policy.conditions);
@@ -40,7 +43,16 @@ export function ringProblems(
   const problems: RolloutProblem[] = [];
   const unsuitable = unsuitablePolicy(policy);
   if (unsuitable) problems.push({ severity: 'blocker', text: unsuitable });
-  if (groups.length === 0) problems.push({ severity: 'blocker', text: 'Add at least one ring.' });
+  if (groups.length === 0) problems.push({ severity: 'blocker', text: NO_RING });
+  // The start puts the policy itself report-only: an On policy stops enforcing for everyone outside the
+  // rings reached so far, and only the finish turns it back on for all.
+  if (policy.state === 'enabled' && groups.length > 0)
+    problems.push({
+      severity: 'warning',
+      text:
+        'The policy is On today. The start makes it report-only for everyone: until the finish, it is enforced only for the members ' +
+        'of the rings reached, through the copy.',
+    });
   const users = objectIn(objectIn(policy.conditions).users);
   const excluded = new Set(stringsIn(users.excludeGroups).map((id) => id.toLowerCase()));
   const emergencyUsers = new Map([...emergency.users, ...(emergency.members ?? []).map((m) => m.user)].map((u) => [u.id.toLowerCase(), u]));
@@ -82,6 +94,12 @@ export function ringProblems(
           ring,
         });
     }
+    if (known && known.length === 0 && !group.created)
+      problems.push({
+        severity: 'warning',
+        text: `${label} has no members: the copy enforces nothing for it and its gate has no sign-ins to read.`,
+        ring,
+      });
     if (group.created)
       problems.push({
         severity: 'warning',

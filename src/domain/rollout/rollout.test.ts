@@ -143,6 +143,30 @@ describe('rings', () => {
     expect(problems).toContain('Ring 3 (Emergency): the policy excludes this group, so the ring would cover nobody.');
   });
 
+  it('warns that an On policy stops enforcing outside the rings, and of a ring without members', () => {
+    const texts = (subject: JsonObject, members: Map<string, { id: string; name: string }[]>) =>
+      ringProblems(subject, groups, { users: [], groups: [] }, members, [])
+        .filter((p) => p.severity === 'warning')
+        .map((p) => p.text);
+    const on = texts(
+      policy,
+      new Map([
+        [PILOT, [ADA]],
+        [FINANCE, []],
+      ]),
+    );
+    expect(on).toContain(
+      'The policy is On today. The start makes it report-only for everyone: until the finish, it is enforced only for the members ' +
+        'of the rings reached, through the copy.',
+    );
+    expect(on).toContain('Ring 2 (Finance) has no members: the copy enforces nothing for it and its gate has no sign-ins to read.');
+    expect(on.filter((t) => t.startsWith('Ring 1'))).toEqual([]);
+    // Report-only today: nothing stops being enforced.
+    expect(texts({ ...policy, state: 'enabledForReportingButNotEnforced' }, new Map([[PILOT, [ADA]]]))).not.toContainEqual(
+      expect.stringMatching(/^The policy is On today/),
+    );
+  });
+
   it('refuses policies whose copy could not be read in rings', () => {
     expect(
       unsuitablePolicy({ ...policy, conditions: { applications: { includeUserActions: ['urn:user:registersecurityinfo'] } } }),

@@ -86,8 +86,9 @@ export function ContingencyPage() {
       </h1>
       <Text>
         Contingency policies wait in report-only and are turned on, in order, when a disruption happens (an MFA outage, a federation
-        failure); the normal policies they stand in for are turned off. Gatehouse recognises them by Microsoft’s naming:{' '}
-        <code>EM01 - ENABLE IN EMERGENCY: MFA Disruption [1/3] - …</code>.
+        failure); the normal policies they stand in for are turned off. Gatehouse recognises them by the names Microsoft’s guidance gives
+        them, such as <code>EM01 - ENABLE IN EMERGENCY: MFA Disruption [1/3] - All apps: Require a phone sign-in</code>, and groups them by
+        disruption.
       </Text>
       {list.isPending ? <Spinner label="Reading the policies…" /> : null}
       {list.error ? <ErrorState {...describeError(list.error, 'read the policies')} onRetry={() => void list.refetch()} /> : null}
@@ -128,6 +129,7 @@ export function ContingencyPage() {
           // Microsoft's guidance turns contingency policies on one at a time, checking each: a guided run.
           // The way back is one action.
           stepByStep={mode.kind === 'activate'}
+          change
           intro={
             mode.kind === 'activate'
               ? `The switch to the plan for ${mode.plan.disruption}, in its order. `

@@ -128,8 +128,8 @@ export function PlanCard({ plan, policies, emergency, switched, onEdit, onActiva
         <ol className={styles.list} aria-label={`Contingency policies of ${plan.disruption}`}>
           {plan.enable.map((step) => (
             <li key={step.policyId}>
-              [{step.position}/{step.of}] {step.name}{' '}
-              <StateBadge state={(byId.get(step.policyId)?.state as string | undefined) ?? REPORT_ONLY} />
+              {/* The name holds its place in the order ([1/3]); the list numbers it too. */}
+              {step.name} <StateBadge state={(byId.get(step.policyId)?.state as string | undefined) ?? REPORT_ONLY} />
             </li>
           ))}
         </ol>

@@ -100,6 +100,7 @@ export function EmergencyAccessPage() {
         source={work?.source ?? null}
         sourceKey={String(work?.key ?? 0)}
         targetName={targetName}
+        change
         intro={
           work?.kind === 'revert'
             ? 'The way back from the last fix: only the exclusions it added are taken out. '

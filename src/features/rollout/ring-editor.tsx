@@ -21,7 +21,7 @@ import { ArrowDownRegular, ArrowUpRegular, DeleteRegular } from '@fluentui/react
 import { useState } from 'react';
 import type { JsonObject } from '../../domain/json';
 import type { EmergencyAccess } from '../../domain/lockout';
-import { ringProblems } from '../../domain/rollout/rings';
+import { NO_RING, ringProblems } from '../../domain/rollout/rings';
 import {
   DEFAULT_THRESHOLDS,
   newRolloutPlan,
@@ -155,11 +155,14 @@ export function RingEditor({
         </Button>
       </div>
       <ThresholdFields thresholds={thresholds} onChange={setThresholds} />
-      {problems.map((problem) => (
-        <MessageBar key={problem.text} intent={problem.severity === 'blocker' ? 'error' : 'warning'}>
-          <MessageBarBody>{problem.text}</MessageBarBody>
-        </MessageBar>
-      ))}
+      {/* With no ring yet, the line above says what to do: not an error before any input. */}
+      {problems
+        .filter((problem) => problem.text !== NO_RING)
+        .map((problem) => (
+          <MessageBar key={problem.text} intent={problem.severity === 'blocker' ? 'error' : 'warning'}>
+            <MessageBarBody>{problem.text}</MessageBarBody>
+          </MessageBar>
+        ))}
       <div className={styles.row}>
         <Button
           appearance="primary"

@@ -136,6 +136,7 @@ export function RolloutPage() {
             targetName={targetName}
             // A step writes the states it means (report-only, on, off), and creates the new rings' groups.
             initialChoices={{ states: 'source', mapping: mode.write.mapping }}
+            change
             intro={mode.write.intro}
             onStart={() => {
               const { step, policies: written } = mode.write;

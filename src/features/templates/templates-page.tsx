@@ -105,7 +105,7 @@ export function TemplatesPage() {
         {targetName}: whether it has the policy, which one and how it differs, or that it is a gap. Choose templates to deploy them
         together, as one plan you review before anything is written.
       </Text>
-      <PlanAndApply source={chosen.length > 0 ? source : null} sourceKey={String(plans)} targetName={targetName}>
+      <PlanAndApply source={chosen.length > 0 ? source : null} sourceKey={String(plans)} targetName={targetName} from="the templates">
         <MessageBar intent={securityDefaults.data?.isEnabled ? 'warning' : 'info'} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>

@@ -43,6 +43,8 @@ export interface PlanAndApplyProps {
   /** Choices the review starts from: a contingency switch writes the states it means, not report-only. */
   initialChoices?: PlanReviewProps['initialChoices'];
   intro?: PlanReviewProps['intro'];
+  change?: PlanReviewProps['change'];
+  from?: PlanReviewProps['from'];
   /** A guided run: after each write the run waits, showing the next write, until the admin goes on. */
   stepByStep?: boolean;
 }
@@ -86,6 +88,8 @@ function AccountPlanAndApply({
   onFinished,
   initialChoices,
   intro,
+  change,
+  from,
   stepByStep = false,
 }: PlanAndApplyProps) {
   const tenant = useTenantSession();
@@ -163,6 +167,8 @@ function AccountPlanAndApply({
               }}
               initialChoices={initialChoices}
               intro={intro}
+              change={change}
+              from={from}
             />
           ) : null}
         </>

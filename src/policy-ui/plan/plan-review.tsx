@@ -46,9 +46,16 @@ export interface PlanReviewProps {
   initialChoices?: Partial<PlanChoices>;
   /** What the plan is, in a sentence, when it is not an import ("Emergency accounts added to 3 policies."). */
   intro?: string;
+  /**
+   * A change the console made of the tenant's own policies (a switch, a rollout step, a fix), not an import:
+   * its words say "changed", and the states are the ones it means (no choice of report-only offered).
+   */
+  change?: boolean;
+  /** What the policies come from, for the choice of their states: "the import" unless told. */
+  from?: string;
 }
 
-export function PlanReview({ source, targetName, onApply, initialChoices, intro }: PlanReviewProps) {
+export function PlanReview({ source, targetName, onApply, initialChoices, intro, change = false, from = 'the import' }: PlanReviewProps) {
   const styles = useStyles();
   const [choices, setChoices] = useState<PlanChoices>(() => ({ ...defaultChoices(), ...initialChoices }));
   const [domain, setDomain] = useState({ from: source.origin.domain ?? '', to: '' });
@@ -88,16 +95,18 @@ export function PlanReview({ source, targetName, onApply, initialChoices, intro 
           policies={policies}
           selection={choices.selection}
           onChange={(selection) => update({ selection })}
-          verb="brought in"
-          label="Policies to bring in"
+          verb={change ? 'changed' : 'brought in'}
+          label={change ? 'Policies to change' : 'Policies to bring in'}
         />
         <div className={styles.options}>
-          <Field label="State of the policies written">
-            <RadioGroup value={choices.states} onChange={(_, data) => update({ states: data.value as PlanChoices['states'] })}>
-              <Radio value="reportOnly" label="New policies report-only (user actions off); updates keep the state they have" />
-              <Radio value="source" label="As in the import" />
-            </RadioGroup>
-          </Field>
+          {change ? null : (
+            <Field label="State of the policies written">
+              <RadioGroup value={choices.states} onChange={(_, data) => update({ states: data.value as PlanChoices['states'] })}>
+                <Radio value="reportOnly" label="New policies report-only (user actions off); updates keep the state they have" />
+                <Radio value="source" label={`As in ${from}`} />
+              </RadioGroup>
+            </Field>
+          )}
           {!plan.sameTenant ? (
             <div className={styles.domains}>
               <Field label="Sign-in names ending in">
