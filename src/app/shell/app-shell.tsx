@@ -33,8 +33,17 @@ import { AccountMenu, type DemoControls } from './account-menu';
 import { useFocusRescue } from './use-focus-rescue';
 import { paths } from '../../shared/routes/paths';
 
+const NARROW = '@media (max-width: 1023px)';
+
 const useStyles = makeStyles({
-  root: { display: 'grid', gridTemplateRows: 'auto 1fr', gridTemplateColumns: '220px 1fr', minHeight: '100vh' },
+  root: {
+    display: 'grid',
+    gridTemplateRows: 'auto 1fr',
+    gridTemplateColumns: '220px 1fr',
+    minHeight: '100vh',
+    // A narrow window (a laptop's split screen) keeps its width for the work: the navigation shows icons only.
+    [NARROW]: { gridTemplateColumns: '60px 1fr' },
+  },
   header: {
     gridColumn: '1 / 3',
     display: 'flex',
@@ -47,8 +56,26 @@ const useStyles = makeStyles({
   },
   brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   product: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  nav: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingVerticalM },
-  main: { padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, minWidth: 0 },
+  nav: {
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: tokens.spacingVerticalM,
+    [NARROW]: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXS}` },
+  },
+  main: {
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
+    minWidth: 0,
+    [NARROW]: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}` },
+  },
+  label: {
+    [NARROW]: {
+      position: 'absolute',
+      width: '1px',
+      height: '1px',
+      overflow: 'hidden',
+      clip: 'rect(0 0 0 0)',
+      whiteSpace: 'nowrap',
+    },
+  },
   readOnly: { marginBottom: tokens.spacingVerticalL },
 });
 
@@ -75,6 +102,23 @@ const ShellHeader = memo(function ShellHeader({ demo }: { demo?: DemoControls })
   );
 });
 
+/** The main navigation's sections, in order. */
+const SECTIONS = [
+  { path: paths.policies, icon: <DocumentBulletListRegular />, label: 'Policies' },
+  { path: paths.lint, icon: <ShieldTaskRegular />, label: 'Lint' },
+  { path: paths.deleted, icon: <ArrowCounterclockwiseRegular />, label: 'Deleted policies' },
+  { path: paths.compare(), icon: <SplitVerticalRegular />, label: 'Compare' },
+  { path: paths.history, icon: <HistoryRegular />, label: 'Change history' },
+  { path: paths.backup, icon: <ArchiveRegular />, label: 'Backup' },
+  { path: paths.import, icon: <ArrowImportRegular />, label: 'Import' },
+  { path: paths.whatIf(), icon: <BranchForkRegular />, label: 'What if' },
+  { path: paths.rollout(), icon: <ArrowTrendingLinesRegular />, label: 'Rollout' },
+  { path: paths.templates, icon: <GridRegular />, label: 'Templates' },
+  { path: paths.emergencyAccess, icon: <ShieldKeyholeRegular />, label: 'Emergency access' },
+  { path: paths.contingency, icon: <ShieldErrorRegular />, label: 'Contingency' },
+  { path: paths.settings, icon: <SettingsRegular />, label: 'Settings' },
+];
+
 // It is given `navigate` rather than calling useNavigate: the hook reads React Router's route
 // context, which changes with every navigation and would re-render it past the memo.
 const MainNav = memo(function MainNav({ section, navigate }: { section: string; navigate: (to: string) => void }) {
@@ -82,45 +126,12 @@ const MainNav = memo(function MainNav({ section, navigate }: { section: string; 
   return (
     <nav className={styles.nav} aria-label="Main">
       <TabList vertical selectedValue={section} onTabSelect={(_, data) => navigate(String(data.value))}>
-        <Tab value={paths.policies} icon={<DocumentBulletListRegular />}>
-          Policies
-        </Tab>
-        <Tab value={paths.lint} icon={<ShieldTaskRegular />}>
-          Lint
-        </Tab>
-        <Tab value={paths.deleted} icon={<ArrowCounterclockwiseRegular />}>
-          Deleted policies
-        </Tab>
-        <Tab value={paths.compare()} icon={<SplitVerticalRegular />}>
-          Compare
-        </Tab>
-        <Tab value={paths.history} icon={<HistoryRegular />}>
-          Change history
-        </Tab>
-        <Tab value={paths.backup} icon={<ArchiveRegular />}>
-          Backup
-        </Tab>
-        <Tab value={paths.import} icon={<ArrowImportRegular />}>
-          Import
-        </Tab>
-        <Tab value={paths.whatIf()} icon={<BranchForkRegular />}>
-          What if
-        </Tab>
-        <Tab value={paths.rollout()} icon={<ArrowTrendingLinesRegular />}>
-          Rollout
-        </Tab>
-        <Tab value={paths.templates} icon={<GridRegular />}>
-          Templates
-        </Tab>
-        <Tab value={paths.emergencyAccess} icon={<ShieldKeyholeRegular />}>
-          Emergency access
-        </Tab>
-        <Tab value={paths.contingency} icon={<ShieldErrorRegular />}>
-          Contingency
-        </Tab>
-        <Tab value={paths.settings} icon={<SettingsRegular />}>
-          Settings
-        </Tab>
+        {SECTIONS.map(({ path, icon, label }) => (
+          // In a narrow window only the icon shows: the name stays for screen readers, and as a tooltip.
+          <Tab key={path} value={path} icon={icon} title={label}>
+            <span className={styles.label}>{label}</span>
+          </Tab>
+        ))}
       </TabList>
     </nav>
   );

@@ -18,7 +18,8 @@ import { formatDateTime } from '../../shared/ui/format';
 import { StateBadge } from '../../policy-ui/state-badge';
 
 const useStyles = makeStyles({
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  // The two buttons stack when the window is narrow, rather than push the table past its edge.
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   soon: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   // Columns as wide as their content: e-mail addresses and names are never drawn over each other.
   table: { tableLayout: 'auto' },

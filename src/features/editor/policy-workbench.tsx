@@ -22,6 +22,8 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'minmax(0, 3fr) minmax(320px, 2fr)',
     gap: tokens.spacingHorizontalXL,
     alignItems: 'start',
+    // Narrow, the JSON keeps the full width and the pickers and checks follow below it.
+    '@media (max-width: 1023px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
   editor: { height: 'calc(100vh - 300px)', minHeight: '480px' },
 });

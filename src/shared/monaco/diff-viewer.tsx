@@ -47,6 +47,9 @@ export default function DiffViewer({ original, modified, dark, ariaLabel, inline
       originalEditable: false,
       automaticLayout: true,
       renderSideBySide: !inline,
+      // The page's Inline switch decides: Monaco would otherwise go inline on its own below 900 px
+      // while the switch still said side by side.
+      useInlineViewWhenSpaceIsLimited: false,
       // Nothing here can be reverted: no revert arrows, and no gutter menu, whose context keys
       // outlived the editor and threw "AbstractContextKeyService has been disposed" on unmount.
       renderGutterMenu: false,
