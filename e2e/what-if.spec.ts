@@ -67,6 +67,41 @@ test('a draft is tried against a sign-in beside Graph’s answer, then kept as a
   await expect(row).toContainText('Loses multifactor authentication');
 });
 
+test('a sign-in from an unknown address: the fields sit apart, and what Gatehouse cannot tell is said once, in the form’s words', async ({
+  page,
+  signInPage,
+}) => {
+  // The width at which 'Client app' once ran over 'IP address'.
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await page.getByRole('tab', { name: 'What if' }).click();
+  const clientApp = await page.getByRole('combobox', { name: 'Client app' }).boundingBox();
+  const ipAddress = await page.getByLabel('IP address').boundingBox();
+  expect(clientApp!.x + clientApp!.width <= ipAddress!.x || clientApp!.y + clientApp!.height <= ipAddress!.y).toBe(true);
+
+  await page.getByRole('combobox', { name: 'Users' }).fill('Grace');
+  await page.getByRole('option', { name: /^Grace Kim/ }).click();
+  await page.getByRole('combobox', { name: 'Applications' }).fill('Microsoft Tea');
+  await page.getByRole('option', { name: /^Microsoft Teams/ }).click();
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+
+  // Graph says CA006 and CA030 do not apply; Gatehouse cannot tell without the address: no full agreement.
+  const table = page.getByRole('table', { name: 'Each policy for this scenario' });
+  const ca030 = table.getByRole('row', { name: /^CA030/ }).getByRole('cell');
+  await expect(ca030.nth(1)).toContainText('Does not apply');
+  await expect(ca030.nth(2)).toHaveText(/^Cannot tell\s*the IP address is not known\. Needs: IP address\.$/);
+  await expect(
+    table
+      .getByRole('row', { name: /^CA006/ })
+      .getByRole('cell')
+      .nth(2),
+  ).toContainText('Needs: Country, IP address.');
+  await expect(page.getByRole('status').filter({ hasText: /^Graph and Gatehouse/ })).toHaveText(
+    /^Graph and Gatehouse agree on \d+ policies; on 2 Gatehouse cannot tell without Country, IP address\.$/,
+  );
+});
+
 test('the engine’s agreement with the service is measured on the tenant’s own sign-ins', async ({ page, signInPage }) => {
   // A week of sign-ins and their users' groups read, then replayed through the engine: long on a slow machine.
   test.slow();

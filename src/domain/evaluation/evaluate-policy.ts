@@ -15,7 +15,7 @@ import { authenticationFlowsOutcome, clientAppsOutcome, platformsOutcome, riskOu
 import { usersOutcome } from './conditions/users';
 import { workloadOutcome } from './conditions/workload';
 import { grantOf, sessionOf, type GrantRequirement, type SessionRequirement } from './controls';
-import { configured, unknown, type Outcome } from './outcome';
+import { configured, distinct, unknown, type Outcome } from './outcome';
 import type { EvaluationContext, SignInFacts } from './sign-in';
 
 export type ConditionName =
@@ -127,6 +127,8 @@ export function steps(conditions: Record<string, unknown>, p: PreparedSignIn): S
   ];
 }
 
+const sentences = (traces: readonly ConditionTrace[]) => distinct(traces.map((t) => t.outcome.reason)).join(' ');
+
 /** Evaluates a policy for a sign-in already prepared (see prepareSignIn), as evaluatePolicies does for many. */
 export function evaluatePreparedPolicy(policy: unknown, p: PreparedSignIn, options: EvaluateOptions = {}): PolicyEvaluation {
   const body = obj(policy);
@@ -172,13 +174,13 @@ export function evaluatePreparedPolicy(policy: unknown, p: PreparedSignIn, optio
     return {
       ...base,
       result: 'indeterminate',
-      reason: open.map((t) => t.outcome.reason).join(' '),
+      reason: sentences(open),
       failedCondition: open[0]!.condition,
       missing: [...new Set(open.flatMap((t) => (t.outcome.kind === 'unknown' ? t.outcome.missing : [])))],
       ...controls,
       trace,
     };
-  return { ...base, result: 'applies', reason: trace.map((t) => t.outcome.reason).join(' '), ...controls, trace };
+  return { ...base, result: 'applies', reason: sentences(trace), ...controls, trace };
 }
 
 /** Evaluates one policy (any JSON: a saved policy, a draft, a file's) against one sign-in. */

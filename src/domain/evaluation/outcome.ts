@@ -12,6 +12,9 @@ export const unknown = (reason: string, missing: readonly string[]): Outcome => 
   missing: [...new Set(missing)],
 });
 
+/** Each reason once, in order: several locations or conditions that need the same input say so once. */
+export const distinct = (reasons: readonly string[]): string[] => [...new Set(reasons)];
+
 /** A truth value that may not be known, with what would be needed to know it. */
 export type Tri = { value: true | false; why: string } | { value: undefined; why: string; missing: string[] };
 
@@ -26,7 +29,7 @@ export function anyOf(values: readonly Tri[], whenNone: string): Tri {
   const open = values.filter((v): v is Extract<Tri, { value: undefined }> => v.value === undefined);
   if (open.length > 0)
     return notKnown(
-      open.map((v) => v.why).join('; '),
+      distinct(open.map((v) => v.why)).join('; '),
       open.flatMap((v) => v.missing),
     );
   const details = values.map((v) => v.why).filter(Boolean);

@@ -5,12 +5,25 @@ import { Button, Checkbox, Field, Input, makeStyles, Select, Tag, Text, tokens }
 import { DismissRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Decision, Scenario, ScenarioConditions, ScenarioIdentity, ScenarioTarget } from '../../domain/evaluation/scenario';
+import { SCENARIO_FIELD_WORDS as WORDS } from '../../domain/evaluation/scenario-words';
 import type { UserAction } from '../../domain/evaluation/sign-in';
 import { DirectoryPicker } from '../../session/directory-picker';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: tokens.spacingHorizontalM },
+  // Columns wide enough for the longest choice ('Mobile apps and desktop clients'), wrapping to fewer
+  // on a narrow window; a field never grows past its column into the next one.
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 280px), 1fr))',
+    gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    alignItems: 'start',
+    '& > *': { minWidth: 0 },
+  },
+  // A select is as wide as its longest option unless told to fit its column.
+  select: { minWidth: 0, width: '100%' },
+  // Level with the controls beside it, not with their labels.
+  checkbox: { alignSelf: 'end' },
   chosen: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
@@ -52,9 +65,10 @@ function Choice<T extends string>({
   options: readonly (readonly [T, string])[];
   onChange(value: T): void;
 }) {
+  const styles = useStyles();
   return (
     <Field label={label}>
-      <Select value={value} onChange={(_, data) => onChange(data.value as T)}>
+      <Select select={{ className: styles.select }} value={value} onChange={(_, data) => onChange(data.value as T)}>
         {options.map(([v, words]) => (
           <option key={v} value={v}>
             {words}
@@ -80,7 +94,7 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
       </Field>
       <div className={styles.grid}>
         <Choice
-          label="Who signs in"
+          label={WORDS.identity}
           value={whoKind}
           options={[
             ['user', 'A user'],
@@ -117,7 +131,7 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
           )}
         </Field>
         <Choice
-          label="Signing in to"
+          label={WORDS.target}
           value={targetKind}
           options={[
             ['application', 'An application'],
@@ -174,38 +188,43 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
       </div>
       <div className={styles.grid}>
         <Choice
-          label="Device platform"
+          label={WORDS.devicePlatform}
           value={c.devicePlatform}
           options={PLATFORMS}
           onChange={(devicePlatform) => set({ devicePlatform })}
         />
-        <Choice label="Client app" value={c.clientAppType} options={CLIENT_APPS} onChange={(clientAppType) => set({ clientAppType })} />
-        <Field label="IP address" hint="Empty: not known">
+        <Choice
+          label={WORDS.clientAppType}
+          value={c.clientAppType}
+          options={CLIENT_APPS}
+          onChange={(clientAppType) => set({ clientAppType })}
+        />
+        <Field label={WORDS.ipAddress} hint="Empty: not known">
           <Input value={c.ipAddress} placeholder="203.0.113.7" onChange={(_, data) => set({ ipAddress: data.value })} />
         </Field>
-        <Field label="Country (two letters)" hint="Empty: not known">
+        <Field label={`${WORDS.country} (two letters)`} hint="Empty: not known">
           <Input value={c.country} placeholder="NL" maxLength={2} onChange={(_, data) => set({ country: data.value })} />
         </Field>
         <Choice
-          label="Sign-in risk"
+          label={WORDS.signInRiskLevel}
           value={c.signInRiskLevel}
           options={RISKS.map((r) => [r, r] as const)}
           onChange={(signInRiskLevel) => set({ signInRiskLevel })}
         />
         <Choice
-          label="User risk"
+          label={WORDS.userRiskLevel}
           value={c.userRiskLevel}
           options={RISKS.map((r) => [r, r] as const)}
           onChange={(userRiskLevel) => set({ userRiskLevel })}
         />
         <Choice
-          label="Insider risk"
+          label={WORDS.insiderRiskLevel}
           value={c.insiderRiskLevel}
           options={(['none', 'minor', 'moderate', 'elevated'] as const).map((r) => [r, r] as const)}
           onChange={(insiderRiskLevel) => set({ insiderRiskLevel })}
         />
         <Choice
-          label="Authentication flow"
+          label={WORDS.authenticationFlow}
           value={c.authenticationFlow}
           options={[
             ['none', 'None'],
@@ -215,7 +234,7 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
           onChange={(authenticationFlow) => set({ authenticationFlow })}
         />
         <Choice
-          label="Device"
+          label={WORDS.deviceTrustType}
           value={c.deviceTrustType}
           options={[
             ['none', 'Not registered'],
@@ -226,7 +245,8 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
           onChange={(deviceTrustType) => set({ deviceTrustType, ...(deviceTrustType === 'none' && { deviceCompliant: false }) })}
         />
         <Checkbox
-          label="Device marked compliant"
+          className={styles.checkbox}
+          label={WORDS.deviceCompliant}
           checked={c.deviceCompliant}
           disabled={c.deviceTrustType === 'none'}
           onChange={(_, data) => set({ deviceCompliant: data.checked === true })}

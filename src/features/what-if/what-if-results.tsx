@@ -1,7 +1,7 @@
 // One scenario's answers side by side, a row per policy: Graph's evaluate, the engine on the saved
 // policies and the engine with the draft. Rows where Graph and the engine disagree come first (the
-// engine's answer for a draft is only as good as its agreement with the service), then the policies
-// that apply, then the rest. Each engine cell says why, in words.
+// engine's answer for a draft is only as good as its agreement with the service), then those the
+// engine cannot tell, then the policies that apply, then the rest. Each engine cell says why, in words.
 import {
   Badge,
   makeStyles,
@@ -20,9 +20,11 @@ import {
 } from '@fluentui/react-components';
 import type { SignInEvaluation } from '../../domain/evaluation/evaluate-policies';
 import type { PolicyEvaluation } from '../../domain/evaluation/evaluate-policy';
+import { missingInWords } from '../../domain/evaluation/scenario-words';
 import type { GraphWhatIfResult } from '../../graph/what-if';
 import { describeError } from '../../graph/describe-error';
 import { ErrorState } from '../../shared/ui/error-state';
+import { agreementSentence, verdictOf } from './graph-agreement';
 import type { WhatIfAnswers } from './use-what-if';
 
 const useStyles = makeStyles({
@@ -76,7 +78,7 @@ function EngineCell({ result }: { result: PolicyEvaluation | undefined }) {
       <br />
       <Text size={200} className={styles.reason}>
         {result.reason}
-        {result.missing && result.missing.length > 0 ? ` Needs: ${result.missing.join(', ')}.` : ''}
+        {result.missing && result.missing.length > 0 ? ` Needs: ${missingInWords(result.missing).join(', ')}.` : ''}
       </Text>
     </>
   );
@@ -99,9 +101,6 @@ function GraphCell({ result }: { result: GraphWhatIfResult | undefined }) {
     </>
   );
 }
-
-const disagrees = (graph: GraphWhatIfResult | undefined, engine: PolicyEvaluation | undefined) =>
-  !!graph && !!engine && engine.result !== 'indeterminate' && graph.policyApplies !== (engine.result === 'applies');
 
 function Summary({ title, evaluation }: { title: string; evaluation: SignInEvaluation }) {
   const { enforced, reportOnly } = evaluation;
@@ -126,16 +125,15 @@ export function WhatIfResults({ answers, draftLabel }: { answers: WhatIfAnswers;
   const savedById = new Map(saved.results.map((r) => [r.policyId, r]));
   const draftById = new Map((draft?.results ?? []).map((r) => [r.policyId, r]));
   const ids = [...new Set([...saved.results.map((r) => r.policyId), ...(draft?.results ?? []).map((r) => r.policyId)])];
-  const rank = (id: string) =>
-    disagrees(graphById.get(id), savedById.get(id))
-      ? 0
-      : [savedById.get(id), draftById.get(id)].some((r) => r && r.result !== 'notApplied') || graphById.get(id)?.policyApplies
-        ? 1
-        : 2;
+  const rank = (id: string) => {
+    const verdict = graph.data ? verdictOf(graphById.get(id), savedById.get(id)) : null;
+    if (verdict === 'disagree') return 0;
+    if (verdict === 'cannotTell') return 1;
+    return [savedById.get(id), draftById.get(id)].some((r) => r && r.result !== 'notApplied') || graphById.get(id)?.policyApplies ? 2 : 3;
+  };
   const rows = ids
     .map((id) => ({ id, rank: rank(id), name: savedById.get(id)?.displayName ?? draftById.get(id)?.displayName ?? id }))
     .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));
-  const disagreements = rows.filter((r) => r.rank === 0).length;
 
   return (
     <section className={styles.root} aria-label="Answers">
@@ -152,11 +150,7 @@ export function WhatIfResults({ answers, draftLabel }: { answers: WhatIfAnswers;
       ) : graph.isFetching ? (
         <Spinner size="tiny" label="Asking Graph…" />
       ) : graph.data ? (
-        <Text role="status">
-          {disagreements === 0
-            ? 'Graph and Gatehouse agree on every policy.'
-            : `Graph and Gatehouse disagree on ${disagreements} polic${disagreements === 1 ? 'y' : 'ies'}: shown first.`}
-        </Text>
+        <Text role="status">{agreementSentence(graph.data, saved.results)}</Text>
       ) : null}
       <Table aria-label="Each policy for this scenario" size="small">
         <TableHeader>

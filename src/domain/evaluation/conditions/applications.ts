@@ -5,7 +5,7 @@
 import { objectIn as obj, stringsIn as list, type LooseObject } from '../../json';
 import { APP_GROUP_WORDS, inAppGroup, type AppGroup } from '../app-groups';
 import { attributeFilterMatch } from '../attribute-filter';
-import { anyOf, configured, match, no, noMatch, notKnown, unknown, unreadKeys, yes, type Outcome, type Tri } from '../outcome';
+import { anyOf, configured, distinct, match, no, noMatch, notKnown, unknown, unreadKeys, yes, type Outcome, type Tri } from '../outcome';
 import { nameOf, type Target } from '../sign-in';
 import type { PreparedSignIn } from './prepared';
 
@@ -93,7 +93,7 @@ function applicationOutcome(a: LooseObject, app: Extract<Target, { kind: 'applic
   const open = [included, excluded].filter((t): t is Extract<Tri, { value: undefined }> => t.value === undefined);
   if (open.length > 0)
     return unknown(
-      `${open.map((t) => t.why).join('; ')}.`,
+      `${distinct(open.map((t) => t.why)).join('; ')}.`,
       open.flatMap((t) => t.missing),
     );
   return match(`${appName} is included ${included.why}.`);

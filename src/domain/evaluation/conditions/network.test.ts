@@ -47,6 +47,15 @@ describe('locations: IP ranges, trusted, All', () => {
     expect(run(locations(['All']), { ipAddress: undefined }).result).toBe('applies');
   });
 
+  it('says a missing address once, however many locations need it', () => {
+    // Included and excluded IP locations each need the address: the reason names it once.
+    expect(run(locations([ids.corporate, ids.branches], ['AllTrusted']), { ipAddress: undefined })).toMatchObject({
+      result: 'indeterminate',
+      reason: 'the IP address is not known.',
+      missing: ['ipAddress'],
+    });
+  });
+
   it('is indeterminate for a location id it was not given', () => {
     expect(run(locations(['All'], ['deadbeef-0000-0000-0000-000000000000']), { ipAddress: '8.8.8.8' })).toMatchObject({
       result: 'indeterminate',

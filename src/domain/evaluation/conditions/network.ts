@@ -2,7 +2,7 @@
 import { objectIn as obj, stringsIn as list } from '../../json';
 import { deviceFilterScope } from '../device-filter';
 import { inNamedLocation, locationName } from '../locations';
-import { anyOf, configured, match, noMatch, unknown, unreadKeys, type Outcome, type Tri } from '../outcome';
+import { anyOf, configured, distinct, match, noMatch, unknown, unreadKeys, type Outcome, type Tri } from '../outcome';
 import type { PreparedSignIn } from './prepared';
 
 export function locationsOutcome(locations: unknown, p: PreparedSignIn): Outcome | null {
@@ -22,7 +22,7 @@ export function locationsOutcome(locations: unknown, p: PreparedSignIn): Outcome
   const open = [included, excluded].filter((t): t is Extract<Tri, { value: undefined }> => t.value === undefined);
   if (open.length > 0)
     return unknown(
-      `${open.map((t) => t.why).join('; ')}.`,
+      `${distinct(open.map((t) => t.why)).join('; ')}.`,
       open.flatMap((t) => t.missing),
     );
   return match(

@@ -3,7 +3,21 @@
 // excluded the same ways. Exclusion wins (Entra docs: "The exclude action overrides the include
 // action"), so a known exclusion settles the answer even when some inclusion is not known.
 import { objectIn as obj, stringsIn as list, type LooseObject } from '../../json';
-import { anyOf, configured, flagsIn, match, no, noMatch, notKnown, unknown, unreadKeys, yes, type Outcome, type Tri } from '../outcome';
+import {
+  anyOf,
+  configured,
+  distinct,
+  flagsIn,
+  match,
+  no,
+  noMatch,
+  notKnown,
+  unknown,
+  unreadKeys,
+  yes,
+  type Outcome,
+  type Tri,
+} from '../outcome';
 import type { GuestKind, UserIdentity } from '../sign-in';
 import type { PreparedSignIn } from './prepared';
 
@@ -122,7 +136,7 @@ export function usersOutcome(users: unknown, identity: UserIdentity, p: Prepared
   if (included.value === undefined || excluded.value === undefined) {
     const open = [included, excluded].filter((t): t is Extract<Tri, { value: undefined }> => t.value === undefined);
     return unknown(
-      `${open.map((t) => t.why).join('; ')}.`,
+      `${distinct(open.map((t) => t.why)).join('; ')}.`,
       open.flatMap((t) => t.missing),
     );
   }

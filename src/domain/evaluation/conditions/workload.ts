@@ -3,7 +3,7 @@
 // tenant service principals registered in the tenant; managed identities are not covered.
 import { objectIn as obj, stringsIn as list } from '../../json';
 import { attributeFilterMatch } from '../attribute-filter';
-import { configured, match, noMatch, unknown, unreadKeys, type Outcome } from '../outcome';
+import { configured, distinct, match, noMatch, unknown, unreadKeys, type Outcome } from '../outcome';
 import type { WorkloadIdentity } from '../sign-in';
 import type { PreparedSignIn } from './prepared';
 
@@ -61,6 +61,6 @@ export function workloadOutcome(clientApplications: unknown, identity: WorkloadI
   }
   if (included === false) return noMatch(`${p.who} is not among the workload identities the policy includes.`);
   if (unread.length > 0) return unknown(`The policy sets ${unread.join(', ')}, which this engine does not evaluate.`, unread);
-  if (included === undefined || missing.length > 0) return unknown(`${reasons.join('; ')}.`, missing);
+  if (included === undefined || missing.length > 0) return unknown(`${distinct(reasons).join('; ')}.`, missing);
   return match(`${p.who} is included ${byName ? 'by name' : inTenant ? 'as a service principal of this tenant' : 'by the filter'}.`);
 }
