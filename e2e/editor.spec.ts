@@ -1,6 +1,7 @@
 // Editing a policy: checks block bad saves, the diff comes first, drafts survive reloads, and a
 // policy someone else changed meanwhile is never overwritten silently.
 import { PolicyEditorPage } from './pages/policy-editor-page';
+import { SignInPage } from './pages/sign-in-page';
 import { changeAsColleague } from './support/colleague';
 import { expect, test } from './support/fixtures';
 
@@ -95,6 +96,31 @@ test('a draft survives a reload, and leaving asks first', async ({ page }) => {
   await expect(page.getByRole('dialog')).toContainText('Leave without saving?');
   await page.getByRole('button', { name: 'Stay' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Edit CA007/ })).toBeVisible();
+});
+
+test('the same draft in two tabs: a discard asks first, and the other tab keeps its text and says why', async ({ page, context }) => {
+  const editor = new PolicyEditorPage(page);
+  await editor.open(policyUrl);
+  await editor.setState('Off');
+
+  // Another tab of the same browser: a demo sign-in is per tab, the drafts are the device's.
+  const other = await context.newPage();
+  await other.goto(`${policyUrl}/edit`);
+  await new SignInPage(other).signInToDemoAs('Ada Lindqvist');
+  const otherEditor = new PolicyEditorPage(other);
+  await expect(other.getByText(/Your unsaved draft from .* was restored/)).toBeVisible();
+  await other.getByRole('button', { name: 'Discard draft…' }).click();
+  await expect(otherEditor.dialog).toContainText('Your change to CA007');
+  await otherEditor.dialog.getByRole('button', { name: 'Discard the draft' }).click();
+  await expect(other.getByRole('radio', { name: 'Report-only', exact: true })).toBeChecked();
+
+  // The first tab was told, and its text is on the device again: a reload of the other tab finds it.
+  await expect(page.getByText(/The other tab discarded or saved it at/)).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Off', exact: true })).toBeChecked();
+  await other.reload();
+  await expect(other.getByText(/Your unsaved draft from .* was restored/)).toBeVisible();
+  await expect(other.getByRole('radio', { name: 'Off', exact: true })).toBeChecked();
+  await other.close();
 });
 
 test('a concurrent change is caught, and mine can go on top of theirs', async ({ page }) => {

@@ -33,6 +33,19 @@ export const draftStore = {
   clear(accountKey: string, policyId: string) {
     localStorage.removeItem(key(accountKey, policyId));
   },
+  /**
+   * Told when another tab or window of this device saves or clears this draft (the browser's storage
+   * event, which never fires in the tab that wrote): the draft returned is the other tab's, null when cleared.
+   */
+  watch(accountKey: string, policyId: string, onChange: (draft: Draft | null) => void): () => void {
+    const name = key(accountKey, policyId);
+    const listener = (event: StorageEvent) => {
+      if (event.storageArea !== localStorage || (event.key !== name && event.key !== null)) return;
+      onChange(draftStore.load(accountKey, policyId));
+    };
+    window.addEventListener('storage', listener);
+    return () => window.removeEventListener('storage', listener);
+  },
   /** Every draft of the account, by policy id (what-if offers them). */
   list(accountKey: string): { policyId: string; draft: Draft }[] {
     const prefix = key(accountKey, '');

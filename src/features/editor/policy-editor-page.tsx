@@ -13,6 +13,7 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  MessageBarTitle,
   Skeleton,
   SkeletonItem,
   Tooltip,
@@ -88,9 +89,10 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   const [graphFinding, setGraphFinding] = useState<GraphFinding | null>(null);
   const leaving = useRef(false);
   // Undoing every change throws away work: it asks first.
-  const [confirmUndo, setConfirmUndo] = useState(false);
+  // Undoing every change, or discarding a draft restored from the device, throws away work: it asks first.
+  const [confirming, setConfirming] = useState<'undo' | 'discard' | null>(null);
   // The question closed (either answer): the keyboard's focus goes back to the button that asked it.
-  const rememberFocus = useFocusReturn(confirmUndo);
+  const rememberFocus = useFocusReturn(confirming !== null);
 
   const changes = useMemo(
     () => (draft.policy ? describeChanges(draft.base, draft.policy, names.data) : []),
@@ -163,8 +165,25 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
               : `Your unsaved draft from ${formatDateTime(draft.restoredAt)} was restored.`}
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => draft.reset(policyJson(live))}>Discard draft</Button>
+            <Button
+              onClick={() => {
+                rememberFocus();
+                setConfirming('discard');
+              }}
+            >
+              Discard draft…
+            </Button>
           </MessageBarActions>
+        </MessageBar>
+      )}
+      {draft.elsewhere && draft.dirty && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>This draft is open in another tab too</MessageBarTitle>
+            {draft.elsewhere.what === 'discarded'
+              ? `The other tab discarded or saved it at ${formatDateTime(draft.elsewhere.at)}. Your text here is kept, on this device too; saving it is checked against the policy as the tenant holds it then.`
+              : `The other tab changed it at ${formatDateTime(draft.elsewhere.at)}. Each tab keeps its own text; this device keeps the one typed last.`}
+          </MessageBarBody>
         </MessageBar>
       )}
       {saveError && !reviewing && <ErrorState {...saveError} />}
@@ -198,7 +217,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
           disabledFocusable={!draft.dirty}
           onClick={() => {
             rememberFocus();
-            setConfirmUndo(true);
+            setConfirming('undo');
           }}
         >
           Undo all changes…
@@ -263,26 +282,28 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         />
       )}
 
-      <Dialog open={confirmUndo} onOpenChange={(_, data) => setConfirmUndo(data.open)}>
+      <Dialog open={confirming !== null} onOpenChange={(_, data) => !data.open && setConfirming(null)}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>Undo all your changes?</DialogTitle>
+            <DialogTitle>{confirming === 'discard' ? 'Discard the draft?' : 'Undo all your changes?'}</DialogTitle>
             <DialogContent>
               {changes.length === 1 ? 'Your change' : changes.length > 1 ? `Your ${changes.length} changes` : 'Your changes'} to{' '}
-              {live.displayName ?? 'this policy'} will be discarded, here and in the draft kept on this device. The JSON goes back to the
-              policy as you opened it.
+              {live.displayName ?? 'this policy'} will be discarded, here and in the draft kept on this device
+              {confirming === 'discard'
+                ? '. The JSON becomes the policy as the tenant holds it now.'
+                : '. The JSON goes back to the policy as you opened it.'}
             </DialogContent>
             <DialogActions>
               <Button
                 appearance="primary"
                 onClick={() => {
-                  draft.reset(draft.base);
-                  setConfirmUndo(false);
+                  draft.reset(confirming === 'discard' ? policyJson(live) : draft.base);
+                  setConfirming(null);
                 }}
               >
-                Undo all changes
+                {confirming === 'discard' ? 'Discard the draft' : 'Undo all changes'}
               </Button>
-              <Button onClick={() => setConfirmUndo(false)}>Keep my changes</Button>
+              <Button onClick={() => setConfirming(null)}>Keep my changes</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

@@ -1,6 +1,6 @@
 // The draft being edited: its text (saved to the device as it changes), the parsed policy when the
 // text is valid JSON, the checks' findings, and the base it started from.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { comparableText, type JsonObject } from '../../domain/policy-body';
 import { checkPolicy, type PolicyFinding } from '../../domain/policy-checks';
 import type { ConditionalAccessPolicy } from '../../domain/types';
@@ -22,6 +22,8 @@ export interface DraftState {
   dirty: boolean;
   /** Starts again from a (new) base: after a save, a discard or a rebase. */
   reset(base: JsonObject, text?: string): void;
+  /** Another tab of this device changed or discarded this draft while this one was open, and when. */
+  elsewhere: { what: 'changed' | 'discarded'; at: string } | null;
 }
 
 const pretty = (policy: JsonObject) => JSON.stringify(policy, null, 2);
@@ -72,20 +74,42 @@ export function useDraft(accountKey: string, draftId: string, start: () => { bas
   const findings = useMemo(() => (parsed.policy ? checkPolicy(parsed.policy) : []), [parsed.policy]);
   const dirty = parsed.policy ? comparableText(parsed.policy) !== comparableText(state.base) : state.text !== pretty(state.base);
 
+  const draft: Draft | null = useMemo(
+    () =>
+      dirty
+        ? {
+            text: state.text,
+            baseText: JSON.stringify(state.base),
+            baseModified: state.baseModified,
+            updatedAt: new Date().toISOString(),
+            ...(state.origin ? { origin: state.origin } : {}),
+          }
+        : null,
+    [dirty, state.text, state.base, state.baseModified, state.origin],
+  );
   useEffect(() => {
-    if (!dirty) {
-      draftStore.clear(accountKey, id);
-      return;
-    }
-    const draft: Draft = {
-      text: state.text,
-      baseText: JSON.stringify(state.base),
-      baseModified: state.baseModified,
-      updatedAt: new Date().toISOString(),
-      ...(state.origin ? { origin: state.origin } : {}),
-    };
-    draftStore.save(accountKey, id, draft);
-  }, [accountKey, id, dirty, state.text, state.base, state.baseModified, state.origin]);
+    if (draft) draftStore.save(accountKey, id, draft);
+    else draftStore.clear(accountKey, id);
+  }, [accountKey, id, draft]);
+
+  // The same draft open in two tabs: each keeps its own text, and the other's changes are said here. When
+  // the other discards it (or saves it to the tenant), this tab's unsaved text is kept on the device again
+  // at once, so closing this tab afterwards loses nothing. Only then: answering a change with a save would
+  // make the two tabs answer each other for ever.
+  const [elsewhere, setElsewhere] = useState<DraftState['elsewhere']>(null);
+  const mine = useRef(draft);
+  useEffect(() => {
+    mine.current = draft;
+  }, [draft]);
+  useEffect(
+    () =>
+      draftStore.watch(accountKey, id, (theirs) => {
+        if (!mine.current || theirs?.text === mine.current.text) return;
+        setElsewhere({ what: theirs ? 'changed' : 'discarded', at: new Date().toISOString() });
+        if (!theirs) draftStore.save(accountKey, id, { ...mine.current, updatedAt: new Date().toISOString() });
+      }),
+    [accountKey, id],
+  );
 
   return {
     text: state.text,
@@ -98,6 +122,7 @@ export function useDraft(accountKey: string, draftId: string, start: () => { bas
     restoredAt: state.restoredAt,
     origin: state.origin,
     dirty,
+    elsewhere,
     reset: (base, text) =>
       setState({
         text: text ?? pretty(base),
