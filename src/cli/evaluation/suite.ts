@@ -5,6 +5,7 @@
 import { evaluatePolicies, type Requirements } from '../../domain/evaluation/evaluate-policies';
 import { scenarioFacts, type Decision, type Scenario, type SubjectFacts } from '../../domain/evaluation/scenario';
 import { outcomeChange, suiteSummary, type SuiteRow } from '../../domain/evaluation/scenario-suite';
+import { missingInWords } from '../../domain/evaluation/scenario-words';
 import type { EvaluationContext } from '../../domain/evaluation/sign-in';
 import type { JsonObject } from '../../domain/json';
 import { escapeMarkdown } from '../../domain/lint/markdown';
@@ -55,7 +56,7 @@ export function scenarioLine(result: SuiteResult, drafts: boolean): string {
   const { scenario, row, after } = result;
   const uncertain = after.certain
     ? ''
-    : ` (not certain: ${after.indeterminate.map((p) => `${p.displayName} needs ${p.missing.join(', ')}`).join('; ')})`;
+    : ` (not certain: ${after.indeterminate.map((p) => `${p.displayName} needs ${missingInWords(p.missing).join(', ')}`).join('; ')})`;
   const change = drafts ? ` ${row.change.words}.` : '';
   return `${row.meetsExpectation === false ? 'FAIL' : row.meetsExpectation ? 'ok  ' : '-   '} ${scenario.name}: ${after.summary.replace(/\.$/, '')}${uncertain}.${change}${expectation(row)}`;
 }

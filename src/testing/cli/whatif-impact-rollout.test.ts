@@ -58,14 +58,24 @@ describe('gatehouse whatif', () => {
     write('scenarios.json', {
       format: 'gatehouse.what-if-scenarios',
       version: 1,
-      scenarios: [scenario('s-kofi', KOFI, 'Kofi reads mail on his phone'), scenario('s-grace', d.user('Grace Kim'), 'Grace reads mail')],
+      scenarios: [
+        scenario('s-kofi', KOFI, 'Kofi reads mail on his phone'),
+        scenario('s-grace', d.user('Grace Kim'), 'Grace reads mail'),
+        // No address: the policies on locations cannot be decided, and the line says what they need in words.
+        {
+          ...scenario('s-where', d.user('Grace Kim'), 'Grace from an unknown place'),
+          conditions: { devicePlatform: 'iOS', clientAppType: 'browser' },
+        },
+      ],
     });
     write('block-kofi.json', blockPolicy('Block Kofi', { includeUsers: [KOFI] }));
 
     const saved = await world.gatehouse(['whatif', '--suite', 'scenarios.json'], secret);
     expect(saved.code, saved.stderr).toBe(0);
     expect(saved.stdout).toMatch(/^ok {3}Kofi reads mail on his phone: .+ Expected asked for a control: met\.$/m);
-    expect(saved.stdout).toContain('No scenario changes (2 scenarios run).');
+    expect(saved.stdout).toContain('No scenario changes (3 scenarios run).');
+    expect(saved.stdout).toMatch(/^\S+ +Grace from an unknown place: .*\(not certain: [^)]* needs (Country, )?IP address[;)]/m);
+    expect(saved.stdout).not.toMatch(/needs [^;)]*ipAddress/);
 
     const summary = join(world.dir, 'summary.md');
     writeFileSync(summary, '');
