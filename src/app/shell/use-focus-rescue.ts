@@ -10,13 +10,22 @@ import { useEffect, type RefObject } from 'react';
 
 const HEADINGS = 'h1, h2, h3';
 
+const DIALOGS = '[role="dialog"], [role="alertdialog"]';
+
+/** Where focus may go: the dialog the element was in (or any dialog still open: focus never leaves one), else the screen. */
+function containerOf(path: readonly EventTarget[], main: HTMLElement): HTMLElement {
+  const dialog = path.find((node): node is HTMLElement => node instanceof HTMLElement && node.isConnected && node.matches(DIALOGS));
+  return dialog ?? document.querySelector<HTMLElement>(DIALOGS) ?? main;
+}
+
 function titleNear(path: readonly EventTarget[], main: HTMLElement): HTMLElement | null {
+  const within = containerOf(path, main);
   for (const node of path) {
-    if (!(node instanceof HTMLElement) || !node.isConnected || !main.contains(node)) continue;
+    if (!(node instanceof HTMLElement) || !node.isConnected || !within.contains(node)) continue;
     const title = node.matches(HEADINGS) ? node : node.querySelector<HTMLElement>(HEADINGS);
     if (title) return title;
   }
-  return main.querySelector<HTMLElement>(HEADINGS);
+  return within.querySelector<HTMLElement>(HEADINGS) ?? (within === main ? null : within);
 }
 
 const focusLost = () => !document.activeElement || document.activeElement === document.body;
