@@ -17,6 +17,11 @@ test('backs up the tenant as one file and as a folder, and the backup compares i
   await expect(page.getByText('Backup ready')).toBeVisible();
   const counts = page.getByRole('table', { name: 'What the backup holds' });
   await expect(counts.getByRole('row', { name: /^Policies/ })).toContainText('35');
+  // Objects the policies name that the tenant no longer holds are each named, with the policies naming them.
+  const gone = page.getByRole('list', { name: 'Objects that no longer exist' }).getByRole('listitem');
+  await expect(gone.first()).toBeVisible();
+  for (const item of await gone.allInnerTexts())
+    expect(item).toMatch(/^An? (user|group|role|application|workload identity) [0-9a-f-]{36}, named by CA\d{3}/);
 
   const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /one file/ }).click()]);
   expect(jsonDownload.suggestedFilename()).toMatch(/^gatehouse-backup-contoso-\d{4}-\d\d-\d\d-\d{4}\.json$/);

@@ -72,7 +72,8 @@ test('two templates are deployed as one plan, report-only, the admin and the eme
   // The current administrator is a blank filled with the signed-in admin, which can be changed.
   const blank = page.getByRole('region', { name: 'Current administrator' });
   const chosen = blank.getByRole('toolbar', { name: 'Chosen for Current administrator' });
-  await expect(chosen).toContainText('Ada Lindqvist');
+  // As the directory names the user: not the account's '(demo administrator)' with '(user)' after it.
+  await expect(chosen).toContainText('Ada Lindqvist (user)');
   // The emergency accounts of Settings are one click away for an exclusion.
   await blank.getByRole('button', { name: 'Emergency accounts from Settings' }).click();
   await expect(chosen).toContainText('Break Glass 01 (user)');

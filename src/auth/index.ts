@@ -3,4 +3,4 @@ export { AuthProvider, useAuth, useAuthSession } from './auth-provider';
 export { createDemoSession, type DemoDirectory } from './demo-session';
 export { READ_SCOPES, WRITE_SCOPES } from './scopes';
 export { writeAccessFromClaims, type RoleClaims } from './role-claims';
-export type { AuthSession, AuthSnapshot, SignedInAccount } from './session';
+export { personName, type AuthSession, type AuthSnapshot, type SignedInAccount } from './session';

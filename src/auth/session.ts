@@ -3,6 +3,12 @@
 import type { ComponentType, ReactNode } from 'react';
 import type { RoleClaims } from './role-claims';
 
+/**
+ * The person's name without what the account adds in brackets ("Ada Lindqvist (demo administrator)"):
+ * how the directory names the user, where the admin appears as a user (an exclusion, the lock-out guard).
+ */
+export const personName = (account: Pick<SignedInAccount, 'name'>) => account.name.replace(/\s*\(.*\)$/, '');
+
 export interface SignedInAccount {
   /** Stable key for caches and URLs. */
   key: string;

@@ -25,7 +25,7 @@ import {
 import { ArrowResetRegular, PersonAddRegular, SignOutRegular } from '@fluentui/react-icons';
 import { useIsMutating } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useAuth, type DemoDirectory, type SignedInAccount } from '../../auth';
+import { personName, useAuth, type DemoDirectory, type SignedInAccount } from '../../auth';
 import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { useTheme, type ThemePreference } from '../../shared/theme';
@@ -70,7 +70,7 @@ export function AccountMenu({ demo }: { demo?: DemoControls }) {
       >
         <MenuTrigger disableButtonEnhancement>
           <Button appearance="subtle" className={styles.trigger} title={`Signed in as ${active!.username} in ${tenantName}`}>
-            <Avatar name={active!.name.replace(/\s*\(.*\)$/, '')} size={28} aria-hidden />
+            <Avatar name={personName(active!)} size={28} aria-hidden />
             <span className={styles.lines}>
               <Text weight="semibold">{active!.name}</Text>
               <span className={styles.tenant}>{tenantName}</span>

@@ -19,7 +19,8 @@ import {
 } from '@fluentui/react-components';
 import { ArchiveRegular, ArrowDownloadRegular, FolderZipRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useState } from 'react';
-import { bundleText, withLintSuppressions, type Bundle } from '../../domain/bundle/bundle';
+import { bundleText, withLintSuppressions, type Bundle, type ReferenceEntry } from '../../domain/bundle/bundle';
+import type { JsonObject } from '../../domain/json';
 import { bundleFiles, safeFileName } from '../../domain/bundle/folder';
 import { selectFromBundle } from '../../domain/bundle/select';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
@@ -61,6 +62,18 @@ const fileBase = (bundle: Bundle) =>
     .slice(0, 16)
     .replace(/[T:]/g, '-')
     .replace(/-(\d\d)$/, '$1')}`;
+
+const GONE_KIND_WORDS: Record<ReferenceEntry['kind'], string> = {
+  user: 'A user',
+  group: 'A group',
+  role: 'A role',
+  application: 'An application',
+  servicePrincipal: 'A workload identity',
+};
+
+/** The names of the policies whose JSON holds this id: where an admin goes to clean the reference up. */
+const namedBy = (policies: readonly JsonObject[], id: string) =>
+  policies.filter((policy) => JSON.stringify(policy).toLowerCase().includes(id.toLowerCase())).map((policy) => String(policy.displayName));
 
 export function BackupPage() {
   const styles = useStyles();
@@ -185,6 +198,14 @@ export function BackupPage() {
               <MessageBarBody>
                 {gone.length === 1 ? 'One object' : `${gone.length} objects`} the policies name no longer exist in the tenant; the backup
                 records them as gone, so that a restore can say so.
+                <ul aria-label="Objects that no longer exist">
+                  {gone.map((reference) => (
+                    <li key={reference.id}>
+                      {GONE_KIND_WORDS[reference.kind]} <code>{reference.id}</code>, named by{' '}
+                      {namedBy(chosen!.policies, reference.id).join(', ') || 'no policy of this backup'}
+                    </li>
+                  ))}
+                </ul>
               </MessageBarBody>
             </MessageBar>
           )}

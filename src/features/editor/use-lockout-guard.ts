@@ -11,6 +11,7 @@ import { lockoutGroupMembersQuery, lockoutMembershipsQuery } from '../../policy-
 import { useEmergencyAccess } from '../../session/emergency-access';
 import { useTenantSession, type TenantSession } from '../../session/tenant-session';
 import type { DraftState } from './use-draft';
+import { personName } from '../../auth';
 
 const UNKNOWN: ReadonlyMap<string, Membership> = new Map();
 const NO_MEMBERS: { user: Principal; group: Principal }[] = [];
@@ -28,7 +29,7 @@ function useGroupMembers(tenant: TenantSession, groups: Principal[]) {
 export function useLockoutGuard(draft: DraftState) {
   const tenant = useTenantSession();
   const [settings] = useEmergencyAccess(tenant.account.tenantId);
-  const admin = useMemo(() => ({ id: tenant.account.objectId, name: tenant.account.name.replace(/\s*\(.*\)$/, '') }), [tenant.account]);
+  const admin = useMemo(() => ({ id: tenant.account.objectId, name: personName(tenant.account) }), [tenant.account]);
   const members = useGroupMembers(tenant, settings.groups);
   const emergency = useMemo(() => ({ ...settings, members }), [settings, members]);
   const principals = useMemo(

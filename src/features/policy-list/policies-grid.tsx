@@ -80,6 +80,8 @@ interface Column {
   /** The width it starts from, shared with the others in proportion, and the least it gets. */
   idealWidth: number;
   minWidth: number;
+  /** The order of a first click: dates newest first, as an admin looking for a recent change expects. */
+  firstSort?: 'descending';
 }
 
 const columns: Column[] = [
@@ -90,7 +92,8 @@ const columns: Column[] = [
   { id: 'targets', label: 'Target resources', sortable: false, idealWidth: 200, minWidth: 120 },
   { id: 'grant', label: 'Grant', sortable: false, idealWidth: 170, minWidth: 100 },
   { id: 'session', label: 'Session', sortable: false, idealWidth: 170, minWidth: 100 },
-  { id: 'modified', label: 'Modified', sortable: true, idealWidth: 120, minWidth: 100 },
+  // Wide enough for a date ("Nov 25, 2026") at any window the grid fits.
+  { id: 'modified', label: 'Modified', sortable: true, idealWidth: 130, minWidth: 124, firstSort: 'descending' },
 ];
 
 const positionOf = (element: Element | null): CellPosition | null => {
@@ -238,7 +241,12 @@ export const PoliciesGrid = memo(function PoliciesGrid({
                     type="button"
                     className={styles.sortButton}
                     {...focusAttributes(-1, col, tabStop)}
-                    onClick={() => onSort(column.id as SortColumn, sorted && direction === 'ascending' ? 'descending' : 'ascending')}
+                    onClick={() =>
+                      onSort(
+                        column.id as SortColumn,
+                        sorted ? (direction === 'ascending' ? 'descending' : 'ascending') : (column.firstSort ?? 'ascending'),
+                      )
+                    }
                   >
                     <span className={rowClasses.cellText}>{column.label}</span>
                     {sorted && (direction === 'ascending' ? <ArrowUpRegular aria-hidden /> : <ArrowDownRegular aria-hidden />)}

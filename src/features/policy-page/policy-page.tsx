@@ -42,7 +42,14 @@ import { paths } from '../../shared/routes/paths';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  titleRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  titleRow: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    flexWrap: 'wrap',
+    // A long name leaves less room: the buttons move to the next line whole rather than break their words.
+    '& .fui-Button, & .fui-ToggleButton, & .fui-MenuButton': { whiteSpace: 'nowrap', flexShrink: 0 },
+  },
   title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   meta: { color: tokens.colorNeutralForeground3, display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
   json: { height: 'calc(100vh - 300px)' },

@@ -38,6 +38,7 @@ import { GalleryTable, SOURCE_WORDS, type MatchWithPolicy } from './gallery-tabl
 import { SaveAsTemplate } from './save-as-template';
 import { TemplateDifference } from './template-difference';
 import { useGallery } from './use-gallery';
+import { personName } from '../../auth';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
@@ -62,7 +63,8 @@ export function TemplatesPage() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [differing, setDiffering] = useState<MatchWithPolicy | null>(null);
   const [fills, setFills] = useState<Fills>(
-    () => new Map([[CURRENT_ADMIN_BLANK, [{ kind: 'user' as const, id: tenant.account.objectId, displayName: tenant.account.name }]]]),
+    () =>
+      new Map([[CURRENT_ADMIN_BLANK, [{ kind: 'user' as const, id: tenant.account.objectId, displayName: personName(tenant.account) }]]]),
   );
   const [source, setSource] = useState<ImportSet | null>(null);
   const [plans, setPlans] = useState(0);
@@ -184,7 +186,7 @@ export function TemplatesPage() {
                 setFills(next);
                 setSource(null);
               }}
-              admin={{ id: tenant.account.objectId, name: tenant.account.name }}
+              admin={{ id: tenant.account.objectId, name: personName(tenant.account) }}
               emergency={emergency}
             />
             <div className={styles.bar}>

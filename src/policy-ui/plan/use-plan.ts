@@ -10,6 +10,7 @@ import type { PlanChoices } from '../../domain/plan/types';
 import { directoryMatchesQuery, planTargetQuery } from '../queries';
 import { useEmergencyAccess } from '../../session/emergency-access';
 import { useTenantSession } from '../../session/tenant-session';
+import { personName } from '../../auth';
 
 export function usePlan(source: ImportSet, choices: PlanChoices) {
   const tenant = useTenantSession();
@@ -21,7 +22,7 @@ export function usePlan(source: ImportSet, choices: PlanChoices) {
   const { objectId, name, tenantId } = tenant.account;
   const plan = useMemo(() => {
     if (!target.data || !matches.data) return null;
-    const admin = { id: objectId, name: name.replace(/\s*\(.*\)$/, '') };
+    const admin = { id: objectId, name: personName({ name }) };
     return buildPlan(source, { tenantId, ...target.data, directory: matches.data, guard: { admin, emergency } }, choices);
   }, [source, target.data, matches.data, choices, objectId, name, tenantId, emergency]);
   return {
