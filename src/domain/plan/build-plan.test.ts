@@ -175,6 +175,25 @@ describe('a restore into the same tenant', () => {
   });
 });
 
+describe('a change of the tenant’s own policies (no reference list)', () => {
+  it('writes back as it is an object the policy names and the tenant no longer holds, without asking', () => {
+    const GONE_USER = 'aaaaaaaa-0000-0000-0000-0000000000ee';
+    const policy = mfaPolicy({
+      conditions: { ...(mfaPolicy().conditions as JsonObject), users: { includeUsers: ['All'], excludeUsers: [BREAK_GLASS, GONE_USER] } },
+    });
+    const change = source([policy]);
+    change.references = [];
+    const plan = buildPlan(change, sameTenant({ policies: [mfaPolicy()] }), choices({ states: 'source' }));
+    const row = plan.mapping.find((m) => m.sourceValue === GONE_USER)!;
+    expect(row.status).toBe('gone');
+    expect(row.choice).toEqual({ action: 'use', targetId: GONE_USER, targetName: GONE_USER });
+    expect(plan.blockers.map((b) => b.text).join(' ')).not.toContain(GONE_USER);
+    // Into another tenant, the same unknown object is still asked about.
+    const copy = buildPlan(change, { ...sameTenant({ policies: [] }), tenantId: TARGET_TENANT }, choices());
+    expect(copy.mapping.find((m) => m.sourceValue === GONE_USER)!.status).not.toBe('gone');
+  });
+});
+
 describe('a copy into another tenant', () => {
   it('maps by sign-in name and name, and blocks on what it cannot map', () => {
     const plan = buildPlan(source(), otherTenant(), choices());

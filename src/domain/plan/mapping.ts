@@ -155,6 +155,17 @@ function proposeDirectory(
       choice: mapTo({ id: value, displayName: ref.displayName ?? value }),
     };
   }
+  if (!ref && sameTenant && candidates.length === 0 && kind !== 'role') {
+    // A change made of the tenant's own policies (a switch, a rollout step, a fix) carries no reference
+    // list: the policy names an object the tenant no longer holds. It is written back as it is, as the
+    // tenant has it: asking what it becomes would ask the admin to map their own tenant to itself.
+    return {
+      status: 'gone',
+      why: 'The policy names it, but the tenant no longer holds it; the id is written back as the policy has it.',
+      candidates,
+      choice: mapTo({ id: value, displayName: value }),
+    };
+  }
   if (ref?.exists === false) {
     return {
       status: 'gone',
