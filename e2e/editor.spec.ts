@@ -123,6 +123,18 @@ test('the same draft in two tabs: a discard asks first, and the other tab keeps 
   await other.close();
 });
 
+test('the keyboard leaves the JSON the way the hint under it says', async ({ page }) => {
+  const editor = new PolicyEditorPage(page);
+  await editor.open(policyUrl);
+  await expect(page.getByText('In the JSON, Tab indents. To leave it with Tab, press Ctrl+M first (again to indent).')).toBeVisible();
+  const inJson = () => page.evaluate(() => !!document.activeElement?.closest('[data-testid="json-editor"]'));
+  await editor.editor.locator('.view-lines').click();
+  expect(await inJson()).toBe(true);
+  await page.keyboard.press('Control+m');
+  await page.keyboard.press('Tab');
+  await expect.poll(inJson).toBe(false);
+});
+
 test('a concurrent change is caught, and mine can go on top of theirs', async ({ page }) => {
   const editor = new PolicyEditorPage(page);
   await editor.open(policyUrl);

@@ -1,7 +1,7 @@
 // The editing surface shared by editing and creating: the JSON in Monaco (schema, the checks as
 // markers, read-only properties greyed, names beside ids) beside the state switch, the checks and
 // the live summary. Both views edit the same text, so Ctrl+Z undoes either.
-import { makeStyles, Skeleton, SkeletonItem, tokens } from '@fluentui/react-components';
+import { makeStyles, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { applyEdits, modify } from 'jsonc-parser';
 import { Suspense, useCallback, useMemo } from 'react';
 import type { NameDirectory } from '../../domain/references';
@@ -25,8 +25,12 @@ const useStyles = makeStyles({
     // Narrow, the JSON keeps the full width and the pickers and checks follow below it.
     '@media (max-width: 1023px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
-  editor: { height: 'calc(100vh - 300px)', minHeight: '480px' },
+  editor: { height: 'calc(100vh - 320px)', minHeight: '480px' },
+  hint: { display: 'block', marginTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground3 },
 });
+
+// Monaco keeps Tab for indenting: a keyboard user needs its way out said where they are.
+const TAB_KEYS = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? 'Ctrl+Shift+M' : 'Ctrl+M';
 
 /** "The lint also marks 1 warning and 1 suggestion in the JSON…", or nothing when it marks nothing. */
 function lintNoteOf(markers: readonly EditorMarker[]): string | null {
@@ -93,26 +97,31 @@ export function PolicyWorkbench({
 
   return (
     <div className={styles.layout}>
-      <div className={styles.editor}>
-        <Suspense
-          fallback={
-            <Skeleton aria-label="Loading the JSON editor">
-              <SkeletonItem size={128} />
-            </Skeleton>
-          }
-        >
-          <LazyJsonEditor
-            value={draft.text}
-            onChange={draft.setText}
-            path={`${modelName}.policy.json`}
-            schemas={SCHEMAS}
-            markers={markers}
-            dimmed={dimmed}
-            dark={dark}
-            ariaLabel={label}
-            describeId={describeId}
-          />
-        </Suspense>
+      <div>
+        <div className={styles.editor}>
+          <Suspense
+            fallback={
+              <Skeleton aria-label="Loading the JSON editor">
+                <SkeletonItem size={128} />
+              </Skeleton>
+            }
+          >
+            <LazyJsonEditor
+              value={draft.text}
+              onChange={draft.setText}
+              path={`${modelName}.policy.json`}
+              schemas={SCHEMAS}
+              markers={markers}
+              dimmed={dimmed}
+              dark={dark}
+              ariaLabel={label}
+              describeId={describeId}
+            />
+          </Suspense>
+        </div>
+        <Text size={200} className={styles.hint}>
+          In the JSON, Tab indents. To leave it with Tab, press {TAB_KEYS} first (again to indent).
+        </Text>
       </div>
       <EditorSidePanel
         policy={draft.policy as ConditionalAccessPolicy | null}
