@@ -131,7 +131,14 @@ export function BackupPage() {
     downloadFile(`${folder}.zip`, writeZip(entries, new Date(bundle.manifest.capturedAt)), 'application/zip');
   };
 
-  const gone = chosen ? chosen.references.filter((r) => !r.exists) : [];
+  // Each gone object with the policies naming it, read once per backup rather than at every render.
+  const gone = useMemo(
+    () =>
+      (chosen?.references ?? [])
+        .filter((r) => !r.exists)
+        .map((reference) => ({ ...reference, namedBy: namedBy(chosen!.policies, reference.id) })),
+    [chosen],
+  );
   return (
     <section className={styles.page} aria-labelledby="backup-title">
       <h1 id="backup-title" className={styles.title}>
@@ -202,7 +209,7 @@ export function BackupPage() {
                   {gone.map((reference) => (
                     <li key={reference.id}>
                       {GONE_KIND_WORDS[reference.kind]} <code>{reference.id}</code>, named by{' '}
-                      {namedBy(chosen!.policies, reference.id).join(', ') || 'no policy of this backup'}
+                      {reference.namedBy.join(', ') || 'no policy of this backup'}
                     </li>
                   ))}
                 </ul>
