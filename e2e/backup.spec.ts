@@ -5,6 +5,7 @@ import { readBundle, readBundleFolder } from '../src/domain/bundle/read-bundle';
 import { parsePolicyFile } from '../src/domain/policy-file';
 import { readZip } from '../src/shared/zip';
 import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
 
 test('backs up the tenant as one file and as a folder, and the backup compares identical to the tenant', async ({ page }) => {
   await page.goto('/');
@@ -12,7 +13,7 @@ test('backs up the tenant as one file and as a folder, and the backup compares i
   await expect(page.getByRole('grid')).toBeVisible();
 
   // A read-only account may back up: it only reads.
-  await page.getByRole('tab', { name: 'Backup' }).click();
+  await section(page, 'Backup').click();
   await page.getByRole('button', { name: 'Back up this tenant' }).click();
   await expect(page.getByText('Backup ready')).toBeVisible();
   const counts = page.getByRole('table', { name: 'What the backup holds' });
@@ -44,7 +45,7 @@ test('backs up the tenant as one file and as a folder, and the backup compares i
   expect(entries.some((e) => /\/policies\/CA001-[^/]+\.json$/.test(e.path))).toBe(true);
 
   // The console reads its own backup: compared with the tenant, nothing differs.
-  await page.getByRole('tab', { name: 'Compare' }).click();
+  await section(page, 'Compare').click();
   await page.getByRole('tab', { name: 'Tenant with tenant or backup' }).click();
   await page.getByLabel('Backup file to compare with').setInputFiles(jsonPath);
   const groups = page.getByRole('tablist', { name: 'Which policies' });
@@ -79,7 +80,7 @@ test('backs up some policies with what they use, under a manifest of their own',
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await expect(page.getByRole('grid')).toBeVisible();
-  await page.getByRole('tab', { name: 'Backup' }).click();
+  await section(page, 'Backup').click();
   await page.getByRole('button', { name: 'Back up this tenant' }).click();
   await page.getByRole('button', { name: 'Choose policies…' }).click();
   await page.getByRole('button', { name: 'None', exact: true }).click();

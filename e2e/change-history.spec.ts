@@ -1,11 +1,12 @@
 // The tenant's change history: audit-log events and versions kept on this device in one timeline,
 // filtered by date, each change in words with its diff, and a revert through the editor.
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { section } from './support/navigation';
 
 test('shows who changed which policy and how, filters by date, and reverts from the timeline', async ({ page, signInPage }) => {
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
-  await page.getByRole('tab', { name: 'Change history' }).click();
+  await section(page, 'Change history').click();
   const timeline = page.getByRole('list', { name: 'Changes, newest first' });
 
   // The last 7 days by default: the seeded changes of 1, 2, 3 and 6 days ago, not the one of 20.
@@ -31,8 +32,8 @@ test('shows who changed which policy and how, filters by date, and reverts from 
   await page.getByLabel('To', { exact: true }).fill('2020-01-31');
   await expect(page.getByText('No changes in this window')).toBeVisible();
   // Back to the default window, within the app.
-  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
-  await page.getByRole('tab', { name: 'Change history' }).click();
+  await section(page, 'Policies').click();
+  await section(page, 'Change history').click();
 
   await ca006.getByRole('button', { name: 'Revert to the version before this…' }).click();
   await expect(
@@ -55,7 +56,7 @@ test('without access to the audit log, says so and still shows the versions kept
   await page.goto('/');
   await signInPage.signInWithMicrosoft();
   await expect(policiesPage.rows).toHaveCount(35);
-  await page.getByRole('tab', { name: 'Change history' }).click();
+  await section(page, 'Change history').click();
   await expect(page.getByText(/The audit log could not be read/)).toBeVisible();
   await expect(page.getByText('No changes in this window')).toBeVisible();
   await withholdScopes([]);

@@ -2,13 +2,14 @@
 // policy opened from a long table brings its diff into view and takes the focus.
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
 import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
 
 test.beforeEach(async ({ page, signInPage }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await expect(page.getByRole('grid')).toBeVisible();
-  await page.getByRole('tab', { name: 'Compare' }).click();
+  await section(page, 'Compare').click();
   await page.getByRole('tab', { name: 'Tenant with tenant or backup' }).click();
 });
 

@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { asColleague } from './support/colleague';
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
 import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
 
 type Policy = { id: string; displayName: string; state: string; conditions: { users: { excludeGroups: string[] } } };
 const CA = '/beta/identity/conditionalAccess/policies';
@@ -54,7 +55,7 @@ test('a contingency plan is made ready, drilled, switched on and switched back e
   // The policy list says the plan would not work today, and leads to it.
   await expect(page.getByText('MFA Disruption: the contingency plan is not ready')).toBeVisible();
   await page.getByRole('link', { name: 'Open the contingency plans' }).click();
-  await expect(page.getByRole('tab', { name: 'Contingency' })).toHaveAttribute('aria-selected', 'true');
+  await expect(section(page, 'Contingency')).toHaveAttribute('aria-current', 'page');
   const card = page.getByRole('group', { name: 'MFA Disruption' });
   await expect(card.getByRole('list', { name: 'Contingency policies of MFA Disruption' }).getByRole('listitem')).toHaveText([
     /^EM01 - ENABLE IN EMERGENCY: [^[]+\[1\/2\]/,
@@ -129,7 +130,7 @@ test('the demo’s contingency plan is ready, goes into a backup with its edits,
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await expect(page.getByRole('grid')).toBeVisible();
-  await page.getByRole('tab', { name: 'Contingency' }).click();
+  await section(page, 'Contingency').click();
   const card = page.getByRole('group', { name: 'Compliance service disruption' });
   await expect(card.getByRole('list', { name: 'Contingency policies of Compliance service disruption' }).getByRole('listitem')).toHaveText([
     /^EM01 - ENABLE IN EMERGENCY: [^[]+\[1\/2\]/,
@@ -147,7 +148,7 @@ test('the demo’s contingency plan is ready, goes into a backup with its edits,
   const suspended = card.getByRole('group', { name: 'Normal policies Compliance service disruption turns off' });
   await suspended.getByRole('checkbox', { name: /^CA007/ }).check();
 
-  await page.getByRole('tab', { name: 'Backup' }).click();
+  await section(page, 'Backup').click();
   await page.getByRole('button', { name: 'Back up this tenant' }).click();
   await expect(page.getByRole('table', { name: 'What the backup holds' }).getByRole('row', { name: /^Contingency plans/ })).toContainText(
     '1',
@@ -160,7 +161,7 @@ test('the demo’s contingency plan is ready, goes into a backup with its edits,
   // This device forgets the plan's edits (another browser, cleared storage): the backup brings them back.
   await page.evaluate((key) => localStorage.removeItem(key), `gatehouse.contingency.${CONTOSO_TENANT_ID}`);
   await page.reload();
-  await page.getByRole('tab', { name: 'Contingency' }).click();
+  await section(page, 'Contingency').click();
   await card.getByRole('button', { name: 'Choose policies…' }).click();
   await expect(suspended.getByRole('checkbox', { name: /^CA007/ })).not.toBeChecked();
   await page.getByLabel('Backup file').setInputFiles(backupPath);

@@ -2,6 +2,7 @@
 // the second step failing once and retried), and deleted for good only after typing the name.
 import type { Page } from '@playwright/test';
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { section } from './support/navigation';
 
 /** A row of the deleted policies table: the deleted named locations table also names these policies ("Needed by"). */
 function deletedPolicy(page: Page, text: string) {
@@ -15,7 +16,7 @@ test.beforeEach(async ({ page, signInPage, policiesPage }) => {
   await page.goto('/');
   await signInPage.signInWithMicrosoft();
   await expect(policiesPage.rows).toHaveCount(35);
-  await page.getByRole('tab', { name: 'Deleted policies' }).click();
+  await section(page, 'Deleted policies').click();
 });
 
 test('lists deleted policies with who deleted them, when, and the days left', async ({ page }) => {
@@ -78,7 +79,7 @@ test('a deleted named location the policy needs is found before restoring, and r
   await expect(page.getByRole('heading', { level: 1, name: 'CA090: Block sign-ins from the old VPN' })).toBeVisible();
   // The location is back: the policy names it instead of calling it deleted.
   await expect(page.getByRole('region', { name: 'Network', exact: true })).toContainText('Old VPN egress');
-  await page.getByRole('tab', { name: 'Deleted policies' }).click();
+  await section(page, 'Deleted policies').click();
   await expect(page.getByRole('table', { name: 'Deleted named locations' })).toHaveCount(0);
   await expect(page.getByText('None. Named locations deleted in the last 30 days appear here.')).toBeVisible();
 });
@@ -120,7 +121,7 @@ test('restores several under throttling, each with its own status, and resumes w
   await page.getByRole('button', { name: 'Resume (1 left)' }).click();
   await expect(page.getByText('Done: 3 of 3')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('No deleted policies')).toBeVisible();
-  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+  await section(page, 'Policies').click();
   for (const name of ['CA090', 'CA091', 'CA092']) {
     await expect(policiesPage.rows.filter({ hasText: name })).toContainText('Report-only');
   }

@@ -2,6 +2,7 @@
 // reload loses unsaved changes): MSW closes its client on beforeunload, and the demo starts it again.
 import { PolicyEditorPage } from './pages/policy-editor-page';
 import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
 
 test('after a cancelled reload, the demo tenant still answers', async ({ page, signInPage, policiesPage }) => {
   await page.goto('/');
@@ -21,7 +22,7 @@ test('after a cancelled reload, the demo tenant still answers', async ({ page, s
 
   // Graph calls are still answered by the demo tenant (a screen not read before loads), and
   // nothing leaves localhost.
-  await page.getByRole('tab', { name: 'Deleted policies' }).click();
+  await section(page, 'Deleted policies').click();
   await page.getByRole('dialog').getByRole('button', { name: 'Leave' }).click();
   await expect(page.getByRole('table', { name: 'Deleted policies' }).getByRole('row')).toHaveCount(4);
 });

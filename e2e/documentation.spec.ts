@@ -8,6 +8,7 @@ import { createBundle, bundleText } from '../src/domain/bundle/bundle';
 import { bundleFiles } from '../src/domain/bundle/folder';
 import { writeZip } from '../src/shared/zip';
 import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
 
 const text = async (download: Download) => readFileSync(await download.path(), 'utf8');
 const save = async (page: Page, group: string, button: RegExp) => {
@@ -29,7 +30,7 @@ const card = (html: string, name: string) => {
 test('documents the tenant just backed up as HTML, Markdown and CSV, and masks names consistently', async ({ page, signInPage }) => {
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
-  await page.getByRole('tab', { name: 'Backup' }).click();
+  await section(page, 'Backup').click();
   await expect(page.getByText('Back up this tenant (above) to document it as it is now.')).toBeVisible();
   await page.getByRole('button', { name: 'Back up this tenant' }).click();
   await expect(page.getByText('Backup ready')).toBeVisible();

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { section } from './support/navigation';
 
 interface Exclusions {
   excludeUsers: string[];
@@ -54,7 +55,7 @@ test('grades every policy, fixes two in a resumed run keeping every exclusion, a
   await signInPage.signInToDemoAs('Ada Lindqvist');
 
   // Nothing named yet: the page says so and suggests the group most policies exclude, without choosing it.
-  await page.getByRole('tab', { name: 'Emergency access' }).click();
+  await section(page, 'Emergency access').click();
   const candidates = page.getByRole('list', { name: 'Candidates' });
   await expect(candidates).toContainText('Group CA - Emergency access accounts');
   await expect(candidates).toContainText(/Excluded from \d+ of the \d+ policies that target all users\./);
@@ -152,12 +153,12 @@ test('a write throttled past every retry fails alone; after a reload, Resume wri
   await useLocalTenant(page);
   await page.goto('/');
   await signInPage.signInWithMicrosoft();
-  await page.getByRole('tab', { name: 'Settings' }).click();
+  await section(page, 'Settings').click();
   await page.getByRole('combobox', { name: 'Groups' }).fill('CA - Emer');
   await page.getByRole('option', { name: /^CA - Emergency access accounts/ }).click();
   await expect(page.getByRole('toolbar', { name: 'Emergency-access groups' })).toContainText('CA - Emergency access accounts');
 
-  await page.getByRole('tab', { name: 'Emergency access' }).click();
+  await section(page, 'Emergency access').click();
   await expect(page.getByText('2 of 35 policies affect an emergency account: 0 critical, 1 high, 1 low.')).toBeVisible();
   await page.getByRole('button', { name: 'Choose every finding' }).click();
   await page.getByRole('button', { name: 'Review the fix for 2 policies' }).click();

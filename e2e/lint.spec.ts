@@ -8,6 +8,7 @@ import { PolicyEditorPage } from './pages/policy-editor-page';
 import { LintPage } from './pages/lint-page';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
 
 test.beforeEach(async ({ page, signInPage, policiesPage }) => {
   await page.goto('/');
@@ -146,11 +147,11 @@ test('a suppression asks for its reason, shows who and why, stops counting the f
   await lint.suppress(stale, 'CA031 stays Off as the record of the Linux pilot');
   await page.reload();
   await expect(lint.counts).toContainText('1 suppressed');
-  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+  await section(page, 'Policies').click();
   await expect(policiesPage.row(/^CA031/).getByRole('img', { name: '1 warning (1 suppressed)' })).toBeVisible();
 
   // It travels in backups, and comes back from one.
-  await page.getByRole('tab', { name: 'Backup' }).click();
+  await section(page, 'Backup').click();
   await page.getByRole('button', { name: 'Back up this tenant' }).click();
   await expect(page.getByRole('table', { name: 'What the backup holds' }).getByRole('row', { name: /^Lint suppressions/ })).toContainText(
     '1',

@@ -3,12 +3,13 @@
 // the emergency accounts without dropping any existing exclusion.
 import { PolicyEditorPage } from './pages/policy-editor-page';
 import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
 
 test('stops a block on everyone, names who is affected, and excludes the emergency accounts', async ({ page, signInPage }) => {
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
 
-  await page.getByRole('tab', { name: 'Settings' }).click();
+  await section(page, 'Settings').click();
   const users = page.getByRole('combobox', { name: 'Users' });
   await users.fill('Break');
   await page.getByRole('option', { name: /^Break Glass 01/ }).click();
@@ -18,7 +19,7 @@ test('stops a block on everyone, names who is affected, and excludes the emergen
   await expect(page.getByRole('toolbar', { name: 'Emergency-access accounts' })).toContainText('Break Glass 01');
   await expect(page.getByRole('toolbar', { name: 'Emergency-access groups' })).toContainText('CA - Emergency access accounts');
 
-  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+  await section(page, 'Policies').click();
   await page.getByRole('button', { name: 'New policy' }).click();
   await page.getByRole('button', { name: 'Start blank' }).click();
   const editor = new PolicyEditorPage(page);
@@ -58,12 +59,12 @@ test('warns that a policy for 14 admin roles reaches the break-glass accounts th
   await signInPage.signInToDemoAs('Ada Lindqvist');
 
   // Only the emergency group is named: the guard finds its accounts, and their roles, in the directory.
-  await page.getByRole('tab', { name: 'Settings' }).click();
+  await section(page, 'Settings').click();
   await page.getByRole('combobox', { name: 'Groups' }).fill('CA - Emer');
   await page.getByRole('option', { name: /^CA - Emergency access accounts/ }).click();
   await expect(page.getByRole('toolbar', { name: 'Emergency-access groups' })).toContainText('CA - Emergency access accounts');
 
-  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+  await section(page, 'Policies').click();
   await page.getByRole('button', { name: 'New policy' }).click();
   // Microsoft's template: 14 admin roles, the current administrator excluded, MFA required.
   await page.getByRole('button', { name: 'Require multifactor authentication for admins' }).click();

@@ -3,6 +3,7 @@
 // admin sees afterwards must be true, and one click must leave one policy.
 import { PolicyEditorPage } from './pages/policy-editor-page';
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { section } from './support/navigation';
 
 const POLICIES = '/beta/identity/conditionalAccess/policies';
 
@@ -71,7 +72,7 @@ test('restore in report-only whose answer is lost still ends in report-only, and
   consoleGuard.allowFailedResponse('ERR_', '/beta/identity/conditionalAccess/deletedItems/');
   consoleGuard.allowFailedResponse(404, '/beta/identity/conditionalAccess/deletedItems/');
   const tenant = await emulator.tenantId('Contoso');
-  await page.getByRole('tab', { name: 'Deleted policies' }).click();
+  await section(page, 'Deleted policies').click();
   const row = page.getByRole('table', { name: 'Deleted policies' }).getByRole('row').filter({ hasText: 'CA090' });
   await row.getByRole('button', { name: 'Restore…' }).click();
   const dialog = page.getByRole('dialog');

@@ -2,6 +2,7 @@
 // names for screen readers and as tooltips; no screen scrolls sideways; the JSON editor takes the width.
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
 
 test.use({ viewport: { width: 800, height: 720 } });
 
@@ -12,14 +13,14 @@ test('the navigation shrinks to icons and the screens fit the width', async ({ p
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await expect(policiesPage.rows).toHaveCount(35);
 
-  const deleted = page.getByRole('tab', { name: 'Deleted policies' });
+  const deleted = section(page, 'Deleted policies');
   expect((await deleted.boundingBox())!.width).toBeLessThan(56);
   await expect(deleted).toHaveAttribute('title', 'Deleted policies');
   await deleted.click();
   await expect(page.getByRole('table', { name: 'Deleted policies' }).getByRole('button', { name: 'Restore…' }).first()).toBeInViewport();
   expect(await sideways(page)).toBe(0);
 
-  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+  await section(page, 'Policies').click();
   await policiesPage
     .row(/^CA001/)
     .getByRole('link')

@@ -3,6 +3,7 @@
 // its top (and Back returning to where the list was), and the same last-change date in the list
 // and on the policy page.
 import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
 
 test.beforeEach(async ({ page, signInPage, policiesPage }) => {
   await page.goto('/');
@@ -66,7 +67,7 @@ test('opens a policy from far down the list at its top, and Back returns to wher
   // Once the policy page's code is loaded, nothing short is drawn in between to reset the scroll.
   await policiesPage.open(/^CA001/);
   await expect(page.getByRole('heading', { level: 1, name: /^CA001/ })).toBeVisible();
-  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+  await section(page, 'Policies').click();
   await expect(policiesPage.rows).toHaveCount(35);
 
   const last = policiesPage.rows.last().getByRole('link');

@@ -3,6 +3,7 @@
 // claims) or Graph refused its first write (a token without role claims). An administrator's
 // actions stay enabled.
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { section } from './support/navigation';
 
 const ROLES = 'Conditional Access Administrator or Security Administrator role (or Global Administrator)';
 
@@ -32,7 +33,7 @@ test('a reader sees write actions disabled with the roles that can write', async
   // Reading stays open.
   await expect(page.getByRole('button', { name: 'Compare…' })).toBeEnabled();
 
-  await page.getByRole('tab', { name: 'Deleted policies' }).click();
+  await section(page, 'Deleted policies').click();
   const deleted = page.getByRole('table', { name: 'Deleted policies' });
   await expect(deleted.getByRole('button', { name: 'Restore…' }).first()).toBeDisabled();
   await expect(deleted.getByRole('button', { name: 'Delete permanently…' }).first()).toBeDisabled();

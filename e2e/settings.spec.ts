@@ -1,11 +1,12 @@
 // Settings: each change is confirmed, and the page says where it is kept (this browser on this
 // device, not the tenant), which a reload proves.
 import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
 
 test('confirms a saved emergency account and says it is kept on this device only', async ({ page, signInPage }) => {
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
-  await page.getByRole('tab', { name: 'Settings' }).click();
+  await section(page, 'Settings').click();
   await expect(page.getByText(/Kept in this browser on this device only, for Contoso/)).toBeVisible();
   const status = page.getByRole('status').filter({ hasText: 'Saved' });
   await expect(status).toHaveCount(0);

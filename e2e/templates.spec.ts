@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
 
 const gallery = (page: Page) => page.getByRole('table', { name: 'Templates' });
 const templateRow = (page: Page, name: string) => gallery(page).getByRole('row', { name, exact: true });
@@ -11,7 +12,7 @@ const templateRow = (page: Page, name: string) => gallery(page).getByRole('row',
 test('the gallery shows what the tenant has, which policy, how it differs, and the gaps', async ({ page, signInPage }) => {
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
-  await page.getByRole('tab', { name: 'Templates' }).click();
+  await section(page, 'Templates').click();
   await expect(page.getByRole('heading', { name: 'Templates', level: 1 })).toBeVisible();
   // Read from the tenant: policies can be turned on.
   await expect(page.getByText('Security defaults are off in Contoso')).toBeVisible();
@@ -60,11 +61,11 @@ test('two templates are deployed as one plan, report-only, the admin and the eme
 }) => {
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
-  await page.getByRole('tab', { name: 'Settings' }).click();
+  await section(page, 'Settings').click();
   await page.getByRole('combobox', { name: 'Users' }).fill('Break');
   await page.getByRole('option', { name: /^Break Glass 01/ }).click();
   await expect(page.getByRole('toolbar', { name: 'Emergency-access accounts' })).toContainText('Break Glass 01');
-  await page.getByRole('tab', { name: 'Templates' }).click();
+  await section(page, 'Templates').click();
 
   await templateRow(page, 'No persistent browser session').getByRole('checkbox').check();
   await templateRow(page, 'Block all agent identities from accessing resources').getByRole('checkbox').check();
@@ -94,7 +95,7 @@ test('two templates are deployed as one plan, report-only, the admin and the eme
 
   // The gallery now finds both in the tenant.
   await expect(templateRow(page, 'No persistent browser session')).toContainText('Has it');
-  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+  await section(page, 'Policies').click();
   await expect(policiesPage.row('No persistent browser session')).toContainText('Report-only');
   await expect(policiesPage.row('Block all agent identities from accessing resources')).toContainText('Report-only');
 });
@@ -105,7 +106,7 @@ test('a policy saved as a template and a baseline brought from a file join the g
 }) => {
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
-  await page.getByRole('tab', { name: 'Templates' }).click();
+  await section(page, 'Templates').click();
 
   await page.getByRole('combobox', { name: 'Policy to save as a template' }).click();
   await page.getByRole('option', { name: /^CA007/ }).click();
@@ -145,7 +146,7 @@ test('a policy saved as a template and a baseline brought from a file join the g
   await page.getByRole('button', { name: 'Ada Lindqvist (demo administrator) Contoso' }).click();
   await page.getByRole('menuitem', { name: /^Add .*\(administrator\) · Contoso pre-production$/ }).click();
   await expect(page.getByRole('button', { name: /Contoso pre-production$/ })).toBeVisible();
-  await page.getByRole('tab', { name: 'Templates' }).click();
+  await section(page, 'Templates').click();
   await page.getByRole('tab', { name: 'Saved here' }).click();
   await expect(templateRow(page, 'CA007: Require compliant or hybrid joined device on desktops')).toBeVisible();
   await expect(templateRow(page, 'BASE-001 Block Linux for finance')).toContainText('Gap');
@@ -166,7 +167,7 @@ test('a policy is saved as a template from its own page, its groups made blanks'
   await page.getByRole('button', { name: 'Ada Lindqvist (demo administrator) Contoso' }).click();
   await page.getByRole('menuitem', { name: /^Add .*\(administrator\) · Contoso pre-production$/ }).click();
   await expect(page.getByRole('button', { name: /Contoso pre-production$/ })).toBeVisible();
-  await page.getByRole('tab', { name: 'Templates' }).click();
+  await section(page, 'Templates').click();
   await page.getByRole('tab', { name: 'Saved here' }).click();
   await templateRow(page, 'CA028: Contractors use a strong MFA method').getByRole('checkbox').check();
   await expect(page.getByRole('region', { name: 'GROUP: Contractors' })).toContainText('In included groups.');

@@ -2,6 +2,7 @@
 // with who and the diff, until the admin marks it as seen.
 import { changeAsColleague } from './support/colleague';
 import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
 
 test('a watched policy changed by a colleague is announced with who and what, until marked as seen', async ({
   page,
@@ -15,7 +16,7 @@ test('a watched policy changed by a colleague is announced with who and what, un
   await expect(page.getByRole('button', { name: 'Watching' })).toHaveAttribute('aria-pressed', 'true');
   const id = page.url().split('/').pop()!;
 
-  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+  await section(page, 'Policies').click();
   await expect(policiesPage.rows.first()).toBeVisible();
   const notice = page.getByRole('list', { name: 'Watched policies that changed' });
   await expect(notice).toHaveCount(0);

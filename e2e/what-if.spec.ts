@@ -3,6 +3,7 @@
 // a scenario and run as a suite whose one-line summary says what the draft changes.
 import { PolicyEditorPage } from './pages/policy-editor-page';
 import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
 
 test('a draft is tried against a sign-in beside Graph’s answer, then kept as a scenario of a suite', async ({
   page,
@@ -75,7 +76,7 @@ test('a sign-in from an unknown address: the fields sit apart, and what Gatehous
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
-  await page.getByRole('tab', { name: 'What if' }).click();
+  await section(page, 'What if').click();
   const clientApp = await page.getByRole('combobox', { name: 'Client app' }).boundingBox();
   const ipAddress = await page.getByLabel('IP address').boundingBox();
   expect(clientApp!.x + clientApp!.width <= ipAddress!.x || clientApp!.y + clientApp!.height <= ipAddress!.y).toBe(true);
@@ -107,7 +108,7 @@ test('the engine’s agreement with the service is measured on the tenant’s ow
   test.slow();
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
-  await page.getByRole('tab', { name: 'What if' }).click();
+  await section(page, 'What if').click();
   // After a reload the demo reads its stored sign-in log only when asked for it, as here.
   await page.reload();
   await page.getByRole('button', { name: 'Measure against the last 7 days of sign-ins' }).click();
@@ -122,7 +123,7 @@ test('a workload identity’s sign-in is evaluated too: outside the trusted plac
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
   // Graph does not serve the legacy MFA trusted IPs: until they are said, 'AllTrusted' cannot be evaluated outside named locations.
-  await page.getByRole('tab', { name: 'What if' }).click();
+  await section(page, 'What if').click();
   const evaluate = async () => {
     await page.getByRole('button', { name: 'Evaluate' }).click();
     return page.getByRole('table', { name: 'Each policy for this scenario' }).getByRole('row', { name: /^CA016/ });
@@ -139,10 +140,10 @@ test('a workload identity’s sign-in is evaluated too: outside the trusted plac
   await expect(ca016.getByRole('cell').nth(2)).toContainText('MFA trusted IPs');
 
   // Said in Settings: there are none. The engine then agrees with Graph.
-  await page.getByRole('tab', { name: 'Settings' }).click();
+  await section(page, 'Settings').click();
   await page.getByRole('button', { name: 'None are configured' }).click();
   await expect(page.getByText('None are configured.')).toBeVisible();
-  await page.getByRole('tab', { name: 'What if' }).click();
+  await section(page, 'What if').click();
   await page.getByRole('combobox', { name: 'Who signs in' }).selectOption('A workload identity');
   await page.getByRole('combobox', { name: 'Workload identities' }).fill('Contoso Pay');
   await page.getByRole('option', { name: /^Contoso Payroll Sync/ }).click();

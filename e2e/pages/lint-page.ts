@@ -1,5 +1,6 @@
 // The Lint page, and the findings lists it shares with each policy's page, by intent.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { section } from '../support/navigation';
 
 export class LintPage {
   readonly heading: Locator;
@@ -12,7 +13,7 @@ export class LintPage {
   }
 
   async open() {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('tab', { name: 'Lint' }).click();
+    await section(this.page, 'Lint').click();
     await expect(this.heading).toBeVisible();
     await expect(this.counts).toBeVisible();
   }

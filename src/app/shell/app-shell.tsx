@@ -5,11 +5,12 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Tab,
-  TabList,
+  Nav,
+  NavItem,
   Text,
   tokens,
   Tooltip,
+  useArrowNavigationGroup,
 } from '@fluentui/react-components';
 import {
   ArchiveRegular,
@@ -26,7 +27,7 @@ import {
   ShieldKeyholeRegular,
   SplitVerticalRegular,
 } from '@fluentui/react-icons';
-import { memo, useRef, type ReactNode } from 'react';
+import { memo, useRef, type MouseEvent, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useWriteAccess } from '../../session/write-access';
 import { AccountMenu, type DemoControls } from './account-menu';
@@ -58,6 +59,8 @@ const useStyles = makeStyles({
   product: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   nav: {
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    // The background Fluent's navigation items are drawn for (a drawer's).
+    backgroundColor: tokens.colorNeutralBackground4,
     padding: tokens.spacingVerticalM,
     [NARROW]: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXS}` },
   },
@@ -66,6 +69,7 @@ const useStyles = makeStyles({
     minWidth: 0,
     [NARROW]: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}` },
   },
+  icon: { fontSize: '20px' },
   label: {
     [NARROW]: {
       position: 'absolute',
@@ -119,28 +123,52 @@ const SECTIONS = [
   { path: paths.settings, icon: <SettingsRegular />, label: 'Settings' },
 ];
 
-// It is given `navigate` rather than calling useNavigate: the hook reads React Router's route
-// context, which changes with every navigation and would re-render it past the memo.
+/** A plain click stays in the page; Ctrl, Shift, a middle click and the context menu open the link as links do. */
+function inPage(event: MouseEvent<HTMLElement>): boolean {
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+}
+
+// The sections are links, so each can be opened in a new tab or its address copied. It is given
+// `navigate` rather than calling useNavigate: the hook reads React Router's route context, which
+// changes with every navigation and would re-render it past the memo.
 const MainNav = memo(function MainNav({ section, navigate }: { section: string; navigate: (to: string) => void }) {
   const styles = useStyles();
+  // One stop for Tab, the arrow keys between sections: as the tab list it replaced.
+  const arrows = useArrowNavigationGroup({ axis: 'vertical', circular: true, memorizeCurrent: true });
   return (
+    // Fluent's Nav is a div: the landmark is the nav element around it.
     <nav className={styles.nav} aria-label="Main">
-      <TabList vertical selectedValue={section} onTabSelect={(_, data) => navigate(String(data.value))}>
+      <Nav selectedValue={section} {...arrows}>
         {SECTIONS.map(({ path, icon, label }) => (
           // In a narrow window only the icon shows: the name stays for screen readers, and as a tooltip.
-          <Tab key={path} value={path} icon={icon} title={label}>
+          <NavItem
+            key={path}
+            value={sectionOf(path)}
+            href={path}
+            icon={{ children: icon, className: styles.icon }}
+            title={label}
+            onClick={(event) => {
+              if (!inPage(event)) return;
+              event.preventDefault();
+              navigate(path);
+            }}
+          >
             <span className={styles.label}>{label}</span>
-          </Tab>
+          </NavItem>
         ))}
-      </TabList>
+      </Nav>
     </nav>
   );
 });
 
+/** The section is the first step of the path: /policies/123/edit is under Policies. */
+function sectionOf(pathname: string): string {
+  return `/${pathname.split(/[/?]/)[1] || 'policies'}`;
+}
+
 export function AppShell({ demo, children }: { demo?: DemoControls; children: ReactNode }) {
   const styles = useStyles();
-  // The section is the first step of the path: /policies/123/edit is under Policies.
-  const section = `/${useLocation().pathname.split('/')[1] || 'policies'}`;
+  const section = sectionOf(useLocation().pathname);
   const navigate = useNavigate();
   const write = useWriteAccess();
   const main = useRef<HTMLElement>(null);
