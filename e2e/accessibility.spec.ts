@@ -2,6 +2,7 @@
 // in the light and the dark theme.
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
 
 test('the demo sign-in page', async ({ page }) => {
   await page.goto('/');
@@ -43,20 +44,20 @@ test('the editor, new policy, deleted policies, settings and backup screens', as
   await expect(page.getByTestId('json-editor').locator('.view-lines')).toContainText('"displayName"');
   await expectNoSeriousA11yViolations(page);
 
-  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+  await section(page, 'Policies').click();
   await page.getByRole('button', { name: 'New policy' }).click();
   await expect(page.getByRole('button', { name: 'Start blank' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  await page.getByRole('tab', { name: 'Deleted policies' }).click();
+  await section(page, 'Deleted policies').click();
   await expect(page.getByRole('table', { name: 'Deleted policies' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  await page.getByRole('tab', { name: 'Settings' }).click();
+  await section(page, 'Settings').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  await page.getByRole('tab', { name: 'Backup' }).click();
+  await section(page, 'Backup').click();
   await page.getByRole('button', { name: 'Back up this tenant' }).click();
   await expect(page.getByRole('table', { name: 'What the backup holds' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -67,7 +68,7 @@ test('the compare, change history and restore screens', async ({ page, signInPag
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await expect(page.getByRole('grid')).toBeVisible();
 
-  await page.getByRole('tab', { name: 'Compare' }).click();
+  await section(page, 'Compare').click();
   await page.getByRole('combobox', { name: 'Policy A (left)' }).click();
   await page.getByRole('option', { name: /^CA006/ }).click();
   await page.getByRole('combobox', { name: 'Policy B (right)' }).click();
@@ -79,24 +80,19 @@ test('the compare, change history and restore screens', async ({ page, signInPag
   await expect(page.getByText('Choose what to compare with')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  await page.getByRole('tab', { name: 'Change history' }).click();
+  await section(page, 'Change history').click();
   await expect(page.getByRole('list', { name: 'Changes, newest first' }).getByRole('listitem').first()).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  await page.getByRole('tab', { name: 'Deleted policies' }).click();
+  await section(page, 'Deleted policies').click();
   await page.getByRole('row').filter({ hasText: 'CA090' }).getByRole('button', { name: 'Restore…' }).click();
   await expect(page.getByRole('dialog').getByRole('list', { name: 'Missing dependencies' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
 
 test('the import screens: a copy plan with references to map, and a run', async ({ page, signInPage }) => {
-  await page.goto('/');
-  await signInPage.signInToDemoAs('Ada Lindqvist');
-  await expect(page.getByRole('grid')).toBeVisible();
-  await page.getByRole('button', { name: /Ada Lindqvist/ }).click();
-  await page.getByRole('menuitem', { name: /^Add .*\(administrator\) · Contoso pre-production$/ }).click();
-  await expect(page.getByRole('grid')).toBeVisible();
-  await page.getByRole('tab', { name: 'Import' }).click();
+  await signInPage.signInToDemoWithPreProduction();
+  await section(page, 'Import').click();
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole('combobox', { name: 'Or copy from another tenant you are signed in to' }).click();
@@ -124,7 +120,7 @@ test('the what-if page with answers, a saved scenario and the engine’s agreeme
   test.slow();
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
-  await page.getByRole('tab', { name: 'What if' }).click();
+  await section(page, 'What if').click();
   await page.getByRole('combobox', { name: 'Users' }).fill('Hugo');
   await page.getByRole('option', { name: /^Hugo Lefevre/ }).click();
   await page.getByRole('combobox', { name: 'Applications' }).fill('Contoso HR');

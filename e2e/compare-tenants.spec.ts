@@ -2,6 +2,7 @@
 // matched by id and else by name, opening into the diff of one policy.
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
 import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
 
 test('compares the tenant with a backup file and opens a changed policy', async ({ page, signInPage }) => {
   await page.goto('/');
@@ -42,7 +43,7 @@ test('compares the tenant with a backup file and opens a changed policy', async 
     grantControls: { operator: 'OR', builtInControls: ['mfa'] },
   });
 
-  await page.getByRole('tab', { name: 'Compare' }).click();
+  await section(page, 'Compare').click();
   await page.getByRole('tab', { name: 'Tenant with tenant or backup' }).click();
   await expect(page.getByText('Choose what to compare with')).toBeVisible();
   await page
@@ -78,7 +79,7 @@ test('a file that is not a policy export is refused with a clear message', async
   await signInPage.signInToDemoAs('Ada Lindqvist');
   // Within the app, not by reloading: a request cut short by a reload can leave the demo's
   // service worker and reach the network.
-  await page.getByRole('tab', { name: 'Compare' }).click();
+  await section(page, 'Compare').click();
   await page.getByRole('tab', { name: 'Tenant with tenant or backup' }).click();
   await page.getByLabel('Backup file to compare with').setInputFiles({
     name: 'notes.json',
@@ -93,14 +94,9 @@ test('a file that is not a policy export is refused with a clear message', async
 });
 
 test('compares two signed-in tenants, matching policies by name across them', async ({ page, signInPage }) => {
-  await page.goto('/');
-  await signInPage.signInToDemoAs('Ada Lindqvist');
-  await expect(page.getByRole('grid')).toBeVisible();
-  await page.getByRole('button', { name: /Ada Lindqvist/ }).click();
-  await page.getByRole('menuitem', { name: /^Add .*\(administrator\) · Contoso pre-production$/ }).click();
-  await expect(page.getByRole('grid')).toBeVisible();
+  await signInPage.signInToDemoWithPreProduction();
 
-  await page.getByRole('tab', { name: 'Compare' }).click();
+  await section(page, 'Compare').click();
   await page.getByRole('tab', { name: 'Tenant with tenant or backup' }).click();
   await page.getByRole('combobox', { name: /^Compare .* with$/ }).click();
   await page.getByRole('option').first().click();

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { asColleague } from './support/colleague';
 import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
 
 test('a backup restores what was deleted and changed since, after a review, and a second run has nothing to write', async ({
   page,
@@ -15,7 +16,7 @@ test('a backup restores what was deleted and changed since, after a review, and 
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await expect(page.getByRole('grid')).toBeVisible();
-  await page.getByRole('tab', { name: 'Backup' }).click();
+  await section(page, 'Backup').click();
   await page.getByRole('button', { name: 'Back up this tenant' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /one file/ }).click()]);
   const backup = readFileSync(await download.path());
@@ -30,7 +31,7 @@ test('a backup restores what was deleted and changed since, after a review, and 
     conditions: { clientAppTypes: ['other'] },
   });
 
-  await page.getByRole('tab', { name: 'Import' }).click();
+  await section(page, 'Import').click();
   await page.getByLabel('Files to import').setInputFiles({ name: 'contoso-backup.json', mimeType: 'application/json', buffer: backup });
   await expect(page.getByText(/^From contoso-backup\.json: 35 policies/)).toBeVisible();
   await expect(page.getByText(/A restore into the tenant the import came from\. 1 to create, 1 to update/)).toBeVisible();
@@ -67,11 +68,11 @@ test('a backup restores what was deleted and changed since, after a review, and 
   expect(readFileSync(await summary.path(), 'utf8')).toMatch(/Create policy 'CA014[^']*' \([0-9a-f-]{36}\): as planned/);
 
   await page.getByRole('button', { name: 'Done' }).click();
-  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+  await section(page, 'Policies').click();
   await expect(policiesPage.row(/^CA014/)).toContainText('Report-only');
 
   // The same backup again, as its zipped folder: everything is already as planned.
-  await page.getByRole('tab', { name: 'Import' }).click();
+  await section(page, 'Import').click();
   await page.getByLabel('Files to import').setInputFiles({ name: 'contoso-backup.zip', mimeType: 'application/zip', buffer: zipped });
   await expect(page.getByText(/^From contoso-backup\.zip \(\d+ files\): 35 policies/)).toBeVisible();
   await expect(page.getByText(/0 to create, 0 to update/)).toBeVisible();
@@ -82,14 +83,9 @@ test('a copy into another tenant maps references; a dropped exclusion blocks unt
   page,
   signInPage,
 }) => {
-  await page.goto('/');
-  await signInPage.signInToDemoAs('Ada Lindqvist');
-  await expect(page.getByRole('grid')).toBeVisible();
-  await page.getByRole('button', { name: /Ada Lindqvist/ }).click();
-  await page.getByRole('menuitem', { name: /^Add .*\(administrator\) · Contoso pre-production$/ }).click();
-  await expect(page.getByRole('grid')).toBeVisible();
+  await signInPage.signInToDemoWithPreProduction();
 
-  await page.getByRole('tab', { name: 'Import' }).click();
+  await section(page, 'Import').click();
   await page.getByRole('combobox', { name: 'Or copy from another tenant you are signed in to' }).click();
   await page.getByRole('option', { name: /^Contoso ·/ }).click();
   await page.getByRole('button', { name: 'Read its policies' }).click();
@@ -161,7 +157,7 @@ test('a copy into another tenant maps references; a dropped exclusion blocks unt
 
   // In pre-production, CA007 is report-only and excludes the group just created, by its name.
   await page.getByRole('button', { name: 'Done' }).click();
-  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+  await section(page, 'Policies').click();
   await page
     .getByRole('grid')
     .getByRole('link', { name: /^CA007/ })
@@ -177,10 +173,10 @@ test('a plan shown when the admin switches accounts says it now writes to the ot
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await expect(page.getByRole('grid')).toBeVisible();
-  await page.getByRole('tab', { name: 'Backup' }).click();
+  await section(page, 'Backup').click();
   await page.getByRole('button', { name: 'Back up this tenant' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /one file/ }).click()]);
-  await page.getByRole('tab', { name: 'Import' }).click();
+  await section(page, 'Import').click();
   await page
     .getByLabel('Files to import')
     .setInputFiles({ name: 'contoso-backup.json', mimeType: 'application/json', buffer: readFileSync(await download.path()) });

@@ -10,6 +10,7 @@ import { PolicyEditorPage } from './pages/policy-editor-page';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
 import { urls } from './support/ports';
+import { section } from './support/navigation';
 
 const POLICIES = `${urls.emulator}/beta/identity/conditionalAccess/policies`;
 const SERVICE_ACCOUNTS = contosoDirectory.group('CA - Service accounts');
@@ -61,16 +62,19 @@ test('a rollout through two rings: the gate pauses on blocked sign-ins and says 
   const before = (await readPolicies(request)).find((p) => p.displayName.startsWith('CA006'))!;
   expect(before.state).toBe('enabled');
 
-  await page.getByRole('tab', { name: 'Settings' }).click();
+  await section(page, 'Settings').click();
   await page.getByRole('combobox', { name: 'Groups' }).fill('CA - Emer');
   await page.getByRole('option', { name: /^CA - Emergency access accounts/ }).click();
   await expect(page.getByRole('toolbar', { name: 'Emergency-access groups' })).toContainText('CA - Emergency access accounts');
 
-  await page.getByRole('tab', { name: 'Rollout' }).click();
+  await section(page, 'Rollout').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Staged rollout' })).toBeVisible();
   await expect(page.getByText('No rollout yet')).toBeVisible();
   await page.getByRole('combobox', { name: 'Policy to roll out' }).selectOption({ label: before.displayName });
   await page.getByRole('button', { name: 'Plan its rings…' }).click();
+  // Before any ring, the plan cannot be kept, and the form's own words say what to do: no error yet.
+  await expect(page.getByRole('button', { name: 'Keep this plan' })).toBeDisabled();
+  await expect(page.getByText('Add at least one ring.')).toHaveCount(0);
 
   // The emergency group cannot be the first ring.
   const ringPicker = page.getByRole('combobox', { name: 'Groups for a new ring' });
@@ -265,7 +269,7 @@ test('without access to the sign-in logs, the gate says so plainly and what stil
     [`gatehouse.rollouts.${CONTOSO_TENANT_ID}`, JSON.stringify([plan])],
   );
   // Read when the Rollout page first opens.
-  await page.getByRole('tab', { name: 'Rollout' }).click();
+  await section(page, 'Rollout').click();
   await page.getByRole('table', { name: 'Rollouts on this device' }).getByRole('button', { name: policy.displayName }).click();
   await expect(page.getByRole('heading', { name: `Rollout of “${policy.displayName}”` })).toBeVisible();
   await page.getByRole('button', { name: 'Read the gate' }).click();
@@ -282,7 +286,7 @@ test('without access to the sign-in logs, the gate says so plainly and what stil
   );
 
   // Kept in backups, and back from one onto a device that lost it.
-  await page.getByRole('tab', { name: 'Backup' }).click();
+  await section(page, 'Backup').click();
   await page.getByRole('button', { name: 'Back up this tenant' }).click();
   await expect(page.getByRole('table', { name: 'What the backup holds' }).getByRole('row', { name: /^Staged rollouts/ })).toContainText(
     '1',
@@ -291,7 +295,7 @@ test('without access to the sign-in logs, the gate says so plainly and what stil
   const backup = await download.path();
   await page.evaluate((key) => localStorage.removeItem(key), `gatehouse.rollouts.${CONTOSO_TENANT_ID}`);
   await page.reload();
-  await page.getByRole('tab', { name: 'Rollout' }).click();
+  await section(page, 'Rollout').click();
   await expect(page.getByText('No rollout yet')).toBeVisible();
   await page.getByLabel('Backup file').setInputFiles(backup);
   await expect(page.getByText(/^One rollout restored from /)).toBeVisible();
@@ -318,7 +322,7 @@ test('a ring made of a new assigned group: the start creates it once, and a star
   const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
   const before = (await readPolicies(request)).find((p) => p.displayName.startsWith('CA006'))!;
 
-  await page.getByRole('tab', { name: 'Rollout' }).click();
+  await section(page, 'Rollout').click();
   await page.getByRole('combobox', { name: 'Policy to roll out' }).selectOption({ label: before.displayName });
   await page.getByRole('button', { name: 'Plan its rings…' }).click();
   await page.getByRole('textbox', { name: 'Or a new assigned group, named' }).fill('CA006 pilot ring');
@@ -341,7 +345,7 @@ test('a ring made of a new assigned group: the start creates it once, and a star
 
   // Left and come back to: the rollout says a step is unfinished, and the journal resumes it.
   await page.reload();
-  await page.getByRole('tab', { name: 'Rollout' }).click();
+  await section(page, 'Rollout').click();
   const list = page.getByRole('table', { name: 'Rollouts on this device' });
   await expect(list).toContainText('Planned, 2 rings; a step was left unfinished');
   await list.getByRole('button', { name: before.displayName }).click();

@@ -11,10 +11,9 @@ export interface RolloutProblem {
   text: string;
   /** The ring it is about (its position from 0), when it is about one. */
   ring?: number;
+  /** The blocker of a plan with no ring yet: a screen that says so in its own words need not show it as an error. */
+  noRing?: true;
 }
-
-/** The blocker of a plan with no ring yet: a screen that says so in its own words need not show it as an error. */
-export const NO_RING = 'Add at least one ring.';
 
 /** Why this policy cannot be rolled out in rings, or null when it can. */
 export function unsuitablePolicy(policy: JsonObject): string | null {
@@ -43,7 +42,7 @@ export function ringProblems(
   const problems: RolloutProblem[] = [];
   const unsuitable = unsuitablePolicy(policy);
   if (unsuitable) problems.push({ severity: 'blocker', text: unsuitable });
-  if (groups.length === 0) problems.push({ severity: 'blocker', text: NO_RING });
+  if (groups.length === 0) problems.push({ severity: 'blocker', text: 'Add at least one ring.', noRing: true });
   // The start puts the policy itself report-only: an On policy stops enforcing for everyone outside the
   // rings reached so far, and only the finish turns it back on for all.
   if (policy.state === 'enabled' && groups.length > 0)

@@ -130,6 +130,11 @@ describe('rings', () => {
     expect(later.filter((p) => p.severity === 'blocker')).toEqual([]);
   });
 
+  it('blocks a plan with no ring, marked so a form that asks for one need not show it as an error', () => {
+    const problems = ringProblems(policy, [], emergency, new Map(), []);
+    expect(problems).toEqual([{ severity: 'blocker', text: 'Add at least one ring.', noRing: true }]);
+  });
+
   it('says when the first ring’s members are unknown, a group is used twice, or the policy excludes a ring', () => {
     const problems = ringProblems(
       policy,

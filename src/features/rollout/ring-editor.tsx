@@ -21,7 +21,7 @@ import { ArrowDownRegular, ArrowUpRegular, DeleteRegular } from '@fluentui/react
 import { useState } from 'react';
 import type { JsonObject } from '../../domain/json';
 import type { EmergencyAccess } from '../../domain/lockout';
-import { NO_RING, ringProblems } from '../../domain/rollout/rings';
+import { ringProblems } from '../../domain/rollout/rings';
 import {
   DEFAULT_THRESHOLDS,
   newRolloutPlan,
@@ -157,7 +157,7 @@ export function RingEditor({
       <ThresholdFields thresholds={thresholds} onChange={setThresholds} />
       {/* With no ring yet, the line above says what to do: not an error before any input. */}
       {problems
-        .filter((problem) => problem.text !== NO_RING)
+        .filter((problem) => !problem.noRing)
         .map((problem) => (
           <MessageBar key={problem.text} intent={problem.severity === 'blocker' ? 'error' : 'warning'}>
             <MessageBarBody>{problem.text}</MessageBarBody>
