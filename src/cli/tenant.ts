@@ -8,8 +8,8 @@ import { text, type Values } from './args';
 import { signIn, type SignInMethod } from './auth/sign-in';
 import { CliError } from './cli-error';
 import type { CliIo } from './io';
-import { missingPermissions, type CommandName } from './permissions';
-import { readTokenClaims } from './token-claims';
+import { missingPermissions, type CommandName, type Permission } from './permissions';
+import { readTokenClaims, type TokenClaims } from './token-claims';
 
 export interface TenantConnection {
   context: OperationContext;
@@ -27,6 +27,12 @@ function signInFailure(error: unknown, io: CliIo, authority: string): CliError {
   // MSAL wraps the service's reason in "Error(s): … - Description: <reason> - Correlation ID: …"; the reason is what helps.
   const reason = (/Description: ([\s\S]*?)(?: - Correlation ID:|$)/.exec(message)?.[1] ?? message).split(/\r?\n|\s+Trace ID:/)[0]!.trim();
   return new CliError(io.redactor.redact(`Sign-in failed at ${authority}: ${code}${reason}`));
+}
+
+/** What a token lacks for a command, in words: each permission with what it is for. */
+export function lacksMessage(command: CommandName, tenant: string, required: readonly Permission[], claims: TokenClaims): string {
+  const none = claims.appOnly && claims.permissions?.length === 0;
+  return `The token for ${tenant} lacks ${required.map((p) => `${p.name} (${p.why})`).join('; ')}.${none ? ' It holds no application permission: none has admin consent yet.' : ''} Grant the application these permissions with admin consent; \`gatehouse permissions ${command}\` lists them all.`;
 }
 
 export async function connectTenant(command: CommandName, values: Values, io: CliIo): Promise<TenantConnection> {
@@ -57,11 +63,7 @@ export async function connectTenant(command: CommandName, values: Values, io: Cl
   const claims = readTokenClaims(token);
   if (claims.permissions) {
     const missing = missingPermissions(command, claims.permissions);
-    if (missing.required.length > 0) {
-      throw new CliError(
-        `The token for ${tenant} lacks ${missing.required.map((p) => `${p.name} (${p.why})`).join('; ')}. Grant the application these permissions with admin consent; \`gatehouse permissions ${command}\` lists them all.`,
-      );
-    }
+    if (missing.required.length > 0) throw new CliError(lacksMessage(command, tenant, missing.required, claims));
     for (const p of missing.optional) io.err(`Without ${p.name}, ${command} goes on without ${p.why}.\n`);
   }
   const client = new GraphClient({

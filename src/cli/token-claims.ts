@@ -1,6 +1,7 @@
 // What an access token says about itself, read without verifying it (Graph verifies it): the
 // tenant it is for and the permissions granted, application (`roles`) or delegated (`scp`). An
-// opaque token says nothing, and nothing is assumed from it.
+// opaque token says nothing, and nothing is assumed from it. An app-only token (no `scp`) without
+// `roles` holds no permission: Entra leaves `roles` out until one has admin consent.
 export interface TokenClaims {
   tenantId: string | null;
   permissions: string[] | null;
@@ -15,8 +16,8 @@ export function readTokenClaims(token: string): TokenClaims {
     const scp = typeof payload.scp === 'string' ? payload.scp.split(' ').filter(Boolean) : null;
     return {
       tenantId: typeof payload.tid === 'string' ? payload.tid : null,
-      permissions: scp ?? roles,
-      appOnly: scp === null && roles !== null,
+      permissions: scp ?? roles ?? [],
+      appOnly: scp === null,
     };
   } catch {
     return { tenantId: null, permissions: null, appOnly: false };
