@@ -6,7 +6,7 @@ import { posix, relative, resolve, sep } from 'node:path';
 import type { Bundle } from '../../domain/bundle/bundle';
 import type { BundleFile } from '../../domain/bundle/folder';
 import { applySuppressions, lintTenant, readSuppressions, sarifLocationIn, toJUnit, toMarkdown, toSarif } from '../../domain/lint';
-import type { LintFinding, LintSeverity, LintSuppression } from '../../domain/lint';
+import type { LintFinding, LintSeverity, LintSuppression, SarifOptions } from '../../domain/lint';
 import type { EmergencyAccess } from '../../domain/lockout';
 import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts } from '../args';
 import { CliError } from '../cli-error';
@@ -45,9 +45,17 @@ function emergencyFrom(ids: string[], bundle: Bundle): EmergencyAccess | undefin
   return access;
 }
 
-/** Each policy's file in the folder read, as the repository sees it, for code-scanning locations. */
-function locator(files: BundleFile[] | null, folder: string | null, cwd: string) {
-  if (!files || !folder) return undefined;
+/** Repository-relative, with forward slashes, as code scanning reads a uri. */
+const repoPath = (cwd: string, path: string) => relative(cwd, resolve(cwd, path)).split(sep).join('/');
+
+/**
+ * Where each finding lies, as the repository sees it, for code-scanning locations: a policy's
+ * finding on its file in the folder read, any other on the file linted (the folder's manifest, or
+ * the .json bundle). Linting the tenant itself has no file.
+ */
+export function locator(files: BundleFile[] | null, path: string | null, cwd: string): Pick<SarifOptions, 'locate' | 'artifact'> {
+  if (!path) return {};
+  if (!files) return { artifact: repoPath(cwd, path) };
   const byId = new Map<string, BundleFile>();
   for (const file of files) {
     if (!file.path.startsWith('policies/')) continue;
@@ -58,11 +66,14 @@ function locator(files: BundleFile[] | null, folder: string | null, cwd: string)
       // an unreadable file was reported when the folder was read
     }
   }
-  const base = relative(cwd, resolve(cwd, folder)).split(sep).join('/');
-  return (finding: LintFinding) => {
-    const file = finding.policyId ? byId.get(finding.policyId) : undefined;
-    if (!file) return undefined;
-    return sarifLocationIn(posix.join(base, file.path), file.text, finding.path ?? []);
+  const base = repoPath(cwd, path);
+  const manifest = files.find((f) => /(^|\/)manifest\.json$/.test(f.path))?.path ?? 'manifest.json';
+  return {
+    artifact: posix.join(base, manifest),
+    locate: (finding: LintFinding) => {
+      const file = finding.policyId ? byId.get(finding.policyId) : undefined;
+      return file && sarifLocationIn(posix.join(base, file.path), file.text, finding.path ?? []);
+    },
   };
 }
 
@@ -141,7 +152,7 @@ export const lintCommand: Command = {
     const title = `Conditional Access lint: ${source.label}`;
     const output =
       format === 'sarif'
-        ? `${JSON.stringify(toSarif(findings, { locate: locator(source.files, source.path, io.cwd) }), null, 2)}\n`
+        ? `${JSON.stringify(toSarif(findings, locator(source.files, source.path, io.cwd)), null, 2)}\n`
         : format === 'junit'
           ? toJUnit(findings, { failOn })
           : format === 'markdown'

@@ -3,7 +3,7 @@
 // finishes, a line per tenant follows on stdout, and the all-tenant report's Markdown goes to the
 // job summary. Exit 2 when a tenant failed, else 1 on drift or failing lint, else 0.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { toJUnit, toMarkdown, toSarif } from '../../domain/lint';
 import type { LintSeverity } from '../../domain/lint/types';
 import { failedTenant, tenantsReport, type TenantReportEntry } from '../../domain/tenants/report';
@@ -18,6 +18,7 @@ import { appendJobSummary, type CliIo } from '../io';
 import { backupFolderOf, checkTenant, lastBackupAt, readTenant } from './tenant-work';
 import { exitOf, loadTenants, overTenants, TENANTS_OPTIONS, type TenantResult } from './tenants-run';
 import { readBackup } from '../files';
+import { locator } from '../commands/lint';
 
 type ManyRun = (values: Values, positionals: string[], io: CliIo) => Promise<number>;
 
@@ -98,9 +99,9 @@ async function lintMany(values: Values, _args: string[], io: CliIo): Promise<num
   const from = text(values, 'from');
   const file = await loadTenants(values, io);
   const results = await overTenants(file, values, io, async (entry) => {
-    const read = from
-      ? { bundle: (await readBackup(backupFolderOf(join(io.cwd, from), entry))).bundle, connection: null, name: entry.name }
-      : await readTenant('lint', entry, values, io);
+    const folder = from ? backupFolderOf(resolve(io.cwd, from), entry) : null;
+    const backup = folder ? await readBackup(folder) : null;
+    const read = backup ? { bundle: backup.bundle, connection: null, name: entry.name } : await readTenant('lint', entry, values, io);
     const checked = await checkTenant(entry, read, {}, io);
     const failing = checked.findings.filter((f) => !f.suppressed && RANK[f.severity] <= RANK[failOn]).length;
     if (format !== 'text' && out) {
@@ -108,7 +109,8 @@ async function lintMany(values: Values, _args: string[], io: CliIo): Promise<num
       const title = `Conditional Access lint: ${read.name}`;
       const body =
         format === 'sarif'
-          ? `${JSON.stringify(toSarif(checked.findings), null, 2)}\n`
+          ? // Code scanning wants a file for every result: the tenant's backup, else the tenants file naming it.
+            `${JSON.stringify(toSarif(checked.findings, backup ? locator(backup.files, folder, io.cwd) : locator(null, file.path, io.cwd)), null, 2)}\n`
           : format === 'junit'
             ? toJUnit(checked.findings, { failOn })
             : toMarkdown(checked.findings, { title });

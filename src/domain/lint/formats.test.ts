@@ -112,6 +112,24 @@ describe('SARIF', () => {
     expect((results[0]!.properties as Obj).external).toEqual(['maester:MT.1066']);
   });
 
+  it('places a finding without a file of its own on the file linted, keeping its logical location', () => {
+    const sarif = toSarif(findings, {
+      artifact: 'ca/manifest.json',
+      locate: (f) => (f.policyId === 'p2' ? { uri: 'ca/policies/CA002.json', startLine: 12 } : undefined),
+    });
+    const results = (sarif.runs as Obj[])[0]!.results as Obj[];
+    const locations = results.map((r) => (r.locations as Obj[])[0]!);
+    // GitHub code scanning refuses a result without an artifact location.
+    expect(locations.map((l) => ((l.physicalLocation as Obj).artifactLocation as Obj).uri)).toEqual([
+      'ca/manifest.json',
+      'ca/policies/CA002.json',
+      'ca/manifest.json',
+      'ca/manifest.json',
+    ]);
+    expect(locations.every((l) => (l.logicalLocations as Obj[]).length === 1)).toBe(true);
+    expect(sarifProblems(sarif)).toEqual([]);
+  });
+
   it('places a finding on the lines of its policy file', () => {
     const text = JSON.stringify({ displayName: 'CA002', grantControls: { operator: 'OR', authenticationStrength: { id: 'x' } } }, null, 2);
     expect(sarifLocationIn('policies/CA002.json', text, ['grantControls', 'authenticationStrength'])).toEqual({

@@ -1,8 +1,9 @@
 // Findings as SARIF 2.1.0, the format GitHub code scanning reads: one run, the catalogue as the
 // tool's rules, one result per finding. A suppressed finding is a result with an accepted external
 // suppression and its justification, as the format provides. Where a finding lies in a file is
-// the caller's to say (the command line knows the folder it wrote); without it a result carries
-// the policy as a logical location.
+// the caller's to say (the command line knows the folder it wrote); a finding with no file of its
+// own is placed on the file that was linted (GitHub code scanning refuses a result without a
+// physical location), and every result also carries the policy or tenant as a logical location.
 import type { JsonObject } from '../json';
 import { locate } from '../json-locations';
 import type { JsonPath } from '../policy-finding';
@@ -23,6 +24,8 @@ export interface SarifOptions {
   toolVersion?: string;
   /** The file (and region) a finding is about, relative to the repository; none leaves the result with its logical location only. */
   locate?: (finding: LintFinding) => SarifLocation | undefined;
+  /** The file linted, relative to the repository: where a finding that `locate` does not place is put. */
+  artifact?: string;
   rules?: readonly LintRule[];
 }
 
@@ -37,7 +40,7 @@ export function toSarif(findings: readonly LintFinding[], options: SarifOptions 
   const rules = options.rules ?? lintRules;
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = findings.map((f): JsonObject => {
-    const where = options.locate?.(f);
+    const where = options.locate?.(f) ?? (options.artifact !== undefined ? { uri: options.artifact } : undefined);
     const physical: JsonObject | undefined = where && {
       artifactLocation: { uri: where.uri },
       ...(where.startLine !== undefined && {

@@ -1,7 +1,7 @@
 // lint and docs as a pipeline runs them: SARIF that validates against the official SARIF 2.1.0
 // schema (the one @microsoft/jest-sarif ships) with each result placed on the lines of its policy's
 // file in the backup folder, JUnit and Markdown; suppressions from a file; --fail-on; and docs.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Validator, type Schema } from '@cfworker/json-schema';
@@ -23,7 +23,10 @@ interface SarifResult {
   ruleId: string;
   level: string;
   suppressions?: { justification: string }[];
-  locations: { physicalLocation?: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+  locations: {
+    physicalLocation?: { artifactLocation: { uri: string }; region: { startLine: number } };
+    logicalLocations?: { name: string }[];
+  }[];
 }
 
 describe('gatehouse lint', () => {
@@ -42,6 +45,20 @@ describe('gatehouse lint', () => {
     // The line named holds the policy's part the finding is about.
     const lines = readFileSync(join(world.dir, where.artifactLocation.uri), 'utf8').split('\n');
     expect(lines[where.region.startLine - 1]).toMatch(/"(includeGroups|excludeUsers)"|[0-9a-f-]{36}/);
+
+    // GitHub code scanning refuses a result without a file: a tenant-wide finding is on the manifest.
+    for (const result of results)
+      expect(existsSync(join(world.dir, result.locations[0]!.physicalLocation!.artifactLocation.uri))).toBe(true);
+    const tenantWide = results.filter((r) => r.locations[0]!.logicalLocations?.[0]?.name === 'tenant');
+    expect(tenantWide.length).toBeGreaterThan(0);
+    for (const r of tenantWide) expect(r.locations[0]!.physicalLocation!.artifactLocation.uri).toBe('ca/manifest.json');
+
+    // A one-file backup: every result on it.
+    expect((await world.gatehouse(['backup', '--out', 'ca.json'], { AZURE_CLIENT_SECRET: GOOD_SECRET })).code).toBe(0);
+    const single = await world.gatehouse(['lint', '--from', 'ca.json', '--format', 'sarif']);
+    const singleResults = (JSON.parse(single.stdout) as { runs: { results: SarifResult[] }[] }).runs[0]!.results;
+    expect(singleResults.length).toBeGreaterThan(0);
+    expect(new Set(singleResults.map((r) => r.locations[0]!.physicalLocation?.artifactLocation.uri))).toEqual(new Set(['ca.json']));
 
     // A run without its tool breaks the schema: the validation can fail.
     expect(new Validator(sarifSchema, '4', false).validate({ version: '2.1.0', runs: [{ results: [] }] }).valid).toBe(false);

@@ -143,10 +143,14 @@ describe('gatehouse over a tenants file', () => {
     for (const n of [1, 2]) {
       const sarif = JSON.parse(readFileSync(join(world.dir, 'sarif', `${folderOf(n)}.sarif`), 'utf8')) as {
         version: string;
-        runs: { results: unknown[] }[];
+        runs: { results: { locations: { physicalLocation?: { artifactLocation: { uri: string } } }[] }[] }[];
       };
       expect(sarif.version).toBe('2.1.0');
       expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
+      // Code scanning refuses a result without a file: each is on its policy's file or the tenant's manifest.
+      const uris = new Set(sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation?.artifactLocation.uri));
+      expect(uris).toContain(`backups/${folderOf(n)}/manifest.json`);
+      for (const uri of uris) expect(uri && existsSync(join(world.dir, uri))).toBe(true);
     }
     const strict = await world.gatehouse(['lint', '--tenants', 'two.json', '--from', 'backups', '--fail-on', 'warning']);
     expect(strict.code).toBe(1);
