@@ -114,6 +114,22 @@ describe('applyPlan', () => {
     expect(tenant.calls.filter((c) => c === 'update existing-b')).toHaveLength(1);
   });
 
+  it('the same plan applied again without its journal (a job re-run on a fresh machine) creates nothing twice', async () => {
+    const tenant = memoryTenant((call, n) =>
+      call === 'update existing-b' && n === 1 ? { error: new Error('Forbidden'), applied: false } : null,
+    );
+    tenant.objects.set('existing-b', { id: 'existing-b', displayName: 'B' });
+    const first = await applyPlan(newApplyRun(plan(rows()), 't', clock), tenant.writers, { clock });
+    expect(first.items.map((i) => i.status)).toEqual(['done', 'done', 'failed']);
+
+    const again = await applyPlan(newApplyRun(plan(rows()), 't', clock), tenant.writers, { clock });
+    expect(again.items.map((i) => i.status)).toEqual(['done', 'done', 'done']);
+    expect(again.items.slice(0, 2).map((i) => i.recovered)).toEqual([true, true]);
+    expect([...tenant.objects.values()].map((o) => o.displayName).sort()).toEqual(['A', 'B2', 'Office']);
+    expect(summarizeRun(again)).toContain("Create policy 'A'");
+    expect(summarizeRun(again)).toContain('written by an earlier attempt: not created twice');
+  });
+
   it('an item cut short while running is tried again after a look, from the journal', async () => {
     const journals = memoryJournals();
     const journal = applyJournal(journals, 'account');
@@ -157,8 +173,9 @@ describe('applyPlan', () => {
     });
     expect(run.items.map((i) => i.status)).toEqual(['done', 'done']);
     expect(waits).toEqual([0, 1]);
-    // Without a way to wait, the refusal is reported as it came.
+    // Without a way to wait, the refusal is reported as it came (in a tenant without the first run's objects).
     refusals = 0;
+    tenant.objects.clear();
     const impatient = await applyPlan(newApplyRun(plan(rows().slice(0, 2)), 't', clock), tenant.writers, { clock });
     expect(impatient.items[1]!.message).toContain('does not exist in the directory');
   });

@@ -169,9 +169,10 @@ export async function applyPlan(
         let id = item.targetId;
         let readBack: JsonObject | void = undefined;
         if (item.action === 'create') {
-          // An earlier attempt was sent and its answer never came: the object may exist already.
-          const sent = current.items.find((i) => i.key === item.key)!.sentAt;
-          const found = sent ? await writers.findCreated(item.kind, body) : null;
+          // The object may exist already: an earlier attempt whose answer never came, or an earlier run of
+          // this plan whose journal is gone (a pipeline's job run again on a fresh machine). The plan found
+          // nothing of this name when it was made, so an object of this name and content is that write's.
+          const found = await writers.findCreated(item.kind, body);
           if (found) {
             id = String(found.id);
             update(item.key, { recovered: true });
@@ -232,7 +233,7 @@ export function summarizeRun(run: ApplyRun): string {
           ? `failed: ${item.message ?? ''}`
           : 'not done';
     lines.push(
-      `${item.action === 'create' ? 'Create' : 'Update'} ${item.kind} '${item.name}'${item.targetId ? ` (${item.targetId})` : ''}: ${outcome}${item.recovered ? ' (found after a lost answer, not created twice)' : ''}`,
+      `${item.action === 'create' ? 'Create' : 'Update'} ${item.kind} '${item.name}'${item.targetId ? ` (${item.targetId})` : ''}: ${outcome}${item.recovered ? ' (already in the tenant, written by an earlier attempt: not created twice)' : ''}`,
     );
   }
   if (run.stopped) lines.push('', `Stopped: ${run.stopped}`);

@@ -18,7 +18,7 @@ import type { GraphClient } from '../graph/client';
 import { GraphRequestError } from '../graph/errors';
 import { createSecurityGroup, findGroupsByName } from '../graph/groups';
 import { createNamedLocation, findNamedLocationsByName, getNamedLocation, updateNamedLocation } from '../graph/named-locations';
-import { getPolicy } from '../graph/policies';
+import { getPolicy, listPolicies } from '../graph/policies';
 import type { PlanWriters } from './apply-plan';
 import { createPolicySafely } from './create-policy';
 import { keepVersion, type OperationContext } from './ports';
@@ -37,7 +37,10 @@ type ObjectKind = 'namedLocation' | 'authenticationStrength' | 'authenticationCo
 /** The object of this name whose content is what was sent: the create that was applied though its answer was lost. */
 async function findSame(client: GraphClient, kind: PlanRowKind, body: JsonObject): Promise<JsonObject | null> {
   const name = nameOf(body);
-  if (kind === 'policy') return null;
+  if (kind === 'policy') {
+    const same = (await listPolicies(client)).find((p) => p.displayName === name && samePolicyContent(policyJson(p), body));
+    return same ? policyJson(same) : null;
+  }
   if (kind === 'group') {
     // A group made by the plan carries its description; an older group of the same name does not.
     const groups = await findGroupsByName(client, name);

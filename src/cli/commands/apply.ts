@@ -66,12 +66,15 @@ export async function applyApproved(
     io.err(
       `Resuming the run of ${previous.startedAt}: ${previous.items.filter((i) => i.status === 'done').length} of ${previous.items.length} write(s) done.\n`,
     );
+  // A row's progress changes several times while it runs (sent, its id, read back): its line is printed once.
+  let announced: string | null = null;
   const run = await applyPlan(previous ?? newApplyRun(file.plan, tenant.tenantId, context.clock), graphPlanWriters(context), {
     journal,
     clock: context.clock,
     onChange: (current) => {
       const running = current.items.find((i) => i.status === 'running');
-      if (running) io.err(`${running.action} ${running.kind} '${running.name}'…\n`);
+      if (running && running.key !== announced) io.err(`${running.action} ${running.kind} '${running.name}'…\n`);
+      announced = running?.key ?? announced;
     },
     settle: (attempt) => new Promise((resolve) => setTimeout(resolve, [2000, 5000, 10_000][attempt] ?? 10_000)),
   });
@@ -81,7 +84,7 @@ export async function applyApproved(
   const failed = run.items.filter((i) => i.status !== 'done');
   if (failed.length > 0)
     throw new CliError(
-      `${failed.length} of ${run.items.length} write(s) did not complete${run.stopped ? `: ${run.stopped}` : ''}. Apply the same plan again to resume; what was done is not written twice.`,
+      `${failed.length} of ${run.items.length} write(s) did not complete${run.stopped ? `: ${run.stopped.replace(/\.$/, '')}` : ''}. Apply the same plan again to resume; what was done is not written twice.`,
     );
   journal.clear();
   return { summary, written: run.items.length, differing: run.items.filter((i) => i.differences && i.differences.length > 0).length };

@@ -90,6 +90,46 @@ describe('gatehouse apply', () => {
     expect((await world.gatehouse(['diff', 'baseline'], secret)).code).toBe(0);
   }, 180_000);
 
+  it('a job run again without the journal (a fresh runner) creates nothing twice', async () => {
+    expect((await world.gatehouse(['backup', '--out', 'again'], secret)).code).toBe(0);
+    const folder = join(world.dir, 'again', 'policies');
+    const ca001 = JSON.parse(
+      readFileSync(
+        join(
+          folder,
+          readdirSync(folder).find((n) => n.startsWith('CA001'))!,
+        ),
+        'utf8',
+      ),
+    ) as {
+      id: string;
+      displayName: string;
+    };
+    expect((await asAdmin('DELETE', `/v1.0/identity/conditionalAccess/policies/${ca001.id}`)).status).toBe(204);
+    const planned = await world.gatehouse(['plan', 'again', '--out', 'again.json'], secret);
+    expect(planned.stdout).toContain(`- create policy '${ca001.displayName}'`);
+    const hash = /^sha256 ([0-9a-f]{64})$/m.exec(planned.stdout)![1]!;
+    const named = async () =>
+      (
+        (await (await asAdmin('GET', '/v1.0/identity/conditionalAccess/policies')).json()) as { value: { displayName: string }[] }
+      ).value.filter((p) => p.displayName === ca001.displayName);
+    world.roles = WRITER;
+    try {
+      const applied = await world.gatehouse(['apply', '--plan', 'again.json', '--sha256', hash], secret);
+      expect(applied.code).toBe(0);
+      // Each write is announced once.
+      expect(applied.stderr.split(`create policy '${ca001.displayName}'…`)).toHaveLength(2);
+      expect(await named()).toHaveLength(1);
+      // The journal is gone once a run completes, as it is on a new machine: the same plan again finds the policy it wrote.
+      const rerun = await world.gatehouse(['apply', '--plan', 'again.json', '--sha256', hash], secret);
+      expect(rerun.code, rerun.stderr).toBe(0);
+      expect(rerun.stdout).toContain('written by an earlier attempt: not created twice');
+      expect(await named()).toHaveLength(1);
+    } finally {
+      world.roles = [...ALL_READS];
+    }
+  }, 180_000);
+
   it('refuses a plan approved for another tenant before writing anything', async () => {
     const plan = JSON.parse(readFileSync(join(world.dir, 'plan.json'), 'utf8')) as { tenant: { id: string } };
     plan.tenant.id = '00000000-0000-4000-8000-000000000001';
