@@ -48,7 +48,52 @@ export const CONNECTION_OPTIONS: OptionSpecs = {
 
 export const HELP_OPTION: OptionSpecs = { help: { type: 'boolean', description: 'Show this help.' } };
 
-export function parse(args: readonly string[], specs: OptionSpecs, positionals: { min: number; max: number; usage: string }) {
+/** Edits (insert, delete, replace, swap two neighbours) turning one word into the other. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  return d[a.length]![b.length]!;
+}
+
+/** The known option a mistyped one most likely meant: a few edits away, or the start of it. */
+export function closestOption(given: string, known: readonly string[]): string | null {
+  const word = given.replace(/^-+/, '').split('=')[0]!.toLowerCase();
+  if (!word) return null;
+  const ranked = known
+    .map((name) => ({ name, d: name.startsWith(word) && word.length >= 2 ? 0.5 : distance(word, name) }))
+    .filter((c) => c.d <= Math.max(1, Math.min(3, Math.floor(c.name.length / 3))))
+    .sort((a, b) => a.d - b.d);
+  return ranked[0]?.name ?? null;
+}
+
+/** One line for Node's parser errors (its own text for an unknown option is long and quotes unevenly). */
+function parseFailure(error: unknown, specs: OptionSpecs, command: string): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const help = `See gatehouse ${command} --help.`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const given = /Unknown option '([^']*)'/.exec(message)?.[1] ?? message;
+    const near = closestOption(given, Object.keys(specs));
+    return `Unknown option ${given}.${near ? ` Did you mean --${near}?` : ''} ${help}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const option = /Option '(--[^ ']+)/.exec(message)?.[1];
+    if (option && specs[option.slice(2)]?.type === 'boolean') return `${option} takes no value. ${help}`;
+    if (option) return `${option} needs a value${specs[option.slice(2)]?.value ? ` (${specs[option.slice(2)]!.value})` : ''}. ${help}`;
+  }
+  return `${message.split('\n')[0]} ${help}`;
+}
+
+export function parse(
+  args: readonly string[],
+  specs: OptionSpecs,
+  positionals: { min: number; max: number; usage: string; command: string },
+) {
   let parsed;
   try {
     parsed = parseArgs({
@@ -60,13 +105,19 @@ export function parse(args: readonly string[], specs: OptionSpecs, positionals: 
       strict: true,
     });
   } catch (error) {
-    throw new CliError(`${error instanceof Error ? error.message : String(error)}\nUsage: ${positionals.usage}`);
+    throw new CliError(parseFailure(error, specs, positionals.command));
   }
   const values = parsed.values as Values;
-  if (!values.help && (parsed.positionals.length < positionals.min || parsed.positionals.length > positionals.max)) {
-    throw new CliError(
-      `Expected ${positionals.min === positionals.max ? positionals.min : `${positionals.min} to ${positionals.max}`} argument(s), got ${parsed.positionals.length}.\nUsage: ${positionals.usage}`,
-    );
+  const given = parsed.positionals.length;
+  if (!values.help && (given < positionals.min || given > positionals.max)) {
+    // Only the bound crossed is named: a command may take fewer arguments with an option (diff with --tenants).
+    const expected =
+      positionals.min === positionals.max
+        ? `${positionals.min}`
+        : given > positionals.max
+          ? `at most ${positionals.max}`
+          : `at least ${positionals.min}`;
+    throw new CliError(`Expected ${expected} argument(s), got ${given}.\nUsage: ${positionals.usage}`);
   }
   return { values, positionals: parsed.positionals };
 }

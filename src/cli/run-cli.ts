@@ -20,6 +20,7 @@ import { GraphRequestError } from '../graph/errors';
 import { CliError } from './cli-error';
 import { helpText } from './args';
 import type { CliIo } from './io';
+import { version } from '../../package.json';
 
 const COMMANDS: readonly Command[] = [
   tenantsBackup(backupCommand),
@@ -45,7 +46,7 @@ function overview(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    "Run 'gatehouse <command> --help' for a command's options.",
+    "Run 'gatehouse <command> --help' for a command's options; 'gatehouse --version' for the version.",
     '',
   ].join('\n');
 }
@@ -63,11 +64,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(overview());
     return name ? EXIT.ok : EXIT.error;
   }
+  if (name === '--version' || name === '-v') {
+    io.out(`gatehouse ${version}\n`);
+    return EXIT.ok;
+  }
   const command = COMMANDS.find((c) => c.name === name);
   try {
     if (!command)
       throw new CliError(`No command '${name}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}; 'gatehouse --help' says more.`);
-    const { values, positionals } = parse(rest, command.options, { ...command.positionals, usage: command.usage });
+    const { values, positionals } = parse(rest, command.options, { ...command.positionals, usage: command.usage, command: command.name });
     if (values.help) {
       io.out(helpText(command.usage, command.summary, command.options, command.more));
       return EXIT.ok;
@@ -82,7 +87,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           : error instanceof Error
             ? `${error.name}: ${error.message}`
             : String(error);
-    io.err(`gatehouse ${command ? `${command.name}: ` : ''}${message}\n`);
+    io.err(`gatehouse${command ? ` ${command.name}` : ''}: ${message}\n`);
     return EXIT.error;
   }
 }

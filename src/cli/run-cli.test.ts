@@ -1,0 +1,44 @@
+// The router and argument parsing as a user meets them: runCli with an io that keeps what it prints.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runInProcess as run } from './run-in-process';
+
+describe('gatehouse --version', () => {
+  it('prints the version of package.json and exits 0', async () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    const result = await run(['--version']);
+    expect(result).toEqual({ code: 0, stdout: `gatehouse ${version}\n`, stderr: '' });
+  });
+
+  it('names an unknown command after a colon', async () => {
+    const result = await run(['--versoin']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^gatehouse: No command '--versoin'\./);
+  });
+});
+
+describe('an unknown option', () => {
+  it('is named on one line, with the closest known option and where the help is', async () => {
+    const result = await run(['docs', '--frm', 'ca']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('gatehouse docs: Unknown option --frm. Did you mean --from? See gatehouse docs --help.\n');
+  });
+
+  it('without a close option, only says where the help is', async () => {
+    const result = await run(['whatif', '--zzzzzzzz']);
+    expect(result.stderr).toBe('gatehouse whatif: Unknown option --zzzzzzzz. See gatehouse whatif --help.\n');
+  });
+
+  it('a missing value is named with what the option takes', async () => {
+    const result = await run(['docs', '--from']);
+    expect(result.stderr).toBe('gatehouse docs: --from needs a value (<path>). See gatehouse docs --help.\n');
+  });
+});
+
+describe('too many arguments', () => {
+  it('names the most a command takes, not a least it cannot mean', async () => {
+    const result = await run(['diff', 'a', 'b', 'c']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Expected at most 2 argument(s), got 3.');
+  });
+});
