@@ -8,6 +8,7 @@ import type { BundleFile } from '../../domain/bundle/folder';
 import { applySuppressions, lintTenant, readSuppressions, sarifLocationIn, toJUnit, toMarkdown, toSarif } from '../../domain/lint';
 import type { LintFinding, LintSeverity, LintSuppression, SarifOptions } from '../../domain/lint';
 import type { EmergencyAccess } from '../../domain/lockout';
+import { decodeText } from '../../domain/policy-file';
 import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts } from '../args';
 import { CliError } from '../cli-error';
 import { appendJobSummary } from '../io';
@@ -22,7 +23,8 @@ async function suppressionsFrom(path: string | undefined): Promise<LintSuppressi
   if (!path) return [];
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(path, 'utf8'));
+    // Decoded as a policy file is: PowerShell 5.1 writes a byte order mark, or UTF-16.
+    value = JSON.parse(decodeText(await readFile(path)));
   } catch (error) {
     throw new CliError(`Could not read the suppressions in ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -129,7 +131,16 @@ export const lintCommand: Command = {
     }
     const suppressions = await suppressionsFrom(text(values, 'suppressions'));
     const from = text(values, 'from');
-    const source = from ? await fromDisk(from, io) : await fromTenant('lint', values, io);
+    const source = from
+      ? await fromDisk(from, io).catch((error: unknown) => {
+          // A folder of backups is what `backup --tenants` writes: the tenants file lints each of them.
+          if (error instanceof CliError && / holds \d+ backups, /.test(error.message))
+            throw new CliError(
+              `${error.message} To lint every tenant's, give the tenants file: gatehouse lint --tenants <file> --from ${from}`,
+            );
+          throw error;
+        })
+      : await fromTenant('lint', values, io);
     const { bundle } = source;
     const findings = applySuppressions(
       lintTenant({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../json';
 import { createBundle, bundleText, type BundleSections, type ReferenceEntry } from './bundle';
 import { bundleFiles, safeFileName } from './folder';
-import { BundleError, isBundle, readBundle, readBundleFolder } from './read-bundle';
+import { BundleError, isBundle, readBundle, readBundleFolder, SeveralBackupsError } from './read-bundle';
 import { parsePolicyFile } from '../policy-file';
 
 const policy = (id: string, displayName: string, extra: JsonObject = {}): JsonObject => ({
@@ -103,6 +103,17 @@ describe('backup bundle', () => {
     const read = await readBundleFolder(unpacked);
     expect(read.problems).toEqual([]);
     expect(read.bundle.policies.map((p) => p.id).sort()).toEqual(['p-1', 'p-2', 'p-3']);
+  });
+
+  it('refuses a folder of several backups (one per tenant) rather than reading the first found', async () => {
+    const files = bundleFiles(await createBundle(sections(), references, origin));
+    const two = ['tenant-b', 'tenant-a'].flatMap((folder) => files.map((f) => ({ ...f, path: `${folder}/${f.path}` })));
+    await expect(readBundleFolder(two)).rejects.toThrow(SeveralBackupsError);
+    await expect(readBundleFolder(two)).rejects.toThrow(
+      'This folder holds 2 backups, one in each of tenant-a, tenant-b: choose one of them.',
+    );
+    // One of them, or the folder of one backup under a top folder, is read as before.
+    expect((await readBundleFolder(two.filter((f) => f.path.startsWith('tenant-a/')))).problems).toEqual([]);
   });
 
   it('makes file names safe', () => {

@@ -20,6 +20,9 @@ import { CONTINGENCY_FILE, LINT_SUPPRESSIONS_FILE, ROLLOUT_FILE, SECTION_FOLDERS
 
 export class BundleError extends Error {}
 
+/** A folder holding several backups (as a backup of many tenants writes), not one. */
+export class SeveralBackupsError extends BundleError {}
+
 export interface ReadBundle {
   bundle: Bundle;
   /** Items whose content no longer matches the manifest, or that it does not list, in words. */
@@ -150,8 +153,16 @@ export async function readBundleFolder(files: BundleFile[]): Promise<ReadBundle>
     }
   };
   // A zip of a folder may put everything under one top folder: paths are taken from the manifest's level.
-  const manifestFile = files.find((f) => /(^|\/)manifest\.json$/.test(f.path));
+  const manifests = files.filter((f) => /(^|\/)manifest\.json$/.test(f.path));
+  const manifestFile = manifests.find((f) => f.path === 'manifest.json') ?? manifests[0];
   if (!manifestFile) throw new BundleError('This folder has no manifest.json: it is not a Gatehouse backup.');
+  // A folder of backups (one per tenant): reading the first found would silently leave the others out.
+  if (manifestFile.path !== 'manifest.json' && manifests.length > 1) {
+    const folders = manifests.map((f) => f.path.slice(0, -'/manifest.json'.length)).sort();
+    throw new SeveralBackupsError(
+      `This folder holds ${folders.length} backups, one in each of ${folders.length > 3 ? `${folders.slice(0, 3).join(', ')}, …` : folders.join(', ')}: choose one of them.`,
+    );
+  }
   const root = manifestFile.path.slice(0, -'manifest.json'.length);
   const inRoot = files.filter((f) => f.path.startsWith(root)).map((f) => ({ ...f, path: f.path.slice(root.length) }));
   const value: Record<string, unknown> = { manifest: parse(manifestFile) };

@@ -97,6 +97,14 @@ describe('gatehouse lint', () => {
     expect(suppressed.length).toBeGreaterThanOrEqual(warnings.length);
     expect(suppressed[0]!.suppressions![0]!.justification).toMatch(/^Accepted in review /);
 
+    // As PowerShell 5.1 writes it: UTF-8 with a byte order mark, or UTF-16 (Out-File's default).
+    writeFileSync(join(world.dir, 'bom.json'), `\uFEFF${JSON.stringify(suppressions)}`);
+    writeFileSync(join(world.dir, 'utf16.json'), Buffer.from(`\uFEFF${JSON.stringify(suppressions)}`, 'utf16le'));
+    for (const file of ['bom.json', 'utf16.json']) {
+      const run = await world.gatehouse(['lint', '--from', 'ca', '--fail-on', 'warning', '--suppressions', file]);
+      expect(run.code, `${file}: ${run.stderr}`).toBe(0);
+    }
+
     writeFileSync(join(world.dir, 'bad-suppressions.json'), JSON.stringify([{ ruleId: 'x', at: '2026-11-30' }]));
     const bad = await world.gatehouse(['lint', '--from', 'ca', '--suppressions', 'bad-suppressions.json']);
     expect(bad.code).toBe(2);

@@ -152,6 +152,11 @@ describe('gatehouse over a tenants file', () => {
       expect(uris).toContain(`backups/${folderOf(n)}/manifest.json`);
       for (const uri of uris) expect(uri && existsSync(join(world.dir, uri))).toBe(true);
     }
+    // The folder of backups itself is not one backup: refused, not read as its first tenant.
+    const several = await world.gatehouse(['lint', '--from', 'backups']);
+    expect(several.code).toBe(2);
+    expect(several.stderr).toContain('backups: This folder holds 2 backups, one in each of');
+    expect(several.stderr).toContain('gatehouse lint --tenants <file> --from backups');
     const strict = await world.gatehouse(['lint', '--tenants', 'two.json', '--from', 'backups', '--fail-on', 'warning']);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('Conditional Access lint: 2 tenant(s), 0 failed, 2 with findings.');
