@@ -3,7 +3,7 @@
 // manifest keeps the time of the backup that first saw this content (a nightly commit shows
 // nothing, and an unchanged tenant makes no commit). Files of objects gone since are removed.
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { bundleText, withLintSuppressions, type Bundle } from '../domain/bundle/bundle';
 import {
   bundleFiles,
@@ -14,7 +14,30 @@ import {
   type BundleFile,
 } from '../domain/bundle/folder';
 import { BundleError, readBundle, readBundleFolder, type ReadBundle } from '../domain/bundle/read-bundle';
+import { decodeText, parseJson, PolicyFileError } from '../domain/policy-file';
 import { CliError } from './cli-error';
+
+/** A file the user gives, as text: UTF-8 with or without a byte order mark, or UTF-16 (as PowerShell 5.1 writes). */
+export async function readUserText(path: string): Promise<string> {
+  return decodeText(new Uint8Array(await readFile(path))).replace(/^\uFEFF/, '');
+}
+
+/** JSON the user gives: a syntax error names the file, the line and the column. */
+export function parseUserJson(text: string, path: string): unknown {
+  try {
+    return parseJson(text, path);
+  } catch (error) {
+    if (error instanceof PolicyFileError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+/** Writes a command's output to `path` (from the working folder), making its folder as backup does. */
+export async function writeOutputFile(cwd: string, path: string, content: string): Promise<void> {
+  const target = resolve(cwd, path);
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, content);
+}
 
 export interface BackupOnDisk extends ReadBundle {
   /** For a folder: each file, by its path relative to the folder (for code-scanning locations). */
@@ -34,7 +57,7 @@ async function listFiles(root: string, dir = root): Promise<string[]> {
 
 async function readFolderFiles(path: string): Promise<BundleFile[]> {
   const paths = await listFiles(path);
-  return Promise.all(paths.map(async (p) => ({ path: relative(path, p).split(sep).join('/'), text: await readFile(p, 'utf8') })));
+  return Promise.all(paths.map(async (p) => ({ path: relative(path, p).split(sep).join('/'), text: await readUserText(p) })));
 }
 
 export async function readBackup(path: string): Promise<BackupOnDisk> {
@@ -46,12 +69,7 @@ export async function readBackup(path: string): Promise<BackupOnDisk> {
       const files = await readFolderFiles(path);
       return { ...(await readBundleFolder(files)), files, path };
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(await readFile(path, 'utf8'));
-    } catch (error) {
-      throw new CliError(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    const value = parseUserJson(await readUserText(path), path);
     return { ...(await readBundle(value)), files: null, path };
   } catch (error) {
     if (error instanceof BundleError) throw new CliError(`${path}: ${error.message}`);
@@ -70,7 +88,7 @@ const managed = (path: string) =>
 
 async function previousCapturedAt(out: string, folder: boolean): Promise<string | null> {
   try {
-    const text = await readFile(folder ? join(out, 'manifest.json') : out, 'utf8');
+    const text = await readUserText(folder ? join(out, 'manifest.json') : out);
     const value = JSON.parse(text) as { capturedAt?: unknown; manifest?: { capturedAt?: unknown } };
     const at = folder ? value.capturedAt : value.manifest?.capturedAt;
     return typeof at === 'string' ? at : null;
@@ -103,7 +121,7 @@ export async function writeBackup(read: Bundle, out: string): Promise<WriteResul
   const asBefore = previous ? { ...bundle, manifest: { ...bundle.manifest, capturedAt: previous } } : null;
 
   if (!folder) {
-    const existing = await readFile(out, 'utf8').catch(() => null);
+    const existing = await readUserText(out).catch(() => null);
     if (asBefore && existing === bundleText(asBefore)) return { changed: false };
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, bundleText(bundle));

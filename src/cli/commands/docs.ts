@@ -1,8 +1,8 @@
 // `gatehouse docs`: the tenant's Conditional Access documented from a backup (or the tenant read
 // now), as the console's documentation writer makes it: HTML, Markdown or CSV, names masked on ask.
-import { writeFile } from 'node:fs/promises';
 import { documentationFile, type DocumentationFormat } from '../../domain/documentation/documentation';
 import { choice, CONNECTION_OPTIONS, HELP_OPTION, text } from '../args';
+import { writeOutputFile } from '../files';
 import { EXIT, type Command } from './command';
 import { fromDisk, fromTenant } from './source';
 
@@ -28,7 +28,7 @@ export const docsCommand: Command = {
     const file = documentationFile(source.bundle, format, { mask: values.mask === true });
     const out = text(values, 'out');
     if (out) {
-      await writeFile(out, file.content);
+      await writeOutputFile(io.cwd, out, file.content);
       io.err(`Documentation of ${source.label} written to ${out}.\n`);
     } else io.out(file.content);
     return EXIT.ok;

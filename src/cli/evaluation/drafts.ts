@@ -1,9 +1,9 @@
 // Draft policies from files (--draft): a policy as Graph or a backup holds it. A draft with the id
 // of a saved policy replaces it; one without an id (or with an id the tenant does not have) is a new
 // policy. Every problem names the file.
-import { readFile } from 'node:fs/promises';
 import { isJsonObject, type JsonObject } from '../../domain/json';
 import { CliError } from '../cli-error';
+import { parseUserJson, readUserText } from '../files';
 
 export interface Draft {
   path: string;
@@ -15,12 +15,10 @@ export interface Draft {
 }
 
 export async function readDraft(path: string, saved: readonly JsonObject[]): Promise<Draft> {
-  let value: unknown;
-  try {
-    value = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new CliError(`Could not read the draft ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const text = await readUserText(path).catch(() => {
+    throw new CliError(`Could not read the draft ${path}.`);
+  });
+  const value = parseUserJson(text, path);
   if (!isJsonObject(value) || !isJsonObject(value.conditions) || !isJsonObject(value.conditions.users))
     throw new CliError(`${path} is not a Conditional Access policy (no conditions.users): give one policy as Graph returns it.`);
   const id = typeof value.id === 'string' ? value.id : null;

@@ -1,6 +1,5 @@
 // What the evaluation commands share: the tenant's policies and named locations as the engine reads
 // them, the output formats, and writing the result to stdout or a file.
-import { readFile, writeFile } from 'node:fs/promises';
 import type { NamedLocationData } from '../../domain/evaluation/sign-in';
 import { policyJson, type JsonObject } from '../../domain/json';
 import type { GraphClient } from '../../graph/client';
@@ -8,6 +7,7 @@ import { listPolicies } from '../../graph/policies';
 import { listNamedLocations } from '../../graph/what-if';
 import { text, type OptionSpecs, type Values } from '../args';
 import { CliError } from '../cli-error';
+import { parseUserJson, readUserText, writeOutputFile } from '../files';
 import type { CliIo } from '../io';
 
 export const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -26,20 +26,16 @@ export async function readTenantPolicies(client: GraphClient): Promise<{ policie
 export async function writeOutput(values: Values, io: CliIo, output: string): Promise<void> {
   const out = text(values, 'out');
   if (!out) return io.out(output);
-  await writeFile(out, output);
+  await writeOutputFile(io.cwd, out, output);
   io.err(`Written to ${out}.\n`);
 }
 
 /** A JSON file, or an error naming it. */
 export async function readJsonFile(path: string, what: string): Promise<unknown> {
-  const content = await readFile(path, 'utf8').catch(() => {
+  const content = await readUserText(path).catch(() => {
     throw new CliError(`Could not read ${what} ${path}.`);
   });
-  try {
-    return JSON.parse(content) as unknown;
-  } catch (error) {
-    throw new CliError(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  return parseUserJson(content, path);
 }
 
 /** A whole number option, within bounds. */
