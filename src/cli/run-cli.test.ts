@@ -42,3 +42,22 @@ describe('too many arguments', () => {
     expect(result.stderr).toContain('Expected at most 2 argument(s), got 3.');
   });
 });
+
+describe('help and listings', () => {
+  it('docs --help has its exit codes, as the other commands do', async () => {
+    const result = await run(['docs', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\nExit codes: 0 .*2 error/);
+  });
+
+  it('permissions names the commands that need permissions, not itself', async () => {
+    const unknown = await run(['permissions', 'deploy']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      "No command 'deploy'. Commands: backup, diff, lint, docs, plan, apply, whatif, impact, rollout, report.",
+    );
+    const all = await run(['permissions']);
+    expect(all.stdout).toContain('gatehouse backup: Microsoft Graph application permissions');
+    expect(all.stdout).not.toContain('gatehouse permissions');
+  });
+});

@@ -21,6 +21,7 @@ export const docsCommand: Command = {
     ...CONNECTION_OPTIONS,
     ...HELP_OPTION,
   },
+  more: 'Exit codes: 0 written, 2 error. With --from no tenant is read; without it, sign-in is needed.',
   async run(values, _positionals, io) {
     const format = choice(values, 'format', FORMATS, 'markdown');
     const from = text(values, 'from');

@@ -11,15 +11,18 @@ export const permissionsCommand: Command = {
   usage: 'gatehouse permissions [<command>]',
   positionals: { min: 0, max: 1 },
   options: { ...HELP_OPTION },
+  more: 'Exit codes: 0 listed, 2 error (no such command).',
   async run(_values, positionals, io) {
     const [name] = positionals;
-    if (name !== undefined && !isCommand(name))
-      throw new CliError(`No command '${name}'. Commands: ${Object.keys(COMMAND_PERMISSIONS).join(', ')}.`);
-    const names = name
-      ? [name]
-      : Object.keys(COMMAND_PERMISSIONS)
-          .filter(isCommand)
-          .filter((n) => n !== 'permissions');
+    // The commands that need permissions: `permissions` itself reads no tenant.
+    const names = Object.keys(COMMAND_PERMISSIONS)
+      .filter(isCommand)
+      .filter((n) => n !== 'permissions');
+    if (name !== undefined && !isCommand(name)) throw new CliError(`No command '${name}'. Commands: ${names.join(', ')}.`);
+    if (name !== undefined) {
+      io.out(permissionsText(name));
+      return EXIT.ok;
+    }
     io.out(names.map((n) => permissionsText(n)).join('\n'));
     return EXIT.ok;
   },
