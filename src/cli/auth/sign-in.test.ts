@@ -13,13 +13,24 @@ describe('chooseMethod (auto)', () => {
       AZURE_CLIENT_SECRET: 's',
     };
     expect(choose(all)).toBe('federated');
-    expect(choose({ SYSTEM_OIDCREQUESTURI: 'u', AZURE_CLIENT_SECRET: 's' })).toBe('federated');
+    expect(choose({ SYSTEM_OIDCREQUESTURI: 'u', AZURESUBSCRIPTION_SERVICE_CONNECTION_ID: 'sc', AZURE_CLIENT_SECRET: 's' })).toBe(
+      'federated',
+    );
     expect(choose({ AZURE_FEDERATED_TOKEN_FILE: 'f' })).toBe('federated');
     expect(choose({ AZURE_CLIENT_SECRET: 's' }, { certificatePath: 'c.pem' })).toBe('certificate');
     expect(choose({ AZURE_CLIENT_SECRET: 's' }, { interactive: true })).toBe('secret');
     expect(choose({}, { interactive: true })).toBe('device-code');
     // GitHub's URL without its request token is no credential (the job lacks id-token: write).
     expect(() => choose({ ACTIONS_ID_TOKEN_REQUEST_URL: 'u' })).toThrow(/No credential to sign in with/);
+  });
+
+  it('takes the credential given on the command line, and Azure DevOps OIDC only with a service connection', () => {
+    const github = { ACTIONS_ID_TOKEN_REQUEST_URL: 'u', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' };
+    expect(choose(github, { certificatePath: 'c.pem' })).toBe('certificate');
+    // Every Azure DevOps job has SYSTEM_OIDCREQUESTURI; a job using a secret or a certificate is not federated.
+    expect(choose({ SYSTEM_OIDCREQUESTURI: 'u', AZURE_CLIENT_SECRET: 's' })).toBe('secret');
+    expect(choose({ SYSTEM_OIDCREQUESTURI: 'u' }, { certificatePath: 'c.pem' })).toBe('certificate');
+    expect(() => choose({ SYSTEM_OIDCREQUESTURI: 'u' })).toThrow(/name the service connection: --service-connection-id/);
   });
 
   it('asks Graph for its own .default in the public and national clouds, and the public one for an emulator', () => {

@@ -85,22 +85,25 @@ async function certificateCredential(path: string) {
 
 /** Which credential `auto` picks: the first one the environment offers, in the order of preference. */
 export function chooseMethod(
-  options: Pick<SignInOptions, 'method' | 'env' | 'certificatePath' | 'federatedTokenFile' | 'interactive'>,
+  options: Pick<SignInOptions, 'method' | 'env' | 'certificatePath' | 'federatedTokenFile' | 'interactive' | 'serviceConnectionId'>,
 ): Exclude<SignInMethod, 'auto'> {
   if (options.method !== 'auto') return options.method;
   const env = options.env;
-  if (
-    options.federatedTokenFile ||
-    env.AZURE_FEDERATED_TOKEN_FILE ||
-    (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) ||
-    env.SYSTEM_OIDCREQUESTURI
-  )
+  // A credential given on the command line wins over what the runner's environment offers.
+  if (options.federatedTokenFile) return 'federated';
+  if (options.certificatePath) return 'certificate';
+  // Every Azure DevOps job has SYSTEM_OIDCREQUESTURI: it is a credential only with a service connection to ask for.
+  const azureDevOps = Boolean(env.SYSTEM_OIDCREQUESTURI && (options.serviceConnectionId || env.AZURESUBSCRIPTION_SERVICE_CONNECTION_ID));
+  if (env.AZURE_FEDERATED_TOKEN_FILE || (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) || azureDevOps)
     return 'federated';
-  if (options.certificatePath || env.AZURE_CLIENT_CERTIFICATE_PATH) return 'certificate';
+  if (env.AZURE_CLIENT_CERTIFICATE_PATH) return 'certificate';
   if (env.AZURE_CLIENT_SECRET) return 'secret';
   if (options.interactive) return 'device-code';
   throw new CliError(
-    'No credential to sign in with: run in a pipeline with workload identity federation (GitHub Actions with id-token: write, an Azure DevOps workload-identity service connection, or AZURE_FEDERATED_TOKEN_FILE), or give --certificate, or set AZURE_CLIENT_SECRET.',
+    'No credential to sign in with: run in a pipeline with workload identity federation (GitHub Actions with id-token: write, an Azure DevOps workload-identity service connection, or AZURE_FEDERATED_TOKEN_FILE), or give --certificate, or set AZURE_CLIENT_SECRET.' +
+      (env.SYSTEM_OIDCREQUESTURI
+        ? ' In Azure DevOps, name the service connection: --service-connection-id or AZURESUBSCRIPTION_SERVICE_CONNECTION_ID.'
+        : ''),
   );
 }
 
