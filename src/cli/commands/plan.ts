@@ -4,6 +4,7 @@
 // The lock-out guard runs with the emergency accounts named by --emergency (an app-only run has no
 // signed-in admin to guard): a row that could lock one out stops the plan, naming it, until confirmed.
 import { writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { importSetOfBundle } from '../../domain/import/bundle-import';
 import { escapeMarkdown } from '../../domain/lint/markdown';
 import { buildPlan, sourcePolicies } from '../../domain/plan/build-plan';
@@ -82,8 +83,11 @@ export const planCommand: Command = {
       io,
     );
     await writeFile(out, planned.text);
+    // Named as plan --tenants names it, beside the plan: what a pipeline hands to apply.
+    const hashFile = join(dirname(out), 'plan.sha256');
+    await writeFile(hashFile, `${planned.hash}\n`);
     io.out(
-      `${[`Plan for ${tenant.tenantId} from ${source.label}, written to ${out}.`, ...planned.lines, `sha256 ${planned.hash}`].join('\n')}\n`,
+      `${[`Plan for ${tenant.tenantId} from ${source.label}, written to ${out} (its sha256 to ${hashFile}).`, ...planned.lines, `sha256 ${planned.hash}`].join('\n')}\n`,
     );
     appendJobSummary(
       io,
@@ -114,7 +118,13 @@ export async function planTenant(
   source: Source,
   sourcePath: string,
   tenant: TenantConnection,
-  options: { states: 'source' | 'reportOnly'; confirmed: string[]; emergencyIds: string[] },
+  options: {
+    states: 'source' | 'reportOnly';
+    confirmed: string[];
+    emergencyIds: string[];
+    /** What to say when no emergency account is given (default: for --emergency). */
+    unguarded?: string;
+  },
   io: CliIo,
 ): Promise<PlannedTenant> {
   const importSet = importSetOfBundle(source.bundle);
@@ -126,7 +136,8 @@ export async function planTenant(
     referencesToLookUp(importSet, sourcePolicies(importSet), choices.domains),
   );
   const emergency = await readEmergency(tenant.context.client, options.emergencyIds);
-  if (options.emergencyIds.length === 0) io.err('No --emergency account given: the plan is not checked for lock-outs.\n');
+  if (options.emergencyIds.length === 0)
+    io.err(`${options.unguarded ?? 'No --emergency account given: the plan is not checked for lock-outs.'}\n`);
   const guard =
     options.emergencyIds.length > 0 ? { admin: null, emergency: emergency.access, memberships: emergency.memberships } : undefined;
   const plan = buildPlan(importSet, { tenantId: tenant.tenantId, ...read, directory, ...(guard && { guard }) }, choices);
@@ -135,7 +146,8 @@ export async function planTenant(
     version: 1,
     tenant: { id: tenant.tenantId },
     source: {
-      path: sourcePath,
+      // Relative to the working folder: the plan's hash must not depend on where the runner checked it out.
+      path: relative(io.cwd, resolve(io.cwd, sourcePath)).split(sep).join('/'),
       tenantId: source.bundle.manifest.tenant.id,
       tenantName: source.bundle.manifest.tenant.name,
       capturedAt: source.bundle.manifest.capturedAt,

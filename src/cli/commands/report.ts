@@ -5,7 +5,7 @@
 // Markdown also to the job summary. Exit 2 when a tenant could not be read, 1 on drift or lint
 // errors, else 0.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { failedTenant, tenantsReport } from '../../domain/tenants/report';
 import { reportHtml, reportMarkdown } from '../../domain/tenants/report-render';
 import { CONNECTION_OPTIONS, HELP_OPTION, text } from '../args';
@@ -13,6 +13,7 @@ import { CliError } from '../cli-error';
 import { appendJobSummary } from '../io';
 import { backupFolderOf, checkTenant, readTenant } from '../tenants/tenant-work';
 import { exitOf, loadTenants, overTenants, TENANTS_OPTIONS } from '../tenants/tenants-run';
+import { CREDENTIAL_OPTIONS } from '../tenants/tenants-commands';
 import { EXIT, type Command } from './command';
 
 export const reportCommand: Command = {
@@ -29,7 +30,8 @@ export const reportCommand: Command = {
       value: '<folder>',
       description: "The folder of the tenants' backups (gatehouse backup --tenants): each tenant's last backup time is read from it.",
     },
-    ...Object.fromEntries(Object.entries(CONNECTION_OPTIONS).filter(([name]) => !['tenant', 'client-id', 'auth'].includes(name))),
+    // Each tenant signs in with its entry of the file: only the options every tenant shares.
+    ...Object.fromEntries(Object.entries(CONNECTION_OPTIONS).filter(([name]) => !['tenant', ...CREDENTIAL_OPTIONS].includes(name))),
     ...HELP_OPTION,
   },
   more: [
@@ -45,11 +47,11 @@ export const reportCommand: Command = {
     const file = await loadTenants(values, io);
     const results = await overTenants(file, values, io, async (entry) => {
       const read = await readTenant('report', entry, values, io);
-      const checked = await checkTenant(entry, read, { baseline: entry.baseline, backups: backups && join(io.cwd, backups) }, io);
+      const checked = await checkTenant(entry, read, { baseline: entry.baseline, backups: backups && resolve(io.cwd, backups) }, io);
       const { lint, drift } = checked.entry;
       const drifted = (drift?.added.length ?? 0) + (drift?.removed.length ?? 0) + (drift?.changed.length ?? 0);
       const line = `${checked.entry.policies?.total ?? 0} policies, ${lint?.errors ?? 0} lint error(s)${drift ? `, ${drifted} drifted` : ''}${
-        backups && !checked.entry.lastBackupAt ? `, no backup in ${relative(io.cwd, backupFolderOf(join(io.cwd, backups), entry))}` : ''
+        backups && !checked.entry.lastBackupAt ? `, no backup in ${relative(io.cwd, backupFolderOf(resolve(io.cwd, backups), entry))}` : ''
       }`;
       return { value: checked.entry, finding: drifted > 0 || (lint?.errors ?? 0) > 0, line };
     });
@@ -57,7 +59,7 @@ export const reportCommand: Command = {
       results.map((r) => (r.error !== undefined ? failedTenant(r.entry.id, r.entry.name, r.error) : r.value!)),
       io.now(),
     );
-    const folder = join(io.cwd, out);
+    const folder = resolve(io.cwd, out);
     await mkdir(folder, { recursive: true });
     const markdown = reportMarkdown(report);
     await writeFile(join(folder, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);

@@ -4,7 +4,7 @@
 // tenant's approved plan, tenants in parallel, one write at a time within each under its own pacer,
 // each stopped run journalled beside its plan and resumed by the next apply.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { escapeMarkdown } from '../../domain/lint/markdown';
 import type { TenantEntry } from '../../domain/tenants/tenants-file';
 import { tenantFolderName } from '../../domain/tenants/tenant-checks';
@@ -77,14 +77,25 @@ async function planMany(values: Values, args: string[], io: CliIo): Promise<numb
   const desired = args[0];
   const file = await loadTenants(values, io);
   const results = await overTenants(file, values, io, async (entry) => {
-    const path = desired ? join(io.cwd, desired, tenantFolderName(entry)) : entry.baseline;
+    const path = desired ? join(resolve(io.cwd, desired), tenantFolderName(entry)) : entry.baseline;
     if (!path) throw new CliError(`The tenants file gives ${entry.name} no baseline, and no folder of desired states was given.`);
     const tenantIo = quietIo(io, entry);
     const source = await fromDisk(path, tenantIo);
     const connection = await connectEntry('plan', entry, values, io);
     const emergencyIds = await emergencyIdsOf(entry, connection.context.client);
-    const planned = await planTenant(source, path, connection, { states, confirmed: texts(values, 'confirm'), emergencyIds }, tenantIo);
-    const folder = join(io.cwd, out, tenantFolderName(entry));
+    const planned = await planTenant(
+      source,
+      path,
+      connection,
+      {
+        states,
+        confirmed: texts(values, 'confirm'),
+        emergencyIds,
+        unguarded: 'The tenants file names no emergency account for this tenant: the plan is not checked for lock-outs.',
+      },
+      tenantIo,
+    );
+    const folder = join(resolve(io.cwd, out), tenantFolderName(entry));
     await mkdir(folder, { recursive: true });
     await writeFile(join(folder, 'plan.json'), planned.text);
     await writeFile(join(folder, 'plan.sha256'), `${planned.hash}\n`);
@@ -112,7 +123,7 @@ async function applyMany(values: Values, _args: string[], io: CliIo): Promise<nu
     throw new CliError('With --tenants, each tenant’s plan and approved hash come from --plans <folder> (plan.json and plan.sha256).');
   const file = await loadTenants(values, io);
   const results = await overTenants(file, values, io, async (entry) => {
-    const folder = join(io.cwd, plans, tenantFolderName(entry));
+    const folder = join(resolve(io.cwd, plans), tenantFolderName(entry));
     const path = join(folder, 'plan.json');
     const approved = (
       await readFile(join(folder, 'plan.sha256'), 'utf8').catch(() => {

@@ -22,6 +22,17 @@ import { locator } from '../commands/lint';
 
 type ManyRun = (values: Values, positionals: string[], io: CliIo) => Promise<number>;
 
+/** Sign-in options one tenant takes: with --tenants each tenant signs in with its own entry of the file. */
+export const CREDENTIAL_OPTIONS = ['client-id', 'auth', 'certificate', 'federated-token-file'] as const;
+
+export function refuseCredentialOptions(values: Values) {
+  const given = CREDENTIAL_OPTIONS.filter((name) => values[name] !== undefined);
+  if (given.length > 0)
+    throw new CliError(
+      `${given.map((n) => `--${n}`).join(', ')} ${given.length > 1 ? 'are' : 'is'} not taken with --tenants: each tenant's credentials come from its entry in the tenants file (clientId, auth, certificate or token file).`,
+    );
+}
+
 /** The command with --tenants: the many-tenant run when it is given, the command's own otherwise. */
 export function withTenants(command: Command, many: ManyRun, more: string, positionals = command.positionals): Command {
   return {
@@ -34,6 +45,7 @@ export function withTenants(command: Command, many: ManyRun, more: string, posit
         if (args.length > positionals.max) throw new CliError(`Too many arguments with --tenants.\nUsage: ${more}`);
         if (text(values, 'tenant') !== undefined)
           throw new CliError('--tenant and --tenants do not go together: the file names the tenants.');
+        refuseCredentialOptions(values);
         return many(values, args, io);
       }
       if (text(values, 'shard') !== undefined || text(values, 'concurrency') !== undefined)
@@ -61,7 +73,7 @@ async function backupMany(values: Values, _args: string[], io: CliIo): Promise<n
   if (!out) throw new CliError('Where to? Give --out <folder>: each tenant is backed up into its own folder there, named by its id.');
   if (out.endsWith('.json')) throw new CliError('With --tenants, --out is a folder (one folder per tenant in it), not a .json file.');
   const file = await loadTenants(values, io);
-  const root = join(io.cwd, out);
+  const root = resolve(io.cwd, out);
   const results = await overTenants(file, values, io, async (entry) => {
     const read = await readTenant('backup', entry, values, io);
     const folder = backupFolderOf(root, entry);
@@ -105,7 +117,7 @@ async function lintMany(values: Values, _args: string[], io: CliIo): Promise<num
     const checked = await checkTenant(entry, read, {}, io);
     const failing = checked.findings.filter((f) => !f.suppressed && RANK[f.severity] <= RANK[failOn]).length;
     if (format !== 'text' && out) {
-      await mkdir(join(io.cwd, out), { recursive: true });
+      await mkdir(resolve(io.cwd, out), { recursive: true });
       const title = `Conditional Access lint: ${read.name}`;
       const body =
         format === 'sarif'
@@ -114,7 +126,7 @@ async function lintMany(values: Values, _args: string[], io: CliIo): Promise<num
           : format === 'junit'
             ? toJUnit(checked.findings, { failOn })
             : toMarkdown(checked.findings, { title });
-      await writeFile(join(io.cwd, out, `${tenantFolderName(entry)}.${EXTENSION[format]}`), body);
+      await writeFile(join(resolve(io.cwd, out), `${tenantFolderName(entry)}.${EXTENSION[format]}`), body);
     }
     const lint = checked.entry.lint!;
     return {
@@ -130,25 +142,24 @@ async function diffMany(values: Values, args: string[], io: CliIo): Promise<numb
   const backups = args[0];
   const file = await loadTenants(values, io);
   const results = await overTenants(file, values, io, async (entry) => {
-    const baseline = backups ? backupFolderOf(join(io.cwd, backups), entry) : entry.baseline;
+    const baseline = backups ? backupFolderOf(resolve(io.cwd, backups), entry) : entry.baseline;
     if (!baseline) throw new CliError(`The tenants file gives ${entry.name} no baseline, and no folder of backups was given.`);
     const read = await readTenant('diff', entry, values, io);
     const checked = await checkTenant(entry, read, { baseline }, io);
     const drift = checked.drift ?? [];
-    if (drift.length > 0) {
-      const lines = drift.map((d) => {
-        const author = checked.entry.drift?.changed.find((c) => c.name === d.label)?.by;
-        return `  ${read.name}: ${d.label}: ${d.kind}${author ? ` by ${author}` : ''}${d.changes.map((c) => `\n      ${c}`).join('')}`;
-      });
-      io.out(`${lines.join('\n')}\n`);
-    }
+    const lines = drift.map((d) => {
+      const author = checked.entry.drift?.changed.find((c) => c.name === d.label)?.by;
+      return `  ${read.name}: ${d.label}: ${d.kind}${author ? ` by ${author}` : ''}${d.changes.map((c) => `\n      ${c}`).join('')}\n`;
+    });
     return {
-      value: checked.entry,
+      value: { entry: checked.entry, lines },
       finding: drift.length > 0,
       line: drift.length ? `${drift.length} item(s) differ from ${baseline}` : 'no drift',
     };
   });
-  return finish(results, (e) => e, io, 'Conditional Access drift');
+  // In the file's order, not as the tenants finish: a job's log reads the same from run to run.
+  for (const r of results) io.out((r.value?.lines ?? []).join(''));
+  return finish(results, (v) => v.entry, io, 'Conditional Access drift');
 }
 
 export const tenantsBackup = (command: Command) =>

@@ -49,7 +49,8 @@ export interface TenantsWorld {
   log: LoggedRequest[];
   /** A delegated admin token for copy n, to change that tenant as its admin would. */
   adminToken(n: number): Promise<string>;
-  gatehouse(args: string[], env?: Record<string, string>): Promise<CliRun & { ms: number }>;
+  /** `gatehouse` run in `cwd` (default: dir). */
+  gatehouse(args: string[], env?: Record<string, string>, cwd?: string): Promise<CliRun & { ms: number }>;
   close(): Promise<void>;
 }
 
@@ -175,11 +176,11 @@ export async function startTenantsWorld(tenants: number): Promise<TenantsWorld> 
           });
         },
       }),
-    gatehouse: (args, env = {}) =>
+    gatehouse: (args, env = {}, cwd = dir) =>
       new Promise((done, fail) => {
         const started = performance.now();
         const child = spawn(process.execPath, [join(root, 'bin/gatehouse.mjs'), ...args], {
-          cwd: dir,
+          cwd,
           env: {
             PATH: process.env.PATH ?? '',
             HOME: dir,
