@@ -1,7 +1,7 @@
 // `gatehouse lint`: the lint catalogue over the tenant (or a backup), as SARIF for GitHub code
 // scanning, JUnit for test reports, Markdown for people, or text; suppressions with their reason
 // from a file; exit 1 when an unsuppressed finding is at or above --fail-on.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { posix, relative, resolve, sep } from 'node:path';
 import type { Bundle } from '../../domain/bundle/bundle';
 import type { BundleFile } from '../../domain/bundle/folder';
@@ -11,6 +11,7 @@ import type { EmergencyAccess } from '../../domain/lockout';
 import { decodeText } from '../../domain/policy-file';
 import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts } from '../args';
 import { CliError } from '../cli-error';
+import { writeOutputFile } from '../files';
 import { appendJobSummary } from '../io';
 import { EXIT, type Command } from './command';
 import { fromDisk, fromTenant } from './source';
@@ -170,7 +171,7 @@ export const lintCommand: Command = {
             ? toMarkdown(findings, { title })
             : asText(findings, source.label);
     const out = text(values, 'out');
-    if (out) await writeFile(out, output);
+    if (out) await writeOutputFile(io.cwd, out, output);
     else io.out(output);
     appendJobSummary(io, toMarkdown(findings, { title }));
     const failing = findings.filter((f) => !f.suppressed && RANK[f.severity] <= RANK[failOn]);

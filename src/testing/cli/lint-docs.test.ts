@@ -31,9 +31,10 @@ interface SarifResult {
 
 describe('gatehouse lint', () => {
   it('writes SARIF that the SARIF 2.1.0 schema accepts, each policy finding on the lines of its file', async () => {
-    const run = await world.gatehouse(['lint', '--from', 'ca', '--format', 'sarif', '--out', 'lint.sarif']);
+    // Into a folder that does not exist yet: it is made.
+    const run = await world.gatehouse(['lint', '--from', 'ca', '--format', 'sarif', '--out', 'reports/lint.sarif']);
     expect(run.code, run.stderr).toBe(0);
-    const sarif = JSON.parse(readFileSync(join(world.dir, 'lint.sarif'), 'utf8')) as { runs: { results: SarifResult[] }[] };
+    const sarif = JSON.parse(readFileSync(join(world.dir, 'reports', 'lint.sarif'), 'utf8')) as { runs: { results: SarifResult[] }[] };
     const validation = new Validator(sarifSchema, '4', false).validate(sarif);
     expect(validation.errors).toEqual([]);
     expect(validation.valid).toBe(true);
