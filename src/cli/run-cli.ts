@@ -1,5 +1,6 @@
 // The command line's router: finds the command, prints its --help, and turns every failure into
 // one scrubbed line and exit code 2. main.ts runs it as a program.
+import { readFileSync } from 'node:fs';
 import { parse } from './args';
 import { backupCommand } from './commands/backup';
 import type { Command } from './commands/command';
@@ -20,7 +21,6 @@ import { GraphRequestError } from '../graph/errors';
 import { CliError } from './cli-error';
 import { helpText } from './args';
 import type { CliIo } from './io';
-import { version } from '../../package.json';
 
 const COMMANDS: readonly Command[] = [
   tenantsBackup(backupCommand),
@@ -58,6 +58,12 @@ function graphWords(error: GraphRequestError): string {
   return `Microsoft Graph: ${method} ${path}: ${status}: ${error.serviceMessage}${requestId ? ` (request-id ${requestId})` : ''}`;
 }
 
+/** The version the checked-out package says, read when asked (the command line runs from its sources, beside it). */
+function packageVersion(): string {
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version?: string }).version ?? 'unknown';
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -65,7 +71,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return name ? EXIT.ok : EXIT.error;
   }
   if (name === '--version' || name === '-v') {
-    io.out(`gatehouse ${version}\n`);
+    io.out(`gatehouse ${packageVersion()}\n`);
     return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === name);
