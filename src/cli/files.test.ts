@@ -63,6 +63,19 @@ describe('files with a byte order mark or in UTF-16', () => {
     );
   });
 
+  it('lint reads suppressions saved as UTF-16, and names the line of a syntax error in them', async () => {
+    writeFileSync(join(dir, 'backup.json'), bundleText(await bundle()));
+    const suppression = { ruleId: 'hygiene/naming', reason: 'Named before the convention', at: '2026-11-01' };
+    writeFileSync(join(dir, 'suppressions.json'), utf16le(JSON.stringify([suppression])));
+    const read = await runInProcess(['lint', '--from', 'backup.json', '--suppressions', 'suppressions.json', '--fail-on', 'info'], dir);
+    expect(read.stderr).not.toMatch(/suppressions/i);
+    expect(read.code).not.toBe(2);
+    writeFileSync(join(dir, 'broken.json'), withBom('[\n  { "ruleId": "x", },\n]'));
+    const broken = await runInProcess(['lint', '--from', 'backup.json', '--suppressions', 'broken.json'], dir);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/broken\.json is not valid JSON: .* line 2, column 20\./);
+  });
+
   it('reads a rollout plan saved as UTF-16', async () => {
     const plan = {
       ...newRolloutPlan({ id: 'ca1', displayName: 'CA001', state: 'enabled' }, [{ id: 'g', name: 'Pilot', created: false }], new Date()),

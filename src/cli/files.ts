@@ -19,7 +19,7 @@ import { CliError } from './cli-error';
 
 /** A file the user gives, as text: UTF-8 with or without a byte order mark, or UTF-16 (as PowerShell 5.1 writes). */
 export async function readUserText(path: string): Promise<string> {
-  return decodeText(new Uint8Array(await readFile(path))).replace(/^\uFEFF/, '');
+  return decodeText(new Uint8Array(await readFile(path)));
 }
 
 /** JSON the user gives: a syntax error names the file, the line and the column. */
@@ -31,6 +31,9 @@ export function parseUserJson(text: string, path: string): unknown {
     throw error;
   }
 }
+
+/** A path as the repository sees it: relative to the working folder, with forward slashes (code scanning's uri, a plan's source). */
+export const repoPath = (cwd: string, path: string) => relative(cwd, resolve(cwd, path)).split(sep).join('/');
 
 /** Writes a command's output to `path` (from the working folder), making its folder as backup does. */
 export async function writeOutputFile(cwd: string, path: string, content: string): Promise<void> {
@@ -60,19 +63,22 @@ async function readFolderFiles(path: string): Promise<BundleFile[]> {
   return Promise.all(paths.map(async (p) => ({ path: relative(path, p).split(sep).join('/'), text: await readUserText(p) })));
 }
 
-export async function readBackup(path: string): Promise<BackupOnDisk> {
-  const info = await stat(path).catch(() => {
+/** Reads the backup at `path`, from `cwd` when given (a command's working folder); messages name `path` as given. */
+export async function readBackup(path: string, cwd?: string): Promise<BackupOnDisk> {
+  const at = cwd === undefined ? path : resolve(cwd, path);
+  const info = await stat(at).catch(() => {
     throw new CliError(`${path}: no such file or folder.`);
   });
   try {
     if (info.isDirectory()) {
-      const files = await readFolderFiles(path);
+      const files = await readFolderFiles(at);
       return { ...(await readBundleFolder(files)), files, path };
     }
-    const value = parseUserJson(await readUserText(path), path);
+    const value = parseUserJson(await readUserText(at), path);
     return { ...(await readBundle(value)), files: null, path };
   } catch (error) {
-    if (error instanceof BundleError) throw new CliError(`${path}: ${error.message}`);
+    // The cause is kept: a caller can tell a folder of several backups from a broken one.
+    if (error instanceof BundleError) throw new CliError(`${path}: ${error.message}`, { cause: error });
     throw error;
   }
 }

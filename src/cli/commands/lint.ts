@@ -1,18 +1,17 @@
 // `gatehouse lint`: the lint catalogue over the tenant (or a backup), as SARIF for GitHub code
 // scanning, JUnit for test reports, Markdown for people, or text; suppressions with their reason
 // from a file; exit 1 when an unsuppressed finding is at or above --fail-on.
-import { readFile } from 'node:fs/promises';
-import { posix, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { Bundle } from '../../domain/bundle/bundle';
-import type { BundleFile } from '../../domain/bundle/folder';
-import { applySuppressions, lintTenant, readSuppressions, sarifLocationIn, toJUnit, toMarkdown, toSarif } from '../../domain/lint';
-import type { LintFinding, LintSeverity, LintSuppression, SarifOptions } from '../../domain/lint';
+import { SeveralBackupsError } from '../../domain/bundle/read-bundle';
+import { applySuppressions, lintTenant, readSuppressions, toJUnit, toMarkdown, toSarif } from '../../domain/lint';
+import type { LintFinding, LintSeverity, LintSuppression } from '../../domain/lint';
 import type { EmergencyAccess } from '../../domain/lockout';
-import { decodeText } from '../../domain/policy-file';
 import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts } from '../args';
 import { CliError } from '../cli-error';
-import { writeOutputFile } from '../files';
+import { parseUserJson, readUserText, writeOutputFile } from '../files';
 import { appendJobSummary } from '../io';
+import { sarifLocator } from '../sarif-locator';
 import { EXIT, type Command } from './command';
 import { fromDisk, fromTenant } from './source';
 
@@ -20,15 +19,12 @@ const FORMATS = ['text', 'sarif', 'junit', 'markdown'] as const;
 const SEVERITIES: readonly LintSeverity[] = ['error', 'warning', 'info'];
 const RANK: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 };
 
-async function suppressionsFrom(path: string | undefined): Promise<LintSuppression[]> {
+async function suppressionsFrom(path: string | undefined, cwd: string): Promise<LintSuppression[]> {
   if (!path) return [];
-  let value: unknown;
-  try {
-    // Decoded as a policy file is: PowerShell 5.1 writes a byte order mark, or UTF-16.
-    value = JSON.parse(decodeText(await readFile(path)));
-  } catch (error) {
+  const text = await readUserText(resolve(cwd, path)).catch((error: unknown) => {
     throw new CliError(`Could not read the suppressions in ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  });
+  const value = parseUserJson(text, path);
   try {
     return readSuppressions(value, path);
   } catch (error) {
@@ -46,38 +42,6 @@ function emergencyFrom(ids: string[], bundle: Bundle): EmergencyAccess | undefin
     else access.users.push({ id: entry?.id ?? id, name: entry?.displayName ?? id });
   }
   return access;
-}
-
-/** Repository-relative, with forward slashes, as code scanning reads a uri. */
-const repoPath = (cwd: string, path: string) => relative(cwd, resolve(cwd, path)).split(sep).join('/');
-
-/**
- * Where each finding lies, as the repository sees it, for code-scanning locations: a policy's
- * finding on its file in the folder read, any other on the file linted (the folder's manifest, or
- * the .json bundle). Linting the tenant itself has no file.
- */
-export function locator(files: BundleFile[] | null, path: string | null, cwd: string): Pick<SarifOptions, 'locate' | 'artifact'> {
-  if (!path) return {};
-  if (!files) return { artifact: repoPath(cwd, path) };
-  const byId = new Map<string, BundleFile>();
-  for (const file of files) {
-    if (!file.path.startsWith('policies/')) continue;
-    try {
-      const id = (JSON.parse(file.text) as { id?: unknown }).id;
-      if (typeof id === 'string') byId.set(id, file);
-    } catch {
-      // an unreadable file was reported when the folder was read
-    }
-  }
-  const base = repoPath(cwd, path);
-  const manifest = files.find((f) => /(^|\/)manifest\.json$/.test(f.path))?.path ?? 'manifest.json';
-  return {
-    artifact: posix.join(base, manifest),
-    locate: (finding: LintFinding) => {
-      const file = finding.policyId ? byId.get(finding.policyId) : undefined;
-      return file && sarifLocationIn(posix.join(base, file.path), file.text, finding.path ?? []);
-    },
-  };
 }
 
 function asText(findings: LintFinding[], label: string): string {
@@ -130,12 +94,12 @@ export const lintCommand: Command = {
         throw new CliError(`--naming-pattern is not a regular expression: ${pattern}`);
       }
     }
-    const suppressions = await suppressionsFrom(text(values, 'suppressions'));
+    const suppressions = await suppressionsFrom(text(values, 'suppressions'), io.cwd);
     const from = text(values, 'from');
     const source = from
       ? await fromDisk(from, io).catch((error: unknown) => {
           // A folder of backups is what `backup --tenants` writes: the tenants file lints each of them.
-          if (error instanceof CliError && / holds \d+ backups, /.test(error.message))
+          if (error instanceof CliError && error.cause instanceof SeveralBackupsError)
             throw new CliError(
               `${error.message} To lint every tenant's, give the tenants file: gatehouse lint --tenants <file> --from ${from}`,
             );
@@ -164,7 +128,7 @@ export const lintCommand: Command = {
     const title = `Conditional Access lint: ${source.label}`;
     const output =
       format === 'sarif'
-        ? `${JSON.stringify(toSarif(findings, locator(source.files, source.path, io.cwd)), null, 2)}\n`
+        ? `${JSON.stringify(toSarif(findings, sarifLocator(source.files, source.path, io.cwd)), null, 2)}\n`
         : format === 'junit'
           ? toJUnit(findings, { failOn })
           : format === 'markdown'

@@ -3,8 +3,7 @@
 // the tenant read now. The file is for review: its sha256 is what `gatehouse apply` is given.
 // The lock-out guard runs with the emergency accounts named by --emergency (an app-only run has no
 // signed-in admin to guard): a row that could lock one out stops the plan, naming it, until confirmed.
-import { writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { importSetOfBundle } from '../../domain/import/bundle-import';
 import { escapeMarkdown } from '../../domain/lint/markdown';
 import { buildPlan, sourcePolicies } from '../../domain/plan/build-plan';
@@ -13,6 +12,7 @@ import { defaultChoices, type Plan } from '../../domain/plan/types';
 import { findDirectoryMatches, readTargetForPlan } from '../../graph/target-directory';
 import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts } from '../args';
 import { CliError } from '../cli-error';
+import { repoPath, writeOutputFile } from '../files';
 import { appendJobSummary } from '../io';
 import { connectTenant } from '../tenant';
 import { readEmergency } from '../evaluation/emergency';
@@ -82,10 +82,10 @@ export const planCommand: Command = {
       { states, confirmed: texts(values, 'confirm'), emergencyIds: texts(values, 'emergency') },
       io,
     );
-    await writeFile(out, planned.text);
+    await writeOutputFile(io.cwd, out, planned.text);
     // Named as plan --tenants names it, beside the plan: what a pipeline hands to apply.
     const hashFile = join(dirname(out), 'plan.sha256');
-    await writeFile(hashFile, `${planned.hash}\n`);
+    await writeOutputFile(io.cwd, hashFile, `${planned.hash}\n`);
     io.out(
       `${[`Plan for ${tenant.tenantId} from ${source.label}, written to ${out} (its sha256 to ${hashFile}).`, ...planned.lines, `sha256 ${planned.hash}`].join('\n')}\n`,
     );
@@ -147,7 +147,7 @@ export async function planTenant(
     tenant: { id: tenant.tenantId },
     source: {
       // Relative to the working folder: the plan's hash must not depend on where the runner checked it out.
-      path: relative(io.cwd, resolve(io.cwd, sourcePath)).split(sep).join('/'),
+      path: repoPath(io.cwd, sourcePath),
       tenantId: source.bundle.manifest.tenant.id,
       tenantName: source.bundle.manifest.tenant.name,
       capturedAt: source.bundle.manifest.capturedAt,

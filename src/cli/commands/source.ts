@@ -22,7 +22,8 @@ export interface Source {
 }
 
 export async function fromDisk(path: string, io: CliIo): Promise<Source> {
-  const read = await readBackup(path);
+  // From the command's working folder (the program's own, or the one a test gives).
+  const read = await readBackup(path, io.cwd);
   for (const problem of read.problems) io.err(`${path}: ${problem}\n`);
   return { bundle: read.bundle, files: read.files, path, connection: null, label: `the backup in ${path}` };
 }

@@ -2,7 +2,6 @@
 // --concurrency added; without --tenants it runs as before. Each tenant's line is printed as it
 // finishes, a line per tenant follows on stdout, and the all-tenant report's Markdown goes to the
 // job summary. Exit 2 when a tenant failed, else 1 on drift or failing lint, else 0.
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { toJUnit, toMarkdown, toSarif } from '../../domain/lint';
 import type { LintSeverity } from '../../domain/lint/types';
@@ -13,12 +12,11 @@ import { tenantFolderName } from '../../domain/tenants/tenant-checks';
 import { choice, text, type Values } from '../args';
 import { CliError } from '../cli-error';
 import type { Command } from '../commands/command';
-import { writeBackup } from '../files';
+import { readBackup, writeBackup, writeOutputFile } from '../files';
 import { appendJobSummary, type CliIo } from '../io';
+import { sarifLocator } from '../sarif-locator';
 import { backupFolderOf, checkTenant, lastBackupAt, readTenant } from './tenant-work';
 import { exitOf, loadTenants, overTenants, TENANTS_OPTIONS, type TenantResult } from './tenants-run';
-import { readBackup } from '../files';
-import { locator } from '../commands/lint';
 
 type ManyRun = (values: Values, positionals: string[], io: CliIo) => Promise<number>;
 
@@ -117,16 +115,15 @@ async function lintMany(values: Values, _args: string[], io: CliIo): Promise<num
     const checked = await checkTenant(entry, read, {}, io);
     const failing = checked.findings.filter((f) => !f.suppressed && RANK[f.severity] <= RANK[failOn]).length;
     if (format !== 'text' && out) {
-      await mkdir(resolve(io.cwd, out), { recursive: true });
       const title = `Conditional Access lint: ${read.name}`;
       const body =
         format === 'sarif'
           ? // Code scanning wants a file for every result: the tenant's backup, else the tenants file naming it.
-            `${JSON.stringify(toSarif(checked.findings, backup ? locator(backup.files, folder, io.cwd) : locator(null, file.path, io.cwd)), null, 2)}\n`
+            `${JSON.stringify(toSarif(checked.findings, backup ? sarifLocator(backup.files, folder, io.cwd) : sarifLocator(null, file.path, io.cwd)), null, 2)}\n`
           : format === 'junit'
             ? toJUnit(checked.findings, { failOn })
             : toMarkdown(checked.findings, { title });
-      await writeFile(join(resolve(io.cwd, out), `${tenantFolderName(entry)}.${EXTENSION[format]}`), body);
+      await writeOutputFile(io.cwd, join(out, `${tenantFolderName(entry)}.${EXTENSION[format]}`), body);
     }
     const lint = checked.entry.lint!;
     return {
