@@ -1,7 +1,9 @@
 // Names beside ids wherever a policy is shown as JSON (the JSON tab, the review's diff, a new policy's
 // review), and names that stay text: a named location called like a Markdown link or an HTML image
-// is shown as those characters in the editor's hover card, never as a link or an image.
+// is shown as those characters in the editor's hover card, never as a link or an image. A returning
+// visit looks its last list's names up while the list is on its way, and only what changed after.
 import type { Page } from '@playwright/test';
+import { asColleague } from './support/colleague';
 import { PolicyEditorPage } from './pages/policy-editor-page';
 import { CONTOSO_TENANT_ID, signInUser } from './support/test-accounts';
 import { expect, test } from './support/fixtures';
@@ -94,4 +96,48 @@ test('a new policy is reviewed as itself, in words and as JSON with names, not a
   const json = dialog.getByTestId('json-viewer');
   await expect(json).toContainText('"includeGroups"');
   await expect(json).toContainText('Finance');
+});
+
+test('a returning visit asks for the last list’s names with the list, then only for what a colleague added since', async ({
+  page,
+  policiesPage,
+}) => {
+  await expect(policiesPage.rows).toHaveCount(35);
+  await expect(page.getByLabel('Resolving names')).toHaveCount(0);
+  // The list's ids are kept for the next visit once its names are drawn.
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).some((key) => key.startsWith('gatehouse.listed-references.'))))
+    .toBe(true);
+
+  // A colleague excludes from CA007 a user no policy named before.
+  const found = await asColleague<{ value: { id: string }[] }>(page, 'GET', `/v1.0/users?$filter=displayName eq 'Priya Raman'`);
+  const user = found.value[0]!;
+  const { value } = await asColleague<{ value: { id: string; displayName: string; conditions: { users: Record<string, string[]> } }[] }>(
+    page,
+    'GET',
+    '/beta/identity/conditionalAccess/policies',
+  );
+  const ca007 = value.find((p) => p.displayName.startsWith('CA007'))!;
+  const users = ca007.conditions.users;
+  await asColleague(page, 'PATCH', `/beta/identity/conditionalAccess/policies/${ca007.id}`, {
+    conditions: { ...ca007.conditions, users: { ...users, excludeUsers: [...(users.excludeUsers ?? []), user.id] } },
+  });
+
+  const lookups: string[][] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/$batch')) return;
+    const body = request.postDataJSON() as { requests: { body?: { ids?: string[] } }[] };
+    lookups.push(body.requests.flatMap((r) => r.body?.ids ?? []));
+  });
+  await page.reload();
+  await expect(policiesPage.rows).toHaveCount(35);
+  await expect(page.getByLabel('Resolving names')).toHaveCount(0);
+  // One lookup of the ids the last list held (the user not among them), one of the user alone.
+  expect(lookups).toHaveLength(2);
+  expect(lookups.find((ids) => ids.length > 1)).not.toContain(user.id);
+  expect(lookups.find((ids) => ids.length === 1)).toEqual([user.id]);
+  // The name is known: search finds CA007 by it.
+  await policiesPage.search('Priya Raman');
+  await expect(policiesPage.rows).toHaveCount(1);
+  await expect(policiesPage.row(/^CA007/)).toBeVisible();
 });

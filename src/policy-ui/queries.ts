@@ -7,19 +7,24 @@ import type { ConditionalAccessPolicy } from '../domain/types';
 import { AUDIT_RETENTION_DAYS, listConditionalAccessEvents } from '../graph/audit';
 import { listDeletedNamedLocations, listDeletedPolicies } from '../graph/deleted-items';
 import { readGroupUsers, readMembership } from '../graph/directory';
-import { resolveNames } from '../graph/names';
+import { resolveNames, startLookup, type EarlyLookup } from '../graph/names';
 import { getPolicy, listPolicies, listTemplates } from '../graph/policies';
 import { findDirectoryMatches, readTargetForPlan } from '../graph/target-directory';
 import { readSecurityDefaults } from '../graph/security-defaults';
 import { listNamedLocations } from '../graph/what-if';
 import type { ReferenceEntry } from '../domain/bundle/bundle';
+import { listedReferencesStore, rememberListedReferences } from '../session/listed-references-store';
 import { queryKeys } from '../session/query-keys';
 import type { TenantSession } from '../session/tenant-session';
 
+/** How long names stay fresh: directory names change seldom, and a list's visit reads them again after. */
+const NAMES_STALE_MS = 5 * 60_000;
+
 /**
- * Every policy of the tenant. With `names`, the screen that shows them asks for their names the
- * moment the list arrives (one $batch, started before the list is drawn); screens that read the
- * list for another purpose do not pay for names they never show.
+ * Every policy of the tenant. With `names`, the screen that shows them asks for their names: on a
+ * returning visit those its last list referred to while the list is on its way, and what the list
+ * adds the moment it arrives (on a first visit, all of them then: one $batch, started before the
+ * list is drawn). Screens that read the list for another purpose do not pay for names they never show.
  */
 export const policiesQuery = (tenant: TenantSession, options: { names?: boolean } = {}) =>
   queryOptions({
@@ -27,11 +32,26 @@ export const policiesQuery = (tenant: TenantSession, options: { names?: boolean 
     queryFn: async ({ signal, client }) => {
       // The names' token is fetched while the list is on its way, not after it arrives.
       const token = options.names ? tenant.client.startToken() : undefined;
-      const policies = await listPolicies(tenant.client, signal);
-      if (options.names) void client.prefetchQuery(namesQuery(tenant, policies, token));
+      const listing = listPolicies(tenant.client, signal);
+      const earlier = options.names ? listedReferencesStore.read(tenant.account.tenantId) : null;
+      // Not when those names are still fresh in the cache (back on the list within minutes).
+      const cached = earlier && client.getQueryState(queryKeys.namesOf(tenant, earlier.fingerprint));
+      const fresh = cached?.status === 'success' && Date.now() - cached.dataUpdatedAt < NAMES_STALE_MS;
+      const early = earlier && !fresh ? startLookup(tenant.client, earlier.refs, token) : undefined;
+      const policies = await listing;
+      if (options.names)
+        void client.prefetchQuery(namesQuery(tenant, policies, token, early)).then(() =>
+          // Kept for the next visit once the names are drawn, not on their way.
+          whenIdle(() =>
+            rememberListedReferences(tenant.account.tenantId, { fingerprint: fingerprintOf(policies), refs: referencesOf(policies) }),
+          ),
+        );
       return policies;
     },
   });
+
+const whenIdle = (work: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(() => work(), { timeout: 5000 }) : setTimeout(work, 1000);
 
 export const policyQuery = (tenant: TenantSession, id: string, fromList?: ConditionalAccessPolicy[]) =>
   queryOptions({
@@ -95,15 +115,21 @@ function digestOfSets(sets: readonly Set<string>[]): string {
 
 /**
  * Names for every id in these policies: resolved after the policies arrive, never blocking them.
- * `token`: one the list's query started while the list was on its way.
+ * `token`: one the list's query started while the list was on its way; `early`: a lookup it
+ * started then, of the references the last visit's list held.
  */
-export const namesQuery = (tenant: TenantSession, policies: readonly ConditionalAccessPolicy[] | undefined, token?: Promise<string>) => {
+export const namesQuery = (
+  tenant: TenantSession,
+  policies: readonly ConditionalAccessPolicy[] | undefined,
+  token?: Promise<string>,
+  early?: EarlyLookup,
+) => {
   const fingerprint = fingerprintOf(policies);
   return queryOptions({
     queryKey: queryKeys.namesOf(tenant, fingerprint),
-    queryFn: () => resolveNames(tenant.client, policies ?? [], { ...(policies ? { refs: referencesOf(policies) } : {}), token }),
+    queryFn: () => resolveNames(tenant.client, policies ?? [], { ...(policies ? { refs: referencesOf(policies) } : {}), token, early }),
     enabled: !!policies,
-    staleTime: 5 * 60_000,
+    staleTime: NAMES_STALE_MS,
   });
 };
 

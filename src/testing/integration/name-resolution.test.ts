@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NAME_PROPERTIES, planLookups, resolveNames } from '../../graph/names';
+import { NAME_PROPERTIES, planLookups, referencesMissingFrom, resolveNames, startLookup } from '../../graph/names';
 import { collectReferences, lookupName, SPECIAL_VALUES } from '../../domain/references';
 import { listPolicies } from '../../graph/policies';
 import { graphOverEmulator } from '../graph-over-emulator';
@@ -150,6 +150,105 @@ describe('name resolution over the demo tenant', () => {
     expect(directory.failures.map((f) => f.what)).toEqual(['terms of use']);
     expect(directory.failures[0]!.error.status).toBe(403);
     expect(directory.names.size).toBeGreaterThan(20);
+  });
+});
+
+describe('names looked up while the list is on its way (a returning visit)', () => {
+  /** Every $batch the client sends: the getByIds ids and the other lookups' urls. */
+  function recording() {
+    const batches: { ids: string[]; urls: string[] }[] = [];
+    const graph = graphOverEmulator({
+      fetch: async (request, send) => {
+        if (request.url.endsWith('/$batch')) {
+          const body = (await request.clone().json()) as { requests: { url: string; body?: { ids?: string[] } }[] };
+          batches.push({ ids: body.requests.flatMap((r) => r.body?.ids ?? []), urls: body.requests.map((r) => r.url) });
+        }
+        return send(request);
+      },
+    });
+    return { ...graph, batches };
+  }
+
+  it('takes the earlier lookup when the list refers to nothing new: one $batch in all', async () => {
+    const { client, batches } = recording();
+    const policies = await listPolicies(client);
+    const early = startLookup(client, collectReferences(policies));
+    const directory = await resolveNames(client, policies, { early });
+    expect(batches).toHaveLength(1);
+    const ca001 = policies.find((p) => p.displayName?.startsWith('CA001'))!;
+    expect(lookupName(directory, ['group'], ca001.conditions!.users!.excludeGroups![0]!)?.displayName).toBe(
+      'CA - Emergency access accounts',
+    );
+    const ca027 = policies.find((p) => p.displayName?.startsWith('CA027'))!;
+    expect(lookupName(directory, ['group'], ca027.conditions!.users!.includeGroups![0]!)).toMatchObject({ missing: true });
+    expect(directory).toEqual(await resolveNames(client, policies));
+  });
+
+  it('asks only for what the list refers to that the earlier lookup did not', async () => {
+    const { client, batches } = recording();
+    const policies = await listPolicies(client);
+    const ca001 = policies.find((p) => p.displayName?.startsWith('CA001'))!;
+    const added = ca001.conditions!.users!.excludeGroups![0]!;
+    // The last visit's list: every policy as now, but without CA001's emergency group.
+    const before = collectReferences(policies);
+    before.directoryObjects.delete(added);
+    const early = startLookup(client, before);
+    const directory = await resolveNames(client, policies, { early });
+    // Both are in flight at once: which reaches the emulator first is not said.
+    expect(batches).toHaveLength(2);
+    const second = batches.find((b) => b.ids.includes(added));
+    expect(second?.urls).toHaveLength(1);
+    expect(batches.find((b) => b !== second)?.ids).not.toContain(added);
+    expect(lookupName(directory, ['group'], added)?.displayName).toBe('CA - Emergency access accounts');
+    expect(directory).toEqual(await resolveNames(client, policies));
+  });
+
+  it('looks everything up again when the earlier lookup failed', async () => {
+    let drop = true;
+    const { client, roundTrips } = graphOverEmulator({
+      fetch: async (request, send) => {
+        if (request.url.endsWith('/$batch') && drop) {
+          drop = false;
+          return new Response(JSON.stringify({ error: { code: 'Forbidden', message: 'No.' } }), { status: 403 });
+        }
+        return send(request);
+      },
+    });
+    const policies = await listPolicies(client);
+    const early = startLookup(client, collectReferences(policies));
+    const directory = await resolveNames(client, policies, { early });
+    expect(roundTrips.filter((r) => r.url.endsWith('/$batch')).map((r) => r.status)).toEqual([403, 200]);
+    expect(directory.failures).toEqual([]);
+    expect(directory).toEqual(await resolveNames(client, policies));
+  });
+
+  it('says nothing of a lookup that failed for what the list no longer refers to', async () => {
+    const { client } = graphOverEmulator({ scopes: ['Policy.Read.All', 'Directory.Read.All'] });
+    const policies = await listPolicies(client);
+    const early = startLookup(client, collectReferences(policies));
+    // The list now: no policy asks for terms of use (the lookup the scopes forbid).
+    const now = policies.map((p) =>
+      p.grantControls?.termsOfUse?.length ? { ...p, grantControls: { ...p.grantControls, termsOfUse: [] } } : p,
+    );
+    const directory = await resolveNames(client, now, { early });
+    expect(directory.failures).toEqual([]);
+    expect((await resolveNames(client, policies, { early })).failures.map((f) => f.what)).toEqual(['terms of use']);
+  });
+
+  it('counts a kind listed whole as looked up when any of it was, and directory objects by id', () => {
+    const refs = (objects: string[], locations: string[]) => ({
+      directoryObjects: new Set(objects),
+      roles: new Set<string>(),
+      applications: new Set<string>(),
+      locations: new Set(locations),
+      authenticationContexts: new Set<string>(),
+      termsOfUse: new Set<string>(),
+      authenticationStrengths: new Set<string>(),
+    });
+    const missing = referencesMissingFrom(refs(['a', 'b'], ['l2']), refs(['a'], ['l1']));
+    expect([...missing.directoryObjects]).toEqual(['b']);
+    expect([...missing.locations]).toEqual([]);
+    expect([...referencesMissingFrom(refs([], ['l2']), refs([], [])).locations]).toEqual(['l2']);
   });
 });
 
