@@ -17,7 +17,10 @@ export interface FlavourResults {
       policies: number;
       references: number;
       minimumRoundTrips: number;
+      /** A returning visit's loads (the names' lookup leaves with the list). */
       load: LoadFigures;
+      /** At the largest size: loads as a device's first visit (names asked when the list arrives). */
+      firstVisit?: LoadFigures;
       search: { normal: KeystrokeFigures; throttled: KeystrokeFigures };
     }
   >;

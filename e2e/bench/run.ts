@@ -41,6 +41,7 @@ async function measureFlavour(browser: Browser, flavour: Flavour, largestCorpusP
         const { context, page } = await openContext(browser);
         await signIn(page, flavour, policies);
         const load = await measureLoads(page, flavour, RUNS);
+        const firstVisit = policies === SEED_SIZES.at(-1) ? await measureLoads(page, flavour, RUNS, { firstVisit: true }) : undefined;
         await pause(spacing(flavour));
         const normal = await measureKeystrokes(page, 1);
         await pause(spacing(flavour));
@@ -66,7 +67,7 @@ async function measureFlavour(browser: Browser, flavour: Flavour, largestCorpusP
             (i < EDITOR_RUNS ? journeys : dwelled).push(await journey(browser, flavour, outDirs[flavour], options));
           }
         }
-        sizes[policies] = { ...facts, load, search: { normal, throttled } };
+        sizes[policies] = { ...facts, load, ...(firstVisit && { firstVisit }), search: { normal, throttled } };
       } finally {
         await teardown();
       }
