@@ -23,6 +23,9 @@ test('backs up the tenant as one file and as a folder, and the backup compares i
   await expect(gone.first()).toBeVisible();
   for (const item of await gone.allInnerTexts())
     expect(item).toMatch(/^An? (user|group|role|application|workload identity) [0-9a-f-]{36}, named by CA\d{3}/);
+  // A deleted object is named as what the policy used it as: CA027 includes a deleted group and excludes a deleted user.
+  await expect(gone.filter({ hasText: /^A group [0-9a-f-]{36}, named by CA027/ })).toHaveCount(1);
+  await expect(gone.filter({ hasText: /^A user [0-9a-f-]{36}, named by CA027/ })).toHaveCount(1);
 
   const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /one file/ }).click()]);
   expect(jsonDownload.suggestedFilename()).toMatch(/^gatehouse-backup-contoso-\d{4}-\d\d-\d\d-\d{4}\.json$/);
@@ -30,6 +33,13 @@ test('backs up the tenant as one file and as a folder, and the backup compares i
   const fromFile = await readBundle(JSON.parse(readFileSync(jsonPath, 'utf8')));
   expect(fromFile.problems).toEqual([]);
   expect(fromFile.bundle.policies).toHaveLength(35);
+  const ca027 = fromFile.bundle.policies.find((p) => String(p.displayName).startsWith('CA027')) as {
+    conditions: { users: { includeGroups: string[] } };
+  };
+  expect(fromFile.bundle.references.find((r) => r.id === ca027.conditions.users.includeGroups[0])).toMatchObject({
+    kind: 'group',
+    exists: false,
+  });
   expect(fromFile.bundle.manifest.items).toHaveLength(
     fromFile.bundle.policies.length +
       fromFile.bundle.namedLocations.length +
@@ -85,10 +95,15 @@ test('backs up some policies with what they use, under a manifest of their own',
   await page.getByRole('button', { name: 'Choose policies…' }).click();
   await page.getByRole('button', { name: 'None', exact: true }).click();
   await expect(page.getByRole('button', { name: /one file/ })).toBeDisabled();
+  // Nothing chosen is nothing ready: the page says so rather than offering a backup of nothing.
+  await expect(page.getByText('No policy chosen')).toBeVisible();
+  await expect(page.getByText('Backup ready')).toBeHidden();
   const list = page.getByRole('group', { name: 'Policies in the backup' });
   await page.getByRole('searchbox', { name: 'Filter the policies' }).fill('countries');
   await list.getByRole('checkbox', { name: /^CA006/ }).check();
   await expect(page.getByText('1 of 35 policies are in the backup.')).toBeVisible();
+  await expect(page.getByText('Backup ready')).toBeVisible();
+  await expect(page.getByText('No policy chosen')).toBeHidden();
   const counts = page.getByRole('table', { name: 'What the backup holds' });
   await expect(counts.getByRole('row', { name: /^Policies/ })).toContainText('1');
 

@@ -3,6 +3,7 @@
 // directory object the policies refer to, with what identifies it in another tenant (sign-in name,
 // mail, appId, role template). A part that cannot be read fails the backup with its reason: a
 // backup silently missing its named locations would restore policies that point at nothing.
+import { directoryObjectKinds } from '../domain/directory-object-kinds';
 import { collectReferences } from '../domain/references';
 import type { ReferenceEntry, ReferenceKind } from '../domain/bundle/bundle';
 import { objectIn, type JsonObject } from '../domain/json';
@@ -32,6 +33,7 @@ const kindOf = (type: unknown): ReferenceKind =>
 
 export async function readForBackup(client: GraphClient, policies: readonly ConditionalAccessPolicy[]): Promise<BackupReads> {
   const refs = collectReferences(policies);
+  const usedAs = directoryObjectKinds(policies);
   const objectIds = [...refs.directoryObjects].sort();
   const appIds = [...refs.applications].sort();
   const requests: BatchRequest[] = [
@@ -78,10 +80,12 @@ export async function readForBackup(client: GraphClient, policies: readonly Cond
         exists: true,
       });
     }
-    // getByIds leaves out what it cannot find: deleted since the policy named it.
+    // getByIds leaves out what it cannot find: deleted since the policy named it. Its type went with
+    // it, so the place the policies hold it in says what it was.
     const seen = new Set(found.map((o) => String(o.id).toLowerCase()));
     for (const id of (request.body as { ids: string[] }).ids) {
-      if (!seen.has(id.toLowerCase())) references.push({ kind: 'user', id, displayName: null, exists: false });
+      if (!seen.has(id.toLowerCase()))
+        references.push({ kind: usedAs.get(id.toLowerCase()) ?? 'user', id, displayName: null, exists: false });
     }
   }
   for (const request of requests.filter((r) => r.id.startsWith('apps-'))) {

@@ -165,13 +165,23 @@ export function BackupPage() {
             verb="in the backup"
             label="Policies in the backup"
           />
-          <MessageBar intent="success">
-            <MessageBarBody>
-              <MessageBarTitle>Backup ready</MessageBarTitle>
-              {step.bundle.manifest.tenant.name ?? step.bundle.manifest.tenant.id}, read {formatDateTime(step.bundle.manifest.capturedAt)}.
-              Save it as one file, or as a folder with a file per object (for git).
-            </MessageBarBody>
-          </MessageBar>
+          {selection?.length === 0 ? (
+            // Nothing to download: a ready note over a table of zeros would say otherwise.
+            <MessageBar intent="info">
+              <MessageBarBody>
+                <MessageBarTitle>No policy chosen</MessageBarTitle>
+                Choose the policies to keep in the backup, or All for the whole tenant.
+              </MessageBarBody>
+            </MessageBar>
+          ) : (
+            <MessageBar intent="success">
+              <MessageBarBody>
+                <MessageBarTitle>Backup ready</MessageBarTitle>
+                {step.bundle.manifest.tenant.name ?? step.bundle.manifest.tenant.id}, read {formatDateTime(step.bundle.manifest.capturedAt)}
+                . Save it as one file, or as a folder with a file per object (for git).
+              </MessageBarBody>
+            </MessageBar>
+          )}
           <Table className={styles.counts} aria-label="What the backup holds" size="small">
             <TableHeader>
               <TableRow>

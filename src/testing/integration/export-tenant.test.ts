@@ -38,6 +38,17 @@ describe('exportTenant', () => {
     expect((await readBundle(JSON.parse(bundleText(bundle)))).problems).toEqual([]);
   });
 
+  it('records an object deleted since a policy named it as what the policy used it as: CA027’s Sales group is a group', async () => {
+    const { client } = graphOverEmulator();
+    const bundle = await exportTenant(memoryContext(client, CONTOSO_TENANT_ID), 'Contoso');
+    const ca027 = bundle.policies.find((p) => String(p.displayName).startsWith('CA027')) as ConditionalAccessPolicy;
+    const users = ca027.conditions!.users!;
+    const gone = (id: string) => bundle.references.find((r) => r.id === id);
+
+    expect(gone(users.includeGroups![0]!)).toMatchObject({ kind: 'group', exists: false });
+    expect(gone(users.excludeUsers![0]!)).toMatchObject({ kind: 'user', exists: false });
+  });
+
   it('a selection keeps the chosen policies with what they use and name, under a manifest of its own', async () => {
     const { client } = graphOverEmulator();
     const whole = await exportTenant(memoryContext(client, CONTOSO_TENANT_ID, { now: () => new Date('2026-11-30T12:00:00Z') }), 'Contoso');
