@@ -22,6 +22,9 @@ test.beforeEach(async ({ page, signInPage, policiesPage }) => {
 test('lists deleted policies with who deleted them, when, and the days left', async ({ page }) => {
   const table = page.getByRole('table', { name: 'Deleted policies' });
   await expect(table.getByRole('row')).toHaveCount(4);
+  // The header row's cells are column headers (a screen reader reads "Name" with each name), none a row header.
+  await expect(table.getByRole('columnheader')).toHaveText(['Name', 'State when deleted', 'Deleted', 'By', 'Days left', 'Actions']);
+  await expect(table.getByRole('rowheader')).toHaveCount(0);
   const vpn = table.getByRole('row').filter({ hasText: 'CA090: Block sign-ins from the old VPN' });
   await expect(vpn).toContainText('On');
   await expect(vpn).toContainText('ada.lindqvist@contoso.example');
@@ -52,7 +55,19 @@ test('restores a policy that was On in report-only, retrying the second step whe
 
 test('deletes permanently only after the name is typed', async ({ page }) => {
   const row = deletedPolicy(page, 'CA091');
-  await row.getByRole('button', { name: 'Delete permanently…' }).click();
+  const opener = row.getByRole('button', { name: 'Delete permanently…' });
+  // Esc, then Cancel: nothing deleted, and the keyboard is back on the button that opened the dialog.
+  await opener.click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(opener).toBeFocused();
+  await opener.press('Enter');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(opener).toBeFocused();
+
+  await opener.click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('This is final');
   const confirm = dialog.getByRole('button', { name: 'Delete permanently' });

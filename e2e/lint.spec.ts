@@ -128,10 +128,19 @@ test('a suppression asks for its reason, shows who and why, stops counting the f
   const stale = lint.finding('stale-report-only-or-off', 'CA031');
 
   // A reason is required.
-  await stale.getByRole('button', { name: /^Suppress / }).click();
+  const opener = stale.getByRole('button', { name: /^Suppress / });
+  await opener.click();
   await page.getByRole('dialog').getByRole('button', { name: 'Suppress', exact: true }).click();
   await expect(page.getByRole('dialog')).toContainText('Say why this finding is accepted');
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  // Cancel and Esc give the keyboard back to the button that opened the dialog, not the page's title.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(opener).toBeFocused();
+  await opener.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(opener).toBeFocused();
 
   await lint.suppress(stale, 'CA031 stays Off as the record of the Linux pilot');
   await expect(stale).toContainText('Suppressed by Ada Lindqvist');
@@ -165,6 +174,42 @@ test('a suppression asks for its reason, shows who and why, stops counting the f
   await expect(page.getByText(/^One suppression restored from /)).toBeVisible();
   await expect(stale).toContainText('CA031 stays Off as the record of the Linux pilot');
   await expect(lint.counts).toContainText('1 suppressed');
+});
+
+test('suppressing one of two findings of a rule on a policy says it suppresses both, and each names its own', async ({ page }) => {
+  const lint = new LintPage(page);
+  await lint.open();
+  const before = await counts(lint);
+  const gone = lint.finding('directory-object-gone', 'CA027');
+  // Each finding, and its button, says which it is.
+  await expect(lint.finding('directory-object-gone', 'CA027: Legacy - require MFA for Sales” \\(excluded users\\)')).toHaveCount(1);
+  await expect(lint.finding('directory-object-gone', 'CA027: Legacy - require MFA for Sales” \\(included groups\\)')).toHaveCount(1);
+  const excluded = page.getByRole('button', {
+    name: 'Suppress directory-object-gone for “CA027: Legacy - require MFA for Sales” (excluded users)…',
+  });
+  await expect(excluded).toHaveCount(1);
+  await expect(page.getByRole('button', { name: /^Suppress directory-object-gone for “CA027.*\(included groups\)…$/ })).toHaveCount(1);
+
+  // The dialog says a suppression covers the rule on the whole policy, and lists both.
+  await excluded.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(
+    'Suppresses 2 findings of this rule on “CA027: Legacy - require MFA for Sales”: excluded users and included groups.',
+  );
+  await dialog.getByRole('textbox', { name: 'Reason' }).fill('The Sales team is being rebuilt');
+  await dialog.getByRole('button', { name: 'Suppress', exact: true }).click();
+  await expect(page.getByText('Suppressed 2 findings of directory-object-gone for “CA027: Legacy - require MFA for Sales”.')).toBeVisible();
+  await expect(gone.filter({ hasText: 'The Sales team is being rebuilt' })).toHaveCount(2);
+  expect(await counts(lint)).toEqual({ ...before, warnings: before.warnings - 2, suppressed: 2 });
+
+  // A finding alone under its rule on its policy is suppressed without the count.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await lint
+    .finding('stale-report-only-or-off', 'CA031')
+    .getByRole('button', { name: /^Suppress / })
+    .click();
+  await expect(dialog).not.toContainText('Suppresses');
+  await expect(dialog).toContainText('The finding stays listed as suppressed');
 });
 
 test('the Lint page has no serious accessibility violations', async ({ page }) => {

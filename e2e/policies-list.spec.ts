@@ -102,3 +102,21 @@ test('shows on the policy page the date the list shows, for a policy never chang
   await expect(modified).toContainText('unchanged since it was created');
   await expect(modified).not.toContainText('—');
 });
+
+test('the search box clears by its “Clear search” button or by Esc, and the list comes back', async ({ page, policiesPage }) => {
+  const search = page.getByRole('searchbox', { name: /Search policies/ });
+  await policiesPage.search('payroll');
+  await expect(policiesPage.rows).toHaveCount(1);
+  // The mouse's way: the button says what it clears.
+  await page.getByRole('button', { name: 'Clear search' }).click();
+  await expect(search).toHaveValue('');
+  await expect(policiesPage.rows).toHaveCount(35);
+
+  // The keyboard's way: Esc in the box.
+  await policiesPage.search('payroll');
+  await expect(policiesPage.rows).toHaveCount(1);
+  await search.press('Escape');
+  await expect(search).toHaveValue('');
+  await expect(search).toBeFocused();
+  await expect(policiesPage.rows).toHaveCount(35);
+});

@@ -20,11 +20,13 @@ import {
   Text,
   Textarea,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { ArrowUndoRegular, EyeOffRegular, EyeRegular, WrenchRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { withoutSuppression, withSuppression } from '../domain/lint/suppressions';
+import { REFERENCE_PLACES } from '../domain/plan/reference-places';
 import type { LintFinding, LintSeverity, LintSuppression } from '../domain/lint/types';
 import { useLintSuppressions } from '../session/lint-suppressions-store';
 import { useTenantSession } from '../session/tenant-session';
@@ -89,13 +91,53 @@ export function RouteLink({ to, children }: { to: string; children: ReactNode })
 }
 
 type Outcome =
-  { kind: 'suppressed' | 'restored'; finding: LintFinding; previous: readonly LintSuppression[] } | { kind: 'failed'; text: string };
+  | { kind: 'suppressed' | 'restored'; finding: LintFinding; count: number; previous: readonly LintSuppression[] }
+  | { kind: 'failed'; text: string };
 
-function SuppressDialog({ finding, onSuppress, onClose }: { finding: LintFinding; onSuppress(reason: string): void; onClose(): void }) {
+/**
+ * The findings one suppression of this finding covers: a suppression names a rule and a policy (the
+ * command line's suppressions file shares the shape), so every finding of the rule on that policy, or
+ * on every policy for a tenant-wide finding.
+ */
+export function coveredBy(finding: LintFinding, findings: readonly LintFinding[]): LintFinding[] {
+  const covered = findings.filter(
+    (f) => f.ruleId === finding.ruleId && (!finding.policyId || f.policyId === finding.policyId) && !f.suppressed,
+  );
+  return covered.includes(finding) ? covered : [finding, ...covered];
+}
+
+/** What tells a finding apart from the rule's others on its policy: where in the policy, else its message without the policy's words. */
+export function findingDetail(finding: LintFinding): string {
+  const path = (finding.path ?? []).join('.');
+  const place = REFERENCE_PLACES.find((p) => p.path.join('.') === path);
+  if (place) return place.label;
+  const words = `'${finding.policyName}'`;
+  return finding.policyName && finding.message.startsWith(words)
+    ? finding.message.slice(words.length).replace(/^\s*\([^)]*\):\s*/, '')
+    : finding.message;
+}
+
+const joinAnd = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+function SuppressDialog({
+  finding,
+  covered,
+  onSuppress,
+  onClose,
+}: {
+  finding: LintFinding;
+  /** Every finding the suppression covers, this one included. */
+  covered: readonly LintFinding[];
+  onSuppress(reason: string): void;
+  onClose(): void;
+}) {
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
   const empty = !reason.trim();
   const scope = finding.policyName ? `for “${finding.policyName}”` : 'for the tenant';
+  const several = covered.length > 1;
+  const on = finding.policyId ? `on “${finding.policyName ?? finding.policyId}”` : 'on every policy';
+  const detail = (f: LintFinding) => (!finding.policyId && f.policyName ? `${f.policyName}: ${findingDetail(f)}` : findingDetail(f));
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface>
@@ -111,9 +153,16 @@ function SuppressDialog({ finding, onSuppress, onClose }: { finding: LintFinding
           <DialogBody>
             <DialogTitle>Suppress {finding.ruleId}?</DialogTitle>
             <DialogContent>
+              {several && (
+                <Text as="p" weight="semibold">
+                  Suppresses {covered.length} findings of this rule {on}: {joinAnd(covered.map(detail))}.
+                </Text>
+              )}
               <Text as="p">
-                The finding stays listed as suppressed {scope}, with your reason, and is no longer counted. The suppression is kept on this
-                device and in its backups; it changes nothing in the tenant.
+                {several
+                  ? `A suppression covers a rule on a whole policy, not one finding. The ${covered.length} findings stay listed as suppressed ${scope}, with your reason, and are no longer counted.`
+                  : `The finding stays listed as suppressed ${scope}, with your reason, and is no longer counted.`}{' '}
+                The suppression is kept on this device and in its backups; it changes nothing in the tenant.
               </Text>
               <Field
                 label="Reason"
@@ -138,10 +187,13 @@ function SuppressDialog({ finding, onSuppress, onClose }: { finding: LintFinding
 
 export function LintFindingsList({
   findings,
+  related = findings,
   label,
   showPolicy = true,
 }: {
   findings: readonly LintFinding[];
+  /** Every finding a suppression could cover, when the list shows part of them (a category, a filter). */
+  related?: readonly LintFinding[];
   /** The list's accessible name. */
   label: string;
   /** Beside each finding, a link to its policy (the Lint page); a policy's own page leaves it out. */
@@ -155,17 +207,21 @@ export function LintFindingsList({
   const [asking, setAsking] = useState<LintFinding | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [fixing, setFixing] = useState<string | null>(null);
+  // The dialog's surface is a focus-restore source: marking its openers as targets returns focus to
+  // the one that opened it when it closes (opened by state, it has no DialogTrigger to do so).
+  const restoreFocusTarget = useRestoreFocusTarget();
 
   const change = (
     kind: 'suppressed' | 'restored',
     finding: LintFinding,
+    count: number,
     next: (current: readonly LintSuppression[]) => LintSuppression[],
   ) => {
     const previous = suppressions;
     const kept = update(next);
     setOutcome(
       kept
-        ? { kind, finding, previous }
+        ? { kind, finding, count, previous }
         : {
             kind: 'failed',
             text: 'The browser would not keep the change (its storage is full or blocked): it lasts until this page is closed.',
@@ -175,7 +231,7 @@ export function LintFindingsList({
   const suppress = (finding: LintFinding, reason: string) => {
     setAsking(null);
     const by = tenant.account.name || tenant.account.username;
-    change('suppressed', finding, (current) =>
+    change('suppressed', finding, coveredBy(finding, related).length, (current) =>
       withSuppression(current, {
         ruleId: finding.ruleId,
         ...(finding.policyId && { policyId: finding.policyId }),
@@ -186,7 +242,12 @@ export function LintFindingsList({
     );
   };
   const unsuppress = (finding: LintFinding) =>
-    change('restored', finding, (current) => withoutSuppression(current, finding.ruleId, finding.policyId));
+    change(
+      'restored',
+      finding,
+      related.filter((f) => f.suppressed && f.ruleId === finding.ruleId && (!finding.policyId || f.policyId === finding.policyId)).length,
+      (current) => withoutSuppression(current, finding.ruleId, finding.policyId),
+    );
   const fix = async (finding: LintFinding, key: string) => {
     setFixing(key);
     try {
@@ -198,6 +259,10 @@ export function LintFindingsList({
   };
 
   const where = (f: LintFinding) => (f.policyName ? ` for “${f.policyName}”` : '');
+  // A finding's name says it apart from the rule's others on the same policy: "(excluded users)".
+  const named = (f: LintFinding) =>
+    `${f.ruleId}${where(f)}${findings.some((g) => g !== f && g.ruleId === f.ruleId && g.policyId === f.policyId) ? ` (${findingDetail(f)})` : ''}`;
+  const findingsWord = (n: number) => (n > 1 ? `${n} findings of ` : '');
   return (
     <>
       {outcome && (
@@ -206,8 +271,8 @@ export function LintFindingsList({
             {outcome.kind === 'failed'
               ? outcome.text
               : outcome.kind === 'suppressed'
-                ? `Suppressed ${outcome.finding.ruleId}${where(outcome.finding)}. It is no longer counted.`
-                : `${outcome.finding.ruleId}${where(outcome.finding)} is counted again.`}
+                ? `Suppressed ${findingsWord(outcome.count)}${outcome.finding.ruleId}${where(outcome.finding)}. ${outcome.count > 1 ? 'They are' : 'It is'} no longer counted.`
+                : `${findingsWord(outcome.count)}${outcome.finding.ruleId}${where(outcome.finding)} ${outcome.count > 1 ? 'are' : 'is'} counted again.`}
           </MessageBarBody>
           {outcome.kind !== 'failed' && (
             <MessageBarActions>
@@ -230,11 +295,7 @@ export function LintFindingsList({
           const key = findingKey(f, i);
           const external = externalIds(f.external);
           return (
-            <li
-              key={key}
-              className={f.suppressed ? `${styles.item} ${styles.suppressedItem}` : styles.item}
-              aria-label={`${f.ruleId}${where(f)}`}
-            >
+            <li key={key} className={f.suppressed ? `${styles.item} ${styles.suppressedItem}` : styles.item} aria-label={named(f)}>
               <div className={styles.head}>
                 {f.suppressed ? (
                   <Badge appearance="outline" color="brand">
@@ -266,18 +327,23 @@ export function LintFindingsList({
                       icon={<WrenchRegular />}
                       disabledFocusable={!write.allowed || fixing !== null}
                       onClick={() => void fix(f, key)}
-                      aria-label={`Fix ${f.ruleId}${where(f)} in the editor`}
+                      aria-label={`Fix ${named(f)} in the editor`}
                     >
                       {fixing === key ? 'Opening the editor…' : 'Fix…'}
                     </Button>
                   </WriteAccessTooltip>
                 )}
                 {f.suppressed ? (
-                  <Button icon={<EyeRegular />} onClick={() => unsuppress(f)} aria-label={`Count ${f.ruleId}${where(f)} again`}>
+                  <Button icon={<EyeRegular />} onClick={() => unsuppress(f)} aria-label={`Count ${named(f)} again`}>
                     Count again
                   </Button>
                 ) : (
-                  <Button icon={<EyeOffRegular />} onClick={() => setAsking(f)} aria-label={`Suppress ${f.ruleId}${where(f)}…`}>
+                  <Button
+                    {...restoreFocusTarget}
+                    icon={<EyeOffRegular />}
+                    onClick={() => setAsking(f)}
+                    aria-label={`Suppress ${named(f)}…`}
+                  >
                     Suppress…
                   </Button>
                 )}
@@ -286,7 +352,14 @@ export function LintFindingsList({
           );
         })}
       </ul>
-      {asking && <SuppressDialog finding={asking} onSuppress={(reason) => suppress(asking, reason)} onClose={() => setAsking(null)} />}
+      {asking && (
+        <SuppressDialog
+          finding={asking}
+          covered={coveredBy(asking, related)}
+          onSuppress={(reason) => suppress(asking, reason)}
+          onClose={() => setAsking(null)}
+        />
+      )}
     </>
   );
 }

@@ -13,6 +13,7 @@ import {
   TableRow,
   Text,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { daysLeft, type DeletedNamedLocation, type DeletionRecord } from '../../graph/deleted-items';
@@ -52,6 +53,8 @@ export function DeletedLocationsSection({
   const styles = useStyles();
   const [busy, setBusy] = useState<string | null>(null);
   const write = useWriteAccess();
+  // Esc or Cancel in the purge dialog returns focus to the button that opened it.
+  const restoreFocusTarget = useRestoreFocusTarget();
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [purging, setPurging] = useState<DeletedNamedLocation | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
@@ -131,6 +134,7 @@ export function DeletedLocationsSection({
                       {busy === location.id && !purging ? 'Restoring…' : 'Restore'}
                     </Button>
                     <Button
+                      {...restoreFocusTarget}
                       disabled={!!busy}
                       disabledFocusable={!write.allowed}
                       title={write.reason ?? undefined}

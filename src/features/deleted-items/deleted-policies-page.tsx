@@ -2,7 +2,17 @@
 // the days left and the state they were in. One policy or several can be restored (as they were or
 // in report-only, deleted named locations they need restored first) or deleted for good; policies
 // beyond deleted items can be re-created from their last known version.
-import { Button, makeStyles, MessageBar, MessageBarBody, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Skeleton,
+  SkeletonItem,
+  Text,
+  tokens,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
 import { ArrowCounterclockwiseRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -67,6 +77,8 @@ export function DeletedPoliciesPage() {
   }, [audit.data, local.data, deleted.data, current.data]);
 
   const [action, setAction] = useState<Action>(null);
+  // The bulk dialogs are focus-restore sources: Esc or Cancel returns focus to the button that opened them.
+  const restoreFocusTarget = useRestoreFocusTarget();
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<string | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
@@ -224,6 +236,7 @@ export function DeletedPoliciesPage() {
               disabledFocusable={!write.allowed}
               title={write.reason ?? undefined}
               onClick={() => setConfirmBulk('restore')}
+              {...restoreFocusTarget}
             >
               Restore selected ({selected.size})…
             </Button>
@@ -233,6 +246,7 @@ export function DeletedPoliciesPage() {
               disabledFocusable={!write.allowed}
               title={write.reason ?? undefined}
               onClick={() => setConfirmBulk('purge')}
+              {...restoreFocusTarget}
             >
               Delete selected permanently ({selected.size})…
             </Button>

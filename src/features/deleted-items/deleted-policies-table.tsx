@@ -11,6 +11,7 @@ import {
   TableRow,
   TableSelectionCell,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { daysLeft, type DeletedPolicy, type DeletionRecord } from '../../graph/deleted-items';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
@@ -53,6 +54,8 @@ export function DeletedPoliciesTable({
 }: DeletedPoliciesTableProps) {
   const styles = useStyles();
   const write = useWriteAccess();
+  // The dialogs these buttons open are focus-restore sources: focus comes back to the button on Esc or Cancel.
+  const restoreFocusTarget = useRestoreFocusTarget();
   const sorted = [...policies].sort((a, b) => String(b.deletedDateTime).localeCompare(String(a.deletedDateTime)));
   const all = sorted.map((p) => p.id!);
   const allSelected = all.length > 0 && all.every((id) => selected.has(id));
@@ -67,12 +70,13 @@ export function DeletedPoliciesTable({
             checkboxIndicator={{ 'aria-label': 'Select all deleted policies' }}
             invisible={disabled}
           />
-          <TableHeaderCell>Name</TableHeaderCell>
-          <TableHeaderCell>State when deleted</TableHeaderCell>
-          <TableHeaderCell>Deleted</TableHeaderCell>
-          <TableHeaderCell>By</TableHeaderCell>
-          <TableHeaderCell>Days left</TableHeaderCell>
-          <TableHeaderCell>Actions</TableHeaderCell>
+          {/* scope: after the selection cell (a td), the browser would take the first th for a row header. */}
+          <TableHeaderCell scope="col">Name</TableHeaderCell>
+          <TableHeaderCell scope="col">State when deleted</TableHeaderCell>
+          <TableHeaderCell scope="col">Deleted</TableHeaderCell>
+          <TableHeaderCell scope="col">By</TableHeaderCell>
+          <TableHeaderCell scope="col">Days left</TableHeaderCell>
+          <TableHeaderCell scope="col">Actions</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -107,12 +111,18 @@ export function DeletedPoliciesTable({
               <TableCell>
                 <div className={styles.actions}>
                   <WriteAccessTooltip access={write}>
-                    <Button appearance="primary" disabled={disabled} disabledFocusable={!write.allowed} onClick={() => onRestore(policy)}>
+                    <Button
+                      {...restoreFocusTarget}
+                      appearance="primary"
+                      disabled={disabled}
+                      disabledFocusable={!write.allowed}
+                      onClick={() => onRestore(policy)}
+                    >
                       Restore…
                     </Button>
                   </WriteAccessTooltip>
                   <WriteAccessTooltip access={write}>
-                    <Button disabled={disabled} disabledFocusable={!write.allowed} onClick={() => onPurge(policy)}>
+                    <Button {...restoreFocusTarget} disabled={disabled} disabledFocusable={!write.allowed} onClick={() => onPurge(policy)}>
                       Delete permanently…
                     </Button>
                   </WriteAccessTooltip>

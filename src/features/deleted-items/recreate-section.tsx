@@ -19,6 +19,7 @@ import {
   TableRow,
   Text,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -109,6 +110,8 @@ export function RecreateSection({
   const styles = useStyles();
   const [chosen, setChosen] = useState<LastKnownVersion | null>(null);
   const write = useWriteAccess();
+  // Cancel or Esc in the dialog returns focus to the Re-create… button that opened it.
+  const restoreFocusTarget = useRestoreFocusTarget();
   return (
     <section className={styles.section} aria-labelledby="recreate-title">
       <Text as="h2" id="recreate-title" size={500} weight="semibold">
@@ -138,7 +141,7 @@ export function RecreateSection({
                 <TableCell>{item.source}</TableCell>
                 <TableCell>
                   <WriteAccessTooltip access={write}>
-                    <Button disabledFocusable={!write.allowed} onClick={() => setChosen(item)}>
+                    <Button {...restoreFocusTarget} disabledFocusable={!write.allowed} onClick={() => setChosen(item)}>
                       Re-create…
                     </Button>
                   </WriteAccessTooltip>

@@ -151,7 +151,7 @@ export function LintPage() {
                 <h2 id={`lint-${group.category.replace(/\W+/g, '-')}`} className={styles.heading}>
                   {CATEGORY_LABELS[group.category]} ({group.findings.filter((f) => !f.suppressed).length})
                 </h2>
-                <LintFindingsList findings={group.findings} label={`${CATEGORY_LABELS[group.category]} findings`} />
+                <LintFindingsList findings={group.findings} related={findings} label={`${CATEGORY_LABELS[group.category]} findings`} />
               </section>
             ))
           )}

@@ -50,6 +50,8 @@ function SearchField({ text, onChange }: { text: SearchText; onChange(value: str
       placeholder="Search names, users, groups, apps, locations…"
       value={useSearchText(text)}
       onChange={(_, data) => onChange(data.value)}
+      // Fluent names it "clear"; it says what it clears. Keyboard users clear with Esc (a search input's own).
+      dismiss={{ 'aria-label': 'Clear search' }}
     />
   );
 }
