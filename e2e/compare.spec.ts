@@ -1,5 +1,7 @@
 // Comparing two policies: differences in words with names, a diff, and a URL that reproduces it.
+import { readFileSync } from 'node:fs';
 import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
 
 test('compares two policies in words and line by line, from a shareable URL', async ({ page, signInPage, policiesPage }) => {
   await page.goto('/');
@@ -94,6 +96,38 @@ test('compares a policy with the same policy in a file, found by its id', async 
     .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
   await expect(page.getByText(/notes\.txt is not valid JSON/)).toBeVisible();
   await expect(differences).toContainText('State: On → Off');
+});
+
+test('compares a policy with the same policy in the backup folder (.zip) the Backup page downloads', async ({
+  page,
+  signInPage,
+  policiesPage,
+}) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await section(page, 'Backup').click();
+  await page.getByRole('button', { name: 'Back up this tenant' }).click();
+  await expect(page.getByText('Backup ready')).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download as a folder (.zip)' }).click(),
+  ]);
+  const zipName = download.suggestedFilename();
+
+  await section(page, 'Policies').click();
+  await policiesPage.open(/^CA006/);
+  await page.getByRole('button', { name: 'Compare…' }).click();
+  const input = page.getByLabel('Policy file to compare with');
+  await expect(input).toHaveAttribute('accept', /\.zip/);
+  await input.setInputFiles({ name: zipName, mimeType: 'application/zip', buffer: readFileSync(await download.path()) });
+
+  // The backup's policies are offered, CA006 chosen as B by its id: the same policy, nothing differs.
+  await expect(page.getByRole('combobox', { name: 'Policy B (right)' })).toHaveText(
+    `CA006: Block access from outside allowed countries in ${zipName}`,
+  );
+  await expect(page.getByRole('heading', { name: 'No differences' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Policy B (right)' }).click();
+  await expect(page.getByRole('option', { name: `CA002: Block legacy authentication (in ${zipName})` })).toBeVisible();
 });
 
 test('lists only real differences: nulls the service returns are none', async ({ page, signInPage, policiesPage }) => {

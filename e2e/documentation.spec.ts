@@ -2,7 +2,8 @@
 // file with no one signed in: printable HTML, Markdown and the policy grid as CSV, names masked on
 // request. The files are read as a user would: the policy they look for, its exclusion, no group
 // name left when masked.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { createBundle, bundleText } from '../src/domain/bundle/bundle';
 import { bundleFiles } from '../src/domain/bundle/folder';
@@ -135,4 +136,46 @@ test('makes documentation from a backup file with no one signed in', async ({ pa
 
   await page.getByRole('link', { name: 'Back to sign-in' }).click();
   await expect(page.getByText('Try the demo tenant')).toBeVisible();
+});
+
+const utf16Policy = resolve(
+  process.cwd(),
+  '../shared/corpus/j0eyv-baseline/Config/ConditionalAccess/CA000-Global-IdentityProtection-AnyApp-AnyPlatform-MFA.json',
+);
+
+test('a refused file is named in plain words and the backup read before stays documented', async ({ page }) => {
+  test.skip(!existsSync(utf16Policy), 'needs ../shared/corpus (present in CI)');
+  const bundle = await contosoLikeBundle();
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Make documentation from a backup file' }).click();
+  const input = page.getByLabel('Backup file (.json, or .zip of a backup folder)');
+  await input.setInputFiles({ name: 'fabrikam.json', mimeType: 'application/json', buffer: Buffer.from(bundleText(bundle)) });
+  await expect(page.getByText('Backup of Fabrikam', { exact: false })).toBeVisible();
+  const documents = page.getByRole('group', { name: 'Documentation of fabrikam.json' });
+  await expect(documents.getByRole('button', { name: /HTML/ })).toBeVisible();
+
+  // A policy a PowerShell tool exported, in UTF-16: read, and named for what it is.
+  await input.setInputFiles(utf16Policy);
+  await expect(
+    page.getByText(/it holds policies, not a Gatehouse backup\. .*The documentation below is still of “fabrikam\.json”\./),
+  ).toBeVisible();
+  await expect(page.getByText(/Unexpected token/)).toHaveCount(0);
+  // The earlier backup is kept, named, and can still be documented.
+  await expect(page.getByText('Backup of Fabrikam', { exact: false })).toBeVisible();
+  await expect(documents.getByRole('button', { name: /Markdown/ })).toBeVisible();
+  expect(await text(await save(page, 'Documentation of fabrikam.json', /Markdown/))).toContain('### Finance: require MFA');
+
+  // Broken JSON: where it breaks, in the words Compare and Import use.
+  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "manifest": {,\n}') });
+  await expect(page.getByText('“broken.json” is not valid JSON: a value expected at line 2, column 16.', { exact: false })).toBeVisible();
+  await expect(page.getByText(/Expected double-quoted property name/)).toHaveCount(0);
+
+  // A picture renamed .json: no garbage shown.
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  await input.setInputFiles({ name: 'picture.json', mimeType: 'application/json', buffer: png });
+  await expect(
+    page.getByText('“picture.json” is not valid JSON: an unexpected character at line 1, column 1.', { exact: false }),
+  ).toBeVisible();
+  await expect(page.getByText(/PNG/)).toHaveCount(0);
+  await expect(documents.getByRole('button', { name: /CSV/ })).toBeVisible();
 });

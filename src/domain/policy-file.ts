@@ -83,17 +83,30 @@ export function parseJson(text: string, fileName: string): unknown {
   }
 }
 
-export function parsePolicyFile(bytes: Uint8Array, fileName: string, options: { reportOnly?: boolean } = {}): ImportedPolicy[] {
+/** A file's JSON: decoded (UTF-8 or UTF-16) and parsed, or an error naming the file, and the line and column. */
+export function readJsonFile(bytes: Uint8Array, fileName: string): unknown {
   if (bytes.length === 0) throw new PolicyFileError(`${fileName} is empty.`);
-  const text = decodeText(bytes).replace(/^\uFEFF/, '');
-  const parsed = parseJson(text, fileName);
-  const policies = findPolicies(parsed);
+  return parseJson(decodeText(bytes).replace(/^\uFEFF/, ''), fileName);
+}
+
+export function parsePolicyFile(bytes: Uint8Array, fileName: string, options: { reportOnly?: boolean } = {}): ImportedPolicy[] {
+  return policiesFrom(readJsonFile(bytes, fileName), fileName, options);
+}
+
+/** The policies in a file's parsed JSON, or an error saying what it holds instead. */
+export function policiesFrom(parsed: unknown, fileName: string, options: { reportOnly?: boolean } = {}): ImportedPolicy[] {
+  const policies = policiesIn(parsed, options);
   if (policies.length === 0) {
     throw new PolicyFileError(
       `${fileName} holds ${describeContents(parsed)}, not Conditional Access policies. Choose a policy export (a policy, a Graph response, or a list of policies).`,
     );
   }
-  return policies.map((policy) => {
+  return policies;
+}
+
+/** The policies in parsed JSON, ready to create (none is not an error here: a backup may hold none). */
+export function policiesIn(parsed: unknown, options: { reportOnly?: boolean } = {}): ImportedPolicy[] {
+  return findPolicies(parsed).map((policy) => {
     const body = toWritableBody(policy);
     const originalState = typeof policy.state === 'string' ? policy.state : null;
     // New and imported policies start in report-only, so nobody is locked out by an import.

@@ -8,52 +8,59 @@ import { formatDateTime } from '../../shared/ui/format';
 import { DocumentationDownloads } from './documentation-downloads';
 import { readBackupFile } from '../../shared/files/read-backup-file';
 
-type FileState =
-  | { kind: 'none' }
-  | { kind: 'reading'; name: string }
-  | { kind: 'read'; name: string; read: ReadBundle }
-  | { kind: 'failed'; name: string; message: string };
+interface ReadFile {
+  name: string;
+  read: ReadBundle;
+}
 
 export function DocumentationFromFile({ mask }: { mask: boolean }) {
-  const [state, setState] = useState<FileState>({ kind: 'none' });
+  // The last backup read stays when a later file is refused, as Compare keeps its file: a wrong
+  // choice costs the admin nothing.
+  const [current, setCurrent] = useState<ReadFile | null>(null);
+  const [reading, setReading] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const open = async (file: File) => {
-    setState({ kind: 'reading', name: file.name });
+    setReading(file.name);
     try {
       const read = await readBackupFile(file.name, new Uint8Array(await file.arrayBuffer()));
-      setState({ kind: 'read', name: file.name, read });
-    } catch (error) {
-      setState({ kind: 'failed', name: file.name, message: error instanceof Error ? error.message : String(error) });
+      setCurrent({ name: file.name, read });
+      setError(null);
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      setError(current ? `${message} The documentation below is still of “${current.name}”.` : message);
+    } finally {
+      setReading(null);
     }
   };
-  const bundle = state.kind === 'read' ? state.read.bundle : null;
+  const bundle = current?.read.bundle;
   return (
     <>
       <FileDropZone
         label="Backup file (.json, or .zip of a backup folder)"
         accept=".json,.zip,application/json,application/zip"
-        error={state.kind === 'failed' ? state.message : null}
+        error={error}
         onFile={(file) => void open(file)}
       />
-      {state.kind === 'reading' && <Spinner size="tiny" label={`Reading ${state.name}…`} />}
-      {state.kind === 'read' && bundle && (
+      {reading && <Spinner size="tiny" label={`Reading ${reading}…`} />}
+      {current && bundle && (
         <>
           <MessageBar intent="success">
             <MessageBarBody>
-              <MessageBarTitle>{state.name}</MessageBarTitle>
+              <MessageBarTitle>{current.name}</MessageBarTitle>
               Backup of {bundle.manifest.tenant.name ?? (bundle.manifest.tenant.id || 'an unnamed tenant')}, taken{' '}
               {formatDateTime(bundle.manifest.capturedAt)}: {bundle.policies.length} {bundle.policies.length === 1 ? 'policy' : 'policies'}.
             </MessageBarBody>
           </MessageBar>
-          {state.read.problems.length > 0 && (
+          {current.read.problems.length > 0 && (
             <MessageBar intent="warning">
               <MessageBarBody>
                 <MessageBarTitle>This backup was changed after it was taken</MessageBarTitle>
-                The documents show it as it is now. {state.read.problems.slice(0, 5).join(' ')}
-                {state.read.problems.length > 5 ? ` And ${state.read.problems.length - 5} more.` : ''}
+                The documents show it as it is now. {current.read.problems.slice(0, 5).join(' ')}
+                {current.read.problems.length > 5 ? ` And ${current.read.problems.length - 5} more.` : ''}
               </MessageBarBody>
             </MessageBar>
           )}
-          <DocumentationDownloads bundle={bundle} mask={mask} label={`Documentation of ${state.name}`} />
+          <DocumentationDownloads bundle={bundle} mask={mask} label={`Documentation of ${current.name}`} />
         </>
       )}
     </>

@@ -121,7 +121,7 @@ export function ComparePolicies() {
         <input
           ref={input}
           type="file"
-          accept=".json,application/json"
+          accept=".json,.zip,application/json,application/zip"
           hidden
           aria-label="Policy file to compare with"
           onChange={(event) => event.target.files?.[0] && void openFile(event.target.files[0])}

@@ -114,6 +114,11 @@ export function CompareTenants() {
   const others = accounts.filter((a) => a.key !== tenant.account.key);
   const shown = comparison?.matches.filter((m) => status === 'all' || m.status === status) ?? [];
   const openedMatch = comparison?.matches.find((m) => m.key === opened);
+  // Policies on both sides and not one pair: "identical" or "differs" would both mislead.
+  const nothingMatched = !!comparison && comparison.matches.length > 0 && comparison.counts.changed + comparison.counts.identical === 0;
+  const fileCount = comparisonFile.file?.policies.length ?? 0;
+  // A file of a policy or a few, chosen where a whole tenant's backup was expected.
+  const notABackup = withWhat === FILE && comparisonFile.file?.backup === false && (nothingMatched || fileCount === 1);
 
   // A policy opened from the table gets its diff brought into view and the focus, below a long table.
   const openedKey = openedMatch?.key;
@@ -158,7 +163,7 @@ export function CompareTenants() {
         <input
           ref={input}
           type="file"
-          accept=".json,application/json"
+          accept=".json,.zip,application/json,application/zip"
           hidden
           aria-label="Backup file to compare with"
           onChange={(event) => event.target.files?.[0] && void openFile(event.target.files[0])}
@@ -216,10 +221,24 @@ export function CompareTenants() {
           <Text>
             Here is {hereName}; there is {thereName}.
           </Text>
+          {notABackup && (
+            <MessageBar intent="info">
+              <MessageBarBody>
+                {thereName} holds {fileCount === 1 ? 'one policy' : `${fileCount} policies`}, not a backup of a tenant: the policies of{' '}
+                {hereName} it does not hold are counted as only here. To compare one policy with another, use Two policies.
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {shown.length === 0 ? (
-            <EmptyState title={status === 'changed' ? 'No policy differs' : 'None'}>
-              {status === 'changed' ? 'Every policy found on both sides is identical.' : 'No policy is in this group.'}
-            </EmptyState>
+            status === 'changed' && nothingMatched ? (
+              <EmptyState title="Nothing matched">
+                {`No policy of ${hereName} has the id or the name of one in ${thereName}, so none can be compared: see Only here (${comparison.counts.onlyA}) and Only there (${comparison.counts.onlyB}).`}
+              </EmptyState>
+            ) : (
+              <EmptyState title={status === 'changed' ? 'No policy differs' : 'None'}>
+                {status === 'changed' ? 'Every policy found on both sides is identical.' : 'No policy is in this group.'}
+              </EmptyState>
+            )
           ) : (
             <Table className={styles.table} aria-label="Policies compared" size="small">
               <TableHeader>

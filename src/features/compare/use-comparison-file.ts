@@ -1,12 +1,29 @@
 // A policy export or backup file to compare with, kept for the browser tab (sessionStorage), so a
 // reload keeps the comparison. Files cannot travel in a URL: a shared link opens without it.
+// A backup's folder form (.zip) is read by the same reader as Documentation and restore.
 import { useCallback, useState } from 'react';
+import { isBundle } from '../../domain/bundle/read-bundle';
 import type { JsonObject } from '../../domain/policy-body';
-import { parsePolicyFile, PolicyFileError } from '../../domain/policy-file';
+import { policiesFrom, PolicyFileError, policiesIn, readJsonFile, type ImportedPolicy } from '../../domain/policy-file';
+import { BackupFileError, isZipFile, readBackupFile } from '../../shared/files/read-backup-file';
 
 export interface ComparisonFile {
   fileName: string;
+  /** A Gatehouse backup (a whole tenant), or a file of policies; unknown for a file kept before this was noted. */
+  backup?: boolean;
   policies: { id: string | null; policy: JsonObject }[];
+}
+
+const found = (policies: ImportedPolicy[]) => policies.map((p) => ({ id: p.sourceId, policy: p.body }));
+
+/** States as they were in the file: this is a comparison, nothing is created. */
+async function readComparisonFile(fileName: string, bytes: Uint8Array): Promise<ComparisonFile> {
+  if (isZipFile(fileName, bytes)) {
+    const { bundle } = await readBackupFile(fileName, bytes);
+    return { fileName, backup: true, policies: found(policiesIn(bundle.policies, { reportOnly: false })) };
+  }
+  const parsed = readJsonFile(bytes, fileName);
+  return { fileName, backup: isBundle(parsed), policies: found(policiesFrom(parsed, fileName, { reportOnly: false })) };
 }
 
 const KEY = 'gatehouse.compare.file';
@@ -25,9 +42,7 @@ export function useComparisonFile() {
   const [error, setError] = useState<string | null>(null);
   const open = useCallback(async (chosen: File) => {
     try {
-      // States as they were in the file: this is a comparison, nothing is created.
-      const parsed = parsePolicyFile(new Uint8Array(await chosen.arrayBuffer()), chosen.name, { reportOnly: false });
-      const next: ComparisonFile = { fileName: chosen.name, policies: parsed.map((p) => ({ id: p.sourceId, policy: p.body })) };
+      const next = await readComparisonFile(chosen.name, new Uint8Array(await chosen.arrayBuffer()));
       setFile(next);
       setError(null);
       try {
@@ -37,7 +52,7 @@ export function useComparisonFile() {
       }
       return next;
     } catch (cause) {
-      setError(cause instanceof PolicyFileError ? cause.message : `${chosen.name} could not be read.`);
+      setError(cause instanceof PolicyFileError || cause instanceof BackupFileError ? cause.message : `${chosen.name} could not be read.`);
       return null;
     }
   }, []);

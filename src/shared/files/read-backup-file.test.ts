@@ -30,7 +30,16 @@ describe('reading a backup file', () => {
   });
 
   it('names the file, and the place inside it, when it is not a backup', async () => {
-    await expect(readBackupFile('notes.json', bytes('{"a": 1,}'))).rejects.toThrow(/^“notes\.json” is not JSON: .*position/);
+    await expect(readBackupFile('notes.json', bytes('{"a": 1,}'))).rejects.toThrow(
+      '“notes.json” is not valid JSON: a property name in double quotes expected at line 1, column 9.',
+    );
+    // UTF-16, as PowerShell writes it: read, then named for what it holds.
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from('{"displayName": "CA001", "conditions": {}}', 'utf16le'))]);
+    await expect(readBackupFile('CA001.json', utf16)).rejects.toThrow('“CA001.json”: it holds policies, not a Gatehouse backup.');
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    await expect(readBackupFile('picture.json', png)).rejects.toThrow(
+      '“picture.json” is not valid JSON: an unexpected character at line 1, column 1.',
+    );
     await expect(readBackupFile('empty.json', new Uint8Array())).rejects.toThrow('“empty.json” is empty.');
     await expect(readBackupFile('policy.json', bytes('{"displayName": "CA001", "conditions": {}}'))).rejects.toThrow(
       '“policy.json”: it holds policies, not a Gatehouse backup.',

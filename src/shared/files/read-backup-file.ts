@@ -3,11 +3,13 @@
 // and the place inside it when there is one.
 import { BundleError, readBundle, readBundleFolder, type ReadBundle } from '../../domain/bundle/read-bundle';
 import { isJsonObject } from '../../domain/json';
+import { decodeText, JsonSyntaxError, parseJson } from '../../domain/policy-file';
 import { readZip, ZipError } from '../zip';
 
 export class BackupFileError extends Error {}
 
-const isZip = (name: string, bytes: Uint8Array) =>
+/** A zip by its name or, renamed, by its first bytes. */
+export const isZipFile = (name: string, bytes: Uint8Array) =>
   /\.zip$/i.test(name) || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04);
 
 /** What a JSON file that is not a backup most likely is, to say what to do instead. */
@@ -24,16 +26,18 @@ function notABackup(value: unknown): string {
 
 async function read(name: string, bytes: Uint8Array): Promise<ReadBundle> {
   if (bytes.length === 0) throw new BackupFileError(`“${name}” is empty.`);
-  if (isZip(name, bytes)) {
+  if (isZipFile(name, bytes)) {
     const entries = await readZip(bytes);
     const decoder = new TextDecoder();
     return readBundleFolder(entries.map((entry) => ({ path: entry.path, text: decoder.decode(entry.bytes) })));
   }
+  // As a policy file is read: UTF-8 or UTF-16, and a syntax error named by line and column.
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
+    value = parseJson(decodeText(bytes).replace(/^\uFEFF/, ''), `“${name}”`);
   } catch (error) {
-    throw new BackupFileError(`“${name}” is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof JsonSyntaxError) throw new BackupFileError(error.message);
+    throw error;
   }
   if (!isJsonObject(value) || !isJsonObject(value.manifest)) throw new BackupFileError(`“${name}”: ${notABackup(value)}`);
   return readBundle(value);
