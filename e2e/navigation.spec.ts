@@ -1,5 +1,5 @@
 // The main navigation is links: a section opens in a new tab like any link (its address kept through
-// signing in there), and the keyboard moves through it with the arrow keys, one Tab stop for all.
+// signing in there) and its title names the section, and the keyboard moves through it with the arrow keys, one Tab stop for all.
 import { expect, test } from './support/fixtures';
 import { SignInPage } from './pages/sign-in-page';
 import { section } from './support/navigation';
@@ -12,6 +12,7 @@ test.beforeEach(async ({ page, signInPage, policiesPage }) => {
 
 test('a section opens in a new tab with Ctrl+click, and a plain click stays in the tab', async ({ page, context }) => {
   await expect(section(page, 'Policies')).toHaveAttribute('aria-current', 'page');
+  await expect(page).toHaveTitle('Policies · Gatehouse');
   await expect(section(page, 'Backup')).toHaveAttribute('href', '/backup');
 
   const opened = context.waitForEvent('page');
@@ -22,12 +23,15 @@ test('a section opens in a new tab with Ctrl+click, and a plain click stays in t
   await new SignInPage(other).signInToDemoAs('Ada Lindqvist');
   await expect(section(other, 'Backup')).toHaveAttribute('aria-current', 'page');
   await expect(other.getByRole('heading', { level: 1, name: 'Backup' })).toBeVisible();
+  // Tabs of the console are told apart by their titles.
+  await expect(other).toHaveTitle('Backup · Gatehouse');
   await other.close();
 
   await expect(page).toHaveURL(/\/policies/);
   await section(page, 'Deleted policies').click();
   await expect(page).toHaveURL(/\/deleted$/);
   await expect(section(page, 'Deleted policies')).toHaveAttribute('aria-current', 'page');
+  await expect(page).toHaveTitle('Deleted policies · Gatehouse');
   expect(context.pages()).toHaveLength(1);
 });
 

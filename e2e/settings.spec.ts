@@ -22,3 +22,17 @@ test('confirms a saved emergency account and says it is kept on this device only
   await expect(status).toContainText('Saved in this browser on this device');
   await expect(page.getByRole('toolbar', { name: 'Emergency-access accounts' })).toHaveCount(0);
 });
+
+test('a trusted IP range that covers almost every address is kept, with a warning first', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await section(page, 'Settings').click();
+  const ranges = page.getByRole('textbox', { name: 'Ranges (CIDR, one a line)' });
+  await ranges.fill('203.0.113.0/24');
+  await expect(page.getByText(/large part of the internet/)).toHaveCount(0);
+  await ranges.fill('203.0.113.0/24\n0.0.0.0/0');
+  await expect(page.getByText(/'0\.0\.0\.0\/0' covers a large part of the internet/)).toBeVisible();
+  // A warning, not a refusal: the admin's service settings may say so.
+  await page.getByRole('button', { name: 'Save these ranges' }).click();
+  await expect(page.getByText('2 ranges: 203.0.113.0/24, 0.0.0.0/0.')).toBeVisible();
+});

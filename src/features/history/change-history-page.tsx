@@ -82,7 +82,8 @@ export function ChangeHistoryPage() {
           <SkeletonItem size={64} />
         </Skeleton>
       )}
-      {!loading && entries.length === 0 && (
+      {/* An inverted window is said once, at its field: "no changes" would read as an answer. */}
+      {!loading && validWindow && entries.length === 0 && (
         <EmptyState title="No changes in this window">Widen the dates to see older changes. The audit log keeps 30 days.</EmptyState>
       )}
       <Timeline entries={entries} names={names.data} existing={existing} showPolicy />

@@ -20,6 +20,14 @@ export function MfaTrustedIpsCard({ tenantId, onSaved }: { tenantId: string; onS
     const parsed = parseCidr(line);
     return 'error' in parsed ? [parsed.error] : [];
   });
+  // Not refused (the service settings are the admin's), but a range this wide is seldom meant.
+  const wide = lines.filter((line) => {
+    const parsed = parseCidr(line);
+    return !('error' in parsed) && parsed.prefix < (parsed.version === 4 ? 8 : 16);
+  });
+  const warning = wide.length
+    ? `${wide.map((w) => `'${w}'`).join(', ')} ${wide.length === 1 ? 'covers' : 'cover'} a large part of the internet: almost every sign-in would count as from a trusted IP in What if and a draft's impact.`
+    : undefined;
   return (
     <Card>
       <CardHeader
@@ -35,10 +43,10 @@ export function MfaTrustedIpsCard({ tenantId, onSaved }: { tenantId: string; onS
       </Text>
       <Field
         label="Ranges (CIDR, one a line)"
-        validationState={errors.length ? 'error' : 'none'}
-        validationMessage={errors.length ? `${errors.join('; ')}.` : undefined}
+        validationState={errors.length ? 'error' : warning ? 'warning' : 'none'}
+        validationMessage={errors.length ? `${errors.join('; ')}.` : warning}
       >
-        <Textarea value={text} onChange={(_, data) => setText(data.value)} placeholder="203.0.113.0/24" resize="vertical" />
+        <Textarea value={text} onChange={(_, data) => setText(data.value)} placeholder="203.0.113.0/24" resize="vertical" rows={4} />
       </Field>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={errors.length > 0 || lines.length === 0} onClick={() => onSaved(store(lines))}>
