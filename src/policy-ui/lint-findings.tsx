@@ -154,11 +154,11 @@ function SuppressDialog({
             <DialogTitle>Suppress {finding.ruleId}?</DialogTitle>
             <DialogContent>
               {several && (
-                <Text as="p" weight="semibold">
+                <Text as="p" block weight="semibold">
                   Suppresses {covered.length} findings of this rule {on}: {joinAnd(covered.map(detail))}.
                 </Text>
               )}
-              <Text as="p">
+              <Text as="p" block>
                 {several
                   ? `A suppression covers a rule on a whole policy, not one finding. The ${covered.length} findings stay listed as suppressed ${scope}, with your reason, and are no longer counted.`
                   : `The finding stays listed as suppressed ${scope}, with your reason, and is no longer counted.`}{' '}
