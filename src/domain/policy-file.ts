@@ -86,7 +86,7 @@ export function parseJson(text: string, fileName: string): unknown {
 /** A file's JSON: decoded (UTF-8 or UTF-16) and parsed, or an error naming the file, and the line and column. */
 export function readJsonFile(bytes: Uint8Array, fileName: string): unknown {
   if (bytes.length === 0) throw new PolicyFileError(`${fileName} is empty.`);
-  return parseJson(decodeText(bytes).replace(/^\uFEFF/, ''), fileName);
+  return parseJson(decodeText(bytes), fileName);
 }
 
 export function parsePolicyFile(bytes: Uint8Array, fileName: string, options: { reportOnly?: boolean } = {}): ImportedPolicy[] {

@@ -192,7 +192,7 @@ export class GraphClient {
   async batch(
     version: 'v1.0' | 'beta',
     requests: BatchRequest[],
-    options: { scopes?: readonly string[]; token?: Promise<string> } = {},
+    options: { scopes?: readonly string[]; token?: Promise<string>; signal?: AbortSignal } = {},
   ): Promise<Map<string, BatchResponse>> {
     const results = new Map<string, BatchResponse>();
     let pending = requests;
@@ -214,6 +214,7 @@ export class GraphClient {
             scopes: options.scopes,
             ...(attempt === 0 && options.token ? { token: options.token } : {}),
             idempotent: chunk.every((r) => r.method === 'GET'),
+            signal: options.signal,
           });
         }),
       );

@@ -92,14 +92,14 @@ export interface LookupAnswer {
 }
 
 /** Looks up the names of these references in one $batch (two if Graph refuses $select on getByIds). */
-async function lookUp(client: GraphClient, refs: References, token?: Promise<string>): Promise<LookupAnswer> {
+async function lookUp(client: GraphClient, refs: References, token?: Promise<string>, signal?: AbortSignal): Promise<LookupAnswer> {
   const requests = planLookups(refs, { select: !refusesSelect.has(client) });
   const names = new Map<string, ResolvedName>();
   const answer: LookupAnswer = { names, failures: [], appsAnswered: true, listed: new Set() };
   const add = (name: ResolvedName) => names.set(nameKey(name.kind, name.id), name);
   if (requests.length === 0) return answer;
 
-  const responses = await client.batch('v1.0', requests, token ? { token } : {});
+  const responses = await client.batch('v1.0', requests, { ...(token && { token }), signal });
   // getByIds' page once said $select was not available for it: if Graph refuses it, the same ids
   // are asked again without it (one more round trip, that once: the client remembers).
   const refused = requests.filter((r) => r.url.includes('$select') && r.id.startsWith('objects-') && responses.get(r.id)?.status === 400);
@@ -109,6 +109,7 @@ async function lookUp(client: GraphClient, refs: References, token?: Promise<str
     const again = await client.batch(
       'v1.0',
       refused.map((r) => whole.get(r.id)!),
+      { signal },
     );
     for (const [id, response] of again) responses.set(id, response);
   }
@@ -211,10 +212,11 @@ export interface EarlyLookup {
 
 /**
  * Starts looking up `refs` now (a returning visit's list refers to what the last one did): the
- * lookup runs while the list is on its way, and resolveNames takes what it answered.
+ * lookup runs while the list is on its way, and resolveNames takes what it answered. `signal`
+ * stops it when the list will not come (cancelled, or failed).
  */
-export function startLookup(client: GraphClient, refs: References, token?: Promise<string>): EarlyLookup {
-  const answer = lookUp(client, refs, token);
+export function startLookup(client: GraphClient, refs: References, token?: Promise<string>, signal?: AbortSignal): EarlyLookup {
+  const answer = lookUp(client, refs, token, signal);
   // Its failure is handled where it is read (the names are then looked up afresh).
   answer.catch(() => {});
   return { refs, answer };

@@ -11,6 +11,7 @@ import type { EmergencyAccess, Memberships } from '../domain/lockout';
 import type { NameDirectory, NameKind } from '../domain/references';
 import type { ConditionalAccessPolicy } from '../domain/types';
 import { queryKeys } from '../session/query-keys';
+import { whenIdle } from '../shared/idle';
 import type { TenantSession } from '../session/tenant-session';
 
 export interface LintSources {
@@ -106,9 +107,7 @@ export const tenantLintQuery = (tenant: TenantSession, sources: LintSources | nu
 const afterPaint = () =>
   new Promise<void>((resolve) => {
     if (typeof requestAnimationFrame === 'undefined') return resolve();
-    requestAnimationFrame(() =>
-      typeof requestIdleCallback === 'undefined' ? setTimeout(resolve, 0) : requestIdleCallback(() => resolve(), { timeout: 500 }),
-    );
+    requestAnimationFrame(() => whenIdle(() => resolve(), { timeout: 500 }));
   });
 
 type LintAnswer = { ok: true; findings: LintFinding[] } | { ok: false; message: string };

@@ -14,6 +14,7 @@ import { readSecurityDefaults } from '../graph/security-defaults';
 import { listNamedLocations } from '../graph/what-if';
 import type { ReferenceEntry } from '../domain/bundle/bundle';
 import { listedReferencesStore, rememberListedReferences } from '../session/listed-references-store';
+import { whenIdle } from '../shared/idle';
 import { queryKeys } from '../session/query-keys';
 import type { TenantSession } from '../session/tenant-session';
 
@@ -37,21 +38,25 @@ export const policiesQuery = (tenant: TenantSession, options: { names?: boolean 
       // Not when those names are still fresh in the cache (back on the list within minutes).
       const cached = earlier && client.getQueryState(queryKeys.namesOf(tenant, earlier.fingerprint));
       const fresh = cached?.status === 'success' && Date.now() - cached.dataUpdatedAt < NAMES_STALE_MS;
-      const early = earlier && !fresh ? startLookup(tenant.client, earlier.refs, token) : undefined;
-      const policies = await listing;
+      // Stopped with the query, or when the list fails: names of a list that will not come are not read.
+      const noList = new AbortController();
+      const early =
+        earlier && !fresh ? startLookup(tenant.client, earlier.refs, token, AbortSignal.any([signal, noList.signal])) : undefined;
+      const policies = await listing.catch((error: unknown) => {
+        noList.abort();
+        throw error;
+      });
       if (options.names)
         void client.prefetchQuery(namesQuery(tenant, policies, token, early)).then(() =>
           // Kept for the next visit once the names are drawn, not on their way.
-          whenIdle(() =>
-            rememberListedReferences(tenant.account.tenantId, { fingerprint: fingerprintOf(policies), refs: referencesOf(policies) }),
+          whenIdle(
+            () => rememberListedReferences(tenant.account.tenantId, { fingerprint: fingerprintOf(policies), refs: referencesOf(policies) }),
+            { timeout: 5000, fallbackMs: 1000 },
           ),
         );
       return policies;
     },
   });
-
-const whenIdle = (work: () => void) =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(() => work(), { timeout: 5000 }) : setTimeout(work, 1000);
 
 export const policyQuery = (tenant: TenantSession, id: string, fromList?: ConditionalAccessPolicy[]) =>
   queryOptions({

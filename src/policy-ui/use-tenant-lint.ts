@@ -8,6 +8,7 @@ import type { LintFinding } from '../domain/lint/types';
 import { useLintSuppressions } from '../session/lint-suppressions-store';
 import { useMfaTrustedIps } from '../session/mfa-trusted-ips';
 import { useTenantSession } from '../session/tenant-session';
+import { whenIdle } from '../shared/idle';
 import { tenantLintQuery, type LintSources } from './lint-queries';
 import { namedLocationsQuery, policiesQuery, useNames } from './queries';
 import { useEmergencyFacts } from './use-emergency-facts';
@@ -28,10 +29,7 @@ function useIdleAfter(ready: boolean): boolean {
   const [idle, setIdle] = useState(false);
   useEffect(() => {
     if (!ready || idle) return;
-    const whenIdle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = whenIdle(() => setIdle(true), { timeout: 2000 });
-    return () => cancel(handle);
+    return whenIdle(() => setIdle(true), { timeout: 2000, fallbackMs: 200 });
   }, [ready, idle]);
   return idle;
 }

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { PolicyHistory } from '../../features/history/policy-history';
 import { PolicyPage } from '../../features/policy-page/policy-page';
+import { whenIdle } from '../../shared/idle';
 
 const history = (policy: ConditionalAccessPolicy) => <PolicyHistory policy={policy} />;
 
@@ -18,12 +19,7 @@ function usePreloadEditorPage() {
       // A failed load is tried again when Edit is chosen.
       import('../../features/editor/policy-editor-page').catch(() => (editorPageRequested = false));
     };
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(load, { timeout: 3000 });
-      return () => cancelIdleCallback(handle);
-    }
-    const timer = setTimeout(load, 1000);
-    return () => clearTimeout(timer);
+    return whenIdle(load, { timeout: 3000, fallbackMs: 1000 });
   }, []);
 }
 

@@ -3,6 +3,7 @@
 // the policies that changed. Entries go with their policy objects (a WeakMap).
 import type { NameDirectory } from '../../domain/references';
 import type { ConditionalAccessPolicy } from '../../domain/types';
+import { whenIdle } from '../../shared/idle';
 import { toRow, type PolicyRow } from './policy-rows';
 
 export interface RowCache {
@@ -25,18 +26,15 @@ export function createRowCache(build: typeof toRow = toRow): RowCache {
 /** Builds the words of rows not built yet, a few at a time while the browser is idle: the first search then finds them ready. */
 export function describeWhenIdle(rows: readonly PolicyRow[]): () => void {
   let next = 0;
-  let handle: number;
-  const idle = typeof requestIdleCallback === 'function';
+  let cancel: () => void;
   const work = (deadline?: IdleDeadline) => {
     const until = performance.now() + 8;
     while (next < rows.length && (deadline ? deadline.timeRemaining() > 1 : performance.now() < until)) void rows[next++]!.searchText;
     if (next < rows.length) schedule();
   };
-  const schedule = () => {
-    handle = idle ? requestIdleCallback(work, { timeout: 2000 }) : Number(setTimeout(work, 0));
-  };
+  const schedule = () => (cancel = whenIdle(work, { timeout: 2000 }));
   schedule();
-  return () => (idle ? cancelIdleCallback(handle) : clearTimeout(handle));
+  return () => cancel();
 }
 
 /**

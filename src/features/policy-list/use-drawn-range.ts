@@ -2,6 +2,7 @@
 // scrolls or resizes, with the viewport read only when one of those happens (never while rendering).
 import { startTransition, useEffect, useLayoutEffect, useState, useSyncExternalStore } from 'react';
 import type React from 'react';
+import { whenIdle } from '../../shared/idle';
 import { createValueStore } from '../../shared/value-store';
 import { visibleRange, type RowRange } from './windowing';
 
@@ -72,13 +73,7 @@ function useOverscanWhenIdle(): number {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     if (ready) return;
-    const show = () => startTransition(() => setReady(true));
-    if (typeof requestIdleCallback !== 'function') {
-      const timer = setTimeout(show, 0);
-      return () => clearTimeout(timer);
-    }
-    const handle = requestIdleCallback(show, { timeout: 300 });
-    return () => cancelIdleCallback(handle);
+    return whenIdle(() => startTransition(() => setReady(true)), { timeout: 300 });
   }, [ready]);
   return ready ? OVERSCAN_PX : 0;
 }

@@ -34,7 +34,7 @@ async function read(name: string, bytes: Uint8Array): Promise<ReadBundle> {
   // As a policy file is read: UTF-8 or UTF-16, and a syntax error named by line and column.
   let value: unknown;
   try {
-    value = parseJson(decodeText(bytes).replace(/^\uFEFF/, ''), `“${name}”`);
+    value = parseJson(decodeText(bytes), `“${name}”`);
   } catch (error) {
     if (error instanceof JsonSyntaxError) throw new BackupFileError(error.message);
     throw error;

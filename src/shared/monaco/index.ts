@@ -1,5 +1,6 @@
 // Monaco views, loaded on demand: importing this module loads none of Monaco.
 import { lazy, useEffect } from 'react';
+import { whenIdle } from '../idle';
 
 export const LazyJsonViewer = lazy(() => import('./json-viewer'));
 export const LazyJsonEditor = lazy(() => import('./json-editor'));
@@ -26,11 +27,6 @@ export function usePreloadJsonEditor(ready: boolean) {
       // A failed load is tried again by the editor itself when it opens.
       import('./json-editor').catch(() => (editorRequested = false));
     };
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(load, { timeout: 2000 });
-      return () => cancelIdleCallback(handle);
-    }
-    const timer = setTimeout(load, 200);
-    return () => clearTimeout(timer);
+    return whenIdle(load, { timeout: 2000, fallbackMs: 200 });
   }, [ready]);
 }

@@ -222,6 +222,29 @@ describe('names looked up while the list is on its way (a returning visit)', () 
     expect(directory).toEqual(await resolveNames(client, policies));
   });
 
+  it('stops its $batch when told the list will not come, and the names are then looked up afresh', async () => {
+    let batches = 0;
+    let sent: () => void;
+    const inFlight = new Promise<void>((resolve) => (sent = resolve));
+    const { client } = graphOverEmulator({
+      fetch: (request, send) => {
+        if (!request.url.endsWith('/$batch') || batches++ > 0) return send(request);
+        sent();
+        // The early $batch is slow: it ends only when its signal says stop, as a browser's fetch does.
+        return new Promise((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason as Error)));
+      },
+    });
+    const policies = await listPolicies(client);
+    const stop = new AbortController();
+    const early = startLookup(client, collectReferences(policies), undefined, stop.signal);
+    await inFlight;
+    stop.abort();
+    await expect(early.answer).rejects.toMatchObject({ name: 'AbortError' });
+    const directory = await resolveNames(client, policies, { early });
+    expect(directory.failures).toEqual([]);
+    expect(batches).toBe(2);
+  });
+
   it('says nothing of a lookup that failed for what the list no longer refers to', async () => {
     const { client } = graphOverEmulator({ scopes: ['Policy.Read.All', 'Directory.Read.All'] });
     const policies = await listPolicies(client);
