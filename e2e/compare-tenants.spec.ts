@@ -1,7 +1,9 @@
 // This tenant against a backup file: the set view (changed, only here, only there, identical),
 // matched by id and else by name, opening into the diff of one policy.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { BackupPage } from './pages/backup-page';
+import { asColleague } from './support/colleague';
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
 import { expect, test } from './support/fixtures';
 import { section } from './support/navigation';
@@ -60,6 +62,8 @@ test('compares the tenant with a backup file and opens a changed policy', async 
 
   const table = page.getByRole('table', { name: 'Policies compared' });
   await expect(table.getByRole('row')).toHaveCount(2);
+  // What differs, without opening it.
+  await expect(table.getByRole('row', { name: /^CA006/ })).toContainText('State: On → Off');
   await table.getByRole('link', { name: /^CA006/ }).click();
   await expect(page.getByRole('list', { name: 'Differences' })).toContainText('State: On → Off');
   await expect(page).toHaveURL(/\/compare\/tenants\?with=file&open=/);
@@ -68,12 +72,56 @@ test('compares the tenant with a backup file and opens a changed policy', async 
   await expect(table.getByRole('row').nth(1)).toContainText('CA002: Block legacy authentication');
   await groups.getByRole('tab', { name: 'Only there (1)' }).click();
   await expect(table.getByRole('row').nth(1)).toContainText('CA099: Retired policy');
+  // A file of policies, not a backup of this tenant: Import is the way to bring it here.
+  await table.getByRole('link', { name: /^CA099/ }).click();
+  const opened = page.getByRole('region', { name: 'CA099: Retired policy, here and there' });
+  await expect(opened).toContainText('To copy it here, open Import and choose contoso-backup.json again');
+  await expect(opened.getByRole('link', { name: 'Import' })).toHaveAttribute('href', '/import');
   await groups.getByRole('tab', { name: /^Identical/ }).click();
   await expect(table.getByRole('row').filter({ hasText: 'CA007' })).toContainText('Name');
 
   // The file stays for this tab: a reload shows the same comparison.
   await page.reload();
   await expect(groups.getByRole('tab', { name: 'Changed (1)' })).toBeVisible();
+});
+
+test('a file the browser cannot keep for a reload is said so, and a reload does not bring back the file before it', async ({
+  page,
+  signInPage,
+}) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await section(page, 'Compare').click();
+  await page.getByRole('tab', { name: 'Tenant with tenant or backup' }).click();
+  const input = page.getByLabel('Backup file to compare with');
+  const policy = (name: string) => ({ displayName: name, state: 'disabled', conditions: { users: { includeUsers: ['None'] } } });
+  await input.setInputFiles({ name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([policy('Small')])) });
+  await expect(page.getByRole('combobox', { name: /^Compare .* with$/ })).toHaveText('small.json (file)');
+
+  // The tab's storage nearly full (it holds about 5 MB): the next file cannot be kept.
+  await page.evaluate(() => {
+    for (const size of [1_000_000, 10_000, 100])
+      for (let i = 0; ; i++)
+        try {
+          sessionStorage.setItem(`test.filler.${size}.${i}`, 'x'.repeat(size));
+        } catch {
+          break;
+        }
+  });
+  const many = Array.from({ length: 40 }, (_, i) => policy(`Large ${i} ${'·'.repeat(200)}`));
+  await input.setInputFiles({ name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(many)) });
+  await expect(page.getByRole('combobox', { name: /^Compare .* with$/ })).toHaveText('large.json (file)');
+  await expect(page.getByText(/large\.json is too large for this browser to keep for a reload of the tab/)).toBeVisible();
+  await page.evaluate(() =>
+    Object.keys(sessionStorage)
+      .filter((k) => k.startsWith('test.filler.'))
+      .forEach((k) => sessionStorage.removeItem(k)),
+  );
+
+  // After a reload the page asks for the file again: it does not compare small.json in its place.
+  await page.reload();
+  await expect(page.getByText(/This comparison used a backup file that is not open here/)).toBeVisible();
+  await expect(page.getByRole('combobox', { name: /^Compare .* with$/ })).not.toHaveText('small.json (file)');
 });
 
 test('a file that is not a policy export is refused with a clear message', async ({ page, signInPage }) => {
@@ -98,21 +146,15 @@ test('a file that is not a policy export is refused with a clear message', async
 test('compares the tenant with its backup downloaded as a folder (.zip)', async ({ page, signInPage }) => {
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
-  await section(page, 'Backup').click();
-  await page.getByRole('button', { name: 'Back up this tenant' }).click();
-  await expect(page.getByText('Backup ready')).toBeVisible();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download as a folder (.zip)' }).click(),
-  ]);
-  const zipName = download.suggestedFilename();
-  expect(zipName).toMatch(/\.zip$/);
+  const backup = new BackupPage(page);
+  await backup.backUpTenant();
+  const zip = await backup.downloadFolder();
 
   await section(page, 'Compare').click();
   await page.getByRole('tab', { name: 'Tenant with tenant or backup' }).click();
   const input = page.getByLabel('Backup file to compare with');
   await expect(input).toHaveAttribute('accept', /\.zip/);
-  await input.setInputFiles({ name: zipName, mimeType: 'application/zip', buffer: readFileSync(await download.path()) });
+  await input.setInputFiles(zip);
 
   // Read like the .json form: the tenant against its own backup, every policy identical.
   const groups = page.getByRole('tablist', { name: 'Which policies' });
@@ -121,8 +163,26 @@ test('compares the tenant with its backup downloaded as a folder (.zip)', async 
   await expect(groups.getByRole('tab', { name: 'Only here (0)' })).toBeVisible();
   await expect(groups.getByRole('tab', { name: 'Only there (0)' })).toBeVisible();
   await expect(page.getByText('Every policy found on both sides is identical.')).toBeVisible();
-  await expect(page.getByRole('combobox', { name: /^Compare .* with$/ })).toHaveText(`${zipName} (file)`);
+  await expect(page.getByRole('combobox', { name: /^Compare .* with$/ })).toHaveText(`${zip.name} (file)`);
   await expect(page.getByText(/not valid JSON/)).toHaveCount(0);
+  // The backup says whose it is and when it was taken.
+  await expect(
+    page.getByText(new RegExp(`there is ${zip.name.replace('.', '\\.')}, a backup of this tenant taken .*\\d{4}`)),
+  ).toBeVisible();
+
+  // A policy deleted since the backup: it is only there, and Deleted items still holds it.
+  const policies = await asColleague(page, 'GET', '/v1.0/identity/conditionalAccess/policies');
+  const ca013 = policies!.value!.find((p) => p.displayName.startsWith('CA013'))!;
+  await asColleague(page, 'DELETE', `/v1.0/identity/conditionalAccess/policies/${ca013.id}`);
+  // The list is read again on a reload; the file stays for this tab.
+  await page.reload();
+  await groups.getByRole('tab', { name: 'Only there (1)' }).click();
+  await page.getByRole('table', { name: 'Policies compared' }).getByRole('link', { name: ca013.displayName }).click();
+  const opened = page.getByRole('region', { name: `${ca013.displayName}, here and there` });
+  await expect(opened).toContainText(/Deleted from .* on .*, and still in Deleted items/);
+  await opened.getByRole('link', { name: 'restore it from Deleted items' }).click();
+  await expect(page).toHaveURL(/\/deleted$/);
+  await expect(page.getByRole('heading', { name: 'Deleted policies', level: 1 })).toBeVisible();
 });
 
 const onePolicy = resolve(

@@ -13,6 +13,8 @@ export interface NameRef {
   detail?: string;
   /** The id no longer resolves to an object. */
   missing?: boolean;
+  /** With `missing`: named by another tenant's file, never this tenant's (the label says so). */
+  elsewhere?: boolean;
   /** Names are still being looked up. */
   pending?: boolean;
 }
@@ -48,7 +50,10 @@ export function refs(
   return list(ids).map((id) => {
     if (id in specials) return { id, label: specials[id]!, kind: 'special' };
     const found = lookupName(directory, kinds, id);
-    if (found?.missing) return { id, label: `Deleted ${kindLabels[kinds[0]!] ?? 'object'}`, kind: found.kind, missing: true };
+    if (found?.missing)
+      return found.elsewhere
+        ? { id, label: found.displayName, kind: found.kind, missing: true, elsewhere: true }
+        : { id, label: `Deleted ${kindLabels[kinds[0]!] ?? 'object'}`, kind: found.kind, missing: true };
     if (found) return { id, label: found.displayName, kind: found.kind, detail: found.detail };
     return { id, label: id, kind: kinds[0], pending: !directory };
   });

@@ -14,6 +14,8 @@ export interface PolicyMatch {
   b?: JsonObject;
   /** How the two were paired. */
   by?: 'id' | 'name';
+  /** The id the policy has on side B (a file's policies carry it beside their JSON), if any. */
+  bId?: string | null;
 }
 
 export interface SetComparison {
@@ -75,7 +77,7 @@ export function matchPolicySets(sideA: readonly SidePolicy[], sideB: readonly Si
     let key = a?.id ?? b?.id ?? nameOf((a ?? b)!.policy);
     while (used.has(key)) key = `${key}~`;
     used.add(key);
-    return { key, name: nameOf((a ?? b)!.policy) || '(no name)', status, a: a?.policy, b: b?.policy, by };
+    return { key, name: nameOf((a ?? b)!.policy) || '(no name)', status, a: a?.policy, b: b?.policy, by, bId: b?.id ?? null };
   });
   matches.sort((x, y) => x.name.localeCompare(y.name));
   return { matches, counts };

@@ -23,6 +23,11 @@ export interface ResolvedName {
   detail?: string;
   /** The id no longer resolves: the object was deleted (or never existed in this tenant). */
   missing?: boolean;
+  /**
+   * With `missing`: the id came from a file of another tenant (or of no known tenant), so it was
+   * most likely never this tenant's; `displayName` then says so, with the file's name for it if known.
+   */
+  elsewhere?: boolean;
 }
 
 export interface NameDirectory {

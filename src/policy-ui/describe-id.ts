@@ -21,5 +21,11 @@ export function describeIdIn(names: NameDirectory | undefined, id: string): IdDe
     id,
   );
   if (!found) return undefined;
-  return { kind: found.missing ? 'object' : kindWords[found.kind], label: found.displayName, detail: found.detail, missing: found.missing };
+  return {
+    kind: found.missing ? 'object' : kindWords[found.kind],
+    label: found.displayName,
+    detail: found.detail,
+    missing: found.missing,
+    elsewhere: found.elsewhere,
+  };
 }

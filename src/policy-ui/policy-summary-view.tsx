@@ -36,9 +36,11 @@ const useStyles = makeStyles({
 });
 
 function Value({ value, styles }: { value: NameRef; styles: ReturnType<typeof useStyles> }) {
-  const detail = value.missing
-    ? `No object with id ${value.id} exists any more`
-    : (value.detail ?? (value.kind === 'special' ? undefined : value.id));
+  const detail = value.elsewhere
+    ? `No object with id ${value.id} in this tenant`
+    : value.missing
+      ? `No object with id ${value.id} exists any more`
+      : (value.detail ?? (value.kind === 'special' ? undefined : value.id));
   const tag = (arm: TooltipArm) => (
     <li
       className={mergeClasses(

@@ -23,9 +23,12 @@ import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
 import { policiesQuery, policyQuery, useNames } from '../../policy-ui/queries';
 import { PolicyDiff } from '../../policy-ui/policy-diff';
-import { useComparisonFile } from './use-comparison-file';
+import { fileOrigin, useComparisonFile } from './use-comparison-file';
+import { ComparisonFileNotices } from './comparison-file-notices';
 import { useUrlState } from './use-url-state';
 import { policyJson } from '../../domain/json';
+import { namesBesideFile } from '../../domain/names-beside-a-file';
+import { collectReferences } from '../../domain/references';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -52,7 +55,16 @@ export function ComparePolicies() {
   const after = (bInFile !== null ? filePolicy?.policy : right.data && policyJson(right.data)) ?? null;
   const before = (left.data && policyJson(left.data)) ?? null;
   const both = useMemo(() => (before && after ? [before, after] : undefined), [before, after]) as ConditionalAccessPolicy[] | undefined;
-  const names = useNames(tenant, both);
+  const tenantNames = useNames(tenant, both).data;
+  // A file's ids the tenant does not hold are "not in this tenant" unless the file is this tenant's backup.
+  const file = bInFile !== null ? comparisonFile.file : null;
+  const names = useMemo(
+    () =>
+      tenantNames && file && before
+        ? namesBesideFile(tenantNames, collectReferences([before as ConditionalAccessPolicy]), fileOrigin(file, tenant.account.tenantId))
+        : tenantNames,
+    [tenantNames, file, before, tenant.account.tenantId],
+  );
   const nameOf = (policy: JsonObject | null | undefined) => (typeof policy?.displayName === 'string' ? policy.displayName : '');
 
   const openFile = async (chosen: File) => {
@@ -127,11 +139,7 @@ export function ComparePolicies() {
           onChange={(event) => event.target.files?.[0] && void openFile(event.target.files[0])}
         />
       </div>
-      {comparisonFile.error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{comparisonFile.error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <ComparisonFileNotices comparisonFile={comparisonFile} />
       {bInFile !== null && !filePolicy && (
         <MessageBar intent="warning">
           <MessageBarBody>
@@ -154,7 +162,7 @@ export function ComparePolicies() {
           after={after}
           beforeLabel={nameOf(before)}
           afterLabel={bLabel}
-          names={names.data}
+          names={names}
           view={view}
           onViewChange={setView}
         />

@@ -2,10 +2,8 @@
 // by name) and sorted into changed, only here, only there and identical; choosing one opens its diff.
 // Which tenant, which group and which policy are in the URL; a file stays in this browser tab.
 import {
-  Badge,
   Button,
   Dropdown,
-  Link,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -14,12 +12,6 @@ import {
   SkeletonItem,
   Tab,
   TabList,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   tokens,
 } from '@fluentui/react-components';
@@ -28,15 +20,20 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 import { useAuth } from '../../auth';
 import { describeError } from '../../graph/describe-error';
-import type { NameDirectory } from '../../domain/references';
+import { collectReferences, type NameDirectory } from '../../domain/references';
+import { namesBesideFile } from '../../domain/names-beside-a-file';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useOtherTenantSession, useTenantSession } from '../../session/tenant-session';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
+import { formatDateTime } from '../../shared/ui/format';
 import { policiesQuery, useNames } from '../../policy-ui/queries';
 import { matchPolicySets, type MatchStatus } from '../../domain/match-policies';
 import { PolicyDiff } from '../../policy-ui/policy-diff';
-import { useComparisonFile } from './use-comparison-file';
+import { OneSideOnly, type ComparedWith } from './one-side-only';
+import { PoliciesCompared, statusWords } from './policies-compared';
+import { fileOrigin, useComparisonFile } from './use-comparison-file';
+import { ComparisonFileNotices } from './comparison-file-notices';
 import { useUrlState } from './use-url-state';
 import { policyJson } from '../../domain/json';
 
@@ -44,7 +41,6 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   pickers: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
   picker: { minWidth: '320px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  table: { maxWidth: '960px' },
   opened: {
     display: 'flex',
     flexDirection: 'column',
@@ -55,12 +51,6 @@ const useStyles = makeStyles({
 });
 
 const FILE = 'file';
-const statusWords: Record<MatchStatus, { label: string; color: 'warning' | 'informative' | 'success' | 'brand' }> = {
-  changed: { label: 'Changed', color: 'warning' },
-  onlyA: { label: 'Only here', color: 'brand' },
-  onlyB: { label: 'Only there', color: 'informative' },
-  identical: { label: 'Identical', color: 'success' },
-};
 const ORDER: MatchStatus[] = ['changed', 'onlyA', 'onlyB', 'identical'];
 
 const merge = (...directories: (NameDirectory | undefined)[]): NameDirectory | undefined =>
@@ -92,7 +82,14 @@ export function CompareTenants() {
   const hereNames = useNames(tenant, here.data);
   // A backup's ids are this tenant's (or gone); another tenant's ids are resolved there.
   const thereNames = useNames(other ?? tenant, therePolicies as ConditionalAccessPolicy[] | undefined);
-  const names = useMemo(() => merge(hereNames.data, thereNames.data), [hereNames.data, thereNames.data]);
+  const file = withWhat === FILE ? comparisonFile.file : null;
+  const names = useMemo(() => {
+    const merged = merge(hereNames.data, thereNames.data);
+    // A file's ids the tenant does not hold are "not in this tenant" unless the file is this tenant's backup.
+    return merged && file && here.data
+      ? namesBesideFile(merged, collectReferences(here.data), fileOrigin(file, tenant.account.tenantId))
+      : merged;
+  }, [hereNames.data, thereNames.data, file, here.data, tenant.account.tenantId]);
 
   const comparison = useMemo(() => {
     if (!herePolicies || !therePolicies) return null;
@@ -111,6 +108,12 @@ export function CompareTenants() {
     withWhat === FILE
       ? (comparisonFile.file?.fileName ?? 'the backup')
       : (other?.account.tenantName ?? other?.account.username ?? 'the other tenant');
+  const comparedWith: ComparedWith = {
+    hereName,
+    thereName,
+    file: withWhat === FILE,
+    backupOfThisTenant: file?.origin?.tenantId === tenant.account.tenantId,
+  };
   const others = accounts.filter((a) => a.key !== tenant.account.key);
   const shown = comparison?.matches.filter((m) => status === 'all' || m.status === status) ?? [];
   const openedMatch = comparison?.matches.find((m) => m.key === opened);
@@ -177,11 +180,7 @@ export function CompareTenants() {
             : ' choose “Add another account”.'}
         </Text>
       )}
-      {comparisonFile.error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{comparisonFile.error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <ComparisonFileNotices comparisonFile={comparisonFile} />
       {withWhat === FILE && !comparisonFile.file && (
         <MessageBar intent="warning">
           <MessageBarBody>
@@ -219,7 +218,11 @@ export function CompareTenants() {
             <Tab value="all">{`All (${comparison.matches.length})`}</Tab>
           </TabList>
           <Text>
-            Here is {hereName}; there is {thereName}.
+            Here is {hereName}; there is {thereName}
+            {file?.origin
+              ? `, a backup of ${file.origin.tenantId === tenant.account.tenantId ? 'this tenant' : (file.origin.tenantName ?? file.origin.tenantId)} taken ${formatDateTime(file.origin.capturedAt)}`
+              : ''}
+            .
           </Text>
           {notABackup && (
             <MessageBar intent="info">
@@ -240,45 +243,21 @@ export function CompareTenants() {
               </EmptyState>
             )
           ) : (
-            <Table className={styles.table} aria-label="Policies compared" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Policy</TableHeaderCell>
-                  <TableHeaderCell>Comparison</TableHeaderCell>
-                  <TableHeaderCell>Matched by</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {shown.map((match) => (
-                  <TableRow key={match.key} aria-selected={match.key === opened}>
-                    <TableCell>
-                      <Link
-                        href={`?${new URLSearchParams({ ...Object.fromEntries(params), open: match.key }).toString()}`}
-                        onClick={(event) => {
-                          event.preventDefault();
-                          set({ open: match.key });
-                        }}
-                        aria-current={match.key === opened ? 'true' : undefined}
-                      >
-                        {match.name}
-                      </Link>
-                    </TableCell>
-                    <TableCell>
-                      <Badge appearance="tint" color={statusWords[match.status].color}>
-                        {statusWords[match.status].label}
-                      </Badge>
-                    </TableCell>
-                    <TableCell>{match.by === 'id' ? 'Id' : match.by === 'name' ? 'Name' : '—'}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <PoliciesCompared
+              matches={shown}
+              names={names}
+              acrossTenants={withWhat !== FILE}
+              opened={opened}
+              hrefOf={(match) => `?${new URLSearchParams({ ...Object.fromEntries(params), open: match.key }).toString()}`}
+              onOpen={(match) => set({ open: match.key })}
+            />
           )}
           {openedMatch && (
             <section ref={openedSection} tabIndex={-1} className={styles.opened} aria-label={`${openedMatch.name}, here and there`}>
               <Text as="h2" size={500} weight="semibold">
                 {openedMatch.name}
               </Text>
+              <OneSideOnly match={openedMatch} comparedWith={comparedWith} />
               <PolicyDiff
                 before={openedMatch.a ?? {}}
                 after={openedMatch.b ?? {}}

@@ -2,27 +2,48 @@
 // reload keeps the comparison. Files cannot travel in a URL: a shared link opens without it.
 // A backup's folder form (.zip) is read by the same reader as Documentation and restore.
 import { useCallback, useState } from 'react';
+import type { Bundle } from '../../domain/bundle/bundle';
 import { isBundle } from '../../domain/bundle/read-bundle';
+import { namesFromBundle } from '../../domain/documentation/bundle-names';
+import type { FileOrigin } from '../../domain/names-beside-a-file';
 import type { JsonObject } from '../../domain/policy-body';
 import { policiesFrom, PolicyFileError, policiesIn, readJsonFile, type ImportedPolicy } from '../../domain/policy-file';
+import type { ResolvedName } from '../../domain/references';
 import { BackupFileError, isZipFile, readBackupFile } from '../../shared/files/read-backup-file';
 
 export interface ComparisonFile {
   fileName: string;
   /** A Gatehouse backup (a whole tenant), or a file of policies; unknown for a file kept before this was noted. */
   backup?: boolean;
+  /** A backup's tenant and when it was taken (a file of policies does not say). */
+  origin?: { tenantId: string; tenantName: string | null; capturedAt: string };
+  /** The names a backup records for what its policies refer to. */
+  names?: ResolvedName[];
   policies: { id: string | null; policy: JsonObject }[];
 }
 
 const found = (policies: ImportedPolicy[]) => policies.map((p) => ({ id: p.sourceId, policy: p.body }));
 
+function fromBackup(fileName: string, bundle: Bundle): ComparisonFile {
+  const { tenant, capturedAt } = bundle.manifest;
+  return {
+    fileName,
+    backup: true,
+    origin: { tenantId: tenant.id, tenantName: tenant.name, capturedAt },
+    names: [...namesFromBundle(bundle).names.values()].filter((name) => !name.missing),
+    policies: found(policiesIn(bundle.policies, { reportOnly: false })),
+  };
+}
+
 /** States as they were in the file: this is a comparison, nothing is created. */
 async function readComparisonFile(fileName: string, bytes: Uint8Array): Promise<ComparisonFile> {
-  if (isZipFile(fileName, bytes)) {
-    const { bundle } = await readBackupFile(fileName, bytes);
-    return { fileName, backup: true, policies: found(policiesIn(bundle.policies, { reportOnly: false })) };
-  }
+  if (isZipFile(fileName, bytes)) return fromBackup(fileName, (await readBackupFile(fileName, bytes)).bundle);
   const parsed = readJsonFile(bytes, fileName);
+  if (isBundle(parsed)) {
+    // A backup that its own reader refuses (a newer format) is still compared by its policies.
+    const read = await readBackupFile(fileName, bytes).catch(() => null);
+    if (read) return fromBackup(fileName, read.bundle);
+  }
   return { fileName, backup: isBundle(parsed), policies: found(policiesFrom(parsed, fileName, { reportOnly: false })) };
 }
 
@@ -40,6 +61,8 @@ function load(): ComparisonFile | null {
 export function useComparisonFile() {
   const [file, setFile] = useState<ComparisonFile | null>(load);
   const [error, setError] = useState<string | null>(null);
+  // The browser refused to keep it (sessionStorage holds about 5 MB): a reload would lose it, so the page says so.
+  const [notKept, setNotKept] = useState(false);
   const open = useCallback(async (chosen: File) => {
     try {
       const next = await readComparisonFile(chosen.name, new Uint8Array(await chosen.arrayBuffer()));
@@ -47,8 +70,11 @@ export function useComparisonFile() {
       setError(null);
       try {
         sessionStorage.setItem(KEY, JSON.stringify(next));
+        setNotKept(false);
       } catch {
         // Too large to keep for a reload: the comparison still works in this page.
+        sessionStorage.removeItem(KEY);
+        setNotKept(true);
       }
       return next;
     } catch (cause) {
@@ -59,6 +85,13 @@ export function useComparisonFile() {
   const close = useCallback(() => {
     sessionStorage.removeItem(KEY);
     setFile(null);
+    setNotKept(false);
   }, []);
-  return { file, error, open, close };
+  return { file, error, notKept, open, close };
 }
+
+/** What the comparison knows of where the file's ids come from, seen from this tenant. */
+export const fileOrigin = (file: ComparisonFile, tenantId: string): FileOrigin => ({
+  sameTenant: file.origin?.tenantId === tenantId,
+  names: file.names,
+});

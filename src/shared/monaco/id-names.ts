@@ -10,6 +10,8 @@ export interface IdDescription {
   label: string;
   detail?: string;
   missing?: boolean;
+  /** With `missing`: not in this tenant, named by another tenant's file (the label says so). */
+  elsewhere?: boolean;
 }
 
 export const GUID = /"([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})"/g;
@@ -42,7 +44,7 @@ export function nameDecorations(
       range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
       options: {
         after: {
-          content: description.missing ? `deleted ${description.kind}` : description.label,
+          content: description.missing && !description.elsewhere ? `deleted ${description.kind}` : description.label,
           inlineClassName: description.missing ? 'gatehouse-name-missing' : 'gatehouse-name',
         },
         hoverMessage: { value: hoverText(description) },

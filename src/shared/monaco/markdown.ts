@@ -12,7 +12,20 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** The hover card of an id in Markdown: its name bold, what it is, and a detail (a sign-in name…). */
-export function hoverText({ kind, label, detail, missing }: { kind: string; label: string; detail?: string; missing?: boolean }): string {
+export function hoverText({
+  kind,
+  label,
+  detail,
+  missing,
+  elsewhere,
+}: {
+  kind: string;
+  label: string;
+  detail?: string;
+  missing?: boolean;
+  elsewhere?: boolean;
+}): string {
+  if (elsewhere) return `**${escapeMarkdown(label)}**: no object with this id in this tenant.`;
   if (missing) return `**Deleted ${escapeMarkdown(kind)}**: no object with this id exists any more.`;
   return `**${escapeMarkdown(label)}** (${escapeMarkdown(kind)})${detail ? `  \n${escapeMarkdown(detail)}` : ''}`;
 }
