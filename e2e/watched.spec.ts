@@ -1,6 +1,7 @@
 // Watched policies: after a colleague changes one, the policies page says so on the next visit,
-// with who and the diff, until the admin marks it as seen.
-import { changeAsColleague } from './support/colleague';
+// with who, what in words and the diff, until the admin marks it as seen. A policy turned Off or
+// deleted leads and is named in the banner's title.
+import { asColleague, changeAsColleague } from './support/colleague';
 import { expect, test } from './support/fixtures';
 import { section } from './support/navigation';
 
@@ -21,15 +22,18 @@ test('a watched policy changed by a colleague is announced with who and what, un
   const notice = page.getByRole('list', { name: 'Watched policies that changed' });
   await expect(notice).toHaveCount(0);
 
-  // A colleague turns it off.
-  const status = await changeAsColleague(page, id, { state: 'disabled' });
+  // A colleague turns it off, and narrows it to Windows on the way.
+  const status = await changeAsColleague(page, id, {
+    state: 'disabled',
+    conditions: { platforms: { includePlatforms: ['windows'], excludePlatforms: [] } },
+  });
   expect(status).toBe(204);
 
-  // The next visit.
+  // The next visit: the banner says what changed, turned Off first.
   await page.reload();
-  await expect(page.getByText('1 watched policy changed since you last looked')).toBeVisible();
+  await expect(page.getByRole('group', { name: '1 watched policy changed since you last looked: 1 turned Off' })).toBeVisible();
   await expect(notice).toContainText('CA007: Require compliant or hybrid joined device on desktops');
-  await expect(notice).toContainText('1 change');
+  await expect(notice).toContainText('State: Report-only → Off (and 1 more), last');
   await expect(notice).toContainText('by colleague@contoso.example');
   await notice.getByRole('button', { name: 'Show changes' }).click();
   const dialog = page.getByRole('dialog');
@@ -41,4 +45,41 @@ test('a watched policy changed by a colleague is announced with who and what, un
   await page.reload();
   await expect(policiesPage.rows.first()).toBeVisible();
   await expect(page.getByText(/watched polic(y|ies) changed/)).toHaveCount(0);
+
+  // A change that does not weaken it is said in words too, without the warning's words.
+  expect(
+    await changeAsColleague(page, id, { conditions: { platforms: { includePlatforms: ['windows', 'macOS'], excludePlatforms: [] } } }),
+  ).toBe(204);
+  await page.reload();
+  await expect(page.getByRole('group', { name: '1 watched policy changed since you last looked', exact: true })).toBeVisible();
+  await expect(notice).toContainText(/Included platforms? macOS added, last/);
+  await expect(notice).not.toContainText('more)');
+});
+
+test('a watched policy deleted by a colleague is named first, as deleted', async ({ page, signInPage, policiesPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  const watch = async (name: RegExp) => {
+    await policiesPage.open(name);
+    await page.getByRole('button', { name: 'Watch' }).click();
+    await expect(page.getByRole('button', { name: 'Watching' })).toHaveAttribute('aria-pressed', 'true');
+    return page.url().split('/').pop()!;
+  };
+  const renamed = await watch(/^CA008/);
+  await section(page, 'Policies').click();
+  const deleted = await watch(/^CA014/);
+  await section(page, 'Policies').click();
+  await expect(policiesPage.rows.first()).toBeVisible();
+
+  expect(await changeAsColleague(page, renamed, { displayName: 'CA008: Block unknown platforms' })).toBe(204);
+  await asColleague(page, 'DELETE', `/beta/identity/conditionalAccess/policies/${deleted}`);
+  await page.reload();
+
+  await expect(page.getByRole('group', { name: '2 watched policies changed since you last looked: 1 deleted' })).toBeVisible();
+  const items = page.getByRole('list', { name: 'Watched policies that changed' }).getByRole('listitem');
+  // Watched second, listed first: it no longer protects anything.
+  await expect(items.first()).toContainText(/^CA014.*deleted by colleague@contoso\.example/);
+  await expect(items.nth(1)).toContainText('Name: CA008: Block unknown or unsupported device platforms → CA008: Block unknown platforms');
+  await items.first().getByRole('button', { name: 'Stop watching' }).click();
+  await expect(page.getByRole('group', { name: '1 watched policy changed since you last looked', exact: true })).toBeVisible();
 });

@@ -1,5 +1,6 @@
 // On the policies page: which watched policies changed since the admin last looked, by whom (from
-// the audit log, where readable), in words, with the diff a click away; "seen" moves the mark.
+// the audit log, where readable), in words, with the diff a click away; "seen" moves the mark. A
+// policy turned Off or deleted leads, and makes the bar a warning: it no longer protects.
 import {
   Button,
   Dialog,
@@ -26,6 +27,7 @@ import { PolicyDiff, useDiffView } from '../../policy-ui/policy-diff';
 import { describeChanges } from '../../domain/describe-changes';
 import { useWatched, type WatchedPolicy } from '../../policy-ui/watch-store';
 import { asPolicies, policyJson } from '../../domain/json';
+import { summarizeWatched, summaryText, type WatchedSummary } from './watched-summary';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -39,6 +41,17 @@ interface WatchedChange {
   now: JsonObject | null;
   /** How many changes in words since it was seen (0 when deleted). */
   count: number;
+}
+
+const weakened = (summary: WatchedSummary) => summary.turnedOff || summary.deleted;
+
+/** "1 watched policy changed since you last looked: 1 turned Off, 1 deleted". */
+function bannerTitle(summaries: readonly WatchedSummary[]) {
+  const changed = summaries.length === 1 ? '1 watched policy changed' : `${summaries.length} watched policies changed`;
+  const off = summaries.filter((s) => s.turnedOff).length;
+  const deleted = summaries.filter((s) => s.deleted).length;
+  const worst = [off ? `${off} turned Off` : '', deleted ? `${deleted} deleted` : ''].filter(Boolean).join(', ');
+  return `${changed} since you last looked${worst ? `: ${worst}` : ''}`;
 }
 
 function ChangesDialog({ change, onClose }: { change: WatchedChange; onClose(): void }) {
@@ -96,24 +109,36 @@ export function WatchedChanges({ policies }: { policies: readonly ConditionalAcc
   // Who changed it: the audit log keeps 30 days, and so does the shared read of it.
   const audit = useQuery({ ...recentAuditQuery(tenant), enabled: changes.length > 0 });
   const lastBy = (id: string, after: string) => audit.data?.find((e) => e.targetId === id && e.at >= after);
+  // Group and user names in the words, as the dialog's diff shows them; ids until they are read.
+  const versions = useMemo(() => asPolicies(changes.flatMap((c) => [c.watched.snapshot, ...(c.now ? [c.now] : [])])), [changes]);
+  const names = useNames(tenant, changes.length > 0 ? versions : undefined);
+  const summarized = useMemo(() => {
+    const all = changes.map((change) => ({ change, summary: summarizeWatched(change.watched.snapshot, change.now, names.data) }));
+    // What no longer protects first; otherwise in the order they were watched.
+    return [...all.filter((s) => weakened(s.summary)), ...all.filter((s) => !weakened(s.summary))];
+  }, [changes, names.data]);
 
   if (changes.length === 0) return null;
+  const summaries = summarized.map((s) => s.summary);
   return (
-    <MessageBar intent="info" layout="multiline">
+    <MessageBar intent={summaries.some(weakened) ? 'warning' : 'info'} layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>
-          {changes.length === 1 ? '1 watched policy changed' : `${changes.length} watched policies changed`} since you last looked
-        </MessageBarTitle>
+        <MessageBarTitle>{bannerTitle(summaries)}</MessageBarTitle>
         <ul className={styles.list} aria-label="Watched policies that changed">
-          {changes.map((change) => {
+          {summarized.map(({ change, summary }) => {
             const event = lastBy(change.id, change.watched.seenAt);
             return (
               <li key={change.id} className={styles.item}>
                 <Text weight="semibold">{change.watched.name}</Text>
                 <Text>
-                  {change.now
-                    ? `${change.count === 1 ? '1 change' : `${change.count} changes`}, last ${formatDateTime(String(change.now.modifiedDateTime ?? ''))}`
-                    : 'deleted'}
+                  {change.now ? (
+                    <>
+                      {summary.turnedOff ? <strong>{summaryText(summary)}</strong> : summaryText(summary)}
+                      {`, last ${formatDateTime(String(change.now.modifiedDateTime ?? ''))}`}
+                    </>
+                  ) : (
+                    <strong>deleted</strong>
+                  )}
                   {event ? ` by ${event.by}` : ''}
                 </Text>
                 <Button size="small" onClick={() => setOpen(change)}>
