@@ -59,12 +59,30 @@ test('documents the tenant just backed up as HTML, Markdown and CSV, and masks n
   );
 
   // Masked: the break-glass group has one pseudonym in every policy that excludes it, and its name is gone.
+  await expect(
+    page.getByText('Policy names are kept, with masked names and the tenant’s name replaced inside them', { exact: false }),
+  ).toBeVisible();
   await page.getByRole('checkbox', { name: 'Mask names' }).check();
+  // The page lists the policy names masking rewrites, before anything is shared.
+  await expect(page.getByText(/^3 policy names of \d+ held a masked name or the tenant’s name, replaced in the documents:$/)).toBeVisible();
+  const rewritten = page.getByRole('list', { name: 'Policy names rewritten' });
+  await expect(rewritten.getByRole('listitem')).toHaveCount(3);
+  await expect(rewritten.getByRole('listitem').filter({ hasText: /^EM01 .*\[1\/2\] - App [A-Z]+: Require MFA/ })).toContainText(
+    'was “EM01 - ENABLE IN EMERGENCY: Compliance service disruption [1/2] - Contoso Expenses: Require MFA',
+  );
   const maskedFile = await save(page, group, /HTML/);
   expect(maskedFile.suggestedFilename()).toMatch(/^conditional-access-masked-/);
   const masked = await text(maskedFile);
   expect(masked).not.toContain('CA - Emergency access accounts');
-  expect(masked).not.toContain('Contoso</title>');
+  // Nor the tenant's name, nor its app's, in the policy names that held them.
+  expect(masked).not.toMatch(/contoso/i);
+  expect(masked).toContain('(3 policy names rewritten).');
+  const em01 = /<h3[^>]*>EM01 [^<]*\[1\/2\] - (App [A-Z]+): Require MFA instead of a compliant device<\/h3>[\s\S]*?<\/article>/.exec(
+    masked,
+  );
+  expect(em01).not.toBeNull();
+  // The pseudonym in the name is the one the card gives the app.
+  expect(em01![0]).toMatch(new RegExp(`aria-label="Target resources">[\\s\\S]*?<li>${em01![1]}</li>`));
   const pseudonym = card(masked, 'CA001: Require MFA for all users').excluded.find((n) => /^Group [A-Z]+$/.test(n));
   expect(pseudonym).toBeDefined();
   expect(card(masked, 'CA002: Block legacy authentication').excluded).toEqual([pseudonym]);
@@ -107,6 +125,9 @@ test('makes documentation from a backup file with no one signed in', async ({ pa
   await page.getByRole('link', { name: 'Make documentation from a backup file' }).click();
   await expect(page).toHaveURL(/\/documentation$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Documentation from a backup file' })).toBeVisible();
+  await expect(
+    page.getByText('Policy names are kept, with masked names and the tenant’s name replaced inside them', { exact: false }),
+  ).toBeVisible();
   const input = page.getByLabel('Backup file (.json, or .zip of a backup folder)');
 
   // A policy file is not a backup: the error names the file.
@@ -128,6 +149,7 @@ test('makes documentation from a backup file with no one signed in', async ({ pa
   const zip = writeZip(bundleFiles(bundle).map((f) => ({ path: `fabrikam/${f.path}`, bytes: new TextEncoder().encode(f.text) })));
   await input.setInputFiles({ name: 'fabrikam.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
   await page.getByRole('checkbox', { name: 'Mask names' }).check();
+  await expect(page.getByText('No policy name holds a masked name or the tenant’s name: it is kept as written.')).toBeVisible();
   const markdown = await text(await save(page, 'Documentation of fabrikam.zip', /Markdown/));
   expect(markdown).toContain('### Finance: require MFA');
   expect(markdown).toContain('- Include: Group A');

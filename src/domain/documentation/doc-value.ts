@@ -1,8 +1,9 @@
 // One object as a document shows it: its name (or pseudonym) and id, from the policy describer's
-// reference. The one place masking turns a name into a pseudonym.
+// reference. The one place masking turns an object's name into a pseudonym; the names the tenant
+// gave its strengths, contexts and terms of use are kept, with masked names inside them replaced.
 import type { NameRef } from '../describe-policy';
 import type { NameKind } from '../references';
-import type { Pseudonyms } from './pseudonyms';
+import type { Masking } from './mask-text';
 
 /** An object as the document shows it. */
 export interface DocValue {
@@ -29,13 +30,16 @@ const KIND_WORDS: Record<NameKind, string> = {
   authenticationStrength: 'authentication strength',
 };
 
+// Roles and Microsoft's applications are named by Microsoft; these by the tenant.
+const TENANT_NAMED = new Set<NameKind>(['authenticationStrength', 'authenticationContext', 'termsOfUse']);
+
 /** Turns the describer's reference into what the document shows, masking it when asked. */
-export function docValue(ref: NameRef, pseudonyms: Pseudonyms | null): DocValue {
+export function docValue(ref: NameRef, masking: Masking | null): DocValue {
   const kind = ref.kind;
   if (kind === undefined || kind === 'special' || kind === 'tenant')
-    return { name: ref.label, id: null, detail: pseudonyms ? null : (ref.detail ?? null), missing: false, masked: false };
-  if (pseudonyms?.masks(kind, ref.id)) {
-    const alias = pseudonyms.of(kind, ref.id);
+    return { name: ref.label, id: null, detail: masking ? null : (ref.detail ?? null), missing: false, masked: false };
+  if (masking?.pseudonyms.masks(kind, ref.id)) {
+    const alias = masking.pseudonyms.of(kind, ref.id);
     return { name: ref.missing ? `${alias} (deleted)` : alias, id: null, detail: null, missing: !!ref.missing, masked: true };
   }
   let name = ref.label;
@@ -43,5 +47,6 @@ export function docValue(ref: NameRef, pseudonyms: Pseudonyms | null): DocValue 
   if (!ref.missing && name === ref.id) name = `Unknown ${KIND_WORDS[kind]}`;
   else if (!ref.missing && name.endsWith(`: ${ref.id}`)) name = `${name.slice(0, -ref.id.length)}name not in the backup`;
   else if (name.endsWith(` (${ref.id})`)) name = name.slice(0, -ref.id.length - 3);
+  if (masking && TENANT_NAMED.has(kind)) name = masking.text(name);
   return { name, id: ref.id, detail: kind === 'user' && ref.detail ? ref.detail : null, missing: !!ref.missing, masked: false };
 }

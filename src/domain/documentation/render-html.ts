@@ -2,7 +2,7 @@
 // across pages, links print plainly), no script, nothing fetched (its own Content-Security-Policy
 // forbids both), every name and value escaped.
 import type { DocLine, DocValue, PolicyCard, TenantDocument } from './document-model';
-import { dateText, documentTitle } from './words';
+import { dateText, documentTitle, maskedNote } from './words';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -284,7 +284,7 @@ export function renderHtml(doc: TenantDocument): string {
           <header>
             <h1>${title}</h1>
             <p class="meta">${about}</p>
-            ${doc.masked ? html`<p class="note">Names are masked: users, groups, service principals, applications and named locations appear as pseudonyms (the same object keeps the same pseudonym throughout this document); their ids, sign-in names and IP ranges are left out. Roles and Microsoft’s own applications keep their names.</p>` : ''}
+            ${doc.masked ? html`<p class="note">${maskedNote(doc)}</p>` : ''}
             <p class="meta">Exclusions are marked ⚠ and outlined in red.</p>
           </header>
           <nav aria-labelledby="contents-title">

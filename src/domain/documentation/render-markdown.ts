@@ -2,7 +2,7 @@
 // exclusions in bold with a warning sign, every name escaped so that no name can open a link, an
 // HTML tag, a table cell or emphasis.
 import type { DocLine, DocValue, PolicyCard, TenantDocument } from './document-model';
-import { dateText, documentTitle, valueText } from './words';
+import { dateText, documentTitle, maskedNote, valueText } from './words';
 
 /**
  * Escapes what CommonMark and GitHub read as syntax inside a line: emphasis, code, links (brackets),
@@ -110,12 +110,7 @@ export function renderMarkdown(doc: TenantDocument): string {
     '',
     escapeParagraph(about),
     '',
-    ...(doc.masked
-      ? [
-          '> Names are masked: users, groups, service principals, applications and named locations appear as pseudonyms (the same object keeps the same pseudonym throughout this document); their ids, sign-in names and IP ranges are left out. Roles and Microsoft’s own applications keep their names.',
-          '',
-        ]
-      : []),
+    ...(doc.masked ? [`> ${escapeParagraph(maskedNote(doc))}`, ''] : []),
     'Exclusions are marked ⚠ and in bold. Each policy follows the admin center’s order: Users, Target resources, Network, Conditions, Grant, Session.',
     '',
     ...summary(doc),

@@ -4,7 +4,7 @@ import { documentationFile } from './documentation';
 import { csvField, renderCsv } from './render-csv';
 import { escapeHtml, renderHtml } from './render-html';
 import { escapeMarkdown, escapeParagraph, renderMarkdown } from './render-markdown';
-import { HOSTILE_GROUP, IDS, testBundle } from './test-bundle';
+import { HOSTILE_GROUP, IDS, namingBundle, testBundle } from './test-bundle';
 
 /** RFC 4180, read strictly: what a spreadsheet sees. */
 function parseCsv(text: string): string[][] {
@@ -142,5 +142,21 @@ describe('files', () => {
     expect(documentationFile(bundle, 'html').fileName).toBe('conditional-access-contoso-sons-2026-11-30.html');
     expect(documentationFile(bundle, 'markdown', { mask: true }).fileName).toBe('conditional-access-masked-2026-11-30.md');
     expect(documentationFile(bundle, 'csv')).toMatchObject({ type: 'text/csv;charset=utf-8' });
+  });
+});
+
+describe('the masked note', () => {
+  it('says policy names are kept except where they held a masked name or the tenant’s, and how many were rewritten', async () => {
+    const doc = buildDocument(await namingBundle(), { mask: true });
+    const html = renderHtml(doc).replace(/\s+/g, ' ');
+    expect(html).toMatch(
+      /<p class="note">Names are masked: [^<]*Policy names and descriptions are kept, except where they held a masked name or the tenant’s name: that name is replaced by its pseudonym or by “Tenant” \(4 policy names rewritten\)\.<\/p>/,
+    );
+    expect(renderMarkdown(doc)).toMatch(
+      /^> Names are masked: .*Policy names and descriptions are kept, except .* \(4 policy names rewritten\)\.$/m,
+    );
+    // Nothing to rewrite: said so, not left to guess.
+    expect(renderMarkdown(buildDocument(await testBundle(), { mask: true }))).toContain('(no policy name held one).');
+    expect(renderHtml(buildDocument(await namingBundle()))).not.toContain('Policy names and descriptions are kept');
   });
 });

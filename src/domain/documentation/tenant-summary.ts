@@ -7,7 +7,7 @@ import type { NameKind } from '../references';
 import type { ConditionalAccessPolicy } from '../types';
 import { docValue, type DocValue } from './doc-value';
 import type { PolicyCard } from './document-model';
-import type { Pseudonyms } from './pseudonyms';
+import type { Masking } from './mask-text';
 import { combinationWords } from './strength-methods';
 
 export interface StateCount {
@@ -57,6 +57,7 @@ export interface TenantSummary {
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
+const maskedText = (value: string | null, masking: Masking | null) => (value && masking ? masking.text(value) : value);
 const collator = new Intl.Collator('en', { numeric: true });
 const byName = <T extends { value: DocValue }>(a: T, b: T) => collator.compare(a.value.name, b.value.name);
 
@@ -79,17 +80,15 @@ function regionWords(code: string): string {
   return name && name !== code ? `${name} (${code})` : code;
 }
 
-function locationRow(location: JsonObject, pseudonyms: Pseudonyms | null, usedBy: string[]): LocationRow {
+function locationRow(location: JsonObject, masking: Masking | null, usedBy: string[]): LocationRow {
   const id = text(location.id) ?? '';
-  const value = docValue({ id, label: text(location.displayName) ?? id, kind: 'namedLocation' }, pseudonyms);
+  const value = docValue({ id, label: text(location.displayName) ?? id, kind: 'namedLocation' }, masking);
   const ranges = (Array.isArray(location.ipRanges) ? location.ipRanges : []).map((r) =>
     typeof r === 'object' && r !== null && !Array.isArray(r) ? (text(r.cidrAddress) ?? '?') : '?',
   );
   const type = String(location['@odata.type'] ?? '');
   if (ranges.length > 0 || type.endsWith('ipNamedLocation')) {
-    const entries = pseudonyms
-      ? `${ranges.length} IP range${ranges.length === 1 ? '' : 's'} (hidden)`
-      : ranges.join(', ') || 'No IP ranges';
+    const entries = masking ? `${ranges.length} IP range${ranges.length === 1 ? '' : 's'} (hidden)` : ranges.join(', ') || 'No IP ranges';
     return { value, type: 'IP ranges', trusted: location.isTrusted === true, entries, usedBy };
   }
   const countries = stringsIn(location.countriesAndRegions);
@@ -102,12 +101,12 @@ function locationRow(location: JsonObject, pseudonyms: Pseudonyms | null, usedBy
   return { value, type: 'Other', trusted: location.isTrusted === true, entries: '', usedBy };
 }
 
-function strengthRow(strength: JsonObject, pseudonyms: Pseudonyms | null, usedBy: string[]): StrengthRow {
+function strengthRow(strength: JsonObject, masking: Masking | null, usedBy: string[]): StrengthRow {
   const id = text(strength.id) ?? '';
   return {
-    value: docValue({ id, label: text(strength.displayName) ?? id, kind: 'authenticationStrength' }, pseudonyms),
+    value: docValue({ id, label: text(strength.displayName) ?? id, kind: 'authenticationStrength' }, masking),
     builtIn: strength.policyType === 'builtIn',
-    description: text(strength.description),
+    description: maskedText(text(strength.description), masking),
     combinations: stringsIn(strength.allowedCombinations).map(combinationWords),
     usedBy,
   };
@@ -127,7 +126,7 @@ export function tenantSummary(
   bundle: Bundle,
   policies: ConditionalAccessPolicy[],
   cards: PolicyCard[],
-  pseudonyms: Pseudonyms | null,
+  masking: Masking | null,
 ): TenantSummary {
   const locationUsers = usersOf(policies, cards, (p) => [
     ...stringsIn(p.conditions?.locations?.includeLocations),
@@ -138,10 +137,10 @@ export function tenantSummary(
   const termsUsers = usersOf(policies, cards, (p) => stringsIn(p.grantControls?.termsOfUse));
   const row = (item: JsonObject, kind: NameKind) => {
     const id = text(item.id) ?? '';
-    return docValue({ id, label: text(item.displayName) ?? id, kind }, pseudonyms);
+    return docValue({ id, label: text(item.displayName) ?? id, kind }, masking);
   };
 
-  const strengths = bundle.authenticationStrengths.map((s) => strengthRow(s, pseudonyms, strengthUsers(text(s.id) ?? '')));
+  const strengths = bundle.authenticationStrengths.map((s) => strengthRow(s, masking, strengthUsers(text(s.id) ?? '')));
   // Built-in strengths are not in a backup, but the policies that use one carry it expanded.
   const known = new Set(strengths.map((s) => s.value.id?.toLowerCase()));
   for (const policy of policies) {
@@ -157,7 +156,7 @@ export function tenantSummary(
           policyType: strength.policyType ?? 'builtIn',
           allowedCombinations: stringsIn(strength.allowedCombinations),
         },
-        pseudonyms,
+        masking,
         strengthUsers(strength.id),
       ),
     );
@@ -177,12 +176,12 @@ export function tenantSummary(
   return {
     policyCount: cards.length,
     states: [...counts].map(([state, count]) => ({ state, count })),
-    namedLocations: bundle.namedLocations.map((l) => locationRow(l, pseudonyms, locationUsers(text(l.id) ?? ''))).sort(byName),
+    namedLocations: bundle.namedLocations.map((l) => locationRow(l, masking, locationUsers(text(l.id) ?? ''))).sort(byName),
     strengths: strengths.sort((a, b) => Number(a.builtIn) - Number(b.builtIn) || byName(a, b)),
     contexts: bundle.authenticationContexts
       .map((c) => ({
         value: row(c, 'authenticationContext'),
-        description: text(c.description),
+        description: maskedText(text(c.description), masking),
         available: c.isAvailable !== false,
         usedBy: contextUsers(text(c.id) ?? ''),
       }))

@@ -121,9 +121,54 @@ export const testReferences = (): ReferenceEntry[] => [
   { kind: 'role', id: IDS.globalAdmin, roleTemplateId: IDS.globalAdmin, displayName: 'Global Administrator', exists: true },
 ];
 
-export const testBundle = (sections: BundleSections = testSections()): Promise<Bundle> =>
-  createBundle(sections, testReferences(), {
-    tenantId: 'a1f78ab5-8319-4d65-ae23-f30402a22fc2',
-    tenantName: 'Contoso & <Sons>',
-    capturedAt: new Date('2026-11-30T12:00:00Z'),
-  });
+const ORIGIN = {
+  tenantId: 'a1f78ab5-8319-4d65-ae23-f30402a22fc2',
+  tenantName: 'Contoso & <Sons>',
+  capturedAt: new Date('2026-11-30T12:00:00Z'),
+};
+
+export const testBundle = (sections: BundleSections = testSections()): Promise<Bundle> => createBundle(sections, testReferences(), ORIGIN);
+
+export const NAMING_IDS = {
+  admins: '7a1d2c3b-1111-4222-8333-000000000001',
+  developers: '7a1d2c3b-1111-4222-8333-000000000002',
+} as const;
+
+/**
+ * The same tenant with policies named as admins name them: after the tenant ("CONTOSO") and what
+ * they target (the masked app "Contoso Expenses", the group "C++ Developers (EU)"), and a group
+ * called "Admins", a word every tenant uses.
+ */
+export function namingBundle(): Promise<Bundle> {
+  const sections = testSections();
+  const users = (includeGroups: string[]) => ({ users: { includeGroups }, applications: { includeApplications: ['All'] } });
+  const mfa = { operator: 'OR', builtInControls: ['mfa'] };
+  sections.policies.push(
+    policy('p-50', 'CA050 - Contoso Expenses: Require MFA', 'enabled', {
+      description: 'Contoso staff off the corporate network; see the Contoso Expenses runbook.',
+      conditions: {
+        users: { includeUsers: ['All'] },
+        applications: { includeApplications: [IDS.expensesApp] },
+        locations: { includeLocations: ['All'], excludeLocations: [IDS.corporate] },
+      },
+      grantControls: mfa,
+    }),
+    policy('p-51', 'CA051 - CONTOSO pilot, not Contosoville', 'disabled', { conditions: users([IDS.finance]), grantControls: mfa }),
+    policy('p-53', 'CA053 - Admins: Require MFA', 'enabled', { conditions: users([NAMING_IDS.admins]), grantControls: mfa }),
+    policy('p-54', 'CA054 - c++ developers (eu) on compliant devices', 'enabled', {
+      conditions: users([NAMING_IDS.developers]),
+      grantControls: { operator: 'OR', builtInControls: ['compliantDevice'] },
+    }),
+    policy('p-56', 'CA056-Finance-AnyApp-AnyPlatform-MFA', 'enabled', { conditions: users([IDS.finance]), grantControls: mfa }),
+  );
+  sections.termsOfUse.push({ id: 'b7e56885-0000-4457-a55a-541eed625b4e', displayName: 'Contoso Expenses terms' });
+  return createBundle(
+    sections,
+    [
+      ...testReferences(),
+      { kind: 'group', id: NAMING_IDS.admins, displayName: 'Admins', mail: null, exists: true },
+      { kind: 'group', id: NAMING_IDS.developers, displayName: 'C++ Developers (EU)', mail: null, exists: true },
+    ],
+    ORIGIN,
+  );
+}

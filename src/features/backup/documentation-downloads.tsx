@@ -1,15 +1,71 @@
 // The three documents of one backup, each a button that saves it: printable HTML, Markdown and the
-// policy grid as CSV. Made on this device from the bundle; nothing is sent anywhere.
-import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+// policy grid as CSV. Made on this device from the bundle; nothing is sent anywhere. Masked, it
+// lists the policy names masking rewrote, for the admin to check before sharing.
+import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { DocumentRegular, DocumentTableRegular, DocumentTextRegular } from '@fluentui/react-icons';
-import { useState, type ReactElement } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
 import type { Bundle } from '../../domain/bundle/bundle';
+import { buildDocument } from '../../domain/documentation/document-model';
 import { documentationFile, type DocumentationFormat } from '../../domain/documentation/documentation';
 import { downloadFile } from '../../shared/download';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  hint: { color: tokens.colorNeutralForeground3, marginLeft: tokens.spacingHorizontalXXL },
+  renamed: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  was: { color: tokens.colorNeutralForeground3 },
 });
+
+/** Beside "Mask names": what masking does to policy names, which it otherwise keeps. */
+export function MaskedPolicyNamesHint() {
+  const styles = useStyles();
+  return (
+    <Text size={200} block className={styles.hint}>
+      Policy names are kept, with masked names and the tenant’s name replaced inside them (“Contoso Expenses: Require MFA” becomes “App A:
+      Require MFA”).
+    </Text>
+  );
+}
+
+/** The policy names a masked document rewrites, each with the name it had. */
+function RewrittenPolicyNames({ bundle }: { bundle: Bundle }) {
+  const styles = useStyles();
+  const rewritten = useMemo(() => {
+    try {
+      const doc = buildDocument(bundle, { mask: true });
+      const before = new Map(bundle.policies.map((p) => [p.id, typeof p.displayName === 'string' ? p.displayName : '']));
+      const names = doc.policies.filter((p) => p.nameRewritten).map((p) => ({ id: p.id, name: p.name, was: before.get(p.id) ?? '' }));
+      return { total: doc.policies.length, names };
+    } catch {
+      // A bundle the documents cannot be made of says so when a button is pressed.
+      return null;
+    }
+  }, [bundle]);
+  if (!rewritten || rewritten.total === 0) return null;
+  const count = rewritten.names.length;
+  if (count === 0)
+    return (
+      <Text>
+        No policy name holds a masked name or the tenant’s name: {rewritten.total === 1 ? 'it is' : `all ${rewritten.total} are`} kept as
+        written.
+      </Text>
+    );
+  return (
+    <div>
+      <Text block>
+        {count === 1 ? 'One policy name' : `${count} policy names`} of {rewritten.total} held a masked name or the tenant’s name, replaced
+        in the documents:
+      </Text>
+      <ul className={styles.renamed} aria-label="Policy names rewritten">
+        {rewritten.names.map((p) => (
+          <li key={p.id}>
+            {p.name} <span className={styles.was}>(was “{p.was}”)</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 const BUTTONS: { format: DocumentationFormat; words: string; icon: ReactElement }[] = [
   { format: 'html', words: 'HTML (printable)', icon: <DocumentRegular /> },
@@ -38,6 +94,7 @@ export function DocumentationDownloads({ bundle, mask, label }: { bundle: Bundle
           </Button>
         ))}
       </div>
+      {mask && <RewrittenPolicyNames bundle={bundle} />}
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
