@@ -1,5 +1,6 @@
 // The main navigation is links: a section opens in a new tab like any link (its address kept through
 // signing in there) and its title names the section, and the keyboard moves through it with the arrow keys, one Tab stop for all.
+// A section opened takes focus to its title, so a screen reader says it; "Skip to main content" is the first Tab stop.
 import { expect, test } from './support/fixtures';
 import { SignInPage } from './pages/sign-in-page';
 import { section } from './support/navigation';
@@ -45,11 +46,53 @@ test('the keyboard reaches every section with the arrow keys and leaves the navi
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/settings$/);
   await expect(section(page, 'Settings')).toHaveAttribute('aria-current', 'page');
-  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  // The new screen's title has focus: a screen reader announces where the admin now is.
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused();
 
   // From the middle of the list, Tab leaves it (plain links would take it to the next section).
   await section(page, 'Backup').focus();
   await page.keyboard.press('Tab');
   const focusedInMain = await page.evaluate(() => document.getElementById('main')?.contains(document.activeElement) ?? false);
   expect(focusedInMain).toBe(true);
+});
+
+test('Tab from the top reaches "Skip to main content" first, and Enter puts focus in the main area', async ({ page, policiesPage }) => {
+  // A first load leaves focus at the page's start: no title takes it.
+  await page.reload();
+  await expect(policiesPage.rows).toHaveCount(35);
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).not.toBeInViewport();
+  await page.keyboard.press('Tab');
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+  await expect(skip).not.toBeInViewport();
+  await expect(page).toHaveURL(/\/policies$/);
+  // The next Tab is in the screen, past the header and the navigation.
+  await page.keyboard.press('Tab');
+  const focusedInMain = await page.evaluate(() => document.getElementById('main')?.contains(document.activeElement) ?? false);
+  expect(focusedInMain).toBe(true);
+});
+
+test('a section clicked in the navigation takes focus to its title; a search written to the address leaves it in the box', async ({
+  page,
+  policiesPage,
+}) => {
+  await section(page, 'Backup').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Backup' })).toBeFocused();
+  await section(page, 'Lint').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lint' })).toBeFocused();
+  // The title is no Tab stop of its own: Tab goes on into the screen.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('heading', { level: 1, name: 'Lint' })).not.toBeFocused();
+
+  await section(page, 'Policies').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Policies' })).toBeFocused();
+  const search = page.getByRole('searchbox', { name: /Search policies/ });
+  await search.click();
+  await page.keyboard.type('CA007');
+  await expect(page).toHaveURL(/[?&]q=CA007/);
+  await expect(policiesPage.rows).toHaveCount(1);
+  await expect(search).toBeFocused();
 });

@@ -1,4 +1,5 @@
-// The frame around every screen: header (product, demo label, account), navigation, main area.
+// The frame around every screen: a link to skip to the main area, header (product, demo label,
+// account), navigation, main area.
 import {
   Badge,
   makeStyles,
@@ -32,6 +33,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { useWriteAccess } from '../../session/write-access';
 import { AccountMenu, type DemoControls } from './account-menu';
 import { useFocusRescue } from './use-focus-rescue';
+import { focusOnce, useFocusOnNavigate } from './focus-on-navigate';
 import { paths } from '../../shared/routes/paths';
 
 const NARROW = '@media (max-width: 1023px)';
@@ -81,6 +83,20 @@ const useStyles = makeStyles({
     },
   },
   readOnly: { marginBottom: tokens.spacingVerticalL },
+  // Out of sight until the keyboard reaches it: the first Tab stop of every screen.
+  skip: {
+    position: 'absolute',
+    top: tokens.spacingVerticalS,
+    left: tokens.spacingHorizontalS,
+    zIndex: 1000,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorBrandForegroundLink,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    transform: 'translateY(-200%)',
+    ':focus': { transform: 'none' },
+  },
 });
 
 // The header and the navigation are memoised: the address changes with every search or filter
@@ -184,9 +200,21 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
   const write = useWriteAccess();
   const main = useRef<HTMLElement>(null);
   useFocusRescue(main);
+  useFocusOnNavigate(main, section);
   useSectionTitle(section);
   return (
     <div className={styles.root}>
+      <a
+        className={styles.skip}
+        href="#main"
+        onClick={(event) => {
+          // The router would take the hash for a navigation; focus moves, and the page scrolls to it.
+          event.preventDefault();
+          if (main.current) focusOnce(main.current);
+        }}
+      >
+        Skip to main content
+      </a>
       <ShellHeader demo={demo} />
       <MainNav section={section} navigate={navigate} />
       <main className={styles.main} id="main" ref={main}>
