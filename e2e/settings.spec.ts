@@ -36,3 +36,36 @@ test('a trusted IP range that covers almost every address is kept, with a warnin
   await page.getByRole('button', { name: 'Save these ranges' }).click();
   await expect(page.getByText('2 ranges: 203.0.113.0/24, 0.0.0.0/0.')).toBeVisible();
 });
+
+test('Forget takes the trusted IP ranges away at once, and Undo puts back exactly what was there', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await section(page, 'Settings').click();
+  const ranges = page.getByRole('textbox', { name: 'Ranges (CIDR, one a line)' });
+  await ranges.fill('203.0.113.0/24\n198.51.100.0/24');
+  await page.getByRole('button', { name: 'Save these ranges' }).click();
+  const kept = page.getByText('2 ranges: 203.0.113.0/24, 198.51.100.0/24.');
+  await expect(kept).toBeVisible();
+
+  await page.getByRole('button', { name: 'Forget' }).click();
+  await expect(page.getByText(/^Not said yet/)).toBeVisible();
+  await expect(ranges).toHaveValue('');
+  await expect(page.getByText('Forgot 2 ranges: 203.0.113.0/24, 198.51.100.0/24.')).toBeVisible();
+  // Focus goes to Undo, which took the place of the Forget button.
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await expect(undo).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(kept).toBeVisible();
+  await expect(ranges).toHaveValue('203.0.113.0/24\n198.51.100.0/24');
+  await expect(undo).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Forget' })).toBeFocused();
+  // Put back where it is kept, not only on the screen.
+  await page.reload();
+  await expect(kept).toBeVisible();
+
+  // Undo is for the last Forget only: a later save ends it.
+  await page.getByRole('button', { name: 'Forget' }).click();
+  await page.getByRole('button', { name: 'None are configured' }).click();
+  await expect(page.getByText('None are configured.')).toBeVisible();
+  await expect(undo).toHaveCount(0);
+});

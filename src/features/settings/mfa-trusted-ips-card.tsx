@@ -1,17 +1,40 @@
 // The legacy MFA trusted IPs, said by the admin: Graph does not serve them, yet Conditional Access
 // counts them among 'AllTrusted' locations. Until they are said, Gatehouse's engine answers "cannot
 // tell" for a policy that excludes trusted locations when the address is in no trusted named location.
+// Forget takes effect at once and offers Undo, which puts back what was kept and what the box held.
 import { Button, Card, CardHeader, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { parseCidr } from '../../domain/evaluation/ip-address';
 import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
 
-const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' } });
+const useStyles = makeStyles({
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  undo: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+const forgottenText = (ranges: readonly string[]) =>
+  ranges.length === 0
+    ? 'Forgot that none are configured.'
+    : `Forgot ${ranges.length} range${ranges.length === 1 ? '' : 's'}: ${ranges.join(', ')}.`;
 
 export function MfaTrustedIpsCard({ tenantId, onSaved }: { tenantId: string; onSaved(kept: boolean): void }) {
   const styles = useStyles();
   const [ranges, store] = useMfaTrustedIps(tenantId);
   const [text, setText] = useState(() => (ranges ?? []).join('\n'));
+  const [forgotten, setForgotten] = useState<{ ranges: string[]; text: string } | null>(null);
+  // The button pressed goes away (Forget, then Undo): focus moves to the one that takes its place.
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const forgetButton = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<'undo' | 'forget' | null>(null);
+  useEffect(() => {
+    if (!focusNext.current) return;
+    (focusNext.current === 'undo' ? undoButton : forgetButton).current?.focus();
+    focusNext.current = null;
+  });
+  const save = (next: string[] | null) => {
+    setForgotten(null);
+    onSaved(store(next));
+  };
   const lines = text
     .split(/[\s,;]+/)
     .map((l) => l.trim())
@@ -49,29 +72,49 @@ export function MfaTrustedIpsCard({ tenantId, onSaved }: { tenantId: string; onS
         <Textarea value={text} onChange={(_, data) => setText(data.value)} placeholder="203.0.113.0/24" resize="vertical" rows={4} />
       </Field>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={errors.length > 0 || lines.length === 0} onClick={() => onSaved(store(lines))}>
+        <Button appearance="primary" disabled={errors.length > 0 || lines.length === 0} onClick={() => save(lines)}>
           Save these ranges
         </Button>
         <Button
           onClick={() => {
             setText('');
-            onSaved(store([]));
+            save([]);
           }}
         >
           None are configured
         </Button>
         {ranges !== null ? (
           <Button
+            ref={forgetButton}
             appearance="subtle"
             onClick={() => {
               setText('');
               onSaved(store(null));
+              setForgotten({ ranges, text });
+              focusNext.current = 'undo';
             }}
           >
             Forget
           </Button>
         ) : null}
       </div>
+      {forgotten && (
+        <div className={styles.undo}>
+          <Text id="mfa-trusted-ips-forgotten">{forgottenText(forgotten.ranges)}</Text>
+          <Button
+            ref={undoButton}
+            size="small"
+            aria-describedby="mfa-trusted-ips-forgotten"
+            onClick={() => {
+              setText(forgotten.text);
+              save(forgotten.ranges);
+              focusNext.current = 'forget';
+            }}
+          >
+            Undo
+          </Button>
+        </div>
+      )}
     </Card>
   );
 }
