@@ -11,6 +11,8 @@ export interface OptionSpec {
   /** e.g. "<file>" */
   value?: string;
   description: string;
+  /** Parsed (so a misplaced option is refused in words, not as unknown) but left out of --help. */
+  hidden?: boolean;
 }
 export type OptionSpecs = Record<string, OptionSpec>;
 export type Values = Record<string, string | boolean | string[] | undefined>;
@@ -138,7 +140,9 @@ export function choice<T extends string>(values: Values, name: string, allowed: 
 }
 
 export function helpText(usage: string, summary: string, specs: OptionSpecs, more = ''): string {
-  const rows = Object.entries(specs).map(([name, s]) => [`--${name}${s.value ? ` ${s.value}` : ''}`, s.description] as const);
+  const rows = Object.entries(specs)
+    .filter(([, s]) => !s.hidden)
+    .map(([name, s]) => [`--${name}${s.value ? ` ${s.value}` : ''}`, s.description] as const);
   const width = Math.max(...rows.map(([flag]) => flag.length));
   return `Usage: ${usage}\n\n${summary}\n\nOptions:\n${rows.map(([flag, d]) => `  ${flag.padEnd(width)}  ${d}`).join('\n')}\n${more ? `\n${more}\n` : ''}`;
 }

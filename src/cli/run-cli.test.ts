@@ -61,3 +61,30 @@ describe('help and listings', () => {
     expect(all.stdout).not.toContain('gatehouse permissions');
   });
 });
+
+describe('report and the sign-in options', () => {
+  it('refuses --client-id and --tenant as the other --tenants runs do, in words, not as unknown options', async () => {
+    const credentials = await run([
+      'report',
+      '--tenants',
+      'tenants.json',
+      '--out',
+      'r',
+      '--client-id',
+      '00000000-0000-0000-0000-000000000001',
+    ]);
+    expect(credentials.code).toBe(2);
+    expect(credentials.stderr).toBe(
+      "gatehouse report: --client-id is not taken with --tenants: each tenant's credentials come from its entry in the tenants file (clientId, auth, certificate or token file).\n",
+    );
+    const tenant = await run(['report', '--tenants', 'tenants.json', '--out', 'r', '--tenant', 'contoso.example']);
+    expect(tenant.stderr).toBe('gatehouse report: --tenant and --tenants do not go together: the file names the tenants.\n');
+  });
+
+  it('leaves them out of its --help: no tenant signs in with them', async () => {
+    const help = await run(['report', '--help']);
+    expect(help.stdout).toContain('--authority');
+    expect(help.stdout).not.toContain('--client-id');
+    expect(help.stdout).not.toMatch(/--tenant </);
+  });
+});

@@ -13,7 +13,7 @@ import { CliError } from '../cli-error';
 import { appendJobSummary } from '../io';
 import { backupFolderOf, checkTenant, readTenant } from '../tenants/tenant-work';
 import { exitOf, loadTenants, overTenants, TENANTS_OPTIONS } from '../tenants/tenants-run';
-import { CREDENTIAL_OPTIONS } from '../tenants/tenants-commands';
+import { CREDENTIAL_OPTIONS, refuseCredentialOptions } from '../tenants/tenants-commands';
 import { EXIT, type Command } from './command';
 
 export const reportCommand: Command = {
@@ -30,8 +30,14 @@ export const reportCommand: Command = {
       value: '<folder>',
       description: "The folder of the tenants' backups (gatehouse backup --tenants): each tenant's last backup time is read from it.",
     },
-    // Each tenant signs in with its entry of the file: only the options every tenant shares.
-    ...Object.fromEntries(Object.entries(CONNECTION_OPTIONS).filter(([name]) => !['tenant', ...CREDENTIAL_OPTIONS].includes(name))),
+    // Each tenant signs in with its entry of the file: --tenant and the credential options are
+    // known here only to be refused in words, as the other commands' --tenants runs refuse them.
+    ...Object.fromEntries(
+      Object.entries(CONNECTION_OPTIONS).map(([name, spec]) => [
+        name,
+        { ...spec, hidden: ['tenant', ...CREDENTIAL_OPTIONS].includes(name) },
+      ]),
+    ),
     ...HELP_OPTION,
   },
   more: [
@@ -41,6 +47,8 @@ export const reportCommand: Command = {
   ].join('\n'),
   async run(values, _positionals, io) {
     if (text(values, 'tenants') === undefined) throw new CliError('Which tenants? Give --tenants <file>.');
+    if (text(values, 'tenant') !== undefined) throw new CliError('--tenant and --tenants do not go together: the file names the tenants.');
+    refuseCredentialOptions(values);
     const out = text(values, 'out');
     if (!out) throw new CliError('Where to? Give --out <folder> for report.json, report.md and report.html.');
     const backups = text(values, 'backups');
