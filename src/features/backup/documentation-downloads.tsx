@@ -11,21 +11,9 @@ import { downloadFile } from '../../shared/download';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  hint: { color: tokens.colorNeutralForeground3, marginLeft: tokens.spacingHorizontalXXL },
   renamed: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   was: { color: tokens.colorNeutralForeground3 },
 });
-
-/** Beside "Mask names": what masking does to policy names, which it otherwise keeps. */
-export function MaskedPolicyNamesHint() {
-  const styles = useStyles();
-  return (
-    <Text size={200} block className={styles.hint}>
-      Policy names are kept, with masked names and the tenant’s name replaced inside them (“Contoso Expenses: Require MFA” becomes “App A:
-      Require MFA”).
-    </Text>
-  );
-}
 
 /** The policy names a masked document rewrites, each with the name it had. */
 function RewrittenPolicyNames({ bundle }: { bundle: Bundle }) {

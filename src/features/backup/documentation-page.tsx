@@ -3,7 +3,6 @@
 // and talks to no tenant.
 import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { MaskedPolicyNamesHint } from './documentation-downloads';
 import { DocumentationFromFile } from './documentation-from-file';
 import { MaskNames } from './mask-names';
 
@@ -35,10 +34,7 @@ export default function DocumentationPage() {
         center’s words with a summary of the tenant, as a printable page (HTML), Markdown, or the policy grid as CSV. The file is read on
         this device; no one needs to sign in and nothing is sent anywhere.
       </Text>
-      <div>
-        <MaskNames checked={mask} onChange={setMask} />
-        <MaskedPolicyNamesHint />
-      </div>
+      <MaskNames checked={mask} onChange={setMask} />
       <DocumentationFromFile mask={mask} />
       <Link href="/">Back to sign-in</Link>
     </main>

@@ -3,7 +3,7 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Bundle } from '../../domain/bundle/bundle';
-import { DocumentationDownloads, MaskedPolicyNamesHint } from './documentation-downloads';
+import { DocumentationDownloads } from './documentation-downloads';
 import { DocumentationFromFile } from './documentation-from-file';
 import { MaskNames } from './mask-names';
 
@@ -25,10 +25,7 @@ export function DocumentationSection({ tenantBundle, tenantName }: { tenantBundl
         Every policy in the admin center’s words, a card each, with a summary of the tenant: a printable page (HTML), Markdown for a wiki or
         a repository, or the policy grid as CSV. Made on this device from a backup.
       </Text>
-      <div>
-        <MaskNames checked={mask} onChange={setMask} />
-        <MaskedPolicyNamesHint />
-      </div>
+      <MaskNames checked={mask} onChange={setMask} />
       <h3 className={styles.subtitle}>This tenant</h3>
       {tenantBundle ? (
         <DocumentationDownloads bundle={tenantBundle} mask={mask} label={`Documentation of ${tenantName}`} />
