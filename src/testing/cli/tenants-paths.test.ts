@@ -100,11 +100,15 @@ describe('gatehouse --tenants and paths', () => {
       const ca001 = policies.value.find((p) => p.displayName.startsWith('CA001'))!;
       expect((await asAdmin(n, 'PATCH', `${POLICIES}/${ca001.id}`, { state: 'disabled' })).status).toBe(204);
     }
-    // Tenant 1, first in the file, spends its Conditional Access limit: its reads wait, and it finishes last.
-    const token = await world.adminToken(1);
-    await Promise.all(
-      Array.from({ length: 20 }, () => fetch(`${world.graphUrl}${POLICIES}`, { headers: { authorization: `Bearer ${token}` } })),
-    );
+    // Tenant 1, first in the file, is throttled: its first reads of the policies wait out a Retry-After,
+    // and it finishes last. (A fault, not its spent budget: that refills in seconds, sooner than a
+    // busy machine starts the command.)
+    const throttled = { rules: [{ match: 'GET /beta/identity/conditionalAccess/policies', fault: 429, times: 2, retryAfter: 2 }] };
+    const faults = await fetch(`${world.graphUrl}/_emulator/tenants/${tenantCopy(1).id}/faults`, {
+      method: 'PATCH',
+      body: JSON.stringify(throttled),
+    });
+    expect(faults.status).toBe(200);
     const drift = await world.gatehouse(['diff', '--tenants', 'two.json', join(world.dir, 'absolute', 'backups')]);
     expect(drift.code, drift.stderr).toBe(1);
     const done = [...drift.stderr.matchAll(/\] (Contoso 00\d) \(/g)].map((m) => m[1]);
