@@ -204,12 +204,13 @@ function listSentence(path: string, was: Json[], now: Json[], names: NameDirecto
     return `${path}: ${parts.join('; ') || 'reordered'}`;
   }
   const lead = (count: number) => (count === 1 ? words.one : words.many);
-  // In the order of their names, not of their ids (which the comparison may have sorted).
-  const inNameOrder = (items: Json[]) =>
-    items
-      .map(label)
-      .sort((x, y) => x.localeCompare(y))
-      .join(', ');
+  // In the order of their names, not of their ids (which the comparison may have sorted); objects
+  // that share a label (seven groups "Not in this tenant") are said once, with how many.
+  const inNameOrder = (items: Json[]) => {
+    const counts = new Map<string, number>();
+    for (const text of items.map(label).sort((x, y) => x.localeCompare(y))) counts.set(text, (counts.get(text) ?? 0) + 1);
+    return [...counts].map(([text, n]) => (n === 1 ? text : `${text} ×${n}`)).join(', ');
+  };
   const parts = [added.length ? `${inNameOrder(added)} added` : '', removed.length ? `${inNameOrder(removed)} removed` : '', twins].filter(
     Boolean,
   );

@@ -59,9 +59,11 @@ describe('names beside a file of policies', () => {
     expect(words.join(' ')).not.toContain('Deleted object');
   });
 
-  it('says "Not in this tenant" when the file does not name the object (a plain export)', () => {
+  it('says "Not in this tenant" when the file does not name the object (a plain export), once for several', () => {
     const names = namesBesideFile(tenantNames(), refs(), { sameTenant: false });
     expect(lookupName(names, ['user'], THEIRS)).toMatchObject({ displayName: 'Not in this tenant', elsewhere: true });
+    const words = describeChanges(policyJson(policy([KNOWN])), policyJson(policy([THEIRS, OURS_GONE])), names).map((c) => c.text);
+    expect(words).toContain("Included groups 'Not in this tenant' ×2 added; 'Finance' removed");
   });
 
   it('keeps "deleted" for a backup of this tenant: its gone ids were deleted since', () => {
