@@ -11,6 +11,18 @@ export interface NamedLocation {
 
 const LOCATIONS = '/beta/identity/conditionalAccess/namedLocations';
 
+export const IP_LOCATION = '#microsoft.graph.ipNamedLocation';
+export const COUNTRY_LOCATION = '#microsoft.graph.countryNamedLocation';
+
+/**
+ * What a PATCH may carry besides '@odata.type', by kind (ipnamedlocation-update, countrynamedlocation-update):
+ * ids, dates and the kind itself are not written.
+ */
+export const WRITABLE_LOCATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  [IP_LOCATION]: ['displayName', 'isTrusted', 'ipRanges'],
+  [COUNTRY_LOCATION]: ['displayName', 'countriesAndRegions', 'includeUnknownCountriesAndRegions', 'countryLookupMethod'],
+};
+
 /** One location by id (404 once it is deleted). */
 export function getNamedLocation(client: GraphClient, id: string): Promise<NamedLocation> {
   return client.get<NamedLocation>(`${LOCATIONS}/${encodeURIComponent(id)}`);

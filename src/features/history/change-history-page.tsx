@@ -10,9 +10,16 @@ import { describeError } from '../../graph/describe-error';
 import type { JsonObject } from '../../domain/policy-body';
 import { useTenantSession } from '../../session/tenant-session';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { auditWindowQuery, policiesQuery, tenantLocalHistoryQuery, useNames } from '../../policy-ui/queries';
-import { AUDIT_UNREADABLE, auditEntries, deviceEntries, newestFirst, Timeline } from './timeline';
-import { asPolicies, policyJson } from '../../domain/json';
+import {
+  auditWindowQuery,
+  deletedLocationsQuery,
+  namedLocationsQuery,
+  policiesQuery,
+  tenantLocalHistoryQuery,
+  useNames,
+} from '../../policy-ui/queries';
+import { AUDIT_UNREADABLE, auditEntries, deviceEntries, newestFirst, Timeline, type TimelineLocations } from './timeline';
+import { asPolicies, isJsonObject, policyJson } from '../../domain/json';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -36,13 +43,28 @@ export function ChangeHistoryPage() {
   const audit = useQuery(auditWindowQuery(tenant, from, to));
   const local = useQuery(tenantLocalHistoryQuery(tenant));
   const policies = useQuery(policiesQuery(tenant));
+  // Named locations' changes can be reverted while the location is there, or lead to Deleted items.
+  const namedLocations = useQuery(namedLocationsQuery(tenant));
+  const deletedLocations = useQuery(deletedLocationsQuery(tenant));
+  const locationsNow = useMemo(
+    () => new Map((namedLocations.data ?? []).flatMap((l) => (isJsonObject(l) && typeof l.id === 'string' ? [[l.id, l] as const] : []))),
+    [namedLocations.data],
+  );
+  const locations = useMemo<TimelineLocations>(
+    () => ({
+      current: locationsNow,
+      deleted: new Set((deletedLocations.data ?? []).map((l) => l.id)),
+      policies: policies.data,
+    }),
+    [locationsNow, deletedLocations.data, policies.data],
+  );
   const entries = useMemo(() => {
-    const current = new Map((policies.data ?? []).map((p) => [p.id, policyJson(p)]));
+    const current = new Map<string, JsonObject>([...(policies.data ?? []).map((p) => [p.id!, policyJson(p)] as const), ...locationsNow]);
     const inWindow = (local.data ?? []).filter(
       (v) => v.recordedAt >= window.since.toISOString() && v.recordedAt <= window.until.toISOString(),
     );
     return newestFirst([...auditEntries(audit.data ?? []), ...deviceEntries(inWindow, (id) => current.get(id) ?? null)]);
-  }, [audit.data, local.data, policies.data, window]);
+  }, [audit.data, local.data, policies.data, locationsNow, window]);
 
   const versions = useMemo(() => asPolicies(entries.flatMap((e) => [e.before, e.after]).filter((v): v is JsonObject => !!v)), [entries]);
   const names = useNames(tenant, entries.length ? versions : undefined);
@@ -86,7 +108,7 @@ export function ChangeHistoryPage() {
       {!loading && validWindow && entries.length === 0 && (
         <EmptyState title="No changes in this window">Widen the dates to see older changes. The audit log keeps 30 days.</EmptyState>
       )}
-      <Timeline entries={entries} names={names.data} existing={existing} showPolicy />
+      <Timeline entries={entries} names={names.data} existing={existing} showPolicy locations={locations} />
     </section>
   );
 }

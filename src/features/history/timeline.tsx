@@ -1,7 +1,8 @@
 // A timeline of changes, newest first, shared by the tenant's change history and a policy's History
 // tab: audit-log events (who, the versions before and after) and versions kept on this device
 // (compared with the policy now). Each entry says what changed in words, opens its diff in place,
-// and can revert the policy to the version before it, through the editor.
+// and can revert the policy to the version before it, through the editor. Named locations' changes
+// can be reverted too (in a dialog of their own), and a deleted one leads to Deleted items.
 import { Button, Link, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -17,6 +18,8 @@ import { describeChanges } from '../../domain/describe-changes';
 import { useRevert } from './use-revert';
 import { DraftNotKept, UnsavedDraftInTheWay } from '../../policy-ui/open-in-editor';
 import { paths } from '../../shared/routes/paths';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+import { RevertLocationDialog, type LocationChange, type LocationRevertWrite, type RevertReport } from './revert-location-dialog';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -48,9 +51,24 @@ export interface TimelineEntry {
   /** The version after it; for a version kept on this device, the policy as it is now. */
   after: JsonObject | null;
   fromDevice: boolean;
-  /** Named locations appear too (they change what policies mean), without revert. */
+  /** Named locations appear too: they change what policies mean. */
   isPolicy: boolean;
 }
+
+/** What the timeline knows of the tenant's named locations, to revert their changes or lead to the deleted ones. */
+export interface TimelineLocations {
+  /** The locations there now, by id. */
+  current: ReadonlyMap<string, JsonObject>;
+  /** Ids of the deleted locations still in Deleted items. */
+  deleted: ReadonlySet<string>;
+  /** The policies, to name those a location's change reaches. */
+  policies: readonly ConditionalAccessPolicy[] | undefined;
+  /** The write; without it, no revert is offered. */
+  revert?: LocationRevertWrite;
+}
+
+// Versions kept of named locations (before a plan or a revert wrote them) carry their kind.
+const isLocation = (version: JsonObject) => typeof version['@odata.type'] === 'string' && version['@odata.type'].endsWith('NamedLocation');
 
 export const auditEntries = (events: readonly AuditEvent[]): TimelineEntry[] =>
   events.map((e) => ({
@@ -79,7 +97,7 @@ export const deviceEntries = (versions: readonly StoredVersion[], current: (poli
       before: version,
       after: current(v.itemId),
       fromDevice: true,
-      isPolicy: true,
+      isPolicy: !isLocation(version),
     };
   });
 
@@ -90,6 +108,7 @@ export function Timeline({
   names,
   existing,
   showPolicy,
+  locations,
 }: {
   entries: TimelineEntry[];
   names: NameDirectory | undefined;
@@ -97,6 +116,8 @@ export function Timeline({
   existing: ReadonlySet<string>;
   /** Name the policy of each entry (the tenant's timeline), or not (a policy's own history). */
   showPolicy: boolean;
+  /** The named locations, where their changes are shown (the tenant's timeline). */
+  locations?: TimelineLocations;
 }) {
   const styles = useStyles();
   const navigate = useNavigate();
@@ -105,6 +126,8 @@ export function Timeline({
   const [opened, setOpened] = useState<string | null>(null);
   const [view, setView] = useDiffView();
   const [revertError, setRevertError] = useState<{ text: string; draftOf?: string } | null>(null);
+  const [revertingLocation, setRevertingLocation] = useState<LocationChange | null>(null);
+  const [report, setReport] = useState<RevertReport | null>(null);
 
   const revert = (entry: TimelineEntry) => {
     if (!entry.before) return;
@@ -126,6 +149,11 @@ export function Timeline({
 
   return (
     <>
+      {report && (
+        <MessageBar intent={report.intent}>
+          <MessageBarBody>{report.text}</MessageBarBody>
+        </MessageBar>
+      )}
       {revertError && (
         <MessageBar intent="error">
           <MessageBarBody>
@@ -148,6 +176,20 @@ export function Timeline({
         {entries.map((entry) => {
           const changes = entry.before && entry.after ? describeChanges(entry.before, entry.after, names).map((c) => c.text) : [];
           const exists = existing.has(entry.policyId);
+          const locationNow = entry.isPolicy ? undefined : locations?.current.get(entry.policyId);
+          const locationDeleted = !entry.isPolicy && !locationNow && !!locations?.deleted.has(entry.policyId);
+          // A change that left a version behind, of a location that is still there (a deleted one is restored first).
+          const locationChange: LocationChange | null =
+            locations?.revert && entry.before && entry.after && locationNow
+              ? {
+                  id: entry.policyId,
+                  name: entry.policyName,
+                  activity: entry.activity,
+                  at: entry.at,
+                  before: entry.before,
+                  after: entry.after,
+                }
+              : null;
           return (
             <li key={entry.key} className={entry.fromDevice ? `${styles.entry} ${styles.local}` : styles.entry}>
               <Text weight="semibold">
@@ -201,6 +243,25 @@ export function Timeline({
                     Deleted: see deleted policies
                   </Button>
                 )}
+                {locationChange && (
+                  <WriteAccessTooltip access={write}>
+                    <Button
+                      size="small"
+                      disabledFocusable={!write.allowed}
+                      onClick={() => {
+                        setReport(null);
+                        setRevertingLocation(locationChange);
+                      }}
+                    >
+                      Revert to the version before this…
+                    </Button>
+                  </WriteAccessTooltip>
+                )}
+                {locationDeleted && (
+                  <Button size="small" onClick={() => navigate(paths.deleted)}>
+                    Deleted: see deleted named locations
+                  </Button>
+                )}
               </div>
               {opened === entry.key && (
                 <PolicyDiff
@@ -218,6 +279,19 @@ export function Timeline({
           );
         })}
       </ol>
+      {revertingLocation && locations?.revert && (
+        <RevertLocationDialog
+          change={revertingLocation}
+          policies={locations.policies}
+          names={names}
+          write={locations.revert}
+          onDone={(done) => {
+            setReport(done);
+            setRevertingLocation(null);
+          }}
+          onClose={() => setRevertingLocation(null)}
+        />
+      )}
     </>
   );
 }
