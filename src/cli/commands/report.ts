@@ -6,11 +6,12 @@
 // errors, else 0.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { failedTenant, tenantsReport } from '../../domain/tenants/report';
+import { failedTenant, reportTotals, tenantsReport, type TenantsReport } from '../../domain/tenants/report';
 import { reportHtml, reportMarkdown } from '../../domain/tenants/report-render';
 import { CONNECTION_OPTIONS, HELP_OPTION, text } from '../args';
 import { CliError } from '../cli-error';
-import { appendJobSummary } from '../io';
+import { appendJobSummary, type CliIo } from '../io';
+import { readJoinedReports } from '../tenants/join-reports';
 import { backupFolderOf, checkTenant, readTenant } from '../tenants/tenant-work';
 import { exitOf, loadTenants, overTenants, TENANTS_OPTIONS } from '../tenants/tenants-run';
 import { CREDENTIAL_OPTIONS, refuseCredentialOptions } from '../tenants/tenants-commands';
@@ -20,11 +21,19 @@ export const reportCommand: Command = {
   name: 'report',
   summary:
     'Report on every tenant of a tenants file: policy states, lint, drift from its baseline, emergency access and the age of its last backup, as JSON (the console opens it), Markdown and HTML.',
-  usage: 'gatehouse report --tenants <file> --out <folder> [--backups <folder>] [--shard i/n] [--concurrency n] [connection options]',
+  usage:
+    'gatehouse report --tenants <file> --out <folder> [--backups <folder>] [--shard i/n] [--concurrency n] [connection options]\n       gatehouse report --join <file or folder> [--join …] --out <folder>',
   positionals: { min: 0, max: 0 },
   options: {
     ...TENANTS_OPTIONS,
     out: { type: 'string', value: '<folder>', description: 'Where report.json, report.md and report.html are written.' },
+    join: {
+      type: 'string',
+      multiple: true,
+      value: '<file or folder>',
+      description:
+        'Join the report.json files of a sharded run into one (a folder is searched for them); repeat for each. Reads no tenant.',
+    },
     backups: {
       type: 'string',
       value: '<folder>',
@@ -46,10 +55,18 @@ export const reportCommand: Command = {
     'Exit codes: 0 nothing to look at, 1 drift or lint errors in some tenant, 2 some tenant could not be read (or an error).',
   ].join('\n'),
   async run(values, _positionals, io) {
-    if (text(values, 'tenants') === undefined) throw new CliError('Which tenants? Give --tenants <file>.');
+    const joining = values.join as string[] | undefined;
+    const out = text(values, 'out');
+    if (joining) {
+      if (text(values, 'tenants') !== undefined)
+        throw new CliError('--join and --tenants do not go together: --join joins reports already made, and reads no tenant.');
+      if (!out) throw new CliError('Where to? Give --out <folder> for the joined report.json, report.md and report.html.');
+      return joinRun(joining, out, io);
+    }
+    if (text(values, 'tenants') === undefined)
+      throw new CliError('Which tenants? Give --tenants <file> (or --join the reports of a sharded run).');
     if (text(values, 'tenant') !== undefined) throw new CliError('--tenant and --tenants do not go together: the file names the tenants.');
     refuseCredentialOptions(values);
-    const out = text(values, 'out');
     if (!out) throw new CliError('Where to? Give --out <folder> for report.json, report.md and report.html.');
     const backups = text(values, 'backups');
     const file = await loadTenants(values, io);
@@ -67,18 +84,36 @@ export const reportCommand: Command = {
       results.map((r) => (r.error !== undefined ? failedTenant(r.entry.id, r.entry.name, r.error) : r.value!)),
       io.now(),
     );
-    const folder = resolve(io.cwd, out);
-    await mkdir(folder, { recursive: true });
-    const markdown = reportMarkdown(report);
-    await writeFile(join(folder, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-    await writeFile(join(folder, 'report.md'), markdown);
-    await writeFile(join(folder, 'report.html'), reportHtml(report));
+    await writeReport(report, out, io);
     const failed = results.filter((r) => r.error !== undefined);
     io.out(
       `Report of ${results.length} tenant(s) written to ${join(out, 'report.json')}, report.md and report.html: ${failed.length} could not be read, ${results.filter((r) => r.finding).length} with drift or lint errors.\n`,
     );
     for (const r of failed) io.out(`  ${r.entry.name} (${r.entry.id}): ${r.error}\n`);
-    appendJobSummary(io, markdown);
     return results.length === 0 ? EXIT.ok : exitOf(results);
   },
 };
+
+/** report.json (which the console opens), report.md (also the job summary) and report.html. */
+async function writeReport(report: TenantsReport, out: string, io: CliIo) {
+  const folder = resolve(io.cwd, out);
+  await mkdir(folder, { recursive: true });
+  const markdown = reportMarkdown(report);
+  await writeFile(join(folder, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(join(folder, 'report.md'), markdown);
+  await writeFile(join(folder, 'report.html'), reportHtml(report));
+  appendJobSummary(io, markdown);
+}
+
+async function joinRun(paths: readonly string[], out: string, io: CliIo): Promise<number> {
+  const { report, repeated, files } = await readJoinedReports(paths, io.cwd);
+  await writeReport(report, out, io);
+  const totals = reportTotals(report);
+  io.out(
+    `${files.length} report(s) joined into ${join(out, 'report.json')}, report.md and report.html: ${totals.tenants} tenant(s), ${totals.unreadable} could not be read, ${totals.drifted} drifted, ${totals.withLintErrors} with lint errors.\n`,
+  );
+  if (repeated.length > 0)
+    io.err(`In more than one report (the newest kept): ${repeated.join(', ')}. Do the shards overlap (the same --shard twice)?\n`);
+  if (totals.unreadable > 0) return EXIT.error;
+  return totals.drifted + totals.withLintErrors > 0 ? EXIT.finding : EXIT.ok;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LintFinding } from '../lint/types';
-import { failedTenant, readTenantsReport, reportTotals, summarizeTenant, tenantsReport } from './report';
+import { failedTenant, joinReports, readTenantsReport, reportTotals, summarizeTenant, tenantsReport } from './report';
 import { reportHtml, reportMarkdown } from './report-render';
 
 const finding = (ruleId: string, severity: LintFinding['severity'], suppressed = false): LintFinding => ({
@@ -95,5 +95,32 @@ describe('the all-tenant report', () => {
     expect(html).toContain('Contoso &lt;script&gt;alert(1)&lt;/script&gt; | Ltd');
     expect(html).toContain("default-src 'none'");
     expect(html).toContain('<td>today</td>');
+  });
+});
+
+describe('joining the reports of a sharded run', () => {
+  const shard = (at: string, ...entries: ReturnType<typeof failedTenant>[]) => tenantsReport(entries, new Date(at));
+  const ok = (id: string, name: string, total: number) =>
+    summarizeTenant({ tenantId: id, name, policies: Array.from({ length: total }, () => ({ state: 'enabled' })), findings: [] });
+
+  it('holds every tenant once, sorted as one run would, dated as the newest shard', () => {
+    const joined = joinReports([
+      shard('2026-12-01T06:00:00Z', ok('t-2', 'Fabrikam', 3)),
+      shard('2026-12-01T06:04:00Z', ok('t-1', 'Contoso', 5), failedTenant('t-3', 'Woodgrove', 'AADSTS700016')),
+    ]);
+    expect(joined.report.tenants.map((t) => t.name)).toEqual(['Contoso', 'Fabrikam', 'Woodgrove']);
+    expect(joined.report.generatedAt).toBe('2026-12-01T06:04:00.000Z');
+    expect(joined.repeated).toEqual([]);
+    expect(reportTotals(joined.report)).toMatchObject({ tenants: 3, unreadable: 1 });
+  });
+
+  it('keeps the newest entry of a tenant two shards both hold, and names it', () => {
+    const joined = joinReports([
+      shard('2026-12-01T07:00:00Z', ok('T-1', 'Contoso', 9)),
+      shard('2026-12-01T06:00:00Z', ok('t-1', 'Contoso', 5)),
+    ]);
+    expect(joined.report.tenants).toHaveLength(1);
+    expect(joined.report.tenants[0]!.policies?.total).toBe(9);
+    expect(joined.repeated).toEqual(['Contoso']);
   });
 });

@@ -97,6 +97,30 @@ export function tenantsReport(entries: readonly TenantReportEntry[], generatedAt
   return { format: REPORT_FORMAT, version: REPORT_VERSION, generatedAt: generatedAt.toISOString(), tenants };
 }
 
+export interface JoinedReport {
+  report: TenantsReport;
+  /** Tenants found in more than one report (shards that overlap): the newest report's entry is kept. */
+  repeated: string[];
+}
+
+/**
+ * The reports of a sharded run (`--shard i/n`, one job each) as one: every tenant once, dated as
+ * the newest of them, so a backup's age is never said to be younger than it was at any shard's end.
+ */
+export function joinReports(reports: readonly TenantsReport[]): JoinedReport {
+  const newestFirst = [...reports].sort((a, b) => b.generatedAt.localeCompare(a.generatedAt));
+  const kept = new Map<string, TenantReportEntry>();
+  const repeated = new Set<string>();
+  for (const report of newestFirst)
+    for (const entry of report.tenants) {
+      const key = entry.tenantId.toLowerCase();
+      if (kept.has(key)) repeated.add(kept.get(key)!.name);
+      else kept.set(key, entry);
+    }
+  const newest = newestFirst[0]?.generatedAt;
+  return { report: tenantsReport([...kept.values()], newest ? new Date(newest) : new Date(0)), repeated: [...repeated] };
+}
+
 export const driftCount = (drift: DriftSummary | undefined) =>
   drift ? drift.added.length + drift.removed.length + drift.changed.length : 0;
 
