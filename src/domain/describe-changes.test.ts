@@ -207,3 +207,17 @@ describe('describeChanges over every property of the schema', () => {
     });
   }
 });
+
+describe('describeChanges of a named location', () => {
+  const range = (cidrAddress: string) => ({ '@odata.type': '#microsoft.graph.iPv4CidrRange', cidrAddress });
+  it('says its IP ranges by address and its countries by code, not as JSON', () => {
+    const office = { '@odata.type': '#microsoft.graph.ipNamedLocation', displayName: 'Office', ipRanges: [range('203.0.113.0/24')] };
+    expect(
+      describeChanges(office, { ...office, ipRanges: [range('203.0.113.0/24'), range('198.51.100.0/24')] }).map((c) => c.text),
+    ).toEqual(['IP range 198.51.100.0/24 added']);
+    const allowed = { '@odata.type': '#microsoft.graph.countryNamedLocation', countriesAndRegions: ['FR', 'DE'] };
+    expect(describeChanges(allowed, { ...allowed, countriesAndRegions: ['FR', 'NL'] }).map((c) => c.text)).toEqual([
+      "Country or region 'NL' added; 'DE' removed",
+    ]);
+  });
+});

@@ -86,6 +86,9 @@ const LISTS: Record<string, ListWords> = {
   'conditions.signInRiskLevels': { one: 'Sign-in risk level', many: 'Sign-in risk levels', value: riskLabel },
   'conditions.servicePrincipalRiskLevels': { one: 'Service principal risk level', many: 'Service principal risk levels', value: riskLabel },
   'conditions.agentIdRiskLevels': { one: 'Agent risk level', many: 'Agent risk levels', value: riskLabel },
+  // A named location's own lists (its change history and revert show them in words too).
+  ipRanges: { one: 'IP range', many: 'IP ranges' },
+  countriesAndRegions: { one: 'Country or region', many: 'Countries and regions' },
 };
 
 const SCALARS: Record<string, string> = {
@@ -169,7 +172,8 @@ function listSentence(path: string, was: Json[], now: Json[], names: NameDirecto
   const words = LISTS[path];
   const key = (v: Json) => JSON.stringify(v);
   const label = (v: Json): string => {
-    if (typeof v !== 'string') return key(v);
+    // A named location's IP range reads as its address, not as the object Graph wraps it in.
+    if (typeof v !== 'string') return isObject(v) && typeof v.cidrAddress === 'string' ? v.cidrAddress : key(v);
     if (words?.labels?.[v]) return words.labels[v];
     if (words?.specials?.[v]) return `'${words.specials[v]}'`;
     if (words?.value) return words.value(v);

@@ -18,6 +18,7 @@ import {
 } from '../operations/restore-deleted';
 import { graphPlanWriters } from '../operations/plan-writers';
 import { restorePolicy, type RestoreRequest } from '../operations/restore-policy';
+import { revertNamedLocation, type LocationRevertRequest } from '../operations/revert-named-location';
 import { savePolicy } from '../operations/save-policy';
 import { queryKeys } from '../session/query-keys';
 import { useTenantSession, type TenantSession } from '../session/tenant-session';
@@ -29,7 +30,7 @@ const AREAS: Record<Area, (tenant: TenantSession) => QueryKey[]> = {
   policyList: (t) => [queryKeys.policyList(t)],
   deletedPolicies: (t) => [queryKeys.deletedPolicies(t)],
   // Names and the location picker show named locations too.
-  namedLocations: (t) => [queryKeys.deletedLocations(t), queryKeys.names(t), queryKeys.directorySearch(t)],
+  namedLocations: (t) => [queryKeys.namedLocations(t), queryKeys.deletedLocations(t), queryKeys.names(t), queryKeys.directorySearch(t)],
   history: (t) => [queryKeys.audit(t), queryKeys.localHistory(t)],
   planTarget: (t) => [queryKeys.planTarget(t)],
 };
@@ -44,6 +45,7 @@ const REFRESHES = {
   purge: ['deletedPolicies', 'history'],
   restoreLocation: ['namedLocations', 'history'],
   purgeLocation: ['namedLocations', 'history'],
+  revertLocation: ['namedLocations', 'history'],
   bulk: ['policies', 'deletedPolicies', 'history'],
   // A plan writes policies, named locations, strengths, contexts and groups: everything is read again.
   apply: ['policies', 'namedLocations', 'history', 'planTarget'],
@@ -139,6 +141,10 @@ export const useRestoreNamedLocation = () =>
   useWrite('restoreLocation', (tenant, id: string) => restoreNamedLocationSafely(tenant.client, id));
 
 export const usePurgeNamedLocation = () => useWrite('purgeLocation', (tenant, id: string) => purgeNamedLocationSafely(tenant.client, id));
+
+/** Reverts a named location to a version an audit event recorded: the conflict read, the PATCH, the read-back. */
+export const useRevertNamedLocation = () =>
+  useWrite('revertLocation', (tenant, request: LocationRevertRequest) => revertNamedLocation(tenant.context, request));
 
 /** The journal of this account's bulk run: what a resume starts from. */
 export const useBulkJournal = () => {

@@ -20,6 +20,7 @@ import {
 } from '../../policy-ui/queries';
 import { AUDIT_UNREADABLE, auditEntries, deviceEntries, newestFirst, Timeline, type TimelineLocations } from './timeline';
 import { asPolicies, isJsonObject, policyJson } from '../../domain/json';
+import { useRevertNamedLocation } from '../../policy-ui/writes';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -46,6 +47,7 @@ export function ChangeHistoryPage() {
   // Named locations' changes can be reverted while the location is there, or lead to Deleted items.
   const namedLocations = useQuery(namedLocationsQuery(tenant));
   const deletedLocations = useQuery(deletedLocationsQuery(tenant));
+  const revertLocation = useRevertNamedLocation();
   const locationsNow = useMemo(
     () => new Map((namedLocations.data ?? []).flatMap((l) => (isJsonObject(l) && typeof l.id === 'string' ? [[l.id, l] as const] : []))),
     [namedLocations.data],
@@ -55,8 +57,9 @@ export function ChangeHistoryPage() {
       current: locationsNow,
       deleted: new Set((deletedLocations.data ?? []).map((l) => l.id)),
       policies: policies.data,
+      revert: revertLocation,
     }),
-    [locationsNow, deletedLocations.data, policies.data],
+    [locationsNow, deletedLocations.data, policies.data, revertLocation],
   );
   const entries = useMemo(() => {
     const current = new Map<string, JsonObject>([...(policies.data ?? []).map((p) => [p.id!, policyJson(p)] as const), ...locationsNow]);
