@@ -51,6 +51,8 @@ test('Forget takes the trusted IP ranges away at once, and Undo puts back exactl
   await expect(page.getByText(/^Not said yet/)).toBeVisible();
   await expect(ranges).toHaveValue('');
   await expect(page.getByText('Forgot 2 ranges: 203.0.113.0/24, 198.51.100.0/24.')).toBeVisible();
+  // Forgetting is said by the card alone: not "Saved in this browser… name them again on any other device".
+  await expect(page.getByText(/^Saved in this browser/)).toHaveCount(0);
   // Focus goes to Undo, which took the place of the Forget button.
   const undo = page.getByRole('button', { name: 'Undo' });
   await expect(undo).toBeFocused();

@@ -219,5 +219,6 @@ describe('describeChanges of a named location', () => {
     expect(describeChanges(allowed, { ...allowed, countriesAndRegions: ['FR', 'NL'] }).map((c) => c.text)).toEqual([
       "Country or region 'NL' added; 'DE' removed",
     ]);
+    expect(describeChanges(office, { ...office, isTrusted: true }).map((c) => c.text)).toEqual(['Trusted location: not set → true']);
   });
 });

@@ -97,6 +97,10 @@ const SCALARS: Record<string, string> = {
   'conditions.insiderRiskLevels': 'Insider risk',
   'conditions.authenticationFlows.transferMethods': 'Authentication flows',
   'sessionControls.disableResilienceDefaults': 'Resilience defaults disabled',
+  // A named location's own settings.
+  isTrusted: 'Trusted location',
+  includeUnknownCountriesAndRegions: 'Unknown countries and regions included',
+  countryLookupMethod: 'Country lookup',
 };
 
 function flagsText(value: Json | undefined, labels: Record<string, string>): string {

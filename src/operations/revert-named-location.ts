@@ -24,8 +24,11 @@ export type LocationRevertOutcome =
   | { kind: 'unchanged'; location: JsonObject }
   /** Changed since the event (before the write, or by someone else while the answer was lost): nothing overwritten. */
   | { kind: 'conflict'; current: JsonObject }
-  /** Deleted since: nothing to revert (its version is in Deleted items while it is there). */
-  | { kind: 'gone' };
+  /**
+   * Deleted since: nothing to revert (its version is in Deleted items while it is there). `written`:
+   * the revert was sent, and the location was gone when read back (deleted meanwhile).
+   */
+  | { kind: 'gone'; written?: boolean };
 
 /** A version whose kind differs from the location's: a PATCH cannot change the kind of a named location. */
 export class KindChanged extends Error {}
@@ -45,10 +48,22 @@ function comparable(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The writable properties (of `b`'s kind) in which `a` differs from `b`, by name. */
+/**
+ * The writable properties (of `b`'s kind) in which `a` differs from `b`, by name. A property `b` does
+ * not hold at all (an audit event may leave one out) says nothing: it is neither compared nor written.
+ */
 export function locationDifferences(a: JsonObject, b: JsonObject): string[] {
-  return fieldsOf(b).filter((field) => comparable(a[field]) !== comparable(b[field]));
+  return fieldsOf(b).filter((field) => b[field] !== undefined && comparable(a[field]) !== comparable(b[field]));
 }
+
+// Graph refuses a range without its own '@odata.type'; a recorded version may carry the address alone.
+const withRangeKind = (range: unknown) =>
+  isJsonObject(range) && typeof range.cidrAddress === 'string' && typeof range['@odata.type'] !== 'string'
+    ? {
+        '@odata.type': range.cidrAddress.includes(':') ? '#microsoft.graph.iPv6CidrRange' : '#microsoft.graph.iPv4CidrRange',
+        ...range,
+      }
+    : range;
 
 const holds = (location: JsonObject, version: JsonObject) =>
   kindOf(location) === kindOf(version) && locationDifferences(location, version).length === 0;
@@ -56,7 +71,10 @@ const holds = (location: JsonObject, version: JsonObject) =>
 /** The PATCH that turns `current` into `version`: its kind, and the writable properties that differ. */
 export function revertPatch(current: JsonObject, version: JsonObject): JsonObject {
   const patch: JsonObject = { '@odata.type': kindOf(current) };
-  for (const field of locationDifferences(current, version)) patch[field] = version[field] ?? null;
+  for (const field of locationDifferences(current, version)) {
+    const value = version[field]!;
+    patch[field] = field === 'ipRanges' && Array.isArray(value) ? (value.map(withRangeKind) as JsonObject[]) : value;
+  }
   return patch;
 }
 
@@ -85,7 +103,7 @@ export async function revertNamedLocation(context: OperationContext, request: Lo
     write: async () => {
       await updateNamedLocation(client, request.id, revertPatch(current, to), WRITE_SCOPES);
       const back = await read();
-      return back ? { kind: 'reverted', location: back, recovered: false } : { kind: 'gone' };
+      return back ? { kind: 'reverted', location: back, recovered: false } : { kind: 'gone', written: true };
     },
     look: async () => {
       const now = await read();

@@ -39,9 +39,10 @@ export const policiesQuery = (tenant: TenantSession, options: { names?: boolean 
       const cached = earlier && client.getQueryState(queryKeys.namesOf(tenant, earlier.fingerprint));
       const fresh = cached?.status === 'success' && Date.now() - cached.dataUpdatedAt < NAMES_STALE_MS;
       // Stopped with the query, or when the list fails: names of a list that will not come are not read.
+      // (Linked by hand: AbortSignal.any is missing from browsers older than 2024.)
       const noList = new AbortController();
-      const early =
-        earlier && !fresh ? startLookup(tenant.client, earlier.refs, token, AbortSignal.any([signal, noList.signal])) : undefined;
+      signal.addEventListener('abort', () => noList.abort(), { once: true });
+      const early = earlier && !fresh ? startLookup(tenant.client, earlier.refs, token, noList.signal) : undefined;
       const policies = await listing.catch((error: unknown) => {
         noList.abort();
         throw error;

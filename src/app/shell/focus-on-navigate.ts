@@ -41,10 +41,13 @@ export function useFocusOnNavigate(main: RefObject<HTMLElement | null>, section:
     const fromNavigation = document.activeElement?.closest('nav') != null;
     if (before.section === section && !fromNavigation) return;
     const started = Date.now();
+    const focusedThen = document.activeElement;
     const look = () => {
       const area = main.current;
       if (!area) return false;
       if (!unplaced(area)) return true;
+      // The admin moved on while the screen loaded (tabbing through the navigation): focus is theirs.
+      if (document.activeElement !== focusedThen) return true;
       const title = area.querySelector<HTMLElement>('h1');
       if (!title && Date.now() - started < WAIT_FOR_TITLE_MS) return false;
       focusOnce(title ?? area, { preventScroll: true });

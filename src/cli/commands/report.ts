@@ -60,6 +60,11 @@ export const reportCommand: Command = {
     if (joining) {
       if (text(values, 'tenants') !== undefined)
         throw new CliError('--join and --tenants do not go together: --join joins reports already made, and reads no tenant.');
+      const readingOnly = ['shard', 'concurrency', 'backups', 'tenant', ...CREDENTIAL_OPTIONS].filter((name) => values[name] !== undefined);
+      if (readingOnly.length > 0)
+        throw new CliError(
+          `${readingOnly.map((n) => `--${n}`).join(', ')} ${readingOnly.length > 1 ? 'go' : 'goes'} with --tenants, not --join: joining reads no tenant.`,
+        );
       if (!out) throw new CliError('Where to? Give --out <folder> for the joined report.json, report.md and report.html.');
       return joinRun(joining, out, io);
     }
@@ -106,7 +111,7 @@ async function writeReport(report: TenantsReport, out: string, io: CliIo) {
 }
 
 async function joinRun(paths: readonly string[], out: string, io: CliIo): Promise<number> {
-  const { report, repeated, files } = await readJoinedReports(paths, io.cwd);
+  const { report, repeated, files } = await readJoinedReports(paths, io.cwd, resolve(io.cwd, out));
   await writeReport(report, out, io);
   const totals = reportTotals(report);
   io.out(

@@ -30,6 +30,11 @@ describe('gatehouse report --join', () => {
     expect(read.ok && read.report.tenants.map((t) => t.name)).toEqual(['Contoso', 'Fabrikam']);
     expect(read.ok && read.report.generatedAt).toBe('2026-12-01T06:03:00.000Z');
     expect(readFileSync(join(dir, 'all', 'report.md'), 'utf8')).toContain('Fabrikam');
+
+    // Run again with the output inside the folder joined: its own last report is not read again.
+    const again = await run(['report', '--join', '.', '--out', 'all'], dir);
+    expect(again.stdout).toContain('2 report(s) joined');
+    expect(again.stderr).toBe('');
   });
 
   it('exits 2 when a joined report holds a tenant that could not be read, and names overlapping shards', async () => {
@@ -53,6 +58,9 @@ describe('gatehouse report --join', () => {
     expect((await run(['report', '--join', 'empty', '--out', 'all'], dir)).stderr).toContain('empty: no report.json in this folder');
     expect((await run(['report', '--join', 'notes.json', '--out', 'all'], dir)).stderr).toContain(
       'This is not an all-tenant report of Gatehouse',
+    );
+    expect((await run(['report', '--join', 'artifacts', '--shard', '1/2', '--out', 'all'], dir)).stderr).toBe(
+      'gatehouse report: --shard goes with --tenants, not --join: joining reads no tenant.\n',
     );
     const both = await run(['report', '--join', 'artifacts', '--tenants', 't.json', '--out', 'all'], dir);
     expect(both.code).toBe(2);

@@ -32,7 +32,7 @@ import { matchPolicySets, type MatchStatus } from '../../domain/match-policies';
 import { PolicyDiff } from '../../policy-ui/policy-diff';
 import { OneSideOnly, type ComparedWith } from './one-side-only';
 import { PoliciesCompared, statusWords } from './policies-compared';
-import { fileOrigin, useComparisonFile } from './use-comparison-file';
+import { fileOrigin, isBackupOf, useComparisonFile } from './use-comparison-file';
 import { ComparisonFileNotices } from './comparison-file-notices';
 import { useUrlState } from './use-url-state';
 import { policyJson } from '../../domain/json';
@@ -73,7 +73,7 @@ export function CompareTenants() {
 
   const here = useQuery(policiesQuery(tenant));
   const there = useQuery({ ...policiesQuery(other ?? tenant), enabled: !!other });
-  const herePolicies = here.data?.map(policyJson);
+  const herePolicies = useMemo(() => here.data?.map(policyJson), [here.data]);
   // Memoised: a new array each render would redo the matching and the names' fingerprint every time.
   const therePolicies = useMemo(
     () => (withWhat === FILE ? comparisonFile.file?.policies.map((p) => p.policy) : other ? there.data?.map(policyJson) : undefined),
@@ -112,10 +112,11 @@ export function CompareTenants() {
     hereName,
     thereName,
     file: withWhat === FILE,
-    backupOfThisTenant: file?.origin?.tenantId === tenant.account.tenantId,
+    backupOfThisTenant: isBackupOf(file, tenant.account.tenantId),
   };
   const others = accounts.filter((a) => a.key !== tenant.account.key);
-  const shown = comparison?.matches.filter((m) => status === 'all' || m.status === status) ?? [];
+  // Memoised: the table words each changed policy's difference once per comparison, not at each render.
+  const shown = useMemo(() => comparison?.matches.filter((m) => status === 'all' || m.status === status) ?? [], [comparison, status]);
   const openedMatch = comparison?.matches.find((m) => m.key === opened);
   // Policies on both sides and not one pair: "identical" or "differs" would both mislead.
   const nothingMatched = !!comparison && comparison.matches.length > 0 && comparison.counts.changed + comparison.counts.identical === 0;
@@ -220,7 +221,7 @@ export function CompareTenants() {
           <Text>
             Here is {hereName}; there is {thereName}
             {file?.origin
-              ? `, a backup of ${file.origin.tenantId === tenant.account.tenantId ? 'this tenant' : (file.origin.tenantName ?? file.origin.tenantId)} taken ${formatDateTime(file.origin.capturedAt)}`
+              ? `, a backup of ${isBackupOf(file, tenant.account.tenantId) ? 'this tenant' : (file.origin.tenantName ?? file.origin.tenantId)} taken ${formatDateTime(file.origin.capturedAt)}`
               : ''}
             .
           </Text>

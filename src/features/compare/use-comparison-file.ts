@@ -90,8 +90,12 @@ export function useComparisonFile() {
   return { file, error, notKept, open, close };
 }
 
+/** The file is a backup of this tenant (tenant ids are GUIDs, which may come in either case). */
+export const isBackupOf = (file: ComparisonFile | null | undefined, tenantId: string) =>
+  !!file?.origin && file.origin.tenantId.toLowerCase() === tenantId.toLowerCase();
+
 /** What the comparison knows of where the file's ids come from, seen from this tenant. */
 export const fileOrigin = (file: ComparisonFile, tenantId: string): FileOrigin => ({
-  sameTenant: file.origin?.tenantId === tenantId,
+  sameTenant: isBackupOf(file, tenantId),
   names: file.names,
 });

@@ -26,7 +26,7 @@ describe('the policies a named location change reaches', () => {
     ]);
   });
 
-  it('adds those that use trusted locations when the change turns trust on or off', () => {
+  it('adds those that use trusted locations when the location is trusted before or after the change', () => {
     expect(policiesUsingLocation(policies, 'office', true).map((u) => `${u.name}: ${u.how}`)).toEqual([
       'Block outside the office: excludes it; On, blocks access',
       'MFA outside trusted places: excludes trusted locations; Report-only',

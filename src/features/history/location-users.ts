@@ -1,5 +1,6 @@
 // The policies a named location's change reaches: those that name it (included or excluded), and,
-// when its trust changes, those that use "all trusted locations". The lock-out guard does not
+// when it is trusted before or after the change (its ranges then change what "trusted" covers, or
+// its trust changes), those that use "all trusted locations". The lock-out guard does not
 // evaluate locations (it counts none as protection), so a location's revert says these by name.
 import { objectIn, stringsIn } from '../../domain/json';
 import { stateLabels } from '../../domain/labels';
@@ -16,7 +17,7 @@ export interface LocationUser {
 export function policiesUsingLocation(
   policies: readonly ConditionalAccessPolicy[],
   locationId: string,
-  trustChanges: boolean,
+  touchesTrusted: boolean,
 ): LocationUser[] {
   return policies.flatMap((policy) => {
     const locations = objectIn(objectIn(policy.conditions).locations);
@@ -25,8 +26,8 @@ export function policiesUsingLocation(
     const uses = [
       included.includes(locationId) && 'includes it',
       excluded.includes(locationId) && 'excludes it',
-      trustChanges && included.includes('AllTrusted') && 'includes trusted locations',
-      trustChanges && excluded.includes('AllTrusted') && 'excludes trusted locations',
+      touchesTrusted && included.includes('AllTrusted') && 'includes trusted locations',
+      touchesTrusted && excluded.includes('AllTrusted') && 'excludes trusted locations',
     ].filter((use): use is string => !!use);
     if (!uses.length) return [];
     const blocks = stringsIn(objectIn(policy.grantControls).builtInControls).includes('block');

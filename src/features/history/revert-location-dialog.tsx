@@ -93,8 +93,9 @@ export function RevertLocationDialog({
   const current = changedSince ?? now ?? change.after;
   const conflict = changedSince ?? (now && !holds(now, change.after) ? now : null);
 
-  const trustChanges = (current.isTrusted ?? false) !== (change.before.isTrusted ?? false);
-  const users = useMemo(() => policiesUsingLocation(policies ?? [], change.id, trustChanges), [policies, change.id, trustChanges]);
+  // Trusted before or after: its ranges (or its trust) change what "all trusted locations" covers.
+  const touchesTrusted = current.isTrusted === true || change.before.isTrusted === true;
+  const users = useMemo(() => policiesUsingLocation(policies ?? [], change.id, touchesTrusted), [policies, change.id, touchesTrusted]);
   const quoted = `“${change.name}”`;
   const sides = conflict
     ? { from: 'the location after that change', to: 'the location now' }
@@ -116,7 +117,12 @@ export function RevertLocationDialog({
             : { intent: 'success', text: `${quoted} is back to the version before “${change.activity}”, as read back from the tenant.` }
           : outcome.kind === 'unchanged'
             ? { intent: 'info', text: `${quoted} already is the version before “${change.activity}”: nothing was written.` }
-            : { intent: 'warning', text: `${quoted} was deleted since: nothing was written. Deleted items keep it for 30 days.` },
+            : outcome.written
+              ? {
+                  intent: 'warning',
+                  text: `The revert of ${quoted} was sent, but the location was gone when read back: someone deleted it meanwhile. Deleted items keep it for 30 days.`,
+                }
+              : { intent: 'warning', text: `${quoted} was deleted since: nothing was written. Deleted items keep it for 30 days.` },
       );
     } catch (caught) {
       setError(describeError(caught, `revert the named location ${quoted}`));

@@ -3,7 +3,7 @@
 // (compared with the policy now). Each entry says what changed in words, opens its diff in place,
 // and can revert the policy to the version before it, through the editor. Named locations' changes
 // can be reverted too (in a dialog of their own), and a deleted one leads to Deleted items.
-import { Button, Link, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, MessageBar, MessageBarBody, Text, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { AuditEvent } from '../../graph/audit';
@@ -123,6 +123,8 @@ export function Timeline({
   const navigate = useNavigate();
   const revertTo = useRevert();
   const write = useWriteAccess();
+  // The revert dialog gives focus back to the button that opened it (Fluent's restore target).
+  const restoreFocusTarget = useRestoreFocusTarget();
   const [opened, setOpened] = useState<string | null>(null);
   const [view, setView] = useDiffView();
   const [revertError, setRevertError] = useState<{ text: string; draftOf?: string } | null>(null);
@@ -248,6 +250,7 @@ export function Timeline({
                     <Button
                       size="small"
                       disabledFocusable={!write.allowed}
+                      {...restoreFocusTarget}
                       onClick={() => {
                         setReport(null);
                         setRevertingLocation(locationChange);

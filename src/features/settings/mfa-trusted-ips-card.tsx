@@ -3,7 +3,7 @@
 // tell" for a policy that excludes trusted locations when the address is in no trusted named location.
 // Forget takes effect at once and offers Undo, which puts back what was kept and what the box held.
 import { Button, Card, CardHeader, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { parseCidr } from '../../domain/evaluation/ip-address';
 import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
 
@@ -17,7 +17,17 @@ const forgottenText = (ranges: readonly string[]) =>
     ? 'Forgot that none are configured.'
     : `Forgot ${ranges.length} range${ranges.length === 1 ? '' : 's'}: ${ranges.join(', ')}.`;
 
-export function MfaTrustedIpsCard({ tenantId, onSaved }: { tenantId: string; onSaved(kept: boolean): void }) {
+export function MfaTrustedIpsCard({
+  tenantId,
+  onSaved,
+  onForgot,
+}: {
+  tenantId: string;
+  onSaved(kept: boolean): void;
+  /** Forgetting is said by the card itself (with its Undo); `kept` is false when the browser refused to store it. */
+  onForgot(kept: boolean): void;
+}) {
+  const forgottenId = useId();
   const styles = useStyles();
   const [ranges, store] = useMfaTrustedIps(tenantId);
   const [text, setText] = useState(() => (ranges ?? []).join('\n'));
@@ -89,7 +99,7 @@ export function MfaTrustedIpsCard({ tenantId, onSaved }: { tenantId: string; onS
             appearance="subtle"
             onClick={() => {
               setText('');
-              onSaved(store(null));
+              onForgot(store(null));
               setForgotten({ ranges, text });
               focusNext.current = 'undo';
             }}
@@ -100,11 +110,11 @@ export function MfaTrustedIpsCard({ tenantId, onSaved }: { tenantId: string; onS
       </div>
       {forgotten && (
         <div className={styles.undo}>
-          <Text id="mfa-trusted-ips-forgotten">{forgottenText(forgotten.ranges)}</Text>
+          <Text id={forgottenId}>{forgottenText(forgotten.ranges)}</Text>
           <Button
             ref={undoButton}
             size="small"
-            aria-describedby="mfa-trusted-ips-forgotten"
+            aria-describedby={forgottenId}
             onClick={() => {
               setText(forgotten.text);
               save(forgotten.ranges);

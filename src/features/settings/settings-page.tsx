@@ -71,7 +71,11 @@ export function SettingsPage() {
           </Button>
         )}
       </Card>
-      <MfaTrustedIpsCard tenantId={tenant.account.tenantId} onSaved={(kept) => setSaved(kept ? 'kept' : 'not kept')} />
+      <MfaTrustedIpsCard
+        tenantId={tenant.account.tenantId}
+        onSaved={(kept) => setSaved(kept ? 'kept' : 'not kept')}
+        onForgot={(kept) => setSaved(kept ? null : 'not kept')}
+      />
       {/* Announced after each change; the same region stays mounted so screen readers hear it. */}
       <div role="status" aria-live="polite">
         {saved && (

@@ -43,14 +43,17 @@ interface WatchedChange {
   count: number;
 }
 
-const weakened = (summary: WatchedSummary) => summary.turnedOff || summary.deleted;
+const weakened = (summary: WatchedSummary) => summary.turnedOff || summary.unenforced || summary.deleted;
 
-/** "1 watched policy changed since you last looked: 1 turned Off, 1 deleted". */
+/** "1 watched policy changed since you last looked: 1 turned Off, 1 no longer enforced, 1 deleted". */
 function bannerTitle(summaries: readonly WatchedSummary[]) {
   const changed = summaries.length === 1 ? '1 watched policy changed' : `${summaries.length} watched policies changed`;
   const off = summaries.filter((s) => s.turnedOff).length;
+  const unenforced = summaries.filter((s) => s.unenforced).length;
   const deleted = summaries.filter((s) => s.deleted).length;
-  const worst = [off ? `${off} turned Off` : '', deleted ? `${deleted} deleted` : ''].filter(Boolean).join(', ');
+  const worst = [off ? `${off} turned Off` : '', unenforced ? `${unenforced} no longer enforced` : '', deleted ? `${deleted} deleted` : '']
+    .filter(Boolean)
+    .join(', ');
   return `${changed} since you last looked${worst ? `: ${worst}` : ''}`;
 }
 
@@ -133,7 +136,7 @@ export function WatchedChanges({ policies }: { policies: readonly ConditionalAcc
                 <Text>
                   {change.now ? (
                     <>
-                      {summary.turnedOff ? <strong>{summaryText(summary)}</strong> : summaryText(summary)}
+                      {summary.turnedOff || summary.unenforced ? <strong>{summaryText(summary)}</strong> : summaryText(summary)}
                       {`, last ${formatDateTime(String(change.now.modifiedDateTime ?? ''))}`}
                     </>
                   ) : (

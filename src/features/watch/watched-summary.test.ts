@@ -25,17 +25,33 @@ describe('summarizeWatched', () => {
     }
   });
 
-  it('does not call turning a policy on, or to Report-only, a weakening', () => {
-    expect(summarizeWatched(policy('disabled', ['windows'], ['mfa']), policy('enabled', ['windows'], ['mfa'])).turnedOff).toBe(false);
+  it('calls On → Report-only no longer enforced (it protects no one), and leads with it', () => {
     const summary = summarizeWatched(
       policy('enabled', ['windows'], ['mfa']),
-      policy('enabledForReportingButNotEnforced', ['windows'], ['mfa']),
+      policy('enabledForReportingButNotEnforced', ['windows', 'macOS'], ['mfa']),
     );
-    expect(summary.turnedOff).toBe(false);
-    expect(summaryText(summary)).toBe('State: On → Report-only');
+    expect(summary).toMatchObject({ turnedOff: false, unenforced: true });
+    expect(summaryText(summary)).toBe('State: On → Report-only (and 1 more)');
+  });
+
+  it('does not call turning a policy on, or Off to Report-only, a weakening', () => {
+    for (const [was, is] of [
+      ['disabled', 'enabled'],
+      ['disabled', 'enabledForReportingButNotEnforced'],
+      ['enabledForReportingButNotEnforced', 'enabled'],
+    ] as const) {
+      const summary = summarizeWatched(policy(was, ['windows'], ['mfa']), policy(is, ['windows'], ['mfa']));
+      expect(summary).toMatchObject({ turnedOff: false, unenforced: false });
+    }
   });
 
   it('says a deleted policy was deleted, with no change in words', () => {
-    expect(summarizeWatched(policy('enabled', [], []), null)).toEqual({ lead: null, more: 0, turnedOff: false, deleted: true });
+    expect(summarizeWatched(policy('enabled', [], []), null)).toEqual({
+      lead: null,
+      more: 0,
+      turnedOff: false,
+      unenforced: false,
+      deleted: true,
+    });
   });
 });

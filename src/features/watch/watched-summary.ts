@@ -1,5 +1,5 @@
 // What the watched policies' banner says of one policy at a glance: the change that matters most in
-// words (a policy turned Off leads, as it no longer protects) and how many more the diff holds.
+// words (a policy turned Off, or from On to Report-only, leads: it no longer protects) and how many more the diff holds.
 import { describeChanges } from '../../domain/describe-changes';
 import type { JsonObject } from '../../domain/policy-body';
 import type { NameDirectory } from '../../domain/references';
@@ -10,6 +10,8 @@ export interface WatchedSummary {
   /** Changes in words besides the lead. */
   more: number;
   turnedOff: boolean;
+  /** On → Report-only: it still shows in the sign-in log, and protects no one. */
+  unenforced: boolean;
   deleted: boolean;
 }
 
@@ -17,11 +19,12 @@ export interface WatchedSummary {
 const IN_FORCE = new Set(['enabled', 'enabledForReportingButNotEnforced']);
 
 export function summarizeWatched(snapshot: JsonObject, now: JsonObject | null, names?: NameDirectory): WatchedSummary {
-  if (!now) return { lead: null, more: 0, turnedOff: false, deleted: true };
+  if (!now) return { lead: null, more: 0, turnedOff: false, unenforced: false, deleted: true };
   const changes = describeChanges(snapshot, now, names);
   const turnedOff = IN_FORCE.has(String(snapshot.state)) && now.state === 'disabled';
-  const lead = (turnedOff ? changes.find((c) => c.path === 'state') : undefined) ?? changes[0];
-  return { lead: lead?.text ?? null, more: Math.max(0, changes.length - 1), turnedOff, deleted: false };
+  const unenforced = snapshot.state === 'enabled' && now.state === 'enabledForReportingButNotEnforced';
+  const lead = (turnedOff || unenforced ? changes.find((c) => c.path === 'state') : undefined) ?? changes[0];
+  return { lead: lead?.text ?? null, more: Math.max(0, changes.length - 1), turnedOff, unenforced, deleted: false };
 }
 
 /** "State: On → Off (and 2 more)". */

@@ -49,6 +49,26 @@ describe('revert a named location', () => {
     expect(events).toHaveLength(2);
   });
 
+  it('an event that leaves properties out, and ranges without their kind: not a conflict, and the patch Graph accepts', async () => {
+    const setup = graphOverEmulator();
+    const change = await colleagueChange(setup);
+    // As an audit event may record them: no isTrusted, the ranges by address alone.
+    const sparse = (l: JsonObject): JsonObject => ({
+      displayName: l.displayName ?? null,
+      ipRanges: (l.ipRanges as { cidrAddress: string }[]).map((r) => ({ cidrAddress: r.cidrAddress })),
+    });
+    const outcome = await revertNamedLocation(memoryContext(setup.client, CONTOSO_TENANT_ID), {
+      id: change.id,
+      to: sparse(change.before),
+      after: sparse(change.after),
+    });
+    expect(outcome).toMatchObject({ kind: 'reverted', location: { displayName: 'Azure VPN egress' } });
+    const now = await read(setup.client, change.id);
+    expect(now.ipRanges).toEqual([range('198.51.100.200/29')]);
+    // What the event did not say is left as it is (the colleague's trust), not cleared.
+    expect(now.isTrusted).toBe(true);
+  });
+
   it('sends only what Graph accepts: the kind and the properties that differ', () => {
     const current = {
       '@odata.type': '#microsoft.graph.countryNamedLocation',
