@@ -117,7 +117,9 @@ test('reverts a named location to the version before a change, after showing the
   await expect(dialog).toContainText('This change affects 1 policy that uses this location');
   await dialog.getByRole('button', { name: 'Revert the location' }).click();
   await expect(
-    page.getByText('“VPN egress (renamed)” is back to the version before “Update named location”, as read back from the tenant.'),
+    page.getByText(
+      /^“VPN egress \(renamed\)” is back to the version before “Update named location” of .+, as read back from the tenant\.$/,
+    ),
   ).toBeVisible();
   await expect(dialog).toHaveCount(0);
 

@@ -57,6 +57,8 @@ export interface LocationChange {
   before: JsonObject;
   /** What the change left (for a version kept on this device, the location as the console last read it). */
   after: JsonObject;
+  /** A version kept on this device, not an audited change: it goes back to that version itself. */
+  fromDevice?: boolean;
 }
 
 /** Whether the location holds what the change left, by the properties a revert writes. */
@@ -90,8 +92,14 @@ export function RevertLocationDialog({
   const [error, setError] = useState<ErrorDescription | null>(null);
   // A change made since, found by the write (or already by the read): shown, not overwritten.
   const [changedSince, setChangedSince] = useState<JsonObject | null>(null);
-  const current = changedSince ?? now ?? change.after;
-  const conflict = changedSince ?? (now && !holds(now, change.after) ? now : null);
+  // A kept version has no "after" of its own: the location as the dialog read it is what it replaces.
+  const after = change.fromDevice ? (now ?? change.after) : change.after;
+  const current = changedSince ?? now ?? after;
+  const conflict = changedSince ?? (now && !holds(now, after) ? now : null);
+  // Audit events of locations are all "Update named location": the date tells them apart.
+  const target = change.fromDevice
+    ? `the version kept on this device on ${formatDateTime(change.at)}`
+    : `the version before “${change.activity}” of ${formatDateTime(change.at)}`;
 
   // Trusted before or after: its ranges (or its trust) change what "all trusted locations" covers.
   const touchesTrusted = current.isTrusted === true || change.before.isTrusted === true;
@@ -105,18 +113,18 @@ export function RevertLocationDialog({
     setBusy(true);
     setError(null);
     try {
-      const outcome = await write.mutateAsync({ id: change.id, to: change.before, after: change.after });
+      const outcome = await write.mutateAsync({ id: change.id, to: change.before, after });
       if (outcome.kind === 'conflict') return setChangedSince(outcome.current);
       onDone(
         outcome.kind === 'reverted'
           ? outcome.recovered
             ? {
                 intent: 'success',
-                text: `The connection dropped before Microsoft Graph answered; read back, ${quoted} is back to the version before “${change.activity}”.`,
+                text: `The connection dropped before Microsoft Graph answered; read back, ${quoted} is back to ${target}.`,
               }
-            : { intent: 'success', text: `${quoted} is back to the version before “${change.activity}”, as read back from the tenant.` }
+            : { intent: 'success', text: `${quoted} is back to ${target}, as read back from the tenant.` }
           : outcome.kind === 'unchanged'
-            ? { intent: 'info', text: `${quoted} already is the version before “${change.activity}”: nothing was written.` }
+            ? { intent: 'info', text: `${quoted} already is ${target}: nothing was written.` }
             : outcome.written
               ? {
                   intent: 'warning',
@@ -137,10 +145,7 @@ export function RevertLocationDialog({
         <DialogBody>
           <DialogTitle>Revert {quoted}?</DialogTitle>
           <DialogContent className={styles.content}>
-            <Text>
-              It goes back to the version before “{change.activity}” of {formatDateTime(change.at)}. The version it holds now is kept on
-              this device first.
-            </Text>
+            <Text>It goes back to {target}. The version it holds now is kept on this device first.</Text>
             {conflict && (
               <MessageBar intent="warning">
                 <MessageBarBody>
@@ -178,7 +183,7 @@ export function RevertLocationDialog({
               {view.inline ? 'Removed lines' : 'Left'}: {sides.from}. {view.inline ? 'Added lines' : 'Right'}: {sides.to}.
             </Text>
             <PolicyDiff
-              before={conflict ? change.after : current}
+              before={conflict ? after : current}
               after={conflict ? current : change.before}
               beforeLabel={conflict ? 'After that change' : 'The location now'}
               afterLabel={conflict ? 'The location now' : 'The version it goes back to'}

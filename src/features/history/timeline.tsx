@@ -190,6 +190,7 @@ export function Timeline({
                   at: entry.at,
                   before: entry.before,
                   after: entry.after,
+                  fromDevice: entry.fromDevice,
                 }
               : null;
           return (
