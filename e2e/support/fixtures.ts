@@ -94,15 +94,9 @@ export const test = base.extend<{
   offLocalhost: [
     async ({ context }, use) => {
       const off: string[] = [];
-      const checks: Promise<void>[] = [];
-      context.on('requestfinished', (request) => {
-        const url = new URL(request.url());
-        if (isLocal(url)) return;
-        checks.push(
-          request.response().then((response) => {
-            if (!response?.fromServiceWorker()) off.push(request.url());
-          }),
-        );
+      // Read as each response arrives (not awaited at the end: a page closed by then cannot answer).
+      context.on('response', (response) => {
+        if (!isLocal(new URL(response.url())) && !response.fromServiceWorker()) off.push(response.url());
       });
       context.on('requestfailed', (request) => {
         // A request the page cancelled (a query aborted by navigation or by the test ending)
@@ -111,7 +105,6 @@ export const test = base.extend<{
         if (!isLocal(new URL(request.url()))) off.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`);
       });
       await use(off);
-      await Promise.all(checks);
       expect(off, 'requests that left localhost').toEqual([]);
     },
     { auto: true },
