@@ -6,6 +6,7 @@
 // errors, else 0.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { dateText } from '../../domain/documentation/words';
 import { failedTenant, reportTotals, tenantsReport, type TenantsReport } from '../../domain/tenants/report';
 import { reportHtml, reportMarkdown } from '../../domain/tenants/report-render';
 import { CONNECTION_OPTIONS, HELP_OPTION, text } from '../args';
@@ -111,14 +112,20 @@ async function writeReport(report: TenantsReport, out: string, io: CliIo) {
 }
 
 async function joinRun(paths: readonly string[], out: string, io: CliIo): Promise<number> {
-  const { report, repeated, files } = await readJoinedReports(paths, io.cwd, resolve(io.cwd, out));
+  const { report, repeated, keptReads, files } = await readJoinedReports(paths, io.cwd, resolve(io.cwd, out));
   await writeReport(report, out, io);
   const totals = reportTotals(report);
   io.out(
     `${files.length} report(s) joined into ${join(out, 'report.json')}, report.md and report.html: ${totals.tenants} tenant(s), ${totals.unreadable} could not be read, ${totals.drifted} drifted, ${totals.withLintErrors} with lint errors.\n`,
   );
   if (repeated.length > 0)
-    io.err(`In more than one report (the newest kept): ${repeated.join(', ')}. Do the shards overlap (the same --shard twice)?\n`);
+    io.err(
+      `In more than one report (the newest read kept, else the newest failure): ${repeated.join(', ')}. Do the shards overlap (the same --shard twice)?\n`,
+    );
+  for (const k of keptReads)
+    io.err(
+      `  ${k.name} (${k.requested}): failed in a newer report (${dateText(k.failedAt)}: ${k.error}), kept the read of ${dateText(k.readAt)}.\n`,
+    );
   if (totals.unreadable > 0) return EXIT.error;
   return totals.drifted + totals.withLintErrors > 0 ? EXIT.finding : EXIT.ok;
 }

@@ -12,7 +12,13 @@ function shardsOnDisk() {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), JSON.stringify(report));
   };
-  const contoso = summarizeTenant({ tenantId: 't-1', name: 'Contoso', policies: [{ state: 'enabled' }], findings: [] });
+  const contoso = summarizeTenant({
+    tenantId: '6b1c2d3e-0000-4000-8000-000000000001',
+    requested: 'contoso.onmicrosoft.com',
+    name: 'Contoso',
+    policies: [{ state: 'enabled' }],
+    findings: [],
+  });
   const fabrikam = summarizeTenant({ tenantId: 't-2', name: 'Fabrikam', policies: [], findings: [] });
   write('artifacts/shard-1/report-1/report.json', tenantsReport([contoso], new Date('2026-12-01T06:00:00Z')));
   write('artifacts/shard-2/report-2/report.json', tenantsReport([fabrikam], new Date('2026-12-01T06:03:00Z')));
@@ -37,15 +43,40 @@ describe('gatehouse report --join', () => {
     expect(again.stderr).toBe('');
   });
 
-  it('exits 2 when a joined report holds a tenant that could not be read, and names overlapping shards', async () => {
+  it('keeps the read of a tenant a newer report failed, names overlapping shards, and exits 2 for a tenant no shard read', async () => {
     const dir = shardsOnDisk();
+    // A rerun of shard 1 whose sign-in failed: the tenants file names Contoso by its domain, which the failure keeps.
     writeFileSync(
       join(dir, 'again.json'),
-      JSON.stringify(tenantsReport([failedTenant('t-1', 'Contoso', 'AADSTS7000215')], new Date('2026-12-01T07:00:00Z'))),
+      JSON.stringify(
+        tenantsReport(
+          [failedTenant('contoso.onmicrosoft.com', 'Contoso', 'AADSTS7000215: invalid client secret')],
+          new Date('2026-12-01T07:00:00Z'),
+        ),
+      ),
     );
     const result = await run(['report', '--join', 'artifacts', '--join', 'again.json', '--out', 'all'], dir);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('In more than one report (the newest kept): Contoso.');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('2 tenant(s), 0 could not be read');
+    expect(result.stderr).toContain('In more than one report (the newest read kept, else the newest failure): Contoso.');
+    expect(result.stderr).toContain(
+      'Contoso (contoso.onmicrosoft.com): failed in a newer report (2026-12-01 07:00 UTC: AADSTS7000215: invalid client secret), kept the read of 2026-12-01 06:00 UTC.\n',
+    );
+    const read = readTenantsReport(readFileSync(join(dir, 'all', 'report.json'), 'utf8'));
+    expect(read.ok && read.report.tenants.map((t) => [t.name, t.error ?? 'read'])).toEqual([
+      ['Contoso', 'read'],
+      ['Fabrikam', 'read'],
+    ]);
+
+    writeFileSync(
+      join(dir, 'woodgrove.json'),
+      JSON.stringify(
+        tenantsReport([failedTenant('woodgrove.onmicrosoft.com', 'Woodgrove', 'AADSTS700016')], new Date('2026-12-01T07:00:00Z')),
+      ),
+    );
+    const unread = await run(['report', '--join', 'artifacts', '--join', 'woodgrove.json', '--out', 'all'], dir);
+    expect(unread.code).toBe(2);
+    expect(unread.stderr).toBe('');
   });
 
   it('says what is wrong with a path or a file, and refuses --tenants beside it', async () => {

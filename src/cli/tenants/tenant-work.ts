@@ -175,6 +175,7 @@ export async function checkTenant(
   return {
     entry: summarizeTenant({
       tenantId: read.connection?.tenantId ?? entry.id,
+      requested: entry.id,
       name: read.name,
       policies: bundle.policies,
       findings,

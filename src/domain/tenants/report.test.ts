@@ -123,4 +123,64 @@ describe('joining the reports of a sharded run', () => {
     expect(joined.report.tenants[0]!.policies?.total).toBe(9);
     expect(joined.repeated).toEqual(['Contoso']);
   });
+
+  const GUID = '6b1c2d3e-0000-4000-8000-000000000001';
+  const asked = (requested: string, total: number) => ({ ...ok(GUID, 'Contoso', total), requested });
+
+  it('keeps the read of a tenant a newer shard failed under its domain, once, and says so', () => {
+    const read = summarizeTenant({ tenantId: GUID, requested: 'contoso.onmicrosoft.com', name: 'Contoso', policies: [], findings: [] });
+    expect(read.requested).toBe('contoso.onmicrosoft.com');
+    const joined = joinReports([
+      shard('2026-12-01T07:00:00Z', failedTenant('Contoso.onmicrosoft.com', 'Contoso', 'AADSTS7000215: invalid client secret')),
+      shard('2026-12-01T06:00:00Z', read),
+    ]);
+    expect(joined.report.tenants).toEqual([read]);
+    expect(reportTotals(joined.report).unreadable).toBe(0);
+    expect(joined.keptReads).toEqual([
+      {
+        name: 'Contoso',
+        requested: 'Contoso.onmicrosoft.com',
+        error: 'AADSTS7000215: invalid client secret',
+        failedAt: '2026-12-01T07:00:00.000Z',
+        readAt: '2026-12-01T06:00:00.000Z',
+      },
+    ]);
+  });
+
+  it('keeps the newest of two reads, and the newest failure only when no shard read the tenant', () => {
+    const reads = joinReports([
+      shard('2026-12-01T06:00:00Z', asked('contoso.onmicrosoft.com', 5)),
+      shard('2026-12-01T07:00:00Z', asked('CONTOSO.onmicrosoft.com', 9)),
+    ]);
+    expect(reads.report.tenants.map((t) => t.policies?.total)).toEqual([9]);
+    expect(reads.keptReads).toEqual([]);
+    const failures = joinReports([
+      shard('2026-12-01T06:00:00Z', failedTenant('contoso.onmicrosoft.com', 'Contoso', 'older')),
+      shard('2026-12-01T07:00:00Z', failedTenant('contoso.onmicrosoft.com', 'Contoso', 'newer')),
+    ]);
+    expect(failures.report.tenants.map((t) => t.error)).toEqual(['newer']);
+    expect(failures.keptReads).toEqual([]);
+  });
+
+  it('reads and joins a report written before entries said what was asked for', () => {
+    const old = JSON.stringify({
+      format: 'gatehouse.tenants-report',
+      version: 1,
+      generatedAt: '2026-12-01T06:00:00.000Z',
+      tenants: [{ tenantId: GUID.toUpperCase(), name: 'Contoso', policies: { total: 5, enabled: 5, reportOnly: 0, off: 0 } }],
+    });
+    const older = readTenantsReport(old);
+    const newer = readTenantsReport(JSON.stringify(shard('2026-12-01T07:00:00Z', asked('contoso.onmicrosoft.com', 9))));
+    if (!older.ok || !newer.ok) throw new Error('not read');
+    expect(newer.report.tenants[0]!.requested).toBe('contoso.onmicrosoft.com');
+    const joined = joinReports([older.report, newer.report]);
+    expect(joined.report.tenants.map((t) => t.policies?.total)).toEqual([9]);
+    expect(joined.repeated).toEqual(['Contoso']);
+
+    // A failure under the domain joins the old report's GUID through the read that holds both.
+    const failed = shard('2026-12-01T08:00:00Z', failedTenant('contoso.onmicrosoft.com', 'Contoso', 'AADSTS7000215'));
+    const three = joinReports([older.report, failed, newer.report]);
+    expect(three.report.tenants.map((t) => t.policies?.total)).toEqual([9]);
+    expect(three.keptReads.map((k) => k.readAt)).toEqual(['2026-12-01T07:00:00.000Z']);
+  });
 });

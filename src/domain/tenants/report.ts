@@ -21,6 +21,11 @@ export interface DriftSummary {
 
 export interface TenantReportEntry {
   tenantId: string;
+  /**
+   * The tenant as the tenants file names it (its id or a domain), which a failure also keeps: what
+   * joins a shard that read the tenant with one that could not. Absent in reports before it.
+   */
+  requested?: string;
   name: string;
   /** Why the tenant could not be read (sign-in, permission, Graph); the other parts are then absent. */
   error?: string;
@@ -43,6 +48,7 @@ export interface TenantsReport {
 
 export interface TenantFacts {
   tenantId: string;
+  requested?: string;
   name: string;
   policies: readonly { state?: unknown }[];
   findings?: readonly LintFinding[];
@@ -58,6 +64,7 @@ export function summarizeTenant(facts: TenantFacts): TenantReportEntry {
   const states = facts.policies.map((p) => p.state);
   const entry: TenantReportEntry = {
     tenantId: facts.tenantId,
+    ...(facts.requested ? { requested: facts.requested } : {}),
     name: facts.name,
     policies: {
       total: states.length,
@@ -89,8 +96,13 @@ export function summarizeTenant(facts: TenantFacts): TenantReportEntry {
   return entry;
 }
 
-/** The line of a tenant that could not be read. */
-export const failedTenant = (tenantId: string, name: string, error: string): TenantReportEntry => ({ tenantId, name, error });
+/** The line of a tenant that could not be read: known only by what the tenants file names it. */
+export const failedTenant = (requested: string, name: string, error: string): TenantReportEntry => ({
+  tenantId: requested,
+  requested,
+  name,
+  error,
+});
 
 export function tenantsReport(entries: readonly TenantReportEntry[], generatedAt: Date): TenantsReport {
   const tenants = [...entries].sort((a, b) => a.name.localeCompare(b.name) || a.tenantId.localeCompare(b.tenantId));
@@ -99,26 +111,79 @@ export function tenantsReport(entries: readonly TenantReportEntry[], generatedAt
 
 export interface JoinedReport {
   report: TenantsReport;
-  /** Tenants found in more than one report (shards that overlap): the newest report's entry is kept. */
+  /** Tenants found in more than one report (shards that overlap, a shard run again). */
   repeated: string[];
+  /** Tenants a newer report could not read while an older one did: the read is kept. */
+  keptReads: KeptRead[];
+}
+
+export interface KeptRead {
+  name: string;
+  /** As the newer report's failure names the tenant. */
+  requested: string;
+  error: string;
+  failedAt: string;
+  readAt: string;
+}
+
+interface Dated {
+  entry: TenantReportEntry;
+  generatedAt: string;
 }
 
 /**
  * The reports of a sharded run (`--shard i/n`, one job each) as one: every tenant once, dated as
  * the newest of them, so a backup's age is never said to be younger than it was at any shard's end.
+ * Of a tenant's entries the newest read is kept (a later failure says less than an earlier read),
+ * else the newest failure.
  */
 export function joinReports(reports: readonly TenantsReport[]): JoinedReport {
   const newestFirst = [...reports].sort((a, b) => b.generatedAt.localeCompare(a.generatedAt));
-  const kept = new Map<string, TenantReportEntry>();
-  const repeated = new Set<string>();
-  for (const report of newestFirst)
-    for (const entry of report.tenants) {
-      const key = entry.tenantId.toLowerCase();
-      if (kept.has(key)) repeated.add(kept.get(key)!.name);
-      else kept.set(key, entry);
-    }
+  const groups = sameTenants(newestFirst.flatMap((r) => r.tenants.map((entry) => ({ entry, generatedAt: r.generatedAt }))));
+  const repeated: string[] = [];
+  const keptReads: KeptRead[] = [];
+  const kept = groups.map((group) => {
+    const newest = group[0]!;
+    const read = group.find((d) => d.entry.error === undefined);
+    const chosen = read ?? newest;
+    if (group.length > 1) repeated.push(chosen.entry.name);
+    if (read && newest.entry.error !== undefined)
+      keptReads.push({
+        name: read.entry.name,
+        requested: newest.entry.requested ?? newest.entry.tenantId,
+        error: newest.entry.error,
+        failedAt: newest.generatedAt,
+        readAt: read.generatedAt,
+      });
+    return chosen.entry;
+  });
   const newest = newestFirst[0]?.generatedAt;
-  return { report: tenantsReport([...kept.values()], newest ? new Date(newest) : new Date(0)), repeated: [...repeated] };
+  return { report: tenantsReport(kept, newest ? new Date(newest) : new Date(0)), repeated, keptReads };
+}
+
+/**
+ * Entries grouped by tenant, each group newest first. Two entries are the same tenant when they share
+ * what the file asked for or the id it was read under (without case): a failure holds only the
+ * file's id (perhaps a domain), a read also its GUID, and a report before `requested` only the GUID.
+ */
+function sameTenants(newestFirst: readonly Dated[]): Dated[][] {
+  const groupOf = new Map<string, Dated[]>();
+  const groups = new Set<Dated[]>();
+  for (const dated of newestFirst) {
+    const ids = [dated.entry.requested, dated.entry.tenantId].filter((id): id is string => !!id).map((id) => id.toLowerCase());
+    const found = [...new Set(ids.map((id) => groupOf.get(id)).filter((g): g is Dated[] => !!g))];
+    const group = found[0] ?? [];
+    groups.add(group);
+    // An entry holding both ids can join two groups met before it (an old report's GUID, a failure's domain).
+    for (const other of found.slice(1)) {
+      group.push(...other);
+      groups.delete(other);
+      for (const [id, g] of groupOf) if (g === other) groupOf.set(id, group);
+    }
+    group.push(dated);
+    for (const id of ids) groupOf.set(id, group);
+  }
+  return [...groups].map((g) => g.sort((a, b) => b.generatedAt.localeCompare(a.generatedAt)));
 }
 
 export const driftCount = (drift: DriftSummary | undefined) =>
@@ -176,7 +241,11 @@ function entryOf(t: JsonObject): TenantReportEntry {
   const num = (v: Json | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
   const str = (v: Json | undefined) => (typeof v === 'string' ? v : undefined);
   const strs = (v: Json | undefined) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-  const entry: TenantReportEntry = { tenantId: String(t.tenantId), name: String(t.name) };
+  const entry: TenantReportEntry = {
+    tenantId: String(t.tenantId),
+    ...(str(t.requested) ? { requested: str(t.requested)! } : {}),
+    name: String(t.name),
+  };
   if (str(t.error)) entry.error = str(t.error)!;
   if (isJsonObject(t.policies))
     entry.policies = {
