@@ -39,7 +39,7 @@ const policy = (groups: string[]): ConditionalAccessPolicy => ({
 describe('names beside a file of policies', () => {
   it('says an id of another tenant’s file is not in this tenant, with the name the file records', () => {
     const names = namesBesideFile(tenantNames(), refs(OURS_GONE, KNOWN), {
-      sameTenant: false,
+      tenant: 'another',
       names: [{ id: THEIRS, kind: 'group', displayName: 'Sales' }],
     });
     expect(lookupName(names, ['group'], THEIRS)).toMatchObject({
@@ -59,16 +59,26 @@ describe('names beside a file of policies', () => {
     expect(words.join(' ')).not.toContain('Deleted object');
   });
 
-  it('says "Not in this tenant" when the file does not name the object (a plain export), once for several', () => {
-    const names = namesBesideFile(tenantNames(), refs(), { sameTenant: false });
+  it('says "Not in this tenant" when another tenant’s file does not name the object, once for several', () => {
+    const names = namesBesideFile(tenantNames(), refs(), { tenant: 'another' });
     expect(lookupName(names, ['user'], THEIRS)).toMatchObject({ displayName: 'Not in this tenant', elsewhere: true });
     const words = describeChanges(policyJson(policy([KNOWN])), policyJson(policy([THEIRS, OURS_GONE])), names).map((c) => c.text);
     expect(words).toContain("Included groups 'Not in this tenant' ×2 added; 'Finance' removed");
   });
 
+  it('says a plain export’s id that is not here may have been deleted, or never been here', () => {
+    const names = namesBesideFile(tenantNames(), refs(OURS_GONE), { tenant: 'unsaid' });
+    expect(lookupName(names, ['group'], THEIRS)).toMatchObject({
+      displayName: 'Not in this tenant (deleted, or never here)',
+      elsewhere: true,
+    });
+    // The tenant's own gone ids stay deleted.
+    expect(lookupName(names, ['group'], OURS_GONE)).toMatchObject({ displayName: 'Deleted object' });
+  });
+
   it('keeps "deleted" for a backup of this tenant: its gone ids were deleted since', () => {
     const names = namesBesideFile(tenantNames(), refs(), {
-      sameTenant: true,
+      tenant: 'this',
       names: [{ id: THEIRS, kind: 'group', displayName: 'Sales' }],
     });
     expect(lookupName(names, ['group'], THEIRS)).toMatchObject({ displayName: 'Deleted object', missing: true });

@@ -96,6 +96,6 @@ export const isBackupOf = (file: ComparisonFile | null | undefined, tenantId: st
 
 /** What the comparison knows of where the file's ids come from, seen from this tenant. */
 export const fileOrigin = (file: ComparisonFile, tenantId: string): FileOrigin => ({
-  sameTenant: isBackupOf(file, tenantId),
+  tenant: !file.origin ? 'unsaid' : isBackupOf(file, tenantId) ? 'this' : 'another',
   names: file.names,
 });
