@@ -147,7 +147,11 @@ const otherTenantsPolicy = resolve(
   '../shared/corpus/j0eyv-baseline/Config/ConditionalAccess/CA000-Global-IdentityProtection-AnyApp-AnyPlatform-MFA.json',
 );
 
-test('a policy file from another tenant that does not say whose it is: its groups are "not in this tenant", maybe never here', async ({ page, signInPage, policiesPage }) => {
+test('a policy file from another tenant that does not say whose it is: its groups are "not in this tenant", maybe never here', async ({
+  page,
+  signInPage,
+  policiesPage,
+}) => {
   test.skip(!existsSync(otherTenantsPolicy), 'needs ../shared/corpus (present in CI)');
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
