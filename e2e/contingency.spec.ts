@@ -67,7 +67,9 @@ test('a contingency plan is made ready, drilled, switched on and switched back e
   );
   await expect(card.getByRole('button', { name: 'Switch to this plan…' })).toBeDisabled();
   await card.getByRole('checkbox', { name: /^First, exclude the emergency accounts/ }).check();
-  await expect(card.getByText('Ready', { exact: true })).toBeVisible();
+  // Switching is allowed, with a note: the plan turns off nothing yet, so CA001 would keep asking for MFA.
+  await expect(card.getByRole('list', { name: 'Readiness of MFA Disruption' })).toHaveText(/^Note\s*It turns off no normal policy/);
+  await expect(card.getByRole('button', { name: 'Switch to this plan…' })).toBeEnabled();
 
   // While it is on, CA001 (MFA for everyone) is turned off.
   await card.getByRole('button', { name: 'Choose policies…' }).click();
@@ -76,6 +78,7 @@ test('a contingency plan is made ready, drilled, switched on and switched back e
     .getByRole('group', { name: 'Normal policies MFA Disruption turns off' })
     .getByRole('checkbox', { name: /^CA001/ })
     .check();
+  await expect(card.getByText('Ready', { exact: true })).toBeVisible();
 
   // The drill shows both ways and writes nothing.
   await card.getByRole('button', { name: 'Drill: show every change, write nothing' }).click();
@@ -136,8 +139,10 @@ test('the demo’s contingency plan is ready, goes into a backup with its edits,
     /^EM01 - ENABLE IN EMERGENCY: [^[]+\[1\/2\]/,
     /^EM02 - ENABLE IN EMERGENCY: [^[]+\[2\/2\]/,
   ]);
-  // Nothing stands in its way; the demo names no emergency accounts in Settings, which it notes.
+  // Nothing stands in its way; the demo names no emergency accounts in Settings, and the plan turns
+  // nothing off yet, which it notes.
   await expect(card.getByRole('list', { name: 'Readiness of Compliance service disruption' }).getByRole('listitem')).toHaveText([
+    /It turns off no normal policy/,
     /No emergency accounts are named in Settings/,
   ]);
   await expect(card.getByRole('button', { name: 'Switch to this plan…' })).toBeEnabled();

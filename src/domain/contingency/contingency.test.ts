@@ -64,6 +64,17 @@ describe('contingency plans', () => {
     expect(unprepared[0]).toContain('blocks and excludes none of the emergency accounts (Break glass)');
   });
 
+  it('warns when the plan turns off no normal policy, which would keep applying during the disruption', () => {
+    const policies = tenant();
+    const findings = readiness({ ...planFor(policies), suspend: [] }, policies, emergency);
+    expect(findings).toEqual([
+      {
+        severity: 'warning',
+        text: "It turns off no normal policy: those the disruption stops keep applying while it is on. Choose them under 'Turned off while it is on'.",
+      },
+    ]);
+  });
+
   it('activates in Microsoft’s order, and a revert puts back exactly what it changed, keeping every other exclusion', () => {
     const policies = tenant();
     const { steps, record } = activation(planFor(policies), policies, new Date('2026-11-30T12:00:00Z'));

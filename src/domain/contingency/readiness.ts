@@ -70,6 +70,13 @@ export function readiness(
         });
     }
   }
+  // Microsoft's plans turn the normal policies the disruption stops off while theirs are on: a plan
+  // that turns none off leaves them applying (still asking for the device or the MFA that fails).
+  if (plan.suspend.length === 0)
+    findings.push({
+      severity: 'warning',
+      text: "It turns off no normal policy: those the disruption stops keep applying while it is on. Choose them under 'Turned off while it is on'.",
+    });
   for (const step of [...plan.suspend, ...plan.exclusions]) {
     if (!byId.has(step.policyId)) findings.push({ severity: 'blocker', text: `'${step.name}' is not in the tenant.` });
   }
