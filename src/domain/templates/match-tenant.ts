@@ -4,7 +4,7 @@
 // users and groups a tenant excludes (its emergency and service accounts); the difference view
 // shows all of it.
 import { isPlaceholder } from '../import/placeholders';
-import { isJsonObject, type JsonObject } from '../json';
+import { isJsonObject, type Json, type JsonObject } from '../json';
 import { comparableText, toWritableBody } from '../policy-body';
 import { REFERENCE_PLACES, rewriteReferences, valuesAt } from '../plan/reference-places';
 import type { GalleryTemplate } from './gallery-template';
@@ -89,7 +89,8 @@ function statusOf(template: GalleryTemplate, policies: readonly JsonObject[]): T
     // Of the policies one part away, the one whose differing part is most alike: a guest template
     // is closer to "MFA for guests" than to "MFA for everyone".
     const parted = parts(mine, theirs).filter((part) => differ.some((d) => d.words === part.words));
-    const closeness = differ.length === 0 ? 1 : overlap(leaves(parted[0]!.pick(mine)), leaves(parted[0]!.pick(theirs)));
+    const alikeness = (policy: JsonObject) => leaves(guestsSpelledOut(parted[0]!.pick(policy)));
+    const closeness = differ.length === 0 ? 1 : overlap(alikeness(mine), alikeness(theirs));
     if (!best || differ.length < best.differ.length || (differ.length === best.differ.length && closeness > best.closeness))
       best = { policy, same: compared.filter((c) => c.alike).map((c) => c.words), differ: differ.map((c) => c.words), closeness };
   }
@@ -98,12 +99,35 @@ function statusOf(template: GalleryTemplate, policies: readonly JsonObject[]): T
   return { kind: 'similar', ...similar };
 }
 
-/** Every value of a JSON value with its path, array positions left out: ["conditions.users.includeUsers=All", …]. */
+const ALL_GUESTS: JsonObject = {
+  guestOrExternalUserTypes:
+    'internalGuest,b2bCollaborationGuest,b2bCollaborationMember,b2bDirectConnectUser,otherExternalUser,serviceProvider',
+  externalTenants: { '@odata.type': '#microsoft.graph.conditionalAccessAllExternalTenants', membershipKind: 'all' },
+};
+const isLegacyGuests = (value: Json) => typeof value === 'string' && value.toLowerCase() === 'guestsorexternalusers';
+
+/** Microsoft's templates name guests the old way (includeUsers "GuestsOrExternalUsers"), tenants often the new
+ * (every guest type from all external tenants): the same people, written so that the two share their leaves. */
+function guestsSpelledOut(part: JsonObject): JsonObject {
+  const users = conditionsOf(part).users;
+  if (!isJsonObject(users) || !Array.isArray(users.includeUsers) || !users.includeUsers.some(isLegacyGuests)) return part;
+  const spelled = {
+    ...users,
+    includeUsers: users.includeUsers.filter((v) => !isLegacyGuests(v)),
+    includeGuestsOrExternalUsers: ALL_GUESTS,
+  };
+  return { ...part, conditions: { ...conditionsOf(part), users: spelled } };
+}
+
+/** Every value of a JSON value with its path, array positions left out: ["conditions.users.includeUsers=All", …];
+ * each guest type its own leaf, so that policies with some types in common are that much alike. */
 function leaves(value: unknown, path = ''): Set<string> {
   const found = new Set<string>();
   const walk = (v: unknown, at: string) => {
     if (Array.isArray(v)) v.forEach((item) => walk(item, at));
     else if (isJsonObject(v)) for (const [key, inner] of Object.entries(v)) walk(inner, at ? `${at}.${key}` : key);
+    else if (typeof v === 'string' && at.endsWith('.guestOrExternalUserTypes'))
+      for (const type of v.split(',')) found.add(`${at}=${type.trim().toLowerCase()}`);
     else if (v !== null && v !== undefined) found.add(`${at}=${typeof v === 'string' ? v.toLowerCase() : String(v)}`);
   };
   walk(value, path);
