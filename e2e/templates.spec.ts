@@ -41,10 +41,17 @@ test('the gallery shows what the tenant has, which policy, how it differs, and t
   // Contoso's security info registration is close to Microsoft's: the difference says how.
   const registration = templateRow(page, 'Securing security info registration');
   await expect(registration).toContainText('Similar');
-  await registration.getByRole('button', { name: /^Difference between CA004/ }).click();
+  const difference = registration.getByRole('button', { name: /^Difference between CA004/ });
+  await difference.click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('list', { name: 'Differences' })).toContainText('Global Administrator');
+  // Escape gives the keyboard back to the row's button, not to the page's start.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(difference).toBeFocused();
+  await difference.click();
   await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(difference).toBeFocused();
 
   await expectNoSeriousA11yViolations(page);
 
@@ -81,12 +88,23 @@ test('two templates are deployed as one plan, report-only, the admin and the eme
 
   await expectNoSeriousA11yViolations(page);
   await page.getByRole('button', { name: 'Plan these 2 templates' }).click();
+  // Templates are written into the tenant signed in to: the plan says so, not "an import" or "another tenant".
+  const summary = page.getByRole('region', { name: 'The plan for Contoso' });
+  await expect(summary).toContainText('New policies from the gallery’s templates, written into Contoso');
+  await expect(summary).not.toContainText(/another tenant|import/i);
+  await expect(summary.getByRole('radio', { name: 'As in the template' })).toBeVisible();
+  await expect(page.getByLabel('Sign-in names ending in')).toHaveCount(0);
   const rows = page.getByRole('table', { name: 'What the plan writes, in order' });
   for (const name of ['No persistent browser session', 'Block all agent identities from accessing resources']) {
     const row = rows.getByRole('row').filter({ hasText: name });
     await expect(row.getByRole('combobox', { name: new RegExp(`^Action for ${name}`) })).toHaveText('Create');
     await expect(row.getByRole('combobox', { name: new RegExp(`^State for ${name}`) })).toHaveText('Report-only');
   }
+  // A row's state may be the template's own, said so; and a new policy is said to be new in the tenant, not "the target".
+  await rows.getByRole('combobox', { name: /^State for No persistent browser session/ }).click();
+  await expect(page.getByRole('option', { name: 'As in the template' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(rows).not.toContainText(/in the target|import/i);
   await page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
   await expect(page.getByRole('heading', { name: 'Applied to Contoso' })).toBeVisible();

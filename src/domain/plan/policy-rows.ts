@@ -32,13 +32,6 @@ const hasUserActions = (policy: JsonObject) => {
   return Array.isArray(apps.includeUserActions) && apps.includeUserActions.length > 0;
 };
 
-export const STATE_WORDS: Record<StateChoice, string> = {
-  reportOnly: 'Report-only',
-  source: 'As in the import',
-  off: 'Off',
-  target: 'As the target has it',
-};
-
 /** The policy's references replaced by the mapping's choices (undecided ones stay, and block). */
 export function mapPolicy(policy: JsonObject, mapping: ReadonlyMap<string, MappingRow>): JsonObject {
   return rewriteReferences(toWritableBody(policy), (place, value) => {
@@ -99,7 +92,8 @@ export function planPolicies(
     let options: PlanAction[];
     if (!match) {
       action = 'create';
-      why = 'Not in the target.';
+      // Said of the tenant, not "the target": templates and changes write into the tenant signed in to.
+      why = sourceId ? 'No policy in the tenant has its id, name or content.' : 'No policy in the tenant has its name or content.';
       options = ['create', 'skip'];
     } else if (comparableText(intended, QUIET) === comparableText(match, QUIET)) {
       action = 'skip';

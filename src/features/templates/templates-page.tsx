@@ -32,6 +32,7 @@ import { useEmergencyAccess } from '../../session/emergency-access';
 import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
+import { useFocusReturn } from '../../shared/ui/use-focus-return';
 import { AddBaseline } from './add-baseline';
 import { BlanksForm, type Fills } from './blanks-form';
 import { GalleryTable, SOURCE_WORDS, type MatchWithPolicy } from './gallery-table';
@@ -62,6 +63,8 @@ export function TemplatesPage() {
   const [gapsOnly, setGapsOnly] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [differing, setDiffering] = useState<MatchWithPolicy | null>(null);
+  // Closing the difference gives focus back to the row's button that opened it.
+  const rememberFocus = useFocusReturn(!!differing);
   const [fills, setFills] = useState<Fills>(
     () =>
       new Map([[CURRENT_ADMIN_BLANK, [{ kind: 'user' as const, id: tenant.account.objectId, displayName: personName(tenant.account) }]]]),
@@ -107,7 +110,7 @@ export function TemplatesPage() {
         {targetName}: whether it has the policy, which one and how it differs, or that it is a gap. Choose templates to deploy them
         together, as one plan you review before anything is written.
       </Text>
-      <PlanAndApply source={chosen.length > 0 ? source : null} sourceKey={String(plans)} targetName={targetName} from="the templates">
+      <PlanAndApply source={chosen.length > 0 ? source : null} sourceKey={String(plans)} targetName={targetName} from="templates">
         <MessageBar intent={securityDefaults.data?.isEnabled ? 'warning' : 'info'} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>
@@ -159,7 +162,10 @@ export function TemplatesPage() {
               matches={shown}
               selected={selected}
               onSelect={select}
-              onDifference={(match) => setDiffering(match)}
+              onDifference={(match) => {
+                rememberFocus();
+                setDiffering(match);
+              }}
               onForget={(key) => {
                 setSaved(saved.filter((t) => t.key !== key));
                 select(key, false);

@@ -60,12 +60,15 @@ const choiceValue = (choice: MappingChoice | null) =>
 
 export interface MappingTableProps {
   rows: MappingRow[];
+  /** The heading of the source's column: "In the import", "In the templates". */
+  sourceLabel: string;
+  targetName: string;
   confirmed: ReadonlySet<string>;
   onChoose(key: string, choice: MappingChoice): void;
   onConfirm(confirmKey: string, confirmed: boolean): void;
 }
 
-export function MappingTable({ rows, confirmed, onChoose, onConfirm }: MappingTableProps) {
+export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoose, onConfirm }: MappingTableProps) {
   const styles = useStyles();
   const [all, setAll] = useState(false);
   const attention = rows.filter(needsAttention);
@@ -78,12 +81,12 @@ export function MappingTable({ rows, confirmed, onChoose, onConfirm }: MappingTa
         label={`Show all ${rows.length} references (${attention.length} need a look)`}
       />
       {shown.length === 0 ? (
-        <Text>Every reference maps to the same or a matching object in the target.</Text>
+        <Text>Every reference maps to the same or a matching object in {targetName}.</Text>
       ) : (
         <Table aria-label="How references map to the target" size="small">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>In the import</TableHeaderCell>
+              <TableHeaderCell>{sourceLabel}</TableHeaderCell>
               <TableHeaderCell>Used in</TableHeaderCell>
               <TableHeaderCell>Proposal</TableHeaderCell>
               <TableHeaderCell>In the target</TableHeaderCell>

@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
+import { offersDomainMap, planIntro, stateWords, type PlanSourceKind } from '../../domain/plan/plan-words';
 import { defaultChoices, type Plan, type PlanChoices } from '../../domain/plan/types';
 import { describeError } from '../../graph/describe-error';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
@@ -44,18 +45,18 @@ export interface PlanReviewProps {
   onApply(plan: Plan): void;
   /** Choices to start from: a contingency switch writes the states it means, not report-only. */
   initialChoices?: Partial<PlanChoices>;
-  /** What the plan is, in a sentence, when it is not an import ("Emergency accounts added to 3 policies."). */
+  /** What the plan is, in a sentence ("Emergency accounts added to 3 policies."); else said from `from`. */
   intro?: string;
   /**
    * A change the console made of the tenant's own policies (a switch, a rollout step, a fix), not an import:
    * its words say "changed", and the states are the ones it means (no choice of report-only offered).
    */
   change?: boolean;
-  /** What the policies come from, for the choice of their states: "the import" unless told. */
-  from?: string;
+  /** What the policies come from, for the plan's words: an import unless told (a change is told by `change`). */
+  from?: Exclude<PlanSourceKind, 'change'>;
 }
 
-export function PlanReview({ source, targetName, onApply, initialChoices, intro, change = false, from = 'the import' }: PlanReviewProps) {
+export function PlanReview({ source, targetName, onApply, initialChoices, intro, change = false, from = 'import' }: PlanReviewProps) {
   const styles = useStyles();
   const [choices, setChoices] = useState<PlanChoices>(() => ({ ...defaultChoices(), ...initialChoices }));
   const [domain, setDomain] = useState({ from: source.origin.domain ?? '', to: '' });
@@ -69,6 +70,9 @@ export function PlanReview({ source, targetName, onApply, initialChoices, intro,
   const confirmed = new Set(choices.confirmed);
   const confirm = (key: string, yes: boolean) =>
     setChoices((c) => ({ ...c, confirmed: yes ? [...c.confirmed, key] : c.confirmed.filter((k) => k !== key) }));
+
+  const kind: PlanSourceKind = change ? 'change' : from;
+  const words = stateWords(kind);
 
   if (error) return <ErrorState {...describeError(error, `read ${targetName} to plan against it`)} onRetry={retry} />;
   if (loading || !plan) return <Spinner label={`Reading ${targetName} to plan against it…`} />;
@@ -84,10 +88,7 @@ export function PlanReview({ source, targetName, onApply, initialChoices, intro,
           The plan for {targetName}
         </h2>
         <Text>
-          {intro ??
-            (plan.sameTenant
-              ? 'A restore into the tenant the import came from. '
-              : 'A copy into another tenant: references are mapped below. ')}
+          {intro ?? planIntro(kind, plan.sameTenant, targetName)}
           {plan.counts.create} to create, {plan.counts.update} to update, {plan.counts.reuse} reused as they are, {plan.counts.skip} skipped
           (already as planned or left out). Nothing is written until you apply it.
         </Text>
@@ -103,11 +104,11 @@ export function PlanReview({ source, targetName, onApply, initialChoices, intro,
             <Field label="State of the policies written">
               <RadioGroup value={choices.states} onChange={(_, data) => update({ states: data.value as PlanChoices['states'] })}>
                 <Radio value="reportOnly" label="New policies report-only (user actions off); updates keep the state they have" />
-                <Radio value="source" label={`As in ${from}`} />
+                <Radio value="source" label={words.source} />
               </RadioGroup>
             </Field>
           )}
-          {!plan.sameTenant ? (
+          {offersDomainMap(source, plan) ? (
             <div className={styles.domains}>
               <Field label="Sign-in names ending in">
                 <Input
@@ -162,6 +163,8 @@ export function PlanReview({ source, targetName, onApply, initialChoices, intro,
         )}
         <MappingTable
           rows={plan.mapping}
+          sourceLabel={kind === 'templates' ? 'In the templates' : kind === 'change' ? 'In the policies' : 'In the import'}
+          targetName={targetName}
           confirmed={confirmed}
           onChoose={(key, choice) => update({ mapping: { ...choices.mapping, [key]: choice } })}
           onConfirm={confirm}
@@ -175,6 +178,7 @@ export function PlanReview({ source, targetName, onApply, initialChoices, intro,
         <PlanRowsTable
           rows={plan.rows}
           targetName={targetName}
+          stateWords={words}
           onAction={(key, action) => setRow(key, { action })}
           onState={(key, state) => setRow(key, { state })}
         />

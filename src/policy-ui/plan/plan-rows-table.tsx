@@ -18,7 +18,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Fragment, useState } from 'react';
-import { STATE_WORDS } from '../../domain/plan/policy-rows';
 import type { PlanAction, PlanRow, PlanRowKind, StateChoice } from '../../domain/plan/types';
 import { RowDifference } from './row-difference';
 
@@ -51,11 +50,13 @@ const ACTION_COLORS: Record<PlanAction, 'brand' | 'warning' | 'informative' | 's
 export interface PlanRowsTableProps {
   rows: PlanRow[];
   targetName: string;
+  /** The state choices in the words of what the plan writes from. */
+  stateWords: Record<StateChoice, string>;
   onAction(key: string, action: PlanAction): void;
   onState(key: string, state: StateChoice): void;
 }
 
-export function PlanRowsTable({ rows, targetName, onAction, onState }: PlanRowsTableProps) {
+export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState }: PlanRowsTableProps) {
   const styles = useStyles();
   const [open, setOpen] = useState<string | null>(null);
   return (
@@ -105,13 +106,13 @@ export function PlanRowsTable({ rows, targetName, onAction, onState }: PlanRowsT
                   <Dropdown
                     className={styles.dropdown}
                     aria-label={`State for ${row.displayName}`}
-                    value={stateText(row.state)}
+                    value={stateText(row.state, stateWords)}
                     selectedOptions={[row.state.choice]}
                     onOptionSelect={(_, data) => data.optionValue && onState(row.key, data.optionValue as StateChoice)}
                   >
                     {row.state.options.map((option) => (
                       <Option key={option} value={option}>
-                        {STATE_WORDS[option]}
+                        {stateWords[option]}
                       </Option>
                     ))}
                   </Dropdown>
@@ -162,7 +163,7 @@ export function PlanRowsTable({ rows, targetName, onAction, onState }: PlanRowsT
 
 const STATE_LABELS: Record<string, string> = { enabled: 'On', disabled: 'Off', enabledForReportingButNotEnforced: 'Report-only' };
 
-function stateText(state: NonNullable<PlanRow['state']>) {
+function stateText(state: NonNullable<PlanRow['state']>, words: Record<StateChoice, string>) {
   const value = STATE_LABELS[state.value] ?? state.value;
-  return state.choice === 'target' || state.choice === 'source' ? `${STATE_WORDS[state.choice]} (${value})` : value;
+  return state.choice === 'target' || state.choice === 'source' ? `${words[state.choice]} (${value})` : value;
 }

@@ -36,7 +36,7 @@ export function RowDifference({ row, targetName }: { row: PlanRow; targetName: s
         after={after}
         names={names}
         beforeLabel={`${row.displayName} in ${targetName} now`}
-        afterLabel={row.action === 'update' ? 'After the plan' : 'In the import'}
+        afterLabel={row.action === 'update' ? 'After the plan' : 'In the plan'}
         view={view}
         onViewChange={setView}
         height="360px"
