@@ -45,6 +45,8 @@ test('the delete button is short and destructive; the name is in the question', 
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('heading')).toHaveText('Delete “CA034: Pilot - require MFA for pilot users on personal devices”?');
   await expect(dialog).toContainText('“CA034: Pilot - require MFA for pilot users on personal devices” is Off.');
+  // Focus starts on Cancel: Enter, pressed by habit, does not delete.
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   const remove = dialog.getByRole('button', { name: 'Delete policy', exact: true });
   // One line, in the danger colour: red well above green and blue.
   expect((await remove.boundingBox())!.height).toBeLessThan(40);

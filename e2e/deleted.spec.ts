@@ -165,6 +165,27 @@ test('a policy deleted for good comes back from its last known version, as a new
   await expect(page.getByText('Report-only', { exact: true }).first()).toBeVisible();
 });
 
+test('a deleted named location a policy in the tenant still uses says so, and its permanent delete warns', async ({ page }) => {
+  // CA090 restored without its location: the tenant's policy now refers to a deleted location.
+  await deletedPolicy(page, 'CA090').getByRole('button', { name: 'Restore…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('checkbox', { name: 'Restore named location “Old VPN egress” first' }).uncheck();
+  await dialog
+    .getByRole('button', { name: /^Restore/ })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'CA090: Block sign-ins from the old VPN' })).toBeVisible();
+
+  await section(page, 'Deleted policies').click();
+  const location = page.getByRole('table', { name: 'Deleted named locations' }).getByRole('row').filter({ hasText: 'Old VPN egress' });
+  await expect(location).toContainText(/CA090: Block sign-ins from the old VPN \(in the tenant, (On|Report-only)\)/);
+  await location.getByRole('button', { name: 'Delete permanently…' }).click();
+  await expect(page.getByRole('dialog')).toContainText(
+    /A policy in the tenant still refers to it: CA090: Block sign-ins from the old VPN \(in the tenant, (On|Report-only)\)\. .*restore it instead/,
+  );
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+});
+
 test('deletes several permanently only after the count is typed', async ({ page }) => {
   const table = page.getByRole('table', { name: 'Deleted policies' });
   await table.getByRole('checkbox', { name: 'Select CA091: Test - block everything for pilot' }).click();

@@ -170,6 +170,7 @@ export function RestoreDialog({
 export function PurgeDialog({
   name,
   what = 'policy',
+  warning,
   busy,
   error,
   onPurge,
@@ -177,6 +178,8 @@ export function PurgeDialog({
 }: {
   name: string;
   what?: 'policy' | 'named location';
+  /** What purging it breaks, said before the confirmation. */
+  warning?: string;
   busy: boolean;
   error: ErrorDescription | null;
   onPurge(): void;
@@ -193,6 +196,11 @@ export function PurgeDialog({
               This is final: Microsoft Entra cannot bring it back afterwards, and it is removed from the deleted items now rather than when
               its 30 days end.
             </p>
+            {warning && (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>{warning}</MessageBarBody>
+              </MessageBar>
+            )}
             <Field label={`Type the ${what}'s name to confirm: ${name}`}>
               <Input value={typed} onChange={(_, data) => setTyped(data.value)} />
             </Field>

@@ -16,6 +16,7 @@ import {
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { stateLabels } from '../../domain/labels';
 import { daysLeft, type DeletedNamedLocation, type DeletionRecord } from '../../graph/deleted-items';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
 import { useWriteAccess } from '../../session/write-access';
@@ -37,6 +38,26 @@ const describeLocation = (location: DeletedNamedLocation) =>
       ? `Countries: ${location.countriesAndRegions.join(', ')}`
       : '—';
 
+/** A policy that refers to a deleted location: in the tenant (live), or itself deleted. */
+export interface LocationUser {
+  name: string;
+  state: string | undefined;
+  inTenant: boolean;
+}
+
+const describeUser = (user: LocationUser) =>
+  user.inTenant
+    ? `${user.name} (in the tenant, ${stateLabels[user.state ?? ''] ?? user.state ?? 'state unknown'})`
+    : `${user.name} (deleted)`;
+
+/** What purging the location does to the tenant's policies that still refer to it. */
+function purgeWarning(users: LocationUser[]): string | undefined {
+  const live = users.filter((u) => u.inTenant);
+  if (live.length === 0) return undefined;
+  const names = live.map(describeUser).join(', ');
+  return `${live.length === 1 ? 'A policy in the tenant still refers' : `${live.length} policies in the tenant still refer`} to it: ${names}. Once it is gone for good, what they say of this location cannot be brought back: restore it instead, or change ${live.length === 1 ? 'that policy' : 'them'} first.`;
+}
+
 export function DeletedLocationsSection({
   locations,
   now,
@@ -47,8 +68,8 @@ export function DeletedLocationsSection({
   now: Date;
   /** Who deleted each, when the audit log is readable. */
   deletions: Map<string, DeletionRecord> | undefined;
-  /** Names of deleted policies that refer to each location. */
-  usedBy: (id: string) => string[];
+  /** The policies, in the tenant or deleted, that refer to each location. */
+  usedBy: (id: string) => LocationUser[];
 }) {
   const styles = useStyles();
   const [busy, setBusy] = useState<string | null>(null);
@@ -122,7 +143,7 @@ export function DeletedLocationsSection({
                 <TableCell>{formatDateTime(location.deletedDateTime)}</TableCell>
                 <TableCell>{deletions?.get(location.id)?.by ?? '—'}</TableCell>
                 <TableCell>{daysLeft(location.deletedDateTime, now)} days</TableCell>
-                <TableCell>{usedBy(location.id).join(', ') || '—'}</TableCell>
+                <TableCell>{usedBy(location.id).map(describeUser).join(', ') || '—'}</TableCell>
                 <TableCell>
                   <div className={styles.actions}>
                     <Button
@@ -156,6 +177,7 @@ export function DeletedLocationsSection({
         <PurgeDialog
           name={purging.displayName}
           what="named location"
+          warning={purgeWarning(usedBy(purging.id))}
           busy={busy === purging.id}
           error={error}
           onPurge={() => void purge(purging)}

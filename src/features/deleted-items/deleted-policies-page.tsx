@@ -19,7 +19,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { deletionsFrom, SOFT_DELETE_DAYS, type DeletedNamedLocation, type DeletedPolicy } from '../../graph/deleted-items';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
-import { REPORT_ONLY } from '../../domain/types';
+import { REPORT_ONLY, type ConditionalAccessPolicy } from '../../domain/types';
 import { LocationNotRestored } from '../../operations/restore-policy';
 import { useTenantSession } from '../../session/tenant-session';
 import { useWriteAccess } from '../../session/write-access';
@@ -38,7 +38,7 @@ import { findMissingDependencies } from '../../domain/dependencies';
 import { BulkConfirmDialog, BulkProgress } from './bulk-panel';
 import { newRun, type BulkKind, type BulkRun } from '../../operations/bulk-run';
 import { PurgeDialog, RestoreDialog, SecondStepFailed, type RestoreMode } from './deleted-actions';
-import { DeletedLocationsSection } from './deleted-locations-section';
+import { DeletedLocationsSection, type LocationUser } from './deleted-locations-section';
 import { DeletedPoliciesTable } from './deleted-policies-table';
 import { DeletedPolicyDetails } from './deleted-policy-details';
 import { lastKnownVersions } from './last-known-versions';
@@ -173,12 +173,15 @@ export function DeletedPoliciesPage() {
 
   const selectedPolicies = (deleted.data ?? []).filter((p) => selected.has(p.id!));
   const openedPolicy = deleted.data?.find((p) => p.id === opened);
-  const usedBy = (locationId: string) =>
-    (deleted.data ?? [])
-      .filter((p) =>
-        [...(p.conditions?.locations?.includeLocations ?? []), ...(p.conditions?.locations?.excludeLocations ?? [])].includes(locationId),
-      )
-      .map((p) => p.displayName ?? p.id!);
+  // The tenant's policies first: one that still refers to a deleted location is why it must not be purged.
+  const usedBy = (locationId: string): LocationUser[] => {
+    const refers = (p: ConditionalAccessPolicy) =>
+      [...(p.conditions?.locations?.includeLocations ?? []), ...(p.conditions?.locations?.excludeLocations ?? [])].includes(locationId);
+    return [
+      ...(current.data ?? []).filter(refers).map((p) => ({ name: p.displayName ?? p.id!, state: p.state, inTenant: true })),
+      ...(deleted.data ?? []).filter(refers).map((p) => ({ name: p.displayName ?? p.id!, state: p.state, inTenant: false })),
+    ];
+  };
 
   return (
     <section className={styles.page} aria-labelledby="deleted-title">

@@ -79,7 +79,11 @@ export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy
             </p>
             {error && <ErrorState {...error} />}
           </DialogContent>
+          {/* Cancel first: the dialog focuses its first button, and Enter must not delete. */}
           <DialogActions>
+            <DialogTrigger disableButtonEnhancement>
+              <Button disabled={busy}>Cancel</Button>
+            </DialogTrigger>
             <Button
               appearance="primary"
               className={styles.danger}
@@ -89,9 +93,6 @@ export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy
             >
               {busy ? 'Deleting…' : 'Delete policy'}
             </Button>
-            <DialogTrigger disableButtonEnhancement>
-              <Button disabled={busy}>Cancel</Button>
-            </DialogTrigger>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

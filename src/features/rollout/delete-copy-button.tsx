@@ -61,13 +61,14 @@ export function DeleteCopyButton({ copy, onDeleted }: { copy: ConditionalAccessP
             </p>
             {error ? <ErrorState {...error} /> : null}
           </DialogContent>
+          {/* Cancel first: the dialog focuses its first button, and Enter must not delete. */}
           <DialogActions>
-            <Button appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => void remove()}>
-              {busy ? 'Deleting…' : 'Delete the copy'}
-            </Button>
             <DialogTrigger disableButtonEnhancement>
               <Button disabled={busy}>Cancel</Button>
             </DialogTrigger>
+            <Button appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => void remove()}>
+              {busy ? 'Deleting…' : 'Delete the copy'}
+            </Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>
