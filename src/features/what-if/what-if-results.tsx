@@ -33,9 +33,8 @@ const useStyles = makeStyles({
   reason: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Graph's analysisReasons in words (whatIfAnalysisResult, v1.0). */
+/** Graph's analysisReasons in words (whatIfAnalysisResult, v1.0); notEnoughInformation has a badge of its own. */
 const GRAPH_REASONS: Record<string, string> = {
-  notEnoughInformation: 'not enough information',
   invalidCondition: 'a condition is invalid',
   users: 'users',
   workloadIdentities: 'workload identities',
@@ -84,19 +83,40 @@ function EngineCell({ result }: { result: PolicyEvaluation | undefined }) {
   );
 }
 
+/** analysisReasons is a flags enum: the service may name several, comma-separated. */
+const reasonsOf = (result: GraphWhatIfResult) => result.analysisReasons.split(',').map((r) => r.trim());
+
 function GraphCell({ result }: { result: GraphWhatIfResult | undefined }) {
   const styles = useStyles();
   if (!result) return <Text className={styles.reason}>Not answered</Text>;
-  return result.policyApplies ? (
-    <Badge appearance="tint" color="brand">
-      Applies
-    </Badge>
-  ) : (
+  if (result.policyApplies)
+    return (
+      <Badge appearance="tint" color="brand">
+        Applies
+      </Badge>
+    );
+  // Graph could not decide (no IP address, no country…): the policy may well apply, so never "Does not apply".
+  if (reasonsOf(result).includes('notEnoughInformation'))
+    return (
+      <>
+        <Badge appearance="tint" color="warning">
+          Not enough information
+        </Badge>
+        <br />
+        <Text size={200} className={styles.reason}>
+          Graph could not decide without more of the sign-in; the policy may apply.
+        </Text>
+      </>
+    );
+  return (
     <>
       <Badge appearance="outline">Does not apply</Badge>
       <br />
       <Text size={200} className={styles.reason}>
-        Not matched: {GRAPH_REASONS[result.analysisReasons] ?? result.analysisReasons}
+        Not matched:{' '}
+        {reasonsOf(result)
+          .map((r) => GRAPH_REASONS[r] ?? r)
+          .join(', ')}
       </Text>
     </>
   );
