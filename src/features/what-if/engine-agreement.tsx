@@ -1,39 +1,24 @@
 // How far Gatehouse's engine can be trusted in this tenant: the last week's sign-ins replayed through
 // it and compared, policy by policy, with what the service itself decided (the sign-in log records it
 // for every policy). Below the threshold, a draft's answers here and in the save review are not to
-// be trusted, and the conditions where they part are named.
-import {
-  Badge,
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+// be trusted, and the conditions where they part are named (agreement-report-view.tsx shows the result).
+import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { CONDITION_WORDS, type AgreementReport } from '../../domain/evaluation/bulk/agreement';
+import type { AgreementReport } from '../../domain/evaluation/bulk/agreement';
 import { policyJson } from '../../domain/json';
 import { readSignIns, signInsUnavailable } from '../../graph/sign-ins';
 import { readUserDirectory } from '../../graph/sign-in-directory';
 import { namedLocationsQuery, policiesQuery } from '../../policy-ui/queries';
 import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
 import type { TenantSession } from '../../session/tenant-session';
+import { AgreementReportView } from './agreement-report-view';
 import type { AgreementRequest } from './agreement.worker';
 
 const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
 const DAYS = 7;
 const CAP = 5_000;
-const percent = (x: number | null) => (x === null ? '—' : `${(Math.floor(x * 1000) / 10).toFixed(1)} %`);
 
 type State =
   | { kind: 'idle' }
@@ -91,9 +76,6 @@ export function EngineAgreement({ tenant }: { tenant: TenantSession }) {
   };
 
   const report = state.kind === 'done' ? state.report : null;
-  const rows = report
-    ? [...report.policies].filter((p) => p.compared + p.undecided > 0).sort((a, b) => (a.agreement ?? 2) - (b.agreement ?? 2))
-    : [];
   return (
     <section className={styles.root} aria-labelledby="agreement-title">
       <h2 id="agreement-title">How far the engine agrees with the service here</h2>
@@ -118,51 +100,7 @@ export function EngineAgreement({ tenant }: { tenant: TenantSession }) {
           <MessageBarBody>{state.text}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {report ? (
-        <>
-          <Text role="status" weight="semibold">
-            {report.sentence.replace(/\.?$/, '.')}
-            {state.kind === 'done' && state.capped ? ` Only the newest ${CAP.toLocaleString('en')} sign-ins were read.` : ''}{' '}
-            {report.trusted
-              ? 'Its answers for drafts can be trusted as far as that goes.'
-              : 'Its answers for drafts are not to be trusted.'}
-          </Text>
-          <Table aria-label="Agreement per policy" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Policy</TableHeaderCell>
-                <TableHeaderCell>Agreement</TableHeaderCell>
-                <TableHeaderCell>Compared</TableHeaderCell>
-                <TableHeaderCell>Not decided by the engine</TableHeaderCell>
-                <TableHeaderCell>Where they part</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((p) => (
-                <TableRow key={p.policyId} aria-label={p.displayName}>
-                  <TableCell>{p.displayName}</TableCell>
-                  <TableCell>
-                    {percent(p.agreement)}{' '}
-                    {p.agreement !== null && p.agreement < report.threshold ? (
-                      <Badge appearance="filled" color="warning">
-                        Low
-                      </Badge>
-                    ) : null}
-                  </TableCell>
-                  <TableCell>{p.compared.toLocaleString('en')}</TableCell>
-                  <TableCell>{p.undecided.toLocaleString('en')}</TableCell>
-                  <TableCell>
-                    {p.conditions
-                      .filter((c) => c.mismatched > 0)
-                      .map((c) => `${CONDITION_WORDS[c.condition]} (${c.mismatched})`)
-                      .join(', ') || '—'}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </>
-      ) : null}
+      {report ? <AgreementReportView report={report} cappedAt={state.kind === 'done' && state.capped ? CAP : null} /> : null}
     </section>
   );
 }

@@ -105,6 +105,28 @@ describe('measureAgreement', () => {
     expect(blind.policies[0]!.sentence).toMatch(/\(100 more the engine could not decide\)$/);
   });
 
+  it('marks a policy whose sign-ins the engine mostly could not decide: its agreement judges too little, and a draft of it is not trusted', () => {
+    // 140 of the 200 sign-ins are from abroad by a user whose groups were not read: the policy that excludes a group cannot decide them.
+    const entries = log().map((e, i) => (i < 60 ? e : { ...e, userId: 'unread-user', location: { countryOrRegion: 'BR' } }));
+    const partly: DirectoryFacts = { user: (id) => (id === ids.ada ? { groupIds: [], roleTemplateIds: [] } : undefined) };
+    const report = measureAgreement(entries, [blockAbroad, blockLegacy], { context, directory: partly });
+    const abroad = report.policies.find((p) => p.policyId === 'abroad')!;
+    expect([abroad.compared, abroad.undecided]).toEqual([60, 140]);
+    expect(abroad.tooFewDecided).toBe(true);
+    expect(abroad.sentence).toMatch(/\(140 more the engine could not decide\): too few decided to judge$/);
+    const legacy = report.policies.find((p) => p.policyId === 'legacy')!;
+    expect(legacy.tooFewDecided).toBe(false);
+    expect(report.tooFewDecided).toEqual([{ policyId: 'abroad', displayName: 'Block outside allowed countries' }]);
+    expect(report.sentence).toContain(
+      'For Block outside allowed countries, it could decide fewer than half of the sign-ins: too few to judge its answers for that policy.',
+    );
+    expect(report.trusted).toBe(true);
+    expect(trustOfDraft(report, blockLegacy).trusted).toBe(true);
+    const draft = trustOfDraft(report, blockAbroad);
+    expect(draft.trusted).toBe(false);
+    expect(draft.sentence).toContain('fewer than half of the sign-ins to Block outside allowed countries');
+  });
+
   it('trusts a draft only where the engine agrees on the conditions it sets', () => {
     const report = measureAgreement(log(), [blockAbroad, blockLegacy], { context, directory, threshold: 0.985 });
     expect(report.trusted).toBe(true);

@@ -6,7 +6,8 @@
 // cannot be compared. A sign-in older than the policy's last change is not compared either: the
 // service decided it on another version. Where they disagree, the condition that decided is named:
 // the engine's failing condition when it said "not applied", the log's unsatisfied condition when it
-// said "applied". Below a threshold, a draft's impact is said not to be trusted.
+// said "applied". Below a threshold, a draft's impact is said not to be trusted; so with a policy whose
+// sign-ins the engine could mostly not decide, since a high agreement over the few it could says little.
 import { objectIn as obj, stringsIn as list } from '../../json';
 import type { ConditionName } from '../evaluate-policy';
 import { configured, flagsIn } from '../outcome';
@@ -85,9 +86,16 @@ export interface PolicyAgreement {
   notComparable: number;
   /** agreed / compared; null when nothing was compared. */
   agreement: number | null;
+  /** compared / (compared + undecided); null when the engine had nothing to decide. */
+  decidedShare: number | null;
+  /** The engine decided under MINIMUM_DECIDED_SHARE of its sign-ins: its agreement judges too little. */
+  tooFewDecided: boolean;
   conditions: ConditionAgreement[];
   sentence: string;
 }
+
+/** Below this share of a policy's sign-ins decided, its agreement is not a measure of the engine. */
+export const MINIMUM_DECIDED_SHARE = 0.5;
 
 export interface AgreementReport {
   signIns: number;
@@ -102,6 +110,8 @@ export interface AgreementReport {
   threshold: number;
   /** Whether the engine agrees well enough (and over enough sign-ins) for a draft's impact to be trusted. */
   trusted: boolean;
+  /** The policies whose sign-ins the engine mostly could not decide: nothing is trusted of them, whatever `trusted` says. */
+  tooFewDecided: { policyId: string; displayName: string }[];
 }
 
 export interface AgreementOptions {
@@ -122,6 +132,9 @@ export interface AgreementOptions {
 
 const percent = (x: number) => `${(Math.floor(x * 1000) / 10).toFixed(1)} %`;
 const number = (n: number) => n.toLocaleString('en-US');
+/** "A", "A and B", "A, B and C". */
+const listOf = (names: readonly string[]) =>
+  names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 
 function sentenceOf(
   compared: number,
@@ -177,6 +190,8 @@ export function measureAgreement(
       undecided: 0,
       notComparable: 0,
       agreement: null,
+      decidedShare: null,
+      tooFewDecided: false,
       conditions: [],
       sentence: '',
       tally: new Map(),
@@ -232,11 +247,15 @@ export function measureAgreement(
   }
   const report = [...stats.values()].map(({ tally: t, ...s }) => {
     const conditions = finish(t);
+    const decidedShare = s.compared + s.undecided === 0 ? null : s.compared / (s.compared + s.undecided);
+    const tooFewDecided = decidedShare !== null && decidedShare < MINIMUM_DECIDED_SHARE;
     return {
       ...s,
       conditions,
       agreement: s.compared === 0 ? null : s.agreed / s.compared,
-      sentence: sentenceOf(s.compared, s.agreed, conditions, s.undecided),
+      decidedShare,
+      tooFewDecided,
+      sentence: `${sentenceOf(s.compared, s.agreed, conditions, s.undecided)}${tooFewDecided && s.compared > 0 ? ': too few decided to judge' : ''}`,
     };
   });
   const compared = report.reduce((n, p) => n + p.compared, 0);
@@ -246,6 +265,11 @@ export function measureAgreement(
   const agreement = compared === 0 ? null : agreed / compared;
   const trusted = agreement !== null && compared >= (options.minimumCompared ?? 50) && agreement >= threshold;
   const overall = sentenceOf(compared, agreed, conditions, undecided, 'decisions');
+  const tooFewDecided = report.filter((p) => p.tooFewDecided).map(({ policyId, displayName }) => ({ policyId, displayName }));
+  const few =
+    tooFewDecided.length === 0
+      ? ''
+      : ` For ${listOf(tooFewDecided.map((p) => p.displayName))}, it could decide fewer than half of the sign-ins: too few to judge its answers for ${tooFewDecided.length === 1 ? 'that policy' : 'those policies'}.`;
   return {
     signIns: builder.signIns,
     compared,
@@ -254,9 +278,10 @@ export function measureAgreement(
     agreement,
     policies: report,
     conditions,
-    sentence: `Over ${number(builder.signIns)} sign-ins and ${number(report.length)} policies, the engine ${overall}.${trusted ? '' : ` Below ${percent(threshold)} or over too few sign-ins, a draft's result is not to be trusted.`}`,
+    sentence: `Over ${number(builder.signIns)} sign-ins and ${number(report.length)} policies, the engine ${overall}.${few}${trusted ? '' : ` Below ${percent(threshold)} or over too few sign-ins, a draft's result is not to be trusted.`}`,
     threshold,
     trusted,
+    tooFewDecided,
   };
 }
 
@@ -284,6 +309,13 @@ function conditionsOf(policy: unknown): ConditionName[] {
 /** Whether a draft's impact can be trusted: the agreement overall and on every condition the draft sets. */
 export function trustOfDraft(report: AgreementReport, draft: unknown, minimumCompared = 50): { trusted: boolean; sentence: string } {
   if (!report.trusted) return { trusted: false, sentence: report.sentence };
+  const id = obj(draft).id;
+  const undecided = report.tooFewDecided.find((p) => p.policyId === id);
+  if (undecided)
+    return {
+      trusted: false,
+      sentence: `The engine could decide fewer than half of the sign-ins to ${undecided.displayName}: too few to judge, so the draft's result is not to be trusted.`,
+    };
   const weak = conditionsOf(draft)
     .map((name) => report.conditions.find((c) => c.condition === name))
     .filter((c): c is ConditionAgreement => !!c && c.compared >= minimumCompared && c.agreement !== null && c.agreement < report.threshold);
