@@ -95,6 +95,15 @@ test('a rollout through two rings: the gate pauses on blocked sign-ins and says 
   const rings = page.getByRole('table', { name: 'Rings' });
   await expect(rings.getByRole('row', { name: /CA - Service accounts/ })).toContainText('2 users');
   await expect(rings.getByRole('row', { name: /Finance/ })).toContainText('0 users');
+  // The gate waits for 20 sign-ins unless told otherwise, and never for none; ring 1's two users sign in below, so it judges on 2.
+  const waitFor = page.getByRole('spinbutton', { name: 'Sign-ins to wait for before judging' });
+  await expect(waitFor).toHaveValue('20');
+  await waitFor.fill('0');
+  await waitFor.press('Tab');
+  await expect(page.getByText('At least 1: a gate that waits for no sign-in judges nothing. Kept at 20.')).toBeVisible();
+  await waitFor.fill('2');
+  await waitFor.press('Tab');
+  await expect(page.getByText('A small sample judges little: over 2 sign-ins, one blocked is already 50 %.')).toBeVisible();
   await page.getByRole('button', { name: 'Keep this plan' }).click();
 
   // The start: the policy report-only, the copy enforced for ring 1, reviewed and written by the plan flow.

@@ -30,11 +30,14 @@ export interface GateThresholds {
   maxBlockedPercent: number;
   /** Pause when more than this share are interrupted for a control (percent); null: counted, not gating. */
   maxInterruptedPercent: number | null;
-  /** Fewer sign-ins than this since the ring started: the gate waits. */
+  /** Fewer sign-ins than this since the ring started: the gate waits. At least 1. */
   minSignIns: number;
 }
 
-export const DEFAULT_THRESHOLDS: GateThresholds = { maxBlockedPercent: 10, maxInterruptedPercent: null, minSignIns: 1 };
+/** A gate judged on one or two sign-ins passes on luck: 20 lets one blocked sign-in in 20 show as 5 %, under the 10 % that pauses. */
+export const DEFAULT_MIN_SIGN_INS = 20;
+
+export const DEFAULT_THRESHOLDS: GateThresholds = { maxBlockedPercent: 10, maxInterruptedPercent: null, minSignIns: DEFAULT_MIN_SIGN_INS };
 
 export type RolloutEventKind = 'planned' | 'started' | 'advanced' | 'gate' | 'overridden' | 'rolledBack' | 'finished' | 'copyDeleted';
 
@@ -165,7 +168,8 @@ export function readRolloutPlans(value: unknown): RolloutPlan[] {
             thresholds.maxInterruptedPercent === null || thresholds.maxInterruptedPercent === undefined
               ? null
               : num(thresholds.maxInterruptedPercent, 100),
-          minSignIns: num(thresholds.minSignIns, DEFAULT_THRESHOLDS.minSignIns),
+          // A gate that waits for no sign-in judges nothing: a hand-edited 0 is read as 1.
+          minSignIns: Math.max(1, Math.round(num(thresholds.minSignIns, DEFAULT_THRESHOLDS.minSignIns))),
         },
         status: STATUSES.find((s) => s === plan.status) ?? 'planned',
         pending:

@@ -254,7 +254,9 @@ describe('steps', () => {
 });
 
 describe('gate', () => {
-  const plan = started(newRolloutPlan({ id: 'p1', displayName: 'CA006', state: 'enabled' }, groups, NOW));
+  // These judge a handful of sign-ins: the gate is told to judge from one (a new plan waits for 20).
+  const planned = started(newRolloutPlan({ id: 'p1', displayName: 'CA006', state: 'enabled' }, groups, NOW));
+  const plan = { ...planned, thresholds: { ...planned.thresholds, minSignIns: 1 } };
   const members = new Map([
     ['ring-1', [ADA, BEN]],
     ['ring-2', [CHLOE]],
@@ -339,6 +341,23 @@ describe('gate', () => {
     expect(gate.emergencyHits).toEqual([{ user: GLASS, at: after, what: 'would be blocked by the policy' }]);
   });
 
+  it('waits for 20 sign-ins by default before it judges: one or two would let a ring pass on luck', () => {
+    expect(planned.thresholds.minSignIns).toBe(20);
+    const gateOver = (n: number) =>
+      evaluateGate({
+        plan: planned,
+        members,
+        emergency: [],
+        signIns: Array.from({ length: n }, () => signIn(ADA, after, { copy1: 'success' })),
+      });
+    const few = gateOver(1);
+    expect(few.decision).toBe('wait');
+    expect(few.reasons).toEqual([
+      'Only 1 sign-in of the rings’ users since the last ring started (at least 20 wanted): nothing to judge yet.',
+    ]);
+    expect(gateOver(20).decision).toBe('advance');
+  });
+
   it('waits while the rings have too few sign-ins, and pauses when the frozen controls moved', () => {
     const waiting = evaluateGate({
       plan: { ...plan, thresholds: { ...plan.thresholds, minSignIns: 5 } },
@@ -398,6 +417,12 @@ describe('kept', () => {
     const [read] = readRolloutPlans(JSON.parse(JSON.stringify([plan, { nothing: true }])));
     expect(read).toEqual(plan);
     expect(readRolloutPlans({})).toEqual([]);
+  });
+
+  it('reads a gate that would wait for no sign-in (a backup edited by hand) as waiting for one', () => {
+    const plan = newRolloutPlan({ id: 'p1', displayName: 'CA006', state: 'enabled' }, groups, NOW);
+    const [read] = readRolloutPlans(JSON.parse(JSON.stringify([{ ...plan, thresholds: { ...plan.thresholds, minSignIns: 0 } }])));
+    expect(read!.thresholds.minSignIns).toBe(1);
   });
 });
 
