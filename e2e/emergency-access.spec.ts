@@ -61,6 +61,12 @@ test('grades every policy, fixes two in a resumed run keeping every exclusion, a
   await expect(candidates).toContainText(/Excluded from \d+ of the \d+ policies that target all users\./);
   await expectNoSeriousA11yViolations(page);
   await candidates.getByRole('button', { name: 'Use CA - Emergency access accounts as emergency access' }).click();
+  // The choice is said, where focus now is, with the way back.
+  const saved = page.getByText(/^The group CA - Emergency access accounts is named as emergency access for .+ in Settings/);
+  await expect(saved).toBeFocused();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(candidates).toContainText('Group CA - Emergency access accounts');
+  await candidates.getByRole('button', { name: 'Use CA - Emergency access accounts as emergency access' }).click();
 
   const table = page.getByRole('table', { name: 'Emergency access by policy' });
   const row = (name: string) => table.getByRole('row').filter({ hasText: name });

@@ -12,7 +12,8 @@ const useStyles = makeStyles({
 export interface CandidatesProps {
   candidates: (Candidate & { name: string })[];
   settings: EmergencyAccess;
-  onUse(next: EmergencyAccess): void;
+  /** `name`: the candidate chosen, as the page says it. */
+  onUse(next: EmergencyAccess, name: string): void;
 }
 
 export function Candidates({ candidates, settings, onUse }: CandidatesProps) {
@@ -40,6 +41,7 @@ export function Candidates({ candidates, settings, onUse }: CandidatesProps) {
                       c.kind === 'group'
                         ? { ...settings, groups: [...settings.groups, { id: c.id, name: c.name }] }
                         : { ...settings, users: [...settings.users, { id: c.id, name: c.name }] },
+                      `${c.kind === 'group' ? 'The group' : 'The account'} ${c.name}`,
                     )
                   }
                 >

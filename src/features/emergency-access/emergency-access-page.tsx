@@ -3,17 +3,30 @@
 // of the emergency group; and a bulk fix of the chosen policies written through the shared plan
 // (each policy read fresh, the emergency accounts merged into its exclusions, the review with its
 // differences and lock-out guard, the paced journalled run), with an exact revert of the last fix.
-import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
 import { emergencyFix, emergencyRevert, fixRecord, suggestCandidates, type FixedPolicy } from '../../domain/emergency/fix';
 import type { ImportSet } from '../../domain/import/import-set';
 import { policyJson } from '../../domain/json';
+import type { EmergencyAccess } from '../../domain/lockout';
 import { lookupName } from '../../domain/references';
 import { describeError } from '../../graph/describe-error';
 import { PlanAndApply } from '../../policy-ui/plan/plan-and-apply';
 import { planTargetQuery, useNames } from '../../policy-ui/queries';
 import { useOrganizationName } from '../../session/organization-query';
+import { paths } from '../../shared/routes/paths';
 import { ErrorState } from '../../shared/ui/error-state';
 import { Candidates } from './candidates';
 import { CoverageTable } from './coverage-table';
@@ -49,6 +62,13 @@ export function EmergencyAccessPage() {
   const [work, setWork] = useState<Work | null>(null);
   const [preparing, setPreparing] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
+  // A candidate just chosen: said, with the way back (the choice is this device's, so undoing it is cheap).
+  const [named, setNamed] = useState<{ name: string; before: EmergencyAccess } | null>(null);
+  const namedMessage = useRef<HTMLDivElement>(null);
+  // The candidates' list goes away with the choice: focus goes to what replaced it.
+  useEffect(() => {
+    if (named) namedMessage.current?.focus();
+  }, [named]);
 
   const candidates = useMemo(() => {
     if (check.configured || !check.policies.data) return [];
@@ -113,7 +133,33 @@ export function EmergencyAccessPage() {
         }}
       >
         {!check.configured && check.policies.data ? (
-          <Candidates candidates={candidates} settings={settings} onUse={(next) => void check.setSettings(next)} />
+          <Candidates
+            candidates={candidates}
+            settings={settings}
+            onUse={(next, name) => {
+              setNamed({ name, before: settings });
+              void check.setSettings(next);
+            }}
+          />
+        ) : null}
+        {named ? (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody ref={namedMessage} tabIndex={-1}>
+              {named.name} is named as emergency access for {targetName} in Settings, kept in this browser on this device. Every policy is
+              checked against it below.
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button
+                onClick={() => {
+                  void check.setSettings(named.before);
+                  setNamed(null);
+                }}
+              >
+                Undo
+              </Button>
+              <RouterLink to={paths.settings}>Settings</RouterLink>
+            </MessageBarActions>
+          </MessageBar>
         ) : null}
         {check.policies.error ? (
           <ErrorState {...describeError(check.policies.error, 'read the policies')} onRetry={() => void check.policies.refetch()} />
