@@ -22,7 +22,12 @@ export class PolicyEditorPage {
     const occurrences = this.editor.getByText(`"${value}"`, { exact: true });
     await occurrences.first().waitFor();
     const before = await occurrences.count();
-    await occurrences.first().dblclick();
+    // Typed only once the double-click has selected something: one that lands while Monaco is still
+    // settling (just drawn) now and then selects nothing, and the text would then go nowhere or astray.
+    await expect(async () => {
+      await occurrences.first().dblclick();
+      await expect(this.editor.locator('.selected-text').first()).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 10_000 });
     // One input event, as a paste: typing key by key races Monaco's suggestion widget.
     await this.page.keyboard.insertText(replacement);
     // Close any completion list the new text opened, so it cannot take the next click or key.
