@@ -34,10 +34,29 @@ function objects(tenant: TenantState, collection: Collection): Record<string, un
 }
 
 /**
+ * The tokens Graph's $search reads in a name or a search text: words split at spaces and symbols, where
+ * the case turns from lower to upper, and between letters and digits; words joined only by symbols are
+ * one token too ('hello.world': hello, world, helloworld). Lower case: tokens match whatever the case.
+ */
+export function searchTokens(text: string): string[] {
+  const tokens = new Set<string>();
+  for (const chunk of text.split(/\s+/).filter(Boolean)) {
+    const words = chunk.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    for (const word of words)
+      for (const part of word.split(/(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u)) tokens.add(part.toLowerCase());
+    if (words.length > 1) tokens.add(words.join('').toLowerCase());
+  }
+  return [...tokens];
+}
+
+/** Properties Graph tokenizes for $search; any other property matches as $filter's startswith does. */
+const TOKENIZED = new Set(['displayName', 'description']);
+
+/**
  * $search as Graph documents it for directory objects: quoted "property:value" clauses joined by OR
  * or AND (AND binds first), e.g. "displayName:hugo" OR "mail:hugo". It needs ConsistencyLevel:
- * eventual. A clause matches a value that starts with it, or a word of it that does (Graph tokenizes
- * names; the emulator splits on spaces and . _ @ -).
+ * eventual. On displayName and description a clause matches when each of its tokens starts a token
+ * of the value, in any order ('displayName:Team' finds 'myContosoTeam'); there is no "contains".
  */
 function searchFilter(input: RouteInput): (item: Record<string, unknown>) => boolean {
   const search = input.url.searchParams.get('$search');
@@ -53,7 +72,8 @@ function searchFilter(input: RouteInput): (item: Record<string, unknown>) => boo
   const clause = (token: string | undefined) => {
     const match = /^"(\w+):([^"]*)"$/.exec(token ?? '');
     if (!match) throw syntaxError();
-    return { property: match[1]!, value: match[2]!.trim().toLowerCase() };
+    const [property, value] = [match[1]!, match[2]!.trim()];
+    return { property, value: value.toLowerCase(), tokens: TOKENIZED.has(property) ? searchTokens(value) : null };
   };
   // OR of AND-groups: "a" AND "b" OR "c" is (a and b) or c.
   const groups = [[clause(tokens[0])]];
@@ -63,9 +83,11 @@ function searchFilter(input: RouteInput): (item: Record<string, unknown>) => boo
     if (operator === 'AND') groups.at(-1)!.push(clause(tokens[index + 1]));
     else groups.push([clause(tokens[index + 1])]);
   }
-  const matches = (item: Record<string, unknown>, { property, value }: { property: string; value: string }) => {
-    const text = String(item[property] ?? '').toLowerCase();
-    return text.startsWith(value) || text.split(/[\s._@-]+/).some((word) => word.startsWith(value));
+  const matches = (item: Record<string, unknown>, { property, value, tokens }: ReturnType<typeof clause>) => {
+    const text = String(item[property] ?? '');
+    if (!tokens) return text.toLowerCase().startsWith(value);
+    const words = searchTokens(text);
+    return tokens.length > 0 && tokens.every((token) => words.some((word) => word.startsWith(token)));
   };
   return (item) => groups.some((group) => group.every((term) => matches(item, term)));
 }
