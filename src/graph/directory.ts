@@ -1,7 +1,8 @@
-// Finding directory objects by name, for pickers: users (by name, sign-in name or mail) and groups
-// (by name or mail) through $search, which needs ConsistencyLevel: eventual; service principals by
-// display name; role templates and named locations filtered locally (small, complete lists). And what a user or group belongs to, through
-// groups and directory roles, for the lock-out guard.
+// Finding directory objects by name, for pickers: users (by name, sign-in name or mail), groups (by
+// name or mail) and service principals (by a word of the name, or by an appId pasted whole) through
+// $search, which needs ConsistencyLevel: eventual; role templates and named locations filtered
+// locally (small, complete lists). And what a user or group belongs to, through groups and directory
+// roles, for the lock-out guard.
 import type { GraphClient } from './client';
 import type { Membership } from '../domain/lockout';
 
@@ -23,16 +24,18 @@ interface Item {
   description?: string | null;
 }
 
-const escape = (text: string) => text.replace(/"/g, '').replace(/'/g, "''");
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What each kind is searched by: Graph's $search takes one property a clause, joined by OR. */
-const SEARCHED: Record<'users' | 'groups', string[]> = {
+const SEARCHED: Record<'users' | 'groups' | 'servicePrincipals', string[]> = {
   users: ['displayName', 'userPrincipalName', 'mail'],
   groups: ['displayName', 'mail'],
+  // Graph tokenizes displayName: 'expenses' finds 'Contoso Expenses', where startswith would not.
+  servicePrincipals: ['displayName'],
 };
 
 /** The $search value for a term: every property, quoted, joined by OR (quotes and backslashes dropped from the term). */
-export function searchClause(kind: 'users' | 'groups', term: string): string {
+export function searchClause(kind: keyof typeof SEARCHED, term: string): string {
   const value = term.replace(/["\\]/g, '');
   return SEARCHED[kind].map((property) => `"${property}:${value}"`).join(' OR ');
 }
@@ -60,9 +63,13 @@ export async function searchDirectory(
   }
   if (kind === 'servicePrincipals' || kind === 'workloadIdentities') {
     if (!term) return [];
-    const filter = encodeURIComponent(`startswith(displayName,'${escape(term)}')`);
-    const page = await client.get<{ value: Item[] }>(`/v1.0/servicePrincipals?$filter=${filter}&$select=id,appId,displayName&$top=20`, {
+    // An appId pasted whole is looked up by appId; any other text by the words of the name.
+    const query = GUID.test(term)
+      ? `$filter=${encodeURIComponent(`appId eq '${term.toLowerCase()}'`)}`
+      : `$search=${encodeURIComponent(searchClause('servicePrincipals', term))}`;
+    const page = await client.get<{ value: Item[] }>(`/v1.0/servicePrincipals?${query}&$select=id,appId,displayName&$top=20`, {
       signal,
+      headers: { ConsistencyLevel: 'eventual' },
     });
     return page.value.map((i) =>
       kind === 'servicePrincipals'
