@@ -101,14 +101,14 @@ test('backs up some policies with what they use, under a manifest of their own',
   const list = page.getByRole('group', { name: 'Policies in the backup' });
   await page.getByRole('searchbox', { name: 'Filter the policies' }).fill('countries');
   await list.getByRole('checkbox', { name: /^CA006/ }).check();
-  await expect(page.getByText('1 of 35 policies are in the backup.')).toBeVisible();
+  await expect(page.getByText('1 of 35 policies is in the backup.')).toBeVisible();
   await expect(page.getByText('Backup ready')).toBeVisible();
   await expect(page.getByText('No policy chosen')).toBeHidden();
   const counts = page.getByRole('table', { name: 'What the backup holds' });
   await expect(counts.getByRole('row', { name: /^Policies/ })).toContainText('1');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /one file/ }).click()]);
-  expect(download.suggestedFilename()).toMatch(/-1-policies\.json$/);
+  expect(download.suggestedFilename()).toMatch(/-1-policy\.json$/);
   const read = await readBundle(JSON.parse(readFileSync(await download.path(), 'utf8')));
   expect(read.problems).toEqual([]);
   expect(read.bundle.policies.map((p) => String(p.displayName))).toEqual([expect.stringMatching(/^CA006/)]);

@@ -6,6 +6,10 @@
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { toWritableBody, type JsonObject } from './policy-body';
 import { describeContents, findPolicies } from './policy-file-contents';
+import { notTextMessage } from './file-signature';
+import { decodeText } from './text-decoding';
+
+export { decodeText };
 
 export class PolicyFileError extends Error {}
 
@@ -30,19 +34,6 @@ export interface ImportedPolicy {
   sourceId: string | null;
 }
 
-/** Decodes bytes by their byte order mark, or by the zero bytes UTF-16 text is full of. */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  const sample = bytes.subarray(0, 200);
-  const oddZeros = sample.filter((b, i) => i % 2 === 1 && b === 0).length;
-  const evenZeros = sample.filter((b, i) => i % 2 === 0 && b === 0).length;
-  if (oddZeros > sample.length / 4) return new TextDecoder('utf-16le').decode(bytes);
-  if (evenZeros > sample.length / 4) return new TextDecoder('utf-16be').decode(bytes);
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-}
-
 // What broke, in words an admin reads (the parser's own names are "PropertyNameExpected" and the like).
 const PARSE_ERROR_WORDS: Record<string, string> = {
   InvalidSymbol: 'an unexpected character',
@@ -63,6 +54,26 @@ const PARSE_ERROR_WORDS: Record<string, string> = {
   InvalidCharacter: 'a character that must be escaped in a string',
 };
 
+const RUNS_INTO_THE_END = new Set(['UnexpectedEndOfString', 'UnexpectedEndOfNumber', 'InvalidSymbol']);
+
+/** "2 objects and a list": what a cut-short text leaves open, from the closers the parser still expected. */
+function stillOpen(errors: readonly ParseError[]): string {
+  const codes = errors.map((e) => printParseErrorCode(e.error));
+  const objects = codes.filter((c) => c === 'CloseBraceExpected').length;
+  const lists = codes.filter((c) => c === 'CloseBracketExpected').length;
+  const words = [
+    objects > 0 ? (objects === 1 ? 'an object' : `${objects} objects`) : '',
+    lists > 0 ? (lists === 1 ? 'a list' : `${lists} lists`) : '',
+  ].filter(Boolean);
+  return words.length > 0 ? `, ${words.join(' and ')} still open` : '';
+}
+
+/** 1-based line and column of an offset. */
+function place(text: string, offset: number) {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
 /** Parses JSON text; when it does not parse, the error names the file and the line and column where it breaks. */
 export function parseJson(text: string, fileName: string): unknown {
   try {
@@ -72,13 +83,25 @@ export function parseJson(text: string, fileName: string): unknown {
     parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
     const first = errors[0];
     if (!first) throw new JsonSyntaxError(`${fileName} is not valid JSON.`, null, null);
-    const before = text.slice(0, first.offset);
-    const line = before.split('\n').length;
-    const column = first.offset - before.lastIndexOf('\n');
+    const code = printParseErrorCode(first.error);
+    // Everything before the end was well formed and something is still open: the file was cut (a
+    // copy or download interrupted), which "a property name expected" would hide. A string, number
+    // or word running into the end is cut short too; a stray "}" at the end is not.
+    const end = text.trimEnd().length;
+    const open = stillOpen(errors);
+    if (open && (first.offset >= end || (first.offset + first.length >= end && RUNS_INTO_THE_END.has(code)))) {
+      const at = place(text, end);
+      throw new JsonSyntaxError(
+        `${fileName} ends before its JSON does (cut short?): it stops at line ${at.line}, column ${at.column}${open}.`,
+        at.line,
+        at.column,
+      );
+    }
+    const at = place(text, first.offset);
     throw new JsonSyntaxError(
-      `${fileName} is not valid JSON: ${PARSE_ERROR_WORDS[printParseErrorCode(first.error)] ?? 'it breaks'} at line ${line}, column ${column}.`,
-      line,
-      column,
+      `${fileName} is not valid JSON: ${PARSE_ERROR_WORDS[code] ?? 'it breaks'} at line ${at.line}, column ${at.column}.`,
+      at.line,
+      at.column,
     );
   }
 }
@@ -86,6 +109,8 @@ export function parseJson(text: string, fileName: string): unknown {
 /** A file's JSON: decoded (UTF-8 or UTF-16) and parsed, or an error naming the file, and the line and column. */
 export function readJsonFile(bytes: Uint8Array, fileName: string): unknown {
   if (bytes.length === 0) throw new PolicyFileError(`${fileName} is empty.`);
+  const notText = notTextMessage(bytes, fileName);
+  if (notText) throw new PolicyFileError(notText);
   return parseJson(decodeText(bytes), fileName);
 }
 

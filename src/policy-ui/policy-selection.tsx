@@ -28,6 +28,14 @@ export interface PolicySelectionProps {
   label: string;
 }
 
+/** "All 3 policies are in the backup.", "The only policy is…", "1 of 3 policies is…": the verb agrees with the count. */
+export function selectionWords(chosen: number, total: number, verb: string): string {
+  if (total === 0) return `No policy is ${verb}.`;
+  if (chosen === total) return total === 1 ? `The only policy is ${verb}.` : `All ${total} policies are ${verb}.`;
+  if (chosen === 0) return `None of the ${total} policies is ${verb}.`;
+  return `${chosen} of ${total} ${total === 1 ? 'policy' : 'policies'} ${chosen === 1 ? 'is' : 'are'} ${verb}.`;
+}
+
 export function PolicySelection({ policies, selection, onChange, verb, label }: PolicySelectionProps) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
@@ -39,10 +47,7 @@ export function PolicySelection({ policies, selection, onChange, verb, label }: 
   return (
     <div className={styles.root}>
       <div className={styles.bar}>
-        <Text>
-          {chosen.size === policies.length ? `All ${policies.length} policies` : `${chosen.size} of ${policies.length} policies`} are {verb}
-          .
-        </Text>
+        <Text>{selectionWords(chosen.size, policies.length, verb)}</Text>
         <Button size="small" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? 'Hide the list' : 'Choose policies…'}
         </Button>

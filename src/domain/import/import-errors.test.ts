@@ -68,6 +68,31 @@ describe('readImport with files it cannot read', () => {
     ]);
   });
 
+  it('says a file cut in the middle ends before its JSON does, and where, rather than what the parser expected next', async () => {
+    const policy = JSON.stringify({ displayName: 'Require MFA', conditions: { users: { includeUsers: ['All'] } } }, null, 2);
+    const cut = policy.slice(0, policy.indexOf('"includeUsers"') + '"includeUsers": [\n'.length);
+    const set = await readImport([file('exports/cut.json', `${cut}  `), file('exports/cut-in-a-name.json', policy.slice(0, 24))]);
+    expect(set.files.map((f) => [f.status, f.message])).toEqual([
+      ['error', 'exports/cut.json ends before its JSON does (cut short?): it stops at line 5, column 24, 3 objects and a list still open.'],
+      ['error', 'exports/cut-in-a-name.json ends before its JSON does (cut short?): it stops at line 2, column 23, an object still open.'],
+    ]);
+  });
+
+  it('names an image or other binary file for what it is, not as JSON that breaks at line 1', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const binary = new Uint8Array([0x7b, 0x01, 0x02, 0x03, 0x00, 0x10, 0x7d]);
+    const set = await readImport([
+      { path: 'screenshot.json', bytes: png },
+      { path: 'export', bytes: png },
+      { path: 'data.json', bytes: binary },
+    ]);
+    expect(set.files.map((f) => [f.status, f.message])).toEqual([
+      ['error', 'screenshot.json looks like an image (PNG), not a JSON export.'],
+      ['ignored', 'export looks like an image (PNG), not a JSON export.'],
+      ['error', 'data.json is not a text file (it holds binary data), so not a JSON export.'],
+    ]);
+  });
+
   it('refuses a backup of a format version it does not read, naming the file', async () => {
     const backup = { manifest: { format: 'gatehouse.backup', version: 2, tenant: { id: 't' }, items: [] }, policies: [] };
     const [result] = (await readImport([file('future-backup.json', JSON.stringify(backup))])).files;
@@ -94,7 +119,7 @@ describe('readImport with files it cannot read', () => {
     ]);
     expect(set.files[1]).toMatchObject({
       status: 'error',
-      message: expect.stringMatching(/^b\/policies\/Cut\.json is not valid JSON: .* at line 1, column \d+\.$/),
+      message: 'b/policies/Cut.json ends before its JSON does (cut short?): it stops at line 1, column 28, an object still open.',
     });
     expect(set.files[0]!.message).toContain('“Cut” is listed in the manifest but missing.');
   });

@@ -3,6 +3,7 @@
 // files, CIPP templates, PowerShell objects), Microsoft365DSC configurations, and what is none of
 // these (a README, an image).
 import { BundleError, isBundle, readBundle } from '../bundle/read-bundle';
+import { notTextMessage } from '../file-signature';
 import { isJsonObject, type Json, type JsonObject } from '../json';
 import { decodeText, parseJson, PolicyFileError } from '../policy-file';
 import { describeContents } from '../policy-file-contents';
@@ -39,6 +40,9 @@ export async function readFile(path: string, bytes: Uint8Array, hint: ToolHint):
   const byName = ignoredByName(path);
   if (byName) return { status: 'ignored', format: null, message: byName };
   if (bytes.length === 0) return { status: 'error', format: null, message: `${path} is empty.` };
+  // A screenshot saved as .json is named for what it is; without that name it is merely set aside.
+  const notText = notTextMessage(bytes, path);
+  if (notText) return { status: extension(path) === 'json' ? 'error' : 'ignored', format: null, message: notText };
   const decoded = decodeText(bytes).replace(/^\uFEFF/, '');
   const ext = extension(path);
   if (ext === 'ps1' || ext === 'psm1' || ext === 'psd1') return readPowerShell(path, decoded);

@@ -122,7 +122,8 @@ export function BackupPage() {
     }
   };
 
-  const base = (bundle: Bundle) => `${fileBase(bundle)}${selection ? `-${bundle.policies.length}-policies` : ''}`;
+  const base = (bundle: Bundle) =>
+    `${fileBase(bundle)}${selection ? `-${bundle.policies.length}-${bundle.policies.length === 1 ? 'policy' : 'policies'}` : ''}`;
   const saveJson = (bundle: Bundle) => downloadFile(`${base(bundle)}.json`, bundleText(bundle), 'application/json');
   const saveZip = (bundle: Bundle) => {
     const folder = base(bundle);
@@ -213,8 +214,10 @@ export function BackupPage() {
           {gone.length > 0 && (
             <MessageBar intent="warning">
               <MessageBarBody>
-                {gone.length === 1 ? 'One object' : `${gone.length} objects`} the policies name no longer exist in the tenant; the backup
-                records them as gone, so that a restore can say so.
+                {gone.length === 1
+                  ? 'One object the policies name no longer exists in the tenant; the backup records it as gone'
+                  : `${gone.length} objects the policies name no longer exist in the tenant; the backup records them as gone`}
+                , so that a restore can say so.
                 <ul aria-label="Objects that no longer exist">
                   {gone.map((reference) => (
                     <li key={reference.id}>

@@ -6,7 +6,8 @@ import type { ReadBundle } from '../../domain/bundle/read-bundle';
 import { FileDropZone } from '../../shared/ui/file-drop-zone';
 import { formatDateTime } from '../../shared/ui/format';
 import { DocumentationDownloads } from './documentation-downloads';
-import { readBackupFile } from '../../shared/files/read-backup-file';
+import { isZipFile, readBackupFile } from '../../shared/files/read-backup-file';
+import { notTextMessage } from '../../domain/file-signature';
 
 interface ReadFile {
   name: string;
@@ -22,7 +23,11 @@ export function DocumentationFromFile({ mask }: { mask: boolean }) {
   const open = async (file: File) => {
     setReading(file.name);
     try {
-      const read = await readBackupFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // A screenshot dropped here is named for what it is, not reported as JSON that breaks at line 1.
+      const notText = isZipFile(file.name, bytes) ? null : notTextMessage(bytes, `“${file.name}”`);
+      if (notText) throw new Error(notText);
+      const read = await readBackupFile(file.name, bytes);
       setCurrent({ name: file.name, read });
       setError(null);
     } catch (cause) {
