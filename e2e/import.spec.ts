@@ -34,12 +34,22 @@ test('a backup restores what was deleted and changed since, after a review, and 
   await section(page, 'Import').click();
   await page.getByLabel('Files to import').setInputFiles({ name: 'contoso-backup.json', mimeType: 'application/json', buffer: backup });
   await expect(page.getByText(/^From contoso-backup\.json: 35 policies/)).toBeVisible();
-  await expect(page.getByText(/A restore into the tenant the import came from\. 1 to create, 1 to update/)).toBeVisible();
+  await expect(
+    page.getByText(/A restore into the tenant the import came from\. 0 to create, 1 to update, 1 to restore from deleted items/),
+  ).toBeVisible();
 
+  // CA014 is in Deleted policies: it comes back from there with its id, not as a second policy.
   const rows = page.getByRole('table', { name: 'What the plan writes, in order' });
-  const created = rows.getByRole('row').filter({ hasText: 'CA014' });
-  await expect(created.getByRole('combobox', { name: /^Action for CA014/ })).toHaveText('Create');
-  await expect(created.getByRole('combobox', { name: /^State for CA014/ })).toHaveText('Report-only');
+  const restored = rows.getByRole('row').filter({ hasText: 'CA014' });
+  await expect(restored.getByRole('combobox', { name: /^Action for CA014/ })).toHaveText('Restore from deleted');
+  await expect(restored.getByRole('combobox', { name: /^State for CA014/ })).toHaveText('Report-only');
+  await expect(restored).toContainText(/In Deleted policies \(deleted \d{4}-\d{2}-\d{2}\): restored with its id and history/);
+  await expect(restored).toContainText(
+    'It was On when deleted: restored, it enforces as it was until it is set to Report-only a moment later.',
+  );
+  await restored.getByRole('combobox', { name: /^State for CA014/ }).click();
+  await expect(page.getByRole('option', { name: 'As when deleted' })).toBeVisible();
+  await page.keyboard.press('Escape');
   // The update shows what it puts back before anything is written.
   const updated = rows.getByRole('row').filter({ hasText: 'CA002' });
   await updated.getByRole('button', { name: 'Show the difference' }).click();
@@ -54,7 +64,7 @@ test('a backup restores what was deleted and changed since, after a review, and 
   const apply = page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ });
   await apply.click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText('1 to create and 1 to update');
+  await expect(dialog).toContainText('0 to create, 1 to update, 1 to restore from deleted items');
   // Cancel gives the keyboard's focus back to the button that asked; Write, to the run that replaced it.
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(apply).toBeFocused();
@@ -65,7 +75,14 @@ test('a backup restores what was deleted and changed since, after a review, and 
   const written = page.getByRole('table', { name: 'What was written' });
   await expect(written.getByText('As planned')).toHaveCount(2);
   const [summary] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the summary' }).click()]);
-  expect(readFileSync(await summary.path(), 'utf8')).toMatch(/Create policy 'CA014[^']*' \([0-9a-f-]{36}\): as planned/);
+  expect(readFileSync(await summary.path(), 'utf8')).toContain(
+    `Restore policy 'CA014: Require MFA for all guests' (${id('CA014')}): as planned`,
+  );
+  // Back under its own id, out of Deleted policies, and not enforced.
+  const back = await asColleague(page, 'GET', `/beta/identity/conditionalAccess/policies/${id('CA014')}`);
+  expect(back).toMatchObject({ state: 'enabledForReportingButNotEnforced' });
+  const stillDeleted = await asColleague(page, 'GET', '/beta/identity/conditionalAccess/deletedItems/policies');
+  expect(stillDeleted!.value!.map((p) => p.id)).not.toContain(id('CA014'));
 
   await page.getByRole('button', { name: 'Done' }).click();
   await section(page, 'Policies').click();

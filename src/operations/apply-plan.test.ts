@@ -27,12 +27,13 @@ const plan = (rows: PlanRow[]): Plan => ({
   rows,
   mapping: [],
   blockers: [],
-  counts: { create: 0, update: 0, reuse: 0, skip: 0 },
+  counts: { create: 0, update: 0, restore: 0, reuse: 0, skip: 0 },
 });
 
 /** A tenant in memory; `fail` decides, per call, whether a write throws (and whether it happened first). */
 function memoryTenant(fail: (call: string, n: number) => { error: Error; applied: boolean } | null = () => null) {
   const objects = new Map<string, JsonObject>();
+  const deleted = new Map<string, JsonObject>();
   const calls: string[] = [];
   let next = 1;
   const attempt = (call: string, write: () => void) => {
@@ -51,6 +52,17 @@ function memoryTenant(fail: (call: string, n: number) => { error: Error; applied
     async update(_kind, id, body) {
       attempt(`update ${id}`, () => objects.set(id, { ...objects.get(id), ...body }));
     },
+    async restore(_kind, id) {
+      // As the safe restore does: one found back already counts as restored.
+      if (!objects.has(id)) {
+        if (!deleted.has(id)) throw new GraphRequestError(404, 'NotFound', 'not found', { method: 'POST', path: id });
+        attempt(`restore ${id}`, () => {
+          objects.set(id, deleted.get(id)!);
+          deleted.delete(id);
+        });
+      }
+      return objects.get(id)!;
+    },
     async read(_kind, id) {
       return objects.get(id)!;
     },
@@ -63,7 +75,7 @@ function memoryTenant(fail: (call: string, n: number) => { error: Error; applied
         .map((k) => `${k} differs`);
     },
   };
-  return { objects, calls, writers };
+  return { objects, deleted, calls, writers };
 }
 
 const rows = () => [
@@ -186,5 +198,53 @@ describe('applyPlan', () => {
     const run = await applyPlan(newApplyRun(plan(rows().slice(0, 1)), 't', clock), tenant.writers, { clock });
     expect(run.items[0]!.differences).toEqual(['displayName differs']);
     expect(summarizeRun(run)).toContain('differs from the plan: displayName differs');
+  });
+
+  describe('a policy in deleted items', () => {
+    const restoreRow = (patch: JsonObject): PlanRow => ({
+      ...row('policy:gone', 'policy', 'restore', patch, 'gone-1'),
+      displayName: 'Gone',
+      intended: { displayName: 'Gone', state: 'enabledForReportingButNotEnforced' },
+    });
+
+    it('is restored by its id, then changed to the planned version: nothing is created', async () => {
+      const tenant = memoryTenant();
+      tenant.deleted.set('gone-1', { id: 'gone-1', displayName: 'Gone', state: 'enabled' });
+      const run = await applyPlan(
+        newApplyRun(plan([restoreRow({ state: 'enabledForReportingButNotEnforced' })]), 't', clock),
+        tenant.writers,
+        { clock },
+      );
+      expect(run.items[0]).toMatchObject({ status: 'done', differences: [] });
+      expect(tenant.calls).toEqual(['restore gone-1', 'update gone-1']);
+      expect(tenant.objects.get('gone-1')!.state).toBe('enabledForReportingButNotEnforced');
+      expect(summarizeRun(run)).toContain("Restore policy 'Gone' (gone-1): as planned");
+    });
+
+    it('comes back with no change sent when it is already as planned', async () => {
+      const tenant = memoryTenant();
+      tenant.deleted.set('gone-1', { id: 'gone-1', displayName: 'Gone', state: 'enabledForReportingButNotEnforced' });
+      const run = await applyPlan(newApplyRun(plan([restoreRow({})]), 't', clock), tenant.writers, { clock });
+      expect(run.items[0]!.status).toBe('done');
+      expect(tenant.calls).toEqual(['restore gone-1']);
+    });
+
+    it('resumed after the change failed, is not restored twice and gets its change', async () => {
+      const tenant = memoryTenant((call, n) =>
+        call === 'update gone-1' && n === 1 ? { error: new TypeError('Failed to fetch'), applied: false } : null,
+      );
+      tenant.deleted.set('gone-1', { id: 'gone-1', displayName: 'Gone', state: 'enabled' });
+      const journal = applyJournal(memoryJournals(), 'account');
+      const first = await applyPlan(
+        newApplyRun(plan([restoreRow({ state: 'enabledForReportingButNotEnforced' })]), 't', clock),
+        tenant.writers,
+        { clock, journal },
+      );
+      expect(first.items[0]!.status).toBe('failed');
+      const resumed = await applyPlan(journal.load()!, tenant.writers, { clock, journal });
+      expect(resumed.items[0]!.status).toBe('done');
+      expect(tenant.calls).toEqual(['restore gone-1', 'update gone-1', 'update gone-1']);
+      expect(tenant.objects.get('gone-1')!.state).toBe('enabledForReportingButNotEnforced');
+    });
   });
 });

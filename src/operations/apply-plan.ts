@@ -1,8 +1,9 @@
 // Applying a reviewed plan: one write at a time (the Graph client paces Conditional Access requests
 // under the service's limit and retries throttled ones), a journal entry after every step so that
 // a run that failed or was interrupted (a closed tab included) resumes without repeating what
-// succeeded, a look before each create whose earlier attempt had no answer, and every object read
-// back and compared with what was intended: "as planned", or the exact difference.
+// succeeded, a look before each create whose earlier attempt had no answer (a restore looks after
+// one), and every object read back and compared with what was intended: "as planned", or the exact
+// difference.
 import type { JsonObject } from '../domain/json';
 import { PENDING_PATTERN, type Plan, type PlanRow, type PlanRowKind } from '../domain/plan/types';
 import { GraphRequestError } from '../graph/errors';
@@ -10,12 +11,13 @@ import { StopsRun } from './bulk-run';
 import type { Clock, JournalStore } from './ports';
 
 export type ApplyStatus = 'pending' | 'running' | 'done' | 'failed';
+type WriteAction = 'create' | 'update' | 'restore';
 
 export interface ApplyItem {
   key: string;
   kind: PlanRowKind;
   name: string;
-  action: 'create' | 'update';
+  action: WriteAction;
   status: ApplyStatus;
   /** What is sent, with ids of objects this run creates as tokens until they exist. */
   body: JsonObject;
@@ -54,6 +56,11 @@ export interface PlanWriters {
     body: JsonObject,
     item: { intended: JsonObject; baseModified: string | null },
   ): Promise<JsonObject | void>;
+  /**
+   * Brings a deleted object back by its id and answers it as read back; finding it already back (a lost
+   * answer, a run resumed) counts as restored.
+   */
+  restore(kind: PlanRowKind, id: string): Promise<JsonObject>;
   /** The object as the tenant now has it; `intended` says what was written (its name finds objects read by name). */
   read(kind: PlanRowKind, id: string, intended: JsonObject): Promise<JsonObject>;
   /** After a create whose answer was lost: the object, if the tenant has it (same name and content). */
@@ -65,7 +72,7 @@ export interface PlanWriters {
 /** The rows of a plan that write, in its order, ready to run. */
 export function newApplyRun(plan: Plan, tenantId: string, clock: Clock): ApplyRun {
   const writes = plan.rows.filter(
-    (row): row is PlanRow & { action: 'create' | 'update' } => row.action === 'create' || row.action === 'update',
+    (row): row is PlanRow & { action: WriteAction } => row.action === 'create' || row.action === 'update' || row.action === 'restore',
   );
   return {
     tenantId,
@@ -183,6 +190,11 @@ export async function applyPlan(
           }
           current = { ...current, created: { ...current.created, [item.key]: id } };
           update(item.key, { targetId: id });
+        } else if (item.action === 'restore') {
+          const restored = await writers.restore(item.kind, id!);
+          // The change after the restore is judged against the policy as it came back, not as it was deleted.
+          const baseModified = typeof restored.modifiedDateTime === 'string' ? restored.modifiedDateTime : null;
+          readBack = Object.keys(body).length > 0 ? await writers.update(item.kind, id!, body, { intended, baseModified }) : restored;
         } else {
           readBack = await writers.update(item.kind, id!, body, { intended, baseModified: item.baseModified });
         }
@@ -216,6 +228,8 @@ export async function applyPlan(
   return current;
 }
 
+const ACTION_WORDS: Record<WriteAction, string> = { create: 'Create', update: 'Update', restore: 'Restore' };
+
 /** The run in words, for the summary the admin downloads. */
 export function summarizeRun(run: ApplyRun): string {
   const lines = [
@@ -233,7 +247,7 @@ export function summarizeRun(run: ApplyRun): string {
           ? `failed: ${item.message ?? ''}`
           : 'not done';
     lines.push(
-      `${item.action === 'create' ? 'Create' : 'Update'} ${item.kind} '${item.name}'${item.targetId ? ` (${item.targetId})` : ''}: ${outcome}${item.recovered ? ' (already in the tenant, written by an earlier attempt: not created twice)' : ''}`,
+      `${ACTION_WORDS[item.action]} ${item.kind} '${item.name}'${item.targetId ? ` (${item.targetId})` : ''}: ${outcome}${item.recovered ? ' (already in the tenant, written by an earlier attempt: not created twice)' : ''}`,
     );
   }
   if (run.stopped) lines.push('', `Stopped: ${run.stopped}`);

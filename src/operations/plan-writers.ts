@@ -21,9 +21,10 @@ import { createNamedLocation, findNamedLocationsByName, getNamedLocation, update
 import { getPolicy, listPolicies } from '../graph/policies';
 import type { PlanWriters } from './apply-plan';
 import { createPolicySafely } from './create-policy';
+import { restorePolicySafely } from './restore-deleted';
 import { keepVersion, type OperationContext } from './ports';
 import { savePolicy } from './save-policy';
-import { applied, notApplied, writeSafely } from './lost-answer';
+import { applied, isNotFound, notApplied, writeSafely } from './lost-answer';
 import { samePolicyContent } from './same-policy';
 
 const QUIET = { hideEmpty: true, sortIds: true } as const;
@@ -121,6 +122,17 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
           return putAuthenticationContext(client, id, body, WRITE_SCOPES);
         case 'group':
           throw new Error('A plan never changes a group that exists.');
+      }
+    },
+    async restore(kind, id) {
+      if (kind !== 'policy') throw new Error('A plan restores only policies.');
+      try {
+        return policyJson(await restorePolicySafely(client, id));
+      } catch (error) {
+        // Neither in deleted items nor back in the tenant: deleted for good (or restored and deleted again) since the plan.
+        if (isNotFound(error))
+          throw new Error('It is no longer in Deleted policies nor in the tenant (deleted for good since the plan was made): plan again.');
+        throw error;
       }
     },
     async read(kind, id, intended) {

@@ -63,15 +63,17 @@ async function filesUnder(path: string): Promise<ImportFile[]> {
 /** What the plan says of the tenant against the baseline, in drift's words. */
 export function driftOfPlan(plan: Plan, names?: NameDirectory): BaselineComparison {
   const drifts = plan.rows
-    .filter((row) => row.action === 'create' || row.action === 'update')
+    .filter((row) => row.action === 'create' || row.action === 'update' || row.action === 'restore')
     .map((row): BaselineDrift => ({
-      kind: row.action === 'create' ? 'missing' : 'differs',
+      kind: row.action === 'update' ? 'differs' : 'missing',
       what: WORDS[row.kind] ?? row.kind,
       name: row.displayName,
       changes:
         row.action === 'update' && row.before && row.intended
           ? describeChanges(row.before, row.intended, names, { hideEmpty: true, sortIds: true }).map((c) => c.text)
-          : [],
+          : row.action === 'restore'
+            ? [row.why]
+            : [],
     }));
   const unplaced = plan.mapping
     .filter((row) => !row.choice)

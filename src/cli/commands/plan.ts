@@ -8,6 +8,7 @@ import { importSetOfBundle } from '../../domain/import/bundle-import';
 import { escapeMarkdown } from '../../domain/lint/markdown';
 import { buildPlan, sourcePolicies } from '../../domain/plan/build-plan';
 import { referencesToLookUp } from '../../domain/plan/mapping';
+import { writeWords } from '../../domain/plan/plan-words';
 import { defaultChoices, type Plan } from '../../domain/plan/types';
 import { findDirectoryMatches, readTargetForPlan } from '../../graph/target-directory';
 import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts } from '../args';
@@ -26,9 +27,9 @@ const STATES = ['source', 'reportOnly'] as const;
 
 /** The rows that write, in words, and what stops the plan. */
 export function planLines(plan: Plan): string[] {
-  const writes = plan.rows.filter((r) => r.action === 'create' || r.action === 'update');
+  const writes = plan.rows.filter((r) => r.action === 'create' || r.action === 'update' || r.action === 'restore');
   const lines = [
-    `${plan.counts.create} to create, ${plan.counts.update} to update, ${plan.counts.reuse} as they are, ${plan.counts.skip} skipped.`,
+    `${writeWords(plan.counts)}, ${plan.counts.reuse} as they are, ${plan.counts.skip} skipped.`,
     ...writes.map((r) => `- ${r.action} ${r.kind} '${r.displayName}': ${r.why}`),
   ];
   const blockers = plan.blockers.filter((b) => !b.confirmed);

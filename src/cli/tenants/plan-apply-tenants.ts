@@ -6,6 +6,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { escapeMarkdown } from '../../domain/lint/markdown';
+import { writeWords } from '../../domain/plan/plan-words';
 import type { TenantEntry } from '../../domain/tenants/tenants-file';
 import { tenantFolderName } from '../../domain/tenants/tenant-checks';
 import type { GraphClient } from '../../graph/client';
@@ -101,7 +102,7 @@ async function planMany(values: Values, args: string[], io: CliIo): Promise<numb
     await writeFile(join(folder, 'plan.sha256'), `${planned.hash}\n`);
     if (planned.blocked) tenantIo.err(`${planned.lines.join('\n')}\n`);
     const { counts } = planned.file.plan;
-    const words = `${counts.create} to create, ${counts.update} to update${planned.blocked ? '; problems to confirm first' : ''}; sha256 ${planned.hash}`;
+    const words = `${writeWords(counts)}${planned.blocked ? '; problems to confirm first' : ''}; sha256 ${planned.hash}`;
     return { value: { name: entry.name, id: entry.id, words }, finding: planned.blocked, line: words };
   });
   said(

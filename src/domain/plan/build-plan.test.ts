@@ -175,6 +175,85 @@ describe('a restore into the same tenant', () => {
   });
 });
 
+describe('a policy the tenant holds in Deleted policies', () => {
+  const deleted = (overrides: JsonObject = {}) => mfaPolicy({ deletedDateTime: '2026-11-20T09:00:00Z', ...overrides });
+
+  it('is restored by its id rather than created again, report-only by default, with only the change after the restore sent', () => {
+    const plan = buildPlan(source(), sameTenant({ policies: [], deletedPolicies: [deleted()] }), choices());
+    const policy = plan.rows.at(-1)!;
+    expect(policy).toMatchObject({ action: 'restore', options: ['restore', 'create', 'skip'], targetId: mfaPolicy().id });
+    expect(policy.why).toContain('In Deleted policies (deleted 2026-11-20)');
+    expect(policy.state).toMatchObject({ choice: 'reportOnly', value: REPORT_ONLY });
+    expect(policy.body).toEqual({ state: REPORT_ONLY });
+    expect(policy.problems.map((p) => p.text)).toEqual([
+      'It was On when deleted: restored, it enforces as it was until it is set to Report-only a moment later.',
+    ]);
+    expect(plan.counts).toMatchObject({ restore: 1, create: 0 });
+  });
+
+  it('comes back as it was deleted when asked, with nothing more to send and nothing to warn of', () => {
+    const plan = buildPlan(
+      source(),
+      sameTenant({ policies: [], deletedPolicies: [deleted()] }),
+      choices({ rows: { [`policy:${mfaPolicy().id}`]: { state: 'target' } } }),
+    );
+    const policy = plan.rows.at(-1)!;
+    expect(policy).toMatchObject({ action: 'restore', state: { choice: 'target', value: 'enabled' }, body: {} });
+    expect(policy.why).toContain('it comes back as planned');
+    expect(policy.problems).toEqual([]);
+  });
+
+  it('may still be created as a new policy, and says the deleted one stays', () => {
+    const plan = buildPlan(
+      source(),
+      sameTenant({ policies: [], deletedPolicies: [deleted()] }),
+      choices({ rows: { [`policy:${mfaPolicy().id}`]: { action: 'create' } } }),
+    );
+    expect(plan.rows.at(-1)).toMatchObject({ action: 'create', targetId: null, why: expect.stringContaining('which stays there') });
+  });
+
+  it('guards the moment it is back as it was deleted: an On block of everyone could lock out the admin', () => {
+    const blockAll = mfaPolicy({
+      conditions: { applications: { includeApplications: ['All'] }, users: { includeUsers: ['All'] } },
+      grantControls: { operator: 'OR', builtInControls: ['block'] },
+    });
+    const guard = { admin: { id: 'admin-1', name: 'Ada' }, emergency: { users: [], groups: [] } };
+    const plan = buildPlan(
+      source([blockAll], []),
+      sameTenant({ policies: [], deletedPolicies: [{ ...blockAll, deletedDateTime: null }], guard }),
+      choices(),
+    );
+    expect(plan.blockers.map((b) => b.text)).toEqual([
+      expect.stringContaining('Could lock out Ada (you) in the moment it is back as it was deleted'),
+    ]);
+  });
+
+  it('of the same name but another id is not restored; the create warns that it may be the same policy', () => {
+    const plan = buildPlan(source(), sameTenant({ policies: [], deletedPolicies: [deleted({ id: 'another-id' })] }), choices());
+    const policy = plan.rows.at(-1)!;
+    expect(policy.action).toBe('create');
+    expect(policy.problems.map((p) => p.text)).toContain(
+      'A deleted policy of this name is in Deleted policies (deleted 2026-11-20): if it is this policy, restore it from there instead of creating another.',
+    );
+  });
+
+  it('counts against the service’s limit of 195 when restored', () => {
+    // Other policies: none has the restored one's id, name or content.
+    const many = Array.from({ length: 195 }, (_, i) =>
+      mfaPolicy({
+        id: `x${i}`,
+        displayName: `Existing ${i}`,
+        state: 'disabled',
+        grantControls: { operator: 'OR', builtInControls: ['block'] },
+      }),
+    );
+    const plan = buildPlan(source(), sameTenant({ policies: many, deletedPolicies: [deleted()] }), choices());
+    expect(plan.blockers.map((b) => b.text)).toContain(
+      'The target would hold 196 policies; the service allows 195. Leave out 1 of the new ones.',
+    );
+  });
+});
+
 describe('a change of the tenant’s own policies (no reference list)', () => {
   it('writes back as it is an object the policy names and the tenant no longer holds, without asking', () => {
     const GONE_USER = 'aaaaaaaa-0000-0000-0000-0000000000ee';

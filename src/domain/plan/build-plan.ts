@@ -78,7 +78,7 @@ export function buildPlan(source: ImportSet, target: PlanTarget, choices: PlanCh
   const policyRows = planPolicies(policies, target, choices, byKey);
   const rows: PlanRow[] = [...groups.rows, ...locations.rows, ...strengths.rows, ...contexts.rows, ...policyRows];
 
-  const counts: Record<PlanAction, number> = { create: 0, update: 0, reuse: 0, skip: 0 };
+  const counts: Record<PlanAction, number> = { create: 0, update: 0, restore: 0, reuse: 0, skip: 0 };
   for (const row of rows) counts[row.action]++;
 
   // A reference blocks only for the policies that will be written.
@@ -90,7 +90,8 @@ export function buildPlan(source: ImportSet, target: PlanTarget, choices: PlanCh
       .filter((row) => row.action !== 'skip')
       .flatMap((row) => row.problems.filter(blocking).map((problem) => ({ ...problem, text: `${row.displayName}: ${problem.text}` }))),
   ];
-  const after = target.policies.length + policyRows.filter((r) => r.action === 'create').length;
+  // A restored policy counts against the limit again, as a created one does.
+  const after = target.policies.length + policyRows.filter((r) => r.action === 'create' || r.action === 'restore').length;
   if (after > SERVICE_POLICY_LIMIT) blockers.push({ severity: 'blocker', text: POLICY_LIMIT_WORDS(after) });
   return { sameTenant, rows, mapping, blockers, counts };
 }

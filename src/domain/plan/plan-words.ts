@@ -3,7 +3,7 @@
 // tenant and a change (a switch, a rollout step, a fix) rewrites the tenant's own policies, so their
 // plans say what they are instead of speaking of an import the admin never made.
 import type { ImportSet } from '../import/import-set';
-import type { Plan, StateChoice } from './types';
+import type { Plan, PlanAction, StateChoice } from './types';
 
 export type PlanSourceKind = 'import' | 'templates' | 'change';
 
@@ -37,3 +37,14 @@ export function offersDomainMap(source: ImportSet, plan: Pick<Plan, 'sameTenant'
   if (plan.sameTenant) return false;
   return !!source.origin.domain || source.references.some((ref) => !!(ref.userPrincipalName || ref.mail));
 }
+
+/** How many objects a plan writes: those it creates, updates and restores from deleted items. */
+export const writeCount = (counts: Record<PlanAction, number>) => counts.create + counts.update + counts.restore;
+
+/** "2 to create, 1 to update": restores are said only when there are some. */
+export const writeWords = (counts: Record<PlanAction, number>) =>
+  [
+    `${counts.create} to create`,
+    `${counts.update} to update`,
+    ...(counts.restore ? [`${counts.restore} to restore from deleted items`] : []),
+  ].join(', ');

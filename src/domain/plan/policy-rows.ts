@@ -3,6 +3,8 @@
 // updates or skips instead of duplicating. New policies are written report-only unless the admin
 // chooses otherwise (user-action policies, which cannot be report-only, are written off); an update
 // keeps the state the policy has in the target, so a restore never switches enforcement unasked.
+// A policy the tenant holds in Deleted policies is restored (its id, history and links kept) rather
+// than created a second time, then brought to the import's version.
 import { isJsonObject, type JsonObject } from '../json';
 import { assessLockout } from '../lockout';
 import { buildPatch, comparableText, toWritableBody } from '../policy-body';
@@ -71,8 +73,17 @@ export function planPolicies(
       if (match) by = 'content';
     }
     if (match) taken.add(match);
+    const deleted = match ? undefined : findDeleted(target, sourceId);
+    const chosen = choices.rows[rowKey]?.action;
+    const restoring = !!deleted && (chosen === undefined || chosen === 'restore');
+    // What the state choice "as the tenant has it" reads: the live policy, or the deleted one as it would come back.
+    const current = match ?? (restoring ? deleted!.policy : undefined);
 
-    const choice: StateChoice = choices.rows[rowKey]?.state ?? (choices.states === 'source' ? 'source' : match ? 'target' : 'reportOnly');
+    const stateOptions: StateChoice[] = current ? ['target', 'reportOnly', 'source', 'off'] : ['reportOnly', 'source', 'off'];
+    const asked = choices.rows[rowKey]?.state;
+    // A restore is written like a create (report-only unless asked otherwise): what it brings back is not in force now.
+    const choice: StateChoice =
+      asked && stateOptions.includes(asked) ? asked : choices.states === 'source' ? 'source' : match ? 'target' : 'reportOnly';
     const reportOnly = hasUserActions(mapped) ? 'disabled' : REPORT_ONLY;
     const sourceState = typeof policy.state === 'string' ? policy.state : 'disabled';
     const state =
@@ -80,8 +91,8 @@ export function planPolicies(
         ? reportOnly
         : choice === 'off'
           ? 'disabled'
-          : choice === 'target' && match && typeof match.state === 'string'
-            ? match.state
+          : choice === 'target' && current && typeof current.state === 'string'
+            ? current.state
             : sourceState === REPORT_ONLY && hasUserActions(mapped)
               ? 'disabled'
               : sourceState;
@@ -90,7 +101,11 @@ export function planPolicies(
     let action: PlanAction;
     let why: string;
     let options: PlanAction[];
-    if (!match) {
+    if (deleted) {
+      action = 'restore';
+      why = restoreWhy(deleted, intended);
+      options = ['restore', 'create', 'skip'];
+    } else if (!match) {
       action = 'create';
       // Said of the tenant, not "the target": templates and changes write into the tenant signed in to.
       why = sourceId ? 'No policy in the tenant has its id, name or content.' : 'No policy in the tenant has its name or content.';
@@ -104,10 +119,20 @@ export function planPolicies(
       why = by === 'content' ? `Found by its content under another name: '${nameOf(match)}'.` : `Found by ${by}; it differs.`;
       options = ['update', 'skip'];
     }
-    const chosen = choices.rows[rowKey]?.action;
     if (chosen && options.includes(chosen)) action = chosen;
+    if (action === 'create' && deleted)
+      why = `Created as a new policy beside the one in Deleted policies (${deletedOn(deleted)}), which stays there.`;
 
     const problems: PlanProblem[] = [];
+    if (action === 'restore' && deleted) problems.push(...restoreProblems(rowKey, deleted.policy, intended, target, confirmed));
+    if (action === 'create') {
+      const sameName = deletedOfName(target, policy);
+      if (sameName)
+        problems.push({
+          severity: 'warning',
+          text: `A deleted policy of this name is in Deleted policies (${deletedOn(sameName)}): if it is this policy, restore it from there instead of creating another.`,
+        });
+    }
     if (action !== 'skip') {
       for (const finding of checkPolicy(withStandIns(intended))) {
         if (finding.severity === 'error') problems.push({ severity: 'blocker', text: `Graph would refuse it: ${finding.message}` });
@@ -125,7 +150,7 @@ export function planPolicies(
         }
       }
     }
-    const stateOptions: StateChoice[] = match ? ['target', 'reportOnly', 'source', 'off'] : ['reportOnly', 'source', 'off'];
+    const before = match ?? (action === 'restore' ? deleted!.policy : null);
     return {
       key: rowKey,
       kind: 'policy',
@@ -134,13 +159,80 @@ export function planPolicies(
       options,
       why,
       sourceId,
-      targetId: match && typeof match.id === 'string' ? match.id : null,
-      match: by,
-      body: action === 'create' ? intended : action === 'update' && match ? buildPatch(match, intended) : null,
+      targetId: before && typeof before.id === 'string' ? before.id : null,
+      match: action === 'restore' ? 'id' : by,
+      body: action === 'create' ? intended : (action === 'update' || action === 'restore') && before ? buildPatch(before, intended) : null,
       intended,
-      before: match ?? null,
+      before,
       state: { choice, value: state, options: stateOptions },
       problems,
     };
   });
+}
+
+interface DeletedPolicy {
+  policy: JsonObject;
+  deletedDateTime: string | null;
+}
+
+const asDeleted = (policy: JsonObject): DeletedPolicy => ({
+  policy,
+  deletedDateTime: typeof policy.deletedDateTime === 'string' ? policy.deletedDateTime : null,
+});
+
+/** The import's policy in the tenant's Deleted policies, by its id (the same policy, deleted since the backup). */
+function findDeleted(target: PlanTarget, sourceId: string | null): DeletedPolicy | undefined {
+  if (!sourceId) return undefined;
+  const found = target.deletedPolicies?.find((p) => typeof p.id === 'string' && p.id.toLowerCase() === sourceId.toLowerCase());
+  return found ? asDeleted(found) : undefined;
+}
+
+/** A deleted policy of the same name: perhaps the same policy, which a create would duplicate. */
+function deletedOfName(target: PlanTarget, policy: JsonObject): DeletedPolicy | undefined {
+  if (!normalName(policy)) return undefined;
+  const found = target.deletedPolicies?.find((p) => normalName(p) === normalName(policy));
+  return found ? asDeleted(found) : undefined;
+}
+
+const deletedOn = (deleted: DeletedPolicy) => (deleted.deletedDateTime ? `deleted ${deleted.deletedDateTime.slice(0, 10)}` : 'deleted');
+
+const STATE_WORDS: Record<string, string> = { enabled: 'On', disabled: 'Off', [REPORT_ONLY]: 'Report-only' };
+const stateWord = (policy: JsonObject) => (typeof policy.state === 'string' ? (STATE_WORDS[policy.state] ?? policy.state) : 'Off');
+
+function restoreWhy(deleted: DeletedPolicy, intended: JsonObject): string {
+  const same = Object.keys(buildPatch(deleted.policy, intended)).length === 0;
+  return `In Deleted policies (${deletedOn(deleted)}): restored with its id and history${same ? '; it comes back as planned.' : ', then changed to the planned version.'}`;
+}
+
+/**
+ * A restore brings the policy back in the state it was deleted in (Graph's restore has no state), so a
+ * policy deleted while On enforces from the restore until the plan's change sets its state: said, and
+ * that moment is checked for lock-out like any write.
+ */
+function restoreProblems(
+  rowKey: string,
+  deleted: JsonObject,
+  intended: JsonObject,
+  target: PlanTarget,
+  confirmed: ReadonlySet<string>,
+): PlanProblem[] {
+  if (deleted.state !== 'enabled' || intended.state === 'enabled') return [];
+  const problems: PlanProblem[] = [
+    {
+      severity: 'warning',
+      text: `It was On when deleted: restored, it enforces as it was until it is set to ${stateWord(intended)} a moment later.`,
+    },
+  ];
+  const guard = target.guard;
+  if (!guard) return problems;
+  for (const risk of assessLockout(deleted, guard.admin, guard.emergency, guard.memberships)) {
+    const confirmKey = `lockout:${rowKey}:restored:${risk.who}`;
+    problems.push({
+      severity: 'blocker',
+      text: `Could lock out ${risk.who} in the moment it is back as it was deleted: ${risk.why}`,
+      confirmKey,
+      confirmed: confirmed.has(confirmKey),
+    });
+  }
+  return problems;
 }

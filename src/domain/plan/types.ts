@@ -6,7 +6,8 @@ import type { ReferenceKind } from '../bundle/bundle';
 import type { JsonObject } from '../json';
 import type { EmergencyAccess, Memberships, Principal } from '../lockout';
 
-export type PlanAction = 'create' | 'update' | 'reuse' | 'skip';
+/** `restore`: the policy is in Deleted policies; it comes back with its id (and its history), then is brought to the plan's version. */
+export type PlanAction = 'create' | 'update' | 'restore' | 'reuse' | 'skip';
 export type PlanRowKind = 'group' | 'namedLocation' | 'authenticationStrength' | 'authenticationContext' | 'policy';
 
 /** What a referenced value stands for: a directory object, or an object of Conditional Access itself. */
@@ -32,6 +33,11 @@ export interface PlanTarget {
   authenticationStrengths: JsonObject[];
   authenticationContexts: JsonObject[];
   termsOfUse: JsonObject[];
+  /**
+   * The tenant's deleted policies (each with `deletedDateTime`): a policy of the import found here is
+   * restored rather than created again. Absent when they could not be read (beta only, global cloud only).
+   */
+  deletedPolicies?: JsonObject[];
   /** Candidates for each source reference, keyed by the value as it appears in the source. */
   directory: ReadonlyMap<string, TargetCandidate[]>;
   /**
@@ -113,14 +119,17 @@ export interface PlanRow {
   options: PlanAction[];
   why: string;
   sourceId: string | null;
-  /** The object in the target it updates or reuses (known once created, for created rows). */
+  /** The object in the target it updates, restores or reuses (known once created, for created rows). */
   targetId: string | null;
   match?: 'id' | 'name' | 'content';
-  /** What will be sent: the whole body for a create, only what changes for an update. Pending ids are tokens. */
+  /**
+   * What will be sent: the whole body for a create, only what changes for an update, and for a restore what
+   * changes after it (empty when the policy comes back as planned). Pending ids are tokens.
+   */
   body: JsonObject | null;
   /** The object as it should read back afterwards (writable properties), for the check after writing. */
   intended: JsonObject | null;
-  /** The target's object now, for the difference. */
+  /** The target's object now (a restore's: as it was deleted), for the difference. */
   before: JsonObject | null;
   state?: { choice: StateChoice; value: string; options: StateChoice[] };
   problems: PlanProblem[];

@@ -65,7 +65,7 @@ export interface ApplyPanelProps {
   takeFocus?: boolean;
 }
 
-const VERB = { create: 'Create', update: 'Update' } as const;
+const VERB = { create: 'Create', update: 'Update', restore: 'Restore' } as const;
 
 export function ApplyPanel({ run, running, targetName, onStop, onResume, onClose, stepByStep, renderNext, takeFocus }: ApplyPanelProps) {
   const styles = useStyles();
@@ -168,7 +168,7 @@ export function ApplyPanel({ run, running, targetName, onStop, onResume, onClose
                 <br />
                 <Text size={200}>{KIND_LABELS[item.kind]}</Text>
               </TableCell>
-              <TableCell>{item.action === 'create' ? 'Create' : 'Update'}</TableCell>
+              <TableCell>{VERB[item.action]}</TableCell>
               <TableCell>
                 <Outcome item={item} />
               </TableCell>

@@ -17,6 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { useRef, useState, type ReactNode } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
+import { writeCount, writeWords } from '../../domain/plan/plan-words';
 import type { Plan } from '../../domain/plan/types';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
 import { newApplyRun, type ApplyRun } from '../../operations/apply-plan';
@@ -127,7 +128,7 @@ function AccountPlanAndApply({
       },
     );
   };
-  const writes = confirming ? confirming.counts.create + confirming.counts.update : 0;
+  const writes = confirming ? writeCount(confirming.counts) : 0;
   // Cancel gives focus back to the button that asked; Write replaces it with the run, whose title takes focus.
   const rememberFocus = useFocusReturn(!!confirming);
 
@@ -183,7 +184,7 @@ function AccountPlanAndApply({
             <DialogContent>
               {confirming ? (
                 <Text>
-                  {confirming.counts.create} to create and {confirming.counts.update} to update,{' '}
+                  {writeWords(confirming.counts)},{' '}
                   {stepByStep ? 'one step at a time: after each, the run waits for you and shows the next.' : 'one at a time.'} Each object
                   is read back and compared with the plan. The versions replaced are kept in this device’s history; if the run stops, it can
                   resume.

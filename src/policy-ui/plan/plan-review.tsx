@@ -18,7 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
-import { offersDomainMap, planIntro, stateWords, type PlanSourceKind } from '../../domain/plan/plan-words';
+import { offersDomainMap, planIntro, stateWords, writeCount, writeWords, type PlanSourceKind } from '../../domain/plan/plan-words';
 import { defaultChoices, type Plan, type PlanChoices } from '../../domain/plan/types';
 import { describeError } from '../../graph/describe-error';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
@@ -77,7 +77,7 @@ export function PlanReview({ source, targetName, onApply, initialChoices, intro,
   if (error) return <ErrorState {...describeError(error, `read ${targetName} to plan against it`)} onRetry={retry} />;
   if (loading || !plan) return <Spinner label={`Reading ${targetName} to plan against it…`} />;
 
-  const writes = plan.counts.create + plan.counts.update;
+  const writes = writeCount(plan.counts);
   const confirmable = plan.rows.flatMap((row) =>
     row.problems.filter((p) => p.confirmKey && p.severity === 'blocker').map((p) => ({ row, problem: p })),
   );
@@ -89,8 +89,8 @@ export function PlanReview({ source, targetName, onApply, initialChoices, intro,
         </h2>
         <Text>
           {intro ?? planIntro(kind, plan.sameTenant, targetName)}
-          {plan.counts.create} to create, {plan.counts.update} to update, {plan.counts.reuse} reused as they are, {plan.counts.skip} skipped
-          (already as planned or left out). Nothing is written until you apply it.
+          {writeWords(plan.counts)}, {plan.counts.reuse} reused as they are, {plan.counts.skip} skipped (already as planned or left out).
+          Nothing is written until you apply it.
         </Text>
         <PolicySelection
           policies={policies}

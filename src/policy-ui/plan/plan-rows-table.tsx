@@ -39,10 +39,17 @@ export const KIND_LABELS: Record<PlanRowKind, string> = {
   policy: 'Policy',
 };
 
-export const ACTION_LABELS: Record<PlanAction, string> = { create: 'Create', update: 'Update', reuse: 'Reuse', skip: 'Skip' };
+export const ACTION_LABELS: Record<PlanAction, string> = {
+  create: 'Create',
+  update: 'Update',
+  restore: 'Restore from deleted',
+  reuse: 'Reuse',
+  skip: 'Skip',
+};
 const ACTION_COLORS: Record<PlanAction, 'brand' | 'warning' | 'informative' | 'subtle'> = {
   create: 'brand',
   update: 'warning',
+  restore: 'warning',
   reuse: 'informative',
   skip: 'subtle',
 };
@@ -106,13 +113,13 @@ export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState 
                   <Dropdown
                     className={styles.dropdown}
                     aria-label={`State for ${row.displayName}`}
-                    value={stateText(row.state, stateWords)}
+                    value={stateText(row.state, wordsFor(row, stateWords))}
                     selectedOptions={[row.state.choice]}
                     onOptionSelect={(_, data) => data.optionValue && onState(row.key, data.optionValue as StateChoice)}
                   >
                     {row.state.options.map((option) => (
                       <Option key={option} value={option}>
-                        {stateWords[option]}
+                        {wordsFor(row, stateWords)[option]}
                       </Option>
                     ))}
                   </Dropdown>
@@ -131,7 +138,8 @@ export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState 
                     {problem.text}
                   </Text>
                 ))}
-                {row.before && (row.action === 'update' || row.problems.some((p) => p.severity === 'warning')) ? (
+                {row.before &&
+                (row.action === 'update' || row.action === 'restore' || row.problems.some((p) => p.severity === 'warning')) ? (
                   <Button
                     appearance="transparent"
                     size="small"
@@ -140,7 +148,7 @@ export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState 
                   >
                     {open === row.key
                       ? 'Hide the difference'
-                      : row.action === 'update'
+                      : row.action === 'update' || row.action === 'restore'
                         ? 'Show the difference'
                         : `Compare with ${targetName}`}
                   </Button>
@@ -160,6 +168,10 @@ export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState 
     </Table>
   );
 }
+
+/** A restored policy's "as it is now" is the state it comes back in: the one it was deleted in. */
+const wordsFor = (row: PlanRow, words: Record<StateChoice, string>) =>
+  row.action === 'restore' ? { ...words, target: 'As when deleted' } : words;
 
 const STATE_LABELS: Record<string, string> = { enabled: 'On', disabled: 'Off', enabledForReportingButNotEnforced: 'Report-only' };
 

@@ -21,7 +21,7 @@ export function RowDifference({ row, targetName }: { row: PlanRow; targetName: s
     () =>
       row.kind !== 'policy' || !row.before
         ? null
-        : row.action === 'update' && row.body
+        : (row.action === 'update' || row.action === 'restore') && row.body
           ? applyPatch(row.before, row.body)
           : (row.intended ?? row.before),
     [row],
@@ -35,8 +35,8 @@ export function RowDifference({ row, targetName }: { row: PlanRow; targetName: s
         before={row.before}
         after={after}
         names={names}
-        beforeLabel={`${row.displayName} in ${targetName} now`}
-        afterLabel={row.action === 'update' ? 'After the plan' : 'In the plan'}
+        beforeLabel={row.action === 'restore' ? `${row.displayName} as deleted` : `${row.displayName} in ${targetName} now`}
+        afterLabel={row.action === 'update' || row.action === 'restore' ? 'After the plan' : 'In the plan'}
         view={view}
         onViewChange={setView}
         height="360px"
