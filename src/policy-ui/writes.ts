@@ -47,8 +47,8 @@ const REFRESHES = {
   purgeLocation: ['namedLocations', 'history'],
   revertLocation: ['namedLocations', 'history'],
   bulk: ['policies', 'deletedPolicies', 'history'],
-  // A plan writes policies, named locations, strengths, contexts and groups: everything is read again.
-  apply: ['policies', 'namedLocations', 'history', 'planTarget'],
+  // A plan writes policies (restored ones too), named locations, strengths, contexts and groups: everything is read again.
+  apply: ['policies', 'deletedPolicies', 'namedLocations', 'history', 'planTarget'],
 } satisfies Record<string, Area[]>;
 
 type WriteKind = keyof typeof REFRESHES;
