@@ -1,7 +1,9 @@
-// Several deleted policies at once: a confirmation (restore in report-only or as they were; purge
+// Several deleted policies at once: a confirmation (restore in report-only or as they were, the
+// deleted named locations they need restored first or the policies that need them left out; purge
 // only after typing the count), then each item's own status as the run goes, with stop and resume.
 import {
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -25,7 +27,9 @@ import { CheckmarkCircleRegular, CircleRegular, DismissCircleRegular } from '@fl
 import { useState } from 'react';
 import type { DeletedPolicy } from '../../graph/deleted-items';
 import type { MissingDependency } from '../../domain/dependencies';
-import { unfinished, type BulkKind, type BulkRun } from '../../operations/bulk-run';
+import { unfinished, type BulkItem, type BulkKind, type BulkRun } from '../../operations/bulk-run';
+import { neededLocations, splitForRestore, type LocationStep } from './bulk-restore-plan';
+import { nameOfMissing, type GoneNames } from './gone-names';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -39,44 +43,99 @@ export function BulkConfirmDialog({
   kind,
   policies,
   missingOf,
+  known,
+  checking,
   onStart,
   onClose,
 }: {
   kind: BulkKind;
   policies: DeletedPolicy[];
   missingOf(policy: DeletedPolicy): MissingDependency[];
-  onStart(reportOnly: boolean): void;
+  known: GoneNames | undefined;
+  /** What they refer to is still being checked: a restore waits for the answer. */
+  checking: boolean;
+  /** The policies to run: for a restore, those whose deleted named locations are restored first or not needed. */
+  onStart(reportOnly: boolean, included: DeletedPolicy[]): void;
   onClose(): void;
 }) {
   const styles = useStyles();
   const [mode, setMode] = useState<'reportOnly' | 'asItWas'>('reportOnly');
   const [typed, setTyped] = useState('');
+  // Deleted named locations they need are restored first unless the admin unticks them, which leaves
+  // out the policies that need them (the list can arrive after the dialog opens: what is kept is what was unticked).
+  const [skipped, setSkipped] = useState<ReadonlySet<string>>(new Set());
+  const restoring = kind === 'restore';
+  const needed = restoring ? neededLocations(policies, missingOf) : [];
+  const { included, leftOut } = restoring ? splitForRestore(policies, missingOf, skipped) : { included: policies, leftOut: [] };
+  const locationsFirst = neededLocations(included, missingOf);
   const count = policies.length;
   const phrase = `delete ${count} ${count === 1 ? 'policy' : 'policies'}`;
-  const wereOn = policies.filter((p) => p.state === 'enabled').length;
+  const wereOn = included.filter((p) => p.state === 'enabled').length;
+  const whyLeftOut = new Map(
+    leftOut.map(({ policy, locations }) => [
+      policy.id,
+      `left out: it needs the deleted named location${locations.length === 1 ? '' : 's'} ${locations.map((l) => `“${l.displayName}”`).join(', ')}, not restored in this run`,
+    ]),
+  );
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>
-            {kind === 'restore'
+            {restoring
               ? `Restore ${count} ${count === 1 ? 'policy' : 'policies'}?`
               : `Delete ${count} ${count === 1 ? 'policy' : 'policies'} permanently?`}
           </DialogTitle>
           <DialogContent className={styles.content}>
             <ul aria-label="Policies in this run">
               {policies.map((p) => {
-                const missing = kind === 'restore' ? missingOf(p) : [];
+                const missing = restoring ? missingOf(p) : [];
+                const reason = whyLeftOut.get(p.id);
                 return (
                   <li key={p.id}>
                     {p.displayName}
                     {missing.length > 0 &&
-                      `: refers to ${missing.map((m) => `${m.where.toLowerCase()} ${m.restorable ? `“${m.restorable.displayName}” (deleted: restore it first, under Deleted named locations)` : 'that no longer exists'}`).join(', ')}`}
+                      `: refers to ${missing.map((m) => `${m.where.toLowerCase()} ${nameOfMissing(m, known)}`).join(', ')}`}
+                    {reason && <strong>{` (${reason})`}</strong>}
                   </li>
                 );
               })}
             </ul>
-            {kind === 'restore' ? (
+            {needed.length > 0 && (
+              <MessageBar intent={leftOut.length ? 'warning' : 'info'} layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>
+                    {needed.length === 1
+                      ? 'A named location they need is deleted too'
+                      : `${needed.length} named locations they need are deleted too`}
+                  </MessageBarTitle>
+                  Restored first, in this run, before the policies that use them: restored without, a policy would point at a deleted
+                  location. Untick one to leave out the policies that need it.
+                  <ul className={styles.list} aria-label="Deleted named locations they need">
+                    {needed.map(({ location, neededBy }) => (
+                      <li key={location.id}>
+                        <Checkbox
+                          label={`Restore named location “${location.displayName}” first`}
+                          checked={!skipped.has(location.id)}
+                          onChange={(_, data) =>
+                            setSkipped((current) => {
+                              const next = new Set(current);
+                              if (data.checked === true) next.delete(location.id);
+                              else next.add(location.id);
+                              return next;
+                            })
+                          }
+                        />
+                        <Text block size={200}>
+                          Needed by {neededBy.map((p) => p.name).join(', ')}
+                        </Text>
+                      </li>
+                    ))}
+                  </ul>
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            {restoring ? (
               <>
                 {wereOn > 0 && (
                   <MessageBar intent="warning">
@@ -94,6 +153,7 @@ export function BulkConfirmDialog({
                   <Radio value="reportOnly" label="Restore in report-only, to check their effect first" />
                   <Radio value="asItWas" label="Restore as they were" />
                 </RadioGroup>
+                {checking && <Spinner size="tiny" label="Checking what they refer to…" labelPosition="after" />}
               </>
             ) : (
               <>
@@ -111,10 +171,10 @@ export function BulkConfirmDialog({
           <DialogActions>
             <Button
               appearance="primary"
-              disabled={kind === 'purge' && typed.trim().toLowerCase() !== phrase}
-              onClick={() => onStart(mode === 'reportOnly')}
+              disabled={restoring ? checking || included.length === 0 : typed.trim().toLowerCase() !== phrase}
+              onClick={() => onStart(mode === 'reportOnly', included)}
             >
-              {kind === 'restore' ? 'Restore' : 'Delete permanently'}
+              {restoring ? restoreLabel(locationsFirst.length, included.length, leftOut.length) : 'Delete permanently'}
             </Button>
             <Button onClick={onClose}>Cancel</Button>
           </DialogActions>
@@ -124,20 +184,45 @@ export function BulkConfirmDialog({
   );
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What the restore button does, counted: the locations first, then the policies, and how many are left out. */
+function restoreLabel(locations: number, policies: number, leftOut: number): string {
+  if (!locations && !leftOut) return 'Restore';
+  const what = `${locations ? `${plural(locations, 'named location', 'named locations')} and ` : ''}${plural(policies, 'policy', 'policies')}`;
+  return `Restore ${what}${leftOut ? ` (${leftOut} left out)` : ''}`;
+}
+
 const statusWords = {
   restore: { pending: 'Waiting', running: 'Restoring…', done: 'Restored', failed: 'Failed' },
   purge: { pending: 'Waiting', running: 'Deleting…', done: 'Deleted permanently', failed: 'Failed' },
 } as const;
 
+const locationWords = { pending: 'Waiting', running: 'Restoring…', done: 'Restored', failed: 'Failed' } as const;
+
+const StatusIcon = ({ status }: { status: BulkItem['status'] }) => {
+  const styles = useStyles();
+  if (status === 'running') return <Spinner size="extra-tiny" />;
+  if (status === 'done') return <CheckmarkCircleRegular className={styles.done} />;
+  if (status === 'failed') return <DismissCircleRegular className={styles.failed} />;
+  return <CircleRegular />;
+};
+
 export function BulkProgress({
   run,
+  locations,
   running,
+  checking,
   onStop,
   onResume,
   onDismiss,
 }: {
   run: BulkRun;
+  /** The deleted named locations restored before the policies that need them, in this start or resume. */
+  locations: LocationStep[] | null;
   running: boolean;
+  /** What the policies refer to is being checked again: a resume waits for it. */
+  checking: boolean;
   onStop(): void;
   onResume(): void;
   onDismiss(): void;
@@ -157,18 +242,23 @@ export function BulkProgress({
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {run.stopped && !running && <Text block>The rest were not tried: {run.stopped}</Text>}
+        {locations && locations.length > 0 && (
+          <ul className={styles.list} aria-label="Named locations restored first">
+            {locations.map((step) => (
+              <li key={step.id} className={styles.item}>
+                <StatusIcon status={step.status} />
+                <span>
+                  Named location “{step.name}” (needed by {step.neededBy.map((p) => p.name).join(', ')}): {locationWords[step.status]}
+                  {step.status === 'failed' && step.message ? ` (${step.message})` : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
         <ul className={styles.list} aria-label="Progress of each policy">
           {run.items.map((item) => (
             <li key={item.id} className={styles.item}>
-              {item.status === 'running' ? (
-                <Spinner size="extra-tiny" />
-              ) : item.status === 'done' ? (
-                <CheckmarkCircleRegular className={styles.done} />
-              ) : item.status === 'failed' ? (
-                <DismissCircleRegular className={styles.failed} />
-              ) : (
-                <CircleRegular />
-              )}
+              <StatusIcon status={item.status} />
               <span>
                 {item.name}: {statusWords[run.kind][item.status]}
                 {item.status === 'failed' && item.message ? ` (${item.message})` : ''}
@@ -183,7 +273,7 @@ export function BulkProgress({
           <Button onClick={onStop}>Stop after this one</Button>
         ) : left.length > 0 ? (
           <>
-            <Button appearance="primary" onClick={onResume}>
+            <Button appearance="primary" disabled={checking} onClick={onResume}>
               Resume ({left.length} left)
             </Button>
             <Button onClick={onDismiss}>Discard</Button>

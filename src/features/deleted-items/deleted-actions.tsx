@@ -28,6 +28,7 @@ import type { ErrorDescription } from '../../graph/describe-error';
 import type { DeletedNamedLocation, DeletedPolicy } from '../../graph/deleted-items';
 import { ErrorState } from '../../shared/ui/error-state';
 import type { MissingDependency } from '../../domain/dependencies';
+import { nameOfMissing, type GoneNames } from './gone-names';
 
 const useStyles = makeStyles({
   missing: {
@@ -40,13 +41,16 @@ const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
-/** What a policy refers to that is gone, and for deleted named locations, whether to restore them first. */
+/** What a policy refers to that is gone, named where a name is known, and for deleted named locations, whether to restore them first. */
 export function MissingDependencies({
   missing,
+  known,
   restoreFirst,
   onRestoreFirstChange,
 }: {
   missing: MissingDependency[];
+  /** Names of gone objects from deleted items and the audit log. */
+  known: GoneNames | undefined;
   restoreFirst?: Set<string>;
   onRestoreFirstChange?(id: string, checked: boolean): void;
 }) {
@@ -61,7 +65,7 @@ export function MissingDependencies({
         <ul className={styles.missing} aria-label="Missing dependencies">
           {missing.map((m) => (
             <li key={`${m.where}-${m.id}`}>
-              <strong>{m.where}</strong> {m.restorable ? `“${m.restorable.displayName}”` : m.id}: {m.explanation}
+              <strong>{m.where}</strong> {nameOfMissing(m, known)}: {m.explanation}
               {m.restorable && onRestoreFirstChange && (
                 <div>
                   <Checkbox
@@ -84,6 +88,7 @@ export type RestoreMode = 'asItWas' | 'reportOnly';
 export function RestoreDialog({
   policy,
   missing,
+  known,
   checking,
   busy,
   progress,
@@ -93,6 +98,7 @@ export function RestoreDialog({
 }: {
   policy: DeletedPolicy;
   missing: MissingDependency[];
+  known: GoneNames | undefined;
   /** Dependencies are still being checked: restoring waits for the answer. */
   checking: boolean;
   busy: boolean;
@@ -118,6 +124,7 @@ export function RestoreDialog({
           <DialogContent className={styles.content}>
             <MissingDependencies
               missing={missing}
+              known={known}
               restoreFirst={restoreFirst}
               onRestoreFirstChange={(id, checked) =>
                 setSkipped((current) => {

@@ -33,10 +33,19 @@ import {
   tenantLocalHistoryQuery,
   useNames,
 } from '../../policy-ui/queries';
-import { useBulkJournal, useBulkRun, usePurgePolicy, useRestorePolicy, useSetPolicyState } from '../../policy-ui/writes';
+import {
+  useBulkJournal,
+  useBulkRun,
+  usePurgePolicy,
+  useRestoreNamedLocation,
+  useRestorePolicy,
+  useSetPolicyState,
+} from '../../policy-ui/writes';
 import { findMissingDependencies } from '../../domain/dependencies';
 import { BulkConfirmDialog, BulkProgress } from './bulk-panel';
-import { newRun, type BulkKind, type BulkRun } from '../../operations/bulk-run';
+import { newRun, unfinished, type BulkKind, type BulkRun } from '../../operations/bulk-run';
+import { neededLocations, restoreWithLocationsFirst, type LocationStep } from './bulk-restore-plan';
+import { goneNames } from './gone-names';
 import { PurgeDialog, RestoreDialog, SecondStepFailed, type RestoreMode } from './deleted-actions';
 import { DeletedLocationsSection, type LocationUser } from './deleted-locations-section';
 import { DeletedPoliciesTable } from './deleted-policies-table';
@@ -70,6 +79,9 @@ export function DeletedPoliciesPage() {
   const locationDeletions = useMemo(() => (audit.data ? deletionsFrom(audit.data, 'NamedLocation') : undefined), [audit.data]);
   const deletedLocations = useMemo(() => locations.data ?? [], [locations.data]);
   const missingOf = (policy: DeletedPolicy) => findMissingDependencies(policy, names.data, deletedLocations);
+  // Until both are read, a policy's deleted named locations are not known: a restore waits.
+  const checking = names.isPending || locations.isPending;
+  const known = useMemo(() => goneNames(audit.data ?? [], deletedLocations), [audit.data, deletedLocations]);
   const recreatable = useMemo(() => {
     if (!deleted.data || !current.data) return [];
     const present = new Set([...deleted.data, ...current.data].map((p) => p.id!));
@@ -92,6 +104,8 @@ export function DeletedPoliciesPage() {
   const setPolicyState = useSetPolicyState();
   const purgePolicy = usePurgePolicy();
   const bulkRun = useBulkRun();
+  const restoreLocation = useRestoreNamedLocation();
+  const [locationSteps, setLocationSteps] = useState<LocationStep[] | null>(null);
   const [running, setRunning] = useState(false);
   const stopper = useRef<AbortController | null>(null);
   // Leaving the page stops a run after the item under way; it can be resumed here later.
@@ -161,7 +175,37 @@ export function DeletedPoliciesPage() {
     stopper.current = controller;
     setRunning(true);
     try {
-      await bulkRun.mutateAsync({ run: start, onChange: setRun, signal: controller.signal });
+      // Worked out again on every start and resume: a location still deleted is restored before the policies that need it.
+      const pending = new Set(unfinished(start).map((item) => item.id));
+      const needed =
+        start.kind === 'restore'
+          ? neededLocations(
+              (deleted.data ?? []).filter((p) => pending.has(p.id!)),
+              missingOf,
+            )
+          : [];
+      if (needed.length === 0) {
+        await bulkRun.mutateAsync({ run: start, onChange: setRun, signal: controller.signal });
+        return;
+      }
+      setRun(start);
+      journal.save(start);
+      await restoreWithLocationsFirst(
+        start,
+        needed,
+        {
+          restoreLocation: (id) => restoreLocation.mutateAsync(id),
+          runPolicies: (run, onChange) => bulkRun.mutateAsync({ run, onChange, signal: controller.signal }),
+          onLocations: setLocationSteps,
+          // The policies held back are kept in the journal too, so that a resume tries them again.
+          onRun: (current) => {
+            journal.save(current);
+            setRun(current);
+          },
+          describe: (error) => describeError(error, 'restore the named location').message,
+        },
+        controller.signal,
+      );
     } catch {
       // A failed item is shown in the run itself; the run resolves with it.
     } finally {
@@ -210,12 +254,15 @@ export function DeletedPoliciesPage() {
       {run && (
         <BulkProgress
           run={run}
+          locations={locationSteps}
           running={running}
+          checking={run.kind === 'restore' && checking}
           onStop={() => stopper.current?.abort()}
           onResume={() => void startRun(run)}
           onDismiss={() => {
             journal.clear();
             setRun(null);
+            setLocationSteps(null);
           }}
         />
       )}
@@ -283,21 +330,28 @@ export function DeletedPoliciesPage() {
         </>
       )}
       {openedPolicy && (
-        <DeletedPolicyDetails policy={openedPolicy} current={current.data} names={names.data} missing={missingOf(openedPolicy)} />
+        <DeletedPolicyDetails
+          policy={openedPolicy}
+          current={current.data}
+          names={names.data}
+          missing={missingOf(openedPolicy)}
+          known={known}
+        />
       )}
       {locations.data && <DeletedLocationsSection locations={locations.data} now={now} usedBy={usedBy} deletions={locationDeletions} />}
       {locations.isError && (
         <ErrorState {...describeError(locations.error, 'load the deleted named locations')} onRetry={() => void locations.refetch()} />
       )}
       {deleted.data && current.data && !local.isPending && !audit.isPending && (
-        <RecreateSection items={recreatable} deletedLocations={deletedLocations} auditUnavailable={audit.isError} />
+        <RecreateSection items={recreatable} deletedLocations={deletedLocations} known={known} auditUnavailable={audit.isError} />
       )}
 
       {action?.kind === 'restore' && (
         <RestoreDialog
           policy={action.policy}
           missing={missingOf(action.policy)}
-          checking={names.isPending || locations.isPending}
+          known={known}
+          checking={checking}
           busy={busy}
           progress={progress}
           error={error}
@@ -319,13 +373,16 @@ export function DeletedPoliciesPage() {
           kind={confirmBulk}
           policies={selectedPolicies}
           missingOf={missingOf}
-          onStart={(reportOnly) => {
+          known={known}
+          checking={checking}
+          onStart={(reportOnly, included) => {
             setConfirmBulk(null);
+            setLocationSteps(null);
             void startRun(
               newRun(
                 confirmBulk,
                 reportOnly,
-                selectedPolicies.map((p) => ({ id: p.id!, name: p.displayName ?? p.id! })),
+                included.map((p) => ({ id: p.id!, name: p.displayName ?? p.id! })),
               ),
             );
           }}

@@ -15,6 +15,7 @@ import { describeIdIn } from '../../policy-ui/describe-id';
 import { describePolicy } from '../../domain/describe-policy';
 import type { MissingDependency } from '../../domain/dependencies';
 import { MissingDependencies } from './deleted-actions';
+import type { GoneNames } from './gone-names';
 import { policyJson } from '../../domain/json';
 
 const useStyles = makeStyles({
@@ -35,12 +36,14 @@ export function DeletedPolicyDetails({
   current,
   names,
   missing,
+  known,
 }: {
   policy: DeletedPolicy;
   /** The policies of the tenant now: the one with the same name is compared by default. */
   current: readonly ConditionalAccessPolicy[] | undefined;
   names: NameDirectory | undefined;
   missing: MissingDependency[];
+  known: GoneNames | undefined;
 }) {
   const styles = useStyles();
   const { dark } = useTheme();
@@ -58,7 +61,7 @@ export function DeletedPolicyDetails({
       <Text as="h2" size={500} weight="semibold">
         {policy.displayName}
       </Text>
-      <MissingDependencies missing={missing} />
+      <MissingDependencies missing={missing} known={known} />
       <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as View)} aria-label="View of the deleted policy">
         <Tab value="summary">Summary</Tab>
         <Tab value="json">JSON</Tab>

@@ -34,6 +34,7 @@ import { openNewPolicyDraft } from '../../policy-ui/open-in-editor';
 import { findMissingDependencies } from '../../domain/dependencies';
 import { MissingDependencies } from './deleted-actions';
 import type { LastKnownVersion } from './last-known-versions';
+import type { GoneNames } from './gone-names';
 import { asPolicies } from '../../domain/json';
 
 const useStyles = makeStyles({
@@ -45,10 +46,12 @@ const useStyles = makeStyles({
 function RecreateDialog({
   item,
   deletedLocations,
+  known,
   onClose,
 }: {
   item: LastKnownVersion;
   deletedLocations: DeletedNamedLocation[];
+  known: GoneNames | undefined;
   onClose(): void;
 }) {
   const styles = useStyles();
@@ -83,7 +86,7 @@ function RecreateDialog({
               It comes back as a new policy (with a new id) from its version of {formatDateTime(item.at)}, in report-only so that it
               enforces nothing until you turn it on. It opens in the editor: nothing is created until you review and create it.
             </Text>
-            {names.isPending ? <Text>Checking what it refers to…</Text> : <MissingDependencies missing={missing} />}
+            {names.isPending ? <Text>Checking what it refers to…</Text> : <MissingDependencies missing={missing} known={known} />}
             {notKept && <ErrorState title="Could not open the editor" message={notKept} />}
           </DialogContent>
           <DialogActions>
@@ -101,10 +104,13 @@ function RecreateDialog({
 export function RecreateSection({
   items,
   deletedLocations,
+  known,
   auditUnavailable,
 }: {
   items: LastKnownVersion[];
   deletedLocations: DeletedNamedLocation[];
+  /** Names of gone objects, for what the policy refers to that is gone. */
+  known: GoneNames | undefined;
   auditUnavailable: boolean;
 }) {
   const styles = useStyles();
@@ -151,7 +157,7 @@ export function RecreateSection({
           </TableBody>
         </Table>
       )}
-      {chosen && <RecreateDialog item={chosen} deletedLocations={deletedLocations} onClose={() => setChosen(null)} />}
+      {chosen && <RecreateDialog item={chosen} deletedLocations={deletedLocations} known={known} onClose={() => setChosen(null)} />}
     </section>
   );
 }

@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+// The bulk restore says which policies need which deleted named location and restores it first, as
+// the single restore does; unticked, the policies that need it are left out and say why. A deleted
+// object without a known name is said to be not found.
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DeletedNamedLocation, DeletedPolicy } from '../../graph/deleted-items';
+import type { MissingDependency } from '../../domain/dependencies';
+import { BulkConfirmDialog } from './bulk-panel';
+
+afterEach(cleanup);
+// Fluent's MessageBar measures itself; jsdom has no ResizeObserver.
+vi.stubGlobal(
+  'ResizeObserver',
+  class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  },
+);
+
+const oldVpn: DeletedNamedLocation = { id: 'loc-vpn', displayName: 'Old VPN egress' };
+const ca090: DeletedPolicy = { id: 'CA090', displayName: 'CA090: Block sign-ins from the old VPN', state: 'enabled' };
+const ca091: DeletedPolicy = { id: 'CA091', displayName: 'CA091: Test - block everything for pilot', state: 'disabled' };
+const missingOf = (p: DeletedPolicy): MissingDependency[] =>
+  p.id === 'CA090'
+    ? [{ id: oldVpn.id, where: 'Included location', kind: 'namedLocation', exclusion: false, restorable: oldVpn, explanation: '' }]
+    : [{ id: 'grp-gone', where: 'Excluded group', kind: 'directoryObject', exclusion: true, explanation: '' }];
+
+function open(onStart = vi.fn()) {
+  render(
+    <BulkConfirmDialog
+      kind="restore"
+      policies={[ca090, ca091]}
+      missingOf={missingOf}
+      known={new Map()}
+      checking={false}
+      onStart={onStart}
+      onClose={() => {}}
+    />,
+  );
+  return onStart;
+}
+
+describe('BulkConfirmDialog (restore)', () => {
+  it('says which policy needs which deleted named location, and restores it first by default', () => {
+    const onStart = open();
+    const locations = screen.getByRole('list', { name: 'Deleted named locations they need' });
+    expect(within(locations).getByRole('checkbox', { name: 'Restore named location “Old VPN egress” first' })).toHaveProperty(
+      'checked',
+      true,
+    );
+    expect(locations.textContent).toContain('Needed by CA090: Block sign-ins from the old VPN');
+    const policies = screen.getByRole('list', { name: 'Policies in this run' });
+    expect(policies.textContent).toContain('not found: deleted, or never in this tenant');
+    fireEvent.click(screen.getByRole('button', { name: 'Restore 1 named location and 2 policies' }));
+    expect(onStart).toHaveBeenCalledWith(true, [ca090, ca091]);
+  });
+
+  it('unticked, leaves out the policies that need the location, saying why', () => {
+    const onStart = open();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Restore named location “Old VPN egress” first' }));
+    expect(screen.getByRole('list', { name: 'Policies in this run' }).textContent).toContain(
+      'left out: it needs the deleted named location “Old VPN egress”, not restored in this run',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Restore 1 policy (1 left out)' }));
+    expect(onStart).toHaveBeenCalledWith(true, [ca091]);
+  });
+});
