@@ -1,11 +1,17 @@
-// Mapping every reference of the imported policies to the target tenant: what each value is (from
-// the import's reference table), what the target holds that may stand for it, the proposal (the
-// same id, a unique exact match, ambiguous, none, or gone in the source too), and the choice in
-// force. A dropped exclusion widens a policy: it blocks until the admin confirms it, item by item.
+// Mapping every reference of the imported policies to the tenant written to: what each value is
+// (from the import's reference table, or Microsoft's own built-in roles and apps), what the tenant
+// holds that may stand for it, the proposal (the same id, a unique exact match, ambiguous, none, or
+// gone in the source too), and the choice in force. A dropped exclusion widens a policy: it blocks
+// until the admin confirms it, item by item. A dropped inclusion narrows one: a warning says how.
+// Words shown to the admin say "the tenant": the plan also serves templates and changes of the
+// tenant's own policies, where there is no other tenant to call "the target".
 import type { ReferenceEntry, ReferenceKind } from '../bundle/bundle';
+import { builtInRoleName } from '../import/built-in-roles';
+import { firstPartyAppName } from '../import/first-party-apps';
 import type { ImportSet, NamedReference } from '../import/import-set';
 import type { JsonObject } from '../json';
-import { BUILT_IN_STRENGTHS, REFERENCE_PLACES, referenceTest, valuesAt } from './reference-places';
+import { emptiedBy, type Emptied } from './dropped-inclusions';
+import { BUILT_IN_STRENGTHS, REFERENCE_PLACES, referenceTest, valuesAt, type ReferencePlace } from './reference-places';
 import type {
   MappingChoice,
   MappingKind,
@@ -135,6 +141,15 @@ const mapTo = (candidate: { id: string; displayName: string }): MappingChoice =>
 
 const nameOf = (item: JsonObject) => (typeof item.displayName === 'string' ? item.displayName : '');
 
+/** A built-in role or a Microsoft app: its id means the same in every tenant, so it is known by name without asking. */
+function microsoftsOwn(kind: MappingKind, value: string): { name: string; why: string } | null {
+  const role = kind === 'role' ? builtInRoleName(value) : null;
+  if (role) return { name: role, why: 'A built-in role: its template id is the same in every tenant.' };
+  const app = kind === 'application' ? firstPartyAppName(value) : null;
+  if (app) return { name: app, why: 'A Microsoft app: its application id is the same in every tenant.' };
+  return null;
+}
+
 function proposeDirectory(
   kind: ReferenceKind,
   value: string,
@@ -144,8 +159,11 @@ function proposeDirectory(
 ): Proposal {
   const candidates = target.directory.get(value) ?? [];
   const same = candidates.find((c) => c.by === 'id');
-  if (same) return { status: 'same', why: 'The same object exists in the target.', candidates, choice: mapTo(same) };
+  if (same) return { status: 'same', why: 'The same object exists in the tenant.', candidates, choice: mapTo(same) };
   if (ref?.placeholder) return { status: 'none', why: 'A blank in the template: choose what it stands for.', candidates, choice: null };
+  // Found by nothing (a role the tenant's template list lacks, an app with no service principal there yet): still the same.
+  const own = candidates.length === 0 ? microsoftsOwn(kind, value) : null;
+  if (own) return { status: 'same', why: own.why, candidates, choice: mapTo({ id: value, displayName: ref?.displayName ?? own.name }) };
   if (ref?.exists === false && sameTenant) {
     // The tenant held the policy so; written back as the backup has it, the policy means what it meant.
     return {
@@ -194,8 +212,8 @@ function proposeDirectory(
     return { status: 'match', why: `Found by its ${by}.`, candidates, choice: mapTo(only) };
   }
   if (only)
-    return { status: 'ambiguous', why: `${candidates.length} objects in the target have this name: choose one.`, candidates, choice: null };
-  return { status: 'none', why: 'Nothing in the target matches it.', candidates, choice: null };
+    return { status: 'ambiguous', why: `${candidates.length} objects in the tenant have this name: choose one.`, candidates, choice: null };
+  return { status: 'none', why: 'Nothing in the tenant matches it.', candidates, choice: null };
 }
 
 function proposeSection(kind: MappingKind, value: string, ref: KnownReference | undefined, target: PlanTarget): Proposal {
@@ -218,7 +236,7 @@ function proposeSection(kind: MappingKind, value: string, ref: KnownReference | 
   if (byId)
     return {
       status: 'same',
-      why: 'The same object exists in the target.',
+      why: 'The same object exists in the tenant.',
       candidates: [],
       choice: mapTo({ id: value, displayName: nameOf(byId) }),
     };
@@ -228,15 +246,71 @@ function proposeSection(kind: MappingKind, value: string, ref: KnownReference | 
   const candidates = named.map((item): TargetCandidate => ({ id: String(item.id), kind, displayName: nameOf(item), by: 'displayName' }));
   if (named.length === 1) return { status: 'match', why: 'Found by its name.', candidates, choice: mapTo(candidates[0]!) };
   if (named.length > 1)
-    return { status: 'ambiguous', why: `${named.length} objects in the target have this name: choose one.`, candidates, choice: null };
+    return { status: 'ambiguous', why: `${named.length} objects in the tenant have this name: choose one.`, candidates, choice: null };
   if (kind === 'termsOfUse')
     return {
       status: 'none',
-      why: 'Nothing in the target has this name, and an import does not create terms of use (each needs its document uploaded there): add it in the target, or choose another.',
+      why: 'Nothing in the tenant has this name, and an import does not create terms of use (each needs its document uploaded there): add it in the tenant, or choose another.',
       candidates,
       choice: null,
     };
-  return { status: 'none', why: 'Nothing in the target matches it, and the import does not carry it.', candidates, choice: null };
+  return { status: 'none', why: 'Nothing in the tenant matches it, and nothing in this plan creates it.', candidates, choice: null };
+}
+
+/** Whom a policy no longer covers once an included reference of this kind is left out. */
+const NO_LONGER_COVERS: Partial<Record<MappingKind, string>> = {
+  user: 'this user',
+  group: "this group's members",
+  role: 'the holders of this role',
+  application: 'sign-ins to this resource',
+  servicePrincipal: 'this workload identity',
+  namedLocation: 'sign-ins from this location',
+  authenticationContext: 'resources that ask for this context',
+};
+
+const quoted = (names: readonly string[]) => names.map((n) => `'${n}'`).join(', ');
+const verb = (count: number, one: string, many: string) => (count === 1 ? one : many);
+
+/** What each way of emptying a policy's list means, said of the policies it happens to. */
+const EMPTIED_WORDS: Record<Exclude<Emptied, 'kept'>, (names: string[], place: string, label: string) => string> = {
+  includesNobody: (names, _, label) =>
+    `${quoted(names)} then ${verb(names.length, 'includes', 'include')} no one: Graph refuses a policy that includes no users, groups, roles, guests or workload identities, so the plan blocks ${verb(names.length, 'it', 'them')} until something stands for ${label} or the policy is left out of the plan.`,
+  targetsNothing: (names, _, label) =>
+    `${quoted(names)} then ${verb(names.length, 'targets', 'target')} nothing: Graph refuses a policy that targets no resource, user action or authentication context, so the plan blocks ${verb(names.length, 'it', 'them')} until something stands for ${label} or the policy is left out of the plan.`,
+  lastOfList: (names, place) =>
+    `It was the last of the ${place} of ${quoted(names)}: the policy still applies through what else it includes.`,
+  noLocation: (names) =>
+    `It was the only included location of ${quoted(names)}: the location condition is then left with nothing to include, which the checks here cannot judge; choose a location for it rather than leave it out.`,
+};
+
+/** Leaving out an included reference narrows each policy that includes it; said, with what is left of the policy. */
+function narrowing(
+  label: string,
+  kind: MappingKind,
+  inclusions: readonly ReferenceUse[],
+  policyOf: (rowKey: string) => JsonObject | undefined,
+  isDropped: (place: ReferencePlace, value: string) => boolean,
+): PlanProblem[] {
+  const names = [...new Set(inclusions.map((u) => u.policyName))];
+  const problems: PlanProblem[] = [
+    {
+      severity: 'warning',
+      text: `Leaving out ${label} narrows ${quoted(names)}: it is in the ${inclusions[0]!.place}, so the policy no longer applies to ${NO_LONGER_COVERS[kind] ?? 'what it stands for'}.`,
+    },
+  ];
+  const emptied = new Map<string, { outcome: Exclude<Emptied, 'kept'>; place: string; names: Set<string> }>();
+  for (const use of inclusions) {
+    const policy = policyOf(use.rowKey);
+    const place = REFERENCE_PLACES.find((p) => p.kind === kind && p.label === use.place);
+    const outcome = policy && place ? emptiedBy(policy, place, isDropped) : 'kept';
+    if (outcome === 'kept') continue;
+    const group = emptied.get(`${outcome}:${use.place}`) ?? { outcome, place: use.place, names: new Set<string>() };
+    group.names.add(use.policyName);
+    emptied.set(`${outcome}:${use.place}`, group);
+  }
+  for (const { outcome, place, names: those } of emptied.values())
+    problems.push({ severity: 'warning', text: EMPTIED_WORDS[outcome]([...those], place, label) });
+  return problems;
 }
 
 /**
@@ -254,7 +328,7 @@ export function buildMapping(
   const known = sourceReference(source);
   const declared = declaredValues(source);
   const confirmed = new Set(choices.confirmed);
-  return collectUses(policies, declared).map(({ kind, value, uses }) => {
+  const decided = collectUses(policies, declared).map(({ kind, value, uses }) => {
     const key = mappingKey(kind, value);
     const ref = known(kind, value);
     const fromPlan = planned.get(key);
@@ -265,21 +339,31 @@ export function buildMapping(
         : proposeSection(kind, value, ref, target);
     const chosen = !fromPlan && key in choices.mapping;
     const choice = chosen ? choices.mapping[key]! : proposal.choice;
-    const name = ref?.displayName ?? null;
+    return { key, kind, value, uses, ref, proposal, chosen, choice };
+  });
+  // Whether a policy is left with anything it includes depends on every reference's choice, not only this one's.
+  const choiceOf = new Map(decided.map((row) => [row.key, row.choice]));
+  const isDropped = (place: ReferencePlace, value: string) => choiceOf.get(mappingKey(place.kind, value))?.action === 'drop';
+  const policyByRow = new Map(policies.map((p) => [p.rowKey, p.policy]));
+
+  return decided.map(({ key, kind, value, uses, ref, proposal, chosen, choice }) => {
+    const name = ref?.displayName ?? microsoftsOwn(kind, value)?.name ?? null;
     const label = `the ${KIND_WORDS[kind]} ${name ? `'${name}'` : value}`;
     const problems: PlanProblem[] = [];
     if (!choice) problems.push({ severity: 'blocker', text: `Choose what ${label} becomes in the target.` });
     const exclusions = uses.filter((u) => u.exclusion);
     if (choice?.action === 'drop' && exclusions.length > 0 && proposal.status !== 'gone') {
       const confirmKey = `drop:${key}`;
-      const policiesNamed = [...new Set(exclusions.map((u) => `'${u.policyName}'`))].join(', ');
       problems.push({
         severity: 'blocker',
-        text: `Leaving out ${label} widens ${policiesNamed}: it is in the ${exclusions[0]!.place}, so the policy would then apply where it did not.`,
+        text: `Leaving out ${label} widens ${quoted([...new Set(exclusions.map((u) => u.policyName))])}: it is in the ${exclusions[0]!.place}, so the policy would then apply where it did not.`,
         confirmKey,
         confirmed: confirmed.has(confirmKey),
       });
     }
+    const inclusions = uses.filter((u) => !u.exclusion);
+    if (choice?.action === 'drop' && inclusions.length > 0 && proposal.status !== 'gone')
+      problems.push(...narrowing(label, kind, inclusions, (rowKey) => policyByRow.get(rowKey), isDropped));
     if (choice?.action === 'create' && kind === 'group')
       problems.push({
         severity: 'warning',
@@ -301,4 +385,16 @@ export function buildMapping(
       problems,
     };
   });
+}
+
+/**
+ * The choices that create every group nothing in the tenant stands for and the admin has not decided:
+ * one action for an export that names dozens of groups. Each stays a choice of its own row, to undo there.
+ */
+export function missingGroupCreates(rows: readonly MappingRow[]): Record<string, MappingChoice> {
+  return Object.fromEntries(
+    rows
+      .filter((row) => row.kind === 'group' && row.status === 'none' && !row.choice)
+      .map((row) => [row.key, { action: 'create' } as const]),
+  );
 }

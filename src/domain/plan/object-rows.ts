@@ -1,8 +1,9 @@
 // Plan rows for what policies use and the import carries: named locations, custom authentication
-// strengths and authentication contexts. Each is matched in the target by id, then by name; the
-// same content is reused, a different one is updated only where the ids say it is the same object
-// (a restore). One that merely shares a name keeps the target's version and says how it differs:
-// it is never overwritten silently.
+// strengths and authentication contexts. Each is matched in the tenant written to by id, then by
+// name; the same content is reused, a different one is updated only where the ids say it is the same
+// object (a restore). One that merely shares a name keeps the tenant's version and says how it
+// differs: it is never overwritten silently. Words shown to the admin say "the tenant", since the
+// plan also serves templates and changes of the tenant's own policies (see plan-words.ts).
 import { isJsonObject, type Json, type JsonObject } from '../json';
 import { sortKeys, stripAnnotations } from '../policy-body';
 import { mappingKey } from './mapping';
@@ -128,11 +129,11 @@ export function planObjects(
     let options: PlanAction[];
     if (!match) {
       action = 'create';
-      why = 'Not in the target.';
+      why = 'Not in the tenant.';
       options = isReferenced ? ['create'] : ['create', 'skip'];
     } else if (differences.length === 0) {
       action = 'reuse';
-      why = byId ? 'Already in the target, the same.' : 'The target has one of the same name and content.';
+      why = byId ? 'Already in the tenant, the same.' : 'The tenant has one of the same name and content.';
       options = ['reuse'];
     } else if (byId && sameTenant) {
       action = 'update';
@@ -141,8 +142,8 @@ export function planObjects(
     } else {
       action = 'reuse';
       why = byId
-        ? `The target's ${nameOf(match)} is used as it is; it differs from the import.`
-        : 'The target has one of the same name but other content: the target’s is used, not overwritten.';
+        ? `The tenant's ${nameOf(match)} is used as it is; it differs from the import.`
+        : 'The tenant has one of the same name but other content: the tenant’s is used, not overwritten.';
       options = ['reuse', 'update'];
     }
     const chosen = choices.rows[key]?.action;
@@ -160,7 +161,7 @@ export function planObjects(
       targetId,
       match: byId ? 'id' : byName ? 'name' : undefined,
       body: action === 'create' ? body : action === 'update' ? body : null,
-      // What the import has, also for a reused row: the review shows how the target's differs from it.
+      // What the import has, also for a reused row: the review shows how the tenant's differs from it.
       intended: body,
       before: match ?? null,
       problems:
@@ -178,7 +179,7 @@ export function planObjects(
                 action: 'use',
                 targetId: targetId!,
                 targetName: nameOf(match!),
-                why: action === 'update' ? 'Updated by this plan.' : 'The target’s, as it is.',
+                why: action === 'update' ? 'Updated by this plan.' : 'The tenant’s, as it is.',
               };
       planned.set(mappingKey(kind, sourceId), resolved);
     }
