@@ -1,4 +1,4 @@
-// Creating a policy: start blank, from a copy (?duplicate=<id>), from a Microsoft template, or from
+// Creating a policy: start blank, from a copy (?duplicate=<id>, named first), from a Microsoft template, or from
 // a file as exports occur in the wild; then the same editor and checks as editing, and a review of
 // exactly what will be created before anything is written. New policies start in report-only.
 import {
@@ -35,6 +35,7 @@ import { policiesQuery, policyQuery, templatesQuery, useNames } from '../../poli
 import { useCreatePolicy } from '../../policy-ui/writes';
 import { PageBreadcrumb } from '../../policy-ui/page-breadcrumb';
 import { blankPolicy, duplicateOf, fromTemplate } from './new-policy-sources';
+import { NameTheCopy } from './name-the-copy';
 import { draftStore } from '../../policy-ui/draft-store';
 import { PolicyWorkbench, type GraphFinding } from './policy-workbench';
 import type { LockoutRisk } from '../../domain/lockout';
@@ -68,8 +69,8 @@ export function NewPolicyPage() {
   const duplicateId = params.get('duplicate');
   const duplicate = useQuery({ ...policyQuery(tenant, duplicateId ?? ''), enabled: !!duplicateId });
   const [start, setStart] = useState<JsonObject | null>(() => (draftStore.load(tenant.account.key, NEW) ? {} : null));
-  // A copy starts from the policy once it has loaded (the draft then keeps its own text).
-  const chosen = start ?? (duplicate.data ? duplicateOf(duplicate.data) : null);
+  // A copy is named first, once the policy has loaded (the draft then keeps its own text).
+  const chosen = start;
 
   const navigate = useNavigate();
   return (
@@ -87,7 +88,13 @@ export function NewPolicyPage() {
           }}
         />
       ) : duplicateId ? (
-        duplicate.isError ? (
+        duplicate.data ? (
+          <NameTheCopy
+            policy={duplicate.data}
+            onContinue={(name) => setStart(duplicateOf(duplicate.data, name))}
+            onCancel={() => navigate(paths.newPolicy(), { replace: true })}
+          />
+        ) : duplicate.isError ? (
           <ErrorState {...describeError(duplicate.error, 'load the policy to copy')} />
         ) : (
           <Skeleton aria-label="Loading">

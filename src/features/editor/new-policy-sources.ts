@@ -17,9 +17,13 @@ export function blankPolicy(): JsonObject {
   };
 }
 
-export function duplicateOf(policy: ConditionalAccessPolicy): JsonObject {
+/** The name a copy is offered first: "Copy of CA001 …". */
+export const copyName = (policy: ConditionalAccessPolicy) => `Copy of ${policy.displayName ?? 'policy'}`;
+
+/** A copy of the policy in report-only, under the name the admin gave it (or the offered one). */
+export function duplicateOf(policy: ConditionalAccessPolicy, name = copyName(policy)): JsonObject {
   const body = toWritableBody(policyJson(policy));
-  return { ...body, displayName: `Copy of ${policy.displayName ?? 'policy'}`, state: REPORT_ONLY };
+  return { ...body, displayName: name, state: REPORT_ONLY };
 }
 
 /** A Microsoft template as a new policy, the admin creating it excluded where the template says so. */
