@@ -117,3 +117,43 @@ test('backs up some policies with what they use, under a manifest of their own',
   expect(read.bundle.namedLocations.length).toBeGreaterThan(0);
   expect(read.bundle.namedLocations.every((l) => used.includes(String(l.id)))).toBe(true);
 });
+
+test('a duplicate is named first: "Copy of …" offered and selected, checked as creating checks names, then created under that name', async ({
+  page,
+  signInPage,
+  policiesPage,
+}) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await policiesPage.open(/^CA001/);
+  const original = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+  await page.getByRole('button', { name: 'Duplicate', exact: true }).click();
+
+  const name = page.getByRole('textbox', { name: 'Name of the copy' });
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue(`Copy of ${original}`);
+  // Selected whole: what the admin types replaces it.
+  expect(await name.evaluate((input: HTMLInputElement) => [input.selectionStart, input.selectionEnd])).toEqual([
+    0,
+    `Copy of ${original}`.length,
+  ]);
+
+  await page.keyboard.press('Backspace');
+  await expect(page.getByText('Name cannot be empty.')).toBeVisible();
+  await page.keyboard.type('   ');
+  await expect(page.getByText('The name cannot be only spaces.')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(name).toBeVisible();
+
+  await name.fill('CA001 pilot: admins on the new MFA method');
+  await expect(page.getByText('The name cannot be only spaces.')).toBeHidden();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('radio', { name: 'Report-only', exact: true })).toBeChecked();
+  await expect(page.getByTestId('json-editor')).toContainText('"CA001 pilot: admins on the new MFA method"');
+  await expect(page.getByRole('button', { name: 'Review and create…' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Review and create…' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Creates “CA001 pilot: admins on the new MFA method” in Report-only');
+  await dialog.getByRole('button', { name: 'Create in tenant' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'CA001 pilot: admins on the new MFA method' })).toBeVisible();
+});

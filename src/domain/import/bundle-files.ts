@@ -4,6 +4,7 @@
 // result of manifest.json (or of the file), not refused.
 import { BUNDLE_FORMAT, SECTIONS } from '../bundle/bundle';
 import { SECTION_FOLDERS, type BundleFile } from '../bundle/folder';
+import { devicePartNotes, devicePartOfFile, devicePartsOf } from './device-parts';
 import { isJsonObject, type Json } from '../json';
 import type { ReadBundle } from '../bundle/read-bundle';
 import { emptyContent, type FileContent } from './file-content';
@@ -19,7 +20,9 @@ export const bundleRoot = (manifestPath: string) => manifestPath.slice(0, manife
 
 /** Whether a file (by its path inside the root) is part of the backup folder. */
 export const isBundleMember = (relative: string) =>
-  relative === 'references.json' || SECTIONS.some((s) => relative.startsWith(`${SECTION_FOLDERS[s]}/`) && relative.endsWith('.json'));
+  relative === 'references.json' ||
+  devicePartOfFile(relative) !== null ||
+  SECTIONS.some((s) => relative.startsWith(`${SECTION_FOLDERS[s]}/`) && relative.endsWith('.json'));
 
 export const bundleOrigin = (read: ReadBundle): Partial<ImportSet['origin']> => ({
   tenantId: read.bundle.manifest.tenant.id || null,
@@ -48,8 +51,11 @@ export function bundleContent(read: ReadBundle): FileContent {
   addPolicies(content, bundle.policies);
   content.references.push(...bundle.references);
   content.origin = bundleOrigin(read);
-  content.holds.push(`the names of ${plural(bundle.references.length, 'directory object')}`);
+  if (bundle.references.length > 0) content.holds.push(`the names of ${plural(bundle.references.length, 'directory object')}`);
   content.notes.unshift(...bundleNotes(read.problems));
+  // Not the tenant's: said with where each is restored, after the integrity notes.
+  content.deviceParts = devicePartsOf(bundle);
+  content.notes.push(...devicePartNotes(content.deviceParts));
   return content;
 }
 

@@ -1,6 +1,7 @@
 // What one file brought to the import, before it is merged with the others: its objects, what it
 // says of the ids they name, where it was taken, and sentences for its result.
 import type { BundleSections } from '../bundle/bundle';
+import type { DeviceParts } from './device-parts';
 import type { ImportFormat, ImportSet, NamedReference, SectionReference } from './import-set';
 
 export interface FileContent {
@@ -13,6 +14,8 @@ export interface FileContent {
   holds: string[];
   /** Sentences after the counts: names turned into ids, blanks to fill, problems. */
   notes: string[];
+  /** A backup's contingency plans, rollouts and lint suppressions: counted, not imported. */
+  deviceParts?: DeviceParts;
 }
 
 export type Outcome =

@@ -2,6 +2,7 @@
 // another tool, loose policy files): the objects in Graph's own shape, what is known about the ids
 // they name, and a result per file. Every reader produces this; the planner takes it from here.
 import type { BundleSections, ReferenceEntry } from '../bundle/bundle';
+import type { DeviceParts } from './device-parts';
 
 /** A file as the admin brought it; a path inside a dropped folder or an expanded zip keeps its folders. */
 export interface ImportFile {
@@ -65,6 +66,8 @@ export interface ImportSet {
   references: NamedReference[];
   /** Names and blanks in the places of Conditional Access objects (absent when there are none). */
   sectionReferences?: SectionReference[];
+  /** What backups in the files hold that is kept on a device, not in the tenant (absent when none is). */
+  deviceParts?: DeviceParts;
   files: FileResult[];
 }
 

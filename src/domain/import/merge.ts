@@ -3,6 +3,7 @@
 // reference met twice keeps what each file knew of it; the origin is the first one a file gives.
 import { SECTIONS, type SectionName } from '../bundle/bundle';
 import type { JsonObject } from '../json';
+import { addDeviceParts } from './device-parts';
 import type { FileContent } from './file-content';
 import type { ImportSet, NamedReference, SectionReference } from './import-set';
 import { listWords, plural, SECTION_WORDS } from './words';
@@ -51,6 +52,7 @@ export class ImportMerger {
     for (const ref of content.references) this.addReference(ref);
     for (const ref of content.sectionReferences) this.addSectionReference(ref);
     notes.push(...this.addOrigin(content.origin));
+    if (content.deviceParts) this.set.deviceParts = addDeviceParts(this.set.deviceParts, content.deviceParts);
     const what = listWords([...counts, ...content.holds]);
     return [what ? `${what[0]!.toUpperCase()}${what.slice(1)}.` : '', ...content.notes, ...notes].filter(Boolean).join(' ');
   }

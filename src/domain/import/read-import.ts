@@ -7,6 +7,7 @@ import { readBundleFolder, BundleError } from '../bundle/read-bundle';
 import type { Json } from '../json';
 import { decodeText, parseJson, PolicyFileError } from '../policy-file';
 import { bundleContent, bundleRoot, isBundleManifest, isBundleMember, type BundleFile } from './bundle-files';
+import { devicePartOfFile, devicePartSentence } from './device-parts';
 import { entraExporterRoots } from './entra-exporter';
 import { emptyImportSet, type FileResult, type ImportFile, type ImportSet } from './import-set';
 import { intuneRoots } from './intune-management';
@@ -48,7 +49,8 @@ async function readBundleFolderFiles(
     else usable.push({ path: member.path.slice(folder.root.length), text: textOf(member) });
   }
   try {
-    const content = bundleContent(await readBundleFolder(usable));
+    const read = await readBundleFolder(usable);
+    const content = bundleContent(read);
     content.notes.unshift(`The backup in ${folder.root || 'this folder'}, read whole.`);
     results.set(folder.manifest, {
       path: folder.manifest.path,
@@ -56,14 +58,19 @@ async function readBundleFolderFiles(
       format: 'gatehouse-bundle',
       message: merger.add(folder.manifest.path, content),
     });
-    for (const member of folder.members)
-      if (!results.has(member))
-        results.set(member, {
-          path: member.path,
-          status: 'read',
-          format: 'gatehouse-bundle',
-          message: `Part of the backup in ${folder.root || 'this folder'} (see its manifest.json).`,
-        });
+    for (const member of folder.members) {
+      if (results.has(member)) continue;
+      // Contingency plans, rollouts, suppressions: read with the backup, restored elsewhere.
+      const part = devicePartOfFile(member.path.slice(folder.root.length));
+      results.set(member, {
+        path: member.path,
+        status: 'read',
+        format: 'gatehouse-bundle',
+        message: part
+          ? devicePartSentence(part, read.bundle[part].length)
+          : `Part of the backup in ${folder.root || 'this folder'} (see its manifest.json).`,
+      });
+    }
   } catch (error) {
     if (!(error instanceof BundleError)) throw error;
     results.set(folder.manifest, {

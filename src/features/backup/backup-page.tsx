@@ -19,6 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { ArchiveRegular, ArrowDownloadRegular, FolderZipRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
 import { bundleText, withLintSuppressions, type Bundle, type ReferenceEntry } from '../../domain/bundle/bundle';
 import type { JsonObject } from '../../domain/json';
 import { bundleFiles, safeFileName } from '../../domain/bundle/folder';
@@ -34,6 +35,7 @@ import { useTenantSession } from '../../session/tenant-session';
 import { downloadFile } from '../../shared/download';
 import { ErrorState } from '../../shared/ui/error-state';
 import { formatDateTime } from '../../shared/ui/format';
+import { paths } from '../../shared/routes/paths';
 import { writeZip } from '../../shared/zip';
 import { DocumentationSection } from './documentation-section';
 
@@ -149,6 +151,10 @@ export function BackupPage() {
         A backup holds every Conditional Access policy as Graph returns it, the named locations, custom authentication strengths,
         authentication contexts and terms of use they use, the contingency plans, and the users, groups, roles and applications they name,
         with what identifies them in another tenant. It is made on this device and saved only where you save it.
+      </Text>
+      <Text>
+        To restore a backup, bring its file to <RouterLink to={paths.import}>Import</RouterLink>; contingency plans, rollouts and lint
+        suppressions are restored from their own pages (Contingency, Rollout, Lint).
       </Text>
       <div className={styles.actions}>
         <Button appearance="primary" icon={<ArchiveRegular />} disabled={step.kind === 'reading'} onClick={() => void backUp()}>

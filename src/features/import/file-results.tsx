@@ -3,6 +3,9 @@
 import {
   Badge,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   Switch,
   Table,
   TableBody,
@@ -14,7 +17,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { DEVICE_PART_WORDS, DEVICE_PARTS, type DevicePart, type DeviceParts } from '../../domain/import/device-parts';
 import type { FileResult } from '../../domain/import/import-set';
+import { paths } from '../../shared/routes/paths';
 import type { LoadedSource } from './import-source';
 
 const useStyles = makeStyles({
@@ -28,6 +34,36 @@ const STATUS: Record<FileResult['status'], { label: string; color: 'success' | '
   error: { label: 'Not read', color: 'danger' },
 };
 const ORDER: Record<FileResult['status'], number> = { error: 0, read: 1, ignored: 2 };
+
+const RESTORED_ON: Record<DevicePart, string> = {
+  contingencyPlans: paths.contingency,
+  rolloutPlans: paths.rollout(),
+  lintSuppressions: paths.lint,
+};
+
+/** A backup's contingency plans, rollouts and suppressions: not imported, so where each is restored instead. */
+function KeptOnADevice({ parts }: { parts: DeviceParts }) {
+  const present = DEVICE_PARTS.filter((part) => parts[part] > 0);
+  if (present.length === 0) return null;
+  return (
+    <MessageBar intent="info">
+      <MessageBarBody>
+        <MessageBarTitle>Also in the backup, not restored by this import</MessageBarTitle>
+        These are kept on an admin’s device, not in the tenant; each page restores its own from this backup file.
+        <ul aria-label="Restored elsewhere">
+          {present.map((part) => {
+            const words = DEVICE_PART_WORDS[part];
+            return (
+              <li key={part}>
+                {words.name} ({parts[part]}): restored from <RouterLink to={RESTORED_ON[part]}>{words.page}</RouterLink> › {words.action}
+              </li>
+            );
+          })}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
 
 export function FileResults({ source }: { source: LoadedSource }) {
   const styles = useStyles();
@@ -47,6 +83,7 @@ export function FileResults({ source }: { source: LoadedSource }) {
       <Text aria-live="polite">
         From {source.label}: {said.length > 0 ? said.join(', ') : 'no policies'}.
       </Text>
+      {source.set.deviceParts ? <KeptOnADevice parts={source.set.deviceParts} /> : null}
       {files.length > 1 ? (
         <Switch checked={all} onChange={(_, data) => setAll(data.checked)} label={`Show every file (${files.length})`} />
       ) : null}
