@@ -10,7 +10,7 @@ import type { NamedReference } from '../domain/import/import-set';
 import { policyJson, type JsonObject } from '../domain/json';
 import { isSpecialValue, SPECIAL_VALUES } from '../domain/references';
 import { readForBackup } from './backup-reads';
-import { listDeletedPolicies } from './deleted-items';
+import { listDeletedNamedLocations, listDeletedPolicies } from './deleted-items';
 import { batchItemError, type BatchRequest, type GraphClient } from './client';
 import { APP_ID_FILTER_LIMIT, chunk, GET_BY_IDS_LIMIT } from './names';
 import { odataLiteral } from './odata-literal';
@@ -235,27 +235,33 @@ export interface TargetForPlan {
   authenticationStrengths: JsonObject[];
   authenticationContexts: JsonObject[];
   termsOfUse: JsonObject[];
-  /** The deleted policies, so that one is restored rather than created twice; absent when Graph would not list them. */
+  /** Deleted policies and named locations, so that one is restored rather than created twice; absent when Graph would not list them. */
   deletedPolicies?: JsonObject[];
+  deletedNamedLocations?: JsonObject[];
 }
 
 /**
- * Reads the target just before planning: the policies (beta, every page), the deleted policies and,
- * at the same time, one $batch with the named locations, custom strengths, contexts and terms of use
- * (the backup's own read, with no policies to follow). Sent together; a part Graph refuses fails it,
- * except the deleted policies (beta and global cloud only): without them, the plan cannot offer a restore.
+ * Reads the target just before planning: the policies (beta, every page), the deleted policies and
+ * named locations, and one $batch with the named locations, custom strengths, contexts and terms of
+ * use (the backup's own read, with no policies to follow). Sent together; a part Graph refuses fails it,
+ * except the deleted items (beta and global cloud only): without them, the plan cannot offer a restore.
  */
 export async function readTargetForPlan(client: GraphClient): Promise<TargetForPlan> {
-  const [policies, reads, deleted] = await Promise.all([
+  // Deleted items are read as plain JSON, or not at all when Graph will not list them.
+  const orNone = (read: Promise<readonly object[]>) =>
+    read.then(
+      (items) => items.map((item) => ({ ...item }) as JsonObject),
+      () => undefined,
+    );
+  const [policies, reads, deletedPolicies, deletedNamedLocations] = await Promise.all([
     listPolicies(client),
     readForBackup(client, []),
-    listDeletedPolicies(client).then(
-      (items) => items.map(policyJson),
-      () => undefined,
-    ),
+    orNone(listDeletedPolicies(client)),
+    orNone(listDeletedNamedLocations(client)),
   ]);
   return {
-    deletedPolicies: deleted,
+    deletedPolicies,
+    deletedNamedLocations,
     policies: policies.map(policyJson),
     namedLocations: reads.namedLocations,
     authenticationStrengths: reads.authenticationStrengths,

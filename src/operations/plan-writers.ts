@@ -21,7 +21,7 @@ import { createNamedLocation, findNamedLocationsByName, getNamedLocation, update
 import { getPolicy, listPolicies } from '../graph/policies';
 import type { PlanWriters } from './apply-plan';
 import { createPolicySafely } from './create-policy';
-import { restorePolicySafely } from './restore-deleted';
+import { restoreNamedLocationSafely, restorePolicySafely } from './restore-deleted';
 import { keepVersion, type OperationContext } from './ports';
 import { savePolicy } from './save-policy';
 import { applied, isNotFound, notApplied, writeSafely } from './lost-answer';
@@ -125,13 +125,13 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
       }
     },
     async restore(kind, id) {
-      if (kind !== 'policy') throw new Error('A plan restores only policies.');
+      if (kind !== 'policy' && kind !== 'namedLocation') throw new Error('A plan restores only policies and named locations.');
       try {
-        return policyJson(await restorePolicySafely(client, id));
+        return kind === 'policy' ? policyJson(await restorePolicySafely(client, id)) : json(await restoreNamedLocationSafely(client, id));
       } catch (error) {
         // Neither in deleted items nor back in the tenant: deleted for good (or restored and deleted again) since the plan.
         if (isNotFound(error))
-          throw new Error('It is no longer in Deleted policies nor in the tenant (deleted for good since the plan was made): plan again.');
+          throw new Error('It is no longer in deleted items nor in the tenant (deleted for good since the plan was made): plan again.');
         throw error;
       }
     },

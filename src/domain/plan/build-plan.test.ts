@@ -237,6 +237,22 @@ describe('a policy the tenant holds in Deleted policies', () => {
     );
   });
 
+  it('names a deleted named location it needs: restored with its id before the policy, which keeps naming it', () => {
+    const gone = { ...location(OFFICE, '10.0.0.0/8'), deletedDateTime: '2026-11-21T10:00:00Z' };
+    const plan = buildPlan(source(), sameTenant({ policies: [], namedLocations: [], deletedNamedLocations: [gone] }), choices());
+    const [loc, policy] = plan.rows;
+    expect(loc).toMatchObject({ kind: 'namedLocation', action: 'restore', targetId: OFFICE, body: {}, problems: [] });
+    expect(loc!.why).toBe('In deleted named locations (deleted 2026-11-21): restored with its id.');
+    expect(JSON.stringify(policy!.body)).toContain(OFFICE);
+    expect(plan.mapping.find((m) => m.sourceValue === OFFICE)?.choice).toMatchObject({ action: 'use', targetId: OFFICE });
+
+    // Changed before it was deleted: put back as the backup has it after the restore.
+    const changed = { ...location(OFFICE, '192.168.0.0/16'), deletedDateTime: '2026-11-21T10:00:00Z' };
+    const again = buildPlan(source(), sameTenant({ policies: [], namedLocations: [], deletedNamedLocations: [changed] }), choices());
+    expect(again.rows[0]!.why).toContain('then put back as the import has it');
+    expect(again.rows[0]!.body).toMatchObject({ ipRanges: [{ cidrAddress: '10.0.0.0/8' }] });
+  });
+
   it('counts against the service’s limit of 195 when restored', () => {
     // Other policies: none has the restored one's id, name or content.
     const many = Array.from({ length: 195 }, (_, i) =>

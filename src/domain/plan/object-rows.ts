@@ -13,7 +13,15 @@ import { pendingId, type MappingChoice, type PlanAction, type PlanChoices, type 
 type ObjectKind = Exclude<PlanRowKind, 'group' | 'policy'>;
 
 /** What the service sets, never written back. */
-const SERVICE_OWNED = ['id', 'createdDateTime', 'modifiedDateTime', 'policyType', 'requirementsSatisfied', 'combinationConfigurations'];
+const SERVICE_OWNED = [
+  'id',
+  'createdDateTime',
+  'modifiedDateTime',
+  'deletedDateTime',
+  'policyType',
+  'requirementsSatisfied',
+  'combinationConfigurations',
+];
 
 /** The body an object is created or compared with: annotations and service-owned fields gone, the type kept (Graph needs it on create). */
 export function writableObject(kind: ObjectKind, item: JsonObject): JsonObject {
@@ -121,13 +129,20 @@ export function planObjects(
         : theirs.find((t) => !taken.has(t) && nameOf(t).trim().toLowerCase() === nameOf(item).trim().toLowerCase());
     const match = byId ?? byName;
     if (match) taken.add(match);
+    // A named location deleted since the backup comes back with its id (policies that name it keep working).
+    const deleted = !match && kind === 'namedLocation' && sourceId ? findDeletedLocation(target, sourceId) : undefined;
     const body = writableObject(kind, item);
-    const differences = match ? objectDifferences(kind, item, match) : [];
+    const compared = match ?? deleted;
+    const differences = compared ? objectDifferences(kind, item, compared) : [];
 
     let action: PlanAction;
     let why: string;
     let options: PlanAction[];
-    if (!match) {
+    if (deleted) {
+      action = 'restore';
+      why = `In deleted named locations${deletedOn(deleted)}: restored with its id${differences.length ? ', then put back as the import has it' : ''}.`;
+      options = isReferenced ? ['restore', 'create'] : ['restore', 'create', 'skip'];
+    } else if (!match) {
       action = 'create';
       why = 'Not in the tenant.';
       options = isReferenced ? ['create'] : ['create', 'skip'];
@@ -149,7 +164,9 @@ export function planObjects(
     const chosen = choices.rows[key]?.action;
     if (chosen && options.includes(chosen)) action = chosen;
 
-    const targetId = match ? idOf(match) : null;
+    if (action === 'create' && deleted) why = 'Created as a new named location; the deleted one stays in deleted items.';
+    const restoring = action === 'restore' && !!deleted;
+    const targetId = match ? idOf(match) : restoring ? idOf(deleted!) : null;
     rows.push({
       key,
       kind,
@@ -159,13 +176,14 @@ export function planObjects(
       why,
       sourceId,
       targetId,
-      match: byId ? 'id' : byName ? 'name' : undefined,
-      body: action === 'create' ? body : action === 'update' ? body : null,
+      match: byId || restoring ? 'id' : byName ? 'name' : undefined,
+      // A restore sends the import's version after it only where the deleted one differs.
+      body: action === 'create' || action === 'update' ? body : restoring ? (differences.length ? body : {}) : null,
       // What the import has, also for a reused row: the review shows how the tenant's differs from it.
       intended: body,
-      before: match ?? null,
+      before: match ?? (restoring ? deleted! : null),
       problems:
-        differences.length > 0 && action !== 'update'
+        differences.length > 0 && action !== 'update' && action !== 'restore'
           ? [{ severity: 'warning', text: `Differs from the import: ${differences.join('; ')}.` }]
           : [],
     });
@@ -178,14 +196,25 @@ export function planObjects(
             : {
                 action: 'use',
                 targetId: targetId!,
-                targetName: nameOf(match!),
-                why: action === 'update' ? 'Updated by this plan.' : 'The tenant’s, as it is.',
+                targetName: nameOf(match ?? deleted!),
+                why:
+                  action === 'update'
+                    ? 'Updated by this plan.'
+                    : action === 'restore'
+                      ? 'Restored from deleted items by this plan.'
+                      : 'The tenant’s, as it is.',
               };
       planned.set(mappingKey(kind, sourceId), resolved);
     }
   }
   return { rows, planned };
 }
+
+function findDeletedLocation(target: PlanTarget, id: string): JsonObject | undefined {
+  return target.deletedNamedLocations?.find((item) => idOf(item)?.toLowerCase() === id.toLowerCase());
+}
+
+const deletedOn = (item: JsonObject) => (typeof item.deletedDateTime === 'string' ? ` (deleted ${item.deletedDateTime.slice(0, 10)})` : '');
 
 /** Rows for the groups the admin chose to create: created empty, before the policies that name them. */
 export function planGroups(creates: readonly { mappingKey: string; name: string; usedBy: string[] }[]): ObjectRows {

@@ -38,6 +38,8 @@ export interface PlanTarget {
    * restored rather than created again. Absent when they could not be read (beta only, global cloud only).
    */
   deletedPolicies?: JsonObject[];
+  /** The tenant's deleted named locations: one the import carries is restored, not created again. Absent as above. */
+  deletedNamedLocations?: JsonObject[];
   /** Candidates for each source reference, keyed by the value as it appears in the source. */
   directory: ReadonlyMap<string, TargetCandidate[]>;
   /**
