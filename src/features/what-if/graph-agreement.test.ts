@@ -13,12 +13,12 @@ const engine = (policyId: string, result: PolicyResult, missing?: string[]): Pol
   ...(missing && { missing }),
   trace: [],
 });
-const graph = (id: string, policyApplies: boolean): GraphWhatIfResult => ({
+const graph = (id: string, policyApplies: boolean, analysisReasons = policyApplies ? 'notSet' : 'users'): GraphWhatIfResult => ({
   id,
   displayName: id,
   state: 'enabled',
   policyApplies,
-  analysisReasons: policyApplies ? 'notSet' : 'notEnoughInformation',
+  analysisReasons,
 });
 
 describe('Graph and Gatehouse side by side', () => {
@@ -53,7 +53,19 @@ describe('Graph and Gatehouse side by side', () => {
     );
   });
 
+  it('counts Graph’s "not enough information" as undecided, never as agreeing with "does not apply"', () => {
+    const sentence = agreementSentence(
+      [graph('a', true), graph('b', false, 'notEnoughInformation'), graph('c', false, 'location,notEnoughInformation')],
+      [engine('a', 'applies'), engine('b', 'notApplied'), engine('c', 'applies')],
+    );
+    expect(sentence).toBe(
+      'Graph and Gatehouse agree on 1 policy; on 2 Graph had not enough information to decide: neither agreement nor disagreement.',
+    );
+  });
+
   it('gives each row its verdict', () => {
+    expect(verdictOf(graph('a', false, 'notEnoughInformation'), engine('a', 'notApplied'))).toBe('graphUndecided');
+    expect(verdictOf(graph('a', false, 'notEnoughInformation'), engine('a', 'indeterminate'))).toBe('cannotTell');
     expect(verdictOf(graph('a', false), engine('a', 'indeterminate'))).toBe('cannotTell');
     expect(verdictOf(graph('a', false), engine('a', 'applies'))).toBe('disagree');
     expect(verdictOf(graph('a', true), engine('a', 'applies'))).toBe('agree');
