@@ -54,6 +54,10 @@ const USER_ACTIONS: [UserAction, string][] = [
   ['urn:user:accountrecovery', 'Account recovery'],
 ];
 
+// The pickers' accessible names start with their fields' visible labels (WCAG 2.5.3, label in name:
+// a voice user says what they see), then say what the box searches.
+const APPLICATION_LABEL = 'Application';
+
 function Choice<T extends string>({
   label,
   value,
@@ -87,6 +91,7 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
   // Who is chosen before anyone is picked; an opened scenario says it itself.
   const [chosenKind, setWhoKind] = useState<ScenarioIdentity['kind']>('user');
   const whoKind = value.identity?.kind ?? chosenKind;
+  const whoLabel = whoKind === 'user' ? 'User signing in' : 'Workload identity signing in';
   return (
     <div className={styles.form}>
       <Field label="Scenario name">
@@ -105,7 +110,7 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
             onChange({ ...value, identity: null });
           }}
         />
-        <Field label={whoKind === 'user' ? 'User signing in' : 'Workload identity signing in'} required>
+        <Field label={whoLabel} required>
           {value.identity ? (
             <div className={styles.chosen}>
               <Tag>{value.identity.name}</Tag>
@@ -119,13 +124,15 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
           ) : whoKind === 'user' ? (
             <DirectoryPicker
               kind="users"
-              label="Users"
+              label={`${whoLabel}: search users`}
+              placeholder="Search users…"
               onPick={(entry) => onChange({ ...value, identity: { kind: 'user', id: entry.id, name: entry.displayName } })}
             />
           ) : (
             <DirectoryPicker
               kind="workloadIdentities"
-              label="Workload identities"
+              label={`${whoLabel}: search workload identities`}
+              placeholder="Search workload identities…"
               onPick={(entry) => onChange({ ...value, identity: { kind: 'servicePrincipal', id: entry.id, name: entry.displayName } })}
             />
           )}
@@ -151,7 +158,7 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
           }
         />
         {targetKind === 'application' ? (
-          <Field label="Application" required>
+          <Field label={APPLICATION_LABEL} required>
             {value.target?.kind === 'application' ? (
               <div className={styles.chosen}>
                 <Tag>{value.target.name}</Tag>
@@ -165,7 +172,8 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
             ) : (
               <DirectoryPicker
                 kind="servicePrincipals"
-                label="Applications"
+                label={`${APPLICATION_LABEL}: search applications`}
+                placeholder="Search applications by name or appId…"
                 onPick={(entry) => onChange({ ...value, target: { kind: 'application', appId: entry.id, name: entry.displayName } })}
               />
             )}

@@ -13,6 +13,7 @@ import { EngineAgreement } from './engine-agreement';
 import { ScenarioForm, completeScenario, type ScenarioDraft } from './scenario-form';
 import { ScenarioSuitePanel } from './scenario-suite-panel';
 import { useScenarios } from './scenario-store';
+import { resultsAnnouncement } from './results-announcement';
 import { useWhatIf, type DraftChoice } from './use-what-if';
 import { WhatIfResults } from './what-if-results';
 
@@ -20,6 +21,15 @@ const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1200px' },
   title: { margin: 0, fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  // Heard, not seen: the answers below say the same to the eye.
+  announcement: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 const blank = (): ScenarioDraft => ({
@@ -113,6 +123,10 @@ export function WhatIfPage() {
           New scenario
         </Button>
         {saved ? <Text role="status">{saved}</Text> : null}
+      </div>
+      {/* Always there, so a screen reader hears it change when the answers arrive. */}
+      <div role="status" className={styles.announcement}>
+        {run ? resultsAnnouncement(answers) : ''}
       </div>
       {run ? <WhatIfResults answers={answers} draftLabel={draft?.label ?? null} /> : null}
       <ScenarioSuitePanel

@@ -1,7 +1,7 @@
 // One scenario's answers side by side, a row per policy: Graph's evaluate, the engine on the saved
 // policies and the engine with the draft. Rows where Graph and the engine disagree come first (the
 // engine's answer for a draft is only as good as its agreement with the service), then those the
-// engine cannot tell, then the policies that apply, then the rest. Each engine cell says why, in words.
+// engine or Graph cannot tell, then the policies that apply, then the rest. Each engine cell says why, in words.
 import {
   Badge,
   makeStyles,
@@ -24,7 +24,7 @@ import { missingInWords } from '../../domain/evaluation/scenario-words';
 import type { GraphWhatIfResult } from '../../graph/what-if';
 import { describeError } from '../../graph/describe-error';
 import { ErrorState } from '../../shared/ui/error-state';
-import { agreementSentence, verdictOf } from './graph-agreement';
+import { agreementSentence, graphUndecided, verdictOf } from './graph-agreement';
 import type { WhatIfAnswers } from './use-what-if';
 
 const useStyles = makeStyles({
@@ -96,7 +96,7 @@ function GraphCell({ result }: { result: GraphWhatIfResult | undefined }) {
       </Badge>
     );
   // Graph could not decide (no IP address, no country…): the policy may well apply, so never "Does not apply".
-  if (reasonsOf(result).includes('notEnoughInformation'))
+  if (graphUndecided(result))
     return (
       <>
         <Badge appearance="tint" color="warning">
@@ -148,7 +148,7 @@ export function WhatIfResults({ answers, draftLabel }: { answers: WhatIfAnswers;
   const rank = (id: string) => {
     const verdict = graph.data ? verdictOf(graphById.get(id), savedById.get(id)) : null;
     if (verdict === 'disagree') return 0;
-    if (verdict === 'cannotTell') return 1;
+    if (verdict === 'cannotTell' || verdict === 'graphUndecided') return 1;
     return [savedById.get(id), draftById.get(id)].some((r) => r && r.result !== 'notApplied') || graphById.get(id)?.policyApplies ? 2 : 3;
   };
   const rows = ids
@@ -170,7 +170,8 @@ export function WhatIfResults({ answers, draftLabel }: { answers: WhatIfAnswers;
       ) : graph.isFetching ? (
         <Spinner size="tiny" label="Asking Graph…" />
       ) : graph.data ? (
-        <Text role="status">{agreementSentence(graph.data, saved.results)}</Text>
+        // Not a live region itself: the page's status says it with the counts, once.
+        <Text>{agreementSentence(graph.data, saved.results)}</Text>
       ) : null}
       <Table aria-label="Each policy for this scenario" size="small">
         <TableHeader>

@@ -1,0 +1,61 @@
+// The page's polite status: said once, when both the engine and Graph have answered.
+import { describe, expect, it } from 'vitest';
+import type { SignInEvaluation } from '../../domain/evaluation/evaluate-policies';
+import type { PolicyEvaluation, PolicyResult } from '../../domain/evaluation/evaluate-policy';
+import type { GraphWhatIfResult } from '../../graph/what-if';
+import { resultsAnnouncement } from './results-announcement';
+import type { WhatIfAnswers } from './use-what-if';
+
+const engine = (policyId: string, result: PolicyResult, reportOnly = false): PolicyEvaluation => ({
+  policyId,
+  displayName: policyId,
+  state: reportOnly ? 'enabledForReportingButNotEnforced' : 'enabled',
+  reportOnly,
+  result,
+  reason: '',
+  trace: [],
+});
+const graph = (id: string, policyApplies: boolean): GraphWhatIfResult => ({
+  id,
+  displayName: id,
+  state: 'enabled',
+  policyApplies,
+  analysisReasons: policyApplies ? 'notSet' : 'users',
+});
+
+const saved = [engine('a', 'applies'), engine('b', 'applies'), engine('c', 'applies', true), engine('d', 'notApplied')];
+
+function answers(over: { graph?: Partial<WhatIfAnswers['graph']> } & Partial<Omit<WhatIfAnswers, 'graph'>> = {}): WhatIfAnswers {
+  const evaluation = (results: PolicyEvaluation[]) => ({ results }) as unknown as SignInEvaluation;
+  const { graph: graphOver, ...rest } = over;
+  return {
+    graph: { data: undefined, error: null, isFetching: false, ...graphOver } as unknown as WhatIfAnswers['graph'],
+    graphUnavailable: null,
+    saved: evaluation(saved),
+    draft: null,
+    preparing: false,
+    engineError: null,
+    ...rest,
+  };
+}
+
+describe('the what-if status', () => {
+  it('says nothing while the engine or Graph is still working', () => {
+    expect(resultsAnnouncement(answers({ preparing: true, saved: null }))).toBe('');
+    expect(resultsAnnouncement(answers({ graph: { isFetching: true } }))).toBe('');
+  });
+
+  it('says the counts and Graph’s agreement once both have answered', () => {
+    const data = [graph('a', true), graph('b', true), graph('c', true), graph('d', false)];
+    expect(resultsAnnouncement(answers({ graph: { data } }))).toBe(
+      'Evaluated: 2 apply, 1 in report-only. Graph and Gatehouse agree on every policy.',
+    );
+  });
+
+  it('says the draft’s counts, what Gatehouse cannot tell, and when Graph cannot evaluate', () => {
+    const draft = { results: [engine('a', 'applies'), engine('b', 'indeterminate')] } as unknown as SignInEvaluation;
+    expect(resultsAnnouncement(answers({ draft, graphUnavailable: 'Graph needs an application.', graph: { isFetching: true } }))).toBe(
+      'Evaluated: 2 apply, 1 in report-only. With the draft: 1 applies, 0 in report-only, 1 undecided. Graph cannot evaluate this scenario.',
+    );
+  });
+});
