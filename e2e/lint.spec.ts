@@ -66,6 +66,13 @@ test('the Lint page lists the findings by category, with rule ids, the other too
   await expect(deviceCode).toContainText('Whole tenant');
   await expect(deviceCode).toContainText('Maester MT.1052, ScubaGear MS.AAD.3.9v1');
   await expect(deviceCode).toContainText("'CA018: Block device code flow' (On) comes close, but it excludes");
+  // Before Settings names the emergency accounts, the group named for them is said to be them, not a gap.
+  await expect(deviceCode).not.toContainText("excludes the group 'CA - Emergency access accounts'");
+  const legacy = lint.finding('coverage-legacy-authentication-blocked');
+  await expect(legacy).toContainText(
+    "'CA002: Block legacy authentication' (On) does, excluding only the group 'CA - Emergency access accounts', likely your emergency access group: name it in Settings",
+  );
+  await expect(legacy).not.toContainText('No policy');
 
   await lint.filter('severity', 'Suggestions');
   await expect(lint.category('References')).toHaveCount(0);

@@ -1,20 +1,69 @@
 // Coverage of the tenant: the protections Microsoft, Maester and CISA expect every tenant to have,
 // each counted only when a policy applies it unconditionally (scope.ts). A gap is one finding for
-// the tenant, naming the policies that come close and what narrows them.
+// the tenant, naming the policies that come close and what narrows them. Before Settings names the
+// emergency accounts, an excluded user or group whose name says emergency or break glass is read as
+// them, and said to be (a suggestion to name it, not a gap).
 import { builtInRole } from '../import/built-in-roles';
 import { isJsonObject, objectIn as obj, stringsIn as list } from '../json';
 import { narrowing, type Allowance } from './scope';
-import { blocks, includesAllResources, includesAllUsers, policyWords, requiresMfa, type PolicyView, type Tenant } from './tenant';
+import { blocks, idsIn, includesAllResources, includesAllUsers, policyWords, requiresMfa, type PolicyView, type Tenant } from './tenant';
 import type { ExternalId, LintRule, RuleResult } from './types';
 
 const maester = (id: string): ExternalId => ({ source: 'maester', id });
 const scuba = (id: string): ExternalId => ({ source: 'scubagear', id });
 
+const EMERGENCY_WORDS = /\b(emergency|break[\s_-]*glass)\b/i;
+
+/** The tenant as coverage reads it, and the excluded users and groups taken for the unnamed emergency accounts. */
+interface Reading {
+  tenant: Tenant;
+  likelyEmergency: Set<string>;
+}
+
+function readingOf(tenant: Tenant): Reading {
+  const likelyEmergency = new Set<string>();
+  if (!tenant.emergency)
+    for (const p of tenant.policies)
+      for (const id of [...idsIn(p.users.excludeUsers), ...idsIn(p.users.excludeGroups)])
+        if (EMERGENCY_WORDS.test(tenant.nameOf(id))) likelyEmergency.add(id.toLowerCase());
+  if (likelyEmergency.size === 0) return { tenant, likelyEmergency };
+  return { tenant: { ...tenant, emergencyIds: new Set([...tenant.emergencyIds, ...likelyEmergency]) }, likelyEmergency };
+}
+
+/** "the group 'CA - Emergency access accounts', likely your emergency access group: name it in Settings"; null when the policies exclude none. */
+function likelyEmergencyWords(policies: PolicyView[], reading: Reading): string | null {
+  const likely = (key: 'excludeGroups' | 'excludeUsers') => [
+    ...new Set(policies.flatMap((p) => idsIn(p.users[key]).filter((id) => reading.likelyEmergency.has(id.toLowerCase())))),
+  ];
+  const groups = likely('excludeGroups');
+  const named = [
+    ...groups.map((id) => `the group ${reading.tenant.nameOf(id)}`),
+    ...likely('excludeUsers').map((id) => `the user ${reading.tenant.nameOf(id)}`),
+  ];
+  if (named.length === 0) return null;
+  const one = named.length === 1;
+  const what = one ? (groups.length ? 'group' : 'account') : 'accounts';
+  const joined = one ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named.at(-1)!}`;
+  return `${joined}, likely your emergency access ${what}: name ${one ? 'it' : 'them'} in Settings (Emergency access)`;
+}
+
 /** The gap, and up to three policies that would close it but for what narrows them. */
-function gap(tenant: Tenant, what: string, candidates: PolicyView[], allow: Allowance, elsewhere = ''): RuleResult[] {
-  const close = candidates.slice(0, 3).map((p) => `${policyWords(p)} comes close, but ${narrowing(p, tenant, allow).join(', ')}.`);
+function gap(reading: Reading, what: string, candidates: PolicyView[], allow: Allowance, elsewhere = ''): RuleResult[] {
+  const shown = candidates.slice(0, 3);
+  const close = shown.map((p) => `${policyWords(p)} comes close, but ${narrowing(p, reading.tenant, allow).join(', ')}.`);
   const more = candidates.length > 3 ? ` ${candidates.length - 3} more ${candidates.length === 4 ? 'comes' : 'come'} close.` : '';
-  return [{ message: `${what}${elsewhere}${close.length ? ` ${close.join(' ')}` : elsewhere ? '' : ' No policy comes close.'}${more}` }];
+  const likely = likelyEmergencyWords(shown, reading);
+  const aside = likely ? ` Not counted against ${shown.length > 1 ? 'them' : 'it'}: ${likely}.` : '';
+  return [
+    { message: `${what}${elsewhere}${close.length ? ` ${close.join(' ')}` : elsewhere ? '' : ' No policy comes close.'}${more}${aside}` },
+  ];
+}
+
+/** Covered once the likely emergency accounts are named: a suggestion, not a gap. */
+function coveredIfNamed(reading: Reading, description: string, covering: PolicyView[]): RuleResult[] {
+  const first = covering[0]!;
+  const likely = likelyEmergencyWords([first], reading) ?? 'the emergency access accounts';
+  return [{ severity: 'info', message: `${description.replace(/\.$/, '')}: ${policyWords(first)} does, excluding only ${likely}.` }];
 }
 
 function coverageRule(spec: {
@@ -34,7 +83,10 @@ function coverageRule(spec: {
     check(tenant) {
       const candidates = tenant.policies.filter((p) => spec.candidate(p, tenant));
       if (candidates.some((p) => narrowing(p, tenant, spec.allow).length === 0)) return [];
-      return gap(tenant, spec.gap, candidates, spec.allow ?? {});
+      const reading = readingOf(tenant);
+      const covering = candidates.filter((p) => narrowing(p, reading.tenant, spec.allow).length === 0);
+      if (covering.length > 0) return coveredIfNamed(reading, spec.description, covering);
+      return gap(reading, spec.gap, candidates, spec.allow ?? {});
     },
   };
 }
@@ -181,13 +233,23 @@ export const phishingResistantAdmins: LintRule = {
         phishingResistant(p, tenant) &&
         (includesAllUsers(p) || HIGHLY_PRIVILEGED_ROLES.some((r) => list(p.users.includeRoles).includes(r.id))),
     );
-    const covering = candidates.filter((p) => narrowing(p, tenant).length === 0);
-    const covered = (roleId: string) => covering.some((p) => includesAllUsers(p) || list(p.users.includeRoles).includes(roleId));
-    const missing = HIGHLY_PRIVILEGED_ROLES.filter((r) => !covered(r.id));
-    if (missing.length === 0) return [];
+    const missingWith = (as: Tenant) => {
+      const covering = candidates.filter((p) => narrowing(p, as).length === 0);
+      const covered = (roleId: string) => covering.some((p) => includesAllUsers(p) || list(p.users.includeRoles).includes(roleId));
+      return { covering, missing: HIGHLY_PRIVILEGED_ROLES.filter((r) => !covered(r.id)) };
+    };
+    if (missingWith(tenant).missing.length === 0) return [];
+    const reading = readingOf(tenant);
+    const { covering, missing } = missingWith(reading.tenant);
+    if (missing.length === 0)
+      return coveredIfNamed(
+        reading,
+        phishingResistantAdmins.description,
+        covering.filter((p) => likelyEmergencyWords([p], reading)),
+      );
     const roles = missing.map((r) => r.name).join(', ');
     return gap(
-      tenant,
+      reading,
       `No policy that is On requires the authentication strength 'Phishing-resistant MFA' on all resources for these highly privileged roles: ${roles}.`,
       candidates.filter((p) => !covering.includes(p)),
       {},
