@@ -52,6 +52,19 @@ describe('describeChanges', () => {
     ]);
   });
 
+  it('says Conditional Access App Control in the admin center words', () => {
+    const appControl = (cloudAppSecurityType: string, isEnabled = true) => ({
+      sessionControls: { cloudAppSecurity: { isEnabled, cloudAppSecurityType } },
+    });
+    expect(texts(appControl('monitorOnly'), appControl('blockDownloads'))).toEqual([
+      'Conditional Access App Control: Monitor only → Block downloads',
+    ]);
+    expect(texts({}, appControl('mcasConfigured'))).toEqual(['Conditional Access App Control: not set → Use custom policy…']);
+    expect(texts(appControl('monitorOnly'), appControl('monitorOnly', false))).toEqual([
+      'Conditional Access App Control: Monitor only → not set',
+    ]);
+  });
+
   it('reads enum lists with their labels and a removed object member by member', () => {
     expect(texts({ conditions: { platforms: { includePlatforms: ['android', 'iOS'] } } }, { conditions: { platforms: null } })).toEqual([
       'Included platforms Android, iOS removed',
@@ -95,11 +108,30 @@ describe('describeChanges and forms that say the same', () => {
     expect(texts(before, after)).toEqual(['Sign-in frequency: not set → every time']);
   });
 
-  it('says an empty list against none as it is, never "reordered"; with the noise hidden, says nothing', () => {
+  it('finds no change in an empty list against none, as Graph reads them alike', () => {
+    // The editor's review once counted "11 changes" for JSON that merely left out empty lists.
+    const before = {
+      conditions: { userRiskLevels: [], applications: { includeAuthenticationContextClassReferences: [] }, users: { excludeUsers: null } },
+      grantControls: { operator: 'OR', builtInControls: ['mfa'], customAuthenticationFactors: [], termsOfUse: [] },
+    };
+    const after = {
+      conditions: { applications: {}, users: { excludeUsers: [] } },
+      grantControls: { operator: 'OR', builtInControls: ['mfa'], termsOfUse: null },
+    };
+    expect(texts(before, after)).toEqual([]);
+    expect(texts(after, before)).toEqual([]);
+    expect(describeChanges(before, after, names, QUIET)).toEqual([]);
+    // A list that really lost its entries is still a change.
+    expect(texts({ conditions: { userRiskLevels: ['high'] } }, { conditions: {} })).toEqual(['User risk level High removed']);
+  });
+
+  it('says an empty list against none as it is, never "reordered", for a diff that shows the noise', () => {
     const before = { conditions: { users: { includeUsers: ['All'], excludeUsers: null }, platforms: { includePlatforms: [] } } };
     const after = { conditions: { users: { includeUsers: ['All'], excludeUsers: [] }, platforms: null } };
-    expect(texts(before, after)).toEqual(['Excluded users: not set → an empty list', 'Included platforms: an empty list → not set']);
-    expect(describeChanges(before, after, names, QUIET)).toEqual([]);
+    expect(describeChanges(before, after, names, { sayEmptyLists: true }).map((c) => c.text)).toEqual([
+      'Excluded users: not set → an empty list',
+      'Included platforms: an empty list → not set',
+    ]);
   });
 
   it('with the noise hidden, finds nothing in ids reordered or in another case, switched-off controls or an operator over one control', () => {

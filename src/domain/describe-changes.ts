@@ -2,14 +2,16 @@
 // "State: On → Report-only", "Excluded group 'Break glass' added", "Grant: require MFA → block",
 // "Sign-in frequency: every 12 hours → every time". Every changed path yields a sentence; properties
 // without words of their own (unknown ones included) are named by their path. Each change keeps the
-// path it is about, so a view can take the admin to its lines. With the comparison's options, forms
-// that say the same thing (null, [], absent; ids in another order) are no difference at all; without
-// them, such a difference is said as it is, never as "not set → not set".
+// path it is about, so a view can take the admin to its lines. An empty list against none (absent or
+// null) is no change: Graph reads them alike. With the comparison's options, other forms that say the
+// same thing (ids in another order, switched-off controls) are no difference either; a diff that shows
+// the noise asks for empty lists to be said too, so its words and its text agree.
 import { quiet } from './comparable-form';
 import { lookupName, SPECIAL_VALUES, type NameDirectory, type NameKind } from './references';
 import { buildPatch, type CompareOptions, type Json, type JsonObject } from './policy-body';
 import {
   clientAppLabels,
+  cloudAppSecurityLabels,
   guestTypeLabels,
   platformLabels,
   riskLabel,
@@ -22,6 +24,8 @@ import { isJsonObject as isObject } from './json';
 export interface DescribeOptions extends CompareOptions {
   /** The two versions come from two tenants: same-named objects are each tenant's own, not a change. */
   acrossTenants?: boolean;
+  /** Say an empty list against none ("an empty list → not set"), for a diff whose text shows that noise. */
+  sayEmptyLists?: boolean;
 }
 
 export interface Change {
@@ -160,11 +164,18 @@ function guestsText(value: Json | undefined): string {
 const browserText = (v: Json | undefined) =>
   isObject(v) && v.isEnabled === true ? (v.mode === 'always' ? 'always persistent' : 'never persistent') : 'not set';
 
+const appControlText = (v: Json | undefined) => {
+  if (!isObject(v) || v.isEnabled !== true) return 'not set';
+  const type = typeof v.cloudAppSecurityType === 'string' ? v.cloudAppSecurityType : null;
+  return type ? (cloudAppSecurityLabels[type] ?? type) : 'on';
+};
+
 /** Groups described as one sentence, whichever of their members changed. */
 const GROUPS: { path: string; label: string; text: (value: Json | undefined, names?: NameDirectory) => string }[] = [
   { path: 'grantControls', label: 'Grant', text: grantText },
   { path: 'sessionControls.signInFrequency', label: 'Sign-in frequency', text: frequencyText },
   { path: 'sessionControls.persistentBrowser', label: 'Persistent browser session', text: browserText },
+  { path: 'sessionControls.cloudAppSecurity', label: 'Conditional Access App Control', text: appControlText },
   { path: 'conditions.devices.deviceFilter', label: 'Device filter', text: filterText },
   { path: 'conditions.applications.applicationFilter', label: 'Application filter', text: filterText },
   { path: 'conditions.clientApplications.servicePrincipalFilter', label: 'Workload identity filter', text: filterText },
@@ -277,7 +288,7 @@ export function describeChanges(
         ((old as Json[] | null) ?? []).length === 0 &&
         ((now as Json[] | null) ?? []).length === 0
       ) {
-        changes.push({ path: dotted, text: emptyListSentence(dotted, old, now) });
+        if (options.sayEmptyLists) changes.push({ path: dotted, text: emptyListSentence(dotted, old, now) });
         continue;
       }
       if (dotted === 'state') {

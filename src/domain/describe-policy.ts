@@ -3,7 +3,15 @@
 // visible as "deleted object" with their id; properties this version does not know are listed too.
 import { lookupName, SPECIAL_VALUES, type NameDirectory, type NameKind } from './references';
 import type { ConditionalAccessPolicy } from './types';
-import { clientAppLabels, controlLabels, guestTypeLabels, platformLabels, riskLabel, transferMethodLabels } from './labels';
+import {
+  clientAppLabels,
+  cloudAppSecurityLabels,
+  controlLabels,
+  guestTypeLabels,
+  platformLabels,
+  riskLabel,
+  transferMethodLabels,
+} from './labels';
 import { stringsIn as list } from './json';
 
 export interface NameRef {
@@ -232,7 +240,10 @@ function sessionSection(policy: ConditionalAccessPolicy): SummarySection {
     lines.push(text('Persistent browser session', browser.mode === 'always' ? 'Always persistent' : 'Never persistent'));
   if (enabled('applicationEnforcedRestrictions')) lines.push(text('App enforced restrictions', 'On'));
   const mcas = s.cloudAppSecurity as Loose | null | undefined;
-  if (mcas?.isEnabled) lines.push(text('Conditional Access App Control', String(mcas.cloudAppSecurityType ?? 'On')));
+  if (mcas?.isEnabled) {
+    const type = typeof mcas.cloudAppSecurityType === 'string' ? mcas.cloudAppSecurityType : null;
+    lines.push(text('Conditional Access App Control', type ? (cloudAppSecurityLabels[type] ?? type) : 'On'));
+  }
   const cae = s.continuousAccessEvaluation as Loose | null | undefined;
   if (cae?.mode)
     lines.push(

@@ -67,4 +67,11 @@ export const transferMethodLabels: Record<string, string> = {
   authenticationTransfer: 'Authentication transfer',
 };
 
+/** Conditional Access App Control's choices (Graph's cloudAppSecurityType). */
+export const cloudAppSecurityLabels: Record<string, string> = {
+  mcasConfigured: 'Use custom policy…',
+  monitorOnly: 'Monitor only',
+  blockDownloads: 'Block downloads',
+};
+
 export const riskLabel = (level: string) => level.charAt(0).toUpperCase() + level.slice(1);
