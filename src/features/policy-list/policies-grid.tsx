@@ -87,7 +87,8 @@ interface Column {
 const columns: Column[] = [
   { id: 'name', label: 'Name', sortable: true, idealWidth: 340, minWidth: 200 },
   { id: 'state', label: 'State', sortable: true, idealWidth: 110, minWidth: 100 },
-  { id: 'findings', label: 'Findings', sortable: true, idealWidth: 100, minWidth: 96 },
+  // The most findings first on the first click: what an admin sorts this column for.
+  { id: 'findings', label: 'Findings', sortable: true, idealWidth: 100, minWidth: 96, firstSort: 'descending' },
   { id: 'users', label: 'Users', sortable: false, idealWidth: 220, minWidth: 120 },
   { id: 'targets', label: 'Target resources', sortable: false, idealWidth: 200, minWidth: 120 },
   { id: 'grant', label: 'Grant', sortable: false, idealWidth: 170, minWidth: 100 },

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+import type { LintFinding, LintSeverity } from '../../domain/lint/types';
+import { findingsByPolicy, findingsOf } from '../../policy-ui/lint-summary';
+import { sortRows, toRow } from './policy-rows';
+
+const row = (id: string) => toRow({ id, displayName: id, state: 'enabled' } as ConditionalAccessPolicy, undefined);
+const finding = (policyId: string, severity: LintSeverity) => ({ policyId, severity, ruleId: `rule-${severity}` }) as LintFinding;
+
+describe('sorting the policies by their findings', () => {
+  // none: "—"; one-info: 1 suggestion; one-error: 1 error; three: 3 warnings; two: 1 warning and 1 suggestion.
+  const summaries = findingsByPolicy([
+    finding('one-info', 'info'),
+    finding('one-error', 'error'),
+    ...[1, 2, 3].map(() => finding('three', 'warning')),
+    finding('two', 'warning'),
+    finding('two', 'info'),
+  ]);
+  const rows = ['three', 'none', 'two', 'one-error', 'one-info'].map(row);
+  const order = (direction: 'ascending' | 'descending') =>
+    sortRows(rows, 'findings', direction, (id) => findingsOf(summaries, id)).map((r) => r.id);
+
+  it('ascending puts the fewest first, a policy without findings as zero, the milder first on a tie', () => {
+    expect(order('ascending')).toEqual(['none', 'one-info', 'one-error', 'two', 'three']);
+  });
+
+  it('descending puts the most first and those without findings last', () => {
+    expect(order('descending')).toEqual(['three', 'two', 'one-error', 'one-info', 'none']);
+  });
+});
