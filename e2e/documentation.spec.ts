@@ -192,12 +192,10 @@ test('a refused file is named in plain words and the backup read before stays do
   await expect(page.getByText('“broken.json” is not valid JSON: a value expected at line 2, column 16.', { exact: false })).toBeVisible();
   await expect(page.getByText(/Expected double-quoted property name/)).toHaveCount(0);
 
-  // A picture renamed .json: no garbage shown.
+  // A picture renamed .json: named for what it is, no garbage shown.
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
   await input.setInputFiles({ name: 'picture.json', mimeType: 'application/json', buffer: png });
-  await expect(
-    page.getByText('“picture.json” is not valid JSON: an unexpected character at line 1, column 1.', { exact: false }),
-  ).toBeVisible();
-  await expect(page.getByText(/PNG/)).toHaveCount(0);
+  await expect(page.getByText('“picture.json” looks like an image (PNG), not a JSON export.', { exact: false })).toBeVisible();
+  await expect(page.getByText(/IHDR/)).toHaveCount(0);
   await expect(documents.getByRole('button', { name: /CSV/ })).toBeVisible();
 });

@@ -3,6 +3,7 @@
 // admin decides whether to use it).
 import { readPlans } from '../contingency/contingency-plan';
 import { isJsonObject, objectIn, type JsonObject } from '../json';
+import { JsonSyntaxError, parseJson } from '../policy-file';
 import { readSuppressions } from '../lint/suppressions';
 import type { LintSuppression } from '../lint/types';
 import { readRolloutPlans } from '../rollout/rollout-plan';
@@ -145,11 +146,12 @@ export async function readBundle(value: unknown): Promise<ReadBundle> {
 
 /** A bundle from its folder form (the files of an unpacked zip). */
 export async function readBundleFolder(files: BundleFile[]): Promise<ReadBundle> {
+  // Named by line and column, or as cut short, as a single file is.
   const parse = (file: BundleFile) => {
     try {
-      return JSON.parse(file.text) as unknown;
-    } catch {
-      throw new BundleError(`${file.path} is not valid JSON.`);
+      return parseJson(file.text, file.path);
+    } catch (error) {
+      throw new BundleError(error instanceof JsonSyntaxError ? error.message : `${file.path} is not valid JSON.`);
     }
   };
   // A zip of a folder may put everything under one top folder: paths are taken from the manifest's level.

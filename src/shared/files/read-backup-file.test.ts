@@ -37,8 +37,9 @@ describe('reading a backup file', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from('{"displayName": "CA001", "conditions": {}}', 'utf16le'))]);
     await expect(readBackupFile('CA001.json', utf16)).rejects.toThrow('“CA001.json”: it holds policies, not a Gatehouse backup.');
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-    await expect(readBackupFile('picture.json', png)).rejects.toThrow(
-      '“picture.json” is not valid JSON: an unexpected character at line 1, column 1.',
+    await expect(readBackupFile('picture.json', png)).rejects.toThrow('“picture.json” looks like an image (PNG), not a JSON export.');
+    await expect(readBackupFile('cut.json', bytes('{"manifest": {"format": '))).rejects.toThrow(
+      /^“cut\.json” ends before its JSON does \(cut short\?\)/,
     );
     await expect(readBackupFile('empty.json', new Uint8Array())).rejects.toThrow('“empty.json” is empty.');
     await expect(readBackupFile('policy.json', bytes('{"displayName": "CA001", "conditions": {}}'))).rejects.toThrow(
@@ -52,6 +53,8 @@ describe('reading a backup file', () => {
       { path: 'b/manifest.json', bytes: bytes(JSON.stringify({ format: 'gatehouse.backup', version: 1 })) },
       { path: 'b/policies/x.json', bytes: bytes('{oops') },
     ]);
-    await expect(readBackupFile('bad.zip', badPolicy)).rejects.toThrow('“bad.zip”: policies/x.json is not valid JSON.');
+    await expect(readBackupFile('bad.zip', badPolicy)).rejects.toThrow(
+      '“bad.zip”: policies/x.json ends before its JSON does (cut short?): it stops at line 1, column 6, an object still open.',
+    );
   });
 });

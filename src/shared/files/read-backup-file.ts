@@ -2,6 +2,7 @@
 // (as the Backup page saves it, or as git or an archiver zipped it). Every refusal names the file,
 // and the place inside it when there is one.
 import { BundleError, readBundle, readBundleFolder, type ReadBundle } from '../../domain/bundle/read-bundle';
+import { notTextMessage } from '../../domain/file-signature';
 import { isJsonObject } from '../../domain/json';
 import { decodeText, JsonSyntaxError, parseJson } from '../../domain/policy-file';
 import { readZip, ZipError } from '../zip';
@@ -31,6 +32,9 @@ async function read(name: string, bytes: Uint8Array): Promise<ReadBundle> {
     const decoder = new TextDecoder();
     return readBundleFolder(entries.map((entry) => ({ path: entry.path, text: decoder.decode(entry.bytes) })));
   }
+  // A picture or a document chosen by mistake is named for what it is, not parsed as broken JSON.
+  const notText = notTextMessage(bytes, `“${name}”`);
+  if (notText) throw new BackupFileError(notText);
   // As a policy file is read: UTF-8 or UTF-16, and a syntax error named by line and column.
   let value: unknown;
   try {
