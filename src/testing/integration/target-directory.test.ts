@@ -207,7 +207,7 @@ describe('findDirectoryMatches: many references and refusals', () => {
 });
 
 describe('readTargetForPlan', () => {
-  it('reads the target’s policies and what they use in two round trips sent together', async () => {
+  it('reads the target’s policies, its deleted items and what they use in four requests sent together', async () => {
     const { client, roundTrips } = graphOverEmulator({ tenantId: PREPROD_TENANT_ID });
     const target = await readTargetForPlan(client);
     const preprod = tenant(PREPROD_TENANT_ID);
@@ -216,7 +216,13 @@ describe('readTargetForPlan', () => {
     expect(target.authenticationStrengths).toEqual([]);
     expect(target.authenticationContexts).toEqual([]);
     expect(target.termsOfUse).toEqual([]);
+    // So that a policy deleted since a backup is restored rather than created twice.
+    expect(target.deletedPolicies!.map((p) => p.id)).toEqual(preprod.deletedPolicies.map((p) => p.id));
+    expect(target.deletedPolicies![0]!.deletedDateTime).toEqual(expect.any(String));
+    expect(target.deletedNamedLocations).toEqual([]);
     expect(roundTrips.map((r) => `${r.method} ${new URL(r.url).pathname}`).sort()).toEqual([
+      'GET /beta/identity/conditionalAccess/deletedItems/namedLocations',
+      'GET /beta/identity/conditionalAccess/deletedItems/policies',
       'GET /beta/identity/conditionalAccess/policies',
       'POST /beta/$batch',
     ]);
