@@ -8,7 +8,7 @@ import { searchDirectory, type DirectoryEntry, type DirectoryKind } from '../gra
 import { queryKeys } from './query-keys';
 import { useTenantSession, type TenantSession } from './tenant-session';
 
-/** Directory objects of one kind whose names start with the term (roles and named locations: all of them). */
+/** Directory objects of one kind that match the term (users, groups and apps by the words of their names, an app also by its pasted appId; roles and named locations: all of them). */
 export const directorySearchQuery = (tenant: TenantSession, kind: DirectoryKind, term: string) =>
   queryOptions({
     queryKey: queryKeys.directorySearchFor(tenant, kind, term),
