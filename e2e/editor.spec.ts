@@ -24,7 +24,9 @@ test('a schema error blocks saving; fixed, reviewed and saved, the list changes'
   await expect(editor.reviewButton).toHaveAttribute('aria-disabled', 'true');
 
   await editor.setState('On');
-  await expect(editor.checks).toContainText('No problems found.');
+  // The lock-out risk shows among the checks while editing, not only in the review.
+  await expect(editor.checks).toContainText('This could lock people out — Ada Lindqvist (you): It applies to all users and requires');
+  await expect(editor.checks).not.toContainText('No problems found.');
   await editor.reviewButton.click();
   await expect(editor.dialog).toContainText('State: Report-only → On');
   await expect(editor.dialog.getByTestId('diff-viewer')).toBeVisible();
@@ -289,4 +291,46 @@ test('pickers add and remove groups, and the JSON follows', async ({ page }) => 
   await editor.editor.locator('.view-lines').click();
   await page.keyboard.press('Control+Z');
   await expect(excluded).toContainText('Contractors');
+});
+
+test('the dialogs open on their safe choice and give the focus back to the button that opened them', async ({ page }) => {
+  const editor = new PolicyEditorPage(page);
+  await editor.open(policyUrl);
+  await editor.setState('Off');
+
+  // Enter must not save at once.
+  await editor.reviewButton.click();
+  await expect(editor.dialog.getByRole('button', { name: 'Back to editing' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(editor.dialog).toHaveCount(0);
+  await expect(editor.reviewButton).toBeFocused();
+  await editor.reviewButton.click();
+  await editor.dialog.getByRole('button', { name: 'Back to editing' }).click();
+  await expect(editor.reviewButton).toBeFocused();
+
+  const undo = page.getByRole('button', { name: 'Undo all changes…' });
+  await undo.click();
+  await expect(editor.dialog.getByRole('button', { name: 'Keep my changes' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(undo).toBeFocused();
+
+  const close = page.getByRole('button', { name: 'Close', exact: true });
+  await close.click();
+  await expect(editor.dialog).toContainText('Leave without saving?');
+  await page.keyboard.press('Escape');
+  await expect(editor.dialog).toHaveCount(0);
+  await expect(close).toBeFocused();
+});
+
+test('broken JSON is named in plain words, and the greyed controls say why', async ({ page }) => {
+  const editor = new PolicyEditorPage(page);
+  await editor.open(policyUrl);
+  await editor.editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.insertText('x');
+  // The words New policy › Paste JSON uses, not the browser's ("Unexpected token 'x', …").
+  await expect(editor.checks).toContainText('The text is not valid JSON: an unexpected character at line 1, column 1.');
+  await expect(editor.checks).not.toContainText(/Unexpected token|in JSON at position/);
+  await expect(page.getByRole('radiogroup', { name: 'State' })).toHaveAccessibleDescription('Fix the JSON to use these.');
+  await expect(page.getByText('Fix the JSON to use the include and exclude lists.')).toBeVisible();
 });

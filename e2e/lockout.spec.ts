@@ -1,6 +1,7 @@
 // The lock-out guard: with emergency-access accounts named in Settings, turning on a policy that
 // blocks everyone stops for an acknowledgement that names who is affected, and one click excludes
-// the emergency accounts without dropping any existing exclusion.
+// the emergency accounts without dropping any existing exclusion. A change to a policy that already
+// had the risk (it only narrows it) says so, and saves without the acknowledgement.
 import { PolicyEditorPage } from './pages/policy-editor-page';
 import { expect, test } from './support/fixtures';
 import { section } from './support/navigation';
@@ -28,7 +29,8 @@ test('stops a block on everyone, names who is affected, and excludes the emergen
   await editor.replaceStringValue('None', 'All');
   await editor.replaceStringValue('mfa', 'block');
   await editor.setState('On');
-  await expect(editor.checks).toContainText('No problems found.');
+  // The Checks say it while editing, in the review's words.
+  await expect(editor.checks).toContainText('This could lock people out — Ada Lindqvist (you): It applies to all users and blocks access.');
 
   await page.getByRole('button', { name: 'Review and create…' }).click();
   const risks = editor.dialog.getByRole('list', { name: 'Who could be locked out' });
@@ -87,4 +89,29 @@ test('warns that a policy for 14 admin roles reaches the break-glass accounts th
   await editor.dialog.getByRole('button', { name: 'Exclude emergency accounts' }).click();
   await expect(risks).toHaveCount(0);
   await expect(create).toBeEnabled();
+});
+
+test('a policy that already blocks everyone outside its countries saves an added exclusion without the tick, saying the risk was already so', async ({
+  page,
+  signInPage,
+  policiesPage,
+}) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await policiesPage.open(/^CA006/);
+  const editor = new PolicyEditorPage(page);
+  await editor.open(new URL(page.url()).pathname);
+
+  await editor.addToList('Exclude groups', 'Contractors');
+  // The change adds no risk: the Checks have nothing to say.
+  await expect(editor.checks).toContainText('No problems found.');
+
+  await editor.reviewButton.click();
+  const already = editor.dialog.getByRole('list', { name: 'Who could already be locked out' });
+  await expect(already).toContainText('Ada Lindqvist (you): It applies to all users and blocks access, outside its excluded locations.');
+  await expect(editor.dialog).toContainText('Already so before this change');
+  await expect(editor.dialog.getByRole('list', { name: 'Who could be locked out' })).toHaveCount(0);
+  await expect(editor.dialog.getByRole('checkbox', { name: /I understand/ })).toHaveCount(0);
+  await editor.dialog.getByRole('button', { name: 'Save to tenant' }).click();
+  await expect(page.getByText('Saved. This is the policy as the tenant now holds it.')).toBeVisible();
 });

@@ -38,6 +38,13 @@ export class PolicyEditorPage {
     await expect(this.editor.locator('.view-lines')).toContainText(`"${replacement}"`);
   }
 
+  /** Adds an entry to one of the pickers' lists ("Exclude groups"), found by typing the start of its name. */
+  async addToList(list: string, name: string) {
+    await this.page.getByRole('combobox', { name: list }).fill(name.slice(0, 5));
+    await this.page.getByRole('option', { name: new RegExp(`^${name}`) }).click();
+    await expect(this.page.getByRole('toolbar', { name: list })).toContainText(name);
+  }
+
   async setState(label: 'On' | 'Off' | 'Report-only') {
     await this.page.getByRole('radio', { name: label, exact: true }).check();
   }

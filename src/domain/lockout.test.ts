@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conditionalAccessPolicySchema } from './policy-schema';
-import { assessLockout, type Membership } from './lockout';
+import { assessLockout, assessLockoutChange, type Membership } from './lockout';
 
 const admin = { id: 'admin-id', name: 'Ada' };
 const emergency = { users: [{ id: 'bg1', name: 'Break Glass 01' }], groups: [{ id: 'g-bg', name: 'Emergency access' }] };
@@ -236,5 +236,68 @@ describe('assessLockout for the accounts in an emergency group', () => {
       ['bg2', member([group], [GLOBAL_ADMIN])],
     ]);
     expect(assessLockout(forAdminRoles({ excludeGroups: ['g-bg'] }), admin, { users: [], groups: [group], members }, known)).toEqual([]);
+  });
+});
+
+describe('assessLockout, where the policy narrows itself', () => {
+  const outsideCountries = {
+    applications: { includeApplications: ['All'] },
+    users: { includeUsers: ['All'] },
+    locations: { includeLocations: ['All'], excludeLocations: ['loc-allowed'] },
+  };
+
+  it('says the block holds outside the excluded locations, not everywhere', () => {
+    const risks = assessLockout(policy({ conditions: outsideCountries }), admin, { users: [], groups: [] });
+    expect(risks).toEqual([{ who: 'Ada (you)', why: 'It applies to all users and blocks access, outside its excluded locations.' }]);
+  });
+
+  it('names each narrowing condition, briefly', () => {
+    const conditions = {
+      applications: { includeApplications: ['All'] },
+      users: { includeUsers: ['All'] },
+      locations: { includeLocations: ['loc-1'] },
+      platforms: { includePlatforms: ['android'] },
+      clientAppTypes: ['exchangeActiveSync', 'other'],
+      devices: { deviceFilter: { mode: 'include', rule: 'device.isCompliant -eq False' } },
+    };
+    expect(assessLockout(policy({ conditions }), admin, { users: [], groups: [] })[0]!.why).toBe(
+      'It applies to all users and blocks access, from its selected locations, on its selected device platforms, from its selected client apps and on devices its filter matches.',
+    );
+    // Conditions that hold everywhere narrow nothing.
+    const everywhere = { ...conditions, locations: { includeLocations: ['All'] }, platforms: { includePlatforms: ['all'] } };
+    const { devices: _devices, clientAppTypes: _apps, ...plain } = everywhere;
+    expect(assessLockout(policy({ conditions: plain }), admin, { users: [], groups: [] })[0]!.why).toBe(
+      'It applies to all users and blocks access.',
+    );
+  });
+});
+
+describe('assessLockoutChange', () => {
+  const live = policy({}, { includeUsers: ['All'], excludeUsers: ['GuestsOrExternalUsers'] });
+  const withContractorsExcluded = policy(
+    {},
+    { includeUsers: ['All'], excludeUsers: ['GuestsOrExternalUsers'], excludeGroups: ['g-contr'] },
+  );
+
+  it('takes a risk the live policy already has as already so, not as one the change adds', () => {
+    const change = assessLockoutChange(live, withContractorsExcluded, admin, { users: [], groups: [] });
+    expect(change.added).toEqual([]);
+    expect(change.already.map((r) => r.who)).toEqual(['Ada (you)']);
+  });
+
+  it('counts as added: a new person at risk, the policy turned on, and a new policy', () => {
+    const adminExcluded = policy({}, { includeUsers: ['All'], excludeUsers: ['admin-id'] });
+    const widened = assessLockoutChange(adminExcluded, policy(), admin, emergency);
+    expect(widened.added.map((r) => r.who)).toEqual(['Ada (you)']);
+    expect(widened.already.map((r) => r.who)).toEqual([
+      'Break Glass 01 (emergency access)',
+      'Members of Emergency access (emergency access)',
+    ]);
+
+    const turnedOn = assessLockoutChange(policy({ state: 'enabledForReportingButNotEnforced' }), policy(), admin, emergency);
+    expect(turnedOn.added).toHaveLength(3);
+    expect(turnedOn.already).toEqual([]);
+
+    expect(assessLockoutChange(null, policy(), admin, emergency).added).toHaveLength(3);
   });
 });

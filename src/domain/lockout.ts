@@ -4,7 +4,9 @@
 // resources, and blocks or demands a control they may not be able to meet. What they belong to
 // comes from the directory; while it is unknown, a role the policy targets counts as one they may
 // hold. The assessment is deliberately cautious: conditions that narrow a policy (platforms,
-// locations, risk) are not counted as protection, because they can match the very sign-in that matters.
+// locations, risk) are not counted as protection, because they can match the very sign-in that matters;
+// the reason names them, so it does not overstate. A change is judged against the policy as it is:
+// what was already a risk before it is said apart from what the change adds.
 // Controls are named as the admin center names them (labels.ts).
 import { controlLabels } from './labels';
 import { objectIn as obj, stringsIn as list, type LooseObject as Loose } from './json';
@@ -33,6 +35,12 @@ export type Memberships = ReadonlyMap<string, Membership>;
 export interface LockoutRisk {
   who: string;
   why: string;
+}
+
+/** A draft's risks against the policy as it is: those the change adds, and those it already had. */
+export interface LockoutChange {
+  added: LockoutRisk[];
+  already: LockoutRisk[];
 }
 
 /**
@@ -98,6 +106,44 @@ function appliesTo(users: Loose, subject: Subject, fallbackExcluded: boolean): s
   return null;
 }
 
+/** Where the policy narrows itself, said after its control: ", outside its excluded locations". */
+function whereItApplies(conditions: Loose): string {
+  const locations = obj(conditions.locations);
+  const platforms = obj(conditions.platforms);
+  const clientApps = list(conditions.clientAppTypes);
+  const includesAllLocations = list(locations.includeLocations).includes('All');
+  const where: string[] = [];
+  if (list(locations.includeLocations).length > 0 && !includesAllLocations) where.push('from its selected locations');
+  else if (list(locations.excludeLocations).length > 0) where.push('outside its excluded locations');
+  if (
+    list(platforms.excludePlatforms).length > 0 ||
+    (list(platforms.includePlatforms).length > 0 && !list(platforms.includePlatforms).includes('all'))
+  )
+    where.push('on its selected device platforms');
+  if (clientApps.length > 0 && !clientApps.includes('all')) where.push('from its selected client apps');
+  if (obj(obj(conditions.devices).deviceFilter).rule) where.push('on devices its filter matches');
+  if (list(conditions.signInRiskLevels).length > 0 || list(conditions.userRiskLevels).length > 0) where.push('at its selected risk levels');
+  if (where.length === 0) return '';
+  const last = where.pop()!;
+  return `, ${where.length ? `${where.join(', ')} and ${last}` : last}`;
+}
+
+/**
+ * The draft's risks, each either added by the change or already there in the policy as it is
+ * (`before`; null for a new policy). The same person at risk before counts as already so, whatever the reason.
+ */
+export function assessLockoutChange(
+  before: unknown,
+  after: unknown,
+  admin: Principal | null,
+  emergency: EmergencyAccess,
+  memberships: Memberships = new Map(),
+): LockoutChange {
+  const risks = assessLockout(after, admin, emergency, memberships);
+  const earlier = new Set(before ? assessLockout(before, admin, emergency, memberships).map((r) => r.who) : []);
+  return { added: risks.filter((r) => !earlier.has(r.who)), already: risks.filter((r) => earlier.has(r.who)) };
+}
+
 /** `admin` is null when no admin is signed in (an app-only run): only the emergency accounts are guarded. */
 export function assessLockout(
   policy: unknown,
@@ -116,6 +162,7 @@ export function assessLockout(
     list(apps.includeAuthenticationContextClassReferences).length > 0;
   if (!targetsResources) return [];
   const risks: LockoutRisk[] = [];
+  const where = whereItApplies(conditions);
 
   const adminControl = admin ? controlsDemanded(p, false) : null;
   if (admin && adminControl) {
@@ -126,7 +173,7 @@ export function assessLockout(
       membership: memberships.get(admin.id),
     };
     const via = appliesTo(users, subject, false);
-    if (via) risks.push({ who: `${admin.name} (you)`, why: `It applies to ${via} and ${adminControl}.` });
+    if (via) risks.push({ who: `${admin.name} (you)`, why: `It applies to ${via} and ${adminControl}${where}.` });
   }
 
   const emergencyControl = controlsDemanded(p, true);
@@ -147,7 +194,7 @@ export function assessLockout(
         membership: memberships.get(user.id),
       };
       const via = appliesTo(users, subject, inGroup);
-      if (via) risks.push({ who: `${user.name} (${label})`, why: `It applies to ${via} and ${emergencyControl}.` });
+      if (via) risks.push({ who: `${user.name} (${label})`, why: `It applies to ${via} and ${emergencyControl}${where}.` });
     }
     for (const group of emergency.groups) {
       const subject: Subject = {
@@ -157,7 +204,8 @@ export function assessLockout(
         membership: memberships.get(group.id),
       };
       const via = appliesTo(users, subject, false);
-      if (via) risks.push({ who: `Members of ${group.name} (emergency access)`, why: `It applies to ${via} and ${emergencyControl}.` });
+      if (via)
+        risks.push({ who: `Members of ${group.name} (emergency access)`, why: `It applies to ${via} and ${emergencyControl}${where}.` });
     }
   }
   return risks;

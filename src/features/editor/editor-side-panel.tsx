@@ -1,8 +1,10 @@
-// Beside the JSON: the state switch, what the checks found, and the live plain-language summary.
+// Beside the JSON: the state switch, what the checks found (with who the change could lock out, in
+// the review's words), and the live plain-language summary.
 import { Badge, Label, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { NameDirectory } from '../../domain/references';
+import type { LockoutRisk } from '../../domain/lockout';
 import type { PolicyFinding } from '../../domain/policy-checks';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { PolicySummaryView, useLiveSummary } from '../../policy-ui/policy-summary-view';
@@ -40,6 +42,7 @@ export function EditorSidePanel({
   onStateChange,
   pickers,
   lintNote,
+  risks = [],
 }: {
   policy: ConditionalAccessPolicy | null;
   parseError: string | null;
@@ -50,6 +53,8 @@ export function EditorSidePanel({
   pickers: ReactNode;
   /** What the lint marks in the JSON besides the checks, in a sentence, when it marks anything. */
   lintNote?: string | null;
+  /** Who this change could lock out, as the lock-out guard says it (the review asks to acknowledge them). */
+  risks?: LockoutRisk[];
 }) {
   const styles = useStyles();
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -65,6 +70,7 @@ export function EditorSidePanel({
         <RadioGroup
           layout="horizontal"
           aria-labelledby="state-label"
+          aria-describedby={policy ? undefined : 'state-unavailable'}
           value={policy?.state ?? ''}
           disabled={!policy}
           onChange={(_, data) => onStateChange(data.value)}
@@ -73,6 +79,12 @@ export function EditorSidePanel({
           <Radio value="enabledForReportingButNotEnforced" label="Report-only" />
           <Radio value="disabled" label="Off" />
         </RadioGroup>
+        {/* Greyed with no reason given, the switch looked broken. */}
+        {!policy && (
+          <Text as="p" id="state-unavailable" size={200} className={styles.path}>
+            Fix the JSON to use these.
+          </Text>
+        )}
       </div>
       <section aria-labelledby="checks-heading" className={styles.checks}>
         <h2 id="checks-heading" className={styles.heading}>
@@ -82,15 +94,27 @@ export function EditorSidePanel({
           <ul className={styles.findings} role="list">
             <li className={styles.finding}>
               <ErrorCircleRegular className={styles.error} aria-label="Error" />
-              <Text className={styles.text}>The JSON cannot be read: {parseError}</Text>
+              <Text className={styles.text}>{parseError}</Text>
             </li>
           </ul>
-        ) : problems.length === 0 ? (
+        ) : problems.length + risks.length === 0 ? (
           <Text as="p" className={styles.none}>
             No problems found.
           </Text>
         ) : (
           <ul className={styles.findings} role="list" aria-label="Problems found">
+            {risks.map((risk) => (
+              <li key={risk.who} className={styles.finding}>
+                <WarningRegular className={styles.warning} aria-label="warning" />
+                <span className={styles.text}>
+                  <Text className={styles.message}>
+                    <strong>This could lock people out — {risk.who}: </strong>
+                    {risk.why}
+                  </Text>
+                  <span className={styles.path}>The review asks you to acknowledge it before saving.</span>
+                </span>
+              </li>
+            ))}
             {problems.map((finding, index) => {
               const Icon = icons[finding.severity];
               return (
@@ -119,7 +143,13 @@ export function EditorSidePanel({
           </Text>
         )}
       </section>
-      {pickers}
+      {policy ? (
+        pickers
+      ) : (
+        <Text as="p" size={200} className={styles.path}>
+          Fix the JSON to use the include and exclude lists.
+        </Text>
+      )}
       {summary && <PolicySummaryView sections={summary} />}
     </aside>
   );

@@ -316,7 +316,14 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
           Start over
         </Button>
       </div>
-      <PolicyWorkbench draft={draft} modelName="new" label="JSON of the new policy" graphFinding={graphFinding} names={names.data} />
+      <PolicyWorkbench
+        draft={draft}
+        modelName="new"
+        label="JSON of the new policy"
+        graphFinding={graphFinding}
+        names={names.data}
+        risks={guard.risks}
+      />
       {reviewing && draft.policy && (
         <ReviewDialog
           open

@@ -101,14 +101,31 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   const blocked = !draft.policy || blocksSaving(draft.findings);
   // A read-only account may still draft (kept on this device), but not save.
   const write = useWriteAccess();
-  const guard = useLockoutGuard(draft);
+  // Judged against the policy as the tenant holds it: a risk it already had asks for no acknowledgement.
+  const livePolicy = useMemo(() => policyJson(live), [live]);
+  const guard = useLockoutGuard(draft, livePolicy);
+  // The review, and the question on leaving, give the keyboard's focus back to what opened them.
+  const rememberReviewOpener = useFocusReturn(reviewing);
   // Emergency accounts and the admin hit in recent sign-ins join the guard's list.
   const [impactRisks, setImpactRisks] = useState<LockoutRisk[]>([]);
 
+  const leaveOpener = useRef<HTMLElement | null>(null);
   // Leaving with unsaved changes asks first (the draft stays on this device either way).
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => draft.dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname,
-  );
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => {
+    const blocks = draft.dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname;
+    // Asked while the link or button that navigates still has the focus, before the question takes it.
+    const active = document.activeElement;
+    if (blocks && active instanceof HTMLElement && active !== document.body && !active.closest('[role="dialog"]'))
+      leaveOpener.current = active;
+    return blocks;
+  });
+  // Staying (either way) gives the focus back to what asked to leave, as useFocusReturn does for the other dialogs.
+  useEffect(() => {
+    if (blocker.state === 'blocked') return;
+    const element = leaveOpener.current;
+    leaveOpener.current = null;
+    if (element?.isConnected) element.focus();
+  }, [blocker.state]);
   useEffect(() => {
     if (!draft.dirty) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -205,6 +222,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
             appearance="primary"
             disabledFocusable={blocked || !draft.dirty || !write.allowed}
             onClick={() => {
+              rememberReviewOpener();
               setStep({ kind: 'review' });
               setReviewing(true);
             }}
@@ -248,6 +266,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         label={`JSON of ${live.displayName ?? 'the policy'}`}
         graphFinding={graphFinding}
         names={names.data}
+        risks={guard.risks}
       />
 
       {reviewing && draft.policy && (
@@ -261,6 +280,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
           dark={dark}
           names={names.data}
           risks={withImpactRisks(guard.risks, impactRisks)}
+          alreadyRisks={guard.already.filter((r) => !impactRisks.some((i) => i.who === r.who))}
           onExcludeEmergency={guard.excludeEmergency}
           impact={
             <>
@@ -293,7 +313,9 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
                 ? '. The JSON becomes the policy as the tenant holds it now.'
                 : '. The JSON goes back to the policy as you opened it.'}
             </DialogContent>
+            {/* Keeping first: the dialog focuses its first button, and Enter must not throw the work away. */}
             <DialogActions>
+              <Button onClick={() => setConfirming(null)}>Keep my changes</Button>
               <Button
                 appearance="primary"
                 onClick={() => {
@@ -303,7 +325,6 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
               >
                 {confirming === 'discard' ? 'Discard the draft' : 'Undo all changes'}
               </Button>
-              <Button onClick={() => setConfirming(null)}>Keep my changes</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

@@ -4,6 +4,7 @@
 import { makeStyles, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { applyEdits, modify } from 'jsonc-parser';
 import { Suspense, useCallback, useMemo } from 'react';
+import type { LockoutRisk } from '../../domain/lockout';
 import type { NameDirectory } from '../../domain/references';
 import { POLICY_SCHEMA_URI, READ_ONLY_PROPERTIES, conditionalAccessPolicySchema } from '../../domain/policy-schema';
 import type { ConditionalAccessPolicy } from '../../domain/types';
@@ -59,6 +60,7 @@ export function PolicyWorkbench({
   label,
   graphFinding,
   names,
+  risks,
 }: {
   draft: DraftState;
   /** A stable name for the editor model (schemas apply to *.policy.json). */
@@ -67,6 +69,8 @@ export function PolicyWorkbench({
   graphFinding?: GraphFinding | null;
   /** Names for the draft's ids, resolved by the page (which may need more of them). */
   names: NameDirectory | undefined;
+  /** Who the change could lock out (the lock-out guard's new risks), shown among the checks. */
+  risks?: LockoutRisk[];
 }) {
   const styles = useStyles();
   const { dark } = useTheme();
@@ -130,6 +134,7 @@ export function PolicyWorkbench({
         names={names}
         onStateChange={setState}
         lintNote={lintNoteOf(lint)}
+        risks={risks}
         pickers={<AssignmentPickers policy={draft.policy} text={draft.text} names={names} onChange={draft.setText} />}
       />
     </div>

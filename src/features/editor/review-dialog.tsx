@@ -21,7 +21,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LockoutRisk } from '../../domain/lockout';
 import type { NameDirectory } from '../../domain/references';
 import type { JsonObject } from '../../domain/policy-body';
@@ -76,6 +76,8 @@ export interface ReviewDialogProps {
   newPolicy?: JsonObject;
   /** Who this save could lock out; saving then needs an explicit acknowledgement. */
   risks?: LockoutRisk[];
+  /** Who the policy as it is could already lock out: said, without asking for the acknowledgement. */
+  alreadyRisks?: LockoutRisk[];
   /** Adds the emergency-access accounts to the exclusions (offered when they are at risk). */
   onExcludeEmergency?: () => void;
   /** What the draft would do to recent sign-ins. */
@@ -98,6 +100,7 @@ export function ReviewDialog({
   names,
   newPolicy,
   risks = [],
+  alreadyRisks = [],
   onExcludeEmergency,
   impact,
   onSave,
@@ -118,6 +121,15 @@ export function ReviewDialog({
     setAcknowledged(false);
   }
   const needsAcknowledgement = risks.length > 0 && !acknowledged;
+  // The one-click exclusion sits with the list that names an emergency account.
+  const emergencyIn = (list: LockoutRisk[]) => list.some((r) => r.who.includes('(emergency access'));
+  const excludeWithNew = onExcludeEmergency && (emergencyIn(risks) || !emergencyIn(alreadyRisks));
+  // Enter must not write at once: the dialog opens on the way back (Fluent focuses the first button
+  // first; this effect, the parent's, runs after it).
+  const back = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open) back.current?.focus();
+  }, [open]);
   return (
     <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !saving && onClose()}>
       <DialogSurface className={styles.surface}>
@@ -208,13 +220,33 @@ export function ReviewDialog({
                         ))}
                       </ul>
                       <div className={styles.guardActions}>
-                        {onExcludeEmergency && <Button onClick={onExcludeEmergency}>Exclude emergency accounts</Button>}
+                        {excludeWithNew && <Button onClick={onExcludeEmergency}>Exclude emergency accounts</Button>}
                         <Checkbox
                           checked={acknowledged}
                           onChange={(_, data) => setAcknowledged(data.checked === true)}
                           label="I understand, and I have another way in if this goes wrong"
                         />
                       </div>
+                    </MessageBarBody>
+                  </MessageBar>
+                )}
+                {alreadyRisks.length > 0 && (
+                  <MessageBar intent="warning" layout="multiline">
+                    <MessageBarBody>
+                      <MessageBarTitle>Already so before this change</MessageBarTitle>
+                      The policy as the tenant holds it could already lock out these people; this change does not add to it.
+                      <ul className={styles.changes} aria-label="Who could already be locked out">
+                        {alreadyRisks.map((r) => (
+                          <li key={r.who}>
+                            <strong>{r.who}</strong>: {r.why}
+                          </li>
+                        ))}
+                      </ul>
+                      {onExcludeEmergency && !excludeWithNew && (
+                        <div className={styles.guardActions}>
+                          <Button onClick={onExcludeEmergency}>Exclude emergency accounts</Button>
+                        </div>
+                      )}
                     </MessageBarBody>
                   </MessageBar>
                 )}
@@ -291,7 +323,7 @@ export function ReviewDialog({
                 >
                   {saving ? 'Saving…' : saveLabel}
                 </Button>
-                <Button disabled={saving} onClick={onClose}>
+                <Button ref={back} disabled={saving} onClick={onClose}>
                   Back to editing
                 </Button>
               </>

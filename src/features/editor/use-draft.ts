@@ -6,6 +6,7 @@ import { checkPolicy, type PolicyFinding } from '../../domain/policy-checks';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { draftStore, type Draft } from '../../policy-ui/draft-store';
 import { policyJson } from '../../domain/json';
+import { parseJson } from '../../domain/policy-file';
 
 export interface DraftState {
   text: string;
@@ -63,7 +64,9 @@ export function useDraft(accountKey: string, draftId: string, start: () => { bas
 
   const parsed = useMemo(() => {
     try {
-      const value = JSON.parse(state.text) as unknown;
+      // The same plain words as a pasted or opened file ("a property name in double quotes expected at
+      // line 1, column 26"), not the browser's.
+      const value = parseJson(state.text, 'The text');
       return typeof value === 'object' && value !== null && !Array.isArray(value)
         ? { policy: value as JsonObject, error: null }
         : { policy: null, error: 'The JSON must be one object: the policy.' };

@@ -1,11 +1,12 @@
 // The lock-out guard for a draft: who the draft could lock out (the signed-in admin and the
 // tenant's emergency-access accounts and the accounts in its emergency groups, reached directly or
 // through the groups and roles they belong to, as the directory says), and a one-click exclusion of the emergency accounts that keeps every
-// existing exclusion (an edit of the same JSON, so Ctrl+Z undoes it).
+// existing exclusion (an edit of the same JSON, so Ctrl+Z undoes it). Judged against the policy as the
+// tenant holds it: only a risk the change adds asks for an acknowledgement; one the policy already had is said apart.
 import { useQuery } from '@tanstack/react-query';
 import { applyEdits, modify } from 'jsonc-parser';
 import { useMemo } from 'react';
-import { assessLockout, type Membership, type Principal } from '../../domain/lockout';
+import { assessLockoutChange, type LockoutChange, type Membership, type Principal } from '../../domain/lockout';
 import { withExclusions, type JsonObject } from '../../domain/policy-body';
 import { lockoutGroupMembersQuery, lockoutMembershipsQuery } from '../../policy-ui/queries';
 import { useEmergencyAccess } from '../../session/emergency-access';
@@ -15,6 +16,7 @@ import { personName } from '../../auth';
 
 const UNKNOWN: ReadonlyMap<string, Membership> = new Map();
 const NO_MEMBERS: { user: Principal; group: Principal }[] = [];
+const NONE: LockoutChange = { added: [], already: [] };
 
 /** What each of these users and groups belongs to; one that cannot be read stays unknown (the guard is then cautious). */
 function useMemberships(tenant: TenantSession, principals: { kind: 'users' | 'groups'; id: string }[]) {
@@ -26,7 +28,8 @@ function useGroupMembers(tenant: TenantSession, groups: Principal[]) {
   return useQuery(lockoutGroupMembersQuery(tenant, groups)).data ?? NO_MEMBERS;
 }
 
-export function useLockoutGuard(draft: DraftState) {
+/** `live` is the policy as the tenant holds it, or null for a policy being created. */
+export function useLockoutGuard(draft: DraftState, live: unknown = null) {
   const tenant = useTenantSession();
   const [settings] = useEmergencyAccess(tenant.account.tenantId);
   const admin = useMemo(() => ({ id: tenant.account.objectId, name: personName(tenant.account) }), [tenant.account]);
@@ -42,11 +45,11 @@ export function useLockoutGuard(draft: DraftState) {
     [admin.id, emergency, members],
   );
   const memberships = useMemberships(tenant, principals);
-  const risks = useMemo(
-    () => (draft.policy ? assessLockout(draft.policy, admin, emergency, memberships) : []),
-    [draft.policy, admin, emergency, memberships],
+  const { added: risks, already } = useMemo(
+    () => (draft.policy ? assessLockoutChange(live, draft.policy, admin, emergency, memberships) : NONE),
+    [live, draft.policy, admin, emergency, memberships],
   );
-  const emergencyAtRisk = risks.some((r) => r.who.includes('(emergency access'));
+  const emergencyAtRisk = [...risks, ...already].some((r) => r.who.includes('(emergency access'));
 
   const excludeEmergency = () => {
     if (!draft.policy) return;
@@ -63,7 +66,10 @@ export function useLockoutGuard(draft: DraftState) {
   };
 
   return {
+    /** The risks this change adds: saving asks for an acknowledgement. */
     risks,
+    /** The risks the policy already had before this change: said, not asked about. */
+    already,
     excludeEmergency: emergencyAtRisk ? excludeEmergency : undefined,
     emergencyConfigured: emergency.users.length + emergency.groups.length > 0,
   };
