@@ -1,5 +1,5 @@
 // The main navigation is links: a section opens in a new tab like any link (its address kept through
-// signing in there) and its title names the section, and the keyboard moves through it with the arrow keys, one Tab stop for all.
+// signing in there) and its title names the section (a policy's page and its editor, the policy), and the keyboard moves through it with the arrow keys, one Tab stop for all.
 // A section opened takes focus to its title, so a screen reader says it; "Skip to main content" is the first Tab stop.
 import { expect, test } from './support/fixtures';
 import { SignInPage } from './pages/sign-in-page';
@@ -34,6 +34,52 @@ test('a section opens in a new tab with Ctrl+click, and a plain click stays in t
   await expect(section(page, 'Deleted policies')).toHaveAttribute('aria-current', 'page');
   await expect(page).toHaveTitle('Deleted policies · Gatehouse');
   expect(context.pages()).toHaveLength(1);
+});
+
+test('each page has a title of its own: a policy and its editor by the policy’s name, a new policy, a section by its name', async ({
+  page,
+  policiesPage,
+}) => {
+  await policiesPage.open('CA001: Require MFA for all users');
+  await expect(page.getByRole('heading', { level: 1, name: 'CA001: Require MFA for all users' })).toBeVisible();
+  await expect(page).toHaveTitle('CA001: Require MFA for all users · Policy · Gatehouse');
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await expect(page).toHaveURL(/\/edit$/);
+  await expect(page).toHaveTitle('Edit CA001: Require MFA for all users · Gatehouse');
+  // Opened fresh, the editor's tab is named as well (the name comes with the policy).
+  await page.reload();
+  await expect(page).toHaveTitle('Edit CA001: Require MFA for all users · Gatehouse');
+
+  await section(page, 'Policies').click();
+  await expect(page).toHaveTitle('Policies · Gatehouse');
+  await page.getByRole('button', { name: 'New policy' }).click();
+  await expect(page).toHaveURL(/\/policies\/new/);
+  await expect(page).toHaveTitle('New policy · Gatehouse');
+  await section(page, 'Change history').click();
+  await expect(page).toHaveTitle('Change history · Gatehouse');
+});
+
+test('a very long policy name shortens in the breadcrumb, wraps in the heading, and does not widen the page', async ({
+  page,
+  policiesPage,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await policiesPage.open(/^CA007/);
+  // A copy under a 320-character name, much of it one word.
+  const long = `CA007 copy ${'without-a-break-'.repeat(19)}${'x'.repeat(5)}`;
+  expect(long).toHaveLength(320);
+  await page.getByRole('button', { name: 'Duplicate', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Name of the copy' }).fill(long);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Review and create…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Create in tenant' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: long })).toBeVisible();
+  // The whole name is the breadcrumb step's accessible name and tooltip; its text is shortened.
+  const step = page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('button', { name: long });
+  await expect(step).toHaveText(/^CA007 copy without-a-break.*…$/);
+  expect((await step.innerText()).length).toBeLessThan(80);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
 });
 
 test('the keyboard reaches every section with the arrow keys and leaves the navigation with one Tab', async ({ page }) => {

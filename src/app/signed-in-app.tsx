@@ -8,6 +8,7 @@ import { TenantSessionProvider, useTenantSession } from '../session/tenant-sessi
 import type { AppConfig } from '../shared/config';
 import { paths, routePatterns } from '../shared/routes/paths';
 import { createQueryClient } from './query-client';
+import { editPolicyTitle, policyPageTitle, RouteTitle, titled } from './page-title';
 import { RouteError } from './route-error';
 import { PoliciesRoute } from './routes/policies-route';
 import { AppShell } from './shell/app-shell';
@@ -72,6 +73,7 @@ function Root({ config, demo, returnPath }: SignedInAppProps) {
     <TenantSessionProvider config={config}>
       <ReturnAfterRedirect path={returnPath} />
       <ScrollOnNavigate />
+      <RouteTitle />
       <AppShell demo={demo}>
         <Outlet />
       </AppShell>
@@ -89,23 +91,23 @@ function createRouter(props: SignedInAppProps) {
           errorElement: <RouteError />,
           children: [
             { path: '/', element: <Navigate to={paths.policies} replace /> },
-            { path: routePatterns.policies, element: <PoliciesRoute /> },
-            { path: routePatterns.newPolicy, element: ofTheTenant(<NewPolicyPage />) },
-            { path: routePatterns.policy, element: suspended(<PolicyRoute />) },
-            { path: routePatterns.editPolicy, element: ofTheTenant(<PolicyEditorPage />) },
-            { path: routePatterns.deleted, element: ofTheTenant(<DeletedPoliciesPage />) },
-            { path: routePatterns.compare, element: suspended(<ComparePage />) },
-            { path: routePatterns.compareTenants, element: suspended(<ComparePage />) },
-            { path: routePatterns.history, element: suspended(<ChangeHistoryPage />) },
-            { path: routePatterns.backup, element: suspended(<BackupPage />) },
-            { path: routePatterns.import, element: suspended(<ImportPage />) },
-            { path: routePatterns.templates, element: suspended(<TemplatesPage />) },
-            { path: routePatterns.emergencyAccess, element: ofTheTenant(<EmergencyAccessPage />) },
-            { path: routePatterns.whatIf, element: ofTheTenant(<WhatIfPage />) },
-            { path: routePatterns.rollout, element: ofTheTenant(<RolloutPage />) },
-            { path: routePatterns.contingency, element: ofTheTenant(<ContingencyPage />) },
-            { path: routePatterns.lint, element: suspended(<LintPage />) },
-            { path: routePatterns.settings, element: ofTheTenant(<SettingsPage />) },
+            { path: routePatterns.policies, element: <PoliciesRoute />, handle: titled('Policies') },
+            { path: routePatterns.newPolicy, element: ofTheTenant(<NewPolicyPage />), handle: titled('New policy') },
+            { path: routePatterns.policy, element: suspended(<PolicyRoute />), handle: titled(policyPageTitle) },
+            { path: routePatterns.editPolicy, element: ofTheTenant(<PolicyEditorPage />), handle: titled(editPolicyTitle) },
+            { path: routePatterns.deleted, element: ofTheTenant(<DeletedPoliciesPage />), handle: titled('Deleted policies') },
+            { path: routePatterns.compare, element: suspended(<ComparePage />), handle: titled('Compare') },
+            { path: routePatterns.compareTenants, element: suspended(<ComparePage />), handle: titled('Compare') },
+            { path: routePatterns.history, element: suspended(<ChangeHistoryPage />), handle: titled('Change history') },
+            { path: routePatterns.backup, element: suspended(<BackupPage />), handle: titled('Backup') },
+            { path: routePatterns.import, element: suspended(<ImportPage />), handle: titled('Import') },
+            { path: routePatterns.templates, element: suspended(<TemplatesPage />), handle: titled('Templates') },
+            { path: routePatterns.emergencyAccess, element: ofTheTenant(<EmergencyAccessPage />), handle: titled('Emergency access') },
+            { path: routePatterns.whatIf, element: ofTheTenant(<WhatIfPage />), handle: titled('What if') },
+            { path: routePatterns.rollout, element: ofTheTenant(<RolloutPage />), handle: titled('Rollout') },
+            { path: routePatterns.contingency, element: ofTheTenant(<ContingencyPage />), handle: titled('Contingency') },
+            { path: routePatterns.lint, element: suspended(<LintPage />), handle: titled('Lint') },
+            { path: routePatterns.settings, element: ofTheTenant(<SettingsPage />), handle: titled('Settings') },
             { path: '*', element: <Navigate to={paths.policies} replace /> },
           ],
         },

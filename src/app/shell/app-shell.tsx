@@ -28,7 +28,7 @@ import {
   ShieldKeyholeRegular,
   SplitVerticalRegular,
 } from '@fluentui/react-icons';
-import { memo, useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
+import { memo, useRef, type MouseEvent, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useWriteAccess } from '../../session/write-access';
 import { AccountMenu, type DemoControls } from './account-menu';
@@ -182,17 +182,6 @@ function sectionOf(pathname: string): string {
   return `/${pathname.split(/[/?]/)[1] || 'policies'}`;
 }
 
-/** The tab's title names the section, so tabs and history entries of the console are told apart. */
-function useSectionTitle(section: string) {
-  const label = SECTIONS.find((s) => sectionOf(s.path) === section)?.label;
-  useEffect(() => {
-    if (!label) return;
-    const before = document.title;
-    document.title = `${label} · Gatehouse`;
-    return () => void (document.title = before);
-  }, [label]);
-}
-
 export function AppShell({ demo, children }: { demo?: DemoControls; children: ReactNode }) {
   const styles = useStyles();
   const section = sectionOf(useLocation().pathname);
@@ -201,7 +190,6 @@ export function AppShell({ demo, children }: { demo?: DemoControls; children: Re
   const main = useRef<HTMLElement>(null);
   useFocusRescue(main);
   useFocusOnNavigate(main, section);
-  useSectionTitle(section);
   return (
     <div className={styles.root}>
       <a
