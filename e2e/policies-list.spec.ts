@@ -1,5 +1,5 @@
 // The policies list as an admin works it: sorting by a column header (mouse and keyboard, announced,
-// kept in the URL), why a search kept a policy, a policy opened from far down the list shown from
+// kept in the URL; findings counted, none as zero), why a search kept a policy, a policy opened from far down the list shown from
 // its top (and Back returning to where the list was), and the same last-change date in the list
 // and on the policy page.
 import { expect, test } from './support/fixtures';
@@ -50,6 +50,39 @@ test('sorts by a column header, by click and by Enter, with aria-sort, and keeps
   await page.reload();
   await expect(policiesPage.rows).toHaveCount(35);
   await expect(header('State')).toHaveAttribute('aria-sort', 'ascending');
+});
+
+test('sorts by findings as aria-sort says: the most first on the first click, then the fewest (none as zero) first', async ({
+  policiesPage,
+}) => {
+  const header = policiesPage.grid.getByRole('columnheader', { name: 'Findings', exact: true });
+  const cells = policiesPage.rows.getByRole('img', { name: /^(No findings|\d+ (error|warning|suggestion))/ });
+  // Each row's count from what its cell says: "2 warnings, 1 suggestion (1 suppressed)" → 3, "No findings" → 0.
+  const counts = () =>
+    cells.evaluateAll((found) =>
+      found.map((cell) =>
+        (cell.getAttribute('aria-label') ?? '')
+          .replace(/\(.*\)/, '')
+          .split(',')
+          .reduce((sum, part) => sum + (Number.parseInt(part, 10) || 0), 0),
+      ),
+    );
+  await expect(cells).toHaveCount(35);
+
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  const mostFirst = await counts();
+  expect(mostFirst).toHaveLength(35);
+  expect(nonDecreasing([...mostFirst].reverse())).toBe(true);
+  expect(mostFirst[0]).toBeGreaterThan(0);
+  expect(mostFirst.at(-1)).toBe(0);
+
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  const fewestFirst = await counts();
+  expect(nonDecreasing(fewestFirst)).toBe(true);
+  expect(fewestFirst[0]).toBe(0);
+  expect(fewestFirst.at(-1)).toBeGreaterThan(0);
 });
 
 test('says which name a policy matched through when its own name does not', async ({ page, policiesPage }) => {

@@ -50,7 +50,14 @@ const useStyles = makeStyles({
     // A long name leaves less room: the buttons move to the next line whole rather than break their words.
     '& .fui-Button, & .fui-ToggleButton, & .fui-MenuButton': { whiteSpace: 'nowrap', flexShrink: 0 },
   },
-  title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  // A name without spaces, however long, wraps rather than widen the page.
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+  },
   meta: { color: tokens.colorNeutralForeground3, display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
   json: { height: 'calc(100vh - 300px)' },
 });
