@@ -30,8 +30,8 @@ test('the policies page counts each policy’s findings, sorts by them, and filt
 
   const findings = policiesPage.grid.getByRole('columnheader', { name: 'Findings', exact: true });
   await findings.getByRole('button').click();
-  await expect(findings).toHaveAttribute('aria-sort', 'ascending');
-  // The most warnings first: CA027 and its two deleted objects.
+  await expect(findings).toHaveAttribute('aria-sort', 'descending');
+  // The worst first, then the most findings: CA027 and its two deleted objects.
   await expect(policiesPage.rowAt(1)).toContainText('CA027');
 
   const filter = page.getByRole('combobox', { name: 'Filter by lint findings' });

@@ -52,37 +52,37 @@ test('sorts by a column header, by click and by Enter, with aria-sort, and keeps
   await expect(header('State')).toHaveAttribute('aria-sort', 'ascending');
 });
 
-test('sorts by findings as aria-sort says: the most first on the first click, then the fewest (none as zero) first', async ({
-  policiesPage,
-}) => {
+test('sorts by findings as aria-sort says: the worst first on the first click, then the mildest (none) first', async ({ policiesPage }) => {
   const header = policiesPage.grid.getByRole('columnheader', { name: 'Findings', exact: true });
   const cells = policiesPage.rows.getByRole('img', { name: /^(No findings|\d+ (error|warning|suggestion))/ });
-  // Each row's count from what its cell says: "2 warnings, 1 suggestion (1 suppressed)" → 3, "No findings" → 0.
-  const counts = () =>
+  // Each row's worst severity and count from what its cell says: "2 warnings, 1 suggestion (1 suppressed)" → [2, 3]
+  // (error 3, warning 2, suggestion 1), "No findings" → [0, 0].
+  const findings = () =>
     cells.evaluateAll((found) =>
-      found.map((cell) =>
-        (cell.getAttribute('aria-label') ?? '')
-          .replace(/\(.*\)/, '')
-          .split(',')
-          .reduce((sum, part) => sum + (Number.parseInt(part, 10) || 0), 0),
-      ),
+      found.map((cell) => {
+        const label = (cell.getAttribute('aria-label') ?? '').replace(/\(.*\)/, '');
+        const worst = /error/.test(label) ? 3 : /warning/.test(label) ? 2 : /suggestion/.test(label) ? 1 : 0;
+        return [worst, label.split(',').reduce((sum, part) => sum + (Number.parseInt(part, 10) || 0), 0)] as const;
+      }),
     );
+  // Worse severity first, then more findings first.
+  const worstFirst = (rows: (readonly [number, number])[]) =>
+    rows.every((row, i) => i === 0 || rows[i - 1]![0] > row[0] || (rows[i - 1]![0] === row[0] && rows[i - 1]![1] >= row[1]));
   await expect(cells).toHaveCount(35);
 
   await header.getByRole('button').click();
   await expect(header).toHaveAttribute('aria-sort', 'descending');
-  const mostFirst = await counts();
-  expect(mostFirst).toHaveLength(35);
-  expect(nonDecreasing([...mostFirst].reverse())).toBe(true);
-  expect(mostFirst[0]).toBeGreaterThan(0);
-  expect(mostFirst.at(-1)).toBe(0);
+  const descending = await findings();
+  expect(descending).toHaveLength(35);
+  expect(worstFirst(descending)).toBe(true);
+  expect(descending[0]![0]).toBeGreaterThan(0);
+  expect(descending.at(-1)).toEqual([0, 0]);
 
   await header.getByRole('button').click();
   await expect(header).toHaveAttribute('aria-sort', 'ascending');
-  const fewestFirst = await counts();
-  expect(nonDecreasing(fewestFirst)).toBe(true);
-  expect(fewestFirst[0]).toBe(0);
-  expect(fewestFirst.at(-1)).toBeGreaterThan(0);
+  const ascending = await findings();
+  expect(worstFirst([...ascending].reverse())).toBe(true);
+  expect(ascending[0]).toEqual([0, 0]);
 });
 
 test('says which name a policy matched through when its own name does not', async ({ page, policiesPage }) => {

@@ -63,7 +63,7 @@ export function matchesFindings(f: PolicyFindings, filter: FindingsFilter | null
   return f.rules.has(filter.slice('rule:'.length));
 }
 
-/** Worst first, then more findings first: the order of the policies page's Findings column (ascending). */
+/** Worst first, then more findings first: the policies page's Findings column sorted descending (its first click). */
 export function compareFindings(a: PolicyFindings, b: PolicyFindings): number {
   const rank = (f: PolicyFindings) => (f.worst ? SEVERITY_RANK[f.worst] : 3);
   return rank(a) - rank(b) || b.count - a.count;

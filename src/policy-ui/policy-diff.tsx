@@ -82,8 +82,8 @@ export function PolicyDiff({
   );
   // The words hide what the diff text hides, so the two never disagree about a difference.
   const changes = useMemo(
-    () => describeChanges(before, after, names, { ...options, acrossTenants }),
-    [before, after, names, options, acrossTenants],
+    () => describeChanges(before, after, names, { ...options, acrossTenants, sayEmptyLists: view.noise }),
+    [before, after, names, options, acrossTenants, view.noise],
   );
   const describeId = useCallback((id: string) => describeIdIn(names, id), [names]);
 

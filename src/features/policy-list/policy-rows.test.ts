@@ -20,11 +20,11 @@ describe('sorting the policies by their findings', () => {
   const order = (direction: 'ascending' | 'descending') =>
     sortRows(rows, 'findings', direction, (id) => findingsOf(summaries, id)).map((r) => r.id);
 
-  it('ascending puts the fewest first, a policy without findings as zero, the milder first on a tie', () => {
-    expect(order('ascending')).toEqual(['none', 'one-info', 'one-error', 'two', 'three']);
+  it('ascending puts the mildest first: those without findings, then suggestions, then fewer warnings', () => {
+    expect(order('ascending')).toEqual(['none', 'one-info', 'two', 'three', 'one-error']);
   });
 
-  it('descending puts the most first and those without findings last', () => {
-    expect(order('descending')).toEqual(['three', 'two', 'one-error', 'one-info', 'none']);
+  it('descending puts the worst first (an error before three warnings), then the most findings, those without last', () => {
+    expect(order('descending')).toEqual(['one-error', 'three', 'two', 'one-info', 'none']);
   });
 });

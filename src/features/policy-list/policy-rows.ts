@@ -5,7 +5,7 @@ import type { ConditionalAccessPolicy } from '../../domain/types';
 import { describePolicy, lastChanged, type NameRef, type SummarySection } from '../../domain/describe-policy';
 import { shortControlLabels, stateLabels } from '../../domain/labels';
 import { matchablesOf, type Matchable } from '../../domain/search-match';
-import { SEVERITY_RANK, type PolicyFindings } from '../../policy-ui/lint-summary';
+import { compareFindings, type PolicyFindings } from '../../policy-ui/lint-summary';
 
 export type PolicyState = 'enabled' | 'disabled' | 'enabledForReportingButNotEnforced';
 
@@ -157,20 +157,12 @@ const stateOrder: Record<PolicyState, number> = { enabled: 0, enabledForReportin
 const collator = new Intl.Collator(undefined, { numeric: true });
 const byName = (a: PolicyRow, b: PolicyRow) => collator.compare(a.name, b.name);
 
-/**
- * Fewest findings first (none, shown as "—", counts as zero), then the milder: ascending as the
- * header says it, so descending puts the most and the worst first.
- */
-function fewerFindings(a: PolicyFindings, b: PolicyFindings): number {
-  const severity = (f: PolicyFindings) => (f.worst ? SEVERITY_RANK.info - SEVERITY_RANK[f.worst] : -1);
-  return a.count - b.count || severity(a) - severity(b);
-}
-
 export function compareRows(column: SortColumn, findings?: FindingsLookup): (a: PolicyRow, b: PolicyRow) => number {
   switch (column) {
     case 'findings':
       // Until the lint is in, by name.
-      return findings ? (a, b) => fewerFindings(findings(a.id), findings(b.id)) || byName(a, b) : byName;
+      // Ascending is the mildest first (none, then suggestions…), so descending is the worst first: an error before three suggestions.
+      return findings ? (a, b) => compareFindings(findings(b.id), findings(a.id)) || byName(a, b) : byName;
     case 'name':
       return byName;
     case 'state':
