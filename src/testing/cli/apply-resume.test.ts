@@ -106,6 +106,8 @@ describe('gatehouse apply', () => {
       displayName: string;
     };
     expect((await asAdmin('DELETE', `/v1.0/identity/conditionalAccess/policies/${ca001.id}`)).status).toBe(204);
+    // Deleted for good: one still in deleted items would be restored, not created (a create is what this test re-runs).
+    expect((await asAdmin('DELETE', `/beta/identity/conditionalAccess/deletedItems/policies/${ca001.id}`)).status).toBe(204);
     const planned = await world.gatehouse(['plan', 'again', '--out', 'again.json'], secret);
     expect(planned.stdout).toContain(`- create policy '${ca001.displayName}'`);
     const hash = /^sha256 ([0-9a-f]{64})$/m.exec(planned.stdout)![1]!;
