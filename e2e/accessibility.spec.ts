@@ -98,7 +98,7 @@ test('the import screens: a copy plan with references to map, and a run', async 
   await page.getByRole('combobox', { name: 'Or copy from another tenant you are signed in to' }).click();
   await page.getByRole('option', { name: /^Contoso ·/ }).click();
   await page.getByRole('button', { name: 'Read its policies' }).click();
-  await expect(page.getByRole('table', { name: 'How references map to the target' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'How references map to this tenant' })).toBeVisible();
   await page.getByRole('button', { name: 'Choose policies…' }).click();
   await expectNoSeriousA11yViolations(page);
 

@@ -29,12 +29,12 @@ test('an IntuneManagement export: built-in roles are named, and every missing gr
   // AI Administrator is not among the demo tenant's role templates: still the same role there, by name.
   await expect(blockers).not.toContainText(AI_ADMINISTRATOR);
   await expect(blockers).not.toContainText(/Choose what the (role|application) /);
-  const mapping = page.getByRole('table', { name: 'How references map to the target' });
+  const mapping = page.getByRole('table', { name: 'How references map to this tenant' });
   await page.getByRole('switch', { name: /^Show all \d+ references/ }).check();
   const role = mapping.getByRole('row').filter({ hasText: AI_ADMINISTRATOR });
   await expect(role).toContainText('AI Administrator');
   await expect(role).toContainText('A built-in role: its template id is the same in every tenant.');
-  await expect(role.getByRole('combobox', { name: 'In the target, AI Administrator becomes' })).toHaveText(
+  await expect(role.getByRole('combobox', { name: 'In this tenant, AI Administrator becomes' })).toHaveText(
     'AI Administrator (the same id)',
   );
 
@@ -45,7 +45,7 @@ test('an IntuneManagement export: built-in roles are named, and every missing gr
   await expect(page.getByRole('status').filter({ hasText: `${missing} groups set to be created empty.` })).toBeVisible();
   await expect(page.getByText(/^Choose what the group /)).toHaveCount(0);
   await expect(createAll).toHaveText('Create every missing group (0)');
-  const breakGlass = mapping.getByRole('combobox', { name: 'In the target, CA-BreakGlassAccounts - Exclude becomes' });
+  const breakGlass = mapping.getByRole('combobox', { name: 'In this tenant, CA-BreakGlassAccounts - Exclude becomes' });
   await expect(breakGlass).toHaveText('Create an empty group of this name');
   const written = page.getByRole('table', { name: 'What the plan writes, in order' });
   await expect(written.getByRole('row').filter({ hasText: 'CA-BreakGlassAccounts - Exclude' })).toHaveCount(1);

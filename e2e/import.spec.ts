@@ -117,28 +117,28 @@ test('a copy into another tenant maps references; a dropped exclusion blocks unt
   await expect(page.getByText('2 of 35 policies are brought in.')).toBeVisible();
 
   const blockers = page.getByRole('list', { name: 'What blocks applying' });
-  await expect(blockers).toContainText("Choose what the group 'Contractors' becomes in the target.");
-  await expect(blockers).toContainText("Choose what the user 'Break Glass 01' becomes in the target.");
-  const mapping = page.getByRole('table', { name: 'How references map to the target' });
+  await expect(blockers).toContainText("Choose what the group 'Contractors' becomes in this tenant.");
+  await expect(blockers).toContainText("Choose what the user 'Break Glass 01' becomes in this tenant.");
+  const mapping = page.getByRole('table', { name: 'How references map to this tenant' });
   // The emergency group exists there by name: matched, not asked.
   await expect(mapping.getByRole('row').filter({ hasText: 'CA - Emergency access accounts' })).toHaveCount(0);
 
   // Sign-in names move to the pre-production domain: Break Glass 01 is found there; 02 is not.
   await page.getByLabel('Sign-in names ending in').fill('contoso.example');
-  await page.getByLabel('are found in the target as').fill('preprod.contoso.example');
+  await page.getByLabel('are found in this tenant as').fill('preprod.contoso.example');
   await page.getByRole('button', { name: 'Find users again' }).click();
   await expect(blockers).not.toContainText('Break Glass 01');
-  await expect(blockers).toContainText("Choose what the user 'Break Glass 02' becomes in the target.");
+  await expect(blockers).toContainText("Choose what the user 'Break Glass 02' becomes in this tenant.");
 
   // Leaving the second account out widens CA031: it blocks until confirmed, on its own row.
-  await mapping.getByRole('combobox', { name: 'In the target, Break Glass 02 becomes' }).click();
+  await mapping.getByRole('combobox', { name: 'In this tenant, Break Glass 02 becomes' }).click();
   await page.getByRole('option', { name: 'Leave it out' }).click();
   await expect(blockers).toContainText("Leaving out the user 'Break Glass 02' widens 'CA031");
   await mapping.getByRole('checkbox', { name: 'I understand: leave it out' }).check();
   await expect(blockers).not.toContainText('Break Glass 02');
 
   // Contractors does not exist there: created empty, and said so.
-  await mapping.getByRole('combobox', { name: 'In the target, Contractors becomes' }).click();
+  await mapping.getByRole('combobox', { name: 'In this tenant, Contractors becomes' }).click();
   await page.getByRole('option', { name: 'Create an empty group of this name' }).click();
   await expect(mapping).toContainText(
     "The group 'Contractors' is created empty: an exclusion through it excludes nobody until members are added.",
@@ -159,11 +159,11 @@ test('a copy into another tenant maps references; a dropped exclusion blocks unt
     ['Break Glass 02', 'drop'],
     ['Contractors', 'create'],
   ]);
-  await mapping.getByRole('combobox', { name: 'In the target, Contractors becomes' }).click();
+  await mapping.getByRole('combobox', { name: 'In this tenant, Contractors becomes' }).click();
   await page.getByRole('option', { name: 'Leave it out' }).click();
   await page.getByLabel('Saved mapping').setInputFiles(savedPath);
   await expect(page.getByRole('status').filter({ hasText: '2 saved choices applied.' })).toBeVisible();
-  await expect(mapping.getByRole('combobox', { name: 'In the target, Contractors becomes' })).toHaveText(
+  await expect(mapping.getByRole('combobox', { name: 'In this tenant, Contractors becomes' })).toHaveText(
     'Create an empty group of this name',
   );
 

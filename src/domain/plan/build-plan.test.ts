@@ -116,7 +116,7 @@ describe('terms of use a backup carries', () => {
     const row = buildPlan(withTerms(), otherTenant(), choices()).mapping.find((m) => m.kind === 'termsOfUse')!;
     expect(row.status).toBe('none');
     expect(row.why).toContain('an import does not create terms of use');
-    expect(row.problems.map((p) => p.text)).toEqual(["Choose what the terms of use 'Partner terms of use' becomes in the target."]);
+    expect(row.problems.map((p) => p.text)).toEqual(["Choose what the terms of use 'Partner terms of use' becomes in this tenant."]);
   });
 });
 
@@ -308,7 +308,7 @@ describe('a copy into another tenant', () => {
     const body = JSON.stringify(plan.rows[1]!.body);
     expect(body).toContain(pendingId('namedLocation:' + OFFICE));
     expect(body).toContain('dddddddd-0000-0000-0000-000000000001');
-    expect(plan.blockers.map((b) => b.text)).toEqual(["Choose what the group 'MFA pilot' becomes in the target."]);
+    expect(plan.blockers.map((b) => b.text)).toEqual(["Choose what the group 'MFA pilot' becomes in this tenant."]);
   });
 
   it('a dropped exclusion blocks until confirmed item by item; a created group is flagged empty', () => {

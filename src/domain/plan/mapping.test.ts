@@ -140,7 +140,10 @@ describe('leaving out an included reference', () => {
 describe('the words of the proposals', () => {
   it('speak of the tenant, not of a target the admin never named', () => {
     const set = bareExport([policy('CA3', { users: { includeGroups: [PILOT] }, applications: { includeApplications: ['All'] } })]);
-    expect(rowOf(mapping(set, tenant([PILOT])), PILOT).why).toBe('Nothing in the tenant matches it.');
+    const pilot = rowOf(mapping(set, tenant([PILOT])), PILOT);
+    expect(pilot.why).toBe('Nothing in the tenant matches it.');
+    // Templates and restored backups are written into the tenant the admin is in: "the target" is a copy's word.
+    expect(texts(pilot)).toEqual([`blocker: Choose what the group ${PILOT} becomes in this tenant.`]);
     const location: JsonObject = { '@odata.type': '#microsoft.graph.countryNamedLocation', id: 'loc-1', displayName: 'Nordics' };
     const { rows } = planObjects('namedLocation', [location], tenant([]), defaultChoices(), false, new Set());
     expect(rows[0]!.why).toBe('Not in the tenant.');

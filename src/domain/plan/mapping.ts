@@ -350,7 +350,7 @@ export function buildMapping(
     const name = ref?.displayName ?? microsoftsOwn(kind, value)?.name ?? null;
     const label = `the ${KIND_WORDS[kind]} ${name ? `'${name}'` : value}`;
     const problems: PlanProblem[] = [];
-    if (!choice) problems.push({ severity: 'blocker', text: `Choose what ${label} becomes in the target.` });
+    if (!choice) problems.push({ severity: 'blocker', text: `Choose what ${label} becomes in this tenant.` });
     const exclusions = uses.filter((u) => u.exclusion);
     if (choice?.action === 'drop' && exclusions.length > 0 && proposal.status !== 'gone') {
       const confirmKey = `drop:${key}`;

@@ -1,13 +1,11 @@
-// The actions over the whole mapping: saving the admin's choices to a file and using a saved one
-// (the next copy between the same two tenants, or a pipeline, starts from them; a file for another
-// tenant is refused), and creating every group nothing stands for in one go, as an export that names
-// dozens of groups (IntuneManagement) would otherwise ask for one by one. All of them set choices
-// through `onLoad`, in one update, and each choice can still be changed on its own row.
+// The mapping's file actions: saving the admin's choices to a file and using a saved one (the next
+// copy between the same two tenants, or a pipeline, starts from them; a file for another tenant is
+// refused). A saved file's choices are set through `onLoad`, in one update, and each can still be
+// changed on its own row. Creating every missing group is the mapping table's own action.
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { ArrowDownloadRegular, DocumentArrowUpRegular, PeopleAddRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
-import { missingGroupCreates } from '../../domain/plan/mapping';
 import { applyMappingFile, mappingFile } from '../../domain/plan/mapping-file';
 import type { MappingChoice, MappingRow, PlanChoices } from '../../domain/plan/types';
 import { useTenantSession } from '../../session/tenant-session';
@@ -32,19 +30,6 @@ export function MappingFileButtons({ rows, choices, source, targetName, onLoad }
   const input = useRef<HTMLInputElement>(null);
   const [said, setSaid] = useState<{ text: string; error: boolean } | null>(null);
   const chosen = rows.filter((r) => r.chosen).length;
-  const creates = missingGroupCreates(rows);
-  const missing = Object.keys(creates).length;
-  // Once used, the button stays (disabled at 0) so the keyboard's focus is not dropped with it.
-  const [createdSome, setCreatedSome] = useState(false);
-
-  const createMissing = () => {
-    onLoad(creates, [...(choices.domains ?? [])]);
-    setCreatedSome(true);
-    setSaid({
-      text: `${missing === 1 ? '1 group' : `${missing} groups`} set to be created empty. To change one, choose otherwise on its row.`,
-      error: false,
-    });
-  };
 
   const save = () => {
     const file = mappingFile(
@@ -78,11 +63,6 @@ export function MappingFileButtons({ rows, choices, source, targetName, onLoad }
       <Button size="small" icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
         Use a saved mapping…
       </Button>
-      {missing > 0 || createdSome ? (
-        <Button size="small" icon={<PeopleAddRegular />} disabledFocusable={missing === 0} onClick={createMissing}>
-          Create every missing group ({missing})
-        </Button>
-      ) : null}
       <input
         ref={input}
         type="file"

@@ -1,9 +1,11 @@
-// The mapping: every object the imported policies name, what the target has for it, and the
-// admin's choice: use a match, pick another from the target's directory, create an empty group, or
+// The mapping: every object the imported policies name, what this tenant has for it, and the
+// admin's choice: use a match, pick another from the tenant's directory, create an empty group, or
 // leave it out. Leaving out an exclusion widens a policy, so it asks to be confirmed on its own row.
-// Rows that need a decision come first; the rest can be hidden.
+// Rows that need a decision come first; the rest can be hidden. Words say "this tenant", not "the
+// target": templates and restored backups are written into the tenant the admin is in.
 import {
   Badge,
+  Button,
   Checkbox,
   Dropdown,
   makeStyles,
@@ -19,14 +21,17 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
-import { KIND_WORDS } from '../../domain/plan/mapping';
+import { ArrowUndoRegular, PeopleAddRegular } from '@fluentui/react-icons';
+import { useRef, useState } from 'react';
+import { KIND_WORDS, missingGroupCreates } from '../../domain/plan/mapping';
 import type { MappingChoice, MappingRow, ProposalStatus } from '../../domain/plan/types';
 import type { DirectoryKind } from '../../graph/directory';
 import { DirectoryPicker } from '../../session/directory-picker';
+import type { PickedChoices } from './mapping-choices';
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   detail: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   exclusion: { fontWeight: tokens.fontWeightSemibold },
   problem: { display: 'block', marginTop: tokens.spacingVerticalXXS },
@@ -44,7 +49,7 @@ const STATUS: Record<ProposalStatus, { label: string; color: 'success' | 'inform
   gone: { label: 'Gone in the source', color: 'subtle' },
 };
 
-/** Kinds the admin can pick from the target's directory (a workload identity's object id is not what the search gives). */
+/** Kinds the admin can pick from the tenant's directory (a workload identity's object id is not what the search gives). */
 const PICKABLE: Partial<Record<MappingRow['kind'], DirectoryKind>> = {
   user: 'users',
   group: 'groups',
@@ -64,32 +69,75 @@ export interface MappingTableProps {
   sourceLabel: string;
   targetName: string;
   confirmed: ReadonlySet<string>;
-  onChoose(key: string, choice: MappingChoice): void;
+  /** Sets the choices of many references in one update (one row's, or every missing group's); null goes back to the proposal. */
+  onChoose(picked: PickedChoices): void;
   onConfirm(confirmKey: string, confirmed: boolean): void;
 }
+
+const groups = (count: number) => (count === 1 ? '1 group' : `${count} groups`);
 
 export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoose, onConfirm }: MappingTableProps) {
   const styles = useStyles();
   const [all, setAll] = useState(false);
   const attention = rows.filter(needsAttention);
   const shown = (all ? rows : attention).filter((row) => row.status !== 'planned');
+
+  // Every group nothing stands for, created in one action: an export (IntuneManagement's) may name dozens.
+  const creates = missingGroupCreates(rows);
+  const missing = Object.keys(creates).length;
+  // Once used, the button stays (disabled at 0) so the keyboard's focus is not dropped with it.
+  const [createdSome, setCreatedSome] = useState(false);
+  // What those rows held before (one snapshot), for Undo; offered while every one of them still says create.
+  const [before, setBefore] = useState<PickedChoices | null>(null);
+  const [said, setSaid] = useState('');
+  const createButton = useRef<HTMLButtonElement>(null);
+  const choiceOf = new Map(rows.map((row) => [row.key, row.choice]));
+  const undoable = before !== null && Object.keys(before).every((key) => choiceOf.get(key)?.action === 'create');
+
+  const createMissing = () => {
+    setBefore(Object.fromEntries(Object.keys(creates).map((key) => [key, rows.find((r) => r.key === key && r.chosen)?.choice ?? null])));
+    onChoose(creates);
+    setCreatedSome(true);
+    setSaid(`${groups(missing)} set to be created empty. To change one, choose otherwise on its row.`);
+  };
+  const undo = () => {
+    onChoose(before!);
+    setSaid(`Undone: ${groups(Object.keys(before!).length)} no longer set to be created.`);
+    setBefore(null);
+    // The Undo button goes away; the action it undid takes the focus back.
+    createButton.current?.focus();
+  };
+
   return (
     <div className={styles.wrap}>
-      <Switch
-        checked={all}
-        onChange={(_, data) => setAll(data.checked)}
-        label={`Show all ${rows.length} references (${attention.length} need a look)`}
-      />
+      <div className={styles.toolbar}>
+        <Switch
+          checked={all}
+          onChange={(_, data) => setAll(data.checked)}
+          label={`Show all ${rows.length} references (${attention.length} need a look)`}
+        />
+        {missing > 0 || createdSome ? (
+          <Button ref={createButton} size="small" icon={<PeopleAddRegular />} disabledFocusable={missing === 0} onClick={createMissing}>
+            Create every missing group ({missing})
+          </Button>
+        ) : null}
+        {undoable ? (
+          <Button size="small" icon={<ArrowUndoRegular />} aria-label="Undo creating every missing group" onClick={undo}>
+            Undo
+          </Button>
+        ) : null}
+        <Text role="status">{said}</Text>
+      </div>
       {shown.length === 0 ? (
         <Text>Every reference maps to the same or a matching object in {targetName}.</Text>
       ) : (
-        <Table aria-label="How references map to the target" size="small">
+        <Table aria-label="How references map to this tenant" size="small">
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{sourceLabel}</TableHeaderCell>
               <TableHeaderCell>Used in</TableHeaderCell>
               <TableHeaderCell>Proposal</TableHeaderCell>
-              <TableHeaderCell>In the target</TableHeaderCell>
+              <TableHeaderCell>In this tenant</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -145,13 +193,13 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                   <TableCell>
                     <Dropdown
                       className={styles.dropdown}
-                      aria-label={`In the target, ${label} becomes`}
+                      aria-label={`In this tenant, ${label} becomes`}
                       placeholder="Choose…"
                       value={current?.text ?? ''}
                       selectedOptions={current ? [current.value] : []}
                       onOptionSelect={(_, data) => {
                         const picked = options.find((o) => o.value === data.optionValue);
-                        if (picked) onChoose(row.key, picked.choice);
+                        if (picked) onChoose({ [row.key]: picked.choice });
                       }}
                     >
                       {options.map((option) => (
@@ -165,8 +213,8 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                         className={styles.dropdown}
                         kind={PICKABLE[row.kind]!}
                         label={`Pick another for ${label}`}
-                        placeholder="Search the target…"
-                        onPick={(entry) => onChoose(row.key, { action: 'use', targetId: entry.id, targetName: entry.displayName })}
+                        placeholder="Search this tenant…"
+                        onPick={(entry) => onChoose({ [row.key]: { action: 'use', targetId: entry.id, targetName: entry.displayName } })}
                       />
                     ) : null}
                     {row.problems.map((problem) => (

@@ -24,6 +24,7 @@ import { describeError } from '../../graph/describe-error';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { ErrorState } from '../../shared/ui/error-state';
 import { PolicySelection } from '../policy-selection';
+import { withMappingChoices } from './mapping-choices';
 import { MappingFileButtons } from './mapping-file-buttons';
 import { MappingTable } from './mapping-table';
 import { PlanRowsTable } from './plan-rows-table';
@@ -117,7 +118,7 @@ export function PlanReview({ source, targetName, onApply, initialChoices, intro,
                   onChange={(_, data) => setDomain((d) => ({ ...d, from: data.value }))}
                 />
               </Field>
-              <Field label="are found in the target as">
+              <Field label="are found in this tenant as">
                 <Input value={domain.to} placeholder="fabrikam.com" onChange={(_, data) => setDomain((d) => ({ ...d, to: data.value }))} />
               </Field>
               <Button
@@ -166,7 +167,7 @@ export function PlanReview({ source, targetName, onApply, initialChoices, intro,
           sourceLabel={kind === 'templates' ? 'In the templates' : kind === 'change' ? 'In the policies' : 'In the import'}
           targetName={targetName}
           confirmed={confirmed}
-          onChoose={(key, choice) => update({ mapping: { ...choices.mapping, [key]: choice } })}
+          onChoose={(picked) => setChoices((c) => ({ ...c, mapping: withMappingChoices(c.mapping, picked) }))}
           onConfirm={confirm}
         />
       </section>

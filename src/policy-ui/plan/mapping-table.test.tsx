@@ -1,0 +1,129 @@
+// @vitest-environment jsdom
+// Creating every missing group is one action of the mapping table: one click sets each group nothing
+// stands for to be created (in one update, leaving the admin's own choices alone), says how many, and
+// Undo puts back what those rows held before.
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { emptyImportSet } from '../../domain/import/import-set';
+import { sourcePolicies } from '../../domain/plan/build-plan';
+import { buildMapping } from '../../domain/plan/mapping';
+import { defaultChoices, type MappingChoice, type PlanTarget } from '../../domain/plan/types';
+import { withMappingChoices, type PickedChoices } from './mapping-choices';
+import { MappingTable } from './mapping-table';
+
+// The directory search needs a signed-in tenant; it plays no part here.
+vi.mock('../../session/directory-picker', () => ({ DirectoryPicker: () => null }));
+
+afterEach(cleanup);
+
+const PILOT = 'aaaaaaaa-0000-0000-0000-000000000001';
+const CONTRACTORS = 'aaaaaaaa-0000-0000-0000-000000000002';
+const VENDORS = 'aaaaaaaa-0000-0000-0000-000000000003';
+
+const source = emptyImportSet();
+source.origin.tenantId = '11111111-1111-1111-1111-111111111111';
+source.sections.policies = [
+  {
+    id: 'cccccccc-0000-0000-0000-000000000001',
+    displayName: 'CA001 Pilot MFA',
+    state: 'enabled',
+    conditions: {
+      clientAppTypes: ['all'],
+      users: { includeGroups: [PILOT, VENDORS], excludeGroups: [CONTRACTORS] },
+      applications: { includeApplications: ['All'] },
+    },
+    grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+  },
+];
+source.references = [
+  { kind: 'group', id: PILOT, displayName: 'MFA pilot', exists: true },
+  { kind: 'group', id: CONTRACTORS, displayName: 'Contractors', exists: true },
+  { kind: 'group', id: VENDORS, displayName: 'Vendors', exists: true },
+];
+/** Another tenant, where none of the three groups is found. */
+const target: PlanTarget = {
+  tenantId: '22222222-2222-2222-2222-222222222222',
+  policies: [],
+  namedLocations: [],
+  authenticationStrengths: [],
+  authenticationContexts: [],
+  termsOfUse: [],
+  directory: new Map([PILOT, CONTRACTORS, VENDORS].map((id) => [id, []])),
+};
+
+/** The table as the review holds it: the choices in state, the rows made again from them. */
+function Review({ initial, updates }: { initial: Record<string, MappingChoice>; updates: PickedChoices[] }) {
+  const [mapping, setMapping] = useState(initial);
+  const rows = buildMapping(source, sourcePolicies(source), target, { ...defaultChoices(), mapping }, new Map(), false);
+  return (
+    <MappingTable
+      rows={rows}
+      sourceLabel="In the import"
+      targetName="Fabrikam"
+      confirmed={new Set()}
+      onChoose={(picked) => {
+        updates.push(picked);
+        setMapping((m) => withMappingChoices(m, picked));
+      }}
+      onConfirm={() => undefined}
+    />
+  );
+}
+
+const choiceOf = (name: string) => screen.getByRole('combobox', { name: `In this tenant, ${name} becomes` }).textContent;
+const status = () => screen.getByRole('status').textContent;
+const CREATE = 'Create an empty group of this name';
+
+describe('MappingTable: create every missing group', () => {
+  // Vendors is decided already (left out): the action leaves it so.
+  const start = () => {
+    const updates: PickedChoices[] = [];
+    render(<Review initial={{ [`group:${VENDORS}`]: { action: 'drop' } }} updates={updates} />);
+    return updates;
+  };
+
+  it('sets every missing group to be created in one update, and says how many', () => {
+    const updates = start();
+    expect(choiceOf('MFA pilot')).not.toContain(CREATE);
+    expect(screen.getByText("Choose what the group 'Contractors' becomes in this tenant.")).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Create every missing group (2)' }));
+
+    expect(updates).toEqual([{ [`group:${PILOT}`]: { action: 'create' }, [`group:${CONTRACTORS}`]: { action: 'create' } }]);
+    expect(choiceOf('MFA pilot')).toBe(CREATE);
+    expect(choiceOf('Contractors')).toBe(CREATE);
+    expect(choiceOf('Vendors')).toBe('Leave it out');
+    expect(screen.queryByText(/^Choose what the group /)).toBeNull();
+    expect(status()).toBe('2 groups set to be created empty. To change one, choose otherwise on its row.');
+    // Kept at 0 rather than removed, so the focus stays where it was.
+    expect(screen.getByRole('button', { name: 'Create every missing group (0)' })).toBeTruthy();
+  });
+
+  it('Undo puts back what those rows held, leaves the rest, and gives the focus back to the action', () => {
+    const updates = start();
+    fireEvent.click(screen.getByRole('button', { name: 'Create every missing group (2)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo creating every missing group' }));
+
+    expect(updates).toHaveLength(2);
+    expect(choiceOf('MFA pilot')).not.toContain(CREATE);
+    expect(choiceOf('Contractors')).not.toContain(CREATE);
+    expect(choiceOf('Vendors')).toBe('Leave it out');
+    expect(screen.getByText("Choose what the group 'MFA pilot' becomes in this tenant.")).toBeTruthy();
+    expect(screen.getByText("Choose what the group 'Contractors' becomes in this tenant.")).toBeTruthy();
+    expect(status()).toBe('Undone: 2 groups no longer set to be created.');
+    expect(screen.queryByRole('button', { name: /^Undo/ })).toBeNull();
+    const again = screen.getByRole('button', { name: 'Create every missing group (2)' });
+    expect(document.activeElement).toBe(again);
+  });
+
+  it('no longer offers Undo once one of those rows is chosen otherwise', () => {
+    start();
+    fireEvent.click(screen.getByRole('button', { name: 'Create every missing group (2)' }));
+    expect(screen.getByRole('button', { name: 'Undo creating every missing group' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('combobox', { name: 'In this tenant, Contractors becomes' }));
+    fireEvent.click(screen.getByRole('option', { name: 'Leave it out' }));
+    expect(choiceOf('Contractors')).toBe('Leave it out');
+    expect(screen.queryByRole('button', { name: /^Undo/ })).toBeNull();
+  });
+});
