@@ -100,6 +100,41 @@ test('a draft survives a reload, and leaving asks first', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: /^Edit CA007/ })).toBeVisible();
 });
 
+test('browser Back from the editor asks first; Stay keeps the editor and the text', async ({ page }) => {
+  // Opened from the policy page, as an admin does: Back goes through the console's own history.
+  await page.getByRole('button', { name: /^Edit/ }).first().click();
+  const editor = new PolicyEditorPage(page);
+  await expect(editor.editor.locator('.view-lines')).toContainText('"displayName"');
+  await editor.replaceStringValue('enabledForReportingButNotEnforced', 'disabled');
+  await page.goBack();
+  await expect(editor.dialog).toContainText('Leave without saving?');
+  await editor.dialog.getByRole('button', { name: 'Stay' }).click();
+  await expect(editor.dialog).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: /^Edit CA007/ })).toBeVisible();
+  // Monaco draws spaces as no-break spaces: \s matches both.
+  await expect(editor.editor.locator('.view-lines')).toContainText(/"state":\s"disabled"/);
+  await expect(page.getByRole('radio', { name: 'Off', exact: true })).toBeChecked();
+
+  await page.goBack();
+  await editor.dialog.getByRole('button', { name: 'Leave' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^CA007/ })).toBeVisible();
+});
+
+test('a 320-character name without a space wraps in the editor’s heading and does not widen the page', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const long = `CA007 ${'x'.repeat(314)}`;
+  expect(long).toHaveLength(320);
+  const id = policyUrl.split('/').pop()!;
+  expect(await changeAsColleague(page, id, { displayName: long })).toBe(204);
+  const editor = new PolicyEditorPage(page);
+  await editor.open(policyUrl);
+  const heading = page.getByRole('heading', { level: 1, name: `Edit ${long}` });
+  await expect(heading).toBeVisible();
+  const box = (await heading.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(1440);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
+});
+
 test('the same draft in two tabs: a discard asks first, and the other tab keeps its text and says why', async ({ page, context }) => {
   const editor = new PolicyEditorPage(page);
   await editor.open(policyUrl);
@@ -125,7 +160,7 @@ test('the same draft in two tabs: a discard asks first, and the other tab keeps 
   await other.close();
 });
 
-test('the keyboard leaves the JSON the way the hint under it says', async ({ page }) => {
+test('the keyboard leaves the JSON the way the hint above it says', async ({ page }) => {
   const editor = new PolicyEditorPage(page);
   await editor.open(policyUrl);
   await expect(page.getByText('In the JSON, Tab indents. To leave it with Tab, press Ctrl+M first (again to indent).')).toBeVisible();

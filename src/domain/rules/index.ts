@@ -4,6 +4,7 @@
 import type { PolicyFinding } from '../policy-finding';
 import { applicationsOrUserActions } from './applications-or-user-actions';
 import { blockStandsAlone } from './block-stands-alone';
+import { coveredByAll } from './covered-by-all';
 import { grantOrSessionControl } from './grant-or-session-control';
 import { includeUsersOrWorkloadIdentities } from './include-users-or-workload-identities';
 import { includedAndExcluded } from './included-and-excluded';
@@ -38,6 +39,7 @@ export const policyRules: readonly Rule[] = [
   remediationOnAllResources,
   blockStandsAlone,
   includedAndExcluded,
+  coveredByAll,
   readOnlyProperty,
   unknownProperty,
 ];

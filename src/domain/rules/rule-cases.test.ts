@@ -12,6 +12,7 @@ interface Draft extends Loose {
   sessionControls: Loose | null;
 }
 const GROUP = '8d9c5a1e-1111-4222-8333-444455556666';
+const OTHER_GROUP = '11111111-2222-4333-8444-555555555555';
 const valid = (): Draft => ({
   displayName: 'Require MFA',
   state: 'enabledForReportingButNotEnforced',
@@ -106,6 +107,10 @@ const cases: Record<string, Case> = {
   'included-and-excluded': {
     fires: { change: (p) => (p.conditions.users.includeGroups = [GROUP]), at: ['conditions', 'users', 'includeGroups', 0] },
     quiet: (p) => (p.conditions.users.includeGroups = ['11111111-2222-4333-8444-555555555555']),
+  },
+  'covered-by-all': {
+    fires: { change: (p) => (p.conditions.users.includeGroups = [OTHER_GROUP]), at: ['conditions', 'users', 'includeGroups', 0] },
+    quiet: (p) => (p.conditions.users = { includeGroups: [OTHER_GROUP] }),
   },
   'read-only-property': { fires: { change: (p) => (p.id = 'x'), at: ['id'] }, quiet: () => {} },
   'unknown-property': {

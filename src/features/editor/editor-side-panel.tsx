@@ -10,7 +10,14 @@ import type { ConditionalAccessPolicy } from '../../domain/types';
 import { PolicySummaryView, useLiveSummary } from '../../policy-ui/policy-summary-view';
 
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  // Focused by the skip link before the JSON, it scrolls into view with room above its first label.
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    minWidth: 0,
+    scrollMarginTop: tokens.spacingVerticalXXL,
+  },
   // The heading, the findings and the notes below them, each apart from the next.
   checks: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   findings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyle: 'none' },
@@ -35,6 +42,7 @@ const useStyles = makeStyles({
 const icons = { error: ErrorCircleRegular, warning: WarningRegular, info: InfoRegular };
 
 export function EditorSidePanel({
+  id,
   policy,
   parseError,
   findings,
@@ -44,6 +52,8 @@ export function EditorSidePanel({
   lintNote,
   risks = [],
 }: {
+  /** Where the skip link before the JSON puts the keyboard's focus. */
+  id?: string;
   policy: ConditionalAccessPolicy | null;
   parseError: string | null;
   findings: PolicyFinding[];
@@ -62,7 +72,7 @@ export function EditorSidePanel({
   const readOnly = findings.filter((f) => f.severity === 'info').map((f) => f.path.join('.'));
   const summary = useLiveSummary(policy, names);
   return (
-    <aside className={styles.panel} aria-label="Policy settings and checks">
+    <aside id={id} tabIndex={-1} className={styles.panel} aria-label="Policy settings and checks">
       <div>
         <Label id="state-label" weight="semibold">
           State

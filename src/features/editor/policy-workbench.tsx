@@ -1,9 +1,9 @@
 // The editing surface shared by editing and creating: the JSON in Monaco (schema, the checks as
 // markers, read-only properties greyed, names beside ids) beside the state switch, the checks and
 // the live summary. Both views edit the same text, so Ctrl+Z undoes either.
-import { makeStyles, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { applyEdits, modify } from 'jsonc-parser';
-import { Suspense, useCallback, useMemo } from 'react';
+import { Suspense, useCallback, useId, useMemo } from 'react';
 import type { LockoutRisk } from '../../domain/lockout';
 import type { NameDirectory } from '../../domain/references';
 import { POLICY_SCHEMA_URI, READ_ONLY_PROPERTIES, conditionalAccessPolicySchema } from '../../domain/policy-schema';
@@ -27,11 +27,21 @@ const useStyles = makeStyles({
     '@media (max-width: 1023px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
   editor: { height: 'calc(100vh - 320px)', minHeight: '480px' },
-  hint: { display: 'block', marginTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground3 },
+  // Before the JSON, so the keyboard and a screen reader meet the ways past it first.
+  keys: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    columnGap: tokens.spacingHorizontalL,
+    marginBottom: tokens.spacingVerticalXS,
+  },
+  hint: { color: tokens.colorNeutralForeground3 },
 });
 
-// Monaco keeps Tab for indenting: a keyboard user needs its way out said where they are.
+// Monaco keeps Tab for indenting (JSON needs it): a keyboard user needs its way out said where they
+// are, on screen and in the editor's name, which a screen reader reads on entering it.
 const TAB_KEYS = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? 'Ctrl+Shift+M' : 'Ctrl+M';
+const TAB_HINT = `In the JSON, Tab indents. To leave it with Tab, press ${TAB_KEYS} first (again to indent).`;
 
 /** "The lint also marks 1 warning and 1 suggestion in the JSON…", or nothing when it marks nothing. */
 function lintNoteOf(markers: readonly EditorMarker[]): string | null {
@@ -74,6 +84,7 @@ export function PolicyWorkbench({
 }) {
   const styles = useStyles();
   const { dark } = useTheme();
+  const sidePanelId = useId();
   const describeId = useCallback((id: string) => describeIdIn(names, id), [names]);
 
   const lint = useLintMarkers(draft);
@@ -102,6 +113,15 @@ export function PolicyWorkbench({
   return (
     <div className={styles.layout}>
       <div>
+        <div className={styles.keys}>
+          {/* A skip link as a button: a #fragment would be a navigation, and the focus must land in the panel. */}
+          <Link as="button" onClick={() => document.getElementById(sidePanelId)?.focus()}>
+            Skip the JSON, to the state, lists and checks
+          </Link>
+          <Text size={200} className={styles.hint}>
+            {TAB_HINT}
+          </Text>
+        </div>
         <div className={styles.editor}>
           <Suspense
             fallback={
@@ -118,16 +138,14 @@ export function PolicyWorkbench({
               markers={markers}
               dimmed={dimmed}
               dark={dark}
-              ariaLabel={label}
+              ariaLabel={`${label}. ${TAB_HINT}`}
               describeId={describeId}
             />
           </Suspense>
         </div>
-        <Text size={200} className={styles.hint}>
-          In the JSON, Tab indents. To leave it with Tab, press {TAB_KEYS} first (again to indent).
-        </Text>
       </div>
       <EditorSidePanel
+        id={sidePanelId}
         policy={draft.policy as ConditionalAccessPolicy | null}
         parseError={draft.parseError}
         findings={draft.findings}
