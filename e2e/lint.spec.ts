@@ -70,9 +70,18 @@ test('the Lint page lists the findings by category, with rule ids, the other too
   await expect(deviceCode).not.toContainText("excludes the group 'CA - Emergency access accounts'");
   const legacy = lint.finding('coverage-legacy-authentication-blocked');
   await expect(legacy).toContainText(
-    "'CA002: Block legacy authentication' (On) does, excluding only the group 'CA - Emergency access accounts', likely your emergency access group: name it in Settings",
+    "'CA002: Block legacy authentication' (On) does, excluding only the group 'CA - Emergency access accounts' (likely your emergency access group).",
   );
   await expect(legacy).not.toContainText('No policy');
+  // What to do about that group is said once, above the coverage findings, not in each of them.
+  const coverage = page.getByRole('region', { name: /^Coverage of the tenant/ });
+  await expect(
+    coverage.getByText(
+      /^The group 'CA - Emergency access accounts', the user 'Break Glass 01' and the user 'Break Glass 02' are likely your emergency access accounts/,
+    ),
+  ).toHaveCount(1);
+  await expect(coverage.getByRole('link', { name: 'Name the emergency access accounts in Settings' })).toBeVisible();
+  await expect(lint.category('Coverage of the tenant').getByText(/Settings/)).toHaveCount(0);
 
   await lint.filter('severity', 'Suggestions');
   await expect(lint.category('References')).toHaveCount(0);

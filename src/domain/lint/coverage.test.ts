@@ -1,8 +1,9 @@
 // Coverage before Settings names the emergency accounts: a policy that excludes only a group (or a
 // user) whose name says emergency or break glass is read as excluding the emergency accounts, and the
-// finding says so as a suggestion to name them, not as a gap.
+// finding says so as a suggestion, not as a gap. What to do about it is said once, by the note.
 import { describe, expect, it } from 'vitest';
 import { lintTenant, ruleById } from './catalogue';
+import { coverageRules, likelyEmergencyNote } from './coverage';
 import { demo, EMERGENCY_GROUP, NOW, SERVICE_GROUP } from './test-policies';
 import type { LintInput } from './types';
 
@@ -24,7 +25,7 @@ describe('coverage before the emergency accounts are named', () => {
         severity: 'info',
         message:
           "A policy that is On requires multifactor authentication for all users on all resources: 'CA001: Require MFA for all users' (On) does, " +
-          "excluding only the group 'CA - Emergency access accounts', likely your emergency access group: name it in Settings (Emergency access).",
+          "excluding only the group 'CA - Emergency access accounts' (likely your emergency access group).",
       }),
     ]);
     expect(findings[0]!.message).not.toMatch(/No policy|comes close/);
@@ -34,9 +35,7 @@ describe('coverage before the emergency accounts are named', () => {
     const users = { includeUsers: ['All'], excludeUsers: [BREAK_GLASS_USER] };
     const [finding] = lint('coverage-mfa-for-everyone', { policies: [demo.mfaForAll({ users })] });
     expect(finding?.severity).toBe('info');
-    expect(finding?.message).toContain(
-      "excluding only the user 'Break Glass 01', likely your emergency access account: name it in Settings",
-    );
+    expect(finding?.message).toContain("excluding only the user 'Break Glass 01' (likely your emergency access account).");
   });
 
   it('still reports a gap for what else narrows the policy, naming the likely emergency group apart', () => {
@@ -44,7 +43,7 @@ describe('coverage before the emergency accounts are named', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'warning' });
     expect(findings[0]!.message).toContain(
-      "comes close, but it is Report-only. Not counted against it: the group 'CA - Emergency access accounts', likely your emergency access group: name it in Settings (Emergency access).",
+      "comes close, but it is Report-only. Not counted against it: the group 'CA - Emergency access accounts' (likely your emergency access group).",
     );
   });
 
@@ -69,7 +68,39 @@ describe('coverage before the emergency accounts are named', () => {
     const [finding] = lint('coverage-phishing-resistant-admins', { policies: [demo.phishingResistantAdmins()] });
     expect(finding?.severity).toBe('info');
     expect(finding?.message).toMatch(
-      /^Policies that are On require phishing-resistant MFA .*: 'CA003[^']*' \(On\) does, excluding only the group 'CA - Emergency access accounts', likely your emergency access group/,
+      /^Policies that are On require phishing-resistant MFA .*: 'CA003[^']*' \(On\) does, excluding only the group 'CA - Emergency access accounts' \(likely your emergency access group\)\.$/,
     );
+  });
+});
+
+describe('likelyEmergencyNote', () => {
+  const tenant = {
+    policies: [demo.mfaForAll(), demo.blockLegacy(), demo.deviceCode(), demo.userRisk(), demo.signInRisk()],
+    now: NOW,
+    references,
+  };
+
+  it('says once, for the whole tenant, what each coverage finding only points at', () => {
+    expect(likelyEmergencyNote(tenant)).toBe(
+      "The group 'CA - Emergency access accounts' is likely your emergency access group, as its name says: " +
+        'until Settings names the emergency accounts, the coverage rules do not count excluding it against a policy.',
+    );
+    const findings = lintTenant(tenant, coverageRules).filter((f) => f.message.includes('likely your emergency access'));
+    expect(findings.length).toBeGreaterThan(1);
+    for (const finding of findings) expect(finding.message).not.toMatch(/Settings/);
+  });
+
+  it('names every likely emergency account and group, groups first', () => {
+    const users = { includeUsers: ['All'], excludeUsers: [BREAK_GLASS_USER] };
+    expect(likelyEmergencyNote({ ...tenant, policies: [demo.mfaForAll({ users }), demo.blockLegacy()] })).toMatch(
+      /^The group 'CA - Emergency access accounts' and the user 'Break Glass 01' are likely your emergency access accounts, as their names say: .* excluding them against a policy\.$/,
+    );
+  });
+
+  it('has nothing to say once Settings names the emergency accounts, or when no exclusion is so named', () => {
+    const emergency = { users: [{ id: BREAK_GLASS_USER, name: 'Break Glass 01' }], groups: [] };
+    expect(likelyEmergencyNote({ ...tenant, emergency })).toBeNull();
+    const users = { includeUsers: ['All'], excludeGroups: [SERVICE_GROUP] };
+    expect(likelyEmergencyNote({ ...tenant, policies: [demo.mfaForAll({ users })] })).toBeNull();
   });
 });

@@ -2,12 +2,23 @@
 // each counted only when a policy applies it unconditionally (scope.ts). A gap is one finding for
 // the tenant, naming the policies that come close and what narrows them. Before Settings names the
 // emergency accounts, an excluded user or group whose name says emergency or break glass is read as
-// them, and said to be (a suggestion to name it, not a gap).
+// them: each finding says so in a few words, and likelyEmergencyNote says once what to do about it
+// (the Lint page shows it above the coverage findings).
 import { builtInRole } from '../import/built-in-roles';
 import { isJsonObject, objectIn as obj, stringsIn as list } from '../json';
 import { narrowing, type Allowance } from './scope';
-import { blocks, idsIn, includesAllResources, includesAllUsers, policyWords, requiresMfa, type PolicyView, type Tenant } from './tenant';
-import type { ExternalId, LintRule, RuleResult } from './types';
+import {
+  blocks,
+  idsIn,
+  includesAllResources,
+  includesAllUsers,
+  policyWords,
+  requiresMfa,
+  tenantOf,
+  type PolicyView,
+  type Tenant,
+} from './tenant';
+import type { ExternalId, LintInput, LintRule, RuleResult } from './types';
 
 const maester = (id: string): ExternalId => ({ source: 'maester', id });
 const scuba = (id: string): ExternalId => ({ source: 'scubagear', id });
@@ -30,21 +41,45 @@ function readingOf(tenant: Tenant): Reading {
   return { tenant: { ...tenant, emergencyIds: new Set([...tenant.emergencyIds, ...likelyEmergency]) }, likelyEmergency };
 }
 
-/** "the group 'CA - Emergency access accounts', likely your emergency access group: name it in Settings"; null when the policies exclude none. */
-function likelyEmergencyWords(policies: PolicyView[], reading: Reading): string | null {
+/** The likely emergency accounts and groups these policies exclude, each once. */
+function likelyExcludedBy(policies: PolicyView[], reading: Reading): { groups: string[]; users: string[] } {
   const likely = (key: 'excludeGroups' | 'excludeUsers') => [
     ...new Set(policies.flatMap((p) => idsIn(p.users[key]).filter((id) => reading.likelyEmergency.has(id.toLowerCase())))),
   ];
-  const groups = likely('excludeGroups');
-  const named = [
-    ...groups.map((id) => `the group ${reading.tenant.nameOf(id)}`),
-    ...likely('excludeUsers').map((id) => `the user ${reading.tenant.nameOf(id)}`),
-  ];
+  return { groups: likely('excludeGroups'), users: likely('excludeUsers') };
+}
+
+/** "the group 'CA - Emergency access accounts' and the user 'Break Glass 01'", and whether that is a group, an account or more. */
+function namesOf({ groups, users }: { groups: string[]; users: string[] }, tenant: Tenant): { joined: string; what: string } | null {
+  const named = [...groups.map((id) => `the group ${tenant.nameOf(id)}`), ...users.map((id) => `the user ${tenant.nameOf(id)}`)];
   if (named.length === 0) return null;
   const one = named.length === 1;
-  const what = one ? (groups.length ? 'group' : 'account') : 'accounts';
-  const joined = one ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named.at(-1)!}`;
-  return `${joined}, likely your emergency access ${what}: name ${one ? 'it' : 'them'} in Settings (Emergency access)`;
+  return {
+    joined: one ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named.at(-1)!}`,
+    what: one ? (groups.length ? 'group' : 'account') : 'accounts',
+  };
+}
+
+/** "the group 'CA - Emergency access accounts' (likely your emergency access group)"; null when the policies exclude none. */
+function likelyEmergencyWords(policies: PolicyView[], reading: Reading): string | null {
+  const names = namesOf(likelyExcludedBy(policies, reading), reading.tenant);
+  return names && `${names.joined} (likely your emergency access ${names.what})`;
+}
+
+/**
+ * What the findings only point at, said once for the tenant: which excluded accounts or groups are
+ * read as the emergency ones, and what that means. Null once Settings names the emergency accounts,
+ * or when no policy excludes an account or group whose name says emergency or break glass.
+ */
+export function likelyEmergencyNote(input: LintInput): string | null {
+  const reading = readingOf(tenantOf(input));
+  const names = namesOf(likelyExcludedBy(reading.tenant.policies, reading), reading.tenant);
+  if (!names) return null;
+  const [is, it, says] = names.what === 'accounts' ? ['are', 'them', 'their names say'] : ['is', 'it', 'its name says'];
+  return (
+    `${names.joined.replace(/^t/, 'T')} ${is} likely your emergency access ${names.what}, as ${says}: ` +
+    `until Settings names the emergency accounts, the coverage rules do not count excluding ${it} against a policy.`
+  );
 }
 
 /** The gap, and up to three policies that would close it but for what narrows them. */

@@ -1,17 +1,21 @@
 // The tenant's lint: every finding of the catalogue, grouped by category (tenant-wide coverage gaps
 // included), filtered by severity and category (in the address, so a view can be shared), each with
 // its rule id and the Maester or ScubaGear id beside it, a link to its policy, its quick fix and
-// suppression with a reason. Suppressions come back from a backup here too.
+// suppression with a reason. Suppressions come back from a backup here too. Above the coverage
+// findings, a note says once which excluded group is read as the emergency accounts until Settings
+// names them (each finding only points at it).
 import { Dropdown, makeStyles, MessageBar, MessageBarBody, Option, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { policyJson } from '../../domain/json';
+import { likelyEmergencyNote } from '../../domain/lint/coverage';
 import { LINT_CATEGORIES, type LintCategory, type LintFinding, type LintSeverity } from '../../domain/lint/types';
 import { describeError } from '../../graph/describe-error';
 import { LintFindingsList, RouteLink, severityLabel } from '../../policy-ui/lint-findings';
+import { lintInputOf } from '../../policy-ui/lint-queries';
 import { policiesQuery } from '../../policy-ui/queries';
-import { useTenantLint } from '../../policy-ui/use-tenant-lint';
+import { useLintSources, useTenantLint } from '../../policy-ui/use-tenant-lint';
 import { useEmergencyAccess } from '../../session/emergency-access';
 import { useLintSuppressions } from '../../session/lint-suppressions-store';
 import { useTenantSession } from '../../session/tenant-session';
@@ -53,6 +57,9 @@ export function LintPage() {
   const styles = useStyles();
   const tenant = useTenantSession();
   const lint = useTenantLint();
+  // The same queries as the lint's own (shared, nothing read twice); the note needs the names, which findings do not carry.
+  const { sources } = useLintSources();
+  const emergencyNote = useMemo(() => sources && likelyEmergencyNote(lintInputOf(sources, new Date())), [sources]);
   const policies = useQuery(policiesQuery(tenant));
   const [emergency] = useEmergencyAccess(tenant.account.tenantId);
   const [suppressions, updateSuppressions] = useLintSuppressions(tenant.account.tenantId);
@@ -151,6 +158,13 @@ export function LintPage() {
                 <h2 id={`lint-${group.category.replace(/\W+/g, '-')}`} className={styles.heading}>
                   {CATEGORY_LABELS[group.category]} ({group.findings.filter((f) => !f.suppressed).length})
                 </h2>
+                {group.category === 'coverage' && emergencyNote && (
+                  <MessageBar intent="info" aria-label="Likely emergency access accounts">
+                    <MessageBarBody>
+                      {emergencyNote} <RouteLink to={paths.settings}>Name the emergency access accounts in Settings</RouteLink>.
+                    </MessageBarBody>
+                  </MessageBar>
+                )}
                 <LintFindingsList findings={group.findings} related={findings} label={`${CATEGORY_LABELS[group.category]} findings`} />
               </section>
             ))
