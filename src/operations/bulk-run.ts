@@ -17,11 +17,22 @@ export interface BulkItem {
   restored?: boolean;
 }
 
+/** A deleted named location a restore brings back before the policies that need it. */
+export interface BulkLocation {
+  id: string;
+  name: string;
+  neededBy: { id: string; name: string }[];
+  status: BulkStatus;
+  message?: string;
+}
+
 export interface BulkRun {
   kind: BulkKind;
   reportOnly: boolean;
   startedAt: string;
   items: BulkItem[];
+  /** A restore's named locations, restored first: journalled with the items, so a resume skips those done. */
+  locations?: BulkLocation[];
   /** Why the run stopped before the end: a failure every other item would meet too. */
   stopped?: string;
 }
@@ -109,7 +120,9 @@ export function bulkJournal(store: JournalStore, accountKey: string): BulkJourna
       if (!run || !Array.isArray(run.items)) return null;
       // An item left "running" was cut short (a closed tab): whether it happened is unknown, so it is
       // shown as not done; resuming tries it again (a purge that already happened counts as done).
-      return { ...run, items: run.items.map((item) => (item.status === 'running' ? { ...item, status: 'pending' } : item)) };
+      const notRunning = <T extends { status: BulkStatus }>(step: T): T =>
+        step.status === 'running' ? { ...step, status: 'pending' } : step;
+      return { ...run, items: run.items.map(notRunning), ...(run.locations && { locations: run.locations.map(notRunning) }) };
     },
     save: (run) => store.save(key, run),
     clear: () => store.clear(key),

@@ -218,7 +218,7 @@ export function BulkProgress({
   onDismiss,
 }: {
   run: BulkRun;
-  /** The deleted named locations restored before the policies that need them, in this start or resume. */
+  /** The deleted named locations restored before the policies that need them, as the run (and its journal) holds them. */
   locations: LocationStep[] | null;
   running: boolean;
   /** What the policies refer to is being checked again: a resume waits for it. */

@@ -2,11 +2,11 @@
 // the locations are restored first (one write at a time, each read back), then the policies. A
 // policy whose location the admin chose not to restore is left out of the run; one whose location
 // could not be restored is not tried (restored, it would point at a deleted location), and says why.
-// What each policy needs is worked out again from the tenant on every start and resume, so a run
-// resumed after a reload restores a location still missing before the policies that use it.
+// The location steps are worked out from the tenant when the run starts and kept in the run, which the
+// journal saves at every step: a resume goes on from where it stopped, never restoring one twice.
 import type { DeletedNamedLocation, DeletedPolicy } from '../../graph/deleted-items';
 import type { MissingDependency } from '../../domain/dependencies';
-import { unfinished, type BulkRun, type BulkStatus } from '../../operations/bulk-run';
+import { unfinished, type BulkLocation, type BulkRun } from '../../operations/bulk-run';
 
 export interface NeededLocation {
   location: DeletedNamedLocation;
@@ -56,12 +56,14 @@ export function splitForRestore(
 }
 
 /** A named location restored before the policies of a run. */
-export interface LocationStep {
-  id: string;
-  name: string;
-  neededBy: { id: string; name: string }[];
-  status: BulkStatus;
-  message?: string;
+export type LocationStep = BulkLocation;
+
+/** The run with the locations it restores first, each waiting. */
+export function withLocationSteps(run: BulkRun, needed: readonly NeededLocation[]): BulkRun {
+  return {
+    ...run,
+    locations: needed.map(({ location, neededBy }) => ({ id: location.id, name: location.displayName, neededBy, status: 'pending' })),
+  };
 }
 
 export interface LocationsFirstPorts {
@@ -69,7 +71,7 @@ export interface LocationsFirstPorts {
   restoreLocation(id: string): Promise<unknown>;
   /** Runs the policies' part: the bulk run as it always was. */
   runPolicies(run: BulkRun, onChange: (run: BulkRun) => void): Promise<BulkRun>;
-  onLocations(steps: LocationStep[]): void;
+  /** Every change of the run, its location steps included: to be journalled before it is shown. */
   onRun(run: BulkRun): void;
   /** The reason a restore failed, in words. */
   describe(error: unknown): string;
@@ -79,30 +81,21 @@ const held = (step: LocationStep) =>
   `not tried: it needs the named location “${step.name}”, which could not be restored${step.message ? ` (${step.message})` : ''}`;
 
 /**
- * Restores the needed locations one at a time, then runs the policies, holding back those whose
- * location failed (shown failed with the reason; a resume tries the location again first).
- * Stopped while locations are restored, no policy is tried.
+ * Restores the run's locations not yet done, one at a time, then runs the policies, holding back
+ * those whose location failed (shown failed with the reason; a resume tries the location again
+ * first). Stopped while locations are restored, no policy is tried.
  */
-export async function restoreWithLocationsFirst(
-  run: BulkRun,
-  needed: readonly NeededLocation[],
-  ports: LocationsFirstPorts,
-  signal?: AbortSignal,
-): Promise<BulkRun> {
-  let steps: LocationStep[] = needed.map(({ location, neededBy }) => ({
-    id: location.id,
-    name: location.displayName,
-    neededBy,
-    status: 'pending',
-  }));
+export async function restoreWithLocationsFirst(run: BulkRun, ports: LocationsFirstPorts, signal?: AbortSignal): Promise<BulkRun> {
+  let current = run;
   const update = (id: string, patch: Partial<LocationStep>) => {
-    steps = steps.map((step) => (step.id === id ? { ...step, ...patch } : step));
-    ports.onLocations(steps);
+    current = { ...current, locations: current.locations?.map((step) => (step.id === id ? { ...step, ...patch } : step)) };
+    ports.onRun(current);
   };
-  ports.onLocations(steps);
-  for (const step of steps) {
-    if (signal?.aborted) return run;
-    update(step.id, { status: 'running' });
+  ports.onRun(current);
+  for (const step of run.locations ?? []) {
+    if (step.status === 'done') continue;
+    if (signal?.aborted) return current;
+    update(step.id, { status: 'running', message: undefined });
     try {
       await ports.restoreLocation(step.id);
       update(step.id, { status: 'done' });
@@ -111,20 +104,23 @@ export async function restoreWithLocationsFirst(
     }
   }
   const reasons = new Map<string, string>();
-  for (const step of steps) if (step.status === 'failed') for (const policy of step.neededBy) reasons.set(policy.id, held(step));
-  const withHeld = (current: BulkRun): BulkRun => ({
-    ...current,
+  for (const step of current.locations ?? [])
+    if (step.status === 'failed') for (const policy of step.neededBy) reasons.set(policy.id, held(step));
+  const locations = current.locations;
+  const withHeld = (latest: BulkRun): BulkRun => ({
+    ...latest,
+    locations,
     items: run.items.map((item) => {
       const reason = reasons.get(item.id);
       if (reason && item.status !== 'done') return { ...item, status: 'failed', message: reason };
-      return current.items.find((i) => i.id === item.id) ?? item;
+      return latest.items.find((i) => i.id === item.id) ?? item;
     }),
   });
-  const rest: BulkRun = { ...run, items: run.items.filter((item) => !reasons.has(item.id)) };
+  const rest: BulkRun = { ...current, items: run.items.filter((item) => !reasons.has(item.id)) };
   if (unfinished(rest).length === 0) {
     const done = withHeld(rest);
     ports.onRun(done);
     return done;
   }
-  return withHeld(await ports.runPolicies(rest, (current) => ports.onRun(withHeld(current))));
+  return withHeld(await ports.runPolicies(rest, (latest) => ports.onRun(withHeld(latest))));
 }

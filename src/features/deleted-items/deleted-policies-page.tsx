@@ -44,7 +44,7 @@ import {
 import { findMissingDependencies } from '../../domain/dependencies';
 import { BulkConfirmDialog, BulkProgress } from './bulk-panel';
 import { newRun, unfinished, type BulkKind, type BulkRun } from '../../operations/bulk-run';
-import { neededLocations, restoreWithLocationsFirst, type LocationStep } from './bulk-restore-plan';
+import { neededLocations, restoreWithLocationsFirst, withLocationSteps } from './bulk-restore-plan';
 import { goneNames } from './gone-names';
 import { PurgeDialog, RestoreDialog, SecondStepFailed, type RestoreMode } from './deleted-actions';
 import { DeletedLocationsSection, type LocationUser } from './deleted-locations-section';
@@ -105,7 +105,6 @@ export function DeletedPoliciesPage() {
   const purgePolicy = usePurgePolicy();
   const bulkRun = useBulkRun();
   const restoreLocation = useRestoreNamedLocation();
-  const [locationSteps, setLocationSteps] = useState<LocationStep[] | null>(null);
   const [running, setRunning] = useState(false);
   const stopper = useRef<AbortController | null>(null);
   // Leaving the page stops a run after the item under way; it can be resumed here later.
@@ -175,29 +174,29 @@ export function DeletedPoliciesPage() {
     stopper.current = controller;
     setRunning(true);
     try {
-      // Worked out again on every start and resume: a location still deleted is restored before the policies that need it.
+      // Worked out from the tenant when the run starts (or a run journalled before runs kept them resumes);
+      // after that the run's own steps say what is left, so a resume restores no location twice.
       const pending = new Set(unfinished(start).map((item) => item.id));
-      const needed =
-        start.kind === 'restore'
-          ? neededLocations(
-              (deleted.data ?? []).filter((p) => pending.has(p.id!)),
-              missingOf,
+      const planned =
+        start.kind === 'restore' && !start.locations
+          ? withLocationSteps(
+              start,
+              neededLocations(
+                (deleted.data ?? []).filter((p) => pending.has(p.id!)),
+                missingOf,
+              ),
             )
-          : [];
-      if (needed.length === 0) {
-        await bulkRun.mutateAsync({ run: start, onChange: setRun, signal: controller.signal });
+          : start;
+      if (!planned.locations?.length) {
+        await bulkRun.mutateAsync({ run: planned, onChange: setRun, signal: controller.signal });
         return;
       }
-      setRun(start);
-      journal.save(start);
       await restoreWithLocationsFirst(
-        start,
-        needed,
+        planned,
         {
           restoreLocation: (id) => restoreLocation.mutateAsync(id),
           runPolicies: (run, onChange) => bulkRun.mutateAsync({ run, onChange, signal: controller.signal }),
-          onLocations: setLocationSteps,
-          // The policies held back are kept in the journal too, so that a resume tries them again.
+          // The location steps and the policies held back are kept in the journal too, so that a resume goes on from them.
           onRun: (current) => {
             journal.save(current);
             setRun(current);
@@ -254,7 +253,7 @@ export function DeletedPoliciesPage() {
       {run && (
         <BulkProgress
           run={run}
-          locations={locationSteps}
+          locations={run.locations ?? null}
           running={running}
           checking={run.kind === 'restore' && checking}
           onStop={() => stopper.current?.abort()}
@@ -262,7 +261,6 @@ export function DeletedPoliciesPage() {
           onDismiss={() => {
             journal.clear();
             setRun(null);
-            setLocationSteps(null);
           }}
         />
       )}
@@ -377,7 +375,6 @@ export function DeletedPoliciesPage() {
           checking={checking}
           onStart={(reportOnly, included) => {
             setConfirmBulk(null);
-            setLocationSteps(null);
             void startRun(
               newRun(
                 confirmBulk,
