@@ -85,6 +85,7 @@ export default defineConfig(({ mode }) => ({
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',
+    setupFiles: ['src/testing/jsdom-setup.ts'],
     restoreMocks: true,
   },
 }));

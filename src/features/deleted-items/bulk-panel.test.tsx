@@ -9,15 +9,6 @@ import type { MissingDependency } from '../../domain/dependencies';
 import { BulkConfirmDialog } from './bulk-panel';
 
 afterEach(cleanup);
-// Fluent's MessageBar measures itself; jsdom has no ResizeObserver.
-vi.stubGlobal(
-  'ResizeObserver',
-  class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  },
-);
 
 const oldVpn: DeletedNamedLocation = { id: 'loc-vpn', displayName: 'Old VPN egress' };
 const ca090: DeletedPolicy = { id: 'CA090', displayName: 'CA090: Block sign-ins from the old VPN', state: 'enabled' };

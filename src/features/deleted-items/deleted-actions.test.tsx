@@ -2,20 +2,11 @@
 // What a deleted policy refers to that is gone is named where the console knows the name (here a
 // named location deleted for good, named by the audit log), not by its bare id.
 import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { MissingDependency } from '../../domain/dependencies';
 import { MissingDependencies } from './deleted-actions';
 
 afterEach(cleanup);
-// Fluent's MessageBar measures itself; jsdom has no ResizeObserver.
-vi.stubGlobal(
-  'ResizeObserver',
-  class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  },
-);
 
 const purged: MissingDependency = {
   id: '5f1c2b7e-0000-4000-8000-000000000001',
