@@ -29,10 +29,17 @@ import { personName, useAuth, type DemoDirectory, type SignedInAccount } from '.
 import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { useTheme, type ThemePreference } from '../../shared/theme';
+import { SMALL } from '../../shared/ui/media';
 
 const useStyles = makeStyles({
-  trigger: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, textAlign: 'left' },
-  lines: { display: 'flex', flexDirection: 'column', lineHeight: 1.2 },
+  trigger: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, textAlign: 'left', flexShrink: 0 },
+  lines: {
+    display: 'flex',
+    flexDirection: 'column',
+    lineHeight: 1.2,
+    // A small window shows the avatar alone; the name and tenant stay the button's words, and its tooltip.
+    [SMALL]: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  },
   tenant: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
 });
 

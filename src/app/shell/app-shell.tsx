@@ -35,8 +35,7 @@ import { AccountMenu, type DemoControls } from './account-menu';
 import { useFocusRescue } from './use-focus-rescue';
 import { focusOnce, useFocusOnNavigate } from './focus-on-navigate';
 import { paths } from '../../shared/routes/paths';
-
-const NARROW = '@media (max-width: 1023px)';
+import { NARROW, SMALL } from '../../shared/ui/media';
 
 const useStyles = makeStyles({
   root: {
@@ -56,8 +55,16 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2,
+    [SMALL]: { gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
   },
-  brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  brand: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    minWidth: 0,
+    [SMALL]: { gap: tokens.spacingHorizontalS },
+  },
+  badge: { whiteSpace: 'nowrap', flexShrink: 0 },
   product: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   nav: {
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -70,6 +77,21 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
     minWidth: 0,
     [NARROW]: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}` },
+    // A field is never wider than the page: a native select is as wide as its longest option (a
+    // policy's name), and in a flex row a field would not shrink below it.
+    '& .fui-Field': { minWidth: 0, maxWidth: '100%' },
+    '& .fui-Select': { maxWidth: '100%' },
+    // Fluent's fields keep a least width of their own (a combobox 250 px): in a small window they
+    // take the width there is instead of pushing the page sideways; tab lists wrap.
+    [SMALL]: {
+      padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalM}`,
+      '& .fui-Combobox, & .fui-Dropdown, & .fui-SearchBox, & .fui-Input, & .fui-Select, & .fui-Textarea': {
+        minWidth: 0,
+        maxWidth: '100%',
+      },
+      '& .fui-TabList': { flexWrap: 'wrap', maxWidth: '100%' },
+      '& .fui-Breadcrumb ol': { flexWrap: 'wrap' },
+    },
   },
   icon: { fontSize: '20px' },
   label: {
@@ -111,7 +133,7 @@ const ShellHeader = memo(function ShellHeader({ demo }: { demo?: DemoControls })
         <Text className={styles.product}>Gatehouse</Text>
         {demo && (
           <Tooltip content="An emulated Microsoft Graph tenant running in your browser" relationship="description">
-            <Badge appearance="filled" color="important">
+            <Badge appearance="filled" color="important" className={styles.badge}>
               Demo tenant
             </Badge>
           </Tooltip>

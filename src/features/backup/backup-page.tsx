@@ -38,6 +38,7 @@ import { formatDateTime } from '../../shared/ui/format';
 import { paths } from '../../shared/routes/paths';
 import { writeZip } from '../../shared/zip';
 import { DocumentationSection } from './documentation-section';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '880px' },
@@ -189,34 +190,36 @@ export function BackupPage() {
               </MessageBarBody>
             </MessageBar>
           )}
-          <Table className={styles.counts} aria-label="What the backup holds" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Part</TableHeaderCell>
-                <TableHeaderCell>Count</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {SECTION_WORDS.map(([key, words]) => (
-                <TableRow key={key}>
-                  <TableCell>{words}</TableCell>
-                  <TableCell>{chosen ? chosen.manifest.counts[key] : '…'}</TableCell>
+          <TableScroll label="What the backup holds">
+            <Table className={styles.counts} aria-label="What the backup holds" size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Part</TableHeaderCell>
+                  <TableHeaderCell>Count</TableHeaderCell>
                 </TableRow>
-              ))}
-              <TableRow>
-                <TableCell>Contingency plans (with the edits kept on this device)</TableCell>
-                <TableCell>{chosen ? chosen.contingencyPlans.length : '…'}</TableCell>
-              </TableRow>
-              <TableRow>
-                <TableCell>Staged rollouts (kept on this device)</TableCell>
-                <TableCell>{chosen ? chosen.rolloutPlans.length : '…'}</TableCell>
-              </TableRow>
-              <TableRow>
-                <TableCell>Lint suppressions, with their reasons (kept on this device)</TableCell>
-                <TableCell>{chosen ? chosen.lintSuppressions.length : '…'}</TableCell>
-              </TableRow>
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {SECTION_WORDS.map(([key, words]) => (
+                  <TableRow key={key}>
+                    <TableCell>{words}</TableCell>
+                    <TableCell>{chosen ? chosen.manifest.counts[key] : '…'}</TableCell>
+                  </TableRow>
+                ))}
+                <TableRow>
+                  <TableCell>Contingency plans (with the edits kept on this device)</TableCell>
+                  <TableCell>{chosen ? chosen.contingencyPlans.length : '…'}</TableCell>
+                </TableRow>
+                <TableRow>
+                  <TableCell>Staged rollouts (kept on this device)</TableCell>
+                  <TableCell>{chosen ? chosen.rolloutPlans.length : '…'}</TableCell>
+                </TableRow>
+                <TableRow>
+                  <TableCell>Lint suppressions, with their reasons (kept on this device)</TableCell>
+                  <TableCell>{chosen ? chosen.lintSuppressions.length : '…'}</TableCell>
+                </TableRow>
+              </TableBody>
+            </Table>
+          </TableScroll>
           {gone.length > 0 && (
             <MessageBar intent="warning">
               <MessageBarBody>

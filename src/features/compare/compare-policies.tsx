@@ -33,7 +33,7 @@ import { collectReferences } from '../../domain/references';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   pickers: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
-  picker: { minWidth: '320px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  picker: { minWidth: 'min(100%, 320px)', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
 const FILE_PREFIX = 'file:';

@@ -40,7 +40,7 @@ import { policyJson } from '../../domain/json';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   pickers: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
-  picker: { minWidth: '320px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  picker: { minWidth: 'min(100%, 320px)', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   opened: {
     display: 'flex',
     flexDirection: 'column',

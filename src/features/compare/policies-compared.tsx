@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { describeChanges } from '../../domain/describe-changes';
 import type { MatchStatus, PolicyMatch } from '../../domain/match-policies';
 import type { NameDirectory } from '../../domain/references';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
   table: { maxWidth: '1200px' },
@@ -49,40 +50,42 @@ export function PoliciesCompared({
     [matches, names, acrossTenants],
   );
   return (
-    <Table className={styles.table} aria-label="Policies compared" size="small">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Policy</TableHeaderCell>
-          <TableHeaderCell>Comparison</TableHeaderCell>
-          <TableHeaderCell>What differs</TableHeaderCell>
-          <TableHeaderCell>Matched by</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {matches.map((match) => (
-          <TableRow key={match.key} aria-selected={match.key === opened}>
-            <TableCell>
-              <Link
-                href={hrefOf(match)}
-                onClick={(event) => {
-                  event.preventDefault();
-                  onOpen(match);
-                }}
-                aria-current={match.key === opened ? 'true' : undefined}
-              >
-                {match.name}
-              </Link>
-            </TableCell>
-            <TableCell>
-              <Badge appearance="tint" color={statusWords[match.status].color}>
-                {statusWords[match.status].label}
-              </Badge>
-            </TableCell>
-            <TableCell className={styles.differs}>{lines.get(match.key) || '—'}</TableCell>
-            <TableCell>{match.by === 'id' ? 'Id' : match.by === 'name' ? 'Name' : '—'}</TableCell>
+    <TableScroll label="Policies compared">
+      <Table className={styles.table} aria-label="Policies compared" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Policy</TableHeaderCell>
+            <TableHeaderCell>Comparison</TableHeaderCell>
+            <TableHeaderCell>What differs</TableHeaderCell>
+            <TableHeaderCell>Matched by</TableHeaderCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHeader>
+        <TableBody>
+          {matches.map((match) => (
+            <TableRow key={match.key} aria-selected={match.key === opened}>
+              <TableCell>
+                <Link
+                  href={hrefOf(match)}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    onOpen(match);
+                  }}
+                  aria-current={match.key === opened ? 'true' : undefined}
+                >
+                  {match.name}
+                </Link>
+              </TableCell>
+              <TableCell>
+                <Badge appearance="tint" color={statusWords[match.status].color}>
+                  {statusWords[match.status].label}
+                </Badge>
+              </TableCell>
+              <TableCell className={styles.differs}>{lines.get(match.key) || '—'}</TableCell>
+              <TableCell>{match.by === 'id' ? 'Id' : match.by === 'name' ? 'Name' : '—'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableScroll>
   );
 }

@@ -20,6 +20,7 @@ import { describeError } from '../../graph/describe-error';
 import type { TenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
 import { hygieneQuery } from './hygiene-query';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -49,30 +50,32 @@ export function HygieneSection({ tenant, emergency }: { tenant: TenantSession; e
       ) : !facts.data ? (
         <Spinner label="Reading the emergency group and accounts…" />
       ) : (
-        <Table aria-label="Emergency access hygiene" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Object</TableHeaderCell>
-              <TableHeaderCell>Check</TableHeaderCell>
-              <TableHeaderCell>Result</TableHeaderCell>
-              <TableHeaderCell>Detail</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {checkHygiene(emergency, facts.data).map((check) => (
-              <TableRow key={`${check.subject}:${check.check}`}>
-                <TableCell>{check.subject}</TableCell>
-                <TableCell>{check.check}</TableCell>
-                <TableCell>
-                  <Badge appearance="tint" color={STATUS[check.status].color}>
-                    {STATUS[check.status].word}
-                  </Badge>
-                </TableCell>
-                <TableCell>{check.detail}</TableCell>
+        <TableScroll label="Emergency access hygiene">
+          <Table aria-label="Emergency access hygiene" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Object</TableHeaderCell>
+                <TableHeaderCell>Check</TableHeaderCell>
+                <TableHeaderCell>Result</TableHeaderCell>
+                <TableHeaderCell>Detail</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {checkHygiene(emergency, facts.data).map((check) => (
+                <TableRow key={`${check.subject}:${check.check}`}>
+                  <TableCell>{check.subject}</TableCell>
+                  <TableCell>{check.check}</TableCell>
+                  <TableCell>
+                    <Badge appearance="tint" color={STATUS[check.status].color}>
+                      {STATUS[check.status].word}
+                    </Badge>
+                  </TableCell>
+                  <TableCell>{check.detail}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableScroll>
       )}
     </section>
   );

@@ -22,6 +22,7 @@ import { DEVICE_PART_WORDS, DEVICE_PARTS, type DevicePart, type DeviceParts } fr
 import type { FileResult } from '../../domain/import/import-set';
 import { paths } from '../../shared/routes/paths';
 import type { LoadedSource } from './import-source';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -88,28 +89,30 @@ export function FileResults({ source }: { source: LoadedSource }) {
         <Switch checked={all} onChange={(_, data) => setAll(data.checked)} label={`Show every file (${files.length})`} />
       ) : null}
       {shown.length > 0 ? (
-        <Table aria-label="What each file gave" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>File</TableHeaderCell>
-              <TableHeaderCell>Result</TableHeaderCell>
-              <TableHeaderCell>Details</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {shown.map((file) => (
-              <TableRow key={file.path}>
-                <TableCell className={styles.path}>{file.path}</TableCell>
-                <TableCell>
-                  <Badge appearance="tint" color={STATUS[file.status].color}>
-                    {STATUS[file.status].label}
-                  </Badge>
-                </TableCell>
-                <TableCell>{file.message}</TableCell>
+        <TableScroll label="What each file gave">
+          <Table aria-label="What each file gave" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>File</TableHeaderCell>
+                <TableHeaderCell>Result</TableHeaderCell>
+                <TableHeaderCell>Details</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {shown.map((file) => (
+                <TableRow key={file.path}>
+                  <TableCell className={styles.path}>{file.path}</TableCell>
+                  <TableCell>
+                    <Badge appearance="tint" color={STATUS[file.status].color}>
+                      {STATUS[file.status].label}
+                    </Badge>
+                  </TableCell>
+                  <TableCell>{file.message}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableScroll>
       ) : null}
     </div>
   );

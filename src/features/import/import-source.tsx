@@ -18,15 +18,16 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
+    boxSizing: 'border-box',
     padding: tokens.spacingVerticalM,
-    minWidth: '320px',
+    minWidth: 'min(100%, 320px)',
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
   },
   over: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   hint: { color: tokens.colorNeutralForeground3 },
-  tenant: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: '280px' },
+  tenant: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 'min(100%, 280px)', maxWidth: '100%' },
 });
 
 export interface LoadedSource {

@@ -42,7 +42,7 @@ const useStyles = makeStyles({
   heading: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
   titleGroup: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
   title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
-  capacity: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: '220px' },
+  capacity: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 'min(100%, 220px)' },
   gridArea: { overflowX: 'auto' },
   skeletonRow: {
     display: 'grid',

@@ -9,10 +9,10 @@ import { useSearchText, type SearchText, type useListFilters } from './use-list-
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  search: { minWidth: '320px', flexGrow: 1, maxWidth: '520px' },
-  dropdown: { minWidth: '180px' },
+  search: { minWidth: 'min(100%, 320px)', flexGrow: 1, maxWidth: '520px' },
+  dropdown: { minWidth: 'min(100%, 180px)' },
   // Rule ids are long: the list is wider than its button.
-  wideList: { minWidth: '300px' },
+  wideList: { minWidth: 'min(100%, 300px)' },
 });
 
 const controlOptions = [

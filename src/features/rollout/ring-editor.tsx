@@ -32,6 +32,7 @@ import {
 import { DirectoryPicker } from '../../session/directory-picker';
 import { ThresholdFields } from './threshold-fields';
 import { knownMembers, memberWords, useGroupMembers } from './use-group-members';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
   editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -90,47 +91,49 @@ export function RingEditor({
         each next ring as well. Finishing turns the policy itself on and deletes the copy, so the policy keeps its id and history.
       </Text>
       {groups.length > 0 ? (
-        <Table aria-label="Rings" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Ring</TableHeaderCell>
-              <TableHeaderCell>Group</TableHeaderCell>
-              <TableHeaderCell>Members</TableHeaderCell>
-              <TableHeaderCell>Order</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {groups.map((group, index) => (
-              <TableRow key={group.id ?? `new:${group.name}`}>
-                <TableCell>Ring {index + 1}</TableCell>
-                <TableCell>{group.name}</TableCell>
-                <TableCell>{group.id ? memberWords(reads.get(group.id)) : 'New group, created empty by the start'}</TableCell>
-                <TableCell>
-                  <Button
-                    appearance="subtle"
-                    icon={<ArrowUpRegular />}
-                    aria-label={`Move ring ${index + 1} up`}
-                    disabled={index === 0}
-                    onClick={() => move(index, -1)}
-                  />
-                  <Button
-                    appearance="subtle"
-                    icon={<ArrowDownRegular />}
-                    aria-label={`Move ring ${index + 1} down`}
-                    disabled={index === groups.length - 1}
-                    onClick={() => move(index, 1)}
-                  />
-                  <Button
-                    appearance="subtle"
-                    icon={<DeleteRegular />}
-                    aria-label={`Remove ring ${index + 1}`}
-                    onClick={() => setGroups((current) => current.filter((_, i) => i !== index))}
-                  />
-                </TableCell>
+        <TableScroll label="Rings">
+          <Table aria-label="Rings" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Ring</TableHeaderCell>
+                <TableHeaderCell>Group</TableHeaderCell>
+                <TableHeaderCell>Members</TableHeaderCell>
+                <TableHeaderCell>Order</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {groups.map((group, index) => (
+                <TableRow key={group.id ?? `new:${group.name}`}>
+                  <TableCell>Ring {index + 1}</TableCell>
+                  <TableCell>{group.name}</TableCell>
+                  <TableCell>{group.id ? memberWords(reads.get(group.id)) : 'New group, created empty by the start'}</TableCell>
+                  <TableCell>
+                    <Button
+                      appearance="subtle"
+                      icon={<ArrowUpRegular />}
+                      aria-label={`Move ring ${index + 1} up`}
+                      disabled={index === 0}
+                      onClick={() => move(index, -1)}
+                    />
+                    <Button
+                      appearance="subtle"
+                      icon={<ArrowDownRegular />}
+                      aria-label={`Move ring ${index + 1} down`}
+                      disabled={index === groups.length - 1}
+                      onClick={() => move(index, 1)}
+                    />
+                    <Button
+                      appearance="subtle"
+                      icon={<DeleteRegular />}
+                      aria-label={`Remove ring ${index + 1}`}
+                      onClick={() => setGroups((current) => current.filter((_, i) => i !== index))}
+                    />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableScroll>
       ) : (
         <Text>No ring yet: add a group for each ring, the smallest and most forgiving first.</Text>
       )}

@@ -6,48 +6,51 @@ import type { RolloutPlan } from '../../domain/rollout/rollout-plan';
 import { ringLines } from '../../domain/rollout/timeline';
 import { formatDateTime } from '../../shared/ui/format';
 import { memberWords, useGroupMembers } from './use-group-members';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 export function RingTable({ plan, writable, onRollback }: { plan: RolloutPlan; writable: boolean; onRollback(ringKey: string): void }) {
   const reads = useGroupMembers(plan.rings.flatMap((r) => (r.group.id ? [r.group.id] : [])));
   const lines = ringLines(plan);
   return (
-    <Table aria-label="Rings" size="small">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Ring</TableHeaderCell>
-          <TableHeaderCell>Members</TableHeaderCell>
-          <TableHeaderCell>Stands</TableHeaderCell>
-          <TableHeaderCell>Since</TableHeaderCell>
-          <TableHeaderCell>Last gate</TableHeaderCell>
-          <TableHeaderCell>Rollback</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {plan.rings.map((ring, i) => {
-          const line = lines[i]!;
-          return (
-            <TableRow key={ring.key}>
-              <TableCell>{line.label}</TableCell>
-              <TableCell>{ring.group.id ? memberWords(reads.get(ring.group.id)) : 'Created by the start'}</TableCell>
-              <TableCell>
-                {line.state}
-                {line.rollbacks > 0 ? ` (rolled back ${line.rollbacks === 1 ? 'once' : `${line.rollbacks} times`})` : ''}
-              </TableCell>
-              <TableCell>{line.startedAt ? formatDateTime(line.startedAt) : '—'}</TableCell>
-              <TableCell>{line.lastGate ? line.lastGate.text : '—'}</TableCell>
-              <TableCell>
-                {ring.state === 'active' && plan.status === 'running' ? (
-                  <Button icon={<ArrowUndoRegular />} disabled={!writable} onClick={() => onRollback(ring.key)}>
-                    Roll back ring {i + 1}…
-                  </Button>
-                ) : (
-                  '—'
-                )}
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <TableScroll label="Rings">
+      <Table aria-label="Rings" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Ring</TableHeaderCell>
+            <TableHeaderCell>Members</TableHeaderCell>
+            <TableHeaderCell>Stands</TableHeaderCell>
+            <TableHeaderCell>Since</TableHeaderCell>
+            <TableHeaderCell>Last gate</TableHeaderCell>
+            <TableHeaderCell>Rollback</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {plan.rings.map((ring, i) => {
+            const line = lines[i]!;
+            return (
+              <TableRow key={ring.key}>
+                <TableCell>{line.label}</TableCell>
+                <TableCell>{ring.group.id ? memberWords(reads.get(ring.group.id)) : 'Created by the start'}</TableCell>
+                <TableCell>
+                  {line.state}
+                  {line.rollbacks > 0 ? ` (rolled back ${line.rollbacks === 1 ? 'once' : `${line.rollbacks} times`})` : ''}
+                </TableCell>
+                <TableCell>{line.startedAt ? formatDateTime(line.startedAt) : '—'}</TableCell>
+                <TableCell>{line.lastGate ? line.lastGate.text : '—'}</TableCell>
+                <TableCell>
+                  {ring.state === 'active' && plan.status === 'running' ? (
+                    <Button icon={<ArrowUndoRegular />} disabled={!writable} onClick={() => onRollback(ring.key)}>
+                      Roll back ring {i + 1}…
+                    </Button>
+                  ) : (
+                    '—'
+                  )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TableScroll>
   );
 }

@@ -3,6 +3,7 @@ import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, Tabl
 import { activeRings, type RolloutPlan } from '../../domain/rollout/rollout-plan';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { formatDateTime } from '../../shared/ui/format';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 const STAGE: Record<RolloutPlan['status'], (plan: RolloutPlan) => string> = {
   planned: (plan) => `Planned, ${plan.rings.length} ring${plan.rings.length === 1 ? '' : 's'}`,
@@ -21,34 +22,36 @@ export function RolloutList({
   onOpen(policyId: string): void;
 }) {
   return (
-    <Table aria-label="Rollouts on this device" size="small">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Policy</TableHeaderCell>
-          <TableHeaderCell>Stage</TableHeaderCell>
-          <TableHeaderCell>Last event</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {plans.map((plan) => {
-          const last = plan.events.at(-1);
-          const name = policies.find((p) => p.id === plan.policyId)?.displayName ?? plan.policyName;
-          return (
-            <TableRow key={plan.policyId}>
-              <TableCell>
-                <Button appearance="transparent" onClick={() => onOpen(plan.policyId)}>
-                  {name}
-                </Button>
-              </TableCell>
-              <TableCell>
-                {STAGE[plan.status](plan)}
-                {plan.pending ? '; a step was left unfinished' : ''}
-              </TableCell>
-              <TableCell>{last ? `${formatDateTime(last.at)}: ${last.text}` : '—'}</TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <TableScroll label="Rollouts on this device">
+      <Table aria-label="Rollouts on this device" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Policy</TableHeaderCell>
+            <TableHeaderCell>Stage</TableHeaderCell>
+            <TableHeaderCell>Last event</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {plans.map((plan) => {
+            const last = plan.events.at(-1);
+            const name = policies.find((p) => p.id === plan.policyId)?.displayName ?? plan.policyName;
+            return (
+              <TableRow key={plan.policyId}>
+                <TableCell>
+                  <Button appearance="transparent" onClick={() => onOpen(plan.policyId)}>
+                    {name}
+                  </Button>
+                </TableCell>
+                <TableCell>
+                  {STAGE[plan.status](plan)}
+                  {plan.pending ? '; a step was left unfinished' : ''}
+                </TableCell>
+                <TableCell>{last ? `${formatDateTime(last.at)}: ${last.text}` : '—'}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TableScroll>
   );
 }

@@ -3,6 +3,7 @@ import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, 
 import { timeline } from '../../domain/rollout/timeline';
 import type { RolloutPlan } from '../../domain/rollout/rollout-plan';
 import { formatDateTime } from '../../shared/ui/format';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
@@ -15,26 +16,28 @@ export function TimelineList({ plan }: { plan: RolloutPlan }) {
       <h3 id="timeline-title" className={styles.heading}>
         Timeline
       </h3>
-      <Table aria-label="Timeline" size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>When</TableHeaderCell>
-            <TableHeaderCell>Ring</TableHeaderCell>
-            <TableHeaderCell>What</TableHeaderCell>
-            <TableHeaderCell>Sign-ins, blocked, interrupted</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {timeline(plan).map((line, i) => (
-            <TableRow key={`${line.at}:${i}`}>
-              <TableCell>{formatDateTime(line.at)}</TableCell>
-              <TableCell>{line.ringLabel ?? '—'}</TableCell>
-              <TableCell>{line.text}</TableCell>
-              <TableCell>{line.counts ? `${line.counts.signIns}, ${line.counts.blocked}, ${line.counts.interrupted}` : '—'}</TableCell>
+      <TableScroll label="Timeline">
+        <Table aria-label="Timeline" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>When</TableHeaderCell>
+              <TableHeaderCell>Ring</TableHeaderCell>
+              <TableHeaderCell>What</TableHeaderCell>
+              <TableHeaderCell>Sign-ins, blocked, interrupted</TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {timeline(plan).map((line, i) => (
+              <TableRow key={`${line.at}:${i}`}>
+                <TableCell>{formatDateTime(line.at)}</TableCell>
+                <TableCell>{line.ringLabel ?? '—'}</TableCell>
+                <TableCell>{line.text}</TableCell>
+                <TableCell>{line.counts ? `${line.counts.signIns}, ${line.counts.blocked}, ${line.counts.interrupted}` : '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableScroll>
     </section>
   );
 }

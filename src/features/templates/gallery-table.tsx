@@ -24,6 +24,7 @@ import { scenarioWords, type TemplateSource } from '../../domain/templates/galle
 import type { TemplateMatch, TemplateStatus } from '../../domain/templates/match-tenant';
 import { prerequisitesOf } from '../../domain/templates/prerequisites';
 import { paths } from '../../shared/routes/paths';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
   name: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalS },
@@ -51,101 +52,103 @@ export function GalleryTable({ matches, selected, onSelect, onDifference, onForg
   const styles = useStyles();
   const navigate = useNavigate();
   return (
-    <Table aria-label="Templates" size="small">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell style={{ width: '48px' }}>Deploy</TableHeaderCell>
-          <TableHeaderCell>Template</TableHeaderCell>
-          <TableHeaderCell>In this tenant</TableHeaderCell>
-          <TableHeaderCell>Needs</TableHeaderCell>
-          <TableHeaderCell style={{ width: '150px' }} />
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {matches.map((match) => {
-          const { template, status } = match;
-          const present = status.kind === 'present';
-          const needs = prerequisitesOf(template.policy);
-          return (
-            <TableRow key={template.key} aria-label={template.name}>
-              <TableCell>
-                <Checkbox
-                  aria-label={`Deploy ${template.name}`}
-                  checked={!present && selected.has(template.key)}
-                  disabled={present}
-                  onChange={(_, data) => onSelect(template.key, data.checked === true)}
-                />
-              </TableCell>
-              <TableCell>
-                <div className={styles.name}>
-                  <Text weight="semibold">{template.name}</Text>
-                  <Text size={200}>{template.description}</Text>
-                  <div className={styles.badges}>
-                    <Badge appearance="outline" shape="rounded" color={template.source === 'microsoft' ? 'brand' : 'informative'}>
-                      {SOURCE_WORDS[template.source]}
-                    </Badge>
-                    {template.scenarios.map((s) => (
-                      <Badge key={s} appearance="tint" shape="rounded" color="subtle">
-                        {scenarioWords(s)}
+    <TableScroll label="Templates">
+      <Table aria-label="Templates" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell style={{ width: '48px' }}>Deploy</TableHeaderCell>
+            <TableHeaderCell>Template</TableHeaderCell>
+            <TableHeaderCell>In this tenant</TableHeaderCell>
+            <TableHeaderCell>Needs</TableHeaderCell>
+            <TableHeaderCell style={{ width: '150px' }} />
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {matches.map((match) => {
+            const { template, status } = match;
+            const present = status.kind === 'present';
+            const needs = prerequisitesOf(template.policy);
+            return (
+              <TableRow key={template.key} aria-label={template.name}>
+                <TableCell>
+                  <Checkbox
+                    aria-label={`Deploy ${template.name}`}
+                    checked={!present && selected.has(template.key)}
+                    disabled={present}
+                    onChange={(_, data) => onSelect(template.key, data.checked === true)}
+                  />
+                </TableCell>
+                <TableCell>
+                  <div className={styles.name}>
+                    <Text weight="semibold">{template.name}</Text>
+                    <Text size={200}>{template.description}</Text>
+                    <div className={styles.badges}>
+                      <Badge appearance="outline" shape="rounded" color={template.source === 'microsoft' ? 'brand' : 'informative'}>
+                        {SOURCE_WORDS[template.source]}
                       </Badge>
+                      {template.scenarios.map((s) => (
+                        <Badge key={s} appearance="tint" shape="rounded" color="subtle">
+                          {scenarioWords(s)}
+                        </Badge>
+                      ))}
+                    </div>
+                    {template.attribution ? <Text size={100}>{template.attribution}</Text> : null}
+                  </div>
+                </TableCell>
+                <TableCell>
+                  <div className={styles.status}>
+                    <StatusWords status={status} />
+                    {status.kind !== 'gap' && policyId(status.policy) ? (
+                      <Link
+                        href={paths.policy(policyId(status.policy)!)}
+                        onClick={(event) => {
+                          event.preventDefault();
+                          navigate(paths.policy(policyId(status.policy)!));
+                        }}
+                      >
+                        {policyName(status.policy)}
+                      </Link>
+                    ) : null}
+                  </div>
+                </TableCell>
+                <TableCell>
+                  <div className={styles.badges}>
+                    {needs.map((need) => (
+                      <Tooltip key={need.id} content={need.text} relationship="description">
+                        <Badge appearance="tint" shape="rounded" color={need.kind === 'licence' ? 'important' : 'warning'} tabIndex={0}>
+                          {need.label}
+                        </Badge>
+                      </Tooltip>
                     ))}
                   </div>
-                  {template.attribution ? <Text size={100}>{template.attribution}</Text> : null}
-                </div>
-              </TableCell>
-              <TableCell>
-                <div className={styles.status}>
-                  <StatusWords status={status} />
-                  {status.kind !== 'gap' && policyId(status.policy) ? (
-                    <Link
-                      href={paths.policy(policyId(status.policy)!)}
-                      onClick={(event) => {
-                        event.preventDefault();
-                        navigate(paths.policy(policyId(status.policy)!));
-                      }}
+                </TableCell>
+                <TableCell>
+                  {status.kind !== 'gap' ? (
+                    <Button
+                      size="small"
+                      icon={<SplitVerticalRegular />}
+                      aria-label={`Difference between ${policyName(status.policy)} and ${template.name}`}
+                      onClick={() => onDifference({ ...match, status })}
                     >
-                      {policyName(status.policy)}
-                    </Link>
+                      Difference
+                    </Button>
                   ) : null}
-                </div>
-              </TableCell>
-              <TableCell>
-                <div className={styles.badges}>
-                  {needs.map((need) => (
-                    <Tooltip key={need.id} content={need.text} relationship="description">
-                      <Badge appearance="tint" shape="rounded" color={need.kind === 'licence' ? 'important' : 'warning'} tabIndex={0}>
-                        {need.label}
-                      </Badge>
-                    </Tooltip>
-                  ))}
-                </div>
-              </TableCell>
-              <TableCell>
-                {status.kind !== 'gap' ? (
-                  <Button
-                    size="small"
-                    icon={<SplitVerticalRegular />}
-                    aria-label={`Difference between ${policyName(status.policy)} and ${template.name}`}
-                    onClick={() => onDifference({ ...match, status })}
-                  >
-                    Difference
-                  </Button>
-                ) : null}
-                {template.source === 'tenant' ? (
-                  <Button
-                    size="small"
-                    appearance="subtle"
-                    icon={<DeleteRegular />}
-                    aria-label={`Forget ${template.name}`}
-                    onClick={() => onForget(template.key)}
-                  />
-                ) : null}
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+                  {template.source === 'tenant' ? (
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      icon={<DeleteRegular />}
+                      aria-label={`Forget ${template.name}`}
+                      onClick={() => onForget(template.key)}
+                    />
+                  ) : null}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TableScroll>
   );
 }
 

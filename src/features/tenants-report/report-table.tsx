@@ -15,6 +15,7 @@ import {
 import { useMemo, useState } from 'react';
 import { backupAgeDays, driftCount, type TenantReportEntry, type TenantsReport } from '../../domain/tenants/report';
 import { rowWords } from '../../domain/tenants/report-render';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
   id: { display: 'block', color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
@@ -50,51 +51,53 @@ export function ReportTable({ report }: { report: TenantsReport }) {
       {shown.length === 0 ? (
         <Text>None of the {report.tenants.length} tenants needs a look.</Text>
       ) : (
-        <Table aria-label="Tenants" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Tenant</TableHeaderCell>
-              <TableHeaderCell>Policies</TableHeaderCell>
-              <TableHeaderCell>Lint</TableHeaderCell>
-              <TableHeaderCell>Drift</TableHeaderCell>
-              <TableHeaderCell>Emergency access</TableHeaderCell>
-              <TableHeaderCell>Last backup</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {shown.map((entry) => {
-              const words = rowWords(entry, now);
-              return (
-                <TableRow key={entry.tenantId} aria-label={entry.name}>
-                  <TableCell>
-                    {entry.name}
-                    <span className={styles.id}>{entry.tenantId}</span>
-                  </TableCell>
-                  {entry.error ? (
-                    <TableCell className={styles.problem} colSpan={5}>
-                      Not read: {entry.error}
+        <TableScroll label="Tenants">
+          <Table aria-label="Tenants" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Tenant</TableHeaderCell>
+                <TableHeaderCell>Policies</TableHeaderCell>
+                <TableHeaderCell>Lint</TableHeaderCell>
+                <TableHeaderCell>Drift</TableHeaderCell>
+                <TableHeaderCell>Emergency access</TableHeaderCell>
+                <TableHeaderCell>Last backup</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {shown.map((entry) => {
+                const words = rowWords(entry, now);
+                return (
+                  <TableRow key={entry.tenantId} aria-label={entry.name}>
+                    <TableCell>
+                      {entry.name}
+                      <span className={styles.id}>{entry.tenantId}</span>
                     </TableCell>
-                  ) : (
-                    <>
-                      <TableCell>{words.policies}</TableCell>
-                      <TableCell>{words.lint}</TableCell>
-                      <TableCell>
-                        {words.drift}
-                        {entry.drift?.changed.length ? (
-                          <Text as="p" block size={200}>
-                            {entry.drift.changed.map((c) => `${c.name}${c.by ? ` (by ${c.by})` : ''}`).join('; ')}
-                          </Text>
-                        ) : null}
+                    {entry.error ? (
+                      <TableCell className={styles.problem} colSpan={5}>
+                        Not read: {entry.error}
                       </TableCell>
-                      <TableCell>{words.emergency}</TableCell>
-                      <TableCell>{words.backup}</TableCell>
-                    </>
-                  )}
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+                    ) : (
+                      <>
+                        <TableCell>{words.policies}</TableCell>
+                        <TableCell>{words.lint}</TableCell>
+                        <TableCell>
+                          {words.drift}
+                          {entry.drift?.changed.length ? (
+                            <Text as="p" block size={200}>
+                              {entry.drift.changed.map((c) => `${c.name}${c.by ? ` (by ${c.by})` : ''}`).join('; ')}
+                            </Text>
+                          ) : null}
+                        </TableCell>
+                        <TableCell>{words.emergency}</TableCell>
+                        <TableCell>{words.backup}</TableCell>
+                      </>
+                    )}
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </TableScroll>
       )}
     </>
   );

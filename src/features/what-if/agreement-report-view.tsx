@@ -3,6 +3,7 @@
 // judge: 100 % of a small decided share says little about the policy's sign-ins as a whole.
 import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { CONDITION_WORDS, type AgreementReport } from '../../domain/evaluation/bulk/agreement';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 const percent = (x: number | null) => (x === null ? '—' : `${(Math.floor(x * 1000) / 10).toFixed(1)} %`);
 const count = (n: number) => n.toLocaleString('en');
@@ -23,41 +24,43 @@ export function AgreementReportView({ report, cappedAt }: { report: AgreementRep
         {report.sentence.replace(/\.?$/, '.')}
         {cappedAt !== null ? ` Only the newest ${count(cappedAt)} sign-ins were read.` : ''} {trustInWords(report)}
       </Text>
-      <Table aria-label="Agreement per policy" size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Policy</TableHeaderCell>
-            <TableHeaderCell>Agreement over the sign-ins the engine decided</TableHeaderCell>
-            <TableHeaderCell>Where they part</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((p) => (
-            <TableRow key={p.policyId} aria-label={p.displayName}>
-              <TableCell>{p.displayName}</TableCell>
-              <TableCell>
-                {percent(p.agreement)} of {count(p.compared)}
-                {p.undecided > 0 ? ` (${count(p.undecided)} not decided)` : ''}{' '}
-                {p.tooFewDecided ? (
-                  <Badge appearance="tint" color="warning">
-                    Too few decided to judge
-                  </Badge>
-                ) : p.agreement !== null && p.agreement < report.threshold ? (
-                  <Badge appearance="filled" color="warning">
-                    Low
-                  </Badge>
-                ) : null}
-              </TableCell>
-              <TableCell>
-                {p.conditions
-                  .filter((c) => c.mismatched > 0)
-                  .map((c) => `${CONDITION_WORDS[c.condition]} (${c.mismatched})`)
-                  .join(', ') || '—'}
-              </TableCell>
+      <TableScroll label="Agreement per policy">
+        <Table aria-label="Agreement per policy" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Policy</TableHeaderCell>
+              <TableHeaderCell>Agreement over the sign-ins the engine decided</TableHeaderCell>
+              <TableHeaderCell>Where they part</TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {rows.map((p) => (
+              <TableRow key={p.policyId} aria-label={p.displayName}>
+                <TableCell>{p.displayName}</TableCell>
+                <TableCell>
+                  {percent(p.agreement)} of {count(p.compared)}
+                  {p.undecided > 0 ? ` (${count(p.undecided)} not decided)` : ''}{' '}
+                  {p.tooFewDecided ? (
+                    <Badge appearance="tint" color="warning">
+                      Too few decided to judge
+                    </Badge>
+                  ) : p.agreement !== null && p.agreement < report.threshold ? (
+                    <Badge appearance="filled" color="warning">
+                      Low
+                    </Badge>
+                  ) : null}
+                </TableCell>
+                <TableCell>
+                  {p.conditions
+                    .filter((c) => c.mismatched > 0)
+                    .map((c) => `${CONDITION_WORDS[c.condition]} (${c.mismatched})`)
+                    .join(', ') || '—'}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableScroll>
     </>
   );
 }

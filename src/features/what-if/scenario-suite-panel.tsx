@@ -35,6 +35,7 @@ import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
 import type { TenantSession } from '../../session/tenant-session';
 import { downloadFile } from '../../shared/download';
 import { signInSubjectQuery, type DraftChoice } from './use-what-if';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -165,57 +166,59 @@ export function ScenarioSuitePanel({
         </MessageBar>
       ) : null}
       {scenarios.length > 0 ? (
-        <Table aria-label="Saved scenarios" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Scenario</TableHeaderCell>
-              <TableHeaderCell>{draft ? 'Outcome with the draft' : 'Outcome'}</TableHeaderCell>
-              <TableHeaderCell>Change</TableHeaderCell>
-              <TableHeaderCell>Expected</TableHeaderCell>
-              <TableHeaderCell>Actions</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {scenarios.map((scenario) => {
-              const row = byId.get(scenario.id);
-              return (
-                <TableRow key={scenario.id} aria-label={scenario.name}>
-                  <TableCell>{scenario.name}</TableCell>
-                  <TableCell>{row ? DECISION_WORDS[row.actual] : '…'}</TableCell>
-                  <TableCell>{row ? row.change.words : '…'}</TableCell>
-                  <TableCell>
-                    {scenario.expected ? DECISION_WORDS[scenario.expected] : '—'}{' '}
-                    {row?.meetsExpectation === false ? (
-                      <Badge appearance="filled" color="danger">
-                        Not met
-                      </Badge>
-                    ) : row?.meetsExpectation ? (
-                      <Badge appearance="tint" color="success">
-                        Met
-                      </Badge>
-                    ) : null}
-                  </TableCell>
-                  <TableCell>
-                    <div className={styles.actions}>
-                      <Button size="small" onClick={() => onOpen(scenario)}>
-                        Open
-                      </Button>
-                      <Button
-                        size="small"
-                        icon={<DeleteRegular />}
-                        aria-label={`Remove ${scenario.name}`}
-                        onClick={() => {
-                          if (onChange(scenarios.filter((s) => s.id !== scenario.id)))
-                            setSaid({ text: `“${scenario.name}” removed.`, undo: scenarios });
-                        }}
-                      />
-                    </div>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <TableScroll label="Saved scenarios">
+          <Table aria-label="Saved scenarios" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Scenario</TableHeaderCell>
+                <TableHeaderCell>{draft ? 'Outcome with the draft' : 'Outcome'}</TableHeaderCell>
+                <TableHeaderCell>Change</TableHeaderCell>
+                <TableHeaderCell>Expected</TableHeaderCell>
+                <TableHeaderCell>Actions</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {scenarios.map((scenario) => {
+                const row = byId.get(scenario.id);
+                return (
+                  <TableRow key={scenario.id} aria-label={scenario.name}>
+                    <TableCell>{scenario.name}</TableCell>
+                    <TableCell>{row ? DECISION_WORDS[row.actual] : '…'}</TableCell>
+                    <TableCell>{row ? row.change.words : '…'}</TableCell>
+                    <TableCell>
+                      {scenario.expected ? DECISION_WORDS[scenario.expected] : '—'}{' '}
+                      {row?.meetsExpectation === false ? (
+                        <Badge appearance="filled" color="danger">
+                          Not met
+                        </Badge>
+                      ) : row?.meetsExpectation ? (
+                        <Badge appearance="tint" color="success">
+                          Met
+                        </Badge>
+                      ) : null}
+                    </TableCell>
+                    <TableCell>
+                      <div className={styles.actions}>
+                        <Button size="small" onClick={() => onOpen(scenario)}>
+                          Open
+                        </Button>
+                        <Button
+                          size="small"
+                          icon={<DeleteRegular />}
+                          aria-label={`Remove ${scenario.name}`}
+                          onClick={() => {
+                            if (onChange(scenarios.filter((s) => s.id !== scenario.id)))
+                              setSaid({ text: `“${scenario.name}” removed.`, undo: scenarios });
+                          }}
+                        />
+                      </div>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </TableScroll>
       ) : null}
     </section>
   );

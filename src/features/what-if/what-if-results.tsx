@@ -26,10 +26,11 @@ import { describeError } from '../../graph/describe-error';
 import { ErrorState } from '../../shared/ui/error-state';
 import { agreementSentence, graphUndecided, verdictOf } from './graph-agreement';
 import type { WhatIfAnswers } from './use-what-if';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  summaries: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: tokens.spacingHorizontalM },
+  summaries: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 260px), 1fr))', gap: tokens.spacingHorizontalM },
   reason: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -173,44 +174,46 @@ export function WhatIfResults({ answers, draftLabel }: { answers: WhatIfAnswers;
         // Not a live region itself: the page's status says it with the counts, once.
         <Text>{agreementSentence(graph.data, saved.results)}</Text>
       ) : null}
-      <Table aria-label="Each policy for this scenario" size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Policy</TableHeaderCell>
-            <TableHeaderCell>Graph (saved)</TableHeaderCell>
-            <TableHeaderCell>Gatehouse (saved)</TableHeaderCell>
-            {draft ? <TableHeaderCell>Gatehouse (with {draftLabel ?? 'the draft'})</TableHeaderCell> : null}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((row) => (
-            <TableRow key={row.id} aria-label={row.name}>
-              <TableCell>
-                <Text weight="semibold">{row.name}</Text>
-                {row.rank === 0 ? (
-                  <>
-                    <br />
-                    <Badge appearance="filled" color="warning">
-                      Disagreement
-                    </Badge>
-                  </>
-                ) : null}
-              </TableCell>
-              <TableCell>
-                <GraphCell result={graphById.get(row.id)} />
-              </TableCell>
-              <TableCell>
-                <EngineCell result={savedById.get(row.id)} />
-              </TableCell>
-              {draft ? (
-                <TableCell>
-                  <EngineCell result={draftById.get(row.id)} />
-                </TableCell>
-              ) : null}
+      <TableScroll label="Each policy for this scenario">
+        <Table aria-label="Each policy for this scenario" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Policy</TableHeaderCell>
+              <TableHeaderCell>Graph (saved)</TableHeaderCell>
+              <TableHeaderCell>Gatehouse (saved)</TableHeaderCell>
+              {draft ? <TableHeaderCell>Gatehouse (with {draftLabel ?? 'the draft'})</TableHeaderCell> : null}
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {rows.map((row) => (
+              <TableRow key={row.id} aria-label={row.name}>
+                <TableCell>
+                  <Text weight="semibold">{row.name}</Text>
+                  {row.rank === 0 ? (
+                    <>
+                      <br />
+                      <Badge appearance="filled" color="warning">
+                        Disagreement
+                      </Badge>
+                    </>
+                  ) : null}
+                </TableCell>
+                <TableCell>
+                  <GraphCell result={graphById.get(row.id)} />
+                </TableCell>
+                <TableCell>
+                  <EngineCell result={savedById.get(row.id)} />
+                </TableCell>
+                {draft ? (
+                  <TableCell>
+                    <EngineCell result={draftById.get(row.id)} />
+                  </TableCell>
+                ) : null}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableScroll>
     </section>
   );
 }

@@ -1,0 +1,38 @@
+// A table that may be wider than the window (a phone, a desktop zoomed in) scrolls sideways inside
+// its own box, not the page. While it overflows, the box is a named, focusable region so that a
+// keyboard can scroll it too; while it fits, it is a plain box with no extra tab stop.
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+
+const useStyles = makeStyles({
+  scroll: {
+    overflowX: 'auto',
+    maxWidth: '100%',
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
+});
+
+export function TableScroll({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
+  const styles = useStyles();
+  const box = useRef<HTMLDivElement>(null);
+  const [overflows, setOverflows] = useState(false);
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const check = () => setOverflows(element.scrollWidth > element.clientWidth + 1);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(element);
+    if (element.firstElementChild) observer.observe(element.firstElementChild);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div
+      ref={box}
+      className={className ? `${styles.scroll} ${className}` : styles.scroll}
+      {...(overflows ? { role: 'region', 'aria-label': `${label} (scrolls sideways)`, tabIndex: 0 } : {})}
+    >
+      {children}
+    </div>
+  );
+}
