@@ -32,3 +32,68 @@ test('the navigation shrinks to icons and the screens fit the width', async ({ p
   expect((await editor.boundingBox())!.width).toBeGreaterThan(600);
   expect(await sideways(page)).toBe(0);
 });
+
+// WCAG's reflow: a desktop zoomed to 400 % is 320 CSS pixels wide. Every screen fits it with no
+// sideways scroll of the page; a table wider than that scrolls in its own box, which the keyboard
+// can reach; the header keeps the account's avatar, its name said to screen readers.
+test.describe('a small window (320 px)', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  const screens: [string, string | RegExp][] = [
+    ['/policies', 'Policies'],
+    ['/policies/new', 'New policy'],
+    ['/deleted', 'Deleted policies'],
+    ['/compare', 'Compare'],
+    ['/history', 'Change history'],
+    ['/backup', 'Backup'],
+    ['/import', 'Import'],
+    ['/templates', 'Templates'],
+    ['/emergency-access', 'Emergency access'],
+    ['/contingency', 'Contingency plans'],
+    ['/what-if', 'What if'],
+    ['/rollout', 'Staged rollout'],
+    ['/lint', 'Lint'],
+    ['/settings', 'Settings'],
+  ];
+
+  test('every screen reflows to the width', async ({ page, signInPage, policiesPage }) => {
+    await page.goto('/');
+    await signInPage.signInToDemoAs('Ada Lindqvist');
+    await expect(policiesPage.rows.first()).toBeVisible();
+    const account = page.getByRole('button', { name: /^Ada Lindqvist/ });
+    await expect(account).toBeVisible();
+    // Fluent's least button width (96 px), not the name's (over 200 px).
+    expect((await account.boundingBox())!.width).toBeLessThanOrEqual(96);
+
+    for (const [path, heading] of screens) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      expect(await sideways(page), path).toBe(0);
+    }
+
+    // A policy, and its editor.
+    await page.goto('/policies');
+    await policiesPage
+      .row(/^CA001/)
+      .getByRole('link')
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: /^CA001/ })).toBeVisible();
+    expect(await sideways(page), 'policy').toBe(0);
+    await page.getByRole('button', { name: /^Edit/ }).first().click();
+    await expect(page.getByTestId('json-editor').locator('.view-lines')).toContainText('"displayName"');
+    expect(await sideways(page), 'editor').toBe(0);
+  });
+
+  test('a wide table scrolls in its own box, reachable by keyboard', async ({ page, signInPage, policiesPage }) => {
+    await page.goto('/');
+    await signInPage.signInToDemoAs('Ada Lindqvist');
+    await expect(policiesPage.rows.first()).toBeVisible();
+    await page.goto('/deleted');
+    const region = page.getByRole('region', { name: 'Deleted policies (scrolls sideways)' });
+    await expect(region).toHaveAttribute('tabindex', '0');
+    await region.focus();
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => region.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
+    await expect(region.getByRole('button', { name: 'Restore…' }).first()).toBeInViewport();
+  });
+});

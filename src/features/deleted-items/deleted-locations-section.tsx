@@ -24,6 +24,7 @@ import { ErrorState } from '../../shared/ui/error-state';
 import { formatDateTime } from '../../shared/ui/format';
 import { usePurgeNamedLocation, useRestoreNamedLocation } from '../../policy-ui/writes';
 import { PurgeDialog } from './deleted-actions';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -123,55 +124,57 @@ export function DeletedLocationsSection({
       {locations.length === 0 ? (
         <Text>None. Named locations deleted in the last 30 days appear here.</Text>
       ) : (
-        <Table aria-label="Deleted named locations" className={styles.table}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Name</TableHeaderCell>
-              <TableHeaderCell>Holds</TableHeaderCell>
-              <TableHeaderCell>Deleted</TableHeaderCell>
-              <TableHeaderCell>By</TableHeaderCell>
-              <TableHeaderCell>Days left</TableHeaderCell>
-              <TableHeaderCell>Needed by</TableHeaderCell>
-              <TableHeaderCell>Actions</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {locations.map((location) => (
-              <TableRow key={location.id}>
-                <TableCell>{location.displayName}</TableCell>
-                <TableCell>{describeLocation(location)}</TableCell>
-                <TableCell>{formatDateTime(location.deletedDateTime)}</TableCell>
-                <TableCell>{deletions?.get(location.id)?.by ?? '—'}</TableCell>
-                <TableCell>{daysLeft(location.deletedDateTime, now)} days</TableCell>
-                <TableCell>{usedBy(location.id).map(describeUser).join(', ') || '—'}</TableCell>
-                <TableCell>
-                  <div className={styles.actions}>
-                    <Button
-                      disabled={!!busy}
-                      disabledFocusable={!write.allowed}
-                      title={write.reason ?? undefined}
-                      onClick={() => void restore(location)}
-                    >
-                      {busy === location.id && !purging ? 'Restoring…' : 'Restore'}
-                    </Button>
-                    <Button
-                      {...restoreFocusTarget}
-                      disabled={!!busy}
-                      disabledFocusable={!write.allowed}
-                      title={write.reason ?? undefined}
-                      onClick={() => {
-                        setError(null);
-                        setPurging(location);
-                      }}
-                    >
-                      Delete permanently…
-                    </Button>
-                  </div>
-                </TableCell>
+        <TableScroll label="Deleted named locations">
+          <Table aria-label="Deleted named locations" className={styles.table}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Name</TableHeaderCell>
+                <TableHeaderCell>Holds</TableHeaderCell>
+                <TableHeaderCell>Deleted</TableHeaderCell>
+                <TableHeaderCell>By</TableHeaderCell>
+                <TableHeaderCell>Days left</TableHeaderCell>
+                <TableHeaderCell>Needed by</TableHeaderCell>
+                <TableHeaderCell>Actions</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {locations.map((location) => (
+                <TableRow key={location.id}>
+                  <TableCell>{location.displayName}</TableCell>
+                  <TableCell>{describeLocation(location)}</TableCell>
+                  <TableCell>{formatDateTime(location.deletedDateTime)}</TableCell>
+                  <TableCell>{deletions?.get(location.id)?.by ?? '—'}</TableCell>
+                  <TableCell>{daysLeft(location.deletedDateTime, now)} days</TableCell>
+                  <TableCell>{usedBy(location.id).map(describeUser).join(', ') || '—'}</TableCell>
+                  <TableCell>
+                    <div className={styles.actions}>
+                      <Button
+                        disabled={!!busy}
+                        disabledFocusable={!write.allowed}
+                        title={write.reason ?? undefined}
+                        onClick={() => void restore(location)}
+                      >
+                        {busy === location.id && !purging ? 'Restoring…' : 'Restore'}
+                      </Button>
+                      <Button
+                        {...restoreFocusTarget}
+                        disabled={!!busy}
+                        disabledFocusable={!write.allowed}
+                        title={write.reason ?? undefined}
+                        onClick={() => {
+                          setError(null);
+                          setPurging(location);
+                        }}
+                      >
+                        Delete permanently…
+                      </Button>
+                    </div>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableScroll>
       )}
       {purging && (
         <PurgeDialog

@@ -17,6 +17,7 @@ import { daysLeft, type DeletedPolicy, type DeletionRecord } from '../../graph/d
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { formatDateTime } from '../../shared/ui/format';
 import { StateBadge } from '../../policy-ui/state-badge';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
   // The two buttons stack when the window is narrow, rather than push the table past its edge.
@@ -61,77 +62,84 @@ export function DeletedPoliciesTable({
   const allSelected = all.length > 0 && all.every((id) => selected.has(id));
   const someSelected = all.some((id) => selected.has(id));
   return (
-    <Table aria-label="Deleted policies" className={styles.table}>
-      <TableHeader>
-        <TableRow>
-          <TableSelectionCell
-            checked={allSelected ? true : someSelected ? 'mixed' : false}
-            onClick={() => onSelect(all, !allSelected)}
-            checkboxIndicator={{ 'aria-label': 'Select all deleted policies' }}
-            invisible={disabled}
-          />
-          {/* scope: after the selection cell (a td), the browser would take the first th for a row header. */}
-          <TableHeaderCell scope="col">Name</TableHeaderCell>
-          <TableHeaderCell scope="col">State when deleted</TableHeaderCell>
-          <TableHeaderCell scope="col">Deleted</TableHeaderCell>
-          <TableHeaderCell scope="col">By</TableHeaderCell>
-          <TableHeaderCell scope="col">Days left</TableHeaderCell>
-          <TableHeaderCell scope="col">Actions</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {sorted.map((policy) => {
-          const left = daysLeft(policy.deletedDateTime, now);
-          return (
-            <TableRow key={policy.id} aria-selected={selected.has(policy.id!)}>
-              <TableSelectionCell
-                checked={selected.has(policy.id!)}
-                onClick={() => onSelect([policy.id!], !selected.has(policy.id!))}
-                checkboxIndicator={{ 'aria-label': `Select ${policy.displayName}` }}
-                invisible={disabled}
-              />
-              <TableCell>
-                <Button
-                  appearance="transparent"
-                  className={styles.name}
-                  onClick={() => onOpen(opened === policy.id ? null : policy.id!)}
-                  aria-expanded={opened === policy.id}
-                >
-                  {policy.displayName}
-                </Button>
-              </TableCell>
-              <TableCell>
-                <StateBadge state={policy.state ?? 'disabled'} />
-              </TableCell>
-              <TableCell>{formatDateTime(policy.deletedDateTime)}</TableCell>
-              <TableCell>{deletions?.get(policy.id!)?.by ?? '—'}</TableCell>
-              <TableCell>
-                <span className={left <= 3 ? styles.soon : undefined}>{left <= 1 ? 'Last day' : `${left} days`}</span>
-              </TableCell>
-              <TableCell>
-                <div className={styles.actions}>
-                  <WriteAccessTooltip access={write}>
-                    <Button
-                      {...restoreFocusTarget}
-                      appearance="primary"
-                      disabled={disabled}
-                      disabledFocusable={!write.allowed}
-                      onClick={() => onRestore(policy)}
-                    >
-                      Restore…
-                    </Button>
-                  </WriteAccessTooltip>
-                  <WriteAccessTooltip access={write}>
-                    <Button {...restoreFocusTarget} disabled={disabled} disabledFocusable={!write.allowed} onClick={() => onPurge(policy)}>
-                      Delete permanently…
-                    </Button>
-                  </WriteAccessTooltip>
-                </div>
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <TableScroll label="Deleted policies">
+      <Table aria-label="Deleted policies" className={styles.table}>
+        <TableHeader>
+          <TableRow>
+            <TableSelectionCell
+              checked={allSelected ? true : someSelected ? 'mixed' : false}
+              onClick={() => onSelect(all, !allSelected)}
+              checkboxIndicator={{ 'aria-label': 'Select all deleted policies' }}
+              invisible={disabled}
+            />
+            {/* scope: after the selection cell (a td), the browser would take the first th for a row header. */}
+            <TableHeaderCell scope="col">Name</TableHeaderCell>
+            <TableHeaderCell scope="col">State when deleted</TableHeaderCell>
+            <TableHeaderCell scope="col">Deleted</TableHeaderCell>
+            <TableHeaderCell scope="col">By</TableHeaderCell>
+            <TableHeaderCell scope="col">Days left</TableHeaderCell>
+            <TableHeaderCell scope="col">Actions</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {sorted.map((policy) => {
+            const left = daysLeft(policy.deletedDateTime, now);
+            return (
+              <TableRow key={policy.id} aria-selected={selected.has(policy.id!)}>
+                <TableSelectionCell
+                  checked={selected.has(policy.id!)}
+                  onClick={() => onSelect([policy.id!], !selected.has(policy.id!))}
+                  checkboxIndicator={{ 'aria-label': `Select ${policy.displayName}` }}
+                  invisible={disabled}
+                />
+                <TableCell>
+                  <Button
+                    appearance="transparent"
+                    className={styles.name}
+                    onClick={() => onOpen(opened === policy.id ? null : policy.id!)}
+                    aria-expanded={opened === policy.id}
+                  >
+                    {policy.displayName}
+                  </Button>
+                </TableCell>
+                <TableCell>
+                  <StateBadge state={policy.state ?? 'disabled'} />
+                </TableCell>
+                <TableCell>{formatDateTime(policy.deletedDateTime)}</TableCell>
+                <TableCell>{deletions?.get(policy.id!)?.by ?? '—'}</TableCell>
+                <TableCell>
+                  <span className={left <= 3 ? styles.soon : undefined}>{left <= 1 ? 'Last day' : `${left} days`}</span>
+                </TableCell>
+                <TableCell>
+                  <div className={styles.actions}>
+                    <WriteAccessTooltip access={write}>
+                      <Button
+                        {...restoreFocusTarget}
+                        appearance="primary"
+                        disabled={disabled}
+                        disabledFocusable={!write.allowed}
+                        onClick={() => onRestore(policy)}
+                      >
+                        Restore…
+                      </Button>
+                    </WriteAccessTooltip>
+                    <WriteAccessTooltip access={write}>
+                      <Button
+                        {...restoreFocusTarget}
+                        disabled={disabled}
+                        disabledFocusable={!write.allowed}
+                        onClick={() => onPurge(policy)}
+                      >
+                        Delete permanently…
+                      </Button>
+                    </WriteAccessTooltip>
+                  </div>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TableScroll>
   );
 }

@@ -36,6 +36,7 @@ import { MissingDependencies } from './deleted-actions';
 import type { LastKnownVersion } from './last-known-versions';
 import type { GoneNames } from './gone-names';
 import { asPolicies } from '../../domain/json';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -130,32 +131,34 @@ export function RecreateSection({
       {items.length === 0 ? (
         <Text>None known.</Text>
       ) : (
-        <Table aria-label="Policies that can be re-created" className={styles.table}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Name</TableHeaderCell>
-              <TableHeaderCell>Last known version</TableHeaderCell>
-              <TableHeaderCell>From</TableHeaderCell>
-              <TableHeaderCell>Actions</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {items.map((item) => (
-              <TableRow key={item.id}>
-                <TableCell>{item.name}</TableCell>
-                <TableCell>{formatDateTime(item.at)}</TableCell>
-                <TableCell>{item.source}</TableCell>
-                <TableCell>
-                  <WriteAccessTooltip access={write}>
-                    <Button {...restoreFocusTarget} disabledFocusable={!write.allowed} onClick={() => setChosen(item)}>
-                      Re-create…
-                    </Button>
-                  </WriteAccessTooltip>
-                </TableCell>
+        <TableScroll label="Policies that can be re-created">
+          <Table aria-label="Policies that can be re-created" className={styles.table}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Name</TableHeaderCell>
+                <TableHeaderCell>Last known version</TableHeaderCell>
+                <TableHeaderCell>From</TableHeaderCell>
+                <TableHeaderCell>Actions</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {items.map((item) => (
+                <TableRow key={item.id}>
+                  <TableCell>{item.name}</TableCell>
+                  <TableCell>{formatDateTime(item.at)}</TableCell>
+                  <TableCell>{item.source}</TableCell>
+                  <TableCell>
+                    <WriteAccessTooltip access={write}>
+                      <Button {...restoreFocusTarget} disabledFocusable={!write.allowed} onClick={() => setChosen(item)}>
+                        Re-create…
+                      </Button>
+                    </WriteAccessTooltip>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableScroll>
       )}
       {chosen && <RecreateDialog item={chosen} deletedLocations={deletedLocations} known={known} onClose={() => setChosen(null)} />}
     </section>

@@ -26,6 +26,7 @@ import { IMPACT_CLASSES, IMPACT_WORDS, type ImpactClass } from '../../domain/eva
 import type { JsonObject } from '../../domain/json';
 import { paths } from '../../shared/routes/paths';
 import { IMPACT_DAYS, useDraftImpact } from './use-draft-impact';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 // The agreement's sentence, continuing one of ours.
 const lowerFirst = (sentence: string) => sentence.charAt(0).toLowerCase() + sentence.slice(1);
@@ -142,57 +143,59 @@ export function DraftImpact({
               </Button>
             ) : null}
           </Text>
-          <Table aria-label="Impact of the draft by kind" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Sign-ins that would be</TableHeaderCell>
-                <TableHeaderCell>Sign-ins</TableHeaderCell>
-                <TableHeaderCell>Users and workloads</TableHeaderCell>
-                <TableHeaderCell>Applications</TableHeaderCell>
-                <TableHeaderCell>Details</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {IMPACT_CLASSES.filter((c) => state.answer.impact.classes[c].signIns > 0).map((c) => {
-                const impact = state.answer.impact.classes[c];
-                return (
-                  <TableRow key={c} aria-label={IMPACT_WORDS[c]}>
-                    <TableCell>
-                      <Text weight={GRAVE.includes(c) ? 'semibold' : 'regular'}>{IMPACT_WORDS[c]}</Text>
-                      {open === c ? (
-                        <Text as="p" size={200} aria-label={`Who would be ${IMPACT_WORDS[c]}`}>
-                          Who: {impact.identityIds.slice(0, 30).map(nameOf).sort().join(', ')}
-                          {impact.identityIds.length > 30 ? ` and ${impact.identityIds.length - 30} more` : ''}.
-                        </Text>
-                      ) : null}
-                      {open === c ? (
-                        <ul className={styles.samples} aria-label={`Sign-ins ${IMPACT_WORDS[c]}`}>
-                          {impact.items.slice(0, 10).map((item) => (
-                            <li key={item.shapeIndex}>
-                              {item.identityIds.slice(0, 3).map(nameOf).join(', ')}
-                              {item.identityIds.length > 3 ? ` and ${item.identityIds.length - 3} more` : ''} to{' '}
-                              {item.resourceIds.slice(0, 2).map(nameOf).join(', ')}: {plural(item.signIns, 'sign-in')}
-                              {item.requires ? `, asked for ${item.requires}` : ''}
-                              {item.missing?.length ? `, needs ${item.missing.join(', ')}` : ''} (request ids to find in the sign-in logs:{' '}
-                              {item.sampleIds.slice(0, 2).join(', ')})
-                            </li>
-                          ))}
-                        </ul>
-                      ) : null}
-                    </TableCell>
-                    <TableCell>{impact.signIns.toLocaleString('en')}</TableCell>
-                    <TableCell>{impact.identityIds.length.toLocaleString('en')}</TableCell>
-                    <TableCell>{impact.resourceIds.length.toLocaleString('en')}</TableCell>
-                    <TableCell>
-                      <Button size="small" onClick={() => setOpen(open === c ? null : c)}>
-                        {open === c ? 'Hide' : 'Show sign-ins'}
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+          <TableScroll label="Impact of the draft by kind">
+            <Table aria-label="Impact of the draft by kind" size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Sign-ins that would be</TableHeaderCell>
+                  <TableHeaderCell>Sign-ins</TableHeaderCell>
+                  <TableHeaderCell>Users and workloads</TableHeaderCell>
+                  <TableHeaderCell>Applications</TableHeaderCell>
+                  <TableHeaderCell>Details</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {IMPACT_CLASSES.filter((c) => state.answer.impact.classes[c].signIns > 0).map((c) => {
+                  const impact = state.answer.impact.classes[c];
+                  return (
+                    <TableRow key={c} aria-label={IMPACT_WORDS[c]}>
+                      <TableCell>
+                        <Text weight={GRAVE.includes(c) ? 'semibold' : 'regular'}>{IMPACT_WORDS[c]}</Text>
+                        {open === c ? (
+                          <Text as="p" size={200} aria-label={`Who would be ${IMPACT_WORDS[c]}`}>
+                            Who: {impact.identityIds.slice(0, 30).map(nameOf).sort().join(', ')}
+                            {impact.identityIds.length > 30 ? ` and ${impact.identityIds.length - 30} more` : ''}.
+                          </Text>
+                        ) : null}
+                        {open === c ? (
+                          <ul className={styles.samples} aria-label={`Sign-ins ${IMPACT_WORDS[c]}`}>
+                            {impact.items.slice(0, 10).map((item) => (
+                              <li key={item.shapeIndex}>
+                                {item.identityIds.slice(0, 3).map(nameOf).join(', ')}
+                                {item.identityIds.length > 3 ? ` and ${item.identityIds.length - 3} more` : ''} to{' '}
+                                {item.resourceIds.slice(0, 2).map(nameOf).join(', ')}: {plural(item.signIns, 'sign-in')}
+                                {item.requires ? `, asked for ${item.requires}` : ''}
+                                {item.missing?.length ? `, needs ${item.missing.join(', ')}` : ''} (request ids to find in the sign-in logs:{' '}
+                                {item.sampleIds.slice(0, 2).join(', ')})
+                              </li>
+                            ))}
+                          </ul>
+                        ) : null}
+                      </TableCell>
+                      <TableCell>{impact.signIns.toLocaleString('en')}</TableCell>
+                      <TableCell>{impact.identityIds.length.toLocaleString('en')}</TableCell>
+                      <TableCell>{impact.resourceIds.length.toLocaleString('en')}</TableCell>
+                      <TableCell>
+                        <Button size="small" onClick={() => setOpen(open === c ? null : c)}>
+                          {open === c ? 'Hide' : 'Show sign-ins'}
+                        </Button>
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          </TableScroll>
         </>
       )}
     </section>

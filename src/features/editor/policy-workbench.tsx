@@ -20,7 +20,7 @@ import { useLintMarkers } from './use-lint-markers';
 const useStyles = makeStyles({
   layout: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(0, 3fr) minmax(320px, 2fr)',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(min(100%, 320px), 2fr)',
     gap: tokens.spacingHorizontalXL,
     alignItems: 'start',
     // Narrow, the JSON keeps the full width and the pickers and checks follow below it.

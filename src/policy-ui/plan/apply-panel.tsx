@@ -25,6 +25,7 @@ import type { ApplyItem, ApplyRun } from '../../operations/apply-plan';
 import { summarizeRun } from '../../operations/apply-plan';
 import { downloadFile } from '../../shared/download';
 import { KIND_LABELS } from './plan-rows-table';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -150,32 +151,34 @@ export function ApplyPanel({ run, running, targetName, onStop, onResume, onClose
         </Button>
         {!running ? <Button onClick={onClose}>{finished ? 'Done' : 'Put this run aside'}</Button> : null}
       </div>
-      <Table aria-label="What was written" size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>#</TableHeaderCell>
-            <TableHeaderCell>Object</TableHeaderCell>
-            <TableHeaderCell>Write</TableHeaderCell>
-            <TableHeaderCell>Outcome</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {run.items.map((item, index) => (
-            <TableRow key={item.key}>
-              <TableCell>{index + 1}</TableCell>
-              <TableCell>
-                <Text weight="semibold">{item.name}</Text>
-                <br />
-                <Text size={200}>{KIND_LABELS[item.kind]}</Text>
-              </TableCell>
-              <TableCell>{VERB[item.action]}</TableCell>
-              <TableCell>
-                <Outcome item={item} />
-              </TableCell>
+      <TableScroll label="What was written">
+        <Table aria-label="What was written" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>#</TableHeaderCell>
+              <TableHeaderCell>Object</TableHeaderCell>
+              <TableHeaderCell>Write</TableHeaderCell>
+              <TableHeaderCell>Outcome</TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {run.items.map((item, index) => (
+              <TableRow key={item.key}>
+                <TableCell>{index + 1}</TableCell>
+                <TableCell>
+                  <Text weight="semibold">{item.name}</Text>
+                  <br />
+                  <Text size={200}>{KIND_LABELS[item.kind]}</Text>
+                </TableCell>
+                <TableCell>{VERB[item.action]}</TableCell>
+                <TableCell>
+                  <Outcome item={item} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableScroll>
     </section>
   );
 }

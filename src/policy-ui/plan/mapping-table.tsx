@@ -28,6 +28,7 @@ import type { MappingChoice, MappingRow, ProposalStatus } from '../../domain/pla
 import type { DirectoryKind } from '../../graph/directory';
 import { DirectoryPicker } from '../../session/directory-picker';
 import type { PickedChoices } from './mapping-choices';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -37,7 +38,7 @@ const useStyles = makeStyles({
   problem: { display: 'block', marginTop: tokens.spacingVerticalXXS },
   blocker: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorStatusWarningForeground3 },
-  dropdown: { minWidth: '220px', maxWidth: '320px' },
+  dropdown: { minWidth: 'min(100%, 220px)', maxWidth: '320px' },
 });
 
 const STATUS: Record<ProposalStatus, { label: string; color: 'success' | 'informative' | 'warning' | 'danger' | 'subtle' }> = {
@@ -131,117 +132,119 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
       {shown.length === 0 ? (
         <Text>Every reference maps to the same or a matching object in {targetName}.</Text>
       ) : (
-        <Table aria-label="How references map to this tenant" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{sourceLabel}</TableHeaderCell>
-              <TableHeaderCell>Used in</TableHeaderCell>
-              <TableHeaderCell>Proposal</TableHeaderCell>
-              <TableHeaderCell>In this tenant</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {shown.map((row) => {
-              const label = row.sourceName ?? row.sourceValue;
-              const options = [
-                ...row.candidates.map((c) => ({
-                  value: `use:${c.id}`,
-                  text: `${c.displayName}${c.userPrincipalName ? ` (${c.userPrincipalName})` : ''}`,
-                  choice: { action: 'use', targetId: c.id, targetName: c.displayName } as MappingChoice,
-                })),
-                ...(row.choice?.action === 'use' && !row.candidates.some((c) => c.id === (row.choice as { targetId: string }).targetId)
-                  ? [
-                      {
-                        value: choiceValue(row.choice),
-                        text: row.choice.targetId === row.sourceValue ? `${row.choice.targetName} (the same id)` : row.choice.targetName,
-                        choice: row.choice,
-                      },
-                    ]
-                  : []),
-                ...(row.canCreate
-                  ? [{ value: 'create', text: 'Create an empty group of this name', choice: { action: 'create' } as MappingChoice }]
-                  : []),
-                { value: 'drop', text: 'Leave it out', choice: { action: 'drop' } as MappingChoice },
-              ];
-              const current = options.find((o) => o.value === choiceValue(row.choice));
-              return (
-                <TableRow key={row.key}>
-                  <TableCell>
-                    <Text weight="semibold">{label}</Text>
-                    <br />
-                    <Text size={200} className={styles.detail}>
-                      {KIND_WORDS[row.kind]}
-                      {row.sourceDetail ? ` · ${row.sourceDetail}` : ''}
-                      {row.sourceName ? ` · ${row.sourceValue}` : ''}
-                    </Text>
-                  </TableCell>
-                  <TableCell>
-                    {row.uses.map((use) => (
-                      <Text key={`${use.rowKey}:${use.place}`} size={200} className={use.exclusion ? styles.exclusion : undefined} block>
-                        {use.policyName}: {use.place}
+        <TableScroll label="How references map to this tenant">
+          <Table aria-label="How references map to this tenant" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{sourceLabel}</TableHeaderCell>
+                <TableHeaderCell>Used in</TableHeaderCell>
+                <TableHeaderCell>Proposal</TableHeaderCell>
+                <TableHeaderCell>In this tenant</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {shown.map((row) => {
+                const label = row.sourceName ?? row.sourceValue;
+                const options = [
+                  ...row.candidates.map((c) => ({
+                    value: `use:${c.id}`,
+                    text: `${c.displayName}${c.userPrincipalName ? ` (${c.userPrincipalName})` : ''}`,
+                    choice: { action: 'use', targetId: c.id, targetName: c.displayName } as MappingChoice,
+                  })),
+                  ...(row.choice?.action === 'use' && !row.candidates.some((c) => c.id === (row.choice as { targetId: string }).targetId)
+                    ? [
+                        {
+                          value: choiceValue(row.choice),
+                          text: row.choice.targetId === row.sourceValue ? `${row.choice.targetName} (the same id)` : row.choice.targetName,
+                          choice: row.choice,
+                        },
+                      ]
+                    : []),
+                  ...(row.canCreate
+                    ? [{ value: 'create', text: 'Create an empty group of this name', choice: { action: 'create' } as MappingChoice }]
+                    : []),
+                  { value: 'drop', text: 'Leave it out', choice: { action: 'drop' } as MappingChoice },
+                ];
+                const current = options.find((o) => o.value === choiceValue(row.choice));
+                return (
+                  <TableRow key={row.key}>
+                    <TableCell>
+                      <Text weight="semibold">{label}</Text>
+                      <br />
+                      <Text size={200} className={styles.detail}>
+                        {KIND_WORDS[row.kind]}
+                        {row.sourceDetail ? ` · ${row.sourceDetail}` : ''}
+                        {row.sourceName ? ` · ${row.sourceValue}` : ''}
                       </Text>
-                    ))}
-                  </TableCell>
-                  <TableCell>
-                    <Badge appearance="tint" color={STATUS[row.status].color}>
-                      {STATUS[row.status].label}
-                    </Badge>
-                    <Text size={200} block>
-                      {row.why}
-                    </Text>
-                  </TableCell>
-                  <TableCell>
-                    <Dropdown
-                      className={styles.dropdown}
-                      aria-label={`In this tenant, ${label} becomes`}
-                      placeholder="Choose…"
-                      value={current?.text ?? ''}
-                      selectedOptions={current ? [current.value] : []}
-                      onOptionSelect={(_, data) => {
-                        const picked = options.find((o) => o.value === data.optionValue);
-                        if (picked) onChoose({ [row.key]: picked.choice });
-                      }}
-                    >
-                      {options.map((option) => (
-                        <Option key={option.value} value={option.value}>
-                          {option.text}
-                        </Option>
-                      ))}
-                    </Dropdown>
-                    {PICKABLE[row.kind] ? (
-                      <DirectoryPicker
-                        className={styles.dropdown}
-                        kind={PICKABLE[row.kind]!}
-                        label={`Pick another for ${label}`}
-                        placeholder="Search this tenant…"
-                        onPick={(entry) => onChoose({ [row.key]: { action: 'use', targetId: entry.id, targetName: entry.displayName } })}
-                      />
-                    ) : null}
-                    {row.problems.map((problem) => (
-                      <div key={problem.text}>
-                        <Text
-                          className={mergeClasses(
-                            styles.problem,
-                            problem.severity === 'blocker' && !problem.confirmed ? styles.blocker : styles.warning,
-                          )}
-                        >
-                          {problem.text}
+                    </TableCell>
+                    <TableCell>
+                      {row.uses.map((use) => (
+                        <Text key={`${use.rowKey}:${use.place}`} size={200} className={use.exclusion ? styles.exclusion : undefined} block>
+                          {use.policyName}: {use.place}
                         </Text>
-                        {problem.confirmKey ? (
-                          <Checkbox
-                            checked={confirmed.has(problem.confirmKey)}
-                            onChange={(_, data) => onConfirm(problem.confirmKey!, !!data.checked)}
-                            label="I understand: leave it out"
-                          />
-                        ) : null}
-                      </div>
-                    ))}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+                      ))}
+                    </TableCell>
+                    <TableCell>
+                      <Badge appearance="tint" color={STATUS[row.status].color}>
+                        {STATUS[row.status].label}
+                      </Badge>
+                      <Text size={200} block>
+                        {row.why}
+                      </Text>
+                    </TableCell>
+                    <TableCell>
+                      <Dropdown
+                        className={styles.dropdown}
+                        aria-label={`In this tenant, ${label} becomes`}
+                        placeholder="Choose…"
+                        value={current?.text ?? ''}
+                        selectedOptions={current ? [current.value] : []}
+                        onOptionSelect={(_, data) => {
+                          const picked = options.find((o) => o.value === data.optionValue);
+                          if (picked) onChoose({ [row.key]: picked.choice });
+                        }}
+                      >
+                        {options.map((option) => (
+                          <Option key={option.value} value={option.value}>
+                            {option.text}
+                          </Option>
+                        ))}
+                      </Dropdown>
+                      {PICKABLE[row.kind] ? (
+                        <DirectoryPicker
+                          className={styles.dropdown}
+                          kind={PICKABLE[row.kind]!}
+                          label={`Pick another for ${label}`}
+                          placeholder="Search this tenant…"
+                          onPick={(entry) => onChoose({ [row.key]: { action: 'use', targetId: entry.id, targetName: entry.displayName } })}
+                        />
+                      ) : null}
+                      {row.problems.map((problem) => (
+                        <div key={problem.text}>
+                          <Text
+                            className={mergeClasses(
+                              styles.problem,
+                              problem.severity === 'blocker' && !problem.confirmed ? styles.blocker : styles.warning,
+                            )}
+                          >
+                            {problem.text}
+                          </Text>
+                          {problem.confirmKey ? (
+                            <Checkbox
+                              checked={confirmed.has(problem.confirmKey)}
+                              onChange={(_, data) => onConfirm(problem.confirmKey!, !!data.checked)}
+                              label="I understand: leave it out"
+                            />
+                          ) : null}
+                        </div>
+                      ))}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </TableScroll>
       )}
     </div>
   );

@@ -20,6 +20,7 @@ import {
 import { Fragment, useState } from 'react';
 import type { PlanAction, PlanRow, PlanRowKind, StateChoice } from '../../domain/plan/types';
 import { RowDifference } from './row-difference';
+import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
   table: { tableLayout: 'auto' },
@@ -67,105 +68,107 @@ export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState 
   const styles = useStyles();
   const [open, setOpen] = useState<string | null>(null);
   return (
-    <Table aria-label="What the plan writes, in order" className={styles.table} size="small">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>#</TableHeaderCell>
-          <TableHeaderCell>Object</TableHeaderCell>
-          <TableHeaderCell>Action</TableHeaderCell>
-          <TableHeaderCell>State</TableHeaderCell>
-          <TableHeaderCell>Why</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {rows.map((row, index) => (
-          <Fragment key={row.key}>
-            <TableRow>
-              <TableCell>{index + 1}</TableCell>
-              <TableCell>
-                <Text weight="semibold">{row.displayName}</Text>
-                <br />
-                <Text size={200}>{KIND_LABELS[row.kind]}</Text>
-              </TableCell>
-              <TableCell>
-                {row.options.length > 1 ? (
-                  <Dropdown
-                    className={styles.dropdown}
-                    aria-label={`Action for ${row.displayName}`}
-                    value={ACTION_LABELS[row.action]}
-                    selectedOptions={[row.action]}
-                    onOptionSelect={(_, data) => data.optionValue && onAction(row.key, data.optionValue as PlanAction)}
-                  >
-                    {row.options.map((option) => (
-                      <Option key={option} value={option}>
-                        {ACTION_LABELS[option]}
-                      </Option>
-                    ))}
-                  </Dropdown>
-                ) : (
-                  <Badge appearance="tint" color={ACTION_COLORS[row.action]}>
-                    {ACTION_LABELS[row.action]}
-                  </Badge>
-                )}
-              </TableCell>
-              <TableCell>
-                {row.state && row.action !== 'skip' ? (
-                  <Dropdown
-                    className={styles.dropdown}
-                    aria-label={`State for ${row.displayName}`}
-                    value={stateText(row.state, wordsFor(row, stateWords))}
-                    selectedOptions={[row.state.choice]}
-                    onOptionSelect={(_, data) => data.optionValue && onState(row.key, data.optionValue as StateChoice)}
-                  >
-                    {row.state.options.map((option) => (
-                      <Option key={option} value={option}>
-                        {wordsFor(row, stateWords)[option]}
-                      </Option>
-                    ))}
-                  </Dropdown>
-                ) : null}
-              </TableCell>
-              <TableCell>
-                <Text className={styles.why}>{row.why}</Text>
-                {row.problems.map((problem) => (
-                  <Text
-                    key={problem.text}
-                    className={mergeClasses(
-                      styles.problem,
-                      problem.severity === 'blocker' && !problem.confirmed ? styles.blocker : styles.warning,
-                    )}
-                  >
-                    {problem.text}
-                  </Text>
-                ))}
-                {row.before &&
-                (row.action === 'update' || row.action === 'restore' || row.problems.some((p) => p.severity === 'warning')) ? (
-                  <Button
-                    appearance="transparent"
-                    size="small"
-                    aria-expanded={open === row.key}
-                    onClick={() => setOpen(open === row.key ? null : row.key)}
-                  >
-                    {open === row.key
-                      ? 'Hide the difference'
-                      : row.action === 'update' || row.action === 'restore'
-                        ? 'Show the difference'
-                        : `Compare with ${targetName}`}
-                  </Button>
-                ) : null}
-              </TableCell>
-            </TableRow>
-            {open === row.key ? (
+    <TableScroll label="What the plan writes, in order">
+      <Table aria-label="What the plan writes, in order" className={styles.table} size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>#</TableHeaderCell>
+            <TableHeaderCell>Object</TableHeaderCell>
+            <TableHeaderCell>Action</TableHeaderCell>
+            <TableHeaderCell>State</TableHeaderCell>
+            <TableHeaderCell>Why</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row, index) => (
+            <Fragment key={row.key}>
               <TableRow>
-                <TableCell colSpan={5} className={styles.detail}>
-                  <RowDifference row={row} targetName={targetName} />
+                <TableCell>{index + 1}</TableCell>
+                <TableCell>
+                  <Text weight="semibold">{row.displayName}</Text>
+                  <br />
+                  <Text size={200}>{KIND_LABELS[row.kind]}</Text>
+                </TableCell>
+                <TableCell>
+                  {row.options.length > 1 ? (
+                    <Dropdown
+                      className={styles.dropdown}
+                      aria-label={`Action for ${row.displayName}`}
+                      value={ACTION_LABELS[row.action]}
+                      selectedOptions={[row.action]}
+                      onOptionSelect={(_, data) => data.optionValue && onAction(row.key, data.optionValue as PlanAction)}
+                    >
+                      {row.options.map((option) => (
+                        <Option key={option} value={option}>
+                          {ACTION_LABELS[option]}
+                        </Option>
+                      ))}
+                    </Dropdown>
+                  ) : (
+                    <Badge appearance="tint" color={ACTION_COLORS[row.action]}>
+                      {ACTION_LABELS[row.action]}
+                    </Badge>
+                  )}
+                </TableCell>
+                <TableCell>
+                  {row.state && row.action !== 'skip' ? (
+                    <Dropdown
+                      className={styles.dropdown}
+                      aria-label={`State for ${row.displayName}`}
+                      value={stateText(row.state, wordsFor(row, stateWords))}
+                      selectedOptions={[row.state.choice]}
+                      onOptionSelect={(_, data) => data.optionValue && onState(row.key, data.optionValue as StateChoice)}
+                    >
+                      {row.state.options.map((option) => (
+                        <Option key={option} value={option}>
+                          {wordsFor(row, stateWords)[option]}
+                        </Option>
+                      ))}
+                    </Dropdown>
+                  ) : null}
+                </TableCell>
+                <TableCell>
+                  <Text className={styles.why}>{row.why}</Text>
+                  {row.problems.map((problem) => (
+                    <Text
+                      key={problem.text}
+                      className={mergeClasses(
+                        styles.problem,
+                        problem.severity === 'blocker' && !problem.confirmed ? styles.blocker : styles.warning,
+                      )}
+                    >
+                      {problem.text}
+                    </Text>
+                  ))}
+                  {row.before &&
+                  (row.action === 'update' || row.action === 'restore' || row.problems.some((p) => p.severity === 'warning')) ? (
+                    <Button
+                      appearance="transparent"
+                      size="small"
+                      aria-expanded={open === row.key}
+                      onClick={() => setOpen(open === row.key ? null : row.key)}
+                    >
+                      {open === row.key
+                        ? 'Hide the difference'
+                        : row.action === 'update' || row.action === 'restore'
+                          ? 'Show the difference'
+                          : `Compare with ${targetName}`}
+                    </Button>
+                  ) : null}
                 </TableCell>
               </TableRow>
-            ) : null}
-          </Fragment>
-        ))}
-      </TableBody>
-    </Table>
+              {open === row.key ? (
+                <TableRow>
+                  <TableCell colSpan={5} className={styles.detail}>
+                    <RowDifference row={row} targetName={targetName} />
+                  </TableCell>
+                </TableRow>
+              ) : null}
+            </Fragment>
+          ))}
+        </TableBody>
+      </Table>
+    </TableScroll>
   );
 }
 
