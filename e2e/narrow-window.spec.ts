@@ -95,5 +95,8 @@ test.describe('a small window (320 px)', () => {
     for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
     await expect.poll(() => region.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
     await expect(region.getByRole('button', { name: 'Restore…' }).first()).toBeInViewport();
+    // A state in a narrow column stays inside its badge, on one line.
+    const badge = region.getByText('Report-only', { exact: true }).first();
+    expect(await badge.evaluate((b) => b.scrollHeight <= b.clientHeight + 1 && b.scrollWidth <= b.clientWidth + 1)).toBe(true);
   });
 });
