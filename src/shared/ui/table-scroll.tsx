@@ -2,7 +2,7 @@
 // its own box, not the page. While it overflows, the box is a named, focusable region so that a
 // keyboard can scroll it too; while it fits, it is a plain box with no extra tab stop.
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
   scroll: {
@@ -12,16 +12,15 @@ const useStyles = makeStyles({
   },
 });
 
-export function TableScroll({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
+export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   const styles = useStyles();
   const box = useRef<HTMLDivElement>(null);
   const [overflows, setOverflows] = useState(false);
-  useLayoutEffect(() => {
+  // The observer's first report comes with the first layout: no width is read while rendering.
+  useEffect(() => {
     const element = box.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
-    const check = () => setOverflows(element.scrollWidth > element.clientWidth + 1);
-    check();
-    const observer = new ResizeObserver(check);
+    const observer = new ResizeObserver(() => setOverflows(element.scrollWidth > element.clientWidth + 1));
     observer.observe(element);
     if (element.firstElementChild) observer.observe(element.firstElementChild);
     return () => observer.disconnect();
@@ -29,7 +28,7 @@ export function TableScroll({ label, className, children }: { label: string; cla
   return (
     <div
       ref={box}
-      className={className ? `${styles.scroll} ${className}` : styles.scroll}
+      className={styles.scroll}
       {...(overflows ? { role: 'region', 'aria-label': `${label} (scrolls sideways)`, tabIndex: 0 } : {})}
     >
       {children}
