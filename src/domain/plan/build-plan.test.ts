@@ -265,7 +265,7 @@ describe('a policy the tenant holds in Deleted policies', () => {
     );
     const plan = buildPlan(source(), sameTenant({ policies: many, deletedPolicies: [deleted()] }), choices());
     expect(plan.blockers.map((b) => b.text)).toContain(
-      'The target would hold 196 policies; the service allows 195. Leave out 1 of the new ones.',
+      'This tenant would hold 196 policies; the service allows 195. Leave out 1 of the new ones.',
     );
   });
 });
@@ -339,7 +339,7 @@ describe('a copy into another tenant', () => {
     );
     const loc = plan.rows.find((r) => r.kind === 'namedLocation')!;
     expect(loc).toMatchObject({ action: 'reuse', match: 'name', options: ['reuse', 'update'] });
-    expect(loc.problems[0]!.text).toContain('IP ranges: the import has 10.0.0.0/8, the target has 172.16.0.0/12');
+    expect(loc.problems[0]!.text).toContain('IP ranges: the import has 10.0.0.0/8, this tenant has 172.16.0.0/12');
     expect(JSON.stringify(plan.rows.at(-1)!.body)).toContain(theirs.id);
   });
 
@@ -387,7 +387,7 @@ describe('a copy into another tenant', () => {
     const many = Array.from({ length: 195 }, (_, i) => mfaPolicy({ id: `x${i}`, displayName: `Existing ${i}`, state: 'disabled' }));
     const plan = buildPlan(source(), otherTenant({ policies: many }), choices({ mapping: { [`group:${PILOT}`]: { action: 'create' } } }));
     expect(plan.blockers.map((b) => b.text)).toContain(
-      'The target would hold 196 policies; the service allows 195. Leave out 1 of the new ones.',
+      'This tenant would hold 196 policies; the service allows 195. Leave out 1 of the new ones.',
     );
   });
 });

@@ -3,4 +3,4 @@
 export const SERVICE_POLICY_LIMIT = 195;
 
 export const POLICY_LIMIT_WORDS = (after: number) =>
-  `The target would hold ${after} policies; the service allows ${SERVICE_POLICY_LIMIT}. Leave out ${after - SERVICE_POLICY_LIMIT} of the new ones.`;
+  `This tenant would hold ${after} policies; the service allows ${SERVICE_POLICY_LIMIT}. Leave out ${after - SERVICE_POLICY_LIMIT} of the new ones.`;

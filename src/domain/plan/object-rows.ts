@@ -74,12 +74,12 @@ const PROPERTY_WORDS: Record<string, string> = {
   isAvailable: 'available to policies',
 };
 
-/** How two versions of an object differ, in words: "IP ranges: the import has …, the target has …". */
+/** How two versions of an object differ, in words: "IP ranges: the import has …, this tenant has …". */
 export function objectDifferences(
   kind: ObjectKind,
   imported: JsonObject,
   target: JsonObject,
-  [first, second]: readonly [string, string] = ['the import has', 'the target has'],
+  [first, second]: readonly [string, string] = ['the import has', 'this tenant has'],
 ): string[] {
   const a = normal(writableObject(kind, imported)) as JsonObject;
   const b = normal(writableObject(kind, target)) as JsonObject;

@@ -18,7 +18,7 @@ export const stateWords = (kind: PlanSourceKind): Record<StateChoice, string> =>
   reportOnly: 'Report-only',
   source: SOURCE_STATE[kind],
   off: 'Off',
-  target: kind === 'import' ? 'As the target has it' : 'As it is now',
+  target: kind === 'import' ? 'As this tenant has it' : 'As it is now',
 });
 
 /** What the plan is, in a sentence, when its caller does not say. */

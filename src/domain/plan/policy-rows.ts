@@ -112,7 +112,7 @@ export function planPolicies(
       options = ['create', 'skip'];
     } else if (comparableText(intended, QUIET) === comparableText(match, QUIET)) {
       action = 'skip';
-      why = `Already in the target as planned (found by ${by}).`;
+      why = `Already in the tenant as planned (found by ${by}).`;
       options = ['skip'];
     } else {
       action = 'update';
