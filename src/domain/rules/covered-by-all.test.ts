@@ -49,6 +49,22 @@ describe('covered-by-all', () => {
     expect(blocksSaving(findings)).toBe(false);
   });
 
+  it('warns of guest and external user types included beside All users, and not of them excluded', () => {
+    const guests = { guestOrExternalUserTypes: 'b2bCollaborationGuest,b2bDirectConnectUser', externalTenants: { membershipKind: 'all' } };
+    expect(
+      covered(policyWith({ includeUsers: ['All'], includeGuestsOrExternalUsers: guests })).map((f) => [f.path.join('.'), f.message]),
+    ).toEqual([
+      [
+        'conditions.users.includeGuestsOrExternalUsers',
+        'The guest and external user types are already covered by All users, so including them as well changes nothing: probably a leftover.',
+      ],
+    ]);
+    expect(
+      covered(policyWith({ includeUsers: ['All'], includeGuestsOrExternalUsers: null, excludeGuestsOrExternalUsers: guests })),
+    ).toEqual([]);
+    expect(covered(policyWith({ includeUsers: [USER], includeGuestsOrExternalUsers: guests }))).toEqual([]);
+  });
+
   it('warns of an app or Office 365 included beside All resources', () => {
     const findings = covered(policyWith({ includeUsers: ['All'] }, { includeApplications: ['All', EXCHANGE, 'Office365'] }));
     expect(findings.map((f) => f.message)).toEqual([

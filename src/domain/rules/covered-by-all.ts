@@ -1,4 +1,4 @@
-// Graph accepts a user, group or role included beside All users (and an app beside All resources);
+// Graph accepts a user, group, role or guest type included beside All users (and an app beside All resources);
 // the console warns because "All" already covers it, so the entry changes nothing and misleads a reader.
 import { SPECIAL_VALUES } from '../references';
 import { list, obj } from './loose-json';
@@ -46,6 +46,12 @@ export const coveredByAll: Rule = {
           });
         });
       }
+      // Guests and external users chosen by type are users too; excluded by type they are a real exception.
+      if (section === 'users' && Object.keys(obj(group.includeGuestsOrExternalUsers)).length > 0)
+        findings.push({
+          path: ['conditions', 'users', 'includeGuestsOrExternalUsers'],
+          message: `The guest and external user types are already covered by ${allWords}, so including them as well changes nothing: probably a leftover.`,
+        });
     }
     return findings;
   },
