@@ -26,7 +26,8 @@ async function setup(
   return { signIns, capped, users, policies, namedLocations, ca001, user };
 }
 
-describe('the impact of a draft over the tenant’s sign-ins', () => {
+// A week of the tenant's sign-ins is generated and paged: seconds when the machine is busy, past the default 5 s.
+describe('the impact of a draft over the tenant’s sign-ins', { timeout: 30_000 }, () => {
   it('finds the people a block would newly stop, and nothing for an unchanged draft', async () => {
     const { signIns, capped, users, policies, namedLocations, ca001, user } = await setup();
     expect(capped).toBe(false);

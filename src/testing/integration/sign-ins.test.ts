@@ -7,7 +7,8 @@ import { GraphRequestError } from '../../graph/errors';
 import { readSignIns, signInsUnavailable } from '../../graph/sign-ins';
 import { graphOverEmulator } from '../graph-over-emulator';
 
-describe('readSignIns over the emulator', () => {
+// A week of the tenant's sign-ins is generated and paged: seconds when the machine is busy, past the default 5 s.
+describe('readSignIns over the emulator', { timeout: 30_000 }, () => {
   it('reads a week newest first, up to the cap, and says when the cap cut it short', async () => {
     const { client, emulator } = graphOverEmulator();
     const now = emulator.state.tenants.find((t) => t.id === CONTOSO_TENANT_ID)!.signInLog!.entries.at(-1)!;
