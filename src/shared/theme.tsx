@@ -1,5 +1,5 @@
 // Light and dark themes: follows the system unless the admin picks one; the choice is remembered.
-import { FluentProvider, makeStaticStyles, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { AriaLiveAnnouncer, FluentProvider, makeStaticStyles, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { createContext, use, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
@@ -50,7 +50,9 @@ export function ThemeProvider({ children }: { children: ReactNode }) {
   return (
     <ThemeContext value={state}>
       <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
-        {children}
+        {/* Fluent's message bars say themselves through this (aria-notify, or a live region where the
+            browser has none): without it "Saved.", "Restored." and every warning appear unheard. */}
+        <AriaLiveAnnouncer>{children}</AriaLiveAnnouncer>
       </FluentProvider>
     </ThemeContext>
   );

@@ -1,6 +1,7 @@
 // A failed load: what went wrong in words, Graph's code and request-id (for support), and a retry.
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
+import { AnnouncedElsewhere } from './announced-elsewhere';
 
 const useStyles = makeStyles({
   meta: {
@@ -23,25 +24,27 @@ export interface ErrorStateProps {
 export function ErrorState({ title, message, code, requestId, onRetry }: ErrorStateProps) {
   const styles = useStyles();
   return (
-    <MessageBar intent="error" layout="multiline" role="alert">
-      <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
-        {message}
-        {(code || requestId) && (
-          <span className={styles.meta}>
-            {code && <>Code: {code}</>}
-            {code && requestId && ' · '}
-            {requestId && <>Request ID: {requestId}</>}
-          </span>
+    <AnnouncedElsewhere>
+      <MessageBar intent="error" layout="multiline" role="alert">
+        <MessageBarBody>
+          <MessageBarTitle>{title}</MessageBarTitle>
+          {message}
+          {(code || requestId) && (
+            <span className={styles.meta}>
+              {code && <>Code: {code}</>}
+              {code && requestId && ' · '}
+              {requestId && <>Request ID: {requestId}</>}
+            </span>
+          )}
+        </MessageBarBody>
+        {onRetry && (
+          <MessageBarActions>
+            <Button icon={<ArrowClockwiseRegular />} onClick={onRetry}>
+              Try again
+            </Button>
+          </MessageBarActions>
         )}
-      </MessageBarBody>
-      {onRetry && (
-        <MessageBarActions>
-          <Button icon={<ArrowClockwiseRegular />} onClick={onRetry}>
-            Try again
-          </Button>
-        </MessageBarActions>
-      )}
-    </MessageBar>
+      </MessageBar>
+    </AnnouncedElsewhere>
   );
 }

@@ -1,0 +1,43 @@
+// What a screen reader hears: the console's messages (saved, restored, warnings) are said through the
+// browser's aria-notify as they appear, not only drawn. The page's aria-notify is wrapped to record
+// what is said, then passed on.
+import type { Page } from '@playwright/test';
+import { PolicyEditorPage } from './pages/policy-editor-page';
+import { expect, test } from './support/fixtures';
+
+test.beforeEach(async ({ page, signInPage }) => {
+  await page.addInitScript(() => {
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    // Not in TypeScript's DOM types yet.
+    const proto = Document.prototype as unknown as { ariaNotify?: (message: string, options?: unknown) => void };
+    const notify = proto.ariaNotify;
+    proto.ariaNotify = function (this: Document, message: string, options?: unknown) {
+      said.push(message);
+      notify?.call(this, message, options);
+    };
+  });
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+});
+
+const said = (page: Page) => page.evaluate(() => (window as unknown as { said: string[] }).said.join('\n'));
+
+test('a save is said, not only shown', async ({ page, policiesPage }) => {
+  await policiesPage.open(/^CA007/);
+  const editor = new PolicyEditorPage(page);
+  await editor.open(new URL(page.url()).pathname);
+  await editor.setState('Off');
+  await editor.reviewButton.click();
+  await editor.dialog.getByRole('button', { name: 'Save to tenant' }).click();
+  await expect(page.getByText('Saved. This is the policy as the tenant now holds it.')).toBeVisible();
+  await expect.poll(() => said(page)).toContain('Saved. This is the policy as the tenant now holds it.');
+});
+
+test('a failed load is said once, by its alert, not a second time by the announcer', async ({ page, consoleGuard }) => {
+  consoleGuard.allowFailedResponse(404, '/beta/identity/conditionalAccess/policies/00000000-0000-4000-8000-000000000000');
+  await page.goto('/policies/00000000-0000-4000-8000-000000000000');
+  await expect(page.getByRole('alert')).toBeVisible();
+  const text = (await page.getByRole('alert').innerText()).split('\n')[0]!;
+  expect(await said(page)).not.toContain(text);
+});
