@@ -41,3 +41,15 @@ test('a failed load is said once, by its alert, not a second time by the announc
   const text = (await page.getByRole('alert').innerText()).split('\n')[0]!;
   expect(await said(page)).not.toContain(text);
 });
+
+// A live region that appears already filled is often not read; one whose words change is.
+test('the words after Save as template go into a status line that was there before', async ({ page, policiesPage }) => {
+  await policiesPage.open(/^CA007/);
+  const statuses = page.getByRole('main').getByRole('status');
+  await expect(page.getByRole('button', { name: 'Export' })).toBeEnabled();
+  const before = await statuses.count();
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'Save as template' }).click();
+  await expect(statuses.filter({ hasText: /^Saved “CA007/ })).toBeVisible();
+  expect(await statuses.count()).toBe(before);
+});

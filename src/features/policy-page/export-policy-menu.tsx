@@ -2,7 +2,7 @@
 // downloaded as a file named after it or copied to the clipboard (New policy › From a file, and
 // Compare, read it back), or saved as a template of this device, its users, groups and locations
 // made named blanks (the Templates page deploys it here or in another tenant).
-import { Button, Link, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Text, tokens } from '@fluentui/react-components';
+import { Button, Link, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ClipboardRegular, SaveRegular, ShareRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
@@ -16,6 +16,7 @@ import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { downloadFile } from '../../shared/download';
 import { paths } from '../../shared/routes/paths';
+import { LiveStatus } from '../../shared/ui/live-status';
 
 export function ExportPolicyMenu({ policy }: { policy: ConditionalAccessPolicy }) {
   const [said, setSaid] = useState<{ text: string; failed: boolean; template?: boolean } | null>(null);
@@ -72,16 +73,18 @@ export function ExportPolicyMenu({ policy }: { policy: ConditionalAccessPolicy }
           </MenuList>
         </MenuPopover>
       </Menu>
-      {said && (
-        <Text role="status" style={{ color: said.failed ? tokens.colorPaletteRedForeground1 : tokens.colorNeutralForeground3 }}>
-          {said.text}{' '}
-          {said.template ? (
-            <Link as="span" inline>
-              <RouterLink to={paths.templates}>Open Templates</RouterLink>
-            </Link>
-          ) : null}
-        </Text>
-      )}
+      <LiveStatus style={{ color: said?.failed ? tokens.colorPaletteRedForeground1 : tokens.colorNeutralForeground3 }}>
+        {said && (
+          <>
+            {said.text}{' '}
+            {said.template ? (
+              <Link as="span" inline>
+                <RouterLink to={paths.templates}>Open Templates</RouterLink>
+              </Link>
+            ) : null}
+          </>
+        )}
+      </LiveStatus>
     </>
   );
 }

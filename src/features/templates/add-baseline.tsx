@@ -1,13 +1,14 @@
 // A baseline the console does not ship, brought by the admin: files or a folder in any format an
 // import reads (a Gatehouse backup, IntuneManagement, EntraExporter, CIPP, Microsoft365DSC…), each
 // policy kept on this device as a template whose objects are named blanks. Read on this device only.
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentArrowUpRegular, FolderArrowUpRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import { readImport } from '../../domain/import/read-import';
 import type { GalleryTemplate } from '../../domain/templates/gallery-template';
 import { importAsTemplates } from '../../domain/templates/import-as-templates';
 import { filesFromList } from '../../shared/files/dropped-files';
+import { LiveStatus } from '../../shared/ui/live-status';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' } });
 
@@ -75,7 +76,7 @@ export function AddBaseline({ onAdd }: { onAdd(templates: GalleryTemplate[]): bo
           event.target.value = '';
         }}
       />
-      {said ? <Text role="status">{said}</Text> : null}
+      <LiveStatus>{said}</LiveStatus>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // Save one of the tenant's policies as a template of this device: its users, groups and locations
 // become named blanks, so it can be written again here or in another tenant with them chosen there.
-import { Button, Dropdown, Field, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { policyJson } from '../../domain/json';
@@ -10,6 +10,7 @@ import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useNames } from '../../policy-ui/queries';
 import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
+import { LiveStatus } from '../../shared/ui/live-status';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' } });
 
@@ -66,7 +67,7 @@ export function SaveAsTemplate({ policies, onSave }: SaveAsTemplateProps) {
       >
         Save as template
       </Button>
-      {said ? <Text role="status">{said}</Text> : null}
+      <LiveStatus>{said}</LiveStatus>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // copy between the same two tenants, or a pipeline, starts from them; a file for another tenant is
 // refused). A saved file's choices are set through `onLoad`, in one update, and each can still be
 // changed on its own row. Creating every missing group is the mapping table's own action.
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
@@ -10,6 +10,7 @@ import { applyMappingFile, mappingFile } from '../../domain/plan/mapping-file';
 import type { MappingChoice, MappingRow, PlanChoices } from '../../domain/plan/types';
 import { useTenantSession } from '../../session/tenant-session';
 import { downloadFile } from '../../shared/download';
+import { LiveStatus } from '../../shared/ui/live-status';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
@@ -75,11 +76,7 @@ export function MappingFileButtons({ rows, choices, source, targetName, onLoad }
           event.target.value = '';
         }}
       />
-      {said ? (
-        <Text role="status" className={said.error ? styles.error : undefined}>
-          {said.text}
-        </Text>
-      ) : null}
+      <LiveStatus className={said?.error ? styles.error : undefined}>{said?.text}</LiveStatus>
     </div>
   );
 }
