@@ -66,7 +66,7 @@ describe('buildPatch', () => {
     expect(buildPatch(live, draft)).toEqual({});
   });
 
-  it('clears a removed member with null', () => {
+  it('clears a removed member: a collection with [] (Graph refuses null in one), an object with null', () => {
     const draft = structuredClone(live);
     delete (draft.conditions as JsonObject).clientAppTypes;
     draft.sessionControls = {
@@ -78,7 +78,36 @@ describe('buildPatch', () => {
         authenticationType: 'primaryAndSecondaryAuthentication',
       },
     };
-    expect(buildPatch(live, draft)).toEqual({ conditions: { clientAppTypes: null }, sessionControls: draft.sessionControls });
+    expect(buildPatch(live, draft)).toEqual({ conditions: { clientAppTypes: [] }, sessionControls: draft.sessionControls });
+    delete draft.sessionControls;
+    draft.grantControls = null;
+    expect(buildPatch({ ...live, sessionControls: { persistentBrowser: { isEnabled: true, mode: 'never' } } }, draft)).toEqual({
+      conditions: { clientAppTypes: [] },
+      grantControls: null,
+      sessionControls: null,
+    });
+  });
+
+  it('leaves out what a sparse draft leaves out and the tenant has empty: the same policy in its full form', () => {
+    const full = {
+      displayName: 'MFA',
+      state: 'disabled',
+      conditions: {
+        users: { includeUsers: ['None'], excludeUsers: [], includeGuestsOrExternalUsers: null },
+        applications: { includeApplications: ['All'], excludeApplications: [], applicationFilter: null },
+        platforms: null,
+        clientAppTypes: ['all'],
+      },
+      grantControls: { operator: 'OR', builtInControls: ['mfa'], termsOfUse: [], authenticationStrength: null },
+      sessionControls: null,
+    };
+    const sparse = {
+      displayName: 'MFA, renamed',
+      state: 'disabled',
+      conditions: { users: { includeUsers: ['None'] }, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] },
+      grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+    };
+    expect(buildPatch(full, sparse)).toEqual({ displayName: 'MFA, renamed' });
   });
 });
 

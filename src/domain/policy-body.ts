@@ -48,9 +48,19 @@ export function deepEqual(a: Json | undefined, b: Json | undefined): boolean {
   return false;
 }
 
+/** Nothing set: null, an empty list or text, or an object of such. */
+const isUnset = (value: Json | undefined): boolean =>
+  value === undefined ||
+  value === null ||
+  value === '' ||
+  (Array.isArray(value) && value.length === 0) ||
+  (isObject(value) && Object.values(value).every(isUnset));
+
 /**
  * The PATCH body that turns `live` into `draft`: nested objects carry only their changed members
- * (Graph merges them), arrays and values are sent whole, removed members are sent as null.
+ * (Graph merges them), arrays and values are sent whole. A member the draft leaves out is not set:
+ * already so when the tenant's is empty (a sparse file and the tenant's full form agree), otherwise
+ * cleared, a collection to [] (Graph refuses null in one, 1007) and the rest to null.
  */
 export function buildPatch(live: JsonObject, draft: JsonObject): JsonObject {
   const before = toWritableBody(live);
@@ -61,11 +71,15 @@ export function buildPatch(live: JsonObject, draft: JsonObject): JsonObject {
       const a = from[key];
       const b = to[key];
       if (deepEqual(a, b)) continue;
+      if (b === undefined) {
+        if (!isUnset(a)) out[key] = Array.isArray(a) ? [] : null;
+        continue;
+      }
       if (isObject(a) && isObject(b)) {
         const nested = diff(a, b);
         if (Object.keys(nested).length > 0) out[key] = nested;
       } else {
-        out[key] = b === undefined ? null : b;
+        out[key] = b;
       }
     }
     return out;
