@@ -7,6 +7,7 @@ import { AuthProvider, useAuth, type AuthSession } from '../auth';
 import { DOCUMENTATION_PATH } from '../features/backup/documentation-path';
 import { TENANTS_REPORT_PATH } from '../features/tenants-report/report-path';
 import { ThemeProvider } from '../shared/theme';
+import { SignInAgainContext } from '../shared/ui/error-state';
 import type { SignedInAppProps } from './signed-in-app';
 import { SignInPage } from './sign-in-page';
 
@@ -21,7 +22,7 @@ export interface AppProps extends SignedInAppProps {
 }
 
 function Gate(props: SignedInAppProps) {
-  const { active } = useAuth();
+  const { active, session } = useAuth();
   if (!active && window.location.pathname === DOCUMENTATION_PATH)
     return (
       <Suspense fallback={<Spinner label="Loading…" style={{ marginTop: '20vh' }} />}>
@@ -35,10 +36,14 @@ function Gate(props: SignedInAppProps) {
       </Suspense>
     );
   if (!active) return <SignInPage demo={props.demo} />;
+  // A sign-in Graph no longer accepts (401) is renewed as the same person; drafts are kept locally.
+  const signInAgain = () => void session.signIn(active.demo ? active.key : active.username);
   return (
-    <Suspense fallback={<Spinner label="Loading…" style={{ marginTop: '20vh' }} />}>
-      <SignedInApp {...props} />
-    </Suspense>
+    <SignInAgainContext value={signInAgain}>
+      <Suspense fallback={<Spinner label="Loading…" style={{ marginTop: '20vh' }} />}>
+        <SignedInApp {...props} />
+      </Suspense>
+    </SignInAgainContext>
   );
 }
 

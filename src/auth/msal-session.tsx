@@ -106,8 +106,10 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
         return new Promise<string>(() => {});
       }
     },
-    async signIn() {
-      await instance.loginRedirect({ scopes: qualifyScopes(config.graphBaseUrl, READ_SCOPES), prompt: 'select_account', state: here() });
+    async signIn(hint) {
+      // Signing in again as someone (their sign-in name as the hint) needs no account picker.
+      const who = hint ? { loginHint: hint } : { prompt: 'select_account' };
+      await instance.loginRedirect({ scopes: qualifyScopes(config.graphBaseUrl, READ_SCOPES), ...who, state: here() });
     },
     async signOut(accountKey) {
       const target = account(accountKey);

@@ -37,7 +37,7 @@ export interface AuthSession {
   subscribe(listener: () => void): () => void;
   /** A Graph access token for the account. May leave the page to ask for consent. */
   getToken(accountKey: string, scopes: readonly string[], options?: { forceRefresh?: boolean }): Promise<string>;
-  /** Starts sign-in; in the demo, `hint` is the demo account to sign in. */
+  /** Starts sign-in; `hint` is who signs in: a sign-in name with MSAL, the demo account in the demo. */
   signIn(hint?: string): Promise<void>;
   signOut(accountKey: string): Promise<void>;
   setActive(accountKey: string): void;
