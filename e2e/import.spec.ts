@@ -58,10 +58,24 @@ test('a backup restores what was deleted and changed since, after a review, and 
   // CA002 is on and blocks: the lock-out guard asks, as the editor does, before it is written.
   const blockers = page.getByRole('list', { name: 'What blocks applying' });
   await expect(blockers).toContainText('CA002: Block legacy authentication: Could lock out Ada Lindqvist (you)');
-  await expect(page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ })).toBeDisabled();
-  await page.getByRole('checkbox', { name: /^I understand the risk for 'CA002/ }).check();
-  await expect(blockers).toHaveCount(0);
   const apply = page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ });
+  await expect(apply).toBeDisabled();
+  // Blocked, Apply is still reached by Tab (next after the confirmation) and says why; Enter does nothing.
+  const understand = page.getByRole('checkbox', { name: /^I understand the risk for 'CA002/ });
+  await understand.focus();
+  await page.keyboard.press('Tab');
+  await expect(apply).toBeFocused();
+  await expect(apply).toHaveAccessibleDescription(
+    /^Not ready: one thing blocks applying\. CA002: Block legacy authentication: Could lock out/,
+  );
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  // Beside it, a way to the list of what blocks.
+  await page.getByRole('button', { name: 'Go to what blocks applying' }).click();
+  await expect(blockers).toBeFocused();
+  await understand.check();
+  await expect(blockers).toHaveCount(0);
+  await expect(apply).toHaveAccessibleDescription('');
   await apply.click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('0 to create, 1 to update, 1 to restore from deleted items');

@@ -5,6 +5,7 @@
 // actions; the lock-out guard; paced and journalled).
 import {
   Button,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -19,7 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { RocketRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
 import { findBlanks } from '../../domain/templates/blanks';
 import { CURRENT_ADMIN_BLANK, type TemplateSource } from '../../domain/templates/gallery-template';
@@ -71,6 +72,7 @@ export function TemplatesPage() {
   );
   const [source, setSource] = useState<ImportSet | null>(null);
   const [plans, setPlans] = useState(0);
+  const deployTitle = useRef<HTMLHeadingElement>(null);
 
   const shown = useMemo(
     () =>
@@ -110,7 +112,30 @@ export function TemplatesPage() {
         {targetName}: whether it has the policy, which one and how it differs, or that it is a gap. Choose templates to deploy them
         together, as one plan you review before anything is written.
       </Text>
-      <PlanAndApply source={chosen.length > 0 ? source : null} sourceKey={String(plans)} targetName={targetName} from="templates">
+      <PlanAndApply
+        source={chosen.length > 0 ? source : null}
+        sourceKey={String(plans)}
+        targetName={targetName}
+        from="templates"
+        // The plan follows the action that made it, before the page's other tools.
+        after={
+          <section className={styles.section} aria-labelledby="save-title">
+            <h2 id="save-title" className={styles.heading}>
+              Your own templates
+            </h2>
+            <Text>
+              Save one of this tenant’s policies as a template: its users, groups and locations become named blanks, so it can be deployed
+              again here or in any tenant you sign in to from this device, where it is kept.
+            </Text>
+            <SaveAsTemplate policies={policies.data ?? []} onSave={(template) => setSaved([...saved, template])} />
+            <Text>
+              A baseline Gatehouse does not ship (another tool’s export, a colleague’s backup) is added the same way, each of its policies a
+              template with its objects as blanks.
+            </Text>
+            <AddBaseline onAdd={(templates) => setSaved([...saved, ...templates])} />
+          </section>
+        }
+      >
         <MessageBar intent={securityDefaults.data?.isEnabled ? 'warning' : 'info'} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>
@@ -157,6 +182,12 @@ export function TemplatesPage() {
                 ))}
               </TabList>
               <Switch label="Hide what the tenant has" checked={gapsOnly} onChange={(_, data) => setGapsOnly(data.checked)} />
+              {/* The gallery is a long run of Tabs: past it, to the blanks and the plan's button, in one step. */}
+              {chosen.length > 0 ? (
+                <Link as="button" onClick={() => deployTitle.current?.focus()}>
+                  Skip to deploying {chosen.length === 1 ? 'the chosen template' : `the ${chosen.length} chosen templates`}
+                </Link>
+              ) : null}
             </div>
             <GalleryTable
               matches={shown}
@@ -176,7 +207,7 @@ export function TemplatesPage() {
 
         {chosen.length > 0 ? (
           <section className={styles.section} aria-labelledby="deploy-title">
-            <h2 id="deploy-title" className={styles.heading}>
+            <h2 id="deploy-title" className={styles.heading} ref={deployTitle} tabIndex={-1}>
               Deploy {chosen.length} template{chosen.length === 1 ? '' : 's'}
             </h2>
             <Text>
@@ -209,22 +240,6 @@ export function TemplatesPage() {
             </div>
           </section>
         ) : null}
-
-        <section className={styles.section} aria-labelledby="save-title">
-          <h2 id="save-title" className={styles.heading}>
-            Your own templates
-          </h2>
-          <Text>
-            Save one of this tenant’s policies as a template: its users, groups and locations become named blanks, so it can be deployed
-            again here or in any tenant you sign in to from this device, where it is kept.
-          </Text>
-          <SaveAsTemplate policies={policies.data ?? []} onSave={(template) => setSaved([...saved, template])} />
-          <Text>
-            A baseline Gatehouse does not ship (another tool’s export, a colleague’s backup) is added the same way, each of its policies a
-            template with its objects as blanks.
-          </Text>
-          <AddBaseline onAdd={(templates) => setSaved([...saved, ...templates])} />
-        </section>
       </PlanAndApply>
       {differing ? (
         <TemplateDifference

@@ -1,13 +1,13 @@
 // The made-up sign-in: who (a user picked from the directory), to what (an application, a user
 // action or an authentication context), and from where and how. Every condition has a stated value,
 // as Graph's evaluate is sent them all; the address and country may stay empty (not known).
-import { Button, Checkbox, Field, Input, makeStyles, Select, Tag, Text, tokens } from '@fluentui/react-components';
-import { DismissRegular } from '@fluentui/react-icons';
+import { Checkbox, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Decision, Scenario, ScenarioConditions, ScenarioIdentity, ScenarioTarget } from '../../domain/evaluation/scenario';
 import { SCENARIO_FIELD_WORDS as WORDS } from '../../domain/evaluation/scenario-words';
 import type { UserAction } from '../../domain/evaluation/sign-in';
 import { DirectoryPicker } from '../../session/directory-picker';
+import { ChosenOrSearch } from './chosen-or-search';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -24,7 +24,6 @@ const useStyles = makeStyles({
   select: { minWidth: 0, width: '100%' },
   // Level with the controls beside it, not with their labels.
   checkbox: { alignSelf: 'end' },
-  chosen: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
 /** A scenario being written: who and what may not be chosen yet. */
@@ -111,31 +110,28 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
           }}
         />
         <Field label={whoLabel} required>
-          {value.identity ? (
-            <div className={styles.chosen}>
-              <Tag>{value.identity.name}</Tag>
-              <Button
-                size="small"
-                icon={<DismissRegular />}
-                aria-label={`Choose another than ${value.identity.name}`}
-                onClick={() => onChange({ ...value, identity: null })}
-              />
-            </div>
-          ) : whoKind === 'user' ? (
-            <DirectoryPicker
-              kind="users"
-              label={`${whoLabel}: search users`}
-              placeholder="Search users…"
-              onPick={(entry) => onChange({ ...value, identity: { kind: 'user', id: entry.id, name: entry.displayName } })}
-            />
-          ) : (
-            <DirectoryPicker
-              kind="workloadIdentities"
-              label={`${whoLabel}: search workload identities`}
-              placeholder="Search workload identities…"
-              onPick={(entry) => onChange({ ...value, identity: { kind: 'servicePrincipal', id: entry.id, name: entry.displayName } })}
-            />
-          )}
+          <ChosenOrSearch
+            chosen={value.identity?.name ?? null}
+            noun={whoKind === 'user' ? 'user' : 'workload identity'}
+            onRemove={() => onChange({ ...value, identity: null })}
+            search={
+              whoKind === 'user' ? (
+                <DirectoryPicker
+                  kind="users"
+                  label={`${whoLabel}: search users`}
+                  placeholder="Search users…"
+                  onPick={(entry) => onChange({ ...value, identity: { kind: 'user', id: entry.id, name: entry.displayName } })}
+                />
+              ) : (
+                <DirectoryPicker
+                  kind="workloadIdentities"
+                  label={`${whoLabel}: search workload identities`}
+                  placeholder="Search workload identities…"
+                  onPick={(entry) => onChange({ ...value, identity: { kind: 'servicePrincipal', id: entry.id, name: entry.displayName } })}
+                />
+              )
+            }
+          />
         </Field>
         <Choice
           label={WORDS.target}
@@ -159,24 +155,19 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
         />
         {targetKind === 'application' ? (
           <Field label={APPLICATION_LABEL} required>
-            {value.target?.kind === 'application' ? (
-              <div className={styles.chosen}>
-                <Tag>{value.target.name}</Tag>
-                <Button
-                  size="small"
-                  icon={<DismissRegular />}
-                  aria-label={`Choose another application than ${value.target.name}`}
-                  onClick={() => onChange({ ...value, target: null })}
+            <ChosenOrSearch
+              chosen={value.target?.kind === 'application' ? value.target.name : null}
+              noun="application"
+              onRemove={() => onChange({ ...value, target: null })}
+              search={
+                <DirectoryPicker
+                  kind="servicePrincipals"
+                  label={`${APPLICATION_LABEL}: search applications`}
+                  placeholder="Search applications by name or appId…"
+                  onPick={(entry) => onChange({ ...value, target: { kind: 'application', appId: entry.id, name: entry.displayName } })}
                 />
-              </div>
-            ) : (
-              <DirectoryPicker
-                kind="servicePrincipals"
-                label={`${APPLICATION_LABEL}: search applications`}
-                placeholder="Search applications by name or appId…"
-                onPick={(entry) => onChange({ ...value, target: { kind: 'application', appId: entry.id, name: entry.displayName } })}
-              />
-            )}
+              }
+            />
           </Field>
         ) : value.target?.kind === 'userAction' ? (
           <Choice
@@ -271,9 +262,16 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
           onChange={(expected) => onChange({ ...value, expected: expected || undefined })}
         />
       </div>
-      {!value.identity || !value.target ? <Text size={200}>Choose the user and what they sign in to.</Text> : null}
     </div>
   );
+}
+
+/** What is still to be chosen before the scenario can be evaluated or saved, as a sentence; null when nothing is. */
+export function missingChoices(draft: ScenarioDraft): string | null {
+  if (!draft.identity && !draft.target) return 'Choose who signs in and what they sign in to first.';
+  if (!draft.identity) return 'Choose who signs in first.';
+  if (!draft.target) return 'Choose the application first.';
+  return null;
 }
 
 /** The draft as a complete scenario, or null while who or what is missing. */

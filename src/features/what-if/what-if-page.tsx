@@ -10,7 +10,7 @@ import { isJsonObject } from '../../domain/json';
 import { draftStore } from '../../policy-ui/draft-store';
 import { useTenantSession } from '../../session/tenant-session';
 import { EngineAgreement } from './engine-agreement';
-import { ScenarioForm, completeScenario, type ScenarioDraft } from './scenario-form';
+import { ScenarioForm, completeScenario, missingChoices, type ScenarioDraft } from './scenario-form';
 import { ScenarioSuitePanel } from './scenario-suite-panel';
 import { useScenarios } from './scenario-store';
 import { resultsAnnouncement } from './results-announcement';
@@ -73,6 +73,8 @@ export function WhatIfPage() {
   const draft = drafts.choices.find((d) => (d.policyId ?? 'new') === draftKey) ?? null;
   const answers = useWhatIf(tenant, run, draft);
   const complete = completeScenario(form);
+  // Evaluate and Save stay in the Tab order while they cannot act, and say why (not only the form's red stars).
+  const missing = missingChoices(form);
 
   const save = () => {
     if (!complete) return;
@@ -107,10 +109,21 @@ export function WhatIfPage() {
       </Field>
       <ScenarioForm value={form} onChange={setForm} />
       <div className={styles.actions}>
-        <Button appearance="primary" icon={<PlayRegular />} disabled={!complete} onClick={() => setRun(complete)}>
+        <Button
+          appearance="primary"
+          icon={<PlayRegular />}
+          disabledFocusable={!complete}
+          aria-describedby={missing ? 'what-if-missing' : undefined}
+          onClick={() => setRun(complete)}
+        >
           Evaluate
         </Button>
-        <Button icon={<SaveRegular />} disabled={!complete} onClick={save}>
+        <Button
+          icon={<SaveRegular />}
+          disabledFocusable={!complete}
+          aria-describedby={missing ? 'what-if-missing' : undefined}
+          onClick={save}
+        >
           Save scenario
         </Button>
         <Button
@@ -122,7 +135,13 @@ export function WhatIfPage() {
         >
           New scenario
         </Button>
-        {saved ? <Text role="status">{saved}</Text> : null}
+        {missing ? (
+          <Text id="what-if-missing" size={200}>
+            {missing}
+          </Text>
+        ) : null}
+        {/* Always there, so a screen reader hears it when its words arrive. */}
+        <Text role="status">{saved ?? ''}</Text>
       </div>
       {/* Always there, so a screen reader hears it change when the answers arrive. */}
       <div role="status" className={styles.announcement}>

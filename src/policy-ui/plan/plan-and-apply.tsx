@@ -37,6 +37,8 @@ export interface PlanAndApplyProps {
   targetName: string;
   /** The page's own content (the choice of what to write), hidden while a run is shown. */
   children?: ReactNode;
+  /** The page's content that follows the plan (its other tools), hidden too while a run is shown: the plan comes right after the action that made it. */
+  after?: ReactNode;
   /** Told when the admin confirms a new run (not a resume), before its first write: what the run will write. */
   onStart?(run: ApplyRun): void;
   /** Told when a run ends with every write done. */
@@ -75,7 +77,8 @@ export function PlanAndApply(props: PlanAndApplyProps) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      <AccountPlanAndApply key={account.key} {...props} />
+      {/* The plan made again for another account is not the admin's doing: focus stays where they switched. */}
+      <AccountPlanAndApply key={account.key} {...props} planTakesFocus={!switched} />
     </>
   );
 }
@@ -85,6 +88,8 @@ function AccountPlanAndApply({
   sourceKey,
   targetName,
   children,
+  after,
+  planTakesFocus,
   onStart,
   onFinished,
   initialChoices,
@@ -92,7 +97,7 @@ function AccountPlanAndApply({
   change,
   from,
   stepByStep = false,
-}: PlanAndApplyProps) {
+}: PlanAndApplyProps & { planTakesFocus: boolean }) {
   const tenant = useTenantSession();
   const journal = useApplyJournal();
   const apply = useApplyPlan();
@@ -170,8 +175,11 @@ function AccountPlanAndApply({
               intro={intro}
               change={change}
               from={from}
+              // Made by the admin's action: its title takes the keyboard's focus, as the run's does.
+              takeFocus={planTakesFocus}
             />
           ) : null}
+          {after}
         </>
       ) : null}
 

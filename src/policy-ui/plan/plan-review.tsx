@@ -1,11 +1,12 @@
 // Reviewing a plan before anything is written: what it will do (counts, then every row in order),
 // how each reference maps, what blocks it, and the choices that change it (states, a domain map,
-// per-row actions). Apply stays disabled while anything blocks.
+// per-row actions). Apply stays disabled while anything blocks, and says so beside it.
 import {
   Button,
   Checkbox,
   Field,
   Input,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -16,7 +17,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
 import { offersDomainMap, planIntro, stateWords, writeCount, writeWords, type PlanSourceKind } from '../../domain/plan/plan-words';
 import { defaultChoices, type Plan, type PlanChoices } from '../../domain/plan/types';
@@ -55,10 +56,24 @@ export interface PlanReviewProps {
   change?: boolean;
   /** What the policies come from, for the plan's words: an import unless told (a change is told by `change`). */
   from?: Exclude<PlanSourceKind, 'change'>;
+  /** Made by the admin just now: the plan's title takes the keyboard's focus when the plan is first shown. */
+  takeFocus?: boolean;
 }
 
-export function PlanReview({ source, targetName, onApply, initialChoices, intro, change = false, from = 'import' }: PlanReviewProps) {
+export function PlanReview({
+  source,
+  targetName,
+  onApply,
+  initialChoices,
+  intro,
+  change = false,
+  from = 'import',
+  takeFocus = false,
+}: PlanReviewProps) {
   const styles = useStyles();
+  const ids = useId();
+  const blockersId = `${ids}-blockers`;
+  const reasonId = `${ids}-apply-reason`;
   const [choices, setChoices] = useState<PlanChoices>(() => ({ ...defaultChoices(), ...initialChoices }));
   const [domain, setDomain] = useState({ from: source.origin.domain ?? '', to: '' });
   const { plan, policies, loading, error, retry } = usePlan(source, choices);
@@ -75,17 +90,28 @@ export function PlanReview({ source, targetName, onApply, initialChoices, intro,
   const kind: PlanSourceKind = change ? 'change' : from;
   const words = stateWords(kind);
 
+  // Once, when the plan first shows (a new choice re-reads the tenant and shows it again: focus stays put then).
+  const title = useRef<HTMLHeadingElement>(null);
+  const focused = useRef(!takeFocus);
+  const shown = !error && !loading && !!plan;
+  useEffect(() => {
+    if (!shown || focused.current) return;
+    focused.current = true;
+    title.current?.focus();
+  }, [shown]);
+
   if (error) return <ErrorState {...describeError(error, `read ${targetName} to plan against it`)} onRetry={retry} />;
   if (loading || !plan) return <Spinner label={`Reading ${targetName} to plan against it…`} />;
 
   const writes = writeCount(plan.counts);
+  const blocked = plan.blockers.length > 0;
   const confirmable = plan.rows.flatMap((row) =>
     row.problems.filter((p) => p.confirmKey && p.severity === 'blocker').map((p) => ({ row, problem: p })),
   );
   return (
     <div className={styles.root}>
       <section className={styles.section} aria-labelledby="plan-summary">
-        <h2 id="plan-summary" className={styles.heading}>
+        <h2 id="plan-summary" className={styles.heading} ref={title} tabIndex={-1}>
           The plan for {targetName}
         </h2>
         <Text>
@@ -131,13 +157,15 @@ export function PlanReview({ source, targetName, onApply, initialChoices, intro,
         </div>
       </section>
 
-      {plan.blockers.length > 0 ? (
+      {blocked ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Not ready to apply</MessageBarTitle>
-            <ul className={styles.blockers} aria-label="What blocks applying">
-              {plan.blockers.map((b) => (
-                <li key={b.text}>{b.text}</li>
+            <ul id={blockersId} className={styles.blockers} aria-label="What blocks applying" tabIndex={-1}>
+              {plan.blockers.map((b, i) => (
+                <li key={b.text} id={`${blockersId}-${i}`}>
+                  {b.text}
+                </li>
               ))}
             </ul>
           </MessageBarBody>
@@ -195,10 +223,28 @@ export function PlanReview({ source, targetName, onApply, initialChoices, intro,
 
       <div className={styles.actions}>
         <WriteAccessTooltip access={write}>
-          <Button appearance="primary" disabled={!write.allowed || plan.blockers.length > 0 || writes === 0} onClick={() => onApply(plan)}>
+          {/* Focusable while it cannot act, described by why: a keyboard reaches it and hears what to do first. The
+              description points at each blocker (the list's own label would be read instead of its items), and is
+              left out, not undefined, when nothing blocks: the write-access tooltip's own stays. */}
+          <Button
+            appearance="primary"
+            disabledFocusable={!write.allowed || blocked || writes === 0}
+            {...(blocked && { 'aria-describedby': [reasonId, ...plan.blockers.map((_, i) => `${blockersId}-${i}`)].join(' ') })}
+            onClick={() => onApply(plan)}
+          >
             {writes === 0 ? 'Nothing to write' : `Apply: ${writes} change${writes === 1 ? '' : 's'} to ${targetName}…`}
           </Button>
         </WriteAccessTooltip>
+        {blocked ? (
+          <>
+            <Text id={reasonId}>
+              Not ready: {plan.blockers.length === 1 ? 'one thing blocks' : `${plan.blockers.length} things block`} applying.
+            </Text>
+            <Link as="button" onClick={() => document.getElementById(blockersId)?.focus()}>
+              Go to what blocks applying
+            </Link>
+          </>
+        ) : null}
       </div>
     </div>
   );
