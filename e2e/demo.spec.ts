@@ -1,5 +1,6 @@
 // The demo: sign in to the emulated tenant, list, search, filter and open policies, by mouse and
 // by keyboard, with names resolved and no accessibility violations.
+import { PolicyEditorPage } from './pages/policy-editor-page';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 
@@ -125,4 +126,21 @@ test('has no serious accessibility violations', async ({ page, policiesPage }) =
   await policiesPage.open(/^CA014/);
   await expect(page.getByRole('region', { name: 'Users' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+});
+
+test('a fresh demo is the same tenant after a reload: a draft restored by it saves', async ({ page, policiesPage }) => {
+  // Nothing written yet, so the demo tenant is not saved: the reload seeds it again.
+  await policiesPage.open(/^CA001/);
+  await page.getByRole('button', { name: /^Edit/ }).first().click();
+  const editor = new PolicyEditorPage(page);
+  await expect(editor.editor.locator('.view-lines')).toContainText('"displayName"');
+  await editor.setState('Report-only');
+  await page.reload();
+  await expect(page.getByText(/Your unsaved draft from .* was restored/)).toBeVisible();
+
+  await editor.reviewButton.click();
+  await expect(editor.dialog).toContainText('State: On → Report-only');
+  await editor.dialog.getByRole('button', { name: 'Save to tenant' }).click();
+  await expect(page.getByText('Saved. This is the policy as the tenant now holds it.')).toBeVisible();
+  await expect(page.getByText('changed while you were editing')).toHaveCount(0);
 });

@@ -73,6 +73,24 @@ function readLogsWhenAsked(state: EmulatorState) {
   });
 }
 
+// The instant the demo tenants were seeded at. They are saved only at their first write, so a reload
+// before it seeds them again: from this same instant, that gives the same tenants, times included
+// (a draft begun before the reload would otherwise find its policy "changed while you were editing").
+// A few bytes, where saving the whole seed at start would write ~1.6 MB.
+const SEEDED_AT_KEY = `${STORAGE_KEY}.seeded-at`;
+
+function seedInstant(fresh: boolean): Date {
+  try {
+    const saved = fresh ? null : localStorage.getItem(SEEDED_AT_KEY);
+    if (saved && !Number.isNaN(Date.parse(saved))) return new Date(saved);
+    const now = new Date();
+    localStorage.setItem(SEEDED_AT_KEY, now.toISOString());
+    return now;
+  } catch {
+    return new Date();
+  }
+}
+
 function load(): EmulatorState {
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
@@ -84,7 +102,7 @@ function load(): EmulatorState {
   } catch {
     // A damaged save is replaced by a fresh seed below.
   }
-  return createSeedState();
+  return createSeedState(seedInstant(false));
 }
 
 function save(state: EmulatorState) {
@@ -185,7 +203,7 @@ export async function startDemo(graphBaseUrl: string): Promise<DemoController> {
       );
     },
     reset() {
-      const fresh = createSeedState();
+      const fresh = createSeedState(seedInstant(true));
       emulator.replaceState(fresh);
       save(fresh);
     },

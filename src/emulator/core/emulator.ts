@@ -66,6 +66,27 @@ const routes: Route[] = [
 ];
 const MAX_BATCH = 20;
 
+/** The 403 a resource answers a caller it refuses. */
+const deniedBy = (route: Route, principal: Principal) => route.denied?.() ?? errors.accessDenied(acceptedPermissions(route, principal));
+
+/**
+ * A fault rule's status, with the body Graph sends with it: a 401 says the token expired, a 403 is
+ * the resource's own refusal, a 404 is worded as Conditional Access words it, or else as the directory does.
+ */
+function injectedError(rule: FaultRule, path: string, denied?: () => GraphError): GraphError {
+  const status = Number(rule.fault);
+  const last = path.split('/').filter(Boolean).at(-1) ?? path;
+  if (status === 400) return errors.malformed();
+  if (status === 401) return errors.expiredToken();
+  if (status === 403) return denied?.() ?? errors.insufficientPrivileges();
+  if (status === 404)
+    return /^(identity|policies|auditLogs)\//.test(path) ? errors.notFound('Resource', last) : errors.directoryNotFound(last);
+  if (status === 409) return errors.conflict();
+  if (status === 429) return errors.throttled(rule.retryAfter === null ? undefined : (rule.retryAfter ?? 1));
+  if (status >= 500) return errors.serverError(status);
+  return errors.unknown(status);
+}
+
 export function createEmulator(options: EmulatorOptions): Emulator {
   let state = options.state;
   const now = options.now ?? (() => new Date());
@@ -98,23 +119,19 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     const path = decodeURIComponent(match[2]!);
     const tenant = tenantFor(principal);
 
-    const fault = injectedFault(tenant, `${request.method} /${version}/${path}`);
-    if (fault && typeof fault.fault === 'number') {
-      throw fault.fault === 429
-        ? errors.throttled(fault.retryAfter === null ? undefined : (fault.retryAfter ?? 1))
-        : errors.serviceUnavailable(fault.fault);
-    }
-
     const candidates = routes.filter((r) => r.pattern.test(path));
-    if (candidates.length === 0) throw errors.noRoute(path);
     const route = candidates.find((r) => r.method === request.method);
+
+    const fault = injectedFault(tenant, `${request.method} /${version}/${path}`);
+    if (fault && typeof fault.fault === 'number') throw injectedError(fault, path, route && (() => deniedBy(route, principal)));
+
+    if (candidates.length === 0) throw errors.noRoute(path);
     if (!route)
       throw new GraphError(405, 'MethodNotAllowed', `The HTTP method '${request.method}' is not allowed for the resource '${path}'.`);
     if (route.betaOnly && version === 'v1.0') {
       throw new GraphError(404, 'UnknownError', `No HTTP resource was found that matches the request URI '${request.url}'.`);
     }
-    const accepted = acceptedPermissions(route, principal);
-    if (!accepted.some((scope) => principal.scopes.includes(scope))) throw route.denied?.() ?? errors.accessDenied(accepted);
+    if (!acceptedPermissions(route, principal).some((scope) => principal.scopes.includes(scope))) throw deniedBy(route, principal);
 
     const throttled = throttler.take(tenant.id, route.throttle, tenant.faults, context.now.getTime());
     if (throttled) throw throttled;

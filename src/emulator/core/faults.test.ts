@@ -51,4 +51,46 @@ describe('fault rules', () => {
     expect(await retryAfter({ retryAfter: 7 })).toBe('7');
     expect(await retryAfter({ retryAfter: null })).toBeNull();
   });
+
+  it("answers each injected status with Graph's code and words for it, not a 5xx's", async () => {
+    const { emulator, call } = testEmulator();
+    const [policy] = emulator.state.tenants.find((t) => t.id === CONTOSO_TENANT_ID)!.policies;
+    const injected = async (status: number, method: string, path: string) => {
+      emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: `${method} ${path}`, fault: status, times: 1 }] });
+      const response = await call(method, path, method === 'GET' ? {} : { body: { displayName: 'Refused' } });
+      expect(response.status).toBe(status);
+      return ((await response.json()) as { error: { code: string; message: string } }).error;
+    };
+    const one = `${POLICIES}/${policy!.id as string}`;
+    expect(await injected(401, 'GET', POLICIES)).toEqual(
+      expect.objectContaining({ code: 'InvalidAuthenticationToken', message: 'Access token has expired or is not yet valid.' }),
+    );
+    // Conditional Access refuses as it does without the permission: the scopes that would do.
+    expect(await injected(403, 'PATCH', one)).toEqual(
+      expect.objectContaining({ code: 'AccessDenied', message: expect.stringContaining('Policy.ReadWrite.ConditionalAccess') }),
+    );
+    // The directory refuses in its own words.
+    expect(await injected(403, 'POST', '/v1.0/groups')).toEqual(
+      expect.objectContaining({ code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' }),
+    );
+    expect(await injected(400, 'PATCH', one)).toEqual(
+      expect.objectContaining({
+        code: 'BadRequest',
+        message: 'The server could not process the request because it is malformed or incorrect.',
+      }),
+    );
+    expect(await injected(404, 'GET', one)).toEqual(expect.objectContaining({ code: 'ResourceNotFound' }));
+    expect(await injected(404, 'GET', '/v1.0/users/someone')).toEqual(expect.objectContaining({ code: 'Request_ResourceNotFound' }));
+    expect(await injected(409, 'PATCH', one)).toEqual(expect.objectContaining({ code: 'Conflict' }));
+    expect(await injected(500, 'GET', POLICIES)).toEqual(
+      expect.objectContaining({ code: 'InternalServerError', message: 'There was an internal server error while processing the request.' }),
+    );
+    expect(await injected(502, 'GET', POLICIES)).toEqual(expect.objectContaining({ code: 'BadGateway' }));
+    expect(await injected(503, 'GET', POLICIES)).toEqual(
+      expect.objectContaining({ code: 'ServiceUnavailable', message: 'The service is temporarily unavailable. Please retry later.' }),
+    );
+    expect(await injected(504, 'GET', POLICIES)).toEqual(expect.objectContaining({ code: 'GatewayTimeout' }));
+    // Nothing was applied by the refused write.
+    expect(emulator.state.tenants.find((t) => t.id === CONTOSO_TENANT_ID)!.policies[0]!.displayName).toBe(policy!.displayName);
+  });
 });

@@ -87,11 +87,18 @@ export function errorResponse(ctx: RequestContext, error: GraphError): Response 
   return jsonResponse(ctx, error.status, errorBody(ctx, error), error.headers);
 }
 
+const MALFORMED = 'The server could not process the request because it is malformed or incorrect.';
+const serverErrors: Record<number, [code: string, message: string]> = {
+  500: ['InternalServerError', 'There was an internal server error while processing the request.'],
+  502: ['BadGateway', 'The gateway received an invalid response from the service behind it. Please retry later.'],
+  503: ['ServiceUnavailable', 'The service is temporarily unavailable. Please retry later.'],
+  504: ['GatewayTimeout', 'The gateway did not receive a timely response from the service behind it. Please retry later.'],
+};
+
 export const errors = {
   badRequest: (message: string, innerMessage?: string) => new GraphError(400, 'BadRequest', message, innerMessage),
   /** CA validation failures: a generic message with the service's numbered text inside. */
-  invalidPolicy: (numbered: string) =>
-    new GraphError(400, 'BadRequest', 'The server could not process the request because it is malformed or incorrect.', numbered),
+  invalidPolicy: (numbered: string) => new GraphError(400, 'BadRequest', MALFORMED, numbered),
   schema: () =>
     new GraphError(
       400,
@@ -116,6 +123,11 @@ export const errors = {
   /** Entra directory writes without the permission or the role answer so, naming neither. */
   insufficientPrivileges: () => new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.'),
   unauthenticated: (message: string) => new GraphError(401, 'InvalidAuthenticationToken', message),
+  expiredToken: () => new GraphError(401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.'),
+  /** The request as a whole was refused: Graph's generic words for a 400. */
+  malformed: () => new GraphError(400, 'BadRequest', MALFORMED),
+  conflict: (message = 'The current state of the resource conflicts with what the request expects.') =>
+    new GraphError(409, 'Conflict', message),
   accessDenied: (scopes: readonly string[]) =>
     new GraphError(
       403,
@@ -130,12 +142,13 @@ export const errors = {
       undefined,
       retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) },
     ),
-  serviceUnavailable: (status: number) =>
-    new GraphError(
-      status,
-      status === 503 ? 'ServiceUnavailable' : status === 504 ? 'GatewayTimeout' : 'InternalServerError',
-      'The service is temporarily unavailable. Please retry later.',
-    ),
+  /** The 5xx answers, worded after Graph's table of statuses (concepts/errors.md). */
+  serverError: (status: number) => {
+    const known = serverErrors[status];
+    return known ? new GraphError(status, ...known) : errors.unknown(status);
+  },
+  /** A status with no answer of its own here: Graph's catch-all code. */
+  unknown: (status: number) => new GraphError(status, 'UnknownError', `The service could not complete the request (${status}).`),
 };
 
 export async function readJson(request: Request): Promise<unknown> {

@@ -2,6 +2,7 @@
 // service would have written for recent creations, updates and deletions.
 import { completePolicy } from '../core/policy-shape';
 import { recordAudit } from '../core/audit';
+import { stableId } from '../core/ids';
 import { defaultFaults, type Agreement, type JsonObject, type Principal, type TenantState } from '../core/model';
 import { daysAgo } from './builders';
 import type { buildDirectory } from './directory';
@@ -176,5 +177,12 @@ export function toTenantState(seed: TenantSeed, now: Date): TenantState {
     const { deletedDateTime, ...before } = location;
     recordAudit(tenant, actor(adminName), 'Delete', 'NamedLocation', before, null, new Date(Date.parse(String(deletedDateTime))));
   }
+  // Stable, like every seeded id: the demo seeds again on a reload before its first save, and an
+  // event's link must still lead to it.
+  tenant.audits.forEach((event, index) => {
+    const correlationId = stableId(`${seed.key}:audit:${index}`);
+    event.id = event.id.replace(event.correlationId, correlationId);
+    event.correlationId = correlationId;
+  });
   return tenant;
 }
