@@ -39,6 +39,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // Said, not shown: the busy button already shows it.
+  status: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
 /** What a policy refers to that is gone, named where a name is known, and for deleted named locations, whether to restore them first. */
@@ -151,10 +153,17 @@ export function RestoreDialog({
             {progress && <Spinner size="tiny" label={progress} labelPosition="after" />}
             {error && <ErrorState {...error} />}
           </DialogContent>
+          {/* Polite: the keyboard's focus stays on the busy button, whose new name is not always read. */}
+          <div role="status" className={styles.status}>
+            {busy ? (progress ?? 'Restoring…') : ''}
+          </div>
           <DialogActions>
+            {/* While restoring, both stay focusable (aria-disabled, clicks and keys ignored): disabled, they
+                let the keyboard's focus fall behind the still open dialog. */}
             <Button
               appearance="primary"
-              disabled={busy || checking}
+              disabled={checking}
+              disabledFocusable={busy}
               icon={busy ? <Spinner size="tiny" /> : undefined}
               onClick={() => onRestore(mode, locationsFirst)}
             >
@@ -164,7 +173,7 @@ export function RestoreDialog({
                   ? `Restore ${locationsFirst.length === 1 ? 'the named location' : 'the named locations'} and the policy`
                   : 'Restore'}
             </Button>
-            <Button disabled={busy} onClick={onClose}>
+            <Button disabledFocusable={busy} onClick={onClose}>
               Cancel
             </Button>
           </DialogActions>
@@ -192,6 +201,7 @@ export function PurgeDialog({
   onPurge(): void;
   onClose(): void;
 }) {
+  const styles = useStyles();
   const [typed, setTyped] = useState('');
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && !busy && onClose()}>
@@ -213,16 +223,21 @@ export function PurgeDialog({
             </Field>
             {error && <ErrorState {...error} />}
           </DialogContent>
+          <div role="status" className={styles.status}>
+            {busy ? 'Deleting…' : ''}
+          </div>
           <DialogActions>
+            {/* Focusable while deleting, as the restore's. */}
             <Button
               appearance="primary"
-              disabled={busy || typed.trim() !== name}
+              disabled={typed.trim() !== name}
+              disabledFocusable={busy}
               onClick={onPurge}
               icon={busy ? <Spinner size="tiny" /> : undefined}
             >
               {busy ? 'Deleting…' : 'Delete permanently'}
             </Button>
-            <Button disabled={busy} onClick={onClose}>
+            <Button disabledFocusable={busy} onClick={onClose}>
               Cancel
             </Button>
           </DialogActions>

@@ -1,9 +1,9 @@
 // The editing surface shared by editing and creating: the JSON in Monaco (schema, the checks as
 // markers, read-only properties greyed, names beside ids) beside the state switch, the checks and
-// the live summary. Both views edit the same text, so Ctrl+Z undoes either.
+// the live summary. Both views edit the same text, so Ctrl+Z undoes either; Ctrl+S opens the review.
 import { Link, makeStyles, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { applyEdits, modify } from 'jsonc-parser';
-import { Suspense, useCallback, useId, useMemo } from 'react';
+import { Suspense, useCallback, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { LockoutRisk } from '../../domain/lockout';
 import type { NameDirectory } from '../../domain/references';
 import { POLICY_SCHEMA_URI, READ_ONLY_PROPERTIES, conditionalAccessPolicySchema } from '../../domain/policy-schema';
@@ -40,8 +40,28 @@ const useStyles = makeStyles({
 
 // Monaco keeps Tab for indenting (JSON needs it): a keyboard user needs its way out said where they
 // are, on screen and in the editor's name, which a screen reader reads on entering it.
-const TAB_KEYS = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? 'Ctrl+Shift+M' : 'Ctrl+M';
+const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const TAB_KEYS = MAC ? 'Ctrl+Shift+M' : 'Ctrl+M';
 const TAB_HINT = `In the JSON, Tab indents. To leave it with Tab, press ${TAB_KEYS} first (again to indent).`;
+// The page's review button is before the JSON, which the keyboard cannot Tab back through: from the
+// JSON or the side panel, the save shortcut opens the review instead of the browser's Save page.
+const SAVE_HINT = `${MAC ? 'Cmd+S' : 'Ctrl+S'} opens the review.`;
+const REVIEW_BUTTON = /^Review and (save|create)…$/;
+
+const isSaveKey = (event: KeyboardEvent) =>
+  (MAC ? event.metaKey : event.ctrlKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 's';
+
+/**
+ * The page's "Review and save…" (or "…create…") button, in the actions the page puts before the
+ * workbench. When it cannot be used yet, focus goes to it, and its tooltip says why.
+ */
+function openReview(workbench: HTMLElement) {
+  const buttons = workbench.parentElement?.querySelectorAll<HTMLButtonElement>('button') ?? [];
+  const review = [...buttons].find((b) => !workbench.contains(b) && REVIEW_BUTTON.test(b.textContent?.trim() ?? ''));
+  if (!review) return;
+  if (review.disabled || review.getAttribute('aria-disabled') === 'true') review.focus();
+  else review.click();
+}
 
 /** "The lint also marks 1 warning and 1 suggestion in the JSON…", or nothing when it marks nothing. */
 function lintNoteOf(markers: readonly EditorMarker[]): string | null {
@@ -85,6 +105,14 @@ export function PolicyWorkbench({
   const styles = useStyles();
   const { dark } = useTheme();
   const sidePanelId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  // Captured, so Monaco (which has no save) and the browser never see it.
+  const onKeyDownCapture = (event: KeyboardEvent) => {
+    if (!isSaveKey(event) || !root.current) return;
+    event.preventDefault();
+    event.stopPropagation();
+    openReview(root.current);
+  };
   const describeId = useCallback((id: string) => describeIdIn(names, id), [names]);
 
   const lint = useLintMarkers(draft);
@@ -111,7 +139,7 @@ export function PolicyWorkbench({
   };
 
   return (
-    <div className={styles.layout}>
+    <div ref={root} className={styles.layout} onKeyDownCapture={onKeyDownCapture}>
       <div>
         <div className={styles.keys}>
           {/* A skip link as a button: a #fragment would be a navigation, and the focus must land in the panel. */}
@@ -119,7 +147,7 @@ export function PolicyWorkbench({
             Skip the JSON, to the state, lists and checks
           </Link>
           <Text size={200} className={styles.hint}>
-            {TAB_HINT}
+            {TAB_HINT} {SAVE_HINT}
           </Text>
         </div>
         <div className={styles.editor}>
@@ -138,7 +166,7 @@ export function PolicyWorkbench({
               markers={markers}
               dimmed={dimmed}
               dark={dark}
-              ariaLabel={`${label}. ${TAB_HINT}`}
+              ariaLabel={`${label}. ${TAB_HINT} ${SAVE_HINT}`}
               describeId={describeId}
             />
           </Suspense>

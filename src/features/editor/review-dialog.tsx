@@ -28,6 +28,7 @@ import type { JsonObject } from '../../domain/policy-body';
 import type { ErrorDescription } from '../../graph/describe-error';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { LazyDiffViewer, LazyJsonViewer } from '../../shared/monaco';
+import { useSmallWindow } from './use-small-window';
 import { ErrorState } from '../../shared/ui/error-state';
 import { formatDateTime } from '../../shared/ui/format';
 import { PolicySummaryView } from '../../policy-ui/policy-summary-view';
@@ -53,6 +54,8 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     marginTop: tokens.spacingVerticalS,
   },
+  // Said, not shown: the busy button already shows it.
+  status: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
 export type ReviewStep =
@@ -130,6 +133,8 @@ export function ReviewDialog({
   useEffect(() => {
     if (open) back.current?.focus();
   }, [open]);
+  // Two columns of ~100 px each cannot be read: a small window shows the difference in one.
+  const small = useSmallWindow();
   return (
     <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !saving && onClose()}>
       <DialogSurface className={styles.surface}>
@@ -296,6 +301,7 @@ export function ReviewDialog({
                         original={original}
                         modified={modified}
                         dark={dark}
+                        inline={small}
                         ariaLabel={`Changes to ${policyName}`}
                         describeId={describeId}
                       />
@@ -305,6 +311,10 @@ export function ReviewDialog({
               </>
             )}
           </DialogContent>
+          {/* Polite: the keyboard's focus stays on the busy button, whose new name is not always read. */}
+          <div role="status" className={styles.status}>
+            {saving ? 'Saving…' : ''}
+          </div>
           <DialogActions>
             {step.kind === 'conflict' ? (
               <>
@@ -315,15 +325,18 @@ export function ReviewDialog({
               </>
             ) : (
               <>
+                {/* While saving, both stay focusable (aria-disabled, clicks and keys ignored): disabled, they
+                    dropped the keyboard's focus to the page behind the still open dialog. */}
                 <Button
                   appearance="primary"
-                  disabled={saving || changes.length === 0 || needsAcknowledgement}
+                  disabled={changes.length === 0 || needsAcknowledgement}
+                  disabledFocusable={saving}
                   onClick={onSave}
                   icon={saving ? <Spinner size="tiny" /> : undefined}
                 >
                   {saving ? 'Saving…' : saveLabel}
                 </Button>
-                <Button ref={back} disabled={saving} onClick={onClose}>
+                <Button ref={back} disabledFocusable={saving} onClick={onClose}>
                   Back to editing
                 </Button>
               </>

@@ -33,6 +33,10 @@ import { CoverageTable } from './coverage-table';
 import { useFixRecord } from './fix-record-store';
 import { HygieneSection } from './hygiene-section';
 import { useEmergencyCheck } from './use-emergency-check';
+import { useFocusWhenShown } from './use-focus-when-shown';
+
+/** The plan's title, drawn by the plan review below the page's own sections once it has read the tenant. */
+const PLAN_HEADING = '#plan-summary';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1400px' },
@@ -69,6 +73,12 @@ export function EmergencyAccessPage() {
   useEffect(() => {
     if (named) namedMessage.current?.focus();
   }, [named]);
+  // The plan (or the word that there is nothing to change) appears below, out of sight: focus goes to it.
+  const page = useRef<HTMLElement>(null);
+  const nothingMessage = useRef<HTMLDivElement>(null);
+  useFocusWhenShown(page, work, (root) =>
+    work && work.source.sections.policies.length === 0 ? nothingMessage.current : root.querySelector<HTMLElement>(PLAN_HEADING),
+  );
 
   const candidates = useMemo(() => {
     if (check.configured || !check.policies.data) return [];
@@ -108,7 +118,7 @@ export function EmergencyAccessPage() {
   const reviewRevert = () => prepare((policies) => ({ kind: 'revert', source: emergencyRevert(tenantId, policies, record!), fixed: [] }));
 
   return (
-    <section className={styles.page} aria-labelledby="emergency-title">
+    <section ref={page} className={styles.page} aria-labelledby="emergency-title">
       <h1 id="emergency-title" className={styles.title}>
         Emergency access
       </h1>
@@ -210,15 +220,16 @@ export function EmergencyAccessPage() {
                 <Button onClick={() => setChosen(new Set(findings.map((p) => p.id)))} disabled={findings.length === 0}>
                   Choose every finding
                 </Button>
-                <Button appearance="primary" disabled={chosen.size === 0 || preparing} onClick={() => void reviewFix()}>
+                {/* Focusable while the policies are read (aria-disabled): disabled, the keyboard's focus fell to the page's start. */}
+                <Button appearance="primary" disabled={chosen.size === 0} disabledFocusable={preparing} onClick={() => void reviewFix()}>
                   Review the fix for {chosen.size} {chosen.size === 1 ? 'policy' : 'policies'}
                 </Button>
                 {record ? (
-                  <Button disabled={preparing} onClick={() => void reviewRevert()}>
+                  <Button disabledFocusable={preparing} onClick={() => void reviewRevert()}>
                     Revert the last fix ({record.policies.length} {record.policies.length === 1 ? 'policy' : 'policies'})
                   </Button>
                 ) : null}
-                {preparing ? <Spinner size="tiny" label="Reading the policies fresh…" /> : null}
+                <div role="status">{preparing ? <Spinner size="tiny" label="Reading the policies fresh…" /> : null}</div>
               </div>
               {record ? (
                 <Text>
@@ -229,7 +240,7 @@ export function EmergencyAccessPage() {
               {failure ? <ErrorState {...describeError(failure, 'read the policies fresh')} /> : null}
               {work && work.source.sections.policies.length === 0 ? (
                 <MessageBar intent="info">
-                  <MessageBarBody>
+                  <MessageBarBody ref={nothingMessage}>
                     <MessageBarTitle>Nothing to change</MessageBarTitle>
                     {work.kind === 'fix'
                       ? 'The chosen policies already exclude every emergency account and group.'
