@@ -123,4 +123,25 @@ describe('readImport with files it cannot read', () => {
     });
     expect(set.files[0]!.message).toContain('“Cut” is listed in the manifest but missing.');
   });
+  it('reads a policy saved under another name by what it holds, and keeps a note that starts with a bracket a note', async () => {
+    const policy = JSON.stringify({ displayName: 'Require MFA', state: 'enabled', conditions: {}, grantControls: null }, null, 2);
+    const set = await readImport([
+      file('policy.txt', policy),
+      file('Export-Policy.ps1', policy.replace('Require MFA', 'Block legacy')),
+      file('notes.md', '[link](https://example.com) to the export'),
+      file('empty.txt', ''),
+    ]);
+    expect(set.files.map((f) => [f.status, f.message])).toEqual([
+      ['read', '1 policy. Named .txt, but holds JSON: read as JSON.'],
+      ['read', '1 policy. Named .ps1, but holds JSON: read as JSON.'],
+      ['ignored', 'Not a policy file (a .md file).'],
+      ['ignored', 'Not a policy file (a .txt file).'],
+    ]);
+    expect(set.sections.policies.map((p) => p.displayName)).toEqual(['Require MFA', 'Block legacy']);
+  });
+
+  it('says a .zip that is not one is not a zip or was cut short, not that it is not a policy file', async () => {
+    const [result] = (await readImport([file('fake.zip', 'PK not a zip')])).files;
+    expect(result).toMatchObject({ status: 'error', message: 'fake.zip is not a zip file, or it was cut short.' });
+  });
 });

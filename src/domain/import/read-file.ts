@@ -29,35 +29,52 @@ const IMAGE = /\.(png|jpe?g|gif|svg|bmp|ico|webp)$/i;
 const extension = (path: string) => /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
 const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : null);
 
+/** Why a file is set aside by its name alone: a system file or a picture, whatever it holds. */
 function ignoredByName(path: string): string | null {
   if (SYSTEM.test(path)) return 'Not a policy file (a system or documentation file).';
   if (IMAGE.test(path)) return 'Not a policy file (an image).';
-  if (IGNORED.test(path)) return `Not a policy file (a .${extension(path)} file).`;
   return null;
 }
+
+const looksLikeJson = (text: string) => /^\s*[[{]/.test(text);
 
 export async function readFile(path: string, bytes: Uint8Array, hint: ToolHint): Promise<Outcome> {
   const byName = ignoredByName(path);
   if (byName) return { status: 'ignored', format: null, message: byName };
-  if (bytes.length === 0) return { status: 'error', format: null, message: `${path} is empty.` };
+  const ext = extension(path);
+  // A .txt or .md is most often a note; it is read only when its content is JSON (a policy saved as policy.txt).
+  const textByName = IGNORED.test(path) ? `Not a policy file (a .${ext} file).` : null;
+  if (bytes.length === 0)
+    return textByName
+      ? { status: 'ignored', format: null, message: textByName }
+      : { status: 'error', format: null, message: `${path} is empty.` };
   // A screenshot saved as .json is named for what it is; without that name it is merely set aside.
   const notText = notTextMessage(bytes, path);
-  if (notText) return { status: extension(path) === 'json' ? 'error' : 'ignored', format: null, message: notText };
+  if (notText) return { status: ext === 'json' ? 'error' : 'ignored', format: null, message: textByName ?? notText };
+  // A real zip is opened before the import reads its files; one that reaches here only has the name.
+  if (ext === 'zip') return { status: 'error', format: null, message: `${path} is not a zip file, or it was cut short.` };
   const decoded = decodeText(bytes).replace(/^\uFEFF/, '');
-  const ext = extension(path);
-  if (ext === 'ps1' || ext === 'psm1' || ext === 'psd1') return readPowerShell(path, decoded);
+  const powerShell = ext === 'ps1' || ext === 'psm1' || ext === 'psd1';
+  if (powerShell && !(looksLikeJson(decoded) && !/AADConditionalAccessPolicy/i.test(decoded))) return readPowerShell(path, decoded);
   if (ext !== 'json' && !/^\s*[[{"]/.test(decoded))
-    return { status: 'ignored', format: null, message: `Not a policy file (${ext ? `a .${ext} file` : 'not JSON'}).` };
+    return { status: 'ignored', format: null, message: textByName ?? `Not a policy file (${ext ? `a .${ext} file` : 'not JSON'}).` };
   let parsed: Json;
   try {
     parsed = parseJson(decoded, path) as Json;
   } catch (error) {
-    if (error instanceof PolicyFileError) return { status: 'error', format: null, message: error.message };
-    throw error;
+    if (!(error instanceof PolicyFileError)) throw error;
+    // A note that merely starts with a bracket stays a note.
+    if (textByName) return { status: 'ignored', format: null, message: textByName };
+    return { status: 'error', format: null, message: error.message };
   }
-  if (isBundle(parsed)) return readBundleFile(path, parsed);
-  if (isMigrationTable(parsed)) return readTable(parsed);
-  return readGraphJson(parsed, hint);
+  const outcome = isBundle(parsed)
+    ? await readBundleFile(path, parsed)
+    : isMigrationTable(parsed)
+      ? readTable(parsed)
+      : readGraphJson(parsed, hint);
+  if (outcome.status === 'read' && ext && ext !== 'json') outcome.content.notes.unshift(`Named .${ext}, but holds JSON: read as JSON.`);
+  if (outcome.status === 'ignored' && textByName) return { ...outcome, message: textByName };
+  return outcome;
 }
 
 async function readBundleFile(path: string, parsed: Json): Promise<Outcome> {

@@ -25,6 +25,9 @@ const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   entry: {
     borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
+    // A long name without spaces wraps, so the page keeps its width and the entry's link stays on screen.
+    minWidth: 0,
+    overflowWrap: 'anywhere',
     paddingLeft: tokens.spacingHorizontalM,
     display: 'flex',
     flexDirection: 'column',

@@ -1,5 +1,6 @@
 // What each file brought gave: read (and how much), ignored (and why), or an error naming the place.
-// A single file that was read says so in a line; many files get a table, errors first.
+// A single file that was read says all its reader found in a line; many files get a table, errors
+// first. With no policy to plan, a line says what to choose instead.
 import {
   Badge,
   makeStyles,
@@ -22,6 +23,7 @@ import { DEVICE_PART_WORDS, DEVICE_PARTS, type DevicePart, type DeviceParts } fr
 import type { FileResult } from '../../domain/import/import-set';
 import { paths } from '../../shared/routes/paths';
 import type { LoadedSource } from './import-source';
+import { nextStep, summaryLine } from './import-summary';
 import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
@@ -69,21 +71,14 @@ function KeptOnADevice({ parts }: { parts: DeviceParts }) {
 export function FileResults({ source }: { source: LoadedSource }) {
   const styles = useStyles();
   const [all, setAll] = useState(false);
-  const { sections, files } = source.set;
-  const counts = [
-    [sections.policies.length, 'policy', 'policies'],
-    [sections.namedLocations.length, 'named location', 'named locations'],
-    [sections.authenticationStrengths.length, 'authentication strength', 'authentication strengths'],
-    [sections.authenticationContexts.length, 'authentication context', 'authentication contexts'],
-  ] as const;
+  const { files } = source.set;
   // What was not read is always shown; what was, on request.
   const shown = [...files].filter((f) => all || f.status !== 'read').sort((a, b) => ORDER[a.status] - ORDER[b.status]);
-  const said = counts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  const next = nextStep(source.set);
   return (
     <div className={styles.root}>
-      <Text aria-live="polite">
-        From {source.label}: {said.length > 0 ? said.join(', ') : 'no policies'}.
-      </Text>
+      <Text aria-live="polite">{summaryLine(source.label, source.set)}</Text>
+      {next ? <Text>{next}</Text> : null}
       {source.set.deviceParts ? <KeptOnADevice parts={source.set.deviceParts} /> : null}
       {files.length > 1 ? (
         <Switch checked={all} onChange={(_, data) => setAll(data.checked)} label={`Show every file (${files.length})`} />

@@ -7,8 +7,9 @@ import { useRef, useState } from 'react';
 import { readImport } from '../../domain/import/read-import';
 import type { GalleryTemplate } from '../../domain/templates/gallery-template';
 import { importAsTemplates } from '../../domain/templates/import-as-templates';
-import { filesFromList } from '../../shared/files/dropped-files';
+import { filesFromList, ZipUnreadable } from '../../shared/files/dropped-files';
 import { LiveStatus } from '../../shared/ui/live-status';
+import { baselineWords } from './baseline-words';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' } });
 
@@ -26,19 +27,13 @@ export function AddBaseline({ onAdd }: { onAdd(templates: GalleryTemplate[]): bo
     try {
       // Zips are opened, as on the Import page.
       const set = await readImport(await filesFromList(chosen));
-      const errors = set.files.filter((f) => f.status === 'error');
       const templates = importAsTemplates(set, `From ${name}`, new Date().toISOString(), () => crypto.randomUUID());
-      if (templates.length === 0) {
-        setSaid(`${name} holds no policy${errors.length ? `: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` : '.'}`);
-        return;
-      }
-      const kept = onAdd(templates);
-      setSaid(
-        `${templates.length} template${templates.length === 1 ? '' : 's'} added from ${name}${kept ? '' : ', for this session only: the browser did not keep them'}.` +
-          (errors.length ? ` Not read: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` : ''),
-      );
+      const kept = templates.length > 0 && onAdd(templates);
+      setSaid(baselineWords(name, set, { count: templates.length, kept }));
     } catch (error) {
-      setSaid(`${name} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      // A zip that does not open says so with its name already.
+      if (error instanceof ZipUnreadable) setSaid(error.message);
+      else setSaid(`${name} could not be read: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
 

@@ -21,19 +21,14 @@ import { ArrowDownloadRegular, ArrowUploadRegular, DeleteRegular } from '@fluent
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { evaluatePolicies } from '../../domain/evaluation/evaluate-policies';
-import {
-  readScenarios,
-  scenarioFacts,
-  scenariosFile,
-  type Decision,
-  type Scenario,
-  type SubjectFacts,
-} from '../../domain/evaluation/scenario';
+import { scenarioFacts, scenariosFile, type Decision, type Scenario, type SubjectFacts } from '../../domain/evaluation/scenario';
 import { outcomeChange, suiteSummary, type SuiteRow } from '../../domain/evaluation/scenario-suite';
 import { namedLocationsQuery, policiesQuery } from '../../policy-ui/queries';
 import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
 import type { TenantSession } from '../../session/tenant-session';
 import { downloadFile } from '../../shared/download';
+import { PolicyFileError } from '../../domain/policy-file';
+import { readScenariosFile } from './scenarios-file';
 import { signInSubjectQuery, type DraftChoice } from './use-what-if';
 import { TableScroll } from '../../shared/ui/table-scroll';
 
@@ -65,7 +60,7 @@ export function ScenarioSuitePanel({
 }) {
   const styles = useStyles();
   const file = useRef<HTMLInputElement>(null);
-  const [said, setSaid] = useState<{ text: string; undo?: Scenario[] } | null>(null);
+  const [said, setSaid] = useState<{ text: string; warning?: boolean; undo?: Scenario[] } | null>(null);
   const policies = useQuery(policiesQuery(tenant));
   const locations = useQuery(namedLocationsQuery(tenant));
   const [mfaTrustedIps] = useMfaTrustedIps(tenant.account.tenantId);
@@ -98,16 +93,23 @@ export function ScenarioSuitePanel({
 
   const importFile = async (chosen: File) => {
     try {
-      const read = readScenarios(JSON.parse(await chosen.text()), () => crypto.randomUUID());
-      const known = new Set(scenarios.map((s) => s.id));
-      const added = read.scenarios.filter((s) => !known.has(s.id));
-      if (added.length > 0 && !onChange([...scenarios, ...added])) throw new Error('the browser would not keep them');
-      setSaid({
-        text: `${added.length} scenario${added.length === 1 ? '' : 's'} added from ${chosen.name}.${read.problems.length ? ` ${read.problems.join(' ')}` : ''}`,
-        undo: added.length > 0 ? scenarios : undefined,
-      });
+      const read = readScenariosFile(chosen.name, new Uint8Array(await chosen.arrayBuffer()), scenarios, () => crypto.randomUUID());
+      if (read.added.length > 0 && !onChange([...scenarios, ...read.added])) {
+        setSaid({
+          text: `The browser would not keep the scenarios of ${chosen.name} (its storage is full or blocked). Nothing changed.`,
+          warning: true,
+        });
+        return;
+      }
+      // Nothing added is not a success: it says so as a warning.
+      setSaid(read.added.length > 0 ? { text: read.text, undo: scenarios } : { text: read.text, warning: true });
     } catch (error) {
-      setSaid({ text: `${chosen.name} could not be read: ${error instanceof Error ? error.message : String(error)}` });
+      // The shared reader's words name the file and what it is ("looks like an image (PNG)", "ends before its JSON does").
+      const why =
+        error instanceof PolicyFileError
+          ? error.message
+          : `${chosen.name} could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      setSaid({ text: why, warning: true });
     }
   };
 
@@ -150,7 +152,7 @@ export function ScenarioSuitePanel({
         />
       </div>
       {said ? (
-        <MessageBar intent="info">
+        <MessageBar intent={said.warning ? 'warning' : 'info'}>
           <MessageBarBody>{said.text}</MessageBarBody>
           {said.undo ? (
             <MessageBarActions>

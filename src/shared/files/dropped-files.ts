@@ -3,13 +3,13 @@
 // its name as their first folder, so a result can name "backup.zip/policies/CA001.json".
 import type { ImportFile } from '../../domain/import/import-set';
 import { readZip } from '../zip';
-
-const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+import { isZipFile } from './read-backup-file';
 
 export class ZipUnreadable extends Error {}
 
 async function expand(path: string, bytes: Uint8Array): Promise<ImportFile[]> {
-  if (!isZip(bytes)) return [{ path, bytes }];
+  // By its name too: a .zip that is not one is said to be so, as Compare and Backup say, not set aside as "not a policy file".
+  if (!isZipFile(path, bytes)) return [{ path, bytes }];
   try {
     const entries = await readZip(bytes);
     return entries.filter((e) => !e.path.endsWith('/')).map((e) => ({ path: `${path}/${e.path}`, bytes: e.bytes }));
