@@ -1,12 +1,36 @@
 // A narrow window (800 px: a laptop's split screen): the navigation keeps only its icons, with their
 // names for screen readers and as tooltips; no screen scrolls sideways; the JSON editor takes the width.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { section } from './support/navigation';
 
 test.use({ viewport: { width: 800, height: 720 } });
 
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** Where, in a table's rows, a cell's content reaches over the next cell's: text drawn over text. */
+const overlaps = (table: Locator) =>
+  table.evaluate((element) =>
+    Array.from(element.querySelectorAll('tr')).flatMap((row) => {
+      const spans = Array.from(row.children).flatMap((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const box = range.getBoundingClientRect();
+        return box.width > 0 ? [{ text: (cell.textContent ?? '').slice(0, 30), left: box.left, right: box.right }] : [];
+      });
+      return spans.slice(1).flatMap((next, i) => (spans[i]!.right > next.left + 1 ? [`${spans[i]!.text} | ${next.text}`] : []));
+    }),
+  );
+
+/** A table too wide for the window: its cells keep their content apart, and its box scrolls (by keyboard too). */
+async function expectScrollsApart(page: Page, name: string) {
+  const table = page.getByRole('table', { name });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  expect.soft(await overlaps(table), name).toEqual([]);
+  const region = page.getByRole('region', { name: `${name} (scrolls sideways)` });
+  await expect(region).toHaveAttribute('tabindex', '0');
+  expect(await region.evaluate((box) => box.scrollWidth > box.clientWidth), name).toBe(true);
+}
 
 test('the navigation shrinks to icons and the screens fit the width', async ({ page, signInPage, policiesPage }) => {
   await page.goto('/');
@@ -98,5 +122,61 @@ test.describe('a small window (320 px)', () => {
     // A state in a narrow column stays inside its badge, on one line.
     const badge = region.getByText('Report-only', { exact: true }).first();
     expect(await badge.evaluate((b) => b.scrollHeight <= b.clientHeight + 1 && b.scrollWidth <= b.clientWidth + 1)).toBe(true);
+  });
+
+  // Fluent lays a table out 'fixed': at 320 px its columns got a few pixels each, words drawn over the next column's.
+  test('tables scroll rather than draw their columns over each other', async ({ page, signInPage, policiesPage }) => {
+    await page.goto('/');
+    await signInPage.signInToDemoAs('Ada Lindqvist');
+    await expect(policiesPage.rows.first()).toBeVisible();
+
+    await page.goto('/templates');
+    await expectScrollsApart(page, 'Templates');
+    // A badge keeps its words on one line, inside it.
+    const needs = page.getByRole('row', { name: 'Require multifactor authentication for risky sign-ins' });
+    const badge = needs.getByText('Entra ID P2', { exact: true });
+    expect(await badge.evaluate((b) => b.scrollHeight <= b.clientHeight + 1 && b.scrollWidth <= b.clientWidth + 1)).toBe(true);
+    // Why it is needed is one button away, not a tab stop on each badge.
+    await needs.getByRole('button', { name: 'What Require multifactor authentication for risky sign-ins needs' }).click();
+    await expect(page.getByText(/need Microsoft Entra ID P2/)).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    await page.goto('/emergency-access');
+    await page.getByRole('button', { name: 'Use CA - Emergency access accounts as emergency access' }).click();
+    await expectScrollsApart(page, 'Emergency access by policy');
+    await expectScrollsApart(page, 'Emergency access hygiene');
+
+    await page.goto('/what-if');
+    await page.getByRole('combobox', { name: /^User signing in/ }).fill('Grace');
+    await page.getByRole('option', { name: /^Grace Kim/ }).click();
+    await page.getByRole('combobox', { name: /^Application/ }).fill('Contoso Exp');
+    await page.getByRole('option', { name: /^Contoso Expenses/ }).click();
+    await page.getByRole('button', { name: 'Evaluate' }).click();
+    await expectScrollsApart(page, 'Each policy for this scenario');
+
+    await page.goto('/rollout');
+    await page.getByRole('combobox', { name: 'Policy to roll out' }).selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Plan its rings…' }).click();
+    const ringPicker = page.getByRole('combobox', { name: 'Groups for a new ring' });
+    await ringPicker.fill('CA - Serv');
+    await page.getByRole('option', { name: /^CA - Service accounts/ }).click();
+    await ringPicker.fill('Finan');
+    await page.getByRole('option', { name: /^Finance/ }).click();
+    await page.getByRole('button', { name: 'Keep this plan' }).click();
+    await expect(page.getByRole('table', { name: 'Rings' }).getByRole('columnheader', { name: 'Stands' })).toBeVisible();
+    await expectScrollsApart(page, 'Rings');
+  });
+
+  // The restore dialog scrolls; the warning about deleted named locations kept its height and its checkbox inside it.
+  test('the restore of several shows the named location warning whole', async ({ page, signInPage, policiesPage }) => {
+    await page.goto('/');
+    await signInPage.signInToDemoAs('Ada Lindqvist');
+    await expect(policiesPage.rows.first()).toBeVisible();
+    await page.goto('/deleted');
+    await page.getByRole('checkbox', { name: 'Select all deleted policies' }).click();
+    await page.getByRole('button', { name: /^Restore selected/ }).click();
+    const warning = page.getByRole('dialog').getByRole('group', { name: 'A named location they need is deleted too' });
+    await expect(warning.getByRole('checkbox', { name: /^Restore named location/ })).toBeVisible();
+    expect(await warning.evaluate((box) => box.scrollHeight - box.clientHeight)).toBeLessThanOrEqual(1);
   });
 });

@@ -36,7 +36,9 @@ const useStyles = makeStyles({
   item: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   done: { color: tokens.colorPaletteGreenForeground1 },
   failed: { color: tokens.colorPaletteRedForeground1 },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // The dialog scrolls: nothing in it may shrink under its own content (a squeezed warning had its
+  // checkboxes drawn over what follows it).
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
 });
 
 export function BulkConfirmDialog({

@@ -18,7 +18,6 @@ import { StateBadge } from '../../policy-ui/state-badge';
 import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
-  wrap: { overflowX: 'auto' },
   cell: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalXS },
   name: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
@@ -71,56 +70,54 @@ export function CoverageTable({ rows, subjects, chosen, onChoose }: CoverageTabl
   const styles = useStyles();
   const ordered = [...rows].sort((a, b) => (a.worst ? RANK[a.worst] : 3) - (b.worst ? RANK[b.worst] : 3) || a.name.localeCompare(b.name));
   return (
-    <div className={styles.wrap}>
-      <TableScroll label="Emergency access by policy">
-        <Table aria-label="Emergency access by policy" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Fix</TableHeaderCell>
-              <TableHeaderCell>Policy</TableHeaderCell>
-              <TableHeaderCell>Verdict</TableHeaderCell>
+    <TableScroll label="Emergency access by policy">
+      <Table aria-label="Emergency access by policy" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Fix</TableHeaderCell>
+            <TableHeaderCell>Policy</TableHeaderCell>
+            <TableHeaderCell>Verdict</TableHeaderCell>
+            {subjects.map((s) => (
+              <TableHeaderCell key={s.id}>{s.kind === 'group' ? `Group ${s.name}` : s.name}</TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {ordered.map((row) => (
+            <TableRow key={row.id}>
+              <TableCell>
+                {row.worst ? (
+                  <Checkbox
+                    checked={chosen.has(row.id)}
+                    onChange={(_, data) => onChoose(row.id, !!data.checked)}
+                    aria-label={`Fix ${row.name}`}
+                  />
+                ) : null}
+              </TableCell>
+              <TableCell>
+                <div className={styles.name}>
+                  <Text>{row.name}</Text>
+                  <StateBadge state={row.state} />
+                </div>
+              </TableCell>
+              <TableCell>
+                {row.worst ? (
+                  <Badge appearance="filled" color={SEVERITY_COLOR[row.worst]}>
+                    {verdictOf(row)}
+                  </Badge>
+                ) : (
+                  <Text>{verdictOf(row)}</Text>
+                )}
+              </TableCell>
               {subjects.map((s) => (
-                <TableHeaderCell key={s.id}>{s.kind === 'group' ? `Group ${s.name}` : s.name}</TableHeaderCell>
+                <TableCell key={s.id}>
+                  <CoverageCell coverage={row.coverage[s.id]} />
+                </TableCell>
               ))}
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {ordered.map((row) => (
-              <TableRow key={row.id}>
-                <TableCell>
-                  {row.worst ? (
-                    <Checkbox
-                      checked={chosen.has(row.id)}
-                      onChange={(_, data) => onChoose(row.id, !!data.checked)}
-                      aria-label={`Fix ${row.name}`}
-                    />
-                  ) : null}
-                </TableCell>
-                <TableCell>
-                  <div className={styles.name}>
-                    <Text>{row.name}</Text>
-                    <StateBadge state={row.state} />
-                  </div>
-                </TableCell>
-                <TableCell>
-                  {row.worst ? (
-                    <Badge appearance="filled" color={SEVERITY_COLOR[row.worst]}>
-                      {verdictOf(row)}
-                    </Badge>
-                  ) : (
-                    <Text>{verdictOf(row)}</Text>
-                  )}
-                </TableCell>
-                {subjects.map((s) => (
-                  <TableCell key={s.id}>
-                    <CoverageCell coverage={row.coverage[s.id]} />
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableScroll>
-    </div>
+          ))}
+        </TableBody>
+      </Table>
+    </TableScroll>
   );
 }

@@ -5,6 +5,7 @@ import {
   Badge,
   Button,
   Checkbox,
+  InfoButton,
   Link,
   makeStyles,
   Table,
@@ -14,7 +15,6 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
-  Tooltip,
   tokens,
 } from '@fluentui/react-components';
 import { DeleteRegular, SplitVerticalRegular } from '@fluentui/react-icons';
@@ -28,7 +28,8 @@ import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
   name: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalS },
-  badges: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  badges: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', alignItems: 'center' },
+  needs: { margin: 0, paddingLeft: tokens.spacingHorizontalL, width: 'min(320px, 70vw)' },
   status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, alignItems: 'flex-start' },
 });
 
@@ -112,15 +113,28 @@ export function GalleryTable({ matches, selected, onSelect, onDifference, onForg
                   </div>
                 </TableCell>
                 <TableCell>
-                  <div className={styles.badges}>
-                    {needs.map((need) => (
-                      <Tooltip key={need.id} content={need.text} relationship="description">
-                        <Badge appearance="tint" shape="rounded" color={need.kind === 'licence' ? 'important' : 'warning'} tabIndex={0}>
+                  {/* The badges name what is needed; why, for all of them, is behind one button (a badge with a
+                      tooltip would be a tab stop of its own, with no role, in every row). */}
+                  {needs.length > 0 ? (
+                    <div className={styles.badges}>
+                      {needs.map((need) => (
+                        <Badge key={need.id} appearance="tint" shape="rounded" color={need.kind === 'licence' ? 'important' : 'warning'}>
                           {need.label}
                         </Badge>
-                      </Tooltip>
-                    ))}
-                  </div>
+                      ))}
+                      <InfoButton
+                        size="small"
+                        aria-label={`What ${template.name} needs`}
+                        info={
+                          <ul className={styles.needs}>
+                            {needs.map((need) => (
+                              <li key={need.id}>{need.text}</li>
+                            ))}
+                          </ul>
+                        }
+                      />
+                    </div>
+                  ) : null}
                 </TableCell>
                 <TableCell>
                   {status.kind !== 'gap' ? (

@@ -33,12 +33,18 @@ import { TableScroll } from '../../shared/ui/table-scroll';
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  // An id with no name is one long word: it breaks rather than widen its column past the window. The
+  // columns of words keep a width their words fit in when the table scrolls (it lays out by content).
+  source: { minWidth: '9rem' },
+  uses: { minWidth: '10rem' },
+  label: { overflowWrap: 'anywhere' },
   detail: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   exclusion: { fontWeight: tokens.fontWeightSemibold },
   problem: { display: 'block', marginTop: tokens.spacingVerticalXXS },
   blocker: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorStatusWarningForeground3 },
-  dropdown: { minWidth: 'min(100%, 220px)', maxWidth: '320px' },
+  // The table scrolls when the window is narrow: the choice keeps a width its options can be read in.
+  dropdown: { minWidth: '220px', maxWidth: '320px' },
 });
 
 const STATUS: Record<ProposalStatus, { label: string; color: 'success' | 'informative' | 'warning' | 'danger' | 'subtle' }> = {
@@ -168,8 +174,10 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                 const current = options.find((o) => o.value === choiceValue(row.choice));
                 return (
                   <TableRow key={row.key}>
-                    <TableCell>
-                      <Text weight="semibold">{label}</Text>
+                    <TableCell className={styles.source}>
+                      <Text weight="semibold" className={styles.label}>
+                        {label}
+                      </Text>
                       <br />
                       <Text size={200} className={styles.detail}>
                         {KIND_WORDS[row.kind]}
@@ -177,7 +185,7 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                         {row.sourceName ? ` · ${row.sourceValue}` : ''}
                       </Text>
                     </TableCell>
-                    <TableCell>
+                    <TableCell className={styles.uses}>
                       {row.uses.map((use) => (
                         <Text key={`${use.rowKey}:${use.place}`} size={200} className={use.exclusion ? styles.exclusion : undefined} block>
                           {use.policyName}: {use.place}

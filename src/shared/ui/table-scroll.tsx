@@ -1,7 +1,7 @@
 // A table that may be wider than the window (a phone, a desktop zoomed in) scrolls sideways inside
 // its own box, not the page. While it overflows, the box is a named, focusable region so that a
 // keyboard can scroll it too; while it fits, it is a plain box with no extra tab stop.
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { badgeClassNames, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
@@ -9,6 +9,12 @@ const useStyles = makeStyles({
     overflowX: 'auto',
     maxWidth: '100%',
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+    // Fluent's Table lays out 'fixed': it never gets wider than the window, so a narrow one squeezes its
+    // columns to a few pixels and draws each over the next. Laid out by content, a column is at least as
+    // wide as its longest word and the table grows past the box, which then scrolls.
+    '& > table': { tableLayout: 'auto' },
+    // A badge's words stay on one line: wrapped, they spill out of its fixed-height pill over what follows.
+    [`& .${badgeClassNames.root}`]: { whiteSpace: 'nowrap' },
   },
 });
 
