@@ -3,16 +3,17 @@
 // offer only Try again, and without the app's sign-in nothing is offered that would do nothing.
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { describeError } from '../../graph/describe-error';
-import { GraphRequestError } from '../../graph/errors';
 import { ErrorState, SignInAgainContext } from './error-state';
 
 afterEach(cleanup);
 
-const refused = (status: number) =>
-  describeError(
-    new GraphRequestError(status, status === 401 ? 'InvalidAuthenticationToken' : 'BadRequest', 'Refused.', { method: 'GET', path: '/x' }),
-  );
+// As the graph layer describes a refusal (shared may not import it).
+const refused = (status: number) => ({
+  title: status === 401 ? 'Your session has expired' : 'Could not load this',
+  message: status === 401 ? 'Microsoft Graph no longer accepts your sign-in. Sign in again to continue.' : 'Refused.',
+  code: status === 401 ? 'InvalidAuthenticationToken' : 'BadRequest',
+  status,
+});
 
 describe('ErrorState', () => {
   it('offers signing in again after a 401, as the same person', () => {
