@@ -5,7 +5,7 @@ import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Mess
 import { ArrowUndoRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import type { Bundle } from '../domain/bundle/bundle';
-import { readBackupFile } from '../shared/files/read-backup-file';
+import { BackupFileError, readBackupFile } from '../shared/files/read-backup-file';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
@@ -47,7 +47,12 @@ export function RestoreFromBackup<T>({
       }
       setOutcome({ kind: 'restored', file: file.name, placed: restored.placed, notes: restored.notes, previous: current });
     } catch (error) {
-      setOutcome({ kind: 'failed', text: `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}` });
+      // The reader's words name the file already.
+      const text =
+        error instanceof BackupFileError
+          ? error.message
+          : `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      setOutcome({ kind: 'failed', text });
     }
   };
 

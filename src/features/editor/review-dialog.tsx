@@ -152,8 +152,8 @@ export function ReviewDialog({
                 <MessageBar intent="warning">
                   <MessageBarBody>
                     <MessageBarTitle>Nothing was saved.</MessageBarTitle>
-                    Someone changed this policy on {formatDateTime(step.current.modifiedDateTime)}, after you started editing. Their
-                    changes:
+                    It was changed on {formatDateTime(step.current.modifiedDateTime)}, after the version your edit began from (by someone
+                    else, or by you in another tab). Their changes:
                   </MessageBarBody>
                 </MessageBar>
                 <ul className={styles.changes} aria-label="Their changes">
