@@ -18,7 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { DocumentAddRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { describeError, errorPath } from '../../graph/describe-error';
 import { comparableText, type JsonObject } from '../../domain/policy-body';
@@ -245,6 +245,12 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
   const guard = useLockoutGuard(draft);
   // Emergency accounts and the admin the new policy would hit in recent sign-ins join the guard's list.
   const [impactRisks, setImpactRisks] = useState<LockoutRisk[]>([]);
+  const reviewButton = useRef<HTMLButtonElement>(null);
+  const canReview = !blocked && write.allowed;
+  const openReview = () => {
+    setStep({ kind: 'review' });
+    setReviewing(true);
+  };
   const name = typeof draft.policy?.displayName === 'string' ? draft.policy.displayName : 'the new policy';
 
   const create = async () => {
@@ -296,14 +302,7 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
           }
           relationship="description"
         >
-          <Button
-            appearance="primary"
-            disabledFocusable={blocked || !write.allowed}
-            onClick={() => {
-              setStep({ kind: 'review' });
-              setReviewing(true);
-            }}
-          >
+          <Button ref={reviewButton} appearance="primary" disabledFocusable={!canReview} onClick={openReview}>
             Review and create…
           </Button>
         </Tooltip>
@@ -323,6 +322,8 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
         graphFinding={graphFinding}
         names={names.data}
         risks={guard.risks}
+        // Not yet: the keyboard goes to the button, whose tooltip says why.
+        onReview={() => (canReview ? openReview() : reviewButton.current?.focus())}
       />
       {reviewing && draft.policy && (
         <ReviewDialog

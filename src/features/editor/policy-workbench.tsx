@@ -3,7 +3,7 @@
 // the live summary. Both views edit the same text, so Ctrl+Z undoes either; Ctrl+S opens the review.
 import { Link, makeStyles, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { applyEdits, modify } from 'jsonc-parser';
-import { Suspense, useCallback, useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { Suspense, useCallback, useId, useMemo, type KeyboardEvent } from 'react';
 import type { LockoutRisk } from '../../domain/lockout';
 import type { NameDirectory } from '../../domain/references';
 import { POLICY_SCHEMA_URI, READ_ONLY_PROPERTIES, conditionalAccessPolicySchema } from '../../domain/policy-schema';
@@ -46,22 +46,8 @@ const TAB_HINT = `In the JSON, Tab indents. To leave it with Tab, press ${TAB_KE
 // The page's review button is before the JSON, which the keyboard cannot Tab back through: from the
 // JSON or the side panel, the save shortcut opens the review instead of the browser's Save page.
 const SAVE_HINT = `${MAC ? 'Cmd+S' : 'Ctrl+S'} opens the review.`;
-const REVIEW_BUTTON = /^Review and (save|create)…$/;
-
 const isSaveKey = (event: KeyboardEvent) =>
   (MAC ? event.metaKey : event.ctrlKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 's';
-
-/**
- * The page's "Review and save…" (or "…create…") button, in the actions the page puts before the
- * workbench. When it cannot be used yet, focus goes to it, and its tooltip says why.
- */
-function openReview(workbench: HTMLElement) {
-  const buttons = workbench.parentElement?.querySelectorAll<HTMLButtonElement>('button') ?? [];
-  const review = [...buttons].find((b) => !workbench.contains(b) && REVIEW_BUTTON.test(b.textContent?.trim() ?? ''));
-  if (!review) return;
-  if (review.disabled || review.getAttribute('aria-disabled') === 'true') review.focus();
-  else review.click();
-}
 
 /** "The lint also marks 1 warning and 1 suggestion in the JSON…", or nothing when it marks nothing. */
 function lintNoteOf(markers: readonly EditorMarker[]): string | null {
@@ -91,6 +77,7 @@ export function PolicyWorkbench({
   graphFinding,
   names,
   risks,
+  onReview,
 }: {
   draft: DraftState;
   /** A stable name for the editor model (schemas apply to *.policy.json). */
@@ -101,17 +88,21 @@ export function PolicyWorkbench({
   names: NameDirectory | undefined;
   /** Who the change could lock out (the lock-out guard's new risks), shown among the checks. */
   risks?: LockoutRisk[];
+  /**
+   * What the page's review button does (Ctrl+S from the JSON or the side panel); when the review
+   * cannot open yet, the page focuses that button instead, and its tooltip says why.
+   */
+  onReview: () => void;
 }) {
   const styles = useStyles();
   const { dark } = useTheme();
   const sidePanelId = useId();
-  const root = useRef<HTMLDivElement>(null);
   // Captured, so Monaco (which has no save) and the browser never see it.
   const onKeyDownCapture = (event: KeyboardEvent) => {
-    if (!isSaveKey(event) || !root.current) return;
+    if (!isSaveKey(event)) return;
     event.preventDefault();
     event.stopPropagation();
-    openReview(root.current);
+    onReview();
   };
   const describeId = useCallback((id: string) => describeIdIn(names, id), [names]);
 
@@ -139,7 +130,7 @@ export function PolicyWorkbench({
   };
 
   return (
-    <div ref={root} className={styles.layout} onKeyDownCapture={onKeyDownCapture}>
+    <div className={styles.layout} onKeyDownCapture={onKeyDownCapture}>
       <div>
         <div className={styles.keys}>
           {/* A skip link as a button: a #fragment would be a navigation, and the focus must land in the panel. */}
