@@ -19,7 +19,7 @@ test('a schema error blocks saving; fixed, reviewed and saved, the list changes'
   const editor = new PolicyEditorPage(page);
   await editor.open(policyUrl);
   await editor.replaceStringValue('enabledForReportingButNotEnforced', 'on');
-  await expect(editor.checks).toContainText('1007: State must be one of On, Off, Report-only');
+  await expect(editor.checks).toContainText(/State must be one of On, Off, Report-only.* \(Graph error 1007\)/);
   await expect(editor.checks).toContainText('at state');
   await expect(editor.reviewButton).toHaveAttribute('aria-disabled', 'true');
 

@@ -36,6 +36,13 @@ describe('EditorSidePanel', () => {
     expect(checks.textContent).not.toContain('No problems found.');
   });
 
+  it('says what Graph refuses in words first, its error number after them', () => {
+    panel({ findings: [{ path: ['state'], severity: 'error', code: '1007', message: 'State must be one of On, Off, Report-only.' }] });
+    const checks = screen.getByRole('region', { name: /^Checks/ });
+    expect(checks.textContent).toContain('State must be one of On, Off, Report-only. (Graph error 1007)');
+    expect(checks.textContent).not.toContain('1007:');
+  });
+
   it('says the JSON must be fixed before the state and the lists can be used', () => {
     panel({ policy: null, parseError: 'The text is not valid JSON: an unexpected character at line 1, column 1.' });
     expect(screen.getByRole('radiogroup').getAttribute('aria-describedby')).toBe('state-unavailable');

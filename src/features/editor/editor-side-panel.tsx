@@ -132,8 +132,9 @@ export function EditorSidePanel({
                   <Icon className={styles[finding.severity]} aria-label={finding.severity} />
                   <span className={styles.text}>
                     <Text className={styles.message}>
-                      {finding.code && <strong>{finding.code}: </strong>}
                       {finding.message}
+                      {/* The words first; the number after them, for a search or a support case. */}
+                      {finding.code && ` (Graph error ${finding.code})`}
                     </Text>
                     <span className={styles.path}>at {finding.path.join('.') || 'the whole policy'}</span>
                   </span>
