@@ -29,7 +29,6 @@ import { TableScroll } from '../../shared/ui/table-scroll';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  table: { tableLayout: 'auto' },
 });
 
 const describeLocation = (location: DeletedNamedLocation) =>
@@ -125,7 +124,7 @@ export function DeletedLocationsSection({
         <Text>None. Named locations deleted in the last 30 days appear here.</Text>
       ) : (
         <TableScroll label="Deleted named locations">
-          <Table aria-label="Deleted named locations" className={styles.table}>
+          <Table aria-label="Deleted named locations">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Name</TableHeaderCell>

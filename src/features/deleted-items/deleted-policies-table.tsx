@@ -23,8 +23,6 @@ const useStyles = makeStyles({
   // The two buttons stack when the window is narrow, rather than push the table past its edge.
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   soon: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  // Columns as wide as their content: e-mail addresses and names are never drawn over each other.
-  table: { tableLayout: 'auto' },
   name: { textAlign: 'start', justifyContent: 'flex-start', paddingLeft: 0 },
 });
 
@@ -63,7 +61,7 @@ export function DeletedPoliciesTable({
   const someSelected = all.some((id) => selected.has(id));
   return (
     <TableScroll label="Deleted policies">
-      <Table aria-label="Deleted policies" className={styles.table}>
+      <Table aria-label="Deleted policies">
         <TableHeader>
           <TableRow>
             <TableSelectionCell

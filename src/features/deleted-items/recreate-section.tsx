@@ -41,7 +41,6 @@ import { TableScroll } from '../../shared/ui/table-scroll';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  table: { tableLayout: 'auto' },
 });
 
 function RecreateDialog({
@@ -132,7 +131,7 @@ export function RecreateSection({
         <Text>None known.</Text>
       ) : (
         <TableScroll label="Policies that can be re-created">
-          <Table aria-label="Policies that can be re-created" className={styles.table}>
+          <Table aria-label="Policies that can be re-created">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Name</TableHeaderCell>
