@@ -27,6 +27,7 @@ import { useState } from 'react';
 import type { ErrorDescription } from '../../graph/describe-error';
 import type { DeletedNamedLocation, DeletedPolicy } from '../../graph/deleted-items';
 import { ErrorState } from '../../shared/ui/error-state';
+import { SpokenStatus } from '../../shared/ui/live-status';
 import type { MissingDependency } from '../../domain/dependencies';
 import { nameOfMissing, type GoneNames } from './gone-names';
 
@@ -39,8 +40,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  // Said, not shown: the busy button already shows it.
-  status: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
 /** What a policy refers to that is gone, named where a name is known, and for deleted named locations, whether to restore them first. */
@@ -154,9 +153,7 @@ export function RestoreDialog({
             {error && <ErrorState {...error} />}
           </DialogContent>
           {/* Polite: the keyboard's focus stays on the busy button, whose new name is not always read. */}
-          <div role="status" className={styles.status}>
-            {busy ? (progress ?? 'Restoring…') : ''}
-          </div>
+          <SpokenStatus>{busy ? (progress ?? 'Restoring…') : null}</SpokenStatus>
           <DialogActions>
             {/* While restoring, both stay focusable (aria-disabled, clicks and keys ignored): disabled, they
                 let the keyboard's focus fall behind the still open dialog. */}
@@ -201,7 +198,6 @@ export function PurgeDialog({
   onPurge(): void;
   onClose(): void;
 }) {
-  const styles = useStyles();
   const [typed, setTyped] = useState('');
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && !busy && onClose()}>
@@ -223,9 +219,7 @@ export function PurgeDialog({
             </Field>
             {error && <ErrorState {...error} />}
           </DialogContent>
-          <div role="status" className={styles.status}>
-            {busy ? 'Deleting…' : ''}
-          </div>
+          <SpokenStatus>{busy ? 'Deleting…' : null}</SpokenStatus>
           <DialogActions>
             {/* Focusable while deleting, as the restore's. */}
             <Button

@@ -30,6 +30,7 @@ import type { ConditionalAccessPolicy } from '../../domain/types';
 import { LazyDiffViewer, LazyJsonViewer } from '../../shared/monaco';
 import { useSmallWindow } from './use-small-window';
 import { ErrorState } from '../../shared/ui/error-state';
+import { SpokenStatus } from '../../shared/ui/live-status';
 import { formatDateTime } from '../../shared/ui/format';
 import { PolicySummaryView } from '../../policy-ui/policy-summary-view';
 import type { Change } from '../../domain/describe-changes';
@@ -54,8 +55,6 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     marginTop: tokens.spacingVerticalS,
   },
-  // Said, not shown: the busy button already shows it.
-  status: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
 export type ReviewStep =
@@ -312,9 +311,7 @@ export function ReviewDialog({
             )}
           </DialogContent>
           {/* Polite: the keyboard's focus stays on the busy button, whose new name is not always read. */}
-          <div role="status" className={styles.status}>
-            {saving ? 'Saving…' : ''}
-          </div>
+          <SpokenStatus>{saving ? 'Saving…' : null}</SpokenStatus>
           <DialogActions>
             {step.kind === 'conflict' ? (
               <>

@@ -33,10 +33,6 @@ import { CoverageTable } from './coverage-table';
 import { useFixRecord } from './fix-record-store';
 import { HygieneSection } from './hygiene-section';
 import { useEmergencyCheck } from './use-emergency-check';
-import { useFocusWhenShown } from './use-focus-when-shown';
-
-/** The plan's title, drawn by the plan review below the page's own sections once it has read the tenant. */
-const PLAN_HEADING = '#plan-summary';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1400px' },
@@ -73,12 +69,13 @@ export function EmergencyAccessPage() {
   useEffect(() => {
     if (named) namedMessage.current?.focus();
   }, [named]);
-  // The plan (or the word that there is nothing to change) appears below, out of sight: focus goes to it.
-  const page = useRef<HTMLElement>(null);
+  // The plan's title takes focus when it shows (PlanAndApply); the word that there is nothing to
+  // change, which replaces it, takes focus the same way.
   const nothingMessage = useRef<HTMLDivElement>(null);
-  useFocusWhenShown(page, work, (root) =>
-    work && work.source.sections.policies.length === 0 ? nothingMessage.current : root.querySelector<HTMLElement>(PLAN_HEADING),
-  );
+  const nothingToChange = !!work && work.source.sections.policies.length === 0;
+  useEffect(() => {
+    if (nothingToChange) nothingMessage.current?.focus();
+  }, [work, nothingToChange]);
 
   const candidates = useMemo(() => {
     if (check.configured || !check.policies.data) return [];
@@ -118,7 +115,7 @@ export function EmergencyAccessPage() {
   const reviewRevert = () => prepare((policies) => ({ kind: 'revert', source: emergencyRevert(tenantId, policies, record!), fixed: [] }));
 
   return (
-    <section ref={page} className={styles.page} aria-labelledby="emergency-title">
+    <section className={styles.page} aria-labelledby="emergency-title">
       <h1 id="emergency-title" className={styles.title}>
         Emergency access
       </h1>
@@ -240,7 +237,7 @@ export function EmergencyAccessPage() {
               {failure ? <ErrorState {...describeError(failure, 'read the policies fresh')} /> : null}
               {work && work.source.sections.policies.length === 0 ? (
                 <MessageBar intent="info">
-                  <MessageBarBody ref={nothingMessage}>
+                  <MessageBarBody ref={nothingMessage} tabIndex={-1}>
                     <MessageBarTitle>Nothing to change</MessageBarTitle>
                     {work.kind === 'fix'
                       ? 'The chosen policies already exclude every emergency account and group.'

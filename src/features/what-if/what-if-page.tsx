@@ -9,6 +9,7 @@ import { DEFAULT_CONDITIONS, type Scenario } from '../../domain/evaluation/scena
 import { isJsonObject } from '../../domain/json';
 import { draftStore } from '../../policy-ui/draft-store';
 import { useTenantSession } from '../../session/tenant-session';
+import { SpokenStatus } from '../../shared/ui/live-status';
 import { EngineAgreement } from './engine-agreement';
 import { ScenarioForm, completeScenario, missingChoices, type ScenarioDraft } from './scenario-form';
 import { ScenarioSuitePanel } from './scenario-suite-panel';
@@ -21,15 +22,6 @@ const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1200px' },
   title: { margin: 0, fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  // Heard, not seen: the answers below say the same to the eye.
-  announcement: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-  },
 });
 
 const blank = (): ScenarioDraft => ({
@@ -144,9 +136,7 @@ export function WhatIfPage() {
         <Text role="status">{saved ?? ''}</Text>
       </div>
       {/* Always there, so a screen reader hears it change when the answers arrive. */}
-      <div role="status" className={styles.announcement}>
-        {run ? resultsAnnouncement(answers) : ''}
-      </div>
+      <SpokenStatus>{run ? resultsAnnouncement(answers) : null}</SpokenStatus>
       {run ? <WhatIfResults answers={answers} draftLabel={draft?.label ?? null} /> : null}
       <ScenarioSuitePanel
         tenant={tenant}

@@ -1,18 +1,31 @@
-// A polite status line that is in the page before it has anything to say: a live region that appears
-// already filled is often not read out, one whose text changes is. Empty, it takes no room.
+// Polite status lines that are in the page before they have anything to say: a live region that
+// appears already filled is often not read out, one whose text changes is.
 import { makeStyles, mergeClasses, Text } from '@fluentui/react-components';
 import type { CSSProperties, ReactNode } from 'react';
 
 const useStyles = makeStyles({
-  empty: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)' },
+  unseen: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
+const isEmpty = (children: ReactNode) => children === null || children === undefined || children === false || children === '';
+
+/** Shown and said; empty, it takes no room. */
 export function LiveStatus({ children, className, style }: { children?: ReactNode; className?: string; style?: CSSProperties }) {
   const styles = useStyles();
-  const empty = children === null || children === undefined || children === false || children === '';
+  const empty = isEmpty(children);
   return (
-    <Text role="status" className={mergeClasses(empty ? styles.empty : className)} style={empty ? undefined : style}>
+    <Text role="status" className={mergeClasses(empty ? styles.unseen : className)} style={empty ? undefined : style}>
       {empty ? null : children}
     </Text>
+  );
+}
+
+/** Said, not shown: for what the screen already shows another way (a busy button, the answers below). */
+export function SpokenStatus({ children }: { children?: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <div role="status" className={styles.unseen}>
+      {isEmpty(children) ? null : children}
+    </div>
   );
 }
