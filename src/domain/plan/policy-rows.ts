@@ -56,6 +56,13 @@ export function planPolicies(
   const taken = new Set<JsonObject>();
   const free = (p: JsonObject) => !taken.has(p);
   const confirmed = new Set(choices.confirmed);
+  // Each tenant policy's content once, not once per imported policy: a large import would repeat it thousands of times.
+  const contents = new Map<JsonObject, string>();
+  const contentInTarget = (p: JsonObject) => {
+    let content = contents.get(p);
+    if (content === undefined) contents.set(p, (content = contentOf(p)));
+    return content;
+  };
   return policies.map(({ rowKey, name, policy }) => {
     const mapped = mapPolicy(policy, mapping);
     const sourceId = typeof policy.id === 'string' ? policy.id : null;
@@ -69,7 +76,7 @@ export function planPolicies(
     }
     if (!match) {
       const content = contentOf(mapped);
-      match = target.policies.find((p) => free(p) && contentOf(p) === content);
+      match = target.policies.find((p) => free(p) && contentInTarget(p) === content);
       if (match) by = 'content';
     }
     if (match) taken.add(match);

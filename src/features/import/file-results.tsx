@@ -1,6 +1,6 @@
 // What each file brought gave: read (and how much), ignored (and why), or an error naming the place.
 // A single file that was read says all its reader found in a line; many files get a table, errors
-// first. With no policy to plan, a line says what to choose instead.
+// first. With no policy to plan, a line says what to choose instead; with more than a tenant holds, a warning says so at once.
 import {
   Badge,
   makeStyles,
@@ -23,7 +23,7 @@ import { DEVICE_PART_WORDS, DEVICE_PARTS, type DevicePart, type DeviceParts } fr
 import type { FileResult } from '../../domain/import/import-set';
 import { paths } from '../../shared/routes/paths';
 import type { LoadedSource } from './import-source';
-import { nextStep, summaryLine } from './import-summary';
+import { nextStep, policyLimitWords, summaryLine } from './import-summary';
 import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
@@ -75,10 +75,19 @@ export function FileResults({ source }: { source: LoadedSource }) {
   // What was not read is always shown; what was, on request.
   const shown = [...files].filter((f) => all || f.status !== 'read').sort((a, b) => ORDER[a.status] - ORDER[b.status]);
   const next = nextStep(source.set);
+  const tooMany = policyLimitWords(source.set);
   return (
     <div className={styles.root}>
       <Text aria-live="polite">{summaryLine(source.label, source.set)}</Text>
       {next ? <Text>{next}</Text> : null}
+      {tooMany ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>More policies than a tenant can hold</MessageBarTitle>
+            {tooMany}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       {source.set.deviceParts ? <KeptOnADevice parts={source.set.deviceParts} /> : null}
       {files.length > 1 ? (
         <Switch checked={all} onChange={(_, data) => setAll(data.checked)} label={`Show every file (${files.length})`} />

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readImport } from '../../domain/import/read-import';
-import { nextStep, summaryLine } from './import-summary';
+import { nextStep, policyLimitWords, summaryLine } from './import-summary';
 
 // The real-world exports beside the repository; absent in a fresh clone, where these tests skip.
 const corpus = fileURLToPath(new URL('../../../../shared/corpus/j0eyv-baseline/Config', import.meta.url));
@@ -39,5 +39,30 @@ describe('an import of one file that holds no policy', () => {
     const policy = JSON.stringify({ displayName: 'Require MFA', conditions: {}, grantControls: null });
     const read = await readImport([{ path: 'mfa.json', bytes: new TextEncoder().encode(policy) }]);
     expect([summaryLine('mfa.json', read), nextStep(read)]).toEqual(['From mfa.json: 1 policy.', null]);
+  });
+});
+
+describe('an import of more policies than a tenant holds', () => {
+  const policies = (count: number) =>
+    new TextEncoder().encode(
+      JSON.stringify(
+        Array.from({ length: count }, (_, i) => ({
+          displayName: `Big ${i}`,
+          state: 'disabled',
+          conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] } },
+          grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+        })),
+      ),
+    );
+
+  it('says how many the file holds and the most a tenant holds, and what to do, as soon as it is read', async () => {
+    const big = await readImport([{ path: 'big.json', bytes: policies(1200) }]);
+    expect(policyLimitWords(big)).toBe(
+      'This file holds 1,200 policies; a tenant holds at most 195, so they cannot all be written. Choose a smaller file, or leave most of them out: “Choose policies…” in the plan below picks the ones to bring in.',
+    );
+  });
+
+  it('says nothing of the limit for a file a tenant can hold', async () => {
+    expect(policyLimitWords(await readImport([{ path: 'some.json', bytes: policies(195) }]))).toBeNull();
   });
 });

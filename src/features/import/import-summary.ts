@@ -2,6 +2,7 @@
 // choose instead, since the plan is made of policies and a named location or group file alone gives none.
 import type { ImportSet } from '../../domain/import/import-set';
 import { listWords, plural, SECTION_WORDS } from '../../domain/import/words';
+import { SERVICE_POLICY_LIMIT } from '../../domain/plan/limits';
 
 const COUNTED = ['policies', 'namedLocations', 'authenticationStrengths', 'authenticationContexts'] as const;
 const CARRIED = ['namedLocations', 'authenticationStrengths', 'authenticationContexts', 'termsOfUse'] as const;
@@ -31,4 +32,15 @@ export function nextStep(set: ImportSet): string | null {
   if (uses.length > 0)
     return `Nothing to import on its own: an import writes policies, and ${listWords(uses)}. Choose ${these} together with the policy files, or the whole folder that holds them.`;
   return 'Nothing to import: no policy was found. Choose a policy export (a policy, a Graph response, or a list of policies), a Gatehouse backup, or a folder exported by another tool.';
+}
+
+/**
+ * Said as soon as the files are read, before any plan: an import of more policies than a tenant may
+ * hold can never be written whole, so the admin learns at once to choose fewer. Null within the limit.
+ */
+export function policyLimitWords(set: ImportSet): string | null {
+  const count = set.sections.policies.length;
+  if (count <= SERVICE_POLICY_LIMIT) return null;
+  const these = set.files.length === 1 ? 'This file holds' : 'These files hold';
+  return `${these} ${count.toLocaleString('en-US')} policies; a tenant holds at most ${SERVICE_POLICY_LIMIT}, so they cannot all be written. Choose a smaller file, or leave most of them out: “Choose policies…” in the plan below picks the ones to bring in.`;
 }

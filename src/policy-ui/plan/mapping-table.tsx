@@ -24,7 +24,7 @@ import {
 import { ArrowUndoRegular, PeopleAddRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import { KIND_WORDS, missingGroupCreates } from '../../domain/plan/mapping';
-import type { MappingChoice, MappingRow, ProposalStatus } from '../../domain/plan/types';
+import type { MappingChoice, MappingRow, ProposalStatus, ReferenceUse } from '../../domain/plan/types';
 import type { DirectoryKind } from '../../graph/directory';
 import { DirectoryPicker } from '../../session/directory-picker';
 import type { PickedChoices } from './mapping-choices';
@@ -80,6 +80,10 @@ export interface MappingTableProps {
   onChoose(picked: PickedChoices): void;
   onConfirm(confirmKey: string, confirmed: boolean): void;
 }
+
+/** The uses a row lists: all of a usual import's; a reference that thousands of policies name lists the first few and a count. */
+const USES_LISTED = 10;
+const shownUses = (uses: readonly ReferenceUse[]) => (uses.length > USES_LISTED + 2 ? uses.slice(0, USES_LISTED) : uses);
 
 const groups = (count: number) => (count === 1 ? '1 group' : `${count} groups`);
 
@@ -186,11 +190,16 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                       </Text>
                     </TableCell>
                     <TableCell className={styles.uses}>
-                      {row.uses.map((use) => (
+                      {shownUses(row.uses).map((use) => (
                         <Text key={`${use.rowKey}:${use.place}`} size={200} className={use.exclusion ? styles.exclusion : undefined} block>
                           {use.policyName}: {use.place}
                         </Text>
                       ))}
+                      {row.uses.length > shownUses(row.uses).length ? (
+                        <Text size={200} block>
+                          and {(row.uses.length - shownUses(row.uses).length).toLocaleString('en-US')} more uses
+                        </Text>
+                      ) : null}
                     </TableCell>
                     <TableCell>
                       <Badge appearance="tint" color={STATUS[row.status].color}>

@@ -41,6 +41,9 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
 
+const BLOCKERS_LISTED = 20;
+const CONFIRMS_LISTED = 50;
+
 export interface PlanReviewProps {
   source: ImportSet;
   targetName: string;
@@ -76,7 +79,8 @@ export function PlanReview({
   const reasonId = `${ids}-apply-reason`;
   const [choices, setChoices] = useState<PlanChoices>(() => ({ ...defaultChoices(), ...initialChoices }));
   const [domain, setDomain] = useState({ from: source.origin.domain ?? '', to: '' });
-  const { plan, policies, loading, error, retry } = usePlan(source, choices);
+  const [allConfirmable, setAllConfirmable] = useState(false);
+  const { plan, policies, loading, planning, error, retry } = usePlan(source, choices);
   const write = useWriteAccess();
   const update = (patch: Partial<PlanChoices>) => setChoices((c) => ({ ...c, ...patch }));
   const setRow = (
@@ -101,19 +105,24 @@ export function PlanReview({
   }, [shown]);
 
   if (error) return <ErrorState {...describeError(error, `read ${targetName} to plan against it`)} onRetry={retry} />;
-  if (loading || !plan) return <Spinner label={`Reading ${targetName} to plan against it…`} />;
+  if (loading) return <Spinner label={`Reading ${targetName} to plan against it…`} />;
+  if (!plan) return <Spinner label={`Making the plan for ${policies.length.toLocaleString('en-US')} policies…`} />;
 
   const writes = writeCount(plan.counts);
   const blocked = plan.blockers.length > 0;
   const confirmable = plan.rows.flatMap((row) =>
     row.problems.filter((p) => p.confirmKey && p.severity === 'blocker').map((p) => ({ row, problem: p })),
   );
+  // An oversized import may block on thousands of rows: the list names the first, each row says its own.
+  const listedBlockers = plan.blockers.slice(0, BLOCKERS_LISTED);
+  const listedConfirmable = allConfirmable ? confirmable : confirmable.slice(0, CONFIRMS_LISTED);
   return (
     <div className={styles.root}>
       <section className={styles.section} aria-labelledby="plan-summary">
         <h2 id="plan-summary" className={styles.heading} ref={title} tabIndex={-1}>
           The plan for {targetName}
         </h2>
+        {planning ? <Spinner size="tiny" labelPosition="after" label="Making the plan again for your choice…" /> : null}
         <Text>
           {intro ?? planIntro(kind, plan.sameTenant, targetName)}
           {writeWords(plan.counts)}, {plan.counts.reuse} reused as they are, {plan.counts.skip} skipped (already as planned or left out).
@@ -162,11 +171,14 @@ export function PlanReview({
           <MessageBarBody>
             <MessageBarTitle>Not ready to apply</MessageBarTitle>
             <ul id={blockersId} className={styles.blockers} aria-label="What blocks applying" tabIndex={-1}>
-              {plan.blockers.map((b, i) => (
+              {listedBlockers.map((b, i) => (
                 <li key={b.text} id={`${blockersId}-${i}`}>
                   {b.text}
                 </li>
               ))}
+              {plan.blockers.length > listedBlockers.length ? (
+                <li>and {(plan.blockers.length - listedBlockers.length).toLocaleString('en-US')} more, each said on its row</li>
+              ) : null}
             </ul>
           </MessageBarBody>
         </MessageBar>
@@ -211,7 +223,7 @@ export function PlanReview({
           onAction={(key, action) => setRow(key, { action })}
           onState={(key, state) => setRow(key, { state })}
         />
-        {confirmable.map(({ row, problem }) => (
+        {listedConfirmable.map(({ row, problem }) => (
           <Checkbox
             key={problem.confirmKey}
             checked={confirmed.has(problem.confirmKey!)}
@@ -219,6 +231,14 @@ export function PlanReview({
             label={`I understand the risk for '${row.displayName}': ${problem.text}`}
           />
         ))}
+        {confirmable.length > listedConfirmable.length ? (
+          <div className={styles.actions}>
+            <Text>
+              {listedConfirmable.length} of {confirmable.length.toLocaleString('en-US')} risks to confirm are listed.
+            </Text>
+            <Button onClick={() => setAllConfirmable(true)}>List all {confirmable.length.toLocaleString('en-US')}</Button>
+          </div>
+        ) : null}
       </section>
 
       <div className={styles.actions}>
@@ -229,7 +249,7 @@ export function PlanReview({
           <Button
             appearance="primary"
             disabledFocusable={!write.allowed || blocked || writes === 0}
-            {...(blocked && { 'aria-describedby': [reasonId, ...plan.blockers.map((_, i) => `${blockersId}-${i}`)].join(' ') })}
+            {...(blocked && { 'aria-describedby': [reasonId, ...listedBlockers.map((_, i) => `${blockersId}-${i}`)].join(' ') })}
             onClick={() => onApply(plan)}
           >
             {writes === 0 ? 'Nothing to write' : `Apply: ${writes} change${writes === 1 ? '' : 's'} to ${targetName}…`}

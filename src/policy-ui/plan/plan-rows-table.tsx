@@ -1,6 +1,7 @@
 // The plan's rows, in the order they will be written: what each is, what will happen to it and why,
 // the state a policy will be written in, and what is wrong with it. Where the admin may choose
-// another action or state, the cell is a dropdown; an update can show its difference.
+// another action or state, the cell is a dropdown; an update can show its difference. A plan of
+// thousands of rows (an oversized export) draws a hundred at a time: every row at once froze the page.
 import {
   Badge,
   Button,
@@ -17,7 +18,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { Fragment, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import type { PlanAction, PlanRow, PlanRowKind, StateChoice } from '../../domain/plan/types';
 import { RowDifference } from './row-difference';
 import { TableScroll } from '../../shared/ui/table-scroll';
@@ -30,7 +31,11 @@ const useStyles = makeStyles({
   warning: { color: tokens.colorStatusWarningForeground3 },
   detail: { padding: tokens.spacingVerticalS },
   dropdown: { minWidth: '150px' },
+  more: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap', marginTop: tokens.spacingVerticalS },
 });
+
+/** Rows drawn at first and added by each "Show more": every plan of a usual size shows whole. */
+export const ROWS_AT_ONCE = 100;
 
 export const KIND_LABELS: Record<PlanRowKind, string> = {
   group: 'Group',
@@ -67,108 +72,134 @@ export interface PlanRowsTableProps {
 export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState }: PlanRowsTableProps) {
   const styles = useStyles();
   const [open, setOpen] = useState<string | null>(null);
+  const [drawn, setDrawn] = useState(ROWS_AT_ONCE);
+  const shown = rows.length > drawn ? rows.slice(0, drawn) : rows;
+  const left = rows.length - shown.length;
+  // "Show more" puts the keyboard on the first row it added, where reading and tabbing go on (the button may go).
+  const [firstAdded, setFirstAdded] = useState<number | null>(null);
+  const added = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    if (firstAdded !== null) added.current?.focus();
+  }, [firstAdded]);
   return (
-    <TableScroll label="What the plan writes, in order">
-      <Table aria-label="What the plan writes, in order" className={styles.table} size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>#</TableHeaderCell>
-            <TableHeaderCell>Object</TableHeaderCell>
-            <TableHeaderCell>Action</TableHeaderCell>
-            <TableHeaderCell>State</TableHeaderCell>
-            <TableHeaderCell>Why</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((row, index) => (
-            <Fragment key={row.key}>
-              <TableRow>
-                <TableCell>{index + 1}</TableCell>
-                <TableCell>
-                  <Text weight="semibold">{row.displayName}</Text>
-                  <br />
-                  <Text size={200}>{KIND_LABELS[row.kind]}</Text>
-                </TableCell>
-                <TableCell>
-                  {row.options.length > 1 ? (
-                    <Dropdown
-                      className={styles.dropdown}
-                      aria-label={`Action for ${row.displayName}`}
-                      value={ACTION_LABELS[row.action]}
-                      selectedOptions={[row.action]}
-                      onOptionSelect={(_, data) => data.optionValue && onAction(row.key, data.optionValue as PlanAction)}
-                    >
-                      {row.options.map((option) => (
-                        <Option key={option} value={option}>
-                          {ACTION_LABELS[option]}
-                        </Option>
-                      ))}
-                    </Dropdown>
-                  ) : (
-                    <Badge appearance="tint" color={ACTION_COLORS[row.action]}>
-                      {ACTION_LABELS[row.action]}
-                    </Badge>
-                  )}
-                </TableCell>
-                <TableCell>
-                  {row.state && row.action !== 'skip' ? (
-                    <Dropdown
-                      className={styles.dropdown}
-                      aria-label={`State for ${row.displayName}`}
-                      value={stateText(row.state, wordsFor(row, stateWords))}
-                      selectedOptions={[row.state.choice]}
-                      onOptionSelect={(_, data) => data.optionValue && onState(row.key, data.optionValue as StateChoice)}
-                    >
-                      {row.state.options.map((option) => (
-                        <Option key={option} value={option}>
-                          {wordsFor(row, stateWords)[option]}
-                        </Option>
-                      ))}
-                    </Dropdown>
-                  ) : null}
-                </TableCell>
-                <TableCell>
-                  <Text className={styles.why}>{row.why}</Text>
-                  {row.problems.map((problem) => (
-                    <Text
-                      key={problem.text}
-                      className={mergeClasses(
-                        styles.problem,
-                        problem.severity === 'blocker' && !problem.confirmed ? styles.blocker : styles.warning,
-                      )}
-                    >
-                      {problem.text}
-                    </Text>
-                  ))}
-                  {row.before &&
-                  (row.action === 'update' || row.action === 'restore' || row.problems.some((p) => p.severity === 'warning')) ? (
-                    <Button
-                      appearance="transparent"
-                      size="small"
-                      aria-expanded={open === row.key}
-                      onClick={() => setOpen(open === row.key ? null : row.key)}
-                    >
-                      {open === row.key
-                        ? 'Hide the difference'
-                        : row.action === 'update' || row.action === 'restore'
-                          ? 'Show the difference'
-                          : `Compare with ${targetName}`}
-                    </Button>
-                  ) : null}
-                </TableCell>
-              </TableRow>
-              {open === row.key ? (
-                <TableRow>
-                  <TableCell colSpan={5} className={styles.detail}>
-                    <RowDifference row={row} targetName={targetName} />
+    <>
+      <TableScroll label="What the plan writes, in order">
+        <Table aria-label="What the plan writes, in order" className={styles.table} size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>#</TableHeaderCell>
+              <TableHeaderCell>Object</TableHeaderCell>
+              <TableHeaderCell>Action</TableHeaderCell>
+              <TableHeaderCell>State</TableHeaderCell>
+              <TableHeaderCell>Why</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {shown.map((row, index) => (
+              <Fragment key={row.key}>
+                <TableRow {...(index === firstAdded && { ref: added, tabIndex: -1 })}>
+                  <TableCell>{index + 1}</TableCell>
+                  <TableCell>
+                    <Text weight="semibold">{row.displayName}</Text>
+                    <br />
+                    <Text size={200}>{KIND_LABELS[row.kind]}</Text>
+                  </TableCell>
+                  <TableCell>
+                    {row.options.length > 1 ? (
+                      <Dropdown
+                        className={styles.dropdown}
+                        aria-label={`Action for ${row.displayName}`}
+                        value={ACTION_LABELS[row.action]}
+                        selectedOptions={[row.action]}
+                        onOptionSelect={(_, data) => data.optionValue && onAction(row.key, data.optionValue as PlanAction)}
+                      >
+                        {row.options.map((option) => (
+                          <Option key={option} value={option}>
+                            {ACTION_LABELS[option]}
+                          </Option>
+                        ))}
+                      </Dropdown>
+                    ) : (
+                      <Badge appearance="tint" color={ACTION_COLORS[row.action]}>
+                        {ACTION_LABELS[row.action]}
+                      </Badge>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {row.state && row.action !== 'skip' ? (
+                      <Dropdown
+                        className={styles.dropdown}
+                        aria-label={`State for ${row.displayName}`}
+                        value={stateText(row.state, wordsFor(row, stateWords))}
+                        selectedOptions={[row.state.choice]}
+                        onOptionSelect={(_, data) => data.optionValue && onState(row.key, data.optionValue as StateChoice)}
+                      >
+                        {row.state.options.map((option) => (
+                          <Option key={option} value={option}>
+                            {wordsFor(row, stateWords)[option]}
+                          </Option>
+                        ))}
+                      </Dropdown>
+                    ) : null}
+                  </TableCell>
+                  <TableCell>
+                    <Text className={styles.why}>{row.why}</Text>
+                    {row.problems.map((problem) => (
+                      <Text
+                        key={problem.text}
+                        className={mergeClasses(
+                          styles.problem,
+                          problem.severity === 'blocker' && !problem.confirmed ? styles.blocker : styles.warning,
+                        )}
+                      >
+                        {problem.text}
+                      </Text>
+                    ))}
+                    {row.before &&
+                    (row.action === 'update' || row.action === 'restore' || row.problems.some((p) => p.severity === 'warning')) ? (
+                      <Button
+                        appearance="transparent"
+                        size="small"
+                        aria-expanded={open === row.key}
+                        onClick={() => setOpen(open === row.key ? null : row.key)}
+                      >
+                        {open === row.key
+                          ? 'Hide the difference'
+                          : row.action === 'update' || row.action === 'restore'
+                            ? 'Show the difference'
+                            : `Compare with ${targetName}`}
+                      </Button>
+                    ) : null}
                   </TableCell>
                 </TableRow>
-              ) : null}
-            </Fragment>
-          ))}
-        </TableBody>
-      </Table>
-    </TableScroll>
+                {open === row.key ? (
+                  <TableRow>
+                    <TableCell colSpan={5} className={styles.detail}>
+                      <RowDifference row={row} targetName={targetName} />
+                    </TableCell>
+                  </TableRow>
+                ) : null}
+              </Fragment>
+            ))}
+          </TableBody>
+        </Table>
+      </TableScroll>
+      {left > 0 ? (
+        <div className={styles.more}>
+          <Text>
+            Showing rows 1–{shown.length.toLocaleString('en-US')} of {rows.length.toLocaleString('en-US')}.
+          </Text>
+          <Button
+            onClick={() => {
+              setFirstAdded(shown.length);
+              setDrawn(shown.length + ROWS_AT_ONCE);
+            }}
+          >
+            Show {Math.min(left, ROWS_AT_ONCE)} more
+          </Button>
+        </div>
+      ) : null}
+    </>
   );
 }
 
