@@ -16,9 +16,18 @@ const nameOf = (policy: JsonObject) =>
 /** The import's policies with the keys of their rows: the source id, else the name (made unique). */
 export function sourcePolicies(source: ImportSet): SourcePolicy[] {
   const used = new Set<string>();
+  // Where each name's count goes on: the keys below it are taken for good, and thousands of policies of one
+  // name (or of none) would otherwise try every one of them again, each time.
+  const nextNumber = new Map<string, number>();
   return source.sections.policies.map((policy) => {
     let key = `policy:${typeof policy.id === 'string' ? policy.id : nameOf(policy)}`;
-    for (let n = 2; used.has(key); n++) key = `${key.replace(/#\d+$/, '')}#${n}`;
+    if (used.has(key)) {
+      const base = key.replace(/#\d+$/, '');
+      let n = nextNumber.get(base) ?? 2;
+      while (used.has(`${base}#${n}`)) n++;
+      key = `${base}#${n}`;
+      nextNumber.set(base, n + 1);
+    }
     used.add(key);
     return { rowKey: key, name: nameOf(policy), policy };
   });
