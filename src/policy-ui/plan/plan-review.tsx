@@ -231,12 +231,16 @@ export function PlanReview({
             label={`I understand the risk for '${row.displayName}': ${problem.text}`}
           />
         ))}
-        {confirmable.length > listedConfirmable.length ? (
+        {/* The button stays when it has listed them all, so the keyboard's focus is not dropped with it. */}
+        {confirmable.length > CONFIRMS_LISTED ? (
           <div className={styles.actions}>
             <Text>
-              {listedConfirmable.length} of {confirmable.length.toLocaleString('en-US')} risks to confirm are listed.
+              {listedConfirmable.length.toLocaleString('en-US')} of {confirmable.length.toLocaleString('en-US')} risks to confirm are
+              listed.
             </Text>
-            <Button onClick={() => setAllConfirmable(true)}>List all {confirmable.length.toLocaleString('en-US')}</Button>
+            <Button aria-expanded={allConfirmable} onClick={() => setAllConfirmable(!allConfirmable)}>
+              {allConfirmable ? `List the first ${CONFIRMS_LISTED} only` : `List all ${confirmable.length.toLocaleString('en-US')}`}
+            </Button>
           </div>
         ) : null}
       </section>
