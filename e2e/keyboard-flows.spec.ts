@@ -1,8 +1,8 @@
 // Keyboard only: a choice made in a search box leaves focus where the work goes on, a button that
 // cannot act yet is still reached by Tab and says why, and a plan made from a long gallery takes focus
-// where it appears, right after the button that made it.
+// where it appears, right after the button that made it. Signing in puts focus on the first screen's title.
 import type { Page } from '@playwright/test';
-import { expect, test } from './support/fixtures';
+import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
 import { section } from './support/navigation';
 
 /** Types into the focused search box and chooses the first result by keys, as a keyboard user does. */
@@ -93,4 +93,31 @@ test('Templates by keys: a skip past the gallery to the deploy form, and the pla
   const ownTemplatesTop = (await page.getByRole('heading', { name: 'Your own templates' }).boundingBox())!.y;
   expect(planTop).toBeLessThan(ownTemplatesTop);
   expect(planTop).toBeGreaterThan((await plan.boundingBox())!.y);
+});
+
+test('signing in by keys puts focus on the first screen’s title; a reload leaves it to the browser', async ({ page, policiesPage }) => {
+  await page.goto('/');
+  const ada = page.getByRole('button', { name: /^Sign in as Ada Lindqvist \(administrator\) · Contoso$/ });
+  let tabs = 0;
+  while (tabs < 10 && !(await ada.evaluate((button) => button === document.activeElement))) {
+    await page.keyboard.press('Tab');
+    tabs += 1;
+  }
+  await page.keyboard.press('Enter');
+  await expect(policiesPage.heading).toBeFocused();
+
+  // Already signed in, a reload is no arrival: the browser's own start (the page) stays.
+  await page.reload();
+  await expect(policiesPage.rows.first()).toBeVisible();
+  await expect(policiesPage.heading).not.toBeFocused();
+});
+
+test('back from the identity provider’s sign-in, focus is on the first screen’s title', async ({ page, policiesPage }) => {
+  await emulator.reset();
+  await withholdScopes([]);
+  await useLocalTenant(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign in with Microsoft' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(policiesPage.heading).toBeFocused();
 });

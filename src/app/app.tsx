@@ -2,7 +2,7 @@
 // console. The console (router, queries, every screen) is a chunk of its own: the sign-in page is
 // the first screen of most visits and downloads only what it shows.
 import { Spinner } from '@fluentui/react-components';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { AuthProvider, useAuth, type AuthSession } from '../auth';
 import { DOCUMENTATION_PATH } from '../features/backup/documentation-path';
 import { TENANTS_REPORT_PATH } from '../features/tenants-report/report-path';
@@ -23,6 +23,11 @@ export interface AppProps extends SignedInAppProps {
 
 function Gate(props: SignedInAppProps) {
   const { active, session } = useAuth();
+  // Signed in during this visit (the sign-in page was shown), or back from the identity provider's
+  // pages: the console's first screen is an arrival, and its title takes the keyboard's focus.
+  const [sawSignIn, setSawSignIn] = useState(!active);
+  if (!active && !sawSignIn) setSawSignIn(true);
+  const arrived = sawSignIn || props.returnPath != null;
   if (!active && window.location.pathname === DOCUMENTATION_PATH)
     return (
       <Suspense fallback={<Spinner label="Loading…" style={{ marginTop: '20vh' }} />}>
@@ -41,7 +46,7 @@ function Gate(props: SignedInAppProps) {
   return (
     <SignInAgainContext value={signInAgain}>
       <Suspense fallback={<Spinner label="Loading…" style={{ marginTop: '20vh' }} />}>
-        <SignedInApp {...props} />
+        <SignedInApp {...props} arrived={arrived} />
       </Suspense>
     </SignInAgainContext>
   );

@@ -41,6 +41,8 @@ export interface SignedInAppProps {
   demo?: DemoControls;
   /** After a sign-in or consent redirect: the page that started it. */
   returnPath?: string | null;
+  /** Signed in just now: the first screen's title takes the keyboard's focus. */
+  arrived?: boolean;
 }
 
 function ReturnAfterRedirect({ path }: { path?: string | null }) {
@@ -68,13 +70,13 @@ function PerAccount({ children }: { children: ReactNode }) {
 const ofTheTenant = (element: ReactNode) => suspended(<PerAccount>{element}</PerAccount>);
 
 /** The signed-in frame: every route renders inside it. */
-function Root({ config, demo, returnPath }: SignedInAppProps) {
+function Root({ config, demo, returnPath, arrived }: SignedInAppProps) {
   return (
     <TenantSessionProvider config={config}>
       <ReturnAfterRedirect path={returnPath} />
       <ScrollOnNavigate />
       <RouteTitle />
-      <AppShell demo={demo}>
+      <AppShell demo={demo} arrived={arrived}>
         <Outlet />
       </AppShell>
     </TenantSessionProvider>
@@ -116,9 +118,9 @@ function createRouter(props: SignedInAppProps) {
   ]);
 }
 
-export default function SignedInApp({ config, demo, returnPath }: SignedInAppProps) {
+export default function SignedInApp({ config, demo, returnPath, arrived }: SignedInAppProps) {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(() => createRouter({ config, demo, returnPath }));
+  const [router] = useState(() => createRouter({ config, demo, returnPath, arrived }));
   return (
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />

@@ -204,14 +204,14 @@ function sectionOf(pathname: string): string {
   return `/${pathname.split(/[/?]/)[1] || 'policies'}`;
 }
 
-export function AppShell({ demo, children }: { demo?: DemoControls; children: ReactNode }) {
+export function AppShell({ demo, arrived, children }: { demo?: DemoControls; arrived?: boolean; children: ReactNode }) {
   const styles = useStyles();
   const section = sectionOf(useLocation().pathname);
   const navigate = useNavigate();
   const write = useWriteAccess();
   const main = useRef<HTMLElement>(null);
   useFocusRescue(main);
-  useFocusOnNavigate(main, section);
+  useFocusOnNavigate(main, section, arrived);
   return (
     <div className={styles.root}>
       <a
