@@ -7,6 +7,7 @@ import { useMatches } from 'react-router';
 import type { ConditionalAccessPolicy } from '../domain/types';
 import { policiesQuery, policyQuery } from '../policy-ui/queries';
 import { useTenantSession } from '../session/tenant-session';
+import { isolatedText } from '../shared/ui/isolated-text';
 
 /** A route's title: a section's name, or words around the name of the policy in the route's `:id`. */
 export type PageTitle = string | { ofPolicy: (name: string | null) => string };
@@ -15,8 +16,8 @@ export const titled = (title: PageTitle) => ({ title });
 
 export const documentTitle = (title: string) => `${title} · Gatehouse`;
 
-export const policyPageTitle: PageTitle = { ofPolicy: (name) => (name ? `${name} · Policy` : 'Policy') };
-export const editPolicyTitle: PageTitle = { ofPolicy: (name) => (name ? `Edit ${name}` : 'Edit policy') };
+export const policyPageTitle: PageTitle = { ofPolicy: (name) => (name ? `${isolatedText(name)} · Policy` : 'Policy') };
+export const editPolicyTitle: PageTitle = { ofPolicy: (name) => (name ? `Edit ${isolatedText(name)}` : 'Edit policy') };
 
 /** The policy's name as the page showing it has it: read from the cache only, so the title costs no request. */
 function usePolicyName(id: string | undefined): string | null {

@@ -9,6 +9,7 @@ import { grantOrSessionControl } from './grant-or-session-control';
 import { includeUsersOrWorkloadIdentities } from './include-users-or-workload-identities';
 import { includedAndExcluded } from './included-and-excluded';
 import { isObject } from './loose-json';
+import { nameInvisibleCharacters } from './name-invisible-characters';
 import { nameNotOnlySpaces } from './name-not-only-spaces';
 import { passwordChangeNeedsMfa } from './password-change-needs-mfa';
 import { readOnlyProperty } from './read-only-property';
@@ -36,6 +37,7 @@ export const policyRules: readonly Rule[] = [
   riskRemediationNotWithPasswordChange,
   remediationNeedsUserRisk,
   // The console's own advice: warnings and notes, never a blocked save.
+  nameInvisibleCharacters,
   remediationOnAllResources,
   blockStandsAlone,
   includedAndExcluded,

@@ -42,6 +42,10 @@ interface Case {
 }
 const cases: Record<string, Case> = {
   schema: { fires: { change: (p) => (p.state = 'on'), at: ['state'] }, quiet: () => {} },
+  'name-invisible-characters': {
+    fires: { change: (p) => (p.displayName = 'Block \u202Eevil'), at: ['displayName'] },
+    quiet: (p) => (p.displayName = 'Bloquer l’accès · حظر الوصول'),
+  },
   'name-not-only-spaces': { fires: { change: (p) => (p.displayName = '   '), at: ['displayName'] }, quiet: (p) => (p.displayName = '') },
   'applications-or-user-actions': {
     fires: {

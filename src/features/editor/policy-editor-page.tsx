@@ -48,6 +48,7 @@ import { useLockoutGuard } from './use-lockout-guard';
 import { PolicyWorkbench, type GraphFinding } from './policy-workbench';
 import { paths } from '../../shared/routes/paths';
 import { policyJson } from '../../domain/json';
+import { Isolated } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -184,7 +185,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
       <PageBreadcrumb trail={[{ label: live.displayName ?? id, to: paths.policy(id) }, { label: 'Edit' }]} />
       <div className={styles.titleRow}>
         <h1 id="editor-title" className={styles.title}>
-          Edit {live.displayName}
+          Edit <Isolated>{live.displayName}</Isolated>
         </h1>
         <StateBadge state={live.state ?? 'disabled'} />
       </div>

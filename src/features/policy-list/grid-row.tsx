@@ -19,6 +19,7 @@ import { stateLabels } from '../../domain/labels';
 import { describeFindings, type PolicyFindings } from '../../policy-ui/lint-summary';
 import { paths } from '../../shared/routes/paths';
 import type { PolicyRow } from './policy-rows';
+import { Isolated } from '../../shared/ui/isolated-text';
 
 /** The classes of a row and its cells: the grid calls this once and hands them to every row. */
 export const useRowStyles = makeStyles({
@@ -217,7 +218,7 @@ export const GridRow = memo(function GridRow({ row, findings, index, top, height
                 onOpen(row);
               }}
             >
-              {row.name}
+              <Isolated>{row.name}</Isolated>
             </a>
             {row.missingReferences > 0 && (
               <HoverTooltip content={missing} relationship="label" withArrow>

@@ -34,6 +34,7 @@ import { useListFilters } from './use-list-filters';
 import { useWatched } from '../../policy-ui/watch-store';
 import { paths } from '../../shared/routes/paths';
 import type { ConditionalAccessPolicy } from '../../domain/types';
+import { Isolated } from '../../shared/ui/isolated-text';
 
 // Loaded only when something is watched: the first screen stays small.
 
@@ -148,7 +149,7 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
       {deleted && (
         <MessageBar intent="success">
           <MessageBarBody>
-            Deleted “{deleted}”. Microsoft Entra keeps it for 30 days, during which it can be restored from{' '}
+            Deleted “<Isolated>{deleted}</Isolated>”. Microsoft Entra keeps it for 30 days, during which it can be restored from{' '}
             <Link
               href={paths.deleted}
               onClick={(event) => {

@@ -24,6 +24,7 @@ import { formatDate } from '../../shared/ui/format';
 import { useDeletePolicies } from '../../policy-ui/writes';
 import { stateLabels } from '../../domain/labels';
 import { paths } from '../../shared/routes/paths';
+import { Isolated } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   // Destructive, and plainly so: the name is in the question above, the button says what it does.
@@ -70,10 +71,12 @@ export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy
       </WriteAccessTooltip>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>Delete “{name}”?</DialogTitle>
+          <DialogTitle>
+            Delete “<Isolated>{name}</Isolated>”?
+          </DialogTitle>
           <DialogContent>
             <p>
-              “{name}” is {stateLabels[policy.state ?? ''] ?? policy.state}
+              “<Isolated>{name}</Isolated>” is {stateLabels[policy.state ?? ''] ?? policy.state}
               {policy.state === 'enabled' ? ': deleting it stops enforcing it at once.' : '.'} Microsoft Entra keeps deleted policies for 30
               days, so it can be restored until {until}. A copy is also kept in this device's history.
             </p>

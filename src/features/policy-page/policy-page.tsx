@@ -39,6 +39,7 @@ import { StateBadge } from '../../policy-ui/state-badge';
 import { useWatched } from '../../policy-ui/watch-store';
 import { policyJson } from '../../domain/json';
 import { paths } from '../../shared/routes/paths';
+import { Isolated } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -121,7 +122,7 @@ export function PolicyPage({ history }: PolicyPageProps) {
         <>
           <div className={styles.titleRow}>
             <h1 id="policy-title" className={styles.title}>
-              {policy.data.displayName}
+              <Isolated>{policy.data.displayName}</Isolated>
             </h1>
             <StateBadge state={policy.data.state ?? 'disabled'} />
             <WriteAccessTooltip access={write}>

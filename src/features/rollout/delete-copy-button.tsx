@@ -19,6 +19,7 @@ import { describeError, type ErrorDescription } from '../../graph/describe-error
 import { useDeletePolicies } from '../../policy-ui/writes';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { ErrorState } from '../../shared/ui/error-state';
+import { Isolated } from '../../shared/ui/isolated-text';
 
 export function DeleteCopyButton({ copy, onDeleted }: { copy: ConditionalAccessPolicy; onDeleted(): void }) {
   const deletePolicies = useDeletePolicies();
@@ -53,7 +54,9 @@ export function DeleteCopyButton({ copy, onDeleted }: { copy: ConditionalAccessP
       </WriteAccessTooltip>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>Delete “{name}”?</DialogTitle>
+          <DialogTitle>
+            Delete “<Isolated>{name}</Isolated>”?
+          </DialogTitle>
           <DialogContent>
             <p>
               The policy it copies is on for its own users, the rings among them, so the copy enforces nothing they do not already meet.
