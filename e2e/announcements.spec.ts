@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { PolicyEditorPage } from './pages/policy-editor-page';
 import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
 
 test.beforeEach(async ({ page, signInPage }) => {
   await page.addInitScript(() => {
@@ -52,4 +53,12 @@ test('the words after Save as template go into a status line that was there befo
   await page.getByRole('menuitem', { name: 'Save as template' }).click();
   await expect(statuses.filter({ hasText: /^Saved “CA007/ })).toBeVisible();
   expect(await statuses.count()).toBe(before);
+});
+
+test('a message inside a status line that stays on the page is said by that line, not again by the announcer', async ({ page }) => {
+  await section(page, 'Settings').click();
+  await page.getByRole('combobox', { name: 'Users' }).fill('Break');
+  await page.getByRole('option', { name: /^Break Glass 01/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText('Saved in this browser on this device');
+  expect(await said(page)).not.toContain('Saved in this browser on this device');
 });

@@ -131,7 +131,7 @@ test('a rollout through two rings: the gate pauses on blocked sign-ins and says 
     { userId: contosoDirectory.user('Scanner Mailbox'), appId: EXCHANGE, ipAddress: '198.51.100.8', country: 'FR' },
   ]);
   await page.getByRole('button', { name: 'Read the gate' }).click();
-  const gate = page.getByRole('status').filter({ hasText: 'Paused' });
+  const gate = page.getByRole('region', { name: 'The gate’s reading' }).filter({ hasText: 'Paused' });
   await expect(gate).toContainText('50 % of the rings’ sign-ins were blocked (1 of 2), above the 10 % allowed.');
   await expect(gate).toContainText('2 sign-ins of 2 users, 1 it applied to: 1 blocked (50 %)');
   await expect(page.getByRole('button', { name: 'Add Ring 2 (Finance)…' })).toBeDisabled();
@@ -193,7 +193,7 @@ test('a rollout through two rings: the gate pauses on blocked sign-ins and says 
   // A rollback closes the gate again: ring 1's blocked sign-in still pauses it.
   await expect(page.getByRole('button', { name: 'Add Ring 2 (Finance)…' })).toBeDisabled();
   await page.getByRole('button', { name: 'Read the gate' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Paused' })).toContainText('(1 of 2)');
+  await expect(page.getByRole('region', { name: 'The gate’s reading' }).filter({ hasText: 'Paused' })).toContainText('(1 of 2)');
   await page.getByRole('button', { name: 'Override the gate' }).click();
   await page.getByRole('button', { name: 'Add Ring 2 (Finance)…' }).click();
   await page.getByRole('button', { name: /^Apply: 1 change to Contoso/ }).click();
@@ -203,7 +203,7 @@ test('a rollout through two rings: the gate pauses on blocked sign-ins and says 
 
   // Nobody of the rings signed in since ring 2 joined: the gate waits, and the admin may go on.
   await page.getByRole('button', { name: 'Read the gate' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Waiting for sign-ins' })).toContainText(
+  await expect(page.getByRole('region', { name: 'The gate’s reading' }).filter({ hasText: 'Waiting for sign-ins' })).toContainText(
     'No sign-ins of the rings’ users since the last ring started',
   );
   await page.getByRole('button', { name: 'Override the gate' }).click();

@@ -32,6 +32,7 @@ import { useLintSuppressions } from '../session/lint-suppressions-store';
 import { useTenantSession } from '../session/tenant-session';
 import { useWriteAccess, WriteAccessTooltip } from '../session/write-access';
 import { paths } from '../shared/routes/paths';
+import { AnnouncedElsewhere } from '../shared/ui/announced-elsewhere';
 import { formatDateTime } from '../shared/ui/format';
 import { useOpenLintFix } from './lint-fix';
 import { externalIds } from './lint-summary';
@@ -265,30 +266,33 @@ export function LintFindingsList({
   const findingsWord = (n: number) => (n > 1 ? `${n} findings of ` : '');
   return (
     <>
+      {/* Its own live region says each outcome, also one that replaces another in the same bar. */}
       {outcome && (
-        <MessageBar intent={outcome.kind === 'failed' ? 'error' : 'success'} aria-live="polite">
-          <MessageBarBody>
-            {outcome.kind === 'failed'
-              ? outcome.text
-              : outcome.kind === 'suppressed'
-                ? `Suppressed ${findingsWord(outcome.count)}${outcome.finding.ruleId}${where(outcome.finding)}. ${outcome.count > 1 ? 'They are' : 'It is'} no longer counted.`
-                : `${findingsWord(outcome.count)}${outcome.finding.ruleId}${where(outcome.finding)} ${outcome.count > 1 ? 'are' : 'is'} counted again.`}
-          </MessageBarBody>
-          {outcome.kind !== 'failed' && (
-            <MessageBarActions>
-              <Button
-                icon={<ArrowUndoRegular />}
-                onClick={() => {
-                  const previous = outcome.previous;
-                  update(() => previous);
-                  setOutcome(null);
-                }}
-              >
-                Undo
-              </Button>
-            </MessageBarActions>
-          )}
-        </MessageBar>
+        <AnnouncedElsewhere>
+          <MessageBar intent={outcome.kind === 'failed' ? 'error' : 'success'} aria-live="polite">
+            <MessageBarBody>
+              {outcome.kind === 'failed'
+                ? outcome.text
+                : outcome.kind === 'suppressed'
+                  ? `Suppressed ${findingsWord(outcome.count)}${outcome.finding.ruleId}${where(outcome.finding)}. ${outcome.count > 1 ? 'They are' : 'It is'} no longer counted.`
+                  : `${findingsWord(outcome.count)}${outcome.finding.ruleId}${where(outcome.finding)} ${outcome.count > 1 ? 'are' : 'is'} counted again.`}
+            </MessageBarBody>
+            {outcome.kind !== 'failed' && (
+              <MessageBarActions>
+                <Button
+                  icon={<ArrowUndoRegular />}
+                  onClick={() => {
+                    const previous = outcome.previous;
+                    update(() => previous);
+                    setOutcome(null);
+                  }}
+                >
+                  Undo
+                </Button>
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        </AnnouncedElsewhere>
       )}
       <ul className={styles.list} aria-label={label}>
         {findings.map((f, i) => {

@@ -36,6 +36,7 @@ import { PolicySummaryView } from '../../policy-ui/policy-summary-view';
 import type { Change } from '../../domain/describe-changes';
 import { describeIdIn } from '../../policy-ui/describe-id';
 import { describePolicy } from '../../domain/describe-policy';
+import { AnnouncedElsewhere } from '../../shared/ui/announced-elsewhere';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(1200px, 95vw)', width: '95vw' },
@@ -213,26 +214,28 @@ export function ReviewDialog({
                   </>
                 )}
                 {risks.length > 0 && (
-                  <MessageBar intent="error" layout="multiline" role="alert">
-                    <MessageBarBody>
-                      <MessageBarTitle>This could lock people out</MessageBarTitle>
-                      <ul className={styles.changes} aria-label="Who could be locked out">
-                        {risks.map((r) => (
-                          <li key={r.who}>
-                            <strong>{r.who}</strong>: {r.why}
-                          </li>
-                        ))}
-                      </ul>
-                      <div className={styles.guardActions}>
-                        {excludeWithNew && <Button onClick={onExcludeEmergency}>Exclude emergency accounts</Button>}
-                        <Checkbox
-                          checked={acknowledged}
-                          onChange={(_, data) => setAcknowledged(data.checked === true)}
-                          label="I understand, and I have another way in if this goes wrong"
-                        />
-                      </div>
-                    </MessageBarBody>
-                  </MessageBar>
+                  <AnnouncedElsewhere>
+                    <MessageBar intent="error" layout="multiline" role="alert">
+                      <MessageBarBody>
+                        <MessageBarTitle>This could lock people out</MessageBarTitle>
+                        <ul className={styles.changes} aria-label="Who could be locked out">
+                          {risks.map((r) => (
+                            <li key={r.who}>
+                              <strong>{r.who}</strong>: {r.why}
+                            </li>
+                          ))}
+                        </ul>
+                        <div className={styles.guardActions}>
+                          {excludeWithNew && <Button onClick={onExcludeEmergency}>Exclude emergency accounts</Button>}
+                          <Checkbox
+                            checked={acknowledged}
+                            onChange={(_, data) => setAcknowledged(data.checked === true)}
+                            label="I understand, and I have another way in if this goes wrong"
+                          />
+                        </div>
+                      </MessageBarBody>
+                    </MessageBar>
+                  </AnnouncedElsewhere>
                 )}
                 {alreadyRisks.length > 0 && (
                   <MessageBar intent="warning" layout="multiline">

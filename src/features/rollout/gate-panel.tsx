@@ -71,7 +71,9 @@ export function GatePanel({
         </MessageBar>
       ) : null}
       {read.kind === 'done' ? (
-        <div role="status" className={styles.panel}>
+        // Not a live region (one that appears already filled is often not read): the decision's message
+        // bar says itself when it appears, through the app's announcer.
+        <div role="region" aria-label="The gate’s reading" className={styles.panel}>
           <MessageBar
             intent={read.result.decision === 'advance' ? 'success' : read.result.decision === 'wait' ? 'info' : 'error'}
             layout="multiline"

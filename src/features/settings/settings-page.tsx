@@ -8,6 +8,7 @@ import { useEmergencyAccess } from '../../session/emergency-access';
 import { DirectoryPicker } from '../../session/directory-picker';
 import { useTenantSession } from '../../session/tenant-session';
 import { MfaTrustedIpsCard } from './mfa-trusted-ips-card';
+import { AnnouncedElsewhere } from '../../shared/ui/announced-elsewhere';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '880px' },
@@ -79,13 +80,15 @@ export function SettingsPage() {
       {/* Announced after each change; the same region stays mounted so screen readers hear it. */}
       <div role="status" aria-live="polite">
         {saved && (
-          <MessageBar intent={saved === 'kept' ? 'success' : 'error'}>
-            <MessageBarBody>
-              {saved === 'kept'
-                ? 'Saved in this browser on this device. Name them again on any other device or browser you use.'
-                : 'Not saved: this browser refused to store it (storage full or blocked). It applies until this tab is closed.'}
-            </MessageBarBody>
-          </MessageBar>
+          <AnnouncedElsewhere>
+            <MessageBar intent={saved === 'kept' ? 'success' : 'error'}>
+              <MessageBarBody>
+                {saved === 'kept'
+                  ? 'Saved in this browser on this device. Name them again on any other device or browser you use.'
+                  : 'Not saved: this browser refused to store it (storage full or blocked). It applies until this tab is closed.'}
+              </MessageBarBody>
+            </MessageBar>
+          </AnnouncedElsewhere>
         )}
       </div>
     </section>
