@@ -18,6 +18,15 @@ test.beforeEach(async ({ page, signInPage, policiesPage }) => {
   await page.getByRole('button', { name: 'New policy' }).click();
 });
 
+test('Ctrl+S from the side panel opens the review of the new policy', async ({ page }) => {
+  const editor = new PolicyEditorPage(page);
+  await page.getByRole('button', { name: 'Require multifactor authentication for admins' }).click();
+  await expect(editor.checks).toContainText('No problems found.');
+  await page.getByRole('radio', { name: 'Report-only', exact: true }).focus();
+  await page.keyboard.press('Control+s');
+  await expect(editor.dialog).toContainText('Creates “Require multifactor authentication for admins” in Report-only');
+});
+
 test('creates a policy from a Microsoft template, in report-only, after a review', async ({ page, policiesPage }) => {
   const editor = new PolicyEditorPage(page);
   await page.getByRole('button', { name: 'Require multifactor authentication for admins' }).click();
