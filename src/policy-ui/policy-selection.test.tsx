@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 // The line above the choice of policies says how many are chosen, in words that agree with the
 // count: "The only policy", "1 of 3 policies is", never "All 1 policies are".
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { PolicySelection } from './policy-selection';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PolicySelection, selectionWords } from './policy-selection';
 
 afterEach(cleanup);
 
@@ -30,9 +31,94 @@ describe('PolicySelection, the count in words', () => {
     expect(line(3, ['p0', 'p2'])).toBe('2 of 3 policies are in the backup.');
   });
 
+  it('reads a large count with its thousands apart', () => {
+    expect(selectionWords(2, 9000, 'brought in')).toBe('2 of 9,000 policies are brought in.');
+    expect(selectionWords(9000, 9000, 'brought in')).toBe('All 9,000 policies are brought in.');
+  });
+
   it('says when none is chosen, or there is none to choose', () => {
     expect(line(3, [])).toBe('None of the 3 policies is in the backup.');
     cleanup();
     expect(line(0)).toBe('No policy is in the backup.');
+  });
+});
+
+// An oversized import (thousands of policies): the list draws a hundred at a time, a filter finds the
+// few wanted, and a tick redraws its own checkbox only (every one redrawn froze the page).
+const renders = vi.hoisted(() => ({ checkbox: 0 }));
+vi.mock('@fluentui/react-components', async (original) => {
+  const fluent = await original<typeof import('@fluentui/react-components')>();
+  const Checkbox: typeof fluent.Checkbox = ((props: Parameters<typeof fluent.Checkbox>[0]) => {
+    renders.checkbox++;
+    return <fluent.Checkbox {...props} />;
+  }) as typeof fluent.Checkbox;
+  return { ...fluent, Checkbox };
+});
+
+function Chooser({ count, onChange }: { count: number; onChange?(selection: readonly string[] | undefined): void }) {
+  const [selection, setSelection] = useState<readonly string[] | undefined>(undefined);
+  const [all] = useState(() => policies(count));
+  return (
+    <PolicySelection
+      policies={all}
+      selection={selection}
+      onChange={(next) => {
+        setSelection(next);
+        onChange?.(next);
+      }}
+      verb="brought in"
+      label="Policies to bring in"
+    />
+  );
+}
+
+// Found by label and text, not by role: role queries over hundreds of checkboxes take seconds in jsdom.
+const boxes = () => screen.getByRole('group', { name: 'Policies to bring in' }).querySelectorAll('input[type="checkbox"]');
+const showMore = (count: number) => screen.getByText(`Show ${count} more`).closest('button')!;
+
+describe('PolicySelection, a file of thousands of policies', () => {
+  it('lists a hundred at a time; Show more adds the next and puts the keyboard on the first added', () => {
+    render(<Chooser count={150} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Choose policies…' }));
+    expect(boxes()).toHaveLength(100);
+    expect(screen.getByText('Showing 100 of 150 policies.')).toBeTruthy();
+    fireEvent.click(showMore(50));
+    expect(boxes()).toHaveLength(150);
+    expect(document.activeElement).toBe(screen.getByLabelText('CA00100'));
+    expect(screen.queryByText(/^Show \d+ more$/)).toBeNull();
+  }, 30_000);
+
+  it('filters by name, from the first part again, and adds what the filter found in one click', () => {
+    const onChange = vi.fn();
+    render(<Chooser count={250} onChange={onChange} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Choose policies…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'None' }));
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Filter the policies' }), { target: { value: 'ca0012' } });
+    // CA0012 and CA00120–CA00129
+    expect(boxes()).toHaveLength(11);
+    expect(screen.queryByText(/^Show \d+ more$/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Add the 11 that match' }));
+    expect(onChange).toHaveBeenLastCalledWith(['p12', ...Array.from({ length: 10 }, (_, i) => `p12${i}`)]);
+    expect(screen.getByText('11 of 250 policies are brought in.')).toBeTruthy();
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Filter the policies' }), { target: { value: 'nothing like it' } });
+    expect(screen.getByText('No policy’s name holds “nothing like it”.')).toBeTruthy();
+  }, 30_000);
+
+  it('redraws only the ticked checkbox', () => {
+    render(<Chooser count={250} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Choose policies…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'None' }));
+    renders.checkbox = 0;
+    fireEvent.click(screen.getByLabelText('CA003'));
+    expect(renders.checkbox).toBe(1);
+    expect(screen.getByText('1 of 250 policies is brought in.')).toBeTruthy();
+    expect((screen.getByLabelText('CA003') as HTMLInputElement).checked).toBe(true);
+  }, 30_000);
+
+  it('shows a usual list whole, with no Show more', () => {
+    render(<Chooser count={40} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Choose policies…' }));
+    expect(boxes()).toHaveLength(40);
+    expect(screen.queryByText(/^Showing /)).toBeNull();
   });
 });

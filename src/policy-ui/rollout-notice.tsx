@@ -5,6 +5,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-com
 import { activeRings } from '../domain/rollout/rollout-plan';
 import { useRolloutStore, useRunningRollout } from '../session/rollout-store';
 import { useTenantSession } from '../session/tenant-session';
+import { Isolated } from '../shared/ui/isolated-text';
 
 export function RolloutFreezeNotice({ policyId }: { policyId: string | null | undefined }) {
   const tenantId = useTenantSession().account.tenantId;
@@ -16,8 +17,8 @@ export function RolloutFreezeNotice({ policyId }: { policyId: string | null | un
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>The copy of a staged rollout</MessageBarTitle>
-          This policy is the enforced copy of the rollout of “{copyOf.policyName}”: its rings are added and removed from the Rollout page. A
-          change here is undone by the rollout’s next step.
+          This policy is the enforced copy of the rollout of “<Isolated>{copyOf.policyName}</Isolated>”: its rings are added and removed
+          from the Rollout page. A change here is undone by the rollout’s next step.
         </MessageBarBody>
       </MessageBar>
     );
@@ -27,9 +28,9 @@ export function RolloutFreezeNotice({ policyId }: { policyId: string | null | un
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>Grant controls are frozen during its rollout</MessageBarTitle>
-        This policy is being rolled out ({rings} of {rollout.rings.length} rings in “{rollout.copyName}”). Its grant and session controls
-        stay as they were when the rollout began: the rings tested those, and the finish turns on what the policy then holds. Changing them
-        now pauses the rollout’s gate.
+        This policy is being rolled out ({rings} of {rollout.rings.length} rings in “<Isolated>{rollout.copyName}</Isolated>”). Its grant
+        and session controls stay as they were when the rollout began: the rings tested those, and the finish turns on what the policy then
+        holds. Changing them now pauses the rollout’s gate.
       </MessageBarBody>
     </MessageBar>
   );

@@ -8,6 +8,7 @@ import type { Bundle } from '../../domain/bundle/bundle';
 import { buildDocument } from '../../domain/documentation/document-model';
 import { documentationFile, type DocumentationFormat } from '../../domain/documentation/documentation';
 import { downloadFile } from '../../shared/download';
+import { Isolated } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
@@ -47,7 +48,10 @@ function RewrittenPolicyNames({ bundle }: { bundle: Bundle }) {
       <ul className={styles.renamed} aria-label="Policy names rewritten">
         {rewritten.names.map((p) => (
           <li key={p.id}>
-            {p.name} <span className={styles.was}>(was “{p.was}”)</span>
+            {p.name}{' '}
+            <span className={styles.was}>
+              (was “<Isolated>{p.was}</Isolated>”)
+            </span>
           </li>
         ))}
       </ul>

@@ -30,6 +30,7 @@ import type { MissingDependency } from '../../domain/dependencies';
 import { unfinished, type BulkItem, type BulkKind, type BulkRun } from '../../operations/bulk-run';
 import { neededLocations, splitForRestore, type LocationStep } from './bulk-restore-plan';
 import { nameOfMissing, type GoneNames } from './gone-names';
+import { Isolated } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -250,7 +251,8 @@ export function BulkProgress({
               <li key={step.id} className={styles.item}>
                 <StatusIcon status={step.status} />
                 <span>
-                  Named location “{step.name}” (needed by {step.neededBy.map((p) => p.name).join(', ')}): {locationWords[step.status]}
+                  Named location “<Isolated>{step.name}</Isolated>” (needed by {step.neededBy.map((p) => p.name).join(', ')}):{' '}
+                  {locationWords[step.status]}
                   {step.status === 'failed' && step.message ? ` (${step.message})` : ''}
                 </span>
               </li>

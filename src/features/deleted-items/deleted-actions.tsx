@@ -30,6 +30,7 @@ import { ErrorState } from '../../shared/ui/error-state';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import type { MissingDependency } from '../../domain/dependencies';
 import { nameOfMissing, type GoneNames } from './gone-names';
+import { Isolated } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   missing: {
@@ -121,7 +122,9 @@ export function RestoreDialog({
     <Dialog open onOpenChange={(_, data) => !data.open && !busy && onClose()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>Restore “{policy.displayName}”?</DialogTitle>
+          <DialogTitle>
+            Restore “<Isolated>{policy.displayName}</Isolated>”?
+          </DialogTitle>
           <DialogContent className={styles.content}>
             <MissingDependencies
               missing={missing}
@@ -203,7 +206,9 @@ export function PurgeDialog({
     <Dialog open onOpenChange={(_, data) => !data.open && !busy && onClose()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>Delete “{name}” permanently?</DialogTitle>
+          <DialogTitle>
+            Delete “<Isolated>{name}</Isolated>” permanently?
+          </DialogTitle>
           <DialogContent>
             <p>
               This is final: Microsoft Entra cannot bring it back afterwards, and it is removed from the deleted items now rather than when
@@ -256,7 +261,8 @@ export function SecondStepFailed({
   return (
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>
-        “{name}” was restored, but setting it to report-only failed, so it is in the state it was deleted in. {error.message}
+        “<Isolated>{name}</Isolated>” was restored, but setting it to report-only failed, so it is in the state it was deleted in.{' '}
+        {error.message}
         {error.requestId && ` Request ID: ${error.requestId}.`}
       </MessageBarBody>
       <MessageBarActions>

@@ -25,6 +25,7 @@ import { formatDateTime } from '../../shared/ui/format';
 import { usePurgeNamedLocation, useRestoreNamedLocation } from '../../policy-ui/writes';
 import { PurgeDialog } from './deleted-actions';
 import { TableScroll } from '../../shared/ui/table-scroll';
+import { Isolated } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -116,7 +117,9 @@ export function DeletedLocationsSection({
       </Text>
       {restored && (
         <MessageBar intent="success">
-          <MessageBarBody>Restored “{restored}”.</MessageBarBody>
+          <MessageBarBody>
+            Restored “<Isolated>{restored}</Isolated>”.
+          </MessageBarBody>
         </MessageBar>
       )}
       {error && !purging && <ErrorState {...error} />}

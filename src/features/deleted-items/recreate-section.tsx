@@ -37,6 +37,7 @@ import type { LastKnownVersion } from './last-known-versions';
 import type { GoneNames } from './gone-names';
 import { asPolicies } from '../../domain/json';
 import { TableScroll } from '../../shared/ui/table-scroll';
+import { Isolated } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -80,7 +81,9 @@ function RecreateDialog({
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>Re-create “{item.name}”?</DialogTitle>
+          <DialogTitle>
+            Re-create “<Isolated>{item.name}</Isolated>”?
+          </DialogTitle>
           <DialogContent className={styles.content}>
             <Text>
               It comes back as a new policy (with a new id) from its version of {formatDateTime(item.at)}, in report-only so that it

@@ -10,6 +10,7 @@ import { ErrorState } from '../../shared/ui/error-state';
 import { formatDateTime } from '../../shared/ui/format';
 import { useDeletePolicies } from '../../policy-ui/writes';
 import { paths } from '../../shared/routes/paths';
+import { Isolated } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalXL },
@@ -40,7 +41,7 @@ export function DuplicatesCreated({ kept, extra }: { kept: ConditionalAccessPoli
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>
-          “{kept.displayName}” was created, and so was {copies}
+          “<Isolated>{kept.displayName}</Isolated>” was created, and so was {copies}
         </MessageBarTitle>
         The connection to Microsoft Graph was interrupted while the policy was being created, and the request reached the service more than
         once. The tenant now holds:

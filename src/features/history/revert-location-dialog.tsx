@@ -30,6 +30,7 @@ import { useTenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
 import { formatDateTime } from '../../shared/ui/format';
 import { policiesUsingLocation } from './location-users';
+import { Isolated } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '960px', width: '90vw' },
@@ -149,8 +150,8 @@ export function RevertLocationDialog({
             {conflict && (
               <MessageBar intent="warning">
                 <MessageBarBody>
-                  {quoted} was changed since “{change.activity}”: the diff shows it as it is now. Nothing was written; to undo a later
-                  change, revert that change in the timeline.
+                  {quoted} was changed since “<Isolated>{change.activity}</Isolated>”: the diff shows it as it is now. Nothing was written;
+                  to undo a later change, revert that change in the timeline.
                 </MessageBarBody>
               </MessageBar>
             )}

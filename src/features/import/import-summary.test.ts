@@ -60,6 +60,8 @@ describe('an import of more policies than a tenant holds', () => {
     expect(policyLimitWords(big)).toBe(
       'This file holds 1,200 policies; a tenant holds at most 195, so they cannot all be written. Choose a smaller file, or leave most of them out: “Choose policies…” in the plan below picks the ones to bring in.',
     );
+    // The file's line reads its count with the thousands apart, as the warning does.
+    expect(summaryLine('big.json', big)).toBe('From big.json: 1,200 policies.');
   });
 
   it('says nothing of the limit for a file a tenant can hold', async () => {

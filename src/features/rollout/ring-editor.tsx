@@ -33,6 +33,7 @@ import { DirectoryPicker } from '../../session/directory-picker';
 import { ThresholdFields } from './threshold-fields';
 import { knownMembers, memberWords, useGroupMembers } from './use-group-members';
 import { TableScroll } from '../../shared/ui/table-scroll';
+import { Isolated } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -84,11 +85,12 @@ export function RingEditor({
   return (
     <section className={styles.editor} aria-labelledby="ring-editor-title">
       <h2 id="ring-editor-title" className={styles.heading}>
-        Rings for “{policy.displayName}”
+        Rings for “<Isolated>{policy.displayName}</Isolated>”
       </h2>
       <Text>
-        The policy is put report-only for everyone; a copy named “{policy.displayName} [rollout]” enforces it for the first ring, then for
-        each next ring as well. Finishing turns the policy itself on and deletes the copy, so the policy keeps its id and history.
+        The policy is put report-only for everyone; a copy named “<Isolated>{policy.displayName}</Isolated> [rollout]” enforces it for the
+        first ring, then for each next ring as well. Finishing turns the policy itself on and deletes the copy, so the policy keeps its id
+        and history.
       </Text>
       {groups.length > 0 ? (
         <TableScroll label="Rings">

@@ -16,6 +16,7 @@ import { GatePanel } from './gate-panel';
 import { RingTable } from './ring-table';
 import { TimelineList } from './timeline-list';
 import { useGate } from './use-gate';
+import { Isolated } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -67,7 +68,7 @@ export function RolloutView({
   return (
     <section className={styles.view} aria-labelledby="rollout-title">
       <h2 id="rollout-title" className={styles.heading}>
-        Rollout of “{plan.policyName}”
+        Rollout of “<Isolated>{plan.policyName}</Isolated>”
       </h2>
       <div className={styles.row}>
         <Text>{STATUS_WORDS[plan.status]}</Text>
@@ -78,15 +79,15 @@ export function RolloutView({
         ) : null}
         {copy ? (
           <Text>
-            The copy “{plan.copyName}”: <StateBadge state={copy.state ?? ''} />
+            The copy “<Isolated>{plan.copyName}</Isolated>”: <StateBadge state={copy.state ?? ''} />
           </Text>
         ) : null}
       </div>
       {!original && plan.status !== 'finished' ? (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>The policy is not in the tenant</MessageBarTitle>“{plan.policyName}” was deleted or cannot be read: no step can
-            be written. Restore it from Deleted policies, or remove this rollout.
+            <MessageBarTitle>The policy is not in the tenant</MessageBarTitle>“<Isolated>{plan.policyName}</Isolated>” was deleted or cannot
+            be read: no step can be written. Restore it from Deleted policies, or remove this rollout.
           </MessageBarBody>
         </MessageBar>
       ) : null}

@@ -15,6 +15,7 @@ import { asPolicies, type JsonObject } from '../../domain/json';
 import { PolicyDiff, useDiffView } from '../../policy-ui/policy-diff';
 import { useNames } from '../../policy-ui/queries';
 import { useTenantSession } from '../../session/tenant-session';
+import { Isolated } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({ surface: { maxWidth: 'min(1200px, 95vw)', width: '95vw' } });
 
@@ -37,7 +38,7 @@ export function TemplateDifference({ templateName, template, policy, onClose }: 
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>
-            {policyName} compared with the template “{templateName}”
+            {policyName} compared with the template “<Isolated>{templateName}</Isolated>”
           </DialogTitle>
           <DialogContent>
             <PolicyDiff

@@ -29,6 +29,7 @@ import type { DirectoryKind } from '../../graph/directory';
 import { DirectoryPicker } from '../../session/directory-picker';
 import type { PickedChoices } from './mapping-choices';
 import { TableScroll } from '../../shared/ui/table-scroll';
+import { countWords, rowsWords, ShowMore, useShownPart } from '../show-more';
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -85,13 +86,15 @@ export interface MappingTableProps {
 const USES_LISTED = 10;
 const shownUses = (uses: readonly ReferenceUse[]) => (uses.length > USES_LISTED + 2 ? uses.slice(0, USES_LISTED) : uses);
 
-const groups = (count: number) => (count === 1 ? '1 group' : `${count} groups`);
+const groups = (count: number) => (count === 1 ? '1 group' : `${countWords(count)} groups`);
 
 export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoose, onConfirm }: MappingTableProps) {
   const styles = useStyles();
   const [all, setAll] = useState(false);
   const attention = rows.filter(needsAttention);
-  const shown = (all ? rows : attention).filter((row) => row.status !== 'planned');
+  const listed = (all ? rows : attention).filter((row) => row.status !== 'planned');
+  // A file of thousands of policies may name thousands of objects: a hundred rows at a time, as the plan's rows.
+  const { shown, left, firstAdded, addedRef, showMore } = useShownPart<MappingRow, HTMLTableRowElement>(listed);
 
   // Every group nothing stands for, created in one action: an export (IntuneManagement's) may name dozens.
   const creates = missingGroupCreates(rows);
@@ -125,11 +128,11 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
         <Switch
           checked={all}
           onChange={(_, data) => setAll(data.checked)}
-          label={`Show all ${rows.length} references (${attention.length} need a look)`}
+          label={`Show all ${countWords(rows.length)} references (${countWords(attention.length)} need a look)`}
         />
         {missing > 0 || createdSome ? (
           <Button ref={createButton} size="small" icon={<PeopleAddRegular />} disabledFocusable={missing === 0} onClick={createMissing}>
-            Create every missing group ({missing})
+            Create every missing group ({countWords(missing)})
           </Button>
         ) : null}
         {undoable ? (
@@ -153,7 +156,7 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
               </TableRow>
             </TableHeader>
             <TableBody>
-              {shown.map((row) => {
+              {shown.map((row, index) => {
                 const label = row.sourceName ?? row.sourceValue;
                 const options = [
                   ...row.candidates.map((c) => ({
@@ -177,7 +180,7 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                 ];
                 const current = options.find((o) => o.value === choiceValue(row.choice));
                 return (
-                  <TableRow key={row.key}>
+                  <TableRow key={row.key} {...(index === firstAdded && { ref: addedRef, tabIndex: -1 })}>
                     <TableCell className={styles.source}>
                       <Text weight="semibold" className={styles.label}>
                         {label}
@@ -263,6 +266,7 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
           </Table>
         </TableScroll>
       )}
+      <ShowMore words={rowsWords(shown.length, listed.length)} left={left} onMore={showMore} />
     </div>
   );
 }

@@ -125,7 +125,7 @@ export function PlanReview({
         {planning ? <Spinner size="tiny" labelPosition="after" label="Making the plan again for your choice…" /> : null}
         <Text>
           {intro ?? planIntro(kind, plan.sameTenant, targetName)}
-          {writeWords(plan.counts)}, {plan.counts.reuse} reused as they are, {plan.counts.skip} skipped (already as planned or left out).
+          {writeWords(plan.counts)}, {plan.counts.reuse.toLocaleString('en-US')} reused as they are, {plan.counts.skip.toLocaleString('en-US')} skipped (already as planned or left out).
           Nothing is written until you apply it.
         </Text>
         <PolicySelection

@@ -18,10 +18,11 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { PlanAction, PlanRow, PlanRowKind, StateChoice } from '../../domain/plan/types';
 import { RowDifference } from './row-difference';
 import { TableScroll } from '../../shared/ui/table-scroll';
+import { rowsWords, ShowMore, useShownPart } from '../show-more';
 
 const useStyles = makeStyles({
   table: { tableLayout: 'auto' },
@@ -31,11 +32,7 @@ const useStyles = makeStyles({
   warning: { color: tokens.colorStatusWarningForeground3 },
   detail: { padding: tokens.spacingVerticalS },
   dropdown: { minWidth: '150px' },
-  more: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap', marginTop: tokens.spacingVerticalS },
 });
-
-/** Rows drawn at first and added by each "Show more": every plan of a usual size shows whole. */
-export const ROWS_AT_ONCE = 100;
 
 export const KIND_LABELS: Record<PlanRowKind, string> = {
   group: 'Group',
@@ -72,15 +69,8 @@ export interface PlanRowsTableProps {
 export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState }: PlanRowsTableProps) {
   const styles = useStyles();
   const [open, setOpen] = useState<string | null>(null);
-  const [drawn, setDrawn] = useState(ROWS_AT_ONCE);
-  const shown = rows.length > drawn ? rows.slice(0, drawn) : rows;
-  const left = rows.length - shown.length;
-  // "Show more" puts the keyboard on the first row it added, where reading and tabbing go on (the button may go).
-  const [firstAdded, setFirstAdded] = useState<number | null>(null);
-  const added = useRef<HTMLTableRowElement>(null);
-  useEffect(() => {
-    if (firstAdded !== null) added.current?.focus();
-  }, [firstAdded]);
+  // A hundred rows at a time: every plan of a usual size shows whole.
+  const { shown, left, firstAdded, addedRef, showMore } = useShownPart<PlanRow, HTMLTableRowElement>(rows);
   return (
     <>
       <TableScroll label="What the plan writes, in order">
@@ -97,7 +87,7 @@ export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState 
           <TableBody>
             {shown.map((row, index) => (
               <Fragment key={row.key}>
-                <TableRow {...(index === firstAdded && { ref: added, tabIndex: -1 })}>
+                <TableRow {...(index === firstAdded && { ref: addedRef, tabIndex: -1 })}>
                   <TableCell>{index + 1}</TableCell>
                   <TableCell>
                     <Text weight="semibold">{row.displayName}</Text>
@@ -184,21 +174,7 @@ export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState 
           </TableBody>
         </Table>
       </TableScroll>
-      {left > 0 ? (
-        <div className={styles.more}>
-          <Text>
-            Showing rows 1–{shown.length.toLocaleString('en-US')} of {rows.length.toLocaleString('en-US')}.
-          </Text>
-          <Button
-            onClick={() => {
-              setFirstAdded(shown.length);
-              setDrawn(shown.length + ROWS_AT_ONCE);
-            }}
-          >
-            Show {Math.min(left, ROWS_AT_ONCE)} more
-          </Button>
-        </div>
-      ) : null}
+      <ShowMore words={rowsWords(shown.length, rows.length)} left={left} onMore={showMore} />
     </>
   );
 }
