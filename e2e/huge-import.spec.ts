@@ -1,6 +1,6 @@
 // An export of far more policies than a tenant can hold (a tool's dump, a wrong folder): the page says
 // so as soon as the file is read, stays answering, and draws the plan's rows a hundred at a time,
-// every row reachable by "Show more" and the keyboard, the counts kept whole.
+// every row reachable by "Show more" and the keyboard, the counts kept whole; "Choose policies…" finds the few wanted.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +58,25 @@ test('a file of 1,500 policies is named too many at once, and its plan shows in 
     await expect(page.getByRole('radio', { name: 'As in the import' })).toBeChecked();
     await expect(page.getByRole('combobox', { name: 'State for Huge 0000' })).toHaveText(/As in the import/);
     await expect(page.getByText('Showing rows 1–200 of 1,500.')).toBeVisible();
+
+    // The admin picks the few wanted: the list draws a hundred, a filter finds each, the plan holds only those.
+    await page.getByRole('button', { name: 'Choose policies…' }).click();
+    const list = page.getByRole('group', { name: 'Policies to bring in' });
+    await expect(list.getByRole('checkbox')).toHaveCount(100);
+    await expect(page.getByText('Showing 100 of 1,500 policies.')).toBeVisible();
+    await page.getByRole('button', { name: 'None', exact: true }).click();
+    await expect(page.getByText('None of the 1,500 policies is brought in.')).toBeVisible();
+    const filter = page.getByRole('searchbox', { name: 'Filter the policies' });
+    await filter.fill('Huge 0042');
+    await expect(list.getByRole('checkbox')).toHaveCount(1);
+    await list.getByRole('checkbox', { name: 'Huge 0042' }).check();
+    await filter.fill('Huge 1499');
+    await list.getByRole('checkbox', { name: 'Huge 1499' }).check();
+    await expect(page.getByText('2 of 1,500 policies are brought in.')).toBeVisible();
+    await expect(rows).toHaveCount(3);
+    await expect(rows.filter({ hasText: 'Huge 0042' })).toHaveCount(1);
+    await expect(rows.filter({ hasText: 'Huge 1499' })).toHaveCount(1);
+    await expect(page.getByText(/^Showing rows/)).toHaveCount(0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

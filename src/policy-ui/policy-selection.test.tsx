@@ -2,6 +2,7 @@
 // The line above the choice of policies says how many are chosen, in words that agree with the
 // count: "The only policy", "1 of 3 policies is", never "All 1 policies are".
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import type * as Fluent from '@fluentui/react-components';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PolicySelection, selectionWords } from './policy-selection';
@@ -47,7 +48,7 @@ describe('PolicySelection, the count in words', () => {
 // few wanted, and a tick redraws its own checkbox only (every one redrawn froze the page).
 const renders = vi.hoisted(() => ({ checkbox: 0 }));
 vi.mock('@fluentui/react-components', async (original) => {
-  const fluent = await original<typeof import('@fluentui/react-components')>();
+  const fluent = await original<typeof Fluent>();
   const Checkbox: typeof fluent.Checkbox = ((props: Parameters<typeof fluent.Checkbox>[0]) => {
     renders.checkbox++;
     return <fluent.Checkbox {...props} />;

@@ -3,7 +3,7 @@
 // policies (an oversized export) lists a hundred at a time, and a tick redraws only its own row:
 // every checkbox at once froze the page for seconds.
 import { Button, Checkbox, makeStyles, SearchBox, Text, tokens } from '@fluentui/react-components';
-import { memo, useCallback, useMemo, useRef, useState, type Ref } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { countWords, ShowMore, useShownPart } from './show-more';
 
 const useStyles = makeStyles({
@@ -69,7 +69,9 @@ export function PolicySelection({ policies, selection, onChange, verb, label }: 
 
   // The latest choice, read by a tick's callback so that callback stays the same and rows need not redraw.
   const latest = useRef({ chosen, policies, onChange });
-  latest.current = { chosen, policies, onChange };
+  useLayoutEffect(() => {
+    latest.current = { chosen, policies, onChange };
+  });
   const set = useCallback((keys: ReadonlySet<string>) => {
     const { policies: all, onChange: change } = latest.current;
     change(keys.size === all.length ? undefined : all.map((p) => p.rowKey).filter((k) => keys.has(k)));

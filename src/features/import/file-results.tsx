@@ -90,7 +90,11 @@ export function FileResults({ source }: { source: LoadedSource }) {
       ) : null}
       {source.set.deviceParts ? <KeptOnADevice parts={source.set.deviceParts} /> : null}
       {files.length > 1 ? (
-        <Switch checked={all} onChange={(_, data) => setAll(data.checked)} label={`Show every file (${files.length.toLocaleString('en-US')})`} />
+        <Switch
+          checked={all}
+          onChange={(_, data) => setAll(data.checked)}
+          label={`Show every file (${files.length.toLocaleString('en-US')})`}
+        />
       ) : null}
       {shown.length > 0 ? (
         <TableScroll label="What each file gave">

@@ -16,7 +16,8 @@ function withThousands(said: string, set: ImportSet): string {
   let text = said;
   for (const section of Object.keys(SECTION_WORDS) as (keyof typeof SECTION_WORDS)[]) {
     const count = set.sections[section].length;
-    if (count >= 1000) text = text.replace(`${count} ${SECTION_WORDS[section][1]}`, counted(count, SECTION_WORDS[section][0], SECTION_WORDS[section][1]));
+    if (count >= 1000)
+      text = text.replace(`${count} ${SECTION_WORDS[section][1]}`, counted(count, SECTION_WORDS[section][0], SECTION_WORDS[section][1]));
   }
   return text;
 }

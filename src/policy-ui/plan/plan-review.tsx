@@ -125,8 +125,8 @@ export function PlanReview({
         {planning ? <Spinner size="tiny" labelPosition="after" label="Making the plan again for your choice…" /> : null}
         <Text>
           {intro ?? planIntro(kind, plan.sameTenant, targetName)}
-          {writeWords(plan.counts)}, {plan.counts.reuse.toLocaleString('en-US')} reused as they are, {plan.counts.skip.toLocaleString('en-US')} skipped (already as planned or left out).
-          Nothing is written until you apply it.
+          {writeWords(plan.counts)}, {plan.counts.reuse.toLocaleString('en-US')} reused as they are,{' '}
+          {plan.counts.skip.toLocaleString('en-US')} skipped (already as planned or left out). Nothing is written until you apply it.
         </Text>
         <PolicySelection
           policies={policies}
