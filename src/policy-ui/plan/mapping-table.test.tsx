@@ -127,3 +127,48 @@ describe('MappingTable: create every missing group', () => {
     expect(screen.queryByRole('button', { name: /^Undo/ })).toBeNull();
   });
 });
+
+describe('MappingTable: a file that names hundreds of objects', () => {
+  // One policy that names 150 groups this tenant lacks: every row needs a look.
+  const many = emptyImportSet();
+  const ids = Array.from({ length: 150 }, (_, i) => `bbbbbbbb-0000-0000-0000-${String(i).padStart(12, '0')}`);
+  many.sections.policies = [
+    {
+      id: 'cccccccc-0000-0000-0000-000000000009',
+      displayName: 'CA009 Many groups',
+      state: 'enabled',
+      conditions: { clientAppTypes: ['all'], users: { includeGroups: ids }, applications: { includeApplications: ['All'] } },
+      grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+    },
+  ];
+  many.references = ids.map((id, i) => ({ kind: 'group', id, displayName: `Group ${String(i).padStart(3, '0')}`, exists: true }));
+  const rows = buildMapping(
+    many,
+    sourcePolicies(many),
+    { ...target, directory: new Map(ids.map((id) => [id, []])) },
+    defaultChoices(),
+    new Map(),
+    false,
+  );
+
+  it('draws a hundred rows; Show more adds the rest and puts the keyboard on the first added', () => {
+    render(
+      <MappingTable
+        rows={rows}
+        sourceLabel="In the import"
+        targetName="Fabrikam"
+        confirmed={new Set()}
+        onChoose={() => undefined}
+        onConfirm={() => undefined}
+      />,
+    );
+    const table = screen.getByRole('table', { name: 'How references map to this tenant' });
+    // Counted by element, not by role: role queries over hundreds of rows take seconds in jsdom.
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(100);
+    expect(screen.getByText('Showing rows 1–100 of 150.')).toBeTruthy();
+    fireEvent.click(screen.getByText('Show 50 more').closest('button')!);
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(150);
+    expect(document.activeElement).toBe(screen.getByText('Group 100').closest('tr'));
+    expect(screen.queryByText(/^Showing rows/)).toBeNull();
+  }, 30_000);
+});
