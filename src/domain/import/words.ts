@@ -1,5 +1,5 @@
-// Counts in words for file results: "36 policies, 3 named locations".
-export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+// Counts in words for file results: "36 policies, 3 named locations", "9,000 policies" (thousands apart).
+export const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 
 /** "a, b and c" */
 export function listWords(items: readonly string[]): string {

@@ -44,7 +44,7 @@ export const writeCount = (counts: Record<PlanAction, number>) => counts.create 
 /** "2 to create, 1 to update": restores are said only when there are some. */
 export const writeWords = (counts: Record<PlanAction, number>) =>
   [
-    `${counts.create} to create`,
-    `${counts.update} to update`,
-    ...(counts.restore ? [`${counts.restore} to restore from deleted items`] : []),
+    `${counts.create.toLocaleString('en-US')} to create`,
+    `${counts.update.toLocaleString('en-US')} to update`,
+    ...(counts.restore ? [`${counts.restore.toLocaleString('en-US')} to restore from deleted items`] : []),
   ].join(', ');

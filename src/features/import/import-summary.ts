@@ -1,27 +1,10 @@
 // The lines above an import's file results: what was brought, and, when it holds no policy, what to
 // choose instead, since the plan is made of policies and a named location or group file alone gives none.
 import type { ImportSet } from '../../domain/import/import-set';
-import { listWords, SECTION_WORDS } from '../../domain/import/words';
+import { listWords, plural, SECTION_WORDS } from '../../domain/import/words';
 import { SERVICE_POLICY_LIMIT } from '../../domain/plan/limits';
 
 const COUNTED = ['policies', 'namedLocations', 'authenticationStrengths', 'authenticationContexts'] as const;
-/** "9,000 policies", "1 named location": a large count read with its thousands apart. */
-const counted = (count: number, one: string, many: string) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-
-/**
- * The reader's words give a count as digits alone ("9000 policies."); the admin's line puts the
- * thousands apart. Only a section's own count is rewritten, so ids and dates in the words stay as read.
- */
-function withThousands(said: string, set: ImportSet): string {
-  let text = said;
-  for (const section of Object.keys(SECTION_WORDS) as (keyof typeof SECTION_WORDS)[]) {
-    const count = set.sections[section].length;
-    if (count >= 1000)
-      text = text.replace(`${count} ${SECTION_WORDS[section][1]}`, counted(count, SECTION_WORDS[section][0], SECTION_WORDS[section][1]));
-  }
-  return text;
-}
-
 const CARRIED = ['namedLocations', 'authenticationStrengths', 'authenticationContexts', 'termsOfUse'] as const;
 
 /** "From MigrationTable.json: a migration table of 34 directory objects…": one file read says all its reader found. */
@@ -29,10 +12,10 @@ export function summaryLine(label: string, set: ImportSet): string {
   const [only] = set.files;
   if (set.files.length === 1 && only?.status === 'read' && only.message) {
     const said = /^(A|An|The) /.test(only.message) ? `${only.message[0]!.toLowerCase()}${only.message.slice(1)}` : only.message;
-    return `From ${label}: ${withThousands(said, set)}`;
+    return `From ${label}: ${said}`;
   }
   const counts = COUNTED.filter((s) => set.sections[s].length > 0).map((s) =>
-    counted(set.sections[s].length, SECTION_WORDS[s][0], SECTION_WORDS[s][1]),
+    plural(set.sections[s].length, SECTION_WORDS[s][0], SECTION_WORDS[s][1]),
   );
   return `From ${label}: ${counts.length > 0 ? counts.join(', ') : 'no policies'}.`;
 }

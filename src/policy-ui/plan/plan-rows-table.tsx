@@ -25,7 +25,6 @@ import { TableScroll } from '../../shared/ui/table-scroll';
 import { rowsWords, ShowMore, useShownPart } from '../show-more';
 
 const useStyles = makeStyles({
-  table: { tableLayout: 'auto' },
   why: { color: tokens.colorNeutralForeground2 },
   problem: { display: 'block', marginTop: tokens.spacingVerticalXXS },
   blocker: { color: tokens.colorPaletteRedForeground1 },
@@ -74,7 +73,7 @@ export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState 
   return (
     <>
       <TableScroll label="What the plan writes, in order">
-        <Table aria-label="What the plan writes, in order" className={styles.table} size="small">
+        <Table aria-label="What the plan writes, in order" size="small">
           <TableHeader>
             <TableRow>
               <TableHeaderCell>#</TableHeaderCell>
