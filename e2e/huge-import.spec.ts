@@ -38,7 +38,7 @@ test('a file of 1,500 policies is named too many at once, and its plan shows in 
 
     // The plan counts every row, and draws the first hundred.
     await expect(page.getByRole('heading', { name: /^The plan for / })).toBeVisible();
-    await expect(page.getByText(/1500 to create/)).toBeVisible();
+    await expect(page.getByText(/1,500 to create/)).toBeVisible();
     await expect(page.getByText(/would hold \d+ policies; the service allows 195/).first()).toBeVisible();
     const rows = page.getByRole('table', { name: 'What the plan writes, in order' }).getByRole('row');
     await expect(rows).toHaveCount(101);
