@@ -1,6 +1,7 @@
 // Two versions of a policy side by side: the changes in words beside Monaco's diff. A sentence
 // takes the admin to its lines; switches show the diff inline, bring back the noise (nulls, empty
-// lists, id order) and put names beside ids. Used wherever two versions meet: compare, history,
+// lists, id order) and put names beside ids; a small window shows it inline unless the admin chose
+// otherwise (two ~70 px columns cannot be read). Used wherever two versions meet: compare, history,
 // deleted policies, tenant against tenant or backup.
 import { Link, makeStyles, Skeleton, SkeletonItem, Switch, Text, tokens } from '@fluentui/react-components';
 import { Suspense, useCallback, useMemo, useState } from 'react';
@@ -11,6 +12,7 @@ import { useTheme } from '../shared/theme';
 import { describeChanges } from '../domain/describe-changes';
 import { describeIdIn } from './describe-id';
 import { locateExactly } from '../domain/json-locations';
+import { useSmallWindow } from '../shared/ui/use-small-window';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -31,14 +33,21 @@ const useStyles = makeStyles({
 });
 
 export interface DiffView {
-  inline: boolean;
+  /** Inline or side by side as the admin chose; null until then: inline in a small window only. */
+  inline: boolean | null;
   /** Show nulls, empty lists and id order, which are hidden by default. */
   noise: boolean;
   /** Names beside ids in the diff. */
   names: boolean;
 }
 
-const DEFAULT_DIFF_VIEW: DiffView = { inline: false, noise: false, names: true };
+const DEFAULT_DIFF_VIEW: DiffView = { inline: null, noise: false, names: true };
+
+/** Whether the diff is shown inline: as chosen, or as the window fits. */
+export function useInlineDiff(view: DiffView): boolean {
+  const small = useSmallWindow();
+  return view.inline ?? small;
+}
 
 /** The view's switches held in component state, for diffs whose page has no URL of its own for them. */
 export function useDiffView(initial: Partial<DiffView> = {}) {
@@ -74,6 +83,7 @@ export function PolicyDiff({
 }: PolicyDiffProps) {
   const styles = useStyles();
   const { dark } = useTheme();
+  const inline = useInlineDiff(view);
   const [reveal, setReveal] = useState<DiffReveal | null>(null);
   const options = useMemo(() => (view.noise ? {} : { hideEmpty: true, sortIds: true }), [view.noise]);
   const texts = useMemo(
@@ -99,7 +109,7 @@ export function PolicyDiff({
   return (
     <div className={styles.root}>
       <div className={styles.switches}>
-        <Switch label="Inline" checked={view.inline} onChange={(_, data) => onViewChange({ ...view, inline: data.checked })} />
+        <Switch label="Inline" checked={inline} onChange={(_, data) => onViewChange({ ...view, inline: data.checked })} />
         <Switch
           label="Hide nulls, empty lists and id order"
           checked={!view.noise}
@@ -140,8 +150,12 @@ export function PolicyDiff({
               original={texts.before}
               modified={texts.after}
               dark={dark}
-              inline={view.inline}
-              ariaLabel={`${beforeLabel} (left) compared with ${afterLabel} (right)`}
+              inline={inline}
+              ariaLabel={
+                inline
+                  ? `${beforeLabel} (removed lines) compared with ${afterLabel} (added lines)`
+                  : `${beforeLabel} (left) compared with ${afterLabel} (right)`
+              }
               describeId={view.names ? describeId : undefined}
               reveal={reveal}
             />

@@ -17,11 +17,16 @@ export function useUrlState() {
       { replace: false },
     );
   const view: DiffView = {
-    inline: params.get('view') === 'inline',
+    // No choice in the URL leaves it to the window (inline in a small one); a choice is kept either way.
+    inline: params.get('view') === 'inline' ? true : params.get('view') === 'side' ? false : null,
     noise: params.get('noise') === 'show',
     names: params.get('names') !== 'off',
   };
   const setView = (next: DiffView) =>
-    set({ view: next.inline ? 'inline' : null, noise: next.noise ? 'show' : null, names: next.names ? null : 'off' });
+    set({
+      view: next.inline === null ? null : next.inline ? 'inline' : 'side',
+      noise: next.noise ? 'show' : null,
+      names: next.names ? null : 'off',
+    });
   return { params, set, view, setView };
 }

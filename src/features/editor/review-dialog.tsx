@@ -28,7 +28,7 @@ import type { JsonObject } from '../../domain/policy-body';
 import type { ErrorDescription } from '../../graph/describe-error';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { LazyDiffViewer, LazyJsonViewer } from '../../shared/monaco';
-import { useSmallWindow } from './use-small-window';
+import { useSmallWindow } from '../../shared/ui/use-small-window';
 import { ErrorState } from '../../shared/ui/error-state';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import { formatDateTime } from '../../shared/ui/format';

@@ -24,7 +24,7 @@ import type { NameDirectory } from '../../domain/references';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
 import { locationDifferences, type LocationRevertOutcome, type LocationRevertRequest } from '../../operations/revert-named-location';
-import { PolicyDiff, useDiffView } from '../../policy-ui/policy-diff';
+import { PolicyDiff, useDiffView, useInlineDiff } from '../../policy-ui/policy-diff';
 import { namedLocationsQuery } from '../../policy-ui/queries';
 import { useTenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
@@ -89,6 +89,7 @@ export function RevertLocationDialog({
   const now = found && isJsonObject(found) ? found : undefined;
   const goneNow = read.isFetchedAfterMount && !found;
   const [view, setView] = useDiffView();
+  const inline = useInlineDiff(view);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorDescription | null>(null);
   // A change made since, found by the write (or already by the read): shown, not overwritten.
@@ -181,7 +182,7 @@ export function RevertLocationDialog({
             )}
             {read.isFetching && !changedSince && <Spinner size="tiny" label="Reading the location as it is now…" labelPosition="after" />}
             <Text>
-              {view.inline ? 'Removed lines' : 'Left'}: {sides.from}. {view.inline ? 'Added lines' : 'Right'}: {sides.to}.
+              {inline ? 'Removed lines' : 'Left'}: {sides.from}. {inline ? 'Added lines' : 'Right'}: {sides.to}.
             </Text>
             <PolicyDiff
               before={conflict ? after : current}

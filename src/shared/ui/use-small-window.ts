@@ -1,6 +1,6 @@
 // Whether the window is as small as a phone (the layout's SMALL width), followed as it is resized.
 import { useSyncExternalStore } from 'react';
-import { SMALL } from '../../shared/ui/media';
+import { SMALL } from './media';
 
 const QUERY = SMALL.replace(/^@media\s+/, '');
 
