@@ -187,7 +187,15 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         <h1 id="editor-title" className={styles.title}>
           Edit <Isolated>{live.displayName}</Isolated>
         </h1>
+        {/* The header names the saved state, and the draft's beside it when they differ (a revert can change it). */}
+        <span>Saved:</span>
         <StateBadge state={live.state ?? 'disabled'} />
+        {typeof draft.policy?.state === 'string' && draft.policy.state !== (live.state ?? 'disabled') && (
+          <>
+            <span>This draft:</span>
+            <StateBadge state={draft.policy.state} />
+          </>
+        )}
       </div>
 
       {draft.restoredAt && draft.dirty && (
