@@ -19,6 +19,7 @@ import {
   useNames,
 } from '../../policy-ui/queries';
 import { AUDIT_UNREADABLE, auditEntries, deviceEntries, newestFirst, Timeline, type TimelineLocations } from './timeline';
+import { mergeDeviceEntries } from './merge-device-entries';
 import { asPolicies, isJsonObject, policyJson } from '../../domain/json';
 import { useRevertNamedLocation } from '../../policy-ui/writes';
 
@@ -66,7 +67,12 @@ export function ChangeHistoryPage() {
     const inWindow = (local.data ?? []).filter(
       (v) => v.recordedAt >= window.since.toISOString() && v.recordedAt <= window.until.toISOString(),
     );
-    return newestFirst([...auditEntries(audit.data ?? []), ...deviceEntries(inWindow, (id) => current.get(id) ?? null)]);
+    return newestFirst(
+      mergeDeviceEntries(
+        auditEntries(audit.data ?? []),
+        deviceEntries(inWindow, (id) => current.get(id) ?? null),
+      ),
+    );
   }, [audit.data, local.data, policies.data, locationsNow, window]);
 
   const versions = useMemo(() => asPolicies(entries.flatMap((e) => [e.before, e.after]).filter((v): v is JsonObject => !!v)), [entries]);

@@ -10,6 +10,7 @@ import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useTenantSession } from '../../session/tenant-session';
 import { localHistoryQuery, recentAuditQuery, useNames } from '../../policy-ui/queries';
 import { AUDIT_UNREADABLE, auditEntries, deviceEntries, newestFirst, Timeline } from './timeline';
+import { mergeDeviceEntries } from './merge-device-entries';
 import { asPolicies, policyJson } from '../../domain/json';
 
 export function PolicyHistory({ policy }: { policy: ConditionalAccessPolicy }) {
@@ -18,7 +19,13 @@ export function PolicyHistory({ policy }: { policy: ConditionalAccessPolicy }) {
   const audit = useQuery(recentAuditQuery(tenant));
   const local = useQuery(localHistoryQuery(tenant, id));
   const entries = useMemo(
-    () => newestFirst([...auditEntries(eventsOf(audit.data ?? [], id)), ...deviceEntries(local.data ?? [], () => policyJson(policy))]),
+    () =>
+      newestFirst(
+        mergeDeviceEntries(
+          auditEntries(eventsOf(audit.data ?? [], id)),
+          deviceEntries(local.data ?? [], () => policyJson(policy)),
+        ),
+      ),
     [audit.data, local.data, policy, id],
   );
   // Earlier versions can name objects the policy no longer refers to.

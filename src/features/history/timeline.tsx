@@ -1,8 +1,9 @@
 // A timeline of changes, newest first, shared by the tenant's change history and a policy's History
 // tab: audit-log events (who, the versions before and after) and versions kept on this device
 // (compared with the policy now). Each entry says what changed in words, opens its diff in place,
-// and can revert the policy to the version before it, through the editor. Named locations' changes
-// can be reverted too (in a dialog of their own), and a deleted one leads to Deleted items.
+// and can revert the policy to the version before it, or restore a version kept here, through the
+// editor. Named locations' changes can be reverted too (in a dialog of their own), and a deleted
+// one leads to Deleted items.
 import { Button, Link, makeStyles, MessageBar, MessageBarBody, Text, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -54,6 +55,10 @@ export interface TimelineEntry {
   /** The version after it; for a version kept on this device, the policy as it is now. */
   after: JsonObject | null;
   fromDevice: boolean;
+  /** For a version kept on this device: why it was kept, e.g. "before save". */
+  reason?: string;
+  /** An audit event whose version before is also kept on this device (the two are one entry). */
+  alsoKeptOnDevice?: boolean;
   /** Named locations appear too: they change what policies mean. */
   isPolicy: boolean;
 }
@@ -95,6 +100,7 @@ export const deviceEntries = (versions: readonly StoredVersion[], current: (poli
       at: v.recordedAt,
       by: 'you, on this device',
       activity: `Version kept on this device ${v.reason}`,
+      reason: v.reason,
       policyId: v.itemId,
       policyName: typeof version.displayName === 'string' ? version.displayName : v.itemId,
       before: version,
@@ -138,11 +144,11 @@ export function Timeline({
     if (!entry.before) return;
     setRevertError(null);
     const which = showPolicy ? `${entry.policyName} ` : '';
-    revertTo(
-      entry.policyId,
-      entry.before,
-      `Reverting ${which}to the version before “${entry.activity}” of ${formatDateTime(entry.at)}`,
-    ).catch((error: unknown) =>
+    // A kept version is itself what the editor is given, not the one before it.
+    const origin = entry.fromDevice
+      ? `Restoring ${which}to the version kept on this device ${entry.reason ?? 'before a write'} of ${formatDateTime(entry.at)}`
+      : `Reverting ${which}to the version before “${entry.activity}” of ${formatDateTime(entry.at)}`;
+    revertTo(entry.policyId, entry.before, origin).catch((error: unknown) =>
       // The editor's own refusals (a draft in the way, storage full) say what to do; Graph's errors are described.
       setRevertError(
         error instanceof UnsavedDraftInTheWay
@@ -219,6 +225,7 @@ export function Timeline({
               <Text className={styles.meta}>
                 {formatDateTime(entry.at)} · {entry.by}
                 {entry.fromDevice ? '' : ', from the audit log'}
+                {entry.alsoKeptOnDevice && '; the version before is also kept on this device'}
               </Text>
               {changes.length > 0 && (
                 <ul className={styles.changes} aria-label={entry.fromDevice ? 'Changes since then' : 'Changes'}>
@@ -240,7 +247,7 @@ export function Timeline({
                 {entry.isPolicy && entry.before && exists && (
                   <WriteAccessTooltip access={write}>
                     <Button size="small" disabledFocusable={!write.allowed} onClick={() => revert(entry)}>
-                      Revert to the version before this…
+                      {entry.fromDevice ? 'Restore this version…' : 'Revert to the version before this…'}
                     </Button>
                   </WriteAccessTooltip>
                 )}
@@ -260,7 +267,7 @@ export function Timeline({
                         setRevertingLocation(locationChange);
                       }}
                     >
-                      Revert to the version before this…
+                      {entry.fromDevice ? 'Restore this version…' : 'Revert to the version before this…'}
                     </Button>
                   </WriteAccessTooltip>
                 )}
