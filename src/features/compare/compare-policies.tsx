@@ -69,7 +69,11 @@ export function ComparePolicies() {
 
   const openFile = async (chosen: File) => {
     const opened = await comparisonFile.open(chosen);
-    if (!opened) return;
+    // The file before is closed: a B taken from it goes too, so no stale diff stands under the error.
+    if (!opened) {
+      if (bInFile !== null) set({ b: null });
+      return;
+    }
     // The policy in the file that is A (same id, else same name) is the natural B.
     const match = opened.policies.findIndex((p) => (a && p.id === a) || (before && nameOf(p.policy) === nameOf(before)));
     set({ b: `${FILE_PREFIX}${match >= 0 ? match : 0}` });
@@ -133,7 +137,7 @@ export function ComparePolicies() {
         <input
           ref={input}
           type="file"
-          accept=".json,.zip,application/json,application/zip"
+          accept=".json,.zip,.ps1,application/json,application/zip"
           hidden
           aria-label="Policy file to compare with"
           onChange={(event) => event.target.files?.[0] && void openFile(event.target.files[0])}

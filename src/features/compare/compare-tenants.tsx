@@ -134,7 +134,9 @@ export function CompareTenants() {
   }, [openedKey]);
 
   const openFile = async (chosen: File) => {
+    // A file that cannot be read closes the one before: its comparison goes with it.
     if (await comparisonFile.open(chosen)) set({ with: FILE, open: null });
+    else if (withWhat === FILE) set({ with: null, open: null });
   };
 
   return (

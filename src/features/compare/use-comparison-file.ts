@@ -1,6 +1,8 @@
 // A policy export or backup file to compare with, kept for the browser tab (sessionStorage), so a
 // reload keeps the comparison. Files cannot travel in a URL: a shared link opens without it.
-// A backup's folder form (.zip) is read by the same reader as Documentation and restore.
+// A backup's folder form (.zip) is read by the same reader as Documentation and restore, and a
+// Microsoft365DSC configuration (.ps1) by Import's. A file that cannot be read closes the one before,
+// so its error is never shown above a comparison with a file no longer chosen.
 import { useCallback, useState } from 'react';
 import type { Bundle } from '../../domain/bundle/bundle';
 import { isBundle } from '../../domain/bundle/read-bundle';
@@ -10,6 +12,7 @@ import type { JsonObject } from '../../domain/policy-body';
 import { policiesFrom, PolicyFileError, policiesIn, readJsonFile, type ImportedPolicy } from '../../domain/policy-file';
 import type { ResolvedName } from '../../domain/references';
 import { BackupFileError, isZipFile, readBackupFile } from '../../shared/files/read-backup-file';
+import { readFile } from '../../domain/import/read-file';
 
 export interface ComparisonFile {
   fileName: string;
@@ -35,9 +38,26 @@ function fromBackup(fileName: string, bundle: Bundle): ComparisonFile {
   };
 }
 
+const POWERSHELL = /\.ps[dm]?1$/i;
+
+/** A Microsoft365DSC configuration, read as Import reads it: each AADConditionalAccessPolicy block a policy. */
+async function fromPowerShell(fileName: string, bytes: Uint8Array): Promise<ComparisonFile> {
+  const outcome = await readFile(fileName, bytes, null);
+  if (outcome.status !== 'read')
+    throw new PolicyFileError(outcome.message.startsWith(fileName) ? outcome.message : `${fileName}: ${outcome.message}`);
+  const policies = outcome.content.sections.policies;
+  if (policies.length === 0) throw new PolicyFileError(`${fileName} holds no Conditional Access policy.`);
+  return {
+    fileName,
+    backup: false,
+    policies: policies.map((policy) => ({ id: typeof policy.id === 'string' ? policy.id : null, policy })),
+  };
+}
+
 /** States as they were in the file: this is a comparison, nothing is created. */
-async function readComparisonFile(fileName: string, bytes: Uint8Array): Promise<ComparisonFile> {
+export async function readComparisonFile(fileName: string, bytes: Uint8Array): Promise<ComparisonFile> {
   if (isZipFile(fileName, bytes)) return fromBackup(fileName, (await readBackupFile(fileName, bytes)).bundle);
+  if (POWERSHELL.test(fileName)) return fromPowerShell(fileName, bytes);
   const parsed = readJsonFile(bytes, fileName);
   if (isBundle(parsed)) {
     // A backup that its own reader refuses (a newer format) is still compared by its policies.
@@ -78,6 +98,9 @@ export function useComparisonFile() {
       }
       return next;
     } catch (cause) {
+      sessionStorage.removeItem(KEY);
+      setFile(null);
+      setNotKept(false);
       setError(cause instanceof PolicyFileError || cause instanceof BackupFileError ? cause.message : `${chosen.name} could not be read.`);
       return null;
     }
