@@ -33,6 +33,8 @@ export interface ApplyItem {
   /** After the write: empty when it reads back as planned, else each difference in words. */
   differences?: string[];
   message?: string;
+  /** Was under way when the run was cut short (a closed tab): a resume looks in the tenant before it writes again. */
+  interrupted?: boolean;
 }
 
 export interface ApplyRun {
@@ -119,7 +121,10 @@ export function applyJournal(store: JournalStore, accountKey: string): ApplyJour
       const run = store.load(key) as ApplyRun | null;
       if (!run || !Array.isArray(run.items)) return null;
       // Cut short while running (a closed tab): whether it happened is unknown; a resume looks first.
-      return { ...run, items: run.items.map((item) => (item.status === 'running' ? { ...item, status: 'pending' } : item)) };
+      return {
+        ...run,
+        items: run.items.map((item) => (item.status === 'running' ? { ...item, status: 'pending', interrupted: true } : item)),
+      };
     },
     save: (run) => store.save(key, run),
     clear: () => store.clear(key),
@@ -168,7 +173,7 @@ export async function applyPlan(
     if (original.status === 'done') continue;
     if (options.signal?.aborted) break;
     const item = current.items.find((i) => i.key === original.key)!;
-    update(item.key, { status: 'running', message: undefined });
+    update(item.key, { status: 'running', message: undefined, interrupted: undefined });
     try {
       const write = async () => {
         const body = resolvePending(item.body, current.created);

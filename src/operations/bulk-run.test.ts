@@ -81,14 +81,16 @@ describe('runBulk', () => {
       startedAt: '2026-11-30T09:00:00.000Z',
       items: [
         { id: '1', status: 'done' },
-        { id: '2', status: 'pending' },
+        { id: '2', status: 'pending', interrupted: true },
         { id: '3', status: 'pending' },
       ],
     });
+    expect(atClose!.items[2]!.interrupted).toBeUndefined();
 
     const resumed = await runBulk(atClose!, async (item) => void calls.push(item.id), { journal });
     expect(resumed.items.map((i) => i.status)).toEqual(['done', 'done', 'done']);
     expect(calls).toEqual(['1', '2', '2', '3']);
+    expect(resumed.items.some((i) => i.interrupted)).toBe(false);
     expect(journal.load()?.items.every((i) => i.status === 'done')).toBe(true);
     journal.clear();
     expect(journal.load()).toBeNull();

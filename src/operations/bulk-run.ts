@@ -15,6 +15,8 @@ export interface BulkItem {
   message?: string;
   /** Restore in report-only is two steps: once restored, a resume only sets the state. */
   restored?: boolean;
+  /** Was under way when the run was cut short (a closed tab): whether it happened is unknown until a resume looks. */
+  interrupted?: boolean;
 }
 
 /** A deleted named location a restore brings back before the policies that need it. */
@@ -24,6 +26,7 @@ export interface BulkLocation {
   neededBy: { id: string; name: string }[];
   status: BulkStatus;
   message?: string;
+  interrupted?: boolean;
 }
 
 export interface BulkRun {
@@ -86,7 +89,7 @@ export async function runBulk(run: BulkRun, step: BulkStep, { journal, onChange,
   for (const item of current.items) {
     if (item.status === 'done') continue;
     if (signal?.aborted) break;
-    update(item.id, { status: 'running', message: undefined });
+    update(item.id, { status: 'running', message: undefined, interrupted: undefined });
     try {
       await step(
         current.items.find((i) => i.id === item.id)!,
@@ -119,9 +122,9 @@ export function bulkJournal(store: JournalStore, accountKey: string): BulkJourna
       const run = store.load(key) as BulkRun | null;
       if (!run || !Array.isArray(run.items)) return null;
       // An item left "running" was cut short (a closed tab): whether it happened is unknown, so it is
-      // shown as not done; resuming tries it again (a purge that already happened counts as done).
-      const notRunning = <T extends { status: BulkStatus }>(step: T): T =>
-        step.status === 'running' ? { ...step, status: 'pending' } : step;
+      // shown as not done, and as cut short; resuming tries it again (a purge that already happened counts as done).
+      const notRunning = <T extends { status: BulkStatus; interrupted?: boolean }>(step: T): T =>
+        step.status === 'running' ? { ...step, status: 'pending', interrupted: true } : step;
       return { ...run, items: run.items.map(notRunning), ...(run.locations && { locations: run.locations.map(notRunning) }) };
     },
     save: (run) => store.save(key, run),

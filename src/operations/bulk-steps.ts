@@ -18,8 +18,8 @@ export const bulkStep =
         return;
       }
       if (!item.restored) {
-        const restored = await restorePolicySafely(client, item.id);
-        mark({ restored: true });
+        // Journalled as soon as Graph answers the restore: a page closed during the read-back still knows it happened.
+        const restored = await restorePolicySafely(client, item.id, () => mark({ restored: true }));
         if (!reportOnly || restored.state === REPORT_ONLY) return;
       }
       if (reportOnly) await setPolicyStateSafely(client, item.id, REPORT_ONLY);

@@ -21,15 +21,26 @@ import { applied, isNotFound, notApplied, writeSafely } from './lost-answer';
 const orNull = <T>(read: Promise<T>): Promise<T | null> =>
   read.catch((error: unknown) => (isNotFound(error) ? null : Promise.reject(error)));
 
-/** A restore, then the object read back; after a lost answer (or a 404 to a resent restore), found back counts as done. */
-function restoreThenRead<T>(client: GraphClient, restore: () => Promise<unknown>, readBack: () => Promise<T>): Promise<T> {
+/**
+ * A restore, then the object read back; after a lost answer (or a 404 to a resent restore), found back counts as done.
+ * `onRestored` is told as soon as the tenant has it back, before the read-back: a journal that keeps it can say so
+ * truthfully even when the page goes away in between.
+ */
+function restoreThenRead<T>(
+  client: GraphClient,
+  restore: () => Promise<unknown>,
+  readBack: () => Promise<T>,
+  onRestored?: () => void,
+): Promise<T> {
   return writeSafely(client, {
     write: async () => {
       await restore();
+      onRestored?.();
       return readBack();
     },
     look: async () => {
       const back = await orNull(readBack());
+      if (back) onRestored?.();
       return back ? applied(back) : notApplied;
     },
     alsoLookAfter: isNotFound,
@@ -45,11 +56,12 @@ function removeUntilGone(client: GraphClient, remove: () => Promise<void>, read:
   });
 }
 
-export const restorePolicySafely = (client: GraphClient, id: string): Promise<ConditionalAccessPolicy> =>
+export const restorePolicySafely = (client: GraphClient, id: string, onRestored?: () => void): Promise<ConditionalAccessPolicy> =>
   restoreThenRead(
     client,
     () => restoreDeletedPolicy(client, id, WRITE_SCOPES),
     () => getPolicy(client, id),
+    onRestored,
   );
 
 export const restoreNamedLocationSafely = (client: GraphClient, id: string): Promise<NamedLocation> =>

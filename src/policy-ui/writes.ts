@@ -2,7 +2,7 @@
 // in REFRESHES, and refreshed when its last step is done, whatever the outcome: a write that failed
 // may still have changed something. A policy the write read back is put in the cache as read, so it
 // is neither read a second time nor shown stale (a restore in report-only shows Report-only at once).
-import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { useIsMutating, useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { JsonObject } from '../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../domain/types';
 import { applyJournal, applyPlan, type ApplyRun } from '../operations/apply-plan';
@@ -92,6 +92,17 @@ function useWrite<Vars, Result>(
     // again before it says how the write went.
     onSettled: (_result, error) => void refresh(queryClient, tenant, kind, !!error),
   });
+}
+
+/**
+ * Whether a write of one of these kinds is still under way, whoever started it: a page left during a run
+ * and opened again finds its run finishing the write it had begun, and must neither offer to resume it
+ * nor show it as stopped until that write has answered.
+ */
+export function useWriteUnderWay(...kinds: WriteKind[]): boolean {
+  const tenant = useTenantSession();
+  const keys = kinds.map((kind) => JSON.stringify(queryKeys.write(tenant, kind)));
+  return useIsMutating({ predicate: (mutation) => keys.includes(JSON.stringify(mutation.options.mutationKey)) }) > 0;
 }
 
 /** Saves a draft: the conflict read, the PATCH, the read-back; nothing else is read. */

@@ -215,6 +215,7 @@ export function BulkProgress({
   run,
   locations,
   running,
+  stopping = false,
   checking,
   onStop,
   onResume,
@@ -224,6 +225,8 @@ export function BulkProgress({
   /** The deleted named locations restored before the policies that need them, as the run (and its journal) holds them. */
   locations: LocationStep[] | null;
   running: boolean;
+  /** Asked to stop (or left and opened again): the policy under way finishes, nothing after it starts. */
+  stopping?: boolean;
   /** What the policies refer to is being checked again: a resume waits for it. */
   checking: boolean;
   onStop(): void;
@@ -236,7 +239,9 @@ export function BulkProgress({
   const done = run.items.length - left.length;
   const verb = run.kind === 'restore' ? (run.reportOnly ? 'Restoring in report-only' : 'Restoring') : 'Deleting permanently';
   const title = running
-    ? `${verb}: ${done} of ${run.items.length} done`
+    ? stopping
+      ? `Stopping after the policy under way: ${done} of ${run.items.length} done`
+      : `${verb}: ${done} of ${run.items.length} done`
     : left.length === 0
       ? `Done: ${done} of ${run.items.length}`
       : `Stopped: ${done} of ${run.items.length} done${failed ? `, ${failed} failed` : ''}`;
@@ -252,7 +257,9 @@ export function BulkProgress({
                 <StatusIcon status={step.status} />
                 <span>
                   Named location “<Isolated>{step.name}</Isolated>” (needed by {step.neededBy.map((p) => p.name).join(', ')}):{' '}
-                  {locationWords[step.status]}
+                  {step.status === 'pending' && step.interrupted
+                    ? 'Cut short: Resume checks whether it happened'
+                    : locationWords[step.status]}
                   {step.status === 'failed' && step.message ? ` (${step.message})` : ''}
                 </span>
               </li>
@@ -264,7 +271,12 @@ export function BulkProgress({
             <li key={item.id} className={styles.item}>
               <StatusIcon status={item.status} />
               <span>
-                {item.name}: {statusWords[run.kind][item.status]}
+                {item.name}:{' '}
+                {item.status === 'pending' && item.interrupted
+                  ? item.restored
+                    ? 'Cut short'
+                    : 'Cut short: Resume checks whether it happened'
+                  : statusWords[run.kind][item.status]}
                 {item.status === 'failed' && item.message ? ` (${item.message})` : ''}
                 {item.status !== 'done' && item.restored ? ' (restored; report-only still to set)' : ''}
               </span>
@@ -274,7 +286,9 @@ export function BulkProgress({
       </MessageBarBody>
       <MessageBarActions>
         {running ? (
-          <Button onClick={onStop}>Stop after this one</Button>
+          stopping ? null : (
+            <Button onClick={onStop}>Stop after this one</Button>
+          )
         ) : left.length > 0 ? (
           <>
             <Button appearance="primary" disabled={checking} onClick={onResume}>

@@ -95,7 +95,7 @@ export async function restoreWithLocationsFirst(run: BulkRun, ports: LocationsFi
   for (const step of run.locations ?? []) {
     if (step.status === 'done') continue;
     if (signal?.aborted) return current;
-    update(step.id, { status: 'running', message: undefined });
+    update(step.id, { status: 'running', message: undefined, interrupted: undefined });
     try {
       await ports.restoreLocation(step.id);
       update(step.id, { status: 'done' });

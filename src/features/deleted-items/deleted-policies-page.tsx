@@ -40,6 +40,7 @@ import {
   useRestoreNamedLocation,
   useRestorePolicy,
   useSetPolicyState,
+  useWriteUnderWay,
 } from '../../policy-ui/writes';
 import { findMissingDependencies } from '../../domain/dependencies';
 import { BulkConfirmDialog, BulkProgress } from './bulk-panel';
@@ -53,6 +54,7 @@ import { DeletedPolicyDetails } from './deleted-policy-details';
 import { lastKnownVersions } from './last-known-versions';
 import { RecreateSection } from './recreate-section';
 import { paths } from '../../shared/routes/paths';
+import { LeaveDialog, useLeaveGuard } from '../../shared/routes/leave-guard';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -106,9 +108,18 @@ export function DeletedPoliciesPage() {
   const bulkRun = useBulkRun();
   const restoreLocation = useRestoreNamedLocation();
   const [running, setRunning] = useState(false);
+  const [stopping, setStopping] = useState(false);
   const stopper = useRef<AbortController | null>(null);
-  // Leaving the page stops a run after the item under way; it can be resumed here later.
+  // Leaving the page asks first, and leaving anyway stops a run after the item under way; it can be resumed here later.
+  const leave = useLeaveGuard(running);
   useEffect(() => () => stopper.current?.abort(), []);
+  // Back before that item's writes answered: the run is shown finishing it, with no Resume, then as the journal holds it.
+  const finishingElsewhere = useWriteUnderWay('bulk', 'restoreLocation') && !running;
+  const [wasFinishing, setWasFinishing] = useState(finishingElsewhere);
+  if (wasFinishing !== finishingElsewhere) {
+    setWasFinishing(finishingElsewhere);
+    if (!finishingElsewhere) setRun(journal.load());
+  }
 
   const toReportOnly = async (id: string, name: string) => {
     setBusy(true);
@@ -172,6 +183,7 @@ export function DeletedPoliciesPage() {
   const startRun = async (start: BulkRun) => {
     const controller = new AbortController();
     stopper.current = controller;
+    setStopping(false);
     setRunning(true);
     try {
       // Worked out from the tenant when the run starts (or a run journalled before runs kept them resumes);
@@ -254,9 +266,13 @@ export function DeletedPoliciesPage() {
         <BulkProgress
           run={run}
           locations={run.locations ?? null}
-          running={running}
+          running={running || finishingElsewhere}
+          stopping={stopping || finishingElsewhere}
           checking={run.kind === 'restore' && checking}
-          onStop={() => stopper.current?.abort()}
+          onStop={() => {
+            setStopping(true);
+            stopper.current?.abort();
+          }}
           onResume={() => void startRun(run)}
           onDismiss={() => {
             journal.clear();
@@ -366,6 +382,10 @@ export function DeletedPoliciesPage() {
           onClose={() => setAction(null)}
         />
       )}
+      <LeaveDialog blocker={leave} title={run?.kind === 'purge' ? 'Stop deleting and leave?' : 'Stop restoring and leave?'}>
+        Leaving stops the run after the policy under way. What is done stays done, and the rest can be resumed when you come back to Deleted
+        policies.
+      </LeaveDialog>
       {confirmBulk && (
         <BulkConfirmDialog
           kind={confirmBulk}

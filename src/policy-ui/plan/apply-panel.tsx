@@ -35,7 +35,8 @@ const useStyles = makeStyles({
 });
 
 function Outcome({ item }: { item: ApplyItem }) {
-  if (item.status === 'pending') return <Text>Waiting</Text>;
+  if (item.status === 'pending')
+    return <Text>{item.interrupted ? 'Cut short: Resume looks in the tenant before writing it again' : 'Waiting'}</Text>;
   if (item.status === 'running') return <Text>Writing…</Text>;
   if (item.status === 'failed') return <Text>Failed: {item.message}</Text>;
   const differs = item.differences && item.differences.length > 0;
@@ -53,6 +54,8 @@ function Outcome({ item }: { item: ApplyItem }) {
 export interface ApplyPanelProps {
   run: ApplyRun;
   running: boolean;
+  /** Asked to stop (or left and opened again): the write under way finishes, nothing after it starts. */
+  stopping?: boolean;
   targetName: string;
   onStop(): void;
   /** Writes what is left: one step only in a guided run, unless `all`. */
@@ -68,7 +71,18 @@ export interface ApplyPanelProps {
 
 const VERB = { create: 'Create', update: 'Update', restore: 'Restore' } as const;
 
-export function ApplyPanel({ run, running, targetName, onStop, onResume, onClose, stepByStep, renderNext, takeFocus }: ApplyPanelProps) {
+export function ApplyPanel({
+  run,
+  running,
+  stopping = false,
+  targetName,
+  onStop,
+  onResume,
+  onClose,
+  stepByStep,
+  renderNext,
+  takeFocus,
+}: ApplyPanelProps) {
   const styles = useStyles();
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -86,13 +100,15 @@ export function ApplyPanel({ run, running, targetName, onStop, onResume, onClose
   return (
     <section className={styles.root} aria-labelledby="apply-title">
       <h2 id="apply-title" className={styles.heading} ref={title} tabIndex={-1}>
-        {running
-          ? `Writing to ${targetName}`
-          : finished
-            ? `Applied to ${targetName}`
-            : paused
-              ? `Step ${done} of ${run.items.length} written`
-              : `Stopped before the end`}
+        {running && stopping
+          ? `Stopping after the write under way`
+          : running
+            ? `Writing to ${targetName}`
+            : finished
+              ? `Applied to ${targetName}`
+              : paused
+                ? `Step ${done} of ${run.items.length} written`
+                : `Stopped before the end`}
       </h2>
       <ProgressBar value={run.items.length === 0 ? 1 : done / run.items.length} aria-label={`${done} of ${run.items.length} written`} />
       <Text aria-live="polite">
@@ -129,7 +145,7 @@ export function ApplyPanel({ run, running, targetName, onStop, onResume, onClose
         </MessageBar>
       ) : null}
       <div className={styles.actions}>
-        {running ? <Button onClick={onStop}>Stop after this write</Button> : null}
+        {running && !stopping ? <Button onClick={onStop}>Stop after this write</Button> : null}
         {paused ? (
           <>
             <Button appearance="primary" onClick={() => onResume()}>

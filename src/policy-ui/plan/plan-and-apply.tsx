@@ -15,7 +15,7 @@ import {
   MessageBarTitle,
   Text,
 } from '@fluentui/react-components';
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
 import { writeCount, writeWords } from '../../domain/plan/plan-words';
 import type { Plan } from '../../domain/plan/types';
@@ -24,7 +24,8 @@ import { newApplyRun, type ApplyRun } from '../../operations/apply-plan';
 import { useTenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
 import { useFocusReturn } from '../../shared/ui/use-focus-return';
-import { useApplyJournal, useApplyPlan } from '../writes';
+import { LeaveDialog, useLeaveGuard } from '../../shared/routes/leave-guard';
+import { useApplyJournal, useApplyPlan, useWriteUnderWay } from '../writes';
 import { ApplyPanel } from './apply-panel';
 import { PlanReview, type PlanReviewProps } from './plan-review';
 import { RowDifference } from './row-difference';
@@ -108,12 +109,27 @@ function AccountPlanAndApply({
   const [confirming, setConfirming] = useState<Plan | null>(null);
   const [failure, setFailure] = useState<ErrorDescription | null>(null);
   const stop = useRef<AbortController | null>(null);
+  const [stopping, setStopping] = useState(false);
   // The plan of the run started here, to show a guided run's next write (a run resumed after a reload has none).
   const [applied, setApplied] = useState<Plan | null>(null);
+
+  // Leaving asks first; leaving anyway (another page, another account) stops the run after the write under way,
+  // as Stop does: a run nobody sees must not go on writing, and the journal keeps where it stopped.
+  const leave = useLeaveGuard(apply.isPending);
+  useEffect(() => () => stop.current?.abort(), []);
+  // Back on the page before that write answered: the run is shown finishing it, with no Resume, and as the journal
+  // holds it once it has (a second run over the same journal could create an object twice).
+  const finishingElsewhere = useWriteUnderWay('apply') && !apply.isPending;
+  const [wasFinishing, setWasFinishing] = useState(finishingElsewhere);
+  if (wasFinishing !== finishingElsewhere) {
+    setWasFinishing(finishingElsewhere);
+    if (!finishingElsewhere) setRun(journal.load());
+  }
 
   const start = (next: ApplyRun, oneStep = false) => {
     const controller = new AbortController();
     stop.current = controller;
+    setStopping(false);
     setFailure(null);
     setRun(next);
     const doneBefore = next.items.filter((i) => i.status === 'done').length;
@@ -142,9 +158,13 @@ function AccountPlanAndApply({
       {run ? (
         <ApplyPanel
           run={run}
-          running={apply.isPending}
+          running={apply.isPending || finishingElsewhere}
+          stopping={stopping || finishingElsewhere}
           targetName={targetName}
-          onStop={() => stop.current?.abort()}
+          onStop={() => {
+            setStopping(true);
+            stop.current?.abort();
+          }}
           onResume={(all) => start(run, stepByStep && !all)}
           onClose={() => {
             journal.clear();
@@ -182,6 +202,11 @@ function AccountPlanAndApply({
           {after}
         </>
       ) : null}
+
+      <LeaveDialog blocker={leave} title="Stop writing and leave?">
+        The run is writing to {targetName}. Leaving stops it after the write under way; what was written stays written, and the rest can be
+        resumed when you come back to this page.
+      </LeaveDialog>
 
       <Dialog open={!!confirming} onOpenChange={(_, data) => !data.open && setConfirming(null)}>
         <DialogSurface>

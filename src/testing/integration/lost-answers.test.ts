@@ -1,7 +1,7 @@
 // Writes whose answer is lost, over the emulator: the write is applied and the connection drops, or
 // the service answers 503, or the browser resends a POST on a reset connection. Each must leave the
 // tenant as one click intends, say what happened truthfully, and read the result back.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CONTOSO_TENANT_ID } from '../../emulator/seed';
 import { listDeletedPolicies } from '../../graph/deleted-items';
 import { getPolicy, listPolicies } from '../../graph/policies';
@@ -9,9 +9,9 @@ import type { JsonObject } from '../../domain/policy-body';
 import { createPolicySafely } from '../../operations/create-policy';
 import { restorePolicySafely, setPolicyStateSafely } from '../../operations/restore-deleted';
 import { savePolicy } from '../../operations/save-policy';
-import { newRun, runBulk } from '../../operations/bulk-run';
+import { bulkJournal, newRun, runBulk, type BulkRun } from '../../operations/bulk-run';
 import { bulkStep } from '../../operations/bulk-steps';
-import { memoryContext } from '../../operations/memory-stores';
+import { memoryContext, memoryJournals } from '../../operations/memory-stores';
 import { graphOverEmulator } from '../graph-over-emulator';
 import { policyJson } from '../../domain/json';
 
@@ -201,5 +201,36 @@ describe('several at once without permission', () => {
     expect(run.items.map((i) => i.status)).toEqual(['failed', ...deleted.slice(1).map(() => 'pending')]);
     expect(run.stopped).toMatch(/Conditional Access Administrator/);
     expect(roundTrips.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+});
+
+describe('a bulk restore cut short between the restore and its read-back', () => {
+  it('journals the restore as soon as Graph answers it, so the page opened again says so and a resume only sets report-only', async () => {
+    let holdReadBack = true;
+    const { client, roundTrips } = graphOverEmulator({
+      fetch: async (request, send) =>
+        // The tab closes while the restored policy is read back: that answer never comes.
+        holdReadBack && request.method === 'GET' && /\/policies\/[^/?]+$/.test(new URL(request.url).pathname)
+          ? new Promise<Response>(() => {})
+          : send(request),
+    });
+    const journal = bulkJournal(memoryJournals(), 'admin');
+    const wasOn = (await listDeletedPolicies(client)).find((p) => p.state === 'enabled')!;
+    void runBulk(newRun('restore', true, [{ id: wasOn.id!, name: wasOn.displayName! }]), bulkStep(client, 'restore', true), { journal });
+    let atClose: BulkRun | null = null;
+    await vi.waitFor(() => {
+      atClose = journal.load();
+      expect(atClose?.items[0]).toMatchObject({ restored: true });
+    });
+    expect(atClose!.items[0]).toMatchObject({ status: 'pending', interrupted: true, restored: true });
+
+    holdReadBack = false;
+    const posts = roundTrips.filter((r) => r.method === 'POST').length;
+    const resumed = await runBulk(atClose!, bulkStep(client, 'restore', true), { journal });
+    expect(resumed.items[0]).toMatchObject({ status: 'done' });
+    expect(resumed.items[0]!.interrupted).toBeUndefined();
+    // No second restore: only the state is set.
+    expect(roundTrips.filter((r) => r.method === 'POST')).toHaveLength(posts);
+    expect((await getPolicy(client, wasOn.id!)).state).toBe(REPORT_ONLY);
   });
 });
