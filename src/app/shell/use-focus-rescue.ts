@@ -43,8 +43,19 @@ export function useFocusRescue(main: RefObject<HTMLElement | null>) {
     const onFocusOut = (event: FocusEvent) => {
       if (last && event.target === last.element && !event.relatedTarget) last.disabled = last.element.matches(':disabled');
     };
+    // Focus first seen lost at one look is rescued at the next: the screen's own better place comes first
+    // (Fluent's restorer, giving focus back to a closed dialog's opener, acts only while focus is lost, and
+    // on a busy machine it came after a look that had already put focus on the title).
+    let seenLost = false;
     const rescue = () => {
-      if (!last || !focusLost() || !main.current) return;
+      if (!last || !focusLost() || !main.current) {
+        seenLost = false;
+        return;
+      }
+      if (!seenLost) {
+        seenLost = true;
+        return;
+      }
       const { element, path } = last;
       if (element.isConnected) {
         if (last.disabled && !element.matches(':disabled')) element.focus();
@@ -55,6 +66,7 @@ export function useFocusRescue(main: RefObject<HTMLElement | null>) {
       if (!title) return;
       if (!title.hasAttribute('tabindex')) title.tabIndex = -1;
       title.focus({ preventScroll: true });
+      seenLost = false;
     };
     // Looked at a few times a second rather than on every change of the page: a MutationObserver over the
     // whole page gave every search keystroke of a 195-policy grid its records to make (the benchmark's
