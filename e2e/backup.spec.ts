@@ -6,6 +6,7 @@ import { parsePolicyFile } from '../src/domain/policy-file';
 import { readZip } from '../src/shared/zip';
 import { expect, test } from './support/fixtures';
 import { section } from './support/navigation';
+import { changeAsColleague } from './support/colleague';
 
 test('backs up the tenant as one file and as a folder, and the backup compares identical to the tenant', async ({ page }) => {
   await page.goto('/');
@@ -156,4 +157,27 @@ test('a duplicate is named first: "Copy of …" offered and selected, checked as
   await expect(dialog).toContainText('Creates “CA001 pilot: admins on the new MFA method” in Report-only');
   await dialog.getByRole('button', { name: 'Create in tenant' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'CA001 pilot: admins on the new MFA method' })).toBeVisible();
+});
+
+// A policy's name may be one unbroken word of 200 characters: it wraps where it is named (the
+// warning about objects that no longer exist) rather than widen the page.
+test('a 200-character policy name does not push the Backup page sideways', async ({ page, signInPage, policiesPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await policiesPage.open(/^CA027/);
+  const id = page.url().split('/').pop()!;
+  const long = 'N'.repeat(200);
+  expect(await changeAsColleague(page, id, { displayName: long })).toBe(204);
+  await section(page, 'Backup').click();
+  await page.getByRole('button', { name: 'Back up this tenant' }).click();
+  await expect(page.getByRole('list', { name: 'Objects that no longer exist' })).toContainText(long);
+  await page.getByRole('checkbox', { name: 'Mask names' }).check();
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), {
+        message: `${width} px`,
+      })
+      .toBeLessThanOrEqual(0);
+  }
 });

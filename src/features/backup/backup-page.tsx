@@ -39,12 +39,15 @@ import { paths } from '../../shared/routes/paths';
 import { writeZip } from '../../shared/zip';
 import { DocumentationSection } from './documentation-section';
 import { TableScroll } from '../../shared/ui/table-scroll';
+import { useDocumentationAnchor } from './use-documentation-anchor';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '880px' },
   title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   counts: { maxWidth: '480px' },
+  // A policy's name may be one unbroken word of 200 characters: it breaks rather than widen the page.
+  names: { overflowWrap: 'anywhere' },
 });
 
 type Step =
@@ -86,6 +89,7 @@ export function BackupPage() {
   const [rollouts] = useRolloutStore(tenant.account.tenantId);
   const [suppressions] = useLintSuppressions(tenant.account.tenantId);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
+  useDocumentationAnchor('backup-title', 'documentation-title');
   // Some policies only: the chosen ones with what they use and name, computed from the whole backup.
   const [selection, setSelection] = useState<readonly string[] | undefined>(undefined);
   const [partial, setPartial] = useState<{ of: Bundle; selection: readonly string[]; bundle: Bundle } | null>(null);
@@ -222,7 +226,7 @@ export function BackupPage() {
           </TableScroll>
           {gone.length > 0 && (
             <MessageBar intent="warning">
-              <MessageBarBody>
+              <MessageBarBody className={styles.names}>
                 {gone.length === 1
                   ? 'One object the policies name no longer exists in the tenant; the backup records it as gone'
                   : `${gone.length} objects the policies name no longer exist in the tenant; the backup records them as gone`}

@@ -12,7 +12,8 @@ import { Isolated } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  renamed: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  // A policy's name may be one unbroken word of 200 characters: it breaks rather than widen the page.
+  renamed: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, overflowWrap: 'anywhere' },
   was: { color: tokens.colorNeutralForeground3 },
 });
 
