@@ -199,3 +199,26 @@ test('a refused file is named in plain words and the backup read before stays do
   await expect(page.getByText(/IHDR/)).toHaveCount(0);
   await expect(documents.getByRole('button', { name: /CSV/ })).toBeVisible();
 });
+
+// Documentation is a part of the Backup page, but an admin looks for it by its name: the main
+// navigation has it, below Backup, and takes the keyboard's focus to its title.
+test('Documentation is reached from the main navigation', async ({ page, signInPage, policiesPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await expect(policiesPage.rows.first()).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const documentation = nav.getByRole('link', { name: 'Documentation', exact: true });
+  await documentation.click();
+  const title = page.getByRole('heading', { level: 2, name: 'Documentation' });
+  await expect(title).toBeFocused();
+  await expect(title).toBeInViewport();
+  await expect(documentation).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('group', { name: /^Documentation of/ }).or(page.getByText('Back up this tenant (above)'))).toBeVisible();
+
+  // Backup's own entry from there goes back to the page's top.
+  await section(page, 'Backup').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Backup' })).toBeFocused();
+  await expect(section(page, 'Backup')).toHaveAttribute('aria-current', 'page');
+  await documentation.click();
+  await expect(title).toBeFocused();
+});

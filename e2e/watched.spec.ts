@@ -4,6 +4,7 @@
 import { asColleague, changeAsColleague } from './support/colleague';
 import { expect, test } from './support/fixtures';
 import { section } from './support/navigation';
+import { PolicyEditorPage } from './pages/policy-editor-page';
 
 test('a watched policy changed by a colleague is announced with who and what, until marked as seen', async ({
   page,
@@ -82,4 +83,42 @@ test('a watched policy deleted by a colleague is named first, as deleted', async
   await expect(items.nth(1)).toContainText('Name: CA008: Block unknown or unsupported device platforms → CA008: Block unknown platforms');
   await items.first().getByRole('button', { name: 'Stop watching' }).click();
   await expect(page.getByRole('group', { name: '1 watched policy changed since you last looked', exact: true })).toBeVisible();
+});
+
+// The admin's own save in this console is no news to them (they reviewed its diff): the mark moves to
+// what they saved, and a colleague's change after it is announced alone.
+test('a watched policy saved by the admin here is not announced; a colleague’s change after it is', async ({
+  page,
+  signInPage,
+  policiesPage,
+}) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await policiesPage.open(/^CA007/);
+  await page.getByRole('button', { name: 'Watch' }).click();
+  await expect(page.getByRole('button', { name: 'Watching' })).toHaveAttribute('aria-pressed', 'true');
+  const id = page.url().split('/').pop()!;
+
+  const editor = new PolicyEditorPage(page);
+  await editor.open(new URL(page.url()).pathname);
+  await editor.setState('Off');
+  await editor.reviewButton.click();
+  await editor.dialog.getByRole('button', { name: 'Save to tenant' }).click();
+  await expect(page.getByText('Saved. This is the policy as the tenant now holds it.')).toBeVisible();
+
+  await section(page, 'Policies').click();
+  await expect(policiesPage.rows.first()).toBeVisible();
+  await page.reload();
+  await expect(policiesPage.rows.first()).toBeVisible();
+  await expect(page.getByText(/watched polic(y|ies) changed/)).toHaveCount(0);
+
+  expect(await changeAsColleague(page, id, { conditions: { platforms: { includePlatforms: ['windows'], excludePlatforms: [] } } })).toBe(
+    204,
+  );
+  await page.reload();
+  await expect(page.getByRole('group', { name: '1 watched policy changed since you last looked', exact: true })).toBeVisible();
+  const notice = page.getByRole('list', { name: 'Watched policies that changed' });
+  // Measured from the admin's save (Off), not from before it: the state is not named as a change.
+  await expect(notice).not.toContainText('State');
+  await expect(notice).toContainText('by colleague@contoso.example');
 });

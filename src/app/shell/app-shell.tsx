@@ -18,6 +18,7 @@ import {
   ArrowImportRegular,
   ArrowCounterclockwiseRegular,
   ArrowTrendingLinesRegular,
+  BookOpenRegular,
   BranchForkRegular,
   DocumentBulletListRegular,
   GridRegular,
@@ -35,6 +36,8 @@ import { AccountMenu, type DemoControls } from './account-menu';
 import { useFocusRescue } from './use-focus-rescue';
 import { focusOnce, useFocusOnNavigate } from './focus-on-navigate';
 import { paths } from '../../shared/routes/paths';
+import { DOCUMENTATION_SECTION } from '../../features/backup/documentation-path';
+import { FollowOwnSaves } from '../../features/watch/follow-own-saves';
 import { NARROW, SMALL } from '../../shared/ui/media';
 
 const useStyles = makeStyles({
@@ -144,6 +147,9 @@ const ShellHeader = memo(function ShellHeader({ demo }: { demo?: DemoControls })
   );
 });
 
+/** The Backup page's Documentation section: what an admin looks for by its own name, so an entry of its own, below Backup. */
+const DOCUMENTATION = `${paths.backup}#${DOCUMENTATION_SECTION}`;
+
 /** The main navigation's sections, in order. */
 const SECTIONS = [
   { path: paths.policies, icon: <DocumentBulletListRegular />, label: 'Policies' },
@@ -152,6 +158,7 @@ const SECTIONS = [
   { path: paths.compare(), icon: <SplitVerticalRegular />, label: 'Compare' },
   { path: paths.history, icon: <HistoryRegular />, label: 'Change history' },
   { path: paths.backup, icon: <ArchiveRegular />, label: 'Backup' },
+  { path: DOCUMENTATION, icon: <BookOpenRegular />, label: 'Documentation' },
   { path: paths.import, icon: <ArrowImportRegular />, label: 'Import' },
   { path: paths.whatIf(), icon: <BranchForkRegular />, label: 'What if' },
   { path: paths.rollout(), icon: <ArrowTrendingLinesRegular />, label: 'Rollout' },
@@ -206,7 +213,10 @@ function sectionOf(pathname: string): string {
 
 export function AppShell({ demo, arrived, children }: { demo?: DemoControls; arrived?: boolean; children: ReactNode }) {
   const styles = useStyles();
-  const section = sectionOf(useLocation().pathname);
+  const location = useLocation();
+  const section = sectionOf(location.pathname);
+  // While the Backup page shows its Documentation section, that entry is the current one.
+  const current = `${location.pathname}${location.hash}` === DOCUMENTATION ? DOCUMENTATION : section;
   const navigate = useNavigate();
   const write = useWriteAccess();
   const main = useRef<HTMLElement>(null);
@@ -226,7 +236,9 @@ export function AppShell({ demo, arrived, children }: { demo?: DemoControls; arr
         Skip to main content
       </a>
       <ShellHeader demo={demo} />
-      <MainNav section={section} navigate={navigate} />
+      {/* Watched policies: the admin's own saves, on any screen, are no news to them. */}
+      <FollowOwnSaves />
+      <MainNav section={current} navigate={navigate} />
       <main className={styles.main} id="main" ref={main}>
         {!write.allowed && (
           <MessageBar intent="info" className={styles.readOnly}>

@@ -6,6 +6,7 @@ import type { Bundle } from '../../domain/bundle/bundle';
 import { DocumentationDownloads } from './documentation-downloads';
 import { DocumentationFromFile } from './documentation-from-file';
 import { MaskNames } from './mask-names';
+import { DOCUMENTATION_SECTION } from './documentation-path';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -17,7 +18,7 @@ export function DocumentationSection({ tenantBundle, tenantName }: { tenantBundl
   const styles = useStyles();
   const [mask, setMask] = useState(false);
   return (
-    <section className={styles.section} aria-labelledby="documentation-title">
+    <section id={DOCUMENTATION_SECTION} className={styles.section} aria-labelledby="documentation-title">
       <h2 id="documentation-title" className={styles.title}>
         Documentation
       </h2>
