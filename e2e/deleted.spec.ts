@@ -285,3 +285,20 @@ test('opens a deleted policy as JSON and compares it with a current policy', asy
     'Name: CA092: Require MFA for HR → CA001: Require MFA for all users',
   );
 });
+
+// A phone: the row's cells stack under its name, each with its column's name, so its actions are on
+// the screen rather than past the edge of a table scrolled sideways.
+test('on a phone-width window a row stacks, its Restore within reach without scrolling sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const vpn = deletedPolicy(page, 'CA090: Block sign-ins from the old VPN');
+  const restore = vpn.getByRole('button', { name: 'Restore…' });
+  await expect(restore).toBeInViewport();
+  const box = (await restore.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  const purge = (await vpn.getByRole('button', { name: 'Delete permanently…' }).boundingBox())!;
+  expect(purge.x + purge.width).toBeLessThanOrEqual(390);
+  await expect(vpn).toContainText('By: ada.lindqvist@contoso.example');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  await restore.click();
+  await expect(page.getByRole('dialog', { name: /^Restore “CA090/ })).toBeVisible();
+});

@@ -1,5 +1,6 @@
 // The deleted policies, newest deletion first: name, state at deletion, when, by whom, days left,
-// and the actions on each; a selection column for working on several at once.
+// and the actions on each; a selection column for working on several at once. On a phone each row
+// stacks its cells under the name, each with its column's name, so Restore is never past the edge.
 import {
   Button,
   makeStyles,
@@ -18,12 +19,28 @@ import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { formatDateTime } from '../../shared/ui/format';
 import { StateBadge } from '../../policy-ui/state-badge';
 import { TableScroll } from '../../shared/ui/table-scroll';
+import { SMALL } from '../../shared/ui/media';
 
 const useStyles = makeStyles({
   // The two buttons stack when the window is narrow, rather than push the table past its edge.
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   soon: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   name: { textAlign: 'start', justifyContent: 'flex-start', paddingLeft: 0 },
+  // Six columns do not fit a phone: the actions would sit past the edge of a box scrolled sideways.
+  // There a row is the selection box beside its cells, one under the other.
+  stacked: {
+    [SMALL]: {
+      display: 'block',
+      '& thead, & tbody': { display: 'block' },
+      '& tr': { display: 'grid', gridTemplateColumns: 'auto minmax(0, 1fr)', alignItems: 'center', paddingBlock: tokens.spacingVerticalXS },
+      '& tr > *': { display: 'block', gridColumn: '2', height: 'auto', paddingBlock: tokens.spacingVerticalXXS },
+      '& tr > :first-child': { gridColumn: '1', gridRow: 'span 6', alignSelf: 'start' },
+      // Each cell says its column's name instead.
+      '& thead tr > :nth-child(n+3)': { display: 'none' },
+    },
+  },
+  // Shown only where the cells stack.
+  cellLabel: { display: 'none', [SMALL]: { display: 'inline', color: tokens.colorNeutralForeground3 } },
 });
 
 export interface DeletedPoliciesTableProps {
@@ -61,7 +78,7 @@ export function DeletedPoliciesTable({
   const someSelected = all.some((id) => selected.has(id));
   return (
     <TableScroll label="Deleted policies">
-      <Table aria-label="Deleted policies">
+      <Table aria-label="Deleted policies" className={styles.stacked}>
         <TableHeader>
           <TableRow>
             <TableSelectionCell
@@ -101,11 +118,19 @@ export function DeletedPoliciesTable({
                   </Button>
                 </TableCell>
                 <TableCell>
+                  <span className={styles.cellLabel}>State when deleted: </span>
                   <StateBadge state={policy.state ?? 'disabled'} />
                 </TableCell>
-                <TableCell>{formatDateTime(policy.deletedDateTime)}</TableCell>
-                <TableCell>{deletions?.get(policy.id!)?.by ?? '—'}</TableCell>
                 <TableCell>
+                  <span className={styles.cellLabel}>Deleted: </span>
+                  {formatDateTime(policy.deletedDateTime)}
+                </TableCell>
+                <TableCell>
+                  <span className={styles.cellLabel}>By: </span>
+                  {deletions?.get(policy.id!)?.by ?? '—'}
+                </TableCell>
+                <TableCell>
+                  <span className={styles.cellLabel}>Days left: </span>
                   <span className={left <= 3 ? styles.soon : undefined}>{left <= 1 ? 'Last day' : `${left} days`}</span>
                 </TableCell>
                 <TableCell>
