@@ -92,12 +92,14 @@ test('compares a policy with the same policy in a file, found by its id', async 
   await expect(differences).toContainText('Name: CA006: Block access from outside allowed countries → CA006 (exported)');
   await expect(page).toHaveURL(/b=file%3A1|b=file:1/);
 
-  // A file that is not JSON is refused, and the comparison on screen stays.
+  // A file that is not JSON is refused, and the comparison with the file before goes: no stale diff under the error.
   await page
     .getByLabel('Policy file to compare with')
     .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
   await expect(page.getByText(/notes\.txt is not valid JSON/)).toBeVisible();
-  await expect(differences).toContainText('State: On → Off');
+  await expect(differences).toHaveCount(0);
+  await expect(page.getByTestId('diff-viewer')).toHaveCount(0);
+  await expect(page.getByText('Choose two policies')).toBeVisible();
 });
 
 test('compares a policy with the same policy in the backup folder (.zip) the Backup page downloads', async ({
@@ -166,4 +168,52 @@ test('a policy file from another tenant that does not say whose it is: its group
   await expect(differences).not.toContainText('Deleted');
   // CA001's own emergency group is this tenant's and keeps its name.
   await expect(differences).toContainText('CA - Emergency access accounts');
+});
+
+const dscConfiguration = resolve(process.cwd(), '../shared/corpus/m365dsc-examples/1-Create.ps1');
+
+test('compares a policy with one in a Microsoft365DSC configuration (.ps1), read as Import reads it', async ({
+  page,
+  signInPage,
+  policiesPage,
+}) => {
+  test.skip(!existsSync(dscConfiguration), 'needs ../shared/corpus (present in CI)');
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await policiesPage.open(/^CA006/);
+  await page.getByRole('button', { name: 'Compare…' }).click();
+  await page.getByLabel('Policy file to compare with').setInputFiles(dscConfiguration);
+
+  await expect(page.getByRole('combobox', { name: 'Policy B (right)' })).toHaveText('Example CAP in 1-Create.ps1');
+  const differences = page.getByRole('list', { name: 'Differences' });
+  await expect(differences).toContainText('Name: CA006: Block access from outside allowed countries → Example CAP');
+  await expect(differences).toContainText('State: On → Off');
+  await expect(page.getByText(/not valid JSON/)).toHaveCount(0);
+});
+
+test('in a phone-sized window the diff is one column, and side by side stays a choice', async ({ page, signInPage, policiesPage }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await policiesPage.open(/^CA006/);
+  await page.getByRole('button', { name: 'Compare…' }).click();
+  await page.getByRole('combobox', { name: 'Policy B (right)' }).click();
+  await page.getByRole('option', { name: 'CA002: Block legacy authentication' }).click();
+
+  const diff = page.getByTestId('diff-viewer');
+  await expect(diff).toBeVisible();
+  // Inline, Monaco keeps the original side as the old line numbers only: the changed text has the width.
+  const panes = async () => {
+    const width = async (pane: string) => (await diff.locator(pane).boundingBox())?.width ?? 0;
+    const [original, modified] = [await width('.editor.original'), await width('.editor.modified')];
+    return { oneColumn: original * 2 < modified };
+  };
+  const inline = page.getByRole('switch', { name: 'Inline' });
+  await expect(inline).toBeChecked();
+  await expect.poll(panes).toEqual({ oneColumn: true });
+
+  await inline.click();
+  await expect(inline).not.toBeChecked();
+  await expect(page).toHaveURL(/view=side/);
+  await expect.poll(panes).toEqual({ oneColumn: false });
 });

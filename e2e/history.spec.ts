@@ -1,6 +1,7 @@
 // A policy's history: the audit log's changes in words, a comparison with now, and a revert that
 // goes through the editor (diff first, the lock-out guard applied), after which the history grows.
-import { expect, test } from './support/fixtures';
+import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { PolicyEditorPage } from './pages/policy-editor-page';
 
 test('shows a change from the audit log in words and reverts it through the editor', async ({ page, signInPage, policiesPage }) => {
   await page.goto('/');
@@ -30,8 +31,62 @@ test('shows a change from the audit log in words and reverts it through the edit
   await expect(page.getByRole('region', { name: 'Network', exact: true })).not.toContainText('Corporate network');
 
   await page.getByRole('tab', { name: 'History', exact: true }).click();
-  await expect(timeline.getByRole('listitem').first()).toContainText("Excluded location 'Corporate network' removed");
-  await expect(timeline).toContainText('Version kept on this device before save');
+  // One entry for the save: the audit log's, noting that the version it replaced is also kept on this device.
+  const saved = timeline.getByRole('listitem').first();
+  await expect(saved).toContainText("Excluded location 'Corporate network' removed");
+  await expect(saved).toContainText('from the audit log; the version before is also kept on this device');
+  await expect(timeline).not.toContainText('Version kept on this device before save');
+});
+
+test('a version kept on this device that the audit log does not show is restored as itself, in words that say so', async ({
+  page,
+  signInPage,
+  policiesPage,
+  consoleGuard,
+}) => {
+  // Without AuditLog.Read.All neither the audit log nor the sign-in log (the draft's impact) can be read.
+  consoleGuard.allowFailedResponse(403, '/v1.0/auditLogs/directoryAudits');
+  consoleGuard.allowFailedResponse(403, '/beta/auditLogs/signIns');
+  await emulator.reset();
+  await withholdScopes(['AuditLog.Read.All']);
+  try {
+    await useLocalTenant(page);
+    await page.goto('/');
+    await signInPage.signInWithMicrosoft();
+    await policiesPage.open(/^CA001/);
+    const policyUrl = new URL(page.url()).pathname;
+    const editor = new PolicyEditorPage(page);
+    await editor.open(policyUrl);
+    await editor.setState('Off');
+    await editor.reviewButton.click();
+    await editor.dialog.getByRole('button', { name: 'Save to tenant' }).click();
+    await expect(page.getByText(/^Saved\./)).toBeVisible();
+
+    await page.getByRole('tab', { name: 'History', exact: true }).click();
+    await expect(page.getByText(/The audit log could not be read/)).toBeVisible();
+    const kept = page
+      .getByRole('list', { name: 'Changes, newest first' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Version kept on this device before save' });
+    await expect(kept.getByRole('button', { name: 'Revert to the version before this…' })).toHaveCount(0);
+    await kept.getByRole('button', { name: 'Restore this version…' }).click();
+
+    await expect(
+      page.getByText(/^Restoring to the version kept on this device before save of .*\. Review and save to apply it\./),
+    ).toBeVisible();
+    // The header tells the saved state from the draft's.
+    const header = page.getByRole('heading', { level: 1 }).locator('..');
+    await expect(header.getByText('Saved:')).toBeVisible();
+    await expect(header.getByText('Off', { exact: true })).toBeVisible();
+    await expect(header.getByText('This draft:')).toBeVisible();
+    await expect(header.getByText('On', { exact: true })).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'On', exact: true })).toBeChecked();
+    await editor.reviewButton.click();
+    await expect(editor.dialog).toContainText('State: Off → On');
+  } finally {
+    await withholdScopes([]);
+    await emulator.reset();
+  }
 });
 
 test('a revert never replaces changes not yet saved: it says so and leads back to them', async ({ page, signInPage, policiesPage }) => {
