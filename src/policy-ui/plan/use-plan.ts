@@ -4,12 +4,13 @@
 // more policies than a tenant holds takes a moment to plan: it is planned after the page has drawn
 // that it is planning, so the admin sees progress (and the warning about its size) instead of a frozen page.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
 import { buildPlan, sourcePolicies } from '../../domain/plan/build-plan';
 import { SERVICE_POLICY_LIMIT } from '../../domain/plan/limits';
 import { referencesToLookUp } from '../../domain/plan/mapping';
-import type { PlanChoices, PlanTarget } from '../../domain/plan/types';
+import type { Plan, PlanChoices, PlanTarget } from '../../domain/plan/types';
+import type { PlanRequest } from './plan.worker';
 import { directoryMatchesQuery, planTargetQuery } from '../queries';
 import { useEmergencyAccess } from '../../session/emergency-access';
 import { useTenantSession } from '../../session/tenant-session';
@@ -29,17 +30,75 @@ export function usePlan(source: ImportSet, choices: PlanChoices) {
     return { target: { tenantId, ...target.data, directory: matches.data, guard: { admin, emergency } }, choices };
   }, [target.data, matches.data, choices, objectId, name, tenantId, emergency]);
   const large = policies.length > SERVICE_POLICY_LIMIT;
-  const planned = useAfterPaint(inputs, large);
-  const plan = useMemo(() => (planned ? buildPlan(source, planned.target, planned.choices) : null), [source, planned]);
+  const inWorker = large && typeof Worker === 'function';
+  const planned = useAfterPaint(inputs, large && !inWorker);
+  const here = useMemo(
+    () => (!inWorker && planned ? buildPlan(source, planned.target, planned.choices) : null),
+    [inWorker, source, planned],
+  );
+  const away = usePlanInWorker(source, inWorker ? inputs : null);
+  const plan = inWorker ? (away?.plan ?? null) : here;
+  const workerError = inWorker && away?.inputs === inputs ? away.error : null;
   return {
     plan,
     policies,
     loading: target.isPending || matches.isPending,
     /** A large import's plan is being made (again, after a choice): the plan shown, if any, is the one before it. */
-    planning: planned !== inputs && inputs !== null,
-    error: target.error ?? matches.error,
+    planning: inputs !== null && (inWorker ? away?.inputs !== inputs : planned !== inputs),
+    error: target.error ?? matches.error ?? workerError,
     retry: () => void Promise.all([target.refetch(), matches.refetch()]),
   };
+}
+
+interface PlanInputs {
+  target: PlanTarget;
+  choices: PlanChoices;
+}
+
+/**
+ * The plan made in a worker, for the inputs it was asked for: the page keeps answering (and showing the plan
+ * before) while it is made, and an answer for inputs since replaced is never shown. One worker per import,
+ * which keeps it: a choice sends only what changed.
+ */
+function usePlanInWorker(source: ImportSet, inputs: PlanInputs | null) {
+  const [made, setMade] = useState<{ inputs: PlanInputs; plan: Plan | null; error: Error | null } | null>(null);
+  const worker = useRef<Worker | null>(null);
+  // The latest question: an answer to an earlier one was made for choices since replaced, and is dropped.
+  const asked = useRef<{ id: number; inputs: PlanInputs } | null>(null);
+  const on = inputs !== null;
+  useEffect(() => {
+    if (!on) return;
+    const started = new Worker(new URL('./plan.worker.ts', import.meta.url), { type: 'module' });
+    const answered = (id: number | null, next: (before: Plan | null) => { plan: Plan | null; error: Error | null }) => {
+      const latest = asked.current;
+      if (!latest || (id !== null && id !== latest.id)) return;
+      setMade((before) => ({ inputs: latest.inputs, ...next(before?.plan ?? null) }));
+    };
+    started.onmessage = (event: MessageEvent<{ id: number; ok: true; plan: Plan } | { id: number; ok: false; message: string }>) => {
+      const answer = event.data;
+      answered(answer.id, (before) =>
+        answer.ok
+          ? { plan: answer.plan, error: null }
+          : { plan: before, error: new Error(`The plan could not be made: ${answer.message}`) },
+      );
+    };
+    started.onerror = (event) =>
+      answered(null, (before) => ({ plan: before, error: new Error(`The plan could not be made: ${event.message || 'it stopped'}`) }));
+    started.postMessage({ kind: 'source', source } satisfies PlanRequest);
+    worker.current = started;
+    return () => {
+      started.terminate();
+      worker.current = null;
+    };
+  }, [source, on]);
+  // After the effect above (declared first): a new import's worker exists before its first question.
+  useEffect(() => {
+    if (!worker.current || !inputs) return;
+    const id = (asked.current?.id ?? 0) + 1;
+    asked.current = { id, inputs };
+    worker.current.postMessage({ kind: 'plan', id, ...inputs } satisfies PlanRequest);
+  }, [source, inputs]);
+  return made;
 }
 
 /** The value once the browser has drawn a frame since it changed (when `hold`), else at once. */
