@@ -382,7 +382,7 @@ export function DeletedPoliciesPage() {
           onClose={() => setAction(null)}
         />
       )}
-      <LeaveDialog blocker={leave} title={run?.kind === 'purge' ? 'Stop deleting and leave?' : 'Stop restoring and leave?'}>
+      <LeaveDialog guard={leave} title={run?.kind === 'purge' ? 'Stop deleting and leave?' : 'Stop restoring and leave?'}>
         Leaving stops the run after the policy under way. What is done stays done, and the rest can be resumed when you come back to Deleted
         policies.
       </LeaveDialog>

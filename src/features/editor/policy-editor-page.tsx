@@ -20,8 +20,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { useBlocker, useNavigate, useParams } from 'react-router';
+import { useMemo, useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { stateLabels } from '../../domain/labels';
+import { LeaveDialog, useLeaveGuard } from '../../shared/routes/leave-guard';
 import { describeError, errorPath } from '../../graph/describe-error';
 import { comparableText } from '../../domain/policy-body';
 import { blocksSaving } from '../../domain/policy-checks';
@@ -96,7 +98,6 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   const [saveError, setSaveError] = useState<ReturnType<typeof describeError> | null>(null);
   // A numbered Graph error, shown on the JSON it concerns until the text changes again.
   const [graphFinding, setGraphFinding] = useState<GraphFinding | null>(null);
-  const leaving = useRef(false);
   // Undoing every change throws away work: it asks first.
   // Undoing every change, or discarding a draft restored from the device, throws away work: it asks first.
   const [confirming, setConfirming] = useState<'undo' | 'discard' | null>(null);
@@ -125,29 +126,8 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   // Emergency accounts and the admin hit in recent sign-ins join the guard's list.
   const [impactRisks, setImpactRisks] = useState<LockoutRisk[]>([]);
 
-  const leaveOpener = useRef<HTMLElement | null>(null);
   // Leaving with unsaved changes asks first (the draft stays on this device either way).
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => {
-    const blocks = draft.dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname;
-    // Asked while the link or button that navigates still has the focus, before the question takes it.
-    const active = document.activeElement;
-    if (blocks && active instanceof HTMLElement && active !== document.body && !active.closest('[role="dialog"]'))
-      leaveOpener.current = active;
-    return blocks;
-  });
-  // Staying (either way) gives the focus back to what asked to leave, as useFocusReturn does for the other dialogs.
-  useEffect(() => {
-    if (blocker.state === 'blocked') return;
-    const element = leaveOpener.current;
-    leaveOpener.current = null;
-    if (element?.isConnected) element.focus();
-  }, [blocker.state]);
-  useEffect(() => {
-    if (!draft.dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [draft.dirty]);
+  const leave = useLeaveGuard(draft.dirty);
 
   const save = async () => {
     if (!draft.policy) return;
@@ -167,7 +147,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         return;
       }
       draftStore.clear(tenant.account.key, id);
-      leaving.current = true;
+      leave.letGo();
       navigate(paths.policy(id), { state: { saved: outcome.kind === 'saved' } });
     } catch (error) {
       const description = describeError(error, 'save the policy');
@@ -187,15 +167,18 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         <h1 id="editor-title" className={styles.title}>
           Edit <Isolated>{live.displayName}</Isolated>
         </h1>
-        {/* The header names the saved state, and the draft's beside it when they differ (a revert can change it). */}
+        {/* The header names the saved state, and the draft's beside it when they differ (a revert can change it); a
+            state that is none of the three is the checks' to name, not a badge's (it would run off the page). */}
         <span>Saved:</span>
         <StateBadge state={live.state ?? 'disabled'} />
-        {typeof draft.policy?.state === 'string' && draft.policy.state !== (live.state ?? 'disabled') && (
-          <>
-            <span>This draft:</span>
-            <StateBadge state={draft.policy.state} />
-          </>
-        )}
+        {typeof draft.policy?.state === 'string' &&
+          Object.hasOwn(stateLabels, draft.policy.state) &&
+          draft.policy.state !== (live.state ?? 'disabled') && (
+            <>
+              <span>This draft:</span>
+              <StateBadge state={draft.policy.state} />
+            </>
+          )}
       </div>
 
       {draft.restoredAt && draft.dirty && (
@@ -264,7 +247,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
             disabled={!draft.dirty || !draft.policy}
             onClick={() => {
               // The draft is already kept on this device: nothing is lost by leaving for What if.
-              leaving.current = true;
+              leave.letGo();
               navigate(paths.whatIf(id));
             }}
           >
@@ -348,23 +331,9 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         </DialogSurface>
       </Dialog>
 
-      <Dialog open={blocker.state === 'blocked'} onOpenChange={(_, data) => !data.open && blocker.reset?.()}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Leave without saving?</DialogTitle>
-            <DialogContent>
-              Your changes are not saved to the tenant. They stay as a draft on this device, and open again when you come back to this
-              policy.
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => blocker.reset?.()}>
-                Stay
-              </Button>
-              <Button onClick={() => blocker.proceed?.()}>Leave</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <LeaveDialog guard={leave} title="Leave without saving?">
+        Your changes are not saved to the tenant. They stay as a draft on this device, and open again when you come back to this policy.
+      </LeaveDialog>
     </section>
   );
 }

@@ -203,7 +203,7 @@ function AccountPlanAndApply({
         </>
       ) : null}
 
-      <LeaveDialog blocker={leave} title="Stop writing and leave?">
+      <LeaveDialog guard={leave} title="Stop writing and leave?">
         The run is writing to {targetName}. Leaving stops it after the write under way; what was written stays written, and the rest can be
         resumed when you come back to this page.
       </LeaveDialog>
