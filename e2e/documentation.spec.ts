@@ -7,6 +7,9 @@ import { resolve } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { createBundle, bundleText } from '../src/domain/bundle/bundle';
 import { bundleFiles } from '../src/domain/bundle/folder';
+import { buildDocument } from '../src/domain/documentation/document-model';
+import { renderHtml } from '../src/domain/documentation/render-html';
+import { testBundle, testSections } from '../src/domain/documentation/test-bundle';
 import { writeZip } from '../src/shared/zip';
 import { expect, test } from './support/fixtures';
 import { section } from './support/navigation';
@@ -221,4 +224,18 @@ test('Documentation is reached from the main navigation', async ({ page, signInP
   await expect(section(page, 'Backup')).toHaveAttribute('aria-current', 'page');
   await documentation.click();
   await expect(title).toBeFocused();
+});
+
+// A policy's name may be one unbroken word of 200 characters (an export tool's, a paste): the
+// printable document wraps it where it is listed and titled instead of scrolling sideways.
+test('the printable document wraps a 200-character name at a desktop and a phone width', async ({ page }) => {
+  const sections = testSections();
+  sections.policies[0] = { ...sections.policies[0]!, displayName: 'N'.repeat(200) };
+  const html = renderHtml(buildDocument(await testBundle(sections)));
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.setContent(html);
+    await expect(page.getByRole('heading', { name: 'N'.repeat(200) })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  }
 });

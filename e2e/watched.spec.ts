@@ -14,6 +14,11 @@ test('a watched policy changed by a colleague is announced with who and what, un
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await policiesPage.open(/^CA007/);
+  // What watching does is said on focus, to a screen reader too, not only in a hover title.
+  await page.getByRole('button', { name: 'Watch' }).focus();
+  await expect(page.getByRole('button', { name: 'Watch' })).toHaveAccessibleDescription(
+    /^The policies page says when a watched policy changes/,
+  );
   await page.getByRole('button', { name: 'Watch' }).click();
   await expect(page.getByRole('button', { name: 'Watching' })).toHaveAttribute('aria-pressed', 'true');
   const id = page.url().split('/').pop()!;
@@ -95,6 +100,11 @@ test('a watched policy saved by the admin here is not announced; a colleague’s
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await policiesPage.open(/^CA007/);
+  // What watching does is said on focus, to a screen reader too, not only in a hover title.
+  await page.getByRole('button', { name: 'Watch' }).focus();
+  await expect(page.getByRole('button', { name: 'Watch' })).toHaveAccessibleDescription(
+    /^The policies page says when a watched policy changes/,
+  );
   await page.getByRole('button', { name: 'Watch' }).click();
   await expect(page.getByRole('button', { name: 'Watching' })).toHaveAttribute('aria-pressed', 'true');
   const id = page.url().split('/').pop()!;

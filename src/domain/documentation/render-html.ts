@@ -27,7 +27,7 @@ const html = (strings: TemplateStringsArray, ...values: Part[]): Raw =>
 const CSS = `
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #5c5c5c; --line: #d6d6d6; --accent: #0f5ea8; --warn: #a4262c; --warn-bg: #fdf3f4; }
 * { box-sizing: border-box; }
-body { font: 14px/1.45 "Segoe UI", system-ui, -apple-system, sans-serif; color: var(--ink); margin: 0 auto; padding: 24px; max-width: 1100px; }
+body { font: 14px/1.45 "Segoe UI", system-ui, -apple-system, sans-serif; color: var(--ink); margin: 0 auto; padding: 24px; max-width: 1100px; overflow-wrap: anywhere; }
 h1 { font-size: 26px; margin: 0 0 4px; }
 h2 { font-size: 20px; margin: 32px 0 12px; border-bottom: 2px solid var(--accent); padding-bottom: 4px; }
 h3 { font-size: 16px; margin: 20px 0 8px; }

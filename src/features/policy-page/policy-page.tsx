@@ -3,6 +3,7 @@ import {
   Button,
   makeStyles,
   ToggleButton,
+  Tooltip,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -142,14 +143,19 @@ export function PolicyPage({ history }: PolicyPageProps) {
                 Duplicate
               </Button>
             </WriteAccessTooltip>
-            <ToggleButton
-              icon={watching ? <EyeFilled /> : <EyeRegular />}
-              checked={watching}
-              onClick={() => (watching ? watch.unwatch(id) : watch.watch(policyJson(policy.data)))}
-              title="Watched policies: the policies page says when they change, and shows how"
+            {/* Said to a screen reader and on focus too, not only in a hover title. */}
+            <Tooltip
+              relationship="description"
+              content="The policies page says when a watched policy changes, who changed it and how, until you mark it seen. Your own saves here are not announced. Kept on this device."
             >
-              {watching ? 'Watching' : 'Watch'}
-            </ToggleButton>
+              <ToggleButton
+                icon={watching ? <EyeFilled /> : <EyeRegular />}
+                checked={watching}
+                onClick={() => (watching ? watch.unwatch(id) : watch.watch(policyJson(policy.data)))}
+              >
+                {watching ? 'Watching' : 'Watch'}
+              </ToggleButton>
+            </Tooltip>
             <ExportPolicyMenu policy={policy.data} />
             <DeletePolicyButton policy={policy.data} />
           </div>
