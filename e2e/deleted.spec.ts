@@ -302,3 +302,25 @@ test('on a phone-width window a row stacks, its Restore within reach without scr
   await restore.click();
   await expect(page.getByRole('dialog', { name: /^Restore “CA090/ })).toBeVisible();
 });
+
+test('on a phone-width window a deleted named location stacks too, its actions within reach', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const vpn = page.getByRole('table', { name: 'Deleted named locations' }).getByRole('row').filter({ hasText: 'Old VPN egress' });
+  await expect(vpn).toContainText('Needed by: CA090: Block sign-ins from the old VPN');
+  for (const name of ['Restore', 'Delete permanently…']) {
+    const button = vpn.getByRole('button', { name, exact: true });
+    // Scrolled down to (the section is below the policies), never sideways.
+    await button.scrollIntoViewIfNeeded();
+    await expect(button).toBeInViewport();
+    const box = (await button.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  // Nor does the table's own box scroll sideways to reach them.
+  const sideways = await vpn.evaluate((row) => {
+    let box: HTMLElement | null = row.closest('table');
+    while (box && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) box = box.parentElement;
+    return box ? box.scrollWidth - box.clientWidth : 0;
+  });
+  expect(sideways).toBe(0);
+});

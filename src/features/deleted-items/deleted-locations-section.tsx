@@ -26,6 +26,7 @@ import { usePurgeNamedLocation, useRestoreNamedLocation } from '../../policy-ui/
 import { PurgeDialog } from './deleted-actions';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { Isolated } from '../../shared/ui/isolated-text';
+import { useStackedTableStyles } from '../../shared/ui/stacked-table';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -73,6 +74,8 @@ export function DeletedLocationsSection({
   usedBy: (id: string) => LocationUser[];
 }) {
   const styles = useStyles();
+  // Seven columns do not fit a phone: there each row stacks its cells.
+  const stacked = useStackedTableStyles();
   const [busy, setBusy] = useState<string | null>(null);
   const write = useWriteAccess();
   // Esc or Cancel in the purge dialog returns focus to the button that opened it.
@@ -127,7 +130,7 @@ export function DeletedLocationsSection({
         <Text>None. Named locations deleted in the last 30 days appear here.</Text>
       ) : (
         <TableScroll label="Deleted named locations">
-          <Table aria-label="Deleted named locations">
+          <Table aria-label="Deleted named locations" className={stacked.stacked}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Name</TableHeaderCell>
@@ -142,12 +145,31 @@ export function DeletedLocationsSection({
             <TableBody>
               {locations.map((location) => (
                 <TableRow key={location.id}>
-                  <TableCell>{location.displayName}</TableCell>
-                  <TableCell>{describeLocation(location)}</TableCell>
-                  <TableCell>{formatDateTime(location.deletedDateTime)}</TableCell>
-                  <TableCell>{deletions?.get(location.id)?.by ?? '—'}</TableCell>
-                  <TableCell>{daysLeft(location.deletedDateTime, now)} days</TableCell>
-                  <TableCell>{usedBy(location.id).map(describeUser).join(', ') || '—'}</TableCell>
+                  <TableCell>
+                    <Text weight="semibold">
+                      <Isolated>{location.displayName}</Isolated>
+                    </Text>
+                  </TableCell>
+                  <TableCell>
+                    <span className={stacked.cellLabel}>Holds: </span>
+                    {describeLocation(location)}
+                  </TableCell>
+                  <TableCell>
+                    <span className={stacked.cellLabel}>Deleted: </span>
+                    {formatDateTime(location.deletedDateTime)}
+                  </TableCell>
+                  <TableCell>
+                    <span className={stacked.cellLabel}>By: </span>
+                    {deletions?.get(location.id)?.by ?? '—'}
+                  </TableCell>
+                  <TableCell>
+                    <span className={stacked.cellLabel}>Days left: </span>
+                    {daysLeft(location.deletedDateTime, now)} days
+                  </TableCell>
+                  <TableCell>
+                    <span className={stacked.cellLabel}>Needed by: </span>
+                    {usedBy(location.id).map(describeUser).join(', ') || '—'}
+                  </TableCell>
                   <TableCell>
                     <div className={styles.actions}>
                       <Button

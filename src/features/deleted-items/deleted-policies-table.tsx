@@ -19,28 +19,13 @@ import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { formatDateTime } from '../../shared/ui/format';
 import { StateBadge } from '../../policy-ui/state-badge';
 import { TableScroll } from '../../shared/ui/table-scroll';
-import { SMALL } from '../../shared/ui/media';
+import { useStackedTableStyles } from '../../shared/ui/stacked-table';
 
 const useStyles = makeStyles({
   // The two buttons stack when the window is narrow, rather than push the table past its edge.
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   soon: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   name: { textAlign: 'start', justifyContent: 'flex-start', paddingLeft: 0 },
-  // Six columns do not fit a phone: the actions would sit past the edge of a box scrolled sideways.
-  // There a row is the selection box beside its cells, one under the other.
-  stacked: {
-    [SMALL]: {
-      display: 'block',
-      '& thead, & tbody': { display: 'block' },
-      '& tr': { display: 'grid', gridTemplateColumns: 'auto minmax(0, 1fr)', alignItems: 'center', paddingBlock: tokens.spacingVerticalXS },
-      '& tr > *': { display: 'block', gridColumn: '2', height: 'auto', paddingBlock: tokens.spacingVerticalXXS },
-      '& tr > :first-child': { gridColumn: '1', gridRow: 'span 6', alignSelf: 'start' },
-      // Each cell says its column's name instead.
-      '& thead tr > :nth-child(n+3)': { display: 'none' },
-    },
-  },
-  // Shown only where the cells stack.
-  cellLabel: { display: 'none', [SMALL]: { display: 'inline', color: tokens.colorNeutralForeground3 } },
 });
 
 export interface DeletedPoliciesTableProps {
@@ -69,6 +54,8 @@ export function DeletedPoliciesTable({
   disabled,
 }: DeletedPoliciesTableProps) {
   const styles = useStyles();
+  // Six columns do not fit a phone: there a row is the selection box beside its cells, one under the other.
+  const stacked = useStackedTableStyles();
   const write = useWriteAccess();
   // The dialogs these buttons open are focus-restore sources: focus comes back to the button on Esc or Cancel.
   const restoreFocusTarget = useRestoreFocusTarget();
@@ -78,7 +65,7 @@ export function DeletedPoliciesTable({
   const someSelected = all.some((id) => selected.has(id));
   return (
     <TableScroll label="Deleted policies">
-      <Table aria-label="Deleted policies" className={styles.stacked}>
+      <Table aria-label="Deleted policies" className={stacked.withSelection}>
         <TableHeader>
           <TableRow>
             <TableSelectionCell
@@ -118,19 +105,19 @@ export function DeletedPoliciesTable({
                   </Button>
                 </TableCell>
                 <TableCell>
-                  <span className={styles.cellLabel}>State when deleted: </span>
+                  <span className={stacked.cellLabel}>State when deleted: </span>
                   <StateBadge state={policy.state ?? 'disabled'} />
                 </TableCell>
                 <TableCell>
-                  <span className={styles.cellLabel}>Deleted: </span>
+                  <span className={stacked.cellLabel}>Deleted: </span>
                   {formatDateTime(policy.deletedDateTime)}
                 </TableCell>
                 <TableCell>
-                  <span className={styles.cellLabel}>By: </span>
+                  <span className={stacked.cellLabel}>By: </span>
                   {deletions?.get(policy.id!)?.by ?? '—'}
                 </TableCell>
                 <TableCell>
-                  <span className={styles.cellLabel}>Days left: </span>
+                  <span className={stacked.cellLabel}>Days left: </span>
                   <span className={left <= 3 ? styles.soon : undefined}>{left <= 1 ? 'Last day' : `${left} days`}</span>
                 </TableCell>
                 <TableCell>
