@@ -3,6 +3,7 @@
 // may still have changed something. A policy the write read back is put in the cache as read, so it
 // is neither read a second time nor shown stale (a restore in report-only shows Report-only at once).
 import { useIsMutating, useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { JsonObject } from '../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../domain/types';
 import { applyJournal, applyPlan, type ApplyRun } from '../operations/apply-plan';
@@ -99,10 +100,26 @@ function useWrite<Vars, Result>(
  * and opened again finds its run finishing the write it had begun, and must neither offer to resume it
  * nor show it as stopped until that write has answered.
  */
-export function useWriteUnderWay(...kinds: WriteKind[]): boolean {
+function useWriteUnderWay(...kinds: WriteKind[]): boolean {
   const tenant = useTenantSession();
   const keys = kinds.map((kind) => JSON.stringify(queryKeys.write(tenant, kind)));
   return useIsMutating({ predicate: (mutation) => keys.includes(JSON.stringify(mutation.options.mutationKey)) }) > 0;
+}
+
+/**
+ * A run this page started before it was left, still finishing the write it had begun (`ownRun`: whether the
+ * run shown is this page's own, under way now). While it finishes the page shows it stopping, with no Resume;
+ * once it has answered, `settled` reads the journal again.
+ */
+export function useRunFinishingElsewhere(ownRun: boolean, settled: () => void, ...kinds: WriteKind[]): boolean {
+  const finishing = useWriteUnderWay(...kinds) && !ownRun;
+  const [was, setWas] = useState(finishing);
+  // Derived while rendering, as React advises for a change of props: no effect, no render with stale words.
+  if (was !== finishing) {
+    setWas(finishing);
+    if (!finishing) settled();
+  }
+  return finishing;
 }
 
 /** Saves a draft: the conflict read, the PATCH, the read-back; nothing else is read. */

@@ -40,7 +40,7 @@ import {
   useRestoreNamedLocation,
   useRestorePolicy,
   useSetPolicyState,
-  useWriteUnderWay,
+  useRunFinishingElsewhere,
 } from '../../policy-ui/writes';
 import { findMissingDependencies } from '../../domain/dependencies';
 import { BulkConfirmDialog, BulkProgress } from './bulk-panel';
@@ -114,12 +114,7 @@ export function DeletedPoliciesPage() {
   const leave = useLeaveGuard(running);
   useEffect(() => () => stopper.current?.abort(), []);
   // Back before that item's writes answered: the run is shown finishing it, with no Resume, then as the journal holds it.
-  const finishingElsewhere = useWriteUnderWay('bulk', 'restoreLocation') && !running;
-  const [wasFinishing, setWasFinishing] = useState(finishingElsewhere);
-  if (wasFinishing !== finishingElsewhere) {
-    setWasFinishing(finishingElsewhere);
-    if (!finishingElsewhere) setRun(journal.load());
-  }
+  const finishingElsewhere = useRunFinishingElsewhere(running, () => setRun(journal.load()), 'bulk', 'restoreLocation');
 
   const toReportOnly = async (id: string, name: string) => {
     setBusy(true);

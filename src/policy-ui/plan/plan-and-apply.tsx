@@ -25,7 +25,7 @@ import { useTenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
 import { useFocusReturn } from '../../shared/ui/use-focus-return';
 import { LeaveDialog, useLeaveGuard } from '../../shared/routes/leave-guard';
-import { useApplyJournal, useApplyPlan, useWriteUnderWay } from '../writes';
+import { useApplyJournal, useApplyPlan, useRunFinishingElsewhere } from '../writes';
 import { ApplyPanel } from './apply-panel';
 import { PlanReview, type PlanReviewProps } from './plan-review';
 import { RowDifference } from './row-difference';
@@ -119,12 +119,7 @@ function AccountPlanAndApply({
   useEffect(() => () => stop.current?.abort(), []);
   // Back on the page before that write answered: the run is shown finishing it, with no Resume, and as the journal
   // holds it once it has (a second run over the same journal could create an object twice).
-  const finishingElsewhere = useWriteUnderWay('apply') && !apply.isPending;
-  const [wasFinishing, setWasFinishing] = useState(finishingElsewhere);
-  if (wasFinishing !== finishingElsewhere) {
-    setWasFinishing(finishingElsewhere);
-    if (!finishingElsewhere) setRun(journal.load());
-  }
+  const finishingElsewhere = useRunFinishingElsewhere(apply.isPending, () => setRun(journal.load()), 'apply');
 
   const start = (next: ApplyRun, oneStep = false) => {
     const controller = new AbortController();
