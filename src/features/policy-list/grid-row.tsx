@@ -43,8 +43,8 @@ export const useRowStyles = makeStyles({
     alignItems: 'center',
     minWidth: 0,
     padding: `0 ${tokens.spacingHorizontalS}`,
-    overflow: 'hidden',
-    // Drawn inside the cell, which clips what overflows it.
+    // No overflow clip of its own: the texts inside clip themselves (cellText) and the focus ring
+    // is drawn inside, so a clip per cell was only more for each keystroke's frame to paint.
     ...createFocusOutlineStyle({ style: { outlineOffset: '-2px' } }),
   },
   // As Fluent's Link looks: brand colour, underlined on hover, a double underline when focused.

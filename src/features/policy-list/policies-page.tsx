@@ -96,7 +96,6 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
   // Filtering by findings waits for the lint: until then, the rows are all kept and the status says why.
   const findingsFilter = summaries ? filters.findings : null;
   const visible = useMemo(() => {
-    // filters.search is set in a transition (the box shows each keystroke at once): a render React may interrupt.
     let filtered = filterRows(sorted, { search: filters.search, states: filters.states, control: filters.control });
     if (findingsFilter) filtered = filtered.filter((row) => matchesFindings(findingsOf(summaries, row.id), findingsFilter));
     return filters.search.trim() ? filtered.map((row) => hinted(row, describeMatch(row, filters.search))) : filtered;
