@@ -80,7 +80,7 @@ export function PlanReview({
   const [choices, setChoices] = useState<PlanChoices>(() => ({ ...defaultChoices(), ...initialChoices }));
   const [domain, setDomain] = useState({ from: source.origin.domain ?? '', to: '' });
   const [allConfirmable, setAllConfirmable] = useState(false);
-  const { plan, policies, loading, planning, error, retry } = usePlan(source, choices);
+  const { plan, policies, loading, planning, error, planError, retry } = usePlan(source, choices);
   const write = useWriteAccess();
   const update = (patch: Partial<PlanChoices>) => setChoices((c) => ({ ...c, ...patch }));
   const setRow = (
@@ -97,7 +97,7 @@ export function PlanReview({
   // Once, when the plan first shows (a new choice re-reads the tenant and shows it again: focus stays put then).
   const title = useRef<HTMLHeadingElement>(null);
   const focused = useRef(!takeFocus);
-  const shown = !error && !loading && !!plan;
+  const shown = !error && !planError && !loading && !!plan;
   useEffect(() => {
     if (!shown || focused.current) return;
     focused.current = true;
@@ -105,6 +105,7 @@ export function PlanReview({
   }, [shown]);
 
   if (error) return <ErrorState {...describeError(error, `read ${targetName} to plan against it`)} onRetry={retry} />;
+  if (planError) return <ErrorState title={`Could not make the plan for ${targetName}`} message={planError.message} onRetry={retry} />;
   if (loading) return <Spinner label={`Reading ${targetName} to plan against it…`} />;
   if (!plan) return <Spinner label={`Making the plan for ${policies.length.toLocaleString('en-US')} policies…`} />;
 

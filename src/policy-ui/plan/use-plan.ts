@@ -24,35 +24,52 @@ export function usePlan(source: ImportSet, choices: PlanChoices) {
   const matches = useQuery(directoryMatchesQuery(tenant, refs));
   const [emergency] = useEmergencyAccess(tenant.account.tenantId);
   const { objectId, name, tenantId } = tenant.account;
-  const inputs = useMemo((): { target: PlanTarget; choices: PlanChoices } | null => {
+  // Counted up by a retry after the plan could not be made: new inputs, the same tenant read, planned again.
+  const [attempt, setAttempt] = useState(0);
+  const inputs = useMemo((): PlanInputs | null => {
     if (!target.data || !matches.data) return null;
     const admin = { id: objectId, name: personName({ name }) };
-    return { target: { tenantId, ...target.data, directory: matches.data, guard: { admin, emergency } }, choices };
-  }, [target.data, matches.data, choices, objectId, name, tenantId, emergency]);
+    return { target: { tenantId, ...target.data, directory: matches.data, guard: { admin, emergency } }, choices, attempt };
+  }, [target.data, matches.data, choices, objectId, name, tenantId, emergency, attempt]);
   const large = policies.length > SERVICE_POLICY_LIMIT;
   const inWorker = large && typeof Worker === 'function';
   const planned = useAfterPaint(inputs, large && !inWorker);
-  const here = useMemo(
-    () => (!inWorker && planned ? buildPlan(source, planned.target, planned.choices) : null),
-    [inWorker, source, planned],
-  );
+  const here = useMemo((): { plan: Plan | null; error: Error | null } => {
+    if (inWorker || !planned) return { plan: null, error: null };
+    // A planner that throws is a failure to plan, said as such, not a page that breaks.
+    try {
+      return { plan: buildPlan(source, planned.target, planned.choices), error: null };
+    } catch (error) {
+      return { plan: null, error: error instanceof Error ? error : new Error(String(error)) };
+    }
+  }, [inWorker, source, planned]);
   const away = usePlanInWorker(source, inWorker ? inputs : null);
-  const plan = inWorker ? (away?.plan ?? null) : here;
-  const workerError = inWorker && away?.inputs === inputs ? away.error : null;
+  const plan = inWorker ? (away?.plan ?? null) : here.plan;
+  const planError = inWorker ? (away?.inputs === inputs ? away.error : null) : planned === inputs ? here.error : null;
+  const readError = target.error ?? matches.error;
   return {
     plan,
     policies,
     loading: target.isPending || matches.isPending,
     /** A large import's plan is being made (again, after a choice): the plan shown, if any, is the one before it. */
     planning: inputs !== null && (inWorker ? away?.inputs !== inputs : planned !== inputs),
-    error: target.error ?? matches.error ?? workerError,
-    retry: () => void Promise.all([target.refetch(), matches.refetch()]),
+    /** The tenant (or the objects the import refers to) could not be read. */
+    error: readError,
+    /** The tenant was read, and the plan could not be made from it (a fault of the planner): the error says why. */
+    planError: readError ? null : planError,
+    /** After a failed read, reads again; after a failed plan, plans again from what was read. */
+    retry: () => {
+      if (!readError && planError) setAttempt((n) => n + 1);
+      else void Promise.all([target.refetch(), matches.refetch()]);
+    },
   };
 }
 
 interface PlanInputs {
   target: PlanTarget;
   choices: PlanChoices;
+  /** Which try this is: a retry asks again for the same target and choices. */
+  attempt: number;
 }
 
 /**
@@ -66,6 +83,8 @@ function usePlanInWorker(source: ImportSet, inputs: PlanInputs | null) {
   // The latest question: an answer to an earlier one was made for choices since replaced, and is dropped.
   const asked = useRef<{ id: number; inputs: PlanInputs } | null>(null);
   const on = inputs !== null;
+  // A retry starts a fresh worker: one that failed to load or stopped answers nothing more.
+  const attempt = inputs?.attempt ?? 0;
   useEffect(() => {
     if (!on) return;
     const started = new Worker(new URL('./plan.worker.ts', import.meta.url), { type: 'module' });
@@ -77,26 +96,23 @@ function usePlanInWorker(source: ImportSet, inputs: PlanInputs | null) {
     started.onmessage = (event: MessageEvent<{ id: number; ok: true; plan: Plan } | { id: number; ok: false; message: string }>) => {
       const answer = event.data;
       answered(answer.id, (before) =>
-        answer.ok
-          ? { plan: answer.plan, error: null }
-          : { plan: before, error: new Error(`The plan could not be made: ${answer.message}`) },
+        answer.ok ? { plan: answer.plan, error: null } : { plan: before, error: new Error(answer.message) },
       );
     };
-    started.onerror = (event) =>
-      answered(null, (before) => ({ plan: before, error: new Error(`The plan could not be made: ${event.message || 'it stopped'}`) }));
+    started.onerror = (event) => answered(null, (before) => ({ plan: before, error: new Error(event.message || 'The planner stopped.') }));
     started.postMessage({ kind: 'source', source } satisfies PlanRequest);
     worker.current = started;
     return () => {
       started.terminate();
       worker.current = null;
     };
-  }, [source, on]);
+  }, [source, on, attempt]);
   // After the effect above (declared first): a new import's worker exists before its first question.
   useEffect(() => {
     if (!worker.current || !inputs) return;
     const id = (asked.current?.id ?? 0) + 1;
     asked.current = { id, inputs };
-    worker.current.postMessage({ kind: 'plan', id, ...inputs } satisfies PlanRequest);
+    worker.current.postMessage({ kind: 'plan', id, target: inputs.target, choices: inputs.choices } satisfies PlanRequest);
   }, [source, inputs]);
   return made;
 }

@@ -1,0 +1,123 @@
+// @vitest-environment jsdom
+// A plan that could not be made (a bug in the planner, here or in the worker of a large import) says
+// that planning failed, with the planner's words, and its Retry plans again without reading the tenant
+// again; a tenant that could not be read still retries the read.
+import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { createElement, type ReactNode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptyImportSet, type ImportSet } from '../../domain/import/import-set';
+import type { Plan } from '../../domain/plan/types';
+import { defaultChoices } from '../../domain/plan/types';
+
+const reads = vi.hoisted(() => ({ target: 0, matches: 0 }));
+const planner = vi.hoisted(() => ({ fails: 0 }));
+// Kept by the device, the same object from one render to the next.
+const emergency = vi.hoisted(() => [{ users: [], groups: [] }, () => true]);
+
+vi.mock('../../session/tenant-session', () => ({
+  useTenantSession: () => ({
+    account: { key: 'acct', tenantId: 'tenant-1', objectId: 'admin-1', name: 'Ada Lindqvist' },
+    scopeKey: ['tenant', 'acct'],
+    client: {},
+  }),
+}));
+vi.mock('../../session/emergency-access', () => ({ useEmergencyAccess: () => emergency }));
+vi.mock('../../auth', () => ({ personName: ({ name }: { name: string }) => name }));
+vi.mock('../queries', () => ({
+  planTargetQuery: () =>
+    queryOptions({
+      queryKey: ['target'],
+      queryFn: () => {
+        reads.target++;
+        return { policies: [] };
+      },
+      staleTime: 0,
+    }),
+  directoryMatchesQuery: () =>
+    queryOptions({
+      queryKey: ['matches'],
+      queryFn: () => {
+        reads.matches++;
+        return {};
+      },
+    }),
+}));
+vi.mock('../../domain/plan/build-plan', async (original) => ({
+  ...(await original<object>()),
+  buildPlan: (): Plan => {
+    if (planner.fails > 0) {
+      planner.fails--;
+      throw new Error('Cannot read properties of undefined (reading "rowKey")');
+    }
+    return { sameTenant: false, rows: [], mapping: [], blockers: [], counts: {} as Plan['counts'] };
+  },
+}));
+
+/** The worker as the browser runs it: the same module's planner, answered on a later task. */
+class FakeWorker {
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  async postMessage(request: { kind: 'source' } | { kind: 'plan'; id: number; target: never; choices: never }) {
+    if (request.kind !== 'plan') return;
+    const { buildPlan } = await import('../../domain/plan/build-plan');
+    let answer: object;
+    try {
+      answer = { id: request.id, ok: true, plan: buildPlan(emptyImportSet(), request.target, request.choices) };
+    } catch (error) {
+      answer = { id: request.id, ok: false, message: (error as Error).message };
+    }
+    setTimeout(() => this.onmessage?.({ data: answer } as MessageEvent), 0);
+  }
+  terminate() {}
+}
+
+const { usePlan } = await import('./use-plan');
+
+function importOf(count: number): ImportSet {
+  const source = emptyImportSet();
+  source.sections.policies = Array.from({ length: count }, (_, i) => ({ id: `p${i}`, displayName: `Policy ${i}` }));
+  return source;
+}
+
+function renderPlan(source: ImportSet) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const wrapper = ({ children }: { children: ReactNode }) => createElement(QueryClientProvider, { client }, children);
+  const choices = defaultChoices();
+  return renderHook(() => usePlan(source, choices), { wrapper });
+}
+
+beforeEach(() => {
+  reads.target = 0;
+  reads.matches = 0;
+  planner.fails = 1;
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe.each([
+  ['a small import, planned on the page', 3, false],
+  ['a large import, planned in a worker', 200, true],
+])('usePlan: %s', (_name, count, inWorker) => {
+  beforeEach(() => {
+    if (inWorker) vi.stubGlobal('Worker', FakeWorker);
+  });
+
+  it('says planning failed, with the planner’s message, and Retry plans again without reading the tenant again', async () => {
+    const { result } = renderPlan(importOf(count));
+    await waitFor(() => expect(result.current.planError ?? result.current.error).toBeTruthy());
+    // Not a failure to read the tenant: the page would say it could not read it, and retry the read.
+    expect(result.current.error).toBeNull();
+    expect(result.current.planError?.message).toContain('Cannot read properties of undefined (reading "rowKey")');
+    expect(result.current.plan).toBeNull();
+    expect(reads).toEqual({ target: 1, matches: 1 });
+
+    act(() => result.current.retry());
+    await waitFor(() => expect(result.current.plan).not.toBeNull());
+    expect(result.current.planError).toBeNull();
+    expect(result.current.planning).toBe(false);
+    expect(reads).toEqual({ target: 1, matches: 1 });
+  });
+});
