@@ -4,7 +4,17 @@
 // and can revert the policy to the version before it, or restore a version kept here, through the
 // editor. Named locations' changes can be reverted too (in a dialog of their own), and a deleted
 // one leads to Deleted items.
-import { Button, Link, makeStyles, MessageBar, MessageBarBody, Text, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
+import {
+  Button,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  tokens,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { AuditEvent } from '../../graph/audit';
@@ -14,6 +24,7 @@ import type { JsonObject } from '../../domain/policy-body';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import type { StoredVersion } from '../../operations/ports';
 import { formatDateTime } from '../../shared/ui/format';
+import { SpokenStatus } from '../../shared/ui/live-status';
 import { PolicyDiff, useDiffView } from '../../policy-ui/policy-diff';
 import { describeChanges } from '../../domain/describe-changes';
 import { useRevert } from './use-revert';
@@ -139,27 +150,34 @@ export function Timeline({
   const [revertError, setRevertError] = useState<{ text: string; draftOf?: string } | null>(null);
   const [revertingLocation, setRevertingLocation] = useState<LocationChange | null>(null);
   const [report, setReport] = useState<RevertReport | null>(null);
+  // The revert whose policy is read before the editor opens (a second or so): its button is busy, the others wait.
+  const [reverting, setReverting] = useState<{ key: string; said: string } | null>(null);
 
   const revert = (entry: TimelineEntry) => {
-    if (!entry.before) return;
+    if (!entry.before || reverting) return;
     setRevertError(null);
     const which = showPolicy ? `${entry.policyName} ` : '';
+    setReverting({ key: entry.key, said: `${entry.fromDevice ? 'Restoring' : 'Reverting'}${showPolicy ? ` ${entry.policyName}` : ''}…` });
     // A kept version is itself what the editor is given, not the one before it.
     const origin = entry.fromDevice
       ? `Restoring ${which}to the version kept on this device ${entry.reason ?? 'before a write'} of ${formatDateTime(entry.at)}`
       : `Reverting ${which}to the version before “${entry.activity}” of ${formatDateTime(entry.at)}`;
-    revertTo(entry.policyId, entry.before, origin).catch((error: unknown) =>
-      // The editor's own refusals (a draft in the way, storage full) say what to do; Graph's errors are described.
-      setRevertError(
-        error instanceof UnsavedDraftInTheWay
-          ? { text: error.message, draftOf: entry.policyId }
-          : { text: error instanceof DraftNotKept ? error.message : describeError(error, `read ${entry.policyName}`).title },
-      ),
-    );
+    revertTo(entry.policyId, entry.before, origin)
+      .catch((error: unknown) =>
+        // The editor's own refusals (a draft in the way, storage full) say what to do; Graph's errors are described.
+        setRevertError(
+          error instanceof UnsavedDraftInTheWay
+            ? { text: error.message, draftOf: entry.policyId }
+            : { text: error instanceof DraftNotKept ? error.message : describeError(error, `read ${entry.policyName}`).title },
+        ),
+      )
+      .finally(() => setReverting(null));
   };
 
   return (
     <>
+      {/* Polite: focus stays on the busy button, whose new name is not always read. The editor's message says it is done. */}
+      <SpokenStatus>{reverting?.said}</SpokenStatus>
       {report && (
         <MessageBar intent={report.intent}>
           <MessageBarBody>{report.text}</MessageBarBody>
@@ -246,8 +264,19 @@ export function Timeline({
                 )}
                 {entry.isPolicy && entry.before && exists && (
                   <WriteAccessTooltip access={write}>
-                    <Button size="small" disabledFocusable={!write.allowed} onClick={() => revert(entry)}>
-                      {entry.fromDevice ? 'Restore this version…' : 'Revert to the version before this…'}
+                    <Button
+                      size="small"
+                      disabledFocusable={!write.allowed || !!reverting}
+                      icon={reverting?.key === entry.key ? <Spinner size="tiny" /> : undefined}
+                      onClick={() => revert(entry)}
+                    >
+                      {reverting?.key === entry.key
+                        ? entry.fromDevice
+                          ? 'Restoring…'
+                          : 'Reverting…'
+                        : entry.fromDevice
+                          ? 'Restore this version…'
+                          : 'Revert to the version before this…'}
                     </Button>
                   </WriteAccessTooltip>
                 )}
