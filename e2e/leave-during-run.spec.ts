@@ -161,3 +161,50 @@ test('a reload between a restore and its read-back keeps what Graph already did'
   await section(page, 'Policies').click();
   for (const name of ['CA090', 'CA091', 'CA092']) await expect(policiesPage.row(new RegExp(`^${name}`))).toContainText('Report-only');
 });
+
+test('Back to the rollout while a step writes asks as leaving does; staying keeps the run, going back stops it after the write under way', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const creates = await holdRequests(page, `**${POLICIES}`, 'POST');
+  const updates = await holdRequests(page, new RegExp(`${POLICIES}/[^/?]+$`), 'PATCH');
+  await section(page, 'Settings').click();
+  await page.getByRole('combobox', { name: 'Groups' }).fill('CA - Emer');
+  await page.getByRole('option', { name: /^CA - Emergency access accounts/ }).click();
+  await expect(page.getByRole('toolbar', { name: 'Emergency-access groups' })).toContainText('CA - Emergency access accounts');
+
+  await section(page, 'Rollout').click();
+  await page
+    .getByRole('combobox', { name: 'Policy to roll out' })
+    .selectOption({ label: 'CA006: Block access from outside allowed countries' });
+  await page.getByRole('button', { name: 'Plan its rings…' }).click();
+  await page.getByRole('combobox', { name: 'Groups for a new ring' }).fill('CA - Serv');
+  await page.getByRole('option', { name: /^CA - Service accounts/ }).click();
+  await page.getByRole('button', { name: 'Keep this plan' }).click();
+  await page.getByRole('button', { name: 'Start the rollout…' }).click();
+  await page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
+  await expect(page.getByRole('heading', { name: 'Writing to Contoso' })).toBeVisible();
+  await expect.poll(() => creates.count() + updates.count()).toBe(1);
+
+  // The button changes the page, not the route: it asks the leave guard's question all the same, Stay first.
+  const back = page.getByRole('button', { name: 'Back to the rollout' });
+  await back.click();
+  const ask = page.getByRole('dialog', { name: 'Stop writing and leave?' });
+  await expect(ask).toContainText('Leaving stops it after the write under way');
+  await expect(ask.getByRole('button').first()).toHaveText('Stay');
+  await ask.getByRole('button', { name: 'Stay' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(back).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Writing to Contoso' })).toBeVisible();
+
+  // Going back anyway: the write under way finishes, nothing after it is written, and the rollout says a step was cut short.
+  await back.click();
+  await ask.getByRole('button', { name: 'Leave' }).click();
+  await expect(page.getByRole('heading', { name: /^Rollout of / })).toBeVisible();
+  await expect(page.getByText('A step was started and not seen to finish')).toBeVisible();
+  creates.stopHolding();
+  updates.stopHolding();
+  await page.waitForTimeout(1500);
+  expect(creates.count() + updates.count()).toBe(1);
+});

@@ -126,49 +126,47 @@ export function RolloutPage() {
       ) : null}
 
       {mode.kind === 'step' ? (
-        <>
-          <div className={styles.row}>
-            <Button onClick={() => open(mode.policyId)}>Back to the rollout</Button>
-          </div>
-          <PlanAndApply
-            source={importOf(mode.write, tenantId)}
-            sourceKey={mode.key}
-            targetName={targetName}
-            // A step writes the states it means (report-only, on, off), and creates the new rings' groups.
-            initialChoices={{ states: 'source', mapping: mode.write.mapping }}
-            change
-            intro={mode.write.intro}
-            onStart={() => {
-              const { step, policies: written } = mode.write;
-              change(mode.policyId, (plan) => ({
-                ...plan,
-                pending: step,
-                // Frozen from the policy as the start read it: what the rings test is what the finish turns on.
-                ...(step.kind === 'start' && written[0] && { frozen: controlsOf(written[0]) }),
-              }));
-            }}
-            onFinished={(run) => finished(mode.policyId, mode.write.step, run)}
-          />
-        </>
+        <PlanAndApply
+          // Inside the plan flow: while its run writes, going back asks first, as leaving the page does.
+          back={{ label: 'Back to the rollout', onBack: () => open(mode.policyId) }}
+          source={importOf(mode.write, tenantId)}
+          sourceKey={mode.key}
+          targetName={targetName}
+          // A step writes the states it means (report-only, on, off), and creates the new rings' groups.
+          initialChoices={{ states: 'source', mapping: mode.write.mapping }}
+          change
+          intro={mode.write.intro}
+          onStart={() => {
+            const { step, policies: written } = mode.write;
+            change(mode.policyId, (plan) => ({
+              ...plan,
+              pending: step,
+              // Frozen from the policy as the start read it: what the rings test is what the finish turns on.
+              ...(step.kind === 'start' && written[0] && { frozen: controlsOf(written[0]) }),
+            }));
+          }}
+          onFinished={(run) => finished(mode.policyId, mode.write.step, run)}
+        />
       ) : mode.kind === 'resume' ? (
-        <>
-          <div className={styles.row}>
-            <Button onClick={() => open(mode.policyId)}>Back to the rollout</Button>
-          </div>
-          {journal.load() ? (
-            <PlanAndApply
-              source={null}
-              sourceKey="resume"
-              targetName={targetName}
-              onFinished={(run) => finished(mode.policyId, store[mode.policyId]?.pending ?? { kind: 'advance', ring: null }, run)}
-            />
-          ) : (
+        journal.load() ? (
+          <PlanAndApply
+            back={{ label: 'Back to the rollout', onBack: () => open(mode.policyId) }}
+            source={null}
+            sourceKey="resume"
+            targetName={targetName}
+            onFinished={(run) => finished(mode.policyId, store[mode.policyId]?.pending ?? { kind: 'advance', ring: null }, run)}
+          />
+        ) : (
+          <>
+            <div className={styles.row}>
+              <Button onClick={() => open(mode.policyId)}>Back to the rollout</Button>
+            </div>
             <EmptyState title="No unfinished run on this device">
               The run of this step is not journalled here (it was closed, or run elsewhere). Check the policy and its copy, then forget the
               step.
             </EmptyState>
-          )}
-        </>
+          </>
+        )
       ) : mode.kind === 'new' ? (
         (() => {
           const policy = byId(mode.policyId);

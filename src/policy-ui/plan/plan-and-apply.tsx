@@ -51,6 +51,8 @@ export interface PlanAndApplyProps {
   from?: PlanReviewProps['from'];
   /** A guided run: after each write the run waits, showing the next write, until the admin goes on. */
   stepByStep?: boolean;
+  /** A button back to the page's own view (a change of state, not of route): while a run writes, it asks first as leaving does. */
+  back?: { label: string; onBack(): void };
 }
 
 /**
@@ -98,6 +100,7 @@ function AccountPlanAndApply({
   change,
   from,
   stepByStep = false,
+  back,
 }: PlanAndApplyProps & { planTakesFocus: boolean }) {
   const tenant = useTenantSession();
   const journal = useApplyJournal();
@@ -150,6 +153,11 @@ function AccountPlanAndApply({
 
   return (
     <>
+      {back ? (
+        <div>
+          <Button onClick={() => leave.ask(back.onBack)}>{back.label}</Button>
+        </div>
+      ) : null}
       {run ? (
         <ApplyPanel
           run={run}
