@@ -208,3 +208,31 @@ test('Back to the rollout while a step writes asks as leaving does; staying keep
   await page.waitForTimeout(1500);
   expect(creates.count() + updates.count()).toBe(1);
 });
+
+test('a named location restored on its own does not show a stopped bulk run as stopping', async ({ page }) => {
+  const restores = await holdRequests(page, /\/deletedItems\/policies\/[^/]+\/restore$/, 'POST');
+  await section(page, 'Deleted policies').click();
+  const table = page.getByRole('table', { name: 'Deleted policies' });
+  await table.getByRole('checkbox', { name: 'Select all deleted policies' }).click();
+  await page.getByRole('button', { name: 'Restore selected (3)…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('checkbox', { name: 'Restore named location “Old VPN egress” first' }).uncheck();
+  await dialog.getByRole('button', { name: 'Restore 2 policies (1 left out)' }).click();
+  await expect.poll(restores.count).toBe(1);
+  await page.getByRole('button', { name: 'Stop after this one' }).click();
+  restores.stopHolding();
+  await expect(page.getByText(/^Stopped: 1 of 2 done$/)).toBeVisible({ timeout: 30_000 });
+
+  // The location's own restore is under way: the run it has nothing to do with stays stopped, Resume offered.
+  const locationRestores = await holdRequests(page, /\/deletedItems\/namedLocations\/[^/]+\/restore$/, 'POST');
+  const location = page.getByRole('table', { name: 'Deleted named locations' }).getByRole('row').filter({ hasText: 'Old VPN egress' });
+  await location.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(location.getByRole('button', { name: 'Restoring…' })).toBeVisible();
+  await expect.poll(locationRestores.count).toBe(1);
+  await expect(page.getByText(/^Stopping after the policy under way/)).toHaveCount(0);
+  await expect(page.getByText(/^Stopped: 1 of 2 done$/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Resume (1 left)' })).toBeVisible();
+  locationRestores.stopHolding();
+  await expect(page.getByText('None. Named locations deleted in the last 30 days appear here.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/^Stopped: 1 of 2 done$/)).toBeVisible();
+});

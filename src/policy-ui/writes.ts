@@ -48,6 +48,8 @@ const REFRESHES = {
   purgeLocation: ['namedLocations', 'history'],
   revertLocation: ['namedLocations', 'history'],
   bulk: ['policies', 'deletedPolicies', 'history'],
+  // A bulk run's own location steps: a kind of their own, so a location restored on its own is not taken for the run.
+  bulkLocation: ['namedLocations', 'history'],
   // A plan writes policies (restored ones too), named locations, strengths, contexts and groups: everything is read again.
   apply: ['policies', 'deletedPolicies', 'namedLocations', 'history', 'planTarget'],
 } satisfies Record<string, Area[]>;
@@ -167,6 +169,9 @@ export const usePurgePolicy = () => useWrite('purge', (tenant, id: string) => pu
 
 export const useRestoreNamedLocation = () =>
   useWrite('restoreLocation', (tenant, id: string) => restoreNamedLocationSafely(tenant.client, id));
+
+/** A deleted named location restored as a step of a bulk run, before the policies that need it. */
+export const useBulkLocationStep = () => useWrite('bulkLocation', (tenant, id: string) => restoreNamedLocationSafely(tenant.client, id));
 
 export const usePurgeNamedLocation = () => useWrite('purgeLocation', (tenant, id: string) => purgeNamedLocationSafely(tenant.client, id));
 

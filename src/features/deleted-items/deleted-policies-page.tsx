@@ -35,9 +35,9 @@ import {
 } from '../../policy-ui/queries';
 import {
   useBulkJournal,
+  useBulkLocationStep,
   useBulkRun,
   usePurgePolicy,
-  useRestoreNamedLocation,
   useRestorePolicy,
   useSetPolicyState,
   useRunFinishingElsewhere,
@@ -106,7 +106,7 @@ export function DeletedPoliciesPage() {
   const setPolicyState = useSetPolicyState();
   const purgePolicy = usePurgePolicy();
   const bulkRun = useBulkRun();
-  const restoreLocation = useRestoreNamedLocation();
+  const restoreLocation = useBulkLocationStep();
   const [running, setRunning] = useState(false);
   const [stopping, setStopping] = useState(false);
   const stopper = useRef<AbortController | null>(null);
@@ -114,7 +114,8 @@ export function DeletedPoliciesPage() {
   const leave = useLeaveGuard(running);
   useEffect(() => () => stopper.current?.abort(), []);
   // Back before that item's writes answered: the run is shown finishing it, with no Resume, then as the journal holds it.
-  const finishingElsewhere = useRunFinishingElsewhere(running, () => setRun(journal.load()), 'bulk', 'restoreLocation');
+  // A location restored on its own (the section below) is not the run's.
+  const finishingElsewhere = useRunFinishingElsewhere(running, () => setRun(journal.load()), 'bulk', 'bulkLocation');
 
   const toReportOnly = async (id: string, name: string) => {
     setBusy(true);
