@@ -16,8 +16,8 @@ import {
   namedLocationsQuery,
   policiesQuery,
   tenantLocalHistoryQuery,
-  useNames,
 } from '../../policy-ui/queries';
+import { useNamesKnownFirst } from '../../policy-ui/known-names';
 import { AUDIT_UNREADABLE, auditEntries, deviceEntries, newestFirst, Timeline, type TimelineLocations } from './timeline';
 import { mergeDeviceEntries } from './merge-device-entries';
 import { asPolicies, isJsonObject, policyJson } from '../../domain/json';
@@ -76,7 +76,7 @@ export function ChangeHistoryPage() {
   }, [audit.data, local.data, policies.data, locationsNow, window]);
 
   const versions = useMemo(() => asPolicies(entries.flatMap((e) => [e.before, e.after]).filter((v): v is JsonObject => !!v)), [entries]);
-  const names = useNames(tenant, entries.length ? versions : undefined);
+  const names = useNamesKnownFirst(tenant, entries.length ? versions : undefined);
   const existing = useMemo(() => new Set((policies.data ?? []).map((p) => p.id!)), [policies.data]);
 
   const setWindow = (key: 'from' | 'to', value: string) =>
@@ -117,7 +117,14 @@ export function ChangeHistoryPage() {
       {!loading && validWindow && entries.length === 0 && (
         <EmptyState title="No changes in this window">Widen the dates to see older changes. The audit log keeps 30 days.</EmptyState>
       )}
-      <Timeline entries={entries} names={names.data} existing={existing} showPolicy locations={locations} />
+      <Timeline
+        entries={entries}
+        names={names.data}
+        namesOnTheirWay={names.isPlaceholderData || names.isLoading}
+        existing={existing}
+        showPolicy
+        locations={locations}
+      />
     </section>
   );
 }

@@ -8,7 +8,8 @@ import { describeError } from '../../graph/describe-error';
 import type { JsonObject } from '../../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useTenantSession } from '../../session/tenant-session';
-import { localHistoryQuery, recentAuditQuery, useNames } from '../../policy-ui/queries';
+import { localHistoryQuery, recentAuditQuery } from '../../policy-ui/queries';
+import { useNamesKnownFirst } from '../../policy-ui/known-names';
 import { AUDIT_UNREADABLE, auditEntries, deviceEntries, newestFirst, Timeline } from './timeline';
 import { mergeDeviceEntries } from './merge-device-entries';
 import { asPolicies, policyJson } from '../../domain/json';
@@ -33,7 +34,7 @@ export function PolicyHistory({ policy }: { policy: ConditionalAccessPolicy }) {
     () => [policy, ...asPolicies(entries.flatMap((e) => [e.before, e.after]).filter((v): v is JsonObject => !!v))],
     [policy, entries],
   );
-  const names = useNames(tenant, versions);
+  const names = useNamesKnownFirst(tenant, versions);
   const existing = useMemo(() => new Set([id]), [id]);
 
   return (
@@ -53,7 +54,13 @@ export function PolicyHistory({ policy }: { policy: ConditionalAccessPolicy }) {
       {!audit.isPending && !local.isPending && entries.length === 0 && (
         <Text>No changes in the last 30 days, and no versions kept on this device.</Text>
       )}
-      <Timeline entries={entries} names={names.data} existing={existing} showPolicy={false} />
+      <Timeline
+        entries={entries}
+        names={names.data}
+        namesOnTheirWay={names.isPlaceholderData || names.isLoading}
+        existing={existing}
+        showPolicy={false}
+      />
     </section>
   );
 }

@@ -15,7 +15,7 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { AuditEvent } from '../../graph/audit';
 import { describeError } from '../../graph/describe-error';
@@ -27,6 +27,7 @@ import { formatDateTime } from '../../shared/ui/format';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import { PolicyDiff, useDiffView } from '../../policy-ui/policy-diff';
 import { describeChanges } from '../../domain/describe-changes';
+import { withNamesOnTheirWay } from './names-on-their-way';
 import { useRevert } from './use-revert';
 import { DraftNotKept, UnsavedDraftInTheWay } from '../../policy-ui/open-in-editor';
 import { paths } from '../../shared/routes/paths';
@@ -126,12 +127,15 @@ export const newestFirst = (entries: TimelineEntry[]) => [...entries].sort((a, b
 export function Timeline({
   entries,
   names,
+  namesOnTheirWay = false,
   existing,
   showPolicy,
   locations,
 }: {
   entries: TimelineEntry[];
   names: NameDirectory | undefined;
+  /** The names are still looked up: those not known yet are said to be on their way, not shown as ids. */
+  namesOnTheirWay?: boolean;
   /** Ids of the policies that exist now: only those can be opened and reverted. */
   existing: ReadonlySet<string>;
   /** Name the policy of each entry (the tenant's timeline), or not (a policy's own history). */
@@ -152,6 +156,16 @@ export function Timeline({
   const [report, setReport] = useState<RevertReport | null>(null);
   // The revert whose policy is read before the editor opens (a second or so): its button is busy, the others wait.
   const [reverting, setReverting] = useState<{ key: string; said: string } | null>(null);
+  const sentenceNames = useMemo(
+    () =>
+      namesOnTheirWay
+        ? withNamesOnTheirWay(
+            names,
+            entries.flatMap((e) => [e.before, e.after]).filter((v) => !!v),
+          )
+        : names,
+    [namesOnTheirWay, names, entries],
+  );
 
   const revert = (entry: TimelineEntry) => {
     if (!entry.before || reverting) return;
@@ -203,7 +217,7 @@ export function Timeline({
       )}
       <ol className={styles.list} aria-label="Changes, newest first">
         {entries.map((entry) => {
-          const changes = entry.before && entry.after ? describeChanges(entry.before, entry.after, names).map((c) => c.text) : [];
+          const changes = entry.before && entry.after ? describeChanges(entry.before, entry.after, sentenceNames).map((c) => c.text) : [];
           const exists = existing.has(entry.policyId);
           const locationNow = entry.isPolicy ? undefined : locations?.current.get(entry.policyId);
           const locationDeleted = !entry.isPolicy && !locationNow && !!locations?.deleted.has(entry.policyId);

@@ -26,10 +26,12 @@ import { LazyJsonViewer, usePreloadJsonEditor } from '../../shared/monaco';
 import { useTheme } from '../../shared/theme';
 import { ErrorState } from '../../shared/ui/error-state';
 import { formatDateTime } from '../../shared/ui/format';
-import { policiesQuery, policyQuery, useNames } from '../../policy-ui/queries';
+import { policiesQuery, policyQuery } from '../../policy-ui/queries';
+import { useNamesKnownFirst } from '../../policy-ui/known-names';
 import { unsavedChangesSince } from '../../policy-ui/open-in-editor';
 import { describeIdIn } from '../../policy-ui/describe-id';
 import { describePolicy, lastChanged } from '../../domain/describe-policy';
+import { namesOnTheirWay } from './names-on-their-way';
 import { PolicySummaryView } from '../../policy-ui/policy-summary-view';
 import { DeletePolicyButton } from './delete-policy-dialog';
 import { PolicyFindings } from './policy-findings';
@@ -79,9 +81,14 @@ export function PolicyPage({ history }: PolicyPageProps) {
   const queryClient = useQueryClient();
   const cachedList = queryClient.getQueryData<ConditionalAccessPolicy[]>(policiesQuery(tenant).queryKey);
   const policy = useQuery(policyQuery(tenant, id, cachedList));
-  const names = useNames(tenant, policy.data ? [policy.data] : undefined);
+  // Names the list (or a history, or the editor) read show at once; the others say they are on their way.
+  const names = useNamesKnownFirst(tenant, policy.data ? [policy.data] : undefined);
+  const onTheirWay = names.isPlaceholderData || names.isLoading;
   const { dark } = useTheme();
-  const sections = useMemo(() => (policy.data ? describePolicy(policy.data, names.data) : []), [policy.data, names.data]);
+  const sections = useMemo(() => {
+    const described = policy.data ? describePolicy(policy.data, names.data) : [];
+    return onTheirWay ? namesOnTheirWay(described) : described;
+  }, [policy.data, names.data, onTheirWay]);
   // Names beside ids in the JSON tab too, as in the editor and Compare.
   const describeId = useCallback((objectId: string) => describeIdIn(names.data, objectId), [names.data]);
   const arrival = useLocation().state as { saved?: boolean; created?: boolean; restored?: boolean } | null;
