@@ -1,0 +1,117 @@
+// @vitest-environment jsdom
+// A revert reads the policy before the editor opens. An admin who leaves the change history while that
+// read is out stays where they went: the read is abandoned, no draft is kept and the editor never opens.
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { useEffect } from 'react';
+import { MemoryRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { unsavedChangesSince } from '../../policy-ui/open-in-editor';
+import { policyQuery } from '../../policy-ui/queries';
+import { useTenantSession } from '../../session/tenant-session';
+
+const POLICY_ID = 'policy-1';
+const NOW = { id: POLICY_ID, displayName: 'CA006: Block access', state: 'enabled' };
+const BEFORE = { id: POLICY_ID, displayName: 'CA006: Block access', state: 'disabled' };
+
+// The policy read, answered when the test says so; its signal is kept to see whether it was abandoned.
+const graph = vi.hoisted(() => ({
+  signals: [] as (AbortSignal | undefined)[],
+  answer: (() => {}) as (policy: object) => void,
+}));
+
+vi.mock('../../session/tenant-session', () => ({
+  useTenantSession: () => ({
+    account: { key: 'acct', tenantId: 'tenant-1', objectId: 'admin-1', name: 'Ada Lindqvist' },
+    scopeKey: ['tenant', 'acct'],
+    client: {
+      get: (_path: string, options: { signal?: AbortSignal } = {}) => {
+        graph.signals.push(options.signal);
+        return new Promise((resolve) => (graph.answer = resolve));
+      },
+    },
+  }),
+}));
+
+const { useRevert } = await import('./use-revert');
+
+/** The change history, reduced to a revert started as it opens and a way to another page. */
+function History() {
+  const revertTo = useRevert();
+  const navigate = useNavigate();
+  useEffect(() => {
+    void revertTo(POLICY_ID, BEFORE, 'Reverting CA006');
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- one revert, as one press
+  return <button onClick={() => navigate('/policies')}>Policies</button>;
+}
+
+function Where() {
+  return <output aria-label="Address">{useLocation().pathname}</output>;
+}
+
+/** A screen that shows the policy too (its page, whose History tab holds a timeline). */
+function PolicyName() {
+  const policy = useQuery(policyQuery(useTenantSession(), POLICY_ID));
+  return <output aria-label="Policy">{policy.data?.displayName ?? 'Loading'}</output>;
+}
+
+function renderHistory({ policyShown = false } = {}) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={queryClient}>
+      <MemoryRouter initialEntries={['/history']}>
+        <Routes>
+          <Route path="/history" element={<History />} />
+          <Route path="*" element={null} />
+        </Routes>
+        <Where />
+        {policyShown && <PolicyName />}
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+const address = () => screen.getByRole('status', { name: 'Address' }).textContent;
+
+beforeEach(() => {
+  graph.signals = [];
+  localStorage.clear();
+});
+afterEach(cleanup);
+
+describe('useRevert', () => {
+  it('opens the editor on the earlier version once the policy is read', async () => {
+    renderHistory();
+    await vi.waitFor(() => expect(graph.signals).toHaveLength(1));
+    await act(async () => graph.answer(NOW));
+    await vi.waitFor(() => expect(address()).toBe(`/policies/${POLICY_ID}/edit`));
+    expect(unsavedChangesSince('acct', POLICY_ID)).not.toBeNull();
+  });
+
+  it('leaves the admin where they went when they leave the change history before the policy is read', async () => {
+    renderHistory();
+    await vi.waitFor(() => expect(graph.signals).toHaveLength(1));
+    act(() => screen.getByRole('button', { name: 'Policies' }).click());
+    expect(address()).toBe('/policies');
+
+    // Even a read that answers anyway (one that ignores its signal) opens nothing.
+    await act(async () => graph.answer(NOW));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(address()).toBe('/policies');
+    expect(unsavedChangesSince('acct', POLICY_ID)).toBeNull();
+    // And the read was told it is no longer wanted.
+    expect(graph.signals[0]?.aborted).toBe(true);
+  });
+
+  it('leaves the read to a screen that still shows the policy, and opens nothing', async () => {
+    renderHistory({ policyShown: true });
+    await vi.waitFor(() => expect(graph.signals).toHaveLength(1));
+    act(() => screen.getByRole('button', { name: 'Policies' }).click());
+    expect(graph.signals[0]?.aborted).toBe(false);
+
+    await act(async () => graph.answer(NOW));
+    await vi.waitFor(() => expect(screen.getByRole('status', { name: 'Policy' }).textContent).toBe('CA006: Block access'));
+    expect(address()).toBe('/policies');
+    expect(unsavedChangesSince('acct', POLICY_ID)).toBeNull();
+  });
+});
