@@ -3,7 +3,7 @@
 // Graph is slowed here (the local emulator, answered after a pause) so the wait can be watched.
 import type { Page } from '@playwright/test';
 import { PolicyEditorPage } from './pages/policy-editor-page';
-import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
 
 const PAUSE_MS = 1_500;
@@ -45,12 +45,7 @@ async function watchFocus(page: Page, whileDialog: boolean) {
 }
 
 test.beforeEach(async ({ page, signInPage, policiesPage }) => {
-  await emulator.reset();
-  await withholdScopes([]);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
-  await expect(policiesPage.rows).toHaveCount(35);
+  await signInToLocalTenant(page, signInPage, policiesPage);
 });
 
 test('Enter on Save to tenant keeps focus in the review while saving, says Saving…, and a second Enter saves nothing more', async ({

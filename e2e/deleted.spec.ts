@@ -1,7 +1,7 @@
 // Deleted policies: listed with who deleted them and the days left; restored in report-only (with
 // the second step failing once and retried), and deleted for good only after typing the name.
 import type { Page } from '@playwright/test';
-import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { emulator, expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
 
 /** A row of the deleted policies table: the deleted named locations table also names these policies ("Needed by"). */
@@ -10,12 +10,7 @@ function deletedPolicy(page: Page, text: string) {
 }
 
 test.beforeEach(async ({ page, signInPage, policiesPage }) => {
-  await emulator.reset();
-  await withholdScopes([]);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
-  await expect(policiesPage.rows).toHaveCount(35);
+  await signInToLocalTenant(page, signInPage, policiesPage);
   await section(page, 'Deleted policies').click();
 });
 

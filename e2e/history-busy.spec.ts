@@ -4,7 +4,7 @@
 // ready. Names already read are shown at once, here and on a policy's page; others say they are on
 // their way: a raw id that turns into a name a second later is never shown.
 import type { Page } from '@playwright/test';
-import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
 
 const PAUSE_MS = 1_500;
@@ -21,12 +21,7 @@ async function slowDown(page: Page, method: string, url: RegExp) {
 }
 
 test.beforeEach(async ({ page, signInPage, policiesPage }) => {
-  await emulator.reset();
-  await withholdScopes([]);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
-  await expect(policiesPage.rows).toHaveCount(35);
+  await signInToLocalTenant(page, signInPage, policiesPage);
 });
 
 test('a revert from the change history is busy while the policy is read, then the editor says the draft is ready', async ({ page }) => {

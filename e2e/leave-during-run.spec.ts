@@ -3,18 +3,13 @@
 // page opened again shows that write finishing (no Resume to race it), then resumes without writing
 // anything twice. Each write the test needs to catch under way is held until the test lets it go.
 import type { Page } from '@playwright/test';
-import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
 
 const POLICIES = '/beta/identity/conditionalAccess/policies';
 
 test.beforeEach(async ({ page, signInPage, policiesPage }) => {
-  await emulator.reset();
-  await withholdScopes([]);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
-  await expect(policiesPage.rows).toHaveCount(35);
+  await signInToLocalTenant(page, signInPage, policiesPage);
 });
 
 /** Holds every request the route matches until the test releases it, in order. */

@@ -2,18 +2,13 @@
 // the write and then cuts the connection (Chromium may resend the request on its own). What the
 // admin sees afterwards must be true, and one click must leave one policy.
 import { PolicyEditorPage } from './pages/policy-editor-page';
-import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { emulator, expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
 
 const POLICIES = '/beta/identity/conditionalAccess/policies';
 
 test.beforeEach(async ({ page, signInPage, policiesPage }) => {
-  await emulator.reset();
-  await withholdScopes([]);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
-  await expect(policiesPage.rows).toHaveCount(35);
+  await signInToLocalTenant(page, signInPage, policiesPage);
 });
 
 test('a create whose answer is lost leaves one policy', async ({ page, policiesPage, consoleGuard }) => {

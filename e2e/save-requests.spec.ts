@@ -2,16 +2,11 @@
 // conflict read, the PATCH and the read-back, nothing more. The policy page that follows shows
 // the policy as read back instead of reading it again.
 import { PolicyEditorPage } from './pages/policy-editor-page';
-import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { expect, signInToLocalTenant, test } from './support/fixtures';
 import { urls } from './support/ports';
 
 test.beforeEach(async ({ page, signInPage, policiesPage }) => {
-  await emulator.reset();
-  await withholdScopes([]);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
-  await expect(policiesPage.rows).toHaveCount(35);
+  await signInToLocalTenant(page, signInPage, policiesPage);
 });
 
 test('saving sends exactly the conflict read, the PATCH and the read-back', async ({ page, policiesPage }) => {

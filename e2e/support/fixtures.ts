@@ -39,6 +39,16 @@ export async function useLocalTenant(page: Page) {
   );
 }
 
+/** A fresh emulator, every scope granted, signed in through the local identity provider: on Contoso's list of 35. */
+export async function signInToLocalTenant(page: Page, signInPage: SignInPage, policiesPage: PoliciesPage) {
+  await emulator.reset();
+  await withholdScopes([]);
+  await useLocalTenant(page);
+  await page.goto('/');
+  await signInPage.signInWithMicrosoft();
+  await expect(policiesPage.rows).toHaveCount(35);
+}
+
 const isLocal = (url: URL) =>
   url.hostname === 'localhost' || url.hostname === '127.0.0.1' || ['data:', 'blob:', 'chrome-extension:'].includes(url.protocol);
 
