@@ -27,3 +27,6 @@ export function useNamesKnownFirst(tenant: TenantSession, policies: readonly Con
   const placeholderData = useCallback(() => knownNames(queryClient, tenant), [queryClient, tenant]);
   return useQuery({ ...namesQuery(tenant, policies), placeholderData });
 }
+
+/** Whether the names of a useNamesKnownFirst are still on their way: an id they lack is being looked up, not unknown. */
+export const stillResolving = (names: { isPlaceholderData: boolean; isLoading: boolean }) => names.isPlaceholderData || names.isLoading;

@@ -17,7 +17,7 @@ import {
   policiesQuery,
   tenantLocalHistoryQuery,
 } from '../../policy-ui/queries';
-import { useNamesKnownFirst } from '../../policy-ui/known-names';
+import { stillResolving, useNamesKnownFirst } from '../../policy-ui/known-names';
 import { AUDIT_UNREADABLE, auditEntries, deviceEntries, newestFirst, Timeline, type TimelineLocations } from './timeline';
 import { mergeDeviceEntries } from './merge-device-entries';
 import { asPolicies, isJsonObject, policyJson } from '../../domain/json';
@@ -120,7 +120,7 @@ export function ChangeHistoryPage() {
       <Timeline
         entries={entries}
         names={names.data}
-        namesOnTheirWay={names.isPlaceholderData || names.isLoading}
+        namesOnTheirWay={stillResolving(names)}
         existing={existing}
         showPolicy
         locations={locations}

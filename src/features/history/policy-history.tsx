@@ -9,7 +9,7 @@ import type { JsonObject } from '../../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useTenantSession } from '../../session/tenant-session';
 import { localHistoryQuery, recentAuditQuery } from '../../policy-ui/queries';
-import { useNamesKnownFirst } from '../../policy-ui/known-names';
+import { stillResolving, useNamesKnownFirst } from '../../policy-ui/known-names';
 import { AUDIT_UNREADABLE, auditEntries, deviceEntries, newestFirst, Timeline } from './timeline';
 import { mergeDeviceEntries } from './merge-device-entries';
 import { asPolicies, policyJson } from '../../domain/json';
@@ -54,13 +54,7 @@ export function PolicyHistory({ policy }: { policy: ConditionalAccessPolicy }) {
       {!audit.isPending && !local.isPending && entries.length === 0 && (
         <Text>No changes in the last 30 days, and no versions kept on this device.</Text>
       )}
-      <Timeline
-        entries={entries}
-        names={names.data}
-        namesOnTheirWay={names.isPlaceholderData || names.isLoading}
-        existing={existing}
-        showPolicy={false}
-      />
+      <Timeline entries={entries} names={names.data} namesOnTheirWay={stillResolving(names)} existing={existing} showPolicy={false} />
     </section>
   );
 }

@@ -27,7 +27,7 @@ import { useTheme } from '../../shared/theme';
 import { ErrorState } from '../../shared/ui/error-state';
 import { formatDateTime } from '../../shared/ui/format';
 import { policiesQuery, policyQuery } from '../../policy-ui/queries';
-import { useNamesKnownFirst } from '../../policy-ui/known-names';
+import { stillResolving, useNamesKnownFirst } from '../../policy-ui/known-names';
 import { unsavedChangesSince } from '../../policy-ui/open-in-editor';
 import { describeIdIn } from '../../policy-ui/describe-id';
 import { describePolicy, lastChanged } from '../../domain/describe-policy';
@@ -83,7 +83,7 @@ export function PolicyPage({ history }: PolicyPageProps) {
   const policy = useQuery(policyQuery(tenant, id, cachedList));
   // Names the list (or a history, or the editor) read show at once; the others say they are on their way.
   const names = useNamesKnownFirst(tenant, policy.data ? [policy.data] : undefined);
-  const onTheirWay = names.isPlaceholderData || names.isLoading;
+  const onTheirWay = stillResolving(names);
   const { dark } = useTheme();
   const sections = useMemo(() => {
     const described = policy.data ? describePolicy(policy.data, names.data) : [];
