@@ -1,6 +1,6 @@
 // Reverting goes through the editor's save flow: the chosen version becomes a draft on top of the
 // policy as it is now (so the review shows the diff, and the checks and lock-out guard apply).
-import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { toWritableBody, type JsonObject } from '../../domain/policy-body';
@@ -9,25 +9,20 @@ import { policyQuery } from '../../policy-ui/queries';
 import { openPolicyDraft } from '../../policy-ui/open-in-editor';
 import { policyJson } from '../../domain/json';
 
-/**
- * Stops the read of `queryKey` unless a screen still shows that query (it keeps its read). Cancelled,
- * the query is put back as it was, not left failed, so the next screen to show it reads it afresh.
- */
-function stopUnlessShown(queryClient: QueryClient, queryKey: QueryKey) {
-  const query = queryClient.getQueryCache().find({ queryKey, exact: true });
-  if (query?.state.fetchStatus === 'fetching' && query.getObserversCount() === 0) void queryClient.cancelQueries({ queryKey, exact: true });
-}
-
 export function useRevert() {
   const tenant = useTenantSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  // The reverts whose policy is still being read. When the page that started them is left, they are
-  // abandoned: the editor must not pull the admin away from where they went.
-  const underWay = useRef(new Set<() => void>());
+  // Whether the page that started the reverts is gone: a revert whose policy answers after that is
+  // dropped, as the editor must not pull the admin away from where they went. The read itself goes on
+  // into the cache: it may be shared with another caller (a prefetch, a screen), whose answer a cancel
+  // would turn into an error, and one policy's GET costs little.
+  const left = useRef(false);
   useEffect(() => {
-    const abandons = underWay.current;
-    return () => abandons.forEach((abandon) => abandon());
+    left.current = false;
+    return () => {
+      left.current = true;
+    };
   }, []);
 
   /**
@@ -36,23 +31,14 @@ export function useRevert() {
    * that asked is left before the policy is read.
    */
   return async (policyId: string, version: JsonObject, origin: string) => {
-    const query = policyQuery(tenant, policyId);
-    let abandoned = false;
-    const abandon = () => {
-      abandoned = true;
-      stopUnlessShown(queryClient, query.queryKey);
-    };
-    underWay.current.add(abandon);
     let policy;
     try {
-      policy = await queryClient.fetchQuery(query);
+      policy = await queryClient.fetchQuery(policyQuery(tenant, policyId));
     } catch (error) {
-      if (abandoned) return;
+      if (left.current) return;
       throw error;
-    } finally {
-      underWay.current.delete(abandon);
     }
-    if (abandoned) return;
+    if (left.current) return;
     const current = policyJson(policy);
     navigate(openPolicyDraft(tenant.account.key, policyId, current, { ...current, ...toWritableBody(version) }, origin, 'reverting it'));
   };
