@@ -378,7 +378,11 @@ export function DeletedPoliciesPage() {
           onClose={() => setAction(null)}
         />
       )}
-      <LeaveDialog guard={leave} title={run?.kind === 'purge' ? 'Stop deleting and leave?' : 'Stop restoring and leave?'}>
+      <LeaveDialog
+        guard={leave}
+        title={run?.kind === 'purge' ? 'Stop deleting and leave?' : 'Stop restoring and leave?'}
+        done="The run has ended, so leaving cuts nothing short. Stay to see how it went."
+      >
         Leaving stops the run after the policy under way. What is done stays done, and the rest can be resumed when you come back to Deleted
         policies.
       </LeaveDialog>

@@ -206,7 +206,11 @@ function AccountPlanAndApply({
         </>
       ) : null}
 
-      <LeaveDialog guard={leave} title="Stop writing and leave?">
+      <LeaveDialog
+        guard={leave}
+        title="Stop writing and leave?"
+        done={`The run to ${targetName} has ended, so leaving cuts nothing short. Stay to see how it went.`}
+      >
         The run is writing to {targetName}. Leaving stops it after the write under way; what was written stays written, and the rest can be
         resumed when you come back to this page.
       </LeaveDialog>

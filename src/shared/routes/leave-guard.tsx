@@ -2,12 +2,16 @@
 // run of writes): a link inside the console, or a button that leaves the work without changing the
 // route (a Back that changes the page's state), opens a question with Stay first; a reload or a closed
 // tab gets the browser's own question. Either way of staying gives the focus back to what asked.
+// Work that ends while the question is open (the run finished, the changes were saved) changes its
+// words, not its answer: nothing is lost by leaving any more, and only the admin's Leave goes.
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useBlocker, type Blocker } from 'react-router';
 
 export interface LeaveGuard {
   blocker: Blocker;
+  /** Whether leaving would still lose or cut short the work; a question asked while it did stays open once it does not. */
+  active: boolean;
   /** The page's own way on (to the saved policy, to What if): from now on leaving does not ask. */
   letGo(): void;
   /** A way off the work that stays on the same path (a Back button that changes state): while active it asks first, and `leave` runs on Leave. */
@@ -48,6 +52,7 @@ export function useLeaveGuard(active: boolean): LeaveGuard {
   }, [active]);
   return {
     blocker,
+    active,
     letGo: () => {
       letGone.current = true;
     },
@@ -61,9 +66,25 @@ export function useLeaveGuard(active: boolean): LeaveGuard {
   };
 }
 
-/** The question a blocked navigation (or an in-page leave) asks: Stay is first and the default, Leave goes on. */
-export function LeaveDialog({ guard, title, children }: { guard: LeaveGuard; title: string; children: ReactNode }) {
-  const { blocker, asking } = guard;
+/**
+ * The question a blocked navigation (or an in-page leave) asks: Stay is first and the default, Leave goes on.
+ * `title` and `children` say what leaving loses; `doneTitle` and `done` what it says once the work has ended
+ * with the question open. Its text is a polite live region, so that change is read out where the focus is.
+ */
+export function LeaveDialog({
+  guard,
+  title,
+  children,
+  doneTitle = 'Leave this page?',
+  done = 'Nothing is lost by leaving now.',
+}: {
+  guard: LeaveGuard;
+  title: string;
+  children: ReactNode;
+  doneTitle?: string;
+  done?: ReactNode;
+}) {
+  const { blocker, asking, active } = guard;
   const stay = () => (asking ? guard.dismiss() : blocker.reset?.());
   const leave = () => {
     if (!asking) return blocker.proceed?.();
@@ -74,8 +95,10 @@ export function LeaveDialog({ guard, title, children }: { guard: LeaveGuard; tit
     <Dialog open={blocker.state === 'blocked' || asking !== null} onOpenChange={(_, data) => !data.open && stay()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent>{children}</DialogContent>
+          <DialogTitle>{active ? title : doneTitle}</DialogTitle>
+          <DialogContent aria-live="polite" aria-atomic="true">
+            {active ? children : done}
+          </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={stay}>
               Stay

@@ -1,0 +1,56 @@
+// A run that ends while the console asks whether to leave it, against the emulator server: the question
+// stays (nothing moves without the admin's answer) but no longer says that leaving cuts the run short,
+// and Leave then goes where the admin asked. The run's only write is held until the test lets it go.
+import { expect, signInToLocalTenant, test } from './support/fixtures';
+import { section } from './support/navigation';
+
+test.beforeEach(async ({ page, signInPage, policiesPage }) => {
+  await signInToLocalTenant(page, signInPage, policiesPage);
+});
+
+const imported = {
+  displayName: 'Leave after run',
+  state: 'disabled',
+  conditions: { users: { includeUsers: ['None'] }, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] },
+  grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+};
+
+test('a run that ends while the leave question is open changes its words; Leave then goes where the link goes', async ({
+  page,
+  policiesPage,
+}) => {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let creates = 0;
+  await page.route('**/beta/identity/conditionalAccess/policies', async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    creates += 1;
+    await released;
+    await route.fallback().catch(() => {});
+  });
+  await section(page, 'Import').click();
+  await page
+    .getByLabel('Files to import')
+    .setInputFiles({ name: 'one.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([imported])) });
+  await page.getByRole('button', { name: /^Apply: 1 change to / }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Write to / })
+    .click();
+  await expect.poll(() => creates).toBe(1);
+
+  await section(page, 'Policies').click();
+  await expect(page.getByRole('dialog', { name: 'Stop writing and leave?' })).toContainText('Leaving stops it after the write under way');
+
+  // The write answers and the run ends with the question open: it stays, in words that lose nothing.
+  release();
+  const ended = page.getByRole('dialog', { name: 'Leave this page?' });
+  await expect(ended).toContainText('has ended, so leaving cuts nothing short', { timeout: 30_000 });
+  await expect(ended).not.toContainText('Leaving stops it');
+  await expect(ended.getByRole('button', { name: 'Stay' })).toBeFocused();
+  await expect(page).toHaveURL(/\/import/);
+
+  await ended.getByRole('button', { name: 'Leave' }).click();
+  await expect(page.getByRole('grid')).toBeVisible();
+  await expect(policiesPage.row('Leave after run')).toHaveCount(1);
+});
