@@ -168,3 +168,40 @@ test('a workload identity’s sign-in is evaluated too: outside the trusted plac
   ca016 = await evaluate();
   await expect(ca016.getByRole('cell').nth(2)).toContainText('Applies: blocks');
 });
+
+test('an address that is not one is said on its field and not evaluated; a country that is none is only warned of', async ({
+  page,
+  signInPage,
+}) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await section(page, 'What if').click();
+  await page.getByRole('combobox', { name: /^User signing in/ }).fill('Grace');
+  await page.getByRole('option', { name: /^Grace Kim/ }).click();
+  await page.getByRole('combobox', { name: /^Application/ }).fill('Teams');
+  await page.getByRole('option', { name: /^Microsoft Teams/ }).click();
+
+  const ip = page.getByRole('textbox', { name: 'IP address' });
+  await ip.fill('10.0.0.999');
+  await expect(ip).toHaveAttribute('aria-invalid', 'true');
+  await expect(ip).toHaveAccessibleDescription(/'10\.0\.0\.999' is not an IPv4 or IPv6 address/);
+  const evaluate = page.getByRole('button', { name: 'Evaluate' });
+  await expect(evaluate).toHaveAccessibleDescription('Correct the IP address first.');
+  await evaluate.focus();
+  await page.keyboard.press('Enter');
+  // Nothing is evaluated for a non-address: no table of rows that cannot tell.
+  await expect(page.getByRole('table', { name: 'Each policy for this scenario' })).toHaveCount(0);
+  await expect(page.getByText(/undecided|is not an IP address/)).toHaveCount(0);
+
+  // Upper-cased as typed; not a country, but a warning only.
+  const country = page.getByRole('textbox', { name: 'Country (two letters)' });
+  await country.fill('zz');
+  await expect(country).toHaveValue('ZZ');
+  await expect(page.getByText("'ZZ' is not an ISO 3166 country code: no country location will match it.")).toBeVisible();
+  await expect(country).not.toHaveAttribute('aria-invalid', 'true');
+
+  await ip.fill('203.0.113.7');
+  await expect(ip).not.toHaveAttribute('aria-invalid', 'true');
+  await evaluate.click();
+  await expect(page.getByRole('table', { name: 'Each policy for this scenario' })).toBeVisible();
+});

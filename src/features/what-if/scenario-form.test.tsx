@@ -3,6 +3,7 @@
 // voice user who says "click User signing in" reaches the box under that label.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONDITIONS } from '../../domain/evaluation/scenario';
 import { ScenarioForm, type ScenarioDraft } from './scenario-form';
@@ -40,5 +41,48 @@ describe('the scenario form’s pickers', () => {
     render(<Form />);
     fireEvent.change(screen.getByRole('combobox', { name: 'Who signs in' }), { target: { value: 'servicePrincipal' } });
     pickerUnder('Workload identity signing in');
+  });
+});
+
+/** The form as the page holds it: what is typed stays typed. */
+function TypedForm() {
+  const [value, setValue] = useState(draft);
+  return (
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <ScenarioForm value={value} onChange={setValue} />
+    </QueryClientProvider>
+  );
+}
+
+describe('the scenario’s address and country', () => {
+  it('says at once, on the field, that an address is not one', () => {
+    render(<TypedForm />);
+    const ip = screen.getByRole('textbox', { name: 'IP address' });
+    fireEvent.change(ip, { target: { value: '10.0.0.999' } });
+    expect(ip.getAttribute('aria-invalid')).toBe('true');
+    const message = document.getElementById(ip.getAttribute('aria-describedby')!.split(' ')[0]!);
+    expect(message?.textContent).toBe("'10.0.0.999' is not an IPv4 or IPv6 address (such as 203.0.113.7 or 2001:db8::7).");
+
+    fireEvent.change(ip, { target: { value: '2001:db8::7' } });
+    expect(ip.getAttribute('aria-invalid')).not.toBe('true');
+    expect(screen.queryByText(/is not an IPv4 or IPv6 address/)).toBeNull();
+  });
+
+  it('upper-cases the country as it is typed and names it', () => {
+    render(<TypedForm />);
+    const country = screen.getByRole('textbox', { name: 'Country (two letters)' });
+    fireEvent.change(country, { target: { value: 'nl' } });
+    expect(country).toHaveProperty('value', 'NL');
+    expect(screen.getByText('Netherlands')).toBeTruthy();
+    expect(country.getAttribute('aria-invalid')).not.toBe('true');
+  });
+
+  it('warns of a two-letter code that is no country, without calling it invalid', () => {
+    render(<TypedForm />);
+    const country = screen.getByRole('textbox', { name: 'Country (two letters)' });
+    fireEvent.change(country, { target: { value: 'zz' } });
+    expect(country).toHaveProperty('value', 'ZZ');
+    expect(screen.getByText("'ZZ' is not an ISO 3166 country code: no country location will match it.")).toBeTruthy();
+    expect(country.getAttribute('aria-invalid')).not.toBe('true');
   });
 });

@@ -8,6 +8,7 @@ import { SCENARIO_FIELD_WORDS as WORDS } from '../../domain/evaluation/scenario-
 import type { UserAction } from '../../domain/evaluation/sign-in';
 import { DirectoryPicker } from '../../session/directory-picker';
 import { ChosenOrSearch } from './chosen-or-search';
+import { checkCountry, checkIpAddress, countryName } from './scenario-checks';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -91,6 +92,8 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
   const [chosenKind, setWhoKind] = useState<ScenarioIdentity['kind']>('user');
   const whoKind = value.identity?.kind ?? chosenKind;
   const whoLabel = whoKind === 'user' ? 'User signing in' : 'Workload identity signing in';
+  const ip = checkIpAddress(c.ipAddress);
+  const country = checkCountry(c.country);
   return (
     <div className={styles.form}>
       <Field label="Scenario name">
@@ -198,11 +201,17 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
           options={CLIENT_APPS}
           onChange={(clientAppType) => set({ clientAppType })}
         />
-        <Field label={WORDS.ipAddress} hint="Empty: not known">
+        <Field label={WORDS.ipAddress} hint="Empty: not known" validationState={ip.state} validationMessage={ip.message}>
           <Input value={c.ipAddress} placeholder="203.0.113.7" onChange={(_, data) => set({ ipAddress: data.value })} />
         </Field>
-        <Field label={`${WORDS.country} (two letters)`} hint="Empty: not known">
-          <Input value={c.country} placeholder="NL" maxLength={2} onChange={(_, data) => set({ country: data.value })} />
+        <Field
+          label={`${WORDS.country} (two letters)`}
+          hint={c.country.trim() ? (countryName(c.country) ?? undefined) : 'Empty: not known'}
+          validationState={country.state}
+          validationMessage={country.message}
+        >
+          {/* Upper-cased as typed: the code as country locations write it. */}
+          <Input value={c.country} placeholder="NL" maxLength={2} onChange={(_, data) => set({ country: data.value.toUpperCase() })} />
         </Field>
         <Choice
           label={WORDS.signInRiskLevel}

@@ -11,6 +11,7 @@ import { draftStore } from '../../policy-ui/draft-store';
 import { useTenantSession } from '../../session/tenant-session';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import { EngineAgreement } from './engine-agreement';
+import { conditionsToCorrect } from './scenario-checks';
 import { ScenarioForm, completeScenario, missingChoices, type ScenarioDraft } from './scenario-form';
 import { ScenarioSuitePanel } from './scenario-suite-panel';
 import { useScenarios } from './scenario-store';
@@ -64,9 +65,10 @@ export function WhatIfPage() {
   const [draftKey, setDraftKey] = useState<string>(() => params.get('draft') ?? '');
   const draft = drafts.choices.find((d) => (d.policyId ?? 'new') === draftKey) ?? null;
   const answers = useWhatIf(tenant, run, draft);
-  const complete = completeScenario(form);
+  // An address that is not one cannot be evaluated (nor kept to be run later): held back like a missing choice.
+  const complete = conditionsToCorrect(form.conditions) ? null : completeScenario(form);
   // Evaluate and Save stay in the Tab order while they cannot act, and say why (not only the form's red stars).
-  const missing = missingChoices(form);
+  const missing = missingChoices(form) ?? conditionsToCorrect(form.conditions);
 
   const save = () => {
     if (!complete) return;
@@ -145,7 +147,8 @@ export function WhatIfPage() {
         draft={draft}
         onOpen={(scenario) => {
           setForm(scenario);
-          setRun(scenario);
+          // One written by hand with a wrong address opens to be corrected, not evaluated.
+          setRun(conditionsToCorrect(scenario.conditions) ? null : scenario);
           setSaved(null);
         }}
       />
