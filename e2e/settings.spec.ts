@@ -71,3 +71,37 @@ test('Forget takes the trusted IP ranges away at once, and Undo puts back exactl
   await expect(page.getByText('None are configured.')).toBeVisible();
   await expect(undo).toHaveCount(0);
 });
+
+test('trusted IP ranges typed but not saved: leaving asks first, as the editor does', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await section(page, 'Settings').click();
+  const ranges = page.getByRole('textbox', { name: 'Ranges (CIDR, one a line)' });
+  await ranges.fill('203.0.113.0/24');
+
+  await section(page, 'What if').click();
+  const question = page.getByRole('dialog', { name: 'Leave without saving the ranges?' });
+  await expect(question).toContainText('The ranges you typed are not saved');
+  // Stay is first: the typed ranges are still there, on Settings.
+  await expect(question.getByRole('button', { name: 'Stay' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(question).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(ranges).toHaveValue('203.0.113.0/24');
+
+  // Saved: leaving no longer asks, and coming back shows them.
+  await page.getByRole('button', { name: 'Save these ranges' }).click();
+  await section(page, 'What if').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'What if' })).toBeVisible();
+  await expect(question).toHaveCount(0);
+  await section(page, 'Settings').click();
+  await expect(ranges).toHaveValue('203.0.113.0/24');
+
+  // Leave goes, and what was typed is dropped (the saved ranges stay).
+  await ranges.fill('203.0.113.0/24\n198.51.100.0/24');
+  await section(page, 'What if').click();
+  await question.getByRole('button', { name: 'Leave' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'What if' })).toBeVisible();
+  await section(page, 'Settings').click();
+  await expect(page.getByText('1 range: 203.0.113.0/24.')).toBeVisible();
+});

@@ -2,10 +2,12 @@
 // counts them among 'AllTrusted' locations. Until they are said, Gatehouse's engine answers "cannot
 // tell" for a policy that excludes trusted locations when the address is in no trusted named location.
 // Forget takes effect at once and offers Undo, which puts back what was kept and what the box held.
+// Ranges typed and not saved are asked about before the admin leaves the page.
 import { Button, Card, CardHeader, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
 import { parseCidr } from '../../domain/evaluation/ip-address';
 import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
+import { LeaveDialog, useLeaveGuard } from '../../shared/routes/leave-guard';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -49,6 +51,9 @@ export function MfaTrustedIpsCard({
     .split(/[\s,;]+/)
     .map((l) => l.trim())
     .filter(Boolean);
+  // Typed and not saved (what is kept is what the box would save): leaving asks first, as the editor does.
+  const unsaved = lines.join('\n') !== (ranges ?? []).join('\n');
+  const leave = useLeaveGuard(unsaved);
   const errors = lines.flatMap((line) => {
     const parsed = parseCidr(line);
     return 'error' in parsed ? [parsed.error] : [];
@@ -125,6 +130,9 @@ export function MfaTrustedIpsCard({
           </Button>
         </div>
       )}
+      <LeaveDialog guard={leave} title="Leave without saving the ranges?">
+        The ranges you typed are not saved: leaving forgets them. Stay and press Save these ranges to keep them.
+      </LeaveDialog>
     </Card>
   );
 }
