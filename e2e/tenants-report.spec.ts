@@ -68,3 +68,23 @@ test('opens an all-tenant report with no one signed in: totals, what needs a loo
   await expect(tenants.getByRole('row')).toHaveCount(3);
   await expect(tenants.getByRole('row', { name: 'Fabrikam' })).toHaveCount(0);
 });
+
+test('a file that is not JSON is said to be so in words, with what the page opens instead', async ({ page }) => {
+  await page.goto('/tenants-report');
+  const input = page.getByLabel('Report file (.json)');
+  await input.setInputFiles({ name: 'garbage.json', mimeType: 'application/json', buffer: Buffer.from('garbage{ ') });
+  await expect(
+    page.getByText(
+      'garbage.json is not valid JSON: an unexpected character at line 1, column 1. This page opens the report.json that “gatehouse report” writes.',
+    ),
+  ).toBeVisible();
+  // Not the browser's own parser message.
+  await expect(page.getByText(/Unexpected token|is not valid JSON"/)).toHaveCount(0);
+
+  await input.setInputFiles({
+    name: 'screen.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+  });
+  await expect(page.getByText(/^screen\.png looks like an image \(PNG\), .* This page opens the report\.json/)).toBeVisible();
+});

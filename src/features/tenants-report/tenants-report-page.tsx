@@ -2,6 +2,7 @@
 // signed in: reached from the sign-in page, loaded only when opened, talking to no tenant.
 import { Link, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { decodeText, PolicyFileError, readJsonFile } from '../../domain/policy-file';
 import { readTenantsReport, reportTotals, type TenantsReport } from '../../domain/tenants/report';
 import { dateText } from '../../domain/documentation/words';
 import { FileDropZone } from '../../shared/ui/file-drop-zone';
@@ -20,6 +21,8 @@ const useStyles = makeStyles({
   totals: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
 
+const EXPECTED = 'This page opens the report.json that “gatehouse report” writes.';
+
 export default function TenantsReportPage() {
   const styles = useStyles();
   const [report, setReport] = useState<{ report: TenantsReport; file: string } | null>(null);
@@ -31,7 +34,16 @@ export default function TenantsReportPage() {
   }, []);
 
   const open = async (file: File) => {
-    const read = readTenantsReport(await file.text());
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // Read as Import reads files (empty, an image, JSON broken at a line and column), said in words rather
+    // than in the browser's parser message, then what the page expects.
+    try {
+      readJsonFile(bytes, file.name);
+    } catch (wrong) {
+      setError(`${wrong instanceof PolicyFileError ? wrong.message : `${file.name} could not be read.`} ${EXPECTED}`);
+      return;
+    }
+    const read = readTenantsReport(decodeText(bytes));
     if (read.ok) {
       setReport({ report: read.report, file: file.name });
       setError(null);
