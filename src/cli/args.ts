@@ -91,6 +91,24 @@ function parseFailure(error: unknown, specs: OptionSpecs, command: string): stri
   return `${message.split('\n')[0]} ${help}`;
 }
 
+/**
+ * `--days -5` as `--days=-5`: Node's parser takes a value starting with a dash for an option and
+ * refuses it as missing; given to the option, its own check says what numbers it takes.
+ */
+function withNegativeValues(args: readonly string[], specs: OptionSpecs): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    if (arg === '--') return [...joined, ...args.slice(i)];
+    if (arg.startsWith('--') && specs[arg.slice(2)]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
+}
+
 export function parse(
   args: readonly string[],
   specs: OptionSpecs,
@@ -99,7 +117,7 @@ export function parse(
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...args],
+      args: withNegativeValues(args, specs),
       options: Object.fromEntries(
         Object.entries(specs).map(([name, s]) => [name, { type: s.type, ...(s.multiple && { multiple: true }) }]),
       ),
@@ -137,6 +155,18 @@ export function choice<T extends string>(values: Values, name: string, allowed: 
   const v = text(values, name) ?? fallback;
   if (!(allowed as readonly string[]).includes(v)) throw new CliError(`--${name} takes ${allowed.join(', ')}; not '${v}'.`);
   return v as T;
+}
+
+/** A whole-number option (days, a cap, a count), within bounds; the words say what it takes. */
+export function wholeNumber(values: Values, name: string, fallback: number, min: number, max: number): number {
+  const given = text(values, name);
+  if (given === undefined) return fallback;
+  const n = Number(given);
+  if (!/^\d+$/.test(given) || n < min || n > max) {
+    const what = min === 1 ? 'a positive whole number' : `a whole number from ${min}`;
+    throw new CliError(`--${name} takes ${what} up to ${max}, not '${given}'.`);
+  }
+  return n;
 }
 
 export function helpText(usage: string, summary: string, specs: OptionSpecs, more = ''): string {

@@ -65,7 +65,7 @@ describe('files with a byte order mark or in UTF-16', () => {
 
   it('lint reads suppressions saved as UTF-16, and names the line of a syntax error in them', async () => {
     writeFileSync(join(dir, 'backup.json'), bundleText(await bundle()));
-    const suppression = { ruleId: 'hygiene/naming', reason: 'Named before the convention', at: '2026-11-01' };
+    const suppression = { ruleId: 'naming-pattern', reason: 'Named before the convention', at: '2026-11-01' };
     writeFileSync(join(dir, 'suppressions.json'), utf16le(JSON.stringify([suppression])));
     const read = await runInProcess(['lint', '--from', 'backup.json', '--suppressions', 'suppressions.json', '--fail-on', 'info'], dir);
     expect(read.stderr).not.toMatch(/suppressions/i);

@@ -1,5 +1,7 @@
 // The router and argument parsing as a user meets them: runCli with an io that keeps what it prints.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess as run } from './run-in-process';
 
@@ -32,6 +34,42 @@ describe('an unknown option', () => {
   it('a missing value is named with what the option takes', async () => {
     const result = await run(['docs', '--from']);
     expect(result.stderr).toBe('gatehouse docs: --from needs a value (<path>). See gatehouse docs --help.\n');
+  });
+});
+
+describe('a number option given a negative number', () => {
+  it('says the option takes a positive whole number, for every number option, not that its value is missing', async () => {
+    const tenants = mkdtempSync(join(tmpdir(), 'gatehouse-args-'));
+    const tenant = {
+      id: '11111111-1111-4111-8111-111111111111',
+      name: 'One',
+      auth: { kind: 'secret', clientId: '22222222-2222-4222-8222-222222222222', secretEnv: 'S' },
+    };
+    writeFileSync(join(tenants, 'tenants.json'), JSON.stringify({ tenants: [tenant] }));
+    try {
+      for (const [args, words] of [
+        [['lint', '--stale-after-days', '-5'], "--stale-after-days takes a positive whole number up to 3650, not '-5'."],
+        [['lint', '--stale-after-days', '2.5'], "--stale-after-days takes a positive whole number up to 3650, not '2.5'."],
+        [['impact', '--draft', 'x.json', '--days', '-3'], "--days takes a positive whole number up to 30, not '-3'."],
+        [['impact', '--draft', 'x.json', '--max', '-1'], "--max takes a positive whole number up to 1000000, not '-1'."],
+        [['rollout', 'watch', '--plan', 'x.json', '--max', '-10'], "--max takes a positive whole number up to 1000000, not '-10'."],
+        [
+          ['backup', '--tenants', 'tenants.json', '--out', 'o', '--concurrency', '-2'],
+          "--concurrency takes a positive whole number up to 64, not '-2'.",
+        ],
+      ] as const) {
+        const result = await run([...args], tenants);
+        expect(result.code, args.join(' ')).toBe(2);
+        expect(result.stderr).toBe(`gatehouse ${args[0]}: ${words}\n`);
+      }
+    } finally {
+      rmSync(tenants, { recursive: true, force: true });
+    }
+  });
+
+  it('is the value of an option that takes text, not a missing one', async () => {
+    const result = await run(['lint', '--from', 'nowhere', '--naming-pattern', '-5']);
+    expect(result.stderr).toBe('gatehouse lint: nowhere: no such file or folder.\n');
   });
 });
 

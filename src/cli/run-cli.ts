@@ -19,6 +19,7 @@ import { tenantsBackup, tenantsDiff, tenantsLint } from './tenants/tenants-comma
 import { tenantsApply, tenantsPlan } from './tenants/plan-apply-tenants';
 import { GraphRequestError } from '../graph/errors';
 import { CliError } from './cli-error';
+import { fileErrorWords } from './file-errors';
 import { helpText } from './args';
 import type { CliIo } from './io';
 
@@ -90,9 +91,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         ? error.message
         : error instanceof GraphRequestError
           ? graphWords(error)
-          : error instanceof Error
-            ? `${error.name}: ${error.message}`
-            : String(error);
+          : (fileErrorWords(error, io.cwd) ?? (error instanceof Error ? `${error.name}: ${error.message}` : String(error)));
     io.err(`gatehouse${command ? ` ${command.name}` : ''}: ${message}\n`);
     return EXIT.error;
   }

@@ -7,7 +7,7 @@
 // could not look must not pass quietly (--allow-no-logs makes that 0, said on stderr).
 import { readUserDirectory } from '../../graph/sign-in-directory';
 import { readSignIns, signInsUnavailable } from '../../graph/sign-ins';
-import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts } from '../args';
+import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts, wholeNumber } from '../args';
 import { CliError } from '../cli-error';
 import { appendJobSummary } from '../io';
 import { connectTenant } from '../tenant';
@@ -15,7 +15,7 @@ import { impactOfDraft } from '../../domain/evaluation/impact-of-draft';
 import { readDraft } from '../evaluation/drafts';
 import { readEmergency } from '../evaluation/emergency';
 import { impactJson, impactMarkdown, impactText, LOCKING, type ImpactRun } from '../evaluation/impact-report';
-import { count, FORMATS, OUTPUT_OPTIONS, readTenantPolicies, writeOutput } from '../evaluation/outputs';
+import { FORMATS, OUTPUT_OPTIONS, readTenantPolicies, writeOutput } from '../evaluation/outputs';
 import { EXIT, type Command } from './command';
 
 const FAIL_ON = ['newly-blocked', 'any-change'] as const;
@@ -63,8 +63,8 @@ export const impactCommand: Command = {
     const failOn = choice(values, 'fail-on', FAIL_ON, 'newly-blocked');
     const draftPath = text(values, 'draft');
     if (!draftPath) throw new CliError('Which draft? Give --draft <policy.json>.');
-    const days = count(values, 'days', 7, 1, 30);
-    const cap = count(values, 'max', 5000, 1, 1_000_000);
+    const days = wholeNumber(values, 'days', 7, 1, 30);
+    const cap = wholeNumber(values, 'max', 5000, 1, 1_000_000);
 
     const tenant = await connectTenant('impact', values, io);
     const client = tenant.context.client;

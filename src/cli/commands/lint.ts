@@ -1,19 +1,20 @@
 // `gatehouse lint`: the lint catalogue over the tenant (or a backup), as SARIF for GitHub code
 // scanning, JUnit for test reports, Markdown for people, or text; suppressions with their reason
 // from a file; exit 1 when an unsuppressed finding is at or above --fail-on.
-import { resolve } from 'node:path';
-import type { Bundle } from '../../domain/bundle/bundle';
+import { join, resolve } from 'node:path';
 import { SeveralBackupsError } from '../../domain/bundle/read-bundle';
-import { applySuppressions, lintTenant, readSuppressions, toJUnit, toMarkdown, toSarif } from '../../domain/lint';
+import { applySuppressions, lintRules, lintTenant, readSuppressions, toJUnit, toMarkdown, toSarif } from '../../domain/lint';
 import type { LintFinding, LintSeverity, LintSuppression } from '../../domain/lint';
 import type { EmergencyAccess } from '../../domain/lockout';
-import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts } from '../args';
+import { LINT_SUPPRESSIONS_FILE } from '../../domain/bundle/folder';
+import { choice, closestOption, CONNECTION_OPTIONS, HELP_OPTION, text, texts, wholeNumber } from '../args';
 import { CliError } from '../cli-error';
 import { parseUserJson, readUserText, writeOutputFile } from '../files';
-import { appendJobSummary } from '../io';
+import { findEmergency } from '../evaluation/emergency';
+import { appendJobSummary, type CliIo } from '../io';
 import { sarifLocator } from '../sarif-locator';
 import { EXIT, type Command } from './command';
-import { fromDisk, fromTenant } from './source';
+import { fromDisk, fromTenant, type Source } from './source';
 
 const FORMATS = ['text', 'sarif', 'junit', 'markdown'] as const;
 const SEVERITIES: readonly LintSeverity[] = ['error', 'warning', 'info'];
@@ -25,31 +26,83 @@ async function suppressionsFrom(path: string | undefined, cwd: string): Promise<
     throw new CliError(`Could not read the suppressions in ${path}: ${error instanceof Error ? error.message : String(error)}`);
   });
   const value = parseUserJson(text, path);
+  let suppressions: LintSuppression[];
   try {
-    return readSuppressions(value, path);
+    suppressions = readSuppressions(value, path);
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error));
   }
+  // A mistyped rule would leave the finding it meant open, and below --fail-on nobody would notice.
+  const unknown = unknownRules(suppressions, path);
+  if (unknown.length > 0) throw new CliError(unknown.join('\n'));
+  return suppressions;
 }
 
-/** The emergency accounts and groups named by id, their kind and name from the backup's reference table. */
-function emergencyFrom(ids: string[], bundle: Bundle): EmergencyAccess | undefined {
+/** A line for each suppression whose rule the catalogue does not have, with the rule it most likely meant. */
+function unknownRules(suppressions: readonly LintSuppression[], where: string): string[] {
+  const known = lintRules.map((r) => r.id);
+  return suppressions.flatMap((s, i) => {
+    if (known.includes(s.ruleId)) return [];
+    const near = closestOption(s.ruleId, known);
+    return [
+      `${where}, suppression ${i + 1}: no lint rule '${s.ruleId}'${near ? ` (did you mean '${near}'?)` : ''}: it suppresses nothing.`,
+    ];
+  });
+}
+
+/**
+ * The emergency accounts and groups named by id: from the directory when linting the tenant, else
+ * from the backup's reference table (which holds what its policies name). An id found in neither is
+ * refused, as plan refuses it: a typo must not leave an account unguarded.
+ */
+async function emergencyFrom(ids: string[], source: Source): Promise<EmergencyAccess | undefined> {
   if (ids.length === 0) return undefined;
+  if (source.connection) return findEmergency(source.connection.context.client, ids);
   const access: EmergencyAccess = { users: [], groups: [] };
+  const unknown: string[] = [];
   for (const id of ids) {
-    const entry = bundle.references.find((r) => r.id.toLowerCase() === id.toLowerCase());
+    const entry = source.bundle.references.find((r) => r.id.toLowerCase() === id.toLowerCase() && r.exists);
     if (entry?.kind === 'group') access.groups.push({ id: entry.id, name: entry.displayName ?? id });
-    else access.users.push({ id: entry?.id ?? id, name: entry?.displayName ?? id });
+    else if (entry?.kind === 'user') access.users.push({ id: entry.id, name: entry.displayName ?? id });
+    else unknown.push(id);
   }
+  if (unknown.length > 0)
+    throw new CliError(
+      `--emergency: ${source.label} has no user or group ${unknown.map((id) => `'${id}'`).join(', ')}. ` +
+        'A backup knows the users and groups its policies name: for an account no policy names, lint the tenant.',
+    );
   return access;
 }
 
-function asText(findings: LintFinding[], label: string): string {
+/** The counts every format's summary says: open and suppressed apart, and how many fail the run. */
+function counts(findings: readonly LintFinding[], failOn: LintSeverity): string {
   const open = findings.filter((f) => !f.suppressed);
-  const lines = [`Lint of ${label}: ${open.length} finding(s), ${findings.length - open.length} suppressed.`];
-  for (const f of [...open].sort((a, b) => RANK[a.severity] - RANK[b.severity]))
-    lines.push(`${f.severity.padEnd(7)} ${f.ruleId}  ${f.message}`);
+  const failing = open.filter((f) => RANK[f.severity] <= RANK[failOn]).length;
+  return `${open.length} open, ${findings.length - open.length} suppressed; ${failing} at or above ${failOn}`;
+}
+
+const bySeverity = (findings: readonly LintFinding[]) => [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+
+/** Open findings first, one a line; the suppressed ones apart, indented, each with who accepted it and why. */
+function asText(findings: LintFinding[], label: string, failOn: LintSeverity): string {
+  const lines = [`Lint of ${label}: ${counts(findings, failOn)}.`];
+  for (const f of bySeverity(findings.filter((f) => !f.suppressed))) lines.push(`${f.severity.padEnd(7)} ${f.ruleId}  ${f.message}`);
+  const suppressed = bySeverity(findings.filter((f) => f.suppressed));
+  if (suppressed.length > 0) lines.push('', `Suppressed (${suppressed.length}), not counted against --fail-on:`);
+  for (const f of suppressed) {
+    const { reason, by, at } = f.suppressed!;
+    lines.push(
+      `  ${f.severity.padEnd(7)} ${f.ruleId}  ${f.message}`,
+      `    Suppressed${by ? ` by ${by}` : ''} on ${at.slice(0, 10)}: ${reason}`,
+    );
+  }
   return `${lines.join('\n')}\n`;
+}
+
+/** The suppressions a backup holds name a rule the catalogue lacks: said, not fatal (a backup is read as it is). */
+function warnUnknownRules(source: Source, io: CliIo): void {
+  const where = source.files && source.path ? join(source.path, LINT_SUPPRESSIONS_FILE) : (source.path ?? source.label);
+  for (const line of unknownRules(source.bundle.lintSuppressions, where)) io.err(`Warning: ${line}\n`);
 }
 
 export const lintCommand: Command = {
@@ -84,8 +137,7 @@ export const lintCommand: Command = {
   async run(values, _positionals, io) {
     const format = choice(values, 'format', FORMATS, 'text');
     const failOn = choice(values, 'fail-on', SEVERITIES, 'error');
-    const stale = text(values, 'stale-after-days');
-    if (stale !== undefined && !/^\d+$/.test(stale)) throw new CliError(`--stale-after-days takes a number of days, not '${stale}'.`);
+    const staleAfterDays = wholeNumber(values, 'stale-after-days', 30, 1, 3650);
     const pattern = text(values, 'naming-pattern');
     if (pattern !== undefined) {
       try {
@@ -107,6 +159,8 @@ export const lintCommand: Command = {
         })
       : await fromTenant('lint', values, io);
     const { bundle } = source;
+    warnUnknownRules(source, io);
+    const emergency = await emergencyFrom(texts(values, 'emergency'), source);
     const findings = applySuppressions(
       lintTenant({
         policies: bundle.policies,
@@ -115,10 +169,10 @@ export const lintCommand: Command = {
         authenticationContexts: bundle.authenticationContexts,
         termsOfUse: bundle.termsOfUse,
         references: bundle.references,
-        emergency: emergencyFrom(texts(values, 'emergency'), bundle),
+        emergency,
         now: io.now(),
         options: {
-          ...(stale !== undefined && { staleAfterDays: Number(stale) }),
+          staleAfterDays,
           ...(pattern !== undefined && { namingPattern: pattern }),
         },
       }),
@@ -133,13 +187,13 @@ export const lintCommand: Command = {
           ? toJUnit(findings, { failOn })
           : format === 'markdown'
             ? toMarkdown(findings, { title })
-            : asText(findings, source.label);
+            : asText(findings, source.label, failOn);
     const out = text(values, 'out');
     if (out) await writeOutputFile(io.cwd, out, output);
     else io.out(output);
     appendJobSummary(io, toMarkdown(findings, { title }));
     const failing = findings.filter((f) => !f.suppressed && RANK[f.severity] <= RANK[failOn]);
-    if (out) io.err(`${findings.length} finding(s) written to ${out}; ${failing.length} at or above ${failOn}.\n`);
+    if (out) io.err(`Lint of ${source.label} written to ${out}: ${counts(findings, failOn)}.\n`);
     return failing.length > 0 ? EXIT.finding : EXIT.ok;
   },
 };

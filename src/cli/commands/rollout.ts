@@ -12,13 +12,13 @@ import { readGroupUsers } from '../../graph/directory';
 import { listPolicies } from '../../graph/policies';
 import { readSignIns, signInsUnavailable } from '../../graph/sign-ins';
 import { policyJson } from '../../domain/json';
-import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts } from '../args';
+import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts, wholeNumber } from '../args';
 import { CliError } from '../cli-error';
 import { appendJobSummary } from '../io';
 import { connectTenant } from '../tenant';
 import { readEmergency } from '../evaluation/emergency';
 import { gateJson, gateMarkdown, gateText, type GateRun } from '../evaluation/gate-report';
-import { count, FORMATS, OUTPUT_OPTIONS, writeOutput } from '../evaluation/outputs';
+import { FORMATS, OUTPUT_OPTIONS, writeOutput } from '../evaluation/outputs';
 import { readRolloutPlan } from '../evaluation/rollout-source';
 import { EXIT, type Command } from './command';
 
@@ -62,7 +62,7 @@ export const rolloutCommand: Command = {
     const format = choice(values, 'format', FORMATS, 'text');
     const planPath = text(values, 'plan');
     if (!planPath) throw new CliError('Which rollout? Give --plan <file> (a file of rollout plans or a backup holding them).');
-    const cap = count(values, 'max', DEFAULT_CAP, 1, 1_000_000);
+    const cap = wholeNumber(values, 'max', DEFAULT_CAP, 1, 1_000_000);
     const plan = await readRolloutPlan(planPath, text(values, 'policy'), (line) => io.err(`${line}\n`));
 
     const tenant = await connectTenant('rollout', values, io);

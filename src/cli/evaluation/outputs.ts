@@ -37,13 +37,3 @@ export async function readJsonFile(path: string, what: string): Promise<unknown>
   });
   return parseUserJson(content, path);
 }
-
-/** A whole number option, within bounds. */
-export function count(values: Values, name: string, fallback: number, min: number, max: number): number {
-  const given = text(values, name);
-  if (given === undefined) return fallback;
-  const n = Number(given);
-  if (!/^\d+$/.test(given) || n < min || n > max)
-    throw new CliError(`--${name} takes a whole number from ${min} to ${max}, not '${given}'.`);
-  return n;
-}

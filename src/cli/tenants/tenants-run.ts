@@ -8,8 +8,9 @@ import { dirname, resolve } from 'node:path';
 import { readTenantsFile, shardOf, type TenantEntry } from '../../domain/tenants/tenants-file';
 import { GraphRequestError } from '../../graph/errors';
 import { runTenants } from '../../operations/run-tenants';
-import { text, type OptionSpecs, type Values } from '../args';
+import { text, wholeNumber, type OptionSpecs, type Values } from '../args';
 import { CliError } from '../cli-error';
+import { fileErrorWords } from '../file-errors';
 import { EXIT } from '../commands/command';
 import type { CliIo } from '../io';
 import type { CommandName } from '../permissions';
@@ -66,11 +67,7 @@ function withPaths(entry: TenantEntry, folder: string): TenantEntry {
 }
 
 export function concurrencyOf(values: Values): number {
-  const value = text(values, 'concurrency');
-  if (value === undefined) return 8;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64)
-    throw new CliError(`--concurrency takes a number of tenants from 1 to 64, not '${value}'.`);
-  return Number(value);
+  return wholeNumber(values, 'concurrency', 8, 1, 64);
 }
 
 /** The tenant's progress and warnings on stderr, each line marked with its name. */
@@ -116,9 +113,7 @@ export function failureWords(error: unknown, io: CliIo): string {
       ? error.message
       : error instanceof GraphRequestError
         ? `Microsoft Graph: ${error.details.method} ${error.details.path}: ${error.status === 0 ? 'no answer' : `${error.status} ${error.code}`}: ${error.serviceMessage}${error.details.requestId ? ` (request-id ${error.details.requestId})` : ''}`
-        : error instanceof Error
-          ? `${error.name}: ${error.message}`
-          : String(error);
+        : (fileErrorWords(error, io.cwd) ?? (error instanceof Error ? `${error.name}: ${error.message}` : String(error)));
   return io.redactor.redact(words);
 }
 

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Validator, type Schema } from '@cfworker/json-schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contosoDirectory as d } from '../../emulator/seed/contoso';
 import { GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
 
 const require = createRequire(import.meta.url);
@@ -119,6 +120,21 @@ describe('gatehouse lint', () => {
     const markdown = await world.gatehouse(['lint', '--from', 'ca', '--format', 'markdown'], { GITHUB_STEP_SUMMARY: summary });
     expect(markdown.stdout).toContain('## Conditional Access lint: the backup in ca');
     expect(readFileSync(summary, 'utf8')).toContain('| Errors | Warnings | Info | Suppressed |');
+  }, 120_000);
+});
+
+describe('gatehouse lint --emergency over the tenant', () => {
+  it('names the accounts the directory has, and refuses an id it has not in the words plan uses (exit 2)', async () => {
+    const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
+    const known = await world.gatehouse(['lint', '--emergency', d.user('Break Glass 01')], secret);
+    expect(known.code, known.stderr).not.toBe(2);
+    expect(known.stdout).not.toContain(d.user('Break Glass 01'));
+
+    const typo = '00000000-0000-4000-8000-00000000dead';
+    const unknown = await world.gatehouse(['lint', '--emergency', d.user('Break Glass 01'), '--emergency', typo], secret);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toContain(`gatehouse lint: --emergency: the directory has no user or group '${typo}'.`);
   }, 120_000);
 });
 

@@ -62,7 +62,7 @@ describe('gatehouse sign-in', () => {
       clientAssertionType: JWT_BEARER,
       clientSecret: undefined,
     });
-    expect(run.stdout).toMatch(/^Lint of the tenant Contoso: \d+ finding/);
+    expect(run.stdout).toMatch(/^Lint of the tenant Contoso: \d+ open, \d+ suppressed/);
     for (const output of [run.stdout, run.stderr]) {
       expect(output).not.toContain(fakeOidcToken('github'));
       expect(output).not.toContain('runner-request-token-value');
