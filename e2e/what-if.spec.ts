@@ -183,6 +183,9 @@ test('an address that is not one is said on its field and not evaluated; a count
 
   const ip = page.getByRole('textbox', { name: 'IP address' });
   await ip.fill('10.0.0.999');
+  // Said once the field is left, not while the address is typed.
+  await expect(ip).not.toHaveAttribute('aria-invalid', 'true');
+  await ip.press('Tab');
   await expect(ip).toHaveAttribute('aria-invalid', 'true');
   await expect(ip).toHaveAccessibleDescription(/'10\.0\.0\.999' is not an IPv4 or IPv6 address/);
   const evaluate = page.getByRole('button', { name: 'Evaluate' });
@@ -196,6 +199,7 @@ test('an address that is not one is said on its field and not evaluated; a count
   // Upper-cased as typed; not a country, but a warning only.
   const country = page.getByRole('textbox', { name: 'Country (two letters)' });
   await country.fill('zz');
+  await country.press('Tab');
   await expect(country).toHaveValue('ZZ');
   await expect(page.getByText("'ZZ' is not an ISO 3166 country code: no country location will match it.")).toBeVisible();
   await expect(country).not.toHaveAttribute('aria-invalid', 'true');

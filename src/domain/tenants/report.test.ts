@@ -184,3 +184,15 @@ describe('joining the reports of a sharded run', () => {
     expect(three.keptReads.map((k) => k.readAt)).toEqual(['2026-12-01T07:00:00.000Z']);
   });
 });
+
+describe('reading a report file', () => {
+  it('says where a file that is not JSON breaks, in words rather than the engine’s message', () => {
+    const read = readTenantsReport('garbage{ "tenants": [] }');
+    expect(read.ok ? '' : read.message).toBe('This file is not valid JSON: an unexpected character at line 1, column 1.');
+  });
+
+  it('says a cut-short report is cut short', () => {
+    const read = readTenantsReport('{ "format": "gatehouse.tenants-report", "tenants": [');
+    expect(read.ok ? '' : read.message).toMatch(/^This file ends before its JSON does \(cut short\?\)/);
+  });
+});

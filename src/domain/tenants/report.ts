@@ -3,6 +3,7 @@
 // JSON (which the console opens offline), Markdown (a CI job summary) and HTML (renderers beside).
 import type { Severity } from '../emergency/exclusion-analysis';
 import { isJsonObject, type Json, type JsonObject } from '../json';
+import { parseJson } from '../policy-file';
 import type { LintFinding } from '../lint/types';
 import { REPORT_ONLY } from '../types';
 
@@ -216,9 +217,10 @@ export type ReadReport = { ok: true; report: TenantsReport } | { ok: false; mess
 export function readTenantsReport(source: string): ReadReport {
   let parsed: Json;
   try {
-    parsed = JSON.parse(source.replace(/^\uFEFF/, '')) as Json;
+    parsed = parseJson(source.replace(/^\uFEFF/, ''), 'This file') as Json;
   } catch (error) {
-    return { ok: false, message: `This file is not JSON: ${(error as Error).message}` };
+    // Where it breaks, in words (not the JavaScript engine's message).
+    return { ok: false, message: (error as Error).message };
   }
   if (!isJsonObject(parsed) || parsed.format !== REPORT_FORMAT)
     return { ok: false, message: 'This is not an all-tenant report of Gatehouse (its "format" is not gatehouse.tenants-report).' };

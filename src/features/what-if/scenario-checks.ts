@@ -1,7 +1,7 @@
-// What the scenario form says of the address and the country as they are typed. An address that is
-// not one cannot be evaluated by anyone (Graph or the engine), so it holds Evaluate and Save back; a
-// two-letter country that is no ISO 3166 code is only warned of (it matches no country location, but
-// Graph takes any string), per the project's rule to refuse only what Graph refuses.
+// What the scenario form says of the address and the country. An address that is not one cannot be
+// evaluated by anyone (Graph or the engine), so it holds Evaluate and Save back; a country that is no
+// ISO 3166 code is only warned of (it matches no country location, but Graph takes any string), per
+// the project's rule to refuse only what Graph refuses.
 import { parseIpAddress } from '../../domain/evaluation/ip-address';
 import type { ScenarioConditions } from '../../domain/evaluation/scenario';
 
@@ -22,21 +22,25 @@ export interface FieldCheck {
   message?: string;
 }
 
-const NONE: FieldCheck = { state: 'none' };
+export const NO_CHECK: FieldCheck = { state: 'none' };
 
 export function checkIpAddress(text: string): FieldCheck {
   const value = text.trim();
-  if (!value || parseIpAddress(value)) return NONE;
+  if (!value || parseIpAddress(value)) return NO_CHECK;
   return { state: 'error', message: `'${value}' is not an IPv4 or IPv6 address (such as 203.0.113.7 or 2001:db8::7).` };
 }
 
 export function checkCountry(text: string): FieldCheck {
   const value = text.trim().toUpperCase();
-  if (!value) return NONE;
-  if (!/^[A-Z]{2}$/.test(value)) return { state: 'error', message: 'A country is two letters (its ISO 3166 code, such as NL).' };
+  if (!value) return NO_CHECK;
+  if (!/^[A-Z]{2}$/.test(value))
+    return {
+      state: 'warning',
+      message: `A country is two letters (its ISO 3166 code, such as NL): '${value}' will match no country location.`,
+    };
   if (!ISO_3166.has(value))
     return { state: 'warning', message: `'${value}' is not an ISO 3166 country code: no country location will match it.` };
-  return NONE;
+  return NO_CHECK;
 }
 
 /** The country's name in English ("Netherlands" for NL), when the browser knows it. */
@@ -52,9 +56,5 @@ export function countryName(code: string): string | null {
 
 /** What must be corrected before the scenario can be evaluated or saved, as a sentence; null when nothing. */
 export function conditionsToCorrect(c: ScenarioConditions): string | null {
-  const wrong = [
-    checkIpAddress(c.ipAddress).state === 'error' && 'IP address',
-    checkCountry(c.country).state === 'error' && 'country',
-  ].filter(Boolean);
-  return wrong.length ? `Correct the ${wrong.join(' and the ')} first.` : null;
+  return checkIpAddress(c.ipAddress).state === 'error' ? 'Correct the IP address first.' : null;
 }

@@ -55,9 +55,20 @@ function TypedForm() {
 }
 
 describe('the scenario’s address and country', () => {
-  it('says at once, on the field, that an address is not one', () => {
+  it('says on the field, once it is left, that an address is not one, and follows the corrections', () => {
     render(<TypedForm />);
     const ip = screen.getByRole('textbox', { name: 'IP address' });
+    fireEvent.focus(ip);
+    fireEvent.change(ip, { target: { value: '10.0.' } });
+    // Not while the first address is half typed.
+    expect(ip.getAttribute('aria-invalid')).not.toBe('true');
+    fireEvent.change(ip, { target: { value: '10.0.0.999' } });
+    fireEvent.blur(ip);
+    expect(ip.getAttribute('aria-invalid')).toBe('true');
+    // Back in the field, the message stays until the address is one.
+    fireEvent.focus(ip);
+    fireEvent.change(ip, { target: { value: '10.0.0.99' } });
+    expect(ip.getAttribute('aria-invalid')).not.toBe('true');
     fireEvent.change(ip, { target: { value: '10.0.0.999' } });
     expect(ip.getAttribute('aria-invalid')).toBe('true');
     const message = document.getElementById(ip.getAttribute('aria-describedby')!.split(' ')[0]!);
@@ -83,6 +94,14 @@ describe('the scenario’s address and country', () => {
     fireEvent.change(country, { target: { value: 'zz' } });
     expect(country).toHaveProperty('value', 'ZZ');
     expect(screen.getByText("'ZZ' is not an ISO 3166 country code: no country location will match it.")).toBeTruthy();
+    expect(country.getAttribute('aria-invalid')).not.toBe('true');
+  });
+
+  it('warns of a country that is not two letters, without holding the scenario back', () => {
+    render(<TypedForm />);
+    const country = screen.getByRole('textbox', { name: 'Country (two letters)' });
+    fireEvent.change(country, { target: { value: 'n' } });
+    expect(screen.getByText("A country is two letters (its ISO 3166 code, such as NL): 'N' will match no country location.")).toBeTruthy();
     expect(country.getAttribute('aria-invalid')).not.toBe('true');
   });
 });

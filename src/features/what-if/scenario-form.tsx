@@ -8,7 +8,7 @@ import { SCENARIO_FIELD_WORDS as WORDS } from '../../domain/evaluation/scenario-
 import type { UserAction } from '../../domain/evaluation/sign-in';
 import { DirectoryPicker } from '../../session/directory-picker';
 import { ChosenOrSearch } from './chosen-or-search';
-import { checkCountry, checkIpAddress, countryName } from './scenario-checks';
+import { checkCountry, checkIpAddress, countryName, NO_CHECK } from './scenario-checks';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -92,8 +92,11 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
   const [chosenKind, setWhoKind] = useState<ScenarioIdentity['kind']>('user');
   const whoKind = value.identity?.kind ?? chosenKind;
   const whoLabel = whoKind === 'user' ? 'User signing in' : 'Workload identity signing in';
-  const ip = checkIpAddress(c.ipAddress);
-  const country = checkCountry(c.country);
+  // Said once the field is left (or when it holds a value it was opened with), not while the first
+  // address is half typed; from then on it follows each keystroke.
+  const [typing, setTyping] = useState<'ip' | 'country' | null>(null);
+  const ip = typing === 'ip' ? NO_CHECK : checkIpAddress(c.ipAddress);
+  const country = typing === 'country' ? NO_CHECK : checkCountry(c.country);
   return (
     <div className={styles.form}>
       <Field label="Scenario name">
@@ -202,7 +205,13 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
           onChange={(clientAppType) => set({ clientAppType })}
         />
         <Field label={WORDS.ipAddress} hint="Empty: not known" validationState={ip.state} validationMessage={ip.message}>
-          <Input value={c.ipAddress} placeholder="203.0.113.7" onChange={(_, data) => set({ ipAddress: data.value })} />
+          <Input
+            value={c.ipAddress}
+            placeholder="203.0.113.7"
+            onChange={(_, data) => set({ ipAddress: data.value })}
+            onFocus={() => checkIpAddress(c.ipAddress).state === 'none' && setTyping('ip')}
+            onBlur={() => setTyping(null)}
+          />
         </Field>
         <Field
           label={`${WORDS.country} (two letters)`}
@@ -211,7 +220,14 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
           validationMessage={country.message}
         >
           {/* Upper-cased as typed: the code as country locations write it. */}
-          <Input value={c.country} placeholder="NL" maxLength={2} onChange={(_, data) => set({ country: data.value.toUpperCase() })} />
+          <Input
+            value={c.country}
+            placeholder="NL"
+            maxLength={2}
+            onChange={(_, data) => set({ country: data.value.toUpperCase() })}
+            onFocus={() => checkCountry(c.country).state === 'none' && setTyping('country')}
+            onBlur={() => setTyping(null)}
+          />
         </Field>
         <Choice
           label={WORDS.signInRiskLevel}
