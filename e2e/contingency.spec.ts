@@ -115,10 +115,12 @@ test('a contingency plan is made ready, drilled, switched on and switched back e
   expect(named('EM02 - ENABLE IN EMERGENCY: MFA').conditions.users.excludeGroups).toEqual([emergency.id]);
   expect(named('CA001').state).toBe('disabled');
 
-  // And back: every touched policy exactly as it was.
+  // Done goes back to the plans, the card saying the plan is on (where the keyboard now is) and offering the way back.
   await page.getByRole('button', { name: 'Done' }).click();
-  await page.getByRole('button', { name: 'Back to the plans' }).click();
-  await expect(card.getByText(/^Switched on /)).toBeVisible();
+  await expect(card.locator(':focus')).toHaveText(/^Switched on .+ by Ada Lindqvist.+3 policies were changed/);
+  await expect(card.getByRole('button', { name: 'Switch to this plan…' })).toHaveCount(0);
+
+  // And back: every touched policy exactly as it was.
   await card.getByRole('button', { name: 'Switch back…' }).click();
   await expect(page.getByText(/0 to create, 3 to update/)).toBeVisible();
   await page.getByRole('button', { name: /^Apply: 3 changes to Contoso/ }).click();
@@ -127,6 +129,51 @@ test('a contingency plan is made ready, drilled, switched on and switched back e
   const strip = (list: Policy[]) =>
     list.map(({ id, displayName, state, conditions }) => ({ id, displayName, state, users: conditions.users }));
   expect(strip(await policies(page))).toEqual(strip(before));
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(card.getByRole('heading', { name: 'MFA Disruption' })).toBeFocused();
+  await expect(card.getByText(/^Switched on /)).toHaveCount(0);
+  await expect(card.getByRole('button', { name: 'Switch to this plan…' })).toBeEnabled();
+});
+
+test('Done after a switch goes back to the plans, whose card says the plan is on and who switched it', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await section(page, 'Contingency').click();
+  const card = page.getByRole('group', { name: 'Compliance service disruption' });
+  await card.getByRole('button', { name: 'Switch to this plan…' }).click();
+  await expect(page.getByText(/0 to create, 2 to update/)).toBeVisible();
+  await expect(page.getByText('All 2 policies are changed.')).toBeVisible();
+  await page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
+  await expect(page.getByRole('heading', { name: 'Step 1 of 2 written' })).toBeVisible();
+  // One step left: its own button writes it; no 'Write the remaining 1 steps' beside it.
+  await expect(page.getByRole('button', { name: 'Write step 2 of 2' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Write the remaining/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Write step 2 of 2' }).click();
+  await expect(page.getByRole('heading', { name: 'Applied to Contoso' })).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  // The plans again, not the same plan made against what was just written ('0 to update … 2 skipped').
+  await expect(page.getByRole('heading', { name: 'The plan for Contoso' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Nothing to write' })).toHaveCount(0);
+  // The keyboard is on the card's word that the plan is on.
+  await expect(card.locator(':focus')).toHaveText(/^Switched on .+ by Ada Lindqvist.+2 policies were changed\./);
+  // On: the way on is switching back; the notes say the plan turned its policies on rather than guess why.
+  await expect(card.getByRole('button', { name: 'Switch to this plan…' })).toHaveCount(0);
+  const notes = card.getByRole('list', { name: 'Readiness of Compliance service disruption' });
+  await expect(notes).toContainText(/'EM01 - ENABLE IN EMERGENCY: [^']+' is on: the plan was switched on .+ by Ada Lindqvist/);
+  await expect(notes).not.toContainText('the plan is active, or it was left on');
+
+  await card.getByRole('button', { name: 'Switch back…' }).click();
+  await page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
+  await expect(page.getByRole('heading', { name: 'Applied to Contoso' })).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(card.getByRole('heading', { name: 'Compliance service disruption' })).toBeFocused();
+  await expect(card.getByText(/^Switched on /)).toHaveCount(0);
+  await expect(card.getByRole('button', { name: 'Switch to this plan…' })).toBeEnabled();
+  await expect(notes).not.toContainText('is on:');
 });
 
 test('the demo’s contingency plan is ready, goes into a backup with its edits, and comes back from it', async ({ page, signInPage }) => {

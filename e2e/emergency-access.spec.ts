@@ -5,6 +5,7 @@
 // client's retries fails alone, and a resume after a reload writes only it.
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { asColleague } from './support/colleague';
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
 import { section } from './support/navigation';
@@ -130,6 +131,8 @@ test('grades every policy, fixes two in a resumed run keeping every exclusion, a
 
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByText('None of the 35 policies affects an emergency account.')).toBeVisible();
+  // Nothing left to fix: no offer of a fix for the two policies just fixed.
+  await expect(page.getByRole('button', { name: /^Review the fix/ })).toHaveCount(0);
 
   // The revert: the same review, the lock-out guard asking before the emergency group loses its exclusion from an enabled MFA policy.
   await page.getByRole('button', { name: 'Revert the last fix (2 policies)' }).click();
@@ -145,6 +148,36 @@ test('grades every policy, fixes two in a resumed run keeping every exclusion, a
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByText('2 of 35 policies affect an emergency account: 0 critical, 1 high, 1 low.')).toBeVisible();
   await expect(page.getByRole('button', { name: /^Revert the last fix/ })).toHaveCount(0);
+  // The findings are back, unchosen: the choice was spent on the fix.
+  await expect(page.getByRole('button', { name: 'Review the fix for 0 policies' })).toBeDisabled();
+});
+
+test('the fix names each emergency account and group with its kind', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await expect(page.getByRole('grid')).toBeVisible();
+  const group = (
+    await asColleague<{ value: { id: string; displayName: string }[] }>(
+      page,
+      'GET',
+      `/v1.0/groups?$filter=${encodeURIComponent("displayName eq 'CA - Emergency access accounts'")}`,
+    )
+  ).value[0]!;
+  const members = await asColleague<{ value: { id: string; displayName: string }[] }>(page, 'GET', `/v1.0/groups/${group.id}/members`);
+  await page.evaluate(({ key, value }) => localStorage.setItem(key, JSON.stringify(value)), {
+    key: `gatehouse.emergency-access.${CONTOSO_TENANT_ID}`,
+    value: {
+      groups: [{ id: group.id, name: group.displayName }],
+      users: members.value.map((m) => ({ id: m.id, name: m.displayName })),
+    },
+  });
+  await page.reload();
+  await section(page, 'Emergency access').click();
+  await expect(
+    page.getByText(
+      /^The fix adds the group CA - Emergency access accounts and the accounts Break Glass 01 and Break Glass 02 to the exclusions of each chosen policy/,
+    ),
+  ).toBeVisible();
 });
 
 test('a write throttled past every retry fails alone; after a reload, Resume writes only it', async ({

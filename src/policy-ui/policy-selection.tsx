@@ -29,14 +29,30 @@ export interface PolicySelectionProps {
   verb: string;
   /** The accessible name of the list of checkboxes. */
   label: string;
+  /** How many of the chosen the plan leaves as they are (already as planned, or skipped): the verb is not true of them. */
+  skipped?: number;
 }
 
-/** "All 3 policies are in the backup.", "The only policy is…", "1 of 3 policies is…": the verb agrees with the count. */
-export function selectionWords(chosen: number, total: number, verb: string): string {
+/**
+ * "All 3 policies are in the backup.", "The only policy is…", "1 of 3 policies is…": the verb agrees with the count.
+ * The chosen that are `skipped` are not counted as the verb says ("None of the 2 policies is changed: both are skipped.").
+ */
+export function selectionWords(chosen: number, total: number, verb: string, skipped = 0): string {
+  if (skipped > 0) {
+    const left =
+      skipped === chosen
+        ? skipped === 2
+          ? 'both are'
+          : skipped === 1
+            ? 'the one chosen is'
+            : `all ${countWords(skipped)} chosen are`
+        : `${countWords(skipped)} more chosen ${skipped === 1 ? 'is' : 'are'}`;
+    return `${selectionWords(chosen - skipped, total, verb).slice(0, -1)}: ${left} skipped.`;
+  }
   const [of, all] = [countWords(chosen), countWords(total)];
   if (total === 0) return `No policy is ${verb}.`;
   if (chosen === total) return total === 1 ? `The only policy is ${verb}.` : `All ${all} policies are ${verb}.`;
-  if (chosen === 0) return `None of the ${all} policies is ${verb}.`;
+  if (chosen === 0) return total === 1 ? `The only policy is not ${verb}.` : `None of the ${all} policies is ${verb}.`;
   return `${of} of ${all} ${total === 1 ? 'policy' : 'policies'} ${chosen === 1 ? 'is' : 'are'} ${verb}.`;
 }
 
@@ -57,7 +73,7 @@ const PolicyChoice = memo(function PolicyChoice({ rowKey, name, checked, onToggl
   return <Checkbox ref={ref} label={name} checked={checked} onChange={(_, data) => onToggle(rowKey, !!data.checked)} />;
 });
 
-export function PolicySelection({ policies, selection, onChange, verb, label }: PolicySelectionProps) {
+export function PolicySelection({ policies, selection, onChange, verb, label, skipped = 0 }: PolicySelectionProps) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const [filter, setFilter] = useState('');
@@ -90,7 +106,7 @@ export function PolicySelection({ policies, selection, onChange, verb, label }: 
   return (
     <div className={styles.root}>
       <div className={styles.bar}>
-        <Text>{selectionWords(chosen.size, policies.length, verb)}</Text>
+        <Text>{selectionWords(chosen.size, policies.length, verb, skipped)}</Text>
         <Button size="small" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? 'Hide the list' : 'Choose policies…'}
         </Button>

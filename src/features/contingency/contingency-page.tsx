@@ -5,7 +5,7 @@
 // puts every touched policy back exactly as it was.
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { recognisePlans, type ContingencyPlan } from '../../domain/contingency/contingency-plan';
 import { activation, revert, type SwitchStep } from '../../domain/contingency/switch';
 import { emptyImportSet, type ImportSet } from '../../domain/import/import-set';
@@ -18,7 +18,7 @@ import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
-import { PlanCard } from './plan-card';
+import { PlanCard, type SwitchedBy } from './plan-card';
 import { RestorePlans } from './restore-plans';
 import { useContingencyStore } from '../../session/contingency-store';
 
@@ -27,7 +27,18 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
 });
 
-type Mode = { kind: 'plans' } | { kind: 'activate' | 'revert'; plan: ContingencyPlan; fresh: JsonObject[]; source: ImportSet; key: string };
+type Mode =
+  | { kind: 'plans' }
+  // `finished`: every write done; the run stays shown until its Done, which brings the plans back.
+  | { kind: 'activate' | 'revert'; plan: ContingencyPlan; fresh: JsonObject[]; source: ImportSet; key: string; finished?: boolean };
+
+/** Shown in the plan flow's place of the page's own content, which comes back when its finished run is put aside (Done). */
+function WhenRunClosed({ onClosed }: { onClosed(): void }) {
+  const latest = useRef(onClosed);
+  // Once, before the browser paints: the plan flow's empty place is not drawn for a frame.
+  useLayoutEffect(() => latest.current(), []);
+  return null;
+}
 
 /** The policies as the steps leave them, in the order they are first touched: what the plan flow writes. */
 function importOf(steps: readonly SwitchStep[], tenantId: string): ImportSet {
@@ -52,6 +63,12 @@ export function ContingencyPage() {
   const [switchError, setSwitchError] = useState<string | null>(null);
   // Each switch is a new review: choices made for an earlier one do not carry over.
   const [attempts, setAttempts] = useState(0);
+  // The plan whose switch (or switch back) was just put aside: its card takes the keyboard's focus.
+  const [returnedTo, setReturnedTo] = useState<string | null>(null);
+  const backToPlans = useCallback((planId: string) => {
+    setMode({ kind: 'plans' });
+    setReturnedTo(planId);
+  }, []);
   const policies = useMemo(() => (list.data ?? []).map(policyJson), [list.data]);
   const plans = useMemo(() => recognisePlans(policies).map((plan) => ({ ...plan, ...store.plans[plan.id] })), [policies, store.plans]);
 
@@ -111,6 +128,7 @@ export function ContingencyPage() {
               policies={policies}
               emergency={emergency}
               switched={store.switches[plan.id] ?? null}
+              takeFocus={returnedTo === plan.id}
               onEdit={(edit) =>
                 update((s) => ({ ...s, plans: { ...s.plans, [plan.id]: { suspend: plan.suspend, exclusions: plan.exclusions, ...edit } } }))
               }
@@ -121,7 +139,8 @@ export function ContingencyPage() {
         )
       ) : (
         <PlanAndApply
-          source={mode.source}
+          // Once written, nothing is planned again: Done goes back to the plans, not to the same plan made against the result.
+          source={mode.finished ? null : mode.source}
           sourceKey={mode.key}
           targetName={targetName}
           // The switch writes the states it means: on, off, or back to what they were.
@@ -139,22 +158,28 @@ export function ContingencyPage() {
             // Recorded before the first write, so a switch cut short can still be reverted.
             if (mode.kind === 'activate') {
               const { record } = activation(mode.plan, mode.fresh, tenant.context.clock.now());
-              update((s) => ({ ...s, switches: { ...s.switches, [mode.plan.id]: record } }));
+              const by: SwitchedBy = { ...record, by: tenant.account.name || tenant.account.username };
+              update((s) => ({ ...s, switches: { ...s.switches, [mode.plan.id]: by } }));
             }
           }}
           onFinished={() => {
             if (mode.kind === 'revert')
               update((s) => ({ ...s, switches: Object.fromEntries(Object.entries(s.switches).filter(([id]) => id !== mode.plan.id)) }));
+            setMode((m) => (m.kind === 'plans' ? m : { ...m, finished: true }));
           }}
         >
-          <Text>
-            {mode.kind === 'activate'
-              ? `Switching to the plan for ${mode.plan.disruption}.`
-              : `Switching back from the plan for ${mode.plan.disruption}.`}{' '}
-            <Button appearance="transparent" onClick={() => setMode({ kind: 'plans' })}>
-              Back to the plans
-            </Button>
-          </Text>
+          {mode.finished ? (
+            <WhenRunClosed onClosed={() => backToPlans(mode.plan.id)} />
+          ) : (
+            <Text>
+              {mode.kind === 'activate'
+                ? `Switching to the plan for ${mode.plan.disruption}.`
+                : `Switching back from the plan for ${mode.plan.disruption}.`}{' '}
+              <Button appearance="transparent" onClick={() => setMode({ kind: 'plans' })}>
+                Back to the plans
+              </Button>
+            </Text>
+          )}
         </PlanAndApply>
       )}
     </section>

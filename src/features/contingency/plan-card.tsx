@@ -13,7 +13,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { isContingencyPolicy, type ContingencyPlan } from '../../domain/contingency/contingency-plan';
 import { readiness } from '../../domain/contingency/readiness';
 import { drill, type SwitchRecord, type SwitchStep } from '../../domain/contingency/switch';
@@ -69,21 +69,47 @@ function Steps({ title, steps }: { title: string; steps: SwitchStep[] }) {
   );
 }
 
+/** A switch as this device recorded it, with who made it (records kept before this was added have no one). */
+export type SwitchedBy = SwitchRecord & { by?: string };
+
+/** "Dec 3, 2026, 03:40 PM by Ada Lindqvist" (who, when this device knows it) */
+const whenAndWho = (switched: SwitchedBy) => `${formatDateTime(switched.at)}${switched.by ? ` by ${switched.by}` : ''}`;
+
 export interface PlanCardProps {
   plan: ContingencyPlan;
   policies: JsonObject[];
   emergency: EmergencyAccess;
-  switched: SwitchRecord | null;
+  switched: SwitchedBy | null;
+  /** Just back from this plan's run: the card's word on the plan takes the keyboard's focus. */
+  takeFocus?: boolean;
   onEdit(edit: Partial<Pick<ContingencyPlan, 'suspend' | 'exclusions'>>): void;
   onActivate(): void;
   onRevert(): void;
 }
 
-export function PlanCard({ plan, policies, emergency, switched, onEdit, onActivate, onRevert }: PlanCardProps) {
+export function PlanCard({ plan, policies, emergency, switched, takeFocus = false, onEdit, onActivate, onRevert }: PlanCardProps) {
   const styles = useStyles();
   const [drilled, setDrilled] = useState<ReturnType<typeof drill> | null>(null);
   const byId = useMemo(() => new Map(policies.map((p) => [String(p.id), p])), [policies]);
-  const findings = useMemo(() => readiness(plan, policies, emergency), [plan, policies, emergency]);
+  const findings = useMemo(() => {
+    const found = readiness(plan, policies, emergency);
+    if (!switched) return found;
+    // The readiness check can only guess why a contingency policy is on; this device recorded the switch that turned it on.
+    const turnedOn = new Set(switched.touched.filter((t) => t.stateBefore !== 'enabled').map((t) => t.policyId));
+    return found.map((f) => {
+      const step = plan.enable.find(
+        (s) => turnedOn.has(s.policyId) && f.text === `'${s.name}' is already on: the plan is active, or it was left on.`,
+      );
+      return step ? { ...f, text: `'${step.name}' is on: the plan was switched on ${whenAndWho(switched)}.` } : f;
+    });
+  }, [plan, policies, emergency, switched]);
+  const status = useRef<HTMLDivElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (takeFocus) (status.current ?? title.current)?.focus();
+    // Once, when the card is shown again after the run.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const normal = useMemo(
     () => policies.filter((p) => !isContingencyPolicy(p)).map((p) => ({ rowKey: String(p.id), name: String(p.displayName ?? p.id) })),
     [policies],
@@ -95,14 +121,15 @@ export function PlanCard({ plan, policies, emergency, switched, onEdit, onActiva
 
   return (
     <Card className={styles.card} aria-labelledby={titleId}>
-      <h2 id={titleId} className={styles.heading}>
+      <h2 id={titleId} className={styles.heading} ref={title} tabIndex={-1}>
         {plan.disruption}
       </h2>
       {switched ? (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Switched on {formatDateTime(switched.at)}</MessageBarTitle>
-            {switched.touched.length} policies were changed. Switch back when the disruption is over: each is put back as it was.
+          <MessageBarBody ref={status} tabIndex={-1}>
+            <MessageBarTitle>Switched on {whenAndWho(switched)}</MessageBarTitle>
+            {switched.touched.length === 1 ? 'One policy was' : `${switched.touched.length} policies were`} changed. Switch back when the
+            disruption is over: each is put back as it was.
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -176,12 +203,16 @@ export function PlanCard({ plan, policies, emergency, switched, onEdit, onActiva
         <Button onClick={() => setDrilled(drilled ? null : drill(plan, policies, new Date()))} aria-expanded={!!drilled}>
           {drilled ? 'Hide the drill' : 'Drill: show every change, write nothing'}
         </Button>
-        <Button appearance="primary" disabled={blockers.length > 0 || !!switched} onClick={onActivate}>
-          Switch to this plan…
-        </Button>
-        <Button disabled={!switched} onClick={onRevert}>
-          Switch back…
-        </Button>
+        {/* One way on from where the plan is: on, it can only be switched back. */}
+        {switched ? (
+          <Button appearance="primary" onClick={onRevert}>
+            Switch back…
+          </Button>
+        ) : (
+          <Button appearance="primary" disabled={blockers.length > 0} onClick={onActivate}>
+            Switch to this plan…
+          </Button>
+        )}
       </div>
       {drilled ? (
         <div className={styles.columns}>

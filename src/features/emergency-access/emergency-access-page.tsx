@@ -21,6 +21,7 @@ import { emergencyFix, emergencyRevert, fixRecord, suggestCandidates, type Fixed
 import type { ImportSet } from '../../domain/import/import-set';
 import { policyJson } from '../../domain/json';
 import type { EmergencyAccess } from '../../domain/lockout';
+import { listWords } from '../../domain/import/words';
 import { lookupName } from '../../domain/references';
 import { describeError } from '../../graph/describe-error';
 import { PlanAndApply } from '../../policy-ui/plan/plan-and-apply';
@@ -47,6 +48,13 @@ interface Work {
   source: ImportSet;
   fixed: FixedPolicy[];
   key: number;
+}
+
+/** "the group A and the accounts B and C": each named with its kind. */
+function emergencyWords({ groups, users }: EmergencyAccess): string {
+  const kind = (one: string, named: readonly { name: string }[]) =>
+    named.length === 0 ? [] : [`the ${named.length === 1 ? one : `${one}s`} ${listWords(named.map((n) => n.name))}`];
+  return listWords([...kind('group', groups), ...kind('account', users)]);
 }
 
 export function EmergencyAccessPage() {
@@ -87,7 +95,10 @@ export function EmergencyAccessPage() {
 
   const findings = analysis?.policies.filter((p) => p.worst) ?? [];
   const count = (severity: string) => findings.filter((p) => p.worst === severity).length;
-  const emergencyNames = [...settings.groups.map((g) => `the group ${g.name}`), ...settings.users.map((u) => u.name)].join(', ');
+  // Only what is still a finding is chosen: a policy fixed (here or elsewhere) leaves the choice with its checkbox.
+  const findingIds = new Set(findings.map((p) => p.id));
+  const chosenFindings: ReadonlySet<string> = new Set([...chosen].filter((id) => findingIds.has(id)));
+  const emergencyNames = emergencyWords(settings);
 
   // Both read the tenant as the planner will: the policies are taken fresh, never from the page's list.
   const prepare = async (build: (policies: Parameters<typeof emergencyFix>[1]) => Omit<Work, 'key'>) => {
@@ -107,7 +118,7 @@ export function EmergencyAccessPage() {
     prepare((policies) => {
       const { source, fixed } = emergencyFix(
         tenantId,
-        policies.filter((p) => typeof p.id === 'string' && chosen.has(p.id)),
+        policies.filter((p) => typeof p.id === 'string' && chosenFindings.has(p.id)),
         settings,
       );
       return { kind: 'fix', source, fixed };
@@ -134,7 +145,11 @@ export function EmergencyAccessPage() {
             : 'The emergency accounts added to the exclusions of the chosen policies, every other exclusion kept. '
         }
         onStart={(run) => {
-          if (work?.kind === 'fix') setRecord(fixRecord(tenantId, run.startedAt, work.fixed, run.items));
+          // The choice is spent on the fix: a policy that is a finding again later (a revert) starts unchosen.
+          if (work?.kind === 'fix') {
+            setRecord(fixRecord(tenantId, run.startedAt, work.fixed, run.items));
+            setChosen(new Set());
+          }
           if (work?.kind === 'revert') setRecord(null);
           setWork(null);
         }}
@@ -194,7 +209,7 @@ export function EmergencyAccessPage() {
               <CoverageTable
                 rows={analysis.policies}
                 subjects={analysis.subjects}
-                chosen={chosen}
+                chosen={chosenFindings}
                 onChoose={(id, yes) =>
                   setChosen((c) => {
                     const next = new Set(c);
@@ -218,9 +233,16 @@ export function EmergencyAccessPage() {
                   Choose every finding
                 </Button>
                 {/* Focusable while the policies are read (aria-disabled): disabled, the keyboard's focus fell to the page's start. */}
-                <Button appearance="primary" disabled={chosen.size === 0} disabledFocusable={preparing} onClick={() => void reviewFix()}>
-                  Review the fix for {chosen.size} {chosen.size === 1 ? 'policy' : 'policies'}
-                </Button>
+                {findings.length > 0 ? (
+                  <Button
+                    appearance="primary"
+                    disabled={chosenFindings.size === 0}
+                    disabledFocusable={preparing}
+                    onClick={() => void reviewFix()}
+                  >
+                    Review the fix for {chosenFindings.size} {chosenFindings.size === 1 ? 'policy' : 'policies'}
+                  </Button>
+                ) : null}
                 {record ? (
                   <Button disabledFocusable={preparing} onClick={() => void reviewRevert()}>
                     Revert the last fix ({record.policies.length} {record.policies.length === 1 ? 'policy' : 'policies'})

@@ -151,7 +151,10 @@ export function ApplyPanel({
             <Button appearance="primary" onClick={() => onResume()}>
               Write step {done + 1} of {run.items.length}
             </Button>
-            <Button onClick={() => onResume(true)}>Write the remaining {run.items.length - done} steps</Button>
+            {/* With one step left it would do what the step's own button does. */}
+            {run.items.length - done > 1 ? (
+              <Button onClick={() => onResume(true)}>Write the remaining {run.items.length - done} steps</Button>
+            ) : null}
           </>
         ) : !running && !finished ? (
           <Button appearance="primary" onClick={() => onResume()}>

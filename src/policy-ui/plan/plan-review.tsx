@@ -134,6 +134,7 @@ export function PlanReview({
           selection={choices.selection}
           onChange={(selection) => update({ selection })}
           verb={change ? 'changed' : 'brought in'}
+          skipped={plan.rows.filter((row) => row.kind === 'policy' && row.action === 'skip').length}
           label={change ? 'Policies to change' : 'Policies to bring in'}
         />
         <div className={styles.options}>

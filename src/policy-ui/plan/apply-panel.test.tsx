@@ -1,0 +1,47 @@
+// @vitest-environment jsdom
+// A guided run between two steps: the buttons that go on say how many steps they write, in words
+// that agree with the count ("Write the remaining 2 steps", never "the remaining 1 steps").
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApplyItem, ApplyRun } from '../../operations/apply-plan';
+import { ApplyPanel } from './apply-panel';
+
+afterEach(cleanup);
+
+const item = (n: number, done: boolean): ApplyItem => ({
+  key: `p${n}`,
+  kind: 'policy',
+  name: `CA00${n}`,
+  action: 'update',
+  status: done ? 'done' : 'pending',
+  body: {},
+  intended: {},
+  targetId: `id${n}`,
+  baseModified: null,
+  ...(done && { differences: [] }),
+});
+
+const paused = (steps: number, done: number) => {
+  const run: ApplyRun = {
+    tenantId: 't',
+    startedAt: '2026-12-03T15:00:00.000Z',
+    items: Array.from({ length: steps }, (_, i) => item(i + 1, i < done)),
+    created: {},
+  };
+  render(<ApplyPanel run={run} running={false} targetName="Contoso" onStop={() => {}} onResume={() => {}} onClose={() => {}} stepByStep />);
+};
+
+describe('ApplyPanel, a guided run waiting for the next step', () => {
+  it('offers the remaining steps in the plural', () => {
+    paused(3, 1);
+    expect(screen.getByRole('button', { name: 'Write step 2 of 3' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Write the remaining 2 steps' })).toBeTruthy();
+  });
+
+  it('with one step left, offers that step alone, never "the remaining 1 steps"', () => {
+    paused(2, 1);
+    expect(screen.getByRole('heading', { name: 'Step 1 of 2 written' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Write step 2 of 2' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /remaining/ })).toBeNull();
+  });
+});
