@@ -64,6 +64,17 @@ describe('contingency plans', () => {
     expect(unprepared[0]).toContain('blocks and excludes none of the emergency accounts (Break glass)');
   });
 
+  it('says a policy the recorded switch turned on is on for that reason, and still guesses for one it did not', () => {
+    const policies = tenant().map((p) => (String(p.id).startsWith('em') ? { ...p, state: 'enabled' } : p));
+    const plan = planFor(policies);
+    const texts = readiness(plan, policies, emergency, undefined, {
+      turnedOn: new Set(['em1']),
+      whenAndWho: 'Dec 3, 2026 by Ada',
+    }).map((f) => f.text);
+    expect(texts).toContain(`'${plan.enable[0]!.name}' is on: the plan was switched on Dec 3, 2026 by Ada.`);
+    expect(texts).toContain(`'${plan.enable[1]!.name}' is already on: the plan is active, or it was left on.`);
+  });
+
   it('warns when the plan turns off no normal policy, which would keep applying during the disruption', () => {
     const policies = tenant();
     const findings = readiness({ ...planFor(policies), suspend: [] }, policies, emergency);

@@ -16,15 +16,24 @@ const blocks = (policy: JsonObject) => {
   return Array.isArray(grant.builtInControls) && grant.builtInControls.includes('block');
 };
 
+/** A switch of this plan that the console recorded: the policies it turned on, and when and by whom, in words. */
+export interface RecordedSwitch {
+  turnedOn: ReadonlySet<string>;
+  whenAndWho: string;
+}
+
 /**
  * @param gone what each policy refers to that no longer exists, in words, by policy id (from
  * domain/dependencies.ts and the names already read).
+ * @param switched the plan's switch, when one was recorded: a policy it turned on is on for that
+ * reason, not by a guess.
  */
 export function readiness(
   plan: ContingencyPlan,
   policies: readonly JsonObject[],
   emergency: EmergencyAccess,
   gone: ReadonlyMap<string, readonly string[]> = new Map(),
+  switched?: RecordedSwitch,
 ): ReadinessFinding[] {
   const findings: ReadinessFinding[] = [];
   const byId = new Map(policies.map((p) => [String(p.id), p]));
@@ -47,7 +56,12 @@ export function readiness(
       continue;
     }
     if (policy.state === 'enabled')
-      findings.push({ severity: 'warning', text: `'${step.name}' is already on: the plan is active, or it was left on.` });
+      findings.push({
+        severity: 'warning',
+        text: switched?.turnedOn.has(step.policyId)
+          ? `'${step.name}' is on: the plan was switched on ${switched.whenAndWho}.`
+          : `'${step.name}' is already on: the plan is active, or it was left on.`,
+      });
     else if (policy.state !== REPORT_ONLY)
       findings.push({
         severity: 'warning',

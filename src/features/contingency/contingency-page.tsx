@@ -5,7 +5,7 @@
 // puts every touched policy back exactly as it was.
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { recognisePlans, type ContingencyPlan } from '../../domain/contingency/contingency-plan';
 import { activation, revert, type SwitchStep } from '../../domain/contingency/switch';
 import { emptyImportSet, type ImportSet } from '../../domain/import/import-set';
@@ -32,14 +32,6 @@ type Mode =
   // `finished`: every write done; the run stays shown until its Done, which brings the plans back.
   | { kind: 'activate' | 'revert'; plan: ContingencyPlan; fresh: JsonObject[]; source: ImportSet; key: string; finished?: boolean };
 
-/** Shown in the plan flow's place of the page's own content, which comes back when its finished run is put aside (Done). */
-function WhenRunClosed({ onClosed }: { onClosed(): void }) {
-  const latest = useRef(onClosed);
-  // Once, before the browser paints: the plan flow's empty place is not drawn for a frame.
-  useLayoutEffect(() => latest.current(), []);
-  return null;
-}
-
 /** The policies as the steps leave them, in the order they are first touched: what the plan flow writes. */
 function importOf(steps: readonly SwitchStep[], tenantId: string): ImportSet {
   const last = new Map<string, JsonObject>();
@@ -65,10 +57,10 @@ export function ContingencyPage() {
   const [attempts, setAttempts] = useState(0);
   // The plan whose switch (or switch back) was just put aside: its card takes the keyboard's focus.
   const [returnedTo, setReturnedTo] = useState<string | null>(null);
-  const backToPlans = useCallback((planId: string) => {
+  const backToPlans = (planId: string) => {
     setMode({ kind: 'plans' });
     setReturnedTo(planId);
-  }, []);
+  };
   const policies = useMemo(() => (list.data ?? []).map(policyJson), [list.data]);
   const plans = useMemo(() => recognisePlans(policies).map((plan) => ({ ...plan, ...store.plans[plan.id] })), [policies, store.plans]);
 
@@ -139,8 +131,7 @@ export function ContingencyPage() {
         )
       ) : (
         <PlanAndApply
-          // Once written, nothing is planned again: Done goes back to the plans, not to the same plan made against the result.
-          source={mode.finished ? null : mode.source}
+          source={mode.source}
           sourceKey={mode.key}
           targetName={targetName}
           // The switch writes the states it means: on, off, or back to what they were.
@@ -167,19 +158,17 @@ export function ContingencyPage() {
               update((s) => ({ ...s, switches: Object.fromEntries(Object.entries(s.switches).filter(([id]) => id !== mode.plan.id)) }));
             setMode((m) => (m.kind === 'plans' ? m : { ...m, finished: true }));
           }}
+          // Once written, Done goes back to the plans, not to the same plan made again against the result.
+          onClosed={() => mode.finished && backToPlans(mode.plan.id)}
         >
-          {mode.finished ? (
-            <WhenRunClosed onClosed={() => backToPlans(mode.plan.id)} />
-          ) : (
-            <Text>
-              {mode.kind === 'activate'
-                ? `Switching to the plan for ${mode.plan.disruption}.`
-                : `Switching back from the plan for ${mode.plan.disruption}.`}{' '}
-              <Button appearance="transparent" onClick={() => setMode({ kind: 'plans' })}>
-                Back to the plans
-              </Button>
-            </Text>
-          )}
+          <Text>
+            {mode.kind === 'activate'
+              ? `Switching to the plan for ${mode.plan.disruption}.`
+              : `Switching back from the plan for ${mode.plan.disruption}.`}{' '}
+            <Button appearance="transparent" onClick={() => setMode({ kind: 'plans' })}>
+              Back to the plans
+            </Button>
+          </Text>
         </PlanAndApply>
       )}
     </section>

@@ -92,16 +92,12 @@ export function PlanCard({ plan, policies, emergency, switched, takeFocus = fals
   const [drilled, setDrilled] = useState<ReturnType<typeof drill> | null>(null);
   const byId = useMemo(() => new Map(policies.map((p) => [String(p.id), p])), [policies]);
   const findings = useMemo(() => {
-    const found = readiness(plan, policies, emergency);
-    if (!switched) return found;
-    // The readiness check can only guess why a contingency policy is on; this device recorded the switch that turned it on.
-    const turnedOn = new Set(switched.touched.filter((t) => t.stateBefore !== 'enabled').map((t) => t.policyId));
-    return found.map((f) => {
-      const step = plan.enable.find(
-        (s) => turnedOn.has(s.policyId) && f.text === `'${s.name}' is already on: the plan is active, or it was left on.`,
-      );
-      return step ? { ...f, text: `'${step.name}' is on: the plan was switched on ${whenAndWho(switched)}.` } : f;
-    });
+    // This device recorded the switch: a policy it turned on is on for that reason, not by a guess.
+    const recorded = switched && {
+      turnedOn: new Set(switched.touched.filter((t) => t.stateBefore !== 'enabled').map((t) => t.policyId)),
+      whenAndWho: whenAndWho(switched),
+    };
+    return readiness(plan, policies, emergency, undefined, recorded || undefined);
   }, [plan, policies, emergency, switched]);
   const status = useRef<HTMLDivElement>(null);
   const title = useRef<HTMLHeadingElement>(null);

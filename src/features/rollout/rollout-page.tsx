@@ -146,6 +146,8 @@ export function RolloutPage() {
             }));
           }}
           onFinished={(run) => finished(mode.policyId, mode.write.step, run)}
+          // Done on a written step goes back to the rollout, not to the same step planned again against the result.
+          onClosed={(run) => run.finishedAt && open(mode.policyId)}
         />
       ) : mode.kind === 'resume' ? (
         journal.load() ? (
@@ -155,6 +157,7 @@ export function RolloutPage() {
             sourceKey="resume"
             targetName={targetName}
             onFinished={(run) => finished(mode.policyId, store[mode.policyId]?.pending ?? { kind: 'advance', ring: null }, run)}
+            onClosed={(run) => run.finishedAt && open(mode.policyId)}
           />
         ) : (
           <>

@@ -44,6 +44,8 @@ export interface PlanAndApplyProps {
   onStart?(run: ApplyRun): void;
   /** Told when a run ends with every write done. */
   onFinished?(run: ApplyRun): void;
+  /** Told when the admin puts the shown run away (Done, Close): a page whose run was its whole purpose goes back to its own view. */
+  onClosed?(run: ApplyRun): void;
   /** Choices the review starts from: a contingency switch writes the states it means, not report-only. */
   initialChoices?: PlanReviewProps['initialChoices'];
   intro?: PlanReviewProps['intro'];
@@ -95,6 +97,7 @@ function AccountPlanAndApply({
   planTakesFocus,
   onStart,
   onFinished,
+  onClosed,
   initialChoices,
   intro,
   change,
@@ -172,6 +175,7 @@ function AccountPlanAndApply({
           onClose={() => {
             journal.clear();
             setRun(null);
+            onClosed?.(run);
           }}
           stepByStep={stepByStep}
           takeFocus={applied !== null}
