@@ -54,3 +54,35 @@ test('a run that ends while the leave question is open changes its words; Leave 
   await expect(page.getByRole('grid')).toBeVisible();
   await expect(policiesPage.row('Leave after run')).toHaveCount(1);
 });
+
+test('a guided switch whose step ends while the leave question is open says the run is not over', async ({ page }) => {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let writes = 0;
+  await page.route('**/beta/identity/conditionalAccess/policies/*', async (route) => {
+    if (route.request().method() !== 'PATCH') return route.fallback();
+    writes += 1;
+    if (writes === 1) await released;
+    await route.fallback().catch(() => {});
+  });
+  await section(page, 'Contingency').click();
+  const card = page.getByRole('group', { name: 'Compliance service disruption' });
+  await card.getByRole('button', { name: 'Switch to this plan…' }).click();
+  await page.getByRole('button', { name: /^Apply: \d+ changes? to / }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Write to / })
+    .click();
+  await expect.poll(() => writes).toBe(1);
+
+  await section(page, 'Policies').click();
+  await expect(page.getByRole('dialog', { name: 'Stop writing and leave?' })).toBeVisible();
+  // The first step is written and the guided run waits for the next: not an ended run.
+  release();
+  const paused = page.getByRole('dialog', { name: 'Leave this page?' });
+  await expect(paused).toContainText(/1 of \d+ written to .+The run is not over/, { timeout: 30_000 });
+  await expect(paused).not.toContainText('has ended');
+  await paused.getByRole('button', { name: 'Stay' }).click();
+  await expect(page.getByText(/^Step 1 of \d+ written/)).toBeVisible();
+  expect(writes).toBe(1);
+});

@@ -166,6 +166,7 @@ test('a rollout through two rings: the gate pauses on blocked sign-ins and says 
   // Done on a written step is back on the rollout too, not on the same step planned again against the result.
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByText(/to update/)).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /^Rollout of / })).toBeFocused();
   await expect(rings.getByRole('row', { name: /Ring 2 \(Finance\)/ })).toContainText('Rolled back, waiting');
   await expect(timeline.getByRole('row').nth(1)).toContainText('Ring 2 (Finance) was rolled back: it left the copy.');
 

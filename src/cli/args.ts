@@ -163,7 +163,7 @@ export function wholeNumber(values: Values, name: string, fallback: number, min:
   if (given === undefined) return fallback;
   const n = Number(given);
   if (!/^\d+$/.test(given) || n < min || n > max) {
-    const what = min === 1 ? 'a positive whole number' : `a whole number from ${min}`;
+    const what = min === 1 ? 'a positive whole number' : min === 0 ? 'a whole number (0 or more)' : `a whole number from ${min}`;
     throw new CliError(`--${name} takes ${what} up to ${max}, not '${given}'.`);
   }
   return n;

@@ -48,8 +48,8 @@ describe('a number option given a negative number', () => {
     writeFileSync(join(tenants, 'tenants.json'), JSON.stringify({ tenants: [tenant] }));
     try {
       for (const [args, words] of [
-        [['lint', '--stale-after-days', '-5'], "--stale-after-days takes a positive whole number up to 3650, not '-5'."],
-        [['lint', '--stale-after-days', '2.5'], "--stale-after-days takes a positive whole number up to 3650, not '2.5'."],
+        [['lint', '--stale-after-days', '-5'], "--stale-after-days takes a whole number (0 or more) up to 3650, not '-5'."],
+        [['lint', '--stale-after-days', '2.5'], "--stale-after-days takes a whole number (0 or more) up to 3650, not '2.5'."],
         [['impact', '--draft', 'x.json', '--days', '-3'], "--days takes a positive whole number up to 30, not '-3'."],
         [['impact', '--draft', 'x.json', '--max', '-1'], "--max takes a positive whole number up to 1000000, not '-1'."],
         [['rollout', 'watch', '--plan', 'x.json', '--max', '-10'], "--max takes a positive whole number up to 1000000, not '-10'."],

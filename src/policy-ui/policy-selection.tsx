@@ -37,7 +37,9 @@ export interface PolicySelectionProps {
  * "All 3 policies are in the backup.", "The only policy is…", "1 of 3 policies is…": the verb agrees with the count.
  * The chosen that are `skipped` are not counted as the verb says ("None of the 2 policies is changed: both are skipped.").
  */
-export function selectionWords(chosen: number, total: number, verb: string, skipped = 0): string {
+export function selectionWords(chosen: number, total: number, verb: string, skippedOfChosen = 0): string {
+  // Never more than are chosen (a plan still being made again for a new choice can count an older one's).
+  const skipped = Math.min(skippedOfChosen, chosen);
   if (skipped > 0) {
     const left =
       skipped === chosen

@@ -87,6 +87,13 @@ describe('gatehouse lint in text', () => {
     }
   });
 
+  it('takes --stale-after-days 0 (every report-only or Off policy older than a day is reported)', async () => {
+    await writeBackup();
+    const zero = await lint('--stale-after-days', '0');
+    expect(zero.code, zero.stderr).toBe(0);
+    expect(zero.stderr).toBe('');
+  });
+
   it('without suppressions, says none and adds no section for them', async () => {
     await writeBackup();
     const text = await lint();

@@ -137,7 +137,8 @@ export const lintCommand: Command = {
   async run(values, _positionals, io) {
     const format = choice(values, 'format', FORMATS, 'text');
     const failOn = choice(values, 'fail-on', SEVERITIES, 'error');
-    const staleAfterDays = wholeNumber(values, 'stale-after-days', 30, 1, 3650);
+    // 0 is a choice: every report-only or Off policy is reported, however new.
+    const staleAfterDays = wholeNumber(values, 'stale-after-days', 30, 0, 3650);
     const pattern = text(values, 'naming-pattern');
     if (pattern !== undefined) {
       try {

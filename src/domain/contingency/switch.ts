@@ -31,6 +31,8 @@ export interface SwitchRecord {
   planId: string;
   disruption: string;
   at: string;
+  /** Who switched, as the console knew the signed-in account (switches recorded before it was kept have none). */
+  by?: string;
   /** In the order they were first touched. */
   touched: TouchedPolicy[];
 }

@@ -18,7 +18,7 @@ import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
-import { PlanCard, type SwitchedBy } from './plan-card';
+import { PlanCard } from './plan-card';
 import { RestorePlans } from './restore-plans';
 import { useContingencyStore } from '../../session/contingency-store';
 
@@ -81,6 +81,7 @@ export function ContingencyPage() {
           update((s) => ({ ...s, switches: Object.fromEntries(Object.entries(s.switches).filter(([id]) => id !== plan.id)) }));
         return;
       }
+      setReturnedTo(null);
       setMode({ kind, plan, fresh, source: importOf(steps, tenantId), key: `${kind}:${plan.id}:${attempts}` });
       setAttempts((n) => n + 1);
     } catch (error) {
@@ -149,7 +150,7 @@ export function ContingencyPage() {
             // Recorded before the first write, so a switch cut short can still be reverted.
             if (mode.kind === 'activate') {
               const { record } = activation(mode.plan, mode.fresh, tenant.context.clock.now());
-              const by: SwitchedBy = { ...record, by: tenant.account.name || tenant.account.username };
+              const by = { ...record, by: tenant.account.name || tenant.account.username };
               update((s) => ({ ...s, switches: { ...s.switches, [mode.plan.id]: by } }));
             }
           }}
@@ -165,7 +166,7 @@ export function ContingencyPage() {
             {mode.kind === 'activate'
               ? `Switching to the plan for ${mode.plan.disruption}.`
               : `Switching back from the plan for ${mode.plan.disruption}.`}{' '}
-            <Button appearance="transparent" onClick={() => setMode({ kind: 'plans' })}>
+            <Button appearance="transparent" onClick={() => backToPlans(mode.plan.id)}>
               Back to the plans
             </Button>
           </Text>

@@ -69,17 +69,14 @@ function Steps({ title, steps }: { title: string; steps: SwitchStep[] }) {
   );
 }
 
-/** A switch as this device recorded it, with who made it (records kept before this was added have no one). */
-export type SwitchedBy = SwitchRecord & { by?: string };
-
 /** "Dec 3, 2026, 03:40 PM by Ada Lindqvist" (who, when this device knows it) */
-const whenAndWho = (switched: SwitchedBy) => `${formatDateTime(switched.at)}${switched.by ? ` by ${switched.by}` : ''}`;
+const whenAndWho = (switched: SwitchRecord) => `${formatDateTime(switched.at)}${switched.by ? ` by ${switched.by}` : ''}`;
 
 export interface PlanCardProps {
   plan: ContingencyPlan;
   policies: JsonObject[];
   emergency: EmergencyAccess;
-  switched: SwitchedBy | null;
+  switched: SwitchRecord | null;
   /** Just back from this plan's run: the card's word on the plan takes the keyboard's focus. */
   takeFocus?: boolean;
   onEdit(edit: Partial<Pick<ContingencyPlan, 'suspend' | 'exclusions'>>): void;

@@ -65,9 +65,12 @@ export function RolloutPage() {
     const kept = update((current) => (current[policyId] ? { ...current, [policyId]: edit(current[policyId]) } : current));
     setNotKept(!kept);
   };
-  const open = (policyId: string | null) => {
+  // Set when a step's run is put away: the rollout's title then takes the keyboard's focus.
+  const [backFromStep, setBackFromStep] = useState(false);
+  const open = (policyId: string | null, fromStep = false) => {
     setMode({ kind: 'home' });
     setStepError(null);
+    setBackFromStep(fromStep);
     setParams(policyId ? { policy: policyId } : {});
   };
 
@@ -128,7 +131,7 @@ export function RolloutPage() {
       {mode.kind === 'step' ? (
         <PlanAndApply
           // Inside the plan flow: while its run writes, going back asks first, as leaving the page does.
-          back={{ label: 'Back to the rollout', onBack: () => open(mode.policyId) }}
+          back={{ label: 'Back to the rollout', onBack: () => open(mode.policyId, true) }}
           source={importOf(mode.write, tenantId)}
           sourceKey={mode.key}
           targetName={targetName}
@@ -147,22 +150,22 @@ export function RolloutPage() {
           }}
           onFinished={(run) => finished(mode.policyId, mode.write.step, run)}
           // Done on a written step goes back to the rollout, not to the same step planned again against the result.
-          onClosed={(run) => run.finishedAt && open(mode.policyId)}
+          onClosed={(run) => run.finishedAt && open(mode.policyId, true)}
         />
       ) : mode.kind === 'resume' ? (
         journal.load() ? (
           <PlanAndApply
-            back={{ label: 'Back to the rollout', onBack: () => open(mode.policyId) }}
+            back={{ label: 'Back to the rollout', onBack: () => open(mode.policyId, true) }}
             source={null}
             sourceKey="resume"
             targetName={targetName}
             onFinished={(run) => finished(mode.policyId, store[mode.policyId]?.pending ?? { kind: 'advance', ring: null }, run)}
-            onClosed={(run) => run.finishedAt && open(mode.policyId)}
+            onClosed={(run) => run.finishedAt && open(mode.policyId, true)}
           />
         ) : (
           <>
             <div className={styles.row}>
-              <Button onClick={() => open(mode.policyId)}>Back to the rollout</Button>
+              <Button onClick={() => open(mode.policyId, true)}>Back to the rollout</Button>
             </div>
             <EmptyState title="No unfinished run on this device">
               The run of this step is not journalled here (it was closed, or run elsewhere). Check the policy and its copy, then forget the
@@ -211,6 +214,7 @@ export function RolloutPage() {
             now={now}
             onChange={(edit) => change(current.policyId, edit)}
             onStep={(make) => void begin(current, make)}
+            takeFocus={backFromStep}
             onForget={() => {
               setNotKept(!update((all) => Object.fromEntries(Object.entries(all).filter(([id]) => id !== current.policyId))));
               open(null);

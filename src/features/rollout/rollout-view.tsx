@@ -3,6 +3,7 @@
 // plan flow, the copy's deletion once the policy is on, and the timeline of what was done and decided.
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { ArrowUndoRegular } from '@fluentui/react-icons';
+import { useEffect, useRef } from 'react';
 import { canOverride, gateEvent, gateOpen, overrideEvent, unreadGateEvent } from '../../domain/rollout/gate';
 import { nextRing, ringLabel, type RolloutPlan } from '../../domain/rollout/rollout-plan';
 import { advanceStep, afterCopyDeleted, finishStep, rollbackStep, startStep, type StepWrite } from '../../domain/rollout/steps';
@@ -40,6 +41,7 @@ export function RolloutView({
   onChange,
   onStep,
   onForget,
+  takeFocus = false,
 }: {
   plan: RolloutPlan;
   original: ConditionalAccessPolicy | undefined;
@@ -50,8 +52,16 @@ export function RolloutView({
   /** A step, made from the policy as read again just before it (a stale list would write over a colleague's change). */
   onStep(make: (original: JsonObject) => StepWrite): void;
   onForget(): void;
+  /** Back from a step's run (Done, Back to the rollout): the keyboard lands on the rollout's title, not on the page's start. */
+  takeFocus?: boolean;
 }) {
   const styles = useStyles();
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (takeFocus) title.current?.focus();
+    // Once, when the view is shown again after the run.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const write = useWriteAccess();
   const gate = useGate({
     onResult: (result) => onChange((current) => gateEvent(current, result, now())),
@@ -67,7 +77,7 @@ export function RolloutView({
 
   return (
     <section className={styles.view} aria-labelledby="rollout-title">
-      <h2 id="rollout-title" className={styles.heading}>
+      <h2 id="rollout-title" className={styles.heading} ref={title} tabIndex={-1}>
         Rollout of “<Isolated>{plan.policyName}</Isolated>”
       </h2>
       <div className={styles.row}>

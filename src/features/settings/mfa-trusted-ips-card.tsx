@@ -131,7 +131,7 @@ export function MfaTrustedIpsCard({
         </div>
       )}
       <LeaveDialog guard={leave} title="Leave without saving the ranges?">
-        The ranges you typed are not saved: leaving forgets them. Stay and press Save these ranges to keep them.
+        The ranges you typed are not saved: leaving forgets them. Stay to correct them if needed and save them.
       </LeaveDialog>
     </Card>
   );

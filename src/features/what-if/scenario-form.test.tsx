@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONDITIONS } from '../../domain/evaluation/scenario';
 import { ScenarioForm, type ScenarioDraft } from './scenario-form';
+import { conditionsToCorrect } from './scenario-checks';
 
 // The pickers search only once something is typed: a session that is never asked anything.
 vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => ({ scopeKey: ['tenant', 'test'], client: {} }) }));
@@ -103,5 +104,6 @@ describe('the scenario’s address and country', () => {
     fireEvent.change(country, { target: { value: 'n' } });
     expect(screen.getByText("A country is two letters (its ISO 3166 code, such as NL): 'N' will match no country location.")).toBeTruthy();
     expect(country.getAttribute('aria-invalid')).not.toBe('true');
+    expect(conditionsToCorrect({ ...draft.conditions, country: 'N' })).toBeNull();
   });
 });

@@ -88,6 +88,19 @@ export function PlanAndApply(props: PlanAndApplyProps) {
   );
 }
 
+/**
+ * What the leave question says once nothing is being written: the run may have ended, or only paused (a guided
+ * run between its steps, a Stop, a failed write), and an admin must not read a half-done switch as finished.
+ */
+function pausedOrEnded(run: ApplyRun | null, targetName: string): string {
+  if (!run || run.finishedAt) return `The run to ${targetName} has ended, so leaving cuts nothing short. Stay to see how it went.`;
+  const written = run.items.filter((item) => item.status === 'done').length;
+  return (
+    `The write under way has finished, so leaving cuts nothing short: ${written} of ${run.items.length} written to ${targetName}. ` +
+    'The run is not over: the rest waits, and can be resumed when you come back to this page.'
+  );
+}
+
 function AccountPlanAndApply({
   source,
   sourceKey,
@@ -210,11 +223,7 @@ function AccountPlanAndApply({
         </>
       ) : null}
 
-      <LeaveDialog
-        guard={leave}
-        title="Stop writing and leave?"
-        done={`The run to ${targetName} has ended, so leaving cuts nothing short. Stay to see how it went.`}
-      >
+      <LeaveDialog guard={leave} title="Stop writing and leave?" done={pausedOrEnded(run, targetName)}>
         The run is writing to {targetName}. Leaving stops it after the write under way; what was written stays written, and the rest can be
         resumed when you come back to this page.
       </LeaveDialog>

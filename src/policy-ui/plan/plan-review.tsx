@@ -20,7 +20,7 @@ import {
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
 import { offersDomainMap, planIntro, stateWords, writeCount, writeWords, type PlanSourceKind } from '../../domain/plan/plan-words';
-import { defaultChoices, type Plan, type PlanChoices } from '../../domain/plan/types';
+import { defaultChoices, type Plan, type PlanChoices, type PlanRow } from '../../domain/plan/types';
 import { describeError } from '../../graph/describe-error';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { ErrorState } from '../../shared/ui/error-state';
@@ -61,6 +61,12 @@ export interface PlanReviewProps {
   from?: Exclude<PlanSourceKind, 'change'>;
   /** Made by the admin just now: the plan's title takes the keyboard's focus when the plan is first shown. */
   takeFocus?: boolean;
+}
+
+/** The chosen policies the plan leaves as they are: a policy left out of the choice is skipped too, but not one of them. */
+function skippedOfChosen(rows: readonly PlanRow[], selection: readonly string[] | undefined): number {
+  const chosen = selection && new Set(selection);
+  return rows.filter((row) => row.kind === 'policy' && row.action === 'skip' && (!chosen || chosen.has(row.key))).length;
 }
 
 export function PlanReview({
@@ -134,7 +140,7 @@ export function PlanReview({
           selection={choices.selection}
           onChange={(selection) => update({ selection })}
           verb={change ? 'changed' : 'brought in'}
-          skipped={plan.rows.filter((row) => row.kind === 'policy' && row.action === 'skip').length}
+          skipped={skippedOfChosen(plan.rows, choices.selection)}
           label={change ? 'Policies to change' : 'Policies to bring in'}
         />
         <div className={styles.options}>
