@@ -27,10 +27,7 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
 });
 
-type Mode =
-  | { kind: 'plans' }
-  // `finished`: every write done; the run stays shown until its Done, which brings the plans back.
-  | { kind: 'activate' | 'revert'; plan: ContingencyPlan; fresh: JsonObject[]; source: ImportSet; key: string; finished?: boolean };
+type Mode = { kind: 'plans' } | { kind: 'activate' | 'revert'; plan: ContingencyPlan; fresh: JsonObject[]; source: ImportSet; key: string };
 
 /** The policies as the steps leave them, in the order they are first touched: what the plan flow writes. */
 function importOf(steps: readonly SwitchStep[], tenantId: string): ImportSet {
@@ -157,10 +154,9 @@ export function ContingencyPage() {
           onFinished={() => {
             if (mode.kind === 'revert')
               update((s) => ({ ...s, switches: Object.fromEntries(Object.entries(s.switches).filter(([id]) => id !== mode.plan.id)) }));
-            setMode((m) => (m.kind === 'plans' ? m : { ...m, finished: true }));
           }}
           // Once written, Done goes back to the plans, not to the same plan made again against the result.
-          onClosed={() => mode.finished && backToPlans(mode.plan.id)}
+          onClosed={(run) => run.finishedAt && backToPlans(mode.plan.id)}
         >
           <Text>
             {mode.kind === 'activate'
