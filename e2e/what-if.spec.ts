@@ -1,6 +1,8 @@
 // What if: a made-up sign-in answered three ways side by side (Graph's evaluate on the saved
 // policies, Gatehouse's engine on them, and the engine with a draft from the editor), then saved as
 // a scenario and run as a suite whose one-line summary says what the draft changes.
+import { writeFileSync } from 'node:fs';
+import { contosoDirectory } from '../src/emulator/seed/contoso';
 import { PolicyEditorPage } from './pages/policy-editor-page';
 import { expect, test } from './support/fixtures';
 import { section } from './support/navigation';
@@ -208,4 +210,56 @@ test('an address that is not one is said on its field and not evaluated; a count
   await expect(ip).not.toHaveAttribute('aria-invalid', 'true');
   await evaluate.click();
   await expect(page.getByRole('table', { name: 'Each policy for this scenario' })).toBeVisible();
+});
+
+test('an imported scenario whose address is not one is kept but not run, and says why; an unknown address is said as not certain', async ({
+  page,
+  signInPage,
+}, testInfo) => {
+  const scenario = (id: string, name: string, ipAddress?: string) => ({
+    id,
+    name,
+    identity: { kind: 'user', id: contosoDirectory.user('Grace Kim'), name: 'Grace Kim' },
+    target: { kind: 'application', appId: '00000002-0000-0ff1-ce00-000000000000', name: 'Office 365 Exchange Online' },
+    conditions: { devicePlatform: 'windows', clientAppType: 'browser', ...(ipAddress !== undefined && { ipAddress, country: 'NL' }) },
+    expected: 'controls',
+  });
+  const file = testInfo.outputPath('scenarios.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'gatehouse.what-if-scenarios',
+      version: 1,
+      scenarios: [
+        scenario('s-typo', 'Grace mistyped', '10.0.0.999'),
+        scenario('s-unknown', 'Grace from somewhere'),
+        scenario('s-office', 'Grace at the office', '203.0.113.7'),
+      ],
+    }),
+  );
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await section(page, 'What if').click();
+  await page.getByLabel('Scenarios file').setInputFiles(file);
+  await expect(page.getByText(/^3 scenarios added from scenarios\.json\./)).toContainText(
+    "“Grace mistyped”: '10.0.0.999' is not an IPv4 or IPv6 address (such as 203.0.113.7 or 2001:db8::7); kept, but not run until its address is corrected.",
+  );
+
+  const suite = page.getByRole('table', { name: 'Saved scenarios' });
+  const typo = suite.getByRole('row', { name: 'Grace mistyped' });
+  // No outcome and no verdict on its expectation: only why it was not run.
+  await expect(typo.getByRole('cell').nth(1)).toHaveText('Not run');
+  await expect(typo.getByRole('cell').nth(2)).toContainText("'10.0.0.999' is not an IPv4 or IPv6 address");
+  await expect(typo.getByRole('cell').nth(3)).toHaveText('Asked for a control');
+  await expect(suite.getByRole('row', { name: 'Grace from somewhere' })).toContainText(/not certain: .*needs (Country, )?IP address/);
+  await expect(suite.getByRole('row', { name: 'Grace at the office' })).not.toContainText('not certain');
+  await expect(page.getByRole('status').filter({ hasText: /^With the saved policies/ })).toContainText(
+    '1 scenario not run (“Grace mistyped”): its IP address is not one.',
+  );
+
+  // Opened, the address is said wrong on its field at once.
+  await typo.getByRole('button', { name: 'Open' }).click();
+  const ip = page.getByRole('textbox', { name: 'IP address' });
+  await expect(ip).toHaveValue('10.0.0.999');
+  await expect(ip).toHaveAttribute('aria-invalid', 'true');
 });

@@ -3,6 +3,7 @@
 // same engine: each scenario's outcome in words, what the drafts change, and whether each still
 // gets the outcome expected of it. Exit 1 when one does not.
 import { readScenarios, type SubjectFacts } from '../../domain/evaluation/scenario';
+import { runSuite } from '../../domain/evaluation/scenario-suite';
 import { readSignInSubject } from '../../graph/what-if';
 import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts } from '../args';
 import { CliError } from '../cli-error';
@@ -10,7 +11,7 @@ import { appendJobSummary } from '../io';
 import { connectTenant } from '../tenant';
 import { readDraft, withDrafts } from '../evaluation/drafts';
 import { FORMATS, OUTPUT_OPTIONS, readJsonFile, readTenantPolicies, writeOutput } from '../evaluation/outputs';
-import { runSuite, suiteJson, suiteMarkdown, suiteText } from '../evaluation/suite';
+import { suiteJson, suiteMarkdown, suiteText } from '../evaluation/suite';
 import { EXIT, type Command } from './command';
 
 export const whatifCommand: Command = {
@@ -32,7 +33,7 @@ export const whatifCommand: Command = {
     ...CONNECTION_OPTIONS,
     ...HELP_OPTION,
   },
-  more: 'Exit codes: 0 every expectation met (or none given), 1 a scenario no longer gets its expected outcome, 2 error.',
+  more: 'Exit codes: 0 every expectation met (or none given), 1 a scenario no longer gets its expected outcome, 2 error (or a scenario that cannot be run: an IP address that is not one).',
   async run(values, _positionals, io) {
     const format = choice(values, 'format', FORMATS, 'text');
     const suitePath = text(values, 'suite');
@@ -72,6 +73,13 @@ export const whatifCommand: Command = {
           : suiteText(results, heading, withDraft),
     );
     appendJobSummary(io, suiteMarkdown(results, heading, withDraft));
-    return results.some((r) => r.row.meetsExpectation === false) ? EXIT.finding : EXIT.ok;
+    if (results.some((r) => 'row' in r && r.row.meetsExpectation === false)) return EXIT.finding;
+    const notRun = results.filter((r) => 'notRun' in r).length;
+    if (notRun === 0) return EXIT.ok;
+    // A scenario that cannot be run is an error in the file: a pipeline must not read its silence as a pass.
+    io.err(
+      `${suitePath}: ${notRun === 1 ? '1 scenario was' : `${notRun} scenarios were`} not run (an IP address that is not one): correct the file.\n`,
+    );
+    return EXIT.error;
   },
 };

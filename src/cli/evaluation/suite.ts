@@ -1,48 +1,11 @@
-// A what-if suite run as the console's suite runs it (features/what-if/scenario-suite-panel.tsx):
-// each scenario evaluated by the engine with the saved policies and with the drafts in place, its
-// change in words, and whether it still gets the outcome the admin expects. Then said as text,
+// A what-if suite's results (domain/evaluation/scenario-suite.ts runs it, as the console does): each
+// scenario's outcome with the saved policies and with the drafts in place, its change in words,
+// whether it still gets the outcome the admin expects, or why it was not run. Said as text,
 // Markdown (job summary) or JSON.
-import { evaluatePolicies, type Requirements } from '../../domain/evaluation/evaluate-policies';
-import { scenarioFacts, type Decision, type Scenario, type SubjectFacts } from '../../domain/evaluation/scenario';
-import { outcomeChange, suiteSummary, type SuiteRow } from '../../domain/evaluation/scenario-suite';
-import { missingInWords } from '../../domain/evaluation/scenario-words';
-import type { EvaluationContext } from '../../domain/evaluation/sign-in';
-import type { JsonObject } from '../../domain/json';
+import type { Decision } from '../../domain/evaluation/scenario';
+import { suiteResultsSummary, type RunScenario, type SuiteResult, type SuiteRow } from '../../domain/evaluation/scenario-suite';
+import { uncertaintyInWords } from '../../domain/evaluation/scenario-words';
 import { escapeMarkdown } from '../../domain/lint/markdown';
-
-export interface SuiteResult {
-  scenario: Scenario;
-  row: SuiteRow;
-  saved: Requirements;
-  /** With the drafts; the saved result when there is none. */
-  after: Requirements;
-}
-
-export function runSuite(
-  scenarios: readonly Scenario[],
-  saved: readonly JsonObject[],
-  withDrafts: readonly JsonObject[] | null,
-  subjects: ReadonlyMap<string, SubjectFacts>,
-  context: EvaluationContext,
-): SuiteResult[] {
-  return scenarios.map((scenario) => {
-    const facts = scenarioFacts(scenario, (scenario.identity.kind === 'user' && subjects.get(scenario.identity.id)) || {});
-    const before = evaluatePolicies(saved, facts, context).enforced;
-    const after = withDrafts ? evaluatePolicies(withDrafts, facts, context).enforced : before;
-    return {
-      scenario,
-      saved: before,
-      after,
-      row: {
-        scenarioId: scenario.id,
-        change: outcomeChange(before, after),
-        ...(scenario.expected && { expected: scenario.expected }),
-        actual: after.decision,
-        meetsExpectation: scenario.expected ? scenario.expected === after.decision : null,
-      },
-    };
-  });
-}
 
 export const DECISION_WORDS: Record<Decision, string> = { block: 'blocked', controls: 'asked for a control', allow: 'allowed' };
 
@@ -51,18 +14,18 @@ function expectation(row: SuiteRow): string {
   return row.meetsExpectation ? ` Expected ${DECISION_WORDS[row.expected]}: met.` : ` Expected ${DECISION_WORDS[row.expected]}: NOT MET.`;
 }
 
-/** One scenario in a sentence or two: its outcome, its change with the drafts, and its expectation. */
+/** One scenario in a sentence or two: its outcome, its change with the drafts, and its expectation (or why it was not run). */
 export function scenarioLine(result: SuiteResult, drafts: boolean): string {
+  if ('notRun' in result) return `SKIP ${result.scenario.name}: not run: ${result.notRun}`;
   const { scenario, row, after } = result;
-  const uncertain = after.certain
-    ? ''
-    : ` (not certain: ${after.indeterminate.map((p) => `${p.displayName} needs ${missingInWords(p.missing).join(', ')}`).join('; ')})`;
+  const why = uncertaintyInWords(after);
+  const uncertain = why ? ` (not certain: ${why})` : '';
   const change = drafts ? ` ${row.change.words}.` : '';
   return `${row.meetsExpectation === false ? 'FAIL' : row.meetsExpectation ? 'ok  ' : '-   '} ${scenario.name}: ${after.summary.replace(/\.$/, '')}${uncertain}.${change}${expectation(row)}`;
 }
 
 export function suiteText(results: readonly SuiteResult[], heading: string, drafts: boolean): string {
-  return `${[heading, ...results.map((r) => scenarioLine(r, drafts)), suiteSummary(results.map((r) => r.row))].join('\n')}\n`;
+  return `${[heading, ...results.map((r) => scenarioLine(r, drafts)), suiteResultsSummary(results)].join('\n')}\n`;
 }
 
 export function suiteMarkdown(results: readonly SuiteResult[], heading: string, drafts: boolean): string {
@@ -70,37 +33,57 @@ export function suiteMarkdown(results: readonly SuiteResult[], heading: string, 
   return [
     `### ${escapeMarkdown(heading)}`,
     '',
-    `**${escapeMarkdown(suiteSummary(results.map((r) => r.row)))}**`,
+    `**${escapeMarkdown(suiteResultsSummary(results))}**`,
     '',
     `| Scenario | Outcome |${drafts ? ' Change |' : ''} Expected |`,
     `| --- | --- |${drafts ? ' --- |' : ''} --- |`,
-    ...results.map(
-      ({ scenario, row, after }) =>
-        `| ${cell(scenario.name)} | ${cell(after.summary)} |${drafts ? ` ${cell(row.change.words)} |` : ''} ${
-          row.expected ? `${row.meetsExpectation ? '✅' : '❌'} ${DECISION_WORDS[row.expected]}` : '—'
-        } |`,
-    ),
+    ...results.map((result) => {
+      const expected = result.scenario.expected ? DECISION_WORDS[result.scenario.expected] : null;
+      if ('notRun' in result)
+        return `| ${cell(result.scenario.name)} | ⚠️ Not run: ${cell(result.notRun)} |${drafts ? ' — |' : ''} ${expected ?? '—'} |`;
+      const { scenario, row, after } = result;
+      return `| ${cell(scenario.name)} | ${cell(after.summary)} |${drafts ? ` ${cell(row.change.words)} |` : ''} ${
+        expected ? `${row.meetsExpectation ? '✅' : '❌'} ${expected}` : '—'
+      } |`;
+    }),
   ].join('\n');
 }
 
 export function suiteJson(results: readonly SuiteResult[], drafts: readonly string[]): string {
-  const rows = results.map((r) => r.row);
+  const run = results.filter((r): r is RunScenario => 'row' in r);
+  const rows = run.map((r) => r.row);
   return `${JSON.stringify(
     {
       format: 'gatehouse.what-if-results',
       version: 1,
       drafts,
-      summary: suiteSummary(rows),
+      summary: suiteResultsSummary(results),
       failing: rows.filter((r) => r.meetsExpectation === false).length,
-      scenarios: results.map(({ scenario, row, saved, after }) => ({
-        id: scenario.id,
-        name: scenario.name,
-        saved: { decision: saved.decision, summary: saved.summary, certain: saved.certain },
-        result: { decision: after.decision, summary: after.summary, certain: after.certain },
-        change: { kind: row.change.kind, words: row.change.words, lost: row.change.lost, gained: row.change.gained },
-        expected: row.expected ?? null,
-        meetsExpectation: row.meetsExpectation,
-      })),
+      notRun: results.length - run.length,
+      scenarios: results.map((result) =>
+        'notRun' in result
+          ? {
+              id: result.scenario.id,
+              name: result.scenario.name,
+              notRun: result.notRun,
+              expected: result.scenario.expected ?? null,
+              meetsExpectation: null,
+            }
+          : {
+              id: result.scenario.id,
+              name: result.scenario.name,
+              saved: { decision: result.saved.decision, summary: result.saved.summary, certain: result.saved.certain },
+              result: { decision: result.after.decision, summary: result.after.summary, certain: result.after.certain },
+              change: {
+                kind: result.row.change.kind,
+                words: result.row.change.words,
+                lost: result.row.change.lost,
+                gained: result.row.change.gained,
+              },
+              expected: result.row.expected ?? null,
+              meetsExpectation: result.row.meetsExpectation,
+            },
+      ),
     },
     null,
     2,

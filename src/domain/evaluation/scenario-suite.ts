@@ -1,8 +1,9 @@
 // Scenarios run as a suite: each one's outcome with the saved policies and with a draft, how it
 // changes ("newly blocked", "loses MFA"), and whether it still gets what the admin expects. The
 // summary is one sentence a reviewer can act on: "7 scenarios change: 3 newly blocked, 2 lose MFA".
-import { grantInWords, type Requirements } from './evaluate-policies';
-import type { Decision } from './scenario';
+import { evaluatePolicies, grantInWords, type Requirements } from './evaluate-policies';
+import { ipAddressProblem, scenarioFacts, type Decision, type Scenario, type SubjectFacts } from './scenario';
+import type { EvaluationContext } from './sign-in';
 
 export type ChangeKind = 'newlyBlocked' | 'unblocked' | 'gainsControls' | 'losesControls' | 'controlsChange' | 'unchanged';
 
@@ -44,7 +45,59 @@ export interface SuiteRow {
   meetsExpectation: boolean | null;
 }
 
+/** A scenario's run, or why it was not run (an address that is not one: no answer would be true). */
+export type SuiteResult = RunScenario | { scenario: Scenario; notRun: string };
+
+export interface RunScenario {
+  scenario: Scenario;
+  row: SuiteRow;
+  saved: Requirements;
+  /** With the drafts; the saved result when there is none. */
+  after: Requirements;
+}
+
+/**
+ * Each scenario evaluated with the saved policies and with the drafts in place (null: no draft), the
+ * directory's facts for its user from `subjects` (missing: not read, so what depends on them is uncertain).
+ */
+export function runSuite(
+  scenarios: readonly Scenario[],
+  saved: readonly unknown[],
+  withDrafts: readonly unknown[] | null,
+  subjects: ReadonlyMap<string, SubjectFacts | undefined>,
+  context: EvaluationContext,
+): SuiteResult[] {
+  return scenarios.map((scenario) => {
+    const problem = ipAddressProblem(scenario.conditions);
+    if (problem) return { scenario, notRun: problem };
+    const facts = scenarioFacts(scenario, (scenario.identity.kind === 'user' && subjects.get(scenario.identity.id)) || {});
+    const before = evaluatePolicies(saved, facts, context).enforced;
+    const after = withDrafts ? evaluatePolicies(withDrafts, facts, context).enforced : before;
+    return {
+      scenario,
+      saved: before,
+      after,
+      row: {
+        scenarioId: scenario.id,
+        change: outcomeChange(before, after),
+        ...(scenario.expected && { expected: scenario.expected }),
+        actual: after.decision,
+        meetsExpectation: scenario.expected ? scenario.expected === after.decision : null,
+      },
+    };
+  });
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The suite's results in one sentence, with the scenarios not run named at its end. */
+export function suiteResultsSummary(results: readonly SuiteResult[]): string {
+  const rows = results.flatMap((r) => ('row' in r ? [r.row] : []));
+  const notRun = results.filter((r) => 'notRun' in r).map((r) => `“${r.scenario.name}”`);
+  if (notRun.length === 0) return suiteSummary(rows);
+  const tail = `${plural(notRun.length, 'scenario')} not run (${notRun.join(', ')}): ${notRun.length === 1 ? 'its IP address is' : 'their IP addresses are'} not one.`;
+  return rows.length === 0 ? tail : `${suiteSummary(rows)} ${tail}`;
+}
 
 /** The suite in one sentence. */
 export function suiteSummary(rows: readonly SuiteRow[]): string {

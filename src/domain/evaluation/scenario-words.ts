@@ -2,6 +2,7 @@
 // words. One table serves the form's labels and the "Needs: …" of an answer, so an admin is asked for
 // "IP address", the field they fill in, never for the engine's `ipAddress`.
 import { APP_GROUP_WORDS, type AppGroup } from './app-groups';
+import type { Requirements } from './evaluate-policies';
 import type { ScenarioConditions } from './scenario';
 
 /** The label of each field of the scenario form. */
@@ -50,3 +51,9 @@ export function missingInputInWords(path: string): string {
 
 /** The missing inputs in words, each once, in order. */
 export const missingInWords = (paths: readonly string[]): string[] => [...new Set(paths.map(missingInputInWords))];
+
+/** Why an outcome is not certain, as "CA005 needs IP address; CA010 needs Country", or null when it is. */
+export function uncertaintyInWords(outcome: Requirements): string | null {
+  if (outcome.certain) return null;
+  return outcome.indeterminate.map((p) => `${p.displayName} needs ${missingInWords(p.missing).join(', ')}`).join('; ');
+}

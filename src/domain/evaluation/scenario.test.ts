@@ -9,7 +9,7 @@ import {
   scenariosFile,
   type Scenario,
 } from './scenario';
-import { outcomeChange, suiteSummary, type SuiteRow } from './scenario-suite';
+import { outcomeChange, runSuite, suiteResultsSummary, suiteSummary, type SuiteRow } from './scenario-suite';
 
 const scenario: Scenario = {
   id: 's1',
@@ -127,5 +127,37 @@ describe('a suite of scenarios', () => {
       '3 scenarios change: 1 newly blocked, 2 lose multifactor authentication. 1 scenario no longer gets what is expected.',
     );
     expect(suiteSummary([row(same, true)])).toBe('No scenario changes (1 scenario run).');
+  });
+
+  it('does not run a scenario whose address is not one, and names it after the rest of the summary', () => {
+    const blockAll = {
+      id: 'p1',
+      displayName: 'Block everyone',
+      state: 'enabled',
+      conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] },
+      grantControls: { operator: 'OR', builtInControls: ['block'] },
+    };
+    const typo = { ...scenario, id: 's2', name: 'Grace mistyped', conditions: { ...scenario.conditions, ipAddress: '10.0.0.999' } };
+    const results = runSuite([scenario, typo], [blockAll], null, new Map(), {});
+    expect(results[1]).toEqual({
+      scenario: typo,
+      notRun: "'10.0.0.999' is not an IPv4 or IPv6 address (such as 203.0.113.7 or 2001:db8::7).",
+    });
+    expect('row' in results[0]! && results[0].row.actual).toBe('block');
+    expect(suiteResultsSummary(results)).toBe(
+      'No scenario changes (1 scenario run). 1 scenario no longer gets what is expected. 1 scenario not run (“Grace mistyped”): its IP address is not one.',
+    );
+    expect(suiteResultsSummary([results[1]!])).toBe('1 scenario not run (“Grace mistyped”): its IP address is not one.');
+  });
+
+  it('keeps an imported scenario whose address is not one, and says it will not run until corrected', () => {
+    const read = readScenarios(
+      JSON.parse(scenariosFile([{ ...scenario, conditions: { ...scenario.conditions, ipAddress: 'ten.0.0.1' } }])),
+      () => 'new',
+    );
+    expect(read.scenarios).toHaveLength(1);
+    expect(read.problems).toEqual([
+      "“Grace on Expenses”: 'ten.0.0.1' is not an IPv4 or IPv6 address (such as 203.0.113.7 or 2001:db8::7); kept, but not run until its address is corrected.",
+    ]);
   });
 });

@@ -4,6 +4,7 @@
 // and the engine's facts (with what the directory says of the user: groups, roles, guest or not).
 import { isJsonObject, type JsonObject } from '../json';
 import type { Requirements } from './evaluate-policies';
+import { parseIpAddress } from './ip-address';
 import type {
   AuthenticationFlow,
   ClientAppType,
@@ -117,6 +118,16 @@ export interface SubjectFacts {
   workload?: { servicePrincipalType?: 'application' | 'managedIdentity'; ownedByThisTenant?: boolean };
 }
 
+/**
+ * Why the scenario's address cannot be evaluated, or null (empty is fine: the address is then unknown).
+ * Neither Graph's evaluate nor the engine can use such an address, so a suite does not run the scenario.
+ */
+export function ipAddressProblem(conditions: Pick<ScenarioConditions, 'ipAddress'>): string | null {
+  const value = conditions.ipAddress.trim();
+  if (!value || parseIpAddress(value)) return null;
+  return `'${value}' is not an IPv4 or IPv6 address (such as 203.0.113.7 or 2001:db8::7).`;
+}
+
 /** The engine's facts for the scenario. */
 export function scenarioFacts(scenario: Scenario, subject: SubjectFacts): SignInFacts {
   const c = scenario.conditions;
@@ -209,6 +220,8 @@ export function readScenarios(value: unknown, newId: () => string): { scenarios:
     const c = isJsonObject(raw.conditions) ? raw.conditions : {};
     const d = DEFAULT_CONDITIONS;
     const risks: RiskLevel[] = ['none', 'low', 'medium', 'high', 'hidden'];
+    const address = ipAddressProblem({ ipAddress: typeof c.ipAddress === 'string' ? c.ipAddress : '' });
+    if (address) problems.push(`${label}: ${address.replace(/\.$/, '')}; kept, but not run until its address is corrected.`);
     scenarios.push({
       id: text(raw.id) ?? newId(),
       name: text(raw.name) ?? `Scenario ${index + 1}`,

@@ -2,8 +2,7 @@
 // evaluated by anyone (Graph or the engine), so it holds Evaluate and Save back; a country that is no
 // ISO 3166 code is only warned of (it matches no country location, but Graph takes any string), per
 // the project's rule to refuse only what Graph refuses.
-import { parseIpAddress } from '../../domain/evaluation/ip-address';
-import type { ScenarioConditions } from '../../domain/evaluation/scenario';
+import { ipAddressProblem, type ScenarioConditions } from '../../domain/evaluation/scenario';
 
 // ISO 3166-1 alpha-2, the codes country named locations are written in (without CLDR's extras such as EU or XK).
 const ISO_3166 = new Set(
@@ -25,9 +24,8 @@ export interface FieldCheck {
 export const NO_CHECK: FieldCheck = { state: 'none' };
 
 export function checkIpAddress(text: string): FieldCheck {
-  const value = text.trim();
-  if (!value || parseIpAddress(value)) return NO_CHECK;
-  return { state: 'error', message: `'${value}' is not an IPv4 or IPv6 address (such as 203.0.113.7 or 2001:db8::7).` };
+  const message = ipAddressProblem({ ipAddress: text });
+  return message ? { state: 'error', message } : NO_CHECK;
 }
 
 export function checkCountry(text: string): FieldCheck {

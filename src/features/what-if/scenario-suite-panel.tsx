@@ -20,9 +20,9 @@ import {
 import { ArrowDownloadRegular, ArrowUploadRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
-import { evaluatePolicies } from '../../domain/evaluation/evaluate-policies';
-import { scenarioFacts, scenariosFile, type Decision, type Scenario, type SubjectFacts } from '../../domain/evaluation/scenario';
-import { outcomeChange, suiteSummary, type SuiteRow } from '../../domain/evaluation/scenario-suite';
+import { scenariosFile, type Decision, type Scenario, type SubjectFacts } from '../../domain/evaluation/scenario';
+import { runSuite, suiteResultsSummary, type SuiteResult } from '../../domain/evaluation/scenario-suite';
+import { uncertaintyInWords } from '../../domain/evaluation/scenario-words';
 import { namedLocationsQuery, policiesQuery } from '../../policy-ui/queries';
 import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
 import type { TenantSession } from '../../session/tenant-session';
@@ -68,25 +68,14 @@ export function ScenarioSuitePanel({
   const subjects = useQueries({ queries: userIds.map((id) => signInSubjectQuery(tenant, id)), combine: combineSubjects });
   const ready = !!policies.data && !!locations.data && subjects.settled;
 
-  const rows = useMemo((): SuiteRow[] | null => {
+  const results = useMemo((): SuiteResult[] | null => {
     if (!ready) return null;
     const byUser = new Map(userIds.map((id, i) => [id, subjects.data[i]]));
     const context = { namedLocations: locations.data, ...(mfaTrustedIps && { mfaTrustedIps }) };
     const withDraft = draft
       ? [...policies.data!.filter((p) => p.id !== draft.policyId), { ...draft.policy, id: draft.policyId ?? 'draft' }]
       : null;
-    return scenarios.map((scenario) => {
-      const facts = scenarioFacts(scenario, (scenario.identity.kind === 'user' && byUser.get(scenario.identity.id)) || {});
-      const saved = evaluatePolicies(policies.data!, facts, context).enforced;
-      const after = withDraft ? evaluatePolicies(withDraft, facts, context).enforced : saved;
-      return {
-        scenarioId: scenario.id,
-        change: outcomeChange(saved, after),
-        ...(scenario.expected && { expected: scenario.expected }),
-        actual: after.decision,
-        meetsExpectation: scenario.expected ? scenario.expected === after.decision : null,
-      };
-    });
+    return runSuite(scenarios, policies.data!, withDraft, byUser, context);
     // userIds follows from scenarios.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ready, scenarios, policies.data, locations.data, draft, subjects, mfaTrustedIps]);
@@ -113,16 +102,16 @@ export function ScenarioSuitePanel({
     }
   };
 
-  const byId = new Map((rows ?? []).map((r) => [r.scenarioId, r]));
+  const byId = new Map((results ?? []).map((r) => [r.scenario.id, r]));
   return (
     <section className={styles.root} aria-labelledby="suite-title">
       <h2 id="suite-title">Saved scenarios</h2>
       {scenarios.length === 0 ? (
         <Text>No scenario saved yet. Save the one above, or import a file of scenarios.</Text>
-      ) : rows ? (
+      ) : results ? (
         <Text role="status" weight="semibold">
           {draft ? `With ${draft.label}: ` : 'With the saved policies: '}
-          {suiteSummary(rows)}
+          {suiteResultsSummary(results)}
         </Text>
       ) : (
         <Text>Evaluating the scenarios…</Text>
@@ -181,24 +170,11 @@ export function ScenarioSuitePanel({
             </TableHeader>
             <TableBody>
               {scenarios.map((scenario) => {
-                const row = byId.get(scenario.id);
+                const result = byId.get(scenario.id);
                 return (
                   <TableRow key={scenario.id} aria-label={scenario.name}>
                     <TableCell>{scenario.name}</TableCell>
-                    <TableCell>{row ? DECISION_WORDS[row.actual] : '…'}</TableCell>
-                    <TableCell>{row ? row.change.words : '…'}</TableCell>
-                    <TableCell>
-                      {scenario.expected ? DECISION_WORDS[scenario.expected] : '—'}{' '}
-                      {row?.meetsExpectation === false ? (
-                        <Badge appearance="filled" color="danger">
-                          Not met
-                        </Badge>
-                      ) : row?.meetsExpectation ? (
-                        <Badge appearance="tint" color="success">
-                          Met
-                        </Badge>
-                      ) : null}
-                    </TableCell>
+                    <OutcomeCells scenario={scenario} result={result} />
                     <TableCell>
                       <div className={styles.actions}>
                         <Button size="small" onClick={() => onOpen(scenario)}>
@@ -223,5 +199,53 @@ export function ScenarioSuitePanel({
         </TableScroll>
       ) : null}
     </section>
+  );
+}
+
+/** The outcome, change and expectation cells of one scenario: '…' while it is evaluated, why when it is not run. */
+function OutcomeCells({ scenario, result }: { scenario: Scenario; result: SuiteResult | undefined }) {
+  const expected = scenario.expected ? DECISION_WORDS[scenario.expected] : '—';
+  if (!result)
+    return (
+      <>
+        <TableCell>…</TableCell>
+        <TableCell>…</TableCell>
+        <TableCell>{expected}</TableCell>
+      </>
+    );
+  if ('notRun' in result)
+    return (
+      <>
+        <TableCell>
+          <Badge appearance="tint" color="warning">
+            Not run
+          </Badge>
+        </TableCell>
+        <TableCell>{result.notRun} Open it to correct the address.</TableCell>
+        <TableCell>{expected}</TableCell>
+      </>
+    );
+  const { row, after } = result;
+  const uncertain = uncertaintyInWords(after);
+  return (
+    <>
+      <TableCell>
+        {DECISION_WORDS[row.actual]}
+        {uncertain ? <Text size={200}>{` (not certain: ${uncertain})`}</Text> : null}
+      </TableCell>
+      <TableCell>{row.change.words}</TableCell>
+      <TableCell>
+        {expected}{' '}
+        {row.meetsExpectation === false ? (
+          <Badge appearance="filled" color="danger">
+            Not met
+          </Badge>
+        ) : row.meetsExpectation ? (
+          <Badge appearance="tint" color="success">
+            Met
+          </Badge>
+        ) : null}
+      </TableCell>
+    </>
   );
 }

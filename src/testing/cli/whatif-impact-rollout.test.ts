@@ -98,6 +98,42 @@ describe('gatehouse whatif', () => {
     expect(report.failing).toBe(1);
     expect(report.scenarios.find((s) => s.id === 's-kofi')!.result.decision).toBe('block');
   }, 180_000);
+
+  it('does not run a scenario whose address is not one: the rest run, it is named, and the run exits 2', async () => {
+    write('typo.json', {
+      format: 'gatehouse.what-if-scenarios',
+      version: 1,
+      scenarios: [
+        {
+          id: 's-typo',
+          name: 'Kofi with a typo',
+          identity: { kind: 'user', id: KOFI, name: 'Kofi Mensah' },
+          target: { kind: 'application', appId: EXCHANGE, name: 'Office 365 Exchange Online' },
+          conditions: { devicePlatform: 'iOS', clientAppType: 'browser', ipAddress: '198.51.100.300', country: 'NL' },
+          expected: 'controls',
+        },
+        {
+          id: 's-fine',
+          name: 'Kofi at home',
+          identity: { kind: 'user', id: KOFI, name: 'Kofi Mensah' },
+          target: { kind: 'application', appId: EXCHANGE, name: 'Office 365 Exchange Online' },
+          conditions: { devicePlatform: 'iOS', clientAppType: 'browser', ipAddress: '198.51.100.7', country: 'NL' },
+          expected: 'controls',
+        },
+      ],
+    });
+    const run = await world.gatehouse(['whatif', '--suite', 'typo.json'], secret);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stdout).toMatch(/^SKIP Kofi with a typo: not run: '198\.51\.100\.300' is not an IPv4 or IPv6 address/m);
+    expect(run.stdout).toMatch(/^ok {3}Kofi at home: /m);
+    expect(run.stdout).toContain('1 scenario not run (“Kofi with a typo”): its IP address is not one.');
+    expect(run.stderr).toContain('typo.json: 1 scenario was not run (an IP address that is not one): correct the file.');
+
+    const json = await world.gatehouse(['whatif', '--suite', 'typo.json', '--format', 'json'], secret);
+    const report = JSON.parse(json.stdout) as { notRun: number; failing: number; scenarios: { id: string; notRun?: string }[] };
+    expect(report).toMatchObject({ notRun: 1, failing: 0 });
+    expect(report.scenarios.find((s) => s.id === 's-typo')!.notRun).toMatch(/is not an IPv4 or IPv6 address/);
+  }, 120_000);
 });
 
 describe('gatehouse impact', () => {
