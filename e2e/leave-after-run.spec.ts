@@ -55,7 +55,9 @@ test('a run that ends while the leave question is open changes its words; Leave 
   await expect(policiesPage.row('Leave after run')).toHaveCount(1);
 });
 
-test('a guided switch whose step ends while the leave question is open says the run is not over', async ({ page }) => {
+test('a guided switch half done asks before it is left: when its step answers with the question open, and between steps', async ({
+  page,
+}) => {
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
   let writes = 0;
@@ -77,12 +79,33 @@ test('a guided switch whose step ends while the leave question is open says the 
 
   await section(page, 'Policies').click();
   await expect(page.getByRole('dialog', { name: 'Stop writing and leave?' })).toBeVisible();
-  // The first step is written and the guided run waits for the next: not an ended run.
+  // The first step is written and the guided run waits for the next: not an ended run, and still a question.
   release();
-  const paused = page.getByRole('dialog', { name: 'Leave this page?' });
-  await expect(paused).toContainText(/1 of \d+ written to .+The run is not over/, { timeout: 30_000 });
-  await expect(paused).not.toContainText('has ended');
-  await paused.getByRole('button', { name: 'Stay' }).click();
+  const halfDone = page.getByRole('dialog', { name: 'Leave with the run half done?' });
+  await expect(halfDone).toContainText(/1 of \d+ written to .+, so its policies are part switched\. Nothing is being written now/, {
+    timeout: 30_000,
+  });
+  await expect(halfDone).not.toContainText('has ended');
+  await halfDone.getByRole('button', { name: 'Stay' }).click();
   await expect(page.getByText(/^Step 1 of \d+ written/)).toBeVisible();
   expect(writes).toBe(1);
+
+  // Between steps, nothing is being written, but leaving still asks.
+  await section(page, 'Policies').click();
+  await expect(halfDone.getByRole('button', { name: 'Stay' })).toBeFocused();
+  await halfDone.getByRole('button', { name: 'Leave' }).click();
+  await expect(page.getByRole('grid')).toBeVisible();
+  expect(writes).toBe(1);
+
+  // The journal kept it: back on the page, the plan says it is half done, and the switch goes on from step 2.
+  await section(page, 'Contingency').click();
+  await expect(card).toContainText(/Switch half done: step 1 of 2 written/);
+  await expect(card).not.toContainText('2 policies were changed');
+  await card.getByRole('button', { name: 'Continue the switch' }).click();
+  await page.getByRole('button', { name: 'Write step 2 of 2' }).click();
+  await expect(page.getByRole('heading', { name: /^Applied to / })).toBeVisible({ timeout: 30_000 });
+  expect(writes).toBe(2);
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(card).toContainText(/Switched on .+ by /);
+  await expect(card.getByRole('button', { name: 'Continue the switch' })).toHaveCount(0);
 });

@@ -7,11 +7,12 @@ import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-compo
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { recognisePlans, type ContingencyPlan } from '../../domain/contingency/contingency-plan';
-import { activation, revert, type SwitchStep } from '../../domain/contingency/switch';
+import { activation, revert, type SwitchRecord, type SwitchStep } from '../../domain/contingency/switch';
 import { emptyImportSet, type ImportSet } from '../../domain/import/import-set';
 import { policyJson, type JsonObject } from '../../domain/json';
 import { describeError } from '../../graph/describe-error';
 import { PlanAndApply } from '../../policy-ui/plan/plan-and-apply';
+import { useApplyJournal } from '../../policy-ui/writes';
 import { policiesQuery } from '../../policy-ui/queries';
 import { useEmergencyAccess } from '../../session/emergency-access';
 import { useOrganizationName } from '../../session/organization-query';
@@ -27,7 +28,10 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
 });
 
-type Mode = { kind: 'plans' } | { kind: 'activate' | 'revert'; plan: ContingencyPlan; fresh: JsonObject[]; source: ImportSet; key: string };
+type Mode =
+  | { kind: 'plans' }
+  | { kind: 'activate' | 'revert'; plan: ContingencyPlan; fresh: JsonObject[]; source: ImportSet; key: string }
+  | { kind: 'continue'; plan: ContingencyPlan };
 
 /** The policies as the steps leave them, in the order they are first touched: what the plan flow writes. */
 function importOf(steps: readonly SwitchStep[], tenantId: string): ImportSet {
@@ -57,6 +61,13 @@ export function ContingencyPage() {
   const backToPlans = (planId: string) => {
     setMode({ kind: 'plans' });
     setReturnedTo(planId);
+  };
+  const journal = useApplyJournal();
+  /** A switch left between its steps (or stopped): the journal still holds its run, which can go on. */
+  const halfDone = (switched: SwitchRecord | undefined) => {
+    const run = switched?.runStartedAt ? journal.load() : null;
+    if (!run || run.finishedAt || run.startedAt !== switched!.runStartedAt) return null;
+    return { written: run.items.filter((item) => item.status === 'done').length, total: run.items.length };
   };
   const policies = useMemo(() => (list.data ?? []).map(policyJson), [list.data]);
   const plans = useMemo(() => recognisePlans(policies).map((plan) => ({ ...plan, ...store.plans[plan.id] })), [policies, store.plans]);
@@ -118,6 +129,11 @@ export function ContingencyPage() {
               policies={policies}
               emergency={emergency}
               switched={store.switches[plan.id] ?? null}
+              halfDone={halfDone(store.switches[plan.id])}
+              onContinue={() => {
+                setReturnedTo(null);
+                setMode({ kind: 'continue', plan });
+              }}
               takeFocus={returnedTo === plan.id}
               onEdit={(edit) =>
                 update((s) => ({ ...s, plans: { ...s.plans, [plan.id]: { suspend: plan.suspend, exclusions: plan.exclusions, ...edit } } }))
@@ -127,6 +143,22 @@ export function ContingencyPage() {
             />
           ))
         )
+      ) : mode.kind === 'continue' ? (
+        // The half-done switch's own run, from the journal: the rest of its steps, still one at a time.
+        <PlanAndApply
+          source={null}
+          sourceKey={`continue:${mode.plan.id}`}
+          targetName={targetName}
+          stepByStep
+          onClosed={() => backToPlans(mode.plan.id)}
+        >
+          <Text>
+            No run of this switch is kept on this device any more.{' '}
+            <Button appearance="transparent" onClick={() => backToPlans(mode.plan.id)}>
+              Back to the plans
+            </Button>
+          </Text>
+        </PlanAndApply>
       ) : (
         <PlanAndApply
           source={mode.source}
@@ -143,11 +175,11 @@ export function ContingencyPage() {
               ? `The switch to the plan for ${mode.plan.disruption}, in its order. `
               : `The way back from the plan for ${mode.plan.disruption}: each policy as it was before the switch. `
           }
-          onStart={() => {
-            // Recorded before the first write, so a switch cut short can still be reverted.
+          onStart={(run) => {
+            // Recorded before the first write, so a switch cut short can still be reverted (or continued).
             if (mode.kind === 'activate') {
               const { record } = activation(mode.plan, mode.fresh, tenant.context.clock.now());
-              const by = { ...record, by: tenant.account.name || tenant.account.username };
+              const by = { ...record, by: tenant.account.name || tenant.account.username, runStartedAt: run.startedAt };
               update((s) => ({ ...s, switches: { ...s.switches, [mode.plan.id]: by } }));
             }
           }}

@@ -77,6 +77,9 @@ export interface PlanCardProps {
   policies: JsonObject[];
   emergency: EmergencyAccess;
   switched: SwitchRecord | null;
+  /** The switch's run left between its steps (or stopped), as the journal holds it: how far it got. */
+  halfDone?: { written: number; total: number } | null;
+  onContinue?(): void;
   /** Just back from this plan's run: the card's word on the plan takes the keyboard's focus. */
   takeFocus?: boolean;
   onEdit(edit: Partial<Pick<ContingencyPlan, 'suspend' | 'exclusions'>>): void;
@@ -84,7 +87,18 @@ export interface PlanCardProps {
   onRevert(): void;
 }
 
-export function PlanCard({ plan, policies, emergency, switched, takeFocus = false, onEdit, onActivate, onRevert }: PlanCardProps) {
+export function PlanCard({
+  plan,
+  policies,
+  emergency,
+  switched,
+  halfDone = null,
+  onContinue,
+  takeFocus = false,
+  onEdit,
+  onActivate,
+  onRevert,
+}: PlanCardProps) {
   const styles = useStyles();
   const [drilled, setDrilled] = useState<ReturnType<typeof drill> | null>(null);
   const byId = useMemo(() => new Map(policies.map((p) => [String(p.id), p])), [policies]);
@@ -120,9 +134,21 @@ export function PlanCard({ plan, policies, emergency, switched, takeFocus = fals
       {switched ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody ref={status} tabIndex={-1}>
-            <MessageBarTitle>Switched on {whenAndWho(switched)}</MessageBarTitle>
-            {switched.touched.length === 1 ? 'One policy was' : `${switched.touched.length} policies were`} changed. Switch back when the
-            disruption is over: each is put back as it was.
+            {halfDone ? (
+              <>
+                <MessageBarTitle>
+                  Switch half done: step {halfDone.written} of {halfDone.total} written
+                </MessageBarTitle>
+                Started {whenAndWho(switched)}; the rest waits in this device’s journal. Continue the switch, or switch back: each policy
+                changed so far is put back as it was.
+              </>
+            ) : (
+              <>
+                <MessageBarTitle>Switched on {whenAndWho(switched)}</MessageBarTitle>
+                {switched.touched.length === 1 ? 'One policy was' : `${switched.touched.length} policies were`} changed. Switch back when
+                the disruption is over: each is put back as it was.
+              </>
+            )}
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -196,11 +222,18 @@ export function PlanCard({ plan, policies, emergency, switched, takeFocus = fals
         <Button onClick={() => setDrilled(drilled ? null : drill(plan, policies, new Date()))} aria-expanded={!!drilled}>
           {drilled ? 'Hide the drill' : 'Drill: show every change, write nothing'}
         </Button>
-        {/* One way on from where the plan is: on, it can only be switched back. */}
+        {/* One way on from where the plan is: on, it can only be switched back; half on, it can also go on. */}
         {switched ? (
-          <Button appearance="primary" onClick={onRevert}>
-            Switch back…
-          </Button>
+          <>
+            {halfDone && onContinue ? (
+              <Button appearance="primary" onClick={onContinue}>
+                Continue the switch
+              </Button>
+            ) : null}
+            <Button appearance={halfDone ? 'secondary' : 'primary'} onClick={onRevert}>
+              Switch back…
+            </Button>
+          </>
         ) : (
           <Button appearance="primary" disabled={blockers.length > 0} onClick={onActivate}>
             Switch to this plan…

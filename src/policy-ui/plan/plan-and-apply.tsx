@@ -101,6 +101,15 @@ function pausedOrEnded(run: ApplyRun | null, targetName: string): string {
   );
 }
 
+/** The leave question of a guided run waiting between its steps: how far it got, and that nothing more is written until it resumes. */
+function halfDoneWords(run: ApplyRun, targetName: string): string {
+  const written = run.items.filter((item) => item.status === 'done').length;
+  return (
+    `${written} of ${run.items.length} written to ${targetName}, so its policies are part switched. Nothing is being written now; ` +
+    'the rest waits, and can be resumed when you come back to this page.'
+  );
+}
+
 function AccountPlanAndApply({
   source,
   sourceKey,
@@ -132,13 +141,15 @@ function AccountPlanAndApply({
   // The plan of the run started here, to show a guided run's next write (a run resumed after a reload has none).
   const [applied, setApplied] = useState<Plan | null>(null);
 
-  // Leaving asks first; leaving anyway (another page, another account) stops the run after the write under way,
-  // as Stop does: a run nobody sees must not go on writing, and the journal keeps where it stopped.
-  const leave = useLeaveGuard(apply.isPending);
-  useEffect(() => () => stop.current?.abort(), []);
   // Back on the page before that write answered: the run is shown finishing it, with no Resume, and as the journal
   // holds it once it has (a second run over the same journal could create an object twice).
   const finishingElsewhere = useRunFinishingElsewhere(apply.isPending, () => setRun(journal.load()), 'apply');
+  // A guided run waiting between its steps writes nothing, but leaves the tenant half switched: leaving asks too.
+  const halfDone = stepByStep && run !== null && !run.finishedAt && !apply.isPending && !finishingElsewhere;
+  // Leaving asks first; leaving anyway (another page, another account) stops the run after the write under way,
+  // as Stop does: a run nobody sees must not go on writing, and the journal keeps where it stopped.
+  const leave = useLeaveGuard(apply.isPending || halfDone);
+  useEffect(() => () => stop.current?.abort(), []);
 
   const start = (next: ApplyRun, oneStep = false) => {
     const controller = new AbortController();
@@ -223,9 +234,15 @@ function AccountPlanAndApply({
         </>
       ) : null}
 
-      <LeaveDialog guard={leave} title="Stop writing and leave?" done={pausedOrEnded(run, targetName)}>
-        The run is writing to {targetName}. Leaving stops it after the write under way; what was written stays written, and the rest can be
-        resumed when you come back to this page.
+      {/* One question whose words follow the run: a step that answers while it is open turns it into the half-done one. */}
+      <LeaveDialog
+        guard={leave}
+        title={halfDone ? 'Leave with the run half done?' : 'Stop writing and leave?'}
+        done={pausedOrEnded(run, targetName)}
+      >
+        {halfDone
+          ? halfDoneWords(run, targetName)
+          : `The run is writing to ${targetName}. Leaving stops it after the write under way; what was written stays written, and the rest can be resumed when you come back to this page.`}
       </LeaveDialog>
 
       <Dialog open={!!confirming} onOpenChange={(_, data) => !data.open && setConfirming(null)}>
