@@ -15,7 +15,8 @@ import { impactCommand } from './commands/impact';
 import { rolloutCommand } from './commands/rollout';
 import { whatifCommand } from './commands/whatif';
 import { reportCommand } from './commands/report';
-import { tenantsBackup, tenantsDiff, tenantsLint } from './tenants/tenants-commands';
+import { oneTenant, tenantsBackup, tenantsLint } from './tenants/tenants-commands';
+import { tenantsDiff } from './tenants/diff-tenants';
 import { tenantsApply, tenantsPlan } from './tenants/plan-apply-tenants';
 import { GraphRequestError } from '../graph/errors';
 import { CliError } from './cli-error';
@@ -27,12 +28,12 @@ const COMMANDS: readonly Command[] = [
   tenantsBackup(backupCommand),
   tenantsDiff(diffCommand),
   tenantsLint(lintCommand),
-  docsCommand,
+  oneTenant(docsCommand),
   tenantsPlan(planCommand),
   tenantsApply(applyCommand),
-  whatifCommand,
-  impactCommand,
-  rolloutCommand,
+  oneTenant(whatifCommand),
+  oneTenant(impactCommand),
+  oneTenant(rolloutCommand),
   reportCommand,
   permissionsCommand,
 ];

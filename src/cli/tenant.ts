@@ -1,6 +1,7 @@
 // Signing in to the tenant a command reads, and the Graph client over it: the token's tenant and
 // permissions are checked against the command's row of the permissions table before any read, so
 // a missing grant is named with what it is for. Sign-in failures become one clear, scrubbed line.
+import type { Plan } from '../domain/plan/types';
 import { GraphClient } from '../graph/client';
 import { memoryContext } from '../operations/memory-stores';
 import type { OperationContext } from '../operations/ports';
@@ -17,7 +18,22 @@ export interface TenantConnection {
   /** The permissions the token carries; null when it does not say. */
   granted: string[] | null;
   has(permission: string): boolean;
+  /** Writes Graph accepted since sign-in (POST, PATCH, PUT, DELETE; not a $batch of reads): what a run really changed. */
+  writes(): number;
 }
+
+export interface ConnectOptions {
+  /** Whether the run needs an optional permission (default: every one): a note is said only for those it needs. */
+  needs?: (permission: Permission) => boolean;
+}
+
+/** What applying the plan needs of the optional permissions: Group.Create only when it creates a group. */
+export function planNeeds(plan: Plan): (permission: Permission) => boolean {
+  const createsGroups = plan.rows.some((r) => r.kind === 'group' && r.action === 'create');
+  return (permission) => permission.name !== 'Group.Create' || createsGroups;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function signInFailure(error: unknown, io: CliIo, authority: string): CliError {
   if (error instanceof CliError) return error;
@@ -35,7 +51,12 @@ export function lacksMessage(command: CommandName, tenant: string, required: rea
   return `The token for ${tenant} lacks ${required.map((p) => `${p.name} (${p.why})`).join('; ')}.${none ? ' It holds no application permission: none has admin consent yet.' : ''} Grant the application these permissions with admin consent; \`gatehouse permissions ${command}\` lists them all.`;
 }
 
-export async function connectTenant(command: CommandName, values: Values, io: CliIo): Promise<TenantConnection> {
+export async function connectTenant(
+  command: CommandName,
+  values: Values,
+  io: CliIo,
+  options: ConnectOptions = {},
+): Promise<TenantConnection> {
   const tenant = text(values, 'tenant') ?? io.env.AZURE_TENANT_ID ?? '';
   const graphUrl = text(values, 'graph-url') ?? io.env.GATEHOUSE_GRAPH_URL ?? 'https://graph.microsoft.com';
   const authority = text(values, 'authority') ?? io.env.GATEHOUSE_AUTHORITY;
@@ -61,15 +82,27 @@ export async function connectTenant(command: CommandName, values: Values, io: Cl
     throw signInFailure(error, io, authority ?? 'login.microsoftonline.com');
   }
   const claims = readTokenClaims(token);
+  // A tenant named by id is the one to read: an authority that does not name it can sign in to another
+  // tenant, whose objects would then be backed up, planned or reported under this one's name. A
+  // domain name cannot be compared with the token's id.
+  if (GUID.test(tenant) && claims.tenantId && claims.tenantId.toLowerCase() !== tenant.toLowerCase())
+    throw new CliError(
+      `Signed in to tenant ${claims.tenantId}, not ${tenant}: nothing was read. The authority ${authority ?? `https://login.microsoftonline.com/${tenant}`} gave a token for another tenant; name this tenant in it (with --tenants, "{tenant}" stands for each tenant's id), or check the application's client id.`,
+    );
   if (claims.permissions) {
     const missing = missingPermissions(command, claims.permissions);
     if (missing.required.length > 0) throw new CliError(lacksMessage(command, tenant, missing.required, claims));
-    for (const p of missing.optional) io.err(`Without ${p.name}, ${command} goes on without ${p.why}.\n`);
+    for (const p of missing.optional.filter(options.needs ?? (() => true)))
+      io.err(`Without ${p.name}, ${command} goes on without ${p.why}.\n`);
   }
+  let writes = 0;
   const client = new GraphClient({
     baseUrl: graphUrl,
     getToken: signedIn.getToken,
     readScopes: [],
+    onRoundTrip: ({ method, url, status }) => {
+      if (method !== 'GET' && status >= 200 && status < 300 && !new URL(url).pathname.endsWith('/$batch')) writes++;
+    },
   });
   const tenantId = claims.tenantId ?? tenant;
   const granted = claims.permissions;
@@ -78,5 +111,6 @@ export async function connectTenant(command: CommandName, values: Values, io: Cl
     tenantId,
     granted,
     has: (permission) => granted === null || missingPermissions(command, granted).optional.every((p) => p.name !== permission),
+    writes: () => writes,
   };
 }

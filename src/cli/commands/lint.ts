@@ -20,7 +20,7 @@ const FORMATS = ['text', 'sarif', 'junit', 'markdown'] as const;
 const SEVERITIES: readonly LintSeverity[] = ['error', 'warning', 'info'];
 const RANK: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 };
 
-async function suppressionsFrom(path: string | undefined, cwd: string): Promise<LintSuppression[]> {
+export async function suppressionsFrom(path: string | undefined, cwd: string): Promise<LintSuppression[]> {
   if (!path) return [];
   const text = await readUserText(resolve(cwd, path)).catch((error: unknown) => {
     throw new CliError(`Could not read the suppressions in ${path}: ${error instanceof Error ? error.message : String(error)}`);
@@ -39,7 +39,7 @@ async function suppressionsFrom(path: string | undefined, cwd: string): Promise<
 }
 
 /** A line for each suppression whose rule the catalogue does not have, with the rule it most likely meant. */
-function unknownRules(suppressions: readonly LintSuppression[], where: string): string[] {
+export function unknownRules(suppressions: readonly LintSuppression[], where: string): string[] {
   const known = lintRules.map((r) => r.id);
   return suppressions.flatMap((s, i) => {
     if (known.includes(s.ruleId)) return [];
@@ -84,7 +84,7 @@ function counts(findings: readonly LintFinding[], failOn: LintSeverity): string 
 const bySeverity = (findings: readonly LintFinding[]) => [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
 
 /** Open findings first, one a line; the suppressed ones apart, indented, each with who accepted it and why. */
-function asText(findings: LintFinding[], label: string, failOn: LintSeverity): string {
+export function asText(findings: LintFinding[], label: string, failOn: LintSeverity): string {
   const lines = [`Lint of ${label}: ${counts(findings, failOn)}.`];
   for (const f of bySeverity(findings.filter((f) => !f.suppressed))) lines.push(`${f.severity.padEnd(7)} ${f.ruleId}  ${f.message}`);
   const suppressed = bySeverity(findings.filter((f) => f.suppressed));

@@ -1,6 +1,7 @@
 // `gatehouse report --tenants <file> --out <folder>`: the all-tenant report, read now from every
 // tenant of the file (or a shard of it): policy states, lint with the tenant's emergency accounts,
-// drift from its baseline, emergency access, and the age of its last backup (from --backups).
+// drift from its baseline, emergency access, and the age of its last backup (from --backups, whose
+// lint suppressions apply to the tenant read now).
 // Written as report.json (which the console opens offline), report.md and report.html; the
 // Markdown also to the job summary. Exit 2 when a tenant could not be read, 1 on drift or lint
 // errors, else 0.
@@ -38,7 +39,8 @@ export const reportCommand: Command = {
     backups: {
       type: 'string',
       value: '<folder>',
-      description: "The folder of the tenants' backups (gatehouse backup --tenants): each tenant's last backup time is read from it.",
+      description:
+        "The folder of the tenants' backups (gatehouse backup --tenants): each tenant's last backup time is read from it, and the lint suppressions its backup holds are applied.",
     },
     // Each tenant signs in with its entry of the file: --tenant and the credential options are
     // known here only to be refused in words, as the other commands' --tenants runs refuse them.

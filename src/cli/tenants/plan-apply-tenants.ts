@@ -19,6 +19,7 @@ import { planTenant } from '../commands/plan';
 import { fromDisk } from '../commands/source';
 import { appendJobSummary, type CliIo } from '../io';
 import { withTenants } from './tenants-commands';
+import { planNeeds } from '../tenant';
 import { connectEntry, exitOf, loadTenants, overTenants } from './tenants-run';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -135,9 +136,17 @@ async function applyMany(values: Values, _args: string[], io: CliIo): Promise<nu
     const blockers = planFile.plan.blockers.filter((b) => !b.confirmed);
     if (blockers.length > 0)
       throw new CliError(`${path} has ${blockers.length} unconfirmed problem(s): ${blockers.map((b) => b.text).join(' ')}`);
-    const connection = await connectEntry('apply', entry, values, io);
+    const connection = await connectEntry('apply', entry, values, io, { needs: planNeeds(planFile.plan) });
+    const before = connection.writes();
     const applied = await applyApproved(planFile, approved, path, connection, `${path}.run.json`, quietIo(io, entry));
-    const words = `${applied.written} write(s), ${applied.differing ? `${applied.differing} reading back otherwise than planned` : 'each read back as planned'}`;
+    // What Graph was sent, not what the plan holds: a plan applied again finds its changes in place and writes nothing.
+    const written = connection.writes() - before;
+    const planned = applied.written;
+    const readBack = applied.differing ? `${applied.differing} reading back otherwise than planned` : 'each read back as planned';
+    const words =
+      written === 0
+        ? `nothing written: the tenant already holds the plan's ${planned} change(s), ${readBack}`
+        : `${written} write(s) for the plan's ${planned} change(s), ${readBack}`;
     return { value: { name: entry.name, id: entry.id, words }, finding: false, line: words };
   });
   said(
@@ -153,7 +162,20 @@ export const tenantsPlan = (command: Command) =>
   withTenants(
     command,
     planMany,
-    'gatehouse plan --tenants <file> [<folder of desired states>] --out <folder> [--states …] [--confirm <key>]... [--shard i/n] [--concurrency n]',
+    'gatehouse plan --tenants <file> [<folder of desired states>] --out <folder> [--states …] [--confirm <key>]... [--shard i/n] [--concurrency n]\n       (each tenant guarded for the emergency accounts its entry in the tenants file names)',
+    {
+      takes: ['out', 'states', 'confirm'],
+      why: {
+        emergency:
+          'each tenant\'s plan is guarded for the emergency accounts its entry in the tenants file names ("emergency": users and groups), as object ids are a tenant\'s own',
+        ...Object.fromEntries(
+          ['mapping', 'domain'].map((o) => [
+            o,
+            'a mapping places a backup in one tenant (its objects): plan such a tenant alone, with gatehouse plan <backup> --tenant <id>',
+          ]),
+        ),
+      },
+    },
     { min: 0, max: 1 },
   );
 
@@ -172,5 +194,9 @@ export const tenantsApply = (command: Command) =>
     },
     applyMany,
     'gatehouse apply --tenants <file> --plans <folder> [--shard i/n] [--concurrency n]',
+    {
+      takes: ['plans', 'plan', 'sha256'],
+      why: { journal: "each tenant's run is journalled beside its plan (<plans>/<tenant id>/plan.json.run.json), and resumed from there" },
+    },
     { min: 0, max: 0 },
   );

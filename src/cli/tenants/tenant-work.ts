@@ -15,7 +15,8 @@ import {
   type DriftItem,
 } from '../../domain/tenants/tenant-checks';
 import type { TenantEntry } from '../../domain/tenants/tenants-file';
-import type { LintFinding } from '../../domain/lint/types';
+import { LINT_SUPPRESSIONS_FILE } from '../../domain/bundle/folder';
+import type { LintFinding, LintSuppression } from '../../domain/lint/types';
 import { AUDIT_RETENTION_DAYS, listConditionalAccessEvents } from '../../graph/audit';
 import { GraphRequestError } from '../../graph/errors';
 import { getOrganization } from '../../graph/organization';
@@ -24,6 +25,7 @@ import type { EmergencyAccess, Memberships } from '../../domain/lockout';
 import { exportTenant } from '../../operations/export-tenant';
 import type { Values } from '../args';
 import { CliError } from '../cli-error';
+import { unknownRules } from '../commands/lint';
 import { readBackup } from '../files';
 import type { CliIo } from '../io';
 import type { CommandName } from '../permissions';
@@ -151,14 +153,35 @@ export interface TenantChecks {
   drift: DriftItem[] | null;
 }
 
-/** Lint, emergency access and (when a baseline is given) drift of one tenant, as its line of the report. */
+/**
+ * The lint suppressions of the tenant's backup in a folder of backups (none when it holds no backup):
+ * the tenant read now is linted with what its admins accepted there. One that cannot be read is said.
+ */
+async function backupSuppressions(backups: string, entry: TenantEntry, io: CliIo): Promise<LintSuppression[]> {
+  const folder = backupFolderOf(backups, entry);
+  if (!(await lastBackupAt(folder))) return [];
+  try {
+    const { bundle } = await readBackup(folder);
+    for (const line of unknownRules(bundle.lintSuppressions, join(folder, LINT_SUPPRESSIONS_FILE))) io.err(`Warning: ${line}\n`);
+    return bundle.lintSuppressions;
+  } catch (error) {
+    io.err(`Warning: the lint suppressions of ${folder} are left out: ${error instanceof Error ? error.message : String(error)}\n`);
+    return [];
+  }
+}
+
+/**
+ * Lint, emergency access and (when a baseline is given) drift of one tenant, as its line of the report.
+ * Suppressions: the run's (--suppressions), then those of its backup under `backups`, then the bundle's own.
+ */
 export async function checkTenant(
   entry: TenantEntry,
   read: TenantRead,
-  options: { baseline?: string; backups?: string },
+  options: { baseline?: string; backups?: string; suppressions?: readonly LintSuppression[] },
   io: CliIo,
 ): Promise<TenantChecks> {
-  const { bundle } = read;
+  const kept = options.backups ? await backupSuppressions(options.backups, entry, io) : [];
+  const bundle = { ...read.bundle, lintSuppressions: [...(options.suppressions ?? []), ...kept, ...read.bundle.lintSuppressions] };
   const { access: emergency, memberships } = await emergencyDirectory(
     emergencyAccessOf(entry.emergency, [...bundle.references, ...(await emergencyUsers(entry, read))]),
     read,

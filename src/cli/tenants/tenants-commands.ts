@@ -1,8 +1,10 @@
-// backup, lint and diff over a tenants file: the single-tenant command with --tenants, --shard and
-// --concurrency added; without --tenants it runs as before. Each tenant's line is printed as it
+// backup and lint over a tenants file (diff in diff-tenants.ts): the single-tenant command with --tenants,
+// --shard and --concurrency added; without --tenants it runs as before. An option of the command the
+// many-tenant run does not take is refused in words, never left unread. Each tenant's line is printed as it
 // finishes, a line per tenant follows on stdout, and the all-tenant report's Markdown goes to the
 // job summary. Exit 2 when a tenant failed, else 1 on drift or failing lint, else 0.
 import { join, resolve } from 'node:path';
+import { LINT_SUPPRESSIONS_FILE } from '../../domain/bundle/folder';
 import { toJUnit, toMarkdown, toSarif } from '../../domain/lint';
 import type { LintSeverity } from '../../domain/lint/types';
 import { failedTenant, tenantsReport, type TenantReportEntry } from '../../domain/tenants/report';
@@ -12,6 +14,7 @@ import { tenantFolderName } from '../../domain/tenants/tenant-checks';
 import { choice, text, type Values } from '../args';
 import { CliError } from '../cli-error';
 import type { Command } from '../commands/command';
+import { asText as lintText, suppressionsFrom, unknownRules } from '../commands/lint';
 import { readBackup, writeBackup, writeOutputFile } from '../files';
 import { appendJobSummary, type CliIo } from '../io';
 import { sarifLocator } from '../sarif-locator';
@@ -31,8 +34,37 @@ export function refuseCredentialOptions(values: Values) {
     );
 }
 
+/** What a --tenants run does with the command's own options: those it takes; each other one given is refused, saying why. */
+export interface ManyOptions {
+  takes: readonly string[];
+  /** Why an option is not taken with --tenants, by option (default: it is for the command on one tenant). */
+  why?: Readonly<Record<string, string>>;
+}
+
+/** Taken by every --tenants run: the file, its shard, and where every tenant signs in. */
+const ALWAYS = ['tenants', 'shard', 'concurrency', 'help', 'authority', 'graph-url', 'service-connection-id'];
+
+/** Refuses, in words, every option the --tenants run would otherwise leave unread. */
+export function refuseUntaken(name: string, values: Values, options: ManyOptions) {
+  if (text(values, 'tenant') !== undefined) throw new CliError('--tenant and --tenants do not go together: the file names the tenants.');
+  refuseCredentialOptions(values);
+  const untaken = Object.keys(values).filter((o) => values[o] !== undefined && !ALWAYS.includes(o) && !options.takes.includes(o));
+  if (untaken.length > 0) {
+    const option = untaken[0]!;
+    throw new CliError(
+      `--${option} is not taken with --tenants: ${options.why?.[option] ?? `it is for gatehouse ${name} on one tenant (--tenant)`}. See gatehouse ${name} --help.`,
+    );
+  }
+}
+
 /** The command with --tenants: the many-tenant run when it is given, the command's own otherwise. */
-export function withTenants(command: Command, many: ManyRun, more: string, positionals = command.positionals): Command {
+export function withTenants(
+  command: Command,
+  many: ManyRun,
+  more: string,
+  options: ManyOptions,
+  positionals = command.positionals,
+): Command {
   return {
     ...command,
     usage: `${command.usage}\n       ${more}`,
@@ -41,9 +73,7 @@ export function withTenants(command: Command, many: ManyRun, more: string, posit
     run: (values, args, io) => {
       if (text(values, 'tenants') !== undefined) {
         if (args.length > positionals.max) throw new CliError(`Too many arguments with --tenants.\nUsage: ${more}`);
-        if (text(values, 'tenant') !== undefined)
-          throw new CliError('--tenant and --tenants do not go together: the file names the tenants.');
-        refuseCredentialOptions(values);
+        refuseUntaken(command.name, values, options);
         return many(values, args, io);
       }
       if (text(values, 'shard') !== undefined || text(values, 'concurrency') !== undefined)
@@ -55,13 +85,19 @@ export function withTenants(command: Command, many: ManyRun, more: string, posit
   };
 }
 
-/** The report's lines of a run, for stdout and the job summary. */
-function finish<T>(results: TenantResult<T>[], entryOf: (value: T) => TenantReportEntry, io: CliIo, title: string): number {
+/** The report's lines of a run, for stdout (or `say`: stderr when stdout holds a document) and the job summary. */
+export function finish<T>(
+  results: TenantResult<T>[],
+  entryOf: (value: T) => TenantReportEntry,
+  io: CliIo,
+  title: string,
+  say: (words: string) => void = io.out,
+): number {
   const entries = results.map((r) => (r.error !== undefined ? failedTenant(r.entry.id, r.entry.name, r.error) : entryOf(r.value as T)));
   const failed = results.filter((r) => r.error !== undefined).length;
   const found = results.filter((r) => r.finding).length;
-  io.out(`${title}: ${results.length} tenant(s), ${failed} failed${found ? `, ${found} with findings` : ''}.\n`);
-  for (const r of results.filter((x) => x.error !== undefined)) io.out(`  ${r.entry.name} (${r.entry.id}): ${r.error}\n`);
+  say(`${title}: ${results.length} tenant(s), ${failed} failed${found ? `, ${found} with findings` : ''}.\n`);
+  for (const r of results.filter((x) => x.error !== undefined)) say(`  ${r.entry.name} (${r.entry.id}): ${r.error}\n`);
   appendJobSummary(io, reportMarkdown(tenantsReport(entries, io.now())).replace(/^# .*/, `# ${title}`));
   return exitOf(results);
 }
@@ -94,35 +130,44 @@ async function backupMany(values: Values, _args: string[], io: CliIo): Promise<n
 const SEVERITIES: readonly LintSeverity[] = ['error', 'warning', 'info'];
 const RANK: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 };
 const LINT_FORMATS = ['text', 'sarif', 'junit', 'markdown'] as const;
-const EXTENSION = { sarif: 'sarif', junit: 'xml', markdown: 'md' } as const;
+const EXTENSION = { text: 'txt', sarif: 'sarif', junit: 'xml', markdown: 'md' } as const;
 
 async function lintMany(values: Values, _args: string[], io: CliIo): Promise<number> {
   const format = choice(values, 'format', LINT_FORMATS, 'text');
   const failOn = choice(values, 'fail-on', SEVERITIES, 'error');
   const out = text(values, 'out');
   if (format !== 'text' && !out) throw new CliError(`With --tenants, --format ${format} writes one file per tenant: give --out <folder>.`);
-  for (const unsupported of ['suppressions', 'emergency', 'stale-after-days', 'naming-pattern'])
-    if (values[unsupported] !== undefined)
-      throw new CliError(
-        `--${unsupported} is not taken with --tenants: each tenant's emergency accounts come from the file, its suppressions from its backup.`,
-      );
+  if (out && /\.(txt|sarif|xml|md|json)$/i.test(out))
+    throw new CliError(
+      `With --tenants, --out is a folder, not ${out}: each tenant's lint goes into its own file there (<tenant id>.${EXTENSION[format]}).`,
+    );
+  // The file's suppressions for every tenant (a policy's only where that policy is), then those each backup holds.
+  const suppressions = await suppressionsFrom(text(values, 'suppressions'), io.cwd);
   const from = text(values, 'from');
   const file = await loadTenants(values, io);
   const results = await overTenants(file, values, io, async (entry) => {
-    const folder = from ? backupFolderOf(resolve(io.cwd, from), entry) : null;
-    const backup = folder ? await readBackup(folder) : null;
+    const shown = from ? join(from, tenantFolderName(entry)) : null;
+    const backup = shown ? await readBackup(shown, io.cwd) : null;
+    // What `lint --from` says of one backup, said of each: its problems, and suppressions naming no rule.
+    if (backup && shown) {
+      for (const problem of backup.problems) io.err(`${shown}: ${problem}\n`);
+      for (const line of unknownRules(backup.bundle.lintSuppressions, join(shown, LINT_SUPPRESSIONS_FILE))) io.err(`Warning: ${line}\n`);
+    }
     const read = backup ? { bundle: backup.bundle, connection: null, name: entry.name } : await readTenant('lint', entry, values, io);
-    const checked = await checkTenant(entry, read, {}, io);
+    const checked = await checkTenant(entry, read, { suppressions }, io);
     const failing = checked.findings.filter((f) => !f.suppressed && RANK[f.severity] <= RANK[failOn]).length;
-    if (format !== 'text' && out) {
+    if (out) {
       const title = `Conditional Access lint: ${read.name}`;
+      const folder = shown && resolve(io.cwd, shown);
       const body =
         format === 'sarif'
           ? // Code scanning wants a file for every result: the tenant's backup, else the tenants file naming it.
             `${JSON.stringify(toSarif(checked.findings, backup ? sarifLocator(backup.files, folder, io.cwd) : sarifLocator(null, file.path, io.cwd)), null, 2)}\n`
           : format === 'junit'
             ? toJUnit(checked.findings, { failOn })
-            : toMarkdown(checked.findings, { title });
+            : format === 'markdown'
+              ? toMarkdown(checked.findings, { title })
+              : lintText(checked.findings, shown ? `the backup in ${shown}` : `the tenant ${read.name}`, failOn);
       await writeOutputFile(io.cwd, join(out, `${tenantFolderName(entry)}.${EXTENSION[format]}`), body);
     }
     const lint = checked.entry.lint!;
@@ -135,42 +180,38 @@ async function lintMany(values: Values, _args: string[], io: CliIo): Promise<num
   return finish(results, (e) => e, io, 'Conditional Access lint');
 }
 
-async function diffMany(values: Values, args: string[], io: CliIo): Promise<number> {
-  const backups = args[0];
-  const file = await loadTenants(values, io);
-  const results = await overTenants(file, values, io, async (entry) => {
-    const baseline = backups ? backupFolderOf(resolve(io.cwd, backups), entry) : entry.baseline;
-    if (!baseline) throw new CliError(`The tenants file gives ${entry.name} no baseline, and no folder of backups was given.`);
-    const read = await readTenant('diff', entry, values, io);
-    const checked = await checkTenant(entry, read, { baseline }, io);
-    const drift = checked.drift ?? [];
-    const lines = drift.map((d) => {
-      const author = checked.entry.drift?.changed.find((c) => c.name === d.label)?.by;
-      return `  ${read.name}: ${d.label}: ${d.kind}${author ? ` by ${author}` : ''}${d.changes.map((c) => `\n      ${c}`).join('')}\n`;
-    });
-    return {
-      value: { entry: checked.entry, lines },
-      finding: drift.length > 0,
-      line: drift.length ? `${drift.length} item(s) differ from ${baseline}` : 'no drift',
-    };
-  });
-  // In the file's order, not as the tenants finish: a job's log reads the same from run to run.
-  for (const r of results) io.out((r.value?.lines ?? []).join(''));
-  return finish(results, (v) => v.entry, io, 'Conditional Access drift');
-}
-
 export const tenantsBackup = (command: Command) =>
-  withTenants(command, backupMany, 'gatehouse backup --tenants <file> --out <folder> [--shard i/n] [--concurrency n]');
+  withTenants(command, backupMany, 'gatehouse backup --tenants <file> --out <folder> [--shard i/n] [--concurrency n]', { takes: ['out'] });
+
 export const tenantsLint = (command: Command) =>
   withTenants(
     command,
     lintMany,
-    'gatehouse lint --tenants <file> [--from <folder of backups>] [--format text|sarif|junit|markdown --out <folder>] [--fail-on …] [--shard i/n] [--concurrency n]',
+    'gatehouse lint --tenants <file> [--from <folder of backups>] [--format text|sarif|junit|markdown] [--out <folder>] [--fail-on …] [--suppressions <file>] [--shard i/n] [--concurrency n]',
+    {
+      takes: ['from', 'format', 'out', 'fail-on', 'suppressions'],
+      why: {
+        emergency: 'each tenant\'s emergency accounts come from its entry in the tenants file ("emergency"), as ids are a tenant\'s own',
+        'stale-after-days': 'every tenant is linted with the default (30 days)',
+        'naming-pattern': 'every tenant is linted without a naming pattern',
+      },
+    },
   );
-export const tenantsDiff = (command: Command) =>
-  withTenants(
-    command,
-    diffMany,
-    "gatehouse diff --tenants <file> [<folder of backups>] [--shard i/n] [--concurrency n] (each tenant against its folder there, else its file's baseline)",
-    { min: 0, max: 1 },
-  );
+
+/** A command that works on one tenant: --tenants is known only to be refused in words (not taken for a typo of --tenant). */
+export const oneTenant = (command: Command): Command => ({
+  ...command,
+  options: { ...command.options, tenants: { ...TENANTS_OPTIONS.tenants!, hidden: true } },
+  // Its arguments are counted once --tenants is refused: that is the mistake to name first.
+  positionals: { min: 0, max: command.positionals.max },
+  run: (values, args, io) => {
+    if (values.tenants !== undefined)
+      throw new CliError(
+        `gatehouse ${command.name} works on one tenant: --tenants is not taken. Give --tenant <id> (or AZURE_TENANT_ID), once for each tenant.`,
+      );
+    const { min, max } = command.positionals;
+    if (args.length < min)
+      throw new CliError(`Expected ${min === max ? min : `at least ${min}`} argument(s), got ${args.length}.\nUsage: ${command.usage}`);
+    return command.run(values, args, io);
+  },
+});

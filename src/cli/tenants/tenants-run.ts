@@ -14,7 +14,7 @@ import { fileErrorWords } from '../file-errors';
 import { EXIT } from '../commands/command';
 import type { CliIo } from '../io';
 import type { CommandName } from '../permissions';
-import { connectTenant, type TenantConnection } from '../tenant';
+import { connectTenant, type ConnectOptions, type TenantConnection } from '../tenant';
 
 export const TENANTS_OPTIONS: OptionSpecs = {
   tenants: {
@@ -42,6 +42,8 @@ export async function loadTenants(values: Values, io: CliIo): Promise<TenantsFil
   });
   const read = readTenantsFile(source);
   if (!read.ok) throw new CliError(`${path}:\n${read.problems.map((p) => `  ${p.at}: ${p.message}`).join('\n')}`);
+  // A run over no tenant would pass a pipeline having checked nothing.
+  if (read.tenants.length === 0) throw new CliError(`${path} names no tenant: list each one in "tenants" (id, name, auth).`);
   const folder = dirname(path);
   const tenants = read.tenants.map((t) => withPaths(t, folder));
   const shard = text(values, 'shard');
@@ -80,7 +82,13 @@ function tenantIo(io: CliIo, entry: TenantEntry, env: CliIo['env']): CliIo {
  * variable the entry names; --authority and --graph-url (or their environment variables) apply to
  * every tenant, "{tenant}" in them standing for the tenant's id.
  */
-export async function connectEntry(command: CommandName, entry: TenantEntry, values: Values, io: CliIo): Promise<TenantConnection> {
+export async function connectEntry(
+  command: CommandName,
+  entry: TenantEntry,
+  values: Values,
+  io: CliIo,
+  options: ConnectOptions = {},
+): Promise<TenantConnection> {
   const { auth } = entry;
   // Only this entry's credential: no other tenant's variables are seen by its sign-in.
   const env: Record<string, string | undefined> = { ...io.env, AZURE_CLIENT_SECRET: undefined, AZURE_CLIENT_CERTIFICATE_PATH: undefined };
@@ -103,7 +111,7 @@ export async function connectEntry(command: CommandName, entry: TenantEntry, val
     ...(auth.kind === 'federated' && auth.tokenFile && { 'federated-token-file': auth.tokenFile }),
     'service-connection-id': text(values, 'service-connection-id'),
   };
-  return connectTenant(command, connection, tenantIo(io, entry, env));
+  return connectTenant(command, connection, tenantIo(io, entry, env), options);
 }
 
 /** Why a tenant failed, in one scrubbed line. */

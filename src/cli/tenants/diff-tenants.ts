@@ -1,0 +1,93 @@
+// diff over a tenants file: each tenant read now and compared with its backup (its folder under the
+// folder of backups given, else its baseline in the tenants file), with who changed each object. The
+// drift is printed in the file's order as text, Markdown or one JSON document for every tenant.
+import { resolve } from 'node:path';
+import { escapeMarkdown } from '../../domain/lint/markdown';
+import type { TenantReportEntry } from '../../domain/tenants/report';
+import type { DriftItem } from '../../domain/tenants/tenant-checks';
+import { choice, type Values } from '../args';
+import { CliError } from '../cli-error';
+import type { Command } from '../commands/command';
+import type { CliIo } from '../io';
+import { backupFolderOf, checkTenant, readTenant } from './tenant-work';
+import { finish, withTenants } from './tenants-commands';
+import { loadTenants, overTenants } from './tenants-run';
+
+const FORMATS = ['text', 'markdown', 'json'] as const;
+
+interface TenantDrift {
+  entry: TenantReportEntry;
+  name: string;
+  baseline: string;
+  drift: (DriftItem & { author?: { by: string; at: string } })[];
+}
+
+function asText(d: TenantDrift): string {
+  return d.drift
+    .map(
+      (item) =>
+        `  ${d.name}: ${item.label}: ${item.kind}${item.author ? ` by ${item.author.by}` : ''}${item.changes.map((c) => `\n      ${c}`).join('')}\n`,
+    )
+    .join('');
+}
+
+function asMarkdown(d: TenantDrift, id: string): string {
+  const lines = [`### ${escapeMarkdown(d.name)} (${id})`, ''];
+  if (d.drift.length === 0) lines.push(`No drift from ${escapeMarkdown(d.baseline)}.`);
+  for (const item of d.drift) {
+    lines.push(
+      `- ${escapeMarkdown(item.label)}: ${item.kind}${item.author ? ` by ${escapeMarkdown(item.author.by)} at ${item.author.at}` : ''}`,
+    );
+    for (const change of item.changes) lines.push(`  - ${escapeMarkdown(change)}`);
+  }
+  return `${lines.join('\n')}\n\n`;
+}
+
+async function diffMany(values: Values, args: string[], io: CliIo): Promise<number> {
+  const format = choice(values, 'format', FORMATS, 'text');
+  const backups = args[0];
+  const file = await loadTenants(values, io);
+  const results = await overTenants(file, values, io, async (entry) => {
+    const baseline = backups ? backupFolderOf(resolve(io.cwd, backups), entry) : entry.baseline;
+    if (!baseline) throw new CliError(`The tenants file gives ${entry.name} no baseline, and no folder of backups was given.`);
+    const read = await readTenant('diff', entry, values, io);
+    const checked = await checkTenant(entry, read, { baseline }, io);
+    const drift = (checked.drift ?? []).map((item) => {
+      const author = checked.entry.drift?.changed.find((c) => c.name === item.label);
+      return author?.by && author.at ? { ...item, author: { by: author.by, at: author.at } } : item;
+    });
+    return {
+      value: { entry: checked.entry, name: read.name, baseline, drift },
+      finding: drift.length > 0,
+      line: drift.length ? `${drift.length} item(s) differ from ${baseline}` : 'no drift',
+    };
+  });
+  // In the file's order, not as the tenants finish: a job's log reads the same from run to run.
+  if (format === 'json') {
+    const tenants = results.map((r) =>
+      r.value
+        ? { id: r.entry.id, name: r.value.name, baseline: r.value.baseline, drift: r.value.drift }
+        : { id: r.entry.id, name: r.entry.name, error: r.error },
+    );
+    io.out(`${JSON.stringify({ tenants }, null, 2)}\n`);
+  } else for (const r of results) if (r.value) io.out(format === 'markdown' ? asMarkdown(r.value, r.entry.id) : asText(r.value));
+  // Stdout holds one document in JSON: the run's summary goes to stderr then.
+  return finish(results, (v) => v.entry, io, 'Conditional Access drift', format === 'json' ? io.err : io.out);
+}
+
+export const tenantsDiff = (command: Command) =>
+  withTenants(
+    command,
+    diffMany,
+    "gatehouse diff --tenants <file> [<folder of backups>] [--format text|markdown|json] [--shard i/n] [--concurrency n] (each tenant against its folder there, else its file's baseline)",
+    {
+      takes: ['format'],
+      why: Object.fromEntries(
+        ['baseline', 'mapping', 'domain'].map((o) => [
+          o,
+          'each tenant is compared with its own backup (its folder under the folder of backups given, else its baseline in the tenants file); to hold one tenant to a desired state, run gatehouse diff <desired> --baseline --tenant <id>',
+        ]),
+      ),
+    },
+    { min: 0, max: 1 },
+  );

@@ -1,0 +1,144 @@
+// The --tenants commands where a pipeline could be told all is well when it is not, as real
+// processes against the emulator's copies of Contoso: a token for another tenant than the entry
+// names fails that tenant (nothing backed up under the wrong name); diff --tenants --format json is
+// one JSON document; apply --tenants counts the writes it made (none for a plan already in place)
+// and says nothing of Group.Create for a plan that creates no group; report --tenants --backups
+// applies the lint suppressions the tenant's backup holds.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withLintSuppressions } from '../../domain/bundle/bundle';
+import { readTenantsReport } from '../../domain/tenants/report';
+import { tenantCopy } from '../../emulator/server/many-tenants';
+import { readBackup, writeBackup } from '../../cli/files';
+import { clientIdOf, startTenantsWorld, TENANT_SECRET, tenantsFileOf, type TenantsWorld } from './tenants-world';
+
+let world: TenantsWorld;
+beforeAll(async () => {
+  world = await startTenantsWorld(2);
+  writeFileSync(join(world.dir, 'one.json'), tenantsFileOf([1]));
+}, 120_000);
+afterAll(async () => world?.close());
+
+const folderOf = (n: number) => tenantCopy(n).id.toLowerCase();
+const POLICIES = '/v1.0/identity/conditionalAccess/policies';
+
+async function asAdmin(n: number, method: string, path: string, body?: unknown) {
+  for (let tries = 0; ; tries++) {
+    const response = await fetch(`${world.graphUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${await world.adminToken(n)}`, 'content-type': 'application/json' },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    // The tenant's Conditional Access limit applies to its admin too.
+    if (response.status !== 429 || tries > 5) return response;
+    await new Promise((r) => setTimeout(r, 1100));
+  }
+}
+
+async function report(args: string[]) {
+  const run = await world.gatehouse(['report', ...args]);
+  const read = readTenantsReport(readFileSync(join(world.dir, args[args.indexOf('--out') + 1]!, 'report.json'), 'utf8'));
+  if (!read.ok) throw new Error(read.message);
+  return { run, tenants: read.report.tenants };
+}
+
+describe('gatehouse --tenants, told the truth', () => {
+  it('fails a tenant whose token is for another tenant, naming both: nothing is backed up or reported under its name; the others go on', async () => {
+    // Copy 2's entry signs in with copy 1's application: the provider gives a token for copy 1.
+    const file = JSON.parse(tenantsFileOf([1, 2])) as { tenants: { auth: { clientId: string } }[] };
+    file.tenants[1]!.auth.clientId = clientIdOf(1);
+    writeFileSync(join(world.dir, 'crossed.json'), JSON.stringify(file));
+    const wrong = `Signed in to tenant ${tenantCopy(1).id}, not ${tenantCopy(2).id}: nothing was read.`;
+
+    const backup = await world.gatehouse(['backup', '--tenants', 'crossed.json', '--out', 'crossed']);
+    expect(backup.code, backup.stderr).toBe(2);
+    expect(backup.stdout).toContain('2 tenant(s), 1 failed');
+    expect(backup.stdout).toContain(`  Contoso 002 (${tenantCopy(2).id}): ${wrong}`);
+    expect(readdirSync(join(world.dir, 'crossed'))).toEqual([folderOf(1)]);
+
+    const { run, tenants } = await report(['--tenants', 'crossed.json', '--out', 'crossed-report']);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stdout).toContain('1 could not be read');
+    expect(tenants.map((t) => [t.tenantId, t.error?.slice(0, wrong.length)])).toEqual([
+      [tenantCopy(1).id, undefined],
+      [tenantCopy(2).id, wrong],
+    ]);
+
+    // One tenant: --tenant by id is checked as well; by domain name it cannot be, and is not.
+    const one = { AZURE_CLIENT_ID: clientIdOf(1), AZURE_CLIENT_SECRET: TENANT_SECRET };
+    const byId = await world.gatehouse(['backup', '--tenant', tenantCopy(2).id, '--out', 'single'], one);
+    expect(byId.code).toBe(2);
+    expect(byId.stderr).toContain(`gatehouse backup: ${wrong}`);
+    expect(existsSync(join(world.dir, 'single'))).toBe(false);
+    const byDomain = await world.gatehouse(['backup', '--tenant', tenantCopy(1).defaultDomain, '--out', 'single'], one);
+    expect(byDomain.code, byDomain.stderr).toBe(0);
+  }, 120_000);
+
+  it('diff --tenants --format json prints one JSON document: each tenant’s drift with who changed it; the run’s lines go to stderr', async () => {
+    expect((await world.gatehouse(['backup', '--tenants', 'one.json', '--out', 'backups'])).code).toBe(0);
+    const policies = (await (await asAdmin(1, 'GET', POLICIES)).json()) as { value: { id: string; displayName: string }[] };
+    const ca001 = policies.value.find((p) => p.displayName.startsWith('CA001'))!;
+    expect((await asAdmin(1, 'PATCH', `${POLICIES}/${ca001.id}`, { state: 'disabled' })).status).toBe(204);
+
+    const json = await world.gatehouse(['diff', '--tenants', 'one.json', 'backups', '--format', 'json']);
+    expect(json.code, json.stderr).toBe(1);
+    const document = JSON.parse(json.stdout) as {
+      tenants: { id: string; name: string; drift: { label: string; kind: string; changes: string[]; author?: { by: string } }[] }[];
+    };
+    expect(document.tenants).toHaveLength(1);
+    expect(document.tenants[0]).toMatchObject({ id: tenantCopy(1).id, name: 'Contoso 001' });
+    expect(document.tenants[0]!.drift).toEqual([
+      expect.objectContaining({
+        label: 'CA001: Require MFA for all users',
+        kind: 'changed',
+        changes: ['State: On → Off'],
+        author: expect.objectContaining({ by: 'admin@contoso-001.example' }),
+      }),
+    ]);
+    expect(json.stderr).toContain('Conditional Access drift: 1 tenant(s), 0 failed, 1 with findings.');
+
+    const markdown = await world.gatehouse(['diff', '--tenants', 'one.json', 'backups', '--format', 'markdown']);
+    expect(markdown.code).toBe(1);
+    expect(markdown.stdout).toContain(
+      `### Contoso 001 (${tenantCopy(1).id})\n\n- CA001: Require MFA for all users: changed by admin@contoso-001.example`,
+    );
+  }, 120_000);
+
+  it('apply --tenants counts the writes it made: none when the plan is already in place; no word of Group.Create for a plan that creates no group', async () => {
+    const plan = await world.gatehouse(['plan', '--tenants', 'one.json', 'backups', '--out', 'plans']);
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stdout).toContain('1 to update');
+
+    const first = await world.gatehouse(['apply', '--tenants', 'one.json', '--plans', 'plans']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain(`Contoso 001 (${tenantCopy(1).id}): 1 write(s) for the plan's 1 change(s), each read back as planned`);
+    // The application lacks Group.Create, which only a plan creating groups needs.
+    expect(first.stderr).not.toContain('Group.Create');
+
+    const again = await world.gatehouse(['apply', '--tenants', 'one.json', '--plans', 'plans']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(
+      `Contoso 001 (${tenantCopy(1).id}): nothing written: the tenant already holds the plan's 1 change(s), each read back as planned`,
+    );
+  }, 120_000);
+
+  it('report --tenants --backups applies the lint suppressions the tenant’s backup holds', async () => {
+    const before = await report(['--tenants', 'one.json', '--backups', 'backups', '--out', 'report-before']);
+    expect(before.run.code, before.run.stderr).not.toBe(2);
+    const lint = before.tenants[0]!.lint!;
+    expect(lint.suppressed).toBe(0);
+    const rule = lint.rules[0]!;
+
+    const folder = join(world.dir, 'backups', folderOf(1));
+    const { bundle } = await readBackup(folder);
+    await writeBackup(
+      await withLintSuppressions(bundle, [{ ruleId: rule.ruleId, reason: 'Accepted for every policy', at: '2026-01-01T00:00:00Z' }]),
+      folder,
+    );
+    const after = await report(['--tenants', 'one.json', '--backups', 'backups', '--out', 'report-after']);
+    expect(after.run.code, after.run.stderr).not.toBe(2);
+    expect(after.tenants[0]!.lint!.suppressed).toBe(rule.count);
+    expect(after.tenants[0]!.lint!.rules.map((r) => r.ruleId)).not.toContain(rule.ruleId);
+  }, 120_000);
+});
