@@ -248,3 +248,33 @@ describe('applyPlan', () => {
     });
   });
 });
+
+describe('summarizeRun', () => {
+  const firstLine = (run: Parameters<typeof summarizeRun>[0]) => summarizeRun(run).split('\n')[0];
+
+  it('says the plan was applied only when every write is done', async () => {
+    const tenant = memoryTenant();
+    tenant.objects.set('existing-b', { id: 'existing-b', displayName: 'B' });
+    const run = await applyPlan(newApplyRun(plan(rows()), 't', clock), tenant.writers, { clock });
+    expect(firstLine(run)).toBe('Plan applied to tenant t: 3 writes, each read back as planned.');
+  });
+
+  it('says how far a run got when a write failed, and when nothing was written', async () => {
+    const refused = (call: string) =>
+      call === 'update existing-b'
+        ? { error: new GraphRequestError(400, 'BadRequest', 'Refused.', { method: 'PATCH', path: '/x' }), applied: false }
+        : null;
+    const tenant = memoryTenant(refused);
+    tenant.objects.set('existing-b', { id: 'existing-b', displayName: 'B' });
+    const partly = await applyPlan(newApplyRun(plan(rows()), 't', clock), tenant.writers, { clock });
+    expect(firstLine(partly)).toBe('Plan partly applied to tenant t: 2 of 3 written, 1 failed.');
+
+    const denied = memoryTenant(() => ({
+      error: new GraphRequestError(403, 'Authorization_RequestDenied', 'Insufficient privileges.', { method: 'POST', path: '/x' }),
+      applied: false,
+    }));
+    const stopped = await applyPlan(newApplyRun(plan(rows()), 't', clock), denied.writers, { clock });
+    expect(firstLine(stopped)).toBe('Nothing written to tenant t: 1 of 3 failed, 2 not done.');
+    expect(firstLine(newApplyRun(plan([]), 't', clock))).toBe('Nothing written to tenant t: the plan has nothing to write.');
+  });
+});
