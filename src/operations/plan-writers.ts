@@ -131,7 +131,9 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
       } catch (error) {
         // Neither in deleted items nor back in the tenant: deleted for good (or restored and deleted again) since the plan.
         if (isNotFound(error))
-          throw new Error('It is no longer in deleted items nor in the tenant (deleted for good since the plan was made): plan again.');
+          throw new ChangedSincePlanned(
+            'It is no longer in deleted items nor in the tenant (deleted for good since the plan was made): plan again.',
+          );
         throw error;
       }
     },

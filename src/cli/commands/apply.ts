@@ -2,11 +2,12 @@
 // file must hash to the approved value and name the signed-in tenant; then each row is written
 // one at a time under the Conditional Access pacer, read back and compared with what was planned.
 import { applyJournal, applyPlan, newApplyRun, summarizeRun } from '../../operations/apply-plan';
-import { graphPlanWriters } from '../../operations/plan-writers';
+import { ChangedSincePlanned, graphPlanWriters } from '../../operations/plan-writers';
+import type { PlanWriters } from '../../operations/apply-plan';
 import { CONNECTION_OPTIONS, HELP_OPTION, text } from '../args';
 import { CliError } from '../cli-error';
 import { appendJobSummary, type CliIo } from '../io';
-import { connectTenant, type TenantConnection } from '../tenant';
+import { connectTenant, planNeeds, type TenantConnection } from '../tenant';
 import { EXIT, type Command } from './command';
 import { fileJournal } from '../file-journal';
 import { readApprovedPlan, type PlanFile } from './plan-file';
@@ -37,7 +38,8 @@ export const applyCommand: Command = {
     const blockers = file.plan.blockers.filter((b) => !b.confirmed);
     if (blockers.length > 0)
       throw new CliError(`${path} has ${blockers.length} unconfirmed problem(s): ${blockers.map((b) => b.text).join(' ')}`);
-    const tenant = await connectTenant('apply', values, io);
+    // Group.Create is said to be missing only for a plan that creates groups.
+    const tenant = await connectTenant('apply', values, io, { needs: planNeeds(file.plan) });
     await applyApproved(file, approved, path, tenant, text(values, 'journal') ?? `${path}.run.json`, io);
     return EXIT.ok;
   },
@@ -68,7 +70,8 @@ export async function applyApproved(
     );
   // A row's progress changes several times while it runs (sent, its id, read back): its line is printed once.
   let announced: string | null = null;
-  const run = await applyPlan(previous ?? newApplyRun(file.plan, tenant.tenantId, context.clock), graphPlanWriters(context), {
+  const { writers, changedSincePlanned } = noticingChanges(graphPlanWriters(context));
+  const run = await applyPlan(previous ?? newApplyRun(file.plan, tenant.tenantId, context.clock), writers, {
     journal,
     clock: context.clock,
     onChange: (current) => {
@@ -82,10 +85,40 @@ export async function applyApproved(
   io.out(`${summary.trimEnd()}\n`);
   appendJobSummary(io, `### Conditional Access apply\n\n\`\`\`\n${summary.trimEnd()}\n\`\`\``);
   const failed = run.items.filter((i) => i.status !== 'done');
+  const stale = failed.filter((i) => i.status === 'failed' && i.targetId && changedSincePlanned.has(i.targetId));
+  if (stale.length > 0) {
+    // This plan can never complete: applying it again fails the same way. A new plan reads the tenant as it is now
+    // (what this run wrote is already as planned there), so the journal has nothing left to resume.
+    journal.clear();
+    throw new CliError(
+      `${failed.length} of ${run.items.length} write(s) did not complete: ${stale.map((i) => `'${i.name}'`).join(', ')} ${stale.length === 1 ? 'was' : 'were'} changed in the tenant (or deleted for good) after the plan was made. Applying this plan again would fail the same way: plan again from ${file.source.path} (with the options you gave plan), review the new plan and apply it. What this run wrote stays written; the new plan finds it already as planned.`,
+    );
+  }
   if (failed.length > 0)
     throw new CliError(
       `${failed.length} of ${run.items.length} write(s) did not complete${run.stopped ? `: ${run.stopped.replace(/\.$/, '')}` : ''}. Apply the same plan again to resume; what was done is not written twice.`,
     );
   journal.clear();
   return { summary, written: run.items.length, differing: run.items.filter((i) => i.differences && i.differences.length > 0).length };
+}
+
+/** The writers, noting the objects a write found changed since the plan was made (by their ids): only a new plan writes those. */
+function noticingChanges(writers: PlanWriters): { writers: PlanWriters; changedSincePlanned: Set<string> } {
+  const changedSincePlanned = new Set<string>();
+  const noting = async <T>(id: string, write: () => Promise<T>): Promise<T> => {
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof ChangedSincePlanned) changedSincePlanned.add(id);
+      throw error;
+    }
+  };
+  return {
+    changedSincePlanned,
+    writers: {
+      ...writers,
+      update: (kind, id, body, item) => noting(id, () => writers.update(kind, id, body, item)),
+      restore: (kind, id) => noting(id, () => writers.restore(kind, id)),
+    },
+  };
 }
