@@ -2,8 +2,8 @@
 // processes against the emulator's copies of Contoso: a token for another tenant than the entry
 // names fails that tenant (nothing backed up under the wrong name); diff --tenants --format json is
 // one JSON document; apply --tenants counts the writes it made (none for a plan already in place)
-// and says nothing of Group.Create for a plan that creates no group; report --tenants --backups
-// applies the lint suppressions the tenant's backup holds.
+// and neither it nor one tenant's apply says anything of Group.Create for a plan that creates no
+// group; report --tenants --backups applies the lint suppressions the tenant's backup holds.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +121,14 @@ describe('gatehouse --tenants, told the truth', () => {
     expect(again.stdout).toContain(
       `Contoso 001 (${tenantCopy(1).id}): nothing written: the tenant already holds the plan's 1 change(s), each read back as planned`,
     );
+
+    // One tenant's apply says nothing of Group.Create either.
+    const planPath = join('plans', folderOf(1), 'plan.json');
+    const hash = readFileSync(join(world.dir, 'plans', folderOf(1), 'plan.sha256'), 'utf8').trim();
+    const env = { AZURE_TENANT_ID: tenantCopy(1).id, AZURE_CLIENT_ID: clientIdOf(1), AZURE_CLIENT_SECRET: TENANT_SECRET };
+    const single = await world.gatehouse(['apply', '--plan', planPath, '--sha256', hash], env);
+    expect(single.code, single.stderr).toBe(0);
+    expect(single.stderr).not.toContain('Group.Create');
   }, 120_000);
 
   it('report --tenants --backups applies the lint suppressions the tenant’s backup holds', async () => {
