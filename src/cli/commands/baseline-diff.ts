@@ -15,12 +15,12 @@ import { readImport } from '../../domain/import/read-import';
 import { escapeMarkdown } from '../../domain/lint/markdown';
 import { buildPlan, sourcePolicies } from '../../domain/plan/build-plan';
 import { referencesToLookUp } from '../../domain/plan/mapping';
-import { applyMappingFile, MappingFileError } from '../../domain/plan/mapping-file';
 import { defaultChoices, type Plan, type PlanChoices } from '../../domain/plan/types';
 import { findDirectoryMatches, readTargetForPlan } from '../../graph/target-directory';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
 import type { TenantConnection } from '../tenant';
+import { withMapping, type MappingOptions } from './mapping-option';
 
 export interface BaselineDrift {
   kind: 'missing' | 'differs';
@@ -88,7 +88,7 @@ export function driftOfPlan(plan: Plan, names?: NameDirectory): BaselineComparis
 export async function compareWithBaseline(
   path: string,
   connection: TenantConnection,
-  options: { mapping?: string; domains: { from: string; to: string }[] },
+  options: MappingOptions,
   io: CliIo,
 ): Promise<BaselineComparison> {
   const set = await readImport(await filesUnder(path));
@@ -104,20 +104,9 @@ export async function compareWithBaseline(
   let plan = buildPlan(set, target, choices);
   const notes: string[] = [];
   if (options.mapping) {
-    let value: unknown;
-    try {
-      value = JSON.parse(await readFile(options.mapping, 'utf8'));
-    } catch (error) {
-      throw new CliError(`${options.mapping}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    try {
-      const applied = applyMappingFile(value, plan.mapping, connection.tenantId);
-      choices = { ...choices, mapping: applied.mapping, domains: [...options.domains, ...applied.domains] };
-      notes.push(...applied.notes);
-    } catch (error) {
-      if (error instanceof MappingFileError) throw new CliError(`${options.mapping}: ${error.message}`);
-      throw error;
-    }
+    const applied = withMapping(options.mapping, plan.mapping, connection.tenantId, choices);
+    choices = applied.choices;
+    notes.push(...applied.notes);
     plan = buildPlan(set, target, choices);
   }
   // The ids of what differs, named as the tenant names them (one $batch).

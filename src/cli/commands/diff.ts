@@ -13,6 +13,7 @@ import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts, type Values } fro
 import { CliError } from '../cli-error';
 import { connectTenant } from '../tenant';
 import { baselineText, compareWithBaseline } from './baseline-diff';
+import { readMappingOptions } from './mapping-option';
 import { appendJobSummary, type CliIo } from '../io';
 import { EXIT, type Command } from './command';
 import { fromDisk, fromTenant, type Source } from './source';
@@ -143,6 +144,10 @@ export const diffCommand: Command = {
   async run(values, positionals, io) {
     const format = choice(values, 'format', FORMATS, 'text');
     if (values.baseline || text(values, 'mapping')) return againstBaseline(values, positionals, io, format);
+    if (texts(values, 'domain').length > 0)
+      throw new CliError(
+        '--domain goes with --baseline: it reads the users of a desired state from another tenant by their sign-in names here (gatehouse diff <desired> --baseline --domain contoso.com=fabrikam.com). A backup of this tenant is compared by id and needs none.',
+      );
     const baseline = await fromDisk(positionals[0]!, io);
     const other = positionals[1] ? await fromDisk(positionals[1], io) : await fromTenant('diff', values, io);
     const drifts = driftsOf(baseline.bundle, other.bundle);
@@ -157,14 +162,9 @@ export const diffCommand: Command = {
 
 async function againstBaseline(values: Values, positionals: string[], io: CliIo, format: (typeof FORMATS)[number]): Promise<number> {
   if (positionals.length !== 1) throw new CliError('With --baseline, give one desired state: the tenant is compared with it.');
-  const domains = texts(values, 'domain').map((pair) => {
-    const [from, to] = pair.split('=');
-    if (!from || !to) throw new CliError(`--domain ${pair}: write it as from=to, e.g. contoso.com=fabrikam.com.`);
-    return { from, to };
-  });
-  const mapping = text(values, 'mapping');
+  const mapping = await readMappingOptions(values, io.cwd);
   const connection = await connectTenant('diff', values, io);
-  const result = await compareWithBaseline(positionals[0]!, connection, { ...(mapping ? { mapping } : {}), domains }, io);
+  const result = await compareWithBaseline(positionals[0]!, connection, mapping, io);
   const from = `the baseline in ${positionals[0]}`;
   if (format === 'json') io.out(`${JSON.stringify({ from, to: connection.tenantId, ...result }, null, 2)}\n`);
   else io.out(baselineText(result, from, format === 'markdown'));

@@ -3,13 +3,13 @@
 // the tenant read now. The file is for review: its sha256 is what `gatehouse apply` is given.
 // The lock-out guard runs with the emergency accounts named by --emergency (an app-only run has no
 // signed-in admin to guard): a row that could lock one out stops the plan, naming it, until confirmed.
-import { dirname, join } from 'node:path';
 import { importSetOfBundle } from '../../domain/import/bundle-import';
-import { escapeMarkdown } from '../../domain/lint/markdown';
+import { asPolicies, isJsonObject } from '../../domain/json';
 import { buildPlan, sourcePolicies } from '../../domain/plan/build-plan';
 import { referencesToLookUp } from '../../domain/plan/mapping';
-import { writeWords } from '../../domain/plan/plan-words';
-import { defaultChoices, type Plan } from '../../domain/plan/types';
+import { defaultChoices, pendingId, type Plan, type PlanChoices } from '../../domain/plan/types';
+import { collectReferences, nameKey, type NameDirectory } from '../../domain/references';
+import { resolveNames } from '../../graph/names';
 import { findDirectoryMatches, readTargetForPlan } from '../../graph/target-directory';
 import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts } from '../args';
 import { CliError } from '../cli-error';
@@ -19,36 +19,30 @@ import { connectTenant } from '../tenant';
 import { readEmergency } from '../evaluation/emergency';
 import { EXIT, type Command } from './command';
 import { PLAN_FORMAT, planFileText, sha256OfText, type PlanFile } from './plan-file';
+import { readMappingOptions, withMapping, type MappingOptions } from './mapping-option';
+import { planLines, planMarkdown, planReport, type PlanReport } from './plan-text';
 import { fromDisk, type Source } from './source';
 import type { CliIo } from '../io';
 import type { TenantConnection } from '../tenant';
 
 const STATES = ['source', 'reportOnly'] as const;
 
-/** The rows that write, in words, and what stops the plan. */
-export function planLines(plan: Plan): string[] {
-  const writes = plan.rows.filter((r) => r.action === 'create' || r.action === 'update' || r.action === 'restore');
-  const lines = [
-    `${writeWords(plan.counts)}, ${plan.counts.reuse} as they are, ${plan.counts.skip} skipped.`,
-    ...writes.map((r) => `- ${r.action} ${r.kind} '${r.displayName}': ${r.why}`),
-  ];
-  const blockers = plan.blockers.filter((b) => !b.confirmed);
-  if (blockers.length > 0) {
-    lines.push(`${blockers.length} problem(s) stop this plan until confirmed (plan again with --confirm <key>):`);
-    for (const b of blockers) lines.push(`- ${b.text}${b.confirmKey ? ` [--confirm ${b.confirmKey}]` : ''}`);
-  }
-  return lines;
-}
+/** The plan's hash beside it, named after it (plan.json → plan.sha256): plans written to one folder keep their own. */
+export const hashFileOf = (out: string) => `${out.replace(/\.json$/i, '')}.sha256`;
 
 export const planCommand: Command = {
   name: 'plan',
   summary:
     'Plan bringing the tenant to a backup: each object to create, update or leave, and why; written to a file whose sha256 apply requires.',
   usage:
-    'gatehouse plan <backup> --out <plan.json> [--states source|reportOnly] [--emergency <id>]... [--confirm <key>]... [connection options]',
+    'gatehouse plan <backup> --out <plan.json> [--states source|reportOnly] [--emergency <id>]... [--confirm <key>]... [--mapping <file>] [--domain <from=to>]... [connection options]',
   positionals: { min: 1, max: 1 },
   options: {
-    out: { type: 'string', value: '<file>', description: 'Where to write the plan (JSON) for review.' },
+    out: {
+      type: 'string',
+      value: '<file>',
+      description: 'Where to write the plan (JSON) for review; its sha256 goes beside it, named after it (plan.json → plan.sha256).',
+    },
     states: {
       type: 'string',
       value: '<source|reportOnly>',
@@ -64,42 +58,45 @@ export const planCommand: Command = {
       type: 'string',
       multiple: true,
       value: '<key>',
-      description: 'Confirm a problem that would stop the plan (its key is printed).',
+      description: 'Confirm a problem that would stop the plan (its key is printed, quoted for the shell).',
+    },
+    mapping: {
+      type: 'string',
+      value: '<file>',
+      description:
+        "For a backup of another tenant: a mapping saved from the console's Import (what the backup names, mapped to this tenant's objects).",
+    },
+    domain: {
+      type: 'string',
+      multiple: true,
+      value: '<from=to>',
+      description:
+        'For a backup of another tenant: read its users of one domain as the same sign-in names in another (contoso.com=fabrikam.com).',
     },
     ...CONNECTION_OPTIONS,
     ...HELP_OPTION,
   },
-  more: 'Exit codes: 0 a plan that can be applied, 1 a plan with problems to confirm first, 2 error.',
+  more: 'Exit codes: 0 a plan that can be applied, 1 a plan with problems to confirm or correct first, 2 error.',
   async run(values, positionals, io) {
     const out = text(values, 'out');
     if (!out) throw new CliError('Where to? Give --out <plan.json>.');
     const states = choice(values, 'states', STATES, 'source');
+    const mapping = await readMappingOptions(values, io.cwd);
     const source = await fromDisk(positionals[0]!, io);
     const tenant = await connectTenant('plan', values, io);
     const planned = await planTenant(
       source,
       positionals[0]!,
       tenant,
-      { states, confirmed: texts(values, 'confirm'), emergencyIds: texts(values, 'emergency') },
+      { states, confirmed: texts(values, 'confirm'), emergencyIds: texts(values, 'emergency'), mapping },
       io,
     );
     await writeOutputFile(io.cwd, out, planned.text);
-    // Named as plan --tenants names it, beside the plan: what a pipeline hands to apply.
-    const hashFile = join(dirname(out), 'plan.sha256');
+    const hashFile = hashFileOf(out);
     await writeOutputFile(io.cwd, hashFile, `${planned.hash}\n`);
-    io.out(
-      `${[`Plan for ${tenant.tenantId} from ${source.label}, written to ${out} (its sha256 to ${hashFile}).`, ...planned.lines, `sha256 ${planned.hash}`].join('\n')}\n`,
-    );
-    appendJobSummary(
-      io,
-      [
-        '### Conditional Access plan',
-        '',
-        ...planned.lines.map(escapeMarkdown).map((l) => (l.startsWith('- ') ? l : `${l}\n`)),
-        '',
-        `Apply exactly this plan: \`gatehouse apply --plan ${escapeMarkdown(out)} --sha256 ${planned.hash}\``,
-      ].join('\n'),
-    );
+    const heading = `Plan for ${tenant.tenantId} from ${source.label}${mapping.mapping ? ` (mapped by ${mapping.mapping.path})` : ''}, written to ${out} (its sha256 to ${hashFile}).`;
+    io.out(`${[heading, ...planned.lines, `sha256 ${planned.hash}`].join('\n')}\n`);
+    appendJobSummary(io, planMarkdown(planned.report, heading, { out, hash: planned.hash }));
     return planned.blocked ? EXIT.finding : EXIT.ok;
   },
 };
@@ -109,10 +106,48 @@ export interface PlannedTenant {
   /** The plan file's text, canonical: the same inputs give the same text and hash. */
   text: string;
   hash: string;
+  /** The plan in words, for the log (report: the same, for the job summary). */
   lines: string[];
-  /** Problems wait for a confirmation. */
+  report: PlanReport;
+  /** Problems wait for a confirmation or a correction. */
   blocked: boolean;
 }
+
+/** The names of what the changed policies name, as the tenant has them; what this plan creates is named by its row. */
+async function namesForWords(plan: Plan, tenant: TenantConnection, io: CliIo): Promise<NameDirectory | undefined> {
+  const changed = plan.rows.filter((r) => r.kind === 'policy' && (r.action === 'update' || r.action === 'restore' || r.action === 'reuse'));
+  if (changed.length === 0) return undefined;
+  const policies = asPolicies(changed.flatMap((r) => [r.before, r.intended]).filter(isJsonObject));
+  const refs = collectReferences(policies);
+  // An object the plan creates has no id yet: it is not asked for.
+  for (const ids of Object.values(refs)) for (const id of [...ids]) if (id.startsWith(PENDING_PREFIX)) ids.delete(id);
+  let resolved: NameDirectory;
+  try {
+    resolved = await resolveNames(tenant.context.client, policies, { refs });
+  } catch (error) {
+    io.err(
+      `The names of what the policies name could not be read (${error instanceof Error ? error.message : String(error)}): ids are shown.\n`,
+    );
+    return undefined;
+  }
+  const names = new Map(resolved.names);
+  for (const row of plan.rows) {
+    const kind = row.kind;
+    if (row.action !== 'create' || kind === 'policy') continue;
+    const id = pendingId(row.key);
+    names.set(nameKey(kind, id), { id, kind, displayName: `${row.displayName} (created by this plan)` });
+  }
+  // A reference the plan could not place keeps the backup's value: it is no deleted object of this tenant.
+  for (const row of plan.mapping.filter((r) => !r.choice))
+    names.set(nameKey(row.kind, row.sourceValue), {
+      id: row.sourceValue,
+      kind: row.kind,
+      displayName: `${row.sourceName ?? row.sourceValue} (not placed in this tenant)`,
+    });
+  return { ...resolved, names };
+}
+
+const PENDING_PREFIX = pendingId('');
 
 /** The plan of one tenant from a backup on disk, guarded for the emergency accounts given (none: not guarded, and said). */
 export async function planTenant(
@@ -125,23 +160,31 @@ export async function planTenant(
     emergencyIds: string[];
     /** What to say when no emergency account is given (default: for --emergency). */
     unguarded?: string;
+    /** How a backup of another tenant is placed in this one (--mapping, --domain). */
+    mapping?: MappingOptions;
   },
   io: CliIo,
 ): Promise<PlannedTenant> {
   const importSet = importSetOfBundle(source.bundle);
-  const choices = { ...defaultChoices(), states: options.states, confirmed: options.confirmed };
+  const domains = options.mapping?.domains ?? [];
+  let choices: PlanChoices = { ...defaultChoices(), states: options.states, confirmed: options.confirmed, domains };
   io.err('Reading the tenant and the objects the backup names…\n');
   const read = await readTargetForPlan(tenant.context.client);
-  const directory = await findDirectoryMatches(
-    tenant.context.client,
-    referencesToLookUp(importSet, sourcePolicies(importSet), choices.domains),
-  );
+  const directory = await findDirectoryMatches(tenant.context.client, referencesToLookUp(importSet, sourcePolicies(importSet), domains));
   const emergency = await readEmergency(tenant.context.client, options.emergencyIds);
   if (options.emergencyIds.length === 0)
     io.err(`${options.unguarded ?? 'No --emergency account given: the plan is not checked for lock-outs.'}\n`);
   const guard =
     options.emergencyIds.length > 0 ? { admin: null, emergency: emergency.access, memberships: emergency.memberships } : undefined;
-  const plan = buildPlan(importSet, { tenantId: tenant.tenantId, ...read, directory, ...(guard && { guard }) }, choices);
+  const target = { tenantId: tenant.tenantId, ...read, directory, ...(guard && { guard }) };
+  let plan = buildPlan(importSet, target, choices);
+  const notes: string[] = [];
+  if (options.mapping?.mapping) {
+    const applied = withMapping(options.mapping.mapping, plan.mapping, tenant.tenantId, choices);
+    choices = applied.choices;
+    notes.push(...applied.notes);
+    plan = buildPlan(importSet, target, choices);
+  }
   const file: PlanFile = {
     format: PLAN_FORMAT,
     version: 1,
@@ -156,5 +199,6 @@ export async function planTenant(
     plan,
   };
   const text = planFileText(file);
-  return { file, text, hash: sha256OfText(text), lines: planLines(plan), blocked: plan.blockers.some((b) => !b.confirmed) };
+  const report = planReport(plan, await namesForWords(plan, tenant, io), notes);
+  return { file, text, hash: sha256OfText(text), lines: planLines(report), report, blocked: plan.blockers.some((b) => !b.confirmed) };
 }

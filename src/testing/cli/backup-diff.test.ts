@@ -143,7 +143,7 @@ describe('gatehouse backup and diff', () => {
     const planned = await world.gatehouse(['plan', 'baseline', '--out', 'plan.json'], secret);
     expect(planned.code, planned.stderr).toBe(0);
     expect(planned.stdout).toContain("- update policy 'CA001: Require MFA for all users'");
-    expect(planned.stdout).toContain(`- update namedLocation '${location.displayName}'`);
+    expect(planned.stdout).toContain(`- update named location '${location.displayName}'`);
     const hash = /^sha256 ([0-9a-f]{64})$/m.exec(planned.stdout)![1]!;
     // The same backup against the same tenant plans the same file: the hash a review approves holds.
     expect((await world.gatehouse(['plan', 'baseline', '--out', 'plan-again.json'], secret)).stdout).toContain(`sha256 ${hash}`);

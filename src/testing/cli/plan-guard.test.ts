@@ -34,7 +34,8 @@ describe('gatehouse plan --emergency', () => {
     expect(guarded.stdout).toContain(
       'Could lock out Break Glass 01 (emergency access): It applies to all users and requires multifactor authentication.',
     );
-    const key = /\[--confirm (lockout:[^\]]+)\]/.exec(guarded.stdout)![1]!;
+    // Printed quoted for the shell; given here as the one argument the shell would pass.
+    const key = /\[--confirm '(lockout:[^']+)'\]/.exec(guarded.stdout)![1]!;
     expect(key).toContain('Break Glass 01');
 
     const confirmed = await world.gatehouse(
