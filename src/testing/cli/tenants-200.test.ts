@@ -86,7 +86,7 @@ describe('gatehouse backup over 200 tenants', () => {
     const applied = await world.gatehouse(['apply', '--tenants', 'tenants.json', '--plans', 'plans', '--concurrency', '50']);
     expect(applied.code, applied.stderr.slice(-2000)).toBe(0);
     expect(applied.stdout).toContain(`${TENANTS} tenant(s), 0 failed`);
-    expect(applied.stdout).toContain(`${WRITES} write(s), each read back as planned`);
+    expect(applied.stdout).toContain(`${WRITES} write(s) for the plan's ${WRITES} change(s), each read back as planned`);
     console.info(`${TENANTS} tenants × ${WRITES} writes through apply --tenants, 50 at a time: ${(applied.ms / 1000).toFixed(1)} s`);
     const tenants = world.emulator.emulator.state.tenants;
     expect(tenants.every((t) => t.policies.filter((p) => String(p.displayName).endsWith(' (paced)')).length === WRITES)).toBe(true);
