@@ -3,7 +3,7 @@ import type { JsonObject } from '../json';
 import { REPORT_ONLY } from '../types';
 import { parseContingencyName, readPlans, recognisePlans, restoreEdits, type ContingencyPlan } from './contingency-plan';
 import { readiness } from './readiness';
-import { activation, drill, revert } from './switch';
+import { activation, changedNow, drill, revert } from './switch';
 
 const BREAK_GLASS_GROUP = 'aaaaaaaa-0000-0000-0000-00000000000b';
 const SERVICE_ACCOUNTS = 'aaaaaaaa-0000-0000-0000-00000000000c';
@@ -143,6 +143,27 @@ describe('contingency plans', () => {
     const end = new Map(policies.map((p) => [String(p.id), p]));
     for (const step of [...activate, ...back]) end.set(step.policyId, step.after);
     expect([...end.values()]).toEqual(policies);
+  });
+
+  it('says how much of a switch is in place from the policies: all, part of it (put aside half way), none, or unknown', () => {
+    const policies = tenant();
+    const { steps, record } = activation(planFor(policies), policies, new Date());
+    const after = (count: number) => {
+      const end = new Map(policies.map((p) => [String(p.id), p]));
+      for (const step of steps.slice(0, count)) end.set(step.policyId, step.after);
+      return [...end.values()];
+    };
+    expect(record.touched).toHaveLength(3);
+    expect(changedNow(record, after(steps.length))).toBe(3);
+    // The first two steps written (em2's exclusion, em1 on): two of the three policies changed.
+    expect(changedNow(record, after(2))).toBe(2);
+    expect(changedNow(record, policies)).toBe(0);
+    expect(
+      changedNow(
+        record,
+        policies.filter((p) => p.id !== 'em1'),
+      ),
+    ).toBeNull();
   });
 
   it('stops when the plan names a policy the tenant no longer has', () => {

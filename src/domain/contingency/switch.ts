@@ -124,3 +124,16 @@ export function drill(plan: ContingencyPlan, policies: readonly JsonObject[], at
   for (const step of steps) afterSwitch.set(step.policyId, step.after);
   return { activate: steps, revert: revert(record, [...afterSwitch.values()]), record };
 }
+
+/**
+ * How many of the switch's policies differ now from before it (what a switch back would write), read from
+ * the policies themselves: a switch put aside half way, or partly undone by hand, says so. Null when one is gone.
+ */
+export function changedNow(record: SwitchRecord, policies: readonly JsonObject[]): number | null {
+  try {
+    return revert(record, policies).length;
+  } catch (error) {
+    if (error instanceof ContingencyError) return null;
+    throw error;
+  }
+}

@@ -187,8 +187,8 @@ export function ContingencyPage() {
             if (mode.kind === 'revert')
               update((s) => ({ ...s, switches: Object.fromEntries(Object.entries(s.switches).filter(([id]) => id !== mode.plan.id)) }));
           }}
-          // Once written, Done goes back to the plans, not to the same plan made again against the result.
-          onClosed={(run) => run.finishedAt && backToPlans(mode.plan.id)}
+          // Done, or a run put aside half way, goes back to the plans: not to the same plan (made before the writes) again.
+          onClosed={() => backToPlans(mode.plan.id)}
         >
           <Text>
             {mode.kind === 'activate'

@@ -16,7 +16,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { isContingencyPolicy, type ContingencyPlan } from '../../domain/contingency/contingency-plan';
 import { readiness } from '../../domain/contingency/readiness';
-import { drill, type SwitchRecord, type SwitchStep } from '../../domain/contingency/switch';
+import { changedNow, drill, type SwitchRecord, type SwitchStep } from '../../domain/contingency/switch';
 import { describeChanges } from '../../domain/describe-changes';
 import { isJsonObject, type JsonObject } from '../../domain/json';
 import type { EmergencyAccess } from '../../domain/lockout';
@@ -66,6 +66,27 @@ function Steps({ title, steps }: { title: string; steps: SwitchStep[] }) {
         </ol>
       )}
     </div>
+  );
+}
+
+/** How much of the switch is in place, read from the policies now: all of it, part (put aside half way, undone by hand), or none. */
+function SwitchedWords({ switched, policies }: { switched: SwitchRecord; policies: readonly JsonObject[] }) {
+  const total = switched.touched.length;
+  const changed = useMemo(() => changedNow(switched, policies), [switched, policies]);
+  if (changed === 0)
+    return <>Every policy it changed is back as it was before it. Switch back to close the switch: nothing will be written.</>;
+  if (changed !== null && changed < total)
+    return (
+      <>
+        {changed} of its {total} policies are changed; the others were not written (the run was put aside) or were put back since. Switch
+        back when the disruption is over: each changed policy is put back as it was.
+      </>
+    );
+  return (
+    <>
+      {total === 1 ? 'One policy was' : `${total} policies were`} changed. Switch back when the disruption is over: each is put back as it
+      was.
+    </>
   );
 }
 
@@ -145,8 +166,7 @@ export function PlanCard({
             ) : (
               <>
                 <MessageBarTitle>Switched on {whenAndWho(switched)}</MessageBarTitle>
-                {switched.touched.length === 1 ? 'One policy was' : `${switched.touched.length} policies were`} changed. Switch back when
-                the disruption is over: each is put back as it was.
+                <SwitchedWords switched={switched} policies={policies} />
               </>
             )}
           </MessageBarBody>

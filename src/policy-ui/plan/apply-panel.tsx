@@ -5,6 +5,12 @@
 import {
   Badge,
   Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -20,7 +26,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ApplyItem, ApplyRun } from '../../operations/apply-plan';
 import { summarizeRun } from '../../operations/apply-plan';
 import { downloadFile } from '../../shared/download';
@@ -90,6 +96,8 @@ export function ApplyPanel({
     // Once, when the run appears: its later changes leave focus where the admin put it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  // Putting an unfinished run aside forgets it (no Resume afterwards): asked first, as nothing else says so.
+  const [asideAsked, setAsideAsked] = useState(false);
   const done = run.items.filter((i) => i.status === 'done').length;
   const failed = run.items.filter((i) => i.status === 'failed').length;
   const differs = run.items.filter((i) => i.differences && i.differences.length > 0).length;
@@ -168,7 +176,9 @@ export function ApplyPanel({
         >
           Download the summary
         </Button>
-        {!running ? <Button onClick={onClose}>{finished ? 'Done' : 'Put this run aside'}</Button> : null}
+        {!running ? (
+          <Button onClick={() => (finished ? onClose() : setAsideAsked(true))}>{finished ? 'Done' : 'Put this run aside'}</Button>
+        ) : null}
       </div>
       <TableScroll label="What was written">
         <Table aria-label="What was written" size="small">
@@ -198,6 +208,31 @@ export function ApplyPanel({
           </TableBody>
         </Table>
       </TableScroll>
+      <Dialog open={asideAsked} onOpenChange={(_, data) => setAsideAsked(data.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Put this run aside?</DialogTitle>
+            <DialogContent>
+              Not written yet: {run.items.length - done} of {run.items.length}. Putting the run aside forgets it on this device: the rest
+              will not be written, and it can no longer be resumed. What was written to {targetName} stays written, with its previous
+              versions in this device’s history.
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => setAsideAsked(false)}>
+                Keep the run
+              </Button>
+              <Button
+                onClick={() => {
+                  setAsideAsked(false);
+                  onClose();
+                }}
+              >
+                Put it aside
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </section>
   );
 }
