@@ -11,7 +11,9 @@ import type { Plan } from '../../domain/plan/types';
 import { defaultChoices } from '../../domain/plan/types';
 
 const reads = vi.hoisted(() => ({ target: 0, matches: 0 }));
-const planner = vi.hoisted(() => ({ fails: 0 }));
+const planner = vi.hoisted(() => ({ fails: 0, targets: [] as unknown[] }));
+// The tenant as the next read answers it, and a read that waits until the test lets it go.
+const tenantRead = vi.hoisted(() => ({ policies: [] as { id: string }[], gate: null as Promise<void> | null }));
 // Kept by the device, the same object from one render to the next.
 const emergency = vi.hoisted(() => [{ users: [], groups: [] }, () => true]);
 
@@ -28,9 +30,10 @@ vi.mock('../queries', () => ({
   planTargetQuery: () =>
     queryOptions({
       queryKey: ['target'],
-      queryFn: () => {
+      queryFn: async () => {
         reads.target++;
-        return { policies: [] };
+        await tenantRead.gate;
+        return { policies: tenantRead.policies };
       },
       staleTime: 0,
     }),
@@ -45,7 +48,8 @@ vi.mock('../queries', () => ({
 }));
 vi.mock('../../domain/plan/build-plan', async (original) => ({
   ...(await original<object>()),
-  buildPlan: (): Plan => {
+  buildPlan: (_source: unknown, target: unknown): Plan => {
+    planner.targets.push(target);
     if (planner.fails > 0) {
       planner.fails--;
       throw new Error('Cannot read properties of undefined (reading "rowKey")');
@@ -80,8 +84,7 @@ function importOf(count: number): ImportSet {
   return source;
 }
 
-function renderPlan(source: ImportSet) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+function renderPlan(source: ImportSet, client = new QueryClient({ defaultOptions: { queries: { retry: false } } })) {
   const wrapper = ({ children }: { children: ReactNode }) => createElement(QueryClientProvider, { client }, children);
   const choices = defaultChoices();
   return renderHook(() => usePlan(source, choices), { wrapper });
@@ -91,6 +94,9 @@ beforeEach(() => {
   reads.target = 0;
   reads.matches = 0;
   planner.fails = 1;
+  planner.targets = [];
+  tenantRead.policies = [];
+  tenantRead.gate = null;
 });
 afterEach(() => {
   cleanup();
@@ -119,5 +125,32 @@ describe.each([
     expect(result.current.planError).toBeNull();
     expect(result.current.planning).toBe(false);
     expect(reads).toEqual({ target: 1, matches: 1 });
+  });
+});
+
+describe('usePlan after a run', () => {
+  it('plans from the tenant read again, never from the read cached before the run’s writes', async () => {
+    planner.fails = 0;
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    // What an earlier plan read, then a run wrote (and invalidated it): the cache still holds the old tenant.
+    client.setQueryData(['target'], { policies: [{ id: 'as-before-the-run' }] });
+    client.setQueryData(['matches'], {});
+    await client.invalidateQueries();
+    let release = () => {};
+    tenantRead.gate = new Promise<void>((resolve) => (release = resolve));
+    tenantRead.policies = [{ id: 'as-the-run-left-it' }];
+
+    const { result } = renderPlan(importOf(3), client);
+    await waitFor(() => expect(reads.target).toBe(1));
+    // The read is under way: no plan yet, and none made from the old tenant.
+    expect(result.current.plan).toBeNull();
+    expect(result.current.loading).toBe(true);
+    expect(planner.targets).toEqual([]);
+
+    release();
+    await waitFor(() => expect(result.current.plan).not.toBeNull());
+    expect(result.current.loading).toBe(false);
+    expect(planner.targets).toHaveLength(1);
+    expect(planner.targets[0]).toMatchObject({ policies: [{ id: 'as-the-run-left-it' }] });
   });
 });

@@ -26,11 +26,17 @@ export function usePlan(source: ImportSet, choices: PlanChoices) {
   const { objectId, name, tenantId } = tenant.account;
   // Counted up by a retry after the plan could not be made: new inputs, the same tenant read, planned again.
   const [attempt, setAttempt] = useState(0);
+  // Only a read made since this plan opened, or one still fresh: the cache may hold the tenant as it was
+  // before the last run's writes (refetched on mount, not yet answered), and a plan made from it offers
+  // writes the tenant would refuse as changed since, or skips what it thinks is already in place.
+  const [openedAt] = useState(() => Date.now());
+  const targetData = usable(target, openedAt);
+  const matchesData = usable(matches, openedAt);
   const inputs = useMemo((): PlanInputs | null => {
-    if (!target.data || !matches.data) return null;
+    if (!targetData || !matchesData) return null;
     const admin = { id: objectId, name: personName({ name }) };
-    return { target: { tenantId, ...target.data, directory: matches.data, guard: { admin, emergency } }, choices, attempt };
-  }, [target.data, matches.data, choices, objectId, name, tenantId, emergency, attempt]);
+    return { target: { tenantId, ...targetData, directory: matchesData, guard: { admin, emergency } }, choices, attempt };
+  }, [targetData, matchesData, choices, objectId, name, tenantId, emergency, attempt]);
   const large = policies.length > SERVICE_POLICY_LIMIT;
   const inWorker = large && typeof Worker === 'function';
   const planned = useAfterPaint(inputs, large && !inWorker);
@@ -50,7 +56,7 @@ export function usePlan(source: ImportSet, choices: PlanChoices) {
   return {
     plan,
     policies,
-    loading: target.isPending || matches.isPending,
+    loading: !readError && (!targetData || !matchesData),
     /** A large import's plan is being made (again, after a choice): the plan shown, if any, is the one before it. */
     planning: inputs !== null && (inWorker ? away?.inputs !== inputs : planned !== inputs),
     /** The tenant (or the objects the import refers to) could not be read. */
@@ -63,6 +69,11 @@ export function usePlan(source: ImportSet, choices: PlanChoices) {
       else void Promise.all([target.refetch(), matches.refetch()]);
     },
   };
+}
+
+/** A query's data when it was read since `since` or is not stale (a cached read still within its staleTime); else undefined. */
+function usable<T>(query: { data: T | undefined; isStale: boolean; dataUpdatedAt: number }, since: number): T | undefined {
+  return query.data !== undefined && (!query.isStale || query.dataUpdatedAt >= since) ? query.data : undefined;
 }
 
 interface PlanInputs {
