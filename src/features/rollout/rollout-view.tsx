@@ -42,6 +42,7 @@ export function RolloutView({
   onStep,
   onForget,
   takeFocus = false,
+  policiesRead = true,
 }: {
   plan: RolloutPlan;
   original: ConditionalAccessPolicy | undefined;
@@ -54,6 +55,8 @@ export function RolloutView({
   onForget(): void;
   /** Back from a step's run (Done, Back to the rollout): the keyboard lands on the rollout's title, not on the page's start. */
   takeFocus?: boolean;
+  /** False while the tenant's policies are still being read: a policy not found yet is not a policy gone. */
+  policiesRead?: boolean;
 }) {
   const styles = useStyles();
   const title = useRef<HTMLHeadingElement>(null);
@@ -93,7 +96,7 @@ export function RolloutView({
           </Text>
         ) : null}
       </div>
-      {!original && plan.status !== 'finished' ? (
+      {policiesRead && !original && plan.status !== 'finished' ? (
         <MessageBar intent="error">
           <MessageBarBody>
             <MessageBarTitle>The policy is not in the tenant</MessageBarTitle>“<Isolated>{plan.policyName}</Isolated>” was deleted or cannot
