@@ -1,7 +1,9 @@
 // Whether a policy can be rolled out in these rings, and what to know first. The first ring must not
 // hold an emergency account (the admin's list in Settings): a first ring is where a mistake is meant
 // to show, and a break-glass account is the one that must never meet it. A policy the copy cannot
-// mirror (user actions cannot be report-only; workload identities are not in user groups) is refused.
+// mirror (user actions cannot be report-only; workload identities are not in user groups) is refused,
+// and so is a contingency policy: it is meant to stay off until an emergency, and a finish turns it on.
+import { isContingencyPolicy } from '../contingency/contingency-plan';
 import { objectIn, stringsIn, type JsonObject } from '../json';
 import type { EmergencyAccess, Principal } from '../lockout';
 import { COPY_SUFFIX, type RingGroup } from './rollout-plan';
@@ -20,6 +22,11 @@ export function unsuitablePolicy(policy: JsonObject): string | null {
   const conditions = objectIn(policy.conditions);
   const name = typeof policy.displayName === 'string' ? policy.displayName : '';
   if (name.endsWith(COPY_SUFFIX)) return 'This is a rollout’s copy: roll out the policy it copies instead.';
+  if (isContingencyPolicy(policy))
+    return (
+      'This is a contingency policy, kept off until an emergency: a rollout would enforce it for its rings and its finish would turn ' +
+      'it on for everyone. Switch it from Contingency when the emergency comes.'
+    );
   if (stringsIn(objectIn(conditions.applications).includeUserActions).length > 0)
     return 'A policy for user actions cannot be report-only, so its rollout would have no report to read.';
   if (stringsIn(objectIn(conditions.clientApplications).includeServicePrincipals).length > 0)

@@ -179,6 +179,14 @@ describe('rings', () => {
     expect(unsuitablePolicy({ ...policy, displayName: 'X [rollout]' })).toMatch(/copy/);
     expect(unsuitablePolicy(policy)).toBeNull();
   });
+
+  it('refuses a contingency policy, which is to stay off until an emergency, and says why', () => {
+    const contingency = { ...policy, displayName: 'EM01 - ENABLE IN EMERGENCY: MFA Disruption [1/2] - All apps: Require compliant device' };
+    expect(unsuitablePolicy(contingency)).toMatch(/^This is a contingency policy, kept off until an emergency: .*turn it on for everyone/);
+    expect(ringProblems(contingency, groups, emergency, new Map(), [])).toContainEqual(
+      expect.objectContaining({ severity: 'blocker', text: expect.stringMatching(/contingency policy/) }),
+    );
+  });
 });
 
 describe('steps', () => {
