@@ -389,3 +389,106 @@ test('a ring made of a new assigned group: the start creates it once, and a star
   expect(policies.find((p) => p.id === before.id)!.state).toBe('enabledForReportingButNotEnforced');
   await request.dispose();
 });
+
+test('planning rings by keyboard: after adding, moving or removing a ring the focus stays in the rings, not on the page', async ({
+  page,
+  signInPage,
+}) => {
+  await emulator.reset();
+  await withholdScopes([]);
+  await useLocalTenant(page);
+  await page.goto('/');
+  await signInPage.signInWithMicrosoft();
+  await section(page, 'Rollout').click();
+  const policy = page.getByRole('combobox', { name: 'Policy to roll out' });
+  await expect(policy.getByRole('option', { name: /^CA006/ })).toHaveCount(1);
+  await policy.selectOption({ label: (await policy.getByRole('option', { name: /^CA006/ }).textContent())! });
+  await page.getByRole('button', { name: 'Plan its rings…' }).click();
+  const rings = page.getByRole('table', { name: 'Rings' });
+
+  await page.getByRole('textbox', { name: 'Or a new assigned group, named' }).fill('CA006 pilot ring');
+  await page.getByRole('button', { name: 'Add a new group' }).click();
+  await expect(rings.getByRole('row', { name: /Ring 1 CA006 pilot ring/ })).toBeFocused();
+  await page.getByRole('textbox', { name: 'Or a new assigned group, named' }).fill('CA006 second ring');
+  await page.getByRole('button', { name: 'Add a new group' }).click();
+  await expect(rings.getByRole('row', { name: /Ring 2 CA006 second ring/ })).toBeFocused();
+
+  // Ring 2 moved up is ring 1, whose up button is disabled: the focus is on its down button.
+  await page.getByRole('button', { name: 'Move ring 2 up' }).click();
+  await expect(rings.getByRole('row', { name: /Ring 1 CA006 second ring/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Move ring 1 down' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(rings.getByRole('row', { name: /Ring 2 CA006 second ring/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Move ring 2 up' })).toBeFocused();
+
+  // Removing ring 1 puts the focus on the next ring's remove button; removing the last on the editor's heading.
+  await page.getByRole('button', { name: 'Remove ring 1' }).click();
+  await expect(rings.getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('button', { name: 'Remove ring 1' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('No ring yet')).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Rings for / })).toBeFocused();
+});
+
+test('in a phone-sized window the rings stack: the last gate is read whole and each ring’s rollback is on the screen', async ({
+  page,
+  signInPage,
+  policiesPage,
+  playwright,
+  consoleGuard,
+}) => {
+  consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
+  await emulator.reset();
+  await withholdScopes([]);
+  await useLocalTenant(page);
+  await page.goto('/');
+  await signInPage.signInWithMicrosoft();
+  await expect(policiesPage.rows).toHaveCount(35);
+  const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
+  const policy = (await readPolicies(request)).find((p) => p.displayName.startsWith('CA006'))!;
+  await request.dispose();
+  const startedAt = new Date(Date.now() - 3_600_000).toISOString();
+  const gateText = 'Paused: 50 % of the rings’ sign-ins were blocked (1 of 2), above the 10 % allowed.';
+  const plan = {
+    policyId: policy.id,
+    policyName: policy.displayName,
+    copyName: `${policy.displayName} [rollout]`,
+    copyId: null,
+    stateBefore: 'enabled',
+    frozen: null,
+    rings: [
+      { key: 'ring-1', group: { id: SERVICE_ACCOUNTS, name: 'CA - Service accounts', created: false }, state: 'active', startedAt },
+      { key: 'ring-2', group: { id: contosoDirectory.group('Finance'), name: 'Finance', created: false }, state: 'active', startedAt },
+    ],
+    thresholds: { maxBlockedPercent: 10, maxInterruptedPercent: null, minSignIns: 1 },
+    status: 'running',
+    pending: null,
+    events: [
+      { at: startedAt, kind: 'started', ring: 'ring-1', text: 'Started.' },
+      { at: startedAt, kind: 'gate', ring: 'ring-2', text: gateText, decision: 'pause' },
+    ],
+    createdAt: startedAt,
+  };
+  await page.evaluate(
+    ([key, value]) => localStorage.setItem(key!, value!),
+    [`gatehouse.rollouts.${CONTOSO_TENANT_ID}`, JSON.stringify([plan])],
+  );
+  await section(page, 'Rollout').click();
+  await page.getByRole('table', { name: 'Rollouts on this device' }).getByRole('button', { name: policy.displayName }).click();
+  await expect(page.getByRole('heading', { name: `Rollout of “${policy.displayName}”` })).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const rings = page.getByRole('table', { name: 'Rings' });
+  await expect(rings.getByRole('row', { name: /Ring 2 \(Finance\)/ })).toContainText(`Last gate: ${gateText}`);
+  for (const n of [1, 2]) {
+    // Within the window's width, without scrolling the table sideways.
+    const box = (await page.getByRole('button', { name: `Roll back ring ${n}…` }).boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  }
+  // The gate's words are given the row's width, not a sliver that breaks them mid-word.
+  const gateCell = rings.getByRole('cell', { name: /^Last gate:/ }).nth(1);
+  expect((await gateCell.boundingBox())!.width).toBeGreaterThan(250);
+  // Nothing of the table is past the right edge, to be scrolled to sideways.
+  const overflow = await rings.evaluate((table) => table.scrollWidth - (table.parentElement?.clientWidth ?? 0));
+  expect(overflow).toBeLessThanOrEqual(0);
+});

@@ -18,7 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular, DeleteRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { JsonObject } from '../../domain/json';
 import type { EmergencyAccess } from '../../domain/lockout';
 import { ringProblems } from '../../domain/rollout/rings';
@@ -74,17 +74,39 @@ export function RingEditor({
   // The first ring is checked against the emergency groups' members: both must be read first.
   const checking = [first?.id, ...emergencyIds].some((id) => id && reads.get(id)?.status === 'loading');
 
-  const move = (index: number, by: number) =>
+  // Adding, moving or removing a ring disables or removes the button pressed: the keyboard is put,
+  // once the rings are drawn again, on what follows from it rather than left on the page's body.
+  const section = useRef<HTMLElement>(null);
+  const focusAfter = useRef<string | null>(null);
+  useEffect(() => {
+    const selector = focusAfter.current;
+    focusAfter.current = null;
+    if (selector) section.current?.querySelector<HTMLElement>(selector)?.focus();
+  }, [groups]);
+
+  const move = (index: number, by: number) => {
+    const to = index + by;
+    // The moved ring's button the same way, or its other one when it has reached the end.
+    const end = by < 0 ? to === 0 : to === groups.length - 1;
+    const way = by < 0 ? (end ? 'down' : 'up') : end ? 'up' : 'down';
+    focusAfter.current = `button[aria-label="Move ring ${to + 1} ${way}"]`;
     setGroups((current) => {
       const next = [...current];
       const [item] = next.splice(index, 1);
       next.splice(index + by, 0, item!);
       return next;
     });
+  };
+  const remove = (index: number) => {
+    const left = groups.length - 1;
+    // The next ring's remove button (the last one's when the last was removed), or the heading when none is left.
+    focusAfter.current = left === 0 ? '#ring-editor-title' : `button[aria-label="Remove ring ${Math.min(index, left - 1) + 1}"]`;
+    setGroups((current) => current.filter((_, i) => i !== index));
+  };
 
   return (
-    <section className={styles.editor} aria-labelledby="ring-editor-title">
-      <h2 id="ring-editor-title" className={styles.heading}>
+    <section className={styles.editor} aria-labelledby="ring-editor-title" ref={section}>
+      <h2 id="ring-editor-title" className={styles.heading} tabIndex={-1}>
         Rings for “<Isolated>{policy.displayName}</Isolated>”
       </h2>
       <Text>
@@ -105,7 +127,7 @@ export function RingEditor({
             </TableHeader>
             <TableBody>
               {groups.map((group, index) => (
-                <TableRow key={group.id ?? `new:${group.name}`}>
+                <TableRow key={group.id ?? `new:${group.name}`} data-ring={index + 1} tabIndex={-1}>
                   <TableCell>Ring {index + 1}</TableCell>
                   <TableCell>{group.name}</TableCell>
                   <TableCell>{group.id ? memberWords(reads.get(group.id)) : 'New group, created empty by the start'}</TableCell>
@@ -128,7 +150,7 @@ export function RingEditor({
                       appearance="subtle"
                       icon={<DeleteRegular />}
                       aria-label={`Remove ring ${index + 1}`}
-                      onClick={() => setGroups((current) => current.filter((_, i) => i !== index))}
+                      onClick={() => remove(index)}
                     />
                   </TableCell>
                 </TableRow>
@@ -152,6 +174,8 @@ export function RingEditor({
         <Button
           disabled={!newName.trim()}
           onClick={() => {
+            // The button is disabled once the name is cleared: the keyboard goes to the new ring's row.
+            focusAfter.current = `tr[data-ring="${groups.length + 1}"]`;
             setGroups((current) => [...current, { id: null, name: newName.trim(), created: true }]);
             setNewName('');
           }}

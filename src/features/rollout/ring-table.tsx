@@ -1,5 +1,6 @@
 // The rings of a rollout: each group with its members counted, where it stands, since when, the last
 // gate read for it, and the one-click rollback of a ring in the copy (reviewed through the plan flow).
+// On a phone the cells stack, each named, so the gate's words are not crushed nor the rollback off screen.
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { ArrowUndoRegular } from '@fluentui/react-icons';
 import type { RolloutPlan } from '../../domain/rollout/rollout-plan';
@@ -7,13 +8,15 @@ import { ringLines } from '../../domain/rollout/timeline';
 import { formatDateTime } from '../../shared/ui/format';
 import { memberWords, useGroupMembers } from './use-group-members';
 import { TableScroll } from '../../shared/ui/table-scroll';
+import { useStackedTableStyles } from '../../shared/ui/stacked-table';
 
 export function RingTable({ plan, writable, onRollback }: { plan: RolloutPlan; writable: boolean; onRollback(ringKey: string): void }) {
   const reads = useGroupMembers(plan.rings.flatMap((r) => (r.group.id ? [r.group.id] : [])));
   const lines = ringLines(plan);
+  const stacked = useStackedTableStyles();
   return (
     <TableScroll label="Rings">
-      <Table aria-label="Rings" size="small">
+      <Table aria-label="Rings" size="small" className={stacked.stacked}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Ring</TableHeaderCell>
@@ -30,13 +33,23 @@ export function RingTable({ plan, writable, onRollback }: { plan: RolloutPlan; w
             return (
               <TableRow key={ring.key}>
                 <TableCell>{line.label}</TableCell>
-                <TableCell>{ring.group.id ? memberWords(reads.get(ring.group.id)) : 'Created by the start'}</TableCell>
                 <TableCell>
+                  <span className={stacked.cellLabel}>Members: </span>
+                  {ring.group.id ? memberWords(reads.get(ring.group.id)) : 'Created by the start'}
+                </TableCell>
+                <TableCell>
+                  <span className={stacked.cellLabel}>Stands: </span>
                   {line.state}
                   {line.rollbacks > 0 ? ` (rolled back ${line.rollbacks === 1 ? 'once' : `${line.rollbacks} times`})` : ''}
                 </TableCell>
-                <TableCell>{line.startedAt ? formatDateTime(line.startedAt) : '—'}</TableCell>
-                <TableCell>{line.lastGate ? line.lastGate.text : '—'}</TableCell>
+                <TableCell>
+                  <span className={stacked.cellLabel}>Since: </span>
+                  {line.startedAt ? formatDateTime(line.startedAt) : '—'}
+                </TableCell>
+                <TableCell>
+                  <span className={stacked.cellLabel}>Last gate: </span>
+                  {line.lastGate ? line.lastGate.text : '—'}
+                </TableCell>
                 <TableCell>
                   {ring.state === 'active' && plan.status === 'running' ? (
                     <Button icon={<ArrowUndoRegular />} disabled={!writable} onClick={() => onRollback(ring.key)}>
