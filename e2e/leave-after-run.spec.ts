@@ -97,8 +97,16 @@ test('a guided switch half done asks before it is left: when its step answers wi
   await expect(page.getByRole('grid')).toBeVisible();
   expect(writes).toBe(1);
 
+  // Another page that writes through a plan does not offer to resume it: it says where it waits.
+  await section(page, 'Import').click();
+  const waiting = page.getByText(/^An unfinished run waits: Contingency, the switch to the plan for Compliance service disruption/);
+  await expect(waiting).toBeVisible();
+  await expect(page.getByText(/1 of 2 written to .+ It resumes on its own page/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Resume' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'open it there' }).click();
+
   // The journal kept it: back on the page, the plan says it is half done, and the switch goes on from step 2.
-  await section(page, 'Contingency').click();
+  await expect(page).toHaveURL(/\/contingency$/);
   await expect(card).toContainText(/Switch half done: step 1 of 2 written/);
   await expect(card).not.toContainText('2 policies were changed');
   await card.getByRole('button', { name: 'Continue the switch' }).click();

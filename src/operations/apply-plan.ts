@@ -46,6 +46,17 @@ export interface ApplyRun {
   /** Ids of the objects this run created, by row key: later rows name them. */
   created: Record<string, string>;
   stopped?: string;
+  /** Where the console started it: what it is, in words, and the page that resumes it (absent from the command line). */
+  origin?: RunOrigin;
+}
+
+export interface RunOrigin {
+  /** What the run is, for telling one run from another on the same page (a rollout's step, a plan's switch). */
+  key: string;
+  /** The page that resumes it, with its search ("/rollout?policy=…"). */
+  path: string;
+  /** In words: "Contingency: the switch to the plan for Compliance service disruption". */
+  label: string;
 }
 
 /** How objects of each kind are written and read; the Graph implementation is in plan-writers.ts. */
@@ -72,13 +83,14 @@ export interface PlanWriters {
 }
 
 /** The rows of a plan that write, in its order, ready to run. */
-export function newApplyRun(plan: Plan, tenantId: string, clock: Clock): ApplyRun {
+export function newApplyRun(plan: Plan, tenantId: string, clock: Clock, origin?: RunOrigin): ApplyRun {
   const writes = plan.rows.filter(
     (row): row is PlanRow & { action: WriteAction } => row.action === 'create' || row.action === 'update' || row.action === 'restore',
   );
   return {
     tenantId,
     startedAt: clock.now().toISOString(),
+    ...(origin && { origin }),
     created: {},
     items: writes.map((row) => ({
       key: row.key,

@@ -11,6 +11,7 @@ import { activation, revert, type SwitchRecord, type SwitchStep } from '../../do
 import { emptyImportSet, type ImportSet } from '../../domain/import/import-set';
 import { policyJson, type JsonObject } from '../../domain/json';
 import { describeError } from '../../graph/describe-error';
+import type { RunOrigin } from '../../operations/apply-plan';
 import { PlanAndApply } from '../../policy-ui/plan/plan-and-apply';
 import { useApplyJournal } from '../../policy-ui/writes';
 import { policiesQuery } from '../../policy-ui/queries';
@@ -22,6 +23,7 @@ import { ErrorState } from '../../shared/ui/error-state';
 import { PlanCard } from './plan-card';
 import { RestorePlans } from './restore-plans';
 import { useContingencyStore } from '../../session/contingency-store';
+import { paths } from '../../shared/routes/paths';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
@@ -42,6 +44,13 @@ function importOf(steps: readonly SwitchStep[], tenantId: string): ImportSet {
   set.sections.policies = [...last.values()];
   return set;
 }
+
+/** A switch's run as the journal knows it: which plan, which way, resumed on this page. */
+const switchOrigin = (kind: 'activate' | 'revert', plan: ContingencyPlan): RunOrigin => ({
+  key: `contingency:${kind}:${plan.id}`,
+  path: paths.contingency,
+  label: `Contingency, the switch ${kind === 'activate' ? 'to' : 'back from'} the plan for ${plan.disruption}`,
+});
 
 export function ContingencyPage() {
   const styles = useStyles();
@@ -149,6 +158,7 @@ export function ContingencyPage() {
           source={null}
           sourceKey={`continue:${mode.plan.id}`}
           targetName={targetName}
+          origin={switchOrigin('activate', mode.plan)}
           stepByStep
           onClosed={() => backToPlans(mode.plan.id)}
         >
@@ -164,6 +174,7 @@ export function ContingencyPage() {
           source={mode.source}
           sourceKey={mode.key}
           targetName={targetName}
+          origin={switchOrigin(mode.kind, mode.plan)}
           // The switch writes the states it means: on, off, or back to what they were.
           initialChoices={{ states: 'source' }}
           // Microsoft's guidance turns contingency policies on one at a time, checking each: a guided run.

@@ -35,6 +35,9 @@ import { useFixRecord } from './fix-record-store';
 import { HygieneSection } from './hygiene-section';
 import { useEmergencyCheck } from './use-emergency-check';
 
+/** A run written from this page resumes here. */
+const ORIGIN = { key: 'emergency-access', path: paths.emergencyAccess, label: 'Emergency access, a fix' };
+
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1400px' },
   title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
@@ -138,6 +141,7 @@ export function EmergencyAccessPage() {
         source={work?.source ?? null}
         sourceKey={String(work?.key ?? 0)}
         targetName={targetName}
+        origin={ORIGIN}
         change
         intro={
           work?.kind === 'revert'

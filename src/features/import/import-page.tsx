@@ -8,6 +8,10 @@ import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { FileResults } from './file-results';
 import { ImportSource, type LoadedSource } from './import-source';
+import { paths } from '../../shared/routes/paths';
+
+/** A run written from this page resumes here. */
+const ORIGIN = { key: 'import', path: paths.import, label: 'Import' };
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
@@ -32,7 +36,7 @@ export function ImportPage() {
         Restore a backup, or copy policies from another tenant or from another tool’s export, into {targetName}. The files are read on this
         device. You review the whole plan first; nothing is written until you apply it.
       </Text>
-      <PlanAndApply source={source?.set ?? null} sourceKey={String(reads)} targetName={targetName}>
+      <PlanAndApply source={source?.set ?? null} sourceKey={String(reads)} targetName={targetName} origin={ORIGIN}>
         <ImportSource
           onLoaded={(loaded) => {
             setSourceError(null);

@@ -9,9 +9,9 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { policyJson, type JsonObject } from '../../domain/json';
 import { unsuitablePolicy } from '../../domain/rollout/rings';
-import type { RolloutPlan } from '../../domain/rollout/rollout-plan';
+import type { PendingStep, RolloutPlan } from '../../domain/rollout/rollout-plan';
 import { afterStep, controlsOf, copyRowKey, groupRowKey, type StepWrite } from '../../domain/rollout/steps';
-import type { ApplyRun } from '../../operations/apply-plan';
+import type { ApplyRun, RunOrigin } from '../../operations/apply-plan';
 import { describeError } from '../../graph/describe-error';
 import { PlanAndApply } from '../../policy-ui/plan/plan-and-apply';
 import { policiesQuery } from '../../policy-ui/queries';
@@ -27,18 +27,38 @@ import { RingEditor } from './ring-editor';
 import { RestoreRollouts } from './restore-rollouts';
 import { RolloutList } from './rollout-list';
 import { RolloutView } from './rollout-view';
+import { paths } from '../../shared/routes/paths';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
   title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
+  // A select sizes itself to its longest option (a policy's full name): held to the page's width instead.
+  choice: { minWidth: 0, maxWidth: '100%', '& select': { maxWidth: '100%', textOverflow: 'ellipsis' } },
 });
 
 type Mode =
   | { kind: 'home' }
   | { kind: 'new'; policyId: string }
   | { kind: 'step'; policyId: string; write: StepWrite; key: string }
-  | { kind: 'resume'; policyId: string };
+  /** The step's unfinished run, found in the journal when it was opened (null: none there); the run then goes on to its end here. */
+  | { kind: 'resume'; policyId: string; origin: RunOrigin | null };
+
+const STEP_WORDS: Record<PendingStep['kind'], string> = {
+  start: 'its start',
+  advance: 'a ring added',
+  rollback: 'a ring rolled back',
+  finish: 'its finish',
+};
+
+/** A rollout step's run as the journal knows it: which step of which rollout, resumed on that rollout's page. */
+function stepOrigin(policyId: string, name: string, step: PendingStep): RunOrigin {
+  return {
+    key: `rollout:${policyId}:${step.kind}:${step.ring ?? ''}`,
+    path: paths.rollout(policyId),
+    label: `Rollout of ‘${name}’, ${STEP_WORDS[step.kind]}`,
+  };
+}
 
 export function RolloutPage() {
   const styles = useStyles();
@@ -53,6 +73,13 @@ export function RolloutPage() {
   const [params, setParams] = useSearchParams();
   const opened = params.get('policy');
   const [mode, setMode] = useState<Mode>({ kind: 'home' });
+  /** The journal's unfinished run when it is this rollout's pending step (or one from before runs said where they came from). */
+  const resumable = (policyId: string) => {
+    const run = journal.load();
+    const pending = store[policyId]?.pending;
+    if (!run || run.finishedAt || !pending) return null;
+    return !run.origin || run.origin.key === stepOrigin(policyId, '', pending).key ? run : null;
+  };
   const [choice, setChoice] = useState('');
   const [stepError, setStepError] = useState<string | null>(null);
   const [steps, setSteps] = useState(0);
@@ -135,6 +162,7 @@ export function RolloutPage() {
           source={importOf(mode.write, tenantId)}
           sourceKey={mode.key}
           targetName={targetName}
+          origin={stepOrigin(mode.policyId, byId(mode.policyId)?.displayName ?? mode.policyId, mode.write.step)}
           // A step writes the states it means (report-only, on, off), and creates the new rings' groups.
           initialChoices={{ states: 'source', mapping: mode.write.mapping }}
           change
@@ -153,12 +181,13 @@ export function RolloutPage() {
           onClosed={(run) => run.finishedAt && open(mode.policyId, true)}
         />
       ) : mode.kind === 'resume' ? (
-        journal.load() ? (
+        mode.origin ? (
           <PlanAndApply
             back={{ label: 'Back to the rollout', onBack: () => open(mode.policyId, true) }}
             source={null}
             sourceKey="resume"
             targetName={targetName}
+            origin={mode.origin}
             onFinished={(run) => finished(mode.policyId, store[mode.policyId]?.pending ?? { kind: 'advance', ring: null }, run)}
             onClosed={(run) => run.finishedAt && open(mode.policyId, true)}
           />
@@ -201,8 +230,25 @@ export function RolloutPage() {
             <Button onClick={() => open(null)}>All rollouts</Button>
             {current.pending ? (
               <>
-                <Button onClick={() => setMode({ kind: 'resume', policyId: current.policyId })}>Open the unfinished step</Button>
-                <Button onClick={() => change(current.policyId, (plan) => ({ ...plan, pending: null }))}>Forget the step</Button>
+                <Button
+                  onClick={() => {
+                    const run = resumable(current.policyId);
+                    // A run from before runs said where they came from is taken as this step's, as it always was.
+                    const origin = run ? (run.origin ?? stepOrigin(current.policyId, current.policyId, current.pending!)) : null;
+                    setMode({ kind: 'resume', policyId: current.policyId, origin });
+                  }}
+                >
+                  Open the unfinished step
+                </Button>
+                <Button
+                  onClick={() => {
+                    // The step's run goes too: left in the journal, it would come back as the next step's.
+                    if (resumable(current.policyId)?.origin) journal.clear();
+                    change(current.policyId, (plan) => ({ ...plan, pending: null }));
+                  }}
+                >
+                  Forget the step
+                </Button>
               </>
             ) : null}
           </div>
@@ -210,6 +256,7 @@ export function RolloutPage() {
             plan={current}
             original={byId(current.policyId)}
             copy={byId(current.copyId)}
+            policiesRead={!!list.data}
             emergency={emergency}
             now={now}
             onChange={(edit) => change(current.policyId, edit)}
@@ -247,7 +294,7 @@ export function RolloutPage() {
           ) : null}
           {list.data ? (
             <div className={styles.row}>
-              <Field label="Policy to roll out">
+              <Field label="Policy to roll out" className={styles.choice}>
                 <Select value={choice} onChange={(_, data) => setChoice(data.value)}>
                   <option value="">Choose a policy…</option>
                   {candidates.map((p) => (

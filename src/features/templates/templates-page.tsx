@@ -41,6 +41,10 @@ import { SaveAsTemplate } from './save-as-template';
 import { TemplateDifference } from './template-difference';
 import { useGallery } from './use-gallery';
 import { personName } from '../../auth';
+import { paths } from '../../shared/routes/paths';
+
+/** A run written from this page resumes here. */
+const ORIGIN = { key: 'templates', path: paths.templates, label: 'Templates, a deployment' };
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
@@ -116,6 +120,7 @@ export function TemplatesPage() {
         source={chosen.length > 0 ? source : null}
         sourceKey={String(plans)}
         targetName={targetName}
+        origin={ORIGIN}
         from="templates"
         // The plan follows the action that made it, before the page's other tools.
         after={

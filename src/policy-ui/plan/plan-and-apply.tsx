@@ -1,7 +1,8 @@
 // The whole flow from an import to a tenant, for every feature that writes through a plan (import,
 // templates, emergency access, contingency): the plan reviewed, a confirmation, the run with its
-// progress, Stop and Resume, and a run this device journalled and did not finish shown first. While a
-// run is shown, the page's own content (where the import comes from) steps aside.
+// progress, Stop and Resume, and a run this device journalled and did not finish shown first (on the
+// page that started it; another page says it waits there). While a run is shown, the page's own content
+// (where the import comes from) steps aside.
 import {
   Button,
   Dialog,
@@ -20,7 +21,8 @@ import type { ImportSet } from '../../domain/import/import-set';
 import { writeCount, writeWords } from '../../domain/plan/plan-words';
 import type { Plan } from '../../domain/plan/types';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
-import { newApplyRun, type ApplyRun } from '../../operations/apply-plan';
+import { Link } from 'react-router';
+import { newApplyRun, type ApplyRun, type RunOrigin } from '../../operations/apply-plan';
 import { useTenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
 import { useFocusReturn } from '../../shared/ui/use-focus-return';
@@ -36,6 +38,8 @@ export interface PlanAndApplyProps {
   /** Changes when a new source is chosen: the review starts again, choices made for another do not carry over. */
   sourceKey: string;
   targetName: string;
+  /** What a run started here is and where it resumes: the journal's unfinished run is shown only where it belongs. */
+  origin: RunOrigin;
   /** The page's own content (the choice of what to write), hidden while a run is shown. */
   children?: ReactNode;
   /** The page's content that follows the plan (its other tools), hidden too while a run is shown: the plan comes right after the action that made it. */
@@ -88,6 +92,23 @@ export function PlanAndApply(props: PlanAndApplyProps) {
   );
 }
 
+/** A run belongs to the page whose origin it carries (one without, from before origins were kept, to any page). */
+const belongsHere = (run: ApplyRun, origin: RunOrigin) => !run.origin || run.origin.key === origin.key;
+
+/** Another page's unfinished run, kept in the same journal: how far it got, and the way to it. */
+function WaitingElsewhere({ run, targetName }: { run: ApplyRun; targetName: string }) {
+  const written = run.items.filter((item) => item.status === 'done').length;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>An unfinished run waits: {run.origin?.label}</MessageBarTitle>
+        {written} of {run.items.length} written to {targetName}. It resumes on its own page;{' '}
+        {run.origin ? <Link to={run.origin.path}>open it there</Link> : 'open it there'}. Writing a plan here forgets it.
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 /**
  * What the leave question says once nothing is being written: the run may have ended, or only paused (a guided
  * run between its steps, a Stop, a failed write), and an admin must not read a half-done switch as finished.
@@ -126,13 +147,19 @@ function AccountPlanAndApply({
   from,
   stepByStep = false,
   back,
+  origin,
 }: PlanAndApplyProps & { planTakesFocus: boolean }) {
   const tenant = useTenantSession();
   const journal = useApplyJournal();
   const apply = useApplyPlan();
   const [run, setRun] = useState<ApplyRun | null>(() => {
     const saved = journal.load();
-    return saved && !saved.finishedAt ? saved : null;
+    return saved && !saved.finishedAt && belongsHere(saved, origin) ? saved : null;
+  });
+  // Another page's unfinished run (one journal per account): said, with the way to it, and not resumed here.
+  const [elsewhere, setElsewhere] = useState<ApplyRun | null>(() => {
+    const saved = journal.load();
+    return saved && !saved.finishedAt && !belongsHere(saved, origin) ? saved : null;
   });
   const [confirming, setConfirming] = useState<Plan | null>(null);
   const [failure, setFailure] = useState<ErrorDescription | null>(null);
@@ -210,6 +237,7 @@ function AccountPlanAndApply({
         />
       ) : null}
       {failure ? <ErrorState {...failure} /> : null}
+      {!run && elsewhere ? <WaitingElsewhere run={elsewhere} targetName={targetName} /> : null}
       {!run ? (
         <>
           {children}
@@ -258,6 +286,9 @@ function AccountPlanAndApply({
                   {stepByStep ? 'one step at a time: after each, the run waits for you and shows the next.' : 'one at a time.'} Each object
                   is read back and compared with the plan. The versions replaced are kept in this device’s history; if the run stops, it can
                   resume.
+                  {elsewhere
+                    ? ` The unfinished run from ${elsewhere.origin?.label ?? 'another page'} is then forgotten: it can no longer be resumed.`
+                    : ''}
                 </Text>
               ) : null}
             </DialogContent>
@@ -268,7 +299,8 @@ function AccountPlanAndApply({
                 onClick={() => {
                   const plan = confirming!;
                   setConfirming(null);
-                  const run = newApplyRun(plan, tenant.account.tenantId, tenant.context.clock);
+                  const run = newApplyRun(plan, tenant.account.tenantId, tenant.context.clock, origin);
+                  setElsewhere(null);
                   setApplied(plan);
                   onStart?.(run);
                   start(run, stepByStep);
