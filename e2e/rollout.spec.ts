@@ -197,6 +197,10 @@ test('a rollout through two rings: the gate pauses on blocked sign-ins and says 
   await expect(page.getByRole('button', { name: 'Add Ring 2 (Finance)…' })).toBeDisabled();
   await page.getByRole('button', { name: 'Read the gate' }).click();
   await expect(page.getByRole('region', { name: 'The gate’s reading' }).filter({ hasText: 'Paused' })).toContainText('(1 of 2)');
+  // An override needs a reason: the button is off until one is given, and says so.
+  await expect(page.getByRole('button', { name: 'Override the gate' })).toBeDisabled();
+  await expect(page.getByText('Say why you go on: the reason is kept in the timeline.')).toBeVisible();
+  await page.getByLabel('Reason to go on despite the gate').fill('the scanner again');
   await page.getByRole('button', { name: 'Override the gate' }).click();
   await page.getByRole('button', { name: 'Add Ring 2 (Finance)…' }).click();
   await page.getByRole('button', { name: /^Apply: 1 change to Contoso/ }).click();
@@ -209,7 +213,10 @@ test('a rollout through two rings: the gate pauses on blocked sign-ins and says 
   await expect(page.getByRole('region', { name: 'The gate’s reading' }).filter({ hasText: 'Waiting for sign-ins' })).toContainText(
     'No sign-ins of the rings’ users since the last ring started',
   );
+  await page.getByLabel('Reason to go on despite the gate').fill('Finance signs in at month end');
   await page.getByRole('button', { name: 'Override the gate' }).click();
+  // Not a pause: the timeline says what was gone past.
+  await expect(timeline.getByRole('row').nth(1)).toContainText('The wait for sign-ins was overridden: Finance signs in at month end.');
 
   // The finish turns the policy itself on (the guard asks about the admin: a block for all users), then the copy is deleted.
   await page.getByRole('button', { name: 'Finish: turn the policy on…' }).click();

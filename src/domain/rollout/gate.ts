@@ -234,7 +234,16 @@ export const canOverride = (plan: RolloutPlan): boolean => {
   return !!word && word.kind === 'gate' && (word.decision === 'pause' || word.decision === 'wait');
 };
 
-/** An admin's decision to advance past a paused gate, with the reason given. */
+/** What an override goes past, in the timeline's words: a pause is not a wait for sign-ins, nor a gate not read. */
+function overriddenWords(plan: RolloutPlan): string {
+  const word = lastWord(plan);
+  if (word?.decision === 'pause') return 'The pause was overridden';
+  if (word?.decision === 'wait')
+    return word.text.startsWith('Not read.') ? 'The gate not read was overridden' : 'The wait for sign-ins was overridden';
+  return 'The gate was overridden';
+}
+
+/** An admin's decision to advance past a paused or waiting gate, with the reason given (the console asks for one). */
 export function overrideEvent(plan: RolloutPlan, reason: string, now: Date): RolloutPlan {
   return {
     ...plan,
@@ -244,7 +253,7 @@ export function overrideEvent(plan: RolloutPlan, reason: string, now: Date): Rol
         at: now.toISOString(),
         kind: 'overridden',
         ring: latestRing(plan)?.key ?? null,
-        text: `The pause was overridden${reason.trim() ? `: ${reason.trim()}` : ' (no reason given)'}.`,
+        text: `${overriddenWords(plan)}${reason.trim() ? `: ${reason.trim()}` : ' (no reason given)'}.`,
       },
     ],
   };

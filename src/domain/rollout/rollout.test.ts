@@ -401,6 +401,18 @@ describe('gate', () => {
     expect(ringLines(noted)[1]).toMatchObject({ state: 'Waiting', lastGate: null });
   });
 
+  it('words an override by what it went past: a wait for sign-ins or a gate not read is not a pause', () => {
+    const at = new Date(after);
+    const waiting = evaluateGate({ plan, members, emergency: [], signIns: [] });
+    expect(waiting.decision).toBe('wait');
+    expect(timeline(overrideEvent(gateEvent(plan, waiting, at), 'a quiet week', at))[0]!.text).toBe(
+      'The wait for sign-ins was overridden: a quiet week.',
+    );
+    expect(timeline(overrideEvent(unreadGateEvent(plan, 'No licence.', at), 'read in the admin center', at))[0]!.text).toBe(
+      'The gate not read was overridden: read in the admin center.',
+    );
+  });
+
   it('opens the way to the next step only after a gate that allows it or an override of a pause, never after a step', () => {
     const at = new Date(after);
     const read = (signIns: JsonObject[]) => gateEvent(plan, evaluateGate({ plan, members, emergency: [GLASS], signIns }), at);

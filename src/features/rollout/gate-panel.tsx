@@ -108,18 +108,20 @@ export function GatePanel({
       ) : null}
       {canOverride ? (
         <div className={styles.row}>
-          <Field label="Reason to go on despite the gate">
+          <Field label="Reason to go on despite the gate" required>
             <Input value={reason} onChange={(_, data) => setReason(data.value)} />
           </Field>
           <Button
-            disabled={!writable}
+            disabledFocusable={!writable || !reason.trim()}
+            aria-describedby={writable && !reason.trim() ? 'override-why' : undefined}
             onClick={() => {
-              onOverride(reason);
+              onOverride(reason.trim());
               setReason('');
             }}
           >
             Override the gate
           </Button>
+          {writable && !reason.trim() ? <Text id="override-why">Say why you go on: the reason is kept in the timeline.</Text> : null}
         </div>
       ) : null}
     </section>
