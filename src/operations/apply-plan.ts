@@ -83,6 +83,9 @@ export interface PlanWriters {
 }
 
 /** The rows of a plan that write, in its order, ready to run. */
+/** How many of the run's writes are done. */
+export const writtenCount = (run: ApplyRun): number => run.items.filter((item) => item.status === 'done').length;
+
 export function newApplyRun(plan: Plan, tenantId: string, clock: Clock, origin?: RunOrigin): ApplyRun {
   const writes = plan.rows.filter(
     (row): row is PlanRow & { action: WriteAction } => row.action === 'create' || row.action === 'update' || row.action === 'restore',

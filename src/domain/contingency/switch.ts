@@ -35,8 +35,6 @@ export interface SwitchRecord {
   by?: string;
   /** In the order they were first touched. */
   touched: TouchedPolicy[];
-  /** When the run writing the switch started: how a switch left half done is found again in the journal. */
-  runStartedAt?: string;
 }
 
 export class ContingencyError extends Error {}

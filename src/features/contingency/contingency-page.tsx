@@ -7,11 +7,11 @@ import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-compo
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { recognisePlans, type ContingencyPlan } from '../../domain/contingency/contingency-plan';
-import { activation, revert, type SwitchRecord, type SwitchStep } from '../../domain/contingency/switch';
+import { activation, revert, type SwitchStep } from '../../domain/contingency/switch';
 import { emptyImportSet, type ImportSet } from '../../domain/import/import-set';
 import { policyJson, type JsonObject } from '../../domain/json';
 import { describeError } from '../../graph/describe-error';
-import type { RunOrigin } from '../../operations/apply-plan';
+import { writtenCount, type RunOrigin } from '../../operations/apply-plan';
 import { PlanAndApply } from '../../policy-ui/plan/plan-and-apply';
 import { useApplyJournal } from '../../policy-ui/writes';
 import { policiesQuery } from '../../policy-ui/queries';
@@ -73,10 +73,10 @@ export function ContingencyPage() {
   };
   const journal = useApplyJournal();
   /** A switch left between its steps (or stopped): the journal still holds its run, which can go on. */
-  const halfDone = (switched: SwitchRecord | undefined) => {
-    const run = switched?.runStartedAt ? journal.load() : null;
-    if (!run || run.finishedAt || run.startedAt !== switched!.runStartedAt) return null;
-    return { written: run.items.filter((item) => item.status === 'done').length, total: run.items.length };
+  const halfDone = (plan: ContingencyPlan) => {
+    const run = journal.load();
+    if (!run || run.finishedAt || run.origin?.key !== switchOrigin('activate', plan).key) return null;
+    return { written: writtenCount(run), total: run.items.length };
   };
   const policies = useMemo(() => (list.data ?? []).map(policyJson), [list.data]);
   const plans = useMemo(() => recognisePlans(policies).map((plan) => ({ ...plan, ...store.plans[plan.id] })), [policies, store.plans]);
@@ -138,7 +138,7 @@ export function ContingencyPage() {
               policies={policies}
               emergency={emergency}
               switched={store.switches[plan.id] ?? null}
-              halfDone={halfDone(store.switches[plan.id])}
+              halfDone={store.switches[plan.id] ? halfDone(plan) : null}
               onContinue={() => {
                 setReturnedTo(null);
                 setMode({ kind: 'continue', plan });
@@ -186,11 +186,11 @@ export function ContingencyPage() {
               ? `The switch to the plan for ${mode.plan.disruption}, in its order. `
               : `The way back from the plan for ${mode.plan.disruption}: each policy as it was before the switch. `
           }
-          onStart={(run) => {
+          onStart={() => {
             // Recorded before the first write, so a switch cut short can still be reverted (or continued).
             if (mode.kind === 'activate') {
               const { record } = activation(mode.plan, mode.fresh, tenant.context.clock.now());
-              const by = { ...record, by: tenant.account.name || tenant.account.username, runStartedAt: run.startedAt };
+              const by = { ...record, by: tenant.account.name || tenant.account.username };
               update((s) => ({ ...s, switches: { ...s.switches, [mode.plan.id]: by } }));
             }
           }}

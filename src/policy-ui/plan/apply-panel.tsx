@@ -28,7 +28,7 @@ import {
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ApplyItem, ApplyRun } from '../../operations/apply-plan';
-import { summarizeRun } from '../../operations/apply-plan';
+import { summarizeRun, writtenCount } from '../../operations/apply-plan';
 import { downloadFile } from '../../shared/download';
 import { KIND_LABELS } from './plan-rows-table';
 import { TableScroll } from '../../shared/ui/table-scroll';
@@ -98,7 +98,7 @@ export function ApplyPanel({
   }, []);
   // Putting an unfinished run aside forgets it (no Resume afterwards): asked first, as nothing else says so.
   const [asideAsked, setAsideAsked] = useState(false);
-  const done = run.items.filter((i) => i.status === 'done').length;
+  const done = writtenCount(run);
   const failed = run.items.filter((i) => i.status === 'failed').length;
   const differs = run.items.filter((i) => i.differences && i.differences.length > 0).length;
   const finished = !running && done === run.items.length;

@@ -22,7 +22,7 @@ import { writeCount, writeWords } from '../../domain/plan/plan-words';
 import type { Plan } from '../../domain/plan/types';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
 import { Link } from 'react-router';
-import { newApplyRun, type ApplyRun, type RunOrigin } from '../../operations/apply-plan';
+import { newApplyRun, writtenCount, type ApplyRun, type RunOrigin } from '../../operations/apply-plan';
 import { useTenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
 import { useFocusReturn } from '../../shared/ui/use-focus-return';
@@ -97,7 +97,7 @@ const belongsHere = (run: ApplyRun, origin: RunOrigin) => !run.origin || run.ori
 
 /** Another page's unfinished run, kept in the same journal: how far it got, and the way to it. */
 function WaitingElsewhere({ run, targetName }: { run: ApplyRun; targetName: string }) {
-  const written = run.items.filter((item) => item.status === 'done').length;
+  const written = writtenCount(run);
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
@@ -115,7 +115,7 @@ function WaitingElsewhere({ run, targetName }: { run: ApplyRun; targetName: stri
  */
 function pausedOrEnded(run: ApplyRun | null, targetName: string): string {
   if (!run || run.finishedAt) return `The run to ${targetName} has ended, so leaving cuts nothing short. Stay to see how it went.`;
-  const written = run.items.filter((item) => item.status === 'done').length;
+  const written = writtenCount(run);
   return (
     `The write under way has finished, so leaving cuts nothing short: ${written} of ${run.items.length} written to ${targetName}. ` +
     'The run is not over: the rest waits, and can be resumed when you come back to this page.'
@@ -124,7 +124,7 @@ function pausedOrEnded(run: ApplyRun | null, targetName: string): string {
 
 /** The leave question of a guided run waiting between its steps: how far it got, and that nothing more is written until it resumes. */
 function halfDoneWords(run: ApplyRun, targetName: string): string {
-  const written = run.items.filter((item) => item.status === 'done').length;
+  const written = writtenCount(run);
   return (
     `${written} of ${run.items.length} written to ${targetName}, so its policies are part switched. Nothing is being written now; ` +
     'the rest waits, and can be resumed when you come back to this page.'
@@ -152,15 +152,14 @@ function AccountPlanAndApply({
   const tenant = useTenantSession();
   const journal = useApplyJournal();
   const apply = useApplyPlan();
-  const [run, setRun] = useState<ApplyRun | null>(() => {
+  // The journal's unfinished run, read once: this page's is shown; another page's (one journal per account) is
+  // said, with the way to it, and not resumed here.
+  const [unfinished] = useState(() => {
     const saved = journal.load();
-    return saved && !saved.finishedAt && belongsHere(saved, origin) ? saved : null;
+    return saved && !saved.finishedAt ? saved : null;
   });
-  // Another page's unfinished run (one journal per account): said, with the way to it, and not resumed here.
-  const [elsewhere, setElsewhere] = useState<ApplyRun | null>(() => {
-    const saved = journal.load();
-    return saved && !saved.finishedAt && !belongsHere(saved, origin) ? saved : null;
-  });
+  const [run, setRun] = useState<ApplyRun | null>(unfinished && belongsHere(unfinished, origin) ? unfinished : null);
+  const [elsewhere, setElsewhere] = useState<ApplyRun | null>(unfinished && !belongsHere(unfinished, origin) ? unfinished : null);
   const [confirming, setConfirming] = useState<Plan | null>(null);
   const [failure, setFailure] = useState<ErrorDescription | null>(null);
   const stop = useRef<AbortController | null>(null);
@@ -184,11 +183,11 @@ function AccountPlanAndApply({
     setStopping(false);
     setFailure(null);
     setRun(next);
-    const doneBefore = next.items.filter((i) => i.status === 'done').length;
+    const doneBefore = writtenCount(next);
     const onChange = (changed: ApplyRun) => {
       setRun(changed);
       // One write, then wait: the loop stops before its next write.
-      if (oneStep && changed.items.filter((i) => i.status === 'done').length > doneBefore) controller.abort();
+      if (oneStep && writtenCount(changed) > doneBefore) controller.abort();
     };
     apply.mutate(
       { run: next, onChange, signal: controller.signal },
