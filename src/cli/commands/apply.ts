@@ -11,6 +11,7 @@ import { connectTenant, planNeeds, type TenantConnection } from '../tenant';
 import { EXIT, type Command } from './command';
 import { fileJournal } from '../file-journal';
 import { readApprovedPlan, type PlanFile } from './plan-file';
+import { adviceFor, applyHeadline } from './apply-words';
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -57,7 +58,7 @@ export async function applyApproved(
   tenant: TenantConnection,
   journalPath: string,
   io: CliIo,
-): Promise<{ summary: string; written: number; differing: number }> {
+): Promise<{ summary: string; written: number; sent: number; differing: number }> {
   if (tenant.tenantId.toLowerCase() !== file.tenant.id.toLowerCase())
     throw new CliError(`${path} was planned for tenant ${file.tenant.id}; signed in to ${tenant.tenantId}. Nothing was written.`);
   const context = tenant.context;
@@ -68,9 +69,11 @@ export async function applyApproved(
     io.err(
       `Resuming the run of ${previous.startedAt}: ${previous.items.filter((i) => i.status === 'done').length} of ${previous.items.length} write(s) done.\n`,
     );
+  const before = previous ? previous.items.filter((i) => i.status === 'done').length : 0;
+  const sentBefore = tenant.writes();
   // A row's progress changes several times while it runs (sent, its id, read back): its line is printed once.
   let announced: string | null = null;
-  const { writers, changedSincePlanned } = noticingChanges(graphPlanWriters(context));
+  const { writers, changedSincePlanned, errors } = noticingChanges(graphPlanWriters(context), () => announced);
   const run = await applyPlan(previous ?? newApplyRun(file.plan, tenant.tenantId, context.clock), writers, {
     journal,
     clock: context.clock,
@@ -81,7 +84,9 @@ export async function applyApproved(
     },
     settle: (attempt) => new Promise((resolve) => setTimeout(resolve, [2000, 5000, 10_000][attempt] ?? 10_000)),
   });
-  const summary = summarizeRun(run);
+  // What Graph accepted, not what the plan holds: a plan applied again finds its changes in place and writes nothing.
+  const sent = tenant.writes() - sentBefore;
+  const summary = summarizeRun(run).replace(/^.*/, applyHeadline(run, sent, before));
   io.out(`${summary.trimEnd()}\n`);
   appendJobSummary(io, `### Conditional Access apply\n\n\`\`\`\n${summary.trimEnd()}\n\`\`\``);
   const failed = run.items.filter((i) => i.status !== 'done');
@@ -94,31 +99,50 @@ export async function applyApproved(
       `${failed.length} of ${run.items.length} write(s) did not complete: ${stale.map((i) => `'${i.name}'`).join(', ')} ${stale.length === 1 ? 'was' : 'were'} changed in the tenant (or deleted for good) after the plan was made. Applying this plan again would fail the same way: plan again from ${file.source.path} (with the options you gave plan), review the new plan and apply it. What this run wrote stays written; the new plan finds it already as planned.`,
     );
   }
+  // A deleted object or refused content fails the same way on every retry: the plan has to be made again.
+  const advice = adviceFor(failed, errors, run.items.length, file.source.path);
+  if (advice) {
+    journal.clear();
+    throw new CliError(advice);
+  }
   if (failed.length > 0)
     throw new CliError(
       `${failed.length} of ${run.items.length} write(s) did not complete${run.stopped ? `: ${run.stopped.replace(/\.$/, '')}` : ''}. Apply the same plan again to resume; what was done is not written twice.`,
     );
   journal.clear();
-  return { summary, written: run.items.length, differing: run.items.filter((i) => i.differences && i.differences.length > 0).length };
+  return { summary, written: run.items.length, sent, differing: run.items.filter((i) => i.differences && i.differences.length > 0).length };
 }
 
-/** The writers, noting the objects a write found changed since the plan was made (by their ids): only a new plan writes those. */
-function noticingChanges(writers: PlanWriters): { writers: PlanWriters; changedSincePlanned: Set<string> } {
+/**
+ * The writers, noting the objects a write found changed since the plan was made (by their ids): only a new plan
+ * writes those; and the last error of each row (by its key: `running` names the row being written).
+ */
+function noticingChanges(
+  writers: PlanWriters,
+  running: () => string | null,
+): { writers: PlanWriters; changedSincePlanned: Set<string>; errors: Map<string, unknown> } {
   const changedSincePlanned = new Set<string>();
-  const noting = async <T>(id: string, write: () => Promise<T>): Promise<T> => {
+  const errors = new Map<string, unknown>();
+  const noting = async <T>(id: string | null, write: () => Promise<T>): Promise<T> => {
     try {
       return await write();
     } catch (error) {
-      if (error instanceof ChangedSincePlanned) changedSincePlanned.add(id);
+      if (id && error instanceof ChangedSincePlanned) changedSincePlanned.add(id);
+      const key = running();
+      if (key) errors.set(key, error);
       throw error;
     }
   };
   return {
     changedSincePlanned,
+    errors,
     writers: {
       ...writers,
+      create: (kind, body) => noting(null, () => writers.create(kind, body)),
       update: (kind, id, body, item) => noting(id, () => writers.update(kind, id, body, item)),
       restore: (kind, id) => noting(id, () => writers.restore(kind, id)),
+      read: (kind, id, intended) => noting(null, () => writers.read(kind, id, intended)),
+      findCreated: (kind, body) => noting(null, () => writers.findCreated(kind, body)),
     },
   };
 }

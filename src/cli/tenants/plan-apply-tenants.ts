@@ -137,10 +137,9 @@ async function applyMany(values: Values, _args: string[], io: CliIo): Promise<nu
     if (blockers.length > 0)
       throw new CliError(`${path} has ${blockers.length} unconfirmed problem(s): ${blockers.map((b) => b.text).join(' ')}`);
     const connection = await connectEntry('apply', entry, values, io, { needs: planNeeds(planFile.plan) });
-    const before = connection.writes();
     const applied = await applyApproved(planFile, approved, path, connection, `${path}.run.json`, quietIo(io, entry));
-    // What Graph was sent, not what the plan holds: a plan applied again finds its changes in place and writes nothing.
-    const written = connection.writes() - before;
+    // What Graph accepted, not what the plan holds: a plan applied again finds its changes in place and writes nothing.
+    const written = applied.sent;
     const planned = applied.written;
     const readBack = applied.differing ? `${applied.differing} reading back otherwise than planned` : 'each read back as planned';
     const words =

@@ -82,7 +82,9 @@ describe('gatehouse plan and apply, in words', () => {
     try {
       const applied = await world.gatehouse(['apply', '--plan', 'plans/plan-a.json', '--sha256', hashA], secret);
       expect(applied.code).toBe(2);
-      expect(applied.stdout.split('\n')[0]).toBe(`Plan partly applied to tenant ${world.tenantId}: 1 of 2 written, 1 failed.`);
+      expect(applied.stdout.split('\n')[0]).toBe(
+        `Plan partly applied to tenant ${world.tenantId}: 1 write; 1 of the plan's 2 change(s) done, 1 failed.`,
+      );
       expect(applied.stderr).toContain(`'${ca001.displayName}' was changed in the tenant (or deleted for good) after the plan was made`);
       expect(applied.stderr).toContain('Applying this plan again would fail the same way: plan again from baseline');
       expect(applied.stderr).not.toContain('Apply the same plan again');

@@ -1,0 +1,73 @@
+// What apply says of its run: a first line that counts the writes Graph accepted (a plan already in
+// place writes nothing, and says so), and for each write that failed, what to do: a retry fixes only
+// what was passing (a dropped connection, 429, 5xx, an answer lost); a deleted object or refused content
+// fails the same way every time.
+import type { ApplyItem, ApplyRun } from '../../operations/apply-plan';
+import { GraphRequestError } from '../../graph/errors';
+
+const writes = (n: number) => `${n} write${n === 1 ? '' : 's'}`;
+
+/**
+ * The run's first line. `sent`: writes Graph accepted in this run; `before`: the rows an earlier
+ * (resumed) run had done.
+ */
+export function applyHeadline(run: ApplyRun, sent: number, before: number): string {
+  const total = run.items.length;
+  const done = run.items.filter((i) => i.status === 'done');
+  const failed = run.items.filter((i) => i.status === 'failed').length;
+  const notDone = total - done.length - failed;
+  const tenant = `tenant ${run.tenantId}`;
+  if (total === 0) return `Nothing written to ${tenant}: the plan has nothing to write.`;
+  const earlier = before > 0 ? `, ${before} done by the earlier run` : '';
+  if (done.length === total) {
+    const differing = done.filter((i) => i.differences && i.differences.length > 0).length;
+    const readBack = differing ? `${differing} reading back otherwise than planned` : 'each read back as planned';
+    if (sent === 0 && before === 0)
+      return `Nothing written to ${tenant}: nothing needed writing, the tenant already holds the plan's ${total} change(s) (${readBack}).`;
+    return `Plan applied to ${tenant}: ${writes(sent)} for the plan's ${total} change(s)${earlier}, ${readBack}.`;
+  }
+  const rest = [failed ? `${failed} failed` : '', notDone ? `${notDone} not done` : ''].filter(Boolean).join(', ');
+  if (done.length === 0 && sent === 0) return `Nothing written to ${tenant}: ${rest} of the plan's ${total} change(s).`;
+  return `Plan partly applied to ${tenant}: ${writes(sent)}; ${done.length} of the plan's ${total} change(s) done${earlier}, ${rest}.`;
+}
+
+/** Why a write failed, as far as what to do next goes. */
+export type FailureKind = 'gone' | 'refused' | 'retry';
+
+export function failureKind(error: unknown): FailureKind {
+  if (!(error instanceof GraphRequestError)) return 'retry';
+  if (error.status === 404) return 'gone';
+  // 401/403 stop the run and are fixed outside it (consent, a new token): the same plan applied again then goes on.
+  // 408, 409 (a write at the same moment) and 429 pass.
+  if (error.status >= 400 && error.status < 500 && ![401, 403, 408, 409, 429].includes(error.status)) return 'refused';
+  return 'retry';
+}
+
+/** What to do about the writes that failed for good; null when a retry may still fix every one. */
+export function adviceFor(
+  failed: readonly ApplyItem[],
+  errors: ReadonlyMap<string, unknown>,
+  total: number,
+  source: string,
+): string | null {
+  const of = (kind: FailureKind) => failed.filter((i) => errors.has(i.key) && failureKind(errors.get(i.key)) === kind);
+  const gone = of('gone');
+  const refused = of('refused');
+  if (gone.length === 0 && refused.length === 0) return null;
+  const names = (items: readonly ApplyItem[]) => items.map((i) => `'${i.name}'`).join(', ');
+  const lines = [`${failed.length} of ${total} write(s) did not complete, and applying this plan again would fail the same way.`];
+  if (gone.length > 0)
+    lines.push(
+      `${names(gone)}: not in the tenant (deleted since the plan was made). Plan again from ${source} against the tenant as it is now (with the options you gave plan), review the new plan and apply it.`,
+    );
+  for (const item of refused) {
+    const error = errors.get(item.key) as GraphRequestError;
+    lines.push(
+      `'${item.name}': Graph refused its content (${error.status}): "${error.serviceMessage}". Correct it in the backup (${source}), plan again, review the new plan and apply it.`,
+    );
+  }
+  const others = failed.length - gone.length - refused.length;
+  if (others > 0) lines.push(`The other ${others} failed for a reason a retry may fix: the new plan writes them too.`);
+  lines.push('What this run wrote stays written; the new plan finds it already as planned.');
+  return lines.join('\n');
+}
