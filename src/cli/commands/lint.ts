@@ -4,10 +4,10 @@
 import { join, resolve } from 'node:path';
 import { SeveralBackupsError } from '../../domain/bundle/read-bundle';
 import { applySuppressions, lintRules, lintTenant, readSuppressions, toJUnit, toMarkdown, toSarif } from '../../domain/lint';
-import type { LintFinding, LintSeverity, LintSuppression } from '../../domain/lint';
+import type { LintFinding, LintOptions, LintSeverity, LintSuppression } from '../../domain/lint';
 import type { EmergencyAccess } from '../../domain/lockout';
 import { LINT_SUPPRESSIONS_FILE } from '../../domain/bundle/folder';
-import { choice, closestOption, CONNECTION_OPTIONS, HELP_OPTION, text, texts, wholeNumber } from '../args';
+import { choice, closestOption, CONNECTION_OPTIONS, HELP_OPTION, text, texts, wholeNumber, type Values } from '../args';
 import { CliError } from '../cli-error';
 import { parseUserJson, readUserText, writeOutputFile } from '../files';
 import { findEmergency } from '../evaluation/emergency';
@@ -74,6 +74,21 @@ async function emergencyFrom(ids: string[], source: Source): Promise<EmergencyAc
   return access;
 }
 
+/** --stale-after-days and --naming-pattern, checked before anything is read; the same for one tenant and for --tenants. */
+export function lintOptionsOf(values: Values): LintOptions {
+  // 0 is a choice: every report-only or Off policy is reported, however new.
+  const staleAfterDays = wholeNumber(values, 'stale-after-days', 30, 0, 3650);
+  const pattern = text(values, 'naming-pattern');
+  if (pattern !== undefined) {
+    try {
+      new RegExp(pattern);
+    } catch {
+      throw new CliError(`--naming-pattern is not a regular expression: ${pattern}`);
+    }
+  }
+  return { staleAfterDays, ...(pattern !== undefined && { namingPattern: pattern }) };
+}
+
 /** The counts every format's summary says: open and suppressed apart, and how many fail the run. */
 function counts(findings: readonly LintFinding[], failOn: LintSeverity): string {
   const open = findings.filter((f) => !f.suppressed);
@@ -137,16 +152,7 @@ export const lintCommand: Command = {
   async run(values, _positionals, io) {
     const format = choice(values, 'format', FORMATS, 'text');
     const failOn = choice(values, 'fail-on', SEVERITIES, 'error');
-    // 0 is a choice: every report-only or Off policy is reported, however new.
-    const staleAfterDays = wholeNumber(values, 'stale-after-days', 30, 0, 3650);
-    const pattern = text(values, 'naming-pattern');
-    if (pattern !== undefined) {
-      try {
-        new RegExp(pattern);
-      } catch {
-        throw new CliError(`--naming-pattern is not a regular expression: ${pattern}`);
-      }
-    }
+    const options = lintOptionsOf(values);
     const suppressions = await suppressionsFrom(text(values, 'suppressions'), io.cwd);
     const from = text(values, 'from');
     const source = from
@@ -172,10 +178,7 @@ export const lintCommand: Command = {
         references: bundle.references,
         emergency,
         now: io.now(),
-        options: {
-          staleAfterDays,
-          ...(pattern !== undefined && { namingPattern: pattern }),
-        },
+        options,
       }),
       // The file's first (a pipeline's own decisions), then those kept in the backup.
       [...suppressions, ...bundle.lintSuppressions],

@@ -16,7 +16,7 @@ import {
 } from '../../domain/tenants/tenant-checks';
 import type { TenantEntry } from '../../domain/tenants/tenants-file';
 import { LINT_SUPPRESSIONS_FILE } from '../../domain/bundle/folder';
-import type { LintFinding, LintSuppression } from '../../domain/lint/types';
+import type { LintFinding, LintOptions, LintSuppression } from '../../domain/lint/types';
 import { AUDIT_RETENTION_DAYS, listConditionalAccessEvents } from '../../graph/audit';
 import { GraphRequestError } from '../../graph/errors';
 import { getOrganization } from '../../graph/organization';
@@ -177,7 +177,7 @@ async function backupSuppressions(backups: string, entry: TenantEntry, io: CliIo
 export async function checkTenant(
   entry: TenantEntry,
   read: TenantRead,
-  options: { baseline?: string; backups?: string; suppressions?: readonly LintSuppression[] },
+  options: { baseline?: string; backups?: string; suppressions?: readonly LintSuppression[]; lint?: LintOptions },
   io: CliIo,
 ): Promise<TenantChecks> {
   const kept = options.backups ? await backupSuppressions(options.backups, entry, io) : [];
@@ -186,7 +186,7 @@ export async function checkTenant(
     emergencyAccessOf(entry.emergency, [...bundle.references, ...(await emergencyUsers(entry, read))]),
     read,
   );
-  const findings = lintBundle(bundle, emergency, io.now(), memberships);
+  const findings = lintBundle(bundle, emergency, io.now(), memberships, options.lint);
   let drift: DriftItem[] | null = null;
   let summary;
   if (options.baseline) {

@@ -14,7 +14,7 @@ import { tenantFolderName } from '../../domain/tenants/tenant-checks';
 import { choice, text, type Values } from '../args';
 import { CliError } from '../cli-error';
 import type { Command } from '../commands/command';
-import { asText as lintText, suppressionsFrom, unknownRules } from '../commands/lint';
+import { asText as lintText, lintOptionsOf, suppressionsFrom, unknownRules } from '../commands/lint';
 import { readBackup, writeBackup, writeOutputFile } from '../files';
 import { appendJobSummary, type CliIo } from '../io';
 import { sarifLocator } from '../sarif-locator';
@@ -135,6 +135,8 @@ const EXTENSION = { text: 'txt', sarif: 'sarif', junit: 'xml', markdown: 'md' } 
 async function lintMany(values: Values, _args: string[], io: CliIo): Promise<number> {
   const format = choice(values, 'format', LINT_FORMATS, 'text');
   const failOn = choice(values, 'fail-on', SEVERITIES, 'error');
+  // One tenant's --stale-after-days and --naming-pattern, for every tenant.
+  const lintOptions = lintOptionsOf(values);
   const out = text(values, 'out');
   if (format !== 'text' && !out) throw new CliError(`With --tenants, --format ${format} writes one file per tenant: give --out <folder>.`);
   if (out && /\.(txt|sarif|xml|md|json)$/i.test(out))
@@ -154,7 +156,7 @@ async function lintMany(values: Values, _args: string[], io: CliIo): Promise<num
       for (const line of unknownRules(backup.bundle.lintSuppressions, join(shown, LINT_SUPPRESSIONS_FILE))) io.err(`Warning: ${line}\n`);
     }
     const read = backup ? { bundle: backup.bundle, connection: null, name: entry.name } : await readTenant('lint', entry, values, io);
-    const checked = await checkTenant(entry, read, { suppressions }, io);
+    const checked = await checkTenant(entry, read, { suppressions, lint: lintOptions }, io);
     const failing = checked.findings.filter((f) => !f.suppressed && RANK[f.severity] <= RANK[failOn]).length;
     if (out) {
       const title = `Conditional Access lint: ${read.name}`;
@@ -187,13 +189,11 @@ export const tenantsLint = (command: Command) =>
   withTenants(
     command,
     lintMany,
-    'gatehouse lint --tenants <file> [--from <folder of backups>] [--format text|sarif|junit|markdown] [--out <folder>] [--fail-on …] [--suppressions <file>] [--shard i/n] [--concurrency n]',
+    'gatehouse lint --tenants <file> [--from <folder of backups>] [--format text|sarif|junit|markdown] [--out <folder>] [--fail-on …] [--suppressions <file>] [--stale-after-days <n>] [--naming-pattern <regex>] [--shard i/n] [--concurrency n]',
     {
-      takes: ['from', 'format', 'out', 'fail-on', 'suppressions'],
+      takes: ['from', 'format', 'out', 'fail-on', 'suppressions', 'stale-after-days', 'naming-pattern'],
       why: {
         emergency: 'each tenant\'s emergency accounts come from its entry in the tenants file ("emergency"), as ids are a tenant\'s own',
-        'stale-after-days': 'every tenant is linted with the default (30 days)',
-        'naming-pattern': 'every tenant is linted without a naming pattern',
       },
     },
   );

@@ -80,7 +80,6 @@ describe('an option a --tenants run does not take', () => {
         ['apply', '--tenants', 'tenants.json', '--plans', 'plans', '--journal', 'run.json'],
         "--journal is not taken with --tenants: each tenant's run is journalled beside its plan",
       ],
-      [['lint', '--tenants', 'tenants.json', '--stale-after-days', '5'], 'every tenant is linted with the default (30 days)'],
       [
         ['lint', '--tenants', 'tenants.json', '--emergency', ONE],
         "each tenant's emergency accounts come from its entry in the tenants file",
@@ -134,6 +133,36 @@ describe('a command that works on one tenant', () => {
 });
 
 describe('lint --tenants --from a folder of backups', () => {
+  it('takes --naming-pattern and --stale-after-days as lint of one tenant does, for every tenant', async () => {
+    writeTenants();
+    await writeTenantBackup(ONE);
+    await writeTenantBackup(TWO);
+    const result = await run(
+      'lint',
+      '--tenants',
+      'tenants.json',
+      '--from',
+      'backups',
+      '--naming-pattern',
+      '^POL-',
+      '--stale-after-days',
+      '7',
+      '--fail-on',
+      'info',
+      '--out',
+      'lint',
+    );
+    expect(result.code, result.stderr).toBe(1);
+    for (const id of [ONE, TWO])
+      expect(readFileSync(join(dir, 'lint', `${id}.txt`), 'utf8')).toMatch(
+        /^info {4}naming-pattern {2}.*CA031: Block Linux.* does not follow the naming pattern \^POL-\.$/m,
+      );
+    // A pattern that is no regular expression is refused before any tenant is read.
+    const bad = await run('lint', '--tenants', 'tenants.json', '--from', 'backups', '--naming-pattern', '(');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('gatehouse lint: --naming-pattern is not a regular expression: (\n');
+  });
+
   const accepted = { ruleId: 'platform-only-block', policyId: LINUX, reason: 'accepted', at: '2026-01-01T00:00:00Z' };
 
   it('warns of a suppression naming no rule and of a changed file, as lint --from does of one backup', async () => {

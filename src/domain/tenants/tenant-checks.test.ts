@@ -40,6 +40,20 @@ describe('tenant checks', () => {
     expect(emergencyAccessOf({ users: [], groups: [] }, references)).toBeUndefined();
   });
 
+  it("lints with the run's options when given (a stale limit, a naming pattern), else with the defaults", async () => {
+    const bundle = await bundleOf(
+      sections([policy('p1', 'Block all', { state: 'enabledForReportingButNotEnforced', modifiedDateTime: '2026-11-20T00:00:00Z' })]),
+    );
+    const rules = (findings: ReturnType<typeof lintBundle>) =>
+      findings.map((f) => f.ruleId).filter((r) => r.startsWith('stale') || r === 'naming-pattern');
+    const now = new Date('2026-12-01');
+    expect(rules(lintBundle(bundle, undefined, now))).toEqual([]);
+    expect(rules(lintBundle(bundle, undefined, now, undefined, { staleAfterDays: 7, namingPattern: '^CA\\d{3}' })).sort()).toEqual([
+      'naming-pattern',
+      'stale-report-only-or-off',
+    ]);
+  });
+
   it('finds the block for everyone that reaches the emergency account, and lints it as a lock-out of that account', async () => {
     const bundle = await bundleOf(
       sections([

@@ -6,7 +6,7 @@ import { SECTIONS } from '../bundle/bundle';
 import { namesFromBundle } from '../documentation/bundle-names';
 import { analyzeEmergencyAccess } from '../emergency/exclusion-analysis';
 import { applySuppressions, lintTenant } from '../lint';
-import type { LintFinding } from '../lint/types';
+import type { LintFinding, LintOptions } from '../lint/types';
 import type { EmergencyAccess, Memberships } from '../lockout';
 import { matchPolicySets } from '../match-policies';
 import { describeChanges } from '../describe-changes';
@@ -31,8 +31,17 @@ export function emergencyAccessOf(emergency: TenantEntry['emergency'], reference
   return { users: emergency.users.map((u) => principal(u, 'user')), groups: emergency.groups.map((g) => principal(g, 'group')) };
 }
 
-/** Lint of one tenant's bundle with the suppressions it holds (memberships: what the emergency accounts belong to, when read). */
-export function lintBundle(bundle: Bundle, emergency: EmergencyAccess | undefined, now: Date, memberships?: Memberships): LintFinding[] {
+/**
+ * Lint of one tenant's bundle with the suppressions it holds (memberships: what the emergency accounts belong to, when
+ * read; options: the run's, as one-tenant lint takes them, for every tenant).
+ */
+export function lintBundle(
+  bundle: Bundle,
+  emergency: EmergencyAccess | undefined,
+  now: Date,
+  memberships?: Memberships,
+  options?: LintOptions,
+): LintFinding[] {
   return applySuppressions(
     lintTenant({
       policies: bundle.policies,
@@ -44,6 +53,7 @@ export function lintBundle(bundle: Bundle, emergency: EmergencyAccess | undefine
       emergency,
       ...(memberships && { memberships }),
       now,
+      ...(options && { options }),
     }),
     bundle.lintSuppressions,
   );
