@@ -10,7 +10,7 @@ import { appendJobSummary, type CliIo } from '../io';
 import { connectTenant, planNeeds, type TenantConnection } from '../tenant';
 import { EXIT, type Command } from './command';
 import { fileJournal } from '../file-journal';
-import { readApprovedPlan, type PlanFile } from './plan-file';
+import { mappingWords, readApprovedPlan, type PlanFile } from './plan-file';
 import { adviceFor, applyHeadline } from './apply-words';
 
 export const applyCommand: Command = {
@@ -62,6 +62,8 @@ export async function applyApproved(
   if (tenant.tenantId.toLowerCase() !== file.tenant.id.toLowerCase())
     throw new CliError(`${path} was planned for tenant ${file.tenant.id}; signed in to ${tenant.tenantId}. Nothing was written.`);
   const context = tenant.context;
+  const { mapping } = file.source;
+  if (mapping) io.err(`The plan was made from ${file.source.path}, ${mappingWords(mapping)}.\n`);
   // One run per plan and tenant: the same approved plan applied again resumes its stopped run.
   const journal = applyJournal(fileJournal(journalPath), `${tenant.tenantId}.${approved.trim().toLowerCase()}`);
   const previous = journal.load();

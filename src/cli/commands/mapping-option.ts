@@ -2,6 +2,7 @@
 // placed in this tenant, for `diff --baseline` and `plan`: the mapping saved from the console's
 // Import (placeholders and names to this tenant's objects), and users read across sign-in domains.
 // Both are read before the tenant is: a typo fails at once, in words.
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { applyMappingFile, MappingFileError } from '../../domain/plan/mapping-file';
 import type { MappingRow, PlanChoices } from '../../domain/plan/types';
@@ -10,8 +11,8 @@ import { CliError } from '../cli-error';
 import { parseUserJson, readUserText } from '../files';
 
 export interface MappingOptions {
-  /** The mapping file as given and its content; null without --mapping. */
-  mapping: { path: string; value: unknown } | null;
+  /** The mapping file as given, its content and the sha256 of its text (what a plan records); null without --mapping. */
+  mapping: { path: string; value: unknown; sha256: string } | null;
   domains: { from: string; to: string }[];
 }
 
@@ -39,7 +40,10 @@ export async function readMappingOptions(values: Values, cwd: string): Promise<M
     const reason = typeof code === 'string' && REASONS[code] ? REASONS[code] : error instanceof Error ? error.message : String(error);
     throw new CliError(`Could not read the mapping file ${path}: ${reason}.`);
   });
-  return { mapping: { path, value: parseUserJson(content, path) }, domains };
+  return {
+    mapping: { path, value: parseUserJson(content, path), sha256: createHash('sha256').update(content, 'utf8').digest('hex') },
+    domains,
+  };
 }
 
 /** The plan's choices with the mapping file's applied to its rows, and what it says of them. */

@@ -15,12 +15,18 @@ export interface PlanFile {
   version: 1;
   /** The tenant it writes to: apply refuses any other. */
   tenant: { id: string };
-  /** The backup it brings the tenant to. */
-  source: { path: string; tenantId: string; tenantName: string | null; capturedAt: string };
+  /**
+   * The backup it brings the tenant to; mapping: the --mapping file that placed it in this tenant (its path from the
+   * working folder and the sha256 of its text), absent when none was given.
+   */
+  source: { path: string; tenantId: string; tenantName: string | null; capturedAt: string; mapping?: { path: string; sha256: string } };
   plan: Plan;
 }
 
 export const planFileText = (file: PlanFile): string => canonicalJson(file);
+
+/** How the plan's heading names the mapping file that placed the backup, when one did. */
+export const mappingWords = (mapping: { path: string; sha256: string }): string => `mapped by ${mapping.path}, sha256 ${mapping.sha256}`;
 export const sha256OfText = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Reads a plan file and checks it is the approved one, byte for byte, before anything else is read. */

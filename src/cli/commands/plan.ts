@@ -18,7 +18,7 @@ import { appendJobSummary } from '../io';
 import { connectTenant } from '../tenant';
 import { readEmergency } from '../evaluation/emergency';
 import { EXIT, type Command } from './command';
-import { PLAN_FORMAT, planFileText, sha256OfText, type PlanFile } from './plan-file';
+import { mappingWords, PLAN_FORMAT, planFileText, sha256OfText, type PlanFile } from './plan-file';
 import { readMappingOptions, withMapping, type MappingOptions } from './mapping-option';
 import { planLines, planMarkdown, planReport, type PlanReport } from './plan-text';
 import { fromDisk, type Source } from './source';
@@ -94,7 +94,8 @@ export const planCommand: Command = {
     await writeOutputFile(io.cwd, out, planned.text);
     const hashFile = hashFileOf(out);
     await writeOutputFile(io.cwd, hashFile, `${planned.hash}\n`);
-    const heading = `Plan for ${tenant.tenantId} from ${source.label}${mapping.mapping ? ` (mapped by ${mapping.mapping.path})` : ''}, written to ${out} (its sha256 to ${hashFile}).`;
+    const recorded = planned.file.source.mapping;
+    const heading = `Plan for ${tenant.tenantId} from ${source.label}${recorded ? ` (${mappingWords(recorded)})` : ''}, written to ${out} (its sha256 to ${hashFile}).`;
     io.out(`${[heading, ...planned.lines, `sha256 ${planned.hash}`].join('\n')}\n`);
     appendJobSummary(io, planMarkdown(planned.report, heading, { out, hash: planned.hash }));
     return planned.blocked ? EXIT.finding : EXIT.ok;
@@ -195,6 +196,10 @@ export async function planTenant(
       tenantId: source.bundle.manifest.tenant.id,
       tenantName: source.bundle.manifest.tenant.name,
       capturedAt: source.bundle.manifest.capturedAt,
+      // Which mapping made this plan: a reviewer (and apply) can tell it from another one of the same name.
+      ...(options.mapping?.mapping && {
+        mapping: { path: repoPath(io.cwd, options.mapping.mapping.path), sha256: options.mapping.mapping.sha256 },
+      }),
     },
     plan,
   };

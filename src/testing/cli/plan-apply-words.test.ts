@@ -4,6 +4,7 @@
 // again, which fails the same way) and leaves no journal; a blocked plan's job summary says what
 // stops it and gives its confirm keys quoted for the shell, never the apply command.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -168,7 +169,14 @@ describe('gatehouse plan and apply, in words', () => {
       }),
     );
     const mapped = await world.gatehouse(['plan', 'other', '--out', 'other.json', '--mapping', 'other-mapping.json'], secret);
-    expect(mapped.stdout).toContain('(mapped by other-mapping.json)');
+    // The plan records which mapping made it, by path and content: shown in its heading and kept in the file.
+    const mappingHash = createHash('sha256')
+      .update(readFileSync(join(world.dir, 'other-mapping.json')))
+      .digest('hex');
+    expect(mapped.stdout).toContain(`(mapped by other-mapping.json, sha256 ${mappingHash})`);
+    const planFile = JSON.parse(readFileSync(join(world.dir, 'other.json'), 'utf8')) as { source: { mapping?: unknown } };
+    expect(planFile.source.mapping).toEqual({ path: 'other-mapping.json', sha256: mappingHash });
+    expect((JSON.parse(readFileSync(join(world.dir, 'guarded.json'), 'utf8')) as typeof planFile).source.mapping).toBeUndefined();
     expect(mapped.stdout).not.toContain(ghost);
     expect(mapped.stdout).toContain(
       `- update policy '${policy.displayName}': Found by id; it differs.\n    Excluded user 'Break Glass 02' added\n`,
