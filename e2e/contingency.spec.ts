@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { asColleague } from './support/colleague';
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
-import { expect, test } from './support/fixtures';
+import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { urls } from './support/ports';
 import { section } from './support/navigation';
 
 type Policy = { id: string; displayName: string; state: string; conditions: { users: { excludeGroups: string[] } } };
@@ -255,4 +256,47 @@ test('a switch put aside half way asks first, then its plan says how much of it 
   await expect(card.getByRole('button', { name: 'Continue the switch' })).toHaveCount(0);
   await card.getByRole('button', { name: 'Switch back…' }).click();
   await expect(page.getByRole('button', { name: /^Apply: 1 change to Contoso/ })).toBeVisible();
+});
+
+test('a switch step Graph refuses stops the switch: the next step is not written', async ({
+  page,
+  signInPage,
+  playwright,
+  consoleGuard,
+}) => {
+  consoleGuard.allowFailedResponse(400, '/beta/identity/conditionalAccess/policies/');
+  await emulator.reset();
+  await withholdScopes([]);
+  await useLocalTenant(page);
+  await page.goto('/');
+  await signInPage.signInWithMicrosoft();
+  await expect(page.getByRole('grid')).toBeVisible();
+  await section(page, 'Contingency').click();
+  const card = page.getByRole('group', { name: 'Compliance service disruption' });
+  await card.getByRole('button', { name: 'Switch to this plan…' }).click();
+  await expect(page.getByText(/0 to create, 2 to update/)).toBeVisible();
+  // Graph refuses the first step (a contingency policy turned on): the second (another turned on) must wait.
+  await emulator.setFaults(await emulator.tenantId('Contoso'), {
+    rules: [{ match: 'PATCH /beta/identity/conditionalAccess/policies/', fault: 400, times: 1 }],
+  });
+  await page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
+  await expect(page.getByRole('heading', { name: 'Stopped before the end' })).toBeVisible();
+  await expect(page.getByText('0 of 2 written, 1 failed.')).toBeVisible();
+  await expect(page.getByText(/each write of this run needs the one before it: the next one was not sent/)).toBeVisible();
+  const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
+  const token = await request.post(`${urls.idp}/token`, {
+    form: { grant_type: 'client_credentials', client_id: 'gatehouse-e2e-seeder', scope: `${urls.emulator}/Policy.Read.All` },
+  });
+  const headers = { Authorization: `Bearer ${((await token.json()) as { access_token: string }).access_token}` };
+  const answer = await request.get(`${urls.emulator}${CA}`, { headers });
+  const states = ((await answer.json()) as { value: Policy[] }).value
+    .filter((p) => p.displayName.includes('Compliance service disruption'))
+    .map((p) => p.state);
+  expect(states).toEqual(['enabledForReportingButNotEnforced', 'enabledForReportingButNotEnforced']);
+  await request.dispose();
+
+  // Resumed, the refused step is sent again; the next still waits for the admin.
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByRole('heading', { name: 'Step 1 of 2 written' })).toBeVisible();
 });

@@ -397,6 +397,91 @@ test('a ring made of a new assigned group: the start creates it once, and a star
   await request.dispose();
 });
 
+test('the start creates every new ring’s group; refused by Graph, it stops before the copy and the rollout says so', async ({
+  page,
+  signInPage,
+  playwright,
+  consoleGuard,
+}) => {
+  test.setTimeout(180_000);
+  consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
+  consoleGuard.allowFailedResponse(400, '/beta/identity/conditionalAccess/policies/');
+  await emulator.reset();
+  await withholdScopes([]);
+  await useLocalTenant(page);
+  await page.goto('/');
+  await signInPage.signInWithMicrosoft();
+  const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
+  const before = (await readPolicies(request)).find((p) => p.displayName.startsWith('CA006'))!;
+
+  await section(page, 'Rollout').click();
+  await page.getByRole('combobox', { name: 'Policy to roll out' }).selectOption({ label: before.displayName });
+  await page.getByRole('button', { name: 'Plan its rings…' }).click();
+  for (const name of ['CA006 pilot ring', 'CA006 second ring']) {
+    await page.getByRole('textbox', { name: 'Or a new assigned group, named' }).fill(name);
+    await page.getByRole('button', { name: 'Add a new group' }).click();
+  }
+  await expect(
+    page.getByText('Ring 2 (CA006 second ring) is created empty by the start: add its members in Microsoft Entra before it joins'),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Keep this plan' }).click();
+
+  // Both groups are created by the start, the second one only so it can be filled before it joins.
+  await page.getByRole('button', { name: 'Start the rollout…' }).click();
+  await expect(page.getByText(/3 to create, 1 to update/)).toBeVisible();
+  await expect(
+    page.getByText('The later rings’ new group is created now, empty: add its members in Microsoft Entra before its ring joins.'),
+  ).toBeVisible();
+  // Graph refuses the policy's change to report-only: the copy must not be created.
+  await emulator.setFaults(await emulator.tenantId('Contoso'), {
+    rules: [{ match: `PATCH /beta/identity/conditionalAccess/policies/${before.id}`, fault: 400, times: 1 }],
+  });
+  await page.getByRole('button', { name: /^Apply: / }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
+  await expect(page.getByRole('heading', { name: 'Stopped before the end' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/each write of this run needs the one before it: the next one was not sent/)).toBeVisible();
+  const written = page.getByRole('table', { name: 'What was written' });
+  await expect(written.getByRole('row', { name: new RegExp(`${before.displayName} \\[rollout\\]`) })).toContainText('Create');
+  expect((await readPolicies(request)).filter((p) => p.displayName === `${before.displayName} [rollout]`)).toHaveLength(0);
+  expect((await readPolicies(request)).find((p) => p.id === before.id)!.state).toBe('enabled');
+
+  // Back at the rollout: the start stopped at a refused write, the policy is as it was, no copy.
+  await page.getByRole('button', { name: 'Back to the rollout' }).click();
+  const stopped = page.getByRole('group', { name: 'The start stopped at a write Graph refused' });
+  await expect(stopped).toContainText('2 of 4 written.');
+  await expect(stopped).toContainText('The server could not process the request');
+  await expect(page.getByText('Starting: 2 of the start’s 4 writes done.')).toBeVisible();
+  await expect(page.getByText('was being written when the page was left')).toHaveCount(0);
+
+  // Resumed: the refused write is sent again, then the copy, for ring 1 alone.
+  await page.getByRole('button', { name: 'Open the unfinished step' }).click();
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByRole('heading', { name: 'Applied to Contoso' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Back to the rollout' }).click();
+  const rings = page.getByRole('table', { name: 'Rings' });
+  await expect(rings.getByRole('row', { name: /Ring 1 \(CA006 pilot ring\)/ })).toContainText('In the copy');
+  await expect(page.getByText('Under way.')).toBeVisible();
+
+  const token = await request.post(`${urls.idp}/token`, {
+    form: { grant_type: 'client_credentials', client_id: 'gatehouse-e2e-seeder', scope: `${urls.emulator}/Group.Read.All` },
+  });
+  const headers = { Authorization: `Bearer ${((await token.json()) as { access_token: string }).access_token}` };
+  const groupId = async (name: string) => {
+    const answer = await request.get(`${urls.emulator}/v1.0/groups?$filter=${encodeURIComponent(`displayName eq '${name}'`)}`, { headers });
+    const found = ((await answer.json()) as { value: { id: string }[] }).value;
+    expect(found, name).toHaveLength(1);
+    return found[0]!.id;
+  };
+  const pilot = await groupId('CA006 pilot ring');
+  await groupId('CA006 second ring');
+  const policies = await readPolicies(request);
+  const copies = policies.filter((p) => p.displayName === `${before.displayName} [rollout]`);
+  expect(copies).toHaveLength(1);
+  expect(copies[0]!.conditions.users.includeGroups).toEqual([pilot]);
+  expect(policies.find((p) => p.id === before.id)!.state).toBe('enabledForReportingButNotEnforced');
+  await request.dispose();
+});
+
 test('planning rings by keyboard: after adding, moving or removing a ring the focus stays in the rings, not on the page', async ({
   page,
   signInPage,

@@ -165,6 +165,30 @@ describe('applyPlan', () => {
     expect(run.items.map((i) => i.status)).toEqual(['failed', 'pending', 'pending']);
   });
 
+  it('a run whose writes depend on each other stops at the first refused; another run goes on past it', async () => {
+    const steps = () => [
+      row('policy:a', 'policy', 'update', { displayName: 'A', state: 'enabledForReportingButNotEnforced' }, 'existing-a'),
+      row('policy:copy', 'policy', 'create', { displayName: 'A [rollout]', state: 'enabled' }),
+    ];
+    const refuseA = (call: string) =>
+      call === 'update existing-a'
+        ? { error: new GraphRequestError(400, 'BadRequest', 'Invalid policy.', { method: 'PATCH', path: '/a' }), applied: false }
+        : null;
+    const ordered = memoryTenant(refuseA);
+    const run = await applyPlan(newApplyRun(plan(steps()), 't', clock, undefined, true), ordered.writers, { clock });
+    expect(run.items.map((i) => i.status)).toEqual(['failed', 'pending']);
+    expect(ordered.calls).toEqual(['update existing-a']);
+    expect(run.stopped).toBe(
+      '‘A’ was not written, and each write of this run needs the one before it: the next one was not sent. Invalid policy.',
+    );
+    expect(run.finishedAt).toBeUndefined();
+
+    const independent = memoryTenant(refuseA);
+    const other = await applyPlan(newApplyRun(plan(steps()), 't', clock), independent.writers, { clock });
+    expect(other.items.map((i) => i.status)).toEqual(['failed', 'done']);
+    expect(other.stopped).toBeUndefined();
+  });
+
   it('a policy refused because a location created a moment before is not visible yet is sent again after a wait', async () => {
     let refusals = 0;
     const tenant = memoryTenant();

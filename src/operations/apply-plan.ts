@@ -46,6 +46,11 @@ export interface ApplyRun {
   /** Ids of the objects this run created, by row key: later rows name them. */
   created: Record<string, string>;
   stopped?: string;
+  /**
+   * Each write needs the one before it (a rollout's step, a contingency switch): the run stops at the
+   * first that fails, since the next would leave the tenant in a state nobody planned.
+   */
+  inOrder?: boolean;
   /** Where the console started it: what it is, in words, and the page that resumes it (absent from the command line). */
   origin?: RunOrigin;
 }
@@ -86,7 +91,7 @@ export interface PlanWriters {
 /** How many of the run's writes are done. */
 export const writtenCount = (run: ApplyRun): number => run.items.filter((item) => item.status === 'done').length;
 
-export function newApplyRun(plan: Plan, tenantId: string, clock: Clock, origin?: RunOrigin): ApplyRun {
+export function newApplyRun(plan: Plan, tenantId: string, clock: Clock, origin?: RunOrigin, inOrder = false): ApplyRun {
   const writes = plan.rows.filter(
     (row): row is PlanRow & { action: WriteAction } => row.action === 'create' || row.action === 'update' || row.action === 'restore',
   );
@@ -94,6 +99,7 @@ export function newApplyRun(plan: Plan, tenantId: string, clock: Clock, origin?:
     tenantId,
     startedAt: clock.now().toISOString(),
     ...(origin && { origin }),
+    ...(inOrder && { inOrder }),
     created: {},
     items: writes.map((row) => ({
       key: row.key,
@@ -236,6 +242,17 @@ export async function applyPlan(
       update(item.key, { status: 'failed', message: describe(error) });
       if (error instanceof StopsRun || stopsEverything(error)) {
         current = { ...current, stopped: describe(error) };
+        changed();
+        break;
+      }
+      if (current.inOrder) {
+        const left = current.items.filter((i) => i.status === 'pending').length;
+        current = {
+          ...current,
+          stopped:
+            `‘${item.name}’ was not written, and each write of this run needs the one before it: ` +
+            `${left === 1 ? 'the next one was' : `the ${left} after it were`} not sent. ${describe(error)}`,
+        };
         changed();
         break;
       }

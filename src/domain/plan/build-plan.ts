@@ -77,7 +77,11 @@ export function buildPlan(source: ImportSet, target: PlanTarget, choices: PlanCh
       name: row.sourceName ?? row.sourceValue,
       usedBy: [...new Set(row.uses.map((u) => u.policyName))],
     }));
-  const groups = planGroups(creates);
+  // Groups asked for ahead of the policies that will name them, unless the mapping has them already.
+  const ahead = (source.groupsToCreate ?? [])
+    .map((group) => ({ mappingKey: mappingKey('group', group.id), name: group.displayName, usedBy: [], purpose: group.purpose }))
+    .filter((group) => !mapping.some((row) => row.key === group.mappingKey));
+  const groups = planGroups([...creates, ...ahead]);
   const byKey = new Map<string, MappingRow>(
     mapping.map((row) => {
       const created = groups.planned.get(row.key);

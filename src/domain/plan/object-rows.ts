@@ -216,22 +216,31 @@ function findDeletedLocation(target: PlanTarget, id: string): JsonObject | undef
 
 const deletedOn = (item: JsonObject) => (typeof item.deletedDateTime === 'string' ? ` (deleted ${item.deletedDateTime.slice(0, 10)})` : '');
 
-/** Rows for the groups the admin chose to create: created empty, before the policies that name them. */
-export function planGroups(creates: readonly { mappingKey: string; name: string; usedBy: string[] }[]): ObjectRows {
+/** A group the plan creates: chosen in the mapping (named by these policies), or asked for ahead (with its purpose). */
+export interface GroupToCreate {
+  mappingKey: string;
+  name: string;
+  usedBy: string[];
+  purpose?: string;
+}
+
+/** Rows for the groups the plan creates: created empty, before the policies that name them. */
+export function planGroups(creates: readonly GroupToCreate[]): ObjectRows {
   const rows: PlanRow[] = [];
   const planned = new Map<string, MappingChoice & { why: string }>();
-  for (const { mappingKey: key, name, usedBy } of creates) {
+  for (const { mappingKey: key, name, usedBy, purpose } of creates) {
     const rowKey = `group:${key}`;
+    const named = usedBy.map((n) => `'${n}'`).join(', ');
     rows.push({
       key: rowKey,
       kind: 'group',
       displayName: name,
       action: 'create',
       options: ['create'],
-      why: `Chosen in the mapping; named by ${usedBy.map((n) => `'${n}'`).join(', ')}.`,
+      why: purpose && !usedBy.length ? `Created now for ${purpose}.` : `Chosen in the mapping; named by ${named}.`,
       sourceId: null,
       targetId: null,
-      body: { displayName: name, description: `Created by Gatehouse for ${usedBy.join(', ')}`.slice(0, 1024) },
+      body: { displayName: name, description: `Created by Gatehouse for ${purpose ?? usedBy.join(', ')}`.slice(0, 1024) },
       intended: { displayName: name },
       before: null,
       problems: [{ severity: 'warning', text: 'Created empty: add its members after the plan is applied.' }],

@@ -109,7 +109,10 @@ export function ringProblems(
     if (group.created)
       problems.push({
         severity: 'warning',
-        text: `${label} is created empty: add its members in Microsoft Entra before it starts, or its gate has nobody to read.`,
+        text:
+          ring === 0
+            ? `${label} is created empty by the start, and enforced from then: add its members in Microsoft Entra once it has started; its gate reads their sign-ins from then.`
+            : `${label} is created empty by the start: add its members in Microsoft Entra before it joins, or its gate has nobody to read.`,
         ring,
       });
   });

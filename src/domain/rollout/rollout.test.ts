@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { emptyImportSet } from '../import/import-set';
 import type { JsonObject } from '../json';
 import { buildPlan } from '../plan/build-plan';
 import { defaultChoices, type PlanTarget } from '../plan/types';
@@ -17,6 +16,7 @@ import {
   groupRowKey,
   rollbackStep,
   startStep,
+  stepImport,
   type StepWrite,
 } from './steps';
 import { ringLines, timeline } from './timeline';
@@ -78,11 +78,7 @@ function target(policies: JsonObject[]): PlanTarget {
 }
 
 function planOf(write: StepWrite, policies: JsonObject[]) {
-  const source = emptyImportSet();
-  source.origin.tenantId = TENANT;
-  source.sections.policies = write.policies;
-  source.references = write.references;
-  return buildPlan(source, target(policies), { ...defaultChoices(), states: 'source', mapping: write.mapping });
+  return buildPlan(stepImport(write, TENANT), target(policies), { ...defaultChoices(), states: 'source', mapping: write.mapping });
 }
 
 const started = (plan: RolloutPlan): RolloutPlan =>
@@ -128,6 +124,17 @@ describe('rings', () => {
       [],
     );
     expect(later.filter((p) => p.severity === 'blocker')).toEqual([]);
+  });
+
+  it('says when a new group can be filled: the first ring’s once started, a later ring’s before it joins', () => {
+    const created = [
+      { id: null, name: 'Wave 1', created: true },
+      { id: null, name: 'Wave 2', created: true },
+    ];
+    expect(ringProblems(policy, created, emergency, new Map(), []).flatMap((p) => (p.ring === undefined ? [] : [p.text]))).toEqual([
+      'Ring 1 (Wave 1) is created empty by the start, and enforced from then: add its members in Microsoft Entra once it has started; its gate reads their sign-ins from then.',
+      'Ring 2 (Wave 2) is created empty by the start: add its members in Microsoft Entra before it joins, or its gate has nobody to read.',
+    ]);
   });
 
   it('blocks a plan with no ring, marked so a form that asks for one need not show it as an error', () => {
@@ -258,6 +265,48 @@ describe('steps', () => {
     expect(usersOf(copy.body!).includeGroups).toEqual([`gatehouse:pending:${group.key}`]);
     const after = afterStep(fresh, write.step, { copyId: 'copy1', groupIds: { 'ring-1': 'new-group-id' } }, NOW);
     expect(after.rings[0]!.group).toEqual({ id: 'new-group-id', name: 'Rollout wave 1', created: true });
+  });
+
+  it('creates every ring’s new group at the start, so a later ring can be filled before it joins the copy', () => {
+    const fresh = newRolloutPlan(
+      { id: 'p1', displayName: String(policy.displayName), state: 'enabled' },
+      [
+        { id: null, name: 'Rollout wave 1', created: true },
+        { id: null, name: 'Rollout wave 2', created: true },
+      ],
+      NOW,
+    );
+    const write = startStep(fresh, policy);
+    expect(write.intro).toContain(
+      'The later rings’ new group is created now, empty: add its members in Microsoft Entra before its ring joins.',
+    );
+    const built = planOf(write, [policy]);
+    const groups = built.rows.filter((r) => r.kind === 'group');
+    expect(groups.map((r) => [r.key, r.displayName, r.action])).toEqual([
+      [groupRowKey(fresh, fresh.rings[0]!), 'Rollout wave 1', 'create'],
+      [groupRowKey(fresh, fresh.rings[1]!), 'Rollout wave 2', 'create'],
+    ]);
+    expect(groups[1]!.why).toBe(
+      `Created now for ring 2 (Rollout wave 2) of the rollout of “${String(policy.displayName)}”, to be filled before it joins.`,
+    );
+    expect(built.blockers).toEqual([]);
+    // The copy enforces for the first ring alone.
+    const copy = built.rows.find((r) => r.key === copyRowKey(fresh))!;
+    expect(usersOf(copy.body!).includeGroups).toEqual([`gatehouse:pending:${groups[0]!.key}`]);
+
+    // Both ids are kept; the advance then names the second group by its id and creates nothing.
+    const running = afterStep(fresh, write.step, { copyId: 'copy1', groupIds: { 'ring-1': 'g1', 'ring-2': 'g2' } }, NOW);
+    expect(running.rings.map((r) => [r.group.id, r.state])).toEqual([
+      ['g1', 'active'],
+      ['g2', 'waiting'],
+    ]);
+    const advance = advanceStep(running, policy);
+    expect(advance.groupsAhead).toEqual([]);
+    expect(usersOf(advance.policies[1]!).includeGroups).toEqual(['g1', 'g2']);
+    const next = planOf(advance, [policy, { ...startStep(running, policy).policies[1]!, id: 'copy1' }]);
+    expect(next.rows.filter((r) => r.kind === 'group')).toEqual([]);
+    expect(next.rows.find((r) => r.key === 'policy:copy1')!.action).toBe('update');
+    expect(next.blockers).toEqual([]);
   });
 });
 

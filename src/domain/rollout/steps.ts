@@ -3,7 +3,7 @@
 // an advance (the copy gains the next ring), a rollback (the copy loses one ring; with none left it is
 // turned off, since a policy must include someone), and the finish (the policy on, with its own
 // assignment; the copy is then deleted by the delete operation). Then what each step records.
-import type { NamedReference } from '../import/import-set';
+import { emptyImportSet, type ImportSet, type NamedReference } from '../import/import-set';
 import { objectIn, type Json, type JsonObject } from '../json';
 import { mappingKey } from '../plan/mapping';
 import type { MappingChoice } from '../plan/types';
@@ -19,6 +19,8 @@ export interface StepWrite {
   references: NamedReference[];
   /** Mapping choices the review starts from: create the rings' new groups. */
   mapping: Record<string, MappingChoice>;
+  /** New groups of later rings, created by the start so they can be filled before they join. */
+  groupsAhead: { id: string; displayName: string; purpose: string }[];
   intro: string;
 }
 
@@ -66,13 +68,27 @@ export function copyBody(plan: RolloutPlan, original: JsonObject, rings: readonl
 
 const withState = (original: JsonObject, state: string): JsonObject => ({ ...clone(original), state });
 
-function write(plan: RolloutPlan, step: PendingStep, policies: JsonObject[], rings: readonly RolloutRing[], intro: string): StepWrite {
+function write(
+  plan: RolloutPlan,
+  step: PendingStep,
+  policies: JsonObject[],
+  rings: readonly RolloutRing[],
+  intro: string,
+  ahead: readonly RolloutRing[] = [],
+): StepWrite {
   const fresh = rings.filter((ring) => !ring.group.id);
   return {
     step,
     policies,
     references: fresh.map((ring) => ({ kind: 'group', id: ringGroupValue(plan, ring), displayName: ring.group.name, exists: true })),
     mapping: Object.fromEntries(fresh.map((ring) => [mappingKey('group', ringGroupValue(plan, ring)), { action: 'create' } as const])),
+    groupsAhead: ahead
+      .filter((ring) => !ring.group.id)
+      .map((ring) => ({
+        id: ringGroupValue(plan, ring),
+        displayName: ring.group.name,
+        purpose: `${ringLabel(plan, ring.key).replace(/^Ring/, 'ring')} of the rollout of “${plan.policyName}”, to be filled before it joins`,
+      })),
     intro,
   };
 }
@@ -81,12 +97,18 @@ export function startStep(plan: RolloutPlan, original: JsonObject): StepWrite {
   const first = plan.rings[0];
   if (!first) throw new Error('A rollout needs at least one ring.');
   const frozen = { ...plan, frozen: controlsOf(original) };
+  // Every ring's new group is created now: a later ring's can then be filled before it joins the copy.
+  const later = plan.rings.slice(1).filter((ring) => !ring.group.id);
   return write(
     plan,
     { kind: 'start', ring: first.key },
     [withState(original, REPORT_ONLY), copyBody(frozen, original, [first])],
     [first],
-    `The start of the rollout: “${plan.policyName}” report-only for everyone, and “${plan.copyName}” enforced for ${ringLabel(plan, first.key)}. `,
+    `The start of the rollout: “${plan.policyName}” report-only for everyone, and “${plan.copyName}” enforced for ${ringLabel(plan, first.key)}. ` +
+      (later.length
+        ? `The later rings’ new group${later.length === 1 ? ' is' : 's are'} created now, empty: add ${later.length === 1 ? 'its' : 'their'} members in Microsoft Entra before ${later.length === 1 ? 'its ring joins' : 'each ring joins'}. `
+        : ''),
+    later,
   );
 }
 
@@ -128,6 +150,16 @@ export function finishStep(plan: RolloutPlan, original: JsonObject): StepWrite {
     [],
     `The finish: “${plan.policyName}” is turned on for its own users; “${plan.copyName}” is deleted afterwards. `,
   );
+}
+
+/** A step as the shared plan flow takes it: an import from this tenant (every reference maps to itself), the new groups named. */
+export function stepImport(write: StepWrite, tenantId: string): ImportSet {
+  const set = emptyImportSet();
+  set.origin.tenantId = tenantId;
+  set.sections.policies = write.policies;
+  set.references = write.references;
+  if (write.groupsAhead.length) set.groupsToCreate = write.groupsAhead;
+  return set;
 }
 
 /** What a finished step leaves in the plan: the copy's id, the new groups' ids, the rings' states, a line of the timeline. */

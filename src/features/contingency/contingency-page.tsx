@@ -180,6 +180,9 @@ export function ContingencyPage() {
           // Microsoft's guidance turns contingency policies on one at a time, checking each: a guided run.
           // The way back is one action.
           stepByStep={mode.kind === 'activate'}
+          // Either way each write needs the one before: a switch stops at a refused write rather than, say, turn a
+          // policy off whose replacement did not come on.
+          inOrder
           change
           intro={
             mode.kind === 'activate'

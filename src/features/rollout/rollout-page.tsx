@@ -10,8 +10,8 @@ import { useSearchParams } from 'react-router';
 import { policyJson, type JsonObject } from '../../domain/json';
 import { unsuitablePolicy } from '../../domain/rollout/rings';
 import type { PendingStep, RolloutPlan } from '../../domain/rollout/rollout-plan';
-import { afterStep, controlsOf, copyRowKey, groupRowKey, type StepWrite } from '../../domain/rollout/steps';
-import type { ApplyRun, RunOrigin } from '../../operations/apply-plan';
+import { afterStep, controlsOf, copyRowKey, groupRowKey, stepImport, type StepWrite } from '../../domain/rollout/steps';
+import { writtenCount, type ApplyRun, type RunOrigin } from '../../operations/apply-plan';
 import { describeError } from '../../graph/describe-error';
 import { PlanAndApply } from '../../policy-ui/plan/plan-and-apply';
 import { policiesQuery } from '../../policy-ui/queries';
@@ -22,11 +22,10 @@ import { useRolloutStore } from '../../session/rollout-store';
 import { useTenantSession } from '../../session/tenant-session';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
-import { importOf } from './import-of';
 import { RingEditor } from './ring-editor';
 import { RestoreRollouts } from './restore-rollouts';
 import { RolloutList } from './rollout-list';
-import { RolloutView } from './rollout-view';
+import { RolloutView, type PendingRun } from './rollout-view';
 import { paths } from '../../shared/routes/paths';
 
 const useStyles = makeStyles({
@@ -79,6 +78,17 @@ export function RolloutPage() {
     const pending = store[policyId]?.pending;
     if (!run || run.finishedAt || !pending) return null;
     return !run.origin || run.origin.key === stepOrigin(policyId, '', pending).key ? run : null;
+  };
+  /** How far the pending step's run got, for the rollout's words: null when its run is not kept on this device. */
+  const pendingRun = (policyId: string): PendingRun | null => {
+    const run = resumable(policyId);
+    if (!run) return null;
+    const refused = run.items.find((item) => item.status === 'failed');
+    return {
+      written: writtenCount(run),
+      total: run.items.length,
+      refused: refused ? (run.stopped ?? `‘${refused.name}’ was refused: ${refused.message ?? ''}`) : null,
+    };
   };
   const [choice, setChoice] = useState('');
   const [stepError, setStepError] = useState<string | null>(null);
@@ -159,12 +169,14 @@ export function RolloutPage() {
         <PlanAndApply
           // Inside the plan flow: while its run writes, going back asks first, as leaving the page does.
           back={{ label: 'Back to the rollout', onBack: () => open(mode.policyId, true) }}
-          source={importOf(mode.write, tenantId)}
+          source={stepImport(mode.write, tenantId)}
           sourceKey={mode.key}
           targetName={targetName}
           origin={stepOrigin(mode.policyId, byId(mode.policyId)?.displayName ?? mode.policyId, mode.write.step)}
           // A step writes the states it means (report-only, on, off), and creates the new rings' groups.
           initialChoices={{ states: 'source', mapping: mode.write.mapping }}
+          // The copy is not created when the policy could not be made report-only, nor a ring added to a copy not written.
+          inOrder
           change
           intro={mode.write.intro}
           onStart={() => {
@@ -254,6 +266,7 @@ export function RolloutPage() {
           </div>
           <RolloutView
             plan={current}
+            pendingRun={pendingRun(current.policyId)}
             original={byId(current.policyId)}
             copy={byId(current.copyId)}
             policiesRead={!!list.data}

@@ -32,6 +32,52 @@ const STATUS_WORDS: Record<RolloutPlan['status'], string> = {
   finished: 'Finished.',
 };
 
+/** What the journal says of a pending step's run: how many of its writes are done, and Graph's refusal if it stopped at one. */
+export interface PendingRun {
+  written: number;
+  total: number;
+  /** The refused write and Graph's words, when the run stopped at one. */
+  refused: string | null;
+}
+
+const stepName = (plan: RolloutPlan, step: NonNullable<RolloutPlan['pending']>) =>
+  step.kind === 'start'
+    ? 'The start'
+    : step.kind === 'finish'
+      ? 'The finish'
+      : `${step.kind === 'rollback' ? 'The rollback of' : 'Adding'} ${ringLabel(plan, step.ring)}`;
+
+/** A step started and not recorded as done: how far its run got, and what the admin can do. */
+function PendingStep({ plan, run }: { plan: RolloutPlan; run: PendingRun | null }) {
+  const name = stepName(plan, plan.pending!);
+  const after = 'forget it: the rollout stays as it was recorded before it.';
+  return (
+    <MessageBar intent={run?.refused ? 'error' : 'warning'} layout="multiline">
+      <MessageBarBody>
+        {run?.refused ? (
+          <>
+            <MessageBarTitle>{name} stopped at a write Graph refused</MessageBarTitle>
+            {run.written} of {run.total} written. {run.refused} Open the step to see each write and resume it (the refused write is sent
+            again, the rest after it), or {after}
+          </>
+        ) : run ? (
+          <>
+            <MessageBarTitle>{name} is not finished</MessageBarTitle>
+            {run.written} of {run.total} written when its run stopped or the page was left. Open the step to resume it, or, if it was
+            abandoned, {after}
+          </>
+        ) : (
+          <>
+            <MessageBarTitle>A step was started and not seen to finish</MessageBarTitle>
+            {name} was being written, and its run is not kept on this device (it was put aside, or run in another browser). Check the policy
+            and its copy, then {after}
+          </>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function RolloutView({
   plan,
   original,
@@ -43,6 +89,7 @@ export function RolloutView({
   onForget,
   takeFocus = false,
   policiesRead = true,
+  pendingRun = null,
 }: {
   plan: RolloutPlan;
   original: ConditionalAccessPolicy | undefined;
@@ -57,6 +104,8 @@ export function RolloutView({
   takeFocus?: boolean;
   /** False while the tenant's policies are still being read: a policy not found yet is not a policy gone. */
   policiesRead?: boolean;
+  /** How far the pending step's run got, from this device's journal (null: its run is not kept here). */
+  pendingRun?: PendingRun | null;
 }) {
   const styles = useStyles();
   const title = useRef<HTMLHeadingElement>(null);
@@ -84,7 +133,11 @@ export function RolloutView({
         Rollout of “<Isolated>{plan.policyName}</Isolated>”
       </h2>
       <div className={styles.row}>
-        <Text>{STATUS_WORDS[plan.status]}</Text>
+        <Text>
+          {plan.status === 'planned' && plan.pending && pendingRun && pendingRun.written > 0
+            ? `Starting: ${pendingRun.written} of the start’s ${pendingRun.total} writes done.`
+            : STATUS_WORDS[plan.status]}
+        </Text>
         {original ? (
           <Text>
             The policy: <StateBadge state={original.state ?? ''} />
@@ -104,20 +157,7 @@ export function RolloutView({
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {plan.pending ? (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            <MessageBarTitle>A step was started and not seen to finish</MessageBarTitle>
-            {plan.pending.kind === 'start'
-              ? 'The start'
-              : plan.pending.kind === 'finish'
-                ? 'The finish'
-                : ringLabel(plan, plan.pending.ring)}{' '}
-            was being written when the page was left. Open it to resume the run, or, if it was abandoned, forget it: the rollout stays as it
-            was recorded before it.
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {plan.pending ? <PendingStep plan={plan} run={pendingRun} /> : null}
 
       <RingTable
         plan={plan}

@@ -57,6 +57,8 @@ export interface PlanAndApplyProps {
   from?: PlanReviewProps['from'];
   /** A guided run: after each write the run waits, showing the next write, until the admin goes on. */
   stepByStep?: boolean;
+  /** Each write needs the one before it (a rollout's step, a contingency switch): the run stops at the first that fails. */
+  inOrder?: boolean;
   /** A button back to the page's own view (a change of state, not of route): while a run writes, it asks first as leaving does. */
   back?: { label: string; onBack(): void };
 }
@@ -146,6 +148,7 @@ function AccountPlanAndApply({
   change,
   from,
   stepByStep = false,
+  inOrder = false,
   back,
   origin,
 }: PlanAndApplyProps & { planTakesFocus: boolean }) {
@@ -298,7 +301,7 @@ function AccountPlanAndApply({
                 onClick={() => {
                   const plan = confirming!;
                   setConfirming(null);
-                  const run = newApplyRun(plan, tenant.account.tenantId, tenant.context.clock, origin);
+                  const run = newApplyRun(plan, tenant.account.tenantId, tenant.context.clock, origin, inOrder);
                   setElsewhere(null);
                   setApplied(plan);
                   onStart?.(run);
