@@ -39,6 +39,17 @@ async function readPolicies(request: APIRequestContext): Promise<Policy[]> {
   return ((await answer.json()) as { value: Policy[] }).value;
 }
 
+/** The groups of this name, as another client reads them from Graph. */
+async function groupsNamed(request: APIRequestContext, name: string): Promise<{ id: string; groupTypes: string[] }[]> {
+  const token = await request.post(`${urls.idp}/token`, {
+    form: { grant_type: 'client_credentials', client_id: 'gatehouse-e2e-seeder', scope: `${urls.emulator}/Group.Read.All` },
+  });
+  const headers = { Authorization: `Bearer ${((await token.json()) as { access_token: string }).access_token}` };
+  const answer = await request.get(`${urls.emulator}/v1.0/groups?$filter=${encodeURIComponent(`displayName eq '${name}'`)}`, { headers });
+  expect(answer.status(), await answer.text()).toBe(200);
+  return ((await answer.json()) as { value: { id: string; groupTypes: string[] }[] }).value;
+}
+
 async function signIns(tenantId: string, facts: object[]) {
   const answer = await fetch(`${urls.emulator}/_emulator/tenants/${tenantId}/sign-ins`, { method: 'POST', body: JSON.stringify(facts) });
   expect(answer.status, await answer.text()).toBe(200);
@@ -377,15 +388,7 @@ test('a ring made of a new assigned group: the start creates it once, and a star
   await expect(page.getByRole('button', { name: 'Open the unfinished step' })).toHaveCount(0);
 
   // Graph holds one new group, once, and the copy enforces for it alone; the original is report-only.
-  const token = await request.post(`${urls.idp}/token`, {
-    form: { grant_type: 'client_credentials', client_id: 'gatehouse-e2e-seeder', scope: `${urls.emulator}/Group.Read.All` },
-  });
-  const headers = { Authorization: `Bearer ${((await token.json()) as { access_token: string }).access_token}` };
-  const groups = await request.get(`${urls.emulator}/v1.0/groups?$filter=${encodeURIComponent("displayName eq 'CA006 pilot ring'")}`, {
-    headers,
-  });
-  expect(groups.status(), await groups.text()).toBe(200);
-  const created = ((await groups.json()) as { value: { id: string; groupTypes: string[]; securityEnabled: boolean }[] }).value;
+  const created = await groupsNamed(request, 'CA006 pilot ring');
   expect(created).toHaveLength(1);
   expect(created[0]!.groupTypes).toEqual([]);
   const policies = await readPolicies(request);
@@ -462,22 +465,12 @@ test('the start creates every new ring’s group; refused by Graph, it stops bef
   await expect(rings.getByRole('row', { name: /Ring 1 \(CA006 pilot ring\)/ })).toContainText('In the copy');
   await expect(page.getByText('Under way.')).toBeVisible();
 
-  const token = await request.post(`${urls.idp}/token`, {
-    form: { grant_type: 'client_credentials', client_id: 'gatehouse-e2e-seeder', scope: `${urls.emulator}/Group.Read.All` },
-  });
-  const headers = { Authorization: `Bearer ${((await token.json()) as { access_token: string }).access_token}` };
-  const groupId = async (name: string) => {
-    const answer = await request.get(`${urls.emulator}/v1.0/groups?$filter=${encodeURIComponent(`displayName eq '${name}'`)}`, { headers });
-    const found = ((await answer.json()) as { value: { id: string }[] }).value;
-    expect(found, name).toHaveLength(1);
-    return found[0]!.id;
-  };
-  const pilot = await groupId('CA006 pilot ring');
-  await groupId('CA006 second ring');
+  const [pilot, second] = [await groupsNamed(request, 'CA006 pilot ring'), await groupsNamed(request, 'CA006 second ring')];
+  expect([pilot.length, second.length]).toEqual([1, 1]);
   const policies = await readPolicies(request);
   const copies = policies.filter((p) => p.displayName === `${before.displayName} [rollout]`);
   expect(copies).toHaveLength(1);
-  expect(copies[0]!.conditions.users.includeGroups).toEqual([pilot]);
+  expect(copies[0]!.conditions.users.includeGroups).toEqual([pilot[0]!.id]);
   expect(policies.find((p) => p.id === before.id)!.state).toBe('enabledForReportingButNotEnforced');
   await request.dispose();
 });
