@@ -10,6 +10,7 @@ import { writeWords } from '../../domain/plan/plan-words';
 import type { TenantEntry } from '../../domain/tenants/tenants-file';
 import { tenantFolderName } from '../../domain/tenants/tenant-checks';
 import type { GraphClient } from '../../graph/client';
+import { GraphRequestError } from '../../graph/errors';
 import { choice, text, texts, type Values } from '../args';
 import { CliError } from '../cli-error';
 import { applyApproved } from '../commands/apply';
@@ -32,8 +33,13 @@ async function emergencyIdsOf(entry: TenantEntry, client: GraphClient): Promise<
       GUID.test(value)
         ? value
         : (
-            await client.get<{ id: string }>(`/v1.0/users/${encodeURIComponent(value)}?$select=id`).catch(() => {
-              throw new CliError(`The emergency account '${value}' of ${entry.name} is not in its directory.`);
+            await client.get<{ id: string }>(`/v1.0/users/${encodeURIComponent(value)}?$select=id`).catch((error: unknown) => {
+              // Only a 404 says the account is not there; a refusal, a throttle or a dropped connection says nothing of it.
+              if (error instanceof GraphRequestError && error.status === 404)
+                throw new CliError(`The emergency account '${value}' of ${entry.name} is not in its directory.`);
+              throw new CliError(
+                `The emergency account '${value}' of ${entry.name} could not be looked up: ${error instanceof Error ? error.message : String(error)}`,
+              );
             })
           ).id,
     ),

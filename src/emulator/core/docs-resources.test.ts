@@ -334,3 +334,19 @@ describe('security defaults (identitysecuritydefaultsenforcementpolicy-get.md)',
     expect((await call('GET', '/v1.0/policies/identitySecurityDefaultsEnforcementPolicy', { scopes: ['User.Read'] })).status).toBe(403);
   });
 });
+
+describe('users (user-get.md: GET /users/{id | userPrincipalName})', () => {
+  it('reads a user by sign-in name, whatever its case, as by id; an unknown one is 404 in Graph’s shape', async () => {
+    const { call } = testEmulator();
+    const first = (await json(await call('GET', '/v1.0/users?$top=1'))).value![0]!;
+    const upn = String(first.userPrincipalName);
+    const byId = await json(await call('GET', `/v1.0/users/${String(first.id)}?$select=id,displayName`));
+    const byName = await call('GET', `/v1.0/users/${encodeURIComponent(upn.toUpperCase())}?$select=id,displayName`);
+    expect(byName.status).toBe(200);
+    expect(await json(byName)).toEqual(byId);
+
+    const missing = await call('GET', `/v1.0/users/${encodeURIComponent('nobody@contoso.com')}`);
+    expect(missing.status).toBe(404);
+    expect(((await json(missing)).error as JsonObject).code).toBe('Request_ResourceNotFound');
+  });
+});

@@ -18,10 +18,12 @@ const folderOf = (n: number) => tenantCopy(n).id.toLowerCase();
 
 describe('gatehouse plan --tenants and the emergency accounts of the tenants file', () => {
   it('exits 1 when a policy of a tenant’s plan would lock out one of its emergency accounts, naming the account and the policy', async () => {
-    // Both tenants name Break Glass 01 (by id: the emulator does not serve /users/{sign-in name}): each is guarded for its own.
+    // Both tenants name Break Glass 01, the first by sign-in name, the second by id: each is guarded for its own.
     writeFileSync(
       join(world.dir, 'guarded.json'),
-      tenantsFileOf([1, 2], () => ({ emergency: { users: [d.user('Break Glass 01')], groups: [] } })),
+      tenantsFileOf([1, 2], (n) => ({
+        emergency: { users: [n === 1 ? `break.glass.01@${tenantCopy(1).defaultDomain}` : d.user('Break Glass 01')], groups: [] },
+      })),
     );
     const backup = await world.gatehouse(['backup', '--tenants', 'guarded.json', '--out', 'desired']);
     expect(backup.code, backup.stderr).toBe(0);
@@ -57,4 +59,18 @@ describe('gatehouse plan --tenants and the emergency accounts of the tenants fil
     expect(plan.stdout).toMatch(new RegExp(`^  ${two} \\([0-9a-f-]+\\): 0 to create, 0 to update; sha256 `, 'm'));
     expect(plan.stderr).not.toMatch(new RegExp(`^\\[${two}\\].*Break Glass 01`, 'm'));
   }, 180_000);
+
+  it('refuses a sign-in name its tenant does not hold, naming it and the tenant', async () => {
+    writeFileSync(
+      join(world.dir, 'unknown.json'),
+      tenantsFileOf([1], () => ({ emergency: { users: [`nobody@${tenantCopy(1).defaultDomain}`], groups: [] } })),
+    );
+    const backup = await world.gatehouse(['backup', '--tenants', 'unknown.json', '--out', 'same']);
+    expect(backup.code, backup.stderr).toBe(0);
+    const plan = await world.gatehouse(['plan', '--tenants', 'unknown.json', 'same', '--out', 'plans-unknown']);
+    expect(plan.code).not.toBe(0);
+    expect(`${plan.stdout}${plan.stderr}`).toContain(
+      `The emergency account 'nobody@${tenantCopy(1).defaultDomain}' of ${tenantCopy(1).displayName} is not in its directory.`,
+    );
+  }, 120_000);
 });

@@ -14,6 +14,8 @@ const types = {
 } as const;
 
 type Collection = 'users' | 'groups' | 'servicePrincipals';
+/** A user's id, or a sign-in name (one starting with $ must be written users('$…'), which no caller here does). */
+const USER_KEY = `(${GUID.slice(1, -1)}|[^/$][^/]*@[^/]+)`;
 const typeOf: Record<Collection, string> = { users: types.user, groups: types.group, servicePrincipals: types.servicePrincipal };
 
 /** Properties Graph answers null when they are not set (cloud objects, assigned groups); the seed leaves them out. */
@@ -111,12 +113,16 @@ function collectionRoutes(collection: Collection, scopeSet: readonly string[]): 
     },
     {
       method: 'GET',
-      pattern: new RegExp(`^${collection}/${GUID}$`),
+      // A user is read by id or by sign-in name (GET /users/{id | userPrincipalName}, as Graph documents it).
+      pattern: new RegExp(`^${collection}/${collection === 'users' ? USER_KEY : GUID}$`),
       scopes: scopeSet,
       throttle: 'none',
       handle(input) {
         const id = input.params[0]!;
-        const found = objects(input.tenant, collection).find((o) => o.id === id);
+        const byName = id.includes('@') ? id.toLowerCase() : null;
+        const found = objects(input.tenant, collection).find((o) =>
+          byName ? String(o.userPrincipalName ?? '').toLowerCase() === byName : o.id === id,
+        );
         if (!found) throw errors.directoryNotFound(id);
         return jsonResponse(input.context, 200, {
           '@odata.context': contextUrl(input, `${collection}/$entity`),
