@@ -4,7 +4,7 @@
 // otherwise (two ~70 px columns cannot be read). Used wherever two versions meet: compare, history,
 // deleted policies, tenant against tenant or backup.
 import { Link, makeStyles, Skeleton, SkeletonItem, Switch, Text, tokens } from '@fluentui/react-components';
-import { Suspense, useCallback, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { NameDirectory } from '../domain/references';
 import { comparableText, type JsonObject } from '../domain/policy-body';
 import { LazyDiffViewer, type DiffReveal } from '../shared/monaco';
@@ -13,6 +13,7 @@ import { describeChanges } from '../domain/describe-changes';
 import { describeIdIn } from './describe-id';
 import { locateExactly } from '../domain/json-locations';
 import { useSmallWindow } from '../shared/ui/use-small-window';
+import { SpokenStatus } from '../shared/ui/live-status';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -96,6 +97,14 @@ export function PolicyDiff({
     [before, after, names, options, acrossTenants, view.noise],
   );
   const describeId = useCallback((id: string) => describeIdIn(names, id), [names]);
+  const count = changes.length === 0 ? 'No differences' : changes.length === 1 ? '1 difference' : `${changes.length} differences`;
+  // Said when the diff opens (its policy was chosen from a list that keeps the focus) and when a switch
+  // changes the count: the status is put in the page empty and filled a moment later, or it would not be read.
+  const [said, setSaid] = useState<string | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setSaid(count), 100);
+    return () => clearTimeout(timer);
+  }, [count]);
 
   const show = (path: string) => {
     const segments = path.split('.');
@@ -120,8 +129,9 @@ export function PolicyDiff({
       <div className={styles.layout}>
         <section aria-label="Differences in words" className={styles.words}>
           <Text as="h2" weight="semibold" size={400}>
-            {changes.length === 0 ? 'No differences' : changes.length === 1 ? '1 difference' : `${changes.length} differences`}
+            {count}
           </Text>
+          <SpokenStatus>{said}</SpokenStatus>
           <ul className={styles.sentences} aria-label="Differences">
             {changes.map((change) => (
               <li key={change.path}>

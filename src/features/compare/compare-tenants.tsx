@@ -26,6 +26,7 @@ import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useOtherTenantSession, useTenantSession } from '../../session/tenant-session';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
+import { SpokenStatus } from '../../shared/ui/live-status';
 import { formatDateTime } from '../../shared/ui/format';
 import { policiesQuery, useNames } from '../../policy-ui/queries';
 import { matchPolicySets, type MatchStatus } from '../../domain/match-policies';
@@ -121,6 +122,12 @@ export function CompareTenants() {
   // Policies on both sides and not one pair: "identical" or "differs" would both mislead.
   const nothingMatched = !!comparison && comparison.matches.length > 0 && comparison.counts.changed + comparison.counts.identical === 0;
   const fileCount = comparisonFile.file?.policies.length ?? 0;
+  const emptyTitle = status === 'changed' ? (nothingMatched ? 'Nothing matched' : 'No policy differs') : 'None';
+  // Said from a status that is in the page before the comparison arrives: the focus stays on the
+  // dropdown or the tab that asked for it.
+  const groupSaid = comparison
+    ? `${status === 'all' ? 'All' : statusWords[status].label} (${status === 'all' ? comparison.matches.length : comparison.counts[status]})${shown.length === 0 ? `: ${emptyTitle}` : ''}`
+    : null;
   // A file of a policy or a few, chosen where a whole tenant's backup was expected.
   const notABackup = withWhat === FILE && comparisonFile.file?.backup === false && (nothingMatched || fileCount === 1);
 
@@ -184,6 +191,7 @@ export function CompareTenants() {
         </Text>
       )}
       <ComparisonFileNotices comparisonFile={comparisonFile} />
+      <SpokenStatus>{groupSaid}</SpokenStatus>
       {withWhat === FILE && !comparisonFile.file && (
         <MessageBar intent="warning">
           <MessageBarBody>
@@ -241,7 +249,7 @@ export function CompareTenants() {
                 {`No policy of ${hereName} has the id or the name of one in ${thereName}, so none can be compared: see Only here (${comparison.counts.onlyA}) and Only there (${comparison.counts.onlyB}).`}
               </EmptyState>
             ) : (
-              <EmptyState title={status === 'changed' ? 'No policy differs' : 'None'}>
+              <EmptyState title={emptyTitle}>
                 {status === 'changed' ? 'Every policy found on both sides is identical.' : 'No policy is in this group.'}
               </EmptyState>
             )
