@@ -24,6 +24,7 @@ import type { FileResult } from '../../domain/import/import-set';
 import { paths } from '../../shared/routes/paths';
 import type { LoadedSource } from './import-source';
 import { nextStep, policyLimitWords, summaryLine } from './import-summary';
+import { SpokenStatus } from '../../shared/ui/live-status';
 import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
@@ -68,7 +69,30 @@ function KeptOnADevice({ parts }: { parts: DeviceParts }) {
   );
 }
 
-export function FileResults({ source }: { source: LoadedSource }) {
+/** What reading the files gave, in words said to screen readers: the summary, what to do, what was not read. */
+export function resultsSaid(source: LoadedSource): string {
+  const notRead = source.set.files.filter((f) => f.status === 'error');
+  return [
+    summaryLine(source.label, source.set),
+    nextStep(source.set),
+    ...notRead.slice(0, 3).map((f) => `Not read: ${f.path}: ${f.message}`),
+    notRead.length > 3 ? `${notRead.length - 3} more not read.` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Always in the page, even before a file is read: a status put in the page already filled is often not read out. */
+export function FileResults({ source }: { source: LoadedSource | null }) {
+  return (
+    <>
+      <SpokenStatus>{source ? resultsSaid(source) : null}</SpokenStatus>
+      {source ? <Results source={source} /> : null}
+    </>
+  );
+}
+
+function Results({ source }: { source: LoadedSource }) {
   const styles = useStyles();
   const [all, setAll] = useState(false);
   const { files } = source.set;
@@ -78,7 +102,7 @@ export function FileResults({ source }: { source: LoadedSource }) {
   const tooMany = policyLimitWords(source.set);
   return (
     <div className={styles.root}>
-      <Text aria-live="polite">{summaryLine(source.label, source.set)}</Text>
+      <Text>{summaryLine(source.label, source.set)}</Text>
       {next ? <Text>{next}</Text> : null}
       {tooMany ? (
         <MessageBar intent="warning" layout="multiline">

@@ -56,7 +56,7 @@ export function ImportPage() {
             </MessageBarBody>
           </MessageBar>
         ) : null}
-        {source ? <FileResults source={source} /> : null}
+        <FileResults source={source} />
       </PlanAndApply>
     </section>
   );
