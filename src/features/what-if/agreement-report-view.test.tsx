@@ -49,7 +49,7 @@ describe('AgreementReportView', () => {
     render(<AgreementReportView cappedAt={null} report={report([row('CA001', 4000, 3990, 10), row('CA012', 103, 103, 2337)])} />);
     expect(agreementCell('CA001')).toBe('99.7 % of 4,000 (10 not decided) ');
     expect(agreementCell('CA012')).toBe('100.0 % of 103 (2,337 not decided) Too few decided to judge');
-    expect(screen.getByRole('status').textContent).toMatch(
+    expect(screen.getByText(/^Over 5,000 sign-ins/).textContent).toMatch(
       /Its answers for drafts of the other policies can be trusted as far as that goes\.$/,
     );
   });
@@ -57,6 +57,6 @@ describe('AgreementReportView', () => {
   it('says answers can be trusted only when every policy was mostly decided', () => {
     render(<AgreementReportView cappedAt={null} report={report([row('CA001', 4000, 3990, 0)])} />);
     expect(agreementCell('CA001')).toBe('99.7 % of 4,000 ');
-    expect(screen.getByRole('status').textContent).toMatch(/ Its answers for drafts can be trusted as far as that goes\.$/);
+    expect(screen.getByText(/^Over 5,000 sign-ins/).textContent).toMatch(/ Its answers for drafts can be trusted as far as that goes\.$/);
   });
 });

@@ -16,14 +16,18 @@ function trustInWords(report: AgreementReport): string {
     : 'Its answers for drafts can be trusted as far as that goes.';
 }
 
+/** The report in a sentence or three: shown above the table, and said when the measure ends (engine-agreement.tsx). */
+export function agreementSummary(report: AgreementReport, cappedAt: number | null): string {
+  const capped = cappedAt !== null ? ` Only the newest ${count(cappedAt)} sign-ins were read.` : '';
+  return `${report.sentence.replace(/\.?$/, '.')}${capped} ${trustInWords(report)}`;
+}
+
 export function AgreementReportView({ report, cappedAt }: { report: AgreementReport; cappedAt: number | null }) {
   const rows = [...report.policies].filter((p) => p.compared + p.undecided > 0).sort((a, b) => (a.agreement ?? 2) - (b.agreement ?? 2));
   return (
     <>
-      <Text role="status" weight="semibold">
-        {report.sentence.replace(/\.?$/, '.')}
-        {cappedAt !== null ? ` Only the newest ${count(cappedAt)} sign-ins were read.` : ''} {trustInWords(report)}
-      </Text>
+      {/* Not a live region: one put in the page already filled is often not read out; the page says it. */}
+      <Text weight="semibold">{agreementSummary(report, cappedAt)}</Text>
       <TableScroll label="Agreement per policy">
         <Table aria-label="Agreement per policy" size="small">
           <TableHeader>

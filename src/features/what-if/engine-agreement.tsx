@@ -12,7 +12,8 @@ import { readUserDirectory } from '../../graph/sign-in-directory';
 import { namedLocationsQuery, policiesQuery } from '../../policy-ui/queries';
 import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
 import type { TenantSession } from '../../session/tenant-session';
-import { AgreementReportView } from './agreement-report-view';
+import { AgreementReportView, agreementSummary } from './agreement-report-view';
+import { SpokenStatus } from '../../shared/ui/live-status';
 import type { AgreementRequest } from './agreement.worker';
 
 const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
@@ -76,6 +77,18 @@ export function EngineAgreement({ tenant }: { tenant: TenantSession }) {
   };
 
   const report = state.kind === 'done' ? state.report : null;
+  const cappedAt = state.kind === 'done' && state.capped ? CAP : null;
+  const busy = state.kind === 'reading' || state.kind === 'replaying';
+  // Said from a status that is in the page before the measure starts; the counts on the spinners are
+  // not said at each page read, only each step.
+  const said =
+    state.kind === 'reading'
+      ? 'Reading the sign-in logs…'
+      : state.kind === 'replaying'
+        ? `Replaying ${state.signIns.toLocaleString('en')} sign-ins…`
+        : report
+          ? agreementSummary(report, cappedAt)
+          : null;
   return (
     <section className={styles.root} aria-labelledby="agreement-title">
       <h2 id="agreement-title">How far the engine agrees with the service here</h2>
@@ -84,10 +97,8 @@ export function EngineAgreement({ tenant }: { tenant: TenantSession }) {
         shows where its answers, and so a draft’s, can be trusted.
       </Text>
       <div>
-        <Button
-          disabled={!policies.data || !locations.data || state.kind === 'reading' || state.kind === 'replaying'}
-          onClick={() => void measure()}
-        >
+        {/* Reachable while it runs, so the focus stays on it instead of falling to the page. */}
+        <Button disabledFocusable={!policies.data || !locations.data || busy} onClick={() => void measure()}>
           {report ? 'Measure again' : `Measure against the last ${DAYS} days of sign-ins`}
         </Button>
       </div>
@@ -100,7 +111,8 @@ export function EngineAgreement({ tenant }: { tenant: TenantSession }) {
           <MessageBarBody>{state.text}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {report ? <AgreementReportView report={report} cappedAt={state.kind === 'done' && state.capped ? CAP : null} /> : null}
+      <SpokenStatus>{said}</SpokenStatus>
+      {report ? <AgreementReportView report={report} cappedAt={cappedAt} /> : null}
     </section>
   );
 }
