@@ -258,7 +258,7 @@ test('an imported scenario whose address is not one is kept but not run, and say
   );
 
   // Opened, the address is said wrong on its field at once.
-  await typo.getByRole('button', { name: 'Open' }).click();
+  await typo.getByRole('button', { name: 'Open Grace mistyped', exact: true }).click();
   const ip = page.getByRole('textbox', { name: 'IP address' });
   await expect(ip).toHaveValue('10.0.0.999');
   await expect(ip).toHaveAttribute('aria-invalid', 'true');

@@ -177,7 +177,8 @@ export function ScenarioSuitePanel({
                     <OutcomeCells scenario={scenario} result={result} />
                     <TableCell>
                       <div className={styles.actions}>
-                        <Button size="small" onClick={() => onOpen(scenario)}>
+                        {/* Named for its scenario (every row has one), starting with the word it shows. */}
+                        <Button size="small" aria-label={`Open ${scenario.name}`} onClick={() => onOpen(scenario)}>
                           Open
                         </Button>
                         <Button
