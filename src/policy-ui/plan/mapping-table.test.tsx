@@ -172,3 +172,47 @@ describe('MappingTable: a file that names hundreds of objects', () => {
     expect(screen.queryByText(/^Showing rows/)).toBeNull();
   }, 30_000);
 });
+
+/** What an element's aria-describedby points at, as a screen reader reads it after the name. */
+const description = (element: HTMLElement) =>
+  (element.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+
+describe('MappingTable: leaving out an exclusion', () => {
+  const WIDENS = "Leaving out the group 'Contractors' widens 'CA001 Pilot MFA'";
+  const leaveOut = (name: string) => {
+    fireEvent.click(screen.getByRole('combobox', { name: `In this tenant, ${name} becomes` }));
+    fireEvent.click(screen.getByRole('option', { name: 'Leave it out' }));
+  };
+
+  it('describes the choice by the risk, in a live region that was there before, and names the confirmation by its object and policy', () => {
+    render(<Review initial={{ [`group:${PILOT}`]: { action: 'create' }, [`group:${VENDORS}`]: { action: 'create' } }} updates={[]} />);
+    const choice = screen.getByRole('combobox', { name: 'In this tenant, Contractors becomes' });
+    const live = choice.closest('td')!.querySelector('[aria-live="polite"]');
+    expect(live).not.toBeNull();
+
+    leaveOut('Contractors');
+
+    const risk = screen.getByText((text) => text.startsWith(WIDENS));
+    expect(live!.contains(risk)).toBe(true);
+    expect(choice.closest('td')!.querySelector('[aria-live="polite"]')).toBe(live);
+    expect(choice.getAttribute('aria-invalid')).toBe('true');
+    expect(description(choice)).toContain(WIDENS);
+    const box = screen.getByRole('checkbox', {
+      name: "I understand: leave it out (the group 'Contractors', which widens 'CA001 Pilot MFA')",
+    });
+    expect(box).toBeTruthy();
+  });
+
+  it('gives each row its own confirmation', () => {
+    render(<Review initial={{ [`group:${PILOT}`]: { action: 'create' }, [`group:${VENDORS}`]: { action: 'drop' } }} updates={[]} />);
+    // Vendors is included, not excluded: leaving it out narrows, and asks nothing.
+    expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
+    leaveOut('Contractors');
+    expect(screen.getAllByRole('checkbox').map((box) => box.getAttribute('aria-label'))).toEqual([
+      "I understand: leave it out (the group 'Contractors', which widens 'CA001 Pilot MFA')",
+    ]);
+  });
+});

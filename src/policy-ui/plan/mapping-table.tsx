@@ -22,7 +22,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowUndoRegular, PeopleAddRegular } from '@fluentui/react-icons';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { KIND_WORDS, missingGroupCreates } from '../../domain/plan/mapping';
 import type { MappingChoice, MappingRow, ProposalStatus, ReferenceUse } from '../../domain/plan/types';
 import type { DirectoryKind } from '../../graph/directory';
@@ -90,6 +90,7 @@ const groups = (count: number) => (count === 1 ? '1 group' : `${countWords(count
 
 export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoose, onConfirm }: MappingTableProps) {
   const styles = useStyles();
+  const ids = useId();
   const [all, setAll] = useState(false);
   const attention = rows.filter(needsAttention);
   const listed = (all ? rows : attention).filter((row) => row.status !== 'planned');
@@ -179,6 +180,10 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                   { value: 'drop', text: 'Leave it out', choice: { action: 'drop' } as MappingChoice },
                 ];
                 const current = options.find((o) => o.value === choiceValue(row.choice));
+                // The choice is described by what it causes; an exclusion left out unconfirmed makes it invalid.
+                const problemId = (i: number) => `${ids}-${index}-problem-${i}`;
+                const invalid = row.problems.some((p) => p.severity === 'blocker' && !p.confirmed);
+                const widened = [...new Set(row.uses.filter((u) => u.exclusion).map((u) => `'${u.policyName}'`))].join(', ');
                 return (
                   <TableRow key={row.key} {...(index === firstAdded && { ref: addedRef, tabIndex: -1 })}>
                     <TableCell className={styles.source}>
@@ -216,6 +221,8 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                       <Dropdown
                         className={styles.dropdown}
                         aria-label={`In this tenant, ${label} becomes`}
+                        {...(row.problems.length > 0 && { 'aria-describedby': row.problems.map((_, i) => problemId(i)).join(' ') })}
+                        {...(invalid && { 'aria-invalid': true })}
                         placeholder="Choose…"
                         value={current?.text ?? ''}
                         selectedOptions={current ? [current.value] : []}
@@ -239,25 +246,31 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                           onPick={(entry) => onChoose({ [row.key]: { action: 'use', targetId: entry.id, targetName: entry.displayName } })}
                         />
                       ) : null}
-                      {row.problems.map((problem) => (
-                        <div key={problem.text}>
-                          <Text
-                            className={mergeClasses(
-                              styles.problem,
-                              problem.severity === 'blocker' && !problem.confirmed ? styles.blocker : styles.warning,
-                            )}
-                          >
-                            {problem.text}
-                          </Text>
-                          {problem.confirmKey ? (
-                            <Checkbox
-                              checked={confirmed.has(problem.confirmKey)}
-                              onChange={(_, data) => onConfirm(problem.confirmKey!, !!data.checked)}
-                              label="I understand: leave it out"
-                            />
-                          ) : null}
-                        </div>
-                      ))}
+                      {/* In the cell before a choice puts words in it, so what the choice causes is said when it appears. */}
+                      <div aria-live="polite">
+                        {row.problems.map((problem, i) => (
+                          <div key={problem.text}>
+                            <Text
+                              id={problemId(i)}
+                              className={mergeClasses(
+                                styles.problem,
+                                problem.severity === 'blocker' && !problem.confirmed ? styles.blocker : styles.warning,
+                              )}
+                            >
+                              {problem.text}
+                            </Text>
+                            {problem.confirmKey ? (
+                              <Checkbox
+                                checked={confirmed.has(problem.confirmKey)}
+                                onChange={(_, data) => onConfirm(problem.confirmKey!, !!data.checked)}
+                                label="I understand: leave it out"
+                                // Named by what it leaves out and where: one row's box is told from another's.
+                                aria-label={`I understand: leave it out (the ${KIND_WORDS[row.kind]} '${label}', which widens ${widened})`}
+                              />
+                            ) : null}
+                          </div>
+                        ))}
+                      </div>
                     </TableCell>
                   </TableRow>
                 );
