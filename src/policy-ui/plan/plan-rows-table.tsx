@@ -146,18 +146,12 @@ export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState 
                     ))}
                     {row.before &&
                     (row.action === 'update' || row.action === 'restore' || row.problems.some((p) => p.severity === 'warning')) ? (
-                      <Button
-                        appearance="transparent"
-                        size="small"
-                        aria-expanded={open === row.key}
+                      <DifferenceButton
+                        row={row}
+                        open={open === row.key}
+                        targetName={targetName}
                         onClick={() => setOpen(open === row.key ? null : row.key)}
-                      >
-                        {open === row.key
-                          ? 'Hide the difference'
-                          : row.action === 'update' || row.action === 'restore'
-                            ? 'Show the difference'
-                            : `Compare with ${targetName}`}
-                      </Button>
+                      />
                     ) : null}
                   </TableCell>
                 </TableRow>
@@ -175,6 +169,20 @@ export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState 
       </TableScroll>
       <ShowMore words={rowsWords(shown.length, rows.length)} left={left} onMore={showMore} />
     </>
+  );
+}
+
+/** Its name starts with what it shows and says whose difference it is: every row's button reads alike otherwise. */
+function DifferenceButton({ row, open, targetName, onClick }: { row: PlanRow; open: boolean; targetName: string; onClick(): void }) {
+  const text = open
+    ? 'Hide the difference'
+    : row.action === 'update' || row.action === 'restore'
+      ? 'Show the difference'
+      : `Compare with ${targetName}`;
+  return (
+    <Button appearance="transparent" size="small" aria-expanded={open} aria-label={`${text} for '${row.displayName}'`} onClick={onClick}>
+      {text}
+    </Button>
   );
 }
 

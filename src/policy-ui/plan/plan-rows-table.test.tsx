@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+// Each row's button that opens its difference is named for the row: a list of buttons all called
+// "Show the difference" does not say which policy each one shows. The name starts with the words seen.
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PlanAction, PlanRow } from '../../domain/plan/types';
+import { PlanRowsTable } from './plan-rows-table';
+
+// The difference itself plays no part here.
+vi.mock('./row-difference', () => ({ RowDifference: () => null }));
+
+afterEach(cleanup);
+
+const row = (displayName: string, action: PlanAction, warning = false): PlanRow => ({
+  key: `policy:${displayName}`,
+  kind: 'policy',
+  displayName,
+  action,
+  options: [action],
+  why: 'Why',
+  sourceId: null,
+  targetId: 't',
+  body: {},
+  intended: {},
+  before: { displayName },
+  problems: warning ? [{ severity: 'warning', text: `${displayName} differs` }] : [],
+});
+
+const WORDS = { reportOnly: 'Report-only', source: 'As in the file', off: 'Off', target: 'As it is now' };
+
+describe('PlanRowsTable, the buttons that show a difference', () => {
+  it('names each for its row, starting with the words it shows', () => {
+    render(
+      <PlanRowsTable
+        rows={[row('CA001 MFA', 'update'), row('CA002 Block', 'restore'), row('CA003 Legacy', 'reuse', true)]}
+        targetName="Fabrikam"
+        stateWords={WORDS}
+        onAction={() => undefined}
+        onState={() => undefined}
+      />,
+    );
+    const names = screen.getAllByRole('button').map((b) => [b.textContent, b.getAttribute('aria-label')]);
+    expect(names).toEqual([
+      ['Show the difference', "Show the difference for 'CA001 MFA'"],
+      ['Show the difference', "Show the difference for 'CA002 Block'"],
+      ['Compare with Fabrikam', "Compare with Fabrikam for 'CA003 Legacy'"],
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: "Show the difference for 'CA002 Block'" }));
+    const hide = screen.getByRole('button', { name: "Hide the difference for 'CA002 Block'" });
+    expect(hide.getAttribute('aria-expanded')).toBe('true');
+  });
+});
