@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 // A guided run between two steps: the buttons that go on say how many steps they write, in words
 // that agree with the count ("Write the remaining 2 steps", never "the remaining 1 steps").
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApplyItem, ApplyRun } from '../../operations/apply-plan';
 import { ApplyPanel } from './apply-panel';
 
@@ -43,5 +43,34 @@ describe('ApplyPanel, a guided run waiting for the next step', () => {
     expect(screen.getByRole('heading', { name: 'Step 1 of 2 written' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Write step 2 of 2' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /remaining/ })).toBeNull();
+  });
+});
+
+describe('ApplyPanel, putting a stopped run aside', () => {
+  const stopped = () => {
+    const run: ApplyRun = { tenantId: 't', startedAt: '2026-12-03T15:00:00.000Z', items: [item(1, true), item(2, false)], created: {} };
+    render(<ApplyPanel run={run} running={false} targetName="Contoso" onStop={() => {}} onResume={() => {}} onClose={() => {}} />);
+    const aside = screen.getByRole('button', { name: 'Put this run aside' });
+    act(() => aside.focus());
+    fireEvent.click(aside);
+    return { aside, dialog: screen.getByRole('dialog', { name: 'Put this run aside?' }) };
+  };
+
+  it('gives the focus back to its button when the run is kept', async () => {
+    const { aside } = stopped();
+    const keep = screen.getByRole('button', { name: 'Keep the run' });
+    act(() => keep.focus());
+    fireEvent.click(keep);
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(aside);
+  });
+
+  it('gives the focus back to its button on Escape', async () => {
+    const { aside, dialog } = stopped();
+    const keep = screen.getByRole('button', { name: 'Keep the run' });
+    act(() => keep.focus());
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(aside);
   });
 });

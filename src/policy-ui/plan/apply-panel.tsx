@@ -32,6 +32,7 @@ import { summarizeRun, writtenCount } from '../../operations/apply-plan';
 import { downloadFile } from '../../shared/download';
 import { KIND_LABELS } from './plan-rows-table';
 import { TableScroll } from '../../shared/ui/table-scroll';
+import { useFocusReturn } from '../../shared/ui/use-focus-return';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -98,6 +99,8 @@ export function ApplyPanel({
   }, []);
   // Putting an unfinished run aside forgets it (no Resume afterwards): asked first, as nothing else says so.
   const [asideAsked, setAsideAsked] = useState(false);
+  // Opened from state, the dialog gives the focus back to nothing: its button takes it back when it closes.
+  const rememberFocus = useFocusReturn(asideAsked);
   const done = writtenCount(run);
   const failed = run.items.filter((i) => i.status === 'failed').length;
   const differs = run.items.filter((i) => i.differences && i.differences.length > 0).length;
@@ -177,7 +180,15 @@ export function ApplyPanel({
           Download the summary
         </Button>
         {!running ? (
-          <Button onClick={() => (finished ? onClose() : setAsideAsked(true))}>{finished ? 'Done' : 'Put this run aside'}</Button>
+          <Button
+            onClick={() => {
+              if (finished) return onClose();
+              rememberFocus();
+              setAsideAsked(true);
+            }}
+          >
+            {finished ? 'Done' : 'Put this run aside'}
+          </Button>
         ) : null}
       </div>
       <TableScroll label="What was written">
