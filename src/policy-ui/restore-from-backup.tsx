@@ -6,6 +6,7 @@ import { ArrowUndoRegular, DocumentArrowUpRegular } from '@fluentui/react-icons'
 import { useRef, useState } from 'react';
 import type { Bundle } from '../domain/bundle/bundle';
 import { BackupFileError, readBackupFile } from '../shared/files/read-backup-file';
+import { SpokenStatus } from '../shared/ui/live-status';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
@@ -32,8 +33,13 @@ export function RestoreFromBackup<T>({
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<Outcome<T> | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  // An undo takes its message bar away: said from a status that stays, with the focus on the button
+  // that started it rather than on the page's title.
+  const [undone, setUndone] = useState<string | null>(null);
 
   const load = async (file: File) => {
+    setUndone(null);
     try {
       const { bundle } = await readBackupFile(file.name, new Uint8Array(await file.arrayBuffer()));
       const restored = restore(bundle, file.name);
@@ -58,7 +64,7 @@ export function RestoreFromBackup<T>({
 
   return (
     <div className={styles.row}>
-      <Button icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
+      <Button ref={button} icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
         Restore {noun.many} from a backup…
       </Button>
       <input
@@ -93,7 +99,10 @@ export function RestoreFromBackup<T>({
             <Button
               icon={<ArrowUndoRegular />}
               onClick={() => {
-                if (onChange(outcome.previous)) setOutcome(null);
+                if (!onChange(outcome.previous)) return;
+                setOutcome(null);
+                setUndone(`Undone: the ${noun.many} kept before ${outcome.file} was restored are back.`);
+                button.current?.focus();
               }}
             >
               Undo
@@ -101,6 +110,7 @@ export function RestoreFromBackup<T>({
           </MessageBarActions>
         </MessageBar>
       ) : null}
+      <SpokenStatus>{undone}</SpokenStatus>
     </div>
   );
 }
