@@ -130,7 +130,8 @@ export function PlanReview({
           The plan for {targetName}
         </h2>
         {planning ? <Spinner size="tiny" labelPosition="after" label="Making the plan again for your choice…" /> : null}
-        <Text>
+        {/* A polite status from the first draw: a row's new action or a policy left out changes these counts, and is said. */}
+        <Text role="status">
           {intro ?? planIntro(kind, plan.sameTenant, targetName)}
           {writeWords(plan.counts)}, {plan.counts.reuse.toLocaleString('en-US')} reused as they are,{' '}
           {plan.counts.skip.toLocaleString('en-US')} skipped (already as planned or left out). Nothing is written until you apply it.
