@@ -66,6 +66,24 @@ describe('PolicySelection, the count in words', () => {
   });
 });
 
+// The count is a polite status from the first draw: ticking a policy off says the new count.
+describe('PolicySelection, the count said when it changes', () => {
+  function Held() {
+    const [selection, setSelection] = useState<readonly string[] | undefined>(undefined);
+    return <PolicySelection policies={policies(3)} selection={selection} onChange={setSelection} verb="in the backup" label="Policies" />;
+  }
+
+  it('is one status line, there before the change, whose words change with a tick', () => {
+    render(<Held />);
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe('All 3 policies are in the backup.');
+    fireEvent.click(screen.getByRole('button', { name: 'Choose policies…' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'CA001' }));
+    expect(screen.getByRole('status')).toBe(status);
+    expect(status.textContent).toBe('2 of 3 policies are in the backup.');
+  });
+});
+
 // An oversized import (thousands of policies): the list draws a hundred at a time, a filter finds the
 // few wanted, and a tick redraws its own checkbox only (every one redrawn froze the page).
 const renders = vi.hoisted(() => ({ checkbox: 0 }));

@@ -108,7 +108,8 @@ export function PolicySelection({ policies, selection, onChange, verb, label, sk
   return (
     <div className={styles.root}>
       <div className={styles.bar}>
-        <Text>{selectionWords(chosen.size, policies.length, verb, skipped)}</Text>
+        {/* A polite status: a tick says the new count. */}
+        <Text role="status">{selectionWords(chosen.size, policies.length, verb, skipped)}</Text>
         <Button size="small" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? 'Hide the list' : 'Choose policies…'}
         </Button>
