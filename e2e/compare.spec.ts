@@ -39,6 +39,11 @@ test('compares two policies in words and line by line, from a shareable URL', as
   await expect.poll(() => inDiff('"displayName"')).toBe(false);
   await differences.getByRole('button', { name: /^Name:/ }).click();
   await expect.poll(() => inDiff('"displayName"')).toBe(true);
+  // Its lines are selected in the diff, for the keyboard that goes there, and where they are is said;
+  // the focus stays on the sentence.
+  await expect(diff.locator('.editor.modified .selected-text').first()).toBeAttached();
+  await expect(page.getByRole('status').filter({ hasText: /^Name: .*: line \d+ of CA002: Block legacy authentication$/ })).toBeAttached();
+  await expect(differences.getByRole('button', { name: /^Name:/ })).toBeFocused();
 
   // The comparison is in the URL: opened fresh, it shows the same.
   const url = page.url();

@@ -36,4 +36,20 @@ describe('PolicyDiff', () => {
       vi.useRealTimers();
     }
   });
+
+  it('says where a sentence’s lines are when it is clicked, and leaves the focus on it', async () => {
+    vi.useFakeTimers();
+    try {
+      render(<Harness />);
+      await act(async () => void vi.advanceTimersByTime(200));
+      const sentence = screen.getByRole('button', { name: /^State:/ });
+      sentence.focus();
+      fireEvent.click(sentence);
+      // "state" is the last key of B's text, on its 14th line.
+      expect(screen.getByRole('status').textContent).toBe(`${sentence.textContent}: line 14 of B`);
+      expect(document.activeElement).toBe(sentence);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

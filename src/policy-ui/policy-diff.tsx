@@ -106,13 +106,17 @@ export function PolicyDiff({
     return () => clearTimeout(timer);
   }, [count]);
 
-  const show = (path: string) => {
+  const show = (path: string, sentence: string) => {
     const segments = path.split('.');
     const inAfter = locateExactly(texts.after, segments);
     const found = inAfter
       ? { side: 'modified' as const, ...inAfter }
       : { side: 'original' as const, ...(locateExactly(texts.before, segments) ?? { start: 0, end: 1 }) };
     setReveal((previous) => ({ ...found, nonce: (previous?.nonce ?? 0) + 1 }));
+    // The focus stays on the sentence; where its lines are is said, and the diff's cursor is on them.
+    const text = found.side === 'modified' ? texts.after : texts.before;
+    const line = text.slice(0, found.start).split('\n').length;
+    setSaid(`${sentence}: line ${line} of ${found.side === 'modified' ? afterLabel : beforeLabel}`);
   };
 
   return (
@@ -139,7 +143,7 @@ export function PolicyDiff({
                   as="button"
                   className={styles.sentence}
                   appearance="subtle"
-                  onClick={() => show(change.path)}
+                  onClick={() => show(change.path, change.text)}
                   title="Show in the diff"
                 >
                   {change.text}

@@ -101,6 +101,7 @@ export default function DiffViewer({ original, modified, dark, ariaLabel, inline
       const range = new monaco.Range(first, 1, last, side.getModel()?.getLineMaxColumn(last) ?? 1);
       side.revealRangeInCenter(range);
       highlights.push(side.createDecorationsCollection([{ range, options: { isWholeLine: true, className: 'gatehouse-revealed' } }]));
+      return range;
     };
     const revealNow = () => {
       const side = reveal.side === 'original' ? editor.getOriginalEditor() : editor.getModifiedEditor();
@@ -108,11 +109,15 @@ export default function DiffViewer({ original, modified, dark, ariaLabel, inline
       if (!model) return;
       const first = model.getPositionAt(reveal.start).lineNumber;
       const last = model.getPositionAt(reveal.end).lineNumber;
-      show(side, first, last);
+      // The lines are selected too, not only scrolled to: the keyboard (and a screen reader) that
+      // goes into the diff lands on them. The focus stays with the sentence that asked.
+      side.setSelection(show(side, first, last));
       // Inline, removed lines are drawn inside the modified editor: scroll that one to where they are.
       if (reveal.side === 'original') {
         const line = toModifiedLine(editor.getLineChanges() ?? [], first);
-        show(editor.getModifiedEditor(), line, line);
+        const modified = editor.getModifiedEditor();
+        show(modified, line, line);
+        modified.setPosition({ lineNumber: line, column: 1 });
       }
     };
     // The diff is computed in a worker: before it is known, the lines cannot be mapped.
