@@ -181,3 +181,49 @@ test('a 200-character policy name does not push the Backup page sideways', async
       .toBeLessThanOrEqual(0);
   }
 });
+
+// What a screen reader hears while policies are chosen: the warning about objects that no longer exist
+// is said once, not again at each toggle, and "Backup ready" is not said again when All follows None.
+test('choosing policies does not say the backup’s notes again', async ({ page, signInPage }) => {
+  await page.addInitScript(() => {
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    const proto = Document.prototype as unknown as { ariaNotify?: (message: string, options?: unknown) => void };
+    const notify = proto.ariaNotify;
+    proto.ariaNotify = function (this: Document, message: string, options?: unknown) {
+      said.push(message);
+      notify?.call(this, message, options);
+    };
+  });
+  const times = (pattern: RegExp) =>
+    page.evaluate(
+      (source) => (window as unknown as { said: string[] }).said.filter((m) => new RegExp(source).test(m)).length,
+      pattern.source,
+    );
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await section(page, 'Backup').click();
+  await page.getByRole('button', { name: 'Back up this tenant' }).click();
+  await expect(page.getByText('Backup ready')).toBeVisible();
+  await expect.poll(() => times(/no longer exist/)).toBe(1);
+  await expect.poll(() => times(/Backup ready/)).toBe(1);
+
+  await page.getByRole('button', { name: 'Choose policies…' }).click();
+  const list = page.getByRole('group', { name: 'Policies in the backup' });
+  const ca006 = list.getByRole('checkbox', { name: /^CA006/ });
+  await ca006.uncheck();
+  await expect(page.getByText('34 of 35 policies are in the backup.')).toBeVisible();
+  await ca006.check();
+  await ca006.uncheck();
+  await expect(page.getByText('34 of 35 policies are in the backup.')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Objects that no longer exist' })).toBeVisible();
+  await page.getByRole('button', { name: 'None', exact: true }).click();
+  await expect(page.getByText('No policy chosen')).toBeVisible();
+  await page.getByRole('button', { name: 'All', exact: true }).click();
+  await expect(page.getByText('Backup ready')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Objects that no longer exist' })).toBeVisible();
+  // Said again only when it came back after None, which took every object away.
+  expect(await times(/no longer exist/)).toBe(2);
+  expect(await times(/Backup ready/)).toBe(1);
+});

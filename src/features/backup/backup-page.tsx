@@ -24,6 +24,7 @@ import { bundleText, withLintSuppressions, type Bundle, type ReferenceEntry } fr
 import type { JsonObject } from '../../domain/json';
 import { bundleFiles, safeFileName } from '../../domain/bundle/folder';
 import { selectFromBundle } from '../../domain/bundle/select';
+import { SpokenStatus } from '../../shared/ui/live-status';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
 import { exportTenant } from '../../operations/export-tenant';
 import { PolicySelection } from '../../policy-ui/policy-selection';
@@ -139,13 +140,18 @@ export function BackupPage() {
     downloadFile(`${folder}.zip`, writeZip(entries, new Date(bundle.manifest.capturedAt)), 'application/zip');
   };
 
+  // While a new choice of policies is being made, the warning keeps the last one's objects: taken out
+  // and put back at each toggle, it was said again (assertively) each time.
+  const [lastChosen, setLastChosen] = useState<Bundle | null>(null);
+  if (chosen && chosen !== lastChosen) setLastChosen(chosen);
+  const listed = chosen ?? (lastChosen && whole && lastChosen.manifest.capturedAt === whole.manifest.capturedAt ? lastChosen : null);
   // Each gone object with the policies naming it, read once per backup rather than at every render.
   const gone = useMemo(
     () =>
-      (chosen?.references ?? [])
+      (listed?.references ?? [])
         .filter((r) => !r.exists)
-        .map((reference) => ({ ...reference, namedBy: namedBy(chosen!.policies, reference.id) })),
-    [chosen],
+        .map((reference) => ({ ...reference, namedBy: namedBy(listed!.policies, reference.id) })),
+    [listed],
   );
   return (
     <section className={styles.page} aria-labelledby="backup-title">
@@ -177,16 +183,20 @@ export function BackupPage() {
             verb="in the backup"
             label="Policies in the backup"
           />
+          {/* The note below stays mounted, so Fluent does not say its change to "No policy chosen": this does. */}
+          <SpokenStatus>{selection?.length === 0 ? 'Nothing to download: choose the policies to keep, or All.' : null}</SpokenStatus>
           {selection?.length === 0 ? (
             // Nothing to download: a ready note over a table of zeros would say otherwise.
-            <MessageBar intent="info">
+            // One politeness for both notes: Fluent says a message bar again when its politeness changes,
+            // and "Backup ready" was said again at each move from none to some.
+            <MessageBar intent="info" politeness="polite">
               <MessageBarBody>
                 <MessageBarTitle>No policy chosen</MessageBarTitle>
                 Choose the policies to keep in the backup, or All for the whole tenant.
               </MessageBarBody>
             </MessageBar>
           ) : (
-            <MessageBar intent="success">
+            <MessageBar intent="success" politeness="polite">
               <MessageBarBody>
                 <MessageBarTitle>Backup ready</MessageBarTitle>
                 {step.bundle.manifest.tenant.name ?? step.bundle.manifest.tenant.id}, read {formatDateTime(step.bundle.manifest.capturedAt)}
