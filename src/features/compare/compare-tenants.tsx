@@ -122,11 +122,11 @@ export function CompareTenants() {
   // Policies on both sides and not one pair: "identical" or "differs" would both mislead.
   const nothingMatched = !!comparison && comparison.matches.length > 0 && comparison.counts.changed + comparison.counts.identical === 0;
   const fileCount = comparisonFile.file?.policies.length ?? 0;
-  const emptyTitle = status === 'changed' ? (nothingMatched ? 'Nothing matched' : 'No policy differs') : 'None';
   // Said from a status that is in the page before the comparison arrives: the focus stays on the
-  // dropdown or the tab that asked for it.
+  // dropdown or the tab that asked for it. Its words differ from the page's, which it would repeat.
+  const empty = status === 'changed' ? (nothingMatched ? 'no policy has a match on the other side' : 'none differs') : 'none in this group';
   const groupSaid = comparison
-    ? `${status === 'all' ? 'All' : statusWords[status].label} (${status === 'all' ? comparison.matches.length : comparison.counts[status]})${shown.length === 0 ? `: ${emptyTitle}` : ''}`
+    ? `${status === 'all' ? 'All' : statusWords[status].label} (${status === 'all' ? comparison.matches.length : comparison.counts[status]})${shown.length === 0 ? `: ${empty}.` : ''}`
     : null;
   // A file of a policy or a few, chosen where a whole tenant's backup was expected.
   const notABackup = withWhat === FILE && comparisonFile.file?.backup === false && (nothingMatched || fileCount === 1);
@@ -249,7 +249,7 @@ export function CompareTenants() {
                 {`No policy of ${hereName} has the id or the name of one in ${thereName}, so none can be compared: see Only here (${comparison.counts.onlyA}) and Only there (${comparison.counts.onlyB}).`}
               </EmptyState>
             ) : (
-              <EmptyState title={emptyTitle}>
+              <EmptyState title={status === 'changed' ? 'No policy differs' : 'None'}>
                 {status === 'changed' ? 'Every policy found on both sides is identical.' : 'No policy is in this group.'}
               </EmptyState>
             )
