@@ -26,7 +26,9 @@ describe('FileResults', () => {
     );
     expect(screen.getAllByRole('status')).toEqual([status]);
     expect(status.textContent).toMatch(
-      /^From bad\.json: no policies\. Nothing to import: no policy was found\..* Not read: bad\.json: .*JSON/,
+      /^From bad\.json: no policies\.Nothing to import: no policy was found\..* Not read: bad\.json; why is in the table/,
     );
+    // The reason is in the table, once.
+    expect(screen.getByRole('table', { name: 'What each file gave' }).textContent).toMatch(/bad\.json.*JSON/);
   });
 });

@@ -24,12 +24,13 @@ import type { FileResult } from '../../domain/import/import-set';
 import { paths } from '../../shared/routes/paths';
 import type { LoadedSource } from './import-source';
 import { nextStep, policyLimitWords, summaryLine } from './import-summary';
-import { SpokenStatus } from '../../shared/ui/live-status';
 import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   path: { overflowWrap: 'anywhere' },
+  said: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  unseen: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
 const STATUS: Record<FileResult['status'], { label: string; color: 'success' | 'subtle' | 'danger' }> = {
@@ -69,24 +70,29 @@ function KeptOnADevice({ parts }: { parts: DeviceParts }) {
   );
 }
 
-/** What reading the files gave, in words said to screen readers: the summary, what to do, what was not read. */
-export function resultsSaid(source: LoadedSource): string {
-  const notRead = source.set.files.filter((f) => f.status === 'error');
-  return [
-    summaryLine(source.label, source.set),
-    nextStep(source.set),
-    ...notRead.slice(0, 3).map((f) => `Not read: ${f.path}: ${f.message}`),
-    notRead.length > 3 ? `${notRead.length - 3} more not read.` : null,
-  ]
-    .filter(Boolean)
-    .join(' ');
+/** The files not read, by name: their reasons are in the table, said there rather than twice. */
+function notReadWords(source: LoadedSource): string | null {
+  const notRead = source.set.files.filter((f) => f.status === 'error').map((f) => f.path);
+  if (notRead.length === 0) return null;
+  const named = notRead.length > 3 ? `${notRead.slice(0, 3).join(', ')} and ${notRead.length - 3} more` : notRead.join(', ');
+  return ` Not read: ${named}; why is in the table What each file gave.`;
 }
 
-/** Always in the page, even before a file is read: a status put in the page already filled is often not read out. */
+/**
+ * The summary and what to do next, in a status that is in the page before any file is read (one put
+ * in the page already filled is often not read out), so each file chosen is said; then the details.
+ */
 export function FileResults({ source }: { source: LoadedSource | null }) {
+  const styles = useStyles();
+  const next = source ? nextStep(source.set) : null;
+  const notRead = source ? notReadWords(source) : null;
   return (
     <>
-      <SpokenStatus>{source ? resultsSaid(source) : null}</SpokenStatus>
+      <div role="status" className={source ? styles.said : styles.unseen}>
+        {source ? <Text>{summaryLine(source.label, source.set)}</Text> : null}
+        {next ? <Text>{next}</Text> : null}
+        {notRead ? <span className={styles.unseen}>{notRead}</span> : null}
+      </div>
       {source ? <Results source={source} /> : null}
     </>
   );
@@ -98,12 +104,9 @@ function Results({ source }: { source: LoadedSource }) {
   const { files } = source.set;
   // What was not read is always shown; what was, on request.
   const shown = [...files].filter((f) => all || f.status !== 'read').sort((a, b) => ORDER[a.status] - ORDER[b.status]);
-  const next = nextStep(source.set);
   const tooMany = policyLimitWords(source.set);
   return (
     <div className={styles.root}>
-      <Text>{summaryLine(source.label, source.set)}</Text>
-      {next ? <Text>{next}</Text> : null}
       {tooMany ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
