@@ -67,6 +67,8 @@ test('grades every policy, fixes two in a resumed run keeping every exclusion, a
   await expect(saved).toBeFocused();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(candidates).toContainText('Group CA - Emergency access accounts');
+  // Undone, the focus goes to the candidates that came back, not to the page's title.
+  await expect(page.locator(':focus')).toContainText('No emergency accounts named for this tenant');
   await candidates.getByRole('button', { name: 'Use CA - Emergency access accounts as emergency access' }).click();
 
   const table = page.getByRole('table', { name: 'Emergency access by policy' });
@@ -131,6 +133,8 @@ test('grades every policy, fixes two in a resumed run keeping every exclusion, a
 
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByText('None of the 35 policies affects an emergency account.')).toBeVisible();
+  // The run put away, the focus goes to the way back from it, not to the page's title.
+  await expect(page.getByRole('button', { name: /^Revert the last fix/ })).toBeFocused();
   // Nothing left to fix: no offer of a fix for the two policies just fixed.
   await expect(page.getByRole('button', { name: /^Review the fix/ })).toHaveCount(0);
 
@@ -148,6 +152,7 @@ test('grades every policy, fixes two in a resumed run keeping every exclusion, a
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByText('2 of 35 policies affect an emergency account: 0 critical, 1 high, 1 low.')).toBeVisible();
   await expect(page.getByRole('button', { name: /^Revert the last fix/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Fix' })).toBeFocused();
   // The findings are back, unchosen: the choice was spent on the fix.
   await expect(page.getByRole('button', { name: 'Review the fix for 0 policies' })).toBeDisabled();
 });
@@ -220,5 +225,7 @@ test('a write throttled past every retry fails alone; after a reload, Resume wri
   await expect(written.getByText('As planned')).toHaveCount(2);
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByText('None of the 35 policies affects an emergency account.')).toBeVisible();
+  // The run put away, the focus goes to the way back from it, not to the page's title.
+  await expect(page.getByRole('button', { name: /^Revert the last fix/ })).toBeFocused();
   await expect(page.getByRole('button', { name: 'Revert the last fix (2 policies)' })).toBeVisible();
 });

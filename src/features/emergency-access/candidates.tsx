@@ -3,6 +3,7 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import type { Candidate } from '../../domain/emergency/fix';
 import type { EmergencyAccess } from '../../domain/lockout';
+import type { Ref } from 'react';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, paddingLeft: tokens.spacingHorizontalXL },
@@ -14,13 +15,15 @@ export interface CandidatesProps {
   settings: EmergencyAccess;
   /** `name`: the candidate chosen, as the page says it. */
   onUse(next: EmergencyAccess, name: string): void;
+  /** Where the page puts focus when the list comes back (a choice undone). */
+  bodyRef?: Ref<HTMLDivElement>;
 }
 
-export function Candidates({ candidates, settings, onUse }: CandidatesProps) {
+export function Candidates({ candidates, settings, onUse, bodyRef }: CandidatesProps) {
   const styles = useStyles();
   return (
     <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
+      <MessageBarBody ref={bodyRef} tabIndex={-1}>
         <MessageBarTitle>No emergency accounts named for this tenant</MessageBarTitle>
         <Text>
           Name them in Settings: Gatehouse never guesses which accounts are the emergency ones.

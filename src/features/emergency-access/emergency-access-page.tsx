@@ -83,6 +83,27 @@ export function EmergencyAccessPage() {
   // The plan's title takes focus when it shows (PlanAndApply); the word that there is nothing to
   // change, which replaces it, takes focus the same way.
   const nothingMessage = useRef<HTMLDivElement>(null);
+  // After a run is put away (Done) or a choice undone, what the admin acted on is gone: focus goes to
+  // where the work goes on (the revert, else the Fix title; the candidates back), once it is drawn, not
+  // to the page's title. Given up after a few seconds, so it never jumps in later.
+  const focusNext = useRef<{ to: 'fix' | 'candidates'; until: number } | null>(null);
+  const fixTitle = useRef<HTMLHeadingElement>(null);
+  const revertButton = useRef<HTMLButtonElement>(null);
+  const candidatesBody = useRef<HTMLDivElement>(null);
+  // At each render: the place may be drawn only once the policies are read again.
+  useEffect(() => {
+    const next = focusNext.current;
+    if (!next) return;
+    const target = next.to === 'fix' ? (revertButton.current ?? fixTitle.current) : candidatesBody.current;
+    if (target && Date.now() <= next.until) target.focus();
+    if (target || Date.now() > next.until) focusNext.current = null;
+  });
+  // A render of this page is asked for: the run panel that closed is PlanAndApply's own state.
+  const [, rendered] = useState(0);
+  const focusSoon = (to: 'fix' | 'candidates') => {
+    focusNext.current = { to, until: Date.now() + 5000 };
+    rendered((n) => n + 1);
+  };
   const nothingToChange = !!work && work.source.sections.policies.length === 0;
   useEffect(() => {
     if (nothingToChange) nothingMessage.current?.focus();
@@ -157,11 +178,13 @@ export function EmergencyAccessPage() {
           if (work?.kind === 'revert') setRecord(null);
           setWork(null);
         }}
+        onClosed={() => focusSoon('fix')}
       >
         {!check.configured && check.policies.data ? (
           <Candidates
             candidates={candidates}
             settings={settings}
+            bodyRef={candidatesBody}
             onUse={(next, name) => {
               setNamed({ name, before: settings });
               void check.setSettings(next);
@@ -179,6 +202,7 @@ export function EmergencyAccessPage() {
                 onClick={() => {
                   void check.setSettings(named.before);
                   setNamed(null);
+                  focusSoon('candidates');
                 }}
               >
                 Undo
@@ -225,7 +249,7 @@ export function EmergencyAccessPage() {
               />
             </section>
             <section className={styles.section} aria-labelledby="fix-title">
-              <h2 id="fix-title" className={styles.heading}>
+              <h2 id="fix-title" ref={fixTitle} tabIndex={-1} className={styles.heading}>
                 Fix
               </h2>
               <Text>
@@ -248,7 +272,7 @@ export function EmergencyAccessPage() {
                   </Button>
                 ) : null}
                 {record ? (
-                  <Button disabledFocusable={preparing} onClick={() => void reviewRevert()}>
+                  <Button ref={revertButton} disabledFocusable={preparing} onClick={() => void reviewRevert()}>
                     Revert the last fix ({record.policies.length} {record.policies.length === 1 ? 'policy' : 'policies'})
                   </Button>
                 ) : null}
