@@ -246,6 +246,8 @@ test('a switch put aside half way asks first, then its plan says how much of it 
   const ask = page.getByRole('dialog', { name: 'Put this run aside?' });
   await expect(ask).toContainText('Not written yet: 1 of 2.');
   await ask.getByRole('button', { name: 'Keep the run' }).click();
+  // The keyboard's focus comes back to the button that asked, not to the top of the page.
+  await expect(page.getByRole('button', { name: 'Put this run aside' })).toBeFocused();
   await expect(page.getByRole('button', { name: 'Write step 2 of 2' })).toBeVisible();
   await page.getByRole('button', { name: 'Put this run aside' }).click();
   await ask.getByRole('button', { name: 'Put it aside' }).click();

@@ -52,7 +52,8 @@ test('a backup restores what was deleted and changed since, after a review, and 
   await page.keyboard.press('Escape');
   // The update shows what it puts back before anything is written.
   const updated = rows.getByRole('row').filter({ hasText: 'CA002' });
-  await updated.getByRole('button', { name: 'Show the difference' }).click();
+  // Named for its row (the visible words are the same on every row).
+  await updated.getByRole('button', { name: /^Show the difference for 'CA002/ }).click();
   await expect(page.getByRole('list', { name: 'Differences' })).toContainText('Client app Exchange ActiveSync clients added');
 
   // CA002 is on and blocks: the lock-out guard asks, as the editor does, before it is written.
@@ -145,10 +146,14 @@ test('a copy into another tenant maps references; a dropped exclusion blocks unt
   await expect(blockers).toContainText("Choose what the user 'Break Glass 02' becomes in this tenant.");
 
   // Leaving the second account out widens CA031: it blocks until confirmed, on its own row.
-  await mapping.getByRole('combobox', { name: 'In this tenant, Break Glass 02 becomes' }).click();
+  const breakGlass02 = mapping.getByRole('combobox', { name: 'In this tenant, Break Glass 02 becomes' });
+  await breakGlass02.click();
   await page.getByRole('option', { name: 'Leave it out' }).click();
   await expect(blockers).toContainText("Leaving out the user 'Break Glass 02' widens 'CA031");
-  await mapping.getByRole('checkbox', { name: 'I understand: leave it out' }).check();
+  // The choice is described by the risk (said as it appears), and the confirmation names what it leaves out and where.
+  await expect(breakGlass02).toHaveAttribute('aria-invalid', 'true');
+  await expect(breakGlass02).toHaveAccessibleDescription(/Leaving out the user 'Break Glass 02' widens 'CA031/);
+  await mapping.getByRole('checkbox', { name: /^I understand: leave it out \(the user 'Break Glass 02', which widens 'CA031/ }).check();
   await expect(blockers).not.toContainText('Break Glass 02');
 
   // Contractors does not exist there: created empty, and said so.
