@@ -147,7 +147,9 @@ export function ComparePolicies() {
       {bInFile !== null && !filePolicy && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            This comparison used a file that is not open here (files stay in the browser tab that opened them). Choose the file again.
+            {comparisonFile.file && comparisonFile.file.policies.length === 0
+              ? `${comparisonFile.file.fileName} holds no Conditional Access policy: choose another file.`
+              : 'This comparison used a file that is not open here (files stay in the browser tab that opened them). Choose the file again.'}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -1,6 +1,7 @@
-// What the compare views say about the file chosen: why it was refused, and when the browser could
+// What the compare views say about the file chosen: why it was refused, what a backup's reader found
+// amiss in it (items missing or edited since it was taken), and when the browser could
 // not keep it for a reload of the tab (a reload would otherwise drop it without a word).
-import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { useComparisonFile } from './use-comparison-file';
 
 export function ComparisonFileNotices({ comparisonFile }: { comparisonFile: ReturnType<typeof useComparisonFile> }) {
@@ -11,6 +12,16 @@ export function ComparisonFileNotices({ comparisonFile }: { comparisonFile: Retu
           <MessageBarBody>{comparisonFile.error}</MessageBarBody>
         </MessageBar>
       )}
+      {comparisonFile.file?.problems?.length ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{comparisonFile.file.fileName} was changed after it was taken</MessageBarTitle>
+            {comparisonFile.file.problems.slice(0, 5).join(' ')}
+            {comparisonFile.file.problems.length > 5 ? ` And ${comparisonFile.file.problems.length - 5} more.` : ''} A policy missing from
+            the file shows as only in this tenant, though the backup had it.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       {comparisonFile.notKept && comparisonFile.file && (
         <MessageBar intent="info">
           <MessageBarBody>

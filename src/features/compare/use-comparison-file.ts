@@ -23,13 +23,16 @@ export interface ComparisonFile {
   /** The names a backup records for what its policies refer to. */
   names?: ResolvedName[];
   policies: { id: string | null; policy: JsonObject }[];
+  /** What a backup's reader found amiss (items missing or edited since it was taken): said beside the comparison. */
+  problems?: string[];
 }
 
 const found = (policies: ImportedPolicy[]) => policies.map((p) => ({ id: p.sourceId, policy: p.body }));
 
-function fromBackup(fileName: string, bundle: Bundle): ComparisonFile {
+function fromBackup(fileName: string, { bundle, problems }: { bundle: Bundle; problems: string[] }): ComparisonFile {
   const { tenant, capturedAt } = bundle.manifest;
   return {
+    ...(problems.length > 0 && { problems }),
     fileName,
     backup: true,
     origin: { tenantId: tenant.id, tenantName: tenant.name, capturedAt },
@@ -56,13 +59,13 @@ async function fromPowerShell(fileName: string, bytes: Uint8Array): Promise<Comp
 
 /** States as they were in the file: this is a comparison, nothing is created. */
 export async function readComparisonFile(fileName: string, bytes: Uint8Array): Promise<ComparisonFile> {
-  if (isZipFile(fileName, bytes)) return fromBackup(fileName, (await readBackupFile(fileName, bytes)).bundle);
+  if (isZipFile(fileName, bytes)) return fromBackup(fileName, await readBackupFile(fileName, bytes));
   if (POWERSHELL.test(fileName)) return fromPowerShell(fileName, bytes);
   const parsed = readJsonFile(bytes, fileName);
   if (isBundle(parsed)) {
     // A backup that its own reader refuses (a newer format) is still compared by its policies.
     const read = await readBackupFile(fileName, bytes).catch(() => null);
-    if (read) return fromBackup(fileName, read.bundle);
+    if (read) return fromBackup(fileName, read);
   }
   return { fileName, backup: isBundle(parsed), policies: found(policiesFrom(parsed, fileName, { reportOnly: false })) };
 }
