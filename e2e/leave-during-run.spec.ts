@@ -197,11 +197,15 @@ test('Back to the rollout while a step writes asks as leaving does; staying keep
   await back.click();
   await ask.getByRole('button', { name: 'Leave' }).click();
   await expect(page.getByRole('heading', { name: /^Rollout of / })).toBeVisible();
-  await expect(page.getByText('A step was started and not seen to finish')).toBeVisible();
+  // The start's run is journalled on this device, so the rollout knows how far it got and offers to resume it.
+  const pending = page.getByRole('group', { name: 'The start is not finished' });
+  await expect(pending).toBeVisible();
   creates.stopHolding();
   updates.stopHolding();
   await page.waitForTimeout(1500);
   expect(creates.count() + updates.count()).toBe(1);
+  await expect(pending).toContainText('1 of 2 written when its run stopped or the page was left. Open the step to resume it');
+  await expect(page.getByText('Starting: 1 of the start’s 2 writes done.')).toBeVisible();
 });
 
 test('a named location restored on its own does not show a stopped bulk run as stopping', async ({ page }) => {
