@@ -14,13 +14,28 @@ import {
   type BundleFile,
 } from '../domain/bundle/folder';
 import { BundleError, readBundle, readBundleFolder, type ReadBundle } from '../domain/bundle/read-bundle';
+import { notTextMessage } from '../domain/file-signature';
 import { decodeText, parseJson, PolicyFileError } from '../domain/policy-file';
 import { CliError } from './cli-error';
 
-/** A file the user gives, as text: UTF-8 with or without a byte order mark, or UTF-16 (as PowerShell 5.1 writes). */
-export async function readUserText(path: string): Promise<string> {
-  return decodeText(new Uint8Array(await readFile(path)));
+/**
+ * A file the user gives, as text: UTF-8 with or without a byte order mark, or UTF-16 (as PowerShell 5.1 writes).
+ * A picture or an archive given instead is named for what it is (`shown` is the file as the user named it,
+ * `expected` what was asked for), not read as JSON broken at line 1.
+ */
+export async function readUserText(path: string, shown = path, expected = 'a JSON file'): Promise<string> {
+  const bytes = new Uint8Array(await readFile(path));
+  const notText = notTextMessage(bytes, shown, expected);
+  if (notText) throw new CliError(notText);
+  return decodeText(bytes);
 }
+
+/** For a reader's catch: a failure already said in words (a file that is not text) is kept; any other becomes `words`. */
+export const keepSaid =
+  (words: (error: unknown) => string) =>
+  (error: unknown): never => {
+    throw error instanceof CliError ? error : new CliError(words(error));
+  };
 
 /** JSON the user gives: a syntax error names the file, the line and the column. */
 export function parseUserJson(text: string, path: string): unknown {
@@ -60,7 +75,9 @@ async function listFiles(root: string, dir = root): Promise<string[]> {
 
 async function readFolderFiles(path: string): Promise<BundleFile[]> {
   const paths = await listFiles(path);
-  return Promise.all(paths.map(async (p) => ({ path: relative(path, p).split(sep).join('/'), text: await readUserText(p) })));
+  return Promise.all(
+    paths.map(async (p) => ({ path: relative(path, p).split(sep).join('/'), text: await readUserText(p, p, 'a backup’s JSON file') })),
+  );
 }
 
 /** Reads the backup at `path`, from `cwd` when given (a command's working folder); messages name `path` as given. */
@@ -74,7 +91,7 @@ export async function readBackup(path: string, cwd?: string): Promise<BackupOnDi
       const files = await readFolderFiles(at);
       return { ...(await readBundleFolder(files)), files, path };
     }
-    const value = parseUserJson(await readUserText(at), path);
+    const value = parseUserJson(await readUserText(at, path, 'a Gatehouse backup'), path);
     return { ...(await readBundle(value)), files: null, path };
   } catch (error) {
     // The cause is kept: a caller can tell a folder of several backups from a broken one.

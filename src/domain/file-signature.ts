@@ -37,11 +37,11 @@ export function binaryKind(bytes: Uint8Array): string | null {
   return looksBinary(decodeText(bytes.subarray(0, 512))) ? 'binary data' : null;
 }
 
-/** The sentence for a file that is not text, or null when it is text. */
-export function notTextMessage(bytes: Uint8Array, fileName: string): string | null {
+/** The sentence for a file that is not text, or null when it is text; `expected` names what was asked for. */
+export function notTextMessage(bytes: Uint8Array, fileName: string, expected = 'a JSON export'): string | null {
   const kind = binaryKind(bytes);
   if (!kind) return null;
   return kind === 'binary data'
-    ? `${fileName} is not a text file (it holds binary data), so not a JSON export.`
-    : `${fileName} looks like ${kind}, not a JSON export.`;
+    ? `${fileName} is not a text file (it holds binary data), so not ${expected}.`
+    : `${fileName} looks like ${kind}, not ${expected}.`;
 }

@@ -35,7 +35,7 @@ export const applyCommand: Command = {
     const path = text(values, 'plan');
     const approved = text(values, 'sha256');
     if (!path || !approved) throw new CliError('Give --plan <plan.json> and --sha256 <the approved hash>.');
-    const file = await readApprovedPlan(path, approved);
+    const file = await readApprovedPlan(path, approved, io.cwd);
     const blockers = file.plan.blockers.filter((b) => !b.confirmed);
     if (blockers.length > 0)
       throw new CliError(`${path} has ${blockers.length} unconfirmed problem(s): ${blockers.map((b) => b.text).join(' ')}`);

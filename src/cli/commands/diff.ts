@@ -84,10 +84,21 @@ async function withAuthors(drifts: Drift[], baseline: Bundle, tenant: Source, io
   return null;
 }
 
+/** A backup's lost items, in words: each shows as drift that is not there. */
+function lostWords(source: Source): string[] {
+  const n = source.lost.length;
+  if (n === 0) return [];
+  const names = source.lost.slice(0, 5).map((item) => `“${item.displayName}”`);
+  const more = n > 5 ? ` and ${n - 5} more` : '';
+  return [
+    `${source.label} lost ${n === 1 ? 'an item' : `${n} items`} its manifest lists (${names.join(', ')}${more}): ${n === 1 ? 'it shows' : 'they show'} as drift though the backup had ${n === 1 ? 'it' : 'them'}. Restore the file (from git) or take a new backup, then compare again.`,
+  ];
+}
+
 const KIND_WORDS = { added: 'added', removed: 'removed', changed: 'changed' } as const;
 
 function asText(drifts: Drift[], from: string, to: string, note: string | null): string {
-  if (drifts.length === 0) return `No drift: ${to} matches ${from}.\n`;
+  if (drifts.length === 0) return `No drift: ${to} matches ${from}.\n${note ? `${note}\n` : ''}`;
   const lines = [`Drift: ${count(drifts.length)} between ${from} and ${to}.`];
   for (const d of drifts) {
     const author = d.author ? ` (${d.author.activity} by ${d.author.by} at ${d.author.at})` : '';
@@ -100,7 +111,8 @@ function asText(drifts: Drift[], from: string, to: string, note: string | null):
 
 function asMarkdown(drifts: Drift[], from: string, to: string, note: string | null): string {
   const lines = ['### Conditional Access drift', ''];
-  if (drifts.length === 0) return `${lines.join('\n')}No drift: ${escapeMarkdown(to)} matches ${escapeMarkdown(from)}.\n`;
+  if (drifts.length === 0)
+    return `${lines.join('\n')}No drift: ${escapeMarkdown(to)} matches ${escapeMarkdown(from)}.\n${note ? `\n${escapeMarkdown(note)}\n` : ''}`;
   lines.push(`${count(drifts.length)} between ${escapeMarkdown(from)} and ${escapeMarkdown(to)}.`, '');
   lines.push('| Object | Drift | Changed by | When | What changed |', '| --- | --- | --- | --- | --- |');
   for (const d of drifts) {
@@ -140,7 +152,7 @@ export const diffCommand: Command = {
     ...CONNECTION_OPTIONS,
     ...HELP_OPTION,
   },
-  more: 'Exit codes: 0 the same, 1 drift, 2 error. With one backup the tenant is read (sign-in needed); with two, no tenant is.',
+  more: 'Exit codes: 0 the same, 1 drift, 2 error (a backup that lost what its manifest lists is one). With one backup the tenant is read (sign-in needed); with two, no tenant is.',
   async run(values, positionals, io) {
     const format = choice(values, 'format', FORMATS, 'text');
     if (values.baseline || text(values, 'mapping')) return againstBaseline(values, positionals, io, format);
@@ -151,12 +163,16 @@ export const diffCommand: Command = {
     const baseline = await fromDisk(positionals[0]!, io);
     const other = positionals[1] ? await fromDisk(positionals[1], io) : await fromTenant('diff', values, io);
     const drifts = driftsOf(baseline.bundle, other.bundle);
-    const note = other.connection && drifts.length > 0 ? await withAuthors(drifts, baseline.bundle, other, io) : null;
-    if (format === 'json') io.out(`${JSON.stringify({ from: baseline.label, to: other.label, drift: drifts, note }, null, 2)}\n`);
+    const audit = other.connection && drifts.length > 0 ? await withAuthors(drifts, baseline.bundle, other, io) : null;
+    const damage = [baseline, other].flatMap(lostWords);
+    const note = [...damage, ...(audit ? [audit] : [])].join('\n') || null;
+    if (format === 'json')
+      io.out(`${JSON.stringify({ from: baseline.label, to: other.label, drift: drifts, note, damaged: damage.length > 0 }, null, 2)}\n`);
     else if (format === 'markdown') io.out(asMarkdown(drifts, baseline.label, other.label, note));
     else io.out(asText(drifts, baseline.label, other.label, note));
     appendJobSummary(io, asMarkdown(drifts, baseline.label, other.label, note));
-    return drifts.length > 0 ? EXIT.finding : EXIT.ok;
+    // A backup that lost what it held cannot say whether the tenant drifted: the run fails, as on any error.
+    return damage.length > 0 ? EXIT.error : drifts.length > 0 ? EXIT.finding : EXIT.ok;
   },
 };
 

@@ -9,7 +9,7 @@ import type { EmergencyAccess } from '../../domain/lockout';
 import { LINT_SUPPRESSIONS_FILE } from '../../domain/bundle/folder';
 import { choice, closestOption, CONNECTION_OPTIONS, HELP_OPTION, text, texts, wholeNumber, type Values } from '../args';
 import { CliError } from '../cli-error';
-import { parseUserJson, readUserText, writeOutputFile } from '../files';
+import { keepSaid, parseUserJson, readUserText, writeOutputFile } from '../files';
 import { findEmergency } from '../evaluation/emergency';
 import { appendJobSummary, type CliIo } from '../io';
 import { sarifLocator } from '../sarif-locator';
@@ -22,9 +22,9 @@ const RANK: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 };
 
 export async function suppressionsFrom(path: string | undefined, cwd: string): Promise<LintSuppression[]> {
   if (!path) return [];
-  const text = await readUserText(resolve(cwd, path)).catch((error: unknown) => {
-    throw new CliError(`Could not read the suppressions in ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  });
+  const text = await readUserText(resolve(cwd, path), path, 'a suppressions file (JSON)').catch(
+    keepSaid((error) => `Could not read the suppressions in ${path}: ${error instanceof Error ? error.message : String(error)}`),
+  );
   const value = parseUserJson(text, path);
   let suppressions: LintSuppression[];
   try {

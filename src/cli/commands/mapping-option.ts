@@ -8,7 +8,7 @@ import { applyMappingFile, MappingFileError } from '../../domain/plan/mapping-fi
 import type { MappingRow, PlanChoices } from '../../domain/plan/types';
 import { text, texts, type Values } from '../args';
 import { CliError } from '../cli-error';
-import { parseUserJson, readUserText } from '../files';
+import { keepSaid, parseUserJson, readUserText } from '../files';
 
 export interface MappingOptions {
   /** The mapping file as given, its content and the sha256 of its text (what a plan records); null without --mapping. */
@@ -35,11 +35,13 @@ export async function readMappingOptions(values: Values, cwd: string): Promise<M
   const domains = domainsOf(values);
   const path = text(values, 'mapping');
   if (!path) return { mapping: null, domains };
-  const content = await readUserText(resolve(cwd, path)).catch((error: unknown) => {
-    const code = (error as { code?: unknown }).code;
-    const reason = typeof code === 'string' && REASONS[code] ? REASONS[code] : error instanceof Error ? error.message : String(error);
-    throw new CliError(`Could not read the mapping file ${path}: ${reason}.`);
-  });
+  const content = await readUserText(resolve(cwd, path), path, 'a mapping file (JSON)').catch(
+    keepSaid((error) => {
+      const code = (error as { code?: unknown }).code;
+      const reason = typeof code === 'string' && REASONS[code] ? REASONS[code] : error instanceof Error ? error.message : String(error);
+      return `Could not read the mapping file ${path}: ${reason}.`;
+    }),
+  );
   return {
     mapping: { path, value: parseUserJson(content, path), sha256: createHash('sha256').update(content, 'utf8').digest('hex') },
     domains,

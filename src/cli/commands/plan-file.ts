@@ -3,7 +3,10 @@
 // backup against the same tenant gives the same file and the same hash.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { canonicalJson } from '../../domain/bundle/canonical-json';
+import { isBundle } from '../../domain/bundle/read-bundle';
+import { notTextMessage } from '../../domain/file-signature';
 import { isJsonObject } from '../../domain/json';
 import type { Plan } from '../../domain/plan/types';
 import { CliError } from '../cli-error';
@@ -29,24 +32,44 @@ export const planFileText = (file: PlanFile): string => canonicalJson(file);
 export const mappingWords = (mapping: { path: string; sha256: string }): string => `mapped by ${mapping.path}, sha256 ${mapping.sha256}`;
 export const sha256OfText = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** Reads a plan file and checks it is the approved one, byte for byte, before anything else is read. */
-export async function readApprovedPlan(path: string, approved: string): Promise<PlanFile> {
-  const text = await readFile(path, 'utf8').catch(() => {
+/** Reads a plan file and checks it is the approved one, byte for byte, before its content is used. */
+export async function readApprovedPlan(path: string, approved: string, cwd: string): Promise<PlanFile> {
+  const bytes = await readFile(resolve(cwd, path)).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code === 'EISDIR')
+      throw new CliError(`${path} is a folder: give the plan file gatehouse plan wrote (its --out), as plan.json.`);
     throw new CliError(`Could not read the plan file ${path}.`);
   });
+  const notText = notTextMessage(new Uint8Array(bytes), path, 'a Gatehouse plan');
+  if (notText) throw new CliError(`${notText} Nothing was written.`);
+  const text = bytes.toString('utf8');
+  const value = parsed(text);
   const actual = sha256OfText(text);
-  if (actual !== approved.trim().toLowerCase())
-    throw new CliError(
-      `${path} has sha256 ${actual}, not the approved ${approved.trim()}: the plan changed after it was reviewed. Nothing was written.`,
-    );
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new CliError(`${path} is not valid JSON.`);
+  if (actual !== approved.trim().toLowerCase()) {
+    // A file that is no plan at all is said as such: "the plan changed" would send the reviewer looking for an edit.
+    if (value !== undefined && isPlanFile(value))
+      throw new CliError(
+        `${path} has sha256 ${actual}, not the approved ${approved.trim()}: the plan changed after it was reviewed. Nothing was written.`,
+      );
+    throw new CliError(`${notAPlan(path, value)} Nothing was written.`);
   }
-  if (!isPlanFile(value)) throw new CliError(`${path} is not a Gatehouse plan (format ${PLAN_FORMAT}, version 1).`);
+  if (value === undefined || !isPlanFile(value)) throw new CliError(`${notAPlan(path, value)} Nothing was written.`);
   return value;
+}
+
+const parsed = (text: string): unknown => {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch {
+    return undefined;
+  }
+};
+
+/** What the file given as a plan is instead: a backup (the plan is made from it), other JSON, or not JSON. */
+function notAPlan(path: string, value: unknown): string {
+  if (value === undefined) return `${path} is not valid JSON, so not a Gatehouse plan.`;
+  if (isBundle(value))
+    return `${path} is a backup, not a plan: plan it first (gatehouse plan ${path} --out plan.json), have the plan reviewed, then apply plan.json with its sha256.`;
+  return `${path} is not a Gatehouse plan (format ${PLAN_FORMAT}, version 1).`;
 }
 
 /** The shape apply relies on; the content is what was reviewed (its hash was checked). */

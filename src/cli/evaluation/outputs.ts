@@ -6,8 +6,7 @@ import type { GraphClient } from '../../graph/client';
 import { listPolicies } from '../../graph/policies';
 import { listNamedLocations } from '../../graph/what-if';
 import { text, type OptionSpecs, type Values } from '../args';
-import { CliError } from '../cli-error';
-import { parseUserJson, readUserText, writeOutputFile } from '../files';
+import { keepSaid, parseUserJson, readUserText, writeOutputFile } from '../files';
 import type { CliIo } from '../io';
 
 export const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -32,8 +31,6 @@ export async function writeOutput(values: Values, io: CliIo, output: string): Pr
 
 /** A JSON file, or an error naming it. */
 export async function readJsonFile(path: string, what: string): Promise<unknown> {
-  const content = await readUserText(path).catch(() => {
-    throw new CliError(`Could not read ${what} ${path}.`);
-  });
+  const content = await readUserText(path).catch(keepSaid(() => `Could not read ${what} ${path}.`));
   return parseUserJson(content, path);
 }

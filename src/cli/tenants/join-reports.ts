@@ -38,7 +38,7 @@ export async function readJoinedReports(paths: readonly string[], cwd: string, o
   }
   const reports = await Promise.all(
     files.map(async (file) => {
-      const read = readTenantsReport(await readUserText(file));
+      const read = readTenantsReport(await readUserText(file, file, 'a tenants report (JSON)'));
       if (!read.ok) throw new CliError(`${file}: ${read.message}`);
       return read.report;
     }),

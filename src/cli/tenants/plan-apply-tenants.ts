@@ -138,7 +138,7 @@ async function applyMany(values: Values, _args: string[], io: CliIo): Promise<nu
         throw new CliError(`${folder} holds no plan.sha256, the approved hash of its plan.`);
       })
     ).trim();
-    const planFile = await readApprovedPlan(path, approved);
+    const planFile = await readApprovedPlan(path, approved, io.cwd);
     const blockers = planFile.plan.blockers.filter((b) => !b.confirmed);
     if (blockers.length > 0)
       throw new CliError(`${path} has ${blockers.length} unconfirmed problem(s): ${blockers.map((b) => b.text).join(' ')}`);

@@ -3,7 +3,6 @@
 // entry and its own Graph client (so its own Conditional Access pacer), a bounded number at a time
 // (--concurrency). A tenant that fails is said with why, and the others go on; exit 2 when any
 // failed, else 1 when any had a finding (drift, lint), else 0.
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { readTenantsFile, shardOf, type TenantEntry } from '../../domain/tenants/tenants-file';
 import { GraphRequestError } from '../../graph/errors';
@@ -11,6 +10,7 @@ import { runTenants } from '../../operations/run-tenants';
 import { text, wholeNumber, type OptionSpecs, type Values } from '../args';
 import { CliError } from '../cli-error';
 import { fileErrorWords } from '../file-errors';
+import { keepSaid, readUserText } from '../files';
 import { EXIT } from '../commands/command';
 import type { CliIo } from '../io';
 import type { CommandName } from '../permissions';
@@ -37,9 +37,8 @@ export interface TenantsFile {
 
 export async function loadTenants(values: Values, io: CliIo): Promise<TenantsFile> {
   const path = resolve(io.cwd, text(values, 'tenants')!);
-  const source = await readFile(path, 'utf8').catch(() => {
-    throw new CliError(`Could not read the tenants file ${path}.`);
-  });
+  // As every file the user gives: UTF-16 from PowerShell 5.1 is read, a picture is named as one.
+  const source = await readUserText(path, path, 'a tenants file (JSON)').catch(keepSaid(() => `Could not read the tenants file ${path}.`));
   const read = readTenantsFile(source);
   if (!read.ok) throw new CliError(`${path}:\n${read.problems.map((p) => `  ${p.at}: ${p.message}`).join('\n')}`);
   // A run over no tenant would pass a pipeline having checked nothing.

@@ -13,6 +13,7 @@ import {
   SECTIONS,
   type Bundle,
   type BundleManifest,
+  type ManifestItem,
   type ReferenceEntry,
   type ReferenceKind,
   type SectionName,
@@ -28,6 +29,11 @@ export interface ReadBundle {
   bundle: Bundle;
   /** Items whose content no longer matches the manifest, or that it does not list, in words. */
   problems: string[];
+  /**
+   * What the manifest lists and the file no longer holds (cut short, or removed by hand): unlike an edit,
+   * which can be a change meant for the tenant, it makes any comparison with the backup wrong.
+   */
+  lost: ManifestItem[];
 }
 
 export const isBundle = (value: unknown): boolean =>
@@ -118,7 +124,8 @@ export async function readBundle(value: unknown): Promise<ReadBundle> {
       listed.delete(`${section}:${id}`);
     }
   }
-  for (const missing of listed.values()) problems.push(`“${missing.displayName}” is listed in the manifest but missing.`);
+  const lost = [...listed.values()];
+  for (const missing of lost) problems.push(`“${missing.displayName}” is listed in the manifest but missing.`);
   const contingencyPlans = readPlans(value.contingencyPlans);
   const plansListed = manifest.contingencyPlans;
   if (plansListed && plansListed.sha256 !== (await sha256Hex(canonicalJson(contingencyPlans))))
@@ -141,7 +148,7 @@ export async function readBundle(value: unknown): Promise<ReadBundle> {
   if (suppressionsListed && suppressionsListed.sha256 !== (await sha256Hex(canonicalJson(lintSuppressions))))
     problems.push('The lint suppressions were changed after the backup was taken, or are missing.');
   else if (!suppressionsListed && lintSuppressions.length > 0) problems.push('The lint suppressions are not in the manifest.');
-  return { bundle: { manifest, ...sections, references, contingencyPlans, rolloutPlans, lintSuppressions }, problems };
+  return { bundle: { manifest, ...sections, references, contingencyPlans, rolloutPlans, lintSuppressions }, problems, lost };
 }
 
 /** A bundle from its folder form (the files of an unpacked zip). */

@@ -70,9 +70,9 @@ describe('readTenantsFile', () => {
   });
 
   it('says plainly when the file is not JSON', () => {
-    const result = readTenantsFile('{ tenants: [');
+    const result = readTenantsFile('{\n  "tenants": [\n    { "id": "contoso.com", }\n  ]\n}');
     expect(result.ok).toBe(false);
-    expect(result.ok ? '' : result.problems[0]!.message).toMatch(/^Not valid JSON/);
+    expect(result.ok ? '' : result.problems[0]!.message).toMatch(/^The tenants file is not valid JSON: .* at line 3, column \d+\.$/);
   });
 });
 

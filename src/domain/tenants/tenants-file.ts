@@ -2,6 +2,7 @@
 // their emergency accounts are and which baseline each is held to. A secret is never written here:
 // the file names the environment variable that holds it, so the file can live in a repository.
 import { isJsonObject, type Json, type JsonObject } from '../json';
+import { parseJson } from '../policy-file';
 
 export type TenantAuth =
   /** Workload identity federation: the pipeline's OIDC token (GitHub Actions, Azure DevOps) as the client assertion. */
@@ -43,9 +44,10 @@ const strings = (value: Json | undefined): string[] | null =>
 export function readTenantsFile(source: string): TenantsFileResult {
   let parsed: Json;
   try {
-    parsed = JSON.parse(source.replace(/^\uFEFF/, '')) as Json;
+    parsed = parseJson(source.replace(/^\uFEFF/, ''), 'The tenants file') as Json;
   } catch (error) {
-    return { ok: false, problems: [{ at: '(file)', message: `Not valid JSON: ${(error as Error).message}` }] };
+    // Where it breaks, by line and column, not the parser's offset.
+    return { ok: false, problems: [{ at: '(file)', message: (error as Error).message }] };
   }
   const list = Array.isArray(parsed) ? parsed : isJsonObject(parsed) && Array.isArray(parsed.tenants) ? parsed.tenants : null;
   if (!list) return { ok: false, problems: [{ at: '(file)', message: 'Expected { "tenants": [ … ] } or a list of tenants.' }] };
