@@ -1,18 +1,9 @@
-// A backup on disk, read and written: one bundle file (.json) or the git-friendly folder. Written
-// deterministically: when the tenant is unchanged the files are not touched at all, so the
-// manifest keeps the time of the backup that first saw this content (a nightly commit shows
-// nothing, and an unchanged tenant makes no commit). Files of objects gone since are removed.
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+// A backup on disk, read (one bundle file, or the git-friendly folder), and the files users hand
+// over: UTF-8 or UTF-16, a picture or an archive named for what it is, JSON errors by line and column.
+// Writing a backup is write-backup.ts.
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { bundleText, withLintSuppressions, type Bundle } from '../domain/bundle/bundle';
-import {
-  bundleFiles,
-  CONTINGENCY_FILE,
-  LINT_SUPPRESSIONS_FILE,
-  ROLLOUT_FILE,
-  SECTION_FOLDERS,
-  type BundleFile,
-} from '../domain/bundle/folder';
+import { CONTINGENCY_FILE, LINT_SUPPRESSIONS_FILE, ROLLOUT_FILE, SECTION_FOLDERS, type BundleFile } from '../domain/bundle/folder';
 import { BundleError, readBundle, readBundleFolder, type ReadBundle } from '../domain/bundle/read-bundle';
 import { notTextMessage } from '../domain/file-signature';
 import { decodeText, parseJson, PolicyFileError } from '../domain/policy-file';
@@ -73,11 +64,29 @@ async function listFiles(root: string, dir = root): Promise<string[]> {
   return nested.flat();
 }
 
-async function readFolderFiles(path: string): Promise<BundleFile[]> {
-  const paths = await listFiles(path);
-  return Promise.all(
-    paths.map(async (p) => ({ path: relative(path, p).split(sep).join('/'), text: await readUserText(p, p, 'a backup’s JSON file') })),
-  );
+/** The files a backup folder holds that Gatehouse wrote (others, a README or a workflow, are left alone). */
+export const managed = (path: string) =>
+  path === 'manifest.json' ||
+  path === 'references.json' ||
+  path === CONTINGENCY_FILE ||
+  path === ROLLOUT_FILE ||
+  path === LINT_SUPPRESSIONS_FILE ||
+  Object.values(SECTION_FOLDERS).some((folder) => path.startsWith(`${folder}/`));
+
+/** Managed in a backup at the top or in a folder below (a zip's top folder, one backup per tenant). */
+const inSomeBackup = (path: string) => path.split('/').some((_, i, parts) => managed(parts.slice(i).join('/')));
+
+/**
+ * The folder's files a backup reads, by path relative to it: the team's own files (notes, a picture
+ * saved as .json) are not read, so they cannot stop a backup, a lint or a diff.
+ */
+export async function readFolderFiles(
+  path: string,
+  which: (path: string) => boolean = inSomeBackup,
+  read: (full: string) => Promise<string> = (full) => readUserText(full, full, 'a backup’s JSON file'),
+): Promise<BundleFile[]> {
+  const paths = (await listFiles(path)).map((full) => ({ full, path: relative(path, full).split(sep).join('/') }));
+  return Promise.all(paths.filter((p) => which(p.path)).map(async (p) => ({ path: p.path, text: await read(p.full) })));
 }
 
 /** Reads the backup at `path`, from `cwd` when given (a command's working folder); messages name `path` as given. */
@@ -98,79 +107,4 @@ export async function readBackup(path: string, cwd?: string): Promise<BackupOnDi
     if (error instanceof BundleError) throw new CliError(`${path}: ${error.message}`, { cause: error });
     throw error;
   }
-}
-
-/** The files a backup folder holds that Gatehouse wrote (others, a README or a workflow, are left alone). */
-const managed = (path: string) =>
-  path === 'manifest.json' ||
-  path === 'references.json' ||
-  path === CONTINGENCY_FILE ||
-  path === ROLLOUT_FILE ||
-  path === LINT_SUPPRESSIONS_FILE ||
-  Object.values(SECTION_FOLDERS).some((folder) => path.startsWith(`${folder}/`));
-
-async function previousCapturedAt(out: string, folder: boolean): Promise<string | null> {
-  try {
-    const text = await readUserText(folder ? join(out, 'manifest.json') : out);
-    const value = JSON.parse(text) as { capturedAt?: unknown; manifest?: { capturedAt?: unknown } };
-    const at = folder ? value.capturedAt : value.manifest?.capturedAt;
-    return typeof at === 'string' ? at : null;
-  } catch {
-    return null;
-  }
-}
-
-export type WriteResult = { changed: false } | { changed: true; written: number; removed: number };
-
-/**
- * The lint suppressions the backup at `out` holds (the team's decisions, with their reasons, kept
- * beside the backup in git): a new backup carries them on, since the tenant does not hold them.
- */
-async function keptSuppressions(bundle: Bundle, out: string): Promise<Bundle> {
-  const exists = await stat(out).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) return bundle;
-  const previous = await readBackup(out).catch(() => null);
-  return previous && previous.bundle.lintSuppressions.length > 0 ? withLintSuppressions(bundle, previous.bundle.lintSuppressions) : bundle;
-}
-
-/** Writes the backup as a folder, or as one file when `out` ends in .json; the lint suppressions there are kept. */
-export async function writeBackup(read: Bundle, out: string): Promise<WriteResult> {
-  const bundle = await keptSuppressions(read, out);
-  const folder = !out.endsWith('.json');
-  const previous = await previousCapturedAt(out, folder);
-  const asBefore = previous ? { ...bundle, manifest: { ...bundle.manifest, capturedAt: previous } } : null;
-
-  if (!folder) {
-    const existing = await readUserText(out).catch(() => null);
-    if (asBefore && existing === bundleText(asBefore)) return { changed: false };
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, bundleText(bundle));
-    return { changed: true, written: 1, removed: 0 };
-  }
-
-  const existing = new Map(
-    (await stat(out).then(
-      (s) => s.isDirectory(),
-      () => false,
-    ))
-      ? (await readFolderFiles(out)).filter((f) => managed(f.path)).map((f) => [f.path, f.text] as const)
-      : [],
-  );
-  if (asBefore) {
-    const same = bundleFiles(asBefore);
-    if (same.length === existing.size && same.every((f) => existing.get(f.path) === f.text)) return { changed: false };
-  }
-  const files = bundleFiles(bundle);
-  for (const file of files) {
-    const target = join(out, ...file.path.split('/'));
-    await mkdir(dirname(target), { recursive: true });
-    if (existing.get(file.path) !== file.text) await writeFile(target, file.text);
-  }
-  const keep = new Set(files.map((f) => f.path));
-  const stale = [...existing.keys()].filter((path) => !keep.has(path));
-  for (const path of stale) await rm(join(out, ...path.split('/')));
-  return { changed: true, written: files.filter((f) => existing.get(f.path) !== f.text).length, removed: stale.length };
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bundleText, createBundle } from '../domain/bundle/bundle';
 import type { JsonObject } from '../domain/json';
-import { writeBackup } from './files';
+import { writeBackup } from './write-backup';
 import { runInProcess } from './run-in-process';
 
 let dir: string;

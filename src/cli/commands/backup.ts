@@ -5,7 +5,7 @@ import { getOrganization } from '../../graph/organization';
 import { exportTenant } from '../../operations/export-tenant';
 import { CONNECTION_OPTIONS, HELP_OPTION, text } from '../args';
 import { CliError } from '../cli-error';
-import { writeBackup } from '../files';
+import { writeBackup } from '../write-backup';
 import { appendJobSummary } from '../io';
 import { connectTenant } from '../tenant';
 import { EXIT, type Command } from './command';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBundle } from '../../domain/bundle/bundle';
 import type { LintSuppression } from '../../domain/lint';
-import { writeBackup } from '../files';
+import { writeBackup } from '../write-backup';
 import { runInProcess } from '../run-in-process';
 
 let dir: string;

@@ -102,34 +102,41 @@ export async function createBundle(
     capturedAt: origin.capturedAt.toISOString(),
     counts,
     items,
-    ...(contingencyPlans.length > 0 && {
-      contingencyPlans: { count: contingencyPlans.length, sha256: await sha256Hex(canonicalJson(contingencyPlans)) },
-    }),
-    ...(rolloutPlans.length > 0 && {
-      rolloutPlans: { count: rolloutPlans.length, sha256: await sha256Hex(canonicalJson(rolloutPlans)) },
-    }),
-    ...(lintSuppressions.length > 0 && { lintSuppressions: await suppressionsEntry(lintSuppressions) }),
+    ...(await recordEntries({ contingencyPlans, rolloutPlans, lintSuppressions })),
   };
   return { manifest, ...sections, references, contingencyPlans, rolloutPlans, lintSuppressions };
 }
 
-const suppressionsEntry = async (suppressions: readonly LintSuppression[]) => ({
-  count: suppressions.length,
-  sha256: await sha256Hex(canonicalJson(suppressions)),
-});
+/** What a backup holds that the tenant does not: the console keeps it on the device, a backup folder in git. */
+export type KeptRecords = Pick<Bundle, 'contingencyPlans' | 'rolloutPlans' | 'lintSuppressions'>;
+
+/** The manifest's entry for each kind of record the bundle holds any of (a count and the canonical JSON's sha256). */
+async function recordEntries(records: KeptRecords): Promise<Partial<Pick<BundleManifest, keyof KeptRecords>>> {
+  const entries: Partial<Pick<BundleManifest, keyof KeptRecords>> = {};
+  for (const key of ['contingencyPlans', 'rolloutPlans', 'lintSuppressions'] as const) {
+    const list = records[key];
+    if (list.length > 0) entries[key] = { count: list.length, sha256: await sha256Hex(canonicalJson(list)) };
+  }
+  return entries;
+}
 
 /**
- * The bundle with these lint suppressions (replacing any), listed in its manifest: how the console
- * adds what it keeps on the device to a backup read from the tenant.
+ * The bundle with these records (each kind given replaces the bundle's), listed in its manifest: how
+ * the console adds what it keeps on the device to a backup read from the tenant, and how a backup
+ * carries on what the folder it is written to holds.
  */
-export async function withLintSuppressions(bundle: Bundle, suppressions: readonly LintSuppression[]): Promise<Bundle> {
-  const { lintSuppressions: _previous, ...manifest } = bundle.manifest;
-  return {
-    ...bundle,
-    manifest: { ...manifest, ...(suppressions.length > 0 && { lintSuppressions: await suppressionsEntry(suppressions) }) },
-    lintSuppressions: [...suppressions],
+export async function withRecords(bundle: Bundle, records: Partial<KeptRecords>): Promise<Bundle> {
+  const next: KeptRecords = {
+    contingencyPlans: [...(records.contingencyPlans ?? bundle.contingencyPlans)],
+    rolloutPlans: [...(records.rolloutPlans ?? bundle.rolloutPlans)],
+    lintSuppressions: [...(records.lintSuppressions ?? bundle.lintSuppressions)],
   };
+  const { contingencyPlans: _c, rolloutPlans: _r, lintSuppressions: _l, ...manifest } = bundle.manifest;
+  return { ...bundle, ...next, manifest: { ...manifest, ...(await recordEntries(next)) } };
 }
+
+export const withLintSuppressions = (bundle: Bundle, suppressions: readonly LintSuppression[]): Promise<Bundle> =>
+  withRecords(bundle, { lintSuppressions: [...suppressions] });
 
 /** The bundle as one JSON file. */
 export const bundleText = (bundle: Bundle): string => canonicalJson(bundle);

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withLintSuppressions } from '../../domain/bundle/bundle';
 import { readTenantsReport } from '../../domain/tenants/report';
 import { tenantCopy } from '../../emulator/server/many-tenants';
-import { readBackup, writeBackup } from '../../cli/files';
+import { readBackup } from '../../cli/files';
+import { writeBackup } from '../../cli/write-backup';
 import { clientIdOf, startTenantsWorld, TENANT_SECRET, tenantsFileOf, type TenantsWorld } from './tenants-world';
 
 let world: TenantsWorld;

@@ -1,0 +1,77 @@
+// A backup written to disk: one bundle file (.json) or the git-friendly folder. Written
+// deterministically: when the tenant is unchanged the files are not touched at all, so the
+// manifest keeps the time of the backup that first saw this content (a nightly commit shows
+// nothing, and an unchanged tenant makes no commit). Files of objects gone since are removed; what the
+// backup there held that the tenant does not (plans, suppressions) is carried on.
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { bundleText, withRecords, type Bundle } from '../domain/bundle/bundle';
+import { bundleFiles } from '../domain/bundle/folder';
+import { managed, readFolderFiles, readUserText } from './files';
+import { keptRecords } from './kept-records';
+
+export type WriteResult = { changed: false } | { changed: true; written: number; removed: number };
+
+async function previousCapturedAt(out: string, folder: boolean): Promise<string | null> {
+  try {
+    const text = await readUserText(folder ? join(out, 'manifest.json') : out);
+    const value = JSON.parse(text) as { capturedAt?: unknown; manifest?: { capturedAt?: unknown } };
+    const at = folder ? value.capturedAt : value.manifest?.capturedAt;
+    return typeof at === 'string' ? at : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The tenant as read, with the records the backup at `out` keeps wherever the read has none of that kind. */
+async function withKept(read: Bundle, out: string, folder: boolean): Promise<Bundle> {
+  const kept = await keptRecords(out, folder);
+  return withRecords(read, {
+    contingencyPlans: read.contingencyPlans.length > 0 ? read.contingencyPlans : kept.contingencyPlans,
+    rolloutPlans: read.rolloutPlans.length > 0 ? read.rolloutPlans : kept.rolloutPlans,
+    lintSuppressions: read.lintSuppressions.length > 0 ? read.lintSuppressions : kept.lintSuppressions,
+  });
+}
+
+/** The text of each file Gatehouse manages in the folder, as it is now (a file that is not text reads as bytes, to be written over). */
+async function managedFiles(out: string): Promise<Map<string, string>> {
+  const isFolder = await stat(out).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!isFolder) return new Map();
+  const files = (await readFolderFiles(out, managed, (path) => readFile(path, 'utf8'))).map((f) => [f.path, f.text] as const);
+  return new Map(files);
+}
+
+/** Writes the backup as a folder, or as one file when `out` ends in .json; the plans and suppressions there are kept. */
+export async function writeBackup(read: Bundle, out: string): Promise<WriteResult> {
+  const folder = !out.endsWith('.json');
+  const bundle = await withKept(read, out, folder);
+  const previous = await previousCapturedAt(out, folder);
+  const asBefore = previous ? { ...bundle, manifest: { ...bundle.manifest, capturedAt: previous } } : null;
+
+  if (!folder) {
+    const existing = await readUserText(out).catch(() => null);
+    if (asBefore && existing === bundleText(asBefore)) return { changed: false };
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, bundleText(bundle));
+    return { changed: true, written: 1, removed: 0 };
+  }
+
+  const existing = await managedFiles(out);
+  if (asBefore) {
+    const same = bundleFiles(asBefore);
+    if (same.length === existing.size && same.every((f) => existing.get(f.path) === f.text)) return { changed: false };
+  }
+  const files = bundleFiles(bundle);
+  for (const file of files) {
+    const target = join(out, ...file.path.split('/'));
+    await mkdir(dirname(target), { recursive: true });
+    if (existing.get(file.path) !== file.text) await writeFile(target, file.text);
+  }
+  const keep = new Set(files.map((f) => f.path));
+  const stale = [...existing.keys()].filter((path) => !keep.has(path));
+  for (const path of stale) await rm(join(out, ...path.split('/')));
+  return { changed: true, written: files.filter((f) => existing.get(f.path) !== f.text).length, removed: stale.length };
+}
