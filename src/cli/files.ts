@@ -4,6 +4,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONTINGENCY_FILE, LINT_SUPPRESSIONS_FILE, ROLLOUT_FILE, SECTION_FOLDERS, type BundleFile } from '../domain/bundle/folder';
+import type { ManifestItem } from '../domain/bundle/bundle';
 import { BundleError, readBundle, readBundleFolder, type ReadBundle } from '../domain/bundle/read-bundle';
 import { notTextMessage } from '../domain/file-signature';
 import { decodeText, parseJson, PolicyFileError } from '../domain/policy-file';
@@ -107,4 +108,16 @@ export async function readBackup(path: string, cwd?: string): Promise<BackupOnDi
     if (error instanceof BundleError) throw new CliError(`${path}: ${error.message}`, { cause: error });
     throw error;
   }
+}
+
+/**
+ * A backup's lost items (listed in its manifest, their files gone), in words, with what that does to
+ * the command's result: `${label} lost an item its manifest lists (“CA002 …”): ${consequence}`.
+ */
+export function lostWords(label: string, lost: readonly ManifestItem[], consequence: (one: boolean) => string): string | null {
+  const n = lost.length;
+  if (n === 0) return null;
+  const names = lost.slice(0, 5).map((item) => `“${item.displayName}”`);
+  const more = n > 5 ? ` and ${n - 5} more` : '';
+  return `${label} lost ${n === 1 ? 'an item' : `${n} items`} its manifest lists (${names.join(', ')}${more}): ${consequence(n === 1)}`;
 }

@@ -11,6 +11,7 @@ import { GraphRequestError } from '../../graph/errors';
 import { escapeMarkdown } from '../../domain/lint/markdown';
 import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts, type Values } from '../args';
 import { CliError } from '../cli-error';
+import { lostWords } from '../files';
 import { connectTenant } from '../tenant';
 import { baselineText, compareWithBaseline } from './baseline-diff';
 import { readMappingOptions } from './mapping-option';
@@ -85,15 +86,15 @@ async function withAuthors(drifts: Drift[], baseline: Bundle, tenant: Source, io
 }
 
 /** A backup's lost items, in words: each shows as drift that is not there. */
-function lostWords(source: Source): string[] {
-  const n = source.lost.length;
-  if (n === 0) return [];
-  const names = source.lost.slice(0, 5).map((item) => `“${item.displayName}”`);
-  const more = n > 5 ? ` and ${n - 5} more` : '';
-  return [
-    `${source.label} lost ${n === 1 ? 'an item' : `${n} items`} its manifest lists (${names.join(', ')}${more}): ${n === 1 ? 'it shows' : 'they show'} as drift though the backup had ${n === 1 ? 'it' : 'them'}. Restore the file (from git) or take a new backup, then compare again.`,
-  ];
-}
+const lostDrift = (source: Source): string[] => {
+  const words = lostWords(
+    source.label,
+    source.lost,
+    (one) =>
+      `${one ? 'it shows' : 'they show'} as drift though the backup had ${one ? 'it' : 'them'}. Restore the file (from git) or take a new backup, then compare again.`,
+  );
+  return words ? [words] : [];
+};
 
 const KIND_WORDS = { added: 'added', removed: 'removed', changed: 'changed' } as const;
 
@@ -164,7 +165,7 @@ export const diffCommand: Command = {
     const other = positionals[1] ? await fromDisk(positionals[1], io) : await fromTenant('diff', values, io);
     const drifts = driftsOf(baseline.bundle, other.bundle);
     const audit = other.connection && drifts.length > 0 ? await withAuthors(drifts, baseline.bundle, other, io) : null;
-    const damage = [baseline, other].flatMap(lostWords);
+    const damage = [baseline, other].flatMap(lostDrift);
     const note = [...damage, ...(audit ? [audit] : [])].join('\n') || null;
     if (format === 'json')
       io.out(`${JSON.stringify({ from: baseline.label, to: other.label, drift: drifts, note, damaged: damage.length > 0 }, null, 2)}\n`);

@@ -7,9 +7,10 @@ import { applySuppressions, lintRules, lintTenant, readSuppressions, toJUnit, to
 import type { LintFinding, LintOptions, LintSeverity, LintSuppression } from '../../domain/lint';
 import type { EmergencyAccess } from '../../domain/lockout';
 import { LINT_SUPPRESSIONS_FILE } from '../../domain/bundle/folder';
+import { escapeMarkdown } from '../../domain/lint/markdown';
 import { choice, closestOption, CONNECTION_OPTIONS, HELP_OPTION, text, texts, wholeNumber, type Values } from '../args';
 import { CliError } from '../cli-error';
-import { keepSaid, parseUserJson, readUserText, writeOutputFile } from '../files';
+import { keepSaid, lostWords, parseUserJson, readUserText, writeOutputFile } from '../files';
 import { findEmergency } from '../evaluation/emergency';
 import { appendJobSummary, type CliIo } from '../io';
 import { sarifLocator } from '../sarif-locator';
@@ -195,7 +196,15 @@ export const lintCommand: Command = {
     const out = text(values, 'out');
     if (out) await writeOutputFile(io.cwd, out, output);
     else io.out(output);
-    appendJobSummary(io, toMarkdown(findings, { title }));
+    // A backup that lost a policy is linted without it: what it would have covered may show as a gap.
+    const lost = lostWords(
+      source.label,
+      source.lost,
+      (one) =>
+        `${one ? 'it is' : 'they are'} not linted, and a finding of something no policy covers may be wrong. Restore the file (from git) or take a new backup, then lint again.`,
+    );
+    if (lost) io.err(`Warning: ${lost}\n`);
+    appendJobSummary(io, `${toMarkdown(findings, { title })}${lost ? `\n\n**Warning**: ${escapeMarkdown(lost)}` : ''}`);
     const failing = findings.filter((f) => !f.suppressed && RANK[f.severity] <= RANK[failOn]);
     if (out) io.err(`Lint of ${source.label} written to ${out}: ${counts(findings, failOn)}.\n`);
     return failing.length > 0 ? EXIT.finding : EXIT.ok;

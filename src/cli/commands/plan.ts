@@ -13,7 +13,7 @@ import { resolveNames } from '../../graph/names';
 import { findDirectoryMatches, readTargetForPlan } from '../../graph/target-directory';
 import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts } from '../args';
 import { CliError } from '../cli-error';
-import { repoPath, writeOutputFile } from '../files';
+import { lostWords, repoPath, writeOutputFile } from '../files';
 import { appendJobSummary } from '../io';
 import { connectTenant } from '../tenant';
 import { readEmergency } from '../evaluation/emergency';
@@ -179,7 +179,13 @@ export async function planTenant(
     options.emergencyIds.length > 0 ? { admin: null, emergency: emergency.access, memberships: emergency.memberships } : undefined;
   const target = { tenantId: tenant.tenantId, ...read, directory, ...(guard && { guard }) };
   let plan = buildPlan(importSet, target, choices);
-  const notes: string[] = [];
+  const lost = lostWords(
+    source.label,
+    source.lost,
+    (one) =>
+      `this plan does not bring ${one ? 'it' : 'them'} back, though the backup had ${one ? 'it' : 'them'}. Restore the file (from git) and plan again, if ${one ? 'it' : 'they'} should be.`,
+  );
+  const notes: string[] = lost ? [lost] : [];
   if (options.mapping?.mapping) {
     const applied = withMapping(options.mapping.mapping, plan.mapping, tenant.tenantId, choices);
     choices = applied.choices;

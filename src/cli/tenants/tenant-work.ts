@@ -26,7 +26,7 @@ import { exportTenant } from '../../operations/export-tenant';
 import type { Values } from '../args';
 import { CliError } from '../cli-error';
 import { unknownRules } from '../commands/lint';
-import { readBackup } from '../files';
+import { lostWords, readBackup } from '../files';
 import type { CliIo } from '../io';
 import type { CommandName } from '../permissions';
 import type { TenantConnection } from '../tenant';
@@ -62,7 +62,16 @@ export async function lastBackupAt(folder: string): Promise<string | undefined> 
 
 export async function readBaseline(path: string | undefined, entry: TenantEntry): Promise<Bundle> {
   if (!path) throw new CliError(`The tenants file gives ${entry.name} no baseline (and no folder of backups was given).`);
-  return (await readBackup(path)).bundle;
+  const read = await readBackup(path);
+  // Drift from a baseline that lost what it held would name as drift what the tenant never lost (as `diff` says).
+  const lost = lostWords(
+    `The baseline ${path}`,
+    read.lost,
+    (one) =>
+      `drift from it would show ${one ? 'it' : 'them'} though the tenant may have ${one ? 'it' : 'them'} as backed up. Restore the file (from git) or take a new backup.`,
+  );
+  if (lost) throw new CliError(lost);
+  return read.bundle;
 }
 
 /** Who last changed each drifted policy or named location since the baseline (by object id); empty without the audit log. */
