@@ -216,6 +216,29 @@ describe('applyPlan', () => {
     expect(impatient.items[1]!.message).toContain('does not exist in the directory');
   });
 
+  it('a create not found when read back is read again after a wait, not created again; past the waits it is marked unconfirmed', async () => {
+    let misses = 2;
+    const tenant = memoryTenant();
+    const read = tenant.writers.read;
+    tenant.writers.read = async (kind, id, intended) => {
+      if (misses-- > 0) throw new GraphRequestError(404, 'NotFound', 'not found', { method: 'GET', path: id });
+      return read(kind, id, intended);
+    };
+    const waits: number[] = [];
+    const run = await applyPlan(newApplyRun(plan(rows().slice(0, 1)), 't', clock), tenant.writers, {
+      clock,
+      settle: async (n) => void waits.push(n),
+    });
+    expect(run.items.map((i) => [i.status, i.differences])).toEqual([['done', []]]);
+    expect(waits).toEqual([0, 1]);
+    expect(tenant.calls).toEqual(['create Office']);
+
+    misses = 99;
+    const unseen = await applyPlan(newApplyRun(plan(rows().slice(0, 1)), 't', clock), tenant.writers, { clock });
+    expect(unseen.items[0]).toMatchObject({ status: 'failed', unconfirmed: true });
+    expect(unseen.items[0]!.message).toMatch(/^Graph accepted it, but it was not found when read back/);
+  });
+
   it('says how an object that reads back otherwise differs', async () => {
     const tenant = memoryTenant();
     tenant.writers.read = async (_kind, id) => ({ ...tenant.objects.get(id)!, displayName: 'Renamed by the service' });

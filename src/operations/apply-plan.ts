@@ -35,6 +35,8 @@ export interface ApplyItem {
   message?: string;
   /** Was under way when the run was cut short (a closed tab): a resume looks in the tenant before it writes again. */
   interrupted?: boolean;
+  /** Graph accepted the write, but reading it back found nothing: a resume looks for it before writing again. */
+  unconfirmed?: boolean;
 }
 
 export interface ApplyRun {
@@ -117,6 +119,9 @@ export function newApplyRun(plan: Plan, tenantId: string, clock: Clock, origin?:
 
 export class WaitsForObject extends Error {}
 
+/** Written (Graph said so) but not found when read back: a retry finds it, so this is no refusal. */
+export class NotReadBack extends Error {}
+
 /** Replaces the tokens of objects this run created by their ids. */
 export function resolvePending(body: JsonObject, created: Record<string, string>): JsonObject {
   const text = JSON.stringify(body).replace(PENDING_PATTERN, (_token, key: string) => {
@@ -190,11 +195,28 @@ export async function applyPlan(
     changed();
   };
   changed();
+  // A write Graph accepted whose object is then not found: not yet shown where it is read, or deleted
+  // since. Read again after a wait; then say so, not "deleted since the plan", which would have failed the write.
+  const readAfterWrite = async (item: ApplyItem, id: string, intended: JsonObject): Promise<JsonObject> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await writers.read(item.kind, id, intended);
+      } catch (error) {
+        if (!(error instanceof GraphRequestError && error.status === 404)) throw error;
+        if (!options.settle || attempt >= SETTLE_ATTEMPTS)
+          throw new NotReadBack(
+            `Graph accepted it, but it was not found when read back (${id}): it may not show yet, or it was deleted since. Applying again looks for it before writing anything.`,
+          );
+        update(item.key, { message: 'Written; waiting for it to show when read back…' });
+        await options.settle(attempt);
+      }
+    }
+  };
   for (const original of current.items) {
     if (original.status === 'done') continue;
     if (options.signal?.aborted) break;
     const item = current.items.find((i) => i.key === original.key)!;
-    update(item.key, { status: 'running', message: undefined, interrupted: undefined });
+    update(item.key, { status: 'running', message: undefined, interrupted: undefined, unconfirmed: undefined });
     try {
       const write = async () => {
         const body = resolvePending(item.body, current.created);
@@ -224,7 +246,7 @@ export async function applyPlan(
         } else {
           readBack = await writers.update(item.kind, id!, body, { intended, baseModified: item.baseModified });
         }
-        const actual = readBack ?? (await writers.read(item.kind, id!, intended));
+        const actual = readBack ?? (await readAfterWrite(item, id!, intended));
         update(item.key, { status: 'done', differences: writers.compare(item.kind, intended, actual) });
       };
       for (let attempt = 0; ; attempt++) {
@@ -239,7 +261,7 @@ export async function applyPlan(
         }
       }
     } catch (error) {
-      update(item.key, { status: 'failed', message: describe(error) });
+      update(item.key, { status: 'failed', message: describe(error), ...(error instanceof NotReadBack && { unconfirmed: true }) });
       if (error instanceof StopsRun || stopsEverything(error)) {
         current = { ...current, stopped: describe(error) };
         changed();

@@ -50,7 +50,8 @@ export function adviceFor(
   total: number,
   source: string,
 ): string | null {
-  const of = (kind: FailureKind) => failed.filter((i) => errors.has(i.key) && failureKind(errors.get(i.key)) === kind);
+  // A write Graph accepted and then did not show is no refusal, whatever the read's 404 said: a retry finds it.
+  const of = (kind: FailureKind) => failed.filter((i) => !i.unconfirmed && errors.has(i.key) && failureKind(errors.get(i.key)) === kind);
   const gone = of('gone');
   const refused = of('refused');
   if (gone.length === 0 && refused.length === 0) return null;

@@ -107,10 +107,12 @@ export async function applyApproved(
     journal.clear();
     throw new CliError(advice);
   }
-  if (failed.length > 0)
+  if (failed.length > 0) {
+    const unconfirmed = failed.filter((i) => i.unconfirmed).map((i) => `\n'${i.name}': ${i.message ?? ''}`);
     throw new CliError(
-      `${failed.length} of ${run.items.length} write(s) did not complete${run.stopped ? `: ${run.stopped.replace(/\.$/, '')}` : ''}. Apply the same plan again to resume; what was done is not written twice.`,
+      `${failed.length} of ${run.items.length} write(s) did not complete${run.stopped ? `: ${run.stopped.replace(/\.$/, '')}` : ''}. Apply the same plan again to resume; what was done is not written twice.${unconfirmed.join('')}`,
     );
+  }
   journal.clear();
   return { summary, written: run.items.length, sent, differing: run.items.filter((i) => i.differences && i.differences.length > 0).length };
 }

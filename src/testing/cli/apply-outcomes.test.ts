@@ -106,6 +106,36 @@ describe('gatehouse apply, what it says', () => {
     expect(run.stderr).not.toContain('Apply the same plan again');
   }, 180_000);
 
+  it('a create Graph accepted but does not show when read back (404) says so and to apply again: applied again, it is not made twice', async () => {
+    // CA001 as the backup has it (the test before left it off), and CA035 deleted for good since: the plan creates it alone.
+    expect((await asAdmin('PATCH', `${POLICIES}/${ca001.id}`, { state: 'enabled' })).status).toBe(204);
+    const ca035 = ((await (await asAdmin('GET', POLICIES)).json()) as { value: { id: string; displayName: string }[] }).value.find((p) =>
+      p.displayName.startsWith('CA035'),
+    )!;
+    expect((await asAdmin('DELETE', `${POLICIES}/${ca035.id}`)).status).toBe(204);
+    expect((await asAdmin('DELETE', `/beta/identity/conditionalAccess/deletedItems/policies/${ca035.id}`)).status).toBe(204);
+    const planned = await world.gatehouse(['plan', 'baseline', '--out', 'created.json'], secret);
+    expect(planned.stdout).toMatch(/^1 to create, 0 to update;/m);
+    const hash = /^sha256 ([0-9a-f]{64})$/m.exec(planned.stdout)![1]!;
+    // Every read of one policy answers 404 (a new policy not yet visible where it is read), past the run's waits.
+    await fault({ match: 'GET /beta/identity/conditionalAccess/policies/', fault: 404, times: 20 });
+    try {
+      const run = await apply('created.json', hash);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`'${ca035.displayName}': Graph accepted it, but it was not found when read back`);
+      expect(run.stderr).toContain('Apply the same plan again');
+      expect(run.stderr).not.toContain('deleted since the plan was made');
+    } finally {
+      await fetch(`${world.graphUrl}/_emulator/tenants/${world.tenantId}/faults`, { method: 'PUT', body: JSON.stringify({ rules: [] }) });
+    }
+    const again = await apply('created.json', hash);
+    expect(again.code, again.stderr).toBe(0);
+    const named = ((await (await asAdmin('GET', POLICIES)).json()) as { value: { displayName: string }[] }).value.filter(
+      (p) => p.displayName === ca035.displayName,
+    );
+    expect(named).toHaveLength(1);
+  }, 240_000);
+
   it('keeps apply again for what a retry fixes (a 503)', async () => {
     const hash = await planTurningOn('busy.json');
     // Past the client's own retries (each write looked for, then sent again).
