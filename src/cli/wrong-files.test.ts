@@ -5,10 +5,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bundleText, createBundle } from '../domain/bundle/bundle';
+import { bundleText } from '../domain/bundle/bundle';
 import type { JsonObject } from '../domain/json';
 import { writeBackup } from './write-backup';
 import { runInProcess } from './run-in-process';
+import { backupOf as backupOfTenant, blockLinux } from './backup-fixtures';
 
 let dir: string;
 beforeEach(() => {
@@ -22,24 +23,8 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 8, 0]);
 const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 
-const policy = (id: string, displayName: string): JsonObject => ({
-  id,
-  displayName,
-  state: 'enabled',
-  conditions: {
-    users: { includeUsers: ['All'] },
-    applications: { includeApplications: ['All'] },
-    platforms: { includePlatforms: ['linux'] },
-  },
-  grantControls: { operator: 'OR', builtInControls: ['block'] },
-});
-
-const backupOf = (policies: JsonObject[]) =>
-  createBundle({ policies, namedLocations: [], authenticationStrengths: [], authenticationContexts: [], termsOfUse: [] }, [], {
-    tenantId: TENANT,
-    tenantName: 'Contoso',
-    capturedAt: new Date('2026-11-30T12:00:00Z'),
-  });
+const policy = (id: string, displayName: string) => blockLinux(id, displayName);
+const backupOf = (policies: JsonObject[]) => backupOfTenant(policies, TENANT);
 
 describe('a picture or an archive where JSON was asked for', () => {
   it('is named for what it is by every reader, not read as JSON broken at line 1 (exit 2)', async () => {

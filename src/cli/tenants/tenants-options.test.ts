@@ -6,10 +6,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBundle } from '../../domain/bundle/bundle';
 import type { LintSuppression } from '../../domain/lint';
 import { writeBackup } from '../write-backup';
 import { runInProcess } from '../run-in-process';
+import { backupOf, blockLinux } from '../backup-fixtures';
 
 let dir: string;
 beforeEach(() => {
@@ -33,32 +33,7 @@ function writeTenants(name = 'tenants.json', ids = [ONE, TWO]) {
 
 /** A backup folder for the tenant under backups/, as backup --tenants writes it. */
 async function writeTenantBackup(id: string, lintSuppressions: LintSuppression[] = []) {
-  const bundle = await createBundle(
-    {
-      policies: [
-        {
-          id: LINUX,
-          displayName: 'CA031: Block Linux',
-          state: 'enabled',
-          conditions: {
-            users: { includeUsers: ['All'] },
-            applications: { includeApplications: ['All'] },
-            platforms: { includePlatforms: ['linux'] },
-          },
-          grantControls: { operator: 'OR', builtInControls: ['block'] },
-        },
-      ],
-      namedLocations: [],
-      authenticationStrengths: [],
-      authenticationContexts: [],
-      termsOfUse: [],
-    },
-    [],
-    { tenantId: id, tenantName: 'Contoso', capturedAt: new Date('2025-12-01T00:00:00Z') },
-    [],
-    [],
-    lintSuppressions,
-  );
+  const bundle = await backupOf([blockLinux(LINUX)], id, { capturedAt: '2025-12-01T00:00:00Z', lintSuppressions });
   await writeBackup(bundle, join(dir, 'backups', id));
 }
 
