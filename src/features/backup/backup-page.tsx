@@ -18,7 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArchiveRegular, ArrowDownloadRegular, FolderZipRegular } from '@fluentui/react-icons';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { bundleText, withLintSuppressions, type Bundle, type ReferenceEntry } from '../../domain/bundle/bundle';
 import type { JsonObject } from '../../domain/json';
@@ -90,6 +90,7 @@ export function BackupPage() {
   const [rollouts] = useRolloutStore(tenant.account.tenantId);
   const [suppressions] = useLintSuppressions(tenant.account.tenantId);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const backUpButton = useRef<HTMLButtonElement>(null);
   useDocumentationAnchor('backup-title', 'documentation-title');
   // Some policies only: the chosen ones with what they use and name, computed from the whole backup.
   const [selection, setSelection] = useState<readonly string[] | undefined>(undefined);
@@ -168,12 +169,28 @@ export function BackupPage() {
         suppressions are restored from their own pages (Contingency, Rollout, Lint).
       </Text>
       <div className={styles.actions}>
-        <Button appearance="primary" icon={<ArchiveRegular />} disabled={step.kind === 'reading'} onClick={() => void backUp()}>
+        {/* Focusable while it reads: a disabled button drops the keyboard's focus to the page's start. */}
+        <Button
+          ref={backUpButton}
+          appearance="primary"
+          icon={<ArchiveRegular />}
+          disabledFocusable={step.kind === 'reading'}
+          onClick={() => void backUp()}
+        >
           {step.kind === 'done' ? 'Back up again' : 'Back up this tenant'}
         </Button>
         {step.kind === 'reading' && <Spinner size="tiny" label={step.progress} />}
       </div>
-      {step.kind === 'failed' && <ErrorState {...step.error} onRetry={() => void backUp()} />}
+      {step.kind === 'failed' && (
+        <ErrorState
+          {...step.error}
+          onRetry={() => {
+            // Try again goes with the error: the focus waits on the button that reads, not on the page's start.
+            backUpButton.current?.focus();
+            void backUp();
+          }}
+        />
+      )}
       {step.kind === 'done' && (
         <>
           <PolicySelection

@@ -1,7 +1,7 @@
 // Documentation from a backup file the admin chooses (.json, or .zip of the folder form): read on
 // this device, its origin shown, its integrity problems named, then the three documents.
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { ReadBundle } from '../../domain/bundle/read-bundle';
 import { FileDropZone } from '../../shared/ui/file-drop-zone';
 import { formatDateTime } from '../../shared/ui/format';
@@ -20,6 +20,8 @@ export function DocumentationFromFile({ mask }: { mask: boolean }) {
   const [current, setCurrent] = useState<ReadFile | null>(null);
   const [reading, setReading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Each backup read counts: its notes are put in the page anew, so a second file's are read out too.
+  const [reads, setReads] = useState(0);
   const open = async (file: File) => {
     setReading(file.name);
     try {
@@ -30,6 +32,7 @@ export function DocumentationFromFile({ mask }: { mask: boolean }) {
       const read = await readBackupFile(file.name, bytes);
       setCurrent({ name: file.name, read });
       setError(null);
+      setReads((count) => count + 1);
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
       setError(current ? `${message} The documentation below is still of “${current.name}”.` : message);
@@ -48,7 +51,7 @@ export function DocumentationFromFile({ mask }: { mask: boolean }) {
       />
       {reading && <Spinner size="tiny" label={`Reading ${reading}…`} />}
       {current && bundle && (
-        <>
+        <Fragment key={reads}>
           <MessageBar intent="success">
             <MessageBarBody>
               <MessageBarTitle>{current.name}</MessageBarTitle>
@@ -66,7 +69,7 @@ export function DocumentationFromFile({ mask }: { mask: boolean }) {
             </MessageBar>
           )}
           <DocumentationDownloads bundle={bundle} mask={mask} label={`Documentation of ${current.name}`} />
-        </>
+        </Fragment>
       )}
     </>
   );

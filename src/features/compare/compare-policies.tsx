@@ -145,7 +145,8 @@ export function ComparePolicies() {
       </div>
       <ComparisonFileNotices comparisonFile={comparisonFile} />
       {bInFile !== null && !filePolicy && (
-        <MessageBar intent="warning">
+        // Keyed by the file chosen: another empty file is said again, not left standing unread.
+        <MessageBar key={comparisonFile.choice} intent="warning">
           <MessageBarBody>
             {comparisonFile.file && comparisonFile.file.policies.length === 0
               ? `${comparisonFile.file.fileName} holds no Conditional Access policy: choose another file.`

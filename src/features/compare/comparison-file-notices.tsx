@@ -2,11 +2,13 @@
 // amiss in it (items missing or edited since it was taken), and when the browser could
 // not keep it for a reload of the tab (a reload would otherwise drop it without a word).
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Fragment } from 'react';
 import type { useComparisonFile } from './use-comparison-file';
 
 export function ComparisonFileNotices({ comparisonFile }: { comparisonFile: ReturnType<typeof useComparisonFile> }) {
+  // Keyed by the choice: a notice shown again for another file is a new one, so it is read out again.
   return (
-    <>
+    <Fragment key={comparisonFile.choice}>
       {comparisonFile.error && (
         <MessageBar intent="error">
           <MessageBarBody>{comparisonFile.error}</MessageBarBody>
@@ -30,6 +32,6 @@ export function ComparisonFileNotices({ comparisonFile }: { comparisonFile: Retu
           </MessageBarBody>
         </MessageBar>
       )}
-    </>
+    </Fragment>
   );
 }

@@ -86,11 +86,15 @@ export function useComparisonFile() {
   const [error, setError] = useState<string | null>(null);
   // The browser refused to keep it (sessionStorage holds about 5 MB): a reload would lose it, so the page says so.
   const [notKept, setNotKept] = useState(false);
+  // Each file chosen counts, the same one again included: what the page says of it is said anew
+  // (a notice left in place with new words is not read out again).
+  const [choice, setChoice] = useState(0);
   const open = useCallback(async (chosen: File) => {
     try {
       const next = await readComparisonFile(chosen.name, new Uint8Array(await chosen.arrayBuffer()));
       setFile(next);
       setError(null);
+      setChoice((count) => count + 1);
       try {
         sessionStorage.setItem(KEY, JSON.stringify(next));
         setNotKept(false);
@@ -104,6 +108,7 @@ export function useComparisonFile() {
       sessionStorage.removeItem(KEY);
       setFile(null);
       setNotKept(false);
+      setChoice((count) => count + 1);
       setError(cause instanceof PolicyFileError || cause instanceof BackupFileError ? cause.message : `${chosen.name} could not be read.`);
       return null;
     }
@@ -113,7 +118,7 @@ export function useComparisonFile() {
     setFile(null);
     setNotKept(false);
   }, []);
-  return { file, error, notKept, open, close };
+  return { file, error, notKept, choice, open, close };
 }
 
 /** The file is a backup of this tenant (tenant ids are GUIDs, which may come in either case). */

@@ -1,0 +1,243 @@
+// Compare and Backup by keys, as heard by a screen reader: the Back up button keeps the focus while it
+// reads (it went to the page's start), a file chosen again is said again (a second wrong file's error,
+// a second backup's summary were left standing unread), and the flows run by Tab, Enter and arrows.
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { section } from './support/navigation';
+
+interface FileToChoose {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/** Records what Fluent announces (through document.ariaNotify), before the console loads. */
+async function listenToAnnouncements(page: Page) {
+  await page.addInitScript(() => {
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    const proto = Document.prototype as unknown as { ariaNotify?: (message: string, options?: unknown) => void };
+    const notify = proto.ariaNotify;
+    proto.ariaNotify = function (this: Document, message: string, options?: unknown) {
+      said.push(message);
+      notify?.call(this, message, options);
+    };
+  });
+  return (pattern: RegExp) =>
+    page.evaluate(
+      (source) => (window as unknown as { said: string[] }).said.filter((m) => new RegExp(source).test(m)).length,
+      pattern.source,
+    );
+}
+
+/** Enter on a focused button that opens the browser's file picker, and the file chosen there. */
+async function chooseFileByKeys(page: Page, button: Locator, file: FileToChoose) {
+  await button.focus();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await chooser.setFiles(file);
+}
+
+/** Enter on a focused download button, and the file the browser saved. */
+async function downloadByKeys(page: Page, button: Locator): Promise<FileToChoose> {
+  await button.focus();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  const name = download.suggestedFilename();
+  return { name, mimeType: name.endsWith('.zip') ? 'application/zip' : 'application/json', buffer: readFileSync(await download.path()) };
+}
+
+const picture = {
+  name: 'shot.png',
+  mimeType: 'image/png',
+  buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+};
+const broken = { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "displayName": "CA006", ') };
+
+test('Back up by keys: the button keeps the focus while it reads and after, and the downloads follow it by Tab', async ({
+  page,
+  signInPage,
+}) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await section(page, 'Backup').click();
+
+  const backUp = page.getByRole('button', { name: 'Back up this tenant' });
+  await backUp.focus();
+  // Each time the focus leaves for nowhere (the page's start), as a screen reader hears it.
+  await backUp.evaluate((button) => {
+    const counted = window as unknown as { lost: number };
+    counted.lost = 0;
+    button.addEventListener('focusout', (event) => void (!(event as FocusEvent).relatedTarget && counted.lost++));
+  });
+  const lost = () => page.evaluate(() => (window as unknown as { lost: number }).lost);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Backup ready' })).toBeVisible();
+  const again = page.getByRole('button', { name: 'Back up again' });
+  await expect(again).toBeFocused();
+  // It was disabled while reading, which dropped the focus to the page's start for that time.
+  expect(await lost()).toBe(0);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Backup ready' })).toBeVisible();
+  await expect(again).toBeFocused();
+  expect(await lost()).toBe(0);
+
+  // Tab goes on to what the backup offers, in the order it is shown.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Choose policies…' })).toBeFocused();
+  const json = await downloadByKeys(page, page.getByRole('button', { name: 'Download as one file (.json)' }));
+  expect(json.name).toMatch(/^gatehouse-backup-contoso-.*\.json$/);
+  await expect(page.getByRole('button', { name: 'Download as one file (.json)' })).toBeFocused();
+});
+
+test('Back up by keys from a slow tenant that refuses once: the focus stays on Back up while it reads, and after Try again', async ({
+  page,
+  signInPage,
+  consoleGuard,
+}) => {
+  consoleGuard.allowFailedResponse(400, '/beta/identity/conditionalAccess/policies');
+  await emulator.reset();
+  await withholdScopes([]);
+  await useLocalTenant(page);
+  await page.goto('/');
+  await signInPage.signInWithMicrosoft();
+  await expect(page.getByRole('grid')).toBeVisible();
+  await section(page, 'Backup').click();
+  await emulator.setFaults(await emulator.tenantId('Contoso'), {
+    latencyMs: 1000,
+    rules: [{ match: 'GET /beta/identity/conditionalAccess/policies', fault: 400, times: 1 }],
+  });
+
+  const backUp = page.getByRole('button', { name: 'Back up this tenant' });
+  await backUp.focus();
+  await page.keyboard.press('Enter');
+  // While it reads, the button says it is busy and keeps the focus (disabled, it dropped it to the page's start).
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await expect(backUp).toBeFocused();
+  await expect(backUp).toHaveAttribute('aria-disabled', 'true');
+  const retry = page.getByRole('button', { name: 'Try again' });
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(backUp).toBeFocused();
+
+  // Try again goes with the error it is part of: the focus moves to Back up, which reads again.
+  await retry.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Backup ready' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Back up again' })).toBeFocused();
+});
+
+test('Compare two policies by keys: a second wrong file is said, not left standing unread', async ({ page, signInPage, policiesPage }) => {
+  const times = await listenToAnnouncements(page);
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await policiesPage.open(/^CA006/);
+  await page.getByRole('button', { name: 'Compare…' }).click();
+
+  // B chosen by keys: the diff opens and its count is said.
+  const pickB = page.getByRole('combobox', { name: 'Policy B (right)' });
+  await pickB.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('CA002');
+  await page.keyboard.press('Enter');
+  await expect(pickB).toHaveText(/^CA002/);
+  await expect(page.getByRole('list', { name: 'Differences' })).toBeVisible();
+  await expect(pickB).toBeFocused();
+
+  const withFile = page.getByRole('button', { name: 'Compare with a file…' });
+  await chooseFileByKeys(page, withFile, picture);
+  await expect(page.getByText(/shot\.png/)).toBeVisible();
+  await expect(withFile).toBeFocused();
+  await expect.poll(() => times(/shot\.png/)).toBe(1);
+
+  await chooseFileByKeys(page, withFile, broken);
+  await expect(page.getByText(/broken\.json/)).toBeVisible();
+  await expect(page.getByText(/shot\.png/)).toHaveCount(0);
+  await expect(withFile).toBeFocused();
+  // The notice stayed in place with new words: nothing was said.
+  await expect.poll(() => times(/broken\.json/)).toBe(1);
+  // The same wrong file again is said again: the admin pressed Enter and hears why nothing changed.
+  await chooseFileByKeys(page, withFile, broken);
+  await expect.poll(() => times(/broken\.json/)).toBe(2);
+});
+
+test('Compare with a backup by keys: each damaged backup chosen is said, and a policy opened from the table takes the focus', async ({
+  page,
+  signInPage,
+}) => {
+  const times = await listenToAnnouncements(page);
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await section(page, 'Backup').click();
+  await page.getByRole('button', { name: 'Back up this tenant' }).focus();
+  await page.keyboard.press('Enter');
+  const file = await downloadByKeys(page, page.getByRole('button', { name: 'Download as one file (.json)' }));
+  const backup = JSON.parse(file.buffer.toString('utf8')) as { policies: { displayName: string; state: string }[] };
+  const damaged = (name: string, policy: RegExp) => ({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        ...backup,
+        policies: backup.policies.map((p) =>
+          policy.test(p.displayName) ? { ...p, state: p.state === 'disabled' ? 'enabled' : 'disabled' } : p,
+        ),
+      }),
+    ),
+  });
+
+  await section(page, 'Compare').click();
+  const tabs = page.getByRole('tablist', { name: 'What to compare' });
+  await tabs.getByRole('tab', { name: 'Two policies' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(tabs.getByRole('tab', { name: 'Tenant with tenant or backup' })).toHaveAttribute('aria-selected', 'true');
+
+  const withBackup = page.getByRole('button', { name: 'Compare with a backup file…' });
+  await chooseFileByKeys(page, withBackup, damaged('monday.json', /^CA006/));
+  await expect(page.getByRole('group', { name: 'monday.json was changed after it was taken' })).toBeVisible();
+  await expect(withBackup).toBeFocused();
+  await expect.poll(() => times(/monday\.json was changed/)).toBe(1);
+  await chooseFileByKeys(page, withBackup, damaged('tuesday.json', /^CA001/));
+  await expect(page.getByRole('group', { name: 'tuesday.json was changed after it was taken' })).toBeVisible();
+  await expect.poll(() => times(/tuesday\.json was changed/)).toBe(1);
+
+  // The group and the policy by keys: the opened diff takes the focus, and the views switch by Space.
+  const groups = page.getByRole('tablist', { name: 'Which policies' });
+  await expect(groups.getByRole('tab', { name: 'Changed (1)' })).toHaveAttribute('aria-selected', 'true');
+  const table = page.getByRole('table', { name: 'Policies compared' });
+  await table.getByRole('link', { name: /^CA001/ }).focus();
+  await page.keyboard.press('Enter');
+  const opened = page.getByRole('region', { name: /^CA001.*, here and there$/ });
+  await expect(opened).toBeFocused();
+  await page.keyboard.press('Tab');
+  const inline = opened.getByRole('switch', { name: 'Inline' });
+  await expect(inline).toBeFocused();
+  const wasInline = await inline.isChecked();
+  await page.keyboard.press('Space');
+  await expect(inline).toBeChecked({ checked: !wasInline });
+  await expect(inline).toBeFocused();
+});
+
+test('Documentation from a backup file by keys: a second backup chosen is said, as the first was', async ({ page, signInPage }) => {
+  const times = await listenToAnnouncements(page);
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await section(page, 'Backup').click();
+  await page.getByRole('button', { name: 'Back up this tenant' }).focus();
+  await page.keyboard.press('Enter');
+  const json = await downloadByKeys(page, page.getByRole('button', { name: 'Download as one file (.json)' }));
+  const zip = await downloadByKeys(page, page.getByRole('button', { name: 'Download as a folder (.zip)' }));
+
+  const choose = page.getByRole('button', { name: 'Choose a file…' });
+  await chooseFileByKeys(page, choose, json);
+  await expect(page.getByRole('group', { name: json.name, exact: true })).toBeVisible();
+  await expect(choose).toBeFocused();
+  await expect.poll(() => times(/Backup of .+, taken/)).toBe(1);
+  await chooseFileByKeys(page, choose, zip);
+  await expect(page.getByRole('group', { name: zip.name, exact: true })).toBeVisible();
+  await expect(choose).toBeFocused();
+  await expect.poll(() => times(/Backup of .+, taken/)).toBe(2);
+  await expect(page.getByRole('group', { name: `Documentation of ${zip.name}` }).getByRole('button', { name: 'Markdown' })).toBeVisible();
+});
