@@ -241,3 +241,58 @@ test('Documentation from a backup file by keys: a second backup chosen is said, 
   await expect.poll(() => times(/Backup of .+, taken/)).toBe(2);
   await expect(page.getByRole('group', { name: `Documentation of ${zip.name}` }).getByRole('button', { name: 'Markdown' })).toBeVisible();
 });
+
+test('Two policies by keys: Swap is reached by Tab and says why it cannot act, and a file can be chosen again', async ({
+  page,
+  signInPage,
+  policiesPage,
+}) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await policiesPage.open(/^CA006/);
+  await page.getByRole('button', { name: 'Compare…' }).click();
+  const pickA = page.getByRole('combobox', { name: 'Policy A (left)' });
+  const pickB = page.getByRole('combobox', { name: 'Policy B (right)' });
+  const swap = page.getByRole('button', { name: 'Swap A and B' });
+  await expect(pickA).toHaveText(/^CA006/);
+
+  // A policy of the tenant on each side: Swap acts.
+  await pickA.focus();
+  await page.keyboard.press('Tab');
+  await expect(swap).toBeFocused();
+  await expect(swap).toHaveAccessibleDescription('');
+
+  // B in a file: Swap is still in the Tab order (it was skipped, disabled without a word) and says why.
+  const file = {
+    name: 'one-policy.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        displayName: 'CA006 (exported)',
+        state: 'disabled',
+        conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] } },
+        grantControls: { operator: 'OR', builtInControls: ['block'] },
+      }),
+    ),
+  };
+  const withFile = page.getByRole('button', { name: 'Compare with a file…' });
+  await chooseFileByKeys(page, withFile, file);
+  await expect(pickB).toHaveText('CA006 (exported) in one-policy.json');
+  await pickA.focus();
+  await page.keyboard.press('Tab');
+  await expect(swap).toBeFocused();
+  await expect(swap).toHaveAttribute('aria-disabled', 'true');
+  await expect(swap).toHaveAccessibleDescription('Policy B is in a file: only a policy of the tenant can be A.');
+  await page.keyboard.press('Enter');
+  await expect(pickB).toHaveText('CA006 (exported) in one-policy.json');
+  await page.keyboard.press('Tab');
+  await expect(pickB).toBeFocused();
+
+  // The file input lets the choice go once read: the browser sends no change for the same file chosen
+  // again (fixed on disk, or to hear again why it was refused), so it would be ignored.
+  await expect(page.getByLabel('Policy file to compare with')).toHaveValue('');
+  await page.getByRole('tab', { name: 'Tenant with tenant or backup' }).click();
+  await chooseFileByKeys(page, page.getByRole('button', { name: 'Compare with a backup file…' }), broken);
+  await expect(page.getByText(/broken\.json/)).toBeVisible();
+  await expect(page.getByLabel('Backup file to compare with')).toHaveValue('');
+});

@@ -34,6 +34,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   pickers: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
   picker: { minWidth: 'min(100%, 320px)', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  unseen: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
 const FILE_PREFIX = 'file:';
@@ -80,6 +81,13 @@ export function ComparePolicies() {
   };
 
   const failed = left.error ?? right.error ?? list.error;
+  // Swap stays in the Tab order when it cannot act, and says why (as the console's other waiting buttons do).
+  const swapBlocked =
+    !a && !b
+      ? 'Choose the policies to compare first.'
+      : bInFile !== null
+        ? 'Policy B is in a file: only a policy of the tenant can be A.'
+        : null;
   const bLabel = bInFile !== null ? `${nameOf(filePolicy?.policy)} in ${comparisonFile.file?.fileName ?? 'the file'}` : nameOf(after);
   return (
     <div className={styles.root}>
@@ -105,9 +113,13 @@ export function ComparePolicies() {
         <Button
           icon={<ArrowSwapRegular />}
           aria-label="Swap A and B"
-          disabled={(!a && !b) || bInFile !== null}
+          disabledFocusable={!!swapBlocked}
+          aria-describedby={swapBlocked ? 'swap-blocked' : undefined}
           onClick={() => set({ a: b, b: a })}
         />
+        <span id="swap-blocked" className={styles.unseen}>
+          {swapBlocked}
+        </span>
         <div className={styles.picker}>
           <Text weight="semibold" id="pick-b">
             Policy B (right)
@@ -140,7 +152,12 @@ export function ComparePolicies() {
           accept=".json,.zip,.ps1,application/json,application/zip"
           hidden
           aria-label="Policy file to compare with"
-          onChange={(event) => event.target.files?.[0] && void openFile(event.target.files[0])}
+          onChange={(event) => {
+            if (event.target.files?.[0]) void openFile(event.target.files[0]);
+            // The same file chosen again (fixed, or to hear why it was refused) is read again: the browser
+            // sends no change for a choice equal to the input's value.
+            event.target.value = '';
+          }}
         />
       </div>
       <ComparisonFileNotices comparisonFile={comparisonFile} />

@@ -179,7 +179,12 @@ export function CompareTenants() {
           accept=".json,.zip,application/json,application/zip"
           hidden
           aria-label="Backup file to compare with"
-          onChange={(event) => event.target.files?.[0] && void openFile(event.target.files[0])}
+          onChange={(event) => {
+            if (event.target.files?.[0]) void openFile(event.target.files[0]);
+            // The same file chosen again (fixed, or to hear why it was refused) is read again: the browser
+            // sends no change for a choice equal to the input's value.
+            event.target.value = '';
+          }}
         />
       </div>
       {others.length === 0 && withWhat !== FILE && (
