@@ -1,6 +1,7 @@
 // Compare and Backup by keys, as heard by a screen reader: the Back up button keeps the focus while it
-// reads (it went to the page's start), a file chosen again is said again (a second wrong file's error,
-// a second backup's summary were left standing unread), and the flows run by Tab, Enter and arrows.
+// reads and after Try again (it went to the page's start); each file chosen is said, another one or the
+// same again (a second wrong file's error, a second backup's notes or counts were left standing unread);
+// Swap stays in the Tab order and says why it cannot act; the flows run by Tab, Enter, Space and arrows.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
@@ -295,4 +296,41 @@ test('Two policies by keys: Swap is reached by Tab and says why it cannot act, a
   await chooseFileByKeys(page, page.getByRole('button', { name: 'Compare with a backup file…' }), broken);
   await expect(page.getByText(/broken\.json/)).toBeVisible();
   await expect(page.getByLabel('Backup file to compare with')).toHaveValue('');
+});
+
+test('Compare with a backup by keys: another backup with the same counts is said, as the first was', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await section(page, 'Backup').click();
+  await page.getByRole('button', { name: 'Back up this tenant' }).focus();
+  await page.keyboard.press('Enter');
+  const backup = await downloadByKeys(page, page.getByRole('button', { name: 'Download as one file (.json)' }));
+
+  await section(page, 'Compare').click();
+  await page.getByRole('tab', { name: 'Tenant with tenant or backup' }).click();
+  // Each time a status's words become the group's count, as a screen reader reads a live region that changes.
+  await page.evaluate(() => {
+    const counted = window as unknown as { groupSaid: number };
+    counted.groupSaid = 0;
+    const last = new Map<Element, string>();
+    new MutationObserver(() => {
+      for (const status of document.querySelectorAll('[role="status"]')) {
+        const text = status.textContent ?? '';
+        if (text !== last.get(status) && /^Changed \(0\)/.test(text)) counted.groupSaid++;
+        last.set(status, text);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const groupSaid = () => page.evaluate(() => (window as unknown as { groupSaid: number }).groupSaid);
+
+  const withBackup = page.getByRole('button', { name: 'Compare with a backup file…' });
+  await chooseFileByKeys(page, withBackup, { ...backup, name: 'monday.json' });
+  await expect(page.getByText(/there is monday\.json/)).toBeVisible();
+  await expect.poll(groupSaid).toBe(1);
+  await chooseFileByKeys(page, withBackup, { ...backup, name: 'tuesday.json' });
+  await expect(page.getByText(/there is tuesday\.json/)).toBeVisible();
+  await expect(withBackup).toBeFocused();
+  // The same counts: the status kept its words, and nothing told the admin the file was read.
+  await expect.poll(groupSaid).toBe(2);
 });

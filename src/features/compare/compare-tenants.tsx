@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useAuth } from '../../auth';
 import { describeError } from '../../graph/describe-error';
 import { collectReferences, type NameDirectory } from '../../domain/references';
@@ -128,6 +128,13 @@ export function CompareTenants() {
   const groupSaid = comparison
     ? `${status === 'all' ? 'All' : statusWords[status].label} (${status === 'all' ? comparison.matches.length : comparison.counts[status]})${shown.length === 0 ? `: ${empty}.` : ''}`
     : null;
+  // Another file with the same counts left the status's words as they were, so nothing was said of it:
+  // after each file chosen the status is emptied a moment, and its words are said anew.
+  const [spokenChoice, setSpokenChoice] = useState(comparisonFile.choice);
+  useEffect(() => {
+    const timer = setTimeout(() => setSpokenChoice(comparisonFile.choice), 100);
+    return () => clearTimeout(timer);
+  }, [comparisonFile.choice]);
   // A file of a policy or a few, chosen where a whole tenant's backup was expected.
   const notABackup = withWhat === FILE && comparisonFile.file?.backup === false && (nothingMatched || fileCount === 1);
 
@@ -196,7 +203,7 @@ export function CompareTenants() {
         </Text>
       )}
       <ComparisonFileNotices comparisonFile={comparisonFile} />
-      <SpokenStatus>{groupSaid}</SpokenStatus>
+      <SpokenStatus>{spokenChoice === comparisonFile.choice ? groupSaid : null}</SpokenStatus>
       {withWhat === FILE && !comparisonFile.file && (
         <MessageBar intent="warning">
           <MessageBarBody>
