@@ -112,13 +112,16 @@ test('Back up by keys from a slow tenant that refuses once: the focus stays on B
   const backUp = page.getByRole('button', { name: 'Back up this tenant' });
   await backUp.focus();
   await page.keyboard.press('Enter');
-  // While it reads, the button says it is busy and keeps the focus (disabled, it dropped it to the page's start).
+  // While it reads, the button says it is busy and keeps the focus (disabled, it dropped it to the page's start),
+  // and that the backup began is said (the spinner was only shown).
   await expect(page.getByRole('progressbar')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Backing up this tenant…' })).toBeAttached();
   await expect(backUp).toBeFocused();
   await expect(backUp).toHaveAttribute('aria-disabled', 'true');
   const retry = page.getByRole('button', { name: 'Try again' });
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(backUp).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'Backing up this tenant…' })).toHaveCount(0);
 
   // Try again goes with the error it is part of: the focus moves to Back up, which reads again.
   await retry.focus();

@@ -180,6 +180,8 @@ export function BackupPage() {
           {step.kind === 'done' ? 'Back up again' : 'Back up this tenant'}
         </Button>
         {step.kind === 'reading' && <Spinner size="tiny" label={step.progress} />}
+        {/* The spinner is shown, not said: with the focus on the busy button, this says the backup began. */}
+        <SpokenStatus>{step.kind === 'reading' ? 'Backing up this tenant…' : null}</SpokenStatus>
       </div>
       {step.kind === 'failed' && (
         <ErrorState
