@@ -18,6 +18,8 @@ export interface TenantConnection {
   /** The permissions the token carries; null when it does not say. */
   granted: string[] | null;
   has(permission: string): boolean;
+  /** Of the permissions the run may go on without (ConnectOptions.goesOnWithout), those the token lacks. */
+  lacking: Permission[];
   /** Writes Graph accepted since sign-in (POST, PATCH, PUT, DELETE; not a $batch of reads): what a run really changed. */
   writes(): number;
 }
@@ -25,6 +27,8 @@ export interface TenantConnection {
 export interface ConnectOptions {
   /** Whether the run needs an optional permission (default: every one): a note is said only for those it needs. */
   needs?: (permission: Permission) => boolean;
+  /** Required permissions this run can go on without (impact told --allow-no-logs): not refused, listed in `lacking`. */
+  goesOnWithout?: readonly string[];
 }
 
 /** What applying the plan needs of the optional permissions: Group.Create only when it creates a group. */
@@ -89,9 +93,13 @@ export async function connectTenant(
     throw new CliError(
       `Signed in to tenant ${claims.tenantId}, not ${tenant}: nothing was read. The authority ${authority ?? `https://login.microsoftonline.com/${tenant}`} gave a token for another tenant; name this tenant in it (with --tenants, "{tenant}" stands for each tenant's id), or check the application's client id.`,
     );
+  let lacking: Permission[] = [];
   if (claims.permissions) {
     const missing = missingPermissions(command, claims.permissions);
-    if (missing.required.length > 0) throw new CliError(lacksMessage(command, tenant, missing.required, claims));
+    const tolerated = (p: Permission) => (options.goesOnWithout ?? []).includes(p.name);
+    lacking = missing.required.filter(tolerated);
+    const required = missing.required.filter((p) => !tolerated(p));
+    if (required.length > 0) throw new CliError(lacksMessage(command, tenant, required, claims));
     for (const p of missing.optional.filter(options.needs ?? (() => true)))
       io.err(`Without ${p.name}, ${command} goes on without ${p.why}.\n`);
   }
@@ -111,6 +119,7 @@ export async function connectTenant(
     tenantId,
     granted,
     has: (permission) => granted === null || missingPermissions(command, granted).optional.every((p) => p.name !== permission),
+    lacking,
     writes: () => writes,
   };
 }

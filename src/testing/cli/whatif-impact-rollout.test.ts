@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contosoDirectory as d } from '../../emulator/seed/contoso';
-import { GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { ALL_READS, GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
 
 const EXCHANGE = '00000002-0000-0ff1-ce00-000000000000';
 const KOFI = d.user('Kofi Mensah');
@@ -178,6 +178,26 @@ describe('gatehouse impact', () => {
       expect(allowed.stderr).toContain('Going on, as --allow-no-logs asks.');
     } finally {
       await faults(false);
+    }
+  }, 120_000);
+
+  it('--allow-no-logs also passes (exit 0, said in the job summary) when the application lacks AuditLog.Read.All; without it, the permission is named (exit 2)', async () => {
+    world.roles = ['Policy.Read.All', 'Directory.Read.All', 'Agreement.Read.All'];
+    try {
+      const refused = await world.gatehouse(['impact', '--draft', 'block-kofi.json'], secret);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('lacks AuditLog.Read.All');
+      const summary = join(world.dir, 'impact-summary.md');
+      const allowed = await world.gatehouse(['impact', '--draft', 'block-kofi.json', '--allow-no-logs'], {
+        ...secret,
+        GITHUB_STEP_SUMMARY: summary,
+      });
+      expect(allowed.code, allowed.stderr).toBe(0);
+      expect(allowed.stderr).toContain('The impact could not be computed: The token for');
+      expect(allowed.stderr).toContain('lacks AuditLog.Read.All (the sign-in log (auditLogs/signIns)). Going on, as --allow-no-logs asks.');
+      expect(readFileSync(summary, 'utf8')).toContain('Not computed: The token for');
+    } finally {
+      world.roles = [...ALL_READS];
     }
   }, 120_000);
 });
