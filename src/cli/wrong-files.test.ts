@@ -1,6 +1,7 @@
 // The wrong file handed to a command, as people do: a screenshot or a zip where JSON was asked for,
 // a tenants file saved by PowerShell 5.1 (UTF-16), a backup given to apply as its plan, a backup that
 // lost a policy compared as if whole. Each is said for what it is, and nothing is written.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,6 +97,28 @@ describe('apply given a file that is not the plan', () => {
       expect(result.stderr, file).toContain(words);
       expect(result.stderr, file).not.toContain('changed after it was reviewed');
     }
+  });
+
+  it('a --sha256 that is no hash (the hash file’s name) is said as such; the hash as sha256sum prints it, or prefixed, is taken', async () => {
+    const plan = { format: 'gatehouse.plan', version: 1, tenant: { id: TENANT }, plan: { rows: [], blockers: [] } };
+    const text = JSON.stringify(plan);
+    writeFileSync(join(dir, 'plan.json'), text);
+    const named = await run('apply', '--plan', 'plan.json', '--sha256', 'plan.sha256');
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain("--sha256 takes the 64 hex digits of the approved plan's hash");
+    expect(named.stderr).toContain("'plan.sha256' is not one. Nothing was written.");
+    expect(named.stderr).not.toContain('changed after it was reviewed');
+    const hash = createHash('sha256').update(text, 'utf8').digest('hex');
+    for (const given of [`${hash}  plan.json`, `sha256:${hash.toUpperCase()}`]) {
+      const taken = await run('apply', '--plan', 'plan.json', '--sha256', given);
+      expect(taken.stderr, given).not.toMatch(/changed after it was reviewed|is not one/);
+    }
+  });
+
+  it('a plan file that is not there is said with why', async () => {
+    const result = await run('apply', '--plan', 'nosuch.json', '--sha256', approved);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Cannot open nosuch.json: no such file or folder. Nothing was written.');
   });
 
   it('a plan whose hash is not the approved one is still refused as changed after review', async () => {

@@ -10,6 +10,7 @@ import { notTextMessage } from '../../domain/file-signature';
 import { isJsonObject } from '../../domain/json';
 import type { Plan } from '../../domain/plan/types';
 import { CliError } from '../cli-error';
+import { fileErrorWords } from '../file-errors';
 
 export const PLAN_FORMAT = 'gatehouse.plan';
 
@@ -33,27 +34,45 @@ export const mappingWords = (mapping: { path: string; sha256: string }): string 
 export const sha256OfText = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Reads a plan file and checks it is the approved one, byte for byte, before its content is used. */
-export async function readApprovedPlan(path: string, approved: string, cwd: string): Promise<PlanFile> {
+export async function readApprovedPlan(path: string, given: string, cwd: string): Promise<PlanFile> {
+  const approved = approvedHash(given);
   const bytes = await readFile(resolve(cwd, path)).catch((error: unknown) => {
     if ((error as { code?: unknown }).code === 'EISDIR')
       throw new CliError(`${path} is a folder: give the plan file gatehouse plan wrote (its --out), as plan.json.`);
-    throw new CliError(`Could not read the plan file ${path}.`);
+    throw new CliError(`${fileErrorWords(error, cwd) ?? `Could not read the plan file ${path}.`} Nothing was written.`);
   });
   const notText = notTextMessage(new Uint8Array(bytes), path, 'a Gatehouse plan');
   if (notText) throw new CliError(`${notText} Nothing was written.`);
   const text = bytes.toString('utf8');
   const value = parsed(text);
   const actual = sha256OfText(text);
-  if (actual !== approved.trim().toLowerCase()) {
+  if (actual !== approved) {
     // A file that is no plan at all is said as such: "the plan changed" would send the reviewer looking for an edit.
     if (value !== undefined && isPlanFile(value))
       throw new CliError(
-        `${path} has sha256 ${actual}, not the approved ${approved.trim()}: the plan changed after it was reviewed. Nothing was written.`,
+        `${path} has sha256 ${actual}, not the approved ${approved}: the plan changed after it was reviewed. Nothing was written.`,
       );
     throw new CliError(`${notAPlan(path, value)} Nothing was written.`);
   }
   if (value === undefined || !isPlanFile(value)) throw new CliError(`${notAPlan(path, value)} Nothing was written.`);
   return value;
+}
+
+/**
+ * The approved hash as given: the 64 hex digits plan printed, also as sha256sum prints them (followed by
+ * the file's name) or prefixed "sha256:". Anything else (a file's name, a cut hash) is said as such, not
+ * as a plan changed after review.
+ */
+function approvedHash(given: string): string {
+  const hash = given
+    .trim()
+    .replace(/^sha256[:=]\s*/i, '')
+    .split(/\s+/)[0]!
+    .toLowerCase();
+  if (/^[0-9a-f]{64}$/.test(hash)) return hash;
+  throw new CliError(
+    `--sha256 takes the 64 hex digits of the approved plan's hash, as plan printed them and wrote them beside the plan (--sha256 "$(cat plan.sha256)"); '${given.trim()}' is not one. Nothing was written.`,
+  );
 }
 
 const parsed = (text: string): unknown => {
