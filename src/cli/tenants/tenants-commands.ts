@@ -1,7 +1,7 @@
 // backup and lint over a tenants file (diff in diff-tenants.ts): the single-tenant command with --tenants,
 // --shard and --concurrency added; without --tenants it runs as before. An option of the command the
 // many-tenant run does not take is refused in words, never left unread. Each tenant's line is printed as it
-// finishes, a line per tenant follows on stdout, and the all-tenant report's Markdown goes to the
+// finishes, a line per tenant follows on stdout (lint without --out prints each tenant's findings first), and the all-tenant report's Markdown goes to the
 // job summary. Exit 2 when a tenant failed, else 1 on drift or failing lint, else 0.
 import { join, resolve } from 'node:path';
 import { LINT_SUPPRESSIONS_FILE } from '../../domain/bundle/folder';
@@ -159,28 +159,29 @@ async function lintMany(values: Values, _args: string[], io: CliIo): Promise<num
     const read = backup ? { bundle: backup.bundle, connection: null, name: entry.name } : await readTenant('lint', entry, values, io);
     const checked = await checkTenant(entry, read, { suppressions, lint: lintOptions }, io);
     const failing = checked.findings.filter((f) => !f.suppressed && RANK[f.severity] <= RANK[failOn]).length;
-    if (out) {
-      const title = `Conditional Access lint: ${read.name}`;
-      const folder = shown && resolve(io.cwd, shown);
-      const body =
-        format === 'sarif'
-          ? // Code scanning wants a file for every result: the tenant's backup, else the tenants file naming it.
-            `${JSON.stringify(toSarif(checked.findings, backup ? sarifLocator(backup.files, folder, io.cwd) : sarifLocator(null, file.path, io.cwd)), null, 2)}\n`
-          : format === 'junit'
-            ? toJUnit(checked.findings, { failOn })
-            : format === 'markdown'
-              ? toMarkdown(checked.findings, { title })
-              : lintText(checked.findings, shown ? `the backup in ${shown}` : `the tenant ${read.name}`, failOn);
-      await writeOutputFile(io.cwd, join(out, `${tenantFolderName(entry)}.${EXTENSION[format]}`), body);
-    }
+    const title = `Conditional Access lint: ${read.name}`;
+    const folder = shown && resolve(io.cwd, shown);
+    const body =
+      format === 'sarif'
+        ? // Code scanning wants a file for every result: the tenant's backup, else the tenants file naming it.
+          `${JSON.stringify(toSarif(checked.findings, backup ? sarifLocator(backup.files, folder, io.cwd) : sarifLocator(null, file.path, io.cwd)), null, 2)}\n`
+        : format === 'junit'
+          ? toJUnit(checked.findings, { failOn })
+          : format === 'markdown'
+            ? toMarkdown(checked.findings, { title })
+            : lintText(checked.findings, shown ? `the backup in ${shown}` : `the tenant ${read.name}`, failOn);
+    if (out) await writeOutputFile(io.cwd, join(out, `${tenantFolderName(entry)}.${EXTENSION[format]}`), body);
     const lint = checked.entry.lint!;
     return {
-      value: checked.entry,
+      // Without --out (text only) the findings go to stdout once every tenant is done, in the file's order.
+      value: { entry: checked.entry, text: out ? null : body },
       finding: failing > 0,
       line: `${lint.errors} error(s), ${lint.warnings} warning(s), ${lint.infos} info, ${lint.suppressed} suppressed; ${failing} at or above ${failOn}`,
     };
   });
-  return finish(results, (e) => e, io, 'Conditional Access lint');
+  // Without --out, a pipeline's log names every finding: each tenant's under its name, in the file's order.
+  for (const r of results) if (r.value?.text) io.out(`== ${r.entry.name} (${r.entry.id}) ==\n${r.value.text}\n`);
+  return finish(results, (v) => v.entry, io, 'Conditional Access lint');
 }
 
 export const tenantsBackup = (command: Command) =>
@@ -190,7 +191,7 @@ export const tenantsLint = (command: Command) =>
   withTenants(
     command,
     lintMany,
-    'gatehouse lint --tenants <file> [--from <folder of backups>] [--format text|sarif|junit|markdown] [--out <folder>] [--fail-on …] [--suppressions <file>] [--stale-after-days <n>] [--naming-pattern <regex>] [--shard i/n] [--concurrency n]',
+    'gatehouse lint --tenants <file> [--from <folder of backups>] [--format text|sarif|junit|markdown] [--out <folder>, else text to stdout under each tenant name] [--fail-on …] [--suppressions <file>] [--stale-after-days <n>] [--naming-pattern <regex>] [--shard i/n] [--concurrency n]',
     {
       takes: ['from', 'format', 'out', 'fail-on', 'suppressions', 'stale-after-days', 'naming-pattern'],
       why: {

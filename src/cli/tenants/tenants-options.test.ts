@@ -180,3 +180,32 @@ describe('lint --tenants --from a folder of backups', () => {
     expect(existsSync(join(dir, 'lint', `${ONE}.txt`))).toBe(true);
   });
 });
+
+describe('lint --tenants --from without --out', () => {
+  it('names each tenant’s findings on stdout, in the file’s order under its name, before the summary line', async () => {
+    writeTenants();
+    await writeTenantBackup(ONE);
+    await writeTenantBackup(TWO);
+    const result = await run('lint', '--tenants', 'tenants.json', '--from', 'backups', '--fail-on', 'warning');
+    expect(result.code, result.stderr).toBe(1);
+    const one = result.stdout.indexOf(`== Tenant 1 (${ONE}) ==\nLint of the backup in backups/${ONE}: `);
+    const two = result.stdout.indexOf(`== Tenant 2 (${TWO}) ==\nLint of the backup in backups/${TWO}: `);
+    const summary = result.stdout.indexOf('Conditional Access lint: 2 tenant(s), 0 failed, 2 with findings.\n');
+    expect(one, result.stdout).toBeGreaterThanOrEqual(0);
+    expect(two).toBeGreaterThan(one);
+    expect(summary).toBeGreaterThan(two);
+    // Each finding at or above --fail-on is named, as lint of one backup names it.
+    const warnings = result.stdout.slice(one, two).match(/^(?:error|warning) +\S+ {2}.+$/gm) ?? [];
+    expect(warnings.length, result.stdout).toBeGreaterThan(0);
+    expect(result.stdout.slice(two, summary)).toContain(warnings[0]);
+    expect(existsSync(join(dir, 'lint'))).toBe(false);
+  });
+
+  it('still asks for --out <folder> for a format that is a file per tenant', async () => {
+    writeTenants();
+    const result = await run('lint', '--tenants', 'tenants.json', '--format', 'sarif');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('gatehouse lint: With --tenants, --format sarif writes one file per tenant: give --out <folder>.\n');
+    expect(result.stdout).toBe('');
+  });
+});
