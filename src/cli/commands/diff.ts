@@ -96,6 +96,15 @@ const lostDrift = (source: Source): string[] => {
   return words ? [words] : [];
 };
 
+/** A backup of another tenant than the one signed in to: compared by id, nearly everything would show as drift. */
+const otherTenant = (backup: Source, tenant: Source): string[] => {
+  const of = backup.bundle.manifest.tenant;
+  if (!tenant.connection || !of.id || of.id.toLowerCase() === tenant.connection.tenantId.toLowerCase()) return [];
+  return [
+    `${backup.label} is of tenant ${of.id}${of.name ? ` (${of.name})` : ''}, not of ${tenant.label} (${tenant.connection.tenantId}) signed in to: objects are compared by id, so what differs is not drift. Check the tenant signed in to (--tenant, AZURE_TENANT_ID); to hold this tenant to another's backup, use gatehouse diff ${backup.path ?? '<backup>'} --baseline (matched by name, with --mapping).`,
+  ];
+};
+
 const KIND_WORDS = { added: 'added', removed: 'removed', changed: 'changed' } as const;
 
 function asText(drifts: Drift[], from: string, to: string, note: string | null): string {
@@ -153,7 +162,7 @@ export const diffCommand: Command = {
     ...CONNECTION_OPTIONS,
     ...HELP_OPTION,
   },
-  more: 'Exit codes: 0 the same, 1 drift, 2 error (a backup that lost what its manifest lists is one). With one backup the tenant is read (sign-in needed); with two, no tenant is.',
+  more: 'Exit codes: 0 the same, 1 drift, 2 error (a backup that lost what its manifest lists, or a backup of another tenant than the one signed in to, is one). With one backup the tenant is read (sign-in needed); with two, no tenant is.',
   async run(values, positionals, io) {
     const format = choice(values, 'format', FORMATS, 'text');
     if (values.baseline || text(values, 'mapping')) return againstBaseline(values, positionals, io, format);
@@ -165,7 +174,7 @@ export const diffCommand: Command = {
     const other = positionals[1] ? await fromDisk(positionals[1], io) : await fromTenant('diff', values, io);
     const drifts = driftsOf(baseline.bundle, other.bundle);
     const audit = other.connection && drifts.length > 0 ? await withAuthors(drifts, baseline.bundle, other, io) : null;
-    const damage = [baseline, other].flatMap(lostDrift);
+    const damage = [...[baseline, other].flatMap(lostDrift), ...otherTenant(baseline, other)];
     const note = [...damage, ...(audit ? [audit] : [])].join('\n') || null;
     if (format === 'json')
       io.out(`${JSON.stringify({ from: baseline.label, to: other.label, drift: drifts, note, damaged: damage.length > 0 }, null, 2)}\n`);

@@ -11,7 +11,7 @@ import { clientIdOf, startTenantsWorld, TENANT_SECRET, tenantsFileOf, type Tenan
 let world: TenantsWorld;
 let backup: string;
 beforeAll(async () => {
-  world = await startTenantsWorld(1);
+  world = await startTenantsWorld(2);
   writeFileSync(join(world.dir, 'one.json'), tenantsFileOf([1]));
   const run = await world.gatehouse(['backup', '--tenants', 'one.json', '--out', 'backups']);
   if (run.code !== 0) throw new Error(run.stderr);
@@ -45,5 +45,23 @@ describe('a backup that lost a policy its manifest lists', () => {
   it('lint --from warns that the policy is not linted', async () => {
     const run = await world.gatehouse(['lint', '--from', backup]);
     expect(run.stderr).toMatch(/Warning: the backup in .* lost an item its manifest lists \(“CA035[^)]*\): it is not linted/);
+  }, 120_000);
+});
+
+describe('a backup of another tenant than the one signed in to', () => {
+  it('diff says so and fails (exit 2) instead of reporting every object as drift', async () => {
+    writeFileSync(join(world.dir, 'second.json'), tenantsFileOf([2]));
+    expect((await world.gatehouse(['backup', '--tenants', 'second.json', '--out', 'others'])).code).toBe(0);
+    const env = { AZURE_CLIENT_ID: clientIdOf(1), AZURE_CLIENT_SECRET: TENANT_SECRET };
+    const other = join('others', tenantCopy(2).id.toLowerCase());
+    const run = await world.gatehouse(['diff', other, '--tenant', tenantCopy(1).id], env);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stdout).toContain(
+      `is of tenant ${tenantCopy(2).id} (Contoso 002), not of the tenant Contoso 001 (${tenantCopy(1).id}) signed in to`,
+    );
+    expect(run.stdout).toContain('--baseline');
+    // Its own backup still compares as the same.
+    const own = await world.gatehouse(['diff', backup, '--tenant', tenantCopy(1).id], env);
+    expect(own.stdout).not.toContain('is of tenant');
   }, 120_000);
 });

@@ -157,6 +157,8 @@ describe('gatehouse permissions', () => {
     expect(unknown.stderr).toContain("No command 'deploy'");
     const help = await world.gatehouse(['diff', '--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('Exit codes: 0 the same, 1 drift, 2 error (a backup that lost what its manifest lists is one).');
+    expect(help.stdout).toContain(
+      'Exit codes: 0 the same, 1 drift, 2 error (a backup that lost what its manifest lists, or a backup of another tenant than the one signed in to, is one).',
+    );
   }, 120_000);
 });
