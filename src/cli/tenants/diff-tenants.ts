@@ -1,10 +1,11 @@
 // diff over a tenants file: each tenant read now and compared with its backup (its folder under the
 // folder of backups given, else its baseline in the tenants file), with who changed each object. The
 // drift is printed in the file's order as text, Markdown or one JSON document for every tenant.
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { escapeMarkdown } from '../../domain/lint/markdown';
 import type { TenantReportEntry } from '../../domain/tenants/report';
-import type { DriftItem } from '../../domain/tenants/tenant-checks';
+import { tenantFolderName, type DriftItem } from '../../domain/tenants/tenant-checks';
 import { choice, type Values } from '../args';
 import { CliError } from '../cli-error';
 import type { Command } from '../commands/command';
@@ -12,6 +13,7 @@ import type { CliIo } from '../io';
 import { backupFolderOf, checkTenant, readTenant } from './tenant-work';
 import { finish, withTenants } from './tenants-commands';
 import { loadTenants, overTenants } from './tenants-run';
+import type { TenantEntry } from '../../domain/tenants/tenants-file';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -43,13 +45,30 @@ function asMarkdown(d: TenantDrift, id: string): string {
   return `${lines.join('\n')}\n\n`;
 }
 
+/** The tenant's folder under the folder of backups when there is one, else its baseline in the tenants file. */
+async function baselineOf(entry: TenantEntry, backups: string | undefined, tenantsFile: string, io: CliIo): Promise<string> {
+  const folder = backups ? backupFolderOf(resolve(io.cwd, backups), entry) : null;
+  if (folder && (await isFolder(folder))) return folder;
+  if (entry.baseline) return entry.baseline;
+  throw new CliError(
+    backups
+      ? `Nothing to compare ${entry.name} with: no folder ${join(backups, tenantFolderName(entry))}, and no baseline for it in the tenants file (${relative(io.cwd, tenantsFile)}).`
+      : `The tenants file gives ${entry.name} no baseline, and no folder of backups was given.`,
+  );
+}
+
+const isFolder = (path: string) =>
+  stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+
 async function diffMany(values: Values, args: string[], io: CliIo): Promise<number> {
   const format = choice(values, 'format', FORMATS, 'text');
   const backups = args[0];
   const file = await loadTenants(values, io);
   const results = await overTenants(file, values, io, async (entry) => {
-    const baseline = backups ? backupFolderOf(resolve(io.cwd, backups), entry) : entry.baseline;
-    if (!baseline) throw new CliError(`The tenants file gives ${entry.name} no baseline, and no folder of backups was given.`);
+    const baseline = await baselineOf(entry, backups, file.path, io);
     const read = await readTenant('diff', entry, values, io);
     const checked = await checkTenant(entry, read, { baseline }, io);
     const drift = (checked.drift ?? []).map((item) => {
