@@ -126,3 +126,14 @@ describe('report and the sign-in options', () => {
     expect(help.stdout).not.toMatch(/--tenant </);
   });
 });
+
+describe('gatehouse permissions', () => {
+  it('takes rollout watch as the README names it, and refuses two commands', async () => {
+    const watch = await run(['permissions', 'rollout', 'watch']);
+    expect(watch.code, watch.stderr).toBe(0);
+    expect(watch.stdout).toContain('AuditLog.Read.All');
+    const two = await run(['permissions', 'lint', 'docs']);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('Name one command: gatehouse permissions lint.');
+  });
+});

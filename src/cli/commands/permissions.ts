@@ -9,11 +9,14 @@ export const permissionsCommand: Command = {
   name: 'permissions',
   summary: 'Print the least Microsoft Graph application permissions a command needs (all commands when none is named).',
   usage: 'gatehouse permissions [<command>]',
-  positionals: { min: 0, max: 1 },
+  // Two words for a command with a subcommand, as the README names it: permissions rollout watch.
+  positionals: { min: 0, max: 2 },
   options: { ...HELP_OPTION },
   more: 'Exit codes: 0 listed, 2 error (no such command).',
   async run(_values, positionals, io) {
-    const [name] = positionals;
+    const [name, sub] = positionals;
+    if (sub !== undefined && !(name === 'rollout' && sub === 'watch'))
+      throw new CliError(`Name one command: gatehouse permissions ${name ?? '<command>'}.`);
     // The commands that need permissions: `permissions` itself reads no tenant.
     const names = Object.keys(COMMAND_PERMISSIONS)
       .filter(isCommand)
