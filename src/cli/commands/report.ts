@@ -28,7 +28,11 @@ export const reportCommand: Command = {
   positionals: { min: 0, max: 0 },
   options: {
     ...TENANTS_OPTIONS,
-    out: { type: 'string', value: '<folder>', description: 'Where report.json, report.md and report.html are written.' },
+    out: {
+      type: 'string',
+      value: '<folder>',
+      description: 'The folder report.json, report.md and report.html are written into (not a file name).',
+    },
     join: {
       type: 'string',
       multiple: true,
@@ -69,6 +73,7 @@ export const reportCommand: Command = {
           `${readingOnly.map((n) => `--${n}`).join(', ')} ${readingOnly.length > 1 ? 'go' : 'goes'} with --tenants, not --join: joining reads no tenant.`,
         );
       if (!out) throw new CliError('Where to? Give --out <folder> for the joined report.json, report.md and report.html.');
+      refuseFileOut(out);
       return joinRun(joining, out, io);
     }
     if (text(values, 'tenants') === undefined)
@@ -76,6 +81,7 @@ export const reportCommand: Command = {
     if (text(values, 'tenant') !== undefined) throw new CliError('--tenant and --tenants do not go together: the file names the tenants.');
     refuseCredentialOptions(values);
     if (!out) throw new CliError('Where to? Give --out <folder> for report.json, report.md and report.html.');
+    refuseFileOut(out);
     const backups = text(values, 'backups');
     const file = await loadTenants(values, io);
     const results = await overTenants(file, values, io, async (entry) => {
@@ -101,6 +107,15 @@ export const reportCommand: Command = {
     return results.length === 0 ? EXIT.ok : exitOf(results);
   },
 };
+
+/** --out names a folder: a file's name (report.json) would make a folder of that name, with report.json inside it. */
+function refuseFileOut(out: string) {
+  const file = /\.(json|md|html?)$/i.exec(out);
+  if (file)
+    throw new CliError(
+      `--out is a folder (report.json, report.md and report.html are written into it), not a .${file[1]!.toLowerCase()} file: give --out <folder>.`,
+    );
+}
 
 /** report.json (which the console opens), report.md (also the job summary) and report.html. */
 async function writeReport(report: TenantsReport, out: string, io: CliIo) {

@@ -2,11 +2,12 @@
 // refused in words (never left unread), a tenants file naming no tenant is refused, the one-tenant
 // commands say so of --tenants, and lint --tenants --from says what lint --from says of each backup
 // (its problems, a suppression naming no rule) and writes text to a file per tenant.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LintSuppression } from '../../domain/lint';
+import { summarizeTenant, tenantsReport } from '../../domain/tenants/report';
 import { writeBackup } from '../write-backup';
 import { runInProcess } from '../run-in-process';
 import { backupOf, blockLinux } from '../backup-fixtures';
@@ -207,5 +208,27 @@ describe('lint --tenants --from without --out', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('gatehouse lint: With --tenants, --format sarif writes one file per tenant: give --out <folder>.\n');
     expect(result.stdout).toBe('');
+  });
+});
+
+describe('report --out naming a file', () => {
+  it('is refused, as backup and plan --tenants refuse it, before any tenant or report is read (exit 2)', async () => {
+    writeTenants();
+    const shard = tenantsReport([summarizeTenant({ tenantId: ONE, name: 'Tenant 1', policies: [], findings: [] })], new Date('2026-12-01'));
+    mkdirSync(join(dir, 'shard-1'));
+    writeFileSync(join(dir, 'shard-1', 'report.json'), JSON.stringify(shard));
+    for (const [args, file] of [
+      [['report', '--tenants', 'tenants.json', '--out', 'report.json'], 'report.json'],
+      [['report', '--tenants', 'tenants.json', '--out', 'out/report.HTML'], 'out'],
+      [['report', '--join', 'shard-1', '--out', 'joined.json'], 'joined.json'],
+    ] as const) {
+      const result = await run(...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(
+        /^gatehouse report: --out is a folder \(report\.json, report\.md and report\.html are written into it\), not a \.(json|html) file: give --out <folder>\.\n$/,
+      );
+      expect(result.stdout).toBe('');
+      expect(existsSync(join(dir, file)), file).toBe(false);
+    }
   });
 });
