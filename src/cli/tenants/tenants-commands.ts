@@ -1,8 +1,9 @@
 // backup and lint over a tenants file (diff in diff-tenants.ts): the single-tenant command with --tenants,
 // --shard and --concurrency added; without --tenants it runs as before. An option of the command the
 // many-tenant run does not take is refused in words, never left unread. Each tenant's line is printed as it
-// finishes, a line per tenant follows on stdout (lint without --out prints each tenant's findings first), and the all-tenant report's Markdown goes to the
-// job summary. Exit 2 when a tenant failed, else 1 on drift or failing lint, else 0.
+// finishes, a line per tenant follows on stdout (lint without --out prints each tenant's findings first,
+// in the file's order), and the all-tenant report's Markdown goes to the job summary. Exit 2 when a tenant
+// failed, else 1 on drift or failing lint, else 0.
 import { join, resolve } from 'node:path';
 import { LINT_SUPPRESSIONS_FILE } from '../../domain/bundle/folder';
 import { toJUnit, toMarkdown, toSarif } from '../../domain/lint';
