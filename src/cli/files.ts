@@ -29,6 +29,23 @@ export const keepSaid =
     throw error instanceof CliError ? error : new CliError(words(error));
   };
 
+const READ_REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
+/** For a reader's catch: "Could not read <what> <path>: no such file." (Node's own text for a rarer failure). */
+export const couldNotRead =
+  (what: string, path: string) =>
+  (error: unknown): string => {
+    const code = (error as { code?: unknown } | null)?.code;
+    const reason =
+      typeof code === 'string' && READ_REASONS[code] ? READ_REASONS[code] : error instanceof Error ? error.message : String(error);
+    return `Could not read ${what} ${path}: ${reason.replace(/\.$/, '')}.`;
+  };
+
 /** JSON the user gives: a syntax error names the file, the line and the column. */
 export function parseUserJson(text: string, path: string): unknown {
   try {

@@ -2,7 +2,7 @@
 // a tenants file saved by PowerShell 5.1 (UTF-16), a backup given to apply as its plan, a backup that
 // lost a policy compared as if whole. Each is said for what it is, and nothing is written.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -50,6 +50,25 @@ describe('a picture or an archive where JSON was asked for', () => {
     const result = await run('lint', '--from', 'ca');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/screenshot\.json looks like an image \(PNG\), not a backup’s JSON file\./);
+  });
+});
+
+describe('a file that is not there, or a folder given as a file', () => {
+  it('is said with why by every reader, not only that it could not be read', async () => {
+    mkdirSync(join(dir, 'afolder'));
+    writeFileSync(join(dir, 'backup.json'), bundleText(await backupOf([policy('p1', 'CA031: Block Linux')])));
+    for (const [args, words] of [
+      [['whatif', '--suite', join(dir, 'afolder')], `Could not read the scenarios ${join(dir, 'afolder')}: it is a folder, not a file.`],
+      [['lint', '--from', 'backup.json', '--suppressions', 'nosuch.json'], 'Could not read the suppressions in nosuch.json: no such file.'],
+      [
+        ['lint', '--from', 'backup.json', '--suppressions', 'afolder'],
+        'Could not read the suppressions in afolder: it is a folder, not a file.',
+      ],
+    ] as const) {
+      const result = await run(...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toContain(words);
+    }
   });
 });
 

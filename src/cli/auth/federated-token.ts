@@ -5,6 +5,7 @@
 // that a platform keeps current (AZURE_FEDERATED_TOKEN_FILE, as on Kubernetes).
 import { readFile } from 'node:fs/promises';
 import { CliError } from '../cli-error';
+import { couldNotRead } from '../files';
 
 /** Entra ID's audience for federated credentials. */
 export const FEDERATED_AUDIENCE = 'api://AzureADTokenExchange';
@@ -38,8 +39,8 @@ export function federatedSource(env: Env, options: { tokenFile?: string; service
       name: `the token file ${file}`,
       read: async () => {
         const text = (
-          await readFile(file, 'utf8').catch(() => {
-            throw new CliError(`Could not read the federated token file ${file}.`);
+          await readFile(file, 'utf8').catch((error: unknown) => {
+            throw new CliError(couldNotRead('the federated token file', file)(error));
           })
         ).trim();
         if (!text) throw new CliError(`The federated token file ${file} is empty.`);

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { ConfidentialClientApplication, PublicClientApplication, type Configuration } from '@azure/msal-node';
 import type { TokenProvider } from '../../graph/client';
 import { CliError } from '../cli-error';
+import { couldNotRead } from '../files';
 import { federatedSource, type Env } from './federated-token';
 
 export type SignInMethod = 'auto' | 'federated' | 'certificate' | 'secret' | 'device-code';
@@ -65,8 +66,8 @@ function authConfig(options: SignInOptions): Pick<Configuration, 'auth' | 'syste
 
 /** A PEM holding the private key and the certificate (as `az ad sp create-for-rbac --create-cert` writes it). */
 async function certificateCredential(path: string) {
-  const pem = await readFile(path, 'utf8').catch(() => {
-    throw new CliError(`Could not read the certificate file ${path}.`);
+  const pem = await readFile(path, 'utf8').catch((error: unknown) => {
+    throw new CliError(couldNotRead('the certificate file', path)(error));
   });
   const certificate = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
   if (!certificate)

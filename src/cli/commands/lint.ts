@@ -10,7 +10,7 @@ import { LINT_SUPPRESSIONS_FILE } from '../../domain/bundle/folder';
 import { escapeMarkdown } from '../../domain/lint/markdown';
 import { choice, closestOption, CONNECTION_OPTIONS, HELP_OPTION, text, texts, wholeNumber, type Values } from '../args';
 import { CliError } from '../cli-error';
-import { keepSaid, lostWords, parseUserJson, readUserText, writeOutputFile } from '../files';
+import { couldNotRead, keepSaid, lostWords, parseUserJson, readUserText, writeOutputFile } from '../files';
 import { findEmergency } from '../evaluation/emergency';
 import { appendJobSummary, type CliIo } from '../io';
 import { sarifLocator } from '../sarif-locator';
@@ -24,7 +24,7 @@ const RANK: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 };
 export async function suppressionsFrom(path: string | undefined, cwd: string): Promise<LintSuppression[]> {
   if (!path) return [];
   const text = await readUserText(resolve(cwd, path), path, 'a suppressions file (JSON)').catch(
-    keepSaid((error) => `Could not read the suppressions in ${path}: ${error instanceof Error ? error.message : String(error)}`),
+    keepSaid(couldNotRead('the suppressions in', path)),
   );
   const value = parseUserJson(text, path);
   let suppressions: LintSuppression[];

@@ -8,20 +8,13 @@ import { applyMappingFile, MappingFileError } from '../../domain/plan/mapping-fi
 import type { MappingRow, PlanChoices } from '../../domain/plan/types';
 import { text, texts, type Values } from '../args';
 import { CliError } from '../cli-error';
-import { keepSaid, parseUserJson, readUserText } from '../files';
+import { couldNotRead, keepSaid, parseUserJson, readUserText } from '../files';
 
 export interface MappingOptions {
   /** The mapping file as given, its content and the sha256 of its text (what a plan records); null without --mapping. */
   mapping: { path: string; value: unknown; sha256: string } | null;
   domains: { from: string; to: string }[];
 }
-
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EISDIR: 'it is a folder, not a file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-};
 
 export function domainsOf(values: Values): MappingOptions['domains'] {
   return texts(values, 'domain').map((pair) => {
@@ -36,11 +29,7 @@ export async function readMappingOptions(values: Values, cwd: string): Promise<M
   const path = text(values, 'mapping');
   if (!path) return { mapping: null, domains };
   const content = await readUserText(resolve(cwd, path), path, 'a mapping file (JSON)').catch(
-    keepSaid((error) => {
-      const code = (error as { code?: unknown }).code;
-      const reason = typeof code === 'string' && REASONS[code] ? REASONS[code] : error instanceof Error ? error.message : String(error);
-      return `Could not read the mapping file ${path}: ${reason}.`;
-    }),
+    keepSaid(couldNotRead('the mapping file', path)),
   );
   return {
     mapping: { path, value: parseUserJson(content, path), sha256: createHash('sha256').update(content, 'utf8').digest('hex') },

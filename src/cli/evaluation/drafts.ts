@@ -3,7 +3,7 @@
 // policy. Every problem names the file.
 import { isJsonObject, type JsonObject } from '../../domain/json';
 import { CliError } from '../cli-error';
-import { keepSaid, parseUserJson, readUserText } from '../files';
+import { couldNotRead, keepSaid, parseUserJson, readUserText } from '../files';
 
 export interface Draft {
   path: string;
@@ -15,7 +15,7 @@ export interface Draft {
 }
 
 export async function readDraft(path: string, saved: readonly JsonObject[]): Promise<Draft> {
-  const text = await readUserText(path, path, 'a policy (JSON)').catch(keepSaid(() => `Could not read the draft ${path}.`));
+  const text = await readUserText(path, path, 'a policy (JSON)').catch(keepSaid(couldNotRead('the draft', path)));
   const value = parseUserJson(text, path);
   if (!isJsonObject(value) || !isJsonObject(value.conditions) || !isJsonObject(value.conditions.users))
     throw new CliError(`${path} is not a Conditional Access policy (no conditions.users): give one policy as Graph returns it.`);

@@ -6,7 +6,7 @@ import type { GraphClient } from '../../graph/client';
 import { listPolicies } from '../../graph/policies';
 import { listNamedLocations } from '../../graph/what-if';
 import { text, type OptionSpecs, type Values } from '../args';
-import { keepSaid, parseUserJson, readUserText, writeOutputFile } from '../files';
+import { couldNotRead, keepSaid, parseUserJson, readUserText, writeOutputFile } from '../files';
 import type { CliIo } from '../io';
 
 export const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -31,6 +31,6 @@ export async function writeOutput(values: Values, io: CliIo, output: string): Pr
 
 /** A JSON file, or an error naming it. */
 export async function readJsonFile(path: string, what: string): Promise<unknown> {
-  const content = await readUserText(path).catch(keepSaid(() => `Could not read ${what} ${path}.`));
+  const content = await readUserText(path).catch(keepSaid(couldNotRead(what, path)));
   return parseUserJson(content, path);
 }

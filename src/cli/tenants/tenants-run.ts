@@ -10,7 +10,7 @@ import { runTenants } from '../../operations/run-tenants';
 import { text, wholeNumber, type OptionSpecs, type Values } from '../args';
 import { CliError } from '../cli-error';
 import { fileErrorWords } from '../file-errors';
-import { keepSaid, readUserText } from '../files';
+import { couldNotRead, keepSaid, readUserText } from '../files';
 import { EXIT } from '../commands/command';
 import type { CliIo } from '../io';
 import type { CommandName } from '../permissions';
@@ -38,7 +38,7 @@ export interface TenantsFile {
 export async function loadTenants(values: Values, io: CliIo): Promise<TenantsFile> {
   const path = resolve(io.cwd, text(values, 'tenants')!);
   // As every file the user gives: UTF-16 from PowerShell 5.1 is read, a picture is named as one.
-  const source = await readUserText(path, path, 'a tenants file (JSON)').catch(keepSaid(() => `Could not read the tenants file ${path}.`));
+  const source = await readUserText(path, path, 'a tenants file (JSON)').catch(keepSaid(couldNotRead('the tenants file', path)));
   const read = readTenantsFile(source);
   if (!read.ok) throw new CliError(`${path}:\n${read.problems.map((p) => `  ${p.at}: ${p.message}`).join('\n')}`);
   // A run over no tenant would pass a pipeline having checked nothing.
