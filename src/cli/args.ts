@@ -123,10 +123,19 @@ export function parse(
       ),
       allowPositionals: true,
       strict: true,
+      tokens: true,
     });
   } catch (error) {
     throw new CliError(parseFailure(error, specs, positionals.command));
   }
+  // An option that takes one value, given twice with two values: Node keeps the last, and the first is silently lost.
+  const givenValues = new Map<string, string[]>();
+  for (const token of parsed.tokens)
+    if (token.kind === 'option' && token.value !== undefined && !specs[token.name]?.multiple)
+      givenValues.set(token.name, [...(givenValues.get(token.name) ?? []), token.value]);
+  for (const [name, list] of givenValues)
+    if (new Set(list).size > 1)
+      throw new CliError(`--${name} is given ${list.length} times (${list.map((v) => `'${v}'`).join(', ')}): it takes one. Give it once.`);
   const values = parsed.values as Values;
   const given = parsed.positionals.length;
   if (!values.help && (given < positionals.min || given > positionals.max)) {

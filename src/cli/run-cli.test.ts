@@ -137,3 +137,13 @@ describe('gatehouse permissions', () => {
     expect(two.stderr).toContain('Name one command: gatehouse permissions lint.');
   });
 });
+
+describe('an option that takes one value, given twice', () => {
+  it('is refused naming both values, not silently the last; the same value twice is taken', async () => {
+    const twice = await run(['lint', '--from', 'backup', '--from', 'd4']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain("--from is given 2 times ('backup', 'd4'): it takes one. Give it once.");
+    const same = await run(['lint', '--from', 'nosuch', '--from', 'nosuch']);
+    expect(same.stderr).not.toContain('given 2 times');
+  });
+});
