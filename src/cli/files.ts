@@ -59,6 +59,18 @@ export function parseUserJson(text: string, path: string): unknown {
 /** A path as the repository sees it: relative to the working folder, with forward slashes (code scanning's uri, a plan's source). */
 export const repoPath = (cwd: string, path: string) => relative(cwd, resolve(cwd, path)).split(sep).join('/');
 
+/**
+ * Refuses an --out that cannot take what the command writes (a folder where a file goes, a file where a
+ * folder goes), before the command signs in and reads the tenant only to fail at the end.
+ */
+export async function checkOut(cwd: string, out: string, writes: 'a file' | 'a folder'): Promise<void> {
+  const info = await stat(resolve(cwd, out)).catch(() => null);
+  if (!info) return;
+  if (writes === 'a file' && info.isDirectory()) throw new CliError(`--out ${out} is a folder: give a file's name.`);
+  if (writes === 'a folder' && !info.isDirectory())
+    throw new CliError(`--out ${out} is a file: give a folder for the backup's files, or a name ending in .json for one file.`);
+}
+
 /** Writes a command's output to `path` (from the working folder), making its folder as backup does. */
 export async function writeOutputFile(cwd: string, path: string, content: string): Promise<void> {
   const target = resolve(cwd, path);

@@ -72,6 +72,23 @@ describe('a file that is not there, or a folder given as a file', () => {
   });
 });
 
+describe('an --out that cannot take what the command writes', () => {
+  it('is refused before signing in: plan to a folder, backup to a file that does not end in .json', async () => {
+    mkdirSync(join(dir, 'plans'));
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    const plan = await run('plan', 'backup.json', '--out', 'plans', '--tenant', TENANT);
+    expect(plan.code).toBe(2);
+    expect(plan.stderr).toContain("--out plans is a folder: give a file's name.");
+    const backup = await run('backup', '--out', 'notes.txt', '--tenant', TENANT);
+    expect(backup.code).toBe(2);
+    expect(backup.stderr).toContain(
+      "--out notes.txt is a file: give a folder for the backup's files, or a name ending in .json for one file.",
+    );
+    for (const result of [plan, backup]) expect(result.stderr).not.toContain('Signing in');
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+});
+
 describe('a tenants file saved by PowerShell 5.1 (UTF-16)', () => {
   it('is read as the same file in UTF-8 is: every tenant runs', async () => {
     const tenants = { tenants: [{ id: TENANT, name: 'Contoso', auth: { kind: 'secret', clientId: TENANT, secretEnv: 'S' } }] };

@@ -6,6 +6,7 @@ import { exportTenant } from '../../operations/export-tenant';
 import { CONNECTION_OPTIONS, HELP_OPTION, text } from '../args';
 import { CliError } from '../cli-error';
 import { writeBackup } from '../write-backup';
+import { checkOut } from '../files';
 import { appendJobSummary } from '../io';
 import { connectTenant } from '../tenant';
 import { EXIT, type Command } from './command';
@@ -29,6 +30,7 @@ export const backupCommand: Command = {
   async run(values, _positionals, io) {
     const out = text(values, 'out');
     if (!out) throw new CliError('Where to? Give --out <folder | file.json>.');
+    await checkOut(io.cwd, out, out.endsWith('.json') ? 'a file' : 'a folder');
     const tenant = await connectTenant('backup', values, io);
     const organization = await getOrganization(tenant.context.client);
     const bundle = await exportTenant(tenant.context, organization?.displayName ?? null, (step) => io.err(`${step}\n`));

@@ -13,7 +13,7 @@ import { resolveNames } from '../../graph/names';
 import { findDirectoryMatches, readTargetForPlan } from '../../graph/target-directory';
 import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts } from '../args';
 import { CliError } from '../cli-error';
-import { lostWords, repoPath, writeOutputFile } from '../files';
+import { checkOut, lostWords, repoPath, writeOutputFile } from '../files';
 import { appendJobSummary } from '../io';
 import { connectTenant } from '../tenant';
 import { readEmergency } from '../evaluation/emergency';
@@ -80,6 +80,7 @@ export const planCommand: Command = {
   async run(values, positionals, io) {
     const out = text(values, 'out');
     if (!out) throw new CliError('Where to? Give --out <plan.json>.');
+    await checkOut(io.cwd, out, 'a file');
     const states = choice(values, 'states', STATES, 'source');
     const mapping = await readMappingOptions(values, io.cwd);
     const source = await fromDisk(positionals[0]!, io);
