@@ -147,3 +147,11 @@ describe('an option that takes one value, given twice', () => {
     expect(same.stderr).not.toContain('given 2 times');
   });
 });
+
+describe('gatehouse rollout without its action', () => {
+  it('names the action it knows, watch', async () => {
+    const result = await run(['rollout', '--plan', 'backup']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Which action? rollout knows one, watch: gatehouse rollout watch --plan <backup>.');
+  });
+});

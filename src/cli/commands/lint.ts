@@ -126,7 +126,7 @@ export const lintCommand: Command = {
   summary:
     'Check every policy and the tenant as a whole against the lint catalogue (references, lock-out safety, correctness, coverage, deprecated, hygiene).',
   usage:
-    'gatehouse lint [--from <backup>] [--format text|sarif|junit|markdown] [--out <file>] [--fail-on error|warning|info] [connection options]',
+    'gatehouse lint [--from <backup>] [--format text|sarif|junit|markdown] [--out <file>] [--fail-on error|warning|info] [--suppressions <file>] [--emergency <id>]... [--stale-after-days <n>] [--naming-pattern <regex>] [connection options]',
   positionals: { min: 0, max: 0 },
   options: {
     from: { type: 'string', value: '<path>', description: 'Lint a backup (folder or .json) instead of the tenant.' },

@@ -30,7 +30,7 @@ export const rolloutCommand: Command = {
   summary: 'Watch a staged rollout: its gate from the sign-ins since the last ring started, as the console computes it (writes nothing).',
   usage:
     'gatehouse rollout watch --plan <rollout.json|backup> [--policy <id>] [--emergency <id>]... [--max 5000] [--format text|markdown|json] [connection options]',
-  positionals: { min: 1, max: 1 },
+  positionals: { min: 0, max: 1 },
   options: {
     plan: {
       type: 'string',
@@ -58,6 +58,8 @@ export const rolloutCommand: Command = {
     'or too few sign-ins yet); 2 error, or the sign-in logs could not be read.',
   ].join('\n'),
   async run(values, positionals, io) {
+    if (positionals[0] === undefined)
+      throw new CliError('Which action? rollout knows one, watch: gatehouse rollout watch --plan <backup>.');
     if (positionals[0] !== 'watch') throw new CliError(`rollout knows one action, watch; not '${positionals[0]}'.`);
     const format = choice(values, 'format', FORMATS, 'text');
     const planPath = text(values, 'plan');
