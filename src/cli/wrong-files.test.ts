@@ -74,17 +74,20 @@ describe('a file that is not there, or a folder given as a file', () => {
 
 describe('an --out that cannot take what the command writes', () => {
   it('is refused before signing in: plan to a folder, backup to a file that does not end in .json', async () => {
-    mkdirSync(join(dir, 'plans'));
+    mkdirSync(join(dir, 'plan.json'));
     writeFileSync(join(dir, 'notes.txt'), 'mine');
-    const plan = await run('plan', 'backup.json', '--out', 'plans', '--tenant', TENANT);
+    const plan = await run('plan', 'backup.json', '--out', 'plan.json', '--tenant', TENANT);
     expect(plan.code).toBe(2);
-    expect(plan.stderr).toContain("--out plans is a folder: give a file's name.");
+    expect(plan.stderr).toContain("--out plan.json is a folder: give a file's name.");
     const backup = await run('backup', '--out', 'notes.txt', '--tenant', TENANT);
     expect(backup.code).toBe(2);
     expect(backup.stderr).toContain(
       "--out notes.txt is a file: give a folder for the backup's files, or a name ending in .json for one file.",
     );
-    for (const result of [plan, backup]) expect(result.stderr).not.toContain('Signing in');
+    const named = await run('plan', 'backup.json', '--out', 'plan', '--tenant', TENANT);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('--out plan: the plan is JSON; give a name ending in .json');
+    for (const result of [plan, backup, named]) expect(result.stderr).not.toContain('Signing in');
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
   });
 });

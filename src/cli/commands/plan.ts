@@ -80,6 +80,9 @@ export const planCommand: Command = {
   async run(values, positionals, io) {
     const out = text(values, 'out');
     if (!out) throw new CliError('Where to? Give --out <plan.json>.');
+    // Its hash goes beside it, named after it (plan.json → plan.sha256): another extension would make that name ambiguous.
+    if (!/\.json$/i.test(out))
+      throw new CliError(`--out ${out}: the plan is JSON; give a name ending in .json (its hash goes beside it, plan.json → plan.sha256).`);
     await checkOut(io.cwd, out, 'a file');
     const states = choice(values, 'states', STATES, 'source');
     const mapping = await readMappingOptions(values, io.cwd);
