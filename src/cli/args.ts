@@ -13,6 +13,8 @@ export interface OptionSpec {
   description: string;
   /** Parsed (so a misplaced option is refused in words, not as unknown) but left out of --help. */
   hidden?: boolean;
+  /** A one-letter form (-h), as other command lines take it. */
+  short?: string;
 }
 export type OptionSpecs = Record<string, OptionSpec>;
 export type Values = Record<string, string | boolean | string[] | undefined>;
@@ -48,7 +50,7 @@ export const CONNECTION_OPTIONS: OptionSpecs = {
   },
 };
 
-export const HELP_OPTION: OptionSpecs = { help: { type: 'boolean', description: 'Show this help.' } };
+export const HELP_OPTION: OptionSpecs = { help: { type: 'boolean', short: 'h', description: 'Show this help.' } };
 
 /** Edits (insert, delete, replace, swap two neighbours) turning one word into the other. */
 function distance(a: string, b: string): number {
@@ -119,7 +121,10 @@ export function parse(
     parsed = parseArgs({
       args: withNegativeValues(args, specs),
       options: Object.fromEntries(
-        Object.entries(specs).map(([name, s]) => [name, { type: s.type, ...(s.multiple && { multiple: true }) }]),
+        Object.entries(specs).map(([name, s]) => [
+          name,
+          { type: s.type, ...(s.multiple && { multiple: true }), ...(s.short && { short: s.short }) },
+        ]),
       ),
       allowPositionals: true,
       strict: true,

@@ -155,3 +155,11 @@ describe('gatehouse rollout without its action', () => {
     expect(result.stderr).toContain('Which action? rollout knows one, watch: gatehouse rollout watch --plan <backup>.');
   });
 });
+
+describe('-h', () => {
+  it('shows a command’s help as --help does', async () => {
+    const short = await run(['lint', '-h']);
+    expect(short.code).toBe(0);
+    expect(short.stdout).toBe((await run(['lint', '--help'])).stdout);
+  });
+});
