@@ -40,5 +40,7 @@ export class LintPage {
     await dialog.getByRole('textbox', { name: 'Reason' }).fill(reason);
     await dialog.getByRole('button', { name: 'Suppress', exact: true }).click();
     await expect(dialog).toHaveCount(0);
+    // The dialog hides the page from screen readers while open; that lifts a moment after the dialog is gone.
+    await expect(this.page.locator('#root')).not.toHaveAttribute('aria-hidden', 'true');
   }
 }
