@@ -10,6 +10,13 @@ import { notTextMessage } from '../domain/file-signature';
 import { decodeText, parseJson, PolicyFileError } from '../domain/policy-file';
 import { CliError } from './cli-error';
 
+/** Whether `path` is a folder (false when it is a file or not there). */
+export const isFolder = (path: string): Promise<boolean> =>
+  stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+
 /**
  * A file the user gives, as text: UTF-8 with or without a byte order mark, or UTF-16 (as PowerShell 5.1 writes).
  * A picture or an archive given instead is named for what it is (`shown` is the file as the user named it,

@@ -3,11 +3,11 @@
 // manifest keeps the time of the backup that first saw this content (a nightly commit shows
 // nothing, and an unchanged tenant makes no commit). Files of objects gone since are removed; what the
 // backup there held that the tenant does not (plans, suppressions) is carried on.
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { bundleText, withRecords, type Bundle } from '../domain/bundle/bundle';
 import { bundleFiles } from '../domain/bundle/folder';
-import { managed, readFolderFiles, readUserText } from './files';
+import { isFolder, managed, readFolderFiles, readUserText } from './files';
 import { keptRecords } from './kept-records';
 
 export type WriteResult = { changed: false } | { changed: true; written: number; removed: number };
@@ -35,11 +35,7 @@ async function withKept(read: Bundle, out: string, folder: boolean): Promise<Bun
 
 /** The text of each file Gatehouse manages in the folder, as it is now (a file that is not text reads as bytes, to be written over). */
 async function managedFiles(out: string): Promise<Map<string, string>> {
-  const isFolder = await stat(out).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
-  if (!isFolder) return new Map();
+  if (!(await isFolder(out))) return new Map();
   const files = (await readFolderFiles(out, managed, (path) => readFile(path, 'utf8'))).map((f) => [f.path, f.text] as const);
   return new Map(files);
 }

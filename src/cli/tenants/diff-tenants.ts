@@ -1,7 +1,6 @@
 // diff over a tenants file: each tenant read now and compared with its backup (its folder under the
 // folder of backups given, else its baseline in the tenants file), with who changed each object. The
 // drift is printed in the file's order as text, Markdown or one JSON document for every tenant.
-import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { escapeMarkdown } from '../../domain/lint/markdown';
 import type { TenantReportEntry } from '../../domain/tenants/report';
@@ -9,6 +8,7 @@ import { tenantFolderName, type DriftItem } from '../../domain/tenants/tenant-ch
 import { choice, type Values } from '../args';
 import { CliError } from '../cli-error';
 import type { Command } from '../commands/command';
+import { isFolder } from '../files';
 import type { CliIo } from '../io';
 import { backupFolderOf, checkTenant, readTenant } from './tenant-work';
 import { finish, withTenants } from './tenants-commands';
@@ -56,12 +56,6 @@ async function baselineOf(entry: TenantEntry, backups: string | undefined, tenan
       : `The tenants file gives ${entry.name} no baseline, and no folder of backups was given.`,
   );
 }
-
-const isFolder = (path: string) =>
-  stat(path).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
 
 async function diffMany(values: Values, args: string[], io: CliIo): Promise<number> {
   const format = choice(values, 'format', FORMATS, 'text');

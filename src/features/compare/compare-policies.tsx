@@ -21,6 +21,7 @@ import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useTenantSession } from '../../session/tenant-session';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
+import { UnseenText } from '../../shared/ui/live-status';
 import { policiesQuery, policyQuery, useNames } from '../../policy-ui/queries';
 import { PolicyDiff } from '../../policy-ui/policy-diff';
 import { fileOrigin, useComparisonFile } from './use-comparison-file';
@@ -34,7 +35,6 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   pickers: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
   picker: { minWidth: 'min(100%, 320px)', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  unseen: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
 const FILE_PREFIX = 'file:';
@@ -117,9 +117,7 @@ export function ComparePolicies() {
           aria-describedby={swapBlocked ? 'swap-blocked' : undefined}
           onClick={() => set({ a: b, b: a })}
         />
-        <span id="swap-blocked" className={styles.unseen}>
-          {swapBlocked}
-        </span>
+        <UnseenText id="swap-blocked">{swapBlocked}</UnseenText>
         <div className={styles.picker}>
           <Text weight="semibold" id="pick-b">
             Policy B (right)

@@ -29,3 +29,13 @@ export function SpokenStatus({ children }: { children?: ReactNode }) {
     </div>
   );
 }
+
+/** Words for screen readers only, named by their id from the control they explain (aria-describedby). */
+export function UnseenText({ id, children }: { id?: string; children?: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <span id={id} className={styles.unseen}>
+      {children}
+    </span>
+  );
+}
