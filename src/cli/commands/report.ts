@@ -10,10 +10,11 @@ import { join, relative, resolve } from 'node:path';
 import { dateText } from '../../domain/documentation/words';
 import { failedTenant, reportTotals, tenantsReport, type TenantsReport } from '../../domain/tenants/report';
 import { reportHtml, reportMarkdown } from '../../domain/tenants/report-render';
+import type { TenantEntry } from '../../domain/tenants/tenants-file';
 import { CONNECTION_OPTIONS, HELP_OPTION, text } from '../args';
 import { CliError } from '../cli-error';
 import { appendJobSummary, type CliIo } from '../io';
-import { readJoinedReports } from '../tenants/join-reports';
+import { againstTenantsFile, readJoinedReports } from '../tenants/join-reports';
 import { backupFolderOf, checkTenant, readTenant } from '../tenants/tenant-work';
 import { exitOf, loadTenants, overTenants, TENANTS_OPTIONS } from '../tenants/tenants-run';
 import { CREDENTIAL_OPTIONS, refuseCredentialOptions } from '../tenants/tenants-commands';
@@ -24,10 +25,14 @@ export const reportCommand: Command = {
   summary:
     'Report on every tenant of a tenants file: policy states, lint, drift from its baseline, emergency access and the age of its last backup, as JSON (the console opens it), Markdown and HTML.',
   usage:
-    'gatehouse report --tenants <file> --out <folder> [--backups <folder>] [--shard i/n] [--concurrency n] [connection options]\n       gatehouse report --join <file or folder> [--join …] --out <folder>',
+    'gatehouse report --tenants <file> --out <folder> [--backups <folder>] [--shard i/n] [--concurrency n] [connection options]\n       gatehouse report --join <file or folder> [--join …] [--tenants <file>] --out <folder>',
   positionals: { min: 0, max: 0 },
   options: {
     ...TENANTS_OPTIONS,
+    tenants: {
+      ...TENANTS_OPTIONS.tenants!,
+      description: `${TENANTS_OPTIONS.tenants!.description} With --join: the tenants the joined reports should hold, each one none holds named as missing.`,
+    },
     out: {
       type: 'string',
       value: '<folder>',
@@ -59,22 +64,24 @@ export const reportCommand: Command = {
   more: [
     'Each tenant signs in with its own entry of the file; a tenant that cannot be read is in the report with why, and the others go on.',
     '--authority and --graph-url apply to every tenant, "{tenant}" in them standing for its id.',
-    'Exit codes: 0 nothing to look at, 1 drift or lint errors in some tenant, 2 some tenant could not be read (or an error).',
+    'With --join, --tenants <file> (the file the shards were run over) names in the report, as missing, every tenant of it no joined report holds (its shard wrote no report.json), and warns of a tenant a report holds that the file does not name.',
+    'Exit codes: 0 nothing to look at, 1 drift or lint errors in some tenant, 2 some tenant could not be read or is missing (or an error).',
   ].join('\n'),
   async run(values, _positionals, io) {
     const joining = values.join as string[] | undefined;
     const out = text(values, 'out');
     if (joining) {
-      if (text(values, 'tenants') !== undefined)
-        throw new CliError('--join and --tenants do not go together: --join joins reports already made, and reads no tenant.');
       const readingOnly = ['shard', 'concurrency', 'backups', 'tenant', ...CREDENTIAL_OPTIONS].filter((name) => values[name] !== undefined);
       if (readingOnly.length > 0)
         throw new CliError(
-          `${readingOnly.map((n) => `--${n}`).join(', ')} ${readingOnly.length > 1 ? 'go' : 'goes'} with --tenants, not --join: joining reads no tenant.`,
+          `${readingOnly.map((n) => `--${n}`).join(', ')} ${readingOnly.length > 1 ? 'go' : 'goes'} with reading the tenants (report --tenants without --join), not --join: joining reads no tenant.`,
         );
       if (!out) throw new CliError('Where to? Give --out <folder> for the joined report.json, report.md and report.html.');
       refuseFileOut(out);
-      return joinRun(joining, out, io);
+      // The file the shards were run over, read (a problem said in words) before any report is.
+      const tenantsFile = text(values, 'tenants');
+      const expected = tenantsFile === undefined ? undefined : { shown: tenantsFile, tenants: (await loadTenants(values, io)).tenants };
+      return joinRun(joining, out, io, expected);
     }
     if (text(values, 'tenants') === undefined)
       throw new CliError('Which tenants? Give --tenants <file> (or --join the reports of a sharded run).');
@@ -128,13 +135,26 @@ async function writeReport(report: TenantsReport, out: string, io: CliIo) {
   appendJobSummary(io, markdown);
 }
 
-async function joinRun(paths: readonly string[], out: string, io: CliIo): Promise<number> {
-  const { report, repeated, keptReads, files } = await readJoinedReports(paths, io.cwd, resolve(io.cwd, out));
+async function joinRun(
+  paths: readonly string[],
+  out: string,
+  io: CliIo,
+  expected?: { shown: string; tenants: readonly TenantEntry[] },
+): Promise<number> {
+  const joined = await readJoinedReports(paths, io.cwd, resolve(io.cwd, out));
+  const { repeated, keptReads, files } = joined;
+  const held = expected ? againstTenantsFile(joined.report, expected.tenants, expected.shown) : undefined;
+  const report = held?.report ?? joined.report;
   await writeReport(report, out, io);
   const totals = reportTotals(report);
   io.out(
-    `${files.length} report(s) joined into ${join(out, 'report.json')}, report.md and report.html: ${totals.tenants} tenant(s), ${totals.unreadable} could not be read, ${totals.drifted} drifted, ${totals.withLintErrors} with lint errors.\n`,
+    `${files.length} report(s) joined into ${join(out, 'report.json')}, report.md and report.html: ${totals.tenants} tenant(s), ${totals.unreadable} could not be read${held ? ` (${held.missing.length} missing)` : ''}, ${totals.drifted} drifted, ${totals.withLintErrors} with lint errors.\n`,
   );
+  for (const m of held?.missing ?? []) io.out(`  ${m.name} (${m.tenantId}): ${m.error}\n`);
+  if (held && held.unexpected.length > 0)
+    io.err(
+      `In a joined report but not in ${expected!.shown}: ${held.unexpected.map((t) => `${t.name} (${t.requested ?? t.tenantId})`).join(', ')}. Kept in the report; were those shards run over another tenants file?\n`,
+    );
   if (repeated.length > 0)
     io.err(
       `In more than one report (the newest read kept, else the newest failure): ${repeated.join(', ')}. Do the shards overlap (the same --shard twice)?\n`,

@@ -79,7 +79,7 @@ describe('gatehouse report --join', () => {
     expect(unread.stderr).toBe('');
   });
 
-  it('says what is wrong with a path or a file, and refuses --tenants beside it', async () => {
+  it('says what is wrong with a path or a file, and of a --tenants file beside it', async () => {
     const dir = shardsOnDisk();
     writeFileSync(join(dir, 'notes.json'), '{"hello": 1}');
     expect((await run(['report', '--join', 'missing', '--out', 'all'], dir)).stderr).toBe(
@@ -91,10 +91,10 @@ describe('gatehouse report --join', () => {
       'This is not an all-tenant report of Gatehouse',
     );
     expect((await run(['report', '--join', 'artifacts', '--shard', '1/2', '--out', 'all'], dir)).stderr).toBe(
-      'gatehouse report: --shard goes with --tenants, not --join: joining reads no tenant.\n',
+      'gatehouse report: --shard goes with reading the tenants (report --tenants without --join), not --join: joining reads no tenant.\n',
     );
     const both = await run(['report', '--join', 'artifacts', '--tenants', 't.json', '--out', 'all'], dir);
     expect(both.code).toBe(2);
-    expect(both.stderr).toContain('--join and --tenants do not go together');
+    expect(both.stderr).toBe(`gatehouse report: Could not read the tenants file ${join(dir, 't.json')}: no such file.\n`);
   });
 });
