@@ -12,7 +12,7 @@ import { CliError } from '../cli-error';
 import { appendJobSummary } from '../io';
 import { connectTenant } from '../tenant';
 import { impactOfDraft } from '../../domain/evaluation/impact-of-draft';
-import { readDraft } from '../evaluation/drafts';
+import { placeDraft, readDraftFile } from '../evaluation/drafts';
 import { readEmergency } from '../evaluation/emergency';
 import { impactJson, impactMarkdown, impactText, LOCKING, type ImpactRun } from '../evaluation/impact-report';
 import { FORMATS, OUTPUT_OPTIONS, readTenantPolicies, writeOutput } from '../evaluation/outputs';
@@ -65,13 +65,15 @@ export const impactCommand: Command = {
     if (!draftPath) throw new CliError('Which draft? Give --draft <policy.json>.');
     const days = wholeNumber(values, 'days', 7, 1, 30);
     const cap = wholeNumber(values, 'max', 5000, 1, 1_000_000);
+    // Checked before signing in: a missing or broken draft fails fast, without the tenant's reads.
+    const draftFile = await readDraftFile(draftPath);
 
     const allowNoLogs = values['allow-no-logs'] === true;
     // A gate told to pass without logs passes when the permission to read them is missing, as when a licence is.
     const tenant = await connectTenant('impact', values, io, allowNoLogs ? { goesOnWithout: ['AuditLog.Read.All'] } : {});
     const client = tenant.context.client;
     const { policies, namedLocations } = await readTenantPolicies(client);
-    const draft = await readDraft(draftPath, policies);
+    const draft = placeDraft(draftFile, policies);
     const emergency = await readEmergency(client, texts(values, 'emergency'));
     const withoutLogs = (why: string) => {
       io.err(`The impact could not be computed: ${why} Going on, as --allow-no-logs asks.\n`);

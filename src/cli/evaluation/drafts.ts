@@ -14,15 +14,31 @@ export interface Draft {
   label: string;
 }
 
-export async function readDraft(path: string, saved: readonly JsonObject[]): Promise<Draft> {
+/** A draft as its file holds it, before the tenant is read: what can be checked without signing in. */
+export interface DraftFile {
+  path: string;
+  policy: JsonObject;
+}
+
+/** The file read, parsed and checked to be a policy: a bad draft is said before any sign-in. */
+export async function readDraftFile(path: string): Promise<DraftFile> {
   const text = await readUserText(path, path, 'a policy (JSON)').catch(keepSaid(couldNotRead('the draft', path)));
   const value = parseUserJson(text, path);
   if (!isJsonObject(value) || !isJsonObject(value.conditions) || !isJsonObject(value.conditions.users))
     throw new CliError(`${path} is not a Conditional Access policy (no conditions.users): give one policy as Graph returns it.`);
-  const id = typeof value.id === 'string' ? value.id : null;
+  return { path, policy: value };
+}
+
+/** The draft among the saved policies: which one it replaces, if any (what needs the tenant). */
+export function placeDraft({ path, policy }: DraftFile, saved: readonly JsonObject[]): Draft {
+  const id = typeof policy.id === 'string' ? policy.id : null;
   const replaces = id && saved.some((p) => p.id === id) ? id : null;
-  const name = typeof value.displayName === 'string' ? value.displayName : '(no name)';
-  return { path, policy: value, replaces, label: `${replaces ? 'the draft of' : 'the new policy'} '${name}' (${path})` };
+  const name = typeof policy.displayName === 'string' ? policy.displayName : '(no name)';
+  return { path, policy, replaces, label: `${replaces ? 'the draft of' : 'the new policy'} '${name}' (${path})` };
+}
+
+export async function readDraft(path: string, saved: readonly JsonObject[]): Promise<Draft> {
+  return placeDraft(await readDraftFile(path), saved);
 }
 
 /** The saved policies with the drafts in place: each replaces the policy of its id, or is added. */
