@@ -23,6 +23,7 @@ import type { PolicyEvaluation } from '../../domain/evaluation/evaluate-policy';
 import { missingInWords } from '../../domain/evaluation/scenario-words';
 import type { GraphWhatIfResult } from '../../graph/what-if';
 import { describeError } from '../../graph/describe-error';
+import { AnnouncedElsewhere } from '../../shared/ui/announced-elsewhere';
 import { ErrorState } from '../../shared/ui/error-state';
 import { agreementSentence, graphUndecided, verdictOf } from './graph-agreement';
 import type { WhatIfAnswers } from './use-what-if';
@@ -158,15 +159,20 @@ export function WhatIfResults({ answers, draftLabel }: { answers: WhatIfAnswers;
 
   return (
     <section className={styles.root} aria-label="Answers">
-      <div className={styles.summaries}>
-        <Summary title="Gatehouse, saved policies" evaluation={saved} />
-        {draft ? <Summary title={`Gatehouse, with ${draftLabel ?? 'the draft'}`} evaluation={draft} /> : null}
-      </div>
-      {answers.graphUnavailable ? (
-        <MessageBar intent="info">
-          <MessageBarBody>{answers.graphUnavailable}</MessageBarBody>
-        </MessageBar>
-      ) : graph.error ? (
+      {/* Not said as they appear (Fluent says a message bar when it mounts or changes intent): the page's
+          status says the run's counts and Graph's agreement, once per run. */}
+      <AnnouncedElsewhere>
+        <div className={styles.summaries}>
+          <Summary title="Gatehouse, saved policies" evaluation={saved} />
+          {draft ? <Summary title={`Gatehouse, with ${draftLabel ?? 'the draft'}`} evaluation={draft} /> : null}
+        </div>
+        {answers.graphUnavailable ? (
+          <MessageBar intent="info">
+            <MessageBarBody>{answers.graphUnavailable}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </AnnouncedElsewhere>
+      {answers.graphUnavailable ? null : graph.error ? (
         <ErrorState {...describeError(graph.error, 'ask Graph to evaluate the scenario')} onRetry={() => void graph.refetch()} />
       ) : graph.isFetching ? (
         <Spinner size="tiny" label="Asking Graph…" />

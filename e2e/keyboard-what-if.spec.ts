@@ -1,0 +1,153 @@
+// What if by keys, as heard by a screen reader: the form, the pickers and the buttons by Tab, arrows,
+// Enter, Space and Escape; what each action says (once, and again when the action is done again); where
+// the focus goes when the control that had it leaves the page.
+import type { Locator, Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
+
+/** Records, before the console loads, what Fluent announces (document.ariaNotify) and each new text of a status. */
+async function listen(page: Page) {
+  await page.addInitScript(() => {
+    const heard = window as unknown as { said: string[]; statuses: string[] };
+    heard.said = [];
+    heard.statuses = [];
+    const proto = Document.prototype as unknown as { ariaNotify?: (message: string, options?: unknown) => void };
+    const notify = proto.ariaNotify;
+    proto.ariaNotify = function (this: Document, message: string, options?: unknown) {
+      heard.said.push(message);
+      notify?.call(this, message, options);
+    };
+    // A status is read out when its words change to something: each change is counted, as a screen reader hears it.
+    const last = new Map<Element, string>();
+    const watch = () =>
+      new MutationObserver(() => {
+        for (const status of document.querySelectorAll('[role="status"]')) {
+          const text = status.textContent ?? '';
+          if (text && text !== last.get(status)) heard.statuses.push(text);
+          last.set(status, text);
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    if (document.body) watch();
+    else document.addEventListener('DOMContentLoaded', watch);
+  });
+}
+
+const heardTimes = (page: Page, list: 'said' | 'statuses', pattern: RegExp) =>
+  page.evaluate(
+    ([which, source]) => (window as unknown as Record<string, string[]>)[which]!.filter((m) => new RegExp(source).test(m)).length,
+    [list, pattern.source] as const,
+  );
+/** How many times Fluent's announcer said words matching the pattern. */
+const said = (page: Page, pattern: RegExp) => heardTimes(page, 'said', pattern);
+/** How many times a status's words became words matching the pattern. */
+const statusSaid = (page: Page, pattern: RegExp) => heardTimes(page, 'statuses', pattern);
+
+/** Types into the focused search box and chooses the first result by keys. */
+async function chooseByKeys(page: Page, box: Locator, text: string, result: RegExp) {
+  await box.focus();
+  await page.keyboard.type(text);
+  await expect(page.getByRole('listbox').getByRole('option').first()).toHaveAccessibleName(result);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+}
+
+/** Grace signing in to Teams, chosen by keys. */
+async function describeSignIn(page: Page) {
+  await chooseByKeys(page, page.getByRole('combobox', { name: /^User signing in/ }), 'grace', /^Grace Kim/);
+  await expect(page.getByRole('button', { name: 'Choose another user than Grace Kim' })).toBeFocused();
+  await chooseByKeys(page, page.getByRole('combobox', { name: /^Application/ }), 'Teams', /^Microsoft Teams/);
+  await expect(page.getByRole('button', { name: /^Choose another application than Microsoft Teams/ })).toBeFocused();
+}
+
+async function pressOn(page: Page, control: Locator, key = 'Enter') {
+  await control.focus();
+  await page.keyboard.press(key);
+}
+
+const answers = (page: Page) => page.getByRole('table', { name: 'Each policy for this scenario' });
+
+test.describe('in the demo', () => {
+  test.beforeEach(async ({ page, signInPage }) => {
+    await listen(page);
+    await page.goto('/');
+    await signInPage.signInToDemoAs('Ada Lindqvist');
+    await expect(page.getByRole('grid')).toBeVisible();
+  });
+
+  test('the answers are said once, by the page’s status, not a second time by the summaries above them', async ({ page }) => {
+    await section(page, 'What if').click();
+    await describeSignIn(page);
+    const evaluate = page.getByRole('button', { name: 'Evaluate' });
+    await pressOn(page, evaluate);
+    await expect(answers(page)).toBeVisible();
+    await expect(evaluate).toBeFocused();
+    await expect.poll(() => statusSaid(page, /^Evaluated: /)).toBe(1);
+    // The summaries above the table were said a second time, by Fluent's announcer, with the whole of their words.
+    expect(await said(page, /Gatehouse, saved policies/)).toBe(0);
+  });
+
+  test('every control is reached by Tab in the order shown; a picker opens, arrows, closes by Escape and chooses by Enter; axe finds nothing serious', async ({
+    page,
+  }) => {
+    await section(page, 'What if').click();
+    const draft = page.getByRole('combobox', { name: 'Draft to evaluate beside the saved policies' });
+    await draft.focus();
+    const user = page.getByRole('combobox', { name: /^User signing in/ });
+    const order = [page.getByRole('textbox', { name: 'Scenario name' }), page.getByRole('combobox', { name: 'Who signs in' }), user];
+    for (const control of order) {
+      await page.keyboard.press('Tab');
+      await expect(control).toBeFocused();
+    }
+    // A picker: typing opens its results, the arrows move in them, Escape closes them and keeps the words, Enter chooses.
+    await page.keyboard.type('gra');
+    const results = page.getByRole('listbox');
+    await expect(results.getByRole('option', { name: /^Grace Kim/ })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(results).toHaveCount(0);
+    await expect(user).toBeFocused();
+    await expect(user).toHaveValue('gra');
+    await page.keyboard.press('ArrowDown');
+    await expect(results.getByRole('option', { name: /^Grace Kim/ })).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Choose another user than Grace Kim' })).toBeFocused();
+    await chooseByKeys(page, page.getByRole('combobox', { name: /^Application/ }), 'Teams', /^Microsoft Teams/);
+    const later = [
+      page.getByRole('combobox', { name: 'Device platform', exact: true }),
+      page.getByRole('combobox', { name: 'Client app' }),
+      page.getByRole('textbox', { name: 'IP address' }),
+      page.getByRole('textbox', { name: 'Country (two letters)' }),
+    ];
+    await page.getByRole('combobox', { name: 'Signing in to' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: /^Choose another application than Microsoft Teams/ })).toBeFocused();
+    for (const control of later) {
+      await page.keyboard.press('Tab');
+      await expect(control).toBeFocused();
+    }
+    await page.getByRole('combobox', { name: 'Expected outcome (for a suite)' }).focus();
+    for (const name of ['Evaluate', 'Save scenario', 'New scenario']) {
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('button', { name, exact: true })).toBeFocused();
+    }
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Evaluate' }).focus();
+    await page.keyboard.press('Space');
+    await expect(answers(page)).toBeVisible();
+    await expect(page.getByText(/^Graph and Gatehouse/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Evaluate' })).toBeFocused();
+    // The answers' table has its column headers, and no row claims to be selected.
+    await expect(answers(page).getByRole('columnheader')).toHaveText(['Policy', 'Graph (saved)', 'Gatehouse (saved)']);
+    await expect(answers(page).locator('[aria-selected]')).toHaveCount(0);
+    await expect(page.getByRole('table', { name: 'Saved scenarios' }).getByRole('columnheader')).toHaveText([
+      'Scenario',
+      'Outcome',
+      'Change',
+      'Expected',
+      'Actions',
+    ]);
+    await expectNoSeriousA11yViolations(page);
+  });
+});
