@@ -214,6 +214,9 @@ test('Compare with a backup by keys: each damaged backup chosen is said, and a p
   await page.keyboard.press('Enter');
   const opened = page.getByRole('region', { name: /^CA001.*, here and there$/ });
   await expect(opened).toBeFocused();
+  // The opened one is the current link, not a "selected" row of a table that offers no selection.
+  await expect(table.getByRole('link', { name: /^CA001/ })).toHaveAttribute('aria-current', 'true');
+  await expect(table.locator('tr[aria-selected]')).toHaveCount(0);
   await page.keyboard.press('Tab');
   const inline = opened.getByRole('switch', { name: 'Inline' });
   await expect(inline).toBeFocused();

@@ -1,12 +1,13 @@
 // Something kept on this device (contingency plans, rollouts) brought back from a backup file: the
 // file read, what the caller could place in this tenant kept, what it could not said, a refusal by
 // the browser's storage said too, and one Undo that puts back what was kept before.
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { ArrowUndoRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import type { Bundle } from '../domain/bundle/bundle';
 import { BackupFileError, readBackupFile } from '../shared/files/read-backup-file';
 import { SpokenStatus } from '../shared/ui/live-status';
+import { Notice } from '../shared/ui/notice';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
@@ -80,15 +81,15 @@ export function RestoreFromBackup<T>({
         }}
       />
       {outcome?.kind === 'failed' ? (
-        <MessageBar intent="error">
+        <Notice occasion={outcome} intent="error">
           <MessageBarBody>
             <MessageBarTitle>No {noun.one} was restored</MessageBarTitle>
             {outcome.text}
           </MessageBarBody>
-        </MessageBar>
+        </Notice>
       ) : null}
       {outcome?.kind === 'restored' ? (
-        <MessageBar intent={outcome.notes.length > 0 ? 'warning' : 'success'}>
+        <Notice occasion={outcome} intent={outcome.notes.length > 0 ? 'warning' : 'success'}>
           <MessageBarBody>
             <MessageBarTitle>
               {outcome.placed === 1 ? `One ${noun.one}` : `${outcome.placed} ${noun.many}`} restored from {outcome.file}
@@ -108,7 +109,7 @@ export function RestoreFromBackup<T>({
               Undo
             </Button>
           </MessageBarActions>
-        </MessageBar>
+        </Notice>
       ) : null}
       <SpokenStatus>{undone}</SpokenStatus>
     </div>

@@ -1,7 +1,7 @@
 // The three documents of one backup, each a button that saves it: printable HTML, Markdown and the
 // policy grid as CSV. Made on this device from the bundle; nothing is sent anywhere. Masked, it
 // lists the policy names masking rewrote, for the admin to check before sharing.
-import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBarBody, tokens } from '@fluentui/react-components';
 import { DocumentRegular, DocumentTableRegular, DocumentTextRegular } from '@fluentui/react-icons';
 import { useMemo, useState, type ReactElement } from 'react';
 import type { Bundle } from '../../domain/bundle/bundle';
@@ -9,6 +9,8 @@ import { buildDocument } from '../../domain/documentation/document-model';
 import { documentationFile, type DocumentationFormat } from '../../domain/documentation/documentation';
 import { downloadFile } from '../../shared/download';
 import { Isolated } from '../../shared/ui/isolated-text';
+import { LiveStatus } from '../../shared/ui/live-status';
+import { Notice } from '../../shared/ui/notice';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
@@ -17,10 +19,15 @@ const useStyles = makeStyles({
   was: { color: tokens.colorNeutralForeground3 },
 });
 
-/** The policy names a masked document rewrites, each with the name it had. */
-function RewrittenPolicyNames({ bundle }: { bundle: Bundle }) {
-  const styles = useStyles();
-  const rewritten = useMemo(() => {
+interface Rewritten {
+  total: number;
+  names: { id: string; name: string; was: string }[];
+}
+
+/** The policy names a masked document rewrites, each with the name it had; null when the documents cannot be made. */
+function useRewrittenPolicyNames(bundle: Bundle, mask: boolean): Rewritten | null {
+  return useMemo(() => {
+    if (!mask) return null;
     try {
       const doc = buildDocument(bundle, { mask: true });
       const before = new Map(bundle.policies.map((p) => [p.id, typeof p.displayName === 'string' ? p.displayName : '']));
@@ -30,33 +37,29 @@ function RewrittenPolicyNames({ bundle }: { bundle: Bundle }) {
       // A bundle the documents cannot be made of says so when a button is pressed.
       return null;
     }
-  }, [bundle]);
-  if (!rewritten || rewritten.total === 0) return null;
-  const count = rewritten.names.length;
-  if (count === 0)
-    return (
-      <Text>
-        No policy name holds a masked name or the tenant’s name: {rewritten.total === 1 ? 'it is' : `all ${rewritten.total} are`} kept as
-        written.
-      </Text>
-    );
+  }, [bundle, mask]);
+}
+
+function rewrittenSentence({ total, names }: Rewritten): string {
+  if (names.length === 0)
+    return `No policy name holds a masked name or the tenant’s name: ${total === 1 ? 'it is' : `all ${total} are`} kept as written.`;
+  const count = names.length === 1 ? 'One policy name' : `${names.length} policy names`;
+  return `${count} of ${total} held a masked name or the tenant’s name, replaced in the documents:`;
+}
+
+function RewrittenList({ names }: { names: Rewritten['names'] }) {
+  const styles = useStyles();
   return (
-    <div>
-      <Text block>
-        {count === 1 ? 'One policy name' : `${count} policy names`} of {rewritten.total} held a masked name or the tenant’s name, replaced
-        in the documents:
-      </Text>
-      <ul className={styles.renamed} aria-label="Policy names rewritten">
-        {rewritten.names.map((p) => (
-          <li key={p.id}>
-            {p.name}{' '}
-            <span className={styles.was}>
-              (was “<Isolated>{p.was}</Isolated>”)
-            </span>
-          </li>
-        ))}
-      </ul>
-    </div>
+    <ul className={styles.renamed} aria-label="Policy names rewritten">
+      {names.map((p) => (
+        <li key={p.id}>
+          {p.name}{' '}
+          <span className={styles.was}>
+            (was “<Isolated>{p.was}</Isolated>”)
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -68,6 +71,7 @@ const BUTTONS: { format: DocumentationFormat; words: string; icon: ReactElement 
 
 export function DocumentationDownloads({ bundle, mask, label }: { bundle: Bundle; mask: boolean; label: string }) {
   const styles = useStyles();
+  const rewritten = useRewrittenPolicyNames(bundle, mask);
   const [error, setError] = useState<string | null>(null);
   const save = (format: DocumentationFormat) => {
     setError(null);
@@ -87,11 +91,13 @@ export function DocumentationDownloads({ bundle, mask, label }: { bundle: Bundle
           </Button>
         ))}
       </div>
-      {mask && <RewrittenPolicyNames bundle={bundle} />}
+      {/* Said when Mask names is ticked: the list appears away from the box the admin is on. */}
+      <LiveStatus>{rewritten && rewritten.total > 0 ? rewrittenSentence(rewritten) : null}</LiveStatus>
+      {rewritten && rewritten.names.length > 0 && <RewrittenList names={rewritten.names} />}
       {error && (
-        <MessageBar intent="error">
+        <Notice intent="error">
           <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
+        </Notice>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/
 import { Fragment, useState } from 'react';
 import type { ReadBundle } from '../../domain/bundle/read-bundle';
 import { FileDropZone } from '../../shared/ui/file-drop-zone';
+import { LiveStatus } from '../../shared/ui/live-status';
 import { formatDateTime } from '../../shared/ui/format';
 import { DocumentationDownloads } from './documentation-downloads';
 import { isZipFile, readBackupFile } from '../../shared/files/read-backup-file';
@@ -47,9 +48,10 @@ export function DocumentationFromFile({ mask }: { mask: boolean }) {
         label="Backup file (.json, or .zip of a backup folder)"
         accept=".json,.zip,application/json,application/zip"
         error={error}
-        onFile={(file) => void open(file)}
+        onFile={open}
       />
-      {reading && <Spinner size="tiny" label={`Reading ${reading}…`} />}
+      {/* Said as well as shown: the admin who chose by keys is still on the button. */}
+      <LiveStatus>{reading && <Spinner size="tiny" label={`Reading ${reading}…`} />}</LiveStatus>
       {current && bundle && (
         <Fragment key={reads}>
           <MessageBar intent="success">

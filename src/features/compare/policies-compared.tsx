@@ -62,7 +62,9 @@ export function PoliciesCompared({
         </TableHeader>
         <TableBody>
           {matches.map((match) => (
-            <TableRow key={match.key} aria-selected={match.key === opened}>
+            // Marked by colour and by the link's aria-current: the table is no grid, so a row said to be
+            // "selected" offers a choice that is not there.
+            <TableRow key={match.key} appearance={match.key === opened ? 'brand' : 'none'}>
               <TableCell>
                 <Link
                   href={hrefOf(match)}

@@ -31,6 +31,7 @@ import { SpokenStatus } from '../../shared/ui/live-status';
 import type { MissingDependency } from '../../domain/dependencies';
 import { nameOfMissing, type GoneNames } from './gone-names';
 import { Isolated } from '../../shared/ui/isolated-text';
+import { Notice } from '../../shared/ui/notice';
 
 const useStyles = makeStyles({
   missing: {
@@ -259,7 +260,7 @@ export function SecondStepFailed({
   onRetry(): void;
 }) {
   return (
-    <MessageBar intent="error" layout="multiline">
+    <Notice intent="error" layout="multiline">
       <MessageBarBody>
         “<Isolated>{name}</Isolated>” was restored, but setting it to report-only failed, so it is in the state it was deleted in.{' '}
         {error.message}
@@ -270,6 +271,6 @@ export function SecondStepFailed({
           Set report-only again
         </Button>
       </MessageBarActions>
-    </MessageBar>
+    </Notice>
   );
 }

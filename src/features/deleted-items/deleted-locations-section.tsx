@@ -3,7 +3,6 @@
 import {
   Button,
   makeStyles,
-  MessageBar,
   MessageBarBody,
   Table,
   TableBody,
@@ -27,6 +26,7 @@ import { PurgeDialog } from './deleted-actions';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { Isolated } from '../../shared/ui/isolated-text';
 import { useStackedTableStyles } from '../../shared/ui/stacked-table';
+import { Notice } from '../../shared/ui/notice';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -119,11 +119,11 @@ export function DeletedLocationsSection({
         Deleted named locations
       </Text>
       {restored && (
-        <MessageBar intent="success">
+        <Notice intent="success">
           <MessageBarBody>
             Restored “<Isolated>{restored}</Isolated>”.
           </MessageBarBody>
-        </MessageBar>
+        </Notice>
       )}
       {error && !purging && <ErrorState {...error} />}
       {locations.length === 0 ? (

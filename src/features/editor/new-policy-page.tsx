@@ -148,12 +148,7 @@ function SourceChooser({ onChoose }: { onChoose(body: JsonObject): void }) {
           header={<Text weight="semibold">From a file</Text>}
           description="A policy as exported by Graph, PowerShell or another tool: one policy, a list, UTF-8 or UTF-16."
         />
-        <FileDropZone
-          label="Policy file (.json)"
-          accept=".json,application/json"
-          error={fileError}
-          onFile={(file) => void readFile(file)}
-        />
+        <FileDropZone label="Policy file (.json)" accept=".json,application/json" error={fileError} onFile={readFile} />
         {choices.length > 0 && (
           <div className={styles.templates} role="group" aria-label="Policies in the file">
             <Text>This file holds {choices.length} policies. Which one?</Text>

@@ -4,17 +4,7 @@
 // and can revert the policy to the version before it, or restore a version kept here, through the
 // editor. Named locations' changes can be reverted too (in a dialog of their own), and a deleted
 // one leads to Deleted items.
-import {
-  Button,
-  Link,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  tokens,
-  useRestoreFocusTarget,
-} from '@fluentui/react-components';
+import { Button, Link, makeStyles, MessageBarBody, Spinner, Text, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { AuditEvent } from '../../graph/audit';
@@ -33,6 +23,7 @@ import { DraftNotKept, UnsavedDraftInTheWay } from '../../policy-ui/open-in-edit
 import { paths } from '../../shared/routes/paths';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { RevertLocationDialog, type LocationChange, type LocationRevertWrite, type RevertReport } from './revert-location-dialog';
+import { Notice } from '../../shared/ui/notice';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -193,12 +184,12 @@ export function Timeline({
       {/* Polite: focus stays on the busy button, whose new name is not always read. The editor's message says it is done. */}
       <SpokenStatus>{reverting?.said}</SpokenStatus>
       {report && (
-        <MessageBar intent={report.intent}>
+        <Notice intent={report.intent}>
           <MessageBarBody>{report.text}</MessageBarBody>
-        </MessageBar>
+        </Notice>
       )}
       {revertError && (
-        <MessageBar intent="error">
+        <Notice intent="error">
           <MessageBarBody>
             Could not start the revert: {revertError.text}{' '}
             {revertError.draftOf && (
@@ -213,7 +204,7 @@ export function Timeline({
               </Link>
             )}
           </MessageBarBody>
-        </MessageBar>
+        </Notice>
       )}
       <ol className={styles.list} aria-label="Changes, newest first">
         {entries.map((entry) => {

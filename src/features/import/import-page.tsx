@@ -1,7 +1,7 @@
 // Import: a backup restored, or policies copied from another tenant or another tool's export, into
 // the signed-in tenant, in one plan reviewed before anything is written. Files are read on this
 // device; the plan, its review and the run are the shared flow of policy-ui/plan.
-import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { PlanAndApply } from '../../policy-ui/plan/plan-and-apply';
 import { useOrganizationName } from '../../session/organization-query';
@@ -9,6 +9,7 @@ import { useTenantSession } from '../../session/tenant-session';
 import { FileResults } from './file-results';
 import { ImportSource, type LoadedSource } from './import-source';
 import { paths } from '../../shared/routes/paths';
+import { Notice } from '../../shared/ui/notice';
 
 /** A run written from this page resumes here. */
 const ORIGIN = { key: 'import', path: paths.import, label: 'Import' };
@@ -49,12 +50,12 @@ export function ImportPage() {
           }}
         />
         {sourceError ? (
-          <MessageBar intent="error" layout="multiline">
+          <Notice intent="error" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>Could not read that</MessageBarTitle>
               {sourceError}
             </MessageBarBody>
-          </MessageBar>
+          </Notice>
         ) : null}
         <FileResults source={source} />
       </PlanAndApply>

@@ -35,6 +35,7 @@ import { useWatched } from '../../policy-ui/watch-store';
 import { paths } from '../../shared/routes/paths';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { Isolated } from '../../shared/ui/isolated-text';
+import { Notice } from '../../shared/ui/notice';
 
 // Loaded only when something is watched: the first screen stays small.
 
@@ -146,7 +147,7 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
       </div>
 
       {deleted && (
-        <MessageBar intent="success">
+        <Notice intent="success">
           <MessageBarBody>
             Deleted “<Isolated>{deleted}</Isolated>”. Microsoft Entra keeps it for 30 days, during which it can be restored from{' '}
             <Link
@@ -160,7 +161,7 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
             </Link>
             .
           </MessageBarBody>
-        </MessageBar>
+        </Notice>
       )}
 
       {watchedNode && Object.keys(watched).length > 0 && <Suspense fallback={null}>{watchedNode}</Suspense>}

@@ -1,12 +1,13 @@
 // An all-tenant report of the command line (`gatehouse report`), opened from a file with no one
 // signed in: reached from the sign-in page, loaded only when opened, talking to no tenant.
-import { Link, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { decodeText, PolicyFileError, readJsonFile } from '../../domain/policy-file';
 import { readTenantsReport, reportTotals, type TenantsReport } from '../../domain/tenants/report';
 import { dateText } from '../../domain/documentation/words';
 import { FileDropZone } from '../../shared/ui/file-drop-zone';
 import { ReportTable } from './report-table';
+import { Notice } from '../../shared/ui/notice';
 
 const useStyles = makeStyles({
   root: {
@@ -59,16 +60,17 @@ export default function TenantsReportPage() {
         from its baseline, emergency access and last backup. The file is read on this device; no one needs to sign in and nothing is sent
         anywhere.
       </Text>
-      <FileDropZone label="Report file (.json)" accept=".json,application/json" error={error} onFile={(file) => void open(file)} />
+      <FileDropZone label="Report file (.json)" accept=".json,application/json" error={error} onFile={open} />
       {report && totals ? (
         <>
-          <MessageBar
+          <Notice
+            occasion={report}
             intent={totals.unreadable + totals.withLintErrors + totals.drifted + totals.emergencyAtRisk > 0 ? 'warning' : 'success'}
           >
             <MessageBarBody>
               {report.file}, generated {dateText(report.report.generatedAt)}: {totals.tenants} tenants.
             </MessageBarBody>
-          </MessageBar>
+          </Notice>
           <ul className={styles.totals} aria-label="Across the tenants">
             <li>{totals.unreadable} could not be read</li>
             <li>{totals.withLintErrors} with lint errors</li>

@@ -26,7 +26,8 @@ export interface FileDropZoneProps {
   accept: string;
   /** Why the last file was refused, if it was. */
   error?: string | null;
-  onFile(file: File): void;
+  /** Reads the file; when it returns a promise, the error is said once it settles. */
+  onFile(file: File): void | Promise<unknown>;
 }
 
 export function FileDropZone({ label, accept, error, onFile }: FileDropZoneProps) {
@@ -35,10 +36,13 @@ export function FileDropZone({ label, accept, error, onFile }: FileDropZoneProps
   const [over, setOver] = useState(false);
   const [chosen, setChosen] = useState<string | null>(null);
   const chosenId = useId();
+  // Each file read puts its refusal in the alert anew: the same refusal of a second file (or of the
+  // same file again) was left standing, so the admin who chose it heard nothing.
+  const [reads, setReads] = useState(0);
   const take = (file: File | undefined) => {
     if (!file) return;
     setChosen(file.name);
-    onFile(file);
+    void Promise.resolve(onFile(file)).finally(() => setReads((count) => count + 1));
   };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -46,7 +50,11 @@ export function FileDropZone({ label, accept, error, onFile }: FileDropZoneProps
     take(event.dataTransfer.files[0]);
   };
   return (
-    <Field label={label} validationMessage={error ?? undefined} validationState={error ? 'error' : 'none'}>
+    <Field
+      label={label}
+      validationMessage={error ? <span key={reads}>{error}</span> : undefined}
+      validationState={error ? 'error' : 'none'}
+    >
       <div
         className={mergeClasses(styles.zone, over && styles.over)}
         onDragOver={(event) => {
