@@ -87,6 +87,21 @@ test.describe('in the demo', () => {
     expect(await said(page, /Gatehouse, saved policies/)).toBe(0);
   });
 
+  test('the same scenario evaluated again is said again, as is another', async ({ page }) => {
+    await section(page, 'What if').click();
+    await describeSignIn(page);
+    const evaluate = page.getByRole('button', { name: 'Evaluate' });
+    await pressOn(page, evaluate);
+    await expect.poll(() => statusSaid(page, /^Evaluated: /)).toBe(1);
+    // Enter again: the status kept its words, and the admin heard nothing of the run.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => statusSaid(page, /^Evaluated: /)).toBe(2);
+    await expect(evaluate).toBeFocused();
+    await page.getByLabel('IP address').fill('203.0.113.7');
+    await pressOn(page, evaluate);
+    await expect.poll(() => statusSaid(page, /^Evaluated: .*Graph and Gatehouse agree on every policy\.$/)).toBe(1);
+  });
+
   test('every control is reached by Tab in the order shown; a picker opens, arrows, closes by Escape and chooses by Enter; axe finds nothing serious', async ({
     page,
   }) => {

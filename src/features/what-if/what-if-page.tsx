@@ -16,6 +16,7 @@ import { ScenarioForm, completeScenario, missingChoices, type ScenarioDraft } fr
 import { ScenarioSuitePanel } from './scenario-suite-panel';
 import { useScenarios } from './scenario-store';
 import { resultsAnnouncement } from './results-announcement';
+import { useSaidAnew } from './use-said-anew';
 import { useWhatIf, type DraftChoice } from './use-what-if';
 import { WhatIfResults } from './what-if-results';
 
@@ -58,13 +59,16 @@ export function WhatIfPage() {
   const [params] = useSearchParams();
   const [scenarios, setScenarios] = useScenarios(tenant.account.tenantId);
   const [form, setForm] = useState<ScenarioDraft>(blank);
-  const [run, setRun] = useState<Scenario | null>(null);
+  // The scenario evaluated, and how many runs there have been: each run is said, even one with the same outcome.
+  const [run, setRun] = useState<{ scenario: Scenario; count: number } | null>(null);
+  const start = (scenario: Scenario) => setRun((last) => ({ scenario, count: (last?.count ?? 0) + 1 }));
   const [saved, setSaved] = useState<string | null>(null);
   const drafts = useDraftChoices(tenant.account.key);
   // Opened from the editor with its draft (?draft=<policy id>): that draft is chosen.
   const [draftKey, setDraftKey] = useState<string>(() => params.get('draft') ?? '');
   const draft = drafts.choices.find((d) => (d.policyId ?? 'new') === draftKey) ?? null;
-  const answers = useWhatIf(tenant, run, draft);
+  const answers = useWhatIf(tenant, run?.scenario ?? null, draft);
+  const runSaid = useSaidAnew(run?.count ?? 0);
   // An address that is not one cannot be evaluated (nor kept to be run later): held back like a missing choice.
   const complete = conditionsToCorrect(form.conditions) ? null : completeScenario(form);
   // Evaluate and Save stay in the Tab order while they cannot act, and say why (not only the form's red stars).
@@ -108,7 +112,7 @@ export function WhatIfPage() {
           icon={<PlayRegular />}
           disabledFocusable={!complete}
           aria-describedby={missing ? 'what-if-missing' : undefined}
-          onClick={() => setRun(complete)}
+          onClick={() => complete && start(complete)}
         >
           Evaluate
         </Button>
@@ -138,7 +142,7 @@ export function WhatIfPage() {
         <Text role="status">{saved ?? ''}</Text>
       </div>
       {/* Always there, so a screen reader hears it change when the answers arrive. */}
-      <SpokenStatus>{run ? resultsAnnouncement(answers) : null}</SpokenStatus>
+      <SpokenStatus>{run && runSaid ? resultsAnnouncement(answers) : null}</SpokenStatus>
       {run ? <WhatIfResults answers={answers} draftLabel={draft?.label ?? null} /> : null}
       <ScenarioSuitePanel
         tenant={tenant}
@@ -148,7 +152,8 @@ export function WhatIfPage() {
         onOpen={(scenario) => {
           setForm(scenario);
           // One written by hand with a wrong address opens to be corrected, not evaluated.
-          setRun(conditionsToCorrect(scenario.conditions) ? null : scenario);
+          if (conditionsToCorrect(scenario.conditions)) setRun(null);
+          else start(scenario);
           setSaved(null);
         }}
       />
