@@ -102,6 +102,18 @@ test.describe('in the demo', () => {
     await expect.poll(() => statusSaid(page, /^Evaluated: .*Graph and Gatehouse agree on every policy\.$/)).toBe(1);
   });
 
+  test('Save scenario pressed again is said again', async ({ page }) => {
+    await section(page, 'What if').click();
+    await describeSignIn(page);
+    const save = page.getByRole('button', { name: 'Save scenario' });
+    await pressOn(page, save);
+    await expect(page.getByRole('table', { name: 'Saved scenarios' }).getByRole('row', { name: 'New scenario' })).toBeVisible();
+    await expect.poll(() => statusSaid(page, /^Saved “New scenario” on this device\.$/)).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => statusSaid(page, /^Saved “New scenario” on this device\.$/)).toBe(2);
+    await expect(save).toBeFocused();
+  });
+
   test('every control is reached by Tab in the order shown; a picker opens, arrows, closes by Escape and chooses by Enter; axe finds nothing serious', async ({
     page,
   }) => {

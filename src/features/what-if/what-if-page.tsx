@@ -63,6 +63,9 @@ export function WhatIfPage() {
   const [run, setRun] = useState<{ scenario: Scenario; count: number } | null>(null);
   const start = (scenario: Scenario) => setRun((last) => ({ scenario, count: (last?.count ?? 0) + 1 }));
   const [saved, setSaved] = useState<string | null>(null);
+  // Each save is said, a second one of the same scenario too.
+  const [saves, setSaves] = useState(0);
+  const savedSaid = useSaidAnew(saves);
   const drafts = useDraftChoices(tenant.account.key);
   // Opened from the editor with its draft (?draft=<policy id>): that draft is chosen.
   const [draftKey, setDraftKey] = useState<string>(() => params.get('draft') ?? '');
@@ -80,6 +83,7 @@ export function WhatIfPage() {
       ? scenarios.map((s) => (s.id === complete.id ? complete : s))
       : [...scenarios, complete];
     setSaved(setScenarios(next) ? `Saved “${complete.name}” on this device.` : 'The browser would not keep it (storage full or blocked).');
+    setSaves((n) => n + 1);
   };
 
   return (
@@ -139,7 +143,7 @@ export function WhatIfPage() {
           </Text>
         ) : null}
         {/* Always there, so a screen reader hears it when its words arrive. */}
-        <Text role="status">{saved ?? ''}</Text>
+        <Text role="status">{savedSaid ? (saved ?? '') : ''}</Text>
       </div>
       {/* Always there, so a screen reader hears it change when the answers arrive. */}
       <SpokenStatus>{run && runSaid ? resultsAnnouncement(answers) : null}</SpokenStatus>
