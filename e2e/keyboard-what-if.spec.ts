@@ -114,6 +114,26 @@ test.describe('in the demo', () => {
     await expect(save).toBeFocused();
   });
 
+  test('each scenarios file chosen is said, another one or the same again, and the focus stays on Import', async ({ page }) => {
+    await section(page, 'What if').click();
+    const importButton = page.getByRole('button', { name: 'Import scenarios…' });
+    const choose = async (name: string, content: string) => {
+      await importButton.focus();
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+      await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+      await expect(page.getByText(new RegExp(`^${name.replace('.', '\\.')} `))).toBeVisible();
+      await expect(importButton).toBeFocused();
+    };
+    await choose('monday.json', '{ "scenarios": ');
+    await expect.poll(() => said(page, /monday\.json/)).toBe(1);
+    // Another wrong file: the notice stayed in place with new words, and nothing was said.
+    await choose('tuesday.json', '{ "scenarios": ');
+    await expect.poll(() => said(page, /tuesday\.json/)).toBe(1);
+    // The same file again is said again: the admin pressed Enter and hears why nothing changed.
+    await choose('tuesday.json', '{ "scenarios": ');
+    await expect.poll(() => said(page, /tuesday\.json/)).toBe(2);
+  });
+
   test('every control is reached by Tab in the order shown; a picker opens, arrows, closes by Escape and chooses by Enter; axe finds nothing serious', async ({
     page,
   }) => {

@@ -60,7 +60,11 @@ export function ScenarioSuitePanel({
 }) {
   const styles = useStyles();
   const file = useRef<HTMLInputElement>(null);
-  const [said, setSaid] = useState<{ text: string; warning?: boolean; undo?: Scenario[] } | null>(null);
+  const [said, setSaid] = useState<{ text: string; warning?: boolean; undo?: Scenario[]; occasion: number } | null>(null);
+  // Each notice is a new message bar, said as it appears: one left in place with new words (another file
+  // refused, another scenario removed), or the same words again (the same file chosen again), was not said.
+  const notices = useRef(0);
+  const say = (notice: { text: string; warning?: boolean; undo?: Scenario[] }) => setSaid({ ...notice, occasion: ++notices.current });
   const policies = useQuery(policiesQuery(tenant));
   const locations = useQuery(namedLocationsQuery(tenant));
   const [mfaTrustedIps] = useMfaTrustedIps(tenant.account.tenantId);
@@ -84,21 +88,21 @@ export function ScenarioSuitePanel({
     try {
       const read = readScenariosFile(chosen.name, new Uint8Array(await chosen.arrayBuffer()), scenarios, () => crypto.randomUUID());
       if (read.added.length > 0 && !onChange([...scenarios, ...read.added])) {
-        setSaid({
+        say({
           text: `The browser would not keep the scenarios of ${chosen.name} (its storage is full or blocked). Nothing changed.`,
           warning: true,
         });
         return;
       }
       // Nothing added is not a success: it says so as a warning.
-      setSaid(read.added.length > 0 ? { text: read.text, undo: scenarios } : { text: read.text, warning: true });
+      say(read.added.length > 0 ? { text: read.text, undo: scenarios } : { text: read.text, warning: true });
     } catch (error) {
       // The shared reader's words name the file and what it is ("looks like an image (PNG)", "ends before its JSON does").
       const why =
         error instanceof PolicyFileError
           ? error.message
           : `${chosen.name} could not be read: ${error instanceof Error ? error.message : String(error)}`;
-      setSaid({ text: why, warning: true });
+      say({ text: why, warning: true });
     }
   };
 
@@ -141,7 +145,7 @@ export function ScenarioSuitePanel({
         />
       </div>
       {said ? (
-        <MessageBar intent={said.warning ? 'warning' : 'info'}>
+        <MessageBar key={said.occasion} intent={said.warning ? 'warning' : 'info'}>
           <MessageBarBody>{said.text}</MessageBarBody>
           {said.undo ? (
             <MessageBarActions>
@@ -187,7 +191,7 @@ export function ScenarioSuitePanel({
                           aria-label={`Remove ${scenario.name}`}
                           onClick={() => {
                             if (onChange(scenarios.filter((s) => s.id !== scenario.id)))
-                              setSaid({ text: `“${scenario.name}” removed.`, undo: scenarios });
+                              say({ text: `“${scenario.name}” removed.`, undo: scenarios });
                           }}
                         />
                       </div>
