@@ -9,7 +9,7 @@ import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts } from '../args';
 import { CliError } from '../cli-error';
 import { appendJobSummary } from '../io';
 import { connectTenant } from '../tenant';
-import { readDraft, withDrafts } from '../evaluation/drafts';
+import { placeDraft, readDraftFile, withDrafts, type DraftFile } from '../evaluation/drafts';
 import { FORMATS, OUTPUT_OPTIONS, readJsonFile, readTenantPolicies, writeOutput } from '../evaluation/outputs';
 import { suiteJson, suiteMarkdown, suiteText } from '../evaluation/suite';
 import { EXIT, type Command } from './command';
@@ -42,12 +42,15 @@ export const whatifCommand: Command = {
     const read = readScenarios(await readJsonFile(suitePath, 'the scenarios'), () => `scenario-${++made}`);
     for (const problem of read.problems) io.err(`${suitePath}: ${problem}\n`);
     if (read.scenarios.length === 0) throw new CliError(`${suitePath} holds no scenario that can be run.`);
+    // Checked before signing in: a missing or broken draft fails fast, without the tenant's reads.
+    const draftFiles: DraftFile[] = [];
+    for (const path of texts(values, 'draft')) draftFiles.push(await readDraftFile(path));
 
     const tenant = await connectTenant('whatif', values, io);
     const client = tenant.context.client;
     io.err('Reading the policies, named locations and the scenarios’ users…\n');
     const { policies, namedLocations } = await readTenantPolicies(client);
-    const drafts = await Promise.all(texts(values, 'draft').map((path) => readDraft(path, policies)));
+    const drafts = draftFiles.map((file) => placeDraft(file, policies));
     const subjects = new Map<string, SubjectFacts>();
     for (const id of new Set(read.scenarios.flatMap((s) => (s.identity.kind === 'user' ? [s.identity.id] : []))))
       subjects.set(id, await readSignInSubject(client, id));
