@@ -15,7 +15,7 @@ import { impactOfDraft } from '../../domain/evaluation/impact-of-draft';
 import { placeDraft, readDraftFile } from '../evaluation/drafts';
 import { readEmergency } from '../evaluation/emergency';
 import { impactJson, impactMarkdown, impactText, LOCKING, type ImpactRun } from '../evaluation/impact-report';
-import { FORMATS, OUTPUT_OPTIONS, readTenantPolicies, writeOutput } from '../evaluation/outputs';
+import { checkOutput, FORMATS, OUTPUT_OPTIONS, readTenantPolicies, writeOutput } from '../evaluation/outputs';
 import { EXIT, type Command } from './command';
 
 const FAIL_ON = ['newly-blocked', 'any-change'] as const;
@@ -65,6 +65,7 @@ export const impactCommand: Command = {
     if (!draftPath) throw new CliError('Which draft? Give --draft <policy.json>.');
     const days = wholeNumber(values, 'days', 7, 1, 30);
     const cap = wholeNumber(values, 'max', 5000, 1, 1_000_000);
+    await checkOutput(values, io);
     // Checked before signing in: a missing or broken draft fails fast, without the tenant's reads.
     const draftFile = await readDraftFile(draftPath);
 

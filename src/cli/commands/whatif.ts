@@ -10,7 +10,7 @@ import { CliError } from '../cli-error';
 import { appendJobSummary } from '../io';
 import { connectTenant } from '../tenant';
 import { placeDraft, readDraftFile, withDrafts, type DraftFile } from '../evaluation/drafts';
-import { FORMATS, OUTPUT_OPTIONS, readJsonFile, readTenantPolicies, writeOutput } from '../evaluation/outputs';
+import { checkOutput, FORMATS, OUTPUT_OPTIONS, readJsonFile, readTenantPolicies, writeOutput } from '../evaluation/outputs';
 import { suiteJson, suiteMarkdown, suiteText } from '../evaluation/suite';
 import { EXIT, type Command } from './command';
 
@@ -42,6 +42,7 @@ export const whatifCommand: Command = {
     const read = readScenarios(await readJsonFile(suitePath, 'the scenarios'), () => `scenario-${++made}`);
     for (const problem of read.problems) io.err(`${suitePath}: ${problem}\n`);
     if (read.scenarios.length === 0) throw new CliError(`${suitePath} holds no scenario that can be run.`);
+    await checkOutput(values, io);
     // Checked before signing in: a missing or broken draft fails fast, without the tenant's reads.
     const draftFiles: DraftFile[] = [];
     for (const path of texts(values, 'draft')) draftFiles.push(await readDraftFile(path));

@@ -6,7 +6,7 @@ import type { GraphClient } from '../../graph/client';
 import { listPolicies } from '../../graph/policies';
 import { listNamedLocations } from '../../graph/what-if';
 import { text, type OptionSpecs, type Values } from '../args';
-import { couldNotRead, keepSaid, parseUserJson, readUserText, writeOutputFile } from '../files';
+import { checkOut, couldNotRead, keepSaid, parseUserJson, readUserText, writeOutputFile } from '../files';
 import type { CliIo } from '../io';
 
 export const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -20,6 +20,12 @@ export const OUTPUT_OPTIONS: OptionSpecs = {
 export async function readTenantPolicies(client: GraphClient): Promise<{ policies: JsonObject[]; namedLocations: NamedLocationData[] }> {
   const [policies, namedLocations] = await Promise.all([listPolicies(client), listNamedLocations(client)]);
   return { policies: policies.map(policyJson), namedLocations };
+}
+
+/** --out checked before signing in: a folder where the output file goes is refused before the tenant's reads, not after. */
+export async function checkOutput(values: Values, io: CliIo): Promise<void> {
+  const out = text(values, 'out');
+  if (out) await checkOut(io.cwd, out, 'a file');
 }
 
 export async function writeOutput(values: Values, io: CliIo, output: string): Promise<void> {

@@ -1,8 +1,10 @@
 // The evaluation commands as a pipeline runs them (a real process, the emulator and the local identity
 // provider), given a file they cannot use: whatif's --draft that is missing, not JSON or not a policy is
 // said before any sign-in (no token is asked for, so no Graph read), with the words and exit code impact
-// says them with; a good draft still signs in and is placed among the tenant's policies.
-import { writeFileSync } from 'node:fs';
+// says them with; a good draft still signs in and is placed among the tenant's policies. An --out naming a
+// folder is refused before any sign-in too (whatif and impact), as plan's is; one in a folder not made
+// yet is still written there.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contosoDirectory as d } from '../../emulator/seed/contoso';
@@ -74,5 +76,32 @@ describe('gatehouse whatif with a bad --draft', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(world.requests.length).toBeGreaterThan(before);
     expect(result.stdout).toContain("What if, with the new policy 'Block nobody' (nobody.json): 1 scenario(s) from scenarios.json");
+  }, 120_000);
+});
+
+describe('whatif and impact with an --out that names a folder', () => {
+  it('is refused before signing in (no token asked for), exit 2, and nothing is written in it', async () => {
+    write('scenarios.json', suite);
+    write('nobody.json', blockNobody);
+    mkdirSync(join(world.dir, 'reports'), { recursive: true });
+    for (const args of [
+      ['whatif', '--suite', 'scenarios.json', '--out', 'reports'],
+      ['impact', '--draft', 'nobody.json', '--format', 'json', '--out', 'reports'],
+    ]) {
+      const before = world.requests.length;
+      const result = await world.gatehouse(args, secret);
+      expect(result.code, `${args[0]}: ${result.stderr}`).toBe(2);
+      expect(result.stderr).toBe(`gatehouse ${args[0]}: --out reports is a folder: give a file's name.\n`);
+      expect(world.requests.length, `${args[0]}: no sign-in before --out is checked`).toBe(before);
+    }
+    expect(readdirSync(join(world.dir, 'reports'))).toEqual([]);
+  }, 120_000);
+
+  it('a file in a folder not made yet is still written, after the reads', async () => {
+    write('scenarios.json', suite);
+    const result = await world.gatehouse(['whatif', '--suite', 'scenarios.json', '--out', 'later/whatif.txt'], secret);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('Written to later/whatif.txt.');
+    expect(readFileSync(join(world.dir, 'later/whatif.txt'), 'utf8')).toContain('What if, with the saved policies: 1 scenario(s)');
   }, 120_000);
 });
