@@ -1,28 +1,18 @@
 // What a screen reader hears: the console's messages (saved, restored, warnings) are said through the
 // browser's aria-notify as they appear, not only drawn. The page's aria-notify is wrapped to record
 // what is said, then passed on.
-import type { Page } from '@playwright/test';
 import { PolicyEditorPage } from './pages/policy-editor-page';
 import { expect, test } from './support/fixtures';
 import { section } from './support/navigation';
+import { listenToWhatIsSaid, type Said } from './support/said';
+
+let said: Said;
 
 test.beforeEach(async ({ page, signInPage }) => {
-  await page.addInitScript(() => {
-    const said: string[] = [];
-    (window as unknown as { said: string[] }).said = said;
-    // Not in TypeScript's DOM types yet.
-    const proto = Document.prototype as unknown as { ariaNotify?: (message: string, options?: unknown) => void };
-    const notify = proto.ariaNotify;
-    proto.ariaNotify = function (this: Document, message: string, options?: unknown) {
-      said.push(message);
-      notify?.call(this, message, options);
-    };
-  });
+  said = await listenToWhatIsSaid(page);
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
 });
-
-const said = (page: Page) => page.evaluate(() => (window as unknown as { said: string[] }).said.join('\n'));
 
 test('a save is said, not only shown', async ({ page, policiesPage }) => {
   await policiesPage.open(/^CA007/);
@@ -32,7 +22,7 @@ test('a save is said, not only shown', async ({ page, policiesPage }) => {
   await editor.reviewButton.click();
   await editor.dialog.getByRole('button', { name: 'Save to tenant' }).click();
   await expect(page.getByText('Saved. This is the policy as the tenant now holds it.')).toBeVisible();
-  await expect.poll(() => said(page)).toContain('Saved. This is the policy as the tenant now holds it.');
+  await expect.poll(() => said.all()).toContain('Saved. This is the policy as the tenant now holds it.');
 });
 
 test('a failed load is said once, by its alert, not a second time by the announcer', async ({ page, consoleGuard }) => {
@@ -40,7 +30,7 @@ test('a failed load is said once, by its alert, not a second time by the announc
   await page.goto('/policies/00000000-0000-4000-8000-000000000000');
   await expect(page.getByRole('alert')).toBeVisible();
   const text = (await page.getByRole('alert').innerText()).split('\n')[0]!;
-  expect(await said(page)).not.toContain(text);
+  expect(await said.all()).not.toContain(text);
 });
 
 // A live region that appears already filled is often not read; one whose words change is.
@@ -60,5 +50,5 @@ test('a message inside a status line that stays on the page is said by that line
   await page.getByRole('combobox', { name: 'Users' }).fill('Break');
   await page.getByRole('option', { name: /^Break Glass 01/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText('Saved in this browser on this device');
-  expect(await said(page)).not.toContain('Saved in this browser on this device');
+  expect(await said.all()).not.toContain('Saved in this browser on this device');
 });

@@ -5,6 +5,7 @@ import { readBundle, readBundleFolder } from '../src/domain/bundle/read-bundle';
 import { parsePolicyFile } from '../src/domain/policy-file';
 import { readZip } from '../src/shared/zip';
 import { expect, test } from './support/fixtures';
+import { listenToWhatIsSaid } from './support/said';
 import { section } from './support/navigation';
 import { changeAsColleague } from './support/colleague';
 
@@ -185,21 +186,7 @@ test('a 200-character policy name does not push the Backup page sideways', async
 // What a screen reader hears while policies are chosen: the warning about objects that no longer exist
 // is said once, not again at each toggle, and "Backup ready" is not said again when All follows None.
 test('choosing policies does not say the backup’s notes again', async ({ page, signInPage }) => {
-  await page.addInitScript(() => {
-    const said: string[] = [];
-    (window as unknown as { said: string[] }).said = said;
-    const proto = Document.prototype as unknown as { ariaNotify?: (message: string, options?: unknown) => void };
-    const notify = proto.ariaNotify;
-    proto.ariaNotify = function (this: Document, message: string, options?: unknown) {
-      said.push(message);
-      notify?.call(this, message, options);
-    };
-  });
-  const times = (pattern: RegExp) =>
-    page.evaluate(
-      (source) => (window as unknown as { said: string[] }).said.filter((m) => new RegExp(source).test(m)).length,
-      pattern.source,
-    );
+  const { times } = await listenToWhatIsSaid(page);
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await expect(page.getByRole('grid')).toBeVisible();

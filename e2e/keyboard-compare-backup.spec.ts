@@ -6,30 +6,12 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
 import { section } from './support/navigation';
+import { listenToWhatIsSaid } from './support/said';
 
 interface FileToChoose {
   name: string;
   mimeType: string;
   buffer: Buffer;
-}
-
-/** Records what Fluent announces (through document.ariaNotify), before the console loads. */
-async function listenToAnnouncements(page: Page) {
-  await page.addInitScript(() => {
-    const said: string[] = [];
-    (window as unknown as { said: string[] }).said = said;
-    const proto = Document.prototype as unknown as { ariaNotify?: (message: string, options?: unknown) => void };
-    const notify = proto.ariaNotify;
-    proto.ariaNotify = function (this: Document, message: string, options?: unknown) {
-      said.push(message);
-      notify?.call(this, message, options);
-    };
-  });
-  return (pattern: RegExp) =>
-    page.evaluate(
-      (source) => (window as unknown as { said: string[] }).said.filter((m) => new RegExp(source).test(m)).length,
-      pattern.source,
-    );
 }
 
 /** Enter on a focused button that opens the browser's file picker, and the file chosen there. */
@@ -131,7 +113,7 @@ test('Back up by keys from a slow tenant that refuses once: the focus stays on B
 });
 
 test('Compare two policies by keys: a second wrong file is said, not left standing unread', async ({ page, signInPage, policiesPage }) => {
-  const times = await listenToAnnouncements(page);
+  const { times } = await listenToWhatIsSaid(page);
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await policiesPage.open(/^CA006/);
@@ -168,7 +150,7 @@ test('Compare with a backup by keys: each damaged backup chosen is said, and a p
   page,
   signInPage,
 }) => {
-  const times = await listenToAnnouncements(page);
+  const { times } = await listenToWhatIsSaid(page);
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await expect(page.getByRole('grid')).toBeVisible();
@@ -227,7 +209,7 @@ test('Compare with a backup by keys: each damaged backup chosen is said, and a p
 });
 
 test('Documentation from a backup file by keys: a second backup chosen is said, as the first was', async ({ page, signInPage }) => {
-  const times = await listenToAnnouncements(page);
+  const { times } = await listenToWhatIsSaid(page);
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await expect(page.getByRole('grid')).toBeVisible();

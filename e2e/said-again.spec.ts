@@ -2,49 +2,14 @@
 // second report opened, names masked on a tick. A live region is read when its words change or new
 // words are put in it, and Fluent's message bars are said only when they appear; each of these was
 // shown but left unsaid.
-import type { Page } from '@playwright/test';
 import { bundleText } from '../src/domain/bundle/bundle';
 import { testBundle } from '../src/domain/documentation/test-bundle';
 import { failedTenant, tenantsReport } from '../src/domain/tenants/report';
 import { expect, test } from './support/fixtures';
-
-/** Records, before the console loads, what a screen reader would be given to say: the announcer's
- *  words (document.ariaNotify), and each live region's words each time words are put in it. */
-async function listen(page: Page) {
-  await page.addInitScript(() => {
-    const said: string[] = [];
-    (window as unknown as { said: string[] }).said = said;
-    const proto = Document.prototype as unknown as { ariaNotify?: (message: string, options?: unknown) => void };
-    const notify = proto.ariaNotify;
-    proto.ariaNotify = function (this: Document, message: string, options?: unknown) {
-      said.push(message);
-      notify?.call(this, message, options);
-    };
-    const live = '[role="status"], [role="alert"], [aria-live="polite"], [aria-live="assertive"]';
-    new MutationObserver((records) => {
-      const changed = new Set<Element>();
-      for (const record of records) {
-        if (record.type === 'childList' && record.addedNodes.length === 0) continue;
-        const at = record.target instanceof Element ? record.target : record.target.parentElement;
-        const region = at?.closest(live);
-        if (region) changed.add(region);
-        // An alert is said when it appears, filled; a status that appears filled often is not.
-        for (const node of record.addedNodes)
-          if (node instanceof Element)
-            for (const alert of [node, ...node.querySelectorAll('*')]) if (alert.matches('[role="alert"]')) changed.add(alert);
-      }
-      for (const region of changed) if (region.textContent) said.push(region.textContent);
-    }).observe(document, { subtree: true, childList: true, characterData: true });
-  });
-  return (pattern: RegExp) =>
-    page.evaluate(
-      (source) => (window as unknown as { said: string[] }).said.filter((m) => new RegExp(source).test(m)).length,
-      pattern.source,
-    );
-}
+import { listenToWhatIsSaid } from './support/said';
 
 test('All-tenant report: the same refusal of a second file is said again, and so is a second report opened', async ({ page }) => {
-  const times = await listen(page);
+  const { times } = await listenToWhatIsSaid(page, { liveRegions: true });
   await page.goto('/tenants-report');
   const input = page.getByLabel('Report file (.json)');
   const garbage = { name: 'garbage.json', mimeType: 'application/json', buffer: Buffer.from('garbage{ ') };
@@ -68,7 +33,7 @@ test('All-tenant report: the same refusal of a second file is said again, and so
 });
 
 test('Documentation from a file: reading is said, and ticking Mask names says what it rewrites', async ({ page }) => {
-  const times = await listen(page);
+  const { times } = await listenToWhatIsSaid(page, { liveRegions: true });
   await page.goto('/documentation');
   const input = page.getByLabel('Backup file (.json, or .zip of a backup folder)');
   await input.setInputFiles({ name: 'contoso.json', mimeType: 'application/json', buffer: Buffer.from(bundleText(await testBundle())) });
