@@ -67,7 +67,7 @@ export const impactCommand: Command = {
     const cap = wholeNumber(values, 'max', 5000, 1, 1_000_000);
     await checkOutput(values, io);
     // Checked before signing in: a missing or broken draft fails fast, without the tenant's reads.
-    const draftFile = await readDraftFile(draftPath);
+    const draftFile = await readDraftFile(draftPath, io.cwd);
 
     const allowNoLogs = values['allow-no-logs'] === true;
     // A gate told to pass without logs passes when the permission to read them is missing, as when a licence is.

@@ -39,13 +39,13 @@ export const whatifCommand: Command = {
     const suitePath = text(values, 'suite');
     if (!suitePath) throw new CliError('Which scenarios? Give --suite <scenarios.json> (Export on the What if page makes one).');
     let made = 0;
-    const read = readScenarios(await readJsonFile(suitePath, 'the scenarios'), () => `scenario-${++made}`);
+    const read = readScenarios(await readJsonFile(suitePath, 'the scenarios', io.cwd), () => `scenario-${++made}`);
     for (const problem of read.problems) io.err(`${suitePath}: ${problem}\n`);
     if (read.scenarios.length === 0) throw new CliError(`${suitePath} holds no scenario that can be run.`);
     await checkOutput(values, io);
     // Checked before signing in: a missing or broken draft fails fast, without the tenant's reads.
     const draftFiles: DraftFile[] = [];
-    for (const path of texts(values, 'draft')) draftFiles.push(await readDraftFile(path));
+    for (const path of texts(values, 'draft')) draftFiles.push(await readDraftFile(path, io.cwd));
 
     const tenant = await connectTenant('whatif', values, io);
     const client = tenant.context.client;

@@ -1,6 +1,7 @@
 // Draft policies from files (--draft): a policy as Graph or a backup holds it. A draft with the id
 // of a saved policy replaces it; one without an id (or with an id the tenant does not have) is a new
 // policy. Every problem names the file.
+import { resolve } from 'node:path';
 import { isJsonObject, type JsonObject } from '../../domain/json';
 import { CliError } from '../cli-error';
 import { couldNotRead, keepSaid, parseUserJson, readUserText } from '../files';
@@ -20,9 +21,12 @@ export interface DraftFile {
   policy: JsonObject;
 }
 
-/** The file read, parsed and checked to be a policy: a bad draft is said before any sign-in. */
-export async function readDraftFile(path: string): Promise<DraftFile> {
-  const text = await readUserText(path, path, 'a policy (JSON)').catch(keepSaid(couldNotRead('the draft', path)));
+/**
+ * The file read (from `cwd`, the command's working folder), parsed and checked to be a policy: a bad draft is
+ * said before any sign-in. Messages and labels name `path` as given.
+ */
+export async function readDraftFile(path: string, cwd: string): Promise<DraftFile> {
+  const text = await readUserText(resolve(cwd, path), path, 'a policy (JSON)').catch(keepSaid(couldNotRead('the draft', path)));
   const value = parseUserJson(text, path);
   if (!isJsonObject(value) || !isJsonObject(value.conditions) || !isJsonObject(value.conditions.users))
     throw new CliError(`${path} is not a Conditional Access policy (no conditions.users): give one policy as Graph returns it.`);
@@ -37,8 +41,8 @@ export function placeDraft({ path, policy }: DraftFile, saved: readonly JsonObje
   return { path, policy, replaces, label: `${replaces ? 'the draft of' : 'the new policy'} '${name}' (${path})` };
 }
 
-export async function readDraft(path: string, saved: readonly JsonObject[]): Promise<Draft> {
-  return placeDraft(await readDraftFile(path), saved);
+export async function readDraft(path: string, saved: readonly JsonObject[], cwd = process.cwd()): Promise<Draft> {
+  return placeDraft(await readDraftFile(path, cwd), saved);
 }
 
 /** The saved policies with the drafts in place: each replaces the policy of its id, or is added. */

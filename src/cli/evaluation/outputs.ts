@@ -1,5 +1,6 @@
 // What the evaluation commands share: the tenant's policies and named locations as the engine reads
 // them, the output formats, and writing the result to stdout or a file.
+import { resolve } from 'node:path';
 import type { NamedLocationData } from '../../domain/evaluation/sign-in';
 import { policyJson, type JsonObject } from '../../domain/json';
 import type { GraphClient } from '../../graph/client';
@@ -35,8 +36,9 @@ export async function writeOutput(values: Values, io: CliIo, output: string): Pr
   io.err(`Written to ${out}.\n`);
 }
 
-/** A JSON file, or an error naming it. */
-export async function readJsonFile(path: string, what: string): Promise<unknown> {
-  const content = await readUserText(path).catch(keepSaid(couldNotRead(what, path)));
+/** A JSON file (from `cwd` when given: a command's working folder), or an error naming it as given. */
+export async function readJsonFile(path: string, what: string, cwd?: string): Promise<unknown> {
+  const at = cwd === undefined ? path : resolve(cwd, path);
+  const content = await readUserText(at, path).catch(keepSaid(couldNotRead(what, path)));
   return parseUserJson(content, path);
 }
