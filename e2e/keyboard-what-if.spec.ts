@@ -2,6 +2,7 @@
 // Enter, Space and Escape; what each action says (once, and again when the action is done again); where
 // the focus goes when the control that had it leaves the page.
 import type { Locator, Page } from '@playwright/test';
+import { contosoDirectory } from '../src/emulator/seed/contoso';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { section } from './support/navigation';
@@ -132,6 +133,58 @@ test.describe('in the demo', () => {
     // The same file again is said again: the admin pressed Enter and hears why nothing changed.
     await choose('tuesday.json', '{ "scenarios": ');
     await expect.poll(() => said(page, /tuesday\.json/)).toBe(2);
+  });
+
+  test('a scenario removed by keys leaves the focus on Undo, which gives it back to the scenario', async ({ page }) => {
+    await section(page, 'What if').click();
+    await describeSignIn(page);
+    const name = page.getByRole('textbox', { name: 'Scenario name' });
+    await name.fill('Grace in Teams');
+    await pressOn(page, page.getByRole('button', { name: 'Save scenario' }));
+    await pressOn(page, page.getByRole('button', { name: 'New scenario', exact: true }));
+    await describeSignIn(page);
+    await name.fill('Grace in Teams from home');
+    await pressOn(page, page.getByRole('button', { name: 'Save scenario' }));
+    const suite = page.getByRole('table', { name: 'Saved scenarios' });
+    await expect(suite.getByRole('row')).toHaveCount(3);
+
+    await pressOn(page, suite.getByRole('button', { name: 'Remove Grace in Teams', exact: true }));
+    const undo = page.getByRole('button', { name: 'Undo' });
+    // The button went with its row: the focus fell to the page and was put on the section's title.
+    await expect(undo).toBeFocused();
+    await expect.poll(() => said(page, /^“Grace in Teams” removed\./)).toBe(1);
+    await page.keyboard.press('Enter');
+    const remove = suite.getByRole('button', { name: 'Remove Grace in Teams', exact: true });
+    await expect(remove).toBeFocused();
+    await expect(undo).toHaveCount(0);
+
+    // Another removal is said too (the notice stayed with new words).
+    await pressOn(page, suite.getByRole('button', { name: 'Remove Grace in Teams from home' }));
+    await expect(undo).toBeFocused();
+    await expect.poll(() => said(page, /^“Grace in Teams from home” removed\./)).toBe(1);
+
+    // A file's scenarios taken back by Undo: the focus goes back to Import, where it was.
+    const scenarios = {
+      format: 'gatehouse.what-if-scenarios',
+      version: 1,
+      scenarios: [
+        {
+          id: 's-office',
+          name: 'Grace at the office',
+          identity: { kind: 'user', id: contosoDirectory.user('Grace Kim'), name: 'Grace Kim' },
+          target: { kind: 'application', appId: '00000002-0000-0ff1-ce00-000000000000', name: 'Office 365 Exchange Online' },
+          conditions: { devicePlatform: 'windows', clientAppType: 'browser', ipAddress: '203.0.113.7', country: 'NL' },
+        },
+      ],
+    };
+    const importButton = page.getByRole('button', { name: 'Import scenarios…' });
+    await importButton.focus();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await chooser.setFiles({ name: 'office.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenarios)) });
+    await expect(suite.getByRole('row', { name: 'Grace at the office' })).toBeVisible();
+    await pressOn(page, undo);
+    await expect(suite.getByRole('row', { name: 'Grace at the office' })).toHaveCount(0);
+    await expect(importButton).toBeFocused();
   });
 
   test('every control is reached by Tab in the order shown; a picker opens, arrows, closes by Escape and chooses by Enter; axe finds nothing serious', async ({

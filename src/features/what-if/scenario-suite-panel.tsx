@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ArrowUploadRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { scenariosFile, type Decision, type Scenario, type SubjectFacts } from '../../domain/evaluation/scenario';
 import { runSuite, suiteResultsSummary, type SuiteResult } from '../../domain/evaluation/scenario-suite';
 import { uncertaintyInWords } from '../../domain/evaluation/scenario-words';
@@ -43,6 +43,16 @@ const combineSubjects = (results: { data?: SubjectFacts; error: unknown }[]) => 
   settled: results.every((r) => !!r.data || !!r.error),
 });
 
+/** What the section last said: its words, what Undo puts back (and which scenario it brings back, if one was removed). */
+interface Notice {
+  text: string;
+  warning?: boolean;
+  undo?: Scenario[];
+  removed?: string;
+  /** A new one for each notice, even with the same words. */
+  occasion: number;
+}
+
 const DECISION_WORDS: Record<Decision, string> = { block: 'Blocked', controls: 'Asked for a control', allow: 'Allowed' };
 
 export function ScenarioSuitePanel({
@@ -60,11 +70,22 @@ export function ScenarioSuitePanel({
 }) {
   const styles = useStyles();
   const file = useRef<HTMLInputElement>(null);
-  const [said, setSaid] = useState<{ text: string; warning?: boolean; undo?: Scenario[]; occasion: number } | null>(null);
+  const [said, setSaid] = useState<Notice | null>(null);
   // Each notice is a new message bar, said as it appears: one left in place with new words (another file
   // refused, another scenario removed), or the same words again (the same file chosen again), was not said.
   const notices = useRef(0);
-  const say = (notice: { text: string; warning?: boolean; undo?: Scenario[] }) => setSaid({ ...notice, occasion: ++notices.current });
+  const say = (notice: Omit<Notice, 'occasion'>) => setSaid({ ...notice, occasion: ++notices.current });
+  // A Remove or Undo button leaves the page with its row or its notice, and the focus with it (to the page's
+  // start, then to this section's title): it is put where the work goes on, once the page shows the change.
+  const importButton = useRef<HTMLButtonElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const removeButtons = useRef(new Map<string, HTMLButtonElement>());
+  const focusNext = useRef<(() => HTMLElement | null | undefined) | null>(null);
+  useEffect(() => {
+    const next = focusNext.current?.();
+    focusNext.current = null;
+    next?.focus();
+  }, [said, scenarios]);
   const policies = useQuery(policiesQuery(tenant));
   const locations = useQuery(namedLocationsQuery(tenant));
   const [mfaTrustedIps] = useMfaTrustedIps(tenant.account.tenantId);
@@ -128,7 +149,7 @@ export function ScenarioSuitePanel({
         >
           Export scenarios
         </Button>
-        <Button icon={<ArrowUploadRegular />} onClick={() => file.current?.click()}>
+        <Button ref={importButton} icon={<ArrowUploadRegular />} onClick={() => file.current?.click()}>
           Import scenarios…
         </Button>
         <input
@@ -150,8 +171,13 @@ export function ScenarioSuitePanel({
           {said.undo ? (
             <MessageBarActions>
               <Button
+                ref={undoButton}
                 onClick={() => {
-                  if (onChange(said.undo!)) setSaid(null);
+                  if (!onChange(said.undo!)) return;
+                  // Back where it was before: the scenario's own Remove, or Import for a file's scenarios.
+                  const removed = said.removed;
+                  focusNext.current = () => (removed ? removeButtons.current.get(removed) : importButton.current);
+                  setSaid(null);
                 }}
               >
                 Undo
@@ -189,9 +215,14 @@ export function ScenarioSuitePanel({
                           size="small"
                           icon={<DeleteRegular />}
                           aria-label={`Remove ${scenario.name}`}
+                          ref={(button) => {
+                            if (button instanceof HTMLButtonElement) removeButtons.current.set(scenario.id, button);
+                            else removeButtons.current.delete(scenario.id);
+                          }}
                           onClick={() => {
-                            if (onChange(scenarios.filter((s) => s.id !== scenario.id)))
-                              say({ text: `“${scenario.name}” removed.`, undo: scenarios });
+                            if (!onChange(scenarios.filter((s) => s.id !== scenario.id))) return;
+                            say({ text: `“${scenario.name}” removed.`, undo: scenarios, removed: scenario.id });
+                            focusNext.current = () => undoButton.current;
                           }}
                         />
                       </div>
