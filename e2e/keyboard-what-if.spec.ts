@@ -4,8 +4,10 @@
 import type { Locator, Page } from '@playwright/test';
 import { contosoDirectory } from '../src/emulator/seed/contoso';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { expect, test } from './support/fixtures';
+import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
 import { section } from './support/navigation';
+
+const EVALUATE = 'POST /v1.0/identity/conditionalAccess/evaluate';
 
 /** Records, before the console loads, what Fluent announces (document.ariaNotify) and each new text of a status. */
 async function listen(page: Page) {
@@ -250,4 +252,35 @@ test.describe('in the demo', () => {
     ]);
     await expectNoSeriousA11yViolations(page);
   });
+});
+
+test.describe('with a Graph that refuses', () => {
+  test.beforeEach(async ({ page, signInPage, consoleGuard }) => {
+    consoleGuard.allowFailedResponse(400, '/v1.0/identity/conditionalAccess/evaluate');
+    await listen(page);
+    await emulator.reset();
+    await withholdScopes([]);
+    await useLocalTenant(page);
+    await page.goto('/');
+    await signInPage.signInWithMicrosoft();
+    await expect(page.getByRole('grid')).toBeVisible();
+  });
+
+  test('Evaluate again after Graph refused asks Graph again, and says the new answer', async ({ page }) => {
+    await expect(page.getByRole('grid')).toBeVisible();
+    await section(page, 'What if').click();
+    await emulator.setFaults(await emulator.tenantId('Contoso'), { rules: [{ match: EVALUATE, fault: 400, times: 1 }] });
+    await describeSignIn(page);
+    const evaluate = page.getByRole('button', { name: 'Evaluate' });
+    await pressOn(page, evaluate);
+    await expect(page.getByRole('alert')).toContainText('Could not ask Graph to evaluate the scenario');
+    await expect.poll(() => statusSaid(page, /^Evaluated: .*Graph did not answer\.$/)).toBe(1);
+    // Enter again: Graph was not asked again (its failure was kept), and nothing was said.
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(/^Graph and Gatehouse agree/)).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect.poll(() => statusSaid(page, /^Evaluated: .*Graph and Gatehouse agree/)).toBe(1);
+    await expect(evaluate).toBeFocused();
+  });
+
 });

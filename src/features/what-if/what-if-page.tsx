@@ -3,7 +3,7 @@
 // policy's reason in words, disagreements first. Scenarios are saved, run as a suite, exported.
 import { Button, Field, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { PlayRegular, SaveRegular } from '@fluentui/react-icons';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { DEFAULT_CONDITIONS, type Scenario } from '../../domain/evaluation/scenario';
 import { isJsonObject } from '../../domain/json';
@@ -72,6 +72,14 @@ export function WhatIfPage() {
   const draft = drafts.choices.find((d) => (d.policyId ?? 'new') === draftKey) ?? null;
   const answers = useWhatIf(tenant, run?.scenario ?? null, draft);
   const runSaid = useSaidAnew(run?.count ?? 0);
+  // Graph's refusal is kept with its scenario, not retried by itself: a run again (Evaluate, or the scenario
+  // opened again) asks Graph again, where it showed the same failure and said nothing.
+  const { isError: graphFailed, refetch: askGraphAgain } = answers.graph;
+  useEffect(() => {
+    if (graphFailed) void askGraphAgain();
+    // At each run only, not when a failure arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [run]);
   // An address that is not one cannot be evaluated (nor kept to be run later): held back like a missing choice.
   const complete = conditionsToCorrect(form.conditions) ? null : completeScenario(form);
   // Evaluate and Save stay in the Tab order while they cannot act, and say why (not only the form's red stars).
