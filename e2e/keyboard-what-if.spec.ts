@@ -283,4 +283,21 @@ test.describe('with a Graph that refuses', () => {
     await expect(evaluate).toBeFocused();
   });
 
+  test('Try again by keys leaves the focus on Evaluate, whether Graph refuses again or answers', async ({ page }) => {
+    await section(page, 'What if').click();
+    await emulator.setFaults(await emulator.tenantId('Contoso'), { rules: [{ match: EVALUATE, fault: 400, times: 2 }] });
+    await describeSignIn(page);
+    const evaluate = page.getByRole('button', { name: 'Evaluate' });
+    await pressOn(page, evaluate);
+    const retry = page.getByRole('button', { name: 'Try again' });
+    await expect(retry).toBeVisible();
+    // The error and its Try again go while Graph is asked: the focus fell to the page, then to its title, far above.
+    await pressOn(page, retry);
+    await expect(retry).toBeVisible();
+    await expect(evaluate).toBeFocused();
+    await pressOn(page, retry);
+    await expect(page.getByText(/^Graph and Gatehouse agree/)).toBeVisible();
+    await expect(retry).toHaveCount(0);
+    await expect(evaluate).toBeFocused();
+  });
 });

@@ -3,7 +3,7 @@
 // policy's reason in words, disagreements first. Scenarios are saved, run as a suite, exported.
 import { Button, Field, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { PlayRegular, SaveRegular } from '@fluentui/react-icons';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { DEFAULT_CONDITIONS, type Scenario } from '../../domain/evaluation/scenario';
 import { isJsonObject } from '../../domain/json';
@@ -72,6 +72,7 @@ export function WhatIfPage() {
   const draft = drafts.choices.find((d) => (d.policyId ?? 'new') === draftKey) ?? null;
   const answers = useWhatIf(tenant, run?.scenario ?? null, draft);
   const runSaid = useSaidAnew(run?.count ?? 0);
+  const evaluateButton = useRef<HTMLButtonElement>(null);
   // Graph's refusal is kept with its scenario, not retried by itself: a run again (Evaluate, or the scenario
   // opened again) asks Graph again, where it showed the same failure and said nothing.
   const { isError: graphFailed, refetch: askGraphAgain } = answers.graph;
@@ -120,6 +121,7 @@ export function WhatIfPage() {
       <ScenarioForm value={form} onChange={setForm} />
       <div className={styles.actions}>
         <Button
+          ref={evaluateButton}
           appearance="primary"
           icon={<PlayRegular />}
           disabledFocusable={!complete}
@@ -155,7 +157,18 @@ export function WhatIfPage() {
       </div>
       {/* Always there, so a screen reader hears it change when the answers arrive. */}
       <SpokenStatus>{run && runSaid ? resultsAnnouncement(answers) : null}</SpokenStatus>
-      {run ? <WhatIfResults answers={answers} draftLabel={draft?.label ?? null} /> : null}
+      {run ? (
+        <WhatIfResults
+          answers={answers}
+          draftLabel={draft?.label ?? null}
+          onAskGraphAgain={() => {
+            // Try again goes with the error it is part of, as Graph is asked: the focus moves to Evaluate (it
+            // fell to the page's start, then to its title, far above), and the run is said again.
+            evaluateButton.current?.focus();
+            start(run.scenario);
+          }}
+        />
+      ) : null}
       <ScenarioSuitePanel
         tenant={tenant}
         scenarios={scenarios}

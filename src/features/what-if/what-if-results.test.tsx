@@ -42,6 +42,7 @@ describe('WhatIfResults, Graph’s column', () => {
     render(
       <WhatIfResults
         draftLabel={null}
+        onAskGraphAgain={() => {}}
         answers={answersFor(
           [
             { id: 'ca6', displayName: 'CA006', state: 'enabled', policyApplies: false, analysisReasons: 'notEnoughInformation' },
@@ -64,6 +65,7 @@ describe('WhatIfResults, Graph’s column', () => {
     render(
       <WhatIfResults
         draftLabel={null}
+        onAskGraphAgain={() => {}}
         answers={answersFor(
           [{ id: 'ca6', displayName: 'CA006', state: 'enabled', policyApplies: false, analysisReasons: 'location, notEnoughInformation' }],
           [policy('ca6', 'CA006', 'indeterminate', 'the IP address is not known.')],

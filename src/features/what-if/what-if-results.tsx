@@ -137,7 +137,16 @@ function Summary({ title, evaluation }: { title: string; evaluation: SignInEvalu
   );
 }
 
-export function WhatIfResults({ answers, draftLabel }: { answers: WhatIfAnswers; draftLabel: string | null }) {
+export function WhatIfResults({
+  answers,
+  draftLabel,
+  onAskGraphAgain,
+}: {
+  answers: WhatIfAnswers;
+  draftLabel: string | null;
+  /** Try again on Graph's error: the error and its button go while Graph is asked, so the page puts the focus elsewhere. */
+  onAskGraphAgain(): void;
+}) {
   const styles = useStyles();
   const { graph, saved, draft } = answers;
   if (answers.engineError) return <ErrorState title="The scenario could not be evaluated" message={answers.engineError} />;
@@ -173,7 +182,7 @@ export function WhatIfResults({ answers, draftLabel }: { answers: WhatIfAnswers;
         ) : null}
       </AnnouncedElsewhere>
       {answers.graphUnavailable ? null : graph.error ? (
-        <ErrorState {...describeError(graph.error, 'ask Graph to evaluate the scenario')} onRetry={() => void graph.refetch()} />
+        <ErrorState {...describeError(graph.error, 'ask Graph to evaluate the scenario')} onRetry={onAskGraphAgain} />
       ) : graph.isFetching ? (
         <Spinner size="tiny" label="Asking Graph…" />
       ) : graph.data ? (
