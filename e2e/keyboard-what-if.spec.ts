@@ -12,23 +12,25 @@ const EVALUATE = 'POST /v1.0/identity/conditionalAccess/evaluate';
 /** Records, before the console loads, what Fluent announces (document.ariaNotify) and each new text of a status. */
 async function listen(page: Page) {
   await page.addInitScript(() => {
-    const heard = window as unknown as { said: string[]; statuses: string[] };
+    const heard = window as unknown as { said: string[]; statuses: string[]; alerts: string[] };
     heard.said = [];
     heard.statuses = [];
+    heard.alerts = [];
     const proto = Document.prototype as unknown as { ariaNotify?: (message: string, options?: unknown) => void };
     const notify = proto.ariaNotify;
     proto.ariaNotify = function (this: Document, message: string, options?: unknown) {
       heard.said.push(message);
       notify?.call(this, message, options);
     };
-    // A status is read out when its words change to something: each change is counted, as a screen reader hears it.
+    // A status or an alert is read out when its words change to something (an alert also when it appears): each
+    // change is counted, as a screen reader hears it.
     const last = new Map<Element, string>();
     const watch = () =>
       new MutationObserver(() => {
-        for (const status of document.querySelectorAll('[role="status"]')) {
-          const text = status.textContent ?? '';
-          if (text && text !== last.get(status)) heard.statuses.push(text);
-          last.set(status, text);
+        for (const region of document.querySelectorAll('[role="status"], [role="alert"]')) {
+          const text = region.textContent ?? '';
+          if (text && text !== last.get(region)) (region.getAttribute('role') === 'alert' ? heard.alerts : heard.statuses).push(text);
+          last.set(region, text);
         }
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     if (document.body) watch();
@@ -36,7 +38,7 @@ async function listen(page: Page) {
   });
 }
 
-const heardTimes = (page: Page, list: 'said' | 'statuses', pattern: RegExp) =>
+const heardTimes = (page: Page, list: 'said' | 'statuses' | 'alerts', pattern: RegExp) =>
   page.evaluate(
     ([which, source]) => (window as unknown as Record<string, string[]>)[which]!.filter((m) => new RegExp(source).test(m)).length,
     [list, pattern.source] as const,
@@ -45,6 +47,8 @@ const heardTimes = (page: Page, list: 'said' | 'statuses', pattern: RegExp) =>
 const said = (page: Page, pattern: RegExp) => heardTimes(page, 'said', pattern);
 /** How many times a status's words became words matching the pattern. */
 const statusSaid = (page: Page, pattern: RegExp) => heardTimes(page, 'statuses', pattern);
+/** How many times an alert appeared, or its words became words matching the pattern. */
+const alertSaid = (page: Page, pattern: RegExp) => heardTimes(page, 'alerts', pattern);
 
 /** Types into the focused search box and chooses the first result by keys. */
 async function chooseByKeys(page: Page, box: Locator, text: string, result: RegExp) {
@@ -257,6 +261,7 @@ test.describe('in the demo', () => {
 test.describe('with a Graph that refuses', () => {
   test.beforeEach(async ({ page, signInPage, consoleGuard }) => {
     consoleGuard.allowFailedResponse(400, '/v1.0/identity/conditionalAccess/evaluate');
+    consoleGuard.allowFailedResponse(400, '/v1.0/users/');
     await listen(page);
     await emulator.reset();
     await withholdScopes([]);
@@ -298,6 +303,24 @@ test.describe('with a Graph that refuses', () => {
     await pressOn(page, retry);
     await expect(page.getByText(/^Graph and Gatehouse agree/)).toBeVisible();
     await expect(retry).toHaveCount(0);
+    await expect(evaluate).toBeFocused();
+  });
+
+  test('the engine failing is said once, by its alert, and again when a run fails again', async ({ page }) => {
+    await section(page, 'What if').click();
+    await describeSignIn(page);
+    // Grace's groups and roles cannot be read: the engine cannot run.
+    await emulator.setFaults(await emulator.tenantId('Contoso'), { rules: [{ match: 'GET /v1.0/users/', fault: 400, times: 2 }] });
+    const evaluate = page.getByRole('button', { name: 'Evaluate' });
+    await pressOn(page, evaluate);
+    await expect(page.getByRole('alert')).toContainText('The scenario could not be evaluated');
+    await expect.poll(() => alertSaid(page, /^The scenario could not be evaluated/)).toBe(1);
+    // The page's status said it a second time.
+    expect(await statusSaid(page, /could not be evaluated/)).toBe(0);
+    // Enter again, and it fails again: the alert stayed in place and nothing was said.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => alertSaid(page, /^The scenario could not be evaluated/)).toBe(2);
+    expect(await statusSaid(page, /could not be evaluated/)).toBe(0);
     await expect(evaluate).toBeFocused();
   });
 });

@@ -58,4 +58,8 @@ describe('the what-if status', () => {
       'Evaluated: 2 apply, 1 in report-only. With the draft: 1 applies, 0 in report-only, 1 undecided. Graph cannot evaluate this scenario.',
     );
   });
+
+  it('says nothing when the engine failed: the error’s alert says it', () => {
+    expect(resultsAnnouncement(answers({ engineError: 'The server could not process the request.', saved: null }))).toBe('');
+  });
 });

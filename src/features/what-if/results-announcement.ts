@@ -1,6 +1,7 @@
 // What the page's polite status says when a scenario's answers arrive, for those who do not see the
 // table fill: the engine's counts on the saved policies (and with the draft), then Graph's agreement.
-// Empty while the engine or Graph is still working, so it is said once, complete.
+// Empty while the engine or Graph is still working, so it is said once, complete; empty when the engine
+// failed, which its error says.
 import type { PolicyEvaluation } from '../../domain/evaluation/evaluate-policy';
 import { agreementSentence } from './graph-agreement';
 import type { WhatIfAnswers } from './use-what-if';
@@ -19,7 +20,8 @@ function counts(results: readonly PolicyEvaluation[]): string {
 
 export function resultsAnnouncement(answers: WhatIfAnswers): string {
   const { saved, draft, graph, graphUnavailable } = answers;
-  if (answers.engineError) return 'The scenario could not be evaluated.';
+  // The error's own alert says it (with why), once per run: the status said it a second time.
+  if (answers.engineError) return '';
   if (!saved || answers.preparing || (!graphUnavailable && graph.isFetching)) return '';
   const parts = [`Evaluated: ${counts(saved.results)}.`];
   if (draft) parts.push(`With the draft: ${counts(draft.results)}.`);

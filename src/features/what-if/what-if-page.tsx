@@ -161,6 +161,7 @@ export function WhatIfPage() {
         <WhatIfResults
           answers={answers}
           draftLabel={draft?.label ?? null}
+          run={run.count}
           onAskGraphAgain={() => {
             // Try again goes with the error it is part of, as Graph is asked: the focus moves to Evaluate (it
             // fell to the page's start, then to its title, far above), and the run is said again.

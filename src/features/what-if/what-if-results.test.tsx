@@ -42,6 +42,7 @@ describe('WhatIfResults, Graph’s column', () => {
     render(
       <WhatIfResults
         draftLabel={null}
+        run={1}
         onAskGraphAgain={() => {}}
         answers={answersFor(
           [
@@ -65,6 +66,7 @@ describe('WhatIfResults, Graph’s column', () => {
     render(
       <WhatIfResults
         draftLabel={null}
+        run={1}
         onAskGraphAgain={() => {}}
         answers={answersFor(
           [{ id: 'ca6', displayName: 'CA006', state: 'enabled', policyApplies: false, analysisReasons: 'location, notEnoughInformation' }],

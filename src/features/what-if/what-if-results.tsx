@@ -140,16 +140,19 @@ function Summary({ title, evaluation }: { title: string; evaluation: SignInEvalu
 export function WhatIfResults({
   answers,
   draftLabel,
+  run,
   onAskGraphAgain,
 }: {
   answers: WhatIfAnswers;
   draftLabel: string | null;
+  /** Which run of the page this is: an error is a new alert at each, said again when the run fails again. */
+  run: number;
   /** Try again on Graph's error: the error and its button go while Graph is asked, so the page puts the focus elsewhere. */
   onAskGraphAgain(): void;
 }) {
   const styles = useStyles();
   const { graph, saved, draft } = answers;
-  if (answers.engineError) return <ErrorState title="The scenario could not be evaluated" message={answers.engineError} />;
+  if (answers.engineError) return <ErrorState key={run} title="The scenario could not be evaluated" message={answers.engineError} />;
   if (answers.preparing || !saved) return <Spinner label="Reading the user’s groups and roles and the named locations…" />;
 
   const graphById = new Map((graph.data ?? []).map((r) => [r.id, r]));
@@ -182,7 +185,7 @@ export function WhatIfResults({
         ) : null}
       </AnnouncedElsewhere>
       {answers.graphUnavailable ? null : graph.error ? (
-        <ErrorState {...describeError(graph.error, 'ask Graph to evaluate the scenario')} onRetry={onAskGraphAgain} />
+        <ErrorState key={run} {...describeError(graph.error, 'ask Graph to evaluate the scenario')} onRetry={onAskGraphAgain} />
       ) : graph.isFetching ? (
         <Spinner size="tiny" label="Asking Graph…" />
       ) : graph.data ? (
