@@ -323,4 +323,19 @@ test.describe('with a Graph that refuses', () => {
     expect(await statusSaid(page, /could not be evaluated/)).toBe(0);
     await expect(evaluate).toBeFocused();
   });
+
+  test('Evaluate again after the engine could not read what it needs reads it again', async ({ page }) => {
+    await section(page, 'What if').click();
+    await describeSignIn(page);
+    await emulator.setFaults(await emulator.tenantId('Contoso'), { rules: [{ match: 'GET /v1.0/users/', fault: 400, times: 1 }] });
+    const evaluate = page.getByRole('button', { name: 'Evaluate' });
+    await pressOn(page, evaluate);
+    await expect(page.getByRole('alert')).toContainText('The scenario could not be evaluated');
+    // Enter again: the failure was kept, with no Try again of its own, until the page was left.
+    await page.keyboard.press('Enter');
+    await expect(answers(page)).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect.poll(() => statusSaid(page, /^Evaluated: /)).toBe(1);
+    await expect(evaluate).toBeFocused();
+  });
 });

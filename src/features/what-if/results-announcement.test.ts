@@ -35,6 +35,7 @@ function answers(over: { graph?: Partial<WhatIfAnswers['graph']> } & Partial<Omi
     draft: null,
     preparing: false,
     engineError: null,
+    askAgainWhatFailed: () => {},
     ...rest,
   };
 }

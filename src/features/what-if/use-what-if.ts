@@ -67,6 +67,8 @@ export interface WhatIfAnswers {
   preparing: boolean;
   /** Why the engine could not run, in words. */
   engineError: string | null;
+  /** Asks again what failed (what the engine needs, Graph's answer): failures are kept, not retried by themselves. */
+  askAgainWhatFailed(): void;
 }
 
 export function useWhatIf(tenant: TenantSession, scenario: Scenario | null, draft: DraftChoice | null): WhatIfAnswers {
@@ -124,5 +126,8 @@ export function useWhatIf(tenant: TenantSession, scenario: Scenario | null, draf
     ...evaluations,
     preparing: !!scenario && !ready && !failed,
     engineError: failed ? (failed instanceof Error ? failed.message : String(failed)) : null,
+    askAgainWhatFailed: () => {
+      for (const query of [policies, locations, subject, workload, owner, graph]) if (query.isError) void query.refetch();
+    },
   };
 }

@@ -73,11 +73,11 @@ export function WhatIfPage() {
   const answers = useWhatIf(tenant, run?.scenario ?? null, draft);
   const runSaid = useSaidAnew(run?.count ?? 0);
   const evaluateButton = useRef<HTMLButtonElement>(null);
-  // Graph's refusal is kept with its scenario, not retried by itself: a run again (Evaluate, or the scenario
-  // opened again) asks Graph again, where it showed the same failure and said nothing.
-  const { isError: graphFailed, refetch: askGraphAgain } = answers.graph;
+  // A failure (Graph's refusal, the user's groups that could not be read) is kept with its scenario, not
+  // retried by itself: a run again (Evaluate, or the scenario opened again) asks again, where it showed
+  // the same failure.
   useEffect(() => {
-    if (graphFailed) void askGraphAgain();
+    answers.askAgainWhatFailed();
     // At each run only, not when a failure arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [run]);

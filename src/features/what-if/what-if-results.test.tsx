@@ -22,6 +22,7 @@ function answersFor(graph: GraphWhatIfResult[], engine: PolicyEvaluation[]): Wha
     draft: null,
     preparing: false,
     engineError: null,
+    askAgainWhatFailed: () => {},
   };
 }
 
