@@ -18,7 +18,7 @@ import { appendJobSummary } from '../io';
 import { connectTenant } from '../tenant';
 import { readEmergency } from '../evaluation/emergency';
 import { gateJson, gateMarkdown, gateText, type GateRun } from '../evaluation/gate-report';
-import { FORMATS, OUTPUT_OPTIONS, writeOutput } from '../evaluation/outputs';
+import { checkOutput, FORMATS, OUTPUT_OPTIONS, writeOutput } from '../evaluation/outputs';
 import { readRolloutPlan } from '../evaluation/rollout-source';
 import { EXIT, type Command } from './command';
 
@@ -65,7 +65,8 @@ export const rolloutCommand: Command = {
     const planPath = text(values, 'plan');
     if (!planPath) throw new CliError('Which rollout? Give --plan <file> (a file of rollout plans or a backup holding them).');
     const cap = wholeNumber(values, 'max', DEFAULT_CAP, 1, 1_000_000);
-    const plan = await readRolloutPlan(planPath, text(values, 'policy'), (line) => io.err(`${line}\n`));
+    const plan = await readRolloutPlan(planPath, text(values, 'policy'), (line) => io.err(`${line}\n`), io.cwd);
+    await checkOutput(values, io);
 
     const tenant = await connectTenant('rollout', values, io);
     const client = tenant.context.client;

@@ -1,33 +1,40 @@
 // Where `gatehouse rollout watch` finds the rollout plan: a file of plans (as the console keeps them,
 // one plan or a list), a backup bundle (.json) or a backup folder holding rollout-plans.json. Which
-// plan: the one for --policy, or the only one not finished.
+// plan: the one for --policy, or the only one not finished. The path is read from the command's working
+// folder (io.cwd) and named as given.
 import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { isJsonObject } from '../../domain/json';
 import { readRolloutPlans, type RolloutPlan } from '../../domain/rollout/rollout-plan';
 import { CliError } from '../cli-error';
 import { readBackup } from '../files';
 import { readJsonFile } from './outputs';
 
-async function plansIn(path: string, warn: (line: string) => void): Promise<RolloutPlan[]> {
-  const folder = await stat(path).then(
+async function plansIn(path: string, warn: (line: string) => void, cwd: string): Promise<RolloutPlan[]> {
+  const folder = await stat(resolve(cwd, path)).then(
     (s) => s.isDirectory(),
     () => {
       throw new CliError(`${path}: no such file or folder.`);
     },
   );
   const fromBackup = async () => {
-    const read = await readBackup(path);
+    const read = await readBackup(path, cwd);
     for (const problem of read.problems) warn(`${path}: ${problem}`);
     return read.bundle.rolloutPlans;
   };
   if (folder) return fromBackup();
-  const value = await readJsonFile(path, 'the rollout plan');
+  const value = await readJsonFile(path, 'the rollout plan', cwd);
   if (isJsonObject(value) && isJsonObject(value.manifest)) return fromBackup();
   return readRolloutPlans(Array.isArray(value) ? value : [value]);
 }
 
-export async function readRolloutPlan(path: string, policyId: string | undefined, warn: (line: string) => void): Promise<RolloutPlan> {
-  const plans = await plansIn(path, warn);
+export async function readRolloutPlan(
+  path: string,
+  policyId: string | undefined,
+  warn: (line: string) => void,
+  cwd = process.cwd(),
+): Promise<RolloutPlan> {
+  const plans = await plansIn(path, warn, cwd);
   if (plans.length === 0) throw new CliError(`${path} holds no rollout plan.`);
   const listed = plans.map((p) => `${p.policyId} ('${p.policyName}', ${p.status})`).join('; ');
   if (policyId) {
