@@ -33,6 +33,7 @@ import { useEmergencyAccess } from '../../session/emergency-access';
 import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
+import { LiveStatus } from '../../shared/ui/live-status';
 import { useFocusReturn } from '../../shared/ui/use-focus-return';
 import { AddBaseline } from './add-baseline';
 import { BlanksForm, type Fills } from './blanks-form';
@@ -56,6 +57,27 @@ const useStyles = makeStyles({
 
 type SourceFilter = 'all' | TemplateSource;
 
+/** What the empty gallery lacks, after "no template is". */
+const NONE_WORDS: Record<TemplateSource, string> = {
+  microsoft: 'from Microsoft',
+  baseline: 'a shipped baseline',
+  tenant: 'saved on this device: save a policy or add a baseline under Your own templates',
+};
+
+/**
+ * What a filter leaves, said when it changes (rows coming and going are heard by nobody), and shown where the
+ * rows were when it leaves none. Only once the admin has filtered: on opening, the summary says the whole.
+ */
+function filterWords(shown: number, total: number, source: SourceFilter, gapsOnly: boolean): string {
+  if (shown === 0) {
+    const lacks = [source === 'all' ? null : NONE_WORDS[source], gapsOnly ? 'missing from this tenant' : null].filter(Boolean);
+    return `No template shown of ${total}: no template is ${lacks.join(' and ') || 'in the gallery'}.`;
+  }
+  if (source === 'all' && !gapsOnly) return `All ${total} templates shown.`;
+  const filters = [source === 'all' ? null : SOURCE_WORDS[source], gapsOnly ? 'hiding what the tenant has' : null].filter(Boolean);
+  return `${shown} of ${total} templates shown (${filters.join(', ')}).`;
+}
+
 export function TemplatesPage() {
   const styles = useStyles();
   const tenant = useTenantSession();
@@ -66,6 +88,8 @@ export function TemplatesPage() {
   const [emergency] = useEmergencyAccess(tenant.account.tenantId);
   const [sourceFilter, setSourceFilter] = useState<SourceFilter>('all');
   const [gapsOnly, setGapsOnly] = useState(false);
+  // Said only once the admin has filtered: on opening, the summary says it all.
+  const [filtered, setFiltered] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [differing, setDiffering] = useState<MatchWithPolicy | null>(null);
   // Closing the difference gives focus back to the row's button that opened it.
@@ -176,7 +200,10 @@ export function TemplatesPage() {
               <TabList
                 aria-label="Source"
                 selectedValue={sourceFilter}
-                onTabSelect={(_, data) => setSourceFilter(data.value as SourceFilter)}
+                onTabSelect={(_, data) => {
+                  setSourceFilter(data.value as SourceFilter);
+                  setFiltered(true);
+                }}
                 size="small"
               >
                 <Tab value="all">All</Tab>
@@ -186,7 +213,14 @@ export function TemplatesPage() {
                   </Tab>
                 ))}
               </TabList>
-              <Switch label="Hide what the tenant has" checked={gapsOnly} onChange={(_, data) => setGapsOnly(data.checked)} />
+              <Switch
+                label="Hide what the tenant has"
+                checked={gapsOnly}
+                onChange={(_, data) => {
+                  setGapsOnly(data.checked);
+                  setFiltered(true);
+                }}
+              />
               {/* The gallery is a long run of Tabs: past it, to the blanks and the plan's button, in one step. */}
               {chosen.length > 0 ? (
                 <Link as="button" onClick={() => deployTitle.current?.focus()}>
@@ -194,6 +228,7 @@ export function TemplatesPage() {
                 </Link>
               ) : null}
             </div>
+            <LiveStatus>{filtered ? filterWords(shown.length, matches.length, sourceFilter, gapsOnly) : null}</LiveStatus>
             <GalleryTable
               matches={shown}
               selected={selected}

@@ -1,0 +1,112 @@
+// Templates by keys, as heard by a screen reader: the source filter and "Hide what the tenant has" say
+// how many templates they leave (an empty result was an empty table, said by nothing); a preview opens,
+// is read by Tab (its differences in words, then the diff) and closes by keys, with an axe scan while open.
+import type { Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
+
+const gallery = (page: Page) => page.getByRole('table', { name: 'Templates' });
+const templateRow = (page: Page, name: string) => gallery(page).getByRole('row', { name, exact: true });
+
+/** Counts each time the focus leaves for nowhere (the page's start), as a screen reader hears it. */
+async function countFocusLost(page: Page) {
+  await page.evaluate(() => {
+    const counted = window as unknown as { lost: number };
+    counted.lost = 0;
+    document.addEventListener('focusout', (event) => {
+      // A blur to nothing that stays so once the page settles (not a focus moved on by code).
+      if ((event as FocusEvent).relatedTarget) return;
+      setTimeout(() => {
+        if (document.activeElement === document.body || document.activeElement === null) counted.lost++;
+      }, 50);
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { lost: number }).lost);
+}
+
+/** Presses Tab until the focused element matches, at most `limit` times; fails if it never does. */
+async function tabTo(page: Page, accessibleName: RegExp, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      return el.getAttribute('aria-label') ?? el.textContent ?? '';
+    });
+    if (accessibleName.test(name.trim())) return;
+  }
+  throw new Error(`Tab never reached ${accessibleName}`);
+}
+
+test('the source filter and the switch say how many templates they leave, and an empty result is said', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await section(page, 'Templates').click();
+  await expect(page.getByRole('status').filter({ hasText: /^27 templates:/ })).toBeVisible();
+  const lost = await countFocusLost(page);
+
+  // The filter by keys: Tab to the tabs, arrows to Baseline, Enter.
+  await page.getByRole('tab', { name: 'All' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Baseline' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tab', { name: 'Baseline' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('status').filter({ hasText: /^6 of 27 templates shown \(Baseline\)\.$/ })).toBeVisible();
+
+  // Nothing saved on this device yet: the empty gallery says so, where the rows were and in the status.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('tab', { name: 'Saved here' })).toHaveAttribute('aria-selected', 'true');
+  await expect(gallery(page).getByRole('row')).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: /^No template shown of 27: no template is saved on this device/ })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Saved here' })).toBeFocused();
+
+  // The switch by Space: fewer rows, said.
+  await page.getByRole('tab', { name: 'All' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: /^27 templates:/ })).toBeVisible();
+  const hide = page.getByRole('switch', { name: 'Hide what the tenant has' });
+  await hide.focus();
+  await page.keyboard.press('Space');
+  await expect(hide).toBeChecked();
+  await expect(hide).toBeFocused();
+  const rows = (await gallery(page).getByRole('row').count()) - 1;
+  expect(rows).toBeLessThan(27);
+  await expect(
+    page.getByRole('status').filter({ hasText: new RegExp(`^${rows} of 27 templates shown \\(hiding what the tenant has\\)\\.$`) }),
+  ).toBeVisible();
+  expect(await lost()).toBe(0);
+});
+
+test('a preview by keys: opened with Enter, its difference and JSON reached by Tab, axe-clean open, Escape gives the focus back', async ({
+  page,
+  signInPage,
+}) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await section(page, 'Templates').click();
+  const difference = templateRow(page, 'Securing security info registration').getByRole('button', { name: /^Difference between CA004/ });
+  await difference.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: /compared with the template/ })).toBeVisible();
+  // Focus is in the dialog, not left on the page behind it.
+  await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  await expect(dialog.getByRole('list', { name: 'Differences' })).toContainText('Global Administrator');
+  await expectNoSeriousA11yViolations(page);
+  // The differences in words by Tab: Enter on one says where it is in the diff.
+  const sentence = dialog.getByRole('list', { name: 'Differences' }).getByRole('button').first();
+  await tabTo(page, new RegExp(`^${(await sentence.textContent())!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), 20);
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('status').filter({ hasText: /: line \d+ of / })).toBeAttached();
+  // The diff itself (the JSON of both) is reached by Tab too, and Tab leaves it again for the dialog's Close.
+  await tabTo(page, /compared with The template/, 40);
+  await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  await tabTo(page, /^Close$/, 10);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(difference).toBeFocused();
+});
