@@ -1,6 +1,7 @@
 // Templates by keys, as heard by a screen reader: the source filter and "Hide what the tenant has" say
 // how many templates they leave (an empty result was an empty table, said by nothing); a preview opens,
-// is read by Tab (its differences in words, then the diff) and closes by keys, with an axe scan while open.
+// is read by Tab (its differences in words, then the diff) and closes by keys, with an axe scan while open;
+// the security-defaults notice is said as read from the tenant.
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
@@ -8,6 +9,25 @@ import { section } from './support/navigation';
 
 const gallery = (page: Page) => page.getByRole('table', { name: 'Templates' });
 const templateRow = (page: Page, name: string) => gallery(page).getByRole('row', { name, exact: true });
+
+/** Records what Fluent announces (through document.ariaNotify), before the console loads. */
+async function listenToAnnouncements(page: Page) {
+  await page.addInitScript(() => {
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    const proto = Document.prototype as unknown as { ariaNotify?: (message: string, options?: unknown) => void };
+    const notify = proto.ariaNotify;
+    proto.ariaNotify = function (this: Document, message: string, options?: unknown) {
+      said.push(message);
+      notify?.call(this, message, options);
+    };
+  });
+  return (pattern: RegExp) =>
+    page.evaluate(
+      (source) => (window as unknown as { said: string[] }).said.filter((m) => new RegExp(source).test(m)).length,
+      pattern.source,
+    );
+}
 
 /** Counts each time the focus leaves for nowhere (the page's start), as a screen reader hears it. */
 async function countFocusLost(page: Page) {
@@ -109,4 +129,16 @@ test('a preview by keys: opened with Enter, its difference and JSON reached by T
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(difference).toBeFocused();
+});
+
+test('the security-defaults notice is said as read from the tenant, not only as it stood before the answer', async ({
+  page,
+  signInPage,
+}) => {
+  const said = await listenToAnnouncements(page);
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await section(page, 'Templates').click();
+  await expect(page.getByText('Security defaults are off in Contoso')).toBeVisible();
+  await expect.poll(() => said(/Security defaults are off in Contoso/)).toBe(1);
 });

@@ -7,7 +7,6 @@ import {
   Button,
   Link,
   makeStyles,
-  MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Skeleton,
@@ -34,6 +33,7 @@ import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LiveStatus } from '../../shared/ui/live-status';
+import { Notice } from '../../shared/ui/notice';
 import { useFocusReturn } from '../../shared/ui/use-focus-return';
 import { AddBaseline } from './add-baseline';
 import { BlanksForm, type Fills } from './blanks-form';
@@ -165,7 +165,8 @@ export function TemplatesPage() {
           </section>
         }
       >
-        <MessageBar intent={securityDefaults.data?.isEnabled ? 'warning' : 'info'} layout="multiline">
+        {/* Its words change when the tenant's setting is read: said again then, not only as it stood on opening. */}
+        <Notice intent={securityDefaults.data?.isEnabled ? 'warning' : 'info'} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>
               {securityDefaults.data?.isEnabled
@@ -177,7 +178,7 @@ export function TemplatesPage() {
             {securityDefaults.data && !securityDefaults.data.isEnabled ? 'Policies can be turned on. ' : `${SECURITY_DEFAULTS.text} `}
             New policies from templates are written report-only (Off for user actions, which cannot be report-only).
           </MessageBarBody>
-        </MessageBar>
+        </Notice>
         {microsoft.isError ? (
           <ErrorState {...describeError(microsoft.error, 'load Microsoft’s templates')} onRetry={() => void microsoft.refetch()} />
         ) : null}
