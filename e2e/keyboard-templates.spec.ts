@@ -1,10 +1,12 @@
 // Templates by keys, as heard by a screen reader: the source filter and "Hide what the tenant has" say
 // how many templates they leave (an empty result was an empty table, said by nothing); a preview opens,
 // is read by Tab (its differences in words, then the diff) and closes by keys, with an axe scan while open;
-// the security-defaults notice is said as read from the tenant.
+// the security-defaults notice is said as read from the tenant; a deployment runs by keys from the checkbox
+// to the written policy, which has the focus after Done (it fell to the page's start); a Graph refusal is
+// shown with its reason and, the run put aside, the choices are still there with the focus on them.
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { expect, test } from './support/fixtures';
+import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
 import { section } from './support/navigation';
 
 const gallery = (page: Page) => page.getByRole('table', { name: 'Templates' });
@@ -141,4 +143,94 @@ test('the security-defaults notice is said as read from the tenant, not only as 
   await section(page, 'Templates').click();
   await expect(page.getByText('Security defaults are off in Contoso')).toBeVisible();
   await expect.poll(() => said(/Security defaults are off in Contoso/)).toBe(1);
+});
+
+test('a template deployed by keys: Space chooses it, Plan, the confirmation starts on Cancel, the outcome is focused and leads to the policy', async ({
+  page,
+  signInPage,
+}) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await section(page, 'Templates').click();
+  const lost = await countFocusLost(page);
+  const checkbox = templateRow(page, 'No persistent browser session').getByRole('checkbox', {
+    name: 'Deploy No persistent browser session',
+  });
+  await checkbox.focus();
+  await page.keyboard.press('Space');
+  await expect(checkbox).toBeChecked();
+  // The skip link goes past the gallery to the deployment.
+  await page.getByRole('button', { name: 'Skip to deploying the chosen template' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Deploy 1 template' })).toBeFocused();
+  // The admin is excluded, as the blank is filled.
+  await expect(page.getByRole('toolbar', { name: 'Chosen for Current administrator' })).toContainText('Ada Lindqvist (user)');
+  await tabTo(page, /^Plan this template$/);
+  await page.keyboard.press('Enter');
+  const apply = page.getByRole('button', { name: /^Apply: 1 change to Contoso/ });
+  await expect(apply).toBeVisible();
+  await apply.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(apply).toBeFocused();
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: 'Write to Contoso' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Applied to Contoso' })).toBeFocused();
+  const done = page.getByRole('button', { name: 'Done' });
+  await done.focus();
+  await page.keyboard.press('Enter');
+  // Back in the gallery, the focus is on the policy just written, in its template's row.
+  const written = templateRow(page, 'No persistent browser session').getByRole('link', { name: 'No persistent browser session' });
+  await expect(written).toBeFocused();
+  expect(await lost()).toBe(0);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/policies\//);
+});
+
+test('a deployment Graph refuses shows its reason, and the choices are still there after it, with the focus', async ({
+  page,
+  signInPage,
+  consoleGuard,
+}) => {
+  consoleGuard.allowFailedResponse(400, '/beta/identity/conditionalAccess/policies');
+  await emulator.reset();
+  await withholdScopes([]);
+  await useLocalTenant(page);
+  await page.goto('/');
+  await signInPage.signInWithMicrosoft();
+  await expect(page.getByRole('grid')).toBeVisible();
+  await section(page, 'Templates').click();
+  await expect(page.getByRole('status').filter({ hasText: /templates:/ })).toBeVisible();
+  const lost = await countFocusLost(page);
+  const checkbox = templateRow(page, 'No persistent browser session').getByRole('checkbox');
+  await checkbox.focus();
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Plan this template' }).focus();
+  await page.keyboard.press('Enter');
+  await emulator.setFaults(await emulator.tenantId('Contoso'), {
+    rules: [{ match: 'POST /beta/identity/conditionalAccess/policies', fault: 400, times: 1 }],
+  });
+  await page.getByRole('button', { name: /^Apply: 1 change to Contoso/ }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/0 of 1 written, 1 failed/)).toBeVisible();
+  // The reason is shown with the write that failed.
+  await expect(page.getByRole('table', { name: 'What was written' })).toContainText(/Failed: .+/);
+  await page.getByRole('button', { name: 'Put this run aside' }).focus();
+  await page.keyboard.press('Enter');
+  // The question starts on its safe answer.
+  await expect(page.getByRole('dialog').getByRole('button', { name: 'Keep the run' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('dialog').getByRole('button', { name: 'Put it aside' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  // Nothing lost: the template is still chosen, the blank still filled, and the focus is on the deployment.
+  await expect(checkbox).toBeChecked();
+  await expect(page.getByRole('toolbar', { name: 'Chosen for Current administrator' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Deploy 1 template' })).toBeFocused();
+  expect(await lost()).toBe(0);
 });

@@ -101,6 +101,8 @@ export function GalleryTable({ matches, selected, onSelect, onDifference, onForg
                     <StatusWords status={status} />
                     {status.kind !== 'gap' && policyId(status.policy) ? (
                       <Link
+                        // Where the focus lands after this template is deployed.
+                        data-policy-of={template.key}
                         href={paths.policy(policyId(status.policy)!)}
                         onClick={(event) => {
                           event.preventDefault();

@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { RocketRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
 import { findBlanks } from '../../domain/templates/blanks';
 import { CURRENT_ADMIN_BLANK, type TemplateSource } from '../../domain/templates/gallery-template';
@@ -101,6 +101,14 @@ export function TemplatesPage() {
   const [source, setSource] = useState<ImportSet | null>(null);
   const [plans, setPlans] = useState(0);
   const deployTitle = useRef<HTMLHeadingElement>(null);
+  const pageTitle = useRef<HTMLHeadingElement>(null);
+  const gallery = useRef<HTMLDivElement>(null);
+  // The templates a run started here deploys, and where the focus goes once the run is put away (the run and its
+  // buttons leave the page with it): to the policy written, in its template's row, or back to the deployment.
+  const deploying = useRef<readonly string[]>([]);
+  const landing = useRef<{ written: readonly string[] } | 'deploy' | null>(null);
+  // The run is the plan's own state: putting it away renders this page too, so the focus can be placed.
+  const [, setRunsClosed] = useState(0);
 
   const shown = useMemo(
     () =>
@@ -120,6 +128,28 @@ export function TemplatesPage() {
     return { present: all.filter((m) => m.status.kind === 'present').length, gaps: all.filter((m) => m.status.kind === 'gap').length };
   }, [matches]);
 
+  // After every render: the run put away, then the policies read again with the new one.
+  useEffect(() => {
+    const target = landing.current;
+    if (!target) return;
+    if (target === 'deploy') {
+      landing.current = null;
+      (deployTitle.current ?? pageTitle.current)?.focus();
+      return;
+    }
+    const link = target.written
+      .map((key) => gallery.current?.querySelector<HTMLElement>(`[data-policy-of="${CSS.escape(key)}"]`))
+      .find((element) => !!element);
+    if (link) {
+      landing.current = null;
+      link.focus();
+      return;
+    }
+    // Until the row has its link, the focus waits on the page's title (the run's Done button is gone).
+    if (!gallery.current?.contains(document.activeElement)) pageTitle.current?.focus();
+    if (!policies.isFetching) landing.current = null;
+  });
+
   const select = (key: string, on: boolean) => {
     setSelected((previous) => {
       const next = new Set(previous);
@@ -132,7 +162,7 @@ export function TemplatesPage() {
 
   return (
     <section className={styles.page} aria-labelledby="templates-title">
-      <h1 id="templates-title" className={styles.title}>
+      <h1 id="templates-title" className={styles.title} ref={pageTitle} tabIndex={-1}>
         Templates
       </h1>
       <Text>
@@ -146,6 +176,13 @@ export function TemplatesPage() {
         targetName={targetName}
         origin={ORIGIN}
         from="templates"
+        onStart={() => {
+          deploying.current = chosen.map((t) => t.key);
+        }}
+        onClosed={(run) => {
+          landing.current = run.items.every((item) => item.status === 'done') ? { written: deploying.current } : 'deploy';
+          setRunsClosed((n) => n + 1);
+        }}
         // The plan follows the action that made it, before the page's other tools.
         after={
           <section className={styles.section} aria-labelledby="save-title">
@@ -230,19 +267,21 @@ export function TemplatesPage() {
               ) : null}
             </div>
             <LiveStatus>{filtered ? filterWords(shown.length, matches.length, sourceFilter, gapsOnly) : null}</LiveStatus>
-            <GalleryTable
-              matches={shown}
-              selected={selected}
-              onSelect={select}
-              onDifference={(match) => {
-                rememberFocus();
-                setDiffering(match);
-              }}
-              onForget={(key) => {
-                setSaved(saved.filter((t) => t.key !== key));
-                select(key, false);
-              }}
-            />
+            <div ref={gallery}>
+              <GalleryTable
+                matches={shown}
+                selected={selected}
+                onSelect={select}
+                onDifference={(match) => {
+                  rememberFocus();
+                  setDiffering(match);
+                }}
+                onForget={(key) => {
+                  setSaved(saved.filter((t) => t.key !== key));
+                  select(key, false);
+                }}
+              />
+            </div>
           </>
         )}
 
