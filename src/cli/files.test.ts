@@ -1,6 +1,6 @@
 // Files as users hand them over (a byte order mark, UTF-16 from PowerShell 5.1) and --out into a
-// folder not made yet.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// folder not made yet, or with a file where a folder of its path should be.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { newRolloutPlan } from '../domain/rollout/rollout-plan';
 import { readDraft } from './evaluation/drafts';
 import { readJsonFile, writeOutput } from './evaluation/outputs';
 import { readRolloutPlan } from './evaluation/rollout-source';
+import { checkOut } from './files';
 import { createRedactor } from './redact';
 import { runInProcess } from './run-in-process';
 
@@ -108,5 +109,30 @@ describe('--out into a folder not made yet', () => {
     await writeOutput({ out: 'reports/2026/whatif.md' }, io, '# What if\n');
     expect(readFileSync(join(dir, 'reports/2026/whatif.md'), 'utf8')).toBe('# What if\n');
     expect(err).toEqual(['Written to reports/2026/whatif.md.\n']);
+  });
+});
+
+describe('checkOut: --out checked before signing in', () => {
+  it('refuses a file where a folder of the path should be, in the words the write would say it with', async () => {
+    writeFileSync(join(dir, 'notes.txt'), 'notes');
+    await expect(checkOut(dir, 'notes.txt/x.md', 'a file')).rejects.toThrow(
+      'Cannot write into notes.txt: it is a file, not a folder (check --out).',
+    );
+    await expect(checkOut(dir, 'notes.txt/2026/x.md', 'a file')).rejects.toThrow(
+      'Cannot make the folder notes.txt/2026: notes.txt is a file, not a folder.',
+    );
+    await expect(checkOut(dir, 'notes.txt/ca', 'a folder')).rejects.toThrow(
+      'Cannot make the folder notes.txt/ca: notes.txt is a file, not a folder.',
+    );
+  });
+
+  it('accepts a folder not made yet, and a file or folder already there', async () => {
+    mkdirSync(join(dir, 'reports'));
+    writeFileSync(join(dir, 'reports', 'x.md'), 'old');
+    await expect(checkOut(dir, 'later/2026/x.md', 'a file')).resolves.toBeUndefined();
+    await expect(checkOut(dir, 'later/ca', 'a folder')).resolves.toBeUndefined();
+    await expect(checkOut(dir, 'reports/x.md', 'a file')).resolves.toBeUndefined();
+    await expect(checkOut(dir, 'reports', 'a folder')).resolves.toBeUndefined();
+    expect(existsSync(join(dir, 'later'))).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import { BundleError, readBundle, readBundleFolder, type ReadBundle } from '../d
 import { notTextMessage } from '../domain/file-signature';
 import { decodeText, parseJson, PolicyFileError } from '../domain/policy-file';
 import { CliError } from './cli-error';
+import { fileInTheWayWords } from './file-errors';
 
 /** Whether `path` is a folder (false when it is a file or not there). */
 export const isFolder = (path: string): Promise<boolean> =>
@@ -68,11 +69,18 @@ export const repoPath = (cwd: string, path: string) => relative(cwd, resolve(cwd
 
 /**
  * Refuses an --out that cannot take what the command writes (a folder where a file goes, a file where a
- * folder goes), before the command signs in and reads the tenant only to fail at the end.
+ * folder goes, a file where a folder of its path goes), before the command signs in and reads the tenant
+ * only to fail at the end. A folder not made yet is accepted: the write makes it.
  */
 export async function checkOut(cwd: string, out: string, writes: 'a file' | 'a folder'): Promise<void> {
-  const info = await stat(resolve(cwd, out)).catch(() => null);
-  if (!info) return;
+  const target = resolve(cwd, out);
+  const info = await stat(target).catch(() => null);
+  if (!info) {
+    // notes.txt/x.md with notes.txt a file: said in the words the write would say it with.
+    const inTheWay = fileInTheWayWords(writes === 'a file' ? dirname(target) : target, cwd);
+    if (inTheWay) throw new CliError(inTheWay);
+    return;
+  }
   if (writes === 'a file' && info.isDirectory()) throw new CliError(`--out ${out} is a folder: give a file's name.`);
   if (writes === 'a folder' && !info.isDirectory())
     throw new CliError(`--out ${out} is a file: give a folder for the backup's files, or a name ending in .json for one file.`);
