@@ -121,6 +121,17 @@ test.describe('in the demo', () => {
     await expect(save).toBeFocused();
   });
 
+  test('the suite’s summary is said from a status that is in the page before it has words', async ({ page }) => {
+    await section(page, 'What if').click();
+    const suite = page.getByRole('region', { name: 'Saved scenarios' });
+    // A status put in the page already filled is often not read out: this one waits, empty, for its words.
+    await expect(suite.getByRole('status')).toHaveText('');
+    await describeSignIn(page);
+    await pressOn(page, page.getByRole('button', { name: 'Save scenario' }));
+    await expect(suite.getByRole('status')).toHaveText('With the saved policies: No scenario changes (1 scenario run).');
+    await expect.poll(() => statusSaid(page, /^With the saved policies: /)).toBe(1);
+  });
+
   test('each scenarios file chosen is said, another one or the same again, and the focus stays on Import', async ({ page }) => {
     await section(page, 'What if').click();
     const importButton = page.getByRole('button', { name: 'Import scenarios…' });

@@ -30,11 +30,13 @@ import { downloadFile } from '../../shared/download';
 import { PolicyFileError } from '../../domain/policy-file';
 import { readScenariosFile } from './scenarios-file';
 import { signInSubjectQuery, type DraftChoice } from './use-what-if';
+import { LiveStatus } from '../../shared/ui/live-status';
 import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  summary: { fontWeight: tokens.fontWeightSemibold },
 });
 
 /** The users' groups and roles as one value that changes only when one of them does (combine is structurally shared). */
@@ -133,14 +135,16 @@ export function ScenarioSuitePanel({
       <h2 id="suite-title">Saved scenarios</h2>
       {scenarios.length === 0 ? (
         <Text>No scenario saved yet. Save the one above, or import a file of scenarios.</Text>
-      ) : results ? (
-        <Text role="status" weight="semibold">
-          {draft ? `With ${draft.label}: ` : 'With the saved policies: '}
-          {suiteResultsSummary(results)}
-        </Text>
-      ) : (
+      ) : results ? null : (
         <Text>Evaluating the scenarios…</Text>
       )}
+      {/* In the page before it has words, so a screen reader hears them arrive: a status put in already
+          filled (the first scenario saved, the suite evaluated again) is often not read out. */}
+      <LiveStatus className={styles.summary}>
+        {scenarios.length > 0 && results
+          ? `${draft ? `With ${draft.label}: ` : 'With the saved policies: '}${suiteResultsSummary(results)}`
+          : null}
+      </LiveStatus>
       <div className={styles.actions}>
         <Button
           icon={<ArrowDownloadRegular />}
