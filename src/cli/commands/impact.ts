@@ -25,7 +25,7 @@ export const impactCommand: Command = {
   name: 'impact',
   summary: "A draft's impact over the tenant's recent sign-ins, as the save review computes it: who would be newly blocked or prompted.",
   usage:
-    'gatehouse impact --draft <policy.json> [--days 7] [--max 5000] [--emergency <id>]... [--fail-on newly-blocked|any-change] [--allow-no-logs] [--format text|markdown|json] [connection options]',
+    'gatehouse impact --draft <policy.json> [--days 7] [--max 5000] [--emergency <id>]... [--fail-on newly-blocked|any-change] [--allow-no-logs] [--format text|markdown|json] [--out <file>] [connection options]',
   positionals: { min: 0, max: 0 },
   options: {
     draft: {

@@ -29,7 +29,7 @@ export const rolloutCommand: Command = {
   name: 'rollout',
   summary: 'Watch a staged rollout: its gate from the sign-ins since the last ring started, as the console computes it (writes nothing).',
   usage:
-    'gatehouse rollout watch --plan <rollout.json|backup> [--policy <id>] [--emergency <id>]... [--max 5000] [--format text|markdown|json] [connection options]',
+    'gatehouse rollout watch --plan <rollout.json|backup> [--policy <id>] [--emergency <id>]... [--max 5000] [--format text|markdown|json] [--out <file>] [connection options]',
   positionals: { min: 0, max: 1 },
   options: {
     plan: {
