@@ -3,7 +3,8 @@
 // is read by Tab (its differences in words, then the diff) and closes by keys, with an axe scan while open;
 // the security-defaults notice is said as read from the tenant; a deployment runs by keys from the checkbox
 // to the written policy, which has the focus after Done (it fell to the page's start); a Graph refusal is
-// shown with its reason and, the run put aside, the choices are still there with the focus on them.
+// shown with its reason and, the run put aside, the choices are still there with the focus on them; a saved
+// template forgotten is said, the focus going to the row that takes its place.
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
@@ -232,5 +233,41 @@ test('a deployment Graph refuses shows its reason, and the choices are still the
   await expect(checkbox).toBeChecked();
   await expect(page.getByRole('toolbar', { name: 'Chosen for Current administrator' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Deploy 1 template' })).toBeFocused();
+  expect(await lost()).toBe(0);
+});
+
+test('a saved template forgotten by keys: said, and the focus goes to the next row, then back to the filter', async ({
+  page,
+  signInPage,
+}) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await section(page, 'Templates').click();
+  const policy = page.getByRole('combobox', { name: 'Policy to save as a template' });
+  // Two saved templates to forget (saving them is another test's).
+  for (const name of [/^CA006/, /^CA007/]) {
+    await policy.click();
+    await page.getByRole('option', { name }).click();
+    await page.getByRole('button', { name: 'Save as template' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Saved “CA00[67]/ })).toHaveCount(1);
+  }
+  const lost = await countFocusLost(page);
+  await page.getByRole('tab', { name: 'Saved here' }).focus();
+  await page.keyboard.press('Enter');
+  const forget = gallery(page).getByRole('button', { name: /^Forget / });
+  await expect(forget).toHaveCount(2);
+  const first = (await forget.first().getAttribute('aria-label'))!.replace(/^Forget /, '');
+  const second = (await forget.last().getAttribute('aria-label'))!.replace(/^Forget /, '');
+  await forget.first().focus();
+  await page.keyboard.press('Enter');
+  // The row that took its place has the focus, on its own Forget button; what was done is said.
+  await expect(gallery(page).getByRole('button', { name: `Forget ${second}` })).toBeFocused();
+  await expect(
+    page.getByRole('status').filter({ hasText: `“${first}” forgotten on this device. 1 of 28 templates shown (Saved here).` }),
+  ).toBeVisible();
+  await page.keyboard.press('Enter');
+  // The last one gone, the focus goes back to the filter that shows none.
+  await expect(page.getByRole('tab', { name: 'Saved here' })).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: `“${second}” forgotten on this device. No template shown of 27` })).toBeVisible();
   expect(await lost()).toBe(0);
 });

@@ -18,6 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DeleteRegular, SplitVerticalRegular } from '@fluentui/react-icons';
+import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import type { JsonObject } from '../../domain/json';
 import { scenarioWords, type TemplateSource } from '../../domain/templates/gallery-template';
@@ -47,14 +48,36 @@ export interface GalleryTableProps {
   onSelect(key: string, on: boolean): void;
   onDifference(match: MatchWithPolicy): void;
   onForget(key: string): void;
+  /** The last row was forgotten: the focus goes back to the page (it was on that row's button). */
+  onEmptied?(): void;
 }
 
-export function GalleryTable({ matches, selected, onSelect, onDifference, onForget }: GalleryTableProps) {
+export function GalleryTable({ matches, selected, onSelect, onDifference, onForget, onEmptied }: GalleryTableProps) {
   const styles = useStyles();
   const navigate = useNavigate();
+  const table = useRef<HTMLTableElement>(null);
+  // A forgotten template's row leaves with the button that had the focus: the focus goes to the row that
+  // takes its place (its own Forget button, else its first control), or before it when it was the last.
+  const refocus = useRef<string | null>(null);
+  useEffect(() => {
+    const key = refocus.current;
+    if (key === null) return;
+    refocus.current = null;
+    const row = key ? table.current?.querySelector(`tr[data-template="${CSS.escape(key)}"]`) : null;
+    const target =
+      row?.querySelector<HTMLElement>('[data-forget]') ??
+      row?.querySelector<HTMLElement>('input:not([disabled]), button:not([disabled]), a[href]');
+    if (target) target.focus();
+    else onEmptied?.();
+  }, [matches, onEmptied]);
+  const forget = (key: string) => {
+    const index = matches.findIndex((m) => m.template.key === key);
+    refocus.current = (matches[index + 1] ?? matches[index - 1])?.template.key ?? '';
+    onForget(key);
+  };
   return (
     <TableScroll label="Templates">
-      <Table aria-label="Templates" size="small">
+      <Table aria-label="Templates" size="small" ref={table}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell style={{ width: '48px' }}>Deploy</TableHeaderCell>
@@ -70,7 +93,7 @@ export function GalleryTable({ matches, selected, onSelect, onDifference, onForg
             const present = status.kind === 'present';
             const needs = prerequisitesOf(template.policy);
             return (
-              <TableRow key={template.key} aria-label={template.name}>
+              <TableRow key={template.key} aria-label={template.name} data-template={template.key}>
                 <TableCell>
                   <Checkbox
                     aria-label={`Deploy ${template.name}`}
@@ -155,7 +178,8 @@ export function GalleryTable({ matches, selected, onSelect, onDifference, onForg
                       appearance="subtle"
                       icon={<DeleteRegular />}
                       aria-label={`Forget ${template.name}`}
-                      onClick={() => onForget(template.key)}
+                      data-forget
+                      onClick={() => forget(template.key)}
                     />
                   ) : null}
                 </TableCell>

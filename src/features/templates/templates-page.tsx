@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { RocketRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
 import { findBlanks } from '../../domain/templates/blanks';
 import { CURRENT_ADMIN_BLANK, type TemplateSource } from '../../domain/templates/gallery-template';
@@ -90,6 +90,9 @@ export function TemplatesPage() {
   const [gapsOnly, setGapsOnly] = useState(false);
   // Said only once the admin has filtered: on opening, the summary says it all.
   const [filtered, setFiltered] = useState(false);
+  // What an action on the gallery did, said before what the filter leaves.
+  const [said, setSaid] = useState<string | null>(null);
+  const sourceTabs = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [differing, setDiffering] = useState<MatchWithPolicy | null>(null);
   // Closing the difference gives focus back to the row's button that opened it.
@@ -149,6 +152,11 @@ export function TemplatesPage() {
     if (!gallery.current?.contains(document.activeElement)) pageTitle.current?.focus();
     if (!policies.isFetching) landing.current = null;
   });
+
+  const focusSelectedSource = useCallback(
+    () => sourceTabs.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus(),
+    [],
+  );
 
   const select = (key: string, on: boolean) => {
     setSelected((previous) => {
@@ -237,10 +245,12 @@ export function TemplatesPage() {
             <div className={styles.bar}>
               <TabList
                 aria-label="Source"
+                ref={sourceTabs}
                 selectedValue={sourceFilter}
                 onTabSelect={(_, data) => {
                   setSourceFilter(data.value as SourceFilter);
                   setFiltered(true);
+                  setSaid(null);
                 }}
                 size="small"
               >
@@ -257,6 +267,7 @@ export function TemplatesPage() {
                 onChange={(_, data) => {
                   setGapsOnly(data.checked);
                   setFiltered(true);
+                  setSaid(null);
                 }}
               />
               {/* The gallery is a long run of Tabs: past it, to the blanks and the plan's button, in one step. */}
@@ -266,7 +277,9 @@ export function TemplatesPage() {
                 </Link>
               ) : null}
             </div>
-            <LiveStatus>{filtered ? filterWords(shown.length, matches.length, sourceFilter, gapsOnly) : null}</LiveStatus>
+            <LiveStatus>
+              {[said, filtered ? filterWords(shown.length, matches.length, sourceFilter, gapsOnly) : null].filter(Boolean).join(' ')}
+            </LiveStatus>
             <div ref={gallery}>
               <GalleryTable
                 matches={shown}
@@ -277,9 +290,12 @@ export function TemplatesPage() {
                   setDiffering(match);
                 }}
                 onForget={(key) => {
+                  const name = saved.find((t) => t.key === key)?.name ?? 'The template';
                   setSaved(saved.filter((t) => t.key !== key));
+                  setSaid(`“${name}” forgotten on this device.`);
                   select(key, false);
                 }}
+                onEmptied={focusSelectedSource}
               />
             </div>
           </>
