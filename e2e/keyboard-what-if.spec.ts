@@ -132,6 +132,27 @@ test.describe('in the demo', () => {
     await expect.poll(() => statusSaid(page, /^With the saved policies: /)).toBe(1);
   });
 
+  test('a scenario without a name is not saved: Save is reached by Tab and says why', async ({ page }) => {
+    await section(page, 'What if').click();
+    await describeSignIn(page);
+    const name = page.getByRole('textbox', { name: 'Scenario name' });
+    await name.fill('  ');
+    const save = page.getByRole('button', { name: 'Save scenario' });
+    await page.getByRole('button', { name: 'Evaluate' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(save).toBeFocused();
+    await expect(save).toHaveAttribute('aria-disabled', 'true');
+    await expect(save).toHaveAccessibleDescription('Name the scenario first.');
+    await page.keyboard.press('Enter');
+    // Saved, its row and its buttons had no name of their own ("Open", "Remove").
+    await expect(page.getByText('No scenario saved yet. Save the one above, or import a file of scenarios.')).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Saved scenarios' })).toHaveCount(0);
+    await name.fill('Grace in Teams');
+    await expect(save).toHaveAccessibleDescription('');
+    await pressOn(page, save);
+    await expect(page.getByRole('button', { name: 'Remove Grace in Teams' })).toBeVisible();
+  });
+
   test('each scenarios file chosen is said, another one or the same again, and the focus stays on Import', async ({ page }) => {
     await section(page, 'What if').click();
     const importButton = page.getByRole('button', { name: 'Import scenarios…' });

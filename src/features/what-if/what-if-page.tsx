@@ -85,9 +85,12 @@ export function WhatIfPage() {
   const complete = conditionsToCorrect(form.conditions) ? null : completeScenario(form);
   // Evaluate and Save stay in the Tab order while they cannot act, and say why (not only the form's red stars).
   const missing = missingChoices(form) ?? conditionsToCorrect(form.conditions);
+  // Kept only with a name: its row, its Open and Remove buttons are named by it (a blank one left them
+  // "Open" and "Remove", alike for every such scenario), and the store would rename it on the next read.
+  const unnamed = form.name.trim() ? null : 'Name the scenario first.';
 
   const save = () => {
-    if (!complete) return;
+    if (!complete || unnamed) return;
     const next = scenarios.some((s) => s.id === complete.id)
       ? scenarios.map((s) => (s.id === complete.id ? complete : s))
       : [...scenarios, complete];
@@ -132,8 +135,8 @@ export function WhatIfPage() {
         </Button>
         <Button
           icon={<SaveRegular />}
-          disabledFocusable={!complete}
-          aria-describedby={missing ? 'what-if-missing' : undefined}
+          disabledFocusable={!complete || !!unnamed}
+          aria-describedby={[missing && 'what-if-missing', unnamed && 'what-if-unnamed'].filter(Boolean).join(' ') || undefined}
           onClick={save}
         >
           Save scenario
@@ -150,6 +153,11 @@ export function WhatIfPage() {
         {missing ? (
           <Text id="what-if-missing" size={200}>
             {missing}
+          </Text>
+        ) : null}
+        {unnamed ? (
+          <Text id="what-if-unnamed" size={200}>
+            {unnamed}
           </Text>
         ) : null}
         {/* Always there, so a screen reader hears it when its words arrive. */}
