@@ -4,7 +4,8 @@
 // the security-defaults notice is said as read from the tenant; a deployment runs by keys from the checkbox
 // to the written policy, which has the focus after Done (it fell to the page's start); a Graph refusal is
 // shown with its reason and, the run put aside, the choices are still there with the focus on them; a saved
-// template forgotten is said, the focus going to the row that takes its place.
+// template forgotten is said, the focus going to the row that takes its place; Try again after Microsoft's
+// templates were refused gives the focus to the gallery's summary once they are read.
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
@@ -269,5 +270,34 @@ test('a saved template forgotten by keys: said, and the focus goes to the next r
   // The last one gone, the focus goes back to the filter that shows none.
   await expect(page.getByRole('tab', { name: 'Saved here' })).toBeFocused();
   await expect(page.getByRole('status').filter({ hasText: `“${second}” forgotten on this device. No template shown of 27` })).toBeVisible();
+  expect(await lost()).toBe(0);
+});
+
+test('Microsoft’s templates refused, then read again by Try again: the focus goes to the gallery’s summary, not the page’s start', async ({
+  page,
+  signInPage,
+  consoleGuard,
+}) => {
+  consoleGuard.allowFailedResponse(400, '/beta/identity/conditionalAccess/templates');
+  await emulator.reset();
+  await withholdScopes([]);
+  await useLocalTenant(page);
+  await page.goto('/');
+  await signInPage.signInWithMicrosoft();
+  await expect(page.getByRole('grid')).toBeVisible();
+  await emulator.setFaults(await emulator.tenantId('Contoso'), {
+    rules: [{ match: 'GET /beta/identity/conditionalAccess/templates', fault: 400, times: 1 }],
+  });
+  await section(page, 'Templates').click();
+  // The refusal is said (an alert) with what could not be done; the shipped baselines are still there.
+  await expect(page.getByRole('alert')).toContainText('Microsoft’s templates');
+  await expect(page.getByRole('status').filter({ hasText: /^6 templates:/ })).toBeVisible();
+  const lost = await countFocusLost(page);
+  await page.getByRole('alert').getByRole('button', { name: 'Try again' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const summary = page.getByRole('status').filter({ hasText: /^\d+ templates:/ });
+  await expect(summary).not.toHaveText(/^6 templates:/);
+  await expect(summary).toBeFocused();
   expect(await lost()).toBe(0);
 });

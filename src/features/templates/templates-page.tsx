@@ -110,6 +110,9 @@ export function TemplatesPage() {
   // buttons leave the page with it): to the policy written, in its template's row, or back to the deployment.
   const deploying = useRef<readonly string[]>([]);
   const landing = useRef<{ written: readonly string[] } | 'deploy' | null>(null);
+  // Try again leaves with its error once the read succeeds: the focus goes to what it brought, the gallery's summary.
+  const retried = useRef(false);
+  const summary = useRef<HTMLSpanElement>(null);
   // The run is the plan's own state: putting it away renders this page too, so the focus can be placed.
   const [, setRunsClosed] = useState(0);
 
@@ -151,6 +154,12 @@ export function TemplatesPage() {
     // Until the row has its link, the focus waits on the page's title (the run's Done button is gone).
     if (!gallery.current?.contains(document.activeElement)) pageTitle.current?.focus();
     if (!policies.isFetching) landing.current = null;
+  });
+
+  useEffect(() => {
+    if (!retried.current || microsoft.isError || policies.isError || !summary.current) return;
+    retried.current = false;
+    summary.current.focus();
   });
 
   const focusSelectedSource = useCallback(
@@ -225,10 +234,22 @@ export function TemplatesPage() {
           </MessageBarBody>
         </Notice>
         {microsoft.isError ? (
-          <ErrorState {...describeError(microsoft.error, 'load Microsoft’s templates')} onRetry={() => void microsoft.refetch()} />
+          <ErrorState
+            {...describeError(microsoft.error, 'load Microsoft’s templates')}
+            onRetry={() => {
+              retried.current = true;
+              void microsoft.refetch();
+            }}
+          />
         ) : null}
         {policies.isError ? (
-          <ErrorState {...describeError(policies.error, 'load the tenant’s policies')} onRetry={() => void policies.refetch()} />
+          <ErrorState
+            {...describeError(policies.error, 'load the tenant’s policies')}
+            onRetry={() => {
+              retried.current = true;
+              void policies.refetch();
+            }}
+          />
         ) : null}
         {!matches ? (
           policies.isError ? null : (
@@ -238,7 +259,7 @@ export function TemplatesPage() {
           )
         ) : (
           <>
-            <Text role="status">
+            <Text role="status" ref={summary} tabIndex={-1}>
               {matches.length} templates: {counts.present} in this tenant, {counts.gaps} gaps,{' '}
               {matches.length - counts.present - counts.gaps} similar.
             </Text>
