@@ -288,6 +288,40 @@ test.describe('in the demo', () => {
     ]);
     await expectNoSeriousA11yViolations(page);
   });
+
+  test('a scenario opened with an address that is not one puts the focus on the address, which says why', async ({ page }) => {
+    await section(page, 'What if').click();
+    const file = {
+      format: 'gatehouse.what-if-scenarios',
+      version: 1,
+      scenarios: [
+        {
+          id: 's-typo',
+          name: 'Grace mistyped',
+          identity: { kind: 'user', id: contosoDirectory.user('Grace Kim'), name: 'Grace Kim' },
+          target: { kind: 'application', appId: '00000002-0000-0ff1-ce00-000000000000', name: 'Office 365 Exchange Online' },
+          conditions: { devicePlatform: 'windows', clientAppType: 'browser', ipAddress: '10.0.0.999', country: 'NL' },
+        },
+      ],
+    };
+    const importButton = page.getByRole('button', { name: 'Import scenarios…' });
+    await importButton.focus();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await chooser.setFiles({ name: 'typo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await pressOn(page, page.getByRole('button', { name: 'Open Grace mistyped', exact: true }));
+    // It is not run: the focus stayed on Open, far below the form, and nothing was said.
+    const ip = page.getByRole('textbox', { name: 'IP address' });
+    await expect(ip).toBeFocused();
+    await expect(ip).toHaveAttribute('aria-invalid', 'true');
+    await expect(ip).toHaveAccessibleDescription(/'10\.0\.0\.999' is not an IPv4 or IPv6 address/);
+    await expect(answers(page)).toHaveCount(0);
+    // A scenario that can run leaves the focus on its Open, and is said as it runs.
+    await ip.fill('203.0.113.7');
+    await pressOn(page, page.getByRole('button', { name: 'Save scenario' }));
+    await pressOn(page, page.getByRole('button', { name: 'Open Grace mistyped', exact: true }));
+    await expect(answers(page)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Open Grace mistyped', exact: true })).toBeFocused();
+  });
 });
 
 test.describe('with a Graph that refuses', () => {

@@ -2,7 +2,7 @@
 // action or an authentication context), and from where and how. Every condition has a stated value,
 // as Graph's evaluate is sent them all; the address and country may stay empty (not known).
 import { Checkbox, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useState, type Ref } from 'react';
 import type { Decision, Scenario, ScenarioConditions, ScenarioIdentity, ScenarioTarget } from '../../domain/evaluation/scenario';
 import { SCENARIO_FIELD_WORDS as WORDS } from '../../domain/evaluation/scenario-words';
 import type { UserAction } from '../../domain/evaluation/sign-in';
@@ -83,7 +83,16 @@ function Choice<T extends string>({
   );
 }
 
-export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChange(next: ScenarioDraft): void }) {
+export function ScenarioForm({
+  value,
+  onChange,
+  ipAddressInput,
+}: {
+  value: ScenarioDraft;
+  onChange(next: ScenarioDraft): void;
+  /** The IP address box, for the page to put the focus on one to correct. */
+  ipAddressInput?: Ref<HTMLInputElement>;
+}) {
   const styles = useStyles();
   const c = value.conditions;
   const set = (patch: Partial<ScenarioConditions>) => onChange({ ...value, conditions: { ...c, ...patch } });
@@ -206,6 +215,7 @@ export function ScenarioForm({ value, onChange }: { value: ScenarioDraft; onChan
         />
         <Field label={WORDS.ipAddress} hint="Empty: not known" validationState={ip.state} validationMessage={ip.message}>
           <Input
+            ref={ipAddressInput}
             value={c.ipAddress}
             placeholder="203.0.113.7"
             onChange={(_, data) => set({ ipAddress: data.value })}

@@ -73,6 +73,15 @@ export function WhatIfPage() {
   const answers = useWhatIf(tenant, run?.scenario ?? null, draft);
   const runSaid = useSaidAnew(run?.count ?? 0);
   const evaluateButton = useRef<HTMLButtonElement>(null);
+  // A scenario opened with an address that is not one is not run: the focus goes to the address, which
+  // says what is wrong with it (it stayed on Open, far below, and nothing was said).
+  const ipAddressInput = useRef<HTMLInputElement>(null);
+  const correctAddress = useRef(false);
+  useEffect(() => {
+    if (!correctAddress.current) return;
+    correctAddress.current = false;
+    ipAddressInput.current?.focus();
+  }, [form]);
   // A failure (Graph's refusal, the user's groups that could not be read) is kept with its scenario, not
   // retried by itself: a run again (Evaluate, or the scenario opened again) asks again, where it showed
   // the same failure.
@@ -121,7 +130,7 @@ export function WhatIfPage() {
           ))}
         </Select>
       </Field>
-      <ScenarioForm value={form} onChange={setForm} />
+      <ScenarioForm value={form} onChange={setForm} ipAddressInput={ipAddressInput} />
       <div className={styles.actions}>
         <Button
           ref={evaluateButton}
@@ -186,8 +195,10 @@ export function WhatIfPage() {
         onOpen={(scenario) => {
           setForm(scenario);
           // One written by hand with a wrong address opens to be corrected, not evaluated.
-          if (conditionsToCorrect(scenario.conditions)) setRun(null);
-          else start(scenario);
+          if (conditionsToCorrect(scenario.conditions)) {
+            setRun(null);
+            correctAddress.current = true;
+          } else start(scenario);
           setSaved(null);
         }}
       />
