@@ -5,7 +5,8 @@
 // to the written policy, which has the focus after Done (it fell to the page's start); a Graph refusal is
 // shown with its reason and, the run put aside, the choices are still there with the focus on them; a saved
 // template forgotten is said, the focus going to the row that takes its place; Try again after Microsoft's
-// templates were refused gives the focus to the gallery's summary once they are read.
+// templates were refused gives the focus to the gallery's summary once they are read; a name that turns
+// text around (U+202E) does not turn around the sentence that says it was forgotten.
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
@@ -300,4 +301,34 @@ test('Microsoft’s templates refused, then read again by Try again: the focus g
   await expect(summary).not.toHaveText(/^6 templates:/);
   await expect(summary).toBeFocused();
   expect(await lost()).toBe(0);
+});
+
+test('a baseline whose name turns text around is forgotten: the sentence that says so keeps its order', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await section(page, 'Templates').click();
+  // U+202E (right-to-left override) in a name brought from a file: shown as is, isolated from the words around it.
+  const name = 'Block \u202elive ssecca';
+  const baseline = {
+    displayName: name,
+    state: 'enabled',
+    conditions: {
+      applications: { includeApplications: ['All'] },
+      users: { includeUsers: ['All'] },
+      platforms: { includePlatforms: ['linux'] },
+    },
+    grantControls: { operator: 'OR', builtInControls: ['block'] },
+  };
+  await page
+    .getByLabel('Baseline files')
+    .setInputFiles({ name: 'rtl.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(baseline)) });
+  await expect(page.getByRole('status').filter({ hasText: '1 template added from rtl.json.' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Saved here' }).click();
+  await gallery(page)
+    .getByRole('button', { name: `Forget ${name}` })
+    .focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'forgotten on this device.' })).toHaveText(
+    `“\u2068${name}\u2069” forgotten on this device. No template shown of 27: no template is saved on this device: save a policy or add a baseline under Your own templates.`,
+  );
 });

@@ -33,6 +33,7 @@ import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LiveStatus } from '../../shared/ui/live-status';
+import { isolatedText } from '../../shared/ui/isolated-text';
 import { Notice } from '../../shared/ui/notice';
 import { useFocusReturn } from '../../shared/ui/use-focus-return';
 import { AddBaseline } from './add-baseline';
@@ -313,7 +314,8 @@ export function TemplatesPage() {
                 onForget={(key) => {
                   const name = saved.find((t) => t.key === key)?.name ?? 'The template';
                   setSaved(saved.filter((t) => t.key !== key));
-                  setSaid(`“${name}” forgotten on this device.`);
+                  // The name came from a file or a tenant: a direction control in it must not turn the sentence around.
+                  setSaid(`“${isolatedText(name)}” forgotten on this device.`);
                   select(key, false);
                 }}
                 onEmptied={focusSelectedSource}
