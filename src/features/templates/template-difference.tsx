@@ -38,7 +38,7 @@ export function TemplateDifference({ templateName, template, policy, onClose }: 
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>
-            {policyName} compared with the template “<Isolated>{templateName}</Isolated>”
+            <Isolated>{policyName}</Isolated> compared with the template “<Isolated>{templateName}</Isolated>”
           </DialogTitle>
           <DialogContent>
             <PolicyDiff
