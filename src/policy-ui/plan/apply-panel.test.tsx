@@ -74,3 +74,21 @@ describe('ApplyPanel, putting a stopped run aside', () => {
     expect(document.activeElement).toBe(aside);
   });
 });
+
+describe('ApplyPanel, what is said of a run', () => {
+  const run = (items: ApplyItem[]): ApplyRun => ({ tenantId: 't', startedAt: '2026-12-03T15:00:00.000Z', items, created: {} });
+  const panel = (r: ApplyRun, running: boolean) => (
+    <ApplyPanel run={r} running={running} targetName="Contoso" onStop={() => {}} onResume={() => {}} onClose={() => {}} />
+  );
+  const statuses = () => screen.queryAllByRole('status').map((s) => s.textContent);
+
+  it('says why the first write failed, and how many more did, apart from the count that changes at each step', () => {
+    const failed = (n: number, message: string): ApplyItem => ({ ...item(n, false), status: 'failed', message });
+    const { rerender } = render(panel(run([failed(1, 'Graph refused the request (400)'), item(2, false), item(3, false)]), true));
+    expect(statuses()).toContain('‘CA001’ failed: Graph refused the request (400).');
+    rerender(panel(run([failed(1, 'Graph refused the request (400)'), failed(2, 'Too many requests'), item(3, true)]), false));
+    expect(statuses()).toContain('‘CA001’ failed: Graph refused the request (400). 1 more failed.');
+    // The count, said at each step, does not carry the reason.
+    expect(screen.getByText(/1 of 3 written, 2 failed/).textContent).not.toMatch(/refused/);
+  });
+});

@@ -31,6 +31,7 @@ import type { ApplyItem, ApplyRun } from '../../operations/apply-plan';
 import { summarizeRun, writtenCount } from '../../operations/apply-plan';
 import { downloadFile } from '../../shared/download';
 import { KIND_LABELS } from './plan-rows-table';
+import { SpokenStatus } from '../../shared/ui/live-status';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { useFocusReturn } from '../../shared/ui/use-focus-return';
 
@@ -108,19 +109,31 @@ export function ApplyPanel({
   // Between two steps of a guided run: nothing went wrong, the next write waits for the admin.
   const next = run.items.find((i) => i.status !== 'done');
   const paused = !!stepByStep && !running && !finished && !run.stopped && failed === 0 && next;
+  const heading =
+    running && stopping
+      ? `Stopping after the write under way`
+      : running
+        ? `Writing to ${targetName}`
+        : finished
+          ? `Applied to ${targetName}`
+          : paused
+            ? `Step ${done} of ${run.items.length} written`
+            : `Stopped before the end`;
+  // Why a write failed is in its row; the first reason, and how many more failed, is said when a write
+  // fails, apart from the count that changes at each step (or each step would say it again).
+  const failures = run.items.filter((i) => i.status === 'failed');
+  const first = failures[0];
+  const reason = first?.message?.trim() || 'no reason given';
+  const failure = first
+    ? `‘${first.name}’ failed: ${reason}${/[.!?…]$/.test(reason) ? '' : '.'}` +
+      (failures.length > 1 ? ` ${failures.length - 1} more failed.` : '')
+    : null;
   return (
     <section className={styles.root} aria-labelledby="apply-title">
       <h2 id="apply-title" className={styles.heading} ref={title} tabIndex={-1}>
-        {running && stopping
-          ? `Stopping after the write under way`
-          : running
-            ? `Writing to ${targetName}`
-            : finished
-              ? `Applied to ${targetName}`
-              : paused
-                ? `Step ${done} of ${run.items.length} written`
-                : `Stopped before the end`}
+        {heading}
       </h2>
+      <SpokenStatus>{failure}</SpokenStatus>
       <ProgressBar value={run.items.length === 0 ? 1 : done / run.items.length} aria-label={`${done} of ${run.items.length} written`} />
       <Text aria-live="polite">
         {done} of {run.items.length} written{failed ? `, ${failed} failed` : ''}
