@@ -91,4 +91,25 @@ describe('ApplyPanel, what is said of a run', () => {
     // The count, said at each step, does not carry the reason.
     expect(screen.getByText(/1 of 3 written, 2 failed/).textContent).not.toMatch(/refused/);
   });
+
+  it('says the end of a run it watched once, in a status that was in the page while it ran', () => {
+    const { rerender } = render(panel(run([item(1, false), item(2, false)]), true));
+    expect(screen.getByRole('heading', { name: 'Writing to Contoso' })).toBeTruthy();
+    expect(statuses()).not.toContain('Applied to Contoso.');
+    const before = screen.getAllByRole('status');
+    rerender(panel(run([item(1, true), item(2, true)]), false));
+    expect(statuses()).toContain('Applied to Contoso.');
+    // The same status, filled: not one that appears already filled (often not read).
+    expect(
+      screen
+        .getAllByRole('status')
+        .filter((s) => s.textContent === 'Applied to Contoso.')
+        .every((s) => before.includes(s)),
+    ).toBe(true);
+  });
+
+  it('says nothing of an end it did not see (a run found in the journal on opening the page)', () => {
+    render(panel(run([item(1, true), item(2, false)]), false));
+    expect(statuses()).not.toContain('Stopped before the end.');
+  });
 });

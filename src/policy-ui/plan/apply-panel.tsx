@@ -119,6 +119,11 @@ export function ApplyPanel({
           : paused
             ? `Step ${done} of ${run.items.length} written`
             : `Stopped before the end`;
+  // The focused heading changes in place, which is not read: the end of a run watched here is said
+  // once, by a status in the page from the start (emptied when writing starts again).
+  const [watched, setWatched] = useState(running);
+  if (running && !watched) setWatched(true);
+  const ended = watched && !running ? `${heading}.` : null;
   // Why a write failed is in its row; the first reason, and how many more failed, is said when a write
   // fails, apart from the count that changes at each step (or each step would say it again).
   const failures = run.items.filter((i) => i.status === 'failed');
@@ -133,6 +138,7 @@ export function ApplyPanel({
       <h2 id="apply-title" className={styles.heading} ref={title} tabIndex={-1}>
         {heading}
       </h2>
+      <SpokenStatus>{ended}</SpokenStatus>
       <SpokenStatus>{failure}</SpokenStatus>
       <ProgressBar value={run.items.length === 0 ? 1 : done / run.items.length} aria-label={`${done} of ${run.items.length} written`} />
       <Text aria-live="polite">
