@@ -51,7 +51,8 @@ describe('--out where it cannot be written', () => {
     expect(deeper.stderr).toBe('gatehouse lint: Cannot make the folder b1/2026: b1 is a file, not a folder.\n');
     const folder = await runInProcess(['lint', '--from', 'backup.json', '--out', 'reports'], dir);
     expect(folder.code).toBe(2);
-    expect(folder.stderr).toBe("gatehouse lint: Cannot write reports: it is a folder. Give a file's name.\n");
+    // Said before anything is read, as plan, whatif and impact say it.
+    expect(folder.stderr).toBe("gatehouse lint: --out reports is a folder: give a file's name.\n");
   });
 
   it('no permission, a full disk and a read-only file system are said in words, naming the path from the working folder', () => {

@@ -72,7 +72,13 @@ export const repoPath = (cwd: string, path: string) => relative(cwd, resolve(cwd
  * folder goes, a file where a folder of its path goes), before the command signs in and reads the tenant
  * only to fail at the end. A folder not made yet is accepted: the write makes it.
  */
-export async function checkOut(cwd: string, out: string, writes: 'a file' | 'a folder'): Promise<void> {
+export async function checkOut(
+  cwd: string,
+  out: string,
+  writes: 'a file' | 'a folder',
+  /** What the folder holds, for the words when --out is a file. */
+  folderFor = "the backup's files, or a name ending in .json for one file",
+): Promise<void> {
   const target = resolve(cwd, out);
   const info = await stat(target).catch(() => null);
   if (!info) {
@@ -82,8 +88,7 @@ export async function checkOut(cwd: string, out: string, writes: 'a file' | 'a f
     return;
   }
   if (writes === 'a file' && info.isDirectory()) throw new CliError(`--out ${out} is a folder: give a file's name.`);
-  if (writes === 'a folder' && !info.isDirectory())
-    throw new CliError(`--out ${out} is a file: give a folder for the backup's files, or a name ending in .json for one file.`);
+  if (writes === 'a folder' && !info.isDirectory()) throw new CliError(`--out ${out} is a file: give a folder for ${folderFor}.`);
 }
 
 /** Writes a command's output to `path` (from the working folder), making its folder as backup does. */

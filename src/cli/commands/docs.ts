@@ -2,7 +2,7 @@
 // now), as the console's documentation writer makes it: HTML, Markdown or CSV, names masked on ask.
 import { documentationFile, type DocumentationFormat } from '../../domain/documentation/documentation';
 import { choice, CONNECTION_OPTIONS, HELP_OPTION, text } from '../args';
-import { writeOutputFile } from '../files';
+import { checkOut, writeOutputFile } from '../files';
 import { EXIT, type Command } from './command';
 import { fromDisk, fromTenant } from './source';
 
@@ -25,9 +25,11 @@ export const docsCommand: Command = {
   async run(values, _positionals, io) {
     const format = choice(values, 'format', FORMATS, 'markdown');
     const from = text(values, 'from');
+    // Before the tenant is read: a folder (or a file in the way) where the document goes is said first.
+    const out = text(values, 'out');
+    if (out) await checkOut(io.cwd, out, 'a file');
     const source = from ? await fromDisk(from, io) : await fromTenant('docs', values, io);
     const file = documentationFile(source.bundle, format, { mask: values.mask === true });
-    const out = text(values, 'out');
     if (out) {
       await writeOutputFile(io.cwd, out, file.content);
       io.err(`Documentation of ${source.label} written to ${out}.\n`);

@@ -10,7 +10,7 @@ import { LINT_SUPPRESSIONS_FILE } from '../../domain/bundle/folder';
 import { escapeMarkdown } from '../../domain/lint/markdown';
 import { choice, closestOption, CONNECTION_OPTIONS, HELP_OPTION, text, texts, wholeNumber, type Values } from '../args';
 import { CliError } from '../cli-error';
-import { couldNotRead, keepSaid, lostWords, parseUserJson, readUserText, writeOutputFile } from '../files';
+import { checkOut, couldNotRead, keepSaid, lostWords, parseUserJson, readUserText, writeOutputFile } from '../files';
 import { findEmergency } from '../evaluation/emergency';
 import { appendJobSummary, type CliIo } from '../io';
 import { sarifLocator } from '../sarif-locator';
@@ -154,6 +154,9 @@ export const lintCommand: Command = {
     const format = choice(values, 'format', FORMATS, 'text');
     const failOn = choice(values, 'fail-on', SEVERITIES, 'error');
     const options = lintOptionsOf(values);
+    // Before the tenant is read: a folder (or a file in the way) where the output goes is said first.
+    const out = text(values, 'out');
+    if (out) await checkOut(io.cwd, out, 'a file');
     const suppressions = await suppressionsFrom(text(values, 'suppressions'), io.cwd);
     const from = text(values, 'from');
     const source = from
@@ -193,7 +196,6 @@ export const lintCommand: Command = {
           : format === 'markdown'
             ? toMarkdown(findings, { title })
             : asText(findings, source.label, failOn);
-    const out = text(values, 'out');
     if (out) await writeOutputFile(io.cwd, out, output);
     else io.out(output);
     // A backup that lost a policy is linted without it: what it would have covered may show as a gap.

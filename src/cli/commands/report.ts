@@ -13,6 +13,7 @@ import { reportHtml, reportMarkdown } from '../../domain/tenants/report-render';
 import type { TenantEntry } from '../../domain/tenants/tenants-file';
 import { CONNECTION_OPTIONS, HELP_OPTION, text } from '../args';
 import { CliError } from '../cli-error';
+import { checkOut } from '../files';
 import { appendJobSummary, type CliIo } from '../io';
 import { againstTenantsFile, readJoinedReports } from '../tenants/join-reports';
 import { backupFolderOf, checkTenant, readTenant } from '../tenants/tenant-work';
@@ -77,7 +78,7 @@ export const reportCommand: Command = {
           `${readingOnly.map((n) => `--${n}`).join(', ')} ${readingOnly.length > 1 ? 'go' : 'goes'} with reading the tenants (report --tenants without --join), not --join: joining reads no tenant.`,
         );
       if (!out) throw new CliError('Where to? Give --out <folder> for the joined report.json, report.md and report.html.');
-      refuseFileOut(out);
+      await refuseFileOut(out, io);
       // The file the shards were run over, read (a problem said in words) before any report is.
       const tenantsFile = text(values, 'tenants');
       const expected = tenantsFile === undefined ? undefined : { shown: tenantsFile, tenants: (await loadTenants(values, io)).tenants };
@@ -88,7 +89,7 @@ export const reportCommand: Command = {
     if (text(values, 'tenant') !== undefined) throw new CliError('--tenant and --tenants do not go together: the file names the tenants.');
     refuseCredentialOptions(values);
     if (!out) throw new CliError('Where to? Give --out <folder> for report.json, report.md and report.html.');
-    refuseFileOut(out);
+    await refuseFileOut(out, io);
     const backups = text(values, 'backups');
     const file = await loadTenants(values, io);
     const results = await overTenants(file, values, io, async (entry) => {
@@ -115,13 +116,15 @@ export const reportCommand: Command = {
   },
 };
 
-/** --out names a folder: a file's name (report.json) would make a folder of that name, with report.json inside it. */
-function refuseFileOut(out: string) {
+/** --out names a folder: a file's name (report.json) would make a folder of that name, with report.json inside it;
+ *  a file already there (or in the way of it) is said before any tenant or report is read. */
+async function refuseFileOut(out: string, io: CliIo) {
   const file = /\.(json|md|html?)$/i.exec(out);
   if (file)
     throw new CliError(
       `--out is a folder (report.json, report.md and report.html are written into it), not a .${file[1]!.toLowerCase()} file: give --out <folder>.`,
     );
+  await checkOut(io.cwd, out, 'a folder', 'report.json, report.md and report.html');
 }
 
 /** report.json (which the console opens), report.md (also the job summary) and report.html. */

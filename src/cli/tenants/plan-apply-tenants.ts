@@ -13,6 +13,7 @@ import type { GraphClient } from '../../graph/client';
 import { GraphRequestError } from '../../graph/errors';
 import { choice, text, texts, type Values } from '../args';
 import { CliError } from '../cli-error';
+import { checkOut } from '../files';
 import { applyApproved } from '../commands/apply';
 import type { Command } from '../commands/command';
 import { readApprovedPlan } from '../commands/plan-file';
@@ -81,6 +82,7 @@ async function planMany(values: Values, args: string[], io: CliIo): Promise<numb
   const out = text(values, 'out');
   if (!out || out.endsWith('.json'))
     throw new CliError('With --tenants, give --out <folder>: each tenant’s plan.json and plan.sha256 go into its own folder there.');
+  await checkOut(io.cwd, out, 'a folder', 'one folder per tenant, with its plan.json and plan.sha256');
   const states = choice(values, 'states', ['source', 'reportOnly'] as const, 'source');
   const desired = args[0];
   const file = await loadTenants(values, io);

@@ -16,7 +16,7 @@ import { choice, text, type Values } from '../args';
 import { CliError } from '../cli-error';
 import type { Command } from '../commands/command';
 import { asText as lintText, lintOptionsOf, suppressionsFrom, unknownRules } from '../commands/lint';
-import { readBackup, writeOutputFile } from '../files';
+import { checkOut, readBackup, writeOutputFile } from '../files';
 import { writeBackup } from '../write-backup';
 import { appendJobSummary, type CliIo } from '../io';
 import { sarifLocator } from '../sarif-locator';
@@ -108,6 +108,7 @@ async function backupMany(values: Values, _args: string[], io: CliIo): Promise<n
   const out = text(values, 'out');
   if (!out) throw new CliError('Where to? Give --out <folder>: each tenant is backed up into its own folder there, named by its id.');
   if (out.endsWith('.json')) throw new CliError('With --tenants, --out is a folder (one folder per tenant in it), not a .json file.');
+  await checkOut(io.cwd, out, 'a folder', 'one folder per tenant');
   const file = await loadTenants(values, io);
   const root = resolve(io.cwd, out);
   const results = await overTenants(file, values, io, async (entry) => {
@@ -145,6 +146,7 @@ async function lintMany(values: Values, _args: string[], io: CliIo): Promise<num
     throw new CliError(
       `With --tenants, --out is a folder, not ${out}: each tenant's lint goes into its own file there (<tenant id>.${EXTENSION[format]}).`,
     );
+  if (out) await checkOut(io.cwd, out, 'a folder', `each tenant's lint file (<tenant id>.${EXTENSION[format]})`);
   // The file's suppressions for every tenant (a policy's only where that policy is), then those each backup holds.
   const suppressions = await suppressionsFrom(text(values, 'suppressions'), io.cwd);
   const from = text(values, 'from');
