@@ -1,0 +1,74 @@
+// The plan run's panel as a screen reader hears it (the same panel runs imports, templates, restores
+// and bulk operations): why a write failed is said, once, not only shown in the table; the end of the
+// run is said once, though the focused heading changes in place; and the count of differences in a
+// dialog is a heading below the dialog's title, not a second title beside it.
+import type { Page } from '@playwright/test';
+import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { section } from './support/navigation';
+import { listenToWhatIsSaid } from './support/said';
+
+const templateRow = (page: Page, name: string) => page.getByRole('table', { name: 'Templates' }).getByRole('row', { name, exact: true });
+
+test('a write Graph refuses: its reason is said once, and so is the end of the run', async ({ page, signInPage, consoleGuard }) => {
+  consoleGuard.allowFailedResponse(400, '/beta/identity/conditionalAccess/policies');
+  const { times, all } = await listenToWhatIsSaid(page, { liveRegions: true });
+  await emulator.reset();
+  await withholdScopes([]);
+  await useLocalTenant(page);
+  await page.goto('/');
+  await signInPage.signInWithMicrosoft();
+  await expect(page.getByRole('grid')).toBeVisible();
+  await section(page, 'Templates').click();
+  await templateRow(page, 'No persistent browser session').getByRole('checkbox').check();
+  await templateRow(page, 'Block all agent identities from accessing resources').getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Plan these 2 templates' }).click();
+  // The first create is refused, the second written: the run goes on after the failure.
+  await emulator.setFaults(await emulator.tenantId('Contoso'), {
+    rules: [{ match: 'POST /beta/identity/conditionalAccess/policies', fault: 400, times: 1 }],
+  });
+  await page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
+  await expect(page.getByRole('heading', { name: 'Stopped before the end' })).toBeVisible();
+  await expect(page.getByText('1 of 2 written, 1 failed.')).toBeVisible();
+
+  // The reason shown in the table is said, with the write it belongs to, once: not again with the next step.
+  const reason = (await page
+    .getByRole('table', { name: 'What was written' })
+    .getByText(/^Failed: /)
+    .textContent())!.replace(/^Failed: /, '');
+  const escaped = reason.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await expect.poll(() => times(new RegExp(`^‘[^’]+’ failed: ${escaped}`))).toBe(1);
+  // The count, said at each step, does not carry it.
+  expect(await times(/written.*failed: /)).toBe(0);
+  // The heading changed in place; the end is said once.
+  await expect.poll(() => times(/^Stopped before the end\.$/)).toBe(1);
+  expect(await all()).not.toMatch(/^Writing to Contoso/m);
+});
+
+test('a run that writes all: its end is said once, and the focused heading is not left unsaid', async ({ page, signInPage }) => {
+  const { times } = await listenToWhatIsSaid(page, { liveRegions: true });
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await section(page, 'Templates').click();
+  await templateRow(page, 'No persistent browser session').getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Plan this template' }).click();
+  await page.getByRole('button', { name: /^Apply: 1 change to Contoso/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
+  await expect(page.getByRole('heading', { name: 'Applied to Contoso' })).toBeFocused();
+  await expect.poll(() => times(/^Applied to Contoso\.$/)).toBe(1);
+  // Nothing failed: no reason said.
+  expect(await times(/’ failed: /)).toBe(0);
+});
+
+test('the count of differences in a template’s difference is a heading below the dialog’s title', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await section(page, 'Templates').click();
+  await templateRow(page, 'Securing security info registration')
+    .getByRole('button', { name: /^Difference between CA004/ })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('heading', { level: 2, name: /compared with the template/ })).toBeVisible();
+  await expect(dialog.getByRole('heading', { level: 3, name: /^(\d+ differences|1 difference)$/ })).toBeVisible();
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveCount(1);
+});
