@@ -272,6 +272,19 @@ test('a saved template forgotten by keys: said, and the focus goes to the next r
   await expect(page.getByRole('tab', { name: 'Saved here' })).toBeFocused();
   await expect(page.getByRole('status').filter({ hasText: `“${second}” forgotten on this device. No template shown of 27` })).toBeVisible();
   expect(await lost()).toBe(0);
+
+  // Forgetting was one key press: one more puts the last one back, with the focus on it.
+  const undo = page.getByRole('button', { name: 'Undo forget' });
+  await undo.focus();
+  await page.keyboard.press('Enter');
+  await expect(gallery(page).getByRole('button', { name: `Forget ${second}` })).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: `“${second}” is kept on this device again.` })).toBeVisible();
+  await expect(undo).toHaveCount(0);
+  // Kept, not only shown: it is there after a reload.
+  await page.reload();
+  await section(page, 'Templates').click();
+  await page.getByRole('tab', { name: 'Saved here' }).click();
+  await expect(gallery(page).getByRole('button', { name: /^Forget / })).toHaveCount(1);
 });
 
 test('Microsoft’s templates refused, then read again by Try again: the focus goes to the gallery’s summary, not the page’s start', async ({

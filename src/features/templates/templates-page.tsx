@@ -17,12 +17,12 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { RocketRegular } from '@fluentui/react-icons';
+import { ArrowUndoRegular, RocketRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
 import { findBlanks } from '../../domain/templates/blanks';
-import { CURRENT_ADMIN_BLANK, type TemplateSource } from '../../domain/templates/gallery-template';
+import { CURRENT_ADMIN_BLANK, type GalleryTemplate, type TemplateSource } from '../../domain/templates/gallery-template';
 import { SECURITY_DEFAULTS } from '../../domain/templates/prerequisites';
 import { securityDefaultsQuery } from '../../policy-ui/queries';
 import { templatesImport } from '../../domain/templates/template-import';
@@ -54,6 +54,7 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   bar: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'center', flexWrap: 'wrap' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  undo: { alignSelf: 'flex-start' },
 });
 
 type SourceFilter = 'all' | TemplateSource;
@@ -93,6 +94,10 @@ export function TemplatesPage() {
   const [filtered, setFiltered] = useState(false);
   // What an action on the gallery did, said before what the filter leaves.
   const [said, setSaid] = useState<string | null>(null);
+  // The last saved template forgotten, kept until another change, so one Undo puts it back where it was.
+  const [forgotten, setForgotten] = useState<{ template: GalleryTemplate; at: number } | null>(null);
+  // The Undo button leaves with its use: the focus goes to the template put back (its own Forget).
+  const putBack = useRef<string | null>(null);
   const sourceTabs = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [differing, setDiffering] = useState<MatchWithPolicy | null>(null);
@@ -107,6 +112,12 @@ export function TemplatesPage() {
   const deployTitle = useRef<HTMLHeadingElement>(null);
   const pageTitle = useRef<HTMLHeadingElement>(null);
   const gallery = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const key = putBack.current;
+    if (key === null) return;
+    putBack.current = null;
+    gallery.current?.querySelector<HTMLElement>(`tr[data-template="${CSS.escape(key)}"] [data-forget]`)?.focus();
+  }, [saved]);
   // The templates a run started here deploys, and where the focus goes once the run is put away (the run and its
   // buttons leave the page with it): to the policy written, in its template's row, or back to the deployment.
   const deploying = useRef<readonly string[]>([]);
@@ -302,6 +313,23 @@ export function TemplatesPage() {
             <LiveStatus>
               {[said, filtered ? filterWords(shown.length, matches.length, sourceFilter, gapsOnly) : null].filter(Boolean).join(' ')}
             </LiveStatus>
+            {forgotten && saved.every((t) => t.key !== forgotten.template.key) ? (
+              <Button
+                icon={<ArrowUndoRegular />}
+                className={styles.undo}
+                onClick={() => {
+                  const next = [...saved];
+                  next.splice(Math.min(forgotten.at, next.length), 0, forgotten.template);
+                  if (!setSaved(next)) {
+                    setSaid('This browser refused to store it (storage full or blocked): it is back until this tab is closed.');
+                  } else setSaid(`“${isolatedText(forgotten.template.name)}” is kept on this device again.`);
+                  putBack.current = forgotten.template.key;
+                  setForgotten(null);
+                }}
+              >
+                Undo forget
+              </Button>
+            ) : null}
             <div ref={gallery}>
               <GalleryTable
                 matches={shown}
@@ -312,8 +340,11 @@ export function TemplatesPage() {
                   setDiffering(match);
                 }}
                 onForget={(key) => {
-                  const name = saved.find((t) => t.key === key)?.name ?? 'The template';
+                  const at = saved.findIndex((t) => t.key === key);
+                  const template = saved[at];
+                  const name = template?.name ?? 'The template';
                   setSaved(saved.filter((t) => t.key !== key));
+                  setForgotten(template ? { template, at } : null);
                   // The name came from a file or a tenant: a direction control in it must not turn the sentence around.
                   setSaid(`“${isolatedText(name)}” forgotten on this device.`);
                   select(key, false);
