@@ -72,3 +72,14 @@ test('the count of differences in a template’s difference is a heading below t
   await expect(dialog.getByRole('heading', { level: 3, name: /^(\d+ differences|1 difference)$/ })).toBeVisible();
   await expect(dialog.getByRole('heading', { level: 2 })).toHaveCount(1);
 });
+
+test('on the compare page, the same count is a heading below the page’s h1', async ({ page, signInPage, policiesPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await policiesPage.open(/^CA006/);
+  await page.getByRole('button', { name: 'Compare…' }).click();
+  await page.getByRole('combobox', { name: 'Policy B (right)' }).click();
+  await page.getByRole('option', { name: 'CA002: Block legacy authentication' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(page.getByRole('heading', { level: 2, name: /^\d+ differences$/ })).toBeVisible();
+});
