@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // A sign-in Graph no longer accepts (401) offers signing in again, beside Try again; other failures
 // offer only Try again, and without the app's sign-in nothing is offered that would do nothing.
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ErrorState, SignInAgainContext } from './error-state';
 
@@ -41,5 +42,40 @@ describe('ErrorState', () => {
     cleanup();
     render(<ErrorState {...refused(401)} />);
     expect(screen.queryByRole('button', { name: 'Sign in again' })).toBeNull();
+  });
+
+  it('keeps the focus in its page when Try again takes it away: on the heading, not the page’s start', () => {
+    function Page() {
+      const [failed, setFailed] = useState(true);
+      return (
+        <main>
+          <h1>Deleted policies</h1>
+          {failed ? <ErrorState {...refused(503)} onRetry={() => setFailed(false)} /> : <p>Reading…</p>}
+        </main>
+      );
+    }
+    render(<Page />);
+    const retry = screen.getByRole('button', { name: 'Try again' });
+    retry.focus();
+    act(() => retry.click());
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Deleted policies' }));
+  });
+
+  it('leaves the focus alone when it was elsewhere', () => {
+    function Page({ failed }: { failed: boolean }) {
+      return (
+        <main>
+          <h1>Policies</h1>
+          <input aria-label="Search" />
+          {failed ? <ErrorState {...refused(503)} onRetry={() => {}} /> : null}
+        </main>
+      );
+    }
+    const { rerender } = render(<Page failed />);
+    const search = screen.getByRole('textbox', { name: 'Search' });
+    search.focus();
+    rerender(<Page failed={false} />);
+    expect(document.activeElement).toBe(search);
   });
 });

@@ -1,7 +1,7 @@
 // A failed load: what went wrong in words, Graph's code and request-id (for support), and a retry.
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, PersonKeyRegular } from '@fluentui/react-icons';
-import { createContext, use } from 'react';
+import { createContext, use, useLayoutEffect, useRef } from 'react';
 import { AnnouncedElsewhere } from './announced-elsewhere';
 
 const useStyles = makeStyles({
@@ -27,13 +27,36 @@ export interface ErrorStateProps {
 /** Signs the admin in again (the app provides it): what a refused sign-in (401) offers beside Try again. */
 export const SignInAgainContext = createContext<(() => void) | null>(null);
 
+/**
+ * Try again usually takes the failure (and its button) away while Graph is asked again: the focus would
+ * fall to the page's start, and a keyboard user would have to find their place again. It goes to the
+ * heading of the dialog or page it was in instead.
+ */
+function useFocusKeptOnLeaving() {
+  const root = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const element = root.current;
+    return () => {
+      // Run before the bar leaves the page, while the focus may still be in it.
+      if (!element?.contains(document.activeElement)) return;
+      const scope = element.closest('[role="dialog"], main') ?? document.body;
+      const heading = scope.querySelector<HTMLElement>('h1, h2');
+      if (!heading) return;
+      if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+      heading.focus();
+    };
+  }, []);
+  return root;
+}
+
 export function ErrorState({ title, message, code, requestId, status, onRetry }: ErrorStateProps) {
   const styles = useStyles();
+  const root = useFocusKeptOnLeaving();
   const signInAgain = use(SignInAgainContext);
   const offerSignIn = status === 401 && signInAgain !== null;
   return (
     <AnnouncedElsewhere>
-      <MessageBar intent="error" layout="multiline" role="alert">
+      <MessageBar ref={root} intent="error" layout="multiline" role="alert">
         <MessageBarBody>
           <MessageBarTitle>{title}</MessageBarTitle>
           {message}
