@@ -87,7 +87,7 @@ test('a guided switch half done asks before it is left: when its step answers wi
   });
   await expect(halfDone).not.toContainText('has ended');
   await halfDone.getByRole('button', { name: 'Stay' }).click();
-  await expect(page.getByText(/^Step 1 of \d+ written/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Step 1 of \d+ written/ })).toBeVisible();
   expect(writes).toBe(1);
 
   // Between steps, nothing is being written, but leaving still asks.

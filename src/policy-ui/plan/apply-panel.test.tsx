@@ -113,3 +113,43 @@ describe('ApplyPanel, what is said of a run', () => {
     expect(statuses()).not.toContain('Stopped before the end.');
   });
 });
+
+describe('ApplyPanel, its buttons leaving as the run changes', () => {
+  const run: ApplyRun = { tenantId: 't', startedAt: '2026-12-03T15:00:00.000Z', items: [item(1, true), item(2, false)], created: {} };
+  const panel = (running: boolean, stopping: boolean, onStop = () => {}, onResume = () => {}) => (
+    <ApplyPanel
+      run={run}
+      running={running}
+      stopping={stopping}
+      targetName="Contoso"
+      onStop={onStop}
+      onResume={onResume}
+      onClose={() => {}}
+    />
+  );
+
+  it('Stop after this write leaves the focus on the run’s heading, and stopping is said', () => {
+    const onStop = vi.fn();
+    const { rerender } = render(panel(true, false, onStop));
+    const stop = screen.getByRole('button', { name: 'Stop after this write' });
+    act(() => stop.focus());
+    fireEvent.click(stop);
+    expect(onStop).toHaveBeenCalledTimes(1);
+    rerender(panel(true, true, onStop));
+    expect(screen.queryByRole('button', { name: 'Stop after this write' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Stopping after the write under way' }));
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Stopping after the write under way.');
+  });
+
+  it('Resume leaves the focus on the run’s heading', () => {
+    const onResume = vi.fn();
+    const { rerender } = render(panel(false, false, () => {}, onResume));
+    const resume = screen.getByRole('button', { name: 'Resume' });
+    act(() => resume.focus());
+    fireEvent.click(resume);
+    expect(onResume).toHaveBeenCalledTimes(1);
+    rerender(panel(true, false, () => {}, onResume));
+    expect(screen.queryByRole('button', { name: 'Resume' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Writing to Contoso' }));
+  });
+});

@@ -93,6 +93,12 @@ export function ApplyPanel({
 }: ApplyPanelProps) {
   const styles = useStyles();
   const title = useRef<HTMLHeadingElement>(null);
+  // Stop, Resume and the step buttons leave as the run changes: the focus goes to the run's heading
+  // first, not to the page's start with them.
+  const keepFocus = (act: () => void) => {
+    title.current?.focus();
+    act();
+  };
   useEffect(() => {
     if (takeFocus) title.current?.focus();
     // Once, when the run appears: its later changes leave focus where the admin put it.
@@ -138,7 +144,7 @@ export function ApplyPanel({
       <h2 id="apply-title" className={styles.heading} ref={title} tabIndex={-1}>
         {heading}
       </h2>
-      <SpokenStatus>{ended}</SpokenStatus>
+      <SpokenStatus>{running && stopping ? `${heading}.` : ended}</SpokenStatus>
       <SpokenStatus>{failure}</SpokenStatus>
       <ProgressBar value={run.items.length === 0 ? 1 : done / run.items.length} aria-label={`${done} of ${run.items.length} written`} />
       <Text aria-live="polite">
@@ -175,19 +181,19 @@ export function ApplyPanel({
         </MessageBar>
       ) : null}
       <div className={styles.actions}>
-        {running && !stopping ? <Button onClick={onStop}>Stop after this write</Button> : null}
+        {running && !stopping ? <Button onClick={() => keepFocus(onStop)}>Stop after this write</Button> : null}
         {paused ? (
           <>
-            <Button appearance="primary" onClick={() => onResume()}>
+            <Button appearance="primary" onClick={() => keepFocus(() => onResume())}>
               Write step {done + 1} of {run.items.length}
             </Button>
             {/* With one step left it would do what the step's own button does. */}
             {run.items.length - done > 1 ? (
-              <Button onClick={() => onResume(true)}>Write the remaining {run.items.length - done} steps</Button>
+              <Button onClick={() => keepFocus(() => onResume(true))}>Write the remaining {run.items.length - done} steps</Button>
             ) : null}
           </>
         ) : !running && !finished ? (
-          <Button appearance="primary" onClick={() => onResume()}>
+          <Button appearance="primary" onClick={() => keepFocus(() => onResume())}>
             Resume
           </Button>
         ) : null}
