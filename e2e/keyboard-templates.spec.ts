@@ -11,28 +11,10 @@ import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
 import { section } from './support/navigation';
+import { listenToWhatIsSaid } from './support/said';
 
 const gallery = (page: Page) => page.getByRole('table', { name: 'Templates' });
 const templateRow = (page: Page, name: string) => gallery(page).getByRole('row', { name, exact: true });
-
-/** Records what Fluent announces (through document.ariaNotify), before the console loads. */
-async function listenToAnnouncements(page: Page) {
-  await page.addInitScript(() => {
-    const said: string[] = [];
-    (window as unknown as { said: string[] }).said = said;
-    const proto = Document.prototype as unknown as { ariaNotify?: (message: string, options?: unknown) => void };
-    const notify = proto.ariaNotify;
-    proto.ariaNotify = function (this: Document, message: string, options?: unknown) {
-      said.push(message);
-      notify?.call(this, message, options);
-    };
-  });
-  return (pattern: RegExp) =>
-    page.evaluate(
-      (source) => (window as unknown as { said: string[] }).said.filter((m) => new RegExp(source).test(m)).length,
-      pattern.source,
-    );
-}
 
 /** Counts each time the focus leaves for nowhere (the page's start), as a screen reader hears it. */
 async function countFocusLost(page: Page) {
@@ -140,7 +122,7 @@ test('the security-defaults notice is said as read from the tenant, not only as 
   page,
   signInPage,
 }) => {
-  const said = await listenToAnnouncements(page);
+  const { times: said } = await listenToWhatIsSaid(page);
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await section(page, 'Templates').click();
