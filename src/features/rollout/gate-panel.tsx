@@ -13,10 +13,11 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { DECISION_WORDS, percent, type GateCounts } from '../../domain/rollout/gate';
 import { ErrorState } from '../../shared/ui/error-state';
 import { formatDateTime } from '../../shared/ui/format';
+import { LiveStatus } from '../../shared/ui/live-status';
 import { SIGN_IN_CAP, type GateRead } from './use-gate';
 
 const useStyles = makeStyles({
@@ -47,6 +48,9 @@ export function GatePanel({
 }) {
   const styles = useStyles();
   const [reason, setReason] = useState('');
+  const readButton = useRef<HTMLButtonElement>(null);
+  const reading = read.kind === 'reading';
+  const before = nextLabel ?? 'the finish';
   return (
     <section className={styles.panel} aria-labelledby="gate-title">
       <h3 id="gate-title">Gate</h3>
@@ -55,12 +59,25 @@ export function GatePanel({
         everyone) says it would do to {nextLabel ?? 'everyone once it is on'}.
       </Text>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={read.kind === 'reading'} onClick={onCheck}>
+        {/* Focusable while the gate is read: the keyboard stays on it rather than falling to the page's start. */}
+        <Button ref={readButton} appearance="primary" disabledFocusable={reading} onClick={onCheck}>
           {read.kind === 'idle' ? 'Read the gate' : 'Read the gate again'}
         </Button>
-        {read.kind === 'reading' ? <Spinner size="tiny" label={read.progress} /> : null}
+        {reading ? <Spinner size="tiny" aria-hidden /> : null}
+        {/* The phase is said once each; the count of sign-ins read is shown, not said at every page of them. */}
+        <LiveStatus>{reading ? read.progress : null}</LiveStatus>
+        {reading && read.count !== undefined ? <Text aria-hidden>{read.count.toLocaleString()} read</Text> : null}
       </div>
-      {read.kind === 'failed' ? <ErrorState {...read.error} onRetry={onCheck} /> : null}
+      {read.kind === 'failed' ? (
+        <ErrorState
+          {...read.error}
+          onRetry={() => {
+            // Try again leaves with the failure: the keyboard goes to the gate's button, which stays while it reads.
+            readButton.current?.focus();
+            onCheck();
+          }}
+        />
+      ) : null}
       {read.kind === 'unavailable' ? (
         <MessageBar intent="warning">
           <MessageBarBody>
@@ -113,15 +130,19 @@ export function GatePanel({
           </Field>
           <Button
             disabledFocusable={!writable || !reason.trim()}
-            aria-describedby={writable && !reason.trim() ? 'override-why' : undefined}
+            aria-describedby={!writable || !reason.trim() ? 'override-why' : undefined}
             onClick={() => {
               onOverride(reason.trim());
               setReason('');
             }}
           >
-            Override the gate
+            Override the gate before {before}
           </Button>
-          {writable && !reason.trim() ? <Text id="override-why">Say why you go on: the reason is kept in the timeline.</Text> : null}
+          {!writable ? (
+            <Text id="override-why">This account cannot change policies: going on past the gate needs one that can.</Text>
+          ) : !reason.trim() ? (
+            <Text id="override-why">Say why you go on: the reason is kept in the timeline.</Text>
+          ) : null}
         </div>
       ) : null}
     </section>

@@ -16,7 +16,8 @@ export const SIGN_IN_CAP = 5000;
 
 export type GateRead =
   | { kind: 'idle' }
-  | { kind: 'reading'; progress: string }
+  /** progress: the phase, said once each; count: the sign-ins read so far, shown, not said at each page of them. */
+  | { kind: 'reading'; progress: string; count?: number }
   | { kind: 'done'; result: GateResult; read: number; capped: boolean }
   | { kind: 'unavailable'; reason: string }
   | { kind: 'failed'; error: ErrorDescription };
@@ -43,7 +44,7 @@ export function useGate({ onResult, onUnavailable }: { onResult(result: GateResu
         since,
         cap: SIGN_IN_CAP,
         signal,
-        onProgress: (count) => setRead({ kind: 'reading', progress: `Reading the sign-ins since the last ring started… ${count} read` }),
+        onProgress: (count) => setRead({ kind: 'reading', progress: 'Reading the sign-ins since the last ring started…', count }),
       });
       const result = evaluateGate({
         plan,
