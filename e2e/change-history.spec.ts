@@ -27,6 +27,8 @@ test('shows who changed which policy and how, filters by date, and reverts from 
 
   await ca006.getByRole('button', { name: 'Show diff' }).click();
   await expect(ca006.getByTestId('diff-viewer')).toBeVisible();
+  // The count heads the words one level below the page's h1.
+  await expect(ca006.getByRole('heading', { level: 2, name: /^(\d+ differences|1 difference)$/ })).toBeVisible();
 
   // A wider window brings older changes; an empty one says so.
   const today = new Date();

@@ -233,4 +233,6 @@ test('compares two signed-in tenants, matching policies by name across them', as
   // Here is the tenant signed in last (pre-production), there is Contoso.
   await expect(differences).toContainText('Sign-in frequency: not set → every time');
   await expect(differences).not.toContainText(/added|removed/);
+  // The count heads the words one level below the opened policy's name (an h2).
+  await expect(page.getByRole('heading', { level: 3, name: /^(\d+ differences|1 difference)$/ })).toBeVisible();
 });

@@ -279,6 +279,8 @@ test('opens a deleted policy as JSON and compares it with a current policy', asy
   await expect(details.getByRole('list', { name: 'Differences' })).toContainText(
     'Name: CA092: Require MFA for HR → CA001: Require MFA for all users',
   );
+  // The count heads the words one level below the deleted policy's name (an h2).
+  await expect(details.getByRole('heading', { level: 3, name: /^\d+ differences$/ })).toBeVisible();
 });
 
 // A phone: the row's cells stack under its name, each with its column's name, so its actions are on

@@ -103,6 +103,8 @@ test('grades every policy, fixes two in a resumed run keeping every exclusion, a
   const planned = page.getByRole('table', { name: 'What the plan writes, in order' });
   await planned.getByRole('row').filter({ hasText: 'CA032' }).getByRole('button', { name: 'Show the difference' }).click();
   await expect(page.getByRole('list', { name: 'Differences' })).toContainText('CA - Emergency access accounts');
+  // Under the plan's rows (an h2), the count is an h3.
+  await expect(planned.getByRole('heading', { level: 3, name: /^(\d+ differences|1 difference)$/ })).toBeVisible();
   await page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
   // Stopped after the first write and the page reloaded: the journal brings the run back, and Resume finishes it.

@@ -4,7 +4,7 @@
 // otherwise (two ~70 px columns cannot be read). Used wherever two versions meet: compare, history,
 // deleted policies, tenant against tenant or backup.
 import { Link, makeStyles, Skeleton, SkeletonItem, Switch, Text, tokens } from '@fluentui/react-components';
-import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { NameDirectory } from '../domain/references';
 import { comparableText, type JsonObject } from '../domain/policy-body';
 import { LazyDiffViewer, type DiffReveal } from '../shared/monaco';
@@ -14,35 +14,6 @@ import { describeIdIn } from './describe-id';
 import { locateExactly } from '../domain/json-locations';
 import { useSmallWindow } from '../shared/ui/use-small-window';
 import { SpokenStatus } from '../shared/ui/live-status';
-
-const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
-/** Parts of a page whose headings are their own, not the heading of what comes after them. */
-const SECTIONING = 'section, article, aside, nav, li, table, dialog, [role="dialog"], [role="region"]';
-
-function levelOf(heading: Element): number {
-  const tag = /^H([1-6])$/.exec(heading.tagName);
-  return tag ? Number(tag[1]) : Number(heading.getAttribute('aria-level')) || 2;
-}
-
-/**
- * The level below the heading the element sits under: the nearest heading before it at its own
- * depth or above (a dialog's title, a page's or a panel's heading), not one inside a section before it.
- */
-function levelBelowSurroundingHeading(element: Element): number {
-  for (let child: Element | null = element, parent = element.parentElement; parent; child = parent, parent = parent.parentElement) {
-    for (let sibling = child.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
-      if (sibling.matches(HEADING)) return Math.min(levelOf(sibling) + 1, 6);
-      if (sibling.matches(SECTIONING)) continue;
-      const inside = [...sibling.querySelectorAll(HEADING)].filter(
-        (h) => h.parentElement?.closest(SECTIONING) === sibling.closest(SECTIONING),
-      );
-      const last = inside[inside.length - 1];
-      if (last) return Math.min(levelOf(last) + 1, 6);
-    }
-    if (parent.matches('dialog, [role="dialog"]')) break;
-  }
-  return 2;
-}
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -98,6 +69,11 @@ export interface PolicyDiffProps {
   height?: string;
   /** The two sides are two tenants: same-named objects are each tenant's own. */
   acrossTenants?: boolean;
+  /**
+   * The level of the count's heading: one below the heading the diff sits under (a dialog's title
+   * is an h2, so 3 there; 2 on a page whose h1 is the only heading above it).
+   */
+  headingLevel: 2 | 3 | 4;
 }
 
 export function PolicyDiff({
@@ -110,6 +86,7 @@ export function PolicyDiff({
   onViewChange,
   height = 'calc(100vh - 340px)',
   acrossTenants = false,
+  headingLevel,
 }: PolicyDiffProps) {
   const styles = useStyles();
   const { dark } = useTheme();
@@ -126,13 +103,6 @@ export function PolicyDiff({
     [before, after, names, options, acrossTenants, view.noise],
   );
   const describeId = useCallback((id: string) => describeIdIn(names, id), [names]);
-  // The count heads the words one level below the heading the diff is under (a dialog's title, a
-  // page's, a run's), read from the page: the same diff sits under an h1, an h2 or in a table.
-  const root = useRef<HTMLDivElement>(null);
-  const [level, setLevel] = useState(2);
-  useLayoutEffect(() => {
-    if (root.current) setLevel(levelBelowSurroundingHeading(root.current));
-  }, []);
   const count = changes.length === 0 ? 'No differences' : changes.length === 1 ? '1 difference' : `${changes.length} differences`;
   // Said when the diff opens (its policy was chosen from a list that keeps the focus) and when a switch
   // changes the count: the status is put in the page empty and filled a moment later, or it would not be read.
@@ -156,7 +126,7 @@ export function PolicyDiff({
   };
 
   return (
-    <div className={styles.root} ref={root}>
+    <div className={styles.root}>
       <div className={styles.switches}>
         <Switch label="Inline" checked={inline} onChange={(_, data) => onViewChange({ ...view, inline: data.checked })} />
         <Switch
@@ -168,7 +138,7 @@ export function PolicyDiff({
       </div>
       <div className={styles.layout}>
         <section aria-label="Differences in words" className={styles.words}>
-          <Text as={`h${level}` as 'h2'} weight="semibold" size={400}>
+          <Text as={`h${headingLevel}` as const} weight="semibold" size={400}>
             {count}
           </Text>
           <SpokenStatus>{said}</SpokenStatus>

@@ -180,6 +180,7 @@ export function ComparePolicies() {
         )
       ) : (
         <PolicyDiff
+          headingLevel={2}
           before={before}
           after={after}
           beforeLabel={nameOf(before)}

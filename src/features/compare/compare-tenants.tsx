@@ -282,6 +282,8 @@ export function CompareTenants() {
               </Text>
               <OneSideOnly match={openedMatch} comparedWith={comparedWith} />
               <PolicyDiff
+                // The count's heading sits under the opened policy's h2.
+                headingLevel={3}
                 before={openedMatch.a ?? {}}
                 after={openedMatch.b ?? {}}
                 beforeLabel={openedMatch.a ? `${openedMatch.name} in ${hereName}` : `Nothing in ${hereName}`}

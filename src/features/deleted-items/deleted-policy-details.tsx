@@ -108,6 +108,8 @@ export function DeletedPolicyDetails({
           </Field>
           {other && (
             <PolicyDiff
+              // The count's heading sits under the deleted policy's h2.
+              headingLevel={3}
               before={policyJson(policy)}
               after={policyJson(other)}
               beforeLabel="The deleted policy"

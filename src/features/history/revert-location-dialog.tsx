@@ -185,6 +185,7 @@ export function RevertLocationDialog({
               {inline ? 'Removed lines' : 'Left'}: {sides.from}. {inline ? 'Added lines' : 'Right'}: {sides.to}.
             </Text>
             <PolicyDiff
+              headingLevel={3}
               before={conflict ? after : current}
               after={conflict ? current : change.before}
               beforeLabel={conflict ? 'After that change' : 'The location now'}

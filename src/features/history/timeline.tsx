@@ -313,6 +313,8 @@ export function Timeline({
               </div>
               {opened === entry.key && (
                 <PolicyDiff
+                  // The count's heading is under the page's h1 (change history, or the policy's page).
+                  headingLevel={2}
                   before={entry.before ?? {}}
                   after={entry.after ?? {}}
                   beforeLabel={entry.fromDevice ? 'The version kept' : 'Before'}

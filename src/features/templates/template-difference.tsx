@@ -42,6 +42,7 @@ export function TemplateDifference({ templateName, template, policy, onClose }: 
           </DialogTitle>
           <DialogContent>
             <PolicyDiff
+              headingLevel={3}
               before={policy}
               after={template}
               beforeLabel={`${policyName} in this tenant`}

@@ -70,6 +70,7 @@ function ChangesDialog({ change, onClose }: { change: WatchedChange; onClose(): 
           <DialogTitle>{change.watched.name}: since you last looked</DialogTitle>
           <DialogContent>
             <PolicyDiff
+              headingLevel={3}
               before={change.watched.snapshot}
               after={change.now ?? {}}
               beforeLabel={`As you saw it on ${formatDateTime(change.watched.seenAt)}`}

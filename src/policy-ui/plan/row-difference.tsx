@@ -32,6 +32,8 @@ export function RowDifference({ row, targetName }: { row: PlanRow; targetName: s
   if (row.kind === 'policy' && after) {
     return (
       <PolicyDiff
+        // The count's heading is under an h2 in both places: the plan's rows and the run's next step.
+        headingLevel={3}
         before={row.before}
         after={after}
         names={names}
