@@ -69,7 +69,13 @@ export function DeleteCopyButton({ copy, onDeleted }: { copy: ConditionalAccessP
             <DialogTrigger disableButtonEnhancement>
               <Button disabled={busy}>Cancel</Button>
             </DialogTrigger>
-            <Button appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => void remove()}>
+            {/* Focusable while it deletes: the keyboard stays on it (disabled, the focus left the dialog). */}
+            <Button
+              appearance="primary"
+              disabledFocusable={busy}
+              icon={busy ? <Spinner size="tiny" /> : undefined}
+              onClick={() => void remove()}
+            >
               {busy ? 'Deleting…' : 'Delete the copy'}
             </Button>
           </DialogActions>

@@ -1,7 +1,7 @@
 // The rings of a rollout: each group with its members counted, where it stands, since when, the last
 // gate read for it, and the one-click rollback of a ring in the copy (reviewed through the plan flow).
 // On a phone the cells stack, each named, so the gate's words are not crushed nor the rollback off screen.
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { ArrowUndoRegular } from '@fluentui/react-icons';
 import type { RolloutPlan } from '../../domain/rollout/rollout-plan';
 import { ringLines } from '../../domain/rollout/timeline';
@@ -10,60 +10,79 @@ import { memberWords, useGroupMembers } from './use-group-members';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { useStackedTableStyles } from '../../shared/ui/stacked-table';
 
-export function RingTable({ plan, writable, onRollback }: { plan: RolloutPlan; writable: boolean; onRollback(ringKey: string): void }) {
+export function RingTable({
+  plan,
+  whyNot,
+  onRollback,
+}: {
+  plan: RolloutPlan;
+  /** Why no ring can be rolled back now (a step unfinished, no write access), or null when one can. */
+  whyNot: string | null;
+  onRollback(ringKey: string): void;
+}) {
   const reads = useGroupMembers(plan.rings.flatMap((r) => (r.group.id ? [r.group.id] : [])));
   const lines = ringLines(plan);
   const stacked = useStackedTableStyles();
+  const rollbacks = plan.status === 'running' && plan.rings.some((ring) => ring.state === 'active');
   return (
-    <TableScroll label="Rings">
-      <Table aria-label="Rings" size="small" className={stacked.stacked}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Ring</TableHeaderCell>
-            <TableHeaderCell>Members</TableHeaderCell>
-            <TableHeaderCell>Stands</TableHeaderCell>
-            <TableHeaderCell>Since</TableHeaderCell>
-            <TableHeaderCell>Last gate</TableHeaderCell>
-            <TableHeaderCell>Rollback</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {plan.rings.map((ring, i) => {
-            const line = lines[i]!;
-            return (
-              <TableRow key={ring.key}>
-                <TableCell>{line.label}</TableCell>
-                <TableCell>
-                  <span className={stacked.cellLabel}>Members: </span>
-                  {ring.group.id ? memberWords(reads.get(ring.group.id)) : 'Created by the start'}
-                </TableCell>
-                <TableCell>
-                  <span className={stacked.cellLabel}>Stands: </span>
-                  {line.state}
-                  {line.rollbacks > 0 ? ` (rolled back ${line.rollbacks === 1 ? 'once' : `${line.rollbacks} times`})` : ''}
-                </TableCell>
-                <TableCell>
-                  <span className={stacked.cellLabel}>Since: </span>
-                  {line.startedAt ? formatDateTime(line.startedAt) : '—'}
-                </TableCell>
-                <TableCell>
-                  <span className={stacked.cellLabel}>Last gate: </span>
-                  {line.lastGate ? line.lastGate.text : '—'}
-                </TableCell>
-                <TableCell>
-                  {ring.state === 'active' && plan.status === 'running' ? (
-                    <Button icon={<ArrowUndoRegular />} disabled={!writable} onClick={() => onRollback(ring.key)}>
-                      Roll back ring {i + 1}…
-                    </Button>
-                  ) : (
-                    '—'
-                  )}
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </TableScroll>
+    <>
+      {/* Said with each rollback button that is off, and shown once above them. */}
+      {rollbacks && whyNot ? <Text id="rollback-why">No ring can be rolled back now: {whyNot}</Text> : null}
+      <TableScroll label="Rings">
+        <Table aria-label="Rings" size="small" className={stacked.stacked}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Ring</TableHeaderCell>
+              <TableHeaderCell>Members</TableHeaderCell>
+              <TableHeaderCell>Stands</TableHeaderCell>
+              <TableHeaderCell>Since</TableHeaderCell>
+              <TableHeaderCell>Last gate</TableHeaderCell>
+              <TableHeaderCell>Rollback</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {plan.rings.map((ring, i) => {
+              const line = lines[i]!;
+              return (
+                <TableRow key={ring.key}>
+                  <TableCell>{line.label}</TableCell>
+                  <TableCell>
+                    <span className={stacked.cellLabel}>Members: </span>
+                    {ring.group.id ? memberWords(reads.get(ring.group.id)) : 'Created by the start'}
+                  </TableCell>
+                  <TableCell>
+                    <span className={stacked.cellLabel}>Stands: </span>
+                    {line.state}
+                    {line.rollbacks > 0 ? ` (rolled back ${line.rollbacks === 1 ? 'once' : `${line.rollbacks} times`})` : ''}
+                  </TableCell>
+                  <TableCell>
+                    <span className={stacked.cellLabel}>Since: </span>
+                    {line.startedAt ? formatDateTime(line.startedAt) : '—'}
+                  </TableCell>
+                  <TableCell>
+                    <span className={stacked.cellLabel}>Last gate: </span>
+                    {line.lastGate ? line.lastGate.text : '—'}
+                  </TableCell>
+                  <TableCell>
+                    {ring.state === 'active' && plan.status === 'running' ? (
+                      <Button
+                        icon={<ArrowUndoRegular />}
+                        disabledFocusable={!!whyNot}
+                        aria-describedby={whyNot ? 'rollback-why' : undefined}
+                        onClick={() => onRollback(ring.key)}
+                      >
+                        Roll back ring {i + 1}…
+                      </Button>
+                    ) : (
+                      '—'
+                    )}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </TableScroll>
+    </>
   );
 }

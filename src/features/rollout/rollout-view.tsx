@@ -3,7 +3,7 @@
 // plan flow, the copy's deletion once the policy is on, and the timeline of what was done and decided.
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { ArrowUndoRegular } from '@fluentui/react-icons';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { canOverride, gateEvent, gateOpen, overrideEvent, unreadGateEvent } from '../../domain/rollout/gate';
 import { nextRing, ringLabel, type RolloutPlan } from '../../domain/rollout/rollout-plan';
 import { advanceStep, afterCopyDeleted, finishStep, rollbackStep, startStep, type StepWrite } from '../../domain/rollout/steps';
@@ -18,6 +18,8 @@ import { RingTable } from './ring-table';
 import { TimelineList } from './timeline-list';
 import { useGate } from './use-gate';
 import { Isolated } from '../../shared/ui/isolated-text';
+import { Notice } from '../../shared/ui/notice';
+import { ConfirmButton } from './confirm-button';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -109,11 +111,23 @@ export function RolloutView({
 }) {
   const styles = useStyles();
   const title = useRef<HTMLHeadingElement>(null);
+  const advance = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (takeFocus) title.current?.focus();
     // Once, when the view is shown again after the run.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  /** What an action here did, said where it is shown (again when done again); with the focus on the title when its button left. */
+  const [outcome, setOutcome] = useState<{ title: string; text: string; occasion: number; focusTitle: boolean } | null>(null);
+  useEffect(() => {
+    if (!outcome?.focusTitle) return;
+    // After the dialog that did it has closed and given the focus back to a button no longer there.
+    const timer = setTimeout(() => title.current?.focus(), 0);
+    title.current?.focus();
+    return () => clearTimeout(timer);
+  }, [outcome]);
+  const said = (words: { title: string; text: string }, focusTitle: boolean) =>
+    setOutcome((current) => ({ ...words, focusTitle, occasion: (current?.occasion ?? 0) + 1 }));
   const write = useWriteAccess();
   const gate = useGate({
     onResult: (result) => onChange((current) => gateEvent(current, result, now())),
@@ -158,10 +172,26 @@ export function RolloutView({
         </MessageBar>
       ) : null}
       {plan.pending ? <PendingStep plan={plan} run={pendingRun} /> : null}
+      {outcome ? (
+        <Notice intent="success" layout="multiline" occasion={outcome.occasion}>
+          <MessageBarBody>
+            <MessageBarTitle>{outcome.title}</MessageBarTitle>
+            {outcome.text}
+          </MessageBarBody>
+        </Notice>
+      ) : null}
 
       <RingTable
         plan={plan}
-        writable={write.allowed && !!json && plan.status === 'running' && !plan.pending}
+        whyNot={
+          !write.allowed
+            ? write.reason
+            : !json
+              ? 'the policy is not in the tenant, so no step can be written.'
+              : plan.pending
+                ? 'a step is unfinished: open it to resume it, or forget it, first.'
+                : null
+        }
         onRollback={(key) => step((fresh) => rollbackStep(plan, fresh, key))}
       />
 
@@ -172,7 +202,18 @@ export function RolloutView({
               Start the rollout…
             </Button>
           </WriteAccessTooltip>
-          <Button onClick={onForget}>Remove this plan</Button>
+          <ConfirmButton
+            title={
+              <>
+                Remove the plan for “<Isolated>{plan.policyName}</Isolated>”?
+              </>
+            }
+            confirm="Remove the plan"
+            body="Nothing was written to the tenant: the policy stays as it is. The rings and thresholds planned are gone from this device."
+            onConfirm={onForget}
+          >
+            Remove this plan
+          </ConfirmButton>
         </div>
       ) : null}
 
@@ -184,21 +225,35 @@ export function RolloutView({
             canOverride={canOverride(plan)}
             writable={write.allowed}
             onCheck={() => void gate.check(plan, json ?? undefined, emergency)}
-            onOverride={(reason) => onChange((current) => overrideEvent(current, reason, now()))}
+            onOverride={(reason) => {
+              onChange((current) => overrideEvent(current, reason, now()));
+              said(
+                {
+                  title: 'The gate was overridden',
+                  text: `${next ? `${ringLabel(plan, next.key)} can be added` : 'The rollout can be finished'}; your reason is kept in the timeline.`,
+                },
+                false,
+              );
+              // The override's field and button leave once the gate lets the step through: the keyboard goes to that step.
+              if (advance.current) advance.current.focus();
+              else title.current?.focus();
+            }}
           />
           {json ? (
             <div className={styles.row}>
               <WriteAccessTooltip access={write}>
                 <Button
+                  ref={advance}
                   appearance="primary"
                   disabledFocusable={!write.allowed || !open}
+                  aria-describedby={write.allowed && !open ? 'advance-why' : undefined}
                   onClick={() => step((fresh) => (next ? advanceStep(plan, fresh) : finishStep(plan, fresh)))}
                 >
                   {next ? `Add ${ringLabel(plan, next.key)}…` : 'Finish: turn the policy on…'}
                 </Button>
               </WriteAccessTooltip>
               {!open ? (
-                <Text>
+                <Text id="advance-why">
                   The gate has not let this step through yet: read it; a pause can be overridden, a hit on an emergency account cannot.
                 </Text>
               ) : null}
@@ -209,19 +264,42 @@ export function RolloutView({
 
       {plan.status === 'finishing' ? (
         copy ? (
-          <DeleteCopyButton copy={copy} onDeleted={() => onChange((current) => afterCopyDeleted(current, now()))} />
+          <DeleteCopyButton
+            copy={copy}
+            onDeleted={() => {
+              onChange((current) => afterCopyDeleted(current, now()));
+              said({ title: 'The copy was deleted', text: `“${plan.copyName}” is deleted: the rollout is finished.` }, true);
+            }}
+          />
         ) : (
           <div className={styles.row}>
             <Text>The copy is no longer in the tenant.</Text>
-            <Button onClick={() => onChange((current) => afterCopyDeleted(current, now()))}>Record the rollout as finished</Button>
+            <Button
+              onClick={() => {
+                onChange((current) => afterCopyDeleted(current, now()));
+                said({ title: 'Recorded as finished', text: 'The rollout is finished: it is kept in the timeline below.' }, true);
+              }}
+            >
+              Record the rollout as finished
+            </Button>
           </div>
         )
       ) : null}
       {plan.status === 'finished' ? (
         <div className={styles.row}>
-          <Button icon={<ArrowUndoRegular />} onClick={onForget}>
+          <ConfirmButton
+            icon={<ArrowUndoRegular />}
+            title={
+              <>
+                Remove the rollout of “<Isolated>{plan.policyName}</Isolated>” from this device?
+              </>
+            }
+            confirm="Remove the rollout"
+            body="The policy and the tenant stay as they are. The rollout’s rings and its timeline are gone from this device (a backup made before keeps them)."
+            onConfirm={onForget}
+          >
             Remove this rollout from the device
-          </Button>
+          </ConfirmButton>
         </div>
       ) : null}
 
