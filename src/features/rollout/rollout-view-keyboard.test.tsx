@@ -8,6 +8,7 @@ import { useState, type ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EmergencyAccess } from '../../domain/lockout';
 import { newRolloutPlan, type RolloutPlan } from '../../domain/rollout/rollout-plan';
+import type { ConditionalAccessPolicy } from '../../domain/types';
 import { RolloutView } from './rollout-view';
 
 vi.mock('../../session/write-access', () => ({
@@ -38,7 +39,7 @@ const running = (extra: Partial<RolloutPlan> = {}): RolloutPlan => ({
   ],
   ...extra,
 });
-const original = { id: 'p1', displayName: 'Require MFA', state: 'enabledForReportingButNotEnforced' };
+const original = { id: 'p1', displayName: 'Require MFA', state: 'enabledForReportingButNotEnforced' } as ConditionalAccessPolicy;
 
 function Stateful({ start, onForget = () => {} }: { start: RolloutPlan; onForget?: () => void }) {
   const [plan, setPlan] = useState(start);
