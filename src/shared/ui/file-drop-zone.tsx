@@ -26,7 +26,10 @@ export interface FileDropZoneProps {
   accept: string;
   /** Why the last file was refused, if it was. */
   error?: string | null;
-  /** Reads the file; when it returns a promise, the error is said once it settles. */
+  /**
+   * Reads the file and says its own refusals through `error`; when it returns a promise, the error is
+   * said once it settles. A reader that throws is said here, so the file is never refused in silence.
+   */
   onFile(file: File): void | Promise<unknown>;
 }
 
@@ -39,11 +42,18 @@ export function FileDropZone({ label, accept, error, onFile }: FileDropZoneProps
   // Each file read puts its refusal in the alert anew: the same refusal of a second file (or of the
   // same file again) was left standing, so the admin who chose it heard nothing.
   const [reads, setReads] = useState(0);
+  const [thrown, setThrown] = useState<string | null>(null);
   const take = (file: File | undefined) => {
     if (!file) return;
     setChosen(file.name);
-    void Promise.resolve(onFile(file)).finally(() => setReads((count) => count + 1));
+    setThrown(null);
+    new Promise((resolve) => resolve(onFile(file)))
+      .catch((failure: unknown) =>
+        setThrown(`${file.name} could not be read: ${failure instanceof Error ? failure.message : String(failure)}`),
+      )
+      .finally(() => setReads((count) => count + 1));
   };
+  const refusal = error ?? thrown;
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setOver(false);
@@ -52,8 +62,8 @@ export function FileDropZone({ label, accept, error, onFile }: FileDropZoneProps
   return (
     <Field
       label={label}
-      validationMessage={error ? <span key={reads}>{error}</span> : undefined}
-      validationState={error ? 'error' : 'none'}
+      validationMessage={refusal ? <span key={reads}>{refusal}</span> : undefined}
+      validationState={refusal ? 'error' : 'none'}
     >
       <div
         className={mergeClasses(styles.zone, over && styles.over)}
@@ -77,7 +87,7 @@ export function FileDropZone({ label, accept, error, onFile }: FileDropZoneProps
           accept={accept}
           hidden
           aria-label={label}
-          aria-invalid={!!error}
+          aria-invalid={!!refusal}
           onChange={(event) => {
             take(event.target.files?.[0]);
             // The same file chosen again (after fixing it) is read again.
