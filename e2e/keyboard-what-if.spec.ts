@@ -6,49 +6,11 @@ import { contosoDirectory } from '../src/emulator/seed/contoso';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
 import { section } from './support/navigation';
+import { listenToWhatIsSaid, type Said } from './support/said';
 
 const EVALUATE = 'POST /v1.0/identity/conditionalAccess/evaluate';
 
-/** Records, before the console loads, what Fluent announces (document.ariaNotify) and each new text of a status. */
-async function listen(page: Page) {
-  await page.addInitScript(() => {
-    const heard = window as unknown as { said: string[]; statuses: string[]; alerts: string[] };
-    heard.said = [];
-    heard.statuses = [];
-    heard.alerts = [];
-    const proto = Document.prototype as unknown as { ariaNotify?: (message: string, options?: unknown) => void };
-    const notify = proto.ariaNotify;
-    proto.ariaNotify = function (this: Document, message: string, options?: unknown) {
-      heard.said.push(message);
-      notify?.call(this, message, options);
-    };
-    // A status or an alert is read out when its words change to something (an alert also when it appears): each
-    // change is counted, as a screen reader hears it.
-    const last = new Map<Element, string>();
-    const watch = () =>
-      new MutationObserver(() => {
-        for (const region of document.querySelectorAll('[role="status"], [role="alert"]')) {
-          const text = region.textContent ?? '';
-          if (text && text !== last.get(region)) (region.getAttribute('role') === 'alert' ? heard.alerts : heard.statuses).push(text);
-          last.set(region, text);
-        }
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    if (document.body) watch();
-    else document.addEventListener('DOMContentLoaded', watch);
-  });
-}
-
-const heardTimes = (page: Page, list: 'said' | 'statuses' | 'alerts', pattern: RegExp) =>
-  page.evaluate(
-    ([which, source]) => (window as unknown as Record<string, string[]>)[which]!.filter((m) => new RegExp(source).test(m)).length,
-    [list, pattern.source] as const,
-  );
-/** How many times Fluent's announcer said words matching the pattern. */
-const said = (page: Page, pattern: RegExp) => heardTimes(page, 'said', pattern);
-/** How many times a status's words became words matching the pattern. */
-const statusSaid = (page: Page, pattern: RegExp) => heardTimes(page, 'statuses', pattern);
-/** How many times an alert appeared, or its words became words matching the pattern. */
-const alertSaid = (page: Page, pattern: RegExp) => heardTimes(page, 'alerts', pattern);
+let heard: Said;
 
 /** Types into the focused search box and chooses the first result by keys. */
 async function chooseByKeys(page: Page, box: Locator, text: string, result: RegExp) {
@@ -76,7 +38,7 @@ const answers = (page: Page) => page.getByRole('table', { name: 'Each policy for
 
 test.describe('in the demo', () => {
   test.beforeEach(async ({ page, signInPage }) => {
-    await listen(page);
+    heard = await listenToWhatIsSaid(page, { liveRegions: true });
     await page.goto('/');
     await signInPage.signInToDemoAs('Ada Lindqvist');
     await expect(page.getByRole('grid')).toBeVisible();
@@ -89,9 +51,9 @@ test.describe('in the demo', () => {
     await pressOn(page, evaluate);
     await expect(answers(page)).toBeVisible();
     await expect(evaluate).toBeFocused();
-    await expect.poll(() => statusSaid(page, /^Evaluated: /)).toBe(1);
+    await expect.poll(() => heard.times(/^Evaluated: /, 'status')).toBe(1);
     // The summaries above the table were said a second time, by Fluent's announcer, with the whole of their words.
-    expect(await said(page, /Gatehouse, saved policies/)).toBe(0);
+    expect(await heard.times(/Gatehouse, saved policies/, 'announcer')).toBe(0);
   });
 
   test('the same scenario evaluated again is said again, as is another', async ({ page }) => {
@@ -99,14 +61,14 @@ test.describe('in the demo', () => {
     await describeSignIn(page);
     const evaluate = page.getByRole('button', { name: 'Evaluate' });
     await pressOn(page, evaluate);
-    await expect.poll(() => statusSaid(page, /^Evaluated: /)).toBe(1);
+    await expect.poll(() => heard.times(/^Evaluated: /, 'status')).toBe(1);
     // Enter again: the status kept its words, and the admin heard nothing of the run.
     await page.keyboard.press('Enter');
-    await expect.poll(() => statusSaid(page, /^Evaluated: /)).toBe(2);
+    await expect.poll(() => heard.times(/^Evaluated: /, 'status')).toBe(2);
     await expect(evaluate).toBeFocused();
     await page.getByLabel('IP address').fill('203.0.113.7');
     await pressOn(page, evaluate);
-    await expect.poll(() => statusSaid(page, /^Evaluated: .*Graph and Gatehouse agree on every policy\.$/)).toBe(1);
+    await expect.poll(() => heard.times(/^Evaluated: .*Graph and Gatehouse agree on every policy\.$/, 'status')).toBe(1);
   });
 
   test('Save scenario pressed again is said again', async ({ page }) => {
@@ -115,9 +77,9 @@ test.describe('in the demo', () => {
     const save = page.getByRole('button', { name: 'Save scenario' });
     await pressOn(page, save);
     await expect(page.getByRole('table', { name: 'Saved scenarios' }).getByRole('row', { name: 'New scenario' })).toBeVisible();
-    await expect.poll(() => statusSaid(page, /^Saved “New scenario” on this device\.$/)).toBe(1);
+    await expect.poll(() => heard.times(/^Saved “New scenario” on this device\.$/, 'status')).toBe(1);
     await page.keyboard.press('Enter');
-    await expect.poll(() => statusSaid(page, /^Saved “New scenario” on this device\.$/)).toBe(2);
+    await expect.poll(() => heard.times(/^Saved “New scenario” on this device\.$/, 'status')).toBe(2);
     await expect(save).toBeFocused();
   });
 
@@ -129,7 +91,7 @@ test.describe('in the demo', () => {
     await describeSignIn(page);
     await pressOn(page, page.getByRole('button', { name: 'Save scenario' }));
     await expect(suite.getByRole('status')).toHaveText('With the saved policies: No scenario changes (1 scenario run).');
-    await expect.poll(() => statusSaid(page, /^With the saved policies: /)).toBe(1);
+    await expect.poll(() => heard.times(/^With the saved policies: /, 'status')).toBe(1);
   });
 
   test('a scenario without a name is not saved: Save is reached by Tab and says why', async ({ page }) => {
@@ -164,13 +126,13 @@ test.describe('in the demo', () => {
       await expect(importButton).toBeFocused();
     };
     await choose('monday.json', '{ "scenarios": ');
-    await expect.poll(() => said(page, /monday\.json/)).toBe(1);
+    await expect.poll(() => heard.times(/monday\.json/, 'announcer')).toBe(1);
     // Another wrong file: the notice stayed in place with new words, and nothing was said.
     await choose('tuesday.json', '{ "scenarios": ');
-    await expect.poll(() => said(page, /tuesday\.json/)).toBe(1);
+    await expect.poll(() => heard.times(/tuesday\.json/, 'announcer')).toBe(1);
     // The same file again is said again: the admin pressed Enter and hears why nothing changed.
     await choose('tuesday.json', '{ "scenarios": ');
-    await expect.poll(() => said(page, /tuesday\.json/)).toBe(2);
+    await expect.poll(() => heard.times(/tuesday\.json/, 'announcer')).toBe(2);
   });
 
   test('a scenario removed by keys leaves the focus on Undo, which gives it back to the scenario', async ({ page }) => {
@@ -190,7 +152,7 @@ test.describe('in the demo', () => {
     const undo = page.getByRole('button', { name: 'Undo' });
     // The button went with its row: the focus fell to the page and was put on the section's title.
     await expect(undo).toBeFocused();
-    await expect.poll(() => said(page, /^“Grace in Teams” removed\./)).toBe(1);
+    await expect.poll(() => heard.times(/^“Grace in Teams” removed\./, 'announcer')).toBe(1);
     await page.keyboard.press('Enter');
     const remove = suite.getByRole('button', { name: 'Remove Grace in Teams', exact: true });
     await expect(remove).toBeFocused();
@@ -199,7 +161,7 @@ test.describe('in the demo', () => {
     // Another removal is said too (the notice stayed with new words).
     await pressOn(page, suite.getByRole('button', { name: 'Remove Grace in Teams from home' }));
     await expect(undo).toBeFocused();
-    await expect.poll(() => said(page, /^“Grace in Teams from home” removed\./)).toBe(1);
+    await expect.poll(() => heard.times(/^“Grace in Teams from home” removed\./, 'announcer')).toBe(1);
 
     // A file's scenarios taken back by Undo: the focus goes back to Import, where it was.
     const scenarios = {
@@ -328,7 +290,7 @@ test.describe('with a Graph that refuses', () => {
   test.beforeEach(async ({ page, signInPage, consoleGuard }) => {
     consoleGuard.allowFailedResponse(400, '/v1.0/identity/conditionalAccess/evaluate');
     consoleGuard.allowFailedResponse(400, '/v1.0/users/');
-    await listen(page);
+    heard = await listenToWhatIsSaid(page, { liveRegions: true });
     await emulator.reset();
     await withholdScopes([]);
     await useLocalTenant(page);
@@ -345,12 +307,12 @@ test.describe('with a Graph that refuses', () => {
     const evaluate = page.getByRole('button', { name: 'Evaluate' });
     await pressOn(page, evaluate);
     await expect(page.getByRole('alert')).toContainText('Could not ask Graph to evaluate the scenario');
-    await expect.poll(() => statusSaid(page, /^Evaluated: .*Graph did not answer\.$/)).toBe(1);
+    await expect.poll(() => heard.times(/^Evaluated: .*Graph did not answer\.$/, 'status')).toBe(1);
     // Enter again: Graph was not asked again (its failure was kept), and nothing was said.
     await page.keyboard.press('Enter');
     await expect(page.getByText(/^Graph and Gatehouse agree/)).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
-    await expect.poll(() => statusSaid(page, /^Evaluated: .*Graph and Gatehouse agree/)).toBe(1);
+    await expect.poll(() => heard.times(/^Evaluated: .*Graph and Gatehouse agree/, 'status')).toBe(1);
     await expect(evaluate).toBeFocused();
   });
 
@@ -380,13 +342,13 @@ test.describe('with a Graph that refuses', () => {
     const evaluate = page.getByRole('button', { name: 'Evaluate' });
     await pressOn(page, evaluate);
     await expect(page.getByRole('alert')).toContainText('The scenario could not be evaluated');
-    await expect.poll(() => alertSaid(page, /^The scenario could not be evaluated/)).toBe(1);
+    await expect.poll(() => heard.times(/^The scenario could not be evaluated/, 'alert')).toBe(1);
     // The page's status said it a second time.
-    expect(await statusSaid(page, /could not be evaluated/)).toBe(0);
+    expect(await heard.times(/could not be evaluated/, 'status')).toBe(0);
     // Enter again, and it fails again: the alert stayed in place and nothing was said.
     await page.keyboard.press('Enter');
-    await expect.poll(() => alertSaid(page, /^The scenario could not be evaluated/)).toBe(2);
-    expect(await statusSaid(page, /could not be evaluated/)).toBe(0);
+    await expect.poll(() => heard.times(/^The scenario could not be evaluated/, 'alert')).toBe(2);
+    expect(await heard.times(/could not be evaluated/, 'status')).toBe(0);
     await expect(evaluate).toBeFocused();
   });
 
@@ -401,7 +363,7 @@ test.describe('with a Graph that refuses', () => {
     await page.keyboard.press('Enter');
     await expect(answers(page)).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
-    await expect.poll(() => statusSaid(page, /^Evaluated: /)).toBe(1);
+    await expect.poll(() => heard.times(/^Evaluated: /, 'status')).toBe(1);
     await expect(evaluate).toBeFocused();
   });
 });
