@@ -62,7 +62,9 @@ export function ContingencyPage() {
   const [emergency] = useEmergencyAccess(tenantId);
   const [store, update] = useContingencyStore(tenantId);
   const [mode, setMode] = useState<Mode>({ kind: 'plans' });
-  const [switchError, setSwitchError] = useState<string | null>(null);
+  // A switch refused before anything was written (nothing to change, the policies unread): said in its plan's card.
+  const [refusal, setRefusal] = useState<{ planId: string; text: string; occasion: number } | null>(null);
+  const refuse = (planId: string, text: string) => setRefusal((r) => ({ planId, text, occasion: (r?.occasion ?? 0) + 1 }));
   // Each switch is a new review: choices made for an earlier one do not carry over.
   const [attempts, setAttempts] = useState(0);
   // The plan whose switch (or switch back) was just put aside: its card takes the keyboard's focus.
@@ -83,13 +85,13 @@ export function ContingencyPage() {
 
   /** Steps computed from the policies read again now: a switch never starts from a stale list. */
   const begin = async (kind: 'activate' | 'revert', plan: ContingencyPlan) => {
-    setSwitchError(null);
     try {
       const fresh = (await queryClient.fetchQuery({ ...policiesQuery(tenant), staleTime: 0 })).map(policyJson);
       const steps =
         kind === 'activate' ? activation(plan, fresh, tenant.context.clock.now()).steps : revert(store.switches[plan.id]!, fresh);
       if (steps.length === 0) {
-        setSwitchError(
+        refuse(
+          plan.id,
           kind === 'activate'
             ? 'Every policy of the plan is already as the switch would leave it.'
             : 'Every touched policy is already back as it was.',
@@ -99,10 +101,11 @@ export function ContingencyPage() {
         return;
       }
       setReturnedTo(null);
+      setRefusal(null);
       setMode({ kind, plan, fresh, source: importOf(steps, tenantId), key: `${kind}:${plan.id}:${attempts}` });
       setAttempts((n) => n + 1);
     } catch (error) {
-      setSwitchError(error instanceof Error ? error.message : String(error));
+      refuse(plan.id, `The policies could not be read again: ${describeError(error, 'read the policies').message}`);
     }
   };
 
@@ -119,7 +122,6 @@ export function ContingencyPage() {
       </Text>
       {list.isPending ? <Spinner label="Reading the policies…" /> : null}
       {list.error ? <ErrorState {...describeError(list.error, 'read the policies')} onRetry={() => void list.refetch()} /> : null}
-      {switchError ? <ErrorState title="Nothing was switched" message={switchError} /> : null}
 
       {mode.kind === 'plans' && list.data ? (
         <RestorePlans policies={policies} edits={store.plans} onChange={(plans) => update((s) => ({ ...s, plans }))} />
@@ -144,6 +146,7 @@ export function ContingencyPage() {
                 setMode({ kind: 'continue', plan });
               }}
               takeFocus={returnedTo === plan.id}
+              refusal={refusal?.planId === plan.id ? refusal : null}
               onEdit={(edit) =>
                 update((s) => ({ ...s, plans: { ...s.plans, [plan.id]: { suspend: plan.suspend, exclusions: plan.exclusions, ...edit } } }))
               }

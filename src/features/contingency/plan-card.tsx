@@ -24,6 +24,8 @@ import { REPORT_ONLY } from '../../domain/types';
 import { PolicySelection } from '../../policy-ui/policy-selection';
 import { StateBadge } from '../../policy-ui/state-badge';
 import { formatDateTime } from '../../shared/ui/format';
+import { UnseenText } from '../../shared/ui/live-status';
+import { Notice } from '../../shared/ui/notice';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingVerticalL },
@@ -106,6 +108,8 @@ export interface PlanCardProps {
   onEdit(edit: Partial<Pick<ContingencyPlan, 'suspend' | 'exclusions'>>): void;
   onActivate(): void;
   onRevert(): void;
+  /** A switch (or switch back) of this plan refused before anything was written; `occasion` counts each refusal. */
+  refusal?: { text: string; occasion: number } | null;
 }
 
 export function PlanCard({
@@ -119,6 +123,7 @@ export function PlanCard({
   onEdit,
   onActivate,
   onRevert,
+  refusal = null,
 }: PlanCardProps) {
   const styles = useStyles();
   const [drilled, setDrilled] = useState<ReturnType<typeof drill> | null>(null);
@@ -138,6 +143,15 @@ export function PlanCard({
     // Once, when the card is shown again after the run.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  // A refusal is said where the admin acted; when the button pressed went with it (a switch back with nothing
+  // left to put back closes the switch), the focus goes to the refusal rather than the page's start.
+  const card = useRef<HTMLDivElement>(null);
+  const refusalBody = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!refusal) return;
+    const active = document.activeElement;
+    if (!active || active === document.body || !card.current?.contains(active)) refusalBody.current?.focus();
+  }, [refusal]);
   const normal = useMemo(
     () => policies.filter((p) => !isContingencyPolicy(p)).map((p) => ({ rowKey: String(p.id), name: String(p.displayName ?? p.id) })),
     [policies],
@@ -146,9 +160,12 @@ export function PlanCard({
   const excluding = plan.exclusions.length > 0;
   const blockers = findings.filter((f) => f.severity === 'blocker');
   const titleId = `plan-${plan.id}`;
+  const whyNotId = `plan-${plan.id}-why-not`;
+  const noAccountsId = `plan-${plan.id}-no-accounts`;
+  const noAccounts = emergency.users.length + emergency.groups.length === 0;
 
   return (
-    <Card className={styles.card} aria-labelledby={titleId}>
+    <Card ref={card} className={styles.card} aria-labelledby={titleId}>
       <h2 id={titleId} className={styles.heading} ref={title} tabIndex={-1}>
         {plan.disruption}
       </h2>
@@ -219,47 +236,78 @@ export function PlanCard({
       </div>
 
       {blocking.length > 0 ? (
-        <Checkbox
-          checked={excluding}
-          disabled={emergency.users.length + emergency.groups.length === 0}
-          onChange={(_, data) =>
-            onEdit({
-              exclusions: data.checked
-                ? blocking.map((step) => ({
-                    policyId: step.policyId,
-                    name: step.name,
-                    users: emergency.users.map((u) => u.id),
-                    groups: emergency.groups.map((g) => g.id),
-                  }))
-                : [],
-            })
-          }
-          label={`First, exclude the emergency accounts of Settings from the ${blocking.length === 1 ? 'policy' : `${blocking.length} policies`} of this plan that block`}
-        />
+        <div>
+          {/* Reachable by Tab while it cannot be used (aria-disabled): a disabled checkbox was skipped, and never said why. */}
+          <Checkbox
+            checked={excluding}
+            aria-disabled={noAccounts || undefined}
+            aria-describedby={noAccounts ? noAccountsId : undefined}
+            onChange={(_, data) => {
+              if (noAccounts) return;
+              onEdit({
+                exclusions: data.checked
+                  ? blocking.map((step) => ({
+                      policyId: step.policyId,
+                      name: step.name,
+                      users: emergency.users.map((u) => u.id),
+                      groups: emergency.groups.map((g) => g.id),
+                    }))
+                  : [],
+              });
+            }}
+            label={`First, exclude the emergency accounts of Settings from the ${blocking.length === 1 ? 'policy' : `${blocking.length} policies`} of this plan that block`}
+          />
+          {noAccounts ? (
+            <Text block id={noAccountsId}>
+              No emergency accounts are named in Settings: there is nothing to exclude until they are.
+            </Text>
+          ) : null}
+        </div>
       ) : null}
 
+      {/* Each action names its plan: tabbing from card to card, "Switch back…" alone does not say which. */}
       <div className={styles.actions}>
-        <Button onClick={() => setDrilled(drilled ? null : drill(plan, policies, new Date()))} aria-expanded={!!drilled}>
+        <Button
+          onClick={() => setDrilled(drilled ? null : drill(plan, policies, new Date()))}
+          aria-expanded={!!drilled}
+          aria-label={`${drilled ? 'Hide the drill' : 'Drill: show every change, write nothing'} (${plan.disruption})`}
+        >
           {drilled ? 'Hide the drill' : 'Drill: show every change, write nothing'}
         </Button>
         {/* One way on from where the plan is: on, it can only be switched back; half on, it can also go on. */}
         {switched ? (
           <>
             {halfDone && onContinue ? (
-              <Button appearance="primary" onClick={onContinue}>
+              <Button appearance="primary" onClick={onContinue} aria-label={`Continue the switch (${plan.disruption})`}>
                 Continue the switch
               </Button>
             ) : null}
-            <Button appearance={halfDone ? 'secondary' : 'primary'} onClick={onRevert}>
+            <Button appearance={halfDone ? 'secondary' : 'primary'} onClick={onRevert} aria-label={`Switch back… (${plan.disruption})`}>
               Switch back…
             </Button>
           </>
         ) : (
-          <Button appearance="primary" disabled={blockers.length > 0} onClick={onActivate}>
+          // Not ready, it stays reachable and says why (a disabled button was skipped by Tab, its reason unsaid).
+          <Button
+            appearance="primary"
+            disabledFocusable={blockers.length > 0}
+            aria-describedby={blockers.length > 0 ? whyNotId : undefined}
+            onClick={onActivate}
+            aria-label={`Switch to this plan… (${plan.disruption})`}
+          >
             Switch to this plan…
           </Button>
         )}
+        {blockers.length > 0 ? <UnseenText id={whyNotId}>Not ready: {blockers.map((b) => b.text).join(' ')}</UnseenText> : null}
       </div>
+      {refusal ? (
+        <Notice intent="warning" layout="multiline" occasion={refusal.occasion}>
+          <MessageBarBody ref={refusalBody} tabIndex={-1}>
+            <MessageBarTitle>Nothing was switched</MessageBarTitle>
+            {refusal.text}
+          </MessageBarBody>
+        </Notice>
+      ) : null}
       {drilled ? (
         <div className={styles.columns}>
           <Steps title="Switching on" steps={drilled.activate} />

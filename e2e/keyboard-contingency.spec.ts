@@ -1,0 +1,152 @@
+// Contingency plans by keys, as heard by a screen reader: each action of a card names its plan; a plan
+// that is not ready keeps its switch reachable by Tab, which says why it cannot be used (a disabled
+// button was skipped, its reason unsaid), as does the exclusion that cannot be chosen while no emergency
+// account is named; a switch back with nothing left to put back is said in its card, with the focus on
+// it (its button went with the switch, and the focus to the page's start).
+import type { Locator, Page } from '@playwright/test';
+import { asColleague } from './support/colleague';
+import { CONTOSO_TENANT_ID } from './support/test-accounts';
+import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
+import { listenToWhatIsSaid } from './support/said';
+
+const CA = '/beta/identity/conditionalAccess/policies';
+
+/** Presses Tab (Shift+Tab with `back`) until the locator has the focus, at most `limit` times; fails if it never does. */
+async function tabTo(page: Page, target: Locator, { limit = 40, back = false } = {}) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${String(target)}`);
+}
+
+/** Counts each time the focus leaves for nowhere (the page's start), as a screen reader hears it. */
+async function countFocusLost(page: Page) {
+  await page.evaluate(() => {
+    const counted = window as unknown as { lost: number };
+    counted.lost = 0;
+    document.addEventListener('focusout', (event) => {
+      if ((event as FocusEvent).relatedTarget) return;
+      setTimeout(() => {
+        if (document.activeElement === document.body || document.activeElement === null) counted.lost++;
+      }, 50);
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { lost: number }).lost);
+}
+
+test('a plan that is not ready: its switch and its exclusion are reached by Tab and say why they cannot be used', async ({
+  page,
+  signInPage,
+}) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await expect(page.getByRole('grid')).toBeVisible();
+  // A plan whose second policy blocks: its emergency accounts must be excluded first.
+  const base = {
+    conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] },
+  };
+  await asColleague(page, 'POST', CA, {
+    ...base,
+    displayName: 'EM01 - ENABLE IN EMERGENCY: MFA Disruption [1/2] - All apps: Require compliant device',
+    state: 'enabledForReportingButNotEnforced',
+    grantControls: { operator: 'OR', builtInControls: ['compliantDevice'] },
+  });
+  await asColleague(page, 'POST', CA, {
+    ...base,
+    displayName: 'EM02 - ENABLE IN EMERGENCY: MFA Disruption [2/2] - All apps: Block legacy authentication',
+    state: 'enabledForReportingButNotEnforced',
+    conditions: { ...base.conditions, clientAppTypes: ['exchangeActiveSync', 'other'] },
+    grantControls: { operator: 'OR', builtInControls: ['block'] },
+  });
+  await page.reload();
+  await section(page, 'Contingency').click();
+  const card = page.getByRole('group', { name: 'MFA Disruption' });
+
+  // No emergency account named yet: the exclusion cannot be chosen, and says so to the keyboard that reaches it.
+  const exclude = card.getByRole('checkbox', { name: /^First, exclude the emergency accounts/ });
+  await card.getByRole('button', { name: 'Choose policies…' }).focus();
+  await tabTo(page, exclude, { limit: 10 });
+  await expect(exclude).toHaveAccessibleDescription(/No emergency accounts are named in Settings/);
+  await page.keyboard.press('Space');
+  await expect(exclude).not.toBeChecked();
+  // Each action names its plan, beyond what it does.
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveAccessibleName('Drill: show every change, write nothing (MFA Disruption)');
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveAccessibleName('Switch to this plan… (MFA Disruption)');
+
+  // The emergency group named: EM02 blocks it, so the plan is not ready until the exclusion is chosen.
+  const groups = await asColleague<{ value: { id: string; displayName: string }[] }>(
+    page,
+    'GET',
+    `/v1.0/groups?$filter=${encodeURIComponent("displayName eq 'CA - Emergency access accounts'")}`,
+  );
+  await page.evaluate(({ key, value }) => localStorage.setItem(key, JSON.stringify(value)), {
+    key: `gatehouse.emergency-access.${CONTOSO_TENANT_ID}`,
+    value: { users: [], groups: [{ id: groups.value[0]!.id, name: groups.value[0]!.displayName }] },
+  });
+  await page.reload();
+  const lost = await countFocusLost(page);
+  const switchOn = card.getByRole('button', { name: 'Switch to this plan… (MFA Disruption)' });
+  await card.getByRole('button', { name: /^Drill/ }).focus();
+  await tabTo(page, switchOn, { limit: 3 });
+  await expect(switchOn).toBeDisabled();
+  await expect(switchOn).toHaveAccessibleDescription(
+    /^Not ready: 'EM02 - ENABLE IN EMERGENCY: .+' blocks and excludes none of the emergency/,
+  );
+  // Enter on it writes nothing and opens no plan; the focus stays.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'The plan for Contoso' })).toHaveCount(0);
+  await expect(switchOn).toBeFocused();
+
+  // Back to the exclusion, chosen by Space: the switch can be used, and has nothing more to say.
+  await tabTo(page, exclude, { limit: 5, back: true });
+  await expect(exclude).not.toHaveAccessibleDescription(/./);
+  await page.keyboard.press('Space');
+  await expect(exclude).toBeChecked();
+  await tabTo(page, switchOn, { limit: 5 });
+  await expect(switchOn).toBeEnabled();
+  await expect(switchOn).not.toHaveAccessibleDescription(/./);
+  expect(await lost()).toBe(0);
+});
+
+test('a switch back with nothing left to put back is said in its card, where the focus goes', async ({
+  page,
+  signInPage,
+  consoleGuard,
+}) => {
+  // The colleague's script shares the tenant's Conditional Access allowance: throttled calls are retried.
+  consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
+  const { times: said } = await listenToWhatIsSaid(page, { liveRegions: true });
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await section(page, 'Contingency').click();
+  const card = page.getByRole('group', { name: 'Compliance service disruption' });
+  await card.getByRole('button', { name: /^Switch to this plan…/ }).click();
+  await page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
+  await page.getByRole('button', { name: 'Write step 2 of 2' }).click();
+  await expect(page.getByRole('heading', { name: 'Applied to Contoso' })).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  // A colleague puts both policies back by hand.
+  const all = (await asColleague<{ value: { id: string; displayName: string }[] }>(page, 'GET', CA)).value;
+  for (const policy of all.filter((p) => p.displayName.includes('Compliance service disruption')))
+    await asColleague(page, 'PATCH', `${CA}/${policy.id}`, { state: 'enabledForReportingButNotEnforced' });
+
+  const lost = await countFocusLost(page);
+  const back = card.getByRole('button', { name: /^Switch back…/ });
+  await back.focus();
+  await page.keyboard.press('Enter');
+  // Nothing to write: the switch is closed, its button gone; the card says so and has the focus.
+  await expect(back).toHaveCount(0);
+  const refusal = card.locator(':focus');
+  await expect(refusal).toContainText('Nothing was switched');
+  await expect(refusal).toContainText('Every touched policy is already back as it was.');
+  await expect.poll(() => said(/Every touched policy is already back as it was/)).toBeGreaterThanOrEqual(1);
+  expect(await lost()).toBe(0);
+  // The way on from here is the switch again, by Tab from where the focus is.
+  await tabTo(page, card.getByRole('button', { name: /^Switch to this plan…/ }), { limit: 10, back: true });
+});
