@@ -34,6 +34,7 @@ import { ThresholdFields } from './threshold-fields';
 import { knownMembers, memberWords, useGroupMembers } from './use-group-members';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { Isolated } from '../../shared/ui/isolated-text';
+import { LiveStatus } from '../../shared/ui/live-status';
 
 const useStyles = makeStyles({
   editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -73,10 +74,27 @@ export function RingEditor({
   const first = groups[0];
   // The first ring is checked against the emergency groups' members: both must be read first.
   const checking = [first?.id, ...emergencyIds].some((id) => id && reads.get(id)?.status === 'loading');
+  // Why the plan cannot be kept: the blockers said above it (named by their ids), or the line below it.
+  const shownProblems = problems.filter((problem) => !problem.noRing);
+  const blockerIds = shownProblems.flatMap((problem, i) => (problem.severity === 'blocker' ? [`ring-problem-${i}`] : []));
+  const whyNotKept =
+    groups.length === 0
+      ? 'The plan needs at least one ring.'
+      : blockers.length > 0 && blockerIds.length === 0
+        ? blockers.map((b) => b.text).join(' ')
+        : blockers.length === 0 && checking
+          ? 'The first ring is being checked for emergency accounts.'
+          : null;
+  const keepDescribedBy = [...(blockers.length > 0 ? blockerIds : []), ...(whyNotKept ? ['keep-plan-why'] : [])].join(' ') || undefined;
 
   // Adding, moving or removing a ring disables or removes the button pressed: the keyboard is put,
   // once the rings are drawn again, on what follows from it rather than left on the page's body.
   const section = useRef<HTMLElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  // Opened by Plan its rings…, whose button left: the keyboard starts on the editor's heading.
+  useEffect(() => title.current?.focus(), []);
+  /** What a ring added, moved or removed did to the rings, said (the focus moves, and what moved is not otherwise heard). */
+  const [ringNews, setRingNews] = useState('');
   const focusAfter = useRef<string | null>(null);
   useEffect(() => {
     const selector = focusAfter.current;
@@ -84,8 +102,10 @@ export function RingEditor({
     if (selector) section.current?.querySelector<HTMLElement>(selector)?.focus();
   }, [groups]);
 
+  const label = (group: RingGroup | undefined, index: number) => `Ring ${index + 1} (${group?.name ?? ''})`;
   const move = (index: number, by: number) => {
     const to = index + by;
+    setRingNews(`${groups[index]?.name} is now ring ${to + 1}; ${groups[to]?.name} is ring ${index + 1}.`);
     // The moved ring's button the same way, or its other one when it has reached the end.
     const end = by < 0 ? to === 0 : to === groups.length - 1;
     const way = by < 0 ? (end ? 'down' : 'up') : end ? 'up' : 'down';
@@ -101,12 +121,15 @@ export function RingEditor({
     const left = groups.length - 1;
     // The next ring's remove button (the last one's when the last was removed), or the heading when none is left.
     focusAfter.current = left === 0 ? '#ring-editor-title' : `button[aria-label="Remove ring ${Math.min(index, left - 1) + 1}"]`;
+    setRingNews(
+      `${label(groups[index], index)} removed; ${left === 0 ? 'no ring left' : left === 1 ? '1 ring left' : `${left} rings left`}.`,
+    );
     setGroups((current) => current.filter((_, i) => i !== index));
   };
 
   return (
     <section className={styles.editor} aria-labelledby="ring-editor-title" ref={section}>
-      <h2 id="ring-editor-title" className={styles.heading} tabIndex={-1}>
+      <h2 id="ring-editor-title" className={styles.heading} tabIndex={-1} ref={title}>
         Rings for “<Isolated>{policy.displayName}</Isolated>”
       </h2>
       <Text>
@@ -166,7 +189,10 @@ export function RingEditor({
           kind="groups"
           label="Groups for a new ring"
           exclude={ringIds}
-          onPick={(entry) => setGroups((current) => [...current, { id: entry.id, name: entry.displayName, created: false }])}
+          onPick={(entry) => {
+            setRingNews(`${entry.displayName} added as ring ${groups.length + 1}.`);
+            setGroups((current) => [...current, { id: entry.id, name: entry.displayName, created: false }]);
+          }}
         />
         <Field label="Or a new assigned group, named">
           <Input value={newName} onChange={(_, data) => setNewName(data.value)} />
@@ -176,6 +202,7 @@ export function RingEditor({
           onClick={() => {
             // The button is disabled once the name is cleared: the keyboard goes to the new ring's row.
             focusAfter.current = `tr[data-ring="${groups.length + 1}"]`;
+            setRingNews(`${newName.trim()} added as ring ${groups.length + 1}, a new group created empty by the start.`);
             setGroups((current) => [...current, { id: null, name: newName.trim(), created: true }]);
             setNewName('');
           }}
@@ -183,23 +210,25 @@ export function RingEditor({
           Add a new group
         </Button>
       </div>
+      <LiveStatus>{ringNews}</LiveStatus>
       <ThresholdFields thresholds={thresholds} onChange={setThresholds} />
       {/* With no ring yet, the line above says what to do: not an error before any input. */}
-      {problems
-        .filter((problem) => !problem.noRing)
-        .map((problem) => (
-          <MessageBar key={problem.text} intent={problem.severity === 'blocker' ? 'error' : 'warning'}>
-            <MessageBarBody>{problem.text}</MessageBarBody>
-          </MessageBar>
-        ))}
+      {shownProblems.map((problem, i) => (
+        <MessageBar key={problem.text} intent={problem.severity === 'blocker' ? 'error' : 'warning'}>
+          <MessageBarBody id={`ring-problem-${i}`}>{problem.text}</MessageBarBody>
+        </MessageBar>
+      ))}
       <div className={styles.row}>
+        {/* Off, it stays focusable and says why (the reasons shown above it, or the check under way). */}
         <Button
           appearance="primary"
-          disabled={blockers.length > 0 || checking}
+          disabledFocusable={blockers.length > 0 || checking}
+          aria-describedby={keepDescribedBy}
           onClick={() => onSave({ ...newRolloutPlan(policy, groups, now()), thresholds })}
         >
           {checking ? 'Checking the first ring…' : 'Keep this plan'}
         </Button>
+        {whyNotKept ? <Text id="keep-plan-why">{whyNotKept}</Text> : null}
         <Button onClick={onCancel}>Cancel</Button>
       </div>
     </section>

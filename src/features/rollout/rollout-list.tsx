@@ -38,7 +38,7 @@ export function RolloutList({
             return (
               <TableRow key={plan.policyId}>
                 <TableCell>
-                  <Button appearance="transparent" onClick={() => onOpen(plan.policyId)}>
+                  <Button appearance="transparent" data-rollout={plan.policyId} onClick={() => onOpen(plan.policyId)}>
                     {name}
                   </Button>
                 </TableCell>

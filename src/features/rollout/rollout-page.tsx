@@ -3,9 +3,9 @@
 // the finish that turns the policy itself on and deletes the copy). Rollouts are kept on this device
 // and in backups; every write goes through the shared plan flow (diff, lock-out guard, paced,
 // journalled, read back, previous versions kept).
-import { Button, makeStyles, Select, Field, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBarBody, MessageBarTitle, Select, Field, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { policyJson, type JsonObject } from '../../domain/json';
 import { unsuitablePolicy } from '../../domain/rollout/rings';
@@ -22,6 +22,9 @@ import { useRolloutStore } from '../../session/rollout-store';
 import { useTenantSession } from '../../session/tenant-session';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
+import { LiveStatus } from '../../shared/ui/live-status';
+import { Notice } from '../../shared/ui/notice';
+import { ConfirmButton } from './confirm-button';
 import { RingEditor } from './ring-editor';
 import { RestoreRollouts } from './restore-rollouts';
 import { RolloutList } from './rollout-list';
@@ -102,14 +105,34 @@ export function RolloutPage() {
     const kept = update((current) => (current[policyId] ? { ...current, [policyId]: edit(current[policyId]) } : current));
     setNotKept(!kept);
   };
-  // Set when a step's run is put away: the rollout's title then takes the keyboard's focus.
-  const [backFromStep, setBackFromStep] = useState(false);
-  const open = (policyId: string | null, fromStep = false) => {
+  // Set when a rollout is opened by the admin (from the list, a plan kept, back from a step's run): its title then takes the keyboard's focus.
+  const [focusView, setFocusView] = useState(false);
+  /** What a page-wide action did (a rollout removed, a step forgotten), said where it is shown. */
+  const [outcome, setOutcome] = useState<{ title: string; text: string; occasion: number } | null>(null);
+  // Where the keyboard goes once the page is drawn again, when the button pressed left with what it showed.
+  const root = useRef<HTMLElement>(null);
+  const [landing, setLanding] = useState<{ selector: string; occasion: number; at: number } | null>(null);
+  const land = (selector: string) => setLanding((current) => ({ selector, occasion: (current?.occasion ?? 0) + 1, at: Date.now() }));
+  // Looked for after each drawing until found: the address changes (and with it what is shown) a drawing after the action.
+  // Meanwhile, when the focus has fallen to the page's start, the page's heading takes it; not found within a
+  // second or two (the list still being read), it is left there.
+  const landed = useRef(0);
+  useEffect(() => {
+    if (!landing || landed.current === landing.occasion) return;
+    const target = root.current?.querySelector<HTMLElement>(landing.selector);
+    if (target || Date.now() - landing.at > 2000) landed.current = landing.occasion;
+    const heading = root.current?.querySelector<HTMLElement>('#rollout-page-title');
+    if (target) target.focus();
+    else if (!document.activeElement || document.activeElement === document.body) heading?.focus();
+  });
+  const open = (policyId: string | null, focus = true) => {
     setMode({ kind: 'home' });
     setStepError(null);
-    setBackFromStep(fromStep);
+    setOutcome(null);
+    setFocusView(focus && policyId !== null);
     setParams(policyId ? { policy: policyId } : {});
   };
+  const said = (title: string, text: string) => setOutcome((current) => ({ title, text, occasion: (current?.occasion ?? 0) + 1 }));
 
   /** The step made from the policy read again now: a step never starts from a stale list. */
   const begin = async (plan: RolloutPlan, make: (original: JsonObject) => StepWrite) => {
@@ -146,8 +169,8 @@ export function RolloutPage() {
   );
 
   return (
-    <section className={styles.page} aria-labelledby="rollout-page-title">
-      <h1 id="rollout-page-title" className={styles.title}>
+    <section className={styles.page} aria-labelledby="rollout-page-title" ref={root}>
+      <h1 id="rollout-page-title" className={styles.title} tabIndex={-1}>
         Staged rollout
       </h1>
       <Text>
@@ -155,7 +178,16 @@ export function RolloutPage() {
         between rings a gate reads the sign-ins since the ring started and pauses when too many are blocked. Finishing turns the policy
         itself on, so it keeps its id and history.
       </Text>
-      {list.isPending ? <Spinner label="Reading the policies…" /> : null}
+      {list.isPending ? <Spinner aria-hidden /> : null}
+      <LiveStatus>{list.isPending ? 'Reading the policies…' : null}</LiveStatus>
+      {outcome ? (
+        <Notice intent="success" layout="multiline" occasion={outcome.occasion}>
+          <MessageBarBody>
+            <MessageBarTitle>{outcome.title}</MessageBarTitle>
+            {outcome.text}
+          </MessageBarBody>
+        </Notice>
+      ) : null}
       {list.error ? <ErrorState {...describeError(list.error, 'read the policies')} onRetry={() => void list.refetch()} /> : null}
       {stepError ? <ErrorState title="Nothing was written" message={stepError} /> : null}
       {notKept ? (
@@ -232,14 +264,25 @@ export function RolloutPage() {
                 setNotKept(!update((current) => ({ ...current, [plan.policyId]: plan })));
                 open(plan.policyId);
               }}
-              onCancel={() => open(null)}
+              onCancel={() => {
+                open(null);
+                land('#rollout-choice');
+              }}
             />
           ) : null;
         })()
       ) : current ? (
         <>
           <div className={styles.row}>
-            <Button onClick={() => open(null)}>All rollouts</Button>
+            <Button
+              onClick={() => {
+                open(null);
+                // Back on the list, on the rollout just left.
+                land(`[data-rollout="${CSS.escape(current.policyId)}"]`);
+              }}
+            >
+              All rollouts
+            </Button>
             {current.pending ? (
               <>
                 <Button
@@ -252,15 +295,20 @@ export function RolloutPage() {
                 >
                   Open the unfinished step
                 </Button>
-                <Button
-                  onClick={() => {
+                <ConfirmButton
+                  title="Forget the unfinished step?"
+                  confirm="Forget the step"
+                  body="The rollout goes on as it was recorded before the step. Its run, if this device keeps it, can no longer be resumed here: check the policy and its copy first."
+                  onConfirm={() => {
                     // The step's run goes too: left in the journal, it would come back as the next step's.
                     if (resumable(current.policyId)?.origin) journal.clear();
                     change(current.policyId, (plan) => ({ ...plan, pending: null }));
+                    said('The step was forgotten', 'The rollout stands as it was recorded before the step.');
+                    land('#rollout-title');
                   }}
                 >
                   Forget the step
-                </Button>
+                </ConfirmButton>
               </>
             ) : null}
           </div>
@@ -274,10 +322,12 @@ export function RolloutPage() {
             now={now}
             onChange={(edit) => change(current.policyId, edit)}
             onStep={(make) => void begin(current, make)}
-            takeFocus={backFromStep}
+            takeFocus={focusView}
             onForget={() => {
               setNotKept(!update((all) => Object.fromEntries(Object.entries(all).filter(([id]) => id !== current.policyId))));
               open(null);
+              said('Removed from this device', `The rollout of “${current.policyName}” is no longer kept here; the tenant is as it was.`);
+              land('#rollout-page-title');
             }}
           />
         </>
@@ -308,7 +358,7 @@ export function RolloutPage() {
           {list.data ? (
             <div className={styles.row}>
               <Field label="Policy to roll out" className={styles.choice}>
-                <Select value={choice} onChange={(_, data) => setChoice(data.value)}>
+                <Select id="rollout-choice" value={choice} onChange={(_, data) => setChoice(data.value)}>
                   <option value="">Choose a policy…</option>
                   {candidates.map((p) => (
                     <option key={p.id} value={p.id!}>
@@ -317,9 +367,18 @@ export function RolloutPage() {
                   ))}
                 </Select>
               </Field>
-              <Button appearance="primary" disabled={!choice} onClick={() => setMode({ kind: 'new', policyId: choice })}>
+              <Button
+                appearance="primary"
+                disabledFocusable={!choice}
+                aria-describedby={choice ? undefined : 'rollout-choice-why'}
+                onClick={() => {
+                  setOutcome(null);
+                  setMode({ kind: 'new', policyId: choice });
+                }}
+              >
                 Plan its rings…
               </Button>
+              {choice ? null : <Text id="rollout-choice-why">Choose a policy first.</Text>}
             </div>
           ) : null}
         </>

@@ -1,0 +1,276 @@
+// Staged rollout by keys, as heard by a screen reader: planning rings from Plan its rings… to Keep this
+// plan (the focus on the editor's heading, each ring added or removed said, Keep this plan saying why it is
+// off, Cancel back on the policy's choice); a plan kept or a rollout opened from the list has the focus on
+// its title, All rollouts puts it back on the rollout left; removing a plan asks first and says it was done;
+// the gate read and overridden by keys leaves the focus on the step let through and says so; deleting the
+// copy says the rollout is finished with the focus on its title. Nowhere does the focus fall to the page's start.
+import type { APIRequestContext, Page } from '@playwright/test';
+import { CONTOSO_TENANT_ID, contosoDirectory } from '../src/emulator/seed/contoso';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { section } from './support/navigation';
+import { urls } from './support/ports';
+import { listenToWhatIsSaid } from './support/said';
+
+const POLICIES = `${urls.emulator}/beta/identity/conditionalAccess/policies`;
+const SERVICE_ACCOUNTS = contosoDirectory.group('CA - Service accounts');
+
+/** The policies as another client reads them from Graph. */
+async function readPolicies(request: APIRequestContext): Promise<{ id: string; displayName: string }[]> {
+  const token = await request.post(`${urls.idp}/token`, {
+    form: { grant_type: 'client_credentials', client_id: 'gatehouse-e2e-seeder', scope: `${urls.emulator}/Policy.Read.All` },
+  });
+  const headers = { Authorization: `Bearer ${((await token.json()) as { access_token: string }).access_token}` };
+  let answer = await request.get(POLICIES, { headers });
+  for (let tries = 0; answer.status() === 429 && tries < 5; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    answer = await request.get(POLICIES, { headers });
+  }
+  expect(answer.status(), await answer.text()).toBe(200);
+  return ((await answer.json()) as { value: { id: string; displayName: string }[] }).value;
+}
+
+/** Counts each time the focus leaves for nowhere (the page's start) and stays there. */
+async function countFocusLost(page: Page) {
+  await page.evaluate(() => {
+    const counted = window as unknown as { lost: number };
+    counted.lost = 0;
+    document.addEventListener('focusout', (event) => {
+      if ((event as FocusEvent).relatedTarget) return;
+      setTimeout(() => {
+        if (document.activeElement === document.body || document.activeElement === null) counted.lost++;
+      }, 100);
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { lost: number }).lost);
+}
+
+/** The words that describe the focused control (aria-describedby), as a screen reader reads them after its name. */
+const focusedDescription = (page: Page) =>
+  page.evaluate(() =>
+    (document.activeElement?.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+
+/** A rollout as this device keeps it, ring 1 in the copy since an hour ago. */
+function seededPlan(policy: { id: string; displayName: string }, extra: object = {}) {
+  const startedAt = new Date(Date.now() - 3_600_000).toISOString();
+  return {
+    policyId: policy.id,
+    policyName: policy.displayName,
+    copyName: `${policy.displayName} [rollout]`,
+    copyId: null,
+    stateBefore: 'enabled',
+    frozen: null,
+    rings: [
+      { key: 'ring-1', group: { id: SERVICE_ACCOUNTS, name: 'CA - Service accounts', created: false }, state: 'active', startedAt },
+      {
+        key: 'ring-2',
+        group: { id: contosoDirectory.group('Finance'), name: 'Finance', created: false },
+        state: 'waiting',
+        startedAt: null,
+      },
+    ],
+    thresholds: { maxBlockedPercent: 10, maxInterruptedPercent: null, minSignIns: 1 },
+    status: 'running',
+    pending: null,
+    events: [{ at: startedAt, kind: 'started', ring: 'ring-1', text: 'Started.' }],
+    createdAt: startedAt,
+    ...extra,
+  };
+}
+
+test.beforeEach(async ({ page, signInPage, policiesPage, consoleGuard }) => {
+  consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
+  await emulator.reset();
+  await withholdScopes([]);
+  await useLocalTenant(page);
+  await page.goto('/');
+  await signInPage.signInWithMicrosoft();
+  // Signed in and the policies read: the page is settled before a rollout is put on this device.
+  await expect(policiesPage.rows).toHaveCount(35);
+});
+
+test('planning rings by keys: the editor takes the focus, each ring added or removed is said, Keep this plan says why it is off, Cancel and Remove ask or land where the admin was', async ({
+  page,
+}) => {
+  const said = await listenToWhatIsSaid(page);
+  await page.reload();
+  await section(page, 'Rollout').click();
+  const lost = await countFocusLost(page);
+  const choice = page.getByRole('combobox', { name: 'Policy to roll out' });
+  await expect(choice.getByRole('option', { name: /^CA006/ })).toHaveCount(1);
+  const name = (await choice.getByRole('option', { name: /^CA006/ }).textContent())!;
+
+  // Plan its rings… is off until a policy is chosen, and says so where the keyboard reaches it.
+  const plan = page.getByRole('button', { name: 'Plan its rings…' });
+  await plan.focus();
+  await expect(plan).toBeFocused();
+  expect(await focusedDescription(page)).toBe('Choose a policy first.');
+  await choice.selectOption({ label: name });
+  await plan.focus();
+  await page.keyboard.press('Enter');
+  // The button pressed left with the list: the keyboard starts on the editor's heading.
+  await expect(page.getByRole('heading', { name: `Rings for “${name}”` })).toBeFocused();
+
+  // Keep this plan, off with no ring, is reached by Tab and says why.
+  const keep = page.getByRole('button', { name: 'Keep this plan' });
+  await keep.focus();
+  await expect(keep).toBeFocused();
+  expect(await focusedDescription(page)).toBe('The plan needs at least one ring.');
+
+  // Each ring added is said; the one removed too, with how many are left.
+  const status = page.getByRole('status').filter({ hasText: /added as ring|removed;/ });
+  const newGroup = page.getByRole('textbox', { name: 'Or a new assigned group, named' });
+  for (const ring of ['CA006 pilot ring', 'CA006 second ring']) {
+    await newGroup.fill(ring);
+    await newGroup.press('Tab');
+    await expect(page.getByRole('button', { name: 'Add a new group' })).toBeFocused();
+    await page.keyboard.press('Enter');
+  }
+  await expect(status).toHaveText('CA006 second ring added as ring 2, a new group created empty by the start.');
+  await page.getByRole('button', { name: 'Remove ring 1' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(status).toHaveText('Ring 1 (CA006 pilot ring) removed; 1 ring left.');
+  await expect(page.getByRole('button', { name: 'Remove ring 1' })).toBeFocused();
+
+  // Cancel: back on the policy's choice, not the page's start.
+  await page.getByRole('button', { name: 'Cancel' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(choice).toBeFocused();
+
+  // Planned again and kept: the rollout's title has the focus.
+  await choice.selectOption({ label: name });
+  await plan.focus();
+  await page.keyboard.press('Enter');
+  await newGroup.fill('CA006 pilot ring');
+  await page.getByRole('button', { name: 'Add a new group' }).click();
+  await keep.focus();
+  await page.keyboard.press('Enter');
+  const title = page.getByRole('heading', { name: `Rollout of “${name}”` });
+  await expect(title).toBeFocused();
+
+  // Removing the plan asks first; Cancel keeps it, the focus back on the button.
+  const remove = page.getByRole('button', { name: 'Remove this plan' });
+  await remove.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: `Remove the plan for “${name}”?` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectNoSeriousA11yViolations(page);
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(remove).toBeFocused();
+  await expect(title).toBeVisible();
+
+  // Removed: said, with the focus on the page's heading (its button left with the rollout).
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: 'Remove the plan' }).click();
+  await expect(page.getByRole('group', { name: 'Removed from this device' })).toContainText(
+    `The rollout of “${name}” is no longer kept here`,
+  );
+  await expect(page.getByRole('heading', { level: 1, name: 'Staged rollout' })).toBeFocused();
+  await expect.poll(() => said.times(/^Removed from this device/)).toBeGreaterThan(0);
+  expect(await lost()).toBe(0);
+});
+
+test('a rollout under way by keys: opened from the list it has the focus, All rollouts goes back to it, the gate overridden leaves the focus on the step let through and is said', async ({
+  page,
+  playwright,
+}) => {
+  const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
+  const policy = (await readPolicies(request)).find((p) => p.displayName.startsWith('CA006'))!;
+  await request.dispose();
+  await page.evaluate(
+    ([key, value]) => localStorage.setItem(key!, value!),
+    [`gatehouse.rollouts.${CONTOSO_TENANT_ID}`, JSON.stringify([seededPlan(policy)])],
+  );
+  const said = await listenToWhatIsSaid(page, { liveRegions: true });
+  await page.reload();
+  await section(page, 'Rollout').click();
+  const lost = await countFocusLost(page);
+  const list = page.getByRole('table', { name: 'Rollouts on this device' });
+  await list.getByRole('button', { name: policy.displayName }).focus();
+  await page.keyboard.press('Enter');
+  const title = page.getByRole('heading', { name: `Rollout of “${policy.displayName}”` });
+  await expect(title).toBeFocused();
+
+  // All rollouts: back on the list, on the rollout just left.
+  await page.getByRole('button', { name: 'All rollouts' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(list.getByRole('button', { name: policy.displayName })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(title).toBeFocused();
+
+  // The step is off and says why, where the keyboard reaches it.
+  const add = page.getByRole('button', { name: 'Add Ring 2 (Finance)…' });
+  await add.focus();
+  await expect(add).toBeFocused();
+  expect(await focusedDescription(page)).toMatch(/^The gate has not let this step through yet/);
+
+  // Read by keys: the button keeps the focus, its phase is said.
+  const read = page.getByRole('button', { name: 'Read the gate' });
+  await read.focus();
+  await page.keyboard.press('Enter');
+  // Nobody of ring 1 signed in since it started: the gate waits, and the admin may go on by overriding it.
+  await expect(page.getByRole('group', { name: 'Waiting for sign-ins' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Read the gate again' })).toBeFocused();
+  await expect.poll(() => said.times(/^Reading the rings’ members…$/)).toBeGreaterThan(0);
+
+  // Overridden by keys: the focus goes to the step let through, and the override is said.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('textbox', { name: /^Reason to go on despite the gate/ })).toBeFocused();
+  await page.keyboard.type('logs are read in the admin center');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Override the gate before Ring 2 (Finance)' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(add).toBeFocused();
+  await expect(add).toBeEnabled();
+  await expect(page.getByRole('group', { name: 'The gate was overridden' })).toContainText('Ring 2 (Finance) can be added');
+  await expect.poll(() => said.times(/^The gate was overridden/)).toBeGreaterThan(0);
+  await expectNoSeriousA11yViolations(page);
+  expect(await lost()).toBe(0);
+});
+
+test('deleting the copy by keys: asked first, then said, with the focus on the rollout’s title', async ({ page, playwright }) => {
+  const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
+  const policies = await readPolicies(request);
+  await request.dispose();
+  const policy = policies.find((p) => p.displayName.startsWith('CA006'))!;
+  // Another policy stands for the copy: the finish turned the policy on, the copy is left to delete.
+  const copy = policies.find((p) => p.displayName.startsWith('CA007'))!;
+  await page.evaluate(
+    ([key, value]) => localStorage.setItem(key!, value!),
+    [
+      `gatehouse.rollouts.${CONTOSO_TENANT_ID}`,
+      JSON.stringify([seededPlan(policy, { status: 'finishing', copyId: copy.id, copyName: copy.displayName })]),
+    ],
+  );
+  const said = await listenToWhatIsSaid(page);
+  await page.reload();
+  await section(page, 'Rollout').click();
+  await page.getByRole('table', { name: 'Rollouts on this device' }).getByRole('button', { name: policy.displayName }).click();
+  const lost = await countFocusLost(page);
+  const title = page.getByRole('heading', { name: `Rollout of “${policy.displayName}”` });
+  await page.getByRole('button', { name: 'Delete the copy…' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Delete the copy' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'The copy was deleted' })).toContainText('the rollout is finished');
+  await expect(title).toBeFocused();
+  await expect.poll(() => said.times(/^The copy was deleted/)).toBeGreaterThan(0);
+
+  // Removing the finished rollout from the device asks first.
+  await page.getByRole('button', { name: 'Remove this rollout from the device' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: /^Remove the rollout of / })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Remove this rollout from the device' })).toBeFocused();
+  expect(await lost()).toBe(0);
+});
