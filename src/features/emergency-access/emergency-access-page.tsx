@@ -29,6 +29,7 @@ import { planTargetQuery, useNames } from '../../policy-ui/queries';
 import { useOrganizationName } from '../../session/organization-query';
 import { paths } from '../../shared/routes/paths';
 import { ErrorState } from '../../shared/ui/error-state';
+import { LiveStatus, SpokenStatus } from '../../shared/ui/live-status';
 import { Candidates } from './candidates';
 import { CoverageTable } from './coverage-table';
 import { useFixRecord } from './fix-record-store';
@@ -123,6 +124,16 @@ export function EmergencyAccessPage() {
   const findingIds = new Set(findings.map((p) => p.id));
   const chosenFindings: ReadonlySet<string> = new Set([...chosen].filter((id) => findingIds.has(id)));
   const emergencyNames = emergencyWords(settings);
+  // What "Choose every finding" did, said: the button stays as it was, so pressing it was heard as nothing.
+  const [choiceWords, setChoiceWords] = useState('');
+  const ready = check.configured && !!analysis && !check.loading;
+  const checking = check.configured && (check.loading || !analysis) && !check.policies.error;
+  const summary =
+    check.configured && analysis && !check.loading
+      ? findings.length === 0
+        ? `None of the ${analysis.policies.length} policies affects an emergency account.`
+        : `${findings.length} of ${analysis.policies.length} policies affect an emergency account: ${count('critical')} critical, ${count('high')} high, ${count('low')} low.`
+      : null;
 
   // Both read the tenant as the planner will: the policies are taken fresh, never from the page's list.
   const prepare = async (build: (policies: Parameters<typeof emergencyFix>[1]) => Omit<Work, 'key'>) => {
@@ -174,6 +185,7 @@ export function EmergencyAccessPage() {
           if (work?.kind === 'fix') {
             setRecord(fixRecord(tenantId, run.startedAt, work.fixed, run.items));
             setChosen(new Set());
+            setChoiceWords('');
           }
           if (work?.kind === 'revert') setRecord(null);
           setWork(null);
@@ -214,40 +226,44 @@ export function EmergencyAccessPage() {
         {check.policies.error ? (
           <ErrorState {...describeError(check.policies.error, 'read the policies')} onRetry={() => void check.policies.refetch()} />
         ) : null}
-        {check.configured && (check.loading || !analysis) && !check.policies.error ? <Spinner label="Checking every policy…" /> : null}
-        {check.configured && analysis && !check.loading ? (
+        {/* The heading and the status are there while the check runs: its outcome replaces its progress in the same status,
+            and is said (a status that appeared filled, with the table, was not). */}
+        {check.configured && !check.policies.error ? (
+          <section className={styles.section} aria-labelledby="check-title">
+            <h2 id="check-title" className={styles.heading}>
+              Every policy
+            </h2>
+            <LiveStatus>{checking ? <Spinner size="tiny" labelPosition="after" label="Checking every policy…" /> : summary}</LiveStatus>
+            {ready && analysis ? (
+              <>
+                {check.unreadMemberships.length > 0 ? (
+                  <MessageBar intent="warning">
+                    <MessageBarBody>
+                      What {check.unreadMemberships.length} of the emergency accounts or groups belong to could not be read: exclusions
+                      through their groups and roles are not counted for them.
+                    </MessageBarBody>
+                  </MessageBar>
+                ) : null}
+                <CoverageTable
+                  rows={analysis.policies}
+                  subjects={analysis.subjects}
+                  chosen={chosenFindings}
+                  onChoose={(id, yes) => {
+                    setChoiceWords('');
+                    setChosen((c) => {
+                      const next = new Set(c);
+                      if (yes) next.add(id);
+                      else next.delete(id);
+                      return next;
+                    });
+                  }}
+                />
+              </>
+            ) : null}
+          </section>
+        ) : null}
+        {ready ? (
           <>
-            <section className={styles.section} aria-labelledby="check-title">
-              <h2 id="check-title" className={styles.heading}>
-                Every policy
-              </h2>
-              <Text aria-live="polite">
-                {findings.length === 0
-                  ? `None of the ${analysis.policies.length} policies affects an emergency account.`
-                  : `${findings.length} of ${analysis.policies.length} policies affect an emergency account: ${count('critical')} critical, ${count('high')} high, ${count('low')} low.`}
-              </Text>
-              {check.unreadMemberships.length > 0 ? (
-                <MessageBar intent="warning">
-                  <MessageBarBody>
-                    What {check.unreadMemberships.length} of the emergency accounts or groups belong to could not be read: exclusions
-                    through their groups and roles are not counted for them.
-                  </MessageBarBody>
-                </MessageBar>
-              ) : null}
-              <CoverageTable
-                rows={analysis.policies}
-                subjects={analysis.subjects}
-                chosen={chosenFindings}
-                onChoose={(id, yes) =>
-                  setChosen((c) => {
-                    const next = new Set(c);
-                    if (yes) next.add(id);
-                    else next.delete(id);
-                    return next;
-                  })
-                }
-              />
-            </section>
             <section className={styles.section} aria-labelledby="fix-title">
               <h2 id="fix-title" ref={fixTitle} tabIndex={-1} className={styles.heading}>
                 Fix
@@ -257,15 +273,25 @@ export function EmergencyAccessPage() {
                 fresh and reviewed with its difference before anything is written; the version replaced is kept on this device.
               </Text>
               <div className={styles.actions}>
-                <Button onClick={() => setChosen(new Set(findings.map((p) => p.id)))} disabled={findings.length === 0}>
-                  Choose every finding
-                </Button>
-                {/* Focusable while the policies are read (aria-disabled): disabled, the keyboard's focus fell to the page's start. */}
+                {findings.length > 0 ? (
+                  <Button
+                    onClick={() => {
+                      setChosen(new Set(findings.map((p) => p.id)));
+                      setChoiceWords(
+                        `${findings.length === 1 ? 'The finding is' : `All ${findings.length} findings are`} chosen for the fix.`,
+                      );
+                    }}
+                  >
+                    Choose every finding
+                  </Button>
+                ) : null}
+                {/* Focusable while it cannot be used (aria-disabled), saying why: disabled, Tab skipped it, and the
+                    keyboard's focus fell to the page's start while the policies were read. */}
                 {findings.length > 0 ? (
                   <Button
                     appearance="primary"
-                    disabled={chosenFindings.size === 0}
-                    disabledFocusable={preparing}
+                    disabledFocusable={preparing || chosenFindings.size === 0}
+                    aria-describedby={chosenFindings.size === 0 ? 'fix-none-chosen' : undefined}
                     onClick={() => void reviewFix()}
                   >
                     Review the fix for {chosenFindings.size} {chosenFindings.size === 1 ? 'policy' : 'policies'}
@@ -277,7 +303,13 @@ export function EmergencyAccessPage() {
                   </Button>
                 ) : null}
                 <div role="status">{preparing ? <Spinner size="tiny" label="Reading the policies fresh…" /> : null}</div>
+                <SpokenStatus>{choiceWords}</SpokenStatus>
               </div>
+              {findings.length > 0 && chosenFindings.size === 0 ? (
+                <Text id="fix-none-chosen">
+                  No policy is chosen yet: choose them in the Fix column of the table, or Choose every finding.
+                </Text>
+              ) : null}
               {record ? (
                 <Text>
                   The last fix, started {new Date(record.at).toLocaleString()}, added exclusions to{' '}

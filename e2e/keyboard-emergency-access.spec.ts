@@ -1,0 +1,65 @@
+// Emergency access by keys, as heard by a screen reader: the check's outcome is said once it is read
+// (its sentence appeared filled, and was not); the review of the fix is reached by Tab while no policy is
+// chosen and says why it cannot be used (disabled, Tab skipped it); "Choose every finding" says what it did.
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { section } from './support/navigation';
+import { listenToWhatIsSaid } from './support/said';
+
+/** Presses Tab (Shift+Tab with `back`) until the locator has the focus, at most `limit` times; fails if it never does. */
+async function tabTo(page: Page, target: Locator, { limit = 40, back = false } = {}) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${String(target)}`);
+}
+
+test('the check is said once read; the fix is chosen and reviewed by keys, its review saying why it waits', async ({
+  page,
+  signInPage,
+}) => {
+  const { times: said } = await listenToWhatIsSaid(page, { liveRegions: true });
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await section(page, 'Emergency access').click();
+  const use = page
+    .getByRole('list', { name: 'Candidates' })
+    .getByRole('button', { name: 'Use CA - Emergency access accounts as emergency access' });
+  await use.focus();
+  await page.keyboard.press('Enter');
+
+  // The check's outcome is said, not only shown.
+  await expect(page.getByText('2 of 35 policies affect an emergency account: 0 critical, 1 high, 1 low.')).toBeVisible();
+  await expect.poll(() => said(/^2 of 35 policies affect an emergency account: 0 critical, 1 high, 1 low\.$/)).toBe(1);
+
+  // Nothing chosen: the review is reached by Tab after "Choose every finding", and says why it waits.
+  const chooseAll = page.getByRole('button', { name: 'Choose every finding' });
+  const review = page.getByRole('button', { name: /^Review the fix for/ });
+  await chooseAll.focus();
+  await tabTo(page, review, { limit: 2 });
+  await expect(review).toHaveAccessibleName('Review the fix for 0 policies');
+  await expect(review).toBeDisabled();
+  await expect(review).toHaveAccessibleDescription(/^No policy is chosen yet: choose them in the Fix column of the table/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'The plan for Contoso' })).toHaveCount(0);
+  await expect(review).toBeFocused();
+
+  // "Choose every finding" by keys: what it did is said, and the review can go on.
+  await tabTo(page, chooseAll, { limit: 2, back: true });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => said(/^All 2 findings are chosen for the fix\.$/)).toBe(1);
+  await expect(chooseAll).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Review the fix for 2 policies' })).toBeFocused();
+  await expect(review).toBeEnabled();
+  await expect(review).not.toHaveAccessibleDescription(/./);
+
+  // Each policy's box in the table names its policy; Space takes one out, and the review follows.
+  const table = page.getByRole('table', { name: 'Emergency access by policy' });
+  const box = table.getByRole('checkbox', { name: /^Fix CA032/ });
+  await box.focus();
+  await page.keyboard.press('Space');
+  await expect(box).not.toBeChecked();
+  await expect(page.getByRole('button', { name: 'Review the fix for 1 policy' })).toBeVisible();
+});
