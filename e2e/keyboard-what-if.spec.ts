@@ -187,6 +187,73 @@ test.describe('in the demo', () => {
     await expect(importButton).toBeFocused();
   });
 
+  test('a removal or an Undo the browser will not keep says so, and the focus goes where it goes when kept', async ({ page }) => {
+    await section(page, 'What if').click();
+    await describeSignIn(page);
+    await page.getByRole('textbox', { name: 'Scenario name' }).fill('Grace in Teams');
+    await pressOn(page, page.getByRole('button', { name: 'Save scenario' }));
+    const suite = page.getByRole('table', { name: 'Saved scenarios' });
+    await expect(suite.getByRole('row')).toHaveCount(2);
+    // From now on the browser's storage refuses every change (blocked).
+    await page.evaluate(() => {
+      const blocked = () => {
+        throw new DOMException('The storage is blocked.', 'SecurityError');
+      };
+      Storage.prototype.setItem = blocked;
+      Storage.prototype.removeItem = blocked;
+    });
+    await pressOn(page, suite.getByRole('button', { name: 'Remove Grace in Teams' }));
+    await expect(suite).toHaveCount(0);
+    const undo = page.getByRole('button', { name: 'Undo' });
+    await expect(undo).toBeFocused();
+    await expect
+      .poll(() =>
+        heard.times(
+          /^“Grace in Teams” removed\. The browser would not keep this \(its storage is full or blocked\): after a reload it will be as before\./,
+          'announcer',
+        ),
+      )
+      .toBe(1);
+    await page.keyboard.press('Enter');
+    await expect(suite.getByRole('button', { name: 'Remove Grace in Teams' })).toBeFocused();
+    await expect
+      .poll(() =>
+        heard.times(
+          /^Put back\. The browser would not keep this \(its storage is full or blocked\): after a reload it will be as before\./,
+          'announcer',
+        ),
+      )
+      .toBe(1);
+    // A scenario saved is said not to last either.
+    await pressOn(page, page.getByRole('button', { name: 'Save scenario' }));
+    await expect
+      .poll(() =>
+        heard.times(/^Saved “Grace in Teams” for now: the browser would not keep it .*after a reload it will be gone\.$/, 'status'),
+      )
+      .toBe(1);
+  });
+
+  test('two scenarios of the same name are told apart by their buttons; Export says why it waits', async ({ page }) => {
+    await section(page, 'What if').click();
+    const exportButton = page.getByRole('button', { name: 'Export scenarios' });
+    await expect(exportButton).toHaveAccessibleDescription('No scenario saved yet. Save the one above, or import a file of scenarios.');
+    const name = page.getByRole('textbox', { name: 'Scenario name' });
+    for (let i = 0; i < 2; i++) {
+      if (i > 0) await pressOn(page, page.getByRole('button', { name: 'New scenario', exact: true }));
+      await describeSignIn(page);
+      await name.fill('Grace in Teams');
+      await pressOn(page, page.getByRole('button', { name: 'Save scenario' }));
+    }
+    const suite = page.getByRole('table', { name: 'Saved scenarios' });
+    await expect(suite.getByRole('button', { name: /^Open / })).toHaveText(['Open', 'Open']);
+    await expect(suite.getByRole('button', { name: 'Open Grace in Teams (1 of 2)' })).toBeVisible();
+    await expect(suite.getByRole('button', { name: 'Remove Grace in Teams (2 of 2)' })).toBeVisible();
+    await expect(exportButton).toHaveAccessibleDescription('');
+    // The second one removed: the first is no longer one of two.
+    await pressOn(page, suite.getByRole('button', { name: 'Remove Grace in Teams (2 of 2)' }));
+    await expect(suite.getByRole('button', { name: 'Remove Grace in Teams', exact: true })).toBeVisible();
+  });
+
   test('every control is reached by Tab in the order shown; a picker opens, arrows, closes by Escape and chooses by Enter; axe finds nothing serious', async ({
     page,
   }) => {

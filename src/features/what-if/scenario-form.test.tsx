@@ -107,3 +107,24 @@ describe('the scenario’s address and country', () => {
     expect(conditionsToCorrect({ ...draft.conditions, country: 'N' })).toBeNull();
   });
 });
+
+describe('Device marked compliant', () => {
+  it('says why it cannot be ticked while the device is not registered, and can be once it is', () => {
+    function Stateful() {
+      const [value, setValue] = useState<ScenarioDraft>(draft);
+      return (
+        <QueryClientProvider client={new QueryClient()}>
+          <ScenarioForm value={value} onChange={setValue} />
+        </QueryClientProvider>
+      );
+    }
+    render(<Stateful />);
+    const compliant = screen.getByRole('checkbox', { name: 'Device marked compliant' }) as HTMLInputElement;
+    expect(compliant.disabled).toBe(true);
+    const why = document.getElementById(compliant.getAttribute('aria-describedby') ?? '');
+    expect(why?.textContent).toMatch(/^Choose how the device is joined first: one that is not registered cannot be compliant\.$/);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Device' }), { target: { value: 'AzureAD' } });
+    expect(compliant.disabled).toBe(false);
+    expect(compliant.getAttribute('aria-describedby')).toBeNull();
+  });
+});

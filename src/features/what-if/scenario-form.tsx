@@ -278,13 +278,22 @@ export function ScenarioForm({
           ]}
           onChange={(deviceTrustType) => set({ deviceTrustType, ...(deviceTrustType === 'none' && { deviceCompliant: false }) })}
         />
-        <Checkbox
+        {/* Graph only marks a registered device compliant: why the box cannot be ticked is said beside it. */}
+        <Field
           className={styles.checkbox}
-          label={WORDS.deviceCompliant}
-          checked={c.deviceCompliant}
-          disabled={c.deviceTrustType === 'none'}
-          onChange={(_, data) => set({ deviceCompliant: data.checked === true })}
-        />
+          hint={
+            c.deviceTrustType === 'none'
+              ? `Choose how the device is joined first: one that is not registered cannot be compliant.`
+              : undefined
+          }
+        >
+          <Checkbox
+            label={WORDS.deviceCompliant}
+            checked={c.deviceCompliant}
+            disabled={c.deviceTrustType === 'none'}
+            onChange={(_, data) => set({ deviceCompliant: data.checked === true })}
+          />
+        </Field>
         <Choice<Decision | ''>
           label="Expected outcome (for a suite)"
           value={value.expected ?? ''}

@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ArrowUploadRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { scenariosFile, type Decision, type Scenario, type SubjectFacts } from '../../domain/evaluation/scenario';
 import { runSuite, suiteResultsSummary, type SuiteResult } from '../../domain/evaluation/scenario-suite';
 import { uncertaintyInWords } from '../../domain/evaluation/scenario-words';
@@ -55,6 +55,9 @@ interface Notice {
   occasion: number;
 }
 
+// The device store keeps a refused change for this page's life: it is shown, and said not to last.
+const NOT_KEPT = ' The browser would not keep this (its storage is full or blocked): after a reload it will be as before.';
+
 const DECISION_WORDS: Record<Decision, string> = { block: 'Blocked', controls: 'Asked for a control', allow: 'Allowed' };
 
 export function ScenarioSuitePanel({
@@ -71,6 +74,7 @@ export function ScenarioSuitePanel({
   draft: DraftChoice | null;
 }) {
   const styles = useStyles();
+  const noneSavedId = useId();
   const file = useRef<HTMLInputElement>(null);
   const [said, setSaid] = useState<Notice | null>(null);
   // Each notice is a new message bar, said as it appears: one left in place with new words (another file
@@ -110,15 +114,13 @@ export function ScenarioSuitePanel({
   const importFile = async (chosen: File) => {
     try {
       const read = readScenariosFile(chosen.name, new Uint8Array(await chosen.arrayBuffer()), scenarios, () => crypto.randomUUID());
-      if (read.added.length > 0 && !onChange([...scenarios, ...read.added])) {
-        say({
-          text: `The browser would not keep the scenarios of ${chosen.name} (its storage is full or blocked). Nothing changed.`,
-          warning: true,
-        });
-        return;
-      }
+      const kept = read.added.length === 0 || onChange([...scenarios, ...read.added]);
       // Nothing added is not a success: it says so as a warning.
-      say(read.added.length > 0 ? { text: read.text, undo: scenarios } : { text: read.text, warning: true });
+      say(
+        read.added.length > 0
+          ? { text: `${read.text}${kept ? '' : NOT_KEPT}`, undo: scenarios, warning: !kept }
+          : { text: read.text, warning: true },
+      );
     } catch (error) {
       // The shared reader's words name the file and what it is ("looks like an image (PNG)", "ends before its JSON does").
       const why =
@@ -130,11 +132,19 @@ export function ScenarioSuitePanel({
   };
 
   const byId = new Map((results ?? []).map((r) => [r.scenario.id, r]));
+  // Two scenarios of the same name (a file imported twice, a name reused) would give two rows the same
+  // Open and Remove: each is told apart by its place among its namesakes.
+  const namesakes = new Map<string, string[]>();
+  for (const s of scenarios) namesakes.set(s.name, [...(namesakes.get(s.name) ?? []), s.id]);
+  const namedFor = (scenario: Scenario) => {
+    const ids = namesakes.get(scenario.name) ?? [];
+    return ids.length > 1 ? `${scenario.name} (${ids.indexOf(scenario.id) + 1} of ${ids.length})` : scenario.name;
+  };
   return (
     <section className={styles.root} aria-labelledby="suite-title">
       <h2 id="suite-title">Saved scenarios</h2>
       {scenarios.length === 0 ? (
-        <Text>No scenario saved yet. Save the one above, or import a file of scenarios.</Text>
+        <Text id={noneSavedId}>No scenario saved yet. Save the one above, or import a file of scenarios.</Text>
       ) : results ? null : (
         <Text>Evaluating the scenarios…</Text>
       )}
@@ -148,7 +158,8 @@ export function ScenarioSuitePanel({
       <div className={styles.actions}>
         <Button
           icon={<ArrowDownloadRegular />}
-          disabled={scenarios.length === 0}
+          disabledFocusable={scenarios.length === 0}
+          aria-describedby={scenarios.length === 0 ? noneSavedId : undefined}
           onClick={() => downloadFile('what-if-scenarios.json', scenariosFile(scenarios), 'application/json')}
         >
           Export scenarios
@@ -177,11 +188,12 @@ export function ScenarioSuitePanel({
               <Button
                 ref={undoButton}
                 onClick={() => {
-                  if (!onChange(said.undo!)) return;
+                  const kept = onChange(said.undo!);
                   // Back where it was before: the scenario's own Remove, or Import for a file's scenarios.
                   const removed = said.removed;
                   focusNext.current = () => (removed ? removeButtons.current.get(removed) : importButton.current);
-                  setSaid(null);
+                  if (kept) setSaid(null);
+                  else say({ text: `Put back.${NOT_KEPT}`, warning: true });
                 }}
               >
                 Undo
@@ -205,27 +217,33 @@ export function ScenarioSuitePanel({
             <TableBody>
               {scenarios.map((scenario) => {
                 const result = byId.get(scenario.id);
+                const called = namedFor(scenario);
                 return (
-                  <TableRow key={scenario.id} aria-label={scenario.name}>
+                  <TableRow key={scenario.id} aria-label={called}>
                     <TableCell>{scenario.name}</TableCell>
                     <OutcomeCells scenario={scenario} result={result} />
                     <TableCell>
                       <div className={styles.actions}>
                         {/* Named for its scenario (every row has one), starting with the word it shows. */}
-                        <Button size="small" aria-label={`Open ${scenario.name}`} onClick={() => onOpen(scenario)}>
+                        <Button size="small" aria-label={`Open ${called}`} onClick={() => onOpen(scenario)}>
                           Open
                         </Button>
                         <Button
                           size="small"
                           icon={<DeleteRegular />}
-                          aria-label={`Remove ${scenario.name}`}
+                          aria-label={`Remove ${called}`}
                           ref={(button) => {
                             if (button instanceof HTMLButtonElement) removeButtons.current.set(scenario.id, button);
                             else removeButtons.current.delete(scenario.id);
                           }}
                           onClick={() => {
-                            if (!onChange(scenarios.filter((s) => s.id !== scenario.id))) return;
-                            say({ text: `“${scenario.name}” removed.`, undo: scenarios, removed: scenario.id });
+                            const kept = onChange(scenarios.filter((s) => s.id !== scenario.id));
+                            say({
+                              text: `“${scenario.name}” removed.${kept ? '' : NOT_KEPT}`,
+                              warning: !kept,
+                              undo: scenarios,
+                              removed: scenario.id,
+                            });
                             focusNext.current = () => undoButton.current;
                           }}
                         />

@@ -103,7 +103,11 @@ export function WhatIfPage() {
     const next = scenarios.some((s) => s.id === complete.id)
       ? scenarios.map((s) => (s.id === complete.id ? complete : s))
       : [...scenarios, complete];
-    setSaved(setScenarios(next) ? `Saved “${complete.name}” on this device.` : 'The browser would not keep it (storage full or blocked).');
+    setSaved(
+      setScenarios(next)
+        ? `Saved “${complete.name}” on this device.`
+        : `Saved “${complete.name}” for now: the browser would not keep it (its storage is full or blocked), so after a reload it will be gone.`,
+    );
     setSaves((n) => n + 1);
   };
 
