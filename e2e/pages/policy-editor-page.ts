@@ -20,22 +20,28 @@ export class PolicyEditorPage {
   /** Replaces a JSON string value, as a user would: double-click the word, type over it. */
   async replaceStringValue(value: string, replacement: string) {
     const occurrences = this.editor.getByText(`"${value}"`, { exact: true });
+    const lines = this.editor.locator('.view-lines');
     await occurrences.first().waitFor();
     const before = await occurrences.count();
-    // Typed only once the double-click has selected something: one that lands while Monaco is still
-    // settling (just drawn) now and then selects nothing, and the text would then go nowhere or astray.
+    // Typed only once the double-click has selected something in a focused editor: one that lands while
+    // Monaco is still settling (just drawn) now and then selects nothing, and the text would go nowhere.
+    // Now and then the text still goes nowhere (the document is left as it was): then it is done again.
+    // Text that went astray (the document changed otherwise) is not retried: the checks below fail.
     await expect(async () => {
+      const text = await lines.innerText();
       await occurrences.first().dblclick();
       await expect(this.editor.locator('.selected-text').first()).toBeVisible({ timeout: 1_000 });
-    }).toPass({ timeout: 10_000 });
-    // One input event, as a paste: typing key by key races Monaco's suggestion widget.
-    await this.page.keyboard.insertText(replacement);
+      await expect(this.editor.locator('.monaco-editor.focused')).toHaveCount(1, { timeout: 1_000 });
+      // One input event, as a paste: typing key by key races Monaco's suggestion widget.
+      await this.page.keyboard.insertText(replacement);
+      await expect(lines).not.toHaveText(text, { timeout: 2_000 });
+    }).toPass({ timeout: 15_000 });
     // Close any completion list the new text opened, so it cannot take the next click or key.
     await this.page.keyboard.press('Escape');
     // Wait until the edit is drawn, so the next double-click does not land on a stale line.
     await expect(occurrences).toHaveCount(before - 1);
     // Monaco draws a long token in pieces: the lines' text, not one element, holds the whole value.
-    await expect(this.editor.locator('.view-lines')).toContainText(`"${replacement}"`);
+    await expect(lines).toContainText(`"${replacement}"`);
   }
 
   /** Adds an entry to one of the pickers' lists ("Exclude groups"), found by typing the start of its name. */
