@@ -25,6 +25,8 @@ export function ImportPage() {
   const targetName = useOrganizationName(tenant) ?? 'this tenant';
   const [source, setSource] = useState<LoadedSource | null>(null);
   const [sourceError, setSourceError] = useState<string | null>(null);
+  // Each refusal is said, even of the same file chosen again: its words alone would not change.
+  const [refusals, setRefusals] = useState(0);
   // Each file read or tenant read is a new source, even when it has the same name.
   const [reads, setReads] = useState(0);
 
@@ -46,11 +48,12 @@ export function ImportPage() {
           }}
           onError={(message) => {
             setSourceError(message);
+            setRefusals((n) => n + 1);
             setSource(null);
           }}
         />
         {sourceError ? (
-          <Notice intent="error" layout="multiline">
+          <Notice intent="error" layout="multiline" occasion={refusals}>
             <MessageBarBody>
               <MessageBarTitle>Could not read that</MessageBarTitle>
               {sourceError}

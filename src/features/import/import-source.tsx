@@ -3,7 +3,7 @@
 // gets its result, so a file that was not read says why and where.
 import { Button, Dropdown, Field, makeStyles, mergeClasses, Option, Spinner, Text, tokens } from '@fluentui/react-components';
 import { DocumentArrowUpRegular, FolderArrowUpRegular } from '@fluentui/react-icons';
-import { useRef, useState, type DragEvent } from 'react';
+import { useId, useRef, useState, type DragEvent } from 'react';
 import { useAuth } from '../../auth';
 import type { ImportFile, ImportSet } from '../../domain/import/import-set';
 import { readImport } from '../../domain/import/read-import';
@@ -11,6 +11,7 @@ import { exportTenant } from '../../operations/export-tenant';
 import { useOtherTenantSession, useTenantSession } from '../../session/tenant-session';
 import { filesFromDrop, filesFromList } from '../../shared/files/dropped-files';
 import { importSetOfBundle } from '../../domain/import/bundle-import';
+import { UnseenText } from '../../shared/ui/live-status';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalXL, flexWrap: 'wrap', alignItems: 'flex-start' },
@@ -47,6 +48,9 @@ export function ImportSource({ onLoaded, onError }: { onLoaded(source: LoadedSou
   const others = accounts.filter((a) => a.key !== tenant.account.key);
   const [otherKey, setOtherKey] = useState<string | null>(null);
   const other = useOtherTenantSession(otherKey);
+  const ids = useId();
+  const busyId = `${ids}-busy`;
+  const whyNotId = `${ids}-why-not`;
 
   /** `chosen` names what the admin picked, when it was one thing (a zip, a folder). */
   const load = async (what: string, read: () => Promise<ImportFile[]>, chosen?: string) => {
@@ -103,10 +107,21 @@ export function ImportSource({ onLoaded, onError }: { onLoaded(source: LoadedSou
           A Gatehouse backup (.json or .zip), a folder exported by another tool, or policy files. Drop them here or choose them.
         </Text>
         <div className={styles.buttons}>
-          <Button icon={<DocumentArrowUpRegular />} onClick={() => files.current?.click()} disabled={!!busy}>
+          {/* Focusable while reading, described by it: a disabled button dropped the keyboard's focus to the page's start. */}
+          <Button
+            icon={<DocumentArrowUpRegular />}
+            onClick={() => files.current?.click()}
+            disabledFocusable={!!busy}
+            {...(busy && { 'aria-describedby': busyId })}
+          >
             Choose files…
           </Button>
-          <Button icon={<FolderArrowUpRegular />} onClick={() => folder.current?.click()} disabled={!!busy}>
+          <Button
+            icon={<FolderArrowUpRegular />}
+            onClick={() => folder.current?.click()}
+            disabledFocusable={!!busy}
+            {...(busy && { 'aria-describedby': busyId })}
+          >
             Choose a folder…
           </Button>
         </div>
@@ -156,12 +171,20 @@ export function ImportSource({ onLoaded, onError }: { onLoaded(source: LoadedSou
               ))}
             </Dropdown>
           </Field>
-          <Button onClick={() => void readTenant()} disabled={!other || !!busy}>
+          <Button
+            onClick={() => void readTenant()}
+            disabledFocusable={!other || !!busy}
+            {...((!other || busy) && { 'aria-describedby': busy ? busyId : whyNotId })}
+          >
             Read its policies
           </Button>
+          {other ? null : <UnseenText id={whyNotId}>Choose a tenant first.</UnseenText>}
         </div>
       ) : null}
-      {busy ? <Spinner size="tiny" label={busy} /> : null}
+      {/* In the page before anything is read, so that reading is said when it starts. */}
+      <div role="status" id={busyId}>
+        {busy ? <Spinner size="tiny" label={busy} /> : null}
+      </div>
     </div>
   );
 }

@@ -2,19 +2,20 @@
 // copy between the same two tenants, or a pipeline, starts from them; a file for another tenant is
 // refused). A saved file's choices are set through `onLoad`, in one update, and each can still be
 // changed on its own row. Creating every missing group is the mapping table's own action.
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBarBody, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
 import { applyMappingFile, mappingFile } from '../../domain/plan/mapping-file';
 import type { MappingChoice, MappingRow, PlanChoices } from '../../domain/plan/types';
 import { useTenantSession } from '../../session/tenant-session';
 import { downloadFile } from '../../shared/download';
-import { LiveStatus } from '../../shared/ui/live-status';
+import { LiveStatus, UnseenText } from '../../shared/ui/live-status';
+import { Notice } from '../../shared/ui/notice';
 
 const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   bar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  error: { color: tokens.colorPaletteRedForeground1 },
 });
 
 export interface MappingFileButtonsProps {
@@ -29,8 +30,10 @@ export function MappingFileButtons({ rows, choices, source, targetName, onLoad }
   const styles = useStyles();
   const tenant = useTenantSession();
   const input = useRef<HTMLInputElement>(null);
-  const [said, setSaid] = useState<{ text: string; error: boolean } | null>(null);
+  // Each file chosen is a new occasion: the same words (the same file again, refused or applied) are said again.
+  const [said, setSaid] = useState<{ text: string; error: boolean; occasion: number } | null>(null);
   const chosen = rows.filter((r) => r.chosen).length;
+  const whyNotId = `${useId()}-why-not-save`;
 
   const save = () => {
     const file = mappingFile(
@@ -50,33 +53,53 @@ export function MappingFileButtons({ rows, choices, source, targetName, onLoad }
     try {
       const applied = applyMappingFile(JSON.parse(await file.text()), rows, tenant.account.tenantId);
       onLoad(applied.mapping, applied.domains);
-      setSaid({ text: applied.notes.join(' '), error: false });
+      setSaid((before) => ({ text: applied.notes.join(' '), error: false, occasion: (before?.occasion ?? 0) + 1 }));
     } catch (error) {
-      setSaid({ text: `${file.name}: ${error instanceof Error ? error.message : String(error)}`, error: true });
+      const text = `${file.name}: ${error instanceof Error ? error.message : String(error)}`;
+      setSaid((before) => ({ text, error: true, occasion: (before?.occasion ?? 0) + 1 }));
     }
   };
 
   return (
-    <div className={styles.bar}>
-      <Button size="small" icon={<ArrowDownloadRegular />} disabled={chosen === 0} onClick={save}>
-        Save my choices ({chosen})
-      </Button>
-      <Button size="small" icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
-        Use a saved mapping…
-      </Button>
-      <input
-        ref={input}
-        type="file"
-        hidden
-        accept=".json"
-        aria-label="Saved mapping"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          if (file) void load(file);
-          event.target.value = '';
-        }}
-      />
-      <LiveStatus className={said?.error ? styles.error : undefined}>{said?.text}</LiveStatus>
+    <div className={styles.root}>
+      <div className={styles.bar}>
+        {/* Reached by Tab with nothing to save, and says why (a disabled button was skipped, its reason unsaid). */}
+        <Button
+          size="small"
+          icon={<ArrowDownloadRegular />}
+          disabledFocusable={chosen === 0}
+          {...(chosen === 0 && { 'aria-describedby': whyNotId })}
+          onClick={save}
+        >
+          Save my choices ({chosen})
+        </Button>
+        {chosen === 0 ? (
+          <UnseenText id={whyNotId}>Nothing to save yet: choose what a reference becomes in the table below first.</UnseenText>
+        ) : null}
+        <Button size="small" icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
+          Use a saved mapping…
+        </Button>
+        <input
+          ref={input}
+          type="file"
+          hidden
+          accept=".json"
+          aria-label="Saved mapping"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void load(file);
+            event.target.value = '';
+          }}
+        />
+        {/* What was applied, a status in the page from the start; each file's words put in anew, so they are said again. */}
+        <LiveStatus>{said && !said.error ? <span key={said.occasion}>{said.text}</span> : null}</LiveStatus>
+      </div>
+      {/* A file refused is an alert, said again when another (or the same) is refused. */}
+      {said?.error ? (
+        <Notice intent="error" layout="multiline" occasion={said.occasion}>
+          <MessageBarBody>{said.text}</MessageBarBody>
+        </Notice>
+      ) : null}
     </div>
   );
 }

@@ -216,3 +216,38 @@ describe('MappingTable: leaving out an exclusion', () => {
     ]);
   });
 });
+
+describe('MappingTable: what a keyboard and a screen reader are told', () => {
+  it('keeps Create every missing group reachable at 0, and says why it does nothing', () => {
+    render(<Review initial={{ [`group:${VENDORS}`]: { action: 'drop' } }} updates={[]} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Create every missing group (2)' }));
+    const none = screen.getByRole('button', { name: 'Create every missing group (0)' });
+    expect(none.getAttribute('aria-disabled')).toBe('true');
+    expect(description(none)).toBe('No group is missing: each is matched, chosen on its row, or set to be created.');
+  });
+
+  it('tells apart two references of the same name by their kind and id', () => {
+    const twins = emptyImportSet();
+    twins.sections.policies = source.sections.policies;
+    twins.references = [
+      { kind: 'group', id: PILOT, displayName: 'MFA pilot', exists: true },
+      { kind: 'group', id: CONTRACTORS, displayName: 'Contractors', exists: true },
+      { kind: 'group', id: VENDORS, displayName: 'Contractors', exists: true },
+    ];
+    const rows = buildMapping(twins, sourcePolicies(twins), target, defaultChoices(), new Map(), false);
+    render(
+      <MappingTable
+        rows={rows}
+        sourceLabel="In the import"
+        targetName="Fabrikam"
+        confirmed={new Set()}
+        onChoose={() => undefined}
+        onConfirm={() => undefined}
+      />,
+    );
+    expect(screen.getByRole('combobox', { name: `In this tenant, Contractors (group ${CONTRACTORS}) becomes` })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: `In this tenant, Contractors (group ${VENDORS}) becomes` })).toBeTruthy();
+    // A name said once stays as it was.
+    expect(screen.getByRole('combobox', { name: 'In this tenant, MFA pilot becomes' })).toBeTruthy();
+  });
+});

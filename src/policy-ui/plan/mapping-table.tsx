@@ -29,6 +29,7 @@ import type { DirectoryKind } from '../../graph/directory';
 import { DirectoryPicker } from '../../session/directory-picker';
 import type { PickedChoices } from './mapping-choices';
 import { TableScroll } from '../../shared/ui/table-scroll';
+import { UnseenText } from '../../shared/ui/live-status';
 import { countWords, rowsWords, ShowMore, useShownPart } from '../show-more';
 
 const useStyles = makeStyles({
@@ -106,6 +107,14 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
   const [before, setBefore] = useState<PickedChoices | null>(null);
   const [said, setSaid] = useState('');
   const createButton = useRef<HTMLButtonElement>(null);
+  const noneMissingId = `${ids}-none-missing`;
+  // Two references of the same name (a user and a group, two groups of one name) get names told apart by kind and id.
+  const named = new Map<string, number>();
+  for (const row of rows) named.set(row.sourceName ?? row.sourceValue, (named.get(row.sourceName ?? row.sourceValue) ?? 0) + 1);
+  const nameOf = (row: MappingRow) => {
+    const label = row.sourceName ?? row.sourceValue;
+    return (named.get(label) ?? 0) > 1 ? `${label} (${KIND_WORDS[row.kind]} ${row.sourceValue})` : label;
+  };
   const choiceOf = new Map(rows.map((row) => [row.key, row.choice]));
   const undoable = before !== null && Object.keys(before).every((key) => choiceOf.get(key)?.action === 'create');
 
@@ -132,9 +141,19 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
           label={`Show all ${countWords(rows.length)} references (${countWords(attention.length)} need a look)`}
         />
         {missing > 0 || createdSome ? (
-          <Button ref={createButton} size="small" icon={<PeopleAddRegular />} disabledFocusable={missing === 0} onClick={createMissing}>
+          <Button
+            ref={createButton}
+            size="small"
+            icon={<PeopleAddRegular />}
+            disabledFocusable={missing === 0}
+            {...(missing === 0 && { 'aria-describedby': noneMissingId })}
+            onClick={createMissing}
+          >
             Create every missing group ({countWords(missing)})
           </Button>
+        ) : null}
+        {missing === 0 && createdSome ? (
+          <UnseenText id={noneMissingId}>No group is missing: each is matched, chosen on its row, or set to be created.</UnseenText>
         ) : null}
         {undoable ? (
           <Button size="small" icon={<ArrowUndoRegular />} aria-label="Undo creating every missing group" onClick={undo}>
@@ -159,6 +178,7 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
             <TableBody>
               {shown.map((row, index) => {
                 const label = row.sourceName ?? row.sourceValue;
+                const name = nameOf(row);
                 const options = [
                   ...row.candidates.map((c) => ({
                     value: `use:${c.id}`,
@@ -220,7 +240,7 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                     <TableCell>
                       <Dropdown
                         className={styles.dropdown}
-                        aria-label={`In this tenant, ${label} becomes`}
+                        aria-label={`In this tenant, ${name} becomes`}
                         {...(row.problems.length > 0 && { 'aria-describedby': row.problems.map((_, i) => problemId(i)).join(' ') })}
                         {...(invalid && { 'aria-invalid': true })}
                         placeholder="Choose…"
@@ -241,9 +261,13 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                         <DirectoryPicker
                           className={styles.dropdown}
                           kind={PICKABLE[row.kind]!}
-                          label={`Pick another for ${label}`}
+                          label={`Pick another for ${name}`}
                           placeholder="Search this tenant…"
-                          onPick={(entry) => onChoose({ [row.key]: { action: 'use', targetId: entry.id, targetName: entry.displayName } })}
+                          onPick={(entry) => {
+                            onChoose({ [row.key]: { action: 'use', targetId: entry.id, targetName: entry.displayName } });
+                            // The search empties and keeps the focus: what it chose is said, as the row's choice shows it.
+                            setSaid(`${name} becomes ${entry.displayName} in this tenant.`);
+                          }}
                         />
                       ) : null}
                       {/* In the cell before a choice puts words in it, so what the choice causes is said when it appears. */}
@@ -265,7 +289,7 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                                 onChange={(_, data) => onConfirm(problem.confirmKey!, !!data.checked)}
                                 label="I understand: leave it out"
                                 // Named by what it leaves out and where: one row's box is told from another's.
-                                aria-label={`I understand: leave it out (the ${KIND_WORDS[row.kind]} '${label}', which widens ${widened})`}
+                                aria-label={`I understand: leave it out (the ${KIND_WORDS[row.kind]} '${label}'${name === label ? '' : ` ${row.sourceValue}`}, which widens ${widened})`}
                               />
                             ) : null}
                           </div>
