@@ -3,21 +3,21 @@
 // run is said once, though the focused heading changes in place; and the count of differences in a
 // dialog is a heading below the dialog's title, not a second title beside it.
 import type { Page } from '@playwright/test';
-import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { emulator, expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
 import { listenToWhatIsSaid } from './support/said';
 
 const templateRow = (page: Page, name: string) => page.getByRole('table', { name: 'Templates' }).getByRole('row', { name, exact: true });
 
-test('a write Graph refuses: its reason is said once, and so is the end of the run', async ({ page, signInPage, consoleGuard }) => {
+test('a write Graph refuses: its reason is said once, and so is the end of the run', async ({
+  page,
+  signInPage,
+  consoleGuard,
+  policiesPage,
+}) => {
   consoleGuard.allowFailedResponse(400, '/beta/identity/conditionalAccess/policies');
   const { times, all } = await listenToWhatIsSaid(page, { liveRegions: true });
-  await emulator.reset();
-  await withholdScopes([]);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
-  await expect(page.getByRole('grid')).toBeVisible();
+  await signInToLocalTenant(page, signInPage, policiesPage);
   await section(page, 'Templates').click();
   await templateRow(page, 'No persistent browser session').getByRole('checkbox').check();
   await templateRow(page, 'Block all agent identities from accessing resources').getByRole('checkbox').check();

@@ -3,7 +3,7 @@
 // location's change is reverted in a dialog (the diff first, a later change never overwritten), and
 // a deleted location leads to Deleted items.
 import { asColleague } from './support/colleague';
-import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { expect, signInToLocalTenant, test, withholdScopes } from './support/fixtures';
 import { section } from './support/navigation';
 
 const LOCATIONS = '/beta/identity/conditionalAccess/namedLocations';
@@ -62,12 +62,7 @@ test('without access to the audit log, says so and still shows the versions kept
   consoleGuard,
 }) => {
   consoleGuard.allowFailedResponse(403, '/v1.0/auditLogs/directoryAudits');
-  await emulator.reset();
-  await withholdScopes(['AuditLog.Read.All']);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
-  await expect(policiesPage.rows).toHaveCount(35);
+  await signInToLocalTenant(page, signInPage, policiesPage, ['AuditLog.Read.All']);
   await section(page, 'Change history').click();
   await expect(page.getByText(/The audit log could not be read/)).toBeVisible();
   await expect(page.getByText('No changes in this window')).toBeVisible();

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { asColleague } from './support/colleague';
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
-import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { emulator, expect, signInToLocalTenant, test } from './support/fixtures';
 import { urls } from './support/ports';
 import { section } from './support/navigation';
 
@@ -265,14 +265,10 @@ test('a switch step Graph refuses stops the switch: the next step is not written
   signInPage,
   playwright,
   consoleGuard,
+  policiesPage,
 }) => {
   consoleGuard.allowFailedResponse(400, '/beta/identity/conditionalAccess/policies/');
-  await emulator.reset();
-  await withholdScopes([]);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
-  await expect(page.getByRole('grid')).toBeVisible();
+  await signInToLocalTenant(page, signInPage, policiesPage);
   await section(page, 'Contingency').click();
   const card = page.getByRole('group', { name: 'Compliance service disruption' });
   await card.getByRole('button', { name: 'Switch to this plan…' }).click();

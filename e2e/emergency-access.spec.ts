@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { asColleague } from './support/colleague';
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
-import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { emulator, expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
 
 interface Exclusions {
@@ -191,14 +191,11 @@ test('a write throttled past every retry fails alone; after a reload, Resume wri
   page,
   signInPage,
   consoleGuard,
+  policiesPage,
 }) => {
   test.setTimeout(120_000);
   consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/policies/');
-  await emulator.reset();
-  await withholdScopes([]);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
+  await signInToLocalTenant(page, signInPage, policiesPage);
   await section(page, 'Settings').click();
   await page.getByRole('combobox', { name: 'Groups' }).fill('CA - Emer');
   await page.getByRole('option', { name: /^CA - Emergency access accounts/ }).click();

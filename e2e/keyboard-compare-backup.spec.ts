@@ -4,7 +4,7 @@
 // Swap stays in the Tab order and says why it cannot act; the flows run by Tab, Enter, Space and arrows.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { emulator, expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
 import { listenToWhatIsSaid } from './support/said';
 
@@ -77,14 +77,10 @@ test('Back up by keys from a slow tenant that refuses once: the focus stays on B
   page,
   signInPage,
   consoleGuard,
+  policiesPage,
 }) => {
   consoleGuard.allowFailedResponse(400, '/beta/identity/conditionalAccess/policies');
-  await emulator.reset();
-  await withholdScopes([]);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
-  await expect(page.getByRole('grid')).toBeVisible();
+  await signInToLocalTenant(page, signInPage, policiesPage);
   await section(page, 'Backup').click();
   await emulator.setFaults(await emulator.tenantId('Contoso'), {
     latencyMs: 1000,

@@ -9,7 +9,7 @@
 // text around (U+202E) does not turn around the sentence that says it was forgotten.
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { emulator, expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
 import { listenToWhatIsSaid } from './support/said';
 
@@ -180,14 +180,10 @@ test('a deployment Graph refuses shows its reason, and the choices are still the
   page,
   signInPage,
   consoleGuard,
+  policiesPage,
 }) => {
   consoleGuard.allowFailedResponse(400, '/beta/identity/conditionalAccess/policies');
-  await emulator.reset();
-  await withholdScopes([]);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
-  await expect(page.getByRole('grid')).toBeVisible();
+  await signInToLocalTenant(page, signInPage, policiesPage);
   await section(page, 'Templates').click();
   await expect(page.getByRole('status').filter({ hasText: /templates:/ })).toBeVisible();
   const lost = await countFocusLost(page);
@@ -273,14 +269,10 @@ test('Microsoft’s templates refused, then read again by Try again: the focus g
   page,
   signInPage,
   consoleGuard,
+  policiesPage,
 }) => {
   consoleGuard.allowFailedResponse(400, '/beta/identity/conditionalAccess/templates');
-  await emulator.reset();
-  await withholdScopes([]);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
-  await expect(page.getByRole('grid')).toBeVisible();
+  await signInToLocalTenant(page, signInPage, policiesPage);
   await emulator.setFaults(await emulator.tenantId('Contoso'), {
     rules: [{ match: 'GET /beta/identity/conditionalAccess/templates', fault: 400, times: 1 }],
   });

@@ -4,7 +4,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { contosoDirectory } from '../src/emulator/seed/contoso';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { emulator, expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
 import { listenToWhatIsSaid, type Said } from './support/said';
 
@@ -354,16 +354,11 @@ test.describe('in the demo', () => {
 });
 
 test.describe('with a Graph that refuses', () => {
-  test.beforeEach(async ({ page, signInPage, consoleGuard }) => {
+  test.beforeEach(async ({ page, signInPage, consoleGuard, policiesPage }) => {
     consoleGuard.allowFailedResponse(400, '/v1.0/identity/conditionalAccess/evaluate');
     consoleGuard.allowFailedResponse(400, '/v1.0/users/');
     heard = await listenToWhatIsSaid(page, { liveRegions: true });
-    await emulator.reset();
-    await withholdScopes([]);
-    await useLocalTenant(page);
-    await page.goto('/');
-    await signInPage.signInWithMicrosoft();
-    await expect(page.getByRole('grid')).toBeVisible();
+    await signInToLocalTenant(page, signInPage, policiesPage);
   });
 
   test('Evaluate again after Graph refused asks Graph again, and says the new answer', async ({ page }) => {

@@ -3,7 +3,7 @@
 // claims) or Graph refused its first write (a token without role claims). An administrator's
 // actions stay enabled.
 import type { Locator, Page } from '@playwright/test';
-import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { expect, signInToLocalTenant, test, withholdScopes } from './support/fixtures';
 import { section } from './support/navigation';
 
 const ROLES = 'Conditional Access Administrator or Security Administrator role (or Global Administrator)';
@@ -75,13 +75,8 @@ test('an account whose token names no role learns from the first refused write',
   consoleGuard,
 }) => {
   consoleGuard.allowFailedResponse(403, '/beta/identity/conditionalAccess/policies/');
-  await emulator.reset();
   // Signed in for real, with no role claims and without the permission to write.
-  await withholdScopes(['Policy.ReadWrite.ConditionalAccess']);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
-  await expect(policiesPage.rows).toHaveCount(35);
+  await signInToLocalTenant(page, signInPage, policiesPage, ['Policy.ReadWrite.ConditionalAccess']);
   // Unknown is not "cannot": the actions stay enabled until Graph refuses one.
   await expect(page.getByRole('button', { name: 'New policy' })).toBeEnabled();
 

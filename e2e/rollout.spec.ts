@@ -8,7 +8,7 @@ import type { APIRequestContext } from '@playwright/test';
 import { CONTOSO_TENANT_ID, contosoDirectory } from '../src/emulator/seed/contoso';
 import { PolicyEditorPage } from './pages/policy-editor-page';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { emulator, expect, signInToLocalTenant, test, withholdScopes } from './support/fixtures';
 import { urls } from './support/ports';
 import { section } from './support/navigation';
 
@@ -60,15 +60,12 @@ test('a rollout through two rings: the gate pauses on blocked sign-ins and says 
   signInPage,
   playwright,
   consoleGuard,
+  policiesPage,
 }) => {
   test.setTimeout(180_000);
   // The reads by another client share the tenant's Conditional Access limit: the console's next call may be answered 429 and retried.
   consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
-  await emulator.reset();
-  await withholdScopes([]);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
+  await signInToLocalTenant(page, signInPage, policiesPage);
   const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
   const before = (await readPolicies(request)).find((p) => p.displayName.startsWith('CA006'))!;
   expect(before.state).toBe('enabled');
@@ -261,12 +258,7 @@ test('without access to the sign-in logs, the gate says so plainly and what stil
   consoleGuard.allowFailedResponse(403, '/beta/auditLogs/signIns');
   consoleGuard.allowFailedResponse(403, '/v1.0/auditLogs/directoryAudits');
   consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
-  await emulator.reset();
-  await withholdScopes(['AuditLog.Read.All']);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
-  await expect(policiesPage.rows).toHaveCount(35);
+  await signInToLocalTenant(page, signInPage, policiesPage, ['AuditLog.Read.All']);
   const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
   const policy = (await readPolicies(request)).find((p) => p.displayName.startsWith('CA006'))!;
   await request.dispose();
@@ -341,14 +333,11 @@ test('a ring made of a new assigned group: the start creates it once, and a star
   signInPage,
   playwright,
   consoleGuard,
+  policiesPage,
 }) => {
   test.setTimeout(180_000);
   consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
-  await emulator.reset();
-  await withholdScopes([]);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
+  await signInToLocalTenant(page, signInPage, policiesPage);
   const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
   const before = (await readPolicies(request)).find((p) => p.displayName.startsWith('CA006'))!;
 
@@ -405,15 +394,12 @@ test('the start creates every new ring’s group; refused by Graph, it stops bef
   signInPage,
   playwright,
   consoleGuard,
+  policiesPage,
 }) => {
   test.setTimeout(180_000);
   consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
   consoleGuard.allowFailedResponse(400, '/beta/identity/conditionalAccess/policies/');
-  await emulator.reset();
-  await withholdScopes([]);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
+  await signInToLocalTenant(page, signInPage, policiesPage);
   const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
   const before = (await readPolicies(request)).find((p) => p.displayName.startsWith('CA006'))!;
 
@@ -478,12 +464,9 @@ test('the start creates every new ring’s group; refused by Graph, it stops bef
 test('planning rings by keyboard: after adding, moving or removing a ring the focus stays in the rings, not on the page', async ({
   page,
   signInPage,
+  policiesPage,
 }) => {
-  await emulator.reset();
-  await withholdScopes([]);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
+  await signInToLocalTenant(page, signInPage, policiesPage);
   await section(page, 'Rollout').click();
   const policy = page.getByRole('combobox', { name: 'Policy to roll out' });
   await expect(policy.getByRole('option', { name: /^CA006/ })).toHaveCount(1);
@@ -523,12 +506,7 @@ test('in a phone-sized window the rings stack: the last gate is read whole and e
   consoleGuard,
 }) => {
   consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
-  await emulator.reset();
-  await withholdScopes([]);
-  await useLocalTenant(page);
-  await page.goto('/');
-  await signInPage.signInWithMicrosoft();
-  await expect(policiesPage.rows).toHaveCount(35);
+  await signInToLocalTenant(page, signInPage, policiesPage);
   const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
   const policy = (await readPolicies(request)).find((p) => p.displayName.startsWith('CA006'))!;
   await request.dispose();

@@ -39,10 +39,13 @@ export async function useLocalTenant(page: Page) {
   );
 }
 
-/** A fresh emulator, every scope granted, signed in through the local identity provider: on Contoso's list of 35. */
-export async function signInToLocalTenant(page: Page, signInPage: SignInPage, policiesPage: PoliciesPage) {
+/**
+ * A fresh emulator, every scope granted but those withheld, signed in through the local identity
+ * provider: on Contoso's list of 35.
+ */
+export async function signInToLocalTenant(page: Page, signInPage: SignInPage, policiesPage: PoliciesPage, withheld: string[] = []) {
   await emulator.reset();
-  await withholdScopes([]);
+  await withholdScopes(withheld);
   await useLocalTenant(page);
   await page.goto('/');
   await signInPage.signInWithMicrosoft();
