@@ -1,6 +1,7 @@
 // `gatehouse backup --out <folder|file.json>`: the tenant's Conditional Access as a backup bundle,
 // the folder form by default (one file per object, for git). Deterministic: an unchanged tenant
 // leaves the files as they were, its manifest's time included.
+import { resolve } from 'node:path';
 import { getOrganization } from '../../graph/organization';
 import { exportTenant } from '../../operations/export-tenant';
 import { CONNECTION_OPTIONS, HELP_OPTION, text } from '../args';
@@ -34,7 +35,7 @@ export const backupCommand: Command = {
     const tenant = await connectTenant('backup', values, io);
     const organization = await getOrganization(tenant.context.client);
     const bundle = await exportTenant(tenant.context, organization?.displayName ?? null, (step) => io.err(`${step}\n`));
-    const result = await writeBackup(bundle, out);
+    const result = await writeBackup(bundle, resolve(io.cwd, out));
     const counts = bundle.manifest.counts;
     const what = `${counts.policies} policies, ${counts.namedLocations} named locations, ${counts.references} referenced objects`;
     const said = result.changed
