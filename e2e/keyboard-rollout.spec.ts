@@ -262,7 +262,7 @@ test('deleting the copy by keys: asked first, then said, with the focus on the r
   await expect(dialog.getByRole('button', { name: 'Delete the copy' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('group', { name: 'The copy was deleted' })).toContainText('the rollout is finished');
+  await expect(page.getByRole('group', { name: 'The copy was deleted' })).toContainText('the policy itself covers the rings now');
   await expect(title).toBeFocused();
   await expect.poll(() => said.times(/^The copy was deleted/)).toBeGreaterThan(0);
 

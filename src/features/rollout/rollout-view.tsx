@@ -268,7 +268,13 @@ export function RolloutView({
             copy={copy}
             onDeleted={() => {
               onChange((current) => afterCopyDeleted(current, now()));
-              said({ title: 'The copy was deleted', text: `“${plan.copyName}” is deleted: the rollout is finished.` }, true);
+              said(
+                {
+                  title: 'The copy was deleted',
+                  text: `“${plan.copyName}” is deleted: the policy itself covers the rings now, and the rollout is done.`,
+                },
+                true,
+              );
             }}
           />
         ) : (
