@@ -2,7 +2,8 @@
 // that is not ready keeps its switch reachable by Tab, which says why it cannot be used (a disabled
 // button was skipped, its reason unsaid), as does the exclusion that cannot be chosen while no emergency
 // account is named; a switch back with nothing left to put back is said in its card, with the focus on
-// it (its button went with the switch, and the focus to the page's start).
+// it (its button went with the switch); the notice above the policy list names its plan in its link,
+// which leads the focus to that plan's card; the plans found, or that there are none, are said once read.
 import type { Locator, Page } from '@playwright/test';
 import { asColleague } from './support/colleague';
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
@@ -149,4 +150,76 @@ test('a switch back with nothing left to put back is said in its card, where the
   expect(await lost()).toBe(0);
   // The way on from here is the switch again, by Tab from where the focus is.
   await tabTo(page, card.getByRole('button', { name: /^Switch to this plan…/ }), { limit: 10, back: true });
+});
+
+test('the link of the notice above the policy list leads the focus to that plan’s card', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await expect(page.getByRole('grid')).toBeVisible();
+  // A plan whose blocking policy excludes none of the emergency accounts named: not ready, said above the policies.
+  const base = {
+    conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] },
+  };
+  await asColleague(page, 'POST', CA, {
+    ...base,
+    displayName: 'EM01 - ENABLE IN EMERGENCY: MFA Disruption [1/1] - All apps: Block legacy authentication',
+    state: 'enabledForReportingButNotEnforced',
+    conditions: { ...base.conditions, clientAppTypes: ['exchangeActiveSync', 'other'] },
+    grantControls: { operator: 'OR', builtInControls: ['block'] },
+  });
+  const groups = await asColleague<{ value: { id: string; displayName: string }[] }>(
+    page,
+    'GET',
+    `/v1.0/groups?$filter=${encodeURIComponent("displayName eq 'CA - Emergency access accounts'")}`,
+  );
+  await page.evaluate(({ key, value }) => localStorage.setItem(key, JSON.stringify(value)), {
+    key: `gatehouse.emergency-access.${CONTOSO_TENANT_ID}`,
+    value: { users: [], groups: [{ id: groups.value[0]!.id, name: groups.value[0]!.displayName }] },
+  });
+  await page.reload();
+  await expect(page.getByText('MFA Disruption: the contingency plan is not ready')).toBeVisible();
+  const link = page.getByRole('link', { name: /^Open the contingency plans/ });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  // The keyboard lands on the plan the notice was about, not on the page's start or its title.
+  await expect(page.getByRole('group', { name: 'MFA Disruption' }).getByRole('heading', { name: 'MFA Disruption' })).toBeFocused();
+});
+
+test('the link of the notice above the policy list names its plan', async ({ page, signInPage }) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await asColleague(page, 'POST', CA, {
+    displayName: 'EM01 - ENABLE IN EMERGENCY: MFA Disruption [1/2] - All apps: Require compliant device',
+    state: 'enabledForReportingButNotEnforced',
+    conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] },
+    grantControls: { operator: 'OR', builtInControls: ['compliantDevice'] },
+  });
+  await page.reload();
+  // [2/2] is missing: not ready, and the demo's own plan is ready (no notice of its own).
+  await expect(page.getByText('MFA Disruption: the contingency plan is not ready')).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Open the contingency plans/ })).toHaveAccessibleName(
+    'Open the contingency plans at MFA Disruption',
+  );
+});
+
+test('the plans found, or that there are none, are said once the policies are read', async ({ page, signInPage, consoleGuard }) => {
+  consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
+  const { times: said } = await listenToWhatIsSaid(page, { liveRegions: true });
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await section(page, 'Contingency').click();
+  await expect(page.getByRole('group', { name: 'Compliance service disruption' })).toBeVisible();
+  // Read afresh (a reload): what the page found is said when it is read.
+  await page.reload();
+  if (!page.url().endsWith('/contingency')) await section(page, 'Contingency').click();
+  await expect.poll(() => said(/^One contingency plan: Compliance service disruption\.$/)).toBe(1);
+
+  // A colleague deletes the plan's policies: the page, read again, has no plan, and says so.
+  const all = (await asColleague<{ value: { id: string; displayName: string }[] }>(page, 'GET', CA)).value;
+  for (const policy of all.filter((p) => p.displayName.startsWith('EM0'))) await asColleague(page, 'DELETE', `${CA}/${policy.id}`);
+  await page.reload();
+  if (!page.url().endsWith('/contingency')) await section(page, 'Contingency').click();
+  await expect(page.getByText('No contingency policies')).toBeVisible();
+  await expect.poll(() => said(/^No contingency plan: no policy is named as a contingency policy\.$/)).toBe(1);
 });

@@ -15,6 +15,7 @@ import { useContingencyStore } from '../../session/contingency-store';
 
 interface Notice {
   id: string;
+  disruption: string;
   intent: 'warning' | 'error';
   title: string;
   text: string;
@@ -37,6 +38,7 @@ export function ContingencyNotice({ policies }: { policies: ConditionalAccessPol
         return [
           {
             id: plan.id,
+            disruption: plan.disruption,
             intent: 'warning',
             title: `${plan.disruption}: switched on ${formatDateTime(switched.at)}`,
             text: 'Switch back when the disruption is over.',
@@ -48,6 +50,7 @@ export function ContingencyNotice({ policies }: { policies: ConditionalAccessPol
         : [
             {
               id: plan.id,
+              disruption: plan.disruption,
               intent: 'error',
               title: `${plan.disruption}: the contingency plan is not ready`,
               text: blockers[0]!.text,
@@ -62,12 +65,13 @@ export function ContingencyNotice({ policies }: { policies: ConditionalAccessPol
         <MessageBar key={n.id} intent={n.intent} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{n.title}</MessageBarTitle>
-            {n.text}{' '}
+            {n.text} {/* Named for its plan (two notices had two links of one name), and the plan's card takes the focus there. */}
             <Link
               href={paths.contingency}
+              aria-label={`Open the contingency plans at ${n.disruption}`}
               onClick={(event) => {
                 event.preventDefault();
-                navigate(paths.contingency);
+                navigate(paths.contingency, { state: { plan: n.id } });
               }}
             >
               Open the contingency plans

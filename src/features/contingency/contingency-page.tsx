@@ -24,6 +24,8 @@ import { PlanCard } from './plan-card';
 import { RestorePlans } from './restore-plans';
 import { useContingencyStore } from '../../session/contingency-store';
 import { paths } from '../../shared/routes/paths';
+import { SpokenStatus } from '../../shared/ui/live-status';
+import { useLocation } from 'react-router';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
@@ -67,8 +69,15 @@ export function ContingencyPage() {
   const refuse = (planId: string, text: string) => setRefusal((r) => ({ planId, text, occasion: (r?.occasion ?? 0) + 1 }));
   // Each switch is a new review: choices made for an earlier one do not carry over.
   const [attempts, setAttempts] = useState(0);
-  // The plan whose switch (or switch back) was just put aside: its card takes the keyboard's focus.
-  const [returnedTo, setReturnedTo] = useState<string | null>(null);
+  // The plan whose switch (or switch back) was just put aside, or whose notice (above the policy list) led
+  // here: its card takes the keyboard's focus.
+  const location = useLocation();
+  const [returnedTo, setReturnedTo] = useState<string | null>(() => {
+    const state: unknown = location.state;
+    return state && typeof state === 'object' && typeof (state as { plan?: unknown }).plan === 'string'
+      ? (state as { plan: string }).plan
+      : null;
+  });
   const backToPlans = (planId: string) => {
     setMode({ kind: 'plans' });
     setReturnedTo(planId);
@@ -121,6 +130,14 @@ export function ContingencyPage() {
         disruption.
       </Text>
       {list.isPending ? <Spinner label="Reading the policies…" /> : null}
+      {/* In the page while the policies are read: what was found is said when they are (the plans, or that there are none). */}
+      <SpokenStatus>
+        {mode.kind === 'plans' && list.data
+          ? plans.length === 0
+            ? 'No contingency plan: no policy is named as a contingency policy.'
+            : `${plans.length === 1 ? 'One contingency plan' : `${plans.length} contingency plans`}: ${plans.map((p) => p.disruption).join(', ')}.`
+          : null}
+      </SpokenStatus>
       {list.error ? <ErrorState {...describeError(list.error, 'read the policies')} onRetry={() => void list.refetch()} /> : null}
 
       {mode.kind === 'plans' && list.data ? (
