@@ -1,6 +1,7 @@
 // Emergency access by keys, as heard by a screen reader: the check's outcome is said once it is read
-// (its sentence appeared filled, and was not); the review of the fix is reached by Tab while no policy is
-// chosen and says why it cannot be used (disabled, Tab skipped it); "Choose every finding" says what it did.
+// (its sentence appeared filled, and was not), and so is the health of the emergency group, as a count;
+// the review of the fix is reached by Tab while no policy is chosen and says why it cannot be used
+// (disabled, Tab skipped it); "Choose every finding" says what it did.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { section } from './support/navigation';
@@ -32,6 +33,9 @@ test('the check is said once read; the fix is chosen and reviewed by keys, its r
   // The check's outcome is said, not only shown.
   await expect(page.getByText('2 of 35 policies affect an emergency account: 0 critical, 1 high, 1 low.')).toBeVisible();
   await expect.poll(() => said(/^2 of 35 policies affect an emergency account: 0 critical, 1 high, 1 low\.$/)).toBe(1);
+  // And so is the health of the emergency group and its accounts, read after it.
+  await expect(page.getByRole('table', { name: 'Emergency access hygiene' })).toBeVisible();
+  await expect.poll(() => said(/^8 checks: 8 pass, 0 fail, 0 not readable\.$/)).toBe(1);
 
   // Nothing chosen: the review is reached by Tab after "Choose every finding", and says why it waits.
   const chooseAll = page.getByRole('button', { name: 'Choose every finding' });

@@ -20,6 +20,7 @@ import { describeError } from '../../graph/describe-error';
 import type { TenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
 import { hygieneQuery } from './hygiene-query';
+import { LiveStatus } from '../../shared/ui/live-status';
 import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
@@ -36,6 +37,8 @@ const STATUS = {
 export function HygieneSection({ tenant, emergency }: { tenant: TenantSession; emergency: EmergencyAccess }) {
   const styles = useStyles();
   const facts = useQuery(hygieneQuery(tenant, emergency));
+  const checks = facts.data ? checkHygiene(emergency, facts.data) : null;
+  const tally = (status: keyof typeof STATUS) => checks?.filter((c) => c.status === status).length ?? 0;
   return (
     <section className={styles.section} aria-labelledby="hygiene-title">
       <h2 id="hygiene-title" className={styles.heading}>
@@ -45,11 +48,17 @@ export function HygieneSection({ tenant, emergency }: { tenant: TenantSession; e
         Microsoft’s guidance: an assigned, cloud-only group that only privileged administrators can change, holding exactly the emergency
         accounts (at least two), each enabled and cloud-only.
       </Text>
+      {/* In the section while the group and accounts are read: the outcome replaces the progress, and is said. */}
+      <LiveStatus>
+        {checks ? (
+          `${checks.length} checks: ${tally('pass')} pass, ${tally('fail')} ${tally('fail') === 1 ? 'fails' : 'fail'}, ${tally('unknown')} not readable.`
+        ) : !facts.error || facts.isFetching ? (
+          <Spinner size="tiny" labelPosition="after" label="Reading the emergency group and accounts…" />
+        ) : null}
+      </LiveStatus>
       {facts.error ? (
         <ErrorState {...describeError(facts.error, 'read the emergency group and accounts')} onRetry={() => void facts.refetch()} />
-      ) : !facts.data ? (
-        <Spinner label="Reading the emergency group and accounts…" />
-      ) : (
+      ) : !checks ? null : (
         <TableScroll label="Emergency access hygiene">
           <Table aria-label="Emergency access hygiene" size="small">
             <TableHeader>
@@ -61,7 +70,7 @@ export function HygieneSection({ tenant, emergency }: { tenant: TenantSession; e
               </TableRow>
             </TableHeader>
             <TableBody>
-              {checkHygiene(emergency, facts.data).map((check) => (
+              {checks.map((check) => (
                 <TableRow key={`${check.subject}:${check.check}`}>
                   <TableCell>{check.subject}</TableCell>
                   <TableCell>{check.check}</TableCell>
