@@ -207,3 +207,34 @@ test('a saved mapping chosen by keys: refused or applied, it is said each time, 
   }
   expect.soft(await lost()).toBe(0);
 });
+
+test('a saved mapping with its domain map, chosen by keys: users are found again in place, the focus stays and the outcome is said', async ({
+  page,
+  signInPage,
+}) => {
+  const said = await listenToWhatIsSaid(page, { liveRegions: true });
+  const mapping = await copyTwoPolicies(page, signInPage);
+  const blockers = page.getByRole('list', { name: 'What blocks applying' });
+  await expect(blockers).toContainText("Choose what the user 'Break Glass 01' becomes in this tenant.");
+  await chooseOption(
+    page,
+    mapping.getByRole('combobox', { name: 'In this tenant, Contractors becomes' }),
+    'Create an empty group of this name',
+  );
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save my choices (1)' }).click()]);
+  // The file as a pipeline keeps it: sign-in names move to the pre-production domain.
+  const file = JSON.parse(readFileSync(await saved.path(), 'utf8')) as { domains: { from: string; to: string }[] };
+  file.domains = [{ from: 'contoso.example', to: 'preprod.contoso.example' }];
+  const withDomains = { name: 'mapping.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) };
+  const lost = await countFocusLost(page);
+
+  const useSaved = page.getByRole('button', { name: 'Use a saved mapping…' });
+  await useSaved.focus();
+  await chooseByKeys(page, withDomains);
+  await expect(page.getByLabel('Sign-in names ending in')).toHaveValue('contoso.example');
+  await expect(blockers).not.toContainText('Break Glass 01');
+  // The mapping was made again in place: the button that chose the file still has the focus, and what it did is said.
+  await expect.soft(useSaved).toBeFocused();
+  await expect.soft.poll(() => said.times(/1 saved choice applied\./)).toBe(1);
+  expect.soft(await lost()).toBe(0);
+});

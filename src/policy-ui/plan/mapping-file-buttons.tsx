@@ -4,14 +4,18 @@
 // changed on its own row. Creating every missing group is the mapping table's own action.
 import { Button, makeStyles, MessageBarBody, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
+import { sourcePolicies } from '../../domain/plan/build-plan';
+import { referencesToLookUp } from '../../domain/plan/mapping';
 import { applyMappingFile, mappingFile } from '../../domain/plan/mapping-file';
 import type { MappingChoice, MappingRow, PlanChoices } from '../../domain/plan/types';
 import { useTenantSession } from '../../session/tenant-session';
 import { downloadFile } from '../../shared/download';
 import { LiveStatus, UnseenText } from '../../shared/ui/live-status';
 import { Notice } from '../../shared/ui/notice';
+import { directoryMatchesQuery } from '../queries';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -29,7 +33,9 @@ export interface MappingFileButtonsProps {
 export function MappingFileButtons({ rows, choices, source, targetName, onLoad }: MappingFileButtonsProps) {
   const styles = useStyles();
   const tenant = useTenantSession();
+  const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
+  const [reading, setReading] = useState(false);
   // Each file chosen is a new occasion: the same words (the same file again, refused or applied) are said again.
   const [said, setSaid] = useState<{ text: string; error: boolean; occasion: number } | null>(null);
   const chosen = rows.filter((r) => r.chosen).length;
@@ -52,6 +58,18 @@ export function MappingFileButtons({ rows, choices, source, targetName, onLoad }
   const load = async (file: File) => {
     try {
       const applied = applyMappingFile(JSON.parse(await file.text()), rows, tenant.account.tenantId);
+      // A saved domain map looks users up by other names. Read first, the plan is made again in place: else the
+      // review waited for the read in place of the mapping (this button with it), and the focus fell to the page's heading.
+      if (applied.domains.length > 0) {
+        setReading(true);
+        try {
+          await queryClient.fetchQuery(directoryMatchesQuery(tenant, referencesToLookUp(source, sourcePolicies(source), applied.domains)));
+        } catch {
+          // The review reads again, and says a failure with its Try again.
+        } finally {
+          setReading(false);
+        }
+      }
       onLoad(applied.mapping, applied.domains);
       setSaid((before) => ({ text: applied.notes.join(' '), error: false, occasion: (before?.occasion ?? 0) + 1 }));
     } catch (error) {
@@ -92,7 +110,9 @@ export function MappingFileButtons({ rows, choices, source, targetName, onLoad }
           }}
         />
         {/* What was applied, a status in the page from the start; each file's words put in anew, so they are said again. */}
-        <LiveStatus>{said && !said.error ? <span key={said.occasion}>{said.text}</span> : null}</LiveStatus>
+        <LiveStatus>
+          {reading ? 'Finding users with the saved domain map…' : said && !said.error ? <span key={said.occasion}>{said.text}</span> : null}
+        </LiveStatus>
       </div>
       {/* A file refused is an alert, said again when another (or the same) is refused. */}
       {said?.error ? (
