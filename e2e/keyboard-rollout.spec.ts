@@ -33,16 +33,18 @@ async function readPolicies(request: APIRequestContext): Promise<{ id: string; d
 /** Counts each time the focus leaves for nowhere (the page's start) and stays there. */
 async function countFocusLost(page: Page) {
   await page.evaluate(() => {
-    const counted = window as unknown as { lost: number };
-    counted.lost = 0;
+    const counted = window as unknown as { lost: string[] };
+    counted.lost = [];
     document.addEventListener('focusout', (event) => {
       if ((event as FocusEvent).relatedTarget) return;
+      const left = (event.target as Element | null)?.textContent?.slice(0, 60) ?? '';
       setTimeout(() => {
-        if (document.activeElement === document.body || document.activeElement === null) counted.lost++;
+        if (document.activeElement === document.body || document.activeElement === null) counted.lost.push(left);
       }, 100);
     });
   });
-  return () => page.evaluate(() => (window as unknown as { lost: number }).lost);
+  /** What the focus was on each time it fell to the page's start (empty when it never did). */
+  return () => page.evaluate(() => (window as unknown as { lost: string[] }).lost);
 }
 
 /** The words that describe the focused control (aria-describedby), as a screen reader reads them after its name. */
@@ -121,6 +123,10 @@ test('planning rings by keys: the editor takes the focus, each ring added or rem
   await expect(keep).toBeFocused();
   expect(await focusedDescription(page)).toBe('The plan needs at least one ring.');
 
+  // Add a new group, off until the group is named, says so.
+  await page.getByRole('button', { name: 'Add a new group' }).focus();
+  expect(await focusedDescription(page)).toBe('Name the new group first.');
+
   // Each ring added is said; the one removed too, with how many are left.
   const status = page.getByRole('status').filter({ hasText: /added as ring|removed;/ });
   const newGroup = page.getByRole('textbox', { name: 'Or a new assigned group, named' });
@@ -173,7 +179,7 @@ test('planning rings by keys: the editor takes the focus, each ring added or rem
   );
   await expect(page.getByRole('heading', { level: 1, name: 'Staged rollout' })).toBeFocused();
   await expect.poll(() => said.times(/^Removed from this device/)).toBeGreaterThan(0);
-  expect(await lost()).toBe(0);
+  expect(await lost()).toEqual([]);
 });
 
 test('a rollout under way by keys: opened from the list it has the focus, All rollouts goes back to it, the gate overridden leaves the focus on the step let through and is said', async ({
@@ -231,7 +237,7 @@ test('a rollout under way by keys: opened from the list it has the focus, All ro
   await expect(page.getByRole('group', { name: 'The gate was overridden' })).toContainText('Ring 2 (Finance) can be added');
   await expect.poll(() => said.times(/^The gate was overridden/)).toBeGreaterThan(0);
   await expectNoSeriousA11yViolations(page);
-  expect(await lost()).toBe(0);
+  expect(await lost()).toEqual([]);
 });
 
 test('deleting the copy by keys: asked first, then said, with the focus on the rollout’s title', async ({ page, playwright }) => {
@@ -272,5 +278,52 @@ test('deleting the copy by keys: asked first, then said, with the focus on the r
   await expect(page.getByRole('dialog', { name: /^Remove the rollout of / })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('button', { name: 'Remove this rollout from the device' })).toBeFocused();
-  expect(await lost()).toBe(0);
+  expect(await lost()).toEqual([]);
+});
+
+test('a step left unfinished, by keys: its rollbacks say why they are off, opening it leaves the focus on the way back, forgetting it asks first and is said', async ({
+  page,
+  playwright,
+}) => {
+  const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
+  const policy = (await readPolicies(request)).find((p) => p.displayName.startsWith('CA006'))!;
+  await request.dispose();
+  await page.evaluate(
+    ([key, value]) => localStorage.setItem(key!, value!),
+    [`gatehouse.rollouts.${CONTOSO_TENANT_ID}`, JSON.stringify([seededPlan(policy, { pending: { kind: 'advance', ring: 'ring-2' } })])],
+  );
+  const said = await listenToWhatIsSaid(page);
+  await page.reload();
+  await section(page, 'Rollout').click();
+  await page.getByRole('table', { name: 'Rollouts on this device' }).getByRole('button', { name: policy.displayName }).click();
+  const lost = await countFocusLost(page);
+  const title = page.getByRole('heading', { name: `Rollout of “${policy.displayName}”` });
+
+  // Ring 1 cannot be rolled back while the step is unfinished: its button is reached and says why.
+  const rollback = page.getByRole('button', { name: 'Roll back ring 1…' });
+  await rollback.focus();
+  await expect(rollback).toBeFocused();
+  expect(await focusedDescription(page)).toMatch(/a step is unfinished/);
+
+  // Its run is not kept on this device: the keyboard is put on the way back.
+  await page.getByRole('button', { name: 'Open the unfinished step' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('No unfinished run on this device')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Back to the rollout' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(title).toBeFocused();
+
+  // Forgetting the step asks first; done, it is said and the focus is on the rollout's title.
+  await page.getByRole('button', { name: 'Forget the step' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Forget the unfinished step?' });
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'The step was forgotten' })).toBeVisible();
+  await expect(title).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Roll back ring 1…' })).toBeEnabled();
+  await expect.poll(() => said.times(/^The step was forgotten/)).toBeGreaterThan(0);
+  expect(await lost()).toEqual([]);
 });

@@ -18,7 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular, DeleteRegular } from '@fluentui/react-icons';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { JsonObject } from '../../domain/json';
 import type { EmergencyAccess } from '../../domain/lockout';
 import { ringProblems } from '../../domain/rollout/rings';
@@ -92,7 +92,7 @@ export function RingEditor({
   const section = useRef<HTMLElement>(null);
   const title = useRef<HTMLHeadingElement>(null);
   // Opened by Plan its rings…, whose button left: the keyboard starts on the editor's heading.
-  useEffect(() => title.current?.focus(), []);
+  useLayoutEffect(() => title.current?.focus(), []);
   /** What a ring added, moved or removed did to the rings, said (the focus moves, and what moved is not otherwise heard). */
   const [ringNews, setRingNews] = useState('');
   const focusAfter = useRef<string | null>(null);
@@ -198,7 +198,8 @@ export function RingEditor({
           <Input value={newName} onChange={(_, data) => setNewName(data.value)} />
         </Field>
         <Button
-          disabled={!newName.trim()}
+          disabledFocusable={!newName.trim()}
+          aria-describedby={newName.trim() ? undefined : 'new-group-why'}
           onClick={() => {
             // The button is disabled once the name is cleared: the keyboard goes to the new ring's row.
             focusAfter.current = `tr[data-ring="${groups.length + 1}"]`;
@@ -209,6 +210,7 @@ export function RingEditor({
         >
           Add a new group
         </Button>
+        {newName.trim() ? null : <Text id="new-group-why">Name the new group first.</Text>}
       </div>
       <LiveStatus>{ringNews}</LiveStatus>
       <ThresholdFields thresholds={thresholds} onChange={setThresholds} />

@@ -5,7 +5,7 @@
 // journalled, read back, previous versions kept).
 import { Button, makeStyles, MessageBarBody, MessageBarTitle, Select, Field, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { policyJson, type JsonObject } from '../../domain/json';
 import { unsuitablePolicy } from '../../domain/rollout/rings';
@@ -117,7 +117,8 @@ export function RolloutPage() {
   // Meanwhile, when the focus has fallen to the page's start, the page's heading takes it; not found within a
   // second or two (the list still being read), it is left there.
   const landed = useRef(0);
-  useEffect(() => {
+  // Before the page is painted: the focus moves in the same drawing that takes its button away, never resting on the body.
+  useLayoutEffect(() => {
     if (!landing || landed.current === landing.occasion) return;
     const target = root.current?.querySelector<HTMLElement>(landing.selector);
     if (target || Date.now() - landing.at > 2000) landed.current = landing.occasion;
@@ -238,7 +239,9 @@ export function RolloutPage() {
         ) : (
           <>
             <div className={styles.row}>
-              <Button onClick={() => open(mode.policyId, true)}>Back to the rollout</Button>
+              <Button data-back-to-rollout onClick={() => open(mode.policyId, true)}>
+                Back to the rollout
+              </Button>
             </div>
             <EmptyState title="No unfinished run on this device">
               The run of this step is not journalled here (it was closed, or run elsewhere). Check the policy and its copy, then forget the
@@ -291,6 +294,8 @@ export function RolloutPage() {
                     // A run from before runs said where they came from is taken as this step's, as it always was.
                     const origin = run ? (run.origin ?? stepOrigin(current.policyId, current.policyId, current.pending!)) : null;
                     setMode({ kind: 'resume', policyId: current.policyId, origin });
+                    // Its button leaves with the rollout: with no run to show, the keyboard goes to the way back.
+                    if (!origin) land('[data-back-to-rollout]');
                   }}
                 >
                   Open the unfinished step

@@ -3,7 +3,7 @@
 // plan flow, the copy's deletion once the policy is on, and the timeline of what was done and decided.
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { ArrowUndoRegular } from '@fluentui/react-icons';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { canOverride, gateEvent, gateOpen, overrideEvent, unreadGateEvent } from '../../domain/rollout/gate';
 import { nextRing, ringLabel, type RolloutPlan } from '../../domain/rollout/rollout-plan';
 import { advanceStep, afterCopyDeleted, finishStep, rollbackStep, startStep, type StepWrite } from '../../domain/rollout/steps';
@@ -112,7 +112,8 @@ export function RolloutView({
   const styles = useStyles();
   const title = useRef<HTMLHeadingElement>(null);
   const advance = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // Before the page is painted, in the drawing that took away the button pressed: the focus never rests on the body.
+  useLayoutEffect(() => {
     if (takeFocus) title.current?.focus();
     // Once, when the view is shown again after the run.
     // eslint-disable-next-line react-hooks/exhaustive-deps
