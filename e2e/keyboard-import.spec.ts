@@ -158,8 +158,7 @@ test('the mapping by keys: Save says why it is disabled, each choice is named fo
   await expect(breakGlass).toHaveAccessibleDescription(/Leaving out the user 'Break Glass 02' widens 'CA031/);
   await page.keyboard.press('Tab');
   await expect(mapping.getByRole('combobox', { name: 'Pick another for Break Glass 02' })).toBeFocused();
-  await page.keyboard.press('Tab');
-  await expect(mapping.getByRole('button', { name: 'Open Pick another for Break Glass 02' })).toBeFocused();
+  // The search is one Tab stop (its arrow was a second one, opening an empty list).
   await page.keyboard.press('Tab');
   const understand = mapping.getByRole('checkbox', { name: /^I understand: leave it out \(the user 'Break Glass 02'/ });
   await expect(understand).toBeFocused();

@@ -8,12 +8,15 @@ import { searchDirectory, type DirectoryEntry, type DirectoryKind } from '../gra
 import { queryKeys } from './query-keys';
 import { useTenantSession, type TenantSession } from './tenant-session';
 
+/** Kinds listed in full before anything is typed. */
+const BROWSABLE = new Set<DirectoryKind>(['roles', 'namedLocations']);
+
 /** Directory objects of one kind that match the term (users, groups and apps by the words of their names, an app also by its pasted appId; roles and named locations: all of them). */
 export const directorySearchQuery = (tenant: TenantSession, kind: DirectoryKind, term: string) =>
   queryOptions({
     queryKey: queryKeys.directorySearchFor(tenant, kind, term),
     queryFn: ({ signal }) => searchDirectory(tenant.client, kind, term, signal),
-    enabled: term.trim().length > 0 || kind === 'roles' || kind === 'namedLocations',
+    enabled: term.trim().length > 0 || BROWSABLE.has(kind),
     staleTime: 60_000,
   });
 
@@ -44,6 +47,9 @@ export function DirectoryPicker({
       placeholder={`Search ${label.toLowerCase()}…`}
       {...rest}
       aria-label={label}
+      // The arrow is a second Tab stop beside the box. Kinds found only by typing drop it (it opened an
+      // empty list); roles and named locations keep it for the mouse, and the keys open the list by ArrowDown.
+      expandIcon={BROWSABLE.has(kind) ? { tabIndex: -1 } : null}
       freeform
       value={text}
       // Nothing stays selected: a pick is added to the list beside. Left to itself, the Combobox kept
