@@ -8,6 +8,7 @@ import type { Locator, Page } from '@playwright/test';
 import { asColleague } from './support/colleague';
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
 import { expect, test } from './support/fixtures';
+import { watchFocusLost } from './support/focus';
 import { section } from './support/navigation';
 import { listenToWhatIsSaid } from './support/said';
 
@@ -20,21 +21,6 @@ async function tabTo(page: Page, target: Locator, { limit = 40, back = false } =
     if (await target.evaluate((el) => el === document.activeElement)) return;
   }
   throw new Error(`Tab never reached ${String(target)}`);
-}
-
-/** Counts each time the focus leaves for nowhere (the page's start), as a screen reader hears it. */
-async function countFocusLost(page: Page) {
-  await page.evaluate(() => {
-    const counted = window as unknown as { lost: number };
-    counted.lost = 0;
-    document.addEventListener('focusout', (event) => {
-      if ((event as FocusEvent).relatedTarget) return;
-      setTimeout(() => {
-        if (document.activeElement === document.body || document.activeElement === null) counted.lost++;
-      }, 50);
-    });
-  });
-  return () => page.evaluate(() => (window as unknown as { lost: number }).lost);
 }
 
 test('a plan that is not ready: its switch and its exclusion are reached by Tab and say why they cannot be used', async ({
@@ -89,7 +75,7 @@ test('a plan that is not ready: its switch and its exclusion are reached by Tab 
     value: { users: [], groups: [{ id: groups.value[0]!.id, name: groups.value[0]!.displayName }] },
   });
   await page.reload();
-  const lost = await countFocusLost(page);
+  const lost = await watchFocusLost(page);
   const switchOn = card.getByRole('button', { name: 'Switch to this plan… (MFA Disruption)' });
   await card.getByRole('button', { name: /^Drill/ }).focus();
   await tabTo(page, switchOn, { limit: 3 });
@@ -110,7 +96,7 @@ test('a plan that is not ready: its switch and its exclusion are reached by Tab 
   await tabTo(page, switchOn, { limit: 5 });
   await expect(switchOn).toBeEnabled();
   await expect(switchOn).not.toHaveAccessibleDescription(/./);
-  expect(await lost()).toBe(0);
+  expect(await lost()).toEqual([]);
 });
 
 test('a switch back with nothing left to put back is said in its card, where the focus goes', async ({
@@ -137,7 +123,7 @@ test('a switch back with nothing left to put back is said in its card, where the
   for (const policy of all.filter((p) => p.displayName.includes('Compliance service disruption')))
     await asColleague(page, 'PATCH', `${CA}/${policy.id}`, { state: 'enabledForReportingButNotEnforced' });
 
-  const lost = await countFocusLost(page);
+  const lost = await watchFocusLost(page);
   const back = card.getByRole('button', { name: /^Switch back…/ });
   await back.focus();
   await page.keyboard.press('Enter');
@@ -147,7 +133,7 @@ test('a switch back with nothing left to put back is said in its card, where the
   await expect(refusal).toContainText('Nothing was switched');
   await expect(refusal).toContainText('Every touched policy is already back as it was.');
   await expect.poll(() => said(/Every touched policy is already back as it was/)).toBeGreaterThanOrEqual(1);
-  expect(await lost()).toBe(0);
+  expect(await lost()).toEqual([]);
   // The way on from here is the switch again, by Tab from where the focus is.
   await tabTo(page, card.getByRole('button', { name: /^Switch to this plan…/ }), { limit: 10, back: true });
 });

@@ -7,24 +7,9 @@
 import { readFileSync } from 'node:fs';
 import type { FileChooser, Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { watchFocusLost } from './support/focus';
 import { section } from './support/navigation';
 import { listenToWhatIsSaid } from './support/said';
-
-/** Counts each time the focus leaves for nowhere (the page's start), as a screen reader hears it. */
-async function countFocusLost(page: Page) {
-  await page.evaluate(() => {
-    const counted = window as unknown as { lost: number };
-    counted.lost = 0;
-    document.addEventListener('focusout', (event) => {
-      // A blur to nothing that stays so once the page settles (not a focus moved on by code).
-      if ((event as FocusEvent).relatedTarget) return;
-      setTimeout(() => {
-        if (document.activeElement === document.body || document.activeElement === null) counted.lost++;
-      }, 50);
-    });
-  });
-  return () => page.evaluate(() => (window as unknown as { lost: number }).lost);
-}
 
 /** Presses Enter on the focused button and gives the file chooser it opens these files. */
 async function chooseByKeys(page: Page, files: Parameters<FileChooser['setFiles']>[0]) {
@@ -79,7 +64,7 @@ test('a file refused is said each time it is chosen, and the focus stays on Choo
   await expect(page.getByRole('grid')).toBeVisible();
   await section(page, 'Import').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
-  const lost = await countFocusLost(page);
+  const lost = await watchFocusLost(page);
 
   const choose = page.getByRole('button', { name: 'Choose files…' });
   await choose.focus();
@@ -92,7 +77,7 @@ test('a file refused is said each time it is chosen, and the focus stays on Choo
     // The same refusal of the same file chosen again is said again: the admin who chose it hears why.
     await expect.soft.poll(() => said.times(refusal)).toBe(time);
   }
-  expect.soft(await lost()).toBe(0);
+  expect.soft(await lost()).toEqual([]);
 });
 
 test('reading files is said while it lasts, and a disabled Read its policies is reached by Tab and says why', async ({
@@ -123,7 +108,7 @@ test('the mapping by keys: Save says why it is disabled, each choice is named fo
 }) => {
   const said = await listenToWhatIsSaid(page, { liveRegions: true });
   const mapping = await copyTwoPolicies(page, signInPage);
-  const lost = await countFocusLost(page);
+  const lost = await watchFocusLost(page);
 
   // Nothing chosen yet: Save is reached by Tab and says why it does nothing.
   const save = page.getByRole('button', { name: 'Save my choices (0)' });
@@ -165,7 +150,7 @@ test('the mapping by keys: Save says why it is disabled, each choice is named fo
   await page.keyboard.press('Space');
   await expect(understand).toBeChecked();
   await expect(page.getByRole('button', { name: 'Save my choices (2)' })).not.toHaveAttribute('aria-disabled', 'true');
-  expect.soft(await lost()).toBe(0);
+  expect.soft(await lost()).toEqual([]);
 });
 
 test('a saved mapping chosen by keys: refused or applied, it is said each time, and the focus stays on the button', async ({
@@ -183,7 +168,7 @@ test('a saved mapping chosen by keys: refused or applied, it is said each time, 
   await save.focus();
   const [saved] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   const savedFile = { name: 'mapping.json', mimeType: 'application/json', buffer: readFileSync(await saved.path()) };
-  const lost = await countFocusLost(page);
+  const lost = await watchFocusLost(page);
 
   // A file that is not a mapping, chosen twice: refused, said each time.
   const useSaved = page.getByRole('button', { name: 'Use a saved mapping…' });
@@ -204,7 +189,7 @@ test('a saved mapping chosen by keys: refused or applied, it is said each time, 
     await expect.soft.poll(() => said.times(applied)).toBe(time);
     await expect.soft(useSaved).toBeFocused();
   }
-  expect.soft(await lost()).toBe(0);
+  expect.soft(await lost()).toEqual([]);
 });
 
 test('a saved mapping with its domain map, chosen by keys: users are found again in place, the focus stays and the outcome is said', async ({
@@ -225,7 +210,7 @@ test('a saved mapping with its domain map, chosen by keys: users are found again
   const file = JSON.parse(readFileSync(await saved.path(), 'utf8')) as { domains: { from: string; to: string }[] };
   file.domains = [{ from: 'contoso.example', to: 'preprod.contoso.example' }];
   const withDomains = { name: 'mapping.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) };
-  const lost = await countFocusLost(page);
+  const lost = await watchFocusLost(page);
 
   const useSaved = page.getByRole('button', { name: 'Use a saved mapping…' });
   await useSaved.focus();
@@ -235,5 +220,5 @@ test('a saved mapping with its domain map, chosen by keys: users are found again
   // The mapping was made again in place: the button that chose the file still has the focus, and what it did is said.
   await expect.soft(useSaved).toBeFocused();
   await expect.soft.poll(() => said.times(/1 saved choice applied\./)).toBe(1);
-  expect.soft(await lost()).toBe(0);
+  expect.soft(await lost()).toEqual([]);
 });

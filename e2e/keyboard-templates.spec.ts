@@ -10,27 +10,12 @@
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { emulator, expect, signInToLocalTenant, test } from './support/fixtures';
+import { watchFocusLost } from './support/focus';
 import { section } from './support/navigation';
 import { listenToWhatIsSaid } from './support/said';
 
 const gallery = (page: Page) => page.getByRole('table', { name: 'Templates' });
 const templateRow = (page: Page, name: string) => gallery(page).getByRole('row', { name, exact: true });
-
-/** Counts each time the focus leaves for nowhere (the page's start), as a screen reader hears it. */
-async function countFocusLost(page: Page) {
-  await page.evaluate(() => {
-    const counted = window as unknown as { lost: number };
-    counted.lost = 0;
-    document.addEventListener('focusout', (event) => {
-      // A blur to nothing that stays so once the page settles (not a focus moved on by code).
-      if ((event as FocusEvent).relatedTarget) return;
-      setTimeout(() => {
-        if (document.activeElement === document.body || document.activeElement === null) counted.lost++;
-      }, 50);
-    });
-  });
-  return () => page.evaluate(() => (window as unknown as { lost: number }).lost);
-}
 
 /** Presses Tab until the focused element matches, at most `limit` times; fails if it never does. */
 async function tabTo(page: Page, accessibleName: RegExp, limit = 80) {
@@ -51,7 +36,7 @@ test('the source filter and the switch say how many templates they leave, and an
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await section(page, 'Templates').click();
   await expect(page.getByRole('status').filter({ hasText: /^27 templates:/ })).toBeVisible();
-  const lost = await countFocusLost(page);
+  const lost = await watchFocusLost(page);
 
   // The filter by keys: Tab to the tabs, arrows to Baseline, Enter.
   await page.getByRole('tab', { name: 'All' }).focus();
@@ -84,7 +69,7 @@ test('the source filter and the switch say how many templates they leave, and an
   await expect(
     page.getByRole('status').filter({ hasText: new RegExp(`^${rows} of 27 templates shown \\(hiding what the tenant has\\)\\.$`) }),
   ).toBeVisible();
-  expect(await lost()).toBe(0);
+  expect(await lost()).toEqual([]);
 });
 
 test('a preview by keys: opened with Enter, its difference and JSON reached by Tab, axe-clean open, Escape gives the focus back', async ({
@@ -137,7 +122,7 @@ test('a template deployed by keys: Space chooses it, Plan, the confirmation star
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await section(page, 'Templates').click();
-  const lost = await countFocusLost(page);
+  const lost = await watchFocusLost(page);
   const checkbox = templateRow(page, 'No persistent browser session').getByRole('checkbox', {
     name: 'Deploy No persistent browser session',
   });
@@ -171,7 +156,7 @@ test('a template deployed by keys: Space chooses it, Plan, the confirmation star
   // Back in the gallery, the focus is on the policy just written, in its template's row.
   const written = templateRow(page, 'No persistent browser session').getByRole('link', { name: 'No persistent browser session' });
   await expect(written).toBeFocused();
-  expect(await lost()).toBe(0);
+  expect(await lost()).toEqual([]);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/policies\//);
 });
@@ -186,7 +171,7 @@ test('a deployment Graph refuses shows its reason, and the choices are still the
   await signInToLocalTenant(page, signInPage, policiesPage);
   await section(page, 'Templates').click();
   await expect(page.getByRole('status').filter({ hasText: /templates:/ })).toBeVisible();
-  const lost = await countFocusLost(page);
+  const lost = await watchFocusLost(page);
   const checkbox = templateRow(page, 'No persistent browser session').getByRole('checkbox');
   await checkbox.focus();
   await page.keyboard.press('Space');
@@ -213,7 +198,7 @@ test('a deployment Graph refuses shows its reason, and the choices are still the
   await expect(checkbox).toBeChecked();
   await expect(page.getByRole('toolbar', { name: 'Chosen for Current administrator' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Deploy 1 template' })).toBeFocused();
-  expect(await lost()).toBe(0);
+  expect(await lost()).toEqual([]);
 });
 
 test('a saved template forgotten by keys: said, and the focus goes to the next row, then back to the filter', async ({
@@ -231,7 +216,7 @@ test('a saved template forgotten by keys: said, and the focus goes to the next r
     await page.getByRole('button', { name: 'Save as template' }).click();
     await expect(page.getByRole('status').filter({ hasText: /^Saved “CA00[67]/ })).toHaveCount(1);
   }
-  const lost = await countFocusLost(page);
+  const lost = await watchFocusLost(page);
   await page.getByRole('tab', { name: 'Saved here' }).focus();
   await page.keyboard.press('Enter');
   const forget = gallery(page).getByRole('button', { name: /^Forget / });
@@ -249,7 +234,7 @@ test('a saved template forgotten by keys: said, and the focus goes to the next r
   // The last one gone, the focus goes back to the filter that shows none.
   await expect(page.getByRole('tab', { name: 'Saved here' })).toBeFocused();
   await expect(page.getByRole('status').filter({ hasText: `“${second}” forgotten on this device. No template shown of 27` })).toBeVisible();
-  expect(await lost()).toBe(0);
+  expect(await lost()).toEqual([]);
 
   // Forgetting was one key press: one more puts the last one back, with the focus on it.
   const undo = page.getByRole('button', { name: 'Undo forget' });
@@ -280,14 +265,14 @@ test('Microsoft’s templates refused, then read again by Try again: the focus g
   // The refusal is said (an alert) with what could not be done; the shipped baselines are still there.
   await expect(page.getByRole('alert')).toContainText('Microsoft’s templates');
   await expect(page.getByRole('status').filter({ hasText: /^6 templates:/ })).toBeVisible();
-  const lost = await countFocusLost(page);
+  const lost = await watchFocusLost(page);
   await page.getByRole('alert').getByRole('button', { name: 'Try again' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('alert')).toHaveCount(0);
   const summary = page.getByRole('status').filter({ hasText: /^\d+ templates:/ });
   await expect(summary).not.toHaveText(/^6 templates:/);
   await expect(summary).toBeFocused();
-  expect(await lost()).toBe(0);
+  expect(await lost()).toEqual([]);
 });
 
 test('a baseline whose name turns text around is forgotten: the sentence that says so keeps its order', async ({ page, signInPage }) => {
