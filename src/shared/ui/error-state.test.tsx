@@ -62,6 +62,26 @@ describe('ErrorState', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Deleted policies' }));
   });
 
+  it('puts the focus on the heading of the section the failure was in, not the page’s', () => {
+    function Page() {
+      const [failed, setFailed] = useState(true);
+      return (
+        <main>
+          <h1>Emergency access</h1>
+          <section aria-labelledby="hygiene">
+            <h2 id="hygiene">The emergency accounts themselves</h2>
+            {failed ? <ErrorState {...refused(503)} onRetry={() => setFailed(false)} /> : <p>Reading…</p>}
+          </section>
+        </main>
+      );
+    }
+    render(<Page />);
+    const retry = screen.getByRole('button', { name: 'Try again' });
+    retry.focus();
+    act(() => retry.click());
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'The emergency accounts themselves' }));
+  });
+
   it('leaves the focus alone when it was elsewhere', () => {
     function Page({ failed }: { failed: boolean }) {
       return (

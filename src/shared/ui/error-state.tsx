@@ -30,8 +30,20 @@ export const SignInAgainContext = createContext<(() => void) | null>(null);
 /**
  * Try again usually takes the failure (and its button) away while Graph is asked again: the focus would
  * fall to the page's start, and a keyboard user would have to find their place again. It goes to the
- * heading of the dialog or page it was in instead.
+ * heading of the section, dialog or page it was in instead.
  */
+const SCOPES = 'section, [role="region"], [role="dialog"], main';
+
+/** The heading of the nearest section, dialog or page around the element that has one. */
+function headingAround(element: Element): HTMLElement | null {
+  for (let scope = element.parentElement?.closest(SCOPES); scope; scope = scope.parentElement?.closest(SCOPES)) {
+    const heading = scope.querySelector<HTMLElement>('h1, h2, h3, h4');
+    if (heading) return heading;
+    if (scope.matches('[role="dialog"], main')) return null;
+  }
+  return document.body.querySelector<HTMLElement>('h1, h2');
+}
+
 function useFocusKeptOnLeaving() {
   const root = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -39,8 +51,7 @@ function useFocusKeptOnLeaving() {
     return () => {
       // Run before the bar leaves the page, while the focus may still be in it.
       if (!element?.contains(document.activeElement)) return;
-      const scope = element.closest('[role="dialog"], main') ?? document.body;
-      const heading = scope.querySelector<HTMLElement>('h1, h2');
+      const heading = headingAround(element);
       if (!heading) return;
       if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
       heading.focus();
