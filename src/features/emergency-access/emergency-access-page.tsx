@@ -126,7 +126,7 @@ export function EmergencyAccessPage() {
   const emergencyNames = emergencyWords(settings);
   // What "Choose every finding" did, said: the button stays as it was, so pressing it was heard as nothing.
   const [choiceWords, setChoiceWords] = useState('');
-  const ready = check.configured && !!analysis && !check.loading;
+  const ready = check.configured && !!analysis && !check.loading && !check.policies.error;
   const checking = check.configured && (check.loading || !analysis) && !check.policies.error;
   const summary =
     check.configured && analysis && !check.loading

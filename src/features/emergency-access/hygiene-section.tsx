@@ -50,8 +50,8 @@ export function HygieneSection({ tenant, emergency }: { tenant: TenantSession; e
       </Text>
       {/* In the section while the group and accounts are read: the outcome replaces the progress, and is said. */}
       <LiveStatus>
-        {checks ? (
-          `${checks.length} checks: ${tally('pass')} pass, ${tally('fail')} ${tally('fail') === 1 ? 'fails' : 'fail'}, ${tally('unknown')} not readable.`
+        {checks && !facts.error ? (
+          `${checks.length} ${checks.length === 1 ? 'check' : 'checks'}: ${tally('pass')} pass, ${tally('fail')} ${tally('fail') === 1 ? 'fails' : 'fail'}, ${tally('unknown')} not readable.`
         ) : !facts.error || facts.isFetching ? (
           <Spinner size="tiny" labelPosition="after" label="Reading the emergency group and accounts…" />
         ) : null}

@@ -188,7 +188,9 @@ export function RolloutView({
           !write.allowed
             ? write.reason
             : !json
-              ? 'the policy is not in the tenant, so no step can be written.'
+              ? policiesRead
+                ? 'the policy is not in the tenant, so no step can be written.'
+                : 'the policies are still being read.'
               : plan.pending
                 ? 'a step is unfinished: open it to resume it, or forget it, first.'
                 : null

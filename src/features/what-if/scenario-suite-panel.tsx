@@ -56,7 +56,7 @@ interface Notice {
 }
 
 // The device store keeps a refused change for this page's life: it is shown, and said not to last.
-const NOT_KEPT = ' The browser would not keep this (its storage is full or blocked): after a reload it will be as before.';
+const NOT_KEPT = ' The browser would not keep this (its storage is full or blocked): after a reload, the list it last kept comes back.';
 
 const DECISION_WORDS: Record<Decision, string> = { block: 'Blocked', controls: 'Asked for a control', allow: 'Allowed' };
 
@@ -193,7 +193,7 @@ export function ScenarioSuitePanel({
                   const removed = said.removed;
                   focusNext.current = () => (removed ? removeButtons.current.get(removed) : importButton.current);
                   if (kept) setSaid(null);
-                  else say({ text: `Put back.${NOT_KEPT}`, warning: true });
+                  else say({ text: `${removed ? 'Put back.' : 'The imported scenarios are taken out again.'}${NOT_KEPT}`, warning: true });
                 }}
               >
                 Undo

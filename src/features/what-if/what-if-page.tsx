@@ -100,13 +100,13 @@ export function WhatIfPage() {
 
   const save = () => {
     if (!complete || unnamed) return;
-    const next = scenarios.some((s) => s.id === complete.id)
-      ? scenarios.map((s) => (s.id === complete.id ? complete : s))
-      : [...scenarios, complete];
+    const existed = scenarios.some((s) => s.id === complete.id);
+    const next = existed ? scenarios.map((s) => (s.id === complete.id ? complete : s)) : [...scenarios, complete];
+    const afterReload = existed ? 'the version it last kept comes back' : 'it will be gone';
     setSaved(
       setScenarios(next)
         ? `Saved “${complete.name}” on this device.`
-        : `Saved “${complete.name}” for now: the browser would not keep it (its storage is full or blocked), so after a reload it will be gone.`,
+        : `Saved “${complete.name}” for now: the browser would not keep it (its storage is full or blocked), so after a reload ${afterReload}.`,
     );
     setSaves((n) => n + 1);
   };
