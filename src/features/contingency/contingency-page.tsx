@@ -5,7 +5,7 @@
 // puts every touched policy back exactly as it was.
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { recognisePlans, type ContingencyPlan } from '../../domain/contingency/contingency-plan';
 import { activation, revert, type SwitchStep } from '../../domain/contingency/switch';
 import { emptyImportSet, type ImportSet } from '../../domain/import/import-set';
@@ -25,7 +25,7 @@ import { RestorePlans } from './restore-plans';
 import { useContingencyStore } from '../../session/contingency-store';
 import { paths } from '../../shared/routes/paths';
 import { SpokenStatus } from '../../shared/ui/live-status';
-import { useLocation } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
@@ -78,6 +78,13 @@ export function ContingencyPage() {
       ? (state as { plan: string }).plan
       : null;
   });
+  // Taken once: a reload or Back to this page does not lead the focus to that card again.
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (location.state) void navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+    // Once, on arrival.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const backToPlans = (planId: string) => {
     setMode({ kind: 'plans' });
     setReturnedTo(planId);

@@ -94,7 +94,9 @@ export function MappingFileButtons({ rows, choices, source, targetName, onLoad }
         {chosen === 0 ? (
           <UnseenText id={whyNotId}>Nothing to save yet: choose what a reference becomes in the table below first.</UnseenText>
         ) : null}
-        <Button size="small" icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
+        {/* One file at a time: a second chosen while the first reads the directory would race it. Focusable while
+            it waits, so the focus stays on it; the status below says what it waits for. */}
+        <Button size="small" icon={<DocumentArrowUpRegular />} disabledFocusable={reading} onClick={() => input.current?.click()}>
           Use a saved mapping…
         </Button>
         <input

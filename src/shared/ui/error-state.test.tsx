@@ -82,6 +82,30 @@ describe('ErrorState', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'The emergency accounts themselves' }));
   });
 
+  it('puts the focus on the page’s heading when the failure’s section leaves with it', async () => {
+    function Page() {
+      const [failed, setFailed] = useState(true);
+      return (
+        <main>
+          <h1>Emergency access</h1>
+          {failed ? (
+            <section aria-labelledby="failed">
+              <h2 id="failed">Could not check</h2>
+              <ErrorState {...refused(503)} onRetry={() => setFailed(false)} />
+            </section>
+          ) : (
+            <p>Reading…</p>
+          )}
+        </main>
+      );
+    }
+    render(<Page />);
+    const retry = screen.getByRole('button', { name: 'Try again' });
+    retry.focus();
+    await act(async () => retry.click());
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Emergency access' }));
+  });
+
   it('leaves the focus alone when it was elsewhere', () => {
     function Page({ failed }: { failed: boolean }) {
       return (

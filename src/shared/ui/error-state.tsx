@@ -27,11 +27,6 @@ export interface ErrorStateProps {
 /** Signs the admin in again (the app provides it): what a refused sign-in (401) offers beside Try again. */
 export const SignInAgainContext = createContext<(() => void) | null>(null);
 
-/**
- * Try again usually takes the failure (and its button) away while Graph is asked again: the focus would
- * fall to the page's start, and a keyboard user would have to find their place again. It goes to the
- * heading of the section, dialog or page it was in instead.
- */
 const SCOPES = 'section, [role="region"], [role="dialog"], main';
 
 /** The heading of the nearest section, dialog or page around the element that has one. */
@@ -41,9 +36,24 @@ function headingAround(element: Element): HTMLElement | null {
     if (heading) return heading;
     if (scope.matches('[role="dialog"], main')) return null;
   }
-  return document.body.querySelector<HTMLElement>('h1, h2');
+  return outerHeading(element);
 }
 
+/** The heading of the dialog or page the element is in. */
+function outerHeading(element: Element): HTMLElement | null {
+  return (element.closest('[role="dialog"], main') ?? document.body).querySelector<HTMLElement>('h1, h2');
+}
+
+function focusHeading(heading: HTMLElement) {
+  if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+  heading.focus();
+}
+
+/**
+ * Try again usually takes the failure (and its button) away while Graph is asked again: the focus would
+ * fall to the page's start, and a keyboard user would have to find their place again. It goes to the
+ * heading of the section, dialog or page it was in instead.
+ */
 function useFocusKeptOnLeaving() {
   const root = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -52,9 +62,13 @@ function useFocusKeptOnLeaving() {
       // Run before the bar leaves the page, while the focus may still be in it.
       if (!element?.contains(document.activeElement)) return;
       const heading = headingAround(element);
+      const outer = outerHeading(element);
       if (!heading) return;
-      if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
-      heading.focus();
+      focusHeading(heading);
+      // A section shown only with its failure leaves with it: then the dialog's or page's heading.
+      queueMicrotask(() => {
+        if (!heading.isConnected && outer?.isConnected) focusHeading(outer);
+      });
     };
   }, []);
   return root;

@@ -39,4 +39,21 @@ describe('FileDropZone', () => {
     rerender(<FileDropZone label="Policy file (.json)" accept=".json" error="Not a policy: no conditions" onFile={() => {}} />);
     expect(screen.getByText('Not a policy: no conditions')).toBeTruthy();
   });
+
+  it('says nothing of an earlier file that fails after a later one was chosen', async () => {
+    let failFirst: (reason: Error) => void = () => {};
+    let call = 0;
+    render(
+      <FileDropZone
+        label="Policy file (.json)"
+        accept=".json"
+        onFile={() => (++call === 1 ? new Promise((_, reject) => (failFirst = reject)) : undefined)}
+      />,
+    );
+    await act(async () => choose('slow.json'));
+    await act(async () => choose('next.json'));
+    await act(async () => failFirst(new Error('gone')));
+    expect(screen.queryByText(/could not be read/)).toBeNull();
+    expect(screen.getByText('Chosen: next.json')).toBeTruthy();
+  });
 });

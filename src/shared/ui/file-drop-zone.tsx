@@ -43,15 +43,21 @@ export function FileDropZone({ label, accept, error, onFile }: FileDropZoneProps
   // same file again) was left standing, so the admin who chose it heard nothing.
   const [reads, setReads] = useState(0);
   const [thrown, setThrown] = useState<string | null>(null);
+  // Only the last file chosen speaks: an earlier one that settles late would say its refusal beside the new name.
+  const latest = useRef(0);
   const take = (file: File | undefined) => {
     if (!file) return;
+    const read = ++latest.current;
     setChosen(file.name);
     setThrown(null);
     new Promise((resolve) => resolve(onFile(file)))
-      .catch((failure: unknown) =>
-        setThrown(`${file.name} could not be read: ${failure instanceof Error ? failure.message : String(failure)}`),
-      )
-      .finally(() => setReads((count) => count + 1));
+      .catch((failure: unknown) => {
+        if (read === latest.current)
+          setThrown(`${file.name} could not be read: ${failure instanceof Error ? failure.message : String(failure)}`);
+      })
+      .finally(() => {
+        if (read === latest.current) setReads((count) => count + 1);
+      });
   };
   const refusal = error ?? thrown;
   const onDrop = (event: DragEvent) => {
