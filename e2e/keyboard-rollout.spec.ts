@@ -8,6 +8,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { CONTOSO_TENANT_ID, contosoDirectory } from '../src/emulator/seed/contoso';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
+import { watchFocusLost } from './support/focus';
 import { section } from './support/navigation';
 import { urls } from './support/ports';
 import { listenToWhatIsSaid } from './support/said';
@@ -28,23 +29,6 @@ async function readPolicies(request: APIRequestContext): Promise<{ id: string; d
   }
   expect(answer.status(), await answer.text()).toBe(200);
   return ((await answer.json()) as { value: { id: string; displayName: string }[] }).value;
-}
-
-/** Counts each time the focus leaves for nowhere (the page's start) and stays there. */
-async function countFocusLost(page: Page) {
-  await page.evaluate(() => {
-    const counted = window as unknown as { lost: string[] };
-    counted.lost = [];
-    document.addEventListener('focusout', (event) => {
-      if ((event as FocusEvent).relatedTarget) return;
-      const left = (event.target as Element | null)?.textContent?.slice(0, 60) ?? '';
-      setTimeout(() => {
-        if (document.activeElement === document.body || document.activeElement === null) counted.lost.push(left);
-      }, 100);
-    });
-  });
-  /** What the focus was on each time it fell to the page's start (empty when it never did). */
-  return () => page.evaluate(() => (window as unknown as { lost: string[] }).lost);
 }
 
 /** The words that describe the focused control (aria-describedby), as a screen reader reads them after its name. */
@@ -101,7 +85,7 @@ test('planning rings by keys: the editor takes the focus, each ring added or rem
   const said = await listenToWhatIsSaid(page);
   await page.reload();
   await section(page, 'Rollout').click();
-  const lost = await countFocusLost(page);
+  const lost = await watchFocusLost(page, 100);
   const choice = page.getByRole('combobox', { name: 'Policy to roll out' });
   await expect(choice.getByRole('option', { name: /^CA006/ })).toHaveCount(1);
   const name = (await choice.getByRole('option', { name: /^CA006/ }).textContent())!;
@@ -196,7 +180,7 @@ test('a rollout under way by keys: opened from the list it has the focus, All ro
   const said = await listenToWhatIsSaid(page, { liveRegions: true });
   await page.reload();
   await section(page, 'Rollout').click();
-  const lost = await countFocusLost(page);
+  const lost = await watchFocusLost(page, 100);
   const list = page.getByRole('table', { name: 'Rollouts on this device' });
   await list.getByRole('button', { name: policy.displayName }).focus();
   await page.keyboard.press('Enter');
@@ -258,7 +242,7 @@ test('deleting the copy by keys: asked first, then said, with the focus on the r
   await page.reload();
   await section(page, 'Rollout').click();
   await page.getByRole('table', { name: 'Rollouts on this device' }).getByRole('button', { name: policy.displayName }).click();
-  const lost = await countFocusLost(page);
+  const lost = await watchFocusLost(page, 100);
   const title = page.getByRole('heading', { name: `Rollout of “${policy.displayName}”` });
   await page.getByRole('button', { name: 'Delete the copy…' }).focus();
   await page.keyboard.press('Enter');
@@ -296,7 +280,7 @@ test('a step left unfinished, by keys: its rollbacks say why they are off, openi
   await page.reload();
   await section(page, 'Rollout').click();
   await page.getByRole('table', { name: 'Rollouts on this device' }).getByRole('button', { name: policy.displayName }).click();
-  const lost = await countFocusLost(page);
+  const lost = await watchFocusLost(page, 100);
   const title = page.getByRole('heading', { name: `Rollout of “${policy.displayName}”` });
 
   // Ring 1 cannot be rolled back while the step is unfinished: its button is reached and says why.
