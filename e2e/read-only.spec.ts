@@ -32,11 +32,15 @@ test('a reader sees write actions disabled with the roles that can write', async
       .getByRole('main')
       .getByText(`This account can read but not change policies. Changing Conditional Access policies needs the ${ROLES}.`, {
         exact: false,
-      }),
+      })
+      .filter({ visible: true }),
   ).toBeVisible();
 
   const newPolicy = page.getByRole('button', { name: 'New policy' });
   await expect(newPolicy).toBeDisabled();
+  await expect(newPolicy).toHaveAccessibleDescription(
+    /^This account can read but not change policies\. Changing Conditional Access policies needs/,
+  );
   await expectRolesOnHover(page, newPolicy);
   await newPolicy.click({ force: true });
   await expect(page).toHaveURL(/\/policies$/);
@@ -92,7 +96,8 @@ test('an account whose token names no role learns from the first refused write',
       .getByRole('main')
       .getByText(`Microsoft Graph refused a change for this account. Changing Conditional Access policies needs the ${ROLES}.`, {
         exact: false,
-      }),
+      })
+      .filter({ visible: true }),
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Delete…', exact: true })).toBeDisabled();

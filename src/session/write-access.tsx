@@ -1,8 +1,8 @@
 // Whether the active account can change policies, known before the click: from its sign-in's role
 // claims (src/auth), or from Graph refusing one of its writes with 403. Write actions read this to
 // be disabled with the reason; an account whose token names no role keeps them until Graph says no.
-import { Tooltip } from '@fluentui/react-components';
-import { useSyncExternalStore, type ReactElement } from 'react';
+import { Tooltip, useId } from '@fluentui/react-components';
+import { cloneElement, isValidElement, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
 import { writeAccessFromClaims } from '../auth';
 import { useTenantSession } from './tenant-session';
 import { subscribeToRefusals, wasWriteRefused } from './write-refusals';
@@ -35,12 +35,37 @@ export function useWriteAccess(): WriteAccess {
   return { allowed: true, reason: null };
 }
 
-/** Wraps a write action's button: when writing is not allowed, hovering or focusing it says why. */
+/**
+ * Wraps a write action's button: when writing is not allowed, hovering or focusing it shows why, and
+ * the reason joins the button's own description. Fluent's description tooltip would lose to an
+ * aria-describedby the button already has (such as why a gate is closed), so the reason is kept in
+ * a hidden element of its own and the two ids are joined.
+ */
 export function WriteAccessTooltip({ access, children }: { access: WriteAccess; children: ReactElement }) {
+  const reasonId = useId('write-access-reason');
   if (access.allowed || !access.reason) return children;
   return (
-    <Tooltip content={access.reason} relationship="description" withArrow>
-      {children}
-    </Tooltip>
+    <>
+      <Tooltip content={access.reason} relationship="inaccessible" withArrow>
+        {describedAlsoBy(children, reasonId)}
+      </Tooltip>
+      <span id={reasonId} hidden>
+        {access.reason}
+      </span>
+    </>
   );
+}
+
+type Described = { 'aria-describedby'?: string; children?: ReactNode };
+
+/** Adds an id to the description of the element a trigger stands for: through Fluent's trigger wrappers
+ * (a DialogTrigger around the button), as Fluent itself finds the element to give its trigger props. */
+function describedAlsoBy(element: ReactElement, id: string): ReactElement {
+  const el = element as ReactElement<Described>;
+  const isTriggerWrapper = Boolean((el.type as { isFluentTriggerComponent?: boolean }).isFluentTriggerComponent);
+  if (isTriggerWrapper && isValidElement(el.props.children)) {
+    return cloneElement(el, undefined, describedAlsoBy(el.props.children, id));
+  }
+  const own = el.props['aria-describedby'];
+  return cloneElement(el, { 'aria-describedby': own ? `${id} ${own}` : id });
 }

@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+// A write button the account may not use says why, beside whatever else it already says: before, the
+// button's own description (why a rollout's gate holds the step back) replaced the access reason or was
+// dropped, depending on which came last.
+import { Button, Dialog, DialogSurface, DialogTrigger, FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WriteAccessTooltip, type WriteAccess } from './write-access';
+
+afterEach(cleanup);
+
+/** What is said after the button's name: the text of each element its aria-describedby names. */
+const described = (element: HTMLElement) =>
+  (element.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+
+const refused: WriteAccess = { allowed: false, reason: 'This account can read but not change policies.' };
+
+describe('WriteAccessTooltip', () => {
+  it('says the access reason and the button’s own description together', () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <WriteAccessTooltip access={refused}>
+          <Button disabledFocusable aria-describedby="gate-why">
+            Add Ring 2…
+          </Button>
+        </WriteAccessTooltip>
+        <p id="gate-why">The gate has not let this step through yet.</p>
+      </FluentProvider>,
+    );
+    const add = screen.getByRole('button', { name: 'Add Ring 2…' });
+    expect(described(add)).toBe('This account can read but not change policies. The gate has not let this step through yet.');
+    expect(add.getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('gives the reason to the button inside a dialog’s trigger', () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Dialog>
+          <WriteAccessTooltip access={refused}>
+            <DialogTrigger disableButtonEnhancement>
+              <Button disabledFocusable>Delete…</Button>
+            </DialogTrigger>
+          </WriteAccessTooltip>
+          <DialogSurface>Delete it?</DialogSurface>
+        </Dialog>
+      </FluentProvider>,
+    );
+    expect(described(screen.getByRole('button', { name: 'Delete…' }))).toBe('This account can read but not change policies.');
+  });
+
+  it('leaves a button the account may use as it is', () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <WriteAccessTooltip access={{ allowed: true, reason: null }}>
+          <Button aria-describedby="gate-why">Add Ring 2…</Button>
+        </WriteAccessTooltip>
+        <p id="gate-why">The gate has not let this step through yet.</p>
+      </FluentProvider>,
+    );
+    expect(described(screen.getByRole('button', { name: 'Add Ring 2…' }))).toBe('The gate has not let this step through yet.');
+  });
+});
