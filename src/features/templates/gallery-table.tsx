@@ -25,6 +25,7 @@ import { scenarioWords, type TemplateSource } from '../../domain/templates/galle
 import type { TemplateMatch, TemplateStatus } from '../../domain/templates/match-tenant';
 import { prerequisitesOf } from '../../domain/templates/prerequisites';
 import { paths } from '../../shared/routes/paths';
+import { isolatedText } from '../../shared/ui/isolated-text';
 import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
@@ -96,7 +97,7 @@ export function GalleryTable({ matches, selected, onSelect, onDifference, onForg
               <TableRow key={template.key} aria-label={template.name} data-template={template.key}>
                 <TableCell>
                   <Checkbox
-                    aria-label={`Deploy ${template.name}`}
+                    aria-label={`Deploy ${isolatedText(template.name)}`}
                     checked={!present && selected.has(template.key)}
                     disabled={present}
                     onChange={(_, data) => onSelect(template.key, data.checked === true)}
@@ -149,7 +150,7 @@ export function GalleryTable({ matches, selected, onSelect, onDifference, onForg
                       ))}
                       <InfoButton
                         size="small"
-                        aria-label={`What ${template.name} needs`}
+                        aria-label={`What ${isolatedText(template.name)} needs`}
                         info={
                           <ul className={styles.needs}>
                             {needs.map((need) => (
@@ -166,7 +167,7 @@ export function GalleryTable({ matches, selected, onSelect, onDifference, onForg
                     <Button
                       size="small"
                       icon={<SplitVerticalRegular />}
-                      aria-label={`Difference between ${policyName(status.policy)} and ${template.name}`}
+                      aria-label={`Difference between ${isolatedText(policyName(status.policy))} and ${isolatedText(template.name)}`}
                       onClick={() => onDifference({ ...match, status })}
                     >
                       Difference
@@ -177,7 +178,7 @@ export function GalleryTable({ matches, selected, onSelect, onDifference, onForg
                       size="small"
                       appearance="subtle"
                       icon={<DeleteRegular />}
-                      aria-label={`Forget ${template.name}`}
+                      aria-label={`Forget ${isolatedText(template.name)}`}
                       data-forget
                       onClick={() => forget(template.key)}
                     />
