@@ -4,24 +4,14 @@
 // account is named; a switch back with nothing left to put back is said in its card, with the focus on
 // it (its button went with the switch); the notice above the policy list names its plan in its link,
 // which leads the focus to that plan's card; the plans found, or that there are none, are said once read.
-import type { Locator, Page } from '@playwright/test';
 import { asColleague } from './support/colleague';
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
 import { expect, test } from './support/fixtures';
-import { watchFocusLost } from './support/focus';
+import { tabTo, watchFocusLost } from './support/focus';
 import { section } from './support/navigation';
 import { listenToWhatIsSaid } from './support/said';
 
 const CA = '/beta/identity/conditionalAccess/policies';
-
-/** Presses Tab (Shift+Tab with `back`) until the locator has the focus, at most `limit` times; fails if it never does. */
-async function tabTo(page: Page, target: Locator, { limit = 40, back = false } = {}) {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-  }
-  throw new Error(`Tab never reached ${String(target)}`);
-}
 
 test('a plan that is not ready: its switch and its exclusion are reached by Tab and say why they cannot be used', async ({
   page,

@@ -2,19 +2,10 @@
 // (its sentence appeared filled, and was not), and so is the health of the emergency group, as a count;
 // the review of the fix is reached by Tab while no policy is chosen and says why it cannot be used
 // (disabled, Tab skipped it); "Choose every finding" says what it did.
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { tabTo } from './support/focus';
 import { section } from './support/navigation';
 import { listenToWhatIsSaid } from './support/said';
-
-/** Presses Tab (Shift+Tab with `back`) until the locator has the focus, at most `limit` times; fails if it never does. */
-async function tabTo(page: Page, target: Locator, { limit = 40, back = false } = {}) {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-  }
-  throw new Error(`Tab never reached ${String(target)}`);
-}
 
 test('the check is said once read; the fix is chosen and reviewed by keys, its review saying why it waits', async ({
   page,

@@ -1,6 +1,6 @@
 // Where the keyboard's focus goes when the control that had it leaves the page: a screen reader user
 // whose focus falls to the page's start is thrown back to its top. Watched from the moment it is asked.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /**
  * Starts watching for the focus falling to the page's start and staying there (`settleMs` later: focus
@@ -19,4 +19,13 @@ export async function watchFocusLost(page: Page, settleMs = 50): Promise<() => P
     });
   }, settleMs);
   return () => page.evaluate(() => (window as unknown as { focusLost: string[] }).focusLost);
+}
+
+/** Presses Tab (Shift+Tab with `back`) until the locator has the focus, at most `limit` times; fails if it never does. */
+export async function tabTo(page: Page, target: Locator, { limit = 40, back = false } = {}) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${String(target)}`);
 }
