@@ -296,6 +296,16 @@ test.describe('in the demo', () => {
       await page.keyboard.press('Tab');
       await expect(control).toBeFocused();
     }
+    // A device not registered cannot be compliant: the box is still reached by Tab, says why, and a press leaves it.
+    await page.getByRole('combobox', { name: 'Device', exact: true }).focus();
+    await page.keyboard.press('Tab');
+    const compliant = page.getByRole('checkbox', { name: 'Device marked compliant' });
+    await expect(compliant).toBeFocused();
+    await expect(compliant).toHaveAccessibleDescription(
+      /^Choose how the device is joined first: one that is not registered cannot be compliant/,
+    );
+    await page.keyboard.press('Space');
+    await expect(compliant).not.toBeChecked();
     await page.getByRole('combobox', { name: 'Expected outcome (for a suite)' }).focus();
     for (const name of ['Evaluate', 'Save scenario', 'New scenario']) {
       await page.keyboard.press('Tab');

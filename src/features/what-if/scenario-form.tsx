@@ -1,12 +1,13 @@
 // The made-up sign-in: who (a user picked from the directory), to what (an application, a user
 // action or an authentication context), and from where and how. Every condition has a stated value,
 // as Graph's evaluate is sent them all; the address and country may stay empty (not known).
-import { Checkbox, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useState, type Ref } from 'react';
 import type { Decision, Scenario, ScenarioConditions, ScenarioIdentity, ScenarioTarget } from '../../domain/evaluation/scenario';
 import { SCENARIO_FIELD_WORDS as WORDS } from '../../domain/evaluation/scenario-words';
 import type { UserAction } from '../../domain/evaluation/sign-in';
 import { DirectoryPicker } from '../../session/directory-picker';
+import { ReachableCheckbox } from '../../shared/ui/reachable-checkbox';
 import { ChosenOrSearch } from './chosen-or-search';
 import { checkCountry, checkIpAddress, countryName, NO_CHECK } from './scenario-checks';
 
@@ -278,7 +279,7 @@ export function ScenarioForm({
           ]}
           onChange={(deviceTrustType) => set({ deviceTrustType, ...(deviceTrustType === 'none' && { deviceCompliant: false }) })}
         />
-        {/* Graph only marks a registered device compliant: why the box cannot be ticked is said beside it. */}
+        {/* Graph only marks a registered device compliant: why the box cannot be ticked is said beside it, and heard on it. */}
         <Field
           className={styles.checkbox}
           hint={
@@ -287,10 +288,10 @@ export function ScenarioForm({
               : undefined
           }
         >
-          <Checkbox
+          <ReachableCheckbox
             label={WORDS.deviceCompliant}
             checked={c.deviceCompliant}
-            disabled={c.deviceTrustType === 'none'}
+            unusable={c.deviceTrustType === 'none'}
             onChange={(_, data) => set({ deviceCompliant: data.checked === true })}
           />
         </Field>
