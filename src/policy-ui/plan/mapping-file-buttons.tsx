@@ -38,6 +38,12 @@ export function MappingFileButtons({ rows, choices, source, targetName, onLoad }
   const [reading, setReading] = useState(false);
   // Each file chosen is a new occasion: the same words (the same file again, refused or applied) are said again.
   const [said, setSaid] = useState<{ text: string; error: boolean; occasion: number } | null>(null);
+  // Counted apart from what is said: a fresh occasion for each file, whatever `said` held before.
+  const occasions = useRef(0);
+  const say = (text: string, error: boolean) => {
+    occasions.current += 1;
+    setSaid({ text, error, occasion: occasions.current });
+  };
   const chosen = rows.filter((r) => r.chosen).length;
   const whyNotId = `${useId()}-why-not-save`;
 
@@ -71,10 +77,10 @@ export function MappingFileButtons({ rows, choices, source, targetName, onLoad }
         }
       }
       onLoad(applied.mapping, applied.domains);
-      setSaid((before) => ({ text: applied.notes.join(' '), error: false, occasion: (before?.occasion ?? 0) + 1 }));
+      say(applied.notes.join(' '), false);
     } catch (error) {
       const text = `${file.name}: ${error instanceof Error ? error.message : String(error)}`;
-      setSaid((before) => ({ text, error: true, occasion: (before?.occasion ?? 0) + 1 }));
+      say(text, true);
     }
   };
 

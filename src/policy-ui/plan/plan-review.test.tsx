@@ -1,10 +1,15 @@
 // @vitest-environment jsdom
 // The plan's counts ("1 to update, … skipped") change when the admin changes a row's action or leaves a
 // policy out: they sit in a polite status line that is there from the first draw, so the change is said.
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+// The progress before the plan and while it is made again is said too; "Find users again" reads the
+// directory with the plan kept on screen and the focus on the button, and says what it found; a saved
+// mapping applied after its directory read keeps a pick made meanwhile.
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyImportSet } from '../../domain/import/import-set';
-import type { Plan, PlanChoices, PlanRow } from '../../domain/plan/types';
+import { sourcePolicies } from '../../domain/plan/build-plan';
+import { buildMapping } from '../../domain/plan/mapping';
+import type { MappingChoice, Plan, PlanChoices, PlanRow, PlanTarget } from '../../domain/plan/types';
 import { PlanReview } from './plan-review';
 
 afterEach(cleanup);
@@ -33,26 +38,62 @@ function planFor(choices: PlanChoices): Plan {
   return { sameTenant: true, rows, mapping: [], blockers: [], counts } as unknown as Plan;
 }
 
+/**
+ * The plan's inputs as the hook reads them: the directory is read per domain map (a map not read yet is a read
+ * under way, no plan), the plan may still be being made, and a lookup of users waits for the test's gate.
+ */
+const fake = vi.hoisted(() => ({
+  read: new Set<string>(),
+  making: false,
+  planning: false,
+  gate: null as Promise<void> | null,
+  planFor: null as ((choices: PlanChoices) => Plan) | null,
+  onLoads: [] as ((mapping: Record<string, unknown>, domains: { from: string; to: string }[]) => void)[],
+}));
+const domainsKey = (domains: PlanChoices['domains']) => JSON.stringify(domains ?? []);
+
 vi.mock('./use-plan', () => ({
-  usePlan: (_source: unknown, choices: PlanChoices) => ({
-    plan: planFor(choices),
-    policies: [
-      { rowKey: 'p1', name: 'CA001' },
-      { rowKey: 'p2', name: 'CA002' },
-    ],
-    loading: false,
-    planning: false,
-    error: null,
-    planError: null,
-    retry: () => undefined,
-  }),
+  usePlan: (_source: unknown, choices: PlanChoices) => {
+    const loading = !fake.read.has(domainsKey(choices.domains));
+    return {
+      plan: loading || fake.making ? null : (fake.planFor ?? planFor)(choices),
+      policies: [
+        { rowKey: 'p1', name: 'CA001' },
+        { rowKey: 'p2', name: 'CA002' },
+      ],
+      loading,
+      planning: fake.planning,
+      error: null,
+      planError: null,
+      retry: () => undefined,
+      lookUpUsers: async (domains: PlanChoices['domains']) => {
+        await fake.gate;
+        fake.read.add(domainsKey(domains));
+        return { users: 2, found: 1 };
+      },
+    };
+  },
 }));
 vi.mock('../../session/write-access', () => ({
   useWriteAccess: () => ({ allowed: true, reason: null }),
   WriteAccessTooltip: ({ children }: { children: unknown }) => children,
 }));
 vi.mock('../../session/directory-picker', () => ({ DirectoryPicker: () => null }));
-vi.mock('./mapping-file-buttons', () => ({ MappingFileButtons: () => null }));
+vi.mock('./mapping-file-buttons', () => ({
+  MappingFileButtons: ({ onLoad }: { onLoad: (typeof fake.onLoads)[number] }) => {
+    fake.onLoads.push(onLoad);
+    return null;
+  },
+}));
+
+beforeEach(() => {
+  fake.read = new Set([domainsKey(undefined)]);
+  fake.making = false;
+  fake.planning = false;
+  fake.gate = null;
+  fake.planFor = null;
+  fake.onLoads = [];
+});
 
 const summary = () => screen.getAllByRole('status').find((s) => s.textContent?.includes('Nothing is written until you apply it'))!;
 
@@ -80,5 +121,131 @@ describe('PlanReview, the counts said when they change', () => {
     expect(summary()).toBe(line);
     expect(line.textContent).toContain('1 to update');
     expect(line.textContent).toContain('1 skipped');
+  });
+});
+
+/** A copy from another tenant whose users sign in as ...@contoso.example, with a group nothing stands for in the target. */
+const GROUP = 'aaaaaaaa-0000-0000-0000-000000000002';
+const USER = 'bbbbbbbb-0000-0000-0000-000000000001';
+function copied() {
+  const source = emptyImportSet();
+  source.origin.tenantId = '11111111-1111-1111-1111-111111111111';
+  source.origin.domain = 'contoso.example';
+  source.sections.policies = [
+    {
+      id: 'cccccccc-0000-0000-0000-000000000001',
+      displayName: 'CA001 Pilot MFA',
+      state: 'enabled',
+      conditions: {
+        clientAppTypes: ['all'],
+        users: { includeUsers: [USER], excludeGroups: [GROUP] },
+        applications: { includeApplications: ['All'] },
+      },
+      grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+    },
+  ];
+  source.references = [
+    { kind: 'group', id: GROUP, displayName: 'Contractors', exists: true },
+    { kind: 'user', id: USER, displayName: 'Break Glass 01', userPrincipalName: 'bg01@contoso.example', exists: true },
+  ];
+  return source;
+}
+const target: PlanTarget = {
+  tenantId: '22222222-2222-2222-2222-222222222222',
+  policies: [],
+  namedLocations: [],
+  authenticationStrengths: [],
+  authenticationContexts: [],
+  termsOfUse: [],
+  directory: new Map([GROUP, USER].map((id) => [id, []])),
+};
+/** The plan of a copy into another tenant: the mapping made from the choices, as the planner makes it. */
+function copyPlanFor(source: ReturnType<typeof copied>) {
+  return (choices: PlanChoices): Plan =>
+    ({
+      sameTenant: false,
+      rows: [policy(1, 'create')],
+      mapping: buildMapping(source, sourcePolicies(source), target, choices, new Map(), false),
+      blockers: [],
+      counts: { create: 1, update: 0, restore: 0, reuse: 0, skip: 0 },
+    }) as unknown as Plan;
+}
+const statusSaying = (words: string) => screen.queryAllByRole('status').find((s) => s.textContent?.includes(words));
+
+describe('PlanReview, progress said', () => {
+  it('says the directory read and the planning in a status that was in the page before it', async () => {
+    fake.read = new Set();
+    fake.making = true;
+    const { rerender } = render(<PlanReview source={emptyImportSet()} targetName="Contoso" onApply={() => undefined} change />);
+    const before = screen.getAllByRole('status');
+    await waitFor(() => expect(statusSaying('Reading Contoso to plan against it…')).toBeTruthy());
+    expect(before).toContain(statusSaying('Reading Contoso to plan against it…'));
+
+    fake.read = new Set([domainsKey(undefined)]);
+    rerender(<PlanReview source={emptyImportSet()} targetName="Contoso" onApply={() => undefined} change />);
+    expect(statusSaying('Making the plan for 2 policies…')).toBeTruthy();
+    expect(before).toContain(statusSaying('Making the plan for 2 policies…'));
+  });
+
+  it('says that the plan is being made again for a choice', () => {
+    render(<PlanReview source={emptyImportSet()} targetName="Contoso" onApply={() => undefined} change />);
+    fake.planning = true;
+    fireEvent.click(screen.getByRole('combobox', { name: 'Action for CA001' }));
+    fireEvent.click(screen.getByRole('option', { name: 'Skip' }));
+    expect(statusSaying('Making the plan again for your choice…')).toBeTruthy();
+  });
+});
+
+describe('PlanReview, Find users again', () => {
+  it('keeps the plan and the focus while the directory is read, says the read, then what it found', async () => {
+    const source = copied();
+    fake.planFor = copyPlanFor(source);
+    let open = () => undefined as void;
+    fake.gate = new Promise<void>((resolve) => (open = resolve));
+    render(<PlanReview source={source} targetName="Fabrikam" onApply={() => undefined} />);
+    fireEvent.change(screen.getByRole('textbox', { name: 'are found in this tenant as' }), { target: { value: 'fabrikam.example' } });
+    const find = screen.getByRole('button', { name: 'Find users again' });
+    find.focus();
+    fireEvent.click(find);
+
+    // The review stays, the button keeps the focus (waiting, not taking a second click), and the read is said.
+    expect(screen.getByRole('heading', { name: 'The plan for Fabrikam' })).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'How references map to this tenant' })).toBeTruthy();
+    expect(document.activeElement).toBe(find);
+    expect(find.getAttribute('aria-disabled')).toBe('true');
+    expect(statusSaying('Finding the users…')).toBeTruthy();
+
+    await act(async () => open());
+    await waitFor(() =>
+      expect(
+        statusSaying('Looked up the users again with sign-in names ending in fabrikam.example: 1 of 2 found in Fabrikam.'),
+      ).toBeTruthy(),
+    );
+    expect(screen.getByRole('heading', { name: 'The plan for Fabrikam' })).toBeTruthy();
+    expect(document.activeElement).toBe(find);
+    expect(find.getAttribute('aria-disabled')).toBeNull();
+  });
+});
+
+describe('PlanReview, a saved mapping applied after its directory read', () => {
+  it('keeps a choice made on a row while the file was being read', () => {
+    const source = copied();
+    fake.planFor = copyPlanFor(source);
+    fake.read.add(domainsKey([{ from: 'contoso.example', to: 'fabrikam.example' }]));
+    render(<PlanReview source={source} targetName="Fabrikam" onApply={() => undefined} />);
+    // The file was chosen now: its load applies through the handler of this moment, once the directory is read.
+    const applyLater = fake.onLoads.at(-1)!;
+
+    const contractors = screen.getByRole('combobox', { name: 'In this tenant, Contractors becomes' });
+    fireEvent.click(contractors);
+    fireEvent.click(screen.getByRole('option', { name: 'Create an empty group of this name' }));
+    expect(contractors.textContent).toBe('Create an empty group of this name');
+
+    const saved: Record<string, MappingChoice> = { [`user:${USER}`]: { action: 'drop' } };
+    act(() => applyLater(saved, [{ from: 'contoso.example', to: 'fabrikam.example' }]));
+    expect(screen.getByRole('combobox', { name: 'In this tenant, Contractors becomes' }).textContent).toBe(
+      'Create an empty group of this name',
+    );
+    expect(screen.getByRole('combobox', { name: 'In this tenant, Break Glass 01 becomes' }).textContent).toBe('Leave it out');
   });
 });

@@ -24,6 +24,7 @@ import { defaultChoices, type Plan, type PlanChoices, type PlanRow } from '../..
 import { describeError } from '../../graph/describe-error';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { ErrorState } from '../../shared/ui/error-state';
+import { LiveStatus } from '../../shared/ui/live-status';
 import { PolicySelection } from '../policy-selection';
 import { withMappingChoices } from './mapping-choices';
 import { MappingFileButtons } from './mapping-file-buttons';
@@ -86,9 +87,30 @@ export function PlanReview({
   const [choices, setChoices] = useState<PlanChoices>(() => ({ ...defaultChoices(), ...initialChoices }));
   const [domain, setDomain] = useState({ from: source.origin.domain ?? '', to: '' });
   const [allConfirmable, setAllConfirmable] = useState(false);
-  const { plan, policies, loading, planning, error, planError, retry } = usePlan(source, choices);
+  const { plan, policies, loading, planning, error, planError, retry, lookUpUsers } = usePlan(source, choices);
+  // "Find users again": the directory read first, the plan (and the button, with the focus) kept on screen meanwhile.
+  const [finding, setFinding] = useState(false);
+  const [found, setFound] = useState<{ text: string; occasion: number } | null>(null);
+  const findings = useRef(0);
   const write = useWriteAccess();
   const update = (patch: Partial<PlanChoices>) => setChoices((c) => ({ ...c, ...patch }));
+  const findUsersAgain = async () => {
+    const domains = domain.from && domain.to ? [{ from: domain.from.trim(), to: domain.to.trim() }] : [];
+    const by = domains[0] ? `with sign-in names ending in ${domains[0].to}` : 'by their own sign-in names';
+    setFinding(true);
+    setFound(null);
+    let text: string;
+    try {
+      const { users, found } = await lookUpUsers(domains);
+      update({ domains });
+      text = `Looked up the users again ${by}: ${found.toLocaleString('en-US')} of ${users.toLocaleString('en-US')} found in ${targetName}.`;
+    } catch (failure) {
+      text = `Could not look up the users ${by}: ${failure instanceof Error ? failure.message : String(failure)} The plan is as before.`;
+    }
+    setFinding(false);
+    findings.current += 1;
+    setFound({ text, occasion: findings.current });
+  };
   const setRow = (
     key: string,
     patch: { action?: Plan['rows'][number]['action']; state?: NonNullable<Plan['rows'][number]['state']>['choice'] },
@@ -104,16 +126,39 @@ export function PlanReview({
   const title = useRef<HTMLHeadingElement>(null);
   const focused = useRef(!takeFocus);
   const shown = !error && !planError && !loading && !!plan;
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setDrawn(true));
+    return () => cancelAnimationFrame(frame);
+  }, []);
   useEffect(() => {
     if (!shown || focused.current) return;
     focused.current = true;
     title.current?.focus();
   }, [shown]);
 
-  if (error) return <ErrorState {...describeError(error, `read ${targetName} to plan against it`)} onRetry={retry} />;
-  if (planError) return <ErrorState title={`Could not make the plan for ${targetName}`} message={planError.message} onRetry={retry} />;
-  if (loading) return <Spinner label={`Reading ${targetName} to plan against it…`} />;
-  if (!plan) return <Spinner label={`Making the plan for ${policies.length.toLocaleString('en-US')} policies…`} />;
+  // The progress before the plan shows, in a status that is in the page (empty) a frame before it is filled: a status that
+  // appears filled is often not said. The same status stays first in the review, so its emptying is no new region.
+  const progress =
+    error || planError
+      ? null
+      : loading
+        ? `Reading ${targetName} to plan against it…`
+        : !plan
+          ? `Making the plan for ${policies.length.toLocaleString('en-US')} policies…`
+          : null;
+  const progressStatus = <LiveStatus>{drawn && progress ? <Spinner label={progress} /> : null}</LiveStatus>;
+  if (error || planError || !plan || loading)
+    return (
+      <div className={styles.root}>
+        {progressStatus}
+        {error ? (
+          <ErrorState {...describeError(error, `read ${targetName} to plan against it`)} onRetry={retry} />
+        ) : planError ? (
+          <ErrorState title={`Could not make the plan for ${targetName}`} message={planError.message} onRetry={retry} />
+        ) : null}
+      </div>
+    );
 
   const writes = writeCount(plan.counts);
   const blocked = plan.blockers.length > 0;
@@ -125,11 +170,14 @@ export function PlanReview({
   const listedConfirmable = allConfirmable ? confirmable : confirmable.slice(0, CONFIRMS_LISTED);
   return (
     <div className={styles.root}>
+      {progressStatus}
       <section className={styles.section} aria-labelledby="plan-summary">
         <h2 id="plan-summary" className={styles.heading} ref={title} tabIndex={-1}>
           The plan for {targetName}
         </h2>
-        {planning ? <Spinner size="tiny" labelPosition="after" label="Making the plan again for your choice…" /> : null}
+        <LiveStatus>
+          {planning ? <Spinner size="tiny" labelPosition="after" label="Making the plan again for your choice…" /> : null}
+        </LiveStatus>
         {/* A polite status from the first draw: a row's new action or a policy left out changes these counts, and is said. */}
         <Text role="status">
           {intro ?? planIntro(kind, plan.sameTenant, targetName)}
@@ -165,11 +213,17 @@ export function PlanReview({
               <Field label="are found in this tenant as">
                 <Input value={domain.to} placeholder="fabrikam.com" onChange={(_, data) => setDomain((d) => ({ ...d, to: data.value }))} />
               </Field>
-              <Button
-                onClick={() => update({ domains: domain.from && domain.to ? [{ from: domain.from.trim(), to: domain.to.trim() }] : [] })}
-              >
+              {/* Focusable while it reads, so the focus stays on it; the status beside it says the read, then what it found. */}
+              <Button disabledFocusable={finding} onClick={() => void findUsersAgain()}>
                 Find users again
               </Button>
+              <LiveStatus>
+                {finding ? (
+                  <Spinner size="tiny" labelPosition="after" label="Finding the users…" />
+                ) : found ? (
+                  <span key={found.occasion}>{found.text}</span>
+                ) : null}
+              </LiveStatus>
             </div>
           ) : null}
         </div>
@@ -206,7 +260,8 @@ export function PlanReview({
             source={source}
             targetName={targetName}
             onLoad={(mapping, domains) => {
-              update({ mapping: { ...choices.mapping, ...mapping }, domains });
+              // Onto the choices as they are when it applies: a pick made while the file's directory read went on stays.
+              setChoices((c) => ({ ...c, mapping: { ...c.mapping, ...mapping }, domains }));
               setDomain(domains[0] ?? { from: '', to: '' });
             }}
           />

@@ -3,7 +3,7 @@
 // guard with this tenant's emergency accounts (Settings) and the admin signed in here. An import of
 // more policies than a tenant holds takes a moment to plan: it is planned after the page has drawn
 // that it is planning, so the admin sees progress (and the warning about its size) instead of a frozen page.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
 import { buildPlan, sourcePolicies } from '../../domain/plan/build-plan';
@@ -22,6 +22,7 @@ export function usePlan(source: ImportSet, choices: PlanChoices) {
   const policies = useMemo(() => sourcePolicies(source), [source]);
   const refs = useMemo(() => referencesToLookUp(source, policies, choices.domains), [source, policies, choices.domains]);
   const matches = useQuery(directoryMatchesQuery(tenant, refs));
+  const queryClient = useQueryClient();
   const [emergency] = useEmergencyAccess(tenant.account.tenantId);
   const { objectId, name, tenantId } = tenant.account;
   // Counted up by a retry after the plan could not be made: new inputs, the same tenant read, planned again.
@@ -63,6 +64,17 @@ export function usePlan(source: ImportSet, choices: PlanChoices) {
     error: readError,
     /** The tenant was read, and the plan could not be made from it (a fault of the planner): the error says why. */
     planError: readError ? null : planError,
+    /**
+     * Reads the directory for a new domain map before the choice is made: the plan before stays on screen while
+     * it is read (a choice made first would be a query not yet read, the review's place taken by its spinner).
+     * Answers how many of the users the import refers to are found; a failed read throws, and nothing changed.
+     */
+    lookUpUsers: async (domains: PlanChoices['domains']): Promise<{ users: number; found: number }> => {
+      const asked = referencesToLookUp(source, policies, domains);
+      const answers = await queryClient.fetchQuery(directoryMatchesQuery(tenant, asked));
+      const users = asked.filter((ref) => ref.kind === 'user');
+      return { users: users.length, found: users.filter((ref) => (answers.get(ref.id)?.length ?? 0) > 0).length };
+    },
     /** After a failed read, reads again; after a failed plan, plans again from what was read. */
     retry: () => {
       if (!readError && planError) setAttempt((n) => n + 1);

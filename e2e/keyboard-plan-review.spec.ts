@@ -1,0 +1,57 @@
+// The import plan's review by keys, as heard by a screen reader: reading the tenant to plan against it is
+// said while it lasts; "Find users again" reads the directory with the review kept on screen and the focus
+// kept on the button, says that it is reading, then what it found. Soft checks: each shortfall is reported.
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { watchFocusLost } from './support/focus';
+import { section } from './support/navigation';
+import { listenToWhatIsSaid } from './support/said';
+
+/** Signed in to Contoso and pre-production; Contoso's CA007 and CA031 copied into pre-production, the plan shown. */
+async function copyTwoPolicies(page: Page, signInPage: { signInToDemoWithPreProduction(): Promise<void> }) {
+  await signInPage.signInToDemoWithPreProduction();
+  await section(page, 'Import').click();
+  await page.getByRole('combobox', { name: 'Or copy from another tenant you are signed in to' }).click();
+  await page.getByRole('option', { name: /^Contoso ·/ }).click();
+  await page.getByRole('button', { name: 'Read its policies' }).click();
+  await expect(page.getByRole('heading', { name: 'The plan for Contoso pre-production' })).toBeFocused();
+  await page.getByRole('button', { name: 'Choose policies…' }).click();
+  await page.getByRole('button', { name: 'None', exact: true }).click();
+  const choose = page.getByRole('group', { name: 'Policies to bring in' });
+  await choose.getByRole('checkbox', { name: /^CA007/ }).check();
+  await choose.getByRole('checkbox', { name: /^CA031/ }).check();
+}
+
+test('Find users again by keys: the review and the focus stay while the directory is read, and what it found is said', async ({
+  page,
+  signInPage,
+}) => {
+  const said = await listenToWhatIsSaid(page, { liveRegions: true });
+  await copyTwoPolicies(page, signInPage);
+  // The read before the plan was said while it lasted.
+  expect.soft(await said.times(/^Reading Contoso pre-production to plan against it…$/, 'status')).toBeGreaterThan(0);
+
+  const blockers = page.getByRole('list', { name: 'What blocks applying' });
+  await expect(blockers).toContainText("Choose what the user 'Break Glass 01' becomes in this tenant.");
+  await page.getByLabel('Sign-in names ending in').fill('contoso.example');
+  await page.getByLabel('are found in this tenant as').fill('preprod.contoso.example');
+  const find = page.getByRole('button', { name: 'Find users again' });
+  await find.focus();
+  const lost = await watchFocusLost(page);
+  await page.keyboard.press('Enter');
+
+  const outcome =
+    /^Looked up the users again with sign-in names ending in preprod\.contoso\.example: \d+ of \d+ found in Contoso pre-production\.$/;
+  await expect(blockers).not.toContainText('Break Glass 01');
+  await expect(blockers).toContainText("Choose what the user 'Break Glass 02' becomes in this tenant.");
+  // The review never left: the focus is where the admin pressed Enter, and the button can be pressed again.
+  await expect.soft(find).toBeFocused();
+  await expect.soft(find).not.toHaveAttribute('aria-disabled', 'true');
+  expect.soft(await lost()).toEqual([]);
+  await expect.poll(() => said.times(outcome, 'status')).toBe(1);
+
+  // Again, by Enter where the focus still is: said again, as a new outcome.
+  await page.keyboard.press('Enter');
+  await expect.soft.poll(() => said.times(outcome, 'status')).toBe(2);
+  await expect.soft(find).toBeFocused();
+});
