@@ -34,7 +34,7 @@ import { ThresholdFields } from './threshold-fields';
 import { knownMembers, memberWords, useGroupMembers } from './use-group-members';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { Isolated } from '../../shared/ui/isolated-text';
-import { LiveStatus } from '../../shared/ui/live-status';
+import { LiveStatus, UnseenText } from '../../shared/ui/live-status';
 
 const useStyles = makeStyles({
   editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -137,6 +137,9 @@ export function RingEditor({
         first ring, then for each next ring as well. Finishing turns the policy itself on and deletes the copy, so the policy keeps its id
         and history.
       </Text>
+      {/* Why a move at an end is off: said with its button. */}
+      <UnseenText id="ring-first-why">The first ring cannot move up.</UnseenText>
+      <UnseenText id="ring-last-why">The last ring cannot move down.</UnseenText>
       {groups.length > 0 ? (
         <TableScroll label="Rings">
           <Table aria-label="Rings" size="small">
@@ -159,14 +162,17 @@ export function RingEditor({
                       appearance="subtle"
                       icon={<ArrowUpRegular />}
                       aria-label={`Move ring ${index + 1} up`}
-                      disabled={index === 0}
+                      // Off at the ends, still reached by Tab and saying why, as the other buttons that are off here.
+                      disabledFocusable={index === 0}
+                      aria-describedby={index === 0 ? 'ring-first-why' : undefined}
                       onClick={() => move(index, -1)}
                     />
                     <Button
                       appearance="subtle"
                       icon={<ArrowDownRegular />}
                       aria-label={`Move ring ${index + 1} down`}
-                      disabled={index === groups.length - 1}
+                      disabledFocusable={index === groups.length - 1}
+                      aria-describedby={index === groups.length - 1 ? 'ring-last-why' : undefined}
                       onClick={() => move(index, 1)}
                     />
                     <Button

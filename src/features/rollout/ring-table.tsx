@@ -68,6 +68,9 @@ export function RingTable({
                       <Button
                         icon={<ArrowUndoRegular />}
                         disabledFocusable={!!whyNot}
+                        // The visible words name the ring by its number only: heard, it says the ring's group too
+                        // (several rings, or a rollout's buttons met out of their table, cannot be told apart otherwise).
+                        aria-label={`Roll back ring ${i + 1}… (${ring.group.name})`}
                         aria-describedby={whyNot ? 'rollback-why' : undefined}
                         onClick={() => onRollback(ring.key)}
                       >

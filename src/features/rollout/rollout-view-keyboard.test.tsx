@@ -81,9 +81,19 @@ describe('RolloutView by keys', () => {
 
   it('a rollback that is off says why', () => {
     render(<Stateful start={running({ pending: { kind: 'advance', ring: planned.rings[1]!.key } })} />);
-    const rollback = screen.getByRole('button', { name: 'Roll back ring 1…' });
+    const rollback = screen.getByRole('button', { name: 'Roll back ring 1… (Pilot)' });
     expect(rollback.getAttribute('aria-disabled')).toBe('true');
     expect(described(rollback)).toMatch(/a step is unfinished/);
+  });
+
+  it('each rollback is named by its ring’s group as well as its number, its visible words first', () => {
+    const both = running();
+    render(<Stateful start={{ ...both, rings: both.rings.map((ring) => ({ ...ring, state: 'active', startedAt: at.toISOString() })) }} />);
+    const names = screen.getAllByRole('button', { name: /^Roll back ring/ }).map((button) => button.getAttribute('aria-label') ?? '');
+    expect(names).toEqual(['Roll back ring 1… (Pilot)', 'Roll back ring 2… (Finance)']);
+    // What is seen is where what is heard starts (a voice command says what it sees).
+    for (const button of screen.getAllByRole('button', { name: /^Roll back ring/ }))
+      expect(button.getAttribute('aria-label')!.startsWith(button.textContent!)).toBe(true);
   });
 
   it('removing a plan asks first; Cancel keeps it', async () => {

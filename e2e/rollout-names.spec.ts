@@ -1,0 +1,49 @@
+// The rings' order by keys, in a browser: a move that cannot be made (the first ring up, the last
+// down) is still a Tab stop, off, and says why; the moves between are plain buttons. Tab goes through
+// each ring's Up, Down and Remove in turn, none skipped.
+import { expect, signInToLocalTenant, test } from './support/fixtures';
+import { section } from './support/navigation';
+
+test('planning rings by keys: Move up and Move down at the ends are reached by Tab, off, and say why', async ({
+  page,
+  signInPage,
+  policiesPage,
+}) => {
+  await signInToLocalTenant(page, signInPage, policiesPage);
+  await section(page, 'Rollout').click();
+  const policy = page.getByRole('combobox', { name: 'Policy to roll out' });
+  await expect(policy.getByRole('option', { name: /^CA006/ })).toHaveCount(1);
+  await policy.selectOption({ label: (await policy.getByRole('option', { name: /^CA006/ }).textContent())! });
+  await page.getByRole('button', { name: 'Plan its rings…' }).click();
+  for (const name of ['CA006 pilot ring', 'CA006 second ring']) {
+    await page.getByRole('textbox', { name: 'Or a new assigned group, named' }).fill(name);
+    await page.getByRole('button', { name: 'Add a new group' }).click();
+  }
+  const rings = page.getByRole('table', { name: 'Rings' });
+  await expect(rings.getByRole('row')).toHaveCount(3);
+
+  // From the first ring's row, Tab meets every order button in turn, the ones that are off included.
+  await rings.getByRole('row', { name: /Ring 1 CA006 pilot ring/ }).focus();
+  const order = ['Move ring 1 up', 'Move ring 1 down', 'Remove ring 1', 'Move ring 2 up', 'Move ring 2 down', 'Remove ring 2'];
+  for (const name of order) {
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name, exact: true })).toBeFocused();
+  }
+
+  const firstUp = page.getByRole('button', { name: 'Move ring 1 up', exact: true });
+  await expect(firstUp).toHaveAttribute('aria-disabled', 'true');
+  await expect(firstUp).toHaveAccessibleDescription('The first ring cannot move up.');
+  const lastDown = page.getByRole('button', { name: 'Move ring 2 down', exact: true });
+  await expect(lastDown).toHaveAttribute('aria-disabled', 'true');
+  await expect(lastDown).toHaveAccessibleDescription('The last ring cannot move down.');
+  for (const name of ['Move ring 1 down', 'Move ring 2 up']) {
+    await expect(page.getByRole('button', { name, exact: true })).not.toHaveAttribute('aria-disabled', /./);
+    await expect(page.getByRole('button', { name, exact: true })).not.toHaveAccessibleDescription(/./);
+  }
+
+  // Pressed all the same, an end's move does nothing: the rings keep their order and the focus stays.
+  await lastDown.focus();
+  await page.keyboard.press('Enter');
+  await expect(rings.getByRole('row', { name: /Ring 2 CA006 second ring/ })).toBeVisible();
+  await expect(lastDown).toBeFocused();
+});
