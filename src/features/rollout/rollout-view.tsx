@@ -18,8 +18,8 @@ import { RingTable } from './ring-table';
 import { TimelineList } from './timeline-list';
 import { useGate } from './use-gate';
 import { Isolated } from '../../shared/ui/isolated-text';
-import { Notice } from '../../shared/ui/notice';
 import { ConfirmButton } from './confirm-button';
+import { OutcomeNotice, useOutcome } from './outcome-notice';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -119,16 +119,20 @@ export function RolloutView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   /** What an action here did, said where it is shown (again when done again); with the focus on the title when its button left. */
-  const [outcome, setOutcome] = useState<{ title: string; text: string; occasion: number; focusTitle: boolean } | null>(null);
+  const { outcome, say } = useOutcome();
+  /** The occasion whose button left: the title takes the focus. */
+  const [titleFocusFor, setTitleFocusFor] = useState<number | null>(null);
   useEffect(() => {
-    if (!outcome?.focusTitle) return;
+    if (titleFocusFor === null) return;
     // After the dialog that did it has closed and given the focus back to a button no longer there.
     const timer = setTimeout(() => title.current?.focus(), 0);
     title.current?.focus();
     return () => clearTimeout(timer);
-  }, [outcome]);
-  const said = (words: { title: string; text: string }, focusTitle: boolean) =>
-    setOutcome((current) => ({ ...words, focusTitle, occasion: (current?.occasion ?? 0) + 1 }));
+  }, [titleFocusFor]);
+  const said = (words: { title: string; text: string }, focusTitle: boolean) => {
+    const occasion = say(words);
+    if (focusTitle) setTitleFocusFor(occasion);
+  };
   const write = useWriteAccess();
   const gate = useGate({
     onResult: (result) => onChange((current) => gateEvent(current, result, now())),
@@ -173,14 +177,7 @@ export function RolloutView({
         </MessageBar>
       ) : null}
       {plan.pending ? <PendingStep plan={plan} run={pendingRun} /> : null}
-      {outcome ? (
-        <Notice intent="success" layout="multiline" occasion={outcome.occasion}>
-          <MessageBarBody>
-            <MessageBarTitle>{outcome.title}</MessageBarTitle>
-            {outcome.text}
-          </MessageBarBody>
-        </Notice>
-      ) : null}
+      <OutcomeNotice outcome={outcome} />
 
       <RingTable
         plan={plan}
