@@ -1,7 +1,7 @@
 // Emergency access by keys, as heard by a screen reader: the check's outcome is said once it is read
 // (its sentence appeared filled, and was not), and so is the health of the emergency group, as a count;
 // the review of the fix is reached by Tab while no policy is chosen and says why it cannot be used
-// (disabled, Tab skipped it); "Choose every finding" says what it did.
+// (disabled, Tab skipped it); "Choose every finding" says what it did, each time it is pressed.
 import { expect, test } from './support/fixtures';
 import { tabTo } from './support/focus';
 import { section } from './support/navigation';
@@ -45,6 +45,9 @@ test('the check is said once read; the fix is chosen and reviewed by keys, its r
   await page.keyboard.press('Enter');
   await expect.poll(() => said(/^All 2 findings are chosen for the fix\.$/)).toBe(1);
   await expect(chooseAll).toBeFocused();
+  // Pressed again, it is said again: the same words were heard once.
+  await page.keyboard.press('Enter');
+  await expect.poll(() => said(/^All 2 findings are chosen for the fix\.$/)).toBe(2);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Review the fix for 2 policies' })).toBeFocused();
   await expect(review).toBeEnabled();

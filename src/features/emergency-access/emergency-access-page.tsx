@@ -125,7 +125,8 @@ export function EmergencyAccessPage() {
   const chosenFindings: ReadonlySet<string> = new Set([...chosen].filter((id) => findingIds.has(id)));
   const emergencyNames = emergencyWords(settings);
   // What "Choose every finding" did, said: the button stays as it was, so pressing it was heard as nothing.
-  const [choiceWords, setChoiceWords] = useState('');
+  // Said each time, even with the same words: a second press was silent.
+  const [choiceWords, setChoiceWords] = useState({ text: '', occasion: 0 });
   const ready = check.configured && !!analysis && !check.loading && !check.policies.error;
   const checking = check.configured && (check.loading || !analysis) && !check.policies.error;
   const summary =
@@ -185,7 +186,7 @@ export function EmergencyAccessPage() {
           if (work?.kind === 'fix') {
             setRecord(fixRecord(tenantId, run.startedAt, work.fixed, run.items));
             setChosen(new Set());
-            setChoiceWords('');
+            setChoiceWords((before) => ({ ...before, text: '' }));
           }
           if (work?.kind === 'revert') setRecord(null);
           setWork(null);
@@ -249,7 +250,7 @@ export function EmergencyAccessPage() {
                   subjects={analysis.subjects}
                   chosen={chosenFindings}
                   onChoose={(id, yes) => {
-                    setChoiceWords('');
+                    setChoiceWords((before) => ({ ...before, text: '' }));
                     setChosen((c) => {
                       const next = new Set(c);
                       if (yes) next.add(id);
@@ -277,9 +278,10 @@ export function EmergencyAccessPage() {
                   <Button
                     onClick={() => {
                       setChosen(new Set(findings.map((p) => p.id)));
-                      setChoiceWords(
-                        `${findings.length === 1 ? 'The finding is' : `All ${findings.length} findings are`} chosen for the fix.`,
-                      );
+                      setChoiceWords((before) => ({
+                        text: `${findings.length === 1 ? 'The finding is' : `All ${findings.length} findings are`} chosen for the fix.`,
+                        occasion: before.occasion + 1,
+                      }));
                     }}
                   >
                     Choose every finding
@@ -303,7 +305,7 @@ export function EmergencyAccessPage() {
                   </Button>
                 ) : null}
                 <div role="status">{preparing ? <Spinner size="tiny" label="Reading the policies fresh…" /> : null}</div>
-                <SpokenStatus>{choiceWords}</SpokenStatus>
+                <SpokenStatus occasion={choiceWords.occasion}>{choiceWords.text}</SpokenStatus>
               </div>
               {findings.length > 0 && chosenFindings.size === 0 ? (
                 <Text id="fix-none-chosen">

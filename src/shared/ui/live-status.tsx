@@ -20,12 +20,15 @@ export function LiveStatus({ children, className, style }: { children?: ReactNod
   );
 }
 
-/** Said, not shown: for what the screen already shows another way (a busy button, the answers below). */
-export function SpokenStatus({ children }: { children?: ReactNode }) {
+/**
+ * Said, not shown: for what the screen already shows another way (a busy button, the answers below).
+ * A new `occasion` says the same words again (the same button pressed twice): they are put in anew.
+ */
+export function SpokenStatus({ children, occasion }: { children?: ReactNode; occasion?: number }) {
   const styles = useStyles();
   return (
     <div role="status" className={styles.unseen}>
-      {isEmpty(children) ? null : children}
+      {isEmpty(children) ? null : <span key={occasion}>{children}</span>}
     </div>
   );
 }
