@@ -163,3 +163,30 @@ describe('PolicySelection, a file of thousands of policies', () => {
     expect(screen.queryByText(/^Showing /)).toBeNull();
   });
 });
+
+// Two choices on one page (two contingency plans' cards): each button says whose choice it opens.
+describe('PolicySelection, several on one page', () => {
+  it('names its button for whose choice it is, after the words it shows', () => {
+    render(
+      <>
+        {['MFA Disruption', 'Compliance service disruption'].map((plan) => (
+          <PolicySelection
+            key={plan}
+            policies={policies(2)}
+            selection={undefined}
+            onChange={() => undefined}
+            verb="turned off"
+            label={`Normal policies ${plan} turns off`}
+            of={plan}
+          />
+        ))}
+      </>,
+    );
+    const buttons = screen.getAllByRole('button', { name: /^Choose policies…/ });
+    expect(buttons.map((b) => b.textContent)).toEqual(['Choose policies…', 'Choose policies…']);
+    expect(screen.getByRole('button', { name: 'Choose policies… (MFA Disruption)' })).toBe(buttons[0]);
+    fireEvent.click(buttons[1]!);
+    expect(screen.getByRole('button', { name: 'Hide the list (Compliance service disruption)' }).textContent).toBe('Hide the list');
+    expect(screen.getByRole('group', { name: 'Normal policies Compliance service disruption turns off' })).toBeTruthy();
+  });
+});

@@ -29,6 +29,11 @@ export interface PolicySelectionProps {
   verb: string;
   /** The accessible name of the list of checkboxes. */
   label: string;
+  /**
+   * Whose choice it is, when a page holds several (a contingency plan's name): said after the words of its
+   * button, "Choose policies… (MFA Disruption)", so that several buttons of one text are told apart.
+   */
+  of?: string;
   /** How many of the chosen the plan leaves as they are (already as planned, or skipped): the verb is not true of them. */
   skipped?: number;
 }
@@ -75,7 +80,7 @@ const PolicyChoice = memo(function PolicyChoice({ rowKey, name, checked, onToggl
   return <Checkbox ref={ref} label={name} checked={checked} onChange={(_, data) => onToggle(rowKey, !!data.checked)} />;
 });
 
-export function PolicySelection({ policies, selection, onChange, verb, label, skipped = 0 }: PolicySelectionProps) {
+export function PolicySelection({ policies, selection, onChange, verb, label, of, skipped = 0 }: PolicySelectionProps) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const [filter, setFilter] = useState('');
@@ -103,6 +108,7 @@ export function PolicySelection({ policies, selection, onChange, verb, label, sk
     },
     [set],
   );
+  const toggleWords = open ? 'Hide the list' : 'Choose policies…';
   const unchosenMatches = wanted ? matching.filter((p) => !chosen.has(p.rowKey)).length : 0;
 
   return (
@@ -110,8 +116,9 @@ export function PolicySelection({ policies, selection, onChange, verb, label, sk
       <div className={styles.bar}>
         {/* A polite status: a tick says the new count. */}
         <Text role="status">{selectionWords(chosen.size, policies.length, verb, skipped)}</Text>
-        <Button size="small" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? 'Hide the list' : 'Choose policies…'}
+        {/* Its name starts with the words shown (what speech input is told to press). */}
+        <Button size="small" aria-expanded={open} aria-label={of ? `${toggleWords} (${of})` : undefined} onClick={() => setOpen(!open)}>
+          {toggleWords}
         </Button>
       </div>
       {open ? (

@@ -5,7 +5,7 @@
 // puts every touched policy back exactly as it was.
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { recognisePlans, type ContingencyPlan } from '../../domain/contingency/contingency-plan';
 import { activation, revert, type SwitchStep } from '../../domain/contingency/switch';
 import { emptyImportSet, type ImportSet } from '../../domain/import/import-set';
@@ -19,7 +19,7 @@ import { useEmergencyAccess } from '../../session/emergency-access';
 import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorState } from '../../shared/ui/error-state';
+import { ErrorState, type ErrorStateProps } from '../../shared/ui/error-state';
 import { PlanCard } from './plan-card';
 import { RestorePlans } from './restore-plans';
 import { useContingencyStore } from '../../session/contingency-store';
@@ -65,8 +65,14 @@ export function ContingencyPage() {
   const [store, update] = useContingencyStore(tenantId);
   const [mode, setMode] = useState<Mode>({ kind: 'plans' });
   // A switch refused before anything was written (nothing to change, the policies unread): said in its plan's card.
-  const [refusal, setRefusal] = useState<{ planId: string; text: string; occasion: number } | null>(null);
-  const refuse = (planId: string, text: string) => setRefusal((r) => ({ planId, text, occasion: (r?.occasion ?? 0) + 1 }));
+  const [refusal, setRefusal] = useState<{ planId: string; text?: string; error?: ErrorStateProps; occasion: number } | null>(null);
+  // Counted for the page's life: a refusal after one cleared (a switch began between) is still a new occasion.
+  const occasions = useRef(0);
+  const refuse = (planId: string, what: { text: string } | { error: ErrorStateProps }) =>
+    setRefusal({ planId, ...what, occasion: ++occasions.current });
+  // The plan whose policies are read again before its switch: one switch at a time, a second press starts none.
+  const [busy, setBusy] = useState<{ planId: string; kind: 'activate' | 'revert' } | null>(null);
+  const reading = useRef(false);
   // Each switch is a new review: choices made for an earlier one do not carry over.
   const [attempts, setAttempts] = useState(0);
   // The plan whose switch (or switch back) was just put aside, or whose notice (above the policy list) led
@@ -101,17 +107,20 @@ export function ContingencyPage() {
 
   /** Steps computed from the policies read again now: a switch never starts from a stale list. */
   const begin = async (kind: 'activate' | 'revert', plan: ContingencyPlan) => {
+    if (reading.current) return;
+    reading.current = true;
+    setBusy({ planId: plan.id, kind });
     try {
       const fresh = (await queryClient.fetchQuery({ ...policiesQuery(tenant), staleTime: 0 })).map(policyJson);
       const steps =
         kind === 'activate' ? activation(plan, fresh, tenant.context.clock.now()).steps : revert(store.switches[plan.id]!, fresh);
       if (steps.length === 0) {
-        refuse(
-          plan.id,
-          kind === 'activate'
-            ? 'Every policy of the plan is already as the switch would leave it.'
-            : 'Every touched policy is already back as it was.',
-        );
+        refuse(plan.id, {
+          text:
+            kind === 'activate'
+              ? 'Every policy of the plan is already as the switch would leave it.'
+              : 'Every touched policy is already back as it was.',
+        });
         if (kind === 'revert')
           update((s) => ({ ...s, switches: Object.fromEntries(Object.entries(s.switches).filter(([id]) => id !== plan.id)) }));
         return;
@@ -121,7 +130,13 @@ export function ContingencyPage() {
       setMode({ kind, plan, fresh, source: importOf(steps, tenantId), key: `${kind}:${plan.id}:${attempts}` });
       setAttempts((n) => n + 1);
     } catch (error) {
-      refuse(plan.id, `The policies could not be read again: ${describeError(error, 'read the policies').message}`);
+      const described = describeError(error, 'read the policies again');
+      refuse(plan.id, {
+        error: { ...described, message: `Nothing was switched: the policies could not be read again. ${described.message}` },
+      });
+    } finally {
+      reading.current = false;
+      setBusy(null);
     }
   };
 
@@ -171,6 +186,7 @@ export function ContingencyPage() {
               }}
               takeFocus={returnedTo === plan.id}
               refusal={refusal?.planId === plan.id ? refusal : null}
+              busy={busy ? (busy.planId === plan.id ? busy.kind : 'elsewhere') : null}
               onEdit={(edit) =>
                 update((s) => ({ ...s, plans: { ...s.plans, [plan.id]: { suspend: plan.suspend, exclusions: plan.exclusions, ...edit } } }))
               }

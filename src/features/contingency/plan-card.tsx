@@ -10,10 +10,12 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  shorthands,
+  Spinner,
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { isContingencyPolicy, type ContingencyPlan } from '../../domain/contingency/contingency-plan';
 import { readiness } from '../../domain/contingency/readiness';
 import { changedNow, drill, type SwitchRecord, type SwitchStep } from '../../domain/contingency/switch';
@@ -23,8 +25,9 @@ import type { EmergencyAccess } from '../../domain/lockout';
 import { REPORT_ONLY } from '../../domain/types';
 import { PolicySelection } from '../../policy-ui/policy-selection';
 import { StateBadge } from '../../policy-ui/state-badge';
+import { ErrorState, type ErrorStateProps } from '../../shared/ui/error-state';
 import { formatDateTime } from '../../shared/ui/format';
-import { UnseenText } from '../../shared/ui/live-status';
+import { LiveStatus, UnseenText } from '../../shared/ui/live-status';
 import { Notice } from '../../shared/ui/notice';
 
 const useStyles = makeStyles({
@@ -33,6 +36,9 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))', gap: tokens.spacingHorizontalL },
+  // The look of a disabled checkbox (Fluent's own tokens) for one that stays reachable by Tab (aria-disabled).
+  unusableLabel: { color: tokens.colorNeutralForegroundDisabled, cursor: 'not-allowed' },
+  unusableIndicator: { ...shorthands.borderColor(tokens.colorNeutralStrokeDisabled) },
 });
 
 const STEP_WORDS: Record<SwitchStep['kind'], string> = {
@@ -108,8 +114,17 @@ export interface PlanCardProps {
   onEdit(edit: Partial<Pick<ContingencyPlan, 'suspend' | 'exclusions'>>): void;
   onActivate(): void;
   onRevert(): void;
-  /** A switch (or switch back) of this plan refused before anything was written; `occasion` counts each refusal. */
-  refusal?: { text: string; occasion: number } | null;
+  /**
+   * A switch (or switch back) of this plan refused before anything was written: nothing to change (`text`), or
+   * the policies could not be read again (`error`, with its way on: Sign in again for an expired sign-in).
+   * `occasion` counts each refusal.
+   */
+  refusal?: { text?: string; error?: ErrorStateProps; occasion: number } | null;
+  /**
+   * The policies are being read again before a switch: of this plan's ('activate' or 'revert'), said here; or of
+   * another plan's ('elsewhere'). Either way its switch waits (one switch at a time).
+   */
+  busy?: 'activate' | 'revert' | 'elsewhere' | null;
 }
 
 export function PlanCard({
@@ -124,6 +139,7 @@ export function PlanCard({
   onActivate,
   onRevert,
   refusal = null,
+  busy = null,
 }: PlanCardProps) {
   const styles = useStyles();
   const [drilled, setDrilled] = useState<ReturnType<typeof drill> | null>(null);
@@ -143,15 +159,25 @@ export function PlanCard({
     // Once, when the card is shown again after the run.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  // A refusal is said where the admin acted; when the button pressed went with it (a switch back with nothing
-  // left to put back closes the switch), the focus goes to the refusal rather than the page's start.
+  // A refusal is said where the admin acted: the focus goes to it from the card (the button pressed may go with
+  // it: a switch back with nothing left to put back closes the switch) or from nowhere (the page's start), never
+  // from where the admin went while the policies were read. It lands on the bar, a group named by its title: the
+  // focus says "Nothing was switched", the bar's announcement its words, once (on its body, they were said twice).
+  // Before the announcement (a passive effect), so that moving the focus does not cut it short.
   const card = useRef<HTMLDivElement>(null);
-  const refusalBody = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!refusal) return;
+  const refusalBar = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (!refusal?.text) return;
     const active = document.activeElement;
-    if (!active || active === document.body || !card.current?.contains(active)) refusalBody.current?.focus();
+    if (refusalBar.current?.contains(active)) return;
+    if (!active || active === document.body || card.current?.contains(active)) refusalBar.current?.focus();
   }, [refusal]);
+  const statusWords =
+    busy === 'activate'
+      ? `Reading the policies again for the switch to ${plan.disruption}…`
+      : busy === 'revert'
+        ? `Reading the policies again for the switch back from ${plan.disruption}…`
+        : null;
   const normal = useMemo(
     () => policies.filter((p) => !isContingencyPolicy(p)).map((p) => ({ rowKey: String(p.id), name: String(p.displayName ?? p.id) })),
     [policies],
@@ -232,6 +258,7 @@ export function PlanCard({
           }
           verb="turned off"
           label={`Normal policies ${plan.disruption} turns off`}
+          of={plan.disruption}
         />
       </div>
 
@@ -255,7 +282,11 @@ export function PlanCard({
                   : [],
               });
             }}
-            label={`First, exclude the emergency accounts of Settings from the ${blocking.length === 1 ? 'policy' : `${blocking.length} policies`} of this plan that block`}
+            label={{
+              children: `First, exclude the emergency accounts of Settings from the ${blocking.length === 1 ? 'policy' : `${blocking.length} policies`} of this plan that block`,
+              className: noAccounts ? styles.unusableLabel : undefined,
+            }}
+            indicator={{ className: noAccounts ? styles.unusableIndicator : undefined }}
           />
           {noAccounts ? (
             <Text block id={noAccountsId}>
@@ -282,7 +313,14 @@ export function PlanCard({
                 Continue the switch
               </Button>
             ) : null}
-            <Button appearance={halfDone ? 'secondary' : 'primary'} onClick={onRevert} aria-label={`Switch back… (${plan.disruption})`}>
+            {/* While the policies are read again it waits, focusable (disabled, it dropped the focus to the page's start). */}
+            <Button
+              appearance={halfDone ? 'secondary' : 'primary'}
+              disabledFocusable={!!busy}
+              icon={busy === 'revert' ? <Spinner size="tiny" /> : undefined}
+              onClick={onRevert}
+              aria-label={`Switch back… (${plan.disruption})`}
+            >
               Switch back…
             </Button>
           </>
@@ -290,8 +328,9 @@ export function PlanCard({
           // Not ready, it stays reachable and says why (a disabled button was skipped by Tab, its reason unsaid).
           <Button
             appearance="primary"
-            disabledFocusable={blockers.length > 0}
+            disabledFocusable={blockers.length > 0 || !!busy}
             aria-describedby={blockers.length > 0 ? whyNotId : undefined}
+            icon={busy === 'activate' ? <Spinner size="tiny" /> : undefined}
             onClick={onActivate}
             aria-label={`Switch to this plan… (${plan.disruption})`}
           >
@@ -300,9 +339,15 @@ export function PlanCard({
         )}
         {blockers.length > 0 ? <UnseenText id={whyNotId}>Not ready: {blockers.map((b) => b.text).join(' ')}</UnseenText> : null}
       </div>
-      {refusal ? (
-        <Notice intent="warning" layout="multiline" occasion={refusal.occasion}>
-          <MessageBarBody ref={refusalBody} tabIndex={-1}>
+      {/* In the card before it has anything to say: the read before a switch is said when it starts. */}
+      <LiveStatus>{statusWords}</LiveStatus>
+      {refusal?.error ? (
+        // A failed read as the other pages show Graph's failures, with its way on (Sign in again for a 401); the
+        // switch's button is its Try again. Drawn anew for each refusal, so the same failure is said again.
+        <ErrorState key={refusal.occasion} {...refusal.error} />
+      ) : refusal?.text ? (
+        <Notice ref={refusalBar} tabIndex={-1} intent="warning" layout="multiline" occasion={refusal.occasion}>
+          <MessageBarBody>
             <MessageBarTitle>Nothing was switched</MessageBarTitle>
             {refusal.text}
           </MessageBarBody>

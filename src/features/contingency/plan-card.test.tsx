@@ -1,0 +1,172 @@
+// @vitest-environment jsdom
+// A contingency plan's card as the keyboard and a screen reader meet it: its switch waits, focusable, while the
+// policies are read again; a refusal offers the way on Graph's failure needs (Sign in again for an expired
+// sign-in), takes the focus only from the card or from nowhere, and is said once; its "Choose policies…" names
+// its plan; the exclusion that cannot be chosen looks it.
+import { AnnounceProvider } from '@fluentui/react-components';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { recognisePlans } from '../../domain/contingency/contingency-plan';
+import type { JsonObject } from '../../domain/json';
+import { SignInAgainContext } from '../../shared/ui/error-state';
+import { PlanCard, type PlanCardProps } from './plan-card';
+
+afterEach(cleanup);
+
+const base = { conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] } };
+const policies: JsonObject[] = [
+  {
+    ...base,
+    id: 'em1',
+    displayName: 'EM01 - ENABLE IN EMERGENCY: MFA Disruption [1/2] - All apps: Require compliant device',
+    state: 'enabledForReportingButNotEnforced',
+    grantControls: { operator: 'OR', builtInControls: ['compliantDevice'] },
+  },
+  {
+    ...base,
+    id: 'em2',
+    displayName: 'EM02 - ENABLE IN EMERGENCY: MFA Disruption [2/2] - All apps: Block legacy authentication',
+    state: 'enabledForReportingButNotEnforced',
+    grantControls: { operator: 'OR', builtInControls: ['block'] },
+  },
+  { ...base, id: 'ca1', displayName: 'CA001 - Require MFA', state: 'enabled', grantControls: { operator: 'OR', builtInControls: ['mfa'] } },
+];
+const plan = recognisePlans(policies)[0]!;
+const group = { id: 'g1', name: 'CA - Emergency access accounts' };
+
+function listening() {
+  const said: string[] = [];
+  const value = { announce: (words: string) => void said.push(words) };
+  return { said, Wrap: ({ children }: { children: ReactNode }) => <AnnounceProvider value={value}>{children}</AnnounceProvider> };
+}
+
+const Bare = ({ children }: { children: ReactNode }) => <>{children}</>;
+
+function card(props: Partial<PlanCardProps> = {}, Wrap = Bare) {
+  const all: PlanCardProps = {
+    plan: { ...plan, exclusions: [{ policyId: 'em2', name: 'EM02', users: [], groups: ['g1'] }] },
+    policies,
+    emergency: { users: [], groups: [group] },
+    switched: null,
+    onEdit: () => undefined,
+    onActivate: () => undefined,
+    onRevert: () => undefined,
+    ...props,
+  };
+  return (
+    <Wrap>
+      <input aria-label="Elsewhere" />
+      <PlanCard {...all} />
+    </Wrap>
+  );
+}
+
+const switchOn = () => screen.getByRole('button', { name: 'Switch to this plan… (MFA Disruption)' });
+const settle = () => act(() => new Promise<void>((done) => setTimeout(done, 300)));
+
+describe('PlanCard, while the policies are read again before a switch', () => {
+  it('keeps its switch focused and waiting, and says the read in a status', () => {
+    const onActivate = vi.fn();
+    const { rerender } = render(card({ onActivate }));
+    switchOn().focus();
+    rerender(card({ onActivate, busy: 'activate' }));
+    expect(switchOn()).toHaveProperty('ariaDisabled', 'true');
+    expect(document.activeElement).toBe(switchOn());
+    act(() => switchOn().click());
+    expect(onActivate).not.toHaveBeenCalled();
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+      'Reading the policies again for the switch to MFA Disruption…',
+    );
+  });
+
+  it('keeps a switch back waiting too', () => {
+    const switched = { at: '2026-12-03T15:40:00Z', by: 'Ada', touched: [] } as unknown as PlanCardProps['switched'];
+    render(card({ switched, busy: 'revert' }));
+    expect(screen.getByRole('button', { name: 'Switch back… (MFA Disruption)' })).toHaveProperty('ariaDisabled', 'true');
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+      'Reading the policies again for the switch back from MFA Disruption…',
+    );
+  });
+});
+
+describe('PlanCard, a refused switch', () => {
+  it('offers Sign in again when Graph no longer accepts the sign-in', () => {
+    const signIn = vi.fn();
+    render(
+      <SignInAgainContext value={signIn}>
+        {card({
+          refusal: {
+            occasion: 1,
+            error: {
+              title: 'Your session has expired',
+              message: 'Nothing was switched: the policies could not be read again.',
+              status: 401,
+            },
+          },
+        })}
+      </SignInAgainContext>,
+    );
+    act(() => screen.getByRole('button', { name: 'Sign in again' }).click());
+    expect(signIn).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('alert').textContent).toContain('Your session has expired');
+  });
+
+  it('leaves the focus where the admin went while the policies were read, and says the refusal', async () => {
+    const { said, Wrap } = listening();
+    const { rerender } = render(card({}, Wrap));
+    const elsewhere = screen.getByRole('textbox', { name: 'Elsewhere' });
+    elsewhere.focus();
+    rerender(card({ refusal: { text: 'Every policy of the plan is already as the switch would leave it.', occasion: 1 } }, Wrap));
+    await settle();
+    expect(document.activeElement).toBe(elsewhere);
+    expect(said.filter((w) => w.includes('already as the switch would leave it'))).toHaveLength(1);
+  });
+
+  it('takes the focus from its switch onto the refusal named by its title; its words are said once', async () => {
+    const { said, Wrap } = listening();
+    const { rerender } = render(card({}, Wrap));
+    switchOn().focus();
+    rerender(card({ refusal: { text: 'Every policy of the plan is already as the switch would leave it.', occasion: 1 } }, Wrap));
+    await settle();
+    expect(document.activeElement).toBe(screen.getByRole('group', { name: 'Nothing was switched' }));
+    expect(said.filter((w) => w.includes('already as the switch would leave it'))).toHaveLength(1);
+    // Refused again with the focus still on it: the focus stays, the words are said again.
+    rerender(card({ refusal: { text: 'Every policy of the plan is already as the switch would leave it.', occasion: 2 } }, Wrap));
+    await settle();
+    expect(document.activeElement).toBe(screen.getByRole('group', { name: 'Nothing was switched' }));
+    expect(said.filter((w) => w.includes('already as the switch would leave it'))).toHaveLength(2);
+  });
+});
+
+describe('PlanCard, a switch back with nothing left to put back', () => {
+  it('takes the focus its button had (gone with the switch): the focus says the title, the announcement the words', async () => {
+    const { said, Wrap } = listening();
+    const switched = { at: '2026-12-03T15:40:00Z', by: 'Ada', touched: [] } as unknown as PlanCardProps['switched'];
+    const { rerender } = render(card({ switched }, Wrap));
+    screen.getByRole('button', { name: 'Switch back… (MFA Disruption)' }).focus();
+    rerender(card({ switched: null, refusal: { text: 'Every touched policy is already back as it was.', occasion: 1 } }, Wrap));
+    await settle();
+    // A group named by its title: focused, it is said by its name, not by all its words (said by the announcement).
+    const refusal = screen.getByRole('group', { name: 'Nothing was switched' });
+    expect(document.activeElement).toBe(refusal);
+    expect(refusal.textContent).toContain('Every touched policy is already back as it was.');
+    expect(said.filter((w) => w.includes('already back as it was'))).toHaveLength(1);
+  });
+});
+
+describe('PlanCard, its choices', () => {
+  it('names its "Choose policies…" for its plan', () => {
+    render(card());
+    expect(screen.getByRole('button', { name: 'Choose policies… (MFA Disruption)' }).textContent).toBe('Choose policies…');
+  });
+
+  it('shows the exclusion that cannot be chosen (no emergency account named) as disabled, still reachable', () => {
+    render(card({ plan, emergency: { users: [], groups: [] } }));
+    const exclude = screen.getByRole('checkbox', { name: /^First, exclude the emergency accounts/ });
+    expect(exclude.getAttribute('aria-disabled')).toBe('true');
+    expect(exclude.hasAttribute('disabled')).toBe(false);
+    const label = document.querySelector<HTMLElement>(`label[for="${exclude.id}"]`)!;
+    expect(getComputedStyle(label).color).toBe('var(--colorNeutralForegroundDisabled)');
+  });
+});
