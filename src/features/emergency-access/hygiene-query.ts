@@ -1,6 +1,8 @@
 // What the hygiene check reads of the emergency groups and accounts: each group's type, sync and
 // protection, its users (transitively), and each account's state. Every read is kept apart, so one
-// refused for want of a permission is named as such and the others still count.
+// refused for want of a permission (or of an object) is named as such and the others still count. A
+// read that may go through another time (the connection, the service, the sign-in) fails the whole
+// check instead: kept as "not readable", it left no way to try again but a reload.
 import { queryOptions } from '@tanstack/react-query';
 import type { GroupFacts, HygieneFacts, Read, UserFacts } from '../../domain/emergency/hygiene';
 import type { EmergencyAccess } from '../../domain/lockout';
@@ -20,10 +22,15 @@ const reason = (error: unknown) =>
       ? error.message
       : String(error);
 
+/** Graph's answer about this object for this account, which trying again would not change. */
+const isLasting = (error: unknown) =>
+  error instanceof GraphRequestError && error.status >= 400 && error.status < 500 && ![401, 408, 429].includes(error.status);
+
 async function attempt<T>(read: () => Promise<T>): Promise<Read<T>> {
   try {
     return { ok: true, value: await read() };
   } catch (error) {
+    if (!isLasting(error)) throw error;
     return { ok: false, reason: reason(error) };
   }
 }
