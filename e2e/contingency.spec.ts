@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { asColleague } from './support/colleague';
+import { seedMfaDisruptionPlan } from './support/contingency-plan';
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
 import { emulator, expect, signInToLocalTenant, test } from './support/fixtures';
 import { urls } from './support/ports';
@@ -26,22 +27,7 @@ test('a contingency plan is made ready, drilled, switched on and switched back e
   await expect(page.getByRole('grid')).toBeVisible();
 
   // Two contingency policies for an MFA disruption, waiting in report-only; the emergency group named in Settings.
-  const base = {
-    conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] },
-  };
-  await asColleague(page, 'POST', CA, {
-    ...base,
-    displayName: 'EM01 - ENABLE IN EMERGENCY: MFA Disruption [1/2] - All apps: Require compliant device',
-    state: 'enabledForReportingButNotEnforced',
-    grantControls: { operator: 'OR', builtInControls: ['compliantDevice'] },
-  });
-  await asColleague(page, 'POST', CA, {
-    ...base,
-    displayName: 'EM02 - ENABLE IN EMERGENCY: MFA Disruption [2/2] - All apps: Block legacy authentication',
-    state: 'enabledForReportingButNotEnforced',
-    conditions: { ...base.conditions, clientAppTypes: ['exchangeActiveSync', 'other'] },
-    grantControls: { operator: 'OR', builtInControls: ['block'] },
-  });
+  await seedMfaDisruptionPlan(page);
   const groups = await asColleague<{ value: { id: string; displayName: string }[] }>(
     page,
     'GET',

@@ -5,6 +5,7 @@
 // it (its button went with the switch); the notice above the policy list names its plan in its link,
 // which leads the focus to that plan's card; the plans found, or that there are none, are said once read.
 import { asColleague } from './support/colleague';
+import { seedMfaDisruptionPlan } from './support/contingency-plan';
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
 import { expect, test } from './support/fixtures';
 import { tabTo, watchFocusLost } from './support/focus';
@@ -21,22 +22,7 @@ test('a plan that is not ready: its switch and its exclusion are reached by Tab 
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await expect(page.getByRole('grid')).toBeVisible();
   // A plan whose second policy blocks: its emergency accounts must be excluded first.
-  const base = {
-    conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] },
-  };
-  await asColleague(page, 'POST', CA, {
-    ...base,
-    displayName: 'EM01 - ENABLE IN EMERGENCY: MFA Disruption [1/2] - All apps: Require compliant device',
-    state: 'enabledForReportingButNotEnforced',
-    grantControls: { operator: 'OR', builtInControls: ['compliantDevice'] },
-  });
-  await asColleague(page, 'POST', CA, {
-    ...base,
-    displayName: 'EM02 - ENABLE IN EMERGENCY: MFA Disruption [2/2] - All apps: Block legacy authentication',
-    state: 'enabledForReportingButNotEnforced',
-    conditions: { ...base.conditions, clientAppTypes: ['exchangeActiveSync', 'other'] },
-    grantControls: { operator: 'OR', builtInControls: ['block'] },
-  });
+  await seedMfaDisruptionPlan(page);
   await page.reload();
   await section(page, 'Contingency').click();
   const card = page.getByRole('group', { name: 'MFA Disruption' });

@@ -5,12 +5,10 @@ import {
   Badge,
   Button,
   Card,
-  Checkbox,
   makeStyles,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  shorthands,
   Spinner,
   Text,
   tokens,
@@ -29,6 +27,7 @@ import { ErrorState, type ErrorStateProps } from '../../shared/ui/error-state';
 import { formatDateTime } from '../../shared/ui/format';
 import { LiveStatus, UnseenText } from '../../shared/ui/live-status';
 import { Notice } from '../../shared/ui/notice';
+import { ReachableCheckbox } from '../../shared/ui/reachable-checkbox';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingVerticalL },
@@ -36,9 +35,6 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))', gap: tokens.spacingHorizontalL },
-  // The look of a disabled checkbox (Fluent's own tokens) for one that stays reachable by Tab (aria-disabled).
-  unusableLabel: { color: tokens.colorNeutralForegroundDisabled, cursor: 'not-allowed' },
-  unusableIndicator: { ...shorthands.borderColor(tokens.colorNeutralStrokeDisabled) },
 });
 
 const STEP_WORDS: Record<SwitchStep['kind'], string> = {
@@ -265,12 +261,11 @@ export function PlanCard({
       {blocking.length > 0 ? (
         <div>
           {/* Reachable by Tab while it cannot be used (aria-disabled): a disabled checkbox was skipped, and never said why. */}
-          <Checkbox
+          <ReachableCheckbox
             checked={excluding}
-            aria-disabled={noAccounts || undefined}
+            unusable={noAccounts}
             aria-describedby={noAccounts ? noAccountsId : undefined}
-            onChange={(_, data) => {
-              if (noAccounts) return;
+            onChange={(_, data) =>
               onEdit({
                 exclusions: data.checked
                   ? blocking.map((step) => ({
@@ -280,13 +275,9 @@ export function PlanCard({
                       groups: emergency.groups.map((g) => g.id),
                     }))
                   : [],
-              });
-            }}
-            label={{
-              children: `First, exclude the emergency accounts of Settings from the ${blocking.length === 1 ? 'policy' : `${blocking.length} policies`} of this plan that block`,
-              className: noAccounts ? styles.unusableLabel : undefined,
-            }}
-            indicator={{ className: noAccounts ? styles.unusableIndicator : undefined }}
+              })
+            }
+            label={`First, exclude the emergency accounts of Settings from the ${blocking.length === 1 ? 'policy' : `${blocking.length} policies`} of this plan that block`}
           />
           {noAccounts ? (
             <Text block id={noAccountsId}>
