@@ -246,7 +246,7 @@ export function RolloutView({
                   ref={advance}
                   appearance="primary"
                   disabledFocusable={!write.allowed || !open}
-                  aria-describedby={write.allowed && !open ? 'advance-why' : undefined}
+                  aria-describedby={!open ? 'advance-why' : undefined}
                   onClick={() => step((fresh) => (next ? advanceStep(plan, fresh) : finishStep(plan, fresh)))}
                 >
                   {next ? `Add ${ringLabel(plan, next.key)}…` : 'Finish: turn the policy on…'}
