@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { asColleague } from './support/colleague';
 import { seedMfaDisruptionPlan } from './support/contingency-plan';
+import { readPoliciesAsScript } from './support/script-client';
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
 import { emulator, expect, signInToLocalTenant, test } from './support/fixtures';
-import { urls } from './support/ports';
 import { section } from './support/navigation';
 
 type Policy = { id: string; displayName: string; state: string; conditions: { users: { excludeGroups: string[] } } };
@@ -269,12 +269,7 @@ test('a switch step Graph refuses stops the switch: the next step is not written
   await expect(page.getByText('0 of 2 written, 1 failed.')).toBeVisible();
   await expect(page.getByText(/each write of this run needs the one before it: the next one was not sent/)).toBeVisible();
   const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
-  const token = await request.post(`${urls.idp}/token`, {
-    form: { grant_type: 'client_credentials', client_id: 'gatehouse-e2e-seeder', scope: `${urls.emulator}/Policy.Read.All` },
-  });
-  const headers = { Authorization: `Bearer ${((await token.json()) as { access_token: string }).access_token}` };
-  const answer = await request.get(`${urls.emulator}${CA}`, { headers });
-  const states = ((await answer.json()) as { value: Policy[] }).value
+  const states = (await readPoliciesAsScript<Policy>(request))
     .filter((p) => p.displayName.includes('Compliance service disruption'))
     .map((p) => p.state);
   expect(states).toEqual(['enabledForReportingButNotEnforced', 'enabledForReportingButNotEnforced']);

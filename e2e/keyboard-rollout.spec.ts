@@ -10,26 +10,12 @@ import { expectNoSeriousA11yViolations } from './support/axe';
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
 import { watchFocusLost } from './support/focus';
 import { section } from './support/navigation';
-import { urls } from './support/ports';
+import { readPoliciesAsScript } from './support/script-client';
 import { listenToWhatIsSaid } from './support/said';
 
-const POLICIES = `${urls.emulator}/beta/identity/conditionalAccess/policies`;
 const SERVICE_ACCOUNTS = contosoDirectory.group('CA - Service accounts');
 
-/** The policies as another client reads them from Graph. */
-async function readPolicies(request: APIRequestContext): Promise<{ id: string; displayName: string }[]> {
-  const token = await request.post(`${urls.idp}/token`, {
-    form: { grant_type: 'client_credentials', client_id: 'gatehouse-e2e-seeder', scope: `${urls.emulator}/Policy.Read.All` },
-  });
-  const headers = { Authorization: `Bearer ${((await token.json()) as { access_token: string }).access_token}` };
-  let answer = await request.get(POLICIES, { headers });
-  for (let tries = 0; answer.status() === 429 && tries < 5; tries++) {
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    answer = await request.get(POLICIES, { headers });
-  }
-  expect(answer.status(), await answer.text()).toBe(200);
-  return ((await answer.json()) as { value: { id: string; displayName: string }[] }).value;
-}
+const readPolicies = (request: APIRequestContext) => readPoliciesAsScript(request);
 
 /** The words that describe the focused control (aria-describedby), as a screen reader reads them after its name. */
 const focusedDescription = (page: Page) =>

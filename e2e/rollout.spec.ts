@@ -10,9 +10,9 @@ import { PolicyEditorPage } from './pages/policy-editor-page';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { emulator, expect, signInToLocalTenant, test, withholdScopes } from './support/fixtures';
 import { urls } from './support/ports';
+import { readPoliciesAsScript, scriptHeaders } from './support/script-client';
 import { section } from './support/navigation';
 
-const POLICIES = `${urls.emulator}/beta/identity/conditionalAccess/policies`;
 const SERVICE_ACCOUNTS = contosoDirectory.group('CA - Service accounts');
 const EXCHANGE = '00000002-0000-0ff1-ce00-000000000000';
 
@@ -23,28 +23,11 @@ interface Policy {
   conditions: { users: { includeUsers: string[]; includeGroups: string[]; excludeGroups: string[] } };
 }
 
-/** The policies as another client reads them from Graph (a token of its own from the identity provider). */
-async function readPolicies(request: APIRequestContext): Promise<Policy[]> {
-  const token = await request.post(`${urls.idp}/token`, {
-    form: { grant_type: 'client_credentials', client_id: 'gatehouse-e2e-seeder', scope: `${urls.emulator}/Policy.Read.All` },
-  });
-  const headers = { Authorization: `Bearer ${((await token.json()) as { access_token: string }).access_token}` };
-  let answer = await request.get(POLICIES, { headers });
-  // Conditional Access allows about one request a second per tenant, the console's included: a script waits and tries again.
-  for (let tries = 0; answer.status() === 429 && tries < 5; tries++) {
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    answer = await request.get(POLICIES, { headers });
-  }
-  expect(answer.status(), await answer.text()).toBe(200);
-  return ((await answer.json()) as { value: Policy[] }).value;
-}
+const readPolicies = (request: APIRequestContext) => readPoliciesAsScript<Policy>(request);
 
 /** The groups of this name, as another client reads them from Graph. */
 async function groupsNamed(request: APIRequestContext, name: string): Promise<{ id: string; groupTypes: string[] }[]> {
-  const token = await request.post(`${urls.idp}/token`, {
-    form: { grant_type: 'client_credentials', client_id: 'gatehouse-e2e-seeder', scope: `${urls.emulator}/Group.Read.All` },
-  });
-  const headers = { Authorization: `Bearer ${((await token.json()) as { access_token: string }).access_token}` };
+  const headers = await scriptHeaders(request, 'Group.Read.All');
   const answer = await request.get(`${urls.emulator}/v1.0/groups?$filter=${encodeURIComponent(`displayName eq '${name}'`)}`, { headers });
   expect(answer.status(), await answer.text()).toBe(200);
   return ((await answer.json()) as { value: { id: string; groupTypes: string[] }[] }).value;
