@@ -1,6 +1,8 @@
 // The import plan's review by keys, as heard by a screen reader: reading the tenant to plan against it is
 // said while it lasts; "Find users again" reads the directory with the review kept on screen and the focus
-// kept on the button, says that it is reading, then what it found. Soft checks: each shortfall is reported.
+// kept on the button, says that it is reading, then what it found; each entry of what blocks applying leads
+// the focus to the choice on its row (the entries one Tab stop, moved through by the arrows). Soft checks:
+// each shortfall is reported.
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { watchFocusLost } from './support/focus';
@@ -54,4 +56,32 @@ test('Find users again by keys: the review and the focus stay while the director
   await page.keyboard.press('Enter');
   await expect.soft.poll(() => said.times(outcome, 'status')).toBe(2);
   await expect.soft(find).toBeFocused();
+});
+
+test('what blocks applying, by keys: each entry leads the focus to the choice on its row, which says the problem again', async ({
+  page,
+  signInPage,
+}) => {
+  await copyTwoPolicies(page, signInPage);
+  const blockers = page.getByRole('list', { name: 'What blocks applying' });
+  // The entries are one Tab stop between Find users again and the mapping, moved through by the arrows.
+  await page.getByRole('button', { name: 'Find users again' }).focus();
+  await page.keyboard.press('Tab');
+  await expect.soft(blockers.getByRole('button').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect.soft(blockers.getByRole('button').nth(1)).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect.soft(page.getByRole('button', { name: 'Save my choices (0)' })).toBeFocused();
+
+  const breakGlass = blockers.getByRole('button', { name: "Choose what the user 'Break Glass 01' becomes in this tenant." });
+  await breakGlass.focus();
+  await page.keyboard.press('Enter');
+  const choice = page.getByRole('combobox', { name: 'In this tenant, Break Glass 01 becomes' });
+  await expect.soft(choice).toBeFocused();
+  await expect.soft(choice).toHaveAccessibleDescription(/Choose what the user 'Break Glass 01' becomes in this tenant\./);
+
+  const lockOut = blockers.getByRole('button', { name: /^CA007: .*Could lock out Ada Lindqvist \(you\)/ });
+  await lockOut.focus();
+  await page.keyboard.press('Enter');
+  await expect.soft(page.getByRole('combobox', { name: /^State for CA007/ })).toBeFocused();
 });

@@ -81,6 +81,8 @@ export interface MappingTableProps {
   /** Sets the choices of many references in one update (one row's, or every missing group's); null goes back to the proposal. */
   onChoose(picked: PickedChoices): void;
   onConfirm(confirmKey: string, confirmed: boolean): void;
+  /** The id a row's choice gets, so what blocks applying can lead the focus to it. */
+  anchorId?(rowKey: string): string;
 }
 
 /** The uses a row lists: all of a usual import's; a reference that thousands of policies name lists the first few and a count. */
@@ -89,7 +91,7 @@ const shownUses = (uses: readonly ReferenceUse[]) => (uses.length > USES_LISTED 
 
 const groups = (count: number) => (count === 1 ? '1 group' : `${countWords(count)} groups`);
 
-export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoose, onConfirm }: MappingTableProps) {
+export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoose, onConfirm, anchorId }: MappingTableProps) {
   const styles = useStyles();
   const ids = useId();
   const [all, setAll] = useState(false);
@@ -240,6 +242,7 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                     <TableCell>
                       <Dropdown
                         className={styles.dropdown}
+                        {...(anchorId && { id: anchorId(row.key) })}
                         aria-label={`In this tenant, ${name} becomes`}
                         {...(row.problems.length > 0 && { 'aria-describedby': row.problems.map((_, i) => problemId(i)).join(' ') })}
                         {...(invalid && { 'aria-invalid': true })}

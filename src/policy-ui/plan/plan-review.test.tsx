@@ -4,7 +4,7 @@
 // The progress before the plan and while it is made again is said too; "Find users again" reads the
 // directory with the plan kept on screen and the focus on the button, and says what it found; a saved
 // mapping applied after its directory read keeps a pick made meanwhile.
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyImportSet } from '../../domain/import/import-set';
 import { sourcePolicies } from '../../domain/plan/build-plan';
@@ -247,5 +247,33 @@ describe('PlanReview, a saved mapping applied after its directory read', () => {
       'Create an empty group of this name',
     );
     expect(screen.getByRole('combobox', { name: 'In this tenant, Break Glass 01 becomes' }).textContent).toBe('Leave it out');
+  });
+});
+
+describe('PlanReview, what blocks applying leads to the choice that lifts it', () => {
+  it('moves the focus to the reference’s choice, or to the policy’s state, from each entry', () => {
+    const source = copied();
+    const copy = copyPlanFor(source);
+    fake.planFor = (choices) => {
+      const plan = copy(choices);
+      const row: PlanRow = {
+        ...policy(1, 'create'),
+        state: { choice: 'source', value: 'enabled', options: ['reportOnly', 'source'] },
+        problems: [{ severity: 'blocker', text: 'Could lock out Ada Lindqvist (you)' }],
+      };
+      const blockers = [
+        ...plan.mapping.flatMap((r) => r.problems.filter((p) => p.severity === 'blocker' && !p.confirmed)),
+        { severity: 'blocker' as const, text: `${row.displayName}: Could lock out Ada Lindqvist (you)` },
+      ];
+      return { ...plan, rows: [row], blockers };
+    };
+    render(<PlanReview source={source} targetName="Fabrikam" onApply={() => undefined} />);
+    const blockers = screen.getByRole('list', { name: 'What blocks applying' });
+
+    fireEvent.click(within(blockers).getByRole('button', { name: "Choose what the user 'Break Glass 01' becomes in this tenant." }));
+    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'In this tenant, Break Glass 01 becomes' }));
+
+    fireEvent.click(within(blockers).getByRole('button', { name: 'CA001: Could lock out Ada Lindqvist (you)' }));
+    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'State for CA001' }));
   });
 });

@@ -16,11 +16,12 @@ import {
   Spinner,
   Text,
   tokens,
+  useArrowNavigationGroup,
 } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
 import { offersDomainMap, planIntro, stateWords, writeCount, writeWords, type PlanSourceKind } from '../../domain/plan/plan-words';
-import { defaultChoices, type Plan, type PlanChoices, type PlanRow } from '../../domain/plan/types';
+import { defaultChoices, type Plan, type PlanChoices, type PlanProblem, type PlanRow } from '../../domain/plan/types';
 import { describeError } from '../../graph/describe-error';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { ErrorState } from '../../shared/ui/error-state';
@@ -64,6 +65,21 @@ export interface PlanReviewProps {
   takeFocus?: boolean;
 }
 
+/**
+ * The row a blocker is about, for a link to its choice: a reference's own problem (the planner lists the mapping row's
+ * problem itself), else a policy row's (listed as "name: problem"). None for what no row fixes (the policy limit).
+ */
+function blockerRow(plan: Plan, blocker: PlanProblem): { table: 'mapping' | 'rows'; key: string } | null {
+  const reference = plan.mapping.find((row) =>
+    row.problems.some((p) => p === blocker || (p.text === blocker.text && p.confirmKey === blocker.confirmKey)),
+  );
+  if (reference) return { table: 'mapping', key: reference.key };
+  const policy = plan.rows.find((row) =>
+    row.problems.some((p) => `${row.displayName}: ${p.text}` === blocker.text && p.confirmKey === blocker.confirmKey),
+  );
+  return policy ? { table: 'rows', key: policy.key } : null;
+}
+
 /** The chosen policies the plan leaves as they are: a policy left out of the choice is skipped too, but not one of them. */
 function skippedOfChosen(rows: readonly PlanRow[], selection: readonly string[] | undefined): number {
   const chosen = selection && new Set(selection);
@@ -84,6 +100,16 @@ export function PlanReview({
   const ids = useId();
   const blockersId = `${ids}-blockers`;
   const reasonId = `${ids}-apply-reason`;
+  const anchorId = (table: 'mapping' | 'rows') => (rowKey: string) => `${ids}-${table}-${rowKey}`;
+  const mappingHeading = useRef<HTMLHeadingElement>(null);
+  const rowsHeading = useRef<HTMLHeadingElement>(null);
+  // The entries are one Tab stop, moved through by the arrows: twenty blockers are not twenty stops on the way to the mapping.
+  const blockerArrows = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
+  // To the choice that lifts it; a row not drawn now (a later page, a hidden reference) leads to its table's heading.
+  const goTo = (target: { table: 'mapping' | 'rows'; key: string }) =>
+    (
+      document.getElementById(anchorId(target.table)(target.key)) ?? (target.table === 'mapping' ? mappingHeading : rowsHeading).current
+    )?.focus();
   const [choices, setChoices] = useState<PlanChoices>(() => ({ ...defaultChoices(), ...initialChoices }));
   const [domain, setDomain] = useState({ from: source.origin.domain ?? '', to: '' });
   const [allConfirmable, setAllConfirmable] = useState(false);
@@ -233,12 +259,22 @@ export function PlanReview({
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Not ready to apply</MessageBarTitle>
-            <ul id={blockersId} className={styles.blockers} aria-label="What blocks applying" tabIndex={-1}>
-              {listedBlockers.map((b, i) => (
-                <li key={b.text} id={`${blockersId}-${i}`}>
-                  {b.text}
-                </li>
-              ))}
+            <ul id={blockersId} className={styles.blockers} aria-label="What blocks applying" tabIndex={-1} {...blockerArrows}>
+              {/* Each leads the keyboard to the choice on its row, which says the problem again as its description. */}
+              {listedBlockers.map((b, i) => {
+                const target = blockerRow(plan, b);
+                return (
+                  <li key={b.text} id={`${blockersId}-${i}`}>
+                    {target ? (
+                      <Link as="button" inline onClick={() => goTo(target)}>
+                        {b.text}
+                      </Link>
+                    ) : (
+                      b.text
+                    )}
+                  </li>
+                );
+              })}
               {plan.blockers.length > listedBlockers.length ? (
                 <li>and {(plan.blockers.length - listedBlockers.length).toLocaleString('en-US')} more, each said on its row</li>
               ) : null}
@@ -248,7 +284,7 @@ export function PlanReview({
       ) : null}
 
       <section className={styles.section} aria-labelledby="plan-mapping">
-        <h2 id="plan-mapping" className={styles.heading}>
+        <h2 id="plan-mapping" className={styles.heading} ref={mappingHeading} tabIndex={-1}>
           References
         </h2>
         {/* Changes within one tenant (a fix, a switch) have nothing to map or save. */}
@@ -273,11 +309,12 @@ export function PlanReview({
           confirmed={confirmed}
           onChoose={(picked) => setChoices((c) => ({ ...c, mapping: withMappingChoices(c.mapping, picked) }))}
           onConfirm={confirm}
+          anchorId={anchorId('mapping')}
         />
       </section>
 
       <section className={styles.section} aria-labelledby="plan-rows">
-        <h2 id="plan-rows" className={styles.heading}>
+        <h2 id="plan-rows" className={styles.heading} ref={rowsHeading} tabIndex={-1}>
           What will be written, in order
         </h2>
         <PlanRowsTable
@@ -286,6 +323,7 @@ export function PlanReview({
           stateWords={words}
           onAction={(key, action) => setRow(key, { action })}
           onState={(key, state) => setRow(key, { state })}
+          anchorId={anchorId('rows')}
         />
         {listedConfirmable.map(({ row, problem }) => (
           <Checkbox

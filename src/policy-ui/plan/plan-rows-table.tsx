@@ -63,9 +63,11 @@ export interface PlanRowsTableProps {
   stateWords: Record<StateChoice, string>;
   onAction(key: string, action: PlanAction): void;
   onState(key: string, state: StateChoice): void;
+  /** The id a row's first choice gets (its state, else its action), so what blocks applying can lead the focus to it. */
+  anchorId?(rowKey: string): string;
 }
 
-export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState }: PlanRowsTableProps) {
+export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState, anchorId }: PlanRowsTableProps) {
   const styles = useStyles();
   const [open, setOpen] = useState<string | null>(null);
   // A hundred rows at a time: every plan of a usual size shows whole.
@@ -97,6 +99,7 @@ export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState 
                     {row.options.length > 1 ? (
                       <Dropdown
                         className={styles.dropdown}
+                        {...(anchorId && !(row.state && row.action !== 'skip') && { id: anchorId(row.key) })}
                         aria-label={`Action for ${row.displayName}`}
                         value={ACTION_LABELS[row.action]}
                         selectedOptions={[row.action]}
@@ -118,6 +121,7 @@ export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState 
                     {row.state && row.action !== 'skip' ? (
                       <Dropdown
                         className={styles.dropdown}
+                        {...(anchorId && { id: anchorId(row.key) })}
                         aria-label={`State for ${row.displayName}`}
                         value={stateText(row.state, wordsFor(row, stateWords))}
                         selectedOptions={[row.state.choice]}
