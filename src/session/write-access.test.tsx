@@ -63,3 +63,22 @@ describe('WriteAccessTooltip', () => {
     expect(described(screen.getByRole('button', { name: 'Add Ring 2…' }))).toBe('The gate has not let this step through yet.');
   });
 });
+
+describe('WriteAccessTooltip when the access changes', () => {
+  it('keeps the focused button (and its focus) when Graph’s first refusal arrives', () => {
+    const view = (access: WriteAccess) => (
+      <FluentProvider theme={webLightTheme}>
+        <WriteAccessTooltip access={access}>
+          <Button disabledFocusable={!access.allowed}>Restore…</Button>
+        </WriteAccessTooltip>
+      </FluentProvider>
+    );
+    const { rerender } = render(view({ allowed: true, reason: null }));
+    const restore = screen.getByRole('button', { name: 'Restore…' });
+    restore.focus();
+    rerender(view(refused));
+    expect(screen.getByRole('button', { name: 'Restore…' })).toBe(restore);
+    expect(document.activeElement).toBe(restore);
+    expect(described(restore)).toBe('This account can read but not change policies.');
+  });
+});

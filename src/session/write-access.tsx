@@ -2,7 +2,7 @@
 // claims (src/auth), or from Graph refusing one of its writes with 403. Write actions read this to
 // be disabled with the reason; an account whose token names no role keeps them until Graph says no.
 import { Tooltip, useId } from '@fluentui/react-components';
-import { cloneElement, isValidElement, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
+import { cloneElement, isValidElement, useState, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
 import { writeAccessFromClaims } from '../auth';
 import { useTenantSession } from './tenant-session';
 import { subscribeToRefusals, wasWriteRefused } from './write-refusals';
@@ -39,18 +39,26 @@ export function useWriteAccess(): WriteAccess {
  * Wraps a write action's button: when writing is not allowed, hovering or focusing it shows why, and
  * the reason joins the button's own description. Fluent's description tooltip would lose to an
  * aria-describedby the button already has (such as why a gate is closed), so the reason is kept in
- * a hidden element of its own and the two ids are joined.
+ * a hidden element of its own and the two ids are joined. The tree is the same either way: a refusal
+ * learnt while the button has the focus (Graph's first 403) must not remount it and drop the focus.
  */
 export function WriteAccessTooltip({ access, children }: { access: WriteAccess; children: ReactElement }) {
   const reasonId = useId('write-access-reason');
-  if (access.allowed || !access.reason) return children;
+  const [shown, setShown] = useState(false);
+  const reason = access.allowed ? null : access.reason;
   return (
     <>
-      <Tooltip content={access.reason} relationship="inaccessible" withArrow>
-        {describedAlsoBy(children, reasonId)}
+      <Tooltip
+        content={reason ?? ''}
+        relationship="inaccessible"
+        withArrow
+        visible={shown && !!reason}
+        onVisibleChange={(_, data) => setShown(data.visible)}
+      >
+        {reason ? describedAlsoBy(children, reasonId) : children}
       </Tooltip>
       <span id={reasonId} hidden>
-        {access.reason}
+        {reason}
       </span>
     </>
   );
