@@ -7,17 +7,12 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GatePanel } from './gate-panel';
 import type { GateRead } from './use-gate';
+import { described } from './test-support';
 
 afterEach(cleanup);
 
 const panel = (onOverride: (reason: string) => void, read: GateRead = { kind: 'idle' }, onCheck = () => {}, writable = true) =>
   render(<GatePanel read={read} nextLabel="Ring 2 (Finance)" canOverride writable={writable} onCheck={onCheck} onOverride={onOverride} />);
-
-const described = (element: HTMLElement) =>
-  (element.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id)?.textContent ?? '')
-    .join(' ');
 
 describe('GatePanel, the override', () => {
   it('is off without a reason, and says why', () => {

@@ -1,24 +1,19 @@
 // @vitest-environment jsdom
 // Planning the rings by keys: a move that cannot be made (the first ring up, the last down) is off but
-// still reached by Tab, and says why; the moves that can be made are plain buttons.
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+// still reached by Tab, and says why (words met only with that button, never on their own); the moves
+// that can be made are plain buttons; what a move is said to have done keeps a group's name apart.
+import { cleanup, fireEvent, isInaccessible, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EmergencyAccess } from '../../domain/lockout';
 import { RingEditor } from './ring-editor';
+import { described } from './test-support';
 
 vi.mock('../../session/directory-picker', () => ({ DirectoryPicker: () => null }));
 vi.mock('./use-group-members', () => ({ useGroupMembers: () => new Map(), knownMembers: () => new Map(), memberWords: () => '3 users' }));
 
 afterEach(cleanup);
 
-const described = (element: HTMLElement) =>
-  (element.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id)?.textContent ?? '')
-    .join(' ')
-    .trim();
-
-function editor() {
+function editor(names = ['Pilot', 'Finance']) {
   render(
     <RingEditor
       policy={{ id: 'p1', displayName: 'Require MFA', state: 'disabled' }}
@@ -29,7 +24,7 @@ function editor() {
       onCancel={() => {}}
     />,
   );
-  for (const name of ['Pilot', 'Finance']) {
+  for (const name of names) {
     fireEvent.change(screen.getByRole('textbox', { name: 'Or a new assigned group, named' }), { target: { value: name } });
     fireEvent.click(screen.getByRole('button', { name: 'Add a new group' }));
   }
@@ -64,5 +59,23 @@ describe('RingEditor, moving rings', () => {
     expect(down.getAttribute('aria-describedby')).toBeNull();
     fireEvent.click(down);
     expect(screen.getAllByRole('row')[1]!.textContent).toMatch(/Finance/);
+  });
+
+  it('why a move is off is heard only with its button, not met on its own in the page (no ring yet, or some)', () => {
+    for (const names of [[], ['Pilot', 'Finance']]) {
+      editor(names);
+      for (const why of ['The first ring cannot move up.', 'The last ring cannot move down.']) {
+        const text = screen.queryByText(why);
+        expect(text === null || isInaccessible(text)).toBe(true);
+      }
+      cleanup();
+    }
+  });
+
+  it('a move is said with the groups’ names kept apart: a direction control in one cannot reorder the words', () => {
+    const evil = 'Pilot \u202Eevil';
+    editor([evil, 'Finance']);
+    fireEvent.click(screen.getByRole('button', { name: 'Move ring 1 down' }));
+    expect(screen.getByRole('status').textContent).toBe(`\u2068${evil}\u2069 is now ring 2; Finance is ring 1.`);
   });
 });

@@ -33,12 +33,12 @@ import { DirectoryPicker } from '../../session/directory-picker';
 import { ThresholdFields } from './threshold-fields';
 import { knownMembers, memberWords, useGroupMembers } from './use-group-members';
 import { TableScroll } from '../../shared/ui/table-scroll';
-import { Isolated } from '../../shared/ui/isolated-text';
-import { LiveStatus, UnseenText } from '../../shared/ui/live-status';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
+import { LiveStatus } from '../../shared/ui/live-status';
+import { useRowStyles } from './styles';
 
 const useStyles = makeStyles({
   editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -58,6 +58,7 @@ export function RingEditor({
   onCancel(): void;
 }) {
   const styles = useStyles();
+  const rows = useRowStyles();
   const [groups, setGroups] = useState<RingGroup[]>([]);
   const [newName, setNewName] = useState('');
   const [thresholds, setThresholds] = useState<GateThresholds>(DEFAULT_THRESHOLDS);
@@ -102,10 +103,12 @@ export function RingEditor({
     if (selector) section.current?.querySelector<HTMLElement>(selector)?.focus();
   }, [groups]);
 
-  const label = (group: RingGroup | undefined, index: number) => `Ring ${index + 1} (${group?.name ?? ''})`;
+  const label = (group: RingGroup | undefined, index: number) => `Ring ${index + 1} (${isolatedText(group?.name ?? '')})`;
+  /** A group's name in what is said: its direction controls cannot reorder the words around it. */
+  const named = (group: RingGroup | undefined) => isolatedText(group?.name ?? '');
   const move = (index: number, by: number) => {
     const to = index + by;
-    setRingNews(`${groups[index]?.name} is now ring ${to + 1}; ${groups[to]?.name} is ring ${index + 1}.`);
+    setRingNews(`${named(groups[index])} is now ring ${to + 1}; ${named(groups[to])} is ring ${index + 1}.`);
     // The moved ring's button the same way, or its other one when it has reached the end.
     const end = by < 0 ? to === 0 : to === groups.length - 1;
     const way = by < 0 ? (end ? 'down' : 'up') : end ? 'up' : 'down';
@@ -137,9 +140,13 @@ export function RingEditor({
         first ring, then for each next ring as well. Finishing turns the policy itself on and deletes the copy, so the policy keeps its id
         and history.
       </Text>
-      {/* Why a move at an end is off: said with its button. */}
-      <UnseenText id="ring-first-why">The first ring cannot move up.</UnseenText>
-      <UnseenText id="ring-last-why">The last ring cannot move down.</UnseenText>
+      {/* Why a move at an end is off: said with its button only (hidden, a description is still read; never met on its own). */}
+      <span id="ring-first-why" hidden>
+        The first ring cannot move up.
+      </span>
+      <span id="ring-last-why" hidden>
+        The last ring cannot move down.
+      </span>
       {groups.length > 0 ? (
         <TableScroll label="Rings">
           <Table aria-label="Rings" size="small">
@@ -190,13 +197,13 @@ export function RingEditor({
       ) : (
         <Text>No ring yet: add a group for each ring, the smallest and most forgiving first.</Text>
       )}
-      <div className={styles.row}>
+      <div className={rows.row}>
         <DirectoryPicker
           kind="groups"
           label="Groups for a new ring"
           exclude={ringIds}
           onPick={(entry) => {
-            setRingNews(`${entry.displayName} added as ring ${groups.length + 1}.`);
+            setRingNews(`${isolatedText(entry.displayName)} added as ring ${groups.length + 1}.`);
             setGroups((current) => [...current, { id: entry.id, name: entry.displayName, created: false }]);
           }}
         />
@@ -209,7 +216,7 @@ export function RingEditor({
           onClick={() => {
             // The button is disabled once the name is cleared: the keyboard goes to the new ring's row.
             focusAfter.current = `tr[data-ring="${groups.length + 1}"]`;
-            setRingNews(`${newName.trim()} added as ring ${groups.length + 1}, a new group created empty by the start.`);
+            setRingNews(`${isolatedText(newName.trim())} added as ring ${groups.length + 1}, a new group created empty by the start.`);
             setGroups((current) => [...current, { id: null, name: newName.trim(), created: true }]);
             setNewName('');
           }}
@@ -226,7 +233,7 @@ export function RingEditor({
           <MessageBarBody id={`ring-problem-${i}`}>{problem.text}</MessageBarBody>
         </MessageBar>
       ))}
-      <div className={styles.row}>
+      <div className={rows.row}>
         {/* Off, it stays focusable and says why (the reasons shown above it, or the check under way). */}
         <Button
           appearance="primary"

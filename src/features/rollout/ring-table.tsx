@@ -7,6 +7,7 @@ import type { RolloutPlan } from '../../domain/rollout/rollout-plan';
 import { ringLines } from '../../domain/rollout/timeline';
 import { formatDateTime } from '../../shared/ui/format';
 import { memberWords, useGroupMembers } from './use-group-members';
+import { isolatedText } from '../../shared/ui/isolated-text';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { useStackedTableStyles } from '../../shared/ui/stacked-table';
 
@@ -69,8 +70,9 @@ export function RingTable({
                         icon={<ArrowUndoRegular />}
                         disabledFocusable={!!whyNot}
                         // The visible words name the ring by its number only: heard, it says the ring's group too
-                        // (several rings, or a rollout's buttons met out of their table, cannot be told apart otherwise).
-                        aria-label={`Roll back ring ${i + 1}… (${ring.group.name})`}
+                        // (several rings, or a rollout's buttons met out of their table, cannot be told apart otherwise), isolated:
+                        // a direction control in the tenant's name cannot reorder the words around it.
+                        aria-label={`Roll back ring ${i + 1}… (${isolatedText(ring.group.name)})`}
                         aria-describedby={whyNot ? 'rollback-why' : undefined}
                         onClick={() => onRollback(ring.key)}
                       >

@@ -1,6 +1,6 @@
 // The rollout page with no rollout open: the rollouts kept on this device, those brought back from a
 // backup, and the choice of a policy to plan a new one for.
-import { Button, Field, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, Select, Text } from '@fluentui/react-components';
 import { policyJson } from '../../domain/json';
 import { unsuitablePolicy } from '../../domain/rollout/rings';
 import type { ConditionalAccessPolicy } from '../../domain/types';
@@ -8,9 +8,9 @@ import type { RolloutStore } from '../../session/rollout-store';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { RestoreRollouts } from './restore-rollouts';
 import { RolloutList } from './rollout-list';
+import { useRowStyles } from './styles';
 
 const useStyles = makeStyles({
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
   // A select sizes itself to its longest option (a policy's full name): held to the page's width instead.
   choice: { minWidth: 0, maxWidth: '100%', '& select': { maxWidth: '100%', textOverflow: 'ellipsis' } },
 });
@@ -38,6 +38,7 @@ export function RolloutHome({
   onRestore(next: RolloutStore): boolean;
 }) {
   const styles = useStyles();
+  const rows = useRowStyles();
   const plans = Object.values(store);
   const candidates = policies.filter(
     (p) => p.id && !unsuitablePolicy(policyJson(p)) && (!store[p.id] || store[p.id]!.status === 'finished'),
@@ -54,7 +55,7 @@ export function RolloutHome({
       ) : null}
       {policiesRead ? <RestoreRollouts policies={policies.map(policyJson)} store={store} onChange={onRestore} /> : null}
       {policiesRead ? (
-        <div className={styles.row}>
+        <div className={rows.row}>
           <Field label="Policy to roll out" className={styles.choice}>
             <Select id="rollout-choice" value={choice} onChange={(_, data) => onChoose(data.value)}>
               <option value="">Choose a policy…</option>

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // The rollout page's keyboard landings, as the admin meets them: All rollouts puts the focus on the
 // rollout left; a click on the page while that landing is on its way is the admin's, and the focus is
-// not taken afterwards from where the click left it.
+// not taken afterwards from where the click left it. A plan removed is said removed, never followed by
+// an alert that no rollout of that policy is kept (its address changes a moment after the store).
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
@@ -9,6 +10,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newRolloutPlan, type RolloutPlan } from '../../domain/rollout/rollout-plan';
 import { RolloutPage } from './rollout-page';
+import { LANDING_MS } from './use-focus-landing';
 
 const at = new Date('2026-01-05T10:00:00Z');
 // jsdom has no CSS.escape: the ids here need no escaping.
@@ -46,21 +48,24 @@ vi.mock('../../session/rollout-store', async () => {
 
 const plan = newRolloutPlan({ id: 'p1', displayName: 'Require MFA', state: 'enabled' }, [{ id: 'g1', name: 'Pilot', created: false }], at);
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
-/** The rollout of ‘Require MFA’ opened, its policies read. */
-async function opened() {
+/** The rollout of ‘Require MFA’ opened (or the one `policy` names), its policies read. */
+async function opened(policy = 'p1') {
   // The address changes a moment after the action, as a router with data to read makes it: the landing waits for it.
   const router = createMemoryRouter(
     [{ path: '/rollout', element: <RolloutPage />, loader: () => new Promise((resolve) => setTimeout(() => resolve(null), 30)) }],
-    { initialEntries: ['/rollout?policy=p1'] },
+    { initialEntries: [`/rollout?policy=${policy}`] },
   );
   render(
     <QueryClientProvider client={new QueryClient()}>
       <RouterProvider router={router} />
     </QueryClientProvider>,
   );
-  await screen.findByRole('button', { name: 'Start the rollout…' });
+  if (policy === 'p1') await screen.findByRole('button', { name: 'Start the rollout…' });
 }
 
 const settle = (ms = 50) => act(() => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -76,6 +81,8 @@ describe('RolloutPage, where the keyboard lands', () => {
   });
 
   it('a click on the page while the landing is on its way keeps the focus where the click left it', async () => {
+    // The clock moves as it does, and is moved on at once past the landing's time.
+    vi.useFakeTimers({ shouldAdvanceTime: true });
     await opened();
     const all = screen.getByRole('button', { name: 'All rollouts' });
     all.focus();
@@ -87,8 +94,28 @@ describe('RolloutPage, where the keyboard lands', () => {
     await settle(100);
     expect(screen.getByRole('button', { name: 'Require MFA' })).toBeTruthy();
     expect(document.activeElement).toBe(document.body);
-    // Later drawings of the page do not take it either.
-    await settle(2500);
+    // Later drawings of the page do not take it either, up to when a landing would have given up.
+    await act(() => vi.advanceTimersByTimeAsync(LANDING_MS + 500));
     expect(document.activeElement).toBe(document.body);
+  });
+
+  it('removing a plan says it is removed, with no alert that the device keeps no rollout of that policy', async () => {
+    await opened();
+    const alerts: string[] = [];
+    // Every alert put in the page meanwhile, however briefly.
+    const observer = new MutationObserver(() => screen.queryAllByRole('alert').forEach((alert) => alerts.push(alert.textContent ?? '')));
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove this plan' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove the plan' }));
+    await settle(100);
+    observer.disconnect();
+    expect(screen.getByRole('group', { name: 'Removed from this device' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Policy to roll out' })).toBeTruthy();
+    expect(alerts.filter((text) => text.includes('No rollout of that policy'))).toEqual([]);
+  });
+
+  it('an address naming a rollout this device does not keep says so', async () => {
+    await opened('p2');
+    expect(await screen.findByRole('alert')).toHaveProperty('textContent', expect.stringContaining('No rollout of that policy'));
   });
 });

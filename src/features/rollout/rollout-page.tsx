@@ -19,6 +19,7 @@ import { useOrganizationName } from '../../session/organization-query';
 import { useRolloutStore } from '../../session/rollout-store';
 import { useTenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
+import { isolatedText } from '../../shared/ui/isolated-text';
 import { LiveStatus } from '../../shared/ui/live-status';
 import { ConfirmButton } from './confirm-button';
 import { OutcomeNotice, useOutcome } from './outcome-notice';
@@ -27,17 +28,18 @@ import { RolloutHome } from './rollout-home';
 import { RolloutView } from './rollout-view';
 import { afterRun, pendingRunOf, resumableRun, stepOrigin, StepRun, type StepMode } from './step-run';
 import { useFocusLanding } from './use-focus-landing';
+import { useRowStyles } from './styles';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
   title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
 });
 
 type Mode = { kind: 'home' } | { kind: 'new'; policyId: string } | StepMode;
 
 export function RolloutPage() {
   const styles = useStyles();
+  const rows = useRowStyles();
   const tenant = useTenantSession();
   const tenantId = tenant.account.tenantId;
   const targetName = useOrganizationName(tenant) ?? 'this tenant';
@@ -98,6 +100,10 @@ export function RolloutPage() {
     change(policyId, (plan) => afterRun(plan, fallback, run, policies, now()));
 
   const current = opened ? store[opened] : undefined;
+  // The rollout just removed leaves the store at once, the address a drawing later (through the router):
+  // meanwhile its address names a rollout no longer kept, which is no error to say. Until the address changes.
+  const [removed, setRemoved] = useState<string | null>(null);
+  if (removed !== null && removed !== opened) setRemoved(null);
 
   return (
     <section className={styles.page} aria-labelledby="rollout-page-title" ref={root}>
@@ -171,7 +177,7 @@ export function RolloutPage() {
         })()
       ) : current ? (
         <>
-          <div className={styles.row}>
+          <div className={rows.row}>
             <Button
               onClick={() => {
                 open(null);
@@ -225,15 +231,19 @@ export function RolloutPage() {
             takeFocus={focusView}
             onForget={() => {
               setNotKept(!update((all) => Object.fromEntries(Object.entries(all).filter(([id]) => id !== current.policyId))));
+              setRemoved(current.policyId);
               open(null);
-              said('Removed from this device', `The rollout of “${current.policyName}” is no longer kept here; the tenant is as it was.`);
+              said(
+                'Removed from this device',
+                `The rollout of “${isolatedText(current.policyName)}” is no longer kept here; the tenant is as it was.`,
+              );
               land('#rollout-page-title');
             }}
           />
         </>
       ) : (
         <>
-          {opened && !current ? (
+          {opened && !current && opened !== removed ? (
             <ErrorState title="No rollout of that policy" message="This device keeps no rollout of that policy." />
           ) : null}
           <RolloutHome

@@ -10,6 +10,7 @@ import type { EmergencyAccess } from '../../domain/lockout';
 import { newRolloutPlan, type RolloutPlan } from '../../domain/rollout/rollout-plan';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { RolloutView } from './rollout-view';
+import { described } from './test-support';
 
 vi.mock('../../session/write-access', () => ({
   useWriteAccess: () => ({ allowed: true, reason: null }),
@@ -57,12 +58,6 @@ function Stateful({ start, onForget = () => {} }: { start: RolloutPlan; onForget
   );
 }
 
-const described = (element: HTMLElement) =>
-  (element.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id)?.textContent ?? '')
-    .join(' ');
-
 describe('RolloutView by keys', () => {
   it('after an override, the focus is on the step let through and the override is said', () => {
     render(<Stateful start={running()} />);
@@ -94,6 +89,19 @@ describe('RolloutView by keys', () => {
     // What is seen is where what is heard starts (a voice command says what it sees).
     for (const button of screen.getAllByRole('button', { name: /^Roll back ring/ }))
       expect(button.getAttribute('aria-label')!.startsWith(button.textContent!)).toBe(true);
+  });
+
+  it('a rollback’s name keeps its group’s name apart: a direction control in it cannot reorder the words heard', () => {
+    const evil = 'Pilot \u202Eevil';
+    const plan = running();
+    render(
+      <Stateful
+        start={{ ...plan, rings: plan.rings.map((ring, i) => (i === 0 ? { ...ring, group: { ...ring.group, name: evil } } : ring)) }}
+      />,
+    );
+    expect(screen.getByRole('button', { name: /^Roll back ring 1/ }).getAttribute('aria-label')).toBe(
+      `Roll back ring 1… (\u2068${evil}\u2069)`,
+    );
   });
 
   it('removing a plan asks first; Cancel keeps it', async () => {

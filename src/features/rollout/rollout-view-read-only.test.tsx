@@ -7,6 +7,7 @@ import type { EmergencyAccess } from '../../domain/lockout';
 import { newRolloutPlan, type RolloutPlan } from '../../domain/rollout/rollout-plan';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import type * as WriteAccessModule from '../../session/write-access';
+import { described } from './test-support';
 
 vi.mock('../../session/write-access', async (actual) => ({
   ...(await actual<typeof WriteAccessModule>()),
@@ -33,12 +34,6 @@ const running: RolloutPlan = {
   status: 'running',
   rings: planned.rings.map((ring, i) => (i === 0 ? { ...ring, state: 'active', startedAt: at.toISOString() } : ring)),
 };
-
-const described = (element: HTMLElement) =>
-  (element.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id)?.textContent ?? '')
-    .join(' ');
 
 it('says why the account cannot write and why the gate holds the step back', () => {
   render(

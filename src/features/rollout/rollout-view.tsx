@@ -5,7 +5,7 @@ import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, 
 import { ArrowUndoRegular } from '@fluentui/react-icons';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { canOverride, gateEvent, gateOpen, overrideEvent, unreadGateEvent } from '../../domain/rollout/gate';
-import { nextRing, ringLabel, type RolloutPlan } from '../../domain/rollout/rollout-plan';
+import { nextRing, type RolloutPlan } from '../../domain/rollout/rollout-plan';
 import { advanceStep, afterCopyDeleted, finishStep, rollbackStep, startStep, type StepWrite } from '../../domain/rollout/steps';
 import { policyJson, type JsonObject } from '../../domain/json';
 import type { EmergencyAccess } from '../../domain/lockout';
@@ -17,8 +17,10 @@ import { GatePanel } from './gate-panel';
 import { RingTable } from './ring-table';
 import { TimelineList } from './timeline-list';
 import { useGate } from './use-gate';
-import { Isolated } from '../../shared/ui/isolated-text';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
+import { ringName } from './names';
 import { ConfirmButton } from './confirm-button';
+import { PendingStep, type PendingRun } from './pending-step';
 import { OutcomeNotice, useOutcome } from './outcome-notice';
 
 const useStyles = makeStyles({
@@ -33,52 +35,6 @@ const STATUS_WORDS: Record<RolloutPlan['status'], string> = {
   finishing: 'The policy is on for its own users: the copy is left to delete.',
   finished: 'Finished.',
 };
-
-/** What the journal says of a pending step's run: how many of its writes are done, and Graph's refusal if it stopped at one. */
-export interface PendingRun {
-  written: number;
-  total: number;
-  /** The refused write and Graph's words, when the run stopped at one. */
-  refused: string | null;
-}
-
-const stepName = (plan: RolloutPlan, step: NonNullable<RolloutPlan['pending']>) =>
-  step.kind === 'start'
-    ? 'The start'
-    : step.kind === 'finish'
-      ? 'The finish'
-      : `${step.kind === 'rollback' ? 'The rollback of' : 'Adding'} ${ringLabel(plan, step.ring)}`;
-
-/** A step started and not recorded as done: how far its run got, and what the admin can do. */
-function PendingStep({ plan, run }: { plan: RolloutPlan; run: PendingRun | null }) {
-  const name = stepName(plan, plan.pending!);
-  const after = 'forget it: the rollout stays as it was recorded before it.';
-  return (
-    <MessageBar intent={run?.refused ? 'error' : 'warning'} layout="multiline">
-      <MessageBarBody>
-        {run?.refused ? (
-          <>
-            <MessageBarTitle>{name} stopped at a write Graph refused</MessageBarTitle>
-            {run.written} of {run.total} written. {run.refused} Open the step to see each write and resume it (the refused write is sent
-            again, the rest after it), or {after}
-          </>
-        ) : run ? (
-          <>
-            <MessageBarTitle>{name} is not finished</MessageBarTitle>
-            {run.written} of {run.total} written when its run stopped or the page was left. Open the step to resume it, or, if it was
-            abandoned, {after}
-          </>
-        ) : (
-          <>
-            <MessageBarTitle>A step was started and not seen to finish</MessageBarTitle>
-            {name} was being written, and its run is not kept on this device (it was put aside, or run in another browser). Check the policy
-            and its copy, then {after}
-          </>
-        )}
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
 
 export function RolloutView({
   plan,
@@ -221,7 +177,7 @@ export function RolloutView({
         <>
           <GatePanel
             read={gate.read}
-            nextLabel={next ? ringLabel(plan, next.key) : null}
+            nextLabel={next ? ringName(plan, next.key) : null}
             canOverride={canOverride(plan)}
             writable={write.allowed}
             onCheck={() => void gate.check(plan, json ?? undefined, emergency)}
@@ -230,7 +186,7 @@ export function RolloutView({
               said(
                 {
                   title: 'The gate was overridden',
-                  text: `${next ? `${ringLabel(plan, next.key)} can be added` : 'The rollout can be finished'}; your reason is kept in the timeline.`,
+                  text: `${next ? `${ringName(plan, next.key)} can be added` : 'The rollout can be finished'}; your reason is kept in the timeline.`,
                 },
                 false,
               );
@@ -249,7 +205,7 @@ export function RolloutView({
                   aria-describedby={!open ? 'advance-why' : undefined}
                   onClick={() => step((fresh) => (next ? advanceStep(plan, fresh) : finishStep(plan, fresh)))}
                 >
-                  {next ? `Add ${ringLabel(plan, next.key)}…` : 'Finish: turn the policy on…'}
+                  {next ? `Add ${ringName(plan, next.key)}…` : 'Finish: turn the policy on…'}
                 </Button>
               </WriteAccessTooltip>
               {!open ? (
@@ -271,7 +227,7 @@ export function RolloutView({
               said(
                 {
                   title: 'The copy was deleted',
-                  text: `“${plan.copyName}” is deleted: the policy itself covers the rings now, and the rollout is done.`,
+                  text: `“${isolatedText(plan.copyName)}” is deleted: the policy itself covers the rings now, and the rollout is done.`,
                 },
                 true,
               );

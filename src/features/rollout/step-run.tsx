@@ -1,6 +1,6 @@
 // A rollout's step in the shared plan flow (diff, lock-out guard, paced, journalled, read back), or
 // its unfinished run resumed from the journal; with a way back to the rollout when no run is kept here.
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import type { PendingStep, RolloutPlan } from '../../domain/rollout/rollout-plan';
 import { afterStep, copyRowKey, groupRowKey, stepImport, type StepWrite } from '../../domain/rollout/steps';
 import type { ConditionalAccessPolicy } from '../../domain/types';
@@ -8,11 +8,8 @@ import { writtenCount, type ApplyRun, type RunOrigin } from '../../operations/ap
 import { PlanAndApply } from '../../policy-ui/plan/plan-and-apply';
 import { paths } from '../../shared/routes/paths';
 import { EmptyState } from '../../shared/ui/empty-state';
-import type { PendingRun } from './rollout-view';
-
-const useStyles = makeStyles({
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
-});
+import type { PendingRun } from './pending-step';
+import { useRowStyles } from './styles';
 
 export type StepMode =
   | { kind: 'step'; policyId: string; write: StepWrite; key: string }
@@ -89,7 +86,7 @@ export function StepRun({
   onStart(write: StepWrite): void;
   onFinished(run: ApplyRun): void;
 }) {
-  const styles = useStyles();
+  const rows = useRowStyles();
   // Inside the plan flow: while its run writes, going back asks first, as leaving the page does.
   const back = { label: 'Back to the rollout', onBack };
   // Done on a written step goes back to the rollout, not to the same step planned again against the result.
@@ -127,7 +124,7 @@ export function StepRun({
     );
   return (
     <>
-      <div className={styles.row}>
+      <div className={rows.row}>
         <Button data-back-to-rollout onClick={onBack}>
           Back to the rollout
         </Button>

@@ -1,8 +1,11 @@
-// The rings' order by keys, in a browser: a move that cannot be made (the first ring up, the last
-// down) is still a Tab stop, off, and says why; the moves between are plain buttons. Tab goes through
-// each ring's Up, Down and Remove in turn, none skipped.
+// The rings' order by keys, in a browser, while planning: a move that cannot be made (the first ring
+// up, the last down) is still a Tab stop, off, and says why (words heard with that button only); the
+// moves between are plain buttons. Tab goes through each ring's Up, Down and Remove in turn, none skipped.
+// Once running, each ring's Roll back ring N… met by Tab is heard with its ring's group as well.
+import { CONTOSO_TENANT_ID, contosoDirectory } from '../src/emulator/seed/contoso';
 import { expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
+import { readPoliciesAsScript } from './support/script-client';
 
 test('planning rings by keys: Move up and Move down at the ends are reached by Tab, off, and say why', async ({
   page,
@@ -46,4 +49,50 @@ test('planning rings by keys: Move up and Move down at the ends are reached by T
   await page.keyboard.press('Enter');
   await expect(rings.getByRole('row', { name: /Ring 2 CA006 second ring/ })).toBeVisible();
   await expect(lastDown).toBeFocused();
+});
+
+test('a running rollout by keys: each Roll back ring N… met by Tab is heard with its ring’s group', async ({
+  page,
+  playwright,
+  signInPage,
+  policiesPage,
+}) => {
+  await signInToLocalTenant(page, signInPage, policiesPage);
+  const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
+  const policy = (await readPoliciesAsScript(request)).find((p) => p.displayName.startsWith('CA006'))!;
+  await request.dispose();
+  // A rollout as this device keeps it: both rings in the copy since an hour ago.
+  const startedAt = new Date(Date.now() - 3_600_000).toISOString();
+  const ring = (n: number, name: string) => ({
+    key: `ring-${n}`,
+    group: { id: contosoDirectory.group(name), name, created: false },
+    state: 'active',
+    startedAt,
+  });
+  const plan = {
+    policyId: policy.id,
+    policyName: policy.displayName,
+    copyName: `${policy.displayName} [rollout]`,
+    copyId: null,
+    stateBefore: 'enabled',
+    frozen: null,
+    rings: [ring(1, 'CA - Service accounts'), ring(2, 'Finance')],
+    thresholds: { maxBlockedPercent: 10, maxInterruptedPercent: null, minSignIns: 1 },
+    status: 'running',
+    pending: null,
+    events: [{ at: startedAt, kind: 'started', ring: 'ring-1', text: 'Started.' }],
+    createdAt: startedAt,
+  };
+  await page.evaluate(
+    ([key, value]) => localStorage.setItem(key!, value!),
+    [`gatehouse.rollouts.${CONTOSO_TENANT_ID}`, JSON.stringify([plan])],
+  );
+  await page.reload();
+  await section(page, 'Rollout').click();
+  await page.getByRole('table', { name: 'Rollouts on this device' }).getByRole('button', { name: policy.displayName }).click();
+
+  await page.getByRole('button', { name: /^Roll back ring 1…/ }).focus();
+  await expect(page.getByRole('button', { name: 'Roll back ring 1… (CA - Service accounts)', exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Roll back ring 2… (Finance)', exact: true })).toBeFocused();
 });
