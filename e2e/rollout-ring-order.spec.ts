@@ -1,7 +1,7 @@
 // The rings' order by keys, in a browser, while planning: a move that cannot be made (the first ring
-// up, the last down) is still a Tab stop, off, and says why (words heard with that button only); the
-// moves between are plain buttons. Tab goes through each ring's Up, Down and Remove in turn, none skipped.
-// Once running, each ring's Roll back ring N… met by Tab is heard with its ring's group as well.
+// up, the last down) is still a Tab stop, off, and says why (words heard with that button only, never
+// met on their own); the moves between are plain buttons. Tab goes through each ring's Up, Down and
+// Remove in turn, none skipped. Once running, each Roll back ring N… met by Tab is heard with its ring's group.
 import { CONTOSO_TENANT_ID, contosoDirectory } from '../src/emulator/seed/contoso';
 import { expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
@@ -18,12 +18,16 @@ test('planning rings by keys: Move up and Move down at the ends are reached by T
   await expect(policy.getByRole('option', { name: /^CA006/ })).toHaveCount(1);
   await policy.selectOption({ label: (await policy.getByRole('option', { name: /^CA006/ }).textContent())! });
   await page.getByRole('button', { name: 'Plan its rings…' }).click();
+  // Why a move is off is heard with its button only: not met on its own in the page, with no ring yet nor with some.
+  const reasons = ['The first ring cannot move up.', 'The last ring cannot move down.'];
+  for (const why of reasons) await expect(page.getByText(why)).toBeHidden();
   for (const name of ['CA006 pilot ring', 'CA006 second ring']) {
     await page.getByRole('textbox', { name: 'Or a new assigned group, named' }).fill(name);
     await page.getByRole('button', { name: 'Add a new group' }).click();
   }
   const rings = page.getByRole('table', { name: 'Rings' });
   await expect(rings.getByRole('row')).toHaveCount(3);
+  for (const why of reasons) await expect(page.getByText(why)).toBeHidden();
 
   // From the first ring's row, Tab meets every order button in turn, the ones that are off included.
   await rings.getByRole('row', { name: /Ring 1 CA006 pilot ring/ }).focus();
