@@ -58,6 +58,59 @@ test('Find users again by keys: the review and the focus stay while the director
   await expect.soft(find).toBeFocused();
 });
 
+test('Find users again reads the directory on every press, and a failed read keeps the review and the focus and says why', async ({
+  page,
+  signInPage,
+}) => {
+  const said = await listenToWhatIsSaid(page, { liveRegions: true });
+  // The directory's lookups of users (by sign-in name, in a batch), counted; refused by Graph once `refuse` is set. The
+  // demo answers Graph in a service worker, out of page.route's reach: the page's own fetch is watched instead.
+  await page.addInitScript(() => {
+    const watch = window as unknown as { lookups: number; refuse: boolean };
+    watch.lookups = 0;
+    watch.refuse = false;
+    const original = window.fetch.bind(window);
+    window.fetch = async (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      const body = typeof init?.body === 'string' ? init.body : '';
+      if (!url.endsWith('/$batch') || !body.includes('"/users?')) return original(input, init);
+      watch.lookups++;
+      if (!watch.refuse) return original(input, init);
+      const requests = (JSON.parse(body) as { requests: { id: string }[] }).requests;
+      const error = { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } };
+      const responses = requests.map((r) => ({ id: r.id, status: 403, headers: {}, body: error }));
+      return new Response(JSON.stringify({ responses }), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+  });
+  const lookups = () => page.evaluate(() => (window as unknown as { lookups: number }).lookups);
+  await copyTwoPolicies(page, signInPage);
+  await page.getByLabel('Sign-in names ending in').fill('contoso.example');
+  await page.getByLabel('are found in this tenant as').fill('preprod.contoso.example');
+  const find = page.getByRole('button', { name: 'Find users again' });
+  await find.focus();
+  await page.keyboard.press('Enter');
+  const outcome =
+    /^Looked up the users again with sign-in names ending in preprod\.contoso\.example: \d+ of \d+ found in Contoso pre-production\.$/;
+  await expect.poll(() => said.times(outcome, 'status')).toBe(1);
+
+  // Pressed again at once (the last answer is seconds old): "looked up again" is said only after the directory was read again.
+  const before = await lookups();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => said.times(outcome, 'status')).toBe(2);
+  expect.soft(await lookups()).toBeGreaterThan(before);
+
+  // Graph refuses the next read: the review stays, the focus with it, and the failure is said in whole sentences.
+  await page.evaluate(() => ((window as unknown as { refuse: boolean }).refuse = true));
+  const lost = await watchFocusLost(page);
+  await page.keyboard.press('Enter');
+  const failed = /^Could not look up the users with sign-in names ending in preprod\.contoso\.example: .*[^.]\. The plan is as before\.$/;
+  await expect.soft.poll(() => said.times(failed, 'status')).toBe(1);
+  await expect.soft(page.getByRole('heading', { name: 'The plan for Contoso pre-production' })).toBeVisible();
+  await expect.soft(page.getByRole('list', { name: 'What blocks applying' })).toContainText('Break Glass 02');
+  await expect.soft(find).toBeFocused();
+  expect.soft(await lost()).toEqual([]);
+});
+
 test('what blocks applying, by keys: each entry leads the focus to the choice on its row, which says the problem again', async ({
   page,
   signInPage,

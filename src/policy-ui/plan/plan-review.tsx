@@ -38,7 +38,8 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   options: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap', alignItems: 'flex-end' },
-  domains: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  // Wraps at a narrow width (320 px) rather than running off sideways; the status takes a line of its own then.
+  domains: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap', minWidth: 0 },
   blockers: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
@@ -131,7 +132,9 @@ export function PlanReview({
       update({ domains });
       text = `Looked up the users again ${by}: ${found.toLocaleString('en-US')} of ${users.toLocaleString('en-US')} found in ${targetName}.`;
     } catch (failure) {
-      text = `Could not look up the users ${by}: ${failure instanceof Error ? failure.message : String(failure)} The plan is as before.`;
+      // Graph's words for it, a whole sentence before the next: "Failed to fetch" is no sentence of its own.
+      const why = describeError(failure, 'look up the users').message.trim();
+      text = `Could not look up the users ${by}: ${why}${/[.!?]$/.test(why) ? '' : '.'} The plan is as before.`;
     }
     setFinding(false);
     findings.current += 1;

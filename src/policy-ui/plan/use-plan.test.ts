@@ -11,6 +11,8 @@ import type { Plan } from '../../domain/plan/types';
 import { defaultChoices } from '../../domain/plan/types';
 
 const reads = vi.hoisted(() => ({ target: 0, matches: 0 }));
+// The directory's next answer: a failure when set.
+const matchesRead = vi.hoisted(() => ({ fails: false }));
 const planner = vi.hoisted(() => ({ fails: 0, targets: [] as unknown[] }));
 // The tenant as the next read answers it, and a read that waits until the test lets it go.
 const tenantRead = vi.hoisted(() => ({ policies: [] as { id: string }[], gate: null as Promise<void> | null }));
@@ -42,8 +44,11 @@ vi.mock('../queries', () => ({
       queryKey: ['matches'],
       queryFn: () => {
         reads.matches++;
-        return {};
+        if (matchesRead.fails) throw new Error('Failed to fetch');
+        return new Map();
       },
+      // As the real one: an answer kept a minute.
+      staleTime: 60_000,
     }),
 }));
 vi.mock('../../domain/plan/build-plan', async (original) => ({
@@ -97,6 +102,7 @@ beforeEach(() => {
   planner.targets = [];
   tenantRead.policies = [];
   tenantRead.gate = null;
+  matchesRead.fails = false;
 });
 afterEach(() => {
   cleanup();
@@ -152,5 +158,30 @@ describe('usePlan after a run', () => {
     expect(result.current.loading).toBe(false);
     expect(planner.targets).toHaveLength(1);
     expect(planner.targets[0]).toMatchObject({ policies: [{ id: 'as-the-run-left-it' }] });
+  });
+});
+
+describe('usePlan: Find users again', () => {
+  beforeEach(() => {
+    planner.fails = 0;
+  });
+
+  it('reads the directory each time, even within the minute its last answer is kept', async () => {
+    const { result } = renderPlan(importOf(3));
+    await waitFor(() => expect(result.current.plan).not.toBeNull());
+    const before = reads.matches;
+    await act(() => result.current.lookUpUsers([]));
+    await act(() => result.current.lookUpUsers([]));
+    expect(reads.matches).toBe(before + 2);
+  });
+
+  it('a failed lookup keeps the plan on screen: it is no failure to read the tenant', async () => {
+    const { result } = renderPlan(importOf(3));
+    await waitFor(() => expect(result.current.plan).not.toBeNull());
+    matchesRead.fails = true;
+    await act(() => expect(result.current.lookUpUsers([])).rejects.toThrow('Failed to fetch'));
+    expect(result.current.error).toBeNull();
+    expect(result.current.loading).toBe(false);
+    expect(result.current.plan).not.toBeNull();
   });
 });

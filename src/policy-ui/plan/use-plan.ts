@@ -53,7 +53,9 @@ export function usePlan(source: ImportSet, choices: PlanChoices) {
   const away = usePlanInWorker(source, inWorker ? inputs : null);
   const plan = inWorker ? (away?.plan ?? null) : here.plan;
   const planError = inWorker ? (away?.inputs === inputs ? away.error : null) : planned === inputs ? here.error : null;
-  const readError = target.error ?? matches.error;
+  // A read that failed while its data stays (a failed "Find users again" of the domains already in use) is no failure
+  // to read: the plan made from that data stays, and the lookup says its own failure.
+  const readError = (targetData ? null : target.error) ?? (matchesData ? null : matches.error);
   return {
     plan,
     policies,
@@ -71,7 +73,8 @@ export function usePlan(source: ImportSet, choices: PlanChoices) {
      */
     lookUpUsers: async (domains: PlanChoices['domains']): Promise<{ users: number; found: number }> => {
       const asked = referencesToLookUp(source, policies, domains);
-      const answers = await queryClient.fetchQuery(directoryMatchesQuery(tenant, asked));
+      // Read now, never the cached answer still within its staleTime: "looked up again" means the directory was read.
+      const answers = await queryClient.fetchQuery({ ...directoryMatchesQuery(tenant, asked), staleTime: 0 });
       const users = asked.filter((ref) => ref.kind === 'user');
       return { users: users.length, found: users.filter((ref) => (answers.get(ref.id)?.length ?? 0) > 0).length };
     },
