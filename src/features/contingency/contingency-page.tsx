@@ -5,8 +5,9 @@
 // puts every touched policy back exactly as it was.
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { recognisePlans, type ContingencyPlan } from '../../domain/contingency/contingency-plan';
+import { readiness } from '../../domain/contingency/readiness';
 import { activation, revert, type SwitchStep } from '../../domain/contingency/switch';
 import { emptyImportSet, type ImportSet } from '../../domain/import/import-set';
 import { policyJson, type JsonObject } from '../../domain/json';
@@ -24,6 +25,7 @@ import { PlanCard } from './plan-card';
 import { RestorePlans } from './restore-plans';
 import { useContingencyStore } from '../../session/contingency-store';
 import { paths } from '../../shared/routes/paths';
+import { isolatedText } from '../../shared/ui/isolated-text';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import { useLocation, useNavigate } from 'react-router';
 
@@ -51,7 +53,7 @@ function importOf(steps: readonly SwitchStep[], tenantId: string): ImportSet {
 const switchOrigin = (kind: 'activate' | 'revert', plan: ContingencyPlan): RunOrigin => ({
   key: `contingency:${kind}:${plan.id}`,
   path: paths.contingency,
-  label: `Contingency, the switch ${kind === 'activate' ? 'to' : 'back from'} the plan for ${plan.disruption}`,
+  label: `Contingency, the switch ${kind === 'activate' ? 'to' : 'back from'} the plan for ${isolatedText(plan.disruption)}`,
 });
 
 export function ContingencyPage() {
@@ -105,34 +107,55 @@ export function ContingencyPage() {
   const policies = useMemo(() => (list.data ?? []).map(policyJson), [list.data]);
   const plans = useMemo(() => recognisePlans(policies).map((plan) => ({ ...plan, ...store.plans[plan.id] })), [policies, store.plans]);
 
-  /** Steps computed from the policies read again now: a switch never starts from a stale list. */
-  const begin = async (kind: 'activate' | 'revert', plan: ContingencyPlan) => {
+  // The latest plans, store and emergency accounts, for a switch to take after the policies are read again:
+  // a choice the admin made while they were read is saved, and is part of the switch too.
+  const latest = useRef({ plans, store, emergency });
+  useLayoutEffect(() => {
+    latest.current = { plans, store, emergency };
+  });
+
+  /** Steps computed from the policies read again now: a switch never starts from a stale list, nor from stale choices. */
+  const begin = async (kind: 'activate' | 'revert', planId: string) => {
     if (reading.current) return;
     reading.current = true;
-    setBusy({ planId: plan.id, kind });
+    setBusy({ planId, kind });
     try {
       const fresh = (await queryClient.fetchQuery({ ...policiesQuery(tenant), staleTime: 0 })).map(policyJson);
+      const { plans: now, store: stored, emergency: accounts } = latest.current;
+      const recognised = recognisePlans(fresh).find((p) => p.id === planId) ?? now.find((p) => p.id === planId);
+      if (!recognised) return;
+      // As recognised from the policies read now, with the choices as they are now.
+      const plan: ContingencyPlan = { ...recognised, ...stored.plans[planId] };
+      if (kind === 'activate') {
+        // A choice made while the policies were read (or the policies themselves) may leave the plan not ready.
+        const blockers = readiness(plan, fresh, accounts).filter((f) => f.severity === 'blocker');
+        if (blockers.length > 0) {
+          refuse(planId, { text: `The plan is not ready: ${blockers.map((b) => b.text).join(' ')}` });
+          return;
+        }
+      }
       const steps =
-        kind === 'activate' ? activation(plan, fresh, tenant.context.clock.now()).steps : revert(store.switches[plan.id]!, fresh);
+        kind === 'activate' ? activation(plan, fresh, tenant.context.clock.now()).steps : revert(stored.switches[planId]!, fresh);
       if (steps.length === 0) {
-        refuse(plan.id, {
+        refuse(planId, {
           text:
             kind === 'activate'
               ? 'Every policy of the plan is already as the switch would leave it.'
               : 'Every touched policy is already back as it was.',
         });
         if (kind === 'revert')
-          update((s) => ({ ...s, switches: Object.fromEntries(Object.entries(s.switches).filter(([id]) => id !== plan.id)) }));
+          update((s) => ({ ...s, switches: Object.fromEntries(Object.entries(s.switches).filter(([id]) => id !== planId)) }));
         return;
       }
       setReturnedTo(null);
       setRefusal(null);
-      setMode({ kind, plan, fresh, source: importOf(steps, tenantId), key: `${kind}:${plan.id}:${attempts}` });
+      setMode({ kind, plan, fresh, source: importOf(steps, tenantId), key: `${kind}:${planId}:${attempts}` });
       setAttempts((n) => n + 1);
     } catch (error) {
       const described = describeError(error, 'read the policies again');
-      refuse(plan.id, {
-        error: { ...described, message: `Nothing was switched: the policies could not be read again. ${described.message}` },
+      // Its title says what failed; the message what it means here, then Graph's words. Try again starts the same switch.
+      refuse(planId, {
+        error: { ...described, message: `Nothing was switched. ${described.message}`, onRetry: () => void begin(kind, planId) },
       });
     } finally {
       reading.current = false;
@@ -157,7 +180,7 @@ export function ContingencyPage() {
         {mode.kind === 'plans' && list.data
           ? plans.length === 0
             ? 'No contingency plan: no policy is named as a contingency policy.'
-            : `${plans.length === 1 ? 'One contingency plan' : `${plans.length} contingency plans`}: ${plans.map((p) => p.disruption).join(', ')}.`
+            : `${plans.length === 1 ? 'One contingency plan' : `${plans.length} contingency plans`}: ${plans.map((p) => isolatedText(p.disruption)).join(', ')}.`
           : null}
       </SpokenStatus>
       {list.error ? <ErrorState {...describeError(list.error, 'read the policies')} onRetry={() => void list.refetch()} /> : null}
@@ -190,8 +213,8 @@ export function ContingencyPage() {
               onEdit={(edit) =>
                 update((s) => ({ ...s, plans: { ...s.plans, [plan.id]: { suspend: plan.suspend, exclusions: plan.exclusions, ...edit } } }))
               }
-              onActivate={() => void begin('activate', plan)}
-              onRevert={() => void begin('revert', plan)}
+              onActivate={() => void begin('activate', plan.id)}
+              onRevert={() => void begin('revert', plan.id)}
             />
           ))
         )
@@ -229,8 +252,8 @@ export function ContingencyPage() {
           change
           intro={
             mode.kind === 'activate'
-              ? `The switch to the plan for ${mode.plan.disruption}, in its order. `
-              : `The way back from the plan for ${mode.plan.disruption}: each policy as it was before the switch. `
+              ? `The switch to the plan for ${isolatedText(mode.plan.disruption)}, in its order. `
+              : `The way back from the plan for ${isolatedText(mode.plan.disruption)}: each policy as it was before the switch. `
           }
           onStart={() => {
             // Recorded before the first write, so a switch cut short can still be reverted (or continued).
@@ -249,8 +272,8 @@ export function ContingencyPage() {
         >
           <Text>
             {mode.kind === 'activate'
-              ? `Switching to the plan for ${mode.plan.disruption}.`
-              : `Switching back from the plan for ${mode.plan.disruption}.`}{' '}
+              ? `Switching to the plan for ${isolatedText(mode.plan.disruption)}.`
+              : `Switching back from the plan for ${isolatedText(mode.plan.disruption)}.`}{' '}
             <Button appearance="transparent" onClick={() => backToPlans(mode.plan.id)}>
               Back to the plans
             </Button>

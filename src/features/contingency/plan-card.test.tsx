@@ -63,6 +63,13 @@ function card(props: Partial<PlanCardProps> = {}, Wrap = Bare) {
 }
 
 const switchOn = () => screen.getByRole('button', { name: 'Switch to this plan… (MFA Disruption)' });
+/** What a screen reader says after the name: the words its aria-describedby points to. */
+const description = (element: HTMLElement) =>
+  (element.getAttribute('aria-describedby') ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
 const settle = () => act(() => new Promise<void>((done) => setTimeout(done, 300)));
 
 describe('PlanCard, while the policies are read again before a switch', () => {
@@ -87,6 +94,23 @@ describe('PlanCard, while the policies are read again before a switch', () => {
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
       'Reading the policies again for the switch back from MFA Disruption…',
     );
+  });
+
+  it('says why its switch waits while another plan’s switch is being prepared', () => {
+    const onActivate = vi.fn();
+    render(card({ onActivate, busy: 'elsewhere' }));
+    switchOn().focus();
+    act(() => switchOn().click());
+    expect(onActivate).not.toHaveBeenCalled();
+    expect(switchOn()).toHaveProperty('ariaDisabled', 'true');
+    expect(description(switchOn())).toBe('Another plan’s switch is being prepared: wait for it.');
+  });
+
+  it('says why its switch back waits too', () => {
+    const switched = { at: '2026-12-03T15:40:00Z', by: 'Ada', touched: [] } as unknown as PlanCardProps['switched'];
+    render(card({ switched, busy: 'elsewhere' }));
+    const back = screen.getByRole('button', { name: 'Switch back… (MFA Disruption)' });
+    expect(description(back)).toBe('Another plan’s switch is being prepared: wait for it.');
   });
 });
 
@@ -161,12 +185,35 @@ describe('PlanCard, its choices', () => {
     expect(screen.getByRole('button', { name: 'Choose policies… (MFA Disruption)' }).textContent).toBe('Choose policies…');
   });
 
-  it('shows the exclusion that cannot be chosen (no emergency account named) as disabled, still reachable', () => {
-    render(card({ plan, emergency: { users: [], groups: [] } }));
+  it('shows the exclusion that cannot be chosen (no emergency account named) as disabled, still reachable; pressed, it changes nothing', () => {
+    const onEdit = vi.fn();
+    render(card({ plan, emergency: { users: [], groups: [] }, onEdit }));
     const exclude = screen.getByRole('checkbox', { name: /^First, exclude the emergency accounts/ });
     expect(exclude.getAttribute('aria-disabled')).toBe('true');
     expect(exclude.hasAttribute('disabled')).toBe(false);
+    act(() => exclude.click());
+    expect(onEdit).not.toHaveBeenCalled();
+    expect(exclude).toHaveProperty('checked', false);
     const label = document.querySelector<HTMLElement>(`label[for="${exclude.id}"]`)!;
     expect(getComputedStyle(label).color).toBe('var(--colorNeutralForegroundDisabled)');
+  });
+});
+
+describe('PlanCard, a disruption whose name holds a direction control', () => {
+  // "MFA \u202eDisruption": unisolated, the control would reverse the words after it, "(" and ")" included.
+  const reversing = { ...plan, disruption: 'MFA \u202eDisruption' };
+  const isolated = '\u2068MFA \u202eDisruption\u2069';
+
+  it('isolates it in the names of its actions, lists and choices', () => {
+    render(card({ plan: reversing }));
+    expect(screen.getByRole('button', { name: `Switch to this plan… (${isolated})` })).toBeTruthy();
+    expect(screen.getByRole('button', { name: `Drill: show every change, write nothing (${isolated})` })).toBeTruthy();
+    expect(screen.getByRole('button', { name: `Choose policies… (${isolated})` })).toBeTruthy();
+    expect(screen.getByRole('list', { name: `Contingency policies of ${isolated}` })).toBeTruthy();
+  });
+
+  it('isolates it in the status of the read before its switch', () => {
+    render(card({ plan: reversing, busy: 'activate' }));
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(`Reading the policies again for the switch to ${isolated}…`);
   });
 });

@@ -1,19 +1,8 @@
 // One contingency plan: whether it would work today, its steps in order, what it turns off and
 // which exclusions it adds first (both chosen here), a drill of the switch and of the way back in
 // words, and the switch itself. A switch not yet reverted is said, with its way back.
-import {
-  Badge,
-  Button,
-  Card,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Badge, Card, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { isContingencyPolicy, type ContingencyPlan } from '../../domain/contingency/contingency-plan';
 import { readiness } from '../../domain/contingency/readiness';
 import { changedNow, drill, type SwitchRecord, type SwitchStep } from '../../domain/contingency/switch';
@@ -23,17 +12,15 @@ import type { EmergencyAccess } from '../../domain/lockout';
 import { REPORT_ONLY } from '../../domain/types';
 import { PolicySelection } from '../../policy-ui/policy-selection';
 import { StateBadge } from '../../policy-ui/state-badge';
-import { ErrorState, type ErrorStateProps } from '../../shared/ui/error-state';
 import { formatDateTime } from '../../shared/ui/format';
-import { LiveStatus, UnseenText } from '../../shared/ui/live-status';
-import { Notice } from '../../shared/ui/notice';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { ReachableCheckbox } from '../../shared/ui/reachable-checkbox';
+import { PlanCardActions, type Refusal } from './plan-card-actions';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingVerticalL },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))', gap: tokens.spacingHorizontalL },
 });
 
@@ -115,7 +102,7 @@ export interface PlanCardProps {
    * the policies could not be read again (`error`, with its way on: Sign in again for an expired sign-in).
    * `occasion` counts each refusal.
    */
-  refusal?: { text?: string; error?: ErrorStateProps; occasion: number } | null;
+  refusal?: Refusal | null;
   /**
    * The policies are being read again before a switch: of this plan's ('activate' or 'revert'), said here; or of
    * another plan's ('elsewhere'). Either way its switch waits (one switch at a time).
@@ -155,25 +142,7 @@ export function PlanCard({
     // Once, when the card is shown again after the run.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  // A refusal is said where the admin acted: the focus goes to it from the card (the button pressed may go with
-  // it: a switch back with nothing left to put back closes the switch) or from nowhere (the page's start), never
-  // from where the admin went while the policies were read. It lands on the bar, a group named by its title: the
-  // focus says "Nothing was switched", the bar's announcement its words, once (on its body, they were said twice).
-  // Before the announcement (a passive effect), so that moving the focus does not cut it short.
   const card = useRef<HTMLDivElement>(null);
-  const refusalBar = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    if (!refusal?.text) return;
-    const active = document.activeElement;
-    if (refusalBar.current?.contains(active)) return;
-    if (!active || active === document.body || card.current?.contains(active)) refusalBar.current?.focus();
-  }, [refusal]);
-  const statusWords =
-    busy === 'activate'
-      ? `Reading the policies again for the switch to ${plan.disruption}…`
-      : busy === 'revert'
-        ? `Reading the policies again for the switch back from ${plan.disruption}…`
-        : null;
   const normal = useMemo(
     () => policies.filter((p) => !isContingencyPolicy(p)).map((p) => ({ rowKey: String(p.id), name: String(p.displayName ?? p.id) })),
     [policies],
@@ -182,14 +151,16 @@ export function PlanCard({
   const excluding = plan.exclusions.length > 0;
   const blockers = findings.filter((f) => f.severity === 'blocker');
   const titleId = `plan-${plan.id}`;
-  const whyNotId = `plan-${plan.id}-why-not`;
   const noAccountsId = `plan-${plan.id}-no-accounts`;
+  // The plan's words come from the tenant: isolated in the names built of them, a direction control in them
+  // cannot reorder the console's words.
+  const of = isolatedText(plan.disruption);
   const noAccounts = emergency.users.length + emergency.groups.length === 0;
 
   return (
     <Card ref={card} className={styles.card} aria-labelledby={titleId}>
       <h2 id={titleId} className={styles.heading} ref={title} tabIndex={-1}>
-        {plan.disruption}
+        <Isolated>{plan.disruption}</Isolated>
       </h2>
       {switched ? (
         <MessageBar intent="warning" layout="multiline">
@@ -216,7 +187,7 @@ export function PlanCard({
           Ready
         </Badge>
       ) : (
-        <ul className={styles.list} aria-label={`Readiness of ${plan.disruption}`}>
+        <ul className={styles.list} aria-label={`Readiness of ${of}`}>
           {findings.map((f) => (
             <li key={f.text}>
               <Badge appearance="tint" color={f.severity === 'blocker' ? 'danger' : 'warning'}>
@@ -230,7 +201,7 @@ export function PlanCard({
 
       <div>
         <Text weight="semibold">Turned on, in order</Text>
-        <ol className={styles.list} aria-label={`Contingency policies of ${plan.disruption}`}>
+        <ol className={styles.list} aria-label={`Contingency policies of ${of}`}>
           {plan.enable.map((step) => (
             <li key={step.policyId}>
               {/* The name holds its place in the order ([1/3]); the list numbers it too. */}
@@ -253,8 +224,8 @@ export function PlanCard({
             })
           }
           verb="turned off"
-          label={`Normal policies ${plan.disruption} turns off`}
-          of={plan.disruption}
+          label={`Normal policies ${of} turns off`}
+          of={of}
         />
       </div>
 
@@ -287,63 +258,21 @@ export function PlanCard({
         </div>
       ) : null}
 
-      {/* Each action names its plan: tabbing from card to card, "Switch back…" alone does not say which. */}
-      <div className={styles.actions}>
-        <Button
-          onClick={() => setDrilled(drilled ? null : drill(plan, policies, new Date()))}
-          aria-expanded={!!drilled}
-          aria-label={`${drilled ? 'Hide the drill' : 'Drill: show every change, write nothing'} (${plan.disruption})`}
-        >
-          {drilled ? 'Hide the drill' : 'Drill: show every change, write nothing'}
-        </Button>
-        {/* One way on from where the plan is: on, it can only be switched back; half on, it can also go on. */}
-        {switched ? (
-          <>
-            {halfDone && onContinue ? (
-              <Button appearance="primary" onClick={onContinue} aria-label={`Continue the switch (${plan.disruption})`}>
-                Continue the switch
-              </Button>
-            ) : null}
-            {/* While the policies are read again it waits, focusable (disabled, it dropped the focus to the page's start). */}
-            <Button
-              appearance={halfDone ? 'secondary' : 'primary'}
-              disabledFocusable={!!busy}
-              icon={busy === 'revert' ? <Spinner size="tiny" /> : undefined}
-              onClick={onRevert}
-              aria-label={`Switch back… (${plan.disruption})`}
-            >
-              Switch back…
-            </Button>
-          </>
-        ) : (
-          // Not ready, it stays reachable and says why (a disabled button was skipped by Tab, its reason unsaid).
-          <Button
-            appearance="primary"
-            disabledFocusable={blockers.length > 0 || !!busy}
-            aria-describedby={blockers.length > 0 ? whyNotId : undefined}
-            icon={busy === 'activate' ? <Spinner size="tiny" /> : undefined}
-            onClick={onActivate}
-            aria-label={`Switch to this plan… (${plan.disruption})`}
-          >
-            Switch to this plan…
-          </Button>
-        )}
-        {blockers.length > 0 ? <UnseenText id={whyNotId}>Not ready: {blockers.map((b) => b.text).join(' ')}</UnseenText> : null}
-      </div>
-      {/* In the card before it has anything to say: the read before a switch is said when it starts. */}
-      <LiveStatus>{statusWords}</LiveStatus>
-      {refusal?.error ? (
-        // A failed read as the other pages show Graph's failures, with its way on (Sign in again for a 401); the
-        // switch's button is its Try again. Drawn anew for each refusal, so the same failure is said again.
-        <ErrorState key={refusal.occasion} {...refusal.error} />
-      ) : refusal?.text ? (
-        <Notice ref={refusalBar} tabIndex={-1} intent="warning" layout="multiline" occasion={refusal.occasion}>
-          <MessageBarBody>
-            <MessageBarTitle>Nothing was switched</MessageBarTitle>
-            {refusal.text}
-          </MessageBarBody>
-        </Notice>
-      ) : null}
+      <PlanCardActions
+        planId={plan.id}
+        disruption={plan.disruption}
+        card={card}
+        switched={!!switched}
+        halfDone={!!halfDone}
+        onContinue={onContinue}
+        notReady={blockers.length > 0 ? `Not ready: ${blockers.map((b) => b.text).join(' ')}` : null}
+        drilled={!!drilled}
+        onDrill={() => setDrilled(drilled ? null : drill(plan, policies, new Date()))}
+        onActivate={onActivate}
+        onRevert={onRevert}
+        refusal={refusal}
+        busy={busy}
+      />
       {drilled ? (
         <div className={styles.columns}>
           <Steps title="Switching on" steps={drilled.activate} />

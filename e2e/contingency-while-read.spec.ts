@@ -1,0 +1,66 @@
+// While a contingency switch reads the policies again, the admin can still change the plan's choices: a choice
+// made then is part of the switch the review proposes, not left out of it. A read that fails says once that
+// nothing was switched, and its Try again starts the same switch.
+import { emulator, expect, signInToLocalTenant, test } from './support/fixtures';
+import { section } from './support/navigation';
+
+const POLICIES = 'GET /beta/identity/conditionalAccess/policies';
+
+test('a policy chosen to be turned off while the switch reads the policies is in the switch’s review', async ({
+  page,
+  signInPage,
+  policiesPage,
+  consoleGuard,
+}) => {
+  // The review's own reads share the tenant's Conditional Access allowance with the slowed one: throttled calls are retried.
+  consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
+  await signInToLocalTenant(page, signInPage, policiesPage);
+  await section(page, 'Contingency').click();
+  const card = page.getByRole('group', { name: 'Compliance service disruption' });
+  const switchOn = card.getByRole('button', { name: 'Switch to this plan… (Compliance service disruption)' });
+  await expect(switchOn).toBeEnabled();
+  await emulator.setFaults(await emulator.tenantId('Contoso'), { latencyMs: 3000 });
+
+  await switchOn.click();
+  await expect(switchOn).toHaveAttribute('aria-disabled', 'true');
+  // While it reads: CA007 (report-only) is to be turned off while the plan is on.
+  await card.getByRole('button', { name: 'Choose policies… (Compliance service disruption)' }).click();
+  await card
+    .getByRole('group', { name: 'Normal policies Compliance service disruption turns off' })
+    .getByRole('checkbox', { name: /^CA007/ })
+    .check();
+  await expect(switchOn).toHaveAttribute('aria-disabled', 'true');
+
+  // The review proposes the plan as it is now: its two policies turned on, and CA007 turned off.
+  await expect(page.getByRole('button', { name: /^Apply: 3 changes to Contoso/ })).toBeVisible({ timeout: 15_000 });
+  await emulator.setFaults(await emulator.tenantId('Contoso'), { latencyMs: 0 });
+});
+
+test('a read Graph fails says once that nothing was switched, and Try again starts the same switch', async ({
+  page,
+  signInPage,
+  policiesPage,
+  consoleGuard,
+}) => {
+  consoleGuard.allowFailedResponse(503, '/beta/identity/conditionalAccess/policies');
+  consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
+  await signInToLocalTenant(page, signInPage, policiesPage);
+  await section(page, 'Contingency').click();
+  const card = page.getByRole('group', { name: 'Compliance service disruption' });
+  const switchOn = card.getByRole('button', { name: 'Switch to this plan… (Compliance service disruption)' });
+  await expect(switchOn).toBeEnabled();
+  // Refused the first time and each time the client tries again.
+  await emulator.setFaults(await emulator.tenantId('Contoso'), { rules: [{ match: POLICIES, fault: 503, times: 4 }] });
+
+  await switchOn.click();
+  const failure = card.getByRole('alert');
+  await expect(failure).toContainText('Microsoft Graph had a problem', { timeout: 20_000 });
+  await expect(failure).toContainText('Nothing was switched. The service answered 503');
+  // What failed is said by the title, once.
+  await expect(failure).not.toContainText('could not be read again');
+  await expect(page.getByRole('button', { name: /^Apply: / })).toHaveCount(0);
+
+  // Graph answers again: Try again starts the switch the admin asked for.
+  await failure.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ })).toBeVisible();
+});
