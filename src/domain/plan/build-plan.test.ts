@@ -390,4 +390,30 @@ describe('a copy into another tenant', () => {
       'This tenant would hold 196 policies; the service allows 195. Leave out 1 of the new ones.',
     );
   });
+
+  it('says which row lifts each blocker, two policies of one name apart; the policy limit, lifted by no row, says none', () => {
+    const blockAll = (id: string) =>
+      mfaPolicy({
+        id,
+        displayName: 'CA900 Block all',
+        conditions: { applications: { includeApplications: ['All'] }, users: { includeUsers: ['All'] } },
+        grantControls: { operator: 'OR', builtInControls: ['block'] },
+      });
+    const guard = { admin: { id: 'admin-1', name: 'Ada' }, emergency: { users: [], groups: [] } };
+    const many = Array.from({ length: 194 }, (_, i) => mfaPolicy({ id: `x${i}`, displayName: `Existing ${i}`, state: 'disabled' }));
+    const plan = buildPlan(
+      source([blockAll('twin-1'), blockAll('twin-2')], []),
+      otherTenant({ policies: many, guard }),
+      choices({ states: 'source' }),
+    );
+    const twins = plan.rows.filter((row) => row.displayName === 'CA900 Block all').map((row) => row.key);
+    expect(twins).toHaveLength(2);
+    const lockOuts = plan.blockers.filter((b) => b.text.includes('Could lock out Ada'));
+    expect(lockOuts.map((b) => b.at)).toEqual(twins.map((key) => ({ table: 'rows', key })));
+    const limit = plan.blockers.find((b) => b.text.startsWith('This tenant would hold'));
+    expect(limit).toBeDefined();
+    expect(limit!.at).toBeUndefined();
+    // Survives the worker's postMessage (a structured clone) as it is.
+    expect(structuredClone(plan.blockers)).toEqual(plan.blockers);
+  });
 });

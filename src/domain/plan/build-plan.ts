@@ -98,10 +98,16 @@ export function buildPlan(source: ImportSet, target: PlanTarget, choices: PlanCh
   const written = new Set(policyRows.filter((r) => r.action !== 'skip').map((r) => r.key));
   const blocking = (problem: PlanProblem) => problem.severity === 'blocker' && !problem.confirmed;
   const blockers: PlanProblem[] = [
-    ...mapping.filter((row) => row.uses.some((u) => written.has(u.rowKey))).flatMap((row) => row.problems.filter(blocking)),
+    ...mapping
+      .filter((row) => row.uses.some((u) => written.has(u.rowKey)))
+      .flatMap((row) => row.problems.filter(blocking).map((problem) => ({ ...problem, at: { table: 'mapping' as const, key: row.key } }))),
     ...rows
       .filter((row) => row.action !== 'skip')
-      .flatMap((row) => row.problems.filter(blocking).map((problem) => ({ ...problem, text: `${row.displayName}: ${problem.text}` }))),
+      .flatMap((row) =>
+        row.problems
+          .filter(blocking)
+          .map((problem) => ({ ...problem, text: `${row.displayName}: ${problem.text}`, at: { table: 'rows' as const, key: row.key } })),
+      ),
   ];
   // A restored policy counts against the limit again, as a created one does.
   const after = target.policies.length + policyRows.filter((r) => r.action === 'create' || r.action === 'restore').length;

@@ -78,6 +78,11 @@ export interface PlanProblem {
   confirmKey?: string;
   /** Set when the admin has confirmed it: it no longer blocks. */
   confirmed?: boolean;
+  /**
+   * In the plan's list of blockers: the row whose choice lifts it (a reference's, else a policy's), by its key; absent
+   * for what no row lifts (the policy limit). Plain data: it survives the worker's postMessage.
+   */
+  at?: { table: 'mapping' | 'rows'; key: string };
 }
 
 /** Where a reference is used: the policy, the place, and whether it narrows who the policy covers. */

@@ -262,18 +262,72 @@ describe('PlanReview, what blocks applying leads to the choice that lifts it', (
         problems: [{ severity: 'blocker', text: 'Could lock out Ada Lindqvist (you)' }],
       };
       const blockers = [
-        ...plan.mapping.flatMap((r) => r.problems.filter((p) => p.severity === 'blocker' && !p.confirmed)),
-        { severity: 'blocker' as const, text: `${row.displayName}: Could lock out Ada Lindqvist (you)` },
+        ...plan.mapping.flatMap((r) =>
+          r.problems
+            .filter((p) => p.severity === 'blocker' && !p.confirmed)
+            .map((p) => ({ ...p, at: { table: 'mapping' as const, key: r.key } })),
+        ),
+        {
+          severity: 'blocker' as const,
+          text: `${row.displayName}: Could lock out Ada Lindqvist (you)`,
+          at: { table: 'rows' as const, key: row.key },
+        },
       ];
       return { ...plan, rows: [row], blockers };
     };
     render(<PlanReview source={source} targetName="Fabrikam" onApply={() => undefined} />);
     const blockers = screen.getByRole('list', { name: 'What blocks applying' });
 
-    fireEvent.click(within(blockers).getByRole('button', { name: "Choose what the user 'Break Glass 01' becomes in this tenant." }));
+    fireEvent.click(within(blockers).getByRole('link', { name: "Choose what the user 'Break Glass 01' becomes in this tenant." }));
     expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'In this tenant, Break Glass 01 becomes' }));
 
-    fireEvent.click(within(blockers).getByRole('button', { name: 'CA001: Could lock out Ada Lindqvist (you)' }));
-    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'State for CA001' }));
+    fireEvent.click(within(blockers).getByRole('link', { name: 'CA001: Could lock out Ada Lindqvist (you)' }));
+    const state = screen.getByRole('combobox', { name: 'State for CA001' });
+    expect(document.activeElement).toBe(state);
+    // The choice says the problem it lifts.
+    expect(
+      state
+        .getAttribute('aria-describedby')
+        ?.split(' ')
+        .map((id) => document.getElementById(id)?.textContent),
+    ).toEqual(['Could lock out Ada Lindqvist (you)']);
+  });
+
+  it('leads each of two policies of one name to its own row, and a policy Graph would refuse to its action', () => {
+    const twin = (n: number, text: string): PlanRow => ({
+      ...policy(n, 'create'),
+      key: `policy key ${n}`,
+      displayName: 'CA900 Block all',
+      options: ['create', 'skip'],
+      state: { choice: 'source', value: 'enabled', options: ['reportOnly', 'source'] },
+      problems: [{ severity: 'blocker', text }],
+    });
+    const rows = [twin(1, 'Could lock out Ada Lindqvist (you)'), twin(2, 'Graph would refuse it: Include users.')];
+    fake.planFor = (choices) => ({
+      ...planFor(choices),
+      rows,
+      blockers: rows.map((row) => ({
+        severity: 'blocker' as const,
+        text: `${row.displayName}: ${row.problems[0]!.text}`,
+        at: { table: 'rows' as const, key: row.key },
+      })),
+    });
+    render(<PlanReview source={emptyImportSet()} targetName="Fabrikam" onApply={() => undefined} />);
+    const blockers = screen.getByRole('list', { name: 'What blocks applying' });
+    const links = within(blockers).getAllByRole('link');
+    // Each its own link, to a valid anchor (no spaces), in order.
+    expect(links.map((a) => /^#\S+$/.test(a.getAttribute('href') ?? ''))).toEqual([true, true]);
+
+    fireEvent.click(links[0]!);
+    const [firstState, secondState] = screen.getAllByRole('combobox', { name: 'State for CA900 Block all' });
+    expect(document.activeElement).toBe(firstState);
+
+    fireEvent.click(links[1]!);
+    const secondAction = screen.getAllByRole('combobox', { name: 'Action for CA900 Block all' })[1]!;
+    expect(document.activeElement).not.toBe(secondState);
+    expect(document.activeElement).toBe(secondAction);
+    expect(document.getElementById(secondAction.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Graph would refuse it: Include users.',
+    );
   });
 });

@@ -16,12 +16,11 @@ import {
   Spinner,
   Text,
   tokens,
-  useArrowNavigationGroup,
 } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
 import { offersDomainMap, planIntro, stateWords, writeCount, writeWords, type PlanSourceKind } from '../../domain/plan/plan-words';
-import { defaultChoices, type Plan, type PlanChoices, type PlanProblem, type PlanRow } from '../../domain/plan/types';
+import { defaultChoices, type Plan, type PlanChoices, type PlanRow } from '../../domain/plan/types';
 import { describeError } from '../../graph/describe-error';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { ErrorState } from '../../shared/ui/error-state';
@@ -66,21 +65,6 @@ export interface PlanReviewProps {
   takeFocus?: boolean;
 }
 
-/**
- * The row a blocker is about, for a link to its choice: a reference's own problem (the planner lists the mapping row's
- * problem itself), else a policy row's (listed as "name: problem"). None for what no row fixes (the policy limit).
- */
-function blockerRow(plan: Plan, blocker: PlanProblem): { table: 'mapping' | 'rows'; key: string } | null {
-  const reference = plan.mapping.find((row) =>
-    row.problems.some((p) => p === blocker || (p.text === blocker.text && p.confirmKey === blocker.confirmKey)),
-  );
-  if (reference) return { table: 'mapping', key: reference.key };
-  const policy = plan.rows.find((row) =>
-    row.problems.some((p) => `${row.displayName}: ${p.text}` === blocker.text && p.confirmKey === blocker.confirmKey),
-  );
-  return policy ? { table: 'rows', key: policy.key } : null;
-}
-
 /** The chosen policies the plan leaves as they are: a policy left out of the choice is skipped too, but not one of them. */
 function skippedOfChosen(rows: readonly PlanRow[], selection: readonly string[] | undefined): number {
   const chosen = selection && new Set(selection);
@@ -101,11 +85,10 @@ export function PlanReview({
   const ids = useId();
   const blockersId = `${ids}-blockers`;
   const reasonId = `${ids}-apply-reason`;
-  const anchorId = (table: 'mapping' | 'rows') => (rowKey: string) => `${ids}-${table}-${rowKey}`;
+  // A row's key may hold spaces and other signs no id may: encoded, it is one valid id.
+  const anchorId = (table: 'mapping' | 'rows') => (rowKey: string) => `${ids}-${table}-${encodeURIComponent(rowKey)}`;
   const mappingHeading = useRef<HTMLHeadingElement>(null);
   const rowsHeading = useRef<HTMLHeadingElement>(null);
-  // The entries are one Tab stop, moved through by the arrows: twenty blockers are not twenty stops on the way to the mapping.
-  const blockerArrows = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
   // To the choice that lifts it; a row not drawn now (a later page, a hidden reference) leads to its table's heading.
   const goTo = (target: { table: 'mapping' | 'rows'; key: string }) =>
     (
@@ -262,14 +245,22 @@ export function PlanReview({
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Not ready to apply</MessageBarTitle>
-            <ul id={blockersId} className={styles.blockers} aria-label="What blocks applying" tabIndex={-1} {...blockerArrows}>
-              {/* Each leads the keyboard to the choice on its row, which says the problem again as its description. */}
+            <ul id={blockersId} className={styles.blockers} aria-label="What blocks applying" tabIndex={-1}>
+              {/* Each a link to the choice on its row, its own Tab stop (an error summary's links), the focus moved there: the
+                  choice says the problem again as its description. What no row lifts (the policy limit) is plain text. */}
               {listedBlockers.map((b, i) => {
-                const target = blockerRow(plan, b);
+                const target = b.at;
                 return (
-                  <li key={b.text} id={`${blockersId}-${i}`}>
+                  <li key={`${target?.key ?? ''}|${b.confirmKey ?? b.text}`} id={`${blockersId}-${i}`}>
                     {target ? (
-                      <Link as="button" inline onClick={() => goTo(target)}>
+                      <Link
+                        inline
+                        href={`#${anchorId(target.table)(target.key)}`}
+                        onClick={(event) => {
+                          event.preventDefault();
+                          goTo(target);
+                        }}
+                      >
                         {b.text}
                       </Link>
                     ) : (

@@ -18,7 +18,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { Fragment, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import type { PlanAction, PlanRow, PlanRowKind, StateChoice } from '../../domain/plan/types';
 import { RowDifference } from './row-difference';
 import { TableScroll } from '../../shared/ui/table-scroll';
@@ -63,12 +63,21 @@ export interface PlanRowsTableProps {
   stateWords: Record<StateChoice, string>;
   onAction(key: string, action: PlanAction): void;
   onState(key: string, state: StateChoice): void;
-  /** The id a row's first choice gets (its state, else its action), so what blocks applying can lead the focus to it. */
+  /**
+   * The id the row's choice that lifts its blockers gets (its state, else its action; its action when Graph would refuse
+   * the policy, which only leaving it out lifts), so what blocks applying can lead the focus to it. That choice is
+   * described by the row's problems.
+   */
   anchorId?(rowKey: string): string;
 }
 
+/** A blocker only leaving the policy out lifts: its state would not. */
+const refused = (row: PlanRow) =>
+  row.problems.some((p) => p.severity === 'blocker' && !p.confirmed && p.text.startsWith('Graph would refuse it'));
+
 export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState, anchorId }: PlanRowsTableProps) {
   const styles = useStyles();
+  const ids = useId();
   const [open, setOpen] = useState<string | null>(null);
   // A hundred rows at a time: every plan of a usual size shows whole.
   const { shown, left, firstAdded, addedRef, showMore } = useShownPart<PlanRow, HTMLTableRowElement>(rows);
@@ -86,88 +95,103 @@ export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState,
             </TableRow>
           </TableHeader>
           <TableBody>
-            {shown.map((row, index) => (
-              <Fragment key={row.key}>
-                <TableRow {...(index === firstAdded && { ref: addedRef, tabIndex: -1 })}>
-                  <TableCell>{index + 1}</TableCell>
-                  <TableCell>
-                    <Text weight="semibold">{row.displayName}</Text>
-                    <br />
-                    <Text size={200}>{KIND_LABELS[row.kind]}</Text>
-                  </TableCell>
-                  <TableCell>
-                    {row.options.length > 1 ? (
-                      <Dropdown
-                        className={styles.dropdown}
-                        {...(anchorId && !(row.state && row.action !== 'skip') && { id: anchorId(row.key) })}
-                        aria-label={`Action for ${row.displayName}`}
-                        value={ACTION_LABELS[row.action]}
-                        selectedOptions={[row.action]}
-                        onOptionSelect={(_, data) => data.optionValue && onAction(row.key, data.optionValue as PlanAction)}
-                      >
-                        {row.options.map((option) => (
-                          <Option key={option} value={option}>
-                            {ACTION_LABELS[option]}
-                          </Option>
-                        ))}
-                      </Dropdown>
-                    ) : (
-                      <Badge appearance="tint" color={ACTION_COLORS[row.action]}>
-                        {ACTION_LABELS[row.action]}
-                      </Badge>
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    {row.state && row.action !== 'skip' ? (
-                      <Dropdown
-                        className={styles.dropdown}
-                        {...(anchorId && { id: anchorId(row.key) })}
-                        aria-label={`State for ${row.displayName}`}
-                        value={stateText(row.state, wordsFor(row, stateWords))}
-                        selectedOptions={[row.state.choice]}
-                        onOptionSelect={(_, data) => data.optionValue && onState(row.key, data.optionValue as StateChoice)}
-                      >
-                        {row.state.options.map((option) => (
-                          <Option key={option} value={option}>
-                            {wordsFor(row, stateWords)[option]}
-                          </Option>
-                        ))}
-                      </Dropdown>
-                    ) : null}
-                  </TableCell>
-                  <TableCell>
-                    <Text className={styles.why}>{row.why}</Text>
-                    {row.problems.map((problem) => (
-                      <Text
-                        key={problem.text}
-                        className={mergeClasses(
-                          styles.problem,
-                          problem.severity === 'blocker' && !problem.confirmed ? styles.blocker : styles.warning,
-                        )}
-                      >
-                        {problem.text}
-                      </Text>
-                    ))}
-                    {row.before &&
-                    (row.action === 'update' || row.action === 'restore' || row.problems.some((p) => p.severity === 'warning')) ? (
-                      <DifferenceButton
-                        row={row}
-                        open={open === row.key}
-                        targetName={targetName}
-                        onClick={() => setOpen(open === row.key ? null : row.key)}
-                      />
-                    ) : null}
-                  </TableCell>
-                </TableRow>
-                {open === row.key ? (
-                  <TableRow>
-                    <TableCell colSpan={5} className={styles.detail}>
-                      <RowDifference row={row} targetName={targetName} />
+            {shown.map((row, index) => {
+              const problemId = (i: number) => `${ids}-${index}-problem-${i}`;
+              const hasState = !!row.state && row.action !== 'skip';
+              const anchorOn: 'state' | 'action' | null = !anchorId
+                ? null
+                : hasState && !(refused(row) && row.options.length > 1)
+                  ? 'state'
+                  : 'action';
+              const anchor = (on: 'state' | 'action') =>
+                anchorOn === on && {
+                  id: anchorId!(row.key),
+                  ...(row.problems.length > 0 && { 'aria-describedby': row.problems.map((_, i) => problemId(i)).join(' ') }),
+                };
+              return (
+                <Fragment key={row.key}>
+                  <TableRow {...(index === firstAdded && { ref: addedRef, tabIndex: -1 })}>
+                    <TableCell>{index + 1}</TableCell>
+                    <TableCell>
+                      <Text weight="semibold">{row.displayName}</Text>
+                      <br />
+                      <Text size={200}>{KIND_LABELS[row.kind]}</Text>
+                    </TableCell>
+                    <TableCell>
+                      {row.options.length > 1 ? (
+                        <Dropdown
+                          className={styles.dropdown}
+                          {...anchor('action')}
+                          aria-label={`Action for ${row.displayName}`}
+                          value={ACTION_LABELS[row.action]}
+                          selectedOptions={[row.action]}
+                          onOptionSelect={(_, data) => data.optionValue && onAction(row.key, data.optionValue as PlanAction)}
+                        >
+                          {row.options.map((option) => (
+                            <Option key={option} value={option}>
+                              {ACTION_LABELS[option]}
+                            </Option>
+                          ))}
+                        </Dropdown>
+                      ) : (
+                        <Badge appearance="tint" color={ACTION_COLORS[row.action]}>
+                          {ACTION_LABELS[row.action]}
+                        </Badge>
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      {row.state && row.action !== 'skip' ? (
+                        <Dropdown
+                          className={styles.dropdown}
+                          {...anchor('state')}
+                          aria-label={`State for ${row.displayName}`}
+                          value={stateText(row.state, wordsFor(row, stateWords))}
+                          selectedOptions={[row.state.choice]}
+                          onOptionSelect={(_, data) => data.optionValue && onState(row.key, data.optionValue as StateChoice)}
+                        >
+                          {row.state.options.map((option) => (
+                            <Option key={option} value={option}>
+                              {wordsFor(row, stateWords)[option]}
+                            </Option>
+                          ))}
+                        </Dropdown>
+                      ) : null}
+                    </TableCell>
+                    <TableCell>
+                      <Text className={styles.why}>{row.why}</Text>
+                      {row.problems.map((problem, i) => (
+                        <Text
+                          key={problem.text}
+                          id={problemId(i)}
+                          className={mergeClasses(
+                            styles.problem,
+                            problem.severity === 'blocker' && !problem.confirmed ? styles.blocker : styles.warning,
+                          )}
+                        >
+                          {problem.text}
+                        </Text>
+                      ))}
+                      {row.before &&
+                      (row.action === 'update' || row.action === 'restore' || row.problems.some((p) => p.severity === 'warning')) ? (
+                        <DifferenceButton
+                          row={row}
+                          open={open === row.key}
+                          targetName={targetName}
+                          onClick={() => setOpen(open === row.key ? null : row.key)}
+                        />
+                      ) : null}
                     </TableCell>
                   </TableRow>
-                ) : null}
-              </Fragment>
-            ))}
+                  {open === row.key ? (
+                    <TableRow>
+                      <TableCell colSpan={5} className={styles.detail}>
+                        <RowDifference row={row} targetName={targetName} />
+                      </TableCell>
+                    </TableRow>
+                  ) : null}
+                </Fragment>
+              );
+            })}
           </TableBody>
         </Table>
       </TableScroll>
