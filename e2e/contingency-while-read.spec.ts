@@ -1,8 +1,11 @@
 // While a contingency switch reads the policies again, the admin can still change the plan's choices: a choice
 // made then is part of the switch the review proposes, not left out of it. A read that fails says once that
-// nothing was switched, and its Try again starts the same switch.
+// nothing was switched, and its Try again starts the same switch. A choice taken back that leaves the plan not
+// ready stops the switch.
 import { emulator, expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
+import { urls } from './support/ports';
+import { scriptHeaders } from './support/script-client';
 
 const POLICIES = 'GET /beta/identity/conditionalAccess/policies';
 
@@ -63,4 +66,62 @@ test('a read Graph fails says once that nothing was switched, and Try again star
   // Graph answers again: Try again starts the switch the admin asked for.
   await failure.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ })).toBeVisible();
+});
+
+test('the exclusion a blocking plan needs, taken back while the switch reads the policies, stops the switch', async ({
+  page,
+  signInPage,
+  policiesPage,
+  consoleGuard,
+  playwright,
+}) => {
+  consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
+  await signInToLocalTenant(page, signInPage, policiesPage);
+  const tenantId = await emulator.tenantId('Contoso');
+  // A plan of one contingency policy that blocks: its emergency accounts must be excluded first.
+  const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
+  const writer = await scriptHeaders(request, 'Policy.ReadWrite.ConditionalAccess');
+  const created = await request.post(`${urls.emulator}/beta/identity/conditionalAccess/policies`, {
+    headers: writer,
+    data: {
+      displayName: 'EM01 - ENABLE IN EMERGENCY: MFA Disruption [1/1] - All apps: Block legacy authentication',
+      state: 'enabledForReportingButNotEnforced',
+      conditions: {
+        users: { includeUsers: ['All'] },
+        applications: { includeApplications: ['All'] },
+        clientAppTypes: ['exchangeActiveSync', 'other'],
+      },
+      grantControls: { operator: 'OR', builtInControls: ['block'] },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const groups = await request.get(
+    `${urls.emulator}/v1.0/groups?$filter=${encodeURIComponent("displayName eq 'CA - Emergency access accounts'")}`,
+    { headers: await scriptHeaders(request, 'Group.Read.All') },
+  );
+  const group = ((await groups.json()) as { value: { id: string; displayName: string }[] }).value[0]!;
+  await request.dispose();
+  await page.evaluate(({ key, value }) => localStorage.setItem(key, JSON.stringify(value)), {
+    key: `gatehouse.emergency-access.${tenantId}`,
+    value: { users: [], groups: [{ id: group.id, name: group.displayName }] },
+  });
+  await page.reload();
+  await section(page, 'Contingency').click();
+  const card = page.getByRole('group', { name: 'MFA Disruption' });
+  const exclude = card.getByRole('checkbox', { name: /^First, exclude the emergency accounts/ });
+  await exclude.check();
+  const switchOn = card.getByRole('button', { name: 'Switch to this plan… (MFA Disruption)' });
+  await expect(switchOn).toBeEnabled();
+  await emulator.setFaults(tenantId, { latencyMs: 3000 });
+
+  await switchOn.click();
+  await expect(switchOn).toHaveAttribute('aria-disabled', 'true');
+  // While it reads, the exclusion is taken back: switched now, the blocking policy would lock out the emergency accounts.
+  await exclude.uncheck();
+  const refusal = card.getByRole('group', { name: 'Nothing was switched' });
+  await expect(refusal).toContainText('The plan is not ready:', { timeout: 15_000 });
+  await expect(refusal).toContainText('blocks and excludes none of the emergency accounts');
+  await expect(refusal).toBeFocused();
+  await expect(page.getByRole('button', { name: /^Apply: / })).toHaveCount(0);
+  await emulator.setFaults(tenantId, { latencyMs: 0 });
 });
