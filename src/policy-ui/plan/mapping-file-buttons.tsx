@@ -28,9 +28,21 @@ export interface MappingFileButtonsProps {
   source: ImportSet;
   targetName: string;
   onLoad(mapping: Record<string, MappingChoice>, domains: { from: string; to: string }[]): void;
+  /** The directory is being read for the review's own domain map (Find users again): a file's read waits for it. */
+  directoryBusy?: boolean;
+  /** Told when a saved domain map's directory read starts and ends: the review's Find users again waits meanwhile. */
+  onReading?(reading: boolean): void;
 }
 
-export function MappingFileButtons({ rows, choices, source, targetName, onLoad }: MappingFileButtonsProps) {
+export function MappingFileButtons({
+  rows,
+  choices,
+  source,
+  targetName,
+  onLoad,
+  directoryBusy = false,
+  onReading,
+}: MappingFileButtonsProps) {
   const styles = useStyles();
   const tenant = useTenantSession();
   const queryClient = useQueryClient();
@@ -68,12 +80,14 @@ export function MappingFileButtons({ rows, choices, source, targetName, onLoad }
       // review waited for the read in place of the mapping (this button with it), and the focus fell to the page's heading.
       if (applied.domains.length > 0) {
         setReading(true);
+        onReading?.(true);
         try {
           await queryClient.fetchQuery(directoryMatchesQuery(tenant, referencesToLookUp(source, sourcePolicies(source), applied.domains)));
         } catch {
           // The review reads again, and says a failure with its Try again.
         } finally {
           setReading(false);
+          onReading?.(false);
         }
       }
       onLoad(applied.mapping, applied.domains);
@@ -100,9 +114,14 @@ export function MappingFileButtons({ rows, choices, source, targetName, onLoad }
         {chosen === 0 ? (
           <UnseenText id={whyNotId}>Nothing to save yet: choose what a reference becomes in the table below first.</UnseenText>
         ) : null}
-        {/* One file at a time: a second chosen while the first reads the directory would race it. Focusable while
-            it waits, so the focus stays on it; the status below says what it waits for. */}
-        <Button size="small" icon={<DocumentArrowUpRegular />} disabledFocusable={reading} onClick={() => input.current?.click()}>
+        {/* One read of the directory at a time: a second file, or Find users again, while one reads would race it and
+            the later answer would win. Focusable while it waits, so the focus stays on it; the status says what it waits for. */}
+        <Button
+          size="small"
+          icon={<DocumentArrowUpRegular />}
+          disabledFocusable={reading || directoryBusy}
+          onClick={() => input.current?.click()}
+        >
           Use a saved mapping…
         </Button>
         <input

@@ -49,6 +49,7 @@ const fake = vi.hoisted(() => ({
   gate: null as Promise<void> | null,
   planFor: null as ((choices: PlanChoices) => Plan) | null,
   onLoads: [] as ((mapping: Record<string, unknown>, domains: { from: string; to: string }[]) => void)[],
+  fileButtons: null as { directoryBusy?: boolean; onReading?(reading: boolean): void } | null,
 }));
 const domainsKey = (domains: PlanChoices['domains']) => JSON.stringify(domains ?? []);
 
@@ -80,8 +81,9 @@ vi.mock('../../session/write-access', () => ({
 }));
 vi.mock('../../session/directory-picker', () => ({ DirectoryPicker: () => null }));
 vi.mock('./mapping-file-buttons', () => ({
-  MappingFileButtons: ({ onLoad }: { onLoad: (typeof fake.onLoads)[number] }) => {
-    fake.onLoads.push(onLoad);
+  MappingFileButtons: (props: { onLoad: (typeof fake.onLoads)[number]; directoryBusy?: boolean; onReading?(reading: boolean): void }) => {
+    fake.onLoads.push(props.onLoad);
+    fake.fileButtons = props;
     return null;
   },
 }));
@@ -93,6 +95,7 @@ beforeEach(() => {
   fake.gate = null;
   fake.planFor = null;
   fake.onLoads = [];
+  fake.fileButtons = null;
 });
 
 const summary = () => screen.getAllByRole('status').find((s) => s.textContent?.includes('Nothing is written until you apply it'))!;
@@ -329,5 +332,35 @@ describe('PlanReview, what blocks applying leads to the choice that lifts it', (
     expect(document.getElementById(secondAction.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
       'Graph would refuse it: Include users.',
     );
+  });
+});
+
+describe('PlanReview, one read of the directory at a time', () => {
+  it('Find users again waits while a saved domain map is read, its domains read-only, and a file waits while Find reads', async () => {
+    const source = copied();
+    fake.planFor = copyPlanFor(source);
+    render(<PlanReview source={source} targetName="Fabrikam" onApply={() => undefined} />);
+    const find = screen.getByRole('button', { name: 'Find users again' });
+    const to = screen.getByRole('textbox', { name: 'are found in this tenant as' });
+
+    // A saved mapping's domain map is being read: Find waits, and the domains it would read cannot change meanwhile.
+    act(() => fake.fileButtons!.onReading!(true));
+    expect(find.getAttribute('aria-disabled')).toBe('true');
+    expect(to.hasAttribute('readonly')).toBe(true);
+    fireEvent.click(find);
+    expect(statusSaying('Finding the users…')).toBeFalsy();
+    act(() => fake.fileButtons!.onReading!(false));
+    expect(find.getAttribute('aria-disabled')).toBeNull();
+    expect(to.hasAttribute('readonly')).toBe(false);
+
+    // Find reads: a saved mapping waits for it.
+    let open = () => undefined as void;
+    fake.gate = new Promise<void>((resolve) => (open = resolve));
+    fireEvent.change(to, { target: { value: 'fabrikam.example' } });
+    fireEvent.click(find);
+    expect(fake.fileButtons!.directoryBusy).toBe(true);
+    expect(to.hasAttribute('readonly')).toBe(true);
+    await act(async () => open());
+    await waitFor(() => expect(fake.fileButtons!.directoryBusy).toBe(false));
   });
 });

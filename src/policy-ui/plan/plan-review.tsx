@@ -100,11 +100,15 @@ export function PlanReview({
   const { plan, policies, loading, planning, error, planError, retry, lookUpUsers } = usePlan(source, choices);
   // "Find users again": the directory read first, the plan (and the button, with the focus) kept on screen meanwhile.
   const [finding, setFinding] = useState(false);
+  // A saved mapping's domain map being read: Find users again waits for it (and it for Find), one read of the directory at a time.
+  const [fileReading, setFileReading] = useState(false);
+  const directoryBusy = finding || fileReading;
   const [found, setFound] = useState<{ text: string; occasion: number } | null>(null);
   const findings = useRef(0);
   const write = useWriteAccess();
   const update = (patch: Partial<PlanChoices>) => setChoices((c) => ({ ...c, ...patch }));
   const findUsersAgain = async () => {
+    if (directoryBusy) return;
     const domains = domain.from && domain.to ? [{ from: domain.from.trim(), to: domain.to.trim() }] : [];
     const by = domains[0] ? `with sign-in names ending in ${domains[0].to}` : 'by their own sign-in names';
     setFinding(true);
@@ -217,16 +221,22 @@ export function PlanReview({
             <div className={styles.domains}>
               <Field label="Sign-in names ending in">
                 <Input
+                  readOnly={directoryBusy}
                   value={domain.from}
                   placeholder="contoso.com"
                   onChange={(_, data) => setDomain((d) => ({ ...d, from: data.value }))}
                 />
               </Field>
               <Field label="are found in this tenant as">
-                <Input value={domain.to} placeholder="fabrikam.com" onChange={(_, data) => setDomain((d) => ({ ...d, to: data.value }))} />
+                <Input
+                  readOnly={directoryBusy}
+                  value={domain.to}
+                  placeholder="fabrikam.com"
+                  onChange={(_, data) => setDomain((d) => ({ ...d, to: data.value }))}
+                />
               </Field>
               {/* Focusable while it reads, so the focus stays on it; the status beside it says the read, then what it found. */}
-              <Button disabledFocusable={finding} onClick={() => void findUsersAgain()}>
+              <Button disabledFocusable={directoryBusy} onClick={() => void findUsersAgain()}>
                 Find users again
               </Button>
               <LiveStatus>
@@ -289,6 +299,8 @@ export function PlanReview({
             choices={choices}
             source={source}
             targetName={targetName}
+            directoryBusy={finding}
+            onReading={setFileReading}
             onLoad={(mapping, domains) => {
               // Onto the choices as they are when it applies: a pick made while the file's directory read went on stays.
               setChoices((c) => ({ ...c, mapping: { ...c.mapping, ...mapping }, domains }));
