@@ -143,3 +143,23 @@ test('what blocks applying, by keys: each entry leads the focus to the choice on
   // The policy's choice says its problem too, as a reference's does.
   await expect.soft(state).toHaveAccessibleDescription(/Could lock out Ada Lindqvist \(you\)/);
 });
+
+test('at 320 px wide, the domain map, Find users again and what it found stay within the page (no sideways scroll)', async ({
+  page,
+  signInPage,
+}) => {
+  await copyTwoPolicies(page, signInPage);
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.getByLabel('Sign-in names ending in').fill('contoso.example');
+  await page.getByLabel('are found in this tenant as').fill('preprod.contoso.example');
+  const find = page.getByRole('button', { name: 'Find users again' });
+  await find.click();
+  const found = page.getByRole('status').filter({ hasText: /^Looked up the users again/ });
+  await expect(found).toBeVisible();
+  // Its right edge in the page (not the viewport, which a sideways scroll would move) is within the 320 px.
+  const within320 = (what: typeof find) =>
+    what.evaluate((element) => element.getBoundingClientRect().right + window.scrollX <= document.documentElement.clientWidth);
+  expect.soft(await within320(page.getByLabel('are found in this tenant as'))).toBe(true);
+  expect.soft(await within320(find)).toBe(true);
+  expect.soft(await within320(found)).toBe(true);
+});
