@@ -1,22 +1,7 @@
 // Reviewing a plan before anything is written: what it will do (counts, then every row in order),
 // how each reference maps, what blocks it, and the choices that change it (states, a domain map,
 // per-row actions). Apply stays disabled while anything blocks, and says so beside it.
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  Link,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Link, makeStyles, Radio, RadioGroup, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
 import { offersDomainMap, planIntro, stateWords, writeCount, writeWords, type PlanSourceKind } from '../../domain/plan/plan-words';
@@ -27,6 +12,8 @@ import { ErrorState } from '../../shared/ui/error-state';
 import { LiveStatus } from '../../shared/ui/live-status';
 import { PolicySelection } from '../policy-selection';
 import { withMappingChoices } from './mapping-choices';
+import { BlockerList } from './blocker-list';
+import { DomainMap } from './domain-map';
 import { MappingFileButtons } from './mapping-file-buttons';
 import { MappingTable } from './mapping-table';
 import { PlanRowsTable } from './plan-rows-table';
@@ -37,9 +24,6 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   options: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap', alignItems: 'flex-end' },
-  // Wraps at a narrow width (320 px) rather than running off sideways; the status takes a line of its own then.
-  domains: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap', minWidth: 0 },
-  blockers: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
 
@@ -218,73 +202,20 @@ export function PlanReview({
             </Field>
           )}
           {offersDomainMap(source, plan) ? (
-            <div className={styles.domains}>
-              <Field label="Sign-in names ending in">
-                <Input
-                  readOnly={directoryBusy}
-                  value={domain.from}
-                  placeholder="contoso.com"
-                  onChange={(_, data) => setDomain((d) => ({ ...d, from: data.value }))}
-                />
-              </Field>
-              <Field label="are found in this tenant as">
-                <Input
-                  readOnly={directoryBusy}
-                  value={domain.to}
-                  placeholder="fabrikam.com"
-                  onChange={(_, data) => setDomain((d) => ({ ...d, to: data.value }))}
-                />
-              </Field>
-              {/* Focusable while it reads, so the focus stays on it; the status beside it says the read, then what it found. */}
-              <Button disabledFocusable={directoryBusy} onClick={() => void findUsersAgain()}>
-                Find users again
-              </Button>
-              <LiveStatus>
-                {finding ? (
-                  <Spinner size="tiny" labelPosition="after" label="Finding the users…" />
-                ) : found ? (
-                  <span key={found.occasion}>{found.text}</span>
-                ) : null}
-              </LiveStatus>
-            </div>
+            <DomainMap
+              domain={domain}
+              onDomain={setDomain}
+              busy={directoryBusy}
+              finding={finding}
+              found={found}
+              onFind={() => void findUsersAgain()}
+            />
           ) : null}
         </div>
       </section>
 
       {blocked ? (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Not ready to apply</MessageBarTitle>
-            <ul id={blockersId} className={styles.blockers} aria-label="What blocks applying" tabIndex={-1}>
-              {/* Each a link to the choice on its row, its own Tab stop (an error summary's links), the focus moved there: the
-                  choice says the problem again as its description. What no row lifts (the policy limit) is plain text. */}
-              {listedBlockers.map((b, i) => {
-                const target = b.at;
-                return (
-                  <li key={`${target?.key ?? ''}|${b.confirmKey ?? b.text}`} id={`${blockersId}-${i}`}>
-                    {target ? (
-                      <Link
-                        inline
-                        href={`#${anchorId(target.table)(target.key)}`}
-                        onClick={(event) => {
-                          event.preventDefault();
-                          goTo(target);
-                        }}
-                      >
-                        {b.text}
-                      </Link>
-                    ) : (
-                      b.text
-                    )}
-                  </li>
-                );
-              })}
-              {plan.blockers.length > listedBlockers.length ? (
-                <li>and {(plan.blockers.length - listedBlockers.length).toLocaleString('en-US')} more, each said on its row</li>
-              ) : null}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
+        <BlockerList id={blockersId} blockers={listedBlockers} total={plan.blockers.length} anchorId={anchorId} onGo={goTo} />
       ) : null}
 
       <section className={styles.section} aria-labelledby="plan-mapping">
