@@ -3,8 +3,8 @@
 // button's own description (why a rollout's gate holds the step back) replaced the access reason or was
 // dropped, depending on which came last.
 import { Button, Dialog, DialogSurface, DialogTrigger, FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WriteAccessTooltip, type WriteAccess } from './write-access';
 
 afterEach(cleanup);
@@ -80,5 +80,33 @@ describe('WriteAccessTooltip when the access changes', () => {
     expect(screen.getByRole('button', { name: 'Restore…' })).toBe(restore);
     expect(document.activeElement).toBe(restore);
     expect(described(restore)).toBe('This account can read but not change policies.');
+  });
+
+  it('shows no reason on its own when the refusal arrives after a hover while writing was allowed', () => {
+    vi.useFakeTimers();
+    try {
+      const view = (access: WriteAccess) => (
+        <FluentProvider theme={webLightTheme}>
+          <WriteAccessTooltip access={access}>
+            <Button disabledFocusable={!access.allowed}>Restore…</Button>
+          </WriteAccessTooltip>
+        </FluentProvider>
+      );
+      const { rerender } = render(view({ allowed: true, reason: null }));
+      const restore = screen.getByRole('button', { name: 'Restore…' });
+      fireEvent.pointerEnter(restore);
+      act(() => vi.advanceTimersByTime(1_000));
+      fireEvent.pointerLeave(restore);
+      act(() => vi.advanceTimersByTime(1_000));
+      rerender(view(refused));
+      act(() => vi.advanceTimersByTime(1_000));
+      expect(screen.queryByRole('tooltip')).toBeNull();
+      // Hovered now, it says why.
+      fireEvent.pointerEnter(restore);
+      act(() => vi.advanceTimersByTime(1_000));
+      expect(screen.getByRole('tooltip').textContent).toBe('This account can read but not change policies.');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

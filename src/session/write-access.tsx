@@ -53,7 +53,7 @@ export function WriteAccessTooltip({ access, children }: { access: WriteAccess; 
         relationship="inaccessible"
         withArrow
         visible={shown && !!reason}
-        onVisibleChange={(_, data) => setShown(data.visible)}
+        onVisibleChange={(_, data) => setShown(!!reason && data.visible)}
       >
         {reason ? describedAlsoBy(children, reasonId) : children}
       </Tooltip>
