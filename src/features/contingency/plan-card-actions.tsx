@@ -58,6 +58,16 @@ export function PlanCardActions({
   // focus says "Nothing was switched", the bar's announcement its words, once (on its body, they were said twice).
   // Before the announcement (a passive effect), so that moving the focus does not cut it short.
   const refusalBar = useRef<HTMLDivElement>(null);
+  // Try again takes the focus back to the switch it starts again, which waits (focusable) while it reads: the
+  // failure's bar leaves as the read starts, and with it the focus, to the page's start (and again on each failure).
+  const switchButton = useRef<HTMLButtonElement>(null);
+  const retry = refusal?.error?.onRetry;
+  const tryAgain = retry
+    ? () => {
+        switchButton.current?.focus();
+        retry();
+      }
+    : undefined;
   useLayoutEffect(() => {
     if (!refusal?.text) return;
     const active = document.activeElement;
@@ -99,6 +109,7 @@ export function PlanCardActions({
             ) : null}
             {/* While the policies are read again it waits, focusable (disabled, it dropped the focus to the page's start). */}
             <Button
+              ref={switchButton}
               appearance={halfDone ? 'secondary' : 'primary'}
               disabledFocusable={!!busy}
               aria-describedby={waiting ? waitId : undefined}
@@ -112,6 +123,7 @@ export function PlanCardActions({
         ) : (
           // Not ready, it stays reachable and says why (a disabled button was skipped by Tab, its reason unsaid).
           <Button
+            ref={switchButton}
             appearance="primary"
             disabledFocusable={!!notReady || !!busy}
             aria-describedby={describedBy}
@@ -130,7 +142,7 @@ export function PlanCardActions({
       {refusal?.error ? (
         // A failed read as the other pages show Graph's failures, with its way on (Sign in again for a 401, Try
         // again for the rest). Drawn anew for each refusal, so the same failure is said again.
-        <ErrorState key={refusal.occasion} {...refusal.error} />
+        <ErrorState key={refusal.occasion} {...refusal.error} onRetry={tryAgain} />
       ) : refusal?.text ? (
         <Notice ref={refusalBar} tabIndex={-1} intent="warning" layout="multiline" occasion={refusal.occasion}>
           <MessageBarBody>

@@ -136,6 +136,26 @@ describe('PlanCard, a refused switch', () => {
     expect(screen.getByRole('alert').textContent).toContain('Your session has expired');
   });
 
+  it('Try again takes the focus to the switch it starts again, which keeps it while it reads and if it fails again', () => {
+    const failure = (occasion: number, onRetry: () => void) => ({
+      occasion,
+      error: { title: 'Microsoft Graph had a problem', message: 'Nothing was switched. The service answered 503.', status: 503, onRetry },
+    });
+    const onRetry = vi.fn();
+    const { rerender } = render(card({ refusal: failure(1, onRetry) }));
+    const tryAgain = screen.getByRole('button', { name: 'Try again' });
+    tryAgain.focus();
+    act(() => tryAgain.click());
+    expect(onRetry).toHaveBeenCalledTimes(1);
+    // The read starts: the failure leaves, the switch waits with the focus.
+    rerender(card({ refusal: null, busy: 'activate' }));
+    expect(document.activeElement).toBe(switchOn());
+    // It fails again: a new failure, the focus still on the switch (not the page's start).
+    rerender(card({ refusal: failure(2, onRetry) }));
+    expect(document.activeElement).toBe(switchOn());
+    expect(screen.getByRole('alert').textContent).toContain('Microsoft Graph had a problem');
+  });
+
   it('leaves the focus where the admin went while the policies were read, and says the refusal', async () => {
     const { said, Wrap } = listening();
     const { rerender } = render(card({}, Wrap));
