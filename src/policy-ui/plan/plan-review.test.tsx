@@ -346,11 +346,16 @@ describe('PlanReview, one read of the directory at a time', () => {
     // A saved mapping's domain map is being read: Find waits, and the domains it would read cannot change meanwhile.
     act(() => fake.fileButtons!.onReading!(true));
     expect(find.getAttribute('aria-disabled')).toBe('true');
+    // …and says why to the keyboard that reaches it.
+    expect(document.getElementById(find.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Waiting for the users of the saved mapping to be found.',
+    );
     expect(to.hasAttribute('readonly')).toBe(true);
     fireEvent.click(find);
     expect(statusSaying('Finding the users…')).toBeFalsy();
     act(() => fake.fileButtons!.onReading!(false));
     expect(find.getAttribute('aria-disabled')).toBeNull();
+    expect(find.getAttribute('aria-describedby')).toBeNull();
     expect(to.hasAttribute('readonly')).toBe(false);
 
     // Find reads: a saved mapping waits for it.

@@ -206,6 +206,7 @@ export function PlanReview({
               domain={domain}
               onDomain={setDomain}
               busy={directoryBusy}
+              fileReading={fileReading}
               finding={finding}
               found={found}
               onFind={() => void findUsersAgain()}
