@@ -23,6 +23,9 @@ import {
   type StateChoice,
 } from './types';
 
+/** How a policy Graph would refuse as it is begins its problem: what Skip lifts, and the state does not. */
+export const GRAPH_WOULD_REFUSE = 'Graph would refuse it';
+
 const QUIET = { hideEmpty: true, sortIds: true } as const;
 const nameOf = (policy: JsonObject) => (typeof policy.displayName === 'string' ? policy.displayName : '');
 const normalName = (policy: JsonObject) => nameOf(policy).trim().toLowerCase();
@@ -142,7 +145,7 @@ export function planPolicies(
     }
     if (action !== 'skip') {
       for (const finding of checkPolicy(withStandIns(intended))) {
-        if (finding.severity === 'error') problems.push({ severity: 'blocker', text: `Graph would refuse it: ${finding.message}` });
+        if (finding.severity === 'error') problems.push({ severity: 'blocker', text: `${GRAPH_WOULD_REFUSE}: ${finding.message}` });
       }
       const guard = target.guard;
       if (guard) {

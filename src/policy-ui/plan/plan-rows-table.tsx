@@ -19,6 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Fragment, useId, useState } from 'react';
+import { GRAPH_WOULD_REFUSE } from '../../domain/plan/policy-rows';
 import type { PlanAction, PlanRow, PlanRowKind, StateChoice } from '../../domain/plan/types';
 import { RowDifference } from './row-difference';
 import { TableScroll } from '../../shared/ui/table-scroll';
@@ -73,7 +74,7 @@ export interface PlanRowsTableProps {
 
 /** A blocker only leaving the policy out lifts: its state would not. */
 const refused = (row: PlanRow) =>
-  row.problems.some((p) => p.severity === 'blocker' && !p.confirmed && p.text.startsWith('Graph would refuse it'));
+  row.problems.some((p) => p.severity === 'blocker' && !p.confirmed && p.text.startsWith(GRAPH_WOULD_REFUSE));
 
 export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState, anchorId }: PlanRowsTableProps) {
   const styles = useStyles();
