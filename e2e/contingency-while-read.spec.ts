@@ -22,7 +22,7 @@ test('a policy chosen to be turned off while the switch reads the policies is in
   const card = page.getByRole('group', { name: 'Compliance service disruption' });
   const switchOn = card.getByRole('button', { name: 'Switch to this plan… (Compliance service disruption)' });
   await expect(switchOn).toBeEnabled();
-  await emulator.setFaults(await emulator.tenantId('Contoso'), { latencyMs: 3000 });
+  await emulator.setFaults(await emulator.tenantId('Contoso'), { latencyMs: 5000 });
 
   await switchOn.click();
   await expect(switchOn).toHaveAttribute('aria-disabled', 'true');
@@ -35,7 +35,7 @@ test('a policy chosen to be turned off while the switch reads the policies is in
   await expect(switchOn).toHaveAttribute('aria-disabled', 'true');
 
   // The review proposes the plan as it is now: its two policies turned on, and CA007 turned off.
-  await expect(page.getByRole('button', { name: /^Apply: 3 changes to Contoso/ })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('button', { name: /^Apply: 3 changes to Contoso/ })).toBeVisible({ timeout: 30_000 });
   await emulator.setFaults(await emulator.tenantId('Contoso'), { latencyMs: 0 });
 });
 
@@ -112,14 +112,14 @@ test('the exclusion a blocking plan needs, taken back while the switch reads the
   await exclude.check();
   const switchOn = card.getByRole('button', { name: 'Switch to this plan… (MFA Disruption)' });
   await expect(switchOn).toBeEnabled();
-  await emulator.setFaults(tenantId, { latencyMs: 3000 });
+  await emulator.setFaults(tenantId, { latencyMs: 5000 });
 
   await switchOn.click();
   await expect(switchOn).toHaveAttribute('aria-disabled', 'true');
   // While it reads, the exclusion is taken back: switched now, the blocking policy would lock out the emergency accounts.
   await exclude.uncheck();
   const refusal = card.getByRole('group', { name: 'Nothing was switched' });
-  await expect(refusal).toContainText('The plan is not ready:', { timeout: 15_000 });
+  await expect(refusal).toContainText('The plan is not ready:', { timeout: 30_000 });
   await expect(refusal).toContainText('blocks and excludes none of the emergency accounts');
   await expect(refusal).toBeFocused();
   await expect(page.getByRole('button', { name: /^Apply: / })).toHaveCount(0);

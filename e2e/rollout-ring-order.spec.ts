@@ -18,6 +18,7 @@ test('planning rings by keys: Move up and Move down at the ends are reached by T
   await expect(policy.getByRole('option', { name: /^CA006/ })).toHaveCount(1);
   await policy.selectOption({ label: (await policy.getByRole('option', { name: /^CA006/ }).textContent())! });
   await page.getByRole('button', { name: 'Plan its rings…' }).click();
+  await expect(page.getByRole('heading', { name: /^Rings for “CA006/ })).toBeVisible();
   // Why a move is off is heard with its button only: not met on its own in the page, with no ring yet nor with some.
   const reasons = ['The first ring cannot move up.', 'The last ring cannot move down.'];
   for (const why of reasons) await expect(page.getByText(why)).toBeHidden();
