@@ -279,7 +279,8 @@ test('a baseline whose name turns text around is forgotten: the sentence that sa
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await section(page, 'Templates').click();
-  // U+202E (right-to-left override) in a name brought from a file: shown as is, isolated from the words around it.
+  // U+202E (right-to-left override) in a name brought from a file: shown as is, isolated from the words around it
+  // (its Forget button's name too).
   const name = 'Block \u202elive ssecca';
   const baseline = {
     displayName: name,
@@ -297,7 +298,7 @@ test('a baseline whose name turns text around is forgotten: the sentence that sa
   await expect(page.getByRole('status').filter({ hasText: '1 template added from rtl.json.' })).toBeVisible();
   await page.getByRole('tab', { name: 'Saved here' }).click();
   await gallery(page)
-    .getByRole('button', { name: `Forget ${name}` })
+    .getByRole('button', { name: `Forget \u2068${name}\u2069` })
     .focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'forgotten on this device.' })).toHaveText(
