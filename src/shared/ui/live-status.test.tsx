@@ -3,7 +3,7 @@
 // is added to a live region), where words left as they were were not said a second time.
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
-import { SpokenStatus } from './live-status';
+import { LiveStatus, SpokenStatus } from './live-status';
 
 afterEach(cleanup);
 
@@ -16,4 +16,15 @@ it('puts the same words in anew on a new occasion, and leaves them be otherwise'
   const second = screen.getByRole('status').firstChild;
   expect(second).not.toBe(first);
   expect(second?.textContent).toBe('All 2 findings are chosen for the fix.');
+});
+
+it('a shown status too puts the same words in anew on a new occasion, and only then', () => {
+  const { rerender } = render(<LiveStatus occasion={1}>Mapping applied: 3 domains.</LiveStatus>);
+  const first = screen.getByRole('status').firstChild;
+  rerender(<LiveStatus occasion={1}>Mapping applied: 3 domains.</LiveStatus>);
+  expect(screen.getByRole('status').firstChild).toBe(first);
+  rerender(<LiveStatus occasion={2}>Mapping applied: 3 domains.</LiveStatus>);
+  const second = screen.getByRole('status').firstChild;
+  expect(second).not.toBe(first);
+  expect(second?.textContent).toBe('Mapping applied: 3 domains.');
 });

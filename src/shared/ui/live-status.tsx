@@ -9,13 +9,21 @@ const useStyles = makeStyles({
 
 const isEmpty = (children: ReactNode) => children === null || children === undefined || children === false || children === '';
 
+interface LiveStatusProps {
+  children?: ReactNode;
+  className?: string;
+  style?: CSSProperties;
+  /** A new occasion says the same words again (the same file loaded twice): they are put in anew. */
+  occasion?: number;
+}
+
 /** Shown and said; empty, it takes no room. */
-export function LiveStatus({ children, className, style }: { children?: ReactNode; className?: string; style?: CSSProperties }) {
+export function LiveStatus({ children, className, style, occasion }: LiveStatusProps) {
   const styles = useStyles();
   const empty = isEmpty(children);
   return (
     <Text role="status" className={mergeClasses(empty ? styles.unseen : className)} style={empty ? undefined : style}>
-      {empty ? null : children}
+      {empty ? null : occasion === undefined ? children : <span key={occasion}>{children}</span>}
     </Text>
   );
 }
