@@ -101,10 +101,14 @@ export function newRolloutPlan(policy: { id: string; displayName: string; state:
   };
 }
 
-/** "Ring 2 (Finance)". */
-export const ringLabel = (plan: Pick<RolloutPlan, 'rings'>, key: string | null): string => {
+/** "Ring 2 (Finance)". A screen may pass how the group's name is set among its words (isolated); as it is by default. */
+export const ringLabel = (
+  plan: Pick<RolloutPlan, 'rings'>,
+  key: string | null,
+  groupName: (name: string) => string = (name) => name,
+): string => {
   const index = plan.rings.findIndex((r) => r.key === key);
-  return index < 0 ? 'A ring' : `Ring ${index + 1} (${plan.rings[index]!.group.name})`;
+  return index < 0 ? 'A ring' : `Ring ${index + 1} (${groupName(plan.rings[index]!.group.name)})`;
 };
 
 export const activeRings = (plan: Pick<RolloutPlan, 'rings'>) => plan.rings.filter((r) => r.state === 'active');
