@@ -22,7 +22,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowUndoRegular, PeopleAddRegular } from '@fluentui/react-icons';
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type Ref } from 'react';
 import { KIND_WORDS, missingGroupCreates } from '../../domain/plan/mapping';
 import type { MappingChoice, MappingRow, ProposalStatus, ReferenceUse } from '../../domain/plan/types';
 import type { DirectoryKind } from '../../graph/directory';
@@ -30,7 +30,8 @@ import { DirectoryPicker } from '../../session/directory-picker';
 import type { PickedChoices } from './mapping-choices';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { UnseenText } from '../../shared/ui/live-status';
-import { countWords, rowsWords, ShowMore, useShownPart } from '../show-more';
+import { countWords, rowsWords, ShowMore } from '../show-more';
+import { useRevealablePart, type RowRevealer } from './revealable-part';
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -83,7 +84,11 @@ export interface MappingTableProps {
   onConfirm(confirmKey: string, confirmed: boolean): void;
   /** The id a row's choice gets, so what blocks applying can lead the focus to it. */
   anchorId?(rowKey: string): string;
+  /** Draws the rows up to one of them, for a link that leads to its choice (the row may be past the rows drawn). */
+  revealRef?: Ref<RowRevealer>;
 }
+
+const keyOf = (row: MappingRow) => row.key;
 
 /** The uses a row lists: all of a usual import's; a reference that thousands of policies name lists the first few and a count. */
 const USES_LISTED = 10;
@@ -91,14 +96,14 @@ const shownUses = (uses: readonly ReferenceUse[]) => (uses.length > USES_LISTED 
 
 const groups = (count: number) => (count === 1 ? '1 group' : `${countWords(count)} groups`);
 
-export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoose, onConfirm, anchorId }: MappingTableProps) {
+export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoose, onConfirm, anchorId, revealRef }: MappingTableProps) {
   const styles = useStyles();
   const ids = useId();
   const [all, setAll] = useState(false);
   const attention = rows.filter(needsAttention);
   const listed = (all ? rows : attention).filter((row) => row.status !== 'planned');
   // A file of thousands of policies may name thousands of objects: a hundred rows at a time, as the plan's rows.
-  const { shown, left, firstAdded, addedRef, showMore } = useShownPart<MappingRow, HTMLTableRowElement>(listed);
+  const { shown, left, firstAdded, addedRef, showMore } = useRevealablePart<MappingRow, HTMLTableRowElement>(listed, keyOf, revealRef);
 
   // Every group nothing stands for, created in one action: an export (IntuneManagement's) may name dozens.
   const creates = missingGroupCreates(rows);

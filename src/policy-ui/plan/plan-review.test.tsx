@@ -369,3 +369,66 @@ describe('PlanReview, one read of the directory at a time', () => {
     await waitFor(() => expect(fake.fileButtons!.directoryBusy).toBe(false));
   });
 });
+
+describe('PlanReview, what blocks applying leads to a row past the rows drawn', () => {
+  it('draws the plan’s rows up to a blocked policy past the first hundred, and puts the focus on its state', () => {
+    const rows = Array.from({ length: 150 }, (_, i) => ({
+      ...policy(i + 1, 'create'),
+      state: { choice: 'source' as const, value: 'enabled', options: ['reportOnly' as const, 'source' as const] },
+      problems: i === 129 ? [{ severity: 'blocker' as const, text: 'Could lock out Ada Lindqvist (you)' }] : [],
+    }));
+    fake.planFor = (choices) => ({
+      ...planFor(choices),
+      rows,
+      blockers: [{ severity: 'blocker', text: 'CA00130: Could lock out Ada Lindqvist (you)', at: { table: 'rows', key: 'p130' } }],
+    });
+    render(<PlanReview source={emptyImportSet()} targetName="Fabrikam" onApply={() => undefined} />);
+    expect(screen.getByText('Showing rows 1–100 of 150.')).toBeTruthy();
+
+    fireEvent.click(within(screen.getByRole('list', { name: 'What blocks applying' })).getByRole('link'));
+
+    // The focus is on the blocked row's state (not the table's heading), described by what blocks it.
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('State for CA00130');
+    expect(document.getElementById(document.activeElement?.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Could lock out Ada Lindqvist (you)',
+    );
+    expect(screen.queryByText(/^Showing rows/)).toBeNull();
+  }, 30_000);
+
+  it('draws the references up to a blocked one past the first hundred, and puts the focus on its choice', () => {
+    const many = emptyImportSet();
+    many.origin.tenantId = '11111111-1111-1111-1111-111111111111';
+    const ids = Array.from({ length: 150 }, (_, i) => `bbbbbbbb-0000-0000-0000-${String(i).padStart(12, '0')}`);
+    many.sections.policies = [
+      {
+        id: 'cccccccc-0000-0000-0000-000000000009',
+        displayName: 'CA009 Many groups',
+        state: 'enabled',
+        conditions: { clientAppTypes: ['all'], users: { includeGroups: ids }, applications: { includeApplications: ['All'] } },
+        grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+      },
+    ];
+    many.references = ids.map((id, i) => ({ kind: 'group', id, displayName: `Group ${String(i).padStart(3, '0')}`, exists: true }));
+    fake.planFor = (choices) => {
+      const mapping = buildMapping(
+        many,
+        sourcePolicies(many),
+        { ...target, directory: new Map(ids.map((id) => [id, []])) },
+        choices,
+        new Map(),
+        false,
+      );
+      const blocked = mapping.find((row) => row.sourceName === 'Group 120')!;
+      return {
+        ...copyPlanFor(copied())(choices),
+        mapping,
+        blockers: [{ ...blocked.problems[0]!, at: { table: 'mapping' as const, key: blocked.key } }],
+      };
+    };
+    render(<PlanReview source={many} targetName="Fabrikam" onApply={() => undefined} />);
+
+    fireEvent.click(within(screen.getByRole('list', { name: 'What blocks applying' })).getByRole('link'));
+
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('In this tenant, Group 120 becomes');
+  }, 30_000);
+});

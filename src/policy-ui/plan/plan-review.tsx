@@ -17,6 +17,7 @@ import { DomainMap } from './domain-map';
 import { MappingFileButtons } from './mapping-file-buttons';
 import { MappingTable } from './mapping-table';
 import { PlanRowsTable } from './plan-rows-table';
+import type { RowRevealer } from './revealable-part';
 import { usePlan } from './use-plan';
 
 const useStyles = makeStyles({
@@ -73,11 +74,16 @@ export function PlanReview({
   const anchorId = (table: 'mapping' | 'rows') => (rowKey: string) => `${ids}-${table}-${encodeURIComponent(rowKey)}`;
   const mappingHeading = useRef<HTMLHeadingElement>(null);
   const rowsHeading = useRef<HTMLHeadingElement>(null);
-  // To the choice that lifts it; a row not drawn now (a later page, a hidden reference) leads to its table's heading.
-  const goTo = (target: { table: 'mapping' | 'rows'; key: string }) =>
+  const mappingRows = useRef<RowRevealer>(null);
+  const planRows = useRef<RowRevealer>(null);
+  // To the choice that lifts it: a row past the rows drawn is drawn first (with the rows before it), so the focus lands
+  // on its choice. A row its table does not list (a hidden reference) leads to the table's heading.
+  const goTo = (target: { table: 'mapping' | 'rows'; key: string }) => {
+    (target.table === 'mapping' ? mappingRows : planRows).current?.reveal(target.key);
     (
       document.getElementById(anchorId(target.table)(target.key)) ?? (target.table === 'mapping' ? mappingHeading : rowsHeading).current
     )?.focus();
+  };
   const [choices, setChoices] = useState<PlanChoices>(() => ({ ...defaultChoices(), ...initialChoices }));
   const [domain, setDomain] = useState({ from: source.origin.domain ?? '', to: '' });
   const [allConfirmable, setAllConfirmable] = useState(false);
@@ -248,6 +254,7 @@ export function PlanReview({
           onChoose={(picked) => setChoices((c) => ({ ...c, mapping: withMappingChoices(c.mapping, picked) }))}
           onConfirm={confirm}
           anchorId={anchorId('mapping')}
+          revealRef={mappingRows}
         />
       </section>
 
@@ -262,6 +269,7 @@ export function PlanReview({
           onAction={(key, action) => setRow(key, { action })}
           onState={(key, state) => setRow(key, { state })}
           anchorId={anchorId('rows')}
+          revealRef={planRows}
         />
         {listedConfirmable.map(({ row, problem }) => (
           <Checkbox

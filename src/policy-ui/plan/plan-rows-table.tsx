@@ -18,12 +18,13 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { Fragment, useId, useState } from 'react';
+import { Fragment, useId, useState, type Ref } from 'react';
 import { GRAPH_WOULD_REFUSE } from '../../domain/plan/policy-rows';
 import type { PlanAction, PlanRow, PlanRowKind, StateChoice } from '../../domain/plan/types';
 import { RowDifference } from './row-difference';
 import { TableScroll } from '../../shared/ui/table-scroll';
-import { rowsWords, ShowMore, useShownPart } from '../show-more';
+import { rowsWords, ShowMore } from '../show-more';
+import { useRevealablePart, type RowRevealer } from './revealable-part';
 
 const useStyles = makeStyles({
   why: { color: tokens.colorNeutralForeground2 },
@@ -70,18 +71,22 @@ export interface PlanRowsTableProps {
    * described by the row's problems.
    */
   anchorId?(rowKey: string): string;
+  /** Draws the rows up to one of them, for a link that leads to its choice (the row may be past the rows drawn). */
+  revealRef?: Ref<RowRevealer>;
 }
+
+const keyOf = (row: PlanRow) => row.key;
 
 /** A blocker only leaving the policy out lifts: its state would not. */
 const refused = (row: PlanRow) =>
   row.problems.some((p) => p.severity === 'blocker' && !p.confirmed && p.text.startsWith(GRAPH_WOULD_REFUSE));
 
-export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState, anchorId }: PlanRowsTableProps) {
+export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState, anchorId, revealRef }: PlanRowsTableProps) {
   const styles = useStyles();
   const ids = useId();
   const [open, setOpen] = useState<string | null>(null);
   // A hundred rows at a time: every plan of a usual size shows whole.
-  const { shown, left, firstAdded, addedRef, showMore } = useShownPart<PlanRow, HTMLTableRowElement>(rows);
+  const { shown, left, firstAdded, addedRef, showMore } = useRevealablePart<PlanRow, HTMLTableRowElement>(rows, keyOf, revealRef);
   return (
     <>
       <TableScroll label="What the plan writes, in order">
