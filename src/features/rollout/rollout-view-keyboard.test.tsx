@@ -6,11 +6,9 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState, type ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EmergencyAccess } from '../../domain/lockout';
-import { newRolloutPlan, type RolloutPlan } from '../../domain/rollout/rollout-plan';
-import type { ConditionalAccessPolicy } from '../../domain/types';
+import type { RolloutPlan } from '../../domain/rollout/rollout-plan';
 import { RolloutView } from './rollout-view';
-import { described } from './test-support';
+import { at, described, noEmergency, original, planned, runningPlan } from './test-support';
 
 vi.mock('../../session/write-access', () => ({
   useWriteAccess: () => ({ allowed: true, reason: null }),
@@ -21,26 +19,15 @@ vi.mock('./use-group-members', () => ({ useGroupMembers: () => new Map(), member
 
 afterEach(cleanup);
 
-const at = new Date('2026-01-05T10:00:00Z');
-const planned = newRolloutPlan(
-  { id: 'p1', displayName: 'Require MFA', state: 'enabled' },
-  [
-    { id: 'g1', name: 'Pilot', created: false },
-    { id: 'g2', name: 'Finance', created: false },
-  ],
-  at,
-);
-const running = (extra: Partial<RolloutPlan> = {}): RolloutPlan => ({
-  ...planned,
-  status: 'running',
-  rings: planned.rings.map((ring, i) => (i === 0 ? { ...ring, state: 'active', startedAt: at.toISOString() } : ring)),
-  events: [
-    ...planned.events,
-    { at: at.toISOString(), kind: 'gate', ring: planned.rings[1]!.key, text: 'Paused: 50 % blocked.', decision: 'pause' },
-  ],
-  ...extra,
-});
-const original = { id: 'p1', displayName: 'Require MFA', state: 'enabledForReportingButNotEnforced' } as ConditionalAccessPolicy;
+/** Running, with the gate holding Ring 2 (Finance) back. */
+const running = (extra: Partial<RolloutPlan> = {}): RolloutPlan =>
+  runningPlan({
+    events: [
+      ...planned.events,
+      { at: at.toISOString(), kind: 'gate', ring: planned.rings[1]!.key, text: 'Paused: 50 % blocked.', decision: 'pause' },
+    ],
+    ...extra,
+  });
 
 function Stateful({ start, onForget = () => {} }: { start: RolloutPlan; onForget?: () => void }) {
   const [plan, setPlan] = useState(start);
@@ -49,7 +36,7 @@ function Stateful({ start, onForget = () => {} }: { start: RolloutPlan; onForget
       plan={plan}
       original={original}
       copy={undefined}
-      emergency={{ users: [], groups: [], members: [] } as unknown as EmergencyAccess}
+      emergency={noEmergency}
       now={() => at}
       onChange={(edit) => setPlan(edit)}
       onStep={() => {}}

@@ -3,11 +3,8 @@
 // write: the gate's reason was given only to an account that could.
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, expect, it, vi } from 'vitest';
-import type { EmergencyAccess } from '../../domain/lockout';
-import { newRolloutPlan, type RolloutPlan } from '../../domain/rollout/rollout-plan';
-import type { ConditionalAccessPolicy } from '../../domain/types';
 import type * as WriteAccessModule from '../../session/write-access';
-import { described } from './test-support';
+import { at, described, noEmergency, original, runningPlan } from './test-support';
 
 vi.mock('../../session/write-access', async (actual) => ({
   ...(await actual<typeof WriteAccessModule>()),
@@ -20,28 +17,13 @@ const { RolloutView } = await import('./rollout-view');
 
 afterEach(cleanup);
 
-const at = new Date('2026-01-05T10:00:00Z');
-const planned = newRolloutPlan(
-  { id: 'p1', displayName: 'Require MFA', state: 'enabled' },
-  [
-    { id: 'g1', name: 'Pilot', created: false },
-    { id: 'g2', name: 'Finance', created: false },
-  ],
-  at,
-);
-const running: RolloutPlan = {
-  ...planned,
-  status: 'running',
-  rings: planned.rings.map((ring, i) => (i === 0 ? { ...ring, state: 'active', startedAt: at.toISOString() } : ring)),
-};
-
 it('says why the account cannot write and why the gate holds the step back', () => {
   render(
     <RolloutView
-      plan={running}
-      original={{ id: 'p1', displayName: 'Require MFA', state: 'enabledForReportingButNotEnforced' } as ConditionalAccessPolicy}
+      plan={runningPlan()}
+      original={original}
       copy={undefined}
-      emergency={{ users: [], groups: [], members: [] } as unknown as EmergencyAccess}
+      emergency={noEmergency}
       now={() => at}
       onChange={() => {}}
       onStep={() => {}}
