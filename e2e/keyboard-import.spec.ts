@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { FileChooser, Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { tabTo, watchFocusLost } from './support/focus';
+import { copyTwoPolicies } from './support/import-flow';
 import { section } from './support/navigation';
 import { listenToWhatIsSaid } from './support/said';
 
@@ -25,25 +26,6 @@ async function arrowTo(page: Page, combobox: Locator, option: Locator) {
     await page.keyboard.press('ArrowDown');
   }
   throw new Error(`ArrowDown never reached ${id}`);
-}
-
-/** Signed in to Contoso and pre-production; Contoso's CA007 and CA031 copied into pre-production, the plan shown. */
-async function copyTwoPolicies(page: Page, signInPage: { signInToDemoWithPreProduction(): Promise<void> }) {
-  await signInPage.signInToDemoWithPreProduction();
-  await section(page, 'Import').click();
-  await page.getByRole('combobox', { name: 'Or copy from another tenant you are signed in to' }).click();
-  await page.getByRole('option', { name: /^Contoso ·/ }).click();
-  await page.getByRole('button', { name: 'Read its policies' }).click();
-  // Made by the admin's action: the plan's title has the focus.
-  await expect(page.getByRole('heading', { name: 'The plan for Contoso pre-production' })).toBeFocused();
-  await page.getByRole('button', { name: 'Choose policies…' }).click();
-  await page.getByRole('button', { name: 'None', exact: true }).click();
-  const choose = page.getByRole('group', { name: 'Policies to bring in' });
-  await choose.getByRole('checkbox', { name: /^CA007/ }).check();
-  await choose.getByRole('checkbox', { name: /^CA031/ }).check();
-  const mapping = page.getByRole('table', { name: 'How references map to this tenant' });
-  await expect(mapping.getByRole('row').filter({ hasText: 'Contractors' })).toHaveCount(1);
-  return mapping;
 }
 
 /** Opens a choice of the mapping by Enter, arrows to the option, Enter. */
@@ -107,7 +89,7 @@ test('the mapping by keys: Save says why it is disabled, each choice is named fo
   signInPage,
 }) => {
   const said = await listenToWhatIsSaid(page, { liveRegions: true });
-  const mapping = await copyTwoPolicies(page, signInPage);
+  const mapping = await copyTwoPolicies(page, signInPage, { untilMappingShows: true });
   const lost = await watchFocusLost(page);
 
   // Nothing chosen yet: Save is reached by Tab and says why it does nothing.
@@ -158,7 +140,7 @@ test('a saved mapping chosen by keys: refused or applied, it is said each time, 
   signInPage,
 }) => {
   const said = await listenToWhatIsSaid(page, { liveRegions: true });
-  const mapping = await copyTwoPolicies(page, signInPage);
+  const mapping = await copyTwoPolicies(page, signInPage, { untilMappingShows: true });
   await chooseOption(
     page,
     mapping.getByRole('combobox', { name: 'In this tenant, Contractors becomes' }),
@@ -197,7 +179,7 @@ test('a saved mapping with its domain map, chosen by keys: users are found again
   signInPage,
 }) => {
   const said = await listenToWhatIsSaid(page, { liveRegions: true });
-  const mapping = await copyTwoPolicies(page, signInPage);
+  const mapping = await copyTwoPolicies(page, signInPage, { untilMappingShows: true });
   const blockers = page.getByRole('list', { name: 'What blocks applying' });
   await expect(blockers).toContainText("Choose what the user 'Break Glass 01' becomes in this tenant.");
   await chooseOption(

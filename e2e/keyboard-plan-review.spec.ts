@@ -3,26 +3,10 @@
 // kept on the button, says that it is reading, then what it found; each entry of what blocks applying is a link,
 // its own Tab stop, that leads the focus to the choice on its row, which says the problem. Soft checks:
 // each shortfall is reported.
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { tabTo, watchFocusLost } from './support/focus';
-import { section } from './support/navigation';
+import { copyTwoPolicies } from './support/import-flow';
 import { listenToWhatIsSaid } from './support/said';
-
-/** Signed in to Contoso and pre-production; Contoso's CA007 and CA031 copied into pre-production, the plan shown. */
-async function copyTwoPolicies(page: Page, signInPage: { signInToDemoWithPreProduction(): Promise<void> }) {
-  await signInPage.signInToDemoWithPreProduction();
-  await section(page, 'Import').click();
-  await page.getByRole('combobox', { name: 'Or copy from another tenant you are signed in to' }).click();
-  await page.getByRole('option', { name: /^Contoso ·/ }).click();
-  await page.getByRole('button', { name: 'Read its policies' }).click();
-  await expect(page.getByRole('heading', { name: 'The plan for Contoso pre-production' })).toBeFocused();
-  await page.getByRole('button', { name: 'Choose policies…' }).click();
-  await page.getByRole('button', { name: 'None', exact: true }).click();
-  const choose = page.getByRole('group', { name: 'Policies to bring in' });
-  await choose.getByRole('checkbox', { name: /^CA007/ }).check();
-  await choose.getByRole('checkbox', { name: /^CA031/ }).check();
-}
 
 test('Find users again by keys: the review and the focus stay while the directory is read, and what it found is said', async ({
   page,
