@@ -9,13 +9,6 @@ import { WriteAccessTooltip, type WriteAccess } from './write-access';
 
 afterEach(cleanup);
 
-/** What is said after the button's name: the text of each element its aria-describedby names. */
-const described = (element: HTMLElement) =>
-  (element.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id)?.textContent ?? '')
-    .join(' ');
-
 const refused: WriteAccess = { allowed: false, reason: 'This account can read but not change policies.' };
 
 describe('WriteAccessTooltip', () => {
@@ -30,8 +23,10 @@ describe('WriteAccessTooltip', () => {
         <p id="gate-why">The gate has not let this step through yet.</p>
       </FluentProvider>,
     );
-    const add = screen.getByRole('button', { name: 'Add Ring 2…' });
-    expect(described(add)).toBe('This account can read but not change policies. The gate has not let this step through yet.');
+    const add = screen.getByRole('button', {
+      name: 'Add Ring 2…',
+      description: 'This account can read but not change policies. The gate has not let this step through yet.',
+    });
     expect(add.getAttribute('aria-disabled')).toBe('true');
   });
 
@@ -48,7 +43,7 @@ describe('WriteAccessTooltip', () => {
         </Dialog>
       </FluentProvider>,
     );
-    expect(described(screen.getByRole('button', { name: 'Delete…' }))).toBe('This account can read but not change policies.');
+    expect(screen.getByRole('button', { name: 'Delete…', description: 'This account can read but not change policies.' })).toBeTruthy();
   });
 
   it('leaves a button the account may use as it is', () => {
@@ -60,7 +55,7 @@ describe('WriteAccessTooltip', () => {
         <p id="gate-why">The gate has not let this step through yet.</p>
       </FluentProvider>,
     );
-    expect(described(screen.getByRole('button', { name: 'Add Ring 2…' }))).toBe('The gate has not let this step through yet.');
+    expect(screen.getByRole('button', { name: 'Add Ring 2…', description: 'The gate has not let this step through yet.' })).toBeTruthy();
   });
 });
 
@@ -77,9 +72,8 @@ describe('WriteAccessTooltip when the access changes', () => {
     const restore = screen.getByRole('button', { name: 'Restore…' });
     restore.focus();
     rerender(view(refused));
-    expect(screen.getByRole('button', { name: 'Restore…' })).toBe(restore);
+    expect(screen.getByRole('button', { name: 'Restore…', description: 'This account can read but not change policies.' })).toBe(restore);
     expect(document.activeElement).toBe(restore);
-    expect(described(restore)).toBe('This account can read but not change policies.');
   });
 
   it('shows no reason on its own when the refusal arrives after a hover while writing was allowed', () => {
