@@ -60,14 +60,16 @@ describe('WriteAccessTooltip', () => {
 });
 
 describe('WriteAccessTooltip when the access changes', () => {
+  /** A Restore… button the access wraps, disabled (still focusable) when it is refused. */
+  const view = (access: WriteAccess) => (
+    <FluentProvider theme={webLightTheme}>
+      <WriteAccessTooltip access={access}>
+        <Button disabledFocusable={!access.allowed}>Restore…</Button>
+      </WriteAccessTooltip>
+    </FluentProvider>
+  );
+
   it('keeps the focused button (and its focus) when Graph’s first refusal arrives', () => {
-    const view = (access: WriteAccess) => (
-      <FluentProvider theme={webLightTheme}>
-        <WriteAccessTooltip access={access}>
-          <Button disabledFocusable={!access.allowed}>Restore…</Button>
-        </WriteAccessTooltip>
-      </FluentProvider>
-    );
     const { rerender } = render(view({ allowed: true, reason: null }));
     const restore = screen.getByRole('button', { name: 'Restore…' });
     restore.focus();
@@ -79,13 +81,6 @@ describe('WriteAccessTooltip when the access changes', () => {
   it('shows no reason on its own when the refusal arrives after a hover while writing was allowed', () => {
     vi.useFakeTimers();
     try {
-      const view = (access: WriteAccess) => (
-        <FluentProvider theme={webLightTheme}>
-          <WriteAccessTooltip access={access}>
-            <Button disabledFocusable={!access.allowed}>Restore…</Button>
-          </WriteAccessTooltip>
-        </FluentProvider>
-      );
       const { rerender } = render(view({ allowed: true, reason: null }));
       const restore = screen.getByRole('button', { name: 'Restore…' });
       fireEvent.pointerEnter(restore);
