@@ -50,6 +50,7 @@ const fake = vi.hoisted(() => ({
   planFor: null as ((choices: PlanChoices) => Plan) | null,
   onLoads: [] as ((mapping: Record<string, unknown>, domains: { from: string; to: string }[]) => void)[],
   fileButtons: null as { directoryBusy?: boolean; onReading?(reading: boolean): void } | null,
+  found: { users: 2, found: 1, ambiguous: 0 },
 }));
 const domainsKey = (domains: PlanChoices['domains']) => JSON.stringify(domains ?? []);
 
@@ -70,7 +71,7 @@ vi.mock('./use-plan', () => ({
       lookUpUsers: async (domains: PlanChoices['domains']) => {
         await fake.gate;
         fake.read.add(domainsKey(domains));
-        return { users: 2, found: 1 };
+        return fake.found;
       },
     };
   },
@@ -96,6 +97,7 @@ beforeEach(() => {
   fake.planFor = null;
   fake.onLoads = [];
   fake.fileButtons = null;
+  fake.found = { users: 2, found: 1, ambiguous: 0 };
 });
 
 const summary = () => screen.getAllByRole('status').find((s) => s.textContent?.includes('Nothing is written until you apply it'))!;
@@ -227,6 +229,25 @@ describe('PlanReview, Find users again', () => {
     expect(screen.getByRole('heading', { name: 'The plan for Fabrikam' })).toBeTruthy();
     expect(document.activeElement).toBe(find);
     expect(find.getAttribute('aria-disabled')).toBeNull();
+  });
+});
+
+describe('PlanReview, Find users again says a user found more than once apart', () => {
+  it.each([
+    [1, 'One of them matches more than one user there: choose which on its row.'],
+    [2, '2 of them match more than one user there: choose which on their rows.'],
+  ])('%i found more than once', async (ambiguous, words) => {
+    const source = copied();
+    fake.planFor = copyPlanFor(source);
+    fake.found = { users: 14, found: 12, ambiguous };
+    render(<PlanReview source={source} targetName="Fabrikam" onApply={() => undefined} />);
+    fireEvent.change(screen.getByRole('textbox', { name: 'are found in this tenant as' }), { target: { value: 'fabrikam.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find users again' }));
+    await waitFor(() =>
+      expect(
+        statusSaying(`Looked up the users again with sign-in names ending in fabrikam.example: 12 of 14 found in Fabrikam. ${words}`),
+      ).toBeTruthy(),
+    );
   });
 });
 

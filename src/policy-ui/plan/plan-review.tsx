@@ -105,9 +105,15 @@ export function PlanReview({
     setFound(null);
     let text: string;
     try {
-      const { users, found } = await lookUpUsers(domains);
+      const { users, found, ambiguous } = await lookUpUsers(domains);
       update({ domains });
+      // The users of the chosen policies only; one found more than once is said apart: the plan waits for a choice of one.
       text = `Looked up the users again ${by}: ${found.toLocaleString('en-US')} of ${users.toLocaleString('en-US')} found in ${targetName}.`;
+      if (ambiguous > 0)
+        text +=
+          ambiguous === 1
+            ? ` One of them matches more than one user there: choose which on its row.`
+            : ` ${ambiguous.toLocaleString('en-US')} of them match more than one user there: choose which on their rows.`;
     } catch (failure) {
       // Graph's words for it, a whole sentence before the next: "Failed to fetch" is no sentence of its own.
       const why = describeError(failure, 'look up the users').message.trim();

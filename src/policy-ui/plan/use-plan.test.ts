@@ -7,12 +7,12 @@ import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { createElement, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyImportSet, type ImportSet } from '../../domain/import/import-set';
-import type { Plan } from '../../domain/plan/types';
+import type { Plan, PlanChoices } from '../../domain/plan/types';
 import { defaultChoices } from '../../domain/plan/types';
 
 const reads = vi.hoisted(() => ({ target: 0, matches: 0 }));
 // The directory's next answer: a failure when set.
-const matchesRead = vi.hoisted(() => ({ fails: false }));
+const matchesRead = vi.hoisted(() => ({ fails: false, answer: new Map<string, { by: string }[]>() }));
 const planner = vi.hoisted(() => ({ fails: 0, targets: [] as unknown[] }));
 // The tenant as the next read answers it, and a read that waits until the test lets it go.
 const tenantRead = vi.hoisted(() => ({ policies: [] as { id: string }[], gate: null as Promise<void> | null }));
@@ -45,7 +45,7 @@ vi.mock('../queries', () => ({
       queryFn: () => {
         reads.matches++;
         if (matchesRead.fails) throw new Error('Failed to fetch');
-        return new Map();
+        return matchesRead.answer;
       },
       // As the real one: an answer kept a minute.
       staleTime: 60_000,
@@ -89,9 +89,12 @@ function importOf(count: number): ImportSet {
   return source;
 }
 
-function renderPlan(source: ImportSet, client = new QueryClient({ defaultOptions: { queries: { retry: false } } })) {
+function renderPlan(
+  source: ImportSet,
+  client = new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+  choices: PlanChoices = defaultChoices(),
+) {
   const wrapper = ({ children }: { children: ReactNode }) => createElement(QueryClientProvider, { client }, children);
-  const choices = defaultChoices();
   return renderHook(() => usePlan(source, choices), { wrapper });
 }
 
@@ -103,6 +106,7 @@ beforeEach(() => {
   tenantRead.policies = [];
   tenantRead.gate = null;
   matchesRead.fails = false;
+  matchesRead.answer = new Map();
 });
 afterEach(() => {
   cleanup();
@@ -183,5 +187,37 @@ describe('usePlan: Find users again', () => {
     expect(result.current.error).toBeNull();
     expect(result.current.loading).toBe(false);
     expect(result.current.plan).not.toBeNull();
+  });
+});
+
+describe('usePlan: Find users again counts the users of the chosen policies', () => {
+  beforeEach(() => {
+    planner.fails = 0;
+  });
+
+  it('leaves out the users of a policy not chosen, and tells apart a user found more than once', async () => {
+    const source = emptyImportSet();
+    const policyNaming = (id: string, users: string[]) => ({
+      id,
+      displayName: id,
+      conditions: { users: { includeUsers: users }, applications: { includeApplications: ['All'] } },
+    });
+    // The chosen policy names one user found once and one found twice; the other names one found and one not.
+    source.sections.policies = [policyNaming('chosen', ['u-once', 'u-twice']), policyNaming('left-out', ['u-found', 'u-missing'])];
+    source.references = ['u-once', 'u-twice', 'u-found', 'u-missing'].map((id) => ({ kind: 'user', id, displayName: id, exists: true }));
+    matchesRead.answer = new Map([
+      ['u-once', [{ by: 'userPrincipalName' }]],
+      ['u-twice', [{ by: 'displayName' }, { by: 'displayName' }]],
+      ['u-found', [{ by: 'userPrincipalName' }]],
+    ]);
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const { result } = renderPlan(source, client, { ...defaultChoices(), selection: ['policy:chosen'] });
+    await waitFor(() => expect(result.current.plan).not.toBeNull());
+
+    let found: unknown;
+    await act(async () => {
+      found = await result.current.lookUpUsers([]);
+    });
+    expect(found).toEqual({ users: 2, found: 2, ambiguous: 1 });
   });
 });

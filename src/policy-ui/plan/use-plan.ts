@@ -9,6 +9,7 @@ import type { ImportSet } from '../../domain/import/import-set';
 import { buildPlan, sourcePolicies } from '../../domain/plan/build-plan';
 import { SERVICE_POLICY_LIMIT } from '../../domain/plan/limits';
 import { referencesToLookUp } from '../../domain/plan/mapping';
+import { countUsersFound, type UsersFound } from '../../domain/plan/users-found';
 import type { Plan, PlanChoices, PlanTarget } from '../../domain/plan/types';
 import type { PlanRequest } from './plan.worker';
 import { directoryMatchesQuery, planTargetQuery } from '../queries';
@@ -69,14 +70,15 @@ export function usePlan(source: ImportSet, choices: PlanChoices) {
     /**
      * Reads the directory for a new domain map before the choice is made: the plan before stays on screen while
      * it is read (a choice made first would be a query not yet read, the review's place taken by its spinner).
-     * Answers how many of the users the import refers to are found; a failed read throws, and nothing changed.
+     * Answers how many of the users the chosen policies name are found (and how many of them more than once); a failed
+     * read throws, and nothing changed. Every policy's references are read, as the plan reads them: choosing a policy
+     * later needs no read of its own. The saved mapping's domain map is read through it too.
      */
-    lookUpUsers: async (domains: PlanChoices['domains']): Promise<{ users: number; found: number }> => {
+    lookUpUsers: async (domains: PlanChoices['domains']): Promise<UsersFound> => {
       const asked = referencesToLookUp(source, policies, domains);
       // Read now, never the cached answer still within its staleTime: "looked up again" means the directory was read.
       const answers = await queryClient.fetchQuery({ ...directoryMatchesQuery(tenant, asked), staleTime: 0 });
-      const users = asked.filter((ref) => ref.kind === 'user');
-      return { users: users.length, found: users.filter((ref) => (answers.get(ref.id)?.length ?? 0) > 0).length };
+      return countUsersFound(source, { selection: choices.selection, domains }, answers);
     },
     /** After a failed read, reads again; after a failed plan, plans again from what was read. */
     retry: () => {
