@@ -29,16 +29,19 @@ const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
 });
 
-const DAY = 86_400_000;
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+// The window's days are the admin's own (the query reads them as local midnights): built from the
+// local date, not toISOString()'s UTC one, which east of UTC early in the day is still yesterday.
+const pad = (n: number) => String(n).padStart(2, '0');
+const localDay = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+const daysBefore = (date: Date, days: number) => new Date(date.getFullYear(), date.getMonth(), date.getDate() - days);
 
 export function ChangeHistoryPage() {
   const styles = useStyles();
   const tenant = useTenantSession();
   const [params, setParams] = useSearchParams();
   const [today] = useState(() => new Date());
-  const from = params.get('from') ?? isoDay(new Date(today.getTime() - 7 * DAY));
-  const to = params.get('to') ?? isoDay(today);
+  const from = params.get('from') ?? localDay(daysBefore(today, 7));
+  const to = params.get('to') ?? localDay(today);
   const window = useMemo(() => ({ since: new Date(`${from}T00:00:00`), until: new Date(`${to}T23:59:59.999`) }), [from, to]);
   const validWindow = !Number.isNaN(window.since.getTime()) && !Number.isNaN(window.until.getTime()) && window.since <= window.until;
 
