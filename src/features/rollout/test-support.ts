@@ -1,4 +1,4 @@
-// For the rollout feature's tests: the plans a view is drawn with, and what a control is heard to be described by.
+// For the rollout feature's tests: the plans a view is drawn with.
 import type { EmergencyAccess } from '../../domain/lockout';
 import { newRolloutPlan, type RolloutPlan } from '../../domain/rollout/rollout-plan';
 import type { ConditionalAccessPolicy } from '../../domain/types';
@@ -29,11 +29,3 @@ export const original = { id: 'p1', displayName: 'Require MFA', state: 'enabledF
 
 /** No emergency access accounts. */
 export const noEmergency = { users: [], groups: [], members: [] } as unknown as EmergencyAccess;
-
-/** The words its aria-describedby names, as a screen reader reads them after the control's name. */
-export const described = (element: HTMLElement) =>
-  (element.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id)?.textContent ?? '')
-    .join(' ')
-    .trim();
