@@ -5,6 +5,7 @@
 import { CONTOSO_TENANT_ID, contosoDirectory } from '../src/emulator/seed/contoso';
 import { expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
+import { planRingsFor } from './support/rollout-plan';
 import { readPoliciesAsScript } from './support/script-client';
 
 test('planning rings by keys: Move up and Move down at the ends are reached by Tab, off, and say why', async ({
@@ -13,11 +14,7 @@ test('planning rings by keys: Move up and Move down at the ends are reached by T
   policiesPage,
 }) => {
   await signInToLocalTenant(page, signInPage, policiesPage);
-  await section(page, 'Rollout').click();
-  const policy = page.getByRole('combobox', { name: 'Policy to roll out' });
-  await expect(policy.getByRole('option', { name: /^CA006/ })).toHaveCount(1);
-  await policy.selectOption({ label: (await policy.getByRole('option', { name: /^CA006/ }).textContent())! });
-  await page.getByRole('button', { name: 'Plan its rings…' }).click();
+  await planRingsFor(page, /^CA006/);
   await expect(page.getByRole('heading', { name: /^Rings for “CA006/ })).toBeVisible();
   // Why a move is off is heard with its button only: not met on its own in the page, with no ring yet nor with some.
   const reasons = ['The first ring cannot move up.', 'The last ring cannot move down.'];

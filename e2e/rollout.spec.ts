@@ -12,6 +12,7 @@ import { emulator, expect, signInToLocalTenant, test, withholdScopes } from './s
 import { urls } from './support/ports';
 import { readPoliciesAsScript, scriptHeaders } from './support/script-client';
 import { section } from './support/navigation';
+import { planRingsFor } from './support/rollout-plan';
 
 const SERVICE_ACCOUNTS = contosoDirectory.group('CA - Service accounts');
 const EXCHANGE = '00000002-0000-0ff1-ce00-000000000000';
@@ -324,9 +325,7 @@ test('a ring made of a new assigned group: the start creates it once, and a star
   const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
   const before = (await readPolicies(request)).find((p) => p.displayName.startsWith('CA006'))!;
 
-  await section(page, 'Rollout').click();
-  await page.getByRole('combobox', { name: 'Policy to roll out' }).selectOption({ label: before.displayName });
-  await page.getByRole('button', { name: 'Plan its rings…' }).click();
+  await planRingsFor(page, before.displayName);
   await page.getByRole('textbox', { name: 'Or a new assigned group, named' }).fill('CA006 pilot ring');
   await page.getByRole('button', { name: 'Add a new group' }).click();
   const rings = page.getByRole('table', { name: 'Rings' });
@@ -386,9 +385,7 @@ test('the start creates every new ring’s group; refused by Graph, it stops bef
   const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
   const before = (await readPolicies(request)).find((p) => p.displayName.startsWith('CA006'))!;
 
-  await section(page, 'Rollout').click();
-  await page.getByRole('combobox', { name: 'Policy to roll out' }).selectOption({ label: before.displayName });
-  await page.getByRole('button', { name: 'Plan its rings…' }).click();
+  await planRingsFor(page, before.displayName);
   for (const name of ['CA006 pilot ring', 'CA006 second ring']) {
     await page.getByRole('textbox', { name: 'Or a new assigned group, named' }).fill(name);
     await page.getByRole('button', { name: 'Add a new group' }).click();
@@ -450,11 +447,7 @@ test('planning rings by keyboard: after adding, moving or removing a ring the fo
   policiesPage,
 }) => {
   await signInToLocalTenant(page, signInPage, policiesPage);
-  await section(page, 'Rollout').click();
-  const policy = page.getByRole('combobox', { name: 'Policy to roll out' });
-  await expect(policy.getByRole('option', { name: /^CA006/ })).toHaveCount(1);
-  await policy.selectOption({ label: (await policy.getByRole('option', { name: /^CA006/ }).textContent())! });
-  await page.getByRole('button', { name: 'Plan its rings…' }).click();
+  await planRingsFor(page, /^CA006/);
   const rings = page.getByRole('table', { name: 'Rings' });
 
   await page.getByRole('textbox', { name: 'Or a new assigned group, named' }).fill('CA006 pilot ring');
