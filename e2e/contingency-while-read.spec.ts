@@ -2,12 +2,26 @@
 // made then is part of the switch the review proposes, not left out of it. A read that fails says once that
 // nothing was switched, and its Try again starts the same switch. A choice taken back that leaves the plan not
 // ready stops the switch.
+import type { Locator, Page } from '@playwright/test';
 import { emulator, expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
 import { urls } from './support/ports';
 import { scriptHeaders } from './support/script-client';
 
 const POLICIES = 'GET /beta/identity/conditionalAccess/policies';
+
+/**
+ * Opens Contingency and the card of the plan named so; `prepare` is done on that card first (a choice the plan needs to be
+ * ready). Leaves the page on Contingency, nothing switched, the card's "Switch to this plan…" enabled; returns both.
+ */
+async function openPlanToSwitch(page: Page, plan: string, prepare?: (card: Locator) => Promise<void>) {
+  await section(page, 'Contingency').click();
+  const card = page.getByRole('group', { name: plan });
+  await prepare?.(card);
+  const switchOn = card.getByRole('button', { name: `Switch to this plan… (${plan})` });
+  await expect(switchOn).toBeEnabled();
+  return { card, switchOn };
+}
 
 test('a policy chosen to be turned off while the switch reads the policies is in the switch’s review', async ({
   page,
@@ -18,10 +32,7 @@ test('a policy chosen to be turned off while the switch reads the policies is in
   // The review's own reads share the tenant's Conditional Access allowance with the slowed one: throttled calls are retried.
   consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
   await signInToLocalTenant(page, signInPage, policiesPage);
-  await section(page, 'Contingency').click();
-  const card = page.getByRole('group', { name: 'Compliance service disruption' });
-  const switchOn = card.getByRole('button', { name: 'Switch to this plan… (Compliance service disruption)' });
-  await expect(switchOn).toBeEnabled();
+  const { card, switchOn } = await openPlanToSwitch(page, 'Compliance service disruption');
   await emulator.setFaults(await emulator.tenantId('Contoso'), { latencyMs: 5000 });
 
   await switchOn.click();
@@ -48,10 +59,7 @@ test('a read Graph fails says once that nothing was switched, and Try again star
   consoleGuard.allowFailedResponse(503, '/beta/identity/conditionalAccess/policies');
   consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
   await signInToLocalTenant(page, signInPage, policiesPage);
-  await section(page, 'Contingency').click();
-  const card = page.getByRole('group', { name: 'Compliance service disruption' });
-  const switchOn = card.getByRole('button', { name: 'Switch to this plan… (Compliance service disruption)' });
-  await expect(switchOn).toBeEnabled();
+  const { card, switchOn } = await openPlanToSwitch(page, 'Compliance service disruption');
   // Refused the first time and each time the client tries again.
   await emulator.setFaults(await emulator.tenantId('Contoso'), { rules: [{ match: POLICIES, fault: 503, times: 4 }] });
 
@@ -106,12 +114,11 @@ test('the exclusion a blocking plan needs, taken back while the switch reads the
     value: { users: [], groups: [{ id: group.id, name: group.displayName }] },
   });
   await page.reload();
-  await section(page, 'Contingency').click();
-  const card = page.getByRole('group', { name: 'MFA Disruption' });
-  const exclude = card.getByRole('checkbox', { name: /^First, exclude the emergency accounts/ });
-  await exclude.check();
-  const switchOn = card.getByRole('button', { name: 'Switch to this plan… (MFA Disruption)' });
-  await expect(switchOn).toBeEnabled();
+  const excludeFirst = /^First, exclude the emergency accounts/;
+  const { card, switchOn } = await openPlanToSwitch(page, 'MFA Disruption', (plan) =>
+    plan.getByRole('checkbox', { name: excludeFirst }).check(),
+  );
+  const exclude = card.getByRole('checkbox', { name: excludeFirst });
   await emulator.setFaults(tenantId, { latencyMs: 5000 });
 
   await switchOn.click();
