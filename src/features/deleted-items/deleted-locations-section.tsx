@@ -1,8 +1,18 @@
 // Deleted named locations: kept 30 days like policies, restorable as they were. A policy that
 // needs one says so when it is restored (and can restore it first); here they can be handled alone.
+// Restoring one is asked first: the tenant's policies that use it (or All trusted locations, when it
+// is trusted) take it into account again at once. After a restore or a permanent delete its row goes:
+// the focus goes to the next row's same button (or the section's heading) and the outcome is said.
 import {
   Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   makeStyles,
+  MessageBar,
   MessageBarBody,
   Table,
   TableBody,
@@ -14,7 +24,7 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { stateLabels } from '../../domain/labels';
 import { daysLeft, type DeletedNamedLocation, type DeletionRecord } from '../../graph/deleted-items';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
@@ -24,7 +34,8 @@ import { formatDateTime } from '../../shared/ui/format';
 import { usePurgeNamedLocation, useRestoreNamedLocation } from '../../policy-ui/writes';
 import { PurgeDialog } from './deleted-actions';
 import { TableScroll } from '../../shared/ui/table-scroll';
-import { Isolated } from '../../shared/ui/isolated-text';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
+import { SpokenStatus } from '../../shared/ui/live-status';
 import { useStackedTableStyles } from '../../shared/ui/stacked-table';
 import { Notice } from '../../shared/ui/notice';
 
@@ -49,8 +60,66 @@ export interface LocationUser {
 
 const describeUser = (user: LocationUser) =>
   user.inTenant
-    ? `${user.name} (in the tenant, ${stateLabels[user.state ?? ''] ?? user.state ?? 'state unknown'})`
-    : `${user.name} (deleted)`;
+    ? `${isolatedText(user.name)} (in the tenant, ${stateLabels[user.state ?? ''] ?? user.state ?? 'state unknown'})`
+    : `${isolatedText(user.name)} (deleted)`;
+
+/** Asks before restoring: the tenant's policies that use the location take it into account again at once. */
+function RestoreLocationDialog({
+  location,
+  users,
+  trustedUsers,
+  onRestore,
+  onClose,
+}: {
+  location: DeletedNamedLocation;
+  users: LocationUser[];
+  /** The tenant's policies that use All trusted locations: a trusted location counts for them too. */
+  trustedUsers: LocationUser[];
+  onRestore(): void;
+  onClose(): void;
+}) {
+  const live = users.filter((u) => u.inTenant);
+  const trusted = location.isTrusted ? trustedUsers.filter((u) => u.inTenant && !live.some((l) => l.name === u.name)) : [];
+  const deleted = users.filter((u) => !u.inTenant);
+  return (
+    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>
+            Restore “<Isolated>{location.displayName}</Isolated>”?
+          </DialogTitle>
+          <DialogContent>
+            {live.length + trusted.length > 0 ? (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  Restored, it counts again at once in the policies in the tenant that use it: those On enforce on it again at once,
+                  report-only ones report on it.
+                  <ul aria-label="Policies in the tenant that use it">
+                    {live.map((u) => (
+                      <li key={`live-${u.name}`}>{describeUser(u)}</li>
+                    ))}
+                    {trusted.map((u) => (
+                      <li key={`trusted-${u.name}`}>{`${describeUser(u)}, through All trusted locations (it is trusted)`}</li>
+                    ))}
+                  </ul>
+                </MessageBarBody>
+              </MessageBar>
+            ) : (
+              <p>No policy in the tenant uses it: restoring it changes what no policy enforces.</p>
+            )}
+            {deleted.length > 0 && <p>Deleted policies that use it: {deleted.map((u) => isolatedText(u.name)).join(', ')}.</p>}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={onRestore}>
+              Restore
+            </Button>
+            <Button onClick={onClose}>Cancel</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
 
 /** What purging the location does to the tenant's policies that still refer to it. */
 function purgeWarning(users: LocationUser[]): string | undefined {
@@ -64,6 +133,7 @@ export function DeletedLocationsSection({
   locations,
   now,
   usedBy,
+  trustedUsers = [],
   deletions,
 }: {
   locations: DeletedNamedLocation[];
@@ -72,6 +142,8 @@ export function DeletedLocationsSection({
   deletions: Map<string, DeletionRecord> | undefined;
   /** The policies, in the tenant or deleted, that refer to each location. */
   usedBy: (id: string) => LocationUser[];
+  /** The policies in the tenant that use All trusted locations: a trusted location restored counts for them. */
+  trustedUsers?: LocationUser[];
 }) {
   const styles = useStyles();
   // Seven columns do not fit a phone: there each row stacks its cells.
@@ -82,17 +154,40 @@ export function DeletedLocationsSection({
   const restoreFocusTarget = useRestoreFocusTarget();
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [purging, setPurging] = useState<DeletedNamedLocation | null>(null);
-  const [restored, setRestored] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<DeletedNamedLocation | null>(null);
+  // What was done last, said in the notice (a new occasion says it again).
+  const [outcome, setOutcome] = useState<{ text: string; name: string; occasion: number } | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const table = useRef<HTMLTableElement>(null);
 
   const restoreLocation = useRestoreNamedLocation();
   const purgeLocation = usePurgeNamedLocation();
+
+  // The row goes once the list is read again: the focus goes first to the same button of the next row
+  // (or the one before), or to the section's heading when it was the only one. Once the buttons are no
+  // longer disabled for the write, that is after the render that ends it.
+  const focusAfter = useRef<{ action: 'restore' | 'purge'; id: string | null } | null>(null);
+  const moveFocusFrom = (location: DeletedNamedLocation, action: 'restore' | 'purge') => {
+    const at = locations.findIndex((l) => l.id === location.id);
+    focusAfter.current = { action, id: (locations[at + 1] ?? locations[at - 1])?.id ?? null };
+  };
+  useEffect(() => {
+    const wanted = focusAfter.current;
+    if (!wanted || busy) return;
+    focusAfter.current = null;
+    const target = [...(table.current?.querySelectorAll<HTMLElement>(`[data-${wanted.action}]`) ?? [])].find(
+      (b) => b.dataset[wanted.action] === wanted.id,
+    );
+    (target ?? heading.current)?.focus();
+  });
 
   const restore = async (location: DeletedNamedLocation) => {
     setBusy(location.id);
     setError(null);
     try {
       await restoreLocation.mutateAsync(location.id);
-      setRestored(location.displayName);
+      setOutcome((last) => ({ text: 'was restored.', name: location.displayName, occasion: (last?.occasion ?? 0) + 1 }));
+      moveFocusFrom(location, 'restore');
     } catch (caught) {
       setError(describeError(caught, `restore the named location “${location.displayName}”`));
     } finally {
@@ -106,6 +201,8 @@ export function DeletedLocationsSection({
     try {
       await purgeLocation.mutateAsync(location.id);
       setPurging(null);
+      setOutcome((last) => ({ text: 'was deleted permanently.', name: location.displayName, occasion: (last?.occasion ?? 0) + 1 }));
+      moveFocusFrom(location, 'purge');
     } catch (caught) {
       setError(describeError(caught, `delete the named location “${location.displayName}” permanently`));
     } finally {
@@ -115,22 +212,24 @@ export function DeletedLocationsSection({
 
   return (
     <section className={styles.section} aria-labelledby="deleted-locations-title">
-      <Text as="h2" id="deleted-locations-title" size={500} weight="semibold">
+      <Text as="h2" id="deleted-locations-title" size={500} weight="semibold" ref={heading} tabIndex={-1}>
         Deleted named locations
       </Text>
-      {restored && (
-        <Notice intent="success">
+      {outcome && (
+        <Notice intent="success" occasion={outcome.occasion}>
           <MessageBarBody>
-            Restored “<Isolated>{restored}</Isolated>”.
+            “<Isolated>{outcome.name}</Isolated>” {outcome.text}
           </MessageBarBody>
         </Notice>
       )}
+      {/* Polite: the focus stays on the busy button, whose new name is not always read. */}
+      <SpokenStatus>{busy && !purging ? 'Restoring…' : null}</SpokenStatus>
       {error && !purging && <ErrorState {...error} />}
       {locations.length === 0 ? (
         <Text>None. Named locations deleted in the last 30 days appear here.</Text>
       ) : (
         <TableScroll label="Deleted named locations">
-          <Table aria-label="Deleted named locations" className={stacked.stacked}>
+          <Table aria-label="Deleted named locations" className={stacked.stacked} ref={table}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Name</TableHeaderCell>
@@ -172,16 +271,23 @@ export function DeletedLocationsSection({
                   </TableCell>
                   <TableCell>
                     <div className={styles.actions}>
+                      {/* Focusable while restoring (aria-disabled): disabled, it would drop the focus to the page's start. */}
                       <Button
+                        {...restoreFocusTarget}
+                        data-restore={location.id}
                         disabled={!!busy}
-                        disabledFocusable={!write.allowed}
+                        disabledFocusable={!write.allowed || (busy === location.id && !purging)}
                         title={write.reason ?? undefined}
-                        onClick={() => void restore(location)}
+                        onClick={() => {
+                          setError(null);
+                          setConfirming(location);
+                        }}
                       >
                         {busy === location.id && !purging ? 'Restoring…' : 'Restore'}
                       </Button>
                       <Button
                         {...restoreFocusTarget}
+                        data-purge={location.id}
                         disabled={!!busy}
                         disabledFocusable={!write.allowed}
                         title={write.reason ?? undefined}
@@ -199,6 +305,19 @@ export function DeletedLocationsSection({
             </TableBody>
           </Table>
         </TableScroll>
+      )}
+      {confirming && (
+        <RestoreLocationDialog
+          location={confirming}
+          users={usedBy(confirming.id)}
+          trustedUsers={trustedUsers}
+          onRestore={() => {
+            const location = confirming;
+            setConfirming(null);
+            void restore(location);
+          }}
+          onClose={() => setConfirming(null)}
+        />
       )}
       {purging && (
         <PurgeDialog

@@ -233,6 +233,12 @@ export function DeletedPoliciesPage() {
       ...(deleted.data ?? []).filter(refers).map((p) => ({ name: p.displayName ?? p.id!, state: p.state, inTenant: false })),
     ];
   };
+  // A trusted location restored counts again for the tenant's policies that use All trusted locations.
+  const trustedUsers: LocationUser[] = (current.data ?? [])
+    .filter((p) =>
+      [...(p.conditions?.locations?.includeLocations ?? []), ...(p.conditions?.locations?.excludeLocations ?? [])].includes('AllTrusted'),
+    )
+    .map((p) => ({ name: p.displayName ?? p.id!, state: p.state, inTenant: true }));
 
   return (
     <section className={styles.page} aria-labelledby="deleted-title">
@@ -348,7 +354,15 @@ export function DeletedPoliciesPage() {
           known={known}
         />
       )}
-      {locations.data && <DeletedLocationsSection locations={locations.data} now={now} usedBy={usedBy} deletions={locationDeletions} />}
+      {locations.data && (
+        <DeletedLocationsSection
+          locations={locations.data}
+          now={now}
+          usedBy={usedBy}
+          trustedUsers={trustedUsers}
+          deletions={locationDeletions}
+        />
+      )}
       {locations.isError && (
         <ErrorState {...describeError(locations.error, 'load the deleted named locations')} onRetry={() => void locations.refetch()} />
       )}
