@@ -4,18 +4,15 @@
 // changed on its own row. Creating every missing group is the mapping table's own action.
 import { Button, makeStyles, MessageBarBody, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
-import { sourcePolicies } from '../../domain/plan/build-plan';
-import { referencesToLookUp } from '../../domain/plan/mapping';
 import { applyMappingFile, mappingFile } from '../../domain/plan/mapping-file';
 import type { MappingChoice, MappingRow, PlanChoices } from '../../domain/plan/types';
+import { describeError } from '../../graph/describe-error';
 import { useTenantSession } from '../../session/tenant-session';
 import { downloadFile } from '../../shared/download';
 import { LiveStatus, UnseenText } from '../../shared/ui/live-status';
 import { Notice } from '../../shared/ui/notice';
-import { directoryMatchesQuery } from '../queries';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -27,7 +24,10 @@ export interface MappingFileButtonsProps {
   choices: PlanChoices;
   source: ImportSet;
   targetName: string;
-  onLoad(mapping: Record<string, MappingChoice>, domains: { from: string; to: string }[]): void;
+  /** A saved mapping's choices, and its domain map (null: the users could not be looked up with it, the review's own stays). */
+  onLoad(mapping: Record<string, MappingChoice>, domains: { from: string; to: string }[] | null): void;
+  /** The review's directory read for a domain map (Find users again's own): a saved domain map is read through it. */
+  lookUpUsers(domains: { from: string; to: string }[]): Promise<unknown>;
   /** The directory is being read for the review's own domain map (Find users again): a file's read waits for it. */
   directoryBusy?: boolean;
   /** Told when a saved domain map's directory read starts and ends: the review's Find users again waits meanwhile. */
@@ -40,21 +40,22 @@ export function MappingFileButtons({
   source,
   targetName,
   onLoad,
+  lookUpUsers,
   directoryBusy = false,
   onReading,
 }: MappingFileButtonsProps) {
   const styles = useStyles();
   const tenant = useTenantSession();
-  const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const [reading, setReading] = useState(false);
   // Each file chosen is a new occasion: the same words (the same file again, refused or applied) are said again.
-  const [said, setSaid] = useState<{ text: string; error: boolean; occasion: number } | null>(null);
+  // A warning: the choices applied, the domain map not (its users could not be looked up); an error: the file refused.
+  const [said, setSaid] = useState<{ text: string; intent: 'success' | 'warning' | 'error'; occasion: number } | null>(null);
   // Counted apart from what is said: a fresh occasion for each file, whatever `said` held before.
   const occasions = useRef(0);
-  const say = (text: string, error: boolean) => {
+  const say = (text: string, intent: 'success' | 'warning' | 'error') => {
     occasions.current += 1;
-    setSaid({ text, error, occasion: occasions.current });
+    setSaid({ text, intent, occasion: occasions.current });
   };
   const chosen = rows.filter((r) => r.chosen).length;
   const whyNotId = `${useId()}-why-not-save`;
@@ -78,23 +79,28 @@ export function MappingFileButtons({
       const applied = applyMappingFile(JSON.parse(await file.text()), rows, tenant.account.tenantId);
       // A saved domain map looks users up by other names. Read first, the plan is made again in place: else the
       // review waited for the read in place of the mapping (this button with it), and the focus fell to the page's heading.
+      // A failed read applies the choices without the domain map: the plan stays as it was read, and the words say so.
+      let failed: string | null = null;
       if (applied.domains.length > 0) {
         setReading(true);
         onReading?.(true);
         try {
-          await queryClient.fetchQuery(directoryMatchesQuery(tenant, referencesToLookUp(source, sourcePolicies(source), applied.domains)));
-        } catch {
-          // The review reads again, and says a failure with its Try again.
+          await lookUpUsers(applied.domains);
+        } catch (failure) {
+          // Graph's words for it, a whole sentence: "Failed to fetch" is no sentence of its own.
+          const why = describeError(failure, 'look up the users').message.trim();
+          const map = applied.domains.map((d) => `${d.from} to ${d.to}`).join(', ');
+          failed = `Its domain map (${map}) is not applied: the users could not be looked up with it. ${why}${/[.!?]$/.test(why) ? '' : '.'}`;
         } finally {
           setReading(false);
           onReading?.(false);
         }
       }
-      onLoad(applied.mapping, applied.domains);
-      say(applied.notes.join(' '), false);
+      onLoad(applied.mapping, failed ? null : applied.domains);
+      say([...applied.notes, ...(failed ? [failed] : [])].join(' '), failed ? 'warning' : 'success');
     } catch (error) {
       const text = `${file.name}: ${error instanceof Error ? error.message : String(error)}`;
-      say(text, true);
+      say(text, 'error');
     }
   };
 
@@ -138,12 +144,16 @@ export function MappingFileButtons({
         />
         {/* What was applied, a status in the page from the start; each file's words put in anew, so they are said again. */}
         <LiveStatus>
-          {reading ? 'Finding users with the saved domain map…' : said && !said.error ? <span key={said.occasion}>{said.text}</span> : null}
+          {reading ? (
+            'Finding users with the saved domain map…'
+          ) : said?.intent === 'success' ? (
+            <span key={said.occasion}>{said.text}</span>
+          ) : null}
         </LiveStatus>
       </div>
-      {/* A file refused is an alert, said again when another (or the same) is refused. */}
-      {said?.error ? (
-        <Notice intent="error" layout="multiline" occasion={said.occasion}>
+      {/* A file refused (or its domain map not applied) is an alert, said again when another (or the same) file is. */}
+      {said && said.intent !== 'success' ? (
+        <Notice intent={said.intent} layout="multiline" occasion={said.occasion}>
           <MessageBarBody>{said.text}</MessageBarBody>
         </Notice>
       ) : null}

@@ -48,7 +48,7 @@ const fake = vi.hoisted(() => ({
   planning: false,
   gate: null as Promise<void> | null,
   planFor: null as ((choices: PlanChoices) => Plan) | null,
-  onLoads: [] as ((mapping: Record<string, unknown>, domains: { from: string; to: string }[]) => void)[],
+  onLoads: [] as ((mapping: Record<string, unknown>, domains: { from: string; to: string }[] | null) => void)[],
   fileButtons: null as { directoryBusy?: boolean; onReading?(reading: boolean): void } | null,
   found: { users: 2, found: 1, ambiguous: 0 },
 }));
@@ -271,6 +271,20 @@ describe('PlanReview, a saved mapping applied after its directory read', () => {
       'Create an empty group of this name',
     );
     expect(screen.getByRole('combobox', { name: 'In this tenant, Break Glass 01 becomes' }).textContent).toBe('Leave it out');
+  });
+});
+
+describe('PlanReview, a saved mapping whose domain map could not be read', () => {
+  it('applies its choices and keeps the domain map in use', () => {
+    const source = copied();
+    fake.planFor = copyPlanFor(source);
+    render(<PlanReview source={source} targetName="Fabrikam" onApply={() => undefined} />);
+    const to = screen.getByRole('textbox', { name: 'are found in this tenant as' });
+    fireEvent.change(to, { target: { value: 'fabrikam.example' } });
+
+    act(() => fake.onLoads.at(-1)!({ [`user:${USER}`]: { action: 'drop' } }, null));
+    expect(screen.getByRole('combobox', { name: 'In this tenant, Break Glass 01 becomes' }).textContent).toBe('Leave it out');
+    expect((screen.getByRole('textbox', { name: 'are found in this tenant as' }) as HTMLInputElement).value).toBe('fabrikam.example');
   });
 });
 

@@ -245,10 +245,12 @@ export function PlanReview({
             targetName={targetName}
             directoryBusy={finding}
             onReading={setFileReading}
+            lookUpUsers={lookUpUsers}
             onLoad={(mapping, domains) => {
               // Onto the choices as they are when it applies: a pick made while the file's directory read went on stays.
-              setChoices((c) => ({ ...c, mapping: { ...c.mapping, ...mapping }, domains }));
-              setDomain(domains[0] ?? { from: '', to: '' });
+              // No domains (its users could not be looked up with them): the domain map in use stays.
+              setChoices((c) => ({ ...c, mapping: { ...c.mapping, ...mapping }, ...(domains && { domains }) }));
+              if (domains) setDomain(domains[0] ?? { from: '', to: '' });
             }}
           />
         )}
