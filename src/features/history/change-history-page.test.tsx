@@ -3,11 +3,12 @@
 // entry never says its policy was deleted while the policy list is unknown, and a failed read of the
 // audit log blames permission and licence only when Graph refused (403).
 import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { MemoryRouter } from 'react-router';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditEvent } from '../../graph/audit';
+import { GraphRequestError } from '../../graph/errors';
 import type { StoredVersion } from '../../operations/ports';
 
 // What Graph and this device answer, set by each test; a pending answer is a promise never settled.
@@ -115,5 +116,48 @@ describe('the default window', () => {
     const timeline = screen.getByRole('list', { name: 'Changes, newest first' });
     expect(await within(timeline).findByText(/^Version kept on this device before save/)).toBeTruthy();
     expect(screen.queryByText('No changes in this window')).toBeNull();
+  });
+});
+
+const refused = (status: number, code: string) =>
+  new GraphRequestError(status, code, `Graph answered ${status}.`, { method: 'GET', path: '/v1.0/identity/conditionalAccess/policies' });
+const KEPT: StoredVersion = {
+  scope: 'tenant-1',
+  itemId: 'policy-1',
+  recordedAt: new Date().toISOString(),
+  reason: 'before save',
+  json: JSON.stringify({ ...POLICY, state: 'enabledForReportingButNotEnforced' }),
+};
+
+describe('while the policy list is unknown', () => {
+  it('does not say a policy was deleted while the list is on its way, and offers the revert once it arrives', async () => {
+    let arrive = (_policies: object[]) => {};
+    answers.policies = () => new Promise((resolve) => (arrive = resolve));
+    answers.audit = () => Promise.resolve([CHANGE]);
+    renderPage();
+
+    const entry = (await screen.findByText(/^Update conditional access policy/)).closest('li')!;
+    expect(within(entry).queryByRole('button', { name: /Deleted/ })).toBeNull();
+    arrive([POLICY]);
+    expect(await within(entry).findByRole('button', { name: 'Revert to the version before this…' })).toBeTruthy();
+  });
+
+  it('says the list could not be read, with Try again, and neither calls the policy deleted nor compares a kept version with nothing', async () => {
+    answers.policies = () => Promise.reject(refused(503, 'ServiceUnavailable'));
+    answers.audit = () => Promise.resolve([CHANGE]);
+    answers.local = () => Promise.resolve([KEPT]);
+    renderPage();
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Microsoft Graph had a problem');
+    const timeline = screen.getByRole('list', { name: 'Changes, newest first' });
+    expect(within(timeline).queryByRole('button', { name: /Deleted/ })).toBeNull();
+    expect(within(timeline).queryByRole('button', { name: 'Compare with now' })).toBeNull();
+
+    answers.policies = () => Promise.resolve([POLICY]);
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await within(timeline).findByRole('button', { name: 'Revert to the version before this…' })).toBeTruthy();
+    fireEvent.click(within(timeline).getByRole('button', { name: 'Compare with now' }));
+    expect(within(timeline).getByText('Diff of 3 properties against 3')).toBeTruthy();
   });
 });

@@ -10,6 +10,7 @@ import { describeError } from '../../graph/describe-error';
 import type { JsonObject } from '../../domain/policy-body';
 import { useTenantSession } from '../../session/tenant-session';
 import { EmptyState } from '../../shared/ui/empty-state';
+import { ErrorState } from '../../shared/ui/error-state';
 import {
   auditWindowQuery,
   deletedLocationsQuery,
@@ -34,6 +35,12 @@ const useStyles = makeStyles({
 const pad = (n: number) => String(n).padStart(2, '0');
 const localDay = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 const daysBefore = (date: Date, days: number) => new Date(date.getFullYear(), date.getMonth(), date.getDate() - days);
+
+/** The policy list's failure, and what the timeline lacks without it. */
+function policiesUnread(error: unknown) {
+  const described = describeError(error, 'read the policies');
+  return { ...described, message: `${described.message} Until the policies are read, the changes are shown without revert.` };
+}
 
 export function ChangeHistoryPage() {
   const styles = useStyles();
@@ -80,7 +87,8 @@ export function ChangeHistoryPage() {
 
   const versions = useMemo(() => asPolicies(entries.flatMap((e) => [e.before, e.after]).filter((v): v is JsonObject => !!v)), [entries]);
   const names = useNamesKnownFirst(tenant, entries.length ? versions : undefined);
-  const existing = useMemo(() => new Set((policies.data ?? []).map((p) => p.id!)), [policies.data]);
+  // Unknown while the list is on its way or failed: no entry is said to be of a deleted policy then.
+  const existing = useMemo(() => (policies.data ? new Set(policies.data.map((p) => p.id!)) : undefined), [policies.data]);
 
   const setWindow = (key: 'from' | 'to', value: string) =>
     setParams((current) => {
@@ -111,6 +119,7 @@ export function ChangeHistoryPage() {
           </MessageBarBody>
         </MessageBar>
       )}
+      {policies.isError && <ErrorState {...policiesUnread(policies.error)} onRetry={() => void policies.refetch()} />}
       {loading && (
         <Skeleton aria-label="Loading the change history">
           <SkeletonItem size={64} />

@@ -127,8 +127,12 @@ export function Timeline({
   names: NameDirectory | undefined;
   /** The names are still looked up: those not known yet are said to be on their way, not shown as ids. */
   namesOnTheirWay?: boolean;
-  /** Ids of the policies that exist now: only those can be opened and reverted. */
-  existing: ReadonlySet<string>;
+  /**
+   * Ids of the policies that exist now: only those can be opened and reverted. Undefined while the
+   * list is unknown (on its way, or failed): no policy's entry offers a revert or says it was deleted
+   * then, and a kept version is not compared with a policy not read.
+   */
+  existing: ReadonlySet<string> | undefined;
   /** Name the policy of each entry (the tenant's timeline), or not (a policy's own history). */
   showPolicy: boolean;
   /** The named locations, where their changes are shown (the tenant's timeline). */
@@ -209,7 +213,10 @@ export function Timeline({
       <ol className={styles.list} aria-label="Changes, newest first">
         {entries.map((entry) => {
           const changes = entry.before && entry.after ? describeChanges(entry.before, entry.after, sentenceNames).map((c) => c.text) : [];
-          const exists = existing.has(entry.policyId);
+          const exists = !!existing?.has(entry.policyId);
+          const deleted = !!existing && !exists;
+          // A kept version of a policy the list has not told about: "now" is unknown, not empty.
+          const nowUnknown = entry.fromDevice && entry.isPolicy && !entry.after && !existing;
           const locationNow = entry.isPolicy ? undefined : locations?.current.get(entry.policyId);
           const locationDeleted = !entry.isPolicy && !locationNow && !!locations?.deleted.has(entry.policyId);
           // A change that left a version behind, of a location that is still there (a deleted one is restored first).
@@ -258,7 +265,7 @@ export function Timeline({
                 </ul>
               )}
               <div className={styles.actions}>
-                {(entry.before || entry.after) && (
+                {(entry.before || entry.after) && !nowUnknown && (
                   <Button
                     size="small"
                     aria-expanded={opened === entry.key}
@@ -285,7 +292,7 @@ export function Timeline({
                     </Button>
                   </WriteAccessTooltip>
                 )}
-                {entry.isPolicy && entry.before && !exists && (
+                {entry.isPolicy && entry.before && deleted && (
                   <Button size="small" onClick={() => navigate(paths.deleted)}>
                     Deleted: see deleted policies
                   </Button>
