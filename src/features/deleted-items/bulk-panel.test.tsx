@@ -58,3 +58,31 @@ describe('BulkConfirmDialog (restore)', () => {
     expect(onStart).toHaveBeenCalledWith(true, [ca091]);
   });
 });
+
+describe('BulkConfirmDialog (restore) when what they refer to could not be checked', () => {
+  it('says so with the reason, offers Try again, and restores only without the check', () => {
+    const onRetry = vi.fn();
+    const onStart = vi.fn();
+    render(
+      <BulkConfirmDialog
+        kind="restore"
+        policies={[ca091]}
+        missingOf={() => []}
+        known={new Map()}
+        checking={false}
+        unchecked={{ reason: 'Names could not be looked up: the service is unavailable.', onRetry }}
+        onStart={onStart}
+        onClose={() => {}}
+      />,
+    );
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByRole('group', { name: 'What they refer to could not be checked' }).textContent).toContain(
+      'Names could not be looked up: the service is unavailable.',
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Try again' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+    expect(within(dialog).queryByRole('button', { name: 'Restore' })).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Restore without the check' }));
+    expect(onStart).toHaveBeenCalledWith(true, [ca091]);
+  });
+});

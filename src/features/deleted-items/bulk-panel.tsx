@@ -31,6 +31,7 @@ import { unfinished, type BulkItem, type BulkKind, type BulkRun } from '../../op
 import { neededLocations, splitForRestore, type LocationStep } from './bulk-restore-plan';
 import { nameOfMissing, type GoneNames } from './gone-names';
 import { Isolated } from '../../shared/ui/isolated-text';
+import { DependenciesUnchecked, type UncheckedDependencies } from './deleted-actions';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -48,6 +49,7 @@ export function BulkConfirmDialog({
   missingOf,
   known,
   checking,
+  unchecked = null,
   onStart,
   onClose,
 }: {
@@ -57,6 +59,8 @@ export function BulkConfirmDialog({
   known: GoneNames | undefined;
   /** What they refer to is still being checked: a restore waits for the answer. */
   checking: boolean;
+  /** It could not be checked: said, with Try again; the restore is then one without the check. */
+  unchecked?: UncheckedDependencies | null;
   /** The policies to run: for a restore, those whose deleted named locations are restored first or not needed. */
   onStart(reportOnly: boolean, included: DeletedPolicy[]): void;
   onClose(): void;
@@ -140,6 +144,7 @@ export function BulkConfirmDialog({
             )}
             {restoring ? (
               <>
+                {unchecked && !checking && <DependenciesUnchecked unchecked={unchecked} plural />}
                 {wereOn > 0 && (
                   <MessageBar intent="warning">
                     <MessageBarBody>
@@ -177,7 +182,11 @@ export function BulkConfirmDialog({
               disabled={restoring ? checking || included.length === 0 : typed.trim().toLowerCase() !== phrase}
               onClick={() => onStart(mode === 'reportOnly', included)}
             >
-              {restoring ? restoreLabel(locationsFirst.length, included.length, leftOut.length) : 'Delete permanently'}
+              {restoring
+                ? unchecked
+                  ? 'Restore without the check'
+                  : restoreLabel(locationsFirst.length, included.length, leftOut.length)
+                : 'Delete permanently'}
             </Button>
             <Button onClick={onClose}>Cancel</Button>
           </DialogActions>

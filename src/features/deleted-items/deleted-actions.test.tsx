@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 // What a deleted policy refers to that is gone is named where the console knows the name (here a
 // named location deleted for good, named by the audit log), not by its bare id.
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MissingDependency } from '../../domain/dependencies';
-import { MissingDependencies } from './deleted-actions';
+import { MissingDependencies, RestoreDialog } from './deleted-actions';
 
 afterEach(cleanup);
 
@@ -22,5 +22,37 @@ describe('MissingDependencies', () => {
     expect(screen.getByRole('list', { name: 'Missing dependencies' }).textContent).toContain(
       'Included location “Lab network” (deleted; name from the audit log; id 5f1c2b7e-0000-4000-8000-000000000001)',
     );
+  });
+});
+
+// The names' lookup failed: "nothing missing" would be a guess. Said, with Graph's reason and Try again;
+// the restore stays possible (Graph would accept it), as a choice its button names.
+describe('RestoreDialog when what it refers to could not be checked', () => {
+  it('says so with the reason, offers Try again, and restores only without the check', () => {
+    const onRetry = vi.fn();
+    const onRestore = vi.fn();
+    render(
+      <RestoreDialog
+        policy={{ id: 'CA092', displayName: 'CA092: Require MFA for HR', state: 'disabled' }}
+        missing={[]}
+        known={undefined}
+        checking={false}
+        unchecked={{ reason: 'Some lookups failed: groups (permission needed).', onRetry }}
+        busy={false}
+        progress={null}
+        error={null}
+        onRestore={onRestore}
+        onClose={() => {}}
+      />,
+    );
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByRole('group', { name: 'What it refers to could not be checked' }).textContent).toContain(
+      'Some lookups failed: groups (permission needed).',
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Try again' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+    expect(within(dialog).queryByRole('button', { name: 'Restore' })).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Restore without the check' }));
+    expect(onRestore).toHaveBeenCalledWith('asItWas', []);
   });
 });

@@ -88,11 +88,38 @@ export function MissingDependencies({
 
 export type RestoreMode = 'asItWas' | 'reportOnly';
 
+/** What it refers to could not be checked (the names' lookup failed, wholly or in part): why, and asking again. */
+export interface UncheckedDependencies {
+  /** Graph's reason, in words. */
+  reason: string;
+  onRetry(): void;
+}
+
+/**
+ * Said instead of "nothing is missing" when the lookup failed: Graph itself would accept the restore,
+ * so it stays possible, but only as a choice made knowingly (the restore button says so).
+ */
+export function DependenciesUnchecked({ unchecked, plural = false }: { unchecked: UncheckedDependencies; plural?: boolean }) {
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>What {plural ? 'they refer' : 'it refers'} to could not be checked</MessageBarTitle>
+        {unchecked.reason} Deleted groups, users or named locations {plural ? 'they need' : 'it needs'} may be missing: try again, or
+        restore without the check.
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button onClick={unchecked.onRetry}>Try again</Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
 export function RestoreDialog({
   policy,
   missing,
   known,
   checking,
+  unchecked = null,
   busy,
   progress,
   error,
@@ -104,6 +131,8 @@ export function RestoreDialog({
   known: GoneNames | undefined;
   /** Dependencies are still being checked: restoring waits for the answer. */
   checking: boolean;
+  /** They could not be checked: said, with Try again; the restore is then one without the check. */
+  unchecked?: UncheckedDependencies | null;
   busy: boolean;
   /** The step under way, e.g. restoring a named location first. */
   progress: string | null;
@@ -127,6 +156,7 @@ export function RestoreDialog({
             Restore “<Isolated>{policy.displayName}</Isolated>”?
           </DialogTitle>
           <DialogContent className={styles.content}>
+            {unchecked && !checking && <DependenciesUnchecked unchecked={unchecked} />}
             <MissingDependencies
               missing={missing}
               known={known}
@@ -170,9 +200,11 @@ export function RestoreDialog({
             >
               {busy
                 ? 'Restoring…'
-                : locationsFirst.length
-                  ? `Restore ${locationsFirst.length === 1 ? 'the named location' : 'the named locations'} and the policy`
-                  : 'Restore'}
+                : unchecked
+                  ? 'Restore without the check'
+                  : locationsFirst.length
+                    ? `Restore ${locationsFirst.length === 1 ? 'the named location' : 'the named locations'} and the policy`
+                    : 'Restore'}
             </Button>
             <Button disabledFocusable={busy} onClick={onClose}>
               Cancel

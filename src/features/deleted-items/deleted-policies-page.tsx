@@ -81,8 +81,18 @@ export function DeletedPoliciesPage() {
   const locationDeletions = useMemo(() => (audit.data ? deletionsFrom(audit.data, 'NamedLocation') : undefined), [audit.data]);
   const deletedLocations = useMemo(() => locations.data ?? [], [locations.data]);
   const missingOf = (policy: DeletedPolicy) => findMissingDependencies(policy, names.data, deletedLocations);
-  // Until both are read, a policy's deleted named locations are not known: a restore waits.
-  const checking = names.isPending || locations.isPending;
+  // A failed lookup (or one that failed in part) leaves ids unresolved, which would read as nothing
+  // missing: the restore dialogs say it could not be checked, and why, with Try again.
+  const namesFailure = names.isError
+    ? describeError(names.error, 'look up what they refer to').message
+    : names.data?.failures.length
+      ? `Some lookups failed: ${names.data.failures
+          .map((f) => `${f.what} (${f.error.status === 403 ? 'permission needed' : describeError(f.error).title.toLowerCase()})`)
+          .join(', ')}.`
+      : null;
+  const unchecked = namesFailure ? { reason: namesFailure, onRetry: () => void names.refetch() } : null;
+  // Until both are read (or read again after a failure), a policy's deleted named locations are not known: a restore waits.
+  const checking = names.isPending || locations.isPending || (!!namesFailure && names.isFetching);
   const known = useMemo(() => goneNames(audit.data ?? [], deletedLocations), [audit.data, deletedLocations]);
   const recreatable = useMemo(() => {
     if (!deleted.data || !current.data) return [];
@@ -376,6 +386,7 @@ export function DeletedPoliciesPage() {
           missing={missingOf(action.policy)}
           known={known}
           checking={checking}
+          unchecked={unchecked}
           busy={busy}
           progress={progress}
           error={error}
@@ -407,6 +418,7 @@ export function DeletedPoliciesPage() {
           missingOf={missingOf}
           known={known}
           checking={checking}
+          unchecked={unchecked}
           onStart={(reportOnly, included) => {
             setConfirmBulk(null);
             void startRun(
