@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { AuditEvent } from '../../graph/audit';
 import { GraphRequestError } from '../../graph/errors';
 import type { StoredVersion } from '../../operations/ports';
+import { SignInAgainContext } from '../../shared/ui/error-state';
 
 // What Graph and this device answer, set by each test; a pending answer is a promise never settled.
 const answers = vi.hoisted(() => ({
@@ -37,6 +38,8 @@ vi.mock('../../policy-ui/queries', async (importOriginal) => ({
   policiesQuery: () => queryOptions({ queryKey: ['policies'], queryFn: () => answers.policies() }),
   namedLocationsQuery: () => queryOptions({ queryKey: ['locations'], queryFn: () => Promise.resolve([]) }),
   deletedLocationsQuery: () => queryOptions({ queryKey: ['deleted-locations'], queryFn: () => Promise.resolve([]) }),
+  recentAuditQuery: () => queryOptions({ queryKey: ['recent-audit'], queryFn: () => answers.audit() }),
+  localHistoryQuery: () => queryOptions({ queryKey: ['local-of'], queryFn: () => answers.local() }),
 }));
 
 vi.mock('../../policy-ui/known-names', () => ({
@@ -56,8 +59,9 @@ vi.mock('../../policy-ui/policy-diff', () => ({
 }));
 
 const { ChangeHistoryPage } = await import('./change-history-page');
+const { PolicyHistory } = await import('./policy-history');
 
-const POLICY = { id: 'policy-1', displayName: 'CA006: Block access', state: 'enabled' };
+const POLICY = { id: 'policy-1', displayName: 'CA006: Block access', state: 'enabled' as const };
 const CHANGE: AuditEvent = {
   id: 'event-1',
   activity: 'Update conditional access policy',
@@ -70,13 +74,13 @@ const CHANGE: AuditEvent = {
   after: POLICY,
 };
 
-function renderPage() {
+function renderPage(page = <ChangeHistoryPage />, signInAgain = () => {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={queryClient}>
-      <MemoryRouter initialEntries={['/history']}>
-        <ChangeHistoryPage />
-      </MemoryRouter>
+      <SignInAgainContext value={signInAgain}>
+        <MemoryRouter initialEntries={['/history']}>{page}</MemoryRouter>
+      </SignInAgainContext>
     </QueryClientProvider>,
   );
 }
@@ -159,5 +163,44 @@ describe('while the policy list is unknown', () => {
     expect(await within(timeline).findByRole('button', { name: 'Revert to the version before this…' })).toBeTruthy();
     fireEvent.click(within(timeline).getByRole('button', { name: 'Compare with now' }));
     expect(within(timeline).getByText('Diff of 3 properties against 3')).toBeTruthy();
+  });
+});
+
+describe('when the audit log cannot be read', () => {
+  const PERMISSION = /AuditLog\.Read\.All/;
+
+  it('names the permission and licence when Graph refuses (403)', async () => {
+    answers.audit = () => Promise.reject(refused(403, 'Authentication_RequestFromNonPremiumTenantOrB2CTenant'));
+    renderPage();
+    expect(await screen.findByText(PERMISSION)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
+
+  it('says what went wrong otherwise, without blaming permission, and reads it again on Try again', async () => {
+    answers.audit = () => Promise.reject(refused(503, 'ServiceUnavailable'));
+    answers.policies = () => Promise.resolve([POLICY]);
+    renderPage();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The audit log could not be read');
+    expect(alert.textContent).toContain('Microsoft Graph had a problem');
+    expect(alert.textContent).toContain('Only the versions kept on this device are shown.');
+    expect(screen.queryByText(PERMISSION)).toBeNull();
+
+    answers.audit = () => Promise.resolve([CHANGE]);
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('button', { name: 'Revert to the version before this…' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it("offers to sign in again when the sign-in expired (401), on a policy's History tab too", async () => {
+    answers.audit = () => Promise.reject(refused(401, 'InvalidAuthenticationToken'));
+    const signInAgain = vi.fn();
+    renderPage(<PolicyHistory policy={POLICY} />, signInAgain);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Your session has expired');
+    expect(screen.queryByText(PERMISSION)).toBeNull();
+    fireEvent.click(within(alert).getByRole('button', { name: 'Sign in again' }));
+    expect(signInAgain).toHaveBeenCalled();
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 });

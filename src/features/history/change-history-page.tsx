@@ -2,7 +2,7 @@
 // it) merged with the versions this device kept, newest first. Each entry says who changed which
 // policy and how, in words; its diff opens in place, and a policy can be reverted to the version
 // before a change (through the editor's save flow). Without audit access, the local versions remain.
-import { Field, Input, makeStyles, MessageBar, MessageBarBody, Skeleton, SkeletonItem, tokens } from '@fluentui/react-components';
+import { Field, Input, makeStyles, Skeleton, SkeletonItem, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -19,7 +19,7 @@ import {
   tenantLocalHistoryQuery,
 } from '../../policy-ui/queries';
 import { stillResolving, useNamesKnownFirst } from '../../policy-ui/known-names';
-import { AUDIT_UNREADABLE, auditEntries, deviceEntries, newestFirst, Timeline, type TimelineLocations } from './timeline';
+import { AuditUnreadable, auditEntries, deviceEntries, newestFirst, Timeline, type TimelineLocations } from './timeline';
 import { mergeDeviceEntries } from './merge-device-entries';
 import { asPolicies, isJsonObject, policyJson } from '../../domain/json';
 import { useRevertNamedLocation } from '../../policy-ui/writes';
@@ -112,13 +112,7 @@ export function ChangeHistoryPage() {
           <Input type="date" value={to} min={from} onChange={(_, data) => setWindow('to', data.value)} />
         </Field>
       </div>
-      {audit.isError && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            The audit log could not be read ({describeError(audit.error).title.toLowerCase()}): {AUDIT_UNREADABLE}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {audit.isError && <AuditUnreadable error={audit.error} onRetry={() => void audit.refetch()} />}
       {policies.isError && <ErrorState {...policiesUnread(policies.error)} onRetry={() => void policies.refetch()} />}
       {loading && (
         <Skeleton aria-label="Loading the change history">

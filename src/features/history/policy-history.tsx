@@ -1,16 +1,15 @@
 // A policy's history: the audit log's changes of the last 30 days merged with the versions this
 // device kept before each save and delete, as a timeline (changes in words, diffs, revert).
-import { MessageBar, MessageBarBody, Skeleton, SkeletonItem, Text } from '@fluentui/react-components';
+import { Skeleton, SkeletonItem, Text } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { eventsOf } from '../../graph/audit';
-import { describeError } from '../../graph/describe-error';
 import type { JsonObject } from '../../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useTenantSession } from '../../session/tenant-session';
 import { localHistoryQuery, recentAuditQuery } from '../../policy-ui/queries';
 import { stillResolving, useNamesKnownFirst } from '../../policy-ui/known-names';
-import { AUDIT_UNREADABLE, auditEntries, deviceEntries, newestFirst, Timeline } from './timeline';
+import { AuditUnreadable, auditEntries, deviceEntries, newestFirst, Timeline } from './timeline';
 import { mergeDeviceEntries } from './merge-device-entries';
 import { asPolicies, policyJson } from '../../domain/json';
 
@@ -39,13 +38,7 @@ export function PolicyHistory({ policy }: { policy: ConditionalAccessPolicy }) {
 
   return (
     <section aria-label="History">
-      {audit.isError && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            The audit log could not be read ({describeError(audit.error).title.toLowerCase()}): {AUDIT_UNREADABLE}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {audit.isError && <AuditUnreadable error={audit.error} onRetry={() => void audit.refetch()} />}
       {(audit.isPending || local.isPending) && (
         <Skeleton aria-label="Loading history">
           <SkeletonItem size={64} />

@@ -4,7 +4,17 @@
 // and can revert the policy to the version before it, or restore a version kept here, through the
 // editor. Named locations' changes can be reverted too (in a dialog of their own), and a deleted
 // one leads to Deleted items.
-import { Button, Link, makeStyles, MessageBarBody, Spinner, Text, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
+import {
+  Button,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  tokens,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { AuditEvent } from '../../graph/audit';
@@ -24,6 +34,7 @@ import { paths } from '../../shared/routes/paths';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { RevertLocationDialog, type LocationChange, type LocationRevertWrite, type RevertReport } from './revert-location-dialog';
 import { Notice } from '../../shared/ui/notice';
+import { ErrorState } from '../../shared/ui/error-state';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -43,8 +54,31 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
-export const AUDIT_UNREADABLE =
+const AUDIT_UNREADABLE =
   'it needs the AuditLog.Read.All permission, a role that reads reports, and a Microsoft Entra ID P1 licence. Only the versions kept on this device are shown.';
+
+/**
+ * Why the audit log is missing from a timeline. Graph refuses (403) both a missing permission or role
+ * and a tenant without the P1 licence: only then are those named. Anything else (a sign-in that
+ * expired, the network, Graph's own trouble) is said as it is, with Try again (and Sign in again on a 401).
+ */
+export function AuditUnreadable({ error, onRetry }: { error: unknown; onRetry(): void }) {
+  const described = describeError(error, 'read the audit log');
+  if (described.status === 403)
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>The audit log could not be read (permission needed): {AUDIT_UNREADABLE}</MessageBarBody>
+      </MessageBar>
+    );
+  return (
+    <ErrorState
+      {...described}
+      title="The audit log could not be read"
+      message={`${described.title}: ${described.message} Only the versions kept on this device are shown.`}
+      onRetry={onRetry}
+    />
+  );
+}
 
 export interface TimelineEntry {
   key: string;
