@@ -289,8 +289,10 @@ export function BackupPage() {
           </div>
         </>
       )}
+      {/* "This tenant" is the tenant as read: every policy of the backup, whatever is chosen above for the download. */}
       <DocumentationSection
-        tenantBundle={chosen}
+        tenantBundle={whole}
+        backingUp={step.kind === 'reading'}
         tenantName={step.kind === 'done' ? (step.bundle.manifest.tenant.name ?? 'this tenant') : 'this tenant'}
       />
     </section>

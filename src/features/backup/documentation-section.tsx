@@ -14,7 +14,16 @@ const useStyles = makeStyles({
   subtitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
-export function DocumentationSection({ tenantBundle, tenantName }: { tenantBundle: Bundle | null; tenantName: string }) {
+/** `tenantBundle` is the whole backup just made (the tenant as read), never the part chosen for a download. */
+export function DocumentationSection({
+  tenantBundle,
+  backingUp,
+  tenantName,
+}: {
+  tenantBundle: Bundle | null;
+  backingUp: boolean;
+  tenantName: string;
+}) {
   const styles = useStyles();
   const [mask, setMask] = useState(false);
   return (
@@ -30,6 +39,8 @@ export function DocumentationSection({ tenantBundle, tenantName }: { tenantBundl
       <h3 className={styles.subtitle}>This tenant</h3>
       {tenantBundle ? (
         <DocumentationDownloads bundle={tenantBundle} mask={mask} label={`Documentation of ${tenantName}`} />
+      ) : backingUp ? (
+        <Text>This tenant is being backed up (above); its documentation can be made here once the backup is ready.</Text>
       ) : (
         <Text>Back up this tenant (above) to document it as it is now.</Text>
       )}

@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+// The Backup page's Documentation › This tenant documents the tenant as read: every policy of the
+// backup, whatever is chosen above for the download (None included), and while the tenant is being
+// read it says so rather than asking the admin to back it up.
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Bundle } from '../../domain/bundle/bundle';
+import { testBundle } from '../../domain/documentation/test-bundle';
+
+const answers = vi.hoisted(() => ({
+  exported: null as null | (() => Promise<unknown>),
+  downloads: [] as { fileName: string; content: string | Uint8Array }[],
+}));
+
+vi.mock('../../session/tenant-session', () => ({
+  useTenantSession: () => ({ account: { key: 'acct', tenantId: 'tenant-1', name: 'Ada', tenantName: 'Contoso' }, context: {} }),
+}));
+vi.mock('../../session/organization-query', () => ({ useOrganizationName: () => 'Contoso' }));
+vi.mock('../../session/contingency-store', () => ({ useContingencyStore: () => [{ plans: {}, switches: {} }] }));
+vi.mock('../../session/rollout-store', () => ({ useRolloutStore: () => [{}] }));
+vi.mock('../../session/lint-suppressions-store', () => ({ useLintSuppressions: () => [[]] }));
+vi.mock('../../operations/export-tenant', () => ({ exportTenant: () => answers.exported!() }));
+vi.mock('../../shared/download', () => ({
+  downloadFile: (fileName: string, content: string | Uint8Array) => void answers.downloads.push({ fileName, content }),
+}));
+
+const { BackupPage } = await import('./backup-page');
+
+afterEach(() => {
+  cleanup();
+  answers.downloads = [];
+});
+
+function renderPage() {
+  render(
+    <MemoryRouter>
+      <BackupPage />
+    </MemoryRouter>,
+  );
+}
+
+const policyNames = (bundle: Bundle) => bundle.policies.map((p) => String(p.displayName));
+
+describe('BackupPage › Documentation of this tenant', () => {
+  it('documents every policy of the backup when only some, or none, are chosen for the download', async () => {
+    const bundle = await testBundle();
+    answers.exported = () => Promise.resolve(bundle);
+    renderPage();
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Back up this tenant' })));
+    await screen.findByText('Backup ready');
+    fireEvent.click(screen.getByRole('button', { name: 'Choose policies…' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: policyNames(bundle)[0] }));
+    const documents = () => within(screen.getByRole('group', { name: 'Documentation of Contoso & <Sons>' }));
+    await act(async () => void fireEvent.click(documents().getByRole('button', { name: /Markdown/ })));
+    const some = answers.downloads.at(-1)!;
+    for (const name of policyNames(bundle)) expect(some.content).toContain(name);
+
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'None' })));
+    await screen.findByText('No policy chosen');
+    await act(async () => void fireEvent.click(documents().getByRole('button', { name: /Markdown/ })));
+    const none = answers.downloads.at(-1)!;
+    for (const name of policyNames(bundle)) expect(none.content).toContain(name);
+    expect(none.fileName).toBe(some.fileName);
+  });
+
+  it('says the tenant is being backed up while it is read, not to back it up', async () => {
+    let finish: (bundle: Bundle) => void = () => {};
+    answers.exported = () => new Promise((resolve) => (finish = resolve));
+    renderPage();
+    expect(screen.getByText('Back up this tenant (above) to document it as it is now.')).toBeTruthy();
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Back up this tenant' })));
+    expect(screen.queryByText('Back up this tenant (above) to document it as it is now.')).toBeNull();
+    expect(
+      screen.getByText('This tenant is being backed up (above); its documentation can be made here once the backup is ready.'),
+    ).toBeTruthy();
+    const bundle = await testBundle();
+    await act(async () => finish(bundle));
+    expect(await screen.findByRole('group', { name: 'Documentation of Contoso & <Sons>' })).toBeTruthy();
+  });
+});
