@@ -4,11 +4,11 @@
 import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { emptyImportSet } from '../../domain/import/import-set';
 import { sourcePolicies } from '../../domain/plan/build-plan';
 import { buildMapping } from '../../domain/plan/mapping';
 import { defaultChoices, type MappingChoice } from '../../domain/plan/types';
 import { MappingFileButtons } from './mapping-file-buttons';
+import { emptyTarget, pilotImport } from './test-fixtures';
 
 afterEach(cleanup);
 
@@ -25,33 +25,11 @@ vi.mock('../queries', () => ({
 }));
 
 const USER = 'bbbbbbbb-0000-0000-0000-000000000001';
-const source = emptyImportSet();
-source.origin.tenantId = 'tenant-1';
+const source = pilotImport({ includeUsers: [USER] }, [
+  { kind: 'user', id: USER, displayName: 'Break Glass 01', userPrincipalName: 'bg01@contoso.example', exists: true },
+]);
 source.origin.domain = 'contoso.example';
-source.sections.policies = [
-  {
-    id: 'cccccccc-0000-0000-0000-000000000001',
-    displayName: 'CA001 Pilot MFA',
-    conditions: { users: { includeUsers: [USER] }, applications: { includeApplications: ['All'] } },
-  },
-];
-source.references = [{ kind: 'user', id: USER, displayName: 'Break Glass 01', userPrincipalName: 'bg01@contoso.example', exists: true }];
-const rows = buildMapping(
-  source,
-  sourcePolicies(source),
-  {
-    tenantId: 'tenant-2',
-    policies: [],
-    namedLocations: [],
-    authenticationStrengths: [],
-    authenticationContexts: [],
-    termsOfUse: [],
-    directory: new Map([[USER, []]]),
-  },
-  defaultChoices(),
-  new Map(),
-  false,
-);
+const rows = buildMapping(source, sourcePolicies(source), emptyTarget([USER]), defaultChoices(), new Map(), false);
 
 const DOMAINS = [{ from: 'contoso.example', to: 'fabrikam.example' }];
 const saved = JSON.stringify({

@@ -8,9 +8,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emptyImportSet } from '../../domain/import/import-set';
 import { sourcePolicies } from '../../domain/plan/build-plan';
 import { buildMapping } from '../../domain/plan/mapping';
-import { defaultChoices, type MappingChoice, type PlanTarget } from '../../domain/plan/types';
+import { defaultChoices, type MappingChoice } from '../../domain/plan/types';
 import { withMappingChoices, type PickedChoices } from './mapping-choices';
 import { MappingTable } from './mapping-table';
+import { emptyTarget, manyGroups, pilotImport } from './test-fixtures';
 
 // The directory search needs a signed-in tenant; it plays no part here.
 vi.mock('../../session/directory-picker', () => ({ DirectoryPicker: () => null }));
@@ -21,36 +22,13 @@ const PILOT = 'aaaaaaaa-0000-0000-0000-000000000001';
 const CONTRACTORS = 'aaaaaaaa-0000-0000-0000-000000000002';
 const VENDORS = 'aaaaaaaa-0000-0000-0000-000000000003';
 
-const source = emptyImportSet();
-source.origin.tenantId = '11111111-1111-1111-1111-111111111111';
-source.sections.policies = [
-  {
-    id: 'cccccccc-0000-0000-0000-000000000001',
-    displayName: 'CA001 Pilot MFA',
-    state: 'enabled',
-    conditions: {
-      clientAppTypes: ['all'],
-      users: { includeGroups: [PILOT, VENDORS], excludeGroups: [CONTRACTORS] },
-      applications: { includeApplications: ['All'] },
-    },
-    grantControls: { operator: 'OR', builtInControls: ['mfa'] },
-  },
-];
-source.references = [
+const source = pilotImport({ includeGroups: [PILOT, VENDORS], excludeGroups: [CONTRACTORS] }, [
   { kind: 'group', id: PILOT, displayName: 'MFA pilot', exists: true },
   { kind: 'group', id: CONTRACTORS, displayName: 'Contractors', exists: true },
   { kind: 'group', id: VENDORS, displayName: 'Vendors', exists: true },
-];
+]);
 /** Another tenant, where none of the three groups is found. */
-const target: PlanTarget = {
-  tenantId: '22222222-2222-2222-2222-222222222222',
-  policies: [],
-  namedLocations: [],
-  authenticationStrengths: [],
-  authenticationContexts: [],
-  termsOfUse: [],
-  directory: new Map([PILOT, CONTRACTORS, VENDORS].map((id) => [id, []])),
-};
+const target = emptyTarget([PILOT, CONTRACTORS, VENDORS]);
 
 /** The table as the review holds it: the choices in state, the rows made again from them. */
 function Review({ initial, updates }: { initial: Record<string, MappingChoice>; updates: PickedChoices[] }) {
@@ -130,18 +108,7 @@ describe('MappingTable: create every missing group', () => {
 
 describe('MappingTable: a file that names hundreds of objects', () => {
   // One policy that names 150 groups this tenant lacks: every row needs a look.
-  const many = emptyImportSet();
-  const ids = Array.from({ length: 150 }, (_, i) => `bbbbbbbb-0000-0000-0000-${String(i).padStart(12, '0')}`);
-  many.sections.policies = [
-    {
-      id: 'cccccccc-0000-0000-0000-000000000009',
-      displayName: 'CA009 Many groups',
-      state: 'enabled',
-      conditions: { clientAppTypes: ['all'], users: { includeGroups: ids }, applications: { includeApplications: ['All'] } },
-      grantControls: { operator: 'OR', builtInControls: ['mfa'] },
-    },
-  ];
-  many.references = ids.map((id, i) => ({ kind: 'group', id, displayName: `Group ${String(i).padStart(3, '0')}`, exists: true }));
+  const { source: many, ids } = manyGroups();
   const rows = buildMapping(
     many,
     sourcePolicies(many),

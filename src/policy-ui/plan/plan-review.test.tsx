@@ -9,8 +9,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyImportSet } from '../../domain/import/import-set';
 import { sourcePolicies } from '../../domain/plan/build-plan';
 import { buildMapping } from '../../domain/plan/mapping';
-import type { MappingChoice, Plan, PlanChoices, PlanRow, PlanTarget } from '../../domain/plan/types';
+import type { MappingChoice, Plan, PlanChoices, PlanRow } from '../../domain/plan/types';
 import { PlanReview } from './plan-review';
+import { emptyTarget, manyGroups, pilotImport } from './test-fixtures';
 
 afterEach(cleanup);
 
@@ -133,37 +134,14 @@ describe('PlanReview, the counts said when they change', () => {
 const GROUP = 'aaaaaaaa-0000-0000-0000-000000000002';
 const USER = 'bbbbbbbb-0000-0000-0000-000000000001';
 function copied() {
-  const source = emptyImportSet();
-  source.origin.tenantId = '11111111-1111-1111-1111-111111111111';
-  source.origin.domain = 'contoso.example';
-  source.sections.policies = [
-    {
-      id: 'cccccccc-0000-0000-0000-000000000001',
-      displayName: 'CA001 Pilot MFA',
-      state: 'enabled',
-      conditions: {
-        clientAppTypes: ['all'],
-        users: { includeUsers: [USER], excludeGroups: [GROUP] },
-        applications: { includeApplications: ['All'] },
-      },
-      grantControls: { operator: 'OR', builtInControls: ['mfa'] },
-    },
-  ];
-  source.references = [
+  const source = pilotImport({ includeUsers: [USER], excludeGroups: [GROUP] }, [
     { kind: 'group', id: GROUP, displayName: 'Contractors', exists: true },
     { kind: 'user', id: USER, displayName: 'Break Glass 01', userPrincipalName: 'bg01@contoso.example', exists: true },
-  ];
+  ]);
+  source.origin.domain = 'contoso.example';
   return source;
 }
-const target: PlanTarget = {
-  tenantId: '22222222-2222-2222-2222-222222222222',
-  policies: [],
-  namedLocations: [],
-  authenticationStrengths: [],
-  authenticationContexts: [],
-  termsOfUse: [],
-  directory: new Map([GROUP, USER].map((id) => [id, []])),
-};
+const target = emptyTarget([GROUP, USER]);
 /** The plan of a copy into another tenant: the mapping made from the choices, as the planner makes it. */
 function copyPlanFor(source: ReturnType<typeof copied>) {
   return (choices: PlanChoices): Plan =>
@@ -431,19 +409,7 @@ describe('PlanReview, what blocks applying leads to a row past the rows drawn', 
   }, 30_000);
 
   it('draws the references up to a blocked one past the first hundred, and puts the focus on its choice', () => {
-    const many = emptyImportSet();
-    many.origin.tenantId = '11111111-1111-1111-1111-111111111111';
-    const ids = Array.from({ length: 150 }, (_, i) => `bbbbbbbb-0000-0000-0000-${String(i).padStart(12, '0')}`);
-    many.sections.policies = [
-      {
-        id: 'cccccccc-0000-0000-0000-000000000009',
-        displayName: 'CA009 Many groups',
-        state: 'enabled',
-        conditions: { clientAppTypes: ['all'], users: { includeGroups: ids }, applications: { includeApplications: ['All'] } },
-        grantControls: { operator: 'OR', builtInControls: ['mfa'] },
-      },
-    ];
-    many.references = ids.map((id, i) => ({ kind: 'group', id, displayName: `Group ${String(i).padStart(3, '0')}`, exists: true }));
+    const { source: many, ids } = manyGroups();
     fake.planFor = (choices) => {
       const mapping = buildMapping(
         many,
