@@ -179,6 +179,12 @@ export function DeletedPoliciesPage() {
     try {
       await purgePolicy.mutateAsync(policy.id!);
       setAction(null);
+      setSelected((current) => {
+        if (!current.has(policy.id!)) return current;
+        const next = new Set(current);
+        next.delete(policy.id!);
+        return next;
+      });
     } catch (caught) {
       setError(describeError(caught, 'delete the policy permanently'));
     } finally {
@@ -232,7 +238,10 @@ export function DeletedPoliciesPage() {
     }
   };
 
+  // Only what is in the list now counts: a policy purged from its own row, or restored elsewhere and gone
+  // once the list is read again, is no longer selected (the toolbar's count and the run agree).
   const selectedPolicies = (deleted.data ?? []).filter((p) => selected.has(p.id!));
+  const selectedCount = selectedPolicies.length;
   const openedPolicy = deleted.data?.find((p) => p.id === opened);
   // The tenant's policies first: one that still refers to a deleted location is why it must not be purged.
   const usedBy = (locationId: string): LocationUser[] => {
@@ -308,23 +317,23 @@ export function DeletedPoliciesPage() {
           <div className={styles.toolbar} role="toolbar" aria-label="Selected policies">
             <Button
               icon={<ArrowCounterclockwiseRegular />}
-              disabled={selected.size === 0 || running}
+              disabled={selectedCount === 0 || running}
               disabledFocusable={!write.allowed}
               title={write.reason ?? undefined}
               onClick={() => setConfirmBulk('restore')}
               {...restoreFocusTarget}
             >
-              Restore selected ({selected.size})…
+              Restore selected ({selectedCount})…
             </Button>
             <Button
               icon={<DeleteRegular />}
-              disabled={selected.size === 0 || running}
+              disabled={selectedCount === 0 || running}
               disabledFocusable={!write.allowed}
               title={write.reason ?? undefined}
               onClick={() => setConfirmBulk('purge')}
               {...restoreFocusTarget}
             >
-              Delete selected permanently ({selected.size})…
+              Delete selected permanently ({selectedCount})…
             </Button>
           </div>
           <DeletedPoliciesTable

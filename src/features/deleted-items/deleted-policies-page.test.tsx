@@ -1,0 +1,134 @@
+// @vitest-environment jsdom
+// The deleted policies page as the admin meets it, Graph's answers given by the test: the selection
+// counts only what is in the list; a restore whose names could not be looked up says so; a permanent
+// delete is said and leaves the focus in place; a bulk run's end is said; the audit log can be read again.
+import { QueryClient, QueryClientProvider, queryOptions, useQuery } from '@tanstack/react-query';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DeletedPolicy } from '../../graph/deleted-items';
+import type { NameDirectory } from '../../domain/references';
+import { runBulk, type BulkRun } from '../../operations/bulk-run';
+import { DeletedPoliciesPage } from './deleted-policies-page';
+
+const tenant = vi.hoisted(() => ({
+  deleted: [] as DeletedPolicy[],
+  names: null as NameDirectory | Error | null,
+  audit: null as unknown[] | Error | null,
+  purge: null as ((id: string) => Promise<void>) | null,
+  client: null as unknown,
+}));
+
+vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => ({}) }));
+vi.mock('../../session/write-access', () => ({
+  useWriteAccess: () => ({ allowed: true, reason: null }),
+  WriteAccessTooltip: ({ children }: { children: ReactElement }) => children,
+}));
+vi.mock('./recreate-section', () => ({ RecreateSection: () => null }));
+vi.mock('../../policy-ui/queries', () => {
+  const answer = (key: string, read: () => unknown) =>
+    queryOptions({
+      queryKey: [key],
+      queryFn: async () => {
+        const value = read();
+        if (value instanceof Error) throw value;
+        return value as never;
+      },
+      retry: false,
+    });
+  return {
+    deletedPoliciesQuery: () => answer('deleted', () => [...tenant.deleted]),
+    deletedLocationsQuery: () => answer('locations', () => []),
+    policiesQuery: () => answer('policies', () => []),
+    recentAuditQuery: () => answer('audit', () => tenant.audit ?? []),
+    tenantLocalHistoryQuery: () => answer('local', () => []),
+    useNames: (_: unknown, policies: unknown) =>
+      useQuery({ ...answer('names', () => tenant.names ?? { names: new Map(), failures: [] }), enabled: !!policies }),
+  };
+});
+vi.mock('../../policy-ui/writes', () => {
+  const noWrite = () => ({ mutateAsync: vi.fn() });
+  return {
+    useBulkJournal: () => ({ load: () => null, save: () => {}, clear: () => {} }),
+    useBulkLocationStep: noWrite,
+    useBulkRun: () => ({
+      mutateAsync: ({ run, onChange, signal }: { run: BulkRun; onChange(run: BulkRun): void; signal: AbortSignal }) =>
+        runBulk(run, async (item) => void tenant.purge!(item.id), { onChange, signal }),
+    }),
+    usePurgePolicy: () => ({ mutateAsync: (id: string) => tenant.purge!(id) }),
+    useRestorePolicy: noWrite,
+    useSetPolicyState: noWrite,
+    useRunFinishingElsewhere: () => false,
+    useRestoreNamedLocation: noWrite,
+    usePurgeNamedLocation: noWrite,
+  };
+});
+
+const policy = (id: string, day: number): DeletedPolicy => ({
+  id,
+  displayName: `${id}: Policy ${id}`,
+  state: 'disabled',
+  deletedDateTime: `2026-01-0${day}T10:00:00Z`,
+});
+
+let client: QueryClient;
+
+/** Graph removes the policy; the list is read again, as the write's invalidation does. */
+const purgeInTenant = async (id: string) => {
+  tenant.deleted = tenant.deleted.filter((p) => p.id !== id);
+  await client.invalidateQueries();
+};
+
+async function draw() {
+  client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const router = createMemoryRouter([{ path: '/deleted', element: <DeletedPoliciesPage /> }], { initialEntries: ['/deleted'] });
+  render(
+    <QueryClientProvider client={client}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  await screen.findByRole('table', { name: 'Deleted policies' });
+}
+
+const rowOf = (id: string) =>
+  within(screen.getByRole('table', { name: 'Deleted policies' }))
+    .getAllByRole('row')
+    .find((r) => r.textContent?.includes(`${id}:`))!;
+
+async function purgeOne(id: string) {
+  fireEvent.click(within(rowOf(id)).getByRole('button', { name: 'Delete permanently…' }));
+  const dialog = screen.getByRole('dialog');
+  fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: `${id}: Policy ${id}` } });
+  await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Delete permanently' })));
+}
+
+beforeEach(() => {
+  tenant.deleted = [policy('CA091', 3), policy('CA092', 2), policy('CA093', 1)];
+  tenant.names = null;
+  tenant.audit = null;
+  tenant.purge = purgeInTenant;
+});
+afterEach(cleanup);
+
+describe('DeletedPoliciesPage', { timeout: 20_000 }, () => {
+  it('counts only the selected policies still in the list: one purged from its own row leaves the selection', async () => {
+    await draw();
+    fireEvent.click(within(rowOf('CA091')).getByRole('checkbox', { name: 'Select CA091: Policy CA091' }));
+    fireEvent.click(within(rowOf('CA092')).getByRole('checkbox', { name: 'Select CA092: Policy CA092' }));
+    expect(screen.getByRole('button', { name: 'Delete selected permanently (2)…' })).toBeTruthy();
+    await purgeOne('CA091');
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(3));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete selected permanently (1)…' }));
+    expect(screen.getByRole('dialog', { name: 'Delete 1 policy permanently?' })).toBeTruthy();
+  });
+
+  it('counts only the selected policies still in the list: one restored elsewhere is gone once the list is read again', async () => {
+    await draw();
+    fireEvent.click(within(rowOf('CA092')).getByRole('checkbox', { name: 'Select CA092: Policy CA092' }));
+    tenant.deleted = tenant.deleted.filter((p) => p.id !== 'CA092');
+    await act(async () => client.invalidateQueries());
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(3));
+    expect(screen.getByRole('button', { name: 'Restore selected (0)…' })).toHaveProperty('disabled', true);
+  });
+});
