@@ -80,7 +80,15 @@ export function ComparePolicies() {
     set({ b: `${FILE_PREFIX}${match >= 0 ? match : 0}` });
   };
 
+  // A shared link's A or B may be gone (404), or Graph busy: the failing side is named, and asked again.
+  const failedSides = [left.error && 'Policy A', right.error && 'Policy B'].filter(Boolean);
   const failed = left.error ?? right.error ?? list.error;
+  const failure = failed && describeError(failed, failedSides.length ? 'read it' : 'load the policies to compare');
+  const retry = () => {
+    if (left.error) void left.refetch();
+    if (right.error) void right.refetch();
+    if (list.error) void list.refetch();
+  };
   // Swap stays in the Tab order when it cannot act, and says why (as the console's other waiting buttons do).
   const swapBlocked =
     !a && !b
@@ -169,11 +177,17 @@ export function ComparePolicies() {
           </MessageBarBody>
         </MessageBar>
       )}
-      {failed && <ErrorState {...describeError(failed, 'load the policies to compare')} />}
+      {failure && (
+        <ErrorState
+          {...failure}
+          title={failedSides.length ? `${failedSides.join(' and ')} could not be read: ${failure.title}` : failure.title}
+          onRetry={retry}
+        />
+      )}
       {!a || !b ? (
         <EmptyState title="Choose two policies">Or a policy and a file. The differences appear here, in words and line by line.</EmptyState>
       ) : !before || !after ? (
-        bInFile !== null && !filePolicy ? null : (
+        (bInFile !== null && !filePolicy) || left.error || right.error ? null : (
           <Skeleton aria-label="Loading the policies">
             <SkeletonItem size={128} />
           </Skeleton>

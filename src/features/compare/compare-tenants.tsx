@@ -20,12 +20,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useAuth } from '../../auth';
 import { describeError } from '../../graph/describe-error';
+import { GraphRequestError } from '../../graph/errors';
 import { collectReferences, type NameDirectory } from '../../domain/references';
 import { namesBesideFile } from '../../domain/names-beside-a-file';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useOtherTenantSession, useTenantSession } from '../../session/tenant-session';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorState } from '../../shared/ui/error-state';
+import { ErrorState, SignInAgainContext } from '../../shared/ui/error-state';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import { formatDateTime } from '../../shared/ui/format';
 import { policiesQuery, useNames } from '../../policy-ui/queries';
@@ -69,7 +70,9 @@ export function CompareTenants() {
   const openedSection = useRef<HTMLElement>(null);
   const withWhat = params.get('with');
   const other = useOtherTenantSession(withWhat && withWhat !== FILE ? withWhat : null);
-  const status = (params.get('status') as MatchStatus | 'all' | null) ?? 'changed';
+  // A shared link's group may be misspelt or from another version: the default group then.
+  const asked = params.get('status');
+  const status: MatchStatus | 'all' = asked === 'all' || ORDER.includes(asked as MatchStatus) ? (asked as MatchStatus | 'all') : 'changed';
   const opened = params.get('open');
 
   const here = useQuery(policiesQuery(tenant));
@@ -116,6 +119,16 @@ export function CompareTenants() {
     backupOfThisTenant: isBackupOf(file, tenant.account.tenantId),
   };
   const others = accounts.filter((a) => a.key !== tenant.account.key);
+  // The other tenant's refusal (401) is mended by signing in that account, not this one; this tenant stays the one in use.
+  const signInThere = () => {
+    if (!other) return;
+    void session.signIn(other.account.demo ? other.account.key : other.account.username).then(() => {
+      if (session.getSnapshot().active?.key !== tenant.account.key) session.setActive(tenant.account.key);
+    });
+  };
+  const hereFailure = here.error && describeError(here.error, 'read the policies to compare');
+  const thereFailure = there.error && describeError(there.error, 'read the policies to compare');
+  const thereAccount = other ? `${thereName} (${other.account.username})` : thereName;
   // Memoised: the table words each changed policy's difference once per comparison, not at each render.
   const shown = useMemo(() => comparison?.matches.filter((m) => status === 'all' || m.status === status) ?? [], [comparison, status]);
   const openedMatch = comparison?.matches.find((m) => m.key === opened);
@@ -217,13 +230,33 @@ export function CompareTenants() {
           <MessageBarBody>The tenant of this comparison is not signed in here. Sign in to it, or choose another.</MessageBarBody>
         </MessageBar>
       )}
-      {(here.error ?? there.error) && <ErrorState {...describeError((here.error ?? there.error)!, 'read the policies to compare')} />}
+      {hereFailure && (
+        <ErrorState
+          {...hereFailure}
+          title={`The policies of ${hereName} could not be read: ${hereFailure.title}`}
+          onRetry={() => void here.refetch()}
+        />
+      )}
+      {thereFailure && (
+        <SignInAgainContext value={signInThere}>
+          <ErrorState
+            {...thereFailure}
+            title={`The policies of ${thereAccount} could not be read: ${thereFailure.title}`}
+            message={
+              there.error instanceof GraphRequestError && (there.error.status === 401 || there.error.status === 403)
+                ? `${thereFailure.message} This concerns ${other?.account.username ?? thereName}, not ${tenant.account.username}.`
+                : thereFailure.message
+            }
+            onRetry={() => void there.refetch()}
+          />
+        </SignInAgainContext>
+      )}
       {!withWhat ? (
         <EmptyState title="Choose what to compare with">
           Another signed-in tenant, or a backup file of policies. Each policy is matched by id, else by name.
         </EmptyState>
       ) : !comparison ? (
-        (withWhat === FILE && !comparisonFile.file) || (withWhat !== FILE && !other) ? null : (
+        (withWhat === FILE && !comparisonFile.file) || (withWhat !== FILE && !other) || here.error || there.error ? null : (
           <Skeleton aria-label="Loading the policies">
             <SkeletonItem size={128} />
           </Skeleton>
