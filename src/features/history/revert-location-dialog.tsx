@@ -30,7 +30,8 @@ import { useTenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
 import { formatDateTime } from '../../shared/ui/format';
 import { policiesUsingLocation } from './location-users';
-import { Isolated } from '../../shared/ui/isolated-text';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
+import { SpokenStatus } from '../../shared/ui/live-status';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '960px', width: '90vw' },
@@ -197,16 +198,21 @@ export function RevertLocationDialog({
             />
             {error && <ErrorState {...error} />}
           </DialogContent>
+          {/* Polite: the keyboard's focus stays on the busy button, whose new name is not always read. */}
+          <SpokenStatus>{busy ? `Reverting ${isolatedText(change.name)}…` : null}</SpokenStatus>
           <DialogActions>
+            {/* While reverting, both stay focusable (aria-disabled, clicks and keys ignored): disabled, they
+                let the keyboard's focus fall behind the still open dialog. */}
             <Button
               appearance="primary"
-              disabled={busy || !now || !!conflict}
+              disabled={!busy && (!now || !!conflict)}
+              disabledFocusable={busy}
               icon={busy ? <Spinner size="tiny" /> : undefined}
               onClick={() => void revert()}
             >
               {busy ? 'Reverting…' : 'Revert the location'}
             </Button>
-            <Button disabled={busy} onClick={onClose}>
+            <Button disabledFocusable={busy} onClick={onClose}>
               {conflict ? 'Close' : 'Cancel'}
             </Button>
           </DialogActions>
