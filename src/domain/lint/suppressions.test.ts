@@ -85,4 +85,22 @@ describe('suppressions', () => {
       '2 policies are called “CA003: Twice”: the suppression of c was not restored.',
     ]);
   });
+  it('while this tenant’s policies are unknown, places the suppressions of whole rules only and never says a policy is not in this tenant', () => {
+    const s = (ruleId: string, policyId?: string): LintSuppression => ({ ruleId, reason: 'r', at: AT, ...(policyId && { policyId }) });
+    const backup = [{ id: 'old-1', displayName: 'CA001: Require MFA' }];
+    const loading = placeSuppressions([s('a', 'old-1'), s('b', 'old-1'), s('coverage-guests-mfa')], backup, { unread: 'loading' });
+    expect(loading).toEqual({
+      placed: [s('coverage-guests-mfa')],
+      notes: [
+        'This tenant’s policies are still being read, so the 2 suppressions of single policies were not restored: restore again once they are read.',
+      ],
+    });
+    const failed = placeSuppressions([s('a', 'old-1')], backup, { unread: 'failed' });
+    expect(failed).toEqual({
+      placed: [],
+      notes: [
+        'This tenant’s policies could not be read, so the suppression of a single policy was not restored: restore again once they can be read.',
+      ],
+    });
+  });
 });

@@ -59,16 +59,34 @@ export function readSuppressions(value: unknown, where: string): LintSuppression
 const idIn = (p: JsonObject) => (typeof p.id === 'string' ? p.id : '');
 const nameIn = (p: JsonObject) => (typeof p.displayName === 'string' ? p.displayName : '');
 
+/** This tenant's policies as far as they are known: read, still being read, or not readable. */
+export type TenantPolicies = readonly JsonObject[] | { unread: 'loading' | 'failed' };
+
 /**
  * Suppressions from a backup placed on this tenant's policies: on the same id, else on the policy
  * of the same name (a restore makes policies anew, with new ids); one for a whole rule as it is.
- * What cannot be placed is said, naming the policy as the backup did.
+ * What cannot be placed is said, naming the policy as the backup did. While the tenant's policies
+ * are unknown, none of a single policy is placed (nor said to be missing from the tenant).
  */
 export function placeSuppressions(
   suppressions: readonly LintSuppression[],
   backupPolicies: readonly JsonObject[],
-  tenantPolicies: readonly JsonObject[],
+  tenantPolicies: TenantPolicies,
 ): { placed: LintSuppression[]; notes: string[] } {
+  if ('unread' in tenantPolicies) {
+    const waiting = suppressions.filter((s) => s.policyId !== undefined).length;
+    const which = waiting === 1 ? 'the suppression of a single policy was' : `the ${waiting} suppressions of single policies were`;
+    return {
+      placed: suppressions.filter((s) => s.policyId === undefined),
+      notes: !waiting
+        ? []
+        : [
+            tenantPolicies.unread === 'loading'
+              ? `This tenant’s policies are still being read, so ${which} not restored: restore again once they are read.`
+              : `This tenant’s policies could not be read, so ${which} not restored: restore again once they can be read.`,
+          ],
+    };
+  }
   const notes: string[] = [];
   const lower = (s: string) => s.toLowerCase();
   const placed = suppressions.flatMap((s): LintSuppression[] => {

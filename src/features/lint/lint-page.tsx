@@ -10,6 +10,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { policyJson } from '../../domain/json';
 import { likelyEmergencyNote } from '../../domain/lint/coverage';
+import type { TenantPolicies } from '../../domain/lint/suppressions';
 import { LINT_CATEGORIES, type LintCategory, type LintFinding, type LintSeverity } from '../../domain/lint/types';
 import { describeError } from '../../graph/describe-error';
 import { LintFindingsList, RouteLink, severityLabel } from '../../policy-ui/lint-findings';
@@ -82,7 +83,11 @@ export function LintPage() {
     const shown = (findings ?? []).filter((f) => (!severity || f.severity === severity) && (!category || f.category === category));
     return LINT_CATEGORIES.map((c) => ({ category: c, findings: shown.filter((f) => f.category === c) })).filter((g) => g.findings.length);
   }, [findings, severity, category]);
-  const policyJsons = useMemo(() => (policies.data ?? []).map(policyJson), [policies.data]);
+  // Unknown (on its way, or failed) is not empty: no policy is said to be missing from the tenant.
+  const policyJsons = useMemo<TenantPolicies>(
+    () => (policies.data ? policies.data.map(policyJson) : { unread: policies.isError ? 'failed' : 'loading' }),
+    [policies.data, policies.isError],
+  );
 
   return (
     <section className={styles.page} aria-labelledby="lint-title">

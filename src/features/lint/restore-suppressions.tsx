@@ -1,7 +1,6 @@
 // Lint suppressions brought back from a backup onto this device: each placed on its policy in this
 // tenant (by id, or by name after a restore made the policies anew), what could not be placed said.
-import type { JsonObject } from '../../domain/json';
-import { placeSuppressions, withSuppression } from '../../domain/lint/suppressions';
+import { placeSuppressions, withSuppression, type TenantPolicies } from '../../domain/lint/suppressions';
 import type { LintSuppression } from '../../domain/lint/types';
 import { RestoreFromBackup } from '../../policy-ui/restore-from-backup';
 
@@ -10,7 +9,8 @@ export function RestoreSuppressions({
   current,
   onChange,
 }: {
-  policies: readonly JsonObject[];
+  /** This tenant's policies; while they are being read or could not be read, those of single policies are not placed. */
+  policies: TenantPolicies;
   current: readonly LintSuppression[];
   onChange(next: readonly LintSuppression[]): boolean;
 }) {
