@@ -131,4 +131,32 @@ describe('DeletedPoliciesPage', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(3));
     expect(screen.getByRole('button', { name: 'Restore selected (0)…' })).toHaveProperty('disabled', true);
   });
+
+  it('a restore whose names could not be looked up says so, and Try again reads them again', async () => {
+    const refused = Object.assign(new Error('Forbidden'), { status: 403 });
+    tenant.names = { names: new Map(), failures: [{ what: 'groups', error: refused }] };
+    await draw();
+    fireEvent.click(within(rowOf('CA092')).getByRole('button', { name: 'Restore…' }));
+    // jsdom: Fluent's modal marks its own surface aria-hidden once the focus settles (no real focus here),
+    // so what is in the dialog is found with hidden: true.
+    const inDialog = within(screen.getByRole('dialog'));
+    const warning = await inDialog.findByRole('group', { name: 'What it refers to could not be checked', hidden: true });
+    expect(warning.textContent).toContain('Some lookups failed: groups (permission needed).');
+    expect(inDialog.getByRole('button', { name: 'Restore without the check', hidden: true })).toBeTruthy();
+    tenant.names = { names: new Map(), failures: [] };
+    fireEvent.click(within(warning).getByRole('button', { name: 'Try again', hidden: true }));
+    await waitFor(() => expect(inDialog.queryByRole('group', { name: 'What it refers to could not be checked', hidden: true })).toBeNull());
+    expect(inDialog.getByRole('button', { name: 'Restore', hidden: true })).toBeTruthy();
+  });
+
+  it('a name lookup that failed altogether is said too, with its reason', async () => {
+    tenant.names = new Error('The service is unavailable.');
+    await draw();
+    fireEvent.click(within(rowOf('CA092')).getByRole('button', { name: 'Restore…' }));
+    const warning = await within(screen.getByRole('dialog')).findByRole('group', {
+      name: 'What it refers to could not be checked',
+      hidden: true,
+    });
+    expect(warning.textContent).toContain('The service is unavailable.');
+  });
 });
