@@ -17,7 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { JsonObject } from '../../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useTenantSession } from '../../session/tenant-session';
@@ -27,6 +27,9 @@ import { PolicyDiff, useDiffView } from '../../policy-ui/policy-diff';
 import { describeChanges } from '../../domain/describe-changes';
 import { useWatched, type WatchedPolicy } from '../../policy-ui/watch-store';
 import { asPolicies, policyJson } from '../../domain/json';
+import { SpokenStatus } from '../../shared/ui/live-status';
+import { useFocusReturn } from '../../shared/ui/use-focus-return';
+import { isolatedText } from '../../shared/ui/isolated-text';
 import { summarizeWatched, summaryText, type WatchedSummary } from './watched-summary';
 
 const useStyles = makeStyles({
@@ -97,6 +100,14 @@ export function WatchedChanges({ policies }: { policies: readonly ConditionalAcc
   const tenant = useTenantSession();
   const { watched, markSeen, unwatch } = useWatched(tenant.account.key);
   const [open, setOpen] = useState<WatchedChange | null>(null);
+  // The dialog is opened by code: its Show changes button gets the focus back when it closes.
+  const rememberOpener = useFocusReturn(open !== null);
+  // What the last Mark as seen or Stop watching did, said; its occasion says the same words again.
+  const [said, setSaid] = useState<{ text: string; occasion: number } | null>(null);
+  // The item a button took away: once it is gone, the focus goes to the next one's Show changes (the
+  // one before when it was the last), or to the page's heading when none is left.
+  const leaving = useRef<{ id: string; next: string | null } | null>(null);
+  const list = useRef<HTMLUListElement>(null);
 
   const changes = useMemo<WatchedChange[]>(() => {
     const byId = new Map(policies.map((p) => [p.id, policyJson(p)]));
@@ -122,47 +133,93 @@ export function WatchedChanges({ policies }: { policies: readonly ConditionalAcc
     return [...all.filter((s) => weakened(s.summary)), ...all.filter((s) => !weakened(s.summary))];
   }, [changes, names.data]);
 
-  if (changes.length === 0) return null;
+  useEffect(() => {
+    const left = leaving.current;
+    if (!left || changes.some((c) => c.id === left.id)) return;
+    leaving.current = null;
+    const next = [...(list.current?.querySelectorAll<HTMLElement>('[data-watched-show]') ?? [])].find(
+      (button) => button.dataset.watchedShow === left.next,
+    );
+    if (next) return next.focus();
+    const heading = document.querySelector<HTMLElement>('main h1') ?? document.querySelector<HTMLElement>('h1');
+    if (!heading) return;
+    if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+    heading.focus();
+  });
+
+  const leave = (index: number, done: string) => {
+    const id = summarized[index]!.change.id;
+    const next = summarized[index + 1] ?? summarized[index - 1];
+    leaving.current = { id, next: next?.change.id ?? null };
+    setSaid((last) => ({ text: next ? done : `${done} Nothing else you watch has changed.`, occasion: (last?.occasion ?? 0) + 1 }));
+  };
+
+  const status = <SpokenStatus occasion={said?.occasion}>{said?.text}</SpokenStatus>;
+  if (changes.length === 0) return status;
   const summaries = summarized.map((s) => s.summary);
   return (
-    <MessageBar intent={summaries.some(weakened) ? 'warning' : 'info'} layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{bannerTitle(summaries)}</MessageBarTitle>
-        <ul className={styles.list} aria-label="Watched policies that changed">
-          {summarized.map(({ change, summary }) => {
-            const event = lastBy(change.id, change.watched.seenAt);
-            return (
-              <li key={change.id} className={styles.item}>
-                <Text weight="semibold">{change.watched.name}</Text>
-                <Text>
+    <>
+      {status}
+      <MessageBar intent={summaries.some(weakened) ? 'warning' : 'info'} layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{bannerTitle(summaries)}</MessageBarTitle>
+          <ul ref={list} className={styles.list} aria-label="Watched policies that changed">
+            {summarized.map(({ change, summary }, index) => {
+              const event = lastBy(change.id, change.watched.seenAt);
+              return (
+                <li key={change.id} className={styles.item}>
+                  <Text weight="semibold">{change.watched.name}</Text>
+                  <Text>
+                    {change.now ? (
+                      <>
+                        {summary.turnedOff || summary.unenforced ? <strong>{summaryText(summary)}</strong> : summaryText(summary)}
+                        {`, last ${formatDateTime(String(change.now.modifiedDateTime ?? ''))}`}
+                      </>
+                    ) : (
+                      <strong>deleted</strong>
+                    )}
+                    {event ? ` by ${event.by}` : ''}
+                  </Text>
+                  <Button
+                    size="small"
+                    data-watched-show={change.id}
+                    onClick={() => {
+                      rememberOpener();
+                      setOpen(change);
+                    }}
+                  >
+                    Show changes
+                  </Button>
                   {change.now ? (
-                    <>
-                      {summary.turnedOff || summary.unenforced ? <strong>{summaryText(summary)}</strong> : summaryText(summary)}
-                      {`, last ${formatDateTime(String(change.now.modifiedDateTime ?? ''))}`}
-                    </>
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      onClick={() => {
+                        leave(index, `Marked ${isolatedText(change.watched.name)} as seen.`);
+                        markSeen([change.now!]);
+                      }}
+                    >
+                      Mark as seen
+                    </Button>
                   ) : (
-                    <strong>deleted</strong>
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      onClick={() => {
+                        leave(index, `Stopped watching ${isolatedText(change.watched.name)}.`);
+                        unwatch(change.id);
+                      }}
+                    >
+                      Stop watching
+                    </Button>
                   )}
-                  {event ? ` by ${event.by}` : ''}
-                </Text>
-                <Button size="small" onClick={() => setOpen(change)}>
-                  Show changes
-                </Button>
-                {change.now ? (
-                  <Button size="small" appearance="subtle" onClick={() => markSeen([change.now!])}>
-                    Mark as seen
-                  </Button>
-                ) : (
-                  <Button size="small" appearance="subtle" onClick={() => unwatch(change.id)}>
-                    Stop watching
-                  </Button>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      </MessageBarBody>
-      {open && <ChangesDialog change={open} onClose={() => setOpen(null)} />}
-    </MessageBar>
+                </li>
+              );
+            })}
+          </ul>
+        </MessageBarBody>
+        {open && <ChangesDialog change={open} onClose={() => setOpen(null)} />}
+      </MessageBar>
+    </>
   );
 }
