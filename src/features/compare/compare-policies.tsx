@@ -70,6 +70,8 @@ export function ComparePolicies() {
 
   const openFile = async (chosen: File) => {
     const opened = await comparisonFile.open(chosen);
+    // Another file was chosen while this one was read: that choice decides.
+    if (opened === undefined) return;
     // The file before is closed: a B taken from it goes too, so no stale diff stands under the error.
     if (!opened) {
       if (bInFile !== null) set({ b: null });

@@ -161,8 +161,11 @@ export function CompareTenants() {
   }, [openedKey]);
 
   const openFile = async (chosen: File) => {
+    const opened = await comparisonFile.open(chosen);
+    // Another file was chosen while this one was read: that choice decides.
+    if (opened === undefined) return;
     // A file that cannot be read closes the one before: its comparison goes with it.
-    if (await comparisonFile.open(chosen)) set({ with: FILE, open: null });
+    if (opened) set({ with: FILE, open: null });
     else if (withWhat === FILE) set({ with: null, open: null });
   };
 

@@ -3,7 +3,7 @@
 // A backup's folder form (.zip) is read by the same reader as Documentation and restore, and a
 // Microsoft365DSC configuration (.ps1) by Import's. A file that cannot be read closes the one before,
 // so its error is never shown above a comparison with a file no longer chosen.
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Bundle } from '../../domain/bundle/bundle';
 import { isBundle } from '../../domain/bundle/read-bundle';
 import { namesFromBundle } from '../../domain/documentation/bundle-names';
@@ -89,9 +89,18 @@ export function useComparisonFile() {
   // Each file chosen counts, the same one again included: what the page says of it is said anew
   // (a notice left in place with new words is not read out again).
   const [choice, setChoice] = useState(0);
-  const open = useCallback(async (chosen: File) => {
+  // The file being read, said while it is (a large backup takes a moment).
+  const [reading, setReading] = useState<string | null>(null);
+  // Each choice (and each close) is numbered: a read that ends after a newer choice changes nothing.
+  const latest = useRef(0);
+  /** The file read; null when it could not be read; undefined when a newer choice came first. */
+  const open = useCallback(async (chosen: File): Promise<ComparisonFile | null | undefined> => {
+    const mine = ++latest.current;
+    setReading(chosen.name);
     try {
       const next = await readComparisonFile(chosen.name, new Uint8Array(await chosen.arrayBuffer()));
+      if (mine !== latest.current) return undefined;
+      setReading(null);
       setFile(next);
       setError(null);
       setChoice((count) => count + 1);
@@ -105,6 +114,8 @@ export function useComparisonFile() {
       }
       return next;
     } catch (cause) {
+      if (mine !== latest.current) return undefined;
+      setReading(null);
       sessionStorage.removeItem(KEY);
       setFile(null);
       setNotKept(false);
@@ -114,11 +125,13 @@ export function useComparisonFile() {
     }
   }, []);
   const close = useCallback(() => {
+    latest.current += 1;
+    setReading(null);
     sessionStorage.removeItem(KEY);
     setFile(null);
     setNotKept(false);
   }, []);
-  return { file, error, notKept, choice, open, close };
+  return { file, error, notKept, choice, reading, open, close };
 }
 
 /** The file is a backup of this tenant (tenant ids are GUIDs, which may come in either case). */
