@@ -111,7 +111,7 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-describe('DeletedPoliciesPage', { timeout: 20_000 }, () => {
+describe('DeletedPoliciesPage', { timeout: 40_000 }, () => {
   it('counts only the selected policies still in the list: one purged from its own row leaves the selection', async () => {
     await draw();
     fireEvent.click(within(rowOf('CA091')).getByRole('checkbox', { name: 'Select CA091: Policy CA091' }));
@@ -158,5 +158,19 @@ describe('DeletedPoliciesPage', { timeout: 20_000 }, () => {
       hidden: true,
     });
     expect(warning.textContent).toContain('The service is unavailable.');
+  });
+
+  it('a policy deleted for good is said, and the focus goes to the next row, or to the heading after the last', async () => {
+    await draw();
+    await purgeOne('CA091');
+    expect(screen.getByText(/was deleted permanently\./).textContent).toBe('“CA091: Policy CA091” was deleted permanently.');
+    expect(document.activeElement).toBe(within(rowOf('CA092')).getByRole('button', { name: 'Delete permanently…' }));
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(3));
+    await purgeOne('CA093');
+    expect(screen.getByText(/was deleted permanently\./).textContent).toBe('“CA093: Policy CA093” was deleted permanently.');
+    expect(document.activeElement).toBe(within(rowOf('CA092')).getByRole('button', { name: 'Delete permanently…' }));
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2));
+    await purgeOne('CA092');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Deleted policies' }));
   });
 });

@@ -54,6 +54,8 @@ import { DeletedPolicyDetails } from './deleted-policy-details';
 import { lastKnownVersions } from './last-known-versions';
 import { RecreateSection } from './recreate-section';
 import { paths } from '../../shared/routes/paths';
+import { Isolated } from '../../shared/ui/isolated-text';
+import { Notice } from '../../shared/ui/notice';
 import { LeaveDialog, useLeaveGuard } from '../../shared/routes/leave-guard';
 
 const useStyles = makeStyles({
@@ -107,6 +109,8 @@ export function DeletedPoliciesPage() {
   const [progress, setProgress] = useState<string | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
+  // The last policy deleted for good, said in a notice (a new occasion says it again).
+  const [purged, setPurged] = useState<{ name: string; occasion: number } | null>(null);
   const [secondStep, setSecondStep] = useState<{ id: string; name: string; error: ErrorDescription } | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirmBulk, setConfirmBulk] = useState<BulkKind | null>(null);
@@ -173,11 +177,28 @@ export function DeletedPoliciesPage() {
     }
   };
 
+  // A policy deleted for good leaves the list once it is read again: the focus goes first to the next
+  // row's Delete permanently… (or the one before), or to the page's heading when it was the last.
+  const page = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusAfter = useRef<{ id: string | null } | null>(null);
+  useEffect(() => {
+    const wanted = focusAfter.current;
+    if (!wanted || busy) return;
+    focusAfter.current = null;
+    const target = [...(page.current?.querySelectorAll<HTMLElement>('[data-purge]') ?? [])].find((b) => b.dataset.purge === wanted.id);
+    (target ?? heading.current)?.focus();
+  });
+
   const purge = async (policy: DeletedPolicy) => {
     setBusy(true);
     setError(null);
     try {
       await purgePolicy.mutateAsync(policy.id!);
+      const rows = [...(page.current?.querySelectorAll<HTMLElement>('[data-purge]') ?? [])].map((b) => b.dataset.purge);
+      const at = rows.indexOf(policy.id!);
+      focusAfter.current = { id: (at < 0 ? undefined : (rows[at + 1] ?? rows[at - 1])) ?? null };
+      setPurged((last) => ({ name: policy.displayName ?? policy.id!, occasion: (last?.occasion ?? 0) + 1 }));
       setAction(null);
       setSelected((current) => {
         if (!current.has(policy.id!)) return current;
@@ -260,8 +281,8 @@ export function DeletedPoliciesPage() {
     .map((p) => ({ name: p.displayName ?? p.id!, state: p.state, inTenant: true }));
 
   return (
-    <section className={styles.page} aria-labelledby="deleted-title">
-      <h1 id="deleted-title" className={styles.title}>
+    <section className={styles.page} aria-labelledby="deleted-title" ref={page}>
+      <h1 id="deleted-title" className={styles.title} ref={heading} tabIndex={-1}>
         Deleted policies
       </h1>
       <Text>
@@ -275,6 +296,13 @@ export function DeletedPoliciesPage() {
           busy={busy}
           onRetry={() => void toReportOnly(secondStep.id, secondStep.name)}
         />
+      )}
+      {purged && (
+        <Notice intent="success" occasion={purged.occasion}>
+          <MessageBarBody>
+            “<Isolated>{purged.name}</Isolated>” was deleted permanently.
+          </MessageBarBody>
+        </Notice>
       )}
       {audit.isError && (
         <MessageBar intent="warning">

@@ -136,6 +136,7 @@ export function DeletedPoliciesTable({
                     <WriteAccessTooltip access={write}>
                       <Button
                         {...restoreFocusTarget}
+                        data-purge={policy.id}
                         disabled={disabled}
                         disabledFocusable={!write.allowed}
                         onClick={() => onPurge(policy)}
