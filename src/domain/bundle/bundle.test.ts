@@ -121,4 +121,32 @@ describe('backup bundle', () => {
     expect(safeFileName('   ')).toBe('unnamed');
     expect(safeFileName('Zugriff für Gäste')).toBe('Zugriff-fur-Gaste');
   });
+
+  it('keeps the letters and digits of every script in file names, and what file systems refuse out', () => {
+    expect(safeFileName('多要素認証を要求')).toBe('多要素認証を要求');
+    expect(safeFileName('Контосо: MFA для всех')).toBe('Контосо-MFA-для-всех');
+    expect(safeFileName('ゲストのブロック 2')).toBe('ゲストのブロック-2');
+    expect(safeFileName('a<b>c:d"e|f?g*h\\i/j\u0001k. ')).toBe('a-b-c-d-e-f-g-h-i-j-k');
+    expect(safeFileName('CON')).toBe('CON_');
+    expect(safeFileName('nul.old')).toBe('nul_.old');
+    expect(safeFileName('???', 'policy-id-1')).toBe('policy-id-1');
+    // Within the bytes a file system allows a name, with room for what is put around it.
+    expect(new TextEncoder().encode(safeFileName('認'.repeat(100))).length).toBeLessThanOrEqual(120);
+  });
+
+  it('names each policy of a backup folder after its name in any script, else after its id', async () => {
+    const bundle = await createBundle(
+      {
+        ...sections(),
+        policies: [policy('p-1', '多要素認証を要求'), policy('p-2', 'Контосо'), policy('p-3', '***')],
+      },
+      references,
+      origin,
+    );
+    expect(
+      bundleFiles(bundle)
+        .filter((f) => f.path.startsWith('policies/'))
+        .map((f) => f.path),
+    ).toEqual(['policies/多要素認証を要求.json', 'policies/Контосо.json', 'policies/p-3.json']);
+  });
 });

@@ -21,16 +21,41 @@ export const SECTION_FOLDERS: Record<SectionName, string> = {
   policies: 'policies',
 };
 
-/** A file name from a display name: letters, digits, dot, dash and underscore; the rest become dashes. */
-export function safeFileName(name: string): string {
+// Windows refuses these as a file's name, with or without an extension ("CON.json" too).
+const RESERVED_ON_WINDOWS = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?=\.|$)/i;
+const MAX_CHARACTERS = 80;
+// Room for a folder's prefix and suffix within the 255 bytes most file systems allow a name.
+const MAX_BYTES = 120;
+
+/**
+ * A file name from a display name: letters and digits of any script (with their marks), dot, dash
+ * and underscore; the rest (what file systems refuse: / \ : * ? " < > |, control characters, spaces)
+ * become dashes, none at either end. Accents are dropped from Latin letters ("Gäste" → "Gaste"), as
+ * they always were; "多要素認証を要求" and "Контосо" are kept. A name reserved on Windows gets "_".
+ * When nothing is left, the fallback (an id) is used, made safe the same way, else "unnamed".
+ */
+export function safeFileName(name: string, fallback?: string): string {
   const cleaned = name
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    // A Latin letter loses its accents; another script's letter keeps its marks (Greek tonos, Hindi vowel signs).
+    .replace(/(\P{M}?)([\u0300-\u036f]+)/gu, (all, base: string) => (/\p{L}/u.test(base) && !/\p{Script=Latin}/u.test(base) ? all : base))
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}\p{M}._-]+/gu, '-')
     .replace(/-{2,}/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '')
-    .slice(0, 80);
-  return cleaned || 'unnamed';
+    .replace(/^[-.]+|[-.]+$/g, '');
+  let kept = '';
+  let count = 0;
+  let bytes = 0;
+  for (const character of cleaned) {
+    const size = new TextEncoder().encode(character).length;
+    if (count === MAX_CHARACTERS || bytes + size > MAX_BYTES) break;
+    kept += character;
+    count += 1;
+    bytes += size;
+  }
+  kept = kept.replace(RESERVED_ON_WINDOWS, '$1_');
+  if (kept) return kept;
+  return fallback !== undefined ? safeFileName(fallback) : 'unnamed';
 }
 
 export function bundleFiles(bundle: Bundle): BundleFile[] {
@@ -38,7 +63,8 @@ export function bundleFiles(bundle: Bundle): BundleFile[] {
   for (const section of SECTIONS) {
     const used = new Set<string>();
     for (const item of bundle[section]) {
-      const base = safeFileName(typeof item.displayName === 'string' ? item.displayName : String(item.id ?? 'unnamed'));
+      const id = String(item.id ?? 'unnamed');
+      const base = safeFileName(typeof item.displayName === 'string' ? item.displayName : id, id);
       let name = base;
       // Two objects may share a name (or differ only in characters dropped above): number the later ones.
       for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}-${n}`;

@@ -24,7 +24,9 @@ const FORMATS: Record<DocumentationFormat, { extension: string; type: string; re
 
 /** "conditional-access-contoso-2026-11-30.html"; a masked document's name does not name the tenant. */
 export function documentationFileName(bundle: Bundle, format: DocumentationFormat, masked: boolean): string {
-  const tenant = masked ? 'masked' : safeFileName(bundle.manifest.tenant.name ?? bundle.manifest.tenant.id).toLowerCase();
+  const tenant = masked
+    ? 'masked'
+    : safeFileName(bundle.manifest.tenant.name ?? bundle.manifest.tenant.id, bundle.manifest.tenant.id).toLowerCase();
   const date = /^\d{4}-\d\d-\d\d/.exec(bundle.manifest.capturedAt)?.[0];
   return `conditional-access-${tenant}${date ? `-${date}` : ''}.${FORMATS[format].extension}`;
 }

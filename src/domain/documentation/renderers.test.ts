@@ -143,6 +143,14 @@ describe('files', () => {
     expect(documentationFile(bundle, 'markdown', { mask: true }).fileName).toBe('conditional-access-masked-2026-11-30.md');
     expect(documentationFile(bundle, 'csv')).toMatchObject({ type: 'text/csv;charset=utf-8' });
   });
+
+  it('keep a tenant’s name in any script, and fall back to its id when no letter of it is left', async () => {
+    const bundle = await testBundle();
+    const named = (name: string) => ({ ...bundle, manifest: { ...bundle.manifest, tenant: { ...bundle.manifest.tenant, name } } });
+    expect(documentationFile(named('コントソ株式会社'), 'html').fileName).toBe('conditional-access-コントソ株式会社-2026-11-30.html');
+    expect(documentationFile(named('Контосо'), 'markdown').fileName).toBe('conditional-access-контосо-2026-11-30.md');
+    expect(documentationFile(named('***'), 'csv').fileName).toBe(`conditional-access-${bundle.manifest.tenant.id}-2026-11-30.csv`);
+  });
 });
 
 describe('the masked note', () => {

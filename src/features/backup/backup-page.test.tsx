@@ -5,8 +5,12 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// Fluent's page renders slowly on a busy machine.
+vi.setConfig({ testTimeout: 20_000 });
 import type { Bundle } from '../../domain/bundle/bundle';
-import { testBundle } from '../../domain/documentation/test-bundle';
+import { testBundle, testSections } from '../../domain/documentation/test-bundle';
+import { readZip } from '../../shared/zip';
 
 const answers = vi.hoisted(() => ({
   exported: null as null | (() => Promise<unknown>),
@@ -77,5 +81,34 @@ describe('BackupPage › Documentation of this tenant', () => {
     const bundle = await testBundle();
     await act(async () => finish(bundle));
     expect(await screen.findByRole('group', { name: 'Documentation of Contoso & <Sons>' })).toBeTruthy();
+  });
+});
+
+describe('BackupPage › Download', () => {
+  it('names the files of a Japanese tenant’s policies in Japanese, and the zip says its names are UTF-8', async () => {
+    const sections = testSections();
+    sections.policies = [{ ...sections.policies[0]!, displayName: '多要素認証を要求' }, ...sections.policies.slice(1)];
+    const bundle = await testBundle(sections);
+    answers.exported = () =>
+      Promise.resolve({ ...bundle, manifest: { ...bundle.manifest, tenant: { ...bundle.manifest.tenant, name: 'コントソ' } } });
+    renderPage();
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Back up this tenant' })));
+    await screen.findByText('Backup ready');
+    fireEvent.click(screen.getByRole('button', { name: 'Download as a folder (.zip)' }));
+    const { fileName, content } = answers.downloads.at(-1)!;
+    expect(fileName).toMatch(/^gatehouse-backup-コントソ-/);
+    const zip = content as Uint8Array;
+    const paths = (await readZip(zip)).map((entry) => entry.path);
+    expect(paths).toContain(`${fileName.replace(/\.zip$/, '')}/policies/多要素認証を要求.json`);
+    // General purpose bit 11 in every local and central header: the names are UTF-8.
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const flags: number[] = [];
+    for (let at = 0; at + 4 <= zip.length; at++) {
+      const signature = view.getUint32(at, true);
+      if (signature === 0x04034b50) flags.push(view.getUint16(at + 6, true));
+      if (signature === 0x02014b50) flags.push(view.getUint16(at + 8, true));
+    }
+    expect(flags.length).toBe(paths.length * 2);
+    expect(flags.every((flag) => (flag & 0x0800) !== 0)).toBe(true);
   });
 });

@@ -65,7 +65,7 @@ const SECTION_WORDS: [keyof Bundle['manifest']['counts'], string][] = [
 
 /** A file name that says what and when: gatehouse-backup-contoso-2026-11-30-1405. */
 const fileBase = (bundle: Bundle) =>
-  `gatehouse-backup-${safeFileName(bundle.manifest.tenant.name ?? bundle.manifest.tenant.id).toLowerCase()}-${bundle.manifest.capturedAt
+  `gatehouse-backup-${safeFileName(bundle.manifest.tenant.name ?? bundle.manifest.tenant.id, bundle.manifest.tenant.id).toLowerCase()}-${bundle.manifest.capturedAt
     .slice(0, 16)
     .replace(/[T:]/g, '-')
     .replace(/-(\d\d)$/, '$1')}`;
