@@ -5,6 +5,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConditionalAccessPolicy } from '../../domain/types';
+import { formatDate } from '../../shared/ui/format';
 import { DeletePolicyButton } from './delete-policy-dialog';
 
 vi.mock('react-router', () => ({ useNavigate: () => () => {} }));
@@ -12,9 +13,40 @@ vi.mock('../../session/write-access', () => ({
   useWriteAccess: () => ({ allowed: true }),
   WriteAccessTooltip: ({ children }: { children: ReactElement }) => children,
 }));
-vi.mock('../../policy-ui/writes', () => ({ useDeletePolicies: () => ({ mutateAsync: async () => {} }) }));
+const deleting = vi.hoisted(() => ({ answer: (): Promise<void> => Promise.resolve() }));
+vi.mock('../../policy-ui/writes', () => ({ useDeletePolicies: () => ({ mutateAsync: () => deleting.answer() }) }));
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  deleting.answer = () => Promise.resolve();
+});
+
+const POLICY = { id: 'p1', displayName: 'CA006: Block legacy', state: 'enabled' } as ConditionalAccessPolicy;
+
+describe('the delete dialog opened again', () => {
+  it('counts the 30 days from when it opens, not from when the page was opened', () => {
+    vi.useFakeTimers({ now: new Date('2026-12-01T12:00:00Z'), toFake: ['Date'] });
+    render(<DeletePolicyButton policy={POLICY} />);
+    // The page stays open four days before Delete… is pressed.
+    vi.setSystemTime(new Date('2026-12-05T12:00:00Z'));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    const said = screen.getByRole('dialog').textContent;
+    expect(said).toContain(`restored until ${formatDate('2027-01-04T12:00:00Z')}.`);
+  });
+
+  it('no longer shows the failure of the last attempt', async () => {
+    deleting.answer = () => Promise.reject(new Error('The network dropped.'));
+    render(<DeletePolicyButton policy={POLICY} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete policy' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The network dropped.');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete…' }));
+    expect(screen.getByRole('dialog')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
 
 describe('DeletePolicyButton', () => {
   it('isolates the policy’s name in the question, so a direction control in it reorders nothing around it', () => {

@@ -36,6 +36,8 @@ const useStyles = makeStyles({
   },
 });
 
+const restoreDeadline = () => formatDate(new Date(Date.now() + 30 * 86_400_000).toISOString());
+
 export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy }) {
   const styles = useStyles();
   const deletePolicies = useDeletePolicies();
@@ -45,8 +47,8 @@ export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorDescription | null>(null);
   const name = policy.displayName ?? policy.id ?? '';
-  // The restore deadline, fixed when the dialog is first shown.
-  const [until] = useState(() => formatDate(new Date(Date.now() + 30 * 86_400_000).toISOString()));
+  // The restore deadline, counted from when the dialog opens (the page may have stood open for days).
+  const [until, setUntil] = useState(restoreDeadline);
 
   const remove = async () => {
     setBusy(true);
@@ -61,7 +63,18 @@ export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy
   };
 
   return (
-    <Dialog open={open} onOpenChange={(_, data) => !busy && setOpen(data.open)}>
+    <Dialog
+      open={open}
+      onOpenChange={(_, data) => {
+        if (busy) return;
+        // Opened again: a new deadline, and the last attempt's failure is gone (it was said then).
+        if (data.open) {
+          setUntil(restoreDeadline());
+          setError(null);
+        }
+        setOpen(data.open);
+      }}
+    >
       <WriteAccessTooltip access={write}>
         <DialogTrigger disableButtonEnhancement>
           <Button icon={<DeleteRegular />} disabledFocusable={!write.allowed}>
