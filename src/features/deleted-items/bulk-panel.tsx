@@ -32,6 +32,7 @@ import { neededLocations, splitForRestore, type LocationStep } from './bulk-rest
 import { nameOfMissing, type GoneNames } from './gone-names';
 import { Isolated } from '../../shared/ui/isolated-text';
 import { DependenciesUnchecked, type UncheckedDependencies } from './deleted-actions';
+import { SpokenStatus } from '../../shared/ui/live-status';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -254,61 +255,80 @@ export function BulkProgress({
     : left.length === 0
       ? `Done: ${done} of ${run.items.length}`
       : `Stopped: ${done} of ${run.items.length} done${failed ? `, ${failed} failed` : ''}`;
+  // The bar's words change in place as the run goes, which Fluent's message bar does not say: the end of a
+  // run seen here (not a journalled one shown on opening the page) is said once, in other words than the
+  // title's, so that it is not read twice where both are.
+  const [seenRunning, setSeenRunning] = useState(running);
+  const [ends, setEnds] = useState(0);
+  if (seenRunning !== running) {
+    setSeenRunning(running);
+    if (!running) setEnds((n) => n + 1);
+  }
+  const outcome = run.kind === 'restore' ? 'restored' : 'deleted permanently';
+  const endWords =
+    ends === 0 || running
+      ? null
+      : left.length === 0
+        ? `Run finished: ${run.items.length === 1 ? 'the policy' : `all ${run.items.length} policies`} ${outcome}.`
+        : `Run stopped: ${done} of ${run.items.length} ${outcome}${failed ? `, ${failed} failed` : ''}.${run.stopped ? ` ${run.stopped}` : ''} Resume goes on with the ${left.length} left.`;
   return (
-    <MessageBar intent={running ? 'info' : left.length === 0 ? 'success' : 'warning'} layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
-        {run.stopped && !running && <Text block>The rest were not tried: {run.stopped}</Text>}
-        {locations && locations.length > 0 && (
-          <ul className={styles.list} aria-label="Named locations restored first">
-            {locations.map((step) => (
-              <li key={step.id} className={styles.item}>
-                <StatusIcon status={step.status} />
+    <>
+      <SpokenStatus occasion={ends}>{endWords}</SpokenStatus>
+      <MessageBar intent={running ? 'info' : left.length === 0 ? 'success' : 'warning'} layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{title}</MessageBarTitle>
+          {run.stopped && !running && <Text block>The rest were not tried: {run.stopped}</Text>}
+          {locations && locations.length > 0 && (
+            <ul className={styles.list} aria-label="Named locations restored first">
+              {locations.map((step) => (
+                <li key={step.id} className={styles.item}>
+                  <StatusIcon status={step.status} />
+                  <span>
+                    Named location “<Isolated>{step.name}</Isolated>” (needed by {step.neededBy.map((p) => p.name).join(', ')}):{' '}
+                    {step.status === 'pending' && step.interrupted
+                      ? 'Cut short: Resume checks whether it happened'
+                      : locationWords[step.status]}
+                    {step.status === 'failed' && step.message ? ` (${step.message})` : ''}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <ul className={styles.list} aria-label="Progress of each policy">
+            {run.items.map((item) => (
+              <li key={item.id} className={styles.item}>
+                <StatusIcon status={item.status} />
                 <span>
-                  Named location “<Isolated>{step.name}</Isolated>” (needed by {step.neededBy.map((p) => p.name).join(', ')}):{' '}
-                  {step.status === 'pending' && step.interrupted
-                    ? 'Cut short: Resume checks whether it happened'
-                    : locationWords[step.status]}
-                  {step.status === 'failed' && step.message ? ` (${step.message})` : ''}
+                  {item.name}:{' '}
+                  {item.status === 'pending' && item.interrupted
+                    ? item.restored
+                      ? 'Cut short'
+                      : 'Cut short: Resume checks whether it happened'
+                    : statusWords[run.kind][item.status]}
+                  {item.status === 'failed' && item.message ? ` (${item.message})` : ''}
+                  {item.status !== 'done' && item.restored ? ' (restored; report-only still to set)' : ''}
                 </span>
               </li>
             ))}
           </ul>
-        )}
-        <ul className={styles.list} aria-label="Progress of each policy">
-          {run.items.map((item) => (
-            <li key={item.id} className={styles.item}>
-              <StatusIcon status={item.status} />
-              <span>
-                {item.name}:{' '}
-                {item.status === 'pending' && item.interrupted
-                  ? item.restored
-                    ? 'Cut short'
-                    : 'Cut short: Resume checks whether it happened'
-                  : statusWords[run.kind][item.status]}
-                {item.status === 'failed' && item.message ? ` (${item.message})` : ''}
-                {item.status !== 'done' && item.restored ? ' (restored; report-only still to set)' : ''}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </MessageBarBody>
-      <MessageBarActions>
-        {running ? (
-          stopping ? null : (
-            <Button onClick={onStop}>Stop after this one</Button>
-          )
-        ) : left.length > 0 ? (
-          <>
-            <Button appearance="primary" disabled={checking} onClick={onResume}>
-              Resume ({left.length} left)
-            </Button>
-            <Button onClick={onDismiss}>Discard</Button>
-          </>
-        ) : (
-          <Button onClick={onDismiss}>Dismiss</Button>
-        )}
-      </MessageBarActions>
-    </MessageBar>
+        </MessageBarBody>
+        <MessageBarActions>
+          {running ? (
+            stopping ? null : (
+              <Button onClick={onStop}>Stop after this one</Button>
+            )
+          ) : left.length > 0 ? (
+            <>
+              <Button appearance="primary" disabled={checking} onClick={onResume}>
+                Resume ({left.length} left)
+              </Button>
+              <Button onClick={onDismiss}>Discard</Button>
+            </>
+          ) : (
+            <Button onClick={onDismiss}>Dismiss</Button>
+          )}
+        </MessageBarActions>
+      </MessageBar>
+    </>
   );
 }

@@ -129,7 +129,7 @@ describe('DeletedPoliciesPage', { timeout: 40_000 }, () => {
     tenant.deleted = tenant.deleted.filter((p) => p.id !== 'CA092');
     await act(async () => client.invalidateQueries());
     await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(3));
-    expect(screen.getByRole('button', { name: 'Restore selected (0)…' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Restore selected (0)…' }).getAttribute('aria-disabled')).toBe('true');
   });
 
   it('a restore whose names could not be looked up says so, and Try again reads them again', async () => {
@@ -172,5 +172,31 @@ describe('DeletedPoliciesPage', { timeout: 40_000 }, () => {
     await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2));
     await purgeOne('CA092');
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Deleted policies' }));
+  });
+
+  it('a bulk run keeps its buttons focusable while it goes, and its end is said', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    tenant.purge = async (id) => {
+      await held;
+      await purgeInTenant(id);
+    };
+    await draw();
+    fireEvent.click(within(rowOf('CA091')).getByRole('checkbox', { name: 'Select CA091: Policy CA091' }));
+    fireEvent.click(within(rowOf('CA092')).getByRole('checkbox', { name: 'Select CA092: Policy CA092' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete selected permanently (2)…' }));
+    const dialog = screen.getByRole('dialog');
+    fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: 'delete 2 policies' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete permanently' }));
+    // While it goes: the button the confirmation gives the focus back to can hold it.
+    const opener = screen.getByRole('button', { name: /^Delete selected permanently/ });
+    expect(opener.hasAttribute('disabled')).toBe(false);
+    expect(opener.getAttribute('aria-disabled')).toBe('true');
+    expect(screen.getAllByRole('status').some((s) => /Run (finished|stopped)/.test(s.textContent ?? ''))).toBe(false);
+    await act(async () => release());
+    await waitFor(() =>
+      expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Run finished: all 2 policies deleted permanently.'),
+    );
+    expect(screen.getByRole('button', { name: 'Delete selected permanently (0)…' }).hasAttribute('disabled')).toBe(false);
   });
 });

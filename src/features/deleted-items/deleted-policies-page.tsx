@@ -342,11 +342,12 @@ export function DeletedPoliciesPage() {
       )}
       {deleted.data && deleted.data.length > 0 && (
         <>
+          {/* Focusable while a run goes (and with nothing selected, as after a run): the confirmation gives the
+              focus back to the button that opened it, which disabled would drop to the page's start. */}
           <div className={styles.toolbar} role="toolbar" aria-label="Selected policies">
             <Button
               icon={<ArrowCounterclockwiseRegular />}
-              disabled={selectedCount === 0 || running}
-              disabledFocusable={!write.allowed}
+              disabledFocusable={!write.allowed || running || selectedCount === 0}
               title={write.reason ?? undefined}
               onClick={() => setConfirmBulk('restore')}
               {...restoreFocusTarget}
@@ -355,8 +356,7 @@ export function DeletedPoliciesPage() {
             </Button>
             <Button
               icon={<DeleteRegular />}
-              disabled={selectedCount === 0 || running}
-              disabledFocusable={!write.allowed}
+              disabledFocusable={!write.allowed || running || selectedCount === 0}
               title={write.reason ?? undefined}
               onClick={() => setConfirmBulk('purge')}
               {...restoreFocusTarget}
