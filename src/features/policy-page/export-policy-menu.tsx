@@ -19,7 +19,10 @@ import { paths } from '../../shared/routes/paths';
 import { LiveStatus } from '../../shared/ui/live-status';
 
 export function ExportPolicyMenu({ policy }: { policy: ConditionalAccessPolicy }) {
-  const [said, setSaid] = useState<{ text: string; failed: boolean; template?: boolean } | null>(null);
+  const [said, setSaidAs] = useState<{ text: string; failed: boolean; template?: boolean; occasion: number } | null>(null);
+  // Each outcome is a new occasion: the same words (Copy JSON pressed twice) are said again.
+  const setSaid = (next: { text: string; failed: boolean; template?: boolean }) =>
+    setSaidAs((before) => ({ ...next, occasion: (before?.occasion ?? 0) + 1 }));
   const tenant = useTenantSession();
   const tenantName = useOrganizationName(tenant) ?? 'this tenant';
   const [saved, setSaved] = useSavedTemplates();
@@ -73,7 +76,10 @@ export function ExportPolicyMenu({ policy }: { policy: ConditionalAccessPolicy }
           </MenuList>
         </MenuPopover>
       </Menu>
-      <LiveStatus style={{ color: said?.failed ? tokens.colorPaletteRedForeground1 : tokens.colorNeutralForeground3 }}>
+      <LiveStatus
+        occasion={said?.occasion}
+        style={{ color: said?.failed ? tokens.colorPaletteRedForeground1 : tokens.colorNeutralForeground3 }}
+      >
         {said && (
           <>
             {said.text}{' '}
