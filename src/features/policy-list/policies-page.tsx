@@ -46,6 +46,16 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   capacity: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 'min(100%, 220px)' },
   gridArea: { overflowX: 'auto' },
+  // No match, shown where the count was, as the page's other empty states are.
+  noMatch: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalXXXL,
+    textAlign: 'center',
+  },
+  noMatchTitle: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   skeletonRow: {
     display: 'grid',
     gridTemplateColumns: '3fr 1fr 1fr 2fr 2fr 1.5fr 1.5fr 1fr',
@@ -217,28 +227,35 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
         </EmptyState>
       )}
 
-      {list && count > 0 && visible.length === 0 && (
-        <EmptyState title="No policies match">Try other words, or clear the filters.</EmptyState>
+      {/* One status for as long as there are policies: its words change as the search does, so each
+          change is said (a status that appears already filled is often not read out). */}
+      {list && count > 0 && (
+        <Text role="status" aria-live="polite" className={visible.length === 0 ? styles.noMatch : undefined}>
+          {visible.length === 0 ? (
+            <>
+              <span className={styles.noMatchTitle}>No policies match.</span> Try other words, or clear the filters.
+            </>
+          ) : (
+            <>
+              {visible.length === count ? `Showing all ${count} policies` : `Showing ${visible.length} of ${count} policies`}
+              {!namesSettled && ' (looking up the names of users, groups and apps…)'}
+              {filters.findings && !summaries && ' (checking the policies for findings…)'}
+            </>
+          )}
+        </Text>
       )}
 
       {visible.length > 0 && (
-        <>
-          <Text role="status" aria-live="polite">
-            {visible.length === count ? `Showing all ${count} policies` : `Showing ${visible.length} of ${count} policies`}
-            {!namesSettled && ' (looking up the names of users, groups and apps…)'}
-            {filters.findings && !summaries && ' (checking the policies for findings…)'}
-          </Text>
-          <div className={styles.gridArea}>
-            <PoliciesGrid
-              rows={visible}
-              findings={summaries}
-              sort={filters.sort}
-              direction={filters.direction}
-              onSort={sortBy}
-              onOpen={openPolicy}
-            />
-          </div>
-        </>
+        <div className={styles.gridArea}>
+          <PoliciesGrid
+            rows={visible}
+            findings={summaries}
+            sort={filters.sort}
+            direction={filters.direction}
+            onSort={sortBy}
+            onOpen={openPolicy}
+          />
+        </div>
       )}
     </section>
   );
