@@ -23,7 +23,7 @@ import {
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { ArrowUndoRegular, EyeOffRegular, EyeRegular, WrenchRegular } from '@fluentui/react-icons';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { withoutSuppression, withSuppression } from '../domain/lint/suppressions';
 import { REFERENCE_PLACES } from '../domain/plan/reference-places';
@@ -34,6 +34,8 @@ import { useWriteAccess, WriteAccessTooltip } from '../session/write-access';
 import { paths } from '../shared/routes/paths';
 import { AnnouncedElsewhere } from '../shared/ui/announced-elsewhere';
 import { formatDateTime } from '../shared/ui/format';
+import { isolatedText } from '../shared/ui/isolated-text';
+import { SpokenStatus } from '../shared/ui/live-status';
 import { useOpenLintFix } from './lint-fix';
 import { externalIds } from './lint-summary';
 
@@ -135,9 +137,9 @@ function SuppressDialog({
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
   const empty = !reason.trim();
-  const scope = finding.policyName ? `for “${finding.policyName}”` : 'for the tenant';
+  const scope = finding.policyName ? `for “${isolatedText(finding.policyName)}”` : 'for the tenant';
   const several = covered.length > 1;
-  const on = finding.policyId ? `on “${finding.policyName ?? finding.policyId}”` : 'on every policy';
+  const on = finding.policyId ? `on “${isolatedText(finding.policyName ?? finding.policyId)}”` : 'on every policy';
   const detail = (f: LintFinding) => (!finding.policyId && f.policyName ? `${f.policyName}: ${findingDetail(f)}` : findingDetail(f));
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
@@ -208,6 +210,21 @@ export function LintFindingsList({
   const [asking, setAsking] = useState<LintFinding | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [fixing, setFixing] = useState<string | null>(null);
+  // An undo takes its message bar away: said from a status that stays, with the focus on the finding's own button.
+  const [undone, setUndone] = useState<{ text: string; occasion: number; finding: LintFinding } | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (!undone || !list.current) return;
+    const same = (f: LintFinding) =>
+      f.ruleId === undone.finding.ruleId &&
+      f.policyId === undone.finding.policyId &&
+      (f.path ?? []).join('.') === (undone.finding.path ?? []).join('.');
+    const at = findings.findIndex(same);
+    const item = at < 0 ? null : list.current.children.item(at);
+    item?.querySelector<HTMLButtonElement>('[data-suppression]')?.focus();
+    // Once, when the undo is made: later changes of the list leave the focus where it is.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [undone]);
   // The dialog's surface is a focus-restore source: marking its openers as targets returns focus to
   // the one that opened it when it closes (opened by state, it has no DialogTrigger to do so).
   const restoreFocusTarget = useRestoreFocusTarget();
@@ -219,6 +236,7 @@ export function LintFindingsList({
     next: (current: readonly LintSuppression[]) => LintSuppression[],
   ) => {
     const previous = suppressions;
+    setUndone(null);
     const kept = update(next);
     setOutcome(
       kept
@@ -259,7 +277,8 @@ export function LintFindingsList({
     }
   };
 
-  const where = (f: LintFinding) => (f.policyName ? ` for “${f.policyName}”` : '');
+  // The policy's name isolated: a direction control in it cannot reorder the words around it.
+  const where = (f: LintFinding) => (f.policyName ? ` for “${isolatedText(f.policyName)}”` : '');
   // A finding's name says it apart from the rule's others on the same policy: "(excluded users)".
   const named = (f: LintFinding) =>
     `${f.ruleId}${where(f)}${findings.some((g) => g !== f && g.ruleId === f.ruleId && g.policyId === f.policyId) ? ` (${findingDetail(f)})` : ''}`;
@@ -283,8 +302,20 @@ export function LintFindingsList({
                   icon={<ArrowUndoRegular />}
                   onClick={() => {
                     const previous = outcome.previous;
-                    update(() => previous);
+                    if (!update(() => previous)) {
+                      setOutcome({
+                        kind: 'failed',
+                        text: 'The browser would not keep the undo (its storage is full or blocked): it lasts until this page is closed.',
+                      });
+                      return;
+                    }
+                    const { finding, count, kind } = outcome;
                     setOutcome(null);
+                    setUndone({
+                      text: `Undone: ${findingsWord(count)}${finding.ruleId}${where(finding)} ${count > 1 ? 'are' : 'is'} ${kind === 'suppressed' ? 'counted again' : 'suppressed again'}.`,
+                      occasion: (undone?.occasion ?? 0) + 1,
+                      finding,
+                    });
                   }}
                 >
                   Undo
@@ -294,7 +325,8 @@ export function LintFindingsList({
           </MessageBar>
         </AnnouncedElsewhere>
       )}
-      <ul className={styles.list} aria-label={label}>
+      <SpokenStatus occasion={undone?.occasion}>{undone?.text}</SpokenStatus>
+      <ul ref={list} className={styles.list} aria-label={label}>
         {findings.map((f, i) => {
           const key = findingKey(f, i);
           const external = externalIds(f.external);
@@ -338,12 +370,13 @@ export function LintFindingsList({
                   </WriteAccessTooltip>
                 )}
                 {f.suppressed ? (
-                  <Button icon={<EyeRegular />} onClick={() => unsuppress(f)} aria-label={`Count ${named(f)} again`}>
+                  <Button data-suppression icon={<EyeRegular />} onClick={() => unsuppress(f)} aria-label={`Count ${named(f)} again`}>
                     Count again
                   </Button>
                 ) : (
                   <Button
                     {...restoreFocusTarget}
+                    data-suppression
                     icon={<EyeOffRegular />}
                     onClick={() => setAsking(f)}
                     aria-label={`Suppress ${named(f)}…`}
