@@ -21,7 +21,12 @@ const answers = vi.hoisted(() => ({
 }));
 
 vi.mock('../../session/tenant-session', () => ({
-  useTenantSession: () => ({ account: { key: 'acct', tenantId: 'tenant-1', name: 'Ada Lindqvist' }, scopeKey: ['acct'], client: {} }),
+  // Graph's read of a policy (a revert's first step) stays on its way.
+  useTenantSession: () => ({
+    account: { key: 'acct', tenantId: 'tenant-1', name: 'Ada Lindqvist' },
+    scopeKey: ['acct'],
+    client: { get: () => new Promise(() => {}) },
+  }),
 }));
 
 vi.mock('../../policy-ui/queries', async (importOriginal) => ({
@@ -203,4 +208,13 @@ describe('when the audit log cannot be read', () => {
     expect(signInAgain).toHaveBeenCalled();
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
+});
+
+it("isolates the policy's name in what is said while its revert starts", async () => {
+  const name = 'CA006 \u202EEvil';
+  answers.policies = () => Promise.resolve([{ ...POLICY, displayName: name }]);
+  answers.audit = () => Promise.resolve([{ ...CHANGE, targetName: name }]);
+  renderPage();
+  fireEvent.click(await screen.findByRole('button', { name: 'Revert to the version before this…' }));
+  expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Reverting \u2068CA006 \u202EEvil\u2069…');
 });

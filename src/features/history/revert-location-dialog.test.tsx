@@ -72,3 +72,14 @@ it('keeps both buttons focusable while reverting, says "Reverting…", and ignor
   expect(onClose).not.toHaveBeenCalled();
   expect(write.mutateAsync).toHaveBeenCalledTimes(1);
 });
+
+it("isolates the location's name in the title and in what is said while reverting", async () => {
+  renderDialog('Office \u202Eevil');
+  expect((await screen.findByRole('dialog')).getAttribute('aria-labelledby')).toBeTruthy();
+  const title = document.getElementById(screen.getByRole('dialog').getAttribute('aria-labelledby')!)!;
+  expect(title.textContent).toBe('Revert “\u2068Office \u202Eevil\u2069”?');
+  const revert = await screen.findByRole('button', { name: 'Revert the location' });
+  await vi.waitFor(() => expect(revert.hasAttribute('disabled')).toBe(false));
+  fireEvent.click(revert);
+  expect(screen.getAllByRole('status').some((s) => s.textContent === 'Reverting \u2068Office \u202Eevil\u2069…')).toBe(true);
+});

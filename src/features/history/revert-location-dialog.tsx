@@ -107,7 +107,8 @@ export function RevertLocationDialog({
   // Trusted before or after: its ranges (or its trust) change what "all trusted locations" covers.
   const touchesTrusted = current.isTrusted === true || change.before.isTrusted === true;
   const users = useMemo(() => policiesUsingLocation(policies ?? [], change.id, touchesTrusted), [policies, change.id, touchesTrusted]);
-  const quoted = `“${change.name}”`;
+  // The name is the tenant's: isolated, a direction control in it cannot reorder the sentence around it.
+  const quoted = `“${isolatedText(change.name)}”`;
   const sides = conflict
     ? { from: 'the location after that change', to: 'the location now' }
     : { from: 'the location now', to: 'the version it goes back to' };
@@ -166,7 +167,7 @@ export function RevertLocationDialog({
                   <ul className={styles.users} aria-label="Policies that use this location">
                     {users.map((user) => (
                       <li key={user.name}>
-                        {user.name} ({user.how})
+                        <Isolated>{user.name}</Isolated> ({user.how})
                       </li>
                     ))}
                   </ul>

@@ -34,6 +34,7 @@ import { paths } from '../../shared/routes/paths';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { RevertLocationDialog, type LocationChange, type LocationRevertWrite, type RevertReport } from './revert-location-dialog';
 import { Notice } from '../../shared/ui/notice';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { ErrorState } from '../../shared/ui/error-state';
 
 const useStyles = makeStyles({
@@ -199,8 +200,10 @@ export function Timeline({
   const revert = (entry: TimelineEntry) => {
     if (!entry.before || reverting) return;
     setRevertError(null);
-    const which = showPolicy ? `${entry.policyName} ` : '';
-    setReverting({ key: entry.key, said: `${entry.fromDevice ? 'Restoring' : 'Reverting'}${showPolicy ? ` ${entry.policyName}` : ''}…` });
+    // The policy's name is the tenant's: isolated, a direction control in it cannot reorder the sentence.
+    const name = isolatedText(entry.policyName);
+    const which = showPolicy ? `${name} ` : '';
+    setReverting({ key: entry.key, said: `${entry.fromDevice ? 'Restoring' : 'Reverting'}${showPolicy ? ` ${name}` : ''}…` });
     // A kept version is itself what the editor is given, not the one before it.
     const origin = entry.fromDevice
       ? `Restoring ${which}to the version kept on this device ${entry.reason ?? 'before a write'} of ${formatDateTime(entry.at)}`
@@ -211,7 +214,7 @@ export function Timeline({
         setRevertError(
           error instanceof UnsavedDraftInTheWay
             ? { text: error.message, draftOf: entry.policyId }
-            : { text: error instanceof DraftNotKept ? error.message : describeError(error, `read ${entry.policyName}`).title },
+            : { text: error instanceof DraftNotKept ? error.message : describeError(error, `read ${name}`).title },
         ),
       )
       .finally(() => setReverting(null));
@@ -280,10 +283,10 @@ export function Timeline({
                         navigate(paths.policy(entry.policyId));
                       }}
                     >
-                      {entry.policyName}
+                      <Isolated>{entry.policyName}</Isolated>
                     </Link>
                   ) : (
-                    entry.policyName
+                    <Isolated>{entry.policyName}</Isolated>
                   ))}
               </Text>
               <Text className={styles.meta}>

@@ -86,3 +86,17 @@ it('clears the emergency access with Undo, which has the focus, and Undo puts ba
   expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Clear emergency access' }));
   expect(JSON.parse(localStorage.getItem(`gatehouse.emergency-access.${session.tenantId}`)!)).toEqual({ users: BREAK_GLASS, groups: [] });
 });
+
+it("isolates an account's name in its Remove button, so a direction control in it cannot reorder the words", () => {
+  localStorage.setItem(
+    `gatehouse.emergency-access.${session.tenantId}`,
+    JSON.stringify({ users: [{ id: 'u9', name: 'Break \u202EGlass' }], groups: [] }),
+  );
+  renderPage();
+  expect(
+    screen
+      .getByRole('button', { name: /Remove/ })
+      .querySelector('[aria-label^="Remove"]')!
+      .getAttribute('aria-label'),
+  ).toBe('Remove \u2068Break \u202EGlass\u2069');
+});

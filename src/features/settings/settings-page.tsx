@@ -9,7 +9,7 @@ import { DirectoryPicker } from '../../session/directory-picker';
 import { useTenantSession } from '../../session/tenant-session';
 import { MfaTrustedIpsCard } from './mfa-trusted-ips-card';
 import { AnnouncedElsewhere } from '../../shared/ui/announced-elsewhere';
-import { isolatedText } from '../../shared/ui/isolated-text';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '880px' },
@@ -111,8 +111,13 @@ export function SettingsPage() {
                 }}
               >
                 {access[list.key].map((principal) => (
-                  <Tag key={principal.id} value={principal.id} dismissible dismissIcon={{ 'aria-label': `Remove ${principal.name}` }}>
-                    {principal.name}
+                  <Tag
+                    key={principal.id}
+                    value={principal.id}
+                    dismissible
+                    dismissIcon={{ 'aria-label': `Remove ${isolatedText(principal.name)}` }}
+                  >
+                    <Isolated>{principal.name}</Isolated>
                   </Tag>
                 ))}
               </TagGroup>

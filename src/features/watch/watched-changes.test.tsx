@@ -99,3 +99,22 @@ it('gives the focus back to Show changes when its dialog closes', async () => {
   expect(screen.queryByRole('dialog')).toBeNull();
   expect(document.activeElement).toBe(show);
 });
+
+it("isolates a policy's name in what is said and in the dialog's title", async () => {
+  localStorage.setItem('gatehouse.watch.acct', JSON.stringify({ e: seen('e', 'CA009 \u202EEvil') }));
+  render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <WatchedChanges policies={[changed('e', 'CA009 \u202EEvil')]} />
+    </QueryClientProvider>,
+  );
+  const entry = screen.getByRole('list', { name: 'Watched policies that changed' }).querySelector('li')!;
+  expect(entry.querySelector('bdi')?.textContent).toBe('CA009 \u202EEvil');
+  fireEvent.click(within(entry).getByRole('button', { name: 'Show changes' }));
+  const dialog = await screen.findByRole('dialog');
+  expect(dialog.querySelector('h2 bdi, [id] bdi')?.textContent).toBe('CA009 \u202EEvil');
+  await act(async () => {
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+  });
+  fireEvent.click(within(entry).getByRole('button', { name: 'Mark as seen' }));
+  expect(said()).toContain('Marked \u2068CA009 \u202EEvil\u2069 as seen. Nothing else you watch has changed.');
+});

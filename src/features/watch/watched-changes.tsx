@@ -29,7 +29,7 @@ import { useWatched, type WatchedPolicy } from '../../policy-ui/watch-store';
 import { asPolicies, policyJson } from '../../domain/json';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import { useFocusReturn } from '../../shared/ui/use-focus-return';
-import { isolatedText } from '../../shared/ui/isolated-text';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { summarizeWatched, summaryText, type WatchedSummary } from './watched-summary';
 
 const useStyles = makeStyles({
@@ -70,7 +70,9 @@ function ChangesDialog({ change, onClose }: { change: WatchedChange; onClose(): 
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface className={styles.surface}>
         <DialogBody>
-          <DialogTitle>{change.watched.name}: since you last looked</DialogTitle>
+          <DialogTitle>
+            <Isolated>{change.watched.name}</Isolated>: since you last looked
+          </DialogTitle>
           <DialogContent>
             <PolicyDiff
               headingLevel={3}
@@ -168,7 +170,9 @@ export function WatchedChanges({ policies }: { policies: readonly ConditionalAcc
               const event = lastBy(change.id, change.watched.seenAt);
               return (
                 <li key={change.id} className={styles.item}>
-                  <Text weight="semibold">{change.watched.name}</Text>
+                  <Text weight="semibold">
+                    <Isolated>{change.watched.name}</Isolated>
+                  </Text>
                   <Text>
                     {change.now ? (
                       <>
