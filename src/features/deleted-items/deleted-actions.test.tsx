@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MissingDependency } from '../../domain/dependencies';
-import { MissingDependencies, RestoreDialog } from './deleted-actions';
+import { MissingDependencies, PurgeDialog, RestoreDialog } from './deleted-actions';
 
 afterEach(cleanup);
 
@@ -54,5 +54,22 @@ describe('RestoreDialog when what it refers to could not be checked', () => {
     expect(within(dialog).queryByRole('button', { name: 'Restore' })).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Restore without the check' }));
     expect(onRestore).toHaveBeenCalledWith('asItWas', []);
+  });
+});
+
+// A name Entra kept with a space at its end can still be confirmed: what is typed and the name are both trimmed.
+describe('PurgeDialog', () => {
+  it('confirms a name that ends in a space, typed with or without it', () => {
+    const onPurge = vi.fn();
+    render(<PurgeDialog name="Lab network " what="named location" busy={false} error={null} onPurge={onPurge} onClose={() => {}} />);
+    const dialog = screen.getByRole('dialog');
+    const confirm = within(dialog).getByRole('button', { name: 'Delete permanently' });
+    expect(confirm).toHaveProperty('disabled', true);
+    for (const typed of ['Lab network ', 'Lab network']) {
+      fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: typed } });
+      expect(confirm).toHaveProperty('disabled', false);
+    }
+    fireEvent.click(confirm);
+    expect(onPurge).toHaveBeenCalledTimes(1);
   });
 });

@@ -262,7 +262,7 @@ export function PurgeDialog({
             {/* Focusable while deleting, as the restore's. */}
             <Button
               appearance="primary"
-              disabled={typed.trim() !== name}
+              disabled={typed.trim() !== name.trim()}
               disabledFocusable={busy}
               onClick={onPurge}
               icon={busy ? <Spinner size="tiny" /> : undefined}
