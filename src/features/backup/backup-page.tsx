@@ -18,12 +18,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArchiveRegular, ArrowDownloadRegular, FolderZipRegular } from '@fluentui/react-icons';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { bundleText, withLintSuppressions, type Bundle, type ReferenceEntry } from '../../domain/bundle/bundle';
 import type { JsonObject } from '../../domain/json';
 import { bundleFiles, safeFileName } from '../../domain/bundle/folder';
 import { selectFromBundle } from '../../domain/bundle/select';
+import { Isolated } from '../../shared/ui/isolated-text';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
 import { exportTenant } from '../../operations/export-tenant';
@@ -221,8 +222,8 @@ export function BackupPage() {
             <MessageBar intent="success" politeness="polite">
               <MessageBarBody>
                 <MessageBarTitle>Backup ready</MessageBarTitle>
-                {step.bundle.manifest.tenant.name ?? step.bundle.manifest.tenant.id}, read {formatDateTime(step.bundle.manifest.capturedAt)}
-                . Save it as one file, or as a folder with a file per object (for git).
+                <Isolated>{step.bundle.manifest.tenant.name ?? step.bundle.manifest.tenant.id}</Isolated>, read{' '}
+                {formatDateTime(step.bundle.manifest.capturedAt)}. Save it as one file, or as a folder with a file per object (for git).
               </MessageBarBody>
             </MessageBar>
           )}
@@ -267,7 +268,14 @@ export function BackupPage() {
                   {gone.map((reference) => (
                     <li key={reference.id}>
                       {GONE_KIND_WORDS[reference.kind]} <code>{reference.id}</code>, named by{' '}
-                      {reference.namedBy.join(', ') || 'no policy of this backup'}
+                      {reference.namedBy.length === 0
+                        ? 'no policy of this backup'
+                        : reference.namedBy.map((name, i) => (
+                            <Fragment key={i}>
+                              {i > 0 && ', '}
+                              <Isolated>{name}</Isolated>
+                            </Fragment>
+                          ))}
                     </li>
                   ))}
                 </ul>

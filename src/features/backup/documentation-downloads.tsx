@@ -53,7 +53,7 @@ function RewrittenList({ names }: { names: Rewritten['names'] }) {
     <ul className={styles.renamed} aria-label="Policy names rewritten">
       {names.map((p) => (
         <li key={p.id}>
-          {p.name}{' '}
+          <Isolated>{p.name}</Isolated>{' '}
           <span className={styles.was}>
             (was “<Isolated>{p.was}</Isolated>”)
           </span>

@@ -4,6 +4,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/
 import { Fragment, useState } from 'react';
 import type { ReadBundle } from '../../domain/bundle/read-bundle';
 import { FileDropZone } from '../../shared/ui/file-drop-zone';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { LiveStatus } from '../../shared/ui/live-status';
 import { formatDateTime } from '../../shared/ui/format';
 import { DocumentationDownloads } from './documentation-downloads';
@@ -36,7 +37,7 @@ export function DocumentationFromFile({ mask }: { mask: boolean }) {
       setReads((count) => count + 1);
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
-      setError(current ? `${message} The documentation below is still of “${current.name}”.` : message);
+      setError(current ? `${message} The documentation below is still of “${isolatedText(current.name)}”.` : message);
     } finally {
       setReading(null);
     }
@@ -57,7 +58,7 @@ export function DocumentationFromFile({ mask }: { mask: boolean }) {
           <MessageBar intent="success">
             <MessageBarBody>
               <MessageBarTitle>{current.name}</MessageBarTitle>
-              Backup of {bundle.manifest.tenant.name ?? (bundle.manifest.tenant.id || 'an unnamed tenant')}, taken{' '}
+              Backup of <Isolated>{bundle.manifest.tenant.name ?? (bundle.manifest.tenant.id || 'an unnamed tenant')}</Isolated>, taken{' '}
               {formatDateTime(bundle.manifest.capturedAt)}: {bundle.policies.length} {bundle.policies.length === 1 ? 'policy' : 'policies'}.
             </MessageBarBody>
           </MessageBar>
@@ -70,7 +71,7 @@ export function DocumentationFromFile({ mask }: { mask: boolean }) {
               </MessageBarBody>
             </MessageBar>
           )}
-          <DocumentationDownloads bundle={bundle} mask={mask} label={`Documentation of ${current.name}`} />
+          <DocumentationDownloads bundle={bundle} mask={mask} label={`Documentation of ${isolatedText(current.name)}`} />
         </Fragment>
       )}
     </>

@@ -3,6 +3,7 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Bundle } from '../../domain/bundle/bundle';
+import { isolatedText } from '../../shared/ui/isolated-text';
 import { DocumentationDownloads } from './documentation-downloads';
 import { DocumentationFromFile } from './documentation-from-file';
 import { MaskNames } from './mask-names';
@@ -38,7 +39,7 @@ export function DocumentationSection({
       <MaskNames checked={mask} onChange={setMask} />
       <h3 className={styles.subtitle}>This tenant</h3>
       {tenantBundle ? (
-        <DocumentationDownloads bundle={tenantBundle} mask={mask} label={`Documentation of ${tenantName}`} />
+        <DocumentationDownloads bundle={tenantBundle} mask={mask} label={`Documentation of ${isolatedText(tenantName)}`} />
       ) : backingUp ? (
         <Text>This tenant is being backed up (above); its documentation can be made here once the backup is ready.</Text>
       ) : (
