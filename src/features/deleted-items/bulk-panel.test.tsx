@@ -86,3 +86,23 @@ describe('BulkConfirmDialog (restore) when what they refer to could not be check
     expect(onStart).toHaveBeenCalledWith(true, [ca091]);
   });
 });
+
+describe('BulkConfirmDialog: names isolated', () => {
+  it('isolates a name holding a direction control in the checkbox that restores it first', () => {
+    const evil: DeletedNamedLocation = { id: 'loc-evil', displayName: 'Lab \u202Eevil' };
+    render(
+      <BulkConfirmDialog
+        kind="restore"
+        policies={[ca090]}
+        missingOf={() => [
+          { id: evil.id, where: 'Included location', kind: 'namedLocation', exclusion: false, restorable: evil, explanation: '' },
+        ]}
+        known={new Map()}
+        checking={false}
+        onStart={() => {}}
+        onClose={() => {}}
+      />,
+    );
+    expect(screen.getByRole('checkbox', { name: 'Restore named location “\u2068Lab \u202Eevil\u2069” first' })).toBeTruthy();
+  });
+});

@@ -30,7 +30,7 @@ import type { MissingDependency } from '../../domain/dependencies';
 import { unfinished, type BulkItem, type BulkKind, type BulkRun } from '../../operations/bulk-run';
 import { neededLocations, splitForRestore, type LocationStep } from './bulk-restore-plan';
 import { nameOfMissing, type GoneNames } from './gone-names';
-import { Isolated } from '../../shared/ui/isolated-text';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { DependenciesUnchecked, type UncheckedDependencies } from './deleted-actions';
 import { SpokenStatus } from '../../shared/ui/live-status';
 
@@ -82,7 +82,7 @@ export function BulkConfirmDialog({
   const whyLeftOut = new Map(
     leftOut.map(({ policy, locations }) => [
       policy.id,
-      `left out: it needs the deleted named location${locations.length === 1 ? '' : 's'} ${locations.map((l) => `“${l.displayName}”`).join(', ')}, not restored in this run`,
+      `left out: it needs the deleted named location${locations.length === 1 ? '' : 's'} ${locations.map((l) => `“${isolatedText(l.displayName)}”`).join(', ')}, not restored in this run`,
     ]),
   );
   return (
@@ -101,7 +101,7 @@ export function BulkConfirmDialog({
                 const reason = whyLeftOut.get(p.id);
                 return (
                   <li key={p.id}>
-                    {p.displayName}
+                    <Isolated>{p.displayName}</Isolated>
                     {missing.length > 0 &&
                       `: refers to ${missing.map((m) => `${m.where.toLowerCase()} ${nameOfMissing(m, known)}`).join(', ')}`}
                     {reason && <strong>{` (${reason})`}</strong>}
@@ -123,7 +123,7 @@ export function BulkConfirmDialog({
                     {needed.map(({ location, neededBy }) => (
                       <li key={location.id}>
                         <Checkbox
-                          label={`Restore named location “${location.displayName}” first`}
+                          label={`Restore named location “${isolatedText(location.displayName)}” first`}
                           checked={!skipped.has(location.id)}
                           onChange={(_, data) =>
                             setSkipped((current) => {
@@ -135,7 +135,7 @@ export function BulkConfirmDialog({
                           }
                         />
                         <Text block size={200}>
-                          Needed by {neededBy.map((p) => p.name).join(', ')}
+                          Needed by {neededBy.map((p) => isolatedText(p.name)).join(', ')}
                         </Text>
                       </li>
                     ))}
@@ -284,7 +284,8 @@ export function BulkProgress({
                 <li key={step.id} className={styles.item}>
                   <StatusIcon status={step.status} />
                   <span>
-                    Named location “<Isolated>{step.name}</Isolated>” (needed by {step.neededBy.map((p) => p.name).join(', ')}):{' '}
+                    Named location “<Isolated>{step.name}</Isolated>” (needed by {step.neededBy.map((p) => isolatedText(p.name)).join(', ')}
+                    ):{' '}
                     {step.status === 'pending' && step.interrupted
                       ? 'Cut short: Resume checks whether it happened'
                       : locationWords[step.status]}
@@ -299,7 +300,7 @@ export function BulkProgress({
               <li key={item.id} className={styles.item}>
                 <StatusIcon status={item.status} />
                 <span>
-                  {item.name}:{' '}
+                  <Isolated>{item.name}</Isolated>:{' '}
                   {item.status === 'pending' && item.interrupted
                     ? item.restored
                       ? 'Cut short'

@@ -73,3 +73,24 @@ describe('PurgeDialog', () => {
     expect(onPurge).toHaveBeenCalledTimes(1);
   });
 });
+
+// A name holding a direction control (U+202E) is isolated in the words around it, labels included.
+describe('names isolated in labels', () => {
+  const evil = 'Block \u202Eevil';
+  it("in the permanent delete's field", () => {
+    render(<PurgeDialog name={evil} busy={false} error={null} onPurge={() => {}} onClose={() => {}} />);
+    expect(screen.getByRole('textbox', { name: "Type the policy's name to confirm: \u2068Block \u202Eevil\u2069" })).toBeTruthy();
+  });
+  it('in the checkbox that restores a named location first', () => {
+    const location = { id: 'loc-evil', displayName: evil };
+    render(
+      <MissingDependencies
+        missing={[{ ...purged, id: location.id, restorable: location }]}
+        known={undefined}
+        restoreFirst={new Set([location.id])}
+        onRestoreFirstChange={() => {}}
+      />,
+    );
+    expect(screen.getByRole('checkbox', { name: 'Restore named location “\u2068Block \u202Eevil\u2069” first' })).toBeTruthy();
+  });
+});

@@ -30,7 +30,7 @@ import { ErrorState } from '../../shared/ui/error-state';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import type { MissingDependency } from '../../domain/dependencies';
 import { nameOfMissing, type GoneNames } from './gone-names';
-import { Isolated } from '../../shared/ui/isolated-text';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { Notice } from '../../shared/ui/notice';
 
 const useStyles = makeStyles({
@@ -72,7 +72,7 @@ export function MissingDependencies({
               {m.restorable && onRestoreFirstChange && (
                 <div>
                   <Checkbox
-                    label={`Restore named location “${m.restorable.displayName}” first`}
+                    label={`Restore named location “${isolatedText(m.restorable.displayName)}” first`}
                     checked={restoreFirst?.has(m.id) ?? false}
                     onChange={(_, data) => onRestoreFirstChange(m.id, data.checked === true)}
                   />
@@ -252,7 +252,7 @@ export function PurgeDialog({
                 <MessageBarBody>{warning}</MessageBarBody>
               </MessageBar>
             )}
-            <Field label={`Type the ${what}'s name to confirm: ${name}`}>
+            <Field label={`Type the ${what}'s name to confirm: ${isolatedText(name)}`}>
               <Input value={typed} onChange={(_, data) => setTyped(data.value)} />
             </Field>
             {error && <ErrorState {...error} />}

@@ -199,4 +199,10 @@ describe('DeletedPoliciesPage', { timeout: 40_000 }, () => {
     );
     expect(screen.getByRole('button', { name: 'Delete selected permanently (0)…' }).hasAttribute('disabled')).toBe(false);
   });
+
+  it('isolates a name holding a direction control in its selection checkbox', async () => {
+    tenant.deleted = [{ ...policy('CA094', 1), displayName: 'CA094: \u202Eevil' }];
+    await draw();
+    expect(screen.getByRole('checkbox', { name: 'Select \u2068CA094: \u202Eevil\u2069' })).toBeTruthy();
+  });
 });

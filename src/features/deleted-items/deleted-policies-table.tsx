@@ -20,6 +20,7 @@ import { formatDateTime } from '../../shared/ui/format';
 import { StateBadge } from '../../policy-ui/state-badge';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { useStackedTableStyles } from '../../shared/ui/stacked-table';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   // The two buttons stack when the window is narrow, rather than push the table past its edge.
@@ -91,7 +92,7 @@ export function DeletedPoliciesTable({
                 <TableSelectionCell
                   checked={selected.has(policy.id!)}
                   onClick={() => onSelect([policy.id!], !selected.has(policy.id!))}
-                  checkboxIndicator={{ 'aria-label': `Select ${policy.displayName}` }}
+                  checkboxIndicator={{ 'aria-label': `Select ${isolatedText(policy.displayName ?? '')}` }}
                   invisible={disabled}
                 />
                 <TableCell>
@@ -101,7 +102,7 @@ export function DeletedPoliciesTable({
                     onClick={() => onOpen(opened === policy.id ? null : policy.id!)}
                     aria-expanded={opened === policy.id}
                   >
-                    {policy.displayName}
+                    <Isolated>{policy.displayName}</Isolated>
                   </Button>
                 </TableCell>
                 <TableCell>

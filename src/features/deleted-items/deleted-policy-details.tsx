@@ -15,6 +15,7 @@ import { describeIdIn } from '../../policy-ui/describe-id';
 import { describePolicy } from '../../domain/describe-policy';
 import type { MissingDependency } from '../../domain/dependencies';
 import { MissingDependencies } from './deleted-actions';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import type { GoneNames } from './gone-names';
 import { policyJson } from '../../domain/json';
 
@@ -57,9 +58,9 @@ export function DeletedPolicyDetails({
   const bothNames = useNames(tenant, both).data ?? names;
   const describeId = useCallback((id: string) => describeIdIn(names, id), [names]);
   return (
-    <section className={styles.root} aria-label={`Deleted policy ${policy.displayName}`}>
+    <section className={styles.root} aria-label={`Deleted policy ${isolatedText(policy.displayName ?? '')}`}>
       <Text as="h2" size={500} weight="semibold">
-        {policy.displayName}
+        <Isolated>{policy.displayName}</Isolated>
       </Text>
       <MissingDependencies missing={missing} known={known} />
       <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as View)} aria-label="View of the deleted policy">
@@ -81,7 +82,7 @@ export function DeletedPolicyDetails({
               value={JSON.stringify(policy, null, 2)}
               path={`deleted/${policy.id}.json`}
               dark={dark}
-              ariaLabel={`JSON of the deleted policy ${policy.displayName ?? ''}`}
+              ariaLabel={`JSON of the deleted policy ${isolatedText(policy.displayName ?? '')}`}
               describeId={describeId}
             />
           </Suspense>
