@@ -22,6 +22,7 @@ import { useTenantSession } from '../../session/tenant-session';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
 import { UnseenText } from '../../shared/ui/live-status';
+import { isolatedText } from '../../shared/ui/isolated-text';
 import { policiesQuery, policyQuery, useNames } from '../../policy-ui/queries';
 import { PolicyDiff } from '../../policy-ui/policy-diff';
 import { fileOrigin, useComparisonFile } from './use-comparison-file';
@@ -98,7 +99,10 @@ export function ComparePolicies() {
       : bInFile !== null
         ? 'Policy B is in a file: only a policy of the tenant can be A.'
         : null;
-  const bLabel = bInFile !== null ? `${nameOf(filePolicy?.policy)} in ${comparisonFile.file?.fileName ?? 'the file'}` : nameOf(after);
+  const bLabel =
+    bInFile !== null
+      ? `${isolatedText(nameOf(filePolicy?.policy))} in ${isolatedText(comparisonFile.file?.fileName ?? 'the file')}`
+      : isolatedText(nameOf(after));
   return (
     <div className={styles.root}>
       <div className={styles.pickers}>
@@ -199,7 +203,7 @@ export function ComparePolicies() {
           headingLevel={2}
           before={before}
           after={after}
-          beforeLabel={nameOf(before)}
+          beforeLabel={isolatedText(nameOf(before))}
           afterLabel={bLabel}
           names={names}
           view={view}

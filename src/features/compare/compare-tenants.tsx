@@ -29,6 +29,7 @@ import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState, SignInAgainContext } from '../../shared/ui/error-state';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import { formatDateTime } from '../../shared/ui/format';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { policiesQuery, useNames } from '../../policy-ui/queries';
 import { matchPolicySets, type MatchStatus } from '../../domain/match-policies';
 import { PolicyDiff } from '../../policy-ui/policy-diff';
@@ -128,7 +129,7 @@ export function CompareTenants() {
   };
   const hereFailure = here.error && describeError(here.error, 'read the policies to compare');
   const thereFailure = there.error && describeError(there.error, 'read the policies to compare');
-  const thereAccount = other ? `${thereName} (${other.account.username})` : thereName;
+  const thereAccount = isolatedText(other ? `${thereName} (${other.account.username})` : thereName);
   // Memoised: the table words each changed policy's difference once per comparison, not at each render.
   const shown = useMemo(() => comparison?.matches.filter((m) => status === 'all' || m.status === status) ?? [], [comparison, status]);
   const openedMatch = comparison?.matches.find((m) => m.key === opened);
@@ -174,7 +175,7 @@ export function CompareTenants() {
       <div className={styles.pickers}>
         <div className={styles.picker}>
           <Text weight="semibold" id="compare-with">
-            Compare {hereName} with
+            Compare <Isolated>{hereName}</Isolated> with
           </Text>
           <Dropdown
             aria-labelledby="compare-with"
@@ -236,7 +237,7 @@ export function CompareTenants() {
       {hereFailure && (
         <ErrorState
           {...hereFailure}
-          title={`The policies of ${hereName} could not be read: ${hereFailure.title}`}
+          title={`The policies of ${isolatedText(hereName)} could not be read: ${hereFailure.title}`}
           onRetry={() => void here.refetch()}
         />
       )}
@@ -277,24 +278,25 @@ export function CompareTenants() {
             <Tab value="all">{`All (${comparison.matches.length})`}</Tab>
           </TabList>
           <Text>
-            Here is {hereName}; there is {thereName}
+            Here is <Isolated>{hereName}</Isolated>; there is <Isolated>{thereName}</Isolated>
             {file?.origin
-              ? `, a backup of ${isBackupOf(file, tenant.account.tenantId) ? 'this tenant' : (file.origin.tenantName ?? file.origin.tenantId)} taken ${formatDateTime(file.origin.capturedAt)}`
+              ? `, a backup of ${isBackupOf(file, tenant.account.tenantId) ? 'this tenant' : isolatedText(file.origin.tenantName ?? file.origin.tenantId)} taken ${formatDateTime(file.origin.capturedAt)}`
               : ''}
             .
           </Text>
           {notABackup && (
             <MessageBar intent="info">
               <MessageBarBody>
-                {thereName} holds {fileCount === 1 ? 'one policy' : `${fileCount} policies`}, not a backup of a tenant: the policies of{' '}
-                {hereName} it does not hold are counted as only here. To compare one policy with another, use Two policies.
+                <Isolated>{thereName}</Isolated> holds {fileCount === 1 ? 'one policy' : `${fileCount} policies`}, not a backup of a tenant:
+                the policies of <Isolated>{hereName}</Isolated> it does not hold are counted as only here. To compare one policy with
+                another, use Two policies.
               </MessageBarBody>
             </MessageBar>
           )}
           {shown.length === 0 ? (
             status === 'changed' && nothingMatched ? (
               <EmptyState title="Nothing matched">
-                {`No policy of ${hereName} has the id or the name of one in ${thereName}, so none can be compared: see Only here (${comparison.counts.onlyA}) and Only there (${comparison.counts.onlyB}).`}
+                {`No policy of ${isolatedText(hereName)} has the id or the name of one in ${isolatedText(thereName)}, so none can be compared: see Only here (${comparison.counts.onlyA}) and Only there (${comparison.counts.onlyB}).`}
               </EmptyState>
             ) : (
               <EmptyState title={status === 'changed' ? 'No policy differs' : 'None'}>
@@ -314,7 +316,7 @@ export function CompareTenants() {
           {openedMatch && (
             <section ref={openedSection} tabIndex={-1} className={styles.opened} aria-label={`${openedMatch.name}, here and there`}>
               <Text as="h2" size={500} weight="semibold">
-                {openedMatch.name}
+                <Isolated>{openedMatch.name}</Isolated>
               </Text>
               <OneSideOnly match={openedMatch} comparedWith={comparedWith} />
               <PolicyDiff
@@ -322,8 +324,14 @@ export function CompareTenants() {
                 headingLevel={3}
                 before={openedMatch.a ?? {}}
                 after={openedMatch.b ?? {}}
-                beforeLabel={openedMatch.a ? `${openedMatch.name} in ${hereName}` : `Nothing in ${hereName}`}
-                afterLabel={openedMatch.b ? `${openedMatch.name} in ${thereName}` : `Nothing in ${thereName}`}
+                beforeLabel={
+                  openedMatch.a ? `${isolatedText(openedMatch.name)} in ${isolatedText(hereName)}` : `Nothing in ${isolatedText(hereName)}`
+                }
+                afterLabel={
+                  openedMatch.b
+                    ? `${isolatedText(openedMatch.name)} in ${isolatedText(thereName)}`
+                    : `Nothing in ${isolatedText(thereName)}`
+                }
                 names={names}
                 view={view}
                 onViewChange={setView}

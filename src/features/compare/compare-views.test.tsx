@@ -150,3 +150,30 @@ describe('Two tenants, when a read fails', () => {
     expect(changed.getAttribute('aria-selected')).toBe('true');
   });
 });
+
+describe('a name holding a direction control (U+202E)', () => {
+  const EVIL = { id: 'policy-evil', displayName: 'Block \u202Eevil', state: 'enabled' };
+  const isolated = '\u2068Block \u202Eevil\u2069';
+
+  it('is isolated in the opened policy’s heading and in what its diff compares (Two tenants)', async () => {
+    answers.policies.here = () => Promise.resolve([EVIL]);
+    answers.policies.there = () => Promise.resolve([{ ...EVIL, state: 'disabled' }]);
+    // The opened policy is brought into view, smoothly unless the admin asked for less motion.
+    vi.stubGlobal('matchMedia', (query: string) => ({ matches: false, media: query }));
+    Element.prototype.scrollIntoView = () => {};
+    renderAt('/compare/tenants?with=there', <CompareTenants />);
+
+    fireEvent.click(await screen.findByRole('link', { name: /evil/ }));
+    const heading = await screen.findByRole('heading', { level: 2, name: /evil/ });
+    expect(heading.querySelector('bdi')?.textContent).toBe(EVIL.displayName);
+    expect(screen.getByText(`Diff of ${isolated} in Contoso and ${isolated} in Fabrikam`)).toBeTruthy();
+  });
+
+  it('is isolated in what the diff compares (Two policies)', async () => {
+    answers.policies.here = () => Promise.resolve([EVIL, B]);
+    answers.policy = (id) => Promise.resolve(id === 'policy-b' ? B : EVIL);
+    renderAt('/compare?a=policy-evil&b=policy-b', <ComparePolicies />);
+
+    expect(await screen.findByText(`Diff of ${isolated} and CA002: Block legacy`)).toBeTruthy();
+  });
+});

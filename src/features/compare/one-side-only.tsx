@@ -9,6 +9,7 @@ import { deletedPoliciesQuery } from '../../policy-ui/queries';
 import { useTenantSession } from '../../session/tenant-session';
 import { paths } from '../../shared/routes/paths';
 import { formatDateTime } from '../../shared/ui/format';
+import { isolatedText } from '../../shared/ui/isolated-text';
 
 export interface ComparedWith {
   hereName: string;
@@ -21,7 +22,10 @@ export interface ComparedWith {
 
 export function OneSideOnly({ match, comparedWith }: { match: PolicyMatch; comparedWith: ComparedWith }) {
   const tenant = useTenantSession();
-  const { hereName, thereName, file, backupOfThisTenant } = comparedWith;
+  const { file, backupOfThisTenant } = comparedWith;
+  // Names from the tenants and the file, isolated in the sentences around them.
+  const hereName = isolatedText(comparedWith.hereName);
+  const thereName = isolatedText(comparedWith.thereName);
   const id = match.bId ?? null;
   const askDeleted = match.status === 'onlyB' && backupOfThisTenant && id !== null;
   const deleted = useQuery({ ...deletedPoliciesQuery(tenant), enabled: askDeleted });

@@ -43,3 +43,18 @@ describe('Copy JSON', () => {
     expect(first?.isConnected).toBe(false);
   });
 });
+
+describe('Save as template', () => {
+  it('isolates a name holding a direction control (U+202E) in what it says', async () => {
+    render(
+      <MemoryRouter>
+        <ExportPolicyMenu policy={{ ...POLICY, displayName: 'Block \u202Eevil' }} />
+      </MemoryRouter>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    await act(async () => {
+      fireEvent.click(await screen.findByRole('menuitem', { name: 'Save as template' }));
+    });
+    expect(screen.getByRole('status').textContent).toMatch(/^Saved “\u2068Block \u202Eevil\u2069” as a template/);
+  });
+});

@@ -17,6 +17,7 @@ import { useTenantSession } from '../../session/tenant-session';
 import { downloadFile } from '../../shared/download';
 import { paths } from '../../shared/routes/paths';
 import { LiveStatus } from '../../shared/ui/live-status';
+import { isolatedText } from '../../shared/ui/isolated-text';
 
 export function ExportPolicyMenu({ policy }: { policy: ConditionalAccessPolicy }) {
   const [said, setSaidAs] = useState<{ text: string; failed: boolean; template?: boolean; occasion: number } | null>(null);
@@ -40,7 +41,7 @@ export function ExportPolicyMenu({ policy }: { policy: ConditionalAccessPolicy }
     const kept = setSaved([...saved, template]);
     setSaid(
       kept
-        ? { text: `Saved “${template.name}” as a template on this device.`, failed: false, template: true }
+        ? { text: `Saved “${isolatedText(template.name)}” as a template on this device.`, failed: false, template: true }
         : { text: 'Saved for this session only: the browser did not keep it.', failed: true, template: true },
     );
   };

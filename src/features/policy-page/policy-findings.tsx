@@ -7,6 +7,7 @@ import { LintFindingsList, RouteLink } from '../../policy-ui/lint-findings';
 import { paths } from '../../shared/routes/paths';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
+import { isolatedText } from '../../shared/ui/isolated-text';
 
 export function PolicyFindings({
   findings,
@@ -32,7 +33,7 @@ export function PolicyFindings({
       <Text>
         The lint’s findings about this policy. Those about the whole tenant are on the <RouteLink to={paths.lint}>Lint page</RouteLink>.
       </Text>
-      <LintFindingsList findings={findings} label={`Findings about ${name}`} showPolicy={false} />
+      <LintFindingsList findings={findings} label={`Findings about ${isolatedText(name)}`} showPolicy={false} />
     </>
   );
 }

@@ -42,7 +42,7 @@ import { StateBadge } from '../../policy-ui/state-badge';
 import { useWatched } from '../../policy-ui/watch-store';
 import { policyJson } from '../../domain/json';
 import { paths } from '../../shared/routes/paths';
-import { Isolated } from '../../shared/ui/isolated-text';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -228,7 +228,7 @@ export function PolicyPage({ history }: PolicyPageProps) {
                   value={JSON.stringify(policy.data, null, 2)}
                   path={`policies/${id}.json`}
                   dark={dark}
-                  ariaLabel={`JSON of ${policy.data.displayName ?? 'policy'}`}
+                  ariaLabel={`JSON of ${isolatedText(policy.data.displayName ?? 'policy')}`}
                   describeId={describeId}
                 />
               </Suspense>
