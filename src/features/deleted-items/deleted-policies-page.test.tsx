@@ -205,4 +205,21 @@ describe('DeletedPoliciesPage', { timeout: 40_000 }, () => {
     await draw();
     expect(screen.getByRole('checkbox', { name: 'Select \u2068CA094: \u202Eevil\u2069' })).toBeTruthy();
   });
+
+  it('an audit log that could not be read offers Try again; read, the bar goes, the focus to the heading, and that is said', async () => {
+    tenant.audit = new Error('The service is unavailable.');
+    await draw();
+    const bar = await screen.findByText(/which could not be read/);
+    const retry = within(bar.closest('.fui-MessageBar') as HTMLElement).getByRole('button', { name: 'Try again' });
+    retry.focus();
+    tenant.audit = [];
+    fireEvent.click(retry);
+    await waitFor(() => expect(screen.queryByText(/which could not be read/)).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Deleted policies' }));
+    await waitFor(() =>
+      expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+        'The audit log was read: who deleted each policy is shown.',
+      ),
+    );
+  });
 });

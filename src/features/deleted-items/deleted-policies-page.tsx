@@ -5,7 +5,7 @@
 import {
   Button,
   makeStyles,
-  MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Skeleton,
   SkeletonItem,
@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowCounterclockwiseRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useNavigate } from 'react-router';
 import { deletionsFrom, SOFT_DELETE_DAYS, type DeletedNamedLocation, type DeletedPolicy } from '../../graph/deleted-items';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
@@ -56,6 +56,7 @@ import { RecreateSection } from './recreate-section';
 import { paths } from '../../shared/routes/paths';
 import { Isolated } from '../../shared/ui/isolated-text';
 import { Notice } from '../../shared/ui/notice';
+import { SpokenStatus } from '../../shared/ui/live-status';
 import { LeaveDialog, useLeaveGuard } from '../../shared/routes/leave-guard';
 
 const useStyles = makeStyles({
@@ -65,6 +66,43 @@ const useStyles = makeStyles({
 });
 
 type Action = { kind: 'restore' | 'purge'; policy: DeletedPolicy } | null;
+
+/**
+ * The audit log could not be read: who deleted each policy is not known. Try again reads it again; a new
+ * failure is said again (its occasion), and when it is read the bar goes, the focus to the page's heading
+ * if it was in the bar rather than to the page's start.
+ */
+function AuditUnread({
+  reason,
+  occasion,
+  retrying,
+  onRetry,
+  heading,
+}: {
+  reason: string;
+  occasion: number;
+  retrying: boolean;
+  onRetry(): void;
+  heading: RefObject<HTMLHeadingElement | null>;
+}) {
+  const bar = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const element = bar.current;
+    return () => {
+      if (element?.contains(document.activeElement)) heading.current?.focus();
+    };
+  }, [heading]);
+  return (
+    <Notice ref={bar} intent="warning" occasion={occasion}>
+      <MessageBarBody>Who deleted each policy comes from the audit log, which could not be read: {reason}.</MessageBarBody>
+      <MessageBarActions>
+        <Button disabledFocusable={retrying} onClick={onRetry}>
+          Try again
+        </Button>
+      </MessageBarActions>
+    </Notice>
+  );
+}
 
 export function DeletedPoliciesPage() {
   const styles = useStyles();
@@ -109,6 +147,8 @@ export function DeletedPoliciesPage() {
   const [progress, setProgress] = useState<string | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
+  // Said once the audit log, unread at first, is read on Try again.
+  const [auditRead, setAuditRead] = useState(false);
   // The last policy deleted for good, said in a notice (a new occasion says it again).
   const [purged, setPurged] = useState<{ name: string; occasion: number } | null>(null);
   const [secondStep, setSecondStep] = useState<{ id: string; name: string; error: ErrorDescription } | null>(null);
@@ -305,12 +345,18 @@ export function DeletedPoliciesPage() {
         </Notice>
       )}
       {audit.isError && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            Who deleted each policy comes from the audit log, which could not be read: {describeError(audit.error).title.toLowerCase()}.
-          </MessageBarBody>
-        </MessageBar>
+        <AuditUnread
+          reason={describeError(audit.error).title.toLowerCase()}
+          occasion={audit.errorUpdateCount}
+          retrying={audit.isFetching}
+          onRetry={() => {
+            setAuditRead(false);
+            void audit.refetch().then((answer) => setAuditRead(answer.isSuccess));
+          }}
+          heading={heading}
+        />
       )}
+      <SpokenStatus>{auditRead ? 'The audit log was read: who deleted each policy is shown.' : null}</SpokenStatus>
       {run && (
         <BulkProgress
           run={run}
