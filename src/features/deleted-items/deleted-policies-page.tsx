@@ -88,8 +88,10 @@ function AuditUnread({
   const bar = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const element = bar.current;
+    // The page's heading is drawn all the while the bar is.
+    const target = heading.current;
     return () => {
-      if (element?.contains(document.activeElement)) heading.current?.focus();
+      if (element?.contains(document.activeElement)) target?.focus();
     };
   }, [heading]);
   return (
