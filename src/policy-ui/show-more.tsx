@@ -3,6 +3,7 @@
 // tables and the choice of policies, so "Show more" reads and behaves the same everywhere.
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 
 const useStyles = makeStyles({
   more: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap', marginTop: tokens.spacingVerticalS },
@@ -23,6 +24,8 @@ export interface ShownPart<T, E extends HTMLElement> {
   showMore(): void;
   /** Back to the first part (a new filter). */
   reset(): void;
+  /** Draws every part up to the one holding this index, at once: its item is in the page when this returns. */
+  revealThrough(index: number): void;
 }
 
 export function useShownPart<T, E extends HTMLElement = HTMLElement>(items: readonly T[], step = ROWS_AT_ONCE): ShownPart<T, E> {
@@ -46,6 +49,9 @@ export function useShownPart<T, E extends HTMLElement = HTMLElement>(items: read
     reset: () => {
       setFirstAdded(null);
       setDrawn(step);
+    },
+    revealThrough: (index) => {
+      if (index >= drawn) flushSync(() => setDrawn(Math.ceil((index + 1) / step) * step));
     },
   };
 }
