@@ -54,6 +54,7 @@ const useStyles = makeStyles({
 });
 
 const FILE = 'file';
+const BACK = 'back';
 const ORDER: MatchStatus[] = ['changed', 'onlyA', 'onlyB', 'identical'];
 
 const merge = (...directories: (NameDirectory | undefined)[]): NameDirectory | undefined =>
@@ -123,10 +124,24 @@ export function CompareTenants() {
   // The other tenant's refusal (401) is mended by signing in that account, not this one; this tenant stays the one in use.
   const signInThere = () => {
     if (!other) return;
+    // A sign-in that leaves the page comes back with the account it signed in as the active one: the
+    // address it comes back to says which account this comparison is made from (?back=).
+    if (session.kind !== 'demo') {
+      const url = new URL(window.location.href);
+      url.searchParams.set(BACK, tenant.account.key);
+      window.history.replaceState(window.history.state, '', url);
+    }
     void session.signIn(other.account.demo ? other.account.key : other.account.username).then(() => {
       if (session.getSnapshot().active?.key !== tenant.account.key) session.setActive(tenant.account.key);
     });
   };
+  // Back from signing in the other account: the comparison is made from the account it was made from again.
+  const back = params.get(BACK);
+  useEffect(() => {
+    if (!back) return;
+    if (back !== tenant.account.key && accounts.some((a) => a.key === back)) session.setActive(back);
+    else set({ [BACK]: null });
+  }, [back, tenant.account.key, accounts, session, set]);
   const hereFailure = here.error && describeError(here.error, 'read the policies to compare');
   const thereFailure = there.error && describeError(there.error, 'read the policies to compare');
   const thereAccount = isolatedText(other ? `${thereName} (${other.account.username})` : thereName);

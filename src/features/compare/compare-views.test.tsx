@@ -93,6 +93,8 @@ afterEach(() => {
   answers.reads = [];
   session.signIn.mockClear();
   session.setActive.mockClear();
+  session.kind = 'demo';
+  window.history.replaceState(null, '', '/');
 });
 
 describe('Two policies, when a policy of a shared link cannot be read', () => {
@@ -126,6 +128,25 @@ describe('Two tenants, when a read fails', () => {
     expect(signInHere).not.toHaveBeenCalled();
     expect(session.signIn).toHaveBeenCalledWith('there');
     await waitFor(() => expect(session.setActive).toHaveBeenCalledWith('here'));
+  });
+
+  it('signing in that account leaves the page with the address saying which account to come back to, and coming back makes it the one in use', async () => {
+    answers.policies.here = () => Promise.resolve([A]);
+    answers.policies.there = () => Promise.reject(refused(401));
+    session.kind = 'msal';
+    let leftFrom = '';
+    session.signIn.mockImplementationOnce(async () => {
+      leftFrom = window.location.search;
+    });
+    renderAt('/compare/tenants?with=there', <CompareTenants />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign in again' }));
+    expect(session.signIn).toHaveBeenCalledTimes(1);
+    expect(new URLSearchParams(leftFrom).get('back')).toBe('here');
+    cleanup();
+
+    // Back from the sign-in, the account signed in is the one in use (here played by Fabrikam's).
+    renderAt('/compare/tenants?with=here&back=there', <CompareTenants />);
+    await waitFor(() => expect(session.setActive).toHaveBeenCalledWith('there'));
   });
 
   it('says a refusal (403) concerns the other account, and Try again reads that tenant again', async () => {
