@@ -50,12 +50,8 @@ export function DomainMap({ domain, onDomain, busy, finding, fileReading = false
         Find users again
       </Button>
       {waiting ? <UnseenText id={waitId}>Waiting for the users of the saved mapping to be found.</UnseenText> : null}
-      <LiveStatus>
-        {finding ? (
-          <Spinner size="tiny" labelPosition="after" label="Finding the users…" />
-        ) : found ? (
-          <span key={found.occasion}>{found.text}</span>
-        ) : null}
+      <LiveStatus occasion={finding ? undefined : found?.occasion}>
+        {finding ? <Spinner size="tiny" labelPosition="after" label="Finding the users…" /> : found?.text}
       </LiveStatus>
     </div>
   );

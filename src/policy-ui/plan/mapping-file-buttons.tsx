@@ -143,12 +143,8 @@ export function MappingFileButtons({
           }}
         />
         {/* What was applied, a status in the page from the start; each file's words put in anew, so they are said again. */}
-        <LiveStatus>
-          {reading ? (
-            'Finding users with the saved domain map…'
-          ) : said?.intent === 'success' ? (
-            <span key={said.occasion}>{said.text}</span>
-          ) : null}
+        <LiveStatus occasion={reading ? undefined : said?.occasion}>
+          {reading ? 'Finding users with the saved domain map…' : said?.intent === 'success' ? said.text : null}
         </LiveStatus>
       </div>
       {/* A file refused (or its domain map not applied) is an alert, said again when another (or the same) file is. */}
