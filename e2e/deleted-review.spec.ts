@@ -1,0 +1,43 @@
+// Deleted items, as a keyboard and screen-reader user meets them: a deleted named location is restored
+// only after a confirmation naming who uses it, and then the focus is kept in the section and the outcome
+// said; a bulk run gives the focus back to the button that started it and says its end.
+import { listenToWhatIsSaid } from './support/said';
+import { expect, signInToLocalTenant, test } from './support/fixtures';
+import { section } from './support/navigation';
+
+test('a deleted named location is restored after a confirmation naming the policies that use it; the outcome is said, the focus kept', async ({
+  page,
+  signInPage,
+  policiesPage,
+}) => {
+  const said = await listenToWhatIsSaid(page, { liveRegions: true });
+  await signInToLocalTenant(page, signInPage, policiesPage);
+  await section(page, 'Deleted policies').click();
+  const location = page.getByRole('table', { name: 'Deleted named locations' }).getByRole('row').filter({ hasText: 'Old VPN egress' });
+  await location.getByRole('button', { name: 'Restore', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restore “Old VPN egress”?' });
+  await expect(dialog).toContainText('Deleted policies that use it: CA090: Block sign-ins from the old VPN.');
+  await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Deleted named locations' })).toBeFocused();
+  await expect(page.getByText('None. Named locations deleted in the last 30 days appear here.')).toBeVisible();
+  await expect.poll(() => said.times(/“Old VPN egress” was restored\./)).toBeGreaterThan(0);
+});
+
+test('a bulk permanent delete gives the focus back to its button and says its end', async ({ page, signInPage, policiesPage }) => {
+  const said = await listenToWhatIsSaid(page, { liveRegions: true });
+  await signInToLocalTenant(page, signInPage, policiesPage);
+  await section(page, 'Deleted policies').click();
+  const table = page.getByRole('table', { name: 'Deleted policies' });
+  await table.getByRole('checkbox', { name: 'Select CA091: Test - block everything for pilot' }).click();
+  await table.getByRole('checkbox', { name: 'Select CA092: Require MFA for HR' }).click();
+  await page.getByRole('button', { name: 'Delete selected permanently (2)…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox').fill('delete 2 policies');
+  await dialog.getByRole('button', { name: 'Delete permanently' }).click();
+
+  await expect(page.getByRole('button', { name: /^Delete selected permanently/ })).toBeFocused();
+  await expect(page.getByText('Done: 2 of 2')).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => said.times(/^Run finished: all 2 policies deleted permanently\.$/, 'status')).toBe(1);
+  await expect(page.getByRole('button', { name: 'Delete selected permanently (0)…' })).toBeFocused();
+});
