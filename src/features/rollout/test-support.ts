@@ -28,4 +28,4 @@ export const runningPlan = (extra: Partial<RolloutPlan> = {}): RolloutPlan => ({
 export const original = { id: 'p1', displayName: 'Require MFA', state: 'enabledForReportingButNotEnforced' } as ConditionalAccessPolicy;
 
 /** No emergency access accounts. */
-export const noEmergency = { users: [], groups: [], members: [] } as unknown as EmergencyAccess;
+export const noEmergency: EmergencyAccess = { users: [], groups: [], members: [] };
