@@ -30,7 +30,7 @@ test('backs up the tenant as one file and as a folder, and the backup compares i
   await expect(gone.filter({ hasText: /^A user [0-9a-f-]{36}, named by CA027/ })).toHaveCount(1);
 
   const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /one file/ }).click()]);
-  expect(jsonDownload.suggestedFilename()).toMatch(/^gatehouse-backup-contoso-\d{4}-\d\d-\d\d-\d{4}\.json$/);
+  expect(jsonDownload.suggestedFilename()).toMatch(/^gatehouse-backup-contoso-\d{4}-\d\d-\d\d-\d{4}Z\.json$/);
   const jsonPath = await jsonDownload.path();
   const fromFile = await readBundle(JSON.parse(readFileSync(jsonPath, 'utf8')));
   expect(fromFile.problems).toEqual([]);

@@ -64,15 +64,12 @@ const SECTION_WORDS: [keyof Bundle['manifest']['counts'], string][] = [
   ['references', 'Users, groups, roles and applications named by the policies'],
 ];
 
-/**
- * A file name that says what and when: gatehouse-backup-contoso-2026-11-30-1405, the time in UTC
- * (the page says so beside the buttons: the name cannot carry a mark without changing its form).
- */
+/** A file name that says what and when: gatehouse-backup-contoso-2026-11-30-1405Z, the time in UTC (ISO 8601's Z). */
 const fileBase = (bundle: Bundle) =>
   `gatehouse-backup-${safeFileName(bundle.manifest.tenant.name ?? bundle.manifest.tenant.id, bundle.manifest.tenant.id).toLowerCase()}-${bundle.manifest.capturedAt
     .slice(0, 16)
     .replace(/[T:]/g, '-')
-    .replace(/-(\d\d)$/, '$1')}`;
+    .replace(/-(\d\d)$/, '$1')}Z`;
 
 const GONE_KIND_WORDS: Record<ReferenceEntry['kind'], string> = {
   user: 'A user',
@@ -298,11 +295,6 @@ export function BackupPage() {
               Download as a folder (.zip)
             </Button>
           </div>
-          {chosen && chosen.policies.length > 0 && (
-            <Text size={200} className={styles.names}>
-              The file is named {base(chosen)}.json or .zip; the time in its name is UTC.
-            </Text>
-          )}
         </>
       )}
       {/* "This tenant" is the tenant as read: every policy of the backup, whatever is chosen above for the download. */}
