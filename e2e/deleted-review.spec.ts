@@ -1,6 +1,7 @@
 // Deleted items, as a keyboard and screen-reader user meets them: a deleted named location is restored
 // only after a confirmation naming who uses it, and then the focus is kept in the section and the outcome
 // said; a bulk run gives the focus back to the button that started it and says its end.
+import type { Page } from '@playwright/test';
 import { listenToWhatIsSaid } from './support/said';
 import { expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
@@ -40,4 +41,42 @@ test('a bulk permanent delete gives the focus back to its button and says its en
   await expect(page.getByText('Done: 2 of 2')).toBeVisible({ timeout: 20_000 });
   await expect.poll(() => said.times(/^Run finished: all 2 policies deleted permanently\.$/, 'status')).toBe(1);
   await expect(page.getByRole('button', { name: 'Delete selected permanently (0)…' })).toBeFocused();
+});
+
+/** Holds the requests the route matches until released. */
+async function hold(page: Page, url: RegExp, method: string) {
+  const held: (() => void)[] = [];
+  let holding = true;
+  await page.route(url, async (route) => {
+    if (route.request().method() !== method || !holding) return route.fallback();
+    await new Promise<void>((release) => held.push(release));
+    await route.fallback().catch(() => {});
+  });
+  return {
+    count: () => held.length,
+    release() {
+      holding = false;
+      held.forEach((go) => go());
+    },
+  };
+}
+
+test('while a deleted named location is restored, its button keeps the focus and Restoring… is said', async ({
+  page,
+  signInPage,
+  policiesPage,
+}) => {
+  await signInToLocalTenant(page, signInPage, policiesPage);
+  await section(page, 'Deleted policies').click();
+  const restores = await hold(page, /\/deletedItems\/namedLocations\/[^/]+\/restore$/, 'POST');
+  const location = page.getByRole('table', { name: 'Deleted named locations' }).getByRole('row').filter({ hasText: 'Old VPN egress' });
+  await location.getByRole('button', { name: 'Restore', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Restore “Old VPN egress”?' }).getByRole('button', { name: 'Restore', exact: true }).click();
+  const busy = location.getByRole('button', { name: 'Restoring…' });
+  await expect(busy).toBeFocused();
+  await expect(busy).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByRole('status').filter({ hasText: /^Restoring…$/ })).toHaveCount(1);
+  await expect.poll(restores.count).toBe(1);
+  restores.release();
+  await expect(page.getByRole('heading', { level: 2, name: 'Deleted named locations' })).toBeFocused();
 });
