@@ -226,6 +226,8 @@ test('a named location restored on its own does not show a stopped bulk run as s
   const locationRestores = await holdRequests(page, /\/deletedItems\/namedLocations\/[^/]+\/restore$/, 'POST');
   const location = page.getByRole('table', { name: 'Deleted named locations' }).getByRole('row').filter({ hasText: 'Old VPN egress' });
   await location.getByRole('button', { name: 'Restore', exact: true }).click();
+  // A location's restore asks first (the policies that use it enforce on it again at once).
+  await page.getByRole('dialog', { name: 'Restore “Old VPN egress”?' }).getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(location.getByRole('button', { name: 'Restoring…' })).toBeVisible();
   await expect.poll(locationRestores.count).toBe(1);
   await expect(page.getByText(/^Stopping after the policy under way/)).toHaveCount(0);
