@@ -30,9 +30,9 @@ const { RevertLocationDialog } = await import('./revert-location-dialog');
 
 afterEach(cleanup);
 
-function renderDialog(name: string, onClose = vi.fn()) {
+function renderDialog(name: string, onClose = vi.fn(), answer = new Promise<LocationRevertOutcome>(() => {})) {
   location.now = { id: 'loc-1', ...AFTER, displayName: name };
-  const write = { mutateAsync: vi.fn(() => new Promise<LocationRevertOutcome>(() => {})) };
+  const write = { mutateAsync: vi.fn(() => answer) };
   const change = {
     id: 'loc-1',
     name,
@@ -82,4 +82,16 @@ it("isolates the location's name in the title and in what is said while revertin
   await vi.waitFor(() => expect(revert.hasAttribute('disabled')).toBe(false));
   fireEvent.click(revert);
   expect(screen.getAllByRole('status').some((s) => s.textContent === 'Reverting \u2068Office \u202Eevil\u2069…')).toBe(true);
+});
+
+it('a change found by the write (made since the dialog read it) leaves the focus on Close, in the dialog', async () => {
+  const since = { id: 'loc-1', ...AFTER, ipRanges: [{ '@odata.type': '#microsoft.graph.iPv4CidrRange', cidrAddress: '192.0.2.0/24' }] };
+  renderDialog('Office', vi.fn(), Promise.resolve({ kind: 'conflict', current: since } as LocationRevertOutcome));
+  const revert = await screen.findByRole('button', { name: 'Revert the location' });
+  await vi.waitFor(() => expect(revert.hasAttribute('disabled')).toBe(false));
+  revert.focus();
+  fireEvent.click(revert);
+  const close = await screen.findByRole('button', { name: 'Close' });
+  await vi.waitFor(() => expect(document.activeElement).toBe(close));
+  expect(screen.getByText(/was changed since/)).toBeTruthy();
 });

@@ -18,7 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { isJsonObject, type JsonObject } from '../../domain/json';
 import type { NameDirectory } from '../../domain/references';
 import type { ConditionalAccessPolicy } from '../../domain/types';
@@ -95,6 +95,11 @@ export function RevertLocationDialog({
   const [error, setError] = useState<ErrorDescription | null>(null);
   // A change made since, found by the write (or already by the read): shown, not overwritten.
   const [changedSince, setChangedSince] = useState<JsonObject | null>(null);
+  // The write that found it had the focus on Revert, which now turns off: the focus goes to Close, in the dialog.
+  const closeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (changedSince) closeButton.current?.focus();
+  }, [changedSince]);
   // A kept version has no "after" of its own: the location as the dialog read it is what it replaces.
   const after = change.fromDevice ? (now ?? change.after) : change.after;
   const current = changedSince ?? now ?? after;
@@ -213,7 +218,7 @@ export function RevertLocationDialog({
             >
               {busy ? 'Reverting…' : 'Revert the location'}
             </Button>
-            <Button disabledFocusable={busy} onClick={onClose}>
+            <Button ref={closeButton} disabledFocusable={busy} onClick={onClose}>
               {conflict ? 'Close' : 'Cancel'}
             </Button>
           </DialogActions>
