@@ -7,13 +7,14 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DeletedPolicy } from '../../graph/deleted-items';
+import type { DeletedNamedLocation, DeletedPolicy } from '../../graph/deleted-items';
 import type { NameDirectory } from '../../domain/references';
 import { runBulk, type BulkRun } from '../../operations/bulk-run';
 import { DeletedPoliciesPage } from './deleted-policies-page';
 
 const tenant = vi.hoisted(() => ({
   deleted: [] as DeletedPolicy[],
+  locations: [] as DeletedNamedLocation[],
   names: null as NameDirectory | Error | null,
   audit: null as unknown[] | Error | null,
   purge: null as ((id: string) => Promise<void>) | null,
@@ -39,7 +40,7 @@ vi.mock('../../policy-ui/queries', () => {
     });
   return {
     deletedPoliciesQuery: () => answer('deleted', () => [...tenant.deleted]),
-    deletedLocationsQuery: () => answer('locations', () => []),
+    deletedLocationsQuery: () => answer('locations', () => [...tenant.locations]),
     policiesQuery: () => answer('policies', () => []),
     recentAuditQuery: () => answer('audit', () => tenant.audit ?? []),
     tenantLocalHistoryQuery: () => answer('local', () => []),
@@ -105,6 +106,7 @@ async function purgeOne(id: string) {
 
 beforeEach(() => {
   tenant.deleted = [policy('CA091', 3), policy('CA092', 2), policy('CA093', 1)];
+  tenant.locations = [];
   tenant.names = null;
   tenant.audit = null;
   tenant.purge = purgeInTenant;
@@ -171,6 +173,26 @@ describe('DeletedPoliciesPage', { timeout: 40_000 }, () => {
     expect(document.activeElement).toBe(within(rowOf('CA092')).getByRole('button', { name: 'Delete permanently…' }));
     await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2));
     await purgeOne('CA092');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Deleted policies' }));
+  });
+
+  it('with deleted named locations below, the last policy deleted for good leaves the focus on the heading, not on a location', async () => {
+    tenant.deleted = [policy('CA091', 3), policy('CA092', 2)];
+    tenant.locations = [
+      {
+        id: 'loc-vpn',
+        displayName: 'Old VPN egress',
+        ipRanges: [{ cidrAddress: '203.0.113.0/24' }],
+        deletedDateTime: '2026-01-01T10:00:00Z',
+      } as DeletedNamedLocation,
+    ];
+    await draw();
+    await screen.findByRole('table', { name: 'Deleted named locations' });
+    // The row after the last policy's is the location's: the focus stays among the policies.
+    await purgeOne('CA092');
+    expect(document.activeElement).toBe(within(rowOf('CA091')).getByRole('button', { name: 'Delete permanently…' }));
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Deleted policies' })).getAllByRole('row')).toHaveLength(2));
+    await purgeOne('CA091');
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Deleted policies' }));
   });
 

@@ -221,14 +221,16 @@ export function DeletedPoliciesPage() {
 
   // A policy deleted for good leaves the list once it is read again: the focus goes first to the next
   // row's Delete permanently… (or the one before), or to the page's heading when it was the last.
-  const page = useRef<HTMLElement>(null);
+  // Only the policies' table: the deleted named locations below have Delete permanently… buttons too.
+  const policiesTable = useRef<HTMLDivElement>(null);
+  const purgeButtons = () => [...(policiesTable.current?.querySelectorAll<HTMLElement>('[data-purge]') ?? [])];
   const heading = useRef<HTMLHeadingElement>(null);
   const focusAfter = useRef<{ id: string | null } | null>(null);
   useEffect(() => {
     const wanted = focusAfter.current;
     if (!wanted || busy) return;
     focusAfter.current = null;
-    const target = [...(page.current?.querySelectorAll<HTMLElement>('[data-purge]') ?? [])].find((b) => b.dataset.purge === wanted.id);
+    const target = purgeButtons().find((b) => b.dataset.purge === wanted.id);
     (target ?? heading.current)?.focus();
   });
 
@@ -237,7 +239,7 @@ export function DeletedPoliciesPage() {
     setError(null);
     try {
       await purgePolicy.mutateAsync(policy.id!);
-      const rows = [...(page.current?.querySelectorAll<HTMLElement>('[data-purge]') ?? [])].map((b) => b.dataset.purge);
+      const rows = purgeButtons().map((b) => b.dataset.purge);
       const at = rows.indexOf(policy.id!);
       focusAfter.current = { id: (at < 0 ? undefined : (rows[at + 1] ?? rows[at - 1])) ?? null };
       setPurged((last) => ({ name: policy.displayName ?? policy.id!, occasion: (last?.occasion ?? 0) + 1 }));
@@ -323,7 +325,7 @@ export function DeletedPoliciesPage() {
     .map((p) => ({ name: p.displayName ?? p.id!, state: p.state, inTenant: true }));
 
   return (
-    <section className={styles.page} aria-labelledby="deleted-title" ref={page}>
+    <section className={styles.page} aria-labelledby="deleted-title">
       <h1 id="deleted-title" className={styles.title} ref={heading} tabIndex={-1}>
         Deleted policies
       </h1>
@@ -412,32 +414,34 @@ export function DeletedPoliciesPage() {
               Delete selected permanently ({selectedCount})…
             </Button>
           </div>
-          <DeletedPoliciesTable
-            policies={deleted.data}
-            deletions={deletions}
-            now={now}
-            selected={selected}
-            onSelect={(ids, on) =>
-              setSelected((current) => {
-                const next = new Set(current);
-                for (const id of ids)
-                  if (on) next.add(id);
-                  else next.delete(id);
-                return next;
-              })
-            }
-            opened={opened}
-            onOpen={setOpened}
-            onRestore={(policy) => {
-              setError(null);
-              setAction({ kind: 'restore', policy });
-            }}
-            onPurge={(policy) => {
-              setError(null);
-              setAction({ kind: 'purge', policy });
-            }}
-            disabled={running}
-          />
+          <div ref={policiesTable}>
+            <DeletedPoliciesTable
+              policies={deleted.data}
+              deletions={deletions}
+              now={now}
+              selected={selected}
+              onSelect={(ids, on) =>
+                setSelected((current) => {
+                  const next = new Set(current);
+                  for (const id of ids)
+                    if (on) next.add(id);
+                    else next.delete(id);
+                  return next;
+                })
+              }
+              opened={opened}
+              onOpen={setOpened}
+              onRestore={(policy) => {
+                setError(null);
+                setAction({ kind: 'restore', policy });
+              }}
+              onPurge={(policy) => {
+                setError(null);
+                setAction({ kind: 'purge', policy });
+              }}
+              disabled={running}
+            />
+          </div>
         </>
       )}
       {openedPolicy && (
