@@ -3,7 +3,7 @@
 // entry never says its policy was deleted while the policy list is unknown, and a failed read of the
 // audit log blames permission and licence only when Graph refused (403).
 import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { MemoryRouter } from 'react-router';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -79,8 +79,11 @@ const CHANGE: AuditEvent = {
   after: POLICY,
 };
 
+const rendered: { queryClient?: QueryClient } = {};
+
 function renderPage(page = <ChangeHistoryPage />, signInAgain = () => {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  rendered.queryClient = queryClient;
   render(
     <QueryClientProvider client={queryClient}>
       <SignInAgainContext value={signInAgain}>
@@ -168,6 +171,24 @@ describe('while the policy list is unknown', () => {
     expect(await within(timeline).findByRole('button', { name: 'Revert to the version before this…' })).toBeTruthy();
     fireEvent.click(within(timeline).getByRole('button', { name: 'Compare with now' }));
     expect(within(timeline).getByText('Diff of 3 properties against 3')).toBeTruthy();
+  });
+
+  it('a later read of the list that fails keeps the list read before, and its reverts, without saying they are withheld', async () => {
+    answers.policies = () => Promise.resolve([POLICY]);
+    answers.audit = () => Promise.resolve([CHANGE]);
+    renderPage();
+    const timeline = await screen.findByRole('list', { name: 'Changes, newest first' });
+    expect(await within(timeline).findByRole('button', { name: 'Revert to the version before this…' })).toBeTruthy();
+
+    answers.policies = () => Promise.reject(refused(503, 'ServiceUnavailable'));
+    await act(async () => {
+      await rendered.queryClient!.refetchQueries().catch(() => {});
+      // The page hears of the failure in a task after it (TanStack Query's notifications are batched).
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(rendered.queryClient!.getQueryState(['policies'])?.status).toBe('error');
+    expect(within(timeline).getByRole('button', { name: 'Revert to the version before this…' })).toBeTruthy();
+    expect(screen.queryByText(/shown without revert/)).toBeNull();
   });
 });
 

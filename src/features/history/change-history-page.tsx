@@ -113,7 +113,8 @@ export function ChangeHistoryPage() {
         </Field>
       </div>
       {audit.isError && <AuditUnreadable error={audit.error} onRetry={() => void audit.refetch()} />}
-      {policies.isError && <ErrorState {...policiesUnread(policies.error)} onRetry={() => void policies.refetch()} />}
+      {/* Only while the list is unknown: a later read that failed keeps the list before it, and its reverts with it. */}
+      {policies.isError && !policies.data && <ErrorState {...policiesUnread(policies.error)} onRetry={() => void policies.refetch()} />}
       {loading && (
         <Skeleton aria-label="Loading the change history">
           <SkeletonItem size={64} />
