@@ -140,10 +140,12 @@ export function CompareTenants() {
   useEffect(() => {
     if (!back) return;
     if (back !== tenant.account.key && accounts.some((a) => a.key === back)) session.setActive(back);
-    else set({ [BACK]: null });
+    // Replaced, not pushed: Back from here leaves the page rather than landing on the address that still says ?back=.
+    else set({ [BACK]: null }, { replace: true });
   }, [back, tenant.account.key, accounts, session, set]);
   const hereFailure = here.error && describeError(here.error, 'read the policies to compare');
-  const thereFailure = there.error && describeError(there.error, 'read the policies to compare');
+  // Only of another tenant: with none chosen, `there` watches this tenant's own read (disabled), whose failure is said once, above.
+  const thereFailure = other && there.error && describeError(there.error, 'read the policies to compare');
   const thereAccount = isolatedText(other ? `${thereName} (${other.account.username})` : thereName);
   // Memoised: the table words each changed policy's difference once per comparison, not at each render.
   const shown = useMemo(() => comparison?.matches.filter((m) => status === 'all' || m.status === status) ?? [], [comparison, status]);

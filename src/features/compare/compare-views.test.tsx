@@ -5,7 +5,7 @@
 import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, useLocation, useNavigationType } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GraphRequestError } from '../../graph/errors';
 import { SignInAgainContext } from '../../shared/ui/error-state';
@@ -84,6 +84,14 @@ function renderAt(url: string, page: React.ReactNode, signInHere = vi.fn()) {
     </QueryClientProvider>,
   );
   return signInHere;
+}
+
+/** Where the page left the address, and how it got there (PUSH: a step Back undoes; REPLACE: none). */
+const address = { search: '', how: '' };
+function AddressProbe() {
+  address.search = useLocation().search;
+  address.how = useNavigationType();
+  return null;
 }
 
 afterEach(() => {
@@ -196,5 +204,31 @@ describe('a name holding a direction control (U+202E)', () => {
     renderAt('/compare?a=policy-evil&b=policy-b', <ComparePolicies />);
 
     expect(await screen.findByText(`Diff of ${isolated} and CA002: Block legacy`)).toBeTruthy();
+  });
+});
+
+describe('Two tenants, review mends', () => {
+  it('with no other tenant chosen, a failure of this tenant is said once, not again as the other tenant’s', async () => {
+    answers.policies.here = () => Promise.reject(refused(503));
+    renderAt('/compare/tenants', <CompareTenants />);
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    expect(screen.queryByText(/the other tenant could not be read/)).toBeNull();
+  });
+
+  it('back in the account it left from, the address forgets ?back= without a step that Back would land on', async () => {
+    answers.policies.here = () => Promise.resolve([A]);
+    answers.policies.there = () => Promise.resolve([A]);
+    renderAt(
+      '/compare/tenants?with=there&back=here',
+      <>
+        <CompareTenants />
+        <AddressProbe />
+      </>,
+    );
+    await waitFor(() => expect(new URLSearchParams(address.search).get('back')).toBeNull());
+    expect(address.how).toBe('REPLACE');
+    expect(session.setActive).not.toHaveBeenCalledWith('here');
   });
 });

@@ -4,7 +4,8 @@ import type { DiffView } from '../../policy-ui/policy-diff';
 
 export function useUrlState() {
   const [params, setParams] = useSearchParams();
-  const set = (changes: Record<string, string | null>) =>
+  // A choice is a step Back can undo; `replace` is for tidying the address (a parameter already acted on).
+  const set = (changes: Record<string, string | null>, { replace = false }: { replace?: boolean } = {}) =>
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -14,7 +15,7 @@ export function useUrlState() {
         }
         return next;
       },
-      { replace: false },
+      { replace },
     );
   const view: DiffView = {
     // No choice in the URL leaves it to the window (inline in a small one); a choice is kept either way.
