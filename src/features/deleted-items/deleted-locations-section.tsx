@@ -5,6 +5,7 @@
 // the focus goes to the next row's same button (or the section's heading) and the outcome is said.
 import {
   Button,
+  MessageBarActions,
   Dialog,
   DialogActions,
   DialogBody,
@@ -24,7 +25,7 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { stateLabels } from '../../domain/labels';
 import { daysLeft, type DeletedNamedLocation, type DeletionRecord } from '../../graph/deleted-items';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
@@ -63,16 +64,58 @@ const describeUser = (user: LocationUser) =>
     ? `${isolatedText(user.name)} (in the tenant, ${stateLabels[user.state ?? ''] ?? user.state ?? 'state unknown'})`
     : `${isolatedText(user.name)} (deleted)`;
 
+/**
+ * Whether the tenant's policies were read: until they are, which of them use a location is not known, and
+ * the confirmation must not say that none does. A failure says why, with Try again (the list read again).
+ */
+export type TenantPolicies =
+  { status: 'read' } | { status: 'loading' } | { status: 'failed'; reason: string; retrying: boolean; onRetry(): void };
+
+/** The tenant's policies could not be read; read on Try again, the bar goes and the focus (if it was in it) to Restore. */
+function PoliciesUnread({
+  reason,
+  retrying,
+  onRetry,
+  fallback,
+}: {
+  reason: string;
+  retrying: boolean;
+  onRetry(): void;
+  fallback: RefObject<HTMLButtonElement | null>;
+}) {
+  const bar = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const element = bar.current;
+    return () => {
+      if (element?.contains(document.activeElement)) fallback.current?.focus();
+    };
+  }, [fallback]);
+  return (
+    <MessageBar ref={bar} intent="warning" layout="multiline">
+      <MessageBarBody>
+        Which policies in the tenant use it is not known: the tenant's policies could not be read: {reason} It can be restored all the same.
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button disabledFocusable={retrying} onClick={onRetry}>
+          Try again
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
 /** Asks before restoring: the tenant's policies that use the location take it into account again at once. */
 function RestoreLocationDialog({
   location,
   users,
   trustedUsers,
+  tenantPolicies,
   onRestore,
   onClose,
 }: {
   location: DeletedNamedLocation;
   users: LocationUser[];
+  tenantPolicies: TenantPolicies;
   /** The tenant's policies that use All trusted locations: a trusted location counts for them too. */
   trustedUsers: LocationUser[];
   onRestore(): void;
@@ -81,6 +124,7 @@ function RestoreLocationDialog({
   const live = users.filter((u) => u.inTenant);
   const trusted = location.isTrusted ? trustedUsers.filter((u) => u.inTenant && !live.some((l) => l.name === u.name)) : [];
   const deleted = users.filter((u) => !u.inTenant);
+  const restoreButton = useRef<HTMLButtonElement>(null);
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface>
@@ -89,7 +133,16 @@ function RestoreLocationDialog({
             Restore “<Isolated>{location.displayName}</Isolated>”?
           </DialogTitle>
           <DialogContent>
-            {live.length + trusted.length > 0 ? (
+            {tenantPolicies.status === 'failed' ? (
+              <PoliciesUnread
+                reason={tenantPolicies.reason}
+                retrying={tenantPolicies.retrying}
+                onRetry={tenantPolicies.onRetry}
+                fallback={restoreButton}
+              />
+            ) : tenantPolicies.status === 'loading' ? (
+              <p>Which policies in the tenant use it is still being read. It can be restored all the same.</p>
+            ) : live.length + trusted.length > 0 ? (
               <MessageBar intent="warning" layout="multiline">
                 <MessageBarBody>
                   Restored, it counts again at once in the policies in the tenant that use it: those On enforce on it again at once,
@@ -110,7 +163,7 @@ function RestoreLocationDialog({
             {deleted.length > 0 && <p>Deleted policies that use it: {deleted.map((u) => isolatedText(u.name)).join(', ')}.</p>}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={onRestore}>
+            <Button appearance="primary" onClick={onRestore} ref={restoreButton}>
               Restore
             </Button>
             <Button onClick={onClose}>Cancel</Button>
@@ -134,6 +187,7 @@ export function DeletedLocationsSection({
   now,
   usedBy,
   trustedUsers = [],
+  tenantPolicies = { status: 'read' },
   deletions,
 }: {
   locations: DeletedNamedLocation[];
@@ -144,6 +198,8 @@ export function DeletedLocationsSection({
   usedBy: (id: string) => LocationUser[];
   /** The policies in the tenant that use All trusted locations: a trusted location restored counts for them. */
   trustedUsers?: LocationUser[];
+  /** Whether the tenant's policies (behind usedBy's and trustedUsers' policies in the tenant) were read. */
+  tenantPolicies?: TenantPolicies;
 }) {
   const styles = useStyles();
   // Seven columns do not fit a phone: there each row stacks its cells.
@@ -311,6 +367,7 @@ export function DeletedLocationsSection({
           location={confirming}
           users={usedBy(confirming.id)}
           trustedUsers={trustedUsers}
+          tenantPolicies={tenantPolicies}
           onRestore={() => {
             const location = confirming;
             setConfirming(null);

@@ -15,6 +15,7 @@ import { DeletedPoliciesPage } from './deleted-policies-page';
 const tenant = vi.hoisted(() => ({
   deleted: [] as DeletedPolicy[],
   locations: [] as DeletedNamedLocation[],
+  policies: [] as unknown[] | Error | Promise<unknown[]>,
   names: null as NameDirectory | Error | null,
   audit: null as unknown[] | Error | null,
   purge: null as ((id: string) => Promise<void>) | null,
@@ -32,7 +33,7 @@ vi.mock('../../policy-ui/queries', () => {
     queryOptions({
       queryKey: [key],
       queryFn: async () => {
-        const value = read();
+        const value = await read();
         if (value instanceof Error) throw value;
         return value as never;
       },
@@ -41,7 +42,7 @@ vi.mock('../../policy-ui/queries', () => {
   return {
     deletedPoliciesQuery: () => answer('deleted', () => [...tenant.deleted]),
     deletedLocationsQuery: () => answer('locations', () => [...tenant.locations]),
-    policiesQuery: () => answer('policies', () => []),
+    policiesQuery: () => answer('policies', () => tenant.policies),
     recentAuditQuery: () => answer('audit', () => tenant.audit ?? []),
     tenantLocalHistoryQuery: () => answer('local', () => []),
     useNames: (_: unknown, policies: unknown) =>
@@ -107,6 +108,7 @@ async function purgeOne(id: string) {
 beforeEach(() => {
   tenant.deleted = [policy('CA091', 3), policy('CA092', 2), policy('CA093', 1)];
   tenant.locations = [];
+  tenant.policies = [];
   tenant.names = null;
   tenant.audit = null;
   tenant.purge = purgeInTenant;
@@ -194,6 +196,55 @@ describe('DeletedPoliciesPage', { timeout: 40_000 }, () => {
     await waitFor(() => expect(within(screen.getByRole('table', { name: 'Deleted policies' })).getAllByRole('row')).toHaveLength(2));
     await purgeOne('CA091');
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Deleted policies' }));
+  });
+
+  const vpn = {
+    id: 'loc-vpn',
+    displayName: 'Old VPN egress',
+    ipRanges: [{ cidrAddress: '203.0.113.0/24' }],
+    deletedDateTime: '2026-01-01T10:00:00Z',
+  } as DeletedNamedLocation;
+  const usingVpn = {
+    id: 'CA090',
+    displayName: 'CA090: Block the old VPN',
+    state: 'enabled',
+    conditions: { locations: { includeLocations: ['loc-vpn'] } },
+  };
+  const openLocationRestore = async () => {
+    const section = await screen.findByRole('table', { name: 'Deleted named locations' });
+    fireEvent.click(within(section).getByRole('button', { name: 'Restore' }));
+    return screen.getByRole('dialog', { name: 'Restore “Old VPN egress”?' });
+  };
+
+  it('while the tenant’s policies are read, a location’s restore says so, never that no policy uses it', async () => {
+    let answer!: (policies: unknown[]) => void;
+    tenant.policies = new Promise((resolve) => (answer = resolve));
+    tenant.locations = [vpn];
+    await draw();
+    const dialog = await openLocationRestore();
+    expect(dialog.textContent).toContain('Which policies in the tenant use it is still being read. It can be restored all the same.');
+    expect(dialog.textContent).not.toContain('No policy in the tenant uses it');
+    expect(within(dialog).getByRole('button', { name: 'Restore', hidden: true }).hasAttribute('disabled')).toBe(false);
+    await act(async () => answer([usingVpn]));
+    await waitFor(() => expect(dialog.textContent).toContain('CA090: Block the old VPN (in the tenant, On)'));
+    expect(dialog.textContent).not.toContain('still being read');
+  });
+
+  it('when the tenant’s policies could not be read, a location’s restore says who uses it is not known, why, and reads them again', async () => {
+    tenant.policies = new Error('The service is unavailable.');
+    tenant.locations = [vpn];
+    await draw();
+    const dialog = await openLocationRestore();
+    await waitFor(() => expect(dialog.textContent).toContain('Which policies in the tenant use it is not known'));
+    expect(dialog.textContent).toContain('The service is unavailable.');
+    expect(dialog.textContent).not.toContain('No policy in the tenant uses it');
+    tenant.policies = [usingVpn];
+    const retry = within(dialog).getByRole('button', { name: 'Try again', hidden: true });
+    retry.focus();
+    fireEvent.click(retry);
+    await waitFor(() => expect(dialog.textContent).toContain('CA090: Block the old VPN (in the tenant, On)'));
+    expect(dialog.textContent).not.toContain('is not known');
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Restore', hidden: true }));
   });
 
   it('a bulk run keeps its buttons focusable while it goes, and its end is said', async () => {

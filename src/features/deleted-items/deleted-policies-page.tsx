@@ -48,7 +48,7 @@ import { newRun, unfinished, type BulkKind, type BulkRun } from '../../operation
 import { neededLocations, restoreWithLocationsFirst, withLocationSteps } from './bulk-restore-plan';
 import { goneNames } from './gone-names';
 import { PurgeDialog, RestoreDialog, SecondStepFailed, type RestoreMode } from './deleted-actions';
-import { DeletedLocationsSection, type LocationUser } from './deleted-locations-section';
+import { DeletedLocationsSection, type LocationUser, type TenantPolicies } from './deleted-locations-section';
 import { DeletedPoliciesTable } from './deleted-policies-table';
 import { DeletedPolicyDetails } from './deleted-policy-details';
 import { lastKnownVersions } from './last-known-versions';
@@ -323,6 +323,17 @@ export function DeletedPoliciesPage() {
       [...(p.conditions?.locations?.includeLocations ?? []), ...(p.conditions?.locations?.excludeLocations ?? [])].includes('AllTrusted'),
     )
     .map((p) => ({ name: p.displayName ?? p.id!, state: p.state, inTenant: true }));
+  // Until the tenant's policies are read, which of them use a deleted location is not known (not: none).
+  const tenantPolicies: TenantPolicies = current.isError
+    ? {
+        status: 'failed',
+        reason: describeError(current.error, "read the tenant's policies").message,
+        retrying: current.isFetching,
+        onRetry: () => void current.refetch(),
+      }
+    : current.data
+      ? { status: 'read' }
+      : { status: 'loading' };
 
   return (
     <section className={styles.page} aria-labelledby="deleted-title">
@@ -459,6 +470,7 @@ export function DeletedPoliciesPage() {
           now={now}
           usedBy={usedBy}
           trustedUsers={trustedUsers}
+          tenantPolicies={tenantPolicies}
           deletions={locationDeletions}
         />
       )}
