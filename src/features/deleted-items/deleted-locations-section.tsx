@@ -86,8 +86,10 @@ function PoliciesUnread({
   const bar = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const element = bar.current;
+    // The dialog's Restore is drawn all the while the bar is.
+    const target = fallback.current;
     return () => {
-      if (element?.contains(document.activeElement)) fallback.current?.focus();
+      if (element?.contains(document.activeElement)) target?.focus();
     };
   }, [fallback]);
   return (
