@@ -87,12 +87,13 @@ function renderAt(url: string, page: React.ReactNode, signInHere = vi.fn()) {
 }
 
 /** Where the page left the address, and how it got there (PUSH: a step Back undoes; REPLACE: none). */
-const address = { search: '', how: '' };
 function AddressProbe() {
-  address.search = useLocation().search;
-  address.how = useNavigationType();
-  return null;
+  return <output aria-label="Address">{`${useNavigationType()} ${useLocation().search}`}</output>;
 }
+const address = () => {
+  const [how = '', search = ''] = (screen.getByRole('status', { name: 'Address' }).textContent ?? '').split(' ');
+  return { how, search };
+};
 
 afterEach(() => {
   cleanup();
@@ -227,8 +228,8 @@ describe('Two tenants, review mends', () => {
         <AddressProbe />
       </>,
     );
-    await waitFor(() => expect(new URLSearchParams(address.search).get('back')).toBeNull());
-    expect(address.how).toBe('REPLACE');
+    await waitFor(() => expect(new URLSearchParams(address().search).get('back')).toBeNull());
+    expect(address().how).toBe('REPLACE');
     expect(session.setActive).not.toHaveBeenCalledWith('here');
   });
 });
