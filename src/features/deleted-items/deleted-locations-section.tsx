@@ -25,7 +25,7 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { stateLabels } from '../../domain/labels';
 import { daysLeft, type DeletedNamedLocation, type DeletionRecord } from '../../graph/deleted-items';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
@@ -76,22 +76,21 @@ function PoliciesUnread({
   reason,
   retrying,
   onRetry,
-  fallback,
+  onGone,
 }: {
   reason: string;
   retrying: boolean;
   onRetry(): void;
-  fallback: RefObject<HTMLButtonElement | null>;
+  /** Stable: gives the focus a place when the bar goes with it. */
+  onGone(): void;
 }) {
   const bar = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const element = bar.current;
-    // The dialog's Restore is drawn all the while the bar is.
-    const target = fallback.current;
     return () => {
-      if (element?.contains(document.activeElement)) target?.focus();
+      if (element?.contains(document.activeElement)) onGone();
     };
-  }, [fallback]);
+  }, [onGone]);
   return (
     <MessageBar ref={bar} intent="warning" layout="multiline">
       <MessageBarBody>
@@ -127,6 +126,7 @@ function RestoreLocationDialog({
   const trusted = location.isTrusted ? trustedUsers.filter((u) => u.inTenant && !live.some((l) => l.name === u.name)) : [];
   const deleted = users.filter((u) => !u.inTenant);
   const restoreButton = useRef<HTMLButtonElement>(null);
+  const focusRestore = useCallback(() => restoreButton.current?.focus(), []);
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface>
@@ -140,7 +140,7 @@ function RestoreLocationDialog({
                 reason={tenantPolicies.reason}
                 retrying={tenantPolicies.retrying}
                 onRetry={tenantPolicies.onRetry}
-                fallback={restoreButton}
+                onGone={focusRestore}
               />
             ) : tenantPolicies.status === 'loading' ? (
               <p>Which policies in the tenant use it is still being read. It can be restored all the same.</p>
