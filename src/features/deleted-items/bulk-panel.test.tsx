@@ -87,6 +87,37 @@ describe('BulkConfirmDialog (restore) when what they refer to could not be check
   });
 });
 
+describe('BulkConfirmDialog (restore) checking again', () => {
+  it('keeps the focus on Try again while it checks, then moves it to the restore button and says what was found', () => {
+    const unchecked = { reason: 'Names could not be looked up: the service is unavailable.', onRetry: vi.fn() };
+    const dialog = (checking: boolean, stillUnchecked: boolean) => (
+      <BulkConfirmDialog
+        kind="restore"
+        policies={[ca091]}
+        missingOf={missingOf}
+        known={new Map()}
+        checking={checking}
+        unchecked={stillUnchecked ? unchecked : null}
+        onStart={() => {}}
+        onClose={() => {}}
+      />
+    );
+    const said = () => screen.getAllByRole('status', { hidden: true }).map((s) => s.textContent);
+    const tryAgain = () => screen.getByRole('button', { name: 'Try again', hidden: true });
+    const { rerender } = render(dialog(false, true));
+    tryAgain().focus();
+    fireEvent.click(tryAgain());
+    expect(unchecked.onRetry).toHaveBeenCalled();
+    rerender(dialog(true, true));
+    expect(document.activeElement).toBe(tryAgain());
+    expect(tryAgain().getAttribute('aria-disabled')).toBe('true');
+    expect(said()).toContain('Checking again…');
+    rerender(dialog(false, false));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Restore', hidden: true }));
+    expect(said().some((s) => s?.startsWith('Checked: CA091: Test - block everything for pilot refers to excluded group'))).toBe(true);
+  });
+});
+
 describe('BulkConfirmDialog: names isolated', () => {
   it('isolates a name holding a direction control in the checkbox that restores it first', () => {
     const evil: DeletedNamedLocation = { id: 'loc-evil', displayName: 'Lab \u202Eevil' };

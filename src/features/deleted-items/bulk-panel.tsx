@@ -24,14 +24,14 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, CircleRegular, DismissCircleRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { DeletedPolicy } from '../../graph/deleted-items';
 import type { MissingDependency } from '../../domain/dependencies';
 import { unfinished, type BulkItem, type BulkKind, type BulkRun } from '../../operations/bulk-run';
 import { neededLocations, splitForRestore, type LocationStep } from './bulk-restore-plan';
 import { nameOfMissing, type GoneNames } from './gone-names';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
-import { DependenciesUnchecked, type UncheckedDependencies } from './deleted-actions';
+import { DependenciesUnchecked, useRecheck, type UncheckedDependencies } from './deleted-actions';
 import { SpokenStatus } from '../../shared/ui/live-status';
 
 const useStyles = makeStyles({
@@ -84,6 +84,25 @@ export function BulkConfirmDialog({
       policy.id,
       `left out: it needs the deleted named location${locations.length === 1 ? '' : 's'} ${locations.map((l) => `“${isolatedText(l.displayName)}”`).join(', ')}, not restored in this run`,
     ]),
+  );
+  const primary = useRef<HTMLButtonElement>(null);
+  const recheck = useRecheck(
+    unchecked,
+    checking,
+    () => {
+      const referring = policies.filter((p) => missingOf(p).length > 0);
+      return referring.length === 0
+        ? 'Checked: nothing they refer to is missing.'
+        : `Checked: ${referring
+            .map(
+              (p) =>
+                `${isolatedText(p.displayName ?? '')} refers to ${missingOf(p)
+                  .map((m) => `${m.where.toLowerCase()} ${nameOfMissing(m, known)}`)
+                  .join(', ')}`,
+            )
+            .join('; ')}.`;
+    },
+    primary,
   );
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
@@ -145,7 +164,15 @@ export function BulkConfirmDialog({
             )}
             {restoring ? (
               <>
-                {unchecked && !checking && <DependenciesUnchecked unchecked={unchecked} plural />}
+                {unchecked && (
+                  <DependenciesUnchecked
+                    unchecked={unchecked}
+                    plural
+                    checking={checking}
+                    onRetry={recheck.onRetry}
+                    onGone={recheck.onGone}
+                  />
+                )}
                 {wereOn > 0 && (
                   <MessageBar intent="warning">
                     <MessageBarBody>
@@ -177,10 +204,14 @@ export function BulkConfirmDialog({
               can be resumed.
             </Text>
           </DialogContent>
+          <SpokenStatus>{restoring ? recheck.status : null}</SpokenStatus>
           <DialogActions>
+            {/* Focusable while it checks again: the focus comes here once the warning with Try again goes. */}
             <Button
+              ref={primary}
               appearance="primary"
-              disabled={restoring ? checking || included.length === 0 : typed.trim().toLowerCase() !== phrase}
+              disabled={restoring ? included.length === 0 : typed.trim().toLowerCase() !== phrase}
+              disabledFocusable={restoring && checking}
               onClick={() => onStart(mode === 'reportOnly', included)}
             >
               {restoring

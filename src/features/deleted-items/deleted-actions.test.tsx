@@ -57,6 +57,65 @@ describe('RestoreDialog when what it refers to could not be checked', () => {
   });
 });
 
+// Try again: while it checks again the warning stays, its Try again keeps the focus and "Checking again…"
+// is said; once checked the focus goes to the restore button and what was found is said.
+describe('RestoreDialog checking again', () => {
+  const policy = { id: 'CA092', displayName: 'CA092: Require MFA for HR', state: 'disabled' } as const;
+  const unchecked = { reason: 'Some lookups failed: groups (permission needed).', onRetry: vi.fn() };
+  const dialog = (checking: boolean, stillUnchecked: boolean, missing: MissingDependency[] = []) => (
+    <RestoreDialog
+      policy={policy}
+      missing={missing}
+      known={undefined}
+      checking={checking}
+      unchecked={stillUnchecked ? unchecked : null}
+      busy={false}
+      progress={null}
+      error={null}
+      onRestore={() => {}}
+      onClose={() => {}}
+    />
+  );
+  const said = () => screen.getAllByRole('status', { hidden: true }).map((s) => s.textContent);
+  const tryAgain = () => screen.getByRole('button', { name: 'Try again', hidden: true });
+
+  it('keeps the focus on Try again while it checks, then moves it to Restore and says nothing is missing', () => {
+    const { rerender } = render(dialog(false, true));
+    tryAgain().focus();
+    fireEvent.click(tryAgain());
+    expect(unchecked.onRetry).toHaveBeenCalled();
+    rerender(dialog(true, true));
+    expect(document.activeElement).toBe(tryAgain());
+    expect(tryAgain().getAttribute('aria-disabled')).toBe('true');
+    expect(said()).toContain('Checking again…');
+    rerender(dialog(false, false));
+    expect(screen.queryByRole('button', { name: 'Try again', hidden: true })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Restore', hidden: true }));
+    expect(said()).toContain('Checked: nothing it refers to is missing.');
+  });
+
+  it('says what is missing once checked', () => {
+    const { rerender } = render(dialog(false, true));
+    tryAgain().focus();
+    fireEvent.click(tryAgain());
+    rerender(dialog(true, true));
+    rerender(dialog(false, false, [purged]));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Restore', hidden: true }));
+    expect(said().some((s) => s?.startsWith('Checked: it refers to something that no longer exists: Included location'))).toBe(true);
+  });
+
+  it('failing again, the warning and the focus stay, and that is said', () => {
+    const { rerender } = render(dialog(false, true));
+    tryAgain().focus();
+    fireEvent.click(tryAgain());
+    rerender(dialog(true, true));
+    rerender(dialog(false, true));
+    expect(document.activeElement).toBe(tryAgain());
+    expect(tryAgain().getAttribute('aria-disabled')).not.toBe('true');
+    expect(said()).toContain('Could not be checked again: Some lookups failed: groups (permission needed).');
+  });
+});
+
 // A name Entra kept with a space at its end can still be confirmed: what is typed and the name are both trimmed.
 describe('PurgeDialog', () => {
   it('confirms a name that ends in a space, typed with or without it', () => {

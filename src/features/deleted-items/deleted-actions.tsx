@@ -23,7 +23,7 @@ import {
   Spinner,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { ErrorDescription } from '../../graph/describe-error';
 import type { DeletedNamedLocation, DeletedPolicy } from '../../graph/deleted-items';
 import { ErrorState } from '../../shared/ui/error-state';
@@ -96,19 +96,73 @@ export interface UncheckedDependencies {
 }
 
 /**
+ * Try again in a restore dialog: while it checks again the warning stays and its Try again keeps the focus
+ * (aria-disabled), "Checking again…" being said; once checked the warning goes, the focus (if it was in it)
+ * to the dialog's primary button, and what the check found is said. Failed again, the warning stays and says so.
+ */
+export function useRecheck(
+  unchecked: UncheckedDependencies | null,
+  checking: boolean,
+  found: () => string,
+  primary: RefObject<HTMLButtonElement | null>,
+) {
+  const [said, setSaid] = useState<string | null>(null);
+  // Asked: Try again pressed, the check not yet seen under way; then under way until it answers.
+  const [phase, setPhase] = useState<'idle' | 'asked' | 'checking'>('idle');
+  if (phase === 'asked' && checking) setPhase('checking');
+  else if (phase === 'checking' && !checking) {
+    setPhase('idle');
+    setSaid(unchecked ? `Could not be checked again: ${unchecked.reason}` : found());
+  }
+  const onGone = useCallback(() => primary.current?.focus(), [primary]);
+  return {
+    onGone,
+    onRetry: () => {
+      setPhase('asked');
+      setSaid(null);
+      unchecked?.onRetry();
+    },
+    status: unchecked && checking ? 'Checking again…' : said,
+  };
+}
+
+/**
  * Said instead of "nothing is missing" when the lookup failed: Graph itself would accept the restore,
  * so it stays possible, but only as a choice made knowingly (the restore button says so).
  */
-export function DependenciesUnchecked({ unchecked, plural = false }: { unchecked: UncheckedDependencies; plural?: boolean }) {
+export function DependenciesUnchecked({
+  unchecked,
+  plural = false,
+  checking = false,
+  onRetry = unchecked.onRetry,
+  onGone,
+}: {
+  unchecked: UncheckedDependencies;
+  plural?: boolean;
+  /** Checking again: Try again stays, focusable, until the answer. */
+  checking?: boolean;
+  onRetry?(): void;
+  /** Stable: gives the focus a place when the warning goes with it (the check answered). */
+  onGone?(): void;
+}) {
+  const bar = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const element = bar.current;
+    return () => {
+      if (element?.contains(document.activeElement)) onGone?.();
+    };
+  }, [onGone]);
   return (
-    <MessageBar intent="warning" layout="multiline">
+    <MessageBar ref={bar} intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>What {plural ? 'they refer' : 'it refers'} to could not be checked</MessageBarTitle>
         {unchecked.reason} Deleted groups, users or named locations {plural ? 'they need' : 'it needs'} may be missing: try again, or
         restore without the check.
       </MessageBarBody>
       <MessageBarActions>
-        <Button onClick={unchecked.onRetry}>Try again</Button>
+        <Button disabledFocusable={checking} onClick={onRetry}>
+          Try again
+        </Button>
       </MessageBarActions>
     </MessageBar>
   );
@@ -148,6 +202,18 @@ export function RestoreDialog({
   const [skipped, setSkipped] = useState<ReadonlySet<string>>(new Set());
   const restoreFirst = new Set(missing.filter((m) => m.restorable && !skipped.has(m.id)).map((m) => m.id));
   const locationsFirst = missing.filter((m) => m.restorable && restoreFirst.has(m.id)).map((m) => m.restorable!);
+  const primary = useRef<HTMLButtonElement>(null);
+  const recheck = useRecheck(
+    unchecked,
+    checking,
+    () =>
+      missing.length === 0
+        ? 'Checked: nothing it refers to is missing.'
+        : `Checked: it refers to ${missing.length === 1 ? 'something that no longer exists' : `${missing.length} things that no longer exist`}: ${missing
+            .map((m) => `${m.where} ${nameOfMissing(m, known)}`)
+            .join(', ')}.`,
+    primary,
+  );
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && !busy && onClose()}>
       <DialogSurface>
@@ -156,7 +222,9 @@ export function RestoreDialog({
             Restore “<Isolated>{policy.displayName}</Isolated>”?
           </DialogTitle>
           <DialogContent className={styles.content}>
-            {unchecked && !checking && <DependenciesUnchecked unchecked={unchecked} />}
+            {unchecked && (
+              <DependenciesUnchecked unchecked={unchecked} checking={checking} onRetry={recheck.onRetry} onGone={recheck.onGone} />
+            )}
             <MissingDependencies
               missing={missing}
               known={known}
@@ -187,14 +255,15 @@ export function RestoreDialog({
             {error && <ErrorState {...error} />}
           </DialogContent>
           {/* Polite: the keyboard's focus stays on the busy button, whose new name is not always read. */}
-          <SpokenStatus>{busy ? (progress ?? 'Restoring…') : null}</SpokenStatus>
+          <SpokenStatus>{busy ? (progress ?? 'Restoring…') : recheck.status}</SpokenStatus>
           <DialogActions>
             {/* While restoring, both stay focusable (aria-disabled, clicks and keys ignored): disabled, they
                 let the keyboard's focus fall behind the still open dialog. */}
+            {/* Focusable while it checks again too: the focus comes here once the warning with Try again goes. */}
             <Button
+              ref={primary}
               appearance="primary"
-              disabled={checking}
-              disabledFocusable={busy}
+              disabledFocusable={busy || checking}
               icon={busy ? <Spinner size="tiny" /> : undefined}
               onClick={() => onRestore(mode, locationsFirst)}
             >
