@@ -109,8 +109,9 @@ export function useRecheck(
   const [said, setSaid] = useState<string | null>(null);
   // Asked: Try again pressed, the check not yet seen under way; then under way until it answers.
   const [phase, setPhase] = useState<'idle' | 'asked' | 'checking'>('idle');
+  // A quick answer may come before a render shows the check under way: the warning gone says it was checked.
   if (phase === 'asked' && checking) setPhase('checking');
-  else if (phase === 'checking' && !checking) {
+  else if (phase !== 'idle' && !checking && (!unchecked || phase === 'checking')) {
     setPhase('idle');
     setSaid(unchecked ? `Could not be checked again: ${unchecked.reason}` : found());
   }
