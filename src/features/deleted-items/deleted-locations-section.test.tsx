@@ -8,7 +8,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import type { ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DeletedNamedLocation } from '../../graph/deleted-items';
-import { DeletedLocationsSection, type LocationUser } from './deleted-locations-section';
+import { DeletedLocationsSection, type LocationUser, type TenantPolicies } from './deleted-locations-section';
 
 const writes = vi.hoisted(() => ({ restore: vi.fn(), purge: vi.fn() }));
 vi.mock('../../policy-ui/writes', () => ({
@@ -45,13 +45,14 @@ const trusted: LocationUser[] = [
   { name: 'CA010: Skip MFA on trusted networks', state: 'enabledForReportingButNotEnforced', inTenant: true },
 ];
 
-function draw(locations = [vpn, lab]) {
+function draw(locations = [vpn, lab], tenantPolicies?: TenantPolicies) {
   return render(
     <DeletedLocationsSection
       locations={locations}
       now={new Date('2026-01-05T10:00:00Z')}
       usedBy={users}
       trustedUsers={trusted}
+      tenantPolicies={tenantPolicies}
       deletions={undefined}
     />,
   );
@@ -104,6 +105,14 @@ describe('DeletedLocationsSection', () => {
     expect(within(screen.getByRole('dialog')).getByText(/No policy in the tenant uses it/)).toBeTruthy();
     await act(async () => fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Restore' })));
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Deleted named locations' }));
+  });
+
+  it('before the tenant’s policies are read, a permanent delete warns that whether one still refers to it is not known', () => {
+    draw([lab], { status: 'loading' });
+    fireEvent.click(within(rowOf('Lab network')).getByRole('button', { name: 'Delete permanently…' }));
+    expect(screen.getByRole('dialog').textContent).toContain(
+      "Whether a policy in the tenant still refers to it is not known: the tenant's policies are still being read.",
+    );
   });
 
   it('a permanent delete is said, and the focus moves to the next row', async () => {

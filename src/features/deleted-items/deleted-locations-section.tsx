@@ -382,7 +382,11 @@ export function DeletedLocationsSection({
         <PurgeDialog
           name={purging.displayName}
           what="named location"
-          warning={purgeWarning(usedBy(purging.id))}
+          warning={
+            tenantPolicies.status === 'read'
+              ? purgeWarning(usedBy(purging.id))
+              : `Whether a policy in the tenant still refers to it is not known: the tenant's policies ${tenantPolicies.status === 'loading' ? 'are still being read' : `could not be read: ${tenantPolicies.reason}`}. Once it is gone for good, what such a policy says of this location cannot be brought back.`
+          }
           busy={busy === purging.id}
           error={error}
           onPurge={() => void purge(purging)}
