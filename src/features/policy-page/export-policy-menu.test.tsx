@@ -9,6 +9,8 @@ vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => ({ acco
 vi.mock('../../session/organization-query', () => ({ useOrganizationName: () => 'Contoso' }));
 vi.mock('../../policy-ui/queries', () => ({ useNames: () => ({ data: undefined, isPending: false }) }));
 vi.mock('../../policy-ui/saved-templates', () => ({ useSavedTemplates: () => [[], () => true] }));
+const downloads = vi.hoisted(() => [] as string[]);
+vi.mock('../../shared/download', () => ({ downloadFile: (fileName: string) => void downloads.push(fileName) }));
 
 const { ExportPolicyMenu } = await import('./export-policy-menu');
 
@@ -56,5 +58,23 @@ describe('Save as template', () => {
       fireEvent.click(await screen.findByRole('menuitem', { name: 'Save as template' }));
     });
     expect(screen.getByRole('status').textContent).toMatch(/^Saved “\u2068Block \u202Eevil\u2069” as a template/);
+  });
+});
+
+describe('Download JSON', () => {
+  it('names the file after the policy, or after its id when its name leaves no letter or digit', async () => {
+    for (const displayName of ['多要素認証を要求', '???']) {
+      render(
+        <MemoryRouter>
+          <ExportPolicyMenu policy={{ ...POLICY, displayName }} />
+        </MemoryRouter>,
+      );
+      fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+      await act(async () => {
+        fireEvent.click(await screen.findByRole('menuitem', { name: 'Download JSON' }));
+      });
+      cleanup();
+    }
+    expect(downloads).toEqual(['多要素認証を要求.json', 'p1.json']);
   });
 });

@@ -64,7 +64,9 @@ export function ExportPolicyMenu({ policy }: { policy: ConditionalAccessPolicy }
           <MenuList>
             <MenuItem
               icon={<ArrowDownloadRegular />}
-              onClick={() => downloadFile(`${safeFileName(policy.displayName ?? policy.id ?? 'policy')}.json`, json(), 'application/json')}
+              onClick={() =>
+                downloadFile(`${safeFileName(policy.displayName ?? policy.id ?? 'policy', policy.id)}.json`, json(), 'application/json')
+              }
             >
               Download JSON
             </MenuItem>
