@@ -132,6 +132,9 @@ describe('backup bundle', () => {
     expect(safeFileName('???', 'policy-id-1')).toBe('policy-id-1');
     // Within the bytes a file system allows a name, with room for what is put around it.
     expect(new TextEncoder().encode(safeFileName('認'.repeat(100))).length).toBeLessThanOrEqual(120);
+    // A letter beyond the basic plane takes four bytes: 30 of them fill the 120.
+    expect(safeFileName('𠀀'.repeat(40))).toBe('𠀀'.repeat(30));
+    expect(safeFileName(`${'é'.repeat(50)}${'ж'.repeat(50)}`)).toBe(`${'e'.repeat(50)}${'ж'.repeat(30)}`);
   });
 
   it('names each policy of a backup folder after its name in any script, else after its id', async () => {

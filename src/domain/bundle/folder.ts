@@ -27,6 +27,9 @@ const MAX_CHARACTERS = 80;
 // Room for a folder's prefix and suffix within the 255 bytes most file systems allow a name.
 const MAX_BYTES = 120;
 
+/** The bytes a code point takes in UTF-8 (file systems limit a name's bytes, not its characters). */
+const utf8Length = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
+
 /**
  * A file name from a display name: letters and digits of any script (with their marks), dot, dash
  * and underscore; the rest (what file systems refuse: / \ : * ? " < > |, control characters, spaces)
@@ -47,7 +50,7 @@ export function safeFileName(name: string, fallback?: string): string {
   let count = 0;
   let bytes = 0;
   for (const character of cleaned) {
-    const size = new TextEncoder().encode(character).length;
+    const size = utf8Length(character.codePointAt(0)!);
     if (count === MAX_CHARACTERS || bytes + size > MAX_BYTES) break;
     kept += character;
     count += 1;
