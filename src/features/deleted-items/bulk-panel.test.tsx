@@ -6,7 +6,9 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeletedNamedLocation, DeletedPolicy } from '../../graph/deleted-items';
 import type { MissingDependency } from '../../domain/dependencies';
-import { BulkConfirmDialog } from './bulk-panel';
+import type { BulkRun, BulkStatus } from '../../operations/bulk-run';
+import { BulkConfirmDialog, BulkProgress } from './bulk-panel';
+import { focusedName } from './test-support';
 
 afterEach(cleanup);
 
@@ -135,5 +137,56 @@ describe('BulkConfirmDialog: names isolated', () => {
       />,
     );
     expect(screen.getByRole('checkbox', { name: 'Restore named location “\u2068Lab \u202Eevil\u2069” first' })).toBeTruthy();
+  });
+});
+
+// Stop, Resume and the end of a run change what the bar offers: the keyboard's focus stays on the bar's
+// button as it does, never dropped to the page's start.
+describe('BulkProgress: where the focus goes as the run stops, resumes and ends', () => {
+  const runOf = (...statuses: BulkStatus[]): BulkRun => ({
+    kind: 'restore',
+    reportOnly: true,
+    startedAt: '2026-01-05T10:00:00Z',
+    items: statuses.map((status, i) => ({ id: `CA09${i}`, name: `CA09${i}: Policy ${i}`, status })),
+  });
+  const bar = (run: BulkRun, running: boolean, { stopping = false, checking = false } = {}) => (
+    <BulkProgress
+      run={run}
+      locations={null}
+      running={running}
+      stopping={stopping}
+      checking={checking}
+      onStop={() => {}}
+      onResume={() => {}}
+      onDismiss={() => {}}
+    />
+  );
+
+  it('after Stop, on the button saying it stops, then on Resume; after Resume, on Stop; at the end, on Dismiss', () => {
+    const { rerender } = render(bar(runOf('done', 'running', 'pending'), true));
+    const stop = screen.getByRole('button', { name: 'Stop after this one' });
+    stop.focus();
+    fireEvent.click(stop);
+    rerender(bar(runOf('done', 'running', 'pending'), true, { stopping: true }));
+    expect(focusedName()).toBe('Stopping…');
+    expect(document.activeElement!.getAttribute('aria-disabled')).toBe('true');
+    rerender(bar(runOf('done', 'done', 'pending'), false));
+    expect(focusedName()).toBe('Resume (1 left)');
+    fireEvent.click(screen.getByRole('button', { name: 'Resume (1 left)' }));
+    rerender(bar(runOf('done', 'done', 'running'), true));
+    expect(focusedName()).toBe('Stop after this one');
+    rerender(bar(runOf('done', 'done', 'done'), false));
+    expect(focusedName()).toBe('Dismiss');
+  });
+
+  it('a run that stops on a failure while the focus is on Stop leaves it on Resume, held (aria-disabled) while it checks', () => {
+    const { rerender } = render(bar(runOf('done', 'running'), true));
+    screen.getByRole('button', { name: 'Stop after this one' }).focus();
+    rerender(bar(runOf('done', 'failed'), false, { checking: true }));
+    expect(focusedName()).toBe('Resume (1 left)');
+    expect(document.activeElement!.getAttribute('aria-disabled')).toBe('true');
+    rerender(bar(runOf('done', 'failed'), false));
+    expect(focusedName()).toBe('Resume (1 left)');
+    expect(document.activeElement!.getAttribute('aria-disabled')).toBeNull();
   });
 });

@@ -345,20 +345,18 @@ export function BulkProgress({
           </ul>
         </MessageBarBody>
         <MessageBarActions>
-          {running ? (
-            stopping ? null : (
-              <Button onClick={onStop}>Stop after this one</Button>
-            )
-          ) : left.length > 0 ? (
-            <>
-              <Button appearance="primary" disabled={checking} onClick={onResume}>
-                Resume ({left.length} left)
-              </Button>
-              <Button onClick={onDismiss}>Discard</Button>
-            </>
-          ) : (
-            <Button onClick={onDismiss}>Dismiss</Button>
-          )}
+          {/* One button whose job follows the run's, so that the keyboard's focus stays on it as the run stops,
+              resumes or ends (a button swapped for another drops the focus to the page's start): Stop, then
+              Stopping… (focusable, it ignores presses) until the policy under way is done, then Resume, or
+              Dismiss at the end. Resume waits (focusable) while what the policies refer to is checked again. */}
+          <Button
+            appearance={!running && left.length > 0 ? 'primary' : 'secondary'}
+            disabledFocusable={running ? stopping : left.length > 0 && checking}
+            onClick={running ? onStop : left.length > 0 ? onResume : onDismiss}
+          >
+            {running ? (stopping ? 'Stopping…' : 'Stop after this one') : left.length > 0 ? `Resume (${left.length} left)` : 'Dismiss'}
+          </Button>
+          {!running && left.length > 0 && <Button onClick={onDismiss}>Discard</Button>}
         </MessageBarActions>
       </MessageBar>
     </>

@@ -11,6 +11,7 @@ import type { DeletedNamedLocation, DeletedPolicy } from '../../graph/deleted-it
 import type { NameDirectory } from '../../domain/references';
 import { runBulk, type BulkRun } from '../../operations/bulk-run';
 import { DeletedPoliciesPage } from './deleted-policies-page';
+import { focusedName } from './test-support';
 
 const tenant = vi.hoisted(() => ({
   deleted: [] as DeletedPolicy[],
@@ -56,7 +57,7 @@ vi.mock('../../policy-ui/writes', () => {
     useBulkLocationStep: noWrite,
     useBulkRun: () => ({
       mutateAsync: ({ run, onChange, signal }: { run: BulkRun; onChange(run: BulkRun): void; signal: AbortSignal }) =>
-        runBulk(run, async (item) => void tenant.purge!(item.id), { onChange, signal }),
+        runBulk(run, (item) => tenant.purge!(item.id), { onChange, signal }),
     }),
     usePurgePolicy: () => ({ mutateAsync: (id: string) => tenant.purge!(id) }),
     useRestorePolicy: noWrite,
@@ -277,6 +278,37 @@ describe('DeletedPoliciesPage', { timeout: 40_000 }, () => {
       expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Run finished: all 2 policies deleted permanently.'),
     );
     expect(screen.getByRole('button', { name: 'Delete selected permanently (0)…' }).hasAttribute('disabled')).toBe(false);
+  });
+
+  it('a bulk run keeps the keyboard focus on its bar: Stop, Resume once the policy under way is done, Stop again, Dismiss, then the heading', async () => {
+    let release!: () => void;
+    let held = new Promise<void>((resolve) => (release = resolve));
+    tenant.purge = async (id) => {
+      await held;
+      await purgeInTenant(id);
+    };
+    await draw();
+    fireEvent.click(within(rowOf('CA091')).getByRole('checkbox', { name: 'Select CA091: Policy CA091' }));
+    fireEvent.click(within(rowOf('CA092')).getByRole('checkbox', { name: 'Select CA092: Policy CA092' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete selected permanently (2)…' }));
+    const dialog = screen.getByRole('dialog');
+    fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: 'delete 2 policies' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete permanently' }));
+    const stop = await screen.findByRole('button', { name: 'Stop after this one' });
+    stop.focus();
+    fireEvent.click(stop);
+    expect(focusedName()).toBe('Stopping…');
+    await act(async () => release());
+    await waitFor(() => expect(focusedName()).toBe('Resume (1 left)'));
+    held = new Promise<void>((resolve) => (release = resolve));
+    fireEvent.click(screen.getByRole('button', { name: 'Resume (1 left)' }));
+    expect(focusedName()).toBe('Stop after this one');
+    await act(async () => release());
+    await waitFor(() => expect(focusedName()).toBe('Dismiss'));
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Run finished: all 2 policies deleted permanently.');
+    // Dismissed, the bar goes: the focus goes to the page's heading.
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(focusedName()).toBe('Deleted policies');
   });
 
   it('isolates a name holding a direction control in its selection checkbox', async () => {

@@ -385,6 +385,8 @@ export function DeletedPoliciesPage() {
           }}
           onResume={() => void startRun(run)}
           onDismiss={() => {
+            // The bar goes with its buttons: the focus goes to the page's heading rather than to its start.
+            heading.current?.focus();
             journal.clear();
             setRun(null);
           }}
