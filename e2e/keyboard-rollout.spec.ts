@@ -5,15 +5,13 @@
 // the gate read and overridden by keys leaves the focus on the step let through and says so; deleting the
 // copy says the rollout is finished with the focus on its title. Nowhere does the focus fall to the page's start.
 import type { APIRequestContext, Page } from '@playwright/test';
-import { CONTOSO_TENANT_ID, contosoDirectory } from '../src/emulator/seed/contoso';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { emulator, expect, test, useLocalTenant, withholdScopes } from './support/fixtures';
 import { watchFocusLost } from './support/focus';
 import { section } from './support/navigation';
+import { keepRollouts, keptRollout } from './support/rollout-plan';
 import { readPoliciesAsScript } from './support/script-client';
 import { listenToWhatIsSaid } from './support/said';
-
-const SERVICE_ACCOUNTS = contosoDirectory.group('CA - Service accounts');
 
 const readPolicies = (request: APIRequestContext) => readPoliciesAsScript(request);
 
@@ -31,32 +29,8 @@ const focusedDescription = (page: Page) =>
  * sign-ins (spread over the week before the reset, more of them in office hours) falls after the ring started. An hour
  * back, whether a ring 1 user had signed in since depended on the time of day the tests ran.
  */
-function seededPlan(policy: { id: string; displayName: string }, extra: object = {}) {
-  const startedAt = new Date().toISOString();
-  return {
-    policyId: policy.id,
-    policyName: policy.displayName,
-    copyName: `${policy.displayName} [rollout]`,
-    copyId: null,
-    stateBefore: 'enabled',
-    frozen: null,
-    rings: [
-      { key: 'ring-1', group: { id: SERVICE_ACCOUNTS, name: 'CA - Service accounts', created: false }, state: 'active', startedAt },
-      {
-        key: 'ring-2',
-        group: { id: contosoDirectory.group('Finance'), name: 'Finance', created: false },
-        state: 'waiting',
-        startedAt: null,
-      },
-    ],
-    thresholds: { maxBlockedPercent: 10, maxInterruptedPercent: null, minSignIns: 1 },
-    status: 'running',
-    pending: null,
-    events: [{ at: startedAt, kind: 'started', ring: 'ring-1', text: 'Started.' }],
-    createdAt: startedAt,
-    ...extra,
-  };
-}
+const seededPlan = (policy: { id: string; displayName: string }, extra: Record<string, unknown> = {}) =>
+  keptRollout(policy, new Date().toISOString(), extra);
 
 test.beforeEach(async ({ page, signInPage, policiesPage, consoleGuard }) => {
   consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
@@ -163,10 +137,7 @@ test('a rollout under way by keys: opened from the list it has the focus, All ro
   const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
   const policy = (await readPolicies(request)).find((p) => p.displayName.startsWith('CA006'))!;
   await request.dispose();
-  await page.evaluate(
-    ([key, value]) => localStorage.setItem(key!, value!),
-    [`gatehouse.rollouts.${CONTOSO_TENANT_ID}`, JSON.stringify([seededPlan(policy)])],
-  );
+  await keepRollouts(page, [seededPlan(policy)]);
   const said = await listenToWhatIsSaid(page, { liveRegions: true });
   await page.reload();
   await section(page, 'Rollout').click();
@@ -221,13 +192,7 @@ test('deleting the copy by keys: asked first, then said, with the focus on the r
   const policy = policies.find((p) => p.displayName.startsWith('CA006'))!;
   // Another policy stands for the copy: the finish turned the policy on, the copy is left to delete.
   const copy = policies.find((p) => p.displayName.startsWith('CA007'))!;
-  await page.evaluate(
-    ([key, value]) => localStorage.setItem(key!, value!),
-    [
-      `gatehouse.rollouts.${CONTOSO_TENANT_ID}`,
-      JSON.stringify([seededPlan(policy, { status: 'finishing', copyId: copy.id, copyName: copy.displayName })]),
-    ],
-  );
+  await keepRollouts(page, [seededPlan(policy, { status: 'finishing', copyId: copy.id, copyName: copy.displayName })]);
   const said = await listenToWhatIsSaid(page);
   await page.reload();
   await section(page, 'Rollout').click();
@@ -262,10 +227,7 @@ test('a step left unfinished, by keys: its rollbacks say why they are off, openi
   const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
   const policy = (await readPolicies(request)).find((p) => p.displayName.startsWith('CA006'))!;
   await request.dispose();
-  await page.evaluate(
-    ([key, value]) => localStorage.setItem(key!, value!),
-    [`gatehouse.rollouts.${CONTOSO_TENANT_ID}`, JSON.stringify([seededPlan(policy, { pending: { kind: 'advance', ring: 'ring-2' } })])],
-  );
+  await keepRollouts(page, [seededPlan(policy, { pending: { kind: 'advance', ring: 'ring-2' } })]);
   const said = await listenToWhatIsSaid(page);
   await page.reload();
   await section(page, 'Rollout').click();

@@ -2,10 +2,9 @@
 // up, the last down) is still a Tab stop, off, and says why (words heard with that button only, never
 // met on their own); the moves between are plain buttons. Tab goes through each ring's Up, Down and
 // Remove in turn, none skipped. Once running, each Roll back ring N… met by Tab is heard with its ring's group.
-import { CONTOSO_TENANT_ID, contosoDirectory } from '../src/emulator/seed/contoso';
 import { expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
-import { planRingsFor } from './support/rollout-plan';
+import { keepRollouts, keptRing, keptRollout, planRingsFor } from './support/rollout-plan';
 import { readPoliciesAsScript } from './support/script-client';
 
 test('planning rings by keys: Move up and Move down at the ends are reached by Tab, off, and say why', async ({
@@ -65,30 +64,9 @@ test('a running rollout by keys: each Roll back ring N… met by Tab is heard wi
   await request.dispose();
   // A rollout as this device keeps it: both rings in the copy since an hour ago.
   const startedAt = new Date(Date.now() - 3_600_000).toISOString();
-  const ring = (n: number, name: string) => ({
-    key: `ring-${n}`,
-    group: { id: contosoDirectory.group(name), name, created: false },
-    state: 'active',
-    startedAt,
-  });
-  const plan = {
-    policyId: policy.id,
-    policyName: policy.displayName,
-    copyName: `${policy.displayName} [rollout]`,
-    copyId: null,
-    stateBefore: 'enabled',
-    frozen: null,
-    rings: [ring(1, 'CA - Service accounts'), ring(2, 'Finance')],
-    thresholds: { maxBlockedPercent: 10, maxInterruptedPercent: null, minSignIns: 1 },
-    status: 'running',
-    pending: null,
-    events: [{ at: startedAt, kind: 'started', ring: 'ring-1', text: 'Started.' }],
-    createdAt: startedAt,
-  };
-  await page.evaluate(
-    ([key, value]) => localStorage.setItem(key!, value!),
-    [`gatehouse.rollouts.${CONTOSO_TENANT_ID}`, JSON.stringify([plan])],
-  );
+  await keepRollouts(page, [
+    keptRollout(policy, startedAt, { rings: [keptRing(1, 'CA - Service accounts', startedAt), keptRing(2, 'Finance', startedAt)] }),
+  ]);
   await page.reload();
   await section(page, 'Rollout').click();
   await page.getByRole('table', { name: 'Rollouts on this device' }).getByRole('button', { name: policy.displayName }).click();

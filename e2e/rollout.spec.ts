@@ -5,14 +5,14 @@
 // a reason, adds ring 2, then rolls ring 2 back; later the finish turns the policy itself on and the
 // copy is deleted. Graph, read by another client, holds the copy and the policy as each step left them.
 import type { APIRequestContext } from '@playwright/test';
-import { CONTOSO_TENANT_ID, contosoDirectory } from '../src/emulator/seed/contoso';
+import { contosoDirectory } from '../src/emulator/seed/contoso';
 import { PolicyEditorPage } from './pages/policy-editor-page';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { emulator, expect, signInToLocalTenant, test, withholdScopes } from './support/fixtures';
 import { urls } from './support/ports';
 import { readPoliciesAsScript, scriptHeaders } from './support/script-client';
 import { section } from './support/navigation';
-import { planRingsFor } from './support/rollout-plan';
+import { keepRollouts, keptRing, keptRollout, planRingsFor, ROLLOUTS_KEY } from './support/rollout-plan';
 
 const SERVICE_ACCOUNTS = contosoDirectory.group('CA - Service accounts');
 const EXCHANGE = '00000002-0000-0ff1-ce00-000000000000';
@@ -248,32 +248,7 @@ test('without access to the sign-in logs, the gate says so plainly and what stil
   await request.dispose();
   // A rollout under way, as this device keeps it: ring 1 in the copy since an hour ago.
   const startedAt = new Date(Date.now() - 3_600_000).toISOString();
-  const plan = {
-    policyId: policy.id,
-    policyName: policy.displayName,
-    copyName: `${policy.displayName} [rollout]`,
-    copyId: null,
-    stateBefore: 'enabled',
-    frozen: null,
-    rings: [
-      { key: 'ring-1', group: { id: SERVICE_ACCOUNTS, name: 'CA - Service accounts', created: false }, state: 'active', startedAt },
-      {
-        key: 'ring-2',
-        group: { id: contosoDirectory.group('Finance'), name: 'Finance', created: false },
-        state: 'waiting',
-        startedAt: null,
-      },
-    ],
-    thresholds: { maxBlockedPercent: 10, maxInterruptedPercent: null, minSignIns: 1 },
-    status: 'running',
-    pending: null,
-    events: [{ at: startedAt, kind: 'started', ring: 'ring-1', text: 'Started.' }],
-    createdAt: startedAt,
-  };
-  await page.evaluate(
-    ([key, value]) => localStorage.setItem(key!, value!),
-    [`gatehouse.rollouts.${CONTOSO_TENANT_ID}`, JSON.stringify([plan])],
-  );
+  await keepRollouts(page, [keptRollout(policy, startedAt)]);
   // Read when the Rollout page first opens.
   await section(page, 'Rollout').click();
   await page.getByRole('table', { name: 'Rollouts on this device' }).getByRole('button', { name: policy.displayName }).click();
@@ -299,7 +274,7 @@ test('without access to the sign-in logs, the gate says so plainly and what stil
   );
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /one file/ }).click()]);
   const backup = await download.path();
-  await page.evaluate((key) => localStorage.removeItem(key), `gatehouse.rollouts.${CONTOSO_TENANT_ID}`);
+  await page.evaluate((key) => localStorage.removeItem(key), ROLLOUTS_KEY);
   await page.reload();
   await section(page, 'Rollout').click();
   await expect(page.getByText('No rollout yet')).toBeVisible();
@@ -488,30 +463,15 @@ test('in a phone-sized window the rings stack: the last gate is read whole and e
   await request.dispose();
   const startedAt = new Date(Date.now() - 3_600_000).toISOString();
   const gateText = 'Paused: 50 % of the rings’ sign-ins were blocked (1 of 2), above the 10 % allowed.';
-  const plan = {
-    policyId: policy.id,
-    policyName: policy.displayName,
-    copyName: `${policy.displayName} [rollout]`,
-    copyId: null,
-    stateBefore: 'enabled',
-    frozen: null,
-    rings: [
-      { key: 'ring-1', group: { id: SERVICE_ACCOUNTS, name: 'CA - Service accounts', created: false }, state: 'active', startedAt },
-      { key: 'ring-2', group: { id: contosoDirectory.group('Finance'), name: 'Finance', created: false }, state: 'active', startedAt },
-    ],
-    thresholds: { maxBlockedPercent: 10, maxInterruptedPercent: null, minSignIns: 1 },
-    status: 'running',
-    pending: null,
-    events: [
-      { at: startedAt, kind: 'started', ring: 'ring-1', text: 'Started.' },
-      { at: startedAt, kind: 'gate', ring: 'ring-2', text: gateText, decision: 'pause' },
-    ],
-    createdAt: startedAt,
-  };
-  await page.evaluate(
-    ([key, value]) => localStorage.setItem(key!, value!),
-    [`gatehouse.rollouts.${CONTOSO_TENANT_ID}`, JSON.stringify([plan])],
-  );
+  await keepRollouts(page, [
+    keptRollout(policy, startedAt, {
+      rings: [keptRing(1, 'CA - Service accounts', startedAt), keptRing(2, 'Finance', startedAt)],
+      events: [
+        { at: startedAt, kind: 'started', ring: 'ring-1', text: 'Started.' },
+        { at: startedAt, kind: 'gate', ring: 'ring-2', text: gateText, decision: 'pause' },
+      ],
+    }),
+  ]);
   await section(page, 'Rollout').click();
   await page.getByRole('table', { name: 'Rollouts on this device' }).getByRole('button', { name: policy.displayName }).click();
   await expect(page.getByRole('heading', { name: `Rollout of “${policy.displayName}”` })).toBeVisible();
