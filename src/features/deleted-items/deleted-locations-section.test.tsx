@@ -125,4 +125,59 @@ describe('DeletedLocationsSection', () => {
     expect(screen.getByText(/was deleted permanently\./).textContent).toBe('“Lab network” was deleted permanently.');
     expect(document.activeElement).toBe(within(rowOf('Old VPN egress')).getByRole('button', { name: 'Delete permanently…' }));
   });
+
+  // The tenant's policies arrive while the confirmation is open: its words change in place, so what was
+  // found is said, and the focus stays where it was.
+  it('says what was found when the tenant’s policies arrive while it is open, the focus staying put', () => {
+    const { rerender } = draw([vpn, lab], { status: 'loading' });
+    fireEvent.click(within(rowOf('Old VPN egress')).getByRole('button', { name: 'Restore' }));
+    const cancel = within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' });
+    cancel.focus();
+    expect(screen.getAllByRole('status').some((s) => /were read/.test(s.textContent ?? ''))).toBe(false);
+    rerender(
+      <DeletedLocationsSection
+        locations={[vpn, lab]}
+        now={new Date('2026-01-05T10:00:00Z')}
+        usedBy={users}
+        trustedUsers={trusted}
+        tenantPolicies={{ status: 'read' }}
+        deletions={undefined}
+      />,
+    );
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+      "The tenant's policies were read: 2 policies in the tenant use it: CA090: Block sign-ins from the old VPN (in the tenant, On), CA010: Skip MFA on trusted networks (in the tenant, Report-only), through All trusted locations.",
+    );
+    expect(document.activeElement).toBe(cancel);
+  });
+
+  it('read again on Try again: says it is reading, then that they could not be read again, or that none uses it', () => {
+    const failed = (retrying: boolean): TenantPolicies => ({
+      status: 'failed',
+      reason: 'Graph is unavailable.',
+      retrying,
+      onRetry: () => {},
+    });
+    const again = (tenantPolicies: TenantPolicies) => (
+      <DeletedLocationsSection
+        locations={[lab]}
+        now={new Date('2026-01-05T10:00:00Z')}
+        usedBy={users}
+        tenantPolicies={tenantPolicies}
+        deletions={undefined}
+      />
+    );
+    const said = () => screen.getAllByRole('status').map((s) => s.textContent);
+    const { rerender } = draw([lab], failed(false));
+    fireEvent.click(within(rowOf('Lab network')).getByRole('button', { name: 'Restore' }));
+    const tryAgain = within(screen.getByRole('dialog')).getByRole('button', { name: 'Try again' });
+    tryAgain.focus();
+    rerender(again(failed(true)));
+    expect(said()).toContain("Reading the tenant's policies again…");
+    rerender(again(failed(false)));
+    expect(said()).toContain("The tenant's policies could not be read again: Graph is unavailable.");
+    expect(document.activeElement).toBe(tryAgain);
+    rerender(again({ status: 'read' }));
+    expect(said()).toContain("The tenant's policies were read: no policy in the tenant uses it.");
+    expect(document.activeElement).toBe(within(screen.getByRole('dialog')).getByRole('button', { name: 'Restore' }));
+  });
 });

@@ -1,6 +1,9 @@
 // Restoring a deleted named location is asked first: the tenant's policies that use it (or All trusted
 // locations, when it is trusted) take it into account again at once. Until the tenant's policies are
 // read, which use it is not known: said so (still being read, or could not be read with Try again).
+// When they arrive while it is open, what was found is said (the dialog's words change in place, the
+// focus stays where it is); read again on Try again, "Reading again…" is said, then what was found or
+// that they could not be read again.
 import {
   Button,
   Dialog,
@@ -13,9 +16,10 @@ import {
   MessageBarActions,
   MessageBarBody,
 } from '@fluentui/react-components';
-import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { DeletedNamedLocation } from '../../graph/deleted-items';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
+import { SpokenStatus } from '../../shared/ui/live-status';
 import { describeUser, type LocationUser, type TenantPolicies } from './location-users';
 
 /** The tenant's policies could not be read; read on Try again, the bar goes and the focus (if it was in it) to Restore. */
@@ -52,6 +56,27 @@ function PoliciesUnread({
   );
 }
 
+/**
+ * What is said when the tenant's policies arrive (or fail again) while the dialog is open: the words
+ * change in place, which a screen reader does not say by itself. Nothing is said of what was there
+ * when it opened.
+ */
+function useArrivalSaid(tenantPolicies: TenantPolicies, found: () => string): string | null {
+  const status = tenantPolicies.status;
+  const retrying = tenantPolicies.status === 'failed' && tenantPolicies.retrying;
+  const [seen, setSeen] = useState({ status, retrying });
+  const [said, setSaid] = useState<string | null>(null);
+  if (seen.status !== status || seen.retrying !== retrying) {
+    setSeen({ status, retrying });
+    if (status === 'read') setSaid(`The tenant's policies were read: ${found()}`);
+    else if (tenantPolicies.status === 'failed' && seen.status === 'failed' && seen.retrying && !retrying)
+      setSaid(`The tenant's policies could not be read again: ${tenantPolicies.reason}`);
+    // Failing the first time, the warning that appears says it.
+    else setSaid(null);
+  }
+  return retrying ? "Reading the tenant's policies again…" : said;
+}
+
 /** Asks before restoring: the tenant's policies that use the location take it into account again at once. */
 export function RestoreLocationDialog({
   location,
@@ -74,6 +99,12 @@ export function RestoreLocationDialog({
   const deleted = users.filter((u) => !u.inTenant);
   const restoreButton = useRef<HTMLButtonElement>(null);
   const focusRestore = useCallback(() => restoreButton.current?.focus(), []);
+  const using = [...live.map(describeUser), ...trusted.map((u) => `${describeUser(u)}, through All trusted locations`)];
+  const arrival = useArrivalSaid(tenantPolicies, () =>
+    using.length === 0
+      ? 'no policy in the tenant uses it.'
+      : `${using.length === 1 ? 'a policy in the tenant uses it' : `${using.length} policies in the tenant use it`}: ${using.join(', ')}.`,
+  );
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface>
@@ -111,6 +142,8 @@ export function RestoreLocationDialog({
             )}
             {deleted.length > 0 && <p>Deleted policies that use it: {deleted.map((u) => isolatedText(u.name)).join(', ')}.</p>}
           </DialogContent>
+          {/* Polite: said where the focus is, which stays. */}
+          <SpokenStatus>{arrival}</SpokenStatus>
           <DialogActions>
             <Button appearance="primary" onClick={onRestore} ref={restoreButton}>
               Restore
