@@ -1,11 +1,8 @@
 // What blocks applying leads the keyboard to the choice on a blocked row's row even when that row is past the
 // hundred rows the plan draws at first: the link draws the rows up to it and lands on its choice, which says the
 // problem again (it landed on the table's heading before, and nothing said why).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
-import { section } from './support/navigation';
+import { importPoliciesFile } from './support/import-flow';
 
 const POLICIES = 120;
 const BLOCKED = 110;
@@ -14,8 +11,6 @@ test('a blocker on row 111 of 120, by keys: its link draws the rows up to it and
   page,
   signInPage,
 }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'gatehouse-blocker-past-rows-'));
-  const file = join(dir, 'many.json');
   const policy = (i: number) => ({
     displayName: `Many ${String(i).padStart(4, '0')}`,
     state: 'disabled',
@@ -27,29 +22,25 @@ test('a blocker on row 111 of 120, by keys: its link draws the rows up to it and
     },
     grantControls: { operator: 'OR', builtInControls: ['mfa'] },
   });
-  writeFileSync(file, JSON.stringify(Array.from({ length: POLICIES }, (_, i) => policy(i))));
-  try {
-    await page.goto('/');
-    await signInPage.signInToDemoAs('Ada Lindqvist');
-    await expect(page.getByRole('grid')).toBeVisible();
-    await section(page, 'Import').click();
-    await page.getByLabel('Files to import').setInputFiles(file);
+  await importPoliciesFile(
+    page,
+    signInPage,
+    'many.json',
+    Array.from({ length: POLICIES }, (_, i) => policy(i)),
+  );
 
-    await expect(page.getByRole('heading', { name: /^The plan for / })).toBeVisible();
-    const rows = page.getByRole('table', { name: 'What the plan writes, in order' }).getByRole('row');
-    await expect(rows).toHaveCount(101);
-    await expect(page.getByText(`Showing rows 1–100 of ${POLICIES}.`)).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^The plan for / })).toBeVisible();
+  const rows = page.getByRole('table', { name: 'What the plan writes, in order' }).getByRole('row');
+  await expect(rows).toHaveCount(101);
+  await expect(page.getByText(`Showing rows 1–100 of ${POLICIES}.`)).toBeVisible();
 
-    const link = page.getByRole('list', { name: 'What blocks applying' }).getByRole('link', { name: /^Many 0110: Graph would refuse it/ });
-    await link.focus();
-    await page.keyboard.press('Enter');
+  const link = page.getByRole('list', { name: 'What blocks applying' }).getByRole('link', { name: /^Many 0110: Graph would refuse it/ });
+  await link.focus();
+  await page.keyboard.press('Enter');
 
-    const action = page.getByRole('combobox', { name: 'Action for Many 0110' });
-    await expect(action).toBeFocused();
-    await expect(action).toHaveAccessibleDescription(/Graph would refuse it/);
-    await expect(rows).toHaveCount(POLICIES + 1);
-    await expect(page.getByText(/^Showing rows/)).toHaveCount(0);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const action = page.getByRole('combobox', { name: 'Action for Many 0110' });
+  await expect(action).toBeFocused();
+  await expect(action).toHaveAccessibleDescription(/Graph would refuse it/);
+  await expect(rows).toHaveCount(POLICIES + 1);
+  await expect(page.getByText(/^Showing rows/)).toHaveCount(0);
 });

@@ -29,3 +29,22 @@ export async function copyTwoPolicies(
   if (untilMappingShows) await expect(mapping.getByRole('row').filter({ hasText: 'Contractors' })).toHaveCount(1);
   return mapping;
 }
+
+/**
+ * Signs in to the demo as Ada Lindqvist and chooses, on Import, a file (named `name`) holding these policies as one
+ * JSON array: given from memory, no file written.
+ */
+export async function importPoliciesFile(
+  page: Page,
+  signInPage: { signInToDemoAs(name: string): Promise<void> },
+  name: string,
+  policies: object[],
+) {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await section(page, 'Import').click();
+  await page
+    .getByLabel('Files to import')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(policies)) });
+}
