@@ -5,6 +5,7 @@
 import { changeAsColleague } from './support/colleague';
 import { expect, test } from './support/fixtures';
 import { section } from './support/navigation';
+import { watchInDemo } from './support/watch';
 
 test('Settings: Clear emergency access leaves the focus on its Undo, Undo on Clear, and the last Remove in the box that adds one', async ({
   page,
@@ -38,12 +39,7 @@ test('Watched policies: the dialog gives the focus back to Show changes, and Mar
   signInPage,
   policiesPage,
 }) => {
-  await page.goto('/');
-  await signInPage.signInToDemoAs('Ada Lindqvist');
-  await policiesPage.open(/^CA007/);
-  await page.getByRole('button', { name: 'Watch' }).click();
-  await expect(page.getByRole('button', { name: 'Watching' })).toHaveAttribute('aria-pressed', 'true');
-  const id = page.url().split('/').pop()!;
+  const id = await watchInDemo(page, signInPage, policiesPage, /^CA007/);
   expect(await changeAsColleague(page, id, { state: 'disabled' })).toBe(204);
   await section(page, 'Policies').click();
   await page.reload();

@@ -4,6 +4,7 @@
 import { asColleague, changeAsColleague } from './support/colleague';
 import { expect, test } from './support/fixtures';
 import { section } from './support/navigation';
+import { watchInDemo } from './support/watch';
 import { PolicyEditorPage } from './pages/policy-editor-page';
 
 test('a watched policy changed by a colleague is announced with who and what, until marked as seen', async ({
@@ -11,17 +12,7 @@ test('a watched policy changed by a colleague is announced with who and what, un
   signInPage,
   policiesPage,
 }) => {
-  await page.goto('/');
-  await signInPage.signInToDemoAs('Ada Lindqvist');
-  await policiesPage.open(/^CA007/);
-  // What watching does is said on focus, to a screen reader too, not only in a hover title.
-  await page.getByRole('button', { name: 'Watch' }).focus();
-  await expect(page.getByRole('button', { name: 'Watch' })).toHaveAccessibleDescription(
-    /^The policies page says when a watched policy changes/,
-  );
-  await page.getByRole('button', { name: 'Watch' }).click();
-  await expect(page.getByRole('button', { name: 'Watching' })).toHaveAttribute('aria-pressed', 'true');
-  const id = page.url().split('/').pop()!;
+  const id = await watchInDemo(page, signInPage, policiesPage, /^CA007/);
 
   await section(page, 'Policies').click();
   await expect(policiesPage.rows.first()).toBeVisible();
@@ -97,17 +88,7 @@ test('a watched policy saved by the admin here is not announced; a colleague’s
   signInPage,
   policiesPage,
 }) => {
-  await page.goto('/');
-  await signInPage.signInToDemoAs('Ada Lindqvist');
-  await policiesPage.open(/^CA007/);
-  // What watching does is said on focus, to a screen reader too, not only in a hover title.
-  await page.getByRole('button', { name: 'Watch' }).focus();
-  await expect(page.getByRole('button', { name: 'Watch' })).toHaveAccessibleDescription(
-    /^The policies page says when a watched policy changes/,
-  );
-  await page.getByRole('button', { name: 'Watch' }).click();
-  await expect(page.getByRole('button', { name: 'Watching' })).toHaveAttribute('aria-pressed', 'true');
-  const id = page.url().split('/').pop()!;
+  const id = await watchInDemo(page, signInPage, policiesPage, /^CA007/);
 
   const editor = new PolicyEditorPage(page);
   await editor.open(new URL(page.url()).pathname);
