@@ -1,7 +1,9 @@
 // A deleted policy opened: what it refers to that is gone, its summary, its JSON, and a comparison
-// with a current policy: the one of the same name (a re-created copy, often) or any other.
+// with a current policy: the one of the same name (a re-created copy, often) or any other. When what
+// it refers to could not be checked (the names' lookup failed), that is said, with Graph's reason and
+// Try again, as the restore dialogs do: no missing dependency shown then does not mean none is missing.
 import { Dropdown, Field, makeStyles, Option, Skeleton, SkeletonItem, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import { Suspense, useCallback, useMemo, useState } from 'react';
+import { Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import type { NameDirectory } from '../../domain/references';
 import type { DeletedPolicy } from '../../graph/deleted-items';
 import type { ConditionalAccessPolicy } from '../../domain/types';
@@ -14,7 +16,9 @@ import { PolicyDiff, useDiffView } from '../../policy-ui/policy-diff';
 import { describeIdIn } from '../../policy-ui/describe-id';
 import { describePolicy } from '../../domain/describe-policy';
 import type { MissingDependency } from '../../domain/dependencies';
-import { MissingDependencies } from './deleted-actions';
+import { DependenciesUnchecked, MissingDependencies, useRecheck, type UncheckedDependencies } from './deleted-actions';
+import { checkedWords } from './dependencies-check';
+import { SpokenStatus } from '../../shared/ui/live-status';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import type { GoneNames } from './gone-names';
 import { policyJson } from '../../domain/json';
@@ -31,6 +35,7 @@ const useStyles = makeStyles({
 });
 
 type View = 'summary' | 'json' | 'compare';
+const tabLabels: Record<View, string> = { summary: 'Summary', json: 'JSON', compare: 'Compare' };
 
 export function DeletedPolicyDetails({
   policy,
@@ -38,6 +43,8 @@ export function DeletedPolicyDetails({
   names,
   missing,
   known,
+  unchecked = null,
+  checking = false,
 }: {
   policy: DeletedPolicy;
   /** The policies of the tenant now: the one with the same name is compared by default. */
@@ -45,6 +52,10 @@ export function DeletedPolicyDetails({
   names: NameDirectory | undefined;
   missing: MissingDependency[];
   known: GoneNames | undefined;
+  /** What it refers to could not be checked: said, with Graph's reason and Try again. */
+  unchecked?: UncheckedDependencies | null;
+  /** It is being checked (again). */
+  checking?: boolean;
 }) {
   const styles = useStyles();
   const { dark } = useTheme();
@@ -57,16 +68,24 @@ export function DeletedPolicyDetails({
   const both = useMemo(() => (other ? [policy, other] : [policy]), [policy, other]);
   const bothNames = useNames(tenant, both).data ?? names;
   const describeId = useCallback((id: string) => describeIdIn(names, id), [names]);
+  // Checked again, the warning goes: the focus (if it was on its Try again) goes to the tab shown, next in reading order.
+  const shownTab = useRef<HTMLButtonElement>(null);
+  const recheck = useRecheck(unchecked, checking, () => checkedWords(missing, known), shownTab);
   return (
     <section className={styles.root} aria-label={`Deleted policy ${isolatedText(policy.displayName ?? '')}`}>
       <Text as="h2" size={500} weight="semibold">
         <Isolated>{policy.displayName}</Isolated>
       </Text>
+      {unchecked && <DependenciesUnchecked unchecked={unchecked} checking={checking} onRetry={recheck.onRetry} onGone={recheck.onGone} />}
       <MissingDependencies missing={missing} known={known} />
+      {/* Polite: the focus stays on Try again while it checks again. */}
+      <SpokenStatus>{recheck.status}</SpokenStatus>
       <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as View)} aria-label="View of the deleted policy">
-        <Tab value="summary">Summary</Tab>
-        <Tab value="json">JSON</Tab>
-        <Tab value="compare">Compare</Tab>
+        {(['summary', 'json', 'compare'] as const).map((value) => (
+          <Tab key={value} value={value} ref={value === tab ? shownTab : undefined}>
+            {tabLabels[value]}
+          </Tab>
+        ))}
       </TabList>
       {tab === 'summary' && <PolicySummaryView sections={describePolicy(policy, names)} />}
       {tab === 'json' && (

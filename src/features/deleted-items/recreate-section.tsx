@@ -1,7 +1,8 @@
 // Beyond deleted items: a policy purged or deleted more than 30 days ago can still come back from
 // its last known version (the audit log's, or one kept on this device before deleting). It is
 // re-created as a new policy: report-only, service-owned fields stripped, dependencies checked,
-// and through the editor's create flow (review first).
+// and through the editor's create flow (review first). When what it refers to could not be checked
+// (the names' lookup failed), that is said, with Graph's reason and Try again, not "nothing missing".
 import {
   Button,
   Dialog,
@@ -21,7 +22,7 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { DeletedNamedLocation } from '../../graph/deleted-items';
 import { toWritableBody } from '../../domain/policy-body';
@@ -32,7 +33,9 @@ import { formatDateTime } from '../../shared/ui/format';
 import { useNames } from '../../policy-ui/queries';
 import { openNewPolicyDraft } from '../../policy-ui/open-in-editor';
 import { findMissingDependencies } from '../../domain/dependencies';
-import { MissingDependencies } from './deleted-actions';
+import { DependenciesUnchecked, MissingDependencies, useRecheck } from './deleted-actions';
+import { checkedWords, namesFailure } from './dependencies-check';
+import { SpokenStatus } from '../../shared/ui/live-status';
 import type { LastKnownVersion } from './last-known-versions';
 import type { GoneNames } from './gone-names';
 import { asPolicies } from '../../domain/json';
@@ -61,6 +64,11 @@ function RecreateDialog({
   const asPolicy = useMemo(() => asPolicies([item.version]), [item]);
   const names = useNames(tenant, asPolicy);
   const missing = findMissingDependencies(asPolicy[0]!, names.data, deletedLocations);
+  const failure = namesFailure(names);
+  const unchecked = failure ? { reason: failure, onRetry: () => void names.refetch() } : null;
+  const checking = names.isPending || (!!failure && names.isFetching);
+  const primary = useRef<HTMLButtonElement>(null);
+  const recheck = useRecheck(unchecked, checking, () => checkedWords(missing, known), primary);
   const [notKept, setNotKept] = useState<string | null>(null);
   const open = () => {
     const body = { ...toWritableBody(item.version), state: 'enabledForReportingButNotEnforced' };
@@ -89,11 +97,22 @@ function RecreateDialog({
               It comes back as a new policy (with a new id) from its version of {formatDateTime(item.at)}, in report-only so that it
               enforces nothing until you turn it on. It opens in the editor: nothing is created until you review and create it.
             </Text>
-            {names.isPending ? <Text>Checking what it refers to…</Text> : <MissingDependencies missing={missing} known={known} />}
+            {names.isPending ? (
+              <Text>Checking what it refers to…</Text>
+            ) : (
+              <>
+                {unchecked && (
+                  <DependenciesUnchecked unchecked={unchecked} checking={checking} onRetry={recheck.onRetry} onGone={recheck.onGone} />
+                )}
+                <MissingDependencies missing={missing} known={known} />
+              </>
+            )}
             {notKept && <ErrorState title="Could not open the editor" message={notKept} />}
           </DialogContent>
+          {/* Polite: the focus stays on Try again while it checks again, then goes to Open in the editor. */}
+          <SpokenStatus>{recheck.status}</SpokenStatus>
           <DialogActions>
-            <Button appearance="primary" onClick={open}>
+            <Button appearance="primary" onClick={open} ref={primary}>
               Open in the editor
             </Button>
             <Button onClick={onClose}>Cancel</Button>
