@@ -109,9 +109,16 @@ export function useRecheck(
   const [said, setSaid] = useState<string | null>(null);
   // Asked: Try again pressed, the check not yet seen under way; then under way until it answers.
   const [phase, setPhase] = useState<'idle' | 'asked' | 'checking'>('idle');
-  // A quick answer may come before a render shows the check under way: the warning gone says it was checked.
+  // Followed while rendering (React's way to adjust state to new props), not in an effect: the words are
+  // set in the same commit that shows the warning gone or still there, so no render shows the old status
+  // and the answer is said with it. React renders again at once; each branch leaves a phase the next
+  // render does not act on, so it settles.
+  // Answered: under way and now over; or, asked and never seen under way (a quick answer came before a
+  // render did), the warning gone. Asked with the warning still there and no check seen is not an answer:
+  // the new check has not begun yet.
+  const answered = !checking && (phase === 'checking' || (phase === 'asked' && !unchecked));
   if (phase === 'asked' && checking) setPhase('checking');
-  else if (phase !== 'idle' && !checking && (!unchecked || phase === 'checking')) {
+  else if (answered) {
     setPhase('idle');
     setSaid(unchecked ? `Could not be checked again: ${unchecked.reason}` : found());
   }

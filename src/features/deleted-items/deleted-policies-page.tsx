@@ -5,7 +5,6 @@
 import {
   Button,
   makeStyles,
-  MessageBarActions,
   MessageBarBody,
   Skeleton,
   SkeletonItem,
@@ -15,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowCounterclockwiseRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { deletionsFrom, SOFT_DELETE_DAYS, type DeletedNamedLocation, type DeletedPolicy } from '../../graph/deleted-items';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
@@ -33,19 +32,13 @@ import {
   tenantLocalHistoryQuery,
   useNames,
 } from '../../policy-ui/queries';
-import {
-  useBulkJournal,
-  useBulkLocationStep,
-  useBulkRun,
-  usePurgePolicy,
-  useRestorePolicy,
-  useSetPolicyState,
-  useRunFinishingElsewhere,
-} from '../../policy-ui/writes';
+import { usePurgePolicy, useRestorePolicy, useSetPolicyState } from '../../policy-ui/writes';
 import { findMissingDependencies } from '../../domain/dependencies';
 import { BulkConfirmDialog, BulkProgress } from './bulk-panel';
-import { newRun, unfinished, type BulkKind, type BulkRun } from '../../operations/bulk-run';
-import { neededLocations, restoreWithLocationsFirst, withLocationSteps } from './bulk-restore-plan';
+import { AuditUnread } from './audit-unread';
+import { useBulkRunState } from './use-bulk-run';
+import { usePurgeFocus } from './use-purge-focus';
+import { newRun, type BulkKind } from '../../operations/bulk-run';
 import { goneNames } from './gone-names';
 import { PurgeDialog, RestoreDialog, SecondStepFailed, type RestoreMode } from './deleted-actions';
 import { DeletedLocationsSection, type LocationUser, type TenantPolicies } from './deleted-locations-section';
@@ -66,45 +59,6 @@ const useStyles = makeStyles({
 });
 
 type Action = { kind: 'restore' | 'purge'; policy: DeletedPolicy } | null;
-
-/**
- * The audit log could not be read: who deleted each policy is not known. Try again reads it again; a new
- * failure is said again (its occasion), and when it is read the bar goes, the focus to the page's heading
- * if it was in the bar rather than to the page's start.
- */
-function AuditUnread({
-  reason,
-  occasion,
-  retrying,
-  onRetry,
-  heading,
-}: {
-  reason: string;
-  occasion: number;
-  retrying: boolean;
-  onRetry(): void;
-  heading: RefObject<HTMLHeadingElement | null>;
-}) {
-  const bar = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    const element = bar.current;
-    // The page's heading is drawn all the while the bar is.
-    const target = heading.current;
-    return () => {
-      if (element?.contains(document.activeElement)) target?.focus();
-    };
-  }, [heading]);
-  return (
-    <Notice ref={bar} intent="warning" occasion={occasion}>
-      <MessageBarBody>Who deleted each policy comes from the audit log, which could not be read: {reason}.</MessageBarBody>
-      <MessageBarActions>
-        <Button disabledFocusable={retrying} onClick={onRetry}>
-          Try again
-        </Button>
-      </MessageBarActions>
-    </Notice>
-  );
-}
 
 export function DeletedPoliciesPage() {
   const styles = useStyles();
@@ -156,22 +110,14 @@ export function DeletedPoliciesPage() {
   const [secondStep, setSecondStep] = useState<{ id: string; name: string; error: ErrorDescription } | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirmBulk, setConfirmBulk] = useState<BulkKind | null>(null);
-  const journal = useBulkJournal();
-  const [run, setRun] = useState<BulkRun | null>(() => journal.load());
   const restorePolicy = useRestorePolicy();
   const setPolicyState = useSetPolicyState();
   const purgePolicy = usePurgePolicy();
-  const bulkRun = useBulkRun();
-  const restoreLocation = useBulkLocationStep();
-  const [running, setRunning] = useState(false);
-  const [stopping, setStopping] = useState(false);
-  const stopper = useRef<AbortController | null>(null);
-  // Leaving the page asks first, and leaving anyway stops a run after the item under way; it can be resumed here later.
-  const leave = useLeaveGuard(running);
-  useEffect(() => () => stopper.current?.abort(), []);
-  // Back before that item's writes answered: the run is shown finishing it, with no Resume, then as the journal holds it.
-  // A location restored on its own (the section below) is not the run's.
-  const finishingElsewhere = useRunFinishingElsewhere(running, () => setRun(journal.load()), 'bulk', 'bulkLocation');
+  // The bulk run (use-bulk-run.ts). Leaving the page asks first while it goes; leaving anyway stops it
+  // after the item under way, and it can be resumed here later.
+  const bulk = useBulkRunState({ deleted: deleted.data, missingOf, onEnd: () => setSelected(new Set()) });
+  const leave = useLeaveGuard(bulk.running);
+  const run = bulk.run;
 
   const toReportOnly = async (id: string, name: string) => {
     setBusy(true);
@@ -219,29 +165,18 @@ export function DeletedPoliciesPage() {
     }
   };
 
-  // A policy deleted for good leaves the list once it is read again: the focus goes first to the next
-  // row's Delete permanently… (or the one before), or to the page's heading when it was the last.
-  // Only the policies' table: the deleted named locations below have Delete permanently… buttons too.
-  const policiesTable = useRef<HTMLDivElement>(null);
-  const purgeButtons = () => [...(policiesTable.current?.querySelectorAll<HTMLElement>('[data-purge]') ?? [])];
+  // A policy deleted for good leaves the list: the focus goes to the next row's Delete permanently…, or to
+  // the heading (use-purge-focus.ts). Only the policies' table: the deleted named locations below have such buttons too.
   const heading = useRef<HTMLHeadingElement>(null);
-  const focusAfter = useRef<{ id: string | null } | null>(null);
-  useEffect(() => {
-    const wanted = focusAfter.current;
-    if (!wanted || busy) return;
-    focusAfter.current = null;
-    const target = purgeButtons().find((b) => b.dataset.purge === wanted.id);
-    (target ?? heading.current)?.focus();
-  });
+  const policiesTable = useRef<HTMLDivElement>(null);
+  const purgeFocus = usePurgeFocus({ busy, heading, table: policiesTable });
 
   const purge = async (policy: DeletedPolicy) => {
     setBusy(true);
     setError(null);
     try {
       await purgePolicy.mutateAsync(policy.id!);
-      const rows = purgeButtons().map((b) => b.dataset.purge);
-      const at = rows.indexOf(policy.id!);
-      focusAfter.current = { id: (at < 0 ? undefined : (rows[at + 1] ?? rows[at - 1])) ?? null };
+      purgeFocus.purged(policy.id!);
       setPurged((last) => ({ name: policy.displayName ?? policy.id!, occasion: (last?.occasion ?? 0) + 1 }));
       setAction(null);
       setSelected((current) => {
@@ -254,52 +189,6 @@ export function DeletedPoliciesPage() {
       setError(describeError(caught, 'delete the policy permanently'));
     } finally {
       setBusy(false);
-    }
-  };
-
-  const startRun = async (start: BulkRun) => {
-    const controller = new AbortController();
-    stopper.current = controller;
-    setStopping(false);
-    setRunning(true);
-    try {
-      // Worked out from the tenant when the run starts (or a run journalled before runs kept them resumes);
-      // after that the run's own steps say what is left, so a resume restores no location twice.
-      const pending = new Set(unfinished(start).map((item) => item.id));
-      const planned =
-        start.kind === 'restore' && !start.locations
-          ? withLocationSteps(
-              start,
-              neededLocations(
-                (deleted.data ?? []).filter((p) => pending.has(p.id!)),
-                missingOf,
-              ),
-            )
-          : start;
-      if (!planned.locations?.length) {
-        await bulkRun.mutateAsync({ run: planned, onChange: setRun, signal: controller.signal });
-        return;
-      }
-      await restoreWithLocationsFirst(
-        planned,
-        {
-          restoreLocation: (id) => restoreLocation.mutateAsync(id),
-          runPolicies: (run, onChange) => bulkRun.mutateAsync({ run, onChange, signal: controller.signal }),
-          // The location steps and the policies held back are kept in the journal too, so that a resume goes on from them.
-          onRun: (current) => {
-            journal.save(current);
-            setRun(current);
-          },
-          describe: (error) => describeError(error, 'restore the named location').message,
-        },
-        controller.signal,
-      );
-    } catch {
-      // A failed item is shown in the run itself; the run resolves with it.
-    } finally {
-      setRunning(false);
-      stopper.current = null;
-      setSelected(new Set());
     }
   };
 
@@ -376,19 +265,15 @@ export function DeletedPoliciesPage() {
         <BulkProgress
           run={run}
           locations={run.locations ?? null}
-          running={running || finishingElsewhere}
-          stopping={stopping || finishingElsewhere}
+          running={bulk.running || bulk.finishingElsewhere}
+          stopping={bulk.stopping || bulk.finishingElsewhere}
           checking={run.kind === 'restore' && checking}
-          onStop={() => {
-            setStopping(true);
-            stopper.current?.abort();
-          }}
-          onResume={() => void startRun(run)}
+          onStop={bulk.stop}
+          onResume={() => void bulk.start(run)}
           onDismiss={() => {
             // The bar goes with its buttons: the focus goes to the page's heading rather than to its start.
             heading.current?.focus();
-            journal.clear();
-            setRun(null);
+            bulk.dismiss();
           }}
         />
       )}
@@ -410,7 +295,7 @@ export function DeletedPoliciesPage() {
           <div className={styles.toolbar} role="toolbar" aria-label="Selected policies">
             <Button
               icon={<ArrowCounterclockwiseRegular />}
-              disabledFocusable={!write.allowed || running || selectedCount === 0}
+              disabledFocusable={!write.allowed || bulk.running || selectedCount === 0}
               title={write.reason ?? undefined}
               onClick={() => setConfirmBulk('restore')}
               {...restoreFocusTarget}
@@ -419,7 +304,7 @@ export function DeletedPoliciesPage() {
             </Button>
             <Button
               icon={<DeleteRegular />}
-              disabledFocusable={!write.allowed || running || selectedCount === 0}
+              disabledFocusable={!write.allowed || bulk.running || selectedCount === 0}
               title={write.reason ?? undefined}
               onClick={() => setConfirmBulk('purge')}
               {...restoreFocusTarget}
@@ -452,7 +337,7 @@ export function DeletedPoliciesPage() {
                 setError(null);
                 setAction({ kind: 'purge', policy });
               }}
-              disabled={running}
+              disabled={bulk.running}
             />
           </div>
         </>
@@ -524,7 +409,7 @@ export function DeletedPoliciesPage() {
           unchecked={unchecked}
           onStart={(reportOnly, included) => {
             setConfirmBulk(null);
-            void startRun(
+            void bulk.start(
               newRun(
                 confirmBulk,
                 reportOnly,
