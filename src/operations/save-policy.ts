@@ -5,7 +5,7 @@
 // the version it replaced in the local history.
 import { WRITE_SCOPES } from '../auth/scopes';
 import { getPolicy, updatePolicy } from '../graph/policies';
-import { applyPatch, buildPatch, type JsonObject } from '../domain/policy-body';
+import { buildPatch, type JsonObject } from '../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../domain/types';
 import { applied, notApplied, writeSafely } from './lost-answer';
 import { keepVersion, type OperationContext } from './ports';
@@ -29,26 +29,42 @@ export async function savePolicy(
     return changedSinceDraft ? { kind: 'saved', policy: current as ConditionalAccessPolicy } : { kind: 'unchanged' };
   if (changedSinceDraft) return { kind: 'conflict', current: current as ConditionalAccessPolicy };
 
-  const outcome = await writeSafely<SaveOutcome>(client, {
+  let lookFailed = false;
+  const save = writeSafely<SaveOutcome>(client, {
     write: async () => {
       await updatePolicy(client, id, buildPatch(current, draft), WRITE_SCOPES);
       return { kind: 'saved', policy: await getPolicy(client, id) };
     },
     look: async () => {
-      const now = policyJson(await getPolicy(client, id));
-      if (holds(now, draft)) return applied({ kind: 'saved', policy: now as ConditionalAccessPolicy });
-      // Neither the draft nor the version it was based on: someone else wrote in between.
-      if ((now.modifiedDateTime ?? null) !== (current.modifiedDateTime ?? null))
-        return applied({ kind: 'conflict', current: now as ConditionalAccessPolicy });
-      return notApplied;
+      try {
+        const now = policyJson(await getPolicy(client, id));
+        if (holds(now, draft)) return applied({ kind: 'saved', policy: now as ConditionalAccessPolicy });
+        // Neither the draft nor the version it was based on: someone else wrote in between.
+        if ((now.modifiedDateTime ?? null) !== (current.modifiedDateTime ?? null))
+          return applied({ kind: 'conflict', current: now as ConditionalAccessPolicy });
+        return notApplied;
+      } catch (error) {
+        lookFailed = true;
+        throw error;
+      }
     },
   });
+  const outcome = await save.catch(async (error: unknown) => {
+    // Neither the answer nor a look came back: the save may be in the tenant, and a later attempt that
+    // finds it there cannot know what it replaced. So the version is kept now.
+    if (lookFailed) await keepOnce(context, id, current).catch(() => {});
+    throw error;
+  });
   // The version replaced is kept once it really was replaced: a refused save leaves no trace.
-  if (outcome.kind === 'saved') await keepVersion(context, id, 'before save', current);
+  if (outcome.kind === 'saved') await keepOnce(context, id, current);
   return outcome;
 }
 
-/** "Keep my changes on top of theirs": my edits since the base, applied to the current version. */
-export function rebaseDraft(base: JsonObject, draft: JsonObject, current: JsonObject): JsonObject {
-  return applyPatch(current, buildPatch(base, draft));
+/** Keeps the version a save replaces, unless the newest one kept of the policy is already it (an earlier attempt kept it). */
+async function keepOnce(context: OperationContext, id: string, replaced: JsonObject) {
+  const [newest] = await context.versions.list(context.scope, id);
+  if (newest?.reason === 'before save' && newest.json === JSON.stringify(replaced)) return;
+  await keepVersion(context, id, 'before save', replaced);
 }
+
+export { rebaseDraft } from '../domain/rebase';

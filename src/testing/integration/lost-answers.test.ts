@@ -137,6 +137,32 @@ describe('the version a save replaces', () => {
   });
 });
 
+describe('the version a save replaces, when neither the answer nor a look came back', () => {
+  it('is kept once: the save may be in the tenant, and a later attempt that finds it there cannot know what it replaced', async () => {
+    let lookDown = false;
+    const { client, emulator } = graphOverEmulator({
+      fetch: async (request, send) => {
+        if (lookDown && request.method === 'GET') throw new TypeError('Failed to fetch');
+        // From the save on, the network is down for the look that follows.
+        if (request.method === 'PATCH') lookDown = true;
+        return send(request);
+      },
+    });
+    const [policy] = await listPolicies(client);
+    const context = memoryContext(client, CONTOSO_TENANT_ID);
+    const draft = { ...policyJson(policy!), displayName: 'Saved while the network fell' };
+    emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: `PATCH /beta/${POLICIES}/`, fault: 'drop-after', times: 1 }] });
+    await expect(savePolicy(context, policy!.id!, draft, policy!.modifiedDateTime ?? null)).rejects.toMatchObject({ status: 0 });
+
+    // The network is back; the admin saves the same draft again: the tenant holds it already.
+    lookDown = false;
+    const again = await savePolicy(context, policy!.id!, draft, policy!.modifiedDateTime ?? null);
+    expect(again).toMatchObject({ kind: 'saved', policy: { displayName: 'Saved while the network fell' } });
+    const kept = context.versions.all.map((v) => (JSON.parse(v.json) as JsonObject).displayName);
+    expect(kept).toEqual([policy!.displayName]);
+  });
+});
+
 describe('restore whose answer is lost', () => {
   it('finishes "restore in report-only" when the restore was applied and its answer dropped', async () => {
     const { client, emulator } = graphOverEmulator();
