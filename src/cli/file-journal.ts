@@ -1,9 +1,22 @@
 // A journal kept in a file, for runs that must survive the process: an apply that stops (a refusal,
 // a cancelled job) is resumed by the next apply of the same plan, which skips what was done and
-// looks before re-sending a create whose answer never came (operations/apply-plan.ts).
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// looks before re-sending a create whose answer never came (operations/apply-plan.ts). It is written
+// beside itself and renamed over, so a cut write (a killed job, a full disk) leaves the journal as it was.
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { JournalStore } from '../operations/ports';
 import { CliError } from './cli-error';
+
+function writeWhole(path: string, value: unknown): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
 
 export function fileJournal(path: string): JournalStore & { exists(): boolean } {
   const read = (): Record<string, unknown> => {
@@ -18,11 +31,11 @@ export function fileJournal(path: string): JournalStore & { exists(): boolean } 
   return {
     exists: () => existsSync(path),
     load: (key) => read()[key] ?? null,
-    save: (key, entry) => writeFileSync(path, `${JSON.stringify({ ...read(), [key]: entry }, null, 2)}\n`),
+    save: (key, entry) => writeWhole(path, { ...read(), [key]: entry }),
     clear: (key) => {
       const { [key]: _gone, ...rest } = read();
       if (Object.keys(rest).length === 0) rmSync(path, { force: true });
-      else writeFileSync(path, `${JSON.stringify(rest, null, 2)}\n`);
+      else writeWhole(path, rest);
     },
   };
 }

@@ -2,9 +2,12 @@
 // deterministically: when the tenant is unchanged the files are not touched at all, so the
 // manifest keeps the time of the backup that first saw this content (a nightly commit shows
 // nothing, and an unchanged tenant makes no commit). Files of objects gone since are removed; what the
-// backup there held that the tenant does not (plans, suppressions) is carried on.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+// backup there held that the tenant does not (plans, suppressions) is carried on. Text is compared with
+// its line endings as equal (a checkout with core.autocrlf=true holds CRLF); the one .json bundle is
+// written beside itself and renamed over, so a cut write leaves the previous backup whole; a file renamed
+// only in case is renamed in place, so a disk that ignores case (Windows, macOS) does not lose it.
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { bundleText, withRecords, type Bundle } from '../domain/bundle/bundle';
 import { bundleFiles } from '../domain/bundle/folder';
 import { isFolder, managed, readFolderFiles, readUserText } from './files';
@@ -40,6 +43,22 @@ async function managedFiles(out: string): Promise<Map<string, string>> {
   return new Map(files);
 }
 
+/** Whether the text on disk is `text`, CRLF and LF line endings taken as the same. */
+const sameText = (onDisk: string | null | undefined, text: string): boolean =>
+  typeof onDisk === 'string' && onDisk.replace(/\r\n/g, '\n') === text.replace(/\r\n/g, '\n');
+
+/** Writes `text` to a temporary file beside `path`, then renames it over: a write cut off leaves what was there. */
+export async function writeWhole(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
 /** Writes the backup as a folder, or as one file when `out` ends in .json; the plans and suppressions there are kept. */
 export async function writeBackup(read: Bundle, out: string): Promise<WriteResult> {
   const folder = !out.endsWith('.json');
@@ -49,25 +68,35 @@ export async function writeBackup(read: Bundle, out: string): Promise<WriteResul
 
   if (!folder) {
     const existing = await readUserText(out).catch(() => null);
-    if (asBefore && existing === bundleText(asBefore)) return { changed: false };
+    if (asBefore && sameText(existing, bundleText(asBefore))) return { changed: false };
     await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, bundleText(bundle));
+    await writeWhole(out, bundleText(bundle));
     return { changed: true, written: 1, removed: 0 };
   }
 
   const existing = await managedFiles(out);
   if (asBefore) {
     const same = bundleFiles(asBefore);
-    if (same.length === existing.size && same.every((f) => existing.get(f.path) === f.text)) return { changed: false };
+    if (same.length === existing.size && same.every((f) => sameText(existing.get(f.path), f.text))) return { changed: false };
   }
   const files = bundleFiles(bundle);
+  const keep = new Set(files.map((f) => f.path));
+  // A file whose object was renamed only in case: on a disk that ignores case the new name is the old file, which
+  // removing the old name would delete. Renamed in place first, it carries the new name on every disk.
+  for (const path of [...existing.keys()].filter((p) => !keep.has(p))) {
+    const renamed = files.find((f) => f.path.toLowerCase() === path.toLowerCase() && !existing.has(f.path));
+    if (!renamed) continue;
+    await rename(join(out, ...path.split('/')), join(out, ...renamed.path.split('/')));
+    existing.set(renamed.path, existing.get(path)!);
+    existing.delete(path);
+  }
+  const changed = files.filter((f) => !sameText(existing.get(f.path), f.text));
   for (const file of files) {
     const target = join(out, ...file.path.split('/'));
     await mkdir(dirname(target), { recursive: true });
-    if (existing.get(file.path) !== file.text) await writeFile(target, file.text);
+    if (changed.includes(file)) await writeFile(target, file.text);
   }
-  const keep = new Set(files.map((f) => f.path));
   const stale = [...existing.keys()].filter((path) => !keep.has(path));
   for (const path of stale) await rm(join(out, ...path.split('/')));
-  return { changed: true, written: files.filter((f) => existing.get(f.path) !== f.text).length, removed: stale.length };
+  return { changed: true, written: changed.length, removed: stale.length };
 }
