@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowSwapRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { describeError } from '../../graph/describe-error';
 import type { JsonObject } from '../../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../../domain/types';
@@ -69,9 +69,20 @@ export function ComparePolicies() {
   );
   const nameOf = (policy: JsonObject | null | undefined) => (typeof policy?.displayName === 'string' ? policy.displayName : '');
 
+  // Another B chosen while a file is read (from the dropdown, by Swap, by Back): that choice decides,
+  // and the read's end changes nothing.
+  const { abandon } = comparisonFile;
+  useEffect(abandon, [b, abandon]);
+
+  // An A chosen while a file is read: the file's policy that is B is matched with that A, not the one before.
+  const chosenA = useRef({ a, before });
+  useLayoutEffect(() => {
+    chosenA.current = { a, before };
+  });
+
   const openFile = async (chosen: File) => {
     const opened = await comparisonFile.open(chosen);
-    // Another file was chosen while this one was read: that choice decides.
+    // Another choice came first (a file, a policy B), or the admin left the page: that decides.
     if (opened === undefined) return;
     // The file before is closed: a B taken from it goes too, so no stale diff stands under the error.
     if (!opened) {
@@ -79,6 +90,7 @@ export function ComparePolicies() {
       return;
     }
     // The policy in the file that is A (same id, else same name) is the natural B.
+    const { a, before } = chosenA.current;
     const match = opened.policies.findIndex((p) => (a && p.id === a) || (before && nameOf(p.policy) === nameOf(before)));
     set({ b: `${FILE_PREFIX}${match >= 0 ? match : 0}` });
   };
@@ -129,7 +141,10 @@ export function ComparePolicies() {
           aria-label="Swap A and B"
           disabledFocusable={!!swapBlocked}
           aria-describedby={swapBlocked ? 'swap-blocked' : undefined}
-          onClick={() => set({ a: b, b: a })}
+          onClick={() => {
+            abandon();
+            set({ a: b, b: a });
+          }}
         />
         <UnseenText id="swap-blocked">{swapBlocked}</UnseenText>
         <div className={styles.picker}>
@@ -141,7 +156,10 @@ export function ComparePolicies() {
             placeholder="Choose a policy"
             value={bInFile !== null ? bLabel : nameOf(list.data?.find((p) => p.id === b) as JsonObject | undefined)}
             selectedOptions={b ? [b] : []}
-            onOptionSelect={(_, data) => set({ b: data.optionValue ?? null })}
+            onOptionSelect={(_, data) => {
+              abandon();
+              set({ b: data.optionValue ?? null });
+            }}
           >
             {(list.data ?? []).map((p) => (
               <Option key={p.id} value={p.id!}>

@@ -178,9 +178,14 @@ export function CompareTenants() {
     section.scrollIntoView({ block: 'start', behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
   }, [openedKey]);
 
+  // Another side (a tenant, or the file before) chosen while a file is read, from the dropdown or by
+  // Back: that choice decides, and the read's end changes nothing.
+  const { abandon } = comparisonFile;
+  useEffect(abandon, [withWhat, abandon]);
+
   const openFile = async (chosen: File) => {
     const opened = await comparisonFile.open(chosen);
-    // Another file was chosen while this one was read: that choice decides.
+    // Another choice came first (a file, a tenant), or the admin left the page: that decides.
     if (opened === undefined) return;
     // A file that cannot be read closes the one before: its comparison goes with it.
     if (opened) set({ with: FILE, open: null });
@@ -199,7 +204,10 @@ export function CompareTenants() {
             placeholder={others.length ? 'Choose a signed-in tenant' : 'No other tenant signed in'}
             value={withWhat === FILE ? `${thereName} (file)` : other ? thereName : ''}
             selectedOptions={withWhat ? [withWhat] : []}
-            onOptionSelect={(_, data) => set({ with: data.optionValue ?? null, open: null })}
+            onOptionSelect={(_, data) => {
+              abandon();
+              set({ with: data.optionValue ?? null, open: null });
+            }}
           >
             {others.map((account) => (
               <Option key={account.key} value={account.key} text={account.tenantName ?? account.username}>

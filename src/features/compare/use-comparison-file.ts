@@ -3,7 +3,7 @@
 // A backup's folder form (.zip) is read by the same reader as Documentation and restore, and a
 // Microsoft365DSC configuration (.ps1) by Import's. A file that cannot be read closes the one before,
 // so its error is never shown above a comparison with a file no longer chosen.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Bundle } from '../../domain/bundle/bundle';
 import { isBundle } from '../../domain/bundle/read-bundle';
 import { namesFromBundle } from '../../domain/documentation/bundle-names';
@@ -91,9 +91,17 @@ export function useComparisonFile() {
   const [choice, setChoice] = useState(0);
   // The file being read, said while it is (a large backup takes a moment).
   const [reading, setReading] = useState<string | null>(null);
-  // Each choice (and each close) is numbered: a read that ends after a newer choice changes nothing.
+  // Each choice (and each close, each other side chosen) is numbered: a read that ends after a newer
+  // choice changes nothing. Gone from the page (the admin went elsewhere), a read still under way
+  // changes nothing either: no state, nothing kept for the tab, and open() says so to its caller.
   const latest = useRef(0);
-  /** The file read; null when it could not be read; undefined when a newer choice came first. */
+  useEffect(() => {
+    const choices = latest;
+    return () => {
+      choices.current += 1;
+    };
+  }, []);
+  /** The file read; null when it could not be read; undefined when a newer choice came first, or the page is gone. */
   const open = useCallback(async (chosen: File): Promise<ComparisonFile | null | undefined> => {
     const mine = ++latest.current;
     setReading(chosen.name);
@@ -124,6 +132,11 @@ export function useComparisonFile() {
       return null;
     }
   }, []);
+  /** Something else was chosen to compare with (a tenant, a policy): the file being read is no longer wanted. */
+  const abandon = useCallback(() => {
+    latest.current += 1;
+    setReading(null);
+  }, []);
   const close = useCallback(() => {
     latest.current += 1;
     setReading(null);
@@ -131,7 +144,7 @@ export function useComparisonFile() {
     setFile(null);
     setNotKept(false);
   }, []);
-  return { file, error, notKept, choice, reading, open, close };
+  return { file, error, notKept, choice, reading, open, abandon, close };
 }
 
 /** The file is a backup of this tenant (tenant ids are GUIDs, which may come in either case). */
