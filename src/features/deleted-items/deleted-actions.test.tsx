@@ -5,6 +5,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MissingDependency } from '../../domain/dependencies';
 import { MissingDependencies, PurgeDialog, RestoreDialog } from './deleted-actions';
+import { expectCouldNotBeChecked } from './test-support';
 
 afterEach(cleanup);
 
@@ -45,14 +46,11 @@ describe('RestoreDialog when what it refers to could not be checked', () => {
         onClose={() => {}}
       />,
     );
-    const dialog = screen.getByRole('dialog');
-    expect(within(dialog).getByRole('group', { name: 'What it refers to could not be checked' }).textContent).toContain(
-      'Some lookups failed: groups (permission needed).',
-    );
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Try again' }));
-    expect(onRetry).toHaveBeenCalledTimes(1);
-    expect(within(dialog).queryByRole('button', { name: 'Restore' })).toBeNull();
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Restore without the check' }));
+    expectCouldNotBeChecked(screen.getByRole('dialog'), {
+      plural: false,
+      reason: 'Some lookups failed: groups (permission needed).',
+      onRetry,
+    });
     expect(onRestore).toHaveBeenCalledWith('asItWas', []);
   });
 });

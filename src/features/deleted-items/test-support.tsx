@@ -1,6 +1,6 @@
 // What the deleted items' unit tests check the same way in several places. Test code only.
 import { fireEvent, within } from '@testing-library/react';
-import { expect } from 'vitest';
+import { expect, type Mock } from 'vitest';
 
 /**
  * The accessible name of what holds the keyboard's focus, as a screen reader would say it for the
@@ -27,13 +27,13 @@ export function focusedName(): string {
  */
 export function expectCouldNotBeChecked(
   dialog: HTMLElement,
-  { plural, reason, onRetry }: { plural: boolean; reason: string; onRetry: { mock: { calls: unknown[] } } },
+  { plural, reason, onRetry }: { plural: boolean; reason: string; onRetry: Mock },
 ) {
   const inDialog = within(dialog);
   const warning = inDialog.getByRole('group', { name: `What ${plural ? 'they refer' : 'it refers'} to could not be checked` });
   expect(warning.textContent).toContain(reason);
   fireEvent.click(within(warning).getByRole('button', { name: 'Try again' }));
-  expect(onRetry.mock.calls).toHaveLength(1);
+  expect(onRetry).toHaveBeenCalledTimes(1);
   expect(inDialog.queryByRole('button', { name: 'Restore' })).toBeNull();
   fireEvent.click(inDialog.getByRole('button', { name: 'Restore without the check' }));
 }
