@@ -92,8 +92,14 @@ export async function compareWithBaseline(
   io: CliIo,
 ): Promise<BaselineComparison> {
   const set = await readImport(await filesUnder(path));
-  for (const file of set.files.filter((f) => f.status === 'error'))
-    io.err(`${path}: ${file.path}: ${file.message ?? 'could not be read'}\n`);
+  // Compared without a file it cannot read, the tenant would look as desired (or drift by less): an error, not a pass.
+  const unread = set.files.filter((f) => f.status === 'error');
+  if (unread.length > 0)
+    throw new CliError(
+      `${path}: ${unread.length === 1 ? 'a file' : `${unread.length} files`} of the desired state could not be read, so the tenant was not compared (correct ${unread.length === 1 ? 'it' : 'them'}, or move ${unread.length === 1 ? 'it' : 'them'} out):\n${unread
+        .map((f) => `${path}: ${f.message?.startsWith(f.path) ? f.message : `${f.path}: ${f.message ?? 'could not be read'}`}`)
+        .join('\n')}`,
+    );
   if (sourcePolicies(set).length === 0) throw new CliError(`${path}: no Conditional Access policy in it to hold the tenant to.`);
   // The baseline's states are the desired ones: a policy the baseline has on must be on in the tenant.
   let choices: PlanChoices = { ...defaultChoices(), states: 'source', domains: options.domains };
