@@ -24,11 +24,16 @@ import { savePolicy } from '../operations/save-policy';
 import { queryKeys } from '../session/query-keys';
 import { useTenantSession, type TenantSession } from '../session/tenant-session';
 
-type Area = 'policies' | 'policyList' | 'deletedPolicies' | 'namedLocations' | 'history' | 'planTarget';
+type Area = 'policies' | 'policyList' | 'whatIf' | 'deletedPolicies' | 'namedLocations' | 'history' | 'planTarget';
+
+/** Every Graph What-if answer, whatever scenario it was asked for: the key without its scenario. */
+const whatIfAnswers = (t: TenantSession): QueryKey => queryKeys.graphWhatIf(t, '').slice(0, -1);
 
 const AREAS: Record<Area, (tenant: TenantSession) => QueryKey[]> = {
   policies: (t) => [queryKeys.policies(t)],
   policyList: (t) => [queryKeys.policyList(t)],
+  // Graph evaluated the scenario against the policies as they were: any policy written makes it stale.
+  whatIf: (t) => [whatIfAnswers(t)],
   deletedPolicies: (t) => [queryKeys.deletedPolicies(t)],
   // Names and the location picker show named locations too.
   namedLocations: (t) => [queryKeys.namedLocations(t), queryKeys.deletedLocations(t), queryKeys.names(t), queryKeys.directorySearch(t)],
@@ -38,11 +43,11 @@ const AREAS: Record<Area, (tenant: TenantSession) => QueryKey[]> = {
 
 /** What each write can change besides the policies it read back. */
 const REFRESHES = {
-  save: ['history'],
-  create: ['policyList', 'history'],
-  delete: ['policyList', 'deletedPolicies', 'history'],
-  restore: ['deletedPolicies', 'namedLocations', 'history'],
-  setState: ['history'],
+  save: ['whatIf', 'history'],
+  create: ['policyList', 'whatIf', 'history'],
+  delete: ['policyList', 'whatIf', 'deletedPolicies', 'history'],
+  restore: ['whatIf', 'deletedPolicies', 'namedLocations', 'history'],
+  setState: ['whatIf', 'history'],
   purge: ['deletedPolicies', 'history'],
   restoreLocation: ['namedLocations', 'history'],
   purgeLocation: ['namedLocations', 'history'],

@@ -1,0 +1,84 @@
+// A create tried again after an error whose outcome was unknown: the POST reached the service, its
+// answer was lost, and the look that would have found the policy failed too (the network still down).
+// The next attempt, given what the first one knew, finds the policy instead of making a second one,
+// and still creates one when only a genuinely older policy of the same name and content is there.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { JsonObject } from '../domain/policy-body';
+import type { ConditionalAccessPolicy } from '../domain/types';
+import type { GraphClient } from '../graph/client';
+import { NetworkError } from '../graph/errors';
+import { createPolicySafely, type CreateAttempt } from './create-policy';
+
+/** A tenant in memory behind a network the test can break: after a POST, or before it reaches the service. */
+const tenant = vi.hoisted(() => ({
+  policies: [] as ConditionalAccessPolicy[],
+  posts: 0,
+  next: 1,
+  /** What the network does to the next POST: deliver it, lose its answer (then stay down), or drop it unsent (then stay down). */
+  post: 'deliver' as 'deliver' | 'lose-answer' | 'drop',
+  down: false,
+}));
+
+vi.mock('../graph/policies', () => ({
+  listPolicies: async () => {
+    if (tenant.down) throw new NetworkError('GET', '/policies', new TypeError('Failed to fetch'));
+    return tenant.policies.map((p) => ({ ...p }));
+  },
+  createPolicy: async (_client: unknown, body: JsonObject) => {
+    if (tenant.down) throw new NetworkError('POST', '/policies', new TypeError('Failed to fetch'));
+    tenant.posts++;
+    const fault = tenant.post;
+    if (fault === 'drop') {
+      tenant.down = true;
+      throw new NetworkError('POST', '/policies', new TypeError('Failed to fetch'));
+    }
+    const made = { ...body, id: `id-${tenant.next}`, createdDateTime: `2026-12-05T07:0${tenant.next++}:00Z` } as ConditionalAccessPolicy;
+    tenant.policies.push(made);
+    if (fault === 'lose-answer') {
+      tenant.down = true;
+      throw new NetworkError('POST', '/policies', new TypeError('Failed to fetch'));
+    }
+    return { ...made };
+  },
+}));
+
+const client = { retries: 2, backoff: async () => {} } as unknown as GraphClient;
+const NAME = 'Require MFA for contractors';
+const newPolicy = (): JsonObject => ({
+  displayName: NAME,
+  state: 'enabledForReportingButNotEnforced',
+  conditions: { users: { includeUsers: ['None'] }, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] },
+  grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+});
+const named = () => tenant.policies.filter((p) => p.displayName === NAME);
+
+beforeEach(() => Object.assign(tenant, { policies: [], posts: 0, next: 1, post: 'deliver', down: false }));
+
+describe('a create tried again after its outcome was unknown', () => {
+  it('finds the policy the first attempt made, says so, and does not post again', async () => {
+    tenant.post = 'lose-answer';
+    let kept: CreateAttempt | null = null;
+    await expect(createPolicySafely(client, newPolicy(), { onAttempt: (attempt) => (kept = attempt) })).rejects.toThrow(NetworkError);
+
+    // The network is back; the admin presses Create again.
+    Object.assign(tenant, { down: false, post: 'deliver' });
+    const again = await createPolicySafely(client, newPolicy(), { earlier: kept, onAttempt: (attempt) => (kept = attempt) });
+    expect(named()).toHaveLength(1);
+    expect(tenant.posts).toBe(1);
+    expect(again).toMatchObject({ recovered: true, byEarlierAttempt: true, duplicates: [] });
+    expect(again.policy.id).toBe(named()[0]!.id);
+  });
+
+  it('creates it when the first attempt made nothing, and does not call an older identical policy a duplicate', async () => {
+    const older = await createPolicySafely(client, newPolicy());
+    tenant.post = 'drop';
+    let kept: CreateAttempt | null = null;
+    await expect(createPolicySafely(client, newPolicy(), { onAttempt: (attempt) => (kept = attempt) })).rejects.toThrow(NetworkError);
+
+    Object.assign(tenant, { down: false, post: 'deliver' });
+    const again = await createPolicySafely(client, newPolicy(), { earlier: kept });
+    expect(again).toMatchObject({ recovered: false, duplicates: [] });
+    expect(again.policy.id).not.toBe(older.policy.id);
+    expect(named().map((p) => p.id)).toEqual([older.policy.id, again.policy.id]);
+  });
+});

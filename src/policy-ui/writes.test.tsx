@@ -1,0 +1,47 @@
+// @vitest-environment jsdom
+// Graph's What-if answer was computed against the policies as they were: after any write of a policy
+// (saved, created, deleted, restored, turned on or off) the What-if page must ask Graph again rather
+// than show the old answer for up to a minute.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { queryKeys } from '../session/query-keys';
+import { useCreatePolicy, useDeletePolicies, useRestorePolicy, useSavePolicy, useSetPolicyState } from './writes';
+
+const tenant = vi.hoisted(() => ({ scopeKey: ['tenant', 'contoso'] as const, account: { key: 'contoso' }, client: {}, context: {} }));
+const policy = { id: 'p1', displayName: 'Require MFA', state: 'enabled' };
+
+vi.mock('../session/tenant-session', () => ({ useTenantSession: () => tenant }));
+vi.mock('../operations/save-policy', () => ({ savePolicy: async () => ({ kind: 'saved', policy }) }));
+vi.mock('../operations/create-policy', () => ({
+  createPolicySafely: async () => ({ policy, recovered: false, byEarlierAttempt: false, duplicates: [] }),
+}));
+vi.mock('../operations/delete-policy', () => ({ deletePolicyKeepingVersion: async () => {} }));
+vi.mock('../operations/restore-policy', () => ({ restorePolicy: async () => ({ policy }) }));
+vi.mock('../operations/restore-deleted', () => ({
+  setPolicyStateSafely: async () => policy,
+  purgePolicySafely: async () => {},
+  purgeNamedLocationSafely: async () => {},
+  restoreNamedLocationSafely: async () => {},
+}));
+
+const writes = [
+  ['a save', () => useSavePolicy(), { id: 'p1', draft: {}, baseModified: null }],
+  ['a create', () => useCreatePolicy(), { displayName: 'Require MFA' }],
+  ['a delete', () => useDeletePolicies(), [policy]],
+  ['a restore', () => useRestorePolicy(), {}],
+  ['turning a policy on or off', () => useSetPolicyState(), { id: 'p1', state: 'disabled' }],
+] as const;
+
+describe("Graph's What-if answer", () => {
+  it.each(writes)('is asked again after %s', async (_what, useIt, vars) => {
+    const client = new QueryClient();
+    const answer = queryKeys.graphWhatIf(tenant, '{"userId":"u1"}');
+    client.setQueryData(answer, { policies: [] });
+    const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+    const { result } = renderHook(() => useIt(), { wrapper });
+    await (result.current.mutateAsync as (vars: unknown) => Promise<unknown>)(vars);
+    await waitFor(() => expect(client.getQueryState(answer)?.isInvalidated).toBe(true));
+  });
+});
