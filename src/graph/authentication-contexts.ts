@@ -35,6 +35,11 @@ export async function putAuthenticationContext(
   await client.request(`${CONTEXTS}/${encodeURIComponent(id)}`, { method: 'PATCH', body, scopes: writeScopes });
 }
 
+/** One context by its id (c1 to c99). */
+export function getAuthenticationContext(client: GraphClient, id: string): Promise<AuthenticationContext> {
+  return client.get<AuthenticationContext>(`${CONTEXTS}/${encodeURIComponent(id)}`);
+}
+
 /** The contexts named exactly so (trimmed, any case), from the whole list (at most 99). */
 export async function findAuthenticationContextsByName(client: GraphClient, displayName: string): Promise<AuthenticationContext[]> {
   const wanted = displayName.trim().toLowerCase();

@@ -74,6 +74,11 @@ export async function updateAuthenticationStrength(
   return result;
 }
 
+/** One strength by its id (built-in or custom). */
+export function getAuthenticationStrength(client: GraphClient, id: string): Promise<AuthenticationStrength> {
+  return client.get<AuthenticationStrength>(`${STRENGTHS}/${encodeURIComponent(id)}`);
+}
+
 /** The custom strengths named exactly so ($filter displayName eq, documented for strengths): "did my create in fact succeed?". */
 export async function findAuthenticationStrengthsByName(client: GraphClient, displayName: string): Promise<AuthenticationStrength[]> {
   const found = await client.list<AuthenticationStrength>(`${STRENGTHS}?${filterEq('displayName', displayName)}`);

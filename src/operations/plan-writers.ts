@@ -1,17 +1,19 @@
 // How a plan's rows are written to Graph, kind by kind: policies through the create that never
 // leaves two (create-policy.ts), named locations, strengths and groups through a create that looks
-// in the tenant when its answer is lost, contexts through their idempotent PATCH. Each object is read
-// back by id and compared with what was intended.
+// in the tenant when its answer is lost, contexts through their idempotent PATCH. An update reads the
+// object first: already as planned, nothing is written; changed since the plan read it, it is not
+// written over. Each object is read back by id and compared with what was intended.
 import { GROUP_CREATE_SCOPES, WRITE_SCOPES } from '../auth/scopes';
 import { isJsonObject, policyJson, type JsonObject } from '../domain/json';
 import { describeChanges } from '../domain/describe-changes';
 import { objectDifferences, writableObject } from '../domain/plan/object-rows';
 import type { PlanRowKind } from '../domain/plan/types';
 import { comparableText } from '../domain/policy-body';
-import { findAuthenticationContextsByName, putAuthenticationContext } from '../graph/authentication-contexts';
+import { findAuthenticationContextsByName, getAuthenticationContext, putAuthenticationContext } from '../graph/authentication-contexts';
 import {
   createAuthenticationStrength,
   findAuthenticationStrengthsByName,
+  getAuthenticationStrength,
   updateAuthenticationStrength,
 } from '../graph/authentication-strengths';
 import type { GraphClient } from '../graph/client';
@@ -73,6 +75,13 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
       }),
     );
 
+  const readObject = (kind: ObjectKind, id: string): Promise<unknown> =>
+    kind === 'namedLocation'
+      ? getNamedLocation(client, id)
+      : kind === 'authenticationStrength'
+        ? getAuthenticationStrength(client, id)
+        : getAuthenticationContext(client, id);
+
   return {
     async create(kind, body) {
       switch (kind) {
@@ -109,17 +118,28 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
             );
           return outcome.kind === 'saved' ? policyJson(outcome.policy) : undefined;
         }
-        case 'namedLocation': {
-          const current = json(await getNamedLocation(client, id));
-          await updateNamedLocation(client, id, body, WRITE_SCOPES);
-          await keepVersion(context, id, 'before a plan updated it', current);
+        case 'namedLocation':
+        case 'authenticationStrength':
+        case 'authenticationContext': {
+          const current = json(await readObject(kind, id));
+          // Already as planned (an earlier run of this plan, or someone else): nothing to write.
+          if (objectDifferences(kind, writableObject(kind, intended), current).length === 0) return current;
+          // Changed in the tenant after the plan read it: not written over (contexts carry no time of change).
+          const modified = typeof current.modifiedDateTime === 'string' ? current.modifiedDateTime : null;
+          if (baseModified !== null && modified !== null && modified !== baseModified)
+            throw new ChangedSincePlanned(
+              'It was changed in the tenant after the plan was made: plan again to see that change before writing over it.',
+            );
+          if (kind === 'namedLocation') {
+            await updateNamedLocation(client, id, body, WRITE_SCOPES);
+            await keepVersion(context, id, 'before a plan updated it', current);
+          } else if (kind === 'authenticationStrength') {
+            await updateAuthenticationStrength(client, id, pick(body, STRENGTH_FIELDS), WRITE_SCOPES);
+          } else {
+            await putAuthenticationContext(client, id, body, WRITE_SCOPES);
+          }
           return;
         }
-        case 'authenticationStrength':
-          await updateAuthenticationStrength(client, id, pick(body, STRENGTH_FIELDS), WRITE_SCOPES);
-          return;
-        case 'authenticationContext':
-          return putAuthenticationContext(client, id, body, WRITE_SCOPES);
         case 'group':
           throw new Error('A plan never changes a group that exists.');
       }
