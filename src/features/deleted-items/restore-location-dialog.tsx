@@ -16,10 +16,11 @@ import {
   MessageBarActions,
   MessageBarBody,
 } from '@fluentui/react-components';
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { DeletedNamedLocation } from '../../graph/deleted-items';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { SpokenStatus } from '../../shared/ui/live-status';
+import { AnnouncedElsewhere } from '../../shared/ui/announced-elsewhere';
 import { describeUser, type LocationUser, type TenantPolicies } from './location-users';
 
 /** The tenant's policies could not be read; read on Try again, the bar goes and the focus (if it was in it) to Restore. */
@@ -61,21 +62,27 @@ function PoliciesUnread({
  * change in place, which a screen reader does not say by itself. Nothing is said of what was there
  * when it opened.
  */
-function useArrivalSaid(tenantPolicies: TenantPolicies, found: () => string): string | null {
+function useArrivalSaid(tenantPolicies: TenantPolicies, found: () => string): { status: string | null; arrived: boolean } {
   const status = tenantPolicies.status;
   const retrying = tenantPolicies.status === 'failed' && tenantPolicies.retrying;
   const [seen, setSeen] = useState({ status, retrying });
   const [said, setSaid] = useState<string | null>(null);
+  const [arrived, setArrived] = useState(false);
   if (seen.status !== status || seen.retrying !== retrying) {
     setSeen({ status, retrying });
+    setArrived(status === 'read');
     if (status === 'read') setSaid(`The tenant's policies were read: ${found()}`);
     else if (tenantPolicies.status === 'failed' && seen.status === 'failed' && seen.retrying && !retrying)
       setSaid(`The tenant's policies could not be read again: ${tenantPolicies.reason}`);
     // Failing the first time, the warning that appears says it.
     else setSaid(null);
   }
-  return retrying ? "Reading the tenant's policies again…" : said;
+  return { status: retrying ? "Reading the tenant's policies again…" : said, arrived };
 }
+
+/** Arrived while the dialog is open, the warning is said by the status (once, politely), not also by Fluent's announcer. */
+const Silenced = ({ when, children }: { when: boolean; children: ReactNode }) =>
+  when ? <AnnouncedElsewhere>{children}</AnnouncedElsewhere> : children;
 
 /** Asks before restoring: the tenant's policies that use the location take it into account again at once. */
 export function RestoreLocationDialog({
@@ -123,27 +130,29 @@ export function RestoreLocationDialog({
             ) : tenantPolicies.status === 'loading' ? (
               <p>Which policies in the tenant use it is still being read. It can be restored all the same.</p>
             ) : live.length + trusted.length > 0 ? (
-              <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody>
-                  Restored, it counts again at once in the policies in the tenant that use it: those On enforce on it again at once,
-                  report-only ones report on it.
-                  <ul aria-label="Policies in the tenant that use it">
-                    {live.map((u) => (
-                      <li key={`live-${u.name}`}>{describeUser(u)}</li>
-                    ))}
-                    {trusted.map((u) => (
-                      <li key={`trusted-${u.name}`}>{`${describeUser(u)}, through All trusted locations (it is trusted)`}</li>
-                    ))}
-                  </ul>
-                </MessageBarBody>
-              </MessageBar>
+              <Silenced when={arrival.arrived}>
+                <MessageBar intent="warning" layout="multiline">
+                  <MessageBarBody>
+                    Restored, it counts again at once in the policies in the tenant that use it: those On enforce on it again at once,
+                    report-only ones report on it.
+                    <ul aria-label="Policies in the tenant that use it">
+                      {live.map((u) => (
+                        <li key={`live-${u.name}`}>{describeUser(u)}</li>
+                      ))}
+                      {trusted.map((u) => (
+                        <li key={`trusted-${u.name}`}>{`${describeUser(u)}, through All trusted locations (it is trusted)`}</li>
+                      ))}
+                    </ul>
+                  </MessageBarBody>
+                </MessageBar>
+              </Silenced>
             ) : (
               <p>No policy in the tenant uses it: restoring it changes what no policy enforces.</p>
             )}
             {deleted.length > 0 && <p>Deleted policies that use it: {deleted.map((u) => isolatedText(u.name)).join(', ')}.</p>}
           </DialogContent>
           {/* Polite: said where the focus is, which stays. */}
-          <SpokenStatus>{arrival}</SpokenStatus>
+          <SpokenStatus>{arrival.status}</SpokenStatus>
           <DialogActions>
             <Button appearance="primary" onClick={onRestore} ref={restoreButton}>
               Restore
