@@ -167,8 +167,8 @@ export function ComparePolicies() {
               </Option>
             ))}
             {(comparisonFile.file?.policies ?? []).map((p, i) => (
-              <Option key={`file-${i}`} value={`${FILE_PREFIX}${i}`} text={`${nameOf(p.policy)} (file)`}>
-                {`${nameOf(p.policy)} (in ${comparisonFile.file?.fileName})`}
+              <Option key={`file-${i}`} value={`${FILE_PREFIX}${i}`} text={`${isolatedText(nameOf(p.policy))} (file)`}>
+                {`${isolatedText(nameOf(p.policy))} (in ${isolatedText(comparisonFile.file?.fileName ?? 'the file')})`}
               </Option>
             ))}
           </Dropdown>
@@ -196,7 +196,7 @@ export function ComparePolicies() {
         <MessageBar key={comparisonFile.choice} intent="warning">
           <MessageBarBody>
             {comparisonFile.file && comparisonFile.file.policies.length === 0
-              ? `${comparisonFile.file.fileName} holds no Conditional Access policy: choose another file.`
+              ? `${isolatedText(comparisonFile.file.fileName)} holds no Conditional Access policy: choose another file.`
               : 'This comparison used a file that is not open here (files stay in the browser tab that opened them). Choose the file again.'}
           </MessageBarBody>
         </MessageBar>

@@ -202,7 +202,7 @@ export function CompareTenants() {
           <Dropdown
             aria-labelledby="compare-with"
             placeholder={others.length ? 'Choose a signed-in tenant' : 'No other tenant signed in'}
-            value={withWhat === FILE ? `${thereName} (file)` : other ? thereName : ''}
+            value={withWhat === FILE ? `${isolatedText(thereName)} (file)` : other ? thereName : ''}
             selectedOptions={withWhat ? [withWhat] : []}
             onOptionSelect={(_, data) => {
               abandon();
@@ -211,11 +211,14 @@ export function CompareTenants() {
           >
             {others.map((account) => (
               <Option key={account.key} value={account.key} text={account.tenantName ?? account.username}>
-                {`${account.tenantName ?? account.tenantId} (${account.username})`}
+                {`${isolatedText(account.tenantName ?? account.tenantId)} (${isolatedText(account.username)})`}
               </Option>
             ))}
             {comparisonFile.file && (
-              <Option value={FILE} text={`${comparisonFile.file.fileName} (file)`}>{`${comparisonFile.file.fileName} (file)`}</Option>
+              <Option
+                value={FILE}
+                text={`${isolatedText(comparisonFile.file.fileName)} (file)`}
+              >{`${isolatedText(comparisonFile.file.fileName)} (file)`}</Option>
             )}
           </Dropdown>
         </div>
@@ -273,7 +276,7 @@ export function CompareTenants() {
             title={`The policies of ${thereAccount} could not be read: ${thereFailure.title}`}
             message={
               there.error instanceof GraphRequestError && (there.error.status === 401 || there.error.status === 403)
-                ? `${thereFailure.message} This concerns ${other?.account.username ?? thereName}, not ${tenant.account.username}.`
+                ? `${thereFailure.message} This concerns ${isolatedText(other?.account.username ?? thereName)}, not ${isolatedText(tenant.account.username)}.`
                 : thereFailure.message
             }
             onRetry={() => void there.refetch()}
@@ -339,7 +342,12 @@ export function CompareTenants() {
             />
           )}
           {openedMatch && (
-            <section ref={openedSection} tabIndex={-1} className={styles.opened} aria-label={`${openedMatch.name}, here and there`}>
+            <section
+              ref={openedSection}
+              tabIndex={-1}
+              className={styles.opened}
+              aria-label={`${isolatedText(openedMatch.name)}, here and there`}
+            >
               <Text as="h2" size={500} weight="semibold">
                 <Isolated>{openedMatch.name}</Isolated>
               </Text>

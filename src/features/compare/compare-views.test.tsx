@@ -199,6 +199,21 @@ describe('a name holding a direction control (U+202E)', () => {
     expect(screen.getByText(`Diff of ${isolated} in Contoso and ${isolated} in Fabrikam`)).toBeTruthy();
   });
 
+  it('is isolated in the name of the opened policy’s region, a Hebrew name with its right-to-left mark (Two tenants)', async () => {
+    // A right-to-left name left bare would take ", here and there" into its own direction.
+    const HEBREW = { id: 'policy-he', displayName: 'חסימת גישה מחוץ לארץ\u200F', state: 'enabled' };
+    answers.policies.here = () => Promise.resolve([HEBREW]);
+    answers.policies.there = () => Promise.resolve([{ ...HEBREW, state: 'disabled' }]);
+    vi.stubGlobal('matchMedia', (query: string) => ({ matches: false, media: query }));
+    Element.prototype.scrollIntoView = () => {};
+    renderAt('/compare/tenants?with=there', <CompareTenants />);
+
+    fireEvent.click(await screen.findByRole('link', { name: HEBREW.displayName }));
+    const region = await screen.findByRole('region', { name: /here and there$/ });
+    expect(region.getAttribute('aria-label')).toBe(`\u2068${HEBREW.displayName}\u2069, here and there`);
+    expect(screen.getByRole('region', { name: `\u2068${HEBREW.displayName}\u2069, here and there` })).toBe(region);
+  });
+
   it('is isolated in what the diff compares (Two policies)', async () => {
     answers.policies.here = () => Promise.resolve([EVIL, B]);
     answers.policy = (id) => Promise.resolve(id === 'policy-b' ? B : EVIL);

@@ -64,4 +64,16 @@ describe('choosing a file while another is read', () => {
     expect(screen.getByText('Comparing with newer.json')).toBeTruthy();
     expect(await opened[0]).toBeUndefined();
   });
+
+  it('isolates a file name that holds a direction control in what it says while reading', async () => {
+    // "backup‮nosj.zip" would otherwise show its end backwards and take the ellipsis with it.
+    const tricky = slowFile('backup\u202Enosj.json');
+    render(<Page files={[tricky.file]} />);
+    fireEvent.click(screen.getByRole('button', { name: /^Choose backup/ }));
+    expect(screen.getByRole('status').textContent).toBe('Reading \u2068backup\u202Enosj.json\u2069…');
+    await act(async () => {
+      tricky.arrive();
+      await opened[0];
+    });
+  });
 });

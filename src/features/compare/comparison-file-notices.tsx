@@ -4,6 +4,7 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { Fragment } from 'react';
 import { LiveStatus } from '../../shared/ui/live-status';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import type { useComparisonFile } from './use-comparison-file';
 
 export function ComparisonFileNotices({ comparisonFile }: { comparisonFile: ReturnType<typeof useComparisonFile> }) {
@@ -11,7 +12,7 @@ export function ComparisonFileNotices({ comparisonFile }: { comparisonFile: Retu
   return (
     <>
       {/* In the page before a file is chosen, so its words are said when one is being read. */}
-      <LiveStatus>{comparisonFile.reading ? `Reading ${comparisonFile.reading}…` : null}</LiveStatus>
+      <LiveStatus>{comparisonFile.reading ? `Reading ${isolatedText(comparisonFile.reading)}…` : null}</LiveStatus>
       <Fragment key={comparisonFile.choice}>
         {comparisonFile.error && (
           <MessageBar intent="error">
@@ -21,7 +22,9 @@ export function ComparisonFileNotices({ comparisonFile }: { comparisonFile: Retu
         {comparisonFile.file?.problems?.length ? (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>{comparisonFile.file.fileName} was changed after it was taken</MessageBarTitle>
+              <MessageBarTitle>
+                <Isolated>{comparisonFile.file.fileName}</Isolated> was changed after it was taken
+              </MessageBarTitle>
               {comparisonFile.file.problems.slice(0, 5).join(' ')}
               {comparisonFile.file.problems.length > 5 ? ` And ${comparisonFile.file.problems.length - 5} more.` : ''} A policy missing from
               the file shows as only in this tenant, though the backup had it.
@@ -31,8 +34,8 @@ export function ComparisonFileNotices({ comparisonFile }: { comparisonFile: Retu
         {comparisonFile.notKept && comparisonFile.file && (
           <MessageBar intent="info">
             <MessageBarBody>
-              {comparisonFile.file.fileName} is too large for this browser to keep for a reload of the tab: it is compared here, and after a
-              reload it must be chosen again.
+              <Isolated>{comparisonFile.file.fileName}</Isolated> is too large for this browser to keep for a reload of the tab: it is
+              compared here, and after a reload it must be chosen again.
             </MessageBarBody>
           </MessageBar>
         )}

@@ -13,6 +13,7 @@ import { policiesFrom, PolicyFileError, policiesIn, readJsonFile, type ImportedP
 import type { ResolvedName } from '../../domain/references';
 import { BackupFileError, isZipFile, readBackupFile } from '../../shared/files/read-backup-file';
 import { readFile } from '../../domain/import/read-file';
+import { isolatedText } from '../../shared/ui/isolated-text';
 
 export interface ComparisonFile {
   fileName: string;
@@ -128,7 +129,11 @@ export function useComparisonFile() {
       setFile(null);
       setNotKept(false);
       setChoice((count) => count + 1);
-      setError(cause instanceof PolicyFileError || cause instanceof BackupFileError ? cause.message : `${chosen.name} could not be read.`);
+      setError(
+        cause instanceof PolicyFileError || cause instanceof BackupFileError
+          ? cause.message
+          : `${isolatedText(chosen.name)} could not be read.`,
+      );
       return null;
     }
   }, []);
