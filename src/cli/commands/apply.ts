@@ -30,7 +30,7 @@ export const applyCommand: Command = {
     ...CONNECTION_OPTIONS,
     ...HELP_OPTION,
   },
-  more: 'Exit codes: 0 every row written as planned, 2 error (a changed plan file, another tenant, a write refused).',
+  more: 'Exit codes: 0 every row written and read back as planned, 1 all written, but a row read back otherwise than planned (named, with what differs), 2 error (a changed plan file, another tenant, a write refused).',
   async run(values, _positionals, io) {
     const path = text(values, 'plan');
     const approved = text(values, 'sha256');
@@ -41,8 +41,13 @@ export const applyCommand: Command = {
       throw new CliError(`${path} has ${blockers.length} unconfirmed problem(s): ${blockers.map((b) => b.text).join(' ')}`);
     // Group.Create is said to be missing only for a plan that creates groups.
     const tenant = await connectTenant('apply', values, io, { needs: planNeeds(file.plan) });
-    await applyApproved(file, approved, path, tenant, text(values, 'journal') ?? `${path}.run.json`, io);
-    return EXIT.ok;
+    const applied = await applyApproved(file, approved, path, tenant, text(values, 'journal') ?? `${path}.run.json`, io);
+    if (applied.differing === 0) return EXIT.ok;
+    // Written, but the tenant does not hold what was reviewed: a gate must not read that as a pass.
+    io.err(
+      `${applied.differing} of ${applied.written} write(s) read back otherwise than planned (each named above, with what differs): the tenant does not hold the plan as reviewed. Look at ${applied.differing === 1 ? 'it' : 'them'} in the tenant before relying on the plan.\n`,
+    );
+    return EXIT.finding;
   },
 };
 

@@ -1,0 +1,83 @@
+// apply as a pipeline's gate reads it: a write that reads back otherwise than planned is not a pass
+// (exit 1, what differs named); a stopped run resumes whichever way the approved hash is given (as plan
+// printed it, as sha256sum prints it, with a "sha256:" prefix); a plan that creates a group needs a
+// permission to look groups up, named before anything is written.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_READS, GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+
+let world: CliWorld;
+beforeAll(async () => {
+  world = await startCliWorld();
+}, 120_000);
+afterAll(async () => world?.close());
+
+const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
+const WRITER = [...ALL_READS, 'Policy.ReadWrite.ConditionalAccess', 'Application.Read.All'];
+const LOCATIONS = '/v1.0/identity/conditionalAccess/namedLocations';
+type Row = { kind: string; action: string; displayName: string; body: Record<string, unknown> | null };
+type PlanFile = { plan: { rows: Row[] } };
+
+async function asAdmin(method: string, path: string, body?: unknown) {
+  return fetch(`${world.graphUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${await world.adminToken()}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+async function apply(args: string[], roles = WRITER) {
+  world.roles = roles;
+  try {
+    return await world.gatehouse(['apply', ...args], secret);
+  } finally {
+    world.roles = [...ALL_READS];
+  }
+}
+
+const backupFile = (backup: string, folder: string, prefix: string) => {
+  const at = join(world.dir, backup, folder);
+  const name = readdirSync(at).find((n) => n.startsWith(prefix))!;
+  return { path: join(at, name), value: JSON.parse(readFileSync(join(at, name), 'utf8')) as Record<string, unknown> & { id: string } };
+};
+
+/** The Azure VPN location renamed by an admin, and a plan (from a backup made before) that names it back. */
+async function planRenamingBack(backup: string, out: string): Promise<{ hash: string; location: { id: string; displayName: string } }> {
+  expect((await world.gatehouse(['backup', '--out', backup], secret)).code).toBe(0);
+  const location = backupFile(backup, 'named-locations', 'Azure-VPN').value as { id: string; displayName: string };
+  const renamed = await asAdmin('PATCH', `${LOCATIONS}/${location.id}`, {
+    '@odata.type': '#microsoft.graph.ipNamedLocation',
+    displayName: `${location.displayName} (old)`,
+  });
+  expect(renamed.status).toBe(204);
+  const planned = await world.gatehouse(['plan', backup, '--out', out], secret);
+  expect(planned.code, planned.stderr).toBe(0);
+  return { hash: /^sha256 ([0-9a-f]{64})$/m.exec(planned.stdout)![1]!, location };
+}
+
+describe('gatehouse apply, a write that reads back otherwise than planned', () => {
+  it('exits 1, not 0, and says what differs', async () => {
+    const { location } = await planRenamingBack('differs', 'differs.json');
+    // What Graph keeps is not what the plan intended (as a service that rewrites a value would): the plan's
+    // body is edited to send another name, and the file approved as it now is.
+    const file = JSON.parse(readFileSync(join(world.dir, 'differs.json'), 'utf8')) as PlanFile;
+    const row = file.plan.rows.find((r) => r.kind === 'namedLocation' && r.action === 'update')!;
+    row.body = { ...row.body, displayName: `${location.displayName} (as stored)` };
+    const text = `${JSON.stringify(file, null, 2)}\n`;
+    writeFileSync(join(world.dir, 'differs.json'), text);
+    const hash = createHash('sha256').update(text).digest('hex');
+
+    const run = await apply(['--plan', 'differs.json', '--sha256', hash]);
+
+    expect(run.stdout, run.stderr).toMatch(/1 reading back otherwise than planned/);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/read back otherwise than planned/);
+    // Put back for the tests after this one.
+    await asAdmin('PATCH', `${LOCATIONS}/${location.id}`, {
+      '@odata.type': '#microsoft.graph.ipNamedLocation',
+      displayName: location.displayName,
+    });
+  }, 180_000);
+});
