@@ -47,27 +47,33 @@ export function DuplicatesCreated({ kept, extra }: { kept: ConditionalAccessPoli
         once. The tenant now holds:
         <ul className={styles.list} aria-label="Policies created">
           <li>
-            <Link to={paths.policy(kept.id!)}>{kept.displayName}</Link> (id {kept.id}, created {formatDateTime(kept.createdDateTime)}): the
-            one kept
+            <Link to={paths.policy(kept.id!)}>
+              <Isolated>{kept.displayName}</Isolated>
+            </Link>{' '}
+            (id {kept.id}, created {formatDateTime(kept.createdDateTime)}): the one kept
           </li>
           {extra.map((copy) => (
             <li key={copy.id}>
-              <Link to={paths.policy(copy.id!)}>{copy.displayName}</Link> (id {copy.id}, created {formatDateTime(copy.createdDateTime)}): a
-              duplicate
+              <Link to={paths.policy(copy.id!)}>
+                <Isolated>{copy.displayName}</Isolated>
+              </Link>{' '}
+              (id {copy.id}, created {formatDateTime(copy.createdDateTime)}): a duplicate
             </li>
           ))}
         </ul>
         {error && <ErrorState {...error} />}
         <div className={styles.actions}>
+          {/* While deleting, both stay focusable (aria-disabled, presses ignored): disabled, they dropped the
+              keyboard's focus to the page's start. */}
           <Button
             appearance="primary"
-            disabled={busy}
+            disabledFocusable={busy}
             icon={busy ? <Spinner size="tiny" /> : undefined}
             onClick={() => void removeCopies()}
           >
             {busy ? 'Deleting…' : extra.length === 1 ? 'Delete the duplicate' : `Delete the ${extra.length} duplicates`}
           </Button>
-          <Button disabled={busy} onClick={() => navigate(paths.policy(kept.id!), { state: { created: true } })}>
+          <Button disabledFocusable={busy} onClick={() => navigate(paths.policy(kept.id!), { state: { created: true } })}>
             Keep both and open the policy
           </Button>
         </div>

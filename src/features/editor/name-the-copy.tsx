@@ -5,6 +5,7 @@ import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-compon
 import { useEffect, useRef, useState } from 'react';
 import { checkPolicy } from '../../domain/policy-checks';
 import type { ConditionalAccessPolicy } from '../../domain/types';
+import { Isolated } from '../../shared/ui/isolated-text';
 import { copyName, duplicateOf } from './new-policy-sources';
 
 const useStyles = makeStyles({
@@ -46,7 +47,19 @@ export function NameTheCopy({
     >
       <Field
         label="Name of the copy"
-        hint={`A copy of “${policy.displayName ?? 'the policy'}”, in report-only. You review it in the editor before it is created.`}
+        hint={
+          <>
+            A copy of{' '}
+            {policy.displayName ? (
+              <>
+                “<Isolated>{policy.displayName}</Isolated>”
+              </>
+            ) : (
+              'the policy'
+            )}
+            , in report-only. You review it in the editor before it is created.
+          </>
+        }
         validationMessage={problem ?? undefined}
         validationState={problem ? 'error' : 'none'}
       >

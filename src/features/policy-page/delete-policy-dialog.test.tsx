@@ -48,6 +48,26 @@ describe('the delete dialog opened again', () => {
   });
 });
 
+describe('Delete policy pressed', () => {
+  it('keeps the keyboard’s focus on the busy button while the policy is deleted', async () => {
+    deleting.answer = () => new Promise(() => {});
+    render(<DeletePolicyButton policy={POLICY} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    const remove = screen.getByRole('button', { name: 'Delete policy' });
+    remove.focus();
+    fireEvent.click(remove);
+    const busy = await screen.findByRole('button', { name: 'Deleting…' });
+    expect(busy.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(busy);
+    // Cancel stays focusable too, and does not close the dialog while the delete is under way.
+    const cancel = screen.getByRole('button', { name: 'Cancel' });
+    cancel.focus();
+    expect(document.activeElement).toBe(cancel);
+    fireEvent.click(cancel);
+    expect(screen.getByRole('dialog')).toBeTruthy();
+  });
+});
+
 describe('DeletePolicyButton', () => {
   it('isolates the policy’s name in the question, so a direction control in it reorders nothing around it', () => {
     const name = 'Block \u202Eevil';

@@ -97,13 +97,15 @@ export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy
           </DialogContent>
           {/* Cancel first: the dialog focuses its first button, and Enter must not delete. */}
           <DialogActions>
+            {/* While deleting, both stay focusable (aria-disabled, presses ignored): disabled, they dropped the
+                keyboard's focus to the page behind the still open dialog. */}
             <DialogTrigger disableButtonEnhancement>
-              <Button disabled={busy}>Cancel</Button>
+              <Button disabledFocusable={busy}>Cancel</Button>
             </DialogTrigger>
             <Button
               appearance="primary"
               className={styles.danger}
-              disabled={busy}
+              disabledFocusable={busy}
               icon={busy ? <Spinner size="tiny" /> : undefined}
               onClick={() => void remove()}
             >
