@@ -56,11 +56,17 @@ export function DraftImpact({
   policyId,
   draft,
   onRisks,
+  onChecking,
 }: {
   policyId: string | null;
   draft: JsonObject;
   /** Hits on emergency accounts and the signed-in admin, for the lock-out guard's acknowledgement. */
   onRisks?(risks: LockoutRisk[]): void;
+  /**
+   * Whether recent sign-ins are still being read or evaluated (their risks not known yet). A log that
+   * cannot be read, or an evaluation that failed, ends the check: what it says is a warning, not a block.
+   */
+  onChecking?(checking: boolean): void;
 }) {
   const styles = useStyles();
   const [cap, setCap] = useState(DEFAULT_CAP);
@@ -68,6 +74,15 @@ export function DraftImpact({
   const state = useDraftImpact(policyId, draft, cap);
   const alerts = state.kind === 'done' ? state.answer.impact.alerts : null;
   const names = state.kind === 'done' ? state.answer.names : null;
+  const checking = state.kind === 'reading' || state.kind === 'evaluating';
+  useEffect(() => {
+    onChecking?.(checking);
+  }, [checking, onChecking]);
+  // Unread or failed, the sign-ins name nobody: no risk of an earlier answer stays behind.
+  const ended = state.kind === 'unavailable' || state.kind === 'failed';
+  useEffect(() => {
+    if (ended) onRisks?.([]);
+  }, [ended, onRisks]);
   useEffect(() => {
     if (!alerts || !names) return;
     onRisks?.(

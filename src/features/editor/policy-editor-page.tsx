@@ -20,7 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { use, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { stateLabels } from '../../domain/labels';
 import { LeaveDialog, useLeaveGuard } from '../../shared/routes/leave-guard';
@@ -32,7 +32,9 @@ import { rebaseDraft } from '../../operations/save-policy';
 import { useTenantSession } from '../../session/tenant-session';
 import { useWriteAccess } from '../../session/write-access';
 import { useTheme } from '../../shared/theme';
-import { ErrorState } from '../../shared/ui/error-state';
+import { ErrorState, SignInAgainContext } from '../../shared/ui/error-state';
+import { SpokenStatus } from '../../shared/ui/live-status';
+import { Notice } from '../../shared/ui/notice';
 import { useFocusReturn } from '../../shared/ui/use-focus-return';
 import { formatDateTime } from '../../shared/ui/format';
 import { policyQuery, useNames } from '../../policy-ui/queries';
@@ -95,7 +97,11 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   const names = useNames(tenant, [(draft.policy ?? live) as ConditionalAccessPolicy, draft.base as ConditionalAccessPolicy]);
   const [reviewing, setReviewing] = useState(false);
   const [step, setStep] = useState<ReviewStep>({ kind: 'review' });
-  const [saveError, setSaveError] = useState<ReturnType<typeof describeError> | null>(null);
+  // A failed save's error, with the text it concerns: it stays on the page until the draft changes, a new
+  // review opens or the admin signs in again.
+  const [saveError, setSaveError] = useState<{ error: ReturnType<typeof describeError>; text: string } | null>(null);
+  const signInAgain = use(SignInAgainContext);
+  if (saveError && saveError.text !== draft.text) setSaveError(null);
   // A numbered Graph error, shown on the JSON it concerns until the text changes again.
   const [graphFinding, setGraphFinding] = useState<GraphFinding | null>(null);
   // Undoing every change throws away work: it asks first.
@@ -121,10 +127,42 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   const openReview = () => {
     rememberReviewOpener();
     setStep({ kind: 'review' });
+    setSaveError(null);
+    // Each review judges its own draft: no risk (nor an ended check) of an earlier one carries over.
+    setImpactRisks([]);
+    setCheckingSignIns(true);
     setReviewing(true);
   };
-  // Emergency accounts and the admin hit in recent sign-ins join the guard's list.
+  // Emergency accounts and the admin hit in recent sign-ins join the guard's list; until they are known,
+  // Save waits.
   const [impactRisks, setImpactRisks] = useState<LockoutRisk[]>([]);
+  const [checkingSignIns, setCheckingSignIns] = useState(true);
+
+  // The draft discarded: its banner (and the button that asked) are gone, the keyboard's focus goes to the heading.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [discarded, setDiscarded] = useState(0);
+  const landOnHeading = useRef(false);
+  useEffect(() => {
+    if (confirming !== null || !landOnHeading.current) return;
+    landOnHeading.current = false;
+    heading.current?.focus();
+  }, [confirming]);
+
+  // Someone else saved the policy while this draft has nothing in it yet: the draft follows the new version
+  // (else the JSON stays on the old one while the header moves on, and a later save is a conflict).
+  const [followed, setFollowed] = useState<string | null>(null);
+  const liveModified = live.modifiedDateTime ?? null;
+  if (
+    !draft.dirty &&
+    !reviewing &&
+    liveModified &&
+    (!draft.baseModified || Date.parse(liveModified) > Date.parse(draft.baseModified)) &&
+    liveModified !== draft.baseModified
+  ) {
+    const start = startFromPolicy(live);
+    draft.reset(start.base, start.text);
+    setFollowed(liveModified);
+  }
 
   // Leaving with unsaved changes asks first (the draft stays on this device either way).
   const leave = useLeaveGuard(draft.dirty);
@@ -147,11 +185,12 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         return;
       }
       draftStore.clear(tenant.account.key, id);
+      setSaveError(null);
       leave.letGo();
       navigate(paths.policy(id), { state: { saved: outcome.kind === 'saved' } });
     } catch (error) {
       const description = describeError(error, 'save the policy');
-      setSaveError(description);
+      setSaveError({ error: description, text: draft.text });
       const located = errorPath(error);
       setGraphFinding(located ? { ...located, text: draft.text } : null);
       setStep({ kind: 'failed', error: description });
@@ -164,7 +203,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
     <section className={styles.page} aria-labelledby="editor-title">
       <PageBreadcrumb trail={[{ label: live.displayName ?? id, to: paths.policy(id) }, { label: 'Edit' }]} />
       <div className={styles.titleRow}>
-        <h1 id="editor-title" className={styles.title}>
+        <h1 id="editor-title" className={styles.title} ref={heading} tabIndex={-1}>
           Edit <Isolated>{live.displayName}</Isolated>
         </h1>
         {/* The header names the saved state, and the draft's beside it when they differ (a revert can change it); a
@@ -210,7 +249,32 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {saveError && !reviewing && <ErrorState {...saveError} />}
+      {followed && !draft.dirty && (
+        <Notice intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Changed in the tenant</MessageBarTitle>
+            The policy was changed by someone else (or by you in another tab) at {formatDateTime(followed)}. Nothing was edited here yet:
+            the JSON now shows the new version.
+          </MessageBarBody>
+        </Notice>
+      )}
+      {saveError && !reviewing && (
+        // Signing in again starts over: the refusal it answers is no longer the page's to show.
+        <SignInAgainContext
+          value={
+            signInAgain &&
+            (() => {
+              setSaveError(null);
+              signInAgain();
+            })
+          }
+        >
+          <ErrorState {...saveError.error} />
+        </SignInAgainContext>
+      )}
+      <SpokenStatus occasion={discarded}>
+        {discarded > 0 ? 'The draft was discarded: the JSON is the policy as the tenant holds it now.' : null}
+      </SpokenStatus>
 
       <div className={styles.actions}>
         <Tooltip
@@ -281,12 +345,13 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
           dark={dark}
           names={names.data}
           risks={withImpactRisks(guard.risks, impactRisks)}
+          checkingSignIns={checkingSignIns}
           alreadyRisks={guard.already.filter((r) => !impactRisks.some((i) => i.who === r.who))}
           onExcludeEmergency={guard.excludeEmergency}
           impact={
             <>
               <RolloutFreezeNotice policyId={id} />
-              <DraftImpact policyId={id} draft={draft.policy} onRisks={setImpactRisks} />
+              <DraftImpact policyId={id} draft={draft.policy} onRisks={setImpactRisks} onChecking={setCheckingSignIns} />
             </>
           }
           onSave={() => void save()}
@@ -309,7 +374,8 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
             <DialogTitle>{confirming === 'discard' ? 'Discard the draft?' : 'Undo all your changes?'}</DialogTitle>
             <DialogContent>
               {changes.length === 1 ? 'Your change' : changes.length > 1 ? `Your ${changes.length} changes` : 'Your changes'} to{' '}
-              {live.displayName ?? 'this policy'} will be discarded, here and in the draft kept on this device
+              {live.displayName ? <Isolated>{live.displayName}</Isolated> : 'this policy'} will be discarded, here and in the draft kept on
+              this device
               {confirming === 'discard'
                 ? '. The JSON becomes the policy as the tenant holds it now.'
                 : '. The JSON goes back to the policy as you opened it.'}
@@ -320,6 +386,10 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
               <Button
                 appearance="primary"
                 onClick={() => {
+                  if (confirming === 'discard') {
+                    landOnHeading.current = true;
+                    setDiscarded((n) => n + 1);
+                  }
                   draft.reset(confirming === 'discard' ? policyJson(live) : draft.base);
                   setConfirming(null);
                 }}

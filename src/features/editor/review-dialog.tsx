@@ -21,7 +21,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LockoutRisk } from '../../domain/lockout';
 import type { NameDirectory } from '../../domain/references';
 import type { JsonObject } from '../../domain/policy-body';
@@ -37,6 +37,7 @@ import type { Change } from '../../domain/describe-changes';
 import { describeIdIn } from '../../policy-ui/describe-id';
 import { describePolicy } from '../../domain/describe-policy';
 import { AnnouncedElsewhere } from '../../shared/ui/announced-elsewhere';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(1200px, 95vw)', width: '95vw' },
@@ -85,6 +86,11 @@ export interface ReviewDialogProps {
   onExcludeEmergency?: () => void;
   /** What the draft would do to recent sign-ins. */
   impact?: ReactNode;
+  /**
+   * Recent sign-ins are still being read or evaluated: the risks found there are not known yet, so Save
+   * waits for them (a log that cannot be read ends the wait: that is a warning, not a block).
+   */
+  checkingSignIns?: boolean;
   onSave(): void;
   onClose(): void;
   onKeepMine(): void;
@@ -106,6 +112,7 @@ export function ReviewDialog({
   alreadyRisks = [],
   onExcludeEmergency,
   impact,
+  checkingSignIns = false,
   onSave,
   onClose,
   onKeepMine,
@@ -133,6 +140,34 @@ export function ReviewDialog({
   useEffect(() => {
     if (open) back.current?.focus();
   }, [open]);
+  // Why Save cannot be pressed yet, said beside it and by it (it stays focusable).
+  const reason = saving
+    ? null
+    : checkingSignIns
+      ? 'Checking recent sign-ins…'
+      : changes.length === 0
+        ? 'Nothing to save: the draft changes nothing.'
+        : needsAcknowledgement
+          ? 'To save, tick “I understand” under “This could lock people out”.'
+          : null;
+  const reasonId = useId();
+  const saveButton = useRef<HTMLButtonElement>(null);
+  const understood = useRef<HTMLInputElement>(null);
+  // Exclude emergency accounts: once they are excluded its button leaves (with the risk that offered it),
+  // and the keyboard's focus goes on to what is next to do, the acknowledgement still asked, or Save.
+  const offered = (risks.length > 0 && !!excludeWithNew) || (alreadyRisks.length > 0 && !!onExcludeEmergency && !excludeWithNew);
+  const excluding = useRef(false);
+  const [excludedSaid, setExcludedSaid] = useState(0);
+  useEffect(() => {
+    if (!excluding.current || offered) return;
+    excluding.current = false;
+    (risks.length > 0 && understood.current ? understood.current : saveButton.current)?.focus();
+    setExcludedSaid((n) => n + 1);
+  }, [offered, risks.length]);
+  const excludeEmergency = () => {
+    excluding.current = true;
+    onExcludeEmergency?.();
+  };
   // Two columns of ~100 px each cannot be read: a small window shows the difference in one.
   const small = useSmallWindow();
   return (
@@ -140,11 +175,19 @@ export function ReviewDialog({
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>
-            {step.kind === 'conflict'
-              ? `“${policyName}” changed while you were editing`
-              : newPolicy
-                ? `Review “${policyName}” before creating it`
-                : `Review changes to “${policyName}”`}
+            {step.kind === 'conflict' ? (
+              <>
+                “<Isolated>{policyName}</Isolated>” changed while you were editing
+              </>
+            ) : newPolicy ? (
+              <>
+                Review “<Isolated>{policyName}</Isolated>” before creating it
+              </>
+            ) : (
+              <>
+                Review changes to “<Isolated>{policyName}</Isolated>”
+              </>
+            )}
           </DialogTitle>
           <DialogContent className={styles.content}>
             {step.kind === 'conflict' ? (
@@ -226,8 +269,9 @@ export function ReviewDialog({
                           ))}
                         </ul>
                         <div className={styles.guardActions}>
-                          {excludeWithNew && <Button onClick={onExcludeEmergency}>Exclude emergency accounts</Button>}
+                          {excludeWithNew && <Button onClick={excludeEmergency}>Exclude emergency accounts</Button>}
                           <Checkbox
+                            ref={understood}
                             checked={acknowledged}
                             onChange={(_, data) => setAcknowledged(data.checked === true)}
                             label="I understand, and I have another way in if this goes wrong"
@@ -251,7 +295,7 @@ export function ReviewDialog({
                       </ul>
                       {onExcludeEmergency && !excludeWithNew && (
                         <div className={styles.guardActions}>
-                          <Button onClick={onExcludeEmergency}>Exclude emergency accounts</Button>
+                          <Button onClick={excludeEmergency}>Exclude emergency accounts</Button>
                         </div>
                       )}
                     </MessageBarBody>
@@ -283,7 +327,7 @@ export function ReviewDialog({
                             value={modified}
                             path="review/new.json"
                             dark={dark}
-                            ariaLabel={`JSON of ${policyName}`}
+                            ariaLabel={`JSON of ${isolatedText(policyName)}`}
                             describeId={describeId}
                           />
                         </Suspense>
@@ -304,7 +348,7 @@ export function ReviewDialog({
                         modified={modified}
                         dark={dark}
                         inline={small}
-                        ariaLabel={`Changes to ${policyName}`}
+                        ariaLabel={`Changes to ${isolatedText(policyName)}`}
                         describeId={describeId}
                       />
                     </Suspense>
@@ -314,7 +358,9 @@ export function ReviewDialog({
             )}
           </DialogContent>
           {/* Polite: the keyboard's focus stays on the busy button, whose new name is not always read. */}
-          <SpokenStatus>{saving ? 'Saving…' : null}</SpokenStatus>
+          <SpokenStatus occasion={excludedSaid}>
+            {saving ? 'Saving…' : excludedSaid > 0 ? 'The emergency-access accounts were excluded from the draft.' : null}
+          </SpokenStatus>
           <DialogActions>
             {step.kind === 'conflict' ? (
               <>
@@ -325,12 +371,14 @@ export function ReviewDialog({
               </>
             ) : (
               <>
-                {/* While saving, both stay focusable (aria-disabled, clicks and keys ignored): disabled, they
-                    dropped the keyboard's focus to the page behind the still open dialog. */}
+                {/* While saving or not yet possible, both stay focusable (aria-disabled, clicks and keys ignored):
+                    disabled, they dropped the keyboard's focus to the page behind the still open dialog. */}
+                {reason && <Text id={reasonId}>{reason}</Text>}
                 <Button
+                  ref={saveButton}
                   appearance="primary"
-                  disabled={changes.length === 0 || needsAcknowledgement}
-                  disabledFocusable={saving}
+                  disabledFocusable={saving || reason !== null}
+                  aria-describedby={reason ? reasonId : undefined}
                   onClick={onSave}
                   icon={saving ? <Spinner size="tiny" /> : undefined}
                 >

@@ -2,6 +2,7 @@
 // text is valid JSON, the checks' findings, and the base it started from.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { comparableText, type JsonObject } from '../../domain/policy-body';
+import { describeChanges } from '../../domain/describe-changes';
 import { checkPolicy, type PolicyFinding } from '../../domain/policy-checks';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { draftStore, type Draft } from '../../policy-ui/draft-store';
@@ -75,7 +76,16 @@ export function useDraft(accountKey: string, draftId: string, start: () => { bas
     }
   }, [state.text]);
   const findings = useMemo(() => (parsed.policy ? checkPolicy(parsed.policy) : []), [parsed.policy]);
-  const dirty = parsed.policy ? comparableText(parsed.policy) !== comparableText(state.base) : state.text !== pretty(state.base);
+  // Changed when the review would find a change to save: null, absent and an empty list say the same
+  // (a location added then removed leaves {"includeLocations": []} where the tenant has null), and a
+  // draft that differs only so is clean (else it could never be saved, nor left without a question).
+  const dirty = useMemo(
+    () =>
+      parsed.policy
+        ? comparableText(parsed.policy) !== comparableText(state.base) && describeChanges(state.base, parsed.policy).length > 0
+        : state.text !== pretty(state.base),
+    [parsed.policy, state.text, state.base],
+  );
 
   const draft: Draft | null = useMemo(
     () =>

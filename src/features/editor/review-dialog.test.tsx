@@ -1,0 +1,132 @@
+// @vitest-environment jsdom
+// The save review, as the admin meets it: Save waits while recent sign-ins are still being checked (the
+// risks found there would ask for the acknowledgement), and says why; Exclude emergency accounts hands
+// the keyboard's focus on when its button leaves with the risk; the policy's name is isolated in the
+// title and in the diff's name, so a direction control in it reorders nothing around it.
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LockoutRisk } from '../../domain/lockout';
+import { ReviewDialog, type ReviewDialogProps } from './review-dialog';
+
+vi.mock('../../shared/monaco', () => ({
+  LazyDiffViewer: ({ ariaLabel }: { ariaLabel: string }) => <div role="region" aria-label={ariaLabel} />,
+  LazyJsonViewer: ({ ariaLabel }: { ariaLabel: string }) => <div role="region" aria-label={ariaLabel} />,
+}));
+
+afterEach(cleanup);
+
+const CHANGE = [{ path: 'state', text: 'State: Off → On' }];
+const EMERGENCY: LockoutRisk = { who: 'Break Glass (emergency access)', why: 'Blocked by the draft.' };
+
+const review = (props: Partial<ReviewDialogProps> = {}) => (
+  <ReviewDialog
+    open
+    step={{ kind: 'review' }}
+    policyName="Require MFA"
+    original="{}"
+    modified="{}"
+    changes={CHANGE}
+    dark={false}
+    onSave={() => {}}
+    onClose={() => {}}
+    onKeepMine={() => {}}
+    onTakeTheirs={() => {}}
+    {...props}
+  />
+);
+
+const saveButton = () => screen.getByRole('button', { name: 'Save to tenant' });
+const describedBy = (element: HTMLElement) =>
+  (element.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+
+describe('Save while recent sign-ins are checked', () => {
+  it('waits, focusable, saying why; once the check ends it saves', () => {
+    const onSave = vi.fn();
+    const view = render(review({ checkingSignIns: true, onSave }));
+    const save = saveButton();
+    expect(save.getAttribute('aria-disabled')).toBe('true');
+    expect(describedBy(save)).toContain('Checking recent sign-ins…');
+    fireEvent.click(save);
+    expect(onSave).not.toHaveBeenCalled();
+
+    view.rerender(review({ checkingSignIns: false, onSave }));
+    expect(saveButton().getAttribute('aria-disabled')).not.toBe('true');
+    fireEvent.click(saveButton());
+    expect(onSave).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks for the acknowledgement when the check finds someone, and says so on the waiting button', () => {
+    const view = render(review({ checkingSignIns: true }));
+    view.rerender(review({ checkingSignIns: false, risks: [EMERGENCY] }));
+    const save = saveButton();
+    expect(save.getAttribute('aria-disabled')).toBe('true');
+    expect(describedBy(save)).toContain('tick “I understand”');
+    // It keeps the keyboard's focus: a disabled button would drop it to the page behind.
+    save.focus();
+    expect(document.activeElement).toBe(save);
+  });
+});
+
+describe('Exclude emergency accounts', () => {
+  function Excluding() {
+    const [risks, setRisks] = useState<LockoutRisk[]>([EMERGENCY]);
+    return review({ risks, onExcludeEmergency: () => setRisks([]) });
+  }
+
+  it('hands the focus to Save when the risk (and the button) leave, and says the accounts were excluded', async () => {
+    vi.useFakeTimers();
+    try {
+      render(<Excluding />);
+      const exclude = screen.getByRole('button', { name: 'Exclude emergency accounts' });
+      exclude.focus();
+      fireEvent.click(exclude);
+      await act(async () => {
+        await vi.runOnlyPendingTimersAsync();
+      });
+      expect(screen.queryByRole('button', { name: 'Exclude emergency accounts' })).toBeNull();
+      expect(document.activeElement).toBe(saveButton());
+      const said = screen.getAllByRole('status').map((s) => s.textContent);
+      expect(said).toContain('The emergency-access accounts were excluded from the draft.');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('A name with a direction control', () => {
+  const name = 'Block \u202Eevil';
+
+  it('is isolated in the title and in the name of the diff', () => {
+    render(review({ policyName: name }));
+    const title = screen.getByRole('dialog').querySelector('h2')!;
+    expect(title.textContent).toBe(`Review changes to “${name}”`);
+    const isolated = title.querySelector('bdi')!;
+    expect(isolated.textContent).toBe(name);
+    expect(isolated.nextSibling?.textContent).toBe('”');
+    expect(screen.getByRole('region', { name: `Changes to \u2068${name}\u2069` })).toBeTruthy();
+  });
+
+  it('is isolated in the title of a conflict and of a new policy', () => {
+    const view = render(review({ policyName: name, newPolicy: { displayName: name } }));
+    expect(screen.getByRole('dialog').querySelector('h2 bdi')?.textContent).toBe(name);
+    expect(screen.getByRole('region', { name: `JSON of \u2068${name}\u2069` })).toBeTruthy();
+    view.rerender(
+      review({
+        policyName: name,
+        step: {
+          kind: 'conflict',
+          current: { modifiedDateTime: '2026-12-01T10:00:00Z' },
+          theirChanges: [],
+          base: '{}',
+          theirs: '{}',
+          mine: '{}',
+        },
+      }),
+    );
+    expect(screen.getByRole('dialog').querySelector('h2 bdi')?.textContent).toBe(name);
+  });
+});
