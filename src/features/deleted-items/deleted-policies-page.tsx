@@ -15,11 +15,9 @@ import {
 import { ArrowCounterclockwiseRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
-import { deletionsFrom, SOFT_DELETE_DAYS, type DeletedNamedLocation, type DeletedPolicy } from '../../graph/deleted-items';
-import { describeError, type ErrorDescription } from '../../graph/describe-error';
-import { REPORT_ONLY, type ConditionalAccessPolicy } from '../../domain/types';
-import { LocationNotRestored } from '../../operations/restore-policy';
+import { deletionsFrom, SOFT_DELETE_DAYS, type DeletedPolicy } from '../../graph/deleted-items';
+import { describeError } from '../../graph/describe-error';
+import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useTenantSession } from '../../session/tenant-session';
 import { useWriteAccess } from '../../session/write-access';
 import { EmptyState } from '../../shared/ui/empty-state';
@@ -32,21 +30,19 @@ import {
   tenantLocalHistoryQuery,
   useNames,
 } from '../../policy-ui/queries';
-import { usePurgePolicy, useRestorePolicy, useSetPolicyState } from '../../policy-ui/writes';
 import { findMissingDependencies } from '../../domain/dependencies';
 import { BulkConfirmDialog, BulkProgress } from './bulk-panel';
 import { AuditUnread } from './audit-unread';
 import { useBulkRunState } from './use-bulk-run';
-import { usePurgeFocus } from './use-purge-focus';
+import { usePolicyActions } from './use-policy-actions';
 import { newRun, type BulkKind } from '../../operations/bulk-run';
 import { goneNames } from './gone-names';
-import { PurgeDialog, RestoreDialog, SecondStepFailed, type RestoreMode } from './deleted-actions';
+import { PurgeDialog, RestoreDialog, SecondStepFailed } from './deleted-actions';
 import { DeletedLocationsSection, type LocationUser, type TenantPolicies } from './deleted-locations-section';
 import { DeletedPoliciesTable } from './deleted-policies-table';
 import { DeletedPolicyDetails } from './deleted-policy-details';
 import { lastKnownVersions } from './last-known-versions';
 import { RecreateSection } from './recreate-section';
-import { paths } from '../../shared/routes/paths';
 import { Isolated } from '../../shared/ui/isolated-text';
 import { Notice } from '../../shared/ui/notice';
 import { SpokenStatus } from '../../shared/ui/live-status';
@@ -58,13 +54,10 @@ const useStyles = makeStyles({
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
-type Action = { kind: 'restore' | 'purge'; policy: DeletedPolicy } | null;
-
 export function DeletedPoliciesPage() {
   const styles = useStyles();
   const tenant = useTenantSession();
   const write = useWriteAccess();
-  const navigate = useNavigate();
   const [now] = useState(() => new Date());
   const deleted = useQuery({ ...deletedPoliciesQuery(tenant), staleTime: 0 });
   const locations = useQuery({ ...deletedLocationsQuery(tenant), staleTime: 0 });
@@ -96,101 +89,35 @@ export function DeletedPoliciesPage() {
     return lastKnownVersions(audit.data ?? [], local.data ?? [], present);
   }, [audit.data, local.data, deleted.data, current.data]);
 
-  const [action, setAction] = useState<Action>(null);
   // The bulk dialogs are focus-restore sources: Esc or Cancel returns focus to the button that opened them.
   const restoreFocusTarget = useRestoreFocusTarget();
-  const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorDescription | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
   // Said once the audit log, unread at first, is read on Try again.
   const [auditRead, setAuditRead] = useState(false);
-  // The last policy deleted for good, said in a notice (a new occasion says it again).
-  const [purged, setPurged] = useState<{ name: string; occasion: number } | null>(null);
-  const [secondStep, setSecondStep] = useState<{ id: string; name: string; error: ErrorDescription } | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirmBulk, setConfirmBulk] = useState<BulkKind | null>(null);
-  const restorePolicy = useRestorePolicy();
-  const setPolicyState = useSetPolicyState();
-  const purgePolicy = usePurgePolicy();
-  // The bulk run (use-bulk-run.ts). Leaving the page asks first while it goes; leaving anyway stops it
-  // after the item under way, and it can be resumed here later.
-  const bulk = useBulkRunState({ deleted: deleted.data, missingOf, onEnd: () => setSelected(new Set()) });
-  const leave = useLeaveGuard(bulk.running);
-  const run = bulk.run;
-
-  const toReportOnly = async (id: string, name: string) => {
-    setBusy(true);
-    try {
-      await setPolicyState.mutateAsync({ id, state: REPORT_ONLY });
-      setSecondStep(null);
-      navigate(paths.policy(id), { state: { restored: true } });
-    } catch (caught) {
-      setSecondStep({ id, name, error: describeError(caught, 'set the policy to report-only') });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const restore = async (policy: DeletedPolicy, mode: RestoreMode, locationsFirst: DeletedNamedLocation[]) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const outcome = await restorePolicy.mutateAsync({
-        id: policy.id!,
-        reportOnly: mode === 'reportOnly',
-        locationsFirst,
-        onProgress: setProgress,
-      });
-      setAction(null);
-      if (outcome.kind === 'stateNotSet') {
-        setSecondStep({
-          id: outcome.policy.id!,
-          name: outcome.policy.displayName ?? '',
-          error: describeError(outcome.error, 'set the policy to report-only'),
-        });
-        return;
-      }
-      navigate(paths.policy(outcome.policy.id!), { state: { restored: true } });
-    } catch (caught) {
-      if (caught instanceof LocationNotRestored) {
-        const reason = describeError(caught.reason, `restore the named location “${caught.location.displayName}”`);
-        setError({ ...reason, message: `${reason.message} The policy was not restored.` });
-      } else {
-        setError(describeError(caught, 'restore the policy'));
-      }
-    } finally {
-      setBusy(false);
-      setProgress(null);
-    }
-  };
-
-  // A policy deleted for good leaves the list: the focus goes to the next row's Delete permanently…, or to
-  // the heading (use-purge-focus.ts). Only the policies' table: the deleted named locations below have such buttons too.
+  // One policy's restore or permanent delete (use-policy-actions.ts). A policy deleted for good leaves the
+  // list and the selection: the focus goes to the next row's Delete permanently…, or to the heading.
+  // Only the policies' table: the deleted named locations below have such buttons too.
   const heading = useRef<HTMLHeadingElement>(null);
   const policiesTable = useRef<HTMLDivElement>(null);
-  const purgeFocus = usePurgeFocus({ busy, heading, table: policiesTable });
-
-  const purge = async (policy: DeletedPolicy) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await purgePolicy.mutateAsync(policy.id!);
-      purgeFocus.purged(policy.id!);
-      setPurged((last) => ({ name: policy.displayName ?? policy.id!, occasion: (last?.occasion ?? 0) + 1 }));
-      setAction(null);
+  const one = usePolicyActions({
+    heading,
+    table: policiesTable,
+    onPurged: (policy) =>
       setSelected((current) => {
         if (!current.has(policy.id!)) return current;
         const next = new Set(current);
         next.delete(policy.id!);
         return next;
-      });
-    } catch (caught) {
-      setError(describeError(caught, 'delete the policy permanently'));
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+  });
+  const { action } = one;
+  // The bulk run (use-bulk-run.ts). Leaving the page asks first while it goes; leaving anyway stops it
+  // after the item under way, and it can be resumed here later.
+  const bulk = useBulkRunState({ deleted: deleted.data, missingOf, onEnd: () => setSelected(new Set()) });
+  const leave = useLeaveGuard(bulk.running);
+  const run = bulk.run;
 
   // Only what is in the list now counts: a policy purged from its own row, or restored elsewhere and gone
   // once the list is read again, is no longer selected (the toolbar's count and the run agree).
@@ -233,18 +160,13 @@ export function DeletedPoliciesPage() {
         Microsoft Entra keeps deleted policies and named locations for {SOFT_DELETE_DAYS} days. Until then they can be restored as they
         were.
       </Text>
-      {secondStep && (
-        <SecondStepFailed
-          name={secondStep.name}
-          error={secondStep.error}
-          busy={busy}
-          onRetry={() => void toReportOnly(secondStep.id, secondStep.name)}
-        />
+      {one.secondStep && (
+        <SecondStepFailed name={one.secondStep.name} error={one.secondStep.error} busy={one.busy} onRetry={one.retrySecondStep} />
       )}
-      {purged && (
-        <Notice intent="success" occasion={purged.occasion}>
+      {one.purged && (
+        <Notice intent="success" occasion={one.purged.occasion}>
           <MessageBarBody>
-            “<Isolated>{purged.name}</Isolated>” was deleted permanently.
+            “<Isolated>{one.purged.name}</Isolated>” was deleted permanently.
           </MessageBarBody>
         </Notice>
       )}
@@ -329,14 +251,8 @@ export function DeletedPoliciesPage() {
               }
               opened={opened}
               onOpen={setOpened}
-              onRestore={(policy) => {
-                setError(null);
-                setAction({ kind: 'restore', policy });
-              }}
-              onPurge={(policy) => {
-                setError(null);
-                setAction({ kind: 'purge', policy });
-              }}
+              onRestore={(policy) => one.open('restore', policy)}
+              onPurge={(policy) => one.open('purge', policy)}
               disabled={bulk.running}
             />
           </div>
@@ -375,20 +291,20 @@ export function DeletedPoliciesPage() {
           known={known}
           checking={checking}
           unchecked={unchecked}
-          busy={busy}
-          progress={progress}
-          error={error}
-          onRestore={(mode, locationsFirst) => void restore(action.policy, mode, locationsFirst)}
-          onClose={() => setAction(null)}
+          busy={one.busy}
+          progress={one.progress}
+          error={one.error}
+          onRestore={(mode, locationsFirst) => void one.restore(action.policy, mode, locationsFirst)}
+          onClose={one.close}
         />
       )}
       {action?.kind === 'purge' && (
         <PurgeDialog
           name={action.policy.displayName ?? ''}
-          busy={busy}
-          error={error}
-          onPurge={() => void purge(action.policy)}
-          onClose={() => setAction(null)}
+          busy={one.busy}
+          error={one.error}
+          onPurge={() => void one.purge(action.policy)}
+          onClose={one.close}
         />
       )}
       <LeaveDialog
