@@ -4,6 +4,7 @@
 // gets the outcome expected of it. Exit 1 when one does not.
 import { readScenarios, type SubjectFacts } from '../../domain/evaluation/scenario';
 import { runSuite } from '../../domain/evaluation/scenario-suite';
+import { isJsonObject } from '../../domain/json';
 import { readSignInSubject } from '../../graph/what-if';
 import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts } from '../args';
 import { CliError } from '../cli-error';
@@ -33,13 +34,17 @@ export const whatifCommand: Command = {
     ...CONNECTION_OPTIONS,
     ...HELP_OPTION,
   },
-  more: 'Exit codes: 0 every expectation met (or none given), 1 a scenario no longer gets its expected outcome, 2 error (or a scenario that cannot be run: an IP address that is not one).',
+  more: 'Exit codes: 0 every expectation met (or none given), 1 a scenario no longer gets its expected outcome, 2 error (or a scenario that cannot be run: an IP address that is not one, no sign-in identity or target).',
   async run(values, _positionals, io) {
     const format = choice(values, 'format', FORMATS, 'text');
     const suitePath = text(values, 'suite');
     if (!suitePath) throw new CliError('Which scenarios? Give --suite <scenarios.json> (Export on the What if page makes one).');
     let made = 0;
-    const read = readScenarios(await readJsonFile(suitePath, 'the scenarios', io.cwd), () => `scenario-${++made}`);
+    const file = await readJsonFile(suitePath, 'the scenarios', io.cwd);
+    const read = readScenarios(file, () => `scenario-${++made}`);
+    // Scenarios the file holds that could not be read at all (no sign-in identity or target): named below, as not run.
+    const inFile = isJsonObject(file) && Array.isArray(file.scenarios) ? file.scenarios.length : read.scenarios.length;
+    const leftOut = Math.max(0, inFile - read.scenarios.length);
     for (const problem of read.problems) io.err(`${suitePath}: ${problem}\n`);
     if (read.scenarios.length === 0) throw new CliError(`${suitePath} holds no scenario that can be run.`);
     await checkOutput(values, io);
@@ -79,11 +84,18 @@ export const whatifCommand: Command = {
     appendJobSummary(io, suiteMarkdown(results, heading, withDraft));
     if (results.some((r) => 'row' in r && r.row.meetsExpectation === false)) return EXIT.finding;
     const notRun = results.filter((r) => 'notRun' in r).length;
-    if (notRun === 0) return EXIT.ok;
+    if (notRun === 0 && leftOut === 0) return EXIT.ok;
     // A scenario that cannot be run is an error in the file: a pipeline must not read its silence as a pass.
-    io.err(
-      `${suitePath}: ${notRun === 1 ? '1 scenario was' : `${notRun} scenarios were`} not run (an IP address that is not one): correct the file.\n`,
-    );
+    const were = (n: number) => (n === 1 ? '1 scenario was' : `${n} scenarios were`);
+    const said = [
+      ...(notRun > 0 ? [`${were(notRun)} not run (an IP address that is not one)`] : []),
+      ...(leftOut > 0
+        ? [
+            `${notRun > 0 ? (leftOut === 1 ? '1 was' : `${leftOut} were`) : were(leftOut)} left out (no sign-in identity or target, named above)`,
+          ]
+        : []),
+    ];
+    io.err(`${suitePath}: ${said.join(' and ')}: correct the file.\n`);
     return EXIT.error;
   },
 };
