@@ -70,7 +70,9 @@ export async function applyApproved(
   const { mapping } = file.source;
   if (mapping) io.err(`The plan was made from ${file.source.path}, ${mappingWords(mapping)}.\n`);
   // One run per plan and tenant: the same approved plan applied again resumes its stopped run.
-  const journal = applyJournal(fileJournal(journalPath), `${tenant.tenantId}.${approved.trim().toLowerCase()}`);
+  // Keyed on the 64 hex digits however they were given (as plan printed them, as sha256sum does, after "sha256:").
+  const hash = /(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])/i.exec(approved)?.[0] ?? approved.trim();
+  const journal = applyJournal(fileJournal(journalPath), `${tenant.tenantId}.${hash.toLowerCase()}`);
   const previous = journal.load();
   if (previous)
     io.err(

@@ -3,7 +3,7 @@
 // printed it, as sha256sum prints it, with a "sha256:" prefix); a plan that creates a group needs a
 // permission to look groups up, named before anything is written.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_READS, GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
@@ -80,4 +80,30 @@ describe('gatehouse apply, a write that reads back otherwise than planned', () =
       displayName: location.displayName,
     });
   }, 180_000);
+});
+
+describe('gatehouse apply, a stopped run resumed with the hash given another way', () => {
+  for (const [how, given] of [
+    ['as sha256sum prints it', (hash: string, plan: string) => `${hash}  ${plan}`],
+    ["with a 'sha256:' prefix", (hash: string) => `sha256:${hash}`],
+  ] as const) {
+    it(`resumes the run, ${how}, and leaves no journal once done`, async () => {
+      const plan = `resume-${how.replace(/\W+/g, '-')}.json`;
+      const { hash, location } = await planRenamingBack(`resume-backup-${how.replace(/\W+/g, '-')}`, plan);
+      // The write refused once (as a revoked consent would be): the run stops, its journal beside the plan.
+      await fetch(`${world.graphUrl}/_emulator/tenants/${world.tenantId}/faults`, {
+        method: 'PUT',
+        body: JSON.stringify({ rules: [{ match: `namedLocations/${location.id}`, fault: 403, times: 1 }] }),
+      });
+      const stopped = await apply(['--plan', plan, '--sha256', hash]);
+      expect(stopped.code).toBe(2);
+      expect(existsSync(join(world.dir, `${plan}.run.json`))).toBe(true);
+
+      const resumed = await apply(['--plan', plan, '--sha256', given(hash, plan)]);
+
+      expect(resumed.stderr).toMatch(/Resuming the run of .+: 0 of 1 write\(s\) done\./);
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(existsSync(join(world.dir, `${plan}.run.json`))).toBe(false);
+    }, 180_000);
+  }
 });
