@@ -28,7 +28,7 @@ vi.mock('../operations/restore-deleted', () => ({
 
 const writes = [
   ['a save', () => useSavePolicy(), { id: 'p1', draft: {}, baseModified: null }],
-  ['a create', () => useCreatePolicy(), { displayName: 'Require MFA' }],
+  ['a create', () => useCreatePolicy(), { body: { displayName: 'Require MFA' } }],
   ['a delete', () => useDeletePolicies(), [policy]],
   ['a restore', () => useRestorePolicy(), {}],
   ['turning a policy on or off', () => useSetPolicyState(), { id: 'p1', state: 'disabled' }],

@@ -9,7 +9,7 @@ import type { ConditionalAccessPolicy } from '../domain/types';
 import { applyJournal, applyPlan, type ApplyRun } from '../operations/apply-plan';
 import { bulkJournal, runBulk, type BulkRun } from '../operations/bulk-run';
 import { bulkStep } from '../operations/bulk-steps';
-import { createPolicySafely } from '../operations/create-policy';
+import { createPolicySafely, type CreateOptions } from '../operations/create-policy';
 import { deletePolicyKeepingVersion } from '../operations/delete-policy';
 import {
   purgeNamedLocationSafely,
@@ -138,10 +138,11 @@ export const useSavePolicy = () =>
     (outcome) => ({ put: outcome.kind === 'saved' ? [outcome.policy] : outcome.kind === 'conflict' ? [outcome.current] : [] }),
   );
 
+/** Creates a policy; `earlier` is an attempt whose outcome is unknown, looked for before anything is posted. */
 export const useCreatePolicy = () =>
   useWrite(
     'create',
-    (tenant, body: JsonObject) => createPolicySafely(tenant.client, body),
+    (tenant, { body, ...options }: { body: JsonObject } & CreateOptions) => createPolicySafely(tenant.client, body, options),
     (outcome) => ({ put: [outcome.policy] }),
   );
 

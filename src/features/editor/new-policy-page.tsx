@@ -5,10 +5,18 @@ import {
   Button,
   Card,
   CardHeader,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   Field,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
+  MessageBarTitle,
   Skeleton,
   SkeletonItem,
   Text,
@@ -18,7 +26,7 @@ import {
 } from '@fluentui/react-components';
 import { DocumentAddRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { describeError, errorPath } from '../../graph/describe-error';
 import { comparableText, type JsonObject } from '../../domain/policy-body';
@@ -33,6 +41,12 @@ import { ErrorState } from '../../shared/ui/error-state';
 import { FileDropZone } from '../../shared/ui/file-drop-zone';
 import { policiesQuery, policyQuery, templatesQuery, useNames } from '../../policy-ui/queries';
 import { useCreatePolicy } from '../../policy-ui/writes';
+import { UnsavedDraftInTheWay } from '../../policy-ui/open-in-editor';
+import type { CreateAttempt } from '../../operations/create-policy';
+import { formatDateTime } from '../../shared/ui/format';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
+import { useFocusReturn } from '../../shared/ui/use-focus-return';
+import { createAttempts } from './create-attempts';
 import { PageBreadcrumb } from '../../policy-ui/page-breadcrumb';
 import { blankPolicy, duplicateOf, fromTemplate } from './new-policy-sources';
 import { NameTheCopy } from './name-the-copy';
@@ -49,6 +63,7 @@ import { paths } from '../../shared/routes/paths';
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  subtitle: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   sources: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 280px), 1fr))',
@@ -62,15 +77,47 @@ const useStyles = makeStyles({
 const NEW = 'new';
 const pretty = (policy: JsonObject) => JSON.stringify(policy, null, 2);
 
+/** The name in a draft's text, when it has one. */
+function nameInDraft(text: string | undefined): string | null {
+  try {
+    const value: unknown = text ? JSON.parse(text) : null;
+    const name = typeof value === 'object' && value !== null ? (value as JsonObject).displayName : null;
+    return typeof name === 'string' && name.trim() ? name : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The new-policy draft on this device and what an attempt to create it knew: both go together. */
+function discardNewDraft(accountKey: string) {
+  draftStore.clear(accountKey, NEW);
+  createAttempts.clear(accountKey);
+}
+
 export function NewPolicyPage() {
   const styles = useStyles();
   const tenant = useTenantSession();
   const [params] = useSearchParams();
   const duplicateId = params.get('duplicate');
   const duplicate = useQuery({ ...policyQuery(tenant, duplicateId ?? ''), enabled: !!duplicateId });
-  const [start, setStart] = useState<JsonObject | null>(() => (draftStore.load(tenant.account.key, NEW) ? {} : null));
+  const accountKey = tenant.account.key;
+  const [start, setStart] = useState<JsonObject | null>(() => (draftStore.load(accountKey, NEW) ? {} : null));
   // A copy is named first, once the policy has loaded (the draft then keeps its own text).
   const chosen = start;
+  // A copy asked for while a new policy is already being written: that draft is in the way, as it is for
+  // every other screen that opens the new-policy editor, until the admin continues it or discards it.
+  const [copyWaits, setCopyWaits] = useState(() => !!duplicateId && !!draftStore.load(accountKey, NEW));
+  // Each step replaces the one before: the keyboard's focus goes to the new one when the admin moved on
+  // (not when the page is merely opened).
+  const [moved, setMoved] = useState(false);
+  const choose = (body: JsonObject) => {
+    setMoved(true);
+    setStart(body);
+  };
+  // No draft: what an earlier attempt to create one knew has nothing left to be checked against.
+  useEffect(() => {
+    if (!draftStore.load(accountKey, NEW)) createAttempts.clear(accountKey);
+  }, [accountKey]);
 
   const navigate = useNavigate();
   return (
@@ -79,10 +126,27 @@ export function NewPolicyPage() {
       <h1 id="new-title" className={styles.title}>
         New policy
       </h1>
-      {chosen ? (
+      {chosen && duplicateId && copyWaits ? (
+        <DraftInTheWay
+          draftName={nameInDraft(draftStore.load(accountKey, NEW)?.text)}
+          copyOf={duplicate.data?.displayName ?? null}
+          onContinue={() => {
+            setCopyWaits(false);
+            setMoved(true);
+            navigate(paths.newPolicy(), { replace: true });
+          }}
+          onDiscard={() => {
+            discardNewDraft(accountKey);
+            setCopyWaits(false);
+            setStart(null);
+          }}
+        />
+      ) : chosen ? (
         <NewPolicyEditor
           start={chosen}
+          focusOnArrival={moved}
           onStartOver={() => {
+            setMoved(true);
             setStart(null);
             navigate(paths.newPolicy(), { replace: true });
           }}
@@ -91,7 +155,7 @@ export function NewPolicyPage() {
         duplicate.data ? (
           <NameTheCopy
             policy={duplicate.data}
-            onContinue={(name) => setStart(duplicateOf(duplicate.data, name))}
+            onContinue={(name) => choose(duplicateOf(duplicate.data, name))}
             onCancel={() => navigate(paths.newPolicy(), { replace: true })}
           />
         ) : duplicate.isError ? (
@@ -102,14 +166,55 @@ export function NewPolicyPage() {
           </Skeleton>
         )
       ) : (
-        <SourceChooser onChoose={setStart} />
+        <SourceChooser focusOnArrival={moved} onChoose={choose} />
       )}
     </section>
   );
 }
 
-function SourceChooser({ onChoose }: { onChoose(body: JsonObject): void }) {
+/** A copy was asked for, but a new policy is already being written on this device: which one goes on? */
+function DraftInTheWay({
+  draftName,
+  copyOf,
+  onContinue,
+  onDiscard,
+}: {
+  draftName: string | null;
+  copyOf: string | null;
+  onContinue(): void;
+  onDiscard(): void;
+}) {
   const styles = useStyles();
+  const copy = copyOf ? `“${isolatedText(copyOf)}”` : 'the policy';
+  const refusal = new UnsavedDraftInTheWay(
+    draftName ? `The new policy being written, “${isolatedText(draftName)}”,` : 'The new policy being written',
+    `making a copy of ${copy}`,
+  );
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>No copy was made</MessageBarTitle>
+        {refusal.message}
+      </MessageBarBody>
+      <MessageBarActions>
+        <div className={styles.actions}>
+          <Button appearance="primary" onClick={onContinue}>
+            Continue the draft
+          </Button>
+          <Button onClick={onDiscard}>Discard the draft and copy {copy}</Button>
+        </div>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+function SourceChooser({ focusOnArrival, onChoose }: { focusOnArrival: boolean; onChoose(body: JsonObject): void }) {
+  const styles = useStyles();
+  // Arriving here by Start over: the keyboard's focus goes to the first choice, not to <body>.
+  const firstChoice = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusOnArrival) firstChoice.current?.focus();
+  }, [focusOnArrival]);
   const tenant = useTenantSession();
   const templates = useQuery(templatesQuery(tenant));
   const [fileError, setFileError] = useState<string | null>(null);
@@ -139,7 +244,7 @@ function SourceChooser({ onChoose }: { onChoose(body: JsonObject): void }) {
           header={<Text weight="semibold">Blank</Text>}
           description="The smallest valid policy: targets nobody until you say whom."
         />
-        <Button icon={<DocumentAddRegular />} onClick={() => onChoose(blankPolicy())}>
+        <Button ref={firstChoice} icon={<DocumentAddRegular />} onClick={() => onChoose(blankPolicy())}>
           Start blank
         </Button>
       </Card>
@@ -219,7 +324,7 @@ function SourceChooser({ onChoose }: { onChoose(body: JsonObject): void }) {
   );
 }
 
-function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOver(): void }) {
+function NewPolicyEditor({ start, focusOnArrival, onStartOver }: { start: JsonObject; focusOnArrival: boolean; onStartOver(): void }) {
   const styles = useStyles();
   const tenant = useTenantSession();
   const navigate = useNavigate();
@@ -242,22 +347,51 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
   const [impactRisks, setImpactRisks] = useState<LockoutRisk[]>([]);
   const reviewButton = useRef<HTMLButtonElement>(null);
   const canReview = !blocked && write.allowed;
+  // The review gives the keyboard's focus back to what opened it (the button, or the JSON by Ctrl+S).
+  const rememberReviewOpener = useFocusReturn(reviewing);
   const openReview = () => {
+    rememberReviewOpener();
     setStep({ kind: 'review' });
     setReviewing(true);
   };
   const name = typeof draft.policy?.displayName === 'string' ? draft.policy.displayName : 'the new policy';
+  // Start over throws the draft away: it asks first, and the focus returns to Start over if the admin keeps it.
+  const [confirmingStartOver, setConfirmingStartOver] = useState(false);
+  const rememberStartOver = useFocusReturn(confirmingStartOver);
+
+  // The editor replaces the chooser: the focus goes to its heading rather than dropping to <body>.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnArrival) heading.current?.focus();
+  }, [focusOnArrival]);
+
+  // An attempt whose outcome is unknown (it failed after its POST): what it knew, kept in memory and on
+  // this device beside the draft, so the next attempt, here or after a reload, looks for its policy first.
+  const [attempt, setAttempt] = useState<CreateAttempt | null>(() => createAttempts.load(tenant.account.key));
+  const [createdEarlier, setCreatedEarlier] = useState<ConditionalAccessPolicy | null>(null);
 
   const create = async () => {
     if (!draft.policy) return;
     setStep({ kind: 'saving' });
     try {
-      const outcome = await createPolicy.mutateAsync(draft.policy);
-      draftStore.clear(tenant.account.key, NEW);
+      const outcome = await createPolicy.mutateAsync({
+        body: draft.policy,
+        earlier: attempt,
+        onAttempt: (known) => {
+          setAttempt(known);
+          createAttempts.save(tenant.account.key, known);
+        },
+      });
+      setAttempt(null);
+      discardNewDraft(tenant.account.key);
       // A duplicate is said here, with its deletion one click away, before moving on.
       if (outcome.duplicates.length > 0) {
         setReviewing(false);
         setDuplicates({ kept: outcome.policy, extra: outcome.duplicates });
+      } else if (outcome.byEarlierAttempt) {
+        // Nothing was written this time: the earlier attempt had created it. Said, with the policy one click away.
+        setReviewing(false);
+        setCreatedEarlier(outcome.policy);
       } else {
         navigate(paths.policy(outcome.policy.id!), { state: { created: true } });
       }
@@ -269,9 +403,20 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
   };
 
   if (duplicates) return <DuplicatesCreated kept={duplicates.kept} extra={duplicates.extra} />;
+  if (createdEarlier) return <CreatedByEarlierAttempt policy={createdEarlier} />;
 
+  const draftName = typeof draft.policy?.displayName === 'string' && draft.policy.displayName.trim() ? draft.policy.displayName : null;
   return (
     <>
+      <h2 ref={heading} tabIndex={-1} className={styles.subtitle}>
+        {draftName ? (
+          <>
+            Draft: <Isolated>{draftName}</Isolated>
+          </>
+        ) : (
+          'Draft'
+        )}
+      </h2>
       {draft.restoredAt && (
         <MessageBar intent="info">
           <MessageBarBody>
@@ -303,13 +448,48 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
         </Tooltip>
         <Button
           onClick={() => {
-            draftStore.clear(tenant.account.key, NEW);
-            onStartOver();
+            rememberStartOver();
+            setConfirmingStartOver(true);
           }}
         >
           Start over
         </Button>
       </div>
+      <Dialog open={confirmingStartOver} onOpenChange={(_, data) => !data.open && setConfirmingStartOver(false)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Start over?</DialogTitle>
+            <DialogContent>
+              {draftName ? (
+                <>
+                  The new policy “<Isolated>{draftName}</Isolated>”
+                </>
+              ) : (
+                'The new policy'
+              )}{' '}
+              will be discarded, here and in the draft kept on this device.
+              {draft.origin && <> It was opened for you: {draft.origin}.</>}
+              {attempt && (
+                <> An earlier attempt to create it may have reached the tenant: look for it among the policies before creating it again.</>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  discardNewDraft(tenant.account.key);
+                  setAttempt(null);
+                  setConfirmingStartOver(false);
+                  onStartOver();
+                }}
+              >
+                Discard and start over
+              </Button>
+              <Button onClick={() => setConfirmingStartOver(false)}>Keep editing</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
       <PolicyWorkbench
         draft={draft}
         modelName="new"
@@ -330,7 +510,7 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
           changes={[
             {
               path: 'create',
-              text: `Creates “${name}” in ${draft.policy.state === 'enabled' ? 'On (enforced at once)' : draft.policy.state === 'disabled' ? 'Off' : 'Report-only'}`,
+              text: `Creates “${isolatedText(name)}” in ${draft.policy.state === 'enabled' ? 'On (enforced at once)' : draft.policy.state === 'disabled' ? 'Off' : 'Report-only'}`,
             },
           ]}
           dark={dark}
@@ -347,5 +527,30 @@ function NewPolicyEditor({ start, onStartOver }: { start: JsonObject; onStartOve
         />
       )}
     </>
+  );
+}
+
+/** The create's answer was lost earlier, and the policy was found in the tenant: it was not created again. */
+function CreatedByEarlierAttempt({ policy }: { policy: ConditionalAccessPolicy }) {
+  const navigate = useNavigate();
+  const open = useRef<HTMLButtonElement>(null);
+  // The review that was open is gone: the focus goes to what comes next.
+  useEffect(() => open.current?.focus(), []);
+  const name = policy.displayName ?? 'The policy';
+  return (
+    <MessageBar intent="success" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>
+          “<Isolated>{name}</Isolated>” was created by your earlier attempt
+        </MessageBarTitle>
+        Microsoft Graph's answer to that attempt was lost, but the policy is in the tenant (created {formatDateTime(policy.createdDateTime)}
+        ). It was not created again.
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button ref={open} appearance="primary" onClick={() => navigate(paths.policy(policy.id!), { state: { created: true } })}>
+          Open “{isolatedText(name)}”
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
   );
 }

@@ -1,0 +1,240 @@
+// @vitest-environment jsdom
+// The New policy page as the admin meets it, over a tenant in memory whose network the test breaks:
+// a create tried again after its answer was lost says the first attempt made the policy instead of
+// making a second one (on the page, and after a reload); Start over asks first and leaves the focus on
+// the first choice; a copy asked for while a draft is kept says the draft is in the way; the review and
+// the chosen source leave the focus somewhere; a name that turns the text around stays isolated.
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { useEffect, useRef } from 'react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { JsonObject } from '../../domain/policy-body';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+import { NetworkError } from '../../graph/errors';
+import type * as GraphPolicies from '../../graph/policies';
+import { draftStore } from '../../policy-ui/draft-store';
+import type { ReviewStep } from './review-dialog';
+import { NewPolicyPage } from './new-policy-page';
+
+const tenant = vi.hoisted(() => ({
+  policies: [] as ConditionalAccessPolicy[],
+  posts: 0,
+  /** What the network does to the next POST: deliver it, or deliver it and lose its answer (then stay down). */
+  post: 'deliver' as 'deliver' | 'lose-answer',
+  down: false,
+  session: {
+    account: { key: 'contoso', objectId: 'me' },
+    scopeKey: ['tenant', 'contoso'],
+    client: { retries: 1, backoff: async () => {} },
+    context: {},
+  },
+}));
+
+vi.mock('../../graph/policies', async (original) => {
+  const down = () => new NetworkError('GET', '/policies', new TypeError('Failed to fetch'));
+  return {
+    ...(await original<typeof GraphPolicies>()),
+    listPolicies: async () => {
+      if (tenant.down) throw down();
+      return tenant.policies.map((p) => ({ ...p }));
+    },
+    createPolicy: async (_client: unknown, body: JsonObject) => {
+      if (tenant.down) throw down();
+      tenant.posts++;
+      const made = { ...body, id: `id-${tenant.posts}`, createdDateTime: '2026-12-05T07:00:00Z' } as ConditionalAccessPolicy;
+      tenant.policies.push(made);
+      if (tenant.post === 'lose-answer') {
+        tenant.down = true;
+        throw down();
+      }
+      return { ...made };
+    },
+  };
+});
+vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => tenant.session }));
+vi.mock('../../session/write-access', () => ({ useWriteAccess: () => ({ allowed: true, reason: null }) }));
+vi.mock('../../policy-ui/queries', () => {
+  const answer = (key: string, read: () => unknown) =>
+    queryOptions({ queryKey: [key], queryFn: async () => read() as never, retry: false });
+  return {
+    policiesQuery: () => answer('policies', () => []),
+    policyQuery: (_: unknown, id: string) => answer(`policy-${id}`, () => ({ id, displayName: 'Block legacy sign-in', state: 'enabled' })),
+    templatesQuery: () => answer('templates', () => []),
+    useNames: () => ({ data: undefined }),
+  };
+});
+vi.mock('./policy-workbench', () => ({ PolicyWorkbench: () => <p>The JSON editor</p> }));
+vi.mock('./draft-impact', () => ({ DraftImpact: () => null, withImpactRisks: (risks: unknown) => risks }));
+vi.mock('./use-lockout-guard', () => ({ useLockoutGuard: () => ({ risks: [], excludeEmergency: undefined }) }));
+vi.mock('./duplicates-created', () => ({ DuplicatesCreated: () => <p>Duplicates created</p> }));
+vi.mock('./name-the-copy', () => ({ NameTheCopy: () => <form aria-label="Name the copy" /> }));
+// The review as far as this page is concerned: what it is told to say, and its two buttons; like the
+// real dialog, it takes the focus when it opens.
+vi.mock('./review-dialog', () => ({
+  ReviewDialog: (props: { step: ReviewStep; changes: { text: string }[]; saveLabel: string; onSave(): void; onClose(): void }) => {
+    const first = useRef<HTMLButtonElement>(null);
+    useEffect(() => first.current?.focus(), []);
+    return (
+      <div role="dialog" aria-label="Review">
+        {props.changes.map((change) => (
+          <p key={change.text}>{change.text}</p>
+        ))}
+        {props.step.kind === 'failed' && <p>Failed: {props.step.error.title}</p>}
+        <button ref={first} onClick={props.onSave}>
+          {props.saveLabel}
+        </button>
+        <button onClick={props.onClose}>Back to editing</button>
+      </div>
+    );
+  },
+}));
+
+const NAME = 'Require MFA for contractors';
+const policy = (name = NAME): JsonObject => ({
+  displayName: name,
+  state: 'enabledForReportingButNotEnforced',
+  conditions: { users: { includeUsers: ['None'] }, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] },
+  grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+});
+const keepDraft = (body: JsonObject, origin?: string) =>
+  draftStore.save('contoso', 'new', {
+    text: JSON.stringify(body, null, 2),
+    baseText: '{}',
+    baseModified: null,
+    updatedAt: '2026-12-05T07:00:00Z',
+    ...(origin ? { origin } : {}),
+  });
+
+let unmount: () => void = () => {};
+function draw(url = '/policies/new') {
+  cleanup();
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const router = createMemoryRouter(
+    [
+      { path: '/policies/new', element: <NewPolicyPage /> },
+      { path: '/policies/:id', element: <p>Policy page</p> },
+    ],
+    { initialEntries: [url] },
+  );
+  ({ unmount } = render(
+    <FluentProvider theme={webLightTheme}>
+      <QueryClientProvider client={client}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </FluentProvider>,
+  ));
+}
+
+const focused = () => {
+  const element = document.activeElement;
+  return !element || element === document.body ? '<body>' : `${element.tagName.toLowerCase()}: ${element.textContent?.trim()}`;
+};
+
+async function createInTenant() {
+  const review = screen.getByRole('button', { name: 'Review and create…' });
+  await waitFor(() => expect(review.getAttribute('aria-disabled')).not.toBe('true'));
+  review.focus();
+  fireEvent.click(review);
+  await act(async () =>
+    fireEvent.click(within(screen.getByRole('dialog', { name: 'Review' })).getByRole('button', { name: 'Create in tenant' })),
+  );
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  Object.assign(tenant, { policies: [], posts: 0, post: 'deliver', down: false });
+});
+afterEach(() => {
+  unmount();
+  cleanup();
+});
+
+describe('NewPolicyPage', { timeout: 30_000 }, () => {
+  it('a create tried again after its answer was lost says the first attempt made it, and makes no second policy', async () => {
+    keepDraft(policy());
+    draw();
+    tenant.post = 'lose-answer';
+    await createInTenant();
+    await screen.findByText(/^Failed:/);
+
+    // The network is back; the admin presses Create in tenant again.
+    Object.assign(tenant, { down: false, post: 'deliver' });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Create in tenant' })));
+    await waitFor(() => expect(document.body.textContent).toContain(`“${NAME}” was created by your earlier attempt`));
+    expect(tenant.policies.filter((p) => p.displayName === NAME)).toHaveLength(1);
+    expect(focused()).toBe(`button: Open “${NAME}”`);
+  });
+
+  it('after a reload, the restored draft created again finds what the lost attempt made', async () => {
+    keepDraft(policy());
+    draw();
+    tenant.post = 'lose-answer';
+    await createInTenant();
+    await screen.findByText(/^Failed:/);
+
+    Object.assign(tenant, { down: false, post: 'deliver' });
+    draw();
+    await createInTenant();
+    await waitFor(() => expect(document.body.textContent).toContain(`“${NAME}” was created by your earlier attempt`));
+    expect(tenant.policies.filter((p) => p.displayName === NAME)).toHaveLength(1);
+  });
+
+  it('Start over asks first, naming what is lost, then leaves the focus on the first choice', async () => {
+    keepDraft(policy(), 'Re-creating the deleted policy “Require MFA for contractors”');
+    draw();
+    fireEvent.click(screen.getByRole('button', { name: 'Start over' }));
+    const question = await screen.findByRole('dialog', { name: 'Start over?' });
+    expect(question.textContent).toContain(`The new policy “${NAME}” will be discarded`);
+    expect(question.textContent).toContain('Re-creating the deleted policy');
+    fireEvent.click(within(question).getByRole('button', { name: 'Keep editing' }));
+    expect(draftStore.load('contoso', 'new')).not.toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Start over' }));
+    fireEvent.click(
+      within(await screen.findByRole('dialog', { name: 'Start over?' })).getByRole('button', { name: 'Discard and start over' }),
+    );
+    await waitFor(() => expect(focused()).toBe('button: Start blank'));
+    expect(draftStore.load('contoso', 'new')).toBeNull();
+  });
+
+  it('Duplicate while a new policy is kept on this device says the draft is in the way, and can discard it to make the copy', async () => {
+    keepDraft(policy());
+    draw('/policies/new?duplicate=p9');
+    const refusal = await screen.findByText(/has unsaved changes on this device/);
+    await waitFor(() => expect(refusal.textContent).toContain('before making a copy of “Block legacy sign-in”'));
+    expect(refusal.textContent).toContain(NAME);
+    fireEvent.click(screen.getByRole('button', { name: 'Discard the draft and copy “Block legacy sign-in”' }));
+    expect(await screen.findByRole('form', { name: 'Name the copy' })).toBeTruthy();
+    expect(draftStore.load('contoso', 'new')).toBeNull();
+  });
+
+  it('a chosen source puts the focus on the editor’s heading', async () => {
+    draw();
+    fireEvent.click(screen.getByRole('button', { name: 'Start blank' }));
+    await waitFor(() => expect(focused()).toMatch(/^h2: Draft/));
+  });
+
+  it('Back to editing gives the focus back to the button that opened the review', async () => {
+    keepDraft(policy());
+    draw();
+    const review = screen.getByRole('button', { name: 'Review and create…' });
+    await waitFor(() => expect(review.getAttribute('aria-disabled')).not.toBe('true'));
+    review.focus();
+    fireEvent.click(review);
+    fireEvent.click(within(screen.getByRole('dialog', { name: 'Review' })).getByRole('button', { name: 'Back to editing' }));
+    await waitFor(() => expect(focused()).toBe('button: Review and create…'));
+  });
+
+  it('isolates the name in what the review says will be created', async () => {
+    keepDraft(policy('Block \u202Eevil'));
+    draw();
+    const review = screen.getByRole('button', { name: 'Review and create…' });
+    await waitFor(() => expect(review.getAttribute('aria-disabled')).not.toBe('true'));
+    fireEvent.click(review);
+    expect(within(screen.getByRole('dialog', { name: 'Review' })).getByText(/^Creates/).textContent).toContain(
+      '“\u2068Block \u202Eevil\u2069”',
+    );
+  });
+});
