@@ -47,6 +47,12 @@ export const COMMAND_PERMISSIONS: Record<CommandName, { tenant: 'always' | 'unle
         // Documented for applications writing policies (conditionalAccessPolicy update, application permissions).
         { name: 'Application.Read.All', why: 'the applications a policy names, which Graph checks when an application writes a policy' },
         { name: 'Group.Create', why: 'creating the groups a plan creates (only such plans)', optional: true },
+        // apply looks a group up by name before creating it (a create whose answer never came) and to read it back.
+        {
+          name: 'GroupMember.Read.All',
+          why: 'finding the groups a plan creates, before and after creating them (or Group.Read.All, Directory.Read.All; only such plans)',
+          optional: true,
+        },
       ],
     },
     whatif: { tenant: 'always', permissions: EVALUATE },
@@ -73,7 +79,17 @@ export const COMMAND_PERMISSIONS: Record<CommandName, { tenant: 'always' | 'unle
 const SUPERSETS: Record<string, string[]> = {
   'Application.Read.All': ['Directory.Read.All', 'Directory.ReadWrite.All', 'Application.ReadWrite.All'],
   'Group.Create': ['Group.ReadWrite.All', 'Directory.ReadWrite.All'],
+  'GroupMember.Read.All': ['Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
 };
+
+/** What apply needs, besides its own, of a plan that creates groups: the run stops on a 403 without them. */
+export const GROUP_PLAN_PERMISSIONS: readonly string[] = ['Group.Create', 'GroupMember.Read.All'];
+
+/** Of the permissions a plan that creates groups needs, those a token lacks (none when the token says nothing of them). */
+export function lackedForGroups(granted: readonly string[] | null): Permission[] {
+  if (granted === null) return [];
+  return missingPermissions('apply', granted).optional.filter((p) => GROUP_PLAN_PERMISSIONS.includes(p.name));
+}
 
 export const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMAND_PERMISSIONS, name);
 

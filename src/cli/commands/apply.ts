@@ -7,6 +7,7 @@ import type { PlanWriters } from '../../operations/apply-plan';
 import { CONNECTION_OPTIONS, HELP_OPTION, text } from '../args';
 import { CliError } from '../cli-error';
 import { appendJobSummary, type CliIo } from '../io';
+import { GROUP_PLAN_PERMISSIONS, lackedForGroups } from '../permissions';
 import { connectTenant, planNeeds, type TenantConnection } from '../tenant';
 import { EXIT, type Command } from './command';
 import { fileJournal } from '../file-journal';
@@ -39,8 +40,15 @@ export const applyCommand: Command = {
     const blockers = file.plan.blockers.filter((b) => !b.confirmed);
     if (blockers.length > 0)
       throw new CliError(`${path} has ${blockers.length} unconfirmed problem(s): ${blockers.map((b) => b.text).join(' ')}`);
-    // Group.Create is said to be missing only for a plan that creates groups.
-    const tenant = await connectTenant('apply', values, io, { needs: planNeeds(file.plan) });
+    // The group permissions are needed only by a plan that creates groups, and then before anything is written.
+    const needs = planNeeds(file.plan);
+    const tenant = await connectTenant('apply', values, io, { needs: (p) => !GROUP_PLAN_PERMISSIONS.includes(p.name) && needs(p) });
+    const groups = file.plan.rows.filter((r) => r.kind === 'group' && r.action === 'create');
+    const lacked = groups.length > 0 ? lackedForGroups(tenant.granted) : [];
+    if (lacked.length > 0)
+      throw new CliError(
+        `${path} creates ${groups.length === 1 ? 'a group' : `${groups.length} groups`} (${groups.map((g) => `'${g.displayName}'`).join(', ')}), and the application lacks ${lacked.map((p) => `${p.name} (${p.why})`).join(' and ')}. Grant ${lacked.length === 1 ? 'it' : 'them'} (with admin consent), or create the groups and plan again with them mapped. Nothing was written.`,
+      );
     const applied = await applyApproved(file, approved, path, tenant, text(values, 'journal') ?? `${path}.run.json`, io);
     if (applied.differing === 0) return EXIT.ok;
     // Written, but the tenant does not hold what was reviewed: a gate must not read that as a pass.

@@ -107,3 +107,51 @@ describe('gatehouse apply, a stopped run resumed with the hash given another way
     }, 180_000);
   }
 });
+
+describe('gatehouse apply, a plan that creates a group', () => {
+  /** The rename-back plan with a group to create first (as a rollout's ring or a mapping's 'create' adds one). */
+  async function planCreatingGroup(): Promise<{ plan: string; hash: string; location: { id: string; displayName: string } }> {
+    const { location } = await planRenamingBack('group-backup', 'group.json');
+    const file = JSON.parse(readFileSync(join(world.dir, 'group.json'), 'utf8')) as PlanFile;
+    file.plan.rows.unshift({
+      key: 'group:group:Pilot ring',
+      kind: 'group',
+      displayName: 'Pilot ring',
+      action: 'create',
+      options: ['create'],
+      why: 'Created now for the rollout.',
+      sourceId: null,
+      targetId: null,
+      body: { displayName: 'Pilot ring', description: 'Created by Gatehouse for the rollout' },
+      intended: { displayName: 'Pilot ring' },
+      before: null,
+      problems: [],
+    } as Row);
+    const text = `${JSON.stringify(file, null, 2)}\n`;
+    writeFileSync(join(world.dir, 'group.json'), text);
+    return { plan: 'group.json', hash: createHash('sha256').update(text).digest('hex'), location };
+  }
+
+  it('with the permissions README listed for apply (no permission to read groups): names what is missing, writes nothing', async () => {
+    const { plan, hash, location } = await planCreatingGroup();
+    const listed = ['Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess', 'Application.Read.All', 'Group.Create'];
+
+    const run = await apply(['--plan', plan, '--sha256', hash], listed);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/GroupMember\.Read\.All/);
+    expect(run.stderr).toMatch(/Nothing was written\./);
+    const groups = await asAdmin('GET', `/v1.0/groups?$filter=${encodeURIComponent("displayName eq 'Pilot ring'")}`);
+    expect(((await groups.json()) as { value: unknown[] }).value).toEqual([]);
+    const now = (await (await asAdmin('GET', `${LOCATIONS}/${location.id}`)).json()) as { displayName: string };
+    expect(now.displayName).toBe(`${location.displayName} (old)`);
+
+    // `gatehouse permissions apply` says it too.
+    const listedThere = await world.gatehouse(['permissions', 'apply']);
+    expect(listedThere.stdout).toMatch(/GroupMember\.Read\.All +\(optional\) .*groups a plan creates/);
+
+    // Granted (here as GroupMember.Read.All), the plan is applied.
+    const granted = await apply(['--plan', plan, '--sha256', hash], [...listed, 'GroupMember.Read.All']);
+    expect(granted.code, granted.stderr).toBe(0);
+  }, 180_000);
+});
