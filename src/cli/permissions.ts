@@ -26,54 +26,63 @@ const EVALUATE: Permission[] = [
 ];
 const SIGN_IN_LOG: Permission = { name: 'AuditLog.Read.All', why: 'the sign-in log (auditLogs/signIns)' };
 
-export const COMMAND_PERMISSIONS: Record<CommandName, { tenant: 'always' | 'unless reading files' | 'never'; permissions: Permission[] }> =
+export const COMMAND_PERMISSIONS: Record<
+  CommandName,
   {
-    backup: { tenant: 'always', permissions: READ_TENANT },
-    diff: {
-      tenant: 'unless reading files',
-      permissions: [
-        ...READ_TENANT,
-        { name: 'AuditLog.Read.All', why: 'who changed each drifted policy, and when (directory audit log)', optional: true },
-      ],
-    },
-    lint: { tenant: 'unless reading files', permissions: READ_TENANT },
-    docs: { tenant: 'unless reading files', permissions: READ_TENANT },
-    plan: { tenant: 'always', permissions: READ_TENANT },
-    apply: {
-      tenant: 'always',
-      permissions: [
-        { name: 'Policy.Read.All', why: 'the objects as they stand, read back after each write' },
-        { name: 'Policy.ReadWrite.ConditionalAccess', why: 'creating and updating policies, named locations, strengths and contexts' },
-        // Documented for applications writing policies (conditionalAccessPolicy update, application permissions).
-        { name: 'Application.Read.All', why: 'the applications a policy names, which Graph checks when an application writes a policy' },
-        { name: 'Group.Create', why: 'creating the groups a plan creates (only such plans)', optional: true },
-        // apply looks a group up by name before creating it (a create whose answer never came) and to read it back.
-        {
-          name: 'GroupMember.Read.All',
-          why: 'finding the groups a plan creates, before and after creating them (or Group.Read.All, Directory.Read.All; only such plans)',
-          optional: true,
-        },
-      ],
-    },
-    whatif: { tenant: 'always', permissions: EVALUATE },
-    impact: { tenant: 'always', permissions: [SIGN_IN_LOG, ...EVALUATE] },
-    rollout: {
-      tenant: 'always',
-      permissions: [
-        SIGN_IN_LOG,
-        { name: 'Directory.Read.All', why: "the rings' group members and the emergency accounts (the sign-in log needs it too)" },
-        { name: 'Policy.Read.All', why: 'the policy rolled out, to see whether its controls moved since the rollout began' },
-      ],
-    },
-    report: {
-      tenant: 'always',
-      permissions: [
-        ...READ_TENANT,
-        { name: 'AuditLog.Read.All', why: 'who changed each drifted policy, and when (directory audit log)', optional: true },
-      ],
-    },
-    permissions: { tenant: 'never', permissions: [] },
-  };
+    tenant: 'always' | 'unless reading files' | 'never';
+    permissions: Permission[];
+    /** Needed only by a plan that creates groups: checked by apply for such a plan, before it writes (listed as optional). */
+    groupPlans?: Permission[];
+  }
+> = {
+  backup: { tenant: 'always', permissions: READ_TENANT },
+  diff: {
+    tenant: 'unless reading files',
+    permissions: [
+      ...READ_TENANT,
+      { name: 'AuditLog.Read.All', why: 'who changed each drifted policy, and when (directory audit log)', optional: true },
+    ],
+  },
+  lint: { tenant: 'unless reading files', permissions: READ_TENANT },
+  docs: { tenant: 'unless reading files', permissions: READ_TENANT },
+  plan: { tenant: 'always', permissions: READ_TENANT },
+  apply: {
+    tenant: 'always',
+    permissions: [
+      { name: 'Policy.Read.All', why: 'the objects as they stand, read back after each write' },
+      { name: 'Policy.ReadWrite.ConditionalAccess', why: 'creating and updating policies, named locations, strengths and contexts' },
+      // Documented for applications writing policies (conditionalAccessPolicy update, application permissions).
+      { name: 'Application.Read.All', why: 'the applications a policy names, which Graph checks when an application writes a policy' },
+      { name: 'Group.Create', why: 'creating the groups a plan creates (only such plans)', optional: true },
+    ],
+    // apply looks a group up by name before creating it (a create whose answer never came) and to read it back.
+    groupPlans: [
+      {
+        name: 'GroupMember.Read.All',
+        why: 'finding the groups a plan creates, before and after creating them (or Group.Read.All, Directory.Read.All; only such plans)',
+        optional: true,
+      },
+    ],
+  },
+  whatif: { tenant: 'always', permissions: EVALUATE },
+  impact: { tenant: 'always', permissions: [SIGN_IN_LOG, ...EVALUATE] },
+  rollout: {
+    tenant: 'always',
+    permissions: [
+      SIGN_IN_LOG,
+      { name: 'Directory.Read.All', why: "the rings' group members and the emergency accounts (the sign-in log needs it too)" },
+      { name: 'Policy.Read.All', why: 'the policy rolled out, to see whether its controls moved since the rollout began' },
+    ],
+  },
+  report: {
+    tenant: 'always',
+    permissions: [
+      ...READ_TENANT,
+      { name: 'AuditLog.Read.All', why: 'who changed each drifted policy, and when (directory audit log)', optional: true },
+    ],
+  },
+  permissions: { tenant: 'never', permissions: [] },
+};
 
 /** Wider permissions that include a narrower one. */
 const SUPERSETS: Record<string, string[]> = {
@@ -88,19 +97,22 @@ export const GROUP_PLAN_PERMISSIONS: readonly string[] = ['Group.Create', 'Group
 /** Of the permissions a plan that creates groups needs, those a token lacks (none when the token says nothing of them). */
 export function lackedForGroups(granted: readonly string[] | null): Permission[] {
   if (granted === null) return [];
-  return missingPermissions('apply', granted).optional.filter((p) => GROUP_PLAN_PERMISSIONS.includes(p.name));
+  const { permissions, groupPlans = [] } = COMMAND_PERMISSIONS.apply;
+  return [...permissions, ...groupPlans].filter((p) => GROUP_PLAN_PERMISSIONS.includes(p.name) && !holds(granted, p.name));
 }
 
 export const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMAND_PERMISSIONS, name);
 
+// A write permission includes its read (Policy.ReadWrite.ConditionalAccess reads policies, Directory.ReadWrite.All the directory).
+const holds = (granted: readonly string[], name: string) =>
+  granted.includes(name) ||
+  (name === 'Policy.Read.All' && granted.includes('Policy.ReadWrite.ConditionalAccess')) ||
+  granted.includes(name.replace('.Read.', '.ReadWrite.')) ||
+  (SUPERSETS[name] ?? []).some((wider) => granted.includes(wider));
+
 /** What a token lacks of a command's permissions: required ones stop the command, optional ones are warned about. */
 export function missingPermissions(command: CommandName, granted: readonly string[]): { required: Permission[]; optional: Permission[] } {
-  // A write permission includes its read (Policy.ReadWrite.ConditionalAccess reads policies, Directory.ReadWrite.All the directory).
-  const has = (name: string) =>
-    granted.includes(name) ||
-    (name === 'Policy.Read.All' && granted.includes('Policy.ReadWrite.ConditionalAccess')) ||
-    granted.includes(name.replace('.Read.', '.ReadWrite.')) ||
-    (SUPERSETS[name] ?? []).some((wider) => granted.includes(wider));
+  const has = (name: string) => holds(granted, name);
   const missing = COMMAND_PERMISSIONS[command].permissions.filter((p) => !has(p.name));
   return { required: missing.filter((p) => !p.optional), optional: missing.filter((p) => p.optional) };
 }
@@ -108,10 +120,11 @@ export function missingPermissions(command: CommandName, granted: readonly strin
 export function permissionsText(command: CommandName): string {
   const entry = COMMAND_PERMISSIONS[command];
   if (entry.permissions.length === 0) return `gatehouse ${command} reads no tenant: it needs no Graph permission.\n`;
-  const width = Math.max(...entry.permissions.map((p) => p.name.length));
+  const all = [...entry.permissions, ...(entry.groupPlans ?? [])];
+  const width = Math.max(...all.map((p) => p.name.length));
   const lines = [
     `gatehouse ${command}: Microsoft Graph application permissions${entry.tenant === 'unless reading files' ? ' (none when it reads only files)' : ''}`,
-    ...entry.permissions.map((p) => `  ${p.name.padEnd(width)}  ${p.optional ? '(optional) ' : ''}${p.why}`),
+    ...all.map((p) => `  ${p.name.padEnd(width)}  ${p.optional ? '(optional) ' : ''}${p.why}`),
   ];
   return `${lines.join('\n')}\n`;
 }
