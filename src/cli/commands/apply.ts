@@ -43,12 +43,7 @@ export const applyCommand: Command = {
     // The group permissions are needed only by a plan that creates groups, and then before anything is written.
     const needs = planNeeds(file.plan);
     const tenant = await connectTenant('apply', values, io, { needs: (p) => !GROUP_PLAN_PERMISSIONS.includes(p.name) && needs(p) });
-    const groups = file.plan.rows.filter((r) => r.kind === 'group' && r.action === 'create');
-    const lacked = groups.length > 0 ? lackedForGroups(tenant.granted) : [];
-    if (lacked.length > 0)
-      throw new CliError(
-        `${path} creates ${groups.length === 1 ? 'a group' : `${groups.length} groups`} (${groups.map((g) => `'${g.displayName}'`).join(', ')}), and the application lacks ${lacked.map((p) => `${p.name} (${p.why})`).join(' and ')}. Grant ${lacked.length === 1 ? 'it' : 'them'} (with admin consent), or create the groups and plan again with them mapped. Nothing was written.`,
-      );
+    refuseWithoutGroupPermissions(file, path, tenant.granted);
     const applied = await applyApproved(file, approved, path, tenant, text(values, 'journal') ?? `${path}.run.json`, io);
     if (applied.differing === 0) return EXIT.ok;
     // Written, but the tenant does not hold what was reviewed: a gate must not read that as a pass.
@@ -58,6 +53,16 @@ export const applyCommand: Command = {
     return EXIT.finding;
   },
 };
+
+/** A plan that creates groups needs the application to create and find them: refused before anything is written. */
+export function refuseWithoutGroupPermissions(file: PlanFile, path: string, granted: readonly string[] | null): void {
+  const groups = file.plan.rows.filter((r) => r.kind === 'group' && r.action === 'create');
+  const lacked = groups.length > 0 ? lackedForGroups(granted) : [];
+  if (lacked.length > 0)
+    throw new CliError(
+      `${path} creates ${groups.length === 1 ? 'a group' : `${groups.length} groups`} (${groups.map((g) => `'${g.displayName}'`).join(', ')}), and the application lacks ${lacked.map((p) => `${p.name} (${p.why})`).join(' and ')}. Grant ${lacked.length === 1 ? 'it' : 'them'} (with admin consent), or create the groups and plan again with them mapped. Nothing was written.`,
+    );
+}
 
 /**
  * Writes an approved plan into the tenant it was planned for, one row at a time under the pacer,

@@ -14,7 +14,7 @@ import { GraphRequestError } from '../../graph/errors';
 import { choice, text, texts, type Values } from '../args';
 import { CliError } from '../cli-error';
 import { checkOut } from '../files';
-import { applyApproved } from '../commands/apply';
+import { applyApproved, refuseWithoutGroupPermissions } from '../commands/apply';
 import type { Command } from '../commands/command';
 import { readApprovedPlan } from '../commands/plan-file';
 import { planTenant } from '../commands/plan';
@@ -145,6 +145,7 @@ async function applyMany(values: Values, _args: string[], io: CliIo): Promise<nu
     if (blockers.length > 0)
       throw new CliError(`${path} has ${blockers.length} unconfirmed problem(s): ${blockers.map((b) => b.text).join(' ')}`);
     const connection = await connectEntry('apply', entry, values, io, { needs: planNeeds(planFile.plan) });
+    refuseWithoutGroupPermissions(planFile, path, connection.granted);
     const applied = await applyApproved(planFile, approved, path, connection, `${path}.run.json`, quietIo(io, entry));
     // What Graph accepted, not what the plan holds: a plan applied again finds its changes in place and writes nothing.
     const written = applied.sent;
@@ -154,7 +155,8 @@ async function applyMany(values: Values, _args: string[], io: CliIo): Promise<nu
       written === 0
         ? `nothing written: the tenant already holds the plan's ${planned} change(s), ${readBack}`
         : `${written} write(s) for the plan's ${planned} change(s), ${readBack}`;
-    return { value: { name: entry.name, id: entry.id, words }, finding: false, line: words };
+    // Written, but not as reviewed: the tenant is named and the run exits 1, as one tenant's apply does.
+    return { value: { name: entry.name, id: entry.id, words }, finding: applied.differing > 0, line: words };
   });
   said(
     io,

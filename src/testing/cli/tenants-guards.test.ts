@@ -4,6 +4,7 @@
 // one JSON document; apply --tenants counts the writes it made (none for a plan already in place)
 // and neither it nor one tenant's apply says anything of Group.Create for a plan that creates no
 // group; report --tenants --backups applies the lint suppressions the tenant's backup holds.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +131,39 @@ describe('gatehouse --tenants, told the truth', () => {
     const single = await world.gatehouse(['apply', '--plan', planPath, '--sha256', hash], env);
     expect(single.code, single.stderr).toBe(0);
     expect(single.stderr).not.toContain('Group.Create');
+  }, 120_000);
+
+  it('apply --tenants fails a gate (exit 1) when a tenant’s write reads back otherwise than planned, as one tenant’s apply does', async () => {
+    // A location renamed in the tenant after the backup; the plan names it back.
+    const LOCATIONS = '/v1.0/identity/conditionalAccess/namedLocations';
+    const locations = (await (await asAdmin(1, 'GET', LOCATIONS)).json()) as { value: { id: string; displayName: string }[] };
+    const location = locations.value.find((l) => l.displayName.startsWith('Azure VPN'))!;
+    const renamed = await asAdmin(1, 'PATCH', `${LOCATIONS}/${location.id}`, {
+      '@odata.type': '#microsoft.graph.ipNamedLocation',
+      displayName: `${location.displayName} (old)`,
+    });
+    expect(renamed.status).toBe(204);
+    const plan = await world.gatehouse(['plan', '--tenants', 'one.json', 'backups', '--out', 'differs']);
+    expect(plan.code, plan.stderr).toBe(0);
+    // What Graph keeps is not what the plan intended (as a service that rewrites a value would): the row's body is
+    // edited to send another name, and the file approved as it now is.
+    const folder = join(world.dir, 'differs', folderOf(1));
+    const file = JSON.parse(readFileSync(join(folder, 'plan.json'), 'utf8')) as {
+      plan: { rows: { kind: string; action: string; body: Record<string, unknown> | null }[] };
+    };
+    const row = file.plan.rows.find((r) => r.kind === 'namedLocation' && r.action === 'update')!;
+    row.body = { ...row.body, displayName: `${location.displayName} (as stored)` };
+    const text = `${JSON.stringify(file, null, 2)}\n`;
+    writeFileSync(join(folder, 'plan.json'), text);
+    writeFileSync(join(folder, 'plan.sha256'), `${createHash('sha256').update(text).digest('hex')}\n`);
+
+    const run = await world.gatehouse(['apply', '--tenants', 'one.json', '--plans', 'differs']);
+    expect(run.stdout, run.stderr).toContain('1 reading back otherwise than planned');
+    expect(run.code, run.stderr).toBe(1);
+    await asAdmin(1, 'PATCH', `${LOCATIONS}/${location.id}`, {
+      '@odata.type': '#microsoft.graph.ipNamedLocation',
+      displayName: location.displayName,
+    });
   }, 120_000);
 
   it('report --tenants --backups applies the lint suppressions the tenant’s backup holds', async () => {
