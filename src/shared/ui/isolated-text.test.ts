@@ -5,5 +5,11 @@ describe('isolatedText', () => {
   it('closes a name’s direction controls inside an isolate, and leaves an ordinary name as it is', () => {
     expect(isolatedText('Block \u202Eevil')).toBe('\u2068Block \u202Eevil\u2069');
     expect(isolatedText('CA001: Require MFA')).toBe('CA001: Require MFA');
+    expect(isolatedText('Zugriff für Gäste, 多要素認証')).toBe('Zugriff für Gäste, 多要素認証');
+  });
+
+  it('isolates a name in a right-to-left script, which would otherwise take a following number or quote into its run', () => {
+    expect(isolatedText('מדיניות 2')).toBe('\u2068מדיניות 2\u2069');
+    expect(isolatedText('سياسة الوصول')).toBe('\u2068سياسة الوصول\u2069');
   });
 });
