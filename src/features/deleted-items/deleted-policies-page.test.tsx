@@ -171,6 +171,15 @@ describe('DeletedPoliciesPage', { timeout: 40_000 }, () => {
     expect(warning.textContent).toContain('The service is unavailable.');
   });
 
+  it('a deleted policy opened while its names could not be looked up says what it refers to could not be checked, and why', async () => {
+    tenant.names = new Error('The service is unavailable.');
+    await draw();
+    fireEvent.click(within(rowOf('CA092')).getByRole('button', { name: 'CA092: Policy CA092' }));
+    const details = screen.getByRole('region', { name: 'Deleted policy CA092: Policy CA092' });
+    const warning = await within(details).findByRole('group', { name: 'What it refers to could not be checked' });
+    expect(warning.textContent).toContain('The service is unavailable.');
+  });
+
   it('a policy deleted for good is said, and the focus goes to the next row, or to the heading after the last', async () => {
     await draw();
     await purgeOne('CA091');

@@ -265,6 +265,8 @@ export function DeletedPoliciesPage() {
           names={names.data}
           missing={missingOf(openedPolicy)}
           known={known}
+          unchecked={unchecked}
+          checking={checking}
         />
       )}
       {locations.data && (
