@@ -7,7 +7,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JsonObject } from '../../domain/policy-body';
@@ -24,6 +24,8 @@ const tenant = vi.hoisted(() => ({
   /** What the network does to the next POST: deliver it, or deliver it and lose its answer (then stay down). */
   post: 'deliver' as 'deliver' | 'lose-answer',
   down: false,
+  /** Whom the sign-in check finds at risk. */
+  signInRisks: [] as { who: string; why: string }[],
   session: {
     account: { key: 'contoso', objectId: 'me' },
     scopeKey: ['tenant', 'contoso'],
@@ -66,14 +68,39 @@ vi.mock('../../policy-ui/queries', () => {
   };
 });
 vi.mock('./policy-workbench', () => ({ PolicyWorkbench: () => <p>The JSON editor</p> }));
-vi.mock('./draft-impact', () => ({ DraftImpact: () => null, withImpactRisks: (risks: unknown) => risks }));
+// The sign-in check: under way when the review opens, done (naming whom it found) a moment later.
+vi.mock('./draft-impact', () => ({
+  DraftImpact: (props: { onChecking?(checking: boolean): void; onRisks?(risks: { who: string; why: string }[]): void }) => {
+    useEffect(() => {
+      props.onChecking?.(true);
+      const done = setTimeout(() => {
+        props.onRisks?.(tenant.signInRisks);
+        props.onChecking?.(false);
+      }, 50);
+      return () => clearTimeout(done);
+      // Once per review, as the real check reads once per draft.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+    }, []);
+    return null;
+  },
+  withImpactRisks: (risks: unknown[], more: unknown[]) => [...risks, ...more],
+}));
 vi.mock('./use-lockout-guard', () => ({ useLockoutGuard: () => ({ risks: [], excludeEmergency: undefined }) }));
 vi.mock('./duplicates-created', () => ({ DuplicatesCreated: () => <p>Duplicates created</p> }));
 vi.mock('./name-the-copy', () => ({ NameTheCopy: () => <form aria-label="Name the copy" /> }));
 // The review as far as this page is concerned: what it is told to say, and its two buttons; like the
 // real dialog, it takes the focus when it opens.
 vi.mock('./review-dialog', () => ({
-  ReviewDialog: (props: { step: ReviewStep; changes: { text: string }[]; saveLabel: string; onSave(): void; onClose(): void }) => {
+  ReviewDialog: (props: {
+    step: ReviewStep;
+    changes: { text: string }[];
+    saveLabel: string;
+    checkingSignIns?: boolean;
+    risks: unknown[];
+    impact?: ReactNode;
+    onSave(): void;
+    onClose(): void;
+  }) => {
     const first = useRef<HTMLButtonElement>(null);
     useEffect(() => first.current?.focus(), []);
     return (
@@ -82,6 +109,9 @@ vi.mock('./review-dialog', () => ({
           <p key={change.text}>{change.text}</p>
         ))}
         {props.step.kind === 'failed' && <p>Failed: {props.step.error.title}</p>}
+        <p>{props.checkingSignIns ? 'Save waits for the sign-in check' : 'Save can go'}</p>
+        <p>{`${props.risks.length} at risk`}</p>
+        {props.impact}
         <button ref={first} onClick={props.onSave}>
           {props.saveLabel}
         </button>
@@ -144,7 +174,7 @@ async function createInTenant() {
 
 beforeEach(() => {
   localStorage.clear();
-  Object.assign(tenant, { policies: [], posts: 0, post: 'deliver', down: false });
+  Object.assign(tenant, { policies: [], posts: 0, post: 'deliver', down: false, signInRisks: [] });
 });
 afterEach(() => {
   unmount();
@@ -225,6 +255,28 @@ describe('NewPolicyPage', { timeout: 30_000 }, () => {
     fireEvent.click(review);
     fireEvent.click(within(screen.getByRole('dialog', { name: 'Review' })).getByRole('button', { name: 'Back to editing' }));
     await waitFor(() => expect(focused()).toBe('button: Review and create…'));
+  });
+
+  it('Create waits while recent sign-ins are checked, and a risk found in one review does not carry into the next', async () => {
+    keepDraft(policy());
+    tenant.signInRisks = [{ who: 'Break Glass (emergency access)', why: 'Blocked in 3 sign-ins.' }];
+    draw();
+    const review = screen.getByRole('button', { name: 'Review and create…' });
+    await waitFor(() => expect(review.getAttribute('aria-disabled')).not.toBe('true'));
+    fireEvent.click(review);
+    const dialog = screen.getByRole('dialog', { name: 'Review' });
+    expect(dialog.textContent).toContain('Save waits for the sign-in check');
+    await waitFor(() => expect(dialog.textContent).toContain('Save can go'));
+    expect(dialog.textContent).toContain('1 at risk');
+
+    // Back to editing; the next review checks again from nothing.
+    tenant.signInRisks = [];
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Back to editing' }));
+    fireEvent.click(review);
+    const again = screen.getByRole('dialog', { name: 'Review' });
+    expect(again.textContent).toContain('Save waits for the sign-in check');
+    expect(again.textContent).toContain('0 at risk');
+    await waitFor(() => expect(again.textContent).toContain('Save can go'));
   });
 
   it('isolates the name in what the review says will be created', async () => {

@@ -345,6 +345,8 @@ function NewPolicyEditor({ start, focusOnArrival, onStartOver }: { start: JsonOb
   const guard = useLockoutGuard(draft);
   // Emergency accounts and the admin the new policy would hit in recent sign-ins join the guard's list.
   const [impactRisks, setImpactRisks] = useState<LockoutRisk[]>([]);
+  // Create waits while recent sign-ins are read: risks found there need the same acknowledgement.
+  const [checkingSignIns, setCheckingSignIns] = useState(true);
   const reviewButton = useRef<HTMLButtonElement>(null);
   const canReview = !blocked && write.allowed;
   // The review gives the keyboard's focus back to what opened it (the button, or the JSON by Ctrl+S).
@@ -352,6 +354,9 @@ function NewPolicyEditor({ start, focusOnArrival, onStartOver }: { start: JsonOb
   const openReview = () => {
     rememberReviewOpener();
     setStep({ kind: 'review' });
+    // Each review judges the draft as it is now: no risk of an earlier review carries over.
+    setImpactRisks([]);
+    setCheckingSignIns(true);
     setReviewing(true);
   };
   const name = typeof draft.policy?.displayName === 'string' ? draft.policy.displayName : 'the new policy';
@@ -518,7 +523,8 @@ function NewPolicyEditor({ start, focusOnArrival, onStartOver }: { start: JsonOb
           newPolicy={draft.policy}
           saveLabel="Create in tenant"
           risks={withImpactRisks(guard.risks, impactRisks)}
-          impact={<DraftImpact policyId={null} draft={draft.policy} onRisks={setImpactRisks} />}
+          checkingSignIns={checkingSignIns}
+          impact={<DraftImpact policyId={null} draft={draft.policy} onRisks={setImpactRisks} onChecking={setCheckingSignIns} />}
           onExcludeEmergency={guard.excludeEmergency}
           onSave={() => void create()}
           onClose={() => setReviewing(false)}
