@@ -144,9 +144,12 @@ export function DependenciesUnchecked({
   checking = false,
   onRetry = unchecked.onRetry,
   onGone,
+  orElse = 'restore without the check',
 }: {
   unchecked: UncheckedDependencies;
   plural?: boolean;
+  /** What the admin may do instead of trying again, where the dialog offers it; null where it offers nothing else. */
+  orElse?: string | null;
   /** Checking again: Try again stays, focusable, until the answer. */
   checking?: boolean;
   onRetry?(): void;
@@ -164,8 +167,8 @@ export function DependenciesUnchecked({
     <MessageBar ref={bar} intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>What {plural ? 'they refer' : 'it refers'} to could not be checked</MessageBarTitle>
-        {unchecked.reason} Deleted groups, users or named locations {plural ? 'they need' : 'it needs'} may be missing: try again, or
-        restore without the check.
+        {unchecked.reason} Deleted groups, users or named locations {plural ? 'they need' : 'it needs'} may be missing:{' '}
+        {orElse ? `try again, or ${orElse}.` : 'try again.'}
       </MessageBarBody>
       <MessageBarActions>
         <Button disabledFocusable={checking} onClick={onRetry}>

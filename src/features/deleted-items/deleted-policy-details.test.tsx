@@ -46,6 +46,9 @@ describe('DeletedPolicyDetails when what it refers to could not be checked', () 
     const onRetry = vi.fn();
     render(details({ onRetry }));
     expect(warning()?.textContent).toContain('Some lookups failed: groups (permission needed).');
+    // The details offer nothing but Try again.
+    expect(warning()?.textContent).toContain('may be missing: try again.');
+    expect(warning()?.textContent).not.toContain('without the check');
     fireEvent.click(within(warning()!).getByRole('button', { name: 'Try again' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
   });

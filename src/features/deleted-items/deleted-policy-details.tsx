@@ -76,7 +76,9 @@ export function DeletedPolicyDetails({
       <Text as="h2" size={500} weight="semibold">
         <Isolated>{policy.displayName}</Isolated>
       </Text>
-      {unchecked && <DependenciesUnchecked unchecked={unchecked} checking={checking} onRetry={recheck.onRetry} onGone={recheck.onGone} />}
+      {unchecked && (
+        <DependenciesUnchecked orElse={null} unchecked={unchecked} checking={checking} onRetry={recheck.onRetry} onGone={recheck.onGone} />
+      )}
       <MissingDependencies missing={missing} known={known} />
       {/* Polite: the focus stays on Try again while it checks again. */}
       <SpokenStatus>{recheck.status}</SpokenStatus>

@@ -62,6 +62,10 @@ describe('RecreateSection when what it refers to could not be checked', () => {
     expect(within(dialog).getByRole('group', { name: 'What it refers to could not be checked' }).textContent).toContain(
       'Some lookups failed: groups (permission needed).',
     );
+    // What this dialog offers instead, not the restore dialogs' "restore without the check".
+    expect(within(dialog).getByRole('group', { name: 'What it refers to could not be checked' }).textContent).toContain(
+      'may be missing: try again, or open it in the editor as it is.',
+    );
     fireEvent.click(within(dialog).getByRole('button', { name: 'Try again' }));
     expect(lookup.refetch).toHaveBeenCalledTimes(1);
   });

@@ -102,7 +102,13 @@ function RecreateDialog({
             ) : (
               <>
                 {unchecked && (
-                  <DependenciesUnchecked unchecked={unchecked} checking={checking} onRetry={recheck.onRetry} onGone={recheck.onGone} />
+                  <DependenciesUnchecked
+                    orElse="open it in the editor as it is"
+                    unchecked={unchecked}
+                    checking={checking}
+                    onRetry={recheck.onRetry}
+                    onGone={recheck.onGone}
+                  />
                 )}
                 <MissingDependencies missing={missing} known={known} />
               </>
