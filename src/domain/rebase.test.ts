@@ -39,6 +39,16 @@ describe('rebaseDraft: my changes on top of theirs', () => {
     expect((rebased.conditions as JsonObject).users).toEqual({ includeUsers: ['All'], excludeGroups: ['g1'] });
   });
 
+  it('takes my list whole where it is a choice, not a set of objects (client apps, platforms, controls)', () => {
+    const base = policy({ includeUsers: ['All'] }, { grantControls: { operator: 'OR', builtInControls: ['block'] } });
+    (base.conditions as JsonObject).clientAppTypes = ['all'];
+    const theirs = structuredClone(base);
+    (theirs.conditions as JsonObject).clientAppTypes = ['browser', 'mobileAppsAndDesktopClients'];
+    const mine = structuredClone(base);
+    (mine.conditions as JsonObject).clientAppTypes = ['exchangeActiveSync', 'other'];
+    expect((rebaseDraft(base, mine, theirs).conditions as JsonObject).clientAppTypes).toEqual(['exchangeActiveSync', 'other']);
+  });
+
   it('does not mix "All" with ids: my list stands then', () => {
     const base = policy({ includeUsers: ['u1'] });
     const theirs = policy({ includeUsers: ['u1', 'u2'] });
