@@ -110,6 +110,15 @@ export function useDraftImpact(policyId: string | null, draft: JsonObject | null
     return why ? { kind: 'unavailable', why } : { kind: 'failed', message: signIns.error.message };
   }
   if (!signIns.data) return { kind: 'reading', read };
+  // Without the tenant's policies or named locations nothing can be evaluated: that ends the check
+  // (the review's Save waits on it), as a failure to say, not a wait that never ends.
+  const unread =
+    !policies.data && policies.error
+      ? { what: 'policies', error: policies.error }
+      : !locations.data && locations.error
+        ? { what: 'named locations', error: locations.error }
+        : null;
+  if (unread) return { kind: 'failed', message: `the tenant's ${unread.what} could not be read (${unread.error.message}).` };
   if (result && result.request === request) return result.state;
   return { kind: 'evaluating', signIns: signIns.data.signIns.length };
 }
