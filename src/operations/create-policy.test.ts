@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JsonObject } from '../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../domain/types';
 import type { GraphClient } from '../graph/client';
-import { NetworkError } from '../graph/errors';
+import { GraphRequestError, NetworkError } from '../graph/errors';
 import { createPolicySafely, type CreateAttempt } from './create-policy';
 
 /** A tenant in memory behind a network the test can break: after a POST, or before it reaches the service. */
@@ -15,7 +15,7 @@ const tenant = vi.hoisted(() => ({
   posts: 0,
   next: 1,
   /** What the network does to the next POST: deliver it, lose its answer (then stay down), or drop it unsent (then stay down). */
-  post: 'deliver' as 'deliver' | 'lose-answer' | 'drop',
+  post: 'deliver' as 'deliver' | 'lose-answer' | 'drop' | 'refuse',
   down: false,
 }));
 
@@ -28,6 +28,8 @@ vi.mock('../graph/policies', () => ({
     if (tenant.down) throw new NetworkError('POST', '/policies', new TypeError('Failed to fetch'));
     tenant.posts++;
     const fault = tenant.post;
+    if (fault === 'refuse')
+      throw new GraphRequestError(400, 'BadRequest', 'Invalid application id.', { method: 'POST', path: '/policies' });
     if (fault === 'drop') {
       tenant.down = true;
       throw new NetworkError('POST', '/policies', new TypeError('Failed to fetch'));
@@ -53,6 +55,32 @@ const newPolicy = (): JsonObject => ({
 const named = () => tenant.policies.filter((p) => p.displayName === NAME);
 
 beforeEach(() => Object.assign(tenant, { policies: [], posts: 0, next: 1, post: 'deliver', down: false }));
+
+describe('a create tried again after its outcome was unknown and the draft was edited', () => {
+  it('finds what the first attempt sent, says the draft differs from it, and does not post again', async () => {
+    tenant.post = 'lose-answer';
+    let kept: CreateAttempt | null = null;
+    await expect(createPolicySafely(client, newPolicy(), { onAttempt: (attempt) => (kept = attempt) })).rejects.toThrow(NetworkError);
+
+    // Back to editing: the admin changes the state, then presses Create again once the network is back.
+    Object.assign(tenant, { down: false, post: 'deliver' });
+    const edited = { ...newPolicy(), state: 'enabled' };
+    const again = await createPolicySafely(client, edited, { earlier: kept });
+    expect(tenant.posts).toBe(1);
+    expect(named()).toHaveLength(1);
+    expect(again).toMatchObject({ byEarlierAttempt: true, differsFromBody: true });
+    expect(again.policy.state).toBe('enabledForReportingButNotEnforced');
+  });
+});
+
+describe('a create Graph refused', () => {
+  it('says so, so the attempt kept for it is forgotten (nothing was made)', async () => {
+    tenant.post = 'refuse';
+    const refused = vi.fn();
+    await expect(createPolicySafely(client, newPolicy(), { onRefused: refused })).rejects.toMatchObject({ status: 400 });
+    expect(refused).toHaveBeenCalledTimes(1);
+  });
+});
 
 describe('a create tried again after its outcome was unknown', () => {
   it('finds the policy the first attempt made, says so, and does not post again', async () => {

@@ -6,11 +6,14 @@
 //
 // An attempt that failed after its POST may still have created the policy, and the look that would
 // have said so may have failed too (the network still down, the token expired). What that attempt
-// knew (the ids before its POST) is handed to `onAttempt` before the POST, so the screen keeps it
-// with the draft; the next attempt, given it as `earlier`, first looks for a policy that is not in
-// THAT snapshot with the same name and content, and if one is there says so instead of posting again.
+// knew (the ids before its POST, and what it sent) is handed to `onAttempt` before the POST, so the
+// screen keeps it with the draft; the next attempt, given it as `earlier`, first looks for a policy
+// that is not in THAT snapshot with the name and content of what any unknown attempt sent or of the
+// draft now (edited since, it would not match the first), and if one is there says so instead of
+// posting again.
 import { WRITE_SCOPES } from '../auth/scopes';
 import type { GraphClient } from '../graph/client';
+import { GraphRequestError } from '../graph/errors';
 import { createPolicy, listPolicies } from '../graph/policies';
 import type { JsonObject } from '../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../domain/types';
@@ -24,14 +27,18 @@ export interface CreateOutcome {
   recovered: boolean;
   /** Found as made by an earlier attempt whose outcome was unknown: nothing was written this time. */
   byEarlierAttempt: boolean;
+  /** With byEarlierAttempt: what was found is what an earlier attempt sent, not the body given now (edited since). */
+  differsFromBody?: boolean;
   /** Identical policies that appeared with it, newest last: candidates for deletion. */
   duplicates: ConditionalAccessPolicy[];
 }
 
-/** What an attempt knew before its POST: the ids then in the tenant, and when it began. */
+/** What an attempt knew before its POST: the ids then in the tenant, when it began, and the bodies sent since. */
 export interface CreateAttempt {
   existing: string[];
   at: string;
+  /** What each attempt whose outcome is unknown sent (the draft may have been edited between them). */
+  sent?: JsonObject[];
 }
 
 export interface CreateOptions {
@@ -39,33 +46,50 @@ export interface CreateOptions {
   earlier?: CreateAttempt | null;
   /** Told, just before the POST, what this attempt knows: to be kept until it is known to have succeeded. */
   onAttempt?(attempt: CreateAttempt): void;
+  /**
+   * Told when Graph refused the POST itself (4xx: nothing was made), so the attempts kept can be forgotten:
+   * kept, they would later take someone else's identical policy for theirs.
+   */
+  onRefused?(): void;
 }
 
 const byCreation = (a: ConditionalAccessPolicy, b: ConditionalAccessPolicy) =>
   (a.createdDateTime ?? '').localeCompare(b.createdDateTime ?? '') || (a.id ?? '').localeCompare(b.id ?? '');
 
 export async function createPolicySafely(client: GraphClient, body: JsonObject, options: CreateOptions = {}): Promise<CreateOutcome> {
-  const name = body.displayName;
-  /** Policies a create may have made: not among `existing`, same name, same content. */
-  const madeSince = (policies: ConditionalAccessPolicy[], existing: Set<string | undefined>) =>
-    policies.filter((p) => !existing.has(p.id) && p.displayName === name && samePolicyContent(policyJson(p), body)).sort(byCreation);
+  /** Policies a create of `sent` may have made: not among `existing`, same name, same content. */
+  const madeSince = (policies: ConditionalAccessPolicy[], existing: Set<string | undefined>, sent: JsonObject = body) =>
+    policies
+      .filter((p) => !existing.has(p.id) && p.displayName === sent.displayName && samePolicyContent(policyJson(p), sent))
+      .sort(byCreation);
 
   const now = await listPolicies(client);
   const { earlier } = options;
   if (earlier) {
-    const [first, ...others] = madeSince(now, new Set(earlier.existing));
-    if (first) return { policy: first, recovered: true, byEarlierAttempt: true, duplicates: others };
+    const before = new Set<string | undefined>(earlier.existing);
+    for (const sent of [body, ...[...(earlier.sent ?? [])].reverse()]) {
+      const [first, ...others] = madeSince(now, before, sent);
+      if (first) return { policy: first, recovered: true, byEarlierAttempt: true, differsFromBody: sent !== body, duplicates: others };
+    }
   }
   // With an earlier attempt not (yet) seen in the tenant, its snapshot stays the reference: should its
   // policy appear late, it is reported as a duplicate rather than taken for an older one.
-  const attempt = earlier ?? { existing: now.map((p) => p.id).filter((id): id is string => !!id), at: new Date().toISOString() };
-  const existing = new Set<string | undefined>(attempt.existing);
+  const existing = new Set<string | undefined>(earlier?.existing ?? now.map((p) => p.id));
+  const attempt: CreateAttempt = {
+    existing: [...existing].filter((id): id is string => !!id),
+    at: earlier?.at ?? new Date().toISOString(),
+    sent: [...(earlier?.sent ?? []), body],
+  };
   const ours = async () => madeSince(await listPolicies(client), existing);
   options.onAttempt?.(attempt);
 
   let recovered = false;
   const created = await writeSafely(client, {
-    write: () => createPolicy(client, body, WRITE_SCOPES),
+    write: () =>
+      createPolicy(client, body, WRITE_SCOPES).catch((error: unknown) => {
+        if (error instanceof GraphRequestError && error.status >= 400 && error.status < 500) options.onRefused?.();
+        throw error;
+      }),
     look: async () => {
       const [first] = await ours();
       if (!first) return notApplied;

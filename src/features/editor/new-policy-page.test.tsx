@@ -211,6 +211,26 @@ describe('NewPolicyPage', { timeout: 30_000 }, () => {
     expect(tenant.policies.filter((p) => p.displayName === NAME)).toHaveLength(1);
   });
 
+  it('a draft edited after the lost attempt: nothing is created again, the edits become the created policy’s draft', async () => {
+    keepDraft(policy());
+    draw();
+    tenant.post = 'lose-answer';
+    await createInTenant();
+    await screen.findByText(/^Failed:/);
+
+    // After a reload the admin edits the draft (turns it on), then creates it.
+    Object.assign(tenant, { down: false, post: 'deliver' });
+    keepDraft({ ...policy(), state: 'enabled' });
+    draw();
+    await createInTenant();
+    await waitFor(() => expect(document.body.textContent).toContain('your changes since are kept as its draft'));
+    expect(tenant.policies.filter((p) => p.displayName === NAME)).toHaveLength(1);
+    const moved = draftStore.load('contoso', tenant.policies[0]!.id!);
+    expect(JSON.parse(moved!.text)).toMatchObject({ id: tenant.policies[0]!.id, state: 'enabled' });
+    expect(draftStore.load('contoso', 'new')).toBeNull();
+    expect(focused()).toBe(`button: Review your changes to “${NAME}”`);
+  });
+
   it('Start over asks first, naming what is lost, then leaves the focus on the first choice', async () => {
     keepDraft(policy(), 'Re-creating the deleted policy “Require MFA for contractors”');
     draw();

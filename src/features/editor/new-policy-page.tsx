@@ -373,7 +373,7 @@ function NewPolicyEditor({ start, focusOnArrival, onStartOver }: { start: JsonOb
   // An attempt whose outcome is unknown (it failed after its POST): what it knew, kept in memory and on
   // this device beside the draft, so the next attempt, here or after a reload, looks for its policy first.
   const [attempt, setAttempt] = useState<CreateAttempt | null>(() => createAttempts.load(tenant.account.key));
-  const [createdEarlier, setCreatedEarlier] = useState<ConditionalAccessPolicy | null>(null);
+  const [createdEarlier, setCreatedEarlier] = useState<{ policy: ConditionalAccessPolicy; withChanges: boolean } | null>(null);
 
   const create = async () => {
     if (!draft.policy) return;
@@ -386,8 +386,23 @@ function NewPolicyEditor({ start, focusOnArrival, onStartOver }: { start: JsonOb
           setAttempt(known);
           createAttempts.save(tenant.account.key, known);
         },
+        // Graph refused the POST: nothing was made, no attempt's outcome is unknown any more.
+        onRefused: () => {
+          setAttempt(null);
+          createAttempts.clear(tenant.account.key);
+        },
       });
       setAttempt(null);
+      // Found as an earlier attempt sent it, before the draft's later edits: those edits become the
+      // created policy's draft, to review and save there, not a second policy.
+      if (outcome.byEarlierAttempt && outcome.differsFromBody)
+        draftStore.save(tenant.account.key, outcome.policy.id!, {
+          text: JSON.stringify({ ...draft.policy, id: outcome.policy.id }, null, 2),
+          baseText: JSON.stringify(outcome.policy),
+          baseModified: outcome.policy.modifiedDateTime ?? null,
+          updatedAt: new Date().toISOString(),
+          origin: 'Your changes made after an earlier attempt created this policy',
+        });
       discardNewDraft(tenant.account.key);
       // A duplicate is said here, with its deletion one click away, before moving on.
       if (outcome.duplicates.length > 0) {
@@ -396,7 +411,7 @@ function NewPolicyEditor({ start, focusOnArrival, onStartOver }: { start: JsonOb
       } else if (outcome.byEarlierAttempt) {
         // Nothing was written this time: the earlier attempt had created it. Said, with the policy one click away.
         setReviewing(false);
-        setCreatedEarlier(outcome.policy);
+        setCreatedEarlier({ policy: outcome.policy, withChanges: !!outcome.differsFromBody });
       } else {
         navigate(paths.policy(outcome.policy.id!), { state: { created: true } });
       }
@@ -408,7 +423,7 @@ function NewPolicyEditor({ start, focusOnArrival, onStartOver }: { start: JsonOb
   };
 
   if (duplicates) return <DuplicatesCreated kept={duplicates.kept} extra={duplicates.extra} />;
-  if (createdEarlier) return <CreatedByEarlierAttempt policy={createdEarlier} />;
+  if (createdEarlier) return <CreatedByEarlierAttempt {...createdEarlier} />;
 
   const draftName = typeof draft.policy?.displayName === 'string' && draft.policy.displayName.trim() ? draft.policy.displayName : null;
   return (
@@ -537,7 +552,7 @@ function NewPolicyEditor({ start, focusOnArrival, onStartOver }: { start: JsonOb
 }
 
 /** The create's answer was lost earlier, and the policy was found in the tenant: it was not created again. */
-function CreatedByEarlierAttempt({ policy }: { policy: ConditionalAccessPolicy }) {
+function CreatedByEarlierAttempt({ policy, withChanges }: { policy: ConditionalAccessPolicy; withChanges: boolean }) {
   const navigate = useNavigate();
   const open = useRef<HTMLButtonElement>(null);
   // The review that was open is gone: the focus goes to what comes next.
@@ -551,11 +566,19 @@ function CreatedByEarlierAttempt({ policy }: { policy: ConditionalAccessPolicy }
         </MessageBarTitle>
         Microsoft Graph's answer to that attempt was lost, but the policy is in the tenant (created {formatDateTime(policy.createdDateTime)}
         ). It was not created again.
+        {withChanges &&
+          ' It holds the draft as that attempt sent it: your changes since are kept as its draft, to review and save in its editor.'}
       </MessageBarBody>
       <MessageBarActions>
-        <Button ref={open} appearance="primary" onClick={() => navigate(paths.policy(policy.id!), { state: { created: true } })}>
-          Open “{isolatedText(name)}”
-        </Button>
+        {withChanges ? (
+          <Button ref={open} appearance="primary" onClick={() => navigate(paths.editPolicy(policy.id!))}>
+            Review your changes to “{isolatedText(name)}”
+          </Button>
+        ) : (
+          <Button ref={open} appearance="primary" onClick={() => navigate(paths.policy(policy.id!), { state: { created: true } })}>
+            Open “{isolatedText(name)}”
+          </Button>
+        )}
       </MessageBarActions>
     </MessageBar>
   );
