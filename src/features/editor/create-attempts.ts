@@ -11,7 +11,10 @@ const isAttempt = (value: unknown): value is CreateAttempt =>
   value !== null &&
   Array.isArray((value as CreateAttempt).existing) &&
   (value as CreateAttempt).existing.every((id) => typeof id === 'string') &&
-  typeof (value as CreateAttempt).at === 'string';
+  typeof (value as CreateAttempt).at === 'string' &&
+  ((value as CreateAttempt).sent === undefined ||
+    (Array.isArray((value as CreateAttempt).sent) &&
+      (value as CreateAttempt).sent!.every((body) => typeof body === 'object' && body !== null)));
 
 export const createAttempts = {
   load(accountKey: string): CreateAttempt | null {

@@ -87,7 +87,15 @@ vi.mock('./draft-impact', () => ({
 }));
 vi.mock('./use-lockout-guard', () => ({ useLockoutGuard: () => ({ risks: [], excludeEmergency: undefined }) }));
 vi.mock('./duplicates-created', () => ({ DuplicatesCreated: () => <p>Duplicates created</p> }));
-vi.mock('./name-the-copy', () => ({ NameTheCopy: () => <form aria-label="Name the copy" /> }));
+vi.mock('./name-the-copy', () => ({
+  NameTheCopy: (props: { onContinue(name: string): void }) => (
+    <form aria-label="Name the copy">
+      <button type="button" onClick={() => props.onContinue('Copy of Block legacy sign-in')}>
+        Continue to the editor
+      </button>
+    </form>
+  ),
+}));
 // The review as far as this page is concerned: what it is told to say, and its two buttons; like the
 // real dialog, it takes the focus when it opens.
 vi.mock('./review-dialog', () => ({
@@ -138,10 +146,13 @@ const keepDraft = (body: JsonObject, origin?: string) =>
   });
 
 let unmount: () => void = () => {};
+let router: ReturnType<typeof createMemoryRouter>;
+/** The page's address, as a reload would open it again. */
+const address = () => `${router.state.location.pathname}${router.state.location.search}`;
 function draw(url = '/policies/new') {
   cleanup();
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter(
+  router = createMemoryRouter(
     [
       { path: '/policies/new', element: <NewPolicyPage /> },
       { path: '/policies/:id', element: <p>Policy page</p> },
@@ -258,6 +269,15 @@ describe('NewPolicyPage', { timeout: 30_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Discard the draft and copy “Block legacy sign-in”' }));
     expect(await screen.findByRole('form', { name: 'Name the copy' })).toBeTruthy();
     expect(draftStore.load('contoso', 'new')).toBeNull();
+  });
+
+  it('a copy named and then reloaded goes on as the draft, not as a copy asked for with its own draft in the way', async () => {
+    draw('/policies/new?duplicate=p9');
+    fireEvent.click(await screen.findByRole('button', { name: 'Continue to the editor' }));
+    await waitFor(() => expect(address()).toBe('/policies/new'));
+    draw(address());
+    expect(await screen.findByRole('heading', { name: /^Draft/ })).toBeTruthy();
+    expect(screen.queryByText('No copy was made')).toBeNull();
   });
 
   it('a chosen source puts the focus on the editor’s heading', async () => {

@@ -129,6 +129,7 @@ export function NewPolicyPage() {
       {chosen && duplicateId && copyWaits ? (
         <DraftInTheWay
           draftName={nameInDraft(draftStore.load(accountKey, NEW)?.text)}
+          attemptPending={!!createAttempts.load(accountKey)}
           copyOf={duplicate.data?.displayName ?? null}
           onContinue={() => {
             setCopyWaits(false);
@@ -155,7 +156,11 @@ export function NewPolicyPage() {
         duplicate.data ? (
           <NameTheCopy
             policy={duplicate.data}
-            onContinue={(name) => choose(duplicateOf(duplicate.data, name))}
+            onContinue={(name) => {
+              choose(duplicateOf(duplicate.data, name));
+              // The copy is now the draft: a reload continues it, not asks for the copy again (and finds its own draft in the way).
+              navigate(paths.newPolicy(), { replace: true });
+            }}
             onCancel={() => navigate(paths.newPolicy(), { replace: true })}
           />
         ) : duplicate.isError ? (
@@ -176,11 +181,14 @@ export function NewPolicyPage() {
 function DraftInTheWay({
   draftName,
   copyOf,
+  attemptPending,
   onContinue,
   onDiscard,
 }: {
   draftName: string | null;
   copyOf: string | null;
+  /** An attempt to create the draft whose outcome is unknown: the policy may be in the tenant already. */
+  attemptPending: boolean;
   onContinue(): void;
   onDiscard(): void;
 }) {
@@ -195,6 +203,9 @@ function DraftInTheWay({
       <MessageBarBody>
         <MessageBarTitle>No copy was made</MessageBarTitle>
         {refusal.message}
+        {attemptPending && (
+          <> An earlier attempt to create that draft may have reached the tenant: look for it among the policies before discarding it.</>
+        )}
       </MessageBarBody>
       <MessageBarActions>
         <div className={styles.actions}>
