@@ -64,7 +64,7 @@ describe('Save while recent sign-ins are checked', () => {
     view.rerender(review({ checkingSignIns: false, risks: [EMERGENCY] }));
     const save = saveButton();
     expect(save.getAttribute('aria-disabled')).toBe('true');
-    expect(describedBy(save)).toContain('tick “I understand”');
+    expect(describedBy(save)).toBe('Before “Save to tenant”, tick “I understand” under “This could lock people out”.');
     // It keeps the keyboard's focus: a disabled button would drop it to the page behind.
     save.focus();
     expect(document.activeElement).toBe(save);

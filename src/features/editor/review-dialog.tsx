@@ -148,7 +148,7 @@ export function ReviewDialog({
       : changes.length === 0
         ? 'Nothing to save: the draft changes nothing.'
         : needsAcknowledgement
-          ? 'To save, tick “I understand” under “This could lock people out”.'
+          ? `Before “${saveLabel}”, tick “I understand” under “This could lock people out”.`
           : null;
   const reasonId = useId();
   const saveButton = useRef<HTMLButtonElement>(null);
