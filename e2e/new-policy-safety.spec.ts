@@ -21,7 +21,7 @@ test('the focus follows the admin through the new-policy steps instead of droppi
   await dialog.getByRole('button', { name: 'Back to editing' }).click();
   await expect(review).toBeFocused();
 
-  const startOver = page.getByRole('button', { name: 'Start over' });
+  const startOver = page.getByRole('button', { name: 'Start over', exact: true });
   await startOver.focus();
   await page.keyboard.press('Enter');
   const question = page.getByRole('dialog', { name: 'Start over?' });
