@@ -173,9 +173,24 @@ const focused = () => {
   return !element || element === document.body ? '<body>' : `${element.tagName.toLowerCase()}: ${element.textContent?.trim()}`;
 };
 
-async function createInTenant() {
+/** A draft kept, Create in tenant pressed, Graph makes the policy and the answer is lost (the network stays down): the review says it failed. */
+async function loseTheFirstCreate() {
+  keepDraft(policy());
+  draw();
+  tenant.post = 'lose-answer';
+  await createInTenant();
+  await screen.findByText(/^Failed:/);
+}
+
+/** Review and create…, once it may be pressed. */
+async function reviewButton() {
   const review = screen.getByRole('button', { name: 'Review and create…' });
   await waitFor(() => expect(review.getAttribute('aria-disabled')).not.toBe('true'));
+  return review;
+}
+
+async function createInTenant() {
+  const review = await reviewButton();
   review.focus();
   fireEvent.click(review);
   await act(async () =>
@@ -194,11 +209,7 @@ afterEach(() => {
 
 describe('NewPolicyPage', { timeout: 30_000 }, () => {
   it('a create tried again after its answer was lost says the first attempt made it, and makes no second policy', async () => {
-    keepDraft(policy());
-    draw();
-    tenant.post = 'lose-answer';
-    await createInTenant();
-    await screen.findByText(/^Failed:/);
+    await loseTheFirstCreate();
 
     // The network is back; the admin presses Create in tenant again.
     Object.assign(tenant, { down: false, post: 'deliver' });
@@ -209,11 +220,7 @@ describe('NewPolicyPage', { timeout: 30_000 }, () => {
   });
 
   it('after a reload, the restored draft created again finds what the lost attempt made', async () => {
-    keepDraft(policy());
-    draw();
-    tenant.post = 'lose-answer';
-    await createInTenant();
-    await screen.findByText(/^Failed:/);
+    await loseTheFirstCreate();
 
     Object.assign(tenant, { down: false, post: 'deliver' });
     draw();
@@ -223,11 +230,7 @@ describe('NewPolicyPage', { timeout: 30_000 }, () => {
   });
 
   it('a draft edited after the lost attempt: nothing is created again, the edits become the created policy’s draft', async () => {
-    keepDraft(policy());
-    draw();
-    tenant.post = 'lose-answer';
-    await createInTenant();
-    await screen.findByText(/^Failed:/);
+    await loseTheFirstCreate();
 
     // After a reload the admin edits the draft (turns it on), then creates it.
     Object.assign(tenant, { down: false, post: 'deliver' });
@@ -289,8 +292,7 @@ describe('NewPolicyPage', { timeout: 30_000 }, () => {
   it('Back to editing gives the focus back to the button that opened the review', async () => {
     keepDraft(policy());
     draw();
-    const review = screen.getByRole('button', { name: 'Review and create…' });
-    await waitFor(() => expect(review.getAttribute('aria-disabled')).not.toBe('true'));
+    const review = await reviewButton();
     review.focus();
     fireEvent.click(review);
     fireEvent.click(within(screen.getByRole('dialog', { name: 'Review' })).getByRole('button', { name: 'Back to editing' }));
@@ -301,8 +303,7 @@ describe('NewPolicyPage', { timeout: 30_000 }, () => {
     keepDraft(policy());
     tenant.signInRisks = [{ who: 'Break Glass (emergency access)', why: 'Blocked in 3 sign-ins.' }];
     draw();
-    const review = screen.getByRole('button', { name: 'Review and create…' });
-    await waitFor(() => expect(review.getAttribute('aria-disabled')).not.toBe('true'));
+    const review = await reviewButton();
     fireEvent.click(review);
     const dialog = screen.getByRole('dialog', { name: 'Review' });
     expect(dialog.textContent).toContain('Save waits for the sign-in check');
@@ -322,8 +323,7 @@ describe('NewPolicyPage', { timeout: 30_000 }, () => {
   it('isolates the name in what the review says will be created', async () => {
     keepDraft(policy('Block \u202Eevil'));
     draw();
-    const review = screen.getByRole('button', { name: 'Review and create…' });
-    await waitFor(() => expect(review.getAttribute('aria-disabled')).not.toBe('true'));
+    const review = await reviewButton();
     fireEvent.click(review);
     expect(within(screen.getByRole('dialog', { name: 'Review' })).getByText(/^Creates/).textContent).toContain(
       '“\u2068Block \u202Eevil\u2069”',
