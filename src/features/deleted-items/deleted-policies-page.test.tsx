@@ -116,6 +116,32 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
+/**
+ * CA091 and CA092 chosen and deleted permanently as a bulk run whose purges wait until released: `release` lets the
+ * held ones go, `holdAgain` holds the next ones.
+ */
+async function purgeTwoHeld() {
+  let release!: () => void;
+  let held = new Promise<void>((resolve) => (release = resolve));
+  tenant.purge = async (id) => {
+    await held;
+    await purgeInTenant(id);
+  };
+  await draw();
+  fireEvent.click(within(rowOf('CA091')).getByRole('checkbox', { name: 'Select CA091: Policy CA091' }));
+  fireEvent.click(within(rowOf('CA092')).getByRole('checkbox', { name: 'Select CA092: Policy CA092' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Delete selected permanently (2)…' }));
+  const dialog = screen.getByRole('dialog');
+  fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: 'delete 2 policies' } });
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Delete permanently' }));
+  return {
+    release: () => release(),
+    holdAgain: () => {
+      held = new Promise<void>((resolve) => (release = resolve));
+    },
+  };
+}
+
 describe('DeletedPoliciesPage', { timeout: 40_000 }, () => {
   it('counts only the selected policies still in the list: one purged from its own row leaves the selection', async () => {
     await draw();
@@ -264,25 +290,13 @@ describe('DeletedPoliciesPage', { timeout: 40_000 }, () => {
   });
 
   it('a bulk run keeps its buttons focusable while it goes, and its end is said', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    tenant.purge = async (id) => {
-      await held;
-      await purgeInTenant(id);
-    };
-    await draw();
-    fireEvent.click(within(rowOf('CA091')).getByRole('checkbox', { name: 'Select CA091: Policy CA091' }));
-    fireEvent.click(within(rowOf('CA092')).getByRole('checkbox', { name: 'Select CA092: Policy CA092' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Delete selected permanently (2)…' }));
-    const dialog = screen.getByRole('dialog');
-    fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: 'delete 2 policies' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete permanently' }));
+    const purge = await purgeTwoHeld();
     // While it goes: the button the confirmation gives the focus back to can hold it.
     const opener = screen.getByRole('button', { name: /^Delete selected permanently/ });
     expect(opener.hasAttribute('disabled')).toBe(false);
     expect(opener.getAttribute('aria-disabled')).toBe('true');
     expect(screen.getAllByRole('status').some((s) => /Run (finished|stopped)/.test(s.textContent ?? ''))).toBe(false);
-    await act(async () => release());
+    await act(async () => purge.release());
     await waitFor(() =>
       expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Run finished: all 2 policies deleted permanently.'),
     );
@@ -290,29 +304,17 @@ describe('DeletedPoliciesPage', { timeout: 40_000 }, () => {
   });
 
   it('a bulk run keeps the keyboard focus on its bar: Stop, Resume once the policy under way is done, Stop again, Dismiss, then the heading', async () => {
-    let release!: () => void;
-    let held = new Promise<void>((resolve) => (release = resolve));
-    tenant.purge = async (id) => {
-      await held;
-      await purgeInTenant(id);
-    };
-    await draw();
-    fireEvent.click(within(rowOf('CA091')).getByRole('checkbox', { name: 'Select CA091: Policy CA091' }));
-    fireEvent.click(within(rowOf('CA092')).getByRole('checkbox', { name: 'Select CA092: Policy CA092' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Delete selected permanently (2)…' }));
-    const dialog = screen.getByRole('dialog');
-    fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: 'delete 2 policies' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete permanently' }));
+    const purge = await purgeTwoHeld();
     const stop = await screen.findByRole('button', { name: 'Stop after this one' });
     stop.focus();
     fireEvent.click(stop);
     expect(focusedName()).toBe('Stopping…');
-    await act(async () => release());
+    await act(async () => purge.release());
     await waitFor(() => expect(focusedName()).toBe('Resume (1 left)'));
-    held = new Promise<void>((resolve) => (release = resolve));
+    purge.holdAgain();
     fireEvent.click(screen.getByRole('button', { name: 'Resume (1 left)' }));
     expect(focusedName()).toBe('Stop after this one');
-    await act(async () => release());
+    await act(async () => purge.release());
     await waitFor(() => expect(focusedName()).toBe('Dismiss'));
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Run finished: all 2 policies deleted permanently.');
     // Dismissed, the bar goes: the focus goes to the page's heading.
