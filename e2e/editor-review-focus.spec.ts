@@ -3,6 +3,7 @@
 // done is said.
 import { PolicyEditorPage } from './pages/policy-editor-page';
 import { expect, test } from './support/fixtures';
+import { nameEmergencyGroup } from './support/emergency-group';
 import { section } from './support/navigation';
 import { listenToWhatIsSaid } from './support/said';
 
@@ -14,10 +15,7 @@ test('Exclude emergency accounts, pressed by keys, hands the focus to the button
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
 
-  await section(page, 'Settings').click();
-  await page.getByRole('combobox', { name: 'Groups' }).fill('CA - Emer');
-  await page.getByRole('option', { name: /^CA - Emergency access accounts/ }).click();
-  await expect(page.getByRole('toolbar', { name: 'Emergency-access groups' })).toContainText('CA - Emergency access accounts');
+  await nameEmergencyGroup(page);
 
   await section(page, 'Policies').click();
   await page.getByRole('button', { name: 'New policy' }).click();

@@ -4,6 +4,7 @@
 // had the risk (it only narrows it) says so, and saves without the acknowledgement.
 import { PolicyEditorPage } from './pages/policy-editor-page';
 import { expect, test } from './support/fixtures';
+import { nameEmergencyGroup } from './support/emergency-group';
 import { section } from './support/navigation';
 
 test('stops a block on everyone, names who is affected, and excludes the emergency accounts', async ({ page, signInPage }) => {
@@ -61,10 +62,7 @@ test('warns that a policy for 14 admin roles reaches the break-glass accounts th
   await signInPage.signInToDemoAs('Ada Lindqvist');
 
   // Only the emergency group is named: the guard finds its accounts, and their roles, in the directory.
-  await section(page, 'Settings').click();
-  await page.getByRole('combobox', { name: 'Groups' }).fill('CA - Emer');
-  await page.getByRole('option', { name: /^CA - Emergency access accounts/ }).click();
-  await expect(page.getByRole('toolbar', { name: 'Emergency-access groups' })).toContainText('CA - Emergency access accounts');
+  await nameEmergencyGroup(page);
 
   await section(page, 'Policies').click();
   await page.getByRole('button', { name: 'New policy' }).click();
