@@ -26,14 +26,11 @@ import { useTenantSession, type TenantSession } from '../session/tenant-session'
 
 type Area = 'policies' | 'policyList' | 'whatIf' | 'deletedPolicies' | 'namedLocations' | 'history' | 'planTarget';
 
-/** Every Graph What-if answer, whatever scenario it was asked for: the key without its scenario. */
-const whatIfAnswers = (t: TenantSession): QueryKey => queryKeys.graphWhatIf(t, '').slice(0, -1);
-
 const AREAS: Record<Area, (tenant: TenantSession) => QueryKey[]> = {
   policies: (t) => [queryKeys.policies(t)],
   policyList: (t) => [queryKeys.policyList(t)],
   // Graph evaluated the scenario against the policies as they were: any policy written makes it stale.
-  whatIf: (t) => [whatIfAnswers(t)],
+  whatIf: (t) => [queryKeys.graphWhatIfAll(t)],
   deletedPolicies: (t) => [queryKeys.deletedPolicies(t)],
   // Names and the location picker show named locations too.
   namedLocations: (t) => [queryKeys.namedLocations(t), queryKeys.deletedLocations(t), queryKeys.names(t), queryKeys.directorySearch(t)],

@@ -46,6 +46,8 @@ export const queryKeys = {
   signInUsers: (t: Tenant, userIds: readonly string[]) => [...t.scopeKey, 'sign-ins', 'users', userIds] as const,
   // Under policies: a saved change invalidates Graph's answer too.
   graphWhatIf: (t: Tenant, body: string) => [...t.scopeKey, 'policies', 'what-if', body] as const,
+  /** Every Graph What-if answer, whatever scenario it was asked for (a policy write makes them all stale). */
+  graphWhatIfAll: (t: Tenant) => [...t.scopeKey, 'policies', 'what-if'] as const,
   /** What an import is planned against: the tenant's policies and what they use, and matches for the import's references. */
   planTarget: (t: Tenant) => [...t.scopeKey, 'plan-target'] as const,
   planTargetObjects: (t: Tenant) => [...t.scopeKey, 'plan-target', 'objects'] as const,
