@@ -11,7 +11,7 @@ import { GROUP_PLAN_PERMISSIONS, lackedForGroups } from '../permissions';
 import { connectTenant, planNeeds, type TenantConnection } from '../tenant';
 import { EXIT, type Command } from './command';
 import { fileJournal } from '../file-journal';
-import { mappingWords, readApprovedPlan, type PlanFile } from './plan-file';
+import { approvedHash, mappingWords, readApprovedPlan, type PlanFile } from './plan-file';
 import { adviceFor, applyHeadline } from './apply-words';
 
 export const applyCommand: Command = {
@@ -84,8 +84,7 @@ export async function applyApproved(
   if (mapping) io.err(`The plan was made from ${file.source.path}, ${mappingWords(mapping)}.\n`);
   // One run per plan and tenant: the same approved plan applied again resumes its stopped run.
   // Keyed on the 64 hex digits however they were given (as plan printed them, as sha256sum does, after "sha256:").
-  const hash = /(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])/i.exec(approved)?.[0] ?? approved.trim();
-  const journal = applyJournal(fileJournal(journalPath), `${tenant.tenantId}.${hash.toLowerCase()}`);
+  const journal = applyJournal(fileJournal(journalPath), `${tenant.tenantId}.${approvedHash(approved)}`);
   const previous = journal.load();
   if (previous)
     io.err(

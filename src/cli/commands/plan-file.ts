@@ -63,7 +63,7 @@ export async function readApprovedPlan(path: string, given: string, cwd: string)
  * the file's name) or prefixed "sha256:". Anything else (a file's name, a cut hash) is said as such, not
  * as a plan changed after review.
  */
-function approvedHash(given: string): string {
+export function approvedHash(given: string): string {
   const hash = given
     .trim()
     .replace(/^sha256[:=]\s*/i, '')
