@@ -45,6 +45,8 @@ export async function loadTenants(values: Values, io: CliIo): Promise<TenantsFil
   if (read.tenants.length === 0) throw new CliError(`${path} names no tenant: list each one in "tenants" (id, name, auth).`);
   const folder = dirname(path);
   const tenants = read.tenants.map((t) => withPaths(t, folder));
+  const signedIn = new Map<string, TenantEntry>();
+  for (const tenant of tenants) runOf.set(tenant, signedIn);
   const shard = text(values, 'shard');
   if (shard === undefined) return { path, folder, tenants, total: tenants.length };
   const match = /^(\d+)\/(\d+)$/.exec(shard);
@@ -65,6 +67,23 @@ function withPaths(entry: TenantEntry, folder: string): TenantEntry {
         ? { ...entry.auth, tokenFile: at(entry.auth.tokenFile) }
         : entry.auth;
   return { ...entry, auth, ...(entry.baseline ? { baseline: at(entry.baseline) } : {}) };
+}
+
+/**
+ * The directories this run has signed in to, by id, and the entry that did. The file cannot see that
+ * an id and a domain name the same tenant; the token can. Two entries for one tenant would run at
+ * once, halving its Conditional Access pace and racing each other's creates, so the second is refused.
+ */
+const runOf = new WeakMap<TenantEntry, Map<string, TenantEntry>>();
+
+function claimTenant(entry: TenantEntry, tenantId: string) {
+  const signedIn = runOf.get(entry);
+  const first = signedIn?.get(tenantId.toLowerCase());
+  if (first && first !== entry)
+    throw new CliError(
+      `${entry.id} signs in to tenant ${tenantId}, which the tenants file already lists as ${first.name} (${first.id}): nothing was read for it. List each tenant once (by its id or by its domain, not both).`,
+    );
+  signedIn?.set(tenantId.toLowerCase(), entry);
 }
 
 export function concurrencyOf(values: Values): number {
@@ -110,7 +129,9 @@ export async function connectEntry(
     ...(auth.kind === 'federated' && auth.tokenFile && { 'federated-token-file': auth.tokenFile }),
     'service-connection-id': text(values, 'service-connection-id'),
   };
-  return connectTenant(command, connection, tenantIo(io, entry, env), options);
+  const connected = await connectTenant(command, connection, tenantIo(io, entry, env), options);
+  claimTenant(entry, connected.tenantId);
+  return connected;
 }
 
 /** Why a tenant failed, in one scrubbed line. */

@@ -77,6 +77,22 @@ describe('gatehouse --tenants, told the truth', () => {
     expect(byDomain.code, byDomain.stderr).toBe(0);
   }, 120_000);
 
+  it('refuses the second entry of a tenant listed twice (by its id and by its domain): one run per tenant, the other entry failed and named', async () => {
+    const file = JSON.parse(tenantsFileOf([1, 2])) as { tenants: { id: string; name: string }[] };
+    // Copy 1 again, by its domain this time (its own application signs in to it).
+    file.tenants.push({ ...file.tenants[0]!, id: tenantCopy(1).defaultDomain, name: 'Contoso by domain' });
+    writeFileSync(join(world.dir, 'twice.json'), JSON.stringify(file));
+
+    const run = await world.gatehouse(['backup', '--tenants', 'twice.json', '--out', 'twice', '--concurrency', '1']);
+
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stdout).toContain('3 tenant(s), 1 failed');
+    expect(run.stdout).toContain(
+      `  Contoso by domain (${tenantCopy(1).defaultDomain}): ${tenantCopy(1).defaultDomain} signs in to tenant ${tenantCopy(1).id}, which the tenants file already lists as Contoso 001 (${tenantCopy(1).id}): nothing was read for it.`,
+    );
+    expect(readdirSync(join(world.dir, 'twice')).sort()).toEqual([folderOf(1), folderOf(2)].sort());
+  }, 120_000);
+
   it('diff --tenants --format json prints one JSON document: each tenant’s drift with who changed it; the run’s lines go to stderr', async () => {
     expect((await world.gatehouse(['backup', '--tenants', 'one.json', '--out', 'backups'])).code).toBe(0);
     const policies = (await (await asAdmin(1, 'GET', POLICIES)).json()) as { value: { id: string; displayName: string }[] };
@@ -164,6 +180,43 @@ describe('gatehouse --tenants, told the truth', () => {
       '@odata.type': '#microsoft.graph.ipNamedLocation',
       displayName: location.displayName,
     });
+  }, 120_000);
+
+  it('apply --tenants refuses, before writing, a tenant whose plan creates a group the application cannot create and find', async () => {
+    const plan = await world.gatehouse(['plan', '--tenants', 'one.json', 'backups', '--out', 'groups']);
+    expect(plan.code, plan.stderr).toBe(0);
+    const folder = join(world.dir, 'groups', folderOf(1));
+    const file = JSON.parse(readFileSync(join(folder, 'plan.json'), 'utf8')) as { plan: { rows: Record<string, unknown>[] } };
+    // A ring's group to create first, as a rollout's plan holds.
+    file.plan.rows.unshift({
+      key: 'group:group:Pilot ring',
+      kind: 'group',
+      displayName: 'Pilot ring',
+      action: 'create',
+      options: ['create'],
+      why: 'Created now for the rollout.',
+      sourceId: null,
+      targetId: null,
+      body: { displayName: 'Pilot ring', description: 'Created by Gatehouse for the rollout' },
+      intended: { displayName: 'Pilot ring' },
+      before: null,
+      problems: [],
+    });
+    const text = `${JSON.stringify(file, null, 2)}\n`;
+    writeFileSync(join(folder, 'plan.json'), text);
+    writeFileSync(join(folder, 'plan.sha256'), `${createHash('sha256').update(text).digest('hex')}\n`);
+    const writesBefore = world.log.filter(
+      (r) => r.tenantId === tenantCopy(1).id && r.method !== 'GET' && !r.path.endsWith('/$batch'),
+    ).length;
+
+    const run = await world.gatehouse(['apply', '--tenants', 'one.json', '--plans', 'groups']);
+
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stdout).toMatch(/creates a group \('Pilot ring'\), and the application lacks .*Group\.Create.*Nothing was written\./);
+    const writesAfter = world.log.filter(
+      (r) => r.tenantId === tenantCopy(1).id && r.method !== 'GET' && !r.path.endsWith('/$batch'),
+    ).length;
+    expect(writesAfter).toBe(writesBefore);
   }, 120_000);
 
   it('report --tenants --backups applies the lint suppressions the tenant’s backup holds', async () => {
