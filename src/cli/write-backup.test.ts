@@ -184,3 +184,20 @@ describe('a .json bundle whose write is cut off (the job killed, the disk full)'
     expect(readdirSync(dirname(file))).toEqual([basename(file)]);
   });
 });
+
+describe('a backup folder whose write is cut off', () => {
+  it('leaves no half file: the policy file and the manifest are the previous backup’s, which reads back whole', async () => {
+    const ca = join(dir, 'ca');
+    await writeBackup(await tenant([policy('CA001: Require MFA')]), ca);
+    const before = filesIn(ca);
+
+    disk.cutWrites = true;
+    await expect(writeBackup(await tenant([policy('CA001: Require MFA', 'disabled')], '2026-12-01T12:00:00Z'), ca)).rejects.toThrow(
+      /ENOSPC/,
+    );
+    disk.cutWrites = false;
+
+    expect(filesIn(ca)).toEqual(before);
+    expect((await readBackup(ca)).bundle.policies.map((p) => p.state)).toEqual(['enabled']);
+  });
+});

@@ -3,8 +3,9 @@
 // manifest keeps the time of the backup that first saw this content (a nightly commit shows
 // nothing, and an unchanged tenant makes no commit). Files of objects gone since are removed; what the
 // backup there held that the tenant does not (plans, suppressions) is carried on. Text is compared with
-// its line endings as equal (a checkout with core.autocrlf=true holds CRLF); the one .json bundle is
-// written beside itself and renamed over, so a cut write leaves the previous backup whole; a file renamed
+// its line endings as equal (a checkout with core.autocrlf=true holds CRLF); every file (the one .json
+// bundle, each file of the folder) is written beside itself and renamed over, so a cut write never
+// leaves half a file; a file renamed
 // only in case is renamed in place, so a disk that ignores case (Windows, macOS) does not lose it.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -91,10 +92,13 @@ export async function writeBackup(read: Bundle, out: string): Promise<WriteResul
     existing.delete(path);
   }
   const changed = files.filter((f) => !sameText(existing.get(f.path), f.text));
-  for (const file of files) {
+  // Each file whole or not at all, the manifest last: a run cut off before it leaves the manifest of
+  // the backup before, whose hashes name each object file it did not reach as changed since.
+  const manifestLast = [...files.filter((f) => f.path !== 'manifest.json'), ...files.filter((f) => f.path === 'manifest.json')];
+  for (const file of manifestLast) {
     const target = join(out, ...file.path.split('/'));
     await mkdir(dirname(target), { recursive: true });
-    if (changed.includes(file)) await writeFile(target, file.text);
+    if (changed.includes(file)) await writeWhole(target, file.text);
   }
   const stale = [...existing.keys()].filter((path) => !keep.has(path));
   for (const path of stale) await rm(join(out, ...path.split('/')));
