@@ -13,7 +13,7 @@ export interface ContingencyStep {
 }
 
 export interface ContingencyPlan {
-  /** Stable within a tenant: the disruption's name, lower-case, spaces as dashes. */
+  /** Stable within a tenant: the disruption's name, lower-case, spaces as dashes (see planIdOf). */
   id: string;
   disruption: string;
   /** Contingency policies, in the order they are turned on ([1/n] first). */
@@ -36,11 +36,31 @@ export function parseContingencyName(name: string): { disruption: string; positi
   return { disruption: match[1]!.replace(/\s+/g, ' ').trim(), position: Number(match[2]), of: Number(match[3]) };
 }
 
-export const planIdOf = (disruption: string) =>
+/** The id plans had before ids kept other scripts: saved choices and switch records of Latin-named plans are keyed on it. */
+const latinIdOf = (disruption: string) =>
   disruption
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+
+/** A letter or digit of another script than Latin: the Latin id would drop it (`多要素認証の障害` had the id ""). */
+const OTHER_SCRIPT = /(?![0-9])(?!\p{Script=Latin})[\p{L}\p{N}]/u;
+
+/**
+ * A plan's id: its disruption's letters and digits, of any script (compatibility-normalised, lower-case, combining
+ * marks kept), runs of anything else as one dash. A name of Latin letters keeps the id it always had, so the
+ * choices and switch records kept on devices still find their plan; only names the Latin id emptied or merged
+ * (`多要素認証の障害` and `フェデレーション障害` were both "") get the longer one.
+ */
+export const planIdOf = (disruption: string) => {
+  const latin = latinIdOf(disruption);
+  if (latin !== '' && !OTHER_SCRIPT.test(disruption)) return latin;
+  return disruption
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+};
 
 const nameOf = (policy: JsonObject) => (typeof policy.displayName === 'string' ? policy.displayName : String(policy.id ?? ''));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../json';
 import { REPORT_ONLY } from '../types';
-import { parseContingencyName, readPlans, recognisePlans, restoreEdits, type ContingencyPlan } from './contingency-plan';
+import { parseContingencyName, planIdOf, readPlans, recognisePlans, restoreEdits, type ContingencyPlan } from './contingency-plan';
 import { readiness } from './readiness';
 import { activation, changedNow, drill, revert } from './switch';
 
@@ -52,6 +52,28 @@ describe('contingency plans', () => {
     const [plan] = recognisePlans(tenant());
     expect(plan).toMatchObject({ id: 'mfa-disruption', disruption: 'MFA Disruption' });
     expect(plan!.enable.map((s) => s.policyId)).toEqual(['em1', 'em2']);
+  });
+
+  it('keeps plans of disruptions named in another script apart, and Latin plans on the ids they always had', () => {
+    const plans = recognisePlans([
+      policy('j1', 'EM01 - ENABLE IN EMERGENCY: 多要素認証の障害 [1/1] - All apps: Require compliant device', REPORT_ONLY),
+      policy('j2', 'EM02 - ENABLE IN EMERGENCY: フェデレーション障害 [1/1] - All apps: Block legacy authentication', REPORT_ONLY),
+      ...tenant(),
+    ]);
+    expect(Object.fromEntries(plans.map((p) => [p.disruption, p.enable.map((s) => s.policyId)]))).toEqual({
+      'MFA Disruption': ['em1', 'em2'],
+      フェデレーション障害: ['j2'],
+      多要素認証の障害: ['j1'],
+    });
+    const ids = plans.map((p) => p.id);
+    expect(new Set(ids).size).toBe(3);
+    expect(ids.every((id) => id !== '')).toBe(true);
+    // Saved choices and switch records on devices are keyed on these.
+    expect(planIdOf('MFA Disruption')).toBe('mfa-disruption');
+    expect(planIdOf('  Federation / ADFS outage (on-prem) ')).toBe('federation-adfs-outage-on-prem');
+    expect(planIdOf('Café outage')).toBe('caf-outage');
+    // The same disruption, however its width or case is typed, is one plan.
+    expect(planIdOf('ＭＦＡ 障害')).toBe(planIdOf('mfa 障害'));
   });
 
   it('is ready when complete and idle; says what is missing, on, or blocking the emergency accounts', () => {
