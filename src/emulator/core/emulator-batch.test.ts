@@ -154,7 +154,8 @@ describe('named locations', () => {
 
   it('soft-deletes and restores named locations in beta', async () => {
     const { call, emulator } = testEmulator();
-    const id = String(emulator.state.tenants[0]!.namedLocations[0]!.id);
+    // A trusted location cannot be deleted: this one is not.
+    const id = String(emulator.state.tenants[0]!.namedLocations.find((l) => l.isTrusted !== true)!.id);
     expect((await call('DELETE', `/v1.0/identity/conditionalAccess/namedLocations/${id}`)).status).toBe(204);
     const restored = await call('POST', `/beta/identity/conditionalAccess/deletedItems/namedLocations/${id}/restore`);
     expect(restored.status).toBe(200);

@@ -152,6 +152,14 @@ export const namedLocationRoutes: Route[] = [
     handle(input) {
       const { tenant, context } = input;
       const existing = find(tenant.namedLocations, input.params[0]!);
+      // entra-docs concept-assignment-network.md: "Locations marked as trusted can't be deleted without
+      // first removing the trusted designation." Graph's exact error body for this is unconfirmed: the
+      // code and words here are ours.
+      if (existing.isTrusted === true) {
+        throw errors.badRequest(
+          `The named location '${String(existing.displayName)}' is marked as trusted and can't be deleted. Remove the trusted designation (isTrusted: false) first.`,
+        );
+      }
       tenant.namedLocations = tenant.namedLocations.filter((l) => l !== existing);
       tenant.deletedNamedLocations.push({ ...existing, deletedDateTime: context.now.toISOString() });
       audit(input, 'Delete', 'NamedLocation', existing, null);
