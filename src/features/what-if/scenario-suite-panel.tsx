@@ -31,6 +31,8 @@ import { PolicyFileError } from '../../domain/policy-file';
 import { readScenariosFile } from './scenarios-file';
 import { signInSubjectQuery, type DraftChoice } from './use-what-if';
 import { LiveStatus } from '../../shared/ui/live-status';
+import { ErrorState } from '../../shared/ui/error-state';
+import { describeError } from '../../graph/describe-error';
 import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
@@ -98,6 +100,12 @@ export function ScenarioSuitePanel({
   const userIds = [...new Set(scenarios.flatMap((s) => (s.identity.kind === 'user' ? [s.identity.id] : [])))];
   const subjects = useQueries({ queries: userIds.map((id) => signInSubjectQuery(tenant, id)), combine: combineSubjects });
   const ready = !!policies.data && !!locations.data && subjects.settled;
+  // A failed read is not retried by itself: without it the suite cannot run, so it says what it could not read.
+  const unread = policies.error
+    ? { what: 'the policies', error: policies.error }
+    : locations.error
+      ? { what: 'the named locations', error: locations.error }
+      : null;
 
   const results = useMemo((): SuiteResult[] | null => {
     if (!ready) return null;
@@ -145,7 +153,14 @@ export function ScenarioSuitePanel({
       <h2 id="suite-title">Saved scenarios</h2>
       {scenarios.length === 0 ? (
         <Text id={noneSavedId}>No scenario saved yet. Save the one above, or import a file of scenarios.</Text>
-      ) : results ? null : (
+      ) : results ? null : unread ? (
+        <UnreadState
+          {...unread}
+          onRetry={() => {
+            for (const query of [policies, locations]) if (query.isError) void query.refetch();
+          }}
+        />
+      ) : (
         <Text>Evaluating the scenarios…</Text>
       )}
       {/* In the page before it has words, so a screen reader hears them arrive: a status put in already
@@ -257,6 +272,19 @@ export function ScenarioSuitePanel({
         </TableScroll>
       ) : null}
     </section>
+  );
+}
+
+/** What the suite could not read, in Graph's words, with Try again (the focus goes to the section's title meanwhile). */
+function UnreadState({ what, error, onRetry }: { what: string; error: unknown; onRetry(): void }) {
+  const { title, message, ...details } = describeError(error, `read ${what}`);
+  return (
+    <ErrorState
+      {...details}
+      title={`The scenarios could not be evaluated: ${what} could not be read`}
+      message={`${title}. ${message}`}
+      onRetry={onRetry}
+    />
   );
 }
 

@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+// The suite needs the saved policies and the named locations: when one cannot be read, the section says
+// which and offers Try again, instead of "Evaluating the scenarios…" for ever.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_CONDITIONS, type Scenario } from '../../domain/evaluation/scenario';
+import type { TenantSession } from '../../session/tenant-session';
+import { ScenarioSuitePanel } from './scenario-suite-panel';
+
+const reads = vi.hoisted(() => ({ policies: vi.fn<() => Promise<unknown[]>>() }));
+
+vi.mock('../../policy-ui/queries', () => ({
+  policiesQuery: () => ({ queryKey: ['policies'], queryFn: reads.policies }),
+  namedLocationsQuery: () => ({ queryKey: ['locations'], queryFn: async () => [] }),
+}));
+vi.mock('../../session/mfa-trusted-ips', () => ({ useMfaTrustedIps: () => [null, () => true] }));
+
+const tenant = { account: { tenantId: 'tenant-1' }, scopeKey: ['tenant', 'test'], client: {} } as unknown as TenantSession;
+
+const scenario: Scenario = {
+  id: 's1',
+  name: 'Robot reads mail',
+  identity: { kind: 'servicePrincipal', id: 'sp1', name: 'Robot' },
+  target: { kind: 'userAction', action: 'urn:user:registersecurityinfo' },
+  conditions: DEFAULT_CONDITIONS,
+};
+
+afterEach(cleanup);
+
+function renderPanel() {
+  render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <ScenarioSuitePanel tenant={tenant} scenarios={[scenario]} onChange={() => true} onOpen={() => {}} draft={null} />
+    </QueryClientProvider>,
+  );
+}
+
+describe('the saved scenarios, when the policies cannot be read', () => {
+  it('says what could not be read and offers Try again, which reads them again and runs the suite', async () => {
+    reads.policies.mockReset();
+    reads.policies.mockRejectedValueOnce(new Error('The network connection was lost.')).mockResolvedValue([]);
+    renderPanel();
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('the policies could not be read');
+    expect(alert.textContent).toContain('The network connection was lost.');
+    expect(screen.queryByText('Evaluating the scenarios…')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^With the saved policies: /));
+    expect(reads.policies).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
