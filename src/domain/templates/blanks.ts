@@ -67,13 +67,15 @@ function listAt(policy: JsonObject, path: readonly string[]): Json[] {
 }
 
 /**
- * The policy with each filled blank replaced by the objects chosen for it (an empty choice removes
- * the blank). Blanks not in `fills` stay, for the plan's mapping to ask about.
+ * The policy with each filled blank replaced by the objects chosen for it. Blanks not in `fills`, or
+ * with nothing chosen (a choice emptied in the form), stay, for the plan's mapping to ask about:
+ * an empty choice never silently drops the blank (an exclusion gone would widen the policy).
  */
 export function fillBlanks(policy: JsonObject, fills: ReadonlyMap<string, readonly FilledObject[]>): JsonObject {
   const copy = structuredClone(policy);
+  const filled = (value: string) => (fills.get(value)?.length ?? 0) > 0;
   for (const place of REFERENCE_PLACES) {
-    const values = valuesAt(copy, place, (value) => fills.has(value));
+    const values = valuesAt(copy, place, filled);
     if (values.length === 0) continue;
     if (place.single) {
       const chosen = fills.get(values[0]!)?.find((o) => o.kind === place.kind);
@@ -82,7 +84,7 @@ export function fillBlanks(policy: JsonObject, fills: ReadonlyMap<string, readon
       continue;
     }
     const list = listAt(copy, place.path);
-    const kept = list.filter((v) => !(typeof v === 'string' && fills.has(v)));
+    const kept = list.filter((v) => !(typeof v === 'string' && filled(v)));
     list.splice(0, list.length, ...kept);
     for (const value of values) {
       for (const object of fills.get(value) ?? []) {

@@ -54,9 +54,11 @@ const KIND_WORDS: Record<FilledObject['kind'], string> = {
 
 export function BlanksForm({ blanks, fills, onChange, admin, emergency }: BlanksFormProps) {
   const styles = useStyles();
+  // Nothing chosen is the blank as never filled: it stays in the policy and the plan's mapping asks for it.
   const set = (value: string, objects: readonly FilledObject[]) => {
     const next = new Map(fills);
-    next.set(value, objects);
+    if (objects.length > 0) next.set(value, objects);
+    else next.delete(value);
     onChange(next);
   };
   const add = (value: string, objects: readonly FilledObject[]) => {
