@@ -88,6 +88,15 @@ describe('emergency exclusion analysis', () => {
     });
   });
 
+  it('counts an account whose groups could not be read as reached through groups it may belong to, never out of scope', () => {
+    const blockStaff = policy({ includeGroups: ['g-all-staff'] });
+    // What bg1 belongs to could not be read: only bg2's memberships are known.
+    const { policies } = analyzeEmergencyAccess([blockStaff], emergency, new Map([['bg2', memberships.get('bg2')!]]));
+    expect(policies[0]!.worst).toBe('critical');
+    expect(policies[0]!.coverage.bg1).toMatchObject({ kind: 'affected', severity: 'critical', reach: 'groups it may belong to' });
+    expect(policies[0]!.coverage.bg2).toMatchObject({ kind: 'outOfScope' });
+  });
+
   it('grades the effect: block or device control on everything is critical, MFA or a strength high, session only low', () => {
     expect(effectOf(policy({}))).toEqual({ severity: 'critical', effect: 'blocks access to all resources' });
     const some = { conditions: { applications: { includeApplications: ['app-1'] } } };

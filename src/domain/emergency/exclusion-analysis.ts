@@ -100,6 +100,8 @@ function reach(users: Loose, subject: EmergencySubject, membership: Membership |
   if (group) return `the group '${group.name}'`;
   const role = membership?.roles.find((r) => list(users.includeRoles).includes(r.id));
   if (role) return `the role ${role.name}`;
+  // Memberships that could not be read: the policy may well reach the account, so it is not called out of scope.
+  if (!membership && subject.kind === 'user' && list(users.includeGroups).length > 0) return 'groups it may belong to';
   if (!membership && subject.kind === 'user' && list(users.includeRoles).length > 0) return 'directory roles it may hold';
   return null;
 }
