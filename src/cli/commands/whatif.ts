@@ -1,7 +1,8 @@
 // `gatehouse whatif --suite <scenarios.json> [--draft <policy.json>]...`: the console's what-if
 // suite (its Export file) run against the tenant's saved policies, and with drafts in place, by the
 // same engine: each scenario's outcome in words, what the drafts change, and whether each still
-// gets the outcome expected of it. Exit 1 when one does not.
+// gets the outcome expected of it. Exit 1 when one does not; 2 when it cannot be told (an uncertain
+// outcome does not pass).
 import { readScenarios, type SubjectFacts } from '../../domain/evaluation/scenario';
 import { runSuite } from '../../domain/evaluation/scenario-suite';
 import { isJsonObject } from '../../domain/json';
@@ -34,7 +35,11 @@ export const whatifCommand: Command = {
     ...CONNECTION_OPTIONS,
     ...HELP_OPTION,
   },
-  more: 'Exit codes: 0 every expectation met (or none given), 1 a scenario no longer gets its expected outcome, 2 error (or a scenario that cannot be run: an IP address that is not one, no sign-in identity or target).',
+  more: [
+    'Exit codes: 0 every expectation met (or none given), 1 a scenario no longer gets its expected outcome,',
+    '2 error, or a scenario that cannot be run (an IP address that is not one, no sign-in identity or target),',
+    'or whose expectation cannot be told (its outcome is not certain: a policy that may apply needs what the scenario does not say).',
+  ].join('\n'),
   async run(values, _positionals, io) {
     const format = choice(values, 'format', FORMATS, 'text');
     const suitePath = text(values, 'suite');
@@ -84,7 +89,13 @@ export const whatifCommand: Command = {
     appendJobSummary(io, suiteMarkdown(results, heading, withDraft));
     if (results.some((r) => 'row' in r && r.row.meetsExpectation === false)) return EXIT.finding;
     const notRun = results.filter((r) => 'notRun' in r).length;
-    if (notRun === 0 && leftOut === 0) return EXIT.ok;
+    const untold = results.filter((r) => 'row' in r && r.row.expectation === 'cannotTell').length;
+    // An uncertain outcome does not pass: a pipeline must not read "may be" as "is".
+    if (untold > 0)
+      io.err(
+        `${suitePath}: for ${untold === 1 ? '1 scenario' : `${untold} scenarios`} it cannot be told whether the expected outcome is met (not certain, named above): give what ${untold === 1 ? 'it needs' : 'they need'}.\n`,
+      );
+    if (notRun === 0 && leftOut === 0) return untold > 0 ? EXIT.error : EXIT.ok;
     // A scenario that cannot be run is an error in the file: a pipeline must not read its silence as a pass.
     const were = (n: number) => (n === 1 ? '1 scenario was' : `${n} scenarios were`);
     const said = [

@@ -9,9 +9,17 @@ import { escapeMarkdown } from '../../domain/lint/markdown';
 
 export const DECISION_WORDS: Record<Decision, string> = { block: 'blocked', controls: 'asked for a control', allow: 'allowed' };
 
+const EXPECTATION_WORDS: Record<NonNullable<SuiteRow['expectation']>, string> = {
+  met: 'met',
+  notMet: 'NOT MET',
+  cannotTell: 'CANNOT TELL (the outcome is not certain)',
+};
+/** The line's mark: FAIL not met, ???? cannot tell, ok met, - no expectation. */
+const MARKS: Record<NonNullable<SuiteRow['expectation']>, string> = { met: 'ok  ', notMet: 'FAIL', cannotTell: '????' };
+
 function expectation(row: SuiteRow): string {
-  if (!row.expected) return '';
-  return row.meetsExpectation ? ` Expected ${DECISION_WORDS[row.expected]}: met.` : ` Expected ${DECISION_WORDS[row.expected]}: NOT MET.`;
+  if (!row.expected || !row.expectation) return '';
+  return ` Expected ${DECISION_WORDS[row.expected]}: ${EXPECTATION_WORDS[row.expectation]}.`;
 }
 
 /** One scenario in a sentence or two: its outcome, its change with the drafts, and its expectation (or why it was not run). */
@@ -21,7 +29,7 @@ export function scenarioLine(result: SuiteResult, drafts: boolean): string {
   const why = uncertaintyInWords(after);
   const uncertain = why ? ` (not certain: ${why})` : '';
   const change = drafts ? ` ${row.change.words}.` : '';
-  return `${row.meetsExpectation === false ? 'FAIL' : row.meetsExpectation ? 'ok  ' : '-   '} ${scenario.name}: ${after.summary.replace(/\.$/, '')}${uncertain}.${change}${expectation(row)}`;
+  return `${row.expectation ? MARKS[row.expectation] : '-   '} ${scenario.name}: ${after.summary.replace(/\.$/, '')}${uncertain}.${change}${expectation(row)}`;
 }
 
 export function suiteText(results: readonly SuiteResult[], heading: string, drafts: boolean): string {
@@ -43,7 +51,7 @@ export function suiteMarkdown(results: readonly SuiteResult[], heading: string, 
         return `| ${cell(result.scenario.name)} | ⚠️ Not run: ${cell(result.notRun)} |${drafts ? ' — |' : ''} ${expected ?? '—'} |`;
       const { scenario, row, after } = result;
       return `| ${cell(scenario.name)} | ${cell(after.summary)} |${drafts ? ` ${cell(row.change.words)} |` : ''} ${
-        expected ? `${row.meetsExpectation ? '✅' : '❌'} ${expected}` : '—'
+        expected ? `${row.expectation === 'met' ? '✅' : row.expectation === 'cannotTell' ? '❔ cannot tell:' : '❌'} ${expected}` : '—'
       } |`;
     }),
   ].join('\n');
@@ -59,6 +67,7 @@ export function suiteJson(results: readonly SuiteResult[], drafts: readonly stri
       drafts,
       summary: suiteResultsSummary(results),
       failing: rows.filter((r) => r.meetsExpectation === false).length,
+      cannotTell: rows.filter((r) => r.expectation === 'cannotTell').length,
       notRun: results.length - run.length,
       scenarios: results.map((result) =>
         'notRun' in result
@@ -68,6 +77,7 @@ export function suiteJson(results: readonly SuiteResult[], drafts: readonly stri
               notRun: result.notRun,
               expected: result.scenario.expected ?? null,
               meetsExpectation: null,
+              expectation: null,
             }
           : {
               id: result.scenario.id,
@@ -82,6 +92,7 @@ export function suiteJson(results: readonly SuiteResult[], drafts: readonly stri
               },
               expected: result.row.expected ?? null,
               meetsExpectation: result.row.meetsExpectation,
+              expectation: result.row.expectation ?? null,
             },
       ),
     },

@@ -35,14 +35,45 @@ export function outcomeChange(saved: Requirements, draft: Requirements): Outcome
   return { kind: 'unchanged', words: 'Unchanged', lost, gained };
 }
 
+/**
+ * A scenario's expectation against its outcome: met, not met, or cannot tell (the outcome is not
+ * certain, and a policy that may apply could make it what is expected or something else).
+ */
+export type ExpectationState = 'met' | 'notMet' | 'cannotTell';
+
 export interface SuiteRow {
   scenarioId: string;
   change: OutcomeChange;
   expected?: Decision;
   /** The draft's decision, or the saved one when there is no draft. */
   actual: Decision;
-  /** False when the scenario has an expectation the outcome no longer meets. */
+  /**
+   * True when the expectation is met for certain, false when the outcome no longer meets it; null when
+   * there is none, or when it cannot be told (see `expectation`): an uncertain answer does not pass.
+   */
   meetsExpectation: boolean | null;
+  /** With an expectation: met, not met, or cannot tell. */
+  expectation?: ExpectationState;
+}
+
+/**
+ * Whether an outcome meets what is expected. Policies that may apply (indeterminate) only add to an
+ * outcome: a grant, or a block when they would block. So an uncertain "allow" may still become
+ * "controls" or "block", an uncertain "controls" may become "block", and the answer is "cannot tell"
+ * only when one of them could move the outcome onto, or off, what is expected.
+ */
+export function expectationState(expected: Decision, outcome: Requirements): ExpectationState {
+  const met = expected === outcome.decision;
+  if (outcome.certain) return met ? 'met' : 'notMet';
+  const couldBlock = outcome.indeterminate.some((p) => p.wouldBlock);
+  const couldAskControls = outcome.indeterminate.some((p) => !p.wouldBlock);
+  if (outcome.decision === 'allow') {
+    if (expected === 'allow') return 'cannotTell';
+    return (expected === 'block' ? couldBlock : couldAskControls) ? 'cannotTell' : 'notMet';
+  }
+  // 'controls' (a block is always certain): only a block could still change it.
+  if (expected === 'allow') return 'notMet';
+  return couldBlock ? 'cannotTell' : met ? 'met' : 'notMet';
 }
 
 /** A scenario's run, or why it was not run (an address that is not one: no answer would be true). */
@@ -82,10 +113,16 @@ export function runSuite(
         change: outcomeChange(before, after),
         ...(scenario.expected && { expected: scenario.expected }),
         actual: after.decision,
-        meetsExpectation: scenario.expected ? scenario.expected === after.decision : null,
+        ...expectationOf(scenario.expected, after),
       },
     };
   });
+}
+
+function expectationOf(expected: Decision | undefined, after: Requirements): Pick<SuiteRow, 'meetsExpectation' | 'expectation'> {
+  if (!expected) return { meetsExpectation: null };
+  const expectation = expectationState(expected, after);
+  return { meetsExpectation: expectation === 'cannotTell' ? null : expectation === 'met', expectation };
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -103,6 +140,7 @@ export function suiteResultsSummary(results: readonly SuiteResult[]): string {
 export function suiteSummary(rows: readonly SuiteRow[]): string {
   const changed = rows.filter((r) => r.change.kind !== 'unchanged');
   const failing = rows.filter((r) => r.meetsExpectation === false).length;
+  const untold = rows.filter((r) => r.expectation === 'cannotTell').length;
   const count = (kind: ChangeKind) => changed.filter((r) => r.change.kind === kind).length;
   const parts = [
     count('newlyBlocked') && `${count('newlyBlocked')} newly blocked`,
@@ -115,7 +153,10 @@ export function suiteSummary(rows: readonly SuiteRow[]): string {
     changed.length === 0
       ? `No scenario changes (${plural(rows.length, 'scenario')} run)`
       : `${plural(changed.length, 'scenario')} change${changed.length === 1 ? 's' : ''}: ${parts.join(', ')}`;
-  return `${head}.${failing ? ` ${plural(failing, 'scenario')} no longer get${failing === 1 ? 's' : ''} what is expected.` : ''}`;
+  const cannotTell = untold
+    ? ` For ${plural(untold, 'scenario')} it cannot be told whether ${untold === 1 ? 'it gets' : 'they get'} what is expected: ${untold === 1 ? 'its outcome is' : 'their outcomes are'} not certain.`
+    : '';
+  return `${head}.${failing ? ` ${plural(failing, 'scenario')} no longer get${failing === 1 ? 's' : ''} what is expected.` : ''}${cannotTell}`;
 }
 
 /** "2 lose multifactor authentication", per control lost. */

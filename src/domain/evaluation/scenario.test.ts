@@ -150,6 +150,32 @@ describe('a suite of scenarios', () => {
     expect(suiteResultsSummary([results[1]!])).toBe('1 scenario not run (“Grace mistyped”): its IP address is not one.');
   });
 
+  it('does not count an uncertain answer as meeting what is expected: it cannot be told, and the summary says so', () => {
+    const blockOutsideTrusted = {
+      id: 'p1',
+      displayName: 'Block outside trusted places',
+      state: 'enabled',
+      conditions: {
+        users: { includeUsers: ['All'] },
+        applications: { includeApplications: ['All'] },
+        clientAppTypes: ['all'],
+        locations: { includeLocations: ['All'], excludeLocations: ['AllTrusted'] },
+      },
+      grantControls: { operator: 'OR', builtInControls: ['block'] },
+    };
+    const nowhere = { ...scenario, expected: 'allow' as const, conditions: { ...DEFAULT_CONDITIONS } };
+    const [result] = runSuite([nowhere], [blockOutsideTrusted], null, new Map(), { namedLocations: [] });
+    expect(result && 'row' in result && result.row).toMatchObject({ actual: 'allow', meetsExpectation: null, expectation: 'cannotTell' });
+    expect(suiteResultsSummary([result!])).toBe(
+      'No scenario changes (1 scenario run). For 1 scenario it cannot be told whether it gets what is expected: its outcome is not certain.',
+    );
+    // Expected blocked: the policy that may apply would block, so that cannot be told either; expected asked for a control can.
+    const [block] = runSuite([{ ...nowhere, expected: 'block' }], [blockOutsideTrusted], null, new Map(), { namedLocations: [] });
+    expect(block && 'row' in block && block.row.expectation).toBe('cannotTell');
+    const [controls] = runSuite([{ ...nowhere, expected: 'controls' }], [blockOutsideTrusted], null, new Map(), { namedLocations: [] });
+    expect(controls && 'row' in controls && controls.row).toMatchObject({ meetsExpectation: false, expectation: 'notMet' });
+  });
+
   it('keeps an imported scenario whose address is not one, and says it will not run until corrected', () => {
     const read = readScenarios(
       JSON.parse(scenariosFile([{ ...scenario, conditions: { ...scenario.conditions, ipAddress: 'ten.0.0.1' } }])),

@@ -1,0 +1,57 @@
+// `gatehouse whatif` when a scenario's outcome is not certain: a policy that may apply (it needs an
+// address the scenario does not give) could change it, so whether the scenario gets what is expected
+// cannot be told. That is not a pass: the line says "CANNOT TELL" and the run exits 2.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contosoDirectory as d } from '../../emulator/seed/contoso';
+import { GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+
+const EXCHANGE = '00000002-0000-0ff1-ce00-000000000000';
+const KOFI = d.user('Kofi Mensah');
+
+let world: CliWorld;
+beforeAll(async () => {
+  world = await startCliWorld();
+}, 120_000);
+afterAll(async () => world?.close());
+
+const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
+const write = (name: string, value: unknown) => writeFileSync(join(world.dir, name), `${JSON.stringify(value, null, 2)}\n`);
+
+const blockOutsideTrusted = {
+  displayName: 'Block outside trusted places',
+  state: 'enabled',
+  conditions: {
+    users: { includeUsers: ['All'] },
+    applications: { includeApplications: ['All'] },
+    clientAppTypes: ['all'],
+    locations: { includeLocations: ['All'], excludeLocations: ['AllTrusted'] },
+  },
+  grantControls: { operator: 'OR', builtInControls: ['block'] },
+};
+
+const kofi = (conditions: object) => ({
+  id: 's-kofi',
+  name: 'Kofi reads mail',
+  identity: { kind: 'user', id: KOFI, name: 'Kofi Mensah' },
+  target: { kind: 'application', appId: EXCHANGE, name: 'Office 365 Exchange Online' },
+  conditions: { devicePlatform: 'iOS', clientAppType: 'browser', ...conditions },
+  expected: 'controls',
+});
+
+describe('gatehouse whatif, an outcome that is not certain', () => {
+  it('does not pass: the scenario is marked CANNOT TELL, the summary says so, and the run exits 2', async () => {
+    write('nowhere.json', { format: 'gatehouse.what-if-scenarios', version: 1, scenarios: [kofi({})] });
+    write('block-outside.json', blockOutsideTrusted);
+
+    const run = await world.gatehouse(['whatif', '--suite', 'nowhere.json', '--draft', 'block-outside.json'], secret);
+
+    expect(run.stdout).toMatch(
+      /^\?{4} Kofi reads mail: .*\(not certain: .*\)\..* Expected asked for a control: CANNOT TELL \(the outcome is not certain\)\.$/m,
+    );
+    expect(run.stdout).toContain('For 1 scenario it cannot be told whether it gets what is expected: its outcome is not certain.');
+    expect(run.stderr).toContain('nowhere.json: for 1 scenario it cannot be told whether the expected outcome is met');
+    expect(run.code, run.stderr).toBe(2);
+  }, 120_000);
+});
