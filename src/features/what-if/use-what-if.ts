@@ -104,6 +104,8 @@ export function useWhatIf(tenant: TenantSession, scenario: Scenario | null, draf
     !!policies.data &&
     !!locations.data &&
     (!userId || !!subject.data) &&
+    // Without them, whether the workload identity is this tenant's own is not known: that is no answer to give.
+    (!workloadId || !!workload.data) &&
     (!appId || owner.data !== undefined || !!owner.error);
   const evaluations = useMemo(() => {
     if (!ready || !scenario) return { saved: null, draft: null };
@@ -119,13 +121,21 @@ export function useWhatIf(tenant: TenantSession, scenario: Scenario | null, draf
     return { saved, draft: evaluatePolicies([...others, { ...draft.policy, id: draft.policyId ?? 'draft' }], facts, context) };
   }, [ready, scenario, subject.data, owner.data, workload.data, locations.data, lookup, policies.data, draft, mfaTrustedIps]);
 
-  const failed = policies.error ?? locations.error ?? subject.error;
+  // What failed, named: the admin learns which read to look into.
+  const unread = (
+    [
+      [policies.error, 'The policies'],
+      [locations.error, 'The named locations'],
+      [userId && subject.error, 'The user’s groups and roles'],
+      [workloadId && workload.error, 'The workload identity’s details'],
+    ] as const
+  ).find(([error]) => !!error);
   return {
     graph,
     graphUnavailable: can && !can.ok ? can.why : null,
     ...evaluations,
-    preparing: !!scenario && !ready && !failed,
-    engineError: failed ? (failed instanceof Error ? failed.message : String(failed)) : null,
+    preparing: !!scenario && !ready && !unread,
+    engineError: unread ? `${unread[1]} could not be read: ${unread[0] instanceof Error ? unread[0].message : String(unread[0])}` : null,
     askAgainWhatFailed: () => {
       for (const query of [policies, locations, subject, workload, owner, graph]) if (query.isError) void query.refetch();
     },

@@ -183,8 +183,8 @@ export function WhatIfPage() {
           answers={answers}
           draftLabel={draft?.label ?? null}
           run={run.count}
-          onAskGraphAgain={() => {
-            // Try again goes with the error it is part of, as Graph is asked: the focus moves to Evaluate (it
+          onAskAgain={() => {
+            // Try again goes with the error it is part of, as it is asked again: the focus moves to Evaluate (it
             // fell to the page's start, then to its title, far above), and the run is said again.
             evaluateButton.current?.focus();
             start(run.scenario);

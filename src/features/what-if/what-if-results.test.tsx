@@ -44,7 +44,7 @@ describe('WhatIfResults, Graph’s column', () => {
       <WhatIfResults
         draftLabel={null}
         run={1}
-        onAskGraphAgain={() => {}}
+        onAskAgain={() => {}}
         answers={answersFor(
           [
             { id: 'ca6', displayName: 'CA006', state: 'enabled', policyApplies: false, analysisReasons: 'notEnoughInformation' },
@@ -68,7 +68,7 @@ describe('WhatIfResults, Graph’s column', () => {
       <WhatIfResults
         draftLabel={null}
         run={1}
-        onAskGraphAgain={() => {}}
+        onAskAgain={() => {}}
         answers={answersFor(
           [{ id: 'ca6', displayName: 'CA006', state: 'enabled', policyApplies: false, analysisReasons: 'location, notEnoughInformation' }],
           [policy('ca6', 'CA006', 'indeterminate', 'the IP address is not known.')],

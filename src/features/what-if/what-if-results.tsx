@@ -141,19 +141,23 @@ export function WhatIfResults({
   answers,
   draftLabel,
   run,
-  onAskGraphAgain,
+  onAskAgain,
 }: {
   answers: WhatIfAnswers;
   draftLabel: string | null;
   /** Which run of the page this is: an error is a new alert at each, said again when the run fails again. */
   run: number;
-  /** Try again on Graph's error: the error and its button go while Graph is asked, so the page puts the focus elsewhere. */
-  onAskGraphAgain(): void;
+  /**
+   * Try again on an error (Graph's, or a read the engine needs): the error and its button go while the
+   * page asks again, so the page puts the focus elsewhere.
+   */
+  onAskAgain(): void;
 }) {
   const styles = useStyles();
   const { graph, saved, draft } = answers;
-  if (answers.engineError) return <ErrorState key={run} title="The scenario could not be evaluated" message={answers.engineError} />;
-  if (answers.preparing || !saved) return <Spinner label="Reading the user’s groups and roles and the named locations…" />;
+  if (answers.engineError)
+    return <ErrorState key={run} title="The scenario could not be evaluated" message={answers.engineError} onRetry={onAskAgain} />;
+  if (answers.preparing || !saved) return <Spinner label="Reading what Gatehouse needs to evaluate the sign-in…" />;
 
   const graphById = new Map((graph.data ?? []).map((r) => [r.id, r]));
   const savedById = new Map(saved.results.map((r) => [r.policyId, r]));
@@ -185,7 +189,7 @@ export function WhatIfResults({
         ) : null}
       </AnnouncedElsewhere>
       {answers.graphUnavailable ? null : graph.error ? (
-        <ErrorState key={run} {...describeError(graph.error, 'ask Graph to evaluate the scenario')} onRetry={onAskGraphAgain} />
+        <ErrorState key={run} {...describeError(graph.error, 'ask Graph to evaluate the scenario')} onRetry={onAskAgain} />
       ) : graph.isFetching ? (
         <Spinner size="tiny" label="Asking Graph…" />
       ) : graph.data ? (
