@@ -66,15 +66,21 @@ async function plan(client: GraphClient, tenantId: string, source: ImportSet, ch
  * directory stays.
  */
 async function deleteAndPurgeEverything(harness: ReturnType<typeof graphOverEmulator>) {
-  const call = async (method: string, path: string) => {
-    const response = await harness.call(method, path);
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await harness.call(method, path, { body });
     if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return method === 'GET' ? ((await response.json()) as { value: { id: string; policyType?: string }[] }).value : [];
+    type Listed = { id: string; policyType?: string; isTrusted?: boolean; '@odata.type'?: string };
+    return method === 'GET' ? ((await response.json()) as { value: Listed[] }).value : [];
   };
   const CA = '/beta/identity/conditionalAccess';
   for (const { id } of await call('GET', `${CA}/policies`)) await call('DELETE', `${CA}/policies/${id}`);
   for (const { id } of await call('GET', `${CA}/deletedItems/policies`)) await call('DELETE', `${CA}/deletedItems/policies/${id}`);
-  for (const { id } of await call('GET', `${CA}/namedLocations`)) await call('DELETE', `${CA}/namedLocations/${id}`);
+  // A trusted location is deleted only once it is trusted no more, as Entra asks.
+  for (const location of await call('GET', `${CA}/namedLocations`)) {
+    if (location.isTrusted)
+      await call('PATCH', `${CA}/namedLocations/${location.id}`, { '@odata.type': location['@odata.type'], isTrusted: false });
+    await call('DELETE', `${CA}/namedLocations/${location.id}`);
+  }
   for (const { id } of await call('GET', `${CA}/deletedItems/namedLocations`))
     await call('DELETE', `${CA}/deletedItems/namedLocations/${id}`);
   for (const { id, policyType } of await call('GET', '/beta/policies/authenticationStrengthPolicies'))
