@@ -3,7 +3,7 @@ import type { JsonObject } from '../json';
 import { REPORT_ONLY } from '../types';
 import { parseContingencyName, planIdOf, readPlans, recognisePlans, restoreEdits, type ContingencyPlan } from './contingency-plan';
 import { readiness } from './readiness';
-import { activation, changedNow, drill, revert } from './switch';
+import { activation, changedNow, drill, goneFrom, revert } from './switch';
 
 const BREAK_GLASS_GROUP = 'aaaaaaaa-0000-0000-0000-00000000000b';
 const SERVICE_ACCOUNTS = 'aaaaaaaa-0000-0000-0000-00000000000c';
@@ -140,6 +140,16 @@ describe('contingency plans', () => {
       state: REPORT_ONLY,
       conditions: { users: { excludeGroups: [SERVICE_ACCOUNTS, 'later'] } },
     });
+  });
+
+  it('a revert puts back the policies still there when one was deleted since the switch, and names it', () => {
+    const policies = tenant();
+    const { steps, record } = activation(planFor(policies), policies, new Date());
+    const afterSwitch = policies.map((p) => steps.filter((s) => s.policyId === p.id).at(-1)?.after ?? p);
+    const withoutEm1 = afterSwitch.filter((p) => p.id !== 'em1');
+    expect(revert(record, withoutEm1).map((s) => `${s.kind} ${s.policyId}`)).toEqual(['restore ca1', 'restore em2']);
+    expect(goneFrom(record, withoutEm1).map((t) => t.name)).toEqual([policies.find((p) => p.id === 'em1')!.displayName]);
+    expect(goneFrom(record, afterSwitch)).toEqual([]);
   });
 
   it('an exclusion already in place is not added, so the revert does not take it away', () => {

@@ -100,15 +100,25 @@ const withoutExclusions = (policy: JsonObject, users: readonly string[], groups:
   return copy;
 };
 
+const byIdOf = (policies: readonly JsonObject[]) =>
+  new Map(policies.filter((p) => typeof p.id === 'string').map((p) => [String(p.id), p]));
+
+/** The policies the switch touched that the tenant no longer has: there is nothing to put back for them. */
+export const goneFrom = (record: SwitchRecord, policies: readonly JsonObject[]): TouchedPolicy[] => {
+  const current = byIdOf(policies);
+  return record.touched.filter((t) => !current.has(t.policyId));
+};
+
 /**
  * The steps back, in reverse order: each touched policy gets its state from before the switch and
- * loses exactly the exclusions the switch added. Changes others made since are left as they are.
+ * loses exactly the exclusions the switch added. Changes others made since are left as they are. A
+ * policy deleted since has nothing to put back (goneFrom names it): the others are put back all the same.
  */
 export function revert(record: SwitchRecord, policies: readonly JsonObject[]): SwitchStep[] {
-  const current = new Map(policies.filter((p) => typeof p.id === 'string').map((p) => [String(p.id), p]));
+  const current = byIdOf(policies);
   return [...record.touched].reverse().flatMap((touched): SwitchStep[] => {
     const policy = current.get(touched.policyId);
-    if (!policy) throw new ContingencyError(`'${touched.name}' is not in the tenant any more: it cannot be put back.`);
+    if (!policy) return [];
     const after = { ...withoutExclusions(policy, touched.addedUsers, touched.addedGroups), state: touched.stateBefore };
     if (JSON.stringify(after) === JSON.stringify(policy)) return [];
     return [{ kind: 'restore', policyId: touched.policyId, name: touched.name, before: policy, after }];
@@ -128,10 +138,5 @@ export function drill(plan: ContingencyPlan, policies: readonly JsonObject[], at
  * the policies themselves: a switch put aside half way, or partly undone by hand, says so. Null when one is gone.
  */
 export function changedNow(record: SwitchRecord, policies: readonly JsonObject[]): number | null {
-  try {
-    return revert(record, policies).length;
-  } catch (error) {
-    if (error instanceof ContingencyError) return null;
-    throw error;
-  }
+  return goneFrom(record, policies).length > 0 ? null : revert(record, policies).length;
 }

@@ -3,12 +3,12 @@
 // plan would work today; a drill that shows every change without writing; the switch itself through
 // the shared plan flow (diffs, lock-out guard, paced and journalled, read back); and the revert that
 // puts every touched policy back exactly as it was.
-import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { recognisePlans, type ContingencyPlan } from '../../domain/contingency/contingency-plan';
 import { readiness } from '../../domain/contingency/readiness';
-import { activation, revert, type SwitchStep } from '../../domain/contingency/switch';
+import { activation, ContingencyError, goneFrom, revert, type SwitchStep } from '../../domain/contingency/switch';
 import { emptyImportSet, type ImportSet } from '../../domain/import/import-set';
 import { policyJson, type JsonObject } from '../../domain/json';
 import { describeError } from '../../graph/describe-error';
@@ -36,7 +36,7 @@ const useStyles = makeStyles({
 
 type Mode =
   | { kind: 'plans' }
-  | { kind: 'activate' | 'revert'; plan: ContingencyPlan; fresh: JsonObject[]; source: ImportSet; key: string }
+  | { kind: 'activate' | 'revert'; plan: ContingencyPlan; fresh: JsonObject[]; source: ImportSet; key: string; gone: string[] }
   | { kind: 'continue'; plan: ContingencyPlan };
 
 /** The policies as the steps leave them, in the order they are first touched: what the plan flow writes. */
@@ -55,6 +55,10 @@ const switchOrigin = (kind: 'activate' | 'revert', plan: ContingencyPlan): RunOr
   path: paths.contingency,
   label: `Contingency, the switch ${kind === 'activate' ? 'to' : 'back from'} the plan for ${isolatedText(plan.disruption)}`,
 });
+
+/** Policies of a switch deleted since, in words: nothing to put back for them. */
+const goneWords = (names: readonly string[]) =>
+  `${names.map((n) => `‘${isolatedText(n)}’`).join(', ')} ${names.length === 1 ? 'is' : 'are'} not in the tenant any more: there is nothing to put back for ${names.length === 1 ? 'it' : 'them'}.`;
 
 export function ContingencyPage() {
   const styles = useStyles();
@@ -134,14 +138,18 @@ export function ContingencyPage() {
           return;
         }
       }
-      const steps =
-        kind === 'activate' ? activation(plan, fresh, tenant.context.clock.now()).steps : revert(stored.switches[planId]!, fresh);
+      const record = stored.switches[planId]!;
+      const steps = kind === 'activate' ? activation(plan, fresh, tenant.context.clock.now()).steps : revert(record, fresh);
+      // Policies deleted since the switch have nothing to put back: the others are put back all the same.
+      const gone = kind === 'revert' ? goneFrom(record, fresh).map((t) => t.name) : [];
       if (steps.length === 0) {
         refuse(planId, {
           text:
             kind === 'activate'
               ? 'Every policy of the plan is already as the switch would leave it.'
-              : 'Every touched policy is already back as it was.',
+              : gone.length > 0
+                ? `Every touched policy still in the tenant is already back as it was. ${goneWords(gone)} The switch is closed.`
+                : 'Every touched policy is already back as it was.',
         });
         if (kind === 'revert')
           update((s) => ({ ...s, switches: Object.fromEntries(Object.entries(s.switches).filter(([id]) => id !== planId)) }));
@@ -149,9 +157,14 @@ export function ContingencyPage() {
       }
       setReturnedTo(null);
       setRefusal(null);
-      setMode({ kind, plan, fresh, source: importOf(steps, tenantId), key: `${kind}:${planId}:${attempts}` });
+      setMode({ kind, plan, fresh, source: importOf(steps, tenantId), key: `${kind}:${planId}:${attempts}`, gone });
       setAttempts((n) => n + 1);
     } catch (error) {
+      // The plan names a policy the tenant no longer has (readiness says so first; the policies may have changed between).
+      if (error instanceof ContingencyError) {
+        refuse(planId, { text: error.message });
+        return;
+      }
       const described = describeError(error, 'read the policies again');
       // Its title says what failed; the message what it means here, then Graph's words. Try again starts the same switch.
       refuse(planId, {
@@ -270,6 +283,14 @@ export function ContingencyPage() {
           // Done, or a run put aside half way, goes back to the plans: not to the same plan (made before the writes) again.
           onClosed={() => backToPlans(mode.plan.id)}
         >
+          {mode.gone.length > 0 ? (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{mode.gone.length === 1 ? 'A policy is gone' : `${mode.gone.length} policies are gone`}</MessageBarTitle>
+                {goneWords(mode.gone)} The others are put back, and the switch is closed.
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
           <Text>
             {mode.kind === 'activate'
               ? `Switching to the plan for ${isolatedText(mode.plan.disruption)}.`
