@@ -1,7 +1,9 @@
 // What an attempt to create the new policy knew before its POST (the ids then in the tenant, and when),
 // kept on this device beside the new-policy draft while the attempt's outcome is unknown: a create tried
 // again, on the page or after a reload, first looks for the policy that attempt may have made.
-// Its own entry, not a field of the draft: the draft is rewritten whole as it is typed.
+// Its own entry, not a field of the draft: the draft is rewritten whole as it is typed. Another tab open
+// on the same draft may keep an attempt after this page opened: a create reads the entry again before it
+// goes, and `watch` says when another tab changed it.
 import type { CreateAttempt } from '../../operations/create-policy';
 
 const key = (accountKey: string) => `gatehouse.create-attempt.${accountKey}.new`;
@@ -34,6 +36,14 @@ export const createAttempts = {
     } catch {
       return false;
     }
+  },
+  /** Calls back when another tab of this browser writes or clears the entry; returns the way to stop. */
+  watch(accountKey: string, onChange: () => void): () => void {
+    const listener = (event: StorageEvent) => {
+      if (event.key === key(accountKey) || event.key === null) onChange();
+    };
+    window.addEventListener('storage', listener);
+    return () => window.removeEventListener('storage', listener);
   },
   clear(accountKey: string) {
     try {

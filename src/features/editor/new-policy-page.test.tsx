@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The New policy page as the admin meets it, over a tenant in memory whose network the test breaks:
 // a create tried again after its answer was lost says the first attempt made the policy instead of
-// making a second one (on the page, and after a reload); Start over asks first and leaves the focus on
+// making a second one (on the page, after a reload, and in a second tab open on the same draft); Start over asks first and leaves the focus on
 // the first choice; a copy asked for while a draft is kept says the draft is in the way; the review and
 // the chosen source leave the focus somewhere; a name that turns the text around stays isolated.
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -15,6 +15,7 @@ import type { ConditionalAccessPolicy } from '../../domain/types';
 import { NetworkError } from '../../graph/errors';
 import type * as GraphPolicies from '../../graph/policies';
 import { draftStore } from '../../policy-ui/draft-store';
+import { createAttempts } from './create-attempts';
 import type { ReviewStep } from './review-dialog';
 import { NewPolicyPage } from './new-policy-page';
 
@@ -151,6 +152,10 @@ let router: ReturnType<typeof createMemoryRouter>;
 const address = () => `${router.state.location.pathname}${router.state.location.search}`;
 function draw(url = '/policies/new') {
   cleanup();
+  return openTab(url);
+}
+/** The page opened in one more tab of the same browser (the same storage), beside what is drawn already. */
+function openTab(url = '/policies/new') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   router = createMemoryRouter(
     [
@@ -159,14 +164,18 @@ function draw(url = '/policies/new') {
     ],
     { initialEntries: [url] },
   );
-  ({ unmount } = render(
+  const drawn = render(
     <FluentProvider theme={webLightTheme}>
       <QueryClientProvider client={client}>
         <RouterProvider router={router} />
       </QueryClientProvider>
     </FluentProvider>,
-  ));
+  );
+  ({ unmount } = drawn);
+  return within(drawn.container);
 }
+/** Where a step looks: the whole document, or one tab of two. */
+type Tab = Pick<typeof screen, 'getByRole' | 'findByText'>;
 
 const focused = () => {
   const element = document.activeElement;
@@ -183,18 +192,18 @@ async function loseTheFirstCreate() {
 }
 
 /** Review and create…, once it may be pressed. */
-async function reviewButton() {
-  const review = screen.getByRole('button', { name: 'Review and create…' });
+async function reviewButton(tab: Tab = screen) {
+  const review = tab.getByRole('button', { name: 'Review and create…' });
   await waitFor(() => expect(review.getAttribute('aria-disabled')).not.toBe('true'));
   return review;
 }
 
-async function createInTenant() {
-  const review = await reviewButton();
+async function createInTenant(tab: Tab = screen) {
+  const review = await reviewButton(tab);
   review.focus();
   fireEvent.click(review);
   await act(async () =>
-    fireEvent.click(within(screen.getByRole('dialog', { name: 'Review' })).getByRole('button', { name: 'Create in tenant' })),
+    fireEvent.click(within(tab.getByRole('dialog', { name: 'Review' })).getByRole('button', { name: 'Create in tenant' })),
   );
 }
 
@@ -229,6 +238,33 @@ describe('NewPolicyPage', { timeout: 30_000 }, () => {
     expect(tenant.policies.filter((p) => p.displayName === NAME)).toHaveLength(1);
   });
 
+  it('a second tab, open before the first one lost its create’s answer, looks for that policy when Create is pressed there', async () => {
+    keepDraft(policy());
+    const tabB = draw();
+    const tabA = openTab();
+    tenant.post = 'lose-answer';
+    await createInTenant(tabA);
+    await tabA.findByText(/^Failed:/);
+
+    // The network is back; the admin goes to the other tab and creates the same draft there.
+    Object.assign(tenant, { down: false, post: 'deliver' });
+    await createInTenant(tabB);
+    await waitFor(() => expect(document.body.textContent).toContain(`“${NAME}” was created by your earlier attempt`));
+    expect(tenant.policies.filter((p) => p.displayName === NAME)).toHaveLength(1);
+  });
+
+  it('an attempt kept by another tab is said in this one’s Start over question as soon as the browser tells of it', async () => {
+    keepDraft(policy());
+    draw();
+    await reviewButton();
+    createAttempts.save('contoso', { existing: [], at: '2026-12-05T07:00:00Z', sent: [policy()] });
+    act(() => window.dispatchEvent(new StorageEvent('storage', { key: 'gatehouse.create-attempt.contoso.new' })));
+    fireEvent.click(screen.getByRole('button', { name: 'Start over' }));
+    expect((await screen.findByRole('dialog', { name: 'Start over?' })).textContent).toContain(
+      'An earlier attempt to create it may have reached the tenant',
+    );
+  });
+
   it('a draft edited after the lost attempt: nothing is created again, the edits become the created policy’s draft', async () => {
     await loseTheFirstCreate();
 
@@ -256,9 +292,8 @@ describe('NewPolicyPage', { timeout: 30_000 }, () => {
     expect(draftStore.load('contoso', 'new')).not.toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Start over' }));
-    fireEvent.click(
-      within(await screen.findByRole('dialog', { name: 'Start over?' })).getByRole('button', { name: 'Discard and start over' }),
-    );
+    // Once the dialog asked again is open (not the one closing).
+    fireEvent.click(await screen.findByRole('button', { name: 'Discard and start over' }));
     await waitFor(() => expect(focused()).toBe('button: Start blank'));
     expect(draftStore.load('contoso', 'new')).toBeNull();
   });

@@ -384,6 +384,11 @@ function NewPolicyEditor({ start, focusOnArrival, onStartOver }: { start: JsonOb
   // An attempt whose outcome is unknown (it failed after its POST): what it knew, kept in memory and on
   // this device beside the draft, so the next attempt, here or after a reload, looks for its policy first.
   const [attempt, setAttempt] = useState<CreateAttempt | null>(() => createAttempts.load(tenant.account.key));
+  // Another tab on the same draft may have kept one since this page opened (its create lost its answer).
+  useEffect(
+    () => createAttempts.watch(tenant.account.key, () => setAttempt(createAttempts.load(tenant.account.key))),
+    [tenant.account.key],
+  );
   const [createdEarlier, setCreatedEarlier] = useState<{ policy: ConditionalAccessPolicy; withChanges: boolean } | null>(null);
 
   const create = async () => {
@@ -392,7 +397,8 @@ function NewPolicyEditor({ start, focusOnArrival, onStartOver }: { start: JsonOb
     try {
       const outcome = await createPolicy.mutateAsync({
         body: draft.policy,
-        earlier: attempt,
+        // Read again now: an attempt kept by another tab counts as this page's own.
+        earlier: createAttempts.load(tenant.account.key) ?? attempt,
         onAttempt: (known) => {
           setAttempt(known);
           createAttempts.save(tenant.account.key, known);
