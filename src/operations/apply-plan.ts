@@ -119,6 +119,9 @@ export function newApplyRun(plan: Plan, tenantId: string, clock: Clock, origin?:
 
 export class WaitsForObject extends Error {}
 
+/** The object was changed in the tenant after the plan read it: only a new plan writes over that change. */
+export class ChangedSincePlanned extends Error {}
+
 /** Written (Graph said so) but not found when read back: a retry finds it, so this is no refusal. */
 export class NotReadBack extends Error {}
 

@@ -21,7 +21,7 @@ import { GraphRequestError } from '../graph/errors';
 import { createSecurityGroup, findGroupsByName } from '../graph/groups';
 import { createNamedLocation, findNamedLocationsByName, getNamedLocation, updateNamedLocation } from '../graph/named-locations';
 import { getPolicy, listPolicies } from '../graph/policies';
-import type { PlanWriters } from './apply-plan';
+import { ChangedSincePlanned, type PlanWriters } from './apply-plan';
 import { createPolicySafely } from './create-policy';
 import { restoreNamedLocationSafely, restorePolicySafely } from './restore-deleted';
 import { keepVersion, type OperationContext } from './ports';
@@ -60,7 +60,16 @@ async function findSame(client: GraphClient, kind: PlanRowKind, body: JsonObject
   return same ?? null;
 }
 
-export class ChangedSincePlanned extends Error {}
+export { ChangedSincePlanned };
+
+const UPDATED = 'before a plan updated it';
+
+/** Keeps the version an update replaces, unless the newest one kept of the object is already it (an earlier attempt kept it). */
+async function keepOnce(context: OperationContext, id: string, replaced: JsonObject) {
+  const [newest] = await context.versions.list(context.scope, id);
+  if (newest?.reason === UPDATED && newest.json === JSON.stringify(replaced)) return;
+  await keepVersion(context, id, UPDATED, replaced);
+}
 
 export function graphPlanWriters(context: OperationContext): PlanWriters {
   const { client } = context;
@@ -130,14 +139,23 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
             throw new ChangedSincePlanned(
               'It was changed in the tenant after the plan was made: plan again to see that change before writing over it.',
             );
-          if (kind === 'namedLocation') {
-            await updateNamedLocation(client, id, body, WRITE_SCOPES);
-            await keepVersion(context, id, 'before a plan updated it', current);
-          } else if (kind === 'authenticationStrength') {
-            await updateAuthenticationStrength(client, id, pick(body, STRENGTH_FIELDS), WRITE_SCOPES);
-          } else {
-            await putAuthenticationContext(client, id, body, WRITE_SCOPES);
-          }
+          // The version replaced is kept before the write (once: a resume after a lost answer finds it kept),
+          // so a write whose answer is lost, found as planned by a resume, has its previous version all the same.
+          await keepOnce(context, id, current);
+          await writeSafely(client, {
+            write: async () => {
+              if (kind === 'namedLocation') await updateNamedLocation(client, id, body, WRITE_SCOPES);
+              else if (kind === 'authenticationStrength')
+                await updateAuthenticationStrength(client, id, pick(body, STRENGTH_FIELDS), WRITE_SCOPES);
+              else await putAuthenticationContext(client, id, body, WRITE_SCOPES);
+            },
+            // The answer was lost: found as planned, it was applied (read back after); otherwise it is sent
+            // again where the failure passes (the same values twice are harmless).
+            look: async () =>
+              objectDifferences(kind, writableObject(kind, intended), json(await readObject(kind, id))).length === 0
+                ? applied(undefined)
+                : notApplied,
+          });
           return;
         }
         case 'group':
