@@ -81,9 +81,34 @@ describe('contingency plans', () => {
     expect(readiness(planFor(policies), policies, emergency)).toEqual([]);
     const [recognised] = recognisePlans(policies.slice(1));
     const findings = readiness(recognised!, policies, emergency).map((f) => f.text);
-    expect(findings).toContain('The sequence lacks [2/2]: a step of the plan is missing.');
+    expect(findings).toContain(
+      'The sequence lacks [2/2]: no policy is named for that step, so the switch turns on only the others, in their order.',
+    );
     const unprepared = readiness({ ...planFor(policies), exclusions: [] }, policies, emergency).map((f) => f.text);
     expect(unprepared[0]).toContain('blocks and excludes none of the emergency accounts (Break glass)');
+  });
+
+  it('a gap in the numbering ([1/3] and [3/3]) warns which step is missing and leaves the switch possible', () => {
+    const policies = [
+      policy('s1', 'EM01 - ENABLE IN EMERGENCY: Federation outage [1/3] - All apps: Require MFA', REPORT_ONLY),
+      policy('s3', 'EM03 - ENABLE IN EMERGENCY: Federation outage [3/3] - All apps: Require compliant device', REPORT_ONLY),
+      policy('ca1', 'CA001: Require MFA for all users', 'enabled'),
+    ];
+    const [recognised] = recognisePlans(policies);
+    const plan = { ...recognised!, suspend: [{ policyId: 'ca1', name: 'CA001: Require MFA for all users', to: 'disabled' as const }] };
+    const findings = readiness(plan, policies, emergency);
+    expect(findings.filter((f) => f.severity === 'blocker')).toEqual([]);
+    expect(findings).toEqual([
+      {
+        severity: 'warning',
+        text: 'The sequence lacks [2/3]: no policy is named for that step, so the switch turns on only the others, in their order.',
+      },
+    ]);
+    expect(activation(plan, policies, new Date()).steps.map((s) => `${s.kind} ${s.policyId}`)).toEqual([
+      'enable s1',
+      'enable s3',
+      'suspend ca1',
+    ]);
   });
 
   it('says a policy the recorded switch turned on is on for that reason, and still guesses for one it did not', () => {

@@ -41,10 +41,11 @@ export function readiness(
   const positions = new Set(plan.enable.map((s) => s.position));
   const missing = Array.from({ length: expected }, (_, i) => i + 1).filter((n) => !positions.has(n));
   if (plan.enable.length === 0) findings.push({ severity: 'blocker', text: 'The plan turns on no contingency policy.' });
+  // Graph turns on what is there: during an outage the admin can switch with a step missing, told which.
   if (missing.length > 0)
     findings.push({
-      severity: 'blocker',
-      text: `The sequence lacks ${missing.map((n) => `[${n}/${expected}]`).join(', ')}: a step of the plan is missing.`,
+      severity: 'warning',
+      text: `The sequence lacks ${missing.map((n) => `[${n}/${expected}]`).join(', ')}: no policy is named for ${missing.length === 1 ? 'that step' : 'those steps'}, so the switch turns on only the others, in their order.`,
     });
   if (new Set(plan.enable.map((s) => s.of)).size > 1)
     findings.push({ severity: 'warning', text: 'Its policies disagree on how many steps there are ([i/n] with different n).' });
