@@ -13,6 +13,7 @@ import {
   afterStep,
   copyRowKey,
   finishStep,
+  UntestedControlsError,
   groupRowKey,
   rollbackStep,
   startStep,
@@ -247,6 +248,37 @@ describe('steps', () => {
     const finishing = afterStep(started(plan), write.step, { copyId: null, groupIds: {} }, NOW);
     expect(finishing.status).toBe('finishing');
     expect(afterCopyDeleted(finishing, NOW)).toMatchObject({ status: 'finished', copyId: null });
+  });
+
+  it('refuses to finish when the policy’s controls are no longer those the rings tested, naming what changed', () => {
+    const running = { ...started(plan), frozen: { grantControls: { operator: 'OR', builtInControls: ['mfa'] }, sessionControls: null } };
+    const changed = { ...policy, state: REPORT_ONLY, grantControls: { operator: 'OR', builtInControls: ['block'] } };
+    expect(() => finishStep(running, changed)).toThrow(UntestedControlsError);
+    expect(() => finishStep(running, changed)).toThrow('Grant: require MFA → block');
+    // Acknowledged, the controls as they are now are turned on, and the step says they are untested.
+    const error = (() => {
+      try {
+        finishStep(running, changed);
+      } catch (e) {
+        return e as UntestedControlsError;
+      }
+    })()!;
+    expect(error.changes).toEqual(['Grant: require MFA → block']);
+    const write = finishStep(running, changed, error.controls);
+    expect(write.policies[0]!.state).toBe('enabled');
+    expect(write.intro).toMatch(/not those the rings tested \(Grant: require MFA → block\)/);
+    // An acknowledgement of other controls (changed again since) is refused again.
+    expect(() =>
+      finishStep(
+        running,
+        { ...changed, sessionControls: { signInFrequency: { isEnabled: true, value: 1, type: 'hours' } } },
+        error.controls,
+      ),
+    ).toThrow(UntestedControlsError);
+    // The same controls in another form (an empty list for none) are no change.
+    expect(
+      finishStep(running, { ...policy, grantControls: { operator: 'OR', builtInControls: ['mfa'], termsOfUse: [] } }).intro,
+    ).not.toMatch(/not those the rings tested/);
   });
 
   it('creates a new ring group through the plan’s group creation and records its id', () => {

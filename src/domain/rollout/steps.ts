@@ -3,6 +3,7 @@
 // an advance (the copy gains the next ring), a rollback (the copy loses one ring; with none left it is
 // turned off, since a policy must include someone), and the finish (the policy on, with its own
 // assignment; the copy is then deleted by the delete operation). Then what each step records.
+import { describeChanges } from '../describe-changes';
 import { emptyImportSet, type ImportSet, type NamedReference } from '../import/import-set';
 import { objectIn, type Json, type JsonObject } from '../json';
 import { mappingKey } from '../plan/mapping';
@@ -65,6 +66,40 @@ export function copyBody(plan: RolloutPlan, original: JsonObject, rings: readonl
   }
   return { ...body, ...(plan.copyId && { id: plan.copyId }), displayName: plan.copyName, state };
 }
+
+export type FrozenControls = NonNullable<RolloutPlan['frozen']>;
+
+/**
+ * How the policy's controls differ from those the rings tested, in words ("Grant: MFA → block"); none
+ * when they are the same (or were never frozen). Forms that say the same thing (an empty list, none) are no change.
+ */
+export function controlChanges(plan: Pick<RolloutPlan, 'frozen'>, original: JsonObject): string[] {
+  if (!plan.frozen) return [];
+  const now = controlsOf(original);
+  return describeChanges(
+    { grantControls: plan.frozen.grantControls, sessionControls: plan.frozen.sessionControls },
+    { grantControls: now.grantControls, sessionControls: now.sessionControls },
+    undefined,
+    { hideEmpty: true, sortIds: true },
+  ).map((change) => change.text);
+}
+
+/**
+ * The finish refused: the policy's controls are no longer those the rings tested, so turning it on
+ * would enforce for everyone what no ring tried. It names what changed and carries the controls as
+ * they are now, which the admin may acknowledge to finish with them anyway.
+ */
+export class UntestedControlsError extends Error {
+  constructor(
+    readonly changes: readonly string[],
+    readonly controls: FrozenControls,
+  ) {
+    super(`The policy’s controls changed since the rollout began (${changes.join('; ')}): the rings did not test them.`);
+    this.name = 'UntestedControlsError';
+  }
+}
+
+const sameControls = (a: FrozenControls, b: FrozenControls) => JSON.stringify(a) === JSON.stringify(b);
 
 const withState = (original: JsonObject, state: string): JsonObject => ({ ...clone(original), state });
 
@@ -142,13 +177,24 @@ export function rollbackStep(plan: RolloutPlan, original: JsonObject, ringKey: s
   );
 }
 
-export function finishStep(plan: RolloutPlan, original: JsonObject): StepWrite {
+/**
+ * The finish: the policy on for its own users. Refused (UntestedControlsError) when its controls are no
+ * longer those the rings tested, unless `acknowledged` are exactly the controls it has now: the admin
+ * saw what changed and chose to turn those on. Controls changed again since are refused again.
+ */
+export function finishStep(plan: RolloutPlan, original: JsonObject, acknowledged?: FrozenControls): StepWrite {
+  const changes = controlChanges(plan, original);
+  const now = controlsOf(original);
+  if (changes.length > 0 && !(acknowledged && sameControls(acknowledged, now))) throw new UntestedControlsError(changes, now);
   return write(
     plan,
     { kind: 'finish', ring: null },
     [withState(original, 'enabled')],
     [],
-    `The finish: “${plan.policyName}” is turned on for its own users; “${plan.copyName}” is deleted afterwards. `,
+    `The finish: “${plan.policyName}” is turned on for its own users; “${plan.copyName}” is deleted afterwards. ` +
+      (changes.length > 0
+        ? `Its controls are not those the rings tested (${changes.join('; ')}): you chose to turn them on for everyone untested. `
+        : ''),
   );
 }
 

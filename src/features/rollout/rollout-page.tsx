@@ -9,7 +9,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { policyJson, type JsonObject } from '../../domain/json';
 import type { RolloutPlan } from '../../domain/rollout/rollout-plan';
-import { controlsOf, type StepWrite } from '../../domain/rollout/steps';
+import { controlsOf, finishStep, UntestedControlsError, type FrozenControls, type StepWrite } from '../../domain/rollout/steps';
 import type { ApplyRun } from '../../operations/apply-plan';
 import { describeError } from '../../graph/describe-error';
 import { policiesQuery } from '../../policy-ui/queries';
@@ -29,6 +29,7 @@ import { RolloutView } from './rollout-view';
 import { afterRun, pendingRunOf, resumableRun, stepOrigin, StepRun, type StepMode } from './step-run';
 import { useFocusLanding } from './use-focus-landing';
 import { useRowStyles } from './styles';
+import { UntestedControls } from './untested-controls';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
@@ -55,6 +56,13 @@ export function RolloutPage() {
   const resumable = (policyId: string) => resumableRun(journal.load(), policyId, store[policyId]?.pending);
   const [choice, setChoice] = useState('');
   const [stepError, setStepError] = useState<string | null>(null);
+  /** A finish refused because the policy's controls are not those the rings tested: what changed, and the controls it has now. */
+  const [untested, setUntested] = useState<{
+    policyId: string;
+    changes: readonly string[];
+    controls: FrozenControls;
+    occasion: number;
+  } | null>(null);
   const [steps, setSteps] = useState(0);
   const [notKept, setNotKept] = useState(false);
   const now = () => tenant.context.clock.now();
@@ -74,6 +82,7 @@ export function RolloutPage() {
   const open = (policyId: string | null, focus = true) => {
     setMode({ kind: 'home' });
     setStepError(null);
+    setUntested(null);
     clear();
     setFocusView(focus && policyId !== null);
     setParams(policyId ? { policy: policyId } : {});
@@ -83,6 +92,7 @@ export function RolloutPage() {
   /** The step made from the policy read again now: a step never starts from a stale list. */
   const begin = async (plan: RolloutPlan, make: (original: JsonObject) => StepWrite) => {
     setStepError(null);
+    setUntested(null);
     try {
       const fresh = await queryClient.fetchQuery({ ...policiesQuery(tenant), staleTime: 0 });
       const original = fresh.find((p) => p.id === plan.policyId);
@@ -91,7 +101,9 @@ export function RolloutPage() {
       setMode({ kind: 'step', policyId: plan.policyId, write, key: `${write.step.kind}:${write.step.ring ?? ''}:${steps}` });
       setSteps((n) => n + 1);
     } catch (error) {
-      setStepError(error instanceof Error ? error.message : String(error));
+      if (error instanceof UntestedControlsError)
+        setUntested({ policyId: plan.policyId, changes: error.changes, controls: error.controls, occasion: Date.now() });
+      else setStepError(error instanceof Error ? error.message : String(error));
     }
   };
 
@@ -120,6 +132,13 @@ export function RolloutPage() {
       <OutcomeNotice outcome={outcome} />
       {list.error ? <ErrorState {...describeError(list.error, 'read the policies')} onRetry={() => void list.refetch()} /> : null}
       {stepError ? <ErrorState title="Nothing was written" message={stepError} /> : null}
+      {untested && current && untested.policyId === current.policyId ? (
+        <UntestedControls
+          changes={untested.changes}
+          occasion={untested.occasion}
+          onFinishAnyway={() => void begin(current, (fresh) => finishStep(current, fresh, untested.controls))}
+        />
+      ) : null}
       {notKept ? (
         <ErrorState
           title="Not kept on this device"
