@@ -113,6 +113,7 @@ export function impactJson(run: ImpactRun): string {
       cap: run.cap,
       summary: impact.summary,
       evaluatedAsEnabled: impact.evaluatedAsEnabled,
+      stopsEnforcing: impact.stopsEnforcing,
       alerts: impact.alerts.map((a) => ({
         id: a.identityId,
         name: names[a.identityId] ?? null,

@@ -100,6 +100,32 @@ describe('draftImpact', () => {
     expect(changed.classes.unchanged.signIns).toBe(6);
   });
 
+  it('turning an enforced policy off or to report-only relaxes the sign-ins it asked for MFA or blocked', () => {
+    const enabledMfa = policy({ name: 'MFA', users: { includeUsers: ['All'], excludeGroups: [ids.emergency] } });
+    const off = draftImpact({ saved: enabledMfa, draft: { ...enabledMfa, state: 'disabled' }, others: [blockLegacy], shapes, context });
+    // Ada's 34 sign-ins were asked for MFA (Sam's legacy ones are blocked by another policy, the unknown person cannot be placed).
+    expect(off.classes.relaxed.signIns).toBe(34);
+    expect(off.classes.relaxed.identityIds).toEqual([ids.ada]);
+    expect(off.stopsEnforcing).toBe(true);
+    expect(off.evaluatedAsEnabled).toBe(false);
+    expect(off.summary).toMatch(/^Once switched off, of 45 sign-ins .*34 sign-ins no longer blocked or asked for a control/);
+
+    const blockSaved = { ...blockAbroad, state: 'enabled' };
+    const reportOnly = draftImpact({ saved: blockSaved, draft: { ...blockSaved, state: REPORT_ONLY }, others: [], shapes, context });
+    expect(reportOnly.classes.relaxed.signIns).toBe(6);
+    expect(reportOnly.summary).toMatch(/^Once in report-only \(no longer enforced\), of 45 sign-ins/);
+    // A policy never enforced is still answered as if switched on.
+    const never = draftImpact({
+      saved: { ...enabledMfa, state: 'disabled' },
+      draft: { ...enabledMfa, state: REPORT_ONLY },
+      others: [],
+      shapes,
+      context,
+    });
+    expect(never.evaluatedAsEnabled).toBe(true);
+    expect(never.classes.relaxed.signIns).toBe(0);
+  });
+
   it('reads a grant as satisfied from what the log shows', () => {
     const grant = {
       operator: 'OR' as const,

@@ -2,7 +2,9 @@
 // blocked, newly asked for a control (already satisfied by that sign-in, or a prompt), relaxed, given
 // other session controls, unchanged, or indeterminate (what is missing is said). Only enforced
 // policies decide: a sign-in another enabled policy blocks stays blocked whatever the draft says. A
-// report-only draft is evaluated as if enabled: the review says what it would do once switched on.
+// report-only (or off) draft of a policy that is not enforced now is evaluated as if enabled: the review
+// says what it would do once switched on. One that turns an enforced policy off or to report-only stops
+// enforcing it: the sign-ins it blocked or asked for a control are relaxed.
 // Hits on emergency accounts and on the signed-in admin come first, for the lock-out guard.
 import { REPORT_ONLY } from '../../types';
 import type { GrantRequirement } from '../controls';
@@ -69,8 +71,10 @@ export interface ImpactAlert {
 }
 
 export interface DraftImpact {
-  /** The draft is report-only (or off): the classes say what it would do once enabled. */
+  /** The draft is report-only (or off) and the saved policy is not enforced: the classes say what it would do once enabled. */
   evaluatedAsEnabled: boolean;
+  /** The saved policy is enforced and the draft is report-only or off: saving stops enforcing it. */
+  stopsEnforcing: boolean;
   signIns: number;
   shapes: number;
   classes: Record<ImpactClass, ClassImpact>;
@@ -117,6 +121,8 @@ export function grantSatisfied(grant: GrantRequirement, satisfied: ReadonlySet<s
   return grant.operator === 'OR' && satisfied.has(`grant:${[...grant.builtInControls].sort().join('+')}`);
 }
 
+const NOT_ENFORCED: FastResult = { result: 'notApplied', failedCondition: 'state' };
+
 const sessionKey = (p: CompiledPolicy | undefined, r: FastResult | undefined) =>
   p && r?.result === 'applies' ? JSON.stringify(p.session.map((s) => [s.control, s.settings])) : '[]';
 
@@ -125,8 +131,10 @@ function classify(
   others: readonly CompiledPolicy[],
   saved: CompiledPolicy | undefined,
   draft: CompiledPolicy,
+  draftEnforced: boolean,
 ): Omit<ShapeImpact, 'shapeIndex' | 'signIns' | 'identityIds' | 'resourceIds' | 'sampleIds'> {
-  const draftR = draft.resultFor(shape);
+  // A draft saved off or report-only enforces nothing, whatever its conditions say.
+  const draftR = draftEnforced ? draft.resultFor(shape) : NOT_ENFORCED;
   const savedR = saved?.resultFor(shape);
   const base = { draft: draftR, ...(savedR ? { saved: savedR } : {}) };
   const otherGrants = new Set<string>();
@@ -164,10 +172,13 @@ const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString(
 export function draftImpact(input: ImpactInput): DraftImpact {
   const evaluator = input.evaluator ?? new BulkEvaluator(input.context);
   const draftBody = input.draft as Record<string, unknown>;
-  const asEnabled = draftBody?.state !== 'enabled';
-  const draft = evaluator.compile(asEnabled ? { ...draftBody, state: 'enabled' } : draftBody);
   const saved = input.saved ? evaluator.compile(input.saved) : undefined;
   const savedEnforced = saved && saved.state === 'enabled' ? saved : undefined;
+  const draftOn = draftBody?.state === 'enabled';
+  // Turning an enforced policy off (or to report-only) is a change in itself: what it enforced is relaxed.
+  const stopsEnforcing = !draftOn && !!savedEnforced;
+  const asEnabled = !draftOn && !stopsEnforcing;
+  const draft = evaluator.compile(asEnabled ? { ...draftBody, state: 'enabled' } : draftBody);
   // The policy itself is the saved one and the draft, whatever the caller's list of the others holds.
   const others = input.others.map((p) => evaluator.compile(p)).filter((p) => p.state === 'enabled' && (!p.id || p.id !== draft.id));
   const classes = Object.fromEntries(
@@ -179,7 +190,7 @@ export function draftImpact(input: ImpactInput): DraftImpact {
   if (input.signedInUserId && !watched.has(input.signedInUserId)) watched.set(input.signedInUserId, 'signedInAdmin');
   const alerts = new Map<string, ImpactAlert>();
   for (const shape of input.shapes.shapes) {
-    const verdict = classify(shape, others, savedEnforced, draft);
+    const verdict = classify(shape, others, savedEnforced, draft, !stopsEnforcing);
     const item: ShapeImpact = {
       shapeIndex: shape.index,
       signIns: shape.count,
@@ -217,13 +228,22 @@ export function draftImpact(input: ImpactInput): DraftImpact {
     (c) =>
       `${count(classes[c].signIns, 'sign-in')} ${IMPACT_WORDS[c]} (${count(classes[c].identityIds.length, 'identity', 'identities')}, ${count(classes[c].resourceIds.length, 'resource')})`,
   );
-  const state = draftBody?.state === REPORT_ONLY ? 'Once enabled, of' : asEnabled ? 'Once switched on, of' : 'Of';
+  const state = stopsEnforcing
+    ? draftBody?.state === REPORT_ONLY
+      ? 'Once in report-only (no longer enforced), of'
+      : 'Once switched off, of'
+    : draftBody?.state === REPORT_ONLY
+      ? 'Once enabled, of'
+      : asEnabled
+        ? 'Once switched on, of'
+        : 'Of';
   const summary =
     total === 0
       ? 'There are no sign-ins to evaluate the draft against.'
       : `${state} ${count(total, 'sign-in')} (${count(input.shapes.shapes.length, 'distinct shape')}): ${parts.length ? parts.join('; ') : 'nothing changes'}.`;
   return {
     evaluatedAsEnabled: asEnabled,
+    stopsEnforcing,
     signIns: total,
     shapes: input.shapes.shapes.length,
     classes,
