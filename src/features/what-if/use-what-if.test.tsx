@@ -6,11 +6,16 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONDITIONS, type Scenario } from '../../domain/evaluation/scenario';
+import { nameKey } from '../../domain/references';
 import type { TenantSession } from '../../session/tenant-session';
 import { useWhatIf } from './use-what-if';
 import { WhatIfResults } from './what-if-results';
 
-const reads = vi.hoisted(() => ({ workload: vi.fn<() => Promise<unknown>>() }));
+const reads = vi.hoisted(() => ({
+  workload: vi.fn<() => Promise<unknown>>(),
+  policies: [] as unknown[],
+  names: undefined as { names: Map<string, { displayName: string }> } | undefined,
+}));
 
 vi.mock('../../graph/what-if', () => ({
   readWorkload: reads.workload,
@@ -19,9 +24,9 @@ vi.mock('../../graph/what-if', () => ({
   evaluateWhatIf: async () => [],
 }));
 vi.mock('../../policy-ui/queries', () => ({
-  policiesQuery: () => ({ queryKey: ['policies'], queryFn: async () => [] }),
+  policiesQuery: () => ({ queryKey: ['policies'], queryFn: async () => reads.policies }),
   namedLocationsQuery: () => ({ queryKey: ['locations'], queryFn: async () => [] }),
-  useNames: () => ({ data: undefined }),
+  useNames: () => ({ data: reads.names }),
 }));
 vi.mock('../../session/mfa-trusted-ips', () => ({ useMfaTrustedIps: () => [null, () => true] }));
 
@@ -78,5 +83,32 @@ describe('What if for a workload identity', () => {
     expect(await screen.findByRole('table', { name: 'Each policy for this scenario' })).toBeTruthy();
     expect(reads.workload).toHaveBeenCalledTimes(2);
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('What if, a name in a policy’s reason', () => {
+  it('is isolated, so U+202E in it cannot turn the reason’s words around', async () => {
+    const name = 'Robot \u202Eevil';
+    reads.workload.mockReset();
+    reads.workload.mockResolvedValue({ servicePrincipalType: 'application', ownedByThisTenant: true });
+    reads.policies = [
+      {
+        id: 'ca1',
+        displayName: 'CA001',
+        state: 'enabled',
+        conditions: {
+          applications: { includeUserActions: ['urn:user:registersecurityinfo'] },
+          clientApplications: { includeServicePrincipals: ['ServicePrincipalsInMyTenant'], excludeServicePrincipals: ['sp1'] },
+          clientAppTypes: ['all'],
+        },
+        grantControls: { operator: 'OR', builtInControls: ['block'] },
+      },
+    ];
+    reads.names = { names: new Map([[nameKey('servicePrincipal', 'sp1'), { displayName: name }]]) };
+    renderAnswers();
+    const row = await screen.findByRole('row', { name: 'CA001' });
+    expect(row.textContent).toContain(`\u2068${name}\u2069 is excluded by name.`);
+    reads.policies = [];
+    reads.names = undefined;
   });
 });

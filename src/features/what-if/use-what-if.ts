@@ -15,6 +15,7 @@ import { namedLocationsQuery, policiesQuery, useNames } from '../../policy-ui/qu
 import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
 import { queryKeys } from '../../session/query-keys';
 import type { TenantSession } from '../../session/tenant-session';
+import { isolatedText } from '../../shared/ui/isolated-text';
 
 const KINDS: NameKind[] = ['user', 'group', 'role', 'application', 'servicePrincipal', 'namedLocation', 'authenticationContext'];
 
@@ -93,7 +94,8 @@ export function useWhatIf(tenant: TenantSession, scenario: Scenario | null, draf
     return (id: string) => {
       for (const kind of KINDS) {
         const found = known.get(nameKey(kind, id));
-        if (found && !found.missing) return found.displayName;
+        // Set among the reasons' words: isolated, so a name holding U+202E cannot turn them around.
+        if (found && !found.missing) return isolatedText(found.displayName);
       }
       return undefined;
     };

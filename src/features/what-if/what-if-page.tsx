@@ -10,6 +10,7 @@ import { isJsonObject } from '../../domain/json';
 import { draftStore } from '../../policy-ui/draft-store';
 import { useTenantSession } from '../../session/tenant-session';
 import { SpokenStatus } from '../../shared/ui/live-status';
+import { isolatedText } from '../../shared/ui/isolated-text';
 import { EngineAgreement } from './engine-agreement';
 import { conditionsToCorrect } from './scenario-checks';
 import { ScenarioForm, completeScenario, missingChoices, type ScenarioDraft } from './scenario-form';
@@ -44,7 +45,7 @@ function useDraftChoices(accountKey: string): { choices: DraftChoice[]; unreadab
         const policy: unknown = JSON.parse(draft.text);
         if (!isJsonObject(policy)) throw new Error('not an object');
         const name = typeof policy.displayName === 'string' ? policy.displayName : policyId;
-        choices.push({ policyId: policyId === 'new' ? null : policyId, policy, label: `the draft of “${name}”` });
+        choices.push({ policyId: policyId === 'new' ? null : policyId, policy, label: `the draft of “${isolatedText(name)}”` });
       } catch {
         unreadable += 1;
       }

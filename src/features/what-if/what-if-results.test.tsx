@@ -3,7 +3,7 @@
 // "Does not apply": a block that may hit the sign-in would be skimmed over.
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SignInEvaluation } from '../../domain/evaluation/evaluate-policies';
+import { requirementsOf, type SignInEvaluation } from '../../domain/evaluation/evaluate-policies';
 import type { PolicyEvaluation } from '../../domain/evaluation/evaluate-policy';
 import type { GraphWhatIfResult } from '../../graph/what-if';
 import type { WhatIfAnswers } from './use-what-if';
@@ -76,5 +76,23 @@ describe('WhatIfResults, Graph’s column', () => {
       />,
     );
     expect(graphCell('CA006').textContent).toContain('Not enough information');
+  });
+});
+
+describe('WhatIfResults, a policy’s name', () => {
+  it('is isolated in its row, the row’s name and the summary, so U+202E in it cannot turn the words around', () => {
+    const name = 'Block \u202Eevil';
+    const blocking = { ...policy('ca9', name, 'applies', 'every condition matches.'), grant: { block: true } } as PolicyEvaluation;
+    const results = [blocking];
+    const saved = { results, enforced: requirementsOf(results), reportOnly: requirementsOf([]) } as SignInEvaluation;
+    render(<WhatIfResults draftLabel={null} run={1} onAskAgain={() => {}} answers={{ ...answersFor([], []), saved }} />);
+
+    // Said: the name between isolates (the row as it was named ran on into what followed it).
+    const row = screen.getByRole('row', { name: `\u2068${name}\u2069` });
+    // Shown: the name in a <bdi>, in its row and in the summary's sentence.
+    expect(row.querySelector('bdi')?.textContent).toBe(name);
+    const summary = screen.getByText('Gatehouse, saved policies').closest('.fui-MessageBarBody')!;
+    expect(summary.textContent).toBe(`Gatehouse, saved policiesBlocked by ${name}.`);
+    expect(summary.querySelector('bdi')?.textContent).toBe(name);
   });
 });

@@ -28,6 +28,8 @@ import { ErrorState } from '../../shared/ui/error-state';
 import { agreementSentence, graphUndecided, verdictOf } from './graph-agreement';
 import type { WhatIfAnswers } from './use-what-if';
 import { TableScroll } from '../../shared/ui/table-scroll';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
+import { decisionParts, PartsView } from './decision-words';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -130,8 +132,13 @@ function Summary({ title, evaluation }: { title: string; evaluation: SignInEvalu
     <MessageBar intent={enforced.decision === 'block' ? 'error' : enforced.certain ? 'info' : 'warning'} layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
-        {enforced.summary}
-        {reportOnly.decision !== 'allow' || reportOnly.indeterminate.length > 0 ? ` Report-only: ${reportOnly.summary}` : ''}
+        <PartsView parts={decisionParts(enforced)} />
+        {reportOnly.decision !== 'allow' || reportOnly.indeterminate.length > 0 ? (
+          <>
+            {' Report-only: '}
+            <PartsView parts={decisionParts(reportOnly)} />
+          </>
+        ) : null}
       </MessageBarBody>
     </MessageBar>
   );
@@ -208,9 +215,11 @@ export function WhatIfResults({
           </TableHeader>
           <TableBody>
             {rows.map((row) => (
-              <TableRow key={row.id} aria-label={row.name}>
+              <TableRow key={row.id} aria-label={isolatedText(row.name)}>
                 <TableCell>
-                  <Text weight="semibold">{row.name}</Text>
+                  <Text weight="semibold">
+                    <Isolated>{row.name}</Isolated>
+                  </Text>
                   {row.rank === 0 ? (
                     <>
                       <br />
