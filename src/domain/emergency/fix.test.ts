@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../json';
-import { emergencyFix, emergencyRevert, fixRecord, suggestCandidates } from './fix';
+import { emergencyFix, emergencyRevert, fixRecord, mergeFixRecords, suggestCandidates } from './fix';
 
 const emergency = { users: [{ id: 'bg1', name: 'Break Glass 01' }], groups: [{ id: 'g-bg', name: 'Emergency access' }] };
 const policy = (id: string, users: JsonObject): JsonObject => ({
@@ -14,6 +14,36 @@ const policy = (id: string, users: JsonObject): JsonObject => ({
 const excludes = (p: JsonObject | undefined) => (p?.conditions as { users: JsonObject }).users;
 
 describe('the emergency-access bulk fix', () => {
+  it('made twice before a revert keeps both ways back: one revert takes out what each added', () => {
+    const first = fixRecord(
+      't',
+      '2026-01-01T10:00:00Z',
+      [{ id: 'p1', name: 'Policy p1', addedUsers: ['bg1'], addedGroups: [] }],
+      [{ key: 'policy:p1', body: { conditions: { users: { excludeUsers: ['bg1'] } } } }],
+    );
+    // Settings gained the group between the fixes: the second adds it to p1 and fixes p2.
+    const fixed = [
+      { id: 'p1', name: 'Policy p1', addedUsers: [], addedGroups: ['g-bg'] },
+      { id: 'p2', name: 'Policy p2', addedUsers: ['bg1'], addedGroups: ['g-bg'] },
+    ];
+    const second = fixRecord('t', '2026-01-01T11:00:00Z', fixed, [
+      { key: 'policy:p1', body: { conditions: { users: { excludeGroups: ['g-bg'] } } } },
+      { key: 'policy:p2', body: { conditions: { users: { excludeUsers: ['bg1'], excludeGroups: ['g-bg'] } } } },
+    ]);
+    const both = mergeFixRecords(first, second);
+    expect(both.at).toBe('2026-01-01T10:00:00Z');
+    expect(both.fixes).toBe(2);
+    const now = [
+      policy('p1', { includeUsers: ['All'], excludeUsers: ['svc-1', 'bg1'], excludeGroups: ['g-bg'] }),
+      policy('p2', { includeUsers: ['All'], excludeUsers: ['bg1'], excludeGroups: ['g-bg'] }),
+    ];
+    expect(emergencyRevert('t', now, both).sections.policies.map(excludes)).toEqual([
+      { includeUsers: ['All'], excludeUsers: ['svc-1'], excludeGroups: [] },
+      { includeUsers: ['All'], excludeUsers: [], excludeGroups: [] },
+    ]);
+    expect(mergeFixRecords(null, second)).toBe(second);
+  });
+
   it('merges the emergency accounts into every exclusion list and drops nothing', () => {
     const policies = [
       policy('p1', { includeUsers: ['All'], excludeUsers: ['svc-1', 'GuestsOrExternalUsers'], excludeGroups: ['g-contractors'] }),

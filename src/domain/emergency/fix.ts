@@ -19,9 +19,11 @@ export interface FixedPolicy {
 
 export interface EmergencyFixRecord {
   tenantId: string;
-  /** When the fix run started. */
+  /** When the fix run started (the first of them, when fixes were made one after another). */
   at: string;
   policies: FixedPolicy[];
+  /** How many fixes the record holds, when more than one: a fix made before the last was reverted adds to it. */
+  fixes?: number;
 }
 
 const usersOf = (policy: JsonObject) => {
@@ -83,6 +85,29 @@ export function fixRecord(
     if (addedUsers.length + addedGroups.length > 0) policies.push({ ...entry, addedUsers, addedGroups });
   }
   return { tenantId, at, policies };
+}
+
+/**
+ * A later fix's record added to the earlier one not yet reverted: one revert then takes out what both
+ * added (each only ids its policy did not already have, so nothing counts twice), and the earlier
+ * fix's way back is never lost by being overwritten.
+ */
+export function mergeFixRecords(earlier: EmergencyFixRecord | null, later: EmergencyFixRecord): EmergencyFixRecord {
+  if (!earlier || earlier.tenantId !== later.tenantId || earlier.policies.length === 0) return later;
+  if (later.policies.length === 0) return earlier;
+  const union = (a: string[], b: string[]) => [...a, ...b.filter((id) => !a.includes(id))];
+  const policies = earlier.policies.map((p) => ({ ...p }));
+  for (const entry of later.policies) {
+    const known = policies.find((p) => p.id === entry.id);
+    if (!known) policies.push(entry);
+    else
+      Object.assign(known, {
+        name: entry.name,
+        addedUsers: union(known.addedUsers, entry.addedUsers),
+        addedGroups: union(known.addedGroups, entry.addedGroups),
+      });
+  }
+  return { tenantId: later.tenantId, at: earlier.at, policies, fixes: (earlier.fixes ?? 1) + (later.fixes ?? 1) };
 }
 
 /**

@@ -17,7 +17,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { emergencyFix, emergencyRevert, fixRecord, suggestCandidates, type FixedPolicy } from '../../domain/emergency/fix';
+import { emergencyFix, emergencyRevert, fixRecord, mergeFixRecords, suggestCandidates, type FixedPolicy } from '../../domain/emergency/fix';
 import type { ImportSet } from '../../domain/import/import-set';
 import { policyJson } from '../../domain/json';
 import type { EmergencyAccess } from '../../domain/lockout';
@@ -34,10 +34,8 @@ import { Candidates } from './candidates';
 import { CoverageTable } from './coverage-table';
 import { useFixRecord } from './fix-record-store';
 import { HygieneSection } from './hygiene-section';
+import { FIX_ORIGIN, isRevertRun, LastFixNote, REVERT_ORIGIN } from './last-fix';
 import { useEmergencyCheck } from './use-emergency-check';
-
-/** A run written from this page resumes here. */
-const ORIGIN = { key: 'emergency-access', path: paths.emergencyAccess, label: 'Emergency access, a fix' };
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1400px' },
@@ -174,7 +172,7 @@ export function EmergencyAccessPage() {
         source={work?.source ?? null}
         sourceKey={String(work?.key ?? 0)}
         targetName={targetName}
-        origin={ORIGIN}
+        origin={work?.kind === 'revert' ? REVERT_ORIGIN : FIX_ORIGIN}
         change
         intro={
           work?.kind === 'revert'
@@ -183,13 +181,18 @@ export function EmergencyAccessPage() {
         }
         onStart={(run) => {
           // The choice is spent on the fix: a policy that is a finding again later (a revert) starts unchosen.
+          // A fix made before the last was reverted adds to its record: one revert takes out both.
           if (work?.kind === 'fix') {
-            setRecord(fixRecord(tenantId, run.startedAt, work.fixed, run.items));
+            setRecord(mergeFixRecords(record, fixRecord(tenantId, run.startedAt, work.fixed, run.items)));
             setChosen(new Set());
             setChoiceWords((before) => ({ ...before, text: '' }));
           }
-          if (work?.kind === 'revert') setRecord(null);
           setWork(null);
+        }}
+        // The record goes only with a revert whose every write is done: one cut short or failed can be reverted again
+        // (a policy already reverted is left out, having lost the exclusions).
+        onFinished={(run) => {
+          if (isRevertRun(run)) setRecord(null);
         }}
         onClosed={() => focusSoon('fix')}
       >
@@ -312,12 +315,7 @@ export function EmergencyAccessPage() {
                   No policy is chosen yet: choose them in the Fix column of the table, or Choose every finding.
                 </Text>
               ) : null}
-              {record ? (
-                <Text>
-                  The last fix, started {new Date(record.at).toLocaleString()}, added exclusions to{' '}
-                  {record.policies.map((p) => p.name).join(', ')}. Its revert takes out exactly those and nothing else.
-                </Text>
-              ) : null}
+              {record ? <LastFixNote record={record} /> : null}
               {failure ? <ErrorState {...describeError(failure, 'read the policies fresh')} /> : null}
               {work && work.source.sections.policies.length === 0 ? (
                 <MessageBar intent="info">

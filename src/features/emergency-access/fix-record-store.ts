@@ -1,6 +1,6 @@
 // The last emergency-access fix written to a tenant, kept on this device: which ids each policy
 // gained, so that one action can take exactly those out again. Saved when the run starts (a run
-// cut short still wrote some), cleared when its revert starts.
+// cut short still wrote some), cleared when its revert ends with every write done; a fix made before then adds to it.
 import type { EmergencyFixRecord } from '../../domain/emergency/fix';
 import { deviceStore, useDeviceValue } from '../../session/stores/device-store';
 
