@@ -116,4 +116,17 @@ describe('checkPolicy', () => {
     ]);
     expect(blocksSaving(findings)).toBe(false);
   });
+
+  it("blocks an empty list of client apps, as Graph refuses it (1064), and says to use 'all'", () => {
+    const findings = withChange((p) => (p.conditions.clientAppTypes = []));
+    const finding = findings.find((f) => f.path.join('.') === 'conditions.clientAppTypes');
+    expect(finding).toMatchObject({ severity: 'error', code: '1064' });
+    expect(finding?.message).toMatch(/'all'/);
+    expect(blocksSaving(findings)).toBe(true);
+  });
+
+  it("lets 'All' be saved as client apps: Graph reads it as 'all'", () => {
+    const findings = withChange((p) => (p.conditions.clientAppTypes = ['All']));
+    expect(blocksSaving(findings)).toBe(false);
+  });
 });

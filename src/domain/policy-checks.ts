@@ -1,13 +1,51 @@
 // Checks a policy draft before it is saved, the way the service would: the schema, then the
-// service's rules beyond the schema, with the error numbers it uses (1012, 1032). Only what Graph
-// refuses is an error and blocks saving; what Graph accepts but is probably a mistake is a warning
-// that says why. Each finding points at a JSON path, so the editor can mark the lines it concerns,
-// and names the rule that found it: the rules are in src/domain/rules, one per file.
+// service's rules beyond the schema, with the error numbers it uses (1012, 1032, 1064). Only what
+// Graph refuses is an error and blocks saving; what Graph accepts but is probably a mistake is a
+// warning that says why. Each finding points at a JSON path, so the editor can mark the lines it
+// concerns, and names the rule that found it: the rules are in src/domain/rules, one per file.
 import type { PolicyFinding } from './policy-finding';
 import { runRules } from './rules';
 
 export type { JsonPath, PolicyFinding } from './policy-finding';
 
-export const checkPolicy = (policy: unknown): PolicyFinding[] => runRules(policy);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Graph refuses clientAppTypes [] (400, "1064: 'clientAppTypes' condition does not support []. If
+ * you want to target all client apps, use ['All']…"): an empty list blocks saving.
+ */
+function emptyClientAppTypes(policy: unknown): PolicyFinding[] {
+  const conditions = isRecord(policy) ? policy.conditions : undefined;
+  if (!isRecord(conditions) || !Array.isArray(conditions.clientAppTypes) || conditions.clientAppTypes.length > 0) return [];
+  return [
+    {
+      path: ['conditions', 'clientAppTypes'],
+      severity: 'error',
+      code: '1064',
+      rule: 'client-app-types-not-empty',
+      message: "Graph refuses an empty list of client apps: to target every client app, use 'all' (\"clientAppTypes\": [\"all\"]).",
+    },
+  ];
+}
+
+const CLIENT_APP_TYPES = ['all', 'browser', 'mobileAppsAndDesktopClients', 'exchangeActiveSync', 'easSupported', 'other'];
+
+/**
+ * Graph reads a client app type in any case ('All' is 'all': its own 1064 message writes ['All']),
+ * so the schema's finding for a member written in another case does not block the save. (The schema
+ * in policy-schema.ts compares exactly; this is the one enum Graph is known to read so.)
+ */
+function clientAppTypeInAnyCase(policy: unknown, finding: PolicyFinding): boolean {
+  const [conditions, key, index] = finding.path;
+  if (finding.rule !== 'schema' || conditions !== 'conditions' || key !== 'clientAppTypes' || typeof index !== 'number') return false;
+  const list = isRecord(policy) && isRecord(policy.conditions) ? policy.conditions.clientAppTypes : undefined;
+  const value = Array.isArray(list) ? (list[index] as unknown) : undefined;
+  return typeof value === 'string' && CLIENT_APP_TYPES.some((member) => member.toLowerCase() === value.toLowerCase());
+}
+
+export const checkPolicy = (policy: unknown): PolicyFinding[] => [
+  ...runRules(policy).filter((finding) => !clientAppTypeInAnyCase(policy, finding)),
+  ...emptyClientAppTypes(policy),
+];
 
 export const blocksSaving = (findings: PolicyFinding[]) => findings.some((f) => f.severity === 'error');

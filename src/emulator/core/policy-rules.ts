@@ -1,6 +1,6 @@
 // The service's validation of a conditional access policy, with its documented error numbers:
 // 1007 schema, 1012 applications with user actions, 1032 password change / risk remediation,
-// 1118 read-only template id. Rules without a documented number get a plain BadRequest message.
+// 1064 clientAppTypes [], 1118 read-only template id. Rules without a documented number get a plain BadRequest message.
 // Only what Graph documents or is seen to refuse is refused here: the console's checks block
 // exactly this, and warn about the rest (testing/integration/policy-rules-agreement.test.ts).
 import { errors, isObject, type GraphError } from './http';
@@ -100,6 +100,35 @@ export function validatePolicy(policy: JsonObject, knownStrengthIds: ReadonlySet
 export function checkReadOnly(body: JsonObject): GraphError | null {
   if (body.templateId !== undefined && body.templateId !== null) {
     return errors.invalidPolicy('1118: TemplateId is a read-only field.');
+  }
+  return null;
+}
+
+const clientAppTypes = ['all', 'browser', 'mobileAppsAndDesktopClients', 'exchangeActiveSync', 'easSupported', 'other'];
+
+/**
+ * Graph reads client app types in any case: its own 1064 message suggests ['All']. They are stored
+ * as the enum spells them ('All' becomes 'all'); a value that is no member is left for the schema (1007).
+ */
+export function normaliseClientAppTypes(body: JsonObject): void {
+  const conditions = body.conditions;
+  if (!isObject(conditions) || !Array.isArray(conditions.clientAppTypes)) return;
+  conditions.clientAppTypes = conditions.clientAppTypes.map((value) =>
+    typeof value === 'string' ? (clientAppTypes.find((member) => member.toLowerCase() === value.toLowerCase()) ?? value) : value,
+  );
+}
+
+/**
+ * clientAppTypes is required (v1.0/resources/conditionalaccessconditionset.md) and an explicit []
+ * is refused, seen so from Graph (400, innerError "1064: 'clientAppTypes' condition does not support
+ * []. If you want to target all client apps, use ['All']…"; the rest of the message is not known).
+ */
+export function checkClientAppTypes(body: JsonObject): GraphError | null {
+  const conditions = body.conditions;
+  if (isObject(conditions) && Array.isArray(conditions.clientAppTypes) && conditions.clientAppTypes.length === 0) {
+    return errors.invalidPolicy(
+      "1064: 'clientAppTypes' condition does not support []. If you want to target all client apps, use ['All'].",
+    );
   }
   return null;
 }

@@ -5,7 +5,7 @@ import { emptyResponse, errors, GraphError, isObject, jsonResponse, readJson } f
 import { newId } from '../ids';
 import type { JsonObject, TenantState } from '../model';
 import { applySelect, compileFilter, listBody, paginate, selector } from '../odata';
-import { checkReadOnly, validatePolicy } from '../policy-rules';
+import { checkClientAppTypes, checkReadOnly, normaliseClientAppTypes, validatePolicy } from '../policy-rules';
 import { completePolicy, mergePatch, stripForWrite } from '../policy-shape';
 import { contextUrl, GUID, scopes, type Route, type RouteInput } from '../route';
 import { presentStrength } from './authentication-strengths';
@@ -56,8 +56,9 @@ export function expireDeleted(items: JsonObject[], now: Date): JsonObject[] {
 async function writeBody(input: RouteInput): Promise<JsonObject> {
   const body = await readJson(input.request);
   if (!isObject(body)) throw errors.schema();
-  const readOnly = checkReadOnly(body as JsonObject);
+  const readOnly = checkReadOnly(body as JsonObject) ?? checkClientAppTypes(body as JsonObject);
   if (readOnly) throw readOnly;
+  normaliseClientAppTypes(body as JsonObject);
   return stripForWrite(body as JsonObject);
 }
 
@@ -105,6 +106,10 @@ export const policyRoutes: Route[] = [
           `This tenant has reached the limit of ${POLICY_CAP} Conditional Access policies. Delete a policy before creating another.`,
         );
       }
+      // A create without clientAppTypes: what Graph does is not documented (the property is Required
+      // in conditionalaccessconditionset.md). It is accepted, as before, and stored as ['all'], the
+      // value Graph's 1064 message says targets every client app, never as the [] Graph refuses.
+      if (isObject(body.conditions) && body.conditions.clientAppTypes === undefined) body.conditions.clientAppTypes = ['all'];
       const policy = completePolicy({
         ...body,
         id: newId(),
