@@ -46,6 +46,23 @@ const entry = {
 };
 
 describe('fromSignInLog', () => {
+  it('reads a hidden sign-in risk as not known: a policy on high sign-in risk cannot be evaluated for it', () => {
+    const hidden = fromSignInLog({ ...entry, riskLevelDuringSignIn: 'hidden' });
+    expect(hidden.facts.signInRiskLevel).toBeUndefined();
+    expect(hidden.notKnown).toContain('signInRiskLevel (riskLevelDuringSignIn is hidden: the sign-in is not covered by ID Protection)');
+    const risky = policy({
+      name: 'Block high sign-in risk',
+      conditions: { signInRiskLevels: ['high'] },
+      grant: { builtInControls: ['block'] },
+    });
+    expect(
+      evaluatePolicy(risky, { ...hidden.facts, identity: { kind: 'user', userId: ids.ada, groupIds: [], roleTemplateIds: [] } }, context),
+    ).toMatchObject({
+      result: 'indeterminate',
+      missing: ['signInRiskLevel'],
+    });
+  });
+
   it('reads who, the resource (not the client), network, client, device, risk and flow, and says what it could not know', () => {
     const read = fromSignInLog(entry);
     expect(read.facts).toEqual({

@@ -266,6 +266,8 @@ export function fromSignInLog(raw: unknown, directory?: DirectoryFacts, tenantId
     if (user.value!.insiderRisk) facts.insiderRiskLevel = user.value!.insiderRisk;
     const signInRisk = riskOf(entry.riskLevelDuringSignIn);
     if (signInRisk) facts.signInRiskLevel = signInRisk;
+    else if (entry.riskLevelDuringSignIn === 'hidden')
+      notKnown.push('signInRiskLevel (riskLevelDuringSignIn is hidden: the sign-in is not covered by ID Protection)');
     else notKnown.push('signInRiskLevel (riskLevelDuringSignIn missing or not a level)');
   } else notKnown.push('identity (the entry names no user and no service principal)');
 

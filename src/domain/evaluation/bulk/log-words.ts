@@ -51,7 +51,10 @@ export function platformOf(operatingSystem: unknown): DevicePlatform | undefined
   return 'unsupported';
 }
 
-const RISKS = new Set(['none', 'low', 'medium', 'high', 'hidden']);
+// "hidden" is not a level: Graph returns it when the user or sign-in is not covered by Microsoft Entra ID
+// Protection (signIn resource), so what the service saw is not known.
+const RISKS = new Set(['none', 'low', 'medium', 'high']);
+/** A risk level the log states, or undefined when it states none (missing, hidden, or not a level). */
 export const riskOf = (value: unknown): RiskLevel | undefined =>
   typeof value === 'string' && RISKS.has(value) ? (value as RiskLevel) : undefined;
 

@@ -64,6 +64,17 @@ describe('risk levels', () => {
     expect(run({ signInRiskLevels: [] }, { signInRiskLevel: undefined }).result).toBe('applies');
   });
 
+  it('is indeterminate when the risk is hidden (not covered by ID Protection), not a level that misses the policy', () => {
+    expect(run({ signInRiskLevels: ['high'] }, { signInRiskLevel: 'hidden' })).toMatchObject({
+      result: 'indeterminate',
+      missing: ['signInRiskLevel'],
+    });
+    expect(run({ userRiskLevels: ['high', 'medium'] }, { userRiskLevel: 'hidden' })).toMatchObject({
+      result: 'indeterminate',
+      missing: ['userRiskLevel'],
+    });
+  });
+
   it("reads insider risk as Graph's flags string", () => {
     expect(run({ insiderRiskLevels: 'elevated' }, { insiderRiskLevel: 'elevated' }).result).toBe('applies');
     expect(run({ insiderRiskLevels: 'moderate,elevated' }, { insiderRiskLevel: 'minor' })).toMatchObject({

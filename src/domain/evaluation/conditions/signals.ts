@@ -68,6 +68,8 @@ export function riskOutcome(levels: unknown, field: LevelField, signIn: SignInFa
   const level = signIn[field];
   const words = RISK_WORDS[field];
   if (level === undefined) return unknown(`The ${words} level is not known.`, [field]);
+  // Graph's "hidden": the user or sign-in is not covered by ID Protection, so the level is not known.
+  if (level === 'hidden') return unknown(`The ${words} is hidden (not covered by ID Protection): its level is not known.`, [field]);
   return wanted.includes(level)
     ? match(`The ${words} is ${level}, a level the policy targets.`)
     : noMatch(`The ${words} is ${level}; the policy targets ${wanted.join(', ')}.`);
