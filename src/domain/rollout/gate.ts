@@ -184,6 +184,8 @@ export const DECISION_WORDS: Record<GateDecision, string> = {
 
 /** The gate as one line of the timeline. */
 export function gateEvent(plan: RolloutPlan, gate: GateResult, now: Date): RolloutPlan {
+  // A reading of another ring set (read before a step that has since been taken, or is being taken) says nothing of this one.
+  if (plan.pending || gate.since !== (latestRing(plan)?.startedAt ?? plan.createdAt)) return plan;
   const { signIns, blocked, interrupted } = gate.copy;
   return {
     ...plan,

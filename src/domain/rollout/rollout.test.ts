@@ -510,6 +510,19 @@ describe('gate', () => {
     expect([gateOpen(unread), canOverride(unread)]).toEqual([false, true]);
     expect(readRolloutPlans(JSON.parse(JSON.stringify([paused])))[0]!.events.at(-1)!.decision).toBe('pause');
   });
+
+  it('drops a reading of the ring set before a step: it never opens the gate for the next ring', () => {
+    const at = new Date(after);
+    const early = evaluateGate({ plan, members, emergency: [], signIns: [signIn(ADA, after, { copy1: 'success' })] });
+    expect(early.decision).toBe('advance');
+    // The step is under way, then done (Ring 2 joined later): the early reading lands after either.
+    const pending = { ...plan, pending: { kind: 'advance' as const, ring: 'ring-2' } };
+    expect(gateEvent(pending, early, at)).toBe(pending);
+    const advanced = afterStep(plan, { kind: 'advance', ring: 'ring-2' }, { copyId: null, groupIds: {} }, new Date('2026-11-30T12:00:00Z'));
+    const landed = gateEvent(advanced, early, new Date('2026-11-30T12:00:01Z'));
+    expect(landed.events.at(-1)!.kind).toBe('advanced');
+    expect(gateOpen(landed)).toBe(false);
+  });
 });
 
 describe('kept', () => {

@@ -1,7 +1,7 @@
 // Reading a gate: the rings' users and the emergency accounts read fresh, the sign-in log since the
 // last ring started (capped, the cap said), and the gate worked out from them. When the log cannot
 // be read (licence, permission), that is the answer, in words, with what still works.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EmergencyAccess, Principal } from '../../domain/lockout';
 import { isJsonObject, type JsonObject } from '../../domain/json';
 import { evaluateGate, type GateResult } from '../../domain/rollout/gate';
@@ -26,6 +26,8 @@ export function useGate({ onResult, onUnavailable }: { onResult(result: GateResu
   const tenant = useTenantSession();
   const [read, setRead] = useState<GateRead>({ kind: 'idle' });
   const running = useRef<AbortController | null>(null);
+  // A reading left behind (the page gone, a step begun) is stopped, and what it would have said is dropped.
+  useEffect(() => () => running.current?.abort(), []);
 
   const check = async (plan: RolloutPlan, original: JsonObject | undefined, emergency: EmergencyAccess) => {
     running.current?.abort();
@@ -44,8 +46,11 @@ export function useGate({ onResult, onUnavailable }: { onResult(result: GateResu
         since,
         cap: SIGN_IN_CAP,
         signal,
-        onProgress: (count) => setRead({ kind: 'reading', progress: 'Reading the sign-ins since the last ring started…', count }),
+        onProgress: (count) =>
+          signal.aborted || setRead({ kind: 'reading', progress: 'Reading the sign-ins since the last ring started…', count }),
       });
+      // Stopped meanwhile (a step begun): its answer is about a ring set that is no longer the rollout's.
+      if (signal.aborted) return;
       const result = evaluateGate({
         plan,
         signIns: log.signIns.filter(isJsonObject),
@@ -63,5 +68,12 @@ export function useGate({ onResult, onUnavailable }: { onResult(result: GateResu
     }
   };
 
-  return { read, check, reset: () => setRead({ kind: 'idle' }) };
+  /** Back to no reading: the one under way is stopped, and its answer never reaches the rollout. */
+  const reset = () => {
+    running.current?.abort();
+    running.current = null;
+    setRead({ kind: 'idle' });
+  };
+
+  return { read, check, reset };
 }
