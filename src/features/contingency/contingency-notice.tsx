@@ -1,7 +1,6 @@
 // Above the policy list: a contingency plan that is switched on, or one that would not work if the
 // disruption came today. Loaded only when the tenant has contingency policies; silent when all is well.
 import { Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { recognisePlans } from '../../domain/contingency/contingency-plan';
 import { readiness } from '../../domain/contingency/readiness';
@@ -12,6 +11,11 @@ import { useTenantSession } from '../../session/tenant-session';
 import { paths } from '../../shared/routes/paths';
 import { formatDateTime } from '../../shared/ui/format';
 import { useContingencyStore } from '../../session/contingency-store';
+import type { SwitchRecord } from '../../domain/contingency/switch';
+import type { JsonObject } from '../../domain/json';
+import type { ApplyRun } from '../../operations/apply-plan';
+import { useApplyJournal } from '../../policy-ui/writes';
+import { halfDoneOf, switchProgress } from './switch-progress';
 
 interface Notice {
   id: string;
@@ -19,6 +23,41 @@ interface Notice {
   intent: 'warning' | 'error';
   title: string;
   text: string;
+}
+
+/** A recorded switch, said as far as it got: "switched on" only when something was. */
+function switchedWords(
+  { id, disruption }: { id: string; disruption: string },
+  switched: SwitchRecord,
+  policies: readonly JsonObject[],
+  run: ApplyRun | null,
+) {
+  const when = formatDateTime(switched.at);
+  const progress = switchProgress(switched, policies, halfDoneOf(run, id));
+  switch (progress.kind) {
+    case 'half-done':
+      return progress.written === 0
+        ? {
+            title: `${disruption}: a switch was started, nothing written`,
+            text: `Started ${when}; no policy was changed. Continue the switch, or switch back to close it.`,
+          }
+        : {
+            title: `${disruption}: switch half done, step ${progress.written} of ${progress.total} written`,
+            text: `Started ${when}. Continue the switch, or switch back: each policy changed so far is put back as it was.`,
+          };
+    case 'nothing-in-place':
+      return {
+        title: `${disruption}: nothing of the switch is in place`,
+        text: `A switch was started ${when}, but every policy it touches is as it was before it (its first write was refused, or each was put back). Switch back to close it: nothing will be written.`,
+      };
+    case 'in-part':
+      return {
+        title: `${disruption}: switched on ${when}, in part`,
+        text: `${progress.changed} of its ${progress.total} policies are changed. Switch back when the disruption is over.`,
+      };
+    case 'switched':
+      return { title: `${disruption}: switched on ${when}`, text: 'Switch back when the disruption is over.' };
+  }
 }
 
 const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
@@ -29,21 +68,15 @@ export function ContingencyNotice({ policies }: { policies: ConditionalAccessPol
   const tenantId = useTenantSession().account.tenantId;
   const [emergency] = useEmergencyAccess(tenantId);
   const [store] = useContingencyStore(tenantId);
-  const notices = useMemo(() => {
+  const run = useApplyJournal().load();
+  // Each render: the journal (a switch's run and how far it got) is read as it is now, not a dependency React sees.
+  const notices = (() => {
     const json = policies.map(policyJson);
     return recognisePlans(json).flatMap((recognised): Notice[] => {
       const plan = { ...recognised, ...store.plans[recognised.id] };
       const switched = store.switches[plan.id];
-      if (switched)
-        return [
-          {
-            id: plan.id,
-            disruption: plan.disruption,
-            intent: 'warning',
-            title: `${plan.disruption}: switched on ${formatDateTime(switched.at)}`,
-            text: 'Switch back when the disruption is over.',
-          },
-        ];
+      // Recorded before its first write: what is said comes from the policies and the journal, as on the plan's card.
+      if (switched) return [{ id: plan.id, disruption: plan.disruption, intent: 'warning', ...switchedWords(plan, switched, json, run) }];
       const blockers = readiness(plan, json, emergency).filter((f) => f.severity === 'blocker');
       return blockers.length === 0
         ? []
@@ -57,7 +90,7 @@ export function ContingencyNotice({ policies }: { policies: ConditionalAccessPol
             },
           ];
     });
-  }, [policies, emergency, store]);
+  })();
   if (notices.length === 0) return null;
   return (
     <div className={styles.root}>

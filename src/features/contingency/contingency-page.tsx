@@ -12,7 +12,7 @@ import { activation, ContingencyError, goneFrom, revert, type SwitchStep } from 
 import { emptyImportSet, type ImportSet } from '../../domain/import/import-set';
 import { policyJson, type JsonObject } from '../../domain/json';
 import { describeError } from '../../graph/describe-error';
-import { writtenCount, type RunOrigin } from '../../operations/apply-plan';
+import type { RunOrigin } from '../../operations/apply-plan';
 import { PlanAndApply } from '../../policy-ui/plan/plan-and-apply';
 import { useApplyJournal } from '../../policy-ui/writes';
 import { policiesQuery } from '../../policy-ui/queries';
@@ -23,6 +23,7 @@ import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState, type ErrorStateProps } from '../../shared/ui/error-state';
 import { PlanCard } from './plan-card';
 import { RestorePlans } from './restore-plans';
+import { halfDoneOf, switchRunKey } from './switch-progress';
 import { useContingencyStore } from '../../session/contingency-store';
 import { paths } from '../../shared/routes/paths';
 import { isolatedText } from '../../shared/ui/isolated-text';
@@ -51,7 +52,7 @@ function importOf(steps: readonly SwitchStep[], tenantId: string): ImportSet {
 
 /** A switch's run as the journal knows it: which plan, which way, resumed on this page. */
 const switchOrigin = (kind: 'activate' | 'revert', plan: ContingencyPlan): RunOrigin => ({
-  key: `contingency:${kind}:${plan.id}`,
+  key: switchRunKey(kind, plan.id),
   path: paths.contingency,
   label: `Contingency, the switch ${kind === 'activate' ? 'to' : 'back from'} the plan for ${isolatedText(plan.disruption)}`,
 });
@@ -103,11 +104,7 @@ export function ContingencyPage() {
   };
   const journal = useApplyJournal();
   /** A switch left between its steps (or stopped): the journal still holds its run, which can go on. */
-  const halfDone = (plan: ContingencyPlan) => {
-    const run = journal.load();
-    if (!run || run.finishedAt || run.origin?.key !== switchOrigin('activate', plan).key) return null;
-    return { written: writtenCount(run), total: run.items.length };
-  };
+  const halfDone = (plan: ContingencyPlan) => halfDoneOf(journal.load(), plan.id);
   const policies = useMemo(() => (list.data ?? []).map(policyJson), [list.data]);
   const plans = useMemo(() => recognisePlans(policies).map((plan) => ({ ...plan, ...store.plans[plan.id] })), [policies, store.plans]);
 
