@@ -6,6 +6,7 @@ import { emptyResponse, errors, isObject, jsonResponse, readJson } from '../http
 import { newId } from '../ids';
 import type { JsonObject } from '../model';
 import { compileFilter, listBody, paginate, selector } from '../odata';
+import { orderBy, skip } from '../odata-order';
 import { mergePatch } from '../policy-shape';
 import { contextUrl, GUID, scopes, type Route, type RouteInput } from '../route';
 import { expireDeleted } from './policies';
@@ -60,9 +61,12 @@ function find(items: JsonObject[], id: string): JsonObject {
 function list(input: RouteInput, items: JsonObject[], entitySet: string): Response {
   const filter = compileFilter(input.url.searchParams.get('$filter'));
   const presented = items.map((l) => present(l, input)).filter(filter);
-  const page = paginate(presented, input.url, null);
+  const ordered = orderBy(presented, input.url, ['displayName', 'createdDateTime', 'modifiedDateTime', 'deletedDateTime', 'id']);
+  // $skip, then the pages of $top: each page's link keeps $skip, so its $skiptoken counts after it.
+  const page = paginate(skip(ordered, input.url), input.url, null);
   page.items = page.items.map(selector(input.url.searchParams.get('$select')));
-  return jsonResponse(input.context, 200, listBody(contextUrl(input, entitySet), page));
+  const count = input.url.searchParams.get('$count') === 'true' ? presented.length : undefined;
+  return jsonResponse(input.context, 200, listBody(contextUrl(input, entitySet), page, count));
 }
 
 async function body(input: RouteInput): Promise<JsonObject> {

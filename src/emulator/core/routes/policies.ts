@@ -5,6 +5,7 @@ import { emptyResponse, errors, GraphError, isObject, jsonResponse, readJson } f
 import { newId } from '../ids';
 import type { JsonObject, TenantState } from '../model';
 import { applySelect, compileFilter, listBody, paginate, selector } from '../odata';
+import { orderBy, skip } from '../odata-order';
 import { checkClientAppTypes, checkReadOnly, normaliseClientAppTypes, validatePolicy } from '../policy-rules';
 import { completePolicy, mergePatch, stripForWrite } from '../policy-shape';
 import { contextUrl, GUID, scopes, type Route, type RouteInput } from '../route';
@@ -65,7 +66,9 @@ async function writeBody(input: RouteInput): Promise<JsonObject> {
 function list(input: RouteInput, items: JsonObject[], entitySet: string): Response {
   const filter = compileFilter(input.url.searchParams.get('$filter'));
   const presented = items.map((p) => presentPolicy(input.tenant, p, input)).filter(filter);
-  const page = paginate(presented, input.url, null);
+  const ordered = orderBy(presented, input.url, ['displayName', 'createdDateTime', 'modifiedDateTime', 'deletedDateTime', 'state', 'id']);
+  // $skip, then the pages of $top: each page's link keeps $skip, so its $skiptoken counts after it.
+  const page = paginate(skip(ordered, input.url), input.url, null);
   page.items = page.items.map(selector(input.url.searchParams.get('$select')));
   const count = input.url.searchParams.get('$count') === 'true' ? presented.length : undefined;
   return jsonResponse(input.context, 200, listBody(contextUrl(input, entitySet), page, count));
