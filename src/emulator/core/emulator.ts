@@ -173,8 +173,19 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     const items = body.requests;
     if (items.length > MAX_BATCH)
       throw errors.badRequest(`Invalid batch payload: at most ${MAX_BATCH} requests are allowed, ${items.length} were sent.`);
-    const ids = items.map((item) => (isObject(item) ? String(item.id) : ''));
+    // Request ids are "not case-sensitive" and must be unique in the batch (concepts/json-batching.md):
+    // 'a' and 'A' are one id, and dependsOn names a request in any case.
+    const ids = items.map((item) => (isObject(item) ? String(item.id).toLowerCase() : ''));
     if (new Set(ids).size !== ids.length) throw errors.badRequest('Invalid batch payload: request ids must be unique.');
+    // "When the body is supplied, a Content-Type header must be included" (json-batching.md); the
+    // service refuses the whole batch, seen with this message.
+    for (const item of items) {
+      if (!isObject(item) || item.body === undefined) continue;
+      const headers = isObject(item.headers) ? Object.keys(item.headers) : [];
+      if (!headers.some((name) => name.toLowerCase() === 'content-type')) {
+        throw errors.badRequest(`Write request id : ${String(item.id)} does not contain Content-Type header or body.`);
+      }
+    }
     const version = new URL(request.url).pathname.split('/')[1];
     const origin = new URL(request.url).origin;
 
@@ -185,12 +196,12 @@ export function createEmulator(options: EmulatorOptions): Emulator {
         throw errors.badRequest('Invalid batch payload: every request needs id, method and url.');
       }
       const id = String(item.id);
-      const existing = results.get(id);
+      const existing = results.get(id.toLowerCase());
       if (existing) return existing;
       const promise = (async () => {
         const dependsOn = Array.isArray(item.dependsOn) ? item.dependsOn.map(String) : [];
         for (const dependency of dependsOn) {
-          const previous = results.get(dependency) ?? run(items[ids.indexOf(dependency)]);
+          const previous = results.get(dependency.toLowerCase()) ?? run(items[ids.indexOf(dependency.toLowerCase())]);
           const outcome = await previous;
           if (outcome.status >= 400)
             return {
@@ -218,7 +229,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
         const text = await response.text();
         return text ? { ...outcome, body: JSON.parse(text) as unknown } : outcome;
       })();
-      results.set(id, promise);
+      results.set(id.toLowerCase(), promise);
       return promise;
     };
     const responses = await Promise.all(items.map(run));
