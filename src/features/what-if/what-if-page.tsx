@@ -1,10 +1,11 @@
 // What if: one made-up sign-in, three answers side by side (Graph's evaluate on the saved policies,
 // Gatehouse's engine on the saved policies, and the engine with one of this device's drafts), each
 // policy's reason in words, disagreements first. Scenarios are saved, run as a suite, exported.
-import { Button, Field, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from '@fluentui/react-components';
 import { PlayRegular, SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { canonicalJson } from '../../domain/bundle/canonical-json';
 import { DEFAULT_CONDITIONS, type Scenario } from '../../domain/evaluation/scenario';
 import { isJsonObject } from '../../domain/json';
 import { draftStore } from '../../policy-ui/draft-store';
@@ -54,6 +55,10 @@ function useDraftChoices(accountKey: string): { choices: DraftChoice[]; unreadab
   }, [accountKey]);
 }
 
+/** The sign-in a scenario describes (its name and expectation change no answer). */
+const signInOf = (s: Pick<ScenarioDraft, 'identity' | 'target' | 'conditions'>) =>
+  canonicalJson({ identity: s.identity, target: s.target, conditions: s.conditions });
+
 export function WhatIfPage() {
   const styles = useStyles();
   const tenant = useTenantSession();
@@ -98,6 +103,9 @@ export function WhatIfPage() {
   // Kept only with a name: its row, its Open and Remove buttons are named by it (a blank one left them
   // "Open" and "Remove", alike for every such scenario), and the store would rename it on the next read.
   const unnamed = form.name.trim() ? null : 'Name the scenario first.';
+  // The answers shown are for the sign-in as it was at Evaluate: once the form says another, they are marked
+  // as such (the focus stays in the form, where the change is being made).
+  const outdated = !!run && signInOf(form) !== signInOf(run.scenario);
 
   const save = () => {
     if (!complete || unnamed) return;
@@ -179,6 +187,14 @@ export function WhatIfPage() {
       </div>
       {/* Always there, so a screen reader hears it change when the answers arrive. */}
       <SpokenStatus>{run && runSaid ? resultsAnnouncement(answers) : null}</SpokenStatus>
+      {outdated ? (
+        <MessageBar intent="warning" politeness="polite" layout="multiline">
+          <MessageBarBody>
+            These answers are for the sign-in as it was when you pressed Evaluate, not as the form now describes it: press Evaluate again
+            for answers to the sign-in as it is now.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       {run ? (
         <WhatIfResults
           answers={answers}
