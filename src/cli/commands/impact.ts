@@ -3,8 +3,9 @@
 // the users' groups and roles, the saved policies): emergency accounts hit first, each class with
 // its distinct users and applications, and the engine's agreement with the service. Exit 1 when
 // the draft newly blocks anyone (or, with --fail-on any-change, changes anything), or would keep an
-// emergency account out. When the log cannot be read it says why and exits 2: a pipeline gate that
-// could not look must not pass quietly (--allow-no-logs makes that 0, said on stderr).
+// emergency account out (or, blocking, cannot be evaluated for one: not knowing is no pass). When the
+// log cannot be read it says why and exits 2: a pipeline gate that could not look must not pass
+// quietly (--allow-no-logs makes that 0, said on stderr).
 import { readUserDirectory } from '../../graph/sign-in-directory';
 import { readSignIns, signInsUnavailable } from '../../graph/sign-ins';
 import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts, wholeNumber } from '../args';
@@ -14,7 +15,8 @@ import { connectTenant } from '../tenant';
 import { impactOfDraft } from '../../domain/evaluation/impact-of-draft';
 import { placeDraft, readDraftFile } from '../evaluation/drafts';
 import { readEmergency } from '../evaluation/emergency';
-import { impactJson, impactMarkdown, impactText, LOCKING, type ImpactRun } from '../evaluation/impact-report';
+import { alertCouldLockOut } from '../../domain/evaluation/bulk/impact';
+import { impactJson, impactMarkdown, impactText, type ImpactRun } from '../evaluation/impact-report';
 import { checkOutput, FORMATS, OUTPUT_OPTIONS, readTenantPolicies, writeOutput } from '../evaluation/outputs';
 import { EXIT, type Command } from './command';
 
@@ -56,7 +58,8 @@ export const impactCommand: Command = {
   },
   more: [
     'Exit codes: 0 nothing to fail on, 1 the draft newly blocks someone (or changes anything, with --fail-on any-change),',
-    'or an emergency account would be blocked or prompted; 2 error, or the sign-in logs could not be read (0 with --allow-no-logs).',
+    'or an emergency account would be blocked or prompted (or, for a blocking draft, has sign-ins that cannot be evaluated);',
+    '2 error, or the sign-in logs could not be read (0 with --allow-no-logs).',
   ].join('\n'),
   async run(values, _positionals, io) {
     const format = choice(values, 'format', FORMATS, 'text');
@@ -114,7 +117,7 @@ export const impactCommand: Command = {
     appendJobSummary(io, impactMarkdown(run));
 
     const { classes, alerts } = answer.impact;
-    const lockout = alerts.some((a) => a.who === 'emergencyAccount' && LOCKING.includes(a.class));
+    const lockout = alerts.some((a) => a.who === 'emergencyAccount' && alertCouldLockOut(a, draft.policy));
     const failing = failOn === 'any-change' ? CHANGES.some((c) => classes[c].signIns > 0) : classes.newlyBlocked.signIns > 0;
     return lockout || failing ? EXIT.finding : EXIT.ok;
   },

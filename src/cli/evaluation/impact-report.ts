@@ -1,7 +1,7 @@
 // A draft's impact said for a pipeline, as the save review shows it: emergency accounts hit first,
 // then each class of change with its distinct users and applications (named as the log names them),
 // the cap when reached, and how far the engine's answer may be trusted. Text, Markdown or JSON.
-import { IMPACT_CLASSES, IMPACT_WORDS, type ImpactClass } from '../../domain/evaluation/bulk/impact';
+import { IMPACT_ALERT_WORDS, IMPACT_CLASSES, IMPACT_WORDS, type ImpactClass } from '../../domain/evaluation/bulk/impact';
 import type { ImpactAnswer } from '../../domain/evaluation/impact-of-draft';
 import { escapeMarkdown } from '../../domain/lint/markdown';
 
@@ -16,8 +16,6 @@ export interface ImpactRun {
 
 /** Classes a reader must see; the others are counted only. */
 const SHOWN: readonly ImpactClass[] = IMPACT_CLASSES.filter((c) => c !== 'unchanged');
-/** Changes that could keep someone out: an emergency account hit by one of these fails the run. */
-export const LOCKING: readonly ImpactClass[] = ['newlyBlocked', 'newlyRequiredWouldPrompt'];
 const LISTED = 10;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -46,7 +44,7 @@ function lines(run: ImpactRun): {
   ];
   const alerts = impact.alerts.map(
     (a) =>
-      `${a.who === 'emergencyAccount' ? 'EMERGENCY ACCOUNT' : 'The signed-in admin'} ${names[a.identityId] ?? a.identityId} would be ${IMPACT_WORDS[a.class]} in ${plural(a.signIns, 'sign-in')}.`,
+      `${a.who === 'emergencyAccount' ? 'EMERGENCY ACCOUNT' : 'The signed-in admin'} ${names[a.identityId] ?? a.identityId} ${IMPACT_ALERT_WORDS[a.class]} in ${plural(a.signIns, 'sign-in')}.`,
   );
   const classes = SHOWN.filter((c) => impact.classes[c].signIns > 0).map((c) => {
     const k = impact.classes[c];

@@ -35,6 +35,37 @@ export const IMPACT_WORDS: Record<ImpactClass, string> = {
   unchanged: 'unchanged',
 };
 
+/**
+ * What an alert says happens to an account, to follow its name and precede "in N sign-ins":
+ * "Break Glass 01 would be newly blocked in 2 sign-ins."
+ */
+export const IMPACT_ALERT_WORDS: Record<ImpactClass, string> = {
+  newlyBlocked: 'would be newly blocked',
+  newlyRequiredWouldPrompt: 'would newly be asked for a control they would be prompted for',
+  newlyRequiredSatisfied: 'would newly be asked for a control they already satisfied',
+  indeterminate: 'may be kept out or prompted (the draft cannot be evaluated)',
+  sessionChanged: 'would get other session controls',
+  relaxed: 'would no longer be blocked or asked for a control',
+  unchanged: 'would see no change',
+};
+
+/** Classes that keep someone out, or prompt them where they may not be able to answer: the lock-out guard's. */
+export const LOCKING_CLASSES: readonly ImpactClass[] = ['newlyBlocked', 'newlyRequiredWouldPrompt'];
+
+/** Whether the draft blocks (its grant is block). */
+export function draftBlocks(draft: unknown): boolean {
+  const grant = (draft as { grantControls?: { builtInControls?: unknown } } | null)?.grantControls;
+  return Array.isArray(grant?.builtInControls) && grant.builtInControls.includes('block');
+}
+
+/**
+ * Whether an alert could keep its account out: newly blocked or prompted, or, under a blocking draft,
+ * sign-ins that cannot be evaluated (the draft may block them: not knowing is no pass).
+ */
+export function alertCouldLockOut(alert: Pick<ImpactAlert, 'class'>, draft: unknown): boolean {
+  return LOCKING_CLASSES.includes(alert.class) || (alert.class === 'indeterminate' && draftBlocks(draft));
+}
+
 export interface ShapeImpact {
   shapeIndex: number;
   class: ImpactClass;
