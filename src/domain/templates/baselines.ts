@@ -2,12 +2,14 @@
 // shipped (see microsoft-samples.ts); others reach the gallery when the admin imports them.
 import { toWritableBody } from '../policy-body';
 import { REPORT_ONLY } from '../types';
+import { CLIENT_APPS_NOTE, withAllClientApps } from './client-apps';
 import type { GalleryTemplate } from './gallery-template';
 import { MICROSOFT_SAMPLES, SAMPLES_SOURCE } from './microsoft-samples';
 
 export function baselineTemplates(): GalleryTemplate[] {
   return MICROSOFT_SAMPLES.map(({ file, policy }) => {
     const name = typeof policy.displayName === 'string' ? policy.displayName : file;
+    const written = withAllClientApps({ ...toWritableBody(policy), state: REPORT_ONLY });
     return {
       key: `baseline:${file}`,
       source: 'baseline',
@@ -15,8 +17,9 @@ export function baselineTemplates(): GalleryTemplate[] {
       name,
       description: `From ${file}.`,
       scenarios: [],
-      policy: { ...toWritableBody(policy), state: REPORT_ONLY },
+      policy: written.policy,
       attribution: SAMPLES_SOURCE,
+      ...(written.replaced && { notes: [CLIENT_APPS_NOTE] }),
     };
   });
 }

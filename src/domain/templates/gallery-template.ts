@@ -5,6 +5,7 @@
 import { isJsonObject, stringsIn, type JsonObject } from '../json';
 import { toWritableBody } from '../policy-body';
 import { REPORT_ONLY } from '../types';
+import { CLIENT_APPS_NOTE, withAllClientApps } from './client-apps';
 
 export type TemplateSource = 'microsoft' | 'baseline' | 'tenant';
 
@@ -22,6 +23,8 @@ export interface GalleryTemplate {
   policy: JsonObject;
   /** Where it comes from, in words (a licence and its holder for a shipped baseline). */
   attribution?: string;
+  /** What the gallery changed so that Graph takes the policy (an empty list of client apps written as all). */
+  notes?: string[];
 }
 
 /** Microsoft's templates write this where the admin creating the policy is excluded. */
@@ -45,8 +48,12 @@ export interface MicrosoftTemplate {
   details: Record<string, unknown>;
 }
 
-/** The policy a template's details make: report-only, named as the template, the admin's place a blank. */
+/** The policy a template's details make: report-only, named as the template, the admin's place a blank, any client app as ['all']. */
 export function policyFromDetails(name: string, details: Record<string, unknown>): JsonObject {
+  return withAllClientApps(policyWithBlanks(name, details)).policy;
+}
+
+function policyWithBlanks(name: string, details: Record<string, unknown>): JsonObject {
   const replaced = replaceAdminText(details) as JsonObject;
   return toWritableBody({
     displayName: name,
@@ -58,6 +65,7 @@ export function policyFromDetails(name: string, details: Record<string, unknown>
 }
 
 export function fromMicrosoftTemplate(template: MicrosoftTemplate): GalleryTemplate {
+  const { policy, replaced } = withAllClientApps(policyWithBlanks(template.name, template.details));
   return {
     key: `microsoft:${template.id}`,
     source: 'microsoft',
@@ -71,7 +79,8 @@ export function fromMicrosoftTemplate(template: MicrosoftTemplate): GalleryTempl
             .map((s) => s.trim())
             .filter(Boolean)
         : stringsIn(template.scenarios),
-    policy: policyFromDetails(template.name, template.details),
+    policy,
+    ...(replaced && { notes: [CLIENT_APPS_NOTE] }),
   };
 }
 

@@ -10,6 +10,7 @@ import { toWritableBody } from '../policy-body';
 import { BUILT_IN_STRENGTHS, rewriteReferences } from '../plan/reference-places';
 import type { MappingKind } from '../plan/types';
 import { REPORT_ONLY } from '../types';
+import { CLIENT_APPS_NOTE, withAllClientApps } from './client-apps';
 import type { GalleryTemplate } from './gallery-template';
 
 const BLANK_WORD: Partial<Record<MappingKind, string>> = {
@@ -59,6 +60,8 @@ export function policyAsTemplate({ policy, names, id, savedAt, declared, from }:
     return blank;
   });
   const name = typeof body.displayName === 'string' && body.displayName.trim() ? body.displayName : 'Saved policy';
+  // A baseline file from Microsoft's samples writes [] for any client app: Graph refuses it.
+  const written = withAllClientApps({ ...templated, displayName: name, state: REPORT_ONLY });
   return {
     key: `tenant:${id}`,
     source: 'tenant',
@@ -68,6 +71,7 @@ export function policyAsTemplate({ policy, names, id, savedAt, declared, from }:
       ? `${from}, saved on ${savedAt.slice(0, 10)}.`
       : `Saved from this tenant’s policy “${name}” on ${savedAt.slice(0, 10)}.`,
     scenarios: [],
-    policy: { ...templated, displayName: name, state: REPORT_ONLY },
+    policy: written.policy,
+    ...(written.replaced && { notes: [CLIENT_APPS_NOTE] }),
   };
 }

@@ -5,13 +5,17 @@
 import { emptyImportSet, type FileResult, type ImportSet, type NamedReference, type SectionReference } from '../import/import-set';
 import type { ReferenceKind } from '../bundle/bundle';
 import { fillBlanks, findBlanks, type FilledObject } from './blanks';
+import { withAllClientApps } from './client-apps';
 import type { GalleryTemplate } from './gallery-template';
 
 const DIRECTORY: readonly string[] = ['user', 'group', 'role', 'application', 'servicePrincipal'];
 
 export function templatesImport(templates: readonly GalleryTemplate[], fills: ReadonlyMap<string, readonly FilledObject[]>): ImportSet {
   const set = emptyImportSet();
-  const policies = templates.map((template) => fillBlanks({ ...template.policy, displayName: template.name }, fills));
+  // A template saved on this device before the gallery wrote ['all'] for an empty list of client apps may still hold [].
+  const policies = templates.map(
+    (template) => withAllClientApps(fillBlanks({ ...template.policy, displayName: template.name }, fills)).policy,
+  );
   set.sections.policies = policies;
   const references: NamedReference[] = [];
   const sectionReferences: SectionReference[] = [];

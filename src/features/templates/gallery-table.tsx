@@ -117,6 +117,11 @@ export function GalleryTable({ matches, selected, onSelect, onDifference, onForg
                         </Badge>
                       ))}
                     </div>
+                    {template.notes?.map((note) => (
+                      <Text key={note} size={200}>
+                        {note}
+                      </Text>
+                    ))}
                     {template.attribution ? <Text size={100}>{template.attribution}</Text> : null}
                   </div>
                 </TableCell>
