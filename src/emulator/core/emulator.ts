@@ -65,6 +65,13 @@ const routes: Route[] = [
   checkMemberGroupsRoute,
 ];
 const MAX_BATCH = 20;
+/**
+ * Graph matches a path's segments in any case (v1.0/api/directoryaudit-list.md writes
+ * /auditLogs/directoryaudits): each route's pattern is tried ignoring case. The ids it captures keep
+ * their case, and the handlers compare them as they always did.
+ */
+const anyCase = new Map(routes.map((route) => [route, new RegExp(route.pattern.source, `${route.pattern.flags.replace('i', '')}i`)]));
+const patternOf = (route: Route): RegExp => anyCase.get(route)!;
 
 /** The 403 a resource answers a caller it refuses. */
 const deniedBy = (route: Route, principal: Principal) => route.denied?.() ?? errors.accessDenied(acceptedPermissions(route, principal));
@@ -119,7 +126,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     const path = decodeURIComponent(match[2]!);
     const tenant = tenantFor(principal);
 
-    const candidates = routes.filter((r) => r.pattern.test(path));
+    const candidates = routes.filter((r) => patternOf(r).test(path));
     const route = candidates.find((r) => r.method === request.method);
 
     const fault = injectedFault(tenant, `${request.method} /${version}/${path}`);
@@ -136,7 +143,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     const throttled = throttler.take(tenant.id, route.throttle, tenant.faults, context.now.getTime());
     if (throttled) throw throttled;
 
-    const params = route.pattern.exec(path)!.slice(1) as string[];
+    const params = patternOf(route).exec(path)!.slice(1) as string[];
     const response = await route.handle({ request, url, version, params, tenant, principal, context, state });
     if (request.method !== 'GET' && !route.readOnly) options.onChange?.(state);
     // The write is applied; its answer never reaches the caller.
