@@ -8,7 +8,8 @@ import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 /** Words, and the tenant's names among them. */
 export type Part = string | { name: string };
 
-const names = (refs: readonly PolicyRef[]): Part[] => refs.flatMap((r, i) => (i === 0 ? [{ name: r.displayName }] : [', ', { name: r.displayName }]));
+const names = (refs: readonly PolicyRef[]): Part[] =>
+  refs.flatMap((r, i) => (i === 0 ? [{ name: r.displayName }] : [', ', { name: r.displayName }]));
 
 /** The decision first, then what may still change it. */
 export function decisionParts(requirements: Requirements): Part[] {
@@ -23,7 +24,11 @@ export function decisionParts(requirements: Requirements): Part[] {
             '.',
           ]
         : // No grant asked: the domain's words say whether any policy applies at all.
-          [requirements.summary.startsWith('No policy applies') ? 'Allowed: no policy applies.' : 'Allowed: no policy that applies asks for a grant control.'];
+          [
+            requirements.summary.startsWith('No policy applies')
+              ? 'Allowed: no policy applies.'
+              : 'Allowed: no policy that applies asks for a grant control.',
+          ];
   if (!certain) parts.push(` ${indeterminate.length} more may apply but cannot be evaluated: `, ...names(indeterminate), '.');
   return parts;
 }

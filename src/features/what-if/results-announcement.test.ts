@@ -76,7 +76,9 @@ describe('the what-if status', () => {
       ...engine('CA002', 'applies'),
       grant: { block: false, operator: 'OR', builtInControls: ['mfa'], termsOfUse: [], customAuthenticationFactors: [] },
     } as PolicyEvaluation;
-    expect(resultsAnnouncement(answers({ saved: evaluation([mfa]) }))).toMatch(/^Allowed, requires multifactor authentication \(CA002\)\. /);
+    expect(resultsAnnouncement(answers({ saved: evaluation([mfa]) }))).toMatch(
+      /^Allowed, requires multifactor authentication \(CA002\)\. /,
+    );
   });
 
   it('says nothing when the engine failed: the error’s alert says it', () => {

@@ -2,7 +2,7 @@
 // The suite needs the saved policies and the named locations: when one cannot be read, the section says
 // which and offers Try again, instead of "Evaluating the scenarios…" for ever.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONDITIONS, type Scenario } from '../../domain/evaluation/scenario';
 import type { TenantSession } from '../../session/tenant-session';
@@ -51,5 +51,41 @@ describe('the saved scenarios, when the policies cannot be read', () => {
     await vi.waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^With the saved policies: /));
     expect(reads.policies).toHaveBeenCalledTimes(2);
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('the saved scenarios, when an outcome is not certain', () => {
+  it('says its expectation cannot be told, not that it is met', async () => {
+    // Whether the workload identity is this tenant's is not read for the suite: a block on this tenant's
+    // service principals may apply, so "Allowed" is expected but not certain.
+    reads.policies.mockReset();
+    reads.policies.mockResolvedValue([
+      {
+        id: 'ca1',
+        displayName: 'CA001',
+        state: 'enabled',
+        conditions: {
+          applications: { includeUserActions: ['urn:user:registersecurityinfo'] },
+          clientApplications: { includeServicePrincipals: ['ServicePrincipalsInMyTenant'] },
+          clientAppTypes: ['all'],
+        },
+        grantControls: { operator: 'OR', builtInControls: ['block'] },
+      },
+    ]);
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <ScenarioSuitePanel
+          tenant={tenant}
+          scenarios={[{ ...scenario, expected: 'allow' }]}
+          onChange={() => true}
+          onOpen={() => {}}
+          draft={null}
+        />
+      </QueryClientProvider>,
+    );
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^With the saved policies: /));
+    const expected = within(screen.getByRole('row', { name: 'Robot reads mail' })).getAllByRole('cell')[3]!;
+    expect(expected.textContent).toBe('Allowed Cannot tell');
+    expect(expected.textContent).not.toContain('Met');
   });
 });

@@ -326,6 +326,11 @@ function OutcomeCells({ scenario, result }: { scenario: Scenario; result: SuiteR
           <Badge appearance="filled" color="danger">
             Not met
           </Badge>
+        ) : row.expectation === 'cannotTell' ? (
+          // The outcome is not certain: a policy that may apply could make it what is expected or not.
+          <Badge appearance="tint" color="warning">
+            Cannot tell
+          </Badge>
         ) : row.meetsExpectation ? (
           <Badge appearance="tint" color="success">
             Met
