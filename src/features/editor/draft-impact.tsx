@@ -7,6 +7,7 @@ import {
   Link,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
@@ -57,6 +58,7 @@ export function DraftImpact({
   draft,
   onRisks,
   onChecking,
+  timeoutMs,
 }: {
   policyId: string | null;
   draft: JsonObject;
@@ -67,11 +69,13 @@ export function DraftImpact({
    * cannot be read, or an evaluation that failed, ends the check: what it says is a warning, not a block.
    */
   onChecking?(checking: boolean): void;
+  /** How long the check may take before it ends as not read in time (CHECK_TIMEOUT_MS unless said). */
+  timeoutMs?: number;
 }) {
   const styles = useStyles();
   const [cap, setCap] = useState(DEFAULT_CAP);
   const [open, setOpen] = useState<ImpactClass | null>(null);
-  const state = useDraftImpact(policyId, draft, cap);
+  const state = useDraftImpact(policyId, draft, cap, timeoutMs);
   const alerts = state.kind === 'done' ? state.answer.impact.alerts : null;
   const names = state.kind === 'done' ? state.answer.names : null;
   const checking = state.kind === 'reading' || state.kind === 'evaluating';
@@ -79,7 +83,7 @@ export function DraftImpact({
     onChecking?.(checking);
   }, [checking, onChecking]);
   // Unread or failed, the sign-ins name nobody: no risk of an earlier answer stays behind.
-  const ended = state.kind === 'unavailable' || state.kind === 'failed';
+  const ended = state.kind === 'unavailable' || state.kind === 'failed' || state.kind === 'timedOut';
   useEffect(() => {
     if (ended) onRisks?.([]);
   }, [ended, onRisks]);
@@ -119,6 +123,16 @@ export function DraftImpact({
       ) : state.kind === 'failed' ? (
         <MessageBar intent="warning">
           <MessageBarBody>The impact could not be computed: {state.message}</MessageBarBody>
+        </MessageBar>
+      ) : state.kind === 'timedOut' ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Recent sign-ins could not be read in time</MessageBarTitle>
+            The lock-out check used the policies only.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={state.retry}>Read the sign-ins again</Button>
+          </MessageBarActions>
         </MessageBar>
       ) : (
         <>

@@ -1,7 +1,9 @@
 // What a draft would do to the tenant's recent sign-ins, for the save review: the last days of the
 // sign-in log (capped, the cap said), the users' groups and roles, then the evaluation in a worker.
-// When the log cannot be read (licence, permission), that is the answer, in words.
-import { queryOptions, useQuery } from '@tanstack/react-query';
+// When the log cannot be read (licence, permission), that is the answer, in words. Graph calls have no
+// time limit of their own: a check still under way after CHECK_TIMEOUT_MS ends as not read in time
+// (the review's Save waits on it), with a way to read again.
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { ImpactAnswer, ImpactRequest } from '../../domain/evaluation/impact-of-draft';
 import { policyJson, type JsonObject } from '../../domain/json';
@@ -14,6 +16,9 @@ import { queryKeys } from '../../session/query-keys';
 import { useTenantSession, type TenantSession } from '../../session/tenant-session';
 
 export const IMPACT_DAYS = 7;
+
+/** How long the check may read and evaluate before it ends as not read in time. */
+export const CHECK_TIMEOUT_MS = 20_000;
 
 const signInWindowQuery = (tenant: TenantSession, days: number, cap: number, onProgress: (read: number) => void) =>
   queryOptions({
@@ -37,10 +42,21 @@ export type ImpactState =
   | { kind: 'evaluating'; signIns: number }
   | { kind: 'done'; answer: ImpactAnswer; capped: boolean; cap: number; milliseconds: number }
   | { kind: 'unavailable'; why: string }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string }
+  /** Still reading or evaluating after the time allowed: the check ends; `retry` reads again. */
+  | { kind: 'timedOut'; retry(): void };
 
-export function useDraftImpact(policyId: string | null, draft: JsonObject | null, cap: number): ImpactState {
+export function useDraftImpact(
+  policyId: string | null,
+  draft: JsonObject | null,
+  cap: number,
+  timeoutMs: number = CHECK_TIMEOUT_MS,
+): ImpactState {
   const tenant = useTenantSession();
+  const queryClient = useQueryClient();
+  /** Each try of the check (Read again starts another); the one that ran out of time, if any. */
+  const [attempt, setAttempt] = useState(0);
+  const [timedOut, setTimedOut] = useState<number | null>(null);
   const [read, setRead] = useState(0);
   const signIns = useQuery(signInWindowQuery(tenant, IMPACT_DAYS, cap, setRead));
   const userIds = useMemo(
@@ -103,22 +119,47 @@ export function useDraftImpact(policyId: string | null, draft: JsonObject | null
     };
     worker.postMessage(request);
     return () => worker.terminate();
-  }, [request, cap, signIns.data?.capped]);
+    // A new attempt evaluates again (an evaluation that never answered is ended).
+  }, [request, cap, signIns.data?.capped, attempt]);
 
-  if (signIns.error) {
-    const why = signInsUnavailable(signIns.error);
-    return why ? { kind: 'unavailable', why } : { kind: 'failed', message: signIns.error.message };
+  const state = checkState();
+  const busy = state.kind === 'reading' || state.kind === 'evaluating';
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setTimeout(() => {
+      setTimedOut(attempt);
+      // A read that hangs is stopped: Read again starts it anew rather than joining it.
+      void queryClient.cancelQueries({ queryKey: queryKeys.signInWindow(tenant, IMPACT_DAYS, cap) });
+    }, timeoutMs);
+    return () => clearTimeout(timer);
+  }, [busy, attempt, timeoutMs, queryClient, tenant, cap]);
+
+  if (busy && timedOut === attempt)
+    return {
+      kind: 'timedOut',
+      retry: () => {
+        setAttempt((n) => n + 1);
+        for (const query of [signIns, users, policies, locations, members]) if (!query.data && query.isEnabled) void query.refetch();
+      },
+    };
+  return state;
+
+  function checkState(): ImpactState {
+    if (signIns.error) {
+      const why = signInsUnavailable(signIns.error);
+      return why ? { kind: 'unavailable', why } : { kind: 'failed', message: signIns.error.message };
+    }
+    if (!signIns.data) return { kind: 'reading', read };
+    // Without the tenant's policies or named locations nothing can be evaluated: that ends the check
+    // (the review's Save waits on it), as a failure to say, not a wait that never ends.
+    const unread =
+      !policies.data && policies.error
+        ? { what: 'policies', error: policies.error }
+        : !locations.data && locations.error
+          ? { what: 'named locations', error: locations.error }
+          : null;
+    if (unread) return { kind: 'failed', message: `the tenant's ${unread.what} could not be read (${unread.error.message}).` };
+    if (result && result.request === request) return result.state;
+    return { kind: 'evaluating', signIns: signIns.data.signIns.length };
   }
-  if (!signIns.data) return { kind: 'reading', read };
-  // Without the tenant's policies or named locations nothing can be evaluated: that ends the check
-  // (the review's Save waits on it), as a failure to say, not a wait that never ends.
-  const unread =
-    !policies.data && policies.error
-      ? { what: 'policies', error: policies.error }
-      : !locations.data && locations.error
-        ? { what: 'named locations', error: locations.error }
-        : null;
-  if (unread) return { kind: 'failed', message: `the tenant's ${unread.what} could not be read (${unread.error.message}).` };
-  if (result && result.request === request) return result.state;
-  return { kind: 'evaluating', signIns: signIns.data.signIns.length };
 }

@@ -1,0 +1,67 @@
+// @vitest-environment jsdom
+// A sign-in read that hangs (no answer, no error): Graph calls have no time limit, and the review's Save
+// waits while the check is under way. After the time allowed the check ends as not read in time, and
+// reading again starts a new read.
+import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DraftImpact } from './draft-impact';
+
+const reads = vi.hoisted(() => ({ count: 0 }));
+
+vi.mock('../../session/tenant-session', () => ({
+  useTenantSession: () => ({
+    account: { tenantId: 't1', objectId: 'me', key: 'acc' },
+    scopeKey: ['tenant', 't1'],
+    client: {},
+    context: { clock: { now: () => new Date('2026-12-05T08:00:00Z') } },
+  }),
+}));
+vi.mock('../../session/emergency-access', () => ({ useEmergencyAccess: () => [{ users: [], groups: [] }, () => true] }));
+vi.mock('../../session/mfa-trusted-ips', () => ({ useMfaTrustedIps: () => [null, () => true] }));
+vi.mock('react-router', () => ({ Link: ({ children }: { children: ReactNode }) => <a>{children}</a> }));
+vi.mock('../../graph/sign-ins', () => ({
+  // Never answers, and does not heed its signal either.
+  readSignIns: () => {
+    reads.count += 1;
+    return new Promise(() => {});
+  },
+  signInsUnavailable: () => null,
+}));
+vi.mock('../../policy-ui/queries', () => {
+  const read = (key: string) => queryOptions({ queryKey: [key], queryFn: async () => [] as never, retry: false });
+  return {
+    policiesQuery: () => read('policies'),
+    namedLocationsQuery: () => read('locations'),
+    lockoutGroupMembersQuery: () => read('members'),
+  };
+});
+
+afterEach(cleanup);
+
+describe('DraftImpact, a sign-in read that never answers', () => {
+  it('ends the check after the time allowed, says the lock-out check used the policies only, and reads again on demand', async () => {
+    const onChecking = vi.fn();
+    const onRisks = vi.fn();
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <DraftImpact policyId="p1" draft={{ displayName: 'CA001' }} onChecking={onChecking} onRisks={onRisks} timeoutMs={100} />
+      </QueryClientProvider>,
+    );
+    expect(onChecking).toHaveBeenLastCalledWith(true);
+    const said = await screen.findByText('Recent sign-ins could not be read in time', undefined, { timeout: 3000 });
+    expect(said.closest('.fui-MessageBar')?.textContent).toContain('The lock-out check used the policies only.');
+    // Save no longer waits, and no risk of an earlier answer stays behind.
+    expect(onChecking).toHaveBeenLastCalledWith(false);
+    expect(onRisks).toHaveBeenLastCalledWith([]);
+    expect(reads.count).toBe(1);
+
+    act(() => fireEvent.click(screen.getByRole('button', { name: 'Read the sign-ins again' })));
+    await waitFor(() => expect(reads.count).toBe(2));
+    expect(onChecking).toHaveBeenLastCalledWith(true);
+    // The new read hangs too: it ends in time again.
+    await screen.findByText('Recent sign-ins could not be read in time', undefined, { timeout: 3000 });
+    expect(onChecking).toHaveBeenLastCalledWith(false);
+  });
+});
