@@ -114,9 +114,8 @@ describe('contingency plans', () => {
   it('says a policy the recorded switch turned on is on for that reason, and still guesses for one it did not', () => {
     const policies = tenant().map((p) => (String(p.id).startsWith('em') ? { ...p, state: 'enabled' } : p));
     const plan = planFor(policies);
-    const texts = readiness(plan, policies, emergency, undefined, {
-      turnedOn: new Set(['em1']),
-      whenAndWho: 'Dec 3, 2026 by Ada',
+    const texts = readiness(plan, policies, emergency, {
+      switched: { turnedOn: new Set(['em1']), whenAndWho: 'Dec 3, 2026 by Ada' },
     }).map((f) => f.text);
     expect(texts).toContain(`'${plan.enable[0]!.name}' is on: the plan was switched on Dec 3, 2026 by Ada.`);
     expect(texts).toContain(`'${plan.enable[1]!.name}' is already on: the plan is active, or it was left on.`);

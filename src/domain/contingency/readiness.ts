@@ -22,18 +22,23 @@ export interface RecordedSwitch {
   whenAndWho: string;
 }
 
-/**
- * @param gone what each policy refers to that no longer exists, in words, by policy id (from
- * domain/dependencies.ts and the names already read).
- * @param switched the plan's switch, when one was recorded: a policy it turned on is on for that
- * reason, not by a guess.
- */
+export interface ReadinessOptions {
+  /**
+   * What each policy refers to that no longer exists, in words, by policy id (from domain/dependencies.ts and
+   * the names already read).
+   */
+  gone?: ReadonlyMap<string, readonly string[]>;
+  /** The plan's switch, when one was recorded: a policy it turned on is on for that reason, not by a guess. */
+  switched?: RecordedSwitch;
+  /** A policy's or account's name among the words: the console isolates it (bidi), so it cannot reorder them. */
+  isolate?: (name: string) => string;
+}
+
 export function readiness(
   plan: ContingencyPlan,
   policies: readonly JsonObject[],
   emergency: EmergencyAccess,
-  gone: ReadonlyMap<string, readonly string[]> = new Map(),
-  switched?: RecordedSwitch,
+  { gone = new Map(), switched, isolate = (name) => name }: ReadinessOptions = {},
 ): ReadinessFinding[] {
   const findings: ReadinessFinding[] = [];
   const byId = new Map(policies.map((p) => [String(p.id), p]));
@@ -53,23 +58,23 @@ export function readiness(
   for (const step of plan.enable) {
     const policy = byId.get(step.policyId);
     if (!policy) {
-      findings.push({ severity: 'blocker', text: `'${step.name}' is not in the tenant.` });
+      findings.push({ severity: 'blocker', text: `'${isolate(step.name)}' is not in the tenant.` });
       continue;
     }
     if (policy.state === 'enabled')
       findings.push({
         severity: 'warning',
         text: switched?.turnedOn.has(step.policyId)
-          ? `'${step.name}' is on: the plan was switched on ${switched.whenAndWho}.`
-          : `'${step.name}' is already on: the plan is active, or it was left on.`,
+          ? `'${isolate(step.name)}' is on: the plan was switched on ${switched.whenAndWho}.`
+          : `'${isolate(step.name)}' is already on: the plan is active, or it was left on.`,
       });
     else if (policy.state !== REPORT_ONLY)
       findings.push({
         severity: 'warning',
-        text: `'${step.name}' is off: kept in report-only, its effect shows in the sign-in logs before it is needed.`,
+        text: `'${isolate(step.name)}' is off: kept in report-only, its effect shows in the sign-in logs before it is needed.`,
       });
     for (const what of gone.get(step.policyId) ?? [])
-      findings.push({ severity: 'blocker', text: `'${step.name}' refers to ${what}, which no longer exists.` });
+      findings.push({ severity: 'blocker', text: `'${isolate(step.name)}' refers to ${what}, which no longer exists.` });
     if (blocks(policy)) {
       const usersOut = emergency.users.filter((u) => !excludedIn(policy, 'excludeUsers').includes(u.id));
       const groupsOut = emergency.groups.filter((g) => !excludedIn(policy, 'excludeGroups').includes(g.id));
@@ -81,7 +86,7 @@ export function readiness(
       if (emergency.users.length + emergency.groups.length > 0 && stillOut.length === emergency.users.length + emergency.groups.length)
         findings.push({
           severity: 'blocker',
-          text: `'${step.name}' blocks and excludes none of the emergency accounts (${stillOut.map((p) => p.name).join(', ')}).`,
+          text: `'${isolate(step.name)}' blocks and excludes none of the emergency accounts (${stillOut.map((p) => isolate(p.name)).join(', ')}).`,
         });
     }
   }
@@ -93,7 +98,7 @@ export function readiness(
       text: "It turns off no normal policy: those the disruption stops keep applying while it is on. Choose them under 'Turned off while it is on'.",
     });
   for (const step of [...plan.suspend, ...plan.exclusions]) {
-    if (!byId.has(step.policyId)) findings.push({ severity: 'blocker', text: `'${step.name}' is not in the tenant.` });
+    if (!byId.has(step.policyId)) findings.push({ severity: 'blocker', text: `'${isolate(step.name)}' is not in the tenant.` });
   }
   if (emergency.users.length + emergency.groups.length === 0)
     findings.push({

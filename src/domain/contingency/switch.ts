@@ -100,8 +100,7 @@ const withoutExclusions = (policy: JsonObject, users: readonly string[], groups:
   return copy;
 };
 
-const byIdOf = (policies: readonly JsonObject[]) =>
-  new Map(policies.filter((p) => typeof p.id === 'string').map((p) => [String(p.id), p]));
+const byIdOf = (policies: readonly JsonObject[]) => new Map(policies.filter((p) => typeof p.id === 'string').map((p) => [String(p.id), p]));
 
 /** The policies the switch touched that the tenant no longer has: there is nothing to put back for them. */
 export const goneFrom = (record: SwitchRecord, policies: readonly JsonObject[]): TouchedPolicy[] => {

@@ -40,6 +40,8 @@ const { ContingencyNotice } = await import('./contingency-notice');
 
 afterEach(cleanup);
 
+const titles = () => [...document.querySelectorAll('.fui-MessageBarTitle')].map((t) => t.textContent);
+
 const show = (now: JsonObject[]) =>
   render(
     <MemoryRouter>
@@ -52,12 +54,27 @@ describe('ContingencyNotice, of a recorded switch', () => {
     state.switches = { [plan.id]: switched.record };
     show(policies);
     expect(screen.queryByText(/switched on/)).toBeNull();
-    expect(screen.getByText('MFA Disruption: nothing of the switch is in place')).toBeTruthy();
+    expect(titles()).toEqual(['MFA Disruption: nothing of the switch is in place']);
   });
 
   it('says "switched on" when the switch is in place', () => {
     state.switches = { [plan.id]: switched.record };
     show(policies.map((p) => switched.steps.filter((s) => s.policyId === p.id).at(-1)?.after ?? p));
-    expect(screen.getByText(/^MFA Disruption: switched on /)).toBeTruthy();
+    expect(titles()).toEqual([expect.stringMatching(/^MFA Disruption: switched on /)]);
+  });
+
+  it('isolates the tenant’s names: the plan’s in its title and its link, a policy’s in the reason it is not ready', () => {
+    state.switches = {};
+    const name = 'EM01 - ENABLE IN EMERGENCY: MFA \u202Eevil [1/1] - Block all';
+    show([
+      { ...base, id: 'x1', displayName: name, state: 'enabledForReportingButNotEnforced', grantControls: { builtInControls: ['block'] } },
+    ]);
+    const title = document.querySelector('.fui-MessageBarTitle')!;
+    expect(title.querySelector('bdi')?.textContent).toBe('MFA \u202Eevil');
+    expect(title.textContent).toBe('MFA \u202Eevil: the contingency plan is not ready');
+    expect(screen.getByRole('link', { name: 'Open the contingency plans at \u2068MFA \u202Eevil\u2069' })).toBeTruthy();
+    expect(
+      screen.getByText(`'\u2068${name}\u2069' blocks and excludes none of the emergency accounts (Break glass).`, { exact: false }),
+    ).toBeTruthy();
   });
 });

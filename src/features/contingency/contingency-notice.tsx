@@ -10,6 +10,7 @@ import { useEmergencyAccess } from '../../session/emergency-access';
 import { useTenantSession } from '../../session/tenant-session';
 import { paths } from '../../shared/routes/paths';
 import { formatDateTime } from '../../shared/ui/format';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { useContingencyStore } from '../../session/contingency-store';
 import type { SwitchRecord } from '../../domain/contingency/switch';
 import type { JsonObject } from '../../domain/json';
@@ -21,42 +22,38 @@ interface Notice {
   id: string;
   disruption: string;
   intent: 'warning' | 'error';
+  /** After the plan's name (isolated) in the title. */
   title: string;
   text: string;
 }
 
 /** A recorded switch, said as far as it got: "switched on" only when something was. */
-function switchedWords(
-  { id, disruption }: { id: string; disruption: string },
-  switched: SwitchRecord,
-  policies: readonly JsonObject[],
-  run: ApplyRun | null,
-) {
+function switchedWords(planId: string, switched: SwitchRecord, policies: readonly JsonObject[], run: ApplyRun | null) {
   const when = formatDateTime(switched.at);
-  const progress = switchProgress(switched, policies, halfDoneOf(run, id));
+  const progress = switchProgress(switched, policies, halfDoneOf(run, planId));
   switch (progress.kind) {
     case 'half-done':
       return progress.written === 0
         ? {
-            title: `${disruption}: a switch was started, nothing written`,
+            title: `a switch was started, nothing written`,
             text: `Started ${when}; no policy was changed. Continue the switch, or switch back to close it.`,
           }
         : {
-            title: `${disruption}: switch half done, step ${progress.written} of ${progress.total} written`,
+            title: `switch half done, step ${progress.written} of ${progress.total} written`,
             text: `Started ${when}. Continue the switch, or switch back: each policy changed so far is put back as it was.`,
           };
     case 'nothing-in-place':
       return {
-        title: `${disruption}: nothing of the switch is in place`,
+        title: `nothing of the switch is in place`,
         text: `A switch was started ${when}, but every policy it touches is as it was before it (its first write was refused, or each was put back). Switch back to close it: nothing will be written.`,
       };
     case 'in-part':
       return {
-        title: `${disruption}: switched on ${when}, in part`,
+        title: `switched on ${when}, in part`,
         text: `${progress.changed} of its ${progress.total} policies are changed. Switch back when the disruption is over.`,
       };
     case 'switched':
-      return { title: `${disruption}: switched on ${when}`, text: 'Switch back when the disruption is over.' };
+      return { title: `switched on ${when}`, text: 'Switch back when the disruption is over.' };
   }
 }
 
@@ -76,8 +73,9 @@ export function ContingencyNotice({ policies }: { policies: ConditionalAccessPol
       const plan = { ...recognised, ...store.plans[recognised.id] };
       const switched = store.switches[plan.id];
       // Recorded before its first write: what is said comes from the policies and the journal, as on the plan's card.
-      if (switched) return [{ id: plan.id, disruption: plan.disruption, intent: 'warning', ...switchedWords(plan, switched, json, run) }];
-      const blockers = readiness(plan, json, emergency).filter((f) => f.severity === 'blocker');
+      if (switched)
+        return [{ id: plan.id, disruption: plan.disruption, intent: 'warning', ...switchedWords(plan.id, switched, json, run) }];
+      const blockers = readiness(plan, json, emergency, { isolate: isolatedText }).filter((f) => f.severity === 'blocker');
       return blockers.length === 0
         ? []
         : [
@@ -85,7 +83,7 @@ export function ContingencyNotice({ policies }: { policies: ConditionalAccessPol
               id: plan.id,
               disruption: plan.disruption,
               intent: 'error',
-              title: `${plan.disruption}: the contingency plan is not ready`,
+              title: 'the contingency plan is not ready',
               text: blockers[0]!.text,
             },
           ];
@@ -97,11 +95,13 @@ export function ContingencyNotice({ policies }: { policies: ConditionalAccessPol
       {notices.map((n) => (
         <MessageBar key={n.id} intent={n.intent} layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{n.title}</MessageBarTitle>
+            <MessageBarTitle>
+              <Isolated>{n.disruption}</Isolated>: {n.title}
+            </MessageBarTitle>
             {n.text} {/* Named for its plan (two notices had two links of one name), and the plan's card takes the focus there. */}
             <Link
               href={paths.contingency}
-              aria-label={`Open the contingency plans at ${n.disruption}`}
+              aria-label={`Open the contingency plans at ${isolatedText(n.disruption)}`}
               onClick={(event) => {
                 event.preventDefault();
                 navigate(paths.contingency, { state: { plan: n.id } });

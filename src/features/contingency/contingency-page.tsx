@@ -129,7 +129,7 @@ export function ContingencyPage() {
       const plan: ContingencyPlan = { ...recognised, ...stored.plans[planId] };
       if (kind === 'activate') {
         // A choice made while the policies were read (or the policies themselves) may leave the plan not ready.
-        const blockers = readiness(plan, fresh, accounts).filter((f) => f.severity === 'blocker');
+        const blockers = readiness(plan, fresh, accounts, { isolate: isolatedText }).filter((f) => f.severity === 'blocker');
         if (blockers.length > 0) {
           refuse(planId, { text: `The plan is not ready: ${blockers.map((b) => b.text).join(' ')}` });
           return;

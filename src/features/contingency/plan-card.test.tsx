@@ -236,4 +236,18 @@ describe('PlanCard, a disruption whose name holds a direction control', () => {
     render(card({ plan: reversing, busy: 'activate' }));
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(`Reading the policies again for the switch to ${isolated}…`);
   });
+
+  it('isolates its policies’ names in the readiness, the steps it turns on and the drill', () => {
+    const name = 'EM02 - ENABLE IN EMERGENCY: MFA Disruption [2/2] - \u202eBlock all';
+    const renamed = policies.map((p) => (p.id === 'em2' ? { ...p, displayName: name } : p));
+    const reversed = recognisePlans(renamed)[0]!;
+    render(card({ plan: { ...reversed, exclusions: [] }, policies: renamed }));
+    const readiness = screen.getByRole('list', { name: 'Readiness of MFA Disruption' });
+    expect(readiness.textContent).toContain(`'\u2068${name}\u2069' blocks and excludes none of the emergency accounts`);
+    const steps = screen.getByRole('list', { name: 'Contingency policies of MFA Disruption' });
+    expect([...steps.querySelectorAll('li bdi')].map((b) => b.textContent)).toContain(name);
+    act(() => screen.getByRole('button', { name: 'Drill: show every change, write nothing (MFA Disruption)' }).click());
+    const back = screen.getByRole('list', { name: 'Switching back' });
+    expect([...back.querySelectorAll('li bdi')].map((b) => b.textContent)).toContain(name);
+  });
 });

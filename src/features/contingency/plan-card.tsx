@@ -48,7 +48,7 @@ function Steps({ title, steps }: { title: string; steps: SwitchStep[] }) {
         <ol className={styles.list} aria-label={title}>
           {steps.map((step, i) => (
             <li key={`${step.policyId}:${i}`}>
-              {STEP_WORDS[step.kind]} ‘{step.name}’:{' '}
+              {STEP_WORDS[step.kind]} ‘<Isolated>{step.name}</Isolated>’:{' '}
               {describeChanges(step.before, step.after)
                 .map((c) => c.text)
                 .join('; ') || 'no change'}
@@ -82,7 +82,7 @@ function SwitchedWords({ switched, policies }: { switched: SwitchRecord; policie
 }
 
 /** "Dec 3, 2026, 03:40 PM by Ada Lindqvist" (who, when this device knows it) */
-const whenAndWho = (switched: SwitchRecord) => `${formatDateTime(switched.at)}${switched.by ? ` by ${switched.by}` : ''}`;
+const whenAndWho = (switched: SwitchRecord) => `${formatDateTime(switched.at)}${switched.by ? ` by ${isolatedText(switched.by)}` : ''}`;
 
 export interface PlanCardProps {
   plan: ContingencyPlan;
@@ -133,7 +133,7 @@ export function PlanCard({
       turnedOn: new Set(switched.touched.filter((t) => t.stateBefore !== 'enabled').map((t) => t.policyId)),
       whenAndWho: whenAndWho(switched),
     };
-    return readiness(plan, policies, emergency, undefined, recorded || undefined);
+    return readiness(plan, policies, emergency, { switched: recorded || undefined, isolate: isolatedText });
   }, [plan, policies, emergency, switched]);
   const status = useRef<HTMLDivElement>(null);
   const title = useRef<HTMLHeadingElement>(null);
@@ -205,7 +205,7 @@ export function PlanCard({
           {plan.enable.map((step) => (
             <li key={step.policyId}>
               {/* The name holds its place in the order ([1/3]); the list numbers it too. */}
-              {step.name} <StateBadge state={(byId.get(step.policyId)?.state as string | undefined) ?? REPORT_ONLY} />
+              <Isolated>{step.name}</Isolated> <StateBadge state={(byId.get(step.policyId)?.state as string | undefined) ?? REPORT_ONLY} />
             </li>
           ))}
         </ol>
