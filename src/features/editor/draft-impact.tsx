@@ -26,6 +26,7 @@ import { Link as RouterLink } from 'react-router';
 import { IMPACT_CLASSES, IMPACT_WORDS, type ImpactClass } from '../../domain/evaluation/bulk/impact';
 import type { JsonObject } from '../../domain/json';
 import { paths } from '../../shared/routes/paths';
+import { alertSentence, riskSentence, WHO_WORDS } from './draft-impact-words';
 import { IMPACT_DAYS, useDraftImpact } from './use-draft-impact';
 import { TableScroll } from '../../shared/ui/table-scroll';
 
@@ -94,7 +95,7 @@ export function DraftImpact({
         .filter((a) => GRAVE.includes(a.class))
         .map((a) => ({
           who: `${names[a.identityId] ?? a.identityId} (${a.who === 'emergencyAccount' ? 'emergency access' : 'you'})`,
-          why: `In the last ${IMPACT_DAYS} days, ${plural(a.signIns, 'sign-in')} would have been ${IMPACT_WORDS[a.class]}.`,
+          why: riskSentence(a.class, a.signIns, IMPACT_DAYS),
         })),
     );
   }, [alerts, names, onRisks]);
@@ -142,8 +143,14 @@ export function DraftImpact({
                 <MessageBarTitle>
                   {alert.who === 'emergencyAccount' ? 'An emergency account is affected' : 'You are affected'}
                 </MessageBarTitle>
-                {nameOf(alert.identityId)} ({alert.who === 'emergencyAccount' ? 'emergency access' : 'you'}) would be{' '}
-                {IMPACT_WORDS[alert.class]} in {plural(alert.signIns, 'sign-in')} of the last {IMPACT_DAYS} days.
+                {alertSentence(
+                  alert.class,
+                  <>
+                    {nameOf(alert.identityId)} ({alert.who === 'emergencyAccount' ? 'emergency access' : 'you'})
+                  </>,
+                  alert.signIns,
+                  IMPACT_DAYS,
+                )}
               </MessageBarBody>
             </MessageBar>
           ))}
@@ -158,6 +165,9 @@ export function DraftImpact({
           <Text role="status">
             {state.answer.impact.summary}
             {state.answer.impact.evaluatedAsEnabled ? ' The draft is not on: this is what it would do once turned on.' : ''}
+            {state.answer.impact.stopsEnforcing
+              ? ' The policy is on now: once the draft is saved, its sign-ins would no longer be enforced by it.'
+              : ''}
           </Text>
           <Text size={200}>
             {plural(state.answer.impact.signIns, 'sign-in')} in {plural(state.answer.impact.shapes, 'distinct shape')}
@@ -191,7 +201,7 @@ export function DraftImpact({
                       <TableCell>
                         <Text weight={GRAVE.includes(c) ? 'semibold' : 'regular'}>{IMPACT_WORDS[c]}</Text>
                         {open === c ? (
-                          <Text as="p" size={200} aria-label={`Who would be ${IMPACT_WORDS[c]}`}>
+                          <Text as="p" size={200} aria-label={WHO_WORDS[c]}>
                             Who: {impact.identityIds.slice(0, 30).map(nameOf).sort().join(', ')}
                             {impact.identityIds.length > 30 ? ` and ${impact.identityIds.length - 30} more` : ''}.
                           </Text>

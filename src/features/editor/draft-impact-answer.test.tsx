@@ -1,0 +1,92 @@
+// @vitest-environment jsdom
+// The review's sign-in check once answered, as the admin reads it: each alert a whole sentence whatever
+// its kind ("would be cannot be evaluated" was said), and a draft turning an enforced policy off said
+// to stop enforcing it.
+import { cleanup, render, screen } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IMPACT_CLASSES, type DraftImpact as Impact, type ImpactAlert, type ImpactClass } from '../../domain/evaluation/bulk/impact';
+import type { ImpactState } from './use-draft-impact';
+import { DraftImpact } from './draft-impact';
+
+const impact = vi.hoisted(() => ({ state: { kind: 'reading', read: 0 } as unknown }));
+vi.mock('./use-draft-impact', () => ({ IMPACT_DAYS: 7, useDraftImpact: () => impact.state }));
+vi.mock('react-router', () => ({ Link: ({ children }: { children: ReactNode }) => <a>{children}</a> }));
+
+afterEach(cleanup);
+
+const GLASS = 'aaaaaaaa-0000-4000-8000-0000000000ff';
+
+/** An answer: these alerts, and sign-ins in the classes named (each by Break Glass 01, to the Portal). */
+export function answered(
+  alerts: Pick<ImpactAlert, 'class' | 'who' | 'signIns'>[],
+  extra: Partial<Impact> = {},
+  counted: ImpactClass[] = [],
+): ImpactState {
+  const classes = Object.fromEntries(
+    IMPACT_CLASSES.map((c) => [
+      c,
+      counted.includes(c)
+        ? {
+            signIns: 3,
+            shapes: 1,
+            identityIds: [GLASS],
+            resourceIds: ['portal'],
+            items: [{ shapeIndex: 0, class: c, signIns: 3, identityIds: [GLASS], resourceIds: ['portal'], sampleIds: ['r1'] }],
+          }
+        : { signIns: 0, shapes: 0, identityIds: [], resourceIds: [], items: [] },
+    ]),
+  ) as unknown as Impact['classes'];
+  return {
+    kind: 'done',
+    capped: false,
+    cap: 5000,
+    milliseconds: 5,
+    answer: {
+      usersUnread: 0,
+      names: { [GLASS]: 'Break Glass 01', portal: 'Azure Portal' },
+      agreement: { sentence: 'The engine agrees.', trusted: true, percent: 100 },
+      impact: {
+        evaluatedAsEnabled: false,
+        stopsEnforcing: false,
+        signIns: 3,
+        shapes: 1,
+        classes,
+        summary: 'Of 3 sign-ins (1 distinct shape): nothing changes.',
+        alerts: alerts.map((a) => ({ ...a, identityId: GLASS, items: [] })),
+        ...extra,
+      },
+    },
+  } as ImpactState;
+}
+
+export const show = (state: ImpactState) => {
+  impact.state = state;
+  return render(<DraftImpact policyId="p1" draft={{}} />);
+};
+
+describe('DraftImpact’s alerts', () => {
+  it.each([
+    ['indeterminate', 'The draft cannot be evaluated for 3 sign-ins of Break Glass 01 (emergency access) in the last 7 days'],
+    ['sessionChanged', 'Break Glass 01 (emergency access) would get other session controls in 3 sign-ins of the last 7 days.'],
+    ['newlyBlocked', 'Break Glass 01 (emergency access) would be newly blocked in 3 sign-ins of the last 7 days.'],
+    ['relaxed', 'Break Glass 01 (emergency access) would no longer be blocked or asked for a control in 3 sign-ins of the last 7 days.'],
+  ] as const)('say a whole sentence for %s', (kind, sentence) => {
+    show(answered([{ class: kind, who: 'emergencyAccount', signIns: 3 }]));
+    const alert = screen.getByText('An emergency account is affected').closest('.fui-MessageBar')!;
+    expect(alert.textContent).toContain(sentence);
+    expect(alert.textContent).not.toMatch(/would be (cannot|with)/);
+  });
+});
+
+describe('DraftImpact’s summary', () => {
+  it('says a draft turning an enforced policy off stops enforcing it', () => {
+    show(
+      answered([], { stopsEnforcing: true, summary: 'Once switched off, of 3 sign-ins (1 distinct shape): 3 sign-ins no longer blocked.' }),
+    );
+    expect(screen.getByRole('status').textContent).toContain(
+      'The policy is on now: once the draft is saved, its sign-ins would no longer be enforced by it.',
+    );
+    expect(screen.getByRole('status').textContent).not.toContain('what it would do once turned on');
+  });
+});
