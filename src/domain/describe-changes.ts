@@ -7,6 +7,7 @@
 // same thing (ids in another order, switched-off controls) are no difference either; a diff that shows
 // the noise asks for empty lists to be said too, so its words and its text agree.
 import { quiet } from './comparable-form';
+import { isolatedText } from './isolate';
 import { lookupName, SPECIAL_VALUES, type NameDirectory, type NameKind } from './references';
 import { buildPatch, type CompareOptions, type Json, type JsonObject } from './policy-body';
 import {
@@ -37,8 +38,9 @@ export interface Change {
 const strings = (value: Json | undefined): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 const isNothing = (value: Json | undefined) => value === undefined || value === null;
+/** A value in a sentence: a string (a policy's new name) isolated, as names are. */
 const show = (value: Json | undefined): string =>
-  value === undefined || value === null ? 'not set' : typeof value === 'string' ? value : JSON.stringify(value);
+  value === undefined || value === null ? 'not set' : typeof value === 'string' ? isolatedText(value) : JSON.stringify(value);
 
 function at(policy: JsonObject, path: readonly string[]): Json | undefined {
   let current: Json | undefined = policy;
@@ -128,9 +130,11 @@ function grantText(grant: Json | undefined, names: NameDirectory | undefined): s
       typeof strength.displayName === 'string'
         ? strength.displayName
         : (lookupName(names, ['authenticationStrength'], id)?.displayName ?? id);
-    required.push(`authentication strength '${name}'`);
+    required.push(`authentication strength '${isolatedText(name)}'`);
   }
-  required.push(...strings(grant.termsOfUse).map((id) => `terms of use '${lookupName(names, ['termsOfUse'], id)?.displayName ?? id}'`));
+  required.push(
+    ...strings(grant.termsOfUse).map((id) => `terms of use '${isolatedText(lookupName(names, ['termsOfUse'], id)?.displayName ?? id)}'`),
+  );
   required.push(...strings(grant.customAuthenticationFactors).map((id) => `custom control '${id}'`));
   if (required.length === 0) return 'no grant controls';
   if (required.length === 1) return `require ${required[0]}`;
@@ -192,7 +196,7 @@ function listSentence(path: string, was: Json[], now: Json[], names: NameDirecto
     if (words?.labels?.[v]) return words.labels[v];
     if (words?.specials?.[v]) return `'${words.specials[v]}'`;
     if (words?.value) return words.value(v);
-    return `'${SPECIAL_VALUES[v] ?? (words?.kinds ? lookupName(names, words.kinds, v)?.displayName : undefined) ?? v}'`;
+    return `'${isolatedText(SPECIAL_VALUES[v] ?? (words?.kinds ? lookupName(names, words.kinds, v)?.displayName : undefined) ?? v)}'`;
   };
   let added = now.filter((v) => !was.some((w) => key(w) === key(v)));
   let removed = was.filter((w) => !now.some((v) => key(w) === key(v)));

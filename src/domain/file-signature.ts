@@ -1,6 +1,7 @@
 // What a file that is not text most likely is, from its first bytes: a screenshot or a PDF dropped
 // where a JSON export was expected is named as such, instead of "not valid JSON" at line 1.
 import { decodeText } from './text-decoding';
+import { isolatedText } from './isolate';
 
 const SIGNATURES: { bytes: (number | null)[]; kind: string }[] = [
   { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], kind: 'an image (PNG)' },
@@ -42,6 +43,6 @@ export function notTextMessage(bytes: Uint8Array, fileName: string, expected = '
   const kind = binaryKind(bytes);
   if (!kind) return null;
   return kind === 'binary data'
-    ? `${fileName} is not a text file (it holds binary data), so not ${expected}.`
-    : `${fileName} looks like ${kind}, not ${expected}.`;
+    ? `${isolatedText(fileName)} is not a text file (it holds binary data), so not ${expected}.`
+    : `${isolatedText(fileName)} looks like ${kind}, not ${expected}.`;
 }

@@ -7,6 +7,7 @@ import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { toWritableBody, type JsonObject } from './policy-body';
 import { describeContents, findPolicies } from './policy-file-contents';
 import { notTextMessage } from './file-signature';
+import { isolatedText } from './isolate';
 import { decodeText } from './text-decoding';
 
 export { decodeText };
@@ -82,7 +83,7 @@ export function parseJson(text: string, fileName: string): unknown {
     const errors: ParseError[] = [];
     parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
     const first = errors[0];
-    if (!first) throw new JsonSyntaxError(`${fileName} is not valid JSON.`, null, null);
+    if (!first) throw new JsonSyntaxError(`${isolatedText(fileName)} is not valid JSON.`, null, null);
     const code = printParseErrorCode(first.error);
     // Everything before the end was well formed and something is still open: the file was cut (a
     // copy or download interrupted), which "a property name expected" would hide. A string, number
@@ -92,14 +93,14 @@ export function parseJson(text: string, fileName: string): unknown {
     if (open && (first.offset >= end || (first.offset + first.length >= end && RUNS_INTO_THE_END.has(code)))) {
       const at = place(text, end);
       throw new JsonSyntaxError(
-        `${fileName} ends before its JSON does (cut short?): it stops at line ${at.line}, column ${at.column}${open}.`,
+        `${isolatedText(fileName)} ends before its JSON does (cut short?): it stops at line ${at.line}, column ${at.column}${open}.`,
         at.line,
         at.column,
       );
     }
     const at = place(text, first.offset);
     throw new JsonSyntaxError(
-      `${fileName} is not valid JSON: ${PARSE_ERROR_WORDS[code] ?? 'it breaks'} at line ${at.line}, column ${at.column}.`,
+      `${isolatedText(fileName)} is not valid JSON: ${PARSE_ERROR_WORDS[code] ?? 'it breaks'} at line ${at.line}, column ${at.column}.`,
       at.line,
       at.column,
     );
@@ -108,7 +109,7 @@ export function parseJson(text: string, fileName: string): unknown {
 
 /** A file's JSON: decoded (UTF-8 or UTF-16) and parsed, or an error naming the file, and the line and column. */
 export function readJsonFile(bytes: Uint8Array, fileName: string): unknown {
-  if (bytes.length === 0) throw new PolicyFileError(`${fileName} is empty.`);
+  if (bytes.length === 0) throw new PolicyFileError(`${isolatedText(fileName)} is empty.`);
   const notText = notTextMessage(bytes, fileName);
   if (notText) throw new PolicyFileError(notText);
   return parseJson(decodeText(bytes), fileName);
@@ -123,7 +124,7 @@ export function policiesFrom(parsed: unknown, fileName: string, options: { repor
   const policies = policiesIn(parsed, options);
   if (policies.length === 0) {
     throw new PolicyFileError(
-      `${fileName} holds ${describeContents(parsed)}, not Conditional Access policies. Choose a policy export (a policy, a Graph response, or a list of policies).`,
+      `${isolatedText(fileName)} holds ${describeContents(parsed)}, not Conditional Access policies. Choose a policy export (a policy, a Graph response, or a list of policies).`,
     );
   }
   return policies;

@@ -4,6 +4,7 @@
 import { readPlans } from '../contingency/contingency-plan';
 import { isJsonObject, objectIn, type JsonObject } from '../json';
 import { JsonSyntaxError, parseJson } from '../policy-file';
+import { isolatedText } from '../isolate';
 import { readSuppressions } from '../lint/suppressions';
 import type { LintSuppression } from '../lint/types';
 import { readRolloutPlans } from '../rollout/rollout-plan';
@@ -119,13 +120,14 @@ export async function readBundle(value: unknown): Promise<ReadBundle> {
       const id = typeof item.id === 'string' ? item.id : '';
       const entry = listed.get(`${section}:${id}`);
       const name = typeof item.displayName === 'string' ? item.displayName : id;
-      if (!entry) problems.push(`“${name}” is not in the manifest.`);
-      else if (entry.sha256 !== (await sha256Hex(canonicalJson(item)))) problems.push(`“${name}” was changed after the backup was taken.`);
+      if (!entry) problems.push(`“${isolatedText(name)}” is not in the manifest.`);
+      else if (entry.sha256 !== (await sha256Hex(canonicalJson(item))))
+        problems.push(`“${isolatedText(name)}” was changed after the backup was taken.`);
       listed.delete(`${section}:${id}`);
     }
   }
   const lost = [...listed.values()];
-  for (const missing of lost) problems.push(`“${missing.displayName}” is listed in the manifest but missing.`);
+  for (const missing of lost) problems.push(`“${isolatedText(missing.displayName)}” is listed in the manifest but missing.`);
   const contingencyPlans = readPlans(value.contingencyPlans);
   const plansListed = manifest.contingencyPlans;
   if (plansListed && plansListed.sha256 !== (await sha256Hex(canonicalJson(contingencyPlans))))
@@ -161,7 +163,7 @@ export async function readBundleFolder(files: BundleFile[]): Promise<ReadBundle>
     try {
       return parseJson(file.text, file.path);
     } catch (error) {
-      throw new BundleError(error instanceof JsonSyntaxError ? error.message : `${file.path} is not valid JSON.`);
+      throw new BundleError(error instanceof JsonSyntaxError ? error.message : `${isolatedText(file.path)} is not valid JSON.`);
     }
   };
   // A zip of a folder may put everything under one top folder: paths are taken from the manifest's level.

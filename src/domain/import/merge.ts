@@ -3,6 +3,7 @@
 // reference met twice keeps what each file knew of it; the origin is the first one a file gives.
 import { SECTIONS, type SectionName } from '../bundle/bundle';
 import type { JsonObject } from '../json';
+import { isolatedText } from '../isolate';
 import { addDeviceParts } from './device-parts';
 import type { FileContent } from './file-content';
 import type { ImportSet, NamedReference, SectionReference } from './import-set';
@@ -40,12 +41,14 @@ export class ImportMerger {
         const earlier = this.place(section, item, path);
         if (earlier.kind === 'duplicate') duplicates.set(earlier.path, (duplicates.get(earlier.path) ?? 0) + 1);
         else if (earlier.kind === 'sameName')
-          sameName.push(`“${String(item.displayName)}” is also in ${earlier.path} with other content: both kept.`);
+          sameName.push(
+            `“${isolatedText(String(item.displayName))}” is also in ${isolatedText(earlier.path)} with other content: both kept.`,
+          );
       }
       counts.push(plural(items.length, one, many));
       for (const [from, count] of duplicates)
         notes.push(
-          `${count === items.length ? (count === 1 ? `The ${one}` : `All ${count}`) : plural(count, one, many)} already read from ${from}: kept once.`,
+          `${count === items.length ? (count === 1 ? `The ${one}` : `All ${count}`) : plural(count, one, many)} already read from ${isolatedText(from)}: kept once.`,
         );
       notes.push(...sameName);
     }

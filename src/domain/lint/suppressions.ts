@@ -2,6 +2,7 @@
 // finding is kept and marked (the report still shows it, and why), never dropped. Suppressions are
 // plain JSON, read back strictly, so the device store and the backup bundle can keep them.
 import { isJsonObject, type JsonObject } from '../json';
+import { isolatedText } from '../isolate';
 import type { LintFinding, LintSuppression } from './types';
 
 /** The suppression that covers a finding: one for its policy first, else one for the whole rule. */
@@ -98,8 +99,8 @@ export function placeSuppressions(
     if (sameName.length === 1) return [{ ...s, policyId: idIn(sameName[0]!) }];
     notes.push(
       sameName.length > 1
-        ? `${sameName.length} policies are called “${name}”: the suppression of ${s.ruleId} was not restored.`
-        : `“${name || s.policyId}” is not in this tenant: the suppression of ${s.ruleId} was not restored.`,
+        ? `${sameName.length} policies are called “${isolatedText(name)}”: the suppression of ${s.ruleId} was not restored.`
+        : `“${isolatedText(name || s.policyId)}” is not in this tenant: the suppression of ${s.ruleId} was not restored.`,
     );
     return [];
   });

@@ -122,6 +122,17 @@ describe('leaving out an included reference', () => {
     );
   });
 
+  it('names a policy whose name could turn the sentence (right-to-left letters) isolated', () => {
+    const hebrew = policy('מדיניות 2', {
+      users: { includeRoles: [AI_ADMIN, CUSTOM_ROLE] },
+      applications: { includeApplications: ['All'] },
+    });
+    const rows = mapping(bareExport([hebrew]), tenant([AI_ADMIN, CUSTOM_ROLE]), drop(`role:${AI_ADMIN}`));
+    expect(texts(rowOf(rows, AI_ADMIN))[0]).toBe(
+      "warning: Leaving out the role 'AI Administrator' narrows '\u2068מדיניות 2\u2069': it is in the included roles, so the policy no longer applies to the holders of this role.",
+    );
+  });
+
   it('says Graph refuses a policy left targeting nothing', () => {
     const rows = mapping(set, target, drop(`application:${CRM}`));
     expect(texts(rowOf(rows, CRM))).toEqual([

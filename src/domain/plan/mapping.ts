@@ -10,6 +10,7 @@ import { builtInRoleName } from '../import/built-in-roles';
 import { firstPartyAppName } from '../import/first-party-apps';
 import type { ImportSet, NamedReference } from '../import/import-set';
 import type { JsonObject } from '../json';
+import { isolatedText } from '../isolate';
 import { emptiedBy, type Emptied } from './dropped-inclusions';
 import { BUILT_IN_STRENGTHS, REFERENCE_PLACES, referenceTest, valuesAt, type ReferencePlace } from './reference-places';
 import type {
@@ -268,7 +269,7 @@ const NO_LONGER_COVERS: Partial<Record<MappingKind, string>> = {
   authenticationContext: 'resources that ask for this context',
 };
 
-const quoted = (names: readonly string[]) => names.map((n) => `'${n}'`).join(', ');
+const quoted = (names: readonly string[]) => names.map((n) => `'${isolatedText(n)}'`).join(', ');
 const verb = (count: number, one: string, many: string) => (count === 1 ? one : many);
 
 /** What each way of emptying a policy's list means, said of the policies it happens to. */
@@ -348,7 +349,7 @@ export function buildMapping(
 
   return decided.map(({ key, kind, value, uses, ref, proposal, chosen, choice }) => {
     const name = ref?.displayName ?? microsoftsOwn(kind, value)?.name ?? null;
-    const label = `the ${KIND_WORDS[kind]} ${name ? `'${name}'` : value}`;
+    const label = `the ${KIND_WORDS[kind]} ${name ? `'${isolatedText(name)}'` : value}`;
     const problems: PlanProblem[] = [];
     if (!choice) problems.push({ severity: 'blocker', text: `Choose what ${label} becomes in this tenant.` });
     const exclusions = uses.filter((u) => u.exclusion);

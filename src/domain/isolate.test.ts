@@ -1,0 +1,115 @@
+// Names from the tenant or the admin's disk in the sentences built in src/domain: one that holds a
+// direction control (U+202E) or right-to-left letters is isolated (FSI … PDI), so it cannot turn the
+// console's words around it; a Latin name is left exactly as it was.
+import { describe, expect, it } from 'vitest';
+import { createBundle, bundleText, type BundleSections } from './bundle/bundle';
+import { readBundle } from './bundle/read-bundle';
+import { describeChanges } from './describe-changes';
+import { notTextMessage } from './file-signature';
+import type { ImportFile } from './import/import-set';
+import { readImport } from './import/read-import';
+import { isolatedText } from './isolate';
+import type { JsonObject } from './json';
+import { placeSuppressions } from './lint/suppressions';
+import { PolicyFileError, parsePolicyFile } from './policy-file';
+import { nameKey, type NameDirectory } from './references';
+
+const TURNED = 'report\u202Enosj.json';
+const HEBREW = 'מדיניות 2';
+const isolated = (name: string) => `\u2068${name}\u2069`;
+const bytes = (text: string) => new TextEncoder().encode(text);
+const messageOf = (read: () => unknown) => {
+  try {
+    read();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('no error');
+};
+
+describe('isolatedText', () => {
+  it('isolates a direction control or right-to-left letters, and leaves a Latin name as it is', () => {
+    expect(isolatedText(TURNED)).toBe(isolated(TURNED));
+    expect(isolatedText(HEBREW)).toBe(isolated(HEBREW));
+    expect(isolatedText('policies.json')).toBe('policies.json');
+  });
+});
+
+describe('messages naming a file', () => {
+  it('a file that is not JSON, empty, not text or not policies is named isolated when its name could turn the sentence', () => {
+    expect(messageOf(() => parsePolicyFile(bytes('{'), TURNED))).toMatch(new RegExp(`^${isolated(TURNED)} ends before its JSON does`));
+    expect(messageOf(() => parsePolicyFile(bytes('{"a": }'), `${HEBREW}.json`))).toMatch(
+      new RegExp(`^${isolated(`${HEBREW}.json`)} is not valid JSON: `),
+    );
+    expect(messageOf(() => parsePolicyFile(new Uint8Array(), TURNED))).toBe(`${isolated(TURNED)} is empty.`);
+    expect(messageOf(() => parsePolicyFile(bytes('[1]'), TURNED))).toMatch(new RegExp(`^${isolated(TURNED)} holds `));
+    expect(notTextMessage(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), TURNED)).toMatch(
+      new RegExp(`^${isolated(TURNED)} looks like `),
+    );
+  });
+
+  it('a Latin file name keeps the sentence as it was', () => {
+    expect(messageOf(() => parsePolicyFile(new Uint8Array(), 'policies.json'))).toBe('policies.json is empty.');
+    expect(() => parsePolicyFile(bytes('{'), 'policies.json')).toThrow(PolicyFileError);
+    expect(messageOf(() => parsePolicyFile(bytes('{'), 'policies.json'))).toMatch(/^policies\.json ends before its JSON does/);
+  });
+
+  it('an import names the file a duplicate was already read from, isolated', async () => {
+    const body = JSON.stringify({ id: 'p1', displayName: 'Good', state: 'enabled', conditions: {}, grantControls: null });
+    const file = (path: string): ImportFile => ({ path, bytes: bytes(body) });
+    const { files } = await readImport([file(TURNED), file('copy.json')]);
+    expect(files[1]!.message).toContain(`already read from ${isolated(TURNED)}: kept once.`);
+    const latin = await readImport([file('first.json'), file('copy.json')]);
+    expect(latin.files[1]!.message).toContain('already read from first.json: kept once.');
+  });
+});
+
+describe('messages naming a policy', () => {
+  const policy = (id: string, displayName: string): JsonObject => ({
+    id,
+    displayName,
+    state: 'enabled',
+    conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] } },
+    grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+  });
+
+  it('a backup item changed after the backup is named isolated', async () => {
+    const sections: BundleSections = {
+      policies: [policy('p-1', HEBREW), policy('p-2', 'CA001: Require MFA')],
+      namedLocations: [],
+      authenticationStrengths: [],
+      authenticationContexts: [],
+      termsOfUse: [],
+    };
+    const edited = JSON.parse(
+      bundleText(await createBundle(sections, [], { tenantId: 't', tenantName: 'Contoso', capturedAt: new Date() })),
+    );
+    for (const p of edited.policies as JsonObject[]) p.state = 'disabled';
+    expect((await readBundle(edited)).problems).toEqual([
+      `“${isolated(HEBREW)}” was changed after the backup was taken.`,
+      '“CA001: Require MFA” was changed after the backup was taken.',
+    ]);
+  });
+
+  it('a suppression whose policy is not in this tenant names it isolated', () => {
+    const s = { ruleId: 'r', reason: 'why', at: '2026-12-01T00:00:00Z', policyId: 'old-1' };
+    expect(placeSuppressions([s], [{ id: 'old-1', displayName: TURNED }], []).notes).toEqual([
+      `“${isolated(TURNED)}” is not in this tenant: the suppression of r was not restored.`,
+    ]);
+    expect(placeSuppressions([s], [{ id: 'old-1', displayName: 'CA002: Gone' }], []).notes).toEqual([
+      '“CA002: Gone” is not in this tenant: the suppression of r was not restored.',
+    ]);
+  });
+
+  it('a renamed policy and a terms of use are named isolated in what changed', () => {
+    const before = policy('p-1', 'CA003');
+    const after = { ...policy('p-1', HEBREW), grantControls: { operator: 'OR', builtInControls: [], termsOfUse: ['t-1'] } };
+    const names: NameDirectory = {
+      names: new Map([[nameKey('termsOfUse', 't-1'), { id: 't-1', kind: 'termsOfUse', displayName: TURNED }]]),
+      failures: [],
+    };
+    const texts = describeChanges(before, after, names).map((c) => c.text);
+    expect(texts).toContain(`Name: CA003 → ${isolated(HEBREW)}`);
+    expect(texts.join('\n')).toContain(`terms of use '${isolated(TURNED)}'`);
+  });
+});
