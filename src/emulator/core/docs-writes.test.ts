@@ -117,7 +117,8 @@ describe('policies (conditionalaccessroot-post-policies, conditionalaccesspolicy
     expect((await json(await call('GET', deleted))).deletedDateTime).toEqual(expect.any(String));
     const restored = await call('POST', `${deleted}/restore`);
     expect(restored.status).toBe(200);
-    expect(await json(restored)).toMatchObject({ id: policy.id, deletedDateTime: null });
+    // The restore page wraps the policy in "value".
+    expect(await json(restored)).toMatchObject({ value: { id: policy.id, deletedDateTime: null } });
 
     expect((await call('DELETE', path)).status).toBe(204);
     expect((await call('DELETE', deleted)).status).toBe(204);

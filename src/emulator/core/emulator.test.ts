@@ -175,7 +175,8 @@ describe('soft delete', () => {
 
     const restore = await call('POST', `${DELETED}/${created.id}/restore`);
     expect(restore.status).toBe(200);
-    const restored = (await restore.json()) as { id: string; deletedDateTime: unknown; state: string };
+    // conditionalaccesspolicy-restore.md: the restored policy comes wrapped in "value".
+    const restored = ((await restore.json()) as { value: { id: string; deletedDateTime: unknown; state: string } }).value;
     expect(restored).toMatchObject({ id: created.id, deletedDateTime: null, state: 'enabledForReportingButNotEnforced' });
     expect((await call('GET', `${BETA_POLICIES}/${created.id}`)).status).toBe(200);
 

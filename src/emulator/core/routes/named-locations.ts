@@ -206,7 +206,11 @@ export const namedLocationRoutes: Route[] = [
       tenant.deletedNamedLocations = tenant.deletedNamedLocations.filter((l) => l !== deleted);
       tenant.namedLocations.push(restored);
       audit(input, 'Restore', 'NamedLocation', null, restored);
-      return jsonResponse(context, 200, present(restored, input));
+      // beta/api/ipnamedlocation-restore.md answers the location itself, with this context.
+      return jsonResponse(context, 200, {
+        '@odata.context': `https://graph.microsoft.com/${input.version}/$metadata#microsoft.graph.namedLocation`,
+        ...present(restored, input),
+      });
     },
   },
   {

@@ -209,10 +209,8 @@ export const policyRoutes: Route[] = [
       tenant.deletedPolicies = tenant.deletedPolicies.filter((p) => p !== deleted);
       tenant.policies.push(restored);
       audit(input, 'Restore', 'Policy', null, restored);
-      return jsonResponse(context, 200, {
-        '@odata.context': contextUrl(input, 'identity/conditionalAccess/policies/$entity'),
-        ...presentPolicy(tenant, restored, input),
-      });
+      // beta/api/conditionalaccesspolicy-restore.md answers the restored policy wrapped in "value".
+      return jsonResponse(context, 200, { value: presentPolicy(tenant, restored, input) });
     },
   },
   {
