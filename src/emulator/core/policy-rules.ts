@@ -96,9 +96,14 @@ export function validatePolicy(policy: JsonObject, knownStrengthIds: ReadonlySet
   return null;
 }
 
-/** templateId is read-only: sending a value is rejected, as restore tools learned the hard way. */
-export function checkReadOnly(body: JsonObject): GraphError | null {
-  if (body.templateId !== undefined && body.templateId !== null) {
+/**
+ * templateId is read-only: sending a value is rejected, as restore tools learned the hard way. Only
+ * a value other than the stored one is refused (null on a create): whether Graph also refuses the
+ * unchanged value a GET → PATCH round trip sends back is unconfirmed, and refusing what Graph may
+ * accept is worse than accepting it.
+ */
+export function checkReadOnly(body: JsonObject, storedTemplateId: Json | undefined = null): GraphError | null {
+  if (body.templateId !== undefined && body.templateId !== null && body.templateId !== (storedTemplateId ?? null)) {
     return errors.invalidPolicy('1118: TemplateId is a read-only field.');
   }
   return null;

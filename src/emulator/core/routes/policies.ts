@@ -54,10 +54,11 @@ export function expireDeleted(items: JsonObject[], now: Date): JsonObject[] {
   return items.filter((item) => now.getTime() - Date.parse(String(item.deletedDateTime)) < SOFT_DELETE_DAYS * DAY_MS);
 }
 
-async function writeBody(input: RouteInput): Promise<JsonObject> {
+/** The body of a create or an update (`existing`: the policy it updates). */
+async function writeBody(input: RouteInput, existing?: JsonObject): Promise<JsonObject> {
   const body = await readJson(input.request);
   if (!isObject(body)) throw errors.schema();
-  const readOnly = checkReadOnly(body as JsonObject) ?? checkClientAppTypes(body as JsonObject);
+  const readOnly = checkReadOnly(body as JsonObject, existing?.templateId) ?? checkClientAppTypes(body as JsonObject);
   if (readOnly) throw readOnly;
   normaliseClientAppTypes(body as JsonObject);
   return stripForWrite(body as JsonObject);
@@ -138,7 +139,7 @@ export const policyRoutes: Route[] = [
     async handle(input) {
       const { tenant, context } = input;
       const existing = findPolicy(tenant, input.params[0]!);
-      const body = await writeBody(input);
+      const body = await writeBody(input, existing);
       const merged = completePolicy(mergePatch(existing, body) as JsonObject);
       merged.id = existing.id ?? null;
       merged.createdDateTime = existing.createdDateTime ?? null;
