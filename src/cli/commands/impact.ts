@@ -17,7 +17,15 @@ import { placeDraft, readDraftFile } from '../evaluation/drafts';
 import { readEmergency } from '../evaluation/emergency';
 import { alertCouldLockOut } from '../../domain/evaluation/bulk/impact';
 import { impactJson, impactMarkdown, impactText, type ImpactRun } from '../evaluation/impact-report';
-import { checkOutput, FORMATS, OUTPUT_OPTIONS, readTenantPolicies, writeOutput } from '../evaluation/outputs';
+import {
+  checkOutput,
+  FORMATS,
+  MFA_TRUSTED_IPS_OPTION,
+  mfaTrustedIpsOf,
+  OUTPUT_OPTIONS,
+  readTenantPolicies,
+  writeOutput,
+} from '../evaluation/outputs';
 import { EXIT, type Command } from './command';
 
 const FAIL_ON = ['newly-blocked', 'any-change'] as const;
@@ -27,7 +35,7 @@ export const impactCommand: Command = {
   name: 'impact',
   summary: "A draft's impact over the tenant's recent sign-ins, as the save review computes it: who would be newly blocked or prompted.",
   usage:
-    'gatehouse impact --draft <policy.json> [--days 7] [--max 5000] [--emergency <id>]... [--fail-on newly-blocked|any-change] [--allow-no-logs] [--format text|markdown|json] [--out <file>] [connection options]',
+    'gatehouse impact --draft <policy.json> [--days 7] [--max 5000] [--emergency <id>]... [--fail-on newly-blocked|any-change] [--allow-no-logs] [--mfa-trusted-ips <ranges|none>] [--format text|markdown|json] [--out <file>] [connection options]',
   positionals: { min: 0, max: 0 },
   options: {
     draft: {
@@ -52,6 +60,7 @@ export const impactCommand: Command = {
       type: 'boolean',
       description: 'When the sign-in logs cannot be read (licence, permission), exit 0 instead of 2.',
     },
+    ...MFA_TRUSTED_IPS_OPTION,
     ...OUTPUT_OPTIONS,
     ...CONNECTION_OPTIONS,
     ...HELP_OPTION,
@@ -68,6 +77,7 @@ export const impactCommand: Command = {
     if (!draftPath) throw new CliError('Which draft? Give --draft <policy.json>.');
     const days = wholeNumber(values, 'days', 7, 1, 30);
     const cap = wholeNumber(values, 'max', 5000, 1, 1_000_000);
+    const mfaTrustedIps = mfaTrustedIpsOf(values);
     await checkOutput(values, io);
     // Checked before signing in: a missing or broken draft fails fast, without the tenant's reads.
     const draftFile = await readDraftFile(draftPath, io.cwd);
@@ -106,6 +116,7 @@ export const impactCommand: Command = {
       policyId: draft.replaces,
       draft: draft.policy,
       namedLocations,
+      ...(mfaTrustedIps && { mfaTrustedIps }),
       emergencyAccountIds: emergency.accounts.map((a) => a.id),
     });
     const run: ImpactRun = { answer, draftLabel: draft.label, days, read: log.signIns.length, capped: log.capped, cap };

@@ -6,13 +6,22 @@
 import { readScenarios, type SubjectFacts } from '../../domain/evaluation/scenario';
 import { runSuite } from '../../domain/evaluation/scenario-suite';
 import { isJsonObject } from '../../domain/json';
-import { readSignInSubject } from '../../graph/what-if';
+import { readApplicationOwner, readSignInSubject, readWorkload } from '../../graph/what-if';
 import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts } from '../args';
 import { CliError } from '../cli-error';
 import { appendJobSummary } from '../io';
 import { connectTenant } from '../tenant';
 import { placeDraft, readDraftFile, withDrafts, type DraftFile } from '../evaluation/drafts';
-import { checkOutput, FORMATS, OUTPUT_OPTIONS, readJsonFile, readTenantPolicies, writeOutput } from '../evaluation/outputs';
+import {
+  checkOutput,
+  FORMATS,
+  MFA_TRUSTED_IPS_OPTION,
+  mfaTrustedIpsOf,
+  OUTPUT_OPTIONS,
+  readJsonFile,
+  readTenantPolicies,
+  writeOutput,
+} from '../evaluation/outputs';
 import { suiteJson, suiteMarkdown, suiteText } from '../evaluation/suite';
 import { EXIT, type Command } from './command';
 
@@ -21,7 +30,7 @@ export const whatifCommand: Command = {
   summary:
     "Run a what-if suite (the console's scenario export) against the saved policies and with drafts: each outcome, what changes, failed expectations.",
   usage:
-    'gatehouse whatif --suite <scenarios.json> [--draft <policy.json>]... [--format text|markdown|json] [--out <file>] [connection options]',
+    'gatehouse whatif --suite <scenarios.json> [--draft <policy.json>]... [--mfa-trusted-ips <ranges|none>] [--format text|markdown|json] [--out <file>] [connection options]',
   positionals: { min: 0, max: 0 },
   options: {
     suite: { type: 'string', value: '<file>', description: 'The scenarios, as the What if page exports them (with expected outcomes).' },
@@ -31,6 +40,7 @@ export const whatifCommand: Command = {
       value: '<file>',
       description: 'A draft policy (JSON): replaces the saved policy of its id, or is added as new (repeat for each).',
     },
+    ...MFA_TRUSTED_IPS_OPTION,
     ...OUTPUT_OPTIONS,
     ...CONNECTION_OPTIONS,
     ...HELP_OPTION,
@@ -44,6 +54,7 @@ export const whatifCommand: Command = {
     const format = choice(values, 'format', FORMATS, 'text');
     const suitePath = text(values, 'suite');
     if (!suitePath) throw new CliError('Which scenarios? Give --suite <scenarios.json> (Export on the What if page makes one).');
+    const mfaTrustedIps = mfaTrustedIpsOf(values);
     let made = 0;
     const file = await readJsonFile(suitePath, 'the scenarios', io.cwd);
     const read = readScenarios(file, () => `scenario-${++made}`);
@@ -59,16 +70,29 @@ export const whatifCommand: Command = {
 
     const tenant = await connectTenant('whatif', values, io);
     const client = tenant.context.client;
-    io.err('Reading the policies, named locations and the scenarios’ users…\n');
+    io.err('Reading the policies, named locations and the scenarios’ users, workload identities and applications…\n');
     const { policies, namedLocations } = await readTenantPolicies(client);
     const drafts = draftFiles.map((file) => placeDraft(file, policies));
+    // What the What if page reads: each user's groups, roles and guest kind; each workload identity's
+    // type and owner; each target application's owner. A workload or owner that cannot be read leaves
+    // what depends on it uncertain, as on the page.
     const subjects = new Map<string, SubjectFacts>();
+    const unread = (what: string) => (error: unknown) => {
+      io.err(`Could not read ${what}: ${error instanceof Error ? error.message : String(error)} (what depends on it stays uncertain).\n`);
+      return undefined;
+    };
     for (const id of new Set(read.scenarios.flatMap((s) => (s.identity.kind === 'user' ? [s.identity.id] : []))))
       subjects.set(id, await readSignInSubject(client, id));
+    for (const id of new Set(read.scenarios.flatMap((s) => (s.identity.kind === 'servicePrincipal' ? [s.identity.id] : [])))) {
+      const workload = await readWorkload(client, id, tenant.tenantId).catch(unread(`the workload identity ${id}`));
+      if (workload) subjects.set(id, { workload });
+    }
+    const owners = new Map<string, string | null | undefined>();
+    for (const appId of new Set(read.scenarios.flatMap((s) => (s.target.kind === 'application' ? [s.target.appId] : []))))
+      owners.set(appId, await readApplicationOwner(client, appId).catch(unread(`the owner of the application ${appId}`)));
 
-    const results = runSuite(read.scenarios, policies, drafts.length > 0 ? withDrafts(policies, drafts) : null, subjects, {
-      namedLocations,
-    });
+    const context = { namedLocations, ...(mfaTrustedIps && { mfaTrustedIps }) };
+    const results = runSuite(read.scenarios, policies, drafts.length > 0 ? withDrafts(policies, drafts) : null, subjects, context, owners);
     const heading =
       drafts.length > 0
         ? `What if, with ${drafts.map((d) => d.label).join(' and ')}: ${read.scenarios.length} scenario(s) from ${suitePath}`

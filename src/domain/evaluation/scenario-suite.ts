@@ -89,7 +89,10 @@ export interface RunScenario {
 
 /**
  * Each scenario evaluated with the saved policies and with the drafts in place (null: no draft), the
- * directory's facts for its user from `subjects` (missing: not read, so what depends on them is uncertain).
+ * directory's facts for who signs in from `subjects`, by the scenario's identity id (a user's groups,
+ * roles and guest kind; a workload identity's `workload` facts), and the tenant owning each target
+ * application from `applicationOwners`, by appId, as the What if page reads them (missing: not read,
+ * so what depends on them is uncertain).
  */
 export function runSuite(
   scenarios: readonly Scenario[],
@@ -97,11 +100,16 @@ export function runSuite(
   withDrafts: readonly unknown[] | null,
   subjects: ReadonlyMap<string, SubjectFacts | undefined>,
   context: EvaluationContext,
+  applicationOwners: ReadonlyMap<string, string | null | undefined> = new Map(),
 ): SuiteResult[] {
   return scenarios.map((scenario) => {
     const problem = ipAddressProblem(scenario.conditions);
     if (problem) return { scenario, notRun: problem };
-    const facts = scenarioFacts(scenario, (scenario.identity.kind === 'user' && subjects.get(scenario.identity.id)) || {});
+    const owner = scenario.target.kind === 'application' ? applicationOwners.get(scenario.target.appId) : undefined;
+    const facts = scenarioFacts(scenario, {
+      ...subjects.get(scenario.identity.id),
+      ...(owner && { applicationOwnerTenantId: owner }),
+    });
     const before = evaluatePolicies(saved, facts, context).enforced;
     const after = withDrafts ? evaluatePolicies(withDrafts, facts, context).enforced : before;
     return {

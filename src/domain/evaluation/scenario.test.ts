@@ -176,6 +176,27 @@ describe('a suite of scenarios', () => {
     expect(controls && 'row' in controls && controls.row).toMatchObject({ meetsExpectation: false, expectation: 'notMet' });
   });
 
+  it('tells a workload identity scenario on the tenant’s own service principals from its workload facts', () => {
+    const workloads = {
+      id: 'p-wl',
+      displayName: 'Block our workloads outside',
+      state: 'enabled',
+      conditions: {
+        users: { includeUsers: ['None'] },
+        clientApplications: { includeServicePrincipals: ['ServicePrincipalsInMyTenant'] },
+        applications: { includeApplications: ['All'] },
+        clientAppTypes: ['all'],
+      },
+      grantControls: { operator: 'OR', builtInControls: ['block'] },
+    };
+    const app = { ...scenario, identity: { kind: 'servicePrincipal', id: 'sp-payroll', name: 'Payroll sync' }, expected: 'block' } as const;
+    const [unread] = runSuite([app], [workloads], null, new Map(), {});
+    expect(unread && 'row' in unread && unread.row.expectation).toBe('cannotTell');
+    const owned = new Map([['sp-payroll', { workload: { servicePrincipalType: 'application' as const, ownedByThisTenant: true } }]]);
+    const [told] = runSuite([app], [workloads], null, owned, {});
+    expect(told && 'row' in told && told.row).toMatchObject({ actual: 'block', expectation: 'met', meetsExpectation: true });
+  });
+
   it('keeps an imported scenario whose address is not one, and says it will not run until corrected', () => {
     const read = readScenarios(
       JSON.parse(scenariosFile([{ ...scenario, conditions: { ...scenario.conditions, ipAddress: 'ten.0.0.1' } }])),

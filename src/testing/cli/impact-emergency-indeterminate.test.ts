@@ -50,5 +50,13 @@ describe('gatehouse impact, an emergency account the blocking draft cannot be ev
     );
     expect(run.stdout).not.toContain('would be cannot be evaluated');
     expect(run.code, run.stderr).toBe(1);
+
+    // The MFA trusted IPs said, the address among them: trusted, so the draft does not apply to it.
+    const told = await world.gatehouse(
+      ['impact', '--draft', 'block-untrusted.json', '--emergency', BREAK_GLASS, '--mfa-trusted-ips', '192.0.2.0/24'],
+      secret,
+    );
+    expect(told.stdout, told.stderr).toMatch(/^Impact of the new policy .*Block outside trusted places/m);
+    expect(told.stdout).not.toContain('EMERGENCY ACCOUNT');
   }, 180_000);
 });

@@ -54,4 +54,29 @@ describe('gatehouse whatif, an outcome that is not certain', () => {
     expect(run.stderr).toContain('nowhere.json: for 1 scenario it cannot be told whether the expected outcome is met');
     expect(run.code, run.stderr).toBe(2);
   }, 120_000);
+
+  it('tells with the MFA trusted IPs said, as the console does once Settings has them: the address among them is trusted', async () => {
+    write('trusted-ip.json', {
+      format: 'gatehouse.what-if-scenarios',
+      version: 1,
+      scenarios: [kofi({ ipAddress: '192.0.2.44', country: 'NL' })],
+    });
+    write('block-outside.json', blockOutsideTrusted);
+
+    const unsaid = await world.gatehouse(['whatif', '--suite', 'trusted-ip.json', '--draft', 'block-outside.json'], secret);
+    expect(unsaid.stdout).toMatch(/^\?{4} Kofi reads mail: .*needs the MFA trusted IPs/m);
+    expect(unsaid.code, unsaid.stderr).toBe(2);
+
+    const said = ['whatif', '--suite', 'trusted-ip.json', '--draft', 'block-outside.json', '--mfa-trusted-ips', '192.0.2.0/24'];
+    const trusted = await world.gatehouse(said, secret);
+    expect(trusted.stdout).toMatch(/^ok {3}Kofi reads mail: Requires multifactor authentication .* Expected asked for a control: met\.$/m);
+    expect(trusted.stdout).not.toContain('not certain');
+    expect(trusted.code, trusted.stderr).toBe(0);
+  }, 120_000);
+
+  it('refuses MFA trusted IPs that are not ranges before signing in', async () => {
+    const run = await world.gatehouse(['whatif', '--suite', 'trusted-ip.json', '--mfa-trusted-ips', '192.0.2.0/33'], secret);
+    expect(run.stderr).toContain("--mfa-trusted-ips: '192.0.2.0/33': the prefix length of an IPv4 range is 0 to 32.");
+    expect(run.code).toBe(2);
+  }, 60_000);
 });
