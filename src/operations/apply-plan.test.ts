@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../domain/json';
 import { pendingId, type Plan, type PlanRow, type PlanRowKind } from '../domain/plan/types';
 import { GraphRequestError } from '../graph/errors';
-import { applyJournal, applyPlan, newApplyRun, summarizeRun, type PlanWriters } from './apply-plan';
+import { applyJournal, applyPlan, ChangedSincePlanned, hashOf, newApplyRun, summarizeRun, type PlanWriters } from './apply-plan';
 import { memoryJournals } from './memory-stores';
 
 const clock = { now: () => new Date('2026-11-30T12:00:00Z') };
@@ -292,6 +292,95 @@ describe('applyPlan', () => {
       expect(resumed.items[0]!.status).toBe('done');
       expect(tenant.calls).toEqual(['restore gone-1', 'update gone-1', 'update gone-1']);
       expect(tenant.objects.get('gone-1')!.state).toBe('enabledForReportingButNotEnforced');
+    });
+  });
+});
+
+describe('an update whose answer was lost, resumed', () => {
+  const PLANNED = { displayName: 'Office', ipRanges: ['10.2.0.0/16', '10.1.0.0/16'] };
+  const sorted = (o: JsonObject) => ({ ...o, ipRanges: [...(o.ipRanges as string[])].sort() });
+  const clean = (o: JsonObject): JsonObject => ({ displayName: o.displayName ?? null, ipRanges: o.ipRanges ?? null });
+
+  /**
+   * A tenant like Graph: an update is refused as changed since the plan when the object's modifiedDateTime is not the
+   * plan's and it does not hold the body exactly; it stores the ranges sorted (as Graph normalises) and stamps the time.
+   */
+  function normalisingTenant(at: () => Date, loseFirstAnswer: boolean) {
+    const objects = new Map<string, JsonObject>([
+      ['loc-1', { id: 'loc-1', displayName: 'Office', ipRanges: ['10.1.0.0/16'], modifiedDateTime: '2026-11-01T00:00:00Z' }],
+    ]);
+    let lose = loseFirstAnswer;
+    const writers: PlanWriters = {
+      ...memoryTenant().writers,
+      async update(_kind, id, body, { baseModified }) {
+        const current = objects.get(id)!;
+        if (JSON.stringify(clean(current)) === JSON.stringify(clean(body))) return current;
+        if (current.modifiedDateTime !== baseModified)
+          throw new ChangedSincePlanned('It was changed in the tenant after the plan was made: plan again.');
+        objects.set(id, { ...sorted({ ...current, ...body }), modifiedDateTime: at().toISOString() });
+        if (lose) {
+          lose = false;
+          throw new GraphRequestError(0, 'NoAnswer', 'Failed to fetch', { method: 'PATCH', path: id });
+        }
+      },
+      read: async (_kind, id) => objects.get(id)!,
+      compare: (_kind, intended, actual) =>
+        JSON.stringify(sorted(clean(intended))) === JSON.stringify(sorted(clean(actual))) ? [] : ['ipRanges differ'],
+    };
+    return { objects, writers };
+  }
+
+  const updatePlan = () =>
+    plan([
+      { ...row('namedLocation:office', 'namedLocation', 'update', PLANNED, 'loc-1'), before: { modifiedDateTime: '2026-11-01T00:00:00Z' } },
+    ]);
+
+  it('is done, read back, when its own write is in the tenant (normalised by the service): not "changed since the plan"', async () => {
+    let now = Date.parse('2026-11-30T12:00:00Z');
+    const ticking = { now: () => new Date(now) };
+    const tenant = normalisingTenant(() => new Date(now), true);
+    const journal = applyJournal(memoryJournals(), 'account');
+    const first = await applyPlan(newApplyRun(updatePlan(), 't', ticking), tenant.writers, { clock: ticking, journal });
+    expect(first.items[0]).toMatchObject({ status: 'failed', message: 'Failed to fetch' });
+
+    now += 60_000;
+    const resumed = await applyPlan(journal.load()!, tenant.writers, { clock: ticking, journal });
+    expect(resumed.items[0]).toMatchObject({ status: 'done', differences: [] });
+    expect(summarizeRun(resumed)).toContain("Update namedLocation 'Office' (loc-1): as planned");
+  });
+
+  it('is still refused when someone else changed it after it was sent', async () => {
+    let now = Date.parse('2026-11-30T12:00:00Z');
+    const ticking = { now: () => new Date(now) };
+    const tenant = normalisingTenant(() => new Date(now), true);
+    const journal = applyJournal(memoryJournals(), 'account');
+    await applyPlan(newApplyRun(updatePlan(), 't', ticking), tenant.writers, { clock: ticking, journal });
+    now += 60_000;
+    tenant.objects.set('loc-1', {
+      id: 'loc-1',
+      displayName: 'Office',
+      ipRanges: ['192.0.2.0/24'],
+      modifiedDateTime: new Date(now).toISOString(),
+    });
+
+    const resumed = await applyPlan(journal.load()!, tenant.writers, { clock: ticking, journal });
+    expect(resumed.items[0]).toMatchObject({
+      status: 'failed',
+      message: 'It was changed in the tenant after the plan was made: plan again.',
+    });
+  });
+
+  it('is still refused when the change came before it was sent', async () => {
+    const tenant = normalisingTenant(() => new Date('2026-11-30T11:00:00Z'), true);
+    const journal = applyJournal(memoryJournals(), 'account');
+    // Someone else wrote the planned ranges an hour before the run (the clock of the run says noon).
+    tenant.objects.set('loc-1', { ...sorted({ id: 'loc-1', ...PLANNED }), modifiedDateTime: '2026-11-30T10:00:00Z' });
+    const run = newApplyRun(updatePlan(), 't', clock);
+    journal.save({ ...run, items: [{ ...run.items[0]!, status: 'failed', sentAt: '2026-11-30T12:00:00Z', sentHash: hashOf(PLANNED) }] });
+    const resumed = await applyPlan(journal.load()!, tenant.writers, { clock, journal });
+    expect(resumed.items[0]).toMatchObject({
+      status: 'failed',
+      message: 'It was changed in the tenant after the plan was made: plan again.',
     });
   });
 });

@@ -26,8 +26,16 @@ export interface ApplyItem {
   targetId: string | null;
   /** The target's modifiedDateTime when planned: an update finds out whether someone changed it since. */
   baseModified: string | null;
-  /** When a create was last sent: if the run stops before its answer, a resume looks before sending again. */
+  /**
+   * When a create was last sent: if the run stops before its answer, a resume looks before sending again.
+   * For an update, when its body was first sent (kept while the body is the same).
+   */
   sentAt?: string;
+  /**
+   * An update's body as sent, hashed: a resume that finds the object changed since the plan, at or after
+   * `sentAt` and reading as planned, knows the change for this row's own write (whose answer was lost).
+   */
+  sentHash?: string;
   /** The create's answer was lost; the object was found in the tenant instead of created twice. */
   recovered?: boolean;
   /** After the write: empty when it reads back as planned, else each difference in words. */
@@ -160,6 +168,20 @@ export function applyJournal(store: JournalStore, accountKey: string): ApplyJour
   };
 }
 
+/** A short hash of a body (FNV-1a over its JSON): enough to tell whether a resume sends what was sent before. */
+export function hashOf(body: JsonObject): string {
+  let hash = 0x811c9dc5;
+  for (const char of JSON.stringify(body)) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** How far the service's clock may be behind this machine's when it stamps a write (modifiedDateTime against sentAt). */
+const CLOCK_SKEW_MS = 60_000;
+
+/** Changed at or after this row's write was first sent: the change may be that write's own. */
+const writtenBySelf = (actual: JsonObject, sentAt: string) =>
+  typeof actual.modifiedDateTime === 'string' && Date.parse(actual.modifiedDateTime) >= Date.parse(sentAt) - CLOCK_SKEW_MS;
+
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** A failure every later write would meet too: no permission, or the sign-in is gone. */
@@ -247,7 +269,19 @@ export async function applyPlan(
           const baseModified = typeof restored.modifiedDateTime === 'string' ? restored.modifiedDateTime : null;
           readBack = Object.keys(body).length > 0 ? await writers.update(item.kind, id!, body, { intended, baseModified }) : restored;
         } else {
-          readBack = await writers.update(item.kind, id!, body, { intended, baseModified: item.baseModified });
+          // Noted before sending: a resume tells this row's own write (Graph may have normalised it) from someone else's.
+          const sentHash = hashOf(body);
+          const sentAt = item.sentHash === sentHash && item.sentAt ? item.sentAt : options.clock.now().toISOString();
+          const earlier = item.sentHash === sentHash ? item.sentAt : undefined;
+          update(item.key, { sentAt, sentHash });
+          try {
+            readBack = await writers.update(item.kind, id!, body, { intended, baseModified: item.baseModified });
+          } catch (error) {
+            if (!(error instanceof ChangedSincePlanned) || !earlier) throw error;
+            const actual = await writers.read(item.kind, id!, intended);
+            if (!writtenBySelf(actual, earlier) || writers.compare(item.kind, intended, actual).length > 0) throw error;
+            readBack = actual;
+          }
         }
         const actual = readBack ?? (await readAfterWrite(item, id!, intended));
         update(item.key, { status: 'done', differences: writers.compare(item.kind, intended, actual) });
@@ -290,44 +324,4 @@ export async function applyPlan(
   return current;
 }
 
-const ACTION_WORDS: Record<WriteAction, string> = { create: 'Create', update: 'Update', restore: 'Restore' };
-
-const writes = (n: number) => `${n} write${n === 1 ? '' : 's'}`;
-
-/** What the run did, in one line: applied only when every write is done; else how far it got. */
-function headline(run: ApplyRun): string {
-  const total = run.items.length;
-  const done = run.items.filter((i) => i.status === 'done');
-  const failed = run.items.filter((i) => i.status === 'failed').length;
-  const waiting = total - done.length - failed;
-  const tenant = `tenant ${run.tenantId}`;
-  if (total === 0) return `Nothing written to ${tenant}: the plan has nothing to write.`;
-  if (done.length === total) {
-    const differing = done.filter((i) => i.differences && i.differences.length > 0).length;
-    return `Plan applied to ${tenant}: ${writes(total)}, ${differing ? `${differing} reading back otherwise than planned` : 'each read back as planned'}.`;
-  }
-  const notDone = waiting ? `${waiting} not done` : '';
-  if (done.length === 0)
-    return `Nothing written to ${tenant}: ${failed ? [`${failed} of ${total} failed`, notDone].filter(Boolean).join(', ') : `${writes(waiting)} not done`}.`;
-  return `Plan partly applied to ${tenant}: ${[`${done.length} of ${total} written`, failed ? `${failed} failed` : '', notDone].filter(Boolean).join(', ')}.`;
-}
-
-/** The run in words, for the summary the admin downloads and the command line prints. */
-export function summarizeRun(run: ApplyRun): string {
-  const lines = [headline(run), `Started ${run.startedAt}${run.finishedAt ? `, finished ${run.finishedAt}` : ''}`, ''];
-  for (const item of run.items) {
-    const outcome =
-      item.status === 'done'
-        ? item.differences && item.differences.length > 0
-          ? `differs from the plan: ${item.differences.join('; ')}`
-          : 'as planned'
-        : item.status === 'failed'
-          ? `failed: ${item.message ?? ''}`
-          : 'not done';
-    lines.push(
-      `${ACTION_WORDS[item.action]} ${item.kind} '${item.name}'${item.targetId ? ` (${item.targetId})` : ''}: ${outcome}${item.recovered ? ' (already in the tenant, written by an earlier attempt: not created twice)' : ''}`,
-    );
-  }
-  if (run.stopped) lines.push('', `Stopped: ${run.stopped}`);
-  return `${lines.join('\n')}\n`;
-}
+export { summarizeRun } from './apply-summary';

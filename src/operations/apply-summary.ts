@@ -1,0 +1,46 @@
+// A plan's run in words: the summary the admin downloads and the command line prints.
+import type { ApplyRun } from './apply-plan';
+
+type WriteAction = ApplyRun['items'][number]['action'];
+
+const ACTION_WORDS: Record<WriteAction, string> = { create: 'Create', update: 'Update', restore: 'Restore' };
+
+const writes = (n: number) => `${n} write${n === 1 ? '' : 's'}`;
+
+/** What the run did, in one line: applied only when every write is done; else how far it got. */
+function headline(run: ApplyRun): string {
+  const total = run.items.length;
+  const done = run.items.filter((i) => i.status === 'done');
+  const failed = run.items.filter((i) => i.status === 'failed').length;
+  const waiting = total - done.length - failed;
+  const tenant = `tenant ${run.tenantId}`;
+  if (total === 0) return `Nothing written to ${tenant}: the plan has nothing to write.`;
+  if (done.length === total) {
+    const differing = done.filter((i) => i.differences && i.differences.length > 0).length;
+    return `Plan applied to ${tenant}: ${writes(total)}, ${differing ? `${differing} reading back otherwise than planned` : 'each read back as planned'}.`;
+  }
+  const notDone = waiting ? `${waiting} not done` : '';
+  if (done.length === 0)
+    return `Nothing written to ${tenant}: ${failed ? [`${failed} of ${total} failed`, notDone].filter(Boolean).join(', ') : `${writes(waiting)} not done`}.`;
+  return `Plan partly applied to ${tenant}: ${[`${done.length} of ${total} written`, failed ? `${failed} failed` : '', notDone].filter(Boolean).join(', ')}.`;
+}
+
+/** The run in words, for the summary the admin downloads and the command line prints. */
+export function summarizeRun(run: ApplyRun): string {
+  const lines = [headline(run), `Started ${run.startedAt}${run.finishedAt ? `, finished ${run.finishedAt}` : ''}`, ''];
+  for (const item of run.items) {
+    const outcome =
+      item.status === 'done'
+        ? item.differences && item.differences.length > 0
+          ? `differs from the plan: ${item.differences.join('; ')}`
+          : 'as planned'
+        : item.status === 'failed'
+          ? `failed: ${item.message ?? ''}`
+          : 'not done';
+    lines.push(
+      `${ACTION_WORDS[item.action]} ${item.kind} '${item.name}'${item.targetId ? ` (${item.targetId})` : ''}: ${outcome}${item.recovered ? ' (already in the tenant, written by an earlier attempt: not created twice)' : ''}`,
+    );
+  }
+  if (run.stopped) lines.push('', `Stopped: ${run.stopped}`);
+  return `${lines.join('\n')}\n`;
+}
