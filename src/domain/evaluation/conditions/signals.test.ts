@@ -93,4 +93,10 @@ describe('authentication flows', () => {
     expect(run(flows)).toMatchObject({ result: 'notApplied', failedCondition: 'authenticationFlows' });
     expect(run(flows, { authenticationFlow: undefined })).toMatchObject({ result: 'indeterminate', missing: ['authenticationFlow'] });
   });
+
+  it('reads transferMethods none as no flow condition: the policy applies to a device code sign-in, and needs no flow known', () => {
+    const none = { authenticationFlows: { transferMethods: 'none' } };
+    expect(run(none, { authenticationFlow: 'deviceCodeFlow' }).result).toBe('applies');
+    expect(run(none, { authenticationFlow: undefined }).result).toBe('applies');
+  });
 });

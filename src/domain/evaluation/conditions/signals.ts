@@ -84,7 +84,8 @@ const FLOW_WORDS: Record<string, string> = {
 export function authenticationFlowsOutcome(flows: unknown, signIn: SignInFacts): Outcome | null {
   const f = obj(flows);
   if (!configured(f)) return null;
-  const methods = flagsIn(f.transferMethods);
+  // "none" is Graph's flags value for no flow chosen: no condition, as an empty list is.
+  const methods = flagsIn(f.transferMethods).filter((m) => m !== 'none');
   if (methods.length === 0) return null;
   const flow = signIn.authenticationFlow;
   if (flow === undefined) return unknown('The authentication flow is not known.', ['authenticationFlow']);
