@@ -254,6 +254,42 @@ export function compileFilter(filter: string | null): (item: unknown) => boolean
   return (item) => evaluate(expr, item, {});
 }
 
+/** The properties a $filter reads, as paths from the item (a lambda's `t/id` over targetResources is targetResources/id). */
+export function filterPaths(filter: string | null): string[] {
+  if (!filter) return [];
+  const paths: string[] = [];
+  const walk = (expr: Expr, variables: Map<string, string>) => {
+    const resolve = (path: string) => {
+      const [head = '', ...rest] = path.split('/');
+      const collection = variables.get(head);
+      return collection === undefined ? path : [collection, ...rest].join('/');
+    };
+    switch (expr.kind) {
+      case 'and':
+      case 'or':
+        walk(expr.left, variables);
+        walk(expr.right, variables);
+        return;
+      case 'not':
+        walk(expr.inner, variables);
+        return;
+      case 'isof':
+        if (expr.path !== null) paths.push(resolve(expr.path));
+        return;
+      case 'any': {
+        const collection = resolve(expr.path);
+        paths.push(collection);
+        if (expr.body) walk(expr.body, new Map(variables).set(expr.variable, collection));
+        return;
+      }
+      default:
+        paths.push(resolve(expr.path));
+    }
+  };
+  walk(new Parser(tokenize(filter), filter).parse(), new Map());
+  return paths;
+}
+
 /** Keeps the selected properties (plus id and @odata.type), typed as the item for convenience. */
 /** $select read once for a whole collection: what it names, with id and @odata.type always kept. */
 export function selector(select: string | null): <T extends object>(item: T) => T {

@@ -2,6 +2,7 @@
 // event by id.
 import { GraphError, jsonResponse } from '../http';
 import { applySelect, compileFilter, listBody, paginate, selector } from '../odata';
+import { checkFilterable, auditFilterable } from '../filterable';
 import { contextUrl, scopes, SEGMENT, type Route } from '../route';
 
 export const auditRoutes: Route[] = [
@@ -12,6 +13,7 @@ export const auditRoutes: Route[] = [
     throttle: 'reports',
     handle(input) {
       const filter = compileFilter(input.url.searchParams.get('$filter'));
+      checkFilterable(input.url.searchParams.get('$filter'), auditFilterable, 'directoryAudits');
       const ascending = /activityDateTime\s+asc/i.test(input.url.searchParams.get('$orderby') ?? '');
       // Newest first; events written in the same instant keep the order they happened in.
       const written = ascending ? [...input.tenant.audits] : [...input.tenant.audits].reverse();

@@ -7,6 +7,7 @@
 import { GraphError, jsonResponse } from '../http';
 import type { TenantState } from '../model';
 import { applySelect, compileFilter, listBody, paginate } from '../odata';
+import { checkFilterable, signInFilterable } from '../filterable';
 import { contextUrl, SEGMENT, type Route, type RouteInput } from '../route';
 import type { RecordedSignIn } from '../sign-ins/log-types';
 import { presentPolicies, presentSummary } from '../sign-ins/present';
@@ -78,6 +79,7 @@ export const signInRoutes: Route[] = [
       checkAccess(input);
       const filterText = input.url.searchParams.get('$filter');
       const filter = compileFilter(filterText);
+      checkFilterable(filterText, signInFilterable, 'signIns');
       // resources/signin.md: "This API returns only interactive sign-ins unless you set an explicit filter."
       const interactiveOnly = !/signInEventTypes/i.test(filterText ?? '');
       const ascending = /createdDateTime\s+asc/i.test(input.url.searchParams.get('$orderby') ?? '');
