@@ -2,7 +2,7 @@
 // The review's sign-in check once answered, as the admin reads it: each alert a whole sentence whatever
 // its kind ("would be cannot be evaluated" was said), and a draft turning an enforced policy off said
 // to stop enforcing it.
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IMPACT_CLASSES, type DraftImpact as Impact, type ImpactAlert, type ImpactClass } from '../../domain/evaluation/bulk/impact';
@@ -60,10 +60,12 @@ export function answered(
   } as ImpactState;
 }
 
-export const show = (state: ImpactState) => {
+export const show = (state: ImpactState, onRisks?: (risks: { who: string; why: string }[]) => void) => {
   impact.state = state;
-  return render(<DraftImpact policyId="p1" draft={{}} />);
+  return render(<DraftImpact policyId="p1" draft={{}} onRisks={onRisks} />);
 };
+
+const region = () => screen.getByRole('region', { name: 'Impact on the last 7 days of sign-ins' });
 
 describe('DraftImpact’s alerts', () => {
   it.each([
@@ -88,5 +90,60 @@ describe('DraftImpact’s summary', () => {
       'The policy is on now: once the draft is saved, its sign-ins would no longer be enforced by it.',
     );
     expect(screen.getByRole('status').textContent).not.toContain('what it would do once turned on');
+  });
+});
+
+describe('DraftImpact, where the keyboard is', () => {
+  it('Read up to … leaves with the answer as the larger read starts: the focus goes to the check, not the page’s start', () => {
+    show({ ...answered([], {}, ['newlyBlocked']), capped: true } as ImpactState);
+    const more = screen.getByRole('button', { name: 'Read up to 20,000' });
+    more.focus();
+    impact.state = { kind: 'reading', read: 0 };
+    act(() => fireEvent.click(more));
+    expect(screen.queryByRole('button', { name: 'Read up to 20,000' })).toBeNull();
+    expect(document.activeElement).toBe(region());
+  });
+
+  it('Read the sign-ins again (after a read that took too long) leaves the focus on the check', () => {
+    show({ kind: 'timedOut', retry: () => (impact.state = { kind: 'reading', read: 0 }) });
+    const again = screen.getByRole('button', { name: 'Read the sign-ins again' });
+    again.focus();
+    act(() => fireEvent.click(again));
+    expect(document.activeElement).toBe(region());
+  });
+
+  it('Show sign-ins says whether its sign-ins are shown, and which part of the page it opens', () => {
+    show(answered([], {}, ['newlyBlocked']));
+    const button = screen.getByRole('button', { name: 'Show sign-ins' });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    act(() => fireEvent.click(button));
+    const hide = screen.getByRole('button', { name: 'Hide' });
+    expect(hide.getAttribute('aria-expanded')).toBe('true');
+    const details = document.getElementById(hide.getAttribute('aria-controls')!);
+    expect(details?.contains(screen.getByLabelText('Who would be newly blocked'))).toBe(true);
+  });
+});
+
+describe('DraftImpact, names from the tenant', () => {
+  const EVIL = 'Glass \u202Eevil';
+  const withEvilName = (alerts: Pick<ImpactAlert, 'class' | 'who' | 'signIns'>[], counted: ImpactClass[] = []) => {
+    const state = answered(alerts, {}, counted) as Extract<ImpactState, { kind: 'done' }>;
+    return { ...state, answer: { ...state.answer, names: { [GLASS]: EVIL, portal: 'Portal \u202Eapp' } } };
+  };
+
+  it('are isolated in the alerts and in the lock-out guard’s words', () => {
+    const onRisks = vi.fn();
+    show(withEvilName([{ class: 'newlyBlocked', who: 'emergencyAccount', signIns: 3 }]), onRisks);
+    const alert = screen.getByText('An emergency account is affected').closest('.fui-MessageBar')!;
+    expect([...alert.querySelectorAll('bdi')].map((b) => b.textContent)).toContain(EVIL);
+    expect(onRisks).toHaveBeenLastCalledWith([expect.objectContaining({ who: `\u2068${EVIL}\u2069 (emergency access)` })]);
+  });
+
+  it('are isolated in who and in the sign-ins shown', () => {
+    show(withEvilName([], ['newlyBlocked']));
+    act(() => fireEvent.click(screen.getByRole('button', { name: 'Show sign-ins' })));
+    expect([...screen.getByLabelText('Who would be newly blocked').querySelectorAll('bdi')].map((b) => b.textContent)).toEqual([EVIL]);
+    const item = screen.getByRole('list', { name: 'Sign-ins newly blocked' }).querySelector('li')!;
+    expect([...item.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual([EVIL, 'Portal \u202Eapp']);
   });
 });

@@ -20,7 +20,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { LockoutRisk } from '../../domain/lockout';
 import { Link as RouterLink } from 'react-router';
 import { IMPACT_CLASSES, IMPACT_WORDS, type ImpactClass } from '../../domain/evaluation/bulk/impact';
@@ -29,6 +29,7 @@ import { paths } from '../../shared/routes/paths';
 import { alertSentence, riskSentence, WHO_WORDS } from './draft-impact-words';
 import { IMPACT_DAYS, useDraftImpact } from './use-draft-impact';
 import { TableScroll } from '../../shared/ui/table-scroll';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
 // The agreement's sentence, continuing one of ours.
 const lowerFirst = (sentence: string) => sentence.charAt(0).toLowerCase() + sentence.slice(1);
@@ -94,15 +95,33 @@ export function DraftImpact({
       alerts
         .filter((a) => GRAVE.includes(a.class))
         .map((a) => ({
-          who: `${names[a.identityId] ?? a.identityId} (${a.who === 'emergencyAccount' ? 'emergency access' : 'you'})`,
+          who: `${isolatedText(names[a.identityId] ?? a.identityId)} (${a.who === 'emergencyAccount' ? 'emergency access' : 'you'})`,
           why: riskSentence(a.class, a.signIns, IMPACT_DAYS),
         })),
     );
   }, [alerts, names, onRisks]);
   const nameOf = (id: string) => names?.[id] ?? id;
+  /** Names from the log (users, workloads, applications), each isolated, in a list: "Ada, Ben". */
+  const nameList = (ids: readonly string[]) =>
+    ids.map((id, i) => (
+      <Fragment key={id}>
+        {i > 0 ? ', ' : null}
+        <Isolated>{nameOf(id)}</Isolated>
+      </Fragment>
+    ));
+  // The button pressed to read again leaves with what it was in: the keyboard stays on the check, not the page's start.
+  const root = useRef<HTMLElement>(null);
+  const [refocus, setRefocus] = useState(0);
+  useLayoutEffect(() => {
+    if (refocus > 0) root.current?.focus();
+  }, [refocus]);
+  const readAgain = (read: () => void) => {
+    read();
+    setRefocus((n) => n + 1);
+  };
 
   return (
-    <section className={styles.root} aria-labelledby="impact-title">
+    <section className={styles.root} aria-labelledby="impact-title" ref={root} tabIndex={-1}>
       <h3 id="impact-title" className={styles.heading}>
         Impact on the last {IMPACT_DAYS} days of sign-ins
       </h3>
@@ -132,7 +151,7 @@ export function DraftImpact({
             The lock-out check used the policies only.
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={state.retry}>Read the sign-ins again</Button>
+            <Button onClick={() => readAgain(state.retry)}>Read the sign-ins again</Button>
           </MessageBarActions>
         </MessageBar>
       ) : (
@@ -146,7 +165,7 @@ export function DraftImpact({
                 {alertSentence(
                   alert.class,
                   <>
-                    {nameOf(alert.identityId)} ({alert.who === 'emergencyAccount' ? 'emergency access' : 'you'})
+                    <Isolated>{nameOf(alert.identityId)}</Isolated> ({alert.who === 'emergencyAccount' ? 'emergency access' : 'you'})
                   </>,
                   alert.signIns,
                   IMPACT_DAYS,
@@ -177,7 +196,7 @@ export function DraftImpact({
               ? ` Checked against the service’s own decisions on them: ${lowerFirst(state.answer.agreement.sentence)}`
               : ''}{' '}
             {state.capped ? (
-              <Button size="small" appearance="transparent" onClick={() => setCap((c) => c * 4)}>
+              <Button size="small" appearance="transparent" onClick={() => readAgain(() => setCap((c) => c * 4))}>
                 Read up to {(cap * 4).toLocaleString('en')}
               </Button>
             ) : null}
@@ -200,32 +219,39 @@ export function DraftImpact({
                     <TableRow key={c} aria-label={IMPACT_WORDS[c]}>
                       <TableCell>
                         <Text weight={GRAVE.includes(c) ? 'semibold' : 'regular'}>{IMPACT_WORDS[c]}</Text>
-                        {open === c ? (
-                          <Text as="p" size={200} aria-label={WHO_WORDS[c]}>
-                            Who: {impact.identityIds.slice(0, 30).map(nameOf).sort().join(', ')}
-                            {impact.identityIds.length > 30 ? ` and ${impact.identityIds.length - 30} more` : ''}.
-                          </Text>
-                        ) : null}
-                        {open === c ? (
-                          <ul className={styles.samples} aria-label={`Sign-ins ${IMPACT_WORDS[c]}`}>
-                            {impact.items.slice(0, 10).map((item) => (
-                              <li key={item.shapeIndex}>
-                                {item.identityIds.slice(0, 3).map(nameOf).join(', ')}
-                                {item.identityIds.length > 3 ? ` and ${item.identityIds.length - 3} more` : ''} to{' '}
-                                {item.resourceIds.slice(0, 2).map(nameOf).join(', ')}: {plural(item.signIns, 'sign-in')}
-                                {item.requires ? `, asked for ${item.requires}` : ''}
-                                {item.missing?.length ? `, needs ${item.missing.join(', ')}` : ''} (request ids to find in the sign-in logs:{' '}
-                                {item.sampleIds.slice(0, 2).join(', ')})
-                              </li>
-                            ))}
-                          </ul>
-                        ) : null}
+                        <div id={`impact-details-${c}`}>
+                          {open === c ? (
+                            <Text as="p" size={200} aria-label={WHO_WORDS[c]}>
+                              Who: {nameList([...impact.identityIds.slice(0, 30)].sort((a, b) => nameOf(a).localeCompare(nameOf(b))))}
+                              {impact.identityIds.length > 30 ? ` and ${impact.identityIds.length - 30} more` : ''}.
+                            </Text>
+                          ) : null}
+                          {open === c ? (
+                            <ul className={styles.samples} aria-label={`Sign-ins ${IMPACT_WORDS[c]}`}>
+                              {impact.items.slice(0, 10).map((item) => (
+                                <li key={item.shapeIndex}>
+                                  {nameList(item.identityIds.slice(0, 3))}
+                                  {item.identityIds.length > 3 ? ` and ${item.identityIds.length - 3} more` : ''} to{' '}
+                                  {nameList(item.resourceIds.slice(0, 2))}: {plural(item.signIns, 'sign-in')}
+                                  {item.requires ? `, asked for ${item.requires}` : ''}
+                                  {item.missing?.length ? `, needs ${item.missing.join(', ')}` : ''} (request ids to find in the sign-in
+                                  logs: {item.sampleIds.slice(0, 2).join(', ')})
+                                </li>
+                              ))}
+                            </ul>
+                          ) : null}
+                        </div>
                       </TableCell>
                       <TableCell>{impact.signIns.toLocaleString('en')}</TableCell>
                       <TableCell>{impact.identityIds.length.toLocaleString('en')}</TableCell>
                       <TableCell>{impact.resourceIds.length.toLocaleString('en')}</TableCell>
                       <TableCell>
-                        <Button size="small" onClick={() => setOpen(open === c ? null : c)}>
+                        <Button
+                          size="small"
+                          aria-expanded={open === c}
+                          aria-controls={`impact-details-${c}`}
+                          onClick={() => setOpen(open === c ? null : c)}
+                        >
                           {open === c ? 'Hide' : 'Show sign-ins'}
                         </Button>
                       </TableCell>
