@@ -69,7 +69,8 @@ export function relevanceOf(policies: readonly unknown[]): ShapeRelevance {
   let deviceProperties: Set<string> | 'all' = new Set();
   for (const policy of policies) {
     const { users, devices } = usersOf(policy);
-    for (const id of [...idsIn(users.includeUsers), ...idsIn(users.excludeUsers)]) userIds.add(id);
+    // Lower-cased: a user id (a GUID) names the user in any case, as conditions/users.ts compares it.
+    for (const id of [...idsIn(users.includeUsers), ...idsIn(users.excludeUsers)]) userIds.add(id.toLowerCase());
     for (const id of [...idsIn(users.includeGroups), ...idsIn(users.excludeGroups)]) groupIds.add(id);
     for (const id of [...idsIn(users.includeRoles), ...idsIn(users.excludeRoles)]) roleIds.add(id);
     const rule = (devices.deviceFilter as { rule?: unknown } | undefined)?.rule;
@@ -116,7 +117,7 @@ export function identityKey(facts: SignInFacts, relevance: ShapeRelevance | unde
         : identity.guest === null
           ? '-'
           : `${identity.guest.kinds.join(',')}@${identity.guest.homeTenantId ?? UNKNOWN}`;
-    const who = relevance.userIds.has(identity.userId) ? identity.userId : '*';
+    const who = relevance.userIds.has(identity.userId.toLowerCase()) ? identity.userId.toLowerCase() : '*';
     return `u|${who}|${relevantIds(identity.groupIds, relevance.groupIds)}|${relevantIds(identity.roleTemplateIds, relevance.roleIds)}|${guest}|${String(identity.agentUser ?? UNKNOWN)}`;
   }
   const guest =

@@ -47,6 +47,10 @@ describe('shapes', () => {
     expect(coarse.shapes[0]!.identityIds).toHaveLength(50);
     const draft = policy({ users: { includeUsers: ['colleague-7'] } });
     expect(shapesOf(signIns, context, 20, relevanceOf([...policies, draft])).shapes).toHaveLength(2);
+    // A user id in another case names the same user (a GUID): it still gets its own shape.
+    expect(
+      shapesOf(signIns, context, 20, relevanceOf([...policies, policy({ users: { includeUsers: ['COLLEAGUE-7'] } })])).shapes,
+    ).toHaveLength(2);
     // A device filter on compliance splits by compliance only, not by device id.
     const filtered = policy({ conditions: { devices: { deviceFilter: { mode: 'include', rule: 'device.isCompliant -eq True' } } } });
     const relevance = relevanceOf([...policies, filtered]);

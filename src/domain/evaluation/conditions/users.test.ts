@@ -47,6 +47,18 @@ describe('users: inclusion', () => {
 });
 
 describe('users: exclusion wins', () => {
+  it('names a user by id in any case, as Graph’s GUIDs are the same in upper and lower case', () => {
+    const upper: UserIdentity = { ...ada, userId: 'ABCDEF12-3456-4ABC-9DEF-0123456789AB' };
+    expect(run({ includeUsers: ['abcdef12-3456-4abc-9def-0123456789ab'] }, upper)).toMatchObject({
+      result: 'applies',
+      reason: expect.stringContaining('included by name'),
+    });
+    expect(run({ includeUsers: ['All'], excludeUsers: ['abcdef12-3456-4abc-9def-0123456789ab'] }, upper)).toMatchObject({
+      result: 'notApplied',
+      reason: expect.stringContaining('excluded by name'),
+    });
+  });
+
   it('excludes by name, group and role, naming how', () => {
     expect(run({ includeUsers: ['All'], excludeUsers: [ids.ada] }).reason).toBe('Ada Lindqvist is excluded by name.');
     expect(run({ includeUsers: ['All'], excludeGroups: [ids.emergency] }, breakGlass).reason).toBe(

@@ -81,11 +81,17 @@ function guestMatches(spec: unknown, identity: UserIdentity, p: PreparedSignIn):
     : no('');
 }
 
+/** Whether the list names the user: object ids are GUIDs, the same in any case (as app ids are compared). */
+const namesUser = (ids: readonly string[], userId: string) => {
+  const id = userId.toLowerCase();
+  return ids.some((x) => x.toLowerCase() === id);
+};
+
 function exclusion(u: LooseObject, identity: UserIdentity, p: PreparedSignIn): Tri {
   const excludeUsers = list(u.excludeUsers);
   return anyOf(
     [
-      excludeUsers.includes(identity.userId) ? yes('by name') : no(''),
+      namesUser(excludeUsers, identity.userId) ? yes('by name') : no(''),
       excludeUsers.includes('GuestsOrExternalUsers') ? isGuest(identity, p) : no(''),
       memberOf(list(u.excludeGroups), p.groups, 'group', p),
       memberOf(list(u.excludeRoles), p.roles, 'role', p),
@@ -107,7 +113,7 @@ function inclusion(u: LooseObject, identity: UserIdentity, p: PreparedSignIn): T
   return anyOf(
     [
       includeUsers.includes('All') ? yes('as one of all users') : no(''),
-      includeUsers.includes(identity.userId) ? yes('by name') : no(''),
+      namesUser(includeUsers, identity.userId) ? yes('by name') : no(''),
       includeUsers.includes('GuestsOrExternalUsers') ? isGuest(identity, p) : no(''),
       agent,
       memberOf(list(u.includeGroups), p.groups, 'group', p),
