@@ -79,4 +79,37 @@ describe('gatehouse whatif, an outcome that is not certain', () => {
     expect(run.stderr).toContain("--mfa-trusted-ips: '192.0.2.0/33': the prefix length of an IPv4 range is 0 to 32.");
     expect(run.code).toBe(2);
   }, 60_000);
+
+  it('tells a workload identity scenario on the tenant’s own service principals, reading the workload as the What if page does', async () => {
+    write('workload.json', {
+      format: 'gatehouse.what-if-scenarios',
+      version: 1,
+      scenarios: [
+        {
+          id: 's-payroll',
+          name: 'Payroll sync calls Graph',
+          identity: { kind: 'servicePrincipal', id: d.servicePrincipal('Contoso Payroll Sync'), name: 'Contoso Payroll Sync' },
+          target: { kind: 'application', appId: EXCHANGE, name: 'Office 365 Exchange Online' },
+          conditions: { ipAddress: '198.51.100.7', country: 'NL' },
+          expected: 'block',
+        },
+      ],
+    });
+    write('block-our-workloads.json', {
+      displayName: 'Block our workloads',
+      state: 'enabled',
+      conditions: {
+        users: { includeUsers: ['None'] },
+        clientApplications: { includeServicePrincipals: ['ServicePrincipalsInMyTenant'] },
+        applications: { includeApplications: ['All'] },
+        clientAppTypes: ['all'],
+      },
+      grantControls: { operator: 'OR', builtInControls: ['block'] },
+    });
+
+    const run = await world.gatehouse(['whatif', '--suite', 'workload.json', '--draft', 'block-our-workloads.json'], secret);
+
+    expect(run.stdout).toMatch(/^ok {3}Payroll sync calls Graph: Blocked by Block our workloads.* Expected blocked: met\.$/m);
+    expect(run.code, run.stderr).toBe(0);
+  }, 120_000);
 });
