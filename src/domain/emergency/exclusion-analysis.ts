@@ -4,6 +4,7 @@
 // as Microsoft's recommended phishing-resistant MFA for them), or affected, and how badly. Like the
 // lock-out guard (lockout.ts), conditions that narrow a policy (locations, platforms, risk) are not
 // counted as protection: they can match the very sign-in that matters in an emergency.
+import { isolatedText } from '../isolate';
 import { objectIn as obj, stringsIn as list, type LooseObject as Loose } from '../json';
 import type { EmergencyAccess, Membership, Memberships, Principal } from '../lockout';
 
@@ -75,7 +76,7 @@ export function effectOf(policy: Loose): { severity: Severity; effect: string } 
     return { severity: everything ? 'critical' : 'high', effect: `requires a managed device or app for ${where}` };
   if (controls.length > 0 || strength.id || list(grant.termsOfUse).length > 0) {
     const what = strength.id
-      ? `the authentication strength '${typeof strength.displayName === 'string' ? strength.displayName : strength.id}'`
+      ? `the authentication strength '${isolatedText(typeof strength.displayName === 'string' ? strength.displayName : String(strength.id))}'`
       : controls.includes('mfa')
         ? 'multifactor authentication'
         : 'a grant control';
@@ -97,9 +98,9 @@ function reach(users: Loose, subject: EmergencySubject, membership: Membership |
   if (subject.kind === 'group' && list(users.includeGroups).includes(subject.id)) return 'the group by name';
   const groups = [...(membership?.groups ?? []), ...subject.inGroups];
   const group = groups.find((g) => list(users.includeGroups).includes(g.id));
-  if (group) return `the group '${group.name}'`;
+  if (group) return `the group '${isolatedText(group.name)}'`;
   const role = membership?.roles.find((r) => list(users.includeRoles).includes(r.id));
-  if (role) return `the role ${role.name}`;
+  if (role) return `the role ${isolatedText(role.name)}`;
   // Memberships that could not be read: the policy may well reach the account, so it is not called out of scope.
   if (!membership && subject.kind === 'user' && list(users.includeGroups).length > 0) return 'groups it may belong to';
   if (!membership && subject.kind === 'user' && list(users.includeRoles).length > 0) return 'directory roles it may hold';
@@ -111,9 +112,9 @@ function exclusion(users: Loose, subject: EmergencySubject, membership: Membersh
   if (direct.includes(subject.id)) return { kind: 'excluded', how: 'direct', via: 'by name' };
   const groups = [...subject.inGroups, ...(membership?.groups ?? [])];
   const group = groups.find((g) => list(users.excludeGroups).includes(g.id));
-  if (group) return { kind: 'excluded', how: 'group', via: `through the group '${group.name}'` };
+  if (group) return { kind: 'excluded', how: 'group', via: `through the group '${isolatedText(group.name)}'` };
   const role = membership?.roles.find((r) => list(users.excludeRoles).includes(r.id));
-  if (role) return { kind: 'excluded', how: 'role', via: `through the role ${role.name}` };
+  if (role) return { kind: 'excluded', how: 'role', via: `through the role ${isolatedText(role.name)}` };
   return null;
 }
 

@@ -4,6 +4,7 @@
 // blanks filled there. Roles and Microsoft's applications keep their ids: they are the same in
 // every tenant. The saved templates' store is the session's business (this is pure).
 import { isPlaceholder } from '../import/placeholders';
+import { isolatedText } from '../isolate';
 import { isSpecialValue, lookupName, type NameDirectory } from '../references';
 import type { JsonObject } from '../json';
 import { toWritableBody } from '../policy-body';
@@ -69,7 +70,7 @@ export function policyAsTemplate({ policy, names, id, savedAt, declared, from }:
     name,
     description: from
       ? `${from}, saved on ${savedAt.slice(0, 10)}.`
-      : `Saved from this tenant’s policy “${name}” on ${savedAt.slice(0, 10)}.`,
+      : `Saved from this tenant’s policy “${isolatedText(name)}” on ${savedAt.slice(0, 10)}.`,
     scenarios: [],
     policy: written.policy,
     ...(written.replaced && { notes: [CLIENT_APPS_NOTE] }),

@@ -4,6 +4,7 @@ import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, 
 import type { Candidate } from '../../domain/emergency/fix';
 import type { EmergencyAccess } from '../../domain/lockout';
 import type { Ref } from 'react';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, paddingLeft: tokens.spacingHorizontalXL },
@@ -34,7 +35,7 @@ export function Candidates({ candidates, settings, onUse, bodyRef }: CandidatesP
             {candidates.map((c) => (
               <li key={c.id} className={styles.item}>
                 <Text weight="semibold">
-                  {c.kind === 'group' ? 'Group' : 'Account'} {c.name}
+                  {c.kind === 'group' ? 'Group' : 'Account'} <Isolated>{c.name}</Isolated>
                 </Text>
                 <Text>{c.why}</Text>
                 <Button
@@ -44,11 +45,11 @@ export function Candidates({ candidates, settings, onUse, bodyRef }: CandidatesP
                       c.kind === 'group'
                         ? { ...settings, groups: [...settings.groups, { id: c.id, name: c.name }] }
                         : { ...settings, users: [...settings.users, { id: c.id, name: c.name }] },
-                      `${c.kind === 'group' ? 'The group' : 'The account'} ${c.name}`,
+                      `${c.kind === 'group' ? 'The group' : 'The account'} ${isolatedText(c.name)}`,
                     )
                   }
                 >
-                  Use {c.name} as emergency access
+                  Use {isolatedText(c.name)} as emergency access
                 </Button>
               </li>
             ))}

@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import type { Coverage, EmergencySubject, PolicyCoverage, Severity } from '../../domain/emergency/exclusion-analysis';
 import { StateBadge } from '../../policy-ui/state-badge';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
@@ -78,7 +79,10 @@ export function CoverageTable({ rows, subjects, chosen, onChoose }: CoverageTabl
             <TableHeaderCell>Policy</TableHeaderCell>
             <TableHeaderCell>Verdict</TableHeaderCell>
             {subjects.map((s) => (
-              <TableHeaderCell key={s.id}>{s.kind === 'group' ? `Group ${s.name}` : s.name}</TableHeaderCell>
+              <TableHeaderCell key={s.id}>
+                {s.kind === 'group' ? 'Group ' : ''}
+                <Isolated>{s.name}</Isolated>
+              </TableHeaderCell>
             ))}
           </TableRow>
         </TableHeader>
@@ -90,13 +94,15 @@ export function CoverageTable({ rows, subjects, chosen, onChoose }: CoverageTabl
                   <Checkbox
                     checked={chosen.has(row.id)}
                     onChange={(_, data) => onChoose(row.id, !!data.checked)}
-                    aria-label={`Fix ${row.name}`}
+                    aria-label={`Fix ${isolatedText(row.name)}`}
                   />
                 ) : null}
               </TableCell>
               <TableCell>
                 <div className={styles.name}>
-                  <Text>{row.name}</Text>
+                  <Text>
+                    <Isolated>{row.name}</Isolated>
+                  </Text>
                   <StateBadge state={row.state} />
                 </div>
               </TableCell>

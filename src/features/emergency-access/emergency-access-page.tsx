@@ -29,6 +29,7 @@ import { planTargetQuery, useNames } from '../../policy-ui/queries';
 import { useOrganizationName } from '../../session/organization-query';
 import { paths } from '../../shared/routes/paths';
 import { ErrorState } from '../../shared/ui/error-state';
+import { isolatedText } from '../../shared/ui/isolated-text';
 import { LiveStatus, SpokenStatus } from '../../shared/ui/live-status';
 import { Candidates } from './candidates';
 import { CoverageTable } from './coverage-table';
@@ -55,7 +56,7 @@ interface Work {
 /** "the group A and the accounts B and C": each named with its kind. */
 function emergencyWords({ groups, users }: EmergencyAccess): string {
   const kind = (one: string, named: readonly { name: string }[]) =>
-    named.length === 0 ? [] : [`the ${named.length === 1 ? one : `${one}s`} ${listWords(named.map((n) => n.name))}`];
+    named.length === 0 ? [] : [`the ${named.length === 1 ? one : `${one}s`} ${listWords(named.map((n) => isolatedText(n.name)))}`];
   return listWords([...kind('group', groups), ...kind('account', users)]);
 }
 

@@ -5,6 +5,7 @@ import { Text } from '@fluentui/react-components';
 import type { EmergencyFixRecord } from '../../domain/emergency/fix';
 import type { RunOrigin } from '../../operations/apply-plan';
 import { paths } from '../../shared/routes/paths';
+import { Isolated } from '../../shared/ui/isolated-text';
 
 /** A run written from this page resumes here. */
 export const FIX_ORIGIN: RunOrigin = { key: 'emergency-access', path: paths.emergencyAccess, label: 'Emergency access, a fix' };
@@ -16,7 +17,12 @@ export const isRevertRun = (run: { origin?: RunOrigin }) =>
 /** What the revert will take out: the last fix, or the fixes made one after another since the last revert. */
 export function LastFixNote({ record }: { record: EmergencyFixRecord }) {
   const started = new Date(record.at).toLocaleString();
-  const names = record.policies.map((p) => p.name).join(', ');
+  const names = record.policies.map((p, i) => (
+    <span key={p.id}>
+      {i > 0 ? ', ' : ''}
+      <Isolated>{p.name}</Isolated>
+    </span>
+  ));
   return (record.fixes ?? 1) > 1 ? (
     <Text>
       The last {record.fixes} fixes, not reverted in between, the first started {started}, added exclusions to {names}. The revert takes out

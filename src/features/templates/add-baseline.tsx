@@ -8,6 +8,7 @@ import { readImport } from '../../domain/import/read-import';
 import type { GalleryTemplate } from '../../domain/templates/gallery-template';
 import { importAsTemplates } from '../../domain/templates/import-as-templates';
 import { filesFromList, ZipUnreadable } from '../../shared/files/dropped-files';
+import { isolatedText } from '../../shared/ui/isolated-text';
 import { LiveStatus } from '../../shared/ui/live-status';
 import { baselineWords } from './baseline-words';
 
@@ -27,13 +28,13 @@ export function AddBaseline({ onAdd }: { onAdd(templates: GalleryTemplate[]): bo
     try {
       // Zips are opened, as on the Import page.
       const set = await readImport(await filesFromList(chosen));
-      const templates = importAsTemplates(set, `From ${name}`, new Date().toISOString(), () => crypto.randomUUID());
+      const templates = importAsTemplates(set, `From ${isolatedText(name)}`, new Date().toISOString(), () => crypto.randomUUID());
       const kept = templates.length > 0 && onAdd(templates);
       setSaid(baselineWords(name, set, { count: templates.length, kept }));
     } catch (error) {
       // A zip that does not open says so with its name already.
       if (error instanceof ZipUnreadable) setSaid(error.message);
-      else setSaid(`${name} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      else setSaid(`${isolatedText(name)} could not be read: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
 

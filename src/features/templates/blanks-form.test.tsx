@@ -43,3 +43,9 @@ it('asks for a blank whose chosen group was removed, keeping it in the policy', 
   const users = ((set.sections.policies[0] as JsonObject).conditions as JsonObject).users as JsonObject;
   expect(users.excludeGroups).toEqual(['<EXCLUDED GROUP>']);
 });
+
+it('isolates a chosen object’s name in its remove button’s name', () => {
+  render(<Form seen={() => {}} />);
+  const tag = screen.getByRole('button', { name: new RegExp(`Remove \u2068${groupName}\u2069$`) });
+  expect(tag.querySelector('bdi')?.textContent).toBe(groupName);
+});

@@ -9,6 +9,7 @@ import { CURRENT_ADMIN_BLANK } from '../../domain/templates/gallery-template';
 import type { DirectoryKind } from '../../graph/directory';
 import { DirectoryPicker } from '../../session/directory-picker';
 import type { EmergencyAccess } from '../../domain/lockout';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -77,7 +78,8 @@ export function BlanksForm({ blanks, fills, onChange, admin, emergency }: Blanks
       {blanks.map((blank) => {
         const chosen = fills.get(blank.value) ?? [];
         const kinds = FILL_KINDS[blank.kind];
-        const label = blank.value === CURRENT_ADMIN_BLANK ? 'Current administrator' : blank.name;
+        // A saved template's blank is named from the tenant's object: isolated wherever it is said.
+        const label = blank.value === CURRENT_ADMIN_BLANK ? 'Current administrator' : isolatedText(blank.name);
         return (
           <section key={blank.value} className={styles.blank} aria-label={label}>
             <Text weight="semibold">{label}</Text>
@@ -100,8 +102,13 @@ export function BlanksForm({ blanks, fills, onChange, admin, emergency }: Blanks
                 }
               >
                 {chosen.map((object) => (
-                  <Tag key={object.id} value={object.id} dismissible dismissIcon={{ 'aria-label': `Remove ${object.displayName}` }}>
-                    {object.displayName} ({KIND_WORDS[object.kind]})
+                  <Tag
+                    key={object.id}
+                    value={object.id}
+                    dismissible
+                    dismissIcon={{ 'aria-label': `Remove ${isolatedText(object.displayName)}` }}
+                  >
+                    <Isolated>{object.displayName}</Isolated> ({KIND_WORDS[object.kind]})
                   </Tag>
                 ))}
               </TagGroup>
@@ -126,7 +133,7 @@ export function BlanksForm({ blanks, fills, onChange, admin, emergency }: Blanks
                   icon={<PersonRegular />}
                   onClick={() => add(blank.value, [{ kind: 'user', id: admin.id, displayName: admin.name }])}
                 >
-                  Me ({admin.name})
+                  Me (<Isolated>{admin.name}</Isolated>)
                 </Button>
               ) : null}
               {blank.exclusion && kinds.includes('user') && emergencyObjects.length > 0 ? (

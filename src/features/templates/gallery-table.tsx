@@ -25,7 +25,7 @@ import { scenarioWords, type TemplateSource } from '../../domain/templates/galle
 import type { TemplateMatch, TemplateStatus } from '../../domain/templates/match-tenant';
 import { prerequisitesOf } from '../../domain/templates/prerequisites';
 import { paths } from '../../shared/routes/paths';
-import { isolatedText } from '../../shared/ui/isolated-text';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
@@ -94,7 +94,7 @@ export function GalleryTable({ matches, selected, onSelect, onDifference, onForg
             const present = status.kind === 'present';
             const needs = prerequisitesOf(template.policy);
             return (
-              <TableRow key={template.key} aria-label={template.name} data-template={template.key}>
+              <TableRow key={template.key} aria-label={isolatedText(template.name)} data-template={template.key}>
                 <TableCell>
                   <Checkbox
                     aria-label={`Deploy ${isolatedText(template.name)}`}
@@ -105,7 +105,9 @@ export function GalleryTable({ matches, selected, onSelect, onDifference, onForg
                 </TableCell>
                 <TableCell>
                   <div className={styles.name}>
-                    <Text weight="semibold">{template.name}</Text>
+                    <Text weight="semibold">
+                      <Isolated>{template.name}</Isolated>
+                    </Text>
                     <Text size={200}>{template.description}</Text>
                     <div className={styles.badges}>
                       <Badge appearance="outline" shape="rounded" color={template.source === 'microsoft' ? 'brand' : 'informative'}>

@@ -10,6 +10,7 @@ import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useNames } from '../../policy-ui/queries';
 import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
+import { isolatedText } from '../../shared/ui/isolated-text';
 import { LiveStatus } from '../../shared/ui/live-status';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' } });
@@ -57,11 +58,13 @@ export function SaveAsTemplate({ policies, onSave }: SaveAsTemplateProps) {
             names: names.data,
             id: crypto.randomUUID(),
             savedAt: new Date().toISOString(),
-            from: `From ${tenantName}’s policy “${chosen.displayName ?? chosen.id}”`,
+            from: `From ${isolatedText(tenantName)}’s policy “${isolatedText(chosen.displayName ?? chosen.id ?? '')}”`,
           });
           const kept = onSave(template);
           setSaid(
-            kept ? `Saved “${template.name}” as a template on this device.` : 'Saved for this session only: the browser did not keep it.',
+            kept
+              ? `Saved “${isolatedText(template.name)}” as a template on this device.`
+              : 'Saved for this session only: the browser did not keep it.',
           );
         }}
       >

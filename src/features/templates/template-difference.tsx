@@ -15,7 +15,7 @@ import { asPolicies, type JsonObject } from '../../domain/json';
 import { PolicyDiff, useDiffView } from '../../policy-ui/policy-diff';
 import { useNames } from '../../policy-ui/queries';
 import { useTenantSession } from '../../session/tenant-session';
-import { Isolated } from '../../shared/ui/isolated-text';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({ surface: { maxWidth: 'min(1200px, 95vw)', width: '95vw' } });
 
@@ -45,8 +45,8 @@ export function TemplateDifference({ templateName, template, policy, onClose }: 
               headingLevel={3}
               before={policy}
               after={template}
-              beforeLabel={`${policyName} in this tenant`}
-              afterLabel={`The template ${templateName}`}
+              beforeLabel={`${isolatedText(policyName)} in this tenant`}
+              afterLabel={`The template ${isolatedText(templateName)}`}
               names={names.data}
               view={view}
               onViewChange={setView}
