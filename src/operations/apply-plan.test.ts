@@ -216,6 +216,28 @@ describe('applyPlan', () => {
     expect(impatient.items[1]!.message).toContain('does not exist in the directory');
   });
 
+  it('a write still refused after the waits for naming a just-created object is marked as not yet seen, with a retry later advised', async () => {
+    const tenant = memoryTenant();
+    const create = tenant.writers.create;
+    tenant.writers.create = async (kind, body) => {
+      const named = JSON.stringify(body).match(/namedLocation-\d+/)?.[0];
+      if (kind === 'policy' && named)
+        throw new GraphRequestError(400, 'BadRequest', `1040: NamedLocation with id ${named} does not exist in the directory.`, {
+          method: 'POST',
+          path: '/x',
+        });
+      return create(kind, body);
+    };
+    const run = await applyPlan(newApplyRun(plan(rows().slice(0, 2)), 't', clock), tenant.writers, { clock, settle: async () => {} });
+    expect(run.items.map((i) => [i.status, !!i.notYetSeen])).toEqual([
+      ['done', false],
+      ['failed', true],
+    ]);
+    expect(run.items[1]!.message).toContain(
+      'the service does not see yet: nothing is wrong with what is written. Try again in a few minutes',
+    );
+  });
+
   it('a create not found when read back is read again after a wait, not created again; past the waits it is marked unconfirmed', async () => {
     let misses = 2;
     const tenant = memoryTenant();

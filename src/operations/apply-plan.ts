@@ -45,6 +45,11 @@ export interface ApplyItem {
   interrupted?: boolean;
   /** Graph accepted the write, but reading it back found nothing: a resume looks for it before writing again. */
   unconfirmed?: boolean;
+  /**
+   * Refused for naming an object this run created, which the service still did not see after the waits:
+   * not the content's fault; the same run applied again a few minutes later goes on.
+   */
+  notYetSeen?: boolean;
 }
 
 export interface ApplyRun {
@@ -198,6 +203,9 @@ const namesJustCreated = (error: unknown, created: Record<string, string>) =>
   (error.status === 400 || error.status === 404) &&
   Object.values(created).some((id) => error.message.includes(id) || error.details.innerMessage?.includes(id));
 
+const NOT_YET_SEEN =
+  '(It names an object this run created a moment before, which the service does not see yet: nothing is wrong with what is written. Try again in a few minutes; what is done stays done.)';
+
 export async function applyPlan(
   run: ApplyRun,
   writers: PlanWriters,
@@ -241,7 +249,7 @@ export async function applyPlan(
     if (original.status === 'done') continue;
     if (options.signal?.aborted) break;
     const item = current.items.find((i) => i.key === original.key)!;
-    update(item.key, { status: 'running', message: undefined, interrupted: undefined, unconfirmed: undefined });
+    update(item.key, { status: 'running', message: undefined, interrupted: undefined, unconfirmed: undefined, notYetSeen: undefined });
     try {
       const write = async () => {
         const body = resolvePending(item.body, current.created);
@@ -298,7 +306,13 @@ export async function applyPlan(
         }
       }
     } catch (error) {
-      update(item.key, { status: 'failed', message: describe(error), ...(error instanceof NotReadBack && { unconfirmed: true }) });
+      const notYetSeen = namesJustCreated(error, current.created);
+      update(item.key, {
+        status: 'failed',
+        message: notYetSeen ? `${describe(error)} ${NOT_YET_SEEN}` : describe(error),
+        ...(error instanceof NotReadBack && { unconfirmed: true }),
+        ...(notYetSeen && { notYetSeen }),
+      });
       if (error instanceof StopsRun || stopsEverything(error)) {
         current = { ...current, stopped: describe(error) };
         changed();

@@ -5,6 +5,9 @@
 import type { ApplyItem, ApplyRun } from '../../operations/apply-plan';
 import { GraphRequestError } from '../../graph/errors';
 
+const names = (items: readonly ApplyItem[]) => items.map((i) => `'${i.name}'`).join(', ');
+const NOT_YET_SEEN = 'refused for naming an object this run created a moment before, which the service does not see yet';
+
 const writes = (n: number) => `${n} write${n === 1 ? '' : 's'}`;
 
 /**
@@ -51,11 +54,13 @@ export function adviceFor(
   source: string,
 ): string | null {
   // A write Graph accepted and then did not show is no refusal, whatever the read's 404 said: a retry finds it.
-  const of = (kind: FailureKind) => failed.filter((i) => !i.unconfirmed && errors.has(i.key) && failureKind(errors.get(i.key)) === kind);
+  // Nor is one refused for naming an object this run created that the service does not see yet: a later retry goes on.
+  const of = (kind: FailureKind) =>
+    failed.filter((i) => !i.unconfirmed && !i.notYetSeen && errors.has(i.key) && failureKind(errors.get(i.key)) === kind);
   const gone = of('gone');
   const refused = of('refused');
   if (gone.length === 0 && refused.length === 0) return null;
-  const names = (items: readonly ApplyItem[]) => items.map((i) => `'${i.name}'`).join(', ');
+  const unseen = failed.filter((i) => i.notYetSeen);
   const lines = [`${failed.length} of ${total} write(s) did not complete, and applying this plan again would fail the same way.`];
   if (gone.length > 0)
     lines.push(
@@ -67,8 +72,22 @@ export function adviceFor(
       `'${item.name}': Graph refused its content (${error.status}): "${error.serviceMessage}". Correct it in the backup (${source}), plan again, review the new plan and apply it.`,
     );
   }
-  const others = failed.length - gone.length - refused.length;
+  if (unseen.length > 0)
+    lines.push(
+      `${names(unseen)}: ${NOT_YET_SEEN}: nothing is wrong with ${unseen.length === 1 ? 'it' : 'them'} in the backup. The new plan writes ${unseen.length === 1 ? 'it' : 'them'} too; apply it in a few minutes.`,
+    );
+  const others = failed.length - gone.length - refused.length - unseen.length;
   if (others > 0) lines.push(`The other ${others} failed for a reason a retry may fix: the new plan writes them too.`);
   lines.push('What this run wrote stays written; the new plan finds it already as planned.');
   return lines.join('\n');
+}
+
+/**
+ * What to do about writes refused only because the service does not see yet an object this run created
+ * (after the waits): not the backup's fault, and not for good. Null when there are none.
+ */
+export function notYetSeenAdvice(failed: readonly ApplyItem[]): string | null {
+  const unseen = failed.filter((i) => i.notYetSeen);
+  if (unseen.length === 0) return null;
+  return `${names(unseen)}: ${NOT_YET_SEEN}. Nothing is wrong with the backup or the plan: apply the same plan again in a few minutes. The run's journal resumes it; what is done stays done.`;
 }

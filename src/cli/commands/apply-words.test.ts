@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { GraphRequestError } from '../../graph/errors';
+import type { ApplyItem } from '../../operations/apply-plan';
+import { adviceFor, notYetSeenAdvice } from './apply-words';
+
+const item = (key: string, name: string, patch: Partial<ApplyItem> = {}): ApplyItem => ({
+  key,
+  kind: 'policy',
+  name,
+  action: 'create',
+  status: 'failed',
+  body: {},
+  intended: {},
+  targetId: null,
+  baseModified: null,
+  ...patch,
+});
+
+const refusal = (message: string) => new GraphRequestError(400, 'BadRequest', message, { method: 'POST', path: '/policies' });
+
+describe('what apply advises about a write refused for naming an object the run just created', () => {
+  const unseen = item('policy:a', 'Block legacy sign-in', { notYetSeen: true });
+  const unseenError = refusal('1040: NamedLocation with id 0c5f… does not exist in the directory.');
+
+  it('is a retry in a few minutes, not a correction of the backup', () => {
+    const errors = new Map([[unseen.key, unseenError]]);
+    // Not a refusal for good: apply keeps the journal and says to apply the same plan again.
+    expect(adviceFor([unseen], errors, 2, 'backup.json')).toBeNull();
+    const advice = notYetSeenAdvice([unseen])!;
+    expect(advice).toContain("'Block legacy sign-in': refused for naming an object this run created a moment before");
+    expect(advice).toContain('apply the same plan again in a few minutes');
+    expect(advice).not.toContain('Correct it in the backup');
+  });
+
+  it('is told apart from a real refusal when both happen', () => {
+    const refused = item('policy:b', 'Require MFA');
+    const errors = new Map<string, unknown>([
+      [unseen.key, unseenError],
+      [refused.key, refusal('Invalid grant control.')],
+    ]);
+    const advice = adviceFor([unseen, refused], errors, 3, 'backup.json')!;
+    expect(advice).toContain(
+      `'Require MFA': Graph refused its content (400): "Invalid grant control.". Correct it in the backup (backup.json)`,
+    );
+    expect(advice).not.toContain("'Block legacy sign-in': Graph refused its content");
+    expect(advice).toContain("'Block legacy sign-in': refused for naming an object this run created a moment before");
+    expect(advice).toContain('nothing is wrong with it in the backup');
+  });
+
+  it('says nothing when no write waits on the service', () => {
+    expect(notYetSeenAdvice([item('policy:b', 'Require MFA')])).toBeNull();
+  });
+});
