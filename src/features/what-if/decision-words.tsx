@@ -8,7 +8,8 @@ import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 /** Words, and the tenant's names among them. */
 export type Part = string | { name: string };
 
-const names = (refs: readonly PolicyRef[]): Part[] =>
+/** Policies' names, comma-separated. */
+export const names = (refs: readonly PolicyRef[]): Part[] =>
   refs.flatMap((r, i) => (i === 0 ? [{ name: r.displayName }] : [', ', { name: r.displayName }]));
 
 /** The decision first, then what may still change it. */

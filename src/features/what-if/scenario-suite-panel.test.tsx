@@ -89,3 +89,37 @@ describe('the saved scenarios, when an outcome is not certain', () => {
     expect(expected.textContent).not.toContain('Met');
   });
 });
+
+describe('the saved scenarios, names', () => {
+  it('isolates the scenario’s name and the names of the policies that newly block it, so U+202E cannot turn the words around', async () => {
+    reads.policies.mockReset();
+    reads.policies.mockResolvedValue([]);
+    const policy = 'Block \u202Erobots';
+    const draft = {
+      policyId: null,
+      label: 'the draft of “Block robots”',
+      policy: {
+        displayName: policy,
+        state: 'enabled',
+        conditions: {
+          applications: { includeUserActions: ['urn:user:registersecurityinfo'] },
+          clientApplications: { includeServicePrincipals: ['sp1'] },
+          clientAppTypes: ['all'],
+        },
+        grantControls: { operator: 'OR', builtInControls: ['block'] },
+      },
+    };
+    const name = 'Robot \u202Ereads mail';
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <ScenarioSuitePanel tenant={tenant} scenarios={[{ ...scenario, name }]} onChange={() => true} onOpen={() => {}} draft={draft} />
+      </QueryClientProvider>,
+    );
+    const row = await screen.findByRole('row', { name: `\u2068${name}\u2069` });
+    expect(within(row).getByRole('button', { name: `Open \u2068${name}\u2069` })).toBeTruthy();
+    const [scenarioCell, , changeCell] = within(row).getAllByRole('cell');
+    expect(scenarioCell!.querySelector('bdi')?.textContent).toBe(name);
+    await vi.waitFor(() => expect(changeCell!.textContent).toBe(`Newly blocked (${policy})`));
+    expect(changeCell!.querySelector('bdi')?.textContent).toBe(policy);
+  });
+});

@@ -2,7 +2,6 @@
 // draft, its change in words, and whether it still gets what the admin expects; one sentence sums
 // it up. Scenarios are opened, removed (with Undo), exported and imported as a JSON file.
 import {
-  Badge,
   Button,
   makeStyles,
   MessageBar,
@@ -20,9 +19,8 @@ import {
 import { ArrowDownloadRegular, ArrowUploadRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { scenariosFile, type Decision, type Scenario, type SubjectFacts } from '../../domain/evaluation/scenario';
+import { scenariosFile, type Scenario, type SubjectFacts } from '../../domain/evaluation/scenario';
 import { runSuite, suiteResultsSummary, type SuiteResult } from '../../domain/evaluation/scenario-suite';
-import { uncertaintyInWords } from '../../domain/evaluation/scenario-words';
 import { namedLocationsQuery, policiesQuery } from '../../policy-ui/queries';
 import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
 import type { TenantSession } from '../../session/tenant-session';
@@ -34,6 +32,8 @@ import { LiveStatus } from '../../shared/ui/live-status';
 import { ErrorState } from '../../shared/ui/error-state';
 import { describeError } from '../../graph/describe-error';
 import { TableScroll } from '../../shared/ui/table-scroll';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
+import { OutcomeCells } from './suite-outcome-cells';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -59,8 +59,6 @@ interface Notice {
 
 // The device store keeps a refused change for this page's life: it is shown, and said not to last.
 const NOT_KEPT = ' The browser would not keep this (its storage is full or blocked): after a reload, the list it last kept comes back.';
-
-const DECISION_WORDS: Record<Decision, string> = { block: 'Blocked', controls: 'Asked for a control', allow: 'Allowed' };
 
 export function ScenarioSuitePanel({
   tenant,
@@ -146,7 +144,8 @@ export function ScenarioSuitePanel({
   for (const s of scenarios) namesakes.set(s.name, [...(namesakes.get(s.name) ?? []), s.id]);
   const namedFor = (scenario: Scenario) => {
     const ids = namesakes.get(scenario.name) ?? [];
-    return ids.length > 1 ? `${scenario.name} (${ids.indexOf(scenario.id) + 1} of ${ids.length})` : scenario.name;
+    const name = isolatedText(scenario.name);
+    return ids.length > 1 ? `${name} (${ids.indexOf(scenario.id) + 1} of ${ids.length})` : name;
   };
   return (
     <section className={styles.root} aria-labelledby="suite-title">
@@ -235,7 +234,9 @@ export function ScenarioSuitePanel({
                 const called = namedFor(scenario);
                 return (
                   <TableRow key={scenario.id} aria-label={called}>
-                    <TableCell>{scenario.name}</TableCell>
+                    <TableCell>
+                      <Isolated>{scenario.name}</Isolated>
+                    </TableCell>
                     <OutcomeCells scenario={scenario} result={result} />
                     <TableCell>
                       <div className={styles.actions}>
@@ -254,7 +255,7 @@ export function ScenarioSuitePanel({
                           onClick={() => {
                             const kept = onChange(scenarios.filter((s) => s.id !== scenario.id));
                             say({
-                              text: `“${scenario.name}” removed.${kept ? '' : NOT_KEPT}`,
+                              text: `“${isolatedText(scenario.name)}” removed.${kept ? '' : NOT_KEPT}`,
                               warning: !kept,
                               undo: scenarios,
                               removed: scenario.id,
@@ -285,58 +286,5 @@ function UnreadState({ what, error, onRetry }: { what: string; error: unknown; o
       message={`${title}. ${message}`}
       onRetry={onRetry}
     />
-  );
-}
-
-/** The outcome, change and expectation cells of one scenario: '…' while it is evaluated, why when it is not run. */
-function OutcomeCells({ scenario, result }: { scenario: Scenario; result: SuiteResult | undefined }) {
-  const expected = scenario.expected ? DECISION_WORDS[scenario.expected] : '—';
-  if (!result)
-    return (
-      <>
-        <TableCell>…</TableCell>
-        <TableCell>…</TableCell>
-        <TableCell>{expected}</TableCell>
-      </>
-    );
-  if ('notRun' in result)
-    return (
-      <>
-        <TableCell>
-          <Badge appearance="tint" color="warning">
-            Not run
-          </Badge>
-        </TableCell>
-        <TableCell>{result.notRun} Open it to correct the address.</TableCell>
-        <TableCell>{expected}</TableCell>
-      </>
-    );
-  const { row, after } = result;
-  const uncertain = uncertaintyInWords(after);
-  return (
-    <>
-      <TableCell>
-        {DECISION_WORDS[row.actual]}
-        {uncertain ? <Text size={200}>{` (not certain: ${uncertain})`}</Text> : null}
-      </TableCell>
-      <TableCell>{row.change.words}</TableCell>
-      <TableCell>
-        {expected}{' '}
-        {row.meetsExpectation === false ? (
-          <Badge appearance="filled" color="danger">
-            Not met
-          </Badge>
-        ) : row.expectation === 'cannotTell' ? (
-          // The outcome is not certain: a policy that may apply could make it what is expected or not.
-          <Badge appearance="tint" color="warning">
-            Cannot tell
-          </Badge>
-        ) : row.meetsExpectation ? (
-          <Badge appearance="tint" color="success">
-            Met
-          </Badge>
-        ) : null}
-      </TableCell>
-    </>
   );
 }
