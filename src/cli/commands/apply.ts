@@ -12,7 +12,7 @@ import { connectTenant, planNeeds, type TenantConnection } from '../tenant';
 import { EXIT, type Command } from './command';
 import { fileJournal } from '../file-journal';
 import { approvedHash, mappingWords, readApprovedPlan, type PlanFile } from './plan-file';
-import { adviceFor, applyHeadline } from './apply-words';
+import { adviceFor, applyHeadline, notYetSeenAdvice } from './apply-words';
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -128,8 +128,9 @@ export async function applyApproved(
   }
   if (failed.length > 0) {
     const unconfirmed = failed.filter((i) => i.unconfirmed).map((i) => `\n'${i.name}': ${i.message ?? ''}`);
+    const notYetSeen = notYetSeenAdvice(failed);
     throw new CliError(
-      `${failed.length} of ${run.items.length} write(s) did not complete${run.stopped ? `: ${run.stopped.replace(/\.$/, '')}` : ''}. Apply the same plan again to resume; what was done is not written twice.${unconfirmed.join('')}`,
+      `${failed.length} of ${run.items.length} write(s) did not complete${run.stopped ? `: ${run.stopped.replace(/\.$/, '')}` : ''}. Apply the same plan again to resume; what was done is not written twice.${unconfirmed.join('')}${notYetSeen ? `\n${notYetSeen}` : ''}`,
     );
   }
   journal.clear();
