@@ -21,7 +21,6 @@ import type { ImportSet } from '../../domain/import/import-set';
 import { writeCount, writeWords } from '../../domain/plan/plan-words';
 import type { Plan } from '../../domain/plan/types';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
-import { Link } from 'react-router';
 import { newApplyRun, writtenCount, type ApplyRun, type RunOrigin } from '../../operations/apply-plan';
 import { useTenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
@@ -31,6 +30,7 @@ import { useApplyJournal, useApplyPlan, useRunFinishingElsewhere } from '../writ
 import { ApplyPanel } from './apply-panel';
 import { PlanReview, type PlanReviewProps } from './plan-review';
 import { RowDifference } from './row-difference';
+import { WaitingElsewhere } from './waiting-elsewhere';
 
 export interface PlanAndApplyProps {
   /** What is to be written; null while the page is still choosing it. */
@@ -96,20 +96,6 @@ export function PlanAndApply(props: PlanAndApplyProps) {
 
 /** A run belongs to the page whose origin it carries (one without, from before origins were kept, to any page). */
 const belongsHere = (run: ApplyRun, origin: RunOrigin) => !run.origin || run.origin.key === origin.key;
-
-/** Another page's unfinished run, kept in the same journal: how far it got, and the way to it. */
-function WaitingElsewhere({ run, targetName }: { run: ApplyRun; targetName: string }) {
-  const written = writtenCount(run);
-  return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>An unfinished run waits: {run.origin?.label}</MessageBarTitle>
-        {written} of {run.items.length} written to {targetName}. It resumes on its own page;{' '}
-        {run.origin ? <Link to={run.origin.path}>open it there</Link> : 'open it there'}. Writing a plan here forgets it.
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
 
 /**
  * What the leave question says once nothing is being written: the run may have ended, or only paused (a guided
