@@ -147,3 +147,24 @@ describe('DraftImpact, names from the tenant', () => {
     expect([...item.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual([EVIL, 'Portal \u202Eapp']);
   });
 });
+
+describe('DraftImpact, what joins the lock-out guard', () => {
+  const indeterminate = answered([{ class: 'indeterminate', who: 'emergencyAccount', signIns: 3 }]);
+  const draftOf = (controls: string[]) => ({ grantControls: { operator: 'OR', builtInControls: controls } });
+  const risksFor = (draft: object) => {
+    const onRisks = vi.fn();
+    impact.state = indeterminate;
+    render(<DraftImpact policyId="p1" draft={draft} onRisks={onRisks} />);
+    return onRisks.mock.lastCall?.[0] as { who: string; why: string }[] | undefined;
+  };
+
+  it('an emergency account the blocking draft cannot be evaluated for: the guard asks before saving', () => {
+    expect(risksFor(draftOf(['block']))).toEqual([
+      expect.objectContaining({ who: 'Break Glass 01 (emergency access)', why: expect.stringContaining('could not be evaluated') }),
+    ]);
+  });
+
+  it('the same under a draft that asks for MFA: said in the alerts, not a lock-out', () => {
+    expect(risksFor(draftOf(['mfa']))).toEqual([]);
+  });
+});

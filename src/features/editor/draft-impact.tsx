@@ -23,7 +23,7 @@ import {
 import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { LockoutRisk } from '../../domain/lockout';
 import { Link as RouterLink } from 'react-router';
-import { IMPACT_CLASSES, IMPACT_WORDS, type ImpactClass } from '../../domain/evaluation/bulk/impact';
+import { alertCouldLockOut, IMPACT_CLASSES, IMPACT_WORDS, type ImpactClass } from '../../domain/evaluation/bulk/impact';
 import type { JsonObject } from '../../domain/json';
 import { paths } from '../../shared/routes/paths';
 import { alertSentence, riskSentence, WHO_WORDS } from './draft-impact-words';
@@ -93,13 +93,14 @@ export function DraftImpact({
     if (!alerts || !names) return;
     onRisks?.(
       alerts
-        .filter((a) => GRAVE.includes(a.class))
+        // Newly blocked or prompted; under a blocking draft, not evaluated too (not knowing is no pass).
+        .filter((a) => alertCouldLockOut(a, draft))
         .map((a) => ({
           who: `${isolatedText(names[a.identityId] ?? a.identityId)} (${a.who === 'emergencyAccount' ? 'emergency access' : 'you'})`,
           why: riskSentence(a.class, a.signIns, IMPACT_DAYS),
         })),
     );
-  }, [alerts, names, onRisks]);
+  }, [alerts, names, onRisks, draft]);
   const nameOf = (id: string) => names?.[id] ?? id;
   /** Names from the log (users, workloads, applications), each isolated, in a list: "Ada, Ben". */
   const nameList = (ids: readonly string[]) =>
