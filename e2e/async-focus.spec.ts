@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { PolicyEditorPage } from './pages/policy-editor-page';
 import { expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
+import { nameEmergencyGroup } from './support/emergency-group';
 
 const PAUSE_MS = 1_500;
 
@@ -101,10 +102,7 @@ test('Restore keeps focus in its dialog while restoring, and says Restoring…',
 });
 
 test('Review the fix keeps focus on the button while the policies are read, then on the plan', async ({ page }) => {
-  await section(page, 'Settings').click();
-  await page.getByRole('combobox', { name: 'Groups' }).fill('CA - Emer');
-  await page.getByRole('option', { name: /^CA - Emergency access accounts/ }).click();
-  await expect(page.getByRole('toolbar', { name: 'Emergency-access groups' })).toContainText('CA - Emergency access accounts');
+  await nameEmergencyGroup(page);
   await section(page, 'Emergency access').click();
   await expect(page.getByText('2 of 35 policies affect an emergency account: 0 critical, 1 high, 1 low.')).toBeVisible();
   await page.getByRole('button', { name: 'Choose every finding' }).click();

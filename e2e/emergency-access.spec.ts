@@ -9,6 +9,7 @@ import { asColleague } from './support/colleague';
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
 import { emulator, expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
+import { nameEmergencyGroup } from './support/emergency-group';
 
 interface Exclusions {
   excludeUsers: string[];
@@ -196,10 +197,7 @@ test('a write throttled past every retry fails alone; after a reload, Resume wri
   test.setTimeout(120_000);
   consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/policies/');
   await signInToLocalTenant(page, signInPage, policiesPage);
-  await section(page, 'Settings').click();
-  await page.getByRole('combobox', { name: 'Groups' }).fill('CA - Emer');
-  await page.getByRole('option', { name: /^CA - Emergency access accounts/ }).click();
-  await expect(page.getByRole('toolbar', { name: 'Emergency-access groups' })).toContainText('CA - Emergency access accounts');
+  await nameEmergencyGroup(page);
 
   await section(page, 'Emergency access').click();
   await expect(page.getByText('2 of 35 policies affect an emergency account: 0 critical, 1 high, 1 low.')).toBeVisible();

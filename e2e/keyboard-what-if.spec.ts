@@ -51,7 +51,7 @@ test.describe('in the demo', () => {
     await pressOn(page, evaluate);
     await expect(answers(page)).toBeVisible();
     await expect(evaluate).toBeFocused();
-    await expect.poll(() => heard.times(/^Evaluated: /, 'status')).toBe(1);
+    await expect.poll(() => heard.times(/^(Blocked by|Allowed)\b.*Policies: /, 'status')).toBe(1);
     // The summaries above the table were said a second time, by Fluent's announcer, with the whole of their words.
     expect(await heard.times(/Gatehouse, saved policies/, 'announcer')).toBe(0);
   });
@@ -61,14 +61,16 @@ test.describe('in the demo', () => {
     await describeSignIn(page);
     const evaluate = page.getByRole('button', { name: 'Evaluate' });
     await pressOn(page, evaluate);
-    await expect.poll(() => heard.times(/^Evaluated: /, 'status')).toBe(1);
+    await expect.poll(() => heard.times(/^(Blocked by|Allowed)\b.*Policies: /, 'status')).toBe(1);
     // Enter again: the status kept its words, and the admin heard nothing of the run.
     await page.keyboard.press('Enter');
-    await expect.poll(() => heard.times(/^Evaluated: /, 'status')).toBe(2);
+    await expect.poll(() => heard.times(/^(Blocked by|Allowed)\b.*Policies: /, 'status')).toBe(2);
     await expect(evaluate).toBeFocused();
     await page.getByLabel('IP address').fill('203.0.113.7');
     await pressOn(page, evaluate);
-    await expect.poll(() => heard.times(/^Evaluated: .*Graph and Gatehouse agree on every policy\.$/, 'status')).toBe(1);
+    await expect
+      .poll(() => heard.times(/^(Blocked by|Allowed)\b.*Policies: .*Graph and Gatehouse agree on every policy\.$/, 'status'))
+      .toBe(1);
   });
 
   test('Save scenario pressed again is said again', async ({ page }) => {
@@ -382,12 +384,12 @@ test.describe('with a Graph that refuses', () => {
     const evaluate = page.getByRole('button', { name: 'Evaluate' });
     await pressOn(page, evaluate);
     await expect(page.getByRole('alert')).toContainText('Could not ask Graph to evaluate the scenario');
-    await expect.poll(() => heard.times(/^Evaluated: .*Graph did not answer\.$/, 'status')).toBe(1);
+    await expect.poll(() => heard.times(/^(Blocked by|Allowed)\b.*Policies: .*Graph did not answer\.$/, 'status')).toBe(1);
     // Enter again: Graph was not asked again (its failure was kept), and nothing was said.
     await page.keyboard.press('Enter');
     await expect(page.getByText(/^Graph and Gatehouse agree/)).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
-    await expect.poll(() => heard.times(/^Evaluated: .*Graph and Gatehouse agree/, 'status')).toBe(1);
+    await expect.poll(() => heard.times(/^(Blocked by|Allowed)\b.*Policies: .*Graph and Gatehouse agree/, 'status')).toBe(1);
     await expect(evaluate).toBeFocused();
   });
 
@@ -438,7 +440,7 @@ test.describe('with a Graph that refuses', () => {
     await page.keyboard.press('Enter');
     await expect(answers(page)).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
-    await expect.poll(() => heard.times(/^Evaluated: /, 'status')).toBe(1);
+    await expect.poll(() => heard.times(/^(Blocked by|Allowed)\b.*Policies: /, 'status')).toBe(1);
     await expect(evaluate).toBeFocused();
   });
 });

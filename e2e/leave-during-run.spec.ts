@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
+import { nameEmergencyGroup } from './support/emergency-group';
 
 const POLICIES = '/beta/identity/conditionalAccess/policies';
 
@@ -163,10 +164,7 @@ test('Back to the rollout while a step writes asks as leaving does; staying keep
   test.setTimeout(120_000);
   const creates = await holdRequests(page, `**${POLICIES}`, 'POST');
   const updates = await holdRequests(page, new RegExp(`${POLICIES}/[^/?]+$`), 'PATCH');
-  await section(page, 'Settings').click();
-  await page.getByRole('combobox', { name: 'Groups' }).fill('CA - Emer');
-  await page.getByRole('option', { name: /^CA - Emergency access accounts/ }).click();
-  await expect(page.getByRole('toolbar', { name: 'Emergency-access groups' })).toContainText('CA - Emergency access accounts');
+  await nameEmergencyGroup(page);
 
   await section(page, 'Rollout').click();
   await page

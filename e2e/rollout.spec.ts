@@ -13,6 +13,7 @@ import { urls } from './support/ports';
 import { readPoliciesAsScript, scriptHeaders } from './support/script-client';
 import { section } from './support/navigation';
 import { keepRollouts, keptRing, keptRollout, planRingsFor, ROLLOUTS_KEY } from './support/rollout-plan';
+import { nameEmergencyGroup } from './support/emergency-group';
 
 const SERVICE_ACCOUNTS = contosoDirectory.group('CA - Service accounts');
 const EXCHANGE = '00000002-0000-0ff1-ce00-000000000000';
@@ -54,10 +55,7 @@ test('a rollout through two rings: the gate pauses on blocked sign-ins and says 
   const before = (await readPolicies(request)).find((p) => p.displayName.startsWith('CA006'))!;
   expect(before.state).toBe('enabled');
 
-  await section(page, 'Settings').click();
-  await page.getByRole('combobox', { name: 'Groups' }).fill('CA - Emer');
-  await page.getByRole('option', { name: /^CA - Emergency access accounts/ }).click();
-  await expect(page.getByRole('toolbar', { name: 'Emergency-access groups' })).toContainText('CA - Emergency access accounts');
+  await nameEmergencyGroup(page);
 
   await section(page, 'Rollout').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Staged rollout' })).toBeVisible();

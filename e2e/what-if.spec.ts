@@ -36,9 +36,9 @@ test('a draft is tried against a sign-in beside Graph’s answer, then kept as a
   await expect(ca001.getByRole('cell').nth(2)).toContainText('Applies');
   await expect(ca001.getByRole('cell').nth(3)).toContainText('Does not apply');
   await expect(page.getByText(/^Graph and Gatehouse (agree|disagree)/)).toBeVisible();
-  // Said to a screen reader once both have answered: the counts, then Graph's agreement.
-  await expect(page.getByRole('status').filter({ hasText: /^Evaluated: / })).toHaveText(
-    /^Evaluated: \d+ appl(y|ies), \d+ in report-only(, \d+ undecided)?\. With the draft: .+\. Graph and Gatehouse (agree|disagree)/,
+  // Said to a screen reader once both have answered: the decision, the counts, then Graph's agreement.
+  await expect(page.getByRole('status').filter({ hasText: /Policies: \d+ appl/ })).toHaveText(
+    /^(Blocked by|Allowed)\b.* Policies: \d+ appl(y|ies), \d+ in report-only(, \d+ undecided)?\. With the draft: .+\. Graph and Gatehouse (agree|disagree)/,
   );
 
   // The device is said: CA010 (unmanaged devices) can then be evaluated.
@@ -52,16 +52,18 @@ test('a draft is tried against a sign-in beside Graph’s answer, then kept as a
       .nth(2),
   ).toContainText('Does not apply');
 
-  // Kept as a scenario that expects MFA: with the draft it no longer gets it.
+  // Kept as a scenario that expects MFA: with the draft it loses CA001's. Whether it is still asked for a control
+  // cannot be told (CA022's admin portals may take in the app), so the expectation is neither met nor failed.
   await page.getByLabel('Scenario name').fill('Grace files expenses from her laptop');
   await page.getByRole('combobox', { name: 'Expected outcome (for a suite)' }).selectOption('Asked for a control');
   await page.getByRole('button', { name: 'Save scenario' }).click();
   const suite = page.getByRole('table', { name: 'Saved scenarios' });
   const row = suite.getByRole('row', { name: 'Grace files expenses from her laptop' });
   await expect(row).toContainText('Loses multifactor authentication');
-  await expect(row).toContainText('Not met');
+  await expect(row).toContainText('Cannot tell');
+  await expect(row).not.toContainText('Met');
   await expect(page.getByRole('status').filter({ hasText: /^With the draft/ })).toContainText(
-    '1 scenario changes: 1 loses multifactor authentication. 1 scenario no longer gets what is expected.',
+    '1 scenario changes: 1 loses multifactor authentication. For 1 scenario it cannot be told whether it gets what is expected: its outcome is not certain.',
   );
 
   // Exported, removed, imported again.
