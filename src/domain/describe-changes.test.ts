@@ -209,7 +209,10 @@ function twoValues(schema: Schema): [Json, Json] {
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (types.includes('array')) {
     const item =
-      schema.items?.anyOf?.find((s) => s.const !== undefined)?.const ?? schema.items?.enum?.[0] ?? 'aaaaaaaa-0000-0000-0000-000000000001';
+      schema.items?.anyOf?.find((s) => s.const !== undefined)?.const ??
+      schema.items?.enum?.at(-1) ??
+      'aaaaaaaa-0000-0000-0000-000000000001';
+    // The enum's last member: no client apps ([]) is written as ['all'] and so is no change from it.
     return [[], [item]];
   }
   if (types.includes('boolean')) return [false, true];

@@ -68,7 +68,7 @@ describe('buildPatch', () => {
 
   it('clears a removed member: a collection with [] (Graph refuses null in one), an object with null', () => {
     const draft = structuredClone(live);
-    delete (draft.conditions as JsonObject).clientAppTypes;
+    delete ((draft.conditions as JsonObject).users as JsonObject).excludeGroups;
     draft.sessionControls = {
       signInFrequency: {
         isEnabled: true,
@@ -78,14 +78,24 @@ describe('buildPatch', () => {
         authenticationType: 'primaryAndSecondaryAuthentication',
       },
     };
-    expect(buildPatch(live, draft)).toEqual({ conditions: { clientAppTypes: [] }, sessionControls: draft.sessionControls });
+    expect(buildPatch(live, draft)).toEqual({ conditions: { users: { excludeGroups: [] } }, sessionControls: draft.sessionControls });
     delete draft.sessionControls;
     draft.grantControls = null;
     expect(buildPatch({ ...live, sessionControls: { persistentBrowser: { isEnabled: true, mode: 'never' } } }, draft)).toEqual({
-      conditions: { clientAppTypes: [] },
+      conditions: { users: { excludeGroups: [] } },
       grantControls: null,
       sessionControls: null,
     });
+  });
+
+  it("writes no client apps, or an empty list of them, as ['all']: Graph refuses [] (1064) and reads any client app so", () => {
+    for (const change of [(c: JsonObject) => delete c.clientAppTypes, (c: JsonObject) => (c.clientAppTypes = [])]) {
+      const draft = structuredClone(live);
+      change(draft.conditions as JsonObject);
+      expect((toWritableBody(draft).conditions as JsonObject).clientAppTypes).toEqual(['all']);
+      // The tenant's ['all'] is what the draft means: nothing to send.
+      expect(buildPatch(live, draft)).toEqual({});
+    }
   });
 
   it('leaves out what a sparse draft leaves out and the tenant has empty: the same policy in its full form', () => {

@@ -35,6 +35,14 @@ export function toWritableBody(policy: JsonObject): JsonObject {
   const grant = body.grantControls;
   if (isObject(grant) && isObject(grant.authenticationStrength))
     grant.authenticationStrength = { id: grant.authenticationStrength.id ?? null };
+  // No client apps named means any (Microsoft's own samples write []), but Graph refuses [] (1064) and
+  // shows "any" as ['all']: written so, a file or draft without them is saved as it is read back.
+  const conditions = body.conditions;
+  if (
+    isObject(conditions) &&
+    (conditions.clientAppTypes === undefined || (Array.isArray(conditions.clientAppTypes) && conditions.clientAppTypes.length === 0))
+  )
+    conditions.clientAppTypes = ['all'];
   return body;
 }
 

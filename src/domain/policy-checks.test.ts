@@ -117,12 +117,12 @@ describe('checkPolicy', () => {
     expect(blocksSaving(findings)).toBe(false);
   });
 
-  it("blocks an empty list of client apps, as Graph refuses it (1064), and says to use 'all'", () => {
+  it("warns of an empty list of client apps (Graph refuses it, 1064): it is written as 'all', so saving is not blocked", () => {
     const findings = withChange((p) => (p.conditions.clientAppTypes = []));
     const finding = findings.find((f) => f.path.join('.') === 'conditions.clientAppTypes');
-    expect(finding).toMatchObject({ severity: 'error', code: '1064' });
-    expect(finding?.message).toMatch(/'all'/);
-    expect(blocksSaving(findings)).toBe(true);
+    expect(finding).toMatchObject({ severity: 'warning', code: '1064' });
+    expect(finding?.message).toMatch(/written as 'all'/);
+    expect(blocksSaving(findings)).toBe(false);
   });
 
   it("lets 'All' be saved as client apps: Graph reads it as 'all'", () => {

@@ -12,7 +12,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /**
  * Graph refuses clientAppTypes [] (400, "1064: 'clientAppTypes' condition does not support []. If
- * you want to target all client apps, use ['All']…"): an empty list blocks saving.
+ * you want to target all client apps, use ['All']…"). Gatehouse writes [] as ['all'] (toWritableBody),
+ * so it is not refused: a warning says what is written instead.
  */
 function emptyClientAppTypes(policy: unknown): PolicyFinding[] {
   const conditions = isRecord(policy) ? policy.conditions : undefined;
@@ -20,10 +21,11 @@ function emptyClientAppTypes(policy: unknown): PolicyFinding[] {
   return [
     {
       path: ['conditions', 'clientAppTypes'],
-      severity: 'error',
+      severity: 'warning',
       code: '1064',
       rule: 'client-app-types-not-empty',
-      message: "Graph refuses an empty list of client apps: to target every client app, use 'all' (\"clientAppTypes\": [\"all\"]).",
+      message:
+        'Graph refuses an empty list of client apps (1064): it is written as \'all\' ("clientAppTypes": ["all"]), every client app, which is what an empty list meant.',
     },
   ];
 }

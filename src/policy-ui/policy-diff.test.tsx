@@ -45,8 +45,8 @@ describe('PolicyDiff', () => {
       const sentence = screen.getByRole('button', { name: /^State:/ });
       sentence.focus();
       fireEvent.click(sentence);
-      // "state" is the last key of B's text, on its 14th line.
-      expect(screen.getByRole('status').textContent).toBe(`${sentence.textContent}: line 14 of B`);
+      // "state" is the last key of B's text, on its 17th line.
+      expect(screen.getByRole('status').textContent).toBe(`${sentence.textContent}: line 17 of B`);
       expect(document.activeElement).toBe(sentence);
     } finally {
       vi.useRealTimers();

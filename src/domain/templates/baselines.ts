@@ -9,7 +9,9 @@ import { MICROSOFT_SAMPLES, SAMPLES_SOURCE } from './microsoft-samples';
 export function baselineTemplates(): GalleryTemplate[] {
   return MICROSOFT_SAMPLES.map(({ file, policy }) => {
     const name = typeof policy.displayName === 'string' ? policy.displayName : file;
-    const written = withAllClientApps({ ...toWritableBody(policy), state: REPORT_ONLY });
+    // Before toWritableBody, which writes the empty list as ['all'] too, but silently: the gallery says so.
+    const written = withAllClientApps(policy);
+    const body = { ...toWritableBody(written.policy), state: REPORT_ONLY };
     return {
       key: `baseline:${file}`,
       source: 'baseline',
@@ -17,7 +19,7 @@ export function baselineTemplates(): GalleryTemplate[] {
       name,
       description: `From ${file}.`,
       scenarios: [],
-      policy: written.policy,
+      policy: body,
       attribution: SAMPLES_SOURCE,
       ...(written.replaced && { notes: [CLIENT_APPS_NOTE] }),
     };

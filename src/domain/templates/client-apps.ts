@@ -7,10 +7,18 @@ import { isJsonObject, type JsonObject } from '../json';
 /** What the gallery says of a template whose empty list of client apps was replaced. */
 export const CLIENT_APPS_NOTE = 'Its empty list of client apps (which Graph refuses) is written as all client apps.';
 
-/** The policy with an empty clientAppTypes written as ['all']; `replaced` says whether there was one. */
-export function withAllClientApps(policy: JsonObject): { policy: JsonObject; replaced: boolean } {
+/** Whether the policy (or a template's details) writes an empty list of client apps. */
+export function hasEmptyClientApps(policy: { conditions?: unknown }): boolean {
   const conditions = policy.conditions;
-  if (!isJsonObject(conditions) || !Array.isArray(conditions.clientAppTypes) || conditions.clientAppTypes.length > 0)
-    return { policy, replaced: false };
+  return isJsonObject(conditions) && Array.isArray(conditions.clientAppTypes) && conditions.clientAppTypes.length === 0;
+}
+
+/**
+ * The policy with an empty clientAppTypes written as ['all']; `replaced` says whether there was one.
+ * Ask before toWritableBody, which writes it so too, silently.
+ */
+export function withAllClientApps(policy: JsonObject): { policy: JsonObject; replaced: boolean } {
+  if (!hasEmptyClientApps(policy)) return { policy, replaced: false };
+  const conditions = policy.conditions as JsonObject;
   return { policy: { ...policy, conditions: { ...conditions, clientAppTypes: ['all'] } }, replaced: true };
 }

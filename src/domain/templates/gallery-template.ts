@@ -5,7 +5,7 @@
 import { isJsonObject, stringsIn, type JsonObject } from '../json';
 import { toWritableBody } from '../policy-body';
 import { REPORT_ONLY } from '../types';
-import { CLIENT_APPS_NOTE, withAllClientApps } from './client-apps';
+import { CLIENT_APPS_NOTE, hasEmptyClientApps, withAllClientApps } from './client-apps';
 
 export type TemplateSource = 'microsoft' | 'baseline' | 'tenant';
 
@@ -65,7 +65,8 @@ function policyWithBlanks(name: string, details: Record<string, unknown>): JsonO
 }
 
 export function fromMicrosoftTemplate(template: MicrosoftTemplate): GalleryTemplate {
-  const { policy, replaced } = withAllClientApps(policyWithBlanks(template.name, template.details));
+  const policy = policyFromDetails(template.name, template.details);
+  const replaced = hasEmptyClientApps(template.details);
   return {
     key: `microsoft:${template.id}`,
     source: 'microsoft',

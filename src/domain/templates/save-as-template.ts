@@ -11,7 +11,7 @@ import { toWritableBody } from '../policy-body';
 import { BUILT_IN_STRENGTHS, rewriteReferences } from '../plan/reference-places';
 import type { MappingKind } from '../plan/types';
 import { REPORT_ONLY } from '../types';
-import { CLIENT_APPS_NOTE, withAllClientApps } from './client-apps';
+import { CLIENT_APPS_NOTE, hasEmptyClientApps, withAllClientApps } from './client-apps';
 import type { GalleryTemplate } from './gallery-template';
 
 const BLANK_WORD: Partial<Record<MappingKind, string>> = {
@@ -63,6 +63,7 @@ export function policyAsTemplate({ policy, names, id, savedAt, declared, from }:
   const name = typeof body.displayName === 'string' && body.displayName.trim() ? body.displayName : 'Saved policy';
   // A baseline file from Microsoft's samples writes [] for any client app: Graph refuses it.
   const written = withAllClientApps({ ...templated, displayName: name, state: REPORT_ONLY });
+  const replaced = hasEmptyClientApps(policy);
   return {
     key: `tenant:${id}`,
     source: 'tenant',
@@ -73,6 +74,6 @@ export function policyAsTemplate({ policy, names, id, savedAt, declared, from }:
       : `Saved from this tenant’s policy “${isolatedText(name)}” on ${savedAt.slice(0, 10)}.`,
     scenarios: [],
     policy: written.policy,
-    ...(written.replaced && { notes: [CLIENT_APPS_NOTE] }),
+    ...(replaced && { notes: [CLIENT_APPS_NOTE] }),
   };
 }
