@@ -5,10 +5,19 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONDITIONS, type Scenario } from '../../domain/evaluation/scenario';
+import type * as GraphWhatIf from '../../graph/what-if';
 import type { TenantSession } from '../../session/tenant-session';
 import { ScenarioSuitePanel } from './scenario-suite-panel';
 
-const reads = vi.hoisted(() => ({ policies: vi.fn<() => Promise<unknown[]>>() }));
+const reads = vi.hoisted(() => ({
+  policies: vi.fn<() => Promise<unknown[]>>(),
+  workload: vi.fn<() => Promise<{ servicePrincipalType?: 'application'; ownedByThisTenant?: boolean }>>(),
+}));
+
+vi.mock('../../graph/what-if', async (importOriginal) => ({
+  ...(await importOriginal<typeof GraphWhatIf>()),
+  readWorkload: reads.workload,
+}));
 
 vi.mock('../../policy-ui/queries', () => ({
   policiesQuery: () => ({ queryKey: ['policies'], queryFn: reads.policies }),
@@ -56,8 +65,10 @@ describe('the saved scenarios, when the policies cannot be read', () => {
 
 describe('the saved scenarios, when an outcome is not certain', () => {
   it('says its expectation cannot be told, not that it is met', async () => {
-    // Whether the workload identity is this tenant's is not read for the suite: a block on this tenant's
-    // service principals may apply, so "Allowed" is expected but not certain.
+    // Whether the workload identity is this tenant's could not be read: a block on this tenant's service
+    // principals may apply, so "Allowed" is expected but not certain.
+    reads.workload.mockReset();
+    reads.workload.mockRejectedValue(new Error('The network connection was lost.'));
     reads.policies.mockReset();
     reads.policies.mockResolvedValue([
       {
@@ -87,6 +98,42 @@ describe('the saved scenarios, when an outcome is not certain', () => {
     const expected = within(screen.getByRole('row', { name: 'Robot reads mail' })).getAllByRole('cell')[3]!;
     expect(expected.textContent).toBe('Allowed Cannot tell');
     expect(expected.textContent).not.toContain('Met');
+  });
+});
+
+describe('the saved scenarios, a workload identity', () => {
+  it('is told as the What if page tells it: its details read, another tenant’s app is not blocked by a block on this tenant’s', async () => {
+    reads.workload.mockReset();
+    reads.workload.mockResolvedValue({ servicePrincipalType: 'application', ownedByThisTenant: false });
+    reads.policies.mockReset();
+    reads.policies.mockResolvedValue([
+      {
+        id: 'ca1',
+        displayName: 'CA001',
+        state: 'enabled',
+        conditions: {
+          applications: { includeUserActions: ['urn:user:registersecurityinfo'] },
+          clientApplications: { includeServicePrincipals: ['ServicePrincipalsInMyTenant'] },
+          clientAppTypes: ['all'],
+        },
+        grantControls: { operator: 'OR', builtInControls: ['block'] },
+      },
+    ]);
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <ScenarioSuitePanel
+          tenant={tenant}
+          scenarios={[{ ...scenario, expected: 'allow' }]}
+          onChange={() => true}
+          onOpen={() => {}}
+          draft={null}
+        />
+      </QueryClientProvider>,
+    );
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^With the saved policies: /));
+    const expected = within(screen.getByRole('row', { name: 'Robot reads mail' })).getAllByRole('cell')[3]!;
+    expect(expected.textContent).toBe('Allowed Met');
+    expect(reads.workload).toHaveBeenCalled();
   });
 });
 

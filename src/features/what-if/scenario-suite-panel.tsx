@@ -27,7 +27,7 @@ import type { TenantSession } from '../../session/tenant-session';
 import { downloadFile } from '../../shared/download';
 import { PolicyFileError } from '../../domain/policy-file';
 import { readScenariosFile } from './scenarios-file';
-import { signInSubjectQuery, type DraftChoice } from './use-what-if';
+import { applicationOwnerQuery, signInSubjectQuery, workloadQuery, type DraftChoice } from './use-what-if';
 import { LiveStatus } from '../../shared/ui/live-status';
 import { ErrorState } from '../../shared/ui/error-state';
 import { describeError } from '../../graph/describe-error';
@@ -42,9 +42,14 @@ const useStyles = makeStyles({
 });
 
 /** The users' groups and roles as one value that changes only when one of them does (combine is structurally shared). */
-const combineSubjects = (results: { data?: SubjectFacts; error: unknown }[]) => ({
+const combineSubjects = <T,>(results: { data?: T; error: unknown }[]) => ({
   data: results.map((r) => r.data),
   settled: results.every((r) => !!r.data || !!r.error),
+});
+/** An application's owner may be read as null (not known): that too is settled. */
+const combineOwners = (results: { data?: string | null; error: unknown }[]) => ({
+  data: results.map((r) => r.data),
+  settled: results.every((r) => r.data !== undefined || !!r.error),
 });
 
 /** What the section last said: its words, what Undo puts back (and which scenario it brings back, if one was removed). */
@@ -97,7 +102,13 @@ export function ScenarioSuitePanel({
   const [mfaTrustedIps] = useMfaTrustedIps(tenant.account.tenantId);
   const userIds = [...new Set(scenarios.flatMap((s) => (s.identity.kind === 'user' ? [s.identity.id] : [])))];
   const subjects = useQueries({ queries: userIds.map((id) => signInSubjectQuery(tenant, id)), combine: combineSubjects });
-  const ready = !!policies.data && !!locations.data && subjects.settled;
+  // What the page reads for one scenario, for every one: a workload identity's type and owner, and each
+  // target application's owner. One that cannot be read leaves its scenario uncertain, not the suite stuck.
+  const workloadIds = [...new Set(scenarios.flatMap((s) => (s.identity.kind === 'servicePrincipal' ? [s.identity.id] : [])))];
+  const workloads = useQueries({ queries: workloadIds.map((id) => workloadQuery(tenant, id)), combine: combineSubjects });
+  const appIds = [...new Set(scenarios.flatMap((s) => (s.target.kind === 'application' ? [s.target.appId] : [])))];
+  const owners = useQueries({ queries: appIds.map((id) => applicationOwnerQuery(tenant, id)), combine: combineOwners });
+  const ready = !!policies.data && !!locations.data && subjects.settled && workloads.settled && owners.settled;
   // A failed read is not retried by itself: without it the suite cannot run, so it says what it could not read.
   const unread = policies.error
     ? { what: 'the policies', error: policies.error }
@@ -107,15 +118,19 @@ export function ScenarioSuitePanel({
 
   const results = useMemo((): SuiteResult[] | null => {
     if (!ready) return null;
-    const byUser = new Map(userIds.map((id, i) => [id, subjects.data[i]]));
+    const byIdentity = new Map<string, SubjectFacts | undefined>([
+      ...userIds.map((id, i): [string, SubjectFacts | undefined] => [id, subjects.data[i]]),
+      ...workloadIds.map((id, i): [string, SubjectFacts | undefined] => [id, workloads.data[i] && { workload: workloads.data[i] }]),
+    ]);
+    const ownerOf = new Map(appIds.map((id, i) => [id, owners.data[i]]));
     const context = { namedLocations: locations.data, ...(mfaTrustedIps && { mfaTrustedIps }) };
     const withDraft = draft
       ? [...policies.data!.filter((p) => p.id !== draft.policyId), { ...draft.policy, id: draft.policyId ?? 'draft' }]
       : null;
-    return runSuite(scenarios, policies.data!, withDraft, byUser, context);
-    // userIds follows from scenarios.
+    return runSuite(scenarios, policies.data!, withDraft, byIdentity, context, ownerOf);
+    // userIds, workloadIds and appIds follow from scenarios.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ready, scenarios, policies.data, locations.data, draft, subjects, mfaTrustedIps]);
+  }, [ready, scenarios, policies.data, locations.data, draft, subjects, workloads, owners, mfaTrustedIps]);
 
   const importFile = async (chosen: File) => {
     try {
