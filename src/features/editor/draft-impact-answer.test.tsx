@@ -151,7 +151,7 @@ describe('DraftImpact, names from the tenant', () => {
 describe('DraftImpact, what joins the lock-out guard', () => {
   const indeterminate = answered([{ class: 'indeterminate', who: 'emergencyAccount', signIns: 3 }]);
   const draftOf = (controls: string[]) => ({ grantControls: { operator: 'OR', builtInControls: controls } });
-  const risksFor = (draft: object) => {
+  const risksFor = (draft: ReturnType<typeof draftOf>) => {
     const onRisks = vi.fn();
     impact.state = indeterminate;
     render(<DraftImpact policyId="p1" draft={draft} onRisks={onRisks} />);
