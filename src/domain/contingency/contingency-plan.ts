@@ -13,7 +13,7 @@ export interface ContingencyStep {
 }
 
 export interface ContingencyPlan {
-  /** Stable within a tenant: the disruption's name, lower-case, spaces as dashes (see planIdOf). */
+  /** Stable within a tenant: the disruption's name, lower-case, spaces as dashes (see recognisePlans). */
   id: string;
   disruption: string;
   /** Contingency policies, in the order they are turned on ([1/n] first). */
@@ -43,39 +43,37 @@ const latinIdOf = (disruption: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-/** A letter or digit of another script than Latin: the Latin id would drop it (`多要素認証の障害` had the id ""). */
-const OTHER_SCRIPT = /(?![0-9])(?!\p{Script=Latin})[\p{L}\p{N}]/u;
-
-/**
- * A plan's id: its disruption's letters and digits, of any script (compatibility-normalised, lower-case, combining
- * marks kept), runs of anything else as one dash. A name of Latin letters keeps the id it always had, so the
- * choices and switch records kept on devices still find their plan; only names the Latin id emptied or merged
- * (`多要素認証の障害` and `フェデレーション障害` were both "") get the longer one.
- */
-export const planIdOf = (disruption: string) => {
-  const latin = latinIdOf(disruption);
-  if (latin !== '' && !OTHER_SCRIPT.test(disruption)) return latin;
-  return disruption
+/** The disruption's letters and digits of any script (compatibility-normalised, lower-case, marks kept), other runs as one dash. */
+const fullIdOf = (disruption: string) =>
+  disruption
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-|-$/g, '');
-};
 
 const nameOf = (policy: JsonObject) => (typeof policy.displayName === 'string' ? policy.displayName : String(policy.id ?? ''));
 
 /** One plan per disruption the tenant's contingency policies name, their steps in order; nothing to suspend until the admin says. */
 export function recognisePlans(policies: readonly JsonObject[]): ContingencyPlan[] {
+  // One plan per disruption, told apart by every letter of any script (`多要素認証の障害` and `フェデレーション障害`).
   const plans = new Map<string, ContingencyPlan>();
   for (const policy of policies) {
     const parsed = parseContingencyName(nameOf(policy));
     if (!parsed || typeof policy.id !== 'string') continue;
-    const id = planIdOf(parsed.disruption);
-    const plan = plans.get(id) ?? { id, disruption: parsed.disruption, enable: [], suspend: [], exclusions: [] };
+    const key = fullIdOf(parsed.disruption);
+    const plan = plans.get(key) ?? { id: key, disruption: parsed.disruption, enable: [], suspend: [], exclusions: [] };
     plan.enable.push({ policyId: policy.id, name: nameOf(policy), position: parsed.position, of: parsed.of });
-    plans.set(id, plan);
+    plans.set(key, plan);
   }
-  for (const plan of plans.values()) plan.enable.sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
+  // Its id: the Latin one plans always had (saved choices and switch records on devices are keyed on it),
+  // unless that is empty or another plan of the tenant has it too; then the one of every script.
+  const latinUses = new Map<string, number>();
+  for (const plan of plans.values()) latinUses.set(latinIdOf(plan.disruption), (latinUses.get(latinIdOf(plan.disruption)) ?? 0) + 1);
+  for (const plan of plans.values()) {
+    const latin = latinIdOf(plan.disruption);
+    if (latin !== '' && latinUses.get(latin) === 1) plan.id = latin;
+    plan.enable.sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
+  }
   return [...plans.values()].sort((a, b) => a.disruption.localeCompare(b.disruption));
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../json';
 import { REPORT_ONLY } from '../types';
-import { parseContingencyName, planIdOf, readPlans, recognisePlans, restoreEdits, type ContingencyPlan } from './contingency-plan';
+import { parseContingencyName, readPlans, recognisePlans, restoreEdits, type ContingencyPlan } from './contingency-plan';
 import { readiness } from './readiness';
 import { activation, changedNow, drill, goneFrom, revert } from './switch';
 
@@ -69,11 +69,21 @@ describe('contingency plans', () => {
     expect(new Set(ids).size).toBe(3);
     expect(ids.every((id) => id !== '')).toBe(true);
     // Saved choices and switch records on devices are keyed on these.
-    expect(planIdOf('MFA Disruption')).toBe('mfa-disruption');
-    expect(planIdOf('  Federation / ADFS outage (on-prem) ')).toBe('federation-adfs-outage-on-prem');
-    expect(planIdOf('Café outage')).toBe('caf-outage');
+    const idOf = (...disruptions: string[]) =>
+      recognisePlans(disruptions.map((d, i) => policy(`x${i}`, `EM0${i + 1} - ENABLE IN EMERGENCY: ${d} [1/1] - All`, REPORT_ONLY))).map(
+        (p) => p.id,
+      );
+    expect(idOf('MFA Disruption')).toEqual(['mfa-disruption']);
+    expect(idOf('  Federation / ADFS outage (on-prem) ')).toEqual(['federation-adfs-outage-on-prem']);
+    expect(idOf('Café outage')).toEqual(['caf-outage']);
+    // A name with letters of another script keeps its Latin id while no other plan has it…
+    expect(idOf('MFA 障害')).toEqual(['mfa']);
+    expect(idOf('Сбой MFA')).toEqual(['mfa']);
+    // …and two plans it would merge each get the id of every script.
+    expect(idOf('MFA 障害', 'Сбой MFA').sort()).toEqual(['mfa-障害', 'сбой-mfa']);
+    expect(idOf('Ausfall ü', 'Ausfall ö').sort()).toEqual(['ausfall-ö', 'ausfall-ü']);
     // The same disruption, however its width or case is typed, is one plan.
-    expect(planIdOf('ＭＦＡ 障害')).toBe(planIdOf('mfa 障害'));
+    expect(idOf('ＭＦＡ 障害', 'mfa 障害')).toHaveLength(1);
   });
 
   it('is ready when complete and idle; says what is missing, on, or blocking the emergency accounts', () => {
