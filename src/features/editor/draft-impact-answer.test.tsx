@@ -105,11 +105,18 @@ describe('DraftImpact, where the keyboard is', () => {
   });
 
   it('Read the sign-ins again (after a read that took too long) leaves the focus on the check', () => {
-    show({ kind: 'timedOut', retry: () => (impact.state = { kind: 'reading', read: 0 }) });
+    show({ kind: 'timedOut', stage: 'reading', retry: () => (impact.state = { kind: 'reading', read: 0 }) });
     const again = screen.getByRole('button', { name: 'Read the sign-ins again' });
     again.focus();
     act(() => fireEvent.click(again));
     expect(document.activeElement).toBe(region());
+  });
+
+  it('out of time while working out the impact (the sign-ins were read), says so and offers Try again', () => {
+    show({ kind: 'timedOut', stage: 'evaluating', retry: () => {} });
+    expect(screen.getByText('The impact on recent sign-ins could not be worked out in time')).toBeTruthy();
+    expect(screen.queryByText('Recent sign-ins could not be read in time')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 
   it('Show sign-ins says whether its sign-ins are shown, and which part of the page it opens', () => {

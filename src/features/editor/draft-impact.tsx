@@ -148,11 +148,15 @@ export function DraftImpact({
       ) : state.kind === 'timedOut' ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Recent sign-ins could not be read in time</MessageBarTitle>
+            <MessageBarTitle>
+              {state.stage === 'reading'
+                ? 'Recent sign-ins could not be read in time'
+                : 'The impact on recent sign-ins could not be worked out in time'}
+            </MessageBarTitle>
             The lock-out check used the policies only.
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => readAgain(state.retry)}>Read the sign-ins again</Button>
+            <Button onClick={() => readAgain(state.retry)}>{state.stage === 'reading' ? 'Read the sign-ins again' : 'Try again'}</Button>
           </MessageBarActions>
         </MessageBar>
       ) : (

@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DraftImpact } from './draft-impact';
 
-const reads = vi.hoisted(() => ({ count: 0 }));
+const reads = vi.hoisted(() => ({ count: 0, pages: 0 }));
 
 vi.mock('../../session/tenant-session', () => ({
   useTenantSession: () => ({
@@ -22,9 +22,10 @@ vi.mock('../../session/emergency-access', () => ({ useEmergencyAccess: () => [{ 
 vi.mock('../../session/mfa-trusted-ips', () => ({ useMfaTrustedIps: () => [null, () => true] }));
 vi.mock('react-router', () => ({ Link: ({ children }: { children: ReactNode }) => <a>{children}</a> }));
 vi.mock('../../graph/sign-ins', () => ({
-  // Never answers, and does not heed its signal either.
-  readSignIns: () => {
+  // Never answers, and does not heed its signal either; with pages set, reads that many, one every 40 ms, first.
+  readSignIns: (_client: unknown, { onProgress }: { onProgress: (read: number) => void }) => {
     reads.count += 1;
+    for (let page = 1; page <= reads.pages; page++) setTimeout(() => onProgress(page * 1000), page * 40);
     return new Promise(() => {});
   },
   signInsUnavailable: () => null,
@@ -63,5 +64,27 @@ describe('DraftImpact, a sign-in read that never answers', () => {
     // The new read hangs too: it ends in time again.
     await screen.findByText('Recent sign-ins could not be read in time', undefined, { timeout: 3000 });
     expect(onChecking).toHaveBeenLastCalledWith(false);
+  });
+});
+
+describe('DraftImpact, a slow read that goes on reading', () => {
+  it('is not cut short while pages keep coming: the time allowed runs from the last page', async () => {
+    reads.pages = 6;
+    const onChecking = vi.fn();
+    try {
+      render(
+        <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+          <DraftImpact policyId="p1" draft={{ displayName: 'CA001' }} onChecking={onChecking} timeoutMs={100} />
+        </QueryClientProvider>,
+      );
+      // Six pages, 40 ms apart (240 ms in all, past the 100 ms allowed): still reading at 200 ms.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(screen.queryByText('Recent sign-ins could not be read in time')).toBeNull();
+      expect(onChecking).toHaveBeenLastCalledWith(true);
+      // Then no page for longer than allowed: out of time.
+      await screen.findByText('Recent sign-ins could not be read in time', undefined, { timeout: 3000 });
+    } finally {
+      reads.pages = 0;
+    }
   });
 });

@@ -44,7 +44,8 @@ export type ImpactState =
   | { kind: 'unavailable'; why: string }
   | { kind: 'failed'; message: string }
   /** Still reading or evaluating after the time allowed: the check ends; `retry` reads again. */
-  | { kind: 'timedOut'; retry(): void };
+  /** No progress for the time allowed: while reading the sign-ins, or while working out the impact of those read. */
+  | { kind: 'timedOut'; stage: 'reading' | 'evaluating'; retry(): void };
 
 export function useDraftImpact(
   policyId: string | null,
@@ -124,6 +125,9 @@ export function useDraftImpact(
 
   const state = checkState();
   const busy = state.kind === 'reading' || state.kind === 'evaluating';
+  // The time allowed runs from the last progress: each page of sign-ins read starts it again (a large
+  // tenant's 20 pages are slow, not hung), as does the start of the evaluation.
+  const progress = state.kind === 'reading' ? state.read : -1;
   useEffect(() => {
     if (!busy) return;
     const timer = setTimeout(() => {
@@ -132,11 +136,14 @@ export function useDraftImpact(
       void queryClient.cancelQueries({ queryKey: queryKeys.signInWindow(tenant, IMPACT_DAYS, cap) });
     }, timeoutMs);
     return () => clearTimeout(timer);
-  }, [busy, attempt, timeoutMs, queryClient, tenant, cap]);
+  }, [busy, progress, attempt, timeoutMs, queryClient, tenant, cap]);
+  // An answer that came after all is no longer out of time: a later read starts with time of its own.
+  if (!busy && timedOut !== null) setTimedOut(null);
 
   if (busy && timedOut === attempt)
     return {
       kind: 'timedOut',
+      stage: state.kind === 'reading' ? 'reading' : 'evaluating',
       retry: () => {
         setAttempt((n) => n + 1);
         for (const query of [signIns, users, policies, locations, members]) if (!query.data && query.isEnabled) void query.refetch();
