@@ -125,8 +125,9 @@ describe('checkPolicy', () => {
     expect(blocksSaving(findings)).toBe(false);
   });
 
-  it("lets 'All' be saved as client apps: Graph reads it as 'all'", () => {
+  it("blocks 'All' as a client app, as written: the console's checks and evaluation read 'all' only", () => {
     const findings = withChange((p) => (p.conditions.clientAppTypes = ['All']));
-    expect(blocksSaving(findings)).toBe(false);
+    expect(findings.map((f) => `${f.severity} ${f.path.join('.')}`)).toContain('error conditions.clientAppTypes.0');
+    expect(blocksSaving(findings)).toBe(true);
   });
 });

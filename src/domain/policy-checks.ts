@@ -30,24 +30,9 @@ function emptyClientAppTypes(policy: unknown): PolicyFinding[] {
   ];
 }
 
-const CLIENT_APP_TYPES = ['all', 'browser', 'mobileAppsAndDesktopClients', 'exchangeActiveSync', 'easSupported', 'other'];
-
-/**
- * Graph reads a client app type in any case ('All' is 'all': its own 1064 message writes ['All']),
- * so the schema's finding for a member written in another case does not block the save. (The schema
- * in policy-schema.ts compares exactly; this is the one enum Graph is known to read so.)
- */
-function clientAppTypeInAnyCase(policy: unknown, finding: PolicyFinding): boolean {
-  const [conditions, key, index] = finding.path;
-  if (finding.rule !== 'schema' || conditions !== 'conditions' || key !== 'clientAppTypes' || typeof index !== 'number') return false;
-  const list = isRecord(policy) && isRecord(policy.conditions) ? policy.conditions.clientAppTypes : undefined;
-  const value = Array.isArray(list) ? (list[index] as unknown) : undefined;
-  return typeof value === 'string' && CLIENT_APP_TYPES.some((member) => member.toLowerCase() === value.toLowerCase());
-}
-
-export const checkPolicy = (policy: unknown): PolicyFinding[] => [
-  ...runRules(policy).filter((finding) => !clientAppTypeInAnyCase(policy, finding)),
-  ...emptyClientAppTypes(policy),
-];
+// 'All' (another case than the schema's 'all') stays a schema error: Graph would read it as 'all', but
+// the console's checks, evaluation and comparisons read the values as written, and would take a
+// block-everyone draft for one that blocks nobody.
+export const checkPolicy = (policy: unknown): PolicyFinding[] => [...runRules(policy), ...emptyClientAppTypes(policy)];
 
 export const blocksSaving = (findings: PolicyFinding[]) => findings.some((f) => f.severity === 'error');
