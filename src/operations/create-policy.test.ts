@@ -73,6 +73,21 @@ describe('a create tried again after its outcome was unknown and the draft was e
   });
 });
 
+describe('a new policy with no client apps named', () => {
+  it("is sent with clientAppTypes ['all'] (Graph refuses []), read-only fields left out", async () => {
+    const draft = {
+      ...newPolicy(),
+      id: 'x',
+      createdDateTime: '2026-01-01T00:00:00Z',
+      conditions: { users: { includeUsers: ['None'] }, clientAppTypes: [] },
+    };
+    const made = await createPolicySafely(client, draft);
+    expect((made.policy.conditions as { clientAppTypes: unknown }).clientAppTypes).toEqual(['all']);
+    expect(made.policy.id).toBe('id-1');
+    expect(made.policy.createdDateTime).not.toBe('2026-01-01T00:00:00Z');
+  });
+});
+
 describe('a create Graph refused', () => {
   it('says so, so the attempt kept for it is forgotten (nothing was made)', async () => {
     tenant.post = 'refuse';

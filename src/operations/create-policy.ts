@@ -15,7 +15,7 @@ import { WRITE_SCOPES } from '../auth/scopes';
 import type { GraphClient } from '../graph/client';
 import { GraphRequestError } from '../graph/errors';
 import { createPolicy, listPolicies } from '../graph/policies';
-import type { JsonObject } from '../domain/policy-body';
+import { toWritableBody, type JsonObject } from '../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../domain/types';
 import { applied, notApplied, writeSafely } from './lost-answer';
 import { samePolicyContent } from './same-policy';
@@ -56,7 +56,9 @@ export interface CreateOptions {
 const byCreation = (a: ConditionalAccessPolicy, b: ConditionalAccessPolicy) =>
   (a.createdDateTime ?? '').localeCompare(b.createdDateTime ?? '') || (a.id ?? '').localeCompare(b.id ?? '');
 
-export async function createPolicySafely(client: GraphClient, body: JsonObject, options: CreateOptions = {}): Promise<CreateOutcome> {
+export async function createPolicySafely(client: GraphClient, draft: JsonObject, options: CreateOptions = {}): Promise<CreateOutcome> {
+  // As Graph takes it: no read-only fields, and no client apps (or []) written as ['all'], which Graph refuses otherwise.
+  const body = toWritableBody(draft);
   /** Policies a create of `sent` may have made: not among `existing`, same name, same content. */
   const madeSince = (policies: ConditionalAccessPolicy[], existing: Set<string | undefined>, sent: JsonObject = body) =>
     policies
