@@ -238,6 +238,26 @@ describe('applyPlan', () => {
     );
   });
 
+  it('a write refused for naming a just-created object is not marked as not yet seen when the run did not wait (no settle)', async () => {
+    const tenant = memoryTenant();
+    const create = tenant.writers.create;
+    tenant.writers.create = async (kind, body) => {
+      const named = JSON.stringify(body).match(/namedLocation-\d+/)?.[0];
+      if (kind === 'policy' && named)
+        throw new GraphRequestError(400, 'BadRequest', `1040: NamedLocation with id ${named} does not exist in the directory.`, {
+          method: 'POST',
+          path: '/x',
+        });
+      return create(kind, body);
+    };
+    const run = await applyPlan(newApplyRun(plan(rows().slice(0, 2)), 't', clock), tenant.writers, { clock });
+    expect(run.items.map((i) => [i.status, !!i.notYetSeen])).toEqual([
+      ['done', false],
+      ['failed', false],
+    ]);
+    expect(run.items[1]!.message).not.toContain('Try again in a few minutes');
+  });
+
   it('a create not found when read back is read again after a wait, not created again; past the waits it is marked unconfirmed', async () => {
     let misses = 2;
     const tenant = memoryTenant();

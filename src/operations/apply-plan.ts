@@ -250,6 +250,8 @@ export async function applyPlan(
     if (options.signal?.aborted) break;
     const item = current.items.find((i) => i.key === original.key)!;
     update(item.key, { status: 'running', message: undefined, interrupted: undefined, unconfirmed: undefined, notYetSeen: undefined });
+    // Set only once every wait for a just-created object was spent: a refusal is then the service's delay, not the plan's fault.
+    let waitedOut = false;
     try {
       const write = async () => {
         const body = resolvePending(item.body, current.created);
@@ -300,18 +302,22 @@ export async function applyPlan(
           break;
         } catch (error) {
           // Just created, not yet seen by the service that checks the policy: wait and send it again.
-          if (!options.settle || attempt >= SETTLE_ATTEMPTS || !namesJustCreated(error, current.created)) throw error;
+          if (!options.settle || !namesJustCreated(error, current.created)) throw error;
+          if (attempt >= SETTLE_ATTEMPTS) {
+            waitedOut = true;
+            throw error;
+          }
           update(item.key, { message: 'An object this run created is not visible to the service yet: waiting a moment…' });
           await options.settle(attempt);
         }
       }
     } catch (error) {
-      const notYetSeen = namesJustCreated(error, current.created);
+      const notYetSeen = waitedOut;
       update(item.key, {
         status: 'failed',
         message: notYetSeen ? `${describe(error)} ${NOT_YET_SEEN}` : describe(error),
         ...(error instanceof NotReadBack && { unconfirmed: true }),
-        ...(notYetSeen && { notYetSeen }),
+        ...(notYetSeen ? { notYetSeen: true } : {}),
       });
       if (error instanceof StopsRun || stopsEverything(error)) {
         current = { ...current, stopped: describe(error) };
