@@ -4,6 +4,7 @@
 import { APP_GROUP_WORDS, type AppGroup } from './app-groups';
 import type { Requirements } from './evaluate-policies';
 import type { ScenarioConditions } from './scenario';
+import { isolatedText } from '../isolate';
 
 /** The label of each field of the scenario form. */
 export const SCENARIO_FIELD_WORDS = {
@@ -55,5 +56,6 @@ export const missingInWords = (paths: readonly string[]): string[] => [...new Se
 /** Why an outcome is not certain, as "CA005 needs IP address; CA010 needs Country", or null when it is. */
 export function uncertaintyInWords(outcome: Requirements): string | null {
   if (outcome.certain) return null;
-  return outcome.indeterminate.map((p) => `${p.displayName} needs ${missingInWords(p.missing).join(', ')}`).join('; ');
+  // The names set apart (a name with U+202E or right-to-left letters cannot turn the words around).
+  return outcome.indeterminate.map((p) => `${isolatedText(p.displayName)} needs ${missingInWords(p.missing).join(', ')}`).join('; ');
 }

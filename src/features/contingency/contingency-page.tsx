@@ -284,7 +284,7 @@ export function ContingencyPage() {
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>{mode.gone.length === 1 ? 'A policy is gone' : `${mode.gone.length} policies are gone`}</MessageBarTitle>
-                {goneWords(mode.gone)} The others are put back, and the switch is closed.
+                {goneWords(mode.gone)} The others are put back; once they all are, the switch is closed.
               </MessageBarBody>
             </MessageBar>
           ) : null}
