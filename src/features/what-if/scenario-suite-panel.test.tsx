@@ -8,6 +8,7 @@ import { DEFAULT_CONDITIONS, type Scenario } from '../../domain/evaluation/scena
 import type * as GraphWhatIf from '../../graph/what-if';
 import type { TenantSession } from '../../session/tenant-session';
 import { ScenarioSuitePanel } from './scenario-suite-panel';
+import type { DraftChoice } from './use-what-if';
 
 const reads = vi.hoisted(() => ({
   policies: vi.fn<() => Promise<unknown[]>>(),
@@ -37,12 +38,35 @@ const scenario: Scenario = {
 
 afterEach(cleanup);
 
-function renderPanel() {
+function renderPanel(scenarios: Scenario[] = [scenario], draft: DraftChoice | null = null) {
   render(
     <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <ScenarioSuitePanel tenant={tenant} scenarios={[scenario]} onChange={() => true} onOpen={() => {}} draft={null} />
+      <ScenarioSuitePanel tenant={tenant} scenarios={scenarios} onChange={() => true} onOpen={() => {}} draft={draft} />
     </QueryClientProvider>,
   );
+}
+
+/**
+ * The scenario expecting "Allowed" against a block on this tenant's service principals, run once the
+ * policies are read: its expectation's cell.
+ */
+async function expectationCell() {
+  reads.policies.mockResolvedValue([
+    {
+      id: 'ca1',
+      displayName: 'CA001',
+      state: 'enabled',
+      conditions: {
+        applications: { includeUserActions: ['urn:user:registersecurityinfo'] },
+        clientApplications: { includeServicePrincipals: ['ServicePrincipalsInMyTenant'] },
+        clientAppTypes: ['all'],
+      },
+      grantControls: { operator: 'OR', builtInControls: ['block'] },
+    },
+  ]);
+  renderPanel([{ ...scenario, expected: 'allow' }]);
+  await vi.waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^With the saved policies: /));
+  return within(screen.getByRole('row', { name: 'Robot reads mail' })).getAllByRole('cell')[3]!;
 }
 
 describe('the saved scenarios, when the policies cannot be read', () => {
@@ -70,32 +94,7 @@ describe('the saved scenarios, when an outcome is not certain', () => {
     reads.workload.mockReset();
     reads.workload.mockRejectedValue(new Error('The network connection was lost.'));
     reads.policies.mockReset();
-    reads.policies.mockResolvedValue([
-      {
-        id: 'ca1',
-        displayName: 'CA001',
-        state: 'enabled',
-        conditions: {
-          applications: { includeUserActions: ['urn:user:registersecurityinfo'] },
-          clientApplications: { includeServicePrincipals: ['ServicePrincipalsInMyTenant'] },
-          clientAppTypes: ['all'],
-        },
-        grantControls: { operator: 'OR', builtInControls: ['block'] },
-      },
-    ]);
-    render(
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <ScenarioSuitePanel
-          tenant={tenant}
-          scenarios={[{ ...scenario, expected: 'allow' }]}
-          onChange={() => true}
-          onOpen={() => {}}
-          draft={null}
-        />
-      </QueryClientProvider>,
-    );
-    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^With the saved policies: /));
-    const expected = within(screen.getByRole('row', { name: 'Robot reads mail' })).getAllByRole('cell')[3]!;
+    const expected = await expectationCell();
     expect(expected.textContent).toBe('Allowed Cannot tell');
     expect(expected.textContent).not.toContain('Met');
   });
@@ -106,32 +105,7 @@ describe('the saved scenarios, a workload identity', () => {
     reads.workload.mockReset();
     reads.workload.mockResolvedValue({ servicePrincipalType: 'application', ownedByThisTenant: false });
     reads.policies.mockReset();
-    reads.policies.mockResolvedValue([
-      {
-        id: 'ca1',
-        displayName: 'CA001',
-        state: 'enabled',
-        conditions: {
-          applications: { includeUserActions: ['urn:user:registersecurityinfo'] },
-          clientApplications: { includeServicePrincipals: ['ServicePrincipalsInMyTenant'] },
-          clientAppTypes: ['all'],
-        },
-        grantControls: { operator: 'OR', builtInControls: ['block'] },
-      },
-    ]);
-    render(
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <ScenarioSuitePanel
-          tenant={tenant}
-          scenarios={[{ ...scenario, expected: 'allow' }]}
-          onChange={() => true}
-          onOpen={() => {}}
-          draft={null}
-        />
-      </QueryClientProvider>,
-    );
-    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^With the saved policies: /));
-    const expected = within(screen.getByRole('row', { name: 'Robot reads mail' })).getAllByRole('cell')[3]!;
+    const expected = await expectationCell();
     expect(expected.textContent).toBe('Allowed Met');
     expect(reads.workload).toHaveBeenCalled();
   });
@@ -157,11 +131,7 @@ describe('the saved scenarios, names', () => {
       },
     };
     const name = 'Robot \u202Ereads mail';
-    render(
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <ScenarioSuitePanel tenant={tenant} scenarios={[{ ...scenario, name }]} onChange={() => true} onOpen={() => {}} draft={draft} />
-      </QueryClientProvider>,
-    );
+    renderPanel([{ ...scenario, name }], draft);
     const row = await screen.findByRole('row', { name: `\u2068${name}\u2069` });
     expect(within(row).getByRole('button', { name: `Open \u2068${name}\u2069` })).toBeTruthy();
     const [scenarioCell, , changeCell] = within(row).getAllByRole('cell');
