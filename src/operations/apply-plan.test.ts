@@ -216,7 +216,8 @@ describe('applyPlan', () => {
     expect(impatient.items[1]!.message).toContain('does not exist in the directory');
   });
 
-  it('a write still refused after the waits for naming a just-created object is marked as not yet seen, with a retry later advised', async () => {
+  /** A tenant whose service never sees the named locations this run creates: each policy naming one is refused. */
+  const refusingJustCreated = () => {
     const tenant = memoryTenant();
     const create = tenant.writers.create;
     tenant.writers.create = async (kind, body) => {
@@ -228,6 +229,11 @@ describe('applyPlan', () => {
         });
       return create(kind, body);
     };
+    return tenant;
+  };
+
+  it('a write still refused after the waits for naming a just-created object is marked as not yet seen, with a retry later advised', async () => {
+    const tenant = refusingJustCreated();
     const run = await applyPlan(newApplyRun(plan(rows().slice(0, 2)), 't', clock), tenant.writers, { clock, settle: async () => {} });
     expect(run.items.map((i) => [i.status, !!i.notYetSeen])).toEqual([
       ['done', false],
@@ -239,17 +245,7 @@ describe('applyPlan', () => {
   });
 
   it('a write refused for naming a just-created object is not marked as not yet seen when the run did not wait (no settle)', async () => {
-    const tenant = memoryTenant();
-    const create = tenant.writers.create;
-    tenant.writers.create = async (kind, body) => {
-      const named = JSON.stringify(body).match(/namedLocation-\d+/)?.[0];
-      if (kind === 'policy' && named)
-        throw new GraphRequestError(400, 'BadRequest', `1040: NamedLocation with id ${named} does not exist in the directory.`, {
-          method: 'POST',
-          path: '/x',
-        });
-      return create(kind, body);
-    };
+    const tenant = refusingJustCreated();
     const run = await applyPlan(newApplyRun(plan(rows().slice(0, 2)), 't', clock), tenant.writers, { clock });
     expect(run.items.map((i) => [i.status, !!i.notYetSeen])).toEqual([
       ['done', false],
