@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contosoDirectory as d } from '../../emulator/seed/contoso';
+import { BLOCK_OUTSIDE_TRUSTED } from './block-outside-trusted';
 import { GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
 
 const EXCHANGE = '00000002-0000-0ff1-ce00-000000000000';
@@ -28,20 +29,7 @@ describe('gatehouse impact, an emergency account the blocking draft cannot be ev
       ]),
     });
     expect(answer.status, await answer.text()).toBe(200);
-    writeFileSync(
-      join(world.dir, 'block-untrusted.json'),
-      JSON.stringify({
-        displayName: 'Block outside trusted places',
-        state: 'enabled',
-        conditions: {
-          users: { includeUsers: ['All'] },
-          applications: { includeApplications: ['All'] },
-          clientAppTypes: ['all'],
-          locations: { includeLocations: ['All'], excludeLocations: ['AllTrusted'] },
-        },
-        grantControls: { operator: 'OR', builtInControls: ['block'] },
-      }),
-    );
+    writeFileSync(join(world.dir, 'block-untrusted.json'), JSON.stringify(BLOCK_OUTSIDE_TRUSTED));
 
     const run = await world.gatehouse(['impact', '--draft', 'block-untrusted.json', '--emergency', BREAK_GLASS], secret);
 

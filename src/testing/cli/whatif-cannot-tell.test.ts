@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contosoDirectory as d } from '../../emulator/seed/contoso';
+import { BLOCK_OUTSIDE_TRUSTED } from './block-outside-trusted';
 import { GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
 
 const EXCHANGE = '00000002-0000-0ff1-ce00-000000000000';
@@ -19,18 +20,6 @@ afterAll(async () => world?.close());
 const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
 const write = (name: string, value: unknown) => writeFileSync(join(world.dir, name), `${JSON.stringify(value, null, 2)}\n`);
 
-const blockOutsideTrusted = {
-  displayName: 'Block outside trusted places',
-  state: 'enabled',
-  conditions: {
-    users: { includeUsers: ['All'] },
-    applications: { includeApplications: ['All'] },
-    clientAppTypes: ['all'],
-    locations: { includeLocations: ['All'], excludeLocations: ['AllTrusted'] },
-  },
-  grantControls: { operator: 'OR', builtInControls: ['block'] },
-};
-
 const kofi = (conditions: object) => ({
   id: 's-kofi',
   name: 'Kofi reads mail',
@@ -43,7 +32,7 @@ const kofi = (conditions: object) => ({
 describe('gatehouse whatif, an outcome that is not certain', () => {
   it('does not pass: the scenario is marked CANNOT TELL, the summary says so, and the run exits 2', async () => {
     write('nowhere.json', { format: 'gatehouse.what-if-scenarios', version: 1, scenarios: [kofi({})] });
-    write('block-outside.json', blockOutsideTrusted);
+    write('block-outside.json', BLOCK_OUTSIDE_TRUSTED);
 
     const run = await world.gatehouse(['whatif', '--suite', 'nowhere.json', '--draft', 'block-outside.json'], secret);
 
@@ -61,7 +50,7 @@ describe('gatehouse whatif, an outcome that is not certain', () => {
       version: 1,
       scenarios: [kofi({ ipAddress: '192.0.2.44', country: 'NL' })],
     });
-    write('block-outside.json', blockOutsideTrusted);
+    write('block-outside.json', BLOCK_OUTSIDE_TRUSTED);
 
     const unsaid = await world.gatehouse(['whatif', '--suite', 'trusted-ip.json', '--draft', 'block-outside.json'], secret);
     expect(unsaid.stdout).toMatch(/^\?{4} Kofi reads mail: .*needs the MFA trusted IPs/m);
