@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The notice above the policy list says a recorded switch as far as it got: a switch recorded at its start whose
 // first write was refused switched nothing, and is not said to be "switched on".
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { recognisePlans } from '../../domain/contingency/contingency-plan';
@@ -50,17 +50,17 @@ const show = (now: JsonObject[]) =>
   );
 
 describe('ContingencyNotice, of a recorded switch', () => {
-  it('does not say "switched on" when every policy the switch touches is as it was (its first write was refused)', () => {
+  it('does not say "switched on" when every policy the switch touches is as it was (its first write was refused)', async () => {
     state.switches = { [plan.id]: switched.record };
     show(policies);
+    await waitFor(() => expect(titles()).toEqual(['MFA Disruption: nothing of the switch is in place']));
     expect(screen.queryByText(/switched on/)).toBeNull();
-    expect(titles()).toEqual(['MFA Disruption: nothing of the switch is in place']);
   });
 
-  it('says "switched on" when the switch is in place', () => {
+  it('says "switched on" when the switch is in place', async () => {
     state.switches = { [plan.id]: switched.record };
     show(policies.map((p) => switched.steps.filter((s) => s.policyId === p.id).at(-1)?.after ?? p));
-    expect(titles()).toEqual([expect.stringMatching(/^MFA Disruption: switched on /)]);
+    await waitFor(() => expect(titles()).toEqual([expect.stringMatching(/^MFA Disruption: switched on /)]));
   });
 
   it('isolates the tenant’s names: the plan’s in its title and its link, a policy’s in the reason it is not ready', () => {
