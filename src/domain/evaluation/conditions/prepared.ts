@@ -5,15 +5,18 @@ import { idsOf, nameOf, type EvaluationContext, type SignInFacts } from '../sign
 export interface PreparedSignIn {
   signIn: SignInFacts;
   context: EvaluationContext;
-  /** Transitive groups, when known. */
+  /** Transitive groups, when known, in lower case (see caseless). */
   groups: ReadonlySet<string> | undefined;
-  /** Active role template ids, when known. */
+  /** Active role template ids, when known, in lower case. */
   roles: ReadonlySet<string> | undefined;
   /** The name of an id, or the id itself. */
   name(id: string): string;
   /** Who signs in, as reasons name them. */
   who: string;
 }
+
+/** Graph's ids are GUIDs, the same in any case: a policy written with capitals still names the group. */
+const caseless = (ids: ReadonlySet<string> | undefined) => ids && new Set([...ids].map((id) => id.toLowerCase()));
 
 export function prepareSignIn(signIn: SignInFacts, context: EvaluationContext = {}): PreparedSignIn {
   const identity = signIn.identity;
@@ -27,8 +30,8 @@ export function prepareSignIn(signIn: SignInFacts, context: EvaluationContext = 
   return {
     signIn,
     context,
-    groups: identity?.kind === 'user' ? idsOf(identity.groupIds) : undefined,
-    roles: identity?.kind === 'user' ? idsOf(identity.roleTemplateIds) : undefined,
+    groups: identity?.kind === 'user' ? caseless(idsOf(identity.groupIds)) : undefined,
+    roles: identity?.kind === 'user' ? caseless(idsOf(identity.roleTemplateIds)) : undefined,
     name,
     who,
   };

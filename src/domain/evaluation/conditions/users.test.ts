@@ -47,6 +47,21 @@ describe('users: inclusion', () => {
 });
 
 describe('users: exclusion wins', () => {
+  it('finds a group or role by id in any case: an emergency group written in capitals is still excluded', () => {
+    const shouting = (id: string) => id.toUpperCase();
+    expect(run({ includeUsers: ['All'], excludeGroups: [shouting(ids.emergency)] }, breakGlass)).toMatchObject({
+      result: 'notApplied',
+      reason: expect.stringContaining('through the group'),
+    });
+    expect(run({ includeUsers: ['All'], excludeRoles: [shouting(ids.globalAdmin)] }, breakGlass)).toMatchObject({
+      result: 'notApplied',
+      reason: expect.stringContaining('through the role'),
+    });
+    const lowerFacts: UserIdentity = { ...breakGlass, groupIds: [shouting(ids.emergency)], roleTemplateIds: [shouting(ids.globalAdmin)] };
+    expect(run({ includeGroups: [ids.emergency] }, lowerFacts).result).toBe('applies');
+    expect(run({ includeRoles: [ids.globalAdmin] }, lowerFacts).result).toBe('applies');
+  });
+
   it('names a user by id in any case, as Graph’s GUIDs are the same in upper and lower case', () => {
     const upper: UserIdentity = { ...ada, userId: 'ABCDEF12-3456-4ABC-9DEF-0123456789AB' };
     expect(run({ includeUsers: ['abcdef12-3456-4abc-9def-0123456789ab'] }, upper)).toMatchObject({

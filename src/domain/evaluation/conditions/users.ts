@@ -49,7 +49,7 @@ function memberOf(ids: readonly string[], held: ReadonlySet<string> | undefined,
       `identity.${what}${what === 'group' ? 'Ids' : 'TemplateIds'}`,
     ]);
   if (ids.includes('All') && held.size > 0) return yes(`through all ${what}s`);
-  const hit = ids.find((id) => held.has(id));
+  const hit = ids.find((id) => held.has(id.toLowerCase()));
   return hit ? yes(`through the ${what} ${p.name(hit)}`) : no('');
 }
 
