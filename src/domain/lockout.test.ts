@@ -26,6 +26,17 @@ describe('assessLockout', () => {
     ).toEqual([]);
   });
 
+  it('finds the admin and the emergency group by id in any case: a block naming them in capitals is still caught', () => {
+    const block = policy({}, { includeUsers: ['ADMIN-ID'], includeGroups: ['G-BG'] });
+    expect(assessLockout(block, admin, emergency).map((r) => r.who)).toEqual([
+      'Ada (you)',
+      'Members of Emergency access (emergency access)',
+    ]);
+    expect(
+      assessLockout(policy({}, { includeUsers: ['All'], excludeUsers: ['ADMIN-ID', 'BG1'], excludeGroups: ['G-BG'] }), admin, emergency),
+    ).toEqual([]);
+  });
+
   it('is quiet for report-only and off policies, and for policies that target no resource', () => {
     expect(assessLockout(policy({ state: 'enabledForReportingButNotEnforced' }), admin, emergency)).toEqual([]);
     expect(

@@ -10,6 +10,7 @@
 // Controls are named as the admin center names them (labels.ts).
 import { controlLabels } from './labels';
 import { objectIn as obj, stringsIn as list, type LooseObject as Loose } from './json';
+import { holdsId } from './ids';
 
 export interface Principal {
   id: string;
@@ -83,18 +84,18 @@ interface Subject {
 /** Why the policy applies to the subject, or null when it does not (or excludes it). */
 function appliesTo(users: Loose, subject: Subject, fallbackExcluded: boolean): string | null {
   const includeAll = list(users.includeUsers).includes('All');
-  const inUsers = subject.kind === 'user' && list(users.includeUsers).includes(subject.id);
-  const inGroups = subject.kind === 'group' && list(users.includeGroups).includes(subject.id);
+  const inUsers = subject.kind === 'user' && holdsId(list(users.includeUsers), subject.id);
+  const inGroups = subject.kind === 'group' && holdsId(list(users.includeGroups), subject.id);
   const membership = subject.membership;
-  const viaGroup = membership?.groups.find((g) => list(users.includeGroups).includes(g.id));
-  const viaRole = membership?.roles.find((r) => list(users.includeRoles).includes(r.id));
+  const viaGroup = membership?.groups.find((g) => holdsId(list(users.includeGroups), g.id));
+  const viaRole = membership?.roles.find((r) => holdsId(list(users.includeRoles), r.id));
   const mayHoldRole = !membership && subject.kind === 'user' && list(users.includeRoles).length > 0;
 
   const excluded =
-    (subject.kind === 'user' ? list(users.excludeUsers) : list(users.excludeGroups)).includes(subject.id) ||
+    holdsId(subject.kind === 'user' ? list(users.excludeUsers) : list(users.excludeGroups), subject.id) ||
     (membership
-      ? membership.groups.some((g) => list(users.excludeGroups).includes(g.id)) ||
-        membership.roles.some((r) => list(users.excludeRoles).includes(r.id))
+      ? membership.groups.some((g) => holdsId(list(users.excludeGroups), g.id)) ||
+        membership.roles.some((r) => holdsId(list(users.excludeRoles), r.id))
       : fallbackExcluded);
   if (excluded) return null;
   if (includeAll) return 'all users';
@@ -179,12 +180,12 @@ export function assessLockout(
   const emergencyControl = controlsDemanded(p, true);
   if (emergencyControl) {
     // Without what an account belongs to, an excluded emergency group is taken to hold it.
-    const emergencyGroupExcluded = emergency.groups.some((g) => list(users.excludeGroups).includes(g.id));
+    const emergencyGroupExcluded = emergency.groups.some((g) => holdsId(list(users.excludeGroups), g.id));
     const accounts = emergency.users.map((user) => ({ user, label: 'emergency access', inGroup: emergencyGroupExcluded }));
     for (const { user, group } of emergency.members ?? []) {
       if (accounts.some((a) => a.user.id === user.id)) continue;
       // Until its memberships are read, an account found in an emergency group is excluded with it.
-      accounts.push({ user, label: `emergency access, in ${group.name}`, inGroup: list(users.excludeGroups).includes(group.id) });
+      accounts.push({ user, label: `emergency access, in ${group.name}`, inGroup: holdsId(list(users.excludeGroups), group.id) });
     }
     for (const { user, label, inGroup } of accounts) {
       const subject: Subject = {

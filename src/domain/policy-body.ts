@@ -7,6 +7,7 @@ import { READ_ONLY_PROPERTIES } from './policy-schema';
 export type { CompareOptions } from './comparable-form';
 
 import { isJsonObject as isObject, type Json, type JsonObject } from './json';
+import { holdsId } from './ids';
 
 export type { Json, JsonObject } from './json';
 
@@ -102,7 +103,7 @@ export function withExclusions(policy: JsonObject, add: { users?: string[]; grou
   const users = isObject(conditions.users) ? conditions.users : (conditions.users = {});
   const merge = (key: 'excludeUsers' | 'excludeGroups', ids: string[] = []) => {
     const current = Array.isArray(users[key]) ? (users[key] as Json[]).filter((v): v is string => typeof v === 'string') : [];
-    users[key] = [...current, ...ids.filter((id) => !current.includes(id))];
+    users[key] = [...current, ...ids.filter((id) => !holdsId(current, id))];
   };
   merge('excludeUsers', add.users);
   merge('excludeGroups', add.groups);

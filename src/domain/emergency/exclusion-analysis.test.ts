@@ -33,6 +33,13 @@ const subject = (id: string) => emergencySubjects(emergency).find((s) => s.id ==
 const cover = (p: unknown, id: string, known = true) => coverageOf(p, subject(id), emergency, known ? memberships.get(id) : undefined);
 
 describe('emergency exclusion analysis', () => {
+  it('finds an account, its group and its role by id in any case (GUIDs are caseless)', () => {
+    expect(cover(policy({ includeUsers: ['All'], excludeUsers: ['BG1'] }), 'bg1')).toMatchObject({ kind: 'excluded', how: 'direct' });
+    expect(cover(policy({ includeUsers: ['All'], excludeGroups: ['G-OUTER'] }), 'bg1')).toMatchObject({ kind: 'excluded', how: 'group' });
+    expect(cover(policy({ includeUsers: ['All'], excludeRoles: ['ROLE-GA'] }), 'bg1')).toMatchObject({ kind: 'excluded', how: 'role' });
+    expect(cover(policy({ includeUsers: ['BG2'] }), 'bg2')).toMatchObject({ kind: 'affected', reach: 'the account by name' });
+  });
+
   it('finds an account excluded by name', () => {
     expect(cover(policy({ includeUsers: ['All'], excludeUsers: ['bg1'] }), 'bg1')).toEqual({
       kind: 'excluded',

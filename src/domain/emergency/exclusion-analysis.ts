@@ -7,6 +7,7 @@
 import { isolatedText } from '../isolate';
 import { objectIn as obj, stringsIn as list, type LooseObject as Loose } from '../json';
 import type { EmergencyAccess, Membership, Memberships, Principal } from '../lockout';
+import { holdsId } from '../ids';
 
 export type Severity = 'critical' | 'high' | 'low';
 
@@ -94,12 +95,12 @@ const enforcementOf = (state: unknown): Enforcement =>
 function reach(users: Loose, subject: EmergencySubject, membership: Membership | undefined): string | null {
   const includeUsers = list(users.includeUsers);
   if (includeUsers.includes('All')) return 'all users';
-  if (subject.kind === 'user' && includeUsers.includes(subject.id)) return 'the account by name';
-  if (subject.kind === 'group' && list(users.includeGroups).includes(subject.id)) return 'the group by name';
+  if (subject.kind === 'user' && holdsId(includeUsers, subject.id)) return 'the account by name';
+  if (subject.kind === 'group' && holdsId(list(users.includeGroups), subject.id)) return 'the group by name';
   const groups = [...(membership?.groups ?? []), ...subject.inGroups];
-  const group = groups.find((g) => list(users.includeGroups).includes(g.id));
+  const group = groups.find((g) => holdsId(list(users.includeGroups), g.id));
   if (group) return `the group '${isolatedText(group.name)}'`;
-  const role = membership?.roles.find((r) => list(users.includeRoles).includes(r.id));
+  const role = membership?.roles.find((r) => holdsId(list(users.includeRoles), r.id));
   if (role) return `the role ${isolatedText(role.name)}`;
   // Memberships that could not be read: the policy may well reach the account, so it is not called out of scope.
   if (!membership && subject.kind === 'user' && list(users.includeGroups).length > 0) return 'groups it may belong to';
@@ -109,11 +110,11 @@ function reach(users: Loose, subject: EmergencySubject, membership: Membership |
 
 function exclusion(users: Loose, subject: EmergencySubject, membership: Membership | undefined): Coverage | null {
   const direct = subject.kind === 'user' ? list(users.excludeUsers) : list(users.excludeGroups);
-  if (direct.includes(subject.id)) return { kind: 'excluded', how: 'direct', via: 'by name' };
+  if (holdsId(direct, subject.id)) return { kind: 'excluded', how: 'direct', via: 'by name' };
   const groups = [...subject.inGroups, ...(membership?.groups ?? [])];
-  const group = groups.find((g) => list(users.excludeGroups).includes(g.id));
+  const group = groups.find((g) => holdsId(list(users.excludeGroups), g.id));
   if (group) return { kind: 'excluded', how: 'group', via: `through the group '${isolatedText(group.name)}'` };
-  const role = membership?.roles.find((r) => list(users.excludeRoles).includes(r.id));
+  const role = membership?.roles.find((r) => holdsId(list(users.excludeRoles), r.id));
   if (role) return { kind: 'excluded', how: 'role', via: `through the role ${isolatedText(role.name)}` };
   return null;
 }

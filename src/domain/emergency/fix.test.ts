@@ -14,6 +14,15 @@ const policy = (id: string, users: JsonObject): JsonObject => ({
 const excludes = (p: JsonObject | undefined) => (p?.conditions as { users: JsonObject }).users;
 
 describe('the emergency-access bulk fix', () => {
+  it('leaves a policy that already excludes the accounts in capitals: nothing to add, no second copy of the id', () => {
+    const shouting = policy('p1', { includeUsers: ['All'], excludeUsers: ['BG1'], excludeGroups: ['G-BG'] });
+    expect(emergencyFix('t', [shouting], emergency).fixed).toEqual([]);
+    const half = policy('p2', { includeUsers: ['All'], excludeUsers: ['BG1'] });
+    const { fixed, source } = emergencyFix('t', [half], emergency);
+    expect(fixed).toMatchObject([{ id: 'p2', addedUsers: [], addedGroups: ['g-bg'] }]);
+    expect(excludes(source.sections.policies[0])).toMatchObject({ excludeUsers: ['BG1'], excludeGroups: ['g-bg'] });
+  });
+
   it('made twice before a revert keeps both ways back: one revert takes out what each added', () => {
     const first = fixRecord(
       't',

@@ -8,6 +8,7 @@ import { emptyImportSet } from '../import/import-set';
 import { isJsonObject, stringsIn as list, type JsonObject } from '../json';
 import type { EmergencyAccess } from '../lockout';
 import { withExclusions } from '../policy-body';
+import { holdsId } from '../ids';
 
 export interface FixedPolicy {
   id: string;
@@ -50,8 +51,8 @@ export function emergencyFix(
   const copies: JsonObject[] = [];
   for (const policy of policies) {
     const current = usersOf(policy);
-    const addedUsers = users.filter((id) => !list(current.excludeUsers).includes(id));
-    const addedGroups = groups.filter((id) => !list(current.excludeGroups).includes(id));
+    const addedUsers = users.filter((id) => !holdsId(list(current.excludeUsers), id));
+    const addedGroups = groups.filter((id) => !holdsId(list(current.excludeGroups), id));
     if (addedUsers.length + addedGroups.length === 0) continue;
     copies.push(withExclusions(policy, { users, groups }));
     fixed.push({
@@ -80,8 +81,8 @@ export function fixRecord(
     const write = writes.find((w) => w.key === `policy:${entry.id}`);
     if (!write) continue;
     const users = usersOf(write.body);
-    const addedUsers = entry.addedUsers.filter((id) => list(users.excludeUsers).includes(id));
-    const addedGroups = entry.addedGroups.filter((id) => list(users.excludeGroups).includes(id));
+    const addedUsers = entry.addedUsers.filter((id) => holdsId(list(users.excludeUsers), id));
+    const addedGroups = entry.addedGroups.filter((id) => holdsId(list(users.excludeGroups), id));
     if (addedUsers.length + addedGroups.length > 0) policies.push({ ...entry, addedUsers, addedGroups });
   }
   return { tenantId, at, policies };
