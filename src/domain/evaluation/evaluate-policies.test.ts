@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePolicies } from './evaluate-policies';
+import { evaluatePolicies, grantInWords } from './evaluate-policies';
 import type { SignInFacts } from './sign-in';
 import { ada, adaToExchange, context, ids, policy } from './test-fixtures';
 
@@ -125,5 +125,25 @@ describe('all policies for one sign-in', () => {
     const { results, enforced } = evaluatePolicies(contoso, breakGlass, context);
     expect(results.filter((r) => r.result !== 'notApplied')).toEqual([]);
     expect(enforced).toMatchObject({ decision: 'allow', certain: true, summary: 'No policy applies.' });
+  });
+});
+
+describe('grants and policies in words', () => {
+  it('isolates the tenant’s names in them: a strength, a terms of use, a custom control and the policies', () => {
+    const evil = 'Phish \u202Eresistant';
+    expect(
+      grantInWords({
+        operator: 'AND',
+        block: false,
+        builtInControls: [],
+        authenticationStrength: { id: 's1', displayName: evil },
+        termsOfUse: ['\u202Eterms'],
+        customAuthenticationFactors: ['Duo\u202E'],
+      }),
+    ).toBe(
+      'the authentication strength \u2068Phish \u202Eresistant\u2069 and terms of use \u2068\u202Eterms\u2069 and custom control \u2068Duo\u202E\u2069',
+    );
+    const named = policy({ name: 'CA\u202E01 block', users: { includeUsers: ['All'] }, grant: { builtInControls: ['block'] } });
+    expect(evaluatePolicies([named], adaToExchange, context).enforced.summary).toBe('Blocked by \u2068CA\u202E01 block\u2069.');
   });
 });

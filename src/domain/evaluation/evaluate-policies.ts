@@ -8,6 +8,7 @@ import { prepareSignIn } from './conditions/prepared';
 import type { GrantRequirement, SessionRequirement } from './controls';
 import { evaluatePreparedPolicy, type EvaluateOptions, type PolicyEvaluation } from './evaluate-policy';
 import type { EvaluationContext, SignInFacts } from './sign-in';
+import { isolatedText } from '../isolate';
 
 export interface PolicyRef {
   policyId: string;
@@ -42,10 +43,10 @@ export function grantInWords(grant: GrantRequirement): string {
   const parts = [
     ...grant.builtInControls.map((c) => (controlLabels[c] ?? c).replace(/^Require /, '')),
     ...(grant.authenticationStrength
-      ? [`the authentication strength ${grant.authenticationStrength.displayName ?? grant.authenticationStrength.id}`]
+      ? [`the authentication strength ${isolatedText(grant.authenticationStrength.displayName ?? grant.authenticationStrength.id)}`]
       : []),
-    ...grant.termsOfUse.map((t) => `terms of use ${t}`),
-    ...grant.customAuthenticationFactors.map((c) => `custom control ${c}`),
+    ...grant.termsOfUse.map((t) => `terms of use ${isolatedText(t)}`),
+    ...grant.customAuthenticationFactors.map((c) => `custom control ${isolatedText(c)}`),
   ];
   return parts.join(grant.operator === 'AND' ? ' and ' : ' or ');
 }
@@ -61,12 +62,12 @@ export function requirementsOf(results: readonly PolicyEvaluation[]): Requiremen
     .map((r) => ({ ...ref(r), missing: r.missing ?? [], wouldBlock: r.grant?.block === true }));
   const decision = blockedBy.length > 0 ? 'block' : grants.length > 0 ? 'controls' : 'allow';
   const certain = decision === 'block' || indeterminate.length === 0;
-  const names = (refs: readonly PolicyRef[]) => refs.map((r) => r.displayName).join(', ');
+  const names = (refs: readonly PolicyRef[]) => refs.map((r) => isolatedText(r.displayName)).join(', ');
   let summary =
     decision === 'block'
       ? `Blocked by ${names(blockedBy)}.`
       : decision === 'controls'
-        ? `Requires ${grants.map((g) => `${grantInWords(g.grant)} (${g.displayName})`).join('; ')}.`
+        ? `Requires ${grants.map((g) => `${grantInWords(g.grant)} (${isolatedText(g.displayName)})`).join('; ')}.`
         : applying.length > 0
           ? `No policy that applies asks for a grant control.`
           : 'No policy applies.';
