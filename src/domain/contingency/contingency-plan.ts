@@ -6,6 +6,7 @@
 // device and in a backup.
 import { isJsonObject, type JsonObject } from '../json';
 import { REPORT_ONLY } from '../types';
+import { isolatedText } from '../isolate';
 
 export interface ContingencyStep {
   policyId: string;
@@ -149,7 +150,7 @@ export function restoreEdits(saved: readonly ContingencyPlan[], policies: readon
   const find = <S extends ContingencyStep>(step: S, plan: ContingencyPlan): S[] => {
     const found = byId.get(step.policyId.toLowerCase()) ?? (byName.get(step.name)?.length === 1 ? byName.get(step.name)![0] : undefined);
     if (!found) {
-      unmatched.push(`'${step.name}' (${plan.disruption})`);
+      unmatched.push(`'${isolatedText(step.name)}' (${isolatedText(plan.disruption)})`);
       return [];
     }
     return [{ ...step, policyId: String(found.id), name: nameOf(found) }];

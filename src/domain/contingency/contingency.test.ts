@@ -242,6 +242,8 @@ describe('contingency plans', () => {
         new Date(),
       ),
     ).toThrow("'CA001: Require MFA for all users' is not in the tenant any more");
+    const evil = { ...plan, suspend: [{ ...plan.suspend[0]!, policyId: 'gone', name: 'CA\u202E01' }] };
+    expect(() => activation(evil, policies, new Date())).toThrow("'\u2068CA\u202E01\u2069' is not in the tenant any more");
   });
 });
 
@@ -273,6 +275,11 @@ describe('contingency plans restored from a backup', () => {
       renewed,
     );
     expect(named.edits['mfa-disruption']!.exclusions.map((e) => e.policyId)).toEqual(['new-em2']);
+  });
+
+  it('isolate the names of the steps and plans they could not place', () => {
+    const evil = { ...saved(), disruption: 'MFA \u202Eevil', suspend: [{ ...saved().suspend[0]!, policyId: 'gone', name: 'CA\u202E01' }] };
+    expect(restoreEdits([evil], tenant()).unmatched).toContain(`'\u2068CA\u202E01\u2069' (\u2068MFA \u202Eevil\u2069)`);
   });
 
   it('a plan the tenant has no contingency policies for is said, not restored', () => {

@@ -6,6 +6,7 @@
 import { isJsonObject, type JsonObject } from '../json';
 import { withExclusions } from '../policy-body';
 import { excludedIn, type ContingencyPlan } from './contingency-plan';
+import { isolatedText } from '../isolate';
 
 /** A step of an activation (exclusions, contingency on, normal off), or of a revert (each policy put back). */
 export type StepKind = 'exclude' | 'enable' | 'suspend' | 'restore';
@@ -55,7 +56,7 @@ export function activation(
   const steps: SwitchStep[] = [];
   const take = (policyId: string, name: string) => {
     const policy = current.get(policyId);
-    if (!policy) throw new ContingencyError(`'${name}' is not in the tenant any more: edit the plan before switching.`);
+    if (!policy) throw new ContingencyError(`'${isolatedText(name)}' is not in the tenant any more: edit the plan before switching.`);
     if (!touched.has(policyId)) touched.set(policyId, { policyId, name, stateBefore: stateOf(policy), addedUsers: [], addedGroups: [] });
     return policy;
   };

@@ -4,6 +4,7 @@
 import { restoreEdits, type PlanEdits } from '../../domain/contingency/contingency-plan';
 import type { JsonObject } from '../../domain/json';
 import { RestoreFromBackup } from '../../policy-ui/restore-from-backup';
+import { isolatedText } from '../../shared/ui/isolated-text';
 
 export function RestorePlans({
   policies,
@@ -21,10 +22,12 @@ export function RestorePlans({
       onChange={onChange}
       restore={(bundle, file) => {
         if (bundle.contingencyPlans.length === 0)
-          return { none: `“${file}” holds no contingency plans (backups made before plans were kept hold none).` };
+          return { none: `“${isolatedText(file)}” holds no contingency plans (backups made before plans were kept hold none).` };
         const restored = restoreEdits(bundle.contingencyPlans, policies);
         const notes = [
-          ...restored.absentPlans.map((plan) => `This tenant has no contingency policies for “${plan}”: that plan was not restored.`),
+          ...restored.absentPlans.map(
+            (plan) => `This tenant has no contingency policies for “${isolatedText(plan)}”: that plan was not restored.`,
+          ),
           ...restored.unmatched.map((step) => `${step} is not in this tenant: left out of its plan.`),
         ];
         const placed = Object.keys(restored.edits).length;
