@@ -29,4 +29,20 @@ describe('write refusals', () => {
     expect(wasWriteRefused('b')).toBe(true);
     expect(wasWriteRefused('c')).toBe(false);
   });
+
+  it('keeps writing allowed after a 403 on What if (a read sent by POST) or on creating a group', () => {
+    observeWriteAnswer('d', { method: 'POST', url: 'https://graph.microsoft.com/v1.0/identity/conditionalAccess/evaluate', status: 403 });
+    observeWriteAnswer('d', { method: 'POST', url: 'https://graph.microsoft.com/v1.0/groups', status: 403 });
+    observeWriteAnswer('d', { method: 'PATCH', url: 'https://graph.microsoft.com/v1.0/groups/1', status: 403 });
+    expect(wasWriteRefused('d')).toBe(false);
+    observeWriteAnswer('d', { method: 'PATCH', url: 'https://graph.microsoft.com/beta/identity/conditionalAccess/policies/1', status: 403 });
+    expect(wasWriteRefused('d')).toBe(true);
+  });
+
+  it('counts a refused change to a named location or an authentication strength', () => {
+    observeWriteAnswer('e', { method: 'DELETE', url: 'https://graph.microsoft.com/v1.0/identity/conditionalAccess/namedLocations/2', status: 403 });
+    expect(wasWriteRefused('e')).toBe(true);
+    observeWriteAnswer('f', { method: 'POST', url: 'https://graph.microsoft.com/beta/policies/authenticationStrengthPolicies', status: 403 });
+    expect(wasWriteRefused('f')).toBe(true);
+  });
 });

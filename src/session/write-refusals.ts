@@ -13,12 +13,16 @@ export function subscribeToRefusals(listener: () => void) {
 
 export const wasWriteRefused = (accountKey: string) => refused.has(accountKey);
 
-// Reads that travel by POST are not writes: a refusal there is about reading.
-const isWrite = (method: string, url: string) => method !== 'GET' && !/\/\$batch\b|\/getByIds\b/.test(url);
+// Only a refused change to Conditional Access says the account cannot change policies. Reads that
+// travel by POST (What if's evaluate, $batch, getByIds) are about reading; a refusal elsewhere (the
+// tenant forbids creating groups) says nothing about policies.
+const CONDITIONAL_ACCESS_WRITE =
+  /\/(identity\/conditionalAccess\/(policies|namedLocations|authenticationContextClassReferences|deletedItems)|policies\/authenticationStrengthPolicies)(\/|\?|$)/;
+const isPolicyWrite = (method: string, url: string) => method !== 'GET' && CONDITIONAL_ACCESS_WRITE.test(url.split('?')[0]!);
 
-/** A 403 on a write means this account cannot write. */
+/** A 403 on a write to Conditional Access means this account cannot change policies. */
 export function observeWriteAnswer(accountKey: string, info: { method: string; url: string; status: number }) {
-  if (info.status !== 403 || !isWrite(info.method, info.url) || refused.has(accountKey)) return;
+  if (info.status !== 403 || !isPolicyWrite(info.method, info.url) || refused.has(accountKey)) return;
   refused.add(accountKey);
   listeners.forEach((listener) => listener());
 }
