@@ -35,6 +35,7 @@ import { namesOnTheirWay } from './names-on-their-way';
 import { PolicySummaryView } from '../../policy-ui/policy-summary-view';
 import { DeletePolicyButton } from './delete-policy-dialog';
 import { PolicyFindings } from './policy-findings';
+import { RefreshFailed } from './refresh-failed';
 import { useTenantLint } from '../../policy-ui/use-tenant-lint';
 import { ExportPolicyMenu } from './export-policy-menu';
 import { PageBreadcrumb } from '../../policy-ui/page-breadcrumb';
@@ -166,6 +167,8 @@ export function PolicyPage({ history }: PolicyPageProps) {
             <ExportPolicyMenu policy={policy.data} />
             <DeletePolicyButton policy={policy.data} />
           </div>
+          {/* A fresh read failed: the policy above is the one read earlier, and may be gone. */}
+          {policy.isError && <RefreshFailed error={policy.error} fetching={policy.isFetching} onRetry={() => void policy.refetch()} />}
           {justSaved && (
             <MessageBar intent="success">
               <MessageBarBody>

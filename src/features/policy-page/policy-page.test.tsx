@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+// The policy page read a policy earlier; a fresh read then fails. It says so above the policy instead of
+// showing the old version as if it were current: a 404 says the policy no longer exists and where deleted
+// policies are; another failure says what went wrong; both offer Try again.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+import { GraphRequestError, NetworkError } from '../../graph/errors';
+import { PolicyPage } from './policy-page';
+
+const world = vi.hoisted(() => ({ read: (): Promise<unknown> => Promise.resolve(null), reads: 0 }));
+
+vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => ({ account: { key: 'acc', tenantId: 't1' } }) }));
+vi.mock('../../policy-ui/queries', () => ({
+  policiesQuery: () => ({ queryKey: ['policies'] }),
+  policyQuery: () => ({
+    queryKey: ['policy', 'p1'],
+    queryFn: () => {
+      world.reads++;
+      return world.read();
+    },
+  }),
+}));
+vi.mock('../../policy-ui/known-names', () => ({ useNamesKnownFirst: () => ({ data: undefined }), stillResolving: () => false }));
+vi.mock('../../policy-ui/use-tenant-lint', () => ({ useTenantLint: () => ({ findings: [], error: null, retry: () => {} }) }));
+vi.mock('../../policy-ui/watch-store', () => ({ useWatched: () => ({ watched: {}, watch: () => {}, unwatch: () => {} }) }));
+vi.mock('../../policy-ui/page-breadcrumb', () => ({ PageBreadcrumb: () => null }));
+vi.mock('../../policy-ui/policy-summary-view', () => ({ PolicySummaryView: () => <p>Summary of the policy</p> }));
+vi.mock('../../session/write-access', () => ({
+  useWriteAccess: () => ({ allowed: true }),
+  WriteAccessTooltip: ({ children }: { children: ReactElement }) => children,
+}));
+vi.mock('../../shared/monaco', () => ({ LazyJsonViewer: () => null, usePreloadJsonEditor: () => {} }));
+vi.mock('../../shared/theme', () => ({ useTheme: () => ({ dark: false }) }));
+vi.mock('./export-policy-menu', () => ({ ExportPolicyMenu: () => null }));
+vi.mock('./delete-policy-dialog', () => ({ DeletePolicyButton: () => null }));
+
+const POLICY = { id: 'p1', displayName: 'CA006: Block legacy', state: 'disabled' } as ConditionalAccessPolicy;
+const notFound = () => new GraphRequestError(404, 'NotFound', 'Policy not found.', { method: 'GET', path: '/identity/conditionalAccess/policies/p1' });
+
+let client: QueryClient;
+beforeEach(() => {
+  world.reads = 0;
+  client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+  // Read earlier: the page opens with it in the cache, and reads it again.
+  client.setQueryData(['policy', 'p1'], POLICY);
+});
+afterEach(cleanup);
+
+const page = () =>
+  render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={['/policies/p1']}>
+        <Routes>
+          <Route path="/policies/:id" element={<PolicyPage history={() => null} />} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+
+describe('a policy read earlier whose fresh read fails', () => {
+  it('says a policy deleted meanwhile no longer exists, and links to Deleted policies', async () => {
+    world.read = () => Promise.reject(notFound());
+    page();
+    const title = await screen.findByText('This policy no longer exists');
+    const bar = title.closest('.fui-MessageBar') as HTMLElement;
+    expect(bar.textContent).toContain('What is shown is the version read earlier.');
+    expect(within(bar).getByRole('link', { name: 'Deleted policies' }).getAttribute('href')).toBe('/deleted');
+    // The old policy is still there to read, under the warning.
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('CA006: Block legacy');
+  });
+
+  it('says a dropped network left the policy possibly out of date, and Try again reads it again', async () => {
+    world.read = () => Promise.reject(new NetworkError('GET', '/identity/conditionalAccess/policies/p1', new TypeError('Failed to fetch')));
+    page();
+    const bar = (await screen.findByText('Microsoft Graph is unreachable')).closest('.fui-MessageBar') as HTMLElement;
+    expect(bar.textContent).toContain('may be out of date');
+    world.read = () => Promise.resolve(POLICY);
+    const before = world.reads;
+    fireEvent.click(within(bar).getByRole('button', { name: 'Try again' }));
+    await vi.waitFor(() => expect(screen.queryByText('Microsoft Graph is unreachable')).toBeNull());
+    expect(world.reads).toBe(before + 1);
+  });
+});
