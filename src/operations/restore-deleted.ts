@@ -16,6 +16,7 @@ import { getNamedLocation, type NamedLocation } from '../graph/named-locations';
 import { deletePolicy, getPolicy, updatePolicy } from '../graph/policies';
 import type { ConditionalAccessPolicy } from '../domain/types';
 import { applied, isNotFound, notApplied, writeSafely } from './lost-answer';
+import { settle, SETTLE_SECONDS } from './settle';
 
 /** The object, or null when Graph says it is not there. */
 const orNull = <T>(read: Promise<T>): Promise<T | null> =>
@@ -34,9 +35,9 @@ function restoreThenRead<T>(
 ): Promise<T> {
   return writeSafely(client, {
     write: async () => {
-      await restore();
+      const answer = await restore();
       onRestored?.();
-      return readBack();
+      return readAfterRestore(client, readBack, answer);
     },
     look: async () => {
       const back = await orNull(readBack());
@@ -45,6 +46,24 @@ function restoreThenRead<T>(
     },
     alsoLookAfter: isNotFound,
   });
+}
+
+/**
+ * Graph answered the restore: the object is back, even if a read does not show it yet. Read again after
+ * each wait; still not shown, the restore's own answer is the object (a caller goes on from its id, e.g.
+ * to set report-only), never "Not found".
+ */
+async function readAfterRestore<T>(client: GraphClient, readBack: () => Promise<T>, answer: unknown): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await readBack();
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      if (attempt < SETTLE_SECONDS.length) await settle(client, attempt);
+      else if (typeof answer === 'object' && answer !== null && 'id' in answer) return answer as T;
+      else throw error;
+    }
+  }
 }
 
 /** A deletion; after a lost answer (or a 404 to a resent one), the object no longer found counts as done. */
