@@ -130,9 +130,10 @@ export class GraphClient {
         });
         this.options.onRoundTrip?.({ method, url, status: response.status });
         const text = await response.text();
-        const body: unknown = text ? JSON.parse(text) : undefined;
-        if (response.ok) return body as T;
-        error = errorFromResponse(response.status, body, response.headers, method, pathname);
+        if (response.ok) return (text ? JSON.parse(text) : undefined) as T;
+        // A failure need not come from Graph: a gateway's HTML 504 or a plain-text 429 keeps its status
+        // (and its Retry-After), so it is retried and described for what it was.
+        error = errorFromResponse(response.status, parseOrNothing(text), response.headers, method, pathname);
       } catch (caught) {
         if (caught instanceof GraphRequestError) throw caught;
         if (options.signal?.aborted) throw caught;
@@ -239,6 +240,15 @@ export class GraphClient {
       }
     }
     return results;
+  }
+}
+
+/** The body of a failed answer if it is JSON (Graph's error envelope), else nothing. */
+function parseOrNothing(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
