@@ -11,6 +11,7 @@ import type { MappingChoice } from '../plan/types';
 import { toWritableBody } from '../policy-body';
 import { REPORT_ONLY } from '../types';
 import { activeRings, nextRing, ringLabel, type PendingStep, type RolloutPlan, type RolloutRing } from './rollout-plan';
+import { isolatedText } from '../isolate';
 
 /** What a step writes: the policies as they should be after it, in order, and what the plan needs to know. */
 export interface StepWrite {
@@ -139,7 +140,7 @@ export function startStep(plan: RolloutPlan, original: JsonObject): StepWrite {
     { kind: 'start', ring: first.key },
     [withState(original, REPORT_ONLY), copyBody(frozen, original, [first])],
     [first],
-    `The start of the rollout: “${plan.policyName}” report-only for everyone, and “${plan.copyName}” enforced for ${ringLabel(plan, first.key)}. ` +
+    `The start of the rollout: “${isolatedText(plan.policyName)}” report-only for everyone, and “${isolatedText(plan.copyName)}” enforced for ${ringLabel(plan, first.key, isolatedText)}. ` +
       (later.length
         ? `The later rings’ new group${later.length === 1 ? ' is' : 's are'} created now, empty: add ${later.length === 1 ? 'its' : 'their'} members in Microsoft Entra before ${later.length === 1 ? 'its ring joins' : 'each ring joins'}. `
         : ''),
@@ -157,7 +158,7 @@ export function advanceStep(plan: RolloutPlan, original: JsonObject): StepWrite 
     // The policy stays report-only: should someone have changed that, the step puts it back.
     [withState(original, REPORT_ONLY), copyBody(plan, original, rings)],
     [ring],
-    `${ringLabel(plan, ring.key)} joins “${plan.copyName}”. `,
+    `${ringLabel(plan, ring.key, isolatedText)} joins “${isolatedText(plan.copyName)}”. `,
   );
 }
 
@@ -172,8 +173,8 @@ export function rollbackStep(plan: RolloutPlan, original: JsonObject, ringKey: s
     [copy],
     [],
     left.length > 0
-      ? `${ringLabel(plan, ringKey)} leaves “${plan.copyName}”. `
-      : `${ringLabel(plan, ringKey)} was the only ring: “${plan.copyName}” is turned off (a policy must include someone). `,
+      ? `${ringLabel(plan, ringKey, isolatedText)} leaves “${isolatedText(plan.copyName)}”. `
+      : `${ringLabel(plan, ringKey, isolatedText)} was the only ring: “${isolatedText(plan.copyName)}” is turned off (a policy must include someone). `,
   );
 }
 
@@ -191,7 +192,7 @@ export function finishStep(plan: RolloutPlan, original: JsonObject, acknowledged
     { kind: 'finish', ring: null },
     [withState(original, 'enabled')],
     [],
-    `The finish: “${plan.policyName}” is turned on for its own users; “${plan.copyName}” is deleted afterwards. ` +
+    `The finish: “${isolatedText(plan.policyName)}” is turned on for its own users; “${isolatedText(plan.copyName)}” is deleted afterwards. ` +
       (changes.length > 0
         ? `Its controls are not those the rings tested (${changes.join('; ')}): you chose to turn them on for everyone untested. `
         : ''),
