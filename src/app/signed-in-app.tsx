@@ -87,6 +87,8 @@ function createRouter(props: SignedInAppProps) {
   return createBrowserRouter([
     {
       element: <Root {...props} />,
+      // The frame itself failing (the shell, the session) shows the error in words, never a blank page.
+      errorElement: <RouteError />,
       // A screen that throws is replaced by an error inside the shell; the other screens stay reachable.
       children: [
         {

@@ -15,15 +15,29 @@ type Watched = Record<string, WatchedPolicy>;
 
 const key = (accountKey: string) => `gatehouse.watch.${accountKey}`;
 const listeners = new Set<() => void>();
-const cache = new Map<string, { raw: string | null; value: Watched }>();
+// unkept: the browser refused the last write; the value stays in use for this session.
+const cache = new Map<string, { raw: string | null; value: Watched; unkept?: boolean }>();
+
+// A browser that blocks storage (SecurityError) reads as nothing watched; one that is full or blocked
+// keeps the change for this session (in the cache) and says nothing kept: never an exception, which
+// would blank the page or turn a save Graph made into "Could not save".
+function stored(accountKey: string): string | null {
+  try {
+    return localStorage.getItem(key(accountKey));
+  } catch {
+    return cache.get(accountKey)?.raw ?? null;
+  }
+}
 
 function read(accountKey: string): Watched {
-  const raw = localStorage.getItem(key(accountKey));
   const cached = cache.get(accountKey);
+  if (cached?.unkept) return cached.value;
+  const raw = stored(accountKey);
   if (cached && cached.raw === raw) return cached.value;
   let value: Watched = {};
   try {
-    value = raw ? (JSON.parse(raw) as Watched) : {};
+    const parsed: unknown = raw ? JSON.parse(raw) : {};
+    value = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Watched) : {};
   } catch {
     value = {};
   }
@@ -32,7 +46,15 @@ function read(accountKey: string): Watched {
 }
 
 function write(accountKey: string, next: Watched) {
-  localStorage.setItem(key(accountKey), JSON.stringify(next));
+  const raw = JSON.stringify(next);
+  let unkept = false;
+  try {
+    localStorage.setItem(key(accountKey), raw);
+  } catch {
+    // Not kept on this device: still in use until the page is closed.
+    unkept = true;
+  }
+  cache.set(accountKey, { raw, value: next, unkept });
   listeners.forEach((listener) => listener());
 }
 
@@ -54,6 +76,16 @@ const versionOf = (policy: JsonObject): WatchedPolicy => ({
   snapshot: policy,
 });
 
+/** The admin has seen these versions: later changes are measured from them. Writes only when one of them is watched. */
+export function markSeen(accountKey: string, policies: JsonObject[]) {
+  const current = read(accountKey);
+  const watchedOnes = policies.filter((policy) => current[String(policy.id)]);
+  if (watchedOnes.length === 0) return;
+  const next = { ...current };
+  for (const policy of watchedOnes) next[String(policy.id)] = versionOf(policy);
+  write(accountKey, next);
+}
+
 export function useWatched(accountKey: string) {
   const watched = useSyncExternalStore(subscribe, () => read(accountKey));
   return {
@@ -65,10 +97,6 @@ export function useWatched(accountKey: string) {
       write(accountKey, next);
     },
     /** The admin has seen these versions: later changes are measured from them. */
-    markSeen: (policies: JsonObject[]) => {
-      const next = { ...read(accountKey) };
-      for (const policy of policies) if (next[String(policy.id)]) next[String(policy.id)] = versionOf(policy);
-      write(accountKey, next);
-    },
+    markSeen: (policies: JsonObject[]) => markSeen(accountKey, policies),
   };
 }

@@ -15,15 +15,34 @@ const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
 
 const ThemeContext = createContext<ThemeState>({ preference: 'system', dark: false, setPreference: () => {} });
 
+const PREFERENCES: readonly string[] = ['system', 'light', 'dark'];
+
+// A browser that blocks storage throws on any access (SecurityError) and a full one on a write: the
+// theme then follows the system or the choice lasts this session, never a blank page.
+function storedPreference(): ThemePreference {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    return stored && PREFERENCES.includes(stored) ? (stored as ThemePreference) : 'system';
+  } catch {
+    return 'system';
+  }
+}
+
+function keepPreference(preference: ThemePreference) {
+  try {
+    localStorage.setItem(STORAGE_KEY, preference);
+  } catch {
+    // Not kept: in use until the page is closed.
+  }
+}
+
 function systemDark() {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
 }
 
 export function ThemeProvider({ children }: { children: ReactNode }) {
   useGlobalStyles();
-  const [preference, setPreference] = useState<ThemePreference>(
-    () => (localStorage.getItem(STORAGE_KEY) as ThemePreference | null) ?? 'system',
-  );
+  const [preference, setPreference] = useState<ThemePreference>(storedPreference);
   const [system, setSystem] = useState(systemDark);
   useEffect(() => {
     if (typeof matchMedia !== 'function') return;
@@ -38,7 +57,7 @@ export function ThemeProvider({ children }: { children: ReactNode }) {
       preference,
       dark,
       setPreference(next: ThemePreference) {
-        localStorage.setItem(STORAGE_KEY, next);
+        keepPreference(next);
         setPreference(next);
       },
     }),

@@ -9,7 +9,7 @@ import { policyJson } from '../../domain/json';
 import type { SaveOutcome } from '../../operations/save-policy';
 import { queryKeys } from '../../session/query-keys';
 import { useTenantSession } from '../../session/tenant-session';
-import { useWatched } from '../../policy-ui/watch-store';
+import { markSeen } from '../../policy-ui/watch-store';
 
 const sameKey = (a: QueryKey | undefined, b: QueryKey) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -27,9 +27,11 @@ export function followOwnSaves(queryClient: QueryClient, saveKey: QueryKey, seen
 export function FollowOwnSaves() {
   const tenant = useTenantSession();
   const queryClient = useQueryClient();
-  const { markSeen } = useWatched(tenant.account.key);
+  const accountKey = tenant.account.key;
   const saveKey = queryKeys.write(tenant, 'save');
-  // Subscribed again when it renders (rarely: the watched list or the account changed), in the same commit.
-  useEffect(() => followOwnSaves(queryClient, saveKey, markSeen), [queryClient, saveKey, markSeen]);
+  // Subscribed again when it renders (rarely: the account changed), in the same commit. markSeen never
+  // throws (a full or blocked storage only leaves the mark unkept): a listener that threw would turn the
+  // save Graph made into a failed one.
+  useEffect(() => followOwnSaves(queryClient, saveKey, (policies) => markSeen(accountKey, policies)), [queryClient, saveKey, accountKey]);
   return null;
 }
