@@ -331,6 +331,42 @@ describe('applyPlan', () => {
       expect(tenant.calls).toEqual(['restore gone-1', 'update gone-1', 'update gone-1']);
       expect(tenant.objects.get('gone-1')!.state).toBe('enabledForReportingButNotEnforced');
     });
+
+    it('restored, then refused its change (503 past the retries): says it is back and enforcing, and a resume sends only the change', async () => {
+      const sent: string[] = [];
+      let refuse = true;
+      const deletedPolicy = { id: 'gone-1', displayName: 'Gone', state: 'enabled' };
+      const writers: PlanWriters = {
+        ...memoryTenant().writers,
+        async restore(_kind, id, onRestored) {
+          sent.push(`restore ${id}`);
+          onRestored?.();
+          return deletedPolicy;
+        },
+        async update(_kind, id) {
+          sent.push(`update ${id}`);
+          if (refuse) throw new GraphRequestError(503, 'ServiceUnavailable', 'The service is unavailable.', { method: 'PATCH', path: id });
+          return { ...deletedPolicy, state: 'enabledForReportingButNotEnforced' };
+        },
+        read: async () => deletedPolicy,
+      };
+      const journal = applyJournal(memoryJournals(), 'account');
+      const restoreRun = newApplyRun(
+        plan([{ ...restoreRow({ state: 'enabledForReportingButNotEnforced' }), before: deletedPolicy }]),
+        't',
+        clock,
+      );
+      const first = await applyPlan(restoreRun, writers, { clock, journal });
+      expect(first.items[0]!.status).toBe('failed');
+      expect(first.items[0]!.message).toMatch(
+        /^Restored, but not yet set to Report-only: it enforces as it was deleted \(On\) until Resume finishes it\. The service is unavailable/,
+      );
+      expect(summarizeRun(first)).toContain('failed: Restored, but not yet set to Report-only');
+      refuse = false;
+      const resumed = await applyPlan(journal.load()!, writers, { clock, journal });
+      expect(resumed.items[0]!.status).toBe('done');
+      expect(sent).toEqual(['restore gone-1', 'update gone-1', 'update gone-1']);
+    });
   });
 });
 

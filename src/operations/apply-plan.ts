@@ -4,9 +4,11 @@
 // succeeded, a look before each create whose earlier attempt had no answer (a restore looks after
 // one), and every object read back and compared with what was intended: "as planned", or the exact
 // difference.
+import { isolatedText } from '../domain/isolate';
 import type { JsonObject } from '../domain/json';
 import { PENDING_PATTERN, type Plan, type PlanRow, type PlanRowKind } from '../domain/plan/types';
 import { GraphRequestError } from '../graph/errors';
+import { NOT_YET_SEEN, restoredNotChanged } from './apply-summary';
 import { StopsRun } from './bulk-run';
 import type { Clock, JournalStore } from './ports';
 
@@ -50,6 +52,13 @@ export interface ApplyItem {
    * not the content's fault; the same run applied again a few minutes later goes on.
    */
   notYetSeen?: boolean;
+  /**
+   * A restore that landed (the object is back in the tenant, as it was deleted): a resume does not restore
+   * it again, it finishes the change after it (a policy's state above all).
+   */
+  restored?: boolean;
+  /** A restored policy's state as it was deleted: what it does until the change after the restore is made. */
+  deletedState?: string;
 }
 
 export interface ApplyRun {
@@ -93,7 +102,7 @@ export interface PlanWriters {
    * Brings a deleted object back by its id and answers it as read back; finding it already back (a lost
    * answer, a run resumed) counts as restored.
    */
-  restore(kind: PlanRowKind, id: string): Promise<JsonObject>;
+  restore(kind: PlanRowKind, id: string, onRestored?: () => void): Promise<JsonObject>;
   /** The object as the tenant now has it; `intended` says what was written (its name finds objects read by name). */
   read(kind: PlanRowKind, id: string, intended: JsonObject): Promise<JsonObject>;
   /** After a create whose answer was lost: the object, if the tenant has it (same name and content). */
@@ -126,6 +135,7 @@ export function newApplyRun(plan: Plan, tenantId: string, clock: Clock, origin?:
       intended: row.intended ?? {},
       targetId: row.targetId,
       baseModified: typeof row.before?.modifiedDateTime === 'string' ? row.before.modifiedDateTime : null,
+      ...(row.action === 'restore' && typeof row.before?.state === 'string' && { deletedState: row.before.state }),
     })),
   };
 }
@@ -203,9 +213,6 @@ const namesJustCreated = (error: unknown, created: Record<string, string>) =>
   (error.status === 400 || error.status === 404) &&
   Object.values(created).some((id) => error.message.includes(id) || error.details.innerMessage?.includes(id));
 
-const NOT_YET_SEEN =
-  '(It names an object this run created a moment before, which the service does not see yet: nothing is wrong with what is written. Try again in a few minutes; what is done stays done.)';
-
 export async function applyPlan(
   run: ApplyRun,
   writers: PlanWriters,
@@ -252,6 +259,9 @@ export async function applyPlan(
     update(item.key, { status: 'running', message: undefined, interrupted: undefined, unconfirmed: undefined, notYetSeen: undefined });
     // Set only once every wait for a just-created object was spent: a refusal is then the service's delay, not the plan's fault.
     let waitedOut = false;
+    // A restore landed and the change after it is under way: a failure now leaves the object back, as it was deleted.
+    let changeAfterRestore = false;
+    const restoredAlready = () => current.items.find((i) => i.key === item.key)?.restored === true;
     try {
       const write = async () => {
         const body = resolvePending(item.body, current.created);
@@ -274,10 +284,21 @@ export async function applyPlan(
           current = { ...current, created: { ...current.created, [item.key]: id } };
           update(item.key, { targetId: id });
         } else if (item.action === 'restore') {
-          const restored = await writers.restore(item.kind, id!);
+          // Back already (a resume after the change failed): not restored again, only changed.
+          // Said as soon as it is back: a failure after this (its read-back, the change) leaves it back, as it was deleted.
+          const landed = () => {
+            changeAfterRestore = Object.keys(body).length > 0;
+            if (!restoredAlready()) update(item.key, { restored: true });
+          };
+          if (restoredAlready()) landed();
+          const back = restoredAlready() ? await writers.read(item.kind, id!, intended) : await writers.restore(item.kind, id!, landed);
+          landed();
           // The change after the restore is judged against the policy as it came back, not as it was deleted.
-          const baseModified = typeof restored.modifiedDateTime === 'string' ? restored.modifiedDateTime : null;
-          readBack = Object.keys(body).length > 0 ? await writers.update(item.kind, id!, body, { intended, baseModified }) : restored;
+          const baseModified = typeof back.modifiedDateTime === 'string' ? back.modifiedDateTime : null;
+          if (changeAfterRestore) {
+            readBack = await writers.update(item.kind, id!, body, { intended, baseModified });
+            changeAfterRestore = false;
+          } else readBack = back;
         } else {
           // Noted before sending: a resume tells this row's own write (Graph may have normalised it) from someone else's.
           const sentHash = hashOf(body);
@@ -313,9 +334,10 @@ export async function applyPlan(
       }
     } catch (error) {
       const notYetSeen = waitedOut;
+      const said = notYetSeen ? `${describe(error)} ${NOT_YET_SEEN}` : describe(error);
       update(item.key, {
         status: 'failed',
-        message: notYetSeen ? `${describe(error)} ${NOT_YET_SEEN}` : describe(error),
+        message: changeAfterRestore ? `${restoredNotChanged(item)} ${said}` : said,
         ...(error instanceof NotReadBack && { unconfirmed: true }),
         ...(notYetSeen ? { notYetSeen: true } : {}),
       });
@@ -329,7 +351,7 @@ export async function applyPlan(
         current = {
           ...current,
           stopped:
-            `‘${item.name}’ was not written, and each write of this run needs the one before it: ` +
+            `‘${isolatedText(item.name)}’ was not written, and each write of this run needs the one before it: ` +
             `${left === 1 ? 'the next one was' : `the ${left} after it were`} not sent. ${describe(error)}`,
         };
         changed();
@@ -344,4 +366,4 @@ export async function applyPlan(
   return current;
 }
 
-export { summarizeRun } from './apply-summary';
+export { summarizeRun, restoredNotChanged } from './apply-summary';

@@ -1,5 +1,27 @@
 // A plan's run in words: the summary the admin downloads and the command line prints.
-import type { ApplyRun } from './apply-plan';
+import { stateLabels } from '../domain/labels';
+import type { ApplyItem, ApplyRun } from './apply-plan';
+
+/** Added to a refusal that named an object the run had just created, once every wait was spent. */
+export const NOT_YET_SEEN =
+  '(It names an object this run created a moment before, which the service does not see yet: nothing is wrong with what is written. Try again in a few minutes; what is done stays done.)';
+
+const STATE_DOES: Record<string, string> = {
+  enabled: 'it enforces as it was deleted (On)',
+  disabled: 'it is Off, as it was deleted',
+  enabledForReportingButNotEnforced: 'it only reports, as it was deleted (Report-only)',
+};
+
+/** A restore that landed whose change after it did not: what the object does now, until a resume finishes it. */
+export function restoredNotChanged(item: ApplyItem): string {
+  const state = typeof item.body.state === 'string' ? item.body.state : null;
+  const others = Object.keys(item.body).some((key) => key !== 'state');
+  const notYet = state
+    ? `not yet set to ${stateLabels[state] ?? state}${others ? ' with the rest of the planned version' : ''}`
+    : 'not yet changed to the planned version';
+  const now = (item.deletedState && STATE_DOES[item.deletedState]) || 'it is as it was deleted';
+  return `Restored, but ${notYet}: ${now} until Resume finishes it.`;
+}
 
 type WriteAction = ApplyRun['items'][number]['action'];
 

@@ -162,10 +162,13 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
           throw new Error('A plan never changes a group that exists.');
       }
     },
-    async restore(kind, id) {
+    async restore(kind, id, onRestored) {
       if (kind !== 'policy' && kind !== 'namedLocation') throw new Error('A plan restores only policies and named locations.');
       try {
-        return kind === 'policy' ? policyJson(await restorePolicySafely(client, id)) : json(await restoreNamedLocationSafely(client, id));
+        // Told as soon as the policy is back, before its read-back: the run then says it is back even when what follows fails.
+        return kind === 'policy'
+          ? policyJson(await restorePolicySafely(client, id, onRestored))
+          : json(await restoreNamedLocationSafely(client, id));
       } catch (error) {
         // Neither in deleted items nor back in the tenant: deleted for good (or restored and deleted again) since the plan.
         if (isNotFound(error))

@@ -92,6 +92,18 @@ describe('ApplyPanel, what is said of a run', () => {
     expect(screen.getByText(/1 of 3 written, 2 failed/).textContent).not.toMatch(/refused/);
   });
 
+  it('says first a restore that landed whose change after it failed: the policy is back and enforcing', () => {
+    const failed = (n: number, message: string, restored = false): ApplyItem => ({
+      ...item(n, false),
+      status: 'failed',
+      message,
+      restored,
+    });
+    const back = 'Restored, but not yet set to Report-only: it enforces as it was deleted (On) until Resume finishes it. Unavailable.';
+    render(panel(run([failed(1, 'Graph refused the request (400)'), failed(2, back, true)]), false));
+    expect(statuses()).toContain(`‘CA002’ failed: ${back} 1 more failed.`);
+  });
+
   it('says the end of a run it watched once, in a status that was in the page while it ran', () => {
     const { rerender } = render(panel(run([item(1, false), item(2, false)]), true));
     expect(screen.getByRole('heading', { name: 'Writing to Contoso' })).toBeTruthy();

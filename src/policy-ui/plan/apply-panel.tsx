@@ -132,7 +132,8 @@ export function ApplyPanel({
   const ended = watched && !running ? `${heading}.` : null;
   // Why a write failed is in its row; the first reason, and how many more failed, is said when a write
   // fails, apart from the count that changes at each step (or each step would say it again).
-  const failures = run.items.filter((i) => i.status === 'failed');
+  // A policy restored whose change after it failed is back and doing what it did when deleted (enforcing, often): said first.
+  const failures = run.items.filter((i) => i.status === 'failed').sort((a, b) => Number(!!b.restored) - Number(!!a.restored));
   const first = failures[0];
   const reason = first?.message?.trim() || 'no reason given';
   const failure = first
