@@ -21,3 +21,104 @@ describe('describePolicy: session controls', () => {
     ]);
   });
 });
+
+// Microsoft's template "Block high risk agent identities from accessing resources" as Graph serves it
+// (src/emulator/seed/templates.ts: agentsBlocked('high')); src/domain may not import the emulator.
+const highRiskAgentsBlocked = {
+  displayName: 'Block high risk agent identities from accessing resources',
+  state: 'enabled',
+  conditions: {
+    userRiskLevels: [],
+    signInRiskLevels: [],
+    clientAppTypes: ['all'],
+    servicePrincipalRiskLevels: [],
+    platforms: null,
+    locations: null,
+    signInRiskDetections: null,
+    times: null,
+    deviceStates: null,
+    devices: null,
+    users: { includeUsers: ['None'], excludeUsers: [], includeGroups: [], excludeGroups: [], includeRoles: [], excludeRoles: [] },
+    applications: { includeApplications: ['All'], excludeApplications: [], includeUserActions: [], applicationFilter: null },
+    clientApplications: {
+      includeServicePrincipals: [],
+      includeAgentIdServicePrincipals: ['All'],
+      excludeServicePrincipals: [],
+      excludeAgentIdServicePrincipals: [],
+      servicePrincipalFilter: null,
+      agentIdServicePrincipalFilter: null,
+    },
+    agentIdRiskLevels: 'high',
+  },
+  grantControls: {
+    operator: 'OR',
+    builtInControls: ['block'],
+    customAuthenticationFactors: [],
+    termsOfUse: [],
+    authenticationStrength: null,
+  },
+  sessionControls: null,
+} as unknown as ConditionalAccessPolicy;
+const lines = (policy: ConditionalAccessPolicy, title: string) =>
+  describePolicy(policy, undefined)
+    .find((s) => s.title === title)!
+    .lines.map((l) => `${l.label}: ${l.text ?? l.values.map((v) => v.label).join(', ')}`);
+const withConditions = (conditions: Record<string, unknown>) =>
+  ({
+    displayName: 'Old',
+    state: 'enabled',
+    conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] }, ...conditions },
+  }) as unknown as ConditionalAccessPolicy;
+
+describe('describePolicy: agents and conditions every section reads', () => {
+  it("says whom Microsoft's high risk agent template targets (agent identities) and the agent risk it needs", () => {
+    const agents = highRiskAgentsBlocked;
+    expect(lines(agents, 'Users')[0]).toBe('Include: No users');
+    expect(lines(agents, 'Users')).toContain('Agent identities: All agent identities');
+    expect(lines(agents, 'Conditions')).toEqual(['Agent risk: High']);
+  });
+
+  it('names the agent identities excluded, an agent filter and the agent users included', () => {
+    const policy = {
+      displayName: 'Agents',
+      conditions: {
+        users: { includeUsers: ['AllAgentIdUsers'] },
+        clientApplications: {
+          includeAgentIdServicePrincipals: ['All'],
+          excludeAgentIdServicePrincipals: ['11111111-1111-1111-1111-111111111111'],
+          agentIdServicePrincipalFilter: { mode: 'exclude', rule: 'CustomSecurityAttribute.Agents_approved -eq "yes"' },
+        },
+        agentIdRiskLevels: 'medium,high',
+      },
+    } as unknown as ConditionalAccessPolicy;
+    expect(lines(policy, 'Users')).toEqual([
+      'Include: All agent users',
+      'Agent identities: All agent identities',
+      'Excluded agent identities: 11111111-1111-1111-1111-111111111111',
+      'Agent identity filter (exclude): CustomSecurityAttribute.Agents_approved -eq "yes"',
+    ]);
+    expect(lines(policy, 'Conditions')).toEqual(['Agent risk: Medium, High']);
+  });
+
+  it('says the deprecated device and device state conditions instead of "applies to any device"', () => {
+    expect(
+      lines(withConditions({ deviceStates: { includeStates: ['All'], excludeStates: ['Compliant', 'DomainJoined'] } }), 'Conditions'),
+    ).toEqual(['Device state (deprecated): Any device, except Device marked as compliant, Microsoft Entra hybrid joined device']);
+    expect(lines(withConditions({ devices: { includeDevices: ['All'], excludeDevices: ['Compliant'] } }), 'Conditions')).toEqual([
+      'Devices (deprecated): Any device, except Device marked as compliant',
+    ]);
+  });
+
+  it('shows a condition it has no words for under Other settings, and does not say the policy applies to any sign-in', () => {
+    const policy = withConditions({ times: { included: ['weekdays'] }, users: { includeUsers: ['All'], includeAgentUsersSoon: ['x'] } });
+    expect(lines(policy, 'Conditions')).toEqual(['Conditions: Set, in settings this console does not describe: see Other settings']);
+    expect(lines(policy, 'Other settings')).toEqual([
+      'conditions.users.includeAgentUsersSoon: ["x"]',
+      'conditions.times: {"included":["weekdays"]}',
+    ]);
+    // Nulls and empty lists say nothing.
+    expect(lines(withConditions({ times: null, deviceStates: { includeStates: [] } }), 'Conditions')).toEqual([
+      'Conditions: None: applies to any sign-in risk, platform, client app and device',
+    ]);
+  });
+});

@@ -3,16 +3,9 @@
 // visible as "deleted object" with their id; properties this version does not know are listed too.
 import { lookupName, SPECIAL_VALUES, type NameDirectory, type NameKind } from './references';
 import type { ConditionalAccessPolicy } from './types';
-import {
-  clientAppLabels,
-  cloudAppSecurityLabels,
-  controlLabels,
-  guestTypeLabels,
-  platformLabels,
-  riskLabel,
-  transferMethodLabels,
-} from './labels';
+import { cloudAppSecurityLabels, controlLabels, guestTypeLabels } from './labels';
 import { stringsIn as list } from './json';
+import { conditionsSection, flags, otherSection, text } from './describe-conditions';
 
 export interface NameRef {
   id: string;
@@ -67,20 +60,12 @@ export function refs(
   });
 }
 
-const text = (label: string, value: string): SummaryLine => ({ label, values: [], text: value });
-const flags = (value: unknown, labels: Record<string, string>) =>
-  typeof value === 'string' && value
-    ? value
-        .split(',')
-        .map((v) => labels[v.trim()] ?? v.trim())
-        .join(', ')
-    : '';
-
 function usersSection(policy: ConditionalAccessPolicy, names: NameDirectory | undefined): SummarySection {
   const users = (policy.conditions?.users ?? {}) as Loose;
   const clients = (policy.conditions?.clientApplications ?? {}) as Loose;
   const lines: SummaryLine[] = [];
-  const specials = { ...SPECIAL_VALUES, All: 'All users', None: 'No users' };
+  // AllAgentIdUsers: the user accounts of agents, not the agent identities of clientApplications.
+  const specials = { ...SPECIAL_VALUES, All: 'All users', None: 'No users', AllAgentIdUsers: 'All agent users' };
   const guests = (which: 'include' | 'exclude') => {
     const value = users[`${which}GuestsOrExternalUsers`] as Loose | null | undefined;
     if (!value) return [];
@@ -108,14 +93,19 @@ function usersSection(policy: ConditionalAccessPolicy, names: NameDirectory | un
     ];
     if (values.length > 0) lines.push({ label: which === 'include' ? 'Include' : 'Exclude', values });
   }
-  const workloads = {
-    include: refs(clients.includeServicePrincipals, ['servicePrincipal'], names),
-    exclude: refs(clients.excludeServicePrincipals, ['servicePrincipal'], names),
+  const identities = (key: string, label: string, specials?: Record<string, string>) => {
+    const values = refs(clients[key], ['servicePrincipal'], names, specials);
+    if (values.length > 0) lines.push({ label, values });
   };
-  if (workloads.include.length > 0) lines.push({ label: 'Workload identities', values: workloads.include });
-  if (workloads.exclude.length > 0) lines.push({ label: 'Excluded workload identities', values: workloads.exclude });
+  identities('includeServicePrincipals', 'Workload identities');
+  identities('excludeServicePrincipals', 'Excluded workload identities');
   const spFilter = clients.servicePrincipalFilter as Loose | null | undefined;
   if (spFilter?.rule) lines.push(text(`Service principal filter (${String(spFilter.mode)})`, String(spFilter.rule)));
+  // Agent identities (Graph beta): service principals of agents, targeted beside users.
+  identities('includeAgentIdServicePrincipals', 'Agent identities', { ...SPECIAL_VALUES, All: 'All agent identities' });
+  identities('excludeAgentIdServicePrincipals', 'Excluded agent identities');
+  const agentFilter = clients.agentIdServicePrincipalFilter as Loose | null | undefined;
+  if (agentFilter?.rule) lines.push(text(`Agent identity filter (${String(agentFilter.mode)})`, String(agentFilter.rule)));
   if (lines.length === 0) lines.push(text('Include', 'Nobody is targeted'));
   return { title: 'Users', lines };
 }
@@ -152,46 +142,6 @@ function networkSection(policy: ConditionalAccessPolicy, names: NameDirectory | 
   if (exclude.length) lines.push({ label: 'Exclude', values: exclude });
   if (lines.length === 0) lines.push(text('Applies', 'Any network or location (not configured)'));
   return { title: 'Network', lines };
-}
-
-function conditionsSection(policy: ConditionalAccessPolicy): SummarySection {
-  const c = (policy.conditions ?? {}) as Loose;
-  const lines: SummaryLine[] = [];
-  const levels = (key: string, label: string) => {
-    const values = list(c[key]);
-    if (values.length) lines.push(text(label, values.map(riskLabel).join(', ')));
-  };
-  levels('userRiskLevels', 'User risk');
-  levels('signInRiskLevels', 'Sign-in risk');
-  levels('servicePrincipalRiskLevels', 'Service principal risk');
-  if (typeof c.insiderRiskLevels === 'string' && c.insiderRiskLevels)
-    lines.push(text('Insider risk', flags(c.insiderRiskLevels, { minor: 'Minor', moderate: 'Moderate', elevated: 'Elevated' })));
-  const platforms = c.platforms as Loose | null | undefined;
-  if (platforms) {
-    const include = list(platforms.includePlatforms)
-      .map((p) => platformLabels[p] ?? p)
-      .join(', ');
-    const exclude = list(platforms.excludePlatforms)
-      .map((p) => platformLabels[p] ?? p)
-      .join(', ');
-    lines.push(text('Device platforms', `${include || 'None'}${exclude ? `, except ${exclude}` : ''}`));
-  }
-  const clientApps = list(c.clientAppTypes);
-  if (clientApps.length && !(clientApps.length === 1 && clientApps[0] === 'all'))
-    lines.push(text('Client apps', clientApps.map((a) => clientAppLabels[a] ?? a).join(', ')));
-  const devices = c.devices as Loose | null | undefined;
-  const deviceFilter = devices?.deviceFilter as Loose | undefined;
-  if (deviceFilter?.rule)
-    lines.push(
-      text(
-        deviceFilter.mode === 'exclude' ? 'Devices matching this filter are excluded' : 'Only devices matching this filter',
-        String(deviceFilter.rule),
-      ),
-    );
-  const flows = c.authenticationFlows as Loose | null | undefined;
-  if (flows?.transferMethods) lines.push(text('Authentication flows', flags(flows.transferMethods, transferMethodLabels)));
-  if (lines.length === 0) lines.push(text('Conditions', 'None: applies to any sign-in risk, platform, client app and device'));
-  return { title: 'Conditions', lines };
 }
 
 function grantSection(policy: ConditionalAccessPolicy, names: NameDirectory | undefined): SummarySection {
@@ -258,51 +208,6 @@ function sessionSection(policy: ConditionalAccessPolicy): SummarySection {
   if (gsa?.isEnabled) lines.push(text('Global Secure Access security profile', String(gsa.profileId ?? 'On')));
   if (lines.length === 0) lines.push(text('Session', 'No session controls'));
   return { title: 'Session', lines };
-}
-
-const knownTop = new Set([
-  'id',
-  'templateId',
-  'displayName',
-  'description',
-  'createdDateTime',
-  'modifiedDateTime',
-  'deletedDateTime',
-  'state',
-  'partialEnablementStrategy',
-  'conditions',
-  'grantControls',
-  'sessionControls',
-]);
-const knownConditions = new Set([
-  'applications',
-  'users',
-  'clientApplications',
-  'clientAppTypes',
-  'platforms',
-  'locations',
-  'devices',
-  'deviceStates',
-  'signInRiskLevels',
-  'userRiskLevels',
-  'servicePrincipalRiskLevels',
-  'insiderRiskLevels',
-  'authenticationFlows',
-  'times',
-  'agentIdRiskLevels',
-]);
-
-/** Properties this version of the console does not describe: shown by path, never dropped. */
-function otherSection(policy: ConditionalAccessPolicy): SummarySection | null {
-  const lines: SummaryLine[] = [];
-  const shown = (value: unknown) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
-  for (const [key, value] of Object.entries(policy)) {
-    if (!knownTop.has(key) && !key.includes('@odata') && shown(value)) lines.push(text(key, JSON.stringify(value)));
-  }
-  for (const [key, value] of Object.entries((policy.conditions ?? {}) as Loose)) {
-    if (!knownConditions.has(key) && shown(value)) lines.push(text(`conditions.${key}`, JSON.stringify(value)));
-  }
-  return lines.length ? { title: 'Other settings', lines } : null;
 }
 
 export function describePolicy(policy: ConditionalAccessPolicy, names: NameDirectory | undefined): SummarySection[] {

@@ -28,3 +28,22 @@ describe('sorting the policies by their findings', () => {
     expect(order('descending')).toEqual(['one-error', 'three', 'two', 'one-info', 'none']);
   });
 });
+
+describe('a row of a policy for agents', () => {
+  it("names the agent identities in the Users column, not 'No users'", () => {
+    const agents = toRow(
+      {
+        id: 'a',
+        displayName: 'Block agents',
+        state: 'enabled',
+        conditions: {
+          users: { includeUsers: ['None'] },
+          applications: { includeApplications: ['All'] },
+          clientApplications: { includeAgentIdServicePrincipals: ['All'], excludeAgentIdServicePrincipals: ['x'] },
+        },
+      } as unknown as ConditionalAccessPolicy,
+      undefined,
+    );
+    expect(agents.users).toBe('All agent identities (excluding 1)');
+  });
+});

@@ -63,8 +63,10 @@ export function controlsOf(policy: ConditionalAccessPolicy): Set<string> {
 /** What a row shows and searches of a policy in words: the costly part, built when first read. */
 function describedParts(policy: ConditionalAccessPolicy, names: NameDirectory | undefined) {
   const sections = describePolicy(policy, names);
-  const include = sectionValues(sections, 'Users', ['Include', 'Workload identities']);
-  const exclude = sectionValues(sections, 'Users', ['Exclude', 'Excluded workload identities']);
+  const included = sectionValues(sections, 'Users', ['Include', 'Workload identities', 'Agent identities']);
+  // "None" beside workload or agent identities says only that no user is targeted: the identities are who is.
+  const include = included.length > 1 ? included.filter((v) => !(v.kind === 'special' && v.id === 'None')) : included;
+  const exclude = sectionValues(sections, 'Users', ['Exclude', 'Excluded workload identities', 'Excluded agent identities']);
   const targets = sectionValues(sections, 'Target resources', ['Include', 'User actions', 'Authentication context']);
   const excludedTargets = sectionValues(sections, 'Target resources', ['Exclude']);
   const sessionLines = sections.find((s) => s.title === 'Session')?.lines.filter((l) => l.label !== 'Session') ?? [];
