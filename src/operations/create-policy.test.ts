@@ -15,14 +15,23 @@ const tenant = vi.hoisted(() => ({
   posts: 0,
   next: 1,
   /** What the network does to the next POST: deliver it, lose its answer (then stay down), or drop it unsent (then stay down). */
-  post: 'deliver' as 'deliver' | 'lose-answer' | 'drop' | 'refuse',
+  post: 'deliver' as 'deliver' | 'lose-answer' | 'drop' | 'refuse' | 'throttle' | 'answer-503',
   down: false,
+  /** How many list reads a new policy is missing from (the service shows a new object late). */
+  showsAfter: 0,
+  hidden: new Map<string, number>(),
+  /** Every list read after a POST answers 503. */
+  listsFailAfterPost: false,
 }));
 
 vi.mock('../graph/policies', () => ({
   listPolicies: async () => {
     if (tenant.down) throw new NetworkError('GET', '/policies', new TypeError('Failed to fetch'));
-    return tenant.policies.map((p) => ({ ...p }));
+    if (tenant.listsFailAfterPost && tenant.posts > 0)
+      throw new GraphRequestError(503, 'ServiceUnavailable', 'Service unavailable.', { method: 'GET', path: '/policies' });
+    const shown = tenant.policies.filter((p) => !tenant.hidden.get(p.id!));
+    for (const [id, reads] of tenant.hidden) tenant.hidden.set(id, Math.max(0, reads - 1));
+    return shown.map((p) => ({ ...p }));
   },
   createPolicy: async (_client: unknown, body: JsonObject) => {
     if (tenant.down) throw new NetworkError('POST', '/policies', new TypeError('Failed to fetch'));
@@ -30,12 +39,16 @@ vi.mock('../graph/policies', () => ({
     const fault = tenant.post;
     if (fault === 'refuse')
       throw new GraphRequestError(400, 'BadRequest', 'Invalid application id.', { method: 'POST', path: '/policies' });
+    if (fault === 'throttle') throw new GraphRequestError(429, 'TooManyRequests', 'Too many requests.', { method: 'POST', path: '/policies' });
     if (fault === 'drop') {
       tenant.down = true;
       throw new NetworkError('POST', '/policies', new TypeError('Failed to fetch'));
     }
     const made = { ...body, id: `id-${tenant.next}`, createdDateTime: `2026-12-05T07:0${tenant.next++}:00Z` } as ConditionalAccessPolicy;
     tenant.policies.push(made);
+    tenant.hidden.set(made.id!, tenant.showsAfter);
+    if (fault === 'answer-503')
+      throw new GraphRequestError(503, 'ServiceUnavailable', 'Service unavailable.', { method: 'POST', path: '/policies' });
     if (fault === 'lose-answer') {
       tenant.down = true;
       throw new NetworkError('POST', '/policies', new TypeError('Failed to fetch'));
@@ -54,7 +67,9 @@ const newPolicy = (): JsonObject => ({
 });
 const named = () => tenant.policies.filter((p) => p.displayName === NAME);
 
-beforeEach(() => Object.assign(tenant, { policies: [], posts: 0, next: 1, post: 'deliver', down: false }));
+beforeEach(() =>
+  Object.assign(tenant, { policies: [], posts: 0, next: 1, post: 'deliver', down: false, showsAfter: 0, hidden: new Map(), listsFailAfterPost: false }),
+);
 
 describe('a create tried again after its outcome was unknown and the draft was edited', () => {
   it('finds what the first attempt sent, says the draft differs from it, and does not post again', async () => {
@@ -123,5 +138,43 @@ describe('a create tried again after its outcome was unknown', () => {
     expect(again).toMatchObject({ recovered: false, duplicates: [] });
     expect(again.policy.id).not.toBe(older.policy.id);
     expect(named().map((p) => p.id)).toEqual([older.policy.id, again.policy.id]);
+  });
+});
+
+describe('a create whose answer is lost while the new policy does not show yet', () => {
+  it('looks again after waiting, finds it, and does not post a second one', async () => {
+    Object.assign(tenant, { post: 'answer-503', showsAfter: 2 });
+    const outcome = await createPolicySafely(client, newPolicy());
+    expect(tenant.posts).toBe(1);
+    expect(named()).toHaveLength(1);
+    expect(outcome).toMatchObject({ recovered: true, duplicates: [] });
+    expect(outcome.policy.id).toBe(named()[0]!.id);
+  });
+
+  it('says the outcome is unknown when it never shows, keeps the attempt, and the next click finds it', async () => {
+    Object.assign(tenant, { post: 'answer-503', showsAfter: 10 });
+    let kept: CreateAttempt | null = null;
+    const refused = vi.fn();
+    await expect(
+      createPolicySafely(client, newPolicy(), { onAttempt: (attempt) => (kept = attempt), onRefused: refused }),
+    ).rejects.toThrow(/may still have been created: trying again looks for it first/);
+    expect(tenant.posts).toBe(1);
+    expect(refused).not.toHaveBeenCalled();
+
+    tenant.hidden.clear();
+    const again = await createPolicySafely(client, newPolicy(), { earlier: kept });
+    expect(again).toMatchObject({ byEarlierAttempt: true });
+    expect(tenant.posts).toBe(1);
+    expect(named()).toHaveLength(1);
+  });
+
+  it('keeps what the earlier attempt knew when the next POST is throttled', async () => {
+    Object.assign(tenant, { post: 'answer-503', showsAfter: 10 });
+    let kept: CreateAttempt | null = null;
+    await expect(createPolicySafely(client, newPolicy(), { onAttempt: (attempt) => (kept = attempt) })).rejects.toThrow();
+    Object.assign(tenant, { post: 'throttle' });
+    const refused = vi.fn();
+    await expect(createPolicySafely(client, newPolicy(), { earlier: kept, onRefused: refused })).rejects.toMatchObject({ status: 429 });
+    expect(refused).not.toHaveBeenCalled();
   });
 });

@@ -1,8 +1,9 @@
 // Creating a policy so that one click leaves one policy. Before writing, the ids already in the
 // tenant are noted. If the answer is lost, the tenant is searched for a new policy with the same
-// name and content before anything is retried. After the write, the same search reveals a
-// duplicate that appeared anyway (Chromium resends a POST whose connection was reset), so it can
-// be reported and deleted in one click. The policy returned is the one read back from the tenant.
+// name and content, again after each wait (a new policy shows late); it is never posted again from
+// here: not found, the outcome is reported unknown and the next attempt looks first. After the
+// write, the same search reveals a duplicate that appeared anyway (Chromium resends a POST whose
+// connection was reset), so it can be reported and deleted in one click. The policy returned is the one read back from the tenant.
 //
 // An attempt that failed after its POST may still have created the policy, and the look that would
 // have said so may have failed too (the network still down, the token expired). What that attempt
@@ -17,7 +18,8 @@ import { GraphRequestError } from '../graph/errors';
 import { createPolicy, listPolicies } from '../graph/policies';
 import { toWritableBody, type JsonObject } from '../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../domain/types';
-import { applied, notApplied, writeSafely } from './lost-answer';
+import { outcomeUnknown } from './lost-answer';
+import { settle, SETTLE_SECONDS } from './settle';
 import { samePolicyContent } from './same-policy';
 import { policyJson } from '../domain/json';
 
@@ -31,6 +33,21 @@ export interface CreateOutcome {
   differsFromBody?: boolean;
   /** Identical policies that appeared with it, newest last: candidates for deletion. */
   duplicates: ConditionalAccessPolicy[];
+}
+
+/**
+ * The POST's answer was lost and the policy did not show in the tenant after every wait: it may still have been
+ * made. Nothing is sent again; the attempt kept (see onAttempt) makes the next one look before it posts.
+ */
+export class CreateOutcomeUnknown extends Error {
+  readonly name = 'CreateOutcomeUnknown';
+  constructor(readonly cause: GraphRequestError) {
+    super(
+      `Microsoft Graph's answer to the create was lost (${cause.status === 0 ? 'the connection failed' : `it answered ${cause.status}`}), ` +
+        'and the policy had not appeared in the tenant after waiting. It may still have been created: trying again looks for it first, ' +
+        'and creates it only if it is not there.',
+    );
+  }
 }
 
 /** What an attempt knew before its POST: the ids then in the tenant, when it began, and the bodies sent since. */
@@ -47,8 +64,9 @@ export interface CreateOptions {
   /** Told, just before the POST, what this attempt knows: to be kept until it is known to have succeeded. */
   onAttempt?(attempt: CreateAttempt): void;
   /**
-   * Told when Graph refused the POST itself (4xx: nothing was made), so the attempts kept can be forgotten:
-   * kept, they would later take someone else's identical policy for theirs.
+   * Told when Graph refused the POST itself (4xx but 429: nothing was made), so the attempt kept can be forgotten:
+   * kept, it would later take someone else's identical policy for its own. Not told when an earlier attempt's
+   * outcome is unknown: this refusal says nothing of what that one may have made.
    */
   onRefused?(): void;
 }
@@ -86,19 +104,22 @@ export async function createPolicySafely(client: GraphClient, draft: JsonObject,
   options.onAttempt?.(attempt);
 
   let recovered = false;
-  const created = await writeSafely(client, {
-    write: () =>
-      createPolicy(client, body, WRITE_SCOPES).catch((error: unknown) => {
-        if (error instanceof GraphRequestError && error.status >= 400 && error.status < 500) options.onRefused?.();
-        throw error;
-      }),
-    look: async () => {
-      const [first] = await ours();
-      if (!first) return notApplied;
-      recovered = true;
-      return applied(first);
-    },
-  });
+  let created: ConditionalAccessPolicy;
+  try {
+    created = await createPolicy(client, body, WRITE_SCOPES);
+  } catch (error) {
+    if (!outcomeUnknown(error)) {
+      // Refused: this POST made nothing. A throttled one says nothing of the content, and an earlier attempt
+      // whose outcome is unknown may still have made the policy: what is kept for those is not forgotten.
+      if (isRefusal(error) && !earlier) options.onRefused?.();
+      throw error;
+    }
+    // The POST may have been applied: never sent again from here. A new policy shows late, so look, wait, look again.
+    const [first] = await lookAfterWaits(client, ours);
+    if (!first) throw new CreateOutcomeUnknown(error);
+    recovered = true;
+    created = first;
+  }
   const found = await ours();
   return {
     policy: found.find((p) => p.id === created.id) ?? created,
@@ -106,4 +127,15 @@ export async function createPolicySafely(client: GraphClient, draft: JsonObject,
     byEarlierAttempt: false,
     duplicates: found.filter((p) => p.id !== created.id),
   };
+}
+
+const isRefusal = (error: unknown) => error instanceof GraphRequestError && error.status >= 400 && error.status < 500 && error.status !== 429;
+
+/** Looks, and after each wait (2, 5, 10 s) looks again, until something is found. */
+async function lookAfterWaits<T>(client: GraphClient, look: () => Promise<T[]>): Promise<T[]> {
+  for (let attempt = 0; ; attempt++) {
+    const found = await look();
+    if (found.length > 0 || attempt >= SETTLE_SECONDS.length) return found;
+    await settle(client, attempt);
+  }
 }
