@@ -1,6 +1,6 @@
 // What a passing fault looks like from the screen: a gateway's HTML error page, a stalled connection,
 // a $batch of reads answered 503. Each is retried where that is safe, or reported for what it was.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GraphClient } from './client';
 import { describeError } from './describe-error';
 
@@ -59,5 +59,83 @@ describe('an error answer that is not JSON', () => {
   it('a success whose body is not JSON is still refused as an invalid answer', async () => {
     const { client } = clientWith(() => html(200));
     await expect(client.get('/v1.0/users')).rejects.toMatchObject({ code: 'InvalidResponse' });
+  });
+});
+
+describe('a connection that never answers', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  // Like fetch, stops when its signal aborts; until then it never answers.
+  const stalled: Handler = (_url, init) =>
+    new Promise<Response>((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+  const settledYet = (promise: Promise<unknown>) => {
+    let settled = false;
+    promise.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    return () => settled;
+  };
+
+  it('a write is given up after the timeout as a lost connection, so the write goes looking for what happened', async () => {
+    vi.useFakeTimers();
+    const { client, calls } = clientWith(stalled, { timeoutMs: 5000 });
+    const write = client.request('/beta/identity/conditionalAccess/policies', { method: 'POST', body: {} }).catch((e: unknown) => e);
+    const settled = settledYet(write);
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(settled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled()).toBe(true);
+    expect(describeError(await write).title).toBe('Microsoft Graph is unreachable');
+    expect(await write).toMatchObject({ status: 0, code: 'NetworkError' });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('a read that stalls is tried again, and answers when the connection comes back', async () => {
+    vi.useFakeTimers();
+    let count = 0;
+    const { client, calls } = clientWith((url, init) => (++count === 1 ? stalled(url, init) : json(200, { value: [2] })), {
+      timeoutMs: 5000,
+    });
+    const read = client.get('/v1.0/users');
+    const settled = settledYet(read);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(settled()).toBe(true);
+    expect(await read).toEqual({ value: [2] });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('a body that stops half way is given up too', async () => {
+    vi.useFakeTimers();
+    const { client } = clientWith(
+      (_url, init) =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"value":'));
+              init.signal?.addEventListener('abort', () => controller.error(init.signal!.reason));
+            },
+          }),
+          { status: 200 },
+        ),
+      { timeoutMs: 5000, maxRetries: 0 },
+    );
+    const read = client.get('/v1.0/users').catch((e: unknown) => e);
+    const settled = settledYet(read);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(settled()).toBe(true);
+    expect(await read).toMatchObject({ status: 0, code: 'NetworkError' });
+  });
+
+  it('the caller’s own abort is still an abort, not a lost connection', async () => {
+    vi.useFakeTimers();
+    const { client, calls } = clientWith(stalled, { timeoutMs: 5000 });
+    const stop = new AbortController();
+    const read = client.get('/v1.0/users', { signal: stop.signal }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(1000);
+    stop.abort();
+    expect(await read).toMatchObject({ name: 'AbortError' });
+    expect(calls).toHaveLength(1);
   });
 });

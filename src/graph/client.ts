@@ -1,6 +1,7 @@
 // A small Graph client over fetch: bearer tokens from a provider, retries with backoff (429 with
-// and without Retry-After, 5xx and network failures of idempotent requests), a per-tenant pacer for
-// CA resources, @odata.nextLink paging (same host only), and $batch split into groups of 20.
+// and without Retry-After, 5xx and network failures of idempotent requests), a time limit on each
+// attempt (a stalled connection is a lost one), a per-tenant pacer for CA resources, @odata.nextLink
+// paging (same host only), and $batch split into groups of 20.
 import { errorFromResponse, GraphRequestError, NetworkError } from './errors';
 import { createPacer, isPacedPath, type Pacer } from './pacer';
 
@@ -16,6 +17,8 @@ export interface GraphClientOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   maxRetries?: number;
+  /** How long one attempt may wait for its whole answer before it counts as a lost connection. */
+  timeoutMs?: number;
   pacer?: Pacer;
   /** Observes every HTTP round trip (the benchmark counts them). */
   onRoundTrip?: (info: { method: string; url: string; status: number }) => void;
@@ -53,12 +56,20 @@ export interface BatchResponse {
 
 export const MAX_BATCH_SIZE = 20;
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+/** Long enough for any answer Graph gives (a What If, a page of 999); short enough that a stalled connection ends. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** An attempt that got no whole answer in time: its connection stalled (a laptop's sleep, a VPN change). */
+class AttemptTimedOut extends Error {
+  readonly name = 'AttemptTimedOut';
+}
 
 export class GraphClient {
   private readonly fetchImpl: typeof fetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly maxRetries: number;
+  private readonly timeoutMs: number;
   private readonly pacer: Pacer;
   readonly baseUrl: string;
 
@@ -68,6 +79,7 @@ export class GraphClient {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
     this.maxRetries = options.maxRetries ?? 3;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.pacer = options.pacer ?? createPacer({ sleep: this.sleep });
   }
 
@@ -117,19 +129,20 @@ export class GraphClient {
           attempt === 0 && options.token
             ? await options.token.catch(() => this.options.getToken(scopes))
             : await this.options.getToken(scopes, { forceRefresh: refreshedToken });
-        const response = await this.fetchImpl(url, {
-          method,
-          headers: {
-            Authorization: `Bearer ${token}`,
-            'client-request-id': crypto.randomUUID(),
-            ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-            ...options.headers,
+        const { response, text } = await this.exchange(
+          url,
+          {
+            method,
+            headers: {
+              Authorization: `Bearer ${token}`,
+              'client-request-id': crypto.randomUUID(),
+              ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+              ...options.headers,
+            },
+            body: options.body === undefined ? undefined : JSON.stringify(options.body),
           },
-          body: options.body === undefined ? undefined : JSON.stringify(options.body),
-          signal: options.signal,
-        });
-        this.options.onRoundTrip?.({ method, url, status: response.status });
-        const text = await response.text();
+          options.signal,
+        );
         if (response.ok) return (text ? JSON.parse(text) : undefined) as T;
         // A failure need not come from Graph: a gateway's HTML 504 or a plain-text 429 keeps its status
         // (and its Retry-After), so it is retried and described for what it was.
@@ -142,8 +155,9 @@ export class GraphClient {
             method,
             path: pathname,
           });
-        // Token acquisition failures (interaction required, consent) are not network errors.
-        if (caught instanceof Error && caught.name !== 'TypeError') throw caught;
+        // Token acquisition failures (interaction required, consent) are not network errors. An attempt
+        // that timed out is one: sent, perhaps carried out, never answered, so a write looks for what happened.
+        if (caught instanceof Error && caught.name !== 'TypeError' && !(caught instanceof AttemptTimedOut)) throw caught;
         this.options.onRoundTrip?.({ method, url, status: 0 });
         error = new NetworkError(method, pathname, caught);
       }
@@ -156,6 +170,35 @@ export class GraphClient {
       const retryable = error.status === 429 || (idempotent && (error.status === 0 || RETRYABLE_STATUS.has(error.status)));
       if (!retryable || attempt >= this.maxRetries) throw error;
       await this.sleep(this.delayFor(attempt, error));
+    }
+  }
+
+  /**
+   * One round trip, answer body included, given up after timeoutMs (AttemptTimedOut) or when the
+   * caller aborts (the caller's reason). Whether or not fetch heeds its signal, the wait ends.
+   */
+  private async exchange(url: string, init: RequestInit, callerSignal?: AbortSignal): Promise<{ response: Response; text: string }> {
+    const controller = new AbortController();
+    const callerAborted = () => controller.abort(callerSignal?.reason);
+    if (callerSignal?.aborted) callerAborted();
+    else callerSignal?.addEventListener('abort', callerAborted, { once: true });
+    const timer = setTimeout(
+      () => controller.abort(new AttemptTimedOut(`Microsoft Graph did not answer within ${Math.round(this.timeoutMs / 1000)} seconds.`)),
+      this.timeoutMs,
+    );
+    const stopped = new Promise<never>((_resolve, reject) => {
+      if (controller.signal.aborted) reject(controller.signal.reason);
+      else controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+    });
+    stopped.catch(() => {});
+    try {
+      const response = await Promise.race([this.fetchImpl(url, { ...init, signal: controller.signal }), stopped]);
+      this.options.onRoundTrip?.({ method: init.method ?? 'GET', url, status: response.status });
+      const text = await Promise.race([response.text(), stopped]);
+      return { response, text };
+    } finally {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', callerAborted);
     }
   }
 
