@@ -178,3 +178,12 @@ describe('a create whose answer is lost while the new policy does not show yet',
     expect(refused).not.toHaveBeenCalled();
   });
 });
+
+describe('a create Graph answered 201, whose search for duplicates then fails', () => {
+  it('returns the policy created, saying duplicates could not be checked, not an error', async () => {
+    tenant.listsFailAfterPost = true;
+    const outcome = await createPolicySafely(client, newPolicy());
+    expect(tenant.posts).toBe(1);
+    expect(outcome).toMatchObject({ policy: { id: 'id-1', displayName: NAME }, duplicates: [], duplicatesUnchecked: true });
+  });
+});

@@ -33,6 +33,8 @@ export interface CreateOutcome {
   differsFromBody?: boolean;
   /** Identical policies that appeared with it, newest last: candidates for deletion. */
   duplicates: ConditionalAccessPolicy[];
+  /** Created, but the search for duplicates failed (Graph did not answer it): `duplicates` is empty for want of a look. */
+  duplicatesUnchecked?: boolean;
 }
 
 /**
@@ -120,12 +122,14 @@ export async function createPolicySafely(client: GraphClient, draft: JsonObject,
     recovered = true;
     created = first;
   }
-  const found = await ours();
+  // The policy exists: a failure of this last search must not say otherwise.
+  const found = await ours().catch(() => null);
   return {
-    policy: found.find((p) => p.id === created.id) ?? created,
+    policy: found?.find((p) => p.id === created.id) ?? created,
     recovered,
     byEarlierAttempt: false,
-    duplicates: found.filter((p) => p.id !== created.id),
+    duplicates: found?.filter((p) => p.id !== created.id) ?? [],
+    ...(found ? {} : { duplicatesUnchecked: true }),
   };
 }
 
