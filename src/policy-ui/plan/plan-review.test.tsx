@@ -179,6 +179,31 @@ describe('PlanReview, progress said', () => {
   });
 });
 
+describe('PlanReview, Apply while the plan is made again', () => {
+  it('waits for the plan of the last choice: Apply is disabled, says why, and applies nothing', () => {
+    const onApply = vi.fn();
+    const { rerender } = render(<PlanReview source={emptyImportSet()} targetName="Contoso" onApply={onApply} change />);
+    fake.planning = true;
+    fireEvent.click(screen.getByRole('combobox', { name: 'Action for CA001' }));
+    fireEvent.click(screen.getByRole('option', { name: 'Skip' }));
+    const apply = screen.getByRole('button', { name: /^Apply/ });
+    expect(apply.getAttribute('aria-disabled')).toBe('true');
+    expect(
+      apply
+        .getAttribute('aria-describedby')
+        ?.split(' ')
+        .map((id) => document.getElementById(id)?.textContent),
+    ).toEqual(['Wait for the plan of your last choice.']);
+    fireEvent.click(apply);
+    expect(onApply).not.toHaveBeenCalled();
+
+    fake.planning = false;
+    rerender(<PlanReview source={emptyImportSet()} targetName="Contoso" onApply={onApply} change />);
+    fireEvent.click(screen.getByRole('button', { name: /^Apply/ }));
+    expect(onApply).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('PlanReview, Find users again', () => {
   it('keeps the plan and the focus while the directory is read, says the read, then what it found', async () => {
     const source = copied();

@@ -70,6 +70,7 @@ export function PlanReview({
   const ids = useId();
   const blockersId = `${ids}-blockers`;
   const reasonId = `${ids}-apply-reason`;
+  const waitId = `${ids}-apply-wait`;
   // A row's key may hold spaces and other signs no id may: encoded, it is one valid id.
   const anchorId = (table: 'mapping' | 'rows') => (rowKey: string) => `${ids}-${table}-${encodeURIComponent(rowKey)}`;
   const mappingHeading = useRef<HTMLHeadingElement>(null);
@@ -306,15 +307,22 @@ export function PlanReview({
           {/* Focusable while it cannot act, described by why: a keyboard reaches it and hears what to do first. The
               description points at each blocker (the list's own label would be read instead of its items), and is
               left out, not undefined, when nothing blocks: the write-access tooltip's own stays. */}
+          {/* While the plan is made again for a choice, the plan shown is the one before it: applying it would write what
+              the admin just changed (a state, a skip). It waits for the plan of the last choice. */}
           <Button
             appearance="primary"
-            disabledFocusable={!write.allowed || blocked || writes === 0}
-            {...(blocked && { 'aria-describedby': [reasonId, ...listedBlockers.map((_, i) => `${blockersId}-${i}`)].join(' ') })}
-            onClick={() => onApply(plan)}
+            disabledFocusable={!write.allowed || blocked || writes === 0 || planning}
+            {...(planning
+              ? { 'aria-describedby': waitId }
+              : blocked && { 'aria-describedby': [reasonId, ...listedBlockers.map((_, i) => `${blockersId}-${i}`)].join(' ') })}
+            onClick={() => {
+              if (!planning) onApply(plan);
+            }}
           >
             {writes === 0 ? 'Nothing to write' : `Apply: ${writes} change${writes === 1 ? '' : 's'} to ${targetName}…`}
           </Button>
         </WriteAccessTooltip>
+        {planning ? <Text id={waitId}>Wait for the plan of your last choice.</Text> : null}
         {blocked ? (
           <>
             <Text id={reasonId}>
