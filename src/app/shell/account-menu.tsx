@@ -1,5 +1,6 @@
 // The signed-in accounts and their tenants: switch, add another, sign out; the theme; in the demo,
-// "Reset demo tenant" (after a confirmation, since it discards every change made in the demo).
+// "Reset demo tenant" (after a confirmation, since it discards every change made in the demo). The
+// names of accounts and tenants come from the tenant: isolated wherever shown, in the tooltip too.
 import {
   Avatar,
   Button,
@@ -29,6 +30,7 @@ import { personName, useAuth, type DemoDirectory, type SignedInAccount } from '.
 import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { useTheme, type ThemePreference } from '../../shared/theme';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { SMALL } from '../../shared/ui/media';
 
 const useStyles = makeStyles({
@@ -76,11 +78,19 @@ export function AccountMenu({ demo }: { demo?: DemoControls }) {
         }}
       >
         <MenuTrigger disableButtonEnhancement>
-          <Button appearance="subtle" className={styles.trigger} title={`Signed in as ${active!.username} in ${tenantName}`}>
+          <Button
+            appearance="subtle"
+            className={styles.trigger}
+            title={`Signed in as ${isolatedText(active!.username)} in ${isolatedText(tenantName)}`}
+          >
             <Avatar name={personName(active!)} size={28} aria-hidden />
             <span className={styles.lines}>
-              <Text weight="semibold">{active!.name}</Text>
-              <span className={styles.tenant}>{tenantName}</span>
+              <Text weight="semibold">
+                <Isolated>{active!.name}</Isolated>
+              </Text>
+              <span className={styles.tenant}>
+                <Isolated>{tenantName}</Isolated>
+              </span>
             </span>
           </Button>
         </MenuTrigger>
@@ -95,10 +105,10 @@ export function AccountMenu({ demo }: { demo?: DemoControls }) {
                   key={account.key}
                   name="account"
                   value={account.key}
-                  secondaryContent={account.tenantName ?? account.username}
+                  secondaryContent={<Isolated>{account.tenantName ?? account.username}</Isolated>}
                   disabled={writing && account.key !== active!.key}
                 >
-                  {account.name}
+                  <Isolated>{account.name}</Isolated>
                 </MenuItemRadio>
               ))}
             </MenuGroup>
@@ -109,7 +119,8 @@ export function AccountMenu({ demo }: { demo?: DemoControls }) {
                   <MenuGroupHeader>{ADD_ACCOUNT}</MenuGroupHeader>
                   {others.map((a) => (
                     <MenuItem key={a.id} icon={<PersonAddRegular />} disabled={writing} onClick={() => void session.signIn(a.id)}>
-                      Add {a.displayName} ({a.role === 'admin' ? 'administrator' : 'read-only'}) · {a.tenantName}
+                      Add <Isolated>{a.displayName}</Isolated> ({a.role === 'admin' ? 'administrator' : 'read-only'}) ·{' '}
+                      <Isolated>{a.tenantName}</Isolated>
                     </MenuItem>
                   ))}
                 </MenuGroup>
@@ -120,7 +131,7 @@ export function AccountMenu({ demo }: { demo?: DemoControls }) {
               </MenuItem>
             )}
             <MenuItem icon={<SignOutRegular />} disabled={writing} onClick={() => void session.signOut(active!.key)}>
-              Sign out {active!.name}
+              Sign out <Isolated>{active!.name}</Isolated>
             </MenuItem>
             <MenuDivider />
             <MenuGroup>
