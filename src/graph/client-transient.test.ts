@@ -30,7 +30,10 @@ function clientWith(handler: Handler, extra: Partial<ConstructorParameters<typeo
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 const html = (status: number, headers: Record<string, string> = {}) =>
-  new Response(`<html><body><h1>${status} Gateway Time-out</h1></body></html>`, { status, headers: { 'content-type': 'text/html', ...headers } });
+  new Response(`<html><body><h1>${status} Gateway Time-out</h1></body></html>`, {
+    status,
+    headers: { 'content-type': 'text/html', ...headers },
+  });
 
 describe('an error answer that is not JSON', () => {
   it('a gateway’s HTML 504 on a read is retried, and the read gets its answer', async () => {
@@ -51,7 +54,9 @@ describe('an error answer that is not JSON', () => {
 
   it('a write answered by an HTML 504 is reported as the 504 it was, not as a fault of Graph’s JSON', async () => {
     const { client, calls } = clientWith(() => html(504));
-    const error = await client.request('/beta/identity/conditionalAccess/policies/x', { method: 'PATCH', body: {} }).catch((e: unknown) => e);
+    const error = await client
+      .request('/beta/identity/conditionalAccess/policies/x', { method: 'PATCH', body: {} })
+      .catch((e: unknown) => e);
     expect(calls).toHaveLength(1);
     expect(describeError(error).message).toContain('The service answered 504');
   });
@@ -137,5 +142,79 @@ describe('a connection that never answers', () => {
     stop.abort();
     expect(await read).toMatchObject({ name: 'AbortError' });
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe('a $batch that only reads', () => {
+  type Item = { id: string; method: string; url: string };
+  const itemsOf = (init: RequestInit) => (JSON.parse(String(init.body)) as { requests: Item[] }).requests;
+  const ok = (items: Item[]) => ({ responses: items.map((r) => ({ id: r.id, status: 200, headers: {}, body: { value: [r.id] } })) });
+  // How a backup asks for the objects its policies name: getByIds is a POST that changes nothing.
+  const backupReads = [
+    { id: 'objects-0', method: 'POST' as const, url: '/directoryObjects/getByIds', body: { ids: ['u1'], types: ['user'] } },
+    { id: 'roles', method: 'GET' as const, url: '/directoryRoleTemplates?$select=id,displayName' },
+  ];
+
+  it('is sent again when the $batch itself answers 503, and the backup gets its answers', async () => {
+    let count = 0;
+    const { client, calls } = clientWith((_url, init) =>
+      ++count === 1 ? json(503, { error: { code: 'ServiceUnavailable', message: 'Try later' } }) : json(200, ok(itemsOf(init))),
+    );
+    const results = await client.batch('beta', [backupReads[0]!]);
+    expect(results.get('objects-0')?.status).toBe(200);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('is sent again when the connection drops under it', async () => {
+    let count = 0;
+    const { client, calls } = clientWith((_url, init) => {
+      if (++count === 1) throw new TypeError('Failed to fetch');
+      return json(200, ok(itemsOf(init)));
+    });
+    const results = await client.batch('beta', backupReads);
+    expect([...results.values()].map((r) => r.status)).toEqual([200, 200]);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('sends again only the read that answered 503, after its Retry-After', async () => {
+    const seen: string[][] = [];
+    const { client, sleeps } = clientWith((_url, init) => {
+      const items = itemsOf(init);
+      seen.push(items.map((r) => r.id));
+      return json(200, {
+        responses: items.map((r) =>
+          r.id === 'objects-0' && seen.length === 1
+            ? { id: r.id, status: 503, headers: { 'Retry-After': '3' }, body: { error: { code: 'ServiceUnavailable' } } }
+            : { id: r.id, status: 200, headers: {}, body: { value: [r.id] } },
+        ),
+      });
+    });
+    const results = await client.batch('beta', backupReads);
+    expect(results.get('objects-0')?.status).toBe(200);
+    expect(seen).toEqual([['objects-0', 'roles'], ['objects-0']]);
+    expect(sleeps).toEqual([3000]);
+  });
+
+  it('gives a read that keeps failing back as it came once the retries are spent', async () => {
+    const { client, calls } = clientWith((_url, init) =>
+      json(200, { responses: itemsOf(init).map((r) => ({ id: r.id, status: 504, headers: {}, body: {} })) }),
+    );
+    const results = await client.batch('beta', [backupReads[1]!]);
+    expect(results.get('roles')?.status).toBe(504);
+    expect(calls).toHaveLength(4);
+  });
+
+  it('a $batch holding a write is not sent again after a 503, nor is its write item', async () => {
+    const write = { id: 'w', method: 'PATCH' as const, url: '/identity/conditionalAccess/policies/p1', body: { state: 'disabled' } };
+    const whole = clientWith(() => json(503, { error: { code: 'ServiceUnavailable', message: 'Try later' } }));
+    await expect(whole.client.batch('beta', [backupReads[1]!, write])).rejects.toMatchObject({ status: 503 });
+    expect(whole.calls).toHaveLength(1);
+
+    const item = clientWith((_url, init) =>
+      json(200, { responses: itemsOf(init).map((r) => ({ id: r.id, status: r.id === 'w' ? 503 : 200, headers: {}, body: {} })) }),
+    );
+    const results = await item.client.batch('beta', [write]);
+    expect(results.get('w')?.status).toBe(503);
+    expect(item.calls).toHaveLength(1);
   });
 });

@@ -56,6 +56,11 @@ export interface BatchResponse {
 
 export const MAX_BATCH_SIZE = 20;
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+/** POST actions that only read: getByIds, and What If's evaluate. */
+const READ_ACTIONS = /^\/(directoryObjects\/getByIds|identity\/conditionalAccess\/evaluate)(\?|$)/i;
+/** A $batch item that changes nothing, so it is safe to send again after a 5xx or a lost answer. */
+const onlyReads = (request: BatchRequest) => request.method === 'GET' || (request.method === 'POST' && READ_ACTIONS.test(request.url));
+
 /** Long enough for any answer Graph gives (a What If, a page of 999); short enough that a stalled connection ends. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -230,8 +235,10 @@ export class GraphClient {
   }
 
   /**
-   * Sends requests through $batch, 20 to a batch, batches in parallel. Items that come back 429
-   * are sent again after a backoff; every other status is returned as it came, per item.
+   * Sends requests through $batch, 20 to a batch, batches in parallel. Items that come back 429, and
+   * reads (GETs, getByIds) that come back 5xx, are sent again after their Retry-After or a backoff,
+   * as often as a GET would be; every other status is returned as it came, per item. A $batch of reads
+   * only is itself retried as a GET is; one holding a write is sent once.
    */
   async batch(
     version: 'v1.0' | 'beta',
@@ -257,26 +264,28 @@ export class GraphClient {
             },
             scopes: options.scopes,
             ...(attempt === 0 && options.token ? { token: options.token } : {}),
-            idempotent: chunk.every((r) => r.method === 'GET'),
+            idempotent: chunk.every(onlyReads),
             signal: options.signal,
           });
         }),
       );
-      const throttled: BatchRequest[] = [];
+      const again: BatchRequest[] = [];
       let retryAfter = 0;
       for (const answer of answers) {
         for (const response of answer.responses) {
-          if (response.status === 429 && attempt < this.maxRetries) {
-            const original = pending.find((r) => r.id === response.id);
-            if (original) throttled.push(original);
+          const original = pending.find((r) => r.id === response.id);
+          const transient = response.status === 429 || (RETRYABLE_STATUS.has(response.status) && !!original && onlyReads(original));
+          if (original && transient && attempt < this.maxRetries) {
+            again.push(original);
             const header = Object.entries(response.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
-            retryAfter = Math.max(retryAfter, header ? Number.parseFloat(header) * 1000 : 0);
+            const seconds = header === undefined ? Number.NaN : Number.parseFloat(header);
+            if (Number.isFinite(seconds)) retryAfter = Math.max(retryAfter, seconds * 1000);
           } else {
             results.set(response.id, response);
           }
         }
       }
-      pending = throttled;
+      pending = again;
       if (pending.length > 0) {
         const fallback = Math.min(30_000, 1000 * 2 ** attempt);
         await this.sleep(retryAfter || fallback / 2 + this.random() * (fallback / 2));
