@@ -120,6 +120,15 @@ describe('ApplyPanel, what is said of a run', () => {
     ).toBe(true);
   });
 
+  it('heads a run that tried every write, one failing, with what it wrote and what failed, not "Stopped before the end"', () => {
+    const failed: ApplyItem = { ...item(2, false), status: 'failed', message: 'Graph refused the request (400)' };
+    const { rerender } = render(panel(run([item(1, false), item(2, false), item(3, false)]), true));
+    rerender(panel(run([item(1, true), failed, item(3, true)]), false));
+    expect(screen.getByRole('heading', { name: '2 of 3 written to Contoso, 1 failed' })).toBeTruthy();
+    expect(statuses()).toContain('2 of 3 written to Contoso, 1 failed.');
+    expect(statuses()).not.toContain('Stopped before the end.');
+  });
+
   it('says nothing of an end it did not see (a run found in the journal on opening the page)', () => {
     render(panel(run([item(1, true), item(2, false)]), false));
     expect(statuses()).not.toContain('Stopped before the end.');

@@ -115,6 +115,8 @@ export function ApplyPanel({
   // Between two steps of a guided run: nothing went wrong, the next write waits for the admin.
   const next = run.items.find((i) => i.status !== 'done');
   const paused = !!stepByStep && !running && !finished && !run.stopped && failed === 0 && next;
+  // Every write was tried, and some failed: the run went to its end, it did not stop before it.
+  const triedAll = !running && !run.stopped && failed > 0 && run.items.every((i) => i.status === 'done' || i.status === 'failed');
   const heading =
     running && stopping
       ? `Stopping after the write under way`
@@ -124,7 +126,9 @@ export function ApplyPanel({
           ? `Applied to ${targetName}`
           : paused
             ? `Step ${done} of ${run.items.length} written`
-            : `Stopped before the end`;
+            : triedAll
+              ? `${done} of ${run.items.length} written to ${targetName}, ${failed} failed`
+              : `Stopped before the end`;
   // The focused heading changes in place, which is not read: the end of a run watched here is said
   // once, by a status in the page from the start (emptied when writing starts again).
   const [watched, setWatched] = useState(running);
