@@ -1,5 +1,8 @@
 // Run-time configuration from /config.json (with build-time VITE_* values as defaults), so one
-// static build serves any tenant or national cloud. No client id means the demo tenant.
+// static build serves any tenant or national cloud. No client id means the demo tenant; so does no
+// config.json at all (a 404), but a file that could not be read (403, 5xx, a dropped connection) or
+// that says something unusable stops the start with the reason, rather than running the demo in its place.
+import { graphHosts, loginHosts } from './cloud-hosts';
 
 export interface AppConfig {
   mode: 'demo' | 'tenant';
@@ -43,6 +46,15 @@ function checkUrl(name: string, value: string): string {
   return value.replace(/\/$/, '');
 }
 
+/** A host the Content-Security-Policy lets the page reach: otherwise every request to it fails as "unreachable". */
+function checkHost(name: string, value: string, allowed: readonly string[]): string {
+  const url = new URL(value);
+  if (isLocalhost(url) || allowed.includes(url.origin)) return value;
+  throw new ConfigError(
+    `${name} in config.json is "${value}", a host the console's Content-Security-Policy does not let it reach. Use one of: ${allowed.join(', ')}.`,
+  );
+}
+
 export function parseConfig(raw: RawConfig): AppConfig {
   const text = (value: unknown, fallback: string) => (typeof value === 'string' && value.trim() ? value.trim() : fallback);
   const clientId = text(raw.clientId, '');
@@ -56,24 +68,38 @@ export function parseConfig(raw: RawConfig): AppConfig {
     mode: clientId ? 'tenant' : 'demo',
     clientId,
     tenant: text(raw.tenant, 'organizations'),
-    graphBaseUrl: checkUrl('graphBaseUrl', text(raw.graphBaseUrl, 'https://graph.microsoft.com')),
-    loginHost: checkUrl('loginHost', text(raw.loginHost, 'https://login.microsoftonline.com')),
+    graphBaseUrl: checkHost('graphBaseUrl', checkUrl('graphBaseUrl', text(raw.graphBaseUrl, graphHosts[0])), graphHosts),
+    loginHost: checkHost('loginHost', checkUrl('loginHost', text(raw.loginHost, loginHosts[0])), loginHosts),
     ...(typeof raw.authority === 'string' && raw.authority ? { authority: checkUrl('authority', raw.authority) } : {}),
     ...(protocolMode ? { protocolMode } : {}),
   };
 }
 
+/** What /config.json says: nothing when there is none (404); a ConfigError when it cannot be read or is not an object. */
+async function readConfigFile(): Promise<RawConfig> {
+  let response: Response;
+  try {
+    response = await fetch('/config.json', { cache: 'no-store' });
+  } catch {
+    throw new ConfigError('config.json could not be read (the connection failed). Reload the page to try again.');
+  }
+  if (response.status === 404) return {};
+  if (!response.ok) throw new ConfigError(`config.json could not be read (HTTP ${response.status}). Reload the page to try again.`);
+  let file: unknown;
+  try {
+    file = await response.json();
+  } catch {
+    throw new ConfigError('config.json is not valid JSON.');
+  }
+  if (!file || typeof file !== 'object' || Array.isArray(file)) {
+    throw new ConfigError('config.json must hold a JSON object, such as { "clientId": "…", "tenant": "…" }.');
+  }
+  return file as RawConfig;
+}
+
 export async function loadConfig(): Promise<AppConfig> {
   const defaults = fromEnv();
-  let file: RawConfig = {};
-  const response = await fetch('/config.json', { cache: 'no-store' }).catch(() => null);
-  if (response?.ok) {
-    try {
-      file = (await response.json()) as RawConfig;
-    } catch {
-      throw new ConfigError('config.json is not valid JSON.');
-    }
-  }
+  const file = await readConfigFile();
   const merged: RawConfig = { ...defaults };
   for (const [key, value] of Object.entries(file)) if (value !== '' && value !== undefined) merged[key as keyof AppConfig] = value;
   return parseConfig(merged);
