@@ -37,3 +37,21 @@ describe('describeError for a refused request', () => {
     }
   });
 });
+
+describe('describeError for an expired sign-in', () => {
+  it('promises only what outlives signing in again: the drafts kept on this device, not a file chosen to import', () => {
+    const expired = errorFromResponse(
+      401,
+      { error: { code: 'InvalidAuthenticationToken', message: 'Access token has expired.' } },
+      {},
+      'GET',
+      '/v1.0/me',
+    );
+    const { title, message } = describeError(expired);
+    expect(title).toBe('Your session has expired');
+    expect(message).toMatch(/^Microsoft Graph no longer accepts your sign-in\. Sign in again to continue\./);
+    expect(message).not.toMatch(/nothing you entered is lost/i);
+    expect(message).toContain("the editor's drafts are kept on this device");
+    expect(message).toContain('a file chosen to import');
+  });
+});

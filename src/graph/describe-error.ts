@@ -32,7 +32,9 @@ export function describeError(error: unknown, action = 'load this'): ErrorDescri
     return {
       ...base,
       title: 'Your session has expired',
-      message: 'Microsoft Graph no longer accepts your sign-in. Sign in again to continue; nothing you entered is lost.',
+      // Signing in again reloads the page: only what is kept on this device (the editor's drafts) outlives it.
+      message:
+        "Microsoft Graph no longer accepts your sign-in. Sign in again to continue. Signing in reloads the page: the editor's drafts are kept on this device, while other choices not yet saved (such as a file chosen to import) must be made again.",
     };
   if (error.status === 403) {
     // A refused write needs a role that can change policies; the reading roles would not help.
