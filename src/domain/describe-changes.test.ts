@@ -257,3 +257,14 @@ describe('describeChanges of a named location', () => {
     expect(describeChanges(office, { ...office, isTrusted: true }).map((c) => c.text)).toEqual(['Trusted location: not set → true']);
   });
 });
+
+describe('describeChanges: guests and external users', () => {
+  it('never says local guests come from an external tenant', () => {
+    const policy = (guestOrExternalUserTypes: string): JsonObject => ({
+      conditions: { users: { includeGuestsOrExternalUsers: { guestOrExternalUserTypes, externalTenants: { membershipKind: 'all' } } } },
+    });
+    expect(texts(policy('internalGuest'), policy('internalGuest,serviceProvider'))).toEqual([
+      'Included guests or external users: Local guest users → Service provider users from any external tenant and Local guest users',
+    ]);
+  });
+});

@@ -7,13 +7,13 @@
 // same thing (ids in another order, switched-off controls) are no difference either; a diff that shows
 // the noise asks for empty lists to be said too, so its words and its text agree.
 import { quiet } from './comparable-form';
+import { guestWords } from './describe-guests';
 import { isolatedText } from './isolate';
 import { lookupName, SPECIAL_VALUES, type NameDirectory, type NameKind } from './references';
 import { buildPatch, type CompareOptions, type Json, type JsonObject } from './policy-body';
 import {
   clientAppLabels,
   cloudAppSecurityLabels,
-  guestTypeLabels,
   platformLabels,
   riskLabel,
   shortControlLabels,
@@ -154,16 +154,7 @@ function filterText(value: Json | undefined): string {
   return `${value.mode === 'exclude' ? 'exclude' : 'include'} ${String(value.rule)}`;
 }
 
-function guestsText(value: Json | undefined): string {
-  if (!isObject(value) || !value.guestOrExternalUserTypes) return 'not set';
-  const tenants = isObject(value.externalTenants) ? value.externalTenants : null;
-  const members = strings(tenants?.members);
-  const where =
-    tenants?.membershipKind === 'enumerated'
-      ? ` from ${members.length} external tenant${members.length === 1 ? '' : 's'}`
-      : ' from any external tenant';
-  return `${flagsText(value.guestOrExternalUserTypes, guestTypeLabels)}${where}`;
-}
+const guestsText = (value: Json | undefined): string => guestWords(value) || 'not set';
 
 const browserText = (v: Json | undefined) =>
   isObject(v) && v.isEnabled === true ? (v.mode === 'always' ? 'always persistent' : 'never persistent') : 'not set';

@@ -122,3 +122,41 @@ describe('describePolicy: agents and conditions every section reads', () => {
     ]);
   });
 });
+
+describe('describePolicy: guests and external users', () => {
+  const guests = (includeGuestsOrExternalUsers: Record<string, unknown>) =>
+    lines(
+      { displayName: 'Guests', conditions: { users: { includeGuestsOrExternalUsers } } } as unknown as ConditionalAccessPolicy,
+      'Users',
+    );
+
+  it('never says local guests come from an external tenant', () => {
+    expect(guests({ guestOrExternalUserTypes: 'internalGuest', externalTenants: null })).toEqual(['Include: Local guest users']);
+    expect(guests({ guestOrExternalUserTypes: 'internalGuest', externalTenants: { membershipKind: 'all' } })).toEqual([
+      'Include: Local guest users',
+    ]);
+    expect(guests({ guestOrExternalUserTypes: 'internalGuest,b2bCollaborationGuest', externalTenants: { membershipKind: 'all' } })).toEqual(
+      ['Include: B2B collaboration guests from any external tenant and Local guest users'],
+    );
+  });
+
+  it('says where external users come from only when the policy names external tenants', () => {
+    expect(guests({ guestOrExternalUserTypes: 'b2bDirectConnectUser', externalTenants: null })).toEqual([
+      'Include: B2B direct connect users',
+    ]);
+    expect(
+      guests({ guestOrExternalUserTypes: 'b2bDirectConnectUser', externalTenants: { membershipKind: 'enumerated', members: ['t1'] } }),
+    ).toEqual(['Include: B2B direct connect users from 1 external tenant']);
+  });
+});
+
+describe('describePolicy: sign-in frequency', () => {
+  it('says when only the second factor is asked for again', () => {
+    const frequency = (authenticationType: string) =>
+      session({ signInFrequency: { isEnabled: true, value: 4, type: 'hours', authenticationType, frequencyInterval: 'timeBased' } });
+    expect(frequency('secondaryAuthentication')).toEqual([
+      'Sign-in frequency: Every 4 hours, second factor only (secondary authentication)',
+    ]);
+    expect(frequency('primaryAndSecondaryAuthentication')).toEqual(['Sign-in frequency: Every 4 hours']);
+  });
+});

@@ -3,9 +3,10 @@
 // visible as "deleted object" with their id; properties this version does not know are listed too.
 import { lookupName, SPECIAL_VALUES, type NameDirectory, type NameKind } from './references';
 import type { ConditionalAccessPolicy } from './types';
-import { cloudAppSecurityLabels, controlLabels, guestTypeLabels } from './labels';
+import { cloudAppSecurityLabels, controlLabels } from './labels';
+import { guestWords } from './describe-guests';
 import { stringsIn as list } from './json';
-import { conditionsSection, flags, otherSection, text } from './describe-conditions';
+import { conditionsSection, otherSection, text } from './describe-conditions';
 
 export interface NameRef {
   id: string;
@@ -69,16 +70,11 @@ function usersSection(policy: ConditionalAccessPolicy, names: NameDirectory | un
   const guests = (which: 'include' | 'exclude') => {
     const value = users[`${which}GuestsOrExternalUsers`] as Loose | null | undefined;
     if (!value) return [];
-    const tenants = value.externalTenants as Loose | undefined;
-    const members = list(tenants?.members);
-    const where =
-      tenants?.membershipKind === 'enumerated'
-        ? ` from ${members.length} external tenant${members.length === 1 ? '' : 's'}`
-        : ' from any external tenant';
+    const members = list((value.externalTenants as Loose | null | undefined)?.members);
     return [
       {
         id: `${which}-guests`,
-        label: `${flags(value.guestOrExternalUserTypes, guestTypeLabels) || 'Guests'}${where}`,
+        label: guestWords(value) || 'Guests',
         kind: 'special' as const,
         detail: members.join(', ') || undefined,
       },
@@ -176,14 +172,13 @@ function sessionSection(policy: ConditionalAccessPolicy): SummarySection {
   const enabled = (key: string) => (s[key] as Loose | null | undefined)?.isEnabled === true;
   const frequency = s.signInFrequency as Loose | null | undefined;
   if (frequency?.isEnabled) {
-    lines.push(
-      text(
-        'Sign-in frequency',
-        frequency.frequencyInterval === 'everyTime'
-          ? 'Every time'
-          : `Every ${String(frequency.value)} ${String(frequency.type ?? '')}`.trim(),
-      ),
-    );
+    const interval =
+      frequency.frequencyInterval === 'everyTime'
+        ? 'Every time'
+        : `Every ${String(frequency.value)} ${String(frequency.type ?? '')}`.trim();
+    // Graph's default, primaryAndSecondaryAuthentication, asks for the whole sign-in again; the other asks only for the second factor.
+    const which = frequency.authenticationType === 'secondaryAuthentication' ? ', second factor only (secondary authentication)' : '';
+    lines.push(text('Sign-in frequency', `${interval}${which}`));
   }
   const browser = s.persistentBrowser as Loose | null | undefined;
   if (browser?.isEnabled)
