@@ -68,7 +68,10 @@ export function buildPlan(source: ImportSet, target: PlanTarget, choices: PlanCh
     referenced,
   );
   const planned = new Map<string, MappingChoice & { why: string }>([...locations.planned, ...strengths.planned, ...contexts.planned]);
-  const mapping = buildMapping(source, policies, target, choices, planned, sameTenant);
+  // An object the tenant holds several of by name (none the same) is chosen in the mapping, by its name.
+  const ambiguous = [...locations.ambiguous, ...strengths.ambiguous, ...contexts.ambiguous];
+  const named = ambiguous.length ? { ...source, sectionReferences: [...(source.sectionReferences ?? []), ...ambiguous] } : source;
+  const mapping = buildMapping(named, policies, target, choices, planned, sameTenant);
 
   const creates = mapping
     .filter((row) => row.choice?.action === 'create')
@@ -104,9 +107,11 @@ export function buildPlan(source: ImportSet, target: PlanTarget, choices: PlanCh
     ...rows
       .filter((row) => row.action !== 'skip')
       .flatMap((row) =>
-        row.problems
-          .filter(blocking)
-          .map((problem) => ({ ...problem, text: `${row.displayName}: ${problem.text}`, at: { table: 'rows' as const, key: row.key } })),
+        row.problems.filter(blocking).map((problem) => ({
+          ...problem,
+          text: `${row.displayName}: ${problem.text}`,
+          at: { table: 'rows' as const, key: row.key },
+        })),
       ),
   ];
   // A restored policy counts against the limit again, as a created one does.

@@ -6,9 +6,20 @@
 // plan also serves templates and changes of the tenant's own policies (see plan-words.ts).
 import { isJsonObject, type Json, type JsonObject } from '../json';
 import { sortKeys, stripAnnotations } from '../policy-body';
-import { mappingKey } from './mapping';
+import type { SectionReference } from '../import/import-set';
+import { isolatedText } from '../isolate';
+import { KIND_WORDS, mappingKey } from './mapping';
 import { BUILT_IN_STRENGTHS } from './reference-places';
-import { pendingId, type MappingChoice, type PlanAction, type PlanChoices, type PlanRow, type PlanRowKind, type PlanTarget } from './types';
+import {
+  pendingId,
+  type MappingChoice,
+  type PlanAction,
+  type PlanChoices,
+  type PlanProblem,
+  type PlanRow,
+  type PlanRowKind,
+  type PlanTarget,
+} from './types';
 
 type ObjectKind = Exclude<PlanRowKind, 'group' | 'policy'>;
 
@@ -101,6 +112,8 @@ export interface ObjectRows {
   rows: PlanRow[];
   /** How references to these objects resolve, by mapping key. */
   planned: Map<string, MappingChoice & { why: string }>;
+  /** Objects the tenant holds several of by name, none the same: their names, for the mapping to offer each. */
+  ambiguous: SectionReference[];
 }
 
 export function planObjects(
@@ -115,6 +128,7 @@ export function planObjects(
   const planned = new Map<string, MappingChoice & { why: string }>();
   const theirs = target[SECTION[kind]];
   const taken = new Set<JsonObject>();
+  const ambiguousNames: SectionReference[] = [];
   for (const item of items) {
     const sourceId = idOf(item);
     // Built-in strengths are Microsoft's: the same everywhere, never written.
@@ -123,10 +137,17 @@ export function planObjects(
     const isReferenced = sourceId !== null && referenced.has(mappingKey(kind, sourceId));
     const byId = sourceId ? theirs.find((t) => idOf(t)?.toLowerCase() === sourceId.toLowerCase() && !taken.has(t)) : undefined;
     // A context's id is its slot (c1..c99), the same in every tenant: only the id can match it.
-    const byName =
+    const named =
       byId || kind === 'authenticationContext'
-        ? undefined
-        : theirs.find((t) => !taken.has(t) && nameOf(t).trim().toLowerCase() === nameOf(item).trim().toLowerCase());
+        ? []
+        : theirs.filter((t) => !taken.has(t) && nameOf(t).trim().toLowerCase() === nameOf(item).trim().toLowerCase());
+    // Of several of the name, the one with the import's content; else only one of the name is taken for it.
+    let byName = named.find((t) => objectDifferences(kind, item, t).length === 0) ?? (named.length === 1 ? named[0] : undefined);
+    // Several of the name and none the same: the admin says which, in the mapping (the plan never guesses).
+    const ambiguous = !byId && !byName && named.length > 1;
+    const picked = ambiguous && sourceId ? choices.mapping[mappingKey(kind, sourceId)] : undefined;
+    if (picked?.action === 'use') byName = theirs.find((t) => idOf(t)?.toLowerCase() === picked.targetId.toLowerCase());
+    if (ambiguous && sourceId) ambiguousNames.push({ kind, id: sourceId, displayName: nameOf(item) });
     const match = byId ?? byName;
     if (match) taken.add(match);
     // A named location deleted since the backup comes back with its id (policies that name it keep working).
@@ -138,7 +159,9 @@ export function planObjects(
     let action: PlanAction;
     let why: string;
     let options: PlanAction[];
-    if (deleted) {
+    if (ambiguous && !match) {
+      ({ action, why, options } = undecided(kind, item, named, isReferenced, picked?.action === 'drop'));
+    } else if (deleted) {
       action = 'restore';
       why = `In deleted named locations${deletedOn(deleted)}: restored with its id${differences.length ? ', then put back as the import has it' : ''}.`;
       options = isReferenced ? ['restore', 'create'] : ['restore', 'create', 'skip'];
@@ -161,6 +184,7 @@ export function planObjects(
         : 'The tenant has one of the same name but other content: the tenant’s is used, not overwritten.';
       options = ['reuse', 'update'];
     }
+    if (ambiguous && match) why = `Chosen in the mapping, of ${named.length} of this name in the tenant. ${why}`;
     const chosen = choices.rows[key]?.action;
     if (chosen && options.includes(chosen)) action = chosen;
 
@@ -183,11 +207,14 @@ export function planObjects(
       intended: body,
       before: match ?? (restoring ? deleted! : null),
       problems:
-        differences.length > 0 && action !== 'update' && action !== 'restore'
-          ? [{ severity: 'warning', text: `Differs from the import: ${differences.join('; ')}.` }]
-          : [],
+        ambiguous && !match
+          ? sameNameProblems(kind, key, named, isReferenced, action, choices)
+          : differences.length > 0 && action !== 'update' && action !== 'restore'
+            ? [{ severity: 'warning', text: `Differs from the import: ${differences.join('; ')}.` }]
+            : [],
     });
-    if (sourceId) {
+    // One of several of the name is the mapping's to choose: its row there holds the admin's choice.
+    if (sourceId && !ambiguous) {
       const resolved: MappingChoice & { why: string } =
         action === 'skip'
           ? { action: 'drop', why: 'Left out of this plan.' }
@@ -207,7 +234,47 @@ export function planObjects(
       planned.set(mappingKey(kind, sourceId), resolved);
     }
   }
-  return { rows, planned };
+  return { rows, planned, ambiguous: ambiguousNames };
+}
+
+/** "‘Office’ (id …), ‘Office’ (id …)": each object of the name, so the admin can tell them apart. */
+const listed = (items: readonly JsonObject[]) => items.map((t) => `‘${isolatedText(nameOf(t))}’ (id ${idOf(t) ?? 'unknown'})`).join(', ');
+
+/** A row for an object the tenant holds several of by its name, none with the import's content, before the admin says which. */
+function undecided(
+  kind: ObjectKind,
+  item: JsonObject,
+  named: readonly JsonObject[],
+  isReferenced: boolean,
+  dropped: boolean,
+): { action: PlanAction; why: string; options: PlanAction[] } {
+  const many = `${named.length} ${KIND_WORDS[kind]}s in the tenant are named ‘${isolatedText(nameOf(item))}’, none with the import’s content`;
+  if (dropped) return { action: 'skip', why: `${many}; it is left out in the mapping.`, options: ['skip'] };
+  // A policy names it: which one it stands for is chosen in the mapping, where its candidates are listed.
+  if (isReferenced) return { action: 'reuse', why: `${many}: choose which one in the mapping.`, options: ['reuse'] };
+  return { action: 'create', why: `${many}: none is taken for it.`, options: ['create', 'skip'] };
+}
+
+function sameNameProblems(
+  kind: ObjectKind,
+  key: string,
+  named: readonly JsonObject[],
+  isReferenced: boolean,
+  action: PlanAction,
+  choices: PlanChoices,
+): PlanProblem[] {
+  if (action === 'skip') return [];
+  const which = `The tenant has ${named.length} ${KIND_WORDS[kind]}s of this name and none has the import’s content: ${listed(named)}.`;
+  if (isReferenced) return [{ severity: 'blocker', text: `${which} Choose in the mapping which one the policies are to name.` }];
+  const confirmKey = `same-name:${key}`;
+  return [
+    {
+      severity: 'blocker',
+      text: `${which} Leave it out, or confirm to create it as another of the same name.`,
+      confirmKey,
+      confirmed: choices.confirmed.includes(confirmKey),
+    },
+  ];
 }
 
 function findDeletedLocation(target: PlanTarget, id: string): JsonObject | undefined {
@@ -247,5 +314,5 @@ export function planGroups(creates: readonly GroupToCreate[]): ObjectRows {
     });
     planned.set(key, { action: 'use', targetId: pendingId(rowKey), targetName: name, why: 'Created by this plan.' });
   }
-  return { rows, planned };
+  return { rows, planned, ambiguous: [] };
 }

@@ -6,6 +6,7 @@
 // A policy the tenant holds in Deleted policies is restored (its id, history and links kept) rather
 // than created a second time, then brought to the import's version.
 import { isJsonObject, type JsonObject } from '../json';
+import { isolatedText } from '../isolate';
 import { assessLockout } from '../lockout';
 import { buildPatch, comparableText, toWritableBody } from '../policy-body';
 import { checkPolicy } from '../policy-checks';
@@ -73,11 +74,16 @@ export function planPolicies(
     let by: PlanRow['match'];
     if (sourceId) match = target.policies.find((p) => free(p) && typeof p.id === 'string' && p.id.toLowerCase() === sourceId.toLowerCase());
     if (match) by = 'id';
+    // Several of the name: the one with its content, else none (the plan never guesses which one to overwrite).
+    let sameNamed: JsonObject[] = [];
     if (!match && normalName(policy)) {
-      match = target.policies.find((p) => free(p) && normalName(p) === normalName(policy));
+      const named = target.policies.filter((p) => free(p) && normalName(p) === normalName(policy));
+      const content = named.length > 1 ? contentOf(mapped) : '';
+      match = named.length > 1 ? named.find((p) => contentInTarget(p) === content) : named[0];
       if (match) by = 'name';
+      else if (named.length > 1) sameNamed = named;
     }
-    if (!match) {
+    if (!match && sameNamed.length === 0) {
       const content = contentOf(mapped);
       match = target.policies.find((p) => free(p) && contentInTarget(p) === content);
       if (match) by = 'content';
@@ -115,6 +121,10 @@ export function planPolicies(
       action = 'restore';
       why = restoreWhy(deleted, intended);
       options = ['restore', 'create', 'skip'];
+    } else if (sameNamed.length > 0) {
+      action = 'create';
+      why = `${sameNamed.length} policies in the tenant have its name and none its content: none is updated in its place.`;
+      options = ['create', 'skip'];
     } else if (!match) {
       action = 'create';
       // Said of the tenant, not "the target": templates and changes write into the tenant signed in to.
@@ -135,6 +145,7 @@ export function planPolicies(
 
     const problems: PlanProblem[] = [];
     if (action === 'restore' && deleted) problems.push(...restoreProblems(rowKey, deleted.policy, intended, target, confirmed));
+    if (action === 'create' && !deleted && sameNamed.length > 0) problems.push(sameNameProblem(rowKey, sameNamed, confirmed));
     if (action === 'create') {
       const sameName = deletedOfName(target, policy);
       if (sameName)
@@ -178,6 +189,18 @@ export function planPolicies(
       problems,
     };
   });
+}
+
+/** Several tenant policies of the import's name, none with its content: which one it is, only the admin knows. */
+function sameNameProblem(rowKey: string, named: readonly JsonObject[], confirmed: ReadonlySet<string>): PlanProblem {
+  const each = named.map((p) => `'${isolatedText(nameOf(p))}' (id ${typeof p.id === 'string' ? p.id : 'unknown'})`).join(', ');
+  const confirmKey = `same-name:${rowKey}`;
+  return {
+    severity: 'blocker',
+    text: `The tenant has ${named.length} policies of this name and none has the import's content: ${each}. The plan cannot tell which one it is, so it updates none: leave it out and change the right one by hand, or confirm to create it as another policy of the same name.`,
+    confirmKey,
+    confirmed: confirmed.has(confirmKey),
+  };
 }
 
 interface DeletedPolicy {
