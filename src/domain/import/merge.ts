@@ -1,8 +1,10 @@
 // Merging what each file brought into one import: an object met twice (the same id in the same
-// section, or, without ids, the same name and content) is kept once and the later file says so; a
+// section, or, without ids, the same name and content) is kept once and the later file says so; two
+// versions of one id are said to differ, the newer kept when both are dated, else the first read; a
 // reference met twice keeps what each file knew of it; the origin is the first one a file gives.
 import { SECTIONS, type SectionName } from '../bundle/bundle';
 import type { JsonObject } from '../json';
+import { sortKeys } from '../policy-body';
 import { isolatedText } from '../isolate';
 import { addDeviceParts } from './device-parts';
 import type { FileContent } from './file-content';
@@ -10,9 +12,36 @@ import type { ImportSet, NamedReference, SectionReference } from './import-set';
 import { listWords, plural, SECTION_WORDS } from './words';
 
 interface Seen {
-  byId: Map<string, string>;
+  /** By id: the file it was read from and the version kept. */
+  byId: Map<string, { path: string; item: JsonObject }>;
   byContent: Map<string, string>;
   byName: Map<string, string>;
+}
+
+type Placed =
+  | { kind: 'new' }
+  | { kind: 'duplicate' | 'sameName'; path: string }
+  | { kind: 'otherVersion'; path: string; earlier: JsonObject; laterKept: boolean };
+
+const sameContent = (a: JsonObject, b: JsonObject) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+
+const changedAt = (item: JsonObject) => (typeof item.modifiedDateTime === 'string' ? Date.parse(item.modifiedDateTime) : NaN);
+
+/** Whether this version changed after the other, by their modifiedDateTime: only when both say it. */
+const isNewer = (item: JsonObject, other: JsonObject) => changedAt(item) > changedAt(other);
+
+/** “CA001” in b.json has the id of the one in a.json but other content: which version is kept, and why. */
+function otherVersionWords(one: string, item: JsonObject, path: string, placed: { path: string; earlier: JsonObject; laterKept: boolean }) {
+  const name =
+    typeof item.displayName === 'string'
+      ? item.displayName
+      : typeof placed.earlier.displayName === 'string'
+        ? placed.earlier.displayName
+        : String(item.id);
+  const [kept, other] = placed.laterKept ? [path, placed.path] : [placed.path, path];
+  const earlierNewer = isNewer(placed.earlier, item);
+  const why = placed.laterKept || earlierNewer ? 'changed later' : 'read first';
+  return `The ${one} “${isolatedText(name)}” is in ${isolatedText(placed.path)} and in ${isolatedText(path)} with the same id but different content: the version in ${isolatedText(kept)} is kept (${why}), not the one in ${isolatedText(other)}.`;
 }
 
 export class ImportMerger {
@@ -40,6 +69,7 @@ export class ImportMerger {
       for (const item of items) {
         const earlier = this.place(section, item, path);
         if (earlier.kind === 'duplicate') duplicates.set(earlier.path, (duplicates.get(earlier.path) ?? 0) + 1);
+        else if (earlier.kind === 'otherVersion') sameName.push(otherVersionWords(one, item, path, earlier));
         else if (earlier.kind === 'sameName')
           sameName.push(
             `“${isolatedText(String(item.displayName))}” is also in ${isolatedText(earlier.path)} with other content: both kept.`,
@@ -60,15 +90,25 @@ export class ImportMerger {
     return [what ? `${what[0]!.toUpperCase()}${what.slice(1)}.` : '', ...content.notes, ...notes].filter(Boolean).join(' ');
   }
 
-  private place(section: SectionName, item: JsonObject, path: string): { kind: 'new' } | { kind: 'duplicate' | 'sameName'; path: string } {
+  private place(section: SectionName, item: JsonObject, path: string): Placed {
     const seen = this.seen.get(section)!;
     const id = typeof item.id === 'string' && item.id !== '' ? item.id.toLowerCase() : null;
     if (id) {
       const earlier = seen.byId.get(id);
-      if (earlier) return { kind: 'duplicate', path: earlier };
-      seen.byId.set(id, path);
-      this.set.sections[section].push(item);
-      return { kind: 'new' };
+      if (!earlier) {
+        seen.byId.set(id, { path, item });
+        this.set.sections[section].push(item);
+        return { kind: 'new' };
+      }
+      if (sameContent(earlier.item, item)) return { kind: 'duplicate', path: earlier.path };
+      // Two versions of one object: the newer is kept where both say when they changed, else the first read.
+      const laterKept = isNewer(item, earlier.item);
+      if (laterKept) {
+        const list = this.set.sections[section];
+        list[list.indexOf(earlier.item)] = item;
+        seen.byId.set(id, { path, item });
+      }
+      return { kind: 'otherVersion', path: earlier.path, earlier: earlier.item, laterKept };
     }
     const content = JSON.stringify(item);
     const earlier = seen.byContent.get(content);
