@@ -1,13 +1,19 @@
 // Deleting a policy keeps the version it removes on this device first, so there is something to
 // compare and re-create from even where the audit log cannot be read.
+import { getPolicy } from '../graph/policies';
 import type { ConditionalAccessPolicy } from '../domain/types';
 import { keepVersion, type OperationContext } from './ports';
 import { deletePolicySafely } from './restore-deleted';
 
+/**
+ * The policy is read from the tenant first and that read is the version kept: the one on the screen may
+ * be a placeholder from the list or older than a colleague's change, and keeping it would lose theirs.
+ */
 export async function deletePolicyKeepingVersion(
   context: OperationContext,
-  policy: ConditionalAccessPolicy & { id: string },
+  policy: Pick<ConditionalAccessPolicy, 'id'> & { id: string },
 ): Promise<void> {
-  await keepVersion(context, policy.id, 'before delete', policy);
+  const current = await getPolicy(context.client, policy.id);
+  await keepVersion(context, policy.id, 'before delete', current);
   await deletePolicySafely(context.client, policy.id);
 }

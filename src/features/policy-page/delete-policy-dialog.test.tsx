@@ -6,7 +6,8 @@ import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { formatDate } from '../../shared/ui/format';
-import { DeletePolicyButton } from './delete-policy-dialog';
+import { GraphRequestError } from '../../graph/errors';
+import { DeletePolicyButton, type PolicyRead } from './delete-policy-dialog';
 
 vi.mock('react-router', () => ({ useNavigate: () => () => {} }));
 vi.mock('../../session/write-access', () => ({
@@ -23,22 +24,32 @@ afterEach(() => {
 });
 
 const POLICY = { id: 'p1', displayName: 'CA006: Block legacy', state: 'enabled' } as ConditionalAccessPolicy;
+/** The tenant read again when the dialog opens: here it holds what the page shows. */
+const asShown =
+  (policy: ConditionalAccessPolicy = POLICY) =>
+  (): Promise<PolicyRead> =>
+    Promise.resolve({ data: policy, error: null });
+/** Opens the dialog and waits for the policy to be read again. */
+const openDialog = async () => {
+  fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+  await screen.findByText(/Microsoft Entra keeps deleted policies/);
+};
 
 describe('the delete dialog opened again', () => {
-  it('counts the 30 days from when it opens, not from when the page was opened', () => {
+  it('counts the 30 days from when it opens, not from when the page was opened', async () => {
     vi.useFakeTimers({ now: new Date('2026-12-01T12:00:00Z'), toFake: ['Date'] });
-    render(<DeletePolicyButton policy={POLICY} />);
+    render(<DeletePolicyButton policy={POLICY} refresh={asShown()} />);
     // The page stays open four days before Delete… is pressed.
     vi.setSystemTime(new Date('2026-12-05T12:00:00Z'));
-    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    await openDialog();
     const said = screen.getByRole('dialog').textContent;
     expect(said).toContain(`restored until ${formatDate('2027-01-04T12:00:00Z')}.`);
   });
 
   it('no longer shows the failure of the last attempt', async () => {
     deleting.answer = () => Promise.reject(new Error('The network dropped.'));
-    render(<DeletePolicyButton policy={POLICY} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    render(<DeletePolicyButton policy={POLICY} refresh={asShown()} />);
+    await openDialog();
     fireEvent.click(screen.getByRole('button', { name: 'Delete policy' }));
     expect((await screen.findByRole('alert')).textContent).toContain('The network dropped.');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
@@ -51,8 +62,8 @@ describe('the delete dialog opened again', () => {
 describe('Delete policy pressed', () => {
   it('keeps the keyboard’s focus on the busy button while the policy is deleted', async () => {
     deleting.answer = () => new Promise(() => {});
-    render(<DeletePolicyButton policy={POLICY} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    render(<DeletePolicyButton policy={POLICY} refresh={asShown()} />);
+    await openDialog();
     const remove = screen.getByRole('button', { name: 'Delete policy' });
     remove.focus();
     fireEvent.click(remove);
@@ -69,10 +80,11 @@ describe('Delete policy pressed', () => {
 });
 
 describe('DeletePolicyButton', () => {
-  it('isolates the policy’s name in the question, so a direction control in it reorders nothing around it', () => {
+  it('isolates the policy’s name in the question, so a direction control in it reorders nothing around it', async () => {
     const name = 'Block \u202Eevil';
-    render(<DeletePolicyButton policy={{ id: 'p1', displayName: name, state: 'enabled' } as ConditionalAccessPolicy} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    const policy = { id: 'p1', displayName: name, state: 'enabled' } as ConditionalAccessPolicy;
+    render(<DeletePolicyButton policy={policy} refresh={asShown(policy)} />);
+    await openDialog();
     const dialog = screen.getByRole('dialog');
     const title = dialog.querySelector('h2')!;
     expect(title.textContent).toBe(`Delete “${name}”?`);
@@ -81,5 +93,35 @@ describe('DeletePolicyButton', () => {
     // The quotes and the question mark are outside the isolating element, in the sentence's own order.
     expect(names[0]!.parentElement).toBe(title);
     expect(names[0]!.nextSibling?.textContent).toBe('”?');
+  });
+});
+
+describe('the delete dialog reads the policy again when it opens', () => {
+  it('says the state the tenant holds now, not the one the page read earlier', async () => {
+    // The page read it Off; another admin has since turned it On.
+    const shown = { ...POLICY, state: 'disabled' } as ConditionalAccessPolicy;
+    render(<DeletePolicyButton policy={shown} refresh={asShown({ ...POLICY, state: 'enabled' })} />);
+    await openDialog();
+    const said = screen.getByRole('dialog').textContent;
+    expect(said).toContain('is On: deleting it stops enforcing it at once.');
+    expect(said).not.toContain('is Off');
+  });
+
+  it('keeps Delete policy unavailable until the policy is read', async () => {
+    let answer: (read: PolicyRead) => void = () => {};
+    render(<DeletePolicyButton policy={POLICY} refresh={() => new Promise((resolve) => (answer = resolve))} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    expect(screen.getByRole('button', { name: 'Delete policy' }).getAttribute('aria-disabled')).toBe('true');
+    answer({ data: POLICY, error: null });
+    await screen.findByText(/Microsoft Entra keeps deleted policies/);
+    expect(screen.getByRole('button', { name: 'Delete policy' }).getAttribute('aria-disabled')).toBeNull();
+  });
+
+  it('says a policy deleted meanwhile no longer exists, and offers nothing to delete', async () => {
+    const gone = new GraphRequestError(404, 'NotFound', 'Not found.', { method: 'GET', path: '/identity/conditionalAccess/policies/p1' });
+    render(<DeletePolicyButton policy={POLICY} refresh={() => Promise.resolve({ data: POLICY, error: gone })} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    expect((await screen.findByText(/no longer exists/)).textContent).toContain('There is nothing to delete.');
+    expect(screen.getByRole('button', { name: 'Delete policy' }).getAttribute('aria-disabled')).toBe('true');
   });
 });

@@ -1,5 +1,7 @@
 // Deleting a policy: a confirmation that names it and says what happens (it stops applying at once;
 // Graph keeps it for 30 days), the version kept in the local history first, then the soft delete.
+// The policy is read again when the dialog opens: the page's copy may be a placeholder from the list
+// or older than another admin's change, and the words ("is Off") come from the fresh read.
 import {
   Button,
   Dialog,
@@ -14,9 +16,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
+import { GraphRequestError } from '../../graph/errors';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { ErrorState } from '../../shared/ui/error-state';
@@ -38,7 +41,20 @@ const useStyles = makeStyles({
 
 const restoreDeadline = () => formatDate(new Date(Date.now() + 30 * 86_400_000).toISOString());
 
-export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy }) {
+/** What reading the policy again gives: the query's refetch result. */
+export interface PolicyRead {
+  data?: ConditionalAccessPolicy;
+  error: unknown;
+}
+
+export interface DeletePolicyButtonProps {
+  /** The policy as the page shows it. */
+  policy: ConditionalAccessPolicy;
+  /** Reads the policy from the tenant again. */
+  refresh: () => Promise<PolicyRead>;
+}
+
+export function DeletePolicyButton({ policy: shown, refresh }: DeletePolicyButtonProps) {
   const styles = useStyles();
   const deletePolicies = useDeletePolicies();
   const navigate = useNavigate();
@@ -46,11 +62,37 @@ export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy
   const write = useWriteAccess();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorDescription | null>(null);
+  // The read made when the dialog opened: what its words say, and whether Delete can be pressed.
+  const [read, setRead] = useState<{ reading: true } | { reading: false; fresh?: ConditionalAccessPolicy; failed?: unknown } | null>(null);
+  const reads = useRef(0);
+  const fresh = read && !read.reading ? read.fresh : undefined;
+  const policy = fresh ?? shown;
   const name = policy.displayName ?? policy.id ?? '';
+  const readFailed = read && !read.reading && read.failed !== undefined ? read.failed : undefined;
+  const gone = readFailed instanceof GraphRequestError && readFailed.status === 404;
+  // Deleting waits for the read (the page's copy may be a placeholder from the list): the words must be
+  // about the policy as the tenant holds it now.
+  const ready = !!fresh;
+  const readAgain = () => {
+    const mine = ++reads.current;
+    setRead({ reading: true });
+    refresh().then(
+      (result) => {
+        if (mine !== reads.current) return;
+        setRead(
+          result.error || !result.data
+            ? { reading: false, failed: result.error ?? new Error('No policy came back.') }
+            : { reading: false, fresh: result.data },
+        );
+      },
+      (failed: unknown) => mine === reads.current && setRead({ reading: false, failed }),
+    );
+  };
   // The restore deadline, counted from when the dialog opens (the page may have stood open for days).
   const [until, setUntil] = useState(restoreDeadline);
 
   const remove = async () => {
+    if (busy || !ready) return;
     setBusy(true);
     setError(null);
     try {
@@ -71,6 +113,7 @@ export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy
         if (data.open) {
           setUntil(restoreDeadline());
           setError(null);
+          readAgain();
         }
         setOpen(data.open);
       }}
@@ -88,11 +131,24 @@ export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy
             Delete “<Isolated>{name}</Isolated>”?
           </DialogTitle>
           <DialogContent>
-            <p>
-              “<Isolated>{name}</Isolated>” is {stateLabels[policy.state ?? ''] ?? policy.state}
-              {policy.state === 'enabled' ? ': deleting it stops enforcing it at once.' : '.'} Microsoft Entra keeps deleted policies for 30
-              days, so it can be restored until {until}. A copy is also kept in this device's history.
-            </p>
+            {read?.reading ? (
+              <p>
+                <Spinner size="tiny" label="Reading the policy as the tenant holds it now…" />
+              </p>
+            ) : gone ? (
+              <p>
+                “<Isolated>{name}</Isolated>” no longer exists: someone may have deleted it since this page read it. There is nothing to
+                delete.
+              </p>
+            ) : readFailed !== undefined ? (
+              <ErrorState {...describeError(readFailed, 'read the policy again')} onRetry={readAgain} />
+            ) : (
+              <p>
+                “<Isolated>{name}</Isolated>” is {stateLabels[policy.state ?? ''] ?? policy.state}
+                {policy.state === 'enabled' ? ': deleting it stops enforcing it at once.' : '.'} Microsoft Entra keeps deleted policies for
+                30 days, so it can be restored until {until}. A copy is also kept in this device's history.
+              </p>
+            )}
             {error && <ErrorState {...error} />}
           </DialogContent>
           {/* Cancel first: the dialog focuses its first button, and Enter must not delete. */}
@@ -105,7 +161,7 @@ export function DeletePolicyButton({ policy }: { policy: ConditionalAccessPolicy
             <Button
               appearance="primary"
               className={styles.danger}
-              disabledFocusable={busy}
+              disabledFocusable={busy || !ready}
               icon={busy ? <Spinner size="tiny" /> : undefined}
               onClick={() => void remove()}
             >

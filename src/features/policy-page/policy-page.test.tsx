@@ -39,7 +39,8 @@ vi.mock('./export-policy-menu', () => ({ ExportPolicyMenu: () => null }));
 vi.mock('./delete-policy-dialog', () => ({ DeletePolicyButton: () => null }));
 
 const POLICY = { id: 'p1', displayName: 'CA006: Block legacy', state: 'disabled' } as ConditionalAccessPolicy;
-const notFound = () => new GraphRequestError(404, 'NotFound', 'Policy not found.', { method: 'GET', path: '/identity/conditionalAccess/policies/p1' });
+const notFound = () =>
+  new GraphRequestError(404, 'NotFound', 'Policy not found.', { method: 'GET', path: '/identity/conditionalAccess/policies/p1' });
 
 let client: QueryClient;
 beforeEach(() => {

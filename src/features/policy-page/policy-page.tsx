@@ -165,7 +165,7 @@ export function PolicyPage({ history }: PolicyPageProps) {
               </ToggleButton>
             </Tooltip>
             <ExportPolicyMenu policy={policy.data} />
-            <DeletePolicyButton policy={policy.data} />
+            <DeletePolicyButton policy={policy.data} refresh={() => policy.refetch()} />
           </div>
           {/* A fresh read failed: the policy above is the one read earlier, and may be gone. */}
           {policy.isError && <RefreshFailed error={policy.error} fetching={policy.isFetching} onRetry={() => void policy.refetch()} />}

@@ -18,10 +18,8 @@ export function RefreshFailed({ error, fetching, onRetry }: { error: unknown; fe
         <MessageBarTitle>{gone ? 'This policy no longer exists' : described.title}</MessageBarTitle>
         {gone ? (
           <>
-            The tenant no longer has it: someone may have deleted it since this page read it. What is shown is the version read
-            earlier. A deleted policy can be restored for 30 days from{' '}
-            <RouterLink to={paths.deleted}>Deleted policies</RouterLink>
-            .
+            The tenant no longer has it: someone may have deleted it since this page read it. What is shown is the version read earlier. A
+            deleted policy can be restored for 30 days from <RouterLink to={paths.deleted}>Deleted policies</RouterLink>.
           </>
         ) : (
           <>
