@@ -1,4 +1,5 @@
 // A plan's run in words: the summary the admin downloads and the command line prints.
+import { isolatedText } from '../domain/isolate';
 import { stateLabels } from '../domain/labels';
 import type { ApplyItem, ApplyRun } from './apply-plan';
 
@@ -60,7 +61,7 @@ export function summarizeRun(run: ApplyRun): string {
           ? `failed: ${item.message ?? ''}`
           : 'not done';
     lines.push(
-      `${ACTION_WORDS[item.action]} ${item.kind} '${item.name}'${item.targetId ? ` (${item.targetId})` : ''}: ${outcome}${item.recovered ? ' (already in the tenant, written by an earlier attempt: not created twice)' : ''}`,
+      `${ACTION_WORDS[item.action]} ${item.kind} '${isolatedText(item.name)}'${item.targetId ? ` (${item.targetId})` : ''}: ${outcome}${item.recovered ? ' (already in the tenant, written by an earlier attempt: not created twice)' : ''}`,
     );
   }
   if (run.stopped) lines.push('', `Stopped: ${run.stopped}`);

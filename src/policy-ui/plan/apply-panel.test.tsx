@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // A guided run between two steps: the buttons that go on say how many steps they write, in words
 // that agree with the count ("Write the remaining 2 steps", never "the remaining 1 steps").
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApplyItem, ApplyRun } from '../../operations/apply-plan';
 import { ApplyPanel } from './apply-panel';
@@ -172,5 +172,22 @@ describe('ApplyPanel, its buttons leaving as the run changes', () => {
     rerender(panel(true, false, () => {}, onResume));
     expect(screen.queryByRole('button', { name: 'Resume' })).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Writing to Contoso' }));
+  });
+});
+
+describe('ApplyPanel, a tenant’s name that holds a direction control', () => {
+  it('isolates the name in the next step’s title, the row and what is said of a failure', () => {
+    const evil: ApplyItem = { ...item(2, false), name: '\u202Eevil' };
+    const run: ApplyRun = { tenantId: 't', startedAt: '2026-12-03T15:00:00.000Z', items: [item(1, true), evil], created: {} };
+    const { rerender } = render(
+      <ApplyPanel run={run} running={false} targetName="Contoso" onStop={() => {}} onResume={() => {}} onClose={() => {}} stepByStep />,
+    );
+    const title = screen.getByText(/Next, step 2: Update/);
+    expect(title.querySelector('bdi')?.textContent).toBe('\u202Eevil');
+    const cell = within(screen.getByRole('table', { name: 'What was written' })).getAllByRole('row')[2]!;
+    expect(cell.querySelector('bdi')?.textContent).toBe('\u202Eevil');
+    const failed: ApplyRun = { ...run, items: [item(1, true), { ...evil, status: 'failed', message: 'Refused' }] };
+    rerender(<ApplyPanel run={failed} running={false} targetName="Contoso" onStop={() => {}} onResume={() => {}} onClose={() => {}} />);
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('‘\u2068\u202Eevil\u2069’ failed: Refused.');
   });
 });

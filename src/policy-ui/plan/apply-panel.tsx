@@ -34,6 +34,7 @@ import { KIND_LABELS } from './plan-rows-table';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { useFocusReturn } from '../../shared/ui/use-focus-return';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -121,13 +122,13 @@ export function ApplyPanel({
     running && stopping
       ? `Stopping after the write under way`
       : running
-        ? `Writing to ${targetName}`
+        ? `Writing to ${isolatedText(targetName)}`
         : finished
-          ? `Applied to ${targetName}`
+          ? `Applied to ${isolatedText(targetName)}`
           : paused
             ? `Step ${done} of ${run.items.length} written`
             : triedAll
-              ? `${done} of ${run.items.length} written to ${targetName}, ${failed} failed`
+              ? `${done} of ${run.items.length} written to ${isolatedText(targetName)}, ${failed} failed`
               : `Stopped before the end`;
   // The focused heading changes in place, which is not read: the end of a run watched here is said
   // once, by a status in the page from the start (emptied when writing starts again).
@@ -141,7 +142,7 @@ export function ApplyPanel({
   const first = failures[0];
   const reason = first?.message?.trim() || 'no reason given';
   const failure = first
-    ? `‘${first.name}’ failed: ${reason}${/[.!?…]$/.test(reason) ? '' : '.'}` +
+    ? `‘${isolatedText(first.name)}’ failed: ${reason}${/[.!?…]$/.test(reason) ? '' : '.'}` +
       (failures.length > 1 ? ` ${failures.length - 1} more failed.` : '')
     : null;
   return (
@@ -169,7 +170,7 @@ export function ApplyPanel({
           <MessageBar intent="info" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>
-                Next, step {done + 1}: {VERB[next.action]} ‘{next.name}’
+                Next, step {done + 1}: {VERB[next.action]} ‘<Isolated>{next.name}</Isolated>’
               </MessageBarTitle>
               Check what the last step wrote (read back below), then write the next one. Each step waits for you.
             </MessageBarBody>
@@ -236,7 +237,9 @@ export function ApplyPanel({
               <TableRow key={item.key}>
                 <TableCell>{index + 1}</TableCell>
                 <TableCell>
-                  <Text weight="semibold">{item.name}</Text>
+                  <Text weight="semibold">
+                    <Isolated>{item.name}</Isolated>
+                  </Text>
                   <br />
                   <Text size={200}>{KIND_LABELS[item.kind]}</Text>
                 </TableCell>
@@ -255,8 +258,8 @@ export function ApplyPanel({
             <DialogTitle>Put this run aside?</DialogTitle>
             <DialogContent>
               Not written yet: {run.items.length - done} of {run.items.length}. Putting the run aside forgets it on this device: the rest
-              will not be written, and it can no longer be resumed. What was written to {targetName} stays written, with its previous
-              versions in this device’s history.
+              will not be written, and it can no longer be resumed. What was written to <Isolated>{targetName}</Isolated> stays written,
+              with its previous versions in this device’s history.
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => setAsideAsked(false)}>

@@ -13,6 +13,7 @@ import { useTenantSession } from '../../session/tenant-session';
 import { downloadFile } from '../../shared/download';
 import { LiveStatus, UnseenText } from '../../shared/ui/live-status';
 import { Notice } from '../../shared/ui/notice';
+import { isolatedText } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -99,7 +100,7 @@ export function MappingFileButtons({
       onLoad(applied.mapping, failed ? null : applied.domains);
       say([...applied.notes, ...(failed ? [failed] : [])].join(' '), failed ? 'warning' : 'success');
     } catch (error) {
-      const text = `${file.name}: ${error instanceof Error ? error.message : String(error)}`;
+      const text = `${isolatedText(file.name)}: ${error instanceof Error ? error.message : String(error)}`;
       say(text, 'error');
     }
   };

@@ -218,3 +218,23 @@ describe('MappingTable: what a keyboard and a screen reader are told', () => {
     expect(screen.getByRole('combobox', { name: 'In this tenant, MFA pilot becomes' })).toBeTruthy();
   });
 });
+
+describe('MappingTable, a group’s name that holds a direction control', () => {
+  it('isolates it in its cell and in the name of its choice', () => {
+    const EVIL = 'aaaaaaaa-0000-0000-0000-000000000009';
+    const evilSource = pilotImport({ includeGroups: [EVIL] }, [{ kind: 'group', id: EVIL, displayName: '\u202Eevil', exists: true }]);
+    const rows = buildMapping(evilSource, sourcePolicies(evilSource), emptyTarget([EVIL]), defaultChoices(), new Map(), false);
+    render(
+      <MappingTable
+        rows={rows}
+        sourceLabel="In the import"
+        targetName="Fabrikam"
+        confirmed={new Set()}
+        onChoose={() => undefined}
+        onConfirm={() => undefined}
+      />,
+    );
+    expect(screen.getByRole('combobox', { name: 'In this tenant, \u2068\u202Eevil\u2069 becomes' })).toBeTruthy();
+    expect([...document.querySelectorAll('bdi')].map((b) => b.textContent)).toContain('\u202Eevil');
+  });
+});

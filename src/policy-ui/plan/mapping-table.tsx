@@ -30,6 +30,7 @@ import { DirectoryPicker } from '../../session/directory-picker';
 import type { PickedChoices } from './mapping-choices';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { UnseenText } from '../../shared/ui/live-status';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { countWords, rowsWords, ShowMore } from '../show-more';
 import { useRevealablePart, type RowRevealer } from './revealable-part';
 
@@ -189,14 +190,17 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                 const options = [
                   ...row.candidates.map((c) => ({
                     value: `use:${c.id}`,
-                    text: `${c.displayName}${c.userPrincipalName ? ` (${c.userPrincipalName})` : ''}`,
+                    text: `${isolatedText(c.displayName)}${c.userPrincipalName ? ` (${isolatedText(c.userPrincipalName)})` : ''}`,
                     choice: { action: 'use', targetId: c.id, targetName: c.displayName } as MappingChoice,
                   })),
                   ...(row.choice?.action === 'use' && !row.candidates.some((c) => c.id === (row.choice as { targetId: string }).targetId)
                     ? [
                         {
                           value: choiceValue(row.choice),
-                          text: row.choice.targetId === row.sourceValue ? `${row.choice.targetName} (the same id)` : row.choice.targetName,
+                          text:
+                            row.choice.targetId === row.sourceValue
+                              ? `${isolatedText(row.choice.targetName)} (the same id)`
+                              : isolatedText(row.choice.targetName),
                           choice: row.choice,
                         },
                       ]
@@ -210,12 +214,12 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                 // The choice is described by what it causes; an exclusion left out unconfirmed makes it invalid.
                 const problemId = (i: number) => `${ids}-${index}-problem-${i}`;
                 const invalid = row.problems.some((p) => p.severity === 'blocker' && !p.confirmed);
-                const widened = [...new Set(row.uses.filter((u) => u.exclusion).map((u) => `'${u.policyName}'`))].join(', ');
+                const widened = [...new Set(row.uses.filter((u) => u.exclusion).map((u) => `'${isolatedText(u.policyName)}'`))].join(', ');
                 return (
                   <TableRow key={row.key} {...(index === firstAdded && { ref: addedRef, tabIndex: -1 })}>
                     <TableCell className={styles.source}>
                       <Text weight="semibold" className={styles.label}>
-                        {label}
+                        <Isolated>{label}</Isolated>
                       </Text>
                       <br />
                       <Text size={200} className={styles.detail}>
@@ -227,7 +231,7 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                     <TableCell className={styles.uses}>
                       {shownUses(row.uses).map((use) => (
                         <Text key={`${use.rowKey}:${use.place}`} size={200} className={use.exclusion ? styles.exclusion : undefined} block>
-                          {use.policyName}: {use.place}
+                          <Isolated>{use.policyName}</Isolated>: {use.place}
                         </Text>
                       ))}
                       {row.uses.length > shownUses(row.uses).length ? (
@@ -248,7 +252,7 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                       <Dropdown
                         className={styles.dropdown}
                         {...(anchorId && { id: anchorId(row.key) })}
-                        aria-label={`In this tenant, ${name} becomes`}
+                        aria-label={`In this tenant, ${isolatedText(name)} becomes`}
                         {...(row.problems.length > 0 && { 'aria-describedby': row.problems.map((_, i) => problemId(i)).join(' ') })}
                         {...(invalid && { 'aria-invalid': true })}
                         placeholder="Choose…"
@@ -269,12 +273,12 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                         <DirectoryPicker
                           className={styles.dropdown}
                           kind={PICKABLE[row.kind]!}
-                          label={`Pick another for ${name}`}
+                          label={`Pick another for ${isolatedText(name)}`}
                           placeholder="Search this tenant…"
                           onPick={(entry) => {
                             onChoose({ [row.key]: { action: 'use', targetId: entry.id, targetName: entry.displayName } });
                             // The search empties and keeps the focus: what it chose is said, as the row's choice shows it.
-                            setSaid(`${name} becomes ${entry.displayName} in this tenant.`);
+                            setSaid(`${isolatedText(name)} becomes ${isolatedText(entry.displayName)} in this tenant.`);
                           }}
                         />
                       ) : null}
@@ -297,7 +301,7 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                                 onChange={(_, data) => onConfirm(problem.confirmKey!, !!data.checked)}
                                 label="I understand: leave it out"
                                 // Named by what it leaves out and where: one row's box is told from another's.
-                                aria-label={`I understand: leave it out (the ${KIND_WORDS[row.kind]} '${label}'${name === label ? '' : ` ${row.sourceValue}`}, which widens ${widened})`}
+                                aria-label={`I understand: leave it out (the ${KIND_WORDS[row.kind]} '${isolatedText(label)}'${name === label ? '' : ` ${row.sourceValue}`}, which widens ${widened})`}
                               />
                             ) : null}
                           </div>

@@ -204,6 +204,26 @@ describe('PlanReview, Apply while the plan is made again', () => {
   });
 });
 
+describe('PlanReview, a policy’s name that holds a direction control', () => {
+  it('isolates it in the lock-out confirmation’s label', () => {
+    const risky: PlanRow = {
+      ...policy(1, 'update'),
+      displayName: '\u202Eevil',
+      problems: [{ severity: 'blocker', text: 'It may lock you out.', confirmKey: 'lockout:p1' }],
+    };
+    fake.planFor = () =>
+      ({
+        sameTenant: true,
+        rows: [risky],
+        mapping: [],
+        blockers: [risky.problems[0]],
+        counts: { create: 0, update: 1, restore: 0, reuse: 0, skip: 0 },
+      }) as unknown as Plan;
+    render(<PlanReview source={emptyImportSet()} targetName="Contoso" onApply={() => undefined} change />);
+    expect(screen.getByRole('checkbox', { name: "I understand the risk for '\u2068\u202Eevil\u2069': It may lock you out." })).toBeTruthy();
+  });
+});
+
 describe('PlanReview, Find users again', () => {
   it('keeps the plan and the focus while the directory is read, says the read, then what it found', async () => {
     const source = copied();

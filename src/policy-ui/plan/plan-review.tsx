@@ -10,6 +10,7 @@ import { describeError } from '../../graph/describe-error';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LiveStatus } from '../../shared/ui/live-status';
+import { isolatedText } from '../../shared/ui/isolated-text';
 import { PolicySelection } from '../policy-selection';
 import { withMappingChoices } from './mapping-choices';
 import { BlockerList } from './blocker-list';
@@ -285,7 +286,7 @@ export function PlanReview({
             key={problem.confirmKey}
             checked={confirmed.has(problem.confirmKey!)}
             onChange={(_, data) => confirm(problem.confirmKey!, !!data.checked)}
-            label={`I understand the risk for '${row.displayName}': ${problem.text}`}
+            label={`I understand the risk for '${isolatedText(row.displayName)}': ${problem.text}`}
           />
         ))}
         {/* The button stays when it has listed them all, so the keyboard's focus is not dropped with it. */}

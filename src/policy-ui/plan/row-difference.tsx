@@ -10,6 +10,7 @@ import type { PlanRow } from '../../domain/plan/types';
 import { PolicyDiff, useDiffView } from '../policy-diff';
 import { useNames } from '../queries';
 import { useTenantSession } from '../../session/tenant-session';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({ list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL } });
 
@@ -37,7 +38,11 @@ export function RowDifference({ row, targetName }: { row: PlanRow; targetName: s
         before={row.before}
         after={after}
         names={names}
-        beforeLabel={row.action === 'restore' ? `${row.displayName} as deleted` : `${row.displayName} in ${targetName} now`}
+        beforeLabel={
+          row.action === 'restore'
+            ? `${isolatedText(row.displayName)} as deleted`
+            : `${isolatedText(row.displayName)} in ${isolatedText(targetName)} now`
+        }
         afterLabel={row.action === 'update' || row.action === 'restore' ? 'After the plan' : 'In the plan'}
         view={view}
         onViewChange={setView}
@@ -48,9 +53,11 @@ export function RowDifference({ row, targetName }: { row: PlanRow; targetName: s
   if (row.kind === 'group' || row.kind === 'policy' || !row.intended) return null;
   const differences = objectDifferences(row.kind, row.intended, row.before);
   return differences.length === 0 ? (
-    <Text>The same in the import and in {targetName}.</Text>
+    <Text>
+      The same in the import and in <Isolated>{targetName}</Isolated>.
+    </Text>
   ) : (
-    <ul className={styles.list} aria-label={`How ${row.displayName} differs`}>
+    <ul className={styles.list} aria-label={`How ${isolatedText(row.displayName)} differs`}>
       {differences.map((line) => (
         <li key={line}>{line}</li>
       ))}
