@@ -12,7 +12,18 @@ import { keepVersion, type OperationContext } from './ports';
 import { policyJson } from '../domain/json';
 
 export type SaveOutcome =
-  { kind: 'saved'; policy: ConditionalAccessPolicy } | { kind: 'unchanged' } | { kind: 'conflict'; current: ConditionalAccessPolicy };
+  | {
+      kind: 'saved';
+      policy: ConditionalAccessPolicy;
+      /** Saved, but the version it replaced could not be kept in this device's history: in words, to show as a warning. */
+      versionNotKept?: string;
+    }
+  | { kind: 'unchanged' }
+  | { kind: 'conflict'; current: ConditionalAccessPolicy };
+
+const versionNotKept = (error: unknown) =>
+  'Saved, but the version it replaced could not be kept in the history on this device' +
+  `${error instanceof Error && error.message ? ` (${error.message})` : ''}: it cannot be restored from here.`;
 
 const holds = (tenant: JsonObject, draft: JsonObject) => Object.keys(buildPatch(tenant, draft)).length === 0;
 
@@ -55,9 +66,14 @@ export async function savePolicy(
     if (lookFailed) await keepOnce(context, id, current).catch(() => {});
     throw error;
   });
-  // The version replaced is kept once it really was replaced: a refused save leaves no trace.
-  if (outcome.kind === 'saved') await keepOnce(context, id, current);
-  return outcome;
+  // The version replaced is kept once it really was replaced: a refused save leaves no trace. The save is
+  // in the tenant by now: a store that refuses is said beside it, never as a failed save.
+  if (outcome.kind !== 'saved') return outcome;
+  const notKept = await keepOnce(context, id, current).then(
+    () => null,
+    (error: unknown) => error,
+  );
+  return notKept === null ? outcome : { ...outcome, versionNotKept: versionNotKept(notKept) };
 }
 
 /** Keeps the version a save replaces, unless the newest one kept of the policy is already it (an earlier attempt kept it). */

@@ -1,0 +1,57 @@
+// A save Graph applied, whose replaced version the history on this device then refuses (IndexedDB
+// full or blocked): the save is reported saved, with a warning that the version was not kept, never
+// as "Could not save" over a change that is in the tenant.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ConditionalAccessPolicy } from '../domain/types';
+import type { GraphClient } from '../graph/client';
+import { policyJson } from '../domain/json';
+import { memoryContext } from './memory-stores';
+import { savePolicy } from './save-policy';
+
+const ID = '0f1c2d3e-0000-4000-8000-00000000b001';
+
+const tenant = vi.hoisted(() => ({ policy: null as unknown as ConditionalAccessPolicy, patches: [] as Record<string, unknown>[] }));
+
+vi.mock('../graph/policies', () => ({
+  getPolicy: async () => ({ ...tenant.policy }),
+  updatePolicy: async (_client: unknown, _id: string, patch: Record<string, unknown>) => {
+    tenant.patches.push(patch);
+    tenant.policy = { ...tenant.policy, ...patch, modifiedDateTime: '2026-12-05T10:00:00Z' };
+  },
+}));
+
+const client = { retries: 2, backoff: async () => {} } as unknown as GraphClient;
+
+beforeEach(() => {
+  tenant.policy = {
+    id: ID,
+    displayName: 'Require MFA for admins',
+    state: 'enabled',
+    modifiedDateTime: '2026-12-01T08:00:00Z',
+  } as ConditionalAccessPolicy;
+  tenant.patches = [];
+});
+
+describe('a save whose replaced version this device cannot keep', () => {
+  it('is reported saved, with a warning that the version was not kept', async () => {
+    const context = memoryContext(client, 'contoso');
+    context.versions.record = () => Promise.reject(new Error('The quota has been exceeded.'));
+    const draft = { ...policyJson(tenant.policy), displayName: 'Require MFA for all admins' };
+
+    const outcome = await savePolicy(context, ID, draft, '2026-12-01T08:00:00Z');
+    expect(outcome).toMatchObject({ kind: 'saved', policy: { displayName: 'Require MFA for all admins' } });
+    expect(outcome.kind === 'saved' && outcome.versionNotKept).toMatch(
+      /^Saved, but the version it replaced could not be kept in the history on this device \(The quota has been exceeded\.\)/,
+    );
+    expect(tenant.patches).toEqual([{ displayName: 'Require MFA for all admins' }]);
+  });
+
+  it('is kept, with no warning, when the history takes it', async () => {
+    const context = memoryContext(client, 'contoso');
+    const outcome = await savePolicy(context, ID, { ...policyJson(tenant.policy), displayName: 'Renamed' }, '2026-12-01T08:00:00Z');
+    expect(outcome).not.toHaveProperty('versionNotKept');
+    expect(context.versions.all.map((v) => (JSON.parse(v.json) as { displayName: string }).displayName)).toEqual([
+      'Require MFA for admins',
+    ]);
+  });
+});
