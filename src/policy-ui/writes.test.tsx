@@ -1,13 +1,23 @@
 // @vitest-environment jsdom
-// Graph's What-if answer was computed against the policies as they were: after any write of a policy
-// (saved, created, deleted, restored, turned on or off) the What-if page must ask Graph again rather
-// than show the old answer for up to a minute.
+// Graph's What-if answer was computed against the policies and named locations as they were: after any
+// write of a policy (saved, created, deleted, restored, turned on or off) or of a named location (its
+// ranges reverted, restored from deleted items, alone or in a bulk run) the What-if page must ask Graph
+// again rather than show the old answer for up to a minute.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../session/query-keys';
-import { useCreatePolicy, useDeletePolicies, useRestorePolicy, useSavePolicy, useSetPolicyState } from './writes';
+import {
+  useBulkLocationStep,
+  useCreatePolicy,
+  useDeletePolicies,
+  useRestoreNamedLocation,
+  useRestorePolicy,
+  useRevertNamedLocation,
+  useSavePolicy,
+  useSetPolicyState,
+} from './writes';
 
 const tenant = vi.hoisted(() => ({ scopeKey: ['tenant', 'contoso'] as const, account: { key: 'contoso' }, client: {}, context: {} }));
 const policy = { id: 'p1', displayName: 'Require MFA', state: 'enabled' };
@@ -25,6 +35,9 @@ vi.mock('../operations/restore-deleted', () => ({
   purgeNamedLocationSafely: async () => {},
   restoreNamedLocationSafely: async () => {},
 }));
+vi.mock('../operations/revert-named-location', () => ({
+  revertNamedLocation: async () => ({ kind: 'reverted', location: { id: 'l1' }, recovered: false }),
+}));
 
 const writes = [
   ['a save', () => useSavePolicy(), { id: 'p1', draft: {}, baseModified: null }],
@@ -32,6 +45,9 @@ const writes = [
   ['a delete', () => useDeletePolicies(), [policy]],
   ['a restore', () => useRestorePolicy(), {}],
   ['turning a policy on or off', () => useSetPolicyState(), { id: 'p1', state: 'disabled' }],
+  ['a named location reverted to an earlier version', () => useRevertNamedLocation(), { id: 'l1', to: {}, after: {} }],
+  ['a named location restored from deleted items', () => useRestoreNamedLocation(), 'l1'],
+  ['a named location restored by a bulk run', () => useBulkLocationStep(), 'l1'],
 ] as const;
 
 describe("Graph's What-if answer", () => {

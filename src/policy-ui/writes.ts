@@ -45,13 +45,15 @@ const REFRESHES = {
   delete: ['policyList', 'whatIf', 'deletedPolicies', 'history'],
   restore: ['whatIf', 'deletedPolicies', 'namedLocations', 'history'],
   setState: ['whatIf', 'history'],
+  // A purge (of a policy or a location) removes what was already deleted: nothing What if evaluated changes.
   purge: ['deletedPolicies', 'history'],
-  restoreLocation: ['namedLocations', 'history'],
+  // Graph's What if matched the scenario's IP or country against the locations as they were.
+  restoreLocation: ['namedLocations', 'whatIf', 'history'],
   purgeLocation: ['namedLocations', 'history'],
-  revertLocation: ['namedLocations', 'history'],
+  revertLocation: ['namedLocations', 'whatIf', 'history'],
   bulk: ['policies', 'deletedPolicies', 'history'],
   // A bulk run's own location steps: a kind of their own, so a location restored on its own is not taken for the run.
-  bulkLocation: ['namedLocations', 'history'],
+  bulkLocation: ['namedLocations', 'whatIf', 'history'],
   // A plan writes policies (restored ones too), named locations, strengths, contexts and groups: everything is read again.
   apply: ['policies', 'deletedPolicies', 'namedLocations', 'history', 'planTarget'],
 } satisfies Record<string, Area[]>;
