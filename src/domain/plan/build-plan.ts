@@ -4,6 +4,7 @@
 // calls it again on every choice the admin makes.
 import type { ImportSet } from '../import/import-set';
 import type { JsonObject } from '../json';
+import { isolatedText } from '../isolate';
 import { buildMapping, collectUses, declaredValues, mappingKey, type SourcePolicy } from './mapping';
 import { planGroups, planObjects } from './object-rows';
 import { planPolicies } from './policy-rows';
@@ -109,7 +110,7 @@ export function buildPlan(source: ImportSet, target: PlanTarget, choices: PlanCh
       .flatMap((row) =>
         row.problems.filter(blocking).map((problem) => ({
           ...problem,
-          text: `${row.displayName}: ${problem.text}`,
+          text: `${isolatedText(row.displayName)}: ${problem.text}`,
           at: { table: 'rows' as const, key: row.key },
         })),
       ),

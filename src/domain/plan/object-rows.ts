@@ -180,7 +180,7 @@ export function planObjects(
     } else {
       action = 'reuse';
       why = byId
-        ? `The tenant's ${nameOf(match)} is used as it is; it differs from the import.`
+        ? `The tenant's ${isolatedText(nameOf(match))} is used as it is; it differs from the import.`
         : 'The tenant has one of the same name but other content: the tenant’s is used, not overwritten.';
       options = ['reuse', 'update'];
     }
@@ -297,7 +297,7 @@ export function planGroups(creates: readonly GroupToCreate[]): ObjectRows {
   const planned = new Map<string, MappingChoice & { why: string }>();
   for (const { mappingKey: key, name, usedBy, purpose } of creates) {
     const rowKey = `group:${key}`;
-    const named = usedBy.map((n) => `'${n}'`).join(', ');
+    const named = usedBy.map((n) => `'${isolatedText(n)}'`).join(', ');
     rows.push({
       key: rowKey,
       kind: 'group',

@@ -136,7 +136,7 @@ export function planPolicies(
       options = ['skip'];
     } else {
       action = 'update';
-      why = by === 'content' ? `Found by its content under another name: '${nameOf(match)}'.` : `Found by ${by}; it differs.`;
+      why = by === 'content' ? `Found by its content under another name: '${isolatedText(nameOf(match))}'.` : `Found by ${by}; it differs.`;
       options = ['update', 'skip'];
     }
     if (chosen && options.includes(chosen)) action = chosen;
