@@ -52,9 +52,23 @@ export function ImportSource({ onLoaded, onError }: { onLoaded(source: LoadedSou
   const busyId = `${ids}-busy`;
   const whyNotId = `${ids}-why-not`;
 
+  // One read at a time: a second drop while the first is read would replace its import when it ends, and the first to
+  // end would clear the spinner of the other. Kept in a ref, not only in state: two drops may come before a render.
+  const reading = useRef(false);
+  const startReading = (words: string) => {
+    if (reading.current) return false;
+    reading.current = true;
+    setBusy(words);
+    return true;
+  };
+  const doneReading = () => {
+    reading.current = false;
+    setBusy(null);
+  };
+
   /** `chosen` names what the admin picked, when it was one thing (a zip, a folder). */
   const load = async (what: string, read: () => Promise<ImportFile[]>, chosen?: string) => {
-    setBusy(`Reading ${what}…`);
+    if (!startReading(`Reading ${what}…`)) return;
     try {
       const all = await read();
       if (all.length === 0) throw new Error('No files were chosen.');
@@ -70,20 +84,19 @@ export function ImportSource({ onLoaded, onError }: { onLoaded(source: LoadedSou
     } catch (error) {
       onError(error instanceof Error ? error.message : String(error));
     } finally {
-      setBusy(null);
+      doneReading();
     }
   };
 
   const readTenant = async () => {
-    if (!other) return;
-    setBusy(`Reading ${other.account.tenantName ?? 'the other tenant'}…`);
+    if (!other || !startReading(`Reading ${other.account.tenantName ?? 'the other tenant'}…`)) return;
     try {
       const bundle = await exportTenant(other.context, other.account.tenantName ?? null);
       onLoaded({ label: `${other.account.tenantName ?? other.account.tenantId} (signed in)`, set: importSetOfBundle(bundle) });
     } catch (error) {
       onError(error instanceof Error ? error.message : String(error));
     } finally {
-      setBusy(null);
+      doneReading();
     }
   };
 
@@ -93,6 +106,11 @@ export function ImportSource({ onLoaded, onError }: { onLoaded(source: LoadedSou
         className={mergeClasses(styles.zone, over && styles.over)}
         onDragOver={(event) => {
           event.preventDefault();
+          // While a read goes on, the pointer says a drop is not taken; the status says what is being read.
+          if (reading.current) {
+            event.dataTransfer.dropEffect = 'none';
+            return;
+          }
           setOver(true);
         }}
         onDragLeave={() => setOver(false)}
