@@ -42,15 +42,8 @@ describe('create whose answer is lost', () => {
     expect(roundTrips.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
-  it('retries after a 503 or a connection dropped before the service saw it, creating exactly one', async () => {
-    for (const fault of [503, 'drop'] as const) {
-      const { client, emulator } = graphOverEmulator();
-      emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: `POST /beta/${POLICIES}`, fault, times: 1 }] });
-      const outcome = await createPolicySafely(client, newPolicy());
-      expect(outcome.recovered).toBe(false);
-      expect(await named(client, 'Require MFA for partners')).toHaveLength(1);
-    }
-  });
+  // A 503 or a connection dropped before the service saw it: create-outcome-unknown.test.ts (not posted again by the
+  // same click; the next click looks, then creates exactly one).
 
   it('reports a duplicate the browser made by resending the POST, and nothing else', async () => {
     // Chromium resends a POST whose connection was reset: two policies, and the caller sees "201".

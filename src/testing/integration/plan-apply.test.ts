@@ -121,7 +121,7 @@ describe('a whole-tenant restore', () => {
     expect(again.counts).toMatchObject({ create: 0, update: 0 });
   });
 
-  it('under throttling without Retry-After, a 503 and lost answers, interrupted and resumed: nothing twice, nothing lost', async () => {
+  it('under throttling without Retry-After, a 503 and lost answers, interrupted, resumed and planned again: nothing twice, nothing lost', async () => {
     const harness = graphOverEmulator();
     const context = memoryContext(harness.client, CONTOSO_TENANT_ID, clock);
     const backup = await exportTenant(context, 'Contoso');
@@ -153,7 +153,14 @@ describe('a whole-tenant restore', () => {
     expect(partial.items.filter((i) => i.status === 'done')).toHaveLength(5);
 
     const resumed = await applyPlan(journal.load()!, graphPlanWriters(context), { clock, journal });
-    expect(done(resumed).filter((d) => d !== 'done')).toEqual([]);
+    // The create answered 503 was not seen in the tenant after every wait: its row says it may have been made, and
+    // is not posted again by the run (a policy that shows late would be made twice).
+    expect(done(resumed).filter((d) => d !== 'done')).toEqual([expect.stringMatching(/^failed .*It may still have been created/)]);
+    // Planned again, the tenant is read first: what is missing is created once, nothing else is written.
+    const rest = await plan(harness.client, CONTOSO_TENANT_ID, importSetOfBundle(backup), { states: 'source' });
+    expect(rest.counts).toMatchObject({ create: 1, update: 0 });
+    const finished = await applyPlan(newApplyRun(rest, CONTOSO_TENANT_ID, clock), graphPlanWriters(context), { clock });
+    expect(done(finished).filter((d) => d !== 'done')).toEqual([]);
     const after = await exportTenant(context, 'Contoso');
     expect(after.policies).toHaveLength(backup.policies.length);
     expect(after.namedLocations).toHaveLength(backup.namedLocations.length);
