@@ -78,3 +78,32 @@ describe('MappingFileButtons: a saved domain map whose users cannot be looked up
     expect(lookUpUsers).toHaveBeenCalledWith(DOMAINS);
   });
 });
+
+describe('MappingFileButtons: a saved mapping in UTF-16 (PowerShell 5.1’s Out-File)', () => {
+  it('is read as the import’s files are, and its choices applied', async () => {
+    const loads: Record<string, MappingChoice>[] = [];
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <MappingFileButtons
+          rows={rows}
+          choices={defaultChoices()}
+          source={source}
+          targetName="Fabrikam"
+          onLoad={(mapping) => loads.push(mapping)}
+          lookUpUsers={async () => ({ users: 1, found: 1, ambiguous: 0 })}
+        />
+      </QueryClientProvider>,
+    );
+    const utf16 = JSON.stringify({ ...JSON.parse(saved), domains: [] });
+    const bytes = new Uint8Array(2 + utf16.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < utf16.length; i++) bytes[2 + i * 2] = utf16.charCodeAt(i);
+    const file = new File([bytes], 'saved-utf16.json', { type: 'application/json' });
+    fireEvent.change(screen.getByLabelText('Saved mapping'), { target: { files: [file] } });
+
+    await waitFor(() => expect(loads).toHaveLength(1));
+    expect(loads[0]).toEqual({ [`user:${USER}`]: { action: 'drop' } });
+    await waitFor(() => expect(screen.getAllByText('1 saved choice applied.').length).toBeGreaterThan(0));
+  });
+});

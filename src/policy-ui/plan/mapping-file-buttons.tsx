@@ -7,6 +7,8 @@ import { ArrowDownloadRegular, DocumentArrowUpRegular } from '@fluentui/react-ic
 import { useId, useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
 import { applyMappingFile, mappingFile } from '../../domain/plan/mapping-file';
+import { parseJson, PolicyFileError } from '../../domain/policy-file';
+import { decodeText } from '../../domain/text-decoding';
 import type { MappingChoice, MappingRow, PlanChoices } from '../../domain/plan/types';
 import { describeError } from '../../graph/describe-error';
 import { useTenantSession } from '../../session/tenant-session';
@@ -77,7 +79,9 @@ export function MappingFileButtons({
 
   const load = async (file: File) => {
     try {
-      const applied = applyMappingFile(JSON.parse(await file.text()), rows, tenant.account.tenantId);
+      // Read as an import's files are: UTF-16 too (PowerShell 5.1's Out-File), and JSON that does not parse said with where.
+      const text = decodeText(new Uint8Array(await file.arrayBuffer())).replace(/^\uFEFF/, '');
+      const applied = applyMappingFile(parseJson(text, file.name), rows, tenant.account.tenantId);
       // A saved domain map looks users up by other names. Read first, the plan is made again in place: else the
       // review waited for the read in place of the mapping (this button with it), and the focus fell to the page's heading.
       // A failed read applies the choices without the domain map: the plan stays as it was read, and the words say so.
@@ -100,7 +104,9 @@ export function MappingFileButtons({
       onLoad(applied.mapping, failed ? null : applied.domains);
       say([...applied.notes, ...(failed ? [failed] : [])].join(' '), failed ? 'warning' : 'success');
     } catch (error) {
-      const text = `${isolatedText(file.name)}: ${error instanceof Error ? error.message : String(error)}`;
+      // The JSON's own errors name the file already.
+      const why = error instanceof Error ? error.message : String(error);
+      const text = error instanceof PolicyFileError ? why : `${isolatedText(file.name)}: ${why}`;
       say(text, 'error');
     }
   };
