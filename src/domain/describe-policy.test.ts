@@ -160,3 +160,21 @@ describe('describePolicy: sign-in frequency', () => {
     expect(frequency('primaryAndSecondaryAuthentication')).toEqual(['Sign-in frequency: Every 4 hours']);
   });
 });
+
+describe('describePolicy: names inside the console words', () => {
+  it('isolates the name of a terms of use and of an authentication strength after their label', () => {
+    const grant = lines(
+      {
+        displayName: 'Grant',
+        grantControls: {
+          operator: 'AND',
+          builtInControls: [],
+          termsOfUse: ['tou'],
+          authenticationStrength: { id: 's', displayName: '\u202Es' },
+        },
+      } as unknown as ConditionalAccessPolicy,
+      'Grant',
+    );
+    expect(grant).toEqual(['Grant access, requiring all of: Authentication strength: \u2068\u202Es\u2069, Terms of use: tou']);
+  });
+});

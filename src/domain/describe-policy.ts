@@ -5,6 +5,7 @@ import { lookupName, SPECIAL_VALUES, type NameDirectory, type NameKind } from '.
 import type { ConditionalAccessPolicy } from './types';
 import { cloudAppSecurityLabels, controlLabels } from './labels';
 import { guestWords } from './describe-guests';
+import { isolatedText } from './isolate';
 import { stringsIn as list } from './json';
 import { conditionsSection, otherSection, text } from './describe-conditions';
 
@@ -150,11 +151,12 @@ function grantSection(policy: ConditionalAccessPolicy, names: NameDirectory | un
     const strength = grant.authenticationStrength;
     required.push({
       id: strength.id!,
-      label: `Authentication strength: ${strength.displayName ?? lookupName(names, ['authenticationStrength'], strength.id!)?.displayName ?? strength.id}`,
+      label: `Authentication strength: ${isolatedText(strength.displayName ?? lookupName(names, ['authenticationStrength'], strength.id!)?.displayName ?? strength.id!)}`,
       kind: 'authenticationStrength',
     });
   }
-  required.push(...refs(grant.termsOfUse, ['termsOfUse'], names).map((r) => ({ ...r, label: `Terms of use: ${r.label}` })));
+  // The names isolated inside the console's words, so a direction control in one cannot reorder them.
+  required.push(...refs(grant.termsOfUse, ['termsOfUse'], names).map((r) => ({ ...r, label: `Terms of use: ${isolatedText(r.label)}` })));
   required.push(...list(grant.customAuthenticationFactors).map((id) => ({ id, label: `Custom control: ${id}`, kind: 'special' as const })));
   if (required.length === 0) return { title: 'Grant', lines: [text('Access', 'Grant access')] };
   const mode =

@@ -2,6 +2,7 @@
 // refers to (a user, a group, an app, a location...) or which of its settings holds them, said on
 // its row so the admin is not left guessing.
 import type { SummarySection } from './describe-policy';
+import { isolatedText } from './isolate';
 
 /** One thing of a policy that search can match, with the words that say where it is. */
 export interface Matchable {
@@ -34,10 +35,14 @@ export function matchablesOf(sections: SummarySection[]): Matchable[] {
         // Grant lines already name their kind ("Terms of use: ..."): said once.
         const label = kind ? value.label.replace(/^(Authentication strength|Terms of use): /, '') : value.label;
         const where = kind ? `${excluded ? 'excluded ' : ''}${kind}` : `${section.title.toLowerCase()}${excluded ? ' (excluded)' : ''}`;
-        found.push({ text: value.label.toLowerCase(), phrase: `${where} “${label}”` });
+        // The name isolated: a direction control in it cannot turn the quotes and the words after it around.
+        found.push({ text: value.label.toLowerCase(), phrase: `${where} “${isolatedText(label)}”` });
       }
       if (line.text)
-        found.push({ text: line.text.toLowerCase(), phrase: `${section.title.toLowerCase()}: ${line.label.toLowerCase()} “${line.text}”` });
+        found.push({
+          text: line.text.toLowerCase(),
+          phrase: `${section.title.toLowerCase()}: ${line.label.toLowerCase()} “${isolatedText(line.text)}”`,
+        });
     }
   }
   return found;

@@ -5,6 +5,7 @@ import { describePolicy, type NameRef, type SummarySection } from '../domain/des
 import type { NameDirectory } from '../domain/references';
 import type { ConditionalAccessPolicy } from '../domain/types';
 import { HoverTooltip, type TooltipArm } from '../shared/ui/hover-tooltip';
+import { Isolated } from '../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 340px), 1fr))', gap: tokens.spacingHorizontalL },
@@ -52,7 +53,7 @@ function Value({ value, styles }: { value: NameRef; styles: ReturnType<typeof us
       {...arm}
     >
       <span>
-        {value.label}
+        <Isolated>{value.label}</Isolated>
         {value.missing && <span className={styles.mono}> ({value.id})</span>}
       </span>
     </li>
@@ -93,7 +94,7 @@ export const PolicySummaryView = memo(function PolicySummaryView({ sections }: {
               <Text className={styles.label}>{line.label}</Text>
               {line.text !== undefined ? (
                 <Text className={/[=()"]|-eq|-ne/.test(line.text) && line.text.includes('device.') ? styles.mono : undefined}>
-                  {line.text}
+                  <Isolated>{line.text}</Isolated>
                 </Text>
               ) : (
                 <ul className={styles.names} aria-label={`${section.title}: ${line.label}`}>

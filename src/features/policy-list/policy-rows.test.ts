@@ -3,6 +3,8 @@ import type { ConditionalAccessPolicy } from '../../domain/types';
 import type { LintFinding, LintSeverity } from '../../domain/lint/types';
 import { findingsByPolicy, findingsOf } from '../../policy-ui/lint-summary';
 import { sortRows, toRow } from './policy-rows';
+import type { NameDirectory } from '../../domain/references';
+import { describeMatch } from '../../domain/search-match';
 
 const row = (id: string) => toRow({ id, displayName: id, state: 'enabled' } as ConditionalAccessPolicy, undefined);
 const finding = (policyId: string, severity: LintSeverity) => ({ policyId, severity, ruleId: `rule-${severity}` }) as LintFinding;
@@ -45,5 +47,36 @@ describe('a row of a policy for agents', () => {
       undefined,
     );
     expect(agents.users).toBe('All agent identities (excluding 1)');
+  });
+});
+
+describe('names in a row, isolated', () => {
+  const GROUP = '22222222-2222-2222-2222-222222222222';
+  const names: NameDirectory = {
+    names: new Map([[`group:${GROUP}`, { id: GROUP, kind: 'group', displayName: '\u202Ex' }]]),
+    failures: [],
+  };
+  const policy = {
+    id: 'p',
+    displayName: 'Isolated',
+    state: 'enabled',
+    conditions: {
+      users: { includeGroups: [GROUP], excludeUsers: ['11111111-1111-1111-1111-111111111111'] },
+      applications: { includeApplications: ['All'] },
+    },
+    grantControls: { operator: 'AND', builtInControls: ['mfa'], authenticationStrength: { id: 's', displayName: '\u202Estrong' } },
+  } as unknown as ConditionalAccessPolicy;
+
+  it('keeps a direction control in a group name from reversing the words after it', () => {
+    expect(toRow(policy, names).users).toBe('\u2068\u202Ex\u2069 (excluding 1)');
+  });
+
+  it('isolates an authentication strength in the Grant column', () => {
+    expect(toRow(policy, names).grant).toBe('MFA and \u2068\u202Estrong\u2069');
+  });
+
+  it('isolates the excluded group a search matched in the hint beside the name', () => {
+    const excluded = { ...policy, conditions: { users: { includeUsers: ['All'], excludeGroups: [GROUP] } } } as ConditionalAccessPolicy;
+    expect(describeMatch(toRow(excluded, names), 'x')).toBe('Matches excluded group “\u2068\u202Ex\u2069”');
   });
 });

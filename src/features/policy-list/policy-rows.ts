@@ -3,6 +3,7 @@
 import type { NameDirectory } from '../../domain/references';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { describePolicy, lastChanged, type NameRef, type SummarySection } from '../../domain/describe-policy';
+import { isolatedText } from '../../domain/isolate';
 import { shortControlLabels, stateLabels } from '../../domain/labels';
 import { matchablesOf, type Matchable } from '../../domain/search-match';
 import { compareFindings, type PolicyFindings } from '../../policy-ui/lint-summary';
@@ -31,13 +32,14 @@ export interface PolicyRow {
   readonly missingReferences: number;
 }
 
-const summarize = (values: NameRef[], max = 2) =>
-  values.length <= max
-    ? values.map((v) => v.label).join(', ')
-    : `${values
-        .slice(0, max)
-        .map((v) => v.label)
-        .join(', ')} +${values.length - max}`;
+// Each name isolated: one holding a direction control (U+202E) cannot reorder the names and words after it.
+const summarize = (values: NameRef[], max = 2) => {
+  const shown = values
+    .slice(0, max)
+    .map((v) => isolatedText(v.label))
+    .join(', ');
+  return values.length <= max ? shown : `${shown} +${values.length - max}`;
+};
 
 function sectionValues(sections: SummarySection[], title: SummarySection['title'], labels: string[]): NameRef[] {
   const section = sections.find((s) => s.title === title);
@@ -100,7 +102,7 @@ export function toRow(policy: ConditionalAccessPolicy, names: NameDirectory | un
   const builtIn = grantControls?.builtInControls ?? [];
   const grantParts = [
     ...builtIn.map((c) => shortControlLabels[c as string] ?? String(c)),
-    ...(grantControls?.authenticationStrength?.displayName ? [grantControls.authenticationStrength.displayName] : []),
+    ...(grantControls?.authenticationStrength?.displayName ? [isolatedText(grantControls.authenticationStrength.displayName)] : []),
     ...(grantControls?.termsOfUse?.length ? ['Terms of use'] : []),
   ];
   return {
