@@ -72,4 +72,17 @@ describe('DirectoryPicker', () => {
     const option = await within(await screen.findByRole('listbox')).findByRole('option', { name: /Eve/ });
     expect(option.querySelector('bdi')?.textContent).toBe('Eve\u202E');
   });
+
+  it('tries a failed search again by the keyboard, keeping the list open', async () => {
+    get.mockRejectedValue(new NetworkError('GET', '/v1.0/users', new TypeError('Failed to fetch')));
+    typeAda();
+    const box = screen.getByRole('combobox', { name: 'People' });
+    await within(await screen.findByRole('listbox')).findByRole('option', { name: 'Try again' });
+    get.mockResolvedValue({ value: [{ id: 'u1', displayName: 'Ada Lindqvist', userPrincipalName: 'ada@contoso.com' }] });
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await within(await screen.findByRole('listbox')).findByRole('option', { name: /Ada Lindqvist/ });
+    expect(box.getAttribute('aria-expanded')).toBe('true');
+  });
 });
