@@ -4,17 +4,10 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { graphHosts, loginHosts } from './src/shared/cloud-hosts';
 
-// Graph and login hosts of every national cloud are listed because the cloud is chosen at run
-// time (public/config.json).
-const graphHosts = [
-  'https://graph.microsoft.com',
-  'https://graph.microsoft.us',
-  'https://dod-graph.microsoft.us',
-  'https://microsoftgraph.chinacloudapi.cn',
-];
-const loginHosts = ['https://login.microsoftonline.com', 'https://login.microsoftonline.us', 'https://login.chinacloudapi.cn'];
-
+// Graph and login hosts of every national cloud are allowed because the cloud is chosen at run
+// time (public/config.json); config.json is checked against the same lists.
 // Exported for the test that keeps public/staticwebapp.config.json's header in step with it.
 export function contentSecurityPolicy({ allowLocalhost }: { allowLocalhost: boolean }): string {
   // End-to-end builds talk to the local identity provider and the emulator server.
