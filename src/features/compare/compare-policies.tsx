@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowSwapRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { describeError } from '../../graph/describe-error';
 import type { JsonObject } from '../../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../../domain/types';
@@ -28,6 +28,7 @@ import { PolicyDiff } from '../../policy-ui/policy-diff';
 import { fileOrigin, useComparisonFile } from './use-comparison-file';
 import { ComparisonFileNotices } from './comparison-file-notices';
 import { useUrlState } from './use-url-state';
+import { counterpartInFile } from './file-match';
 import { policyJson } from '../../domain/json';
 import { namesBesideFile } from '../../domain/names-beside-a-file';
 import { collectReferences } from '../../domain/references';
@@ -74,6 +75,11 @@ export function ComparePolicies() {
   const { abandon } = comparisonFile;
   useEffect(abandon, [b, abandon]);
 
+  // The file opened holds no policy with A's id or name: B is left for the admin to choose, and the page
+  // says so (until a B is chosen or another file opened).
+  const [noCounterpart, setNoCounterpart] = useState(false);
+  const showNoCounterpart = noCounterpart && !b && !!comparisonFile.file;
+
   // An A chosen while a file is read: the file's policy that is B is matched with that A, not the one before.
   const chosenA = useRef({ a, before });
   useLayoutEffect(() => {
@@ -89,10 +95,14 @@ export function ComparePolicies() {
       if (bInFile !== null) set({ b: null });
       return;
     }
-    // The policy in the file that is A (same id, else same name) is the natural B.
+    // The policy in the file that is A (same id, else same name) is the natural B. With no A, or a file of
+    // one policy (the admin chose that policy to compare with), the file's first; with several and none
+    // of them A, none: a policy merely first in the file would compare unrelated policies as if one.
     const { a, before } = chosenA.current;
-    const match = opened.policies.findIndex((p) => (a && p.id === a) || (before && nameOf(p.policy) === nameOf(before)));
-    set({ b: `${FILE_PREFIX}${match >= 0 ? match : 0}` });
+    const counterpart = a ? counterpartInFile(opened.policies, a, before) : 0;
+    const match = counterpart < 0 && opened.policies.length <= 1 ? 0 : counterpart;
+    setNoCounterpart(match < 0);
+    set({ b: match >= 0 ? `${FILE_PREFIX}${match}` : null });
   };
 
   // A shared link's A or B may be gone (404), or Graph busy: the failing side is named, and asked again.
@@ -191,6 +201,13 @@ export function ComparePolicies() {
         />
       </div>
       <ComparisonFileNotices comparisonFile={comparisonFile} />
+      {showNoCounterpart && (
+        <MessageBar key={comparisonFile.choice} intent="info">
+          <MessageBarBody>
+            No policy in {isolatedText(comparisonFile.file?.fileName ?? 'the file')} has the id or name of policy A; choose one in Policy B.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {bInFile !== null && !filePolicy && (
         // Keyed by the file chosen: another empty file is said again, not left standing unread.
         <MessageBar key={comparisonFile.choice} intent="warning">

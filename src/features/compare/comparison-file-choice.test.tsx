@@ -1,10 +1,37 @@
 // @vitest-environment jsdom
 // Choosing files to compare with: while one is read the page says so, and a read that ends after a
-// newer choice does not replace it.
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+// newer choice does not replace it. In Two policies, the file's policy that becomes B is A's own (its id
+// anywhere in the file before a policy that only shares its name; else its name in any case), and a file
+// without it leaves B to the admin and says so.
+import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
+import { act, cleanup, configure, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ComparisonFileNotices } from './comparison-file-notices';
 import { useComparisonFile } from './use-comparison-file';
+
+const A = { id: 'policy-a', displayName: 'CA001: Require MFA', state: 'enabled', conditions: {} };
+
+vi.mock('../../session/tenant-session', () => ({
+  useTenantSession: () => ({ account: { key: 'here', tenantId: 'tenant-1' }, scopeKey: ['tenant', 'here'], client: {} }),
+}));
+vi.mock('../../policy-ui/queries', () => ({
+  policiesQuery: () => queryOptions({ queryKey: ['policies'], queryFn: () => Promise.resolve([A]) }),
+  policyQuery: (_tenant: unknown, id: string) =>
+    queryOptions({ queryKey: ['policy', id], queryFn: () => Promise.resolve(id === A.id ? A : { id }) }),
+  useNames: () => ({ data: undefined }),
+}));
+vi.mock('../../policy-ui/policy-diff', () => ({
+  PolicyDiff: ({ beforeLabel, afterLabel }: { beforeLabel: string; afterLabel: string }) => (
+    <p>{`Diff of ${beforeLabel} and ${afterLabel}`}</p>
+  ),
+  useDiffView: () => useState('split'),
+  useInlineDiff: () => false,
+}));
+
+vi.setConfig({ testTimeout: 20_000 });
+configure({ asyncUtilTimeout: 5_000 });
 
 const policiesFile = (name: string) => JSON.stringify([{ id: `id-${name}`, displayName: name, state: 'enabled', conditions: {} }]);
 
@@ -75,5 +102,65 @@ describe('choosing a file while another is read', () => {
       tricky.arrive();
       await opened[0];
     });
+  });
+});
+
+describe('Two policies: the policy in a file that becomes B', () => {
+  const fileOf = (name: string, policies: object[]) => {
+    const text = JSON.stringify(policies);
+    return { name, arrayBuffer: () => Promise.resolve(new TextEncoder().encode(text).buffer as ArrayBuffer) } as unknown as File;
+  };
+  async function compareWith(file: File) {
+    const { ComparePolicies } = await import('./compare-policies');
+    const router = createMemoryRouter([{ path: '/compare', element: <ComparePolicies /> }], { initialEntries: ['/compare?a=policy-a'] });
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    );
+    await screen.findByText('Choose two policies');
+    fireEvent.change(screen.getByLabelText('Policy file to compare with'), { target: { files: [file] } });
+    return () => new URLSearchParams(router.state.location.search).get('b');
+  }
+
+  it('is the one with A’s id, even after a policy that only shares its name', async () => {
+    const b = await compareWith(
+      fileOf('export.json', [
+        { id: 'another-policy', displayName: 'CA001: Require MFA', state: 'disabled', conditions: {} },
+        { ...A, displayName: 'CA001: Require MFA (renamed)', state: 'disabled' },
+      ]),
+    );
+    expect(await screen.findByText('Diff of CA001: Require MFA and CA001: Require MFA (renamed) in export.json')).toBeTruthy();
+    expect(b()).toBe('file:1');
+  });
+
+  it('is the one with A’s name, trimmed and in any case, when none has its id', async () => {
+    const b = await compareWith(
+      fileOf('export.json', [
+        { id: 'x', displayName: 'CA002: Block legacy', state: 'disabled', conditions: {} },
+        { id: 'y', displayName: '  ca001: require mfa ', state: 'disabled', conditions: {} },
+      ]),
+    );
+    expect(await screen.findByText('Diff of CA001: Require MFA and ca001: require mfa in export.json')).toBeTruthy();
+    expect(b()).toBe('file:1');
+  });
+
+  it('is left to the admin when none of the file’s policies has A’s id or name, and the page says so', async () => {
+    const b = await compareWith(
+      fileOf('export.json', [
+        { id: 'x', displayName: 'CA002: Block legacy', state: 'disabled', conditions: {} },
+        { id: 'y', displayName: 'CA003: Require compliant device', state: 'disabled', conditions: {} },
+      ]),
+    );
+    expect(await screen.findByText('No policy in export.json has the id or name of policy A; choose one in Policy B.')).toBeTruthy();
+    expect(b()).toBeNull();
+    expect(screen.queryByText(/^Diff of/)).toBeNull();
+    expect(screen.getByText('Choose two policies')).toBeTruthy();
+  });
+
+  it('is a file’s only policy, which the admin chose to compare with, whatever its name', async () => {
+    const b = await compareWith(fileOf('one.json', [{ id: 'x', displayName: 'CA002: Block legacy', state: 'disabled', conditions: {} }]));
+    expect(await screen.findByText('Diff of CA001: Require MFA and CA002: Block legacy in one.json')).toBeTruthy();
+    expect(b()).toBe('file:0');
   });
 });
