@@ -6,6 +6,7 @@ import { describeChanges } from '../../domain/describe-changes';
 import type { MatchStatus, PolicyMatch } from '../../domain/match-policies';
 import type { NameDirectory } from '../../domain/references';
 import { TableScroll } from '../../shared/ui/table-scroll';
+import { Isolated } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   table: { maxWidth: '1200px' },
@@ -74,7 +75,7 @@ export function PoliciesCompared({
                   }}
                   aria-current={match.key === opened ? 'true' : undefined}
                 >
-                  {match.name}
+                  <Isolated>{match.name}</Isolated>
                 </Link>
               </TableCell>
               <TableCell>

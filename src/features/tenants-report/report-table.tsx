@@ -16,6 +16,7 @@ import { useMemo, useState } from 'react';
 import { backupAgeDays, driftCount, type TenantReportEntry, type TenantsReport } from '../../domain/tenants/report';
 import { rowWords } from '../../domain/tenants/report-render';
 import { TableScroll } from '../../shared/ui/table-scroll';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   id: { display: 'block', color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
@@ -67,9 +68,9 @@ export function ReportTable({ report }: { report: TenantsReport }) {
               {shown.map((entry) => {
                 const words = rowWords(entry, now);
                 return (
-                  <TableRow key={entry.tenantId} aria-label={entry.name}>
+                  <TableRow key={entry.tenantId} aria-label={isolatedText(entry.name)}>
                     <TableCell>
-                      {entry.name}
+                      <Isolated>{entry.name}</Isolated>
                       <span className={styles.id}>{entry.tenantId}</span>
                     </TableCell>
                     {entry.error ? (
@@ -84,7 +85,9 @@ export function ReportTable({ report }: { report: TenantsReport }) {
                           {words.drift}
                           {entry.drift?.changed.length ? (
                             <Text as="p" block size={200}>
-                              {entry.drift.changed.map((c) => `${c.name}${c.by ? ` (by ${c.by})` : ''}`).join('; ')}
+                              {entry.drift.changed
+                                .map((c) => `${isolatedText(c.name)}${c.by ? ` (by ${isolatedText(c.by)})` : ''}`)
+                                .join('; ')}
                             </Text>
                           ) : null}
                         </TableCell>

@@ -8,6 +8,7 @@ import { dateText } from '../../domain/documentation/words';
 import { FileDropZone } from '../../shared/ui/file-drop-zone';
 import { ReportTable } from './report-table';
 import { Notice } from '../../shared/ui/notice';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   root: {
@@ -41,14 +42,14 @@ export default function TenantsReportPage() {
     try {
       readJsonFile(bytes, file.name);
     } catch (wrong) {
-      setError(`${wrong instanceof PolicyFileError ? wrong.message : `${file.name} could not be read.`} ${EXPECTED}`);
+      setError(`${wrong instanceof PolicyFileError ? wrong.message : `${isolatedText(file.name)} could not be read.`} ${EXPECTED}`);
       return;
     }
     const read = readTenantsReport(decodeText(bytes));
     if (read.ok) {
       setReport({ report: read.report, file: file.name });
       setError(null);
-    } else setError(`${file.name}: ${read.message}`);
+    } else setError(`${isolatedText(file.name)}: ${read.message}`);
   };
 
   const totals = report ? reportTotals(report.report) : null;
@@ -68,7 +69,7 @@ export default function TenantsReportPage() {
             intent={totals.unreadable + totals.withLintErrors + totals.drifted + totals.emergencyAtRisk > 0 ? 'warning' : 'success'}
           >
             <MessageBarBody>
-              {report.file}, generated {dateText(report.report.generatedAt)}: {totals.tenants} tenants.
+              <Isolated>{report.file}</Isolated>, generated {dateText(report.report.generatedAt)}: {totals.tenants} tenants.
             </MessageBarBody>
           </Notice>
           <ul className={styles.totals} aria-label="Across the tenants">
