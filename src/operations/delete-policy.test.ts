@@ -40,4 +40,10 @@ describe('deleting a policy another admin changed since the page read it', () =>
     expect(context.versions.all[0]!.reason).toBe('before delete');
     expect(JSON.parse(context.versions.all[0]!.json)).toEqual(B);
   });
+
+  it('counts a policy already gone as deleted, keeping nothing', async () => {
+    const context = memoryContext(client, 'tenant-1');
+    await expect(deletePolicyKeepingVersion(context, { ...A, id: 'p1' })).resolves.toBeUndefined();
+    expect(context.versions.all).toHaveLength(0);
+  });
 });

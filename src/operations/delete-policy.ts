@@ -4,16 +4,20 @@ import { getPolicy } from '../graph/policies';
 import type { ConditionalAccessPolicy } from '../domain/types';
 import { keepVersion, type OperationContext } from './ports';
 import { deletePolicySafely } from './restore-deleted';
+import { isNotFound } from './lost-answer';
 
 /**
  * The policy is read from the tenant first and that read is the version kept: the one on the screen may
  * be a placeholder from the list or older than a colleague's change, and keeping it would lose theirs.
+ * Already gone (a retry after a lost answer, a colleague's delete), there is nothing to keep or delete:
+ * the deletion is done, as deletePolicySafely counts a 404.
  */
 export async function deletePolicyKeepingVersion(
   context: OperationContext,
   policy: Pick<ConditionalAccessPolicy, 'id'> & { id: string },
 ): Promise<void> {
-  const current = await getPolicy(context.client, policy.id);
+  const current = await getPolicy(context.client, policy.id).catch((error: unknown) => (isNotFound(error) ? null : Promise.reject(error)));
+  if (!current) return;
   await keepVersion(context, policy.id, 'before delete', current);
   await deletePolicySafely(context.client, policy.id);
 }
