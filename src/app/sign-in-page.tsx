@@ -1,9 +1,20 @@
 // Sign-in: with a tenant, "Sign in with Microsoft" (read-only permissions first); in the demo,
 // a labelled demo account per tenant and role, no password.
-import { Button, Card, CardHeader, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Card,
+  CardHeader,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { PersonRegular, ShieldKeyholeRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { useAuth, type DemoDirectory } from '../auth';
+import { signInProblemOf, useAuth, type DemoDirectory, type SignInProblem } from '../auth';
 import { DOCUMENTATION_PATH } from '../features/backup/documentation-path';
 import { TENANTS_REPORT_PATH } from '../features/tenants-report/report-path';
 
@@ -22,12 +33,20 @@ const useStyles = makeStyles({
 
 export function SignInPage({ demo }: { demo?: DemoDirectory }) {
   const styles = useStyles();
-  const { session } = useAuth();
+  const { session, problem } = useAuth();
   const [busy, setBusy] = useState(false);
+  // Sign-in that could not start here (MSAL refused to leave), or that came back refused from the
+  // identity provider's pages (the session keeps that one).
+  const [failed, setFailed] = useState<SignInProblem | null>(null);
+  const shown = failed ?? problem ?? null;
   const signIn = async (hint?: string) => {
     setBusy(true);
+    setFailed(null);
+    session.dismissProblem?.();
     try {
       await session.signIn(hint);
+    } catch (error) {
+      setFailed(signInProblemOf(error, null));
     } finally {
       setBusy(false);
     }
@@ -36,6 +55,14 @@ export function SignInPage({ demo }: { demo?: DemoDirectory }) {
     <main className={styles.root}>
       <h1 className={styles.title}>Gatehouse</h1>
       <Text size={400}>A console for Microsoft Entra Conditional Access: every policy in plain language, with names instead of ids.</Text>
+      {shown && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{shown.title}</MessageBarTitle>
+            {shown.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {demo ? (
         <Card>
           <CardHeader

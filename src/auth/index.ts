@@ -4,3 +4,4 @@ export { createDemoSession, type DemoDirectory } from './demo-session';
 export { READ_SCOPES, WRITE_SCOPES } from './scopes';
 export { writeAccessFromClaims, type RoleClaims } from './role-claims';
 export { personName, type AuthSession, type AuthSnapshot, type SignedInAccount } from './session';
+export { signInProblemOf, type SignInProblem } from './sign-in-problem';

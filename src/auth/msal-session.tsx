@@ -14,6 +14,7 @@ import type { AppConfig } from '../shared/config';
 import { roleClaimsOf } from './role-claims';
 import { qualifyScopes, READ_SCOPES } from './scopes';
 import { createSnapshotStore, type AuthSession, type SignedInAccount } from './session';
+import { signInProblemOf, type RedirectPurpose, type SignInProblem } from './sign-in-problem';
 
 export function msalConfiguration(config: AppConfig): Configuration {
   const authority = config.authority ?? `${config.loginHost}/${config.tenant}`;
@@ -43,6 +44,30 @@ const toAccount = (account: AccountInfo): SignedInAccount => ({
   roleClaims: roleClaimsOf(account.idTokenClaims as Record<string, unknown> | undefined),
 });
 
+// What a redirect to the identity provider was for, kept in the tab until it comes back: a refusal
+// returns without MSAL's state, yet must be told in words and bring the admin back to their page.
+const PURPOSE_KEY = 'gatehouse.redirect-purpose';
+
+function keepPurpose(purpose: RedirectPurpose) {
+  try {
+    sessionStorage.setItem(PURPOSE_KEY, JSON.stringify(purpose));
+  } catch {
+    // Without storage the refusal is still said, in more general words.
+  }
+}
+
+function takePurpose(): RedirectPurpose | null {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(PURPOSE_KEY) ?? 'null') as RedirectPurpose | null;
+    sessionStorage.removeItem(PURPOSE_KEY);
+    return saved && Array.isArray(saved.scopes) && typeof saved.path === 'string' ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+const READ_SCOPE_NAMES = new Set<string>(READ_SCOPES);
+
 export interface MsalSession extends AuthSession {
   readonly instance: PublicClientApplication;
   /** Where to go after a sign-in or consent redirect came back (the page that started it). */
@@ -52,16 +77,23 @@ export interface MsalSession extends AuthSession {
 export async function createMsalSession(config: AppConfig): Promise<MsalSession> {
   const instance = new PublicClientApplication(msalConfiguration(config));
   await instance.initialize();
-  const result = await instance.handleRedirectPromise().catch((error: unknown) => {
-    console.error('Sign-in did not complete', error);
-    return null;
-  });
+  const purpose = takePurpose();
+  // A refused sign-in or consent (declined, blocked) is kept to be said until the admin dismisses it.
+  const { result, refused } = await instance.handleRedirectPromise().then(
+    (result) => ({ result, refused: null }),
+    (error: unknown) => {
+      console.error('Sign-in did not complete', error);
+      return { result: null, refused: signInProblemOf(error, purpose) };
+    },
+  );
+  let problem: SignInProblem | null = refused;
   if (result?.account) instance.setActiveAccount(result.account);
   if (!instance.getActiveAccount()) instance.setActiveAccount(instance.getAllAccounts()[0] ?? null);
 
   const snapshot = () => ({
     accounts: instance.getAllAccounts().map(toAccount),
     active: instance.getActiveAccount() ? toAccount(instance.getActiveAccount()!) : null,
+    problem,
   });
   const store = createSnapshotStore(snapshot());
   instance.addEventCallback((event) => {
@@ -81,13 +113,19 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
     return found;
   };
   const here = () => `${window.location.pathname}${window.location.search}`;
+  const returnPath =
+    typeof result?.state === 'string' && result.state.startsWith('/')
+      ? result.state
+      : refused && purpose?.path.startsWith('/')
+        ? purpose.path
+        : null;
 
   return {
     kind: 'msal',
     instance,
     // msal-react's provider, so its hooks work anywhere in the tree.
     Wrapper: ({ children }: { children: ReactNode }) => <MsalProvider instance={instance}>{children}</MsalProvider>,
-    returnPath: typeof result?.state === 'string' && result.state.startsWith('/') ? result.state : null,
+    returnPath,
     getSnapshot: store.get,
     subscribe: store.subscribe,
     async getToken(accountKey, scopes, options) {
@@ -102,6 +140,11 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
         if (!(error instanceof InteractionRequiredAuthError)) throw error;
         // Consent or a fresh sign-in is needed (e.g. the first write): leave for the identity
         // provider and come back to this page. Drafts are saved locally before any write starts.
+        keepPurpose({
+          kind: scopes.every((scope) => READ_SCOPE_NAMES.has(scope)) ? 'sign-in' : 'consent',
+          scopes: [...scopes],
+          path: here(),
+        });
         await instance.acquireTokenRedirect({ ...request, state: here() });
         return new Promise<string>(() => {});
       }
@@ -109,6 +152,8 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
     async signIn(hint) {
       // Signing in again as someone (their sign-in name as the hint) needs no account picker.
       const who = hint ? { loginHint: hint } : { prompt: 'select_account' };
+      // Kept even if MSAL refuses to leave (another redirect under way): the next page load reads and forgets it.
+      keepPurpose({ kind: 'sign-in', scopes: [...READ_SCOPES], path: here() });
       await instance.loginRedirect({ scopes: qualifyScopes(config.graphBaseUrl, READ_SCOPES), ...who, state: here() });
     },
     async signOut(accountKey) {
@@ -117,6 +162,10 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
     },
     setActive(accountKey) {
       instance.setActiveAccount(account(accountKey));
+      store.set(snapshot());
+    },
+    dismissProblem() {
+      problem = null;
       store.set(snapshot());
     },
   };

@@ -2,6 +2,7 @@
 // accounts, the active one, and tokens for it. Implementations live beside this file.
 import type { ComponentType, ReactNode } from 'react';
 import type { RoleClaims } from './role-claims';
+import type { SignInProblem } from './sign-in-problem';
 
 /**
  * The person's name without what the account adds in brackets ("Ada Lindqvist (demo administrator)"):
@@ -27,6 +28,8 @@ export interface SignedInAccount {
 export interface AuthSnapshot {
   accounts: SignedInAccount[];
   active: SignedInAccount | null;
+  /** A sign-in or consent the identity provider refused (declined consent), until dismissed. */
+  problem?: SignInProblem | null;
 }
 
 export interface AuthSession {
@@ -41,6 +44,8 @@ export interface AuthSession {
   signIn(hint?: string): Promise<void>;
   signOut(accountKey: string): Promise<void>;
   setActive(accountKey: string): void;
+  /** Forgets the sign-in problem once the admin has read it. */
+  dismissProblem?(): void;
 }
 
 /** A tiny observable snapshot store, shared by both implementations. */

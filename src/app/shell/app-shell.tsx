@@ -2,8 +2,10 @@
 // account), navigation, main area.
 import {
   Badge,
+  Button,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Nav,
@@ -20,6 +22,7 @@ import {
   ArrowTrendingLinesRegular,
   BookOpenRegular,
   BranchForkRegular,
+  DismissRegular,
   DocumentBulletListRegular,
   GridRegular,
   HistoryRegular,
@@ -31,6 +34,7 @@ import {
 } from '@fluentui/react-icons';
 import { memo, useRef, type MouseEvent, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { useAuth } from '../../auth';
 import { useWriteAccess } from '../../session/write-access';
 import { AccountMenu, type DemoControls } from './account-menu';
 import { useFocusRescue } from './use-focus-rescue';
@@ -147,6 +151,29 @@ const ShellHeader = memo(function ShellHeader({ demo }: { demo?: DemoControls })
   );
 });
 
+/**
+ * A sign-in or consent the identity provider refused and sent the admin back from (a declined
+ * permission to change policies): said on whichever screen they come back to, until dismissed.
+ */
+function SignInProblemBar() {
+  const styles = useStyles();
+  const { problem, session } = useAuth();
+  if (!problem) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline" className={styles.readOnly} role="alert">
+      <MessageBarBody>
+        <MessageBarTitle>{problem.title}</MessageBarTitle>
+        {problem.message}
+      </MessageBarBody>
+      <MessageBarActions
+        containerAction={
+          <Button appearance="transparent" icon={<DismissRegular />} aria-label="Dismiss" onClick={() => session.dismissProblem?.()} />
+        }
+      />
+    </MessageBar>
+  );
+}
+
 /** The Backup page's Documentation section: what an admin looks for by its own name, so an entry of its own, below Backup. */
 const DOCUMENTATION = `${paths.backup}#${DOCUMENTATION_SECTION}`;
 
@@ -240,6 +267,7 @@ export function AppShell({ demo, arrived, children }: { demo?: DemoControls; arr
       <FollowOwnSaves />
       <MainNav section={current} navigate={navigate} />
       <main className={styles.main} id="main" ref={main}>
+        <SignInProblemBar />
         {!write.allowed && (
           <MessageBar intent="info" className={styles.readOnly}>
             <MessageBarBody>

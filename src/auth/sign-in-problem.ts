@@ -1,0 +1,86 @@
+// A sign-in or consent that came back refused, in plain words: the identity provider's pages say
+// no (a declined consent, a blocked sign-in) and send the admin back here, where it must be said.
+
+/** What the redirect was for, kept across the trip to the identity provider. */
+export interface RedirectPurpose {
+  /** 'sign-in': the first sign-in (read permissions); 'consent': more permissions for a write. */
+  kind: 'sign-in' | 'consent';
+  /** The permissions asked for (unqualified names: Policy.ReadWrite.ConditionalAccess). */
+  scopes: string[];
+  /** The page that started it. */
+  path: string;
+}
+
+export interface SignInProblem {
+  /** A few words for the title: "Permission not granted". */
+  title: string;
+  /** What happened and what to do, in plain words; the code is part of it. */
+  message: string;
+  /** Entra's AADSTS code when it gave one, else MSAL's error code (access_denied). */
+  code: string;
+  errorCode: string;
+  subError: string;
+}
+
+interface AuthErrorLike {
+  errorCode?: unknown;
+  subError?: unknown;
+  errorMessage?: unknown;
+  errorNo?: unknown;
+  message?: unknown;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** Declined or missing consent: the user said no, or only an administrator may say yes. */
+const DECLINED = new Set(['access_denied', 'consent_required']);
+const CONSENT_CODES = new Set(['AADSTS65004', 'AADSTS65001', 'AADSTS90094', 'AADSTS90008']);
+
+/** Entra's own message without its trace, correlation id and timestamp. */
+function firstSentence(message: string): string {
+  const plain = message
+    .replace(/^[\w_]+:\s*/, '')
+    .replace(/^AADSTS\d+:\s*/, '')
+    .split(/\r?\n|\s+Trace ID:/)[0]!
+    .trim();
+  return plain.length > 300 ? `${plain.slice(0, 300)}…` : plain;
+}
+
+const names = (scopes: readonly string[]) => scopes.join(', ');
+
+export function signInProblemOf(error: unknown, purpose: RedirectPurpose | null): SignInProblem {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as AuthErrorLike;
+  const errorCode = text(e.errorCode);
+  const subError = text(e.subError);
+  const detail = text(e.errorMessage) || text(e.message) || (typeof error === 'string' ? error : '');
+  const aadsts = text(e.errorNo) ? `AADSTS${text(e.errorNo)}` : (/AADSTS\d+/.exec(detail)?.[0] ?? '');
+  const code = aadsts || errorCode || 'unknown_error';
+  // access_denied also comes with other refusals (AADSTS50105: not assigned to the app): Entra's code decides.
+  const declined = aadsts ? CONSENT_CODES.has(aadsts) : DECLINED.has(errorCode);
+  const consent = purpose?.kind === 'consent';
+  let message: string;
+  if (declined && consent) {
+    const policies = purpose.scopes.includes('Policy.ReadWrite.ConditionalAccess');
+    const what = policies ? 'change policies' : 'make this change';
+    message =
+      `Permission to ${what} was not granted (${code}). A Global Administrator or Privileged Role Administrator must grant ` +
+      `admin consent to ${names(purpose.scopes.filter((s) => s !== 'Policy.Read.All')) || names(purpose.scopes)}. ` +
+      (policies ? 'Nothing was changed; your draft is kept.' : 'Nothing was changed.');
+  } else if (declined) {
+    const scopes = purpose?.scopes.length ? ` (${names(purpose.scopes)})` : '';
+    message =
+      `Permission to read the tenant was not granted (${code}). A Global Administrator or Privileged Role Administrator ` +
+      `must grant admin consent to Gatehouse’s read permissions${scopes}.`;
+  } else if (errorCode === 'user_cancelled') {
+    message = `${consent ? 'Asking for permission' : 'Sign-in'} was cancelled (${code}).${consent ? ' Nothing was changed.' : ''}`;
+  } else {
+    const said = firstSentence(detail);
+    message =
+      `${consent ? 'Asking for permission' : 'Sign-in'} did not complete (${code})${said ? `: ${said}` : ''}` +
+      (/[.!?…]$/.test(said) ? '' : '.') +
+      (consent ? ' Nothing was changed.' : '');
+  }
+  const title =
+    declined || consent ? 'Permission not granted' : errorCode === 'user_cancelled' ? 'Sign-in cancelled' : 'Sign-in did not complete';
+  return { title, message, code, errorCode, subError };
+}
