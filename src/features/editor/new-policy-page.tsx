@@ -430,7 +430,11 @@ function NewPolicyEditor({ start, focusOnArrival, onStartOver }: { start: JsonOb
         setReviewing(false);
         setCreatedEarlier({ policy: outcome.policy, withChanges: !!outcome.differsFromBody });
       } else {
-        navigate(paths.policy(outcome.policy.id!), { state: { created: true } });
+        // Graph made it, but the look for a second copy (a lost answer resent) could not be made: said on the policy's page.
+        const warning = outcome.duplicatesUnchecked
+          ? 'Whether a second copy was made could not be checked (Microsoft Graph did not answer the search): look in the policy list for another policy of this name.'
+          : undefined;
+        navigate(paths.policy(outcome.policy.id!), { state: { created: true, ...(warning && { warning }) } });
       }
     } catch (error) {
       const located = errorPath(error);

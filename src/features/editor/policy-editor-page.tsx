@@ -187,7 +187,9 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
       draftStore.clear(tenant.account.key, id);
       setSaveError(null);
       leave.letGo();
-      navigate(paths.policy(id), { state: { saved: outcome.kind === 'saved' } });
+      // Saved, but the version it replaced could not be kept on this device: said on the policy's page.
+      const warning = outcome.kind === 'saved' ? outcome.versionNotKept : undefined;
+      navigate(paths.policy(id), { state: { saved: outcome.kind === 'saved', ...(warning && { warning }) } });
     } catch (error) {
       const description = describeError(error, 'save the policy');
       setSaveError({ error: description, text: draft.text });

@@ -51,10 +51,10 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-const page = () =>
+const page = (state?: object) =>
   render(
     <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={['/policies/p1']}>
+      <MemoryRouter initialEntries={[{ pathname: '/policies/p1', state }]}>
         <Routes>
           <Route path="/policies/:id" element={<PolicyPage history={() => null} />} />
         </Routes>
@@ -84,5 +84,18 @@ describe('a policy read earlier whose fresh read fails', () => {
     fireEvent.click(within(bar).getByRole('button', { name: 'Try again' }));
     await vi.waitFor(() => expect(screen.queryByText('Microsoft Graph is unreachable')).toBeNull());
     expect(world.reads).toBe(before + 1);
+  });
+});
+
+describe('a policy arrived at after a write with something short of it', () => {
+  it('says Saved, and warns that the version it replaced could not be kept on this device', async () => {
+    world.read = () => Promise.resolve(POLICY);
+    const warning =
+      'Saved, but the version it replaced could not be kept in the history on this device (quota): it cannot be restored from here.';
+    page({ saved: true, warning });
+    expect(await screen.findByText(/^Saved\. This is the policy as the tenant now holds/)).toBeTruthy();
+    const bar = screen.getByText(warning).closest('.fui-MessageBar') as HTMLElement;
+    // A bar of its own beside the one that says Saved.
+    expect(bar.textContent).toBe(warning);
   });
 });

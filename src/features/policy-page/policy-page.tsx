@@ -92,7 +92,7 @@ export function PolicyPage({ history }: PolicyPageProps) {
   }, [policy.data, names.data, onTheirWay]);
   // Names beside ids in the JSON tab too, as in the editor and Compare.
   const describeId = useCallback((objectId: string) => describeIdIn(names.data, objectId), [names.data]);
-  const arrival = useLocation().state as { saved?: boolean; created?: boolean; restored?: boolean } | null;
+  const arrival = useLocation().state as { saved?: boolean; created?: boolean; restored?: boolean; warning?: string } | null;
   const justSaved = arrival?.saved === true || arrival?.created === true || arrival?.restored === true;
   const draftSince = unsavedChangesSince(tenant.account.key, id);
   const watch = useWatched(tenant.account.key);
@@ -178,6 +178,12 @@ export function PolicyPage({ history }: PolicyPageProps) {
                   policy.data.state === 'enabledForReportingButNotEnforced' &&
                   ' It starts in report-only: check its sign-in logs before turning it on.'}
               </MessageBarBody>
+            </MessageBar>
+          )}
+          {/* The write happened, with something short of it to say: a version not kept, duplicates not checked. */}
+          {justSaved && arrival?.warning && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{arrival.warning}</MessageBarBody>
             </MessageBar>
           )}
           {draftSince && !justSaved && (
