@@ -13,7 +13,7 @@ import {
 import type { AppConfig } from '../shared/config';
 import { roleClaimsOf } from './role-claims';
 import { qualifyScopes, READ_SCOPES } from './scopes';
-import { createSnapshotStore, type AuthSession, type SignedInAccount } from './session';
+import { createSnapshotStore, type AuthSession, type AuthSnapshot, type SignedInAccount } from './session';
 import { signInProblemOf, type RedirectPurpose, type SignInProblem } from './sign-in-problem';
 
 export function msalConfiguration(config: AppConfig): Configuration {
@@ -90,12 +90,34 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
   if (result?.account) instance.setActiveAccount(result.account);
   if (!instance.getActiveAccount()) instance.setActiveAccount(instance.getAllAccounts()[0] ?? null);
 
-  const snapshot = () => ({
-    accounts: instance.getAllAccounts().map(toAccount),
-    active: instance.getActiveAccount() ? toAccount(instance.getActiveAccount()!) : null,
-    problem,
-  });
+  // MSAL says ACQUIRE_TOKEN_SUCCESS for every token, cache hits included (one per Graph request): the
+  // snapshot changes only when the accounts, the active one, their claims or the problem do, and an
+  // account unchanged keeps its object, so the screens that depend on it do not start again.
+  const known = new Map<string, { claims: string; account: SignedInAccount }>();
+  const signedIn = (info: AccountInfo): SignedInAccount => {
+    const claims = JSON.stringify([info.name, info.username, info.tenantId, info.localAccountId, info.idTokenClaims ?? null]);
+    const seen = known.get(info.homeAccountId);
+    if (seen?.claims === claims) return seen.account;
+    const fresh = toAccount(info);
+    known.set(info.homeAccountId, { claims, account: fresh });
+    return fresh;
+  };
+  const snapshot = (): AuthSnapshot => {
+    const accounts = instance.getAllAccounts().map(signedIn);
+    const active = instance.getActiveAccount();
+    return { accounts, active: active ? (accounts.find((a) => a.key === active.homeAccountId) ?? signedIn(active)) : null, problem };
+  };
   const store = createSnapshotStore(snapshot());
+  const refresh = () => {
+    const next = snapshot();
+    const current = store.get();
+    const same =
+      next.active === current.active &&
+      next.problem === current.problem &&
+      next.accounts.length === current.accounts.length &&
+      next.accounts.every((a, i) => a === current.accounts[i]);
+    if (!same) store.set(next);
+  };
   instance.addEventCallback((event) => {
     if (
       event.eventType === EventType.LOGIN_SUCCESS ||
@@ -103,7 +125,7 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
       event.eventType === EventType.LOGOUT_SUCCESS ||
       event.eventType === EventType.ACTIVE_ACCOUNT_CHANGED
     ) {
-      store.set(snapshot());
+      refresh();
     }
   });
 
@@ -162,11 +184,11 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
     },
     setActive(accountKey) {
       instance.setActiveAccount(account(accountKey));
-      store.set(snapshot());
+      refresh();
     },
     dismissProblem() {
       problem = null;
-      store.set(snapshot());
+      refresh();
     },
   };
 }
