@@ -1,34 +1,9 @@
 // What a passing fault looks like from the screen: a gateway's HTML error page, a stalled connection,
 // a $batch of reads answered 503. Each is retried where that is safe, or reported for what it was.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GraphClient } from './client';
+import { clientWith, json, type Handler } from './client-fake';
 import { describeError } from './describe-error';
 
-type Handler = (url: string, init: RequestInit) => Response | Promise<Response>;
-
-function clientWith(handler: Handler, extra: Partial<ConstructorParameters<typeof GraphClient>[0]> = {}) {
-  const calls: { url: string; init: RequestInit }[] = [];
-  const sleeps: number[] = [];
-  const client = new GraphClient({
-    baseUrl: 'https://graph.microsoft.com',
-    readScopes: ['Policy.Read.All'],
-    getToken: async () => 'token',
-    fetch: (async (input: string | URL | Request, init?: RequestInit) => {
-      calls.push({ url: String(input), init: init ?? {} });
-      return handler(String(input), init ?? {});
-    }) as typeof fetch,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-    },
-    random: () => 0.5,
-    pacer: { acquire: async () => {} },
-    ...extra,
-  });
-  return { client, calls, sleeps };
-}
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 const html = (status: number, headers: Record<string, string> = {}) =>
   new Response(`<html><body><h1>${status} Gateway Time-out</h1></body></html>`, {
     status,

@@ -1,33 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { GraphClient, MAX_BATCH_SIZE } from './client';
+import { MAX_BATCH_SIZE } from './client';
+import { clientWith, json } from './client-fake';
 import { GraphRequestError } from './errors';
 import { createPacer } from './pacer';
 
-type Handler = (url: string, init: RequestInit) => Response | Promise<Response>;
-
-function clientWith(handler: Handler, extra: Partial<ConstructorParameters<typeof GraphClient>[0]> = {}) {
-  const calls: { url: string; init: RequestInit }[] = [];
-  const sleeps: number[] = [];
-  const client = new GraphClient({
-    baseUrl: 'https://graph.microsoft.com',
-    readScopes: ['Policy.Read.All'],
-    getToken: async () => 'token',
-    fetch: (async (input: string | URL | Request, init?: RequestInit) => {
-      calls.push({ url: String(input), init: init ?? {} });
-      return handler(String(input), init ?? {});
-    }) as typeof fetch,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-    },
-    random: () => 0.5,
-    pacer: { acquire: async () => {} },
-    ...extra,
-  });
-  return { client, calls, sleeps };
-}
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 const graphError = (status: number, code: string, headers: Record<string, string> = {}) =>
   json(
     status,
