@@ -39,7 +39,8 @@ vi.mock('../graph/policies', () => ({
     const fault = tenant.post;
     if (fault === 'refuse')
       throw new GraphRequestError(400, 'BadRequest', 'Invalid application id.', { method: 'POST', path: '/policies' });
-    if (fault === 'throttle') throw new GraphRequestError(429, 'TooManyRequests', 'Too many requests.', { method: 'POST', path: '/policies' });
+    if (fault === 'throttle')
+      throw new GraphRequestError(429, 'TooManyRequests', 'Too many requests.', { method: 'POST', path: '/policies' });
     if (fault === 'drop') {
       tenant.down = true;
       throw new NetworkError('POST', '/policies', new TypeError('Failed to fetch'));
@@ -68,7 +69,16 @@ const newPolicy = (): JsonObject => ({
 const named = () => tenant.policies.filter((p) => p.displayName === NAME);
 
 beforeEach(() =>
-  Object.assign(tenant, { policies: [], posts: 0, next: 1, post: 'deliver', down: false, showsAfter: 0, hidden: new Map(), listsFailAfterPost: false }),
+  Object.assign(tenant, {
+    policies: [],
+    posts: 0,
+    next: 1,
+    post: 'deliver',
+    down: false,
+    showsAfter: 0,
+    hidden: new Map(),
+    listsFailAfterPost: false,
+  }),
 );
 
 describe('a create tried again after its outcome was unknown and the draft was edited', () => {
@@ -155,9 +165,9 @@ describe('a create whose answer is lost while the new policy does not show yet',
     Object.assign(tenant, { post: 'answer-503', showsAfter: 10 });
     let kept: CreateAttempt | null = null;
     const refused = vi.fn();
-    await expect(
-      createPolicySafely(client, newPolicy(), { onAttempt: (attempt) => (kept = attempt), onRefused: refused }),
-    ).rejects.toThrow(/may still have been created: trying again looks for it first/);
+    await expect(createPolicySafely(client, newPolicy(), { onAttempt: (attempt) => (kept = attempt), onRefused: refused })).rejects.toThrow(
+      /may still have been created: trying again looks for it first/,
+    );
     expect(tenant.posts).toBe(1);
     expect(refused).not.toHaveBeenCalled();
 

@@ -133,7 +133,8 @@ export async function createPolicySafely(client: GraphClient, draft: JsonObject,
   };
 }
 
-const isRefusal = (error: unknown) => error instanceof GraphRequestError && error.status >= 400 && error.status < 500 && error.status !== 429;
+const isRefusal = (error: unknown) =>
+  error instanceof GraphRequestError && error.status >= 400 && error.status < 500 && error.status !== 429;
 
 /** Looks, and after each wait (2, 5, 10 s) looks again, until something is found. */
 async function lookAfterWaits<T>(client: GraphClient, look: () => Promise<T[]>): Promise<T[]> {

@@ -35,14 +35,26 @@ describe('write refusals', () => {
     observeWriteAnswer('d', { method: 'POST', url: 'https://graph.microsoft.com/v1.0/groups', status: 403 });
     observeWriteAnswer('d', { method: 'PATCH', url: 'https://graph.microsoft.com/v1.0/groups/1', status: 403 });
     expect(wasWriteRefused('d')).toBe(false);
-    observeWriteAnswer('d', { method: 'PATCH', url: 'https://graph.microsoft.com/beta/identity/conditionalAccess/policies/1', status: 403 });
+    observeWriteAnswer('d', {
+      method: 'PATCH',
+      url: 'https://graph.microsoft.com/beta/identity/conditionalAccess/policies/1',
+      status: 403,
+    });
     expect(wasWriteRefused('d')).toBe(true);
   });
 
   it('counts a refused change to a named location or an authentication strength', () => {
-    observeWriteAnswer('e', { method: 'DELETE', url: 'https://graph.microsoft.com/v1.0/identity/conditionalAccess/namedLocations/2', status: 403 });
+    observeWriteAnswer('e', {
+      method: 'DELETE',
+      url: 'https://graph.microsoft.com/v1.0/identity/conditionalAccess/namedLocations/2',
+      status: 403,
+    });
     expect(wasWriteRefused('e')).toBe(true);
-    observeWriteAnswer('f', { method: 'POST', url: 'https://graph.microsoft.com/beta/policies/authenticationStrengthPolicies', status: 403 });
+    observeWriteAnswer('f', {
+      method: 'POST',
+      url: 'https://graph.microsoft.com/beta/policies/authenticationStrengthPolicies',
+      status: 403,
+    });
     expect(wasWriteRefused('f')).toBe(true);
   });
 });
