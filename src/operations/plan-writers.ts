@@ -165,10 +165,10 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
     async restore(kind, id, onRestored) {
       if (kind !== 'policy' && kind !== 'namedLocation') throw new Error('A plan restores only policies and named locations.');
       try {
-        // Told as soon as the policy is back, before its read-back: the run then says it is back even when what follows fails.
+        // Told as soon as it is back, before its read-back: the run then says it is back even when what follows fails.
         return kind === 'policy'
           ? policyJson(await restorePolicySafely(client, id, onRestored))
-          : json(await restoreNamedLocationSafely(client, id));
+          : json(await restoreNamedLocationSafely(client, id, onRestored));
       } catch (error) {
         // Neither in deleted items nor back in the tenant: deleted for good (or restored and deleted again) since the plan.
         if (isNotFound(error))

@@ -83,11 +83,12 @@ export const restorePolicySafely = (client: GraphClient, id: string, onRestored?
     onRestored,
   );
 
-export const restoreNamedLocationSafely = (client: GraphClient, id: string): Promise<NamedLocation> =>
+export const restoreNamedLocationSafely = (client: GraphClient, id: string, onRestored?: () => void): Promise<NamedLocation> =>
   restoreThenRead(
     client,
     () => restoreDeletedNamedLocation(client, id, WRITE_SCOPES),
     () => getNamedLocation(client, id),
+    onRestored,
   );
 
 /** Sets a policy's state (e.g. report-only after a restore) and reads it back. */
