@@ -59,7 +59,8 @@ interface ListWords {
 }
 
 const ids = (one: string, kinds: NameKind[], specials?: Record<string, string>): ListWords => ({ one, many: `${one}s`, kinds, specials });
-const ALL_USERS = { All: 'All users', None: 'No users' };
+// AllAgentIdUsers: the user accounts of agents, not the agent identities of clientApplications.
+const ALL_USERS = { All: 'All users', None: 'No users', AllAgentIdUsers: 'All agent users' };
 const ALL_RESOURCES = { All: 'All resources', None: 'No resources' };
 const ANY_LOCATION = { All: 'Any network or location' };
 const LISTS: Record<string, ListWords> = {
@@ -83,6 +84,22 @@ const LISTS: Record<string, ListWords> = {
     many: 'Excluded workload identities',
     kinds: ['servicePrincipal'],
   },
+  // Agent identities (Graph beta): the service principals of agents, and agent users (preview).
+  'conditions.clientApplications.includeAgentIdServicePrincipals': {
+    one: 'Included agent identity',
+    many: 'Included agent identities',
+    kinds: ['servicePrincipal'],
+    specials: { All: 'All agent identities' },
+  },
+  'conditions.clientApplications.excludeAgentIdServicePrincipals': {
+    one: 'Excluded agent identity',
+    many: 'Excluded agent identities',
+    kinds: ['servicePrincipal'],
+  },
+  'conditions.agents.includeAgentUsers': ids('Included agent user', ['user'], { All: 'All agent users' }),
+  'conditions.agents.excludeAgentUsers': ids('Excluded agent user', ['user']),
+  'conditions.agentContext.includeAgentContexts': { one: 'Included agent context', many: 'Included agent contexts' },
+  'conditions.agentContext.excludeAgentContexts': { one: 'Excluded agent context', many: 'Excluded agent contexts' },
   'conditions.locations.includeLocations': ids('Included location', ['namedLocation'], ANY_LOCATION),
   'conditions.locations.excludeLocations': ids('Excluded location', ['namedLocation'], ANY_LOCATION),
   'conditions.platforms.includePlatforms': { one: 'Included platform', many: 'Included platforms', labels: platformLabels },
@@ -103,10 +120,19 @@ const SCALARS: Record<string, string> = {
   'conditions.insiderRiskLevels': 'Insider risk',
   'conditions.authenticationFlows.transferMethods': 'Authentication flows',
   'sessionControls.disableResilienceDefaults': 'Resilience defaults disabled',
+  'sessionControls.signInFrequency.authenticationType': 'Sign-in frequency asks again for',
   // A named location's own settings.
   isTrusted: 'Trusted location',
   includeUnknownCountriesAndRegions: 'Unknown countries and regions included',
   countryLookupMethod: 'Country lookup',
+};
+
+/** Scalars whose values have words of their own. */
+const SCALAR_VALUES: Record<string, Record<string, string>> = {
+  'sessionControls.signInFrequency.authenticationType': {
+    primaryAndSecondaryAuthentication: 'primary and secondary authentication',
+    secondaryAuthentication: 'secondary authentication',
+  },
 };
 
 function flagsText(value: Json | undefined, labels: Record<string, string>): string {
@@ -149,6 +175,13 @@ function frequencyText(value: Json | undefined): string {
   return `every ${String(value.value)} ${value.value === 1 ? unit.replace(/s$/, '') : unit}`.trim();
 }
 
+/** Graph's default, primaryAndSecondaryAuthentication, asks for the whole sign-in again; the other only for the second factor. */
+const frequencyWithTypeText = (value: Json | undefined): string => {
+  const interval = frequencyText(value);
+  const secondOnly = isObject(value) && value.isEnabled === true && value.authenticationType === 'secondaryAuthentication';
+  return secondOnly ? `${interval}, second factor only (secondary authentication)` : interval;
+};
+
 function filterText(value: Json | undefined): string {
   if (!isObject(value) || !value.rule) return 'not set';
   return `${value.mode === 'exclude' ? 'exclude' : 'include'} ${String(value.rule)}`;
@@ -168,12 +201,14 @@ const appControlText = (v: Json | undefined) => {
 /** Groups described as one sentence, whichever of their members changed. */
 const GROUPS: { path: string; label: string; text: (value: Json | undefined, names?: NameDirectory) => string }[] = [
   { path: 'grantControls', label: 'Grant', text: grantText },
-  { path: 'sessionControls.signInFrequency', label: 'Sign-in frequency', text: frequencyText },
+  { path: 'sessionControls.signInFrequency', label: 'Sign-in frequency', text: frequencyWithTypeText },
   { path: 'sessionControls.persistentBrowser', label: 'Persistent browser session', text: browserText },
   { path: 'sessionControls.cloudAppSecurity', label: 'Conditional Access App Control', text: appControlText },
   { path: 'conditions.devices.deviceFilter', label: 'Device filter', text: filterText },
   { path: 'conditions.applications.applicationFilter', label: 'Application filter', text: filterText },
   { path: 'conditions.clientApplications.servicePrincipalFilter', label: 'Workload identity filter', text: filterText },
+  { path: 'conditions.clientApplications.agentIdServicePrincipalFilter', label: 'Agent identity filter', text: filterText },
+  { path: 'conditions.agents.agentFilter', label: 'Agent user filter', text: filterText },
   { path: 'conditions.users.includeGuestsOrExternalUsers', label: 'Included guests or external users', text: guestsText },
   { path: 'conditions.users.excludeGuestsOrExternalUsers', label: 'Excluded guests or external users', text: guestsText },
 ];
@@ -299,7 +334,9 @@ export function describeChanges(
           text: `Authentication flows: ${flagsText(old, transferMethodLabels)} → ${flagsText(now, transferMethodLabels)}`,
         });
       } else {
-        changes.push({ path: dotted, text: `${SCALARS[dotted] ?? dotted}: ${show(old)} → ${show(now)}` });
+        const words = SCALAR_VALUES[dotted];
+        const say = (v: Json | undefined) => (words && typeof v === 'string' ? (words[v] ?? show(v)) : show(v));
+        changes.push({ path: dotted, text: `${SCALARS[dotted] ?? dotted}: ${say(old)} → ${say(now)}` });
       }
     }
   };
