@@ -21,7 +21,7 @@ import { useNavigate } from 'react-router';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
 import { GraphRequestError } from '../../graph/errors';
 import type { ConditionalAccessPolicy } from '../../domain/types';
-import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
+import { useWriteAccess, WriteAccessTooltip, type WriteAccess } from '../../session/write-access';
 import { ErrorState } from '../../shared/ui/error-state';
 import { formatDate } from '../../shared/ui/format';
 import { useDeletePolicies } from '../../policy-ui/writes';
@@ -52,14 +52,17 @@ export interface DeletePolicyButtonProps {
   policy: ConditionalAccessPolicy;
   /** Reads the policy from the tenant again. */
   refresh: () => Promise<PolicyRead>;
+  /** Whether it can be deleted, and why not: the page's (a policy the tenant no longer has cannot be); the account's by default. */
+  access?: WriteAccess;
 }
 
-export function DeletePolicyButton({ policy: shown, refresh }: DeletePolicyButtonProps) {
+export function DeletePolicyButton({ policy: shown, refresh, access }: DeletePolicyButtonProps) {
   const styles = useStyles();
   const deletePolicies = useDeletePolicies();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const write = useWriteAccess();
+  const accountAccess = useWriteAccess();
+  const write = access ?? accountAccess;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorDescription | null>(null);
   // The read made when the dialog opened: what its words say, and whether Delete can be pressed.

@@ -19,7 +19,8 @@ import { paths } from '../../shared/routes/paths';
 import { LiveStatus } from '../../shared/ui/live-status';
 import { isolatedText } from '../../shared/ui/isolated-text';
 
-export function ExportPolicyMenu({ policy }: { policy: ConditionalAccessPolicy }) {
+/** lastRead: the tenant no longer has the policy (a fresh read answered 404): what is exported is the version read earlier, and the button says so. */
+export function ExportPolicyMenu({ policy, lastRead = false }: { policy: ConditionalAccessPolicy; lastRead?: boolean }) {
   const [said, setSaidAs] = useState<{ text: string; failed: boolean; template?: boolean; occasion: number } | null>(null);
   // Each outcome is a new occasion: the same words (Copy JSON pressed twice) are said again.
   const setSaid = (next: { text: string; failed: boolean; template?: boolean }) =>
@@ -58,7 +59,7 @@ export function ExportPolicyMenu({ policy }: { policy: ConditionalAccessPolicy }
     <>
       <Menu>
         <MenuTrigger disableButtonEnhancement>
-          <Button icon={<ShareRegular />}>Export</Button>
+          <Button icon={<ShareRegular />}>{lastRead ? 'Export the last version read' : 'Export'}</Button>
         </MenuTrigger>
         <MenuPopover>
           <MenuList>

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 // The policy page read a policy earlier; a fresh read then fails. It says so above the policy instead of
 // showing the old version as if it were current: a 404 says the policy no longer exists and where deleted
-// policies are; another failure says what went wrong; both offer Try again.
+// policies are, and Edit, Duplicate and Delete are disabled with the reason while it is gone; another failure
+// says what went wrong; both offer Try again.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConditionalAccessPolicy } from '../../domain/types';
@@ -15,6 +15,7 @@ const world = vi.hoisted(() => ({ read: (): Promise<unknown> => Promise.resolve(
 
 vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => ({ account: { key: 'acc', tenantId: 't1' } }) }));
 vi.mock('../../policy-ui/queries', () => ({
+  useNames: () => ({ data: undefined, isPending: false }),
   policiesQuery: () => ({ queryKey: ['policies'] }),
   policyQuery: () => ({
     queryKey: ['policy', 'p1'],
@@ -29,14 +30,16 @@ vi.mock('../../policy-ui/use-tenant-lint', () => ({ useTenantLint: () => ({ find
 vi.mock('../../policy-ui/watch-store', () => ({ useWatched: () => ({ watched: {}, watch: () => {}, unwatch: () => {} }) }));
 vi.mock('../../policy-ui/page-breadcrumb', () => ({ PageBreadcrumb: () => null }));
 vi.mock('../../policy-ui/policy-summary-view', () => ({ PolicySummaryView: () => <p>Summary of the policy</p> }));
-vi.mock('../../session/write-access', () => ({
-  useWriteAccess: () => ({ allowed: true }),
-  WriteAccessTooltip: ({ children }: { children: ReactElement }) => children,
+// The account may write; the page's own reasons (a policy gone) are said by the real tooltip.
+vi.mock('../../session/write-access', async (original) => ({
+  ...(await original<Record<string, unknown>>()),
+  useWriteAccess: () => ({ allowed: true, reason: null }),
 }));
 vi.mock('../../shared/monaco', () => ({ LazyJsonViewer: () => null, usePreloadJsonEditor: () => {} }));
 vi.mock('../../shared/theme', () => ({ useTheme: () => ({ dark: false }) }));
-vi.mock('./export-policy-menu', () => ({ ExportPolicyMenu: () => null }));
-vi.mock('./delete-policy-dialog', () => ({ DeletePolicyButton: () => null }));
+vi.mock('../../policy-ui/writes', () => ({ useDeletePolicies: () => ({ mutateAsync: () => Promise.resolve() }) }));
+vi.mock('../../policy-ui/saved-templates', () => ({ useSavedTemplates: () => [[], () => true] }));
+vi.mock('../../session/organization-query', () => ({ useOrganizationName: () => 'Contoso' }));
 
 const POLICY = { id: 'p1', displayName: 'CA006: Block legacy', state: 'disabled' } as ConditionalAccessPolicy;
 const notFound = () =>
@@ -72,6 +75,40 @@ describe('a policy read earlier whose fresh read fails', () => {
     expect(within(bar).getByRole('link', { name: 'Deleted policies' }).getAttribute('href')).toBe('/deleted');
     // The old policy is still there to read, under the warning.
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('CA006: Block legacy');
+  });
+
+  it('does not offer Edit, Duplicate or Delete for a policy the tenant no longer has, says why, and exports it as the last version read', async () => {
+    world.read = () => Promise.reject(notFound());
+    page();
+    await screen.findByText('This policy no longer exists');
+    for (const name of ['Edit', 'Duplicate', 'Delete…']) {
+      const button = screen.getByRole('button', { name });
+      expect(button.getAttribute('aria-disabled'), name).toBe('true');
+      expect(button.getAttribute('aria-describedby'), name).toBeTruthy();
+      const reason = button
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent)
+        .join(' ');
+      expect(reason, name).toMatch(/^The tenant no longer has this policy/);
+    }
+    // Pressing Delete… opens no dialog about a policy that is gone.
+    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    // Export stays, named for what it exports.
+    expect(screen.getByRole('button', { name: 'Export the last version read' }).getAttribute('aria-disabled')).toBeNull();
+  });
+
+  it('offers Edit, Duplicate and Delete again once the policy reads again (restored)', async () => {
+    world.read = () => Promise.reject(notFound());
+    page();
+    const bar = (await screen.findByText('This policy no longer exists')).closest('.fui-MessageBar') as HTMLElement;
+    world.read = () => Promise.resolve(POLICY);
+    fireEvent.click(within(bar).getByRole('button', { name: 'Try again' }));
+    await vi.waitFor(() => expect(screen.queryByText('This policy no longer exists')).toBeNull());
+    for (const name of ['Edit', 'Duplicate', 'Delete…', 'Export']) {
+      expect(screen.getByRole('button', { name }).getAttribute('aria-disabled'), name).toBeNull();
+    }
   });
 
   it('says a dropped network left the policy possibly out of date, and Try again reads it again', async () => {

@@ -19,9 +19,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useMemo, type ReactNode } from 'react';
 import { Link as RouterLink, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { describeError } from '../../graph/describe-error';
+import { GraphRequestError } from '../../graph/errors';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useTenantSession } from '../../session/tenant-session';
-import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
+import { useWriteAccess, WriteAccessTooltip, type WriteAccess } from '../../session/write-access';
 import { LazyJsonViewer, usePreloadJsonEditor } from '../../shared/monaco';
 import { useTheme } from '../../shared/theme';
 import { ErrorState } from '../../shared/ui/error-state';
@@ -67,6 +68,9 @@ const useStyles = makeStyles({
   json: { height: 'calc(100vh - 300px)' },
 });
 
+const GONE_REASON =
+  'The tenant no longer has this policy: someone may have deleted it since this page read it. Restore it from Deleted policies to change it again.';
+
 export interface PolicyPageProps {
   /** The History tab's content: composed by the route, since history is a feature of its own. */
   history: (policy: ConditionalAccessPolicy) => ReactNode;
@@ -97,7 +101,12 @@ export function PolicyPage({ history }: PolicyPageProps) {
   const draftSince = unsavedChangesSince(tenant.account.key, id);
   const watch = useWatched(tenant.account.key);
   const watching = !!watch.watched[id];
-  const write = useWriteAccess();
+  const writeAccess = useWriteAccess();
+  // A fresh read answered 404: the tenant no longer has this policy (deleted meanwhile). What is shown is
+  // the version read earlier; Edit, Duplicate and Delete would act on a policy that is gone, so they are
+  // disabled with the reason (Try again above enables them once the tenant has it again, restored).
+  const gone = policy.isError && policy.error instanceof GraphRequestError && policy.error.status === 404;
+  const write: WriteAccess = gone ? { allowed: false, reason: GONE_REASON } : writeAccess;
   const lint = useTenantLint({ mode: 'page', ready: policy.isSuccess });
   const findings = useMemo(() => lint.findings?.filter((f) => f.policyId === id), [lint.findings, id]);
   const counted = findings?.filter((f) => !f.suppressed).length;
@@ -164,8 +173,8 @@ export function PolicyPage({ history }: PolicyPageProps) {
                 {watching ? 'Watching' : 'Watch'}
               </ToggleButton>
             </Tooltip>
-            <ExportPolicyMenu policy={policy.data} />
-            <DeletePolicyButton policy={policy.data} refresh={() => policy.refetch()} />
+            <ExportPolicyMenu policy={policy.data} lastRead={gone} />
+            <DeletePolicyButton policy={policy.data} refresh={() => policy.refetch()} access={write} />
           </div>
           {/* A fresh read failed: the policy above is the one read earlier, and may be gone. */}
           {policy.isError && <RefreshFailed error={policy.error} fetching={policy.isFetching} onRetry={() => void policy.refetch()} />}
