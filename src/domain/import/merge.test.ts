@@ -35,6 +35,14 @@ describe('the same policy id in two files', () => {
     expect(again.sections.policies.map((p) => p.state)).toEqual(['disabled']);
   });
 
+  it('a version never changed since its creation (modifiedDateTime null) is older than one changed after it', async () => {
+    const created = policy({ state: 'disabled', createdDateTime: '2026-01-10T00:00:00Z', modifiedDateTime: null });
+    const changed = policy({ createdDateTime: '2026-01-10T00:00:00Z', modifiedDateTime: '2026-06-01T00:00:00Z' });
+    const set = await readImport([file('backup-jan.json', created), file('export-jun.json', changed)]);
+    expect(set.files[1]!.message).toContain('the version in export-jun.json is kept (changed later), not the one in backup-jan.json.');
+    expect(set.sections.policies.map((p) => p.state)).toEqual(['enabled']);
+  });
+
   it('with the same content: kept once, as a duplicate', async () => {
     const set = await readImport([file('a.json', policy()), file('b.json', policy())]);
     expect(set.files[1]!.message).toBe('1 policy. The policy already read from a.json: kept once.');

@@ -25,9 +25,13 @@ type Placed =
 
 const sameContent = (a: JsonObject, b: JsonObject) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 
-const changedAt = (item: JsonObject) => (typeof item.modifiedDateTime === 'string' ? Date.parse(item.modifiedDateTime) : NaN);
+// Graph leaves modifiedDateTime null until a policy's first change: a version never changed is as old as its creation.
+const changedAt = (item: JsonObject) => {
+  const when = typeof item.modifiedDateTime === 'string' ? item.modifiedDateTime : item.createdDateTime;
+  return typeof when === 'string' ? Date.parse(when) : NaN;
+};
 
-/** Whether this version changed after the other, by their modifiedDateTime: only when both say it. */
+/** Whether this version changed after the other (modifiedDateTime, else createdDateTime): only when both say it. */
 const isNewer = (item: JsonObject, other: JsonObject) => changedAt(item) > changedAt(other);
 
 /** “CA001” in b.json has the id of the one in a.json but other content: which version is kept, and why. */
