@@ -1,18 +1,15 @@
 // The admin's contingency plans and the record of the last switch, kept on this device per tenant:
 // what the naming cannot say (the policies to suspend, the exclusions to add first) and what a
 // revert needs (the state of each touched policy before the switch, the exclusions it added).
-import type { PlanEdits } from '../domain/contingency/contingency-plan';
-import type { SwitchRecord } from '../domain/contingency/switch';
+import { useEffect, useMemo } from 'react';
+import type { ContingencyPlan } from '../domain/contingency/contingency-plan';
+import { findSavedChoices, type SavedChoices } from '../domain/contingency/saved-choices';
 import { deviceStore, useDeviceUpdater } from './stores/device-store';
 
-export interface ContingencyStore {
-  /** Edits of recognised plans, by plan id. */
-  plans: Record<string, PlanEdits>;
-  /** The last switch of each plan, until it is reverted. */
-  switches: Record<string, SwitchRecord>;
-}
+export type ContingencyStore = SavedChoices;
 
 const EMPTY: ContingencyStore = { plans: {}, switches: {} };
+const NOTHING_UNCLEAR: string[] = [];
 
 const store = deviceStore<ContingencyStore>({
   prefix: 'gatehouse.contingency',
@@ -21,9 +18,26 @@ const store = deviceStore<ContingencyStore>({
   parse: (raw) => ({ ...EMPTY, ...(raw as Partial<ContingencyStore>) }),
 });
 
-/** The store and its updater, which says whether the browser kept it (storage can be full or blocked). */
+/**
+ * The store and its updater, which says whether the browser kept it (storage can be full or blocked). Given the
+ * plans recognised from the tenant's policies, what an earlier version kept under a plan's old id is found under
+ * its id now (and kept so, once); what more than one plan could have had is given to none, and said in `unclear`.
+ */
 export function useContingencyStore(
   tenantId: string,
-): [ContingencyStore, (change: (current: ContingencyStore) => ContingencyStore) => boolean] {
-  return useDeviceUpdater(store, tenantId);
+  recognised?: readonly ContingencyPlan[],
+): [ContingencyStore, (change: (current: ContingencyStore) => ContingencyStore) => boolean, string[]] {
+  const [saved, update] = useDeviceUpdater(store, tenantId);
+  const found = useMemo(() => (recognised ? findSavedChoices(saved, recognised) : null), [saved, recognised]);
+  const moved = found?.moved ?? false;
+  useEffect(() => {
+    if (!moved || !recognised) return;
+    // Even when the browser will not keep it, the store in use has it for this session.
+    update((current) => {
+      const { plans, switches } = findSavedChoices(current, recognised);
+      return { plans, switches };
+    });
+  }, [moved, recognised, update]);
+  const value = useMemo(() => (found ? { plans: found.plans, switches: found.switches } : saved), [found, saved]);
+  return [value, update, found?.unclear ?? NOTHING_UNCLEAR];
 }

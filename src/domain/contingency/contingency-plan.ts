@@ -52,6 +52,12 @@ const fullIdOf = (disruption: string) =>
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-|-$/g, '');
 
+/**
+ * The ids a plan for this disruption may have been kept under on a device by an earlier version: the Latin one
+ * (every plan before ids kept other scripts: "" for a name with no Latin letter or digit) and the one of every script.
+ */
+export const earlierIdsOf = (disruption: string): string[] => [latinIdOf(disruption), fullIdOf(disruption)];
+
 const nameOf = (policy: JsonObject) => (typeof policy.displayName === 'string' ? policy.displayName : String(policy.id ?? ''));
 
 /** One plan per disruption the tenant's contingency policies name, their steps in order; nothing to suspend until the admin says. */

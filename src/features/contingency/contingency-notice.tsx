@@ -1,7 +1,7 @@
 // Above the policy list: a contingency plan that is switched on, or one that would not work if the
 // disruption came today. Loaded only when the tenant has contingency policies; silent when all is well.
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { recognisePlans } from '../../domain/contingency/contingency-plan';
 import { readiness } from '../../domain/contingency/readiness';
 import { policyJson } from '../../domain/json';
@@ -21,9 +21,11 @@ export function ContingencyNotice({ policies }: { policies: ConditionalAccessPol
   const styles = useStyles();
   const tenantId = useTenantSession().account.tenantId;
   const [emergency] = useEmergencyAccess(tenantId);
-  const [store] = useContingencyStore(tenantId);
-  const json = policies.map(policyJson);
-  const notices = recognisePlans(json).flatMap((recognised): ReactNode[] => {
+  const json = useMemo(() => policies.map(policyJson), [policies]);
+  const recognised = useMemo(() => recognisePlans(json), [json]);
+  // Choices an earlier version kept under a plan's old id (a switch among them) are found under its id now.
+  const [store] = useContingencyStore(tenantId, recognised);
+  const notices = recognised.flatMap((recognised): ReactNode[] => {
     const plan = { ...recognised, ...store.plans[recognised.id] };
     const switched = store.switches[plan.id];
     // Recorded before its first write: what is said comes from the policies and the journal, as on the plan's card.

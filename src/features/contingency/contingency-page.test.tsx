@@ -47,7 +47,7 @@ vi.mock('../../session/tenant-session', () => ({
 }));
 vi.mock('../../session/organization-query', () => ({ useOrganizationName: () => 'Contoso' }));
 vi.mock('../../session/emergency-access', () => ({ useEmergencyAccess: () => [{ users: [], groups: [] }] }));
-vi.mock('../../session/contingency-store', () => ({ useContingencyStore: () => [state.store, () => true] }));
+vi.mock('../../session/contingency-store', () => ({ useContingencyStore: () => [state.store, () => true, []] }));
 vi.mock('../../policy-ui/queries', () => ({
   policiesQuery: () => ({ queryKey: ['policies'], queryFn: () => Promise.resolve(state.policies) }),
 }));

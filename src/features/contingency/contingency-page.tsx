@@ -8,7 +8,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { recognisePlans, type ContingencyPlan } from '../../domain/contingency/contingency-plan';
 import { readiness } from '../../domain/contingency/readiness';
-import { activation, ContingencyError, goneFrom, revert, type SwitchStep } from '../../domain/contingency/switch';
+import { activation, ContingencyError, goneFrom, revert, type SwitchRecord, type SwitchStep } from '../../domain/contingency/switch';
 import { emptyImportSet, type ImportSet } from '../../domain/import/import-set';
 import { policyJson, type JsonObject } from '../../domain/json';
 import { describeError } from '../../graph/describe-error';
@@ -51,8 +51,10 @@ function importOf(steps: readonly SwitchStep[], tenantId: string): ImportSet {
 }
 
 /** A switch's run as the journal knows it: which plan, which way, resumed on this page. */
-const switchOrigin = (kind: 'activate' | 'revert', plan: ContingencyPlan): RunOrigin => ({
-  key: switchRunKey(kind, plan.id),
+// A half-done switch's run keeps the key of the id its plan had when it began (its record's planId): an earlier
+// version's id for a plan whose id changed since.
+const switchOrigin = (kind: 'activate' | 'revert', plan: ContingencyPlan, runPlanId = plan.id): RunOrigin => ({
+  key: switchRunKey(kind, runPlanId),
   path: paths.contingency,
   label: `Contingency, the switch ${kind === 'activate' ? 'to' : 'back from'} the plan for ${isolatedText(plan.disruption)}`,
 });
@@ -69,7 +71,10 @@ export function ContingencyPage() {
   const list = useQuery(policiesQuery(tenant));
   const queryClient = useQueryClient();
   const [emergency] = useEmergencyAccess(tenantId);
-  const [store, update] = useContingencyStore(tenantId);
+  const policies = useMemo(() => (list.data ?? []).map(policyJson), [list.data]);
+  const recognised = useMemo(() => recognisePlans(policies), [policies]);
+  // Choices an earlier version kept under a plan's old id are found under its id now; `unclear`, those it cannot place.
+  const [store, update, unclear] = useContingencyStore(tenantId, list.data ? recognised : undefined);
   const [mode, setMode] = useState<Mode>({ kind: 'plans' });
   // A switch refused before anything was written (nothing to change, the policies unread): said in its plan's card.
   const [refusal, setRefusal] = useState<{ planId: string; text?: string; error?: ErrorStateProps; occasion: number } | null>(null);
@@ -104,9 +109,8 @@ export function ContingencyPage() {
   };
   const journal = useApplyJournal();
   /** A switch left between its steps (or stopped): the journal still holds its run, which can go on. */
-  const halfDone = (plan: ContingencyPlan) => halfDoneOf(journal.load(), plan.id);
-  const policies = useMemo(() => (list.data ?? []).map(policyJson), [list.data]);
-  const plans = useMemo(() => recognisePlans(policies).map((plan) => ({ ...plan, ...store.plans[plan.id] })), [policies, store.plans]);
+  const halfDone = (switched: SwitchRecord) => halfDoneOf(journal.load(), switched.planId);
+  const plans = useMemo(() => recognised.map((plan) => ({ ...plan, ...store.plans[plan.id] })), [recognised, store.plans]);
 
   // The latest plans, store and emergency accounts, for a switch to take after the policies are read again:
   // a choice the admin made while they were read is saved, and is part of the switch too.
@@ -195,6 +199,14 @@ export function ContingencyPage() {
       </SpokenStatus>
       {list.error ? <ErrorState {...describeError(list.error, 'read the policies')} onRetry={() => void list.refetch()} /> : null}
 
+      {mode.kind === 'plans' && unclear.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Saved choices not given to a plan</MessageBarTitle>
+            {unclear.join(' ')}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       {mode.kind === 'plans' && list.data ? (
         <RestorePlans policies={policies} edits={store.plans} onChange={(plans) => update((s) => ({ ...s, plans }))} />
       ) : null}
@@ -212,7 +224,7 @@ export function ContingencyPage() {
               policies={policies}
               emergency={emergency}
               switched={store.switches[plan.id] ?? null}
-              halfDone={store.switches[plan.id] ? halfDone(plan) : null}
+              halfDone={store.switches[plan.id] ? halfDone(store.switches[plan.id]!) : null}
               onContinue={() => {
                 setReturnedTo(null);
                 setMode({ kind: 'continue', plan });
@@ -234,7 +246,7 @@ export function ContingencyPage() {
           source={null}
           sourceKey={`continue:${mode.plan.id}`}
           targetName={targetName}
-          origin={switchOrigin('activate', mode.plan)}
+          origin={switchOrigin('activate', mode.plan, store.switches[mode.plan.id]?.planId)}
           stepByStep
           onClosed={() => backToPlans(mode.plan.id)}
         >

@@ -9,10 +9,10 @@ import { formatDateTime } from '../../shared/ui/format';
 import { NoticeBar } from './notice-bar';
 import { halfDoneOf, switchProgress } from './switch-progress';
 
-/** A recorded switch, said as far as it got: "switched on" only when something was. */
-function switchedWords(planId: string, switched: SwitchRecord, policies: readonly JsonObject[], run: ApplyRun | null) {
+/** A recorded switch, said as far as it got: "switched on" only when something was (its run keyed on the id its plan had then). */
+function switchedWords(switched: SwitchRecord, policies: readonly JsonObject[], run: ApplyRun | null) {
   const when = formatDateTime(switched.at);
-  const progress = switchProgress(switched, policies, halfDoneOf(run, planId));
+  const progress = switchProgress(switched, policies, halfDoneOf(run, switched.planId));
   switch (progress.kind) {
     case 'half-done':
       return progress.written === 0
@@ -42,6 +42,6 @@ function switchedWords(planId: string, switched: SwitchRecord, policies: readonl
 export function SwitchedNotice(props: { planId: string; disruption: string; switched: SwitchRecord; policies: readonly JsonObject[] }) {
   // Each render: the journal (a switch's run and how far it got) is read as it is now, not a dependency React sees.
   const run = useApplyJournal().load();
-  const words = switchedWords(props.planId, props.switched, props.policies, run);
+  const words = switchedWords(props.switched, props.policies, run);
   return <NoticeBar notice={{ id: props.planId, disruption: props.disruption, intent: 'warning', ...words }} />;
 }

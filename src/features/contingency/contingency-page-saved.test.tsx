@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+// Choices and switches an earlier version kept on this device under a plan's old id (a plan named only in
+// Japanese had the id ""): the plan still shows them, and what two plans could have had is given to neither, said.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { recognisePlans } from '../../domain/contingency/contingency-plan';
+import { activation } from '../../domain/contingency/switch';
+import type { JsonObject } from '../../domain/json';
+import type { ApplyItem, ApplyRun } from '../../operations/apply-plan';
+
+// Fluent's page renders slowly on a busy machine.
+vi.setConfig({ testTimeout: 20_000 });
+
+const policy = (id: string, disruption: string, state = 'enabledForReportingButNotEnforced'): JsonObject => ({
+  id,
+  displayName: `EM0${id.slice(-1)} - ENABLE IN EMERGENCY: ${disruption} [1/1] - Require device`,
+  state,
+  conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] } },
+  grantControls: { operator: 'OR', builtInControls: ['compliantDevice'] },
+});
+const normal: JsonObject = { ...policy('ca1', 'x', 'enabled'), displayName: 'CA001 - Require MFA' };
+
+const state = vi.hoisted(() => ({ policies: [] as JsonObject[], tenantId: '', run: null as ApplyRun | null }));
+
+vi.mock('../../session/tenant-session', () => ({
+  useTenantSession: () => ({
+    account: { key: 'acct', tenantId: state.tenantId, name: 'Ada', username: 'ada@contoso' },
+    context: { clock: { now: () => new Date('2026-12-02T10:00:00Z') } },
+  }),
+}));
+vi.mock('../../session/organization-query', () => ({ useOrganizationName: () => 'Contoso' }));
+vi.mock('../../session/emergency-access', () => ({ useEmergencyAccess: () => [{ users: [], groups: [] }] }));
+vi.mock('../../policy-ui/queries', () => ({
+  policiesQuery: () => ({ queryKey: ['policies'], queryFn: () => Promise.resolve(state.policies) }),
+}));
+vi.mock('../../policy-ui/writes', () => ({ useApplyJournal: () => ({ load: () => state.run }) }));
+vi.mock('../../policy-ui/plan/plan-and-apply', () => ({ PlanAndApply: () => null }));
+
+const { ContingencyPage } = await import('./contingency-page');
+
+afterEach(() => {
+  cleanup();
+  state.run = null;
+  localStorage.clear();
+});
+
+function renderPage(tenantId: string, policies: JsonObject[], saved: unknown) {
+  state.tenantId = tenantId;
+  state.policies = policies;
+  localStorage.setItem(`gatehouse.contingency.${tenantId}`, JSON.stringify(saved));
+  render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <MemoryRouter>
+        <ContingencyPage />
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+describe('ContingencyPage, choices kept under a plan’s earlier id', () => {
+  it('still shows a switch recorded under the empty id as switched, with its way back, and keeps it under the plan’s id', async () => {
+    const policies = [policy('em1', '多要素認証の障害'), normal];
+    const [plan] = recognisePlans(policies);
+    const { record } = activation({ ...plan!, id: '' }, policies, new Date('2026-12-01T10:00:00Z'));
+    renderPage('tenant-switched', policies, { plans: {}, switches: { '': { ...record, by: 'Ada' } } });
+
+    expect(await screen.findByRole('button', { name: 'Switch back… (多要素認証の障害)' })).toBeTruthy();
+    expect(screen.getByText(/^Switched on/)).toBeTruthy();
+    await waitFor(() =>
+      expect(Object.keys(JSON.parse(localStorage.getItem('gatehouse.contingency.tenant-switched')!).switches)).toEqual([plan!.id]),
+    );
+  });
+
+  it('gives choices two plans could have had to neither, and says so', async () => {
+    const policies = [policy('em1', '多要素認証の障害'), policy('em2', 'フェデレーション障害'), normal];
+    const edits = { suspend: [{ policyId: 'ca1', name: 'CA001 - Require MFA', to: 'disabled' }], exclusions: [] };
+    renderPage('tenant-two', policies, { plans: { '': edits }, switches: {} });
+
+    expect(await screen.findByText('Saved choices not given to a plan')).toBeTruthy();
+    expect(
+      screen.getByText(
+        /belong to one of the plans for ‘フェデレーション障害’ and ‘多要素認証の障害’, which it cannot tell apart: neither plan was given them/,
+      ),
+    ).toBeTruthy();
+  });
+
+  it('still finds a switch left half done under the empty id, which can go on', async () => {
+    const policies = [policy('em1', '多要素認証の障害'), normal];
+    const [plan] = recognisePlans(policies);
+    const { record } = activation({ ...plan!, id: '' }, policies, new Date('2026-12-01T10:00:00Z'));
+    const item = (status: string) => ({ status }) as unknown as ApplyItem;
+    state.run = {
+      tenantId: 'tenant-half',
+      startedAt: '2026-12-01T10:00:00Z',
+      items: [item('done'), item('pending')],
+      created: {},
+      origin: { key: 'contingency:activate:', path: '/contingency', label: 'the switch' },
+    };
+    renderPage('tenant-half', policies, { plans: {}, switches: { '': record } });
+
+    expect(await screen.findByText('Switch half done: step 1 of 2 written')).toBeTruthy();
+  });
+});
