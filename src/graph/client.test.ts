@@ -63,6 +63,17 @@ describe('GraphClient', () => {
     expect(sleeps).toEqual([2500]);
   });
 
+  it('waits as asked on the same clock it waits out a Retry-After on, sending nothing', async () => {
+    let answers = 0;
+    const { client, calls, sleeps } = clientWith(() =>
+      answers++ === 0 ? graphError(429, 'TooManyRequests', { 'Retry-After': '3' }) : json(200, {}),
+    );
+    await client.get('/v1.0/identity/conditionalAccess/policies');
+    await client.wait(5000);
+    expect(sleeps).toEqual([3000, 5000]);
+    expect(calls).toHaveLength(2);
+  });
+
   it('retries 5xx and network failures of reads, but never of a PATCH', async () => {
     let count = 0;
     const flaky = clientWith(() => {

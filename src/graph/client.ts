@@ -113,6 +113,14 @@ export class GraphClient {
     await this.sleep(this.delayFor(attempt, error));
   }
 
+  /**
+   * Waits ms on the clock the client waits out a Retry-After on: real time in the browser and the command
+   * line, the emulator's clock in tests. For a caller's own waits (a write not yet shown when read back).
+   */
+  wait(ms: number): Promise<void> {
+    return this.sleep(Math.max(0, ms));
+  }
+
   /** How many times a failed request is tried again. */
   get retries(): number {
     return this.maxRetries;

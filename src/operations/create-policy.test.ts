@@ -58,7 +58,7 @@ vi.mock('../graph/policies', () => ({
   },
 }));
 
-const client = { retries: 2, backoff: async () => {} } as unknown as GraphClient;
+const client = { retries: 2, backoff: async () => {}, wait: async () => {} } as unknown as GraphClient;
 const NAME = 'Require MFA for contractors';
 const newPolicy = (): JsonObject => ({
   displayName: NAME,

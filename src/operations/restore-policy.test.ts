@@ -45,6 +45,8 @@ const waits: number[] = [];
 const client = {
   retries: 2,
   backoff: async (_attempt: number, error: GraphRequestError) => void waits.push(error.details.retryAfterSeconds ?? 0),
+  // The waits for a restored policy to show, in seconds, on the client's clock.
+  wait: async (ms: number) => void waits.push(ms / 1000),
 } as unknown as GraphClient;
 
 beforeEach(() => {

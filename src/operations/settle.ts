@@ -1,19 +1,13 @@
 // Waiting for the service to show what it has just accepted: a restored or created policy can be
 // missing from a read for some seconds after Graph answered the write. The waits are apply-plan's
-// (2, 5, then 10 s), taken on the Graph client's own sleep, through the one wait it offers (a
-// Retry-After it honours as given): real time in the browser, the emulator's clock in tests.
+// (2, 5, then 10 s), taken on the Graph client's own clock (the one it waits out a Retry-After on):
+// real time in the browser and the command line, the emulator's clock in tests.
 import type { GraphClient } from '../graph/client';
-import { GraphRequestError } from '../graph/errors';
 
 export const SETTLE_SECONDS = [2, 5, 10] as const;
 
-/** Waits before the (attempt + 1)th read of something the service has just accepted. */
+/** Waits before the (attempt + 1)th read (or write) of something the service has just accepted. */
 export function settle(client: GraphClient, attempt: number): Promise<void> {
   const seconds = SETTLE_SECONDS[Math.min(attempt, SETTLE_SECONDS.length - 1)]!;
-  const wait = new GraphRequestError(0, 'NotVisibleYet', 'Waiting for a write to show when read.', {
-    method: 'GET',
-    path: '',
-    retryAfterSeconds: seconds,
-  });
-  return client.backoff(0, wait);
+  return client.wait(seconds * 1000);
 }

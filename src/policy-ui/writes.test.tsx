@@ -8,7 +8,10 @@ import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../session/query-keys';
+import type * as ApplyPlanModule from '../operations/apply-plan';
+import type { applyPlan } from '../operations/apply-plan';
 import {
+  useApplyPlan,
   useBulkLocationStep,
   useCreatePolicy,
   useDeletePolicies,
@@ -19,7 +22,16 @@ import {
   useSetPolicyState,
 } from './writes';
 
-const tenant = vi.hoisted(() => ({ scopeKey: ['tenant', 'contoso'] as const, account: { key: 'contoso' }, client: {}, context: {} }));
+/** The waits the tenant's Graph client was asked for, in ms (its own clock: real time in the browser, the emulator's in tests). */
+const waits = vi.hoisted(() => [] as number[]);
+const tenant = vi.hoisted(() => ({
+  scopeKey: ['tenant', 'contoso'] as const,
+  account: { key: 'contoso' },
+  client: { wait: async (ms: number) => void waits.push(ms) },
+  context: { journals: { load: () => null, save: () => {}, clear: () => {} } },
+}));
+/** The options the plan run was given. */
+const runOptions = vi.hoisted(() => ({ last: null as Parameters<typeof applyPlan>[2] | null }));
 const policy = { id: 'p1', displayName: 'Require MFA', state: 'enabled' };
 
 vi.mock('../session/tenant-session', () => ({ useTenantSession: () => tenant }));
@@ -34,6 +46,13 @@ vi.mock('../operations/restore-deleted', () => ({
   purgePolicySafely: async () => {},
   purgeNamedLocationSafely: async () => {},
   restoreNamedLocationSafely: async () => {},
+}));
+vi.mock('../operations/apply-plan', async (importOriginal) => ({
+  ...(await importOriginal<typeof ApplyPlanModule>()),
+  applyPlan: async (run: unknown, _writers: unknown, options: Parameters<typeof applyPlan>[2]) => {
+    runOptions.last = options;
+    return run;
+  },
 }));
 vi.mock('../operations/revert-named-location', () => ({
   revertNamedLocation: async () => ({ kind: 'reverted', location: { id: 'l1' }, recovered: false }),
@@ -59,5 +78,17 @@ describe("Graph's What-if answer", () => {
     const { result } = renderHook(() => useIt(), { wrapper });
     await (result.current.mutateAsync as (vars: unknown) => Promise<unknown>)(vars);
     await waitFor(() => expect(client.getQueryState(answer)?.isInvalidated).toBe(true));
+  });
+});
+
+describe('a plan run in the console', () => {
+  it("waits 2, 5, then 10 s for an object it created to show, on the tenant's Graph client's clock", async () => {
+    const client = new QueryClient();
+    const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+    const { result } = renderHook(() => useApplyPlan(), { wrapper });
+    const run = { tenantId: 't', startedAt: '2026-11-30T12:00:00Z', items: [], created: {} };
+    await result.current.mutateAsync({ run, onChange: () => {}, signal: new AbortController().signal });
+    for (const attempt of [0, 1, 2, 3]) await runOptions.last!.settle!(attempt);
+    expect(waits).toEqual([2000, 5000, 10_000, 10_000]);
   });
 });

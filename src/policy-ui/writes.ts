@@ -21,6 +21,7 @@ import { graphPlanWriters } from '../operations/plan-writers';
 import { restorePolicy, type RestoreRequest } from '../operations/restore-policy';
 import { revertNamedLocation, type LocationRevertRequest } from '../operations/revert-named-location';
 import { savePolicy } from '../operations/save-policy';
+import { settle } from '../operations/settle';
 import { queryKeys } from '../session/query-keys';
 import { useTenantSession, type TenantSession } from '../session/tenant-session';
 
@@ -214,7 +215,7 @@ export const useApplyPlan = () =>
       onChange,
       signal,
       clock: tenant.context.clock,
-      // 2, 5, then 10 seconds for a new object to become visible to the service.
-      settle: (attempt) => new Promise((resolve) => setTimeout(resolve, [2000, 5000, 10_000][attempt] ?? 10_000)),
+      // 2, 5, then 10 seconds (SETTLE_SECONDS) for a new object to become visible to the service, on the client's clock.
+      settle: (attempt) => settle(tenant.client, attempt),
     }),
   );

@@ -4,6 +4,7 @@
 import { applyJournal, applyPlan, newApplyRun, summarizeRun } from '../../operations/apply-plan';
 import { ChangedSincePlanned, graphPlanWriters } from '../../operations/plan-writers';
 import type { PlanWriters } from '../../operations/apply-plan';
+import { settle } from '../../operations/settle';
 import { CONNECTION_OPTIONS, HELP_OPTION, text } from '../args';
 import { CliError } from '../cli-error';
 import { appendJobSummary, type CliIo } from '../io';
@@ -103,7 +104,8 @@ export async function applyApproved(
       if (running && running.key !== announced) io.err(`${running.action} ${running.kind} '${running.name}'…\n`);
       announced = running?.key ?? announced;
     },
-    settle: (attempt) => new Promise((resolve) => setTimeout(resolve, [2000, 5000, 10_000][attempt] ?? 10_000)),
+    // 2, 5, then 10 seconds (SETTLE_SECONDS) for an object this run created to become visible to the service.
+    settle: (attempt) => settle(context.client, attempt),
   });
   // What Graph accepted, not what the plan holds: a plan applied again finds its changes in place and writes nothing.
   const sent = tenant.writes() - sentBefore;
