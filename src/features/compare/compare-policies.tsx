@@ -21,8 +21,8 @@ import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useTenantSession } from '../../session/tenant-session';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
-import { UnseenText } from '../../shared/ui/live-status';
-import { isolatedText } from '../../shared/ui/isolated-text';
+import { LiveStatus, UnseenText } from '../../shared/ui/live-status';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { policiesQuery, policyQuery, useNames } from '../../policy-ui/queries';
 import { PolicyDiff } from '../../policy-ui/policy-diff';
 import { fileOrigin, useComparisonFile } from './use-comparison-file';
@@ -105,6 +105,11 @@ export function ComparePolicies() {
     set({ b: match >= 0 ? `${FILE_PREFIX}${match}` : null });
   };
 
+  // A file of one policy gives B whatever it is (the admin chose it to compare with); when it is not A's
+  // counterpart (another id and name), the page says so beside B rather than pair two policies silently.
+  const onlyPolicyNotA =
+    bInFile === 0 && file?.policies.length === 1 && !!filePolicy && !!a && !!before && counterpartInFile(file.policies, a, before) < 0;
+
   // A shared link's A or B may be gone (404), or Graph busy: the failing side is named, and asked again.
   const failedSides = [left.error && 'Policy A', right.error && 'Policy B'].filter(Boolean);
   const failed = left.error ?? right.error ?? list.error;
@@ -163,6 +168,7 @@ export function ComparePolicies() {
           </Text>
           <Dropdown
             aria-labelledby="pick-b"
+            aria-describedby="b-not-a"
             placeholder="Choose a policy"
             value={bInFile !== null ? bLabel : nameOf(list.data?.find((p) => p.id === b) as JsonObject | undefined)}
             selectedOptions={b ? [b] : []}
@@ -182,6 +188,17 @@ export function ComparePolicies() {
               </Option>
             ))}
           </Dropdown>
+          {/* Shown beside B, and said as it appears. */}
+          <div id="b-not-a">
+            <LiveStatus style={{ color: tokens.colorNeutralForeground3 }}>
+              {onlyPolicyNotA && (
+                <>
+                  The file’s only policy, “<Isolated>{nameOf(filePolicy.policy)}</Isolated>”, is not Policy A (another id and name):
+                  compared as chosen.
+                </>
+              )}
+            </LiveStatus>
+          </div>
         </div>
         <Button icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
           Compare with a file…

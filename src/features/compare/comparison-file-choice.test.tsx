@@ -158,9 +158,25 @@ describe('Two policies: the policy in a file that becomes B', () => {
     expect(screen.getByText('Choose two policies')).toBeTruthy();
   });
 
-  it('is a file’s only policy, which the admin chose to compare with, whatever its name', async () => {
-    const b = await compareWith(fileOf('one.json', [{ id: 'x', displayName: 'CA002: Block legacy', state: 'disabled', conditions: {} }]));
-    expect(await screen.findByText('Diff of CA001: Require MFA and CA002: Block legacy in one.json')).toBeTruthy();
+  it('is a file’s only policy, which the admin chose to compare with, whatever its name, and the page says it is not A', async () => {
+    const b = await compareWith(
+      fileOf('one.json', [{ id: 'x', displayName: 'CA002: \u202EBlock legacy', state: 'disabled', conditions: {} }]),
+    );
+    expect(await screen.findByText('Diff of CA001: Require MFA and \u2068CA002: \u202EBlock legacy\u2069 in one.json')).toBeTruthy();
     expect(b()).toBe('file:0');
+    // Said beside B (a status, read out as it appears), the tenant's name isolated; and B's picker is described by it.
+    const note = screen.getAllByRole('status').find((status) => status.textContent?.startsWith('The file’s only policy'));
+    expect(note?.textContent).toBe(
+      'The file’s only policy, “CA002: \u202EBlock legacy”, is not Policy A (another id and name): compared as chosen.',
+    );
+    expect(note?.querySelector('bdi')?.textContent).toBe('CA002: \u202EBlock legacy');
+    const picker = screen.getByRole('combobox', { name: 'Policy B (right)' });
+    expect(document.getElementById(picker.getAttribute('aria-describedby') ?? '')?.textContent).toBe(note?.textContent);
+  });
+
+  it('says nothing of the kind when a file’s only policy is A’s own (its name, another id)', async () => {
+    await compareWith(fileOf('one.json', [{ id: 'x', displayName: 'CA001: Require MFA', state: 'disabled', conditions: {} }]));
+    expect(await screen.findByText('Diff of CA001: Require MFA and CA001: Require MFA in one.json')).toBeTruthy();
+    expect(screen.queryByText(/only policy/)).toBeNull();
   });
 });
