@@ -58,6 +58,14 @@ const fullIdOf = (disruption: string) =>
  */
 export const earlierIdsOf = (disruption: string): string[] => [latinIdOf(disruption), fullIdOf(disruption)];
 
+/** As fullIdOf, without the compatibility forms (`ＭＦＡ` stays full-width). */
+const writtenIdOf = (disruption: string) =>
+  disruption
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+
 const nameOf = (policy: JsonObject) => (typeof policy.displayName === 'string' ? policy.displayName : String(policy.id ?? ''));
 
 /** One plan per disruption the tenant's contingency policies name, their steps in order; nothing to suspend until the admin says. */
@@ -76,11 +84,19 @@ export function recognisePlans(policies: readonly JsonObject[]): ContingencyPlan
   // unless that is empty or another plan of the tenant has it too; then the one of every script.
   const latinUses = new Map<string, number>();
   for (const plan of plans.values()) latinUses.set(latinIdOf(plan.disruption), (latinUses.get(latinIdOf(plan.disruption)) ?? 0) + 1);
+  const byLatin = new Set<ContingencyPlan>();
   for (const plan of plans.values()) {
     const latin = latinIdOf(plan.disruption);
-    if (latin !== '' && latinUses.get(latin) === 1) plan.id = latin;
+    if (latin !== '' && latinUses.get(latin) === 1) {
+      plan.id = latin;
+      byLatin.add(plan);
+    }
     plan.enable.sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
   }
+  // A name the compatibility form turns into another plan's Latin id (`ＭＦＡ` beside `MFA 障害`'s 'mfa'):
+  // its letters as written, which that form would have changed, so the two never share an id.
+  const latinIds = new Set([...byLatin].map((plan) => plan.id));
+  for (const plan of plans.values()) if (!byLatin.has(plan) && latinIds.has(plan.id)) plan.id = writtenIdOf(plan.disruption);
   return [...plans.values()].sort((a, b) => a.disruption.localeCompare(b.disruption));
 }
 
