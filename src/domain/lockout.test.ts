@@ -37,6 +37,22 @@ describe('assessLockout', () => {
     ).toEqual([]);
   });
 
+  it('isolates every name it words: a direction control in a group or account name cannot reverse the warning around it', () => {
+    const tricky = { users: [{ id: 'bg1', name: 'Break\u202Eglass' }], groups: [{ id: 'g-bg', name: 'Emergency\u202Eaccess' }] };
+    const rtlAdmin = { id: 'admin-id', name: 'עדה' };
+    const whos = assessLockout(policy(), rtlAdmin, tricky).map((r) => r.who);
+    expect(whos).toEqual([
+      '\u2068עדה\u2069 (you)',
+      '\u2068Break\u202Eglass\u2069 (emergency access)',
+      'Members of \u2068Emergency\u202Eaccess\u2069 (emergency access)',
+    ]);
+    const viaGroup = policy({}, { includeGroups: ['g-x'] });
+    const memberships = new Map([['bg1', member([{ id: 'g-x', name: 'Ring\u202E1' }], [])]]);
+    expect(assessLockout(viaGroup, admin, { users: tricky.users, groups: [] }, memberships)[0]!.why).toContain(
+      "the group '\u2068Ring\u202E1\u2069', which",
+    );
+  });
+
   it('is quiet for report-only and off policies, and for policies that target no resource', () => {
     expect(assessLockout(policy({ state: 'enabledForReportingButNotEnforced' }), admin, emergency)).toEqual([]);
     expect(

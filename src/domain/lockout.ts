@@ -11,6 +11,7 @@
 import { controlLabels } from './labels';
 import { objectIn as obj, stringsIn as list, type LooseObject as Loose } from './json';
 import { holdsId } from './ids';
+import { isolatedText } from './isolate';
 
 export interface Principal {
   id: string;
@@ -66,7 +67,9 @@ function controlsDemanded(policy: Loose, forEmergency: boolean): string | null {
   const strength = obj(grant.authenticationStrength);
   if (strength.id)
     demanding.push(
-      typeof strength.displayName === 'string' ? `the authentication strength '${strength.displayName}'` : 'an authentication strength',
+      typeof strength.displayName === 'string'
+        ? `the authentication strength '${isolatedText(strength.displayName)}'`
+        : 'an authentication strength',
     );
   if (list(grant.termsOfUse).length && forEmergency) demanding.push('terms of use');
   if (demanding.length === 0) return null;
@@ -101,8 +104,8 @@ function appliesTo(users: Loose, subject: Subject, fallbackExcluded: boolean): s
   if (includeAll) return 'all users';
   if (inUsers || inGroups) return subject.words.self;
   // A clause brings its closing comma: "the role X, which you hold, and blocks access".
-  if (viaGroup) return `the group '${viaGroup.name}', which ${subject.words.belongs},`;
-  if (viaRole) return `the role ${viaRole.name}, which ${subject.words.holds},`;
+  if (viaGroup) return `the group '${isolatedText(viaGroup.name)}', which ${subject.words.belongs},`;
+  if (viaRole) return `the role ${isolatedText(viaRole.name)}, which ${subject.words.holds},`;
   if (mayHoldRole) return `directory roles ${subject.words.pronoun} may hold`;
   return null;
 }
@@ -174,7 +177,7 @@ export function assessLockout(
       membership: memberships.get(admin.id),
     };
     const via = appliesTo(users, subject, false);
-    if (via) risks.push({ who: `${admin.name} (you)`, why: `It applies to ${via} and ${adminControl}${where}.` });
+    if (via) risks.push({ who: `${isolatedText(admin.name)} (you)`, why: `It applies to ${via} and ${adminControl}${where}.` });
   }
 
   const emergencyControl = controlsDemanded(p, true);
@@ -185,7 +188,11 @@ export function assessLockout(
     for (const { user, group } of emergency.members ?? []) {
       if (accounts.some((a) => a.user.id === user.id)) continue;
       // Until its memberships are read, an account found in an emergency group is excluded with it.
-      accounts.push({ user, label: `emergency access, in ${group.name}`, inGroup: holdsId(list(users.excludeGroups), group.id) });
+      accounts.push({
+        user,
+        label: `emergency access, in ${isolatedText(group.name)}`,
+        inGroup: holdsId(list(users.excludeGroups), group.id),
+      });
     }
     for (const { user, label, inGroup } of accounts) {
       const subject: Subject = {
@@ -195,7 +202,7 @@ export function assessLockout(
         membership: memberships.get(user.id),
       };
       const via = appliesTo(users, subject, inGroup);
-      if (via) risks.push({ who: `${user.name} (${label})`, why: `It applies to ${via} and ${emergencyControl}${where}.` });
+      if (via) risks.push({ who: `${isolatedText(user.name)} (${label})`, why: `It applies to ${via} and ${emergencyControl}${where}.` });
     }
     for (const group of emergency.groups) {
       const subject: Subject = {
@@ -206,7 +213,10 @@ export function assessLockout(
       };
       const via = appliesTo(users, subject, false);
       if (via)
-        risks.push({ who: `Members of ${group.name} (emergency access)`, why: `It applies to ${via} and ${emergencyControl}${where}.` });
+        risks.push({
+          who: `Members of ${isolatedText(group.name)} (emergency access)`,
+          why: `It applies to ${via} and ${emergencyControl}${where}.`,
+        });
     }
   }
   return risks;
