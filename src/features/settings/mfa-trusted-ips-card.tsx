@@ -2,11 +2,12 @@
 // counts them among 'AllTrusted' locations. Until they are said, Gatehouse's engine answers "cannot
 // tell" for a policy that excludes trusted locations when the address is in no trusted named location.
 // Forget takes effect at once and offers Undo, which puts back what was kept and what the box held.
-// Ranges typed and not saved are asked about before the admin leaves the page.
+// Ranges typed and not saved are asked about before the admin leaves the page, and kept for the tenant in
+// this tab: switching account or tenant (which remounts the card) and coming back brings them back.
 import { Button, Card, CardHeader, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { parseCidr } from '../../domain/evaluation/ip-address';
-import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
+import { keepMfaTrustedIpsDraft, readMfaTrustedIpsDraft, useMfaTrustedIps } from '../../session/mfa-trusted-ips';
 import { LeaveDialog, useLeaveGuard } from '../../shared/routes/leave-guard';
 
 const useStyles = makeStyles({
@@ -32,7 +33,9 @@ export function MfaTrustedIpsCard({
   const forgottenId = useId();
   const styles = useStyles();
   const [ranges, store] = useMfaTrustedIps(tenantId);
-  const [text, setText] = useState(() => (ranges ?? []).join('\n'));
+  // Typed here for this tenant before a switch of account, and not saved: brought back, and said to be.
+  const [draft] = useState(() => readMfaTrustedIpsDraft(tenantId));
+  const [text, setText] = useState(() => draft ?? (ranges ?? []).join('\n'));
   const [forgotten, setForgotten] = useState<{ ranges: string[]; text: string } | null>(null);
   // The button pressed goes away (Forget, then Undo): focus moves to the one that takes its place.
   const undoButton = useRef<HTMLButtonElement>(null);
@@ -54,6 +57,20 @@ export function MfaTrustedIpsCard({
   // Typed and not saved (what is kept is what the box would save): leaving asks first, as the editor does.
   const unsaved = lines.join('\n') !== (ranges ?? []).join('\n');
   const leave = useLeaveGuard(unsaved);
+  useEffect(() => keepMfaTrustedIpsDraft(tenantId, unsaved ? text : null), [tenantId, unsaved, text]);
+  // Leave pressed in the question below: the typing is forgotten, as the question says (a switch of
+  // account does not ask, and keeps it).
+  const leaving = useRef(false);
+  useLayoutEffect(() => {
+    leaving.current = leave.blocker.state !== 'unblocked';
+  });
+  useEffect(
+    () => () => {
+      if (leaving.current) keepMfaTrustedIpsDraft(tenantId, null);
+    },
+    [tenantId],
+  );
+  const broughtBack = draft !== null && unsaved;
   const errors = lines.flatMap((line) => {
     const parsed = parseCidr(line);
     return 'error' in parsed ? [parsed.error] : [];
@@ -83,6 +100,9 @@ export function MfaTrustedIpsCard({
         label="Ranges (CIDR, one a line)"
         validationState={errors.length ? 'error' : warning ? 'warning' : 'none'}
         validationMessage={errors.length ? `${errors.join('; ')}.` : warning}
+        hint={
+          broughtBack ? 'Typed earlier in this tab for this tenant and not saved yet: brought back. Save them, or change them.' : undefined
+        }
       >
         <Textarea value={text} onChange={(_, data) => setText(data.value)} placeholder="203.0.113.0/24" resize="vertical" rows={4} />
       </Field>

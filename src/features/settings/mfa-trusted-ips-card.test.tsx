@@ -1,0 +1,85 @@
+// @vitest-environment jsdom
+// Ranges typed in the MFA trusted IPs card and not saved are not lost without a word when the admin
+// switches account (the card is mounted afresh for the other tenant): coming back to the tenant brings
+// them back, said to be unsaved; the other tenant's box does not get them; Leave in the question asked
+// before leaving the page forgets them, as the question says.
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { createMemoryRouter, Link, RouterProvider } from 'react-router';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MfaTrustedIpsCard } from './mfa-trusted-ips-card';
+
+afterEach(() => {
+  cleanup();
+  sessionStorage.clear();
+  localStorage.clear();
+});
+
+/** Settings as the signed-in tenant shows it: a switch of account mounts the card afresh for the other tenant. */
+function settings(initialTenant: string) {
+  let tenant = initialTenant;
+  const card = () => <MfaTrustedIpsCard key={tenant} tenantId={tenant} onSaved={() => {}} onForgot={() => {}} />;
+  const routes = () => [
+    {
+      path: '/settings',
+      element: (
+        <>
+          <Link to="/policies">Policies</Link>
+          {card()}
+        </>
+      ),
+    },
+    { path: '/policies', element: <Link to="/settings">Settings</Link> },
+  ];
+  const view = render(<RouterProvider router={createMemoryRouter(routes(), { initialEntries: ['/settings'] })} />);
+  return {
+    switchTo(next: string) {
+      tenant = next;
+      view.rerender(<RouterProvider router={createMemoryRouter(routes(), { initialEntries: ['/settings'] })} />);
+    },
+  };
+}
+
+const box = () => screen.getByRole('textbox', { name: 'Ranges (CIDR, one a line)' }) as HTMLTextAreaElement;
+const type = (text: string) => fireEvent.change(box(), { target: { value: text } });
+
+describe('ranges typed and not saved, and a switch of account', () => {
+  it('brings them back, said to be unsaved, when the admin returns to the tenant; the other tenant does not get them', () => {
+    const page = settings('tenant-contoso');
+    type('203.0.113.0/24\n198.51.100.7/32');
+
+    page.switchTo('tenant-fabrikam');
+    expect(box().value).toBe('');
+    expect(screen.queryByText(/brought back/)).toBeNull();
+
+    page.switchTo('tenant-contoso');
+    expect(box().value).toBe('203.0.113.0/24\n198.51.100.7/32');
+    // Said where the keyboard reaches the box: its description.
+    expect(box().getAttribute('aria-describedby')).toBeTruthy();
+    const description = box()
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent)
+      .join(' ');
+    expect(description).toMatch(/^Typed earlier in this tab for this tenant and not saved yet: brought back/);
+
+    // Saved: nothing is unsaved any more, and nothing is brought back after the next switch.
+    fireEvent.click(screen.getByRole('button', { name: 'Save these ranges' }));
+    expect(screen.queryByText(/brought back/)).toBeNull();
+    page.switchTo('tenant-fabrikam');
+    page.switchTo('tenant-contoso');
+    expect(box().value).toBe('203.0.113.0/24\n198.51.100.7/32');
+    expect(screen.queryByText(/brought back/)).toBeNull();
+  });
+
+  it('forgets them when the admin leaves the page and answers Leave, as the question says', async () => {
+    // A tenant of its own: the store keeps what it read (the test above saved Contoso's).
+    settings('tenant-woodgrove');
+    type('203.0.113.0/24');
+    fireEvent.click(screen.getByRole('link', { name: 'Policies' }));
+    expect(await screen.findByText('The ranges you typed are not saved: leaving forgets them.', { exact: false })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    fireEvent.click(await screen.findByRole('link', { name: 'Settings' }));
+    expect(((await screen.findByRole('textbox', { name: 'Ranges (CIDR, one a line)' })) as HTMLTextAreaElement).value).toBe('');
+    expect(screen.queryByText(/brought back/)).toBeNull();
+  });
+});
