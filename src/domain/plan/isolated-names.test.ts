@@ -1,41 +1,14 @@
 // The tenant's and the import's names inside the plan's sentences are isolated: a direction control in a
 // name (U+202E) cannot turn the rest of the sentence around in the blocker list, a why, or a group's row.
 import { describe, expect, it } from 'vitest';
-import { emptyImportSet, type ImportSet } from '../import/import-set';
 import type { JsonObject } from '../json';
 import { buildPlan } from './build-plan';
 import { planGroups } from './object-rows';
-import { defaultChoices, type PlanTarget } from './types';
+import { importOf as source, ipLocation, mfaPolicyFor as policy, targetTenant as target } from './test-fixtures';
+import { defaultChoices } from './types';
 
 const TURNED = 'Require\u202EAFM';
 const isolated = (text: string) => `\u2068${text}\u2069`;
-
-const policy = (id: string, name: string, app: string): JsonObject => ({
-  id,
-  displayName: name,
-  state: 'enabled',
-  conditions: { clientAppTypes: ['all'], applications: { includeApplications: [app] }, users: { includeUsers: ['All'] } },
-  grantControls: { operator: 'OR', builtInControls: ['mfa'] },
-});
-
-function source(policies: JsonObject[], locations: JsonObject[] = []): ImportSet {
-  const set = emptyImportSet();
-  set.origin.tenantId = '11111111-1111-1111-1111-111111111111';
-  set.sections.policies = policies;
-  set.sections.namedLocations = locations;
-  return set;
-}
-
-const target = (over: Partial<PlanTarget> = {}): PlanTarget => ({
-  tenantId: '22222222-2222-2222-2222-222222222222',
-  policies: [],
-  namedLocations: [],
-  authenticationStrengths: [],
-  authenticationContexts: [],
-  termsOfUse: [],
-  directory: new Map(),
-  ...over,
-});
 
 describe('names in the plan’s sentences', () => {
   it('the blocker list begins with the policy’s name isolated', () => {
@@ -55,13 +28,7 @@ describe('names in the plan’s sentences', () => {
   });
 
   it('a location found by id in another tenant, differing, names the tenant’s isolated', () => {
-    const location = (name: string, cidr: string): JsonObject => ({
-      '@odata.type': '#microsoft.graph.ipNamedLocation',
-      id: 'bbbbbbbb-0000-0000-0000-000000000001',
-      displayName: name,
-      isTrusted: true,
-      ipRanges: [{ '@odata.type': '#microsoft.graph.iPv4CidrRange', cidrAddress: cidr }],
-    });
+    const location = (name: string, cidr: string): JsonObject => ipLocation('bbbbbbbb-0000-0000-0000-000000000001', name, cidr);
     const plan = buildPlan(
       source([], [location('Office', '10.0.0.0/8')]),
       target({ namedLocations: [location(TURNED, '1.2.3.4/32')] }),

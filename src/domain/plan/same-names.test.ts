@@ -1,57 +1,24 @@
 // Several objects of one name in the tenant written to: the plan takes the one with the import's content,
 // and otherwise never guesses which one a name stands for: it says so, naming each, and waits for the admin.
 import { describe, expect, it } from 'vitest';
-import { emptyImportSet, type ImportSet } from '../import/import-set';
 import type { JsonObject } from '../json';
 import { buildPlan } from './build-plan';
 import { mappingKey } from './mapping';
-import { defaultChoices, type PlanChoices, type PlanTarget } from './types';
+import { importOf, ipLocation, mfaPolicyFor, targetTenant as target } from './test-fixtures';
+import { defaultChoices, type PlanChoices } from './types';
 
 const OFFICE = 'bbbbbbbb-0000-0000-0000-000000000001';
 const THEIRS_1 = 'eeeeeeee-0000-0000-0000-000000000001';
 const THEIRS_2 = 'eeeeeeee-0000-0000-0000-000000000002';
 
-const location = (id: string, cidr: string, isTrusted: boolean, name = 'Office'): JsonObject => ({
-  '@odata.type': '#microsoft.graph.ipNamedLocation',
-  id,
-  displayName: name,
-  isTrusted,
-  ipRanges: [{ '@odata.type': '#microsoft.graph.iPv4CidrRange', cidrAddress: cidr }],
-});
+const location = (id: string, cidr: string, isTrusted: boolean, name = 'Office'): JsonObject => ipLocation(id, name, cidr, isTrusted);
 
-const policy = (id: string, name: string, app: string, excluded = OFFICE): JsonObject => ({
-  id,
-  displayName: name,
-  state: 'enabled',
-  conditions: {
-    clientAppTypes: ['all'],
-    applications: { includeApplications: [app] },
-    users: { includeUsers: ['All'] },
-    locations: { includeLocations: ['All'], excludeLocations: [excluded] },
-  },
-  grantControls: { operator: 'OR', builtInControls: ['mfa'] },
-});
+const policy = (id: string, name: string, app: string, excluded = OFFICE): JsonObject =>
+  mfaPolicyFor(id, name, app, { locations: { includeLocations: ['All'], excludeLocations: [excluded] } });
 
 const IMPORTED = policy('cccccccc-0000-0000-0000-000000000001', 'Require MFA', 'All');
 
-function source(locations: JsonObject[] = [location(OFFICE, '10.0.0.0/8', true)]): ImportSet {
-  const set = emptyImportSet();
-  set.origin.tenantId = '11111111-1111-1111-1111-111111111111';
-  set.sections.policies = [IMPORTED];
-  set.sections.namedLocations = locations;
-  return set;
-}
-
-const target = (over: Partial<PlanTarget> = {}): PlanTarget => ({
-  tenantId: '22222222-2222-2222-2222-222222222222',
-  policies: [],
-  namedLocations: [],
-  authenticationStrengths: [],
-  authenticationContexts: [],
-  termsOfUse: [],
-  directory: new Map(),
-  ...over,
-});
+const source = (locations: JsonObject[] = [location(OFFICE, '10.0.0.0/8', true)]) => importOf([IMPORTED], locations);
 
 const choices = (over: Partial<PlanChoices> = {}): PlanChoices => ({ ...defaultChoices(), ...over });
 
