@@ -238,3 +238,31 @@ describe('MappingTable, a group’s name that holds a direction control', () => 
     expect([...document.querySelectorAll('bdi')].map((b) => b.textContent)).toContain('\u202Eevil');
   });
 });
+
+describe('MappingTable, candidates named in a right-to-left script', () => {
+  it('finds a candidate by its first letters typed in the open list, though its shown name is isolated', () => {
+    const GROUP = 'aaaaaaaa-0000-0000-0000-000000000010';
+    const source = pilotImport({ includeGroups: [GROUP] }, [{ kind: 'group', id: GROUP, displayName: 'Pilot', exists: true }]);
+    const candidate = (id: string, displayName: string) => ({ id, kind: 'group' as const, displayName, by: 'displayName' as const });
+    const target = {
+      ...emptyTarget([]),
+      directory: new Map([[GROUP, [candidate('t-1', 'אלפא'), candidate('t-2', 'בטא')]]]),
+    };
+    const rows = buildMapping(source, sourcePolicies(source), target, defaultChoices(), new Map(), false);
+    render(
+      <MappingTable
+        rows={rows}
+        sourceLabel="In the import"
+        targetName="Fabrikam"
+        confirmed={new Set()}
+        onChoose={() => undefined}
+        onConfirm={() => undefined}
+      />,
+    );
+    const choice = screen.getByRole('combobox', { name: 'In this tenant, Pilot becomes' });
+    fireEvent.click(choice);
+    fireEvent.keyDown(choice, { key: 'ב' });
+    const active = document.getElementById(choice.getAttribute('aria-activedescendant') ?? '');
+    expect(active?.textContent).toBe('\u2068בטא\u2069');
+  });
+});

@@ -191,6 +191,8 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                   ...row.candidates.map((c) => ({
                     value: `use:${c.id}`,
                     text: `${isolatedText(c.displayName)}${c.userPrincipalName ? ` (${isolatedText(c.userPrincipalName)})` : ''}`,
+                    // Typing a name's first letters finds it: Fluent matches what the option's text starts with.
+                    plain: `${c.displayName}${c.userPrincipalName ? ` (${c.userPrincipalName})` : ''}`,
                     choice: { action: 'use', targetId: c.id, targetName: c.displayName } as MappingChoice,
                   })),
                   ...(row.choice?.action === 'use' && !row.candidates.some((c) => c.id === (row.choice as { targetId: string }).targetId)
@@ -264,7 +266,7 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                         }}
                       >
                         {options.map((option) => (
-                          <Option key={option.value} value={option.value}>
+                          <Option key={option.value} value={option.value} text={'plain' in option ? option.plain : option.text}>
                             {option.text}
                           </Option>
                         ))}
