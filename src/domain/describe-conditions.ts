@@ -4,6 +4,13 @@
 import type { SummaryLine, SummarySection } from './describe-policy';
 import { clientAppLabels, platformLabels, riskLabel, transferMethodLabels } from './labels';
 import { stringsIn as list } from './json';
+import {
+  AGENT_IDENTITY_PROPERTIES,
+  APPLICATIONS_PROPERTIES,
+  POLICY_PROPERTIES,
+  USERS_PROPERTIES,
+  WORKLOAD_IDENTITY_PROPERTIES,
+} from './policy-schema-properties';
 import type { ConditionalAccessPolicy } from './types';
 
 type Loose = Record<string, unknown>;
@@ -19,31 +26,9 @@ export const flags = (value: unknown, labels: Record<string, string> | ((v: stri
 
 /** The properties of the conditions each section reads: true for a value read whole. */
 const READ: Record<string, true | readonly string[]> = {
-  applications: [
-    'includeApplications',
-    'excludeApplications',
-    'includeUserActions',
-    'includeAuthenticationContextClassReferences',
-    'applicationFilter',
-  ],
-  users: [
-    'includeUsers',
-    'excludeUsers',
-    'includeGroups',
-    'excludeGroups',
-    'includeRoles',
-    'excludeRoles',
-    'includeGuestsOrExternalUsers',
-    'excludeGuestsOrExternalUsers',
-  ],
-  clientApplications: [
-    'includeServicePrincipals',
-    'excludeServicePrincipals',
-    'servicePrincipalFilter',
-    'includeAgentIdServicePrincipals',
-    'excludeAgentIdServicePrincipals',
-    'agentIdServicePrincipalFilter',
-  ],
+  applications: APPLICATIONS_PROPERTIES,
+  users: USERS_PROPERTIES,
+  clientApplications: [...WORKLOAD_IDENTITY_PROPERTIES, ...AGENT_IDENTITY_PROPERTIES],
   locations: ['includeLocations', 'excludeLocations'],
   platforms: ['includePlatforms', 'excludePlatforms'],
   devices: ['deviceFilter', 'includeDevices', 'excludeDevices', 'includeDeviceStates', 'excludeDeviceStates'],
@@ -150,20 +135,7 @@ export function conditionsSection(policy: ConditionalAccessPolicy): SummarySecti
   return { title: 'Conditions', lines };
 }
 
-const knownTop = new Set([
-  'id',
-  'templateId',
-  'displayName',
-  'description',
-  'createdDateTime',
-  'modifiedDateTime',
-  'deletedDateTime',
-  'state',
-  'partialEnablementStrategy',
-  'conditions',
-  'grantControls',
-  'sessionControls',
-]);
+const knownTop = new Set(POLICY_PROPERTIES);
 
 /** Properties this version of the console does not describe: shown by path, never dropped. */
 export function otherSection(policy: ConditionalAccessPolicy): SummarySection | null {

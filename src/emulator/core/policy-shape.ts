@@ -58,7 +58,11 @@ const sessionDefaults = {
   signInFrequency: null,
 };
 
-/** Top-level properties the service knows; anything else is a schema error (1007). */
+/**
+ * Top-level properties the service knows; anything else is a schema error (1007). The console's own list
+ * is POLICY_PROPERTIES in src/domain/policy-schema-properties.ts: the emulator stands apart from the
+ * console (it imports nothing of src/), so a property Graph adds goes into both.
+ */
 export const policyProperties = new Set([
   'id',
   'templateId',

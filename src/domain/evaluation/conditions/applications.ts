@@ -8,14 +8,7 @@ import { attributeFilterMatch } from '../attribute-filter';
 import { anyOf, configured, distinct, match, no, noMatch, notKnown, unknown, unreadKeys, yes, type Outcome, type Tri } from '../outcome';
 import { nameOf, type Target } from '../sign-in';
 import type { PreparedSignIn } from './prepared';
-
-const READ = [
-  'includeApplications',
-  'excludeApplications',
-  'includeUserActions',
-  'includeAuthenticationContextClassReferences',
-  'applicationFilter',
-];
+import { APPLICATIONS_PROPERTIES as READ } from '../../policy-schema-properties';
 
 const ACTION_WORDS: Record<string, string> = {
   'urn:user:registersecurityinfo': 'Register security information',

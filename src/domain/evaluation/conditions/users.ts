@@ -20,17 +20,7 @@ import {
 } from '../outcome';
 import type { GuestKind, UserIdentity } from '../sign-in';
 import type { PreparedSignIn } from './prepared';
-
-const READ = [
-  'includeUsers',
-  'excludeUsers',
-  'includeGroups',
-  'excludeGroups',
-  'includeRoles',
-  'excludeRoles',
-  'includeGuestsOrExternalUsers',
-  'excludeGuestsOrExternalUsers',
-];
+import { USERS_PROPERTIES as READ } from '../../policy-schema-properties';
 
 const KIND_WORDS: Record<GuestKind, string> = {
   internalGuest: 'local guest',

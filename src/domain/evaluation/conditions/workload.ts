@@ -6,8 +6,8 @@ import { attributeFilterMatch } from '../attribute-filter';
 import { configured, distinct, match, noMatch, unknown, unreadKeys, type Outcome } from '../outcome';
 import type { WorkloadIdentity } from '../sign-in';
 import type { PreparedSignIn } from './prepared';
-
-const READ = ['includeServicePrincipals', 'excludeServicePrincipals', 'servicePrincipalFilter'];
+// Agent identities beside them are not evaluated: a policy that sets them gets an unsure answer, naming them.
+import { WORKLOAD_IDENTITY_PROPERTIES as READ } from '../../policy-schema-properties';
 
 export function workloadOutcome(clientApplications: unknown, identity: WorkloadIdentity, p: PreparedSignIn): Outcome {
   const c = obj(clientApplications);
