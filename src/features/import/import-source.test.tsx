@@ -48,3 +48,13 @@ describe('ImportSource, files dropped while others are read', () => {
     expect(loaded.map((l) => l.label)).toEqual(['first.json']);
   });
 });
+
+describe('ImportSource, a file whose name holds a direction control', () => {
+  it('isolates the name in the label the import is said by', async () => {
+    const loaded: LoadedSource[] = [];
+    render(<ImportSource onLoaded={(source) => loaded.push(source)} onError={() => undefined} />);
+    fireEvent.drop(screen.getByText('Files').parentElement!, { dataTransfer: { items: [] } });
+    await act(async () => drops.pending[0]!([file('report\u202Enosj.json')]));
+    expect(loaded.map((l) => l.label)).toEqual(['\u2068report\u202Enosj.json\u2069']);
+  });
+});

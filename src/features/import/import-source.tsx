@@ -12,6 +12,7 @@ import { useOtherTenantSession, useTenantSession } from '../../session/tenant-se
 import { filesFromDrop, filesFromList } from '../../shared/files/dropped-files';
 import { importSetOfBundle } from '../../domain/import/bundle-import';
 import { UnseenText } from '../../shared/ui/live-status';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalXL, flexWrap: 'wrap', alignItems: 'flex-start' },
@@ -73,12 +74,13 @@ export function ImportSource({ onLoaded, onError }: { onLoaded(source: LoadedSou
       const all = await read();
       if (all.length === 0) throw new Error('No files were chosen.');
       const files = `${all.length} file${all.length === 1 ? '' : 's'}`;
+      // Names from the admin's disk or another tenant are isolated wherever the label is said.
       const label = chosen
         ? all.length === 1 && all[0]!.path === chosen
-          ? chosen
-          : `${chosen} (${files})`
+          ? isolatedText(chosen)
+          : `${isolatedText(chosen)} (${files})`
         : all.length === 1
-          ? all[0]!.path
+          ? isolatedText(all[0]!.path)
           : files;
       onLoaded({ label, set: await readImport(all) });
     } catch (error) {
@@ -89,10 +91,14 @@ export function ImportSource({ onLoaded, onError }: { onLoaded(source: LoadedSou
   };
 
   const readTenant = async () => {
-    if (!other || !startReading(`Reading ${other.account.tenantName ?? 'the other tenant'}…`)) return;
+    if (!other || !startReading(`Reading ${other.account.tenantName ? isolatedText(other.account.tenantName) : 'the other tenant'}…`))
+      return;
     try {
       const bundle = await exportTenant(other.context, other.account.tenantName ?? null);
-      onLoaded({ label: `${other.account.tenantName ?? other.account.tenantId} (signed in)`, set: importSetOfBundle(bundle) });
+      onLoaded({
+        label: `${isolatedText(other.account.tenantName ?? other.account.tenantId)} (signed in)`,
+        set: importSetOfBundle(bundle),
+      });
     } catch (error) {
       onError(error instanceof Error ? error.message : String(error));
     } finally {
@@ -178,13 +184,13 @@ export function ImportSource({ onLoaded, onError }: { onLoaded(source: LoadedSou
           <Field label="Or copy from another tenant you are signed in to">
             <Dropdown
               placeholder="Choose a tenant"
-              value={others.find((a) => a.key === otherKey)?.tenantName ?? ''}
+              value={isolatedText(others.find((a) => a.key === otherKey)?.tenantName ?? '')}
               selectedOptions={otherKey ? [otherKey] : []}
               onOptionSelect={(_, data) => setOtherKey(data.optionValue ?? null)}
             >
               {others.map((account) => (
                 <Option key={account.key} value={account.key} text={account.tenantName ?? account.tenantId}>
-                  {account.tenantName ?? account.tenantId} · {account.username}
+                  <Isolated>{account.tenantName ?? account.tenantId}</Isolated> · <Isolated>{account.username}</Isolated>
                 </Option>
               ))}
             </Dropdown>
