@@ -1,7 +1,7 @@
 // Above the policy list: a contingency plan that is switched on, or one that would not work if the
 // disruption came today. Loaded only when the tenant has contingency policies; silent when all is well.
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { lazy, useMemo, type ReactNode } from 'react';
 import { recognisePlans } from '../../domain/contingency/contingency-plan';
 import { readiness } from '../../domain/contingency/readiness';
 import { policyJson } from '../../domain/json';
@@ -11,6 +11,7 @@ import { useTenantSession } from '../../session/tenant-session';
 import { isolatedText } from '../../shared/ui/isolated-text';
 import { useContingencyStore } from '../../session/contingency-store';
 import { NoticeBar } from './notice-bar';
+import { OptionalPart } from '../../shared/ui/optional-part';
 
 // A switch's words need the journal and the plan runner: fetched only when a switch is recorded.
 const SwitchedNotice = lazy(() => import('./switched-notice').then((m) => ({ default: m.SwitchedNotice })));
@@ -31,9 +32,23 @@ export function ContingencyNotice({ policies }: { policies: ConditionalAccessPol
     // Recorded before its first write: what is said comes from the policies and the journal, as on the plan's card.
     if (switched)
       return [
-        <Suspense key={plan.id} fallback={null}>
+        <OptionalPart
+          key={plan.id}
+          what="The switch's progress"
+          fallback={
+            <NoticeBar
+              notice={{
+                id: plan.id,
+                disruption: plan.disruption,
+                intent: 'warning',
+                title: 'the contingency plan is switched on',
+                text: 'How far the switch got could not be loaded here (reload the page to try again).',
+              }}
+            />
+          }
+        >
           <SwitchedNotice planId={plan.id} disruption={plan.disruption} switched={switched} policies={json} />
-        </Suspense>,
+        </OptionalPart>,
       ];
     const blockers = readiness(plan, json, emergency, { isolate: isolatedText }).filter((f) => f.severity === 'blocker');
     return blockers.length === 0

@@ -13,7 +13,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { OptionalPart } from '../../shared/ui/optional-part';
 import { useLocation, useNavigate } from 'react-router';
 import { AddRegular } from '@fluentui/react-icons';
 import { describeError } from '../../graph/describe-error';
@@ -174,8 +175,8 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
         </Notice>
       )}
 
-      {watchedNode && Object.keys(watched).length > 0 && <Suspense fallback={null}>{watchedNode}</Suspense>}
-      {noticesNode && <Suspense fallback={null}>{noticesNode}</Suspense>}
+      {watchedNode && Object.keys(watched).length > 0 && <OptionalPart what="What changed in watched policies">{watchedNode}</OptionalPart>}
+      {noticesNode && <OptionalPart what="Whether the contingency plans are ready">{noticesNode}</OptionalPart>}
 
       <PoliciesToolbar filters={filters} ruleIds={ruleIds} />
 
