@@ -3,7 +3,8 @@
 // for most tenants (the policies, then one $batch), paced like every Conditional Access read.
 import { createBundle, type Bundle } from '../domain/bundle/bundle';
 import { recognisePlans, withEdits, type PlanEdits } from '../domain/contingency/contingency-plan';
-import { policyJson } from '../domain/json';
+import { findSavedChoices } from '../domain/contingency/saved-choices';
+import { policyJson, type JsonObject } from '../domain/json';
 import type { RolloutPlan } from '../domain/rollout/rollout-plan';
 import { readForBackup } from '../graph/backup-reads';
 import { listPolicies } from '../graph/policies';
@@ -28,7 +29,13 @@ export async function exportTenant(
     { ...sections, policies: json },
     references,
     { tenantId: context.scope, tenantName, capturedAt: context.clock.now() },
-    withEdits(recognisePlans(json), planEdits),
+    plansAsEdited(json, planEdits),
     [...rolloutPlans],
   );
+}
+
+/** The tenant's plans with the edits kept on the device, those an earlier version kept under a plan's old id too. */
+function plansAsEdited(json: JsonObject[], planEdits: Readonly<Record<string, PlanEdits>>) {
+  const plans = recognisePlans(json);
+  return withEdits(plans, findSavedChoices({ plans: planEdits, switches: {} }, plans).plans);
 }

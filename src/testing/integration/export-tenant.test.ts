@@ -8,6 +8,8 @@ import { selectFromBundle } from '../../domain/bundle/select';
 import { collectReferences } from '../../domain/references';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { exportTenant } from '../../operations/export-tenant';
+import { createPolicy } from '../../graph/policies';
+import { WRITE_SCOPES } from '../../auth/scopes';
 import { memoryContext } from '../../operations/memory-stores';
 import { graphOverEmulator } from '../graph-over-emulator';
 
@@ -66,5 +68,22 @@ describe('exportTenant', () => {
     expect(some.references.every((r) => used.includes(r.id) || (r.appId && used.includes(r.appId)))).toBe(true);
     expect(some.manifest.counts.policies).toBe(2);
     expect((await readBundle(JSON.parse(bundleText(some)))).problems).toEqual([]);
+  });
+
+  it('holds the contingency choices an earlier version kept under a plan’s old id (“” for a plan named in another script)', async () => {
+    const { client } = graphOverEmulator();
+    const em = await createPolicy(
+      client,
+      {
+        displayName: 'EM01 - ENABLE IN EMERGENCY: 多要素認証の障害 [1/1] - Require a compliant device',
+        state: 'disabled',
+        conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] },
+        grantControls: { operator: 'OR', builtInControls: ['compliantDevice'] },
+      },
+      WRITE_SCOPES,
+    );
+    const suspend = [{ policyId: em.id!, name: 'CA001', to: 'disabled' as const }];
+    const bundle = await exportTenant(memoryContext(client, CONTOSO_TENANT_ID), 'Contoso', () => {}, { '': { suspend, exclusions: [] } });
+    expect(bundle.contingencyPlans.find((p) => p.disruption === '多要素認証の障害')?.suspend).toEqual(suspend);
   });
 });
