@@ -41,6 +41,16 @@ describe('parseConfig and the Content-Security-Policy', () => {
     expect(() => parseConfig({ loginHost: 'https://login.contoso.com' })).toThrow(
       /loginHost .*Content-Security-Policy.*login\.microsoftonline\.us/,
     );
+    // Sign-in would fail later with an unexplained endpoints_resolution_error: said here, with the hosts that work.
+    expect(() => parseConfig({ clientId: '00000000-0000-0000-0000-000000000001', authority: 'https://evil.example/t' })).toThrow(
+      /authority .*Content-Security-Policy.*login\.microsoftonline\.com/,
+    );
+    expect(
+      parseConfig({
+        clientId: '00000000-0000-0000-0000-000000000001',
+        authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com',
+      }).authority,
+    ).toBe('https://login.microsoftonline.com/contoso.onmicrosoft.com');
   });
 
   it('accepts every host the production policy allows, and localhost', () => {
