@@ -93,6 +93,12 @@ export interface FaultConfig {
   latencyMs: number;
   /** The tenant has no Entra ID P1 or P2 licence: reading sign-in logs answers 403. */
   unlicensed?: boolean;
+  /**
+   * Eventual consistency: a policy create or update naming an authentication strength or a named location
+   * created less than this many milliseconds ago (on the emulator's clock) is refused as naming an unknown
+   * one, as Graph may for some seconds after the create (core/unseen-objects.ts). Absent or 0: seen at once.
+   */
+  newObjectsUnseenForMs?: number;
   rules: FaultRule[];
 }
 

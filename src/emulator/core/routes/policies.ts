@@ -9,6 +9,7 @@ import { orderBy, skip } from '../odata-order';
 import { checkClientAppTypes, checkReadOnly, normaliseClientAppTypes, validatePolicy } from '../policy-rules';
 import { completePolicy, mergePatch, stripForWrite } from '../policy-shape';
 import { contextUrl, GUID, scopes, type Route, type RouteInput } from '../route';
+import { checkUnseenLocations, seenStrengthIds } from '../unseen-objects';
 import { presentStrength } from './authentication-strengths';
 
 export const POLICY_CAP = 195;
@@ -39,8 +40,9 @@ function storeForm(policy: JsonObject): JsonObject {
   return policy;
 }
 
-function strengthIds(tenant: TenantState): Set<string> {
-  return new Set(tenant.authenticationStrengths.map((s) => String(s.id)));
+/** What a policy write is validated against: the strengths it may name, and no named location not seen yet. */
+function validateWrite(policy: JsonObject, tenant: TenantState, now: Date): GraphError | null {
+  return validatePolicy(policy, seenStrengthIds(tenant, now)) ?? checkUnseenLocations(policy, tenant, now);
 }
 
 function findPolicy(tenant: TenantState, id: string): JsonObject {
@@ -121,7 +123,7 @@ export const policyRoutes: Route[] = [
         createdDateTime: context.now.toISOString(),
         modifiedDateTime: null,
       });
-      const invalid = validatePolicy(policy, strengthIds(tenant));
+      const invalid = validateWrite(policy, tenant, context.now);
       if (invalid) throw invalid;
       tenant.policies.push(storeForm(policy));
       audit(input, 'Add', 'Policy', null, policy);
@@ -145,7 +147,7 @@ export const policyRoutes: Route[] = [
       merged.createdDateTime = existing.createdDateTime ?? null;
       merged.templateId = existing.templateId ?? null;
       merged.modifiedDateTime = context.now.toISOString();
-      const invalid = validatePolicy(merged, strengthIds(tenant));
+      const invalid = validateWrite(merged, tenant, context.now);
       if (invalid) throw invalid;
       const index = tenant.policies.indexOf(existing);
       tenant.policies[index] = storeForm(merged);
