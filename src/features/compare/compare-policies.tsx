@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowSwapRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { describeError } from '../../graph/describe-error';
 import type { JsonObject } from '../../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../../domain/types';
@@ -75,15 +75,20 @@ export function ComparePolicies() {
   const { abandon } = comparisonFile;
   useEffect(abandon, [b, abandon]);
 
-  // The file opened holds no policy with A's id or name: B is left for the admin to choose, and the page
-  // says so (until a B is chosen or another file opened).
-  const [noCounterpart, setNoCounterpart] = useState(false);
-  const showNoCounterpart = noCounterpart && !b && !!comparisonFile.file;
+  // A's name is known from the list before A's own read arrives (or when that read failed): enough to find
+  // its counterpart in a file by name.
+  const listedA = a ? list.data?.find((p) => p.id === a) : undefined;
+  const aBody = before ?? (listedA ? policyJson(listedA) : null);
+
+  // A file is open, B is not chosen, and the file holds no policy with A's id or name: B is left for the
+  // admin to choose, and the page says so, for the A chosen now (another A may have its counterpart there).
+  const openFileData = comparisonFile.file;
+  const showNoCounterpart = !b && !!a && !!openFileData && counterpartInFile(openFileData.policies, a, aBody) < 0;
 
   // An A chosen while a file is read: the file's policy that is B is matched with that A, not the one before.
-  const chosenA = useRef({ a, before });
+  const chosenA = useRef({ a, aBody });
   useLayoutEffect(() => {
-    chosenA.current = { a, before };
+    chosenA.current = { a, aBody };
   });
 
   const openFile = async (chosen: File) => {
@@ -98,10 +103,9 @@ export function ComparePolicies() {
     // The policy in the file that is A (same id, else same name) is the natural B. With no A, or a file of
     // one policy (the admin chose that policy to compare with), the file's first; with several and none
     // of them A, none: a policy merely first in the file would compare unrelated policies as if one.
-    const { a, before } = chosenA.current;
-    const counterpart = a ? counterpartInFile(opened.policies, a, before) : 0;
+    const { a, aBody } = chosenA.current;
+    const counterpart = a ? counterpartInFile(opened.policies, a, aBody) : 0;
     const match = counterpart < 0 && opened.policies.length <= 1 ? 0 : counterpart;
-    setNoCounterpart(match < 0);
     set({ b: match >= 0 ? `${FILE_PREFIX}${match}` : null });
   };
 
@@ -140,13 +144,20 @@ export function ComparePolicies() {
           <Dropdown
             aria-labelledby="pick-a"
             placeholder="Choose a policy"
-            value={nameOf(list.data?.find((p) => p.id === a) as JsonObject | undefined)}
+            value={isolatedText(nameOf(listedA as JsonObject | undefined))}
             selectedOptions={a ? [a] : []}
-            onOptionSelect={(_, data) => set({ a: data.optionValue ?? null })}
+            onOptionSelect={(_, data) => {
+              const chosen = data.optionValue ?? null;
+              // B still waits for A's counterpart in the open file: it is found for the A chosen now.
+              const listed = chosen ? list.data?.find((p) => p.id === chosen) : undefined;
+              const match =
+                chosen && !b && openFileData ? counterpartInFile(openFileData.policies, chosen, listed ? policyJson(listed) : null) : -1;
+              set({ a: chosen, ...(match >= 0 && { b: `${FILE_PREFIX}${match}` }) });
+            }}
           >
             {(list.data ?? []).map((p) => (
-              <Option key={p.id} value={p.id!}>
-                {p.displayName ?? p.id!}
+              <Option key={p.id} value={p.id!} text={p.displayName ?? p.id!}>
+                <Isolated>{p.displayName ?? p.id!}</Isolated>
               </Option>
             ))}
           </Dropdown>
@@ -170,7 +181,7 @@ export function ComparePolicies() {
             aria-labelledby="pick-b"
             aria-describedby="b-not-a"
             placeholder="Choose a policy"
-            value={bInFile !== null ? bLabel : nameOf(list.data?.find((p) => p.id === b) as JsonObject | undefined)}
+            value={bInFile !== null ? bLabel : isolatedText(nameOf(list.data?.find((p) => p.id === b) as JsonObject | undefined))}
             selectedOptions={b ? [b] : []}
             onOptionSelect={(_, data) => {
               abandon();
@@ -178,8 +189,8 @@ export function ComparePolicies() {
             }}
           >
             {(list.data ?? []).map((p) => (
-              <Option key={p.id} value={p.id!}>
-                {p.displayName ?? p.id!}
+              <Option key={p.id} value={p.id!} text={p.displayName ?? p.id!}>
+                <Isolated>{p.displayName ?? p.id!}</Isolated>
               </Option>
             ))}
             {(comparisonFile.file?.policies ?? []).map((p, i) => (
@@ -219,7 +230,7 @@ export function ComparePolicies() {
       </div>
       <ComparisonFileNotices comparisonFile={comparisonFile} />
       {showNoCounterpart && (
-        <MessageBar key={comparisonFile.choice} intent="info">
+        <MessageBar key={`${comparisonFile.choice}:${a}`} intent="info">
           <MessageBarBody>
             No policy in {isolatedText(comparisonFile.file?.fileName ?? 'the file')} has the id or name of policy A; choose one in Policy B.
           </MessageBarBody>

@@ -12,14 +12,20 @@ import { ComparisonFileNotices } from './comparison-file-notices';
 import { useComparisonFile } from './use-comparison-file';
 
 const A = { id: 'policy-a', displayName: 'CA001: Require MFA', state: 'enabled', conditions: {} };
+const C = { id: 'policy-c', displayName: 'CA002: Block legacy', state: 'enabled', conditions: {} };
+// A policy whose own read has not come back: only the list knows its name.
+const SLOW = { id: 'policy-slow', displayName: 'CA004: Require terms', state: 'enabled', conditions: {} };
 
 vi.mock('../../session/tenant-session', () => ({
   useTenantSession: () => ({ account: { key: 'here', tenantId: 'tenant-1' }, scopeKey: ['tenant', 'here'], client: {} }),
 }));
 vi.mock('../../policy-ui/queries', () => ({
-  policiesQuery: () => queryOptions({ queryKey: ['policies'], queryFn: () => Promise.resolve([A]) }),
+  policiesQuery: () => queryOptions({ queryKey: ['policies'], queryFn: () => Promise.resolve([A, C, SLOW]) }),
   policyQuery: (_tenant: unknown, id: string) =>
-    queryOptions({ queryKey: ['policy', id], queryFn: () => Promise.resolve(id === A.id ? A : { id }) }),
+    queryOptions({
+      queryKey: ['policy', id],
+      queryFn: () => (id === SLOW.id ? new Promise(() => {}) : Promise.resolve([A, C].find((p) => p.id === id) ?? { id })),
+    }),
   useNames: () => ({ data: undefined }),
 }));
 vi.mock('../../policy-ui/policy-diff', () => ({
@@ -110,9 +116,9 @@ describe('Two policies: the policy in a file that becomes B', () => {
     const text = JSON.stringify(policies);
     return { name, arrayBuffer: () => Promise.resolve(new TextEncoder().encode(text).buffer as ArrayBuffer) } as unknown as File;
   };
-  async function compareWith(file: File) {
+  async function compareWith(file: File, a = A.id) {
     const { ComparePolicies } = await import('./compare-policies');
-    const router = createMemoryRouter([{ path: '/compare', element: <ComparePolicies /> }], { initialEntries: ['/compare?a=policy-a'] });
+    const router = createMemoryRouter([{ path: '/compare', element: <ComparePolicies /> }], { initialEntries: [`/compare?a=${a}`] });
     render(
       <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
         <RouterProvider router={router} />
@@ -178,5 +184,32 @@ describe('Two policies: the policy in a file that becomes B', () => {
     await compareWith(fileOf('one.json', [{ id: 'x', displayName: 'CA001: Require MFA', state: 'disabled', conditions: {} }]));
     expect(await screen.findByText('Diff of CA001: Require MFA and CA001: Require MFA in one.json')).toBeTruthy();
     expect(screen.queryByText(/only policy/)).toBeNull();
+  });
+
+  it('is found again when the admin then chooses an A the file does hold, and the page no longer says there is none', async () => {
+    const b = await compareWith(
+      fileOf('export.json', [
+        { id: 'x', displayName: 'CA002: Block legacy', state: 'disabled', conditions: {} },
+        { id: 'y', displayName: 'CA003: Require compliant device', state: 'disabled', conditions: {} },
+      ]),
+    );
+    expect(await screen.findByText('No policy in export.json has the id or name of policy A; choose one in Policy B.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('combobox', { name: 'Policy A (left)' }));
+    fireEvent.click(screen.getByRole('option', { name: 'CA002: Block legacy' }));
+    expect(await screen.findByText('Diff of CA002: Block legacy and CA002: Block legacy in export.json')).toBeTruthy();
+    expect(b()).toBe('file:0');
+    expect(screen.queryByText(/has the id or name of policy A/)).toBeNull();
+  });
+
+  it('matches A by the name the list knows while A’s own read has not come back', async () => {
+    const b = await compareWith(
+      fileOf('export.json', [
+        { id: 'x', displayName: 'CA002: Block legacy', state: 'disabled', conditions: {} },
+        { id: 'z', displayName: 'CA004: Require terms', state: 'disabled', conditions: {} },
+      ]),
+      SLOW.id,
+    );
+    await vi.waitFor(() => expect(b()).toBe('file:1'));
+    expect(screen.queryByText(/has the id or name of policy A/)).toBeNull();
   });
 });
