@@ -1,7 +1,7 @@
 // A plan's run in words: the summary the admin downloads and the command line prints.
 import { isolatedText } from '../domain/isolate';
 import { stateLabels } from '../domain/labels';
-import type { ApplyItem, ApplyRun } from './apply-plan';
+import type { ApplyItem, ApplyRun } from './apply-run';
 
 /** Added to a refusal that named an object the run had just created, once every wait was spent. */
 export const NOT_YET_SEEN =
@@ -48,9 +48,23 @@ function headline(run: ApplyRun): string {
   return `Plan partly applied to ${tenant}: ${[`${done.length} of ${total} written`, failed ? `${failed} failed` : '', notDone].filter(Boolean).join(', ')}.`;
 }
 
+/** Writes whose replaced version is not in this device's history, said under the headline (the command line replaces the headline). */
+export function versionsNotKept(run: ApplyRun): string | null {
+  const notKept = run.items.filter((i) => i.versionNotKept);
+  if (notKept.length === 0) return null;
+  const which = notKept.length === 1 ? `‘${isolatedText(notKept[0]!.name)}’` : `${notKept.length} of its writes`;
+  return `Warning: the version${notKept.length === 1 ? '' : 's'} replaced by ${which} could not be kept in the history on this device: ${notKept.length === 1 ? 'it' : 'they'} cannot be restored from here.`;
+}
+
 /** The run in words, for the summary the admin downloads and the command line prints. */
 export function summarizeRun(run: ApplyRun): string {
-  const lines = [headline(run), `Started ${run.startedAt}${run.finishedAt ? `, finished ${run.finishedAt}` : ''}`, ''];
+  const notKept = versionsNotKept(run);
+  const lines = [
+    headline(run),
+    ...(notKept ? [notKept] : []),
+    `Started ${run.startedAt}${run.finishedAt ? `, finished ${run.finishedAt}` : ''}`,
+    '',
+  ];
   for (const item of run.items) {
     const outcome =
       item.status === 'done'
@@ -61,7 +75,7 @@ export function summarizeRun(run: ApplyRun): string {
           ? `failed: ${item.message ?? ''}`
           : 'not done';
     lines.push(
-      `${ACTION_WORDS[item.action]} ${item.kind} '${isolatedText(item.name)}'${item.targetId ? ` (${item.targetId})` : ''}: ${outcome}${item.recovered ? ' (already in the tenant, written by an earlier attempt: not created twice)' : ''}`,
+      `${ACTION_WORDS[item.action]} ${item.kind} '${isolatedText(item.name)}'${item.targetId ? ` (${item.targetId})` : ''}: ${outcome}${item.recovered ? ' (already in the tenant, written by an earlier attempt: not created twice)' : ''}${item.versionNotKept ? `. Warning: ${item.versionNotKept}` : ''}`,
     );
   }
   if (run.stopped) lines.push('', `Stopped: ${run.stopped}`);

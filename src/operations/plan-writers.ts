@@ -116,7 +116,7 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
         }
       }
     },
-    async update(kind, id, body, { intended, baseModified }) {
+    async update(kind, id, body, { intended, baseModified, onVersionNotKept }) {
       switch (kind) {
         case 'policy': {
           // The editor's save: a conflict read, the PATCH, the read-back, the replaced version kept.
@@ -125,7 +125,10 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
             throw new ChangedSincePlanned(
               'It was changed in the tenant after the plan was made: plan again to see that change before writing over it.',
             );
-          return outcome.kind === 'saved' ? policyJson(outcome.policy) : undefined;
+          if (outcome.kind !== 'saved') return undefined;
+          // Written, but the version it replaced is gone from this device: said on the row and in the summary, as the editor says it.
+          if (outcome.versionNotKept) onVersionNotKept?.(outcome.versionNotKept);
+          return policyJson(outcome.policy);
         }
         case 'namedLocation':
         case 'authenticationStrength':

@@ -191,3 +191,30 @@ describe('ApplyPanel, a tenant’s name that holds a direction control', () => {
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('‘\u2068\u202Eevil\u2069’ failed: Refused.');
   });
 });
+
+describe('ApplyPanel, a write whose replaced version could not be kept', () => {
+  const notKept =
+    'Saved, but the version it replaced could not be kept in the history on this device (The quota has been exceeded.): it cannot be restored from here.';
+
+  it('says it on the row, in a warning over the table, in what is said, and in the count', () => {
+    const written: ApplyItem = { ...item(1, true), versionNotKept: notKept };
+    const run: ApplyRun = { tenantId: 't', startedAt: '2026-12-03T15:00:00.000Z', items: [written, item(2, true)], created: {} };
+    render(<ApplyPanel run={run} running={false} targetName="Contoso" onStop={() => {}} onResume={() => {}} onClose={() => {}} />);
+    const row = within(screen.getByRole('table', { name: 'What was written' })).getAllByRole('row')[1]!;
+    expect(row.textContent).toContain('As planned');
+    expect(row.textContent).toContain(`Previous version not kept ${notKept}`);
+    expect(screen.getByText('Previous version not kept', { selector: '.fui-MessageBarTitle' }).parentElement!.textContent).toContain(
+      'The version replaced by ‘CA001’ could not be kept in the history on this device: it cannot be restored from here.',
+    );
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+      'Warning: the version replaced by ‘CA001’ could not be kept in the history on this device: it cannot be restored from here.',
+    );
+    expect(screen.getByText(/2 of 2 written/).textContent).toBe('2 of 2 written, 1 with the previous version not kept.');
+  });
+
+  it('says nothing of it when every version was kept', () => {
+    const run: ApplyRun = { tenantId: 't', startedAt: '2026-12-03T15:00:00.000Z', items: [item(1, true)], created: {} };
+    render(<ApplyPanel run={run} running={false} targetName="Contoso" onStop={() => {}} onResume={() => {}} onClose={() => {}} />);
+    expect(screen.queryByText(/not kept/)).toBeNull();
+  });
+});

@@ -29,6 +29,7 @@ import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ApplyItem, ApplyRun } from '../../operations/apply-plan';
 import { summarizeRun, writtenCount } from '../../operations/apply-plan';
+import { versionsNotKept } from '../../operations/apply-summary';
 import { downloadFile } from '../../shared/download';
 import { KIND_LABELS } from './plan-rows-table';
 import { SpokenStatus } from '../../shared/ui/live-status';
@@ -56,6 +57,15 @@ function Outcome({ item }: { item: ApplyItem }) {
       </Badge>{' '}
       {differs ? <Text>{item.differences!.join('; ')}</Text> : null}
       {item.recovered ? <Text> (its answer was lost; found in the tenant, not written twice)</Text> : null}
+      {item.versionNotKept ? (
+        <>
+          {' '}
+          <Badge appearance="tint" color="warning">
+            Previous version not kept
+          </Badge>{' '}
+          <Text>{item.versionNotKept}</Text>
+        </>
+      ) : null}
     </>
   );
 }
@@ -112,6 +122,8 @@ export function ApplyPanel({
   const done = writtenCount(run);
   const failed = run.items.filter((i) => i.status === 'failed').length;
   const differs = run.items.filter((i) => i.differences && i.differences.length > 0).length;
+  // Written, but what they replaced is not in this device's history: said apart, as it stays true after the run.
+  const notKept = run.items.filter((i) => i.versionNotKept);
   const finished = !running && done === run.items.length;
   // Between two steps of a guided run: nothing went wrong, the next write waits for the admin.
   const next = run.items.find((i) => i.status !== 'done');
@@ -152,11 +164,29 @@ export function ApplyPanel({
       </h2>
       <SpokenStatus>{running && stopping ? `${heading}.` : ended}</SpokenStatus>
       <SpokenStatus>{failure}</SpokenStatus>
+      <SpokenStatus>{versionsNotKept(run)}</SpokenStatus>
       <ProgressBar value={run.items.length === 0 ? 1 : done / run.items.length} aria-label={`${done} of ${run.items.length} written`} />
       <Text aria-live="polite">
         {done} of {run.items.length} written{failed ? `, ${failed} failed` : ''}
-        {differs ? `, ${differs} read back otherwise than planned` : ''}.
+        {differs ? `, ${differs} read back otherwise than planned` : ''}
+        {notKept.length ? `, ${notKept.length} with the previous version not kept` : ''}.
       </Text>
+      {notKept.length ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Previous {notKept.length === 1 ? 'version' : 'versions'} not kept</MessageBarTitle>
+            <span className={styles.message}>
+              The {notKept.length === 1 ? 'version' : 'versions'} replaced by{' '}
+              {notKept.map((i, n) => (
+                <span key={i.key}>
+                  {n > 0 ? ', ' : ''}‘<Isolated>{i.name}</Isolated>’
+                </span>
+              ))}{' '}
+              could not be kept in the history on this device: {notKept.length === 1 ? 'it cannot' : 'they cannot'} be restored from here.
+            </span>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       {run.stopped ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
@@ -259,7 +289,8 @@ export function ApplyPanel({
             <DialogContent>
               Not written yet: {run.items.length - done} of {run.items.length}. Putting the run aside forgets it on this device: the rest
               will not be written, and it can no longer be resumed. What was written to <Isolated>{targetName}</Isolated> stays written,
-              with its previous versions in this device’s history.
+              with its previous versions in this device’s history
+              {notKept.length ? ` (but for ${notKept.length === 1 ? 'the one' : `the ${notKept.length}`} that could not be kept)` : ''}.
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => setAsideAsked(false)}>

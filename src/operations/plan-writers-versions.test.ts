@@ -1,0 +1,94 @@
+// A plan's policy update over Graph (a fake fetch) on a device whose history refuses to keep versions
+// (storage full or blocked): the policy is written, and the run says, on its row and under its headline,
+// that the version it replaced was not kept, as the editor says it on a save.
+import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../domain/json';
+import type { Plan, PlanRow } from '../domain/plan/types';
+import { clientWith, json } from '../graph/client-fake';
+import { applyJournal, applyPlan, newApplyRun, summarizeRun } from './apply-plan';
+import { memoryContext, memoryJournals } from './memory-stores';
+import { graphPlanWriters } from './plan-writers';
+
+const clock = { now: () => new Date('2026-11-30T12:00:00Z') };
+
+const BEFORE: JsonObject = {
+  id: 'pol-1',
+  displayName: 'Require MFA for admins',
+  state: 'enabledForReportingButNotEnforced',
+  modifiedDateTime: '2026-11-01T00:00:00Z',
+  conditions: { users: { includeRoles: ['62e90394-69f5-4237-9190-012177145e10'] }, applications: { includeApplications: ['All'] } },
+  grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+};
+
+/** One policy behind a fake fetch: GET answers it, PATCH merges into it and stamps the time. */
+function tenant() {
+  let policy = { ...BEFORE };
+  const { client } = clientWith((url, init) => {
+    const path = new URL(url).pathname;
+    if (!path.endsWith('/conditionalAccess/policies/pol-1'))
+      return json(400, { error: { code: 'BadRequest', message: `Not expected: ${init.method ?? 'GET'} ${path}` } });
+    if (init.method === 'PATCH') {
+      policy = { ...policy, ...(JSON.parse(String(init.body)) as JsonObject), modifiedDateTime: '2026-11-30T12:00:01Z' };
+      return new Response(null, { status: 204 });
+    }
+    return json(200, policy);
+  });
+  return { client, now: () => policy };
+}
+
+const updatePlan = (): Plan => {
+  const { id: _id, modifiedDateTime: _at, ...rest } = BEFORE;
+  const intended = { ...rest, state: 'enabled' };
+  const row: PlanRow = {
+    key: 'policy:mfa',
+    kind: 'policy',
+    displayName: String(BEFORE.displayName),
+    action: 'update',
+    options: ['update'],
+    why: '',
+    sourceId: null,
+    targetId: 'pol-1',
+    body: { state: 'enabled' },
+    intended,
+    before: BEFORE,
+    problems: [],
+  };
+  return { sameTenant: true, rows: [row], mapping: [], blockers: [], counts: { create: 0, update: 1, restore: 0, reuse: 0, skip: 0 } };
+};
+
+describe("a plan's policy update whose replaced version could not be kept", () => {
+  it('is written, and its row, the journal and the summary say the version it replaced was not kept', async () => {
+    const { client, now } = tenant();
+    const context = memoryContext(client, 't', clock);
+    context.versions.record = () => Promise.reject(new Error('The quota has been exceeded.'));
+    const journal = applyJournal(memoryJournals(), 'account');
+
+    const run = await applyPlan(newApplyRun(updatePlan(), 't', clock), graphPlanWriters(context), { clock, journal });
+
+    expect(now().state).toBe('enabled');
+    expect(run.items[0]!.status).toBe('done');
+    expect(run.items[0]!.versionNotKept).toBe(
+      'Saved, but the version it replaced could not be kept in the history on this device (The quota has been exceeded.): it cannot be restored from here.',
+    );
+    // Kept with the run: the panel found again after a reload still says it.
+    expect(journal.load()!.items[0]!.versionNotKept).toBe(run.items[0]!.versionNotKept);
+    const [headline, warning] = summarizeRun(run).split('\n');
+    expect(headline).toBe('Plan applied to tenant t: 1 write, each read back as planned.');
+    expect(warning).toBe(
+      'Warning: the version replaced by ‘Require MFA for admins’ could not be kept in the history on this device: it cannot be restored from here.',
+    );
+    expect(summarizeRun(run)).toContain(
+      "Update policy 'Require MFA for admins' (pol-1): as planned. Warning: Saved, but the version it replaced could not be kept",
+    );
+  });
+
+  it('with the version kept, says nothing of it', async () => {
+    const { client } = tenant();
+    const context = memoryContext(client, 't', clock);
+    const run = await applyPlan(newApplyRun(updatePlan(), 't', clock), graphPlanWriters(context), { clock });
+    expect(run.items[0]).toMatchObject({ status: 'done', differences: [] });
+    expect(run.items[0]!.versionNotKept).toBeUndefined();
+    expect(summarizeRun(run)).not.toContain('Warning');
+    expect(context.versions.all.map((v) => v.reason)).toEqual(['before save']);
+  });
+});
