@@ -22,6 +22,20 @@ export interface ListWords {
   specials?: Record<string, string>;
 }
 
+// The deprecated device lists (Graph still returns them from older policies), in the summary's words.
+const DEPRECATED_DEVICES = {
+  All: 'Any device',
+  all: 'Any device',
+  Compliant: 'Device marked as compliant',
+  compliant: 'Device marked as compliant',
+  DomainJoined: 'Microsoft Entra hybrid joined device',
+  domainJoined: 'Microsoft Entra hybrid joined device',
+};
+const deprecated = (one: string, many: string): ListWords => ({
+  one: `${one} (deprecated)`,
+  many: `${many} (deprecated)`,
+  specials: DEPRECATED_DEVICES,
+});
 const ids = (one: string, kinds: NameKind[], specials?: Record<string, string>): ListWords => ({ one, many: `${one}s`, kinds, specials });
 // AllAgentIdUsers: the user accounts of agents, not the agent identities of clientApplications.
 const ALL_USERS = { All: 'All users', None: 'No users', AllAgentIdUsers: 'All agent users' };
@@ -73,6 +87,12 @@ export const LISTS: Record<string, ListWords> = {
   'conditions.signInRiskLevels': { one: 'Sign-in risk level', many: 'Sign-in risk levels', value: riskLabel },
   'conditions.servicePrincipalRiskLevels': { one: 'Service principal risk level', many: 'Service principal risk levels', value: riskLabel },
   'conditions.agentIdRiskLevels': { one: 'Agent risk level', many: 'Agent risk levels', value: riskLabel },
+  'conditions.devices.includeDevices': deprecated('Included device', 'Included devices'),
+  'conditions.devices.excludeDevices': deprecated('Excluded device', 'Excluded devices'),
+  'conditions.devices.includeDeviceStates': deprecated('Included device state', 'Included device states'),
+  'conditions.devices.excludeDeviceStates': deprecated('Excluded device state', 'Excluded device states'),
+  'conditions.deviceStates.includeStates': deprecated('Included device state', 'Included device states'),
+  'conditions.deviceStates.excludeStates': deprecated('Excluded device state', 'Excluded device states'),
   // A named location's own lists (its change history and revert show them in words too).
   ipRanges: { one: 'IP range', many: 'IP ranges' },
   countriesAndRegions: { one: 'Country or region', many: 'Countries and regions' },
@@ -162,12 +182,40 @@ const appControlText = (v: Json | undefined) => {
   return type ? (cloudAppSecurityLabels[type] ?? type) : 'on';
 };
 
+/** A session control that is on or not: what it does when on, in the policy summary's words. */
+const toggleText = (on: string) => (v: Json | undefined) => (isObject(v) && v.isEnabled === true ? on : 'not set');
+
+const CAE_MODES: Record<string, string> = {
+  strictEnforcement: 'strict enforcement',
+  disabled: 'disabled',
+  strictLocation: 'strictly enforce location policies',
+};
+/** A mode without words of its own (a newer Graph's) is said as it is. */
+const caeText = (v: Json | undefined) => {
+  const mode = isObject(v) ? v.mode : undefined;
+  if (mode === undefined || mode === null || mode === '') return 'not set';
+  return typeof mode === 'string' ? (CAE_MODES[mode] ?? isolatedText(mode)) : JSON.stringify(mode);
+};
+
+const securityProfileText = (v: Json | undefined) => {
+  if (!isObject(v) || v.isEnabled !== true) return 'not set';
+  return typeof v.profileId === 'string' && v.profileId ? `profile '${isolatedText(v.profileId)}'` : 'on';
+};
+
 /** Groups described as one sentence, whichever of their members changed. */
 export const GROUPS: { path: string; label: string; text: (value: Json | undefined, names?: NameDirectory) => string }[] = [
   { path: 'grantControls', label: 'Grant', text: grantText },
   { path: 'sessionControls.signInFrequency', label: 'Sign-in frequency', text: frequencyWithTypeText },
   { path: 'sessionControls.persistentBrowser', label: 'Persistent browser session', text: browserText },
   { path: 'sessionControls.cloudAppSecurity', label: 'Conditional Access App Control', text: appControlText },
+  { path: 'sessionControls.applicationEnforcedRestrictions', label: 'App enforced restrictions', text: toggleText('on') },
+  { path: 'sessionControls.continuousAccessEvaluation', label: 'Continuous access evaluation', text: caeText },
+  {
+    path: 'sessionControls.secureSignInSession',
+    label: 'Token protection',
+    text: toggleText('require token protection for sign-in sessions'),
+  },
+  { path: 'sessionControls.globalSecureAccessFilteringProfile', label: 'Global Secure Access security profile', text: securityProfileText },
   { path: 'conditions.devices.deviceFilter', label: 'Device filter', text: filterText },
   { path: 'conditions.applications.applicationFilter', label: 'Application filter', text: filterText },
   { path: 'conditions.clientApplications.servicePrincipalFilter', label: 'Workload identity filter', text: filterText },
