@@ -8,8 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // A test only: it runs the command as a pipeline does, on the CLI world of src/testing/cli (as apply-resume.test does there).
-// eslint-disable-next-line no-restricted-imports -- the command line's code never imports testing; this test stands on it.
-import { ALL_READS, GOOD_SECRET, startCliWorld, type CliWorld } from '../testing/cli/cli-world';
+import { ALL_READS, GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
 
 /** Longer than apply's waits for a just-created object (17 s) and the writes around them. */
 const UNSEEN_FOR_MS = 30_000;
