@@ -6,7 +6,7 @@ import { guestWords } from './describe-guests';
 import { isolatedText } from './isolate';
 import { lookupName, type NameDirectory, type NameKind } from './references';
 import type { Json } from './policy-body';
-import { clientAppLabels, cloudAppSecurityLabels, platformLabels, riskLabel, shortControlLabels } from './labels';
+import { caeModeLabels, clientAppLabels, cloudAppSecurityLabels, platformLabels, riskLabel, shortControlLabels } from './labels';
 import { isJsonObject as isObject } from './json';
 
 const strings = (value: Json | undefined): string[] =>
@@ -185,16 +185,12 @@ const appControlText = (v: Json | undefined) => {
 /** A session control that is on or not: what it does when on, in the policy summary's words. */
 const toggleText = (on: string) => (v: Json | undefined) => (isObject(v) && v.isEnabled === true ? on : 'not set');
 
-const CAE_MODES: Record<string, string> = {
-  strictEnforcement: 'strict enforcement',
-  disabled: 'disabled',
-  strictLocation: 'strictly enforce location policies',
-};
 /** A mode without words of its own (a newer Graph's) is said as it is. */
 const caeText = (v: Json | undefined) => {
   const mode = isObject(v) ? v.mode : undefined;
   if (mode === undefined || mode === null || mode === '') return 'not set';
-  return typeof mode === 'string' ? (CAE_MODES[mode] ?? isolatedText(mode)) : JSON.stringify(mode);
+  const words = typeof mode === 'string' ? caeModeLabels[mode] : undefined;
+  return words ? words.toLowerCase() : typeof mode === 'string' ? isolatedText(mode) : JSON.stringify(mode);
 };
 
 const securityProfileText = (v: Json | undefined) => {

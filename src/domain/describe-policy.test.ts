@@ -20,6 +20,18 @@ describe('describePolicy: session controls', () => {
       'Session: No session controls',
     ]);
   });
+
+  it('says continuous access evaluation’s modes in words, and isolates what the tenant wrote', () => {
+    expect(session({ continuousAccessEvaluation: { mode: 'strictEnforcement' } })).toEqual([
+      'Continuous access evaluation: Strict enforcement',
+    ]);
+    expect(session({ continuousAccessEvaluation: { mode: 'strictLocation' } })).toEqual([
+      'Continuous access evaluation: Strictly enforce location policies',
+    ]);
+    expect(session({ globalSecureAccessFilteringProfile: { isEnabled: true, profileId: 'p\u202E1' } })).toEqual([
+      'Global Secure Access security profile: \u2068p\u202E1\u2069',
+    ]);
+  });
 });
 
 // Microsoft's template "Block high risk agent identities from accessing resources" as Graph serves it

@@ -3,7 +3,7 @@
 // visible as "deleted object" with their id; properties this version does not know are listed too.
 import { lookupName, SPECIAL_VALUES, type NameDirectory, type NameKind } from './references';
 import type { ConditionalAccessPolicy } from './types';
-import { cloudAppSecurityLabels, controlLabels } from './labels';
+import { caeModeLabels, cloudAppSecurityLabels, controlLabels } from './labels';
 import { guestWords } from './describe-guests';
 import { isolatedText } from './isolate';
 import { stringsIn as list } from './json';
@@ -194,15 +194,13 @@ function sessionSection(policy: ConditionalAccessPolicy): SummarySection {
   const cae = s.continuousAccessEvaluation as Loose | null | undefined;
   if (cae?.mode)
     lines.push(
-      text(
-        'Continuous access evaluation',
-        cae.mode === 'disabled' ? 'Disabled' : cae.mode === 'strictLocation' ? 'Strictly enforce location policies' : String(cae.mode),
-      ),
+      text('Continuous access evaluation', (typeof cae.mode === 'string' && caeModeLabels[cae.mode]) || isolatedText(String(cae.mode))),
     );
   if (enabled('secureSignInSession')) lines.push(text('Token protection', 'Require token protection for sign-in sessions'));
   if (s.disableResilienceDefaults === true) lines.push(text('Resilience defaults', 'Disabled'));
   const gsa = s.globalSecureAccessFilteringProfile as Loose | null | undefined;
-  if (gsa?.isEnabled) lines.push(text('Global Secure Access security profile', String(gsa.profileId ?? 'On')));
+  if (gsa?.isEnabled)
+    lines.push(text('Global Secure Access security profile', typeof gsa.profileId === 'string' ? isolatedText(gsa.profileId) : 'On'));
   if (lines.length === 0) lines.push(text('Session', 'No session controls'));
   return { title: 'Session', lines };
 }

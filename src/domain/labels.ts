@@ -74,4 +74,11 @@ export const cloudAppSecurityLabels: Record<string, string> = {
   blockDownloads: 'Block downloads',
 };
 
+/** Continuous access evaluation's modes, as the admin center words them. */
+export const caeModeLabels: Record<string, string> = {
+  strictEnforcement: 'Strict enforcement',
+  disabled: 'Disabled',
+  strictLocation: 'Strictly enforce location policies',
+};
+
 export const riskLabel = (level: string) => level.charAt(0).toUpperCase() + level.slice(1);
