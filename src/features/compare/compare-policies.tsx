@@ -109,10 +109,23 @@ export function ComparePolicies() {
     set({ b: match >= 0 ? `${FILE_PREFIX}${match}` : null });
   };
 
+  // B waits for A's counterpart in the open file, or is the counterpart of the A before: it follows the A
+  // chosen now (none in a file of several: two unrelated policies are not compared as one). A B the admin
+  // chose for itself stays.
+  const bForNewA = (next: string | null): { b?: string | null } => {
+    if (!next || !openFileData) return {};
+    const followsA = b === null || (bInFile !== null && !!a && counterpartInFile(openFileData.policies, a, aBody) === bInFile);
+    if (!followsA) return {};
+    const listed = list.data?.find((p) => p.id === next);
+    const match = counterpartInFile(openFileData.policies, next, listed ? policyJson(listed) : null);
+    if (match >= 0) return { b: `${FILE_PREFIX}${match}` };
+    return openFileData.policies.length > 1 ? { b: null } : {};
+  };
+
   // A file of one policy gives B whatever it is (the admin chose it to compare with); when it is not A's
   // counterpart (another id and name), the page says so beside B rather than pair two policies silently.
   const onlyPolicyNotA =
-    bInFile === 0 && file?.policies.length === 1 && !!filePolicy && !!a && !!before && counterpartInFile(file.policies, a, before) < 0;
+    bInFile === 0 && file?.policies.length === 1 && !!filePolicy && !!a && !!aBody && counterpartInFile(file.policies, a, aBody) < 0;
 
   // A shared link's A or B may be gone (404), or Graph busy: the failing side is named, and asked again.
   const failedSides = [left.error && 'Policy A', right.error && 'Policy B'].filter(Boolean);
@@ -146,14 +159,7 @@ export function ComparePolicies() {
             placeholder="Choose a policy"
             value={isolatedText(nameOf(listedA as JsonObject | undefined))}
             selectedOptions={a ? [a] : []}
-            onOptionSelect={(_, data) => {
-              const chosen = data.optionValue ?? null;
-              // B still waits for A's counterpart in the open file: it is found for the A chosen now.
-              const listed = chosen ? list.data?.find((p) => p.id === chosen) : undefined;
-              const match =
-                chosen && !b && openFileData ? counterpartInFile(openFileData.policies, chosen, listed ? policyJson(listed) : null) : -1;
-              set({ a: chosen, ...(match >= 0 && { b: `${FILE_PREFIX}${match}` }) });
-            }}
+            onOptionSelect={(_, data) => set({ a: data.optionValue ?? null, ...bForNewA(data.optionValue ?? null) })}
           >
             {(list.data ?? []).map((p) => (
               <Option key={p.id} value={p.id!} text={p.displayName ?? p.id!}>

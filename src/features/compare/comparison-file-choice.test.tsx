@@ -212,4 +212,23 @@ describe('Two policies: the policy in a file that becomes B', () => {
     await vi.waitFor(() => expect(b()).toBe('file:1'));
     expect(screen.queryByText(/has the id or name of policy A/)).toBeNull();
   });
+
+  it('follows a newly chosen A: the file’s counterpart of the A before gives way to the new A’s, or to none', async () => {
+    const b = await compareWith(
+      fileOf('backup.json', [
+        { ...A, state: 'disabled' },
+        { ...C, state: 'disabled' },
+      ]),
+    );
+    expect(await screen.findByText('Diff of CA001: Require MFA and CA001: Require MFA in backup.json')).toBeTruthy();
+    fireEvent.click(screen.getByRole('combobox', { name: 'Policy A (left)' }));
+    fireEvent.click(screen.getByRole('option', { name: 'CA002: Block legacy' }));
+    expect(await screen.findByText('Diff of CA002: Block legacy and CA002: Block legacy in backup.json')).toBeTruthy();
+    expect(b()).toBe('file:1');
+    // An A the file does not hold: no B, and the page says why.
+    fireEvent.click(screen.getByRole('combobox', { name: 'Policy A (left)' }));
+    fireEvent.click(screen.getByRole('option', { name: 'CA004: Require terms' }));
+    expect(await screen.findByText('No policy in backup.json has the id or name of policy A; choose one in Policy B.')).toBeTruthy();
+    expect(b()).toBeNull();
+  });
 });
