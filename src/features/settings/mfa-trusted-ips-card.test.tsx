@@ -65,6 +65,10 @@ describe('ranges typed and not saved, and a switch of account', () => {
     // Saved: nothing is unsaved any more, and nothing is brought back after the next switch.
     fireEvent.click(screen.getByRole('button', { name: 'Save these ranges' }));
     expect(screen.queryByText(/brought back/)).toBeNull();
+    // Typing after the save is the admin's own, not something brought back.
+    type('203.0.113.0/24\n198.51.100.7/32\n192.0.2.0/24');
+    expect(screen.queryByText(/brought back/)).toBeNull();
+    type('203.0.113.0/24\n198.51.100.7/32');
     page.switchTo('tenant-fabrikam');
     page.switchTo('tenant-contoso');
     expect(box().value).toBe('203.0.113.0/24\n198.51.100.7/32');

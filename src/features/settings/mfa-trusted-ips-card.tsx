@@ -34,7 +34,8 @@ export function MfaTrustedIpsCard({
   const styles = useStyles();
   const [ranges, store] = useMfaTrustedIps(tenantId);
   // Typed here for this tenant before a switch of account, and not saved: brought back, and said to be.
-  const [draft] = useState(() => readMfaTrustedIpsDraft(tenantId));
+  // Once saved or forgotten it is no longer the typing brought back: later typing is the admin's own.
+  const [draft, setDraft] = useState(() => readMfaTrustedIpsDraft(tenantId));
   const [text, setText] = useState(() => draft ?? (ranges ?? []).join('\n'));
   const [forgotten, setForgotten] = useState<{ ranges: string[]; text: string } | null>(null);
   // The button pressed goes away (Forget, then Undo): focus moves to the one that takes its place.
@@ -48,6 +49,7 @@ export function MfaTrustedIpsCard({
   });
   const save = (next: string[] | null) => {
     setForgotten(null);
+    setDraft(null);
     onSaved(store(next));
   };
   const lines = text
@@ -124,6 +126,7 @@ export function MfaTrustedIpsCard({
             appearance="subtle"
             onClick={() => {
               setText('');
+              setDraft(null);
               onForgot(store(null));
               setForgotten({ ranges, text });
               focusNext.current = 'undo';
