@@ -99,6 +99,10 @@ export function collectReferences(policies: readonly ConditionalAccessPolicy[]):
     const apps = policy.conditions?.applications;
     const clients = policy.conditions?.clientApplications;
     const locations = policy.conditions?.locations;
+    // Graph beta's agent places, newer than the generated types: agent identities are service
+    // principals and agent users are users, so getByIds names both.
+    const agentClients = clients as Record<string, unknown> | null | undefined;
+    const agents = (policy.conditions as Record<string, unknown> | null | undefined)?.agents as Record<string, unknown> | null | undefined;
     addIds(
       refs.directoryObjects,
       users?.includeUsers,
@@ -107,6 +111,10 @@ export function collectReferences(policies: readonly ConditionalAccessPolicy[]):
       users?.excludeGroups,
       clients?.includeServicePrincipals,
       clients?.excludeServicePrincipals,
+      agentClients?.includeAgentIdServicePrincipals,
+      agentClients?.excludeAgentIdServicePrincipals,
+      agents?.includeAgentUsers,
+      agents?.excludeAgentUsers,
     );
     addIds(refs.roles, users?.includeRoles, users?.excludeRoles);
     addIds(refs.applications, apps?.includeApplications, apps?.excludeApplications);
