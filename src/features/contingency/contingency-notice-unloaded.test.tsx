@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // During a disruption the switched notice's code may fail to arrive (a new deploy replaced it, the network
-// dropped): the plan is still said to be switched on, and the policy list around it is not replaced by an error.
+// dropped): the recorded switch is still said (not as "switched on": it may have switched nothing), and the policy
+// list around it is not replaced by an error.
 import { cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -30,7 +31,7 @@ const { ContingencyNotice } = await import('./contingency-notice');
 afterEach(cleanup);
 
 describe('ContingencyNotice, when the switched notice cannot be loaded', () => {
-  it('still says the plan is switched on, with its link, and the page around it stays', async () => {
+  it('still says a switch is recorded, with its link, and the page around it stays', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     render(
       <MemoryRouter>
@@ -38,8 +39,10 @@ describe('ContingencyNotice, when the switched notice cannot be loaded', () => {
         <ContingencyNotice policies={policies as unknown as ConditionalAccessPolicy[]} />
       </MemoryRouter>,
     );
-    expect((await screen.findByText(/How far the switch got could not be loaded here/)).textContent).toBeTruthy();
-    expect(document.querySelector('.fui-MessageBarTitle')?.textContent).toBe('MFA Disruption: the contingency plan is switched on');
+    expect((await screen.findByText(/How far it got could not be loaded here/)).textContent).toBeTruthy();
+    expect(document.querySelector('.fui-MessageBarTitle')?.textContent).toBe(
+      'MFA Disruption: a switch of the contingency plan is recorded',
+    );
     expect(screen.getByRole('link', { name: 'Open the contingency plans at MFA Disruption' })).toBeTruthy();
     expect(screen.getByText('The policy list')).toBeTruthy();
   });

@@ -41,8 +41,9 @@ export function ContingencyNotice({ policies }: { policies: ConditionalAccessPol
                 id: plan.id,
                 disruption: plan.disruption,
                 intent: 'warning',
-                title: 'the contingency plan is switched on',
-                text: 'How far the switch got could not be loaded here (reload the page to try again).',
+                // The record is kept before the switch's first write: it may have switched all, some or nothing.
+                title: 'a switch of the contingency plan is recorded',
+                text: 'How far it got could not be loaded here (reload the page to try again).',
               }}
             />
           }
