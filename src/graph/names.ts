@@ -65,8 +65,13 @@ interface Item {
   countriesAndRegions?: string[];
 }
 
+/** An agent identity (Graph beta) is a service principal and answers as one; an agent user is a user. */
 const objectKind = (type: string | undefined): NameKind =>
-  type === '#microsoft.graph.group' ? 'group' : type === '#microsoft.graph.servicePrincipal' ? 'servicePrincipal' : 'user';
+  type === '#microsoft.graph.group'
+    ? 'group'
+    : type === '#microsoft.graph.servicePrincipal' || type === '#microsoft.graph.agentIdentity'
+      ? 'servicePrincipal'
+      : 'user';
 
 const lookupLabels: Record<string, string> = {
   objects: 'users, groups and service principals',
