@@ -46,6 +46,18 @@ function firstSentence(message: string): string {
   return plain.length > 300 ? `${plain.slice(0, 300)}…` : plain;
 }
 
+/** The editor saves its draft on this device before any write starts: only there is it kept across the trip. */
+const fromEditor = (path: string) => /^\/policies\/(?:new|[^/?#]+\/edit)(?:[?#]|$)/.test(path);
+
+/**
+ * What is true of the page left for consent: the write that asked was not made, yet a run may have written
+ * before it (a plan's groups), and the page reloads, so only the editor's draft outlives the trip.
+ */
+const afterConsent = (path: string) =>
+  fromEditor(path)
+    ? ' The change was not made; your draft is kept.'
+    : ' The change that asked for it was not made; what was done before it stays done. Choices not yet saved on that page (such as a file chosen to import) must be made again.';
+
 const names = (scopes: readonly string[]) => scopes.join(', ');
 
 export function signInProblemOf(error: unknown, purpose: RedirectPurpose | null): SignInProblem {
@@ -64,23 +76,31 @@ export function signInProblemOf(error: unknown, purpose: RedirectPurpose | null)
     const what = policies ? 'change policies' : 'make this change';
     message =
       `Permission to ${what} was not granted (${code}). A Global Administrator or Privileged Role Administrator must grant ` +
-      `admin consent to ${names(purpose.scopes.filter((s) => s !== 'Policy.Read.All')) || names(purpose.scopes)}. ` +
-      (policies ? 'Nothing was changed; your draft is kept.' : 'Nothing was changed.');
+      `admin consent to ${names(purpose.scopes.filter((s) => s !== 'Policy.Read.All')) || names(purpose.scopes)}.` +
+      afterConsent(purpose.path);
   } else if (declined) {
     const scopes = purpose?.scopes.length ? ` (${names(purpose.scopes)})` : '';
     message =
       `Permission to read the tenant was not granted (${code}). A Global Administrator or Privileged Role Administrator ` +
       `must grant admin consent to Gatehouse’s read permissions${scopes}.`;
   } else if (errorCode === 'user_cancelled') {
-    message = `${consent ? 'Asking for permission' : 'Sign-in'} was cancelled (${code}).${consent ? ' Nothing was changed.' : ''}`;
+    message = `${consent ? 'Asking for permission' : 'Sign-in'} was cancelled (${code}).${consent ? afterConsent(purpose.path) : ''}`;
   } else {
     const said = firstSentence(detail);
     message =
       `${consent ? 'Asking for permission' : 'Sign-in'} did not complete (${code})${said ? `: ${said}` : ''}` +
       (/[.!?…]$/.test(said) ? '' : '.') +
-      (consent ? ' Nothing was changed.' : '');
+      (consent ? afterConsent(purpose.path) : '');
   }
-  const title =
-    declined || consent ? 'Permission not granted' : errorCode === 'user_cancelled' ? 'Sign-in cancelled' : 'Sign-in did not complete';
+  // "Permission not granted" only when it was refused: a cancelled or failed sign-in on the way is said as such.
+  const title = declined
+    ? 'Permission not granted'
+    : errorCode === 'user_cancelled'
+      ? consent
+        ? 'Asking for permission cancelled'
+        : 'Sign-in cancelled'
+      : consent
+        ? 'Asking for permission did not complete'
+        : 'Sign-in did not complete';
   return { title, message, code, errorCode, subError };
 }
