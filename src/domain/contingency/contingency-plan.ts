@@ -58,6 +58,9 @@ const fullIdOf = (disruption: string) =>
  */
 export const earlierIdsOf = (disruption: string): string[] => [latinIdOf(disruption), fullIdOf(disruption)];
 
+/** Whether two disruptions' names make one plan: recognisePlans tells plans apart by every letter, whatever the case or spacing. */
+export const sameDisruption = (a: string, b: string) => fullIdOf(a) === fullIdOf(b);
+
 /** As fullIdOf, without the compatibility forms (`ＭＦＡ` stays full-width). */
 const writtenIdOf = (disruption: string) =>
   disruption

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../json';
 import { REPORT_ONLY } from '../types';
-import { recognisePlans, type PlanEdits } from './contingency-plan';
+import { recognisePlans, withEdits, type PlanEdits } from './contingency-plan';
 import { findSavedChoices } from './saved-choices';
 import { activation } from './switch';
 
@@ -62,5 +62,86 @@ describe('choices saved on a device under a plan’s earlier id', () => {
     const { record } = activation(alone[0]!, [policy('em1', 'Café block')], new Date('2026-12-01T10:00:00Z'));
     const switched = findSavedChoices({ plans: {}, switches: { 'caf-block': record } }, plans);
     expect(Object.keys(switched.switches)).toEqual([plans.find((p) => p.disruption === 'Café block')!.id]);
+  });
+});
+
+describe('choices saved on a device under an id a newly arrived plan has now', () => {
+  // Alone, 'MFA 障害' had the Latin id 'mfa'; once a plan 'MFA' arrives they share it, so 'MFA 障害' becomes
+  // 'mfa-障害' and 'MFA' is given 'mfa': what was kept under 'mfa' is not the newcomer's.
+  const earlier = recognisePlans([policy('em1', 'MFA 障害'), normal]);
+  const policies = [policy('em1', 'MFA 障害'), policy('em2', 'MFA'), normal];
+  const plans = recognisePlans(policies);
+  const planFor = (disruption: string) => plans.find((p) => p.disruption === disruption)!;
+  const { record } = activation(earlier[0]!, [policy('em1', 'MFA 障害'), normal], new Date('2026-12-01T10:00:00Z'));
+
+  it('leave the switch with the plan it names, so that plan, not the newcomer, is the one switched on', () => {
+    expect(earlier.map((p) => p.id)).toEqual(['mfa']);
+    expect(planFor('MFA').id).toBe('mfa');
+    const found = findSavedChoices({ plans: { mfa: edits }, switches: { mfa: record } }, plans);
+    expect(found.switches[planFor('MFA 障害').id]?.disruption).toBe('MFA 障害');
+    expect(found.switches.mfa).toBeUndefined();
+    // Which plan the choices were for cannot be told: the newcomer is not given them, and the admin is told.
+    expect(byDisruption(found, plans)).toEqual({ MFA: [], 'MFA 障害': [] });
+    expect(found.unclear).toEqual([
+      'Choices saved on this device by an earlier version belong to one of the plans for ‘MFA’ and ‘MFA 障害’, which it cannot tell apart: neither plan was given them. Check what each one suspends and which exclusions it adds.',
+    ]);
+  });
+
+  it('keep saying so once moved, and the newcomer’s own choices saved after are its own', () => {
+    const found = findSavedChoices({ plans: { mfa: edits }, switches: { mfa: record } }, plans);
+    expect(found.moved).toBe(true);
+    const again = findSavedChoices(found, plans);
+    expect(again).toMatchObject({ moved: false, unclear: found.unclear });
+    expect(again.switches[planFor('MFA 障害').id]?.disruption).toBe('MFA 障害');
+    // The admin then chooses what 'MFA' suspends: saved under its id, and read back as its own.
+    const own: PlanEdits = { suspend: [{ policyId: 'ca1', name: 'CA001: Require MFA', to: REPORT_ONLY }], exclusions: [] };
+    const saved = findSavedChoices({ ...again, plans: { ...again.plans, mfa: own } }, plans);
+    expect(byDisruption(saved, plans)).toEqual({ MFA: ['CA001: Require MFA'], 'MFA 障害': [] });
+    expect(saved.unclear).toEqual(found.unclear);
+  });
+
+  it('give a backup the same plans as the page: neither is given the choices', () => {
+    // As export-tenant's plansAsEdited does.
+    const asEdited = withEdits(plans, findSavedChoices({ plans: { mfa: edits }, switches: {} }, plans).plans);
+    expect(Object.fromEntries(asEdited.map((p) => [p.disruption, p.suspend.length]))).toEqual({ MFA: 0, 'MFA 障害': 0 });
+  });
+
+  it('do not give a switch to its plan when that plan has a later switch of its own, and say so', () => {
+    const own = activation(planFor('MFA 障害'), policies, new Date('2026-12-03T10:00:00Z')).record;
+    const saved = { plans: {}, switches: { mfa: { ...record, by: 'Ada' }, [planFor('MFA 障害').id]: own } };
+    const found = findSavedChoices(saved, plans);
+    expect(found.switches.mfa).toBeUndefined();
+    expect(found.switches[planFor('MFA 障害').id]?.at).toBe(own.at);
+    const said = [
+      'The switch of 2026-12-01 by Ada, recorded on this device by an earlier version for ‘MFA 障害’, was not given to that plan, which has another switch recorded: this one cannot be switched back from here. Check that plan’s policies in the policy list.',
+    ];
+    expect(found.unclear).toEqual(said);
+    expect(findSavedChoices(found, plans)).toMatchObject({ moved: false, unclear: said });
+  });
+
+  it('leave with each plan what it saved under its own id', () => {
+    const mfa = activation(planFor('MFA'), policies, new Date('2026-12-03T10:00:00Z')).record;
+    const found = findSavedChoices({ plans: {}, switches: { mfa } }, plans);
+    expect(found).toMatchObject({ moved: false, unclear: [] });
+    expect(found.switches.mfa?.disruption).toBe('MFA');
+    // Names that share no earlier id keep theirs, as before.
+    const apart = recognisePlans([policy('em1', 'MFA'), policy('em2', 'MFA outage'), normal]);
+    expect(findSavedChoices({ plans: { mfa: edits }, switches: {} }, apart)).toMatchObject({
+      moved: false,
+      unclear: [],
+      plans: { mfa: edits },
+    });
+  });
+
+  it('work the same for ‘Outage №1’, which had ‘outage-1’ before ‘Outage 1’ arrived', () => {
+    const alone = recognisePlans([policy('em1', 'Outage №1'), normal]);
+    expect(alone.map((p) => p.id)).toEqual(['outage-1']);
+    const both = recognisePlans([policy('em1', 'Outage №1'), policy('em2', 'Outage 1'), normal]);
+    const numbered = both.find((p) => p.disruption === 'Outage №1')!;
+    const switched = activation(alone[0]!, [policy('em1', 'Outage №1'), normal], new Date('2026-12-01T10:00:00Z')).record;
+    const found = findSavedChoices({ plans: { 'outage-1': edits }, switches: { 'outage-1': switched } }, both);
+    expect(Object.keys(found.switches)).toEqual([numbered.id]);
+    expect(byDisruption(found, both)).toEqual({ 'Outage 1': [], 'Outage №1': [] });
+    expect(found.unclear).toHaveLength(1);
   });
 });
