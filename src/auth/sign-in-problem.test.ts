@@ -1,6 +1,6 @@
 // What the admin reads after the identity provider sent them back refused: only what is true of the page
 // they left (a draft is kept only in the editor, a run may have written before it asked), titled by what
-// happened.
+// happened, and with the tenant's names from Entra's own words isolated among the console's.
 import { describe, expect, it } from 'vitest';
 import { signInProblemOf, type RedirectPurpose } from './sign-in-problem';
 
@@ -49,5 +49,35 @@ describe('a consent trip that was not declined', () => {
     expect(title).toMatch(/did not complete/);
     expect(message).toContain('did not complete (AADSTS53003): Access has been blocked by Conditional Access policies.');
     expect(message).not.toMatch(/nothing was changed/i);
+  });
+});
+
+describe("Entra's words with the tenant's names in them", () => {
+  const notInTenant = (tenant: string, app = 'Gatehouse') => ({
+    errorCode: 'invalid_request',
+    errorMessage:
+      `AADSTS50020: User account 'ada@example.com' from identity provider 'live.com' does not exist in tenant '${tenant}' and cannot ` +
+      `access the application '${app}' in that tenant.\r\nTrace ID: 1 Correlation ID: 2`,
+  });
+
+  it('isolates a tenant name that turns the text around, so the sentence after it reads as written', () => {
+    const { message } = signInProblemOf(notInTenant('\u202Eevil'), null);
+    expect(message).toContain("tenant '\u2068\u202Eevil\u2069' and cannot access the application 'Gatehouse' in that tenant.");
+    // One full stop, inside the isolate that closes the sentence.
+    expect(message).toMatch(/in that tenant\.\u2069$/);
+  });
+
+  it('isolates a right-to-left name and leaves left-to-right names as they are', () => {
+    const { message } = signInProblemOf(notInTenant('Contoso', 'שער'), null);
+    expect(message).toContain("tenant 'Contoso' and");
+    expect(message).toContain("the application '\u2068שער\u2069' in that tenant.");
+  });
+
+  it('closes what a name cut short by the length limit left open, before the console’s own words', () => {
+    const long = { errorCode: 'invalid_request', errorMessage: `AADSTS50020: Tenant '\u202E${'x'.repeat(400)}' is unknown.` };
+    const { message } = signInProblemOf(long, consentFrom('/import'));
+    const said = message.slice(message.indexOf(': ') + 2, message.indexOf('…') + 1);
+    expect(said.startsWith('\u2068')).toBe(true);
+    expect(message).toContain('…\u2069');
   });
 });

@@ -1,5 +1,6 @@
 // A sign-in or consent that came back refused, in plain words: the identity provider's pages say
 // no (a declined consent, a blocked sign-in) and send the admin back here, where it must be said.
+import { isolatedText } from '../domain/isolate';
 
 /** What the redirect was for, kept across the trip to the identity provider. */
 export interface RedirectPurpose {
@@ -36,14 +37,22 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const DECLINED = new Set(['access_denied', 'consent_required']);
 const CONSENT_CODES = new Set(['AADSTS65004', 'AADSTS65001', 'AADSTS90094', 'AADSTS90008']);
 
-/** Entra's own message without its trace, correlation id and timestamp. */
+/** A name Entra quotes ('Contoso'): the quote marks stand apart from letters, so an apostrophe (user's) is none. */
+const QUOTED = /(?<![\p{L}\p{N}])'([^'\r\n]+)'(?![\p{L}\p{N}])/gu;
+
+/**
+ * Entra's own message without its trace, correlation id and timestamp. It names the tenant, the app and the
+ * account as their owners spelled them: each quoted name is isolated, and the whole, so a name cut short by
+ * the length limit cannot turn the console's words after it around.
+ */
 function firstSentence(message: string): string {
   const plain = message
     .replace(/^[\w_]+:\s*/, '')
     .replace(/^AADSTS\d+:\s*/, '')
     .split(/\r?\n|\s+Trace ID:/)[0]!
     .trim();
-  return plain.length > 300 ? `${plain.slice(0, 300)}…` : plain;
+  const short = plain.length > 300 ? `${plain.slice(0, 300)}…` : plain;
+  return isolatedText(short.replace(QUOTED, (_, name: string) => `'${isolatedText(name)}'`));
 }
 
 /** The editor saves its draft on this device before any write starts: only there is it kept across the trip. */
@@ -89,7 +98,8 @@ export function signInProblemOf(error: unknown, purpose: RedirectPurpose | null)
     const said = firstSentence(detail);
     message =
       `${consent ? 'Asking for permission' : 'Sign-in'} did not complete (${code})${said ? `: ${said}` : ''}` +
-      (/[.!?…]$/.test(said) ? '' : '.') +
+      // Its own full stop may sit inside the isolate that closes it.
+      (/[.!?…]\u2069*$/.test(said) ? '' : '.') +
       (consent ? afterConsent(purpose.path) : '');
   }
   // "Permission not granted" only when it was refused: a cancelled or failed sign-in on the way is said as such.
