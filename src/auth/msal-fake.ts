@@ -1,5 +1,6 @@
 // Test support (imported by tests only). A stand-in for MSAL's PublicClientApplication in unit tests: accounts, events and the outcome of
 // the redirect that brought the page back are set by the test.
+import type * as Msal from '@azure/msal-browser';
 import type { AccountInfo, AuthenticationResult, EventCallbackFunction, EventMessage, EventType } from '@azure/msal-browser';
 import { vi } from 'vitest';
 
@@ -17,6 +18,14 @@ export const fakeMsal = {
     this.loginRedirect.mockReset().mockResolvedValue(undefined);
     this.acquireTokenSilent.mockReset().mockResolvedValue({ accessToken: 'token' });
     this.acquireTokenRedirect.mockReset().mockResolvedValue(undefined);
+  },
+  /** From now on a token is given only after the admin signs in again (an expired session, a sign-in policy asking again). */
+  async expireSignIn(code = 'login_required') {
+    // MSAL's own error class, taken past the tests' mock of the module (whose factory imports this file).
+    const { InteractionRequiredAuthError } = await vi.importActual<typeof Msal>('@azure/msal-browser');
+    this.acquireTokenSilent.mockRejectedValue(
+      new InteractionRequiredAuthError(code, `AADSTS50058: A silent sign-in request was sent but no user is signed in (${code}).`),
+    );
   },
   emit(eventType: EventType) {
     const message: EventMessage = {

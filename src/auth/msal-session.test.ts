@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
 // The session's snapshot is what every screen of the signed-in account depends on: it changes when
 // the accounts do, not with each token MSAL hands out (one per Graph request, cache hits included).
-import { EventType } from '@azure/msal-browser';
+import { EventType, InteractionRequiredAuthError } from '@azure/msal-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { account, fakeMsal, TEST_CONFIG } from './msal-fake';
 import { createMsalSession } from './msal-session';
+import { READ_SCOPES, WRITE_SCOPES } from './scopes';
+import { SignInNeededError } from './sign-in-needed';
 
 vi.mock('@azure/msal-browser', async (importOriginal) => ({
   ...(await importOriginal<object>()),
@@ -39,5 +41,62 @@ describe('the MSAL session’s snapshot', () => {
     expect(session.getSnapshot().active).toBe(ada);
     session.setActive('bo.tenant');
     expect(session.getSnapshot().active?.name).toBe('Bo Berg');
+  });
+});
+
+describe('a token that needs the admin to sign in again', () => {
+  const expired = () =>
+    new InteractionRequiredAuthError('login_required', 'AADSTS50058: A silent sign-in request was sent but no user is signed in.');
+
+  it('for a read, does not leave the page: the read fails with SignInNeededError and the session says so once', async () => {
+    fakeMsal.accounts = [account('ada', 'Ada Lindqvist')];
+    window.history.replaceState(null, '', '/what-if?draft=1');
+    const session = await createMsalSession(TEST_CONFIG);
+    fakeMsal.acquireTokenSilent.mockRejectedValue(expired());
+    const told = vi.fn();
+    session.subscribe(told);
+
+    const first = session.getToken('ada.tenant', READ_SCOPES);
+    await expect(first).rejects.toBeInstanceOf(SignInNeededError);
+    await expect(first).rejects.toThrow('Your sign-in has expired. Sign in again to go on reading the tenant.');
+    // A second read (another query, a refetch) fails the same way; the session's word does not change.
+    await expect(session.getToken('ada.tenant', ['Policy.Read.All'])).rejects.toBeInstanceOf(SignInNeededError);
+    expect(fakeMsal.acquireTokenRedirect).not.toHaveBeenCalled();
+    expect(window.location.pathname).toBe('/what-if');
+    expect(session.getSnapshot().signInNeeded).toEqual({ accountKey: 'ada.tenant', reason: 'login_required' });
+    expect(told).toHaveBeenCalledTimes(1);
+
+    // A token given again (signed in elsewhere in the tab) takes the word away.
+    fakeMsal.acquireTokenSilent.mockResolvedValue({ accessToken: 'fresh' });
+    await expect(session.getToken('ada.tenant', READ_SCOPES)).resolves.toBe('fresh');
+    expect(session.getSnapshot().signInNeeded).toBeNull();
+  });
+
+  it('signs in again only when the admin chooses, back to the same page', async () => {
+    fakeMsal.accounts = [account('ada', 'Ada Lindqvist')];
+    window.history.replaceState(null, '', '/what-if?draft=1');
+    const session = await createMsalSession(TEST_CONFIG);
+    fakeMsal.acquireTokenSilent.mockRejectedValue(expired());
+    await expect(session.getToken('ada.tenant', READ_SCOPES)).rejects.toBeInstanceOf(SignInNeededError);
+    await session.renewSignIn!('ada.tenant');
+    expect(fakeMsal.acquireTokenRedirect).toHaveBeenCalledWith(
+      expect.objectContaining({ account: fakeMsal.accounts[0], state: '/what-if?draft=1' }),
+    );
+    expect(JSON.parse(sessionStorage.getItem('gatehouse.redirect-purpose')!)).toMatchObject({ kind: 'sign-in', path: '/what-if?draft=1' });
+  });
+
+  it('for a write, still leaves for the identity provider (its draft is kept before any write starts)', async () => {
+    fakeMsal.accounts = [account('ada', 'Ada Lindqvist')];
+    window.history.replaceState(null, '', '/policies/p1/edit');
+    const session = await createMsalSession(TEST_CONFIG);
+    fakeMsal.acquireTokenSilent.mockRejectedValue(
+      new InteractionRequiredAuthError('consent_required', 'AADSTS65001: The user or administrator has not consented.'),
+    );
+    void session.getToken('ada.tenant', WRITE_SCOPES);
+    await vi.waitFor(() =>
+      expect(fakeMsal.acquireTokenRedirect).toHaveBeenCalledWith(expect.objectContaining({ state: '/policies/p1/edit' })),
+    );
+    expect(JSON.parse(sessionStorage.getItem('gatehouse.redirect-purpose')!)).toMatchObject({ kind: 'consent' });
+    expect(session.getSnapshot().signInNeeded ?? null).toBeNull();
   });
 });

@@ -14,6 +14,7 @@ import type { AppConfig } from '../shared/config';
 import { roleClaimsOf } from './role-claims';
 import { qualifyScopes, READ_SCOPES } from './scopes';
 import { createSnapshotStore, type AuthSession, type AuthSnapshot, type SignedInAccount } from './session';
+import { SignInNeededError, type SignInNeeded } from './sign-in-needed';
 import { signInProblemOf, type RedirectPurpose, type SignInProblem } from './sign-in-problem';
 
 export function msalConfiguration(config: AppConfig): Configuration {
@@ -87,6 +88,8 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
     },
   );
   let problem: SignInProblem | null = refused;
+  // A read that needed the admin to sign in again: said by the shell until a token comes again.
+  let signInNeeded: SignInNeeded | null = null;
   if (result?.account) instance.setActiveAccount(result.account);
   if (!instance.getActiveAccount()) instance.setActiveAccount(instance.getAllAccounts()[0] ?? null);
 
@@ -105,7 +108,12 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
   const snapshot = (): AuthSnapshot => {
     const accounts = instance.getAllAccounts().map(signedIn);
     const active = instance.getActiveAccount();
-    return { accounts, active: active ? (accounts.find((a) => a.key === active.homeAccountId) ?? signedIn(active)) : null, problem };
+    return {
+      accounts,
+      active: active ? (accounts.find((a) => a.key === active.homeAccountId) ?? signedIn(active)) : null,
+      problem,
+      signInNeeded,
+    };
   };
   const store = createSnapshotStore(snapshot());
   const refresh = () => {
@@ -114,6 +122,7 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
     const same =
       next.active === current.active &&
       next.problem === current.problem &&
+      next.signInNeeded === current.signInNeeded &&
       next.accounts.length === current.accounts.length &&
       next.accounts.every((a, i) => a === current.accounts[i]);
     if (!same) store.set(next);
@@ -157,19 +166,39 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
         forceRefresh: options?.forceRefresh ?? false,
       };
       try {
-        return (await instance.acquireTokenSilent(request)).accessToken;
+        const token = (await instance.acquireTokenSilent(request)).accessToken;
+        if (signInNeeded?.accountKey === accountKey) {
+          signInNeeded = null;
+          refresh();
+        }
+        return token;
       } catch (error) {
         if (!(error instanceof InteractionRequiredAuthError)) throw error;
-        // Consent or a fresh sign-in is needed (e.g. the first write): leave for the identity
-        // provider and come back to this page. Drafts are saved locally before any write starts.
-        keepPurpose({
-          kind: scopes.every((scope) => READ_SCOPE_NAMES.has(scope)) ? 'sign-in' : 'consent',
-          scopes: [...scopes],
-          path: here(),
-        });
+        if (scopes.every((scope) => READ_SCOPE_NAMES.has(scope))) {
+          // A read (perhaps in the background, while the admin types): said, not a redirect nobody asked
+          // for. The shell says it once and offers to sign in again; each read that needed it fails with it.
+          if (signInNeeded?.accountKey !== accountKey) {
+            signInNeeded = { accountKey, reason: error.errorCode };
+            refresh();
+          }
+          throw new SignInNeededError(accountKey, error.errorCode);
+        }
+        // Consent or a fresh sign-in for a write (e.g. the first one): leave for the identity provider
+        // and come back to this page. Drafts are saved locally before any write starts.
+        keepPurpose({ kind: 'consent', scopes: [...scopes], path: here() });
         await instance.acquireTokenRedirect({ ...request, state: here() });
         return new Promise<string>(() => {});
       }
+    },
+    async renewSignIn(accountKey) {
+      // The admin chose to sign in again after a read needed it: the same trip a read used to start at
+      // once, back to this page, its purpose kept so that a refusal is said.
+      keepPurpose({ kind: 'sign-in', scopes: [...READ_SCOPES], path: here() });
+      await instance.acquireTokenRedirect({
+        account: account(accountKey),
+        scopes: qualifyScopes(config.graphBaseUrl, READ_SCOPES),
+        state: here(),
+      });
     },
     async signIn(hint) {
       // Signing in again as someone (their sign-in name as the hint) needs no account picker.

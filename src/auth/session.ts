@@ -2,6 +2,7 @@
 // accounts, the active one, and tokens for it. Implementations live beside this file.
 import type { ComponentType, ReactNode } from 'react';
 import type { RoleClaims } from './role-claims';
+import type { SignInNeeded } from './sign-in-needed';
 import type { SignInProblem } from './sign-in-problem';
 
 /**
@@ -30,6 +31,8 @@ export interface AuthSnapshot {
   active: SignedInAccount | null;
   /** A sign-in or consent the identity provider refused (declined consent), until dismissed. */
   problem?: SignInProblem | null;
+  /** A read needed the admin to sign in again (said once by the shell, not by each failed read), until they do. */
+  signInNeeded?: SignInNeeded | null;
 }
 
 export interface AuthSession {
@@ -38,11 +41,16 @@ export interface AuthSession {
   readonly Wrapper?: ComponentType<{ children: ReactNode }>;
   getSnapshot(): AuthSnapshot;
   subscribe(listener: () => void): () => void;
-  /** A Graph access token for the account. May leave the page to ask for consent. */
+  /**
+   * A Graph access token for the account. A write's token that needs consent or a fresh sign-in leaves
+   * the page for the identity provider; a read's throws SignInNeededError and the admin chooses when.
+   */
   getToken(accountKey: string, scopes: readonly string[], options?: { forceRefresh?: boolean }): Promise<string>;
   /** Starts sign-in; `hint` is who signs in: a sign-in name with MSAL, the demo account in the demo. */
   signIn(hint?: string): Promise<void>;
   signOut(accountKey: string): Promise<void>;
+  /** Signs the account in again after a read needed it (SignInNeededError), when the admin chooses: leaves the page. */
+  renewSignIn?(accountKey: string): Promise<void>;
   setActive(accountKey: string): void;
   /** Forgets the sign-in problem once the admin has read it. */
   dismissProblem?(): void;

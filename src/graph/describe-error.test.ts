@@ -55,3 +55,66 @@ describe('describeError for an expired sign-in', () => {
     expect(message).toContain('a file chosen to import');
   });
 });
+
+describe('describeError for a read that needs the admin to sign in again', () => {
+  // The auth layer's SignInNeededError, as graph sees it (by its name; graph does not import auth).
+  const needed = (reason: string) =>
+    Object.assign(new Error('Your sign-in has expired. Sign in again to go on reading the tenant.'), { name: 'SignInNeededError', reason });
+
+  it('says the sign-in expired, that reading goes on after signing in again, and offers it (as a refused sign-in does)', () => {
+    const { title, message, status, code } = describeError(needed('login_required'), 'load the policies');
+    expect(title).toBe('Your sign-in has expired');
+    expect(message).toMatch(
+      /^Your sign-in has expired, or a sign-in policy asks you to sign in again\. Sign in again to go on reading the tenant\./,
+    );
+    // What outlives the trip to the identity provider, and no more.
+    expect(message).toContain("the editor's drafts are kept on this device");
+    expect(message).not.toMatch(/nothing (you entered )?is lost/i);
+    expect(status).toBe(401);
+    expect(code).toBe('login_required');
+  });
+
+  it('asks for the read permissions again when the identity provider says consent is needed', () => {
+    const { title, message } = describeError(needed('consent_required'));
+    expect(title).toBe('Permission needed again');
+    expect(message).toContain('read permissions to be granted again');
+  });
+});
+
+describe('describeError for a refused request that is not what its method suggests', () => {
+  it('asks for reading rights, not for the right to change policies, when What if (a read sent by POST) is refused', () => {
+    const refused = errorFromResponse(
+      403,
+      { error: { code: 'Forbidden', message: 'x' } },
+      new Headers(),
+      'POST',
+      '/v1.0/identity/conditionalAccess/evaluate',
+    );
+    const { message } = describeError(refused, 'run What if');
+    expect(message).not.toContain('Policy.ReadWrite.ConditionalAccess');
+    expect(message).toContain('needs a role that can read Conditional Access');
+  });
+
+  it('asks for reading rights when a lookup of names by id (getByIds, a POST) is refused', () => {
+    const { message } = describeError(forbidden('POST', '/v1.0/directoryObjects/getByIds'));
+    expect(message).not.toContain('Policy.ReadWrite.ConditionalAccess');
+    expect(message).toContain('needs a role that can read');
+  });
+
+  it("asks for rights over groups, which Conditional Access Administrator lacks, when a plan's group create is refused", () => {
+    const { message } = describeError(forbidden('POST', '/v1.0/groups'), 'create the group');
+    expect(message).toContain('Group.ReadWrite.All');
+    expect(message).toContain('the Conditional Access Administrator role cannot');
+    expect(message).not.toContain('Policy.ReadWrite.ConditionalAccess');
+  });
+
+  it('still names the roles that change Conditional Access for named locations, strengths and deleted items', () => {
+    for (const [method, path] of [
+      ['PATCH', '/v1.0/identity/conditionalAccess/namedLocations/l1'],
+      ['POST', '/beta/policies/authenticationStrengthPolicies'],
+      ['POST', '/beta/identity/conditionalAccess/deletedItems/policies/p1/restore'],
+    ] as const) {
+      expect(describeError(forbidden(method, path)).message).toContain('Policy.ReadWrite.ConditionalAccess');
+    }
+  });
+});

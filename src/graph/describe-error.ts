@@ -1,5 +1,6 @@
 // Graph errors in words an admin can act on, keeping Graph's code and the request-id for support.
-import { GraphRequestError } from './errors';
+import { GraphRequestError, isSignInNeeded } from './errors';
+import { requestKind, type RequestKind } from './request-kind';
 
 export interface ErrorDescription {
   title: string;
@@ -14,10 +15,39 @@ const READ_ROLES =
 const WRITE_ROLES =
   'Your account needs a role that can change Conditional Access (for example Conditional Access Administrator or Security Administrator), and the app needs consent to Policy.ReadWrite.ConditionalAccess. Global Reader and Security Reader can only read.';
 
-/** A request that changes something; $batch is a POST that may carry only reads. */
-const isWrite = (error: GraphRequestError) => error.details.method !== 'GET' && !/\/\$batch$/.test(error.details.path);
+const GROUP_RIGHTS =
+  'Creating or changing a group needs an account the tenant lets create security groups (where that is kept to administrators: for example Groups Administrator or User Administrator; the Conditional Access Administrator role cannot), and the app needs consent to Group.ReadWrite.All.';
+const OTHER_WRITE = 'Your account needs a role that may make this change, and the app needs consent to the permission it asks for.';
+
+/** The right a refusal says is missing, by what the request does (a POST may be a read: What if, getByIds, $batch). */
+const MISSING: Record<RequestKind, string> = {
+  read: READ_ROLES,
+  'conditional-access-write': WRITE_ROLES,
+  'group-write': GROUP_RIGHTS,
+  'other-write': OTHER_WRITE,
+};
+
+/** Signing in again leaves the page: only what is kept on this device (the editor's drafts) outlives it. */
+const SIGNING_IN_LEAVES =
+  "Signing in again leaves this page: the editor's drafts are kept on this device, while other choices not yet saved (such as a file chosen to import) must be made again.";
 
 export function describeError(error: unknown, action = 'load this'): ErrorDescription {
+  // A read that needs a fresh sign-in: nothing has left the page yet, and the admin chooses when it does.
+  // The status of a refused sign-in (401) is what offers Sign in again where errors are shown.
+  if (isSignInNeeded(error))
+    return error.reason === 'consent_required'
+      ? {
+          title: 'Permission needed again',
+          message: `The identity provider asks for Gatehouse’s read permissions to be granted again before the tenant can be read. Sign in again to be asked. ${SIGNING_IN_LEAVES}`,
+          code: error.reason,
+          status: 401,
+        }
+      : {
+          title: 'Your sign-in has expired',
+          message: `Your sign-in has expired, or a sign-in policy asks you to sign in again. Sign in again to go on reading the tenant. ${SIGNING_IN_LEAVES}`,
+          code: error.reason || undefined,
+          status: 401,
+        };
   if (!(error instanceof GraphRequestError)) {
     return { title: `Could not ${action}`, message: error instanceof Error ? error.message : String(error) };
   }
@@ -37,12 +67,11 @@ export function describeError(error: unknown, action = 'load this'): ErrorDescri
         "Microsoft Graph no longer accepts your sign-in. Sign in again to continue. Signing in reloads the page: the editor's drafts are kept on this device, while other choices not yet saved (such as a file chosen to import) must be made again.",
     };
   if (error.status === 403) {
-    // A refused write needs a role that can change policies; the reading roles would not help.
-    const write = isWrite(error);
+    // A refused write needs a role that can change what it writes; the reading roles would not help.
     return {
       ...base,
       title: 'Permission needed',
-      message: `Microsoft Graph refused: ${error.serviceMessage} ${write ? WRITE_ROLES : READ_ROLES}`,
+      message: `Microsoft Graph refused: ${error.serviceMessage} ${MISSING[requestKind(error.details.method, error.details.path)]}`,
     };
   }
   if (error.status === 404) return { ...base, title: 'Not found', message: 'It may have been deleted, or it belongs to another tenant.' };

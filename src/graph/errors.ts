@@ -53,6 +53,20 @@ export class NetworkError extends GraphRequestError {
   }
 }
 
+/**
+ * A read that needs the admin to sign in again before a token is given (the auth layer's
+ * SignInNeededError, known here by its name: graph does not import auth). Not transient: asking again
+ * fails the same way until the admin signs in again.
+ */
+export interface SignInNeededLike extends Error {
+  readonly name: 'SignInNeededError';
+  /** What the identity provider said: interaction_required, login_required, consent_required… */
+  readonly reason: string;
+}
+
+export const isSignInNeeded = (error: unknown): error is SignInNeededLike =>
+  error instanceof Error && error.name === 'SignInNeededError' && typeof (error as { reason?: unknown }).reason === 'string';
+
 interface ErrorEnvelope {
   error?: {
     code?: string;

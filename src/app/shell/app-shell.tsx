@@ -37,6 +37,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../../auth';
 import { useWriteAccess } from '../../session/write-access';
 import { AccountMenu, type DemoControls } from './account-menu';
+import { SignInNeededBar } from './sign-in-needed-bar';
 import { useFocusRescue } from './use-focus-rescue';
 import { focusOnce, useFocusOnNavigate } from './focus-on-navigate';
 import { paths } from '../../shared/routes/paths';
@@ -268,6 +269,7 @@ export function AppShell({ demo, arrived, children }: { demo?: DemoControls; arr
       <MainNav section={current} navigate={navigate} />
       <main className={styles.main} id="main" ref={main}>
         <SignInProblemBar />
+        <SignInNeededBar />
         {!write.allowed && (
           <MessageBar intent="info" className={styles.readOnly}>
             <MessageBarBody>
