@@ -35,6 +35,22 @@ export const REFERENCE_PLACES: readonly ReferencePlace[] = [
     exclusion: true,
     label: 'excluded workload identities',
   },
+  // Agent identities (Graph beta) are service principals and agent users are users: each tenant has
+  // its own ids for them, so an import maps them as it maps workload identities and users.
+  {
+    path: ['conditions', 'clientApplications', 'includeAgentIdServicePrincipals'],
+    kind: 'servicePrincipal',
+    exclusion: false,
+    label: 'included agent identities',
+  },
+  {
+    path: ['conditions', 'clientApplications', 'excludeAgentIdServicePrincipals'],
+    kind: 'servicePrincipal',
+    exclusion: true,
+    label: 'excluded agent identities',
+  },
+  { path: ['conditions', 'agents', 'includeAgentUsers'], kind: 'user', exclusion: false, label: 'included agent users' },
+  { path: ['conditions', 'agents', 'excludeAgentUsers'], kind: 'user', exclusion: true, label: 'excluded agent users' },
   { path: ['conditions', 'locations', 'includeLocations'], kind: 'namedLocation', exclusion: false, label: 'included locations' },
   { path: ['conditions', 'locations', 'excludeLocations'], kind: 'namedLocation', exclusion: true, label: 'excluded locations' },
   {
