@@ -118,3 +118,26 @@ describe('describeError for a refused request that is not what its method sugges
     }
   });
 });
+
+describe('describeError for a create whose answer was lost', () => {
+  // src/operations' CreateOutcomeUnknown, as graph sees it (by its name; graph does not import operations).
+  const lost = (name: string) =>
+    Object.assign(
+      new Error(
+        "Microsoft Graph's answer to the create was lost (the connection failed), and the policy had not appeared in the tenant after waiting. It may still have been created: trying again looks for it first, and creates it only if it is not there.",
+      ),
+      { name },
+    );
+
+  it('is headed as a policy that may have been created, not as one that could not be, above words that say so', () => {
+    const { title, message } = describeError(lost('CreateOutcomeUnknown'), 'create the policy');
+    expect(title).toBe('The policy may have been created');
+    expect(title).not.toMatch(/^Could not/);
+    expect(message).toContain('It may still have been created');
+  });
+
+  it("says it may have been done, in general words, for a plan's create and another action", () => {
+    expect(describeError(lost('ObjectCreateOutcomeUnknown'), 'create the group').title).toBe('The group may have been created');
+    expect(describeError(lost('CreateOutcomeUnknown'), 'restore the policy').title).not.toMatch(/^Could not/);
+  });
+});

@@ -31,6 +31,20 @@ const MISSING: Record<RequestKind, string> = {
 const SIGNING_IN_LEAVES =
   "Signing in again leaves this page: the editor's drafts are kept on this device, while other choices not yet saved (such as a file chosen to import) must be made again.";
 
+/**
+ * A create whose answer was lost and whose result was not found after waiting (src/operations'
+ * CreateOutcomeUnknown, ObjectCreateOutcomeUnknown: known by name, graph does not import operations).
+ */
+const outcomeUnknown = (error: unknown): error is Error => error instanceof Error && /OutcomeUnknown$/.test(error.name);
+
+/** "create the policy" → "The policy may have been created"; other actions in general words. */
+function mayHaveBeenDone(action: string): string {
+  const made = /^create (.+)$/.exec(action)?.[1];
+  return made
+    ? `${made[0]!.toUpperCase()}${made.slice(1)} may have been created`
+    : `It may have been done: the answer to “${action}” was lost`;
+}
+
 export function describeError(error: unknown, action = 'load this'): ErrorDescription {
   // A read that needs a fresh sign-in: nothing has left the page yet, and the admin chooses when it does.
   // The status of a refused sign-in (401) is what offers Sign in again where errors are shown.
@@ -48,6 +62,8 @@ export function describeError(error: unknown, action = 'load this'): ErrorDescri
           code: error.reason || undefined,
           status: 401,
         };
+  // Not a failure: the change may be in the tenant, and the words under the title say how to find out.
+  if (outcomeUnknown(error)) return { title: mayHaveBeenDone(action), message: error.message };
   if (!(error instanceof GraphRequestError)) {
     return { title: `Could not ${action}`, message: error instanceof Error ? error.message : String(error) };
   }
