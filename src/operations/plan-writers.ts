@@ -7,6 +7,7 @@ import { GROUP_CREATE_SCOPES, WRITE_SCOPES } from '../auth/scopes';
 import { isJsonObject, policyJson, type JsonObject } from '../domain/json';
 import { describeChanges } from '../domain/describe-changes';
 import { objectDifferences, writableObject } from '../domain/plan/object-rows';
+import { KIND_WORDS } from '../domain/plan/mapping';
 import type { PlanRowKind } from '../domain/plan/types';
 import { comparableText } from '../domain/policy-body';
 import { findAuthenticationContextsByName, getAuthenticationContext, putAuthenticationContext } from '../graph/authentication-contexts';
@@ -26,8 +27,9 @@ import { createPolicySafely } from './create-policy';
 import { restoreNamedLocationSafely, restorePolicySafely } from './restore-deleted';
 import { keepVersion, type OperationContext } from './ports';
 import { savePolicy } from './save-policy';
-import { applied, isNotFound, notApplied, writeSafely } from './lost-answer';
+import { applied, isNotFound, notApplied, outcomeUnknown, writeSafely } from './lost-answer';
 import { samePolicyContent } from './same-policy';
+import { settle, SETTLE_SECONDS } from './settle';
 
 const QUIET = { hideEmpty: true, sortIds: true } as const;
 const nameOf = (body: JsonObject) => (typeof body.displayName === 'string' ? body.displayName : '');
@@ -62,6 +64,24 @@ async function findSame(client: GraphClient, kind: PlanRowKind, body: JsonObject
 
 export { ChangedSincePlanned };
 
+/**
+ * A plan's create of a named location, strength or group whose answer was lost, not found in the tenant after
+ * every wait: it may still have been made. Nothing is sent again; applying again looks for it before creating it.
+ */
+export class ObjectCreateOutcomeUnknown extends Error {
+  readonly name = 'ObjectCreateOutcomeUnknown';
+  constructor(
+    kind: Exclude<PlanRowKind, 'policy'>,
+    readonly cause: GraphRequestError,
+  ) {
+    super(
+      `Microsoft Graph's answer to the create was lost (${cause.status === 0 ? 'the connection failed' : `it answered ${cause.status}`}), ` +
+        `and the ${KIND_WORDS[kind]} had not appeared in the tenant after waiting. It may still have been created: applying again ` +
+        'looks for it first, and creates it only if it is not there.',
+    );
+  }
+}
+
 const UPDATED = 'before a plan updated it';
 
 /** Keeps the version an update replaces, unless the newest one kept of the object is already it (an earlier attempt kept it). */
@@ -73,16 +93,25 @@ async function keepOnce(context: OperationContext, id: string, replaced: JsonObj
 
 export function graphPlanWriters(context: OperationContext): PlanWriters {
   const { client } = context;
-  const createOnce = async (kind: PlanRowKind, body: JsonObject, write: () => Promise<unknown>) =>
-    json(
-      await writeSafely(client, {
-        write,
-        look: async () => {
-          const found = await findSame(client, kind, body);
-          return found ? applied(found) : notApplied;
-        },
-      }),
-    );
+  // Posted once, as a policy is (create-policy.ts): a lost answer may hide an object made, and a directory read lags
+  // behind the write it follows, so it is looked for, then again after each wait (2, 5, 10 s), never posted again.
+  const createOnce = async (kind: Exclude<PlanRowKind, 'policy'>, body: JsonObject, write: () => Promise<unknown>) => {
+    try {
+      return json(await write());
+    } catch (error) {
+      if (!outcomeUnknown(error)) throw error;
+      for (let attempt = 0; ; attempt++) {
+        const found = await findSame(client, kind, body).catch((lookFailed: unknown) => {
+          // The look got no answer either: what the POST did is still unknown, and said so.
+          if (outcomeUnknown(lookFailed)) throw new ObjectCreateOutcomeUnknown(kind, error);
+          throw lookFailed;
+        });
+        if (found) return found;
+        if (attempt >= SETTLE_SECONDS.length) throw new ObjectCreateOutcomeUnknown(kind, error);
+        await settle(client, attempt);
+      }
+    }
+  };
 
   const readObject = (kind: ObjectKind, id: string): Promise<unknown> =>
     kind === 'namedLocation'
