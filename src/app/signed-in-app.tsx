@@ -3,7 +3,7 @@
 import { Spinner } from '@fluentui/react-components';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Fragment, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate, Outlet, RouterProvider, useNavigate } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider, useNavigate, type RouteObject } from 'react-router';
 import { TenantSessionProvider, useTenantSession } from '../session/tenant-session';
 import type { AppConfig } from '../shared/config';
 import { paths, routePatterns } from '../shared/routes/paths';
@@ -83,8 +83,9 @@ function Root({ config, demo, returnPath, arrived }: SignedInAppProps) {
   );
 }
 
-function createRouter(props: SignedInAppProps) {
-  return createBrowserRouter([
+/** Every route of the signed-in console, under its frame (exported for the tests' memory router). */
+export function signedInRoutes(props: SignedInAppProps): RouteObject[] {
+  return [
     {
       element: <Root {...props} />,
       // The frame itself failing (the shell, the session) shows the error in words, never a blank page.
@@ -117,8 +118,10 @@ function createRouter(props: SignedInAppProps) {
         },
       ],
     },
-  ]);
+  ];
 }
+
+const createRouter = (props: SignedInAppProps) => createBrowserRouter(signedInRoutes(props));
 
 export default function SignedInApp({ config, demo, returnPath, arrived }: SignedInAppProps) {
   const [queryClient] = useState(createQueryClient);
