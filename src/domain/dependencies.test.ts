@@ -46,3 +46,23 @@ describe('findMissingDependencies', () => {
     expect(findMissingDependencies(policy, directory([{ id: id(2), kind: 'group', displayName: 'Still here' }]))).toEqual([]);
   });
 });
+
+describe('findMissingDependencies: agents', () => {
+  it('says a deleted agent identity or agent user is gone, and that an excluded one protects nobody any more', () => {
+    const agents = {
+      displayName: 'Agents',
+      conditions: {
+        users: { includeUsers: ['AllAgentIdUsers'] },
+        clientApplications: { includeAgentIdServicePrincipals: ['All'], excludeAgentIdServicePrincipals: [id(7)] },
+        agents: { includeAgentUsers: [id(8)], excludeAgentUsers: [id(9)] },
+      },
+    } as unknown as ConditionalAccessPolicy;
+    const missing = findMissingDependencies(agents, directory([gone(7, 'servicePrincipal'), gone(8, 'user'), gone(9, 'user')]));
+    expect(missing.map((m) => [m.where, m.id, m.exclusion])).toEqual([
+      ['Excluded agent identity', id(7), true],
+      ['Included agent user', id(8), false],
+      ['Excluded agent user', id(9), true],
+    ]);
+    expect(missing[0]!.explanation).toMatch(/^This exclusion no longer excludes anybody/);
+  });
+});

@@ -1,5 +1,5 @@
 // What a policy refers to that no longer exists: named locations, authentication strengths, users,
-// groups and workload identities. Found from the names already resolved (a lookup that cannot find
+// groups, workload identities and agents. Found from the names already resolved (a lookup that cannot find
 // an id marks it missing), so checking costs no extra request. A deleted named location that is
 // still in deleted items can be restored first.
 import { isSpecialValue, lookupName, type NameDirectory, type NameKind } from './references';
@@ -20,6 +20,10 @@ export interface MissingDependency {
 const list = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && !isSpecialValue(v)) : [];
 
+type Loose = Record<string, Record<string, unknown> | null | undefined> | null | undefined;
+const agentPlace = (policy: ConditionalAccessPolicy, condition: 'clientApplications' | 'agents', key: string): unknown =>
+  (policy.conditions as Loose)?.[condition]?.[key];
+
 const PLACES: { path: (p: ConditionalAccessPolicy) => unknown; where: string; kinds: NameKind[]; exclusion: boolean }[] = [
   { path: (p) => p.conditions?.users?.includeUsers, where: 'Included user', kinds: ['user'], exclusion: false },
   { path: (p) => p.conditions?.users?.excludeUsers, where: 'Excluded user', kinds: ['user'], exclusion: true },
@@ -37,6 +41,21 @@ const PLACES: { path: (p: ConditionalAccessPolicy) => unknown; where: string; ki
     kinds: ['servicePrincipal'],
     exclusion: true,
   },
+  // Graph beta's agent places, newer than the generated types: agent identities are service principals, agent users are users.
+  {
+    path: (p) => agentPlace(p, 'clientApplications', 'includeAgentIdServicePrincipals'),
+    where: 'Included agent identity',
+    kinds: ['servicePrincipal'],
+    exclusion: false,
+  },
+  {
+    path: (p) => agentPlace(p, 'clientApplications', 'excludeAgentIdServicePrincipals'),
+    where: 'Excluded agent identity',
+    kinds: ['servicePrincipal'],
+    exclusion: true,
+  },
+  { path: (p) => agentPlace(p, 'agents', 'includeAgentUsers'), where: 'Included agent user', kinds: ['user'], exclusion: false },
+  { path: (p) => agentPlace(p, 'agents', 'excludeAgentUsers'), where: 'Excluded agent user', kinds: ['user'], exclusion: true },
 ];
 
 export function findMissingDependencies(
