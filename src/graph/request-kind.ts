@@ -1,8 +1,8 @@
 // What a Graph request does, by its method and path: a refusal (403) means a different missing right for
 // each. Reads that travel by POST (What if's evaluate, getByIds, $batch) are reads; a change to Conditional
 // Access needs a role that can change policies; creating or changing a group (a plan's ring group) needs
-// rights over groups, which the Conditional Access roles do not give. src/session/write-refusals.ts keeps
-// the same path test for Conditional Access writes (src/graph may not import src/session): it could use this.
+// rights over groups, which the Conditional Access roles do not give. src/session/write-refusals.ts sorts
+// the refusals that make the console read-only by the same test.
 
 export type RequestKind = 'read' | 'conditional-access-write' | 'group-write' | 'other-write';
 
