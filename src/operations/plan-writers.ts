@@ -84,6 +84,10 @@ export class ObjectCreateOutcomeUnknown extends Error {
 
 const UPDATED = 'before a plan updated it';
 
+const objectVersionNotKept = (error: unknown) =>
+  'Written, but the version it replaced could not be kept in the history on this device' +
+  `${error instanceof Error && error.message ? ` (${error.message})` : ''}: it cannot be restored from here.`;
+
 /** Keeps the version an update replaces, unless the newest one kept of the object is already it (an earlier attempt kept it). */
 async function keepOnce(context: OperationContext, id: string, replaced: JsonObject) {
   const [newest] = await context.versions.list(context.scope, id);
@@ -173,7 +177,12 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
             );
           // The version replaced is kept before the write (once: a resume after a lost answer finds it kept),
           // so a write whose answer is lost, found as planned by a resume, has its previous version all the same.
-          await keepOnce(context, id, current);
+          // A store that refuses (full, blocked) does not stop the write, which Graph would accept: it is said
+          // beside it once written, as a policy update says it.
+          const notKept = await keepOnce(context, id, current).then(
+            () => null,
+            (error: unknown) => error,
+          );
           await writeSafely(client, {
             write: async () => {
               if (kind === 'namedLocation') await updateNamedLocation(client, id, body, WRITE_SCOPES);
@@ -188,6 +197,7 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
                 ? applied(undefined)
                 : notApplied,
           });
+          if (notKept !== null) onVersionNotKept?.(objectVersionNotKept(notKept));
           return;
         }
         case 'group':

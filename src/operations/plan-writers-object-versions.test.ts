@@ -1,0 +1,88 @@
+// A plan's named location update over Graph (a fake fetch) on a device whose history refuses to keep
+// versions (storage full or blocked): as for a policy, the object is written and the run says, on its
+// row and under its headline, that the version it replaced was not kept; nothing blocks the write.
+import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../domain/json';
+import type { Plan, PlanRow } from '../domain/plan/types';
+import { clientWith, json } from '../graph/client-fake';
+import { applyPlan, newApplyRun, summarizeRun } from './apply-plan';
+import { memoryContext } from './memory-stores';
+import { graphPlanWriters } from './plan-writers';
+
+const clock = { now: () => new Date('2026-11-30T12:00:00Z') };
+
+const BEFORE: JsonObject = {
+  '@odata.type': '#microsoft.graph.ipNamedLocation',
+  id: 'loc-1',
+  displayName: 'Head office',
+  isTrusted: false,
+  ipRanges: [{ '@odata.type': '#microsoft.graph.iPv4CidrRange', cidrAddress: '203.0.113.0/24' }],
+  modifiedDateTime: '2026-11-01T00:00:00Z',
+};
+
+/** One named location behind a fake fetch: GET answers it, PATCH merges into it; every PATCH is counted. */
+function tenant() {
+  let location = { ...BEFORE };
+  const sent = { patches: 0 };
+  const { client } = clientWith((url, init) => {
+    const path = new URL(url).pathname;
+    if (!path.endsWith('/conditionalAccess/namedLocations/loc-1'))
+      return json(400, { error: { code: 'BadRequest', message: `Not expected: ${init.method ?? 'GET'} ${path}` } });
+    if (init.method === 'PATCH') {
+      sent.patches++;
+      location = { ...location, ...(JSON.parse(String(init.body)) as JsonObject), modifiedDateTime: '2026-11-30T12:00:01Z' };
+      return new Response(null, { status: 204 });
+    }
+    return json(200, location);
+  });
+  return { client, sent, now: () => location };
+}
+
+const updatePlan = (): Plan => {
+  const { id: _id, modifiedDateTime: _at, ...rest } = BEFORE;
+  const intended = { ...rest, isTrusted: true };
+  const row: PlanRow = {
+    key: 'namedLocation:head-office',
+    kind: 'namedLocation',
+    displayName: 'Head office',
+    action: 'update',
+    options: ['update'],
+    why: '',
+    sourceId: null,
+    targetId: 'loc-1',
+    body: intended,
+    intended,
+    before: BEFORE,
+    problems: [],
+  };
+  return { sameTenant: true, rows: [row], mapping: [], blockers: [], counts: { create: 0, update: 1, restore: 0, reuse: 0, skip: 0 } };
+};
+
+describe("a plan's named location update whose replaced version could not be kept", () => {
+  it('is written, and its row and the summary say the version it replaced was not kept', async () => {
+    const { client, sent, now } = tenant();
+    const context = memoryContext(client, 't', clock);
+    context.versions.record = () => Promise.reject(new Error('The quota has been exceeded.'));
+
+    const run = await applyPlan(newApplyRun(updatePlan(), 't', clock), graphPlanWriters(context), { clock });
+
+    expect(sent.patches).toBe(1);
+    expect(now().isTrusted).toBe(true);
+    expect(run.items[0]).toMatchObject({ status: 'done', differences: [] });
+    expect(run.items[0]!.versionNotKept).toBe(
+      'Written, but the version it replaced could not be kept in the history on this device (The quota has been exceeded.): it cannot be restored from here.',
+    );
+    expect(summarizeRun(run).split('\n')[1]).toBe(
+      'Warning: the version replaced by ‘Head office’ could not be kept in the history on this device: it cannot be restored from here.',
+    );
+  });
+
+  it('with the version kept, says nothing of it and keeps the version it replaced', async () => {
+    const { client } = tenant();
+    const context = memoryContext(client, 't', clock);
+    const run = await applyPlan(newApplyRun(updatePlan(), 't', clock), graphPlanWriters(context), { clock });
+    expect(run.items[0]).toMatchObject({ status: 'done', differences: [] });
+    expect(run.items[0]!.versionNotKept).toBeUndefined();
+    expect(context.versions.all.map((v) => JSON.parse(v.json).isTrusted)).toEqual([false]);
+  });
+});
