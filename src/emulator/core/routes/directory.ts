@@ -253,12 +253,15 @@ export const directoryRoutes: Route[] = [
         for (const o of stored(input.tenant, collection)) byId.set(String(o.id), [collection, o]);
       // $select as on any directoryObject collection: each object keeps its @odata.type.
       const select = selector(input.url.searchParams.get('$select'));
+      // types names collections: an object of a derived type (an agent identity is a service
+      // principal, an agent user a user) answers for its base type, keeping its own @odata.type.
+      const typeName = (type: string) => type.replace('#microsoft.graph.', '').toLowerCase();
       const value = (body.ids as string[])
         .map((id) => byId.get(id))
         .filter((found) => !!found)
-        .map(([collection, o]) => shaped(collection, o))
-        .filter((o) => !wanted || wanted.includes(String(o['@odata.type']).replace('#microsoft.graph.', '').toLowerCase()))
-        .map(select);
+        .map(([collection, o]) => [collection, shaped(collection, o)] as const)
+        .filter(([collection, o]) => !wanted || [typeOf[collection], String(o['@odata.type'])].some((t) => wanted.includes(typeName(t))))
+        .map(([, o]) => select(o));
       return jsonResponse(input.context, 200, { '@odata.context': contextUrl(input, 'directoryObjects'), value });
     },
   },
