@@ -212,9 +212,15 @@ export async function applyPlan(
     } catch (error) {
       const notYetSeen = waitedOut;
       const said = notYetSeen ? `${describe(error)} ${NOT_YET_SEEN}` : describe(error);
+      // Back in the tenant with nothing to change after it: only its read-back failed, and a resume only reads it.
+      const onlyNotReadBack = item.action === 'restore' && restoredAlready() && !changeAfterRestore;
       update(item.key, {
         status: 'failed',
-        message: changeAfterRestore ? `${restoredNotChanged(item)} ${said}` : said,
+        message: changeAfterRestore
+          ? `${restoredNotChanged(item)} ${said}`
+          : onlyNotReadBack
+            ? `Restored, but not read back: ${said.replace(/\.$/, '')}; applying again reads it.`
+            : said,
         ...(error instanceof NotReadBack && { unconfirmed: true }),
         ...(notYetSeen ? { notYetSeen: true } : {}),
       });

@@ -72,6 +72,8 @@ describe.each([
     const first = await applyPlan(newApplyRun(restorePlan(kind, object), 't', clock), writers, { clock, journal });
     expect(first.items[0]!.status).toBe('failed');
     expect(world.restores).toBe(1);
+    // Said as it is: back in the tenant, only its read-back missing, and what applying again does.
+    expect(first.items[0]!.message).toMatch(/^Restored, but not read back: Could not reach Microsoft Graph.*; applying again reads it\.$/s);
     // What a resume (in this page or after a reload) starts from: the object is back.
     expect(journal.load()!.items[0]!.restored).toBe(true);
 
