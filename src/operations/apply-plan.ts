@@ -83,10 +83,13 @@ const stopsEverything = (error: unknown) => error instanceof GraphRequestError &
  * is documented): a refusal that names an id this run created is worth a few more tries.
  */
 const SETTLE_ATTEMPTS = 3;
+/** The id as a whole word of the text: 'c1' is not named by 'c10', nor by a GUID that happens to contain it. */
+const namesId = (text: string | undefined, id: string) =>
+  !!text && !!id && new RegExp(`(?<![\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(text);
 const namesJustCreated = (error: unknown, created: Record<string, string>) =>
   error instanceof GraphRequestError &&
   (error.status === 400 || error.status === 404) &&
-  Object.values(created).some((id) => error.message.includes(id) || error.details.innerMessage?.includes(id));
+  Object.values(created).some((id) => namesId(error.message, id) || namesId(error.details.innerMessage, id));
 
 export async function applyPlan(
   run: ApplyRun,
