@@ -4,6 +4,7 @@
 // mail, appId, role template). A part that cannot be read fails the backup with its reason: a
 // backup silently missing its named locations would restore policies that point at nothing.
 import { directoryObjectKinds } from '../domain/directory-object-kinds';
+import { directoryObjectKind } from './object-kind';
 import { collectReferences } from '../domain/references';
 import type { ReferenceEntry, ReferenceKind } from '../domain/bundle/bundle';
 import { objectIn, type JsonObject } from '../domain/json';
@@ -28,8 +29,7 @@ export interface BackupReads {
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
-const kindOf = (type: unknown): ReferenceKind =>
-  type === '#microsoft.graph.group' ? 'group' : type === '#microsoft.graph.servicePrincipal' ? 'servicePrincipal' : 'user';
+const kindOf = (type: unknown): ReferenceKind => directoryObjectKind(type);
 
 export async function readForBackup(client: GraphClient, policies: readonly ConditionalAccessPolicy[]): Promise<BackupReads> {
   const refs = collectReferences(policies);

@@ -4,8 +4,9 @@
 // authentication contexts and terms of use. Special values are never looked up; ids that are not
 // found come back as "deleted object".
 import { batchItemError, type BatchRequest, type GraphClient } from './client';
-import { collectReferences, nameKey, type NameDirectory, type NameKind, type References, type ResolvedName } from '../domain/references';
+import { collectReferences, nameKey, type NameDirectory, type References, type ResolvedName } from '../domain/references';
 import type { ConditionalAccessPolicy } from '../domain/types';
+import { directoryObjectKind } from './object-kind';
 
 export const chunk = <T>(items: T[], size: number): T[][] => {
   const chunks: T[][] = [];
@@ -64,14 +65,6 @@ interface Item {
   ipRanges?: { cidrAddress: string }[];
   countriesAndRegions?: string[];
 }
-
-/** An agent identity (Graph beta) is a service principal and answers as one; an agent user is a user. */
-const objectKind = (type: string | undefined): NameKind =>
-  type === '#microsoft.graph.group'
-    ? 'group'
-    : type === '#microsoft.graph.servicePrincipal' || type === '#microsoft.graph.agentIdentity'
-      ? 'servicePrincipal'
-      : 'user';
 
 const lookupLabels: Record<string, string> = {
   objects: 'users, groups and service principals',
@@ -135,7 +128,7 @@ async function lookUp(client: GraphClient, refs: References, token?: Promise<str
         for (const item of items)
           add({
             id: item.id,
-            kind: objectKind(item['@odata.type']),
+            kind: directoryObjectKind(item['@odata.type']),
             displayName: item.displayName ?? item.id,
             detail: item.userPrincipalName ?? item.appId,
           });

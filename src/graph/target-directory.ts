@@ -6,6 +6,7 @@
 // tenant). References from name-based imports (CIPP, Microsoft365DSC) carry a name where an id would
 // be, and are looked up by that name only.
 import type { ReferenceEntry, ReferenceKind } from '../domain/bundle/bundle';
+import { directoryObjectKind } from './object-kind';
 import type { NamedReference } from '../domain/import/import-set';
 import { policyJson, type JsonObject } from '../domain/json';
 import { isSpecialValue, SPECIAL_VALUES } from '../domain/references';
@@ -41,8 +42,7 @@ const SELECT: Record<'users' | 'groups' | 'servicePrincipals', string> = {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
 const same = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
-const kindOf = (type: unknown): ReferenceKind =>
-  type === '#microsoft.graph.group' ? 'group' : type === '#microsoft.graph.servicePrincipal' ? 'servicePrincipal' : 'user';
+const kindOf = (type: unknown): ReferenceKind => directoryObjectKind(type);
 
 /** A real object id (a GUID), as opposed to a name or a blank a template left. */
 const hasRealId = (ref: ReferenceEntry) => !isSpecialValue(ref.id);

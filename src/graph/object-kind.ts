@@ -1,0 +1,10 @@
+// What a directory object answered by getByIds is, by its @odata.type: a group, a service principal (an
+// agent identity is one: Graph answers it as #microsoft.graph.agentIdentity), else a user (agent users too).
+import type { DirectoryObjectKind } from '../domain/directory-object-kinds';
+
+export const directoryObjectKind = (type: unknown): DirectoryObjectKind =>
+  type === '#microsoft.graph.group'
+    ? 'group'
+    : type === '#microsoft.graph.servicePrincipal' || type === '#microsoft.graph.agentIdentity'
+      ? 'servicePrincipal'
+      : 'user';
