@@ -19,7 +19,7 @@ import { createPolicy, listPolicies } from '../graph/policies';
 import { toWritableBody, type JsonObject } from '../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../domain/types';
 import { outcomeUnknown } from './lost-answer';
-import { settle, SETTLE_SECONDS } from './settle';
+import { lookAfterWaits } from './settle';
 import { samePolicyContent } from './same-policy';
 import { policyJson } from '../domain/json';
 
@@ -135,12 +135,3 @@ export async function createPolicySafely(client: GraphClient, draft: JsonObject,
 
 const isRefusal = (error: unknown) =>
   error instanceof GraphRequestError && error.status >= 400 && error.status < 500 && error.status !== 429;
-
-/** Looks, and after each wait (2, 5, 10 s) looks again, until something is found. */
-async function lookAfterWaits<T>(client: GraphClient, look: () => Promise<T[]>): Promise<T[]> {
-  for (let attempt = 0; ; attempt++) {
-    const found = await look();
-    if (found.length > 0 || attempt >= SETTLE_SECONDS.length) return found;
-    await settle(client, attempt);
-  }
-}

@@ -29,7 +29,7 @@ import { keepVersion, type OperationContext } from './ports';
 import { savePolicy } from './save-policy';
 import { applied, isNotFound, notApplied, outcomeUnknown, writeSafely } from './lost-answer';
 import { samePolicyContent } from './same-policy';
-import { settle, SETTLE_SECONDS } from './settle';
+import { lookAfterWaits } from './settle';
 
 const QUIET = { hideEmpty: true, sortIds: true } as const;
 const nameOf = (body: JsonObject) => (typeof body.displayName === 'string' ? body.displayName : '');
@@ -104,16 +104,16 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
       return json(await write());
     } catch (error) {
       if (!outcomeUnknown(error)) throw error;
-      for (let attempt = 0; ; attempt++) {
-        const found = await findSame(client, kind, body).catch((lookFailed: unknown) => {
+      const [found] = await lookAfterWaits(client, async () => {
+        const same = await findSame(client, kind, body).catch((lookFailed: unknown) => {
           // The look got no answer either: what the POST did is still unknown, and said so.
           if (outcomeUnknown(lookFailed)) throw new ObjectCreateOutcomeUnknown(kind, error);
           throw lookFailed;
         });
-        if (found) return found;
-        if (attempt >= SETTLE_SECONDS.length) throw new ObjectCreateOutcomeUnknown(kind, error);
-        await settle(client, attempt);
-      }
+        return same ? [same] : [];
+      });
+      if (!found) throw new ObjectCreateOutcomeUnknown(kind, error);
+      return found;
     }
   };
 

@@ -11,3 +11,15 @@ export function settle(client: GraphClient, attempt: number): Promise<void> {
   const seconds = SETTLE_SECONDS[Math.min(attempt, SETTLE_SECONDS.length - 1)]!;
   return client.wait(seconds * 1000);
 }
+
+/**
+ * Looks, and after each wait (2, 5, 10 s) looks again, until something is found: what a write whose answer was lost
+ * may have made shows late, and is never written again in its place. What the look throws is thrown.
+ */
+export async function lookAfterWaits<T>(client: GraphClient, look: () => Promise<T[]>): Promise<T[]> {
+  for (let attempt = 0; ; attempt++) {
+    const found = await look();
+    if (found.length > 0 || attempt >= SETTLE_SECONDS.length) return found;
+    await settle(client, attempt);
+  }
+}
