@@ -66,8 +66,12 @@ describe('a token that needs the admin to sign in again', () => {
     expect(session.getSnapshot().signInNeeded).toEqual({ accountKey: 'ada.tenant', reason: 'login_required' });
     expect(told).toHaveBeenCalledTimes(1);
 
-    // A token given again (signed in elsewhere in the tab) takes the word away.
-    fakeMsal.acquireTokenSilent.mockResolvedValue({ accessToken: 'fresh' });
+    // A token still held from before does not show the sign-in accepted again: the word stays.
+    fakeMsal.acquireTokenSilent.mockResolvedValue({ accessToken: 'held', fromCache: true } as never);
+    await expect(session.getToken('ada.tenant', READ_SCOPES)).resolves.toBe('held');
+    expect(session.getSnapshot().signInNeeded).toEqual({ accountKey: 'ada.tenant', reason: 'login_required' });
+    // A token fetched anew (signed in again elsewhere in the tab) takes the word away.
+    fakeMsal.acquireTokenSilent.mockResolvedValue({ accessToken: 'fresh', fromCache: false } as never);
     await expect(session.getToken('ada.tenant', READ_SCOPES)).resolves.toBe('fresh');
     expect(session.getSnapshot().signInNeeded).toBeNull();
   });

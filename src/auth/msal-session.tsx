@@ -166,12 +166,13 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
         forceRefresh: options?.forceRefresh ?? false,
       };
       try {
-        const token = (await instance.acquireTokenSilent(request)).accessToken;
-        if (signInNeeded?.accountKey === accountKey) {
+        const result = await instance.acquireTokenSilent(request);
+        // A token fetched anew (not one held since before) shows the sign-in is accepted again.
+        if (signInNeeded?.accountKey === accountKey && !result.fromCache) {
           signInNeeded = null;
           refresh();
         }
-        return token;
+        return result.accessToken;
       } catch (error) {
         if (!(error instanceof InteractionRequiredAuthError)) throw error;
         if (scopes.every((scope) => READ_SCOPE_NAMES.has(scope))) {
