@@ -70,7 +70,9 @@ export function parseConfig(raw: RawConfig): AppConfig {
     tenant: text(raw.tenant, 'organizations'),
     graphBaseUrl: checkHost('graphBaseUrl', checkUrl('graphBaseUrl', text(raw.graphBaseUrl, graphHosts[0])), graphHosts),
     loginHost: checkHost('loginHost', checkUrl('loginHost', text(raw.loginHost, loginHosts[0])), loginHosts),
-    ...(typeof raw.authority === 'string' && raw.authority ? { authority: checkHost('authority', checkUrl('authority', raw.authority), loginHosts) } : {}),
+    ...(typeof raw.authority === 'string' && raw.authority
+      ? { authority: checkHost('authority', checkUrl('authority', raw.authority), loginHosts) }
+      : {}),
     ...(protocolMode ? { protocolMode } : {}),
   };
 }
