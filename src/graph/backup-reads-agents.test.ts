@@ -2,31 +2,12 @@
 // (answered by getByIds as #microsoft.graph.agentIdentity) is a service principal, and one deleted since a
 // policy named it is known by its place (the agent identity lists), so another tenant maps it as one.
 import { describe, expect, it } from 'vitest';
-import type { BatchRequest, BatchResponse, GraphClient } from './client';
+import { agentsGraph as graph, HELPDESK_AGENT, MAIL_AGENT_USER } from './agents-directory.fixture';
 import { readForBackup } from './backup-reads';
 import type { ConditionalAccessPolicy } from '../domain/types';
 
-const HELPDESK_AGENT = '44444444-4444-4444-4444-444444444444';
 const GONE_AGENT = '55555555-5555-5555-5555-555555555555';
-const MAIL_AGENT_USER = '66666666-6666-6666-6666-666666666666';
 const GONE_AGENT_USER = '77777777-7777-7777-7777-777777777777';
-const DIRECTORY = [
-  { '@odata.type': '#microsoft.graph.agentIdentity', id: HELPDESK_AGENT, displayName: 'Helpdesk agent', appId: 'a1' },
-  { '@odata.type': '#microsoft.graph.agentUser', id: MAIL_AGENT_USER, displayName: 'Mail agent user', userPrincipalName: 'mail@x' },
-];
-
-/** A Graph whose getByIds answers the objects it holds, and whose other lists are empty. */
-const graph = {
-  async batch(_version: string, requests: BatchRequest[]) {
-    const answers = new Map<string, BatchResponse>();
-    for (const request of requests) {
-      const ids = (request.body as { ids?: string[] } | undefined)?.ids;
-      const value = ids ? DIRECTORY.filter((o) => ids.includes(o.id)) : [];
-      answers.set(request.id, { id: request.id, status: 200, headers: {}, body: { value } });
-    }
-    return answers;
-  },
-} as unknown as GraphClient;
 
 describe('a backup of policies that name agents', () => {
   it('records an agent identity as a service principal and an agent user as a user, present or deleted', async () => {
