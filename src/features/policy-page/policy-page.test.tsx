@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 // The policy page read a policy earlier; a fresh read then fails. It says so above the policy instead of
 // showing the old version as if it were current: a 404 says the policy no longer exists and where deleted
-// policies are, and Edit, Duplicate and Delete are disabled with the reason while it is gone; another failure
-// says what went wrong; both offer Try again.
+// policies are, and Edit, Duplicate, Delete, Compare and Watch are disabled with the reason while it is gone (a
+// policy already watched can still be unwatched); another failure says what went wrong; both offer Try again.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
@@ -11,7 +11,12 @@ import type { ConditionalAccessPolicy } from '../../domain/types';
 import { GraphRequestError, NetworkError } from '../../graph/errors';
 import { PolicyPage } from './policy-page';
 
-const world = vi.hoisted(() => ({ read: (): Promise<unknown> => Promise.resolve(null), reads: 0 }));
+const world = vi.hoisted(() => ({
+  read: (): Promise<unknown> => Promise.resolve(null),
+  reads: 0,
+  watched: {} as Record<string, unknown>,
+  unwatched: [] as string[],
+}));
 
 vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => ({ account: { key: 'acc', tenantId: 't1' } }) }));
 vi.mock('../../policy-ui/queries', () => ({
@@ -27,7 +32,9 @@ vi.mock('../../policy-ui/queries', () => ({
 }));
 vi.mock('../../policy-ui/known-names', () => ({ useNamesKnownFirst: () => ({ data: undefined }), stillResolving: () => false }));
 vi.mock('../../policy-ui/use-tenant-lint', () => ({ useTenantLint: () => ({ findings: [], error: null, retry: () => {} }) }));
-vi.mock('../../policy-ui/watch-store', () => ({ useWatched: () => ({ watched: {}, watch: () => {}, unwatch: () => {} }) }));
+vi.mock('../../policy-ui/watch-store', () => ({
+  useWatched: () => ({ watched: world.watched, watch: () => {}, unwatch: (id: string) => world.unwatched.push(id) }),
+}));
 vi.mock('../../policy-ui/page-breadcrumb', () => ({ PageBreadcrumb: () => null }));
 vi.mock('../../policy-ui/policy-summary-view', () => ({ PolicySummaryView: () => <p>Summary of the policy</p> }));
 // The account may write; the page's own reasons (a policy gone) are said by the real tooltip.
@@ -48,6 +55,8 @@ const notFound = () =>
 let client: QueryClient;
 beforeEach(() => {
   world.reads = 0;
+  world.watched = {};
+  world.unwatched = [];
   client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
   // Read earlier: the page opens with it in the cache, and reads it again.
   client.setQueryData(['policy', 'p1'], POLICY);
@@ -60,6 +69,7 @@ const page = (state?: object) =>
       <MemoryRouter initialEntries={[{ pathname: '/policies/p1', state }]}>
         <Routes>
           <Route path="/policies/:id" element={<PolicyPage history={() => null} />} />
+          <Route path="/compare" element={<p>Compare page</p>} />
         </Routes>
       </MemoryRouter>
     </QueryClientProvider>,
@@ -77,11 +87,11 @@ describe('a policy read earlier whose fresh read fails', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('CA006: Block legacy');
   });
 
-  it('does not offer Edit, Duplicate or Delete for a policy the tenant no longer has, says why, and exports it as the last version read', async () => {
+  it('does not offer Edit, Duplicate, Delete, Compare or Watch for a policy the tenant no longer has, says why, and exports it as the last version read', async () => {
     world.read = () => Promise.reject(notFound());
     page();
     await screen.findByText('This policy no longer exists');
-    for (const name of ['Edit', 'Duplicate', 'Delete…']) {
+    for (const name of ['Edit', 'Duplicate', 'Delete…', 'Compare…', 'Watch']) {
       const button = screen.getByRole('button', { name });
       expect(button.getAttribute('aria-disabled'), name).toBe('true');
       expect(button.getAttribute('aria-describedby'), name).toBeTruthy();
@@ -92,11 +102,24 @@ describe('a policy read earlier whose fresh read fails', () => {
         .join(' ');
       expect(reason, name).toMatch(/^The tenant no longer has this policy/);
     }
-    // Pressing Delete… opens no dialog about a policy that is gone.
+    // Pressing Delete… opens no dialog about a policy that is gone; Compare… does not leave for a comparison.
     fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
     expect(screen.queryByRole('dialog')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Compare…' }));
+    expect(screen.queryByText('Compare page')).toBeNull();
     // Export stays, named for what it exports.
     expect(screen.getByRole('button', { name: 'Export the last version read' }).getAttribute('aria-disabled')).toBeNull();
+  });
+
+  it('still lets a watched policy the tenant no longer has be unwatched', async () => {
+    world.read = () => Promise.reject(notFound());
+    world.watched = { p1: POLICY };
+    page();
+    await screen.findByText('This policy no longer exists');
+    const watching = screen.getByRole('button', { name: 'Watching' });
+    expect(watching.getAttribute('aria-disabled')).toBeNull();
+    fireEvent.click(watching);
+    expect(world.unwatched).toEqual(['p1']);
   });
 
   it('offers Edit, Duplicate and Delete again once the policy reads again (restored)', async () => {
@@ -106,7 +129,7 @@ describe('a policy read earlier whose fresh read fails', () => {
     world.read = () => Promise.resolve(POLICY);
     fireEvent.click(within(bar).getByRole('button', { name: 'Try again' }));
     await vi.waitFor(() => expect(screen.queryByText('This policy no longer exists')).toBeNull());
-    for (const name of ['Edit', 'Duplicate', 'Delete…', 'Export']) {
+    for (const name of ['Edit', 'Duplicate', 'Delete…', 'Export', 'Compare…', 'Watch']) {
       expect(screen.getByRole('button', { name }).getAttribute('aria-disabled'), name).toBeNull();
     }
   });

@@ -68,8 +68,11 @@ const useStyles = makeStyles({
   json: { height: 'calc(100vh - 300px)' },
 });
 
-const GONE_REASON =
-  'The tenant no longer has this policy: someone may have deleted it since this page read it. Restore it from Deleted policies to change it again.';
+// Why an action waits while the tenant no longer has the policy, ending with what restoring it gives back.
+const goneReason = (then: string) =>
+  `The tenant no longer has this policy: someone may have deleted it since this page read it. Restore it from Deleted policies to ${then}.`;
+const WATCH_DESCRIPTION =
+  'The policies page says when a watched policy changes, who changed it and how, until you mark it seen. Your own saves here are not announced. Kept on this device.';
 
 export interface PolicyPageProps {
   /** The History tab's content: composed by the route, since history is a feature of its own. */
@@ -103,10 +106,14 @@ export function PolicyPage({ history }: PolicyPageProps) {
   const watching = !!watch.watched[id];
   const writeAccess = useWriteAccess();
   // A fresh read answered 404: the tenant no longer has this policy (deleted meanwhile). What is shown is
-  // the version read earlier; Edit, Duplicate and Delete would act on a policy that is gone, so they are
-  // disabled with the reason (Try again above enables them once the tenant has it again, restored).
+  // the version read earlier; Edit, Duplicate and Delete would act on a policy that is gone, Compare would
+  // read it again and find nothing, and Watch would wait for changes to a policy that is not there: they
+  // are disabled with the reason (Try again above enables them once the tenant has it again, restored).
+  // A policy already watched can still be unwatched.
   const gone = policy.isError && policy.error instanceof GraphRequestError && policy.error.status === 404;
-  const write: WriteAccess = gone ? { allowed: false, reason: GONE_REASON } : writeAccess;
+  const write: WriteAccess = gone ? { allowed: false, reason: goneReason('change it again') } : writeAccess;
+  const compare: WriteAccess = gone ? { allowed: false, reason: goneReason('compare it') } : { allowed: true, reason: null };
+  const watchBlocked = gone && !watching;
   const lint = useTenantLint({ mode: 'page', ready: policy.isSuccess });
   const findings = useMemo(() => lint.findings?.filter((f) => f.policyId === id), [lint.findings, id]);
   const counted = findings?.filter((f) => !f.suppressed).length;
@@ -148,9 +155,11 @@ export function PolicyPage({ history }: PolicyPageProps) {
                 {draftSince ? 'Continue editing' : 'Edit'}
               </Button>
             </WriteAccessTooltip>
-            <Button icon={<SplitVerticalRegular />} onClick={() => navigate(paths.compare(id))}>
-              Compare…
-            </Button>
+            <WriteAccessTooltip access={compare}>
+              <Button icon={<SplitVerticalRegular />} disabledFocusable={!compare.allowed} onClick={() => navigate(paths.compare(id))}>
+                Compare…
+              </Button>
+            </WriteAccessTooltip>
             <WriteAccessTooltip access={write}>
               <Button
                 icon={<CopyRegular />}
@@ -161,13 +170,11 @@ export function PolicyPage({ history }: PolicyPageProps) {
               </Button>
             </WriteAccessTooltip>
             {/* Said to a screen reader and on focus too, not only in a hover title. */}
-            <Tooltip
-              relationship="description"
-              content="The policies page says when a watched policy changes, who changed it and how, until you mark it seen. Your own saves here are not announced. Kept on this device."
-            >
+            <Tooltip relationship="description" content={watchBlocked ? goneReason('watch it') : WATCH_DESCRIPTION}>
               <ToggleButton
                 icon={watching ? <EyeFilled /> : <EyeRegular />}
                 checked={watching}
+                disabledFocusable={watchBlocked}
                 onClick={() => (watching ? watch.unwatch(id) : watch.watch(policyJson(policy.data)))}
               >
                 {watching ? 'Watching' : 'Watch'}
