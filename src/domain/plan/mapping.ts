@@ -12,8 +12,9 @@ import type { ImportSet, NamedReference } from '../import/import-set';
 import type { JsonObject } from '../json';
 import { isolatedText } from '../isolate';
 import { emptiedBy, type Emptied } from './dropped-inclusions';
-import { BUILT_IN_STRENGTHS, REFERENCE_PLACES, referenceTest, valuesAt, type ReferencePlace } from './reference-places';
+import { agentKindOf, BUILT_IN_STRENGTHS, REFERENCE_PLACES, referenceTest, valuesAt, type ReferencePlace } from './reference-places';
 import type {
+  AgentKind,
   MappingChoice,
   MappingKind,
   MappingRow,
@@ -42,6 +43,12 @@ export const KIND_WORDS: Record<MappingKind, string> = {
   termsOfUse: 'terms of use',
 };
 
+const AGENT_WORDS: Record<AgentKind, string> = { agentIdentity: 'agent identity', agentUser: 'agent user' };
+
+/** What a reference is, in words: an agent identity or agent user as such, not as the service principal or user it also is. */
+export const kindWords = (row: { kind: MappingKind; agent?: AgentKind | undefined }) =>
+  row.agent ? AGENT_WORDS[row.agent] : KIND_WORDS[row.kind];
+
 /** A policy of the import, with the key of its plan row. */
 export interface SourcePolicy {
   rowKey: string;
@@ -53,6 +60,7 @@ interface Collected {
   kind: MappingKind;
   value: string;
   uses: ReferenceUse[];
+  places: ReferencePlace[];
 }
 
 /** Every reference of these policies, once, with where each is used. */
@@ -62,8 +70,9 @@ export function collectUses(policies: readonly SourcePolicy[], declared: Readonl
     for (const place of REFERENCE_PLACES) {
       for (const value of valuesAt(policy, place, referenceTest(place.kind, declared))) {
         const key = mappingKey(place.kind, value);
-        const entry = found.get(key) ?? { kind: place.kind, value, uses: [] };
+        const entry = found.get(key) ?? { kind: place.kind, value, uses: [], places: [] };
         entry.uses.push({ rowKey, policyName: name, place: place.label, exclusion: place.exclusion });
+        entry.places.push(place);
         found.set(key, entry);
       }
     }
@@ -288,6 +297,7 @@ const EMPTIED_WORDS: Record<Exclude<Emptied, 'kept'>, (names: string[], place: s
 function narrowing(
   label: string,
   kind: MappingKind,
+  agent: AgentKind | undefined,
   inclusions: readonly ReferenceUse[],
   policyOf: (rowKey: string) => JsonObject | undefined,
   isDropped: (place: ReferencePlace, value: string) => boolean,
@@ -296,7 +306,7 @@ function narrowing(
   const problems: PlanProblem[] = [
     {
       severity: 'warning',
-      text: `Leaving out ${label} narrows ${quoted(names)}: it is in the ${inclusions[0]!.place}, so the policy no longer applies to ${NO_LONGER_COVERS[kind] ?? 'what it stands for'}.`,
+      text: `Leaving out ${label} narrows ${quoted(names)}: it is in the ${inclusions[0]!.place}, so the policy no longer applies to ${agent ? `this ${kindWords({ kind, agent })}` : (NO_LONGER_COVERS[kind] ?? 'what it stands for')}.`,
     },
   ];
   const emptied = new Map<string, { outcome: Exclude<Emptied, 'kept'>; place: string; names: Set<string> }>();
@@ -329,7 +339,7 @@ export function buildMapping(
   const known = sourceReference(source);
   const declared = declaredValues(source);
   const confirmed = new Set(choices.confirmed);
-  const decided = collectUses(policies, declared).map(({ kind, value, uses }) => {
+  const decided = collectUses(policies, declared).map(({ kind, value, uses, places }) => {
     const key = mappingKey(kind, value);
     const ref = known(kind, value);
     const fromPlan = planned.get(key);
@@ -340,16 +350,16 @@ export function buildMapping(
         : proposeSection(kind, value, ref, target);
     const chosen = !fromPlan && key in choices.mapping;
     const choice = chosen ? choices.mapping[key]! : proposal.choice;
-    return { key, kind, value, uses, ref, proposal, chosen, choice };
+    return { key, kind, agent: agentKindOf(places), value, uses, ref, proposal, chosen, choice };
   });
   // Whether a policy is left with anything it includes depends on every reference's choice, not only this one's.
   const choiceOf = new Map(decided.map((row) => [row.key, row.choice]));
   const isDropped = (place: ReferencePlace, value: string) => choiceOf.get(mappingKey(place.kind, value))?.action === 'drop';
   const policyByRow = new Map(policies.map((p) => [p.rowKey, p.policy]));
 
-  return decided.map(({ key, kind, value, uses, ref, proposal, chosen, choice }) => {
+  return decided.map(({ key, kind, agent, value, uses, ref, proposal, chosen, choice }) => {
     const name = ref?.displayName ?? microsoftsOwn(kind, value)?.name ?? null;
-    const label = `the ${KIND_WORDS[kind]} ${name ? `'${isolatedText(name)}'` : value}`;
+    const label = `the ${kindWords({ kind, agent })} ${name ? `'${isolatedText(name)}'` : value}`;
     const problems: PlanProblem[] = [];
     if (!choice) problems.push({ severity: 'blocker', text: `Choose what ${label} becomes in this tenant.` });
     const exclusions = uses.filter((u) => u.exclusion);
@@ -364,7 +374,7 @@ export function buildMapping(
     }
     const inclusions = uses.filter((u) => !u.exclusion);
     if (choice?.action === 'drop' && inclusions.length > 0 && proposal.status !== 'gone')
-      problems.push(...narrowing(label, kind, inclusions, (rowKey) => policyByRow.get(rowKey), isDropped));
+      problems.push(...narrowing(label, kind, agent, inclusions, (rowKey) => policyByRow.get(rowKey), isDropped));
     if (choice?.action === 'create' && kind === 'group')
       problems.push({
         severity: 'warning',
@@ -373,6 +383,7 @@ export function buildMapping(
     return {
       key,
       kind,
+      ...(agent && { agent }),
       sourceValue: value,
       sourceName: name,
       sourceDetail: ref?.userPrincipalName ?? ref?.mail ?? ref?.appId ?? null,

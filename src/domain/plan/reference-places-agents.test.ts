@@ -3,6 +3,7 @@
 // cannot, rather than writing the source's ids silently.
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from './build-plan';
+import { mappingKey } from './mapping';
 import { importOf, mfaPolicyFor, targetTenant } from './test-fixtures';
 import { defaultChoices, type PlanTarget } from './types';
 
@@ -42,13 +43,28 @@ describe('a plan of a policy naming agents', () => {
   it('blocks until the admin says what an agent identity or agent user the tenant lacks becomes', () => {
     const plan = buildPlan(source, target(), defaultChoices());
     const blockers = plan.blockers.map((p) => p.text);
-    expect(blockers).toContain(`Choose what the workload identity ${HELPDESK_AGENT} becomes in this tenant.`);
-    expect(blockers).toContain(`Choose what the user ${MAIL_AGENT_USER} becomes in this tenant.`);
+    // Named as what they are: "the workload identity" or "the user" sent the admin looking in the wrong list.
+    expect(blockers).toContain(`Choose what the agent identity ${HELPDESK_AGENT} becomes in this tenant.`);
+    expect(blockers).toContain(`Choose what the agent user ${MAIL_AGENT_USER} becomes in this tenant.`);
     expect(plan.mapping.find((r) => r.sourceValue === MAIL_AGENT_USER)!.uses.map((u) => u.place)).toEqual(['excluded agent users']);
   });
 
   it('never maps All or the other special values of these places', () => {
     const plan = buildPlan(source, target(), defaultChoices());
     expect(plan.mapping.map((r) => r.sourceValue).sort()).toEqual([HELPDESK_AGENT, MAIL_AGENT_USER, CRM].sort());
+  });
+
+  it('says that leaving out an included agent identity no longer covers that agent identity', () => {
+    const including = mfaPolicyFor('cccccccc-0000-0000-0000-000000000002', 'CA201 Helpdesk agent', CRM, {
+      users: { includeUsers: ['None'] },
+      clientApplications: { includeAgentIdServicePrincipals: [HELPDESK_AGENT] },
+    });
+    const choices = { ...defaultChoices(), mapping: { [mappingKey('servicePrincipal', HELPDESK_AGENT)]: { action: 'drop' as const } } };
+    const plan = buildPlan(importOf([including]), target(), choices);
+    const row = plan.mapping.find((r) => r.sourceValue === HELPDESK_AGENT)!;
+    expect(row.agent).toBe('agentIdentity');
+    expect(row.problems.map((p) => p.text)).toContain(
+      `Leaving out the agent identity ${HELPDESK_AGENT} narrows 'CA201 Helpdesk agent': it is in the included agent identities, so the policy no longer applies to this agent identity.`,
+    );
   });
 });

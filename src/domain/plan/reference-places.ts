@@ -2,7 +2,7 @@
 // whether it excludes (so dropping it widens the policy), and how to read and rewrite the values.
 import { isJsonObject, type Json, type JsonObject } from '../json';
 import { isSpecialValue } from '../references';
-import type { MappingKind } from './types';
+import type { AgentKind, MappingKind } from './types';
 
 export interface ReferencePlace {
   path: readonly string[];
@@ -12,6 +12,8 @@ export interface ReferencePlace {
   label: string;
   /** A single id in an object ({ id }), rather than a list of ids. */
   single?: boolean;
+  /** The agent lists: what they name is an agent identity or an agent user, said so to the admin. */
+  agent?: AgentKind;
 }
 
 export const REFERENCE_PLACES: readonly ReferencePlace[] = [
@@ -42,15 +44,23 @@ export const REFERENCE_PLACES: readonly ReferencePlace[] = [
     kind: 'servicePrincipal',
     exclusion: false,
     label: 'included agent identities',
+    agent: 'agentIdentity',
   },
   {
     path: ['conditions', 'clientApplications', 'excludeAgentIdServicePrincipals'],
     kind: 'servicePrincipal',
     exclusion: true,
     label: 'excluded agent identities',
+    agent: 'agentIdentity',
   },
-  { path: ['conditions', 'agents', 'includeAgentUsers'], kind: 'user', exclusion: false, label: 'included agent users' },
-  { path: ['conditions', 'agents', 'excludeAgentUsers'], kind: 'user', exclusion: true, label: 'excluded agent users' },
+  {
+    path: ['conditions', 'agents', 'includeAgentUsers'],
+    kind: 'user',
+    exclusion: false,
+    label: 'included agent users',
+    agent: 'agentUser',
+  },
+  { path: ['conditions', 'agents', 'excludeAgentUsers'], kind: 'user', exclusion: true, label: 'excluded agent users', agent: 'agentUser' },
   { path: ['conditions', 'locations', 'includeLocations'], kind: 'namedLocation', exclusion: false, label: 'included locations' },
   { path: ['conditions', 'locations', 'excludeLocations'], kind: 'namedLocation', exclusion: true, label: 'excluded locations' },
   {
@@ -69,6 +79,19 @@ export const REFERENCE_PLACES: readonly ReferencePlace[] = [
     single: true,
   },
 ];
+
+/** What the places holding a value say it is beyond its kind: an agent only when every one of them is an agent list. */
+export function agentKindOf(places: readonly ReferencePlace[]): AgentKind | undefined {
+  const agents = new Set(places.map((place) => place.agent));
+  return agents.size === 1 ? [...agents][0] : undefined;
+}
+
+/** The places of these policies that hold this value as a reference of this kind (ids compared without case). */
+export const placesOf = (policies: readonly JsonObject[], kind: MappingKind, value: string): ReferencePlace[] =>
+  REFERENCE_PLACES.filter(
+    (place) =>
+      place.kind === kind && policies.some((policy) => valuesAt(policy, place, (v) => v.toLowerCase() === value.toLowerCase()).length > 0),
+  );
 
 /** The built-in authentication strengths: the same ids in every tenant. */
 export const BUILT_IN_STRENGTHS = new Set([

@@ -13,6 +13,9 @@ export type PlanRowKind = 'group' | 'namedLocation' | 'authenticationStrength' |
 /** What a referenced value stands for: a directory object, or an object of Conditional Access itself. */
 export type MappingKind = ReferenceKind | 'namedLocation' | 'authenticationStrength' | 'authenticationContext' | 'termsOfUse';
 
+/** What a service principal or user is when the places naming it say more (Graph beta's agent lists). */
+export type AgentKind = 'agentIdentity' | 'agentUser';
+
 /** A directory object in the target that may stand for a source reference, and what it was found by. */
 export interface TargetCandidate {
   id: string;
@@ -98,6 +101,8 @@ export type ProposalStatus = 'same' | 'match' | 'ambiguous' | 'none' | 'gone' | 
 export interface MappingRow {
   key: string;
   kind: MappingKind;
+  /** An agent identity or agent user: every place that names it is one of the agent lists. */
+  agent?: AgentKind;
   /** The value as the source has it (an id, or a name or blank from a template). */
   sourceValue: string;
   sourceName: string | null;

@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // Fluent's page renders slowly on a busy machine.
 vi.setConfig({ testTimeout: 20_000 });
-import type { Bundle } from '../../domain/bundle/bundle';
-import { testBundle, testSections } from '../../domain/documentation/test-bundle';
+import { createBundle, type Bundle } from '../../domain/bundle/bundle';
+import { testBundle, testReferences, testSections } from '../../domain/documentation/test-bundle';
 import { readZip } from '../../shared/zip';
 
 const answers = vi.hoisted(() => ({
@@ -141,5 +141,44 @@ describe('BackupPage › names from the tenant', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Mask names' }));
     const rewritten = within(await screen.findByRole('list', { name: 'Policy names rewritten' })).getAllByRole('listitem');
     for (const item of rewritten) expect(item.firstElementChild?.tagName).toBe('BDI');
+  });
+});
+
+describe('BackupPage › gone agents', () => {
+  it('calls a gone agent identity and agent user so, not a workload identity and a user', async () => {
+    const agent = '44444444-4444-4444-8444-444444444444';
+    const agentUser = '66666666-6666-4666-8666-666666666666';
+    const sections = testSections();
+    sections.policies.push({
+      id: 'p-20',
+      displayName: 'CA020: Agents',
+      state: 'enabled',
+      conditions: {
+        users: { includeUsers: ['None'] },
+        applications: { includeApplications: ['All'] },
+        clientApplications: { includeAgentIdServicePrincipals: ['All'], excludeAgentIdServicePrincipals: [agent] },
+        agents: { includeAgentUsers: ['All'], excludeAgentUsers: [agentUser] },
+      },
+      grantControls: { operator: 'OR', builtInControls: ['block'] },
+    });
+    const references = [
+      ...testReferences(),
+      { kind: 'servicePrincipal' as const, id: agent, displayName: null, exists: false },
+      { kind: 'user' as const, id: agentUser, displayName: null, exists: false },
+    ];
+    const bundle = await createBundle(sections, references, {
+      tenantId: 't',
+      tenantName: 'Contoso',
+      capturedAt: new Date('2026-12-01T12:00:00Z'),
+    });
+    answers.exported = () => Promise.resolve(bundle);
+    renderPage();
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Back up this tenant' })));
+    await screen.findByText('Backup ready');
+    const gone = within(screen.getByRole('list', { name: 'Objects that no longer exist' }))
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(gone).toContain(`An agent identity ${agent}, named by CA020: Agents`);
+    expect(gone).toContain(`An agent user ${agentUser}, named by CA020: Agents`);
   });
 });

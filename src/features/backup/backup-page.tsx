@@ -24,6 +24,8 @@ import { bundleText, withLintSuppressions, type Bundle, type ReferenceEntry } fr
 import type { JsonObject } from '../../domain/json';
 import { bundleFiles, safeFileName } from '../../domain/bundle/folder';
 import { selectFromBundle } from '../../domain/bundle/select';
+import { agentKindOf, placesOf } from '../../domain/plan/reference-places';
+import type { AgentKind } from '../../domain/plan/types';
 import { Isolated } from '../../shared/ui/isolated-text';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
@@ -71,12 +73,14 @@ const fileBase = (bundle: Bundle) =>
     .replace(/[T:]/g, '-')
     .replace(/-(\d\d)$/, '$1')}Z`;
 
-const GONE_KIND_WORDS: Record<ReferenceEntry['kind'], string> = {
+const GONE_KIND_WORDS: Record<ReferenceEntry['kind'] | AgentKind, string> = {
   user: 'A user',
   group: 'A group',
   role: 'A role',
   application: 'An application',
   servicePrincipal: 'A workload identity',
+  agentIdentity: 'An agent identity',
+  agentUser: 'An agent user',
 };
 
 /** The names of the policies whose JSON holds this id: where an admin goes to clean the reference up. */
@@ -152,7 +156,12 @@ export function BackupPage() {
     () =>
       (listed?.references ?? [])
         .filter((r) => !r.exists)
-        .map((reference) => ({ ...reference, namedBy: namedBy(listed!.policies, reference.id) })),
+        .map((reference) => ({
+          ...reference,
+          namedBy: namedBy(listed!.policies, reference.id),
+          // The bundle records an agent as the service principal or user it is; where the policies name it says which.
+          words: GONE_KIND_WORDS[agentKindOf(placesOf(listed!.policies, reference.kind, reference.id)) ?? reference.kind],
+        })),
     [listed],
   );
   return (
@@ -264,7 +273,7 @@ export function BackupPage() {
                 <ul aria-label="Objects that no longer exist">
                   {gone.map((reference) => (
                     <li key={reference.id}>
-                      {GONE_KIND_WORDS[reference.kind]} <code>{reference.id}</code>, named by{' '}
+                      {reference.words} <code>{reference.id}</code>, named by{' '}
                       {reference.namedBy.length === 0
                         ? 'no policy of this backup'
                         : reference.namedBy.map((name, i) => (

@@ -23,7 +23,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowUndoRegular, PeopleAddRegular } from '@fluentui/react-icons';
 import { useId, useRef, useState, type Ref } from 'react';
-import { KIND_WORDS, missingGroupCreates } from '../../domain/plan/mapping';
+import { kindWords, missingGroupCreates } from '../../domain/plan/mapping';
 import type { MappingChoice, MappingRow, ProposalStatus, ReferenceUse } from '../../domain/plan/types';
 import type { DirectoryKind } from '../../graph/directory';
 import { DirectoryPicker } from '../../session/directory-picker';
@@ -121,7 +121,7 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
   for (const row of rows) named.set(row.sourceName ?? row.sourceValue, (named.get(row.sourceName ?? row.sourceValue) ?? 0) + 1);
   const nameOf = (row: MappingRow) => {
     const label = row.sourceName ?? row.sourceValue;
-    return (named.get(label) ?? 0) > 1 ? `${label} (${KIND_WORDS[row.kind]} ${row.sourceValue})` : label;
+    return (named.get(label) ?? 0) > 1 ? `${label} (${kindWords(row)} ${row.sourceValue})` : label;
   };
   const choiceOf = new Map(rows.map((row) => [row.key, row.choice]));
   const undoable = before !== null && Object.keys(before).every((key) => choiceOf.get(key)?.action === 'create');
@@ -225,7 +225,7 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                       </Text>
                       <br />
                       <Text size={200} className={styles.detail}>
-                        {KIND_WORDS[row.kind]}
+                        {kindWords(row)}
                         {row.sourceDetail ? ` · ${row.sourceDetail}` : ''}
                         {row.sourceName ? ` · ${row.sourceValue}` : ''}
                       </Text>
@@ -303,7 +303,7 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                                 onChange={(_, data) => onConfirm(problem.confirmKey!, !!data.checked)}
                                 label="I understand: leave it out"
                                 // Named by what it leaves out and where: one row's box is told from another's.
-                                aria-label={`I understand: leave it out (the ${KIND_WORDS[row.kind]} '${isolatedText(label)}'${name === label ? '' : ` ${row.sourceValue}`}, which widens ${widened})`}
+                                aria-label={`I understand: leave it out (the ${kindWords(row)} '${isolatedText(label)}'${name === label ? '' : ` ${row.sourceValue}`}, which widens ${widened})`}
                               />
                             ) : null}
                           </div>
