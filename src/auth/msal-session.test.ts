@@ -63,17 +63,31 @@ describe('a token that needs the admin to sign in again', () => {
     await expect(session.getToken('ada.tenant', ['Policy.Read.All'])).rejects.toBeInstanceOf(SignInNeededError);
     expect(fakeMsal.acquireTokenRedirect).not.toHaveBeenCalled();
     expect(window.location.pathname).toBe('/what-if');
-    expect(session.getSnapshot().signInNeeded).toEqual({ accountKey: 'ada.tenant', reason: 'login_required' });
+    expect(session.getSnapshot().signInsNeeded).toEqual([{ accountKey: 'ada.tenant', reason: 'login_required' }]);
     expect(told).toHaveBeenCalledTimes(1);
 
     // A token still held from before does not show the sign-in accepted again: the word stays.
     fakeMsal.acquireTokenSilent.mockResolvedValue({ accessToken: 'held', fromCache: true } as never);
     await expect(session.getToken('ada.tenant', READ_SCOPES)).resolves.toBe('held');
-    expect(session.getSnapshot().signInNeeded).toEqual({ accountKey: 'ada.tenant', reason: 'login_required' });
+    expect(session.getSnapshot().signInsNeeded).toEqual([{ accountKey: 'ada.tenant', reason: 'login_required' }]);
     // A token fetched anew (signed in again elsewhere in the tab) takes the word away.
     fakeMsal.acquireTokenSilent.mockResolvedValue({ accessToken: 'fresh', fromCache: false } as never);
     await expect(session.getToken('ada.tenant', READ_SCOPES)).resolves.toBe('fresh');
-    expect(session.getSnapshot().signInNeeded).toBeNull();
+    expect(session.getSnapshot().signInsNeeded).toEqual([]);
+  });
+
+  it('keeps each account that needs it (Compare reads with two), and forgets only the one a fresh token came for', async () => {
+    fakeMsal.accounts = [account('ada', 'Ada Lindqvist'), account('bo', 'Bo Berg')];
+    const session = await createMsalSession(TEST_CONFIG);
+    fakeMsal.acquireTokenSilent.mockRejectedValue(expired());
+    await expect(session.getToken('ada.tenant', READ_SCOPES)).rejects.toBeInstanceOf(SignInNeededError);
+    await expect(session.getToken('bo.tenant', READ_SCOPES)).rejects.toBeInstanceOf(SignInNeededError);
+    await expect(session.getToken('ada.tenant', READ_SCOPES)).rejects.toBeInstanceOf(SignInNeededError);
+    expect(session.getSnapshot().signInsNeeded?.map((n) => n.accountKey)).toEqual(['ada.tenant', 'bo.tenant']);
+
+    fakeMsal.acquireTokenSilent.mockResolvedValue({ accessToken: 'fresh', fromCache: false } as never);
+    await expect(session.getToken('ada.tenant', READ_SCOPES)).resolves.toBe('fresh');
+    expect(session.getSnapshot().signInsNeeded).toEqual([{ accountKey: 'bo.tenant', reason: 'login_required' }]);
   });
 
   it('signs in again only when the admin chooses, back to the same page', async () => {
@@ -101,6 +115,6 @@ describe('a token that needs the admin to sign in again', () => {
       expect(fakeMsal.acquireTokenRedirect).toHaveBeenCalledWith(expect.objectContaining({ state: '/policies/p1/edit' })),
     );
     expect(JSON.parse(sessionStorage.getItem('gatehouse.redirect-purpose')!)).toMatchObject({ kind: 'consent' });
-    expect(session.getSnapshot().signInNeeded ?? null).toBeNull();
+    expect(session.getSnapshot().signInsNeeded ?? []).toEqual([]);
   });
 });

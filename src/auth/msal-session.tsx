@@ -88,8 +88,10 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
     },
   );
   let problem: SignInProblem | null = refused;
-  // A read that needed the admin to sign in again: said by the shell until a token comes again.
-  let signInNeeded: SignInNeeded | null = null;
+  // Reads that needed the admin to sign in again, one entry per account: said by the shell until a token
+  // comes again for that account. Another account's need joins the list rather than replace the first's.
+  const NONE: readonly SignInNeeded[] = [];
+  let signInsNeeded = NONE;
   if (result?.account) instance.setActiveAccount(result.account);
   if (!instance.getActiveAccount()) instance.setActiveAccount(instance.getAllAccounts()[0] ?? null);
 
@@ -112,7 +114,7 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
       accounts,
       active: active ? (accounts.find((a) => a.key === active.homeAccountId) ?? signedIn(active)) : null,
       problem,
-      signInNeeded,
+      signInsNeeded,
     };
   };
   const store = createSnapshotStore(snapshot());
@@ -122,7 +124,7 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
     const same =
       next.active === current.active &&
       next.problem === current.problem &&
-      next.signInNeeded === current.signInNeeded &&
+      next.signInsNeeded === current.signInsNeeded &&
       next.accounts.length === current.accounts.length &&
       next.accounts.every((a, i) => a === current.accounts[i]);
     if (!same) store.set(next);
@@ -168,8 +170,9 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
       try {
         const result = await instance.acquireTokenSilent(request);
         // A token fetched anew (not one held since before) shows the sign-in is accepted again.
-        if (signInNeeded?.accountKey === accountKey && !result.fromCache) {
-          signInNeeded = null;
+        if (!result.fromCache && signInsNeeded.some((n) => n.accountKey === accountKey)) {
+          const rest = signInsNeeded.filter((n) => n.accountKey !== accountKey);
+          signInsNeeded = rest.length ? rest : NONE;
           refresh();
         }
         return result.accessToken;
@@ -178,8 +181,8 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
         if (scopes.every((scope) => READ_SCOPE_NAMES.has(scope))) {
           // A read (perhaps in the background, while the admin types): said, not a redirect nobody asked
           // for. The shell says it once and offers to sign in again; each read that needed it fails with it.
-          if (signInNeeded?.accountKey !== accountKey) {
-            signInNeeded = { accountKey, reason: error.errorCode };
+          if (!signInsNeeded.some((n) => n.accountKey === accountKey)) {
+            signInsNeeded = [...signInsNeeded, { accountKey, reason: error.errorCode }];
             refresh();
           }
           throw new SignInNeededError(accountKey, error.errorCode);

@@ -31,8 +31,11 @@ export interface AuthSnapshot {
   active: SignedInAccount | null;
   /** A sign-in or consent the identity provider refused (declined consent), until dismissed. */
   problem?: SignInProblem | null;
-  /** A read needed the admin to sign in again (said once by the shell, not by each failed read), until they do. */
-  signInNeeded?: SignInNeeded | null;
+  /**
+   * The accounts whose reads need the admin to sign in again, each until it does, in the order found (Compare
+   * reads with two accounts): said once by the shell, not by each failed read. Empty, or absent, when none.
+   */
+  signInsNeeded?: readonly SignInNeeded[];
 }
 
 export interface AuthSession {

@@ -17,7 +17,7 @@ export class SignInNeededError extends Error {
   }
 }
 
-/** Which account must sign in again before its reads go on, kept in the session's snapshot until it does. */
+/** An account that must sign in again before its reads go on, kept in the session's snapshot until it does. */
 export interface SignInNeeded {
   accountKey: string;
   reason: string;

@@ -61,6 +61,43 @@ it('says once that the sign-in expired, whatever number of reads failed for it, 
   expect(fakeMsal.acquireTokenRedirect).toHaveBeenCalledWith(expect.objectContaining({ account: fakeMsal.accounts[0], state: '/what-if' }));
 });
 
+it('with two accounts that need it (Compare reads with both), names each, isolated, with its own Sign in again', async () => {
+  // The second account's name is right-to-left: it must not reorder the words around it.
+  fakeMsal.accounts = [account('ada', 'Ada'), account('boaz', 'בועז')];
+  const session = await createMsalSession(TEST_CONFIG);
+  session.setActive('ada.tenant');
+  await fakeMsal.expireSignIn();
+  render(
+    <ThemeProvider>
+      <AuthProvider session={{ ...session, Wrapper: undefined }}>
+        <SignInNeededBar />
+      </AuthProvider>
+    </ThemeProvider>,
+  );
+  await act(() =>
+    Promise.allSettled([
+      session.getToken('ada.tenant', READ_SCOPES),
+      session.getToken('boaz.tenant', READ_SCOPES),
+      session.getToken('ada.tenant', READ_SCOPES),
+    ]),
+  );
+
+  expect(screen.getAllByText('2 accounts must sign in again')).toHaveLength(1);
+  const items = screen.getAllByRole('listitem');
+  expect(items.map((item) => item.textContent)).toEqual([
+    'ada@contoso.com (the account in use): its sign-in has expired, or a sign-in policy asks again.',
+    'בועז@contoso.com: its sign-in has expired, or a sign-in policy asks again.',
+  ]);
+  expect(items.map((item) => item.querySelector('bdi')?.textContent)).toEqual(['ada@contoso.com', 'בועז@contoso.com']);
+
+  const boaz = screen.getByRole('button', { name: 'Sign in again as בועז@contoso.com' });
+  expect(boaz.querySelector('bdi')?.textContent).toBe('בועז@contoso.com');
+  fireEvent.click(boaz);
+  expect(fakeMsal.acquireTokenRedirect).toHaveBeenLastCalledWith(expect.objectContaining({ account: fakeMsal.accounts[1] }));
+  fireEvent.click(screen.getByRole('button', { name: 'Sign in again as ada@contoso.com' }));
+  expect(fakeMsal.acquireTokenRedirect).toHaveBeenLastCalledWith(expect.objectContaining({ account: fakeMsal.accounts[0] }));
+});
+
 it('in a screen’s own error, words the failed read as an expired sign-in and offers Sign in again beside Try again', async () => {
   const { session } = await expiredSession();
   const failure = await session.getToken('ada.tenant', READ_SCOPES).catch((error: unknown) => error);
