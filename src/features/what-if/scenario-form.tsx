@@ -88,19 +88,24 @@ export function ScenarioForm({
   value,
   onChange,
   ipAddressInput,
+  whoKind: keptKind,
+  onWhoKindChange,
 }: {
   value: ScenarioDraft;
   onChange(next: ScenarioDraft): void;
   /** The IP address box, for the page to put the focus on one to correct. */
   ipAddressInput?: Ref<HTMLInputElement>;
+  /** Who is chosen before anyone is picked, when the page keeps it (to bring it back after a switch of tenant). */
+  whoKind?: ScenarioIdentity['kind'];
+  onWhoKindChange?(kind: ScenarioIdentity['kind']): void;
 }) {
   const styles = useStyles();
   const c = value.conditions;
   const set = (patch: Partial<ScenarioConditions>) => onChange({ ...value, conditions: { ...c, ...patch } });
   const targetKind = value.target?.kind ?? 'application';
   // Who is chosen before anyone is picked; an opened scenario says it itself.
-  const [chosenKind, setWhoKind] = useState<ScenarioIdentity['kind']>('user');
-  const whoKind = value.identity?.kind ?? chosenKind;
+  const [ownKind, setOwnKind] = useState<ScenarioIdentity['kind']>('user');
+  const whoKind = value.identity?.kind ?? keptKind ?? ownKind;
   const whoLabel = whoKind === 'user' ? 'User signing in' : 'Workload identity signing in';
   // Said once the field is left (or when it holds a value it was opened with), not while the first
   // address is half typed; from then on it follows each keystroke.
@@ -121,7 +126,8 @@ export function ScenarioForm({
             ['servicePrincipal', 'A workload identity'],
           ]}
           onChange={(kind) => {
-            setWhoKind(kind);
+            setOwnKind(kind);
+            onWhoKindChange?.(kind);
             onChange({ ...value, identity: null });
           }}
         />

@@ -6,13 +6,14 @@ import { PlayRegular, SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { canonicalJson } from '../../domain/bundle/canonical-json';
-import { DEFAULT_CONDITIONS, type Scenario } from '../../domain/evaluation/scenario';
+import { DEFAULT_CONDITIONS, type Scenario, type ScenarioIdentity } from '../../domain/evaluation/scenario';
 import { isJsonObject } from '../../domain/json';
 import { draftStore } from '../../policy-ui/draft-store';
 import { useTenantSession } from '../../session/tenant-session';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import { isolatedText } from '../../shared/ui/isolated-text';
 import { EngineAgreement } from './engine-agreement';
+import { keepForm, readKeptForm } from './kept-form';
 import { conditionsToCorrect } from './scenario-checks';
 import { ScenarioForm, completeScenario, missingChoices, type ScenarioDraft } from './scenario-form';
 import { ScenarioSuitePanel } from './scenario-suite-panel';
@@ -28,13 +29,9 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
 });
 
-const blank = (): ScenarioDraft => ({
-  id: crypto.randomUUID(),
-  name: 'New scenario',
-  identity: null,
-  target: null,
-  conditions: DEFAULT_CONDITIONS,
-});
+const BLANK: Omit<ScenarioDraft, 'id'> = { name: 'New scenario', identity: null, target: null, conditions: DEFAULT_CONDITIONS };
+const blank = (): ScenarioDraft => ({ id: crypto.randomUUID(), ...BLANK });
+const BLANK_JSON = canonicalJson({ ...BLANK, id: '' });
 
 /** Drafts of this device that are valid JSON policies, newest first; the others are named as unreadable. */
 function useDraftChoices(accountKey: string): { choices: DraftChoice[]; unreadable: number } {
@@ -59,12 +56,22 @@ function useDraftChoices(accountKey: string): { choices: DraftChoice[]; unreadab
 const signInOf = (s: Pick<ScenarioDraft, 'identity' | 'target' | 'conditions'>) =>
   canonicalJson({ identity: s.identity, target: s.target, conditions: s.conditions });
 
+/** Whether the form is as New scenario leaves it (its id aside): nothing typed or picked to keep. */
+const isBlank = (form: ScenarioDraft, whoKind: ScenarioIdentity['kind']) =>
+  whoKind === 'user' && canonicalJson({ ...form, id: '' }) === BLANK_JSON;
+
 export function WhatIfPage() {
   const styles = useStyles();
   const tenant = useTenantSession();
   const [params] = useSearchParams();
-  const [scenarios, setScenarios] = useScenarios(tenant.account.tenantId);
-  const [form, setForm] = useState<ScenarioDraft>(blank);
+  const tenantId = tenant.account.tenantId;
+  const [scenarios, setScenarios] = useScenarios(tenantId);
+  // Typed and picked for this tenant earlier in this tab (a switch of account mounts the page afresh): brought
+  // back. Kept while it says anything New scenario's blank form does not; New scenario forgets it.
+  const [form, setForm] = useState<ScenarioDraft>(() => readKeptForm(tenantId)?.scenario ?? blank());
+  const [whoKind, setWhoKind] = useState<ScenarioIdentity['kind']>(() => readKeptForm(tenantId)?.whoKind ?? 'user');
+  const blankForm = isBlank(form, whoKind);
+  useEffect(() => keepForm(tenantId, blankForm ? null : { scenario: form, whoKind }), [tenantId, blankForm, form, whoKind]);
   // The scenario evaluated, and how many runs there have been: each run is said, even one with the same outcome.
   const [run, setRun] = useState<{ scenario: Scenario; count: number } | null>(null);
   const start = (scenario: Scenario) => setRun((last) => ({ scenario, count: (last?.count ?? 0) + 1 }));
@@ -143,7 +150,7 @@ export function WhatIfPage() {
           ))}
         </Select>
       </Field>
-      <ScenarioForm value={form} onChange={setForm} ipAddressInput={ipAddressInput} />
+      <ScenarioForm value={form} onChange={setForm} ipAddressInput={ipAddressInput} whoKind={whoKind} onWhoKindChange={setWhoKind} />
       <div className={styles.actions}>
         <Button
           ref={evaluateButton}
@@ -166,6 +173,7 @@ export function WhatIfPage() {
         <Button
           onClick={() => {
             setForm(blank());
+            setWhoKind('user');
             setRun(null);
             setSaved(null);
           }}
@@ -215,6 +223,7 @@ export function WhatIfPage() {
         draft={draft}
         onOpen={(scenario) => {
           setForm(scenario);
+          setWhoKind(scenario.identity.kind);
           // One written by hand with a wrong address opens to be corrected, not evaluated.
           if (conditionsToCorrect(scenario.conditions)) {
             setRun(null);

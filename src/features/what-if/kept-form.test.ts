@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+// The What if form kept for the tab reads back as it was written; what does not read as a scenario being
+// written (another version's shape after a reload) is not brought back, and the page starts blank.
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONDITIONS } from '../../domain/evaluation/scenario';
+import { keepForm, readKeptForm, type KeptForm } from './kept-form';
+
+afterEach(() => sessionStorage.clear());
+
+const written: KeptForm = {
+  scenario: {
+    id: 's1',
+    name: 'Travel',
+    identity: { kind: 'user', id: 'u1', name: 'Ada' },
+    target: { kind: 'userAction', action: 'urn:user:registerdevice' },
+    conditions: { ...DEFAULT_CONDITIONS, country: 'NL' },
+    expected: 'block',
+  },
+  whoKind: 'user',
+};
+
+describe('the What if form kept for the tab', () => {
+  it('reads back as it was written, nobody picked yet too', () => {
+    keepForm('tenant-a', written);
+    expect(JSON.parse(sessionStorage.getItem('gatehouse.what-if-form.tenant-a')!)).toEqual(written);
+    expect(readKeptForm('tenant-a')).toEqual(written);
+    const nobody: KeptForm = { scenario: { ...written.scenario, identity: null, target: null }, whoKind: 'servicePrincipal' };
+    keepForm('tenant-b', nobody);
+    expect(readKeptForm('tenant-b')).toEqual(nobody);
+  });
+
+  it('is not brought back in a shape it does not know', () => {
+    const { country: _, ...withoutCountry } = DEFAULT_CONDITIONS;
+    for (const scenario of [
+      { ...written.scenario, conditions: withoutCountry },
+      { ...written.scenario, target: { kind: 'application', appId: 'app1' } },
+      { ...written.scenario, identity: 'u1' },
+    ]) {
+      sessionStorage.setItem('gatehouse.what-if-form.tenant-c', JSON.stringify({ scenario, whoKind: 'user' }));
+      expect(readKeptForm('tenant-c')).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,47 @@
+// The scenario being written on the What if page, kept for this tab per tenant: a switch of account or
+// tenant mounts the page afresh, and coming back to the tenant brings back what was typed and picked. Never
+// shown in another tenant (the user and app picked are this tenant's), and never the answers: only the form.
+import { DEFAULT_CONDITIONS, type ScenarioIdentity } from '../../domain/evaluation/scenario';
+import { isJsonObject } from '../../domain/json';
+import { tabDrafts } from '../../shared/tab-drafts';
+import type { ScenarioDraft } from './scenario-form';
+
+export interface KeptForm {
+  scenario: ScenarioDraft;
+  /** Who is chosen to sign in while nobody is picked yet. */
+  whoKind: ScenarioIdentity['kind'];
+}
+
+const WHO_KINDS: readonly unknown[] = ['user', 'servicePrincipal'];
+const USER_ACTIONS: readonly unknown[] = ['urn:user:registersecurityinfo', 'urn:user:registerdevice', 'urn:user:accountrecovery'];
+const DECISIONS: readonly unknown[] = [undefined, 'block', 'controls', 'allow'];
+const isText = (v: unknown): v is string => typeof v === 'string';
+
+// Written by this page in this tab, but a reload may bring a newer version: what does not read as a draft is
+// not brought back (a blank form, as before), rather than trusted.
+function isScenarioDraft(v: unknown): v is ScenarioDraft {
+  if (!isJsonObject(v) || !isText(v.id) || !isText(v.name) || !DECISIONS.includes(v.expected)) return false;
+  const { identity: who, target: what, conditions } = v;
+  const identity = who === null || (isJsonObject(who) && WHO_KINDS.includes(who.kind) && isText(who.id) && isText(who.name));
+  const target =
+    what === null ||
+    (isJsonObject(what) &&
+      ((what.kind === 'application' && isText(what.appId) && isText(what.name)) ||
+        (what.kind === 'userAction' && USER_ACTIONS.includes(what.action)) ||
+        (what.kind === 'authenticationContext' && isText(what.id))));
+  const stated =
+    isJsonObject(conditions) && Object.entries(DEFAULT_CONDITIONS).every(([key, value]) => typeof conditions[key] === typeof value);
+  return identity && target && stated;
+}
+
+const kept = tabDrafts<KeptForm>('gatehouse.what-if-form', (raw) =>
+  isJsonObject(raw) && isScenarioDraft(raw.scenario) && WHO_KINDS.includes(raw.whoKind)
+    ? { scenario: raw.scenario, whoKind: raw.whoKind === 'servicePrincipal' ? 'servicePrincipal' : 'user' }
+    : null,
+);
+
+/** What was typed and picked in this tab for this tenant, or null when nothing is kept. */
+export const readKeptForm = (tenantId: string): KeptForm | null => kept.read(tenantId);
+
+/** Keeps the form for this tenant; null forgets it. */
+export const keepForm = (tenantId: string, form: KeptForm | null): void => kept.keep(tenantId, form);

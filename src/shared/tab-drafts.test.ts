@@ -1,0 +1,42 @@
+// @vitest-environment jsdom
+// Typing kept per tenant for the tab: each tenant reads only its own, a reload (sessionStorage) keeps it,
+// and a browser that refuses to store the newer typing does not bring back the older one over it.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tabDrafts } from './tab-drafts';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  sessionStorage.clear();
+});
+
+const texts = () => tabDrafts<string>('test.drafts', (raw) => (typeof raw === 'string' ? raw : null));
+
+describe('typing kept for the tab', () => {
+  it('is read back for its tenant only, after a reload too, and forgotten with null', () => {
+    texts().keep('tenant-a', 'typed in A');
+    // Another instance, as after a reload: what sessionStorage holds.
+    const afterReload = texts();
+    expect(afterReload.read('tenant-a')).toBe('typed in A');
+    expect(afterReload.read('tenant-b')).toBeNull();
+    afterReload.keep('tenant-a', null);
+    expect(afterReload.read('tenant-a')).toBeNull();
+    expect(sessionStorage.length).toBe(0);
+  });
+
+  it('is not brought back when what is kept cannot be read', () => {
+    sessionStorage.setItem('test.drafts.tenant-a', '{"not":"a string"}');
+    sessionStorage.setItem('test.drafts.tenant-b', 'not JSON');
+    expect(texts().read('tenant-a')).toBeNull();
+    expect(texts().read('tenant-b')).toBeNull();
+  });
+
+  it('serves the newest typing from memory when the browser refuses to store it, not the older copy stored before', () => {
+    const drafts = texts();
+    drafts.keep('tenant-a', 'older');
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    drafts.keep('tenant-a', 'newer');
+    expect(drafts.read('tenant-a')).toBe('newer');
+  });
+});
