@@ -21,7 +21,8 @@ const store = deviceStore<ContingencyStore>({
 /**
  * The store and its updater, which says whether the browser kept it (storage can be full or blocked). Given the
  * plans recognised from the tenant's policies, what an earlier version kept under a plan's old id is found under
- * its id now (and kept so, once); what more than one plan could have had is given to none, and said in `unclear`.
+ * its id now (and kept so, once); what more than one plan could have had is given to none, and said in `unclear`;
+ * so is what was kept for a plan deleted since, which a plan given its id later does not take.
  */
 export function useContingencyStore(
   tenantId: string,
@@ -34,8 +35,8 @@ export function useContingencyStore(
     if (!moved || !recognised) return;
     // Even when the browser will not keep it, the store in use has it for this session.
     update((current) => {
-      const { plans, switches } = findSavedChoices(current, recognised);
-      return { plans, switches };
+      const { plans, switches, choicesFor } = findSavedChoices(current, recognised);
+      return { plans, switches, choicesFor };
     });
   }, [moved, recognised, update]);
   const value = useMemo(() => (found ? { plans: found.plans, switches: found.switches } : saved), [found, saved]);

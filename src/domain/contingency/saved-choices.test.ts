@@ -126,11 +126,10 @@ describe('choices saved on a device under an id a newly arrived plan has now', (
     expect(found.switches.mfa?.disruption).toBe('MFA');
     // Names that share no earlier id keep theirs, as before.
     const apart = recognisePlans([policy('em1', 'MFA'), policy('em2', 'MFA outage'), normal]);
-    expect(findSavedChoices({ plans: { mfa: edits }, switches: {} }, apart)).toMatchObject({
-      moved: false,
-      unclear: [],
-      plans: { mfa: edits },
-    });
+    const kept = findSavedChoices({ plans: { mfa: edits }, switches: {} }, apart);
+    // Kept once with the policies of the plan they are for (moved), which tell it from a plan given its id later.
+    expect(kept).toMatchObject({ moved: true, unclear: [], plans: { mfa: edits }, choicesFor: { mfa: ['em1'] } });
+    expect(findSavedChoices(kept, apart)).toMatchObject({ moved: false, unclear: [], plans: { mfa: edits } });
   });
 
   it('work the same for ‘Outage №1’, which had ‘outage-1’ before ‘Outage 1’ arrived', () => {
@@ -143,5 +142,101 @@ describe('choices saved on a device under an id a newly arrived plan has now', (
     expect(Object.keys(found.switches)).toEqual([numbered.id]);
     expect(byDisruption(found, both)).toEqual({ 'Outage 1': [], 'Outage №1': [] });
     expect(found.unclear).toHaveLength(1);
+  });
+});
+
+describe('what was kept for a plan the tenant no longer has', () => {
+  // 'MFA 障害' was the only plan and had 'mfa'; its policies were deleted, and a plan 'MFA' made since has 'mfa' now.
+  const earlier = recognisePlans([policy('em1', 'MFA 障害'), normal]);
+  const { record } = activation(earlier[0]!, [policy('em1', 'MFA 障害'), normal], new Date('2026-12-01T10:00:00Z'));
+  const now = recognisePlans([policy('em2', 'MFA'), normal]);
+  const saidOfSwitch =
+    'The switch of 2026-12-01 by Ada, recorded on this device for a plan for ‘MFA 障害’ that this tenant no longer has, was not given to the plan for ‘MFA’: none of its policies is among those it changed. It cannot be switched back from here; check the policies it changed in the policy list.';
+
+  it('do not give its switch to the plan that has its id now, and say so', () => {
+    expect(now.map((p) => p.id)).toEqual(['mfa']);
+    const found = findSavedChoices({ plans: {}, switches: { mfa: { ...record, by: 'Ada' } } }, now);
+    expect(found.switches.mfa).toBeUndefined();
+    expect(found.unclear).toEqual([saidOfSwitch]);
+    expect(found.moved).toBe(true);
+    // Kept aside, still said on every read, and never given to 'MFA'.
+    const again = findSavedChoices(found, now);
+    expect(again).toMatchObject({ moved: false, unclear: [saidOfSwitch] });
+    expect(again.switches.mfa).toBeUndefined();
+  });
+
+  it('do not give its switch to a plan made since with the same name, whose policies are others', () => {
+    const plan = recognisePlans([policy('em1', 'MFA'), normal])[0]!;
+    const old = activation(plan, [policy('em1', 'MFA'), normal], new Date('2026-12-01T10:00:00Z')).record;
+    const found = findSavedChoices({ plans: {}, switches: { mfa: { ...old, by: 'Ada' } } }, now);
+    expect(found.switches.mfa).toBeUndefined();
+    expect(found.unclear).toEqual([
+      'The switch of 2026-12-01 by Ada, recorded on this device for a plan for ‘MFA’ that this tenant no longer has, was not given to the plan for ‘MFA’: none of its policies is among those it changed. It cannot be switched back from here; check the policies it changed in the policy list.',
+    ]);
+    // A switch of the plan as it is now is its own.
+    const own = activation(now[0]!, [policy('em2', 'MFA'), normal], new Date('2026-12-03T10:00:00Z')).record;
+    expect(findSavedChoices({ plans: {}, switches: { mfa: own } }, now)).toMatchObject({
+      moved: false,
+      unclear: [],
+      switches: { mfa: own },
+    });
+  });
+
+  it('do not give a switch kept under an earlier id to a plan it does not name', () => {
+    // Kept under "" by 多要素認証の障害, deleted since; フェデレーション障害 could have had "" too.
+    const japanese = recognisePlans([policy('em1', '多要素認証の障害'), normal])[0]!;
+    const old = activation({ ...japanese, id: '' }, [policy('em1', '多要素認証の障害'), normal], new Date('2026-12-01T10:00:00Z')).record;
+    const plans = recognisePlans([policy('em2', 'フェデレーション障害'), normal]);
+    const found = findSavedChoices({ plans: {}, switches: { '': old } }, plans);
+    expect(Object.keys(found.switches)).not.toContain(plans[0]!.id);
+    expect(found.unclear).toHaveLength(1);
+    expect(findSavedChoices(found, plans).switches[plans[0]!.id]).toBeUndefined();
+  });
+
+  it('do not give its choices to a plan made since with its id, whether or not the deletion was seen', () => {
+    const mfa = recognisePlans([policy('em1', 'MFA'), normal]);
+    const kept = findSavedChoices({ plans: { mfa: edits }, switches: {} }, mfa);
+    expect(kept.plans.mfa).toEqual(edits);
+    const made = recognisePlans([policy('em7', 'MFA'), normal]);
+    const said = [
+      'Choices saved on this device for a plan this tenant no longer has were not given to the plan for ‘MFA’, which has none of that plan’s policies: it starts without them.',
+    ];
+    // Read while the plan was gone, then after another was made; or only after.
+    const seenGone = findSavedChoices(kept, []);
+    for (const before of [seenGone, kept]) {
+      const found = findSavedChoices(before, made);
+      expect(byDisruption(found, made)).toEqual({ MFA: [] });
+      expect(found.unclear).toEqual(said);
+      expect(findSavedChoices(found, made)).toMatchObject({ moved: false, unclear: said });
+      // The new plan's own choices, saved after, are its own; once it has them, the old ones are no longer said.
+      const own: PlanEdits = { suspend: [{ policyId: 'ca1', name: 'CA001: Require MFA', to: REPORT_ONLY }], exclusions: [] };
+      const saved = findSavedChoices({ ...found, plans: { ...found.plans, mfa: own } }, made);
+      expect(saved.plans.mfa).toEqual(own);
+      expect(findSavedChoices(saved, made)).toMatchObject({ moved: false, unclear: [], plans: { mfa: own } });
+    }
+  });
+
+  it('do not give choices an earlier version kept to a plan made with their id after theirs was seen gone', () => {
+    // Kept before plans' policies were kept beside their choices; read while the plan had no policies.
+    const seenGone = findSavedChoices({ plans: { mfa: edits }, switches: {} }, []);
+    expect(seenGone).toMatchObject({ moved: true, choicesFor: { mfa: [] }, plans: { mfa: edits } });
+    const made = recognisePlans([policy('em7', 'MFA'), normal]);
+    const found = findSavedChoices(seenGone, made);
+    expect(byDisruption(found, made)).toEqual({ MFA: [] });
+    expect(found.unclear).toHaveLength(1);
+  });
+
+  it('leave a plan its choices when some of its policies change', () => {
+    const first = recognisePlans([policy('em1', 'MFA'), normal]);
+    const kept = findSavedChoices({ plans: { mfa: edits }, switches: {} }, first);
+    const grown = recognisePlans([
+      policy('em1', 'MFA'),
+      { ...policy('em2', 'MFA'), displayName: 'EM02 - ENABLE IN EMERGENCY: MFA [2/2] - x' },
+    ]);
+    const found = findSavedChoices(kept, grown);
+    expect(found).toMatchObject({ unclear: [], plans: { mfa: edits } });
+    // em1 goes; em2, added while em1 was there, keeps the plan the same one.
+    const moved = recognisePlans([{ ...policy('em2', 'MFA'), displayName: 'EM02 - ENABLE IN EMERGENCY: MFA [2/2] - x' }]);
+    expect(findSavedChoices(found, moved)).toMatchObject({ unclear: [], plans: { mfa: edits } });
   });
 });

@@ -3,6 +3,9 @@
 // and a plan's id changes when another plan of the tenant comes to share its Latin one; that newcomer may then
 // be given the id the first plan had ('MFA' arriving beside 'MFA 障害', which had 'mfa'). What an old id held
 // goes to the one plan that could have had it; when two or more could, to none of them, and the admin is told.
+// A plan's id is also given again to a plan made after it was deleted (the same name, or one with the same
+// id): what was kept for the deleted plan is not the new one's. A switch record says which plan it was made for
+// (its disruption and the policies it turned on); choices do not, so the policies of their plan are kept beside them.
 import { isolatedText } from '../isolate';
 import { earlierIdsOf, sameDisruption, type ContingencyPlan, type PlanEdits } from './contingency-plan';
 import type { SwitchRecord } from './switch';
@@ -12,23 +15,34 @@ export interface SavedChoices {
   plans: Record<string, PlanEdits>;
   /** The last switch of each plan, until it is reverted. */
   switches: Record<string, SwitchRecord>;
+  /**
+   * By plan id, the contingency policies of the plan the choices kept under that id were saved for, as last seen
+   * (none: not known, kept by an earlier version for a plan gone since). Written by findSavedChoices.
+   */
+  choicesFor?: Record<string, string[]>;
 }
 
 export interface FoundChoices extends SavedChoices {
-  /** Whether something kept under an old id was given to its plan, or set aside from the plan that has that id now: to keep, so it is moved once. */
+  choicesFor: Record<string, string[]>;
+  /**
+   * Whether something kept under an old id was given to its plan, or set aside from the plan that has that id now,
+   * or choicesFor changed: to keep, so it is done once.
+   */
   moved: boolean;
-  /** What was kept under an old id that more than one plan could have had: given to none, in words. */
+  /** What was kept that more than one plan could have had, or that a plan with its id now was not given: in words. */
   unclear: string[];
 }
 
 /**
  * What was kept under an id another plan has now, and could not be given to the plan it was for, is set aside under
  * `set aside: <id>` (a plan id has no space or colon): out of the new holder's reach, still on the device, still said.
- * That it is there also says that what was kept under the id since is the holder's own.
+ * What was kept for a plan the tenant no longer has goes under `gone: <id>`: never given to a plan, said while a plan
+ * has or could have had the id. That either is there also says that what was kept under the id since is the holder's own.
  */
-const ASIDE = /^set aside(?: (\d+))?: (.*)$/su;
-const asideKey = (id: string, n: number) => (n === 1 ? `set aside: ${id}` : `set aside ${n}: ${id}`);
-const isAside = (key: string, id: string) => ASIDE.exec(key)?.[2] === id;
+const ASIDE = /^(set aside|gone)(?: (\d+))?: (.*)$/su;
+type Aside = 'set aside' | 'gone';
+const asideKey = (kind: Aside, id: string, n: number) => (n === 1 ? `${kind}: ${id}` : `${kind} ${n}: ${id}`);
+const isAside = (key: string, id: string) => ASIDE.exec(key)?.[3] === id;
 
 const names = (plans: readonly ContingencyPlan[]) => plans.map((p) => `‘${isolatedText(p.disruption)}’`).join(' and ');
 
@@ -37,13 +51,21 @@ interface Rules<T> {
    * Of an entry kept under the id `holder` has now: undefined when it is the holder's; the plan it is for when the
    * entry names another (a switch names its disruption); the plans it may be for when it cannot tell.
    */
-  heldFor: (entry: T, holder: ContingencyPlan, entries: Readonly<Record<string, T>>) => ContingencyPlan | ContingencyPlan[] | undefined;
-  /** Among the plans that could have had an old id, the ones the entry itself points at. */
-  narrow: (entry: T, candidates: readonly ContingencyPlan[]) => readonly ContingencyPlan[];
+  heldFor: (
+    entry: T,
+    holder: ContingencyPlan,
+    entries: Readonly<Record<string, T>>,
+  ) => ContingencyPlan | ContingencyPlan[] | 'gone' | undefined;
+  /** Among the plans that could have had an old id, the ones the entry itself points at; 'gone' when it is for none of them. */
+  narrow: (entry: T, candidates: readonly ContingencyPlan[]) => readonly ContingencyPlan[] | 'gone';
   /** Said of an entry more than one plan could have had. */
   unclearWords: (entry: T, candidates: readonly ContingencyPlan[]) => string;
   /** Said of an entry for one plan that has its own entry since; unsaid when that one simply replaces it. */
   supersededWords?: (entry: T, plan: ContingencyPlan) => string;
+  /** Said of an entry for a plan the tenant no longer has, while these plans have or could have had its id. */
+  goneWords: (entry: T, plans: readonly ContingencyPlan[]) => string;
+  /** Whether that is unsaid once one of those plans has its own entry (the admin chose for it since). */
+  goneUntilOwn?: boolean;
 }
 
 /** Each entry kept under an id no plan has now, or under one a plan has now that it was not for, given to the one plan it was for. */
@@ -52,20 +74,31 @@ function place<T>(entries: Readonly<Record<string, T>>, plans: readonly Continge
   const placed: Record<string, T> = { ...entries };
   const unclear: string[] = [];
   let moved = false;
-  const setAside = (key: string, id: string, entry: T) => {
+  const setAside = (key: string, id: string, entry: T, kind: Aside = 'set aside') => {
     let n = 1;
-    while (asideKey(id, n) in placed) n += 1;
+    while (asideKey(kind, id, n) in placed) n += 1;
     delete placed[key];
-    placed[asideKey(id, n)] = entry;
+    placed[asideKey(kind, id, n)] = entry;
     moved = true;
   };
+  const couldHaveHad = (id: string) => plans.filter((p) => earlierIdsOf(p.disruption).includes(id));
   for (const [key, entry] of Object.entries(entries)) {
-    const id = ASIDE.exec(key)?.[2] ?? key;
-    const holder = id === key ? holders.get(id) : undefined;
+    const aside = ASIDE.exec(key);
+    const id = aside?.[3] ?? key;
+    if (aside?.[1] === 'gone') {
+      const confusable = [holders.get(id) ?? couldHaveHad(id)].flat();
+      const replaced = rules.goneUntilOwn && confusable.some((p) => p.id in entries);
+      if (confusable.length > 0 && !replaced) unclear.push(rules.goneWords(entry, confusable));
+      continue;
+    }
+    const holder = aside ? undefined : holders.get(id);
     if (holder) {
       const verdict = rules.heldFor(entry, holder, entries);
       if (!verdict) continue;
-      if (Array.isArray(verdict)) {
+      if (verdict === 'gone') {
+        unclear.push(rules.goneWords(entry, [holder]));
+        setAside(key, id, entry, 'gone');
+      } else if (Array.isArray(verdict)) {
         unclear.push(rules.unclearWords(entry, verdict));
         setAside(key, id, entry);
       } else if (verdict.id in placed) {
@@ -78,11 +111,16 @@ function place<T>(entries: Readonly<Record<string, T>>, plans: readonly Continge
       }
       continue;
     }
-    const couldHave = plans.filter((p) => earlierIdsOf(p.disruption).includes(id));
-    const pointedAt = rules.narrow(entry, couldHave);
-    const candidates = pointedAt.length > 0 ? pointedAt : couldHave;
+    const couldHave = couldHaveHad(id);
     // None: a plan this tenant has no policies for now (they may come back); kept as it is.
-    if (candidates.length === 0) continue;
+    if (couldHave.length === 0) continue;
+    const pointedAt = rules.narrow(entry, couldHave);
+    if (pointedAt === 'gone') {
+      unclear.push(rules.goneWords(entry, couldHave));
+      setAside(key, id, entry, 'gone');
+      continue;
+    }
+    const candidates = pointedAt.length > 0 ? pointedAt : couldHave;
     // Every candidate has its own, newer entry: nothing to give (said when that matters).
     if (candidates.every((p) => p.id in placed)) {
       if (candidates.length === 1 && rules.supersededWords) unclear.push(rules.supersededWords(entry, candidates[0]!));
@@ -99,15 +137,32 @@ function place<T>(entries: Readonly<Record<string, T>>, plans: readonly Continge
   return { placed, moved, unclear };
 }
 
-const switchWords = (record: SwitchRecord) =>
-  `The switch of ${record.at.slice(0, 10)}${record.by ? ` by ${isolatedText(record.by)}` : ''}, recorded on this device by an earlier version`;
+const switchOf = (record: SwitchRecord) => `The switch of ${record.at.slice(0, 10)}${record.by ? ` by ${isolatedText(record.by)}` : ''}`;
+const switchWords = (record: SwitchRecord) => `${switchOf(record)}, recorded on this device by an earlier version`;
+const thePlans = (plans: readonly ContingencyPlan[]) => `${plans.length === 1 ? 'the plan' : 'the plans'} for ${names(plans)}`;
+
+/** The policies a plan turns on, which tell it from a plan given its id after it was deleted. */
+const policiesOf = (plan: ContingencyPlan) => plan.enable.map((s) => s.policyId);
+const hasAnyOf = (plan: ContingencyPlan, policyIds: readonly string[]) => plan.enable.some((s) => policyIds.includes(s.policyId));
+/** A switch was made for the plan it names, and turned on that plan's policies: a plan of that name made since has others. */
+const madeFor = (record: SwitchRecord, plan: ContingencyPlan) => {
+  const touched = record.touched.map((t) => t.policyId);
+  return sameDisruption(plan.disruption, record.disruption) && hasAnyOf(plan, touched);
+};
+
+const sameFor = (a: Readonly<Record<string, string[]>>, b: Readonly<Record<string, string[]>>) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([id, ids]) => b[id]?.join('\n') === ids.join('\n'));
 
 /** The saved choices keyed on the plans' ids now, and what could not be given to one plan. */
 export function findSavedChoices(saved: SavedChoices, plans: readonly ContingencyPlan[]): FoundChoices {
+  const choicesFor = saved.choicesFor ?? {};
   const edits = place(saved.plans, plans, {
-    // Choices do not say whose they are: when another plan could have had the holder's id, they may be that plan's,
-    // unless what was kept under the id before has been set aside already (then these were saved for the holder since).
+    // Choices do not say whose they are: kept for a plan none of whose policies the holder has, they were a deleted
+    // plan's. When another plan could have had the holder's id, they may be that plan's, unless what was kept under
+    // the id before has been set aside already (then these were saved for the holder since).
     heldFor: (_, holder, entries) => {
+      const savedFor = choicesFor[holder.id];
+      if (savedFor && !hasAnyOf(holder, savedFor)) return 'gone';
       const others = plans.filter((p) => p !== holder && earlierIdsOf(p.disruption).includes(holder.id));
       if (others.length === 0 || Object.keys(entries).some((key) => isAside(key, holder.id))) return undefined;
       return plans.filter((p) => p === holder || others.includes(p));
@@ -115,27 +170,39 @@ export function findSavedChoices(saved: SavedChoices, plans: readonly Contingenc
     narrow: () => [],
     unclearWords: (_, candidates) =>
       `Choices saved on this device by an earlier version belong to one of the plans for ${names(candidates)}, which it cannot tell apart: neither plan was given them. Check what each one suspends and which exclusions it adds.`,
+    goneWords: (_, to) =>
+      `Choices saved on this device for a plan this tenant no longer has were not given to ${thePlans(to)}, which ${to.length === 1 ? 'has' : 'have'} none of that plan’s policies: ${to.length === 1 ? 'it starts' : 'they start'} without them.`,
+    goneUntilOwn: true,
   });
-  const named = (record: SwitchRecord, among: readonly ContingencyPlan[]) =>
-    among.filter((p) => sameDisruption(p.disruption, record.disruption));
   const switches = place(saved.switches, plans, {
-    // A switch names its disruption: kept by the holder unless it names another plan of the tenant.
-    heldFor: (record, holder) => named(record, plans).find((p) => p !== holder),
+    // A switch says which plan it was made for: kept by the holder if it is that plan, else given to that plan if
+    // the tenant still has it, else (a plan deleted since) to none.
+    heldFor: (record, holder) => (madeFor(record, holder) ? undefined : (plans.find((p) => madeFor(record, p)) ?? 'gone')),
     narrow: (record, candidates) => {
-      const byName = named(record, candidates);
-      if (byName.length > 0) return byName;
-      const touched = new Set(record.touched.map((t) => t.policyId));
-      return candidates.filter((p) => p.enable.some((s) => touched.has(s.policyId)));
+      const made = candidates.filter((p) => madeFor(record, p));
+      return made.length > 0 ? made : 'gone';
     },
     unclearWords: (record, candidates) =>
       `${switchWords(record)}, belongs to one of the plans for ${names(candidates)}, which it cannot tell apart: neither plan was given it, so neither can be switched back from here. Check those plans’ policies in the policy list.`,
     supersededWords: (record, plan) =>
       `${switchWords(record)} for ${names([plan])}, was not given to that plan, which has another switch recorded: this one cannot be switched back from here. Check that plan’s policies in the policy list.`,
+    goneWords: (record, to) =>
+      `${switchOf(record)}, recorded on this device for a plan for ‘${isolatedText(record.disruption)}’ that this tenant no longer has, was not given to ${thePlans(to)}: none of ${to.length === 1 ? 'its' : 'their'} policies is among those it changed. It cannot be switched back from here; check the policies it changed in the policy list.`,
   });
+  // Whose the choices kept under each id are, as the plans are now; for a plan gone, as last seen, or not known
+  // when it was gone before this was kept. Under an earlier id a plan may still be given them: left as it is.
+  const holders = new Map(plans.map((p) => [p.id, p]));
+  const nextFor: Record<string, string[]> = {};
+  for (const id of Object.keys(edits.placed)) {
+    const holder = holders.get(id);
+    if (holder) nextFor[id] = policiesOf(holder);
+    else if (!ASIDE.test(id) && plans.every((p) => !earlierIdsOf(p.disruption).includes(id))) nextFor[id] = choicesFor[id] ?? [];
+  }
   return {
     plans: edits.placed,
     switches: switches.placed,
-    moved: edits.moved || switches.moved,
+    choicesFor: nextFor,
+    moved: edits.moved || switches.moved || !sameFor(nextFor, choicesFor),
     unclear: [...edits.unclear, ...switches.unclear],
   };
 }

@@ -86,6 +86,41 @@ describe('ContingencyPage, choices kept under a plan’s earlier id', () => {
     ).toBeTruthy();
   });
 
+  it('does not show a deleted plan’s switch and choices on a plan made since with its name, and says so', async () => {
+    const gone = [policy('em1', 'MFA Disruption'), normal];
+    const [old] = recognisePlans(gone);
+    const { record } = activation(old!, gone, new Date('2026-12-01T10:00:00Z'));
+    const edits = { suspend: [{ policyId: 'ca1', name: 'CA001 - Require MFA', to: 'disabled' }], exclusions: [] };
+    // Kept while the deleted plan was there (with its policies); its policies were deleted, and a plan of that name made since.
+    const saved = { plans: { [old!.id]: edits }, switches: { [old!.id]: { ...record, by: 'Ada' } }, choicesFor: { [old!.id]: ['em1'] } };
+    renderPage('tenant-remade', [policy('em7', 'MFA Disruption'), normal], saved);
+
+    expect(await screen.findByText('Saved choices not given to a plan')).toBeTruthy();
+    expect(
+      screen.getByText(
+        /The switch of 2026-12-01 by Ada, recorded on this device for a plan for ‘MFA Disruption’ that this tenant no longer has/,
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText(/Choices saved on this device for a plan this tenant no longer has were not given/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Switch to this plan… (MFA Disruption)' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Switch back/ })).toBeNull();
+    expect(screen.queryByText(/^Switched on/)).toBeNull();
+    // The new plan turns off nothing until the admin chooses.
+    expect(screen.getByText('The only policy is not turned off.')).toBeTruthy();
+  });
+
+  it('keeps beside a plan’s choices the policies of that plan, which a plan made after it is deleted does not have', async () => {
+    const policies = [policy('em1', 'MFA Disruption'), normal];
+    const [plan] = recognisePlans(policies);
+    const edits = { suspend: [{ policyId: 'ca1', name: 'CA001 - Require MFA', to: 'disabled' }], exclusions: [] };
+    renderPage('tenant-kept', policies, { plans: { [plan!.id]: edits }, switches: {} });
+
+    expect(await screen.findByText('The only policy is turned off.')).toBeTruthy();
+    await waitFor(() =>
+      expect(JSON.parse(localStorage.getItem('gatehouse.contingency.tenant-kept')!).choicesFor).toEqual({ [plan!.id]: ['em1'] }),
+    );
+  });
+
   it('still finds a switch left half done under the empty id, which can go on', async () => {
     const policies = [policy('em1', '多要素認証の障害'), normal];
     const [plan] = recognisePlans(policies);
