@@ -147,7 +147,8 @@ export async function applyPlan(
         let id = item.targetId;
         let readBack: JsonObject | void = undefined;
         // Said as soon as the writer knows it, and kept in the journal: a failure after it leaves the warning true.
-        const onVersionNotKept = (words: string) => update(item.key, { versionNotKept: words });
+        const onVersionNotKept = (words: string, ifWritten = false) =>
+          update(item.key, { versionNotKept: words, versionNotKeptIfWritten: ifWritten || undefined });
         if (item.action === 'create') {
           // The object may exist already: an earlier attempt whose answer never came, or an earlier run of
           // this plan whose journal is gone (a pipeline's job run again on a fresh machine). The plan found

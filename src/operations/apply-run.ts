@@ -56,6 +56,8 @@ export interface ApplyItem {
    * so it cannot be restored from here: the warning in words, kept once said.
    */
   versionNotKept?: string;
+  /** The warning holds if the write was applied: its answer was lost, and no look could tell. */
+  versionNotKeptIfWritten?: boolean;
 }
 
 export interface ApplyRun {
@@ -90,13 +92,14 @@ export interface PlanWriters {
   create(kind: PlanRowKind, body: JsonObject): Promise<JsonObject>;
   /**
    * Answers the object as read back when the update reads it anyway (a policy's save does). Written, but the
-   * version it replaced could not be kept on this device: it tells `onVersionNotKept`, in words.
+   * version it replaced could not be kept on this device: it tells `onVersionNotKept`, in words. It tells it too,
+   * `ifWritten`, before failing a write whose answer was lost that no look could confirm: it may be in the tenant.
    */
   update(
     kind: PlanRowKind,
     id: string,
     body: JsonObject,
-    item: { intended: JsonObject; baseModified: string | null; onVersionNotKept?: (words: string) => void },
+    item: { intended: JsonObject; baseModified: string | null; onVersionNotKept?: (words: string, ifWritten?: boolean) => void },
   ): Promise<JsonObject | void>;
   /**
    * Brings a deleted object back by its id and answers it as read back; finding it already back (a lost

@@ -48,12 +48,29 @@ function headline(run: ApplyRun): string {
   return `Plan partly applied to ${tenant}: ${[`${done.length} of ${total} written`, failed ? `${failed} failed` : '', notDone].filter(Boolean).join(', ')}.`;
 }
 
-/** Writes whose replaced version is not in this device's history, said under the headline (the command line replaces the headline). */
+const which = (items: readonly ApplyItem[]) => (items.length === 1 ? `‘${isolatedText(items[0]!.name)}’` : `${items.length} of its writes`);
+
+/**
+ * Writes whose replaced version is not in this device's history, said under the headline (the command line replaces the
+ * headline). A write that failed with its answer lost carries it too, as holding if it was written.
+ */
 export function versionsNotKept(run: ApplyRun): string | null {
-  const notKept = run.items.filter((i) => i.versionNotKept);
-  if (notKept.length === 0) return null;
-  const which = notKept.length === 1 ? `‘${isolatedText(notKept[0]!.name)}’` : `${notKept.length} of its writes`;
-  return `Warning: the version${notKept.length === 1 ? '' : 's'} replaced by ${which} could not be kept in the history on this device: ${notKept.length === 1 ? 'it' : 'they'} cannot be restored from here.`;
+  const written = run.items.filter((i) => i.versionNotKept && !i.versionNotKeptIfWritten);
+  const unsure = run.items.filter((i) => i.versionNotKept && i.versionNotKeptIfWritten);
+  if (written.length + unsure.length === 0) return null;
+  const one = (items: readonly ApplyItem[]) => items.length === 1;
+  const said = [
+    written.length
+      ? `the version${one(written) ? '' : 's'} replaced by ${which(written)} could not be kept in the history on this device: ` +
+        `${one(written) ? 'it' : 'they'} cannot be restored from here.`
+      : '',
+    unsure.length
+      ? `${which(unsure)} may have been written (${one(unsure) ? 'its answer was' : 'their answers were'} lost), and the ` +
+        `version${one(unsure) ? ' it' : 's they'} would replace could not be kept in the history on this device: ` +
+        `if ${one(unsure) ? 'it was written, that version cannot' : 'they were written, those versions cannot'} be restored from here.`
+      : '',
+  ];
+  return `Warning: ${said.filter(Boolean).join(' ')}`;
 }
 
 /** The run in words, for the summary the admin downloads and the command line prints. */

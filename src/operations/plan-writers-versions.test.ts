@@ -1,6 +1,7 @@
 // A plan's policy update over Graph (a fake fetch) on a device whose history refuses to keep versions
 // (storage full or blocked): the policy is written, and the run says, on its row and under its headline,
-// that the version it replaced was not kept, as the editor says it on a save.
+// that the version it replaced was not kept, as the editor says it on a save. A save whose answer is lost,
+// with no look answering after it, may be in the tenant: it says so too.
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../domain/json';
 import type { Plan, PlanRow } from '../domain/plan/types';
@@ -20,15 +21,22 @@ const BEFORE: JsonObject = {
   grantControls: { operator: 'OR', builtInControls: ['mfa'] },
 };
 
-/** One policy behind a fake fetch: GET answers it, PATCH merges into it and stamps the time. */
-function tenant() {
+/**
+ * One policy behind a fake fetch: GET answers it, PATCH merges into it and stamps the time.
+ * `cutAfterPatch`: the PATCH is applied, then the connection drops for good (its answer and every read after it are lost).
+ */
+function tenant({ cutAfterPatch = false } = {}) {
   let policy = { ...BEFORE };
+  let patched = false;
   const { client } = clientWith((url, init) => {
     const path = new URL(url).pathname;
+    if (cutAfterPatch && patched) throw new TypeError('Failed to fetch');
     if (!path.endsWith('/conditionalAccess/policies/pol-1'))
       return json(400, { error: { code: 'BadRequest', message: `Not expected: ${init.method ?? 'GET'} ${path}` } });
     if (init.method === 'PATCH') {
       policy = { ...policy, ...(JSON.parse(String(init.body)) as JsonObject), modifiedDateTime: '2026-11-30T12:00:01Z' };
+      patched = true;
+      if (cutAfterPatch) throw new TypeError('Failed to fetch');
       return new Response(null, { status: 204 });
     }
     return json(200, policy);
@@ -90,5 +98,27 @@ describe("a plan's policy update whose replaced version could not be kept", () =
     expect(run.items[0]!.versionNotKept).toBeUndefined();
     expect(summarizeRun(run)).not.toContain('Warning');
     expect(context.versions.all.map((v) => v.reason)).toEqual(['before save']);
+  });
+
+  it('saved, its answer lost and no look answering: fails, and its row, the journal and the summary still say the version was not kept', async () => {
+    const { client, now } = tenant({ cutAfterPatch: true });
+    const context = memoryContext(client, 't', clock);
+    context.versions.record = () => Promise.reject(new Error('The quota has been exceeded.'));
+    const journal = applyJournal(memoryJournals(), 'account');
+
+    const run = await applyPlan(newApplyRun(updatePlan(), 't', clock), graphPlanWriters(context), { clock, journal });
+
+    // Applied in the tenant, though nothing here could tell.
+    expect(now().state).toBe('enabled');
+    expect(run.items[0]!.status).toBe('failed');
+    const words =
+      'May have been saved (its answer was lost), but the version it would replace could not be kept in the history on this device ' +
+      '(The quota has been exceeded.): if it was saved, that version cannot be restored from here.';
+    expect(run.items[0]!.versionNotKept).toBe(words);
+    expect(journal.load()!.items[0]!.versionNotKept).toBe(words);
+    expect(summarizeRun(run).split('\n')[1]).toBe(
+      'Warning: ‘Require MFA for admins’ may have been written (its answer was lost), and the version it would replace could not be kept in the history on this device: if it was written, that version cannot be restored from here.',
+    );
+    expect(summarizeRun(run)).toContain('. Warning: May have been saved (its answer was lost)');
   });
 });

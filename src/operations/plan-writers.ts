@@ -84,9 +84,12 @@ export class ObjectCreateOutcomeUnknown extends Error {
 
 const UPDATED = 'before a plan updated it';
 
+const why = (error: unknown) => (error instanceof Error && error.message ? ` (${error.message})` : '');
 const objectVersionNotKept = (error: unknown) =>
-  'Written, but the version it replaced could not be kept in the history on this device' +
-  `${error instanceof Error && error.message ? ` (${error.message})` : ''}: it cannot be restored from here.`;
+  `Written, but the version it replaced could not be kept in the history on this device${why(error)}: it cannot be restored from here.`;
+const mayBeWrittenNotKept = (error: unknown) =>
+  'May have been written (its answer was lost), but the version it would replace could not be kept in the history on this device' +
+  `${why(error)}: if it was written, that version cannot be restored from here.`;
 
 /** Keeps the version an update replaces, unless the newest one kept of the object is already it (an earlier attempt kept it). */
 async function keepOnce(context: OperationContext, id: string, replaced: JsonObject) {
@@ -153,7 +156,10 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
       switch (kind) {
         case 'policy': {
           // The editor's save: a conflict read, the PATCH, the read-back, the replaced version kept.
-          const outcome = await savePolicy(context, id, intended, baseModified);
+          // A save whose outcome is unknown and whose replaced version is not kept: said on the row it fails.
+          const outcome = await savePolicy(context, id, intended, baseModified, {
+            onVersionNotKept: (words) => onVersionNotKept?.(words, true),
+          });
           if (outcome.kind === 'conflict')
             throw new ChangedSincePlanned(
               'It was changed in the tenant after the plan was made: plan again to see that change before writing over it.',
@@ -183,7 +189,8 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
             () => null,
             (error: unknown) => error,
           );
-          await writeSafely(client, {
+          let lookFailed = false;
+          const written = writeSafely(client, {
             write: async () => {
               if (kind === 'namedLocation') await updateNamedLocation(client, id, body, WRITE_SCOPES);
               else if (kind === 'authenticationStrength')
@@ -192,10 +199,18 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
             },
             // The answer was lost: found as planned, it was applied (read back after); otherwise it is sent
             // again where the failure passes (the same values twice are harmless).
-            look: async () =>
-              objectDifferences(kind, writableObject(kind, intended), json(await readObject(kind, id))).length === 0
-                ? applied(undefined)
-                : notApplied,
+            look: async () => {
+              const now = await readObject(kind, id).catch((error: unknown) => {
+                lookFailed = true;
+                throw error;
+              });
+              return objectDifferences(kind, writableObject(kind, intended), json(now)).length === 0 ? applied(undefined) : notApplied;
+            },
+          });
+          await written.catch((error: unknown) => {
+            // Neither the answer nor a look came back: it may be in the tenant, over a version not kept. Said with the failure.
+            if (lookFailed && notKept !== null) onVersionNotKept?.(mayBeWrittenNotKept(notKept), true);
+            throw error;
           });
           if (notKept !== null) onVersionNotKept?.(objectVersionNotKept(notKept));
           return;

@@ -25,6 +25,10 @@ const versionNotKept = (error: unknown) =>
   'Saved, but the version it replaced could not be kept in the history on this device' +
   `${error instanceof Error && error.message ? ` (${error.message})` : ''}: it cannot be restored from here.`;
 
+const mayBeSavedNotKept = (error: unknown) =>
+  'May have been saved (its answer was lost), but the version it would replace could not be kept in the history on this device' +
+  `${error instanceof Error && error.message ? ` (${error.message})` : ''}: if it was saved, that version cannot be restored from here.`;
+
 const holds = (tenant: JsonObject, draft: JsonObject) => Object.keys(buildPatch(tenant, draft)).length === 0;
 
 export async function savePolicy(
@@ -32,6 +36,13 @@ export async function savePolicy(
   id: string,
   draft: JsonObject,
   baseModified: string | null,
+  options: {
+    /**
+     * Told, in words, when neither the answer nor a look came back (the save may be in the tenant) and the version it
+     * would replace could not be kept: the error thrown next cannot say it.
+     */
+    onVersionNotKept?: (words: string) => void;
+  } = {},
 ): Promise<SaveOutcome> {
   const { client } = context;
   const current = policyJson(await getPolicy(client, id));
@@ -63,7 +74,8 @@ export async function savePolicy(
   const outcome = await save.catch(async (error: unknown) => {
     // Neither the answer nor a look came back: the save may be in the tenant, and a later attempt that
     // finds it there cannot know what it replaced. So the version is kept now.
-    if (lookFailed) await keepOnce(context, id, current).catch(() => {});
+    if (lookFailed)
+      await keepOnce(context, id, current).catch((notKept: unknown) => options.onVersionNotKept?.(mayBeSavedNotKept(notKept)));
     throw error;
   });
   // The version replaced is kept once it really was replaced: a refused save leaves no trace. The save is

@@ -212,6 +212,32 @@ describe('ApplyPanel, a write whose replaced version could not be kept', () => {
     expect(screen.getByText(/2 of 2 written/).textContent).toBe('2 of 2 written, 1 with the previous version not kept.');
   });
 
+  it('says it on a failed row whose answer was lost, and over the table as a version it may have replaced', () => {
+    const mayBe =
+      'May have been written (its answer was lost), but the version it would replace could not be kept in the history on this device (The quota has been exceeded.): if it was written, that version cannot be restored from here.';
+    const lost: ApplyItem = {
+      ...item(2, false),
+      status: 'failed',
+      message: 'Could not reach Microsoft Graph.',
+      versionNotKept: mayBe,
+      versionNotKeptIfWritten: true,
+    };
+    const written: ApplyItem = { ...item(1, true), versionNotKept: notKept };
+    const run: ApplyRun = { tenantId: 't', startedAt: '2026-12-03T15:00:00.000Z', items: [written, lost], created: {} };
+    render(<ApplyPanel run={run} running={false} targetName="Contoso" onStop={() => {}} onResume={() => {}} onClose={() => {}} />);
+    const row = within(screen.getByRole('table', { name: 'What was written' })).getAllByRole('row')[2]!;
+    expect(row.textContent).toContain('Failed: Could not reach Microsoft Graph.');
+    expect(row.textContent).toContain(`Previous version not kept ${mayBe}`);
+    expect(screen.getByText('Previous versions not kept', { selector: '.fui-MessageBarTitle' }).parentElement!.textContent).toContain(
+      'The version replaced by ‘CA001’ could not be kept in the history on this device: it cannot be restored from here. ' +
+        '‘CA002’ may have been written (its answer was lost), and the version it would replace could not be kept either: if it was written, that version cannot be restored from here.',
+    );
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+      'Warning: the version replaced by ‘CA001’ could not be kept in the history on this device: it cannot be restored from here. ' +
+        '‘CA002’ may have been written (its answer was lost), and the version it would replace could not be kept in the history on this device: if it was written, that version cannot be restored from here.',
+    );
+  });
+
   it('says nothing of it when every version was kept', () => {
     const run: ApplyRun = { tenantId: 't', startedAt: '2026-12-03T15:00:00.000Z', items: [item(1, true)], created: {} };
     render(<ApplyPanel run={run} running={false} targetName="Contoso" onStop={() => {}} onResume={() => {}} onClose={() => {}} />);

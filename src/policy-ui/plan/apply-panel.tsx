@@ -34,6 +34,7 @@ import { downloadFile } from '../../shared/download';
 import { KIND_LABELS } from './plan-rows-table';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import { TableScroll } from '../../shared/ui/table-scroll';
+import { VersionNotKeptNote, VersionsNotKeptBar } from './versions-not-kept';
 import { useFocusReturn } from '../../shared/ui/use-focus-return';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
@@ -48,7 +49,13 @@ function Outcome({ item }: { item: ApplyItem }) {
   if (item.status === 'pending')
     return <Text>{item.interrupted ? 'Cut short: Resume looks in the tenant before writing it again' : 'Waiting'}</Text>;
   if (item.status === 'running') return <Text>Writing…</Text>;
-  if (item.status === 'failed') return <Text>Failed: {item.message}</Text>;
+  if (item.status === 'failed')
+    return (
+      <>
+        <Text>Failed: {item.message}</Text>
+        <VersionNotKeptNote item={item} />
+      </>
+    );
   const differs = item.differences && item.differences.length > 0;
   return (
     <>
@@ -57,15 +64,7 @@ function Outcome({ item }: { item: ApplyItem }) {
       </Badge>{' '}
       {differs ? <Text>{item.differences!.join('; ')}</Text> : null}
       {item.recovered ? <Text> (its answer was lost; found in the tenant, not written twice)</Text> : null}
-      {item.versionNotKept ? (
-        <>
-          {' '}
-          <Badge appearance="tint" color="warning">
-            Previous version not kept
-          </Badge>{' '}
-          <Text>{item.versionNotKept}</Text>
-        </>
-      ) : null}
+      <VersionNotKeptNote item={item} />
     </>
   );
 }
@@ -122,7 +121,7 @@ export function ApplyPanel({
   const done = writtenCount(run);
   const failed = run.items.filter((i) => i.status === 'failed').length;
   const differs = run.items.filter((i) => i.differences && i.differences.length > 0).length;
-  // Written, but what they replaced is not in this device's history: said apart, as it stays true after the run.
+  // Written (or perhaps written, their answer lost), but what they replaced is not in this device's history.
   const notKept = run.items.filter((i) => i.versionNotKept);
   const finished = !running && done === run.items.length;
   // Between two steps of a guided run: nothing went wrong, the next write waits for the admin.
@@ -171,22 +170,7 @@ export function ApplyPanel({
         {differs ? `, ${differs} read back otherwise than planned` : ''}
         {notKept.length ? `, ${notKept.length} with the previous version not kept` : ''}.
       </Text>
-      {notKept.length ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Previous {notKept.length === 1 ? 'version' : 'versions'} not kept</MessageBarTitle>
-            <span className={styles.message}>
-              The {notKept.length === 1 ? 'version' : 'versions'} replaced by{' '}
-              {notKept.map((i, n) => (
-                <span key={i.key}>
-                  {n > 0 ? ', ' : ''}‘<Isolated>{i.name}</Isolated>’
-                </span>
-              ))}{' '}
-              could not be kept in the history on this device: {notKept.length === 1 ? 'it cannot' : 'they cannot'} be restored from here.
-            </span>
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <VersionsNotKeptBar run={run} />
       {run.stopped ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
