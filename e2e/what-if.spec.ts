@@ -163,14 +163,43 @@ test('a workload identity’s sign-in is evaluated too: outside the trusted plac
   await page.getByRole('button', { name: 'None are configured' }).click();
   await expect(page.getByText('None are configured.')).toBeVisible();
   await section(page, 'What if').click();
-  await page.getByRole('combobox', { name: 'Who signs in' }).selectOption('A workload identity');
-  await page.getByRole('combobox', { name: /^Workload identity signing in/ }).fill('Contoso Pay');
-  await page.getByRole('option', { name: /^Contoso Payroll Sync/ }).click();
-  await page.getByRole('combobox', { name: /^Application/ }).fill('Microsoft Gr');
-  await page.getByRole('option', { name: /^Microsoft Graph/ }).click();
-  await page.getByLabel('IP address').fill('192.0.2.200');
+  // The scenario typed before the visit to Settings is still there (kept for the tab), the answers are not.
+  await expect(page.getByRole('button', { name: 'Choose another workload identity than Contoso Payroll Sync' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Choose another application than Microsoft Graph' })).toBeVisible();
+  await expect(page.getByLabel('IP address')).toHaveValue('192.0.2.200');
+  await expect(page.getByRole('table', { name: 'Each policy for this scenario' })).toHaveCount(0);
   ca016 = await evaluate();
   await expect(ca016.getByRole('cell').nth(2)).toContainText('Applies: blocks');
+});
+
+test('the scenario being written comes back with its tenant after a switch of account, and is not shown in the other', async ({
+  page,
+  signInPage,
+}) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await section(page, 'What if').click();
+  await page.getByLabel('Scenario name').fill('Grace abroad');
+  await page.getByRole('combobox', { name: /^User signing in/ }).fill('Grace');
+  await page.getByRole('option', { name: /^Grace Kim/ }).click();
+  await page.getByLabel('Country (two letters)').fill('nl');
+
+  const accountButton = page.getByRole('button', { name: /^Ada Lindqvist \(demo administrator\)/ });
+  await accountButton.click();
+  await page.getByRole('menuitem', { name: /Add Ada Lindqvist \(administrator\) · Contoso pre-production/ }).click();
+  await expect(accountButton).toContainText('Contoso pre-production');
+  await section(page, 'What if').click();
+  await expect(page.getByLabel('Scenario name')).toHaveValue('New scenario');
+  await expect(page.getByRole('combobox', { name: /^User signing in/ })).toBeVisible();
+  await expect(page.getByLabel('Country (two letters)')).toHaveValue('');
+
+  await accountButton.click();
+  await page.getByRole('menuitemradio', { name: /Ada Lindqvist \(demo administrator\) Contoso$/ }).click();
+  await expect(accountButton).not.toContainText('pre-production');
+  await section(page, 'What if').click();
+  await expect(page.getByLabel('Scenario name')).toHaveValue('Grace abroad');
+  await expect(page.getByRole('button', { name: /^Choose another user than Grace Kim/ })).toBeVisible();
+  await expect(page.getByLabel('Country (two letters)')).toHaveValue('NL');
 });
 
 test('an address that is not one is said on its field and not evaluated; a country that is none is only warned of', async ({
