@@ -1,12 +1,33 @@
 // @vitest-environment jsdom
 // The Checks beside the JSON name who the change could lock out, in the review's words, instead of
 // "No problems found."; broken JSON says why the state switch and the lists are not there to use.
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+// While no emergency-access accounts are named, they say the guard checked only the admin, and warn
+// when the draft stops excluding what most policies for all users exclude.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { nameKey } from '../../domain/references';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { EditorSidePanel } from './editor-side-panel';
 
-afterEach(cleanup);
+const world = vi.hoisted(() => ({ policies: [] as unknown[], tenantId: 't1' }));
+const GROUP = '0e5d1a9c-0000-4000-8000-00000000e5a0';
+vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => ({ account: { key: 'acc', tenantId: world.tenantId } }) }));
+vi.mock('../../policy-ui/queries', () => ({
+  policiesQuery: () => ({ queryKey: ['policies'], queryFn: async () => world.policies }),
+  useNames: (_tenant: unknown, policies: unknown) => ({
+    data: policies
+      ? { names: new Map([[nameKey('group', GROUP), { displayName: 'CA - Emergency access accounts' }]]), failures: [] }
+      : undefined,
+  }),
+}));
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  world.tenantId = 't1';
+});
 
 const blocksEveryone = {
   displayName: 'Block everyone',
@@ -17,16 +38,28 @@ const blocksEveryone = {
 
 const panel = (props: Partial<Parameters<typeof EditorSidePanel>[0]>) =>
   render(
-    <EditorSidePanel
-      policy={blocksEveryone}
-      parseError={null}
-      findings={[]}
-      names={undefined}
-      onStateChange={() => {}}
-      pickers={<p>the pickers</p>}
-      {...props}
-    />,
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <MemoryRouter>
+        <EditorSidePanel
+          policy={blocksEveryone}
+          parseError={null}
+          findings={[]}
+          names={undefined}
+          onStateChange={() => {}}
+          pickers={<p>the pickers</p>}
+          {...props}
+        />
+      </MemoryRouter>
+    </QueryClientProvider>,
   );
+
+// CA006 as the tenant holds it, excluding the group most of its policies for all users exclude.
+const ca006 = {
+  ...blocksEveryone,
+  id: 'ca006',
+  conditions: { ...blocksEveryone.conditions, users: { includeUsers: ['All'], excludeGroups: [GROUP] } },
+};
+const tenantPolicies = [ca006, { ...ca006, id: 'ca001' }, { ...blocksEveryone, id: 'ca002' }];
 
 describe('EditorSidePanel', () => {
   it('lists the lock-out risks among the checks', () => {
@@ -49,5 +82,41 @@ describe('EditorSidePanel', () => {
     expect(document.getElementById('state-unavailable')?.textContent).toBe('Fix the JSON to use these.');
     expect(screen.getByText('Fix the JSON to use the include and exclude lists.')).toBeTruthy();
     expect(screen.queryByText('the pickers')).toBeNull();
+  });
+
+  it('says no emergency-access accounts are named, with the way to Settings, and that the guard checked only the admin', async () => {
+    world.policies = tenantPolicies;
+    panel({ policy: ca006 as ConditionalAccessPolicy });
+    const checks = screen.getByRole('region', { name: /^Checks/ });
+    expect(checks.textContent).toContain('No emergency-access accounts are named for this tenant: the lock-out guard checked only you.');
+    expect(screen.getByRole('link', { name: 'Name them in Settings' }).getAttribute('href')).toBe('/settings');
+    // Nothing is left out: the draft keeps the exclusion.
+    await waitFor(() => expect(checks.textContent).toContain('No problems found.'));
+  });
+
+  it('warns when the draft stops excluding the group most policies for all users exclude, by its name', async () => {
+    world.policies = tenantPolicies;
+    const dropped = { ...ca006, conditions: { ...ca006.conditions, users: { includeUsers: ['All'] } } } as ConditionalAccessPolicy;
+    panel({ policy: dropped });
+    const checks = screen.getByRole('region', { name: /^Checks/ });
+    await waitFor(() =>
+      expect(checks.textContent).toContain(
+        "This change stops excluding the group 'CA - Emergency access accounts', which 2 of 3 policies for all users exclude: if it holds your emergency-access accounts, keep it excluded.",
+      ),
+    );
+    expect(checks.textContent).not.toContain('No problems found.');
+  });
+
+  it('says neither once emergency-access accounts are named (the guard then checks them)', async () => {
+    // Another tenant: the setting read for t1 is kept in memory.
+    world.tenantId = 't2';
+    localStorage.setItem('gatehouse.emergency-access.t2', JSON.stringify({ users: [{ id: 'bg1', name: 'Break Glass' }], groups: [] }));
+    world.policies = tenantPolicies;
+    const dropped = { ...ca006, conditions: { ...ca006.conditions, users: { includeUsers: ['All'] } } } as ConditionalAccessPolicy;
+    panel({ policy: dropped });
+    const checks = screen.getByRole('region', { name: /^Checks/ });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(checks.textContent).toContain('No problems found.');
+    expect(checks.textContent).not.toContain('No emergency-access accounts are named');
   });
 });

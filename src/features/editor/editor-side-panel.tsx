@@ -1,5 +1,6 @@
 // Beside the JSON: the state switch, what the checks found (with who the change could lock out, in
-// the review's words), and the live plain-language summary.
+// the review's words, and, while no emergency-access accounts are named, what it leaves out that
+// most policies for all users exclude), and the live plain-language summary.
 import { Badge, Label, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
@@ -7,7 +8,9 @@ import type { NameDirectory } from '../../domain/references';
 import type { LockoutRisk } from '../../domain/lockout';
 import type { PolicyFinding } from '../../domain/policy-checks';
 import type { ConditionalAccessPolicy } from '../../domain/types';
+import { policyJson } from '../../domain/json';
 import { PolicySummaryView, useLiveSummary } from '../../policy-ui/policy-summary-view';
+import { UnnamedNote, useUnnamedEmergency } from './unnamed-emergency';
 
 const useStyles = makeStyles({
   // Focused by the skip link before the JSON, it scrolls into view with room above its first label.
@@ -36,6 +39,7 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
     margin: 0,
   },
+  note: { margin: 0, color: tokens.colorNeutralForeground2 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -71,6 +75,7 @@ export function EditorSidePanel({
   const problems = findings.filter((f) => f.severity !== 'info');
   const readOnly = findings.filter((f) => f.severity === 'info').map((f) => f.path.join('.'));
   const summary = useLiveSummary(policy, names);
+  const emergency = useUnnamedEmergency(policy && policyJson(policy));
   return (
     <aside id={id} tabIndex={-1} className={styles.panel} aria-label="Policy settings and checks">
       <div>
@@ -107,7 +112,7 @@ export function EditorSidePanel({
               <Text className={styles.text}>{parseError}</Text>
             </li>
           </ul>
-        ) : problems.length + risks.length === 0 ? (
+        ) : problems.length + risks.length + emergency.warnings.length === 0 ? (
           <Text as="p" className={styles.none}>
             No problems found.
           </Text>
@@ -123,6 +128,12 @@ export function EditorSidePanel({
                   </Text>
                   <span className={styles.path}>The review asks you to acknowledge it before saving.</span>
                 </span>
+              </li>
+            ))}
+            {emergency.warnings.map((warning) => (
+              <li key={warning} className={styles.finding}>
+                <WarningRegular className={styles.warning} aria-label="warning" />
+                <Text className={styles.text}>{warning}</Text>
               </li>
             ))}
             {problems.map((finding, index) => {
@@ -142,6 +153,11 @@ export function EditorSidePanel({
               );
             })}
           </ul>
+        )}
+        {emergency.unnamed && (
+          <Text as="p" size={200} className={styles.note}>
+            <UnnamedNote />
+          </Text>
         )}
         {lintNote && (
           <Text as="p" size={200} className={styles.path}>

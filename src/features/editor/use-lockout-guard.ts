@@ -3,6 +3,7 @@
 // through the groups and roles they belong to, as the directory says), and a one-click exclusion of the emergency accounts that keeps every
 // existing exclusion (an edit of the same JSON, so Ctrl+Z undoes it). Judged against the policy as the
 // tenant holds it: only a risk the change adds asks for an acknowledgement; one the policy already had is said apart.
+// With no emergency accounts named, it guards only the admin: unnamed-emergency.tsx says so and warns instead.
 import { useQuery } from '@tanstack/react-query';
 import { applyEdits, modify } from 'jsonc-parser';
 import { useMemo } from 'react';
@@ -71,6 +72,5 @@ export function useLockoutGuard(draft: DraftState, live: unknown = null) {
     /** The risks the policy already had before this change: said, not asked about. */
     already,
     excludeEmergency: emergencyAtRisk ? excludeEmergency : undefined,
-    emergencyConfigured: emergency.users.length + emergency.groups.length > 0,
   };
 }

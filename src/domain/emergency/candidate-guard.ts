@@ -1,0 +1,32 @@
+// The lock-out guard's fallback while no emergency-access accounts are named: what the tenant's
+// policies for all users mostly exclude (suggestCandidates) is likely its break-glass exclusion, so
+// a draft that stops excluding one, or a policy for all users that does not exclude one, is worth a
+// warning. Only a warning: a candidate is never taken for a named emergency account.
+import { isJsonObject, stringsIn as list, type JsonObject } from '../json';
+import { holdsId } from '../ids';
+import { assessLockoutChange } from '../lockout';
+import { suggestCandidates, type Candidate } from './fix';
+
+export interface LeftCandidate extends Candidate {
+  /** The policy as it was excluded it: the change stops excluding it (otherwise the policy simply does not). */
+  stopped: boolean;
+}
+
+const excluded = (policy: JsonObject | null, candidate: Candidate) => {
+  const users = isJsonObject(policy?.conditions) && isJsonObject(policy.conditions.users) ? policy.conditions.users : {};
+  return holdsId(list(candidate.kind === 'user' ? users.excludeUsers : users.excludeGroups), candidate.id);
+};
+
+/**
+ * The candidates `after` could lock out where `before` (the policy as the tenant holds it, null for a
+ * new one) could not: judged as the guard judges a named account (on, targets it, blocks or demands a control).
+ */
+export function candidatesLeftOut(policies: readonly JsonObject[], before: JsonObject | null, after: JsonObject): LeftCandidate[] {
+  return suggestCandidates(policies)
+    .filter((candidate) => {
+      const principal = [{ id: candidate.id, name: candidate.id }];
+      const emergency = candidate.kind === 'user' ? { users: principal, groups: [] } : { users: [], groups: principal };
+      return assessLockoutChange(before, after, null, emergency).added.length > 0;
+    })
+    .map((candidate) => ({ ...candidate, stopped: excluded(before, candidate) }));
+}

@@ -1,0 +1,92 @@
+// @vitest-environment jsdom
+// The review of a new policy for all users, while no emergency-access accounts are named: it says the
+// guard checked only the admin, and warns that the policy does not exclude the group most policies for
+// all users exclude (a template's policy excludes only the admin who creates it).
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { nameKey } from '../../domain/references';
+import { UnnamedEmergencyNotice } from './unnamed-emergency';
+
+const world = vi.hoisted(() => ({ policies: [] as unknown[], tenantId: 't1' }));
+const GROUP = '0e5d1a9c-0000-4000-8000-00000000e5a0';
+const ADMIN = '0e5d1a9c-0000-4000-8000-0000000000ad';
+vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => ({ account: { key: 'acc', tenantId: world.tenantId } }) }));
+vi.mock('../../policy-ui/queries', () => ({
+  policiesQuery: () => ({ queryKey: ['policies'], queryFn: async () => world.policies }),
+  useNames: (_tenant: unknown, policies: unknown) => ({
+    data: policies
+      ? { names: new Map([[nameKey('group', GROUP), { displayName: 'CA - Emergency access accounts' }]]), failures: [] }
+      : undefined,
+  }),
+}));
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  world.tenantId = 't1';
+});
+
+const blocks = (id: string, users: object, state = 'enabled') => ({
+  id,
+  state,
+  conditions: { users, applications: { includeApplications: ['All'] } },
+  grantControls: { operator: 'OR', builtInControls: ['block'] },
+});
+const tenantPolicies = [
+  blocks('ca001', { includeUsers: ['All'], excludeGroups: [GROUP] }),
+  blocks('ca006', { includeUsers: ['All'], excludeGroups: [GROUP] }),
+  blocks('ca007', { includeUsers: ['All'] }),
+];
+const fromTemplate = (state: string) => JSON.stringify(blocks('', { includeUsers: ['All'], excludeUsers: [ADMIN] }, state));
+
+const notice = (modified: string, original = '') =>
+  render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <MemoryRouter>
+        <UnnamedEmergencyNotice original={original} modified={modified} />
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+
+describe('UnnamedEmergencyNotice', () => {
+  it('warns that a new policy for all users, on, does not exclude the group most of them exclude, and says who was checked', async () => {
+    world.policies = tenantPolicies;
+    notice(fromTemplate('enabled'));
+    await waitFor(() =>
+      expect(screen.getByRole('list', { name: 'Not excluded' }).textContent).toBe(
+        "This policy does not exclude the group 'CA - Emergency access accounts', which 2 of 3 policies for all users exclude: if it holds your emergency-access accounts, exclude it.",
+      ),
+    );
+    expect(document.body.textContent).toContain(
+      'No emergency-access accounts are named for this tenant: the lock-out guard checked only you.',
+    );
+    expect(screen.getByRole('link', { name: 'Name them in Settings' }).getAttribute('href')).toBe('/settings');
+  });
+
+  it('says the change stops excluding it when the policy as the tenant holds it excluded it', async () => {
+    world.policies = tenantPolicies;
+    notice(JSON.stringify(blocks('ca006', { includeUsers: ['All'] })), JSON.stringify(tenantPolicies[1]));
+    await waitFor(() =>
+      expect(screen.getByRole('list', { name: 'Not excluded' }).textContent).toContain('This change stops excluding the group'),
+    );
+  });
+
+  it('only says who was checked for a report-only policy, and nothing once accounts are named', async () => {
+    world.policies = tenantPolicies;
+    notice(fromTemplate('enabledForReportingButNotEnforced'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByRole('list', { name: 'Not excluded' })).toBeNull();
+    expect(document.body.textContent).toContain('the lock-out guard checked only you.');
+    cleanup();
+    world.tenantId = 't2';
+    localStorage.setItem(
+      'gatehouse.emergency-access.t2',
+      JSON.stringify({ users: [], groups: [{ id: GROUP, name: 'CA - Emergency access accounts' }] }),
+    );
+    notice(fromTemplate('enabled'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.body.textContent).toBe('');
+  });
+});
