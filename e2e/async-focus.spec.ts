@@ -115,6 +115,15 @@ test('Review the fix keeps focus on the button while the policies are read, then
   await expect(review).toBeFocused();
   const plan = page.getByRole('heading', { level: 2, name: 'The plan for Contoso' });
   await expect(plan).toBeFocused({ timeout: 15_000 });
+  // Right after the Fix section, not after the emergency group's table, and in view.
+  await expect(plan).toBeInViewport();
+  const hygiene = page.getByRole('heading', { level: 2, name: 'Emergency group and accounts' });
+  expect(
+    await plan.evaluate(
+      (el, other) => !!(el.compareDocumentPosition(other!) & Node.DOCUMENT_POSITION_FOLLOWING),
+      await hygiene.elementHandle(),
+    ),
+  ).toBe(true);
   const noted = await seen();
   expect(noted.filter((where) => where.startsWith('BODY'))).toEqual([]);
 });

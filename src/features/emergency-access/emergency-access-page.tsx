@@ -196,6 +196,8 @@ export function EmergencyAccessPage() {
           if (isRevertRun(run)) setRecord(null);
         }}
         onClosed={() => focusSoon('fix')}
+        // After the plan: the plan (and its progress while the tenant is read) comes right after the button that asked for it.
+        after={ready ? <HygieneSection tenant={tenant} emergency={settings} /> : null}
       >
         {!check.configured && check.policies.data ? (
           <Candidates
@@ -268,75 +270,72 @@ export function EmergencyAccessPage() {
           </section>
         ) : null}
         {ready ? (
-          <>
-            <section className={styles.section} aria-labelledby="fix-title">
-              <h2 id="fix-title" ref={fixTitle} tabIndex={-1} className={styles.heading}>
-                Fix
-              </h2>
-              <Text>
-                The fix adds {emergencyNames} to the exclusions of each chosen policy, keeping every exclusion it has. Each policy is read
-                fresh and reviewed with its difference before anything is written; the version replaced is kept on this device.
-              </Text>
-              <div className={styles.actions}>
-                {findings.length > 0 ? (
-                  <Button
-                    onClick={() => {
-                      setChosen(new Set(findings.map((p) => p.id)));
-                      setChoiceWords((before) => ({
-                        text: `${findings.length === 1 ? 'The finding is' : `All ${findings.length} findings are`} chosen for the fix.`,
-                        occasion: before.occasion + 1,
-                      }));
-                    }}
-                  >
-                    Choose every finding
-                  </Button>
-                ) : null}
-                {/* Focusable while it cannot be used (aria-disabled), saying why: disabled, Tab skipped it, and the
+          <section className={styles.section} aria-labelledby="fix-title">
+            <h2 id="fix-title" ref={fixTitle} tabIndex={-1} className={styles.heading}>
+              Fix
+            </h2>
+            <Text>
+              The fix adds {emergencyNames} to the exclusions of each chosen policy, keeping every exclusion it has. Each policy is read
+              fresh and reviewed with its difference before anything is written; the version replaced is kept on this device.
+            </Text>
+            <div className={styles.actions}>
+              {findings.length > 0 ? (
+                <Button
+                  onClick={() => {
+                    setChosen(new Set(findings.map((p) => p.id)));
+                    setChoiceWords((before) => ({
+                      text: `${findings.length === 1 ? 'The finding is' : `All ${findings.length} findings are`} chosen for the fix.`,
+                      occasion: before.occasion + 1,
+                    }));
+                  }}
+                >
+                  Choose every finding
+                </Button>
+              ) : null}
+              {/* Focusable while it cannot be used (aria-disabled), saying why: disabled, Tab skipped it, and the
                     keyboard's focus fell to the page's start while the policies were read. */}
-                {findings.length > 0 ? (
-                  <Button
-                    appearance="primary"
-                    disabledFocusable={preparing || chosenFindings.size === 0}
-                    aria-describedby={chosenFindings.size === 0 ? 'fix-none-chosen' : undefined}
-                    onClick={() => void reviewFix()}
-                  >
-                    Review the fix for {chosenFindings.size} {chosenFindings.size === 1 ? 'policy' : 'policies'}
-                  </Button>
-                ) : null}
-                {record ? (
-                  <Button ref={revertButton} disabledFocusable={preparing} onClick={() => void reviewRevert()}>
-                    Revert the last fix ({record.policies.length} {record.policies.length === 1 ? 'policy' : 'policies'})
-                  </Button>
-                ) : null}
-                <div role="status">{preparing ? <Spinner size="tiny" label="Reading the policies fresh…" /> : null}</div>
-                <SpokenStatus occasion={choiceWords.occasion}>{choiceWords.text}</SpokenStatus>
-              </div>
-              {findings.length > 0 && chosenFindings.size === 0 ? (
-                <Text id="fix-none-chosen">
-                  No policy is chosen yet: choose them in the Fix column of the table, or Choose every finding.
-                </Text>
+              {findings.length > 0 ? (
+                <Button
+                  appearance="primary"
+                  disabledFocusable={preparing || chosenFindings.size === 0}
+                  aria-describedby={chosenFindings.size === 0 ? 'fix-none-chosen' : undefined}
+                  onClick={() => void reviewFix()}
+                >
+                  Review the fix for {chosenFindings.size} {chosenFindings.size === 1 ? 'policy' : 'policies'}
+                </Button>
               ) : null}
-              {record ? <LastFixNote record={record} /> : null}
-              {failure ? <ErrorState {...describeError(failure, 'read the policies fresh')} /> : null}
-              {work && work.source.sections.policies.length === 0 ? (
-                <MessageBar intent="info">
-                  <MessageBarBody ref={nothingMessage} tabIndex={-1}>
-                    <MessageBarTitle>Nothing to change</MessageBarTitle>
-                    {work.kind === 'fix'
-                      ? 'The chosen policies already exclude every emergency account and group.'
-                      : 'The policies no longer have the exclusions the last fix added.'}
-                  </MessageBarBody>
-                </MessageBar>
+              {record ? (
+                <Button ref={revertButton} disabledFocusable={preparing} onClick={() => void reviewRevert()}>
+                  Revert the last fix ({record.policies.length} {record.policies.length === 1 ? 'policy' : 'policies'})
+                </Button>
               ) : null}
-              {work && work.source.sections.policies.length > 0 ? (
-                <Text weight="semibold">
-                  {work.kind === 'fix' ? 'The fix' : 'The revert'}: {work.source.sections.policies.length}{' '}
-                  {work.source.sections.policies.length === 1 ? 'policy' : 'policies'} to review below.
-                </Text>
-              ) : null}
-            </section>
-            <HygieneSection tenant={tenant} emergency={settings} />
-          </>
+              <div role="status">{preparing ? <Spinner size="tiny" label="Reading the policies fresh…" /> : null}</div>
+              <SpokenStatus occasion={choiceWords.occasion}>{choiceWords.text}</SpokenStatus>
+            </div>
+            {findings.length > 0 && chosenFindings.size === 0 ? (
+              <Text id="fix-none-chosen">
+                No policy is chosen yet: choose them in the Fix column of the table, or Choose every finding.
+              </Text>
+            ) : null}
+            {record ? <LastFixNote record={record} /> : null}
+            {failure ? <ErrorState {...describeError(failure, 'read the policies fresh')} /> : null}
+            {work && work.source.sections.policies.length === 0 ? (
+              <MessageBar intent="info">
+                <MessageBarBody ref={nothingMessage} tabIndex={-1}>
+                  <MessageBarTitle>Nothing to change</MessageBarTitle>
+                  {work.kind === 'fix'
+                    ? 'The chosen policies already exclude every emergency account and group.'
+                    : 'The policies no longer have the exclusions the last fix added.'}
+                </MessageBarBody>
+              </MessageBar>
+            ) : null}
+            {work && work.source.sections.policies.length > 0 ? (
+              <Text weight="semibold">
+                {work.kind === 'fix' ? 'The fix' : 'The revert'}: {work.source.sections.policies.length}{' '}
+                {work.source.sections.policies.length === 1 ? 'policy' : 'policies'} to review below.
+              </Text>
+            ) : null}
+          </section>
         ) : null}
       </PlanAndApply>
     </section>
