@@ -40,9 +40,14 @@ test('opens an all-tenant report with no one signed in: totals, what needs a loo
   await expect(page.getByRole('heading', { level: 1, name: 'All-tenant report' })).toBeVisible();
   const input = page.getByLabel('Report file (.json)');
 
-  // A backup is not a report: refused, naming the file.
-  await input.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"gatehouse.backup"}') });
-  await expect(page.getByText('backup.json: This is not an all-tenant report of Gatehouse')).toBeVisible();
+  // A backup is not a report: refused, saying what it is, where it opens and what this page opens.
+  const backup = { manifest: { format: 'gatehouse.backup', version: 1, tenant: { id: 't1', name: 'Contoso' } } };
+  await input.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await expect(
+    page.getByText(
+      'backup.json is a Gatehouse backup of Contoso: open it on Import or Compare once signed in. This page opens an all-tenant report: the report.json that “gatehouse report” writes.',
+    ),
+  ).toBeVisible();
 
   await input.setInputFiles({ name: 'report.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(report())) });
   await expect(page.getByText('report.json, generated 2026-12-01 05:00 UTC: 3 tenants.')).toBeVisible();
@@ -75,7 +80,7 @@ test('a file that is not JSON is said to be so in words, with what the page open
   await input.setInputFiles({ name: 'garbage.json', mimeType: 'application/json', buffer: Buffer.from('garbage{ ') });
   await expect(
     page.getByText(
-      'garbage.json is not valid JSON: an unexpected character at line 1, column 1. This page opens the report.json that “gatehouse report” writes.',
+      'garbage.json is not valid JSON: an unexpected character at line 1, column 1. This page opens an all-tenant report: the report.json that “gatehouse report” writes.',
     ),
   ).toBeVisible();
   // Not the browser's own parser message.
@@ -86,5 +91,7 @@ test('a file that is not JSON is said to be so in words, with what the page open
     mimeType: 'image/png',
     buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
   });
-  await expect(page.getByText(/^screen\.png looks like an image \(PNG\), .* This page opens the report\.json/)).toBeVisible();
+  await expect(
+    page.getByText(/^screen\.png looks like an image \(PNG\), .* This page opens an all-tenant report: the report\.json/),
+  ).toBeVisible();
 });

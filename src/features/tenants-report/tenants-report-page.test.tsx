@@ -9,6 +9,7 @@ import TenantsReportPage from './tenants-report-page';
 afterEach(cleanup);
 
 const NAME = 'report\u202Enosj.json';
+const TAKES = 'This page opens an all-tenant report: the report.json that “gatehouse report” writes.';
 const fileOf = (content: unknown) => {
   const bytes = new TextEncoder().encode(JSON.stringify(content));
   return { name: NAME, arrayBuffer: () => Promise.resolve(bytes.buffer as ArrayBuffer) } as unknown as File;
@@ -24,8 +25,34 @@ describe('the all-tenant report page', () => {
   it('isolates the file’s name when it is not a report', async () => {
     render(<TenantsReportPage />);
     await choose(fileOf({ something: 'else' }));
-    expect(await screen.findByText(/is not an all-tenant report/)).toBeTruthy();
-    expect(screen.getByText(/is not an all-tenant report/).textContent).toMatch(new RegExp(`^\u2068${NAME}\u2069: `));
+    const said = await screen.findByText(/not an all-tenant report/);
+    expect(said.textContent).toBe(`\u2068${NAME}\u2069 holds an object with the property “something”, not an all-tenant report. ${TAKES}`);
+  });
+
+  // What the file is and where it opens, not the format this page checks: the admin chose the wrong file of Gatehouse.
+  it('says a backup is one, of which tenant, and where it opens', async () => {
+    render(<TenantsReportPage />);
+    await choose(fileOf({ manifest: { format: 'gatehouse.backup', version: 1, tenant: { id: 't1', name: 'Contoso' } }, policies: [] }));
+    const said = await screen.findByText(/Gatehouse backup/);
+    expect(said.textContent).toBe(
+      `\u2068${NAME}\u2069 is a Gatehouse backup of Contoso: open it on Import or Compare once signed in. ${TAKES}`,
+    );
+  });
+
+  it('says the manifest of a backup folder, a plan and a policy export for what they are', async () => {
+    render(<TenantsReportPage />);
+    await choose(fileOf({ format: 'gatehouse.backup', version: 1, tenant: { id: 't1', name: 'Fabrikam' }, items: [] }));
+    expect((await screen.findByText(/manifest/)).textContent).toMatch(
+      /is the manifest of a Gatehouse backup of Fabrikam kept as a folder: open the folder on Import once signed in\./,
+    );
+    await choose(fileOf({ format: 'gatehouse.plan', version: 1, tenant: { id: 't2' }, plan: {} }));
+    expect((await screen.findByText(/a plan/)).textContent).toMatch(
+      /is a plan written by “gatehouse plan” for tenant t2: “gatehouse apply” runs it; the console does not open it\./,
+    );
+    await choose(fileOf({ value: [{ displayName: 'MFA', state: 'enabled', conditions: {}, grantControls: {} }] }));
+    expect((await screen.findByText(/policy export/)).textContent).toMatch(
+      /is a policy export \(1 Conditional Access policy\): open it on Import or Compare once signed in\. This page opens an all-tenant report/,
+    );
   });
 
   it('isolates the file’s name in what it says of the report opened', async () => {

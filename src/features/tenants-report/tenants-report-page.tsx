@@ -3,9 +3,11 @@
 import { Link, makeStyles, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { decodeText, PolicyFileError, readJsonFile } from '../../domain/policy-file';
-import { readTenantsReport, reportTotals, type TenantsReport } from '../../domain/tenants/report';
+import { isJsonObject } from '../../domain/json';
+import { readTenantsReport, REPORT_FORMAT, reportTotals, type TenantsReport } from '../../domain/tenants/report';
 import { dateText } from '../../domain/documentation/words';
 import { FileDropZone } from '../../shared/ui/file-drop-zone';
+import { notAReportWords } from './not-a-report';
 import { ReportTable } from './report-table';
 import { Notice } from '../../shared/ui/notice';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
@@ -23,7 +25,7 @@ const useStyles = makeStyles({
   totals: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
 
-const EXPECTED = 'This page opens the report.json that “gatehouse report” writes.';
+const EXPECTED = 'This page opens an all-tenant report: the report.json that “gatehouse report” writes.';
 
 export default function TenantsReportPage() {
   const styles = useStyles();
@@ -39,10 +41,16 @@ export default function TenantsReportPage() {
     const bytes = new Uint8Array(await file.arrayBuffer());
     // Read as Import reads files (empty, an image, JSON broken at a line and column), said in words rather
     // than in the browser's parser message, then what the page expects.
+    let parsed: unknown;
     try {
-      readJsonFile(bytes, file.name);
+      parsed = readJsonFile(bytes, file.name);
     } catch (wrong) {
       setError(`${wrong instanceof PolicyFileError ? wrong.message : `${isolatedText(file.name)} could not be read.`} ${EXPECTED}`);
+      return;
+    }
+    // Another file (a backup, a policy export): what it is and where it opens, then what this page takes.
+    if (!isJsonObject(parsed) || parsed.format !== REPORT_FORMAT) {
+      setError(`${notAReportWords(file.name, parsed)} ${EXPECTED}`);
       return;
     }
     const read = readTenantsReport(decodeText(bytes));
