@@ -135,9 +135,10 @@ export function DeletePolicyButton({ policy: shown, refresh, access }: DeletePol
           </DialogTitle>
           <DialogContent>
             {read?.reading ? (
-              <p>
+              // A div: the Spinner draws divs, which a <p> may not hold (React says so on the console).
+              <div>
                 <Spinner size="tiny" label="Reading the policy as the tenant holds it now…" />
-              </p>
+              </div>
             ) : gone ? (
               <p>
                 “<Isolated>{name}</Isolated>” no longer exists: someone may have deleted it since this page read it. There is nothing to
