@@ -129,12 +129,23 @@ export function useRunFinishingElsewhere(ownRun: boolean, settled: () => void, .
   return finishing;
 }
 
+/**
+ * A draft to save; `onVersionNotKept` hears, in words, that a save whose outcome is unknown (it then fails) may have
+ * replaced a version this device could not keep.
+ */
+interface SaveRequest {
+  id: string;
+  draft: JsonObject;
+  baseModified: string | null;
+  onVersionNotKept?: (words: string) => void;
+}
+
 /** Saves a draft: the conflict read, the PATCH, the read-back; nothing else is read. */
 export const useSavePolicy = () =>
   useWrite(
     'save',
-    (tenant, { id, draft, baseModified }: { id: string; draft: JsonObject; baseModified: string | null }) =>
-      savePolicy(tenant.context, id, draft, baseModified),
+    (tenant, { id, draft, baseModified, onVersionNotKept }: SaveRequest) =>
+      savePolicy(tenant.context, id, draft, baseModified, { onVersionNotKept }),
     (outcome) => ({ put: outcome.kind === 'saved' ? [outcome.policy] : outcome.kind === 'conflict' ? [outcome.current] : [] }),
   );
 

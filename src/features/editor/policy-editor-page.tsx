@@ -47,6 +47,7 @@ import type { LockoutRisk } from '../../domain/lockout';
 import { RolloutFreezeNotice } from '../../policy-ui/rollout-notice';
 import { DraftImpact, withImpactRisks } from './draft-impact';
 import { ReviewDialog, type ReviewStep } from './review-dialog';
+import { SaveFailed, type SaveFailure } from './save-failed';
 import { startFromPolicy, useDraft } from './use-draft';
 import { useLockoutGuard } from './use-lockout-guard';
 import { PolicyWorkbench, type GraphFinding } from './policy-workbench';
@@ -97,9 +98,9 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   const names = useNames(tenant, [(draft.policy ?? live) as ConditionalAccessPolicy, draft.base as ConditionalAccessPolicy]);
   const [reviewing, setReviewing] = useState(false);
   const [step, setStep] = useState<ReviewStep>({ kind: 'review' });
-  // A failed save's error, with the text it concerns: it stays on the page until the draft changes, a new
-  // review opens or the admin signs in again.
-  const [saveError, setSaveError] = useState<{ error: ReturnType<typeof describeError>; text: string } | null>(null);
+  // A failed save's error (and the version it may have replaced, not kept), with the text it concerns: it stays on
+  // the page until the draft changes, a new review opens or the admin signs in again.
+  const [saveError, setSaveError] = useState<(SaveFailure & { text: string }) | null>(null);
   const signInAgain = use(SignInAgainContext);
   if (saveError && saveError.text !== draft.text) setSaveError(null);
   // A numbered Graph error, shown on the JSON it concerns until the text changes again.
@@ -170,8 +171,15 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   const save = async () => {
     if (!draft.policy) return;
     setStep({ kind: 'saving' });
+    // Said before a save that fails with its answer lost: it may be in the tenant over a version not kept here.
+    let versionNotKept: string | undefined;
     try {
-      const outcome = await savePolicy.mutateAsync({ id, draft: draft.policy, baseModified: draft.baseModified });
+      const outcome = await savePolicy.mutateAsync({
+        id,
+        draft: draft.policy,
+        baseModified: draft.baseModified,
+        onVersionNotKept: (words) => (versionNotKept = words),
+      });
       if (outcome.kind === 'conflict') {
         const theirs = policyJson(outcome.current);
         setStep({
@@ -191,11 +199,11 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
       const warning = outcome.kind === 'saved' ? outcome.versionNotKept : undefined;
       navigate(paths.policy(id), { state: { saved: outcome.kind === 'saved', ...(warning && { warning }) } });
     } catch (error) {
-      const description = describeError(error, 'save the policy');
-      setSaveError({ error: description, text: draft.text });
+      const failure = { error: describeError(error, 'save the policy'), ...(versionNotKept && { versionNotKept }) };
+      setSaveError({ ...failure, text: draft.text });
       const located = errorPath(error);
       setGraphFinding(located ? { ...located, text: draft.text } : null);
-      setStep({ kind: 'failed', error: description });
+      setStep({ kind: 'failed', ...failure });
     }
   };
 
@@ -271,7 +279,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
             })
           }
         >
-          <ErrorState {...saveError.error} />
+          <SaveFailed error={saveError.error} versionNotKept={saveError.versionNotKept} />
         </SignInAgainContext>
       )}
       <SpokenStatus occasion={discarded}>

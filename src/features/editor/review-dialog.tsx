@@ -25,11 +25,9 @@ import { Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, typ
 import type { LockoutRisk } from '../../domain/lockout';
 import type { NameDirectory } from '../../domain/references';
 import type { JsonObject } from '../../domain/policy-body';
-import type { ErrorDescription } from '../../graph/describe-error';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { LazyDiffViewer, LazyJsonViewer } from '../../shared/monaco';
 import { useSmallWindow } from '../../shared/ui/use-small-window';
-import { ErrorState } from '../../shared/ui/error-state';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import { formatDateTime } from '../../shared/ui/format';
 import { PolicySummaryView } from '../../policy-ui/policy-summary-view';
@@ -38,6 +36,7 @@ import { describeIdIn } from '../../policy-ui/describe-id';
 import { describePolicy } from '../../domain/describe-policy';
 import { AnnouncedElsewhere } from '../../shared/ui/announced-elsewhere';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
+import { SaveFailed, type SaveFailure } from './save-failed';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(1200px, 95vw)', width: '95vw' },
@@ -63,7 +62,7 @@ export type ReviewStep =
   | { kind: 'review' }
   | { kind: 'saving' }
   | { kind: 'conflict'; current: ConditionalAccessPolicy; theirChanges: Change[]; base: string; theirs: string; mine: string }
-  | { kind: 'failed'; error: ErrorDescription };
+  | ({ kind: 'failed' } & SaveFailure);
 
 export interface ReviewDialogProps {
   open: boolean;
@@ -302,7 +301,7 @@ export function ReviewDialog({
                   </MessageBar>
                 )}
                 {impact}
-                {step.kind === 'failed' && <ErrorState {...step.error} />}
+                {step.kind === 'failed' && <SaveFailed error={step.error} versionNotKept={step.versionNotKept} />}
                 {newPolicy ? (
                   <>
                     <section aria-labelledby="review-summary" className={styles.content}>

@@ -1,0 +1,120 @@
+// @vitest-environment jsdom
+// A save from the edit page whose answer is lost (Graph applied it, then the connection dropped for good, so
+// no look could tell), on a device whose history refuses to keep the version it would replace: the review
+// and then the page say the save failed AND that, if it was written, that version cannot be restored from
+// here; the draft stays on this device. The real save mutation and operation run over a fake Graph.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useEffect } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { JsonObject } from '../../domain/json';
+import type { ConditionalAccessPolicy } from '../../domain/types';
+import { clientWith, json } from '../../graph/client-fake';
+import { memoryContext } from '../../operations/memory-stores';
+import { draftStore } from '../../policy-ui/draft-store';
+import type { DraftState } from './use-draft';
+import { PolicyEditorPage } from './policy-editor-page';
+
+const LIVE = {
+  id: 'p1',
+  displayName: 'Require MFA',
+  state: 'disabled',
+  modifiedDateTime: '2026-12-01T10:00:00Z',
+  conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] } },
+  grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+};
+
+/** The tenant behind a fake fetch: its one policy, and whether a PATCH reached it (then the connection is gone). */
+const world = vi.hoisted(() => ({ policy: {} as Record<string, unknown>, patched: false }));
+
+const tenant = vi.hoisted(() => ({ scopeKey: ['tenant', 'acc'], account: { key: 'acc', tenantId: 't1' }, context: null as unknown }));
+
+vi.mock('react-router', () => ({ useParams: () => ({ id: 'p1' }), useNavigate: () => () => {} }));
+vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => tenant }));
+vi.mock('../../policy-ui/queries', () => ({
+  policyQuery: () => ({ queryKey: ['policy', 'p1'], queryFn: async () => LIVE as ConditionalAccessPolicy }),
+  useNames: () => ({ data: undefined }),
+}));
+vi.mock('../../session/write-access', () => ({ useWriteAccess: () => ({ allowed: true, reason: null }) }));
+vi.mock('../../shared/theme', () => ({ useTheme: () => ({ dark: false }) }));
+vi.mock('../../shared/routes/leave-guard', () => ({ useLeaveGuard: () => ({ letGo: () => {} }), LeaveDialog: () => null }));
+vi.mock('../../policy-ui/page-breadcrumb', () => ({ PageBreadcrumb: () => null }));
+vi.mock('../../policy-ui/rollout-notice', () => ({ RolloutFreezeNotice: () => null }));
+vi.mock('./use-lockout-guard', () => ({ useLockoutGuard: () => ({ risks: [], already: [], excludeEmergency: undefined }) }));
+vi.mock('../../shared/monaco', () => ({ LazyDiffViewer: () => null, LazyJsonViewer: () => null }));
+vi.mock('./policy-workbench', () => ({
+  PolicyWorkbench: ({ draft }: { draft: DraftState }) => (
+    <textarea aria-label="JSON" value={draft.text} onChange={(event) => draft.setText(event.target.value)} />
+  ),
+}));
+// The review's sign-in check ends at once, finding no one at risk.
+vi.mock('./draft-impact', () => ({
+  withImpactRisks: () => [],
+  DraftImpact: ({ onRisks, onChecking }: { onRisks(r: never[]): void; onChecking(c: boolean): void }) => {
+    useEffect(() => {
+      onChecking(false);
+      onRisks([]);
+    }, [onChecking, onRisks]);
+    return null;
+  },
+}));
+
+vi.setConfig({ testTimeout: 20_000 });
+
+function graph() {
+  return clientWith((url, init) => {
+    if (world.patched) throw new TypeError('Failed to fetch');
+    if (!new URL(url).pathname.endsWith('/conditionalAccess/policies/p1'))
+      return json(400, { error: { code: 'BadRequest', message: `Not expected: ${url}` } });
+    if (init.method === 'PATCH') {
+      world.policy = { ...world.policy, ...(JSON.parse(String(init.body)) as JsonObject), modifiedDateTime: '2026-12-05T12:00:00Z' };
+      world.patched = true;
+      throw new TypeError('Failed to fetch');
+    }
+    return json(200, world.policy);
+  }).client;
+}
+
+beforeEach(() => {
+  world.policy = structuredClone(LIVE);
+  world.patched = false;
+  const context = memoryContext(graph(), 'acc');
+  context.versions.record = () => Promise.reject(new Error('The quota has been exceeded.'));
+  tenant.context = context;
+});
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+const NOT_KEPT =
+  'May have been saved (its answer was lost), but the version it would replace could not be kept in the history on this device ' +
+  '(The quota has been exceeded.): if it was saved, that version cannot be restored from here.';
+
+describe('A save whose answer is lost, over a version this device could not keep', () => {
+  it('fails saying that version cannot be restored from here if it was written, in the review and then on the page; the draft stays', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <PolicyEditorPage />
+      </QueryClientProvider>,
+    );
+    const box = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: 'JSON' });
+    fireEvent.change(box, { target: { value: JSON.stringify({ ...JSON.parse(box.value), state: 'enabled' }, null, 2) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Review and save…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save to tenant' }));
+
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(dialog.textContent).toContain('Microsoft Graph is unreachable'));
+    // Applied in the tenant, though nothing here could tell.
+    expect(world.policy.state).toBe('enabled');
+    expect(screen.getByText(NOT_KEPT).closest('.fui-MessageBar')?.textContent).toBe(NOT_KEPT);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Back to editing' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const page = screen.getByRole('region', { name: 'Edit Require MFA', hidden: true });
+    expect(page.textContent).toContain('Microsoft Graph is unreachable');
+    expect(page.textContent).toContain(NOT_KEPT);
+    expect(JSON.parse(draftStore.load('acc', 'p1')!.text)).toMatchObject({ state: 'enabled' });
+  });
+});
