@@ -3,7 +3,7 @@
 // shape evaluated with the saved policy and with the draft. Pure, so the console runs it in a Web
 // Worker and the command line in Node.
 import type { JsonObject } from '../json';
-import { measureAgreement, trustOfDraft } from './bulk/agreement';
+import { CONDITION_WORDS, measureAgreement, trustOfDraft } from './bulk/agreement';
 import type { DirectoryFacts } from './bulk/from-sign-in-log';
 import { draftImpact, type DraftImpact } from './bulk/impact';
 import { readLog, shapesFor } from './bulk/log-shapes';
@@ -36,7 +36,22 @@ export interface ImpactAnswer {
   /** Names of the users, workloads and applications, by id, as the log gave them. */
   names: Record<string, string>;
   /** How often the engine agrees with what the service decided for these same sign-ins, and whether the draft's result can be trusted. */
-  agreement: { sentence: string; trusted: boolean; percent: number | null };
+  agreement: { sentence: string; trusted: boolean; percent: number | null; measured?: AgreementMeasure };
+}
+
+/** The agreement's facts, counted, for the console to say in words of its own (the sentence is the engine's view). */
+export interface AgreementMeasure {
+  signIns: number;
+  policies: number;
+  /** A decision is one policy on one sign-in: those compared with what the service logged, and those it matched. */
+  compared: number;
+  agreed: number;
+  /** Decisions the engine could not make from the log: not compared. */
+  undecided: number;
+  /** The conditions where engine and service differ, in words ('target resources'), the most first. */
+  differIn: string[];
+  /** The policies whose sign-ins the engine mostly could not decide. */
+  tooFewDecided: string[];
 }
 
 export function impactOfDraft(request: ImpactRequest): ImpactAnswer {
@@ -73,6 +88,22 @@ export function impactOfDraft(request: ImpactRequest): ImpactAnswer {
     impact,
     usersUnread: unread.size,
     names,
-    agreement: { sentence: trust.sentence, trusted: trust.trusted, percent: report.agreement },
+    agreement: {
+      sentence: trust.sentence,
+      trusted: trust.trusted,
+      percent: report.agreement,
+      measured: {
+        signIns: report.signIns,
+        policies: report.policies.length,
+        compared: report.compared,
+        agreed: report.agreed,
+        undecided: report.undecided,
+        differIn: report.conditions
+          .filter((c) => c.mismatched > 0)
+          .sort((a, b) => b.mismatched - a.mismatched)
+          .map((c) => CONDITION_WORDS[c.condition]),
+        tooFewDecided: report.tooFewDecided.map((p) => p.displayName),
+      },
+    },
   };
 }

@@ -175,3 +175,46 @@ describe('DraftImpact, what joins the lock-out guard', () => {
     expect(risksFor(draftOf(['mfa']))).toEqual([]);
   });
 });
+
+describe('DraftImpact, how sure the figures are', () => {
+  const measured = {
+    signIns: 2448,
+    policies: 35,
+    compared: 63005,
+    agreed: 62879,
+    undecided: 9717,
+    differIn: ['target resources'],
+    tooFewDecided: ['CA012 \u202Eevil'],
+  };
+  const withAgreement = (agreement: Partial<Extract<ImpactState, { kind: 'done' }>['answer']['agreement']>) => {
+    const state = answered([]) as Extract<ImpactState, { kind: 'done' }>;
+    return { ...state, answer: { ...state.answer, agreement: { ...state.answer.agreement, ...agreement } } };
+  };
+
+  it('says first, in plain words, how far to trust them; the counts wait behind How this was checked', () => {
+    show(withAgreement({ sentence: 'Over 2,448 sign-ins and 35 policies, the engine agrees on 99.8 % of 63,005 decisions.', measured }));
+    const text = region().textContent ?? '';
+    expect(text).toContain(
+      'How sure this is: Gatehouse came to the same result as Entra itself in 99.8 % of the decisions on these sign-ins it could judge.',
+    );
+    expect(text).not.toMatch(/the engine|service’s own decisions|could not decide/);
+    const details = screen.getByText('How this was checked').closest('details')!;
+    expect(details.open).toBe(false);
+    expect(
+      [...screen.getByRole('list', { name: 'How this was checked', hidden: true }).querySelectorAll('li')].map((li) => li.textContent),
+    ).toEqual([
+      'Compared over 2,448 sign-ins and 35 policies: 63,005 decisions (one policy on one sign-in) worked out by both.',
+      'Where they differ: target resources.',
+      'Not counted: 9,717 more decisions Gatehouse could not judge from the log.',
+      'For CA012 \u202Eevil, Gatehouse could judge fewer than half of the sign-ins: too few to rely on its figures for that policy.',
+    ]);
+    expect([...details.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual(['CA012 \u202Eevil']);
+  });
+
+  it('not enough to rely on: a warning that says so in its title, with the reason and the same words', () => {
+    show(withAgreement({ trusted: false, sentence: 'Too few sign-ins to judge.', measured: { ...measured, agreed: 50000 } }));
+    const bar = screen.getByText('How sure this is: not enough to rely on these figures').closest('.fui-MessageBar')!;
+    expect(bar.textContent).toContain('in 79.3 % of the decisions on these sign-ins it could judge. Too few sign-ins to judge.');
+    expect(bar.querySelector('details')).toBeTruthy();
+  });
+});

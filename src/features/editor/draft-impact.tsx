@@ -26,18 +26,61 @@ import { Link as RouterLink } from 'react-router';
 import { alertCouldLockOut, IMPACT_CLASSES, IMPACT_WORDS, type ImpactClass } from '../../domain/evaluation/bulk/impact';
 import type { JsonObject } from '../../domain/json';
 import { paths } from '../../shared/routes/paths';
-import { alertSentence, riskSentence, WHO_WORDS } from './draft-impact-words';
+import { alertSentence, riskSentence, trustDetails, trustHeadline, WHO_WORDS } from './draft-impact-words';
+import type { ImpactAnswer } from '../../domain/evaluation/impact-of-draft';
 import { IMPACT_DAYS, useDraftImpact } from './use-draft-impact';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
-// The agreement's sentence, continuing one of ours.
-const lowerFirst = (sentence: string) => sentence.charAt(0).toLowerCase() + sentence.slice(1);
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   samples: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  checked: { cursor: 'pointer', width: 'fit-content' },
 });
+
+/**
+ * How far to trust the figures, said first in plain words (a warning when not enough); the counts behind
+ * it (what was compared, where it differs, what could not be judged) wait behind a disclosure, smaller.
+ */
+function HowSure({ agreement }: { agreement: ImpactAnswer['agreement'] }) {
+  const styles = useStyles();
+  const measured = agreement.measured;
+  const headline = measured ? trustHeadline(measured) : null;
+  const details = measured ? (
+    <details>
+      <summary className={styles.checked}>
+        <Text size={200}>How this was checked</Text>
+      </summary>
+      <ul className={styles.samples} aria-label="How this was checked">
+        {trustDetails(measured).map((detail, i) => (
+          <li key={i}>
+            <Text size={200}>{detail}</Text>
+          </li>
+        ))}
+      </ul>
+    </details>
+  ) : null;
+  if (!agreement.trusted)
+    return (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>How sure this is: not enough to rely on these figures</MessageBarTitle>
+          {headline ? `${headline} ` : ''}
+          {agreement.sentence} Check the draft in What if, beside Graph’s own answer.
+          {details}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  return (
+    <div>
+      <Text>
+        <strong>How sure this is:</strong> {headline ?? agreement.sentence}
+      </Text>
+      {details}
+    </div>
+  );
+}
 
 const DEFAULT_CAP = 5_000;
 
@@ -178,14 +221,7 @@ export function DraftImpact({
               </MessageBarBody>
             </MessageBar>
           ))}
-          {state.answer.agreement.trusted ? null : (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>Not to be trusted</MessageBarTitle>
-                {state.answer.agreement.sentence} Check the draft in What if, beside Graph’s own answer.
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          {state.answer.agreement.trusted ? null : <HowSure agreement={state.answer.agreement} />}
           <Text role="status">
             {state.answer.impact.summary}
             {state.answer.impact.evaluatedAsEnabled ? ' The draft is not on: this is what it would do once turned on.' : ''}
@@ -193,13 +229,11 @@ export function DraftImpact({
               ? ' The policy is on now: once the draft is saved, its sign-ins would no longer be enforced by it.'
               : ''}
           </Text>
+          {state.answer.agreement.trusted ? <HowSure agreement={state.answer.agreement} /> : null}
           <Text size={200}>
             {plural(state.answer.impact.signIns, 'sign-in')} in {plural(state.answer.impact.shapes, 'distinct shape')}
             {state.capped ? `: the newest ${cap.toLocaleString('en')} only (the cap), not the whole ${IMPACT_DAYS} days` : ''}.
-            {state.answer.usersUnread ? ` ${plural(state.answer.usersUnread, 'sign-in')} by users whose groups could not be read.` : ''}
-            {state.answer.agreement.trusted
-              ? ` Checked against the service’s own decisions on them: ${lowerFirst(state.answer.agreement.sentence)}`
-              : ''}{' '}
+            {state.answer.usersUnread ? ` ${plural(state.answer.usersUnread, 'sign-in')} by users whose groups could not be read.` : ''}{' '}
             {state.capped ? (
               <Button size="small" appearance="transparent" onClick={() => readAgain(() => setCap((c) => c * 4))}>
                 Read up to {(cap * 4).toLocaleString('en')}

@@ -46,6 +46,14 @@ describe('the impact of a draft over the tenant’s sign-ins', { timeout: 30_000
     expect(same.impact.classes.newlyBlocked.signIns).toBe(0);
     expect(same.impact.classes.unchanged.signIns).toBeGreaterThan(0);
     expect(same.agreement.trusted).toBe(true);
+    // The counts the review says in its own words are those of the engine's sentence.
+    const m = same.agreement.measured!;
+    expect(same.agreement.sentence).toContain(`Over ${m.signIns.toLocaleString('en-US')} sign-ins and ${m.policies} policies`);
+    expect(same.agreement.sentence).toContain(`of ${m.compared.toLocaleString('en-US')} decisions`);
+    expect(m.agreed / m.compared).toBe(same.agreement.percent);
+    if (m.undecided > 0)
+      expect(same.agreement.sentence).toContain(`${m.undecided.toLocaleString('en-US')} more the engine could not decide`);
+    for (const where of m.differIn) expect(same.agreement.sentence).toContain(where);
 
     const block = { ...ca001, grantControls: { operator: 'OR', builtInControls: ['block'] } };
     const blocked = impactOfDraft({ ...base, draft: block, signedInUserId: user('Ada Lindqvist') });
