@@ -2,8 +2,8 @@
 // directory objects they name, made into a bundle with its manifest. Reads only, two round trips
 // for most tenants (the policies, then one $batch), paced like every Conditional Access read.
 import { createBundle, type Bundle } from '../domain/bundle/bundle';
-import { recognisePlans, withEdits, type PlanEdits } from '../domain/contingency/contingency-plan';
-import { findSavedChoices } from '../domain/contingency/saved-choices';
+import { recognisePlans, withEdits } from '../domain/contingency/contingency-plan';
+import { findSavedChoices, type SavedChoices } from '../domain/contingency/saved-choices';
 import { policyJson, type JsonObject } from '../domain/json';
 import type { RolloutPlan } from '../domain/rollout/rollout-plan';
 import { readForBackup } from '../graph/backup-reads';
@@ -14,8 +14,11 @@ export async function exportTenant(
   context: Pick<OperationContext, 'client' | 'scope' | 'clock'>,
   tenantName: string | null,
   onProgress: (step: string) => void = () => {},
-  /** The admin's edits of the contingency plans (kept on the device), so the backup holds the plans as they stand. */
-  planEdits: Readonly<Record<string, PlanEdits>> = {},
+  /**
+   * The admin's edits of the contingency plans (kept on the device), so the backup holds the plans as they stand, with
+   * the policies of the plan each was saved for: a plan that took a deleted plan's id does not take its edits.
+   */
+  saved: Pick<SavedChoices, 'plans' | 'choicesFor'> = { plans: {} },
   /** The staged rollouts kept on the device, whatever stage they are at. */
   rolloutPlans: readonly RolloutPlan[] = [],
 ): Promise<Bundle> {
@@ -29,13 +32,13 @@ export async function exportTenant(
     { ...sections, policies: json },
     references,
     { tenantId: context.scope, tenantName, capturedAt: context.clock.now() },
-    plansAsEdited(json, planEdits),
+    plansAsEdited(json, saved),
     [...rolloutPlans],
   );
 }
 
 /** The tenant's plans with the edits kept on the device, those an earlier version kept under a plan's old id too. */
-function plansAsEdited(json: JsonObject[], planEdits: Readonly<Record<string, PlanEdits>>) {
+function plansAsEdited(json: JsonObject[], saved: Pick<SavedChoices, 'plans' | 'choicesFor'>) {
   const plans = recognisePlans(json);
-  return withEdits(plans, findSavedChoices({ plans: planEdits, switches: {} }, plans).plans);
+  return withEdits(plans, findSavedChoices({ ...saved, switches: {} }, plans).plans);
 }

@@ -125,7 +125,7 @@ export function BackupPage() {
           tenant.context,
           tenantName,
           (progress) => setStep({ kind: 'reading', progress }),
-          contingency.plans,
+          contingency,
           Object.values(rollouts),
         ),
         suppressions,

@@ -6,6 +6,8 @@ import { bundleText } from '../../domain/bundle/bundle';
 import { readBundle } from '../../domain/bundle/read-bundle';
 import { selectFromBundle } from '../../domain/bundle/select';
 import { collectReferences } from '../../domain/references';
+import { recognisePlans } from '../../domain/contingency/contingency-plan';
+import { policyJson } from '../../domain/json';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { exportTenant } from '../../operations/export-tenant';
 import { createPolicy } from '../../graph/policies';
@@ -83,7 +85,33 @@ describe('exportTenant', () => {
       WRITE_SCOPES,
     );
     const suspend = [{ policyId: em.id!, name: 'CA001', to: 'disabled' as const }];
-    const bundle = await exportTenant(memoryContext(client, CONTOSO_TENANT_ID), 'Contoso', () => {}, { '': { suspend, exclusions: [] } });
+    const bundle = await exportTenant(memoryContext(client, CONTOSO_TENANT_ID), 'Contoso', () => {}, {
+      plans: { '': { suspend, exclusions: [] } },
+    });
     expect(bundle.contingencyPlans.find((p) => p.disruption === '多要素認証の障害')?.suspend).toEqual(suspend);
+  });
+
+  it('does not give a plan the choices kept for a deleted plan that had its id (saved for other policies)', async () => {
+    const { client } = graphOverEmulator();
+    const em = await createPolicy(
+      client,
+      {
+        displayName: 'EM01 - ENABLE IN EMERGENCY: MFA outage [1/1] - Require a compliant device',
+        state: 'disabled',
+        conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] },
+        grantControls: { operator: 'OR', builtInControls: ['compliantDevice'] },
+      },
+      WRITE_SCOPES,
+    );
+    const [plan] = recognisePlans([policyJson(em)]);
+    const suspend = [{ policyId: em.id!, name: 'CA001', to: 'disabled' as const }];
+    const kept = { [plan!.id]: { suspend, exclusions: [] } };
+    const context = memoryContext(client, CONTOSO_TENANT_ID);
+    // Saved for a plan whose only policy was another (deleted since): not this plan's.
+    const gone = await exportTenant(context, 'Contoso', () => {}, { plans: kept, choicesFor: { [plan!.id]: ['deleted-policy-id'] } });
+    expect(gone.contingencyPlans.find((p) => p.id === plan!.id)?.suspend).toEqual([]);
+    // Saved for this plan's own policy: its own.
+    const own = await exportTenant(context, 'Contoso', () => {}, { plans: kept, choicesFor: { [plan!.id]: [em.id!] } });
+    expect(own.contingencyPlans.find((p) => p.id === plan!.id)?.suspend).toEqual(suspend);
   });
 });
