@@ -62,6 +62,11 @@ export interface ImportSet {
   origin: { tenantId: string | null; tenantName: string | null; capturedAt: string | null; domain: string | null };
   /** The objects, keys in Graph's camelCase; ids as in the source (none for files that carry none). */
   sections: BundleSections;
+  /**
+   * The file each policy was read from, in the order of `sections.policies` (absent when they came from no file):
+   * what tells apart two policies of one name from different files.
+   */
+  policyFiles?: string[];
   /** What is known of the ids and names the objects refer to, from the files themselves. */
   references: NamedReference[];
   /** Names and blanks in the places of Conditional Access objects (absent when there are none). */

@@ -101,7 +101,7 @@ export class ImportMerger {
       const earlier = seen.byId.get(id);
       if (!earlier) {
         seen.byId.set(id, { path, item });
-        this.set.sections[section].push(item);
+        this.keep(section, item, path);
         return { kind: 'new' };
       }
       if (sameContent(earlier.item, item)) return { kind: 'duplicate', path: earlier.path };
@@ -109,7 +109,9 @@ export class ImportMerger {
       const laterKept = isNewer(item, earlier.item);
       if (laterKept) {
         const list = this.set.sections[section];
-        list[list.indexOf(earlier.item)] = item;
+        const at = list.indexOf(earlier.item);
+        list[at] = item;
+        if (section === 'policies' && this.set.policyFiles) this.set.policyFiles[at] = path;
         seen.byId.set(id, { path, item });
       }
       return { kind: 'otherVersion', path: earlier.path, earlier: earlier.item, laterKept };
@@ -118,11 +120,17 @@ export class ImportMerger {
     const earlier = seen.byContent.get(content);
     if (earlier) return { kind: 'duplicate', path: earlier };
     seen.byContent.set(content, path);
-    this.set.sections[section].push(item);
+    this.keep(section, item, path);
     const name = typeof item.displayName === 'string' ? item.displayName.toLowerCase() : null;
     const named = name ? seen.byName.get(name) : undefined;
     if (name && !named) seen.byName.set(name, path);
     return named ? { kind: 'sameName', path: named } : { kind: 'new' };
+  }
+
+  /** Adds an object to its section; a policy's file is kept beside it, in the same order. */
+  private keep(section: SectionName, item: JsonObject, path: string) {
+    this.set.sections[section].push(item);
+    if (section === 'policies') (this.set.policyFiles ??= []).push(path);
   }
 
   private addReference(ref: NamedReference) {

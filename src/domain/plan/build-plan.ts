@@ -5,22 +5,25 @@
 import type { ImportSet } from '../import/import-set';
 import type { JsonObject } from '../json';
 import { isolatedText } from '../isolate';
-import { buildMapping, collectUses, declaredValues, mappingKey, type SourcePolicy } from './mapping';
+import { buildMapping, collectUses, declaredValues, mappingKey } from './mapping';
 import { planGroups, planObjects } from './object-rows';
-import { planPolicies } from './policy-rows';
+import { planPolicies, type ImportedPolicy } from './policy-rows';
 import { POLICY_LIMIT_WORDS, SERVICE_POLICY_LIMIT } from './limits';
+import { withFilesOnUses } from './same-names-in-import';
 import type { MappingChoice, MappingRow, Plan, PlanAction, PlanChoices, PlanProblem, PlanRow, PlanTarget } from './types';
 
 const nameOf = (policy: JsonObject) =>
   typeof policy.displayName === 'string' && policy.displayName.trim() ? policy.displayName : '(no name)';
 
-/** The import's policies with the keys of their rows: the source id, else the name (made unique). */
-export function sourcePolicies(source: ImportSet): SourcePolicy[] {
+/** The import's policies with the keys of their rows: the source id, else the name (made unique), and the file of each. */
+export function sourcePolicies(source: ImportSet): ImportedPolicy[] {
   const used = new Set<string>();
   // Where each name's count goes on: the keys below it are taken for good, and thousands of policies of one
   // name (or of none) would otherwise try every one of them again, each time.
   const nextNumber = new Map<string, number>();
-  return source.sections.policies.map((policy) => {
+  // Files only when they line up with the policies: a set whose policies were replaced since has none.
+  const files = source.policyFiles?.length === source.sections.policies.length ? source.policyFiles : undefined;
+  return source.sections.policies.map((policy, i) => {
     let key = `policy:${typeof policy.id === 'string' ? policy.id : nameOf(policy)}`;
     if (used.has(key)) {
       const base = key.replace(/#\d+$/, '');
@@ -30,7 +33,7 @@ export function sourcePolicies(source: ImportSet): SourcePolicy[] {
       nextNumber.set(base, n + 1);
     }
     used.add(key);
-    return { rowKey: key, name: nameOf(policy), policy };
+    return { rowKey: key, name: nameOf(policy), policy, file: files?.[i] };
   });
 }
 
@@ -72,7 +75,7 @@ export function buildPlan(source: ImportSet, target: PlanTarget, choices: PlanCh
   // An object the tenant holds several of by name (none the same) is chosen in the mapping, by its name.
   const ambiguous = [...locations.ambiguous, ...strengths.ambiguous, ...contexts.ambiguous];
   const named = ambiguous.length ? { ...source, sectionReferences: [...(source.sectionReferences ?? []), ...ambiguous] } : source;
-  const mapping = buildMapping(named, policies, target, choices, planned, sameTenant);
+  const mapping = withFilesOnUses(buildMapping(named, policies, target, choices, planned, sameTenant), policies);
 
   const creates = mapping
     .filter((row) => row.choice?.action === 'create')

@@ -13,6 +13,7 @@ import { checkPolicy } from '../policy-checks';
 import { REPORT_ONLY } from '../types';
 import { mappingKey, type SourcePolicy } from './mapping';
 import { rewriteReferences } from './reference-places';
+import { warnSameNamesInImport } from './same-names-in-import';
 import {
   PENDING_PATTERN,
   type MappingRow,
@@ -51,8 +52,13 @@ export function mapPolicy(policy: JsonObject, mapping: ReadonlyMap<string, Mappi
 const withStandIns = (policy: JsonObject): JsonObject =>
   JSON.parse(JSON.stringify(policy).replace(PENDING_PATTERN, '00000000-0000-4000-8000-00000000feed')) as JsonObject;
 
+/** A policy of the import, with the file it was read from when it came from one. */
+export interface ImportedPolicy extends SourcePolicy {
+  file?: string | undefined;
+}
+
 export function planPolicies(
-  policies: readonly SourcePolicy[],
+  policies: readonly ImportedPolicy[],
   target: PlanTarget,
   choices: PlanChoices,
   mapping: ReadonlyMap<string, MappingRow>,
@@ -67,7 +73,7 @@ export function planPolicies(
     if (content === undefined) contents.set(p, (content = contentOf(p)));
     return content;
   };
-  return policies.map(({ rowKey, name, policy }) => {
+  const rows = policies.map(({ rowKey, name, policy }): PlanRow => {
     const mapped = mapPolicy(policy, mapping);
     const sourceId = typeof policy.id === 'string' ? policy.id : null;
     let match: JsonObject | undefined;
@@ -189,6 +195,11 @@ export function planPolicies(
       problems,
     };
   });
+  return warnSameNamesInImport(
+    rows,
+    policies.map((p) => p.file),
+    target.policies,
+  );
 }
 
 /** Several tenant policies of the import's name, none with its content: which one it is, only the admin knows. */

@@ -94,6 +94,8 @@ export interface ReferenceUse {
   policyName: string;
   place: string;
   exclusion: boolean;
+  /** The policy's file, when another policy of the import of its name came from another file: what tells the two apart. */
+  file?: string;
 }
 
 export type ProposalStatus = 'same' | 'match' | 'ambiguous' | 'none' | 'gone' | 'planned';

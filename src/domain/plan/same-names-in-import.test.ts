@@ -1,0 +1,106 @@
+// Two files of one import holding different policies of the same name (CA Optics' demo data: "baseline" in
+// policies.json and in extreme.json) planned two creates with nothing said: the tenant got two of the name.
+// Each written row now warns, naming the files, without blocking (Graph accepts the name twice).
+import { describe, expect, it } from 'vitest';
+import { readImport } from '../import/read-import';
+import type { JsonObject } from '../json';
+import { buildPlan } from './build-plan';
+import { mfaPolicyFor, targetTenant } from './test-fixtures';
+import { defaultChoices, type PlanChoices, type PlanRow } from './types';
+
+const fileOf = (path: string, policies: JsonObject[]) => ({ path, bytes: new TextEncoder().encode(JSON.stringify(policies)) });
+const policy = (id: string, name: string, app: string) => mfaPolicyFor(`cccccccc-0000-0000-0000-00000000000${id}`, name, app);
+
+const POLICIES = [policy('1', 'Handle macOs', 'Office365'), policy('2', 'baseline', 'All'), policy('3', 'Finland', 'Office365')];
+const EXTREME = [policy('4', 'baseline', 'MicrosoftAdminPortals'), policy('5', 'Handle macOs', 'All'), policy('6', 'finski', 'All')];
+
+const planOf = async (files: { path: string; bytes: Uint8Array }[], over: Partial<PlanChoices> = {}, tenant: JsonObject[] = []) =>
+  buildPlan(await readImport(files), targetTenant({ policies: tenant }), { ...defaultChoices(), ...over });
+
+const warnings = (row: PlanRow | undefined) => row?.problems.filter((p) => p.severity === 'warning').map((p) => p.text) ?? [];
+const rowOf = (rows: PlanRow[], sourceId: string) => rows.find((r) => r.sourceId === `cccccccc-0000-0000-0000-00000000000${sourceId}`);
+
+describe('policies of one name in the same import', () => {
+  it('each written one warns, naming its file and the other’s; nothing blocks and the others say nothing', async () => {
+    const plan = await planOf([fileOf('demodata/policies.json', POLICIES), fileOf('demodata/extreme.json', EXTREME)]);
+    expect(plan.counts.create).toBe(6);
+    expect(warnings(rowOf(plan.rows, '2'))).toEqual([
+      "Another policy of this import has the same name (this one from demodata/policies.json, the other from demodata/extreme.json): the tenant would have two policies named 'baseline'.",
+    ]);
+    expect(warnings(rowOf(plan.rows, '4'))).toEqual([
+      "Another policy of this import has the same name (this one from demodata/extreme.json, the other from demodata/policies.json): the tenant would have two policies named 'baseline'.",
+    ]);
+    expect(warnings(rowOf(plan.rows, '1'))).toHaveLength(1);
+    expect(warnings(rowOf(plan.rows, '5'))).toHaveLength(1);
+    for (const other of ['3', '6']) expect(rowOf(plan.rows, other)!.problems).toEqual([]);
+    expect(plan.blockers).toEqual([]);
+  });
+
+  it('two of one file, letter case aside: "the same file"', async () => {
+    const plan = await planOf([fileOf('one.json', [policy('1', 'Baseline', 'Office365'), policy('2', ' baseline', 'All')])]);
+    expect(warnings(rowOf(plan.rows, '1'))).toEqual([
+      "Another policy of this import has the same name (this one from one.json, the other from the same file): the tenant would have two policies named 'Baseline' (letter case aside).",
+    ]);
+  });
+
+  it('one already in the tenant as planned is not written and does not warn; the one created beside it does', async () => {
+    const theirs = { ...POLICIES[1]!, state: 'enabledForReportingButNotEnforced' };
+    const plan = await planOf([fileOf('demodata/policies.json', POLICIES), fileOf('demodata/extreme.json', EXTREME)], {}, [theirs]);
+    expect(rowOf(plan.rows, '2')).toMatchObject({ action: 'skip' });
+    expect(rowOf(plan.rows, '2')!.problems).toEqual([]);
+    expect(warnings(rowOf(plan.rows, '4'))).toEqual([
+      "Another policy of this import has the same name (this one from demodata/extreme.json, the other from demodata/policies.json): the tenant would have two policies named 'baseline'.",
+    ]);
+  });
+
+  it('policies of the name in the tenant that no row touches are counted too', async () => {
+    const tenant = [
+      mfaPolicyFor('dddddddd-0000-0000-0000-000000000001', 'baseline', 'Office'),
+      mfaPolicyFor('dddddddd-0000-0000-0000-000000000002', 'baseline', 'SharePoint'),
+    ];
+    const plan = await planOf([fileOf('demodata/policies.json', POLICIES), fileOf('demodata/extreme.json', EXTREME)], {}, tenant);
+    expect(warnings(rowOf(plan.rows, '2'))).toEqual([expect.stringContaining('the tenant would have four policies named')]);
+  });
+
+  it('left out, a policy of the tenant does not have the name: the other no longer warns', async () => {
+    const files = [fileOf('demodata/policies.json', POLICIES), fileOf('demodata/extreme.json', EXTREME)];
+    const plan = await planOf(files, { rows: { 'policy:cccccccc-0000-0000-0000-000000000004': { action: 'skip' } } });
+    expect(warnings(rowOf(plan.rows, '2'))).toEqual([]);
+    expect(warnings(rowOf(plan.rows, '4'))).toEqual([]);
+  });
+
+  it('three of a name across three files: each names the other two files', async () => {
+    const plan = await planOf([
+      fileOf('a.json', [policy('1', 'Same', 'All')]),
+      fileOf('b.json', [policy('2', 'Same', 'Office365')]),
+      fileOf('c.json', [policy('3', 'Same', 'MicrosoftAdminPortals')]),
+    ]);
+    expect(warnings(rowOf(plan.rows, '2'))).toEqual([
+      "2 other policies of this import have the same name (this one from b.json, the others from a.json and c.json): the tenant would have three policies named 'Same'.",
+    ]);
+  });
+});
+
+describe('the mapping’s uses of policies of one name', () => {
+  it('carry the file where two of the name came from different files, and only there', async () => {
+    const USER = 'aaaaaaaa-0000-0000-0000-000000000001';
+    const excluding = (id: string, name: string, app: string) => ({
+      ...policy(id, name, app),
+      conditions: {
+        clientAppTypes: ['all'],
+        applications: { includeApplications: [app] },
+        users: { includeUsers: ['All'], excludeUsers: [USER] },
+      },
+    });
+    const plan = await planOf([
+      fileOf('demodata/policies.json', [excluding('1', 'baseline', 'All'), excluding('2', 'Finland', 'All')]),
+      fileOf('demodata/extreme.json', [excluding('3', 'baseline', 'Office365')]),
+    ]);
+    const uses = plan.mapping.find((row) => row.sourceValue === USER)!.uses;
+    expect(uses.map((use) => [use.policyName, use.file])).toEqual([
+      ['baseline', 'demodata/policies.json'],
+      ['Finland', undefined],
+      ['baseline', 'demodata/extreme.json'],
+    ]);
+  });
+});
