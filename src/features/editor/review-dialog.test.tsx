@@ -4,7 +4,7 @@
 // the keyboard's focus on when its button leaves with the risk; the policy's name is isolated in the
 // title and in the diff's name, so a direction control in it reorders nothing around it.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LockoutRisk } from '../../domain/lockout';
 import { ReviewDialog, type ReviewDialogProps } from './review-dialog';
@@ -128,5 +128,45 @@ describe('A name with a direction control', () => {
       }),
     );
     expect(screen.getByRole('dialog').querySelector('h2 bdi')?.textContent).toBe(name);
+  });
+});
+
+describe('the diff and the impact, by the window’s width', () => {
+  /** A window that is (or is not) phone-sized, for useSmallWindow's media query. */
+  const windowSmall = (small: boolean) =>
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: small,
+      media: query,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    }));
+  afterEach(() => vi.unstubAllGlobals());
+
+  const mounted = vi.fn();
+  function Impact() {
+    useEffect(() => mounted(), []);
+    return <section aria-label="Impact on the last 7 days of sign-ins" />;
+  }
+  const order = () => {
+    const diff = screen.getByRole('region', { name: /^Changes to / });
+    const impact = screen.getByRole('region', { name: 'Impact on the last 7 days of sign-ins' });
+    return diff.compareDocumentPosition(impact) & Node.DOCUMENT_POSITION_FOLLOWING ? 'diff first' : 'impact first';
+  };
+
+  it('on a phone, the diff comes before the impact, so it has the room', () => {
+    windowSmall(true);
+    render(review({ impact: <Impact /> }));
+    expect(order()).toBe('diff first');
+  });
+
+  it('on a wide window, the impact stays above the diff; the check is not started again as the window narrows', () => {
+    windowSmall(false);
+    mounted.mockClear();
+    const view = render(review({ impact: <Impact /> }));
+    expect(order()).toBe('impact first');
+    windowSmall(true);
+    view.rerender(review({ impact: <Impact />, modified: '{"state":"enabled"}' }));
+    expect(order()).toBe('diff first');
+    expect(mounted).toHaveBeenCalledTimes(1);
   });
 });

@@ -169,6 +169,26 @@ export function ReviewDialog({
   };
   // Two columns of ~100 px each cannot be read: a small window shows the difference in one.
   const small = useSmallWindow();
+  const diff = (
+    <div className={styles.diff}>
+      <Suspense
+        fallback={
+          <Skeleton aria-label="Loading the diff">
+            <SkeletonItem size={128} />
+          </Skeleton>
+        }
+      >
+        <LazyDiffViewer
+          original={original}
+          modified={modified}
+          dark={dark}
+          inline={small}
+          ariaLabel={`Changes to ${isolatedText(policyName)}`}
+          describeId={describeId}
+        />
+      </Suspense>
+    </div>
+  );
   return (
     <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !saving && onClose()}>
       <DialogSurface className={styles.surface}>
@@ -300,6 +320,9 @@ export function ReviewDialog({
                     </MessageBarBody>
                   </MessageBar>
                 )}
+                {/* Diff first: on a phone, the impact's text and table above it left the diff a few lines in view.
+                    The diff moves, not the impact, so its check is not started again when the window crosses. */}
+                {small && !newPolicy ? diff : null}
                 {impact}
                 {step.kind === 'failed' && <SaveFailed error={step.error} versionNotKept={step.versionNotKept} />}
                 {newPolicy ? (
@@ -333,25 +356,8 @@ export function ReviewDialog({
                       </div>
                     </section>
                   </>
-                ) : (
-                  <div className={styles.diff}>
-                    <Suspense
-                      fallback={
-                        <Skeleton aria-label="Loading the diff">
-                          <SkeletonItem size={128} />
-                        </Skeleton>
-                      }
-                    >
-                      <LazyDiffViewer
-                        original={original}
-                        modified={modified}
-                        dark={dark}
-                        inline={small}
-                        ariaLabel={`Changes to ${isolatedText(policyName)}`}
-                        describeId={describeId}
-                      />
-                    </Suspense>
-                  </div>
+                ) : small ? null : (
+                  diff
                 )}
               </>
             )}
