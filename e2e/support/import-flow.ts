@@ -31,6 +31,26 @@ export async function copyTwoPolicies(
 }
 
 /**
+ * Signs in to Contoso and pre-production and copies Contoso's CA023 (which excludes Contoso's agent identity) into
+ * pre-production. Returns the mapping's table, "How references map to this tenant".
+ */
+export async function copyAgentPolicy(page: Page, signInPage: { signInToDemoWithPreProduction(): Promise<void> }) {
+  await signInPage.signInToDemoWithPreProduction();
+  await section(page, 'Import').click();
+  await page.getByRole('combobox', { name: 'Or copy from another tenant you are signed in to' }).click();
+  await page.getByRole('option', { name: /^Contoso ·/ }).click();
+  await page.getByRole('button', { name: 'Read its policies' }).click();
+  await expect(page.getByRole('heading', { name: 'The plan for Contoso pre-production' })).toBeFocused();
+  await page.getByRole('button', { name: 'Choose policies…' }).click();
+  await page.getByRole('button', { name: 'None', exact: true }).click();
+  await page
+    .getByRole('group', { name: 'Policies to bring in' })
+    .getByRole('checkbox', { name: /^CA023/ })
+    .check();
+  return page.getByRole('table', { name: 'How references map to this tenant' });
+}
+
+/**
  * Signs in to the demo as Ada Lindqvist and chooses, on Import, a file (named `name`) holding these policies as one
  * JSON array: given from memory, no file written.
  */

@@ -37,6 +37,21 @@ export interface ServicePrincipal {
   servicePrincipalType: 'Application' | 'ManagedIdentity' | 'Legacy';
   appOwnerOrganizationId: string | null;
 }
+/**
+ * An agent identity (Graph beta): a service principal of its own type, made from an agent identity
+ * blueprint, as Graph's beta docs show it (no appId of its own: its blueprint's is agentIdentityBlueprintId).
+ */
+export interface AgentIdentity {
+  '@odata.type': '#microsoft.graph.agentIdentity';
+  id: string;
+  displayName: string;
+  /** ServiceIdentity for every agent identity. */
+  servicePrincipalType: 'ServiceIdentity';
+  agentIdentityBlueprintId: string;
+  accountEnabled: boolean;
+  disabledByMicrosoftStatus: string | null;
+  tags: string[];
+}
 export interface Agreement {
   id: string;
   displayName: string;
@@ -125,6 +140,8 @@ export interface TenantState {
   users: DirectoryUser[];
   groups: DirectoryGroup[];
   servicePrincipals: ServicePrincipal[];
+  /** Agent identities, which Graph lists among the service principals; absent in states saved before them. */
+  agentIdentities?: AgentIdentity[];
   agreements: Agreement[];
   /** Whether security defaults are on (identitySecurityDefaultsEnforcementPolicy); absent = off, as in a tenant using Conditional Access. */
   securityDefaults?: boolean;

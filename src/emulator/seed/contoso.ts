@@ -1,5 +1,5 @@
 // The "Contoso" demo tenant: a realistic, messy production tenant. 35 policies covering every
-// condition type and all three states, guests and external tenants, workload identities,
+// condition type and all three states, guests and external tenants, workload identities and an agent identity,
 // references to objects that no longer exist, soft-deleted policies and an audit trail.
 import { stableId } from '../core/ids';
 import type { JsonObject } from '../core/model';
@@ -63,6 +63,7 @@ export const contosoDirectory = buildDirectory({
     { name: 'Contoso Inventory Daemon' },
     { name: 'mi-backup-runner', type: 'ManagedIdentity' },
   ],
+  agents: ['Contoso Helpdesk Agent'],
 });
 
 const d = contosoDirectory;
@@ -325,6 +326,11 @@ const specs: PolicySpec[] = [
     state: REPORT_ONLY,
     createdDaysAgo: 12,
     users: { includeUsers: ['AllAgentIdUsers'] },
+    // Every agent identity but the one the service desk approved (beta: the agent identity lists).
+    clientApplications: {
+      includeAgentIdServicePrincipals: ['All'],
+      excludeAgentIdServicePrincipals: [d.agentIdentity('Contoso Helpdesk Agent')],
+    },
     grant: { builtInControls: ['block'] },
   },
   {

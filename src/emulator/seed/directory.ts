@@ -1,6 +1,6 @@
 // Builds a tenant's users, groups and service principals from short lists, with stable ids.
 import { stableId } from '../core/ids';
-import type { DirectoryGroup, DirectoryUser, ServicePrincipal } from '../core/model';
+import type { AgentIdentity, DirectoryGroup, DirectoryUser, ServicePrincipal } from '../core/model';
 import { microsoftApps } from './apps';
 
 export interface DirectorySpec {
@@ -10,6 +10,8 @@ export interface DirectorySpec {
   guests: { name: string; home: string }[];
   groups: { name: string; description: string; isAssignableToRole?: boolean }[];
   apps: { name: string; type?: ServicePrincipal['servicePrincipalType'] }[];
+  /** Agent identities (Graph beta), each made from a blueprint of the same name. */
+  agents?: string[];
 }
 
 const slug = (name: string) =>
@@ -62,6 +64,16 @@ export function buildDirectory(spec: DirectorySpec) {
       appOwnerOrganizationId: type === 'ManagedIdentity' ? null : stableId(`tenant:${spec.key}`),
     })),
   ];
+  const agentIdentities: AgentIdentity[] = (spec.agents ?? []).map((name) => ({
+    '@odata.type': '#microsoft.graph.agentIdentity',
+    id: stableId(`${spec.key}:agent:${name}`),
+    displayName: name,
+    servicePrincipalType: 'ServiceIdentity',
+    agentIdentityBlueprintId: stableId(`${spec.key}:blueprint:${name}`),
+    accountEnabled: true,
+    disabledByMicrosoftStatus: null,
+    tags: [],
+  }));
   const byName = <T extends { displayName: string }>(items: T[], name: string): T => {
     const found = items.find((item) => item.displayName === name || item.displayName.startsWith(`${name} (`));
     if (!found) throw new Error(`Seed refers to unknown ${name}`);
@@ -71,10 +83,12 @@ export function buildDirectory(spec: DirectorySpec) {
     users,
     groups,
     servicePrincipals,
+    agentIdentities,
     user: (name: string) => byName(users, name).id,
     group: (name: string) => byName(groups, name).id,
     app: (name: string) => byName(servicePrincipals, name).appId,
     servicePrincipal: (name: string) => byName(servicePrincipals, name).id,
+    agentIdentity: (name: string) => byName(agentIdentities, name).id,
     /** An id that once belonged to an object that has since been deleted. */
     gone: (name: string) => stableId(`${spec.key}:deleted:${name}`),
   };

@@ -121,6 +121,7 @@ export function toTenantState(seed: TenantSeed, now: Date): TenantState {
     users: directory.users,
     groups: directory.groups,
     servicePrincipals: directory.servicePrincipals,
+    agentIdentities: directory.agentIdentities,
     agreements: seed.agreements,
     groupMembers: seed.groupMembers ?? {},
     // The demo's administrator and reader hold the roles their sign-in claims.

@@ -26,7 +26,11 @@ const nulls: Record<Collection, Record<string, null>> = {
 };
 
 /** A collection's objects as stored (the seed's typed records, read here as plain JSON objects). */
-const stored = (tenant: TenantState, collection: Collection) => tenant[collection] as unknown as Record<string, unknown>[];
+const stored = (tenant: TenantState, collection: Collection) =>
+  // An agent identity is a service principal of a derived type: Graph answers it among them, with its own @odata.type.
+  (collection === 'servicePrincipals'
+    ? [...tenant.servicePrincipals, ...(tenant.agentIdentities ?? [])]
+    : tenant[collection]) as unknown as Record<string, unknown>[];
 
 /** An object as Graph answers it: its type, and null for what is not set. */
 const shaped = (collection: Collection, o: Record<string, unknown>) => ({ '@odata.type': typeOf[collection], ...nulls[collection], ...o });

@@ -1,0 +1,30 @@
+// The demo tenant holds an agent identity (Graph beta), shaped as Graph's docs show it, that one seeded
+// policy excludes: the console's names, plans and words about agents are seen on the demo, not only in tests.
+import { describe, expect, it } from 'vitest';
+import { testEmulator } from '../harness/test-emulator';
+
+const POLICY = 'CA023: Block agent identities from all resources';
+
+describe('the demo seed’s agent identity', () => {
+  it('is excluded by CA023 and answered as an agent identity by getByIds and among the service principals', async () => {
+    const { call } = testEmulator();
+    const policies = (await (await call('GET', '/beta/identity/conditionalAccess/policies')).json()) as {
+      value: { displayName: string; conditions: { clientApplications: { excludeAgentIdServicePrincipals: string[] } } }[];
+    };
+    const [agentId] = policies.value.find((p) => p.displayName === POLICY)!.conditions.clientApplications.excludeAgentIdServicePrincipals;
+    const byIds = (await (
+      await call('POST', '/v1.0/directoryObjects/getByIds?$select=id,displayName', {
+        body: { ids: [agentId], types: ['user', 'group', 'servicePrincipal'] },
+      })
+    ).json()) as { value: Record<string, unknown>[] };
+    expect(byIds.value).toEqual([{ '@odata.type': '#microsoft.graph.agentIdentity', id: agentId, displayName: 'Contoso Helpdesk Agent' }]);
+    const listed = (await (await call('GET', `/v1.0/servicePrincipals/${agentId!}`)).json()) as Record<string, unknown>;
+    expect(listed).toMatchObject({
+      '@odata.type': '#microsoft.graph.agentIdentity',
+      displayName: 'Contoso Helpdesk Agent',
+      servicePrincipalType: 'ServiceIdentity',
+      accountEnabled: true,
+    });
+    expect(typeof listed.agentIdentityBlueprintId).toBe('string');
+  });
+});
