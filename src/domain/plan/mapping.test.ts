@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyImportSet, type ImportSet } from '../import/import-set';
 import type { JsonObject } from '../json';
 import { buildPlan, sourcePolicies } from './build-plan';
-import { buildMapping, missingGroupCreates } from './mapping';
+import { buildMapping, missingGroupCreates, NOT_CREATABLE, uncreatableGroups } from './mapping';
 import { planObjects } from './object-rows';
 import { defaultChoices, type MappingRow, type PlanChoices, type PlanTarget, type TargetCandidate } from './types';
 
@@ -154,7 +154,7 @@ describe('the words of the proposals', () => {
     const pilot = rowOf(mapping(set, tenant([PILOT])), PILOT);
     expect(pilot.why).toBe('Nothing in the tenant matches it.');
     // Templates and restored backups are written into the tenant the admin is in: "the target" is a copy's word.
-    expect(texts(pilot)).toEqual([`blocker: Choose what the group ${PILOT} becomes in this tenant.`]);
+    expect(texts(pilot)).toEqual([`blocker: Choose what the group ${PILOT} becomes in this tenant. ${NOT_CREATABLE}`]);
     const location: JsonObject = { '@odata.type': '#microsoft.graph.countryNamedLocation', id: 'loc-1', displayName: 'Nordics' };
     const { rows } = planObjects('namedLocation', [location], tenant([]), defaultChoices(), false, new Set());
     expect(rows[0]!.why).toBe('Not in the tenant.');
@@ -178,10 +178,56 @@ describe('creating every missing group', () => {
         applications: { includeApplications: ['All'] },
       }),
     ]);
+    set.references = [{ kind: 'group', id: PILOT, displayName: 'MFA pilot', exists: true }];
     const target = tenant([PILOT, ADMINS, CUSTOM_ROLE, 'aaaaaaaa-0000-0000-0000-000000000009'], {
       [ADMINS]: [{ id: 'ffffffff-0000-0000-0000-000000000001', kind: 'group', displayName: 'Tenant admins', by: 'displayName' }],
     });
     const choices = { ...defaultChoices(), mapping: { 'group:aaaaaaaa-0000-0000-0000-000000000009': { action: 'drop' } as const } };
     expect(missingGroupCreates(mapping(set, target, choices))).toEqual({ [`group:${PILOT}`]: { action: 'create' } });
+  });
+});
+
+describe('a group the import knows only by its id', () => {
+  // As the seed template 'Require MFA for privileged accounts' has it: an excluded group, no name anywhere in the file.
+  const EXCLUDED = 'f753047e-de31-4c74-a6fb-c38589047723';
+  const NAMED = 'aaaaaaaa-0000-0000-0000-000000000010';
+  const set = bareExport([
+    policy('Template 2 - Require MFA for Privileged Accounts', {
+      users: { includeRoles: [AI_ADMIN], excludeGroups: [EXCLUDED, NAMED] },
+      applications: { includeApplications: ['All'] },
+    }),
+  ]);
+  set.references = [{ kind: 'group', id: NAMED, displayName: 'Break glass', exists: true }];
+  const target = tenant([EXCLUDED, NAMED, AI_ADMIN]);
+
+  it('cannot be created, and its row says why and what to do instead', () => {
+    const rows = mapping(set, target);
+    expect(rowOf(rows, EXCLUDED).canCreate).toBe(false);
+    expect(texts(rowOf(rows, EXCLUDED))).toEqual([`blocker: Choose what the group ${EXCLUDED} becomes in this tenant. ${NOT_CREATABLE}`]);
+    expect(NOT_CREATABLE).toBe('Its name is not in the import, so it cannot be created: choose a group of this tenant, or leave it out.');
+    expect(rowOf(rows, NAMED).canCreate).toBe(true);
+  });
+
+  it('is left out of creating every missing group, which counts it as left to choose', () => {
+    const rows = mapping(set, target);
+    expect(missingGroupCreates(rows)).toEqual({ [`group:${NAMED}`]: { action: 'create' } });
+    expect(uncreatableGroups(rows)).toBe(1);
+  });
+
+  it('is not created by a saved choice either: the plan creates no group named by an id', () => {
+    const choices = {
+      ...defaultChoices(),
+      mapping: { [`group:${EXCLUDED}`]: { action: 'create' } as const, [`group:${NAMED}`]: { action: 'create' } as const },
+    };
+    const row = rowOf(mapping(set, target, choices), EXCLUDED);
+    expect(row.choice).toBeNull();
+    expect(texts(row)).toEqual([`blocker: Choose what the group ${EXCLUDED} becomes in this tenant. ${NOT_CREATABLE}`]);
+    const plan = buildPlan(set, target, choices);
+    expect(plan.rows.filter((r) => r.kind === 'group').map((r) => [r.displayName, r.action])).toEqual([['Break glass', 'create']]);
+  });
+
+  it('is not created under a name that is itself an id', () => {
+    const filled = { ...set, references: [{ kind: 'group' as const, id: EXCLUDED, displayName: EXCLUDED.toUpperCase(), exists: true }] };
+    expect(rowOf(mapping(filled, target), EXCLUDED).canCreate).toBe(false);
   });
 });

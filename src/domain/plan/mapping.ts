@@ -349,19 +349,27 @@ export function buildMapping(
         ? proposeDirectory(kind, value, ref, target, sameTenant)
         : proposeSection(kind, value, ref, target);
     const chosen = !fromPlan && key in choices.mapping;
-    const choice = chosen ? choices.mapping[key]! : proposal.choice;
-    return { key, kind, agent: agentKindOf(places), value, uses, ref, proposal, chosen, choice };
+    // A group is created under the name the import gives it; one known only by its id (a bare export) is not
+    // created at all, whatever a saved choice says: the tenant would get a group named with the old tenant's id.
+    const canCreate = kind === 'group' && isCreatableName(ref?.displayName);
+    const wanted = chosen ? choices.mapping[key]! : proposal.choice;
+    const choice = wanted?.action === 'create' && !canCreate ? null : wanted;
+    return { key, kind, agent: agentKindOf(places), value, uses, ref, proposal, chosen, choice, canCreate };
   });
   // Whether a policy is left with anything it includes depends on every reference's choice, not only this one's.
   const choiceOf = new Map(decided.map((row) => [row.key, row.choice]));
   const isDropped = (place: ReferencePlace, value: string) => choiceOf.get(mappingKey(place.kind, value))?.action === 'drop';
   const policyByRow = new Map(policies.map((p) => [p.rowKey, p.policy]));
 
-  return decided.map(({ key, kind, agent, value, uses, ref, proposal, chosen, choice }) => {
+  return decided.map(({ key, kind, agent, value, uses, ref, proposal, chosen, choice, canCreate }) => {
     const name = ref?.displayName ?? microsoftsOwn(kind, value)?.name ?? null;
     const label = `the ${kindWords({ kind, agent })} ${name ? `'${isolatedText(name)}'` : value}`;
     const problems: PlanProblem[] = [];
-    if (!choice) problems.push({ severity: 'blocker', text: `Choose what ${label} becomes in this tenant.` });
+    if (!choice)
+      problems.push({
+        severity: 'blocker',
+        text: `Choose what ${label} becomes in this tenant.${kind === 'group' && !canCreate ? ` ${NOT_CREATABLE}` : ''}`,
+      });
     const exclusions = uses.filter((u) => u.exclusion);
     if (choice?.action === 'drop' && exclusions.length > 0 && proposal.status !== 'gone') {
       const confirmKey = `drop:${key}`;
@@ -393,20 +401,33 @@ export function buildMapping(
       choice,
       chosen,
       uses,
-      canCreate: kind === 'group',
+      canCreate,
       problems,
     };
   });
 }
 
+/** Why a group known only by its id is not offered to be created, said where its choice is made. */
+export const NOT_CREATABLE = 'Its name is not in the import, so it cannot be created: choose a group of this tenant, or leave it out.';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A name to create a group under: not absent, blank, or an id (an export may fill the name with the id). */
+const isCreatableName = (name: string | null | undefined) => !!name && name.trim() !== '' && !GUID.test(name.trim());
+
+const isMissingGroup = (row: MappingRow) => row.kind === 'group' && row.status === 'none' && !row.choice;
+
 /**
  * The choices that create every group nothing in the tenant stands for and the admin has not decided:
  * one action for an export that names dozens of groups. Each stays a choice of its own row, to undo there.
+ * Groups whose name the import does not hold are not among them (see `uncreatableGroups`).
  */
 export function missingGroupCreates(rows: readonly MappingRow[]): Record<string, MappingChoice> {
   return Object.fromEntries(
-    rows
-      .filter((row) => row.kind === 'group' && row.status === 'none' && !row.choice)
-      .map((row) => [row.key, { action: 'create' } as const]),
+    rows.filter((row) => isMissingGroup(row) && row.canCreate).map((row) => [row.key, { action: 'create' } as const]),
   );
 }
+
+/** How many undecided groups nothing in the tenant stands for cannot be created, their names not being in the import. */
+export const uncreatableGroups = (rows: readonly MappingRow[]): number =>
+  rows.filter((row) => isMissingGroup(row) && !row.canCreate).length;

@@ -266,3 +266,55 @@ describe('MappingTable, candidates named in a right-to-left script', () => {
     expect(active?.textContent).toBe('\u2068בטא\u2069');
   });
 });
+
+describe('MappingTable: a group the import knows only by its id', () => {
+  // As the seed template 'Require MFA for privileged accounts' has it: an excluded group with no name in the file.
+  const UNNAMED = 'f753047e-de31-4c74-a6fb-c38589047723';
+  const bare = pilotImport({ includeGroups: [PILOT], excludeGroups: [CONTRACTORS, UNNAMED] }, [
+    { kind: 'group', id: PILOT, displayName: 'MFA pilot', exists: true },
+    { kind: 'group', id: CONTRACTORS, displayName: 'Contractors', exists: true },
+  ]);
+  const where = emptyTarget([PILOT, CONTRACTORS, UNNAMED]);
+
+  function Bare({ updates }: { updates: PickedChoices[] }) {
+    const [mapping, setMapping] = useState<Record<string, MappingChoice>>({});
+    const rows = buildMapping(bare, sourcePolicies(bare), where, { ...defaultChoices(), mapping }, new Map(), false);
+    return (
+      <MappingTable
+        rows={rows}
+        sourceLabel="In the import"
+        targetName="Fabrikam"
+        confirmed={new Set()}
+        onChoose={(picked) => {
+          updates.push(picked);
+          setMapping((m) => withMappingChoices(m, picked));
+        }}
+        onConfirm={() => undefined}
+      />
+    );
+  }
+
+  it('is not offered to be created under its id: its row says to choose a group of this tenant or leave it out', () => {
+    render(<Bare updates={[]} />);
+    const choice = screen.getByRole('combobox', { name: `In this tenant, ${UNNAMED} becomes` });
+    expect(description(choice)).toBe(
+      `Choose what the group ${UNNAMED} becomes in this tenant. Its name is not in the import, so it cannot be created: choose a group of this tenant, or leave it out.`,
+    );
+    fireEvent.click(choice);
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Leave it out']);
+  });
+
+  it('is skipped by Create every missing group, which says it is left to choose', () => {
+    const updates: PickedChoices[] = [];
+    render(<Bare updates={updates} />);
+    const button = screen.getByRole('button', { name: 'Create every missing group (2)' });
+    const left = '1 group is left to choose on its row: its name is not in the import, so it cannot be created.';
+    expect(description(button)).toBe(left);
+    fireEvent.click(button);
+    expect(updates).toEqual([{ [`group:${PILOT}`]: { action: 'create' }, [`group:${CONTRACTORS}`]: { action: 'create' } }]);
+    expect(choiceOf(UNNAMED)).not.toContain(CREATE);
+    expect(status()).toBe(`2 groups set to be created empty. To change one, choose otherwise on its row. ${left}`);
+    // At 0 it does not claim that no group is missing: the one it cannot create still is.
+    expect(description(screen.getByRole('button', { name: 'Create every missing group (0)' }))).toBe(left);
+  });
+});

@@ -23,7 +23,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowUndoRegular, PeopleAddRegular } from '@fluentui/react-icons';
 import { useId, useRef, useState, type Ref } from 'react';
-import { kindWords, missingGroupCreates } from '../../domain/plan/mapping';
+import { kindWords, missingGroupCreates, uncreatableGroups } from '../../domain/plan/mapping';
 import type { MappingChoice, MappingRow, ProposalStatus, ReferenceUse } from '../../domain/plan/types';
 import type { DirectoryKind } from '../../graph/directory';
 import { DirectoryPicker } from '../../session/directory-picker';
@@ -97,6 +97,12 @@ const shownUses = (uses: readonly ReferenceUse[]) => (uses.length > USES_LISTED 
 
 const groups = (count: number) => (count === 1 ? '1 group' : `${countWords(count)} groups`);
 
+/** Said of the groups Create every missing group does not create, their names not being in the import. */
+const leftToChoose = (count: number) =>
+  count === 1
+    ? '1 group is left to choose on its row: its name is not in the import, so it cannot be created.'
+    : `${countWords(count)} groups are left to choose on their rows: their names are not in the import, so they cannot be created.`;
+
 export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoose, onConfirm, anchorId, revealRef }: MappingTableProps) {
   const styles = useStyles();
   const ids = useId();
@@ -109,6 +115,7 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
   // Every group nothing stands for, created in one action: an export (IntuneManagement's) may name dozens.
   const creates = missingGroupCreates(rows);
   const missing = Object.keys(creates).length;
+  const unnamed = uncreatableGroups(rows);
   // Once used, the button stays (disabled at 0) so the keyboard's focus is not dropped with it.
   const [createdSome, setCreatedSome] = useState(false);
   // What those rows held before (one snapshot), for Undo; offered while every one of them still says create.
@@ -116,6 +123,8 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
   const [said, setSaid] = useState('');
   const createButton = useRef<HTMLButtonElement>(null);
   const noneMissingId = `${ids}-none-missing`;
+  const unnamedId = `${ids}-unnamed`;
+  const describedBy = unnamed > 0 ? unnamedId : missing === 0 ? noneMissingId : null;
   // Two references of the same name (a user and a group, two groups of one name) get names told apart by kind and id.
   const named = new Map<string, number>();
   for (const row of rows) named.set(row.sourceName ?? row.sourceValue, (named.get(row.sourceName ?? row.sourceValue) ?? 0) + 1);
@@ -130,7 +139,9 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
     setBefore(Object.fromEntries(Object.keys(creates).map((key) => [key, rows.find((r) => r.key === key && r.chosen)?.choice ?? null])));
     onChoose(creates);
     setCreatedSome(true);
-    setSaid(`${groups(missing)} set to be created empty. To change one, choose otherwise on its row.`);
+    setSaid(
+      `${groups(missing)} set to be created empty. To change one, choose otherwise on its row.${unnamed > 0 ? ` ${leftToChoose(unnamed)}` : ''}`,
+    );
   };
   const undo = () => {
     onChoose(before!);
@@ -154,14 +165,19 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
             size="small"
             icon={<PeopleAddRegular />}
             disabledFocusable={missing === 0}
-            {...(missing === 0 && { 'aria-describedby': noneMissingId })}
+            {...(describedBy && { 'aria-describedby': describedBy })}
             onClick={createMissing}
           >
             Create every missing group ({countWords(missing)})
           </Button>
         ) : null}
-        {missing === 0 && createdSome ? (
+        {missing === 0 && createdSome && unnamed === 0 ? (
           <UnseenText id={noneMissingId}>No group is missing: each is matched, chosen on its row, or set to be created.</UnseenText>
+        ) : null}
+        {(missing > 0 || createdSome) && unnamed > 0 ? (
+          <Text id={unnamedId} size={200}>
+            {leftToChoose(unnamed)}
+          </Text>
         ) : null}
         {undoable ? (
           <Button size="small" icon={<ArrowUndoRegular />} aria-label="Undo creating every missing group" onClick={undo}>
