@@ -113,3 +113,35 @@ test('a policy that already blocks everyone outside its countries saves an added
   await editor.dialog.getByRole('button', { name: 'Save to tenant' }).click();
   await expect(page.getByText('Saved. This is the policy as the tenant now holds it.')).toBeVisible();
 });
+
+test('with no emergency-access accounts named, says the guard checked only the admin and warns when CA006 stops excluding the group most policies exclude', async ({
+  page,
+  signInPage,
+  policiesPage,
+}) => {
+  await page.goto('/');
+  await signInPage.signInToDemoAs('Ada Lindqvist');
+  await policiesPage.open(/^CA006/);
+  const editor = new PolicyEditorPage(page);
+  await editor.open(new URL(page.url()).pathname);
+  await expect(editor.checks).toContainText('No emergency-access accounts are named for this tenant: the lock-out guard checked only you.');
+  await expect(editor.checks.getByRole('link', { name: 'Name them in Settings' })).toHaveAttribute('href', '/settings');
+
+  await page
+    .getByRole('toolbar', { name: 'Exclude groups' })
+    .getByRole('button', { name: 'Remove CA - Emergency access accounts' })
+    .click();
+  await expect(editor.checks).toContainText(
+    /This change stops excluding the group 'CA - Emergency access accounts', which \d+ of \d+ policies for all users exclude: if it holds your emergency-access accounts, keep it excluded\./,
+  );
+  await expect(editor.checks).not.toContainText('No problems found.');
+
+  // The review says it too; a warning, not a block: Save asks for nothing more than the risk already there.
+  await editor.reviewButton.click();
+  await expect(editor.dialog.getByRole('list', { name: 'Not excluded' })).toContainText(
+    "This change stops excluding the group 'CA - Emergency access accounts'",
+  );
+  await expect(editor.dialog).toContainText('No emergency-access accounts are named for this tenant: the lock-out guard checked only you.');
+  await expect(editor.dialog.getByRole('checkbox', { name: /I understand/ })).toHaveCount(0);
+  await expect(editor.dialog.getByRole('button', { name: 'Save to tenant' })).toBeEnabled();
+});

@@ -40,6 +40,7 @@ vi.mock('../../shared/theme', () => ({ useTheme: () => ({ dark: false }) }));
 vi.mock('../../shared/routes/leave-guard', () => ({ useLeaveGuard: () => ({ letGo: () => {} }), LeaveDialog: () => null }));
 vi.mock('../../policy-ui/page-breadcrumb', () => ({ PageBreadcrumb: () => null }));
 vi.mock('../../policy-ui/rollout-notice', () => ({ RolloutFreezeNotice: () => null }));
+vi.mock('./unnamed-emergency', () => ({ UnnamedEmergencyNotice: () => null }));
 vi.mock('./use-lockout-guard', () => ({ useLockoutGuard: () => ({ risks: [], already: [], excludeEmergency: undefined }) }));
 vi.mock('../../shared/monaco', () => ({ LazyDiffViewer: () => null, LazyJsonViewer: () => null }));
 vi.mock('./policy-workbench', () => ({

@@ -14,6 +14,15 @@ vi.mock('../../shared/monaco', () => ({
   LazyJsonViewer: ({ ariaLabel }: { ariaLabel: string }) => <div role="region" aria-label={ariaLabel} />,
 }));
 
+// The note on unnamed emergency accounts reads the tenant (unnamed-emergency.test.tsx): here, what it is given.
+vi.mock('./unnamed-emergency', () => ({
+  UnnamedEmergencyNotice: ({ original, modified }: { original: string; modified: string }) => (
+    <p>
+      Checked without emergency accounts: {original || 'a new policy'} to {modified}
+    </p>
+  ),
+}));
+
 afterEach(cleanup);
 
 const CHANGE = [{ path: 'state', text: 'State: Off → On' }];
@@ -168,5 +177,18 @@ describe('the diff and the impact, by the window’s width', () => {
     view.rerender(review({ impact: <Impact />, modified: '{"state":"enabled"}' }));
     expect(order()).toBe('diff first');
     expect(mounted).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('with no emergency-access accounts named', () => {
+  it('shows the note on the policy as the tenant holds it and the draft, and a new policy as new', () => {
+    const view = render(review({ original: '{"state":"disabled"}', modified: '{"state":"enabled"}' }));
+    expect(screen.getByText(/^Checked without emergency accounts/).textContent).toBe(
+      'Checked without emergency accounts: {"state":"disabled"} to {"state":"enabled"}',
+    );
+    view.rerender(review({ original: '', modified: '{"state":"enabled"}', newPolicy: { state: 'enabled' } }));
+    expect(screen.getByText(/^Checked without emergency accounts/).textContent).toBe(
+      'Checked without emergency accounts: a new policy to {"state":"enabled"}',
+    );
   });
 });

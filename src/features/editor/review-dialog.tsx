@@ -37,6 +37,7 @@ import { describePolicy } from '../../domain/describe-policy';
 import { AnnouncedElsewhere } from '../../shared/ui/announced-elsewhere';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { SaveFailed, type SaveFailure } from './save-failed';
+import { UnnamedEmergencyNotice } from './unnamed-emergency';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(1200px, 95vw)', width: '95vw' },
@@ -323,6 +324,7 @@ export function ReviewDialog({
                 {/* Diff first: on a phone, the impact's text and table above it left the diff a few lines in view.
                     The diff moves, not the impact, so its check is not started again when the window crosses. */}
                 {small && !newPolicy ? diff : null}
+                <UnnamedEmergencyNotice original={newPolicy ? '' : original} modified={modified} />
                 {impact}
                 {step.kind === 'failed' && <SaveFailed error={step.error} versionNotKept={step.versionNotKept} />}
                 {newPolicy ? (
