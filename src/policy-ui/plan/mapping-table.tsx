@@ -232,7 +232,13 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                 // The choice is described by what it causes; an exclusion left out unconfirmed makes it invalid.
                 const problemId = (i: number) => `${ids}-${index}-problem-${i}`;
                 const invalid = row.problems.some((p) => p.severity === 'blocker' && !p.confirmed);
-                const widened = [...new Set(row.uses.filter((u) => u.exclusion).map((u) => `'${isolatedText(u.policyName)}'`))].join(', ');
+                const widened = [
+                  ...new Set(
+                    row.uses
+                      .filter((u) => u.exclusion)
+                      .map((u) => `'${isolatedText(u.policyName)}'${u.file ? ` (from ${isolatedText(u.file)})` : ''}`),
+                  ),
+                ].join(', ');
                 return (
                   <TableRow key={row.key} {...(index === firstAdded && { ref: addedRef, tabIndex: -1 })}>
                     <TableCell className={styles.source}>
@@ -249,7 +255,15 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                     <TableCell className={styles.uses}>
                       {shownUses(row.uses).map((use) => (
                         <Text key={`${use.rowKey}:${use.place}`} size={200} className={use.exclusion ? styles.exclusion : undefined} block>
-                          <Isolated>{use.policyName}</Isolated>: {use.place}
+                          <Isolated>{use.policyName}</Isolated>
+                          {/* Two policies of the import share this name: the file tells them apart. */}
+                          {use.file ? (
+                            <>
+                              {' '}
+                              (from <Isolated>{use.file}</Isolated>)
+                            </>
+                          ) : null}
+                          : {use.place}
                         </Text>
                       ))}
                       {row.uses.length > shownUses(row.uses).length ? (
