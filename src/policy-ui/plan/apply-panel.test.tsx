@@ -236,6 +236,35 @@ describe('ApplyPanel, a write whose replaced version could not be kept', () => {
       'Warning: the version replaced by ‘CA001’ could not be kept in the history on this device: it cannot be restored from here. ' +
         '‘CA002’ may have been written (its answer was lost), and the version it would replace could not be kept in the history on this device: if it was written, that version cannot be restored from here.',
     );
+    // The failed write is not counted as a version replaced: it holds only if it was written.
+    expect(screen.getByText(/^1 of 2 written, /).textContent).toBe(
+      '1 of 2 written, 1 failed, 1 with the previous version not kept, 1 more if it was written.',
+    );
+    const aside = screen.getByRole('button', { name: 'Put this run aside' });
+    fireEvent.click(aside);
+    expect(screen.getByRole('dialog', { name: 'Put this run aside?' }).textContent).toContain(
+      'with its previous versions in this device’s history (but for the one that could not be kept, and 1 more if it was written).',
+    );
+  });
+
+  it('counts a failed write whose answer was lost only as holding if it was written', () => {
+    const mayBe = 'May have been written (its answer was lost), but …';
+    const lost = (n: number): ApplyItem => ({
+      ...item(n, false),
+      status: 'failed',
+      message: 'Could not reach Microsoft Graph.',
+      versionNotKept: mayBe,
+      versionNotKeptIfWritten: true,
+    });
+    const run: ApplyRun = { tenantId: 't', startedAt: '2026-12-03T15:00:00.000Z', items: [item(1, true), lost(2), lost(3)], created: {} };
+    render(<ApplyPanel run={run} running={false} targetName="Contoso" onStop={() => {}} onResume={() => {}} onClose={() => {}} />);
+    expect(screen.getByText(/^1 of 3 written, /).textContent).toBe(
+      '1 of 3 written, 2 failed, 2 with the previous version not kept if they were written.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Put this run aside' }));
+    expect(screen.getByRole('dialog', { name: 'Put this run aside?' }).textContent).toContain(
+      'with its previous versions in this device’s history (but for the 2 that could not be kept, if they were written).',
+    );
   });
 
   it('says nothing of it when every version was kept', () => {

@@ -34,7 +34,7 @@ import { downloadFile } from '../../shared/download';
 import { KIND_LABELS } from './plan-rows-table';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import { TableScroll } from '../../shared/ui/table-scroll';
-import { VersionNotKeptNote, VersionsNotKeptBar } from './versions-not-kept';
+import { notKeptWords, VersionNotKeptNote, VersionsNotKeptBar } from './versions-not-kept';
 import { useFocusReturn } from '../../shared/ui/use-focus-return';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
@@ -121,8 +121,7 @@ export function ApplyPanel({
   const done = writtenCount(run);
   const failed = run.items.filter((i) => i.status === 'failed').length;
   const differs = run.items.filter((i) => i.differences && i.differences.length > 0).length;
-  // Written (or perhaps written, their answer lost), but what they replaced is not in this device's history.
-  const notKept = run.items.filter((i) => i.versionNotKept);
+  const notKept = notKeptWords(run);
   const finished = !running && done === run.items.length;
   // Between two steps of a guided run: nothing went wrong, the next write waits for the admin.
   const next = run.items.find((i) => i.status !== 'done');
@@ -168,7 +167,7 @@ export function ApplyPanel({
       <Text aria-live="polite">
         {done} of {run.items.length} written{failed ? `, ${failed} failed` : ''}
         {differs ? `, ${differs} read back otherwise than planned` : ''}
-        {notKept.length ? `, ${notKept.length} with the previous version not kept` : ''}.
+        {notKept.count}.
       </Text>
       <VersionsNotKeptBar run={run} />
       {run.stopped ? (
@@ -274,7 +273,7 @@ export function ApplyPanel({
               Not written yet: {run.items.length - done} of {run.items.length}. Putting the run aside forgets it on this device: the rest
               will not be written, and it can no longer be resumed. What was written to <Isolated>{targetName}</Isolated> stays written,
               with its previous versions in this device’s history
-              {notKept.length ? ` (but for ${notKept.length === 1 ? 'the one' : `the ${notKept.length}`} that could not be kept)` : ''}.
+              {notKept.aside}.
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => setAsideAsked(false)}>

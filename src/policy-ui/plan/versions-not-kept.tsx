@@ -29,6 +29,28 @@ function Names({ items }: { items: readonly ApplyItem[] }) {
   ));
 }
 
+/**
+ * For the count under the heading and the put-aside dialog: a write whose answer was lost is counted apart, as
+ * holding if it was written ("1 with the previous version not kept, 1 more if it was written").
+ */
+export function notKeptWords(run: ApplyRun): { count: string; aside: string } {
+  const written = run.items.filter((i) => i.versionNotKept && !i.versionNotKeptIfWritten).length;
+  const unsure = run.items.filter((i) => i.versionNotKept && i.versionNotKeptIfWritten).length;
+  const ifWritten = `if ${unsure === 1 ? 'it was' : 'they were'} written`;
+  const the = (count: number) => (count === 1 ? 'the one' : `the ${count}`);
+  if (!written && !unsure) return { count: '', aside: '' };
+  if (!written)
+    return {
+      count: `, ${unsure} with the previous version not kept ${ifWritten}`,
+      aside: ` (but for ${the(unsure)} that could not be kept, ${ifWritten})`,
+    };
+  const more = unsure ? `${unsure} more ${ifWritten}` : '';
+  return {
+    count: `, ${written} with the previous version not kept${more && `, ${more}`}`,
+    aside: ` (but for ${the(written)} that could not be kept${more && `, and ${more}`})`,
+  };
+}
+
 /** Over the table, apart from the count: it stays true after the run, whatever is resumed. */
 export function VersionsNotKeptBar({ run }: { run: ApplyRun }) {
   const styles = useStyles();
