@@ -16,12 +16,27 @@ export function useMfaTrustedIps(tenantId: string): [string[] | null, (next: str
   return useDeviceValue(store, tenantId);
 }
 
-// What the admin typed in the ranges box and has not saved, per tenant, for this tab: switching account or
-// tenant remounts the Settings card, and coming back brings the typing back instead of losing it.
-const drafts = tabDrafts<string>('gatehouse.mfa-trusted-ips-draft', (raw) => (typeof raw === 'string' ? raw : null));
+// What the admin typed in the ranges box and has not saved, per signed-in account, for this tab: switching account
+// remounts the Settings card, and coming back brings the typing back instead of losing it; another admin signed in
+// to the same tenant in this tab does not get it. Before, it was kept per tenant, as raw text (then as JSON).
+const drafts = tabDrafts<string>(
+  'gatehouse.mfa-trusted-ips-draft',
+  (raw) => (typeof raw === 'string' ? raw : null),
+  (text) => text,
+);
 
-/** The unsaved text of the ranges box for this tenant, or null when there is none. */
-export const readMfaTrustedIpsDraft = (tenantId: string): string | null => drafts.read(tenantId);
+/** The unsaved text of the ranges box for this account, or null when there is none. */
+export function readMfaTrustedIpsDraft(accountKey: string, tenantId: string): string | null {
+  const own = drafts.read(accountKey);
+  if (own !== null) return own;
+  // Typed before an upgrade, when it was kept per tenant (account keys are never a bare tenant id): taken over
+  // once by the account that opens the card, and no longer kept for the tenant.
+  const older = drafts.read(tenantId);
+  if (older === null) return null;
+  drafts.keep(accountKey, older);
+  drafts.keep(tenantId, null);
+  return older;
+}
 
-/** Keeps the unsaved text of the ranges box for this tenant; null once nothing is unsaved. */
-export const keepMfaTrustedIpsDraft = (tenantId: string, text: string | null): void => drafts.keep(tenantId, text);
+/** Keeps the unsaved text of the ranges box for this account; null once nothing is unsaved. */
+export const keepMfaTrustedIpsDraft = (accountKey: string, text: string | null): void => drafts.keep(accountKey, text);

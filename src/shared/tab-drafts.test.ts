@@ -30,6 +30,21 @@ describe('typing kept for the tab', () => {
     expect(texts().read('tenant-b')).toBeNull();
   });
 
+  it('reads raw text an older version stored, where it gives a reader for it', () => {
+    const legacy = tabDrafts<string>(
+      'test.drafts',
+      (raw) => (typeof raw === 'string' ? raw : null),
+      (text) => text,
+    );
+    sessionStorage.setItem('test.drafts.tenant-a', '10.0.0.0/8');
+    // Raw text that happens to read as JSON, but not as a draft.
+    sessionStorage.setItem('test.drafts.tenant-b', '10');
+    expect(legacy.read('tenant-a')).toBe('10.0.0.0/8');
+    expect(legacy.read('tenant-b')).toBe('10');
+    legacy.keep('tenant-c', '"quoted"');
+    expect(legacy.read('tenant-c')).toBe('"quoted"');
+  });
+
   it('serves the newest typing from memory when the browser refuses to store it, not the older copy stored before', () => {
     const drafts = texts();
     drafts.keep('tenant-a', 'older');

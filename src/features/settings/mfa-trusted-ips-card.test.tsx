@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 // Ranges typed in the MFA trusted IPs card and not saved are not lost without a word when the admin
-// switches account (the card is mounted afresh for the other tenant): coming back to the tenant brings
-// them back, said to be unsaved; the other tenant's box does not get them; Leave in the question asked
-// before leaving the page forgets them, as the question says.
+// switches account (the card is mounted afresh for the other account): coming back to the account brings
+// them back, said to be unsaved; another account's box does not get them, even of the same tenant; Leave in
+// the question asked before leaving the page forgets them, as the question says. Typing kept per tenant by
+// an older version (raw text) is brought back once.
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createMemoryRouter, Link, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,10 +15,15 @@ afterEach(() => {
   localStorage.clear();
 });
 
-/** Settings as the signed-in tenant shows it: a switch of account mounts the card afresh for the other tenant. */
-function settings(initialTenant: string) {
-  let tenant = initialTenant;
-  const card = () => <MfaTrustedIpsCard key={tenant} tenantId={tenant} onSaved={() => {}} onForgot={() => {}} />;
+/** An account signed in to a tenant: `ada@tenant-contoso` is Ada's account in Contoso. */
+const accountOf = (name: string) => ({ key: `key-${name}`, tenantId: name.split('@')[1]! });
+
+/** Settings as the signed-in account shows it: a switch of account mounts the card afresh for the other account. */
+function settings(initialAccount: string) {
+  let account = accountOf(initialAccount);
+  const card = () => (
+    <MfaTrustedIpsCard key={account.key} accountKey={account.key} tenantId={account.tenantId} onSaved={() => {}} onForgot={() => {}} />
+  );
   const routes = () => [
     {
       path: '/settings',
@@ -33,7 +39,7 @@ function settings(initialTenant: string) {
   const view = render(<RouterProvider router={createMemoryRouter(routes(), { initialEntries: ['/settings'] })} />);
   return {
     switchTo(next: string) {
-      tenant = next;
+      account = accountOf(next);
       view.rerender(<RouterProvider router={createMemoryRouter(routes(), { initialEntries: ['/settings'] })} />);
     },
   };
@@ -44,14 +50,14 @@ const type = (text: string) => fireEvent.change(box(), { target: { value: text }
 
 describe('ranges typed and not saved, and a switch of account', () => {
   it('brings them back, said to be unsaved, when the admin returns to the tenant; the other tenant does not get them', () => {
-    const page = settings('tenant-contoso');
+    const page = settings('ada@tenant-contoso');
     type('203.0.113.0/24\n198.51.100.7/32');
 
-    page.switchTo('tenant-fabrikam');
+    page.switchTo('ada@tenant-fabrikam');
     expect(box().value).toBe('');
     expect(screen.queryByText(/brought back/)).toBeNull();
 
-    page.switchTo('tenant-contoso');
+    page.switchTo('ada@tenant-contoso');
     expect(box().value).toBe('203.0.113.0/24\n198.51.100.7/32');
     // Said where the keyboard reaches the box: its description.
     expect(box().getAttribute('aria-describedby')).toBeTruthy();
@@ -60,7 +66,7 @@ describe('ranges typed and not saved, and a switch of account', () => {
       .split(' ')
       .map((id) => document.getElementById(id)?.textContent)
       .join(' ');
-    expect(description).toMatch(/^Typed earlier in this tab for this tenant and not saved yet: brought back/);
+    expect(description).toMatch(/^Typed earlier in this tab with this account and not saved yet: brought back/);
 
     // Saved: nothing is unsaved any more, and nothing is brought back after the next switch.
     fireEvent.click(screen.getByRole('button', { name: 'Save these ranges' }));
@@ -69,15 +75,15 @@ describe('ranges typed and not saved, and a switch of account', () => {
     type('203.0.113.0/24\n198.51.100.7/32\n192.0.2.0/24');
     expect(screen.queryByText(/brought back/)).toBeNull();
     type('203.0.113.0/24\n198.51.100.7/32');
-    page.switchTo('tenant-fabrikam');
-    page.switchTo('tenant-contoso');
+    page.switchTo('ada@tenant-fabrikam');
+    page.switchTo('ada@tenant-contoso');
     expect(box().value).toBe('203.0.113.0/24\n198.51.100.7/32');
     expect(screen.queryByText(/brought back/)).toBeNull();
   });
 
   it('forgets them when the admin leaves the page and answers Leave, as the question says', async () => {
     // A tenant of its own: the store keeps what it read (the test above saved Contoso's).
-    settings('tenant-woodgrove');
+    settings('ada@tenant-woodgrove');
     type('203.0.113.0/24');
     fireEvent.click(screen.getByRole('link', { name: 'Policies' }));
     expect(await screen.findByText('The ranges you typed are not saved: leaving forgets them.', { exact: false })).toBeTruthy();
@@ -85,5 +91,24 @@ describe('ranges typed and not saved, and a switch of account', () => {
     fireEvent.click(await screen.findByRole('link', { name: 'Settings' }));
     expect(((await screen.findByRole('textbox', { name: 'Ranges (CIDR, one a line)' })) as HTMLTextAreaElement).value).toBe('');
     expect(screen.queryByText(/brought back/)).toBeNull();
+  });
+
+  it('does not give them to another account of the same tenant signed in to this tab', () => {
+    const page = settings('ada@tenant-litware');
+    type('203.0.113.0/24');
+    page.switchTo('bo@tenant-litware');
+    expect(box().value).toBe('');
+    expect(screen.queryByText(/brought back/)).toBeNull();
+    page.switchTo('ada@tenant-litware');
+    expect(box().value).toBe('203.0.113.0/24');
+  });
+
+  it('brings back, once, ranges an older version kept for the tenant as raw text', () => {
+    sessionStorage.setItem('gatehouse.mfa-trusted-ips-draft.tenant-adatum', '10.0.0.0/8');
+    const page = settings('ada@tenant-adatum');
+    expect(box().value).toBe('10.0.0.0/8');
+    expect(screen.getByText(/brought back/)).toBeTruthy();
+    page.switchTo('bo@tenant-adatum');
+    expect(box().value).toBe('');
   });
 });

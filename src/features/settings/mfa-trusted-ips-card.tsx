@@ -2,8 +2,8 @@
 // counts them among 'AllTrusted' locations. Until they are said, Gatehouse's engine answers "cannot
 // tell" for a policy that excludes trusted locations when the address is in no trusted named location.
 // Forget takes effect at once and offers Undo, which puts back what was kept and what the box held.
-// Ranges typed and not saved are asked about before the admin leaves the page, and kept for the tenant in
-// this tab: switching account or tenant (which remounts the card) and coming back brings them back.
+// Ranges typed and not saved are asked about before the admin leaves the page, and kept for the account in
+// this tab: switching account (which remounts the card) and coming back brings them back.
 import { Button, Card, CardHeader, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { parseCidr } from '../../domain/evaluation/ip-address';
@@ -21,10 +21,13 @@ const forgottenText = (ranges: readonly string[]) =>
     : `Forgot ${ranges.length} range${ranges.length === 1 ? '' : 's'}: ${ranges.join(', ')}.`;
 
 export function MfaTrustedIpsCard({
+  accountKey,
   tenantId,
   onSaved,
   onForgot,
 }: {
+  /** Whose typing is kept and brought back: the signed-in account's (Settings is mounted afresh for each). */
+  accountKey: string;
   tenantId: string;
   onSaved(kept: boolean): void;
   /** Forgetting is said by the card itself (with its Undo); `kept` is false when the browser refused to store it. */
@@ -33,9 +36,9 @@ export function MfaTrustedIpsCard({
   const forgottenId = useId();
   const styles = useStyles();
   const [ranges, store] = useMfaTrustedIps(tenantId);
-  // Typed here for this tenant before a switch of account, and not saved: brought back, and said to be.
+  // Typed here with this account before a switch of account, and not saved: brought back, and said to be.
   // Once saved or forgotten it is no longer the typing brought back: later typing is the admin's own.
-  const [draft, setDraft] = useState(() => readMfaTrustedIpsDraft(tenantId));
+  const [draft, setDraft] = useState(() => readMfaTrustedIpsDraft(accountKey, tenantId));
   const [text, setText] = useState(() => draft ?? (ranges ?? []).join('\n'));
   const [forgotten, setForgotten] = useState<{ ranges: string[]; text: string } | null>(null);
   // The button pressed goes away (Forget, then Undo): focus moves to the one that takes its place.
@@ -59,7 +62,7 @@ export function MfaTrustedIpsCard({
   // Typed and not saved (what is kept is what the box would save): leaving asks first, as the editor does.
   const unsaved = lines.join('\n') !== (ranges ?? []).join('\n');
   const leave = useLeaveGuard(unsaved);
-  useEffect(() => keepMfaTrustedIpsDraft(tenantId, unsaved ? text : null), [tenantId, unsaved, text]);
+  useEffect(() => keepMfaTrustedIpsDraft(accountKey, unsaved ? text : null), [accountKey, unsaved, text]);
   // Leave pressed in the question below: the typing is forgotten, as the question says (a switch of
   // account does not ask, and keeps it).
   const leaving = useRef(false);
@@ -68,9 +71,9 @@ export function MfaTrustedIpsCard({
   });
   useEffect(
     () => () => {
-      if (leaving.current) keepMfaTrustedIpsDraft(tenantId, null);
+      if (leaving.current) keepMfaTrustedIpsDraft(accountKey, null);
     },
-    [tenantId],
+    [accountKey],
   );
   const broughtBack = draft !== null && unsaved;
   const errors = lines.flatMap((line) => {
@@ -103,7 +106,9 @@ export function MfaTrustedIpsCard({
         validationState={errors.length ? 'error' : warning ? 'warning' : 'none'}
         validationMessage={errors.length ? `${errors.join('; ')}.` : warning}
         hint={
-          broughtBack ? 'Typed earlier in this tab for this tenant and not saved yet: brought back. Save them, or change them.' : undefined
+          broughtBack
+            ? 'Typed earlier in this tab with this account and not saved yet: brought back. Save them, or change them.'
+            : undefined
         }
       >
         <Textarea value={text} onChange={(_, data) => setText(data.value)} placeholder="203.0.113.0/24" resize="vertical" rows={4} />

@@ -144,7 +144,12 @@ export function SettingsPage() {
           </div>
         )}
       </Card>
-      <MfaTrustedIpsCard tenantId={tenant.account.tenantId} onSaved={say} onForgot={(kept) => (kept ? setSaved(null) : say(false))} />
+      <MfaTrustedIpsCard
+        accountKey={tenant.account.key}
+        tenantId={tenant.account.tenantId}
+        onSaved={say}
+        onForgot={(kept) => (kept ? setSaved(null) : say(false))}
+      />
       {/* Announced after each change; the same region stays mounted so screen readers hear it. */}
       <div role="status" aria-live="polite">
         {saved && (

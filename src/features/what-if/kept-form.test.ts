@@ -21,12 +21,12 @@ const written: KeptForm = {
 
 describe('the What if form kept for the tab', () => {
   it('reads back as it was written, nobody picked yet too', () => {
-    keepForm('tenant-a', written);
-    expect(JSON.parse(sessionStorage.getItem('gatehouse.what-if-form.tenant-a')!)).toEqual(written);
-    expect(readKeptForm('tenant-a')).toEqual(written);
+    keepForm('account-a', written);
+    expect(JSON.parse(sessionStorage.getItem('gatehouse.what-if-form.account-a')!)).toEqual(written);
+    expect(readKeptForm('account-a')).toEqual(written);
     const nobody: KeptForm = { scenario: { ...written.scenario, identity: null, target: null }, whoKind: 'servicePrincipal' };
-    keepForm('tenant-b', nobody);
-    expect(readKeptForm('tenant-b')).toEqual(nobody);
+    keepForm('account-b', nobody);
+    expect(readKeptForm('account-b')).toEqual(nobody);
   });
 
   it('is not brought back in a shape it does not know', () => {
@@ -36,8 +36,8 @@ describe('the What if form kept for the tab', () => {
       { ...written.scenario, target: { kind: 'application', appId: 'app1' } },
       { ...written.scenario, identity: 'u1' },
     ]) {
-      sessionStorage.setItem('gatehouse.what-if-form.tenant-c', JSON.stringify({ scenario, whoKind: 'user' }));
-      expect(readKeptForm('tenant-c')).toBeNull();
+      sessionStorage.setItem('gatehouse.what-if-form.account-c', JSON.stringify({ scenario, whoKind: 'user' }));
+      expect(readKeptForm('account-c')).toBeNull();
     }
   });
 });

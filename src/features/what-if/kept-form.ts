@@ -1,6 +1,8 @@
-// The scenario being written on the What if page, kept for this tab per tenant: a switch of account or
-// tenant mounts the page afresh, and coming back to the tenant brings back what was typed and picked. Never
-// shown in another tenant (the user and app picked are this tenant's), and never the answers: only the form.
+// The scenario being written on the What if page, kept for this tab per signed-in account: a switch of account
+// mounts the page afresh, and coming back to the account brings back what was typed and picked. Never shown to
+// another account, of another tenant (the user and app picked are this tenant's) or another admin of the same
+// one, and never the answers: only the form. (Account keys are never a bare tenant id, so a form an older
+// version kept per tenant is not read.)
 import { DEFAULT_CONDITIONS, type ScenarioIdentity } from '../../domain/evaluation/scenario';
 import { isJsonObject } from '../../domain/json';
 import { tabDrafts } from '../../shared/tab-drafts';
@@ -40,8 +42,8 @@ const kept = tabDrafts<KeptForm>('gatehouse.what-if-form', (raw) =>
     : null,
 );
 
-/** What was typed and picked in this tab for this tenant, or null when nothing is kept. */
-export const readKeptForm = (tenantId: string): KeptForm | null => kept.read(tenantId);
+/** What was typed and picked in this tab with this account, or null when nothing is kept. */
+export const readKeptForm = (accountKey: string): KeptForm | null => kept.read(accountKey);
 
-/** Keeps the form for this tenant; null forgets it. */
-export const keepForm = (tenantId: string, form: KeptForm | null): void => kept.keep(tenantId, form);
+/** Keeps the form for this account; null forgets it. */
+export const keepForm = (accountKey: string, form: KeptForm | null): void => kept.keep(accountKey, form);

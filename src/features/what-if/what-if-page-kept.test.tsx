@@ -1,16 +1,22 @@
 // @vitest-environment jsdom
 // A scenario typed and picked on the What if page is not lost when the admin switches account (the page is
-// mounted afresh for the other tenant): coming back to the tenant brings it back, without the answers; the
-// other tenant never gets it (the user and app picked are the first tenant's); New scenario forgets it.
+// mounted afresh for the other account): coming back to the account brings it back, without the answers; the
+// other tenant never gets it (the user and app picked are the first tenant's), nor another account of the same
+// tenant signed in to this tab; New scenario forgets it.
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { requirementsOf } from '../../domain/evaluation/evaluate-policies';
 import type { WhatIfAnswers } from './use-what-if';
 import { WhatIfPage } from './what-if-page';
 
-const signedIn = vi.hoisted(() => ({ tenantId: 'tenant-contoso' }));
+// `ada@tenant-contoso` is Ada's account in Contoso.
+const signedIn = vi.hoisted(() => ({ account: 'ada@tenant-contoso' }));
 vi.mock('../../session/tenant-session', () => ({
-  useTenantSession: () => ({ account: { tenantId: signedIn.tenantId, key: `account-${signedIn.tenantId}` }, scopeKey: [], client: {} }),
+  useTenantSession: () => ({
+    account: { tenantId: signedIn.account.split('@')[1], key: `key-${signedIn.account}` },
+    scopeKey: [],
+    client: {},
+  }),
 }));
 // The pickers search the directory: a stand-in picks one entry of it.
 vi.mock('../../session/directory-picker', () => ({
@@ -44,13 +50,13 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-/** The page as the signed-in account shows it: a switch of account mounts it afresh for the other tenant. */
-function whatIf(tenantId: string) {
-  signedIn.tenantId = tenantId;
-  const view = render(<WhatIfPage key={tenantId} />);
+/** The page as the signed-in account shows it: a switch of account mounts it afresh for the other account. */
+function whatIf(account: string) {
+  signedIn.account = account;
+  const view = render(<WhatIfPage key={account} />);
   return {
     switchTo(next: string) {
-      signedIn.tenantId = next;
+      signedIn.account = next;
       view.rerender(<WhatIfPage key={next} />);
     },
   };
@@ -62,7 +68,7 @@ const results = () => screen.queryByRole('table', { name: 'Each policy for this 
 
 describe('the scenario being written, and a switch of account', () => {
   it('comes back with the tenant it was written in, without the answers; the other tenant does not get it', () => {
-    const page = whatIf('tenant-contoso');
+    const page = whatIf('ada@tenant-contoso');
     fireEvent.change(textbox('Scenario name'), { target: { value: 'Travel from NL' } });
     fireEvent.change(textbox('Country (two letters)'), { target: { value: 'nl' } });
     fireEvent.click(screen.getByRole('button', { name: 'User signing in: search users' }));
@@ -70,7 +76,7 @@ describe('the scenario being written, and a switch of account', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Evaluate' }));
     expect(results()).toBeTruthy();
 
-    page.switchTo('tenant-fabrikam');
+    page.switchTo('ada@tenant-fabrikam');
     expect(textbox('Scenario name').value).toBe('New scenario');
     expect(textbox('Country (two letters)').value).toBe('');
     expect(screen.queryByRole('button', { name: 'Choose another user than Ada' })).toBeNull();
@@ -78,30 +84,43 @@ describe('the scenario being written, and a switch of account', () => {
     // Only a choice of who signs in, nobody picked yet: that is kept for this tenant too.
     fireEvent.change(who(), { target: { value: 'servicePrincipal' } });
 
-    page.switchTo('tenant-contoso');
+    page.switchTo('ada@tenant-contoso');
     expect(textbox('Scenario name').value).toBe('Travel from NL');
     expect(textbox('Country (two letters)').value).toBe('NL');
     expect(screen.getByRole('button', { name: 'Choose another user than Ada' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Choose another application than Mail' })).toBeTruthy();
     expect(results()).toBeNull();
 
-    page.switchTo('tenant-fabrikam');
+    page.switchTo('ada@tenant-fabrikam');
     expect(who().value).toBe('servicePrincipal');
     expect(screen.getByRole('button', { name: 'Workload identity signing in: search workload identities' })).toBeTruthy();
     // Three pages of Fluent fields drawn afresh: slow on a busy machine.
   }, 30_000);
 
+  it('is not shown to another account of the same tenant signed in to this tab', () => {
+    const page = whatIf('ada@tenant-litware');
+    fireEvent.change(textbox('Scenario name'), { target: { value: 'Ada travels' } });
+    fireEvent.click(screen.getByRole('button', { name: 'User signing in: search users' }));
+
+    page.switchTo('bo@tenant-litware');
+    expect(textbox('Scenario name').value).toBe('New scenario');
+    expect(screen.queryByRole('button', { name: 'Choose another user than Ada' })).toBeNull();
+
+    page.switchTo('ada@tenant-litware');
+    expect(textbox('Scenario name').value).toBe('Ada travels');
+  }, 30_000);
+
   it('is forgotten when the admin starts a new scenario', () => {
     // Tenants of their own: the page keeps a copy in memory too, which outlives the test above.
-    const page = whatIf('tenant-woodgrove');
+    const page = whatIf('ada@tenant-woodgrove');
     fireEvent.change(textbox('Scenario name'), { target: { value: 'Risky sign-in' } });
     fireEvent.change(who(), { target: { value: 'servicePrincipal' } });
     fireEvent.click(screen.getByRole('button', { name: 'New scenario' }));
     expect(textbox('Scenario name').value).toBe('New scenario');
     expect(who().value).toBe('user');
 
-    page.switchTo('tenant-northwind');
-    page.switchTo('tenant-woodgrove');
+    page.switchTo('ada@tenant-northwind');
+    page.switchTo('ada@tenant-woodgrove');
     expect(textbox('Scenario name').value).toBe('New scenario');
     expect(who().value).toBe('user');
     expect(sessionStorage.length).toBe(0);

@@ -66,12 +66,13 @@ export function WhatIfPage() {
   const [params] = useSearchParams();
   const tenantId = tenant.account.tenantId;
   const [scenarios, setScenarios] = useScenarios(tenantId);
-  // Typed and picked for this tenant earlier in this tab (a switch of account mounts the page afresh): brought
-  // back. Kept while it says anything New scenario's blank form does not; New scenario forgets it.
-  const [form, setForm] = useState<ScenarioDraft>(() => readKeptForm(tenantId)?.scenario ?? blank());
-  const [whoKind, setWhoKind] = useState<ScenarioIdentity['kind']>(() => readKeptForm(tenantId)?.whoKind ?? 'user');
+  // Typed and picked with this account earlier in this tab (a switch of account mounts the page afresh): brought
+  // back, to this account only. Kept while it says anything New scenario's blank form does not; New scenario forgets it.
+  const accountKey = tenant.account.key;
+  const [form, setForm] = useState<ScenarioDraft>(() => readKeptForm(accountKey)?.scenario ?? blank());
+  const [whoKind, setWhoKind] = useState<ScenarioIdentity['kind']>(() => readKeptForm(accountKey)?.whoKind ?? 'user');
   const blankForm = isBlank(form, whoKind);
-  useEffect(() => keepForm(tenantId, blankForm ? null : { scenario: form, whoKind }), [tenantId, blankForm, form, whoKind]);
+  useEffect(() => keepForm(accountKey, blankForm ? null : { scenario: form, whoKind }), [accountKey, blankForm, form, whoKind]);
   // The scenario evaluated, and how many runs there have been: each run is said, even one with the same outcome.
   const [run, setRun] = useState<{ scenario: Scenario; count: number } | null>(null);
   const start = (scenario: Scenario) => setRun((last) => ({ scenario, count: (last?.count ?? 0) + 1 }));
