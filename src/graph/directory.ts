@@ -1,6 +1,6 @@
 // Finding directory objects by name, for pickers: users (by name, sign-in name or mail), groups (by
-// name or mail) and service principals (by a word of the name, or by an appId pasted whole) through
-// $search, which needs ConsistencyLevel: eventual; role templates and named locations filtered
+// name or mail) and service principals other than agent identities (by a word of the name, or by an
+// appId pasted whole) through $search, which needs ConsistencyLevel: eventual; role templates and named locations filtered
 // locally (small, complete lists). And what a user or group belongs to, through groups and directory
 // roles, for the lock-out guard.
 import type { GraphClient } from './client';
@@ -16,6 +16,7 @@ export interface DirectoryEntry {
 }
 
 interface Item {
+  '@odata.type'?: string;
   id: string;
   displayName?: string;
   userPrincipalName?: string;
@@ -23,6 +24,8 @@ interface Item {
   appId?: string;
   description?: string | null;
 }
+
+const AGENT_IDENTITY = '#microsoft.graph.agentIdentity';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -71,11 +74,13 @@ export async function searchDirectory(
       signal,
       headers: { ConsistencyLevel: 'eventual' },
     });
-    return page.value.map((i) =>
-      kind === 'servicePrincipals'
-        ? { id: i.appId ?? i.id, displayName: i.displayName ?? i.id, detail: i.appId }
-        : { id: i.id, displayName: i.displayName ?? i.id, detail: i.appId ? `App ${i.appId}` : undefined },
-    );
+    // An agent identity is a service principal (Graph answers it among them) that policies name only in their
+    // agent identity lists, and it has no appId of its own: neither picker offers it. Applications are named by
+    // appId alone, so one without an appId in the answer is not offered there either.
+    const offered = page.value.filter((i) => i['@odata.type'] !== AGENT_IDENTITY);
+    return kind === 'servicePrincipals'
+      ? offered.flatMap((i) => (i.appId ? [{ id: i.appId, displayName: i.displayName ?? i.appId, detail: i.appId }] : []))
+      : offered.map((i) => ({ id: i.id, displayName: i.displayName ?? i.id, detail: i.appId ? `App ${i.appId}` : undefined }));
   }
   const all =
     kind === 'roles'

@@ -25,4 +25,9 @@ describe('searching applications', () => {
     expect(payroll?.detail).toMatch(/^App [0-9a-f-]{36}$/);
     expect(payroll?.id).not.toBe(payroll?.detail?.slice(4));
   });
+
+  it('offers the demo’s agent identity in neither picker: it has no appId, and policies name it in the agent identity lists', async () => {
+    expect(await search('servicePrincipals', 'Helpdesk')).toEqual([]);
+    expect(await search('workloadIdentities', 'Helpdesk')).toEqual([]);
+  });
 });
