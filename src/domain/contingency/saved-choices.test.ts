@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../json';
 import { REPORT_ONLY } from '../types';
 import { recognisePlans, withEdits, type PlanEdits } from './contingency-plan';
-import { findSavedChoices } from './saved-choices';
+import { findSavedChoices, forgetHeld } from './saved-choices';
 import { activation } from './switch';
 
 const policy = (id: string, disruption: string, state = REPORT_ONLY): JsonObject => ({
@@ -226,6 +226,19 @@ describe('what was kept for a plan the tenant no longer has', () => {
     expect(found.unclear).toHaveLength(1);
   });
 
+  it('say of choices an earlier version kept, whose plan is not known, that it could not be confirmed, not that the plan is another', () => {
+    const seenGone = findSavedChoices({ plans: { mfa: edits }, switches: {} }, []);
+    const said = [
+      'Choices saved on this device by an earlier version, for a plan this tenant did not have when they were last read, were not given to the plan for ‘MFA’: whose plan they were saved for could not be confirmed, so it starts without them.',
+    ];
+    // Its policies restored from Deleted items with the same ids, or a plan made since: nothing tells them apart.
+    for (const back of [recognisePlans([policy('em1', 'MFA'), normal]), recognisePlans([policy('em7', 'MFA'), normal])]) {
+      const found = findSavedChoices(seenGone, back);
+      expect(found.unclear).toEqual(said);
+      expect(findSavedChoices(found, back)).toMatchObject({ moved: false, unclear: said });
+    }
+  });
+
   it('leave a plan its choices when some of its policies change', () => {
     const first = recognisePlans([policy('em1', 'MFA'), normal]);
     const kept = findSavedChoices({ plans: { mfa: edits }, switches: {} }, first);
@@ -238,5 +251,34 @@ describe('what was kept for a plan the tenant no longer has', () => {
     // em1 goes; em2, added while em1 was there, keeps the plan the same one.
     const moved = recognisePlans([{ ...policy('em2', 'MFA'), displayName: 'EM02 - ENABLE IN EMERGENCY: MFA [2/2] - x' }]);
     expect(findSavedChoices(found, moved)).toMatchObject({ unclear: [], plans: { mfa: edits } });
+  });
+});
+
+describe('what no plan was given, forgotten by the admin', () => {
+  const earlier = [policy('em1', 'MFA'), normal];
+  const { record } = activation(recognisePlans(earlier)[0]!, earlier, new Date('2026-12-01T10:00:00Z'));
+  const now = recognisePlans([policy('em7', 'MFA'), normal]);
+
+  it('says where each is kept, and once forgotten it is gone from the device and no longer said', () => {
+    const saved = { plans: { mfa: edits }, switches: { mfa: { ...record, by: 'Ada' } }, choicesFor: { mfa: ['em1'] } };
+    const found = findSavedChoices(saved, now);
+    expect(found.held.map(({ kind, key }) => ({ kind, key }))).toEqual([
+      { kind: 'choices', key: 'gone: mfa' },
+      { kind: 'switch', key: 'gone: mfa' },
+    ]);
+    expect(found.held.map((h) => h.text)).toEqual(found.unclear);
+    const noSwitch = forgetHeld(found, found.held[1]!);
+    expect(noSwitch.switches).toEqual({});
+    expect(findSavedChoices(noSwitch, now).held.map((h) => h.kind)).toEqual(['choices']);
+    const nothing = forgetHeld(noSwitch, found.held[0]!);
+    expect(nothing).toMatchObject({ plans: {}, switches: {}, choicesFor: {} });
+    expect(findSavedChoices(nothing, now)).toMatchObject({ unclear: [], held: [] });
+  });
+
+  it('forgets only the entry asked, not the plan’s own choices kept under its id', () => {
+    const own: PlanEdits = { suspend: [], exclusions: [] };
+    const found = findSavedChoices({ plans: { mfa: edits }, switches: {}, choicesFor: { mfa: ['em1'] } }, now);
+    const kept = findSavedChoices({ ...found, plans: { ...found.plans, mfa: own } }, now);
+    expect(forgetHeld(kept, { kind: 'choices', key: 'gone: mfa' }).plans).toEqual({ mfa: own });
   });
 });

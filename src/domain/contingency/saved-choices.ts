@@ -31,6 +31,22 @@ export interface FoundChoices extends SavedChoices {
   moved: boolean;
   /** What was kept that more than one plan could have had, or that a plan with its id now was not given: in words. */
   unclear: string[];
+  /** The same, each with where it is kept: what the admin may forget. */
+  held: HeldEntry[];
+}
+
+/** Something kept on the device that no plan was given, under its key in `plans` (choices) or `switches` (a switch record). */
+export interface HeldEntry {
+  kind: 'choices' | 'switch';
+  key: string;
+  text: string;
+}
+
+/** The saved choices without that entry: forgotten, as the admin asked (nothing else keeps it). */
+export function forgetHeld(saved: SavedChoices, entry: Pick<HeldEntry, 'kind' | 'key'>): SavedChoices {
+  const without = <T>(record: Readonly<Record<string, T>>) => Object.fromEntries(Object.entries(record).filter(([k]) => k !== entry.key));
+  if (entry.kind === 'switch') return { ...saved, switches: without(saved.switches) };
+  return { ...saved, plans: without(saved.plans), ...(saved.choicesFor ? { choicesFor: without(saved.choicesFor) } : {}) };
 }
 
 /**
@@ -62,8 +78,8 @@ interface Rules<T> {
   unclearWords: (entry: T, candidates: readonly ContingencyPlan[]) => string;
   /** Said of an entry for one plan that has its own entry since; unsaid when that one simply replaces it. */
   supersededWords?: (entry: T, plan: ContingencyPlan) => string;
-  /** Said of an entry for a plan the tenant no longer has, while these plans have or could have had its id. */
-  goneWords: (entry: T, plans: readonly ContingencyPlan[]) => string;
+  /** Said of an entry (kept under `key`) for a plan the tenant no longer has, while these plans have or could have had its id. */
+  goneWords: (entry: T, plans: readonly ContingencyPlan[], key: string) => string;
   /** Whether that is unsaid once one of those plans has its own entry (the admin chose for it since). */
   goneUntilOwn?: boolean;
 }
@@ -72,13 +88,18 @@ interface Rules<T> {
 function place<T>(entries: Readonly<Record<string, T>>, plans: readonly ContingencyPlan[], rules: Rules<T>) {
   const holders = new Map(plans.map((p) => [p.id, p]));
   const placed: Record<string, T> = { ...entries };
-  const unclear: string[] = [];
+  const unclear: { key: string; text: string }[] = [];
+  // Where each entry set aside was kept before: what was kept beside it there stays beside it.
+  const from: Record<string, string> = {};
   let moved = false;
-  const setAside = (key: string, id: string, entry: T, kind: Aside = 'set aside') => {
+  const say = (key: string, text: string) => unclear.push({ key, text });
+  const setAside = (key: string, id: string, entry: T, text: string, kind: Aside = 'set aside') => {
     let n = 1;
     while (asideKey(kind, id, n) in placed) n += 1;
     delete placed[key];
     placed[asideKey(kind, id, n)] = entry;
+    from[asideKey(kind, id, n)] = key;
+    say(asideKey(kind, id, n), text);
     moved = true;
   };
   const couldHaveHad = (id: string) => plans.filter((p) => earlierIdsOf(p.disruption).includes(id));
@@ -88,7 +109,7 @@ function place<T>(entries: Readonly<Record<string, T>>, plans: readonly Continge
     if (aside?.[1] === 'gone') {
       const confusable = [holders.get(id) ?? couldHaveHad(id)].flat();
       const replaced = rules.goneUntilOwn && confusable.some((p) => p.id in entries);
-      if (confusable.length > 0 && !replaced) unclear.push(rules.goneWords(entry, confusable));
+      if (confusable.length > 0 && !replaced) say(key, rules.goneWords(entry, confusable, key));
       continue;
     }
     const holder = aside ? undefined : holders.get(id);
@@ -96,14 +117,11 @@ function place<T>(entries: Readonly<Record<string, T>>, plans: readonly Continge
       const verdict = rules.heldFor(entry, holder, entries);
       if (!verdict) continue;
       if (verdict === 'gone') {
-        unclear.push(rules.goneWords(entry, [holder]));
-        setAside(key, id, entry, 'gone');
+        setAside(key, id, entry, rules.goneWords(entry, [holder], key), 'gone');
       } else if (Array.isArray(verdict)) {
-        unclear.push(rules.unclearWords(entry, verdict));
-        setAside(key, id, entry);
+        setAside(key, id, entry, rules.unclearWords(entry, verdict));
       } else if (verdict.id in placed) {
-        unclear.push(rules.supersededWords?.(entry, verdict) ?? rules.unclearWords(entry, [verdict]));
-        setAside(key, id, entry);
+        setAside(key, id, entry, rules.supersededWords?.(entry, verdict) ?? rules.unclearWords(entry, [verdict]));
       } else {
         placed[verdict.id] = entry;
         delete placed[key];
@@ -116,25 +134,24 @@ function place<T>(entries: Readonly<Record<string, T>>, plans: readonly Continge
     if (couldHave.length === 0) continue;
     const pointedAt = rules.narrow(entry, couldHave);
     if (pointedAt === 'gone') {
-      unclear.push(rules.goneWords(entry, couldHave));
-      setAside(key, id, entry, 'gone');
+      setAside(key, id, entry, rules.goneWords(entry, couldHave, key), 'gone');
       continue;
     }
     const candidates = pointedAt.length > 0 ? pointedAt : couldHave;
     // Every candidate has its own, newer entry: nothing to give (said when that matters).
     if (candidates.every((p) => p.id in placed)) {
-      if (candidates.length === 1 && rules.supersededWords) unclear.push(rules.supersededWords(entry, candidates[0]!));
+      if (candidates.length === 1 && rules.supersededWords) say(key, rules.supersededWords(entry, candidates[0]!));
       continue;
     }
     if (candidates.length > 1) {
-      unclear.push(rules.unclearWords(entry, candidates));
+      say(key, rules.unclearWords(entry, candidates));
       continue;
     }
     placed[candidates[0]!.id] = entry;
     delete placed[key];
     moved = true;
   }
-  return { placed, moved, unclear };
+  return { placed, moved, unclear, from };
 }
 
 const switchOf = (record: SwitchRecord) => `The switch of ${record.at.slice(0, 10)}${record.by ? ` by ${isolatedText(record.by)}` : ''}`;
@@ -170,8 +187,12 @@ export function findSavedChoices(saved: SavedChoices, plans: readonly Contingenc
     narrow: () => [],
     unclearWords: (_, candidates) =>
       `Choices saved on this device by an earlier version belong to one of the plans for ${names(candidates)}, which it cannot tell apart: neither plan was given them. Check what each one suspends and which exclusions it adds.`,
-    goneWords: (_, to) =>
-      `Choices saved on this device for a plan this tenant no longer has were not given to ${thePlans(to)}, which ${to.length === 1 ? 'has' : 'have'} none of that plan’s policies: ${to.length === 1 ? 'it starts' : 'they start'} without them.`,
+    // Kept by an earlier version, with the policies of their plan not known ([]): not proof the plan is gone, but
+    // nothing tells its return from a plan made since with its id, so they are not given either way; said as such.
+    goneWords: (_, to, key) =>
+      choicesFor[key]?.length === 0
+        ? `Choices saved on this device by an earlier version, for a plan this tenant did not have when they were last read, were not given to ${thePlans(to)}: whose plan they were saved for could not be confirmed, so ${to.length === 1 ? 'it starts' : 'they start'} without them.`
+        : `Choices saved on this device for a plan this tenant no longer has were not given to ${thePlans(to)}, which ${to.length === 1 ? 'has' : 'have'} none of that plan’s policies: ${to.length === 1 ? 'it starts' : 'they start'} without them.`,
     goneUntilOwn: true,
   });
   const switches = place(saved.switches, plans, {
@@ -193,16 +214,25 @@ export function findSavedChoices(saved: SavedChoices, plans: readonly Contingenc
   // when it was gone before this was kept. Under an earlier id a plan may still be given them: left as it is.
   const holders = new Map(plans.map((p) => [p.id, p]));
   const nextFor: Record<string, string[]> = {};
+  // Set aside, they keep what was kept beside them (whether their plan was known, which their words say).
   for (const id of Object.keys(edits.placed)) {
     const holder = holders.get(id);
+    const was = edits.from[id];
+    const before = choicesFor[id] ?? (was === undefined ? undefined : choicesFor[was]);
     if (holder) nextFor[id] = policiesOf(holder);
-    else if (!ASIDE.test(id) && plans.every((p) => !earlierIdsOf(p.disruption).includes(id))) nextFor[id] = choicesFor[id] ?? [];
+    else if (ASIDE.test(id)) {
+      if (before) nextFor[id] = before;
+    } else if (plans.every((p) => !earlierIdsOf(p.disruption).includes(id))) nextFor[id] = choicesFor[id] ?? [];
   }
   return {
     plans: edits.placed,
     switches: switches.placed,
     choicesFor: nextFor,
     moved: edits.moved || switches.moved || !sameFor(nextFor, choicesFor),
-    unclear: [...edits.unclear, ...switches.unclear],
+    unclear: [...edits.unclear, ...switches.unclear].map((u) => u.text),
+    held: [
+      ...edits.unclear.map((u): HeldEntry => ({ kind: 'choices', ...u })),
+      ...switches.unclear.map((u): HeldEntry => ({ kind: 'switch', ...u })),
+    ],
   };
 }

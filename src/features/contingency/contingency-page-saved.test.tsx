@@ -2,7 +2,7 @@
 // Choices and switches an earlier version kept on this device under a plan's old id (a plan named only in
 // Japanese had the id ""): the plan still shows them, and what two plans could have had is given to neither, said.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { recognisePlans } from '../../domain/contingency/contingency-plan';
@@ -95,7 +95,7 @@ describe('ContingencyPage, choices kept under a plan’s earlier id', () => {
     const saved = { plans: { [old!.id]: edits }, switches: { [old!.id]: { ...record, by: 'Ada' } }, choicesFor: { [old!.id]: ['em1'] } };
     renderPage('tenant-remade', [policy('em7', 'MFA Disruption'), normal], saved);
 
-    expect(await screen.findByText('Saved choices not given to a plan')).toBeTruthy();
+    expect(await screen.findByText('Saved choices and switch records not given to a plan')).toBeTruthy();
     expect(
       screen.getByText(
         /The switch of 2026-12-01 by Ada, recorded on this device for a plan for ‘MFA Disruption’ that this tenant no longer has/,
@@ -136,5 +136,49 @@ describe('ContingencyPage, choices kept under a plan’s earlier id', () => {
     renderPage('tenant-half', policies, { plans: {}, switches: { '': record } });
 
     expect(await screen.findByText('Switch half done: step 1 of 2 written')).toBeTruthy();
+  });
+});
+
+describe('ContingencyPage, what no plan was given, forgotten by the admin', () => {
+  const gone = [policy('em1', 'MFA Disruption'), normal];
+  const [old] = recognisePlans(gone);
+  const { record } = activation(old!, gone, new Date('2026-12-01T10:00:00Z'));
+  const edits = { suspend: [{ policyId: 'ca1', name: 'CA001 - Require MFA', to: 'disabled' }], exclusions: [] };
+  const stored = (tenantId: string) => JSON.parse(localStorage.getItem(`gatehouse.contingency.${tenantId}`)!) as Record<string, object>;
+
+  it('titles a switch record alone as such', async () => {
+    renderPage('tenant-switch-only', [policy('em7', 'MFA Disruption'), normal], { plans: {}, switches: { [old!.id]: record } });
+    expect(await screen.findByText('A switch record not given to a plan')).toBeTruthy();
+    expect(screen.queryByText(/Saved choices/)).toBeNull();
+  });
+
+  it('forgets each after saying what is lost, from the device too, and the warning goes with the last', async () => {
+    const saved = { plans: { [old!.id]: edits }, switches: { [old!.id]: { ...record, by: 'Ada' } }, choicesFor: { [old!.id]: ['em1'] } };
+    renderPage('tenant-forget', [policy('em7', 'MFA Disruption'), normal], saved);
+    await screen.findByText('Saved choices and switch records not given to a plan');
+    const [forgetChoices, forgetSwitch] = screen.getAllByRole('button', { name: 'Forget it' });
+
+    // Kept when the admin thinks again: the focus goes back to where it was.
+    fireEvent.click(forgetSwitch!);
+    const asked = await screen.findByRole('group', { name: /^Forget this switch record\? .*what a switch back would need/ });
+    await waitFor(() => expect(document.activeElement).toBe(within(asked).getByRole('button', { name: 'Keep it' })));
+    fireEvent.keyDown(asked, { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: /^Forget/ })).toBeNull();
+    expect(document.activeElement).toBe(forgetSwitch);
+    expect(Object.keys(stored('tenant-forget').switches!)).toEqual([`gone: ${old!.id}`]);
+
+    fireEvent.click(forgetSwitch!);
+    fireEvent.click(await screen.findByRole('button', { name: 'Forget the switch record' }));
+    await waitFor(() => expect(stored('tenant-forget').switches).toEqual({}));
+    expect(await screen.findByText('Saved choices not given to a plan')).toBeTruthy();
+    expect(screen.queryByText(/The switch of 2026-12-01/)).toBeNull();
+    expect(document.activeElement).toBe(forgetChoices);
+
+    fireEvent.click(forgetChoices!);
+    expect(await screen.findByRole('group', { name: /^Forget these choices\? .*cannot be recovered/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Forget the choices' }));
+    await waitFor(() => expect(stored('tenant-forget')).toMatchObject({ plans: {}, switches: {}, choicesFor: {} }));
+    expect(screen.queryByText(/not given to a plan/)).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Contingency plans' }));
   });
 });

@@ -21,6 +21,7 @@ import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState, type ErrorStateProps } from '../../shared/ui/error-state';
+import { HeldNotice } from './held-notice';
 import { PlanCard } from './plan-card';
 import { RestorePlans } from './restore-plans';
 import { halfDoneOf, switchRunKey } from './switch-progress';
@@ -73,8 +74,9 @@ export function ContingencyPage() {
   const [emergency] = useEmergencyAccess(tenantId);
   const policies = useMemo(() => (list.data ?? []).map(policyJson), [list.data]);
   const recognised = useMemo(() => recognisePlans(policies), [policies]);
-  // Choices an earlier version kept under a plan's old id are found under its id now; `unclear`, those it cannot place.
-  const [store, update, unclear] = useContingencyStore(tenantId, list.data ? recognised : undefined);
+  // Choices an earlier version kept under a plan's old id are found under its id now; `held`, those it cannot place.
+  const [store, update, held, forget] = useContingencyStore(tenantId, list.data ? recognised : undefined);
+  const title = useRef<HTMLHeadingElement>(null);
   const [mode, setMode] = useState<Mode>({ kind: 'plans' });
   // A switch refused before anything was written (nothing to change, the policies unread): said in its plan's card.
   const [refusal, setRefusal] = useState<{ planId: string; text?: string; error?: ErrorStateProps; occasion: number } | null>(null);
@@ -179,7 +181,7 @@ export function ContingencyPage() {
 
   return (
     <section className={styles.page} aria-labelledby="contingency-title">
-      <h1 id="contingency-title" className={styles.title}>
+      <h1 id="contingency-title" className={styles.title} ref={title} tabIndex={-1}>
         Contingency plans
       </h1>
       <Text>
@@ -199,14 +201,7 @@ export function ContingencyPage() {
       </SpokenStatus>
       {list.error ? <ErrorState {...describeError(list.error, 'read the policies')} onRetry={() => void list.refetch()} /> : null}
 
-      {mode.kind === 'plans' && unclear.length > 0 ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Saved choices not given to a plan</MessageBarTitle>
-            {unclear.join(' ')}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {mode.kind === 'plans' ? <HeldNotice held={held} onForget={forget} onEmptied={() => title.current?.focus()} /> : null}
       {mode.kind === 'plans' && list.data ? (
         <RestorePlans policies={policies} edits={store.plans} onChange={(plans) => update((s) => ({ ...s, plans }))} />
       ) : null}
