@@ -3,7 +3,7 @@
 // shape evaluated with the saved policy and with the draft. Pure, so the console runs it in a Web
 // Worker and the command line in Node.
 import type { JsonObject } from '../json';
-import { CONDITION_WORDS, measureAgreement, trustOfDraft } from './bulk/agreement';
+import { CONDITION_WORDS, measureAgreement, trustOfDraft, type AgreementReport, type Distrust } from './bulk/agreement';
 import type { DirectoryFacts } from './bulk/from-sign-in-log';
 import { draftImpact, type DraftImpact } from './bulk/impact';
 import { readLog, shapesFor } from './bulk/log-shapes';
@@ -36,7 +36,14 @@ export interface ImpactAnswer {
   /** Names of the users, workloads and applications, by id, as the log gave them. */
   names: Record<string, string>;
   /** How often the engine agrees with what the service decided for these same sign-ins, and whether the draft's result can be trusted. */
-  agreement: { sentence: string; trusted: boolean; percent: number | null; measured?: AgreementMeasure };
+  agreement: {
+    sentence: string;
+    trusted: boolean;
+    percent: number | null;
+    measured?: AgreementMeasure;
+    /** When not trusted: the figure that made it so. */
+    why?: Distrust;
+  };
 }
 
 /** The agreement's facts, counted, for the console to say in words of its own (the sentence is the engine's view). */
@@ -83,27 +90,28 @@ export function impactOfDraft(request: ImpactRequest): ImpactAnswer {
     if (l.resourceName) names[l.resourceId] = l.resourceName;
   }
   const report = measureAgreement(request.signIns, request.policies, { context, directory, tenantId: request.tenantId });
-  const trust = trustOfDraft(report, request.draft);
+  return { impact, usersUnread: unread.size, names, agreement: agreementOfDraft(report, request.draft) };
+}
+
+/** The agreement measured over the sign-ins, as the answer carries it for a draft: trusted or why not, and the counts. */
+export function agreementOfDraft(report: AgreementReport, draft: unknown): ImpactAnswer['agreement'] {
+  const trust = trustOfDraft(report, draft);
   return {
-    impact,
-    usersUnread: unread.size,
-    names,
-    agreement: {
-      sentence: trust.sentence,
-      trusted: trust.trusted,
-      percent: report.agreement,
-      measured: {
-        signIns: report.signIns,
-        policies: report.policies.length,
-        compared: report.compared,
-        agreed: report.agreed,
-        undecided: report.undecided,
-        differIn: report.conditions
-          .filter((c) => c.mismatched > 0)
-          .sort((a, b) => b.mismatched - a.mismatched)
-          .map((c) => CONDITION_WORDS[c.condition]),
-        tooFewDecided: report.tooFewDecided.map((p) => p.displayName),
-      },
+    sentence: trust.sentence,
+    trusted: trust.trusted,
+    percent: report.agreement,
+    ...(trust.why && { why: trust.why }),
+    measured: {
+      signIns: report.signIns,
+      policies: report.policies.length,
+      compared: report.compared,
+      agreed: report.agreed,
+      undecided: report.undecided,
+      differIn: report.conditions
+        .filter((c) => c.mismatched > 0)
+        .sort((a, b) => b.mismatched - a.mismatched)
+        .map((c) => CONDITION_WORDS[c.condition]),
+      tooFewDecided: report.tooFewDecided.map((p) => p.displayName),
     },
   };
 }

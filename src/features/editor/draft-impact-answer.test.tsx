@@ -6,6 +6,10 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IMPACT_CLASSES, type DraftImpact as Impact, type ImpactAlert, type ImpactClass } from '../../domain/evaluation/bulk/impact';
+import { measureAgreement } from '../../domain/evaluation/bulk/agreement';
+import { blockAbroad, blockLegacy, directory, log } from '../../domain/evaluation/bulk/test-agreement-log';
+import { agreementOfDraft } from '../../domain/evaluation/impact-of-draft';
+import { context, ids } from '../../domain/evaluation/test-fixtures';
 import type { ImpactState } from './use-draft-impact';
 import { DraftImpact } from './draft-impact';
 
@@ -211,10 +215,57 @@ describe('DraftImpact, how sure the figures are', () => {
     expect([...details.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual(['CA012 \u202Eevil']);
   });
 
-  it('not enough to rely on: a warning that says so in its title, with the reason and the same words', () => {
-    show(withAgreement({ trusted: false, sentence: 'Too few sign-ins to judge.', measured: { ...measured, agreed: 50000 } }));
+  // Agreements measured by the domain over a real log: 400 decisions, 396 alike; the 4 differences on locations.
+  const measuredOver = (
+    draft: unknown,
+    options: Parameters<typeof measureAgreement>[2],
+    entries = log(),
+    policies = [blockAbroad, blockLegacy],
+  ) => withAgreement(agreementOfDraft(measureAgreement(entries, policies, { context, directory, ...options }), draft));
+  /** The warning's own words, the disclosure left out; and the disclosure's lines. */
+  const warning = () => {
     const bar = screen.getByText('How sure this is: not enough to rely on these figures').closest('.fui-MessageBar')!;
-    expect(bar.textContent).toContain('in 79.3 % of the decisions on these sign-ins it could judge. Too few sign-ins to judge.');
-    expect(bar.querySelector('details')).toBeTruthy();
+    const body = bar.cloneNode(true) as Element;
+    body.querySelector('details')?.remove();
+    const lines = [...bar.querySelectorAll('details li')].map((li) => li.textContent);
+    return { bar, said: body.textContent ?? '', lines };
+  };
+
+  it('not enough to rely on, for a condition the draft sets: says that figure once, in Gatehouse’s words, not the overall share beside it', () => {
+    show(measuredOver(blockAbroad, { threshold: 0.985 }));
+    const { said, lines } = warning();
+    expect(said).toBe(
+      'How sure this is: not enough to rely on these figuresThe draft sets locations, and on policies that set locations Gatehouse came to the same result as Entra itself in only 98.0 % of the decisions, under the 98.5 % needed to rely on it. Check the draft in What if, beside Graph’s own answer.',
+    );
+    expect(lines[0]).toBe(
+      'Compared over 200 sign-ins and 2 policies: 400 decisions (one policy on one sign-in) worked out by both; 99.0 % of them came out the same.',
+    );
+  });
+
+  it('not enough to rely on overall: the share and the condition with the most differences, once', () => {
+    show(measuredOver(blockLegacy, { threshold: 0.995 }));
+    const { said, lines } = warning();
+    expect(said).toContain(
+      'Gatehouse came to the same result as Entra itself in only 99.0 % of the decisions on these sign-ins it could judge, under the 99.5 % needed to rely on it; most of the differences are on locations.',
+    );
+    expect(said.match(/99\.0 %/g)).toHaveLength(1);
+    expect(said).not.toMatch(/engine|service|Over 200/);
+    expect(lines[0]).toBe('Compared over 200 sign-ins and 2 policies: 400 decisions (one policy on one sign-in) worked out by both.');
+  });
+
+  it('not enough to rely on for the draft’s own policy: named, isolated, and not said again in the disclosure', () => {
+    const EVIL = 'Block \u202Eabroad';
+    const evil = { ...blockAbroad, displayName: EVIL };
+    // 140 of the 200 sign-ins by a user whose groups were not read: the policy cannot judge them.
+    const entries = log().map((e, i) => (i < 60 ? e : { ...e, userId: 'unread-user', location: { countryOrRegion: 'BR' } }));
+    const partly = { user: (id: string) => (id === ids.ada ? { groupIds: [], roleTemplateIds: [] } : undefined) };
+    show(measuredOver(evil, { directory: partly }, entries, [evil, blockLegacy]));
+    const { bar, said, lines } = warning();
+    expect(said).toContain(
+      `Gatehouse could judge only 30.0 % of the sign-ins to ${EVIL}, fewer than half: too few to rely on its figures for this policy.`,
+    );
+    expect([...bar.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual([EVIL]);
+    expect(said).not.toMatch(/engine|service/);
+    expect(lines.join(' ')).not.toContain('fewer than half');
   });
 });

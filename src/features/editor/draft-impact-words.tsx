@@ -2,6 +2,7 @@
 // words ("cannot be evaluated", "with other session controls") do not follow "would be" in every case.
 import type { ReactNode } from 'react';
 import { Fragment } from 'react';
+import { CONDITION_WORDS, type Distrust } from '../../domain/evaluation/bulk/agreement';
 import type { ImpactClass } from '../../domain/evaluation/bulk/impact';
 import type { AgreementMeasure } from '../../domain/evaluation/impact-of-draft';
 import { Isolated } from '../../shared/ui/isolated-text';
@@ -102,23 +103,70 @@ export function trustHeadline(m: AgreementMeasure): string | null {
   return `Gatehouse came to the same result as Entra itself in ${percentOf(m.agreed, m.compared)} of the decisions on these sign-ins it could judge.`;
 }
 
-/** The counts behind the headline, each a sentence: what was compared, where it differs, what it could not judge. */
-export function trustDetails(m: AgreementMeasure): ReactNode[] {
+const share = (x: number) => percentOf(x, 1);
+/** The condition in the admin's words: Gatehouse, not "the engine". */
+const conditionWords = (c: keyof typeof CONDITION_WORDS) =>
+  c === 'otherConditions' ? 'conditions Gatehouse does not evaluate' : CONDITION_WORDS[c];
+
+/**
+ * Why the figures are not to be relied on, in one sentence: the figure that made it so, named (the
+ * condition, the policy), never the overall share beside a lower one.
+ */
+export function distrustSentence(why: Distrust): ReactNode {
+  switch (why.kind) {
+    case 'tooFewCompared':
+      return why.compared === 0
+        ? 'Gatehouse could not compare any of its decisions on these sign-ins with Entra’s own, so nothing shows how often it comes to the same result.'
+        : `Gatehouse could compare only ${plural(why.compared, 'decision')} on these sign-ins with Entra’s own: too few to tell how often it comes to the same result (at least ${why.minimum.toLocaleString('en')} are needed).`;
+    case 'lowAgreement':
+      return `Gatehouse came to the same result as Entra itself in only ${share(why.agreement)} of the decisions on these sign-ins it could judge, under the ${share(why.threshold)} needed to rely on it${why.mostIn ? `; most of the differences are on ${conditionWords(why.mostIn)}` : ''}.`;
+    case 'policyUndecided':
+      return (
+        <>
+          Gatehouse could judge only {share(why.decidedShare)} of the sign-ins to <Isolated>{why.displayName}</Isolated>, fewer than half:
+          too few to rely on its figures for this policy.
+        </>
+      );
+    case 'weakConditions': {
+      const weakest = why.conditions[0]!;
+      return `The draft sets ${conditionWords(weakest.condition)}, and on policies that set ${conditionWords(weakest.condition)} Gatehouse came to the same result as Entra itself in only ${share(weakest.agreement)} of the decisions, under the ${share(why.threshold)} needed to rely on it.`;
+    }
+  }
+}
+
+/**
+ * The counts behind the headline, each a sentence: what was compared, where it differs, what it could not judge.
+ * When the figures are not to be relied on, the share over every decision joins them (the warning said
+ * the figure that mattered) and so do the draft's other weak conditions.
+ */
+export function trustDetails(m: AgreementMeasure, why?: Distrust): ReactNode[] {
+  const over = `over ${plural(m.signIns, 'sign-in')} and ${plural(m.policies, 'policy', 'policies')}`;
+  const overall =
+    why && why.kind !== 'lowAgreement' && m.compared > 0 ? `; ${percentOf(m.agreed, m.compared)} of them came out the same` : '';
   const details: ReactNode[] = [
     m.compared === 0
-      ? `Nothing could be compared over ${plural(m.signIns, 'sign-in')} and ${plural(m.policies, 'policy', 'policies')}.`
-      : `Compared over ${plural(m.signIns, 'sign-in')} and ${plural(m.policies, 'policy', 'policies')}: ${plural(m.compared, 'decision')} (one policy on one sign-in) worked out by both.`,
+      ? `Nothing could be compared ${over}.`
+      : `Compared ${over}: ${plural(m.compared, 'decision')} (one policy on one sign-in) worked out by both${overall}.`,
   ];
+  if (why?.kind === 'weakConditions' && why.conditions.length > 1)
+    details.push(
+      `Also under ${share(why.threshold)} on a condition the draft sets: ${why.conditions
+        .slice(1)
+        .map((c) => `${conditionWords(c.condition)} (${share(c.agreement)})`)
+        .join(', ')}.`,
+    );
   if (m.differIn.length > 0) details.push(`Where they differ: ${m.differIn.join(', ')}.`);
   if (m.undecided > 0) details.push(`Not counted: ${plural(m.undecided, 'more decision')} Gatehouse could not judge from the log.`);
-  if (m.tooFewDecided.length > 0) {
-    const one = m.tooFewDecided.length === 1;
+  // The draft's own policy, when that is why, the warning named already.
+  const others = why?.kind === 'policyUndecided' ? m.tooFewDecided.filter((name) => name !== why.displayName) : m.tooFewDecided;
+  if (others.length > 0) {
+    const one = others.length === 1;
     details.push(
       <>
         For{' '}
-        {m.tooFewDecided.map((name, i) => (
+        {others.map((name, i) => (
           <Fragment key={`${i}:${name}`}>
-            {i === 0 ? '' : i === m.tooFewDecided.length - 1 ? ' and ' : ', '}
+            {i === 0 ? '' : i === others.length - 1 ? ' and ' : ', '}
             <Isolated>{name}</Isolated>
           </Fragment>
         ))}

@@ -26,7 +26,7 @@ import { Link as RouterLink } from 'react-router';
 import { alertCouldLockOut, IMPACT_CLASSES, IMPACT_WORDS, type ImpactClass } from '../../domain/evaluation/bulk/impact';
 import type { JsonObject } from '../../domain/json';
 import { paths } from '../../shared/routes/paths';
-import { alertSentence, riskSentence, trustDetails, trustHeadline, WHO_WORDS } from './draft-impact-words';
+import { alertSentence, distrustSentence, riskSentence, trustDetails, trustHeadline, WHO_WORDS } from './draft-impact-words';
 import type { ImpactAnswer } from '../../domain/evaluation/impact-of-draft';
 import { IMPACT_DAYS, useDraftImpact } from './use-draft-impact';
 import { TableScroll } from '../../shared/ui/table-scroll';
@@ -40,20 +40,21 @@ const useStyles = makeStyles({
 });
 
 /**
- * How far to trust the figures, said first in plain words (a warning when not enough); the counts behind
- * it (what was compared, where it differs, what could not be judged) wait behind a disclosure, smaller.
+ * How far to trust the figures, said first in plain words (a warning when not enough, saying once the
+ * figure that made it so); the counts behind it (what was compared, where it differs, what could not be
+ * judged) wait behind a disclosure, smaller.
  */
 function HowSure({ agreement }: { agreement: ImpactAnswer['agreement'] }) {
   const styles = useStyles();
   const measured = agreement.measured;
-  const headline = measured ? trustHeadline(measured) : null;
+  const why = agreement.trusted ? undefined : agreement.why;
   const details = measured ? (
     <details>
       <summary className={styles.checked}>
         <Text size={200}>How this was checked</Text>
       </summary>
       <ul className={styles.samples} aria-label="How this was checked">
-        {trustDetails(measured).map((detail, i) => (
+        {trustDetails(measured, why).map((detail, i) => (
           <li key={i}>
             <Text size={200}>{detail}</Text>
           </li>
@@ -66,8 +67,7 @@ function HowSure({ agreement }: { agreement: ImpactAnswer['agreement'] }) {
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>How sure this is: not enough to rely on these figures</MessageBarTitle>
-          {headline ? `${headline} ` : ''}
-          {agreement.sentence} Check the draft in What if, beside Graph’s own answer.
+          {why ? distrustSentence(why) : agreement.sentence} Check the draft in What if, beside Graph’s own answer.
           {details}
         </MessageBarBody>
       </MessageBar>
@@ -75,7 +75,7 @@ function HowSure({ agreement }: { agreement: ImpactAnswer['agreement'] }) {
   return (
     <div>
       <Text>
-        <strong>How sure this is:</strong> {headline ?? agreement.sentence}
+        <strong>How sure this is:</strong> {(measured && trustHeadline(measured)) ?? agreement.sentence}
       </Text>
       {details}
     </div>

@@ -2,68 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { context, ids, policy } from '../test-fixtures';
 import { loggedOutcome, measureAgreement, trustOfDraft } from './agreement';
 import type { DirectoryFacts } from './from-sign-in-log';
-
-const blockAbroad = {
-  ...policy({
-    name: 'Block outside allowed countries',
-    users: { includeUsers: ['All'], excludeGroups: [ids.emergency] },
-    conditions: { locations: { includeLocations: ['All'], excludeLocations: [ids.allowedCountries] } },
-    grant: { builtInControls: ['block'] },
-  }),
-  id: 'abroad',
-  modifiedDateTime: '2026-11-15T00:00:00Z',
-};
-const blockLegacy = {
-  ...policy({
-    name: 'Block legacy',
-    users: { includeUsers: ['All'] },
-    conditions: { clientAppTypes: ['other'] },
-    grant: { builtInControls: ['block'] },
-  }),
-  id: 'legacy',
-};
-const directory: DirectoryFacts = { user: () => ({ groupIds: [], roleTemplateIds: [] }) };
-
-/** A log entry in Graph's shape, with the service's result for both policies. */
-function entry(i: number, country: string, client: string, results: { abroad: string; legacy: string; notSatisfied?: string }, day = 20) {
-  return {
-    id: `s${i}`,
-    createdDateTime: `2026-11-${day}T08:00:00Z`,
-    userId: ids.ada,
-    userType: 'member',
-    homeTenantId: ids.tenant,
-    resourceTenantId: ids.tenant,
-    crossTenantAccessType: 'none',
-    appId: ids.exchange,
-    resourceId: ids.exchange,
-    ipAddress: '8.8.8.8',
-    location: { countryOrRegion: country },
-    clientAppUsed: client,
-    deviceDetail: { deviceId: '', operatingSystem: 'Windows 10' } as Record<string, unknown>,
-    riskLevelDuringSignIn: 'none',
-    originalTransferMethod: 'none',
-    appliedConditionalAccessPolicies: [
-      { id: 'abroad', result: results.abroad, conditionsNotSatisfied: results.notSatisfied ?? 'none' },
-      { id: 'legacy', result: results.legacy, conditionsNotSatisfied: results.legacy === 'notApplied' ? 'clientType' : 'none' },
-    ],
-  };
-}
-
-/** 200 sign-ins the service decided as the engine would, but for 4 on locations. */
-function log() {
-  return Array.from({ length: 200 }, (_, i) => {
-    const abroad = i % 2 === 0;
-    const legacy = i % 5 === 0;
-    const results = {
-      abroad: abroad ? 'failure' : 'notApplied',
-      notSatisfied: abroad ? 'none' : 'location',
-      legacy: legacy ? 'failure' : 'notApplied',
-    };
-    if (i === 2 || i === 4 || i === 6) Object.assign(results, { abroad: 'notApplied', notSatisfied: 'location' });
-    if (i === 1) Object.assign(results, { abroad: 'success', notSatisfied: 'none' });
-    return entry(i, abroad ? 'BR' : 'NL', legacy ? 'IMAP4' : 'Browser', results);
-  });
-}
+import { blockAbroad, blockLegacy, directory, entry, log } from './test-agreement-log';
 
 describe('measureAgreement', () => {
   it('compares per policy and per condition, names the condition of each mismatch, and says it in a sentence', () => {
@@ -134,6 +73,32 @@ describe('measureAgreement', () => {
     const verdict = trustOfDraft(report, blockAbroad);
     expect(verdict.trusted).toBe(false);
     expect(verdict.sentence).toContain('98.0 % of sign-ins to policies that set locations');
+  });
+
+  it('says why a draft is not trusted: the one figure that made it so', () => {
+    const low = measureAgreement(log(), [blockAbroad, blockLegacy], { context, directory, threshold: 0.995 });
+    expect(trustOfDraft(low, blockLegacy).why).toEqual({ kind: 'lowAgreement', agreement: 0.99, threshold: 0.995, mostIn: 'locations' });
+    const few = measureAgreement(log().slice(0, 10), [blockAbroad, blockLegacy], { context, directory });
+    expect(trustOfDraft(few, blockLegacy).why).toEqual({ kind: 'tooFewCompared', compared: 20, minimum: 50 });
+    const weak = measureAgreement(log(), [blockAbroad, blockLegacy], { context, directory, threshold: 0.985 });
+    expect(trustOfDraft(weak, blockAbroad).why).toEqual({
+      kind: 'weakConditions',
+      threshold: 0.985,
+      conditions: [{ condition: 'locations', agreement: 0.98 }],
+    });
+    expect(trustOfDraft(weak, blockLegacy).why).toBeUndefined();
+  });
+
+  it('isolates the names of policies in its sentences: a direction control in one cannot reorder the words around it', () => {
+    const EVIL = 'Block \u202Eabroad';
+    const entries = log().map((e, i) => (i < 60 ? e : { ...e, userId: 'unread-user', location: { countryOrRegion: 'BR' } }));
+    const partly: DirectoryFacts = { user: (id) => (id === ids.ada ? { groupIds: [], roleTemplateIds: [] } : undefined) };
+    const evil = { ...blockAbroad, displayName: EVIL };
+    const report = measureAgreement(entries, [evil, blockLegacy], { context, directory: partly });
+    expect(report.sentence).toContain(`For \u2068${EVIL}\u2069, it could decide fewer than half`);
+    const draft = trustOfDraft(report, evil);
+    expect(draft.sentence).toContain(`fewer than half of the sign-ins to \u2068${EVIL}\u2069: too few`);
+    expect(draft.why).toEqual({ kind: 'policyUndecided', displayName: EVIL, decidedShare: 0.3 });
   });
 
   it('names the condition the log calls unknownFutureValue when the policy sets only one such (a device filter)', () => {

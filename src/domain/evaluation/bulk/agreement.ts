@@ -8,6 +8,7 @@
 // the engine's failing condition when it said "not applied", the log's unsatisfied condition when it
 // said "applied". Below a threshold, a draft's impact is said not to be trusted; so with a policy whose
 // sign-ins the engine could mostly not decide, since a high agreement over the few it could says little.
+import { isolatedText } from '../../isolate';
 import { objectIn as obj, stringsIn as list } from '../../json';
 import type { ConditionName } from '../evaluate-policy';
 import { configured, flagsIn } from '../outcome';
@@ -269,7 +270,7 @@ export function measureAgreement(
   const few =
     tooFewDecided.length === 0
       ? ''
-      : ` For ${listOf(tooFewDecided.map((p) => p.displayName))}, it could decide fewer than half of the sign-ins: too few to judge its answers for ${tooFewDecided.length === 1 ? 'that policy' : 'those policies'}.`;
+      : ` For ${listOf(tooFewDecided.map((p) => isolatedText(p.displayName)))}, it could decide fewer than half of the sign-ins: too few to judge its answers for ${tooFewDecided.length === 1 ? 'that policy' : 'those policies'}.`;
   return {
     signIns: builder.signIns,
     compared,
@@ -306,15 +307,46 @@ function conditionsOf(policy: unknown): ConditionName[] {
   return names.filter(([key]) => set(key)).map(([, name]) => name);
 }
 
+/**
+ * Why a draft's impact is not to be trusted: the one figure that made it so, for the console to say in
+ * its own words (the sentence is the engine's view, for the command line).
+ */
+export type Distrust =
+  /** Fewer decisions than the minimum (none, maybe) could be compared. */
+  | { kind: 'tooFewCompared'; compared: number; minimum: number }
+  /** The agreement over every decision is under the threshold; `mostIn` decided the most mismatches. */
+  | { kind: 'lowAgreement'; agreement: number; threshold: number; mostIn: ConditionName | 'unknown' | null }
+  /** The draft's own policy: the engine could decide under half of its sign-ins. */
+  | { kind: 'policyUndecided'; displayName: string; decidedShare: number }
+  /** Conditions the draft sets, on which the engine agrees under the threshold: the weakest first. */
+  | { kind: 'weakConditions'; threshold: number; conditions: { condition: ConditionName | 'unknown'; agreement: number }[] };
+
 /** Whether a draft's impact can be trusted: the agreement overall and on every condition the draft sets. */
-export function trustOfDraft(report: AgreementReport, draft: unknown, minimumCompared = 50): { trusted: boolean; sentence: string } {
-  if (!report.trusted) return { trusted: false, sentence: report.sentence };
+export function trustOfDraft(
+  report: AgreementReport,
+  draft: unknown,
+  minimumCompared = 50,
+): { trusted: boolean; sentence: string; why?: Distrust } {
+  if (!report.trusted) {
+    const why: Distrust =
+      report.agreement === null || report.compared < minimumCompared
+        ? { kind: 'tooFewCompared', compared: report.compared, minimum: minimumCompared }
+        : {
+            kind: 'lowAgreement',
+            agreement: report.agreement,
+            threshold: report.threshold,
+            mostIn:
+              [...report.conditions].filter((c) => c.mismatched > 0).sort((a, b) => b.mismatched - a.mismatched)[0]?.condition ?? null,
+          };
+    return { trusted: false, sentence: report.sentence, why };
+  }
   const id = obj(draft).id;
-  const undecided = report.tooFewDecided.find((p) => p.policyId === id);
+  const undecided = report.policies.find((p) => p.policyId === id && p.tooFewDecided);
   if (undecided)
     return {
       trusted: false,
-      sentence: `The engine could decide fewer than half of the sign-ins to ${undecided.displayName}: too few to judge, so the draft's result is not to be trusted.`,
+      sentence: `The engine could decide fewer than half of the sign-ins to ${isolatedText(undecided.displayName)}: too few to judge, so the draft's result is not to be trusted.`,
+      why: { kind: 'policyUndecided', displayName: undecided.displayName, decidedShare: undecided.decidedShare ?? 0 },
     };
   const weak = conditionsOf(draft)
     .map((name) => report.conditions.find((c) => c.condition === name))
@@ -323,5 +355,10 @@ export function trustOfDraft(report: AgreementReport, draft: unknown, minimumCom
   return {
     trusted: false,
     sentence: `The engine agrees with the service on only ${weak.map((c) => `${percent(c.agreement!)} of sign-ins to policies that set ${CONDITION_WORDS[c.condition]}`).join(' and ')}; the draft sets ${weak.length > 1 ? 'them' : 'it'} too, so its result is not to be trusted.`,
+    why: {
+      kind: 'weakConditions',
+      threshold: report.threshold,
+      conditions: weak.map((c) => ({ condition: c.condition, agreement: c.agreement! })).sort((a, b) => a.agreement - b.agreement),
+    },
   };
 }
