@@ -22,7 +22,12 @@ const excluded = (policy: JsonObject | null, candidate: Candidate) => {
  * new one) could not: judged as the guard judges a named account (on, targets it, blocks or demands a control).
  */
 export function candidatesLeftOut(policies: readonly JsonObject[], before: JsonObject | null, after: JsonObject): LeftCandidate[] {
-  return suggestCandidates(policies)
+  return leftOut(suggestCandidates(policies), before, after);
+}
+
+/** The same on candidates found once for the tenant's list, so that an editor judges each draft without reading every policy again. */
+export function leftOut(candidates: readonly Candidate[], before: JsonObject | null, after: JsonObject): LeftCandidate[] {
+  return candidates
     .filter((candidate) => {
       const principal = [{ id: candidate.id, name: candidate.id }];
       const emergency = candidate.kind === 'user' ? { users: principal, groups: [] } : { users: [], groups: principal };

@@ -6,27 +6,50 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as Lockout from '../../domain/lockout';
+import { assessLockoutChange } from '../../domain/lockout';
 import { nameKey } from '../../domain/references';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { EditorSidePanel } from './editor-side-panel';
 
-const world = vi.hoisted(() => ({ policies: [] as unknown[], tenantId: 't1' }));
+const world = vi.hoisted(() => ({
+  policies: [] as unknown[],
+  tenantId: 't1',
+  // The tenant's list arrives when this settles; the names are read once namesPending is false.
+  listed: Promise.resolve(),
+  namesPending: false,
+  names: new Map<string, string>(),
+}));
 const GROUP = '0e5d1a9c-0000-4000-8000-00000000e5a0';
+const OTHER = '0e5d1a9c-0000-4000-8000-00000000e5a1';
+// Counted, to see that a render with the same draft does not judge it again against the candidates.
+vi.mock('../../domain/lockout', async (original) => {
+  const actual = await original<typeof Lockout>();
+  return { ...actual, assessLockoutChange: vi.fn(actual.assessLockoutChange) };
+});
 vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => ({ account: { key: 'acc', tenantId: world.tenantId } }) }));
 vi.mock('../../policy-ui/queries', () => ({
-  policiesQuery: () => ({ queryKey: ['policies'], queryFn: async () => world.policies }),
-  useNames: (_tenant: unknown, policies: unknown) => ({
-    data: policies
-      ? { names: new Map([[nameKey('group', GROUP), { displayName: 'CA - Emergency access accounts' }]]), failures: [] }
-      : undefined,
-  }),
+  policiesQuery: () => ({ queryKey: ['policies'], queryFn: () => world.listed.then(() => world.policies) }),
+  useNames: (_tenant: unknown, policies: unknown) =>
+    policies && !world.namesPending
+      ? {
+          isPending: false,
+          data: { names: new Map([...world.names].map(([id, displayName]) => [nameKey('group', id), { displayName }])), failures: [] },
+        }
+      : { isPending: true, data: undefined },
 }));
+
+beforeEach(() => {
+  world.tenantId = 't1';
+  world.listed = Promise.resolve();
+  world.namesPending = false;
+  world.names = new Map([[GROUP, 'CA - Emergency access accounts']]);
+});
 
 afterEach(() => {
   cleanup();
   localStorage.clear();
-  world.tenantId = 't1';
 });
 
 const blocksEveryone = {
@@ -36,9 +59,11 @@ const blocksEveryone = {
   grantControls: { operator: 'OR', builtInControls: ['block'] },
 } as ConditionalAccessPolicy;
 
-const panel = (props: Partial<Parameters<typeof EditorSidePanel>[0]>) =>
-  render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+/** The panel; `again` renders it once more with other props, in the same page (and query client). */
+const panel = (props: Partial<Parameters<typeof EditorSidePanel>[0]>) => {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const ui = (more: Partial<Parameters<typeof EditorSidePanel>[0]>) => (
+    <QueryClientProvider client={client}>
       <MemoryRouter>
         <EditorSidePanel
           policy={blocksEveryone}
@@ -47,11 +72,14 @@ const panel = (props: Partial<Parameters<typeof EditorSidePanel>[0]>) =>
           names={undefined}
           onStateChange={() => {}}
           pickers={<p>the pickers</p>}
-          {...props}
+          {...more}
         />
       </MemoryRouter>
-    </QueryClientProvider>,
+    </QueryClientProvider>
   );
+  const view = render(ui(props));
+  return { again: (more: Partial<Parameters<typeof EditorSidePanel>[0]>) => view.rerender(ui({ ...props, ...more })) };
+};
 
 // CA006 as the tenant holds it, excluding the group most of its policies for all users exclude.
 const ca006 = {
@@ -86,12 +114,52 @@ describe('EditorSidePanel', () => {
 
   it('says no emergency-access accounts are named, with the way to Settings, and that the guard checked only the admin', async () => {
     world.policies = tenantPolicies;
+    let release = () => {};
+    world.listed = new Promise<void>((resolve) => (release = resolve));
     panel({ policy: ca006 as ConditionalAccessPolicy });
     const checks = screen.getByRole('region', { name: /^Checks/ });
     expect(checks.textContent).toContain('No emergency-access accounts are named for this tenant: the lock-out guard checked only you.');
     expect(screen.getByRole('link', { name: 'Name them in Settings' }).getAttribute('href')).toBe('/settings');
+    // Until the tenant's policies are read, nothing is claimed.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(checks.textContent).toContain("Checking what most of this tenant's policies for all users exclude…");
+    expect(checks.textContent).not.toContain('No problems found.');
+    release();
     // Nothing is left out: the draft keeps the exclusion.
     await waitFor(() => expect(checks.textContent).toContain('No problems found.'));
+    expect(checks.textContent).not.toContain('Checking what most');
+  });
+
+  it('waits for the name of what the draft leaves out rather than say its id', async () => {
+    world.policies = tenantPolicies;
+    world.namesPending = true;
+    const dropped = { ...ca006, conditions: { ...ca006.conditions, users: { includeUsers: ['All'] } } } as ConditionalAccessPolicy;
+    panel({ policy: dropped });
+    const checks = screen.getByRole('region', { name: /^Checks/ });
+    await waitFor(() => expect(checks.textContent).toContain("Checking what most of this tenant's policies for all users exclude…"));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(checks.textContent).not.toContain(GROUP);
+    expect(checks.textContent).not.toContain('No problems found.');
+  });
+
+  it('tells apart two groups of one name that the draft stops excluding', async () => {
+    world.names = new Map([
+      [GROUP, 'Break glass'],
+      [OTHER, 'Break glass'],
+    ]);
+    const both = { ...ca006, conditions: { ...ca006.conditions, users: { includeUsers: ['All'], excludeGroups: [GROUP, OTHER] } } };
+    world.policies = [both, { ...both, id: 'ca001' }, { ...blocksEveryone, id: 'ca002' }];
+    const duplicateKeys = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const dropped = { ...ca006, conditions: { ...ca006.conditions, users: { includeUsers: ['All'] } } } as ConditionalAccessPolicy;
+    panel({ policy: dropped });
+    const problems = await screen.findByRole('list', { name: 'Problems found' });
+    const lines = [...problems.querySelectorAll('li')].map((li) => li.textContent);
+    expect(lines).toEqual([
+      `This change stops excluding the group 'Break glass' (${GROUP}), which 2 of 3 policies for all users exclude: if it holds your emergency-access accounts, keep it excluded.`,
+      `This change stops excluding the group 'Break glass' (${OTHER}), which 2 of 3 policies for all users exclude: if it holds your emergency-access accounts, keep it excluded.`,
+    ]);
+    expect(duplicateKeys.mock.calls.flat().join(' ')).not.toContain('same key');
+    duplicateKeys.mockRestore();
   });
 
   it('warns when the draft stops excluding the group most policies for all users exclude, by its name', async () => {
@@ -105,6 +173,23 @@ describe('EditorSidePanel', () => {
       ),
     );
     expect(checks.textContent).not.toContain('No problems found.');
+  });
+
+  it('judges the draft against the candidates again only when the draft changes', async () => {
+    world.policies = tenantPolicies;
+    const view = panel({ policy: ca006 as ConditionalAccessPolicy });
+    const checks = screen.getByRole('region', { name: /^Checks/ });
+    await waitFor(() => expect(checks.textContent).toContain('No problems found.'));
+    const judged = vi.mocked(assessLockoutChange).mock.calls.length;
+    expect(judged).toBeGreaterThan(0);
+    // The page renders the panel again as the lint answers, with the same draft.
+    view.again({ lintNote: 'The lint marks 1 more line.' });
+    expect(checks.textContent).toContain('The lint marks 1 more line.');
+    expect(checks.textContent).toContain('No problems found.');
+    expect(vi.mocked(assessLockoutChange).mock.calls.length).toBe(judged);
+    // A changed draft is judged again.
+    view.again({ policy: { ...ca006, state: 'disabled' } as ConditionalAccessPolicy });
+    expect(vi.mocked(assessLockoutChange).mock.calls.length).toBeGreaterThan(judged);
   });
 
   it('says neither once emergency-access accounts are named (the guard then checks them)', async () => {

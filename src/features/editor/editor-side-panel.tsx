@@ -10,7 +10,7 @@ import type { PolicyFinding } from '../../domain/policy-checks';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { policyJson } from '../../domain/json';
 import { PolicySummaryView, useLiveSummary } from '../../policy-ui/policy-summary-view';
-import { UnnamedNote, useUnnamedEmergency } from './unnamed-emergency';
+import { CANDIDATES_CHECKING, CANDIDATES_FAILED, UnnamedNote, useUnnamedEmergency } from './unnamed-emergency';
 
 const useStyles = makeStyles({
   // Focused by the skip link before the JSON, it scrolls into view with room above its first label.
@@ -75,7 +75,11 @@ export function EditorSidePanel({
   const problems = findings.filter((f) => f.severity !== 'info');
   const readOnly = findings.filter((f) => f.severity === 'info').map((f) => f.path.join('.'));
   const summary = useLiveSummary(policy, names);
+  // policyJson only retypes the policy: the same object while the draft is, so it is not judged again on every render.
   const emergency = useUnnamedEmergency(policy && policyJson(policy));
+  // "No problems found." is claimed only once every check has answered.
+  const found = problems.length + risks.length + emergency.warnings.length;
+  const pending = emergency.checking ? CANDIDATES_CHECKING : emergency.failed ? CANDIDATES_FAILED : null;
   return (
     <aside id={id} tabIndex={-1} className={styles.panel} aria-label="Policy settings and checks">
       <div>
@@ -112,9 +116,9 @@ export function EditorSidePanel({
               <Text className={styles.text}>{parseError}</Text>
             </li>
           </ul>
-        ) : problems.length + risks.length + emergency.warnings.length === 0 ? (
+        ) : found === 0 ? (
           <Text as="p" className={styles.none}>
-            No problems found.
+            {pending ?? 'No problems found.'}
           </Text>
         ) : (
           <ul className={styles.findings} role="list" aria-label="Problems found">
@@ -131,9 +135,9 @@ export function EditorSidePanel({
               </li>
             ))}
             {emergency.warnings.map((warning) => (
-              <li key={warning} className={styles.finding}>
+              <li key={warning.key} className={styles.finding}>
                 <WarningRegular className={styles.warning} aria-label="warning" />
-                <Text className={styles.text}>{warning}</Text>
+                <Text className={styles.text}>{warning.text}</Text>
               </li>
             ))}
             {problems.map((finding, index) => {
@@ -153,6 +157,11 @@ export function EditorSidePanel({
               );
             })}
           </ul>
+        )}
+        {pending && !parseError && found > 0 && (
+          <Text as="p" size={200} className={styles.note}>
+            {pending}
+          </Text>
         )}
         {emergency.unnamed && (
           <Text as="p" size={200} className={styles.note}>

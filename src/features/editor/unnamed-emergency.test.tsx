@@ -9,23 +9,26 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nameKey } from '../../domain/references';
 import { UnnamedEmergencyNotice } from './unnamed-emergency';
 
-const world = vi.hoisted(() => ({ policies: [] as unknown[], tenantId: 't1' }));
+const world = vi.hoisted(() => ({ policies: [] as unknown[], tenantId: 't1', listed: Promise.resolve() }));
 const GROUP = '0e5d1a9c-0000-4000-8000-00000000e5a0';
 const ADMIN = '0e5d1a9c-0000-4000-8000-0000000000ad';
 vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => ({ account: { key: 'acc', tenantId: world.tenantId } }) }));
 vi.mock('../../policy-ui/queries', () => ({
-  policiesQuery: () => ({ queryKey: ['policies'], queryFn: async () => world.policies }),
-  useNames: (_tenant: unknown, policies: unknown) => ({
-    data: policies
-      ? { names: new Map([[nameKey('group', GROUP), { displayName: 'CA - Emergency access accounts' }]]), failures: [] }
-      : undefined,
-  }),
+  policiesQuery: () => ({ queryKey: ['policies'], queryFn: () => world.listed.then(() => world.policies) }),
+  useNames: (_tenant: unknown, policies: unknown) =>
+    policies
+      ? {
+          isPending: false,
+          data: { names: new Map([[nameKey('group', GROUP), { displayName: 'CA - Emergency access accounts' }]]), failures: [] },
+        }
+      : { isPending: true, data: undefined },
 }));
 
 afterEach(() => {
   cleanup();
   localStorage.clear();
   world.tenantId = 't1';
+  world.listed = Promise.resolve();
 });
 
 const blocks = (id: string, users: object, state = 'enabled') => ({
@@ -63,6 +66,31 @@ describe('UnnamedEmergencyNotice', () => {
       'No emergency-access accounts are named for this tenant: the lock-out guard checked only you.',
     );
     expect(screen.getByRole('link', { name: 'Name them in Settings' }).getAttribute('href')).toBe('/settings');
+  });
+
+  it("says it is still checking until the tenant's policies are read, then warns", async () => {
+    world.policies = tenantPolicies;
+    let release = () => {};
+    world.listed = new Promise<void>((resolve) => (release = resolve));
+    notice(fromTemplate('enabled'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.body.textContent).toContain("Checking what most of this tenant's policies for all users exclude…");
+    release();
+    await screen.findByRole('list', { name: 'Not excluded' });
+    expect(document.body.textContent).not.toContain('Checking what most');
+  });
+
+  it("says the tenant's policies could not be read rather than stay checking", async () => {
+    world.policies = tenantPolicies;
+    world.listed = Promise.reject(new Error('403'));
+    world.listed.catch(() => {});
+    notice(fromTemplate('enabled'));
+    await waitFor(() =>
+      expect(document.body.textContent).toContain(
+        "The tenant's policies could not be read: what most of its policies for all users exclude was not checked.",
+      ),
+    );
+    expect(document.body.textContent).not.toContain('Checking what most');
   });
 
   it('says the change stops excluding it when the policy as the tenant holds it excluded it', async () => {

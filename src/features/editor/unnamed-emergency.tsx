@@ -5,7 +5,8 @@
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { candidatesLeftOut, type LeftCandidate } from '../../domain/emergency/candidate-guard';
+import { leftOut, type LeftCandidate } from '../../domain/emergency/candidate-guard';
+import { suggestCandidates } from '../../domain/emergency/fix';
 import { isJsonObject, policyJson, type JsonObject } from '../../domain/json';
 import { lookupName, type NameDirectory } from '../../domain/references';
 import type { ConditionalAccessPolicy } from '../../domain/types';
@@ -17,17 +18,29 @@ import { paths } from '../../shared/routes/paths';
 import { isolatedText } from '../../shared/ui/isolated-text';
 
 export const UNNAMED_NOTE = 'No emergency-access accounts are named for this tenant: the lock-out guard checked only you.';
+/** Said instead of "No problems found." until the tenant's policies and the candidates' names are read. */
+export const CANDIDATES_CHECKING = "Checking what most of this tenant's policies for all users exclude…";
+export const CANDIDATES_FAILED =
+  "The tenant's policies could not be read: what most of its policies for all users exclude was not checked.";
 
 export interface UnnamedEmergency {
   /** No emergency-access account or group is named for the tenant in Settings. */
   unnamed: boolean;
+  /** The tenant's policies, or the names of what the draft leaves out, are still being read: no warning is known yet. */
+  checking: boolean;
+  /** The tenant's policies could not be read, so nothing but the admin was checked. */
+  failed: boolean;
   /** What the draft leaves out that most policies for all users exclude, in words (none while accounts are named). */
-  warnings: string[];
+  warnings: { key: string; text: string }[];
 }
 
-function warningFor(candidate: LeftCandidate, names: NameDirectory | undefined): string {
-  const name = isolatedText(lookupName(names, [candidate.kind], candidate.id)?.displayName ?? candidate.id);
-  const who = candidate.kind === 'group' ? `the group '${name}'` : `the account '${name}'`;
+function warningFor(candidate: LeftCandidate, all: readonly LeftCandidate[], names: NameDirectory | undefined): string {
+  const nameOf = (c: LeftCandidate) => lookupName(names, [c.kind], c.id)?.displayName;
+  const known = nameOf(candidate);
+  // Two groups (or accounts) of one name would read as the same line: the id tells them apart.
+  const shared = known !== undefined && all.some((c) => c !== candidate && c.kind === candidate.kind && nameOf(c) === known);
+  const name = known === undefined ? `'${candidate.id}'` : `'${isolatedText(known)}'${shared ? ` (${candidate.id})` : ''}`;
+  const who = candidate.kind === 'group' ? `the group ${name}` : `the account ${name}`;
   const share = `which ${candidate.excludedFrom} of ${candidate.of} policies for all users exclude`;
   const holds = candidate.kind === 'group' ? 'it holds your emergency-access accounts' : 'it is an emergency-access account';
   return candidate.stopped
@@ -43,13 +56,16 @@ export function useUnnamedEmergency(after: JsonObject | null, before?: JsonObjec
   const tenant = useTenantSession();
   const [settings] = useEmergencyAccess(tenant.account.tenantId);
   const unnamed = settings.users.length + settings.groups.length === 0;
-  const list = useQuery({ ...policiesQuery(tenant), enabled: unnamed }).data;
+  const listed = useQuery({ ...policiesQuery(tenant), enabled: unnamed });
+  const list = listed.data;
+  // Found once per list: a keystroke judges the draft against them, not every policy again.
+  const policies = useMemo(() => list?.map(policyJson), [list]);
+  const candidates = useMemo(() => (policies ? suggestCandidates(policies) : []), [policies]);
   const left = useMemo(() => {
-    if (!unnamed || !after || !list) return [];
-    const policies = list.map(policyJson);
+    if (!unnamed || !after || !policies) return [];
     const earlier = before !== undefined ? before : (policies.find((p) => typeof after.id === 'string' && p.id === after.id) ?? null);
-    return candidatesLeftOut(policies, earlier, after);
-  }, [unnamed, after, before, list]);
+    return leftOut(candidates, earlier, after);
+  }, [unnamed, after, before, policies, candidates]);
   // Only the candidates' own names are looked up (a new policy does not mention them).
   const named = useMemo(
     () =>
@@ -67,8 +83,13 @@ export function useUnnamedEmergency(after: JsonObject | null, before?: JsonObjec
         : undefined,
     [left],
   );
-  const names = useNames(tenant, named).data;
-  return { unnamed, warnings: left.map((c) => warningFor(c, names)) };
+  const looked = useNames(tenant, named);
+  const judged = unnamed && !!after;
+  const failed = judged && !list && listed.isError;
+  // A name that fails to resolve is said by its id; one still loading is waited for, not shown as a bare id.
+  const checking = judged && !failed && (!list || (left.length > 0 && looked.isPending));
+  const warnings = checking ? [] : left.map((c) => ({ key: `${c.kind}:${c.id}`, text: warningFor(c, left, looked.data) }));
+  return { unnamed, checking, failed, warnings };
 }
 
 /** The note, with the way to where the accounts are named. */
@@ -96,7 +117,7 @@ export function UnnamedEmergencyNotice({ original, modified }: { original: strin
   const styles = useStyles();
   const before = useMemo(() => (original ? parsed(original) : null), [original]);
   const after = useMemo(() => parsed(modified), [modified]);
-  const { unnamed, warnings } = useUnnamedEmergency(after, before);
+  const { unnamed, checking, failed, warnings } = useUnnamedEmergency(after, before);
   if (!unnamed) return null;
   return (
     <MessageBar intent={warnings.length ? 'warning' : 'info'} layout="multiline">
@@ -106,11 +127,13 @@ export function UnnamedEmergencyNotice({ original, modified }: { original: strin
             <MessageBarTitle>This may leave out your emergency-access accounts</MessageBarTitle>
             <ul className={styles.list} aria-label="Not excluded">
               {warnings.map((w) => (
-                <li key={w}>{w}</li>
+                <li key={w.key}>{w.text}</li>
               ))}
             </ul>
           </>
         )}
+        {checking && <>{CANDIDATES_CHECKING} </>}
+        {failed && <>{CANDIDATES_FAILED} </>}
         <UnnamedNote />
       </MessageBarBody>
     </MessageBar>
