@@ -95,4 +95,9 @@ test('at 360 px the review shows the difference in one column', async ({ page })
   const whole = (await diff.boundingBox())!;
   const modified = (await diff.locator('.editor.modified').boundingBox())!;
   expect(modified.width).toBeGreaterThan(whole.width * 0.6);
+  // Diff first: the sign-in impact's words and table come after it, so the diff is in view without scrolling
+  // (below them, only a few of its lines showed above Save).
+  await expect(diff).toBeInViewport({ ratio: 0.75 });
+  const impact = editor.dialog.getByRole('region', { name: /^Impact on the last 7 days of sign-ins/ });
+  expect((await impact.boundingBox())!.y).toBeGreaterThanOrEqual(whole.y + whole.height);
 });
