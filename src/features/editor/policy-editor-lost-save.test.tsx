@@ -2,7 +2,8 @@
 // A save from the edit page whose answer is lost (Graph applied it, then the connection dropped for good, so
 // no look could tell), on a device whose history refuses to keep the version it would replace: the review
 // and then the page say the save failed AND that, if it was written, that version cannot be restored from
-// here; the draft stays on this device. The real save mutation and operation run over a fake Graph.
+// here; the draft stays on this device. That warning stays through typing until a save succeeds, and the saved
+// message then says it. The real save mutation and operation run over a fake Graph.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useEffect } from 'react';
@@ -24,12 +25,23 @@ const LIVE = {
   grantControls: { operator: 'OR', builtInControls: ['mfa'] },
 };
 
-/** The tenant behind a fake fetch: its one policy, and whether a PATCH reached it (then the connection is gone). */
-const world = vi.hoisted(() => ({ policy: {} as Record<string, unknown>, patched: false }));
+/**
+ * The tenant behind a fake fetch: its one policy, and whether a PATCH reached it (then the connection is gone, until
+ * it is back).
+ */
+const world = vi.hoisted(() => ({ policy: {} as Record<string, unknown>, patched: false, back: false }));
+/** Where the page went after a save, with what it said. */
+const navigated = vi.hoisted(() => [] as unknown[]);
 
 const tenant = vi.hoisted(() => ({ scopeKey: ['tenant', 'acc'], account: { key: 'acc', tenantId: 't1' }, context: null as unknown }));
 
-vi.mock('react-router', () => ({ useParams: () => ({ id: 'p1' }), useNavigate: () => () => {} }));
+vi.mock('react-router', () => ({
+  useParams: () => ({ id: 'p1' }),
+  useNavigate:
+    () =>
+    (...to: unknown[]) =>
+      navigated.push(to),
+}));
 vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => tenant }));
 vi.mock('../../policy-ui/queries', () => ({
   policyQuery: () => ({ queryKey: ['policy', 'p1'], queryFn: async () => LIVE as ConditionalAccessPolicy }),
@@ -64,7 +76,7 @@ vi.setConfig({ testTimeout: 20_000 });
 
 function graph() {
   return clientWith((url, init) => {
-    if (world.patched) throw new TypeError('Failed to fetch');
+    if (world.patched && !world.back) throw new TypeError('Failed to fetch');
     if (!new URL(url).pathname.endsWith('/conditionalAccess/policies/p1'))
       return json(400, { error: { code: 'BadRequest', message: `Not expected: ${url}` } });
     if (init.method === 'PATCH') {
@@ -79,6 +91,8 @@ function graph() {
 beforeEach(() => {
   world.policy = structuredClone(LIVE);
   world.patched = false;
+  world.back = false;
+  navigated.length = 0;
   const context = memoryContext(graph(), 'acc');
   context.versions.record = () => Promise.reject(new Error('The quota has been exceeded.'));
   tenant.context = context;
@@ -117,5 +131,37 @@ describe('A save whose answer is lost, over a version this device could not keep
     expect(page.textContent).toContain('Microsoft Graph is unreachable');
     expect(page.textContent).toContain(NOT_KEPT);
     expect(JSON.parse(draftStore.load('acc', 'p1')!.text)).toMatchObject({ state: 'enabled' });
+  });
+
+  it('keeps saying it through typing until a save succeeds, and says it on the saved message', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <PolicyEditorPage />
+      </QueryClientProvider>,
+    );
+    const box = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: 'JSON' });
+    const enabled = JSON.stringify({ ...JSON.parse(box.value), state: 'enabled' }, null, 2);
+    fireEvent.change(box, { target: { value: enabled } });
+    fireEvent.click(screen.getByRole('button', { name: 'Review and save…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save to tenant' }));
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(dialog.textContent).toContain('Microsoft Graph is unreachable'));
+    fireEvent.click(screen.getByRole('button', { name: 'Back to editing' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    // A keystroke, then undone: the error concerned the text before it and goes; the warning is still true.
+    fireEvent.change(box, { target: { value: `${enabled} ` } });
+    fireEvent.change(box, { target: { value: enabled } });
+    const page = screen.getByRole('region', { name: 'Edit Require MFA', hidden: true });
+    expect(page.textContent).not.toContain('Microsoft Graph is unreachable');
+    expect(page.textContent).toContain(NOT_KEPT);
+
+    // The connection is back: the save finds its draft in the tenant (the lost save did reach it) and says it saved.
+    world.back = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Review and save…' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save to tenant' }));
+    await waitFor(() => expect(navigated).toHaveLength(1));
+    expect(navigated[0]).toEqual(['/policies/p1', { state: { saved: true, warning: `Earlier attempt: ${NOT_KEPT}` } }]);
   });
 });

@@ -103,6 +103,9 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   const [saveError, setSaveError] = useState<(SaveFailure & { text: string }) | null>(null);
   const signInAgain = use(SignInAgainContext);
   if (saveError && saveError.text !== draft.text) setSaveError(null);
+  // A save whose answer was lost may be in the tenant over a version this device could not keep: said until a
+  // save succeeds (typing does not make it less true), and then on the saved message.
+  const [lostVersion, setLostVersion] = useState<string | null>(null);
   // A numbered Graph error, shown on the JSON it concerns until the text changes again.
   const [graphFinding, setGraphFinding] = useState<GraphFinding | null>(null);
   // Undoing every change throws away work: it asks first.
@@ -195,12 +198,15 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
       draftStore.clear(tenant.account.key, id);
       setSaveError(null);
       leave.letGo();
-      // Saved, but the version it replaced could not be kept on this device: said on the policy's page.
-      const warning = outcome.kind === 'saved' ? outcome.versionNotKept : undefined;
+      // Saved, but the version it replaced (or the one an earlier lost save may have replaced) could not be kept on
+      // this device: said on the policy's page.
+      const earlier = lostVersion && `Earlier attempt: ${lostVersion}`;
+      const warning = outcome.kind === 'saved' ? [outcome.versionNotKept, earlier].filter(Boolean).join(' ') : undefined;
       navigate(paths.policy(id), { state: { saved: outcome.kind === 'saved', ...(warning && { warning }) } });
     } catch (error) {
       const failure = { error: describeError(error, 'save the policy'), ...(versionNotKept && { versionNotKept }) };
       setSaveError({ ...failure, text: draft.text });
+      if (versionNotKept) setLostVersion(versionNotKept);
       const located = errorPath(error);
       setGraphFinding(located ? { ...located, text: draft.text } : null);
       setStep({ kind: 'failed', ...failure });
@@ -281,6 +287,11 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         >
           <SaveFailed error={saveError.error} versionNotKept={saveError.versionNotKept} />
         </SignInAgainContext>
+      )}
+      {lostVersion && !reviewing && !saveError?.versionNotKept && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{lostVersion}</MessageBarBody>
+        </MessageBar>
       )}
       <SpokenStatus occasion={discarded}>
         {discarded > 0 ? 'The draft was discarded: the JSON is the policy as the tenant holds it now.' : null}
