@@ -488,3 +488,38 @@ describe('summarizeRun', () => {
     expect(firstLine(newApplyRun(plan([]), 't', clock))).toBe('Nothing written to tenant t: the plan has nothing to write.');
   });
 });
+
+describe('a resumed write whose earlier attempt said the version it replaced was not kept', () => {
+  const failedRun = (kind: PlanRowKind, versionNotKept: string, ifWritten: boolean) => {
+    const { objects, writers } = memoryTenant();
+    objects.set('x1', { id: 'x1', displayName: 'Old' });
+    const run = newApplyRun(plan([row('k', kind, 'update', { displayName: 'New' }, 'x1')]), 't', clock);
+    const failed = {
+      ...run,
+      items: [
+        { ...run.items[0]!, status: 'failed' as const, message: 'Lost.', versionNotKept, versionNotKeptIfWritten: ifWritten || undefined },
+      ],
+    };
+    return applyPlan(failed, writers, { clock });
+  };
+
+  it('keeps a warning said as certain (it was written), though the resume writes with nothing to say', async () => {
+    const run = await failedRun('namedLocation', 'Written, but the version it replaced could not be kept…', false);
+    expect(run.items[0]).toMatchObject({ status: 'done', versionNotKept: 'Written, but the version it replaced could not be kept…' });
+  });
+
+  it("keeps a policy's warning said as holding if written: its save cannot tell the resume whether it wrote", async () => {
+    const run = await failedRun('policy', 'May have been saved (its answer was lost)…', true);
+    expect(run.items[0]).toMatchObject({
+      status: 'done',
+      versionNotKept: 'May have been saved (its answer was lost)…',
+      versionNotKeptIfWritten: true,
+    });
+  });
+
+  it("clears another kind's warning said as holding if written once the resume writes it with nothing to say", async () => {
+    const run = await failedRun('namedLocation', 'May have been written (its answer was lost)…', true);
+    expect(run.items[0]!.status).toBe('done');
+    expect(run.items[0]!.versionNotKept).toBeUndefined();
+  });
+});

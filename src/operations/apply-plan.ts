@@ -147,8 +147,11 @@ export async function applyPlan(
         let id = item.targetId;
         let readBack: JsonObject | void = undefined;
         // Said as soon as the writer knows it, and kept in the journal: a failure after it leaves the warning true.
-        const onVersionNotKept = (words: string, ifWritten = false) =>
+        let saidNow = false;
+        const onVersionNotKept = (words: string, ifWritten = false) => {
+          saidNow = true;
           update(item.key, { versionNotKept: words, versionNotKeptIfWritten: ifWritten || undefined });
+        };
         if (item.action === 'create') {
           // The object may exist already: an earlier attempt whose answer never came, or an earlier run of
           // this plan whose journal is gone (a pipeline's job run again on a fresh machine). The plan found
@@ -188,6 +191,11 @@ export async function applyPlan(
           update(item.key, { sentAt, sentHash });
           try {
             readBack = await writers.update(item.kind, id!, body, { intended, baseModified: item.baseModified, onVersionNotKept });
+            // An earlier attempt's lost write, said to hold if it was applied: this one was written now, its version kept
+            // (found as planned with nothing sent, it may be that write, and the warning stays). A policy's save answers
+            // the policy either way, so it cannot tell: its warning stays.
+            if (item.versionNotKeptIfWritten && item.kind !== 'policy' && readBack === undefined && !saidNow)
+              update(item.key, { versionNotKept: undefined, versionNotKeptIfWritten: undefined });
           } catch (error) {
             if (!(error instanceof ChangedSincePlanned) || !earlier) throw error;
             const actual = await writers.read(item.kind, id!, intended);

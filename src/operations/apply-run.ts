@@ -91,7 +91,8 @@ export interface RunOrigin {
 export interface PlanWriters {
   create(kind: PlanRowKind, body: JsonObject): Promise<JsonObject>;
   /**
-   * Answers the object as read back when the update reads it anyway (a policy's save does). Written, but the
+   * Answers the object as read back when the update reads it anyway (a policy's save does; another kind only when it
+   * finds the object already as planned, and sends nothing). Written, but the
    * version it replaced could not be kept on this device: it tells `onVersionNotKept`, in words. It tells it too,
    * `ifWritten`, before failing a write whose answer was lost that no look could confirm: it may be in the tenant.
    */

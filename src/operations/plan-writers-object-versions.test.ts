@@ -153,3 +153,59 @@ describe("a plan's named location update whose replaced version could not be kep
     expect(summarizeRun(run)).not.toContain('Warning');
   });
 });
+
+describe('a named location update whose answer was lost over a version not kept, resumed', () => {
+  /** The PATCH's connection drops for good (applied or not, as `applied` says) until `online()`. */
+  function droppingTenant(applied: boolean) {
+    let location = { ...BEFORE };
+    let offline = false;
+    const sent = { patches: 0 };
+    const { client } = clientWith((_url, init) => {
+      if (offline) throw new TypeError('Failed to fetch');
+      if (init.method === 'PATCH') {
+        sent.patches++;
+        const patched = { ...location, ...(JSON.parse(String(init.body)) as JsonObject), modifiedDateTime: '2026-11-30T12:00:01Z' };
+        if (sent.patches > 1) {
+          location = patched;
+          return new Response(null, { status: 204 });
+        }
+        if (applied) location = patched;
+        offline = true;
+        throw new TypeError('Failed to fetch');
+      }
+      return json(200, location);
+    });
+    return { client, sent, online: () => (offline = false) };
+  }
+
+  const firstRun = async (applied: boolean) => {
+    const tenant = droppingTenant(applied);
+    const context = memoryContext(tenant.client, 't', clock);
+    const record = context.versions.record;
+    context.versions.record = () => Promise.reject(new Error('The quota has been exceeded.'));
+    const run = await applyPlan(newApplyRun(updatePlan(), 't', clock), graphPlanWriters(context), { clock });
+    expect(run.items[0]).toMatchObject({ status: 'failed', versionNotKeptIfWritten: true });
+    // Resumed once the connection and the device's storage are back.
+    tenant.online();
+    context.versions.record = record;
+    return { ...tenant, context, run: await applyPlan(run, graphPlanWriters(context), { clock }) };
+  };
+
+  it('not applied, then written by the resume with its version kept: the warning is gone from its row and the summary', async () => {
+    const { run, sent, context } = await firstRun(false);
+    expect(sent.patches).toBe(2);
+    expect(run.items[0]).toMatchObject({ status: 'done', differences: [] });
+    expect(run.items[0]!.versionNotKept).toBeUndefined();
+    expect(run.items[0]!.versionNotKeptIfWritten).toBeUndefined();
+    expect(summarizeRun(run)).not.toContain('Warning');
+    expect(context.versions.all.map((v) => JSON.parse(v.json).isTrusted)).toEqual([false]);
+  });
+
+  it('applied, then found as planned by the resume (nothing kept, nothing sent): the warning stays, as holding if written', async () => {
+    const { run, sent } = await firstRun(true);
+    expect(sent.patches).toBe(1);
+    expect(run.items[0]).toMatchObject({ status: 'done', versionNotKeptIfWritten: true });
+    expect(run.items[0]!.versionNotKept).toMatch(/^May have been written \(its answer was lost\)/);
+    expect(summarizeRun(run).split('\n')[1]).toMatch(/^Warning: ‘Head office’ may have been written/);
+  });
+});
