@@ -216,6 +216,22 @@ describe('what was kept for a plan the tenant no longer has', () => {
     }
   });
 
+  it('are dropped from the device once the plan with their id has choices of its own, so they never come back', () => {
+    const kept = findSavedChoices({ plans: { mfa: edits }, switches: {} }, recognisePlans([policy('em1', 'MFA'), normal]));
+    const made = recognisePlans([policy('em7', 'MFA'), normal]);
+    const found = findSavedChoices(kept, made);
+    expect(Object.keys(found.plans)).toEqual(['gone: mfa']);
+    const own: PlanEdits = { suspend: [{ policyId: 'ca1', name: 'CA001: Require MFA', to: REPORT_ONLY }], exclusions: [] };
+    const saved = findSavedChoices({ ...found, plans: { ...found.plans, mfa: own } }, made);
+    expect(saved).toMatchObject({ moved: true, unclear: [], held: [], plans: { mfa: own }, choicesFor: { mfa: ['em7'] } });
+    expect(Object.keys(saved.plans)).toEqual(['mfa']);
+    expect(Object.keys(saved.choicesFor)).toEqual(['mfa']);
+    // That plan deleted too, and another made: only its choices are said, not the first plan's again.
+    const third = findSavedChoices(saved, recognisePlans([policy('em9', 'MFA'), normal]));
+    expect(third.held.map((h) => h.key)).toEqual(['gone: mfa']);
+    expect(third.plans['gone: mfa']).toEqual(own);
+  });
+
   it('do not give choices an earlier version kept to a plan made with their id after theirs was seen gone', () => {
     // Kept before plans' policies were kept beside their choices; read while the plan had no policies.
     const seenGone = findSavedChoices({ plans: { mfa: edits }, switches: {} }, []);

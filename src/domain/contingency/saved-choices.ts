@@ -53,7 +53,8 @@ export function forgetHeld(saved: SavedChoices, entry: Pick<HeldEntry, 'kind' | 
  * What was kept under an id another plan has now, and could not be given to the plan it was for, is set aside under
  * `set aside: <id>` (a plan id has no space or colon): out of the new holder's reach, still on the device, still said.
  * What was kept for a plan the tenant no longer has goes under `gone: <id>`: never given to a plan, said while a plan
- * has or could have had the id. That either is there also says that what was kept under the id since is the holder's own.
+ * has or could have had the id (choices: until one of those plans has its own, when they are dropped). That either is
+ * there also says that what was kept under the id since is the holder's own.
  */
 const ASIDE = /^(set aside|gone)(?: (\d+))?: (.*)$/su;
 type Aside = 'set aside' | 'gone';
@@ -80,7 +81,7 @@ interface Rules<T> {
   supersededWords?: (entry: T, plan: ContingencyPlan) => string;
   /** Said of an entry (kept under `key`) for a plan the tenant no longer has, while these plans have or could have had its id. */
   goneWords: (entry: T, plans: readonly ContingencyPlan[], key: string) => string;
-  /** Whether that is unsaid once one of those plans has its own entry (the admin chose for it since). */
+  /** Whether that is dropped once one of those plans has its own entry (the admin chose for it since). */
   goneUntilOwn?: boolean;
 }
 
@@ -103,13 +104,12 @@ function place<T>(entries: Readonly<Record<string, T>>, plans: readonly Continge
     moved = true;
   };
   const couldHaveHad = (id: string) => plans.filter((p) => earlierIdsOf(p.disruption).includes(id));
+  const gone: [key: string, entry: T, id: string][] = [];
   for (const [key, entry] of Object.entries(entries)) {
     const aside = ASIDE.exec(key);
     const id = aside?.[3] ?? key;
     if (aside?.[1] === 'gone') {
-      const confusable = [holders.get(id) ?? couldHaveHad(id)].flat();
-      const replaced = rules.goneUntilOwn && confusable.some((p) => p.id in entries);
-      if (confusable.length > 0 && !replaced) say(key, rules.goneWords(entry, confusable, key));
+      gone.push([key, entry, id]);
       continue;
     }
     const holder = aside ? undefined : holders.get(id);
@@ -150,6 +150,15 @@ function place<T>(entries: Readonly<Record<string, T>>, plans: readonly Continge
     placed[candidates[0]!.id] = entry;
     delete placed[key];
     moved = true;
+  }
+  // Set aside for a plan gone before this read, so weighed once every entry is placed.
+  for (const [key, entry, id] of gone) {
+    const confusable = [holders.get(id) ?? couldHaveHad(id)].flat();
+    if (rules.goneUntilOwn && confusable.some((p) => p.id in placed)) {
+      // Never given to a plan, and no longer said: dropped, so that nothing kept on the device can give it back later.
+      delete placed[key];
+      moved = true;
+    } else if (confusable.length > 0) say(key, rules.goneWords(entry, confusable, key));
   }
   return { placed, moved, unclear, from };
 }
