@@ -2,9 +2,11 @@
 // The Checks beside the JSON name who the change could lock out, in the review's words, instead of
 // "No problems found."; broken JSON says why the state switch and the lists are not there to use.
 // While no emergency-access accounts are named, they say the guard checked only the admin, and warn
-// when the draft stops excluding what most policies for all users exclude.
+// when the draft stops excluding what most policies for all users exclude; a draft Off or report-only
+// is only said to be judged once turned On, and is judged when it is.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as Lockout from '../../domain/lockout';
@@ -188,8 +190,59 @@ describe('EditorSidePanel', () => {
     expect(checks.textContent).toContain('No problems found.');
     expect(vi.mocked(assessLockoutChange).mock.calls.length).toBe(judged);
     // A changed draft is judged again.
-    view.again({ policy: { ...ca006, state: 'disabled' } as ConditionalAccessPolicy });
+    view.again({ policy: { ...ca006, displayName: 'CA006 renamed' } as ConditionalAccessPolicy });
     expect(vi.mocked(assessLockoutChange).mock.calls.length).toBeGreaterThan(judged);
+  });
+
+  it('says quietly that a policy deployed report-only from a template is checked once On, and warns when it is turned On', async () => {
+    // As a template is deployed: report-only, for all users, excluding only the admin who deployed it.
+    const deployed = {
+      ...blocksEveryone,
+      id: 'ca100',
+      state: 'enabledForReportingButNotEnforced',
+      conditions: { ...blocksEveryone.conditions, users: { includeUsers: ['All'], excludeUsers: ['admin-id'] } },
+    } as ConditionalAccessPolicy;
+    // The tenant holds it as deployed: turning it On is judged against that.
+    world.policies = [...tenantPolicies, deployed];
+    function Editing() {
+      const [policy, setPolicy] = useState(deployed);
+      return (
+        <EditorSidePanel
+          policy={policy}
+          parseError={null}
+          findings={[]}
+          names={undefined}
+          onStateChange={(state) => setPolicy({ ...policy, state: state as ConditionalAccessPolicy['state'] })}
+          pickers={null}
+        />
+      );
+    }
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter>
+          <Editing />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    const checks = screen.getByRole('region', { name: /^Checks/ });
+    const quiet = 'While this policy is Off or report-only it cannot lock anyone out: the lock-out guard checks it when it is turned On.';
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(checks.textContent).toContain('No problems found.');
+    expect(checks.textContent).toContain(quiet);
+    expect(checks.textContent).not.toContain('the lock-out guard checked only you.');
+    expect(screen.getByRole('link', { name: 'Name them in Settings' }).getAttribute('href')).toBe('/settings');
+    fireEvent.click(screen.getByRole('radio', { name: 'On' }));
+    await waitFor(() =>
+      expect(checks.textContent).toContain(
+        "This policy does not exclude the group 'CA - Emergency access accounts', which 2 of 4 policies for all users exclude: if it holds your emergency-access accounts, exclude it.",
+      ),
+    );
+    expect(checks.textContent).toContain('No emergency-access accounts are named for this tenant: the lock-out guard checked only you.');
+    expect(checks.textContent).not.toContain(quiet);
+    // Off again: quiet again.
+    fireEvent.click(screen.getByRole('radio', { name: 'Off' }));
+    await waitFor(() => expect(checks.textContent).toContain('No problems found.'));
+    expect(checks.textContent).toContain(quiet);
   });
 
   it('says neither once emergency-access accounts are named (the guard then checks them)', async () => {

@@ -93,6 +93,17 @@ describe('UnnamedEmergencyNotice', () => {
     expect(document.body.textContent).not.toContain('Checking what most');
   });
 
+  it('warns when a policy deployed report-only from a template is turned On', async () => {
+    world.policies = tenantPolicies;
+    const deployed = JSON.stringify(blocks('ca100', { includeUsers: ['All'], excludeUsers: [ADMIN] }, 'enabledForReportingButNotEnforced'));
+    notice(JSON.stringify({ ...JSON.parse(deployed), state: 'enabled' }), deployed);
+    await waitFor(() =>
+      expect(screen.getByRole('list', { name: 'Not excluded' }).textContent).toContain(
+        "This policy does not exclude the group 'CA - Emergency access accounts'",
+      ),
+    );
+  });
+
   it('says the change stops excluding it when the policy as the tenant holds it excluded it', async () => {
     world.policies = tenantPolicies;
     notice(JSON.stringify(blocks('ca006', { includeUsers: ['All'] })), JSON.stringify(tenantPolicies[1]));
@@ -101,13 +112,14 @@ describe('UnnamedEmergencyNotice', () => {
     );
   });
 
-  it('only says who was checked for a report-only policy, and nothing once accounts are named', async () => {
+  it('says nothing when saving a policy Off or report-only (it locks no one out), nor once accounts are named', async () => {
     world.policies = tenantPolicies;
-    notice(fromTemplate('enabledForReportingButNotEnforced'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(screen.queryByRole('list', { name: 'Not excluded' })).toBeNull();
-    expect(document.body.textContent).toContain('the lock-out guard checked only you.');
-    cleanup();
+    for (const state of ['enabledForReportingButNotEnforced', 'disabled']) {
+      notice(fromTemplate(state));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(document.body.textContent).toBe('');
+      cleanup();
+    }
     world.tenantId = 't2';
     localStorage.setItem(
       'gatehouse.emergency-access.t2',

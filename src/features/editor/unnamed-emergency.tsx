@@ -2,6 +2,9 @@
 // admin: the editor's checks and its review say so, and warn when the draft leaves out what most of
 // the tenant's policies for all users exclude (the Emergency access page's candidates). A warning,
 // never a block (Graph accepts the policy), and a candidate is never taken for a named account.
+// A draft that is Off or report-only enforces nothing, so it can lock no one out: the checks only say
+// quietly that it is judged once turned On (the switch to On changes the draft, which is then judged),
+// and the review, which is about what this save does, says nothing.
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -18,6 +21,9 @@ import { paths } from '../../shared/routes/paths';
 import { isolatedText } from '../../shared/ui/isolated-text';
 
 export const UNNAMED_NOTE = 'No emergency-access accounts are named for this tenant: the lock-out guard checked only you.';
+export const DORMANT_NOTE =
+  'While this policy is Off or report-only it cannot lock anyone out: the lock-out guard checks it when it is turned On. ' +
+  'No emergency-access accounts are named for this tenant, so it will then check only you.';
 /** Said instead of "No problems found." until the tenant's policies and the candidates' names are read. */
 export const CANDIDATES_CHECKING = "Checking what most of this tenant's policies for all users exclude…";
 export const CANDIDATES_FAILED =
@@ -26,6 +32,8 @@ export const CANDIDATES_FAILED =
 export interface UnnamedEmergency {
   /** No emergency-access account or group is named for the tenant in Settings. */
   unnamed: boolean;
+  /** The draft is not On (Off, report-only): it enforces nothing, so it is not judged until it is turned On. */
+  dormant: boolean;
   /** The tenant's policies, or the names of what the draft leaves out, are still being read: no warning is known yet. */
   checking: boolean;
   /** The tenant's policies could not be read, so nothing but the admin was checked. */
@@ -56,16 +64,19 @@ export function useUnnamedEmergency(after: JsonObject | null, before?: JsonObjec
   const tenant = useTenantSession();
   const [settings] = useEmergencyAccess(tenant.account.tenantId);
   const unnamed = settings.users.length + settings.groups.length === 0;
+  // As the lock-out guard judges a policy: only one that is on can lock anyone out.
+  const dormant = !!after && after.state !== 'enabled';
+  // Read while the draft is dormant too, so that turning it On is judged at once.
   const listed = useQuery({ ...policiesQuery(tenant), enabled: unnamed });
   const list = listed.data;
   // Found once per list: a keystroke judges the draft against them, not every policy again.
   const policies = useMemo(() => list?.map(policyJson), [list]);
   const candidates = useMemo(() => (policies ? suggestCandidates(policies) : []), [policies]);
   const left = useMemo(() => {
-    if (!unnamed || !after || !policies) return [];
+    if (!unnamed || !after || dormant || !policies) return [];
     const earlier = before !== undefined ? before : (policies.find((p) => typeof after.id === 'string' && p.id === after.id) ?? null);
     return leftOut(candidates, earlier, after);
-  }, [unnamed, after, before, policies, candidates]);
+  }, [unnamed, after, dormant, before, policies, candidates]);
   // Only the candidates' own names are looked up (a new policy does not mention them).
   const named = useMemo(
     () =>
@@ -84,19 +95,19 @@ export function useUnnamedEmergency(after: JsonObject | null, before?: JsonObjec
     [left],
   );
   const looked = useNames(tenant, named);
-  const judged = unnamed && !!after;
+  const judged = unnamed && !!after && !dormant;
   const failed = judged && !list && listed.isError;
   // A name that fails to resolve is said by its id; one still loading is waited for, not shown as a bare id.
   const checking = judged && !failed && (!list || (left.length > 0 && looked.isPending));
   const warnings = checking ? [] : left.map((c) => ({ key: `${c.kind}:${c.id}`, text: warningFor(c, left, looked.data) }));
-  return { unnamed, checking, failed, warnings };
+  return { unnamed, dormant: unnamed && dormant, checking, failed, warnings };
 }
 
-/** The note, with the way to where the accounts are named. */
-export function UnnamedNote() {
+/** The note, with the way to where the accounts are named; quiet about a draft that is not On. */
+export function UnnamedNote({ dormant = false }: { dormant?: boolean }) {
   return (
     <>
-      {UNNAMED_NOTE} <RouteLink to={paths.settings}>Name them in Settings</RouteLink>
+      {dormant ? DORMANT_NOTE : UNNAMED_NOTE} <RouteLink to={paths.settings}>Name them in Settings</RouteLink>
     </>
   );
 }
@@ -117,8 +128,9 @@ export function UnnamedEmergencyNotice({ original, modified }: { original: strin
   const styles = useStyles();
   const before = useMemo(() => (original ? parsed(original) : null), [original]);
   const after = useMemo(() => parsed(modified), [modified]);
-  const { unnamed, checking, failed, warnings } = useUnnamedEmergency(after, before);
-  if (!unnamed) return null;
+  const { unnamed, dormant, checking, failed, warnings } = useUnnamedEmergency(after, before);
+  // Saving a policy that is not On locks no one out: nothing to say here (the checks say it is judged once On).
+  if (!unnamed || dormant) return null;
   return (
     <MessageBar intent={warnings.length ? 'warning' : 'info'} layout="multiline">
       <MessageBarBody>
