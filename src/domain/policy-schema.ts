@@ -182,7 +182,8 @@ export const conditionalAccessPolicySchema: Schema = {
             All: 'All users',
             None: 'No users',
             GuestsOrExternalUsers: 'All guests and external users (legacy)',
-            AllAgentIdUsers: 'All agent identities (beta)',
+            // The user accounts of agents ("All agents acting as users"); agent identities are in clientApplications.
+            AllAgentIdUsers: 'All agent users: agents acting as users (beta)',
           }),
           excludeUsers: idList('Users excluded from the policy.', 'user', {
             GuestsOrExternalUsers: 'All guests and external users (legacy)',
@@ -196,7 +197,7 @@ export const conditionalAccessPolicySchema: Schema = {
           includeGuestsOrExternalUsers: guestsOrExternalUsers('include'),
           excludeGuestsOrExternalUsers: guestsOrExternalUsers('exclude'),
         }),
-        clientApplications: nullableObject('Workload identities (service principals and agents) the policy applies to.', {
+        clientApplications: nullableObject('Workload identities (service principals) and agent identities the policy applies to.', {
           includeServicePrincipals: idList('Service principals the policy applies to.', 'service principal', {
             ServicePrincipalsInMyTenant: 'All service principals owned by this tenant',
           }),

@@ -28,6 +28,8 @@ export interface ResolvedName {
    * most likely never this tenant's; `displayName` then says so, with the file's name for it if known.
    */
   elsewhere?: boolean;
+  /** What Graph's @odata.type says beyond the kind: an agent identity (a service principal) or an agent user (a user). */
+  agent?: 'agentIdentity' | 'agentUser';
 }
 
 export interface NameDirectory {
@@ -55,7 +57,8 @@ export const SPECIAL_VALUES: Record<string, string> = {
   MicrosoftAdminPortals: 'Microsoft Admin Portals',
   AllTrusted: 'All trusted locations',
   ServicePrincipalsInMyTenant: 'All service principals in my tenant',
-  AllAgentIdUsers: 'All agent identities',
+  // The user accounts of agents (the admin center's "All agents acting as users"), not their agent identities.
+  AllAgentIdUsers: 'All agent users',
   AllAgentIdResources: 'All agent resources',
   'urn:user:registersecurityinfo': 'Register security information',
   'urn:user:registerdevice': 'Register or join devices',

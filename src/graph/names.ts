@@ -6,7 +6,7 @@
 import { batchItemError, type BatchRequest, type GraphClient } from './client';
 import { collectReferences, nameKey, type NameDirectory, type References, type ResolvedName } from '../domain/references';
 import type { ConditionalAccessPolicy } from '../domain/types';
-import { directoryObjectKind } from './object-kind';
+import { agentKind, directoryObjectKind } from './object-kind';
 
 export const chunk = <T>(items: T[], size: number): T[][] => {
   const chunks: T[][] = [];
@@ -125,13 +125,16 @@ async function lookUp(client: GraphClient, refs: References, token?: Promise<str
     if (family !== 'objects' && family !== 'apps') answer.listed.add(family);
     switch (family) {
       case 'objects': {
-        for (const item of items)
+        for (const item of items) {
+          const agent = agentKind(item['@odata.type']);
           add({
             id: item.id,
             kind: directoryObjectKind(item['@odata.type']),
             displayName: item.displayName ?? item.id,
             detail: item.userPrincipalName ?? item.appId,
+            ...(agent && { agent }),
           });
+        }
         const requested = (request.body as { ids: string[] }).ids;
         const found = new Set(items.map((i) => i.id));
         // getByIds leaves out ids it cannot find: those objects were deleted.

@@ -8,3 +8,7 @@ export const directoryObjectKind = (type: unknown): DirectoryObjectKind =>
     : type === '#microsoft.graph.servicePrincipal' || type === '#microsoft.graph.agentIdentity'
       ? 'servicePrincipal'
       : 'user';
+
+/** Whether the object is an agent identity or an agent user (Graph beta types), which the kind alone does not say. */
+export const agentKind = (type: unknown): 'agentIdentity' | 'agentUser' | undefined =>
+  type === '#microsoft.graph.agentIdentity' ? 'agentIdentity' : type === '#microsoft.graph.agentUser' ? 'agentUser' : undefined;

@@ -14,6 +14,9 @@ const kindWords: Record<NameKind, string> = {
   authenticationStrength: 'authentication strength',
 };
 
+// An agent identity is a service principal and an agent user a user, but admins know them as agents.
+const agentWords = { agentIdentity: 'agent identity', agentUser: 'agent user' } as const;
+
 export function describeIdIn(names: NameDirectory | undefined, id: string): IdDescription | undefined {
   const found = lookupName(
     names,
@@ -22,7 +25,7 @@ export function describeIdIn(names: NameDirectory | undefined, id: string): IdDe
   );
   if (!found) return undefined;
   return {
-    kind: found.missing ? 'object' : kindWords[found.kind],
+    kind: found.missing ? 'object' : found.agent ? agentWords[found.agent] : kindWords[found.kind],
     label: found.displayName,
     detail: found.detail,
     missing: found.missing,
