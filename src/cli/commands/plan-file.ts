@@ -8,11 +8,10 @@ import { canonicalJson } from '../../domain/bundle/canonical-json';
 import { isBundle } from '../../domain/bundle/read-bundle';
 import { notTextMessage } from '../../domain/file-signature';
 import { isJsonObject } from '../../domain/json';
+import { PLAN_FORMAT } from '../../domain/plan/plan-file-format';
 import type { Plan } from '../../domain/plan/types';
 import { CliError } from '../cli-error';
 import { fileErrorWords } from '../file-errors';
-
-export const PLAN_FORMAT = 'gatehouse.plan';
 
 export interface PlanFile {
   format: typeof PLAN_FORMAT;

@@ -7,10 +7,8 @@ import { isBundleManifest } from '../../domain/import/bundle-files';
 import { isolatedText } from '../../domain/isolate';
 import { isJsonObject } from '../../domain/json';
 import { MAPPING_FORMAT } from '../../domain/plan/mapping-file';
+import { PLAN_FORMAT } from '../../domain/plan/plan-file-format';
 import { describeContents, findPolicies } from '../../domain/policy-file-contents';
-
-/** What `gatehouse plan` writes (the command line's plan file; the console has no reader of its own for it). */
-const PLAN_FORMAT = 'gatehouse.plan';
 
 const SIGNED_IN = 'once signed in';
 
