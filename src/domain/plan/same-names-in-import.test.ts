@@ -37,9 +37,38 @@ describe('policies of one name in the same import', () => {
   });
 
   it('two of one file, letter case aside: "the same file"', async () => {
-    const plan = await planOf([fileOf('one.json', [policy('1', 'Baseline', 'Office365'), policy('2', ' baseline', 'All')])]);
+    const plan = await planOf([fileOf('one.json', [policy('1', 'Baseline', 'Office365'), policy('2', 'baseline', 'All')])]);
     expect(warnings(rowOf(plan.rows, '1'))).toEqual([
       "Another policy of this import has the same name (this one from one.json, the other from the same file): the tenant would have two policies named 'Baseline' (letter case aside).",
+    ]);
+  });
+
+  // Graph keeps a name as written: ' baseline' is not 'baseline', though the two look the same in a list.
+  it('two whose names differ only by a space at an end are not "the same name": each says how they differ', async () => {
+    const plan = await planOf([
+      fileOf('a.json', [policy('1', ' baseline', 'Office365')]),
+      fileOf('b.json', [policy('2', 'baseline', 'All')]),
+    ]);
+    expect(warnings(rowOf(plan.rows, '1'))).toEqual([
+      "Its name, ' baseline', differs from that of another policy of this import, 'baseline', only by spaces at the start or end (this one from a.json, the other from b.json): Graph keeps names as written, so the tenant would have policies whose names look the same but differ.",
+    ]);
+    expect(warnings(rowOf(plan.rows, '2'))).toEqual([
+      "Its name, 'baseline', differs from that of another policy of this import, ' baseline', only by spaces at the start or end (this one from b.json, the other from a.json): Graph keeps names as written, so the tenant would have policies whose names look the same but differ.",
+    ]);
+    expect(plan.blockers).toEqual([]);
+  });
+
+  it('two of one name and a third differing by case and a space: the two say the same name, all three the look-alike', async () => {
+    const plan = await planOf([
+      fileOf('a.json', [policy('1', 'baseline', 'Office365'), policy('2', 'baseline', 'All')]),
+      fileOf('b.json', [policy('3', 'Baseline ', 'MicrosoftAdminPortals')]),
+    ]);
+    expect(warnings(rowOf(plan.rows, '1'))).toEqual([
+      "Another policy of this import has the same name (this one from a.json, the other from the same file): the tenant would have two policies named 'baseline'.",
+      "Its name, 'baseline', differs from that of another policy of this import, 'Baseline ', only by letter case and spaces at the start or end (this one from a.json, the other from b.json): Graph keeps names as written, so the tenant would have policies whose names look the same but differ.",
+    ]);
+    expect(warnings(rowOf(plan.rows, '3'))).toEqual([
+      "Its name, 'Baseline ', differs from those of 2 other policies of this import, 'baseline', only by letter case and spaces at the start or end (this one from b.json, the others from a.json): Graph keeps names as written, so the tenant would have policies whose names look the same but differ.",
     ]);
   });
 

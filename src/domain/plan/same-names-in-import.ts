@@ -2,11 +2,19 @@
 // policies an admin cannot tell apart by name. Not a blocker (it may be meant), but each written row
 // says so, with the file each came from, since the rows themselves show only the name; and where the
 // mapping lists the policies a reference is used in, such a policy's use carries its file.
+// Graph keeps a name as written, spaces at its ends too: ' baseline' and 'baseline' are two names, which
+// look the same in a list. Such a pair is said apart from "the same name", as what it is.
 import { isolatedText } from '../isolate';
 import type { JsonObject } from '../json';
 import type { MappingRow, PlanProblem, PlanRow } from './types';
 
-const nameOf = (policy: JsonObject | null) => (policy && typeof policy.displayName === 'string' ? policy.displayName.trim() : '');
+/** The name as Graph stores it; none for a blank one (Graph refuses it, and the checks say so). */
+const nameOf = (policy: JsonObject | null) =>
+  policy && typeof policy.displayName === 'string' && policy.displayName.trim() ? policy.displayName : '';
+/** Names alike to Graph, letter case aside (the admin center finds a name in any case). */
+const sameKey = (name: string) => name.toLowerCase();
+/** Names that look alike in a list: the same but for spaces at their ends. */
+const lookKey = (name: string) => name.trim().toLowerCase();
 const FILES_LISTED = 3;
 const NUMBER_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const inWords = (n: number) => NUMBER_WORDS[n] ?? n.toLocaleString('en-US');
@@ -21,38 +29,52 @@ interface Group {
   files: Map<string, number>;
 }
 
+const groupOf = (indices: readonly number[], rows: readonly PlanRow[], files: readonly (string | undefined)[]): Group => {
+  const group: Group = { rows: [], names: new Set(), files: new Map() };
+  for (const i of indices) {
+    group.rows.push(i);
+    group.names.add(nameLeft(rows[i]!));
+    const file = files[i];
+    if (file !== undefined) group.files.set(file, (group.files.get(file) ?? 0) + 1);
+  }
+  return group;
+};
+
 /**
- * Adds a warning to each written policy row whose name another row of the import leaves in the tenant too.
- * `files` lines up with `rows` (the file each policy was read from, when known); `tenant` is the tenant's
- * policies, for those of the name no row touches, which stay beside them.
+ * Adds a warning to each written policy row whose name another row of the import leaves in the tenant too,
+ * and to each whose name differs from another's only by spaces at its ends. `files` lines up with `rows`
+ * (the file each policy was read from, when known); `tenant` is the tenant's policies, for those of the
+ * name no row touches, which stay beside them.
  */
 export function warnSameNamesInImport(rows: PlanRow[], files: readonly (string | undefined)[], tenant: readonly JsonObject[]): PlanRow[] {
-  const groups = new Map<string, Group>();
+  const same = new Map<string, number[]>();
+  const alike = new Map<string, Set<string>>();
   rows.forEach((row, i) => {
     const name = nameLeft(row);
     if (!name) return;
-    const key = name.toLowerCase();
-    const group: Group = groups.get(key) ?? { rows: [], names: new Set(), files: new Map() };
-    group.rows.push(i);
-    group.names.add(name);
-    const file = files[i];
-    if (file !== undefined) group.files.set(file, (group.files.get(file) ?? 0) + 1);
-    groups.set(key, group);
+    const indices = same.get(sameKey(name)) ?? [];
+    indices.push(i);
+    same.set(sameKey(name), indices);
+    alike.set(lookKey(name), (alike.get(lookKey(name)) ?? new Set()).add(sameKey(name)));
   });
   const touched = new Set(rows.map((row) => row.before));
   const untouched = new Map<string, number>();
   for (const policy of tenant) {
-    const key = nameOf(policy).toLowerCase();
-    if (key && !touched.has(policy) && groups.get(key)?.rows.length) untouched.set(key, (untouched.get(key) ?? 0) + 1);
+    const key = sameKey(nameOf(policy));
+    if (nameOf(policy) && !touched.has(policy) && same.has(key)) untouched.set(key, (untouched.get(key) ?? 0) + 1);
   }
-  for (const [key, group] of groups) {
-    if (group.rows.length < 2) continue;
-    const total = group.rows.length + (untouched.get(key) ?? 0);
-    for (const i of group.rows) {
+  for (const [key, indices] of same) {
+    const group = groupOf(indices, rows, files);
+    const total = indices.length + (untouched.get(key) ?? 0);
+    // The rows of the names that differ from this one only by spaces at the ends.
+    const others = [...alike.get(lookKey(nameLeft(rows[indices[0]!]!)))!].filter((k) => k !== key).flatMap((k) => same.get(k)!);
+    for (const i of indices) {
       const row = rows[i]!;
       if (row.action === 'skip') continue;
-      const problem: PlanProblem = { severity: 'warning', text: sameNameWords(row, group, files[i], total) };
-      rows[i] = { ...row, problems: [...row.problems, problem] };
+      const problems: PlanProblem[] = [];
+      if (indices.length > 1) problems.push({ severity: 'warning', text: sameNameWords(row, group, files[i], total) });
+      if (others.length > 0) problems.push({ severity: 'warning', text: alikeWords(row, groupOf([i, ...others], rows, files), files[i]) });
+      if (problems.length > 0) rows[i] = { ...row, problems: [...row.problems, ...problems] };
     }
   }
   return rows;
@@ -63,6 +85,18 @@ function sameNameWords(row: PlanRow, group: Group, file: string | undefined, tot
   const lead = others === 1 ? 'Another policy of this import has' : `${others.toLocaleString('en-US')} other policies of this import have`;
   const name = `'${isolatedText(nameLeft(row))}'${group.names.size > 1 ? ' (letter case aside)' : ''}`;
   return `${lead} the same name${fromWords(group, file, others)}: the tenant would have ${inWords(total)} policies named ${name}.`;
+}
+
+/** “Its name, ' baseline', differs from that of another policy of this import, 'baseline', only by spaces at the start or end …” */
+function alikeWords(row: PlanRow, group: Group, file: string | undefined): string {
+  const name = nameLeft(row);
+  const theirs = [...group.names].filter((other) => other !== name);
+  const others = group.rows.length - 1;
+  const whose = others === 1 ? 'that of another policy' : `those of ${others.toLocaleString('en-US')} other policies`;
+  const listed = joinWords(theirs.map((other) => `'${isolatedText(other)}'`));
+  // Letter case is said only where it differs too: "only by spaces" would not be true.
+  const by = theirs.some((other) => other.trim() !== name.trim()) ? 'letter case and spaces' : 'spaces';
+  return `Its name, '${isolatedText(name)}', differs from ${whose} of this import, ${listed}, only by ${by} at the start or end${fromWords(group, file, others)}: Graph keeps names as written, so the tenant would have policies whose names look the same but differ.`;
 }
 
 /** “(this one from a.json, the other from b.json)”: where this row and the others of its name were read. */
