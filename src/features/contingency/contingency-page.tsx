@@ -3,66 +3,37 @@
 // plan would work today; a drill that shows every change without writing; the switch itself through
 // the shared plan flow (diffs, lock-out guard, paced and journalled, read back); and the revert that
 // puts every touched policy back exactly as it was.
-import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { recognisePlans, type ContingencyPlan } from '../../domain/contingency/contingency-plan';
-import { readiness } from '../../domain/contingency/readiness';
-import { activation, ContingencyError, goneFrom, revert, type SwitchRecord, type SwitchStep } from '../../domain/contingency/switch';
-import { emptyImportSet, type ImportSet } from '../../domain/import/import-set';
-import { policyJson, type JsonObject } from '../../domain/json';
+import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { recognisePlans } from '../../domain/contingency/contingency-plan';
+import type { SwitchRecord } from '../../domain/contingency/switch';
+import { policyJson } from '../../domain/json';
 import { describeError } from '../../graph/describe-error';
-import type { RunOrigin } from '../../operations/apply-plan';
-import { PlanAndApply } from '../../policy-ui/plan/plan-and-apply';
 import { useApplyJournal } from '../../policy-ui/writes';
 import { policiesQuery } from '../../policy-ui/queries';
+import { useContingencyStore } from '../../session/contingency-store';
 import { useEmergencyAccess } from '../../session/emergency-access';
 import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorState, type ErrorStateProps } from '../../shared/ui/error-state';
-import { HeldNotice } from './held-notice';
-import { PlanCard } from './plan-card';
-import { RestorePlans } from './restore-plans';
-import { halfDoneOf, switchRunKey } from './switch-progress';
-import { useContingencyStore } from '../../session/contingency-store';
-import { paths } from '../../shared/routes/paths';
+import { ErrorState } from '../../shared/ui/error-state';
 import { isolatedText } from '../../shared/ui/isolated-text';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import { useLocation, useNavigate } from 'react-router';
+import { HeldNotice } from './held-notice';
+import { PlanCard } from './plan-card';
+import { RestorePlans } from './restore-plans';
+import { halfDoneOf } from './switch-progress';
+import { SwitchRun, type SwitchMode } from './switch-run';
+import { useSwitchStart } from './use-switch-start';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
   title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
 });
 
-type Mode =
-  | { kind: 'plans' }
-  | { kind: 'activate' | 'revert'; plan: ContingencyPlan; fresh: JsonObject[]; source: ImportSet; key: string; gone: string[] }
-  | { kind: 'continue'; plan: ContingencyPlan };
-
-/** The policies as the steps leave them, in the order they are first touched: what the plan flow writes. */
-function importOf(steps: readonly SwitchStep[], tenantId: string): ImportSet {
-  const last = new Map<string, JsonObject>();
-  for (const step of steps) last.set(step.policyId, step.after);
-  const set = emptyImportSet();
-  set.origin.tenantId = tenantId;
-  set.sections.policies = [...last.values()];
-  return set;
-}
-
-/** A switch's run as the journal knows it: which plan, which way, resumed on this page. */
-// A half-done switch's run keeps the key of the id its plan had when it began (its record's planId): an earlier
-// version's id for a plan whose id changed since.
-const switchOrigin = (kind: 'activate' | 'revert', plan: ContingencyPlan, runPlanId = plan.id): RunOrigin => ({
-  key: switchRunKey(kind, runPlanId),
-  path: paths.contingency,
-  label: `Contingency, the switch ${kind === 'activate' ? 'to' : 'back from'} the plan for ${isolatedText(plan.disruption)}`,
-});
-
-/** Policies of a switch deleted since, in words: nothing to put back for them. */
-const goneWords = (names: readonly string[]) =>
-  `${names.map((n) => `‘${isolatedText(n)}’`).join(', ')} ${names.length === 1 ? 'is' : 'are'} not in the tenant any more: there is nothing to put back for ${names.length === 1 ? 'it' : 'them'}.`;
+type Mode = { kind: 'plans' } | SwitchMode;
 
 export function ContingencyPage() {
   const styles = useStyles();
@@ -70,7 +41,6 @@ export function ContingencyPage() {
   const tenantId = tenant.account.tenantId;
   const targetName = useOrganizationName(tenant) ?? 'this tenant';
   const list = useQuery(policiesQuery(tenant));
-  const queryClient = useQueryClient();
   const [emergency] = useEmergencyAccess(tenantId);
   const policies = useMemo(() => (list.data ?? []).map(policyJson), [list.data]);
   const recognised = useMemo(() => recognisePlans(policies), [policies]);
@@ -78,17 +48,6 @@ export function ContingencyPage() {
   const [store, update, held, forget] = useContingencyStore(tenantId, list.data ? recognised : undefined);
   const title = useRef<HTMLHeadingElement>(null);
   const [mode, setMode] = useState<Mode>({ kind: 'plans' });
-  // A switch refused before anything was written (nothing to change, the policies unread): said in its plan's card.
-  const [refusal, setRefusal] = useState<{ planId: string; text?: string; error?: ErrorStateProps; occasion: number } | null>(null);
-  // Counted for the page's life: a refusal after one cleared (a switch began between) is still a new occasion.
-  const occasions = useRef(0);
-  const refuse = (planId: string, what: { text: string } | { error: ErrorStateProps }) =>
-    setRefusal({ planId, ...what, occasion: ++occasions.current });
-  // The plan whose policies are read again before its switch: one switch at a time, a second press starts none.
-  const [busy, setBusy] = useState<{ planId: string; kind: 'activate' | 'revert' } | null>(null);
-  const reading = useRef(false);
-  // Each switch is a new review: choices made for an earlier one do not carry over.
-  const [attempts, setAttempts] = useState(0);
   // The plan whose switch (or switch back) was just put aside, or whose notice (above the policy list) led
   // here: its card takes the keyboard's focus.
   const location = useLocation();
@@ -114,70 +73,17 @@ export function ContingencyPage() {
   const halfDone = (switched: SwitchRecord) => halfDoneOf(journal.load(), switched.planId);
   const plans = useMemo(() => recognised.map((plan) => ({ ...plan, ...store.plans[plan.id] })), [recognised, store.plans]);
 
-  // The latest plans, store and emergency accounts, for a switch to take after the policies are read again:
-  // a choice the admin made while they were read is saved, and is part of the switch too.
-  const latest = useRef({ plans, store, emergency });
-  useLayoutEffect(() => {
-    latest.current = { plans, store, emergency };
-  });
-
-  /** Steps computed from the policies read again now: a switch never starts from a stale list, nor from stale choices. */
-  const begin = async (kind: 'activate' | 'revert', planId: string) => {
-    if (reading.current) return;
-    reading.current = true;
-    setBusy({ planId, kind });
-    try {
-      const fresh = (await queryClient.fetchQuery({ ...policiesQuery(tenant), staleTime: 0 })).map(policyJson);
-      const { plans: now, store: stored, emergency: accounts } = latest.current;
-      const recognised = recognisePlans(fresh).find((p) => p.id === planId) ?? now.find((p) => p.id === planId);
-      if (!recognised) return;
-      // As recognised from the policies read now, with the choices as they are now.
-      const plan: ContingencyPlan = { ...recognised, ...stored.plans[planId] };
-      if (kind === 'activate') {
-        // A choice made while the policies were read (or the policies themselves) may leave the plan not ready.
-        const blockers = readiness(plan, fresh, accounts, { isolate: isolatedText }).filter((f) => f.severity === 'blocker');
-        if (blockers.length > 0) {
-          refuse(planId, { text: `The plan is not ready: ${blockers.map((b) => b.text).join(' ')}` });
-          return;
-        }
-      }
-      const record = stored.switches[planId]!;
-      const steps = kind === 'activate' ? activation(plan, fresh, tenant.context.clock.now()).steps : revert(record, fresh);
-      // Policies deleted since the switch have nothing to put back: the others are put back all the same.
-      const gone = kind === 'revert' ? goneFrom(record, fresh).map((t) => t.name) : [];
-      if (steps.length === 0) {
-        refuse(planId, {
-          text:
-            kind === 'activate'
-              ? 'Every policy of the plan is already as the switch would leave it.'
-              : gone.length > 0
-                ? `Every touched policy still in the tenant is already back as it was. ${goneWords(gone)} The switch is closed.`
-                : 'Every touched policy is already back as it was.',
-        });
-        if (kind === 'revert')
-          update((s) => ({ ...s, switches: Object.fromEntries(Object.entries(s.switches).filter(([id]) => id !== planId)) }));
-        return;
-      }
+  const { begin, refusal, busy } = useSwitchStart({
+    tenant,
+    plans,
+    store,
+    emergency,
+    update,
+    onReady: (next) => {
       setReturnedTo(null);
-      setRefusal(null);
-      setMode({ kind, plan, fresh, source: importOf(steps, tenantId), key: `${kind}:${planId}:${attempts}`, gone });
-      setAttempts((n) => n + 1);
-    } catch (error) {
-      // The plan names a policy the tenant no longer has (readiness says so first; the policies may have changed between).
-      if (error instanceof ContingencyError) {
-        refuse(planId, { text: error.message });
-        return;
-      }
-      const described = describeError(error, 'read the policies again');
-      // Its title says what failed; the message what it means here, then Graph's words. Try again starts the same switch.
-      refuse(planId, {
-        error: { ...described, message: `Nothing was switched. ${described.message}`, onRetry: () => void begin(kind, planId) },
-      });
-    } finally {
-      reading.current = false;
-      setBusy(null);
-    }
-  };
+      setMode(next);
+    },
+  });
 
   return (
     <section className={styles.page} aria-labelledby="contingency-title">
@@ -235,75 +141,16 @@ export function ContingencyPage() {
             />
           ))
         )
-      ) : mode.kind === 'continue' ? (
-        // The half-done switch's own run, from the journal: the rest of its steps, still one at a time.
-        <PlanAndApply
-          source={null}
-          sourceKey={`continue:${mode.plan.id}`}
-          targetName={targetName}
-          origin={switchOrigin('activate', mode.plan, store.switches[mode.plan.id]?.planId)}
-          stepByStep
-          onClosed={() => backToPlans(mode.plan.id)}
-        >
-          <Text>
-            No run of this switch is kept on this device any more.{' '}
-            <Button appearance="transparent" onClick={() => backToPlans(mode.plan.id)}>
-              Back to the plans
-            </Button>
-          </Text>
-        </PlanAndApply>
       ) : (
-        <PlanAndApply
-          source={mode.source}
-          sourceKey={mode.key}
+        <SwitchRun
+          mode={mode}
           targetName={targetName}
-          origin={switchOrigin(mode.kind, mode.plan)}
-          // The switch writes the states it means: on, off, or back to what they were.
-          initialChoices={{ states: 'source' }}
-          // Microsoft's guidance turns contingency policies on one at a time, checking each: a guided run.
-          // The way back is one action.
-          stepByStep={mode.kind === 'activate'}
-          // Either way each write needs the one before: a switch stops at a refused write rather than, say, turn a
-          // policy off whose replacement did not come on.
-          inOrder
-          change
-          intro={
-            mode.kind === 'activate'
-              ? `The switch to the plan for ${isolatedText(mode.plan.disruption)}, in its order. `
-              : `The way back from the plan for ${isolatedText(mode.plan.disruption)}: each policy as it was before the switch. `
-          }
-          onStart={() => {
-            // Recorded before the first write, so a switch cut short can still be reverted (or continued).
-            if (mode.kind === 'activate') {
-              const { record } = activation(mode.plan, mode.fresh, tenant.context.clock.now());
-              const by = { ...record, by: tenant.account.name || tenant.account.username };
-              update((s) => ({ ...s, switches: { ...s.switches, [mode.plan.id]: by } }));
-            }
-          }}
-          onFinished={() => {
-            if (mode.kind === 'revert')
-              update((s) => ({ ...s, switches: Object.fromEntries(Object.entries(s.switches).filter(([id]) => id !== mode.plan.id)) }));
-          }}
-          // Done, or a run put aside half way, goes back to the plans: not to the same plan (made before the writes) again.
-          onClosed={() => backToPlans(mode.plan.id)}
-        >
-          {mode.gone.length > 0 ? (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>{mode.gone.length === 1 ? 'A policy is gone' : `${mode.gone.length} policies are gone`}</MessageBarTitle>
-                {goneWords(mode.gone)} The others are put back; once they all are, the switch is closed.
-              </MessageBarBody>
-            </MessageBar>
-          ) : null}
-          <Text>
-            {mode.kind === 'activate'
-              ? `Switching to the plan for ${isolatedText(mode.plan.disruption)}.`
-              : `Switching back from the plan for ${isolatedText(mode.plan.disruption)}.`}{' '}
-            <Button appearance="transparent" onClick={() => backToPlans(mode.plan.id)}>
-              Back to the plans
-            </Button>
-          </Text>
-        </PlanAndApply>
+          switched={store.switches[mode.plan.id]}
+          by={tenant.account.name || tenant.account.username}
+          now={() => tenant.context.clock.now()}
+          update={update}
+          onBack={() => backToPlans(mode.plan.id)}
+        />
       )}
     </section>
   );
