@@ -49,8 +49,9 @@ function memoryTenant(fail: (call: string, n: number) => { error: Error; applied
       attempt(`create ${String(body.displayName)}`, () => objects.set(id, { ...body, id }));
       return objects.get(id)!;
     },
-    async update(_kind, id, body) {
+    async update(_kind, id, body, item) {
       attempt(`update ${id}`, () => objects.set(id, { ...objects.get(id), ...body }));
+      item.onWrittenNow?.();
     },
     async restore(_kind, id) {
       // As the safe restore does: one found back already counts as restored.
@@ -490,36 +491,75 @@ describe('summarizeRun', () => {
 });
 
 describe('a resumed write whose earlier attempt said the version it replaced was not kept', () => {
-  const failedRun = (kind: PlanRowKind, versionNotKept: string, ifWritten: boolean) => {
-    const { objects, writers } = memoryTenant();
-    objects.set('x1', { id: 'x1', displayName: 'Old' });
-    const run = newApplyRun(plan([row('k', kind, 'update', { displayName: 'New' }, 'x1')]), 't', clock);
+  const LOST = 'May have been written (its answer was lost)…';
+  /**
+   * A run whose one row (an update, or a restore that landed before its change) failed with `versionNotKept`, resumed.
+   * `foundApplied`: the earlier write is in the tenant, and the writer finds it as planned, sending nothing.
+   */
+  const failedRun = (
+    kind: PlanRowKind,
+    versionNotKept: string,
+    ifWritten: boolean,
+    { action = 'update', foundApplied = false }: { action?: 'update' | 'restore'; foundApplied?: boolean } = {},
+  ) => {
+    const { objects, writers, calls } = memoryTenant();
+    objects.set('x1', { id: 'x1', displayName: foundApplied ? 'New' : 'Old' });
+    const found: PlanWriters = { ...writers, update: async (_kind, id) => objects.get(id)! };
+    const run = newApplyRun(plan([row('k', kind, action, { displayName: 'New' }, 'x1')]), 't', clock);
     const failed = {
       ...run,
       items: [
-        { ...run.items[0]!, status: 'failed' as const, message: 'Lost.', versionNotKept, versionNotKeptIfWritten: ifWritten || undefined },
+        {
+          ...run.items[0]!,
+          status: 'failed' as const,
+          message: 'Lost.',
+          versionNotKept,
+          versionNotKeptIfWritten: ifWritten || undefined,
+          ...(action === 'restore' && { restored: true }),
+        },
       ],
     };
-    return applyPlan(failed, writers, { clock });
+    return { calls, run: applyPlan(failed, foundApplied ? found : writers, { clock }) };
   };
 
   it('keeps a warning said as certain (it was written), though the resume writes with nothing to say', async () => {
-    const run = await failedRun('namedLocation', 'Written, but the version it replaced could not be kept…', false);
+    const run = await failedRun('namedLocation', 'Written, but the version it replaced could not be kept…', false).run;
     expect(run.items[0]).toMatchObject({ status: 'done', versionNotKept: 'Written, but the version it replaced could not be kept…' });
   });
 
-  it("keeps a policy's warning said as holding if written: its save cannot tell the resume whether it wrote", async () => {
-    const run = await failedRun('policy', 'May have been saved (its answer was lost)…', true);
-    expect(run.items[0]).toMatchObject({
-      status: 'done',
-      versionNotKept: 'May have been saved (its answer was lost)…',
-      versionNotKeptIfWritten: true,
-    });
-  });
+  it.each(['policy', 'namedLocation'] as const)(
+    'clears a %s warning said as holding if written once the resume writes it now with nothing to say',
+    async (kind) => {
+      const { run, calls } = failedRun(kind, LOST, true);
+      const done = await run;
+      expect(calls).toEqual(['update x1']);
+      expect(done.items[0]!.status).toBe('done');
+      expect(done.items[0]!.versionNotKept).toBeUndefined();
+      expect(done.items[0]!.versionNotKeptIfWritten).toBeUndefined();
+    },
+  );
 
-  it("clears another kind's warning said as holding if written once the resume writes it with nothing to say", async () => {
-    const run = await failedRun('namedLocation', 'May have been written (its answer was lost)…', true);
-    expect(run.items[0]!.status).toBe('done');
-    expect(run.items[0]!.versionNotKept).toBeUndefined();
+  it.each(['policy', 'namedLocation'] as const)(
+    'keeps a %s warning said as holding if written when the resume finds it already as planned (that may be the lost write)',
+    async (kind) => {
+      const run = await failedRun(kind, LOST, true, { foundApplied: true }).run;
+      expect(run.items[0]).toMatchObject({ status: 'done', versionNotKept: LOST, versionNotKeptIfWritten: true });
+    },
+  );
+
+  it.each(['policy', 'namedLocation'] as const)(
+    'clears it on a restored %s whose change the resume writes now, not restoring it again',
+    async (kind) => {
+      const { run, calls } = failedRun(kind, LOST, true, { action: 'restore' });
+      const done = await run;
+      expect(calls).toEqual(['update x1']);
+      expect(done.items[0]!.status).toBe('done');
+      expect(done.items[0]!.versionNotKept).toBeUndefined();
+    },
+  );
+
+  it('keeps it on a restored policy whose change the resume finds already made', async () => {
+    const run = await failedRun('policy', LOST, true, { action: 'restore', foundApplied: true }).run;
+    expect(run.items[0]).toMatchObject({ status: 'done', versionNotKept: LOST, versionNotKeptIfWritten: true });
   });
 });

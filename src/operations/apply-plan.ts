@@ -152,6 +152,14 @@ export async function applyPlan(
           saidNow = true;
           update(item.key, { versionNotKept: words, versionNotKeptIfWritten: ifWritten || undefined });
         };
+        let writtenNow = false;
+        const onWrittenNow = () => (writtenNow = true);
+        // An earlier attempt's lost write, said to hold if it was applied: this one was written now, its version kept
+        // (found as planned with nothing sent, it may be that write, and the warning stays).
+        const clearIfWrittenNow = () => {
+          if (item.versionNotKeptIfWritten && writtenNow && !saidNow)
+            update(item.key, { versionNotKept: undefined, versionNotKeptIfWritten: undefined });
+        };
         if (item.action === 'create') {
           // The object may exist already: an earlier attempt whose answer never came, or an earlier run of
           // this plan whose journal is gone (a pipeline's job run again on a fresh machine). The plan found
@@ -180,8 +188,9 @@ export async function applyPlan(
           // The change after the restore is judged against the policy as it came back, not as it was deleted.
           const baseModified = typeof back.modifiedDateTime === 'string' ? back.modifiedDateTime : null;
           if (changeAfterRestore) {
-            readBack = await writers.update(item.kind, id!, body, { intended, baseModified, onVersionNotKept });
+            readBack = await writers.update(item.kind, id!, body, { intended, baseModified, onVersionNotKept, onWrittenNow });
             changeAfterRestore = false;
+            clearIfWrittenNow();
           } else readBack = back;
         } else {
           // Noted before sending: a resume tells this row's own write (Graph may have normalised it) from someone else's.
@@ -190,12 +199,13 @@ export async function applyPlan(
           const earlier = item.sentHash === sentHash ? item.sentAt : undefined;
           update(item.key, { sentAt, sentHash });
           try {
-            readBack = await writers.update(item.kind, id!, body, { intended, baseModified: item.baseModified, onVersionNotKept });
-            // An earlier attempt's lost write, said to hold if it was applied: this one was written now, its version kept
-            // (found as planned with nothing sent, it may be that write, and the warning stays). A policy's save answers
-            // the policy either way, so it cannot tell: its warning stays.
-            if (item.versionNotKeptIfWritten && item.kind !== 'policy' && readBack === undefined && !saidNow)
-              update(item.key, { versionNotKept: undefined, versionNotKeptIfWritten: undefined });
+            readBack = await writers.update(item.kind, id!, body, {
+              intended,
+              baseModified: item.baseModified,
+              onVersionNotKept,
+              onWrittenNow,
+            });
+            clearIfWrittenNow();
           } catch (error) {
             if (!(error instanceof ChangedSincePlanned) || !earlier) throw error;
             const actual = await writers.read(item.kind, id!, intended);

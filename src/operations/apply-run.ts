@@ -95,12 +95,19 @@ export interface PlanWriters {
    * finds the object already as planned, and sends nothing). Written, but the
    * version it replaced could not be kept on this device: it tells `onVersionNotKept`, in words. It tells it too,
    * `ifWritten`, before failing a write whose answer was lost that no look could confirm: it may be in the tenant.
+   * It tells `onWrittenNow` when this call sent the write and it landed, not when it found the object already as
+   * planned (which may be an earlier attempt's lost write).
    */
   update(
     kind: PlanRowKind,
     id: string,
     body: JsonObject,
-    item: { intended: JsonObject; baseModified: string | null; onVersionNotKept?: (words: string, ifWritten?: boolean) => void },
+    item: {
+      intended: JsonObject;
+      baseModified: string | null;
+      onVersionNotKept?: (words: string, ifWritten?: boolean) => void;
+      onWrittenNow?: () => void;
+    },
   ): Promise<JsonObject | void>;
   /**
    * Brings a deleted object back by its id and answers it as read back; finding it already back (a lost

@@ -122,3 +122,60 @@ describe("a plan's policy update whose replaced version could not be kept", () =
     expect(summarizeRun(run)).toContain('. Warning: May have been saved (its answer was lost)');
   });
 });
+
+describe('a policy save whose answer was lost over a version not kept, resumed', () => {
+  /** The PATCH's connection drops for good (applied or not, as `applied` says) until `online()`. */
+  function droppingTenant(applied: boolean) {
+    let policy = { ...BEFORE };
+    let offline = false;
+    const sent = { patches: 0 };
+    const { client } = clientWith((_url, init) => {
+      if (offline) throw new TypeError('Failed to fetch');
+      if (init.method === 'PATCH') {
+        sent.patches++;
+        const patched = { ...policy, ...(JSON.parse(String(init.body)) as JsonObject), modifiedDateTime: '2026-11-30T12:00:01Z' };
+        if (sent.patches > 1) {
+          policy = patched;
+          return new Response(null, { status: 204 });
+        }
+        if (applied) policy = patched;
+        offline = true;
+        throw new TypeError('Failed to fetch');
+      }
+      return json(200, policy);
+    });
+    return { client, sent, online: () => (offline = false) };
+  }
+
+  const firstRun = async (applied: boolean) => {
+    const tenant = droppingTenant(applied);
+    const context = memoryContext(tenant.client, 't', clock);
+    const record = context.versions.record;
+    context.versions.record = () => Promise.reject(new Error('The quota has been exceeded.'));
+    const run = await applyPlan(newApplyRun(updatePlan(), 't', clock), graphPlanWriters(context), { clock });
+    expect(run.items[0]).toMatchObject({ status: 'failed', versionNotKeptIfWritten: true });
+    // Resumed once the connection and the device's storage are back.
+    tenant.online();
+    context.versions.record = record;
+    return { ...tenant, context, run: await applyPlan(run, graphPlanWriters(context), { clock }) };
+  };
+
+  it('not applied, then saved by the resume with its version kept: the warning is gone from its row and the summary', async () => {
+    const { run, sent, context } = await firstRun(false);
+    expect(sent.patches).toBe(2);
+    expect(run.items[0]).toMatchObject({ status: 'done', differences: [] });
+    expect(run.items[0]!.versionNotKept).toBeUndefined();
+    expect(run.items[0]!.versionNotKeptIfWritten).toBeUndefined();
+    expect(summarizeRun(run)).not.toContain('Warning');
+    expect(context.versions.all.map((v) => [v.reason, JSON.parse(v.json).state])).toEqual([['before save', BEFORE.state]]);
+  });
+
+  it('applied, then found saved by the resume (nothing kept, nothing sent): the warning stays, as holding if saved', async () => {
+    const { run, sent, context } = await firstRun(true);
+    expect(sent.patches).toBe(1);
+    expect(run.items[0]).toMatchObject({ status: 'done', differences: [], versionNotKeptIfWritten: true });
+    expect(run.items[0]!.versionNotKept).toMatch(/^May have been saved \(its answer was lost\)/);
+    expect(summarizeRun(run).split('\n')[1]).toMatch(/^Warning: ‘Require MFA for admins’ may have been written/);
+    expect(context.versions.all).toEqual([]);
+  });
+});

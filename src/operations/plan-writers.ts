@@ -152,7 +152,7 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
         }
       }
     },
-    async update(kind, id, body, { intended, baseModified, onVersionNotKept }) {
+    async update(kind, id, body, { intended, baseModified, onVersionNotKept, onWrittenNow }) {
       switch (kind) {
         case 'policy': {
           // The editor's save: a conflict read, the PATCH, the read-back, the replaced version kept.
@@ -165,6 +165,7 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
               'It was changed in the tenant after the plan was made: plan again to see that change before writing over it.',
             );
           if (outcome.kind !== 'saved') return undefined;
+          if (!outcome.foundAlreadySaved) onWrittenNow?.();
           // Written, but the version it replaced is gone from this device: said on the row and in the summary, as the editor says it.
           if (outcome.versionNotKept) onVersionNotKept?.(outcome.versionNotKept);
           return policyJson(outcome.policy);
@@ -212,6 +213,7 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
             if (lookFailed && notKept !== null) onVersionNotKept?.(mayBeWrittenNotKept(notKept), true);
             throw error;
           });
+          onWrittenNow?.();
           if (notKept !== null) onVersionNotKept?.(objectVersionNotKept(notKept));
           return;
         }

@@ -55,3 +55,21 @@ describe('a save whose replaced version this device cannot keep', () => {
     ]);
   });
 });
+
+describe('a save found already in the tenant', () => {
+  it('says so (an earlier save whose answer was lost), with nothing sent or kept; a save made now does not', async () => {
+    const context = memoryContext(client, 'contoso');
+    const draft = { ...policyJson(tenant.policy), displayName: 'Renamed' };
+    // The earlier save landed, its answer lost: the tenant holds the draft, stamped after the draft's base.
+    tenant.policy = { ...tenant.policy, displayName: 'Renamed', modifiedDateTime: '2026-12-05T09:00:00Z' };
+
+    const found = await savePolicy(context, ID, draft, '2026-12-01T08:00:00Z');
+    expect(found).toMatchObject({ kind: 'saved', foundAlreadySaved: true, policy: { displayName: 'Renamed' } });
+    expect(tenant.patches).toEqual([]);
+    expect(context.versions.all).toEqual([]);
+
+    const made = await savePolicy(context, ID, { ...draft, displayName: 'Renamed again' }, '2026-12-05T09:00:00Z');
+    expect(made).toMatchObject({ kind: 'saved', policy: { displayName: 'Renamed again' } });
+    expect(made).not.toHaveProperty('foundAlreadySaved');
+  });
+});

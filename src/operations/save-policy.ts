@@ -17,6 +17,11 @@ export type SaveOutcome =
       policy: ConditionalAccessPolicy;
       /** Saved, but the version it replaced could not be kept in this device's history: in words, to show as a warning. */
       versionNotKept?: string;
+      /**
+       * Found already saved (an earlier save whose answer was lost): nothing was sent now, and the version that save
+       * replaced was not kept by this call, so a warning said of that save still holds.
+       */
+      foundAlreadySaved?: true;
     }
   | { kind: 'unchanged' }
   | { kind: 'conflict'; current: ConditionalAccessPolicy };
@@ -48,7 +53,9 @@ export async function savePolicy(
   const current = policyJson(await getPolicy(client, id));
   const changedSinceDraft = (current.modifiedDateTime ?? null) !== baseModified;
   if (holds(current, draft))
-    return changedSinceDraft ? { kind: 'saved', policy: current as ConditionalAccessPolicy } : { kind: 'unchanged' };
+    return changedSinceDraft
+      ? { kind: 'saved', policy: current as ConditionalAccessPolicy, foundAlreadySaved: true }
+      : { kind: 'unchanged' };
   if (changedSinceDraft) return { kind: 'conflict', current: current as ConditionalAccessPolicy };
 
   let lookFailed = false;
