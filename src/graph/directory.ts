@@ -1,13 +1,17 @@
 // Finding directory objects by name, for pickers: users (by name, sign-in name or mail), groups (by
-// name or mail) and service principals other than agent identities (by a word of the name, or by an
-// appId pasted whole) through $search, which needs ConsistencyLevel: eventual; role templates and named locations filtered
+// name or mail), service principals other than agent identities (by a word of the name, or by an
+// appId pasted whole) and agent identities apart (by a word of the name, or an id pasted whole) through $search, which needs ConsistencyLevel: eventual; role templates and named locations filtered
 // locally (small, complete lists). And what a user or group belongs to, through groups and directory
 // roles, for the lock-out guard.
 import type { GraphClient } from './client';
 import type { Membership } from '../domain/lockout';
 
-/** servicePrincipals answer appIds (what policies name for applications); workloadIdentities answer the service principals' own ids. */
-export type DirectoryKind = 'users' | 'groups' | 'servicePrincipals' | 'workloadIdentities' | 'roles' | 'namedLocations';
+/**
+ * servicePrincipals answer appIds (what policies name for applications); workloadIdentities answer the service principals' own ids;
+ * agentIdentities the agent identities' own ids (what clientApplications' agent identity lists name).
+ */
+export type DirectoryKind =
+  'users' | 'groups' | 'servicePrincipals' | 'workloadIdentities' | 'agentIdentities' | 'roles' | 'namedLocations';
 
 export interface DirectoryEntry {
   id: string;
@@ -63,6 +67,22 @@ export async function searchDirectory(
       displayName: i.displayName ?? i.id,
       detail: i.userPrincipalName ?? i.description ?? i.mail ?? undefined,
     }));
+  }
+  if (kind === 'agentIdentities') {
+    if (!term) return [];
+    // Graph beta lists agent identities alone through a cast of servicePrincipals; $search needs $count and
+    // ConsistencyLevel there. An object id pasted whole is looked up by id.
+    const query = GUID.test(term)
+      ? `$filter=${encodeURIComponent(`id eq '${term.toLowerCase()}'`)}`
+      : `$search=${encodeURIComponent(searchClause('servicePrincipals', term))}&$count=true`;
+    const page = await client.get<{ value: Item[] }>(
+      `/beta/servicePrincipals/microsoft.graph.agentIdentity?${query}&$select=id,displayName&$top=20`,
+      {
+        signal,
+        headers: { ConsistencyLevel: 'eventual' },
+      },
+    );
+    return page.value.map((i) => ({ id: i.id, displayName: i.displayName ?? i.id }));
   }
   if (kind === 'servicePrincipals' || kind === 'workloadIdentities') {
     if (!term) return [];

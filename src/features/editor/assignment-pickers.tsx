@@ -59,6 +59,28 @@ const sections: { title: string; lists: ListSpec[] }[] = [
     ],
   },
   {
+    // Graph beta's conditionalAccessClientApplications names agent identities by object id in lists of their own,
+    // never in the service principal lists: the search offers agent identities only.
+    title: 'Agent identities',
+    lists: [
+      {
+        key: 'includeAgentIdServicePrincipals',
+        label: 'Include agent identities',
+        parent: ['conditions', 'clientApplications'],
+        kind: 'agentIdentities',
+        names: ['servicePrincipal'],
+        specials: { All: 'All agent identities' },
+      },
+      {
+        key: 'excludeAgentIdServicePrincipals',
+        label: 'Exclude agent identities',
+        parent: ['conditions', 'clientApplications'],
+        kind: 'agentIdentities',
+        names: ['servicePrincipal'],
+      },
+    ],
+  },
+  {
     title: 'Target resources',
     lists: [
       {

@@ -98,6 +98,27 @@ function searchFilter(input: RouteInput): (item: Record<string, unknown>) => boo
   return (item) => groups.some((group) => group.every((term) => matches(item, term)));
 }
 
+/** A collection's objects that $filter and $search keep, a page of them; `cast` keeps one derived type (an OData cast). */
+function listCollection(input: RouteInput, collection: Collection, cast?: string) {
+  const filter = compileFilter(input.url.searchParams.get('$filter'));
+  const search = searchFilter(input);
+  const matched = objects(input.tenant, collection).filter((o) => (!cast || o['@odata.type'] === cast) && filter(o) && search(o));
+  const page = paginate(matched, input.url, 100);
+  page.items = page.items.map(selector(input.url.searchParams.get('$select')));
+  const count = input.url.searchParams.get('$count') === 'true' ? matched.length : undefined;
+  return jsonResponse(input.context, 200, listBody(contextUrl(input, cast ? `${collection}/${cast.slice(1)}` : collection), page, count));
+}
+
+/** GET /servicePrincipals/microsoft.graph.agentIdentity (beta): the agent identities alone, as Graph's beta docs list them. */
+const agentIdentitiesRoute: Route = {
+  method: 'GET',
+  pattern: /^servicePrincipals\/microsoft\.graph\.agentIdentity$/,
+  betaOnly: true,
+  scopes: scopes.readApplications,
+  throttle: 'none',
+  handle: (input) => listCollection(input, 'servicePrincipals', '#microsoft.graph.agentIdentity'),
+};
+
 function collectionRoutes(collection: Collection, scopeSet: readonly string[]): Route[] {
   return [
     {
@@ -105,15 +126,7 @@ function collectionRoutes(collection: Collection, scopeSet: readonly string[]): 
       pattern: new RegExp(`^${collection}$`),
       scopes: scopeSet,
       throttle: 'none',
-      handle(input) {
-        const filter = compileFilter(input.url.searchParams.get('$filter'));
-        const search = searchFilter(input);
-        const matched = objects(input.tenant, collection).filter((o) => filter(o) && search(o));
-        const page = paginate(matched, input.url, 100);
-        page.items = page.items.map(selector(input.url.searchParams.get('$select')));
-        const count = input.url.searchParams.get('$count') === 'true' ? matched.length : undefined;
-        return jsonResponse(input.context, 200, listBody(contextUrl(input, collection), page, count));
-      },
+      handle: (input) => listCollection(input, collection),
     },
     {
       method: 'GET',
@@ -237,6 +250,7 @@ export const directoryRoutes: Route[] = [
   memberOfRoutes('users', scopes.readUsers),
   memberOfRoutes('groups', scopes.readGroups),
   ...collectionRoutes('servicePrincipals', scopes.readApplications),
+  agentIdentitiesRoute,
   {
     method: 'POST',
     pattern: /^directoryObjects\/getByIds$/,
