@@ -1,39 +1,55 @@
-// `npm run emulator -- --port 4010 [--issuer <url>] [--latency <ms>] [--no-rate-limit] [--policies <35-195>] [--tenants <n>]`
-// Serves the demo tenants at http://localhost:<port>/v1.0 and /beta. Without --issuer it signs its
-// own tokens and prints one per built-in account, and an app-only one per tenant (application
-// permissions in `roles`, as client credentials give); with --issuer it verifies that provider's
-// tokens, delegated or app-only. --tenants serves that many copies of Contoso instead of the demo's two.
-// --policies (or EMULATOR_POLICIES, which the e2e setup passes on) loads Contoso with that many
-// policies, up to the service's limit of 195: the benchmark's large tenant.
-import { parseArgs } from 'node:util';
-import { CONTOSO_TENANT_ID, seedAccounts } from '../seed';
+// `npm run emulator -- --port 4010 [--sign-in | --issuer <url>] [--latency <ms>] [--no-rate-limit] [--policies <35-195>] [--tenants <n>]`
+// (`--help` lists them, options.ts reads them). Serves the demo tenants at http://localhost:<port>/v1.0
+// and /beta. Without --issuer it signs its own tokens and prints one per built-in account, and an
+// app-only one per tenant (application permissions in `roles`, as client credentials give); with
+// --issuer it verifies that provider's tokens, delegated or app-only. --sign-in also starts a sign-in
+// server (sign-in.ts) and prints how `npx gatehouse` signs in through it. --tenants serves that many
+// copies of Contoso instead of the demo's two. --policies (or EMULATOR_POLICIES, which the e2e setup
+// passes on) loads Contoso with that many policies, up to the service's limit of 195.
+import type { Authenticator } from '../core/emulator';
+import { CONTOSO_TENANT_ID, PREPROD_TENANT_ID, seedAccounts } from '../seed';
 import { startEmulatorServer } from './server';
 import { tenantCopy } from './many-tenants';
+import { readEmulatorOptions } from './options';
+import { startSignInServer } from './sign-in';
 import { ADMIN_SCOPES, APP_PERMISSIONS, createIssuerVerifier, createLocalIssuer, READER_SCOPES } from './tokens';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '4010' },
-    issuer: { type: 'string' },
-    latency: { type: 'string', default: '0' },
-    'no-rate-limit': { type: 'boolean', default: false },
-    policies: { type: 'string', default: process.env.EMULATOR_POLICIES },
-    tenants: { type: 'string' },
-  },
-});
+const read = readEmulatorOptions(process.argv.slice(2), process.env);
+if (read.kind === 'help') {
+  process.stdout.write(read.text);
+  process.exit(0);
+}
+if (read.kind === 'error') {
+  process.stderr.write(`${read.message}\n`);
+  process.exit(2);
+}
+const values = read.options;
 
-const port = Number(values.port);
+const port = values.port;
 const origin = `http://localhost:${port}`;
 const local = values.issuer ? null : await createLocalIssuer(`${origin}/_emulator/issuer`, [origin], CONTOSO_TENANT_ID);
-const authenticate = local?.authenticate ?? (await createIssuerVerifier(values.issuer!, [origin], CONTOSO_TENANT_ID));
+const tenantIds = values.tenants
+  ? Array.from({ length: values.tenants }, (_, i) => tenantCopy(i + 1).id)
+  : [CONTOSO_TENANT_ID, PREPROD_TENANT_ID];
+const signIn = values.signIn ? await startSignInServer(tenantIds, CONTOSO_TENANT_ID) : null;
+// With --sign-in, the printed tokens still work: the emulator's own are tried first.
+const either =
+  (first: Authenticator, second: Authenticator): Authenticator =>
+  (request) =>
+    first(request).catch(() => second(request));
+const authenticate = local
+  ? signIn
+    ? either(local.authenticate, signIn.authenticate)
+    : local.authenticate
+  : await createIssuerVerifier(values.issuer!, [origin], CONTOSO_TENANT_ID);
 
 const server = await startEmulatorServer({
   port,
   authenticate,
-  latencyMs: Number(values.latency),
-  rateLimits: !values['no-rate-limit'],
-  policies: values.policies ? Number(values.policies) : undefined,
-  tenants: values.tenants ? Number(values.tenants) : undefined,
+  latencyMs: values.latencyMs,
+  rateLimits: values.rateLimits,
+  policies: values.policies,
+  tenants: values.tenants,
 });
 const APP = { appId: '5f0c1e7a-6d1b-4c55-9a37-0b1d2c3e4f50', name: 'Gatehouse command line' };
 
@@ -79,7 +95,22 @@ if (local && values.tenants) {
 } else {
   console.log(`Verifying tokens of ${values.issuer}`);
 }
+if (signIn) {
+  // What `npx gatehouse` needs, to paste into another terminal: it signs in as an application.
+  const [first, ...others] = served;
+  const env = (tenantId: string) => `AZURE_TENANT_ID=${tenantId} AZURE_CLIENT_ID=${signIn.clientIdFor(tenantId)}`;
+  console.log('');
+  console.log(
+    `Sign-in server: ${signIn.url} (any client secret is taken). For \`npx gatehouse\` against ${first!.displayName}, in another terminal:`,
+  );
+  console.log(
+    `  export NODE_EXTRA_CA_CERTS=${signIn.certPath} GATEHOUSE_AUTHORITY=${signIn.url} GATEHOUSE_GRAPH_URL=${server.url} ${env(first!.id)} AZURE_CLIENT_SECRET=anything`,
+  );
+  console.log('  npx gatehouse backup --out contoso-backup');
+  if (!values.tenants) for (const tenant of others) console.log(`For ${tenant.displayName}: ${env(tenant.id)}`);
+  else if (others.length > 0) console.log(`The ${others.length} other copies have client ids of their own, not printed here.`);
+}
 
-const stop = () => void server.close().then(() => process.exit(0));
+const stop = () => void Promise.all([server.close(), signIn?.close()]).then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

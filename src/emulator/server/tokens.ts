@@ -4,6 +4,7 @@
 // from `scp`; an application signed in as itself (client credentials) has no `scp` and its
 // application permissions in `roles`.
 import {
+  createLocalJWKSet,
   createRemoteJWKSet,
   exportJWK,
   generateKeyPair,
@@ -151,4 +152,9 @@ export async function createIssuerVerifier(issuerUrl: string, audiences: string[
   const discovery = (await response.json()) as { issuer: string; jwks_uri: string };
   const keys = createRemoteJWKSet(new URL(discovery.jwks_uri));
   return verifierFor(keys, discovery.issuer, [...GRAPH_AUDIENCES, ...audiences], defaultTenantId);
+}
+
+/** A verifier of tokens signed by keys at hand (the --sign-in provider runs in this process). */
+export function createKeysVerifier(jwks: { keys: unknown[] }, issuer: string, defaultTenantId: string): Authenticator {
+  return verifierFor(createLocalJWKSet(jwks as Parameters<typeof createLocalJWKSet>[0]), issuer, GRAPH_AUDIENCES, defaultTenantId);
 }

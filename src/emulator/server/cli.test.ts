@@ -1,0 +1,150 @@
+// `npm run emulator` as a newcomer runs it, a real process: --help lists every option with its
+// default; a mistyped option or a bad value is one line with the usage hint and exit code 2; and
+// --sign-in prints an environment with which `npx gatehouse` backs up the emulated tenants.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(__dirname, '../../..');
+const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
+const cli = join(root, 'src/emulator/server/cli.ts');
+const env = { PATH: process.env.PATH ?? '' };
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(file: string, args: string[], options: { env: Record<string, string>; cwd?: string }): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [file, ...args], {
+      cwd: options.cwd ?? root,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', fail);
+    child.once('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+const emulator = (args: string[]) => run(tsx, [cli, ...args], { env });
+
+describe('npm run emulator -- <options>', () => {
+  it('--help lists every option with what it does and its default, and exits 0', async () => {
+    const { code, stdout, stderr } = await emulator(['--help']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    for (const option of ['--port', '--sign-in', '--issuer', '--latency', '--no-rate-limit', '--policies', '--tenants', '--help'])
+      expect(stdout).toContain(`  ${option}`);
+    expect(stdout).toContain('(default 4010)');
+    expect(stdout).toContain('(default 0)');
+  }, 60_000);
+
+  it.each([
+    [['--bogus'], "Unknown option '--bogus'."],
+    [['--port', 'abc'], "--port takes a whole number from 1 to 65535, not 'abc'."],
+    [['--tenants', '0'], "--tenants takes a whole number from 1 to 1000, not '0'."],
+    [['--policies', '300'], "--policies takes a whole number from 35 to 195, not '300'."],
+    [['--tenants', '2', '--policies', '100'], '--tenants and --policies do not go together.'],
+    [['--sign-in', '--issuer', 'https://localhost:1'], '--sign-in and --issuer do not go together'],
+  ])(
+    '%j is one line saying what is wrong, with the usage hint, and exit code 2',
+    async (args, words) => {
+      const { code, stdout, stderr } = await emulator(args);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr).toContain(words);
+      expect(stderr).toContain('Run `npm run emulator -- --help` for the options.');
+    },
+    60_000,
+  );
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((done, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, 'localhost', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Starts the emulator with --sign-in and waits until it printed what to paste. */
+async function startWithSignIn(port: number): Promise<{ child: ChildProcess; stdout: () => string }> {
+  const child = spawn(process.execPath, [tsx, cli, '--port', String(port), '--sign-in', '--no-rate-limit'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let stdout = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const deadline = Date.now() + 90_000;
+  while (!/^For Contoso pre-production: .*$/m.test(stdout)) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`The emulator did not print its sign-in: ${stdout}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return { child, stdout: () => stdout };
+}
+
+/** NAME=value pairs from a printed line, as a shell would read them. */
+const assignments = (line: string) => Object.fromEntries([...line.matchAll(/\b([A-Z_]+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
+
+describe('npm run emulator -- --sign-in', () => {
+  let started: { child: ChildProcess; stdout: () => string } | null = null;
+  const dir = mkdtempSync(join(tmpdir(), 'gatehouse-emulator-cli-'));
+  afterAll(async () => {
+    if (started && started.child.exitCode === null) {
+      const exited = new Promise((r) => started!.child.once('exit', r));
+      started.child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints the environment with which `npx gatehouse backup` backs up Contoso, and Contoso pre-production with its ids', async () => {
+    started = await startWithSignIn(await freePort());
+    const out = started.stdout();
+    const exported = /^ {2}export (.*)$/m.exec(out)?.[1];
+    expect(exported).toBeDefined();
+    const printed = assignments(exported!);
+    expect(Object.keys(printed).sort()).toEqual([
+      'AZURE_CLIENT_ID',
+      'AZURE_CLIENT_SECRET',
+      'AZURE_TENANT_ID',
+      'GATEHOUSE_AUTHORITY',
+      'GATEHOUSE_GRAPH_URL',
+      'NODE_EXTRA_CA_CERTS',
+    ]);
+    expect(out).toMatch(/^ {2}npx gatehouse backup --out contoso-backup$/m);
+
+    const gatehouse = (args: string[], more: Record<string, string> = {}) =>
+      run(join(root, 'bin/gatehouse.mjs'), args, { cwd: dir, env: { ...env, HOME: dir, ...printed, ...more } });
+    const contoso = await gatehouse(['backup', '--out', 'contoso.json']);
+    expect(contoso.stderr).not.toContain('failed');
+    expect(contoso.code).toBe(0);
+    expect(contoso.stdout).toContain('Backed up Contoso to contoso.json: 35 policies');
+    expect(existsSync(join(dir, 'contoso.json'))).toBe(true);
+
+    const preprod = await gatehouse(['backup', '--out', 'preprod.json'], assignments(/^For Contoso pre-production: (.*)$/m.exec(out)![1]!));
+    expect(preprod.code).toBe(0);
+    expect(preprod.stdout).toContain('Backed up Contoso pre-production to preprod.json');
+
+    // The certificate was made for this run, in a temporary folder removed when the emulator stops.
+    expect(readFileSync(printed.NODE_EXTRA_CA_CERTS!, 'utf8')).toContain('BEGIN CERTIFICATE');
+    const exited = new Promise((r) => started!.child.once('exit', r));
+    started.child.kill('SIGTERM');
+    await exited;
+    expect(existsSync(printed.NODE_EXTRA_CA_CERTS!)).toBe(false);
+  }, 180_000);
+});
