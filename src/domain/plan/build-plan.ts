@@ -9,7 +9,6 @@ import { buildMapping, collectUses, declaredValues, mappingKey } from './mapping
 import { planGroups, planObjects } from './object-rows';
 import { planPolicies, type ImportedPolicy } from './policy-rows';
 import { POLICY_LIMIT_WORDS, SERVICE_POLICY_LIMIT } from './limits';
-import { withFilesOnUses } from './same-names-in-import';
 import type { MappingChoice, MappingRow, Plan, PlanAction, PlanChoices, PlanProblem, PlanRow, PlanTarget } from './types';
 
 const nameOf = (policy: JsonObject) =>
@@ -75,7 +74,7 @@ export function buildPlan(source: ImportSet, target: PlanTarget, choices: PlanCh
   // An object the tenant holds several of by name (none the same) is chosen in the mapping, by its name.
   const ambiguous = [...locations.ambiguous, ...strengths.ambiguous, ...contexts.ambiguous];
   const named = ambiguous.length ? { ...source, sectionReferences: [...(source.sectionReferences ?? []), ...ambiguous] } : source;
-  const mapping = withFilesOnUses(buildMapping(named, policies, target, choices, planned, sameTenant), policies);
+  const mapping = buildMapping(named, policies, target, choices, planned, sameTenant);
 
   const creates = mapping
     .filter((row) => row.choice?.action === 'create')

@@ -1,10 +1,10 @@
 // What leaving out a reference does to the policies that use it, in words: a dropped exclusion widens a policy
 // (a blocker until confirmed), a dropped inclusion narrows one (a warning, with what is left of the policy).
 import type { JsonObject } from '../json';
-import { isolatedText } from '../isolate';
 import { emptiedBy, type Emptied } from './dropped-inclusions';
 import { kindWords } from './mapping-kinds';
 import { REFERENCE_PLACES, type ReferencePlace } from './reference-places';
+import { policyWordsOf } from './same-names-in-import';
 import type { AgentKind, MappingChoice, MappingKind, PlanProblem, ProposalStatus, ReferenceUse } from './types';
 
 /** Whom a policy no longer covers once an included reference of this kind is left out. */
@@ -18,19 +18,21 @@ const NO_LONGER_COVERS: Partial<Record<MappingKind, string>> = {
   authenticationContext: 'resources that ask for this context',
 };
 
-const quoted = (names: readonly string[]) => names.map((n) => `'${isolatedText(n)}'`).join(', ');
+/** The policies of these uses, each once, as words name them (with its file where another of its name came from another). */
+const named = (uses: readonly ReferenceUse[]) => [...new Set(uses.map(policyWordsOf))];
+const listed = (names: readonly string[]) => names.join(', ');
 const verb = (count: number, one: string, many: string) => (count === 1 ? one : many);
 
-/** What each way of emptying a policy's list means, said of the policies it happens to. */
+/** What each way of emptying a policy's list means, said of the policies it happens to (named as `named` has them). */
 const EMPTIED_WORDS: Record<Exclude<Emptied, 'kept'>, (names: string[], place: string, label: string) => string> = {
   includesNobody: (names, _, label) =>
-    `${quoted(names)} then ${verb(names.length, 'includes', 'include')} no one: Graph refuses a policy that includes no users, groups, roles, guests or workload identities, so the plan blocks ${verb(names.length, 'it', 'them')} until something stands for ${label} or the policy is left out of the plan.`,
+    `${listed(names)} then ${verb(names.length, 'includes', 'include')} no one: Graph refuses a policy that includes no users, groups, roles, guests or workload identities, so the plan blocks ${verb(names.length, 'it', 'them')} until something stands for ${label} or the policy is left out of the plan.`,
   targetsNothing: (names, _, label) =>
-    `${quoted(names)} then ${verb(names.length, 'targets', 'target')} nothing: Graph refuses a policy that targets no resource, user action or authentication context, so the plan blocks ${verb(names.length, 'it', 'them')} until something stands for ${label} or the policy is left out of the plan.`,
+    `${listed(names)} then ${verb(names.length, 'targets', 'target')} nothing: Graph refuses a policy that targets no resource, user action or authentication context, so the plan blocks ${verb(names.length, 'it', 'them')} until something stands for ${label} or the policy is left out of the plan.`,
   lastOfList: (names, place) =>
-    `It was the last of the ${place} of ${quoted(names)}: the policy still applies through what else it includes.`,
+    `It was the last of the ${place} of ${listed(names)}: the policy still applies through what else it includes.`,
   noLocation: (names) =>
-    `It was the only included location of ${quoted(names)}: the location condition is then left with nothing to include, which the checks here cannot judge; choose a location for it rather than leave it out.`,
+    `It was the only included location of ${listed(names)}: the location condition is then left with nothing to include, which the checks here cannot judge; choose a location for it rather than leave it out.`,
 };
 
 /** Leaving out an included reference narrows each policy that includes it; said, with what is left of the policy. */
@@ -42,11 +44,11 @@ function narrowing(
   policyOf: (rowKey: string) => JsonObject | undefined,
   isDropped: (place: ReferencePlace, value: string) => boolean,
 ): PlanProblem[] {
-  const names = [...new Set(inclusions.map((u) => u.policyName))];
+  const names = named(inclusions);
   const problems: PlanProblem[] = [
     {
       severity: 'warning',
-      text: `Leaving out ${label} narrows ${quoted(names)}: it is in the ${inclusions[0]!.place}, so the policy no longer applies to ${agent ? `this ${kindWords({ kind, agent })}` : (NO_LONGER_COVERS[kind] ?? 'what it stands for')}.`,
+      text: `Leaving out ${label} narrows ${listed(names)}: it is in the ${inclusions[0]!.place}, so the policy no longer applies to ${agent ? `this ${kindWords({ kind, agent })}` : (NO_LONGER_COVERS[kind] ?? 'what it stands for')}.`,
     },
   ];
   const emptied = new Map<string, { outcome: Exclude<Emptied, 'kept'>; place: string; names: Set<string> }>();
@@ -56,7 +58,7 @@ function narrowing(
     const outcome = policy && place ? emptiedBy(policy, place, isDropped) : 'kept';
     if (outcome === 'kept') continue;
     const group = emptied.get(`${outcome}:${use.place}`) ?? { outcome, place: use.place, names: new Set<string>() };
-    group.names.add(use.policyName);
+    group.names.add(policyWordsOf(use));
     emptied.set(`${outcome}:${use.place}`, group);
   }
   for (const { outcome, place, names: those } of emptied.values())
@@ -97,7 +99,7 @@ export function mappingProblems(
     const confirmKey = `drop:${key}`;
     problems.push({
       severity: 'blocker',
-      text: `Leaving out ${label} widens ${quoted([...new Set(exclusions.map((u) => u.policyName))])}: it is in the ${exclusions[0]!.place}, so the policy would then apply where it did not.`,
+      text: `Leaving out ${label} widens ${listed(named(exclusions))}: it is in the ${exclusions[0]!.place}, so the policy would then apply where it did not.`,
       confirmKey,
       confirmed: confirmed.has(confirmKey),
     });

@@ -14,6 +14,7 @@ import { mappingProblems } from './mapping-problems';
 import { microsoftsOwn, proposeDirectory, proposeSection, type Proposal } from './mapping-proposals';
 import { agentKindOf, type ReferencePlace } from './reference-places';
 import { collectUses, declaredValues, sourceReference, type SourcePolicy } from './reference-uses';
+import { filesTellingApart, withFileOf } from './same-names-in-import';
 import type { MappingChoice, MappingRow, PlanChoices, PlanTarget } from './types';
 
 // What other modules know of the mapping, from the module named for it.
@@ -36,7 +37,9 @@ export function buildMapping(
   const known = sourceReference(source);
   const declared = declaredValues(source);
   const confirmed = new Set(choices.confirmed);
-  const decided = collectUses(policies, declared).map(({ kind, value, uses, places }) => {
+  const fileOf = filesTellingApart(policies);
+  const decided = collectUses(policies, declared).map(({ kind, value, uses: found, places }) => {
+    const uses = found.map((use) => withFileOf(use, fileOf));
     const key = mappingKey(kind, value);
     const ref = known(kind, value);
     const fromPlan = planned.get(key);

@@ -53,9 +53,7 @@ const withStandIns = (policy: JsonObject): JsonObject =>
   JSON.parse(JSON.stringify(policy).replace(PENDING_PATTERN, '00000000-0000-4000-8000-00000000feed')) as JsonObject;
 
 /** A policy of the import, with the file it was read from when it came from one. */
-export interface ImportedPolicy extends SourcePolicy {
-  file?: string | undefined;
-}
+export type ImportedPolicy = SourcePolicy;
 
 export function planPolicies(
   policies: readonly ImportedPolicy[],

@@ -7,11 +7,12 @@ import { isDirectoryKind, mappingKey } from './mapping-kinds';
 import { REFERENCE_PLACES, referenceTest, valuesAt, type ReferencePlace } from './reference-places';
 import type { MappingKind, PlanChoices, ReferenceUse } from './types';
 
-/** A policy of the import, with the key of its plan row. */
+/** A policy of the import, with the key of its plan row and the file it was read from, when it came from one. */
 export interface SourcePolicy {
   rowKey: string;
   name: string;
   policy: JsonObject;
+  file?: string | undefined;
 }
 
 export interface Collected {

@@ -111,16 +111,28 @@ describe('policies of one name in the same import', () => {
 });
 
 describe('the mapping’s uses of policies of one name', () => {
+  const USER = 'aaaaaaaa-0000-0000-0000-000000000001';
+  const excluding = (id: string, name: string, app: string) => ({
+    ...policy(id, name, app),
+    conditions: {
+      clientAppTypes: ['all'],
+      applications: { includeApplications: [app] },
+      users: { includeUsers: ['All'], excludeUsers: [USER] },
+    },
+  });
+  const including = (id: string, name: string, app: string) => ({
+    ...policy(id, name, app),
+    conditions: {
+      clientAppTypes: ['all'],
+      applications: { includeApplications: [app] },
+      users: { includeUsers: [USER, 'GuestsOrExternalUsers'] },
+    },
+  });
+  const leftOut = { mapping: { [`user:${USER}`]: { action: 'drop' as const } } };
+  const textsOf = (plan: { mapping: { sourceValue: string; problems: { text: string }[] }[] }) =>
+    plan.mapping.find((row) => row.sourceValue === USER)!.problems.map((p) => p.text);
+
   it('carry the file where two of the name came from different files, and only there', async () => {
-    const USER = 'aaaaaaaa-0000-0000-0000-000000000001';
-    const excluding = (id: string, name: string, app: string) => ({
-      ...policy(id, name, app),
-      conditions: {
-        clientAppTypes: ['all'],
-        applications: { includeApplications: [app] },
-        users: { includeUsers: ['All'], excludeUsers: [USER] },
-      },
-    });
     const plan = await planOf([
       fileOf('demodata/policies.json', [excluding('1', 'baseline', 'All'), excluding('2', 'Finland', 'All')]),
       fileOf('demodata/extreme.json', [excluding('3', 'baseline', 'Office365')]),
@@ -130,6 +142,34 @@ describe('the mapping’s uses of policies of one name', () => {
       ['baseline', 'demodata/policies.json'],
       ['Finland', undefined],
       ['baseline', 'demodata/extreme.json'],
+    ]);
+  });
+
+  it('the blocker of a dropped exclusion names each policy of the name with its file', async () => {
+    const plan = await planOf(
+      [
+        fileOf('demodata/policies.json', [excluding('1', 'baseline', 'All'), excluding('2', 'Finland', 'All')]),
+        fileOf('demodata/extreme.json', [excluding('3', 'baseline', 'Office365')]),
+      ],
+      leftOut,
+    );
+    expect(textsOf(plan)).toEqual([
+      `Leaving out the user ${USER} widens 'baseline' (from demodata/policies.json), 'Finland', 'baseline' (from demodata/extreme.json): it is in the excluded users, so the policy would then apply where it did not.`,
+    ]);
+  });
+
+  it('the warning of a dropped inclusion names each policy of the name with its file; of one file, once and without', async () => {
+    const plan = await planOf(
+      [fileOf('a.json', [including('1', 'baseline', 'All'), including('2', 'Finland', 'All'), including('3', 'Finland', 'All')])],
+      leftOut,
+    );
+    expect(textsOf(plan)[0]).toContain("narrows 'baseline', 'Finland':");
+    const split = await planOf(
+      [fileOf('a.json', [including('1', 'baseline', 'All')]), fileOf('b.json', [including('2', 'baseline', 'All')])],
+      leftOut,
+    );
+    expect(textsOf(split)).toEqual([
+      `Leaving out the user ${USER} narrows 'baseline' (from a.json), 'baseline' (from b.json): it is in the included users, so the policy no longer applies to this user.`,
     ]);
   });
 });

@@ -6,7 +6,7 @@
 // look the same in a list. Such a pair is said apart from "the same name", as what it is.
 import { isolatedText } from '../isolate';
 import type { JsonObject } from '../json';
-import type { MappingRow, PlanProblem, PlanRow } from './types';
+import type { PlanProblem, PlanRow, ReferenceUse } from './types';
 
 /** The name as Graph stores it; none for a blank one (Graph refuses it, and the checks say so). */
 const nameOf = (policy: JsonObject | null) =>
@@ -114,32 +114,29 @@ const joinWords = (items: readonly string[]) =>
   items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
 
 /**
- * The mapping's uses, each of a policy sharing its name with another of the import from another file given its
- * file (“baseline: excluded users” twice told nothing apart); the rest as they are.
+ * The file of each policy that shares its name with another of the import from another file, by its row key:
+ * what tells the two apart where the mapping lists the policies a reference is used in, and where its words
+ * name them (“baseline: excluded users” twice told nothing apart). Names that differ only by spaces at their
+ * ends count as one here, as they look it.
  */
-export function withFilesOnUses(
-  mapping: MappingRow[],
-  policies: readonly { rowKey: string; name: string; file?: string | undefined }[],
-): MappingRow[] {
+export function filesTellingApart(policies: readonly { rowKey: string; name: string; file?: string | undefined }[]): Map<string, string> {
   const filesOfName = new Map<string, Set<string>>();
   for (const { name, file } of policies) {
     if (file === undefined) continue;
-    const key = name.trim().toLowerCase();
-    filesOfName.set(key, (filesOfName.get(key) ?? new Set()).add(file));
+    filesOfName.set(lookKey(name), (filesOfName.get(lookKey(name)) ?? new Set()).add(file));
   }
   const fileOf = new Map<string, string>();
   for (const { rowKey, name, file } of policies)
-    if (file !== undefined && (filesOfName.get(name.trim().toLowerCase())?.size ?? 0) > 1) fileOf.set(rowKey, file);
-  if (fileOf.size === 0) return mapping;
-  return mapping.map((row) =>
-    row.uses.some((use) => fileOf.has(use.rowKey))
-      ? {
-          ...row,
-          uses: row.uses.map((use) => {
-            const file = fileOf.get(use.rowKey);
-            return file === undefined ? use : { ...use, file };
-          }),
-        }
-      : row,
-  );
+    if (file !== undefined && (filesOfName.get(lookKey(name))?.size ?? 0) > 1) fileOf.set(rowKey, file);
+  return fileOf;
 }
+
+/** A use, with its policy's file where `filesTellingApart` found one. */
+export const withFileOf = (use: ReferenceUse, fileOf: ReadonlyMap<string, string>): ReferenceUse => {
+  const file = fileOf.get(use.rowKey);
+  return file === undefined ? use : { ...use, file };
+};
+
+/** The policy of a use as words name it: “'baseline'”, or “'baseline' (from a.json)” where another of the name came from another file. */
+export const policyWordsOf = (use: Pick<ReferenceUse, 'policyName' | 'file'>) =>
+  `'${isolatedText(use.policyName)}'${use.file ? ` (from ${isolatedText(use.file)})` : ''}`;

@@ -24,6 +24,7 @@ import {
 import { ArrowUndoRegular, PeopleAddRegular } from '@fluentui/react-icons';
 import { useId, useRef, useState, type Ref } from 'react';
 import { kindWords, missingGroupCreates, uncreatableGroups } from '../../domain/plan/mapping';
+import { policyWordsOf } from '../../domain/plan/same-names-in-import';
 import type { MappingChoice, MappingRow, ProposalStatus, ReferenceUse } from '../../domain/plan/types';
 import type { DirectoryKind } from '../../graph/directory';
 import { DirectoryPicker } from '../../session/directory-picker';
@@ -232,13 +233,7 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
                 // The choice is described by what it causes; an exclusion left out unconfirmed makes it invalid.
                 const problemId = (i: number) => `${ids}-${index}-problem-${i}`;
                 const invalid = row.problems.some((p) => p.severity === 'blocker' && !p.confirmed);
-                const widened = [
-                  ...new Set(
-                    row.uses
-                      .filter((u) => u.exclusion)
-                      .map((u) => `'${isolatedText(u.policyName)}'${u.file ? ` (from ${isolatedText(u.file)})` : ''}`),
-                  ),
-                ].join(', ');
+                const widened = [...new Set(row.uses.filter((u) => u.exclusion).map(policyWordsOf))].join(', ');
                 return (
                   <TableRow key={row.key} {...(index === firstAdded && { ref: addedRef, tabIndex: -1 })}>
                     <TableCell className={styles.source}>
