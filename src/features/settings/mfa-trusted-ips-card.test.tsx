@@ -112,3 +112,36 @@ describe('ranges typed and not saved, and a switch of account', () => {
     expect(box().value).toBe('');
   });
 });
+
+describe('Save these ranges, before it can act', () => {
+  const saveButton = () => screen.getByRole('button', { name: 'Save these ranges' });
+  const describedAs = (element: HTMLElement) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+
+  it('is still reached by Tab and says why it cannot save yet, with the box empty or a range wrong', () => {
+    const saved: boolean[] = [];
+    render(<MfaTrustedIpsCard accountKey="key-empty" tenantId="tenant-empty" onSaved={(kept) => saved.push(kept)} onForgot={() => {}} />, {
+      wrapper: ({ children }) => <RouterProvider router={createMemoryRouter([{ path: '/', element: children }])} />,
+    });
+    // Focusable (no disabled attribute), though it does nothing when pressed.
+    expect(saveButton().hasAttribute('disabled')).toBe(false);
+    expect(saveButton().getAttribute('aria-disabled')).toBe('true');
+    expect(describedAs(saveButton())).toBe('Type at least one range to save, or choose “None are configured”.');
+    expect(screen.getByText('Type at least one range to save, or choose “None are configured”.')).toBeTruthy();
+    fireEvent.click(saveButton());
+    expect(saved).toEqual([]);
+
+    type('203.0.113.0/33');
+    expect(saveButton().getAttribute('aria-disabled')).toBe('true');
+    expect(describedAs(saveButton())).toBe('Correct the ranges marked above before saving.');
+
+    type('203.0.113.0/24');
+    expect(saveButton().getAttribute('aria-disabled')).toBeNull();
+    expect(saveButton().getAttribute('aria-describedby')).toBeNull();
+    fireEvent.click(saveButton());
+    expect(saved).toEqual([true]);
+  });
+});

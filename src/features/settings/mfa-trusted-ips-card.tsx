@@ -88,6 +88,12 @@ export function MfaTrustedIpsCard({
   const warning = wide.length
     ? `${wide.map((w) => `'${w}'`).join(', ')} ${wide.length === 1 ? 'covers' : 'cover'} a large part of the internet: almost every sign-in would count as from a trusted IP in What if and a draft's impact.`
     : undefined;
+  const saveBlocked = errors.length
+    ? 'Correct the ranges marked above before saving.'
+    : lines.length === 0
+      ? 'Type at least one range to save, or choose “None are configured”.'
+      : null;
+  const blockedId = useId();
   return (
     <Card>
       <CardHeader
@@ -114,7 +120,13 @@ export function MfaTrustedIpsCard({
         <Textarea value={text} onChange={(_, data) => setText(data.value)} placeholder="203.0.113.0/24" resize="vertical" rows={4} />
       </Field>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={errors.length > 0 || lines.length === 0} onClick={() => save(lines)}>
+        {/* Reached by Tab while it cannot act, with the reason said beside it and by it. */}
+        <Button
+          appearance="primary"
+          disabledFocusable={saveBlocked !== null}
+          aria-describedby={saveBlocked ? blockedId : undefined}
+          onClick={() => save(lines)}
+        >
           Save these ranges
         </Button>
         <Button
@@ -141,6 +153,11 @@ export function MfaTrustedIpsCard({
           </Button>
         ) : null}
       </div>
+      {saveBlocked && (
+        <Text id={blockedId} size={200}>
+          {saveBlocked}
+        </Text>
+      )}
       {forgotten && (
         <div className={styles.undo}>
           <Text id={forgottenId}>{forgottenText(forgotten.ranges)}</Text>
