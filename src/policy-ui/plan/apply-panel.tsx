@@ -1,9 +1,8 @@
-// A plan being applied, or the last run: each write with its outcome (as planned, the difference
-// read back, or why it failed), progress while it runs, Stop between writes, Resume when it stopped
-// before the end, and the summary to download. A guided run pauses after each write and shows the
-// next one before the admin writes it.
+// A plan being applied, or the last run: progress while it runs, Stop between writes, Resume when it
+// stopped before the end, and the summary to download, above each write with its outcome
+// (apply-rows-table.tsx). A guided run pauses after each write and shows the next one before the
+// admin writes it.
 import {
-  Badge,
   Button,
   Dialog,
   DialogActions,
@@ -16,25 +15,18 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ApplyItem, ApplyRun } from '../../operations/apply-plan';
+import { ApplyRowsTable, VERB } from './apply-rows-table';
 import { summarizeRun, writtenCount } from '../../operations/apply-plan';
 import { versionsNotKept } from '../../operations/apply-summary';
 import { downloadFile } from '../../shared/download';
-import { KIND_LABELS } from './plan-rows-table';
 import { SpokenStatus } from '../../shared/ui/live-status';
-import { TableScroll } from '../../shared/ui/table-scroll';
-import { notKeptWords, VersionNotKeptNote, VersionsNotKeptBar } from './versions-not-kept';
+import { notKeptWords, VersionsNotKeptBar } from './versions-not-kept';
 import { useFocusReturn } from '../../shared/ui/use-focus-return';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
@@ -44,30 +36,6 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   message: { overflowWrap: 'anywhere' },
 });
-
-function Outcome({ item }: { item: ApplyItem }) {
-  if (item.status === 'pending')
-    return <Text>{item.interrupted ? 'Cut short: Resume looks in the tenant before writing it again' : 'Waiting'}</Text>;
-  if (item.status === 'running') return <Text>Writing…</Text>;
-  if (item.status === 'failed')
-    return (
-      <>
-        <Text>Failed: {item.message}</Text>
-        <VersionNotKeptNote item={item} />
-      </>
-    );
-  const differs = item.differences && item.differences.length > 0;
-  return (
-    <>
-      <Badge appearance="tint" color={differs ? 'warning' : 'success'}>
-        {differs ? 'Differs' : 'As planned'}
-      </Badge>{' '}
-      {differs ? <Text>{item.differences!.join('; ')}</Text> : null}
-      {item.recovered ? <Text> (its answer was lost; found in the tenant, not written twice)</Text> : null}
-      <VersionNotKeptNote item={item} />
-    </>
-  );
-}
 
 export interface ApplyPanelProps {
   run: ApplyRun;
@@ -86,8 +54,6 @@ export interface ApplyPanelProps {
   /** Started by the admin just now (not found in the journal on opening the page): the run's title takes the keyboard's focus. */
   takeFocus?: boolean;
 }
-
-const VERB = { create: 'Create', update: 'Update', restore: 'Restore' } as const;
 
 export function ApplyPanel({
   run,
@@ -235,36 +201,7 @@ export function ApplyPanel({
           </Button>
         ) : null}
       </div>
-      <TableScroll label="What was written">
-        <Table aria-label="What was written" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>#</TableHeaderCell>
-              <TableHeaderCell>Object</TableHeaderCell>
-              <TableHeaderCell>Write</TableHeaderCell>
-              <TableHeaderCell>Outcome</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {run.items.map((item, index) => (
-              <TableRow key={item.key}>
-                <TableCell>{index + 1}</TableCell>
-                <TableCell>
-                  <Text weight="semibold">
-                    <Isolated>{item.name}</Isolated>
-                  </Text>
-                  <br />
-                  <Text size={200}>{KIND_LABELS[item.kind]}</Text>
-                </TableCell>
-                <TableCell>{VERB[item.action]}</TableCell>
-                <TableCell>
-                  <Outcome item={item} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableScroll>
+      <ApplyRowsTable items={run.items} />
       <Dialog open={asideAsked} onOpenChange={(_, data) => setAsideAsked(data.open)}>
         <DialogSurface>
           <DialogBody>
