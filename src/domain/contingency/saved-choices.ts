@@ -8,6 +8,7 @@
 // (its disruption and the policies it turned on); choices do not, so the policies of their plan are kept beside them.
 import { isolatedText } from '../isolate';
 import { earlierIdsOf, sameDisruption, type ContingencyPlan, type PlanEdits } from './contingency-plan';
+import { keptBeforeDeletedOffer } from './kept-before-deleted';
 import type { SwitchRecord } from './switch';
 
 export interface SavedChoices {
@@ -40,6 +41,8 @@ export interface HeldEntry {
   kind: 'choices' | 'switch';
   key: string;
   text: string;
+  /** Choices an earlier version kept before their plan was deleted, which the plan with their id now may take if the admin says so. */
+  offer?: { planId: string; disruption: string; question: string };
 }
 
 /** The saved choices without that entry: forgotten, as the admin asked (nothing else keeps it). */
@@ -47,6 +50,18 @@ export function forgetHeld(saved: SavedChoices, entry: Pick<HeldEntry, 'kind' | 
   const without = <T>(record: Readonly<Record<string, T>>) => Object.fromEntries(Object.entries(record).filter(([k]) => k !== entry.key));
   if (entry.kind === 'switch') return { ...saved, switches: without(saved.switches) };
   return { ...saved, plans: without(saved.plans), ...(saved.choicesFor ? { choicesFor: without(saved.choicesFor) } : {}) };
+}
+
+/** The saved choices with those kept before a plan was deleted given to the plan with their id, as the admin confirmed; unchanged when not offered now. */
+export function giveHeld(saved: SavedChoices, entry: Pick<HeldEntry, 'kind' | 'key'>, plans: readonly ContingencyPlan[]): SavedChoices {
+  const found = findSavedChoices(saved, plans);
+  const kept: SavedChoices = { plans: found.plans, switches: found.switches, choicesFor: found.choicesFor };
+  const offer = found.held.find((h) => h.kind === entry.kind && h.key === entry.key)?.offer;
+  const plan = plans.find((p) => p.id === offer?.planId);
+  const choices = found.plans[entry.key];
+  if (!plan || !choices) return kept;
+  const { plans: edits, choicesFor } = forgetHeld(kept, entry);
+  return { ...kept, plans: { ...edits, [plan.id]: choices }, choicesFor: { ...choicesFor, [plan.id]: policiesOf(plan) } };
 }
 
 /**
@@ -233,6 +248,15 @@ export function findSavedChoices(saved: SavedChoices, plans: readonly Contingenc
       if (before) nextFor[id] = before;
     } else if (plans.every((p) => !earlierIdsOf(p.disruption).includes(id))) nextFor[id] = choicesFor[id] ?? [];
   }
+  // Kept by an earlier version for a plan seen gone, whose policies were not known: the plan with the id may take them.
+  const offerOf = (key: string): Pick<HeldEntry, 'offer'> => {
+    const aside = ASIDE.exec(key);
+    const plan = aside?.[1] === 'gone' ? holders.get(aside[3]!) : undefined;
+    const choices = edits.placed[key];
+    if (!plan || !choices || nextFor[key]?.length !== 0 || plan.id in edits.placed) return {};
+    const question = keptBeforeDeletedOffer(choices, plan);
+    return question ? { offer: { planId: plan.id, disruption: plan.disruption, question } } : {};
+  };
   return {
     plans: edits.placed,
     switches: switches.placed,
@@ -240,7 +264,7 @@ export function findSavedChoices(saved: SavedChoices, plans: readonly Contingenc
     moved: edits.moved || switches.moved || !sameFor(nextFor, choicesFor),
     unclear: [...edits.unclear, ...switches.unclear].map((u) => u.text),
     held: [
-      ...edits.unclear.map((u): HeldEntry => ({ kind: 'choices', ...u })),
+      ...edits.unclear.map((u): HeldEntry => ({ kind: 'choices', ...u, ...offerOf(u.key) })),
       ...switches.unclear.map((u): HeldEntry => ({ kind: 'switch', ...u })),
     ],
   };

@@ -204,3 +204,39 @@ describe('ContingencyPage, what no plan was given, forgotten by the admin', () =
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Contingency plans' }));
   });
 });
+
+describe('ContingencyPage, choices an earlier version kept before their plan was deleted', () => {
+  const edits = { suspend: [{ policyId: 'ca1', name: 'CA001 - Require MFA', to: 'disabled' }], exclusions: [] };
+  // Kept by an earlier version, read while the plan had no policies: which policies it had is not known ([]).
+  const saved = { plans: { 'gone: mfa-disruption': edits }, switches: {}, choicesFor: { 'gone: mfa-disruption': [] } };
+
+  it('are given to the plan with their id, its policies restored, once the admin confirms it, and not before', async () => {
+    renderPage('tenant-restored', [policy('em1', 'MFA Disruption'), normal], saved);
+    const use = await screen.findByRole('button', { name: 'Use the choices kept before it was deleted' });
+    expect(screen.getByText('The only policy is not turned off.')).toBeTruthy();
+
+    fireEvent.click(use);
+    const asked = await screen.findByRole('group', {
+      name: /^Use these choices for the plan for ‘MFA Disruption’\? They turn off ‘CA001 - Require MFA’ while it is on\. .*restored from Deleted items, not if the plan was made anew/,
+    });
+    await waitFor(() => expect(document.activeElement).toBe(within(asked).getByRole('button', { name: 'Not now' })));
+    fireEvent.keyDown(asked, { key: 'Escape' });
+    expect(document.activeElement).toBe(use);
+    expect(screen.getByText('The only policy is not turned off.')).toBeTruthy();
+
+    fireEvent.click(use);
+    fireEvent.click(await screen.findByRole('button', { name: 'Use the choices' }));
+    expect(await screen.findByText('The only policy is turned off.')).toBeTruthy();
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContainEqual(
+      expect.stringMatching(/^The plan for .*MFA Disruption.* has the choices kept before it was deleted\.$/),
+    );
+    expect(screen.queryByText(/not given to a plan/)).toBeNull();
+    await waitFor(() =>
+      expect(JSON.parse(localStorage.getItem('gatehouse.contingency.tenant-restored')!)).toEqual({
+        plans: { 'mfa-disruption': edits },
+        switches: {},
+        choicesFor: { 'mfa-disruption': ['em1'] },
+      }),
+    );
+  });
+});

@@ -7,6 +7,7 @@ import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { recognisePlans } from '../../domain/contingency/contingency-plan';
+import { giveHeld } from '../../domain/contingency/saved-choices';
 import type { SwitchRecord } from '../../domain/contingency/switch';
 import { policyJson } from '../../domain/json';
 import { describeError } from '../../graph/describe-error';
@@ -107,7 +108,14 @@ export function ContingencyPage() {
       </SpokenStatus>
       {list.error ? <ErrorState {...describeError(list.error, 'read the policies')} onRetry={() => void list.refetch()} /> : null}
 
-      {mode.kind === 'plans' ? <HeldNotice held={held} onForget={forget} onEmptied={() => title.current?.focus()} /> : null}
+      {mode.kind === 'plans' ? (
+        <HeldNotice
+          held={held}
+          onForget={forget}
+          onUse={(entry) => update((saved) => giveHeld(saved, entry, recognised))}
+          onEmptied={() => title.current?.focus()}
+        />
+      ) : null}
       {mode.kind === 'plans' && list.data ? (
         <RestorePlans policies={policies} edits={store.plans} onChange={(plans) => update((s) => ({ ...s, plans }))} />
       ) : null}

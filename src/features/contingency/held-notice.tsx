@@ -1,9 +1,11 @@
 // What is kept on this device that no plan was given (choices or switch records an earlier version kept under an
 // id, or kept for a plan the tenant no longer has): said, each with a way to forget it. Forgetting cannot be undone,
-// so it is confirmed first, saying what is lost.
+// so it is confirmed first, saying what is lost. Choices an earlier version kept before their plan was deleted may
+// be the plan's with that id now (its policies restored): offered, and given only once the admin confirms it.
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { HeldEntry } from '../../domain/contingency/saved-choices';
+import { isolatedText } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
   list: {
@@ -40,38 +42,50 @@ const lossOf = (entry: HeldEntry) =>
     ? 'Forget this switch record? It holds what each policy it changed was before the switch: what a switch back would need. Once forgotten it cannot be recovered, and those policies can only be put back by hand.'
     : 'Forget these choices? The policies to turn off and the exclusions to add that were saved cannot be recovered once forgotten.';
 
+type Asked = { id: string; to: 'forget' | 'use' };
+
 interface Props {
   held: readonly HeldEntry[];
   /** Removes it from the device; false when the browser would not keep that. */
   onForget: (entry: HeldEntry) => boolean;
-  /** Where the keyboard's focus goes when the last one is forgotten (this notice is gone then). */
+  /** Gives it to the plan it is offered to; false when the browser would not keep that. */
+  onUse: (entry: HeldEntry) => boolean;
+  /** Where the keyboard's focus goes when the last one is forgotten or used (this notice is gone then). */
   onEmptied: () => void;
 }
 
-export function HeldNotice({ held, onForget, onEmptied }: Props) {
+const UNKEPT = {
+  forget: 'The browser did not keep that: it is forgotten for this session only.',
+  use: 'The browser did not keep that: the plan has these choices for this session only.',
+};
+
+export function HeldNotice({ held, onForget, onUse, onEmptied }: Props) {
   const styles = useStyles();
   const base = useId();
-  const [asking, setAsking] = useState<string | null>(null);
-  const [unkept, setUnkept] = useState(false);
-  const forgetButtons = useRef(new Map<string, HTMLElement>());
-  const keepButton = useRef<HTMLButtonElement>(null);
+  const [asking, setAsking] = useState<Asked | null>(null);
+  // What was just done, said: given to a plan, or not kept by the browser.
+  const [said, setSaid] = useState<string | null>(null);
+  const buttons = useRef(new Map<string, HTMLElement>());
+  const safeButton = useRef<HTMLButtonElement>(null);
   // The confirmation takes the focus, on its safe answer.
   useEffect(() => {
-    if (asking) keepButton.current?.focus();
+    if (asking) safeButton.current?.focus();
   }, [asking]);
-  if (held.length === 0)
-    return unkept ? <Text role="status">The browser did not keep that: it is forgotten for this session only.</Text> : null;
+  if (held.length === 0) return said ? <Text role="status">{said}</Text> : null;
 
+  const button = (id: string, to: Asked['to']) => `${to}\n${id}`;
   const keep = (entry: HeldEntry) => {
+    if (asking) buttons.current.get(button(idOf(entry), asking.to))?.focus();
     setAsking(null);
-    forgetButtons.current.get(idOf(entry))?.focus();
   };
-  const forget = (entry: HeldEntry, index: number) => {
+  const act = (entry: HeldEntry, index: number, to: Asked['to']) => {
     const next = held[index + 1] ?? held[index - 1];
     setAsking(null);
-    setUnkept(!onForget(entry));
+    const kept = to === 'forget' ? onForget(entry) : onUse(entry);
+    const given = entry.offer ? `The plan for ${isolatedText(entry.offer.disruption)} has the choices kept before it was deleted.` : null;
+    setSaid(kept ? (to === 'use' ? given : null) : UNKEPT[to]);
     // The next one's Forget it, or, the last gone, wherever the page says.
-    if (next) forgetButtons.current.get(idOf(next))?.focus();
+    if (next) buttons.current.get(button(idOf(next), 'forget'))?.focus();
     else onEmptied();
   };
   return (
@@ -82,39 +96,44 @@ export function HeldNotice({ held, onForget, onEmptied }: Props) {
           {held.map((entry, index) => {
             const id = idOf(entry);
             const textId = `${base}-text-${index}`;
-            const lossId = `${base}-loss-${index}`;
+            const askedId = `${base}-asked-${index}`;
+            const asked = asking?.id === id ? asking.to : null;
+            const opener = (to: Asked['to'], label: string) => (
+              <Button
+                size="small"
+                aria-describedby={textId}
+                aria-expanded={asked === to}
+                ref={(el) => {
+                  if (el) buttons.current.set(button(id, to), el);
+                  else buttons.current.delete(button(id, to));
+                }}
+                onClick={() => setAsking({ id, to })}
+              >
+                {label}
+              </Button>
+            );
             return (
               <li key={id}>
                 <Text id={textId}>{entry.text}</Text>{' '}
-                <Button
-                  size="small"
-                  aria-describedby={textId}
-                  aria-expanded={asking === id}
-                  ref={(el) => {
-                    if (el) forgetButtons.current.set(id, el);
-                    else forgetButtons.current.delete(id);
-                  }}
-                  onClick={() => setAsking(id)}
-                >
-                  Forget it
-                </Button>
-                {asking === id ? (
+                {entry.offer ? <>{opener('use', 'Use the choices kept before it was deleted')} </> : null}
+                {opener('forget', 'Forget it')}
+                {asked ? (
                   <div
                     role="group"
-                    aria-labelledby={lossId}
+                    aria-labelledby={askedId}
                     className={styles.confirm}
                     onKeyDown={(e: KeyboardEvent) => {
                       if (e.key === 'Escape') keep(entry);
                     }}
                   >
-                    <Text id={lossId} weight="semibold">
-                      {lossOf(entry)}
+                    <Text id={askedId} weight="semibold">
+                      {asked === 'use' ? entry.offer?.question : lossOf(entry)}
                     </Text>
-                    <Button size="small" appearance="primary" onClick={() => forget(entry, index)}>
-                      {entry.kind === 'switch' ? 'Forget the switch record' : 'Forget the choices'}
+                    <Button size="small" appearance="primary" onClick={() => act(entry, index, asked)}>
+                      {asked === 'use' ? 'Use the choices' : entry.kind === 'switch' ? 'Forget the switch record' : 'Forget the choices'}
                     </Button>
-                    <Button size="small" ref={keepButton} onClick={() => keep(entry)}>
-                      Keep it
+                    <Button size="small" ref={safeButton} onClick={() => keep(entry)}>
+                      {asked === 'use' ? 'Not now' : 'Keep it'}
                     </Button>
                   </div>
                 ) : null}
@@ -122,7 +141,7 @@ export function HeldNotice({ held, onForget, onEmptied }: Props) {
             );
           })}
         </ul>
-        {unkept ? <Text>The browser did not keep that: it is forgotten for this session only.</Text> : null}
+        {said ? <Text>{said}</Text> : null}
       </MessageBarBody>
     </MessageBar>
   );

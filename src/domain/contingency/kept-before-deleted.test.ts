@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../json';
+import { REPORT_ONLY } from '../types';
+import { recognisePlans, type PlanEdits } from './contingency-plan';
+import { findSavedChoices, giveHeld } from './saved-choices';
+
+// Choices kept by an earlier version (which did not keep their plan's policies beside them) for a plan seen deleted.
+const policy = (id: string, disruption: string, state = REPORT_ONLY): JsonObject => ({
+  id,
+  displayName: `EM0${id.slice(-1)} - ENABLE IN EMERGENCY: ${disruption} [1/1] - All apps: Block`,
+  state,
+  conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] } },
+  grantControls: { operator: 'OR', builtInControls: ['block'] },
+});
+const normal: JsonObject = { ...policy('ca1', 'x'), displayName: 'CA001: Require MFA', state: 'enabled' };
+const edits: PlanEdits = { suspend: [{ policyId: 'ca1', name: 'CA001: Require MFA', to: 'disabled' }], exclusions: [] };
+
+describe('choices an earlier version kept before their plan was deleted', () => {
+  it('are offered to the plan with their id once it is back, and given only when the admin says', () => {
+    const seenGone = findSavedChoices({ plans: { mfa: edits }, switches: {} }, []);
+    const back = recognisePlans([policy('em1', 'MFA'), normal]);
+    const found = findSavedChoices(seenGone, back);
+    expect(found.plans.mfa).toBeUndefined();
+    expect(found.held).toEqual([
+      expect.objectContaining({
+        kind: 'choices',
+        key: 'gone: mfa',
+        offer: {
+          planId: 'mfa',
+          disruption: 'MFA',
+          question:
+            'Use these choices for the plan for ‘MFA’? They turn off ‘CA001: Require MFA’ while it is on. This device did not record which policies they were saved with: use them if this plan’s policies were restored from Deleted items, not if the plan was made anew. They can be changed on the plan afterwards.',
+        },
+      }),
+    ]);
+    const given = giveHeld(found, found.held[0]!, back);
+    expect(given).toEqual({ plans: { mfa: edits }, switches: {}, choicesFor: { mfa: ['em1'] } });
+    expect(findSavedChoices(given, back)).toMatchObject({ moved: false, unclear: [], held: [], plans: { mfa: edits } });
+  });
+
+  it('are not offered when their exclusions are on policies that plan does not have, nor are a deleted plan’s', () => {
+    const excluding: PlanEdits = {
+      ...edits,
+      exclusions: [{ policyId: 'em1', name: 'EM01 - ENABLE IN EMERGENCY: MFA [1/1] - All apps: Block', users: ['u1'], groups: [] }],
+    };
+    const seenGone = findSavedChoices({ plans: { mfa: excluding }, switches: {} }, []);
+    const restored = findSavedChoices(seenGone, recognisePlans([policy('em1', 'MFA'), normal]));
+    expect(restored.held[0]?.offer?.question).toMatch(
+      /They turn off ‘CA001: Require MFA’ while it is on, and exclude the emergency accounts from ‘EM01 - ENABLE IN EMERGENCY: MFA \[1\/1\] - All apps: Block’ first\./,
+    );
+    // Made anew: its policy has another id than the one the choices exclude from.
+    const made = recognisePlans([policy('em7', 'MFA'), normal]);
+    const remade = findSavedChoices(seenGone, made);
+    expect(remade.held).toHaveLength(1);
+    expect(remade.held[0]!.offer).toBeUndefined();
+    expect(giveHeld(remade, remade.held[0]!, made).plans).toEqual({ 'gone: mfa': excluding });
+    // Kept with its plan's policies known, for a plan that had others: another plan's.
+    const known = findSavedChoices({ plans: { mfa: edits }, switches: {}, choicesFor: { mfa: ['em1'] } }, made);
+    expect(known.held).toHaveLength(1);
+    expect(known.held[0]!.offer).toBeUndefined();
+  });
+});
