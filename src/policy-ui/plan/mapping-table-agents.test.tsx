@@ -1,12 +1,9 @@
 // @vitest-environment jsdom
 // The mapping table names an agent identity and an agent user as such (Graph beta's agent lists), not
 // as the workload identity and user they also are: the admin looks for them among the tenant's agents.
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sourcePolicies } from '../../domain/plan/build-plan';
-import { buildMapping } from '../../domain/plan/mapping';
-import { defaultChoices } from '../../domain/plan/types';
-import { MappingTable } from './mapping-table';
+import { mappingOf, renderMappingTable } from './mapping-table-fixture';
 import { emptyTarget, pilotImport } from './test-fixtures';
 
 // The directory search needs a signed-in tenant; it plays no part here.
@@ -29,17 +26,8 @@ describe('MappingTable: agents', () => {
       clientApplications: { includeAgentIdServicePrincipals: ['All'], excludeAgentIdServicePrincipals: [AGENT] },
       agents: { includeAgentUsers: ['All'], excludeAgentUsers: [AGENT_USER] },
     };
-    const rows = buildMapping(source, sourcePolicies(source), emptyTarget([AGENT, AGENT_USER]), defaultChoices(), new Map(), false);
-    render(
-      <MappingTable
-        rows={rows}
-        sourceLabel="In the import"
-        targetName="Fabrikam"
-        confirmed={new Set()}
-        onChoose={() => undefined}
-        onConfirm={() => undefined}
-      />,
-    );
+    const rows = mappingOf(source, emptyTarget([AGENT, AGENT_USER]));
+    renderMappingTable(rows);
     const table = screen.getByRole('table', { name: 'How references map to this tenant' });
     const rowOf = (name: string) => within(table).getByText(name).closest('tr')!;
     expect(rowOf('Helpdesk agent').textContent).toContain(`agent identity · ${AGENT}`);

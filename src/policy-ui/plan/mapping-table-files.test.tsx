@@ -1,14 +1,14 @@
 // @vitest-environment jsdom
 // Two policies of one import that share a name, from two files: the mapping's "Used in" column (and the
 // warning for an exclusion left out) says which file each came from, or the admin cannot tell them apart.
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readImport } from '../../domain/import/read-import';
 import type { JsonObject } from '../../domain/json';
 import { buildPlan } from '../../domain/plan/build-plan';
 import { mfaPolicyFor, targetTenant } from '../../domain/plan/test-fixtures';
 import { defaultChoices } from '../../domain/plan/types';
-import { MappingTable } from './mapping-table';
+import { renderMappingTable } from './mapping-table-fixture';
 
 // The directory search needs a signed-in tenant; it plays no part here.
 vi.mock('../../session/directory-picker', () => ({ DirectoryPicker: () => null }));
@@ -37,16 +37,7 @@ describe('MappingTable: policies of one name from two files', () => {
       defaultChoices(),
     );
     const row = plan.mapping.filter((r) => r.sourceValue === USER);
-    render(
-      <MappingTable
-        rows={row}
-        sourceLabel="In the import"
-        targetName="Fabrikam"
-        confirmed={new Set()}
-        onChoose={() => undefined}
-        onConfirm={() => undefined}
-      />,
-    );
+    renderMappingTable(row);
     const uses = screen.getAllByText(/: excluded users$/).map((use) => use.textContent);
     expect(uses).toEqual([
       'baseline (from demodata/policies.json): excluded users',

@@ -3,14 +3,11 @@
 // stands for to be created (in one update, leaving the admin's own choices alone), says how many, and
 // Undo puts back what those rows held before.
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emptyImportSet } from '../../domain/import/import-set';
-import { sourcePolicies } from '../../domain/plan/build-plan';
-import { buildMapping } from '../../domain/plan/mapping';
-import { defaultChoices, type MappingChoice } from '../../domain/plan/types';
-import { withMappingChoices, type PickedChoices } from './mapping-choices';
-import { MappingTable } from './mapping-table';
+import type { MappingChoice } from '../../domain/plan/types';
+import type { PickedChoices } from './mapping-choices';
+import { ChoosingTable, mappingOf, renderMappingTable } from './mapping-table-fixture';
 import { emptyTarget, manyGroups, pilotImport } from './test-fixtures';
 
 // The directory search needs a signed-in tenant; it plays no part here.
@@ -30,24 +27,10 @@ const source = pilotImport({ includeGroups: [PILOT, VENDORS], excludeGroups: [CO
 /** Another tenant, where none of the three groups is found. */
 const target = emptyTarget([PILOT, CONTRACTORS, VENDORS]);
 
-/** The table as the review holds it: the choices in state, the rows made again from them. */
-function Review({ initial, updates }: { initial: Record<string, MappingChoice>; updates: PickedChoices[] }) {
-  const [mapping, setMapping] = useState(initial);
-  const rows = buildMapping(source, sourcePolicies(source), target, { ...defaultChoices(), mapping }, new Map(), false);
-  return (
-    <MappingTable
-      rows={rows}
-      sourceLabel="In the import"
-      targetName="Fabrikam"
-      confirmed={new Set()}
-      onChoose={(picked) => {
-        updates.push(picked);
-        setMapping((m) => withMappingChoices(m, picked));
-      }}
-      onConfirm={() => undefined}
-    />
-  );
-}
+/** The table as the review holds it, of the pilot import in another tenant. */
+const Review = (props: { initial: Record<string, MappingChoice>; updates: PickedChoices[] }) => (
+  <ChoosingTable source={source} target={target} {...props} />
+);
 
 const choiceOf = (name: string) => screen.getByRole('combobox', { name: `In this tenant, ${name} becomes` }).textContent;
 const status = () => screen.getByRole('status').textContent;
@@ -109,26 +92,10 @@ describe('MappingTable: create every missing group', () => {
 describe('MappingTable: a file that names hundreds of objects', () => {
   // One policy that names 150 groups this tenant lacks: every row needs a look.
   const { source: many, ids } = manyGroups();
-  const rows = buildMapping(
-    many,
-    sourcePolicies(many),
-    { ...target, directory: new Map(ids.map((id) => [id, []])) },
-    defaultChoices(),
-    new Map(),
-    false,
-  );
+  const rows = mappingOf(many, { ...target, directory: new Map(ids.map((id) => [id, []])) });
 
   it('draws a hundred rows; Show more adds the rest and puts the keyboard on the first added', () => {
-    render(
-      <MappingTable
-        rows={rows}
-        sourceLabel="In the import"
-        targetName="Fabrikam"
-        confirmed={new Set()}
-        onChoose={() => undefined}
-        onConfirm={() => undefined}
-      />,
-    );
+    renderMappingTable(rows);
     const table = screen.getByRole('table', { name: 'How references map to this tenant' });
     // Counted by element, not by role: role queries over hundreds of rows take seconds in jsdom.
     expect(table.querySelectorAll('tbody tr')).toHaveLength(100);
@@ -201,17 +168,8 @@ describe('MappingTable: what a keyboard and a screen reader are told', () => {
       { kind: 'group', id: CONTRACTORS, displayName: 'Contractors', exists: true },
       { kind: 'group', id: VENDORS, displayName: 'Contractors', exists: true },
     ];
-    const rows = buildMapping(twins, sourcePolicies(twins), target, defaultChoices(), new Map(), false);
-    render(
-      <MappingTable
-        rows={rows}
-        sourceLabel="In the import"
-        targetName="Fabrikam"
-        confirmed={new Set()}
-        onChoose={() => undefined}
-        onConfirm={() => undefined}
-      />,
-    );
+    const rows = mappingOf(twins, target);
+    renderMappingTable(rows);
     expect(screen.getByRole('combobox', { name: `In this tenant, Contractors (group ${CONTRACTORS}) becomes` })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: `In this tenant, Contractors (group ${VENDORS}) becomes` })).toBeTruthy();
     // A name said once stays as it was.
@@ -223,17 +181,8 @@ describe('MappingTable, a group’s name that holds a direction control', () => 
   it('isolates it in its cell and in the name of its choice', () => {
     const EVIL = 'aaaaaaaa-0000-0000-0000-000000000009';
     const evilSource = pilotImport({ includeGroups: [EVIL] }, [{ kind: 'group', id: EVIL, displayName: '\u202Eevil', exists: true }]);
-    const rows = buildMapping(evilSource, sourcePolicies(evilSource), emptyTarget([EVIL]), defaultChoices(), new Map(), false);
-    render(
-      <MappingTable
-        rows={rows}
-        sourceLabel="In the import"
-        targetName="Fabrikam"
-        confirmed={new Set()}
-        onChoose={() => undefined}
-        onConfirm={() => undefined}
-      />,
-    );
+    const rows = mappingOf(evilSource, emptyTarget([EVIL]));
+    renderMappingTable(rows);
     expect(screen.getByRole('combobox', { name: 'In this tenant, \u2068\u202Eevil\u2069 becomes' })).toBeTruthy();
     expect([...document.querySelectorAll('bdi')].map((b) => b.textContent)).toContain('\u202Eevil');
   });
@@ -248,17 +197,8 @@ describe('MappingTable, candidates named in a right-to-left script', () => {
       ...emptyTarget([]),
       directory: new Map([[GROUP, [candidate('t-1', 'אלפא'), candidate('t-2', 'בטא')]]]),
     };
-    const rows = buildMapping(source, sourcePolicies(source), target, defaultChoices(), new Map(), false);
-    render(
-      <MappingTable
-        rows={rows}
-        sourceLabel="In the import"
-        targetName="Fabrikam"
-        confirmed={new Set()}
-        onChoose={() => undefined}
-        onConfirm={() => undefined}
-      />,
-    );
+    const rows = mappingOf(source, target);
+    renderMappingTable(rows);
     const choice = screen.getByRole('combobox', { name: 'In this tenant, Pilot becomes' });
     fireEvent.click(choice);
     fireEvent.keyDown(choice, { key: 'ב' });
@@ -276,23 +216,7 @@ describe('MappingTable: a group the import knows only by its id', () => {
   ]);
   const where = emptyTarget([PILOT, CONTRACTORS, UNNAMED]);
 
-  function Bare({ updates }: { updates: PickedChoices[] }) {
-    const [mapping, setMapping] = useState<Record<string, MappingChoice>>({});
-    const rows = buildMapping(bare, sourcePolicies(bare), where, { ...defaultChoices(), mapping }, new Map(), false);
-    return (
-      <MappingTable
-        rows={rows}
-        sourceLabel="In the import"
-        targetName="Fabrikam"
-        confirmed={new Set()}
-        onChoose={(picked) => {
-          updates.push(picked);
-          setMapping((m) => withMappingChoices(m, picked));
-        }}
-        onConfirm={() => undefined}
-      />
-    );
-  }
+  const Bare = ({ updates }: { updates: PickedChoices[] }) => <ChoosingTable source={bare} target={where} initial={{}} updates={updates} />;
 
   it('is not offered to be created under its id: its row says to choose a group of this tenant or leave it out', () => {
     render(<Bare updates={[]} />);
