@@ -214,3 +214,36 @@ describe('Someone else saves the policy while the draft is clean', () => {
     expect((await json()).value).toContain('"disabled"');
   });
 });
+
+describe('Ctrl+S anywhere on the page', () => {
+  const ctrlS = (target: Element) => fireEvent.keyDown(target, { key: 's', ctrlKey: true });
+
+  it('opens the review from the heading the page opens on, or from Close, instead of the browser’s Save page', async () => {
+    page();
+    await turnOn();
+    const heading = screen.getByRole('heading', { level: 1 });
+    heading.focus();
+    // false: the browser's own Save page was prevented.
+    expect(ctrlS(heading)).toBe(false);
+    expect(await screen.findByRole('dialog')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Back to editing' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    expect(ctrlS(screen.getByRole('button', { name: 'Close', hidden: true }))).toBe(false);
+    expect(await screen.findByRole('dialog')).toBeTruthy();
+  });
+
+  it('does nothing more while a dialog is open, and with nothing to review goes to the button that says why', async () => {
+    page();
+    const heading = await screen.findByRole('heading', { level: 1 });
+    ctrlS(heading);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Review and save…' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    await turnOn();
+    openReview();
+    const review = await screen.findByRole('dialog');
+    expect(ctrlS(screen.getByRole('button', { name: 'Back to editing' }))).toBe(true);
+    expect(screen.getAllByRole('dialog')).toEqual([review]);
+  });
+});

@@ -50,6 +50,7 @@ import { ReviewDialog, type ReviewStep } from './review-dialog';
 import { SaveFailed, type SaveFailure } from './save-failed';
 import { startFromPolicy, useDraft } from './use-draft';
 import { useLockoutGuard } from './use-lockout-guard';
+import { useSaveShortcut } from './save-shortcut';
 import { PolicyWorkbench, type GraphFinding } from './policy-workbench';
 import { paths } from '../../shared/routes/paths';
 import { policyJson } from '../../domain/json';
@@ -141,6 +142,9 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   // Save waits.
   const [impactRisks, setImpactRisks] = useState<LockoutRisk[]>([]);
   const [checkingSignIns, setCheckingSignIns] = useState(true);
+  // Ctrl+S anywhere on the page, as from the JSON: the review, or (not yet) the button whose tooltip says why.
+  const reviewOrSayWhy = () => (canReview ? openReview() : reviewButton.current?.focus());
+  useSaveShortcut(reviewOrSayWhy, !reviewing && confirming === null);
 
   // The draft discarded: its banner (and the button that asked) are gone, the keyboard's focus goes to the heading.
   const heading = useRef<HTMLHeadingElement>(null);
@@ -351,8 +355,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         graphFinding={graphFinding}
         names={names.data}
         risks={guard.risks}
-        // Not yet: the keyboard goes to the button, whose tooltip says why.
-        onReview={() => (canReview ? openReview() : reviewButton.current?.focus())}
+        onReview={reviewOrSayWhy}
       />
 
       {reviewing && draft.policy && (

@@ -16,6 +16,7 @@ import { describeIdIn } from '../../policy-ui/describe-id';
 import { locate } from '../../domain/json-locations';
 import type { DraftState } from './use-draft';
 import { useLintMarkers } from './use-lint-markers';
+import { isSaveKey, MAC, SAVE_KEYS } from './save-shortcut';
 
 const useStyles = makeStyles({
   layout: {
@@ -40,14 +41,12 @@ const useStyles = makeStyles({
 
 // Monaco keeps Tab for indenting (JSON needs it): a keyboard user needs its way out said where they
 // are, on screen and in the editor's name, which a screen reader reads on entering it.
-const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const TAB_KEYS = MAC ? 'Ctrl+Shift+M' : 'Ctrl+M';
 const TAB_HINT = `In the JSON, Tab indents. To leave it with Tab, press ${TAB_KEYS} first (again to indent).`;
 // The page's review button is before the JSON, which the keyboard cannot Tab back through: from the
-// JSON or the side panel, the save shortcut opens the review instead of the browser's Save page.
-const SAVE_HINT = `${MAC ? 'Cmd+S' : 'Ctrl+S'} opens the review.`;
-const isSaveKey = (event: KeyboardEvent) =>
-  (MAC ? event.metaKey : event.ctrlKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 's';
+// JSON or the side panel, the save shortcut opens the review instead of the browser's Save page (the edit
+// page also takes it anywhere else on the page).
+const SAVE_HINT = `${SAVE_KEYS} opens the review.`;
 
 /** "The lint also marks 1 warning and 1 suggestion in the JSON…", or nothing when it marks nothing. */
 function lintNoteOf(markers: readonly EditorMarker[]): string | null {

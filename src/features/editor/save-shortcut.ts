@@ -1,0 +1,32 @@
+// Ctrl+S (Cmd+S on a Mac) opens the review from anywhere on the edit page: the heading the page opens on,
+// its buttons, the JSON and the side panel, instead of the browser's Save page. Not while a dialog is
+// open: the review is one, and another question must be answered first.
+import { useEffect, useLayoutEffect, useRef } from 'react';
+
+export const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+export const SAVE_KEYS = MAC ? 'Cmd+S' : 'Ctrl+S';
+
+type Keys = Pick<KeyboardEvent, 'metaKey' | 'ctrlKey' | 'altKey' | 'shiftKey' | 'key'>;
+export const isSaveKey = (event: Keys) =>
+  (MAC ? event.metaKey : event.ctrlKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 's';
+
+/** While `enabled`, the save keys pressed anywhere in the document (outside a dialog) call `onSave`. */
+export function useSaveShortcut(onSave: () => void, enabled: boolean) {
+  const latest = useRef(onSave);
+  useLayoutEffect(() => {
+    latest.current = onSave;
+  });
+  useEffect(() => {
+    if (!enabled) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      // The JSON's own handler (which Monaco must not see it past) already took it.
+      if (!isSaveKey(event) || event.defaultPrevented) return;
+      const inDialog = event.target instanceof Element && event.target.closest('[role="dialog"], [role="alertdialog"]');
+      if (inDialog || document.querySelector('[aria-modal="true"]')) return;
+      event.preventDefault();
+      latest.current();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [enabled]);
+}
