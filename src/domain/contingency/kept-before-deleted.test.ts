@@ -4,7 +4,8 @@ import { REPORT_ONLY } from '../types';
 import { recognisePlans, type PlanEdits } from './contingency-plan';
 import { findSavedChoices, giveHeld } from './saved-choices';
 
-// Choices kept by an earlier version (which did not keep their plan's policies beside them) for a plan seen deleted.
+// Choices kept for a plan seen deleted, when a plan with its id is back: by an earlier version (which did not keep
+// their plan's policies beside them), offered; with their plan's policies kept, given back once those are restored.
 const policy = (id: string, disruption: string, state = REPORT_ONLY): JsonObject => ({
   id,
   displayName: `EM0${id.slice(-1)} - ENABLE IN EMERGENCY: ${disruption} [1/1] - All apps: Block`,
@@ -15,7 +16,7 @@ const policy = (id: string, disruption: string, state = REPORT_ONLY): JsonObject
 const normal: JsonObject = { ...policy('ca1', 'x'), displayName: 'CA001: Require MFA', state: 'enabled' };
 const edits: PlanEdits = { suspend: [{ policyId: 'ca1', name: 'CA001: Require MFA', to: 'disabled' }], exclusions: [] };
 
-describe('choices an earlier version kept before their plan was deleted', () => {
+describe('choices kept for a plan seen deleted, when a plan with its id is back', () => {
   it('are offered to the plan with their id once it is back, and given only when the admin says', () => {
     const seenGone = findSavedChoices({ plans: { mfa: edits }, switches: {} }, []);
     const back = recognisePlans([policy('em1', 'MFA'), normal]);
@@ -58,5 +59,17 @@ describe('choices an earlier version kept before their plan was deleted', () => 
     const known = findSavedChoices({ plans: { mfa: edits }, switches: {}, choicesFor: { mfa: ['em1'] } }, made);
     expect(known.held).toHaveLength(1);
     expect(known.held[0]!.offer).toBeUndefined();
+  });
+
+  it('go back unasked to the plan whose recorded policies are restored, after a plan made meanwhile took its id', () => {
+    const kept = findSavedChoices({ plans: { mfa: edits }, switches: {} }, recognisePlans([policy('em1', 'MFA'), normal]));
+    const aside = findSavedChoices(kept, recognisePlans([policy('em7', 'MFA'), normal]));
+    expect(Object.keys(aside.plans)).toEqual(['gone: mfa']);
+    // em1 restored from Deleted items, beside em7: the plan has its policy again, and its choices.
+    const restored = recognisePlans([policy('em1', 'MFA'), policy('em7', 'MFA'), normal]);
+    const found = findSavedChoices(aside, restored);
+    expect(found).toMatchObject({ moved: true, unclear: [], plans: { mfa: edits }, choicesFor: { mfa: ['em1', 'em7'] } });
+    expect(Object.keys(found.plans)).toEqual(['mfa']);
+    expect(findSavedChoices(found, restored)).toMatchObject({ moved: false, unclear: [] });
   });
 });

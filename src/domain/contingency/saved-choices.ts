@@ -98,6 +98,8 @@ interface Rules<T> {
   goneWords: (entry: T, plans: readonly ContingencyPlan[], key: string) => string;
   /** Whether that is dropped once one of those plans has its own entry (the admin chose for it since). */
   goneUntilOwn?: boolean;
+  /** Whether an entry set aside as a gone plan's (under `key`) is the plan's that has its id now: its policies restored. */
+  regained?: (key: string, holder: ContingencyPlan) => boolean;
 }
 
 /** Each entry kept under an id no plan has now, or under one a plan has now that it was not for, given to the one plan it was for. */
@@ -168,7 +170,14 @@ function place<T>(entries: Readonly<Record<string, T>>, plans: readonly Continge
   }
   // Set aside for a plan gone before this read, so weighed once every entry is placed.
   for (const [key, entry, id] of gone) {
-    const confusable = [holders.get(id) ?? couldHaveHad(id)].flat();
+    const holder = holders.get(id);
+    if (holder && !(holder.id in placed) && rules.regained?.(key, holder)) {
+      placed[holder.id] = entry;
+      delete placed[key];
+      moved = true;
+      continue;
+    }
+    const confusable = [holder ?? couldHaveHad(id)].flat();
     if (rules.goneUntilOwn && confusable.some((p) => p.id in placed)) {
       // Never given to a plan, and no longer said: dropped, so that nothing kept on the device can give it back later.
       delete placed[key];
@@ -218,6 +227,8 @@ export function findSavedChoices(saved: SavedChoices, plans: readonly Contingenc
         ? `Choices saved on this device by an earlier version, for a plan this tenant did not have when they were last read, were not given to ${thePlans(to)}: whose plan they were saved for could not be confirmed, so ${to.length === 1 ? 'it starts' : 'they start'} without them.`
         : `Choices saved on this device for a plan this tenant no longer has were not given to ${thePlans(to)}, which ${to.length === 1 ? 'has' : 'have'} none of that plan’s policies: ${to.length === 1 ? 'it starts' : 'they start'} without them.`,
     goneUntilOwn: true,
+    // Its policies recorded, and the plan with its id has one of them again (restored from Deleted items): its own.
+    regained: (key, holder) => hasAnyOf(holder, choicesFor[key] ?? []),
   });
   const switches = place(saved.switches, plans, {
     // A switch says which plan it was made for: kept by the holder if it is that plan, else given to that plan if
