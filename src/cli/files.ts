@@ -10,6 +10,7 @@ import { notTextMessage } from '../domain/file-signature';
 import { decodeText, parseJson, PolicyFileError } from '../domain/policy-file';
 import { CliError } from './cli-error';
 import { fileInTheWayWords } from './file-errors';
+import { isolatedText } from '../domain/isolate';
 
 /** Whether `path` is a folder (false when it is a file or not there). */
 export const isFolder = (path: string): Promise<boolean> =>
@@ -166,7 +167,7 @@ export async function readBackup(path: string, cwd?: string): Promise<BackupOnDi
 export function lostWords(label: string, lost: readonly ManifestItem[], consequence: (one: boolean) => string): string | null {
   const n = lost.length;
   if (n === 0) return null;
-  const names = lost.slice(0, 5).map((item) => `“${item.displayName}”`);
+  const names = lost.slice(0, 5).map((item) => `“${isolatedText(item.displayName)}”`);
   const more = n > 5 ? ` and ${n - 5} more` : '';
   return `${label} lost ${n === 1 ? 'an item' : `${n} items`} its manifest lists (${names.join(', ')}${more}): ${consequence(n === 1)}`;
 }

@@ -1,9 +1,10 @@
 // What a command touches of its process: where it prints (results on stdout, progress and
-// warnings on stderr, both scrubbed of credentials), the environment, the working folder, the
+// warnings on stderr, both scrubbed of credentials and of pipeline commands), the environment, the working folder, the
 // clock, and the CI job summary (GITHUB_STEP_SUMMARY) when there is one. Passed in, so the
 // commands run the same in a test.
 import { appendFileSync } from 'node:fs';
 import type { Redactor } from './redact';
+import { withoutWorkflowCommands } from './workflow-commands';
 
 export interface CliIo {
   out(text: string): void;
@@ -20,7 +21,7 @@ export interface CliIo {
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
 
 export function processIo(redactor: Redactor): CliIo {
-  const clean = (text: string) => redactor.redact(text).replace(CONTROL, '');
+  const clean = (text: string) => withoutWorkflowCommands(redactor.redact(text).replace(CONTROL, ''));
   return {
     out: (text) => void process.stdout.write(clean(text)),
     err: (text) => void process.stderr.write(clean(text)),

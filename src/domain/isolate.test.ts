@@ -113,3 +113,22 @@ describe('messages naming a policy', () => {
     expect(texts.join('\n')).toContain(`terms of use '${isolated(TURNED)}'`);
   });
 });
+
+describe('a name with a line break or a control character', () => {
+  it('reads on one line, each control character as an escape, and is isolated when it also turns the text', () => {
+    expect(isolatedText('CA099 \u202Ekcolb\n::warning title=Gatehouse::All policies OK')).toBe(
+      isolated('CA099 \u202Ekcolb\\n::warning title=Gatehouse::All policies OK'),
+    );
+    expect(isolatedText('CA100\r\n- update policy: fake\tline\u0085\u2028\u2029\u001B[31m')).toBe(
+      'CA100\\r\\n- update policy: fake\\tline\\u0085\\u2028\\u2029\\u001B[31m',
+    );
+  });
+
+  it('is named on one line in a sentence built in src/domain', () => {
+    const before: JsonObject = { id: 'p-1', displayName: 'CA003', state: 'enabled' };
+    const after: JsonObject = { ...before, displayName: 'CA003\n- update policy: fake line' };
+    expect(describeChanges(before, after, { names: new Map(), failures: [] }).map((c) => c.text)).toContain(
+      'Name: CA003 → CA003\\n- update policy: fake line',
+    );
+  });
+});

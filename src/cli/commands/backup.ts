@@ -11,6 +11,7 @@ import { checkOut } from '../files';
 import { appendJobSummary } from '../io';
 import { connectTenant } from '../tenant';
 import { EXIT, type Command } from './command';
+import { isolatedText } from '../../domain/isolate';
 
 export const backupCommand: Command = {
   name: 'backup',
@@ -39,8 +40,8 @@ export const backupCommand: Command = {
     const counts = bundle.manifest.counts;
     const what = `${counts.policies} policies, ${counts.namedLocations} named locations, ${counts.references} referenced objects`;
     const said = result.changed
-      ? `Backed up ${organization?.displayName ?? tenant.tenantId} to ${out}: ${what} (${result.written} file(s) written, ${result.removed} removed).`
-      : `Backed up ${organization?.displayName ?? tenant.tenantId}: unchanged since the backup in ${out} (${what}); no file touched.`;
+      ? `Backed up ${isolatedText(organization?.displayName ?? tenant.tenantId)} to ${out}: ${what} (${result.written} file(s) written, ${result.removed} removed).`
+      : `Backed up ${isolatedText(organization?.displayName ?? tenant.tenantId)}: unchanged since the backup in ${out} (${what}); no file touched.`;
     io.out(`${said}\n`);
     appendJobSummary(io, `### Conditional Access backup\n\n${said}`);
     return EXIT.ok;

@@ -6,6 +6,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { describeChanges } from '../../domain/describe-changes';
+import { isolatedText } from '../../domain/isolate';
 import { asPolicies, isJsonObject } from '../../domain/json';
 import type { NameDirectory } from '../../domain/references';
 import { resolveNames } from '../../graph/names';
@@ -25,7 +26,11 @@ import { withMapping, type MappingOptions } from './mapping-option';
 export interface BaselineDrift {
   kind: 'missing' | 'differs';
   what: string;
+  /** As `diff` names its sections, for the JSON every diff prints (groups only here). */
+  section: string;
   name: string;
+  /** The tenant's object that differs; none for one missing. */
+  id: string | null;
   changes: string[];
 }
 
@@ -42,6 +47,13 @@ const WORDS: Record<string, string> = {
   authenticationStrength: 'Authentication strength',
   authenticationContext: 'Authentication context',
   group: 'Group',
+};
+const SECTION_OF: Record<string, string> = {
+  policy: 'policies',
+  namedLocation: 'namedLocations',
+  authenticationStrength: 'authenticationStrengths',
+  authenticationContext: 'authenticationContexts',
+  group: 'groups',
 };
 
 async function filesUnder(path: string): Promise<ImportFile[]> {
@@ -67,7 +79,9 @@ export function driftOfPlan(plan: Plan, names?: NameDirectory): BaselineComparis
     .map((row): BaselineDrift => ({
       kind: row.action === 'update' ? 'differs' : 'missing',
       what: WORDS[row.kind] ?? row.kind,
+      section: SECTION_OF[row.kind] ?? row.kind,
       name: row.displayName,
+      id: row.action === 'update' ? row.targetId : null,
       changes:
         row.action === 'update' && row.before && row.intended
           ? describeChanges(row.before, row.intended, names, { hideEmpty: true, sortIds: true }).map((c) => c.text)
@@ -79,8 +93,8 @@ export function driftOfPlan(plan: Plan, names?: NameDirectory): BaselineComparis
     .filter((row) => !row.choice)
     .map((row) => {
       const value = row.sourceName ?? row.sourceValue;
-      const where = [...new Set(row.uses.map((u) => u.policyName))].join(', ');
-      return `${isPlaceholder(row.sourceValue) ? 'placeholder' : row.kind} ${value}${where ? ` (in ${where})` : ''}: ${row.why}`;
+      const where = [...new Set(row.uses.map((u) => u.policyName))].map(isolatedText).join(', ');
+      return `${isPlaceholder(row.sourceValue) ? 'placeholder' : row.kind} ${isolatedText(value)}${where ? ` (in ${where})` : ''}: ${row.why}`;
     });
   return { drifts, unplaced, notes: [] };
 }
@@ -129,7 +143,7 @@ export function baselineText(result: BaselineComparison, from: string, markdown:
     ...result.notes.map(e),
   ].filter(Boolean);
   for (const d of result.drifts) {
-    lines.push(`- ${d.what} '${e(d.name)}' ${d.kind === 'missing' ? 'is missing from the tenant' : 'differs'}`);
+    lines.push(`- ${d.what} '${e(isolatedText(d.name))}' ${d.kind === 'missing' ? 'is missing from the tenant' : 'differs'}`);
     for (const change of d.changes) lines.push(`  - ${e(change)}`);
   }
   if (result.unplaced.length > 0) {

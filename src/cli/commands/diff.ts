@@ -4,10 +4,12 @@
 import { SECTIONS, type Bundle, type SectionName } from '../../domain/bundle/bundle';
 import { namesFromBundle } from '../../domain/documentation/bundle-names';
 import { describeChanges } from '../../domain/describe-changes';
+import { isolatedText } from '../../domain/isolate';
 import { matchPolicySets, type PolicyMatch } from '../../domain/match-policies';
 import { mergeNames } from './names';
 import { AUDIT_RETENTION_DAYS, listConditionalAccessEvents, type AuditEvent } from '../../graph/audit';
 import { GraphRequestError } from '../../graph/errors';
+import { getOrganization } from '../../graph/organization';
 import { escapeMarkdown } from '../../domain/lint/markdown';
 import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts, type Values } from '../args';
 import { CliError } from '../cli-error';
@@ -17,6 +19,7 @@ import { baselineText, compareWithBaseline } from './baseline-diff';
 import { readMappingOptions } from './mapping-option';
 import { appendJobSummary, type CliIo } from '../io';
 import { EXIT, type Command } from './command';
+import { diffDocument } from './diff-json';
 import { fromDisk, fromTenant, type Source } from './source';
 
 export interface Drift {
@@ -59,7 +62,8 @@ function driftsOf(baseline: Bundle, other: Bundle): Drift[] {
   });
 }
 
-const label = (d: Drift) => `${SECTION_WORDS[d.section]}${d.name}`;
+// The name on one line and isolated: a line break in it would forge a drift line of its own.
+const label = (d: Drift) => `${SECTION_WORDS[d.section]}${isolatedText(d.name)}`;
 const count = (n: number) => `${n} item${n === 1 ? ' differs' : 's differ'}`;
 
 /** The last audited change of each drifted policy since the baseline was taken (within the log's retention). */
@@ -101,7 +105,7 @@ const otherTenant = (backup: Source, tenant: Source): string[] => {
   const of = backup.bundle.manifest.tenant;
   if (!tenant.connection || !of.id || of.id.toLowerCase() === tenant.connection.tenantId.toLowerCase()) return [];
   return [
-    `${backup.label} is of tenant ${of.id}${of.name ? ` (${of.name})` : ''}, not of ${tenant.label} (${tenant.connection.tenantId}) signed in to: objects are compared by id, so what differs is not drift. Check the tenant signed in to (--tenant, AZURE_TENANT_ID); to hold this tenant to another's backup, use gatehouse diff ${backup.path ?? '<backup>'} --baseline (matched by name, with --mapping).`,
+    `${backup.label} is of tenant ${isolatedText(of.id)}${of.name ? ` (${isolatedText(of.name)})` : ''}, not of ${tenant.label} (${tenant.connection.tenantId}) signed in to: objects are compared by id, so what differs is not drift. Check the tenant signed in to (--tenant, AZURE_TENANT_ID); to hold this tenant to another's backup, use gatehouse diff ${backup.path ? isolatedText(backup.path) : '<backup>'} --baseline (matched by name, with --mapping).`,
   ];
 };
 
@@ -111,7 +115,7 @@ function asText(drifts: Drift[], from: string, to: string, note: string | null):
   if (drifts.length === 0) return `No drift: ${to} matches ${from}.\n${note ? `${note}\n` : ''}`;
   const lines = [`Drift: ${count(drifts.length)} between ${from} and ${to}.`];
   for (const d of drifts) {
-    const author = d.author ? ` (${d.author.activity} by ${d.author.by} at ${d.author.at})` : '';
+    const author = d.author ? ` (${isolatedText(d.author.activity)} by ${isolatedText(d.author.by)} at ${isolatedText(d.author.at)})` : '';
     lines.push(`- ${label(d)}: ${KIND_WORDS[d.kind]}${author}`);
     for (const change of d.changes) lines.push(`    ${change}`);
   }
@@ -176,8 +180,7 @@ export const diffCommand: Command = {
     const audit = other.connection && drifts.length > 0 ? await withAuthors(drifts, baseline.bundle, other, io) : null;
     const damage = [...[baseline, other].flatMap(lostDrift), ...otherTenant(baseline, other)];
     const note = [...damage, ...(audit ? [audit] : [])].join('\n') || null;
-    if (format === 'json')
-      io.out(`${JSON.stringify({ from: baseline.label, to: other.label, drift: drifts, note, damaged: damage.length > 0 }, null, 2)}\n`);
+    if (format === 'json') io.out(diffDocument({ from: baseline.label, to: other.label, drift: drifts, note, damaged: damage.length > 0 }));
     else if (format === 'markdown') io.out(asMarkdown(drifts, baseline.label, other.label, note));
     else io.out(asText(drifts, baseline.label, other.label, note));
     appendJobSummary(io, asMarkdown(drifts, baseline.label, other.label, note));
@@ -191,8 +194,21 @@ async function againstBaseline(values: Values, positionals: string[], io: CliIo,
   const mapping = await readMappingOptions(values, io.cwd);
   const connection = await connectTenant('diff', values, io);
   const result = await compareWithBaseline(positionals[0]!, connection, mapping, io);
-  const from = `the baseline in ${positionals[0]}`;
-  if (format === 'json') io.out(`${JSON.stringify({ from, to: connection.tenantId, ...result }, null, 2)}\n`);
+  const from = `the baseline in ${isolatedText(positionals[0]!)}`;
+  if (format === 'json') {
+    // The same document as every diff's: the tenant named as `diff <backup>` names it, the items in its shape.
+    const organization = await getOrganization(connection.context.client);
+    io.out(
+      diffDocument({
+        from,
+        to: `the tenant ${isolatedText(organization?.displayName ?? connection.tenantId)}`,
+        drift: result.drifts.map(({ section, name, id, kind, changes }) => ({ section, name, id, kind, changes })),
+        note: result.notes.join('\n') || null,
+        damaged: result.unplaced.length > 0,
+        unplaced: result.unplaced,
+      }),
+    );
+  }
   else io.out(baselineText(result, from, format === 'markdown'));
   appendJobSummary(io, baselineText(result, from, true));
   return result.unplaced.length > 0 ? EXIT.error : result.drifts.length > 0 ? EXIT.finding : EXIT.ok;

@@ -7,6 +7,7 @@ import { applySuppressions, lintRules, lintTenant, readSuppressions, toJUnit, to
 import type { LintFinding, LintOptions, LintSeverity, LintSuppression } from '../../domain/lint';
 import type { EmergencyAccess } from '../../domain/lockout';
 import { LINT_SUPPRESSIONS_FILE } from '../../domain/bundle/folder';
+import { isolatedText } from '../../domain/isolate';
 import { escapeMarkdown } from '../../domain/lint/markdown';
 import { choice, closestOption, CONNECTION_OPTIONS, HELP_OPTION, text, texts, wholeNumber, type Values } from '../args';
 import { CliError } from '../cli-error';
@@ -69,7 +70,7 @@ async function emergencyFrom(ids: string[], source: Source): Promise<EmergencyAc
   }
   if (unknown.length > 0)
     throw new CliError(
-      `--emergency: ${source.label} has no user or group ${unknown.map((id) => `'${id}'`).join(', ')}. ` +
+      `--emergency: ${source.label} has no user or group ${unknown.map((id) => `'${isolatedText(id)}'`).join(', ')}. ` +
         'A backup knows the users and groups its policies name: for an account no policy names, lint the tenant.',
     );
   return access;
@@ -109,7 +110,7 @@ export function asText(findings: LintFinding[], label: string, failOn: LintSever
     const { reason, by, at } = f.suppressed!;
     lines.push(
       `  ${f.severity.padEnd(7)} ${f.ruleId}  ${f.message}`,
-      `    Suppressed${by ? ` by ${by}` : ''} on ${at.slice(0, 10)}: ${reason}`,
+      `    Suppressed${by ? ` by ${isolatedText(by)}` : ''} on ${isolatedText(at.slice(0, 10))}: ${isolatedText(reason)}`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -3,6 +3,7 @@
 // what stops the plan with what to do about it: a --confirm to paste, or how to place what the
 // backup names in this tenant. Confirm keys are shell-quoted: they hold spaces and parentheses.
 import { describeChanges } from '../../domain/describe-changes';
+import { isolatedText } from '../../domain/isolate';
 import { escapeMarkdown } from '../../domain/lint/markdown';
 import { objectDifferences } from '../../domain/plan/object-rows';
 import { writeWords } from '../../domain/plan/plan-words';
@@ -65,7 +66,7 @@ export function planReport(plan: Plan, names?: NameDirectory, mappingNotes: read
   let kept = 0;
   let left = 0;
   for (const row of plan.rows) {
-    const what = `${KIND_WORDS[row.kind]} '${row.displayName}'`;
+    const what = `${KIND_WORDS[row.kind]} '${isolatedText(row.displayName)}'`;
     const warnings = row.problems.filter((p) => p.severity === 'warning').map((p) => `Warning: ${p.text}`);
     if (writes(row)) {
       items.push({
@@ -114,11 +115,11 @@ export function planReport(plan: Plan, names?: NameDirectory, mappingNotes: read
     for (const problem of row.problems.filter(blocking)) {
       said.add(problem.text);
       if (problem.confirmKey) toConfirm.push({ text: problem.text, confirmKey: problem.confirmKey });
-      else unplaced.push({ text: `${problem.text.replace(/\.$/, '')} (used by ${users.map((n) => `'${n}'`).join(', ')}).` });
+      else unplaced.push({ text: `${problem.text.replace(/\.$/, '')} (used by ${users.map((n) => `'${isolatedText(n)}'`).join(', ')}).` });
     }
   }
   for (const row of plan.rows.filter((r) => r.action !== 'skip'))
-    for (const problem of row.problems.filter(blocking)) sort({ ...problem, text: `${row.displayName}: ${problem.text}` });
+    for (const problem of row.problems.filter(blocking)) sort({ ...problem, text: `${isolatedText(row.displayName)}: ${problem.text}` });
   for (const problem of plan.blockers.filter((b) => !b.confirmed && !said.has(b.text))) sort(problem);
 
   const notes = [

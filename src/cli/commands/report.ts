@@ -20,6 +20,7 @@ import { backupFolderOf, checkTenant, readTenant } from '../tenants/tenant-work'
 import { exitOf, loadTenants, overTenants, TENANTS_OPTIONS } from '../tenants/tenants-run';
 import { CREDENTIAL_OPTIONS, refuseCredentialOptions } from '../tenants/tenants-commands';
 import { EXIT, type Command } from './command';
+import { isolatedText } from '../../domain/isolate';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -111,7 +112,7 @@ export const reportCommand: Command = {
     io.out(
       `Report of ${results.length} tenant(s) written to ${join(out, 'report.json')}, report.md and report.html: ${failed.length} could not be read, ${results.filter((r) => r.finding).length} with drift or lint errors.\n`,
     );
-    for (const r of failed) io.out(`  ${r.entry.name} (${r.entry.id}): ${r.error}\n`);
+    for (const r of failed) io.out(`  ${isolatedText(r.entry.name)} (${r.entry.id}): ${r.error}\n`);
     return results.length === 0 ? EXIT.ok : exitOf(results);
   },
 };
@@ -153,10 +154,10 @@ async function joinRun(
   io.out(
     `${files.length} report(s) joined into ${join(out, 'report.json')}, report.md and report.html: ${totals.tenants} tenant(s), ${totals.unreadable} could not be read${held ? ` (${held.missing.length} missing)` : ''}, ${totals.drifted} drifted, ${totals.withLintErrors} with lint errors.\n`,
   );
-  for (const m of held?.missing ?? []) io.out(`  ${m.name} (${m.tenantId}): ${m.error}\n`);
+  for (const m of held?.missing ?? []) io.out(`  ${isolatedText(m.name)} (${m.tenantId}): ${m.error}\n`);
   if (held && held.unexpected.length > 0)
     io.err(
-      `In a joined report but not in ${expected!.shown}: ${held.unexpected.map((t) => `${t.name} (${t.requested ?? t.tenantId})`).join(', ')}. Kept in the report; were those shards run over another tenants file?\n`,
+      `In a joined report but not in ${expected!.shown}: ${held.unexpected.map((t) => `${isolatedText(t.name)} (${t.requested ?? t.tenantId})`).join(', ')}. Kept in the report; were those shards run over another tenants file?\n`,
     );
   if (repeated.length > 0)
     io.err(
@@ -164,7 +165,7 @@ async function joinRun(
     );
   for (const k of keptReads)
     io.err(
-      `  ${k.name} (${k.requested}): failed in a newer report (${dateText(k.failedAt)}: ${k.error}), kept the read of ${dateText(k.readAt)}.\n`,
+      `  ${isolatedText(k.name)} (${k.requested}): failed in a newer report (${dateText(k.failedAt)}: ${k.error}), kept the read of ${dateText(k.readAt)}.\n`,
     );
   if (totals.unreadable > 0) return EXIT.error;
   return totals.drifted + totals.withLintErrors > 0 ? EXIT.finding : EXIT.ok;

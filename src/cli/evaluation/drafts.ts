@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { isJsonObject, type JsonObject } from '../../domain/json';
 import { CliError } from '../cli-error';
 import { couldNotRead, keepSaid, parseUserJson, readUserText } from '../files';
+import { isolatedText } from '../../domain/isolate';
 
 export interface Draft {
   path: string;
@@ -38,7 +39,12 @@ export function placeDraft({ path, policy }: DraftFile, saved: readonly JsonObje
   const id = typeof policy.id === 'string' ? policy.id : null;
   const replaces = id && saved.some((p) => p.id === id) ? id : null;
   const name = typeof policy.displayName === 'string' ? policy.displayName : '(no name)';
-  return { path, policy, replaces, label: `${replaces ? 'the draft of' : 'the new policy'} '${name}' (${path})` };
+  return {
+    path,
+    policy,
+    replaces,
+    label: `${replaces ? 'the draft of' : 'the new policy'} '${isolatedText(name)}' (${isolatedText(path)})`,
+  };
 }
 
 export async function readDraft(path: string, saved: readonly JsonObject[], cwd = process.cwd()): Promise<Draft> {

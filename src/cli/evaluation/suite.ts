@@ -6,6 +6,7 @@ import type { Decision } from '../../domain/evaluation/scenario';
 import { suiteResultsSummary, type RunScenario, type SuiteResult, type SuiteRow } from '../../domain/evaluation/scenario-suite';
 import { uncertaintyInWords } from '../../domain/evaluation/scenario-words';
 import { escapeMarkdown } from '../../domain/lint/markdown';
+import { isolatedText } from '../../domain/isolate';
 
 export const DECISION_WORDS: Record<Decision, string> = { block: 'blocked', controls: 'asked for a control', allow: 'allowed' };
 
@@ -24,12 +25,12 @@ function expectation(row: SuiteRow): string {
 
 /** One scenario in a sentence or two: its outcome, its change with the drafts, and its expectation (or why it was not run). */
 export function scenarioLine(result: SuiteResult, drafts: boolean): string {
-  if ('notRun' in result) return `SKIP ${result.scenario.name}: not run: ${result.notRun}`;
+  if ('notRun' in result) return `SKIP ${isolatedText(result.scenario.name)}: not run: ${result.notRun}`;
   const { scenario, row, after } = result;
   const why = uncertaintyInWords(after);
   const uncertain = why ? ` (not certain: ${why})` : '';
   const change = drafts ? ` ${row.change.words}.` : '';
-  return `${row.expectation ? MARKS[row.expectation] : '-   '} ${scenario.name}: ${after.summary.replace(/\.$/, '')}${uncertain}.${change}${expectation(row)}`;
+  return `${row.expectation ? MARKS[row.expectation] : '-   '} ${isolatedText(scenario.name)}: ${after.summary.replace(/\.$/, '')}${uncertain}.${change}${expectation(row)}`;
 }
 
 export function suiteText(results: readonly SuiteResult[], heading: string, drafts: boolean): string {

@@ -10,10 +10,12 @@ import { CliError } from '../cli-error';
 import type { Command } from '../commands/command';
 import { isFolder } from '../files';
 import type { CliIo } from '../io';
+import { tenantsDiffDocument } from '../commands/diff-json';
 import { backupFolderOf, checkTenant, readTenant } from './tenant-work';
 import { finish, withTenants } from './tenants-commands';
 import { loadTenants, overTenants } from './tenants-run';
 import type { TenantEntry } from '../../domain/tenants/tenants-file';
+import { isolatedText } from '../../domain/isolate';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -21,20 +23,20 @@ interface TenantDrift {
   entry: TenantReportEntry;
   name: string;
   baseline: string;
-  drift: (DriftItem & { author?: { by: string; at: string } })[];
+  drift: (DriftItem & { author?: { by: string; at: string; activity: string } })[];
 }
 
 function asText(d: TenantDrift): string {
   return d.drift
     .map(
       (item) =>
-        `  ${d.name}: ${item.label}: ${item.kind}${item.author ? ` by ${item.author.by}` : ''}${item.changes.map((c) => `\n      ${c}`).join('')}\n`,
+        `  ${isolatedText(d.name)}: ${isolatedText(item.label)}: ${item.kind}${item.author ? ` by ${isolatedText(item.author.by)}` : ''}${item.changes.map((c) => `\n      ${c}`).join('')}\n`,
     )
     .join('');
 }
 
 function asMarkdown(d: TenantDrift, id: string): string {
-  const lines = [`### ${escapeMarkdown(d.name)} (${id})`, ''];
+  const lines = [`### ${escapeMarkdown(isolatedText(d.name))} (${id})`, ''];
   if (d.drift.length === 0) lines.push(`No drift from ${escapeMarkdown(d.baseline)}.`);
   for (const item of d.drift) {
     lines.push(
@@ -65,9 +67,10 @@ async function diffMany(values: Values, args: string[], io: CliIo): Promise<numb
     const baseline = await baselineOf(entry, backups, file.path, io);
     const read = await readTenant('diff', entry, values, io);
     const checked = await checkTenant(entry, read, { baseline }, io);
-    const drift = (checked.drift ?? []).map((item) => {
-      const author = checked.entry.drift?.changed.find((c) => c.name === item.label);
-      return author?.by && author.at ? { ...item, author: { by: author.by, at: author.at } } : item;
+    // By id, whatever the kind: an added policy has its author as much as a changed one (the text said it, the JSON did not).
+    const drift = (checked.drift ?? []).map((item): TenantDrift['drift'][number] => {
+      const author = item.id ? checked.authors.get(item.id) : undefined;
+      return author ? { ...item, author } : item;
     });
     return {
       value: { entry: checked.entry, name: read.name, baseline, drift },
@@ -77,12 +80,29 @@ async function diffMany(values: Values, args: string[], io: CliIo): Promise<numb
   });
   // In the file's order, not as the tenants finish: a job's log reads the same from run to run.
   if (format === 'json') {
-    const tenants = results.map((r) =>
-      r.value
-        ? { id: r.entry.id, name: r.value.name, baseline: r.value.baseline, drift: r.value.drift }
-        : { id: r.entry.id, name: r.entry.name, error: r.error },
-    );
-    io.out(`${JSON.stringify({ tenants }, null, 2)}\n`);
+    // Each tenant's comparison is the document `diff <backup>` prints, its path as given from the working folder.
+    const tenants = results.map((r) => {
+      if (!r.value) return { id: r.entry.id, name: r.entry.name, error: r.error ?? 'not compared' };
+      const baseline = relative(io.cwd, r.value.baseline) || '.';
+      return {
+        id: r.entry.id,
+        name: r.value.name,
+        baseline,
+        from: `the backup in ${baseline}`,
+        to: `the tenant ${r.value.name}`,
+        drift: r.value.drift.map(({ section, name, id, kind, changes, author }) => ({
+          section,
+          name,
+          id,
+          kind,
+          changes,
+          ...(author ? { author } : {}),
+        })),
+        note: null,
+        damaged: false,
+      };
+    });
+    io.out(tenantsDiffDocument(tenants));
   } else for (const r of results) if (r.value) io.out(format === 'markdown' ? asMarkdown(r.value, r.entry.id) : asText(r.value));
   // Stdout holds one document in JSON: the run's summary goes to stderr then.
   return finish(results, (v) => v.entry, io, 'Conditional Access drift', format === 'json' ? io.err : io.out);

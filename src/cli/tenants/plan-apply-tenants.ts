@@ -3,6 +3,7 @@
 // accounts, its plan and the plan's sha256 written into its own folder; then apply writes each
 // tenant's approved plan, tenants in parallel, one write at a time within each under its own pacer,
 // each stopped run journalled beside its plan and resumed by the next apply.
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { escapeMarkdown } from '../../domain/lint/markdown';
@@ -23,6 +24,7 @@ import { appendJobSummary, type CliIo } from '../io';
 import { withTenants } from './tenants-commands';
 import { planNeeds } from '../tenant';
 import { connectEntry, exitOf, loadTenants, overTenants } from './tenants-run';
+import { isolatedText } from '../../domain/isolate';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -51,8 +53,8 @@ async function emergencyIdsOf(entry: TenantEntry, client: GraphClient): Promise<
 const quietIo = (io: CliIo, entry: TenantEntry): CliIo => ({
   ...io,
   env: { ...io.env, GITHUB_STEP_SUMMARY: undefined },
-  out: (words) => io.err(words.replace(/^(?=.)/gm, `[${entry.name}] `)),
-  err: (words) => io.err(words.replace(/^(?=.)/gm, `[${entry.name}] `)),
+  out: (words) => io.err(words.replace(/^(?=.)/gm, () => `[${isolatedText(entry.name)}] `)),
+  err: (words) => io.err(words.replace(/^(?=.)/gm, () => `[${isolatedText(entry.name)}] `)),
 });
 
 interface Line {
@@ -63,8 +65,8 @@ interface Line {
 
 function said(io: CliIo, title: string, lines: Line[], failures: { name: string; id: string; error: string }[]) {
   io.out(`${title}: ${lines.length + failures.length} tenant(s), ${failures.length} failed.\n`);
-  for (const l of lines) io.out(`  ${l.name} (${l.id}): ${l.words}\n`);
-  for (const f of failures) io.out(`  ${f.name} (${f.id}): failed: ${f.error}\n`);
+  for (const l of lines) io.out(`  ${isolatedText(l.name)} (${l.id}): ${l.words}\n`);
+  for (const f of failures) io.out(`  ${isolatedText(f.name)} (${f.id}): failed: ${f.error}\n`);
   appendJobSummary(
     io,
     [
@@ -136,7 +138,12 @@ async function applyMany(values: Values, _args: string[], io: CliIo): Promise<nu
     const folder = join(resolve(io.cwd, plans), tenantFolderName(entry));
     const path = join(folder, 'plan.json');
     const approved = (
-      await readFile(join(folder, 'plan.sha256'), 'utf8').catch(() => {
+      await readFile(join(folder, 'plan.sha256'), 'utf8').catch((error: unknown) => {
+        // No folder at all is said as such: the tenant was not planned into --plans (another shard, another run).
+        if ((error as { code?: unknown }).code === 'ENOENT' && !existsSync(folder))
+          throw new CliError(
+            `${plans} holds no folder for this tenant (${tenantFolderName(entry)}): plan --tenants writes one per tenant, with its plan.json and plan.sha256. Nothing was written.`,
+          );
         throw new CliError(`${folder} holds no plan.sha256, the approved hash of its plan.`);
       })
     ).trim();

@@ -22,6 +22,7 @@ import { appendJobSummary, type CliIo } from '../io';
 import { sarifLocator } from '../sarif-locator';
 import { backupFolderOf, checkTenant, lastBackupAt, readTenant } from './tenant-work';
 import { exitOf, loadTenants, overTenants, TENANTS_OPTIONS, type TenantResult } from './tenants-run';
+import { isolatedText } from '../../domain/isolate';
 
 type ManyRun = (values: Values, positionals: string[], io: CliIo) => Promise<number>;
 
@@ -99,7 +100,7 @@ export function finish<T>(
   const failed = results.filter((r) => r.error !== undefined).length;
   const found = results.filter((r) => r.finding).length;
   say(`${title}: ${results.length} tenant(s), ${failed} failed${found ? `, ${found} with findings` : ''}.\n`);
-  for (const r of results.filter((x) => x.error !== undefined)) say(`  ${r.entry.name} (${r.entry.id}): ${r.error}\n`);
+  for (const r of results.filter((x) => x.error !== undefined)) say(`  ${isolatedText(r.entry.name)} (${r.entry.id}): ${r.error}\n`);
   appendJobSummary(io, reportMarkdown(tenantsReport(entries, io.now())).replace(/^# .*/, `# ${title}`));
   return exitOf(results);
 }
@@ -162,7 +163,7 @@ async function lintMany(values: Values, _args: string[], io: CliIo): Promise<num
     const read = backup ? { bundle: backup.bundle, connection: null, name: entry.name } : await readTenant('lint', entry, values, io);
     const checked = await checkTenant(entry, read, { suppressions, lint: lintOptions }, io);
     const failing = checked.findings.filter((f) => !f.suppressed && RANK[f.severity] <= RANK[failOn]).length;
-    const title = `Conditional Access lint: ${read.name}`;
+    const title = `Conditional Access lint: ${isolatedText(read.name)}`;
     const folder = shown && resolve(io.cwd, shown);
     const body =
       format === 'sarif'
@@ -172,7 +173,7 @@ async function lintMany(values: Values, _args: string[], io: CliIo): Promise<num
           ? toJUnit(checked.findings, { failOn })
           : format === 'markdown'
             ? toMarkdown(checked.findings, { title })
-            : lintText(checked.findings, shown ? `the backup in ${shown}` : `the tenant ${read.name}`, failOn);
+            : lintText(checked.findings, shown ? `the backup in ${shown}` : `the tenant ${isolatedText(read.name)}`, failOn);
     if (out) await writeOutputFile(io.cwd, join(out, `${tenantFolderName(entry)}.${EXTENSION[format]}`), body);
     const lint = checked.entry.lint!;
     return {
@@ -183,7 +184,7 @@ async function lintMany(values: Values, _args: string[], io: CliIo): Promise<num
     };
   });
   // Without --out, a pipeline's log names every finding: each tenant's under its name, in the file's order.
-  for (const r of results) if (r.value?.text) io.out(`== ${r.entry.name} (${r.entry.id}) ==\n${r.value.text}\n`);
+  for (const r of results) if (r.value?.text) io.out(`== ${isolatedText(r.entry.name)} (${r.entry.id}) ==\n${r.value.text}\n`);
   return finish(results, (v) => v.entry, io, 'Conditional Access lint');
 }
 

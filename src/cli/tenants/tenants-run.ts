@@ -15,6 +15,7 @@ import { EXIT } from '../commands/command';
 import type { CliIo } from '../io';
 import type { CommandName } from '../permissions';
 import { connectTenant, type ConnectOptions, type TenantConnection } from '../tenant';
+import { isolatedText } from '../../domain/isolate';
 
 export const TENANTS_OPTIONS: OptionSpecs = {
   tenants: {
@@ -92,7 +93,7 @@ export function concurrencyOf(values: Values): number {
 
 /** The tenant's progress and warnings on stderr, each line marked with its name. */
 function tenantIo(io: CliIo, entry: TenantEntry, env: CliIo['env']): CliIo {
-  return { ...io, env, err: (words) => io.err(words.replace(/^(?=.)/gm, `[${entry.name}] `)) };
+  return { ...io, env, err: (words) => io.err(words.replace(/^(?=.)/gm, () => `[${isolatedText(entry.name)}] `)) };
 }
 
 /**
@@ -173,7 +174,7 @@ export async function overTenants<T>(
     onDone: (index, outcome, finished, total) => {
       const entry = file.tenants[index]!;
       const said = outcome.ok ? (outcome.value as { line: string }).line : `failed: ${failureWords(outcome.error, io)}`;
-      io.err(`[${finished}/${total}] ${entry.name} (${entry.id}): ${said} (${(outcome.ms / 1000).toFixed(1)} s)\n`);
+      io.err(`[${finished}/${total}] ${isolatedText(entry.name)} (${entry.id}): ${said} (${(outcome.ms / 1000).toFixed(1)} s)\n`);
     },
   });
   return outcomes.map((outcome, index) => {

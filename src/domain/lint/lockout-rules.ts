@@ -3,6 +3,7 @@
 // is the emergency-access analysis (emergency/exclusion-analysis.ts) said as findings, with the
 // exclusion as its quick fix (withExclusions: added, nothing dropped).
 import { analyzeEmergencyAccess, type Coverage } from '../emergency/exclusion-analysis';
+import { isolatedText } from '../isolate';
 import { objectIn as obj, stringsIn as list, type JsonObject } from '../json';
 import { platformLabels } from '../labels';
 import { buildPatch, withExclusions } from '../policy-body';
@@ -19,7 +20,7 @@ function emergencyFix(p: PolicyView, tenant: Tenant): LintFix | undefined {
   });
   const patch = buildPatch(p.json, fixed);
   if (Object.keys(patch).length === 0) return undefined;
-  const names = [...tenant.emergency.groups, ...tenant.emergency.users].map((x) => `'${x.name}'`).join(', ');
+  const names = [...tenant.emergency.groups, ...tenant.emergency.users].map((x) => `'${isolatedText(x.name)}'`).join(', ');
   return { description: `Exclude the emergency-access accounts and groups (${names}), keeping every exclusion the policy has.`, patch };
 }
 
@@ -47,7 +48,7 @@ export const emergencyAccountAffected: LintRule = {
             x.coverage?.kind === 'affected',
         );
       if (affected.length === 0) return [];
-      const who = affected.map(({ subject, coverage }) => `'${subject.name}' (through ${coverage.reach})`).join(', ');
+      const who = affected.map(({ subject, coverage }) => `'${isolatedText(subject.name)}' (through ${coverage.reach})`).join(', ');
       const fix = emergencyFix(p, tenant);
       return [
         {

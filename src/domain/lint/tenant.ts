@@ -3,6 +3,7 @@
 // center's words. Built once per lint run, so each rule stays a few lines of questions.
 import type { ReferenceEntry } from '../bundle/bundle';
 import { isJsonObject, objectIn as obj, stringsIn as list, type JsonObject, type LooseObject } from '../json';
+import { isolatedText } from '../isolate';
 import type { EmergencyAccess } from '../lockout';
 import { stateLabels } from '../labels';
 import { isSpecialValue, SPECIAL_VALUES } from '../references';
@@ -41,8 +42,8 @@ export function viewOf(json: JsonObject): PolicyView {
   };
 }
 
-/** "'CA001: Require MFA' (On)": how a finding names a policy. */
-export const policyWords = (p: PolicyView) => `'${p.name}' (${stateLabels[p.state] ?? p.state})`;
+/** "'CA001: Require MFA' (On)": how a finding names a policy, on one line and isolated (isolatedText). */
+export const policyWords = (p: PolicyView) => `'${isolatedText(p.name)}' (${stateLabels[p.state] ?? p.state})`;
 
 export interface Tenant {
   policies: PolicyView[];
@@ -83,7 +84,7 @@ export function tenantOf(input: LintInput): Tenant {
       if (id in SPECIAL_VALUES) return SPECIAL_VALUES[id]!;
       const entry = byId.get(lower(id));
       const emergencyName = [...(emergency?.users ?? []), ...(emergency?.groups ?? [])].find((p) => lower(p.id) === lower(id))?.name;
-      return `'${entry?.displayName ?? emergencyName ?? id}'`;
+      return `'${isolatedText(entry?.displayName ?? emergencyName ?? id)}'`;
     },
     now: input.now,
   };

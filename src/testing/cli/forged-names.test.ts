@@ -1,0 +1,83 @@
+// A policy's name is a free string in Graph: one holding a line break, a direction override and a
+// GitHub workflow command ("\n::warning ...") must not forge a line of the pipeline's log, nor a plan
+// or drift line, nor a link in the job summary. lint, diff, plan and apply print it on one line, its
+// line break as "\n", isolated; no line they print starts a workflow command.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_READS, GOOD_SECRET, startCliWorld, type CliRun, type CliWorld } from './cli-world';
+
+let world: CliWorld;
+beforeAll(async () => {
+  world = await startCliWorld();
+}, 120_000);
+afterAll(async () => world?.close());
+
+const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
+const WRITER = [...ALL_READS, 'Policy.ReadWrite.ConditionalAccess', 'Application.Read.All'];
+const FORGED = 'CA099 \u202Ekcolb\n::warning title=Gatehouse::All policies OK [see](https://example.com) <img src=x>';
+const FORGED_SHOWN = '\u2068CA099 \u202Ekcolb\\n::warning title=Gatehouse::All policies OK [see](https://example.com) <img src=x>\u2069';
+const DRIFTED = 'CA001\n- update policy: fake line ##vso[task.complete result=Succeeded]';
+
+async function asAdmin(method: string, path: string, body?: unknown) {
+  return fetch(`${world.graphUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${await world.adminToken()}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+async function rename(id: string, displayName: string) {
+  expect((await asAdmin('PATCH', `/v1.0/identity/conditionalAccess/policies/${id}`, { displayName })).status).toBe(204);
+}
+
+/** What a runner would read as a command or as a line of its own. */
+function expectNoForgedLine(run: CliRun) {
+  for (const line of `${run.stdout}\n${run.stderr}`.split('\n')) {
+    expect(line).not.toMatch(/^\s*::/);
+    expect(line).not.toMatch(/##(vso)?\[/i);
+    expect(line).not.toMatch(/^- update policy: fake line/);
+  }
+}
+
+describe('a name that would forge a log line', () => {
+  it('is printed on one line, isolated, by lint, diff, plan and apply, and escaped in the job summary', async () => {
+    const listed = (await (await asAdmin('GET', '/v1.0/identity/conditionalAccess/policies')).json()) as {
+      value: { id: string; displayName: string }[];
+    };
+    const ca001 = listed.value.find((p) => p.displayName.startsWith('CA001'))!;
+    await rename(ca001.id, FORGED);
+
+    const lint = await world.gatehouse(['lint'], secret);
+    expect(lint.stdout, lint.stderr).toContain(`'${FORGED_SHOWN}'`);
+    expect(lint.stdout).toContain('U+000A (line feed)');
+    expectNoForgedLine(lint);
+
+    expect((await world.gatehouse(['backup', '--out', 'forged'], secret)).code).toBe(0);
+    await rename(ca001.id, DRIFTED);
+
+    const diff = await world.gatehouse(['diff', 'forged'], secret);
+    expect(diff.stdout, diff.stderr).toContain('CA001\\n- update policy: fake line ##vso');
+    expectNoForgedLine(diff);
+
+    const summary = join(world.dir, 'summary.md');
+    const plan = await world.gatehouse(['plan', 'forged', '--out', 'forged.json'], { ...secret, GITHUB_STEP_SUMMARY: summary });
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stdout).toContain(`- update policy '${FORGED_SHOWN}': `);
+    expectNoForgedLine(plan);
+    const markdown = readFileSync(summary, 'utf8');
+    expect(markdown).toContain('kcolb\\\\n::warning title=Gatehouse::All policies OK \\[see\\](https://example.com) &lt;img src=x&gt;');
+    expect(markdown).not.toMatch(/\n::warning|\[see\]\(|<img/);
+
+    world.roles = WRITER;
+    try {
+      const hash = /^sha256 ([0-9a-f]{64})$/m.exec(plan.stdout)![1]!;
+      const apply = await world.gatehouse(['apply', '--plan', 'forged.json', '--sha256', hash], secret);
+      expect(apply.code, apply.stderr).toBe(0);
+      expect(apply.stdout).toContain(`'${FORGED_SHOWN}'`);
+      expectNoForgedLine(apply);
+    } finally {
+      world.roles = [...ALL_READS];
+    }
+  }, 300_000);
+});
