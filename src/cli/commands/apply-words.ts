@@ -4,34 +4,51 @@
 // fails the same way every time.
 import type { ApplyItem, ApplyRun } from '../../operations/apply-plan';
 import { GraphRequestError } from '../../graph/errors';
+import type { EarlierRun } from './apply-counts';
 
 const names = (items: readonly ApplyItem[]) => items.map((i) => `'${i.name}'`).join(', ');
 const NOT_YET_SEEN = 'refused for naming an object this run created a moment before, which the service does not see yet';
 
 const writes = (n: number) => `${n} write${n === 1 ? '' : 's'}`;
 
+/** What the earlier, stopped run did, as the end of the first line ("" when there was none). */
+function earlierWords(earlier: EarlierRun | null): string {
+  if (!earlier) return '';
+  const said = [
+    earlier.written ? `${earlier.written} written by the earlier run` : '',
+    earlier.found ? `${earlier.found} found already as planned by the earlier run` : '',
+    earlier.done ? `${earlier.done} done by the earlier run` : '',
+    earlier.inFlightFound ? `${earlier.inFlightFound} under way when the earlier run stopped, found as planned now (not sent again)` : '',
+    earlier.inFlightWritten ? `${earlier.inFlightWritten} under way when the earlier run stopped, not done then: written now` : '',
+  ].filter(Boolean);
+  return said.length > 0 ? `; ${said.join(', ')}` : '';
+}
+
 /**
- * The run's first line. `sent`: writes Graph accepted in this run; `before`: the rows an earlier
- * (resumed) run had done.
+ * The run's first line. `sent`: writes Graph accepted in this run; `foundNow`: rows this run found already as planned
+ * (nothing sent); `earlier`: what the earlier, stopped run of this plan did, when this run resumed it.
  */
-export function applyHeadline(run: ApplyRun, sent: number, before: number): string {
+export function applyHeadline(run: ApplyRun, sent: number, earlier: EarlierRun | null, foundNow = 0): string {
   const total = run.items.length;
   const done = run.items.filter((i) => i.status === 'done');
   const failed = run.items.filter((i) => i.status === 'failed').length;
   const notDone = total - done.length - failed;
   const tenant = `tenant ${run.tenantId}`;
   if (total === 0) return `Nothing written to ${tenant}: the plan has nothing to write.`;
-  const earlier = before > 0 ? `, ${before} done by the earlier run` : '';
+  const before = earlierWords(earlier);
+  // A row under way when the earlier run stopped and found as planned now may be that run's write, or no write at all.
+  const wroteBefore = !!earlier && earlier.written + earlier.done > 0;
+  const found = foundNow > 0 && sent > 0 ? `, ${foundNow} found already as planned` : '';
   if (done.length === total) {
     const differing = done.filter((i) => i.differences && i.differences.length > 0).length;
     const readBack = differing ? `${differing} reading back otherwise than planned` : 'each read back as planned';
-    if (sent === 0 && before === 0)
-      return `Nothing written to ${tenant}: nothing needed writing, the tenant already holds the plan's ${total} change(s) (${readBack}).`;
-    return `Plan applied to ${tenant}: ${writes(sent)} for the plan's ${total} change(s)${earlier}, ${readBack}.`;
+    if (sent === 0 && !wroteBefore)
+      return `Nothing written to ${tenant}${earlier ? ' by this run' : ''}: nothing needed writing, the tenant already holds the plan's ${total} change(s) (${readBack})${before}.`;
+    return `Plan applied to ${tenant}: ${writes(sent)} for the plan's ${total} change(s)${found}, ${readBack}${before}.`;
   }
   const rest = [failed ? `${failed} failed` : '', notDone ? `${notDone} not done` : ''].filter(Boolean).join(', ');
   if (done.length === 0 && sent === 0) return `Nothing written to ${tenant}: ${rest} of the plan's ${total} change(s).`;
-  return `Plan partly applied to ${tenant}: ${writes(sent)}; ${done.length} of the plan's ${total} change(s) done${earlier}, ${rest}.`;
+  return `Plan partly applied to ${tenant}: ${writes(sent)}; ${done.length} of the plan's ${total} change(s) done${found}, ${rest}${before}.`;
 }
 
 /** Why a write failed, as far as what to do next goes. */

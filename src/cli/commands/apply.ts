@@ -5,6 +5,7 @@ import { applyJournal, applyPlan, newApplyRun, summarizeRun } from '../../operat
 import { ChangedSincePlanned, graphPlanWriters } from '../../operations/plan-writers';
 import type { PlanWriters } from '../../operations/apply-plan';
 import { settle } from '../../operations/settle';
+import { isolatedText } from '../../domain/isolate';
 import { CONNECTION_OPTIONS, HELP_OPTION, text } from '../args';
 import { CliError } from '../cli-error';
 import { appendJobSummary, type CliIo } from '../io';
@@ -12,8 +13,10 @@ import { GROUP_PLAN_PERMISSIONS, lackedForGroups } from '../permissions';
 import { connectTenant, planNeeds, type TenantConnection } from '../tenant';
 import { EXIT, type Command } from './command';
 import { fileJournal } from '../file-journal';
-import { approvedHash, mappingWords, readApprovedPlan, type PlanFile } from './plan-file';
+import { approvedHash, hashOfFileItself, mappingWords, readApprovedPlan, type PlanFile } from './plan-file';
 import { adviceFor, applyHeadline, notYetSeenAdvice } from './apply-words';
+import { countingRowWrites, resumingWords } from './apply-counts';
+import { cancelOnSignals, SIGNAL_EXIT, type Cancellation } from './apply-cancel';
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -38,6 +41,10 @@ export const applyCommand: Command = {
     const approved = text(values, 'sha256');
     if (!path || !approved) throw new CliError('Give --plan <plan.json> and --sha256 <the approved hash>.');
     const file = await readApprovedPlan(path, approved, io.cwd);
+    if (hashOfFileItself(approved, path, io.cwd))
+      io.err(
+        `Warning: --sha256 was given as sha256sum's output for ${path}, the file being applied: a hash computed from the file in the apply job approves whatever it holds. Give the hash the review approved (the plan job's output: the sha256 it printed, or its plan.sha256).\n`,
+      );
     const blockers = file.plan.blockers.filter((b) => !b.confirmed);
     if (blockers.length > 0)
       throw new CliError(`${path} has ${blockers.length} unconfirmed problem(s): ${blockers.map((b) => b.text).join(' ')}`);
@@ -45,7 +52,16 @@ export const applyCommand: Command = {
     const needs = planNeeds(file.plan);
     const tenant = await connectTenant('apply', values, io, { needs: (p) => !GROUP_PLAN_PERMISSIONS.includes(p.name) && needs(p) });
     refuseWithoutGroupPermissions(file, path, tenant.granted);
-    const applied = await applyApproved(file, approved, path, tenant, text(values, 'journal') ?? `${path}.run.json`, io);
+    const journalPath = text(values, 'journal') ?? `${path}.run.json`;
+    const cancellation = cancelOnSignals(
+      (signal) => io.err(`${signal}: stopping. No new write is started; the one under way is let finish (another signal stops at once).\n`),
+      (signal) =>
+        io.err(
+          `${signal}: stopped at once. A write under way was cut short: whether it landed is unknown. The journal ${journalPath} keeps the run; apply the same plan again (the same --sha256) to resume: it looks in the tenant before writing that one again.\n`,
+        ),
+    );
+    const applied = await applyApproved(file, approved, path, tenant, journalPath, io, cancellation).finally(() => cancellation.dispose());
+    if (applied.cancelled) return SIGNAL_EXIT[applied.cancelled];
     if (applied.differing === 0) return EXIT.ok;
     // Written, but the tenant does not hold what was reviewed: a gate must not read that as a pass.
     io.err(
@@ -77,7 +93,8 @@ export async function applyApproved(
   tenant: TenantConnection,
   journalPath: string,
   io: CliIo,
-): Promise<{ summary: string; written: number; sent: number; differing: number }> {
+  cancellation?: Cancellation,
+): Promise<{ summary: string; written: number; sent: number; differing: number; cancelled?: 'SIGINT' | 'SIGTERM' }> {
   if (tenant.tenantId.toLowerCase() !== file.tenant.id.toLowerCase())
     throw new CliError(`${path} was planned for tenant ${file.tenant.id}; signed in to ${tenant.tenantId}. Nothing was written.`);
   const context = tenant.context;
@@ -85,13 +102,11 @@ export async function applyApproved(
   if (mapping) io.err(`The plan was made from ${file.source.path}, ${mappingWords(mapping)}.\n`);
   // One run per plan and tenant: the same approved plan applied again resumes its stopped run.
   // Keyed on the 64 hex digits however they were given (as plan printed them, as sha256sum does, after "sha256:").
-  const journal = applyJournal(fileJournal(journalPath), `${tenant.tenantId}.${approvedHash(approved)}`);
+  // Each row's writes are kept in the journal: a resume says what the stopped run wrote, and what it found already done.
+  const rowWrites = countingRowWrites(fileJournal(journalPath), tenant.writes);
+  const journal = applyJournal(rowWrites.store, `${tenant.tenantId}.${approvedHash(approved)}`);
   const previous = journal.load();
-  if (previous)
-    io.err(
-      `Resuming the run of ${previous.startedAt}: ${previous.items.filter((i) => i.status === 'done').length} of ${previous.items.length} write(s) done.\n`,
-    );
-  const before = previous ? previous.items.filter((i) => i.status === 'done').length : 0;
+  if (previous) io.err(`${resumingWords(previous, rowWrites)}\n`);
   const sentBefore = tenant.writes();
   // A row's progress changes several times while it runs (sent, its id, read back): its line is printed once.
   let announced: string | null = null;
@@ -101,18 +116,30 @@ export async function applyApproved(
     clock: context.clock,
     onChange: (current) => {
       const running = current.items.find((i) => i.status === 'running');
+      const finished = current.items.find((i) => i.key === announced);
+      if (finished?.status === 'done' && running?.key !== announced && rowWrites.now(finished.key) === 0)
+        io.err(`${finished.action} ${finished.kind} '${isolatedText(finished.name)}': already as planned, nothing written.\n`);
       if (running && running.key !== announced) io.err(`${running.action} ${running.kind} '${running.name}'…\n`);
-      announced = running?.key ?? announced;
+      announced = running?.key ?? (finished?.status === 'done' ? null : announced);
     },
+    signal: cancellation?.signal,
     // 2, 5, then 10 seconds (SETTLE_SECONDS) for an object this run created to become visible to the service.
     settle: (attempt) => settle(context.client, attempt),
   });
   // What Graph accepted, not what the plan holds: a plan applied again finds its changes in place and writes nothing.
   const sent = tenant.writes() - sentBefore;
-  const summary = summarizeRun(run).replace(/^.*/, applyHeadline(run, sent, before));
+  const earlier = previous ? rowWrites.earlier(previous, run) : null;
+  const summary = summarizeRun(run).replace(/^.*/, applyHeadline(run, sent, earlier, rowWrites.foundNow(run, previous)));
   io.out(`${summary.trimEnd()}\n`);
   appendJobSummary(io, `### Conditional Access apply\n\n\`\`\`\n${summary.trimEnd()}\n\`\`\``);
   const failed = run.items.filter((i) => i.status !== 'done');
+  const cancelled = cancellation?.received();
+  if (cancelled && failed.length > 0) {
+    io.err(
+      `${cancelled}: the run was cancelled: ${run.items.length - failed.length} of the plan's ${run.items.length} change(s) done, ${failed.length} not. The journal ${journalPath} keeps where it stopped: apply the same plan again (the same --sha256) to resume; what was done is not written twice.\n`,
+    );
+    return { summary, written: run.items.length, sent, differing: 0, cancelled };
+  }
   const stale = failed.filter((i) => i.status === 'failed' && i.targetId && changedSincePlanned.has(i.targetId));
   if (stale.length > 0) {
     // This plan can never complete: applying it again fails the same way. A new plan reads the tenant as it is now

@@ -9,6 +9,7 @@ import { isBundle } from '../../domain/bundle/read-bundle';
 import { notTextMessage } from '../../domain/file-signature';
 import { isJsonObject } from '../../domain/json';
 import { PLAN_FORMAT } from '../../domain/plan/plan-file-format';
+import { decodeText } from '../../domain/text-decoding';
 import type { Plan } from '../../domain/plan/types';
 import { CliError } from '../cli-error';
 import { fileErrorWords } from '../file-errors';
@@ -42,15 +43,23 @@ export async function readApprovedPlan(path: string, given: string, cwd: string)
   });
   const notText = notTextMessage(new Uint8Array(bytes), path, 'a Gatehouse plan');
   if (notText) throw new CliError(`${notText} Nothing was written.`);
-  const text = bytes.toString('utf8');
+  // Read as backups are (UTF-16 as Windows PowerShell saves it included), but approved by the bytes reviewed.
+  const text = decodeText(new Uint8Array(bytes));
   const value = parsed(text);
-  const actual = sha256OfText(text);
+  const actual = createHash('sha256').update(bytes).digest('hex');
   if (actual !== approved) {
     // A file that is no plan at all is said as such: "the plan changed" would send the reviewer looking for an edit.
-    if (value !== undefined && isPlanFile(value))
+    if (value !== undefined && isPlanFile(value)) {
+      const recoded = reEncodings(bytes, text);
+      // The reviewed text, saved again another way (an editor, Out-File, git's line endings): its hash is not the one approved.
+      if (recoded.length > 0 && sha256OfText(text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n')) === approved)
+        throw new CliError(
+          `${path} has sha256 ${actual}, not the approved ${approved}: it holds the reviewed plan, but re-encoded after the review (${recoded.join(', ')}), and the approval is of the bytes reviewed. Apply the plan file exactly as plan wrote it: copy it, never re-save it (Windows PowerShell's Out-File and Set-Content write UTF-16 or add a byte order mark), and keep git from changing its line endings (.gitattributes: plan.json -text, or mark it binary). Nothing was written.`,
+        );
       throw new CliError(
-        `${path} has sha256 ${actual}, not the approved ${approved}: the plan changed after it was reviewed. Nothing was written.`,
+        `${path} has sha256 ${actual}, not the approved ${approved}: the plan changed after it was reviewed${recoded.length > 0 ? ` (it was also re-encoded: ${recoded.join(', ')})` : ''}. Nothing was written.`,
       );
+    }
     throw new CliError(`${notAPlan(path, value)} Nothing was written.`);
   }
   if (value === undefined || !isPlanFile(value)) throw new CliError(`${notAPlan(path, value)} Nothing was written.`);
@@ -72,6 +81,25 @@ export function approvedHash(given: string): string {
   throw new CliError(
     `--sha256 takes the 64 hex digits of the approved plan's hash, as plan printed them and wrote them beside the plan (--sha256 "$(cat plan.sha256)"); '${given.trim()}' is not one. Nothing was written.`,
   );
+}
+
+/** How the file's bytes differ from the UTF-8, LF-ended text plan writes. */
+function reEncodings(bytes: Buffer, text: string): string[] {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0);
+  return [
+    utf16 ? 'UTF-16' : '',
+    !utf16 && text.startsWith('\uFEFF') ? 'a UTF-8 byte order mark' : '',
+    text.includes('\r\n') ? 'CRLF line endings' : '',
+  ].filter(Boolean);
+}
+
+/**
+ * Whether the hash was given as sha256sum prints it for the very file applied ("<hash>  plan.json"): computed in the
+ * apply job from the file itself, it approves whatever the file holds.
+ */
+export function hashOfFileItself(given: string, path: string, cwd: string): boolean {
+  const named = /^\S+\s+\*?(.+)$/.exec(given.trim())?.[1];
+  return !!named && resolve(cwd, named) === resolve(cwd, path);
 }
 
 const parsed = (text: string): unknown => {

@@ -101,7 +101,7 @@ describe('gatehouse apply, a stopped run resumed with the hash given another way
 
       const resumed = await apply(['--plan', plan, '--sha256', given(hash, plan)]);
 
-      expect(resumed.stderr).toMatch(/Resuming the run of .+: 0 of 1 write\(s\) done\./);
+      expect(resumed.stderr).toMatch(/Resuming the run of .+: 0 of the plan's 1 change\(s\) done\./);
       expect(resumed.code, resumed.stderr).toBe(0);
       expect(existsSync(join(world.dir, `${plan}.run.json`))).toBe(false);
     }, 180_000);

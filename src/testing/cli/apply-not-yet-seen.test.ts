@@ -82,7 +82,7 @@ describe('gatehouse apply, when Graph does not see a just-created object yet', (
 
       const resumed = await world.gatehouse(['apply', '--plan', 'plan.json', '--sha256', hash], secret);
       expect(resumed.code, resumed.stderr).toBe(0);
-      expect(resumed.stderr).toMatch(/Resuming the run of .+: 1 of 2 write\(s\) done\./);
+      expect(resumed.stderr).toMatch(/Resuming the run of .+: 1 of the plan's 2 change\(s\) done \(1 written\)\./);
       expect(resumed.stdout).not.toContain('in a few minutes');
       // The policy is back, once, requiring the strength the first run created.
       const policies = (await (await asAdmin('GET', '/v1.0/identity/conditionalAccess/policies')).json()) as {

@@ -71,12 +71,16 @@ describe('gatehouse apply, what it says', () => {
     expect(first.stdout.split('\n')[0]).toBe(
       `Plan applied to tenant ${world.tenantId}: 1 write for the plan's 1 change(s), each read back as planned.`,
     );
+    expect(first.stderr).toContain(`update policy '${ca001.displayName}'…\n`);
+    expect(first.stderr).not.toContain('already as planned');
 
     const again = await apply('on.json', hash);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout.split('\n')[0]).toBe(
       `Nothing written to tenant ${world.tenantId}: nothing needed writing, the tenant already holds the plan's 1 change(s) (each read back as planned).`,
     );
+    // Its progress line says nothing was written for it.
+    expect(again.stderr).toContain(`update policy '${ca001.displayName}': already as planned, nothing written.\n`);
   }, 180_000);
 
   it('after the policy was deleted since the plan (404), says to plan again against the tenant as it is now, not to apply again', async () => {

@@ -73,7 +73,7 @@ describe('gatehouse apply', () => {
 
       const resumed = await world.gatehouse(['apply', '--plan', 'plan.json', '--sha256', hash], secret);
       expect(resumed.code, resumed.stderr).toBe(0);
-      expect(resumed.stderr).toMatch(/Resuming the run of .+: 1 of 2 write\(s\) done\./);
+      expect(resumed.stderr).toMatch(/Resuming the run of .+: 1 of the plan's 2 change\(s\) done \(1 written\)\./);
       expect(existsSync(join(world.dir, 'plan.json.run.json'))).toBe(false);
     } finally {
       world.roles = [...ALL_READS];

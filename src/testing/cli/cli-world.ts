@@ -71,6 +71,8 @@ export interface CliWorld {
   adminToken(): Promise<string>;
   admin: { id: string; userPrincipalName: string };
   gatehouse(args: string[], env?: Record<string, string>): Promise<CliRun>;
+  /** `gatehouse` started, for a test that signals it while it runs (child.kill('SIGINT')): `done` is its run. */
+  start(args: string[], env?: Record<string, string>): { child: ChildProcess; stderr(): string; done: Promise<CliRun> };
   close(): Promise<void>;
 }
 
@@ -171,34 +173,40 @@ export async function startCliWorld(): Promise<CliWorld> {
           });
         },
       }),
-    gatehouse: (args, env = {}) =>
-      new Promise<CliRun>((done, fail) => {
-        const child = spawn(process.execPath, [join(root, 'bin/gatehouse.mjs'), ...args], {
-          cwd: dir,
-          // Only what is given: no CI variables of the machine running the tests leak in.
-          env: {
-            PATH: process.env.PATH ?? '',
-            HOME: dir,
-            NODE_EXTRA_CA_CERTS: certPath,
-            AZURE_TENANT_ID: CONTOSO_TENANT_ID,
-            AZURE_CLIENT_ID: CLIENT_ID,
-            GATEHOUSE_AUTHORITY: idpUrl,
-            GATEHOUSE_GRAPH_URL: graphUrl,
-            ...env,
-          },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-        child.once('error', fail);
-        child.once('close', (code) => done({ code, stdout, stderr }));
-      }),
+    gatehouse: (args, env = {}) => started(args, env).done,
+    start: (args, env = {}) => started(args, env),
     close: async () => {
       emulator.kill('SIGTERM');
       await idp.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+
+  function started(args: string[], env: Record<string, string>) {
+    let stdout = '';
+    let stderr = '';
+    let child: ChildProcess | undefined;
+    const done = new Promise<CliRun>((finish, fail) => {
+      child = spawn(process.execPath, [join(root, 'bin/gatehouse.mjs'), ...args], {
+        cwd: dir,
+        // Only what is given: no CI variables of the machine running the tests leak in.
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: dir,
+          NODE_EXTRA_CA_CERTS: certPath,
+          AZURE_TENANT_ID: CONTOSO_TENANT_ID,
+          AZURE_CLIENT_ID: CLIENT_ID,
+          GATEHOUSE_AUTHORITY: idpUrl,
+          GATEHOUSE_GRAPH_URL: graphUrl,
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.once('error', fail);
+      child.once('close', (code) => finish({ code, stdout, stderr }));
+    });
+    return { child: child!, stderr: () => stderr, done };
+  }
 }
