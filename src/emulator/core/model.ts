@@ -5,6 +5,8 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 export type JsonObject = { [key: string]: Json };
 
 export interface DirectoryUser {
+  /** Set for an agent user (Graph beta): a user of a derived type, answered with its own type wherever users are. */
+  '@odata.type'?: '#microsoft.graph.agentUser';
   id: string;
   displayName: string;
   userPrincipalName: string;
@@ -13,6 +15,8 @@ export interface DirectoryUser {
   accountEnabled: boolean;
   /** True for an account synchronised from on-premises; Graph answers null for a cloud account. */
   onPremisesSyncEnabled?: boolean | null;
+  /** An agent user's agent identity (its object id): the one whose credentials it signs in with. */
+  identityParentId?: string;
 }
 export interface DirectoryGroup {
   id: string;

@@ -1,5 +1,5 @@
 // The "Contoso" demo tenant: a realistic, messy production tenant. 35 policies covering every
-// condition type and all three states, guests and external tenants, workload identities and an agent identity,
+// condition type and all three states, guests and external tenants, workload identities, an agent identity and its agent user,
 // references to objects that no longer exist, soft-deleted policies and an audit trail.
 import { stableId } from '../core/ids';
 import type { JsonObject } from '../core/model';
@@ -64,6 +64,9 @@ export const contosoDirectory = buildDirectory({
     { name: 'mi-backup-runner', type: 'ManagedIdentity' },
   ],
   agents: ['Contoso Helpdesk Agent'],
+  // The helpdesk agent's own user account (a digital worker with a mailbox for tickets). Conditional Access
+  // targets agent users only all at once today (AllAgentIdUsers, "All agents acting as users"): CA023 covers it.
+  agentUsers: [{ name: 'Helpdesk Agent', agent: 'Contoso Helpdesk Agent' }],
 });
 
 const d = contosoDirectory;

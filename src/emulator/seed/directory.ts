@@ -12,6 +12,8 @@ export interface DirectorySpec {
   apps: { name: string; type?: ServicePrincipal['servicePrincipalType'] }[];
   /** Agent identities (Graph beta), each made from a blueprint of the same name. */
   agents?: string[];
+  /** Agent users (Graph beta): user accounts of agents, each tied to one of `agents` (its identityParentId). */
+  agentUsers?: { name: string; agent: string }[];
 }
 
 const slug = (name: string) =>
@@ -79,6 +81,18 @@ export function buildDirectory(spec: DirectorySpec) {
     if (!found) throw new Error(`Seed refers to unknown ${name}`);
     return found;
   };
+  // After the people: the seed's first users stay who they were.
+  for (const { name, agent } of spec.agentUsers ?? [])
+    users.push({
+      '@odata.type': '#microsoft.graph.agentUser',
+      id: stableId(`${spec.key}:agentUser:${name}`),
+      displayName: name,
+      userPrincipalName: `${slug(name)}@${spec.domain}`,
+      mail: `${slug(name)}@${spec.domain}`,
+      userType: 'Member',
+      accountEnabled: true,
+      identityParentId: byName(agentIdentities, agent).id,
+    });
   return {
     users,
     groups,
