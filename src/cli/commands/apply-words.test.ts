@@ -51,3 +51,20 @@ describe('what apply advises about a write refused for naming an object the run 
     expect(notYetSeenAdvice([item('policy:b', 'Require MFA')])).toBeNull();
   });
 });
+
+describe('what apply advises about a write whose name would forge a log line', () => {
+  it('names it on one line, its line break as "\\n", and Graph\'s message too', () => {
+    const forged = item('policy:c', 'CA099\n::warning title=Gatehouse::All policies OK');
+    const gone = item('policy:d', 'CA100\n- update policy: fake line');
+    const errors = new Map<string, unknown>([
+      [forged.key, refusal("Invalid name 'CA099\n::warning'.")],
+      [gone.key, new GraphRequestError(404, 'NotFound', 'gone', { method: 'PATCH', path: '/policies/d' })],
+    ]);
+    const advice = adviceFor([forged, gone], errors, 2, 'backup.json')!;
+    expect(advice).toContain(
+      `'CA099\\n::warning title=Gatehouse::All policies OK': Graph refused its content (400): "Invalid name 'CA099\\n::warning'.".`,
+    );
+    expect(advice).toContain("'CA100\\n- update policy: fake line': not in the tenant");
+    expect(advice.split('\n').filter((line) => /^(::|- update policy: fake)/.test(line))).toEqual([]);
+  });
+});

@@ -4,9 +4,10 @@
 // fails the same way every time.
 import type { ApplyItem, ApplyRun } from '../../operations/apply-plan';
 import { GraphRequestError } from '../../graph/errors';
+import { isolatedText } from '../../domain/isolate';
 import type { EarlierRun } from './apply-counts';
 
-const names = (items: readonly ApplyItem[]) => items.map((i) => `'${i.name}'`).join(', ');
+const names = (items: readonly ApplyItem[]) => items.map((i) => `'${isolatedText(i.name)}'`).join(', ');
 const NOT_YET_SEEN = 'refused for naming an object this run created a moment before, which the service does not see yet';
 
 const writes = (n: number) => `${n} write${n === 1 ? '' : 's'}`;
@@ -86,7 +87,7 @@ export function adviceFor(
   for (const item of refused) {
     const error = errors.get(item.key) as GraphRequestError;
     lines.push(
-      `'${item.name}': Graph refused its content (${error.status}): "${error.serviceMessage}". Correct it in the backup (${source}), plan again, review the new plan and apply it.`,
+      `'${isolatedText(item.name)}': Graph refused its content (${error.status}): "${isolatedText(error.serviceMessage)}". Correct it in the backup (${source}), plan again, review the new plan and apply it.`,
     );
   }
   if (unseen.length > 0)
