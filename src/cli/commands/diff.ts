@@ -208,8 +208,7 @@ async function againstBaseline(values: Values, positionals: string[], io: CliIo,
         unplaced: result.unplaced,
       }),
     );
-  }
-  else io.out(baselineText(result, from, format === 'markdown'));
+  } else io.out(baselineText(result, from, format === 'markdown'));
   appendJobSummary(io, baselineText(result, from, true));
   return result.unplaced.length > 0 ? EXIT.error : result.drifts.length > 0 ? EXIT.finding : EXIT.ok;
 }

@@ -80,8 +80,8 @@ export async function authorsOf(
   baseline: Bundle,
   connection: TenantConnection | null,
   io: CliIo,
-): Promise<Map<string, { by: string; at: string }>> {
-  const authors = new Map<string, { by: string; at: string }>();
+): Promise<Map<string, { by: string; at: string; activity: string }>> {
+  const authors = new Map<string, { by: string; at: string; activity: string }>();
   if (!connection || items.length === 0 || !connection.has('AuditLog.Read.All')) return authors;
   const retention = io.now().getTime() - AUDIT_RETENTION_DAYS * 86_400_000;
   const taken = Date.parse(baseline.manifest.capturedAt);
@@ -90,7 +90,7 @@ export async function authorsOf(
     const events = await listConditionalAccessEvents(connection.context.client, { since });
     for (const item of items) {
       const event = item.id ? events.find((e) => e.targetId === item.id) : undefined;
-      if (event && item.id) authors.set(item.id, { by: event.by, at: event.at });
+      if (event && item.id) authors.set(item.id, { by: event.by, at: event.at, activity: event.activity });
     }
   } catch (error) {
     // The drift stands without its authors when the log cannot be read.
@@ -160,6 +160,8 @@ export interface TenantChecks {
   entry: TenantReportEntry;
   findings: LintFinding[];
   drift: DriftItem[] | null;
+  /** Who last changed each drifted object (by id), whatever its kind: an added one has an author too. */
+  authors: ReadonlyMap<string, { by: string; at: string; activity: string }>;
 }
 
 /**
@@ -198,10 +200,12 @@ export async function checkTenant(
   const findings = lintBundle(bundle, emergency, io.now(), memberships, options.lint);
   let drift: DriftItem[] | null = null;
   let summary;
+  let authors = new Map<string, { by: string; at: string; activity: string }>();
   if (options.baseline) {
     const baseline = await readBaseline(options.baseline, entry);
     drift = driftItems(baseline, bundle);
-    summary = driftSummary(options.baseline, drift, await authorsOf(drift, baseline, read.connection, io));
+    authors = await authorsOf(drift, baseline, read.connection, io);
+    summary = driftSummary(options.baseline, drift, authors);
   }
   const at = options.backups ? await lastBackupAt(backupFolderOf(options.backups, entry)) : undefined;
   return {
@@ -217,5 +221,6 @@ export async function checkTenant(
     }),
     findings,
     drift,
+    authors,
   };
 }

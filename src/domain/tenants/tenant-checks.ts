@@ -76,6 +76,8 @@ export interface DriftItem {
   section: SectionName;
   /** As the report shows it: the policy's name, or the kind of object and its name. */
   label: string;
+  /** Its name alone, as `diff --format json` gives it. */
+  name: string;
   id: string | null;
   kind: 'added' | 'removed' | 'changed';
   /** For a changed object, each change in words. */
@@ -93,7 +95,12 @@ export function driftItems(baseline: Bundle, current: Bundle): DriftItem[] {
       .matches.filter((m) => m.status !== 'identical')
       .map((m): DriftItem => {
         const idValue = (m.b ?? m.a)?.id;
-        const common = { section, label: `${SECTION_WORDS[section]}${m.name}`, id: typeof idValue === 'string' ? idValue : null };
+        const common = {
+          section,
+          label: `${SECTION_WORDS[section]}${m.name}`,
+          name: m.name,
+          id: typeof idValue === 'string' ? idValue : null,
+        };
         if (m.status === 'onlyA') return { ...common, kind: 'removed', changes: [] };
         if (m.status === 'onlyB') return { ...common, kind: 'added', changes: [] };
         return {
