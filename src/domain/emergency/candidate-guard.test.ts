@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../json';
-import { candidatesLeftOut } from './candidate-guard';
+import { candidatesLeftOut, turnedOn } from './candidate-guard';
 
 const GROUP = '11111111-1111-1111-1111-111111111111';
 const ADMIN = '22222222-2222-2222-2222-222222222222';
@@ -33,5 +33,12 @@ describe('candidatesLeftOut', () => {
     expect(candidatesLeftOut(tenant, tenant[0]!, tenant[0]!)).toEqual([]);
     expect(candidatesLeftOut(tenant, tenant[0]!, policy('p1', { includeUsers: ['All'] }, 'enabledForReportingButNotEnforced'))).toEqual([]);
     expect(candidatesLeftOut(tenant, tenant[2]!, policy('p3', { includeUsers: ['All'], excludeUsers: [ADMIN] }))).toEqual([]);
+  });
+
+  it('judges a policy not On as it would be once turned on (the contingency switch turns such policies on unchecked)', () => {
+    const dormant = policy('p4', { includeUsers: ['All'] }, 'enabledForReportingButNotEnforced');
+    expect(candidatesLeftOut(tenant, null, dormant)).toEqual([]);
+    expect(candidatesLeftOut(tenant, null, turnedOn(dormant))).toMatchObject([{ id: GROUP, stopped: false }]);
+    expect(turnedOn(tenant[0]!)).toBe(tenant[0]);
   });
 });

@@ -25,6 +25,12 @@ export function candidatesLeftOut(policies: readonly JsonObject[], before: JsonO
   return leftOut(suggestCandidates(policies), before, after);
 }
 
+/**
+ * The policy as it would be once turned on. Off and report-only enforce nothing, yet the contingency
+ * switch, a plan's apply or the portal can turn them on without this guard: they are judged as On.
+ */
+export const turnedOn = (policy: JsonObject): JsonObject => (policy.state === 'enabled' ? policy : { ...policy, state: 'enabled' });
+
 /** The same on candidates found once for the tenant's list, so that an editor judges each draft without reading every policy again. */
 export function leftOut(candidates: readonly Candidate[], before: JsonObject | null, after: JsonObject): LeftCandidate[] {
   return candidates

@@ -3,7 +3,7 @@
 // "No problems found."; broken JSON says why the state switch and the lists are not there to use.
 // While no emergency-access accounts are named, they say the guard checked only the admin, and warn
 // when the draft stops excluding what most policies for all users exclude; a draft Off or report-only
-// is only said to be judged once turned On, and is judged when it is.
+// gets a quiet note, and is warned of as it would be once turned on (the switch can turn it on unchecked).
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
@@ -194,7 +194,7 @@ describe('EditorSidePanel', () => {
     expect(vi.mocked(assessLockoutChange).mock.calls.length).toBeGreaterThan(judged);
   });
 
-  it('says quietly that a policy deployed report-only from a template is checked once On, and warns when it is turned On', async () => {
+  it('warns of a policy deployed report-only from a template as it would be once turned on, and again when it is turned On', async () => {
     // As a template is deployed: report-only, for all users, excluding only the admin who deployed it.
     const deployed = {
       ...blocksEveryone,
@@ -225,9 +225,12 @@ describe('EditorSidePanel', () => {
       </QueryClientProvider>,
     );
     const checks = screen.getByRole('region', { name: /^Checks/ });
-    const quiet = 'While this policy is Off or report-only it cannot lock anyone out: the lock-out guard checks it when it is turned On.';
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(checks.textContent).toContain('No problems found.');
+    const quiet =
+      'While this policy is Off or report-only it cannot lock anyone out: the lock-out guard checks it when it is turned On here.';
+    const onceOn =
+      "When this policy is turned on, it would not exclude the group 'CA - Emergency access accounts', which 2 of 4 policies for all users exclude: if it holds your emergency-access accounts, exclude it.";
+    await waitFor(() => expect(checks.textContent).toContain(onceOn));
+    expect(checks.textContent).not.toContain('No problems found.');
     expect(checks.textContent).toContain(quiet);
     expect(checks.textContent).not.toContain('the lock-out guard checked only you.');
     expect(screen.getByRole('link', { name: 'Name them in Settings' }).getAttribute('href')).toBe('/settings');
@@ -239,9 +242,10 @@ describe('EditorSidePanel', () => {
     );
     expect(checks.textContent).toContain('No emergency-access accounts are named for this tenant: the lock-out guard checked only you.');
     expect(checks.textContent).not.toContain(quiet);
-    // Off again: quiet again.
+    expect(checks.textContent).not.toContain(onceOn);
+    // Off again: the quiet note, still warned of for when it is turned on.
     fireEvent.click(screen.getByRole('radio', { name: 'Off' }));
-    await waitFor(() => expect(checks.textContent).toContain('No problems found.'));
+    await waitFor(() => expect(checks.textContent).toContain(onceOn));
     expect(checks.textContent).toContain(quiet);
   });
 

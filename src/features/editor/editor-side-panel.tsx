@@ -1,7 +1,7 @@
 // Beside the JSON: the state switch, what the checks found (with who the change could lock out, in
 // the review's words, and, while no emergency-access accounts are named, what it leaves out that
-// most policies for all users exclude, or for a draft not On, that it is judged once turned On), and
-// the live plain-language summary.
+// most policies for all users exclude, for a draft not On as it would be once turned on), and the live
+// plain-language summary.
 import { Badge, Label, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // The review of a new policy for all users, while no emergency-access accounts are named: it says the
 // guard checked only the admin, and warns that the policy does not exclude the group most policies for
-// all users exclude (a template's policy excludes only the admin who creates it).
+// all users exclude (a template's policy excludes only the admin who creates it). A policy saved Off or
+// report-only is warned of as it would be once turned on, when the save changes what it excludes.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
@@ -112,10 +113,40 @@ describe('UnnamedEmergencyNotice', () => {
     );
   });
 
-  it('says nothing when saving a policy Off or report-only (it locks no one out), nor once accounts are named', async () => {
+  it('warns of a new policy saved Off or report-only as it would be once turned on, with the quiet note', async () => {
     world.policies = tenantPolicies;
     for (const state of ['enabledForReportingButNotEnforced', 'disabled']) {
       notice(fromTemplate(state));
+      await waitFor(() =>
+        expect(screen.getByRole('list', { name: 'Not excluded' }).textContent).toBe(
+          "When this policy is turned on, it would not exclude the group 'CA - Emergency access accounts', which 2 of 3 policies for all users exclude: if it holds your emergency-access accounts, exclude it.",
+        ),
+      );
+      expect(document.body.textContent).toContain('While this policy is Off or report-only it cannot lock anyone out');
+      expect(document.body.textContent).not.toContain('the lock-out guard checked only you.');
+      cleanup();
+    }
+  });
+
+  it('warns when a report-only policy stops excluding the group (the contingency switch turns it on unchecked)', async () => {
+    const emergencyBlock = blocks('ca200', { includeUsers: ['All'], excludeGroups: [GROUP] }, 'enabledForReportingButNotEnforced');
+    world.policies = [...tenantPolicies, emergencyBlock];
+    notice(
+      JSON.stringify({ ...emergencyBlock, conditions: { ...emergencyBlock.conditions, users: { includeUsers: ['All'] } } }),
+      JSON.stringify(emergencyBlock),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('list', { name: 'Not excluded' }).textContent).toBe(
+        "When this policy is turned on, it would stop excluding the group 'CA - Emergency access accounts', which 3 of 4 policies for all users exclude: if it holds your emergency-access accounts, keep it excluded.",
+      ),
+    );
+  });
+
+  it('says nothing when a save leaves what a report-only or Off policy excludes as it was, nor once accounts are named', async () => {
+    world.policies = tenantPolicies;
+    const lacking = blocks('ca300', { includeUsers: ['All'] }, 'enabledForReportingButNotEnforced');
+    for (const state of ['enabledForReportingButNotEnforced', 'disabled']) {
+      notice(JSON.stringify({ ...lacking, state, displayName: 'renamed' }), JSON.stringify(lacking));
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(document.body.textContent).toBe('');
       cleanup();

@@ -2,13 +2,14 @@
 // admin: the editor's checks and its review say so, and warn when the draft leaves out what most of
 // the tenant's policies for all users exclude (the Emergency access page's candidates). A warning,
 // never a block (Graph accepts the policy), and a candidate is never taken for a named account.
-// A draft that is Off or report-only enforces nothing, so it can lock no one out: the checks only say
-// quietly that it is judged once turned On (the switch to On changes the draft, which is then judged),
-// and the review, which is about what this save does, says nothing.
+// A draft that is Off or report-only locks no one out now, but the contingency switch, a plan's apply or
+// the portal can turn it on without this guard: it is judged as if On, and warned of in words for when it
+// is turned on (the checks: against the policy as the tenant holds it; the review: only when the save
+// changes what it excludes). The note stays quiet: nothing is locked out while it is not On.
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { leftOut, type LeftCandidate } from '../../domain/emergency/candidate-guard';
+import { leftOut, turnedOn, type LeftCandidate } from '../../domain/emergency/candidate-guard';
 import { suggestCandidates } from '../../domain/emergency/fix';
 import { isJsonObject, policyJson, type JsonObject } from '../../domain/json';
 import { lookupName, type NameDirectory } from '../../domain/references';
@@ -22,7 +23,7 @@ import { isolatedText } from '../../shared/ui/isolated-text';
 
 export const UNNAMED_NOTE = 'No emergency-access accounts are named for this tenant: the lock-out guard checked only you.';
 export const DORMANT_NOTE =
-  'While this policy is Off or report-only it cannot lock anyone out: the lock-out guard checks it when it is turned On. ' +
+  'While this policy is Off or report-only it cannot lock anyone out: the lock-out guard checks it when it is turned On here. ' +
   'No emergency-access accounts are named for this tenant, so it will then check only you.';
 /** Said instead of "No problems found." until the tenant's policies and the candidates' names are read. */
 export const CANDIDATES_CHECKING = "Checking what most of this tenant's policies for all users exclude…";
@@ -32,7 +33,7 @@ export const CANDIDATES_FAILED =
 export interface UnnamedEmergency {
   /** No emergency-access account or group is named for the tenant in Settings. */
   unnamed: boolean;
-  /** The draft is not On (Off, report-only): it enforces nothing, so it is not judged until it is turned On. */
+  /** The draft is not On (Off, report-only): it locks no one out now, so its warnings are for when it is turned on. */
   dormant: boolean;
   /** The tenant's policies, or the names of what the draft leaves out, are still being read: no warning is known yet. */
   checking: boolean;
@@ -42,7 +43,7 @@ export interface UnnamedEmergency {
   warnings: { key: string; text: string }[];
 }
 
-function warningFor(candidate: LeftCandidate, all: readonly LeftCandidate[], names: NameDirectory | undefined): string {
+function warningFor(candidate: LeftCandidate, all: readonly LeftCandidate[], names: NameDirectory | undefined, dormant: boolean): string {
   const nameOf = (c: LeftCandidate) => lookupName(names, [c.kind], c.id)?.displayName;
   const known = nameOf(candidate);
   // Two groups (or accounts) of one name would read as the same line: the id tells them apart.
@@ -51,6 +52,10 @@ function warningFor(candidate: LeftCandidate, all: readonly LeftCandidate[], nam
   const who = candidate.kind === 'group' ? `the group ${name}` : `the account ${name}`;
   const share = `which ${candidate.excludedFrom} of ${candidate.of} policies for all users exclude`;
   const holds = candidate.kind === 'group' ? 'it holds your emergency-access accounts' : 'it is an emergency-access account';
+  if (dormant)
+    return candidate.stopped
+      ? `When this policy is turned on, it would stop excluding ${who}, ${share}: if ${holds}, keep it excluded.`
+      : `When this policy is turned on, it would not exclude ${who}, ${share}: if ${holds}, exclude it.`;
   return candidate.stopped
     ? `This change stops excluding ${who}, ${share}: if ${holds}, keep it excluded.`
     : `This policy does not exclude ${who}, ${share}: if ${holds}, exclude it.`;
@@ -58,25 +63,26 @@ function warningFor(candidate: LeftCandidate, all: readonly LeftCandidate[], nam
 
 /**
  * `before` is the policy as the tenant holds it (null for a new one); left out, it is the policy of the
- * draft's id in the tenant's list.
+ * draft's id in the tenant's list. With `changesOnly` (the review), a draft not On is warned of only for
+ * what the save changes: `before` is judged as On too, so a risk it already had once on is not said again.
  */
-export function useUnnamedEmergency(after: JsonObject | null, before?: JsonObject | null): UnnamedEmergency {
+export function useUnnamedEmergency(after: JsonObject | null, before?: JsonObject | null, changesOnly = false): UnnamedEmergency {
   const tenant = useTenantSession();
   const [settings] = useEmergencyAccess(tenant.account.tenantId);
   const unnamed = settings.users.length + settings.groups.length === 0;
-  // As the lock-out guard judges a policy: only one that is on can lock anyone out.
+  // Only a policy that is on locks anyone out now; one that is not is judged as it would be once on.
   const dormant = !!after && after.state !== 'enabled';
-  // Read while the draft is dormant too, so that turning it On is judged at once.
   const listed = useQuery({ ...policiesQuery(tenant), enabled: unnamed });
   const list = listed.data;
   // Found once per list: a keystroke judges the draft against them, not every policy again.
   const policies = useMemo(() => list?.map(policyJson), [list]);
   const candidates = useMemo(() => (policies ? suggestCandidates(policies) : []), [policies]);
   const left = useMemo(() => {
-    if (!unnamed || !after || dormant || !policies) return [];
+    if (!unnamed || !after || !policies) return [];
     const earlier = before !== undefined ? before : (policies.find((p) => typeof after.id === 'string' && p.id === after.id) ?? null);
-    return leftOut(candidates, earlier, after);
-  }, [unnamed, after, dormant, before, policies, candidates]);
+    if (!dormant) return leftOut(candidates, earlier, after);
+    return leftOut(candidates, changesOnly && earlier ? turnedOn(earlier) : earlier, turnedOn(after));
+  }, [unnamed, after, dormant, before, changesOnly, policies, candidates]);
   // Only the candidates' own names are looked up (a new policy does not mention them).
   const named = useMemo(
     () =>
@@ -95,15 +101,15 @@ export function useUnnamedEmergency(after: JsonObject | null, before?: JsonObjec
     [left],
   );
   const looked = useNames(tenant, named);
-  const judged = unnamed && !!after && !dormant;
+  const judged = unnamed && !!after;
   const failed = judged && !list && listed.isError;
   // A name that fails to resolve is said by its id; one still loading is waited for, not shown as a bare id.
   const checking = judged && !failed && (!list || (left.length > 0 && looked.isPending));
-  const warnings = checking ? [] : left.map((c) => ({ key: `${c.kind}:${c.id}`, text: warningFor(c, left, looked.data) }));
+  const warnings = checking ? [] : left.map((c) => ({ key: `${c.kind}:${c.id}`, text: warningFor(c, left, looked.data, dormant) }));
   return { unnamed, dormant: unnamed && dormant, checking, failed, warnings };
 }
 
-/** The note, with the way to where the accounts are named; quiet about a draft that is not On. */
+/** The note, with the way to where the accounts are named; quiet about a draft that is not On (its warnings say when). */
 export function UnnamedNote({ dormant = false }: { dormant?: boolean }) {
   return (
     <>
@@ -128,9 +134,9 @@ export function UnnamedEmergencyNotice({ original, modified }: { original: strin
   const styles = useStyles();
   const before = useMemo(() => (original ? parsed(original) : null), [original]);
   const after = useMemo(() => parsed(modified), [modified]);
-  const { unnamed, dormant, checking, failed, warnings } = useUnnamedEmergency(after, before);
-  // Saving a policy that is not On locks no one out: nothing to say here (the checks say it is judged once On).
-  if (!unnamed || dormant) return null;
+  const { unnamed, dormant, checking, failed, warnings } = useUnnamedEmergency(after, before, true);
+  // Saving a policy that is not On locks no one out now: said only when the save changes what it excludes.
+  if (!unnamed || (dormant && warnings.length === 0)) return null;
   return (
     <MessageBar intent={warnings.length ? 'warning' : 'info'} layout="multiline">
       <MessageBarBody>
@@ -146,7 +152,7 @@ export function UnnamedEmergencyNotice({ original, modified }: { original: strin
         )}
         {checking && <>{CANDIDATES_CHECKING} </>}
         {failed && <>{CANDIDATES_FAILED} </>}
-        <UnnamedNote />
+        <UnnamedNote dormant={dormant} />
       </MessageBarBody>
     </MessageBar>
   );
