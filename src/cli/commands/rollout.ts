@@ -21,6 +21,7 @@ import { gateJson, gateMarkdown, gateText, type GateRun } from '../evaluation/ga
 import { checkOutput, FORMATS, OUTPUT_OPTIONS, writeOutput } from '../evaluation/outputs';
 import { readRolloutPlan } from '../evaluation/rollout-source';
 import { EXIT, type Command } from './command';
+import { isolatedText } from '../../domain/isolate';
 
 /** As the console reads a gate (SIGN_IN_CAP in features/rollout/use-gate.ts). */
 const DEFAULT_CAP = 5000;
@@ -70,7 +71,7 @@ export const rolloutCommand: Command = {
 
     const tenant = await connectTenant('rollout', values, io);
     const client = tenant.context.client;
-    io.err(`Reading the rings' members for the rollout of '${plan.policyName}'…\n`);
+    io.err(`Reading the rings' members for the rollout of '${isolatedText(plan.policyName)}'…\n`);
     const members = new Map<string, Principal[]>();
     for (const ring of [...activeRings(plan), ...[nextRing(plan)].filter((r) => r !== null)])
       if (ring.group.id) members.set(ring.key, await readGroupUsers(client, ring.group.id));
@@ -79,7 +80,7 @@ export const rolloutCommand: Command = {
     if (!original) io.err(`The policy ${plan.policyId} is not in the tenant: its controls cannot be compared with the frozen ones.\n`);
     const since = new Date(latestRing(plan)?.startedAt ?? plan.createdAt);
     if (Number.isNaN(since.getTime()))
-      throw new CliError(`${planPath}: the rollout of '${plan.policyName}' has no start time to read from.`);
+      throw new CliError(`${planPath}: the rollout of '${isolatedText(plan.policyName)}' has no start time to read from.`);
     io.err(`Reading the sign-ins since ${since.toISOString()}…\n`);
     let log;
     try {

@@ -3,6 +3,7 @@
 import { escapeMarkdown } from '../../domain/lint/markdown';
 import { DECISION_WORDS, percent, type GateCounts, type GateResult } from '../../domain/rollout/gate';
 import { activeRings, nextRing, ringLabel, type RolloutPlan } from '../../domain/rollout/rollout-plan';
+import { isolatedText } from '../../domain/isolate';
 
 export interface GateRun {
   plan: RolloutPlan;
@@ -22,7 +23,7 @@ function lines(run: GateRun): string[] {
   const rings = activeRings(plan);
   const upcoming = nextRing(plan);
   return [
-    `Rollout of '${plan.policyName}': ${DECISION_WORDS[result.decision]}.`,
+    `Rollout of '${isolatedText(plan.policyName)}': ${DECISION_WORDS[result.decision]}.`,
     ...result.reasons,
     `Since ${result.since}: ${plural(run.read, 'sign-in')} read${run.capped ? ` (the cap of ${run.cap.toLocaleString('en-US')} was reached)` : ''}.`,
     `In the copy (${rings.length > 0 ? rings.map((r) => ringLabel(plan, r.key)).join(', ') : 'no ring yet'}): ${countsLine(result.copy)}.`,

@@ -9,6 +9,7 @@ import { readRolloutPlans, type RolloutPlan } from '../../domain/rollout/rollout
 import { CliError } from '../cli-error';
 import { readBackup } from '../files';
 import { readJsonFile } from './outputs';
+import { isolatedText } from '../../domain/isolate';
 
 async function plansIn(path: string, warn: (line: string) => void, cwd: string): Promise<RolloutPlan[]> {
   const folder = await stat(resolve(cwd, path)).then(
@@ -36,7 +37,7 @@ export async function readRolloutPlan(
 ): Promise<RolloutPlan> {
   const plans = await plansIn(path, warn, cwd);
   if (plans.length === 0) throw new CliError(`${path} holds no rollout plan.`);
-  const listed = plans.map((p) => `${p.policyId} ('${p.policyName}', ${p.status})`).join('; ');
+  const listed = plans.map((p) => `${isolatedText(p.policyId)} ('${isolatedText(p.policyName)}', ${p.status})`).join('; ');
   if (policyId) {
     const plan = plans.find((p) => p.policyId.toLowerCase() === policyId.toLowerCase());
     if (!plan) throw new CliError(`${path} holds no rollout plan for the policy ${policyId}. It holds: ${listed}.`);

@@ -54,8 +54,8 @@ async function baselineOf(entry: TenantEntry, backups: string | undefined, tenan
   if (entry.baseline) return entry.baseline;
   throw new CliError(
     backups
-      ? `Nothing to compare ${entry.name} with: no folder ${join(backups, tenantFolderName(entry))}, and no baseline for it in the tenants file (${relative(io.cwd, tenantsFile)}).`
-      : `The tenants file gives ${entry.name} no baseline, and no folder of backups was given.`,
+      ? `Nothing to compare ${isolatedText(entry.name)} with: no folder ${join(backups, tenantFolderName(entry))}, and no baseline for it in the tenants file (${relative(io.cwd, tenantsFile)}).`
+      : `The tenants file gives ${isolatedText(entry.name)} no baseline, and no folder of backups was given.`,
   );
 }
 
@@ -89,7 +89,7 @@ async function diffMany(values: Values, args: string[], io: CliIo): Promise<numb
         name: r.value.name,
         baseline,
         from: `the backup in ${baseline}`,
-        to: `the tenant ${r.value.name}`,
+        to: `the tenant ${isolatedText(r.value.name)}`,
         drift: r.value.drift.map(({ section, name, id, kind, changes, author }) => ({
           section,
           name,

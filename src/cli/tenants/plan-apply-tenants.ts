@@ -39,9 +39,11 @@ async function emergencyIdsOf(entry: TenantEntry, client: GraphClient): Promise<
             await client.get<{ id: string }>(`/v1.0/users/${encodeURIComponent(value)}?$select=id`).catch((error: unknown) => {
               // Only a 404 says the account is not there; a refusal, a throttle or a dropped connection says nothing of it.
               if (error instanceof GraphRequestError && error.status === 404)
-                throw new CliError(`The emergency account '${value}' of ${entry.name} is not in its directory.`);
+                throw new CliError(
+                  `The emergency account '${isolatedText(value)}' of ${isolatedText(entry.name)} is not in its directory.`,
+                );
               throw new CliError(
-                `The emergency account '${value}' of ${entry.name} could not be looked up: ${error instanceof Error ? error.message : String(error)}`,
+                `The emergency account '${isolatedText(value)}' of ${isolatedText(entry.name)} could not be looked up: ${error instanceof Error ? error.message : String(error)}`,
               );
             })
           ).id,
@@ -90,7 +92,8 @@ async function planMany(values: Values, args: string[], io: CliIo): Promise<numb
   const file = await loadTenants(values, io);
   const results = await overTenants(file, values, io, async (entry) => {
     const path = desired ? join(resolve(io.cwd, desired), tenantFolderName(entry)) : entry.baseline;
-    if (!path) throw new CliError(`The tenants file gives ${entry.name} no baseline, and no folder of desired states was given.`);
+    if (!path)
+      throw new CliError(`The tenants file gives ${isolatedText(entry.name)} no baseline, and no folder of desired states was given.`);
     const tenantIo = quietIo(io, entry);
     const source = await fromDisk(path, tenantIo);
     const connection = await connectEntry('plan', entry, values, io);

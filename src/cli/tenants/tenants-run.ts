@@ -82,7 +82,7 @@ function claimTenant(entry: TenantEntry, tenantId: string) {
   const first = signedIn?.get(tenantId.toLowerCase());
   if (first && first !== entry)
     throw new CliError(
-      `${entry.id} signs in to tenant ${tenantId}, which the tenants file already lists as ${first.name} (${first.id}): nothing was read for it. List each tenant once (by its id or by its domain, not both).`,
+      `${entry.id} signs in to tenant ${tenantId}, which the tenants file already lists as ${isolatedText(first.name)} (${first.id}): nothing was read for it. List each tenant once (by its id or by its domain, not both).`,
     );
   signedIn?.set(tenantId.toLowerCase(), entry);
 }
