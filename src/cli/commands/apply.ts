@@ -193,7 +193,8 @@ function noticingChanges(
       ...writers,
       create: (kind, body) => noting(null, () => writers.create(kind, body)),
       update: (kind, id, body, item) => noting(id, () => writers.update(kind, id, body, item)),
-      restore: (kind, id) => noting(id, () => writers.restore(kind, id)),
+      // onRestored passed on: the journal keeps that the object is back even when what follows the restore fails.
+      restore: (kind, id, onRestored) => noting(id, () => writers.restore(kind, id, onRestored)),
       read: (kind, id, intended) => noting(null, () => writers.read(kind, id, intended)),
       findCreated: (kind, body) => noting(null, () => writers.findCreated(kind, body)),
     },
