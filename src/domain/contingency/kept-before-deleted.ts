@@ -19,6 +19,17 @@ function whatTheyDo(choices: PlanEdits): string {
   return [off, first].filter(Boolean).join(', and ');
 }
 
+/** What choices hold, said beside them where they are set aside, to tell them apart: "They were to turn off ‘A’." */
+export function whatTheyHeld(choices: PlanEdits): string {
+  const named = (disabled: boolean) => listed(choices.suspend.filter((s) => (s.to === 'disabled') === disabled).map((s) => s.name));
+  const off = named(true);
+  const reportOnly = named(false);
+  const first =
+    choices.exclusions.length > 0 ? `to exclude the emergency accounts from ${listed(choices.exclusions.map((s) => s.name))} first` : '';
+  const all = [off && `to turn off ${off}`, reportOnly && `to put ${reportOnly} in report-only`, first].filter(Boolean).join(', and ');
+  return all === '' ? 'They hold no policy to turn off and no exclusion.' : `They were ${all}.`;
+}
+
 /**
  * The question asked before choices kept before a plan was deleted are given to the plan that has their id now,
  * or null when they may not be offered.

@@ -146,6 +146,8 @@ describe('choices saved on a device under an id a newly arrived plan has now', (
 });
 
 describe('what was kept for a plan the tenant no longer has', () => {
+  const ownSaid =
+    'Choices saved on this device for a plan this tenant no longer has were not given to the plan for ‘MFA’, which has choices of its own saved since: these are kept here, apart from them, until forgotten. They were to turn off ‘CA001: Require MFA’.';
   // 'MFA 障害' was the only plan and had 'mfa'; its policies were deleted, and a plan 'MFA' made since has 'mfa' now.
   const earlier = recognisePlans([policy('em1', 'MFA 障害'), normal]);
   const { record } = activation(earlier[0]!, [policy('em1', 'MFA 障害'), normal], new Date('2026-12-01T10:00:00Z'));
@@ -199,7 +201,7 @@ describe('what was kept for a plan the tenant no longer has', () => {
     expect(kept.plans.mfa).toEqual(edits);
     const made = recognisePlans([policy('em7', 'MFA'), normal]);
     const said = [
-      'Choices saved on this device for a plan this tenant no longer has were not given to the plan for ‘MFA’, which has none of that plan’s policies: it starts without them.',
+      'Choices saved on this device for a plan this tenant no longer has were not given to the plan for ‘MFA’, which has none of that plan’s policies: it starts without them. They were to turn off ‘CA001: Require MFA’.',
     ];
     // Read while the plan was gone, then after another was made; or only after.
     const seenGone = findSavedChoices(kept, []);
@@ -208,28 +210,49 @@ describe('what was kept for a plan the tenant no longer has', () => {
       expect(byDisruption(found, made)).toEqual({ MFA: [] });
       expect(found.unclear).toEqual(said);
       expect(findSavedChoices(found, made)).toMatchObject({ moved: false, unclear: said });
-      // The new plan's own choices, saved after, are its own; once it has them, the old ones are no longer said.
+      // The new plan's own choices, saved after, are its own; the old ones stay apart from them, still said.
       const own: PlanEdits = { suspend: [{ policyId: 'ca1', name: 'CA001: Require MFA', to: REPORT_ONLY }], exclusions: [] };
       const saved = findSavedChoices({ ...found, plans: { ...found.plans, mfa: own } }, made);
-      expect(saved.plans.mfa).toEqual(own);
-      expect(findSavedChoices(saved, made)).toMatchObject({ moved: false, unclear: [], plans: { mfa: own } });
+      expect(saved.plans).toEqual({ mfa: own, 'gone: mfa': edits });
+      expect(findSavedChoices(saved, made)).toMatchObject({ moved: false, unclear: [ownSaid], plans: { mfa: own, 'gone: mfa': edits } });
     }
   });
 
-  it('are dropped from the device once the plan with their id has choices of its own, so they never come back', () => {
+  it('keep them apart, said and forgettable, once the plan with their id has choices of its own; told apart when it is gone too', () => {
     const kept = findSavedChoices({ plans: { mfa: edits }, switches: {} }, recognisePlans([policy('em1', 'MFA'), normal]));
     const made = recognisePlans([policy('em7', 'MFA'), normal]);
     const found = findSavedChoices(kept, made);
     expect(Object.keys(found.plans)).toEqual(['gone: mfa']);
     const own: PlanEdits = { suspend: [{ policyId: 'ca1', name: 'CA001: Require MFA', to: REPORT_ONLY }], exclusions: [] };
     const saved = findSavedChoices({ ...found, plans: { ...found.plans, mfa: own } }, made);
-    expect(saved).toMatchObject({ moved: true, unclear: [], held: [], plans: { mfa: own }, choicesFor: { mfa: ['em7'] } });
-    expect(Object.keys(saved.plans)).toEqual(['mfa']);
-    expect(Object.keys(saved.choicesFor)).toEqual(['mfa']);
-    // That plan deleted too, and another made: only its choices are said, not the first plan's again.
+    expect(saved).toMatchObject({
+      unclear: [ownSaid],
+      plans: { mfa: own, 'gone: mfa': edits },
+      choicesFor: { mfa: ['em7'], 'gone: mfa': ['em1'] },
+    });
+    expect(saved.held.map(({ kind, key }) => ({ kind, key }))).toEqual([{ kind: 'choices', key: 'gone: mfa' }]);
+    // That plan deleted too, and another made: both kept, neither given, each saying what it was to do.
     const third = findSavedChoices(saved, recognisePlans([policy('em9', 'MFA'), normal]));
-    expect(third.held.map((h) => h.key)).toEqual(['gone: mfa']);
-    expect(third.plans['gone: mfa']).toEqual(own);
+    expect(third.held.map((h) => h.key)).toEqual(['gone 2: mfa', 'gone: mfa']);
+    expect(third.plans).toEqual({ 'gone: mfa': edits, 'gone 2: mfa': own });
+    expect(third.held.map((h) => h.text.slice(h.text.lastIndexOf('They')))).toEqual([
+      'They were to put ‘CA001: Require MFA’ in report-only.',
+      'They were to turn off ‘CA001: Require MFA’.',
+    ]);
+  });
+
+  it('keep a deleted plan’s choices when a plan made since with its name saved its own and the first is then restored', () => {
+    // em1's plan has choices, is deleted; em7's plan, made with its name, saves its own; em1 is restored from Deleted items.
+    const kept = findSavedChoices({ plans: { mfa: edits }, switches: {} }, recognisePlans([policy('em1', 'MFA'), normal]));
+    const made = recognisePlans([policy('em7', 'MFA'), normal]);
+    const aside = findSavedChoices(kept, made);
+    const own: PlanEdits = { suspend: [{ policyId: 'ca1', name: 'CA001: Require MFA', to: REPORT_ONLY }], exclusions: [] };
+    const saved = findSavedChoices({ ...aside, plans: { ...aside.plans, mfa: own } }, made);
+    const restored = recognisePlans([policy('em1', 'MFA'), policy('em7', 'MFA'), normal]);
+    const found = findSavedChoices(saved, restored);
+    // Not mixed into the plan's own, not dropped: still listed apart, what they were to do said.
+    expect(found.plans).toEqual({ mfa: own, 'gone: mfa': edits });
+    expect(found.held).toEqual([expect.objectContaining({ kind: 'choices', key: 'gone: mfa', text: ownSaid })]);
   });
 
   it('do not give choices an earlier version kept to a plan made with their id after theirs was seen gone', () => {
@@ -245,7 +268,7 @@ describe('what was kept for a plan the tenant no longer has', () => {
   it('say of choices an earlier version kept, whose plan is not known, that it could not be confirmed, not that the plan is another', () => {
     const seenGone = findSavedChoices({ plans: { mfa: edits }, switches: {} }, []);
     const said = [
-      'Choices saved on this device by an earlier version, for a plan this tenant did not have when they were last read, were not given to the plan for ‘MFA’: whose plan they were saved for could not be confirmed, so it starts without them.',
+      'Choices saved on this device by an earlier version, for a plan this tenant did not have when they were last read, were not given to the plan for ‘MFA’: whose plan they were saved for could not be confirmed, so it starts without them. They were to turn off ‘CA001: Require MFA’.',
     ];
     // Its policies restored from Deleted items with the same ids, or a plan made since: nothing tells them apart.
     for (const back of [recognisePlans([policy('em1', 'MFA'), normal]), recognisePlans([policy('em7', 'MFA'), normal])]) {

@@ -8,7 +8,7 @@
 // (its disruption and the policies it turned on); choices do not, so the policies of their plan are kept beside them.
 import { isolatedText } from '../isolate';
 import { earlierIdsOf, sameDisruption, type ContingencyPlan, type PlanEdits } from './contingency-plan';
-import { keptBeforeDeletedOffer } from './kept-before-deleted';
+import { keptBeforeDeletedOffer, whatTheyHeld } from './kept-before-deleted';
 import type { SwitchRecord } from './switch';
 
 export interface SavedChoices {
@@ -67,9 +67,9 @@ export function giveHeld(saved: SavedChoices, entry: Pick<HeldEntry, 'kind' | 'k
 /**
  * What was kept under an id another plan has now, and could not be given to the plan it was for, is set aside under
  * `set aside: <id>` (a plan id has no space or colon): out of the new holder's reach, still on the device, still said.
- * What was kept for a plan the tenant no longer has goes under `gone: <id>`: never given to a plan, said while a plan
- * has or could have had the id (choices: until one of those plans has its own, when they are dropped). That either is
- * there also says that what was kept under the id since is the holder's own.
+ * What was kept for a plan the tenant no longer has goes under `gone: <id>`: never given to a plan (nor mixed into the
+ * choices a plan with the id saves since), said while a plan has or could have had the id, kept until the admin
+ * forgets it. That either is there also says that what was kept under the id since is the holder's own.
  */
 const ASIDE = /^(set aside|gone)(?: (\d+))?: (.*)$/su;
 type Aside = 'set aside' | 'gone';
@@ -94,10 +94,11 @@ interface Rules<T> {
   unclearWords: (entry: T, candidates: readonly ContingencyPlan[]) => string;
   /** Said of an entry for one plan that has its own entry since; unsaid when that one simply replaces it. */
   supersededWords?: (entry: T, plan: ContingencyPlan) => string;
-  /** Said of an entry (kept under `key`) for a plan the tenant no longer has, while these plans have or could have had its id. */
-  goneWords: (entry: T, plans: readonly ContingencyPlan[], key: string) => string;
-  /** Whether that is dropped once one of those plans has its own entry (the admin chose for it since). */
-  goneUntilOwn?: boolean;
+  /**
+   * Said of an entry (kept under `key`) for a plan the tenant no longer has, while these plans have or could have had
+   * its id; `owned`: one of them has its own entry (the admin chose for it since).
+   */
+  goneWords: (entry: T, plans: readonly ContingencyPlan[], key: string, owned: boolean) => string;
   /** Whether an entry set aside as a gone plan's (under `key`) is the plan's that has its id now: its policies restored. */
   regained?: (key: string, holder: ContingencyPlan) => boolean;
 }
@@ -121,6 +122,7 @@ function place<T>(entries: Readonly<Record<string, T>>, plans: readonly Continge
     moved = true;
   };
   const couldHaveHad = (id: string) => plans.filter((p) => earlierIdsOf(p.disruption).includes(id));
+  const owned = (some: readonly ContingencyPlan[]) => some.some((p) => p.id in placed);
   const gone: [key: string, entry: T, id: string][] = [];
   for (const [key, entry] of Object.entries(entries)) {
     const aside = ASIDE.exec(key);
@@ -134,7 +136,7 @@ function place<T>(entries: Readonly<Record<string, T>>, plans: readonly Continge
       const verdict = rules.heldFor(entry, holder, entries);
       if (!verdict) continue;
       if (verdict === 'gone') {
-        setAside(key, id, entry, rules.goneWords(entry, [holder], key), 'gone');
+        setAside(key, id, entry, rules.goneWords(entry, [holder], key, false), 'gone');
       } else if (Array.isArray(verdict)) {
         setAside(key, id, entry, rules.unclearWords(entry, verdict));
       } else if (verdict.id in placed) {
@@ -151,7 +153,7 @@ function place<T>(entries: Readonly<Record<string, T>>, plans: readonly Continge
     if (couldHave.length === 0) continue;
     const pointedAt = rules.narrow(entry, couldHave);
     if (pointedAt === 'gone') {
-      setAside(key, id, entry, rules.goneWords(entry, couldHave, key), 'gone');
+      setAside(key, id, entry, rules.goneWords(entry, couldHave, key, owned(couldHave)), 'gone');
       continue;
     }
     const candidates = pointedAt.length > 0 ? pointedAt : couldHave;
@@ -178,11 +180,8 @@ function place<T>(entries: Readonly<Record<string, T>>, plans: readonly Continge
       continue;
     }
     const confusable = [holder ?? couldHaveHad(id)].flat();
-    if (rules.goneUntilOwn && confusable.some((p) => p.id in placed)) {
-      // Never given to a plan, and no longer said: dropped, so that nothing kept on the device can give it back later.
-      delete placed[key];
-      moved = true;
-    } else if (confusable.length > 0) say(key, rules.goneWords(entry, confusable, key));
+    // Kept, and said, even once one of those plans has its own: only the admin forgets what was saved.
+    if (confusable.length > 0) say(key, rules.goneWords(entry, confusable, key, owned(confusable)));
   }
   return { placed, moved, unclear, from };
 }
@@ -222,11 +221,20 @@ export function findSavedChoices(saved: SavedChoices, plans: readonly Contingenc
       `Choices saved on this device by an earlier version belong to one of the plans for ${names(candidates)}, which it cannot tell apart: neither plan was given them. Check what each one suspends and which exclusions it adds.`,
     // Kept by an earlier version, with the policies of their plan not known ([]): not proof the plan is gone, but
     // nothing tells its return from a plan made since with its id, so they are not given either way; said as such.
-    goneWords: (_, to, key) =>
-      choicesFor[key]?.length === 0
-        ? `Choices saved on this device by an earlier version, for a plan this tenant did not have when they were last read, were not given to ${thePlans(to)}: whose plan they were saved for could not be confirmed, so ${to.length === 1 ? 'it starts' : 'they start'} without them.`
-        : `Choices saved on this device for a plan this tenant no longer has were not given to ${thePlans(to)}, which ${to.length === 1 ? 'has' : 'have'} none of that plan’s policies: ${to.length === 1 ? 'it starts' : 'they start'} without them.`,
-    goneUntilOwn: true,
+    // What they hold is said too: two plans of one name deleted in turn leave two such entries, told apart by it.
+    goneWords: (choices, to, key, owned) => {
+      const one = to.length === 1;
+      const unknown = choicesFor[key]?.length === 0;
+      const why = owned
+        ? `, which ${one ? 'has' : 'have'} choices of ${one ? 'its' : 'their'} own saved since: these are kept here, apart from ${one ? 'them' : 'those'}, until forgotten.`
+        : unknown
+          ? `: whose plan they were saved for could not be confirmed, so ${one ? 'it starts' : 'they start'} without them.`
+          : `, which ${one ? 'has' : 'have'} none of that plan’s policies: ${one ? 'it starts' : 'they start'} without them.`;
+      const said = unknown
+        ? `Choices saved on this device by an earlier version, for a plan this tenant did not have when they were last read, were not given to ${thePlans(to)}`
+        : `Choices saved on this device for a plan this tenant no longer has were not given to ${thePlans(to)}`;
+      return `${said}${why} ${whatTheyHeld(choices)}`;
+    },
     // Its policies recorded, and the plan with its id has one of them again (restored from Deleted items): its own.
     regained: (key, holder) => hasAnyOf(holder, choicesFor[key] ?? []),
   });
