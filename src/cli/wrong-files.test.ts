@@ -199,3 +199,24 @@ describe('diff of a backup that lost a policy its manifest lists', () => {
     expect(readFileSync(join(dir, 'edited.json'), 'utf8')).toContain('disabled');
   });
 });
+
+describe('an export of policy files (no manifest) handed to plan', () => {
+  it('is named as policy files, with what reads them (diff --baseline, the console’s Import), not only as no backup (exit 2)', async () => {
+    mkdirSync(join(dir, 'export/ConditionalAccess'), { recursive: true });
+    writeFileSync(join(dir, 'export/ConditionalAccess/a.json'), JSON.stringify(policy('a', 'Block Linux A')));
+    writeFileSync(join(dir, 'export/ConditionalAccess/b.json'), JSON.stringify(policy('b', 'Block Linux B')));
+    const folder = await run('plan', 'export', '--out', 'plan.json');
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain(
+      'export: This folder holds 2 Conditional Access policies (an export or a template), not a Gatehouse backup',
+    );
+    expect(folder.stderr).toContain('gatehouse diff export --baseline');
+    expect(folder.stderr).toContain("open it in the console's Import");
+
+    const file = await run('plan', 'export/ConditionalAccess/a.json', '--out', 'plan.json');
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain('This file holds a Conditional Access policy (an export or a template), not a Gatehouse backup');
+    // Neither is read as a plan's source: nothing written.
+    expect(() => readFileSync(join(dir, 'plan.json'))).toThrow();
+  });
+});

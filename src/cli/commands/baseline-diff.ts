@@ -56,7 +56,7 @@ const SECTION_OF: Record<string, string> = {
   group: 'groups',
 };
 
-async function filesUnder(path: string): Promise<ImportFile[]> {
+export async function filesUnder(path: string): Promise<ImportFile[]> {
   const info = await stat(path).catch(() => {
     throw new CliError(`${path}: no such file or folder.`);
   });

@@ -22,6 +22,7 @@ import { EXIT, type Command } from './command';
 import { mappingWords, planFileText, sha256OfText, type PlanFile } from './plan-file';
 import { readMappingOptions, withMapping, type MappingOptions } from './mapping-option';
 import { planLines, planMarkdown, planReport, type PlanReport } from './plan-text';
+import { policyFilesWords } from './not-a-backup';
 import { fromDisk, type Source } from './source';
 import type { CliIo } from '../io';
 import type { TenantConnection } from '../tenant';
@@ -87,7 +88,11 @@ export const planCommand: Command = {
     await checkOut(io.cwd, out, 'a file');
     const states = choice(values, 'states', STATES, 'source');
     const mapping = await readMappingOptions(values, io.cwd);
-    const source = await fromDisk(positionals[0]!, io);
+    const source = await fromDisk(positionals[0]!, io).catch(async (error: unknown) => {
+      // An export or a template where a backup is asked for: said for what it is, with what reads it.
+      const words = await policyFilesWords(positionals[0]!, io.cwd);
+      throw words ? new CliError(words, { cause: error }) : error;
+    });
     const tenant = await connectTenant('plan', values, io);
     const planned = await planTenant(
       source,
