@@ -8,6 +8,7 @@ describe('withoutWorkflowCommands', () => {
     );
     expect(withoutWorkflowCommands('  ::add-mask::x')).toBe('  \\u003A:add-mask::x');
     expect(withoutWorkflowCommands('\u00A0::error::x')).toBe('\u00A0\\u003A:error::x');
+    expect(withoutWorkflowCommands('x\n\u0085::warning::x')).toBe('x\n\u0085\\u003A:warning::x');
     expect(withoutWorkflowCommands("- update policy 'a ##vso[task.setvariable variable=x]1' and ##[error]b")).toBe(
       "- update policy 'a ##vso\\u005Btask.setvariable variable=x]1' and ##\\u005Berror]b",
     );

@@ -5,8 +5,9 @@
 // or the disk (a policy named "x\n::warning::All OK"): shown with the bracket or colon escaped, never run.
 // "\u005B" and "\u003A" are also JSON escapes of the same characters, so JSON output keeps its values.
 
-// Any space .NET trims (no-break, em…) before it; a letter after it, so an IPv6 range ("::1/128") stays.
-const LINE_START_COLONS = /^([^\S\n]*):(?=:[A-Za-z])/gm;
+// Any space .NET trims (no-break, em…, and U+0085, which JavaScript's \s leaves out) before it; a letter
+// after it, so an IPv6 range ("::1/128") stays.
+const LINE_START_COLONS = /^((?:[^\S\n]|\u0085)*):(?=:[A-Za-z])/gm;
 const HASH_BRACKET = /##(vso)?\[/gi;
 
 /** The text with no line the runner would take as a workflow or logging command. */
