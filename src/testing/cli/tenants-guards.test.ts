@@ -102,13 +102,13 @@ describe('gatehouse --tenants, told the truth', () => {
     const json = await world.gatehouse(['diff', '--tenants', 'one.json', 'backups', '--format', 'json']);
     expect(json.code, json.stderr).toBe(1);
     const document = JSON.parse(json.stdout) as {
-      tenants: { id: string; name: string; drift: { label: string; kind: string; changes: string[]; author?: { by: string } }[] }[];
+      tenants: { id: string; name: string; drift: { name: string; kind: string; changes: string[]; author?: { by: string } }[] }[];
     };
     expect(document.tenants).toHaveLength(1);
     expect(document.tenants[0]).toMatchObject({ id: tenantCopy(1).id, name: 'Contoso 001' });
     expect(document.tenants[0]!.drift).toEqual([
       expect.objectContaining({
-        label: 'CA001: Require MFA for all users',
+        name: 'CA001: Require MFA for all users',
         kind: 'changed',
         changes: ['State: On → Off'],
         author: expect.objectContaining({ by: 'admin@contoso-001.example' }),
