@@ -68,6 +68,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     overflowWrap: 'anywhere',
   },
+  pair: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, whiteSpace: 'nowrap' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 
@@ -228,15 +229,16 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         </h1>
         {/* The header names the saved state, and the draft's beside it when they differ (a revert can change it); a
             state that is none of the three is the checks' to name, not a badge's (it would run off the page). */}
-        <span>Saved:</span>
-        <StateBadge state={live.state ?? 'disabled'} />
+        {/* Each label with its badge: the row wraps between the pairs, never inside one. */}
+        <span className={styles.pair}>
+          Saved: <StateBadge state={live.state ?? 'disabled'} />
+        </span>
         {typeof draft.policy?.state === 'string' &&
           Object.hasOwn(stateLabels, draft.policy.state) &&
           draft.policy.state !== (live.state ?? 'disabled') && (
-            <>
-              <span>This draft:</span>
-              <StateBadge state={draft.policy.state} />
-            </>
+            <span className={styles.pair}>
+              This draft: <StateBadge state={draft.policy.state} />
+            </span>
           )}
       </div>
 

@@ -1,5 +1,5 @@
-// A read-only diff of two JSON texts, side by side or inline: unchanged stretches fold away, ids can
-// carry their names, and the caller can bring a range into view (from a sentence about a change).
+// A read-only diff of two JSON texts, side by side or inline: unchanged stretches fold away (shown once
+// folded, on the first change), ids can carry their names, and the caller can bring a range into view.
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { nameDecorations, useAnnotationStyles, type IdDescription } from './id-names';
@@ -73,7 +73,28 @@ export default function DiffViewer({ original, modified, dark, ariaLabel, inline
     const viewModel = editor.createViewModel({ original: left, modified: right });
     editor.setModel(viewModel);
     diff.current = editor;
+    // Until the worker has computed the diff, the unchanged stretches cannot fold: the whole text would show
+    // from line 1 and then jump to the changes. The diff is shown once it opens on its first change.
+    const shown = host.current;
+    shown.style.visibility = 'hidden';
+    let frame = 0;
+    const show = () => {
+      first.dispose();
+      clearTimeout(fallback);
+      // The folds are laid out after the diff is known: revealed on the next frame, then shown.
+      frame = requestAnimationFrame(() => {
+        if (editor.getLineChanges()?.length) editor.revealFirstDiff();
+        shown.style.visibility = '';
+      });
+    };
+    const first = editor.onDidUpdateDiff(show);
+    // A diff that never comes (a worker that failed) still shows the two texts.
+    const fallback = setTimeout(show, 3000);
     return () => {
+      first.dispose();
+      clearTimeout(fallback);
+      cancelAnimationFrame(frame);
+      shown.style.visibility = '';
       diff.current = null;
       editor.dispose();
       viewModel.dispose();

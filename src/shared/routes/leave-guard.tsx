@@ -7,6 +7,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useBlocker, type Blocker } from 'react-router';
+import { focusFully } from '../ui/focus-fully';
 
 export interface LeaveGuard {
   blocker: Blocker;
@@ -42,7 +43,7 @@ export function useLeaveGuard(active: boolean): LeaveGuard {
     if (open) return;
     const element = opener.current;
     opener.current = null;
-    if (element?.isConnected) element.focus();
+    if (element?.isConnected) focusFully(element);
   }, [open]);
   useEffect(() => {
     if (!active) return;
