@@ -1,6 +1,9 @@
 // Whether a contingency plan would work today: its sequence complete, its policies idle in
 // report-only, what they refer to still there, the emergency accounts excluded from those that
-// block, and the policies to suspend still in the tenant. Said in words, worst first.
+// block, and the policies to suspend still in the tenant. Said in words, worst first. While no emergency
+// accounts are named, what most policies for all users exclude (the candidate guard) stands in for them.
+import { leftOut, turnedOn } from '../emergency/candidate-guard';
+import { suggestCandidates } from '../emergency/fix';
 import { isJsonObject, type JsonObject } from '../json';
 import type { EmergencyAccess } from '../lockout';
 import { REPORT_ONLY } from '../types';
@@ -32,15 +35,20 @@ export interface ReadinessOptions {
   switched?: RecordedSwitch;
   /** A policy's or account's name among the words: the console isolates it (bidi), so it cannot reorder them. */
   isolate?: (name: string) => string;
+  /** The name of a user or group the tenant's policies mostly exclude, when known (otherwise its id is said). */
+  nameOf?: (kind: 'user' | 'group', id: string) => string | undefined;
 }
 
 export function readiness(
   plan: ContingencyPlan,
   policies: readonly JsonObject[],
   emergency: EmergencyAccess,
-  { gone = new Map(), switched, isolate = (name) => name }: ReadinessOptions = {},
+  { gone = new Map(), switched, isolate = (name) => name, nameOf = () => undefined }: ReadinessOptions = {},
 ): ReadinessFinding[] {
   const findings: ReadinessFinding[] = [];
+  const unnamed = emergency.users.length + emergency.groups.length === 0;
+  // Found once for the plan: likely the break-glass exclusion, a guess, so only ever a warning.
+  const candidates = unnamed ? suggestCandidates(policies) : [];
   const byId = new Map(policies.map((p) => [String(p.id), p]));
   const expected = Math.max(0, ...plan.enable.map((s) => s.of));
   const positions = new Set(plan.enable.map((s) => s.position));
@@ -73,6 +81,18 @@ export function readiness(
         severity: 'warning',
         text: `'${isolate(step.name)}' is off: kept in report-only, its effect shows in the sign-in logs before it is needed.`,
       });
+    // The switch turns it on without the editor's lock-out guard: judged as it will be then.
+    const planned = plan.exclusions.filter((e) => e.policyId === step.policyId);
+    for (const c of leftOut(candidates, null, turnedOn(policy))) {
+      if (planned.some((e) => (c.kind === 'user' ? e.users : e.groups).includes(c.id))) continue;
+      const known = nameOf(c.kind, c.id);
+      const who = `the ${c.kind === 'group' ? 'group' : 'account'} '${known === undefined ? c.id : isolate(known)}'`;
+      const holds = c.kind === 'group' ? 'it holds your emergency accounts' : 'it is an emergency account';
+      findings.push({
+        severity: 'warning',
+        text: `'${isolate(step.name)}' does not exclude ${who}, which ${c.excludedFrom} of ${c.of} policies for all users exclude: if ${holds}, switching the plan on locks ${c.kind === 'group' ? 'them' : 'it'} out.`,
+      });
+    }
     for (const what of gone.get(step.policyId) ?? [])
       findings.push({ severity: 'blocker', text: `'${isolate(step.name)}' refers to ${what}, which no longer exists.` });
     if (blocks(policy)) {
@@ -100,7 +120,7 @@ export function readiness(
   for (const step of [...plan.suspend, ...plan.exclusions]) {
     if (!byId.has(step.policyId)) findings.push({ severity: 'blocker', text: `'${isolate(step.name)}' is not in the tenant.` });
   }
-  if (emergency.users.length + emergency.groups.length === 0)
+  if (unnamed)
     findings.push({
       severity: 'warning',
       text: 'No emergency accounts are named in Settings: whether the plan locks them out cannot be checked.',
