@@ -34,7 +34,8 @@ describe('choices kept for a plan seen deleted, when a plan with its id is back'
         },
       }),
     ]);
-    const given = giveHeld(found, found.held[0]!, back);
+    const { saved: given, given: done } = giveHeld(found, found.held[0]!, back);
+    expect(done).toBe(true);
     expect(given).toEqual({ plans: { mfa: edits }, switches: {}, choicesFor: { mfa: ['em1'] } });
     expect(findSavedChoices(given, back)).toMatchObject({ moved: false, unclear: [], held: [], plans: { mfa: edits } });
   });
@@ -54,7 +55,7 @@ describe('choices kept for a plan seen deleted, when a plan with its id is back'
     const remade = findSavedChoices(seenGone, made);
     expect(remade.held).toHaveLength(1);
     expect(remade.held[0]!.offer).toBeUndefined();
-    expect(giveHeld(remade, remade.held[0]!, made).plans).toEqual({ 'gone: mfa': excluding });
+    expect(giveHeld(remade, remade.held[0]!, made)).toMatchObject({ given: false, saved: { plans: { 'gone: mfa': excluding } } });
     // Kept with its plan's policies known, for a plan that had others: another plan's.
     const known = findSavedChoices({ plans: { mfa: edits }, switches: {}, choicesFor: { mfa: ['em1'] } }, made);
     expect(known.held).toHaveLength(1);

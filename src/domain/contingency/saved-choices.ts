@@ -52,16 +52,24 @@ export function forgetHeld(saved: SavedChoices, entry: Pick<HeldEntry, 'kind' | 
   return { ...saved, plans: without(saved.plans), ...(saved.choicesFor ? { choicesFor: without(saved.choicesFor) } : {}) };
 }
 
-/** The saved choices with those kept before a plan was deleted given to the plan with their id, as the admin confirmed; unchanged when not offered now. */
-export function giveHeld(saved: SavedChoices, entry: Pick<HeldEntry, 'kind' | 'key'>, plans: readonly ContingencyPlan[]): SavedChoices {
+/**
+ * The saved choices with those kept before a plan was deleted given to the plan with their id, as the admin confirmed;
+ * unchanged, and `given` false, when not offered now (the policies or the device changed since the offer was shown).
+ */
+export function giveHeld(
+  saved: SavedChoices,
+  entry: Pick<HeldEntry, 'kind' | 'key'>,
+  plans: readonly ContingencyPlan[],
+): { saved: SavedChoices; given: boolean } {
   const found = findSavedChoices(saved, plans);
   const kept: SavedChoices = { plans: found.plans, switches: found.switches, choicesFor: found.choicesFor };
   const offer = found.held.find((h) => h.kind === entry.kind && h.key === entry.key)?.offer;
   const plan = plans.find((p) => p.id === offer?.planId);
   const choices = found.plans[entry.key];
-  if (!plan || !choices) return kept;
+  if (!plan || !choices) return { saved: kept, given: false };
   const { plans: edits, choicesFor } = forgetHeld(kept, entry);
-  return { ...kept, plans: { ...edits, [plan.id]: choices }, choicesFor: { ...choicesFor, [plan.id]: policiesOf(plan) } };
+  const given = { ...kept, plans: { ...edits, [plan.id]: choices }, choicesFor: { ...choicesFor, [plan.id]: policiesOf(plan) } };
+  return { saved: given, given: true };
 }
 
 /**

@@ -112,7 +112,16 @@ export function ContingencyPage() {
         <HeldNotice
           held={held}
           onForget={forget}
-          onUse={(entry) => update((saved) => giveHeld(saved, entry, recognised))}
+          onUse={(entry) => {
+            // Weighed against what is kept and read now, which may have changed since the offer was shown.
+            let given = false;
+            const kept = update((saved) => {
+              const next = giveHeld(saved, entry, recognised);
+              given = next.given;
+              return next.saved;
+            });
+            return { kept, given };
+          }}
           onEmptied={() => title.current?.focus()}
         />
       ) : null}

@@ -48,8 +48,8 @@ interface Props {
   held: readonly HeldEntry[];
   /** Removes it from the device; false when the browser would not keep that. */
   onForget: (entry: HeldEntry) => boolean;
-  /** Gives it to the plan it is offered to; false when the browser would not keep that. */
-  onUse: (entry: HeldEntry) => boolean;
+  /** Gives it to the plan it is offered to, if it still is (`given`); `kept` false when the browser would not keep that. */
+  onUse: (entry: HeldEntry) => { kept: boolean; given: boolean };
   /** Where the keyboard's focus goes when the last one is forgotten or used (this notice is gone then). */
   onEmptied: () => void;
 }
@@ -58,6 +58,14 @@ const UNKEPT = {
   forget: 'The browser did not keep that: it is forgotten for this session only.',
   use: 'The browser did not keep that: the plan has these choices for this session only.',
 };
+
+/** What became of choices the admin chose to use: given, given for this session only, or not given at all. */
+function usedWords(entry: HeldEntry, { kept, given }: { kept: boolean; given: boolean }) {
+  const disruption = isolatedText(entry.offer?.disruption ?? '');
+  if (!given)
+    return `Nothing was given: the policies or what this device keeps changed since this was shown, and these choices are no longer offered to the plan for ${disruption}. What is kept now is shown on this page.`;
+  return kept ? `The plan for ${disruption} has the choices kept before it was deleted.` : UNKEPT.use;
+}
 
 export function HeldNotice({ held, onForget, onUse, onEmptied }: Props) {
   const styles = useStyles();
@@ -81,9 +89,7 @@ export function HeldNotice({ held, onForget, onUse, onEmptied }: Props) {
   const act = (entry: HeldEntry, index: number, to: Asked['to']) => {
     const next = held[index + 1] ?? held[index - 1];
     setAsking(null);
-    const kept = to === 'forget' ? onForget(entry) : onUse(entry);
-    const given = entry.offer ? `The plan for ${isolatedText(entry.offer.disruption)} has the choices kept before it was deleted.` : null;
-    setSaid(kept ? (to === 'use' ? given : null) : UNKEPT[to]);
+    setSaid(to === 'forget' ? (onForget(entry) ? null : UNKEPT.forget) : usedWords(entry, onUse(entry)));
     // The next one's Forget it, or, the last gone, wherever the page says.
     if (next) buttons.current.get(button(idOf(next), 'forget'))?.focus();
     else onEmptied();
@@ -117,7 +123,8 @@ export function HeldNotice({ held, onForget, onUse, onEmptied }: Props) {
                 <Text id={textId}>{entry.text}</Text>{' '}
                 {entry.offer ? <>{opener('use', 'Use the choices kept before it was deleted')} </> : null}
                 {opener('forget', 'Forget it')}
-                {asked ? (
+                {/* No longer offered (read again meanwhile): nothing left to confirm. */}
+                {asked === 'forget' || (asked === 'use' && entry.offer) ? (
                   <div
                     role="group"
                     aria-labelledby={askedId}
@@ -141,7 +148,8 @@ export function HeldNotice({ held, onForget, onUse, onEmptied }: Props) {
             );
           })}
         </ul>
-        {said ? <Text>{said}</Text> : null}
+        {/* Spoken whenever it changes, while other entries remain. */}
+        <Text role="status">{said}</Text>
       </MessageBarBody>
     </MessageBar>
   );
