@@ -210,6 +210,8 @@ export const GridRow = memo(function GridRow({ row, findings, index, top, height
             <a
               className={classes.name}
               href={paths.policy(row.id)}
+              // The whole name where the column cuts it (its accessible name is whole already).
+              title={row.name}
               {...focusAttributes(index, 0, activeCol === 0)}
               onClick={(event) => {
                 // A modified click opens a new tab, as links do.

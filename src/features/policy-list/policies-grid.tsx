@@ -2,7 +2,8 @@
 // viewport once the list is long (the whole list stays searchable and sortable: the rows are data,
 // drawing is not). Assistive technology learns the full size from aria-rowcount and each row's
 // aria-rowindex. One tab stop; arrow keys, Home/End, Page Up/Down and Ctrl+Home/End move the focus,
-// also to rows not drawn yet (they are scrolled into view and drawn); Enter opens the policy.
+// also to rows not drawn yet (they are scrolled into view and drawn), and sideways when the grid is wider
+// than its box; Enter opens the policy.
 // Headers sort by click or Enter, said through aria-sort; columns resize by dragging their edge.
 import { createFocusOutlineStyle, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular } from '@fluentui/react-icons';
@@ -102,6 +103,30 @@ const positionOf = (element: Element | null): CellPosition | null => {
   return target ? { row: Number(target.dataset.row), col: Number(target.dataset.col) } : null;
 };
 
+/**
+ * Focuses a cell without the browser's own scroll (the window's is done by the row's known offset),
+ * then scrolls the box around the grid sideways to show it: in a narrow window the grid is wider
+ * than its box, and arrowing right would otherwise put the focus out of sight.
+ */
+function focusCell(grid: HTMLElement | null, row: number, col: number) {
+  const cell = grid?.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`);
+  if (!cell) return;
+  cell.focus({ preventScroll: true });
+  const box = grid!.parentElement;
+  if (!box || box.scrollWidth <= box.clientWidth) return;
+  // The cell itself, not the link or button inside it, which is narrower than its column.
+  const target = cell.closest<HTMLElement>('[role="gridcell"], [role="columnheader"]') ?? cell;
+  const boxLeft = box.getBoundingClientRect().left;
+  const { left, right } = target.getBoundingClientRect();
+  const x = scrollToReveal(
+    box.scrollLeft,
+    box.scrollLeft + box.clientWidth,
+    left - boxLeft + box.scrollLeft,
+    right - boxLeft + box.scrollLeft,
+  );
+  if (x !== null) box.scrollLeft = x;
+}
+
 /** Column widths: each shares the space in proportion to its ideal width, until dragged to a width of its own. */
 function useColumnWidths() {
   const [fixed, setFixed] = useState<Partial<Record<ColumnId, number>>>({});
@@ -164,7 +189,7 @@ export const PoliciesGrid = memo(function PoliciesGrid({
   useLayoutEffect(() => {
     if (!focusPending.current) return;
     focusPending.current = false;
-    grid.current?.querySelector<HTMLElement>(`[data-row="${activeRow}"][data-col="${active.col}"]`)?.focus({ preventScroll: true });
+    focusCell(grid.current, activeRow, active.col);
   }, [activeRow, active.col]);
 
   const moveTo = (next: CellPosition) => {
@@ -184,7 +209,7 @@ export const PoliciesGrid = memo(function PoliciesGrid({
     // Already drawn and active: the layout effect will not run again, so focus it here.
     if (next.row === activeRow && next.col === active.col) {
       focusPending.current = false;
-      grid.current?.querySelector<HTMLElement>(`[data-row="${next.row}"][data-col="${next.col}"]`)?.focus({ preventScroll: true });
+      focusCell(grid.current, next.row, next.col);
     }
   };
 

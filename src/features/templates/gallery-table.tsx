@@ -26,6 +26,7 @@ import type { TemplateMatch, TemplateStatus } from '../../domain/templates/match
 import { prerequisitesOf } from '../../domain/templates/prerequisites';
 import { paths } from '../../shared/routes/paths';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
+import { useStackedTableStyles } from '../../shared/ui/stacked-table';
 import { TableScroll } from '../../shared/ui/table-scroll';
 
 const useStyles = makeStyles({
@@ -55,6 +56,8 @@ export interface GalleryTableProps {
 
 export function GalleryTable({ matches, selected, onSelect, onDifference, onForget, onEmptied }: GalleryTableProps) {
   const styles = useStyles();
+  // A phone: each template's cells stack beside its checkbox, its needs and Difference on the screen.
+  const stacked = useStackedTableStyles();
   const navigate = useNavigate();
   const table = useRef<HTMLTableElement>(null);
   // A forgotten template's row leaves with the button that had the focus: the focus goes to the row that
@@ -78,7 +81,7 @@ export function GalleryTable({ matches, selected, onSelect, onDifference, onForg
   };
   return (
     <TableScroll label="Templates">
-      <Table aria-label="Templates" size="small" ref={table}>
+      <Table aria-label="Templates" size="small" ref={table} className={stacked.withSelection}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell style={{ width: '48px' }}>Deploy</TableHeaderCell>
@@ -128,6 +131,7 @@ export function GalleryTable({ matches, selected, onSelect, onDifference, onForg
                   </div>
                 </TableCell>
                 <TableCell>
+                  <span className={stacked.cellLabel}>In this tenant: </span>
                   <div className={styles.status}>
                     <StatusWords status={status} />
                     {status.kind !== 'gap' && policyId(status.policy) ? (
@@ -150,6 +154,7 @@ export function GalleryTable({ matches, selected, onSelect, onDifference, onForg
                       tooltip would be a tab stop of its own, with no role, in every row). */}
                   {needs.length > 0 ? (
                     <div className={styles.badges}>
+                      <span className={stacked.cellLabel}>Needs: </span>
                       {needs.map((need) => (
                         <Badge key={need.id} appearance="tint" shape="rounded" color={need.kind === 'licence' ? 'important' : 'warning'}>
                           {need.label}
