@@ -94,7 +94,9 @@ export async function applyApproved(
   journalPath: string,
   io: CliIo,
   cancellation?: Cancellation,
-): Promise<{ summary: string; written: number; sent: number; differing: number; cancelled?: 'SIGINT' | 'SIGTERM' }> {
+  // How a cancelled run is resumed: apply --tenants resumes every tenant's from its folder of plans.
+  resumeWith = 'apply the same plan again (the same --sha256)',
+): Promise<{ summary: string; written: number; sent: number; differing: number; cancelled?: 'SIGINT' | 'SIGTERM'; done?: number }> {
   if (tenant.tenantId.toLowerCase() !== file.tenant.id.toLowerCase())
     throw new CliError(`${path} was planned for tenant ${file.tenant.id}; signed in to ${tenant.tenantId}. Nothing was written.`);
   const context = tenant.context;
@@ -136,9 +138,9 @@ export async function applyApproved(
   const cancelled = cancellation?.received();
   if (cancelled && failed.length > 0) {
     io.err(
-      `${cancelled}: the run was cancelled: ${run.items.length - failed.length} of the plan's ${run.items.length} change(s) done, ${failed.length} not. The journal ${journalPath} keeps where it stopped: apply the same plan again (the same --sha256) to resume; what was done is not written twice.\n`,
+      `${cancelled}: the run was cancelled: ${run.items.length - failed.length} of the plan's ${run.items.length} change(s) done, ${failed.length} not. The journal ${journalPath} keeps where it stopped: ${resumeWith} to resume; what was done is not written twice.\n`,
     );
-    return { summary, written: run.items.length, sent, differing: 0, cancelled };
+    return { summary, written: run.items.length, sent, differing: 0, cancelled, done: run.items.length - failed.length };
   }
   const stale = failed.filter((i) => i.status === 'failed' && i.targetId && changedSincePlanned.has(i.targetId));
   if (stale.length > 0) {

@@ -17,6 +17,7 @@ import { CliError } from '../cli-error';
 import { checkOut } from '../files';
 import { applyApproved, refuseWithoutGroupPermissions } from '../commands/apply';
 import type { Command } from '../commands/command';
+import { cancelOnSignals, SIGNAL_EXIT, type StopSignal } from '../commands/apply-cancel';
 import { readApprovedPlan } from '../commands/plan-file';
 import { planTenant } from '../commands/plan';
 import { fromDisk } from '../commands/source';
@@ -65,8 +66,10 @@ interface Line {
   words: string;
 }
 
-function said(io: CliIo, title: string, lines: Line[], failures: { name: string; id: string; error: string }[]) {
-  io.out(`${title}: ${lines.length + failures.length} tenant(s), ${failures.length} failed.\n`);
+function said(io: CliIo, title: string, lines: Line[], failures: { name: string; id: string; error: string }[], cancelled?: string | null) {
+  io.out(
+    `${title}: ${lines.length + failures.length} tenant(s), ${failures.length} failed${cancelled ? `; cancelled by ${cancelled}` : ''}.\n`,
+  );
   for (const l of lines) io.out(`  ${isolatedText(l.name)} (${l.id}): ${l.words}\n`);
   for (const f of failures) io.out(`  ${isolatedText(f.name)} (${f.id}): failed: ${f.error}\n`);
   appendJobSummary(
@@ -137,7 +140,27 @@ async function applyMany(values: Values, _args: string[], io: CliIo): Promise<nu
   if (text(values, 'plan') || text(values, 'sha256'))
     throw new CliError('With --tenants, each tenant’s plan and approved hash come from --plans <folder> (plan.json and plan.sha256).');
   const file = await loadTenants(values, io);
+  // A cancelled job (Ctrl+C, CI's SIGINT then SIGTERM): no tenant is started and no write begins after the first
+  // signal; the writes under way finish, so each tenant's journal says where it stopped.
+  const cancellation = cancelOnSignals(
+    (signal) =>
+      io.err(
+        `${signal}: stopping. No new tenant and no new write is started; the writes under way are let finish (another signal stops at once).\n`,
+      ),
+    (signal) =>
+      io.err(
+        `${signal}: stopped at once. Writes under way were cut short: whether they landed is unknown. Each tenant's journal (${isolatedText(plans)}/<tenant id>/plan.json.run.json) keeps its run; apply --tenants again with the same --plans (${isolatedText(plans)}) to resume: it looks in the tenant before writing those again.\n`,
+      ),
+  );
+  const RESUME = `apply --tenants again with the same --plans (${isolatedText(plans)})`;
+  const notStarted = (entry: TenantEntry, signal: StopSignal) => {
+    const words = `not started (${signal}): nothing written; ${RESUME} to apply its plan`;
+    return { value: { name: entry.name, id: entry.id, words }, finding: false, line: words };
+  };
+  // The handlers go once the tenants are done: a signal then ends the process as it does by default.
   const results = await overTenants(file, values, io, async (entry) => {
+    const stopped = cancellation.received();
+    if (stopped) return notStarted(entry, stopped);
     const folder = join(resolve(io.cwd, plans), tenantFolderName(entry));
     const path = join(folder, 'plan.json');
     const approved = (
@@ -156,7 +179,14 @@ async function applyMany(values: Values, _args: string[], io: CliIo): Promise<nu
       throw new CliError(`${path} has ${blockers.length} unconfirmed problem(s): ${blockers.map((b) => b.text).join(' ')}`);
     const connection = await connectEntry('apply', entry, values, io, { needs: planNeeds(planFile.plan) });
     refuseWithoutGroupPermissions(planFile, path, connection.granted);
-    const applied = await applyApproved(planFile, approved, path, connection, `${path}.run.json`, quietIo(io, entry));
+    // Signed in while the signal came: nothing of its plan is started.
+    const since = cancellation.received();
+    if (since) return notStarted(entry, since);
+    const applied = await applyApproved(planFile, approved, path, connection, `${path}.run.json`, quietIo(io, entry), cancellation, RESUME);
+    if (applied.cancelled) {
+      const words = `cancelled (${applied.cancelled}): ${applied.done ?? 0} of the plan's ${applied.written} change(s) done, ${applied.written - (applied.done ?? 0)} not; its journal ${path}.run.json keeps where it stopped: ${RESUME} to resume`;
+      return { value: { name: entry.name, id: entry.id, words }, finding: false, line: words };
+    }
     // What Graph accepted, not what the plan holds: a plan applied again finds its changes in place and writes nothing.
     const written = applied.sent;
     const planned = applied.written;
@@ -167,14 +197,16 @@ async function applyMany(values: Values, _args: string[], io: CliIo): Promise<nu
         : `${written} write(s) for the plan's ${planned} change(s), ${readBack}`;
     // Written, but not as reviewed: the tenant is named and the run exits 1, as one tenant's apply does.
     return { value: { name: entry.name, id: entry.id, words }, finding: applied.differing > 0, line: words };
-  });
+  }).finally(() => cancellation.dispose());
   said(
     io,
     'Conditional Access apply',
     results.flatMap((r) => (r.value ? [r.value] : [])),
     results.flatMap((r) => (r.error !== undefined ? [{ name: r.entry.name, id: r.entry.id, error: r.error }] : [])),
+    cancellation.received(),
   );
-  return exitOf(results);
+  const cancelled = cancellation.received();
+  return cancelled ? SIGNAL_EXIT[cancelled] : exitOf(results);
 }
 
 export const tenantsPlan = (command: Command) =>

@@ -3,7 +3,7 @@
 // process so every request it answers is logged by tenant (the token's tid), time and status; a local
 // OpenID Connect provider over https that gives each tenant's application (by client id) a token for
 // that tenant, refusing a wrong secret as Entra ID does; and `gatehouse` run as a real process.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -51,6 +51,12 @@ export interface TenantsWorld {
   adminToken(n: number): Promise<string>;
   /** `gatehouse` run in `cwd` (default: dir). */
   gatehouse(args: string[], env?: Record<string, string>, cwd?: string): Promise<CliRun & { ms: number }>;
+  /** `gatehouse` started, for a test that signals it while it runs (child.kill('SIGINT')): `done` is its run. */
+  start(
+    args: string[],
+    env?: Record<string, string>,
+    cwd?: string,
+  ): { child: ChildProcess; stderr(): string; done: Promise<CliRun & { ms: number }> };
   close(): Promise<void>;
 }
 
@@ -156,6 +162,32 @@ export async function startTenantsWorld(tenants: number): Promise<TenantsWorld> 
   // The emulator was asked for port 0: its url names the port it got.
   const graphUrl = emulator.url.replace(/:0$/, `:${(emulator.server.address() as { port: number }).port}`);
 
+  const start = (args: string[], env: Record<string, string> = {}, cwd = dir) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [join(root, 'bin/gatehouse.mjs'), ...args], {
+      cwd,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: dir,
+        NODE_EXTRA_CA_CERTS: certPath,
+        GATEHOUSE_AUTHORITY: idpUrl,
+        GATEHOUSE_GRAPH_URL: graphUrl,
+        TENANT_SECRET,
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const done = new Promise<CliRun & { ms: number }>((finish, fail) => {
+      child.once('error', fail);
+      child.once('close', (code) => finish({ code, stdout, stderr, ms: performance.now() - started }));
+    });
+    return { child, stderr: () => stderr, done };
+  };
+
   return {
     dir,
     graphUrl,
@@ -176,29 +208,8 @@ export async function startTenantsWorld(tenants: number): Promise<TenantsWorld> 
           });
         },
       }),
-    gatehouse: (args, env = {}, cwd = dir) =>
-      new Promise((done, fail) => {
-        const started = performance.now();
-        const child = spawn(process.execPath, [join(root, 'bin/gatehouse.mjs'), ...args], {
-          cwd,
-          env: {
-            PATH: process.env.PATH ?? '',
-            HOME: dir,
-            NODE_EXTRA_CA_CERTS: certPath,
-            GATEHOUSE_AUTHORITY: idpUrl,
-            GATEHOUSE_GRAPH_URL: graphUrl,
-            TENANT_SECRET,
-            ...env,
-          },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-        child.once('error', fail);
-        child.once('close', (code) => done({ code, stdout, stderr, ms: performance.now() - started }));
-      }),
+    gatehouse: (args, env = {}, cwd = dir) => start(args, env, cwd).done,
+    start,
     close: async () => {
       await emulator.close();
       discovery.close();

@@ -1,0 +1,86 @@
+// apply --tenants cancelled as a CI job is (SIGINT): no new tenant and no new write starts, the write under way
+// finishes, each tenant's line says what was done (or that it was not started) and how to resume, and the run exits
+// 130; the same command again resumes each tenant where it stopped.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantCopy } from '../../emulator/server/many-tenants';
+import { startTenantsWorld, tenantsFileOf, type TenantsWorld } from './tenants-world';
+
+let world: TenantsWorld;
+beforeAll(async () => {
+  world = await startTenantsWorld(3);
+  writeFileSync(join(world.dir, 'three.json'), tenantsFileOf([1, 2, 3]));
+}, 120_000);
+afterAll(async () => world?.close());
+
+const folderOf = (n: number) => tenantCopy(n).id.toLowerCase();
+const latency = (n: number, latencyMs: number) =>
+  fetch(`${world.graphUrl}/_emulator/tenants/${tenantCopy(n).id}/faults`, { method: 'PATCH', body: JSON.stringify({ latencyMs }) });
+
+/** Turns `count` of tenant n's policies that enforce nothing to the other such state, so the plan turns them back. */
+async function drift(n: number, count: number) {
+  const folder = join(world.dir, 'backups', folderOf(n), 'policies');
+  const quiet = readdirSync(folder)
+    .map((f) => JSON.parse(readFileSync(join(folder, f), 'utf8')) as { id: string; state: string })
+    .filter((p) => p.state === 'disabled' || p.state === 'enabledForReportingButNotEnforced')
+    .slice(0, count);
+  expect(quiet).toHaveLength(count);
+  for (const p of quiet) {
+    const state = p.state === 'disabled' ? 'enabledForReportingButNotEnforced' : 'disabled';
+    const answer = await fetch(`${world.graphUrl}/v1.0/identity/conditionalAccess/policies/${p.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${await world.adminToken(n)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ state }),
+    });
+    expect(answer.status).toBe(204);
+  }
+}
+
+async function until(run: { stderr(): string }, text: RegExp) {
+  for (let i = 0; i < 600 && !text.test(run.stderr()); i++) await new Promise((r) => setTimeout(r, 50));
+  expect(run.stderr()).toMatch(text);
+}
+
+describe('gatehouse apply --tenants, cancelled', () => {
+  it('on SIGINT starts no new tenant or write, says per tenant what was done and how to resume, exits 130; applied again it resumes', async () => {
+    expect((await world.gatehouse(['backup', '--tenants', 'three.json', '--out', 'backups'])).code).toBe(0);
+    await drift(1, 2);
+    await drift(2, 1);
+    await drift(3, 1);
+    const planned = await world.gatehouse(['plan', '--tenants', 'three.json', 'backups', '--out', 'plans']);
+    expect(planned.code, planned.stderr).toBe(0);
+
+    await latency(1, 400);
+    let stopped;
+    try {
+      const run = world.start(['apply', '--tenants', 'three.json', '--plans', 'plans', '--concurrency', '1']);
+      await until(run, /^\[Contoso 001\] update policy .+…$/m);
+      run.child.kill('SIGINT');
+      stopped = await run.done;
+    } finally {
+      await latency(1, 0);
+    }
+    expect(stopped.code, stopped.stderr).toBe(130);
+    expect(stopped.stderr).toContain('SIGINT: stopping. No new tenant and no new write is started; the writes under way are let finish');
+    expect(stopped.stdout).toContain('Conditional Access apply: 3 tenant(s), 0 failed; cancelled by SIGINT.');
+    const journal = join(world.dir, 'plans', folderOf(1), 'plan.json.run.json');
+    expect(stopped.stderr).toContain(
+      `[Contoso 001] SIGINT: the run was cancelled: 1 of the plan's 2 change(s) done, 1 not. The journal ${journal} keeps where it stopped: apply --tenants again with the same --plans (plans) to resume`,
+    );
+    expect(stopped.stdout).toContain(
+      `Contoso 001 (${tenantCopy(1).id}): cancelled (SIGINT): 1 of the plan's 2 change(s) done, 1 not; its journal ${journal} keeps where it stopped: apply --tenants again with the same --plans (plans) to resume`,
+    );
+    for (const n of [2, 3])
+      expect(stopped.stdout).toContain(
+        `Contoso 00${n} (${tenantCopy(n).id}): not started (SIGINT): nothing written; apply --tenants again with the same --plans (plans) to apply its plan`,
+      );
+    expect(existsSync(journal)).toBe(true);
+
+    const resumed = await world.gatehouse(['apply', '--tenants', 'three.json', '--plans', 'plans']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toMatch(/\[Contoso 001\] Resuming the run of .+: 1 of the plan's 2 change\(s\) done \(1 written\)\./);
+    for (const n of [1, 2, 3]) expect(resumed.stdout).toContain(`Contoso 00${n} (${tenantCopy(n).id}): 1 write(s) for the plan's`);
+    expect(existsSync(journal)).toBe(false);
+  }, 240_000);
+});
