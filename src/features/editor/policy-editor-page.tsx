@@ -145,7 +145,8 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   const [checkingSignIns, setCheckingSignIns] = useState(true);
   // Ctrl+S anywhere on the page, as from the JSON: the review, or (not yet) the button whose tooltip says why.
   const reviewOrSayWhy = () => (canReview ? openReview() : reviewButton.current?.focus());
-  useSaveShortcut(reviewOrSayWhy, !reviewing && confirming === null);
+  // Always listening, so that over the review or a question the browser's Save page stays away too.
+  useSaveShortcut(() => !reviewing && confirming === null && reviewOrSayWhy(), true);
 
   // The draft discarded: its banner (and the button that asked) are gone, the keyboard's focus goes to the heading.
   const heading = useRef<HTMLHeadingElement>(null);

@@ -1,6 +1,7 @@
 // Ctrl+S (Cmd+S on a Mac) opens the review from anywhere on the edit page: the heading the page opens on,
-// its buttons, the JSON and the side panel, instead of the browser's Save page. Not while a dialog is
-// open: the review is one, and another question must be answered first.
+// its buttons, the JSON and the side panel, instead of the browser's Save page. While a dialog is open
+// (the review is one, and another question must be answered first) it does nothing: the browser's Save page
+// is kept away there too, as a second press in the review is the admin's intent to save, not to download it.
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
 export const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -10,7 +11,7 @@ type Keys = Pick<KeyboardEvent, 'metaKey' | 'ctrlKey' | 'altKey' | 'shiftKey' | 
 export const isSaveKey = (event: Keys) =>
   (MAC ? event.metaKey : event.ctrlKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 's';
 
-/** While `enabled`, the save keys pressed anywhere in the document (outside a dialog) call `onSave`. */
+/** While `enabled`, the save keys pressed anywhere in the document call `onSave` (outside a dialog; inside one, nothing). */
 export function useSaveShortcut(onSave: () => void, enabled: boolean) {
   const latest = useRef(onSave);
   useLayoutEffect(() => {
@@ -22,8 +23,8 @@ export function useSaveShortcut(onSave: () => void, enabled: boolean) {
       // The JSON's own handler (which Monaco must not see it past) already took it.
       if (!isSaveKey(event) || event.defaultPrevented) return;
       const inDialog = event.target instanceof Element && event.target.closest('[role="dialog"], [role="alertdialog"]');
-      if (inDialog || document.querySelector('[aria-modal="true"]')) return;
       event.preventDefault();
+      if (inDialog || document.querySelector('[aria-modal="true"]')) return;
       latest.current();
     };
     document.addEventListener('keydown', onKeyDown);
