@@ -77,7 +77,7 @@ export function refuseWithoutGroupPermissions(file: PlanFile, path: string, gran
   const lacked = groups.length > 0 ? lackedForGroups(granted) : [];
   if (lacked.length > 0)
     throw new CliError(
-      `${path} creates ${groups.length === 1 ? 'a group' : `${groups.length} groups`} (${groups.map((g) => `'${g.displayName}'`).join(', ')}), and the application lacks ${lacked.map((p) => `${p.name} (${p.why})`).join(' and ')}. Grant ${lacked.length === 1 ? 'it' : 'them'} (with admin consent), or create the groups and plan again with them mapped. Nothing was written.`,
+      `${path} creates ${groups.length === 1 ? 'a group' : `${groups.length} groups`} (${groups.map((g) => `'${isolatedText(g.displayName)}'`).join(', ')}), and the application lacks ${lacked.map((p) => `${p.name} (${p.why})`).join(' and ')}. Grant ${lacked.length === 1 ? 'it' : 'them'} (with admin consent), or create the groups and plan again with them mapped. Nothing was written.`,
     );
 }
 
@@ -121,7 +121,7 @@ export async function applyApproved(
       const finished = current.items.find((i) => i.key === announced);
       if (finished?.status === 'done' && running?.key !== announced && rowWrites.now(finished.key) === 0)
         io.err(`${finished.action} ${finished.kind} '${isolatedText(finished.name)}': already as planned, nothing written.\n`);
-      if (running && running.key !== announced) io.err(`${running.action} ${running.kind} '${running.name}'…\n`);
+      if (running && running.key !== announced) io.err(`${running.action} ${running.kind} '${isolatedText(running.name)}'…\n`);
       announced = running?.key ?? (finished?.status === 'done' ? null : announced);
     },
     signal: cancellation?.signal,
@@ -148,7 +148,7 @@ export async function applyApproved(
     // (what this run wrote is already as planned there), so the journal has nothing left to resume.
     journal.clear();
     throw new CliError(
-      `${failed.length} of ${run.items.length} write(s) did not complete: ${stale.map((i) => `'${i.name}'`).join(', ')} ${stale.length === 1 ? 'was' : 'were'} changed in the tenant (or deleted for good) after the plan was made. Applying this plan again would fail the same way: plan again from ${file.source.path} (with the options you gave plan), review the new plan and apply it. What this run wrote stays written; the new plan finds it already as planned.`,
+      `${failed.length} of ${run.items.length} write(s) did not complete: ${stale.map((i) => `'${isolatedText(i.name)}'`).join(', ')} ${stale.length === 1 ? 'was' : 'were'} changed in the tenant (or deleted for good) after the plan was made. Applying this plan again would fail the same way: plan again from ${file.source.path} (with the options you gave plan), review the new plan and apply it. What this run wrote stays written; the new plan finds it already as planned.`,
     );
   }
   // A deleted object or refused content fails the same way on every retry: the plan has to be made again.
@@ -158,7 +158,7 @@ export async function applyApproved(
     throw new CliError(advice);
   }
   if (failed.length > 0) {
-    const unconfirmed = failed.filter((i) => i.unconfirmed).map((i) => `\n'${i.name}': ${i.message ?? ''}`);
+    const unconfirmed = failed.filter((i) => i.unconfirmed).map((i) => `\n'${isolatedText(i.name)}': ${isolatedText(i.message ?? '')}`);
     const notYetSeen = notYetSeenAdvice(failed);
     throw new CliError(
       `${failed.length} of ${run.items.length} write(s) did not complete${run.stopped ? `: ${run.stopped.replace(/\.$/, '')}` : ''}. Apply the same plan again to resume; what was done is not written twice.${unconfirmed.join('')}${notYetSeen ? `\n${notYetSeen}` : ''}`,

@@ -75,6 +75,8 @@ describe('a name that would forge a log line', () => {
       const apply = await world.gatehouse(['apply', '--plan', 'forged.json', '--sha256', hash], secret);
       expect(apply.code, apply.stderr).toBe(0);
       expect(apply.stdout).toContain(`'${FORGED_SHOWN}'`);
+      // The progress line on stderr too: the name on one line, isolated.
+      expect(apply.stderr).toContain(`update policy '${FORGED_SHOWN}'…`);
       expectNoForgedLine(apply);
     } finally {
       world.roles = [...ALL_READS];
