@@ -4,13 +4,13 @@
 // with a certificate made now, written to a temporary folder for NODE_EXTRA_CA_CERTS to trust. Its
 // tokens are app-only as Entra ID's are (application permissions in `roles`, no `scp`), for the tenant
 // whose client id asked: the token request does not name a tenant. Any client secret is taken.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OAuth2Server } from 'oauth2-mock-server';
-import { generate } from 'selfsigned';
 import type { Authenticator } from '../core/emulator';
 import { stableId } from '../core/ids';
+import { localhostCertificate } from './localhost-certificate';
 import { APP_PERMISSIONS, createKeysVerifier } from './tokens';
 
 export const SIGN_IN_APP_NAME = 'Gatehouse command line';
@@ -27,31 +27,10 @@ export interface SignInServer {
   close(): Promise<void>;
 }
 
-async function localhostCertificate(dir: string): Promise<{ keyPath: string; certPath: string }> {
-  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
-    keySize: 2048,
-    algorithm: 'sha256',
-    extensions: [
-      {
-        name: 'subjectAltName',
-        altNames: [
-          { type: 2, value: 'localhost' },
-          { type: 7, ip: '127.0.0.1' },
-        ],
-      },
-    ],
-  } as Parameters<typeof generate>[1]);
-  const keyPath = join(dir, 'sign-in-key.pem');
-  const certPath = join(dir, 'sign-in-cert.pem');
-  writeFileSync(keyPath, pems.private);
-  writeFileSync(certPath, pems.cert);
-  return { keyPath, certPath };
-}
-
 /** Starts the provider; `tenantIds` are the tenants it signs in to (each through a client id of its own). */
 export async function startSignInServer(tenantIds: string[], defaultTenantId: string): Promise<SignInServer> {
   const dir = mkdtempSync(join(tmpdir(), 'gatehouse-emulator-sign-in-'));
-  const { keyPath, certPath } = await localhostCertificate(dir);
+  const { keyPath, certPath } = await localhostCertificate(dir, 'sign-in');
   const clientIdFor = (tenantId: string) => stableId(`emulator-sign-in-client:${tenantId}`);
   const tenantOf = new Map(tenantIds.map((id) => [clientIdFor(id), id]));
 
