@@ -39,86 +39,69 @@ interface ListSpec {
   specials?: Record<string, string>;
 }
 
+/**
+ * An include list and its exclude list: one parent, one search, one kind of name. Only the include
+ * list reads special values (All, None) as words of its own.
+ */
+function includeExclude({ key, noun, specials, ...alike }: Omit<ListSpec, 'key' | 'label'> & { key: string; noun: string }): ListSpec[] {
+  return [
+    { key: `include${key}`, label: `Include ${noun}`, ...alike, ...(specials ? { specials } : {}) },
+    { key: `exclude${key}`, label: `Exclude ${noun}`, ...alike },
+  ];
+}
+
+const users = { parent: ['conditions', 'users'] };
+
 const sections: { title: string; lists: ListSpec[] }[] = [
   {
     title: 'Users, groups and roles',
     lists: [
-      {
-        key: 'includeUsers',
-        label: 'Include users',
-        parent: ['conditions', 'users'],
+      ...includeExclude({
+        key: 'Users',
+        noun: 'users',
+        ...users,
         kind: 'users',
         names: ['user'],
         specials: { All: 'All users', None: 'No users' },
-      },
-      { key: 'excludeUsers', label: 'Exclude users', parent: ['conditions', 'users'], kind: 'users', names: ['user'] },
-      { key: 'includeGroups', label: 'Include groups', parent: ['conditions', 'users'], kind: 'groups', names: ['group'] },
-      { key: 'excludeGroups', label: 'Exclude groups', parent: ['conditions', 'users'], kind: 'groups', names: ['group'] },
-      { key: 'includeRoles', label: 'Include roles', parent: ['conditions', 'users'], kind: 'roles', names: ['role'] },
-      { key: 'excludeRoles', label: 'Exclude roles', parent: ['conditions', 'users'], kind: 'roles', names: ['role'] },
+      }),
+      ...includeExclude({ key: 'Groups', noun: 'groups', ...users, kind: 'groups', names: ['group'] }),
+      ...includeExclude({ key: 'Roles', noun: 'roles', ...users, kind: 'roles', names: ['role'] }),
     ],
   },
   {
     // Graph beta's conditionalAccessClientApplications names agent identities by object id in lists of their own,
     // never in the service principal lists: the search offers agent identities only.
     title: 'Agent identities',
-    lists: [
-      {
-        key: 'includeAgentIdServicePrincipals',
-        label: 'Include agent identities',
-        parent: ['conditions', 'clientApplications'],
-        kind: 'agentIdentities',
-        names: ['servicePrincipal'],
-        specials: { All: 'All agent identities' },
-      },
-      {
-        key: 'excludeAgentIdServicePrincipals',
-        label: 'Exclude agent identities',
-        parent: ['conditions', 'clientApplications'],
-        kind: 'agentIdentities',
-        names: ['servicePrincipal'],
-      },
-    ],
+    lists: includeExclude({
+      key: 'AgentIdServicePrincipals',
+      noun: 'agent identities',
+      parent: ['conditions', 'clientApplications'],
+      kind: 'agentIdentities',
+      names: ['servicePrincipal'],
+      specials: { All: 'All agent identities' },
+    }),
   },
   {
     title: 'Target resources',
-    lists: [
-      {
-        key: 'includeApplications',
-        label: 'Include applications',
-        parent: ['conditions', 'applications'],
-        kind: 'servicePrincipals',
-        names: ['application'],
-        specials: { All: 'All resources', None: 'No resources' },
-      },
-      {
-        key: 'excludeApplications',
-        label: 'Exclude applications',
-        parent: ['conditions', 'applications'],
-        kind: 'servicePrincipals',
-        names: ['application'],
-      },
-    ],
+    lists: includeExclude({
+      key: 'Applications',
+      noun: 'applications',
+      parent: ['conditions', 'applications'],
+      kind: 'servicePrincipals',
+      names: ['application'],
+      specials: { All: 'All resources', None: 'No resources' },
+    }),
   },
   {
     title: 'Network',
-    lists: [
-      {
-        key: 'includeLocations',
-        label: 'Include locations',
-        parent: ['conditions', 'locations'],
-        kind: 'namedLocations',
-        names: ['namedLocation'],
-        specials: { All: 'Any network or location' },
-      },
-      {
-        key: 'excludeLocations',
-        label: 'Exclude locations',
-        parent: ['conditions', 'locations'],
-        kind: 'namedLocations',
-        names: ['namedLocation'],
-      },
-    ],
+    lists: includeExclude({
+      key: 'Locations',
+      noun: 'locations',
+      parent: ['conditions', 'locations'],
+      kind: 'namedLocations',
+      names: ['namedLocation'],
+      specials: { All: 'Any network or location' },
+    }),
   },
 ];
 
