@@ -42,6 +42,7 @@ import { ReviewDialog, type ReviewStep } from './review-dialog';
 import { DuplicatesCreated } from './duplicates-created';
 import { useDraft } from './use-draft';
 import { useLockoutGuard } from './use-lockout-guard';
+import { useSaveShortcut } from './save-shortcut';
 import { paths } from '../../shared/routes/paths';
 import { discardNewDraft, NEW } from './new-policy-draft';
 
@@ -99,6 +100,10 @@ export function NewPolicyEditor({
   // Start over throws the draft away: it asks first, and the focus returns to Start over if the admin keeps it.
   const [confirmingStartOver, setConfirmingStartOver] = useState(false);
   const rememberStartOver = useFocusReturn(confirmingStartOver);
+  // Ctrl+S anywhere on the page, as from the JSON: the review, or (not yet) the button whose tooltip says why.
+  const reviewOrSayWhy = () => (canReview ? openReview() : reviewButton.current?.focus());
+  // Always listening, so that over the review or Start over's question the browser's Save page stays away too.
+  useSaveShortcut(() => !reviewing && !confirmingStartOver && reviewOrSayWhy(), true);
 
   // The editor replaces the chooser: the focus goes to its heading rather than dropping to <body>.
   const heading = useRef<HTMLHeadingElement>(null);
@@ -263,8 +268,7 @@ export function NewPolicyEditor({
         graphFinding={graphFinding}
         names={names.data}
         risks={guard.risks}
-        // Not yet: the keyboard goes to the button, whose tooltip says why.
-        onReview={() => (canReview ? openReview() : reviewButton.current?.focus())}
+        onReview={reviewOrSayWhy}
       />
       {reviewing && draft.policy && (
         <ReviewDialog

@@ -355,6 +355,34 @@ describe('NewPolicyPage', { timeout: 30_000 }, () => {
     await waitFor(() => expect(again.textContent).toContain('Save can go'));
   });
 
+  it('Ctrl+S anywhere on the page opens the review instead of the browser’s Save page, and does nothing more over a dialog', async () => {
+    const ctrlS = (target: Element) => fireEvent.keyDown(target, { key: 's', ctrlKey: true });
+    keepDraft(policy());
+    draw();
+    await reviewButton();
+    const heading = screen.getByRole('heading', { level: 1, name: 'New policy' });
+    // false: the browser's own Save page was prevented.
+    expect(ctrlS(heading)).toBe(false);
+    const review = await screen.findByRole('dialog', { name: 'Review' });
+    expect(ctrlS(within(review).getByRole('button', { name: 'Back to editing' }))).toBe(false);
+    expect(screen.getAllByRole('dialog')).toEqual([review]);
+    fireEvent.click(within(review).getByRole('button', { name: 'Back to editing' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Start over' }));
+    const question = await screen.findByRole('dialog', { name: 'Start over?' });
+    expect(ctrlS(within(question).getByRole('button', { name: 'Keep editing', hidden: true }))).toBe(false);
+    expect(screen.queryByRole('dialog', { name: 'Review' })).toBeNull();
+  });
+
+  it('Ctrl+S with nothing to review yet goes to the button whose tooltip says why', async () => {
+    keepDraft({ ...policy(), state: 'not a state' });
+    draw();
+    const heading = await screen.findByRole('heading', { level: 2, name: /^Draft/ });
+    expect(fireEvent.keyDown(heading, { key: 's', ctrlKey: true })).toBe(false);
+    expect(focused()).toBe('button: Review and create…');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('isolates the name in what the review says will be created', async () => {
     keepDraft(policy('Block \u202Eevil'));
     draw();

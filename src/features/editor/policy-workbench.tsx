@@ -45,7 +45,7 @@ const TAB_KEYS = MAC ? 'Ctrl+Shift+M' : 'Ctrl+M';
 const TAB_HINT = `In the JSON, Tab indents. To leave it with Tab, press ${TAB_KEYS} first (again to indent).`;
 // The page's review button is before the JSON, which the keyboard cannot Tab back through: from the
 // JSON or the side panel, the save shortcut opens the review instead of the browser's Save page (the edit
-// page also takes it anywhere else on the page).
+// and new-policy pages also take it anywhere else on the page).
 const SAVE_HINT = `${SAVE_KEYS} opens the review.`;
 
 /** "The lint also marks 1 warning and 1 suggestion in the JSON…", or nothing when it marks nothing. */

@@ -1,4 +1,4 @@
-// Ctrl+S (Cmd+S on a Mac) opens the review from anywhere on the edit page: the heading the page opens on,
+// Ctrl+S (Cmd+S on a Mac) opens the review from anywhere on the edit and new-policy pages: the heading,
 // its buttons, the JSON and the side panel, instead of the browser's Save page. While a dialog is open
 // (the review is one, and another question must be answered first) it does nothing: the browser's Save page
 // is kept away there too, as a second press in the review is the admin's intent to save, not to download it.
