@@ -34,6 +34,8 @@ vi.mock('../../session/organization-query', () => ({ useOrganizationName: () => 
 vi.mock('../../session/emergency-access', () => ({ useEmergencyAccess: () => [{ users: [], groups: [] }] }));
 vi.mock('../../policy-ui/queries', () => ({
   policiesQuery: () => ({ queryKey: ['policies'], queryFn: () => Promise.resolve(state.policies) }),
+  // No policy here is excluded by most others: no candidate's name is looked up.
+  namesQuery: () => ({ queryKey: ['names'], queryFn: () => Promise.resolve(null), enabled: false }),
 }));
 vi.mock('../../policy-ui/writes', () => ({ useApplyJournal: () => ({ load: () => state.run }) }));
 vi.mock('../../policy-ui/plan/plan-and-apply', () => ({ PlanAndApply: () => null }));

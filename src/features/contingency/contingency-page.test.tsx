@@ -50,6 +50,8 @@ vi.mock('../../session/emergency-access', () => ({ useEmergencyAccess: () => [{ 
 vi.mock('../../session/contingency-store', () => ({ useContingencyStore: () => [state.store, () => true, []] }));
 vi.mock('../../policy-ui/queries', () => ({
   policiesQuery: () => ({ queryKey: ['policies'], queryFn: () => Promise.resolve(state.policies) }),
+  // No policy here is excluded by most others: no candidate's name is looked up.
+  namesQuery: () => ({ queryKey: ['names'], queryFn: () => Promise.resolve(null), enabled: false }),
 }));
 vi.mock('../../policy-ui/writes', () => ({ useApplyJournal: () => ({ load: () => null }) }));
 // The shared plan flow, as far as this page gives it: its words, what it would write, and the page's own content.

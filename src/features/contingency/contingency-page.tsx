@@ -27,6 +27,7 @@ import { PlanCard } from './plan-card';
 import { RestorePlans } from './restore-plans';
 import { halfDoneOf } from './switch-progress';
 import { SwitchRun, type SwitchMode } from './switch-run';
+import { useCandidateNames } from './use-candidate-names';
 import { useSwitchStart } from './use-switch-start';
 
 const useStyles = makeStyles({
@@ -44,6 +45,7 @@ export function ContingencyPage() {
   const list = useQuery(policiesQuery(tenant));
   const [emergency] = useEmergencyAccess(tenantId);
   const policies = useMemo(() => (list.data ?? []).map(policyJson), [list.data]);
+  const nameOf = useCandidateNames(tenant, list.data ? policies : undefined, emergency.users.length + emergency.groups.length === 0);
   const recognised = useMemo(() => recognisePlans(policies), [policies]);
   // Choices an earlier version kept under a plan's old id are found under its id now; `held`, those it cannot place.
   const [store, update, held, forget] = useContingencyStore(tenantId, list.data ? recognised : undefined);
@@ -150,6 +152,7 @@ export function ContingencyPage() {
               takeFocus={returnedTo === plan.id}
               refusal={refusal?.planId === plan.id ? refusal : null}
               busy={busy ? (busy.planId === plan.id ? busy.kind : 'elsewhere') : null}
+              nameOf={nameOf}
               onEdit={(edit) =>
                 update((s) => ({ ...s, plans: { ...s.plans, [plan.id]: { suspend: plan.suspend, exclusions: plan.exclusions, ...edit } } }))
               }

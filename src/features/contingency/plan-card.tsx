@@ -16,6 +16,7 @@ import { formatDateTime } from '../../shared/ui/format';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { ReachableCheckbox } from '../../shared/ui/reachable-checkbox';
 import { PlanCardActions, type Refusal } from './plan-card-actions';
+import type { NameOf } from './use-candidate-names';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingVerticalL },
@@ -108,6 +109,8 @@ export interface PlanCardProps {
    * another plan's ('elsewhere'). Either way its switch waits (one switch at a time).
    */
   busy?: 'activate' | 'revert' | 'elsewhere' | null;
+  /** The name of a group or account most policies for all users exclude, for the readiness notes (else its id). */
+  nameOf?: NameOf;
 }
 
 export function PlanCard({
@@ -123,6 +126,7 @@ export function PlanCard({
   onRevert,
   refusal = null,
   busy = null,
+  nameOf,
 }: PlanCardProps) {
   const styles = useStyles();
   const [drilled, setDrilled] = useState<ReturnType<typeof drill> | null>(null);
@@ -133,8 +137,8 @@ export function PlanCard({
       turnedOn: new Set(switched.touched.filter((t) => t.stateBefore !== 'enabled').map((t) => t.policyId)),
       whenAndWho: whenAndWho(switched),
     };
-    return readiness(plan, policies, emergency, { switched: recorded || undefined, isolate: isolatedText });
-  }, [plan, policies, emergency, switched]);
+    return readiness(plan, policies, emergency, { switched: recorded || undefined, isolate: isolatedText, nameOf });
+  }, [plan, policies, emergency, switched, nameOf]);
   const status = useRef<HTMLDivElement>(null);
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
