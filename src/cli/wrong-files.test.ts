@@ -200,23 +200,27 @@ describe('diff of a backup that lost a policy its manifest lists', () => {
   });
 });
 
-describe('an export of policy files (no manifest) handed to plan', () => {
-  it('is named as policy files, with what reads them (diff --baseline, the console’s Import), not only as no backup (exit 2)', async () => {
+describe('plan given a path that is no backup', () => {
+  it('a folder of no Conditional Access policy keeps the backup reader’s words (exit 2), nothing written', async () => {
+    mkdirSync(join(dir, 'notes'), { recursive: true });
+    writeFileSync(join(dir, 'notes/readme.txt'), 'not a policy');
+    writeFileSync(join(dir, 'notes/settings.json'), JSON.stringify({ theme: 'dark' }));
+    const result = await run('plan', 'notes', '--out', 'plan.json');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('not a Gatehouse backup');
+    expect(result.stderr).not.toContain('read as the console');
+    expect(() => readFileSync(join(dir, 'plan.json'))).toThrow();
+  });
+
+  it('policy files with one that cannot be read are refused, naming it, before any tenant is read (exit 2)', async () => {
     mkdirSync(join(dir, 'export/ConditionalAccess'), { recursive: true });
     writeFileSync(join(dir, 'export/ConditionalAccess/a.json'), JSON.stringify(policy('a', 'Block Linux A')));
-    writeFileSync(join(dir, 'export/ConditionalAccess/b.json'), JSON.stringify(policy('b', 'Block Linux B')));
-    const folder = await run('plan', 'export', '--out', 'plan.json');
-    expect(folder.code).toBe(2);
-    expect(folder.stderr).toContain(
-      'export: This folder holds 2 Conditional Access policies (an export or a template), not a Gatehouse backup',
-    );
-    expect(folder.stderr).toContain('gatehouse diff export --baseline');
-    expect(folder.stderr).toContain("open it in the console's Import");
-
-    const file = await run('plan', 'export/ConditionalAccess/a.json', '--out', 'plan.json');
-    expect(file.code).toBe(2);
-    expect(file.stderr).toContain('This file holds a Conditional Access policy (an export or a template), not a Gatehouse backup');
-    // Neither is read as a plan's source: nothing written.
+    writeFileSync(join(dir, 'export/ConditionalAccess/b.json'), '{ "displayName": "Block Linux B", ');
+    const result = await run('plan', 'export', '--out', 'plan.json');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('export: a file of these policy files could not be read, so nothing was planned');
+    expect(result.stderr).toContain('export: ConditionalAccess/b.json');
+    expect(result.stderr).not.toContain('sign in');
     expect(() => readFileSync(join(dir, 'plan.json'))).toThrow();
   });
 });

@@ -20,10 +20,17 @@ export interface PlanFile {
   /** The tenant it writes to: apply refuses any other. */
   tenant: { id: string };
   /**
-   * The backup it brings the tenant to; mapping: the --mapping file that placed it in this tenant (its path from the
+   * The backup (or policy files: an export, a template) it brings the tenant to; tenantId and capturedAt are null for
+   * files that do not say where they were taken; mapping: the --mapping file that placed it in this tenant (its path from the
    * working folder and the sha256 of its text), absent when none was given.
    */
-  source: { path: string; tenantId: string; tenantName: string | null; capturedAt: string; mapping?: { path: string; sha256: string } };
+  source: {
+    path: string;
+    tenantId: string | null;
+    tenantName: string | null;
+    capturedAt: string | null;
+    mapping?: { path: string; sha256: string };
+  };
   plan: Plan;
 }
 

@@ -1,9 +1,9 @@
-// `gatehouse plan <backup> --out <plan.json>`: what writing the backup into the tenant would do,
+// `gatehouse plan <backup> --out <plan.json>`: what writing the backup (or policy files in another shape, as the
+// console's Import reads them: an export, a template) into the tenant would do,
 // row by row (create, update, reuse, skip, with why), planned by the console's own planner over
 // the tenant read now. The file is for review: its sha256 is what `gatehouse apply` is given.
 // The lock-out guard runs with the emergency accounts named by --emergency (an app-only run has no
 // signed-in admin to guard): a row that could lock one out stops the plan, naming it, until confirmed.
-import { importSetOfBundle } from '../../domain/import/bundle-import';
 import { asPolicies, isJsonObject } from '../../domain/json';
 import { buildPlan, sourcePolicies } from '../../domain/plan/build-plan';
 import { referencesToLookUp } from '../../domain/plan/mapping';
@@ -22,8 +22,7 @@ import { EXIT, type Command } from './command';
 import { mappingWords, planFileText, sha256OfText, type PlanFile } from './plan-file';
 import { readMappingOptions, withMapping, type MappingOptions } from './mapping-option';
 import { planLines, planMarkdown, planReport, type PlanReport } from './plan-text';
-import { policyFilesWords } from './not-a-backup';
-import { fromDisk, type Source } from './source';
+import { planSourceOf, type PlanSource } from './plan-source';
 import type { CliIo } from '../io';
 import type { TenantConnection } from '../tenant';
 
@@ -35,9 +34,9 @@ export const hashFileOf = (out: string) => `${out.replace(/\.json$/i, '')}.sha25
 export const planCommand: Command = {
   name: 'plan',
   summary:
-    'Plan bringing the tenant to a backup: each object to create, update or leave, and why; written to a file whose sha256 apply requires.',
+    'Plan bringing the tenant to a backup, or to policy files the console imports (an export, a template): each object to create, update or leave, and why; written to a file whose sha256 apply requires.',
   usage:
-    'gatehouse plan <backup> --out <plan.json> [--states source|reportOnly] [--emergency <id>]... [--confirm <key>]... [--mapping <file>] [--domain <from=to>]... [connection options]',
+    'gatehouse plan <backup or policy files> --out <plan.json> [--states source|reportOnly] [--emergency <id>]... [--confirm <key>]... [--mapping <file>] [--domain <from=to>]... [connection options]',
   positionals: { min: 1, max: 1 },
   options: {
     out: {
@@ -88,11 +87,8 @@ export const planCommand: Command = {
     await checkOut(io.cwd, out, 'a file');
     const states = choice(values, 'states', STATES, 'source');
     const mapping = await readMappingOptions(values, io.cwd);
-    const source = await fromDisk(positionals[0]!, io).catch(async (error: unknown) => {
-      // An export or a template where a backup is asked for: said for what it is, with what reads it.
-      const words = await policyFilesWords(positionals[0]!, io.cwd);
-      throw words ? new CliError(words, { cause: error }) : error;
-    });
+    // A backup, or policy files in another shape (an export, a template), read as the console's Import reads them.
+    const source = await planSourceOf(positionals[0]!, io);
     const tenant = await connectTenant('plan', values, io);
     const planned = await planTenant(
       source,
@@ -160,9 +156,9 @@ async function namesForWords(plan: Plan, tenant: TenantConnection, io: CliIo): P
 
 const PENDING_PREFIX = pendingId('');
 
-/** The plan of one tenant from a backup on disk, guarded for the emergency accounts given (none: not guarded, and said). */
+/** The plan of one tenant from a backup or policy files on disk, guarded for the emergency accounts given (none: not guarded, and said). */
 export async function planTenant(
-  source: Source,
+  source: PlanSource,
   sourcePath: string,
   tenant: TenantConnection,
   options: {
@@ -176,10 +172,10 @@ export async function planTenant(
   },
   io: CliIo,
 ): Promise<PlannedTenant> {
-  const importSet = importSetOfBundle(source.bundle);
+  const importSet = source.set;
   const domains = options.mapping?.domains ?? [];
   let choices: PlanChoices = { ...defaultChoices(), states: options.states, confirmed: options.confirmed, domains };
-  io.err('Reading the tenant and the objects the backup names…\n');
+  io.err(`Reading the tenant and the objects named in ${source.label}…\n`);
   const read = await readTargetForPlan(tenant.context.client);
   const directory = await findDirectoryMatches(tenant.context.client, referencesToLookUp(importSet, sourcePolicies(importSet), domains));
   const emergency = await readEmergency(tenant.context.client, options.emergencyIds);
@@ -209,9 +205,7 @@ export async function planTenant(
     source: {
       // Relative to the working folder: the plan's hash must not depend on where the runner checked it out.
       path: repoPath(io.cwd, sourcePath),
-      tenantId: source.bundle.manifest.tenant.id,
-      tenantName: source.bundle.manifest.tenant.name,
-      capturedAt: source.bundle.manifest.capturedAt,
+      ...source.origin,
       // Which mapping made this plan: a reviewer (and apply) can tell it from another one of the same name.
       ...(options.mapping?.mapping && {
         mapping: { path: repoPath(io.cwd, options.mapping.mapping.path), sha256: options.mapping.mapping.sha256 },

@@ -20,7 +20,7 @@ import type { Command } from '../commands/command';
 import { cancelOnSignals, SIGNAL_EXIT, type StopSignal } from '../commands/apply-cancel';
 import { readApprovedPlan } from '../commands/plan-file';
 import { planTenant } from '../commands/plan';
-import { fromDisk } from '../commands/source';
+import { planSourceOf } from '../commands/plan-source';
 import { appendJobSummary, type CliIo } from '../io';
 import { withTenants } from './tenants-commands';
 import { planNeeds } from '../tenant';
@@ -98,7 +98,7 @@ async function planMany(values: Values, args: string[], io: CliIo): Promise<numb
     if (!path)
       throw new CliError(`The tenants file gives ${isolatedText(entry.name)} no baseline, and no folder of desired states was given.`);
     const tenantIo = quietIo(io, entry);
-    const source = await fromDisk(path, tenantIo);
+    const source = await planSourceOf(path, tenantIo);
     const connection = await connectEntry('plan', entry, values, io);
     const emergencyIds = await emergencyIdsOf(entry, connection.context.client);
     const planned = await planTenant(
