@@ -3,7 +3,8 @@
 // no look could tell), on a device whose history refuses to keep the version it would replace: the review
 // and then the page say the save failed AND that, if it was written, that version cannot be restored from
 // here; the draft stays on this device. That warning stays through typing until a save succeeds, and the saved
-// message then says it. The real save mutation and operation run over a fake Graph.
+// message then says it if that save found the lost one already applied; a save sent now (the lost one never
+// landed) keeps the version it replaces and says nothing of it. The real save mutation and operation run over a fake Graph.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useEffect } from 'react';
@@ -26,10 +27,10 @@ const LIVE = {
 };
 
 /**
- * The tenant behind a fake fetch: its one policy, and whether a PATCH reached it (then the connection is gone, until
- * it is back).
+ * The tenant behind a fake fetch: its one policy, and whether a PATCH was sent (then the connection is gone, until it
+ * is back). The PATCH lost reaches the tenant unless `lostBeforeTenant`; once the connection is back, a PATCH is answered.
  */
-const world = vi.hoisted(() => ({ policy: {} as Record<string, unknown>, patched: false, back: false }));
+const world = vi.hoisted(() => ({ policy: {} as Record<string, unknown>, patched: false, back: false, lostBeforeTenant: false }));
 /** Where the page went after a save, with what it said. */
 const navigated = vi.hoisted(() => [] as unknown[]);
 
@@ -80,7 +81,10 @@ function graph() {
     if (!new URL(url).pathname.endsWith('/conditionalAccess/policies/p1'))
       return json(400, { error: { code: 'BadRequest', message: `Not expected: ${url}` } });
     if (init.method === 'PATCH') {
-      world.policy = { ...world.policy, ...(JSON.parse(String(init.body)) as JsonObject), modifiedDateTime: '2026-12-05T12:00:00Z' };
+      const reaches = world.back || !world.lostBeforeTenant;
+      if (reaches)
+        world.policy = { ...world.policy, ...(JSON.parse(String(init.body)) as JsonObject), modifiedDateTime: '2026-12-05T12:00:00Z' };
+      if (world.back) return new Response(null, { status: 204 });
       world.patched = true;
       throw new TypeError('Failed to fetch');
     }
@@ -88,12 +92,19 @@ function graph() {
   }).client;
 }
 
+/** This device's history, and how it keeps a version when it has room again. */
+let versions: ReturnType<typeof memoryContext>['versions'];
+let keep: typeof versions.record;
+
 beforeEach(() => {
   world.policy = structuredClone(LIVE);
   world.patched = false;
   world.back = false;
+  world.lostBeforeTenant = false;
   navigated.length = 0;
   const context = memoryContext(graph(), 'acc');
+  versions = context.versions;
+  keep = context.versions.record;
   context.versions.record = () => Promise.reject(new Error('The quota has been exceeded.'));
   tenant.context = context;
 });
@@ -163,5 +174,61 @@ describe('A save whose answer is lost, over a version this device could not keep
     fireEvent.click(await screen.findByRole('button', { name: 'Save to tenant' }));
     await waitFor(() => expect(navigated).toHaveLength(1));
     expect(navigated[0]).toEqual(['/policies/p1', { state: { saved: true, warning: `Earlier attempt: ${NOT_KEPT}` } }]);
+  });
+
+  it('found already saved by the lost attempt, still says that version was not kept, though the device has room now', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <PolicyEditorPage />
+      </QueryClientProvider>,
+    );
+    const box = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: 'JSON' });
+    fireEvent.change(box, { target: { value: JSON.stringify({ ...JSON.parse(box.value), state: 'enabled' }, null, 2) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Review and save…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save to tenant' }));
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(dialog.textContent).toContain('Microsoft Graph is unreachable'));
+    fireEvent.click(screen.getByRole('button', { name: 'Back to editing' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    // Nothing is sent now: the version the lost save replaced is gone from the tenant, and was never kept here.
+    world.back = true;
+    versions.record = keep;
+    fireEvent.click(screen.getByRole('button', { name: 'Review and save…' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save to tenant' }));
+    await waitFor(() => expect(navigated).toHaveLength(1));
+    expect(await versions.list('acc', 'p1')).toEqual([]);
+    expect(navigated[0]).toEqual(['/policies/p1', { state: { saved: true, warning: `Earlier attempt: ${NOT_KEPT}` } }]);
+  });
+
+  it('once the save is sent again (the lost one never reached the tenant) and the version it replaced is kept, says no warning', async () => {
+    world.lostBeforeTenant = true;
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <PolicyEditorPage />
+      </QueryClientProvider>,
+    );
+    const box = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: 'JSON' });
+    fireEvent.change(box, { target: { value: JSON.stringify({ ...JSON.parse(box.value), state: 'enabled' }, null, 2) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Review and save…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save to tenant' }));
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(dialog.textContent).toContain('Microsoft Graph is unreachable'));
+    expect(world.policy.state).toBe('disabled');
+    expect(dialog.textContent).toContain(NOT_KEPT);
+    fireEvent.click(screen.getByRole('button', { name: 'Back to editing' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    // The connection is back and the device has room: the save is sent now, over the version it keeps first.
+    world.back = true;
+    versions.record = keep;
+    fireEvent.click(screen.getByRole('button', { name: 'Review and save…' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save to tenant' }));
+    await waitFor(() => expect(navigated).toHaveLength(1));
+    expect(world.policy.state).toBe('enabled');
+    expect((await versions.list('acc', 'p1')).map((v) => JSON.parse(v.json) as JsonObject)).toMatchObject([{ state: 'disabled' }]);
+    expect(navigated[0]).toEqual(['/policies/p1', { state: { saved: true } }]);
   });
 });

@@ -204,9 +204,9 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
       draftStore.clear(tenant.account.key, id);
       setSaveError(null);
       leave.letGo();
-      // Saved, but the version it replaced (or the one an earlier lost save may have replaced) could not be kept on
-      // this device: said on the policy's page.
-      const earlier = lostVersion && `Earlier attempt: ${lostVersion}`;
+      // Saved, but the version it replaced (or the one an earlier lost save did replace) could not be kept on this
+      // device: said on the policy's page. A save sent now means the lost one never landed: only its own words hold.
+      const earlier = lostVersion && outcome.kind === 'saved' && outcome.foundAlreadySaved && `Earlier attempt: ${lostVersion}`;
       const warning = outcome.kind === 'saved' ? [outcome.versionNotKept, earlier].filter(Boolean).join(' ') : undefined;
       navigate(paths.policy(id), { state: { saved: outcome.kind === 'saved', ...(warning && { warning }) } });
     } catch (error) {
