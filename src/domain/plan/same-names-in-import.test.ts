@@ -58,6 +58,23 @@ describe('policies of one name in the same import', () => {
     expect(plan.blockers).toEqual([]);
   });
 
+  // trim() takes off tabs, line breaks and other white space too: the words say which, not "spaces".
+  it.each([
+    ['a tab', 'baseline\t', 'baseline', "'baseline\\t'", 'tabs'],
+    ['a line break', '\nbaseline', 'baseline', "'\\nbaseline'", 'line breaks'],
+    ['a space and a tab', ' baseline', 'baseline\t', "' baseline'", 'spaces and tabs'],
+    ['a space, a tab both have aside', ' baseline\t', 'baseline\t', "' baseline\\t'", 'spaces'],
+    ['a non-breaking space', 'baseline\u00A0', 'baseline', "'baseline\u00A0'", 'non-breaking spaces (U+00A0)'],
+    ['an ideographic space', '\u3000baseline', 'baseline', "'\u3000baseline'", 'white space U+3000'],
+    ['letter case and a line break', 'Baseline\r\n', 'baseline', "'Baseline\\r\\n'", 'letter case and line breaks'],
+  ])('two whose names differ only by %s at an end say so', async (_, mine, theirs, shown, by) => {
+    const plan = await planOf([fileOf('a.json', [policy('1', mine, 'Office365')]), fileOf('b.json', [policy('2', theirs, 'All')])]);
+    const alike = warnings(rowOf(plan.rows, '1')).filter((w) => w.startsWith('Its name'));
+    expect(alike).toHaveLength(1);
+    expect(alike[0]).toContain(`Its name, ${shown}, differs from that of another policy of this import, `);
+    expect(alike[0]).toContain(`, only by ${by} at the start or end (this one from a.json, the other from b.json)`);
+  });
+
   it('two of one name and a third differing by case and a space: the two say the same name, all three the look-alike', async () => {
     const plan = await planOf([
       fileOf('a.json', [policy('1', 'baseline', 'Office365'), policy('2', 'baseline', 'All')]),

@@ -2,8 +2,9 @@
 // policies an admin cannot tell apart by name. Not a blocker (it may be meant), but each written row
 // says so, with the file each came from, since the rows themselves show only the name; and where the
 // mapping lists the policies a reference is used in, such a policy's use carries its file.
-// Graph keeps a name as written, spaces at its ends too: ' baseline' and 'baseline' are two names, which
-// look the same in a list. Such a pair is said apart from "the same name", as what it is.
+// Graph keeps a name as written, white space at its ends too: ' baseline' and 'baseline' are two names, which
+// look the same in a list. Such a pair is said apart from "the same name", as what it is: which white space
+// differs (spaces, tabs, line breaks…).
 import { isolatedText } from '../isolate';
 import type { JsonObject } from '../json';
 import type { PlanProblem, PlanRow, ReferenceUse } from './types';
@@ -13,7 +14,7 @@ const nameOf = (policy: JsonObject | null) =>
   policy && typeof policy.displayName === 'string' && policy.displayName.trim() ? policy.displayName : '';
 /** Names alike to Graph, letter case aside (the admin center finds a name in any case). */
 const sameKey = (name: string) => name.toLowerCase();
-/** Names that look alike in a list: the same but for spaces at their ends. */
+/** Names that look alike in a list: the same but for white space at their ends (spaces, tabs, line breaks…). */
 const lookKey = (name: string) => name.trim().toLowerCase();
 const FILES_LISTED = 3;
 const NUMBER_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
@@ -42,7 +43,7 @@ const groupOf = (indices: readonly number[], rows: readonly PlanRow[], files: re
 
 /**
  * Adds a warning to each written policy row whose name another row of the import leaves in the tenant too,
- * and to each whose name differs from another's only by spaces at its ends. `files` lines up with `rows`
+ * and to each whose name differs from another's only by white space at its ends. `files` lines up with `rows`
  * (the file each policy was read from, when known); `tenant` is the tenant's policies, for those of the
  * name no row touches, which stay beside them.
  */
@@ -66,7 +67,7 @@ export function warnSameNamesInImport(rows: PlanRow[], files: readonly (string |
   for (const [key, indices] of same) {
     const group = groupOf(indices, rows, files);
     const total = indices.length + (untouched.get(key) ?? 0);
-    // The rows of the names that differ from this one only by spaces at the ends.
+    // The rows of the names that differ from this one only by white space at the ends.
     const others = [...alike.get(lookKey(nameLeft(rows[indices[0]!]!)))!].filter((k) => k !== key).flatMap((k) => same.get(k)!);
     for (const i of indices) {
       const row = rows[i]!;
@@ -95,8 +96,42 @@ function alikeWords(row: PlanRow, group: Group, file: string | undefined): strin
   const whose = others === 1 ? 'that of another policy' : `those of ${others.toLocaleString('en-US')} other policies`;
   const listed = joinWords(theirs.map((other) => `'${isolatedText(other)}'`));
   // Letter case is said only where it differs too: "only by spaces" would not be true.
-  const by = theirs.some((other) => other.trim() !== name.trim()) ? 'letter case and spaces' : 'spaces';
-  return `Its name, '${isolatedText(name)}', differs from ${whose} of this import, ${listed}, only by ${by} at the start or end${fromWords(group, file, others)}: Graph keeps names as written, so the tenant would have policies whose names look the same but differ.`;
+  const by = [...(theirs.some((other) => other.trim() !== name.trim()) ? ['letter case'] : []), ...whiteSpaceWords([name, ...theirs])];
+  return `Its name, '${isolatedText(name)}', differs from ${whose} of this import, ${listed}, only by ${joinWords(by)} at the start or end${fromWords(group, file, others)}: Graph keeps names as written, so the tenant would have policies whose names look the same but differ.`;
+}
+
+const WHITE_SPACE_KINDS: { words: string; is: (c: string) => boolean }[] = [
+  { words: 'spaces', is: (c) => c === ' ' },
+  { words: 'tabs', is: (c) => c === '\t' },
+  { words: 'line breaks', is: (c) => '\n\r\u2028\u2029'.includes(c) },
+  // Looks like a space: said with its code, as the name shows none.
+  { words: 'non-breaking spaces (U+00A0)', is: (c) => c === '\u00A0' },
+];
+const codeOf = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * The kinds of white space (what trim() takes off) by which these names differ at their ends, in words:
+ * "spaces", "tabs", "line breaks"… A kind both names end with alike is not said; when only the order differs, every kind there is.
+ */
+function whiteSpaceWords(names: readonly string[]): string[] {
+  const endsOf = (name: string) => [name.slice(0, name.length - name.trimStart().length), name.slice(name.trimEnd().length)];
+  const all = names.flatMap((name) => [...endsOf(name).join('')]);
+  const kinds = [
+    ...WHITE_SPACE_KINDS,
+    // Any other (a vertical tab, an ideographic space, a byte order mark…), each by its code.
+    ...[...new Set(all.filter((c) => !WHITE_SPACE_KINDS.some((k) => k.is(c))))].map((o) => ({
+      words: `white space ${codeOf(o)}`,
+      is: (c: string) => c === o,
+    })),
+  ];
+  const present = kinds.filter((k) => all.some(k.is));
+  // A kind differs when the names' ends, kept to that kind alone, are not all the same.
+  const kept = (name: string, kind: (typeof kinds)[number]) =>
+    endsOf(name)
+      .map((end) => [...end].filter(kind.is).join(''))
+      .join('|');
+  const differing = present.filter((kind) => new Set(names.map((name) => kept(name, kind))).size > 1);
+  return (differing.length > 0 ? differing : present).map((k) => k.words);
 }
 
 /** “(this one from a.json, the other from b.json)”: where this row and the others of its name were read. */
@@ -116,7 +151,7 @@ const joinWords = (items: readonly string[]) =>
 /**
  * The file of each policy that shares its name with another of the import from another file, by its row key:
  * what tells the two apart where the mapping lists the policies a reference is used in, and where its words
- * name them (“baseline: excluded users” twice told nothing apart). Names that differ only by spaces at their
+ * name them (“baseline: excluded users” twice told nothing apart). Names that differ only by white space at their
  * ends count as one here, as they look it.
  */
 export function filesTellingApart(policies: readonly { rowKey: string; name: string; file?: string | undefined }[]): Map<string, string> {
