@@ -14,8 +14,8 @@ import { REPORT_ONLY } from '../../domain/types';
 vi.setConfig({ testTimeout: 20_000 });
 
 const GROUP = 'aaaaaaaa-0000-0000-0000-00000000000b';
-// A direction control in the tenant's name: isolated, it cannot reorder the note's words.
-const GROUP_NAME = 'CA - Emergency \u202Eaccounts';
+// Right-to-left letters in the tenant's name: isolated, they cannot reorder the note's words.
+const GROUP_NAME = 'חירום - Emergency accounts';
 
 const policy = (id: string, displayName: string, state: string, excludeGroups: string[], control = 'mfa'): JsonObject => ({
   id,
@@ -89,7 +89,7 @@ describe('ContingencyPage, a policy that leaves out the group most policies excl
   it('names the group by its display name, isolated, once looked up', async () => {
     state.lookup.mockResolvedValue(directory());
     renderPage();
-    await screen.findByText(/does not exclude the group '\u2068CA - Emergency \u202Eaccounts\u2069', which 3 of 4 policies/, undefined, {
+    await screen.findByText(/does not exclude the group '\u2068חירום - Emergency accounts\u2069', which 3 of 4 policies/, undefined, {
       timeout: 5000,
     });
     expect((await note()).textContent).not.toContain(GROUP);
