@@ -29,8 +29,13 @@ export interface ResolvedName {
    */
   elsewhere?: boolean;
   /** What Graph's @odata.type says beyond the kind: an agent identity (a service principal) or an agent user (a user). */
-  agent?: 'agentIdentity' | 'agentUser';
+  agent?: AgentKind;
 }
+
+type AgentKind = 'agentIdentity' | 'agentUser';
+
+/** An agent identity is a service principal and an agent user a user, but admins know them as agents. */
+export const AGENT_WORDS: Record<AgentKind, string> = { agentIdentity: 'agent identity', agentUser: 'agent user' };
 
 export interface NameDirectory {
   names: ReadonlyMap<string, ResolvedName>;

@@ -5,6 +5,7 @@
 // roles, for the lock-out guard.
 import type { GraphClient } from './client';
 import type { Membership } from '../domain/lockout';
+import { agentKind } from './object-kind';
 
 /**
  * servicePrincipals answer appIds (what policies name for applications); workloadIdentities answer the service principals' own ids;
@@ -17,6 +18,8 @@ export interface DirectoryEntry {
   id: string;
   displayName: string;
   detail?: string;
+  /** An agent user: a user by kind (Graph beta's agentUser), known by its @odata.type as getByIds's names are. */
+  agent?: 'agentUser';
 }
 
 interface Item {
@@ -66,6 +69,7 @@ export async function searchDirectory(
       id: i.id,
       displayName: i.displayName ?? i.id,
       detail: i.userPrincipalName ?? i.description ?? i.mail ?? undefined,
+      ...(agentKind(i['@odata.type']) === 'agentUser' ? { agent: 'agentUser' as const } : {}),
     }));
   }
   if (kind === 'agentIdentities') {

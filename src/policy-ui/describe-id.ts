@@ -1,5 +1,5 @@
 // What an id in a policy's JSON is, for the names drawn beside ids in the editor and the diff.
-import { lookupName, type NameDirectory, type NameKind } from '../domain/references';
+import { AGENT_WORDS, lookupName, type NameDirectory, type NameKind } from '../domain/references';
 import type { IdDescription } from '../shared/monaco';
 
 const kindWords: Record<NameKind, string> = {
@@ -14,9 +14,6 @@ const kindWords: Record<NameKind, string> = {
   authenticationStrength: 'authentication strength',
 };
 
-// An agent identity is a service principal and an agent user a user, but admins know them as agents.
-const agentWords = { agentIdentity: 'agent identity', agentUser: 'agent user' } as const;
-
 export function describeIdIn(names: NameDirectory | undefined, id: string): IdDescription | undefined {
   const found = lookupName(
     names,
@@ -25,7 +22,7 @@ export function describeIdIn(names: NameDirectory | undefined, id: string): IdDe
   );
   if (!found) return undefined;
   return {
-    kind: found.missing ? 'object' : found.agent ? agentWords[found.agent] : kindWords[found.kind],
+    kind: found.missing ? 'object' : found.agent ? AGENT_WORDS[found.agent] : kindWords[found.kind],
     label: found.displayName,
     detail: found.detail,
     missing: found.missing,

@@ -73,6 +73,28 @@ describe('DirectoryPicker', () => {
     expect(option.querySelector('bdi')?.textContent).toBe('Eve\u202E');
   });
 
+  it('marks an agent user as one, so it is not taken for a person', async () => {
+    get.mockResolvedValue({
+      value: [
+        {
+          '@odata.type': '#microsoft.graph.agentUser',
+          id: 'u2',
+          displayName: 'Helpdesk Agent',
+          userPrincipalName: 'helpdesk.agent@contoso.com',
+        },
+        { id: 'u1', displayName: 'Ada Lindqvist', userPrincipalName: 'ada@contoso.com' },
+      ],
+    });
+    typeAda();
+    const listbox = await screen.findByRole('listbox');
+    await within(listbox).findByRole('option', { name: /Helpdesk Agent/ });
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Helpdesk Agent · agent user · helpdesk.agent@contoso.com', 'Ada Lindqvist · ada@contoso.com']);
+  });
+
   it('tries a failed search again by the keyboard, keeping the list open', async () => {
     get.mockRejectedValue(new NetworkError('GET', '/v1.0/users', new TypeError('Failed to fetch')));
     typeAda();

@@ -6,6 +6,7 @@ import { Combobox, Option, Spinner, type ComboboxProps } from '@fluentui/react-c
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useRef, useState } from 'react';
 import { describeError } from '../graph/describe-error';
+import { AGENT_WORDS } from '../domain/references';
 import { searchDirectory, type DirectoryEntry, type DirectoryKind } from '../graph/directory';
 import { Isolated, isolatedText } from '../shared/ui/isolated-text';
 import { SpokenStatus } from '../shared/ui/live-status';
@@ -117,6 +118,8 @@ export function DirectoryPicker({
         {options.map((entry) => (
           <Option key={entry.id} value={entry.id} text={isolatedText(entry.displayName)}>
             <Isolated>{entry.displayName}</Isolated>
+            {/* An agent user is a user by kind, but no person: an admin picking it should know. */}
+            {entry.agent ? ` · ${AGENT_WORDS[entry.agent]}` : null}
             {entry.detail ? (
               <>
                 {' · '}

@@ -1,5 +1,6 @@
 // The kinds of reference the mapping knows, the key of each reference's row, and what each kind is called in words.
 import type { ReferenceKind } from '../bundle/bundle';
+import { AGENT_WORDS } from '../references';
 import type { AgentKind, MappingKind } from './types';
 
 export const mappingKey = (kind: MappingKind, value: string) => `${kind}:${value.toLowerCase()}`;
@@ -18,8 +19,6 @@ export const KIND_WORDS: Record<MappingKind, string> = {
   authenticationContext: 'authentication context',
   termsOfUse: 'terms of use',
 };
-
-const AGENT_WORDS: Record<AgentKind, string> = { agentIdentity: 'agent identity', agentUser: 'agent user' };
 
 /** What a reference is, in words: an agent identity or agent user as such, not as the service principal or user it also is. */
 export const kindWords = (row: { kind: MappingKind; agent?: AgentKind | undefined }) =>

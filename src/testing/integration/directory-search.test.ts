@@ -22,6 +22,13 @@ describe('directory search for pickers', () => {
     expect(hugo?.detail).toBe('hugo.lefevre@contoso.example');
   });
 
+  it('marks the demo’s agent user as one, and a person as none', async () => {
+    const found = await searchDirectory(graphOverEmulator().client, 'users', 'helpdesk');
+    expect(found.map((e) => [e.displayName, e.agent])).toEqual([['Helpdesk Agent', 'agentUser']]);
+    const [hugo] = await searchDirectory(graphOverEmulator().client, 'users', 'hugo');
+    expect(hugo?.agent).toBeUndefined();
+  });
+
   it('finds groups by a word of their name', async () => {
     expect(await names('groups', 'emergency')).toEqual(['CA - Emergency access accounts']);
   });
