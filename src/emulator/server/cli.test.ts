@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tenantCopy } from './many-tenants';
 
 const root = resolve(__dirname, '../../..');
 const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
@@ -81,8 +82,12 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the emulator with --sign-in and waits until it printed what to paste. */
-async function startWithSignIn(port: number): Promise<{ child: ChildProcess; stdout: () => string }> {
-  const child = spawn(process.execPath, [tsx, cli, '--port', String(port), '--sign-in', '--no-rate-limit'], {
+async function startWithSignIn(
+  port: number,
+  more: string[] = [],
+  printed = /^For Contoso pre-production: .*$/m,
+): Promise<{ child: ChildProcess; stdout: () => string }> {
+  const child = spawn(process.execPath, [tsx, cli, '--port', String(port), '--sign-in', '--no-rate-limit', ...more], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -90,7 +95,7 @@ async function startWithSignIn(port: number): Promise<{ child: ChildProcess; std
   let stdout = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const deadline = Date.now() + 90_000;
-  while (!/^For Contoso pre-production: .*$/m.test(stdout)) {
+  while (!printed.test(stdout)) {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`The emulator did not print its sign-in: ${stdout}`);
     await new Promise((r) => setTimeout(r, 150));
   }
@@ -146,5 +151,40 @@ describe('npm run emulator -- --sign-in', () => {
     started.child.kill('SIGTERM');
     await exited;
     expect(existsSync(printed.NODE_EXTRA_CA_CERTS!)).toBe(false);
+  }, 180_000);
+});
+
+describe('npm run emulator -- --sign-in --tenants <n>', () => {
+  let started: { child: ChildProcess; stdout: () => string } | null = null;
+  const dir = mkdtempSync(join(tmpdir(), 'gatehouse-emulator-cli-tenants-'));
+  afterAll(async () => {
+    if (started && started.child.exitCode === null) {
+      const exited = new Promise((r) => started!.child.once('exit', r));
+      started.child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints every copy’s client id, one line each, named, and each signs in to its own copy', async () => {
+    // Printed together after the paste line: once it is there, the lines of the other copies are too, or never.
+    started = await startWithSignIn(await freePort(), ['--tenants', '3'], /^ {2}npx gatehouse backup --out contoso-backup$/m);
+    await new Promise((r) => setTimeout(r, 500));
+    const out = started.stdout();
+    expect(out).not.toContain('not printed here');
+    const exported = assignments(/^ {2}export (.*)$/m.exec(out)![1]!);
+    expect(exported.AZURE_TENANT_ID).toBe(tenantCopy(1).id);
+    const gatehouse = (args: string[], more: Record<string, string>) =>
+      run(join(root, 'bin/gatehouse.mjs'), args, { cwd: dir, env: { ...env, HOME: dir, ...exported, ...more } });
+    for (const n of [2, 3]) {
+      const line = new RegExp(`^For Contoso 00${n}: (.*)$`, 'm').exec(out)?.[1];
+      expect(line, out).toBeDefined();
+      const own = assignments(line!);
+      expect(own.AZURE_TENANT_ID).toBe(tenantCopy(n).id);
+      expect(own.AZURE_CLIENT_ID).not.toBe(exported.AZURE_CLIENT_ID);
+      const backup = await gatehouse(['backup', '--out', `copy-${n}.json`], own);
+      expect(backup.code, backup.stderr).toBe(0);
+      expect(backup.stdout).toContain(`Backed up Contoso 00${n} to copy-${n}.json`);
+    }
   }, 180_000);
 });

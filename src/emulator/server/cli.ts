@@ -107,8 +107,8 @@ if (signIn) {
     `  export NODE_EXTRA_CA_CERTS=${signIn.certPath} GATEHOUSE_AUTHORITY=${signIn.url} GATEHOUSE_GRAPH_URL=${server.url} ${env(first!.id)} AZURE_CLIENT_SECRET=anything`,
   );
   console.log('  npx gatehouse backup --out contoso-backup');
-  if (!values.tenants) for (const tenant of others) console.log(`For ${tenant.displayName}: ${env(tenant.id)}`);
-  else if (others.length > 0) console.log(`The ${others.length} other copies have client ids of their own, not printed here.`);
+  // Each tenant signs in through a client id of its own: a --tenants run needs every one (one line each, named).
+  for (const tenant of others) console.log(`For ${tenant.displayName}: ${env(tenant.id)}`);
 }
 
 const stop = () => void Promise.all([server.close(), signIn?.close()]).then(() => process.exit(0));
