@@ -52,6 +52,31 @@ describe('what apply advises about a write refused for naming an object the run 
   });
 });
 
+describe('what apply advises about a refused write of a policy the plan restored from the deleted items', () => {
+  const refused = (patch: Partial<ApplyItem>) => {
+    const restore = item('policy:r', 'Require MFA', { action: 'restore', targetId: 'p-1', ...patch });
+    return adviceFor([restore], new Map([[restore.key, refusal('Invalid grant control.')]]), 2, 'backup.json')!;
+  };
+
+  it('a refused restore: the content is the deleted item’s, not the backup’s', () => {
+    const advice = refused({});
+    expect(advice).toContain(
+      `'Require MFA': Graph refused to restore it from the tenant's deleted items (400): "Invalid grant control.". What it refuses is the deleted policy as the tenant keeps it, not the backup's version:`,
+    );
+    expect(advice).toContain('Deleted items');
+    expect(advice).not.toContain('in the backup (backup.json)');
+  });
+
+  it('restored, its change to the backup’s version refused: it is back as it was deleted, corrected in the editor', () => {
+    const advice = refused({ restored: true, deletedState: 'enabled' });
+    expect(advice).toContain(
+      `'Require MFA' is back in the tenant as it was deleted, but Graph refused its change to the backup's version (400): "Invalid grant control.".`,
+    );
+    expect(advice).toContain('open it in the console (id p-1) and correct it in the editor');
+    expect(advice).not.toContain('Correct it in the backup (backup.json), plan again');
+  });
+});
+
 describe('what apply advises about a write whose name would forge a log line', () => {
   it('names it on one line, its line break as "\\n", and Graph\'s message too', () => {
     const forged = item('policy:c', 'CA099\n::warning title=Gatehouse::All policies OK');

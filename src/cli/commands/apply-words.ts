@@ -84,12 +84,7 @@ export function adviceFor(
     lines.push(
       `${names(gone)}: not in the tenant (deleted since the plan was made). Plan again from ${source} against the tenant as it is now (with the options you gave plan), review the new plan and apply it.`,
     );
-  for (const item of refused) {
-    const error = errors.get(item.key) as GraphRequestError;
-    lines.push(
-      `'${isolatedText(item.name)}': Graph refused its content (${error.status}): "${isolatedText(error.serviceMessage)}". Correct it in the backup (${source}), plan again, review the new plan and apply it.`,
-    );
-  }
+  for (const item of refused) lines.push(refusedWords(item, errors.get(item.key) as GraphRequestError, source));
   if (unseen.length > 0)
     lines.push(
       `${names(unseen)}: ${NOT_YET_SEEN}: nothing is wrong with ${unseen.length === 1 ? 'it' : 'them'} in the backup. The new plan writes ${unseen.length === 1 ? 'it' : 'them'} too; apply it in a few minutes.`,
@@ -98,6 +93,21 @@ export function adviceFor(
   if (others > 0) lines.push(`The other ${others} failed for a reason a retry may fix: the new plan writes them too.`);
   lines.push('What this run wrote stays written; the new plan finds it already as planned.');
   return lines.join('\n');
+}
+
+/**
+ * A write Graph refused for good, and where to correct what it refused. A policy the plan restores comes from the
+ * tenant's deleted items, not the backup: refused before it came back, the deleted policy is what was refused;
+ * back, its change to the backup's version was, and the policy itself is in the tenant to correct in the editor.
+ */
+function refusedWords(item: ApplyItem, error: GraphRequestError, source: string): string {
+  const name = `'${isolatedText(item.name)}'`;
+  const why = `(${error.status}): "${isolatedText(error.serviceMessage)}".`;
+  if (item.action === 'restore' && !item.restored)
+    return `${name}: Graph refused to restore it from the tenant's deleted items ${why} What it refuses is the deleted policy as the tenant keeps it, not the backup's version: look at it in the console's Deleted items, or delete it permanently there so that a new plan from ${source} creates it from the backup instead; then plan again, review the new plan and apply it.`;
+  if (item.action === 'restore')
+    return `${name} is back in the tenant as it was deleted, but Graph refused its change to the backup's version ${why} To correct what Graph refuses, open it in the console${item.targetId ? ` (id ${item.targetId})` : ''} and correct it in the editor, or, if it is the backup's, in ${source}; then plan again: the new plan brings it to the backup's version as an update. Review the new plan and apply it.`;
+  return `${name}: Graph refused its content ${why} Correct it in the backup (${source}), plan again, review the new plan and apply it.`;
 }
 
 /**
