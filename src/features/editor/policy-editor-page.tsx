@@ -1,30 +1,14 @@
 // Editing a policy: its JSON in a schema-aware Monaco editor beside a state switch, the checks and
 // the live summary; the draft kept on this device as it is typed; nothing written before the admin
-// has seen the diff; a policy changed by someone else meanwhile is never overwritten silently.
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Skeleton,
-  SkeletonItem,
-  Tooltip,
-  tokens,
-} from '@fluentui/react-components';
+// has seen the diff; a policy changed by someone else meanwhile is never overwritten silently. This file lays
+// the page out; the save and what its outcome says are use-policy-save's, the notices editor-notices'.
+import { Button, makeStyles, Skeleton, SkeletonItem, Tooltip, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { use, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { stateLabels } from '../../domain/labels';
 import { LeaveDialog, useLeaveGuard } from '../../shared/routes/leave-guard';
-import { describeError, errorPath } from '../../graph/describe-error';
+import { describeError } from '../../graph/describe-error';
 import { comparableText } from '../../domain/policy-body';
 import { blocksSaving } from '../../domain/policy-checks';
 import type { ConditionalAccessPolicy } from '../../domain/types';
@@ -32,26 +16,24 @@ import { rebaseDraft } from '../../operations/save-policy';
 import { useTenantSession } from '../../session/tenant-session';
 import { useWriteAccess } from '../../session/write-access';
 import { useTheme } from '../../shared/theme';
-import { ErrorState, SignInAgainContext } from '../../shared/ui/error-state';
+import { ErrorState } from '../../shared/ui/error-state';
 import { SpokenStatus } from '../../shared/ui/live-status';
-import { Notice } from '../../shared/ui/notice';
 import { useFocusReturn } from '../../shared/ui/use-focus-return';
-import { formatDateTime } from '../../shared/ui/format';
 import { policyQuery, useNames } from '../../policy-ui/queries';
-import { useSavePolicy } from '../../policy-ui/writes';
 import { PageBreadcrumb } from '../../policy-ui/page-breadcrumb';
 import { StateBadge } from '../../policy-ui/state-badge';
 import { describeChanges } from '../../domain/describe-changes';
-import { draftStore } from '../../policy-ui/draft-store';
 import type { LockoutRisk } from '../../domain/lockout';
 import { RolloutFreezeNotice } from '../../policy-ui/rollout-notice';
 import { DraftImpact, withImpactRisks } from './draft-impact';
-import { ReviewDialog, type ReviewStep } from './review-dialog';
-import { SaveFailed, type SaveFailure } from './save-failed';
+import { ReviewDialog } from './review-dialog';
 import { startFromPolicy, useDraft } from './use-draft';
 import { useLockoutGuard } from './use-lockout-guard';
 import { useSaveShortcut } from './save-shortcut';
-import { PolicyWorkbench, type GraphFinding } from './policy-workbench';
+import { PolicyWorkbench } from './policy-workbench';
+import { usePolicySave } from './use-policy-save';
+import { EditorNotices } from './editor-notices';
+import { DiscardChangesDialog, type DiscardQuestion } from './discard-changes-dialog';
 import { paths } from '../../shared/routes/paths';
 import { policyJson } from '../../domain/json';
 import { Isolated } from '../../shared/ui/isolated-text';
@@ -93,26 +75,21 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   const tenant = useTenantSession();
   const navigate = useNavigate();
   const { dark } = useTheme();
-  const savePolicy = useSavePolicy();
   const id = live.id ?? '';
   const draft = useDraft(tenant.account.key, id, () => startFromPolicy(live));
   // Names for what the draft has and for what it removed from the base, for the change list.
   const names = useNames(tenant, [(draft.policy ?? live) as ConditionalAccessPolicy, draft.base as ConditionalAccessPolicy]);
   const [reviewing, setReviewing] = useState(false);
-  const [step, setStep] = useState<ReviewStep>({ kind: 'review' });
-  // A failed save's error (and the version it may have replaced, not kept), with the text it concerns: it stays on
-  // the page until the draft changes, a new review opens or the admin signs in again.
-  const [saveError, setSaveError] = useState<(SaveFailure & { text: string }) | null>(null);
-  const signInAgain = use(SignInAgainContext);
-  if (saveError && saveError.text !== draft.text) setSaveError(null);
-  // A save whose answer was lost may be in the tenant over a version this device could not keep: said until a
-  // save succeeds (typing does not make it less true), and then on the saved message.
-  const [lostVersion, setLostVersion] = useState<string | null>(null);
-  // A numbered Graph error, shown on the JSON it concerns until the text changes again.
-  const [graphFinding, setGraphFinding] = useState<GraphFinding | null>(null);
-  // Undoing every change throws away work: it asks first.
+  // Leaving with unsaved changes asks first (the draft stays on this device either way).
+  const leave = useLeaveGuard(draft.dirty);
+  const { step, setStep, saveError, forgetSaveError, lostVersion, graphFinding, save } = usePolicySave({
+    id,
+    draft,
+    names: names.data,
+    onSaved: () => leave.letGo(),
+  });
   // Undoing every change, or discarding a draft restored from the device, throws away work: it asks first.
-  const [confirming, setConfirming] = useState<'undo' | 'discard' | null>(null);
+  const [confirming, setConfirming] = useState<DiscardQuestion | null>(null);
   // The question closed (either answer): the keyboard's focus goes back to the button that asked it.
   const rememberFocus = useFocusReturn(confirming !== null);
 
@@ -133,7 +110,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   const openReview = () => {
     rememberReviewOpener();
     setStep({ kind: 'review' });
-    setSaveError(null);
+    forgetSaveError();
     // Each review judges its own draft: no risk (nor an ended check) of an earlier one carries over.
     setImpactRisks([]);
     setCheckingSignIns(true);
@@ -174,51 +151,6 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
     setFollowed(liveModified);
   }
 
-  // Leaving with unsaved changes asks first (the draft stays on this device either way).
-  const leave = useLeaveGuard(draft.dirty);
-
-  const save = async () => {
-    if (!draft.policy) return;
-    setStep({ kind: 'saving' });
-    // Said before a save that fails with its answer lost: it may be in the tenant over a version not kept here.
-    let versionNotKept: string | undefined;
-    try {
-      const outcome = await savePolicy.mutateAsync({
-        id,
-        draft: draft.policy,
-        baseModified: draft.baseModified,
-        onVersionNotKept: (words) => (versionNotKept = words),
-      });
-      if (outcome.kind === 'conflict') {
-        const theirs = policyJson(outcome.current);
-        setStep({
-          kind: 'conflict',
-          current: outcome.current,
-          theirChanges: describeChanges(draft.base, theirs, names.data),
-          base: comparableText(draft.base),
-          theirs: comparableText(theirs),
-          mine: comparableText(draft.policy),
-        });
-        return;
-      }
-      draftStore.clear(tenant.account.key, id);
-      setSaveError(null);
-      leave.letGo();
-      // Saved, but the version it replaced (or the one an earlier lost save did replace) could not be kept on this
-      // device: said on the policy's page. A save sent now means the lost one never landed: only its own words hold.
-      const earlier = lostVersion && outcome.kind === 'saved' && outcome.foundAlreadySaved && `Earlier attempt: ${lostVersion}`;
-      const warning = outcome.kind === 'saved' ? [outcome.versionNotKept, earlier].filter(Boolean).join(' ') : undefined;
-      navigate(paths.policy(id), { state: { saved: outcome.kind === 'saved', ...(warning && { warning }) } });
-    } catch (error) {
-      const failure = { error: describeError(error, 'save the policy'), ...(versionNotKept && { versionNotKept }) };
-      setSaveError({ ...failure, text: draft.text });
-      if (versionNotKept) setLostVersion(versionNotKept);
-      const located = errorPath(error);
-      setGraphFinding(located ? { ...located, text: draft.text } : null);
-      setStep({ kind: 'failed', ...failure });
-    }
-  };
-
   const current = step.kind === 'conflict' ? policyJson(step.current) : null;
 
   return (
@@ -243,63 +175,18 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
           )}
       </div>
 
-      {draft.restoredAt && draft.dirty && (
-        <MessageBar intent="info">
-          <MessageBarBody>
-            {draft.origin
-              ? `${draft.origin}. Review and save to apply it.`
-              : `Your unsaved draft from ${formatDateTime(draft.restoredAt)} was restored.`}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button
-              onClick={() => {
-                rememberFocus();
-                setConfirming('discard');
-              }}
-            >
-              Discard draft…
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
-      {draft.elsewhere && draft.dirty && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>This draft is open in another tab too</MessageBarTitle>
-            {draft.elsewhere.what === 'discarded'
-              ? `The other tab discarded or saved it at ${formatDateTime(draft.elsewhere.at)}. Your text here is kept, on this device too; saving it is checked against the policy as the tenant holds it then.`
-              : `The other tab changed it at ${formatDateTime(draft.elsewhere.at)}. Each tab keeps its own text; this device keeps the one typed last.`}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {followed && !draft.dirty && (
-        <Notice intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Changed in the tenant</MessageBarTitle>
-            The policy was changed by someone else (or by you in another tab) at {formatDateTime(followed)}. Nothing was edited here yet:
-            the JSON now shows the new version.
-          </MessageBarBody>
-        </Notice>
-      )}
-      {saveError && !reviewing && (
-        // Signing in again starts over: the refusal it answers is no longer the page's to show.
-        <SignInAgainContext
-          value={
-            signInAgain &&
-            (() => {
-              setSaveError(null);
-              signInAgain();
-            })
-          }
-        >
-          <SaveFailed error={saveError.error} versionNotKept={saveError.versionNotKept} />
-        </SignInAgainContext>
-      )}
-      {lostVersion && !reviewing && !saveError?.versionNotKept && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{lostVersion}</MessageBarBody>
-        </MessageBar>
-      )}
+      <EditorNotices
+        draft={draft}
+        followed={followed}
+        reviewing={reviewing}
+        saveError={saveError}
+        lostVersion={lostVersion}
+        onDiscardDraft={() => {
+          rememberFocus();
+          setConfirming('discard');
+        }}
+        onForgetSaveError={forgetSaveError}
+      />
       <SpokenStatus occasion={discarded}>
         {discarded > 0 ? 'The draft was discarded: the JSON is the policy as the tenant holds it now.' : null}
       </SpokenStatus>
@@ -395,38 +282,20 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
         />
       )}
 
-      <Dialog open={confirming !== null} onOpenChange={(_, data) => !data.open && setConfirming(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{confirming === 'discard' ? 'Discard the draft?' : 'Undo all your changes?'}</DialogTitle>
-            <DialogContent>
-              {changes.length === 1 ? 'Your change' : changes.length > 1 ? `Your ${changes.length} changes` : 'Your changes'} to{' '}
-              {live.displayName ? <Isolated>{live.displayName}</Isolated> : 'this policy'} will be discarded, here and in the draft kept on
-              this device
-              {confirming === 'discard'
-                ? '. The JSON becomes the policy as the tenant holds it now.'
-                : '. The JSON goes back to the policy as you opened it.'}
-            </DialogContent>
-            {/* Keeping first: the dialog focuses its first button, and Enter must not throw the work away. */}
-            <DialogActions>
-              <Button onClick={() => setConfirming(null)}>Keep my changes</Button>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  if (confirming === 'discard') {
-                    landOnHeading.current = true;
-                    setDiscarded((n) => n + 1);
-                  }
-                  draft.reset(confirming === 'discard' ? policyJson(live) : draft.base);
-                  setConfirming(null);
-                }}
-              >
-                {confirming === 'discard' ? 'Discard the draft' : 'Undo all changes'}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <DiscardChangesDialog
+        asking={confirming}
+        changeCount={changes.length}
+        policyName={live.displayName ?? undefined}
+        onKeep={() => setConfirming(null)}
+        onDiscard={() => {
+          if (confirming === 'discard') {
+            landOnHeading.current = true;
+            setDiscarded((n) => n + 1);
+          }
+          draft.reset(confirming === 'discard' ? policyJson(live) : draft.base);
+          setConfirming(null);
+        }}
+      />
 
       <LeaveDialog guard={leave} title="Leave without saving?">
         Your changes are not saved to the tenant. They stay as a draft on this device, and open again when you come back to this policy.
