@@ -9,6 +9,7 @@ import {
   mergeClasses,
   shorthands,
   tokens,
+  Tooltip,
   typographyStyles,
 } from '@fluentui/react-components';
 import { ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
@@ -19,7 +20,7 @@ import { stateLabels } from '../../domain/labels';
 import { describeFindings, type PolicyFindings } from '../../policy-ui/lint-summary';
 import { paths } from '../../shared/routes/paths';
 import type { PolicyRow } from './policy-rows';
-import { Isolated } from '../../shared/ui/isolated-text';
+import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
 /** The classes of a row and its cells: the grid calls this once and hands them to every row. */
 export const useRowStyles = makeStyles({
@@ -207,21 +208,24 @@ export const GridRow = memo(function GridRow({ row, findings, index, top, height
       <div role="gridcell" className={classes.cell}>
         <div className={classes.nameCell}>
           <span className={classes.cellText}>
-            <a
-              className={classes.name}
-              href={paths.policy(row.id)}
-              // The whole name where the column cuts it (its accessible name is whole already).
-              title={row.name}
-              {...focusAttributes(index, 0, activeCol === 0)}
-              onClick={(event) => {
-                // A modified click opens a new tab, as links do.
-                if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-                event.preventDefault();
-                onOpen(row);
-              }}
-            >
-              <Isolated>{row.name}</Isolated>
-            </a>
+            {/* The whole name where the column cuts it, on focus as on hover (a title showed it to the mouse alone). A
+                Tooltip from the start, not one mounted on first focus: mounting it then would draw the link anew and drop
+                the keyboard's focus. Inaccessible: the link's accessible name is whole already, not to be read twice. */}
+            <Tooltip content={isolatedText(row.name)} relationship="inaccessible" withArrow>
+              <a
+                className={classes.name}
+                href={paths.policy(row.id)}
+                {...focusAttributes(index, 0, activeCol === 0)}
+                onClick={(event) => {
+                  // A modified click opens a new tab, as links do.
+                  if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+                  event.preventDefault();
+                  onOpen(row);
+                }}
+              >
+                <Isolated>{row.name}</Isolated>
+              </a>
+            </Tooltip>
             {row.missingReferences > 0 && (
               <HoverTooltip content={missing} relationship="label" withArrow>
                 {(arm) => <WarningRegular role="img" aria-label={missing} className={classes.warning} {...arm} />}
