@@ -1,6 +1,7 @@
 // apply --tenants cancelled as a CI job is (SIGINT): no new tenant and no new write starts, the write under way
 // finishes, each tenant's line says what was done (or that it was not started) and how to resume, and the run exits
-// 130; the same command again resumes each tenant where it stopped.
+// 130; the same command again resumes each tenant where it stopped. A second signal stops at once (still 130, the first's
+// code), saying the writes under way are unknown; the resume looks for them.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +82,42 @@ describe('gatehouse apply --tenants, cancelled', () => {
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stderr).toMatch(/\[Contoso 001\] Resuming the run of .+: 1 of the plan's 2 change\(s\) done \(1 written\)\./);
     for (const n of [1, 2, 3]) expect(resumed.stdout).toContain(`Contoso 00${n} (${tenantCopy(n).id}): 1 write(s) for the plan's`);
+    expect(existsSync(journal)).toBe(false);
+  }, 240_000);
+
+  it('a second signal stops at once, exit 130 of the first: the writes under way are said unknown, and the run resumes looking for them', async () => {
+    // Backed up now (so the case stands alone), drifted, and planned into a folder of its own.
+    expect((await world.gatehouse(['backup', '--tenants', 'three.json', '--out', 'backups'])).code).toBe(0);
+    await drift(1, 2);
+    const planned = await world.gatehouse(['plan', '--tenants', 'three.json', 'backups', '--out', 'plans-twice']);
+    expect(planned.code, planned.stderr).toBe(0);
+
+    await latency(1, 1500);
+    let stopped;
+    try {
+      const run = world.start(['apply', '--tenants', 'three.json', '--plans', 'plans-twice', '--concurrency', '1']);
+      await until(run, /^\[Contoso 001\] update policy .+…$/m);
+      run.child.kill('SIGINT');
+      await until(run, /SIGINT: stopping/);
+      run.child.kill('SIGTERM');
+      stopped = await run.done;
+    } finally {
+      await latency(1, 0);
+    }
+    expect(stopped.code, stopped.stderr).toBe(130);
+    expect(stopped.stderr).toContain(
+      "SIGTERM: stopped at once. Writes under way were cut short: whether they landed is unknown. Each tenant's journal (plans-twice/<tenant id>/plan.json.run.json) keeps its run; apply --tenants again with the same --plans (plans-twice) to resume",
+    );
+    // Stopped at once: no tenant's line is waited for.
+    expect(stopped.stdout).not.toContain('Conditional Access apply:');
+    const journal = join(world.dir, 'plans-twice', folderOf(1), 'plan.json.run.json');
+    expect(existsSync(journal)).toBe(true);
+
+    const resumed = await world.gatehouse(['apply', '--tenants', 'three.json', '--plans', 'plans-twice']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toMatch(
+      /\[Contoso 001\] Resuming the run of .+: 0 of the plan's 2 change\(s\) done; 1 was under way when it stopped: whether it was written is unknown/,
+    );
     expect(existsSync(journal)).toBe(false);
   }, 240_000);
 });
