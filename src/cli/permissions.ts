@@ -117,6 +117,19 @@ export function missingPermissions(command: CommandName, granted: readonly strin
   return { required: missing.filter((p) => !p.optional), optional: missing.filter((p) => p.optional) };
 }
 
+/**
+ * The delegated scopes a person's sign-in (device code) asks for a command: its permissions, not every one
+ * consented (as Graph's .default would give), so a read command's token carries no write permission.
+ * Optional ones are asked when the run needs them (`needs`, as ConnectOptions.needs). Group.Create exists for
+ * applications only: a signed-in user creates groups with Group.ReadWrite.All, Graph's least delegated one.
+ */
+export function delegatedScopes(command: CommandName, needs: (permission: Permission) => boolean = () => true): string[] {
+  const names = COMMAND_PERMISSIONS[command].permissions
+    .filter((p) => !p.optional || needs(p))
+    .map((p) => (p.name === 'Group.Create' ? 'Group.ReadWrite.All' : p.name));
+  return [...new Set(names)];
+}
+
 export function permissionsText(command: CommandName): string {
   const entry = COMMAND_PERMISSIONS[command];
   if (entry.permissions.length === 0) return `gatehouse ${command} reads no tenant: it needs no Graph permission.\n`;

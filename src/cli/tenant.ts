@@ -9,7 +9,7 @@ import { text, type Values } from './args';
 import { signIn, type SignInMethod } from './auth/sign-in';
 import { CliError } from './cli-error';
 import type { CliIo } from './io';
-import { missingPermissions, type CommandName, type Permission } from './permissions';
+import { delegatedScopes, missingPermissions, type CommandName, type Permission } from './permissions';
 import { readTokenClaims, type TokenClaims } from './token-claims';
 
 export interface TenantConnection {
@@ -29,6 +29,8 @@ export interface ConnectOptions {
   needs?: (permission: Permission) => boolean;
   /** Required permissions this run can go on without (impact told --allow-no-logs): not refused, listed in `lacking`. */
   goesOnWithout?: readonly string[];
+  /** Which optional permissions a person's sign-in asks as delegated scopes (default: `needs`). */
+  asks?: (permission: Permission) => boolean;
 }
 
 /** What applying the plan needs of the optional permissions: Group.Create only when it creates a group. */
@@ -77,6 +79,7 @@ export async function connectTenant(
     log: (line) => io.err(`${line}\n`),
     secret: io.redactor.note,
     interactive: io.interactive,
+    delegatedScopes: delegatedScopes(command, options.asks ?? options.needs),
   });
   io.err(`Signing in to ${tenant} with ${signedIn.method}…\n`);
   let token: string;

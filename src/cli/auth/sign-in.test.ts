@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseMethod, graphScope } from './sign-in';
+import { delegatedScopes } from '../permissions';
+import { chooseMethod, delegatedGraphScopes, graphScope } from './sign-in';
 
 const choose = (env: Record<string, string>, extra: { certificatePath?: string; interactive?: boolean } = {}) =>
   chooseMethod({ method: 'auto', env, interactive: extra.interactive ?? false, certificatePath: extra.certificatePath });
@@ -37,5 +38,19 @@ describe('chooseMethod (auto)', () => {
     expect(graphScope('https://graph.microsoft.com')).toBe('https://graph.microsoft.com/.default');
     expect(graphScope('https://graph.microsoft.us/')).toBe('https://graph.microsoft.us/.default');
     expect(graphScope('http://localhost:4010')).toBe('https://graph.microsoft.com/.default');
+  });
+
+  it("asks a person's sign-in for the command's scopes, on Graph's resource: writes only for apply, groups only for a plan that creates them", () => {
+    expect(delegatedScopes('backup')).toEqual(['Policy.Read.All', 'Directory.Read.All', 'Agreement.Read.All']);
+    expect(delegatedScopes('diff', () => false)).not.toContain('AuditLog.Read.All');
+    expect(delegatedScopes('apply', (p) => p.name !== 'Group.Create')).toEqual([
+      'Policy.Read.All',
+      'Policy.ReadWrite.ConditionalAccess',
+      'Application.Read.All',
+    ]);
+    // Group.Create is an application permission only; a signed-in user creates groups with Group.ReadWrite.All.
+    expect(delegatedScopes('apply')).toContain('Group.ReadWrite.All');
+    expect(delegatedGraphScopes('https://graph.microsoft.us', ['Policy.Read.All'])).toEqual(['https://graph.microsoft.us/Policy.Read.All']);
+    expect(delegatedGraphScopes('http://localhost:4010', ['Policy.Read.All'])).toEqual(['https://graph.microsoft.com/Policy.Read.All']);
   });
 });

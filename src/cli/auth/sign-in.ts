@@ -30,6 +30,8 @@ export interface SignInOptions {
   /** Notes every secret value met, so any message can be scrubbed of it. */
   secret: (value: string) => void;
   interactive: boolean;
+  /** What a person's sign-in asks, bare Graph scope names (delegatedScopes): the command's own, never .default. */
+  delegatedScopes: readonly string[];
 }
 
 export interface SignedIn {
@@ -45,12 +47,22 @@ const MICROSOFT_HOSTS = [
   'login.partner.microsoftonline.cn',
 ];
 
-/** The scope for Graph's application permissions: the Graph host's own for a national cloud, the public one for an emulator. */
-export function graphScope(graphUrl: string): string {
+/** Graph's resource: the Graph host's own for a national cloud, the public one for an emulator. */
+function graphResource(graphUrl: string): string {
   const origin = new URL(graphUrl).origin;
   return /^https:\/\/(graph\.microsoft\.(com|us)|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)$/.test(origin)
-    ? `${origin}/.default`
-    : 'https://graph.microsoft.com/.default';
+    ? origin
+    : 'https://graph.microsoft.com';
+}
+
+/** The scope for Graph's application permissions: the Graph host's own for a national cloud, the public one for an emulator. */
+export function graphScope(graphUrl: string): string {
+  return `${graphResource(graphUrl)}/.default`;
+}
+
+/** A person's delegated scopes, named on Graph's resource (`https://graph.microsoft.com/Policy.Read.All`). */
+export function delegatedGraphScopes(graphUrl: string, names: readonly string[]): string[] {
+  return names.map((name) => `${graphResource(graphUrl)}/${name}`);
 }
 
 function authConfig(options: SignInOptions): Pick<Configuration, 'auth' | 'system'> & { auth: Configuration['auth'] } {
@@ -113,10 +125,13 @@ export async function signIn(options: SignInOptions): Promise<SignedIn> {
   if (!options.clientId)
     throw new CliError("Which application? Give --client-id <the app registration's client id> or set AZURE_CLIENT_ID.");
   const method = chooseMethod(options);
-  const scopes = [graphScope(options.graphUrl)];
   const config = authConfig(options);
 
   if (method === 'device-code') {
+    // A person asks only the command's scopes: with .default a read command's token would carry every
+    // consented write permission. The cache is this run's own (in memory), and acquireTokenSilent gives a
+    // cached token only if it holds every scope asked, else redeems the refresh token for them.
+    const scopes = delegatedGraphScopes(options.graphUrl, options.delegatedScopes);
     const app = new PublicClientApplication(config);
     let account: Awaited<ReturnType<typeof app.acquireTokenByDeviceCode>> = null;
     return {
@@ -126,7 +141,6 @@ export async function signIn(options: SignInOptions): Promise<SignedIn> {
           const silent = await app.acquireTokenSilent({ account: account.account, scopes: [...scopes] }).catch(() => null);
           if (silent?.accessToken) return silent.accessToken;
         }
-        // A person signs in with the delegated permissions; Graph's .default asks for those consented.
         account = await app.acquireTokenByDeviceCode({ scopes, deviceCodeCallback: (r) => options.log(r.message) });
         if (!account?.accessToken) throw new CliError('The device code sign-in gave no token.');
         return account.accessToken;
@@ -168,6 +182,9 @@ export async function signIn(options: SignInOptions): Promise<SignedIn> {
     credential = { ...config.auth, clientSecret: secret };
     described = 'client secret';
   }
+  // An application signed in as itself (client credentials: federated, certificate, secret) can ask only
+  // .default, which gives the application permissions granted it with admin consent: it cannot narrow them.
+  const scopes = [graphScope(options.graphUrl)];
   const app = new ConfidentialClientApplication({ auth: credential, system: config.system });
   return {
     method: described,

@@ -50,7 +50,11 @@ export const applyCommand: Command = {
       throw new CliError(`${path} has ${blockers.length} unconfirmed problem(s): ${blockers.map((b) => b.text).join(' ')}`);
     // The group permissions are needed only by a plan that creates groups, and then before anything is written.
     const needs = planNeeds(file.plan);
-    const tenant = await connectTenant('apply', values, io, { needs: (p) => !GROUP_PLAN_PERMISSIONS.includes(p.name) && needs(p) });
+    const tenant = await connectTenant('apply', values, io, {
+      needs: (p) => !GROUP_PLAN_PERMISSIONS.includes(p.name) && needs(p),
+      // A person applying a plan that creates groups asks the group scope at sign-in, not halfway through.
+      asks: needs,
+    });
     refuseWithoutGroupPermissions(file, path, tenant.granted);
     const journalPath = text(values, 'journal') ?? `${path}.run.json`;
     const cancellation = cancelOnSignals(

@@ -1,15 +1,19 @@
 // `npm run emulator -- --sign-in`: a sign-in server beside the emulator, so that `npx gatehouse` runs
 // against it as against a tenant. The command line signs in through MSAL, which talks to an identity
 // provider over https only: this serves OAuth2 client credentials (oauth2-mock-server) over https
-// with a certificate made now, written to a temporary folder for NODE_EXTRA_CA_CERTS to trust. Its
-// tokens are app-only as Entra ID's are (application permissions in `roles`, no `scp`), for the tenant
-// whose client id asked: the token request does not name a tenant. Any client secret is taken.
-import { mkdtempSync, rmSync } from 'node:fs';
+// with a certificate made now, written to a temporary folder for NODE_EXTRA_CA_CERTS to trust. Client
+// credentials give app-only tokens as Entra ID's are (application permissions in `roles`, no `scp`), for
+// the tenant whose client id asked: the token request does not name a tenant. Any client secret is taken.
+// A person signs in with the device code (device-code.ts): the tenant's administrator, delegated scopes.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OAuth2Server } from 'oauth2-mock-server';
+import { OAuth2Issuer, OAuth2Service } from 'oauth2-mock-server';
 import type { Authenticator } from '../core/emulator';
 import { stableId } from '../core/ids';
+import { DEVICE_CODE_GRANT, deviceCodes, readForm, unknownClient } from './device-code';
 import { localhostCertificate } from './localhost-certificate';
 import { APP_PERMISSIONS, createKeysVerifier } from './tokens';
 
@@ -34,9 +38,10 @@ export async function startSignInServer(tenantIds: string[], defaultTenantId: st
   const clientIdFor = (tenantId: string) => stableId(`emulator-sign-in-client:${tenantId}`);
   const tenantOf = new Map(tenantIds.map((id) => [clientIdFor(id), id]));
 
-  const idp = new OAuth2Server(keyPath, certPath);
-  await idp.issuer.keys.generate('RS256');
-  idp.service.on('beforeTokenSigning', (token, req) => {
+  const issuer = new OAuth2Issuer();
+  await issuer.keys.generate('RS256');
+  const service = new OAuth2Service(issuer);
+  service.on('beforeTokenSigning', (token, req) => {
     const body = (req.body ?? {}) as Record<string, string | undefined>;
     const payload = token.payload as Record<string, unknown>;
     delete payload.scope;
@@ -52,32 +57,50 @@ export async function startSignInServer(tenantIds: string[], defaultTenantId: st
       roles: APP_PERMISSIONS,
     });
   });
-  idp.service.on('beforeResponse', (response, req) => {
+  service.on('beforeResponse', (response, req) => {
     const body = (req.body ?? {}) as Record<string, string | undefined>;
     if (body.grant_type !== 'client_credentials') {
       response.statusCode = 400;
       response.body = {
         error: 'unsupported_grant_type',
-        error_description: 'The emulator signs in applications only (client credentials).',
+        error_description: 'The emulator signs in applications (client credentials) and people (device code) only.',
       };
     } else if (!tenantOf.has(body.client_id ?? '')) {
       response.statusCode = 400;
-      response.body = {
-        error: 'unauthorized_client',
-        error_description: `AADSTS700016: Application with identifier '${body.client_id ?? ''}' was not found. The emulator printed the client ids it knows when it started.`,
-      };
+      response.body = unknownClient(body.client_id ?? '').body;
     }
   });
-  await idp.start(0, 'localhost');
-  const url = `https://localhost:${idp.address().port}`;
-  const jwks = { keys: idp.issuer.keys.toJSON() };
+  let url = '';
+  const devices = deviceCodes(
+    issuer,
+    (clientId) => tenantOf.get(clientId),
+    () => url,
+  );
+  const answer = (res: ServerResponse, { status, body }: { status: number; body: unknown }) =>
+    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+  // The mock serves client credentials and discovery; the device code endpoints are the emulator's. A form
+  // read here is handed on parsed: Express's body parsers leave a request whose body was read.
+  const server = createServer({ key: readFileSync(keyPath), cert: readFileSync(certPath) }, (req, res) => {
+    void readForm(req).then(async (form) => {
+      const path = new URL(req.url ?? '/', url).pathname;
+      if (form && path === '/devicecode') return answer(res, devices.start(form));
+      if (form && path === '/token' && form.grant_type === DEVICE_CODE_GRANT) return answer(res, await devices.redeem(form));
+      Object.assign(req, { body: form ?? {} });
+      service.requestHandler(req, res);
+    });
+  });
+  await new Promise<void>((listening) => server.listen(0, 'localhost', listening));
+  const address = server.address();
+  url = `https://localhost:${typeof address === 'object' && address ? address.port : 0}`;
+  issuer.url = url;
+  const jwks = { keys: issuer.keys.toJSON() };
   return {
     url,
     certPath,
-    authenticate: createKeysVerifier(jwks, idp.issuer.url ?? url, defaultTenantId),
+    authenticate: createKeysVerifier(jwks, url, defaultTenantId),
     clientIdFor,
     close: async () => {
-      await idp.stop();
+      await new Promise((closed) => server.close(closed));
       rmSync(dir, { recursive: true, force: true });
     },
   };
