@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../json';
-import { REPORT_ONLY } from '../types';
 import { recognisePlans, type PlanEdits } from './contingency-plan';
+import { edits, normal, policy } from './saved-choices.fixture';
 import { findSavedChoices, giveHeld } from './saved-choices';
 
 // Choices kept for a plan seen deleted, when a plan with its id is back: by an earlier version (which did not keep
 // their plan's policies beside them), offered; with their plan's policies kept, given back once those are restored.
-const policy = (id: string, disruption: string, state = REPORT_ONLY): JsonObject => ({
-  id,
-  displayName: `EM0${id.slice(-1)} - ENABLE IN EMERGENCY: ${disruption} [1/1] - All apps: Block`,
-  state,
-  conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] } },
-  grantControls: { operator: 'OR', builtInControls: ['block'] },
-});
-const normal: JsonObject = { ...policy('ca1', 'x'), displayName: 'CA001: Require MFA', state: 'enabled' };
-const edits: PlanEdits = { suspend: [{ policyId: 'ca1', name: 'CA001: Require MFA', to: 'disabled' }], exclusions: [] };
-
 describe('choices kept for a plan seen deleted, when a plan with its id is back', () => {
   it('are offered to the plan with their id once it is back, and given only when the admin says', () => {
     const seenGone = findSavedChoices({ plans: { mfa: edits }, switches: {} }, []);

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../json';
 import { REPORT_ONLY } from '../types';
 import { recognisePlans, withEdits, type PlanEdits } from './contingency-plan';
+import { edits, normal, policy } from './saved-choices.fixture';
 import { findSavedChoices, forgetHeld } from './saved-choices';
 import { activation } from './switch';
 
-const policy = (id: string, disruption: string, state = REPORT_ONLY): JsonObject => ({
-  id,
-  displayName: `EM0${id.slice(-1)} - ENABLE IN EMERGENCY: ${disruption} [1/1] - All apps: Block`,
-  state,
-  conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] } },
-  grantControls: { operator: 'OR', builtInControls: ['block'] },
-});
-const normal: JsonObject = { ...policy('ca1', 'x'), displayName: 'CA001: Require MFA', state: 'enabled' };
-const edits: PlanEdits = { suspend: [{ policyId: 'ca1', name: 'CA001: Require MFA', to: 'disabled' }], exclusions: [] };
 const byDisruption = (found: { plans: Record<string, PlanEdits> }, plans: ReturnType<typeof recognisePlans>) =>
   Object.fromEntries(plans.map((p) => [p.disruption, found.plans[p.id]?.suspend.map((s) => s.name) ?? []]));
 
