@@ -9,6 +9,7 @@ import { clientWith, json } from '../graph/client-fake';
 import { applyJournal, applyPlan, newApplyRun, summarizeRun } from './apply-plan';
 import { memoryContext, memoryJournals } from './memory-stores';
 import { graphPlanWriters } from './plan-writers';
+import { lostThenResumed } from './plan-writers-resume.fixture';
 
 const clock = { now: () => new Date('2026-11-30T12:00:00Z') };
 
@@ -155,41 +156,7 @@ describe("a plan's named location update whose replaced version could not be kep
 });
 
 describe('a named location update whose answer was lost over a version not kept, resumed', () => {
-  /** The PATCH's connection drops for good (applied or not, as `applied` says) until `online()`. */
-  function droppingTenant(applied: boolean) {
-    let location = { ...BEFORE };
-    let offline = false;
-    const sent = { patches: 0 };
-    const { client } = clientWith((_url, init) => {
-      if (offline) throw new TypeError('Failed to fetch');
-      if (init.method === 'PATCH') {
-        sent.patches++;
-        const patched = { ...location, ...(JSON.parse(String(init.body)) as JsonObject), modifiedDateTime: '2026-11-30T12:00:01Z' };
-        if (sent.patches > 1) {
-          location = patched;
-          return new Response(null, { status: 204 });
-        }
-        if (applied) location = patched;
-        offline = true;
-        throw new TypeError('Failed to fetch');
-      }
-      return json(200, location);
-    });
-    return { client, sent, online: () => (offline = false) };
-  }
-
-  const firstRun = async (applied: boolean) => {
-    const tenant = droppingTenant(applied);
-    const context = memoryContext(tenant.client, 't', clock);
-    const record = context.versions.record;
-    context.versions.record = () => Promise.reject(new Error('The quota has been exceeded.'));
-    const run = await applyPlan(newApplyRun(updatePlan(), 't', clock), graphPlanWriters(context), { clock });
-    expect(run.items[0]).toMatchObject({ status: 'failed', versionNotKeptIfWritten: true });
-    // Resumed once the connection and the device's storage are back.
-    tenant.online();
-    context.versions.record = record;
-    return { ...tenant, context, run: await applyPlan(run, graphPlanWriters(context), { clock }) };
-  };
+  const firstRun = (applied: boolean) => lostThenResumed(BEFORE, updatePlan, clock, applied);
 
   it('not applied, then written by the resume with its version kept: the warning is gone from its row and the summary', async () => {
     const { run, sent, context } = await firstRun(false);
