@@ -1,10 +1,11 @@
 // apply restoring a policy from Deleted items as a pipeline runs it when the read after the restore fails: the
 // policy is back, so the run says so and its journal keeps it (a resume then reads the policy instead of asking
 // Deleted items for it a second time); applied again, the run completes.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_READS, GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { asAdmin, asWriter, backedUp, planHash, secret } from './apply-resume.fixture';
+import { startCliWorld, type CliWorld } from './cli-world';
 
 let world: CliWorld;
 beforeAll(async () => {
@@ -12,47 +13,21 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => world?.close());
 
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
-const WRITER = [...ALL_READS, 'Policy.ReadWrite.ConditionalAccess', 'Application.Read.All'];
-
-async function asAdmin(method: string, path: string) {
-  return fetch(`${world.graphUrl}${path}`, { method, headers: { authorization: `Bearer ${await world.adminToken()}` } });
-}
-
 async function faults(rules: { match: string; fault: number; times: number }[]) {
   await fetch(`${world.graphUrl}/_emulator/tenants/${world.tenantId}/faults`, { method: 'PUT', body: JSON.stringify({ rules }) });
 }
 
-async function apply(hash: string) {
-  world.roles = WRITER;
-  try {
-    return await world.gatehouse(['apply', '--plan', 'restore.json', '--sha256', hash], secret);
-  } finally {
-    world.roles = [...ALL_READS];
-  }
-}
+const apply = (hash: string) => asWriter(world, () => world.gatehouse(['apply', '--plan', 'restore.json', '--sha256', hash], secret));
 
 describe('gatehouse apply, a restore whose read-back fails', () => {
   it('says the policy is back and keeps that in the journal; applied again, the run completes', async () => {
     expect((await world.gatehouse(['backup', '--out', 'baseline'], secret)).code).toBe(0);
-    const folder = join(world.dir, 'baseline', 'policies');
-    const ca001 = JSON.parse(
-      readFileSync(
-        join(
-          folder,
-          readdirSync(folder).find((n) => n.startsWith('CA001'))!,
-        ),
-        'utf8',
-      ),
-    ) as {
-      id: string;
-      displayName: string;
-    };
-    expect((await asAdmin('DELETE', `/v1.0/identity/conditionalAccess/policies/${ca001.id}`)).status).toBe(204);
+    const ca001 = backedUp(world, 'baseline', 'policies', 'CA001');
+    expect((await asAdmin(world, 'DELETE', `/v1.0/identity/conditionalAccess/policies/${ca001.id}`)).status).toBe(204);
     const planned = await world.gatehouse(['plan', 'baseline', '--out', 'restore.json'], secret);
     expect(planned.code, planned.stderr).toBe(0);
     expect(planned.stdout).toContain(`restore policy '${ca001.displayName}'`);
-    const hash = /^sha256 ([0-9a-f]{64})$/m.exec(planned.stdout)![1]!;
+    const hash = planHash(planned);
 
     // The restore goes through; the read of the policy after it is refused once (as a consent revoked mid-run is).
     await faults([{ match: `GET /beta/identity/conditionalAccess/policies/${ca001.id}`, fault: 403, times: 1 }]);

@@ -1,11 +1,12 @@
 // apply as a pipeline runs it when something goes wrong: a write refused halfway stops the run
 // (exit 2, a journal beside the plan); applying the same approved plan again resumes it, writing
 // nothing twice; a plan approved for another tenant is refused before anything is written.
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_READS, GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { asAdmin, asWriter, backedUp, planHash, secret } from './apply-resume.fixture';
+import { startCliWorld, type CliWorld } from './cli-world';
 
 let world: CliWorld;
 beforeAll(async () => {
@@ -13,41 +14,17 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => world?.close());
 
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
-const WRITER = [...ALL_READS, 'Policy.ReadWrite.ConditionalAccess', 'Application.Read.All'];
-
-async function asAdmin(method: string, path: string, body?: unknown) {
-  return fetch(`${world.graphUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await world.adminToken()}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
 describe('gatehouse apply', () => {
   it('stops on a refused write, and the same plan applied again resumes without writing anything twice', async () => {
     expect((await world.gatehouse(['backup', '--out', 'baseline'], secret)).code).toBe(0);
-    const file = (folder: string, prefix: string) =>
-      JSON.parse(
-        readFileSync(
-          join(
-            world.dir,
-            'baseline',
-            folder,
-            readdirSync(join(world.dir, 'baseline', folder)).find((n) => n.startsWith(prefix))!,
-          ),
-          'utf8',
-        ),
-      ) as {
-        id: string;
-        displayName: string;
-      };
-    const ca001 = file('policies', 'CA001');
-    const location = file('named-locations', 'Azure-VPN');
-    expect((await asAdmin('PATCH', `/v1.0/identity/conditionalAccess/policies/${ca001.id}`, { state: 'disabled' })).status).toBe(204);
+    const ca001 = backedUp(world, 'baseline', 'policies', 'CA001');
+    const location = backedUp(world, 'baseline', 'named-locations', 'Azure-VPN');
+    expect((await asAdmin(world, 'PATCH', `/v1.0/identity/conditionalAccess/policies/${ca001.id}`, { state: 'disabled' })).status).toBe(
+      204,
+    );
     expect(
       (
-        await asAdmin('PATCH', `/v1.0/identity/conditionalAccess/namedLocations/${location.id}`, {
+        await asAdmin(world, 'PATCH', `/v1.0/identity/conditionalAccess/namedLocations/${location.id}`, {
           '@odata.type': '#microsoft.graph.ipNamedLocation',
           displayName: `${location.displayName} (old)`,
         })
@@ -56,15 +33,14 @@ describe('gatehouse apply', () => {
 
     const planned = await world.gatehouse(['plan', 'baseline', '--out', 'plan.json'], secret);
     expect(planned.code, planned.stderr).toBe(0);
-    const hash = /^sha256 ([0-9a-f]{64})$/m.exec(planned.stdout)![1]!;
+    const hash = planHash(planned);
 
     // The policy's write is refused once (as a revoked consent would be); the named location's goes through first.
     await fetch(`${world.graphUrl}/_emulator/tenants/${world.tenantId}/faults`, {
       method: 'PUT',
       body: JSON.stringify({ rules: [{ match: `PATCH /beta/identity/conditionalAccess/policies/${ca001.id}`, fault: 403, times: 1 }] }),
     });
-    world.roles = WRITER;
-    try {
+    await asWriter(world, async () => {
       const stopped = await world.gatehouse(['apply', '--plan', 'plan.json', '--sha256', hash], secret);
       expect(stopped.code).toBe(2);
       expect(stopped.stderr).toContain('1 of 2 write(s) did not complete');
@@ -75,12 +51,10 @@ describe('gatehouse apply', () => {
       expect(resumed.code, resumed.stderr).toBe(0);
       expect(resumed.stderr).toMatch(/Resuming the run of .+: 1 of the plan's 2 change\(s\) done \(1 written\)\./);
       expect(existsSync(join(world.dir, 'plan.json.run.json'))).toBe(false);
-    } finally {
-      world.roles = [...ALL_READS];
-    }
+    });
 
     // The named location was written once: the admin's rename, then the run's one write back.
-    const audits = (await (await asAdmin('GET', `/v1.0/auditLogs/directoryAudits?$top=100`)).json()) as {
+    const audits = (await (await asAdmin(world, 'GET', `/v1.0/auditLogs/directoryAudits?$top=100`)).json()) as {
       value: { activityDisplayName: string; targetResources: { id: string }[] }[];
     };
     const locationUpdates = audits.value.filter(
@@ -92,31 +66,18 @@ describe('gatehouse apply', () => {
 
   it('a job run again without the journal (a fresh runner) creates nothing twice', async () => {
     expect((await world.gatehouse(['backup', '--out', 'again'], secret)).code).toBe(0);
-    const folder = join(world.dir, 'again', 'policies');
-    const ca001 = JSON.parse(
-      readFileSync(
-        join(
-          folder,
-          readdirSync(folder).find((n) => n.startsWith('CA001'))!,
-        ),
-        'utf8',
-      ),
-    ) as {
-      id: string;
-      displayName: string;
-    };
-    expect((await asAdmin('DELETE', `/v1.0/identity/conditionalAccess/policies/${ca001.id}`)).status).toBe(204);
+    const ca001 = backedUp(world, 'again', 'policies', 'CA001');
+    expect((await asAdmin(world, 'DELETE', `/v1.0/identity/conditionalAccess/policies/${ca001.id}`)).status).toBe(204);
     // Deleted for good: one still in deleted items would be restored, not created (a create is what this test re-runs).
-    expect((await asAdmin('DELETE', `/beta/identity/conditionalAccess/deletedItems/policies/${ca001.id}`)).status).toBe(204);
+    expect((await asAdmin(world, 'DELETE', `/beta/identity/conditionalAccess/deletedItems/policies/${ca001.id}`)).status).toBe(204);
     const planned = await world.gatehouse(['plan', 'again', '--out', 'again.json'], secret);
     expect(planned.stdout).toContain(`- create policy '${ca001.displayName}'`);
-    const hash = /^sha256 ([0-9a-f]{64})$/m.exec(planned.stdout)![1]!;
+    const hash = planHash(planned);
     const named = async () =>
       (
-        (await (await asAdmin('GET', '/v1.0/identity/conditionalAccess/policies')).json()) as { value: { displayName: string }[] }
+        (await (await asAdmin(world, 'GET', '/v1.0/identity/conditionalAccess/policies')).json()) as { value: { displayName: string }[] }
       ).value.filter((p) => p.displayName === ca001.displayName);
-    world.roles = WRITER;
-    try {
+    await asWriter(world, async () => {
       const applied = await world.gatehouse(['apply', '--plan', 'again.json', '--sha256', hash], secret);
       expect(applied.code).toBe(0);
       // Each write is announced once.
@@ -127,9 +88,7 @@ describe('gatehouse apply', () => {
       expect(rerun.code, rerun.stderr).toBe(0);
       expect(rerun.stdout).toContain('written by an earlier attempt: not created twice');
       expect(await named()).toHaveLength(1);
-    } finally {
-      world.roles = [...ALL_READS];
-    }
+    });
   }, 180_000);
 
   it('refuses a plan approved for another tenant before writing anything', async () => {
@@ -138,15 +97,12 @@ describe('gatehouse apply', () => {
     const text = `${JSON.stringify(plan, null, 2)}\n`;
     writeFileSync(join(world.dir, 'other-tenant.json'), text);
     const hash = createHash('sha256').update(text).digest('hex');
-    world.roles = WRITER;
-    try {
+    await asWriter(world, async () => {
       const run = await world.gatehouse(['apply', '--plan', 'other-tenant.json', '--sha256', hash], secret);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(
         `was planned for tenant 00000000-0000-4000-8000-000000000001; signed in to ${world.tenantId}. Nothing was written.`,
       );
-    } finally {
-      world.roles = [...ALL_READS];
-    }
+    });
   }, 120_000);
 });
