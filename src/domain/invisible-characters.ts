@@ -40,6 +40,9 @@ const CONTROL_NAMES: Record<number, string> = {
 const isControl = (code: number) => code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
 const nameOf = (code: number) => NAMES[code] ?? CONTROL_NAMES[code] ?? (isControl(code) ? 'control character' : undefined);
 
+/** What a character is called where the console shows it as an escape ("right-to-left override"). */
+export const characterName = (char: string) => nameOf(char.codePointAt(0)!) ?? 'character';
+
 /** The invisible characters, line breaks and control characters in the text, once each, as "U+202E (right-to-left override)". */
 export function invisibleCharactersIn(text: string): string[] {
   const found = new Set<number>();

@@ -8,7 +8,7 @@ import { describeChanges } from './describe-changes';
 import { notTextMessage } from './file-signature';
 import type { ImportFile } from './import/import-set';
 import { readImport } from './import/read-import';
-import { isolatedText } from './isolate';
+import { escapedParts, isolatedText } from './isolate';
 import type { JsonObject } from './json';
 import { placeSuppressions } from './lint/suppressions';
 import { PolicyFileError, parsePolicyFile } from './policy-file';
@@ -32,6 +32,16 @@ describe('isolatedText', () => {
     expect(isolatedText(TURNED)).toBe(isolated(TURNED));
     expect(isolatedText(HEBREW)).toBe(isolated(HEBREW));
     expect(isolatedText('policies.json')).toBe('policies.json');
+  });
+
+  it('cuts the text at each escape, named, for the console to mark it apart from a typed backslash', () => {
+    expect(escapedParts('CA006 a\\nb')).toBeUndefined();
+    expect(escapedParts('\nevil\u0085x')).toEqual([
+      { escape: '\\n', name: 'line feed' },
+      'evil',
+      { escape: '\\u0085', name: 'next line' },
+      'x',
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-// What <Isolated> shows of a name from the tenant: isolated, and on one line.
+// What <Isolated> shows of a name from the tenant: isolated, on one line, each escape a marker apart from the
+// name's own characters.
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Isolated } from './isolated-text';
@@ -14,5 +15,23 @@ describe('<Isolated>', () => {
     );
     expect(container.textContent).toBe('Delete “CA099 \u202Ekcolb\\n::warning title=Gatehouse::All policies OK”?');
     expect(container.querySelector('bdi')).not.toBeNull();
+  });
+
+  it('tells an escaped line break from a backslash and "n" typed in the name', () => {
+    const { container } = render(
+      <>
+        <Isolated>{'a\nb'}</Isolated>
+        <Isolated>{'a\\nb'}</Isolated>
+      </>,
+    );
+    const [escaped, typed] = container.querySelectorAll('bdi');
+    expect(escaped!.textContent).toBe(typed!.textContent);
+    expect(escaped!.querySelector('span[title="line feed"]')?.textContent).toBe('\\n');
+    expect(typed!.querySelector('span')).toBeNull();
+  });
+
+  it('shows a Hebrew name as written, isolated, with no marker', () => {
+    const { container } = render(<Isolated>{'מדיניות 2\u200F'}</Isolated>);
+    expect(container.innerHTML).toBe('<bdi>מדיניות 2\u200F</bdi>');
   });
 });
