@@ -12,12 +12,15 @@ import { sourcePolicies } from '../../domain/plan/build-plan';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
 import { filesUnder } from './baseline-diff';
+import { BACKUP_WORDS, POLICY_FILES_WORDS, type SourceWords } from './plan-text';
 import { fromDisk } from './source';
 
 export interface PlanSource {
   set: ImportSet;
   /** In words: "the backup in ./ca" or "the policy files in ./export". */
   label: string;
+  /** How the plan's words name it. */
+  words: SourceWords;
   /** What a backup's manifest lists and its file lost (none for policy files). */
   lost: ManifestItem[];
   /** Where it was taken, when the files say so (a backup's manifest); null otherwise. */
@@ -31,6 +34,7 @@ export async function planSourceOf(path: string, io: CliIo): Promise<PlanSource>
     return {
       set: importSetOfBundle(backup.bundle),
       label: backup.label,
+      words: BACKUP_WORDS,
       lost: backup.lost,
       origin: { tenantId: tenant.id, tenantName: tenant.name, capturedAt },
     };
@@ -71,5 +75,5 @@ function policyFiles(path: string, set: ImportSet, io: CliIo): PlanSource {
   );
   for (const f of set.files.filter((r) => r.status === 'ignored')) io.err(`${shown}: ${f.path}: ${f.message}\n`);
   const { tenantId, tenantName, capturedAt } = set.origin;
-  return { set, label: `the policy files in ${shown}`, lost: [], origin: { tenantId, tenantName, capturedAt } };
+  return { set, label: `the policy files in ${shown}`, words: POLICY_FILES_WORDS, lost: [], origin: { tenantId, tenantName, capturedAt } };
 }

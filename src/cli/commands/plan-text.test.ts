@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../domain/json';
 import type { MappingRow, Plan, PlanProblem, PlanRow } from '../../domain/plan/types';
-import { planLines, planMarkdown, planReport, shellQuote } from './plan-text';
+import { planLines, planMarkdown, planReport, POLICY_FILES_WORDS, shellQuote } from './plan-text';
 
 const policy = (name: string, state: string): JsonObject => ({
   displayName: name,
@@ -95,6 +95,15 @@ describe('planReport', () => {
       "- update policy 'CA001': Found by id; it differs.",
       '    State: Off → On',
     ]);
+  });
+
+  it('names policy files (an export, a template) as such, not as a backup', () => {
+    const report = planReport(plan([same, sameLocation, keptLocation, update]), undefined, [], POLICY_FILES_WORDS);
+    expect(report.counts).toBe(
+      '0 to create, 1 to update; 2 already as the policy files have them; 1 kept as the tenant has it, though it differs from the policy files.',
+    );
+    expect(planLines(report)).toContain('    IP ranges: the policy files have 10.1.0.0/16, the tenant has 10.2.0.0/16');
+    expect(planLines(report).join('\n')).not.toContain('backup');
   });
 
   it('heads what stops the plan by what lifts it, with each key quoted for the shell', () => {

@@ -34,7 +34,20 @@ interface Problem {
   confirmKey?: string;
 }
 
+/** How the plan's words name what it plans from: a backup, or policy files (an export, a template). */
+export interface SourceWords {
+  /** "the backup" */
+  name: string;
+  /** "has" (the backup has), "have" (the policy files have). */
+  has: string;
+  /** "the backup's" */
+  possessive: string;
+}
+export const BACKUP_WORDS: SourceWords = { name: 'the backup', has: 'has', possessive: "the backup's" };
+export const POLICY_FILES_WORDS: SourceWords = { name: 'the policy files', has: 'have', possessive: "the policy files'" };
+
 export interface PlanReport {
+  source: SourceWords;
   /** One sentence: each row counted once, under what happens to it. */
   counts: string;
   items: Item[];
@@ -52,15 +65,20 @@ const writes = (row: PlanRow) => row.action === 'create' || row.action === 'upda
 const blocking = (problem: { severity: string; confirmed?: boolean }) => problem.severity === 'blocker' && !problem.confirmed;
 
 /** How the tenant's object (or the deleted one) differs from what the plan writes, in words. */
-function changesOf(row: PlanRow, names: NameDirectory | undefined): string[] {
+function changesOf(row: PlanRow, names: NameDirectory | undefined, source: SourceWords): string[] {
   if (!row.before || !row.intended || row.kind === 'group') return [];
   if (row.kind === 'policy') return describeChanges(row.before, row.intended, names, { hideEmpty: true, sortIds: true }).map((c) => c.text);
-  return objectDifferences(row.kind, row.intended, row.before, ['the backup has', 'the tenant has']);
+  return objectDifferences(row.kind, row.intended, row.before, [`${source.name} ${source.has}`, 'the tenant has']);
 }
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-export function planReport(plan: Plan, names?: NameDirectory, mappingNotes: readonly string[] = []): PlanReport {
+export function planReport(
+  plan: Plan,
+  names?: NameDirectory,
+  mappingNotes: readonly string[] = [],
+  source: SourceWords = BACKUP_WORDS,
+): PlanReport {
   const items: Item[] = [];
   let same = 0;
   let kept = 0;
@@ -71,10 +89,10 @@ export function planReport(plan: Plan, names?: NameDirectory, mappingNotes: read
     if (writes(row)) {
       items.push({
         head: `${row.action} ${what}: ${row.why}`,
-        details: [...(row.action === 'create' ? [] : changesOf(row, names)), ...warnings],
+        details: [...(row.action === 'create' ? [] : changesOf(row, names, source)), ...warnings],
       });
     } else if (row.action === 'reuse') {
-      const differences = changesOf(row, names);
+      const differences = changesOf(row, names, source);
       if (differences.length === 0) same++;
       else {
         kept++;
@@ -89,10 +107,10 @@ export function planReport(plan: Plan, names?: NameDirectory, mappingNotes: read
   }
   const counts = [
     writeWords(plan.counts),
-    `${same.toLocaleString('en-US')} already as the backup has ${same === 1 ? 'it' : 'them'}`,
+    `${same.toLocaleString('en-US')} already as ${source.name} ${source.has} ${same === 1 ? 'it' : 'them'}`,
     ...(kept
       ? [
-          `${plural(kept, 'kept as the tenant has it, though it differs', 'kept as the tenant has them, though they differ')} from the backup`,
+          `${plural(kept, 'kept as the tenant has it, though it differs', 'kept as the tenant has them, though they differ')} from ${source.name}`,
         ]
       : []),
     ...(left ? [`${left.toLocaleString('en-US')} left out`] : []),
@@ -128,7 +146,7 @@ export function planReport(plan: Plan, names?: NameDirectory, mappingNotes: read
       .filter((row) => row.uses.some((u) => written.has(u.rowKey)))
       .flatMap((row) => row.problems.filter((p) => p.severity === 'warning').map((p) => p.text)),
   ];
-  return { counts: `${counts}.`, items, notes, toConfirm, unplaced, otherwise };
+  return { source, counts: `${counts}.`, items, notes, toConfirm, unplaced, otherwise };
 }
 
 export const isBlocked = (report: PlanReport) => report.toConfirm.length + report.unplaced.length + report.otherwise.length > 0;
@@ -136,10 +154,10 @@ export const isBlocked = (report: PlanReport) => report.toConfirm.length + repor
 const HEADS = {
   toConfirm: (n: number) =>
     `${plural(n, 'problem stops', 'problems stop')} this plan until confirmed: ${n === 1 ? 'check it, then plan again with the same options and its --confirm' : 'check each, then plan again with the same options and the --confirm of each'}.`,
-  unplaced: (n: number) =>
-    `${plural(n, 'reference', 'references')} of the backup cannot be placed in this tenant, and no --confirm lifts ${n === 1 ? 'it' : 'them'}: plan again with --mapping <file> (saved from the console's Import, where each is mapped to this tenant's object, created or left out) or, for users of another sign-in domain, --domain <from=to>; or correct the backup.`,
-  otherwise: (n: number) =>
-    `${plural(n, 'problem stops', 'problems stop')} this plan that no --confirm lifts: correct the backup's ${n === 1 ? 'policy' : 'policies'} (or remove ${n === 1 ? 'it' : 'them'} from the backup, or map what ${n === 1 ? 'it names' : 'they name'} with --mapping <file>), then plan again.`,
+  unplaced: (n: number, source: SourceWords) =>
+    `${plural(n, 'reference', 'references')} of ${source.name} cannot be placed in this tenant, and no --confirm lifts ${n === 1 ? 'it' : 'them'}: plan again with --mapping <file> (saved from the console's Import, where each is mapped to this tenant's object, created or left out) or, for users of another sign-in domain, --domain <from=to>; or correct ${source.name}.`,
+  otherwise: (n: number, source: SourceWords) =>
+    `${plural(n, 'problem stops', 'problems stop')} this plan that no --confirm lifts: correct ${source.possessive} ${n === 1 ? 'policy' : 'policies'} (or remove ${n === 1 ? 'it' : 'them'} from ${source.name}, or map what ${n === 1 ? 'it names' : 'they name'} with --mapping <file>), then plan again.`,
 };
 
 /** The plan for the log: counts, each write, then what stops it. */
@@ -151,8 +169,10 @@ export function planLines(report: PlanReport): string[] {
     lines.push(HEADS.toConfirm(report.toConfirm.length));
     for (const p of report.toConfirm) lines.push(`- ${p.text} [--confirm ${shellQuote(p.confirmKey)}]`);
   }
-  if (report.unplaced.length > 0) lines.push(HEADS.unplaced(report.unplaced.length), ...report.unplaced.map((p) => `- ${p.text}`));
-  if (report.otherwise.length > 0) lines.push(HEADS.otherwise(report.otherwise.length), ...report.otherwise.map((p) => `- ${p.text}`));
+  if (report.unplaced.length > 0)
+    lines.push(HEADS.unplaced(report.unplaced.length, report.source), ...report.unplaced.map((p) => `- ${p.text}`));
+  if (report.otherwise.length > 0)
+    lines.push(HEADS.otherwise(report.otherwise.length, report.source), ...report.otherwise.map((p) => `- ${p.text}`));
   return lines;
 }
 
@@ -179,8 +199,8 @@ export function planMarkdown(report: PlanReport, heading: string, apply: { out: 
     );
   }
   if (report.unplaced.length > 0)
-    lines.push('', e(HEADS.unplaced(report.unplaced.length)), '', ...report.unplaced.map((p) => `- ${e(p.text)}`));
+    lines.push('', e(HEADS.unplaced(report.unplaced.length, report.source)), '', ...report.unplaced.map((p) => `- ${e(p.text)}`));
   if (report.otherwise.length > 0)
-    lines.push('', e(HEADS.otherwise(report.otherwise.length)), '', ...report.otherwise.map((p) => `- ${e(p.text)}`));
+    lines.push('', e(HEADS.otherwise(report.otherwise.length, report.source)), '', ...report.otherwise.map((p) => `- ${e(p.text)}`));
   return lines.join('\n');
 }

@@ -214,6 +214,6 @@ export async function planTenant(
     plan,
   };
   const text = planFileText(file);
-  const report = planReport(plan, await namesForWords(plan, tenant, io), notes);
+  const report = planReport(plan, await namesForWords(plan, tenant, io), notes, source.words);
   return { file, text, hash: sha256OfText(text), lines: planLines(report), report, blocked: plan.blockers.some((b) => !b.confirmed) };
 }

@@ -60,7 +60,7 @@ describe('gatehouse plan from policy files that are no backup', () => {
     writeFileSync(join(world.dir, 'templates', 'device-code.json'), JSON.stringify(template, null, 2));
     const planned = await world.gatehouse(['plan', 'templates', '--out', 'template.json'], secret);
     expect(planned.code, planned.stderr).toBe(0);
-    expect(planned.stdout).toMatch(/^1 to create, 0 to update/m);
+    expect(planned.stdout).toMatch(/^1 to create, 0 to update; 0 already as the policy files have them\.$/m);
     expect(planned.stdout).toContain("- create policy 'Block device code flow (template)'");
     expect(planFile('template.json').source.tenantId).toBeNull();
 
