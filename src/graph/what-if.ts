@@ -1,10 +1,11 @@
 // What the what-if page reads: Graph's own evaluation of a made-up sign-in against the saved
 // policies (POST /identity/conditionalAccess/evaluate, v1.0, documented 2025), the user's groups,
-// roles and guest status for the console's engine, and the tenant's named locations.
+// roles, guest status and agent user or not for the console's engine, and the tenant's named locations.
 import type { GuestFacts, NamedLocationData } from '../domain/evaluation/sign-in';
 import type { JsonObject } from '../domain/json';
 import type { GraphClient } from './client';
 import { readMembership } from './directory';
+import { agentKind } from './object-kind';
 
 /** One policy as Graph's evaluate answered it: the policy, whether it applies, and if not, why. */
 export interface GraphWhatIfResult {
@@ -33,15 +34,15 @@ export async function evaluateWhatIf(client: GraphClient, body: JsonObject, sign
   }));
 }
 
-/** The user's transitive groups, active roles (by template id) and whether, and how, a guest. */
+/** The user's transitive groups, active roles (by template id), whether, and how, a guest, and whether an agent user. */
 export async function readSignInSubject(
   client: GraphClient,
   userId: string,
   signal?: AbortSignal,
-): Promise<{ groupIds: string[]; roleTemplateIds: string[]; guest: GuestFacts | null }> {
+): Promise<{ groupIds: string[]; roleTemplateIds: string[]; guest: GuestFacts | null; agentUser: boolean }> {
   const [membership, user] = await Promise.all([
     readMembership(client, 'users', userId, signal),
-    client.get<{ userType?: string | null; userPrincipalName?: string | null }>(
+    client.get<{ '@odata.type'?: string; userType?: string | null; userPrincipalName?: string | null }>(
       `/v1.0/users/${encodeURIComponent(userId)}?$select=id,userType,userPrincipalName`,
       { signal },
     ),
@@ -54,7 +55,13 @@ export async function readSignInSubject(
     : guestType
       ? { kinds: ['internalGuest'] }
       : null;
-  return { groupIds: membership.groups.map((g) => g.id), roleTemplateIds: membership.roles.map((r) => r.id), guest };
+  return {
+    groupIds: membership.groups.map((g) => g.id),
+    roleTemplateIds: membership.roles.map((r) => r.id),
+    guest,
+    // Graph names a derived type in @odata.type (an agent user is a user of type agentUser); a person's has none.
+    agentUser: agentKind(user['@odata.type']) === 'agentUser',
+  };
 }
 
 /** The tenant that owns an application, by its appId; null when this tenant has no service principal for it. */

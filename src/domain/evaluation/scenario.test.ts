@@ -69,6 +69,12 @@ describe('a what-if scenario', () => {
     expect(joined).not.toHaveProperty('ipAddress');
   });
 
+  it('says the user is an agent user, or not, as the directory read it, and leaves it unknown when not read', () => {
+    expect(scenarioFacts(scenario, { agentUser: true }).identity).toMatchObject({ agentUser: true });
+    expect(scenarioFacts(scenario, { agentUser: false }).identity).toMatchObject({ agentUser: false });
+    expect(scenarioFacts(scenario, {}).identity).not.toHaveProperty('agentUser');
+  });
+
   it('goes to a file and back, and a file’s unusable scenarios are named', () => {
     const read = readScenarios(JSON.parse(scenariosFile([scenario])), () => 'new');
     expect(read).toEqual({ scenarios: [scenario], problems: [] });

@@ -1,7 +1,7 @@
 // A what-if scenario: one made-up sign-in, named and kept so that a set of them can be run again
 // as a suite with the outcome each is expected to have. The same scenario becomes the body of
 // Graph's `evaluate` (every field sent, since the documented defaults of what is left out surprise)
-// and the engine's facts (with what the directory says of the user: groups, roles, guest or not).
+// and the engine's facts (with what the directory says of the user: groups, roles, guest or not, agent user or not).
 import { isJsonObject, type JsonObject } from '../json';
 import type { Requirements } from './evaluate-policies';
 import { parseIpAddress } from './ip-address';
@@ -112,6 +112,8 @@ export interface SubjectFacts {
   groupIds?: readonly string[];
   roleTemplateIds?: readonly string[];
   guest?: GuestFacts | null;
+  /** Whether the user is an agent user (Graph's agentUser type); left out when the user was not read. */
+  agentUser?: boolean;
   /** The tenant that owns the target application (Microsoft's apps are in Office 365 and the admin portals, others are not). */
   applicationOwnerTenantId?: string;
   /** For a workload identity: a managed identity (outside Conditional Access), and whether this tenant owns it. */
@@ -140,8 +142,8 @@ export function scenarioFacts(scenario: Scenario, subject: SubjectFacts): SignIn
           groupIds: subject.groupIds ?? 'unknown',
           roleTemplateIds: subject.roleTemplateIds ?? 'unknown',
           ...(subject.guest !== undefined && { guest: subject.guest }),
-          // A person picked from the directory's users; agent users are not offered by the picker.
-          agentUser: false,
+          // The picker offers agent users too: what the directory says, else not known (a policy on all agent users may apply).
+          ...(subject.agentUser !== undefined && { agentUser: subject.agentUser }),
         }
       : { kind: 'workloadIdentity', servicePrincipalId: scenario.identity.id, displayName: scenario.identity.name, ...subject.workload };
   const t = scenario.target;
