@@ -6,7 +6,7 @@
 // shown with its reason and, the run put aside, the choices are still there with the focus on them; a saved
 // template forgotten is said, the focus going to the row that takes its place; Try again after Microsoft's
 // templates were refused gives the focus to the gallery's summary once they are read; a name that turns
-// text around (U+202E) does not turn around the sentence that says it was forgotten.
+// text around (U+202E) is shown with it as an escape, and does not turn around the sentence that says it was forgotten.
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { emulator, expect, signInToLocalTenant, test } from './support/fixtures';
@@ -279,9 +279,10 @@ test('a baseline whose name turns text around is forgotten: the sentence that sa
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
   await section(page, 'Templates').click();
-  // U+202E (right-to-left override) in a name brought from a file: shown as is, isolated from the words around it
-  // (its Forget button's name too).
+  // U+202E (right-to-left override) in a name brought from a file: shown as the escape "\u202E", in the order
+  // it is stored, so nothing turns around (its Forget button's name too).
   const name = 'Block \u202elive ssecca';
+  const shown = 'Block \\u202Elive ssecca';
   const baseline = {
     displayName: name,
     state: 'enabled',
@@ -298,10 +299,10 @@ test('a baseline whose name turns text around is forgotten: the sentence that sa
   await expect(page.getByRole('status').filter({ hasText: '1 template added from rtl.json.' })).toBeVisible();
   await page.getByRole('tab', { name: 'Saved here' }).click();
   await gallery(page)
-    .getByRole('button', { name: `Forget \u2068${name}\u2069` })
+    .getByRole('button', { name: `Forget ${shown}` })
     .focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'forgotten on this device.' })).toHaveText(
-    `“\u2068${name}\u2069” forgotten on this device. No template shown of 27: no template is saved on this device: save a policy or add a baseline under Your own templates.`,
+    `“${shown}” forgotten on this device. No template shown of 27: no template is saved on this device: save a policy or add a baseline under Your own templates.`,
   );
 });

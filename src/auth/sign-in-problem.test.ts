@@ -60,11 +60,10 @@ describe("Entra's words with the tenant's names in them", () => {
       `access the application '${app}' in that tenant.\r\nTrace ID: 1 Correlation ID: 2`,
   });
 
-  it('isolates a tenant name that turns the text around, so the sentence after it reads as written', () => {
+  it('shows the override in a tenant name as an escape, so the sentence after it reads as written', () => {
     const { message } = signInProblemOf(notInTenant('\u202Eevil'), null);
-    expect(message).toContain("tenant '\u2068\u202Eevil\u2069' and cannot access the application 'Gatehouse' in that tenant.");
-    // One full stop, inside the isolate that closes the sentence.
-    expect(message).toMatch(/in that tenant\.\u2069$/);
+    expect(message).toContain("tenant '\\u202Eevil' and cannot access the application 'Gatehouse' in that tenant.");
+    expect(message).toMatch(/in that tenant\.$/);
   });
 
   it('isolates a right-to-left name and leaves left-to-right names as they are', () => {
@@ -74,7 +73,7 @@ describe("Entra's words with the tenant's names in them", () => {
   });
 
   it('closes what a name cut short by the length limit left open, before the console’s own words', () => {
-    const long = { errorCode: 'invalid_request', errorMessage: `AADSTS50020: Tenant '\u202E${'x'.repeat(400)}' is unknown.` };
+    const long = { errorCode: 'invalid_request', errorMessage: `AADSTS50020: Tenant '${'שער'.repeat(150)}' is unknown.` };
     const { message } = signInProblemOf(long, consentFrom('/import'));
     const said = message.slice(message.indexOf(': ') + 2, message.indexOf('…') + 1);
     expect(said.startsWith('\u2068')).toBe(true);

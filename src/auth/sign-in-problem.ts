@@ -52,7 +52,9 @@ function firstSentence(message: string): string {
     .split(/\r?\n|\s+Trace ID:/)[0]!
     .trim();
   const short = plain.length > 300 ? `${plain.slice(0, 300)}…` : plain;
-  return isolatedText(short.replace(QUOTED, (_, name: string) => `'${isolatedText(name)}'`));
+  // The whole first (its direction controls become escapes), then each quoted name within it: isolating a name
+  // first would have the whole's escaping show the name's own isolate as "\u2068".
+  return isolatedText(short).replace(QUOTED, (_, name: string) => `'${isolatedText(name)}'`);
 }
 
 /** The editor saves its draft on this device before any write starts: only there is it kept across the trip. */

@@ -35,7 +35,7 @@ describe('describeChanges: agent identities', () => {
 
   it('isolates an agent identity name as it isolates every other name', () => {
     const [said] = texts(clients({}), clients({ excludeAgentIdServicePrincipals: [SPOOFED_AGENT] }));
-    expect(said).toBe("Excluded agent identity '\u2068Agent \u202Edetteled\u2069' added");
+    expect(said).toBe("Excluded agent identity 'Agent \\u202Edetteled' added");
   });
 
   it('says the agent identity filter as a filter', () => {

@@ -29,7 +29,7 @@ describe('describePolicy: session controls', () => {
       'Continuous access evaluation: Strictly enforce location policies',
     ]);
     expect(session({ globalSecureAccessFilteringProfile: { isEnabled: true, profileId: 'p\u202E1' } })).toEqual([
-      'Global Secure Access security profile: \u2068p\u202E1\u2069',
+      'Global Secure Access security profile: p\\u202E1',
     ]);
   });
 });
@@ -187,6 +187,6 @@ describe('describePolicy: names inside the console words', () => {
       } as unknown as ConditionalAccessPolicy,
       'Grant',
     );
-    expect(grant).toEqual(['Grant access, requiring all of: Authentication strength: \u2068\u202Es\u2069, Terms of use: tou']);
+    expect(grant).toEqual(['Grant access, requiring all of: Authentication strength: \\u202Es, Terms of use: tou']);
   });
 });

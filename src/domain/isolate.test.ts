@@ -1,6 +1,6 @@
-// Names from the tenant or the admin's disk in the sentences built in src/domain: one that holds a
-// direction control (U+202E) or right-to-left letters is isolated (FSI … PDI), so it cannot turn the
-// console's words around it; a Latin name is left exactly as it was.
+// Names from the tenant or the admin's disk in the sentences built in src/domain: a direction control (U+202E)
+// is shown as an escape, in the order stored; right-to-left letters are isolated (FSI … PDI), so they cannot
+// turn the console's words around them; a Latin name is left exactly as it was.
 import { describe, expect, it } from 'vitest';
 import { createBundle, bundleText, type BundleSections } from './bundle/bundle';
 import { readBundle } from './bundle/read-bundle';
@@ -8,14 +8,17 @@ import { describeChanges } from './describe-changes';
 import { notTextMessage } from './file-signature';
 import type { ImportFile } from './import/import-set';
 import { readImport } from './import/read-import';
-import { escapedParts, isolatedText } from './isolate';
+import { controlsShown, escapedParts, isolatedText } from './isolate';
 import type { JsonObject } from './json';
 import { placeSuppressions } from './lint/suppressions';
 import { PolicyFileError, parsePolicyFile } from './policy-file';
 import { nameKey, type NameDirectory } from './references';
 
 const TURNED = 'report\u202Enosj.json';
+// How TURNED reads: the override as an escape, in the order it is stored, nothing left to turn.
+const TURNED_SHOWN = 'report\\u202Enosj.json';
 const HEBREW = 'מדיניות 2';
+const literal = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 const isolated = (name: string) => `\u2068${name}\u2069`;
 const bytes = (text: string) => new TextEncoder().encode(text);
 const messageOf = (read: () => unknown) => {
@@ -28,10 +31,23 @@ const messageOf = (read: () => unknown) => {
 };
 
 describe('isolatedText', () => {
-  it('isolates a direction control or right-to-left letters, and leaves a Latin name as it is', () => {
-    expect(isolatedText(TURNED)).toBe(isolated(TURNED));
+  it('shows a direction control as an escape, isolates right-to-left letters, and leaves a Latin name as it is', () => {
+    expect(isolatedText(TURNED)).toBe(TURNED_SHOWN);
     expect(isolatedText(HEBREW)).toBe(isolated(HEBREW));
     expect(isolatedText('policies.json')).toBe('policies.json');
+  });
+
+  it('shows a name with a right-to-left override in the order it is stored, not "600AC exe.live"', () => {
+    expect(isolatedText('\u202Eevil.exe CA006')).toBe('\\u202Eevil.exe CA006');
+    expect(controlsShown('a\u202Ab\u202Bc\u202Cd\u202De\u2066f\u2067g\u2068h\u2069')).toBe(
+      'a\\u202Ab\\u202Bc\\u202Cd\\u202De\\u2066f\\u2067g\\u2068h\\u2069',
+    );
+    expect(escapedParts('\u202Eevil')).toEqual([{ escape: '\\u202E', name: 'right-to-left override' }, 'evil']);
+  });
+
+  it('keeps the direction marks, which place punctuation in right-to-left names, and isolates the name', () => {
+    expect(controlsShown('(מדיניות)\u200F 2\u200E \u061C')).toBe('(מדיניות)\u200F 2\u200E \u061C');
+    expect(isolatedText('CA007\u200F')).toBe(isolated('CA007\u200F'));
   });
 
   it('cuts the text at each escape, named, for the console to mark it apart from a typed backslash', () => {
@@ -47,14 +63,14 @@ describe('isolatedText', () => {
 
 describe('messages naming a file', () => {
   it('a file that is not JSON, empty, not text or not policies is named isolated when its name could turn the sentence', () => {
-    expect(messageOf(() => parsePolicyFile(bytes('{'), TURNED))).toMatch(new RegExp(`^${isolated(TURNED)} ends before its JSON does`));
+    expect(messageOf(() => parsePolicyFile(bytes('{'), TURNED))).toMatch(new RegExp(`^${literal(TURNED_SHOWN)} ends before its JSON does`));
     expect(messageOf(() => parsePolicyFile(bytes('{"a": }'), `${HEBREW}.json`))).toMatch(
       new RegExp(`^${isolated(`${HEBREW}.json`)} is not valid JSON: `),
     );
-    expect(messageOf(() => parsePolicyFile(new Uint8Array(), TURNED))).toBe(`${isolated(TURNED)} is empty.`);
-    expect(messageOf(() => parsePolicyFile(bytes('[1]'), TURNED))).toMatch(new RegExp(`^${isolated(TURNED)} holds `));
+    expect(messageOf(() => parsePolicyFile(new Uint8Array(), TURNED))).toBe(`${TURNED_SHOWN} is empty.`);
+    expect(messageOf(() => parsePolicyFile(bytes('[1]'), TURNED))).toMatch(new RegExp(`^${literal(TURNED_SHOWN)} holds `));
     expect(notTextMessage(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), TURNED)).toMatch(
-      new RegExp(`^${isolated(TURNED)} looks like `),
+      new RegExp(`^${literal(TURNED_SHOWN)} looks like `),
     );
   });
 
@@ -68,7 +84,7 @@ describe('messages naming a file', () => {
     const body = JSON.stringify({ id: 'p1', displayName: 'Good', state: 'enabled', conditions: {}, grantControls: null });
     const file = (path: string): ImportFile => ({ path, bytes: bytes(body) });
     const { files } = await readImport([file(TURNED), file('copy.json')]);
-    expect(files[1]!.message).toContain(`already read from ${isolated(TURNED)}: kept once.`);
+    expect(files[1]!.message).toContain(`already read from ${TURNED_SHOWN}: kept once.`);
     const latin = await readImport([file('first.json'), file('copy.json')]);
     expect(latin.files[1]!.message).toContain('already read from first.json: kept once.');
   });
@@ -104,7 +120,7 @@ describe('messages naming a policy', () => {
   it('a suppression whose policy is not in this tenant names it isolated', () => {
     const s = { ruleId: 'r', reason: 'why', at: '2026-12-01T00:00:00Z', policyId: 'old-1' };
     expect(placeSuppressions([s], [{ id: 'old-1', displayName: TURNED }], []).notes).toEqual([
-      `“${isolated(TURNED)}” is not in this tenant: the suppression of r was not restored.`,
+      `“${TURNED_SHOWN}” is not in this tenant: the suppression of r was not restored.`,
     ]);
     expect(placeSuppressions([s], [{ id: 'old-1', displayName: 'CA002: Gone' }], []).notes).toEqual([
       '“CA002: Gone” is not in this tenant: the suppression of r was not restored.',
@@ -120,15 +136,16 @@ describe('messages naming a policy', () => {
     };
     const texts = describeChanges(before, after, names).map((c) => c.text);
     expect(texts).toContain(`Name: CA003 → ${isolated(HEBREW)}`);
-    expect(texts.join('\n')).toContain(`terms of use '${isolated(TURNED)}'`);
+    expect(texts.join('\n')).toContain(`terms of use '${TURNED_SHOWN}'`);
   });
 });
 
 describe('a name with a line break or a control character', () => {
-  it('reads on one line, each control character as an escape, and is isolated when it also turns the text', () => {
+  it('reads on one line, each control character as an escape, and is isolated when it also holds right-to-left letters', () => {
     expect(isolatedText('CA099 \u202Ekcolb\n::warning title=Gatehouse::All policies OK')).toBe(
-      isolated('CA099 \u202Ekcolb\\n::warning title=Gatehouse::All policies OK'),
+      'CA099 \\u202Ekcolb\\n::warning title=Gatehouse::All policies OK',
     );
+    expect(isolatedText('מדיניות\n2')).toBe(isolated('מדיניות\\n2'));
     expect(isolatedText('CA100\r\n- update policy: fake\tline\u0085\u2028\u2029\u001B[31m')).toBe(
       'CA100\\r\\n- update policy: fake\\tline\\u0085\\u2028\\u2029\\u001B[31m',
     );

@@ -1,24 +1,32 @@
 // Text that came from the tenant or the admin's disk (a policy's name, a file's name) among the console's own
-// words is isolated: a direction control inside it (U+202E…) or a right-to-left script cannot reorder the words
-// around it ("report‮txt.json is not valid JSON" would show the sentence's end backwards). It is also kept on
-// one line: Graph takes a line break in a name, and printed raw it would start a line of its own in a pipeline's
-// log (a forged "::warning" workflow command, a forged plan line). Plain strings, so the messages built here
-// (shown by the console and printed by the CLI) carry it; the UI's <Isolated> is the element form, in
-// src/shared/ui/isolated-text.tsx, which re-exports this and shows each escape as a marker (escapedParts).
+// words reads as it is stored, in logical order, on one line. The direction controls that reorder letters
+// (embeddings, overrides and isolates, U+202A–U+202E and U+2066–U+2069) are shown as escapes ("\u202E"): printed
+// raw, "\u202Eevil.exe CA006" reads "600AC exe.live" in every heading, list and lint finding, and a search for
+// what the admin sees finds nothing. Line breaks and control characters are escapes too ("\n"): Graph takes a
+// line break in a name, and printed raw it would start a line of its own in a pipeline's log (a forged
+// "::warning" workflow command, a forged plan line). What is left that can turn text (right-to-left letters
+// and the direction marks) is isolated, so it cannot reorder the words around it ("מדיניות 2" would take a
+// following number or quote into its run). Plain strings, so the messages built here (shown by the console and
+// printed by the CLI) carry it; the UI's <Isolated> is the element form, in src/shared/ui/isolated-text.tsx,
+// which re-exports this and shows each escape as a marker (escapedParts).
 import { changesDirection, characterName } from './invisible-characters';
 
 // Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko… and their presentation forms).
 const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 
-// C0 and C1 controls (line feed, carriage return, tab, escape, next line…) and the line and paragraph separators.
-const ESCAPED = '[\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]';
+// C0 and C1 controls (line feed, carriage return, tab, escape, next line…), the line and paragraph separators,
+// and the embeddings, overrides and isolates. The marks (U+200E LRM, U+200F RLM, U+061C ALM) are kept: each is
+// an invisible letter with a direction, which reorders no letters and only places the neutral characters
+// (punctuation, spaces, digits) beside it; right-to-left names are written with them so their brackets and
+// numbers sit right, and inside the isolate they cannot reach the words around the name. The lint still names them.
+const ESCAPED = '[\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]';
 const CONTROL = new RegExp(ESCAPED, 'g');
 const HAS_CONTROL = new RegExp(ESCAPED);
 const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 const escapeOf = (c: string) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
-/** Control characters and line breaks shown as escapes ("\n", "\u0085"), so the text reads on one line. */
+/** Control characters, line breaks and direction controls shown as escapes ("\n", "\u202E"): on one line, as stored. */
 export const controlsShown = (text: string) => text.replace(CONTROL, escapeOf);
 
 /** A run of the text as it is, or one character shown as an escape ("\n") with its name ("line feed"). */
@@ -42,9 +50,9 @@ export function escapedParts(text: string): ShownPart[] | undefined {
 }
 
 /**
- * The text on one line (control characters and line breaks as escapes), between First Strong Isolate and Pop
- * Directional Isolate when it holds a direction control or a right-to-left letter ("מדיניות 2" would take a
- * following number or quote into its run). A Latin name of printable characters stays exactly as it is.
+ * The text as controlsShown shows it, between First Strong Isolate and Pop Directional Isolate when it still holds
+ * a direction mark or a right-to-left letter ("מדיניות 2" would take a following number or quote into its run).
+ * A Latin name of printable characters stays exactly as it is.
  */
 export function isolatedText(text: string): string {
   const shown = controlsShown(text);

@@ -31,6 +31,7 @@ describe('PageBreadcrumb', () => {
         <PageBreadcrumb trail={[{ label: 'שם\u202E' }]} />
       </MemoryRouter>,
     );
-    expect(screen.getByText('שם\u202E').tagName).toBe('BDI');
+    expect(screen.getByText('שם').tagName).toBe('BDI');
+    expect(screen.getByText('שם').textContent).toBe('שם\\u202E');
   });
 });

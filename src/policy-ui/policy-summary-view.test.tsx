@@ -18,7 +18,7 @@ describe('PolicySummaryView, names isolated', () => {
     ];
     render(<PolicySummaryView sections={sections} />);
     const tag = within(screen.getByRole('list', { name: 'Users: Include' })).getByRole('listitem');
-    expect(tag.querySelector('bdi')?.textContent).toBe('\u202Eevil');
-    expect(tag.textContent).toBe('\u202Eevil (g1)');
+    expect(tag.querySelector('bdi')?.textContent).toBe('\\u202Eevil');
+    expect(tag.textContent).toBe('\\u202Eevil (g1)');
   });
 });

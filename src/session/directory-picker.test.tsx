@@ -70,7 +70,7 @@ describe('DirectoryPicker', () => {
     get.mockResolvedValue({ value: [{ id: 'u1', displayName: 'Eve\u202E', userPrincipalName: 'eve@contoso.com' }] });
     typeAda();
     const option = await within(await screen.findByRole('listbox')).findByRole('option', { name: /Eve/ });
-    expect(option.querySelector('bdi')?.textContent).toBe('Eve\u202E');
+    expect(option.querySelector('bdi')?.textContent).toBe('Eve\\u202E');
   });
 
   it('marks an agent user as one, so it is not taken for a person', async () => {

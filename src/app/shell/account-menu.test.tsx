@@ -38,10 +38,10 @@ it('isolates the account and tenant names wherever the menu shows them', async (
     </QueryClientProvider>,
   );
   const trigger = screen.getByRole('button', { name: /Eve/ });
-  expect(bdis(trigger)).toEqual(['Eve\u202E', 'Contoso\u202E']);
-  expect(trigger.title).toBe('Signed in as eve@contoso.com in \u2068Contoso\u202E\u2069');
+  expect(bdis(trigger)).toEqual(['Eve\\u202E', 'Contoso\\u202E']);
+  expect(trigger.title).toBe('Signed in as eve@contoso.com in Contoso\\u202E');
   act(() => fireEvent.click(trigger));
   const account = await screen.findByRole('menuitemradio', { name: /Eve/ });
-  expect(bdis(account)).toEqual(['Eve\u202E', 'Contoso\u202E']);
-  expect(bdis(screen.getByRole('menuitem', { name: /^Sign out/ }))).toEqual(['Eve\u202E']);
+  expect(bdis(account)).toEqual(['Eve\\u202E', 'Contoso\\u202E']);
+  expect(bdis(screen.getByRole('menuitem', { name: /^Sign out/ }))).toEqual(['Eve\\u202E']);
 });

@@ -140,10 +140,8 @@ describe('grants and policies in words', () => {
         termsOfUse: ['\u202Eterms'],
         customAuthenticationFactors: ['Duo\u202E'],
       }),
-    ).toBe(
-      'the authentication strength \u2068Phish \u202Eresistant\u2069 and terms of use \u2068\u202Eterms\u2069 and custom control \u2068Duo\u202E\u2069',
-    );
+    ).toBe('the authentication strength Phish \\u202Eresistant and terms of use \\u202Eterms and custom control Duo\\u202E');
     const named = policy({ name: 'CA\u202E01 block', users: { includeUsers: ['All'] }, grant: { builtInControls: ['block'] } });
-    expect(evaluatePolicies([named], adaToExchange, context).enforced.summary).toBe('Blocked by \u2068CA\u202E01 block\u2069.');
+    expect(evaluatePolicies([named], adaToExchange, context).enforced.summary).toBe('Blocked by CA\\u202E01 block.');
   });
 });

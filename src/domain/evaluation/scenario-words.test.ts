@@ -16,7 +16,7 @@ const uncertain = (displayName: string): Requirements => ({
 
 describe('uncertaintyInWords', () => {
   it('isolates a name that could reorder the words, and leaves a Latin one as it is', () => {
-    expect(uncertaintyInWords(uncertain('Block \u202Eevil'))).toMatch(/^\u2068Block \u202Eevil\u2069 needs /);
+    expect(uncertaintyInWords(uncertain('Block \u202Eevil'))).toMatch(/^Block \\u202Eevil needs /);
     expect(uncertaintyInWords(uncertain('CA022: Require MFA'))).toMatch(/^CA022: Require MFA needs /);
   });
 

@@ -218,8 +218,8 @@ describe('steps', () => {
   it('isolates the policy’s and the copy’s names in what a step says it will do', () => {
     const evil = newRolloutPlan({ id: 'p1', displayName: 'CA\u202E06', state: 'enabled' }, groups, NOW);
     const intro = startStep(evil, { ...policy, displayName: 'CA\u202E06' }).intro;
-    expect(intro).toContain('“\u2068CA\u202E06\u2069” report-only for everyone');
-    expect(intro).toContain(`“\u2068CA\u202E06 [rollout]\u2069” enforced`);
+    expect(intro).toContain('“CA\\u202E06” report-only for everyone');
+    expect(intro).toContain(`“CA\\u202E06 [rollout]” enforced`);
   });
 
   it('advances cumulatively, rolls one ring back, and turns the copy off when its last ring leaves', () => {

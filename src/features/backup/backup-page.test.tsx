@@ -118,6 +118,8 @@ describe('BackupPage › names from the tenant', () => {
   it('isolates the tenant’s and the policies’ names in its sentences and names', async () => {
     const sections = testSections();
     const turned = 'Contoso \u202Eevil';
+    // As shown: each override as an escape, in the order stored.
+    const shown = 'Contoso \\u202Eevil';
     sections.policies = sections.policies.map((p, i) => ({
       ...p,
       displayName: `${i === 0 ? `${turned} staff` : String(p.displayName)} \u202Edne`,
@@ -129,14 +131,14 @@ describe('BackupPage › names from the tenant', () => {
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Back up this tenant' })));
     await screen.findByText('Backup ready');
     // "Contoso ‮evil, read …" would show the rest of the sentence backwards.
-    expect([...document.querySelectorAll('bdi')].some((bdi) => bdi.textContent === turned)).toBe(true);
+    expect([...document.querySelectorAll('bdi')].some((bdi) => bdi.textContent === shown)).toBe(true);
     const gone = within(screen.getByRole('list', { name: 'Objects that no longer exist' })).getAllByRole('listitem');
     for (const item of gone) {
       const names = [...item.querySelectorAll('bdi')].map((bdi) => bdi.textContent);
       expect(names.length).toBeGreaterThan(0);
-      expect(names.every((name) => name!.endsWith('\u202Edne'))).toBe(true);
+      expect(names.every((name) => name!.endsWith('\\u202Edne'))).toBe(true);
     }
-    expect(screen.getByRole('group', { name: `Documentation of \u2068${turned}\u2069` })).toBeTruthy();
+    expect(screen.getByRole('group', { name: `Documentation of ${shown}` })).toBeTruthy();
     // Masked, each rewritten policy name is isolated from the words after it.
     fireEvent.click(screen.getByRole('checkbox', { name: 'Mask names' }));
     const rewritten = within(await screen.findByRole('list', { name: 'Policy names rewritten' })).getAllByRole('listitem');

@@ -27,8 +27,8 @@ describe('DocumentationFromFile', () => {
     const file = new File(['{}'], name);
     Object.defineProperty(file, 'arrayBuffer', { value: async () => new TextEncoder().encode('{}').buffer });
     await act(async () => void fireEvent.change(screen.getByLabelText(/Backup file/), { target: { files: [file] } }));
-    expect(await screen.findByRole('group', { name: `Documentation of \u2068${name}\u2069` })).toBeTruthy();
-    const tenant = [...document.querySelectorAll('bdi')].find((bdi) => bdi.textContent === turned);
-    expect(tenant?.parentElement?.textContent).toContain(`Backup of ${turned}, taken`);
+    expect(await screen.findByRole('group', { name: 'Documentation of backup \\u202Enosj.json' })).toBeTruthy();
+    const tenant = [...document.querySelectorAll('bdi')].find((bdi) => bdi.textContent === 'Contoso \\u202Eevil');
+    expect(tenant?.parentElement?.textContent).toContain('Backup of Contoso \\u202Eevil, taken');
   });
 });

@@ -183,7 +183,8 @@ describe('Two tenants, when a read fails', () => {
 
 describe('a name holding a direction control (U+202E)', () => {
   const EVIL = { id: 'policy-evil', displayName: 'Block \u202Eevil', state: 'enabled' };
-  const isolated = '\u2068Block \u202Eevil\u2069';
+  // As shown: the override as an escape, in the order stored.
+  const isolated = 'Block \\u202Eevil';
 
   it('is isolated in the opened policy’s heading and in what its diff compares (Two tenants)', async () => {
     answers.policies.here = () => Promise.resolve([EVIL]);
@@ -195,7 +196,7 @@ describe('a name holding a direction control (U+202E)', () => {
 
     fireEvent.click(await screen.findByRole('link', { name: /evil/ }));
     const heading = await screen.findByRole('heading', { level: 2, name: /evil/ });
-    expect(heading.querySelector('bdi')?.textContent).toBe(EVIL.displayName);
+    expect(heading.querySelector('bdi')?.textContent).toBe(isolated);
     expect(screen.getByText(`Diff of ${isolated} in Contoso and ${isolated} in Fabrikam`)).toBeTruthy();
   });
 

@@ -15,7 +15,8 @@ describe('PoliciesCompared', () => {
     render(
       <PoliciesCompared matches={[match]} names={undefined} acrossTenants={false} opened={null} hrefOf={() => '#p1'} onOpen={() => {}} />,
     );
-    const link = screen.getByRole('link', { name });
-    expect(link.querySelector('bdi')?.textContent).toBe(name);
+    // As shown: the override as an escape, in the order stored.
+    const link = screen.getByRole('link', { name: 'Block \\u202Eevil' });
+    expect(link.querySelector('bdi')?.textContent).toBe('Block \\u202Eevil');
   });
 });

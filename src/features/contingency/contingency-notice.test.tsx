@@ -70,11 +70,14 @@ describe('ContingencyNotice, of a recorded switch', () => {
       { ...base, id: 'x1', displayName: name, state: 'enabledForReportingButNotEnforced', grantControls: { builtInControls: ['block'] } },
     ]);
     const title = document.querySelector('.fui-MessageBarTitle')!;
-    expect(title.querySelector('bdi')?.textContent).toBe('MFA \u202Eevil');
-    expect(title.textContent).toBe('MFA \u202Eevil: the contingency plan is not ready');
-    expect(screen.getByRole('link', { name: 'Open the contingency plans at \u2068MFA \u202Eevil\u2069' })).toBeTruthy();
+    expect(title.querySelector('bdi')?.textContent).toBe('MFA \\u202Eevil');
+    expect(title.textContent).toBe('MFA \\u202Eevil: the contingency plan is not ready');
+    expect(screen.getByRole('link', { name: 'Open the contingency plans at MFA \\u202Eevil' })).toBeTruthy();
     expect(
-      screen.getByText(`'\u2068${name}\u2069' blocks and excludes none of the emergency accounts (Break glass).`, { exact: false }),
+      screen.getByText(
+        `'EM01 - ENABLE IN EMERGENCY: MFA \\u202Eevil [1/1] - Block all' blocks and excludes none of the emergency accounts (Break glass).`,
+        { exact: false },
+      ),
     ).toBeTruthy();
   });
 });

@@ -222,7 +222,8 @@ describe('PlanCard, its choices', () => {
 describe('PlanCard, a disruption whose name holds a direction control', () => {
   // "MFA \u202eDisruption": unisolated, the control would reverse the words after it, "(" and ")" included.
   const reversing = { ...plan, disruption: 'MFA \u202eDisruption' };
-  const isolated = '\u2068MFA \u202eDisruption\u2069';
+  // As shown: the override as an escape, in the order stored.
+  const isolated = 'MFA \\u202EDisruption';
 
   it('isolates it in the names of its actions, lists and choices', () => {
     render(card({ plan: reversing }));
@@ -239,15 +240,16 @@ describe('PlanCard, a disruption whose name holds a direction control', () => {
 
   it('isolates its policies’ names in the readiness, the steps it turns on and the drill', () => {
     const name = 'EM02 - ENABLE IN EMERGENCY: MFA Disruption [2/2] - \u202eBlock all';
+    const shown = 'EM02 - ENABLE IN EMERGENCY: MFA Disruption [2/2] - \\u202EBlock all';
     const renamed = policies.map((p) => (p.id === 'em2' ? { ...p, displayName: name } : p));
     const reversed = recognisePlans(renamed)[0]!;
     render(card({ plan: { ...reversed, exclusions: [] }, policies: renamed }));
     const readiness = screen.getByRole('list', { name: 'Readiness of MFA Disruption' });
-    expect(readiness.textContent).toContain(`'\u2068${name}\u2069' blocks and excludes none of the emergency accounts`);
+    expect(readiness.textContent).toContain(`'${shown}' blocks and excludes none of the emergency accounts`);
     const steps = screen.getByRole('list', { name: 'Contingency policies of MFA Disruption' });
-    expect([...steps.querySelectorAll('li bdi')].map((b) => b.textContent)).toContain(name);
+    expect([...steps.querySelectorAll('li bdi')].map((b) => b.textContent)).toContain(shown);
     act(() => screen.getByRole('button', { name: 'Drill: show every change, write nothing (MFA Disruption)' }).click());
     const back = screen.getByRole('list', { name: 'Switching back' });
-    expect([...back.querySelectorAll('li bdi')].map((b) => b.textContent)).toContain(name);
+    expect([...back.querySelectorAll('li bdi')].map((b) => b.textContent)).toContain(shown);
   });
 });

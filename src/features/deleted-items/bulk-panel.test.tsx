@@ -133,7 +133,7 @@ describe('BulkConfirmDialog: names isolated', () => {
         onClose={() => {}}
       />,
     );
-    expect(screen.getByRole('checkbox', { name: 'Restore named location “\u2068Lab \u202Eevil\u2069” first' })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'Restore named location “Lab \\u202Eevil” first' })).toBeTruthy();
   });
 });
 

@@ -137,6 +137,8 @@ describe('DraftImpact, where the keyboard is', () => {
 
 describe('DraftImpact, names from the tenant', () => {
   const EVIL = 'Glass \u202Eevil';
+  // As the console shows it: the override as an escape, in the order stored.
+  const SHOWN = 'Glass \\u202Eevil';
   const withEvilName = (alerts: Pick<ImpactAlert, 'class' | 'who' | 'signIns'>[], counted: ImpactClass[] = []) => {
     const state = answered(alerts, {}, counted) as Extract<ImpactState, { kind: 'done' }>;
     return { ...state, answer: { ...state.answer, names: { [GLASS]: EVIL, portal: 'Portal \u202Eapp' } } };
@@ -146,16 +148,16 @@ describe('DraftImpact, names from the tenant', () => {
     const onRisks = vi.fn();
     show(withEvilName([{ class: 'newlyBlocked', who: 'emergencyAccount', signIns: 3 }]), onRisks);
     const alert = screen.getByText('An emergency account is affected').closest('.fui-MessageBar')!;
-    expect([...alert.querySelectorAll('bdi')].map((b) => b.textContent)).toContain(EVIL);
-    expect(onRisks).toHaveBeenLastCalledWith([expect.objectContaining({ who: `\u2068${EVIL}\u2069 (emergency access)` })]);
+    expect([...alert.querySelectorAll('bdi')].map((b) => b.textContent)).toContain(SHOWN);
+    expect(onRisks).toHaveBeenLastCalledWith([expect.objectContaining({ who: `${SHOWN} (emergency access)` })]);
   });
 
   it('are isolated in who and in the sign-ins shown', () => {
     show(withEvilName([], ['newlyBlocked']));
     act(() => fireEvent.click(screen.getByRole('button', { name: 'Show sign-ins' })));
-    expect([...screen.getByLabelText('Who would be newly blocked').querySelectorAll('bdi')].map((b) => b.textContent)).toEqual([EVIL]);
+    expect([...screen.getByLabelText('Who would be newly blocked').querySelectorAll('bdi')].map((b) => b.textContent)).toEqual([SHOWN]);
     const item = screen.getByRole('list', { name: 'Sign-ins newly blocked' }).querySelector('li')!;
-    expect([...item.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual([EVIL, 'Portal \u202Eapp']);
+    expect([...item.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual([SHOWN, 'Portal \\u202Eapp']);
   });
 });
 
@@ -210,9 +212,9 @@ describe('DraftImpact, how sure the figures are', () => {
       'Compared over 2,448 sign-ins and 35 policies: 63,005 decisions (one policy on one sign-in) worked out by both.',
       'Where they differ: target resources.',
       'Not counted: 9,717 more decisions Gatehouse could not judge from the log.',
-      'For CA012 \u202Eevil, Gatehouse could judge fewer than half of the sign-ins: too few to rely on its figures for that policy.',
+      'For CA012 \\u202Eevil, Gatehouse could judge fewer than half of the sign-ins: too few to rely on its figures for that policy.',
     ]);
-    expect([...details.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual(['CA012 \u202Eevil']);
+    expect([...details.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual(['CA012 \\u202Eevil']);
   });
 
   // Agreements measured by the domain over a real log: 400 decisions, 396 alike; the 4 differences on locations.
@@ -255,6 +257,7 @@ describe('DraftImpact, how sure the figures are', () => {
 
   it('not enough to rely on for the draft’s own policy: named, isolated, and not said again in the disclosure', () => {
     const EVIL = 'Block \u202Eabroad';
+    const SHOWN = 'Block \\u202Eabroad';
     const evil = { ...blockAbroad, displayName: EVIL };
     // 140 of the 200 sign-ins by a user whose groups were not read: the policy cannot judge them.
     const entries = log().map((e, i) => (i < 60 ? e : { ...e, userId: 'unread-user', location: { countryOrRegion: 'BR' } }));
@@ -262,9 +265,9 @@ describe('DraftImpact, how sure the figures are', () => {
     show(measuredOver(evil, { directory: partly }, entries, [evil, blockLegacy]));
     const { bar, said, lines } = warning();
     expect(said).toContain(
-      `Gatehouse could judge only 30.0 % of the sign-ins to ${EVIL}, fewer than half: too few to rely on its figures for this policy.`,
+      `Gatehouse could judge only 30.0 % of the sign-ins to ${SHOWN}, fewer than half: too few to rely on its figures for this policy.`,
     );
-    expect([...bar.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual([EVIL]);
+    expect([...bar.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual([SHOWN]);
     expect(said).not.toMatch(/engine|service/);
     expect(lines.join(' ')).not.toContain('fewer than half');
   });

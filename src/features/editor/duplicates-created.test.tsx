@@ -17,6 +17,8 @@ vi.mock('../../policy-ui/writes', () => ({ useDeletePolicies: () => ({ mutateAsy
 afterEach(cleanup);
 
 const name = 'Block \u202Eevil';
+// As shown: the override as an escape, in the order stored.
+const shown = 'Block \\u202Eevil';
 const kept = { id: 'p1', displayName: name, createdDateTime: '2026-12-01T10:00:00Z' } as ConditionalAccessPolicy;
 const extra = [{ id: 'p2', displayName: name, createdDateTime: '2026-12-01T10:00:01Z' } as ConditionalAccessPolicy];
 
@@ -37,9 +39,9 @@ describe('DuplicatesCreated', () => {
     const links = screen.getAllByRole('link');
     expect(links).toHaveLength(2);
     for (const link of links) {
-      expect(link.querySelector('bdi')?.textContent).toBe(name);
+      expect(link.querySelector('bdi')?.textContent).toBe(shown);
       // The words after the link (its id, when it was created) are outside the isolated name.
-      expect(link.textContent).toBe(name);
+      expect(link.textContent).toBe(shown);
       expect(link.closest('li')?.textContent).toMatch(/ \(id p[12], created /);
     }
   });

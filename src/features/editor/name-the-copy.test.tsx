@@ -14,9 +14,9 @@ describe('NameTheCopy', () => {
     render(<NameTheCopy policy={{ id: 'p1', displayName: name } as ConditionalAccessPolicy} onContinue={() => {}} onCancel={() => {}} />);
     const input = screen.getByRole('textbox', { name: 'Name of the copy' });
     const hint = document.getElementById((input.getAttribute('aria-describedby') ?? '').split(' ')[0]!)!;
-    expect(hint.textContent).toContain(`A copy of “${name}”, in report-only.`);
+    expect(hint.textContent).toContain('A copy of “Block \\u202Eevil”, in report-only.');
     const isolated = hint.querySelector('bdi');
-    expect(isolated?.textContent).toBe(name);
+    expect(isolated?.textContent).toBe('Block \\u202Eevil');
     expect(isolated?.nextSibling?.textContent).toBe('”');
   });
 });

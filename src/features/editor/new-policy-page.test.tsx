@@ -388,8 +388,6 @@ describe('NewPolicyPage', { timeout: 30_000 }, () => {
     draw();
     const review = await reviewButton();
     fireEvent.click(review);
-    expect(within(screen.getByRole('dialog', { name: 'Review' })).getByText(/^Creates/).textContent).toContain(
-      '“\u2068Block \u202Eevil\u2069”',
-    );
+    expect(within(screen.getByRole('dialog', { name: 'Review' })).getByText(/^Creates/).textContent).toContain('“Block \\u202Eevil”');
   });
 });

@@ -187,7 +187,7 @@ describe('Discard the draft', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Undo all changes…' }));
     const question = (await screen.findByRole('dialog')).querySelector('.fui-DialogContent')!;
     const isolated = question.querySelector('bdi');
-    expect(isolated?.textContent).toBe(name);
+    expect(isolated?.textContent).toBe('Block \\u202Eevil');
     expect(isolated?.nextSibling?.textContent).toMatch(/^ will be discarded/);
   });
 });

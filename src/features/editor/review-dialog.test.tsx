@@ -108,21 +108,23 @@ describe('Exclude emergency accounts', () => {
 
 describe('A name with a direction control', () => {
   const name = 'Block \u202Eevil';
+  // As shown: the override as an escape, in the order stored.
+  const shown = 'Block \\u202Eevil';
 
   it('is isolated in the title and in the name of the diff', () => {
     render(review({ policyName: name }));
     const title = screen.getByRole('dialog').querySelector('h2')!;
-    expect(title.textContent).toBe(`Review changes to “${name}”`);
+    expect(title.textContent).toBe(`Review changes to “${shown}”`);
     const isolated = title.querySelector('bdi')!;
-    expect(isolated.textContent).toBe(name);
+    expect(isolated.textContent).toBe(shown);
     expect(isolated.nextSibling?.textContent).toBe('”');
-    expect(screen.getByRole('region', { name: `Changes to \u2068${name}\u2069` })).toBeTruthy();
+    expect(screen.getByRole('region', { name: `Changes to ${shown}` })).toBeTruthy();
   });
 
   it('is isolated in the title of a conflict and of a new policy', () => {
     const view = render(review({ policyName: name, newPolicy: { displayName: name } }));
-    expect(screen.getByRole('dialog').querySelector('h2 bdi')?.textContent).toBe(name);
-    expect(screen.getByRole('region', { name: `JSON of \u2068${name}\u2069` })).toBeTruthy();
+    expect(screen.getByRole('dialog').querySelector('h2 bdi')?.textContent).toBe(shown);
+    expect(screen.getByRole('region', { name: `JSON of ${shown}` })).toBeTruthy();
     view.rerender(
       review({
         policyName: name,
@@ -136,7 +138,7 @@ describe('A name with a direction control', () => {
         },
       }),
     );
-    expect(screen.getByRole('dialog').querySelector('h2 bdi')?.textContent).toBe(name);
+    expect(screen.getByRole('dialog').querySelector('h2 bdi')?.textContent).toBe(shown);
   });
 });
 

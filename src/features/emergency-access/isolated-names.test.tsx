@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // Names from the tenant may hold a direction control (U+202E): the check's table and the candidates
-// isolate them, so "Fix <policy>" or "through the group '<name>'" is never shown or heard turned around.
+// show it as an escape, in the order stored, so "Fix <policy>" or "through the group '<name>'" is never shown or heard turned around.
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
 import { analyzeEmergencyAccess } from '../../domain/emergency/exclusion-analysis';
@@ -11,7 +11,9 @@ afterEach(cleanup);
 
 const policyName = 'Block \u202eyrev';
 const groupName = 'Break \u202essalg';
-const isolated = (text: string) => `\u2068${text}\u2069`;
+// As shown: the overrides as escapes.
+const policyShown = 'Block \\u202Eyrev';
+const groupShown = 'Break \\u202Essalg';
 
 it('isolates the policy’s and the group’s names in the table, its cells and its checkbox’s name', () => {
   const group = { id: 'g1', name: groupName };
@@ -25,11 +27,11 @@ it('isolates the policy’s and the group’s names in the table, its cells and 
   const emergency = { users: [{ id: 'u1', name: 'Ada' }], groups: [group], members: [{ user: { id: 'u1', name: 'Ada' }, group }] };
   const { policies, subjects } = analyzeEmergencyAccess([policy], emergency, new Map([['u1', { groups: [group], roles: [] }]]));
   render(<CoverageTable rows={policies} subjects={subjects} chosen={new Set()} onChoose={() => {}} />);
-  expect(screen.getByRole('checkbox', { name: `Fix ${isolated(policyName)}` })).toBeTruthy();
+  expect(screen.getByRole('checkbox', { name: `Fix ${policyShown}` })).toBeTruthy();
   const table = screen.getByRole('table', { name: 'Emergency access by policy' });
   const bdis = Array.from(table.querySelectorAll('bdi')).map((b) => b.textContent);
-  expect(bdis).toContain(policyName);
-  expect(within(table).getByText(`Reached through the group '${isolated(groupName)}'; it blocks access to all resources.`)).toBeTruthy();
+  expect(bdis).toContain(policyShown);
+  expect(within(table).getByText(`Reached through the group '${groupShown}'; it blocks access to all resources.`)).toBeTruthy();
 });
 
 it('isolates a candidate’s name in its button’s name', () => {
@@ -40,5 +42,5 @@ it('isolates a candidate’s name in its button’s name', () => {
       onUse={() => {}}
     />,
   );
-  expect(screen.getByRole('button', { name: `Use ${isolated(groupName)} as emergency access` })).toBeTruthy();
+  expect(screen.getByRole('button', { name: `Use ${groupShown} as emergency access` })).toBeTruthy();
 });

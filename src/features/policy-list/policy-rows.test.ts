@@ -68,15 +68,15 @@ describe('names in a row, isolated', () => {
   } as unknown as ConditionalAccessPolicy;
 
   it('keeps a direction control in a group name from reversing the words after it', () => {
-    expect(toRow(policy, names).users).toBe('\u2068\u202Ex\u2069 (excluding 1)');
+    expect(toRow(policy, names).users).toBe('\\u202Ex (excluding 1)');
   });
 
   it('isolates an authentication strength in the Grant column', () => {
-    expect(toRow(policy, names).grant).toBe('MFA and \u2068\u202Estrong\u2069');
+    expect(toRow(policy, names).grant).toBe('MFA and \\u202Estrong');
   });
 
   it('isolates the excluded group a search matched in the hint beside the name', () => {
     const excluded = { ...policy, conditions: { users: { includeUsers: ['All'], excludeGroups: [GROUP] } } } as ConditionalAccessPolicy;
-    expect(describeMatch(toRow(excluded, names), 'x')).toBe('Matches excluded group “\u2068\u202Ex\u2069”');
+    expect(describeMatch(toRow(excluded, names), 'x')).toBe('Matches excluded group “\\u202Ex”');
   });
 });

@@ -95,14 +95,16 @@ describe('Delete policy pressed', () => {
 describe('DeletePolicyButton', () => {
   it('isolates the policy’s name in the question, so a direction control in it reorders nothing around it', async () => {
     const name = 'Block \u202Eevil';
+    // As shown: the override as an escape, in the order stored.
+    const shown = 'Block \\u202Eevil';
     const policy = { id: 'p1', displayName: name, state: 'enabled' } as ConditionalAccessPolicy;
     render(<DeletePolicyButton policy={policy} refresh={asShown(policy)} />);
     await openDialog();
     const dialog = screen.getByRole('dialog');
     const title = dialog.querySelector('h2')!;
-    expect(title.textContent).toBe(`Delete “${name}”?`);
+    expect(title.textContent).toBe(`Delete “${shown}”?`);
     const names = [...dialog.querySelectorAll('bdi')];
-    expect(names.map((n) => n.textContent)).toEqual([name, name]);
+    expect(names.map((n) => n.textContent)).toEqual([shown, shown]);
     // The quotes and the question mark are outside the isolating element, in the sentence's own order.
     expect(names[0]!.parentElement).toBe(title);
     expect(names[0]!.nextSibling?.textContent).toBe('”?');

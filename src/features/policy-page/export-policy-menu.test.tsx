@@ -57,7 +57,7 @@ describe('Save as template', () => {
     await act(async () => {
       fireEvent.click(await screen.findByRole('menuitem', { name: 'Save as template' }));
     });
-    expect(screen.getByRole('status').textContent).toMatch(/^Saved “\u2068Block \u202Eevil\u2069” as a template/);
+    expect(screen.getByRole('status').textContent).toMatch(/^Saved “Block \\u202Eevil” as a template/);
   });
 });
 

@@ -73,6 +73,6 @@ describe('RingEditor, moving rings', () => {
     const evil = 'Pilot \u202Eevil';
     editor([evil, 'Finance']);
     fireEvent.click(screen.getByRole('button', { name: 'Move ring 1 down' }));
-    expect(screen.getByRole('status').textContent).toBe(`\u2068${evil}\u2069 is now ring 2; Finance is ring 1.`);
+    expect(screen.getByRole('status').textContent).toBe('Pilot \\u202Eevil is now ring 2; Finance is ring 1.');
   });
 });

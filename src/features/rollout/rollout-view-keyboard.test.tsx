@@ -85,7 +85,7 @@ describe('RolloutView by keys', () => {
       />,
     );
     expect(screen.getByRole('button', { name: /^Roll back ring 1/ }).getAttribute('aria-label')).toBe(
-      `Roll back ring 1… (\u2068${evil}\u2069)`,
+      'Roll back ring 1… (Pilot \\u202Eevil)',
     );
   });
 

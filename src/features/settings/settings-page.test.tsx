@@ -98,5 +98,5 @@ it("isolates an account's name in its Remove button, so a direction control in i
       .getByRole('button', { name: /Remove/ })
       .querySelector('[aria-label^="Remove"]')!
       .getAttribute('aria-label'),
-  ).toBe('Remove \u2068Break \u202EGlass\u2069');
+  ).toBe('Remove Break \\u202EGlass');
 });

@@ -28,7 +28,8 @@ it('isolates the template’s and the policy’s names in its buttons’ names',
       />
     </MemoryRouter>,
   );
-  const isolated = `\u2068${name}\u2069`;
-  expect(screen.getByRole('button', { name: `Forget ${isolated}` })).toBeTruthy();
-  expect(screen.getByRole('button', { name: `Difference between \u2068${policyName}\u2069 and ${isolated}` })).toBeTruthy();
+  // As shown: each override as an escape, in the order stored.
+  const shown = 'Block \\u202Eyrev';
+  expect(screen.getByRole('button', { name: `Forget ${shown}` })).toBeTruthy();
+  expect(screen.getByRole('button', { name: `Difference between Mine \\u202Eenim and ${shown}` })).toBeTruthy();
 });

@@ -25,5 +25,6 @@ it('isolates the policy’s name and the template’s in its title', () => {
   );
   const title = screen.getByRole('heading', { level: 2 });
   const isolated = Array.from(title.querySelectorAll('bdi')).map((element) => element.textContent);
-  expect(isolated).toEqual([policyName, templateName]);
+  // Each override as an escape, in the order stored.
+  expect(isolated).toEqual(['Block \\u202Elive ssecca', 'Block legacy \\u202Enoitacitnehtua']);
 });

@@ -108,13 +108,13 @@ it("isolates a policy's name in what is said and in the dialog's title", async (
     </QueryClientProvider>,
   );
   const entry = screen.getByRole('list', { name: 'Watched policies that changed' }).querySelector('li')!;
-  expect(entry.querySelector('bdi')?.textContent).toBe('CA009 \u202EEvil');
+  expect(entry.querySelector('bdi')?.textContent).toBe('CA009 \\u202EEvil');
   fireEvent.click(within(entry).getByRole('button', { name: 'Show changes' }));
   const dialog = await screen.findByRole('dialog');
-  expect(dialog.querySelector('h2 bdi, [id] bdi')?.textContent).toBe('CA009 \u202EEvil');
+  expect(dialog.querySelector('h2 bdi, [id] bdi')?.textContent).toBe('CA009 \\u202EEvil');
   await act(async () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
   });
   fireEvent.click(within(entry).getByRole('button', { name: 'Mark as seen' }));
-  expect(said()).toContain('Marked \u2068CA009 \u202EEvil\u2069 as seen. Nothing else you watch has changed.');
+  expect(said()).toContain('Marked CA009 \\u202EEvil as seen. Nothing else you watch has changed.');
 });

@@ -70,7 +70,7 @@ describe('the what-if status', () => {
   it('starts with the decision: blocked, and by which policy (its name isolated), or allowed and what it requires', () => {
     const blocks = { ...engine('CA001 \u202Eevil', 'applies'), grant: { block: true } } as PolicyEvaluation;
     const blocked = resultsAnnouncement(answers({ saved: evaluation([blocks, engine('b', 'notApplied')]) }));
-    expect(blocked).toBe('Blocked by \u2068CA001 \u202Eevil\u2069. Policies: 1 applies, 0 in report-only.');
+    expect(blocked).toBe('Blocked by CA001 \\u202Eevil. Policies: 1 applies, 0 in report-only.');
 
     const mfa = {
       ...engine('CA002', 'applies'),

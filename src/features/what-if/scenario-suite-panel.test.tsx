@@ -131,12 +131,14 @@ describe('the saved scenarios, names', () => {
       },
     };
     const name = 'Robot \u202Ereads mail';
+    // As shown: the override as an escape, in the order stored.
+    const shown = 'Robot \\u202Ereads mail';
     renderPanel([{ ...scenario, name }], draft);
-    const row = await screen.findByRole('row', { name: `\u2068${name}\u2069` });
-    expect(within(row).getByRole('button', { name: `Open \u2068${name}\u2069` })).toBeTruthy();
+    const row = await screen.findByRole('row', { name: shown });
+    expect(within(row).getByRole('button', { name: `Open ${shown}` })).toBeTruthy();
     const [scenarioCell, , changeCell] = within(row).getAllByRole('cell');
-    expect(scenarioCell!.querySelector('bdi')?.textContent).toBe(name);
-    await vi.waitFor(() => expect(changeCell!.textContent).toBe(`Newly blocked (${policy})`));
-    expect(changeCell!.querySelector('bdi')?.textContent).toBe(policy);
+    expect(scenarioCell!.querySelector('bdi')?.textContent).toBe(shown);
+    await vi.waitFor(() => expect(changeCell!.textContent).toBe('Newly blocked (Block \\u202Erobots)'));
+    expect(changeCell!.querySelector('bdi')?.textContent).toBe('Block \\u202Erobots');
   });
 });

@@ -107,7 +107,7 @@ describe('What if, a name in a policy’s reason', () => {
     reads.names = { names: new Map([[nameKey('servicePrincipal', 'sp1'), { displayName: name }]]) };
     renderAnswers();
     const row = await screen.findByRole('row', { name: 'CA001' });
-    expect(row.textContent).toContain(`\u2068${name}\u2069 is excluded by name.`);
+    expect(row.textContent).toContain('Robot \\u202Eevil is excluded by name.');
     reads.policies = [];
     reads.names = undefined;
   });

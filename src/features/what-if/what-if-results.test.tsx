@@ -82,17 +82,19 @@ describe('WhatIfResults, Graph’s column', () => {
 describe('WhatIfResults, a policy’s name', () => {
   it('is isolated in its row, the row’s name and the summary, so U+202E in it cannot turn the words around', () => {
     const name = 'Block \u202Eevil';
+    // As shown and said: the override as an escape, in the order stored.
+    const shown = 'Block \\u202Eevil';
     const blocking = { ...policy('ca9', name, 'applies', 'every condition matches.'), grant: { block: true } } as PolicyEvaluation;
     const results = [blocking];
     const saved = { results, enforced: requirementsOf(results), reportOnly: requirementsOf([]) } as SignInEvaluation;
     render(<WhatIfResults draftLabel={null} run={1} onAskAgain={() => {}} answers={{ ...answersFor([], []), saved }} />);
 
-    // Said: the name between isolates (the row as it was named ran on into what followed it).
-    const row = screen.getByRole('row', { name: `\u2068${name}\u2069` });
+    // Said: the name as stored, nothing turned (the row as it was named ran on into what followed it).
+    const row = screen.getByRole('row', { name: shown });
     // Shown: the name in a <bdi>, in its row and in the summary's sentence.
-    expect(row.querySelector('bdi')?.textContent).toBe(name);
+    expect(row.querySelector('bdi')?.textContent).toBe(shown);
     const summary = screen.getByText('Gatehouse, saved policies').closest('.fui-MessageBarBody')!;
-    expect(summary.textContent).toBe(`Gatehouse, saved policiesBlocked by ${name}.`);
-    expect(summary.querySelector('bdi')?.textContent).toBe(name);
+    expect(summary.textContent).toBe(`Gatehouse, saved policiesBlocked by ${shown}.`);
+    expect(summary.querySelector('bdi')?.textContent).toBe(shown);
   });
 });

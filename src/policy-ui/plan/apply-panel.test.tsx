@@ -183,12 +183,12 @@ describe('ApplyPanel, a tenant’s name that holds a direction control', () => {
       <ApplyPanel run={run} running={false} targetName="Contoso" onStop={() => {}} onResume={() => {}} onClose={() => {}} stepByStep />,
     );
     const title = screen.getByText(/Next, step 2: Update/);
-    expect(title.querySelector('bdi')?.textContent).toBe('\u202Eevil');
+    expect(title.querySelector('bdi')?.textContent).toBe('\\u202Eevil');
     const cell = within(screen.getByRole('table', { name: 'What was written' })).getAllByRole('row')[2]!;
-    expect(cell.querySelector('bdi')?.textContent).toBe('\u202Eevil');
+    expect(cell.querySelector('bdi')?.textContent).toBe('\\u202Eevil');
     const failed: ApplyRun = { ...run, items: [item(1, true), { ...evil, status: 'failed', message: 'Refused' }] };
     rerender(<ApplyPanel run={failed} running={false} targetName="Contoso" onStop={() => {}} onResume={() => {}} onClose={() => {}} />);
-    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('‘\u2068\u202Eevil\u2069’ failed: Refused.');
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('‘\\u202Eevil’ failed: Refused.');
   });
 });
 

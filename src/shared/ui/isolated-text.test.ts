@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isolatedText } from './isolated-text';
 
 describe('isolatedText', () => {
-  it('closes a name’s direction controls inside an isolate, and leaves an ordinary name as it is', () => {
-    expect(isolatedText('Block \u202Eevil')).toBe('\u2068Block \u202Eevil\u2069');
+  it('shows a name’s direction controls as escapes, and leaves an ordinary name as it is', () => {
+    expect(isolatedText('Block \u202Eevil')).toBe('Block \\u202Eevil');
     expect(isolatedText('CA001: Require MFA')).toBe('CA001: Require MFA');
     expect(isolatedText('Zugriff für Gäste, 多要素認証')).toBe('Zugriff für Gäste, 多要素認証');
   });

@@ -1,7 +1,7 @@
 // A policy's name is a free string in Graph: one holding a line break, a direction override and a
 // GitHub workflow command ("\n::warning ...") must not forge a line of the pipeline's log, nor a plan
 // or drift line, nor a link in the job summary. lint, diff, plan and apply print it on one line, its
-// line break as "\n", isolated; no line they print starts a workflow command.
+// line break as "\n" and its override as "\u202E"; no line they print starts a workflow command.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,8 @@ afterAll(async () => world?.close());
 const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
 const WRITER = [...ALL_READS, 'Policy.ReadWrite.ConditionalAccess', 'Application.Read.All'];
 const FORGED = 'CA099 \u202Ekcolb\n::warning title=Gatehouse::All policies OK [see](https://example.com) <img src=x>';
-const FORGED_SHOWN = '\u2068CA099 \u202Ekcolb\\n::warning title=Gatehouse::All policies OK [see](https://example.com) <img src=x>\u2069';
+// The override and the line break as escapes: on one line, in the order stored, nothing left to turn or isolate.
+const FORGED_SHOWN = 'CA099 \\u202Ekcolb\\n::warning title=Gatehouse::All policies OK [see](https://example.com) <img src=x>';
 const DRIFTED = 'CA001\n- update policy: fake line ##vso[task.complete result=Succeeded]';
 
 async function asAdmin(method: string, path: string, body?: unknown) {
@@ -41,7 +42,7 @@ function expectNoForgedLine(run: CliRun) {
 }
 
 describe('a name that would forge a log line', () => {
-  it('is printed on one line, isolated, by lint, diff, plan and apply, and escaped in the job summary', async () => {
+  it('is printed on one line, as stored, by lint, diff, plan and apply, and escaped in the job summary', async () => {
     const listed = (await (await asAdmin('GET', '/v1.0/identity/conditionalAccess/policies')).json()) as {
       value: { id: string; displayName: string }[];
     };
@@ -75,7 +76,7 @@ describe('a name that would forge a log line', () => {
       const apply = await world.gatehouse(['apply', '--plan', 'forged.json', '--sha256', hash], secret);
       expect(apply.code, apply.stderr).toBe(0);
       expect(apply.stdout).toContain(`'${FORGED_SHOWN}'`);
-      // The progress line on stderr too: the name on one line, isolated.
+      // The progress line on stderr too: the name on one line, as stored.
       expect(apply.stderr).toContain(`update policy '${FORGED_SHOWN}'…`);
       expectNoForgedLine(apply);
     } finally {

@@ -91,13 +91,14 @@ describe('measureAgreement', () => {
 
   it('isolates the names of policies in its sentences: a direction control in one cannot reorder the words around it', () => {
     const EVIL = 'Block \u202Eabroad';
+    const SHOWN = 'Block \\u202Eabroad';
     const entries = log().map((e, i) => (i < 60 ? e : { ...e, userId: 'unread-user', location: { countryOrRegion: 'BR' } }));
     const partly: DirectoryFacts = { user: (id) => (id === ids.ada ? { groupIds: [], roleTemplateIds: [] } : undefined) };
     const evil = { ...blockAbroad, displayName: EVIL };
     const report = measureAgreement(entries, [evil, blockLegacy], { context, directory: partly });
-    expect(report.sentence).toContain(`For \u2068${EVIL}\u2069, it could decide fewer than half`);
+    expect(report.sentence).toContain(`For ${SHOWN}, it could decide fewer than half`);
     const draft = trustOfDraft(report, evil);
-    expect(draft.sentence).toContain(`fewer than half of the sign-ins to \u2068${EVIL}\u2069: too few`);
+    expect(draft.sentence).toContain(`fewer than half of the sign-ins to ${SHOWN}: too few`);
     expect(draft.why).toEqual({ kind: 'policyUndecided', displayName: EVIL, decidedShare: 0.3 });
   });
 
