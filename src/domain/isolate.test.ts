@@ -39,10 +39,19 @@ describe('isolatedText', () => {
 
   it('shows a name with a right-to-left override in the order it is stored, not "600AC exe.live"', () => {
     expect(isolatedText('\u202Eevil.exe CA006')).toBe('\\u202Eevil.exe CA006');
-    expect(controlsShown('a\u202Ab\u202Bc\u202Cd\u202De\u2066f\u2067g\u2068h\u2069')).toBe(
-      'a\\u202Ab\\u202Bc\\u202Cd\\u202De\\u2066f\\u2067g\\u2068h\\u2069',
+    expect(controlsShown('a\u202Ab\u202Bc\u202Cd\u202De\u2066f\u2067g\u2069h\u2068')).toBe(
+      'a\\u202Ab\\u202Bc\\u202Cd\\u202De\\u2066f\\u2067g\\u2069h\\u2068',
     );
     expect(escapedParts('\u202Eevil')).toEqual([{ escape: '\\u202E', name: 'right-to-left override' }, 'evil']);
+  });
+
+  it('keeps an isolate it made itself, so a name isolated inside a sentence is not shown as "\\u2068" when the sentence is', () => {
+    const sentence = `Authentication strength: ${isolatedText(HEBREW)}`;
+    expect(controlsShown(sentence)).toBe(sentence);
+    expect(escapedParts(sentence)).toBeUndefined();
+    expect(escapedParts('\u2068מדיניות\n2\u2069 x')).toEqual(['\u2068מדיניות', { escape: '\\n', name: 'line feed' }, '2\u2069 x']);
+    // An isolate holding a direction control is no isolate Gatehouse made: each is shown.
+    expect(controlsShown('\u2068a\u202Eb\u2069')).toBe('\\u2068a\\u202Eb\\u2069');
   });
 
   it('keeps the direction marks, which place punctuation in right-to-left names, and isolates the name', () => {

@@ -21,13 +21,18 @@ const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 // numbers sit right, and inside the isolate they cannot reach the words around the name. The lint still names them.
 const ESCAPED = '[\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]';
 const CONTROL = new RegExp(ESCAPED, 'g');
-const HAS_CONTROL = new RegExp(ESCAPED);
 const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+// An isolate as isolatedText makes one: a First Strong Isolate, no direction control but marks, and its Pop. A
+// sentence holding a name isolated this way is itself shown or isolated again (a name in a label the console
+// shows in <Isolated>): its isolate is kept, not shown as "\u2068". Balanced, it cannot reach the words outside.
+const OURS = '\\u2068[^\\u202A-\\u202E\\u2066-\\u2069]*\\u2069';
+const SHOWN_RUNS = new RegExp(`${OURS}|${ESCAPED}`, 'g');
 
 const escapeOf = (c: string) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Control characters, line breaks and direction controls shown as escapes ("\n", "\u202E"): on one line, as stored. */
-export const controlsShown = (text: string) => text.replace(CONTROL, escapeOf);
+export const controlsShown = (text: string): string =>
+  text.replace(SHOWN_RUNS, (run) => (run.length > 1 ? `\u2068${run.slice(1, -1).replace(CONTROL, escapeOf)}\u2069` : escapeOf(run)));
 
 /** A run of the text as it is, or one character shown as an escape ("\n") with its name ("line feed"). */
 export type ShownPart = string | { escape: string; name: string };
@@ -37,16 +42,23 @@ export type ShownPart = string | { escape: string; name: string };
  * name really holds. Undefined when there is nothing to escape (most names).
  */
 export function escapedParts(text: string): ShownPart[] | undefined {
-  if (!HAS_CONTROL.test(text)) return undefined;
   const parts: ShownPart[] = [];
   let from = 0;
-  for (const match of text.matchAll(CONTROL)) {
-    if (match.index > from) parts.push(text.slice(from, match.index));
-    parts.push({ escape: escapeOf(match[0]), name: characterName(match[0]) });
-    from = match.index + 1;
+  for (const { 0: run, index } of text.matchAll(SHOWN_RUNS)) {
+    if (index > from) parts.push(text.slice(from, index));
+    if (run.length > 1) parts.push('\u2068', ...(escapedParts(run.slice(1, -1)) ?? [run.slice(1, -1)]), '\u2069');
+    else parts.push({ escape: escapeOf(run), name: characterName(run) });
+    from = index + run.length;
   }
   if (from < text.length) parts.push(text.slice(from));
-  return parts;
+  if (parts.every((part) => typeof part === 'string')) return undefined;
+  // Runs of text side by side are one.
+  return parts.reduce<ShownPart[]>((joined, part) => {
+    const last = joined.at(-1);
+    if (typeof part === 'string' && typeof last === 'string') joined[joined.length - 1] = last + part;
+    else joined.push(part);
+    return joined;
+  }, []);
 }
 
 /**

@@ -5,6 +5,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PolicySummaryView } from './policy-summary-view';
 import type { SummarySection } from '../domain/describe-policy';
+import { isolatedText } from '../domain/isolate';
 
 afterEach(cleanup);
 
@@ -20,5 +21,12 @@ describe('PolicySummaryView, names isolated', () => {
     const tag = within(screen.getByRole('list', { name: 'Users: Include' })).getByRole('listitem');
     expect(tag.querySelector('bdi')?.textContent).toBe('\\u202Eevil');
     expect(tag.textContent).toBe('\\u202Eevil (g1)');
+  });
+
+  it('shows a right-to-left strength named in its label as written, not its isolate as "\\u2068"', () => {
+    const label = `Authentication strength: ${isolatedText('חזק')}`;
+    render(<PolicySummaryView sections={[{ title: 'Grant', lines: [{ label: 'Require', values: [{ id: 's', label }] }] }]} />);
+    const tag = within(screen.getByRole('list', { name: 'Grant: Require' })).getByRole('listitem');
+    expect(tag.textContent).toBe('Authentication strength: \u2068חזק\u2069');
   });
 });
