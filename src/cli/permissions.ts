@@ -118,14 +118,21 @@ export function missingPermissions(command: CommandName, granted: readonly strin
 }
 
 /**
- * The delegated scopes a person's sign-in (device code) asks for a command: its permissions, not every one
- * consented (as Graph's .default would give), so a read command's token carries no write permission.
- * Optional ones are asked when the run needs them (`needs`, as ConnectOptions.needs). Group.Create exists for
+ * The delegated scopes a person's sign-in (device code) asks for a command: the permissions it requires, not every
+ * one consented (as Graph's .default would give), so a read command's token carries no write permission. An optional
+ * one, or one the run goes on without (impact --allow-no-logs), is never asked: where the application has no consent
+ * for it, asking stops the person at Entra's consent screen and nothing runs. Entra adds the scopes consented earlier
+ * to the token, so such a permission is used when it was consented, and the run goes on without it when not. `asks`
+ * names an optional one this run cannot do without (apply's plan that creates groups). Group.Create exists for
  * applications only: a signed-in user creates groups with Group.ReadWrite.All, Graph's least delegated one.
  */
-export function delegatedScopes(command: CommandName, needs: (permission: Permission) => boolean = () => true): string[] {
+export function delegatedScopes(
+  command: CommandName,
+  options: { asks?: (permission: Permission) => boolean; goesOnWithout?: readonly string[] } = {},
+): string[] {
+  const { asks = () => false, goesOnWithout = [] } = options;
   const names = COMMAND_PERMISSIONS[command].permissions
-    .filter((p) => !p.optional || needs(p))
+    .filter((p) => (p.optional ? asks(p) : !goesOnWithout.includes(p.name)))
     .map((p) => (p.name === 'Group.Create' ? 'Group.ReadWrite.All' : p.name));
   return [...new Set(names)];
 }

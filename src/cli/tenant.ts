@@ -29,7 +29,7 @@ export interface ConnectOptions {
   needs?: (permission: Permission) => boolean;
   /** Required permissions this run can go on without (impact told --allow-no-logs): not refused, listed in `lacking`. */
   goesOnWithout?: readonly string[];
-  /** Which optional permissions a person's sign-in asks as delegated scopes (default: `needs`). */
+  /** Which optional permissions a person's sign-in asks as delegated scopes, as this run cannot do without them (default: none). */
   asks?: (permission: Permission) => boolean;
 }
 
@@ -79,7 +79,7 @@ export async function connectTenant(
     log: (line) => io.err(`${line}\n`),
     secret: io.redactor.note,
     interactive: io.interactive,
-    delegatedScopes: delegatedScopes(command, options.asks ?? options.needs),
+    delegatedScopes: delegatedScopes(command, { asks: options.asks, goesOnWithout: options.goesOnWithout }),
   });
   io.err(`Signing in to ${tenant} with ${signedIn.method}…\n`);
   let token: string;

@@ -1,8 +1,8 @@
 // A person signing in with the device code asks only what the command needs, as the emulator's sign-in
-// server (as Entra ID) sees the request: a backup asks read scopes, never the write one; apply asks the
-// write scope. Real processes: `npm run emulator -- --sign-in` and `gatehouse` (bin/gatehouse.mjs).
+// server (as Entra ID) sees the request: a backup asks read scopes, never the write one; diff and impact
+// --allow-no-logs do not ask the sign-in log they can go without; apply asks the write scope. Real processes: `npm run emulator -- --sign-in` and `gatehouse` (bin/gatehouse.mjs).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -47,7 +47,7 @@ describe('gatehouse --auth device-code asks the scopes of the command', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('backup and plan ask read scopes only; apply asks Policy.ReadWrite.ConditionalAccess', async () => {
+  it('backup and plan ask read scopes only; diff and impact --allow-no-logs not AuditLog.Read.All; apply asks Policy.ReadWrite.ConditionalAccess', async () => {
     const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
     const port = await freePort();
     emulator = spawn(
@@ -77,6 +77,25 @@ describe('gatehouse --auth device-code asks the scopes of the command', () => {
     expect(backup.stderr).toContain('The emulator signs');
     expect(backup.code).toBe(0);
     expect(asked(backup.stderr).sort()).toEqual(['Agreement.Read.All', 'Directory.Read.All', 'Policy.Read.All']);
+
+    // Optional permissions, and one the run goes on without, are not asked: Entra would stop the person at consent.
+    const diff = await gatehouse(['diff', 'contoso.json']);
+    expect(diff.code, diff.stderr).toBe(0);
+    expect(asked(diff.stderr).sort()).toEqual(['Agreement.Read.All', 'Directory.Read.All', 'Policy.Read.All']);
+    expect(diff.stderr).toContain('Without AuditLog.Read.All, diff goes on without');
+    writeFileSync(
+      join(dir, 'draft.json'),
+      JSON.stringify({
+        displayName: 'Block everyone',
+        state: 'enabled',
+        conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] },
+        grantControls: { operator: 'OR', builtInControls: ['block'] },
+      }),
+    );
+    const impact = await gatehouse(['impact', '--draft', 'draft.json', '--allow-no-logs']);
+    expect(asked(impact.stderr).sort()).toEqual(['Directory.Read.All', 'Policy.Read.All']);
+    expect(impact.stderr).toContain('Going on, as --allow-no-logs asks.');
+    expect(impact.code).toBe(0);
 
     const plan = await gatehouse(['plan', 'contoso.json', '--out', 'plan.json']);
     expect(asked(plan.stderr).sort()).toEqual(['Agreement.Read.All', 'Directory.Read.All', 'Policy.Read.All']);

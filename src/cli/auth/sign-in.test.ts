@@ -42,15 +42,22 @@ describe('chooseMethod (auto)', () => {
 
   it("asks a person's sign-in for the command's scopes, on Graph's resource: writes only for apply, groups only for a plan that creates them", () => {
     expect(delegatedScopes('backup')).toEqual(['Policy.Read.All', 'Directory.Read.All', 'Agreement.Read.All']);
-    expect(delegatedScopes('diff', () => false)).not.toContain('AuditLog.Read.All');
-    expect(delegatedScopes('apply', (p) => p.name !== 'Group.Create')).toEqual([
+    expect(delegatedScopes('apply', { asks: (p) => p.name !== 'Group.Create' })).toEqual([
       'Policy.Read.All',
       'Policy.ReadWrite.ConditionalAccess',
       'Application.Read.All',
     ]);
     // Group.Create is an application permission only; a signed-in user creates groups with Group.ReadWrite.All.
-    expect(delegatedScopes('apply')).toContain('Group.ReadWrite.All');
+    expect(delegatedScopes('apply', { asks: () => true })).toContain('Group.ReadWrite.All');
     expect(delegatedGraphScopes('https://graph.microsoft.us', ['Policy.Read.All'])).toEqual(['https://graph.microsoft.us/Policy.Read.All']);
     expect(delegatedGraphScopes('http://localhost:4010', ['Policy.Read.All'])).toEqual(['https://graph.microsoft.com/Policy.Read.All']);
+  });
+
+  it('never asks an optional permission, nor one the run goes on without: an unconsented one would stop the person at consent', () => {
+    expect(delegatedScopes('diff')).toEqual(['Policy.Read.All', 'Directory.Read.All', 'Agreement.Read.All']);
+    expect(delegatedScopes('report')).not.toContain('AuditLog.Read.All');
+    expect(delegatedScopes('apply')).not.toContain('Group.ReadWrite.All');
+    expect(delegatedScopes('impact')).toContain('AuditLog.Read.All');
+    expect(delegatedScopes('impact', { goesOnWithout: ['AuditLog.Read.All'] })).toEqual(['Policy.Read.All', 'Directory.Read.All']);
   });
 });
