@@ -105,7 +105,9 @@ export async function applyApproved(
     throw new CliError(`${path} was planned for tenant ${file.tenant.id}; signed in to ${tenant.tenantId}. Nothing was written.`);
   const context = tenant.context;
   const { mapping } = file.source;
-  if (mapping) io.err(`The plan was made from ${file.source.path}, ${mappingWords(mapping)}.\n`);
+  // The plan file names it as plan was given it: a name holding a line break must not start a line of the log.
+  const source = isolatedText(file.source.path);
+  if (mapping) io.err(`The plan was made from ${source}, ${mappingWords(mapping)}.\n`);
   // One run per plan and tenant: the same approved plan applied again resumes its stopped run.
   // Keyed on the 64 hex digits however they were given (as plan printed them, as sha256sum does, after "sha256:").
   // Each row's writes are kept in the journal: a resume says what the stopped run wrote, and what it found already done.
@@ -152,11 +154,11 @@ export async function applyApproved(
     // (what this run wrote is already as planned there), so the journal has nothing left to resume.
     journal.clear();
     throw new CliError(
-      `${failed.length} of ${run.items.length} write(s) did not complete: ${stale.map((i) => `'${isolatedText(i.name)}'`).join(', ')} ${stale.length === 1 ? 'was' : 'were'} changed in the tenant (or deleted for good) after the plan was made. Applying this plan again would fail the same way: plan again from ${file.source.path} (with the options you gave plan), review the new plan and apply it. What this run wrote stays written; the new plan finds it already as planned.`,
+      `${failed.length} of ${run.items.length} write(s) did not complete: ${stale.map((i) => `'${isolatedText(i.name)}'`).join(', ')} ${stale.length === 1 ? 'was' : 'were'} changed in the tenant (or deleted for good) after the plan was made. Applying this plan again would fail the same way: plan again from ${source} (with the options you gave plan), review the new plan and apply it. What this run wrote stays written; the new plan finds it already as planned.`,
     );
   }
   // A deleted object or refused content fails the same way on every retry: the plan has to be made again.
-  const advice = adviceFor(failed, errors, run.items.length, file.source.path);
+  const advice = adviceFor(failed, errors, run.items.length, source);
   if (advice) {
     journal.clear();
     throw new CliError(advice);

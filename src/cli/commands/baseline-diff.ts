@@ -58,7 +58,7 @@ const SECTION_OF: Record<string, string> = {
 
 export async function filesUnder(path: string): Promise<ImportFile[]> {
   const info = await stat(path).catch(() => {
-    throw new CliError(`${path}: no such file or folder.`);
+    throw new CliError(`${isolatedText(path)}: no such file or folder.`);
   });
   if (!info.isDirectory()) return [{ path: path.split(sep).pop()!, bytes: new Uint8Array(await readFile(path)) }];
   const walk = async (dir: string): Promise<string[]> => {
@@ -106,15 +106,19 @@ export async function compareWithBaseline(
   io: CliIo,
 ): Promise<BaselineComparison> {
   const set = await readImport(await filesUnder(path));
+  const shown = isolatedText(path);
   // Compared without a file it cannot read, the tenant would look as desired (or drift by less): an error, not a pass.
   const unread = set.files.filter((f) => f.status === 'error');
   if (unread.length > 0)
     throw new CliError(
-      `${path}: ${unread.length === 1 ? 'a file' : `${unread.length} files`} of the desired state could not be read, so the tenant was not compared (correct ${unread.length === 1 ? 'it' : 'them'}, or move ${unread.length === 1 ? 'it' : 'them'} out):\n${unread
-        .map((f) => `${path}: ${f.message?.startsWith(f.path) ? f.message : `${f.path}: ${f.message ?? 'could not be read'}`}`)
+      `${shown}: ${unread.length === 1 ? 'a file' : `${unread.length} files`} of the desired state could not be read, so the tenant was not compared (correct ${unread.length === 1 ? 'it' : 'them'}, or move ${unread.length === 1 ? 'it' : 'them'} out):\n${unread
+        // A message names its file ("x.json is empty."): shown whole, so a file's name cannot forge a line of the log.
+        .map(
+          (f) => `${shown}: ${isolatedText(f.message?.startsWith(f.path) ? f.message : `${f.path}: ${f.message ?? 'could not be read'}`)}`,
+        )
         .join('\n')}`,
     );
-  if (sourcePolicies(set).length === 0) throw new CliError(`${path}: no Conditional Access policy in it to hold the tenant to.`);
+  if (sourcePolicies(set).length === 0) throw new CliError(`${shown}: no Conditional Access policy in it to hold the tenant to.`);
   // The baseline's states are the desired ones: a policy the baseline has on must be on in the tenant.
   let choices: PlanChoices = { ...defaultChoices(), states: 'source', domains: options.domains };
   io.err('Reading the tenant and the objects the baseline names…\n');

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { canonicalJson } from '../../domain/bundle/canonical-json';
 import { isBundle } from '../../domain/bundle/read-bundle';
 import { notTextMessage } from '../../domain/file-signature';
+import { isolatedText } from '../../domain/isolate';
 import { isJsonObject } from '../../domain/json';
 import { PLAN_FORMAT } from '../../domain/plan/plan-file-format';
 import { decodeText } from '../../domain/text-decoding';
@@ -37,7 +38,8 @@ export interface PlanFile {
 export const planFileText = (file: PlanFile): string => canonicalJson(file);
 
 /** How the plan's heading names the mapping file that placed the backup, when one did. */
-export const mappingWords = (mapping: { path: string; sha256: string }): string => `mapped by ${mapping.path}, sha256 ${mapping.sha256}`;
+export const mappingWords = (mapping: { path: string; sha256: string }): string =>
+  `mapped by ${isolatedText(mapping.path)}, sha256 ${mapping.sha256}`;
 export const sha256OfText = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Reads a plan file and checks it is the approved one, byte for byte, before its content is used. */

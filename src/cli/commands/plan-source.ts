@@ -66,14 +66,15 @@ function policyFiles(path: string, set: ImportSet, io: CliIo): PlanSource {
   if (unread.length > 0)
     throw new CliError(
       `${shown}: ${unread.length === 1 ? 'a file' : `${unread.length} files`} of these policy files could not be read, so nothing was planned (correct ${unread.length === 1 ? 'it' : 'them'}, or move ${unread.length === 1 ? 'it' : 'them'} out):\n${unread
-        .map((f) => `${shown}: ${f.message.startsWith(f.path) ? f.message : `${f.path}: ${f.message}`}`)
+        // A message names its file ("x.json is empty."): shown whole, so a file's name cannot forge a line of the log.
+        .map((f) => `${shown}: ${isolatedText(f.message.startsWith(f.path) ? f.message : `${f.path}: ${f.message}`)}`)
         .join('\n')}`,
     );
   const count = sourcePolicies(set).length;
   io.err(
     `${shown} is not a Gatehouse backup (it has no manifest): read as the console's Import reads policy files, ${count} Conditional Access polic${count === 1 ? 'y' : 'ies'} in it (an export or a template).\n`,
   );
-  for (const f of set.files.filter((r) => r.status === 'ignored')) io.err(`${shown}: ${f.path}: ${f.message}\n`);
+  for (const f of set.files.filter((r) => r.status === 'ignored')) io.err(`${shown}: ${isolatedText(`${f.path}: ${f.message}`)}\n`);
   const { tenantId, tenantName, capturedAt } = set.origin;
   return { set, label: `the policy files in ${shown}`, words: POLICY_FILES_WORDS, lost: [], origin: { tenantId, tenantName, capturedAt } };
 }
