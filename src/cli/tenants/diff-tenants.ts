@@ -37,11 +37,11 @@ function asText(d: TenantDrift): string {
 
 function asMarkdown(d: TenantDrift, id: string): string {
   const lines = [`### ${escapeMarkdown(isolatedText(d.name))} (${id})`, ''];
-  if (d.drift.length === 0) lines.push(`No drift from ${escapeMarkdown(d.baseline)}.`);
+  // Names from the tenant and the disk as the text shows them (an override as an escape, on one line), then escaped for Markdown.
+  const shown = (text: string) => escapeMarkdown(isolatedText(text));
+  if (d.drift.length === 0) lines.push(`No drift from ${shown(d.baseline)}.`);
   for (const item of d.drift) {
-    lines.push(
-      `- ${escapeMarkdown(item.label)}: ${item.kind}${item.author ? ` by ${escapeMarkdown(item.author.by)} at ${item.author.at}` : ''}`,
-    );
+    lines.push(`- ${shown(item.label)}: ${item.kind}${item.author ? ` by ${shown(item.author.by)} at ${item.author.at}` : ''}`);
     for (const change of item.changes) lines.push(`  - ${escapeMarkdown(change)}`);
   }
   return `${lines.join('\n')}\n\n`;

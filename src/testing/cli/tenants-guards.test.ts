@@ -121,6 +121,24 @@ describe('gatehouse --tenants, told the truth', () => {
     expect(markdown.stdout).toContain(
       `### Contoso 001 (${tenantCopy(1).id})\n\n- CA001: Require MFA for all users: changed by admin@contoso-001.example`,
     );
+
+    // A name from the tenant is shown as stored in the job summary too: its override as an escape, not turning the line.
+    const forged = await asAdmin(1, 'POST', POLICIES, {
+      displayName: 'CA099 \u202Ekcolb <b>x</b>',
+      state: 'disabled',
+      conditions: { users: { includeUsers: ['None'] }, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] },
+      grantControls: { operator: 'OR', builtInControls: ['block'] },
+    });
+    expect(forged.status).toBe(201);
+    const { id } = (await forged.json()) as { id: string };
+    try {
+      const added = await world.gatehouse(['diff', '--tenants', 'one.json', 'backups', '--format', 'markdown']);
+      expect(added.code, added.stderr).toBe(1);
+      expect(added.stdout, added.stdout).toContain('- CA099 \\\\u202Ekcolb &lt;b&gt;x&lt;/b&gt;: added');
+      expect(added.stdout).not.toContain('\u202E');
+    } finally {
+      expect((await asAdmin(1, 'DELETE', `${POLICIES}/${id}`)).status).toBe(204);
+    }
   }, 120_000);
 
   it('apply --tenants counts the writes it made: none when the plan is already in place; no word of Group.Create for a plan that creates no group', async () => {
