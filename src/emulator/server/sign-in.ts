@@ -6,7 +6,7 @@
 // the tenant whose client id asked: the token request does not name a tenant. Any client secret is taken.
 // A person signs in with the device code (device-code.ts): the tenant's administrator, delegated scopes.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,17 +76,34 @@ export async function startSignInServer(tenantIds: string[], defaultTenantId: st
     (clientId) => tenantOf.get(clientId),
     () => url,
   );
-  const answer = (res: ServerResponse, { status, body }: { status: number; body: unknown }) =>
+  const answer = (res: ServerResponse, { status, body }: { status: number; body: unknown }) => {
+    // A client gone (its body cut short) is not answered.
+    if (res.destroyed) return;
     res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+  };
   // The mock serves client credentials and discovery; the device code endpoints are the emulator's. A form
   // read here is handed on parsed: Express's body parsers leave a request whose body was read.
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    let form: Record<string, string> | null;
+    let path: string;
+    try {
+      form = await readForm(req);
+      path = new URL(req.url ?? '/', url).pathname;
+    } catch {
+      // A body cut short, or a path that is no URL ("//"): refused as Entra refuses a malformed request.
+      return answer(res, { status: 400, body: { error: 'invalid_request', error_description: 'The request could not be read.' } });
+    }
+    if (form && path === '/devicecode') return answer(res, devices.start(form));
+    if (form && path === '/token' && form.grant_type === DEVICE_CODE_GRANT) return answer(res, await devices.redeem(form));
+    Object.assign(req, { body: form ?? {} });
+    service.requestHandler(req, res);
+  };
+  // One request that fails must not stop the emulator (an unhandled rejection ends the process): it is answered, and
+  // the server goes on serving the others.
   const server = createServer({ key: readFileSync(keyPath), cert: readFileSync(certPath) }, (req, res) => {
-    void readForm(req).then(async (form) => {
-      const path = new URL(req.url ?? '/', url).pathname;
-      if (form && path === '/devicecode') return answer(res, devices.start(form));
-      if (form && path === '/token' && form.grant_type === DEVICE_CODE_GRANT) return answer(res, await devices.redeem(form));
-      Object.assign(req, { body: form ?? {} });
-      service.requestHandler(req, res);
+    handle(req, res).catch((error: unknown) => {
+      if (res.headersSent || res.destroyed) return void res.destroy();
+      answer(res, { status: 500, body: { error: 'server_error', error_description: `The emulator could not answer: ${String(error)}` } });
     });
   });
   await new Promise<void>((listening) => server.listen(0, 'localhost', listening));
