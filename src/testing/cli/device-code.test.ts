@@ -14,6 +14,7 @@ let front: Server;
 let frontUrl = '';
 const polls: string[] = [];
 let deviceCodeRequests = 0;
+let askedScope = '';
 
 /** A request to the local provider (its certificate is this test's own). */
 function toProvider(method: string, path: string, body?: string): Promise<{ status: number; text: string }> {
@@ -61,6 +62,7 @@ beforeAll(async () => {
           }
           if (path === '/devicecode') {
             deviceCodeRequests++;
+            askedScope = new URLSearchParams(body).get('scope') ?? '';
             return send(200, {
               device_code: 'device-code-1',
               user_code: 'GH7-KQ2',
@@ -103,9 +105,14 @@ beforeAll(async () => {
               nbf: now,
               exp: now + 3600,
             };
+            // As Entra ID answers: the resource's scopes granted (those asked), not the OpenID ones MSAL adds.
+            const granted = askedScope
+              .split(' ')
+              .filter((s) => s && !['openid', 'profile', 'offline_access'].includes(s))
+              .join(' ');
             return send(200, {
               token_type: 'Bearer',
-              scope: 'https://graph.microsoft.com/.default',
+              scope: granted,
               expires_in: 3600,
               access_token,
               id_token: `${base64url({ alg: 'RS256', typ: 'JWT' })}.${base64url(claims)}.c2lnbmF0dXJl`,
