@@ -3,7 +3,7 @@
 // the live summary. Both views edit the same text, so Ctrl+Z undoes either; Ctrl+S opens the review.
 import { Link, makeStyles, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { applyEdits, modify } from 'jsonc-parser';
-import { Suspense, useCallback, useId, useMemo, type KeyboardEvent } from 'react';
+import { Suspense, useCallback, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { LockoutRisk } from '../../domain/lockout';
 import type { NameDirectory } from '../../domain/references';
 import { POLICY_SCHEMA_URI, READ_ONLY_PROPERTIES, conditionalAccessPolicySchema } from '../../domain/policy-schema';
@@ -105,7 +105,9 @@ export function PolicyWorkbench({
   };
   const describeId = useCallback((id: string) => describeIdIn(names, id), [names]);
 
-  const lint = useLintMarkers(draft);
+  const [editorShown, setEditorShown] = useState(false);
+  const onEditorShown = useCallback(() => setEditorShown(true), []);
+  const lint = useLintMarkers(draft, editorShown);
   const markers = useMemo<EditorMarker[]>(
     () => [
       ...lint,
@@ -158,6 +160,7 @@ export function PolicyWorkbench({
               dark={dark}
               ariaLabel={`${label}. ${TAB_HINT} ${SAVE_HINT}`}
               describeId={describeId}
+              onShown={onEditorShown}
             />
           </Suspense>
         </div>

@@ -1,6 +1,8 @@
 // The lint of the draft as it is typed: the catalogue over this one policy with the tenant's other
 // sources (names, locations, emergency accounts), in the lint's worker a moment after typing stops,
 // placed on the text as it is now. Until the first answer, and between answers, the last one stays.
+// It starts only once the editor has painted: on a cold open the lint's worker (its own download
+// and start) would otherwise compete with Monaco for the network and the main thread.
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { applySuppressions } from '../../domain/lint/suppressions';
 import type { JsonObject } from '../../domain/json';
@@ -16,14 +18,14 @@ import type { DraftState } from './use-draft';
 const NONE: EditorMarker[] = [];
 const QUIET_MS = 250;
 
-export function useLintMarkers(draft: DraftState): EditorMarker[] {
+export function useLintMarkers(draft: DraftState, editorShown: boolean): EditorMarker[] {
   const tenant = useTenantSession();
-  const { sources } = useLintSources({ mode: 'page', ready: !!draft.policy });
+  const { sources } = useLintSources({ mode: 'page', ready: editorShown && !!draft.policy });
   const [suppressions] = useLintSuppressions(tenant.account.tenantId);
   const policy: JsonObject | null = useDeferredValue(draft.policy);
   const input = useMemo<LintInput | null>(
-    () => (sources && policy ? draftLintInput(sources, policy, new Date()) : null),
-    [sources, policy],
+    () => (editorShown && sources && policy ? draftLintInput(sources, policy, new Date()) : null),
+    [editorShown, sources, policy],
   );
   const [answer, setAnswer] = useState<LintFinding[]>([]);
   useEffect(() => {

@@ -45,11 +45,24 @@ export interface JsonEditorProps {
   ariaLabel: string;
   /** Says what an id is, for hovers and the names shown beside ids. */
   describeId?: (id: string) => IdDescription | undefined;
+  /** Called once the editor has painted its text (after each new model), so slower extras can wait for it. */
+  onShown?: () => void;
 }
 
 const severities = { error: 8, warning: 4, info: 2 } as const;
 
-export default function JsonEditor({ value, onChange, path, schemas, markers, dimmed, dark, ariaLabel, describeId }: JsonEditorProps) {
+export default function JsonEditor({
+  value,
+  onChange,
+  path,
+  schemas,
+  markers,
+  dimmed,
+  dark,
+  ariaLabel,
+  describeId,
+  onShown,
+}: JsonEditorProps) {
   useAnnotationStyles();
   const styles = useStyles();
   const host = useRef<HTMLDivElement>(null);
@@ -64,9 +77,11 @@ export default function JsonEditor({ value, onChange, path, schemas, markers, di
   // echo, not an edit from outside, and writing it back would drop what was typed since.
   const echoes = useRef<string[]>([]);
   const onChangeRef = useRef(onChange);
+  const onShownRef = useRef(onShown);
   useEffect(() => {
     onChangeRef.current = onChange;
-  }, [onChange]);
+    onShownRef.current = onShown;
+  }, [onChange, onShown]);
 
   useEffect(() => {
     jsonDefaults.setDiagnosticsOptions({
@@ -104,7 +119,12 @@ export default function JsonEditor({ value, onChange, path, schemas, markers, di
       if (echoes.current.length > 200) echoes.current.shift();
       onChangeRef.current(text);
     });
+    // The frame after the one that lays the editor out has painted it.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => onShownRef.current?.());
+    });
     return () => {
+      cancelAnimationFrame(frame);
       subscription.dispose();
       instance.dispose();
       model.dispose();

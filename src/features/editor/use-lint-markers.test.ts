@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+// The editor's lint waits for the editor: on a cold open its sources and its worker would otherwise
+// compete with Monaco's own download and start. Once the editor has painted, the draft is linted
+// and its findings become markers.
+import { cleanup, renderHook, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LintFinding } from '../../domain/lint/types';
+import type { DraftState } from './use-draft';
+
+const calls = vi.hoisted(() => ({ sourcesReady: [] as boolean[], linted: 0 }));
+
+vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => ({ account: { tenantId: 't1' } }) }));
+vi.mock('../../session/lint-suppressions-store', () => ({ useLintSuppressions: () => [[]] }));
+vi.mock('../../policy-ui/use-tenant-lint', () => ({
+  useLintSources: ({ ready }: { ready: boolean }) => {
+    calls.sourcesReady.push(ready);
+    return { sources: ready ? {} : null, error: null, retry: () => {} };
+  },
+}));
+vi.mock('../../policy-ui/lint-draft', () => ({
+  draftLintInput: (_sources: unknown, policy: unknown) => ({ policies: [policy] }),
+  lintDraft: async (): Promise<LintFinding[]> => {
+    calls.linted++;
+    return [
+      {
+        ruleId: 'demo-rule',
+        severity: 'warning',
+        category: 'hygiene',
+        policyId: 'p1',
+        path: ['state'],
+        message: 'Report-only since last year.',
+        external: [],
+      },
+    ];
+  },
+}));
+
+const { useLintMarkers } = await import('./use-lint-markers');
+
+const text = '{\n  "id": "p1",\n  "state": "enabled"\n}';
+const draft = { text, policy: { id: 'p1', state: 'enabled' }, findings: [] } as unknown as DraftState;
+
+afterEach(() => {
+  cleanup();
+  calls.sourcesReady = [];
+  calls.linted = 0;
+});
+
+describe('useLintMarkers', () => {
+  it('reads no sources and starts no lint before the editor has painted', async () => {
+    const { result } = renderHook(() => useLintMarkers(draft, false));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(calls.sourcesReady).not.toContain(true);
+    expect(calls.linted).toBe(0);
+    expect(result.current).toEqual([]);
+  });
+
+  it('lints the draft once the editor has painted and marks what it found', async () => {
+    const { result, rerender } = renderHook(({ shown }) => useLintMarkers(draft, shown), { initialProps: { shown: false } });
+    rerender({ shown: true });
+    await waitFor(() => expect(result.current.map((m) => m.message)).toEqual([expect.stringContaining('Report-only since last year.')]));
+    expect(calls.linted).toBe(1);
+    expect(calls.sourcesReady).toContain(true);
+  });
+});
