@@ -117,118 +117,101 @@ const NOT_KEPT =
   'May have been saved (its answer was lost), but the version it would replace could not be kept in the history on this device ' +
   '(The quota has been exceeded.): if it was saved, that version cannot be restored from here.';
 
+/** The edit page over the fake tenant: its JSON, once shown. */
+async function openEditor() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <PolicyEditorPage />
+    </QueryClientProvider>,
+  );
+  return screen.findByRole<HTMLTextAreaElement>('textbox', { name: 'JSON' });
+}
+
+/** Types the draft with these changes to what the JSON holds; the text typed. */
+function edit(box: HTMLTextAreaElement, changes: JsonObject) {
+  const text = JSON.stringify({ ...(JSON.parse(box.value) as JsonObject), ...changes }, null, 2);
+  fireEvent.change(box, { target: { value: text } });
+  return text;
+}
+
+/** Turns the policy on and saves it: the review, once it says the save failed (its answer lost); the text saved. */
+async function saveLosingTheAnswer(box: HTMLTextAreaElement) {
+  const text = edit(box, { state: 'enabled' });
+  fireEvent.click(screen.getByRole('button', { name: 'Review and save…' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Save to tenant' }));
+  const dialog = await screen.findByRole('dialog');
+  await waitFor(() => expect(dialog.textContent).toContain('Microsoft Graph is unreachable'));
+  return { dialog, text };
+}
+
+async function backToEditing() {
+  fireEvent.click(screen.getByRole('button', { name: 'Back to editing' }));
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+}
+
+/** The connection is back: the review again and Save; where the page went then, with what it said. */
+async function saveOnceBack() {
+  world.back = true;
+  fireEvent.click(screen.getByRole('button', { name: 'Review and save…' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Save to tenant' }));
+  await waitFor(() => expect(navigated).toHaveLength(1));
+  return navigated[0];
+}
+
+const editPage = () => screen.getByRole('region', { name: 'Edit Require MFA', hidden: true });
+
 describe('A save whose answer is lost, over a version this device could not keep', () => {
   it('fails saying that version cannot be restored from here if it was written, in the review and then on the page; the draft stays', async () => {
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
-    render(
-      <QueryClientProvider client={client}>
-        <PolicyEditorPage />
-      </QueryClientProvider>,
-    );
-    const box = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: 'JSON' });
-    fireEvent.change(box, { target: { value: JSON.stringify({ ...JSON.parse(box.value), state: 'enabled' }, null, 2) } });
-    fireEvent.click(screen.getByRole('button', { name: 'Review and save…' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Save to tenant' }));
-
-    const dialog = await screen.findByRole('dialog');
-    await waitFor(() => expect(dialog.textContent).toContain('Microsoft Graph is unreachable'));
+    await saveLosingTheAnswer(await openEditor());
     // Applied in the tenant, though nothing here could tell.
     expect(world.policy.state).toBe('enabled');
     expect(screen.getByText(NOT_KEPT).closest('.fui-MessageBar')?.textContent).toBe(NOT_KEPT);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Back to editing' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    const page = screen.getByRole('region', { name: 'Edit Require MFA', hidden: true });
-    expect(page.textContent).toContain('Microsoft Graph is unreachable');
-    expect(page.textContent).toContain(NOT_KEPT);
+    await backToEditing();
+    expect(editPage().textContent).toContain('Microsoft Graph is unreachable');
+    expect(editPage().textContent).toContain(NOT_KEPT);
     expect(JSON.parse(draftStore.load('acc', 'p1')!.text)).toMatchObject({ state: 'enabled' });
   });
 
   it('keeps saying it through typing until a save succeeds, and says it on the saved message', async () => {
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
-    render(
-      <QueryClientProvider client={client}>
-        <PolicyEditorPage />
-      </QueryClientProvider>,
-    );
-    const box = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: 'JSON' });
-    const enabled = JSON.stringify({ ...JSON.parse(box.value), state: 'enabled' }, null, 2);
-    fireEvent.change(box, { target: { value: enabled } });
-    fireEvent.click(screen.getByRole('button', { name: 'Review and save…' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Save to tenant' }));
-    const dialog = await screen.findByRole('dialog');
-    await waitFor(() => expect(dialog.textContent).toContain('Microsoft Graph is unreachable'));
-    fireEvent.click(screen.getByRole('button', { name: 'Back to editing' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const box = await openEditor();
+    const { text: enabled } = await saveLosingTheAnswer(box);
+    await backToEditing();
 
     // A keystroke, then undone: the error concerned the text before it and goes; the warning is still true.
     fireEvent.change(box, { target: { value: `${enabled} ` } });
     fireEvent.change(box, { target: { value: enabled } });
-    const page = screen.getByRole('region', { name: 'Edit Require MFA', hidden: true });
-    expect(page.textContent).not.toContain('Microsoft Graph is unreachable');
-    expect(page.textContent).toContain(NOT_KEPT);
+    expect(editPage().textContent).not.toContain('Microsoft Graph is unreachable');
+    expect(editPage().textContent).toContain(NOT_KEPT);
 
     // The connection is back: the save finds its draft in the tenant (the lost save did reach it) and says it saved.
-    world.back = true;
-    fireEvent.click(screen.getByRole('button', { name: 'Review and save…' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Save to tenant' }));
-    await waitFor(() => expect(navigated).toHaveLength(1));
-    expect(navigated[0]).toEqual(['/policies/p1', { state: { saved: true, warning: `Earlier attempt: ${NOT_KEPT}` } }]);
+    expect(await saveOnceBack()).toEqual(['/policies/p1', { state: { saved: true, warning: `Earlier attempt: ${NOT_KEPT}` } }]);
   });
 
   it('found already saved by the lost attempt, still says that version was not kept, though the device has room now', async () => {
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
-    render(
-      <QueryClientProvider client={client}>
-        <PolicyEditorPage />
-      </QueryClientProvider>,
-    );
-    const box = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: 'JSON' });
-    fireEvent.change(box, { target: { value: JSON.stringify({ ...JSON.parse(box.value), state: 'enabled' }, null, 2) } });
-    fireEvent.click(screen.getByRole('button', { name: 'Review and save…' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Save to tenant' }));
-    const dialog = await screen.findByRole('dialog');
-    await waitFor(() => expect(dialog.textContent).toContain('Microsoft Graph is unreachable'));
-    fireEvent.click(screen.getByRole('button', { name: 'Back to editing' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await saveLosingTheAnswer(await openEditor());
+    await backToEditing();
 
     // Nothing is sent now: the version the lost save replaced is gone from the tenant, and was never kept here.
-    world.back = true;
     versions.record = keep;
-    fireEvent.click(screen.getByRole('button', { name: 'Review and save…' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Save to tenant' }));
-    await waitFor(() => expect(navigated).toHaveLength(1));
+    const saved = await saveOnceBack();
     expect(await versions.list('acc', 'p1')).toEqual([]);
-    expect(navigated[0]).toEqual(['/policies/p1', { state: { saved: true, warning: `Earlier attempt: ${NOT_KEPT}` } }]);
+    expect(saved).toEqual(['/policies/p1', { state: { saved: true, warning: `Earlier attempt: ${NOT_KEPT}` } }]);
   });
 
   it('once the save is sent again (the lost one never reached the tenant) and the version it replaced is kept, says no warning', async () => {
     world.lostBeforeTenant = true;
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
-    render(
-      <QueryClientProvider client={client}>
-        <PolicyEditorPage />
-      </QueryClientProvider>,
-    );
-    const box = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: 'JSON' });
-    fireEvent.change(box, { target: { value: JSON.stringify({ ...JSON.parse(box.value), state: 'enabled' }, null, 2) } });
-    fireEvent.click(screen.getByRole('button', { name: 'Review and save…' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Save to tenant' }));
-    const dialog = await screen.findByRole('dialog');
-    await waitFor(() => expect(dialog.textContent).toContain('Microsoft Graph is unreachable'));
+    const { dialog } = await saveLosingTheAnswer(await openEditor());
     expect(world.policy.state).toBe('disabled');
     expect(dialog.textContent).toContain(NOT_KEPT);
-    fireEvent.click(screen.getByRole('button', { name: 'Back to editing' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await backToEditing();
 
     // The connection is back and the device has room: the save is sent now, over the version it keeps first.
-    world.back = true;
     versions.record = keep;
-    fireEvent.click(screen.getByRole('button', { name: 'Review and save…' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Save to tenant' }));
-    await waitFor(() => expect(navigated).toHaveLength(1));
+    const saved = await saveOnceBack();
     expect(world.policy.state).toBe('enabled');
     expect((await versions.list('acc', 'p1')).map((v) => JSON.parse(v.json) as JsonObject)).toMatchObject([{ state: 'disabled' }]);
-    expect(navigated[0]).toEqual(['/policies/p1', { state: { saved: true } }]);
+    expect(saved).toEqual(['/policies/p1', { state: { saved: true } }]);
   });
 });
