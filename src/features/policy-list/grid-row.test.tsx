@@ -4,11 +4,13 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isolatedText } from '../../shared/ui/isolated-text';
 import { GridRow, useRowStyles } from './grid-row';
 import type { PolicyRow } from './policy-rows';
 
-const NAME = 'CA031: Require phishing-resistant MFA for administrators signing in from unmanaged devices outside the office';
+// A right-to-left part and a direction override: the tooltip must show them as the row does (the override as an
+// escape, the whole isolated), or a lost isolation would go unseen.
+const NAME = 'CA050 חסימה של מכשירים לא מנוהלים \u202Ekcolb for administrators signing in from unmanaged devices outside the office';
+const SHOWN = 'CA050 חסימה של מכשירים לא מנוהלים \\u202Ekcolb for administrators signing in from unmanaged devices outside the office';
 
 const row: PolicyRow = {
   id: 'p1',
@@ -33,20 +35,24 @@ function Row() {
 
 afterEach(cleanup);
 
-describe('a policy’s name in the grid', () => {
+// A first render of Fluent takes seconds on a loaded machine.
+describe('a policy’s name in the grid', { timeout: 30_000 }, () => {
   it('shows the whole name, isolated, when the keyboard focuses it, keeping the name as the link’s accessible name', async () => {
     render(
       <FluentProvider theme={webLightTheme}>
         <Row />
       </FluentProvider>,
     );
-    const link = screen.getByRole('link', { name: NAME });
+    const link = screen.getByRole('link', { name: SHOWN });
     expect(screen.queryByRole('tooltip')).toBeNull();
     // Tabbed to, as a keyboard user reaches the grid (Fluent shows a tooltip on a focus from the keyboard).
     fireEvent.keyDown(document.body, { key: 'Tab' });
     link.focus();
-    expect((await screen.findByRole('tooltip')).textContent).toBe(isolatedText(NAME));
-    expect(screen.getByRole('link', { name: NAME })).toBe(link);
+    const tooltip = await screen.findByRole('tooltip');
+    // Escaped and isolated, as the row shows it: no raw override to turn the tooltip's words.
+    expect(tooltip.textContent).toBe(`\u2068${SHOWN}\u2069`);
+    expect(tooltip.textContent).not.toContain('\u202E');
+    expect(screen.getByRole('link', { name: SHOWN })).toBe(link);
     expect(link.getAttribute('aria-describedby')).toBeNull();
   });
 });
