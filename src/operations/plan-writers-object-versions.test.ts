@@ -156,7 +156,12 @@ describe("a plan's named location update whose replaced version could not be kep
 });
 
 describe('a named location update whose answer was lost over a version not kept, resumed', () => {
-  const firstRun = (applied: boolean) => lostThenResumed(BEFORE, updatePlan, clock, applied);
+  const firstRun = async (applied: boolean) => {
+    const runs = await lostThenResumed(BEFORE, updatePlan, clock, applied);
+    // Before the resume, the row failed as perhaps written.
+    expect(runs.lost.items[0]).toMatchObject({ status: 'failed', versionNotKeptIfWritten: true });
+    return runs;
+  };
 
   it('not applied, then written by the resume with its version kept: the warning is gone from its row and the summary', async () => {
     const { run, sent, context } = await firstRun(false);
