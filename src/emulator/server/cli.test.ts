@@ -105,21 +105,37 @@ async function startWithSignIn(
 /** NAME=value pairs from a printed line, as a shell would read them. */
 const assignments = (line: string) => Object.fromEntries([...line.matchAll(/\b([A-Z_]+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
 
-describe('npm run emulator -- --sign-in', () => {
+/**
+ * What each --sign-in case stands on: a working folder of its own and the emulator it starts, both gone after the
+ * describe block (the emulator stopped and awaited if the case did not stop it); `gatehouse` runs there with `printed`.
+ */
+function signInCase(prefix: string) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   let started: { child: ChildProcess; stdout: () => string } | null = null;
-  const dir = mkdtempSync(join(tmpdir(), 'gatehouse-emulator-cli-'));
+  const stop = async () => {
+    if (!started || started.child.exitCode !== null || started.child.signalCode !== null) return;
+    const exited = new Promise((r) => started!.child.once('exit', r));
+    started.child.kill('SIGTERM');
+    await exited;
+  };
   afterAll(async () => {
-    if (started && started.child.exitCode === null) {
-      const exited = new Promise((r) => started!.child.once('exit', r));
-      started.child.kill('SIGTERM');
-      await exited;
-    }
+    await stop();
     rmSync(dir, { recursive: true, force: true });
   });
+  return {
+    dir,
+    start: async (more?: string[], printed?: RegExp) => (started = await startWithSignIn(await freePort(), more, printed)),
+    stop,
+    gatehouse: (args: string[], printed: Record<string, string>) =>
+      run(join(root, 'bin/gatehouse.mjs'), args, { cwd: dir, env: { ...env, HOME: dir, ...printed } }),
+  };
+}
+
+describe('npm run emulator -- --sign-in', () => {
+  const emulated = signInCase('gatehouse-emulator-cli-');
 
   it('prints the environment with which `npx gatehouse backup` backs up Contoso, and Contoso pre-production with its ids', async () => {
-    started = await startWithSignIn(await freePort());
-    const out = started.stdout();
+    const out = (await emulated.start()).stdout();
     const exported = /^ {2}export (.*)$/m.exec(out)?.[1];
     expect(exported).toBeDefined();
     const printed = assignments(exported!);
@@ -133,56 +149,44 @@ describe('npm run emulator -- --sign-in', () => {
     ]);
     expect(out).toMatch(/^ {2}npx gatehouse backup --out contoso-backup$/m);
 
-    const gatehouse = (args: string[], more: Record<string, string> = {}) =>
-      run(join(root, 'bin/gatehouse.mjs'), args, { cwd: dir, env: { ...env, HOME: dir, ...printed, ...more } });
-    const contoso = await gatehouse(['backup', '--out', 'contoso.json']);
+    const contoso = await emulated.gatehouse(['backup', '--out', 'contoso.json'], printed);
     expect(contoso.stderr).not.toContain('failed');
     expect(contoso.code).toBe(0);
     expect(contoso.stdout).toContain('Backed up Contoso to contoso.json: 35 policies');
-    expect(existsSync(join(dir, 'contoso.json'))).toBe(true);
+    expect(existsSync(join(emulated.dir, 'contoso.json'))).toBe(true);
 
-    const preprod = await gatehouse(['backup', '--out', 'preprod.json'], assignments(/^For Contoso pre-production: (.*)$/m.exec(out)![1]!));
+    const preprod = await emulated.gatehouse(['backup', '--out', 'preprod.json'], {
+      ...printed,
+      ...assignments(/^For Contoso pre-production: (.*)$/m.exec(out)![1]!),
+    });
     expect(preprod.code).toBe(0);
     expect(preprod.stdout).toContain('Backed up Contoso pre-production to preprod.json');
 
     // The certificate was made for this run, in a temporary folder removed when the emulator stops.
     expect(readFileSync(printed.NODE_EXTRA_CA_CERTS!, 'utf8')).toContain('BEGIN CERTIFICATE');
-    const exited = new Promise((r) => started!.child.once('exit', r));
-    started.child.kill('SIGTERM');
-    await exited;
+    await emulated.stop();
     expect(existsSync(printed.NODE_EXTRA_CA_CERTS!)).toBe(false);
   }, 180_000);
 });
 
 describe('npm run emulator -- --sign-in --tenants <n>', () => {
-  let started: { child: ChildProcess; stdout: () => string } | null = null;
-  const dir = mkdtempSync(join(tmpdir(), 'gatehouse-emulator-cli-tenants-'));
-  afterAll(async () => {
-    if (started && started.child.exitCode === null) {
-      const exited = new Promise((r) => started!.child.once('exit', r));
-      started.child.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const emulated = signInCase('gatehouse-emulator-cli-tenants-');
 
   it('prints every copy’s client id, one line each, named, and each signs in to its own copy', async () => {
     // Printed together after the paste line: once it is there, the lines of the other copies are too, or never.
-    started = await startWithSignIn(await freePort(), ['--tenants', '3'], /^ {2}npx gatehouse backup --out contoso-backup$/m);
+    const started = await emulated.start(['--tenants', '3'], /^ {2}npx gatehouse backup --out contoso-backup$/m);
     await new Promise((r) => setTimeout(r, 500));
     const out = started.stdout();
     expect(out).not.toContain('not printed here');
     const exported = assignments(/^ {2}export (.*)$/m.exec(out)![1]!);
     expect(exported.AZURE_TENANT_ID).toBe(tenantCopy(1).id);
-    const gatehouse = (args: string[], more: Record<string, string>) =>
-      run(join(root, 'bin/gatehouse.mjs'), args, { cwd: dir, env: { ...env, HOME: dir, ...exported, ...more } });
     for (const n of [2, 3]) {
       const line = new RegExp(`^For Contoso 00${n}: (.*)$`, 'm').exec(out)?.[1];
       expect(line, out).toBeDefined();
       const own = assignments(line!);
       expect(own.AZURE_TENANT_ID).toBe(tenantCopy(n).id);
       expect(own.AZURE_CLIENT_ID).not.toBe(exported.AZURE_CLIENT_ID);
-      const backup = await gatehouse(['backup', '--out', `copy-${n}.json`], own);
+      const backup = await emulated.gatehouse(['backup', '--out', `copy-${n}.json`], { ...exported, ...own });
       expect(backup.code, backup.stderr).toBe(0);
       expect(backup.stdout).toContain(`Backed up Contoso 00${n} to copy-${n}.json`);
     }
