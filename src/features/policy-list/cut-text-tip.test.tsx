@@ -1,58 +1,100 @@
 // @vitest-environment jsdom
-// A policy's name too long for its column is cut with …; the whole name shows beside it when the name is
-// focused from the keyboard, not only under the mouse, and its accessible name stays the name alone.
+// A text too long for its column is cut with …; the whole text shows beside it when the keyboard focuses it or the
+// mouse rests on it, and only then: a text shown whole is not told twice. jsdom lays nothing out, so each element
+// is given a width of its own: 7 px a character, in a box of 200 px (so a text over 28 characters is cut).
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { GridRow, useRowStyles } from './grid-row';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PoliciesGrid } from './policies-grid';
 import type { PolicyRow } from './policy-rows';
 
 // A right-to-left part and a direction override: the tooltip must show them as the row does (the override as an
 // escape, the whole isolated), or a lost isolation would go unseen.
 const NAME = 'CA050 חסימה של מכשירים לא מנוהלים \u202Ekcolb for administrators signing in from unmanaged devices outside the office';
 const SHOWN = 'CA050 חסימה של מכשירים לא מנוהלים \\u202Ekcolb for administrators signing in from unmanaged devices outside the office';
+const SHORT = 'CA001 Block legacy auth';
 
-const row: PolicyRow = {
-  id: 'p1',
-  name: NAME,
+const rowOf = (id: string, name: string, users = 'All users'): PolicyRow => ({
+  id,
+  name,
   state: 'enabled',
-  users: 'All users',
+  users,
   targets: 'All resources',
   grant: 'MFA',
   session: '',
   modified: null,
   controls: new Set(),
-  searchText: NAME.toLowerCase(),
+  searchText: name.toLowerCase(),
   matchables: [],
   pending: false,
   missingReferences: 0,
-};
+});
 
-function Row() {
-  const classes = useRowStyles();
-  return <GridRow row={row} findings={undefined} index={0} top={0} height={40} activeCol={0} classes={classes} onOpen={() => {}} />;
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'scrollWidth', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return (this.textContent ?? '').length * 7;
+    },
+  });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 200 });
+});
+// jsdom's own (0 for both) are on Element.prototype.
+afterAll(() => {
+  Reflect.deleteProperty(HTMLElement.prototype, 'scrollWidth');
+  Reflect.deleteProperty(HTMLElement.prototype, 'clientWidth');
+});
+afterEach(cleanup);
+
+function renderGrid(rows: PolicyRow[]) {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <PoliciesGrid rows={rows} sort="name" direction="ascending" onSort={() => {}} onOpen={() => {}} />
+    </FluentProvider>,
+  );
 }
 
-afterEach(cleanup);
+/** Tabbed to, as a keyboard user reaches the grid (Fluent marks the navigation as the keyboard's). */
+function tabTo(element: HTMLElement) {
+  fireEvent.keyDown(document.body, { key: 'Tab' });
+  act(() => element.focus());
+}
+
+// Any tooltip in the page, shown or on its way out (a role query skips one Fluent is hiding).
+const anyTooltip = () => document.querySelector('[role="tooltip"]');
+const wait = (ms: number) => act(() => new Promise((done) => setTimeout(done, ms)));
 
 // A first render of Fluent takes seconds on a loaded machine.
 describe('a policy’s name in the grid', { timeout: 30_000 }, () => {
-  it('shows the whole name, isolated, when the keyboard focuses it, keeping the name as the link’s accessible name', async () => {
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <Row />
-      </FluentProvider>,
-    );
+  it('shows the whole name, escaped and isolated, when the keyboard focuses it, keeping the name as the link’s accessible name', async () => {
+    renderGrid([rowOf('p1', NAME)]);
     const link = screen.getByRole('link', { name: SHOWN });
-    expect(screen.queryByRole('tooltip')).toBeNull();
-    // Tabbed to, as a keyboard user reaches the grid (Fluent shows a tooltip on a focus from the keyboard).
-    fireEvent.keyDown(document.body, { key: 'Tab' });
-    link.focus();
+    expect(anyTooltip()).toBeNull();
+    tabTo(link);
     const tooltip = await screen.findByRole('tooltip');
     // Escaped and isolated, as the row shows it: no raw override to turn the tooltip's words.
     expect(tooltip.textContent).toBe(`\u2068${SHOWN}\u2069`);
     expect(tooltip.textContent).not.toContain('\u202E');
+    expect(document.activeElement).toBe(link);
     expect(screen.getByRole('link', { name: SHOWN })).toBe(link);
     expect(link.getAttribute('aria-describedby')).toBeNull();
+  });
+
+  it('shows no tooltip for a name its column shows whole, on focus or under the mouse', async () => {
+    renderGrid([rowOf('p1', SHORT)]);
+    const link = screen.getByRole('link', { name: SHORT });
+    tabTo(link);
+    fireEvent.pointerOver(link);
+    await wait(400);
+    expect(anyTooltip()).toBeNull();
+  });
+
+  it('shows a cut name under the mouse after a moment, and hides it when the mouse leaves', async () => {
+    renderGrid([rowOf('p1', NAME), rowOf('p2', SHORT)]);
+    fireEvent.pointerOver(screen.getByRole('link', { name: SHOWN }));
+    expect((await screen.findByRole('tooltip')).textContent).toBe(`\u2068${SHOWN}\u2069`);
+    fireEvent.pointerOut(screen.getByRole('link', { name: SHOWN }), { relatedTarget: screen.getByRole('link', { name: SHORT }) });
+    await wait(400);
+    expect(anyTooltip()).toBeNull();
   });
 });

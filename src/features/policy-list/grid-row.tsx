@@ -9,7 +9,6 @@ import {
   mergeClasses,
   shorthands,
   tokens,
-  Tooltip,
   typographyStyles,
 } from '@fluentui/react-components';
 import { ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
@@ -134,6 +133,11 @@ export const focusAttributes = (row: number, col: number, active: boolean) => ({
   tabIndex: active ? 0 : -1,
 });
 
+/** A cell's text that its column may cut, as the row shows it: the grid's tooltip shows it whole (cut-text-tip). */
+export function wholeText(row: PolicyRow, col: number): string | undefined {
+  return col === 0 ? isolatedText(row.name) : undefined;
+}
+
 /** Text cut to its cell, in full on hover. */
 function Truncated({ text, pending, classes }: { text: string; pending?: boolean; classes: RowClasses }) {
   if (!text) return <span className={classes.muted}>—</span>;
@@ -207,25 +211,21 @@ export const GridRow = memo(function GridRow({ row, findings, index, top, height
     >
       <div role="gridcell" className={classes.cell}>
         <div className={classes.nameCell}>
-          <span className={classes.cellText}>
-            {/* The whole name where the column cuts it, on focus as on hover (a title showed it to the mouse alone). A
-                Tooltip from the start, not one mounted on first focus: mounting it then would draw the link anew and drop
-                the keyboard's focus. Inaccessible: the link's accessible name is whole already, not to be read twice. */}
-            <Tooltip content={isolatedText(row.name)} relationship="inaccessible" withArrow>
-              <a
-                className={classes.name}
-                href={paths.policy(row.id)}
-                {...focusAttributes(index, 0, activeCol === 0)}
-                onClick={(event) => {
-                  // A modified click opens a new tab, as links do.
-                  if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-                  event.preventDefault();
-                  onOpen(row);
-                }}
-              >
-                <Isolated>{row.name}</Isolated>
-              </a>
-            </Tooltip>
+          {/* data-clip: the grid shows the whole name beside it when the column cuts it (cut-text-tip). */}
+          <span className={classes.cellText} data-clip="">
+            <a
+              className={classes.name}
+              href={paths.policy(row.id)}
+              {...focusAttributes(index, 0, activeCol === 0)}
+              onClick={(event) => {
+                // A modified click opens a new tab, as links do.
+                if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+                event.preventDefault();
+                onOpen(row);
+              }}
+            >
+              <Isolated>{row.name}</Isolated>
+            </a>
             {row.missingReferences > 0 && (
               <HoverTooltip content={missing} relationship="label" withArrow>
                 {(arm) => <WarningRegular role="img" aria-label={missing} className={classes.warning} {...arm} />}

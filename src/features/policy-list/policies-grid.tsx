@@ -10,8 +10,9 @@ import { ArrowDownRegular, ArrowUpRegular } from '@fluentui/react-icons';
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type React from 'react';
 import { findingsOf, type PolicyFindings } from '../../policy-ui/lint-summary';
+import { useCutTextTip } from './cut-text-tip';
 import { moveFocus, type CellPosition } from './grid-keys';
-import { focusAttributes, GridRow, useRowStyles } from './grid-row';
+import { focusAttributes, GridRow, useRowStyles, wholeText } from './grid-row';
 import type { PolicyRow, SortColumn } from './policy-rows';
 import { useDrawnRange } from './use-drawn-range';
 import { drawnRows, rowOffsets, scrollToReveal } from './windowing';
@@ -180,6 +181,7 @@ export const PoliciesGrid = memo(function PoliciesGrid({
   const offsets = useMemo(() => rowOffsets(heights), [heights]);
   const range = useDrawnRange(body, offsets);
   const { template, startResize } = useColumnWidths();
+  const tip = useCutTextTip(rows, wholeText);
 
   // The grid's one tab stop; it stays on a row that exists when the list shrinks.
   const [active, setActive] = useState<CellPosition>({ row: 0, col: 0 });
@@ -232,6 +234,7 @@ export const PoliciesGrid = memo(function PoliciesGrid({
 
   // A click or a screen reader moving the focus moves the tab stop with it.
   const onFocus = (event: React.FocusEvent<HTMLDivElement>) => {
+    tip.handlers.onFocus(event);
     const at = positionOf(event.target);
     if (at && (at.row !== active.row || at.col !== active.col)) setActive(at);
   };
@@ -248,6 +251,9 @@ export const PoliciesGrid = memo(function PoliciesGrid({
       style={{ '--policies-grid-columns': template } as React.CSSProperties}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
+      onBlur={tip.handlers.onBlur}
+      onPointerOver={tip.handlers.onPointerOver}
+      onPointerOut={tip.handlers.onPointerOut}
     >
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className={rowClasses.row}>
@@ -305,6 +311,7 @@ export const PoliciesGrid = memo(function PoliciesGrid({
           );
         })}
       </div>
+      {tip.element}
     </div>
   );
 });
