@@ -88,6 +88,15 @@ describe('help and listings', () => {
     expect(result.stdout).toMatch(/\nExit codes: 0 .*2 error/);
   });
 
+  it('plan --help says --mapping, --domain and --states apply to policy files as to a backup, not to a backup alone', async () => {
+    const help = (await run(['plan', '--help'])).stdout;
+    const line = (option: string) => help.split('\n').find((l) => l.trimStart().startsWith(`--${option} `)) ?? '';
+    for (const option of ['mapping', 'domain', 'states']) {
+      expect(line(option)).toContain('backup or policy files');
+      expect(line(option)).not.toMatch(/For a backup of|the backup's/);
+    }
+  });
+
   it('permissions names the commands that need permissions, not itself', async () => {
     const unknown = await run(['permissions', 'deploy']);
     expect(unknown.code).toBe(2);

@@ -6,6 +6,31 @@ import type { ApplyItem, ApplyRun } from '../../operations/apply-plan';
 import { GraphRequestError } from '../../graph/errors';
 import { isolatedText } from '../../domain/isolate';
 import type { EarlierRun } from './apply-counts';
+import type { PlanFile } from './plan-file';
+
+/**
+ * What the plan was made from, as apply's advice names it: its path as plan was given it (shown on one line), what it
+ * is ("the backup"), and the version of a policy it holds ("the backup's version").
+ */
+export interface ApplySource {
+  path: string;
+  name: string;
+  version: string;
+}
+
+const KIND_WORDS: Record<string, Omit<ApplySource, 'path'>> = {
+  backup: { name: 'the backup', version: "the backup's version" },
+  policyFiles: { name: 'the policy files', version: "the policy files' version" },
+};
+
+/**
+ * The plan file's source in apply's words. A plan written before its source's kind was recorded (or naming one this
+ * version does not know) is named neutrally: calling policy files "the backup" would send the admin to the wrong files.
+ */
+export function applySourceOf(source: Pick<PlanFile['source'], 'path'> & { kind?: unknown }): ApplySource {
+  const words = typeof source.kind === 'string' && Object.hasOwn(KIND_WORDS, source.kind) ? KIND_WORDS[source.kind] : undefined;
+  return { path: isolatedText(source.path), ...(words ?? { name: "the plan's source", version: 'the version planned' }) };
+}
 
 const names = (items: readonly ApplyItem[]) => items.map((i) => `'${isolatedText(i.name)}'`).join(', ');
 const NOT_YET_SEEN = 'refused for naming an object this run created a moment before, which the service does not see yet';
@@ -69,7 +94,7 @@ export function adviceFor(
   failed: readonly ApplyItem[],
   errors: ReadonlyMap<string, unknown>,
   total: number,
-  source: string,
+  source: ApplySource,
 ): string | null {
   // A write Graph accepted and then did not show is no refusal, whatever the read's 404 said: a retry finds it.
   // Nor is one refused for naming an object this run created that the service does not see yet: a later retry goes on.
@@ -82,12 +107,12 @@ export function adviceFor(
   const lines = [`${failed.length} of ${total} write(s) did not complete, and applying this plan again would fail the same way.`];
   if (gone.length > 0)
     lines.push(
-      `${names(gone)}: not in the tenant (deleted since the plan was made). Plan again from ${source} against the tenant as it is now (with the options you gave plan), review the new plan and apply it.`,
+      `${names(gone)}: not in the tenant (deleted since the plan was made). Plan again from ${source.path} against the tenant as it is now (with the options you gave plan), review the new plan and apply it.`,
     );
   for (const item of refused) lines.push(refusedWords(item, errors.get(item.key) as GraphRequestError, source));
   if (unseen.length > 0)
     lines.push(
-      `${names(unseen)}: ${NOT_YET_SEEN}: nothing is wrong with ${unseen.length === 1 ? 'it' : 'them'} in the backup. The new plan writes ${unseen.length === 1 ? 'it' : 'them'} too; apply it in a few minutes.`,
+      `${names(unseen)}: ${NOT_YET_SEEN}: nothing is wrong with ${unseen.length === 1 ? 'it' : 'them'} in ${source.name}. The new plan writes ${unseen.length === 1 ? 'it' : 'them'} too; apply it in a few minutes.`,
     );
   const others = failed.length - gone.length - refused.length - unseen.length;
   if (others > 0) lines.push(`The other ${others} failed for a reason a retry may fix: the new plan writes them too.`);
@@ -97,25 +122,25 @@ export function adviceFor(
 
 /**
  * A write Graph refused for good, and where to correct what it refused. A policy the plan restores comes from the
- * tenant's deleted items, not the backup: refused before it came back, the deleted policy is what was refused;
- * back, its change to the backup's version was, and the policy itself is in the tenant to correct in the editor.
+ * tenant's deleted items, not the plan's source: refused before it came back, the deleted policy is what was refused;
+ * back, its change to the source's version was, and the policy itself is in the tenant to correct in the editor.
  */
-function refusedWords(item: ApplyItem, error: GraphRequestError, source: string): string {
+function refusedWords(item: ApplyItem, error: GraphRequestError, source: ApplySource): string {
   const name = `'${isolatedText(item.name)}'`;
   const why = `(${error.status}): "${isolatedText(error.serviceMessage)}".`;
   if (item.action === 'restore' && !item.restored)
-    return `${name}: Graph refused to restore it from the tenant's deleted items ${why} What it refuses is the deleted policy as the tenant keeps it, not the backup's version: look at it in the console's Deleted items, or delete it permanently there so that a new plan from ${source} creates it from the backup instead; then plan again, review the new plan and apply it.`;
+    return `${name}: Graph refused to restore it from the tenant's deleted items ${why} What it refuses is the deleted policy as the tenant keeps it, not ${source.version}: look at it in the console's Deleted items, or delete it permanently there so that a new plan from ${source.path} creates it from ${source.name} instead; then plan again, review the new plan and apply it.`;
   if (item.action === 'restore')
-    return `${name} is back in the tenant as it was deleted, but Graph refused its change to the backup's version ${why} To correct what Graph refuses, open it in the console${item.targetId ? ` (id ${item.targetId})` : ''} and correct it in the editor, or, if it is the backup's, in ${source}; then plan again: the new plan brings it to the backup's version as an update. Review the new plan and apply it.`;
-  return `${name}: Graph refused its content ${why} Correct it in the backup (${source}), plan again, review the new plan and apply it.`;
+    return `${name} is back in the tenant as it was deleted, but Graph refused its change to ${source.version} ${why} To correct what Graph refuses, open it in the console${item.targetId ? ` (id ${item.targetId})` : ''} and correct it in the editor, or, if it comes from ${source.name}, in ${source.path}; then plan again: the new plan brings it to ${source.version} as an update. Review the new plan and apply it.`;
+  return `${name}: Graph refused its content ${why} Correct it in ${source.name} (${source.path}), plan again, review the new plan and apply it.`;
 }
 
 /**
  * What to do about writes refused only because the service does not see yet an object this run created
- * (after the waits): not the backup's fault, and not for good. Null when there are none.
+ * (after the waits): not the source's fault, and not for good. Null when there are none.
  */
-export function notYetSeenAdvice(failed: readonly ApplyItem[]): string | null {
+export function notYetSeenAdvice(failed: readonly ApplyItem[], source: ApplySource): string | null {
   const unseen = failed.filter((i) => i.notYetSeen);
   if (unseen.length === 0) return null;
-  return `${names(unseen)}: ${NOT_YET_SEEN}. Nothing is wrong with the backup or the plan: apply the same plan again in a few minutes. The run's journal resumes it; what is done stays done.`;
+  return `${names(unseen)}: ${NOT_YET_SEEN}. Nothing is wrong with ${source.name} or the plan: apply the same plan again in a few minutes. The run's journal resumes it; what is done stays done.`;
 }

@@ -14,7 +14,7 @@ import { connectTenant, planNeeds, type TenantConnection } from '../tenant';
 import { EXIT, type Command } from './command';
 import { fileJournal } from '../file-journal';
 import { approvedHash, hashOfFileItself, mappingWords, readApprovedPlan, type PlanFile } from './plan-file';
-import { adviceFor, applyHeadline, notYetSeenAdvice } from './apply-words';
+import { adviceFor, applyHeadline, applySourceOf, notYetSeenAdvice } from './apply-words';
 import { countingRowWrites, resumingWords } from './apply-counts';
 import { cancelOnSignals, SIGNAL_EXIT, type Cancellation } from './apply-cancel';
 
@@ -106,8 +106,8 @@ export async function applyApproved(
   const context = tenant.context;
   const { mapping } = file.source;
   // The plan file names it as plan was given it: a name holding a line break must not start a line of the log.
-  const source = isolatedText(file.source.path);
-  if (mapping) io.err(`The plan was made from ${source}, ${mappingWords(mapping)}.\n`);
+  const source = applySourceOf(file.source);
+  if (mapping) io.err(`The plan was made from ${source.path}, ${mappingWords(mapping)}.\n`);
   // One run per plan and tenant: the same approved plan applied again resumes its stopped run.
   // Keyed on the 64 hex digits however they were given (as plan printed them, as sha256sum does, after "sha256:").
   // Each row's writes are kept in the journal: a resume says what the stopped run wrote, and what it found already done.
@@ -154,7 +154,7 @@ export async function applyApproved(
     // (what this run wrote is already as planned there), so the journal has nothing left to resume.
     journal.clear();
     throw new CliError(
-      `${failed.length} of ${run.items.length} write(s) did not complete: ${stale.map((i) => `'${isolatedText(i.name)}'`).join(', ')} ${stale.length === 1 ? 'was' : 'were'} changed in the tenant (or deleted for good) after the plan was made. Applying this plan again would fail the same way: plan again from ${source} (with the options you gave plan), review the new plan and apply it. What this run wrote stays written; the new plan finds it already as planned.`,
+      `${failed.length} of ${run.items.length} write(s) did not complete: ${stale.map((i) => `'${isolatedText(i.name)}'`).join(', ')} ${stale.length === 1 ? 'was' : 'were'} changed in the tenant (or deleted for good) after the plan was made. Applying this plan again would fail the same way: plan again from ${source.path} (with the options you gave plan), review the new plan and apply it. What this run wrote stays written; the new plan finds it already as planned.`,
     );
   }
   // A deleted object or refused content fails the same way on every retry: the plan has to be made again.
@@ -165,7 +165,7 @@ export async function applyApproved(
   }
   if (failed.length > 0) {
     const unconfirmed = failed.filter((i) => i.unconfirmed).map((i) => `\n'${isolatedText(i.name)}': ${isolatedText(i.message ?? '')}`);
-    const notYetSeen = notYetSeenAdvice(failed);
+    const notYetSeen = notYetSeenAdvice(failed, source);
     throw new CliError(
       `${failed.length} of ${run.items.length} write(s) did not complete${run.stopped ? `: ${run.stopped.replace(/\.$/, '')}` : ''}. Apply the same plan again to resume; what was done is not written twice.${unconfirmed.join('')}${notYetSeen ? `\n${notYetSeen}` : ''}`,
     );

@@ -15,6 +15,9 @@ import type { Plan } from '../../domain/plan/types';
 import { CliError } from '../cli-error';
 import { fileErrorWords } from '../file-errors';
 
+/** What a plan is made from: a Gatehouse backup, or policy files the console's Import reads (an export, a template). */
+export type PlanSourceKind = 'backup' | 'policyFiles';
+
 export interface PlanFile {
   format: typeof PLAN_FORMAT;
   version: 1;
@@ -23,10 +26,12 @@ export interface PlanFile {
   /**
    * The backup (or policy files: an export, a template) it brings the tenant to; tenantId and capturedAt are null for
    * files that do not say where they were taken; mapping: the --mapping file that placed it in this tenant (its path from the
-   * working folder and the sha256 of its text), absent when none was given.
+   * working folder and the sha256 of its text), absent when none was given; kind: what it is, absent in a plan written
+   * before it was recorded (apply names such a source neutrally).
    */
   source: {
     path: string;
+    kind?: PlanSourceKind;
     tenantId: string | null;
     tenantName: string | null;
     capturedAt: string | null;

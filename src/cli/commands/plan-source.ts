@@ -11,12 +11,15 @@ import { isolatedText } from '../../domain/isolate';
 import { sourcePolicies } from '../../domain/plan/build-plan';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
+import type { PlanSourceKind } from './plan-file';
 import { filesUnder } from './baseline-diff';
 import { BACKUP_WORDS, POLICY_FILES_WORDS, type SourceWords } from './plan-text';
 import { fromDisk } from './source';
 
 export interface PlanSource {
   set: ImportSet;
+  /** What it is, as the plan file records it (apply's words name it so). */
+  kind: PlanSourceKind;
   /** In words: "the backup in ./ca" or "the policy files in ./export". */
   label: string;
   /** How the plan's words name it. */
@@ -33,6 +36,7 @@ export async function planSourceOf(path: string, io: CliIo): Promise<PlanSource>
     const { tenant, capturedAt } = backup.bundle.manifest;
     return {
       set: importSetOfBundle(backup.bundle),
+      kind: 'backup',
       label: backup.label,
       words: BACKUP_WORDS,
       lost: backup.lost,
@@ -76,5 +80,12 @@ function policyFiles(path: string, set: ImportSet, io: CliIo): PlanSource {
   );
   for (const f of set.files.filter((r) => r.status === 'ignored')) io.err(`${shown}: ${isolatedText(`${f.path}: ${f.message}`)}\n`);
   const { tenantId, tenantName, capturedAt } = set.origin;
-  return { set, label: `the policy files in ${shown}`, words: POLICY_FILES_WORDS, lost: [], origin: { tenantId, tenantName, capturedAt } };
+  return {
+    set,
+    kind: 'policyFiles',
+    label: `the policy files in ${shown}`,
+    words: POLICY_FILES_WORDS,
+    lost: [],
+    origin: { tenantId, tenantName, capturedAt },
+  };
 }

@@ -47,7 +47,7 @@ export const planCommand: Command = {
     states: {
       type: 'string',
       value: '<source|reportOnly>',
-      description: "The state written policies get: the backup's (default) or report-only.",
+      description: 'The state written policies get: as the backup or policy files have it (default), or report-only.',
     },
     emergency: {
       type: 'string',
@@ -65,14 +65,14 @@ export const planCommand: Command = {
       type: 'string',
       value: '<file>',
       description:
-        "For a backup of another tenant: a mapping saved from the console's Import (what the backup names, mapped to this tenant's objects).",
+        "For a backup or policy files of another tenant, or a template: a mapping saved from the console's Import (what they name, mapped to this tenant's objects).",
     },
     domain: {
       type: 'string',
       multiple: true,
       value: '<from=to>',
       description:
-        'For a backup of another tenant: read its users of one domain as the same sign-in names in another (contoso.com=fabrikam.com).',
+        'For a backup or policy files of another tenant: read their users of one domain as the same sign-in names in another (contoso.com=fabrikam.com).',
     },
     ...CONNECTION_OPTIONS,
     ...HELP_OPTION,
@@ -205,6 +205,8 @@ export async function planTenant(
     source: {
       // Relative to the working folder: the plan's hash must not depend on where the runner checked it out.
       path: repoPath(io.cwd, sourcePath),
+      // What apply's advice calls it: "correct it in the policy files", not in a backup there is none of.
+      kind: source.kind,
       ...source.origin,
       // Which mapping made this plan: a reviewer (and apply) can tell it from another one of the same name.
       ...(options.mapping?.mapping && {

@@ -14,7 +14,7 @@ import type { GraphClient } from '../../graph/client';
 import { GraphRequestError } from '../../graph/errors';
 import { choice, text, texts, type Values } from '../args';
 import { CliError } from '../cli-error';
-import { checkOut } from '../files';
+import { checkOut, repoPath } from '../files';
 import { applyApproved, refuseWithoutGroupPermissions } from '../commands/apply';
 import type { Command } from '../commands/command';
 import { cancelOnSignals, SIGNAL_EXIT, type StopSignal } from '../commands/apply-cancel';
@@ -94,9 +94,11 @@ async function planMany(values: Values, args: string[], io: CliIo): Promise<numb
   const desired = args[0];
   const file = await loadTenants(values, io);
   const results = await overTenants(file, values, io, async (entry) => {
-    const path = desired ? join(resolve(io.cwd, desired), tenantFolderName(entry)) : entry.baseline;
-    if (!path)
+    const at = desired ? join(resolve(io.cwd, desired), tenantFolderName(entry)) : entry.baseline;
+    if (!at)
       throw new CliError(`The tenants file gives ${isolatedText(entry.name)} no baseline, and no folder of desired states was given.`);
+    // From the working folder, as the plan file records it: the log names the folder the repository has, not the runner's checkout.
+    const path = repoPath(io.cwd, at);
     const tenantIo = quietIo(io, entry);
     const source = await planSourceOf(path, tenantIo);
     const connection = await connectEntry('plan', entry, values, io);
@@ -222,7 +224,7 @@ export const tenantsPlan = (command: Command) =>
         ...Object.fromEntries(
           ['mapping', 'domain'].map((o) => [
             o,
-            'a mapping places a backup in one tenant (its objects): plan such a tenant alone, with gatehouse plan <backup> --tenant <id>',
+            'a mapping places a backup or policy files in one tenant (its objects): plan such a tenant alone, with gatehouse plan <backup or policy files> --tenant <id>',
           ]),
         ),
       },
