@@ -32,7 +32,8 @@ export interface ResolvedName {
   agent?: AgentKind;
 }
 
-type AgentKind = 'agentIdentity' | 'agentUser';
+/** What a service principal or user is when Graph (or the places naming it) says more: Graph beta's agents. */
+export type AgentKind = 'agentIdentity' | 'agentUser';
 
 /** An agent identity is a service principal and an agent user a user, but admins know them as agents. */
 export const AGENT_WORDS: Record<AgentKind, string> = { agentIdentity: 'agent identity', agentUser: 'agent user' };

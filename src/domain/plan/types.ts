@@ -5,6 +5,9 @@
 import type { ReferenceKind } from '../bundle/bundle';
 import type { JsonObject } from '../json';
 import type { EmergencyAccess, Memberships, Principal } from '../lockout';
+import type { AgentKind } from '../references';
+
+export type { AgentKind };
 
 /** `restore`: the policy is in Deleted policies; it comes back with its id (and its history), then is brought to the plan's version. */
 export type PlanAction = 'create' | 'update' | 'restore' | 'reuse' | 'skip';
@@ -12,9 +15,6 @@ export type PlanRowKind = 'group' | 'namedLocation' | 'authenticationStrength' |
 
 /** What a referenced value stands for: a directory object, or an object of Conditional Access itself. */
 export type MappingKind = ReferenceKind | 'namedLocation' | 'authenticationStrength' | 'authenticationContext' | 'termsOfUse';
-
-/** What a service principal or user is when the places naming it say more (Graph beta's agent lists). */
-export type AgentKind = 'agentIdentity' | 'agentUser';
 
 /** A directory object in the target that may stand for a source reference, and what it was found by. */
 export interface TargetCandidate {
