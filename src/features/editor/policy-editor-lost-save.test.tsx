@@ -3,8 +3,9 @@
 // no look could tell), on a device whose history refuses to keep the version it would replace: the review
 // and then the page say the save failed AND that, if it was written, that version cannot be restored from
 // here; the draft stays on this device. That warning stays through typing until a save succeeds, and the saved
-// message then says it if that save found the lost one already applied; a save sent now (the lost one never
-// landed) keeps the version it replaces and says nothing of it. The real save mutation and operation run over a fake Graph.
+// message then says it if that save found the lost one already applied, or a conflict on the way met the lost one in
+// the tenant; a save sent now (the lost one never landed) keeps the version it replaces and says nothing of it.
+// The real save mutation and operation run over a fake Graph.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useEffect } from 'react';
@@ -150,11 +151,19 @@ async function backToEditing() {
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 }
 
-/** The connection is back: the review again and Save; where the page went then, with what it said. */
-async function saveOnceBack() {
+/**
+ * The connection is back: the review again and Save (and, `overAConflict`, the admin's changes put on top of the version the
+ * tenant holds, and Save again); where the page went then, with what it said.
+ */
+async function saveOnceBack({ overAConflict = false } = {}) {
   world.back = true;
-  fireEvent.click(screen.getByRole('button', { name: 'Review and save…' }));
+  // Found, not got: just after the review closes, the page can still be hidden from the accessibility tree.
+  fireEvent.click(await screen.findByRole('button', { name: 'Review and save…' }));
   fireEvent.click(await screen.findByRole('button', { name: 'Save to tenant' }));
+  if (overAConflict) {
+    fireEvent.click(await screen.findByRole('button', { name: 'Put my changes on top of theirs' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save to tenant' }));
+  }
   await waitFor(() => expect(navigated).toHaveLength(1));
   return navigated[0];
 }
@@ -198,6 +207,43 @@ describe('A save whose answer is lost, over a version this device could not keep
     const saved = await saveOnceBack();
     expect(await versions.list('acc', 'p1')).toEqual([]);
     expect(saved).toEqual(['/policies/p1', { state: { saved: true, warning: `Earlier attempt: ${NOT_KEPT}` } }]);
+  });
+
+  it('after a conflict with the lost save itself (it did land), a save sent over it still says the version it replaced was not kept', async () => {
+    const box = await openEditor();
+    await saveLosingTheAnswer(box);
+    await backToEditing();
+
+    // Typed on: the tenant holds the lost save, newer than the draft's base, so the next save meets it as a conflict.
+    edit(box, { grantControls: { operator: 'OR', builtInControls: ['mfa', 'compliantDevice'] } });
+    versions.record = keep;
+    const saved = await saveOnceBack({ overAConflict: true });
+    expect(world.policy.grantControls).toMatchObject({ builtInControls: ['mfa', 'compliantDevice'] });
+    // Kept now: the lost save's version, which this save replaced; the one the lost save replaced is kept nowhere.
+    expect((await versions.list('acc', 'p1')).map((v) => JSON.parse(v.json) as JsonObject)).toMatchObject([{ state: 'enabled' }]);
+    expect(saved).toEqual(['/policies/p1', { state: { saved: true, warning: `Earlier attempt: ${NOT_KEPT}` } }]);
+  });
+
+  it('after a conflict with someone else (the lost save never landed), a save sent over theirs says only its own words', async () => {
+    world.lostBeforeTenant = true;
+    await saveLosingTheAnswer(await openEditor());
+    await backToEditing();
+
+    // Someone else saved meanwhile: the next save meets their version, not the lost one, as a conflict.
+    world.policy = { ...world.policy, sessionControls: { signInFrequency: { isEnabled: true } }, modifiedDateTime: '2026-12-04T09:00:00Z' };
+    const saved = await saveOnceBack({ overAConflict: true });
+    expect(world.policy).toMatchObject({ state: 'enabled', sessionControls: { signInFrequency: { isEnabled: true } } });
+    expect(saved).toEqual([
+      '/policies/p1',
+      {
+        state: {
+          saved: true,
+          warning:
+            'Saved, but the version it replaced could not be kept in the history on this device (The quota has been exceeded.): ' +
+            'it cannot be restored from here.',
+        },
+      },
+    ]);
   });
 
   it('once the save is sent again (the lost one never reached the tenant) and the version it replaced is kept, says no warning', async () => {

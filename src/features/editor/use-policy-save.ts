@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { describeChanges } from '../../domain/describe-changes';
 import { policyJson } from '../../domain/json';
-import { comparableText } from '../../domain/policy-body';
+import { buildPatch, comparableText, type JsonObject } from '../../domain/policy-body';
 import type { NameDirectory } from '../../domain/references';
 import { describeError, errorPath } from '../../graph/describe-error';
 import { draftStore } from '../../policy-ui/draft-store';
@@ -17,6 +17,15 @@ import type { GraphFinding } from './policy-workbench';
 import type { ReviewStep } from './review-dialog';
 import type { SaveFailure } from './save-failed';
 import type { DraftState } from './use-draft';
+
+/** A save whose answer was lost over a version not kept: what it said, the draft it sent, and whether it is known to have landed. */
+interface LostSave {
+  words: string;
+  sent: JsonObject;
+  landed: boolean;
+}
+
+const holds = (tenant: JsonObject, draft: JsonObject) => Object.keys(buildPatch(tenant, draft)).length === 0;
 
 export function usePolicySave({
   id,
@@ -39,8 +48,8 @@ export function usePolicySave({
   const [saveError, setSaveError] = useState<(SaveFailure & { text: string }) | null>(null);
   if (saveError && saveError.text !== draft.text) setSaveError(null);
   // A save whose answer was lost may be in the tenant over a version this device could not keep: said until a
-  // save succeeds (typing does not make it less true), and then on the saved message.
-  const [lostVersion, setLostVersion] = useState<string | null>(null);
+  // save succeeds (typing does not make it less true), and then on the saved message if it is known to have landed.
+  const [lost, setLost] = useState<LostSave | null>(null);
   // A numbered Graph error, shown on the JSON it concerns until the text changes again.
   const [graphFinding, setGraphFinding] = useState<GraphFinding | null>(null);
 
@@ -58,6 +67,8 @@ export function usePolicySave({
       });
       if (outcome.kind === 'conflict') {
         const theirs = policyJson(outcome.current);
+        // The tenant holds what the lost save sent: it landed, over a version kept nowhere, whatever is saved next.
+        setLost((lost) => (lost && !lost.landed && holds(theirs, lost.sent) ? { ...lost, landed: true } : lost));
         setStep({
           kind: 'conflict',
           current: outcome.current,
@@ -72,14 +83,19 @@ export function usePolicySave({
       setSaveError(null);
       onSaved();
       // Saved, but the version it replaced (or the one an earlier lost save did replace) could not be kept on this
-      // device: said on the policy's page. A save sent now means the lost one never landed: only its own words hold.
-      const earlier = lostVersion && outcome.kind === 'saved' && outcome.foundAlreadySaved && `Earlier attempt: ${lostVersion}`;
+      // device: said on the policy's page. The lost save landed if this save found it already applied, or a conflict
+      // on the way showed the tenant holding it; a save sent now without either means it never did: only its own words hold.
+      const landed = lost && outcome.kind === 'saved' && (outcome.foundAlreadySaved || lost.landed);
+      const earlier = landed && `Earlier attempt: ${lost.words}`;
       const warning = outcome.kind === 'saved' ? [outcome.versionNotKept, earlier].filter(Boolean).join(' ') : undefined;
       navigate(paths.policy(id), { state: { saved: outcome.kind === 'saved', ...(warning && { warning }) } });
     } catch (error) {
       const failure = { error: describeError(error, 'save the policy'), ...(versionNotKept && { versionNotKept }) };
       setSaveError({ ...failure, text: draft.text });
-      if (versionNotKept) setLostVersion(versionNotKept);
+      // A lost save known to have landed stays said: the version it replaced is kept nowhere, whatever this one did.
+      const words = versionNotKept;
+      const sent = draft.policy;
+      if (words) setLost((lost) => (lost?.landed ? lost : { words, sent, landed: false }));
       const located = errorPath(error);
       setGraphFinding(located ? { ...located, text: draft.text } : null);
       setStep({ kind: 'failed', ...failure });
@@ -92,7 +108,7 @@ export function usePolicySave({
     saveError,
     /** A new review opens, or the admin signs in again: the failure it showed is no longer the page's to show. */
     forgetSaveError: () => setSaveError(null),
-    lostVersion,
+    lostVersion: lost?.words ?? null,
     graphFinding,
     save,
   };
