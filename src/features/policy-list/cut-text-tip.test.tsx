@@ -98,3 +98,31 @@ describe('a policy’s name in the grid', { timeout: 30_000 }, () => {
     expect(anyTooltip()).toBeNull();
   });
 });
+
+// Users, Target resources, Grant and Session: the cell the grid's arrow keys focus shows its cut text whole.
+describe('a cut summary cell in the grid', { timeout: 30_000 }, () => {
+  const USERS = 'Ana Ruiz, Helpdesk Agent +14 and all guests or external users';
+
+  it('shows its whole text when the arrow keys focus the cell, and none for a text shown whole', async () => {
+    renderGrid([rowOf('p1', SHORT, USERS), rowOf('p2', 'CA002 Short', 'All users')]);
+    tabTo(screen.getByRole('link', { name: SHORT }));
+    for (let i = 0; i < 3; i++) fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    const cell = screen.getAllByRole('gridcell')[3]!;
+    expect(document.activeElement).toBe(cell);
+    expect((await screen.findByRole('tooltip')).textContent).toBe(USERS);
+    // Down to the next row's Users, shown whole: the tooltip goes.
+    fireEvent.keyDown(cell, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(screen.getAllByRole('row')[2]!.querySelectorAll('[role="gridcell"]')[3]);
+    await wait(400);
+    expect(anyTooltip()).toBeNull();
+  });
+
+  it('shows its whole text under the mouse only when cut', async () => {
+    renderGrid([rowOf('p1', SHORT, USERS), rowOf('p2', 'CA002 Short', 'All users')]);
+    fireEvent.pointerOver(screen.getByText('All users'));
+    await wait(400);
+    expect(anyTooltip()).toBeNull();
+    fireEvent.pointerOver(screen.getByText(USERS));
+    expect((await screen.findByRole('tooltip')).textContent).toBe(USERS);
+  });
+});

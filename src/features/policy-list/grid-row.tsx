@@ -135,21 +135,18 @@ export const focusAttributes = (row: number, col: number, active: boolean) => ({
 
 /** A cell's text that its column may cut, as the row shows it: the grid's tooltip shows it whole (cut-text-tip). */
 export function wholeText(row: PolicyRow, col: number): string | undefined {
-  return col === 0 ? isolatedText(row.name) : undefined;
+  const texts = [isolatedText(row.name), undefined, undefined, row.users, row.targets, row.grant, row.session];
+  return texts[col] || undefined;
 }
 
-/** Text cut to its cell, in full on hover. */
+/** Text cut to its cell; the grid shows it whole when the cell is focused or hovered (data-clip, cut-text-tip). */
 function Truncated({ text, pending, classes }: { text: string; pending?: boolean; classes: RowClasses }) {
   if (!text) return <span className={classes.muted}>—</span>;
   return (
-    <HoverTooltip content={text} relationship="description" withArrow>
-      {(arm) => (
-        <span className={classes.cellText} {...arm}>
-          {text}
-          {pending && <span role="img" aria-label="Resolving names" className={classes.pending} />}
-        </span>
-      )}
-    </HoverTooltip>
+    <span className={classes.cellText} data-clip="">
+      {text}
+      {pending && <span role="img" aria-label="Resolving names" className={classes.pending} />}
+    </span>
   );
 }
 
