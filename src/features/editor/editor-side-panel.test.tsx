@@ -187,7 +187,7 @@ describe('EditorSidePanel', () => {
     // The page renders the panel again as the lint answers, with the same draft.
     view.again({ lintNote: 'The lint marks 1 more line.' });
     expect(checks.textContent).toContain('The lint marks 1 more line.');
-    expect(checks.textContent).toContain('No problems found.');
+    expect(checks.textContent).toContain('The checks found no problems.');
     expect(vi.mocked(assessLockoutChange).mock.calls.length).toBe(judged);
     // A changed draft is judged again.
     view.again({ policy: { ...ca006, displayName: 'CA006 renamed' } as ConditionalAccessPolicy });
@@ -247,6 +247,20 @@ describe('EditorSidePanel', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Off' }));
     await waitFor(() => expect(checks.textContent).toContain(onceOn));
     expect(checks.textContent).toContain(quiet);
+  });
+
+  it('claims no "No problems found." while the lint marks something in the JSON', async () => {
+    world.tenantId = 't2';
+    localStorage.setItem('gatehouse.emergency-access.t2', JSON.stringify({ users: [{ id: 'bg1', name: 'Break Glass' }], groups: [] }));
+    world.policies = tenantPolicies;
+    const lintNote = 'The lint also marks 1 warning in the JSON (hover the underlined text); the Lint page lists the whole tenant’s.';
+    const { again } = panel({ policy: ca006, lintNote });
+    const checks = screen.getByRole('region', { name: /^Checks/ });
+    await waitFor(() => expect(checks.textContent).toContain('The checks found no problems.'));
+    expect(checks.textContent).not.toContain('No problems found.');
+    expect(checks.textContent).toContain('The lint also marks 1 warning');
+    again({ lintNote: null });
+    expect(checks.textContent).toContain('No problems found.');
   });
 
   it('says neither once emergency-access accounts are named (the guard then checks them)', async () => {
