@@ -42,7 +42,7 @@ import { ReviewDialog, type ReviewStep } from './review-dialog';
 import { DuplicatesCreated } from './duplicates-created';
 import { useDraft } from './use-draft';
 import { useLockoutGuard } from './use-lockout-guard';
-import { useSaveShortcut } from './save-shortcut';
+import { useReviewShortcut } from './save-shortcut';
 import { paths } from '../../shared/routes/paths';
 import { discardNewDraft, NEW } from './new-policy-draft';
 
@@ -84,7 +84,6 @@ export function NewPolicyEditor({
   const [impactRisks, setImpactRisks] = useState<LockoutRisk[]>([]);
   // Create waits while recent sign-ins are read: risks found there need the same acknowledgement.
   const [checkingSignIns, setCheckingSignIns] = useState(true);
-  const reviewButton = useRef<HTMLButtonElement>(null);
   const canReview = !blocked && write.allowed;
   // The review gives the keyboard's focus back to what opened it (the button, or the JSON by Ctrl+S).
   const rememberReviewOpener = useFocusReturn(reviewing);
@@ -100,10 +99,7 @@ export function NewPolicyEditor({
   // Start over throws the draft away: it asks first, and the focus returns to Start over if the admin keeps it.
   const [confirmingStartOver, setConfirmingStartOver] = useState(false);
   const rememberStartOver = useFocusReturn(confirmingStartOver);
-  // Ctrl+S anywhere on the page, as from the JSON: the review, or (not yet) the button whose tooltip says why.
-  const reviewOrSayWhy = () => (canReview ? openReview() : reviewButton.current?.focus());
-  // Always listening, so that over the review or Start over's question the browser's Save page stays away too.
-  useSaveShortcut(() => !reviewing && !confirmingStartOver && reviewOrSayWhy(), true);
+  const { reviewButton, reviewOrSayWhy } = useReviewShortcut({ canReview, openReview, dialogOpen: reviewing || confirmingStartOver });
 
   // The editor replaces the chooser: the focus goes to its heading rather than dropping to <body>.
   const heading = useRef<HTMLHeadingElement>(null);

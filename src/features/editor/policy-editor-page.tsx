@@ -29,7 +29,7 @@ import { DraftImpact, withImpactRisks } from './draft-impact';
 import { ReviewDialog } from './review-dialog';
 import { startFromPolicy, useDraft } from './use-draft';
 import { useLockoutGuard } from './use-lockout-guard';
-import { useSaveShortcut } from './save-shortcut';
+import { useReviewShortcut } from './save-shortcut';
 import { PolicyWorkbench } from './policy-workbench';
 import { usePolicySave } from './use-policy-save';
 import { EditorNotices } from './editor-notices';
@@ -105,7 +105,6 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   const guard = useLockoutGuard(draft, livePolicy);
   // The review, and the question on leaving, give the keyboard's focus back to what opened them.
   const rememberReviewOpener = useFocusReturn(reviewing);
-  const reviewButton = useRef<HTMLButtonElement>(null);
   const canReview = !blocked && draft.dirty && write.allowed;
   const openReview = () => {
     rememberReviewOpener();
@@ -120,10 +119,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
   // Save waits.
   const [impactRisks, setImpactRisks] = useState<LockoutRisk[]>([]);
   const [checkingSignIns, setCheckingSignIns] = useState(true);
-  // Ctrl+S anywhere on the page, as from the JSON: the review, or (not yet) the button whose tooltip says why.
-  const reviewOrSayWhy = () => (canReview ? openReview() : reviewButton.current?.focus());
-  // Always listening, so that over the review or a question the browser's Save page stays away too.
-  useSaveShortcut(() => !reviewing && confirming === null && reviewOrSayWhy(), true);
+  const { reviewButton, reviewOrSayWhy } = useReviewShortcut({ canReview, openReview, dialogOpen: reviewing || confirming !== null });
 
   // The draft discarded: its banner (and the button that asked) are gone, the keyboard's focus goes to the heading.
   const heading = useRef<HTMLHeadingElement>(null);

@@ -11,8 +11,20 @@ type Keys = Pick<KeyboardEvent, 'metaKey' | 'ctrlKey' | 'altKey' | 'shiftKey' | 
 export const isSaveKey = (event: Keys) =>
   (MAC ? event.metaKey : event.ctrlKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 's';
 
+/**
+ * Ctrl+S anywhere on the page, as from the JSON: the review, or (not yet possible) the review button, whose tooltip says
+ * why. Always listening, so that over the review or a question (`dialogOpen`) the browser's Save page stays away too.
+ * Gives the button's ref, and what the JSON's own Ctrl+S calls.
+ */
+export function useReviewShortcut({ canReview, openReview, dialogOpen }: { canReview: boolean; openReview(): void; dialogOpen: boolean }) {
+  const reviewButton = useRef<HTMLButtonElement>(null);
+  const reviewOrSayWhy = () => (canReview ? openReview() : reviewButton.current?.focus());
+  useSaveShortcut(() => !dialogOpen && reviewOrSayWhy(), true);
+  return { reviewButton, reviewOrSayWhy };
+}
+
 /** While `enabled`, the save keys pressed anywhere in the document call `onSave` (outside a dialog; inside one, nothing). */
-export function useSaveShortcut(onSave: () => void, enabled: boolean) {
+function useSaveShortcut(onSave: () => void, enabled: boolean) {
   const latest = useRef(onSave);
   useLayoutEffect(() => {
     latest.current = onSave;
