@@ -1,5 +1,6 @@
 // A new policy's draft: the same editor and checks as editing, a review of exactly what will be created,
-// and what a create whose answer was lost found in the tenant.
+// and what a create whose answer was lost found in the tenant. This file lays the page out; the create and what
+// its outcome says are use-policy-create's.
 import {
   Button,
   Dialog,
@@ -10,16 +11,12 @@ import {
   DialogTitle,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Tooltip,
   tokens,
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
-import { describeError, errorPath } from '../../graph/describe-error';
 import { comparableText, type JsonObject } from '../../domain/policy-body';
 import { blocksSaving } from '../../domain/policy-checks';
 import { POLICY_LIMIT } from '../../graph/policies';
@@ -28,22 +25,18 @@ import { useTenantSession } from '../../session/tenant-session';
 import { useWriteAccess } from '../../session/write-access';
 import { useTheme } from '../../shared/theme';
 import { policiesQuery, useNames } from '../../policy-ui/queries';
-import { useCreatePolicy } from '../../policy-ui/writes';
-import type { CreateAttempt } from '../../operations/create-policy';
-import { formatDateTime } from '../../shared/ui/format';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { useFocusReturn } from '../../shared/ui/use-focus-return';
-import { createAttempts } from './create-attempts';
-import { draftStore } from '../../policy-ui/draft-store';
-import { PolicyWorkbench, type GraphFinding } from './policy-workbench';
+import { PolicyWorkbench } from './policy-workbench';
 import type { LockoutRisk } from '../../domain/lockout';
 import { DraftImpact, withImpactRisks } from './draft-impact';
-import { ReviewDialog, type ReviewStep } from './review-dialog';
+import { ReviewDialog } from './review-dialog';
 import { DuplicatesCreated } from './duplicates-created';
+import { CreatedByEarlierAttempt } from './created-by-earlier-attempt';
 import { useDraft } from './use-draft';
 import { useLockoutGuard } from './use-lockout-guard';
 import { useReviewShortcut } from './save-shortcut';
-import { paths } from '../../shared/routes/paths';
+import { usePolicyCreate } from './use-policy-create';
 import { discardNewDraft, NEW } from './new-policy-draft';
 
 const pretty = (policy: JsonObject) => JSON.stringify(policy, null, 2);
@@ -64,17 +57,16 @@ export function NewPolicyEditor({
 }) {
   const styles = useStyles();
   const tenant = useTenantSession();
-  const navigate = useNavigate();
   const { dark } = useTheme();
-  const createPolicy = useCreatePolicy();
   // The base of a new policy is nothing: everything in the draft is what will be created.
   const draft = useDraft(tenant.account.key, NEW, () => ({ base: {}, text: pretty(start) }));
   const policies = useQuery(policiesQuery(tenant));
   const names = useNames(tenant, draft.policy ? [draft.policy as ConditionalAccessPolicy] : undefined);
   const [reviewing, setReviewing] = useState(false);
-  const [step, setStep] = useState<ReviewStep>({ kind: 'review' });
-  const [graphFinding, setGraphFinding] = useState<GraphFinding | null>(null);
-  const [duplicates, setDuplicates] = useState<{ kept: ConditionalAccessPolicy; extra: ConditionalAccessPolicy[] } | null>(null);
+  const { step, setStep, graphFinding, duplicates, createdEarlier, attempt, forgetAttempt, create } = usePolicyCreate({
+    draft,
+    closeReview: () => setReviewing(false),
+  });
   const atLimit = (policies.data?.length ?? 0) >= POLICY_LIMIT;
   const blocked = !draft.policy || blocksSaving(draft.findings) || atLimit;
   // A read-only account may still draft (kept on this device), but not create.
@@ -106,68 +98,6 @@ export function NewPolicyEditor({
   useEffect(() => {
     if (focusOnArrival) heading.current?.focus();
   }, [focusOnArrival]);
-
-  // An attempt whose outcome is unknown (it failed after its POST): what it knew, kept in memory and on
-  // this device beside the draft, so the next attempt, here or after a reload, looks for its policy first.
-  const [attempt, setAttempt] = useState<CreateAttempt | null>(() => createAttempts.load(tenant.account.key));
-  // Another tab on the same draft may have kept one since this page opened (its create lost its answer).
-  useEffect(
-    () => createAttempts.watch(tenant.account.key, () => setAttempt(createAttempts.load(tenant.account.key))),
-    [tenant.account.key],
-  );
-  const [createdEarlier, setCreatedEarlier] = useState<{ policy: ConditionalAccessPolicy; withChanges: boolean } | null>(null);
-
-  const create = async () => {
-    if (!draft.policy) return;
-    setStep({ kind: 'saving' });
-    try {
-      const outcome = await createPolicy.mutateAsync({
-        body: draft.policy,
-        // Read again now: an attempt kept by another tab counts as this page's own.
-        earlier: createAttempts.load(tenant.account.key) ?? attempt,
-        onAttempt: (known) => {
-          setAttempt(known);
-          createAttempts.save(tenant.account.key, known);
-        },
-        // Graph refused the POST: nothing was made, no attempt's outcome is unknown any more.
-        onRefused: () => {
-          setAttempt(null);
-          createAttempts.clear(tenant.account.key);
-        },
-      });
-      setAttempt(null);
-      // Found as an earlier attempt sent it, before the draft's later edits: those edits become the
-      // created policy's draft, to review and save there, not a second policy.
-      if (outcome.byEarlierAttempt && outcome.differsFromBody)
-        draftStore.save(tenant.account.key, outcome.policy.id!, {
-          text: JSON.stringify({ ...draft.policy, id: outcome.policy.id }, null, 2),
-          baseText: JSON.stringify(outcome.policy),
-          baseModified: outcome.policy.modifiedDateTime ?? null,
-          updatedAt: new Date().toISOString(),
-          origin: 'Your changes made after an earlier attempt created this policy',
-        });
-      discardNewDraft(tenant.account.key);
-      // A duplicate is said here, with its deletion one click away, before moving on.
-      if (outcome.duplicates.length > 0) {
-        setReviewing(false);
-        setDuplicates({ kept: outcome.policy, extra: outcome.duplicates });
-      } else if (outcome.byEarlierAttempt) {
-        // Nothing was written this time: the earlier attempt had created it. Said, with the policy one click away.
-        setReviewing(false);
-        setCreatedEarlier({ policy: outcome.policy, withChanges: !!outcome.differsFromBody });
-      } else {
-        // Graph made it, but the look for a second copy (a lost answer resent) could not be made: said on the policy's page.
-        const warning = outcome.duplicatesUnchecked
-          ? 'Whether a second copy was made could not be checked (Microsoft Graph did not answer the search): look in the policy list for another policy of this name.'
-          : undefined;
-        navigate(paths.policy(outcome.policy.id!), { state: { created: true, ...(warning && { warning }) } });
-      }
-    } catch (error) {
-      const located = errorPath(error);
-      setGraphFinding(located ? { ...located, text: draft.text } : null);
-      setStep({ kind: 'failed', error: describeError(error, 'create the policy') });
-    }
-  };
 
   if (duplicates) return <DuplicatesCreated kept={duplicates.kept} extra={duplicates.extra} />;
   if (createdEarlier) return <CreatedByEarlierAttempt {...createdEarlier} />;
@@ -245,7 +175,7 @@ export function NewPolicyEditor({
                 appearance="primary"
                 onClick={() => {
                   discardNewDraft(tenant.account.key);
-                  setAttempt(null);
+                  forgetAttempt();
                   setConfirmingStartOver(false);
                   onStartOver();
                 }}
@@ -294,38 +224,5 @@ export function NewPolicyEditor({
         />
       )}
     </>
-  );
-}
-
-/** The create's answer was lost earlier, and the policy was found in the tenant: it was not created again. */
-function CreatedByEarlierAttempt({ policy, withChanges }: { policy: ConditionalAccessPolicy; withChanges: boolean }) {
-  const navigate = useNavigate();
-  const open = useRef<HTMLButtonElement>(null);
-  // The review that was open is gone: the focus goes to what comes next.
-  useEffect(() => open.current?.focus(), []);
-  const name = policy.displayName ?? 'The policy';
-  return (
-    <MessageBar intent="success" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>
-          “<Isolated>{name}</Isolated>” was created by your earlier attempt
-        </MessageBarTitle>
-        Microsoft Graph's answer to that attempt was lost, but the policy is in the tenant (created {formatDateTime(policy.createdDateTime)}
-        ). It was not created again.
-        {withChanges &&
-          ' It holds the draft as that attempt sent it: your changes since are kept as its draft, to review and save in its editor.'}
-      </MessageBarBody>
-      <MessageBarActions>
-        {withChanges ? (
-          <Button ref={open} appearance="primary" onClick={() => navigate(paths.editPolicy(policy.id!))}>
-            Review your changes to “{isolatedText(name)}”
-          </Button>
-        ) : (
-          <Button ref={open} appearance="primary" onClick={() => navigate(paths.policy(policy.id!), { state: { created: true } })}>
-            Open “{isolatedText(name)}”
-          </Button>
-        )}
-      </MessageBarActions>
-    </MessageBar>
   );
 }
