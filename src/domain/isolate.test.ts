@@ -49,9 +49,42 @@ describe('isolatedText', () => {
     const sentence = `Authentication strength: ${isolatedText(HEBREW)}`;
     expect(controlsShown(sentence)).toBe(sentence);
     expect(escapedParts(sentence)).toBeUndefined();
-    expect(escapedParts('\u2068מדיניות\n2\u2069 x')).toEqual(['\u2068מדיניות', { escape: '\\n', name: 'line feed' }, '2\u2069 x']);
-    // An isolate holding a direction control is no isolate Gatehouse made: each is shown.
+    // An isolate holding a direction control or a raw line break is no isolate Gatehouse made: each is shown.
     expect(controlsShown('\u2068a\u202Eb\u2069')).toBe('\\u2068a\\u202Eb\\u2069');
+    expect(escapedParts('\u2068מדיניות\n2\u2069 x')).toEqual([
+      { escape: '\\u2068', name: 'first strong isolate' },
+      'מדיניות',
+      { escape: '\\n', name: 'line feed' },
+      '2',
+      { escape: '\\u2069', name: 'pop directional isolate' },
+      ' x',
+    ]);
+  });
+
+  it('keeps its own isolates at any depth, and isolates a name it already isolated once', () => {
+    const inner = `Authentication strength: ${isolatedText(HEBREW)}`;
+    const outer = `'${isolatedText(inner)}' is off`;
+    expect(outer).toBe(`'\u2068Authentication strength: \u2068${HEBREW}\u2069\u2069' is off`);
+    expect(controlsShown(outer)).toBe(outer);
+    expect(escapedParts(outer)).toBeUndefined();
+    expect(isolatedText(outer)).toBe(isolated(outer));
+    expect(isolatedText(isolatedText(HEBREW))).toBe(isolated(HEBREW));
+  });
+
+  it('shows an isolate the tenant typed as escapes: one with nothing or only Latin letters inside, or left open', () => {
+    expect(isolatedText('CA001\u2068\u2069')).toBe('CA001\\u2068\\u2069');
+    expect(isolatedText('Contoso \u2068abc\u2069 admins')).toBe('Contoso \\u2068abc\\u2069 admins');
+    expect(escapedParts('CA001\u2068\u2069')).toEqual([
+      'CA001',
+      { escape: '\\u2068', name: 'first strong isolate' },
+      { escape: '\\u2069', name: 'pop directional isolate' },
+    ]);
+    expect(controlsShown('\u2068\u2068abc\u2069\u2069')).toBe('\\u2068\\u2068abc\\u2069\\u2069');
+    expect(controlsShown(`\u2068${isolated(HEBREW)}`)).toBe(`\\u2068${isolated(HEBREW)}`);
+    // A name that typed isolates is shown so in a sentence holding it, shown again.
+    const sentence = `Authentication strength: ${isolatedText('\u2068abc\u2069 מדיניות')}`;
+    expect(controlsShown(sentence)).toBe(sentence);
+    expect(sentence).toBe(`Authentication strength: ${isolated('\\u2068abc\\u2069 מדיניות')}`);
   });
 
   it('keeps the direction marks, which place punctuation in right-to-left names, and isolates the name', () => {

@@ -19,20 +19,71 @@ const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 // an invisible letter with a direction, which reorders no letters and only places the neutral characters
 // (punctuation, spaces, digits) beside it; right-to-left names are written with them so their brackets and
 // numbers sit right, and inside the isolate they cannot reach the words around the name. The lint still names them.
-const ESCAPED = '[\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]';
-const CONTROL = new RegExp(ESCAPED, 'g');
+const CONTROLS = '[\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]';
+const ESCAPED = new RegExp(CONTROLS, 'g');
 const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-// An isolate as isolatedText makes one: a First Strong Isolate, no direction control but marks, and its Pop. A
-// sentence holding a name isolated this way is itself shown or isolated again (a name in a label the console
-// shows in <Isolated>): its isolate is kept, not shown as "\u2068". Balanced, it cannot reach the words outside.
-const OURS = '\\u2068[^\\u202A-\\u202E\\u2066-\\u2069]*\\u2069';
-const SHOWN_RUNS = new RegExp(`${OURS}|${ESCAPED}`, 'g');
+const FSI = '\u2068';
+const PDI = '\u2069';
 
 const escapeOf = (c: string) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
+// What isolatedText wraps: text that still holds a direction mark (or an isolate it made) or a right-to-left letter.
+const turns = (shown: string) => changesDirection(shown) || RIGHT_TO_LEFT.test(shown);
+
+// Kept isolates. A sentence holding a name isolatedText isolated is itself shown again (a message in <Isolated>,
+// a label isolated once more): that isolate must stay one, not read "\u2068…\u2069". A string does not say who
+// wrote its isolates, so the rule is by form, and it keeps only what isolatedText could have made: an FSI, its
+// matching PDI (isolates counted, at any depth), and between them text that is already isolatedText's output
+// (no control left raw, escapes where controls were; any isolate inside kept by this same rule) and that
+// isolatedText would isolate (a right-to-left letter, a direction mark, a kept isolate). Every other FSI and PDI
+// is shown as an escape: a typed "CA001\u2068\u2069" (nothing inside) or "\u2068abc\u2069" (Latin inside, which
+// isolatedText never wraps), one holding an override or a line break, one left open. What typed text can still
+// pass is an isolate exactly as isolatedText would make it of its content ("\u2068מדיניות\u2069"): balanced, it
+// cannot reach the words around it, and it reads as that content would; the lint names its FSI and PDI.
+type Part = string | { escaped: string } | { isolate: Part[] };
+
+/** The index of the PDI that closes the isolate opened at `start`, or -1 when it is left open. */
+function closeOf(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\u2066' || c === '\u2067' || c === FSI) depth++;
+    else if (c === PDI && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function partsOf(text: string): Part[] {
+  const parts: Part[] = [];
+  let from = 0;
+  for (const { 0: c, index } of text.matchAll(ESCAPED)) {
+    if (index < from) continue; // inside an isolate read below
+    if (index > from) parts.push(text.slice(from, index));
+    from = index + 1;
+    const close = c === FSI ? closeOf(text, index) : -1;
+    if (close < 0) {
+      parts.push({ escaped: c });
+      continue;
+    }
+    const inner = text.slice(index + 1, close);
+    const innerParts = partsOf(inner);
+    // Its content is balanced, so it reads the same on its own as in the whole: not kept, it is shown as the
+    // whole would show it, between the escapes of its FSI and PDI.
+    if (innerParts.every((part) => typeof part === 'string' || 'isolate' in part) && turns(inner)) parts.push({ isolate: innerParts });
+    else parts.push({ escaped: FSI }, ...innerParts, { escaped: PDI });
+    from = close + 1;
+  }
+  if (from < text.length) parts.push(text.slice(from));
+  return parts;
+}
+
+const shownOf = (parts: Part[]): string =>
+  parts
+    .map((part) => (typeof part === 'string' ? part : 'escaped' in part ? escapeOf(part.escaped) : `${FSI}${shownOf(part.isolate)}${PDI}`))
+    .join('');
+
 /** Control characters, line breaks and direction controls shown as escapes ("\n", "\u202E"): on one line, as stored. */
-export const controlsShown = (text: string): string =>
-  text.replace(SHOWN_RUNS, (run) => (run.length > 1 ? `\u2068${run.slice(1, -1).replace(CONTROL, escapeOf)}\u2069` : escapeOf(run)));
+export const controlsShown = (text: string): string => shownOf(partsOf(text));
 
 /** A run of the text as it is, or one character shown as an escape ("\n") with its name ("line feed"). */
 export type ShownPart = string | { escape: string; name: string };
@@ -42,21 +93,17 @@ export type ShownPart = string | { escape: string; name: string };
  * name really holds. Undefined when there is nothing to escape (most names).
  */
 export function escapedParts(text: string): ShownPart[] | undefined {
-  const parts: ShownPart[] = [];
-  let from = 0;
-  for (const { 0: run, index } of text.matchAll(SHOWN_RUNS)) {
-    if (index > from) parts.push(text.slice(from, index));
-    if (run.length > 1) parts.push('\u2068', ...(escapedParts(run.slice(1, -1)) ?? [run.slice(1, -1)]), '\u2069');
-    else parts.push({ escape: escapeOf(run), name: characterName(run) });
-    from = index + run.length;
-  }
-  if (from < text.length) parts.push(text.slice(from));
-  if (parts.every((part) => typeof part === 'string')) return undefined;
-  // Runs of text side by side are one.
+  const parts = partsOf(text);
+  if (parts.every((part) => typeof part === 'string' || 'isolate' in part)) return undefined;
+  // A kept isolate holds no escape: it is text. Runs of text side by side are one.
   return parts.reduce<ShownPart[]>((joined, part) => {
+    const shown: ShownPart =
+      typeof part === 'string' || 'isolate' in part
+        ? shownOf([part])
+        : { escape: escapeOf(part.escaped), name: characterName(part.escaped) };
     const last = joined.at(-1);
-    if (typeof part === 'string' && typeof last === 'string') joined[joined.length - 1] = last + part;
-    else joined.push(part);
+    if (typeof shown === 'string' && typeof last === 'string') joined[joined.length - 1] = last + shown;
+    else joined.push(shown);
     return joined;
   }, []);
 }
@@ -67,6 +114,9 @@ export function escapedParts(text: string): ShownPart[] | undefined {
  * A Latin name of printable characters stays exactly as it is.
  */
 export function isolatedText(text: string): string {
-  const shown = controlsShown(text);
-  return changesDirection(shown) || RIGHT_TO_LEFT.test(shown) ? `\u2068${shown}\u2069` : shown;
+  const parts = partsOf(text);
+  const shown = shownOf(parts);
+  // Text that is already one isolate it made (a name isolated before) is isolated once, not twice.
+  const isolated = parts.length === 1 && typeof parts[0] === 'object' && 'isolate' in parts[0];
+  return !isolated && turns(shown) ? `${FSI}${shown}${PDI}` : shown;
 }
