@@ -35,9 +35,11 @@ export function matchablesOf(sections: SummarySection[]): Matchable[] {
         // Grant lines already name their kind ("Terms of use: ..."): said once.
         const label = kind ? value.label.replace(/^(Authentication strength|Terms of use): /, '') : value.label;
         const where = kind ? `${excluded ? 'excluded ' : ''}${kind}` : `${section.title.toLowerCase()}${excluded ? ' (excluded)' : ''}`;
-        // The name isolated: a direction control in it cannot turn the quotes and the words after it around.
+        // The name isolated: a direction control in it cannot turn the quotes and the words after it around. A grant's
+        // name comes isolated already (as the summary shows it): isolatedText keeps that isolate, it does not add one.
         found.push({ text: value.label.toLowerCase(), phrase: `${where} “${isolatedText(label)}”` });
       }
+      // A setting's text holds a value the summary isolated (an unknown mode), or the tenant's own (a filter rule).
       if (line.text)
         found.push({
           text: line.text.toLowerCase(),
