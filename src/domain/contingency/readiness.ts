@@ -35,8 +35,11 @@ export interface ReadinessOptions {
   switched?: RecordedSwitch;
   /** A policy's or account's name among the words: the console isolates it (bidi), so it cannot reorder them. */
   isolate?: (name: string) => string;
-  /** The name of a user or group the tenant's policies mostly exclude, when known (otherwise its id is said). */
-  nameOf?: (kind: 'user' | 'group', id: string) => string | undefined;
+  /**
+   * The name of a user or group the tenant's policies mostly exclude, when known; `lookingUp` while it is being
+   * looked up (said as that state, never quoted as a name); otherwise its id is said.
+   */
+  nameOf?: (kind: 'user' | 'group', id: string) => string | { lookingUp: true } | undefined;
 }
 
 export function readiness(
@@ -86,7 +89,9 @@ export function readiness(
     for (const c of leftOut(candidates, null, turnedOn(policy))) {
       if (planned.some((e) => (c.kind === 'user' ? e.users : e.groups).includes(c.id))) continue;
       const known = nameOf(c.kind, c.id);
-      const who = `the ${c.kind === 'group' ? 'group' : 'account'} '${known === undefined ? c.id : isolate(known)}'`;
+      const what = c.kind === 'group' ? 'group' : 'account';
+      const who =
+        typeof known === 'object' ? `the ${what} (name being looked up)` : `the ${what} '${known === undefined ? c.id : isolate(known)}'`;
       const holds = c.kind === 'group' ? 'it holds your emergency accounts' : 'it is an emergency account';
       findings.push({
         severity: 'warning',

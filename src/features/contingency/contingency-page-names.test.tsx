@@ -7,23 +7,15 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tenantLeavingOut } from '../../domain/contingency/all-users-policies.fixture';
 import type { JsonObject } from '../../domain/json';
 import type { NameDirectory } from '../../domain/references';
-import { REPORT_ONLY } from '../../domain/types';
 
 vi.setConfig({ testTimeout: 20_000 });
 
 const GROUP = 'aaaaaaaa-0000-0000-0000-00000000000b';
 // Right-to-left letters in the tenant's name: isolated, they cannot reorder the note's words.
 const GROUP_NAME = 'חירום - Emergency accounts';
-
-const policy = (id: string, displayName: string, state: string, excludeGroups: string[], control = 'mfa'): JsonObject => ({
-  id,
-  displayName,
-  state,
-  conditions: { users: { includeUsers: ['All'], excludeGroups }, applications: { includeApplications: ['All'] } },
-  grantControls: { operator: 'OR', builtInControls: [control] },
-});
 
 const directory = (): NameDirectory => ({
   names: new Map([[`group:${GROUP}`, { id: GROUP, kind: 'group' as const, displayName: GROUP_NAME }]]),
@@ -64,13 +56,8 @@ afterEach(() => {
 });
 
 function renderPage(client = new QueryClient({ defaultOptions: { queries: { retry: false } } })) {
-  state.policies = [
-    policy('em1', 'EM01 - ENABLE IN EMERGENCY: MFA Disruption [1/2] - Require device', REPORT_ONLY, [GROUP]),
-    // Leaves out the group every other policy for all users excludes.
-    policy('em2', 'EM02 - ENABLE IN EMERGENCY: MFA Disruption [2/2] - Block', REPORT_ONLY, [], 'block'),
-    policy('ca1', 'CA001: Require MFA for all users', 'enabled', [GROUP]),
-    policy('ca2', 'CA002: Block legacy authentication', 'enabled', [GROUP], 'block'),
-  ];
+  // EM02 leaves out the group every other policy for all users excludes.
+  state.policies = tenantLeavingOut(GROUP);
   render(
     <QueryClientProvider client={client}>
       <MemoryRouter>
@@ -95,11 +82,12 @@ describe('ContingencyPage, a policy that leaves out the group most policies excl
     expect((await note()).textContent).not.toContain(GROUP);
   });
 
-  it("says 'resolving name…' while the name is looked up, not the group's id", async () => {
+  it("says the group's name is being looked up, not quoted as if it were its name, nor the group's id", async () => {
     state.lookup.mockReturnValue(new Promise(() => undefined));
     renderPage();
     const text = (await note()).textContent;
-    expect(text).toContain("does not exclude the group 'resolving name…', which 3 of 4 policies");
+    expect(text).toContain('does not exclude the group (name being looked up), which 3 of 4 policies');
+    expect(text).not.toContain("the group '");
     expect(text).not.toContain(GROUP);
   });
 

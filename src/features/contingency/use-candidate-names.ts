@@ -1,9 +1,10 @@
 // The names of what most policies for all users exclude (the candidate guard), for the readiness notes that
 // warn of a plan's policy leaving one out while no emergency accounts are named. Only the candidates are looked
 // up, and only those the names already read (the list's, the editor's) lack: no request when all are known.
-// While the lookup runs the notes say 'resolving name…', not a raw id that would read as final.
+// While the lookup runs the notes say the name is being looked up, not a raw id that would read as final.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
+import type { ReadinessOptions } from '../../domain/contingency/readiness';
 import { suggestCandidates } from '../../domain/emergency/fix';
 import type { JsonObject } from '../../domain/json';
 import { lookupName, type NameDirectory } from '../../domain/references';
@@ -12,9 +13,8 @@ import { knownNames } from '../../policy-ui/known-names';
 import { namesQuery } from '../../policy-ui/queries';
 import type { TenantSession } from '../../session/tenant-session';
 
-export const RESOLVING_NAME = 'resolving name…';
-
-export type NameOf = (kind: 'user' | 'group', id: string) => string | undefined;
+export type NameOf = NonNullable<ReadinessOptions['nameOf']>;
+const LOOKING_UP = { lookingUp: true } as const;
 
 const named = (names: NameDirectory | undefined, kind: 'user' | 'group', id: string) => {
   const found = lookupName(names, [kind], id);
@@ -49,7 +49,7 @@ export function useCandidateNames(tenant: TenantSession, policies: readonly Json
   const resolving = !!probe && looked.isPending;
   const found = looked.data;
   return useCallback(
-    (kind, id) => named(known, kind, id) ?? named(found, kind, id) ?? (resolving ? RESOLVING_NAME : undefined),
+    (kind, id) => named(known, kind, id) ?? named(found, kind, id) ?? (resolving ? LOOKING_UP : undefined),
     [known, found, resolving],
   );
 }
