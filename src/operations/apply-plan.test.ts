@@ -184,6 +184,15 @@ describe('applyPlan', () => {
     );
     expect(run.finishedAt).toBeUndefined();
 
+    // The last write refused: nothing was left unsent, so the run is not said to have stopped before it.
+    const refuseCopy = (call: string) =>
+      call.startsWith('create')
+        ? { error: new GraphRequestError(400, 'BadRequest', 'Invalid policy.', { method: 'POST', path: '/p' }), applied: false }
+        : null;
+    const last = await applyPlan(newApplyRun(plan(steps()), 't', clock, undefined, true), memoryTenant(refuseCopy).writers, { clock });
+    expect(last.items.map((i) => i.status)).toEqual(['done', 'failed']);
+    expect(last.stopped).toBeUndefined();
+
     const independent = memoryTenant(refuseA);
     const other = await applyPlan(newApplyRun(plan(steps()), 't', clock), independent.writers, { clock });
     expect(other.items.map((i) => i.status)).toEqual(['failed', 'done']);

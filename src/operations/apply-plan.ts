@@ -251,8 +251,10 @@ export async function applyPlan(
         changed();
         break;
       }
-      if (current.inOrder) {
-        const left = current.items.filter((i) => i.status === 'pending').length;
+      // In a run whose writes depend on each other, what is left waits; when nothing is left, the
+      // failure ends the run as it would any other, and no "stopped" is claimed.
+      const left = current.items.filter((i) => i.status === 'pending').length;
+      if (current.inOrder && left > 0) {
         current = {
           ...current,
           stopped:
