@@ -3,26 +3,13 @@
 // truthfully what the stopped run wrote and what became of the write under way when it stopped.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_READS, GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { describe, expect, it } from 'vitest';
+import { ALL_READS } from './cli-world';
+import { adminRequests, cliWorldForFile, hashOf, secret, WRITER } from './cli-world-for-file';
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
+const world = cliWorldForFile();
 
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
-const WRITER = [...ALL_READS, 'Policy.ReadWrite.ConditionalAccess', 'Application.Read.All'];
-const hashOf = (stdout: string) => /^sha256 ([0-9a-f]{64})$/m.exec(stdout)![1]!;
-
-async function asAdmin(method: string, path: string, body?: unknown) {
-  return fetch(`${world.graphUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await world.adminToken()}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const asAdmin = adminRequests(world);
 
 const latency = (latencyMs: number) =>
   fetch(`${world.graphUrl}/_emulator/tenants/${world.tenantId}/faults`, { method: 'PATCH', body: JSON.stringify({ latencyMs }) });

@@ -5,37 +5,18 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_READS, GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { describe, expect, it } from 'vitest';
+import { adminRequests, cliWorldForFile, granted, secret, WRITER } from './cli-world-for-file';
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
+const world = cliWorldForFile();
 
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
-const WRITER = [...ALL_READS, 'Policy.ReadWrite.ConditionalAccess', 'Application.Read.All'];
 const LOCATIONS = '/v1.0/identity/conditionalAccess/namedLocations';
 type Row = { kind: string; action: string; displayName: string; body: Record<string, unknown> | null };
 type PlanFile = { plan: { rows: Row[] } };
 
-async function asAdmin(method: string, path: string, body?: unknown) {
-  return fetch(`${world.graphUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await world.adminToken()}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const asAdmin = adminRequests(world);
 
-async function apply(args: string[], roles = WRITER) {
-  world.roles = roles;
-  try {
-    return await world.gatehouse(['apply', ...args], secret);
-  } finally {
-    world.roles = [...ALL_READS];
-  }
-}
+const apply = (args: string[], roles = WRITER) => granted(world, () => world.gatehouse(['apply', ...args], secret), roles);
 
 const backupFile = (backup: string, folder: string, prefix: string) => {
   const at = join(world.dir, backup, folder);

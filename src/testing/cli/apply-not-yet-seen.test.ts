@@ -7,29 +7,16 @@
 // is not waited for: the fault is lifted, as when its window ends.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 // A test only: it runs the command as a pipeline does, on the CLI world of src/testing/cli (as apply-resume.test does there).
-import { ALL_READS, GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { adminRequests, cliWorldForFile, granted, secret } from './cli-world-for-file';
 
 /** Longer than apply's waits for a just-created object (17 s) and the writes around them. */
 const UNSEEN_FOR_MS = 30_000;
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
+const world = cliWorldForFile();
 
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
-const WRITER = [...ALL_READS, 'Policy.ReadWrite.ConditionalAccess', 'Application.Read.All'];
-
-async function asAdmin(method: string, path: string, body?: unknown) {
-  return fetch(`${world.graphUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await world.adminToken()}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const asAdmin = adminRequests(world);
 
 function backedUp(folder: string, prefix: string): { id: string; displayName: string } {
   const dir = join(world.dir, 'baseline', folder);
@@ -60,8 +47,7 @@ describe('gatehouse apply, when Graph does not see a just-created object yet', (
     });
     expect(faults.status).toBe(200);
 
-    world.roles = WRITER;
-    try {
+    await granted(world, async () => {
       const refused = await world.gatehouse(['apply', '--plan', 'plan.json', '--sha256', hash], secret);
       expect(refused.code, refused.stderr).toBe(2);
       expect(refused.stderr).toContain(
@@ -91,8 +77,6 @@ describe('gatehouse apply, when Graph does not see a just-created object yet', (
       const written = policies.value.filter((p) => p.displayName === policy.displayName);
       expect(written).toHaveLength(1);
       expect(written[0]!.grantControls?.authenticationStrength?.id).toBe(created.id);
-    } finally {
-      world.roles = [...ALL_READS];
-    }
+    });
   }, 180_000);
 });

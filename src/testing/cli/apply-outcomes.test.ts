@@ -4,26 +4,14 @@
 // stays for what a retry fixes (a 5xx).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_READS, GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adminRequests, cliWorldForFile, granted, hashOf, secret } from './cli-world-for-file';
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
+const world = cliWorldForFile();
 
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
-const WRITER = [...ALL_READS, 'Policy.ReadWrite.ConditionalAccess', 'Application.Read.All'];
 const POLICIES = '/v1.0/identity/conditionalAccess/policies';
 
-async function asAdmin(method: string, path: string, body?: unknown) {
-  return fetch(`${world.graphUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await world.adminToken()}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const asAdmin = adminRequests(world);
 
 async function fault(rule: { match: string; fault: number; times: number }) {
   await fetch(`${world.graphUrl}/_emulator/tenants/${world.tenantId}/faults`, { method: 'PUT', body: JSON.stringify({ rules: [rule] }) });
@@ -37,17 +25,10 @@ async function planTurningOn(out: string): Promise<string> {
   const planned = await world.gatehouse(['plan', 'baseline', '--out', out], secret);
   expect(planned.code, planned.stderr).toBe(0);
   expect(planned.stdout).toMatch(/^0 to create, 1 to update;/m);
-  return /^sha256 ([0-9a-f]{64})$/m.exec(planned.stdout)![1]!;
+  return hashOf(planned.stdout);
 }
 
-async function apply(plan: string, hash: string) {
-  world.roles = WRITER;
-  try {
-    return await world.gatehouse(['apply', '--plan', plan, '--sha256', hash], secret);
-  } finally {
-    world.roles = [...ALL_READS];
-  }
-}
+const apply = (plan: string, hash: string) => granted(world, () => world.gatehouse(['apply', '--plan', plan, '--sha256', hash], secret));
 
 describe('gatehouse apply, what it says', () => {
   beforeAll(async () => {

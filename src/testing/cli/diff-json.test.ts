@@ -5,21 +5,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantCopy } from '../../emulator/server/many-tenants';
+import { deviceCodeBlock } from './cli-world-for-file';
 import { clientIdOf, startTenantsWorld, TENANT_SECRET, tenantsFileOf, type TenantsWorld } from './tenants-world';
 
 let world: TenantsWorld;
 const folder = () => join('backups', tenantCopy(1).id.toLowerCase());
-const BLOCK = {
-  displayName: 'Block device code flow',
-  state: 'enabled',
-  conditions: {
-    users: { includeUsers: ['All'] },
-    applications: { includeApplications: ['All'] },
-    clientAppTypes: ['all'],
-    authenticationFlows: { transferMethods: 'deviceCodeFlow' },
-  },
-  grantControls: { operator: 'OR', builtInControls: ['block'] },
-};
+const BLOCK = deviceCodeBlock('Block device code flow', 'enabled');
 
 beforeAll(async () => {
   world = await startTenantsWorld(1);

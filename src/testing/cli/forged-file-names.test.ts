@@ -4,29 +4,13 @@
 // the name on one line, its line break as "\n" and its override as "\u202E", with the message naming it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_READS, GOOD_SECRET, startCliWorld, type CliRun, type CliWorld } from './cli-world';
+import { describe, expect, it } from 'vitest';
+import type { CliRun } from './cli-world';
+import { cliWorldForFile, deviceCodeBlock, granted, hashOf, secret } from './cli-world-for-file';
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
+const world = cliWorldForFile();
 
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
-const WRITER = [...ALL_READS, 'Policy.ReadWrite.ConditionalAccess', 'Application.Read.All'];
-const hashOf = (stdout: string) => /^sha256 ([0-9a-f]{64})$/m.exec(stdout)![1]!;
-const template = {
-  displayName: 'Block device code flow (forged names)',
-  state: 'enabledForReportingButNotEnforced',
-  conditions: {
-    users: { includeUsers: ['All'] },
-    applications: { includeApplications: ['All'] },
-    clientAppTypes: ['all'],
-    authenticationFlows: { transferMethods: 'deviceCodeFlow' },
-  },
-  grantControls: { operator: 'OR', builtInControls: ['block'] },
-};
+const template = deviceCodeBlock('Block device code flow (forged names)');
 
 /** A line of its own, started by the file's name (the runner's net escapes its "::" as "\u003A:"), or text turned around. */
 function expectNoForgedLine(run: CliRun) {
@@ -81,14 +65,11 @@ describe('a file name that would forge a log line', () => {
     expect(planned.code, planned.stderr).toBe(0);
     expectNoForgedLine(planned);
 
-    world.roles = WRITER;
-    try {
+    await granted(world, async () => {
       const applied = await world.gatehouse(['apply', '--plan', 'tpl.json', '--sha256', hashOf(planned.stdout)], secret);
       expect(applied.code, applied.stderr).toBe(0);
       expect(applied.stderr).toContain('The plan was made from tpl\\n::error::forged, mapped by map\\n::warning::x.json, sha256 ');
       expectNoForgedLine(applied);
-    } finally {
-      world.roles = ALL_READS;
-    }
+    });
   }, 180_000);
 });

@@ -4,29 +4,18 @@
 // line break as "\n" and its override as "\u202E"; no line they print starts a workflow command.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_READS, GOOD_SECRET, startCliWorld, type CliRun, type CliWorld } from './cli-world';
+import { describe, expect, it } from 'vitest';
+import type { CliRun } from './cli-world';
+import { adminRequests, cliWorldForFile, granted, hashOf, secret } from './cli-world-for-file';
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
+const world = cliWorldForFile();
 
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
-const WRITER = [...ALL_READS, 'Policy.ReadWrite.ConditionalAccess', 'Application.Read.All'];
 const FORGED = 'CA099 \u202Ekcolb\n::warning title=Gatehouse::All policies OK [see](https://example.com) <img src=x>';
 // The override and the line break as escapes: on one line, in the order stored, nothing left to turn or isolate.
 const FORGED_SHOWN = 'CA099 \\u202Ekcolb\\n::warning title=Gatehouse::All policies OK [see](https://example.com) <img src=x>';
 const DRIFTED = 'CA001\n- update policy: fake line ##vso[task.complete result=Succeeded]';
 
-async function asAdmin(method: string, path: string, body?: unknown) {
-  return fetch(`${world.graphUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await world.adminToken()}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const asAdmin = adminRequests(world);
 
 async function rename(id: string, displayName: string) {
   expect((await asAdmin('PATCH', `/v1.0/identity/conditionalAccess/policies/${id}`, { displayName })).status).toBe(204);
@@ -70,17 +59,13 @@ describe('a name that would forge a log line', () => {
     expect(markdown).toContain('kcolb\\\\n::warning title=Gatehouse::All policies OK \\[see\\](https://example.com) &lt;img src=x&gt;');
     expect(markdown).not.toMatch(/\n::warning|\[see\]\(|<img/);
 
-    world.roles = WRITER;
-    try {
-      const hash = /^sha256 ([0-9a-f]{64})$/m.exec(plan.stdout)![1]!;
-      const apply = await world.gatehouse(['apply', '--plan', 'forged.json', '--sha256', hash], secret);
+    await granted(world, async () => {
+      const apply = await world.gatehouse(['apply', '--plan', 'forged.json', '--sha256', hashOf(plan.stdout)], secret);
       expect(apply.code, apply.stderr).toBe(0);
       expect(apply.stdout).toContain(`'${FORGED_SHOWN}'`);
       // The progress line on stderr too: the name on one line, as stored.
       expect(apply.stderr).toContain(`update policy '${FORGED_SHOWN}'…`);
       expectNoForgedLine(apply);
-    } finally {
-      world.roles = [...ALL_READS];
-    }
+    });
   }, 300_000);
 });

@@ -7,27 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contosoDirectory as d } from '../../emulator/seed/contoso';
-import { ALL_READS, GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { adminRequests, cliWorldForFile, granted, hashOf, secret } from './cli-world-for-file';
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
+const world = cliWorldForFile();
 
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
-const WRITER = [...ALL_READS, 'Policy.ReadWrite.ConditionalAccess', 'Application.Read.All'];
-const hashOf = (stdout: string) => /^sha256 ([0-9a-f]{64})$/m.exec(stdout)![1]!;
-
-async function asAdmin(method: string, path: string, body?: unknown) {
-  return fetch(`${world.graphUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await world.adminToken()}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const asAdmin = adminRequests(world);
 
 function backedUp(folder: string, section: string, prefix: string) {
   const dir = join(world.dir, folder, section);
@@ -79,8 +65,7 @@ describe('gatehouse plan and apply, in words', () => {
       (await asAdmin('PATCH', `/v1.0/identity/conditionalAccess/policies/${ca001.id}`, { state: 'enabledForReportingButNotEnforced' }))
         .status,
     ).toBe(204);
-    world.roles = WRITER;
-    try {
+    await granted(world, async () => {
       const applied = await world.gatehouse(['apply', '--plan', 'plans/plan-a.json', '--sha256', hashA], secret);
       expect(applied.code).toBe(2);
       expect(applied.stdout.split('\n')[0]).toBe(
@@ -90,9 +75,7 @@ describe('gatehouse plan and apply, in words', () => {
       expect(applied.stderr).toContain('Applying this plan again would fail the same way: plan again from baseline');
       expect(applied.stderr).not.toContain('Apply the same plan again');
       expect(existsSync(join(world.dir, 'plans', 'plan-a.json.run.json'))).toBe(false);
-    } finally {
-      world.roles = [...ALL_READS];
-    }
+    });
     const again = await world.gatehouse(['plan', 'baseline', '--out', 'plans/plan-a.json'], secret);
     expect(again.stdout).toMatch(/^0 to create, 1 to update; \d+ already as the backup has them\.$/m);
     expect(again.stdout).toContain('    State: Report-only → On\n');

@@ -3,20 +3,13 @@
 // approved by its hash, is applied as any plan, and the tenant then holds the policy.
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PLAN_FORMAT } from '../../domain/plan/plan-file-format';
 import { corpusDir, corpusPresent } from '../corpus';
-import { ALL_READS, GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { cliWorldForFile, deviceCodeBlock, granted, hashOf, secret } from './cli-world-for-file';
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
+const world = cliWorldForFile();
 
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
-const WRITER = [...ALL_READS, 'Policy.ReadWrite.ConditionalAccess', 'Application.Read.All'];
-const hashOf = (stdout: string) => /^sha256 ([0-9a-f]{64})$/m.exec(stdout)![1]!;
 const planFile = (name: string) =>
   JSON.parse(readFileSync(join(world.dir, name), 'utf8')) as {
     format: string;
@@ -46,17 +39,7 @@ describe('gatehouse plan from policy files that are no backup', () => {
 
   it('applies the plan of a template folder, approved by its hash, as any plan', async () => {
     mkdirSync(join(world.dir, 'templates'), { recursive: true });
-    const template = {
-      displayName: 'Block device code flow (template)',
-      state: 'enabledForReportingButNotEnforced',
-      conditions: {
-        users: { includeUsers: ['All'] },
-        applications: { includeApplications: ['All'] },
-        clientAppTypes: ['all'],
-        authenticationFlows: { transferMethods: 'deviceCodeFlow' },
-      },
-      grantControls: { operator: 'OR', builtInControls: ['block'] },
-    };
+    const template = deviceCodeBlock('Block device code flow (template)');
     writeFileSync(join(world.dir, 'templates', 'device-code.json'), JSON.stringify(template, null, 2));
     const planned = await world.gatehouse(['plan', 'templates', '--out', 'template.json'], secret);
     expect(planned.code, planned.stderr).toBe(0);
@@ -64,14 +47,11 @@ describe('gatehouse plan from policy files that are no backup', () => {
     expect(planned.stdout).toContain("- create policy 'Block device code flow (template)'");
     expect(planFile('template.json').source.tenantId).toBeNull();
 
-    world.roles = WRITER;
-    try {
+    await granted(world, async () => {
       const applied = await world.gatehouse(['apply', '--plan', 'template.json', '--sha256', hashOf(planned.stdout)], secret);
       expect(applied.code, applied.stderr).toBe(0);
       expect(applied.stdout.split('\n')[0]).toContain(`Plan applied to tenant ${world.tenantId}`);
-    } finally {
-      world.roles = ALL_READS;
-    }
+    });
     const answer = await fetch(`${world.graphUrl}/beta/identity/conditionalAccess/policies`, {
       headers: { authorization: `Bearer ${await world.adminToken()}` },
     });
