@@ -1,8 +1,12 @@
 // The decision for one sign-in in words ("Blocked by CA001." / "Allowed, requires multifactor authentication
 // (CA002)."), with each policy's name kept apart: shown, a name is a <bdi>; said or in a plain string, it is
 // set between direction isolates, so a name holding U+202E or right-to-left letters cannot reorder the words.
+// As the admin center's What If, it says the grant and the session controls of each policy that applies.
 import { Fragment } from 'react';
+import type { SessionRequirement } from '../../domain/evaluation/controls';
 import { grantInWords, type PolicyRef, type Requirements } from '../../domain/evaluation/evaluate-policies';
+import { describePolicy, type SummaryLine } from '../../domain/describe-policy';
+import type { ConditionalAccessSessionControls } from '../../domain/types';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
 /** Words, and the tenant's names among them. */
@@ -12,7 +16,50 @@ export type Part = string | { name: string };
 export const names = (refs: readonly PolicyRef[]): Part[] =>
   refs.flatMap((r, i) => (i === 0 ? [{ name: r.displayName }] : [', ', { name: r.displayName }]));
 
-/** The decision first, then what may still change it. */
+/** Words asked, each with the policies that ask them: policies asking the same words are named together. */
+function byWords(asked: readonly (PolicyRef & { words: string })[]): { words: string; refs: PolicyRef[] }[] {
+  const groups = new Map<string, PolicyRef[]>();
+  for (const a of asked) groups.set(a.words, [...(groups.get(a.words) ?? []), a]);
+  return [...groups].map(([words, refs]) => ({ words, refs }));
+}
+
+/** "A (CA001, CA002) and B (CA003)", with `verb` before each: one sentence however many policies. */
+function asked(asked: readonly (PolicyRef & { words: string })[], verb: string): Part[] {
+  const groups = byWords(asked);
+  return groups.flatMap(({ words, refs }, i): Part[] => [
+    ...(i === 0 ? [] : [groups.length > 2 ? (i === groups.length - 1 ? ', and ' : ', ') : ' and ']),
+    `${verb}${words} (`,
+    ...names(refs),
+    ')',
+  ]);
+}
+
+/** A session control in the policy page's words: "Sign-in frequency every 12 hours". */
+const lineWords = ({ label, text = '' }: SummaryLine) =>
+  text === 'On' || text.startsWith('Require ') ? label : `${label} ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+
+/** One policy's session controls in words, through the policy page's describer so both say them alike. */
+export function sessionInWords(controls: readonly SessionRequirement[]): string {
+  const sessionControls = Object.fromEntries(controls.map((c) => [c.control, c.settings])) as ConditionalAccessSessionControls;
+  const section = describePolicy({ sessionControls }, undefined).find((s) => s.title === 'Session');
+  return (section?.lines ?? [])
+    .filter((l) => l.label !== 'Session')
+    .map(lineWords)
+    .join(' and ');
+}
+
+/** Each applying policy's session controls, as one entry per policy. */
+const sessionsOf = (session: Requirements['session']): (PolicyRef & { words: string })[] => {
+  const byPolicy = new Map<string, { ref: PolicyRef; controls: SessionRequirement[] }>();
+  for (const s of session) {
+    const entry = byPolicy.get(s.policyId) ?? { ref: { policyId: s.policyId, displayName: s.displayName }, controls: [] };
+    entry.controls.push(s.control);
+    byPolicy.set(s.policyId, entry);
+  }
+  return [...byPolicy.values()].map(({ ref, controls }) => ({ ...ref, words: sessionInWords(controls) })).filter((s) => s.words);
+};
+
+/** The decision first, then the session controls that apply, then what may still change it. */
 export function decisionParts(requirements: Requirements): Part[] {
   const { decision, grants, indeterminate, certain } = requirements;
   const parts: Part[] =
@@ -20,8 +67,11 @@ export function decisionParts(requirements: Requirements): Part[] {
       ? ['Blocked by ', ...names(requirements.blockedBy), '.']
       : decision === 'controls'
         ? [
-            'Allowed, requires ',
-            ...grants.flatMap((g, i): Part[] => [...(i > 0 ? ['; '] : []), `${grantInWords(g.grant)} (`, { name: g.displayName }, ')']),
+            'Allowed, ',
+            ...asked(
+              grants.map((g) => ({ ...g, words: grantInWords(g.grant) })),
+              'requires ',
+            ),
             '.',
           ]
         : // No grant asked: the domain's words say whether any policy applies at all.
@@ -30,6 +80,9 @@ export function decisionParts(requirements: Requirements): Part[] {
               ? 'Allowed: no policy applies.'
               : 'Allowed: no policy that applies asks for a grant control.',
           ];
+  // A block ends the sign-in: no session follows.
+  const sessions = decision === 'block' ? [] : sessionsOf(requirements.session);
+  if (sessions.length > 0) parts.push(' Session controls: ', ...asked(sessions, ''), '.');
   if (!certain) parts.push(` ${indeterminate.length} more may apply but cannot be evaluated: `, ...names(indeterminate), '.');
   return parts;
 }

@@ -24,7 +24,7 @@ function counts(results: readonly PolicyEvaluation[]): string {
 
 /** "Blocked by CA001. Policies: 2 apply, 0 in report-only.", with report-only's decision when it would act. */
 function outcome({ enforced, reportOnly, results }: SignInEvaluation): string {
-  const logged = reportOnly.decision !== 'allow' || reportOnly.indeterminate.length > 0;
+  const logged = reportOnly.decision !== 'allow' || reportOnly.session.length > 0 || reportOnly.indeterminate.length > 0;
   return [
     partsText(decisionParts(enforced)),
     ...(logged ? [`Report-only: ${partsText(decisionParts(reportOnly))}`] : []),

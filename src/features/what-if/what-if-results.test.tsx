@@ -4,6 +4,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requirementsOf, type SignInEvaluation } from '../../domain/evaluation/evaluate-policies';
+import type { GrantRequirement } from '../../domain/evaluation/controls';
 import type { PolicyEvaluation } from '../../domain/evaluation/evaluate-policy';
 import type { GraphWhatIfResult } from '../../graph/what-if';
 import type { WhatIfAnswers } from './use-what-if';
@@ -11,7 +12,7 @@ import { WhatIfResults } from './what-if-results';
 
 afterEach(cleanup);
 
-const requirements = { decision: 'allow', certain: false, summary: 'Allowed.', indeterminate: [] };
+const requirements = { decision: 'allow', certain: false, summary: 'Allowed.', grants: [], session: [], indeterminate: [] };
 
 function answersFor(graph: GraphWhatIfResult[], engine: PolicyEvaluation[]): WhatIfAnswers {
   const saved = { results: engine, enforced: requirements, reportOnly: requirements } as unknown as SignInEvaluation;
@@ -96,5 +97,70 @@ describe('WhatIfResults, a policy’s name', () => {
     const summary = screen.getByText('Gatehouse, saved policies').closest('.fui-MessageBarBody')!;
     expect(summary.textContent).toBe(`Gatehouse, saved policiesBlocked by ${shown}.`);
     expect(summary.querySelector('bdi')?.textContent).toBe(shown);
+  });
+});
+
+describe('WhatIfResults, what the policies that apply ask', () => {
+  const requiring = (control: string): GrantRequirement => ({
+    operator: 'OR',
+    block: false,
+    builtInControls: [control],
+    termsOfUse: [],
+    customAuthenticationFactors: [],
+  });
+  const applying = (id: string, name: string, more: Partial<PolicyEvaluation>): PolicyEvaluation => ({
+    ...policy(id, name, 'applies', 'every condition matches.'),
+    session: [],
+    ...more,
+  });
+  const show = (results: PolicyEvaluation[]) => {
+    const saved = { results, enforced: requirementsOf(results), reportOnly: requirementsOf([]) } as SignInEvaluation;
+    render(<WhatIfResults draftLabel={null} run={1} onAskAgain={() => {}} answers={{ ...answersFor([], []), saved }} />);
+    return screen.getByText('Gatehouse, saved policies').closest('.fui-MessageBarBody')!.textContent;
+  };
+  const frequency = { control: 'signInFrequency', settings: { isEnabled: true, value: 12, type: 'hours' } };
+
+  it('says the session controls beside the grants, each policy named, and one grant asked twice once', () => {
+    const summary = show([
+      applying('ca1', 'CA001: Require MFA for all users', { grant: requiring('mfa') }),
+      applying('ca14', 'CA014: Require MFA for all guests', { grant: requiring('mfa') }),
+      applying('ca10', 'CA010: Sign-in every 12 hours on unmanaged devices', {
+        session: [frequency, { control: 'persistentBrowser', settings: { isEnabled: true, mode: 'never' } }],
+      }),
+    ]);
+    expect(summary).toBe(
+      'Gatehouse, saved policies' +
+        'Allowed, requires multifactor authentication (CA001: Require MFA for all users, CA014: Require MFA for all guests). ' +
+        'Session controls: Sign-in frequency every 12 hours and Persistent browser session never persistent ' +
+        '(CA010: Sign-in every 12 hours on unmanaged devices).',
+    );
+    // And on the policy's own row.
+    const cells = within(screen.getByRole('row', { name: 'CA010: Sign-in every 12 hours on unmanaged devices' })).getAllByRole('cell');
+    expect(cells[2]!.textContent).toContain('Session: Sign-in frequency every 12 hours and Persistent browser session never persistent.');
+    const ca001 = within(screen.getByRole('row', { name: 'CA001: Require MFA for all users' })).getAllByRole('cell');
+    expect(ca001[2]!.textContent).toContain('Requires multifactor authentication.');
+  });
+
+  it('repeats the verb for different grants, and says session controls when no grant is asked', () => {
+    expect(
+      show([applying('ca1', 'CA001', { grant: requiring('mfa') }), applying('ca2', 'CA002', { grant: requiring('compliantDevice') })]),
+    ).toBe(
+      'Gatehouse, saved policiesAllowed, requires multifactor authentication (CA001) and requires device to be marked as compliant (CA002).',
+    );
+    cleanup();
+    expect(
+      show([
+        applying('ca1', 'CA001', { grant: requiring('mfa') }),
+        applying('ca2', 'CA002', { grant: requiring('compliantDevice') }),
+        applying('ca3', 'CA003', { grant: requiring('passwordChange') }),
+      ]),
+    ).toBe(
+      'Gatehouse, saved policiesAllowed, requires multifactor authentication (CA001), requires device to be marked as compliant (CA002), ' +
+        'and requires password change (CA003).',
+    );
+    cleanup();
+    expect(show([applying('ca10', 'CA010', { session: [frequency] })])).toBe(
+      'Gatehouse, saved policiesAllowed: no policy that applies asks for a grant control. Session controls: Sign-in frequency every 12 hours (CA010).',
+    );
   });
 });

@@ -18,7 +18,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { SignInEvaluation } from '../../domain/evaluation/evaluate-policies';
+import { grantInWords, type SignInEvaluation } from '../../domain/evaluation/evaluate-policies';
 import type { PolicyEvaluation } from '../../domain/evaluation/evaluate-policy';
 import { missingInWords } from '../../domain/evaluation/scenario-words';
 import type { GraphWhatIfResult } from '../../graph/what-if';
@@ -29,7 +29,7 @@ import { agreementSentence, graphUndecided, verdictOf } from './graph-agreement'
 import type { WhatIfAnswers } from './use-what-if';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
-import { decisionParts, PartsView } from './decision-words';
+import { decisionParts, PartsView, sessionInWords } from './decision-words';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -59,6 +59,13 @@ const GRAPH_REASONS: Record<string, string> = {
   authenticationFlow: 'authentication flows',
 };
 
+/** What a policy that applies asks, as the admin center's What If lists it: its grant, then its session controls. */
+function asksInWords({ grant, session = [] }: PolicyEvaluation): string {
+  const granted = grant && !grant.block ? grantInWords(grant) : '';
+  const sessionWords = sessionInWords(session);
+  return `${granted ? ` Requires ${granted}.` : ''}${sessionWords ? ` Session: ${sessionWords}.` : ''}`;
+}
+
 function EngineCell({ result }: { result: PolicyEvaluation | undefined }) {
   const styles = useStyles();
   if (!result) return <Text className={styles.reason}>Not in this set</Text>;
@@ -82,6 +89,7 @@ function EngineCell({ result }: { result: PolicyEvaluation | undefined }) {
       <Text size={200} className={styles.reason}>
         {result.reason}
         {result.missing && result.missing.length > 0 ? ` Needs: ${missingInWords(result.missing).join(', ')}.` : ''}
+        {result.result === 'applies' ? asksInWords(result) : ''}
       </Text>
     </>
   );
@@ -133,7 +141,7 @@ function Summary({ title, evaluation }: { title: string; evaluation: SignInEvalu
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         <PartsView parts={decisionParts(enforced)} />
-        {reportOnly.decision !== 'allow' || reportOnly.indeterminate.length > 0 ? (
+        {reportOnly.decision !== 'allow' || reportOnly.session.length > 0 || reportOnly.indeterminate.length > 0 ? (
           <>
             {' Report-only: '}
             <PartsView parts={decisionParts(reportOnly)} />
