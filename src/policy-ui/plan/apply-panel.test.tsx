@@ -107,15 +107,16 @@ describe('ApplyPanel, what is said of a run', () => {
   it('says the end of a run it watched once, in a status that was in the page while it ran', () => {
     const { rerender } = render(panel(run([item(1, false), item(2, false)]), true));
     expect(screen.getByRole('heading', { name: 'Writing to Contoso' })).toBeTruthy();
-    expect(statuses()).not.toContain('Applied to Contoso.');
+    expect(statuses()).not.toContain('Run finished: 2 of 2 written, nothing left to write.');
     const before = screen.getAllByRole('status');
     rerender(panel(run([item(1, true), item(2, true)]), false));
-    expect(statuses()).toContain('Applied to Contoso.');
+    expect(screen.getByRole('heading', { name: 'Applied to Contoso' })).toBeTruthy();
+    expect(statuses()).toContain('Run finished: 2 of 2 written, nothing left to write.');
     // The same status, filled: not one that appears already filled (often not read).
     expect(
       screen
         .getAllByRole('status')
-        .filter((s) => s.textContent === 'Applied to Contoso.')
+        .filter((s) => s.textContent === 'Run finished: 2 of 2 written, nothing left to write.')
         .every((s) => before.includes(s)),
     ).toBe(true);
   });
@@ -125,13 +126,54 @@ describe('ApplyPanel, what is said of a run', () => {
     const { rerender } = render(panel(run([item(1, false), item(2, false), item(3, false)]), true));
     rerender(panel(run([item(1, true), failed, item(3, true)]), false));
     expect(screen.getByRole('heading', { name: '2 of 3 written to Contoso, 1 failed' })).toBeTruthy();
-    expect(statuses()).toContain('2 of 3 written to Contoso, 1 failed.');
-    expect(statuses()).not.toContain('Stopped before the end.');
+    expect(statuses()).toContain('Run ended: every write was tried. Resume tries the failed one again.');
+    expect(statuses().join(' ')).not.toMatch(/stopped/i);
   });
 
   it('says nothing of an end it did not see (a run found in the journal on opening the page)', () => {
     render(panel(run([item(1, true), item(2, false)]), false));
-    expect(statuses()).not.toContain('Stopped before the end.');
+    expect(statuses()).not.toContain('Run stopped: 1 of 2 not written yet. Resume goes on with them.');
+  });
+
+  // A screen reader reads the heading, then the status under it: the status adds to the heading, never says it again.
+  const failed = (n: number): ApplyItem => ({ ...item(n, false), status: 'failed', message: 'Refused' });
+  it.each([
+    ['finished', [item(1, true), item(2, true), item(3, true), item(4, true)], 'Run finished: 4 of 4 written, nothing left to write.'],
+    [
+      'every write tried, two failing',
+      [item(1, true), failed(2), item(3, true), failed(4)],
+      'Run ended: every write was tried. Resume tries the 2 failed again.',
+    ],
+    [
+      'stopped before the end',
+      [item(1, true), item(2, true), item(3, false), item(4, false)],
+      'Run stopped: 2 of 4 not written yet. Resume goes on with them.',
+    ],
+  ])('says the end of a run %s in other words than its heading, with what the heading leaves out', (_, items, said) => {
+    const { rerender } = render(panel(run(items.map((i) => ({ ...i, status: 'pending' }))), true));
+    rerender(panel(run(items), false));
+    const heading = screen.getByRole('heading', { level: 2 }).textContent!;
+    expect(statuses()).toContain(said);
+    expect(statuses().filter((s) => s?.includes(heading))).toEqual([]);
+  });
+
+  it('says, between two steps of a guided run, which step waits, not the heading again', () => {
+    const guided = (items: ApplyItem[], running: boolean) => (
+      <ApplyPanel
+        run={run(items)}
+        running={running}
+        targetName="Contoso"
+        onStop={() => {}}
+        onResume={() => {}}
+        onClose={() => {}}
+        stepByStep
+      />
+    );
+    const { rerender } = render(guided([item(1, false), item(2, false), item(3, false)], true));
+    rerender(guided([item(1, true), item(2, false), item(3, false)], false));
+    expect(screen.getByRole('heading', { name: 'Step 1 of 3 written' })).toBeTruthy();
+    expect(statuses()).toContain('Step 2 of 3 waits for you to write it.');
+    expect(statuses()).not.toContain('Step 1 of 3 written.');
   });
 });
 
@@ -159,7 +201,9 @@ describe('ApplyPanel, its buttons leaving as the run changes', () => {
     rerender(panel(true, true, onStop));
     expect(screen.queryByRole('button', { name: 'Stop after this write' })).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Stopping after the write under way' }));
-    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Stopping after the write under way.');
+    const said = screen.getAllByRole('status').map((s) => s.textContent);
+    expect(said).toContain('Stop asked: the write under way finishes, none after it starts.');
+    expect(said).not.toContain('Stopping after the write under way.');
   });
 
   it('Resume leaves the focus on the run’s heading', () => {

@@ -107,10 +107,21 @@ export function ApplyPanel({
               ? `${done} of ${run.items.length} written to ${isolatedText(targetName)}, ${failed} failed`
               : `Stopped before the end`;
   // The focused heading changes in place, which is not read: the end of a run watched here is said
-  // once, by a status in the page from the start (emptied when writing starts again).
+  // once, by a status in the page from the start (emptied when writing starts again), in other words
+  // than the heading's and with what it leaves out, as a screen reader reads both, one after the other.
   const [watched, setWatched] = useState(running);
   if (running && !watched) setWatched(true);
-  const ended = watched && !running ? `${heading}.` : null;
+  const total = run.items.length;
+  const ended =
+    !watched || running
+      ? null
+      : finished
+        ? `Run finished: ${done} of ${total} written, nothing left to write.`
+        : paused
+          ? `Step ${done + 1} of ${total} waits for you to write it.`
+          : triedAll
+            ? `Run ended: every write was tried. Resume tries ${failed === 1 ? 'the failed one' : `the ${failed} failed`} again.`
+            : `Run stopped: ${total - done} of ${total} not written yet. Resume goes on with them.`;
   // Why a write failed is in its row; the first reason, and how many more failed, is said when a write
   // fails, apart from the count that changes at each step (or each step would say it again).
   // A policy restored whose change after it failed is back and doing what it did when deleted (enforcing, often): said first.
@@ -126,7 +137,7 @@ export function ApplyPanel({
       <h2 id="apply-title" className={styles.heading} ref={title} tabIndex={-1}>
         {heading}
       </h2>
-      <SpokenStatus>{running && stopping ? `${heading}.` : ended}</SpokenStatus>
+      <SpokenStatus>{running && stopping ? 'Stop asked: the write under way finishes, none after it starts.' : ended}</SpokenStatus>
       <SpokenStatus>{failure}</SpokenStatus>
       <SpokenStatus>{versionsNotKept(run)}</SpokenStatus>
       <ProgressBar value={run.items.length === 0 ? 1 : done / run.items.length} aria-label={`${done} of ${run.items.length} written`} />
