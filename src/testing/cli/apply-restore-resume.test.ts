@@ -3,15 +3,11 @@
 // Deleted items for it a second time); applied again, the run completes.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asAdmin, asWriter, backedUp, planHash, secret } from './apply-resume.fixture';
-import { startCliWorld, type CliWorld } from './cli-world';
+import { cliWorldForFile } from './cli-world-for-file';
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
+const world = cliWorldForFile();
 
 async function faults(rules: { match: string; fault: number; times: number }[]) {
   await fetch(`${world.graphUrl}/_emulator/tenants/${world.tenantId}/faults`, { method: 'PUT', body: JSON.stringify({ rules }) });

@@ -4,15 +4,11 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asAdmin, asWriter, backedUp, planHash, secret } from './apply-resume.fixture';
-import { startCliWorld, type CliWorld } from './cli-world';
+import { cliWorldForFile } from './cli-world-for-file';
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
+const world = cliWorldForFile();
 
 describe('gatehouse apply', () => {
   it('stops on a refused write, and the same plan applied again resumes without writing anything twice', async () => {

@@ -3,16 +3,11 @@
 // admin's change found by diff (exit 1) with the change in words and who made it; the job summary.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_READS, GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { describe, expect, it } from 'vitest';
+import { ALL_READS, GOOD_SECRET } from './cli-world';
+import { cliWorldForFile, secret } from './cli-world-for-file';
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
-
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
+const world = cliWorldForFile();
 
 function snapshot(folder: string): Record<string, string> {
   const files: Record<string, string> = {};

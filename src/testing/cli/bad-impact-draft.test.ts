@@ -4,16 +4,10 @@
 // signs in and is placed among the tenant's policies.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { describe, expect, it } from 'vitest';
+import { cliWorldForFile, secret } from './cli-world-for-file';
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
-
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
+const world = cliWorldForFile();
 
 describe('gatehouse impact with a bad --draft', () => {
   it('says what is wrong with the draft before signing in (no token asked for), exit 2', async () => {

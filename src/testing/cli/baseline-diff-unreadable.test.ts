@@ -3,16 +3,10 @@
 // drift it by less) while the pipeline reads a pass. The file is named with why, and the exit is 2.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { describe, expect, it } from 'vitest';
+import { cliWorldForFile, secret } from './cli-world-for-file';
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
-
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
+const world = cliWorldForFile();
 
 describe('gatehouse diff <desired> --baseline, a desired file that cannot be read', () => {
   it('names the file and why, and exits 2 instead of comparing without it', async () => {

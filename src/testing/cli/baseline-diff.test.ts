@@ -4,17 +4,12 @@
 // tenant lacks, or the placeholder mapped to another group, is drift (exit 1) in words.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mappingKey } from '../../domain/plan/mapping';
-import { GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { cliWorldForFile, secret } from './cli-world-for-file';
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
+const world = cliWorldForFile();
 
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
 type Policy = { id: string; displayName: string; conditions: { users: { excludeGroups: string[] } } } & Record<string, unknown>;
 
 function mapping(groupId: string, groupName: string) {

@@ -6,17 +6,12 @@
 // yet is still written there.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contosoDirectory as d } from '../../emulator/seed/contoso';
-import { GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { cliWorldForFile, secret } from './cli-world-for-file';
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
+const world = cliWorldForFile();
 
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
 const write = (name: string, value: unknown) =>
   writeFileSync(join(world.dir, name), typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
 

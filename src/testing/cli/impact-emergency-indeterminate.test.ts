@@ -4,21 +4,15 @@
 // knowing is no pass. With the MFA trusted IPs said and the address among them, it is told: no hit.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contosoDirectory as d } from '../../emulator/seed/contoso';
 import { BLOCK_OUTSIDE_TRUSTED } from './block-outside-trusted';
-import { GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { cliWorldForFile, secret } from './cli-world-for-file';
 
 const EXCHANGE = '00000002-0000-0ff1-ce00-000000000000';
 const BREAK_GLASS = d.user('Break Glass 01');
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
-
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
+const world = cliWorldForFile();
 
 describe('gatehouse impact, an emergency account the blocking draft cannot be evaluated for', () => {
   it('says it may be kept out, in words, and exits 1', async () => {

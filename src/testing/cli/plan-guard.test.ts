@@ -4,17 +4,11 @@
 // key that confirms it; with that key it exits 0. Without --emergency it says the plan is unguarded.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contosoDirectory as d } from '../../emulator/seed/contoso';
-import { GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { cliWorldForFile, secret } from './cli-world-for-file';
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
-
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
+const world = cliWorldForFile();
 
 describe('gatehouse plan --emergency', () => {
   it('stops a plan that would lock out an emergency account, naming it, until confirmed', async () => {

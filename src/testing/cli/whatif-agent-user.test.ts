@@ -2,17 +2,14 @@
 // an agent user, so a draft blocking all agent users blocks it, and a person stays out of that draft.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contosoDirectory as d } from '../../emulator/seed/contoso';
-import { GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { GOOD_SECRET } from './cli-world';
+import { cliWorldForFile } from './cli-world-for-file';
 
 const EXCHANGE = '00000002-0000-0ff1-ce00-000000000000';
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
+const world = cliWorldForFile();
 
 const write = (name: string, value: unknown) => writeFileSync(join(world.dir, name), `${JSON.stringify(value, null, 2)}\n`);
 

@@ -3,21 +3,16 @@
 // cannot be told. That is not a pass: the line says "CANNOT TELL" and the run exits 2.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contosoDirectory as d } from '../../emulator/seed/contoso';
 import { BLOCK_OUTSIDE_TRUSTED } from './block-outside-trusted';
-import { GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { cliWorldForFile, secret } from './cli-world-for-file';
 
 const EXCHANGE = '00000002-0000-0ff1-ce00-000000000000';
 const KOFI = d.user('Kofi Mensah');
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
+const world = cliWorldForFile();
 
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
 const write = (name: string, value: unknown) => writeFileSync(join(world.dir, name), `${JSON.stringify(value, null, 2)}\n`);
 
 const kofi = (conditions: object) => ({

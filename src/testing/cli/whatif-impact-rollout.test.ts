@@ -5,21 +5,17 @@
 // pauses exits 1 with its reason, one that may advance exits 0.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contosoDirectory as d } from '../../emulator/seed/contoso';
-import { ALL_READS, GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { ALL_READS } from './cli-world';
+import { cliWorldForFile, secret } from './cli-world-for-file';
 
 const EXCHANGE = '00000002-0000-0ff1-ce00-000000000000';
 const KOFI = d.user('Kofi Mensah');
 const BREAK_GLASS = d.user('Break Glass 01');
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
+const world = cliWorldForFile();
 
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
 const write = (name: string, value: unknown) => writeFileSync(join(world.dir, name), `${JSON.stringify(value, null, 2)}\n`);
 
 async function signIns(facts: object[]) {

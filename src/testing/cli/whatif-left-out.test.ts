@@ -3,20 +3,15 @@
 // and the run exits 2, so a pipeline does not read a suite that skipped it as a pass.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contosoDirectory as d } from '../../emulator/seed/contoso';
-import { GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { cliWorldForFile, secret } from './cli-world-for-file';
 
 const EXCHANGE = '00000002-0000-0ff1-ce00-000000000000';
 const KOFI = d.user('Kofi Mensah');
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
+const world = cliWorldForFile();
 
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
 const scenario = (id: string, name: string) => ({
   id,
   name,
