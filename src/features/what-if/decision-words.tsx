@@ -38,13 +38,21 @@ function asked(asked: readonly (PolicyRef & { words: string })[], verb: string):
 const lineWords = ({ label, text = '' }: SummaryLine) =>
   text === 'On' || text.startsWith('Require ') ? label : `${label} ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 
-/** One policy's session controls in words, through the policy page's describer so both say them alike. */
+/** A control as the policy holds it: resilience defaults is a flag, the evaluation keeps it as { flag: true }. */
+const asHeld = ({ control, settings }: SessionRequirement) => (control === 'disableResilienceDefaults' ? settings[control] : settings);
+
+/**
+ * One policy's session controls in words, through the policy page's describer so both say them alike; a control
+ * it has no words for (one Graph added since) is named by its property, rather than left out.
+ */
 export function sessionInWords(controls: readonly SessionRequirement[]): string {
-  const sessionControls = Object.fromEntries(controls.map((c) => [c.control, c.settings])) as ConditionalAccessSessionControls;
-  const section = describePolicy({ sessionControls }, undefined).find((s) => s.title === 'Session');
-  return (section?.lines ?? [])
-    .filter((l) => l.label !== 'Session')
-    .map(lineWords)
+  return controls
+    .map((c) => {
+      const sessionControls = { [c.control]: asHeld(c) } as ConditionalAccessSessionControls;
+      const section = describePolicy({ sessionControls }, undefined).find((s) => s.title === 'Session');
+      const lines = (section?.lines ?? []).filter((l) => l.label !== 'Session');
+      return lines.length ? lines.map(lineWords).join(' and ') : isolatedText(c.control);
+    })
     .join(' and ');
 }
 

@@ -159,6 +159,21 @@ describe('WhatIfResults, what the policies that apply ask', () => {
         'and requires password change (CA003).',
     );
     cleanup();
+    // Resilience defaults disabled (a flag, not a setting), and a control the describer has no words for yet.
+    expect(
+      show([
+        applying('ca20', 'CA020', {
+          session: [
+            { control: 'disableResilienceDefaults', settings: { disableResilienceDefaults: true } },
+            { control: 'futureControl', settings: { isEnabled: true } },
+          ],
+        }),
+      ]),
+    ).toBe(
+      'Gatehouse, saved policiesAllowed: no policy that applies asks for a grant control. ' +
+        'Session controls: Resilience defaults disabled and futureControl (CA020).',
+    );
+    cleanup();
     expect(show([applying('ca10', 'CA010', { session: [frequency] })])).toBe(
       'Gatehouse, saved policiesAllowed: no policy that applies asks for a grant control. Session controls: Sign-in frequency every 12 hours (CA010).',
     );
