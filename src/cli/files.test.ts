@@ -10,7 +10,7 @@ import { newRolloutPlan } from '../domain/rollout/rollout-plan';
 import { readDraft } from './evaluation/drafts';
 import { readJsonFile, writeOutput } from './evaluation/outputs';
 import { readRolloutPlan } from './evaluation/rollout-source';
-import { checkOut } from './files';
+import { checkOut, repoPath } from './files';
 import { createRedactor } from './redact';
 import { runInProcess } from './run-in-process';
 
@@ -109,6 +109,15 @@ describe('--out into a folder not made yet', () => {
     await writeOutput({ out: 'reports/2026/whatif.md' }, io, '# What if\n');
     expect(readFileSync(join(dir, 'reports/2026/whatif.md'), 'utf8')).toBe('# What if\n');
     expect(err).toEqual(['Written to reports/2026/whatif.md.\n']);
+  });
+});
+
+describe('repoPath: where a plan file says its source is', () => {
+  it('names the working folder itself "." and others from it, with forward slashes', () => {
+    const cwd = join(tmpdir(), 'repo');
+    expect(repoPath(cwd, cwd)).toBe('.');
+    expect(repoPath(cwd, '.')).toBe('.');
+    expect(repoPath(cwd, join(cwd, 'tenants', 'contoso'))).toBe('tenants/contoso');
   });
 });
 

@@ -66,7 +66,8 @@ export function parseUserJson(text: string, path: string): unknown {
 }
 
 /** A path as the repository sees it: relative to the working folder, with forward slashes (code scanning's uri, a plan's source). */
-export const repoPath = (cwd: string, path: string) => relative(cwd, resolve(cwd, path)).split(sep).join('/');
+// The working folder itself is '.', never '': a plan made there says "Plan again from ." rather than "from  against".
+export const repoPath = (cwd: string, path: string) => relative(cwd, resolve(cwd, path)).split(sep).join('/') || '.';
 
 /**
  * Refuses an --out that cannot take what the command writes (a folder where a file goes, a file where a
