@@ -13,8 +13,8 @@ interface Tip {
   row: number;
   col: number;
   by: 'focus' | 'pointer';
-  /** The rows it was shown over: a new list (a keystroke in search) may have taken its row away. */
-  rows: unknown;
+  /** The row's key: a new list (a keystroke in search) may have put another row in its place. */
+  key: string;
 }
 
 // As Fluent's tooltips wait under the mouse, and after it leaves (time to move onto the tooltip).
@@ -35,7 +35,11 @@ const isCut = (element: HTMLElement) => element.scrollWidth > element.clientWidt
  * The grid's tooltip: the handlers the grid spreads on itself, and the tooltip to render.
  * wholeText gives a cell's text as its row shows it.
  */
-export function useCutTextTip<Row>(rows: readonly Row[], wholeText: (row: Row, col: number) => string | undefined) {
+export function useCutTextTip<Row>(
+  rows: readonly Row[],
+  keyOf: (row: Row) => string,
+  wholeText: (row: Row, col: number) => string | undefined,
+) {
   const [tip, setTip] = useState<Tip | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const later = (run: () => void) => {
@@ -44,13 +48,16 @@ export function useCutTextTip<Row>(rows: readonly Row[], wholeText: (row: Row, c
   };
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const shown = tip && tip.rows === rows ? tip : null;
+  // The list is made anew as names arrive or a refresh lands: the tip stays while its row is where it was.
+  const keyAt = (row: number) => (rows[row] === undefined ? undefined : keyOf(rows[row]!));
+  const shown = tip && keyAt(tip.row) === tip.key && tip.target.isConnected ? tip : null;
   const text = shown && rows[shown.row] !== undefined ? wholeText(rows[shown.row]!, shown.col) : undefined;
 
   const onFocus = (event: React.FocusEvent) => {
     clearTimeout(timer.current);
     const at = clipOf(event.target, true);
-    if (at && isCut(at.target)) setTip({ ...at, by: 'focus', rows });
+    const key = at ? keyAt(at.row) : undefined;
+    if (at && key !== undefined && isCut(at.target)) setTip({ ...at, by: 'focus', key });
     else if (tip) setTip(null);
   };
   const onBlur = () => {
@@ -60,7 +67,8 @@ export function useCutTextTip<Row>(rows: readonly Row[], wholeText: (row: Row, c
     const at = clipOf(event.target, false);
     if (at && at.target === shown?.target) return clearTimeout(timer.current);
     if (!at || !isCut(at.target)) return;
-    later(() => setTip({ ...at, by: 'pointer', rows }));
+    const key = keyAt(at.row);
+    if (key !== undefined) later(() => setTip({ ...at, by: 'pointer', key }));
   };
   const onPointerOut = (event: React.PointerEvent) => {
     const at = clipOf(event.target, false);

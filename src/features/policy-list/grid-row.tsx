@@ -133,6 +133,9 @@ export const focusAttributes = (row: number, col: number, active: boolean) => ({
   tabIndex: active ? 0 : -1,
 });
 
+/** What names a row to the grid's tooltip while lists are made anew (names arriving, a refresh). */
+export const keyOfRow = (row: PolicyRow) => row.id;
+
 /** A cell's text that its column may cut, as the row shows it: the grid's tooltip shows it whole (cut-text-tip). */
 export function wholeText(row: PolicyRow, col: number): string | undefined {
   const texts = [isolatedText(row.name), undefined, undefined, row.users, row.targets, row.grant, row.session];

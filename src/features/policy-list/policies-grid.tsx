@@ -12,7 +12,7 @@ import type React from 'react';
 import { findingsOf, type PolicyFindings } from '../../policy-ui/lint-summary';
 import { useCutTextTip } from './cut-text-tip';
 import { moveFocus, type CellPosition } from './grid-keys';
-import { focusAttributes, GridRow, useRowStyles, wholeText } from './grid-row';
+import { focusAttributes, GridRow, keyOfRow, useRowStyles, wholeText } from './grid-row';
 import type { PolicyRow, SortColumn } from './policy-rows';
 import { useDrawnRange } from './use-drawn-range';
 import { drawnRows, rowOffsets, scrollToReveal } from './windowing';
@@ -181,7 +181,7 @@ export const PoliciesGrid = memo(function PoliciesGrid({
   const offsets = useMemo(() => rowOffsets(heights), [heights]);
   const range = useDrawnRange(body, offsets);
   const { template, startResize } = useColumnWidths();
-  const tip = useCutTextTip(rows, wholeText);
+  const tip = useCutTextTip(rows, keyOfRow, wholeText);
 
   // The grid's one tab stop; it stays on a row that exists when the list shrinks.
   const [active, setActive] = useState<CellPosition>({ row: 0, col: 0 });
