@@ -155,12 +155,13 @@ async function backToEditing() {
  * The connection is back: the review again and Save (and, `overAConflict`, the admin's changes put on top of the version the
  * tenant holds, and Save again); where the page went then, with what it said.
  */
-async function saveOnceBack({ overAConflict = false } = {}) {
+async function saveOnceBack({ overAConflict = false, atConflict = (_said: string) => {} } = {}) {
   world.back = true;
   // Found, not got: just after the review closes, the page can still be hidden from the accessibility tree.
   fireEvent.click(await screen.findByRole('button', { name: 'Review and save…' }));
   fireEvent.click(await screen.findByRole('button', { name: 'Save to tenant' }));
   if (overAConflict) {
+    atConflict((await screen.findByText('Nothing was saved.')).closest('.fui-MessageBar')!.textContent ?? '');
     fireEvent.click(await screen.findByRole('button', { name: 'Put my changes on top of theirs' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Save to tenant' }));
   }
@@ -217,7 +218,11 @@ describe('A save whose answer is lost, over a version this device could not keep
     // Typed on: the tenant holds the lost save, newer than the draft's base, so the next save meets it as a conflict.
     edit(box, { grantControls: { operator: 'OR', builtInControls: ['mfa', 'compliantDevice'] } });
     versions.record = keep;
-    const saved = await saveOnceBack({ overAConflict: true });
+    let said = '';
+    const saved = await saveOnceBack({ overAConflict: true, atConflict: (words) => (said = words) });
+    // The conflict is the admin's own earlier save: not blamed on someone else.
+    expect(said).toContain('Your earlier save, whose answer was lost, did reach the tenant');
+    expect(said).not.toContain('someone else');
     expect(world.policy.grantControls).toMatchObject({ builtInControls: ['mfa', 'compliantDevice'] });
     // Kept now: the lost save's version, which this save replaced; the one the lost save replaced is kept nowhere.
     expect((await versions.list('acc', 'p1')).map((v) => JSON.parse(v.json) as JsonObject)).toMatchObject([{ state: 'enabled' }]);
@@ -231,7 +236,9 @@ describe('A save whose answer is lost, over a version this device could not keep
 
     // Someone else saved meanwhile: the next save meets their version, not the lost one, as a conflict.
     world.policy = { ...world.policy, sessionControls: { signInFrequency: { isEnabled: true } }, modifiedDateTime: '2026-12-04T09:00:00Z' };
-    const saved = await saveOnceBack({ overAConflict: true });
+    let said = '';
+    const saved = await saveOnceBack({ overAConflict: true, atConflict: (words) => (said = words) });
+    expect(said).toContain('by someone else, or by you in another tab');
     expect(world.policy).toMatchObject({ state: 'enabled', sessionControls: { signInFrequency: { isEnabled: true } } });
     expect(saved).toEqual([
       '/policies/p1',

@@ -14,6 +14,8 @@ export interface Conflict {
   base: string;
   theirs: string;
   mine: string;
+  /** The tenant holds what this page's own earlier save sent, whose answer was lost: it did land. */
+  byLostSave?: boolean;
 }
 
 export function ConflictReview({
@@ -31,8 +33,9 @@ export function ConflictReview({
       <MessageBar intent="warning">
         <MessageBarBody>
           <MessageBarTitle>Nothing was saved.</MessageBarTitle>
-          It was changed on {formatDateTime(conflict.current.modifiedDateTime)}, after the version your edit began from (by someone else, or
-          by you in another tab). Their changes:
+          {conflict.byLostSave
+            ? `Your earlier save, whose answer was lost, did reach the tenant: it was changed on ${formatDateTime(conflict.current.modifiedDateTime)}, after the version your edit began from. Its changes are below as “theirs”:`
+            : `It was changed on ${formatDateTime(conflict.current.modifiedDateTime)}, after the version your edit began from (by someone else, or by you in another tab). Their changes:`}
         </MessageBarBody>
       </MessageBar>
       <ul className={styles.changes} aria-label="Their changes">

@@ -71,6 +71,7 @@ export function usePolicySave({
         setLost((lost) => (lost && !lost.landed && holds(theirs, lost.sent) ? { ...lost, landed: true } : lost));
         setStep({
           kind: 'conflict',
+          byLostSave: !!lost && holds(theirs, lost.sent),
           current: outcome.current,
           theirChanges: describeChanges(draft.base, theirs, names),
           base: comparableText(draft.base),
