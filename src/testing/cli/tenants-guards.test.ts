@@ -13,7 +13,7 @@ import { readTenantsReport } from '../../domain/tenants/report';
 import { tenantCopy } from '../../emulator/server/many-tenants';
 import { readBackup } from '../../cli/files';
 import { writeBackup } from '../../cli/write-backup';
-import { clientIdOf, startTenantsWorld, TENANT_SECRET, tenantsFileOf, type TenantsWorld } from './tenants-world';
+import { clientIdOf, startTenantsWorld, TENANT_SECRET, tenantsFileOf, type TenantsWorld, asAdminOf } from './tenants-world';
 
 let world: TenantsWorld;
 beforeAll(async () => {
@@ -25,18 +25,7 @@ afterAll(async () => world?.close());
 const folderOf = (n: number) => tenantCopy(n).id.toLowerCase();
 const POLICIES = '/v1.0/identity/conditionalAccess/policies';
 
-async function asAdmin(n: number, method: string, path: string, body?: unknown) {
-  for (let tries = 0; ; tries++) {
-    const response = await fetch(`${world.graphUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${await world.adminToken(n)}`, 'content-type': 'application/json' },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    // The tenant's Conditional Access limit applies to its admin too.
-    if (response.status !== 429 || tries > 5) return response;
-    await new Promise((r) => setTimeout(r, 1100));
-  }
-}
+const asAdmin = (n: number, method: string, path: string, body?: unknown) => asAdminOf(world, n, method, path, body);
 
 async function report(args: string[]) {
   const run = await world.gatehouse(['report', ...args]);

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantCopy } from '../../emulator/server/many-tenants';
-import { startTenantsWorld, TENANT_SECRET, tenantsFileOf, clientIdOf, type TenantsWorld } from './tenants-world';
+import { startTenantsWorld, TENANT_SECRET, tenantsFileOf, clientIdOf, type TenantsWorld, asAdminOf } from './tenants-world';
 
 let world: TenantsWorld;
 beforeAll(async () => {
@@ -19,18 +19,7 @@ afterAll(async () => world?.close());
 const folderOf = (n: number) => tenantCopy(n).id.toLowerCase();
 const POLICIES = '/v1.0/identity/conditionalAccess/policies';
 
-async function asAdmin(n: number, method: string, path: string, body?: unknown) {
-  for (let tries = 0; ; tries++) {
-    const response = await fetch(`${world.graphUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${await world.adminToken(n)}`, 'content-type': 'application/json' },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    // The tenant's Conditional Access limit applies to its admin too.
-    if (response.status !== 429 || tries > 5) return response;
-    await new Promise((r) => setTimeout(r, 1100));
-  }
-}
+const asAdmin = (n: number, method: string, path: string, body?: unknown) => asAdminOf(world, n, method, path, body);
 
 describe('gatehouse --tenants and paths', () => {
   it('writes an absolute --out where it says (backup, report, plan), and lint --from an absolute folder of backups', async () => {
