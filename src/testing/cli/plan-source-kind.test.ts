@@ -3,20 +3,12 @@
 // none of; a plan file written before the kind was recorded still applies, its source named neutrally.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../domain/bundle/canonical-json';
 import { sha256OfText } from '../../cli/commands/plan-file';
-import { ALL_READS, GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { cliWorldForFile, deviceCodeBlock, granted, hashOf, secret } from './cli-world-for-file';
 
-let world: CliWorld;
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 120_000);
-afterAll(async () => world?.close());
-
-const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
-const WRITER = [...ALL_READS, 'Policy.ReadWrite.ConditionalAccess', 'Application.Read.All'];
-const hashOf = (stdout: string) => /^sha256 ([0-9a-f]{64})$/m.exec(stdout)![1]!;
+const world = cliWorldForFile();
 const NAME = 'Block device code flow (template, kind)';
 
 async function refuseNextCreate() {
@@ -24,30 +16,13 @@ async function refuseNextCreate() {
   await fetch(`${world.graphUrl}/_emulator/tenants/${world.tenantId}/faults`, { method: 'PUT', body: JSON.stringify({ rules }) });
 }
 
-async function apply(plan: string, hash: string) {
-  world.roles = WRITER;
-  try {
-    return await world.gatehouse(['apply', '--plan', plan, '--sha256', hash], secret);
-  } finally {
-    world.roles = ALL_READS;
-  }
-}
+const apply = (plan: string, hash: string) => granted(world, () => world.gatehouse(['apply', '--plan', plan, '--sha256', hash], secret));
 
 describe('the kind of source a plan file records, as apply names it', () => {
   let hash = '';
   beforeAll(async () => {
     mkdirSync(join(world.dir, 'templates'), { recursive: true });
-    const template = {
-      displayName: NAME,
-      state: 'enabledForReportingButNotEnforced',
-      conditions: {
-        users: { includeUsers: ['All'] },
-        applications: { includeApplications: ['All'] },
-        clientAppTypes: ['all'],
-        authenticationFlows: { transferMethods: 'deviceCodeFlow' },
-      },
-      grantControls: { operator: 'OR', builtInControls: ['block'] },
-    };
+    const template = deviceCodeBlock(NAME);
     writeFileSync(join(world.dir, 'templates', 'device-code.json'), JSON.stringify(template, null, 2));
     const planned = await world.gatehouse(['plan', 'templates', '--out', 'template.json'], secret);
     expect(planned.code, planned.stderr).toBe(0);
