@@ -269,8 +269,12 @@ export async function resolveNames(
   const refs = prepared.refs ?? collectReferences(policies);
   const { early, token } = prepared;
   if (early) {
-    const missing = referencesMissingFrom(refs, early.refs);
-    const [earlier, rest] = await Promise.all([early.answer.catch(() => null), isEmpty(missing) ? null : lookUp(client, missing, token)]);
+    // The same references (a first visit's lookup, started as the list arrived): nothing is missing.
+    const missing = early.refs === refs ? null : referencesMissingFrom(refs, early.refs);
+    const [earlier, rest] = await Promise.all([
+      early.answer.catch(() => null),
+      !missing || isEmpty(missing) ? null : lookUp(client, missing, token),
+    ]);
     if (earlier) return directoryOf(policies, refs, rest ? [earlier, rest] : [earlier]);
   }
   return directoryOf(policies, refs, [await lookUp(client, refs, token)]);
