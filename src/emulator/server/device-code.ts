@@ -4,13 +4,16 @@
 // for the application; Graph's .default asks the application's configured permissions. The emulated
 // person is the tenant's administrator, who consents on the sign-in page to what is asked, and the
 // consent stays. Nobody opens a browser: the code is approved at once, and the message says so.
+// The token answer's refresh token is redeemed later (grant_type=refresh_token) as Entra ID redeems it,
+// so MSAL renews an expired access token without asking the person for a new device code.
 import type { IncomingMessage } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { OAuth2Issuer } from 'oauth2-mock-server';
 import { seedAccounts } from '../seed';
 import { ADMIN_SCOPES } from './tokens';
 
 export const DEVICE_CODE_GRANT = 'device_code';
+export const SIGN_IN_APP_NAME = 'Gatehouse command line';
 const GRAPH = 'https://graph.microsoft.com';
 const OPENID_SCOPES = ['openid', 'profile', 'offline_access', 'email'];
 
@@ -32,11 +35,77 @@ export async function readForm(req: IncomingMessage): Promise<Body | null> {
   return Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
 }
 
-export function deviceCodes(issuer: OAuth2Issuer, tenantOf: (clientId: string) => string | undefined, url: () => string) {
+/** Entra ID's error answer: the AADSTS code leads the description, which ends with the ids and the time. */
+function entraError(error: string, code: number, description: string, extra: Record<string, string> = {}): Answer {
+  const traceId = randomUUID();
+  const correlationId = randomUUID();
+  const timestamp = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
+  return {
+    status: 400,
+    body: {
+      error,
+      error_description: `AADSTS${code}: ${description}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
+      error_codes: [code],
+      timestamp,
+      trace_id: traceId,
+      correlation_id: correlationId,
+      error_uri: `https://login.microsoftonline.com/error?code=${code}`,
+      ...extra,
+    },
+  };
+}
+
+/** A person's sign-in, as a refresh token holds it: who, through which client. */
+interface Grant {
+  clientId: string;
+  tenantId: string;
+}
+
+export function deviceCodes(
+  issuer: OAuth2Issuer,
+  tenantOf: (clientId: string) => string | undefined,
+  url: () => string,
+  accessTokenSeconds = 3600,
+) {
   const pending = new Map<string, { clientId: string; scope: string; granted: string[] }>();
   /** What each person (tenant, client) consented to so far: Entra ID adds it to every later token. */
   const consented = new Map<string, Set<string>>();
+  const refreshTokens = new Map<string, Grant>();
   const adminOf = (tenantId: string) => seedAccounts().find((a) => a.tenantId === tenantId && a.role === 'admin')!.user;
+
+  /** The token answer: an id token only when openid is asked, a refresh token only with offline_access (as Entra ID). */
+  async function tokens(grant: Grant, scope: string, granted: string[]): Promise<Answer> {
+    const user = adminOf(grant.tenantId);
+    const person = { tid: grant.tenantId, oid: user.id, sub: user.id, preferred_username: user.userPrincipalName, name: user.displayName };
+    // uti, Entra ID's token identifier, makes each token its own even within one second.
+    const uti = randomBytes(16).toString('base64url');
+    const accessToken = await issuer.buildToken({
+      expiresIn: accessTokenSeconds,
+      scopesOrTransform: (_header, payload) =>
+        Object.assign(payload, { ...person, aud: GRAPH, appid: grant.clientId, azp: grant.clientId, scp: granted.join(' '), uti }),
+    });
+    const asked = scope.split(' ');
+    const idToken = asked.includes('openid')
+      ? await issuer.buildToken({ scopesOrTransform: (_header, payload) => Object.assign(payload, { ...person, aud: grant.clientId }) })
+      : null;
+    const refreshToken = asked.includes('offline_access') ? randomUUID() : null;
+    if (refreshToken) refreshTokens.set(refreshToken, grant);
+    return {
+      status: 200,
+      body: {
+        token_type: 'Bearer',
+        scope,
+        expires_in: accessTokenSeconds,
+        ext_expires_in: accessTokenSeconds,
+        access_token: accessToken,
+        ...(idToken && { id_token: idToken }),
+        ...(refreshToken && { refresh_token: refreshToken }),
+      },
+    };
+  }
 
   return {
     /** POST /devicecode: the code, approved at once for the tenant's administrator. */
@@ -68,27 +137,28 @@ export function deviceCodes(issuer: OAuth2Issuer, tenantOf: (clientId: string) =
       if (!code || code.clientId !== body.client_id)
         return { status: 400, body: { error: 'expired_token', error_description: 'AADSTS70019: Verification code expired.' } };
       pending.delete(body.device_code ?? '');
-      const tenantId = tenantOf(code.clientId)!;
-      const user = adminOf(tenantId);
-      const person = { tid: tenantId, oid: user.id, sub: user.id, preferred_username: user.userPrincipalName, name: user.displayName };
-      const accessToken = await issuer.buildToken({
-        scopesOrTransform: (_header, payload) =>
-          Object.assign(payload, { ...person, aud: GRAPH, appid: code.clientId, azp: code.clientId, scp: code.granted.join(' ') }),
-      });
-      const idToken = await issuer.buildToken({
-        scopesOrTransform: (_header, payload) => Object.assign(payload, { ...person, aud: code.clientId }),
-      });
-      return {
-        status: 200,
-        body: {
-          token_type: 'Bearer',
-          scope: code.scope,
-          expires_in: 3600,
-          access_token: accessToken,
-          id_token: idToken,
-          refresh_token: randomUUID(),
-        },
-      };
+      return tokens({ clientId: code.clientId, tenantId: tenantOf(code.clientId)! }, code.scope, code.granted);
+    },
+    /**
+     * POST /token with grant_type refresh_token. A refresh token is good for every scope the person consented to for
+     * the client, so a scope beyond them asks consent again; the token holds all of them (additive, as the device
+     * code's). Each answer has a new refresh token, and the one used stays valid: Entra ID does not revoke it.
+     */
+    async refresh(body: Body): Promise<Answer> {
+      const grant = refreshTokens.get(body.refresh_token ?? '');
+      // One issued to another client is as good as unknown to this one.
+      if (!grant || grant.clientId !== body.client_id)
+        return entraError('invalid_grant', 9002313, 'Invalid request. Request is malformed or invalid.');
+      const consent = consented.get(grant.clientId) ?? new Set<string>();
+      const missing = askedScopes(body.scope ?? '').filter((s) => !consent.has(s));
+      if (missing.length > 0)
+        return entraError(
+          'invalid_grant',
+          65001,
+          `The user or administrator has not consented to use the application with ID '${grant.clientId}' named '${SIGN_IN_APP_NAME}'. Send an interactive authorization request for this user and resource.`,
+          { suberror: 'consent_required' },
+        );
+      return tokens(grant, body.scope ?? '', [...consent]);
     },
   };
 }

@@ -13,11 +13,10 @@ import { join } from 'node:path';
 import { OAuth2Issuer, OAuth2Service } from 'oauth2-mock-server';
 import type { Authenticator } from '../core/emulator';
 import { stableId } from '../core/ids';
-import { DEVICE_CODE_GRANT, deviceCodes, readForm, unknownClient } from './device-code';
+import { DEVICE_CODE_GRANT, deviceCodes, readForm, SIGN_IN_APP_NAME, unknownClient } from './device-code';
 import { localhostCertificate } from './localhost-certificate';
 import { APP_PERMISSIONS, createKeysVerifier } from './tokens';
 
-export const SIGN_IN_APP_NAME = 'Gatehouse command line';
 const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
 
 export interface SignInServer {
@@ -31,8 +30,15 @@ export interface SignInServer {
   close(): Promise<void>;
 }
 
-/** Starts the provider; `tenantIds` are the tenants it signs in to (each through a client id of its own). */
-export async function startSignInServer(tenantIds: string[], defaultTenantId: string): Promise<SignInServer> {
+/**
+ * Starts the provider; `tenantIds` are the tenants it signs in to (each through a client id of its own).
+ * `accessTokenSeconds`, a person's access token lifetime (Entra ID's is about an hour), is for tests that refresh.
+ */
+export async function startSignInServer(
+  tenantIds: string[],
+  defaultTenantId: string,
+  { accessTokenSeconds = 3600 }: { accessTokenSeconds?: number } = {},
+): Promise<SignInServer> {
   const dir = mkdtempSync(join(tmpdir(), 'gatehouse-emulator-sign-in-'));
   const { keyPath, certPath } = await localhostCertificate(dir, 'sign-in');
   const clientIdFor = (tenantId: string) => stableId(`emulator-sign-in-client:${tenantId}`);
@@ -63,7 +69,7 @@ export async function startSignInServer(tenantIds: string[], defaultTenantId: st
       response.statusCode = 400;
       response.body = {
         error: 'unsupported_grant_type',
-        error_description: 'The emulator signs in applications (client credentials) and people (device code) only.',
+        error_description: 'The emulator signs in applications (client credentials) and people (device code, then refresh token) only.',
       };
     } else if (!tenantOf.has(body.client_id ?? '')) {
       response.statusCode = 400;
@@ -75,6 +81,7 @@ export async function startSignInServer(tenantIds: string[], defaultTenantId: st
     issuer,
     (clientId) => tenantOf.get(clientId),
     () => url,
+    accessTokenSeconds,
   );
   const answer = (res: ServerResponse, { status, body }: { status: number; body: unknown }) => {
     // A client gone (its body cut short) is not answered.
@@ -95,6 +102,7 @@ export async function startSignInServer(tenantIds: string[], defaultTenantId: st
     }
     if (form && path === '/devicecode') return answer(res, devices.start(form));
     if (form && path === '/token' && form.grant_type === DEVICE_CODE_GRANT) return answer(res, await devices.redeem(form));
+    if (form && path === '/token' && form.grant_type === 'refresh_token') return answer(res, await devices.refresh(form));
     Object.assign(req, { body: form ?? {} });
     service.requestHandler(req, res);
   };
