@@ -136,9 +136,9 @@ function edit(box: HTMLTextAreaElement, changes: JsonObject) {
   return text;
 }
 
-/** Turns the policy on and saves it: the review, once it says the save failed (its answer lost); the text saved. */
-async function saveLosingTheAnswer(box: HTMLTextAreaElement) {
-  const text = edit(box, { state: 'enabled' });
+/** Turns the policy on (or makes these changes) and saves it: the review, once it says the save failed (its answer lost); the text saved. */
+async function saveLosingTheAnswer(box: HTMLTextAreaElement, changes: JsonObject = { state: 'enabled' }) {
+  const text = edit(box, changes);
   fireEvent.click(screen.getByRole('button', { name: 'Review and save…' }));
   fireEvent.click(screen.getByRole('button', { name: 'Save to tenant' }));
   const dialog = await screen.findByRole('dialog');
@@ -229,6 +229,38 @@ describe('A save whose answer is lost, over a version this device could not keep
     expect(saved).toEqual(['/policies/p1', { state: { saved: true, warning: `Earlier attempt: ${NOT_KEPT}` } }]);
   });
 
+  it('after a conflict with the lost save and a later change by someone else, says its changes are all there and keeps its warning', async () => {
+    const box = await openEditor();
+    await saveLosingTheAnswer(box);
+    await backToEditing();
+
+    // Typed on; the lost save landed, then someone else changed another field: the tenant no longer holds the draft sent as a whole.
+    edit(box, { grantControls: { operator: 'OR', builtInControls: ['mfa', 'compliantDevice'] } });
+    world.policy = { ...world.policy, sessionControls: { signInFrequency: { isEnabled: true } }, modifiedDateTime: '2026-12-05T13:00:00Z' };
+    versions.record = keep;
+    let said = '';
+    const saved = await saveOnceBack({ overAConflict: true, atConflict: (words) => (said = words) });
+    expect(said).toContain('Your earlier save, whose answer was lost, did reach the tenant, and all its changes are still there');
+    expect(said).toContain('also changed by someone else, or by you in another tab');
+    // The version the lost save replaced is kept nowhere: the saved message still says so.
+    expect(saved).toEqual(['/policies/p1', { state: { saved: true, warning: `Earlier attempt: ${NOT_KEPT}` } }]);
+  });
+
+  it('after a conflict where someone else wrote over part of the lost save, says part of it was written over and keeps its warning', async () => {
+    const box = await openEditor();
+    await saveLosingTheAnswer(box, { state: 'enabled', grantControls: { operator: 'OR', builtInControls: ['mfa', 'compliantDevice'] } });
+    await backToEditing();
+
+    // Typed on; the lost save landed, then someone else put the policy in report-only: its other change is still there.
+    edit(box, { displayName: 'Require MFA or a compliant device' });
+    world.policy = { ...world.policy, state: 'enabledForReportingButNotEnforced', modifiedDateTime: '2026-12-05T13:00:00Z' };
+    versions.record = keep;
+    let said = '';
+    const saved = await saveOnceBack({ overAConflict: true, atConflict: (words) => (said = words) });
+    expect(said).toContain('Some of the changes of your earlier save, whose answer was lost, are in it; the others were written over');
+    expect(saved).toEqual(['/policies/p1', { state: { saved: true, warning: `Earlier attempt: ${NOT_KEPT}` } }]);
+  });
+
   it('after a conflict with someone else (the lost save never landed), a save sent over theirs says only its own words', async () => {
     world.lostBeforeTenant = true;
     await saveLosingTheAnswer(await openEditor());
@@ -239,6 +271,10 @@ describe('A save whose answer is lost, over a version this device could not keep
     let said = '';
     const saved = await saveOnceBack({ overAConflict: true, atConflict: (words) => (said = words) });
     expect(said).toContain('by someone else, or by you in another tab');
+    // Truthful about the admin's own change: it is not in the tenant now, whatever happened to it.
+    expect(said).toContain(
+      'None of the changes of your earlier save, whose answer was lost, are in it: it never reached the tenant, or was written over.',
+    );
     expect(world.policy).toMatchObject({ state: 'enabled', sessionControls: { signInFrequency: { isEnabled: true } } });
     expect(saved).toEqual([
       '/policies/p1',

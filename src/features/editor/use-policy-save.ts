@@ -5,8 +5,8 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { describeChanges } from '../../domain/describe-changes';
-import { policyJson } from '../../domain/json';
-import { buildPatch, comparableText, type JsonObject } from '../../domain/policy-body';
+import { isJsonObject, policyJson } from '../../domain/json';
+import { applyPatch, buildPatch, comparableText, type JsonObject } from '../../domain/policy-body';
 import type { NameDirectory } from '../../domain/references';
 import { describeError, errorPath } from '../../graph/describe-error';
 import { draftStore } from '../../policy-ui/draft-store';
@@ -14,18 +14,42 @@ import { useSavePolicy } from '../../policy-ui/writes';
 import { useTenantSession } from '../../session/tenant-session';
 import { paths } from '../../shared/routes/paths';
 import type { GraphFinding } from './policy-workbench';
+import type { LostSaveNow } from './review-conflict';
 import type { ReviewStep } from './review-dialog';
 import type { SaveFailure } from './save-failed';
 import type { DraftState } from './use-draft';
 
-/** A save whose answer was lost over a version not kept: what it said, the draft it sent, and whether it is known to have landed. */
+/**
+ * A save whose answer was lost over a version not kept: what it said, the draft it sent and the version that draft began
+ * from, and whether it is known to have landed.
+ */
 interface LostSave {
   words: string;
   sent: JsonObject;
+  base: JsonObject;
   landed: boolean;
 }
 
 const holds = (tenant: JsonObject, draft: JsonObject) => Object.keys(buildPatch(tenant, draft)).length === 0;
+
+/** Each value a patch sets, as a patch of its own. */
+const leaves = (patch: JsonObject): JsonObject[] =>
+  Object.entries(patch).flatMap(([key, value]) =>
+    isJsonObject(value) && Object.keys(value).length > 0 ? leaves(value).map((leaf) => ({ [key]: leaf })) : [{ [key]: value }],
+  );
+
+/**
+ * How much of a lost save the tenant holds now. Only the values it changed are compared: someone writing other fields
+ * after it landed does not hide it, and a PATCH lands whole, so any of its values still there means it landed.
+ */
+function lostSaveNow(lost: LostSave, tenant: JsonObject): LostSaveNow | undefined {
+  if (holds(tenant, lost.sent)) return 'only';
+  const changes = leaves(buildPatch(lost.base, lost.sent));
+  if (changes.length === 0) return undefined;
+  // Held when the tenant with the change made again has nothing the tenant lacks (a value cleared may read back unset).
+  const held = changes.filter((change) => holds(applyPatch(tenant, change), tenant)).length;
+  return held === changes.length ? 'there' : held > 0 ? 'partly' : 'gone';
+}
 
 export function usePolicySave({
   id,
@@ -67,11 +91,13 @@ export function usePolicySave({
       });
       if (outcome.kind === 'conflict') {
         const theirs = policyJson(outcome.current);
-        // The tenant holds what the lost save sent: it landed, over a version kept nowhere, whatever is saved next.
-        setLost((lost) => (lost && !lost.landed && holds(theirs, lost.sent) ? { ...lost, landed: true } : lost));
+        // The tenant holds some of what the lost save changed: it landed, over a version kept nowhere, whatever is saved next.
+        const lostSave = lost ? lostSaveNow(lost, theirs) : undefined;
+        const landed = lostSave === 'only' || lostSave === 'there' || lostSave === 'partly';
+        setLost((lost) => (lost && !lost.landed && landed ? { ...lost, landed: true } : lost));
         setStep({
           kind: 'conflict',
-          byLostSave: !!lost && holds(theirs, lost.sent),
+          lostSave,
           current: outcome.current,
           theirChanges: describeChanges(draft.base, theirs, names),
           base: comparableText(draft.base),
@@ -96,7 +122,8 @@ export function usePolicySave({
       // A lost save known to have landed stays said: the version it replaced is kept nowhere, whatever this one did.
       const words = versionNotKept;
       const sent = draft.policy;
-      if (words) setLost((lost) => (lost?.landed ? lost : { words, sent, landed: false }));
+      const base = draft.base;
+      if (words) setLost((lost) => (lost?.landed ? lost : { words, sent, base, landed: false }));
       const located = errorPath(error);
       setGraphFinding(located ? { ...located, text: draft.text } : null);
       setStep({ kind: 'failed', ...failure });
