@@ -50,3 +50,36 @@ describe('PlanRowsTable, the buttons that show a difference', () => {
     expect(hide.getAttribute('aria-expanded')).toBe('true');
   });
 });
+
+describe('PlanRowsTable, the Object column', () => {
+  // jsdom lays nothing out: a box is cut when its text is wider than the box, as Chromium measures it.
+  const widths = (cut: (element: HTMLElement) => boolean) => {
+    vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockImplementation(function (this: HTMLElement) {
+      return cut(this) ? 400 : 100;
+    });
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(100);
+  };
+  const LONG = 'CA099 Require a compliant device for every cloud app except the break-glass accounts';
+
+  it('keeps a name on one line; one cut with … shows whole in a tooltip under the mouse, one shown whole does not', async () => {
+    widths((element) => element.textContent === LONG);
+    render(
+      <PlanRowsTable
+        rows={[row('Fault A', 'update'), row(LONG, 'update')]}
+        targetName="Fabrikam"
+        stateWords={WORDS}
+        onAction={() => undefined}
+        onState={() => undefined}
+      />,
+    );
+    const short = screen.getByText('Fault A').closest('span')!;
+    expect(getComputedStyle(short).whiteSpace).toBe('nowrap');
+    expect(getComputedStyle(short).textOverflow).toBe('ellipsis');
+    fireEvent.mouseEnter(short);
+    expect(screen.queryByRole('tooltip')).toBeNull();
+
+    const long = screen.getByText(LONG).closest('span')!;
+    fireEvent.mouseEnter(long);
+    expect((await screen.findByRole('tooltip')).textContent).toBe(LONG);
+  });
+});

@@ -20,7 +20,8 @@ import {
 } from '@fluentui/react-components';
 import { Fragment, useId, useState, type Ref } from 'react';
 import { GRAPH_WOULD_REFUSE } from '../../domain/plan/policy-rows';
-import type { PlanAction, PlanRow, PlanRowKind, StateChoice } from '../../domain/plan/types';
+import type { PlanAction, PlanRow, StateChoice } from '../../domain/plan/types';
+import { ObjectCell } from './object-cell';
 import { RowDifference } from './row-difference';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { rowsWords, ShowMore } from '../show-more';
@@ -35,13 +36,7 @@ const useStyles = makeStyles({
   dropdown: { minWidth: '150px' },
 });
 
-export const KIND_LABELS: Record<PlanRowKind, string> = {
-  group: 'Group',
-  namedLocation: 'Named location',
-  authenticationStrength: 'Authentication strength',
-  authenticationContext: 'Authentication context',
-  policy: 'Policy',
-};
+export { KIND_LABELS } from './object-cell';
 
 export const ACTION_LABELS: Record<PlanAction, string> = {
   create: 'Create',
@@ -119,9 +114,7 @@ export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState,
                   <TableRow {...(index === firstAdded && { ref: addedRef, tabIndex: -1 })}>
                     <TableCell>{index + 1}</TableCell>
                     <TableCell>
-                      <Text weight="semibold">{row.displayName}</Text>
-                      <br />
-                      <Text size={200}>{KIND_LABELS[row.kind]}</Text>
+                      <ObjectCell name={row.displayName} kind={row.kind} />
                     </TableCell>
                     <TableCell>
                       {row.options.length > 1 ? (
