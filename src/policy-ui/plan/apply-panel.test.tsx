@@ -130,9 +130,17 @@ describe('ApplyPanel, what is said of a run', () => {
     expect(statuses().join(' ')).not.toMatch(/stopped/i);
   });
 
-  it('says nothing of an end it did not see (a run found in the journal on opening the page)', () => {
-    render(panel(run([item(1, true), item(2, false)]), false));
-    expect(statuses()).not.toContain('Run stopped: 1 of 2 not written yet. Resume goes on with them.');
+  // A run found in the journal on opening the page: its heading says where it is, no status says it just ended.
+  it.each([
+    ['stopped before the end', [item(1, true), item(2, false)]],
+    ['finished', [item(1, true), item(2, true)]],
+    ['with every write tried, one failing', [item(1, true), { ...item(2, false), status: 'failed' as const, message: 'Refused' }]],
+  ])('says nothing of an end it did not see (a run %s, found in the journal)', (_, items) => {
+    render(panel(run(items), false));
+    // All that is said as it changes: the statuses, and the count under the heading.
+    const said = [...document.querySelectorAll('[role="status"], [aria-live]')].map((s) => s.textContent).join(' ');
+    expect(said).toMatch(/written/);
+    expect(said).not.toMatch(/finished|ended|stopped/i);
   });
 
   // A screen reader reads the heading, then the status under it: the status adds to the heading, never says it again.
