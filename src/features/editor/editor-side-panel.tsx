@@ -1,7 +1,7 @@
 // Beside the JSON: the state switch, what the checks found (with who the change could lock out, in
 // the review's words, and, while no emergency-access accounts are named, what it leaves out that
 // most policies for all users exclude, for a draft not On as it would be once turned on), and the live
-// plain-language summary.
+// plain-language summary. Until the lint has answered, the checks say it is still checking, not "No problems found."
 import { Badge, Label, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
@@ -12,6 +12,11 @@ import type { ConditionalAccessPolicy } from '../../domain/types';
 import { policyJson } from '../../domain/json';
 import { PolicySummaryView, useLiveSummary } from '../../policy-ui/policy-summary-view';
 import { CANDIDATES_CHECKING, CANDIDATES_FAILED, UnnamedNote, useUnnamedEmergency } from './unnamed-emergency';
+import type { LintProgress } from './use-lint-markers';
+
+/** Said instead of "No problems found." until the lint's first answer (it starts once the editor has painted). */
+export const LINT_CHECKING = 'Checking the JSON with the lint…';
+export const LINT_FAILED = 'The lint could not run: the JSON was not checked against its rules.';
 
 const useStyles = makeStyles({
   // Focused by the skip link before the JSON, it scrolls into view with room above its first label.
@@ -55,6 +60,7 @@ export function EditorSidePanel({
   onStateChange,
   pickers,
   lintNote,
+  lintProgress = 'done',
   risks = [],
 }: {
   /** Where the skip link before the JSON puts the keyboard's focus. */
@@ -68,6 +74,8 @@ export function EditorSidePanel({
   pickers: ReactNode;
   /** What the lint marks in the JSON besides the checks, in a sentence, when it marks anything. */
   lintNote?: string | null;
+  /** Whether the lint has answered yet; `lintNote` is said only of an answer. */
+  lintProgress?: LintProgress;
   /** Who this change could lock out, as the lock-out guard says it (the review asks to acknowledge them). */
   risks?: LockoutRisk[];
 }) {
@@ -80,7 +88,13 @@ export function EditorSidePanel({
   const emergency = useUnnamedEmergency(policy && policyJson(policy));
   // "No problems found." is claimed only once every check has answered.
   const found = problems.length + risks.length + emergency.warnings.length;
-  const pending = emergency.checking ? CANDIDATES_CHECKING : emergency.failed ? CANDIDATES_FAILED : null;
+  const pending =
+    [
+      emergency.checking ? CANDIDATES_CHECKING : emergency.failed ? CANDIDATES_FAILED : null,
+      lintProgress === 'checking' ? LINT_CHECKING : lintProgress === 'failed' ? LINT_FAILED : null,
+    ]
+      .filter(Boolean)
+      .join(' ') || null;
   return (
     <aside id={id} tabIndex={-1} className={styles.panel} aria-label="Policy settings and checks">
       <div>

@@ -110,7 +110,7 @@ export function PolicyWorkbench({
   const lint = useLintMarkers(draft, editorShown);
   const markers = useMemo<EditorMarker[]>(
     () => [
-      ...lint,
+      ...lint.markers,
       ...draft.findings
         .filter((f) => f.severity !== 'info')
         .map((f) => ({ ...locate(draft.text, f.path), severity: f.severity, message: f.message, code: f.code })),
@@ -118,7 +118,7 @@ export function PolicyWorkbench({
         ? [{ ...locate(draft.text, graphFinding.path), severity: 'error' as const, message: graphFinding.message, code: graphFinding.code }]
         : []),
     ],
-    [draft.findings, draft.text, graphFinding, lint],
+    [draft.findings, draft.text, graphFinding, lint.markers],
   );
   const dimmed = useMemo(
     () => (draft.policy ? READ_ONLY_PROPERTIES.filter((key) => key in draft.policy!).map((key) => locate(draft.text, [key])) : []),
@@ -172,7 +172,8 @@ export function PolicyWorkbench({
         findings={draft.findings}
         names={names}
         onStateChange={setState}
-        lintNote={lintNoteOf(lint)}
+        lintNote={lintNoteOf(lint.markers)}
+        lintProgress={lint.progress}
         risks={risks}
         pickers={<AssignmentPickers policy={draft.policy} text={draft.text} names={names} onChange={draft.setText} />}
       />

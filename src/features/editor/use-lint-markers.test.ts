@@ -52,13 +52,18 @@ describe('useLintMarkers', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(calls.sourcesReady).not.toContain(true);
     expect(calls.linted).toBe(0);
-    expect(result.current).toEqual([]);
+    expect(result.current.markers).toEqual([]);
+    // Not started is not an answer: nothing may be claimed of it yet.
+    expect(result.current.progress).toBe('checking');
   });
 
   it('lints the draft once the editor has painted and marks what it found', async () => {
     const { result, rerender } = renderHook(({ shown }) => useLintMarkers(draft, shown), { initialProps: { shown: false } });
     rerender({ shown: true });
-    await waitFor(() => expect(result.current.map((m) => m.message)).toEqual([expect.stringContaining('Report-only since last year.')]));
+    await waitFor(() =>
+      expect(result.current.markers.map((m) => m.message)).toEqual([expect.stringContaining('Report-only since last year.')]),
+    );
+    expect(result.current.progress).toBe('done');
     expect(calls.linted).toBe(1);
     expect(calls.sourcesReady).toContain(true);
   });

@@ -18,32 +18,53 @@ import type { DraftState } from './use-draft';
 const NONE: EditorMarker[] = [];
 const QUIET_MS = 250;
 
-export function useLintMarkers(draft: DraftState, editorShown: boolean): EditorMarker[] {
+/**
+ * - `checking`: no answer yet (the editor has not painted, the sources are being read, or the lint runs
+ *   for the first time), so nothing may be claimed of it. Later runs keep the last answer, not this:
+ *   every pause in typing would otherwise flip the checks' words.
+ * - `failed`: the lint could not run (the tenant's policies could not be read, or it failed) and has
+ *   no later answer to show.
+ * - `done`: it answered (its marks are `markers`), or the JSON does not parse: nothing to lint, and the panel says why.
+ */
+export type LintProgress = 'checking' | 'failed' | 'done';
+
+export function useLintMarkers(draft: DraftState, editorShown: boolean): { markers: EditorMarker[]; progress: LintProgress } {
   const tenant = useTenantSession();
-  const { sources } = useLintSources({ mode: 'page', ready: editorShown && !!draft.policy });
+  const { sources, error } = useLintSources({ mode: 'page', ready: editorShown && !!draft.policy });
   const [suppressions] = useLintSuppressions(tenant.account.tenantId);
   const policy: JsonObject | null = useDeferredValue(draft.policy);
   const input = useMemo<LintInput | null>(
     () => (editorShown && sources && policy ? draftLintInput(sources, policy, new Date()) : null),
     [editorShown, sources, policy],
   );
-  const [answer, setAnswer] = useState<LintFinding[]>([]);
+  // Null until the first answer.
+  const [answer, setAnswer] = useState<LintFinding[] | null>(null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
     if (!input) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      lintDraft(input, controller.signal).then(setAnswer, () => {
-        // Aborted by the next change, or the lint failed: the editor's own checks still stand.
-      });
+      lintDraft(input, controller.signal).then(
+        (findings) => {
+          setAnswer(findings);
+          setFailed(false);
+        },
+        () => {
+          // Aborted by the next change: its answer is waited for. Failed: the editor's own checks still stand.
+          if (!controller.signal.aborted) setFailed(true);
+        },
+      );
     }, QUIET_MS);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
   }, [input]);
-  const findings = useMemo(() => applySuppressions(answer, suppressions), [answer, suppressions]);
-  return useMemo(
+  const findings = useMemo(() => applySuppressions(answer ?? [], suppressions), [answer, suppressions]);
+  const markers = useMemo(
     () => (findings.length ? lintMarkers(findings, draft.findings, draft.text) : NONE),
     [findings, draft.findings, draft.text],
   );
+  const progress: LintProgress = answer || !draft.policy ? 'done' : failed || (error && !sources) ? 'failed' : 'checking';
+  return { markers, progress };
 }
