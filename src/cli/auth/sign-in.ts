@@ -137,9 +137,16 @@ export async function signIn(options: SignInOptions): Promise<SignedIn> {
     return {
       method: 'device code',
       getToken: async (_scopes, refresh) => {
-        if (account?.account && !refresh?.forceRefresh) {
-          const silent = await app.acquireTokenSilent({ account: account.account, scopes: [...scopes] }).catch(() => null);
+        // forceRefresh: Graph refused a token before its expiry (revoked, or Continuous Access Evaluation).
+        // The refresh token may still be good, so redeem it before asking the person again. GraphClient
+        // forces a refresh once per request and gives up on a second refusal, so this cannot loop.
+        const forced = Boolean(refresh?.forceRefresh);
+        if (account?.account) {
+          const silent = await app
+            .acquireTokenSilent({ account: account.account, scopes: [...scopes], forceRefresh: forced })
+            .catch(() => null);
           if (silent?.accessToken) return silent.accessToken;
+          if (forced) options.log('Microsoft Graph refused the access token and the sign-in could not be renewed: sign in again.');
         }
         account = await app.acquireTokenByDeviceCode({ scopes, deviceCodeCallback: (r) => options.log(r.message) });
         if (!account?.accessToken) throw new CliError('The device code sign-in gave no token.');
