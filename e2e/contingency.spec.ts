@@ -267,7 +267,9 @@ test('a switch step Graph refuses stops the switch: the next step is not written
   await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
   await expect(page.getByRole('heading', { name: 'Stopped before the end' })).toBeVisible();
   await expect(page.getByText('0 of 2 written, 1 failed.')).toBeVisible();
-  await expect(page.getByText(/each write of this run needs the one before it: the next one was not sent/)).toBeVisible();
+  await expect(
+    page.getByText(/each write of this run needs the one before it: nothing after it was sent, and the next one waits for you/),
+  ).toBeVisible();
   const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
   const states = (await readPoliciesAsScript<Policy>(request))
     .filter((p) => p.displayName.includes('Compliance service disruption'))

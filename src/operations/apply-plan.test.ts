@@ -180,9 +180,12 @@ describe('applyPlan', () => {
     expect(run.items.map((i) => i.status)).toEqual(['failed', 'pending']);
     expect(ordered.calls).toEqual(['update existing-a']);
     expect(run.stopped).toBe(
-      '‘A’ was not written, and each write of this run needs the one before it: the next one was not sent. Invalid policy.',
+      '‘A’ was not written, and each write of this run needs the one before it: nothing after it was sent, and the next one waits for you. Invalid policy.',
     );
     expect(run.finishedAt).toBeUndefined();
+    const more = [...steps(), row('policy:ring', 'policy', 'create', { displayName: 'A [ring]', state: 'enabled' })];
+    const three = await applyPlan(newApplyRun(plan(more), 't', clock, undefined, true), memoryTenant(refuseA).writers, { clock });
+    expect(three.stopped).toContain('nothing after it was sent, and the 2 after it wait for you.');
 
     // The last write refused: nothing was left unsent, so the run is not said to have stopped before it.
     const refuseCopy = (call: string) =>

@@ -252,14 +252,15 @@ export async function applyPlan(
         break;
       }
       // In a run whose writes depend on each other, what is left waits; when nothing is left, the
-      // failure ends the run as it would any other, and no "stopped" is claimed.
+      // failure ends the run as it would any other, and no "stopped" is claimed. Not "was not sent": in a
+      // guided run the next write waited for the admin anyway; in any run it now waits for them.
       const left = current.items.filter((i) => i.status === 'pending').length;
       if (current.inOrder && left > 0) {
         current = {
           ...current,
           stopped:
-            `‘${isolatedText(item.name)}’ was not written, and each write of this run needs the one before it: ` +
-            `${left === 1 ? 'the next one was' : `the ${left} after it were`} not sent. ${describe(error)}`,
+            `‘${isolatedText(item.name)}’ was not written, and each write of this run needs the one before it: nothing after it was sent, ` +
+            `and ${left === 1 ? 'the next one waits' : `the ${left} after it wait`} for you. ${describe(error)}`,
         };
         changed();
         break;
