@@ -154,6 +154,62 @@ describe('GraphClient', () => {
   });
 });
 
+describe('GraphClient, waits before a retry', () => {
+  it('says how long it waits, for which request and why, on a 429 with Retry-After, and when the wait is over', async () => {
+    let first = true;
+    const { client, sleeps } = clientWith(() => {
+      if (!first) return json(200, { id: 'p1' });
+      first = false;
+      return graphError(429, 'TooManyRequests', { 'Retry-After': '30' });
+    });
+    const heard: unknown[] = [];
+    const reporting = client.reportingWaits((wait) => heard.push(wait));
+    await reporting.request('/beta/identity/conditionalAccess/policies/p1', { method: 'PATCH', body: {} });
+    expect(heard).toEqual([
+      {
+        method: 'PATCH',
+        path: '/beta/identity/conditionalAccess/policies/p1',
+        status: 429,
+        seconds: 30,
+        reason: 'Microsoft Graph asked to slow down (too many requests)',
+      },
+      null,
+    ]);
+    expect(sleeps).toEqual([30_000]);
+  });
+
+  it('a 503 of a read says the service is unavailable; the client it came from hears nothing of the other’s waits', async () => {
+    let answers = 0;
+    const { client } = clientWith(() => (answers++ === 0 ? graphError(503, 'ServiceUnavailable', { 'Retry-After': '5' }) : json(200, {})));
+    const heard: unknown[] = [];
+    await client.reportingWaits((wait) => heard.push(wait)).get('/v1.0/identity/conditionalAccess/policies');
+    expect(heard[0]).toMatchObject({
+      status: 503,
+      seconds: 5,
+      reason: 'Microsoft Graph is unavailable for a moment (service unavailable)',
+    });
+    answers = 0;
+    heard.length = 0;
+    await client.get('/v1.0/identity/conditionalAccess/policies');
+    expect(heard).toEqual([]);
+  });
+
+  it('a write’s own wait after a 503 (sent again once looked for) is heard too', async () => {
+    const { client } = clientWith(() => json(200, {}));
+    const heard: unknown[] = [];
+    const error = new GraphRequestError(503, 'ServiceUnavailable', 'Down', {
+      method: 'POST',
+      path: '/beta/identity/conditionalAccess/policies',
+      retryAfterSeconds: 10,
+    });
+    await client.reportingWaits((wait) => heard.push(wait)).backoff(0, error);
+    expect(heard).toEqual([
+      expect.objectContaining({ method: 'POST', status: 503, seconds: 10, reason: expect.stringContaining('service unavailable') }),
+      null,
+    ]);
+  });
+});
+
 describe('pacer', () => {
   it('lets a burst through, then one request per second', async () => {
     let clock = 0;

@@ -4,6 +4,9 @@
 // paging (same host only), and $batch split into groups of 20.
 import { errorFromResponse, GraphRequestError, NetworkError } from './errors';
 import { createPacer, isPacedPath, type Pacer } from './pacer';
+import { retryReason, type RetryWait } from './retry-wait';
+
+export type { RetryWait } from './retry-wait';
 
 export type TokenProvider = (scopes: readonly string[], options?: { forceRefresh?: boolean }) => Promise<string>;
 
@@ -22,6 +25,11 @@ export interface GraphClientOptions {
   pacer?: Pacer;
   /** Observes every HTTP round trip (the benchmark counts them). */
   onRoundTrip?: (info: { method: string; url: string; status: number }) => void;
+  /**
+   * Hears each wait before a request is sent again (a bulk write paced by Graph can wait a minute), and
+   * null when the wait is over and the request goes out again: a screen says the tool is waiting, not hung.
+   */
+  onRetryWait?: (wait: RetryWait | null) => void;
 }
 
 export interface RequestOptions {
@@ -108,9 +116,38 @@ export class GraphClient {
     return base / 2 + this.random() * (base / 2);
   }
 
+  /** Waits ms before a request is sent again, heard by onRetryWait from start to end. */
+  private async retryWait(ms: number, info: Omit<RetryWait, 'seconds' | 'reason'>): Promise<void> {
+    this.options.onRetryWait?.({ ...info, seconds: Math.ceil(ms / 1000), reason: retryReason(info.status) });
+    try {
+      await this.sleep(ms);
+    } finally {
+      this.options.onRetryWait?.(null);
+    }
+  }
+
+  /**
+   * The same client (token provider, pacing, fetch) whose waits before a retry are also heard by `listener`:
+   * a bulk write's own requests, told from the screen's reads sent meanwhile.
+   */
+  reportingWaits(listener: (wait: RetryWait | null) => void): GraphClient {
+    const own = this.options.onRetryWait;
+    return new GraphClient({
+      ...this.options,
+      fetch: this.fetchImpl,
+      sleep: this.sleep,
+      random: this.random,
+      pacer: this.pacer,
+      onRetryWait: (wait) => {
+        own?.(wait);
+        listener(wait);
+      },
+    });
+  }
+
   /** Waits as a retry of a read would: the server's Retry-After, else bounded backoff with jitter. */
   async backoff(attempt: number, error: GraphRequestError): Promise<void> {
-    await this.sleep(this.delayFor(attempt, error));
+    await this.retryWait(this.delayFor(attempt, error), { method: error.details.method, path: error.details.path, status: error.status });
   }
 
   /**
@@ -182,7 +219,11 @@ export class GraphClient {
       }
       const retryable = error.status === 429 || (idempotent && (error.status === 0 || RETRYABLE_STATUS.has(error.status)));
       if (!retryable || attempt >= this.maxRetries) throw error;
-      await this.sleep(this.delayFor(attempt, error));
+      await this.retryWait(this.delayFor(attempt, error), {
+        method,
+        path: pathname,
+        status: error.status,
+      });
     }
   }
 
@@ -279,12 +320,14 @@ export class GraphClient {
       );
       const again: BatchRequest[] = [];
       let retryAfter = 0;
+      let status = 0;
       for (const answer of answers) {
         for (const response of answer.responses) {
           const original = pending.find((r) => r.id === response.id);
           const transient = response.status === 429 || (RETRYABLE_STATUS.has(response.status) && !!original && onlyReads(original));
           if (original && transient && attempt < this.maxRetries) {
             again.push(original);
+            status = status === 429 ? status : response.status;
             const header = Object.entries(response.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
             const seconds = header === undefined ? Number.NaN : Number.parseFloat(header);
             if (Number.isFinite(seconds)) retryAfter = Math.max(retryAfter, seconds * 1000);
@@ -296,7 +339,11 @@ export class GraphClient {
       pending = again;
       if (pending.length > 0) {
         const fallback = Math.min(30_000, 1000 * 2 ** attempt);
-        await this.sleep(retryAfter || fallback / 2 + this.random() * (fallback / 2));
+        await this.retryWait(retryAfter || fallback / 2 + this.random() * (fallback / 2), {
+          method: 'POST',
+          path: `/${version}/$batch`,
+          status,
+        });
       }
     }
     return results;

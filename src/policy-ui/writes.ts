@@ -23,6 +23,7 @@ import { revertNamedLocation, type LocationRevertRequest } from '../operations/r
 import { savePolicy } from '../operations/save-policy';
 import { settle } from '../operations/settle';
 import { queryKeys } from '../session/query-keys';
+import { reportRetryWait } from '../session/retry-waits';
 import { useTenantSession, type TenantSession } from '../session/tenant-session';
 
 type Area = 'policies' | 'policyList' | 'whatIf' | 'deletedPolicies' | 'namedLocations' | 'history' | 'planTarget';
@@ -220,13 +221,15 @@ export const useApplyJournal = () => {
 
 /** Applies a reviewed plan, one write at a time, journalled so that it can resume. */
 export const useApplyPlan = () =>
-  useWrite('apply', (tenant, { run, onChange, signal }: { run: ApplyRun; onChange: (run: ApplyRun) => void; signal: AbortSignal }) =>
-    applyPlan(run, graphPlanWriters(tenant.context), {
+  useWrite('apply', (tenant, { run, onChange, signal }: { run: ApplyRun; onChange: (run: ApplyRun) => void; signal: AbortSignal }) => {
+    // The run writes one row at a time: a wait its requests are in is the row's being written (shown there).
+    const client = tenant.client.reportingWaits((wait) => reportRetryWait(tenant.account.key, wait));
+    return applyPlan(run, graphPlanWriters({ ...tenant.context, client }), {
       journal: applyJournal(tenant.context.journals, tenant.account.key),
       onChange,
       signal,
       clock: tenant.context.clock,
       // 2, 5, then 10 seconds (SETTLE_SECONDS) for a new object to become visible to the service, on the client's clock.
-      settle: (attempt) => settle(tenant.client, attempt),
-    }),
-  );
+      settle: (attempt) => settle(client, attempt),
+    });
+  });

@@ -28,6 +28,7 @@ import { downloadFile } from '../../shared/download';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import { notKeptWords, VersionsNotKeptBar } from './versions-not-kept';
 import { useFocusReturn } from '../../shared/ui/use-focus-return';
+import type { CurrentWait } from '../../session/retry-waits';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
 const useStyles = makeStyles({
@@ -53,6 +54,8 @@ export interface ApplyPanelProps {
   renderNext?(item: ApplyItem): ReactNode;
   /** Started by the admin just now (not found in the journal on opening the page): the run's title takes the keyboard's focus. */
   takeFocus?: boolean;
+  /** The wait Graph put the run's write in (Retry-After), shown on the row being written. */
+  wait?: CurrentWait | null;
 }
 
 export function ApplyPanel({
@@ -66,6 +69,7 @@ export function ApplyPanel({
   stepByStep,
   renderNext,
   takeFocus,
+  wait = null,
 }: ApplyPanelProps) {
   const styles = useStyles();
   const title = useRef<HTMLHeadingElement>(null);
@@ -212,7 +216,7 @@ export function ApplyPanel({
           </Button>
         ) : null}
       </div>
-      <ApplyRowsTable items={run.items} />
+      <ApplyRowsTable items={run.items} wait={running ? wait : null} />
       <Dialog open={asideAsked} onOpenChange={(_, data) => setAsideAsked(data.open)}>
         <DialogSurface>
           <DialogBody>

@@ -23,6 +23,7 @@ import type { Plan } from '../../domain/plan/types';
 import { describeError, type ErrorDescription } from '../../graph/describe-error';
 import { newApplyRun, writtenCount, type ApplyRun, type RunOrigin } from '../../operations/apply-plan';
 import { useTenantSession } from '../../session/tenant-session';
+import { useRetryWait } from '../../session/retry-waits';
 import { ErrorState } from '../../shared/ui/error-state';
 import { useFocusReturn } from '../../shared/ui/use-focus-return';
 import { LeaveDialog, useLeaveGuard } from '../../shared/routes/leave-guard';
@@ -141,6 +142,7 @@ function AccountPlanAndApply({
   const tenant = useTenantSession();
   const journal = useApplyJournal();
   const apply = useApplyPlan();
+  const wait = useRetryWait(tenant.account.key);
   // The journal's unfinished run, read once: this page's is shown; another page's (one journal per account) is
   // said, with the way to it, and not resumed here.
   const [unfinished] = useState(() => {
@@ -218,6 +220,7 @@ function AccountPlanAndApply({
           }}
           stepByStep={stepByStep}
           takeFocus={applied !== null}
+          wait={wait}
           renderNext={(item) => {
             const row = applied?.rows.find((r) => r.key === item.key);
             return row ? <RowDifference row={row} targetName={targetName} /> : null;
