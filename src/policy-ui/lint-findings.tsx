@@ -72,8 +72,10 @@ export function SeverityBadge({ severity }: { severity: LintSeverity }) {
   );
 }
 
+/** A finding told apart from every other of the list, whatever its place: its rule, policy and place in the policy. */
+export const findingIdentity = (f: LintFinding) => `${f.ruleId}|${f.policyId ?? ''}|${(f.path ?? []).join('.')}`;
 /** The key of a finding in a list: the same finding keeps its row across a new lint. */
-export const findingKey = (f: LintFinding, i: number) => `${f.ruleId}|${f.policyId ?? ''}|${(f.path ?? []).join('.')}|${i}`;
+export const findingKey = (f: LintFinding, i: number) => `${findingIdentity(f)}|${i}`;
 
 /** A link to a screen of the console: a real link (a new tab works), followed without reloading. */
 export function RouteLink({ to, children }: { to: string; children: ReactNode }) {
@@ -193,6 +195,7 @@ export function LintFindingsList({
   related = findings,
   label,
   showPolicy = true,
+  onFixOpened,
 }: {
   findings: readonly LintFinding[];
   /** Every finding a suppression could cover, when the list shows part of them (a category, a filter). */
@@ -201,6 +204,8 @@ export function LintFindingsList({
   label: string;
   /** Beside each finding, a link to its policy (the Lint page); a policy's own page leaves it out. */
   showPolicy?: boolean;
+  /** A finding's quick fix opened the editor: the page may remember where to bring the keyboard back to. */
+  onFixOpened?(finding: LintFinding): void;
 }) {
   const styles = useStyles();
   const tenant = useTenantSession();
@@ -271,6 +276,7 @@ export function LintFindingsList({
     setFixing(key);
     try {
       await openFix(finding);
+      onFixOpened?.(finding);
     } catch (error) {
       setFixing(null);
       setOutcome({ kind: 'failed', text: error instanceof Error ? error.message : String(error) });
@@ -331,7 +337,12 @@ export function LintFindingsList({
           const key = findingKey(f, i);
           const external = externalIds(f.external);
           return (
-            <li key={key} className={f.suppressed ? `${styles.item} ${styles.suppressedItem}` : styles.item} aria-label={named(f)}>
+            <li
+              key={key}
+              className={f.suppressed ? `${styles.item} ${styles.suppressedItem}` : styles.item}
+              aria-label={named(f)}
+              data-finding={findingIdentity(f)}
+            >
               <div className={styles.head}>
                 {f.suppressed ? (
                   <Badge appearance="outline" color="brand">
@@ -360,6 +371,7 @@ export function LintFindingsList({
                 {f.fix && f.policyId && !f.suppressed && (
                   <WriteAccessTooltip access={write}>
                     <Button
+                      data-fix
                       icon={<WrenchRegular />}
                       disabledFocusable={!write.allowed || fixing !== null}
                       onClick={() => void fix(f, key)}

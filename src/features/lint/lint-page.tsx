@@ -6,7 +6,7 @@
 // names them (each finding only points at it).
 import { Dropdown, makeStyles, MessageBar, MessageBarBody, Option, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { policyJson } from '../../domain/json';
 import { likelyEmergencyNote } from '../../domain/lint/coverage';
@@ -23,6 +23,7 @@ import { useTenantSession } from '../../session/tenant-session';
 import { paths } from '../../shared/routes/paths';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorState } from '../../shared/ui/error-state';
+import { rememberFix, useFocusAfterFix } from './focus-after-fix';
 import { RestoreSuppressions } from './restore-suppressions';
 
 const useStyles = makeStyles({
@@ -83,6 +84,9 @@ export function LintPage() {
     const shown = (findings ?? []).filter((f) => (!severity || f.severity === severity) && (!category || f.category === category));
     return LINT_CATEGORIES.map((c) => ({ category: c, findings: shown.filter((f) => f.category === c) })).filter((g) => g.findings.length);
   }, [findings, severity, category]);
+  const page = useRef<HTMLElement>(null);
+  const count = useRef<HTMLElement>(null);
+  useFocusAfterFix(tenant.account.key, !!findings, page, count);
   // Unknown (on its way, or failed) is not empty: no policy is said to be missing from the tenant.
   const policyJsons = useMemo<TenantPolicies>(
     () => (policies.data ? policies.data.map(policyJson) : { unread: policies.isError ? 'failed' : 'loading' }),
@@ -90,7 +94,7 @@ export function LintPage() {
   );
 
   return (
-    <section className={styles.page} aria-labelledby="lint-title">
+    <section ref={page} className={styles.page} aria-labelledby="lint-title">
       <h1 id="lint-title" className={styles.title}>
         Lint
       </h1>
@@ -120,7 +124,7 @@ export function LintPage() {
 
       {findings && (
         <>
-          <Text role="status" aria-live="polite">
+          <Text ref={count} role="status" aria-live="polite" tabIndex={-1}>
             {findings.length === 0 ? 'No findings.' : `${countWords(findings)}.`}
           </Text>
           <div className={styles.filters} role="search" aria-label="Filter the findings">
@@ -170,7 +174,18 @@ export function LintPage() {
                     </MessageBarBody>
                   </MessageBar>
                 )}
-                <LintFindingsList findings={group.findings} related={findings} label={`${CATEGORY_LABELS[group.category]} findings`} />
+                <LintFindingsList
+                  findings={group.findings}
+                  related={findings}
+                  label={`${CATEGORY_LABELS[group.category]} findings`}
+                  onFixOpened={(fixed) =>
+                    rememberFix(
+                      tenant.account.key,
+                      groups.flatMap((g) => g.findings),
+                      fixed,
+                    )
+                  }
+                />
               </section>
             ))
           )}
