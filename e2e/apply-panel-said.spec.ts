@@ -63,6 +63,31 @@ test('a run that writes all: its end is said once, and the focused heading is no
   expect(await times(/’ failed: /)).toBe(0);
 });
 
+test('a write Graph asks to wait (429 with Retry-After): its row counts the wait down, said once, then it is written', async ({
+  page,
+  signInPage,
+  consoleGuard,
+  policiesPage,
+}) => {
+  consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/policies');
+  const { times } = await listenToWhatIsSaid(page, { liveRegions: true });
+  await signInToLocalTenant(page, signInPage, policiesPage);
+  await section(page, 'Templates').click();
+  await templateRow(page, 'No persistent browser session').getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Plan this template' }).click();
+  await emulator.setFaults(await emulator.tenantId('Contoso'), {
+    rules: [{ match: 'POST /beta/identity/conditionalAccess/policies', fault: 429, times: 1, retryAfter: 4 }],
+  });
+  await page.getByRole('button', { name: /^Apply: 1 change to Contoso/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
+  const slowDown = 'Microsoft Graph asked to slow down \\(too many requests\\)';
+  await expect(page.getByRole('table', { name: 'What was written' }).getByText(new RegExp(`^Waiting [1-4] s: ${slowDown}$`))).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Applied to Contoso' })).toBeVisible({ timeout: 15_000 });
+  // Said when the wait begins, not at each second of it.
+  await expect.poll(() => times(new RegExp(`^Waiting 4 s before ‘[^’]+’ is sent again: ${slowDown}\\.$`))).toBe(1);
+  expect(await times(/^Waiting [0-3] s/)).toBe(0);
+});
+
 test('the count of differences in a template’s difference is a heading below the dialog’s title', async ({ page, signInPage }) => {
   await page.goto('/');
   await signInPage.signInToDemoAs('Ada Lindqvist');
