@@ -53,13 +53,20 @@ export const policiesQuery = (tenant: TenantSession, options: { names?: boolean 
         // service's limit) is computed. A list read again finds its names by that key.
         const first = !earlier && client.getQueryCache().findAll({ queryKey: queryKeys.names(tenant) }).length === 0;
         const lookup = early ?? (first ? startLookup(tenant.client, referencesOf(policies), token) : undefined);
-        void client.prefetchQuery(namesQuery(tenant, policies, token, lookup)).then(() =>
-          // Kept for the next visit once the names are drawn, not on their way.
-          whenIdle(
-            () => rememberListedReferences(tenant.account.tenantId, { fingerprint: fingerprintOf(policies), refs: referencesOf(policies) }),
-            { timeout: 5000, fallbackMs: 1000 },
-          ),
-        );
+        if (lookup) lookups.set(policies, lookup);
+        const prefetch = () =>
+          void client.prefetchQuery(namesQuery(tenant, policies, token, lookup)).then(() =>
+            // Kept for the next visit once the names are drawn, not on their way.
+            whenIdle(
+              () =>
+                rememberListedReferences(tenant.account.tenantId, { fingerprint: fingerprintOf(policies), refs: referencesOf(policies) }),
+              { timeout: 5000, fallbackMs: 1000 },
+            ),
+          );
+        // The first visit's request leaves a few awaits later (its token): the key waits for the next
+        // task (a names query made before then takes the same lookup).
+        if (first && !early) setTimeout(prefetch, 0);
+        else prefetch();
       }
       return policies;
     },
@@ -125,6 +132,9 @@ function digestOfSets(sets: readonly Set<string>[]): string {
   return `${(sumA >>> 0).toString(36)}.${(sumB >>> 0).toString(36)}.${count}`;
 }
 
+/** The lookup the list's query started for its policies' names: a names query of that list takes it. */
+const lookups = new WeakMap<readonly ConditionalAccessPolicy[], EarlyLookup>();
+
 /**
  * Names for every id in these policies: resolved after the policies arrive, never blocking them.
  * `token`: one the list's query started while the list was on its way; `early`: a lookup it
@@ -139,7 +149,12 @@ export const namesQuery = (
   const fingerprint = fingerprintOf(policies);
   return queryOptions({
     queryKey: queryKeys.namesOf(tenant, fingerprint),
-    queryFn: () => resolveNames(tenant.client, policies ?? [], { ...(policies ? { refs: referencesOf(policies) } : {}), token, early }),
+    queryFn: () =>
+      resolveNames(tenant.client, policies ?? [], {
+        ...(policies ? { refs: referencesOf(policies) } : {}),
+        token,
+        early: early ?? (policies && lookups.get(policies)),
+      }),
     enabled: !!policies,
     staleTime: NAMES_STALE_MS,
   });
