@@ -4,26 +4,27 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asAdmin, asWriter, backedUp, planHash, secret } from './apply-resume.fixture';
-import { cliWorldForFile } from './cli-world-for-file';
+import { backedUp } from './apply-resume.fixture';
+import { adminRequests, cliWorldForFile, granted, hashOf, secret } from './cli-world-for-file';
 
 const world = cliWorldForFile();
+const asAdmin = adminRequests(world);
 
 async function faults(rules: { match: string; fault: number; times: number }[]) {
   await fetch(`${world.graphUrl}/_emulator/tenants/${world.tenantId}/faults`, { method: 'PUT', body: JSON.stringify({ rules }) });
 }
 
-const apply = (hash: string) => asWriter(world, () => world.gatehouse(['apply', '--plan', 'restore.json', '--sha256', hash], secret));
+const apply = (hash: string) => granted(world, () => world.gatehouse(['apply', '--plan', 'restore.json', '--sha256', hash], secret));
 
 describe('gatehouse apply, a restore whose read-back fails', () => {
   it('says the policy is back and keeps that in the journal; applied again, the run completes', async () => {
     expect((await world.gatehouse(['backup', '--out', 'baseline'], secret)).code).toBe(0);
     const ca001 = backedUp(world, 'baseline', 'policies', 'CA001');
-    expect((await asAdmin(world, 'DELETE', `/v1.0/identity/conditionalAccess/policies/${ca001.id}`)).status).toBe(204);
+    expect((await asAdmin('DELETE', `/v1.0/identity/conditionalAccess/policies/${ca001.id}`)).status).toBe(204);
     const planned = await world.gatehouse(['plan', 'baseline', '--out', 'restore.json'], secret);
     expect(planned.code, planned.stderr).toBe(0);
     expect(planned.stdout).toContain(`restore policy '${ca001.displayName}'`);
-    const hash = planHash(planned);
+    const hash = hashOf(planned.stdout);
 
     // The restore goes through; the read of the policy after it is refused once (as a consent revoked mid-run is).
     await faults([{ match: `GET /beta/identity/conditionalAccess/policies/${ca001.id}`, fault: 403, times: 1 }]);

@@ -5,22 +5,21 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asAdmin, asWriter, backedUp, planHash, secret } from './apply-resume.fixture';
-import { cliWorldForFile } from './cli-world-for-file';
+import { backedUp } from './apply-resume.fixture';
+import { adminRequests, cliWorldForFile, granted, hashOf, secret } from './cli-world-for-file';
 
 const world = cliWorldForFile();
+const asAdmin = adminRequests(world);
 
 describe('gatehouse apply', () => {
   it('stops on a refused write, and the same plan applied again resumes without writing anything twice', async () => {
     expect((await world.gatehouse(['backup', '--out', 'baseline'], secret)).code).toBe(0);
     const ca001 = backedUp(world, 'baseline', 'policies', 'CA001');
     const location = backedUp(world, 'baseline', 'named-locations', 'Azure-VPN');
-    expect((await asAdmin(world, 'PATCH', `/v1.0/identity/conditionalAccess/policies/${ca001.id}`, { state: 'disabled' })).status).toBe(
-      204,
-    );
+    expect((await asAdmin('PATCH', `/v1.0/identity/conditionalAccess/policies/${ca001.id}`, { state: 'disabled' })).status).toBe(204);
     expect(
       (
-        await asAdmin(world, 'PATCH', `/v1.0/identity/conditionalAccess/namedLocations/${location.id}`, {
+        await asAdmin('PATCH', `/v1.0/identity/conditionalAccess/namedLocations/${location.id}`, {
           '@odata.type': '#microsoft.graph.ipNamedLocation',
           displayName: `${location.displayName} (old)`,
         })
@@ -29,14 +28,14 @@ describe('gatehouse apply', () => {
 
     const planned = await world.gatehouse(['plan', 'baseline', '--out', 'plan.json'], secret);
     expect(planned.code, planned.stderr).toBe(0);
-    const hash = planHash(planned);
+    const hash = hashOf(planned.stdout);
 
     // The policy's write is refused once (as a revoked consent would be); the named location's goes through first.
     await fetch(`${world.graphUrl}/_emulator/tenants/${world.tenantId}/faults`, {
       method: 'PUT',
       body: JSON.stringify({ rules: [{ match: `PATCH /beta/identity/conditionalAccess/policies/${ca001.id}`, fault: 403, times: 1 }] }),
     });
-    await asWriter(world, async () => {
+    await granted(world, async () => {
       const stopped = await world.gatehouse(['apply', '--plan', 'plan.json', '--sha256', hash], secret);
       expect(stopped.code).toBe(2);
       expect(stopped.stderr).toContain('1 of 2 write(s) did not complete');
@@ -50,7 +49,7 @@ describe('gatehouse apply', () => {
     });
 
     // The named location was written once: the admin's rename, then the run's one write back.
-    const audits = (await (await asAdmin(world, 'GET', `/v1.0/auditLogs/directoryAudits?$top=100`)).json()) as {
+    const audits = (await (await asAdmin('GET', `/v1.0/auditLogs/directoryAudits?$top=100`)).json()) as {
       value: { activityDisplayName: string; targetResources: { id: string }[] }[];
     };
     const locationUpdates = audits.value.filter(
@@ -63,17 +62,17 @@ describe('gatehouse apply', () => {
   it('a job run again without the journal (a fresh runner) creates nothing twice', async () => {
     expect((await world.gatehouse(['backup', '--out', 'again'], secret)).code).toBe(0);
     const ca001 = backedUp(world, 'again', 'policies', 'CA001');
-    expect((await asAdmin(world, 'DELETE', `/v1.0/identity/conditionalAccess/policies/${ca001.id}`)).status).toBe(204);
+    expect((await asAdmin('DELETE', `/v1.0/identity/conditionalAccess/policies/${ca001.id}`)).status).toBe(204);
     // Deleted for good: one still in deleted items would be restored, not created (a create is what this test re-runs).
-    expect((await asAdmin(world, 'DELETE', `/beta/identity/conditionalAccess/deletedItems/policies/${ca001.id}`)).status).toBe(204);
+    expect((await asAdmin('DELETE', `/beta/identity/conditionalAccess/deletedItems/policies/${ca001.id}`)).status).toBe(204);
     const planned = await world.gatehouse(['plan', 'again', '--out', 'again.json'], secret);
     expect(planned.stdout).toContain(`- create policy '${ca001.displayName}'`);
-    const hash = planHash(planned);
+    const hash = hashOf(planned.stdout);
     const named = async () =>
       (
-        (await (await asAdmin(world, 'GET', '/v1.0/identity/conditionalAccess/policies')).json()) as { value: { displayName: string }[] }
+        (await (await asAdmin('GET', '/v1.0/identity/conditionalAccess/policies')).json()) as { value: { displayName: string }[] }
       ).value.filter((p) => p.displayName === ca001.displayName);
-    await asWriter(world, async () => {
+    await granted(world, async () => {
       const applied = await world.gatehouse(['apply', '--plan', 'again.json', '--sha256', hash], secret);
       expect(applied.code).toBe(0);
       // Each write is announced once.
@@ -93,7 +92,7 @@ describe('gatehouse apply', () => {
     const text = `${JSON.stringify(plan, null, 2)}\n`;
     writeFileSync(join(world.dir, 'other-tenant.json'), text);
     const hash = createHash('sha256').update(text).digest('hex');
-    await asWriter(world, async () => {
+    await granted(world, async () => {
       const run = await world.gatehouse(['apply', '--plan', 'other-tenant.json', '--sha256', hash], secret);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(

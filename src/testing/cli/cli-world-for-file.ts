@@ -1,8 +1,8 @@
 // The set-up the command-line tests repeat: one CliWorld for the test file (started before its tests, closed after
 // them), the pipeline's secret, the permissions a writer is granted, a plan's hash as plan prints it, a request as
 // the Contoso administrator, and the policy the policy-file tests plan. It asserts nothing: the tests do.
-import { afterAll, beforeAll } from 'vitest';
 import { ALL_READS, GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { worldForFile } from './world-for-file';
 
 export const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
 export const WRITER = [...ALL_READS, 'Policy.ReadWrite.ConditionalAccess', 'Application.Read.All'];
@@ -14,25 +14,8 @@ export function hashOf(stdout: string): string {
   return hash;
 }
 
-/**
- * The file's CliWorld, started in beforeAll and closed in afterAll. What is returned stands for it from then on
- * (each property read or set on the started world), so the file's tests and helpers use it as they would the world.
- */
-export function cliWorldForFile(): CliWorld {
-  let world: CliWorld | undefined;
-  beforeAll(async () => {
-    world = await startCliWorld();
-  }, 120_000);
-  afterAll(async () => world?.close());
-  const started = () => {
-    if (!world) throw new Error('The CLI world starts in beforeAll: use it inside a test or a hook.');
-    return world;
-  };
-  return new Proxy({} as CliWorld, {
-    get: (_target, key) => Reflect.get(started(), key),
-    set: (_target, key, value) => Reflect.set(started(), key, value),
-  });
-}
+/** The file's CliWorld, started in beforeAll and closed in afterAll (see worldForFile). */
+export const cliWorldForFile = (): CliWorld => worldForFile(startCliWorld);
 
 /** A Graph request as the Contoso administrator, as an admin changes the tenant beside the pipeline. */
 export const adminRequests =

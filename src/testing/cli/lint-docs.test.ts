@@ -5,20 +5,19 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Validator, type Schema } from '@cfworker/json-schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { contosoDirectory as d } from '../../emulator/seed/contoso';
-import { GOOD_SECRET, startCliWorld, type CliWorld } from './cli-world';
+import { cliWorldForFile, secret } from './cli-world-for-file';
 
 const require = createRequire(import.meta.url);
 const sarifSchema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Schema;
 
-let world: CliWorld;
+const world = cliWorldForFile();
+// The backup the lint cases read, made once for the file.
 beforeAll(async () => {
-  world = await startCliWorld();
-  const backup = await world.gatehouse(['backup', '--out', 'ca'], { AZURE_CLIENT_SECRET: GOOD_SECRET });
+  const backup = await world.gatehouse(['backup', '--out', 'ca'], secret);
   if (backup.code !== 0) throw new Error(backup.stderr);
 }, 120_000);
-afterAll(async () => world?.close());
 
 interface SarifResult {
   ruleId: string;
@@ -56,7 +55,7 @@ describe('gatehouse lint', () => {
     for (const r of tenantWide) expect(r.locations[0]!.physicalLocation!.artifactLocation.uri).toBe('ca/manifest.json');
 
     // A one-file backup: every result on it.
-    expect((await world.gatehouse(['backup', '--out', 'ca.json'], { AZURE_CLIENT_SECRET: GOOD_SECRET })).code).toBe(0);
+    expect((await world.gatehouse(['backup', '--out', 'ca.json'], secret)).code).toBe(0);
     const single = await world.gatehouse(['lint', '--from', 'ca.json', '--format', 'sarif']);
     const singleResults = (JSON.parse(single.stdout) as { runs: { results: SarifResult[] }[] }).runs[0]!.results;
     expect(singleResults.length).toBeGreaterThan(0);
@@ -125,7 +124,6 @@ describe('gatehouse lint', () => {
 
 describe('gatehouse lint --emergency over the tenant', () => {
   it('names the accounts the directory has, and refuses an id it has not in the words plan uses (exit 2)', async () => {
-    const secret = { AZURE_CLIENT_SECRET: GOOD_SECRET };
     const known = await world.gatehouse(['lint', '--emergency', d.user('Break Glass 01')], secret);
     expect(known.code, known.stderr).not.toBe(2);
     expect(known.stdout).not.toContain(d.user('Break Glass 01'));
@@ -150,13 +148,13 @@ describe('suppressions kept in the backup', () => {
       join(world.dir, 'ca', 'lint-suppressions.json'),
       JSON.stringify([{ ruleId, reason: 'Kept in git', at: '2026-11-30T00:00:00Z' }]),
     );
-    const backup = await world.gatehouse(['backup', '--out', 'ca'], { AZURE_CLIENT_SECRET: GOOD_SECRET });
+    const backup = await world.gatehouse(['backup', '--out', 'ca'], secret);
     expect(backup.code, backup.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(world.dir, 'ca', 'manifest.json'), 'utf8'))).toMatchObject({ lintSuppressions: { count: 1 } });
     expect(JSON.parse(readFileSync(join(world.dir, 'ca', 'lint-suppressions.json'), 'utf8'))).toEqual([
       { ruleId, reason: 'Kept in git', at: '2026-11-30T00:00:00Z' },
     ]);
-    expect((await world.gatehouse(['backup', '--out', 'ca'], { AZURE_CLIENT_SECRET: GOOD_SECRET })).stdout).toContain('no file touched');
+    expect((await world.gatehouse(['backup', '--out', 'ca'], secret)).stdout).toContain('no file touched');
 
     const sarif = await world.gatehouse(['lint', '--from', 'ca', '--format', 'sarif']);
     expect(sarif.stderr).toBe('');
