@@ -4,6 +4,7 @@
 // mirror (user actions cannot be report-only; workload identities are not in user groups) is refused,
 // and so is a contingency policy: it is meant to stay off until an emergency, and a finish turns it on.
 import { isContingencyPolicy } from '../contingency/contingency-plan';
+import { isolatedText } from '../isolate';
 import { objectIn, stringsIn, type JsonObject } from '../json';
 import type { EmergencyAccess, Principal } from '../lockout';
 import { COPY_SUFFIX, type RingGroup } from './rollout-plan';
@@ -16,6 +17,19 @@ export interface RolloutProblem {
   /** The blocker of a plan with no ring yet: a screen that says so in its own words need not show it as an error. */
   noRing?: true;
 }
+
+/** Whether the policy includes all users: else the copy may enforce it for ring members the policy itself does not cover. */
+export const coversAllUsers = (policy: JsonObject): boolean =>
+  stringsIn(objectIn(objectIn(policy.conditions).users).includeUsers).includes('All');
+
+/**
+ * Whether the policy itself covers a ring's members: it includes all users, or the ring’s group (by its id).
+ * When it does not, the copy is what enforces it for them, and deleting the copy stops that.
+ */
+export const policyCoversRing = (policy: JsonObject, group: RingGroup): boolean =>
+  coversAllUsers(policy) ||
+  (!!group.id &&
+    stringsIn(objectIn(objectIn(policy.conditions).users).includeGroups).some((id) => id.toLowerCase() === group.id!.toLowerCase()));
 
 /** Why this policy cannot be rolled out in rings, or null when it can. */
 export function unsuitablePolicy(policy: JsonObject): string | null {
@@ -65,7 +79,7 @@ export function ringProblems(
   const emergencyGroups = new Set(emergency.groups.map((g) => g.id.toLowerCase()));
   const seen = new Map<string, number>();
   groups.forEach((group, ring) => {
-    const label = `Ring ${ring + 1} (${group.name})`;
+    const label = `Ring ${ring + 1} (${isolatedText(group.name)})`;
     if (!group.name.trim()) problems.push({ severity: 'blocker', text: `Ring ${ring + 1} has no group.`, ring });
     const key = (group.id ?? `new:${group.name.trim()}`).toLowerCase();
     const earlier = seen.get(key);
@@ -90,7 +104,7 @@ export function ringProblems(
       if (hits.length > 0)
         problems.push({
           severity: 'blocker',
-          text: `${label} holds the emergency account${hits.length === 1 ? '' : 's'} ${hits.map((u) => u.name).join(', ')}: the first ring must not.`,
+          text: `${label} holds the emergency account${hits.length === 1 ? '' : 's'} ${hits.map((u) => isolatedText(u.name)).join(', ')}: the first ring must not.`,
           ring,
         });
       if (group.id && known === null)
@@ -116,8 +130,7 @@ export function ringProblems(
         ring,
       });
   });
-  const includesAll = stringsIn(users.includeUsers).includes('All');
-  if (!includesAll && groups.length > 0)
+  if (!coversAllUsers(policy) && groups.length > 0)
     problems.push({
       severity: 'warning',
       text: 'The policy does not cover all users: the copy applies to every member of the rings, whether or not the policy covers them.',
@@ -126,7 +139,7 @@ export function ringProblems(
   if (policies.some((p) => typeof p.displayName === 'string' && p.displayName.toLowerCase() === copyName.toLowerCase()))
     problems.push({
       severity: 'warning',
-      text: `A policy named “${copyName}” exists already: the rollout will take it as its copy and rewrite it.`,
+      text: `A policy named “${isolatedText(copyName)}” exists already: the rollout will take it as its copy and rewrite it.`,
     });
   return problems;
 }

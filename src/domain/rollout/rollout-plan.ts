@@ -3,6 +3,7 @@
 // between rings are read from sign-ins; finishing turns the policy itself on and removes the copy,
 // so its id, history and watchers survive. This module holds the plan as data, kept on the device and
 // in backups, and reads a plan back from loose JSON (a backup edited by hand is never trusted).
+import { isolatedText } from '../isolate';
 import { isJsonObject, objectIn, type Json } from '../json';
 
 /** A ring's group: one of the tenant's, or one the rollout creates (assigned, empty until members are added). */
@@ -101,14 +102,13 @@ export function newRolloutPlan(policy: { id: string; displayName: string; state:
   };
 }
 
-/** "Ring 2 (Finance)". A screen may pass how the group's name is set among its words (isolated); as it is by default. */
-export const ringLabel = (
-  plan: Pick<RolloutPlan, 'rings'>,
-  key: string | null,
-  groupName: (name: string) => string = (name) => name,
-): string => {
+/**
+ * "Ring 2 (Finance)", the group's name isolated: a right-to-left name ("צוות 3") would otherwise take the
+ * ring's number and brackets into its run. Every label is shown or recorded in the timeline, so none is raw.
+ */
+export const ringLabel = (plan: Pick<RolloutPlan, 'rings'>, key: string | null): string => {
   const index = plan.rings.findIndex((r) => r.key === key);
-  return index < 0 ? 'A ring' : `Ring ${index + 1} (${groupName(plan.rings[index]!.group.name)})`;
+  return index < 0 ? 'A ring' : `Ring ${index + 1} (${isolatedText(plan.rings[index]!.group.name)})`;
 };
 
 export const activeRings = (plan: Pick<RolloutPlan, 'rings'>) => plan.rings.filter((r) => r.state === 'active');

@@ -12,6 +12,7 @@ import { toWritableBody } from '../policy-body';
 import { REPORT_ONLY } from '../types';
 import { activeRings, nextRing, ringLabel, type PendingStep, type RolloutPlan, type RolloutRing } from './rollout-plan';
 import { isolatedText } from '../isolate';
+import { policyCoversRing } from './rings';
 
 /** What a step writes: the policies as they should be after it, in order, and what the plan needs to know. */
 export interface StepWrite {
@@ -123,7 +124,8 @@ function write(
       .map((ring) => ({
         id: ringGroupValue(plan, ring),
         displayName: ring.group.name,
-        purpose: `${ringLabel(plan, ring.key).replace(/^Ring/, 'ring')} of the rollout of “${plan.policyName}”, to be filled before it joins`,
+        // Raw names: the purpose becomes the new group's description in the tenant, where isolates would be stray characters.
+        purpose: `ring ${plan.rings.indexOf(ring) + 1} (${ring.group.name}) of the rollout of “${plan.policyName}”, to be filled before it joins`,
       })),
     intro,
   };
@@ -140,7 +142,7 @@ export function startStep(plan: RolloutPlan, original: JsonObject): StepWrite {
     { kind: 'start', ring: first.key },
     [withState(original, REPORT_ONLY), copyBody(frozen, original, [first])],
     [first],
-    `The start of the rollout: “${isolatedText(plan.policyName)}” report-only for everyone, and “${isolatedText(plan.copyName)}” enforced for ${ringLabel(plan, first.key, isolatedText)}. ` +
+    `The start of the rollout: “${isolatedText(plan.policyName)}” report-only for everyone, and “${isolatedText(plan.copyName)}” enforced for ${ringLabel(plan, first.key)}. ` +
       (later.length
         ? `The later rings’ new group${later.length === 1 ? ' is' : 's are'} created now, empty: add ${later.length === 1 ? 'its' : 'their'} members in Microsoft Entra before ${later.length === 1 ? 'its ring joins' : 'each ring joins'}. `
         : ''),
@@ -158,7 +160,7 @@ export function advanceStep(plan: RolloutPlan, original: JsonObject): StepWrite 
     // The policy stays report-only: should someone have changed that, the step puts it back.
     [withState(original, REPORT_ONLY), copyBody(plan, original, rings)],
     [ring],
-    `${ringLabel(plan, ring.key, isolatedText)} joins “${isolatedText(plan.copyName)}”. `,
+    `${ringLabel(plan, ring.key)} joins “${isolatedText(plan.copyName)}”. `,
   );
 }
 
@@ -173,8 +175,8 @@ export function rollbackStep(plan: RolloutPlan, original: JsonObject, ringKey: s
     [copy],
     [],
     left.length > 0
-      ? `${ringLabel(plan, ringKey, isolatedText)} leaves “${isolatedText(plan.copyName)}”. `
-      : `${ringLabel(plan, ringKey, isolatedText)} was the only ring: “${isolatedText(plan.copyName)}” is turned off (a policy must include someone). `,
+      ? `${ringLabel(plan, ringKey)} leaves “${isolatedText(plan.copyName)}”. `
+      : `${ringLabel(plan, ringKey)} was the only ring: “${isolatedText(plan.copyName)}” is turned off (a policy must include someone). `,
   );
 }
 
@@ -187,6 +189,7 @@ export function finishStep(plan: RolloutPlan, original: JsonObject, acknowledged
   const changes = controlChanges(plan, original);
   const now = controlsOf(original);
   if (changes.length > 0 && !(acknowledged && sameControls(acknowledged, now))) throw new UntestedControlsError(changes, now);
+  const uncovered = plan.rings.filter((ring) => !policyCoversRing(original, ring.group));
   return write(
     plan,
     { kind: 'finish', ring: null },
@@ -195,6 +198,9 @@ export function finishStep(plan: RolloutPlan, original: JsonObject, acknowledged
     `The finish: “${isolatedText(plan.policyName)}” is turned on for its own users; “${isolatedText(plan.copyName)}” is deleted afterwards. ` +
       (changes.length > 0
         ? `Its controls are not those the rings tested (${changes.join('; ')}): you chose to turn them on for everyone untested. `
+        : '') +
+      (uncovered.length > 0
+        ? `It does not include all users, nor ${uncovered.map((ring) => ringLabel(plan, ring.key)).join(', ')}: for the members it leaves out, only the copy enforces it, and deleting the copy stops that. `
         : ''),
   );
 }
@@ -247,6 +253,9 @@ export function afterCopyDeleted(plan: RolloutPlan, now: Date): RolloutPlan {
     ...plan,
     copyId: null,
     status: 'finished',
-    events: [...plan.events, { at: now.toISOString(), kind: 'copyDeleted', ring: null, text: `“${plan.copyName}” was deleted.` }],
+    events: [
+      ...plan.events,
+      { at: now.toISOString(), kind: 'copyDeleted', ring: null, text: `“${isolatedText(plan.copyName)}” was deleted.` },
+    ],
   };
 }

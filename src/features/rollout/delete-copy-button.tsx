@@ -1,6 +1,6 @@
 // The last step of a rollout: the copy deleted through the delete operation (its version kept on
-// this device first; Microsoft Entra keeps it 30 days), after a confirmation that says the policy
-// itself now covers the rings.
+// this device first; Microsoft Entra keeps it 30 days), after a confirmation that says whether the policy
+// itself covers the rings, or the copy is what enforces it for members the policy leaves out.
 import {
   Button,
   Dialog,
@@ -21,7 +21,28 @@ import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { ErrorState } from '../../shared/ui/error-state';
 import { Isolated } from '../../shared/ui/isolated-text';
 
-export function DeleteCopyButton({ copy, onDeleted }: { copy: ConditionalAccessPolicy; onDeleted(): void }) {
+/** What the copy still does for the rings, said before it is deleted. */
+function copyWords(uncovered: readonly string[] | null): string {
+  if (uncovered === null)
+    return 'The copy enforces the policy for the rings’ members: deleting it leaves them with what the policy itself covers.';
+  if (uncovered.length === 0)
+    return 'The policy it copies is on for its own users, the rings among them, so the copy enforces nothing they do not already meet.';
+  return (
+    `The policy it copies does not include all users, nor ${uncovered.join(', ')}: for the members it leaves out, the copy is ` +
+    'what enforces it, and deleting the copy stops that.'
+  );
+}
+
+export function DeleteCopyButton({
+  copy,
+  uncovered,
+  onDeleted,
+}: {
+  copy: ConditionalAccessPolicy;
+  /** The rings (named) whose group the policy does not include, all users not being included; null when the policy is not read. */
+  uncovered: readonly string[] | null;
+  onDeleted(): void;
+}) {
   const deletePolicies = useDeletePolicies();
   const write = useWriteAccess();
   const [open, setOpen] = useState(false);
@@ -58,10 +79,7 @@ export function DeleteCopyButton({ copy, onDeleted }: { copy: ConditionalAccessP
             Delete “<Isolated>{name}</Isolated>”?
           </DialogTitle>
           <DialogContent>
-            <p>
-              The policy it copies is on for its own users, the rings among them, so the copy enforces nothing they do not already meet.
-              Microsoft Entra keeps deleted policies for 30 days; a copy is also kept in this device’s history.
-            </p>
+            <p>{copyWords(uncovered)} Microsoft Entra keeps deleted policies for 30 days; a copy is also kept in this device’s history.</p>
             {error ? <ErrorState {...error} /> : null}
           </DialogContent>
           {/* Cancel first: the dialog focuses its first button, and Enter must not delete. */}

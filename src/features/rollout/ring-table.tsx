@@ -3,6 +3,7 @@
 // On a phone the cells stack, each named, so the gate's words are not crushed nor the rollback off screen.
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { ArrowUndoRegular } from '@fluentui/react-icons';
+import type { JsonObject } from '../../domain/json';
 import type { RolloutPlan } from '../../domain/rollout/rollout-plan';
 import { ringLines } from '../../domain/rollout/timeline';
 import { formatDateTime } from '../../shared/ui/format';
@@ -13,16 +14,19 @@ import { useStackedTableStyles } from '../../shared/ui/stacked-table';
 
 export function RingTable({
   plan,
+  policy = null,
   whyNot,
   onRollback,
 }: {
   plan: RolloutPlan;
+  /** The policy as the tenant has it (null when not read): whether it covers a finished ring's members. */
+  policy?: JsonObject | null;
   /** Why no ring can be rolled back now (a step unfinished, no write access), or null when one can. */
   whyNot: string | null;
   onRollback(ringKey: string): void;
 }) {
   const reads = useGroupMembers(plan.rings.flatMap((r) => (r.group.id ? [r.group.id] : [])));
-  const lines = ringLines(plan);
+  const lines = ringLines(plan, policy);
   const stacked = useStackedTableStyles();
   const rollbacks = plan.status === 'running' && plan.rings.some((ring) => ring.state === 'active');
   return (

@@ -5,6 +5,7 @@ import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, 
 import { ArrowUndoRegular } from '@fluentui/react-icons';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { canOverride, gateEvent, gateOpen, overrideEvent, unreadGateEvent } from '../../domain/rollout/gate';
+import { policyCoversRing } from '../../domain/rollout/rings';
 import { nextRing, type RolloutPlan } from '../../domain/rollout/rollout-plan';
 import { advanceStep, afterCopyDeleted, finishStep, rollbackStep, startStep, type StepWrite } from '../../domain/rollout/steps';
 import { policyJson, type JsonObject } from '../../domain/json';
@@ -35,6 +36,14 @@ const STATUS_WORDS: Record<RolloutPlan['status'], string> = {
   finishing: 'The policy is on for its own users: the copy is left to delete.',
   finished: 'Finished.',
 };
+
+/** What deleting the copy meant for the rings, after "“… [rollout]” is deleted". */
+const deletedWords = (uncovered: readonly string[] | null) =>
+  uncovered === null
+    ? ''
+    : uncovered.length === 0
+      ? ': the policy itself covers the rings now'
+      : `: the policy does not include all users, nor ${uncovered.join(', ')}, so it does not apply to the members it leaves out`;
 
 export function RolloutView({
   plan,
@@ -95,6 +104,8 @@ export function RolloutView({
     onUnavailable: (reason) => onChange((current) => unreadGateEvent(current, reason, now())),
   });
   const json = original ? policyJson(original) : null;
+  // The rings whose members the policy itself may not cover (null: the policy is not read): for them the copy enforces it.
+  const uncovered = json ? plan.rings.filter((ring) => !policyCoversRing(json, ring.group)).map((ring) => ringName(plan, ring.key)) : null;
   const next = nextRing(plan);
   const open = gateOpen(plan);
   const step = (make: (original: JsonObject) => StepWrite) => {
@@ -137,6 +148,7 @@ export function RolloutView({
 
       <RingTable
         plan={plan}
+        policy={json}
         whyNot={
           !write.allowed
             ? write.reason
@@ -222,12 +234,13 @@ export function RolloutView({
         copy ? (
           <DeleteCopyButton
             copy={copy}
+            uncovered={uncovered}
             onDeleted={() => {
               onChange((current) => afterCopyDeleted(current, now()));
               said(
                 {
                   title: 'The copy was deleted',
-                  text: `“${isolatedText(plan.copyName)}” is deleted: the policy itself covers the rings now, and the rollout is done.`,
+                  text: `“${isolatedText(plan.copyName)}” is deleted${deletedWords(uncovered)}, and the rollout is done.`,
                 },
                 true,
               );
