@@ -6,9 +6,9 @@ import { useEffect, useState } from 'react';
 import type { ApplyItem } from '../../operations/apply-plan';
 import type { CurrentWait } from '../../session/retry-waits';
 import { SpokenStatus } from '../../shared/ui/live-status';
-import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
+import { isolatedText } from '../../shared/ui/isolated-text';
 import { TableScroll } from '../../shared/ui/table-scroll';
-import { KIND_LABELS } from './plan-rows-table';
+import { ObjectCell } from './object-cell';
 import { VersionNotKeptNote } from './versions-not-kept';
 
 export const VERB = { create: 'Create', update: 'Update', restore: 'Restore' } as const;
@@ -91,11 +91,7 @@ export function ApplyRowsTable({ items, wait = null }: { items: readonly ApplyIt
             <TableRow key={item.key}>
               <TableCell>{index + 1}</TableCell>
               <TableCell>
-                <Text weight="semibold">
-                  <Isolated>{item.name}</Isolated>
-                </Text>
-                <br />
-                <Text size={200}>{KIND_LABELS[item.kind]}</Text>
+                <ObjectCell name={item.name} kind={item.kind} />
               </TableCell>
               <TableCell>{VERB[item.action]}</TableCell>
               <TableCell>
