@@ -49,6 +49,13 @@ describe('PlanRowsTable, the buttons that show a difference', () => {
     const hide = screen.getByRole('button', { name: "Hide the difference for 'CA002 Block'" });
     expect(hide.getAttribute('aria-expanded')).toBe('true');
   });
+
+  it('offers a create its difference too: every write is seen before it is made', () => {
+    const copy = { ...row('CA001 MFA (ring 1)', 'create'), before: null, targetId: null };
+    render(<PlanRowsTable rows={[copy]} targetName="Fabrikam" stateWords={WORDS} onAction={() => undefined} onState={() => undefined} />);
+    const show = screen.getByRole('button', { name: "Show the difference for 'CA001 MFA (ring 1)'" });
+    expect(show.textContent).toBe('Show the difference');
+  });
 });
 
 describe('PlanRowsTable, the Object column', () => {

@@ -1,6 +1,6 @@
 // The plan's rows, in the order they will be written: what each is, what will happen to it and why,
 // the state a policy will be written in, and what is wrong with it. Where the admin may choose
-// another action or state, the cell is a dropdown; an update can show its difference. A plan of
+// another action or state, the cell is a dropdown; an update or a create can show its difference. A plan of
 // thousands of rows (an oversized export) draws a hundred at a time: every row at once froze the page.
 import {
   Badge,
@@ -170,8 +170,7 @@ export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState,
                           {problem.text}
                         </Text>
                       ))}
-                      {row.before &&
-                      (row.action === 'update' || row.action === 'restore' || row.problems.some((p) => p.severity === 'warning')) ? (
+                      {hasDifference(row) ? (
                         <DifferenceButton
                           row={row}
                           open={open === row.key}
@@ -199,11 +198,17 @@ export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState,
   );
 }
 
+/** Every write is shown before it is made: an update or restore's change, a create's whole object; a reuse when it differs. */
+const hasDifference = (row: PlanRow) =>
+  row.action === 'create'
+    ? !!(row.intended ?? row.body)
+    : !!row.before && (row.action === 'update' || row.action === 'restore' || row.problems.some((p) => p.severity === 'warning'));
+
 /** Its name starts with what it shows and says whose difference it is: every row's button reads alike otherwise. */
 function DifferenceButton({ row, open, targetName, onClick }: { row: PlanRow; open: boolean; targetName: string; onClick(): void }) {
   const text = open
     ? 'Hide the difference'
-    : row.action === 'update' || row.action === 'restore'
+    : row.action === 'update' || row.action === 'restore' || row.action === 'create'
       ? 'Show the difference'
       : `Compare with ${targetName}`;
   return (

@@ -1,6 +1,7 @@
 // How a row's object in the target differs from what the plan writes: the compare view for a
 // policy (words and side-by-side JSON, names across two tenants), and a list in words for a named
-// location, strength or context.
+// location, strength or context. A create is shown too (every write is seen before it is made): a policy as a
+// difference against nothing, any other object as the JSON that will be sent.
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { asPolicies } from '../../domain/json';
@@ -12,45 +13,67 @@ import { useNames } from '../queries';
 import { useTenantSession } from '../../session/tenant-session';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
-const useStyles = makeStyles({ list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL } });
+const useStyles = makeStyles({
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  json: { margin: 0, maxHeight: '360px', overflow: 'auto', fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'pre-wrap' },
+});
+
+const NOTHING = {};
 
 export function RowDifference({ row, targetName }: { row: PlanRow; targetName: string }) {
   const styles = useStyles();
   const [view, setView] = useDiffView();
   const tenant = useTenantSession();
+  const created = row.action === 'create' ? (row.intended ?? row.body) : null;
+  const before = created ? NOTHING : row.before;
   const after = useMemo(
     () =>
-      row.kind !== 'policy' || !row.before
+      row.kind !== 'policy'
         ? null
-        : (row.action === 'update' || row.action === 'restore') && row.body
-          ? applyPatch(row.before, row.body)
-          : (row.intended ?? row.before),
-    [row],
+        : created
+          ? created
+          : !row.before
+            ? null
+            : (row.action === 'update' || row.action === 'restore') && row.body
+              ? applyPatch(row.before, row.body)
+              : (row.intended ?? row.before),
+    [row, created],
   );
   // Both sides name the target's objects (the plan mapped the import's ids to them): the target's names.
-  const names = useNames(tenant, row.before && after ? asPolicies([row.before, after]) : undefined).data;
-  if (!row.before) return null;
+  const names = useNames(tenant, before && after ? asPolicies([before, after]) : undefined).data;
+  if (!before) return null;
   if (row.kind === 'policy' && after) {
     return (
       <PolicyDiff
         // The count's heading is under an h2 in both places: the plan's rows and the run's next step.
         headingLevel={3}
-        before={row.before}
+        before={before}
         after={after}
         names={names}
         beforeLabel={
-          row.action === 'restore'
-            ? `${isolatedText(row.displayName)} as deleted`
-            : `${isolatedText(row.displayName)} in ${isolatedText(targetName)} now`
+          created
+            ? `Not in ${isolatedText(targetName)} now`
+            : row.action === 'restore'
+              ? `${isolatedText(row.displayName)} as deleted`
+              : `${isolatedText(row.displayName)} in ${isolatedText(targetName)} now`
         }
-        afterLabel={row.action === 'update' || row.action === 'restore' ? 'After the plan' : 'In the plan'}
+        afterLabel={
+          created ? 'Created by the plan' : row.action === 'update' || row.action === 'restore' ? 'After the plan' : 'In the plan'
+        }
         view={view}
         onViewChange={setView}
         height="360px"
       />
     );
   }
-  if (row.kind === 'group' || row.kind === 'policy' || !row.intended) return null;
+  if (created) {
+    return (
+      <pre className={styles.json} aria-label={`${isolatedText(row.displayName)} as the plan creates it`} tabIndex={0}>
+        {JSON.stringify(created, null, 2)}
+      </pre>
+    );
+  }
+  if (row.kind === 'group' || row.kind === 'policy' || !row.intended || !row.before) return null;
   const differences = objectDifferences(row.kind, row.intended, row.before);
   return differences.length === 0 ? (
     <Text>
