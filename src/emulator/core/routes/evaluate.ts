@@ -11,7 +11,7 @@ import { decidePolicy, type PolicyDecision } from '../sign-ins/decide';
 import { deviceProperties } from '../sign-ins/situation';
 import type { GuestKind } from '../sign-ins/facts';
 import type { Proof } from '../sign-ins/grant';
-import { userSubject, workloadSubject, type Subject } from '../sign-ins/subject';
+import { findWorkload, userSubject, workloadSubject, type Subject } from '../sign-ins/subject';
 import { presentPolicy } from './policies';
 
 // The 400 texts are not on Graph's pages; they follow a third-party mirror of Microsoft's support
@@ -29,7 +29,7 @@ const riskLevels = ['none', 'low', 'medium', 'high', 'hidden'];
 function subjectOf(tenant: TenantState, identity: Record<string, unknown>): Subject {
   const type = String(identity['@odata.type'] ?? '');
   if (type === '#microsoft.graph.servicePrincipalSignIn') {
-    const sp = tenant.servicePrincipals.find((s) => s.id === identity.servicePrincipalId);
+    const sp = findWorkload(tenant, identity.servicePrincipalId);
     if (!sp) throw invalid(`the service principal '${String(identity.servicePrincipalId)}' does not exist in your tenant.`);
     return workloadSubject(tenant, sp);
   }

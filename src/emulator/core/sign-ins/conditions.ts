@@ -75,9 +75,10 @@ function usersSide(users: JsonObject, side: 'include' | 'exclude'): (subject: Su
   const tenantIds = tenants && tenants.membershipKind !== 'all' ? new Set(list(tenants.members)) : null;
   const everyone = side === 'include' && ids.has('All');
   const guests = ids.has('GuestsOrExternalUsers');
+  const agents = ids.has('AllAgentIdUsers');
   return (subject) => {
     if (subject.kind !== 'user') return false;
-    if (everyone || ids.has(subject.user.id)) return true;
+    if (everyone || ids.has(subject.user.id) || (agents && subject.agent)) return true;
     if (subject.external !== null) {
       if (guests) return true;
       const { kind, homeTenantId } = subject.external;
@@ -89,8 +90,14 @@ function usersSide(users: JsonObject, side: 'include' | 'exclude'): (subject: Su
 }
 
 function servicePrincipalIn(ids: string[], subject: Subject): boolean {
-  if (subject.kind !== 'servicePrincipal') return false;
+  if (subject.kind !== 'servicePrincipal' || subject.agent) return false;
   return ids.includes(subject.servicePrincipal.id) || (ids.includes('ServicePrincipalsInMyTenant') && subject.inMyTenant);
+}
+
+/** The agent identity lists (beta): All or agent identities' ids; a service principal that is no agent is never in them. */
+function agentIdentityIn(ids: string[], subject: Subject): boolean {
+  if (subject.kind !== 'servicePrincipal' || !subject.agent) return false;
+  return ids.includes('All') || ids.includes(subject.servicePrincipal.id);
 }
 
 function appIn(ids: string[], appId: string): boolean {
@@ -198,15 +205,19 @@ export function policyConditions(
   const clients = obj(conditions.clientApplications);
   const includeSps = list(clients?.includeServicePrincipals);
   const excludeSps = list(clients?.excludeServicePrincipals);
-  if (includeSps.length > 0) {
-    // A workload identity policy: user sign-ins meet it only through its users condition (usually None).
+  const includeAgents = list(clients?.includeAgentIdServicePrincipals);
+  const excludeAgents = list(clients?.excludeAgentIdServicePrincipals);
+  if (includeSps.length > 0 || includeAgents.length > 0) {
+    // A workload identity policy: user sign-ins (agent users among them) meet it only through its users
+    // condition (usually None, or AllAgentIdUsers); agent identities only through the agent identity lists.
     checks.push([
       'servicePrincipals',
       (s) =>
         met(
           s.subject.kind === 'user'
             ? userMatches(s.subject)
-            : servicePrincipalIn(includeSps, s.subject) && !servicePrincipalIn(excludeSps, s.subject),
+            : (servicePrincipalIn(includeSps, s.subject) && !servicePrincipalIn(excludeSps, s.subject)) ||
+                (agentIdentityIn(includeAgents, s.subject) && !agentIdentityIn(excludeAgents, s.subject)),
         ),
     ]);
   } else {

@@ -180,6 +180,47 @@ describe('workload identities', () => {
   });
 });
 
+describe('agents (beta): agent users and agent identities', () => {
+  const agentUser = d.user('Helpdesk Agent');
+  const agentIdentity = d.agentIdentity('Contoso Helpdesk Agent');
+  const asAgent: Partial<SignInFacts> = { userId: undefined, servicePrincipalId: agentIdentity, ipAddress: homeIp };
+  const agentUsers = { ...block, users: { includeUsers: ['AllAgentIdUsers'] } };
+  const agentIdentities = (exclude: string[]) => ({
+    ...block,
+    users: { includeUsers: ['None'] },
+    clientApplications: { includeAgentIdServicePrincipals: ['All'], excludeAgentIdServicePrincipals: exclude },
+  });
+
+  it('applies AllAgentIdUsers to agent users and to no person', () => {
+    const tenant = tenantWith(agentUsers);
+    expect(decide(tenant, { userId: agentUser })).toMatchObject({ results: ['failure'], errorCode: 53003 });
+    expect(decide(tenant)).toMatchObject({ results: ['notApplied'], failed: ['users'] });
+  });
+
+  it('applies the agent identity lists to agent identities, minus those excluded, and not to other service principals', () => {
+    expect(decide(tenantWith(agentIdentities([])), asAgent)).toMatchObject({ results: ['failure'], errorCode: 53003 });
+    expect(decide(tenantWith(agentIdentities([agentIdentity])), asAgent)).toMatchObject({
+      results: ['notApplied'],
+      failed: ['servicePrincipals'],
+    });
+    const payroll = { ...asAgent, servicePrincipalId: d.servicePrincipal('Contoso Payroll Sync') };
+    expect(decide(tenantWith(agentIdentities([])), payroll)).toMatchObject({ results: ['notApplied'], failed: ['servicePrincipals'] });
+    // ServicePrincipalsInMyTenant names the tenant's applications, not its agent identities.
+    const ownApps = {
+      ...block,
+      users: { includeUsers: ['None'] },
+      clientApplications: { includeServicePrincipals: ['ServicePrincipalsInMyTenant'] },
+    };
+    expect(decide(tenantWith(ownApps), asAgent)).toMatchObject({ results: ['notApplied'], failed: ['servicePrincipals'] });
+  });
+
+  it('covers an agent user through the users condition of a policy that also lists agent identities (as CA023 does)', () => {
+    const both = { ...agentIdentities([agentIdentity]), users: { includeUsers: ['AllAgentIdUsers'] } };
+    expect(decide(tenantWith(both), { userId: agentUser })).toMatchObject({ results: ['failure'] });
+    expect(decide(tenantWith(both))).toMatchObject({ results: ['notApplied'], failed: ['servicePrincipals'] });
+  });
+});
+
 describe('locations, platforms and devices', () => {
   const allowed = stableId('contoso:location:Allowed countries');
   const corporate = stableId('contoso:location:Corporate network');

@@ -6,7 +6,7 @@ import type { Situation } from './conditions';
 import type { DeviceProperties } from './device-filter';
 import type { SignInDevice, SignInFacts } from './facts';
 import type { Proof } from './grant';
-import { userSubject, workloadSubject, type Subject } from './subject';
+import { findWorkload, userSubject, workloadSubject, type Subject } from './subject';
 
 export function deviceProperties(device: SignInDevice | undefined): DeviceProperties {
   if (!device) return {};
@@ -16,7 +16,7 @@ export function deviceProperties(device: SignInDevice | undefined): DeviceProper
 
 export function subjectOf(tenant: TenantState, facts: SignInFacts): Subject {
   if (facts.servicePrincipalId !== undefined) {
-    const sp = tenant.servicePrincipals.find((s) => s.id === facts.servicePrincipalId);
+    const sp = findWorkload(tenant, facts.servicePrincipalId);
     if (!sp) throw errors.badRequest(`No service principal with id '${facts.servicePrincipalId}' in tenant ${tenant.displayName}.`);
     return workloadSubject(tenant, sp);
   }

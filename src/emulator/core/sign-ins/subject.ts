@@ -1,7 +1,8 @@
 // Who is signing in, as Conditional Access sees them: a user with the groups they belong to
 // (through nested groups too), the directory roles they hold (directly or through a role-assignable
-// group) and, for an external user, their kind and home tenant; or a workload identity.
-import type { DirectoryUser, ServicePrincipal, TenantState } from '../model';
+// group) and, for an external user, their kind and home tenant; or a workload identity. Agents are told
+// apart: policies name agent users all at once (AllAgentIdUsers) and agent identities in lists of their own.
+import type { AgentIdentity, DirectoryUser, ServicePrincipal, TenantState } from '../model';
 import type { GuestKind } from './facts';
 
 export interface UserSubject {
@@ -10,10 +11,14 @@ export interface UserSubject {
   groups: ReadonlySet<string>;
   roles: ReadonlySet<string>;
   external: { kind: GuestKind; homeTenantId: string | null } | null;
+  /** An agent user (Graph beta's agentUser): what includeUsers' AllAgentIdUsers covers. */
+  agent: boolean;
 }
 export interface WorkloadSubject {
   kind: 'servicePrincipal';
-  servicePrincipal: ServicePrincipal;
+  servicePrincipal: ServicePrincipal | AgentIdentity;
+  /** An agent identity: named by clientApplications' agent identity lists, not by includeServicePrincipals. */
+  agent: boolean;
   /** Owned by this tenant: what ServicePrincipalsInMyTenant covers (not Microsoft's apps, not managed identities). */
   inMyTenant: boolean;
 }
@@ -54,13 +59,20 @@ export function userSubject(
     groups,
     roles,
     external: isExternal ? { kind: external?.kind ?? 'b2bCollaborationGuest', homeTenantId: external?.homeTenantId ?? null } : null,
+    agent: user['@odata.type'] === '#microsoft.graph.agentUser',
   };
 }
 
-export function workloadSubject(tenant: TenantState, servicePrincipal: ServicePrincipal): WorkloadSubject {
+export function workloadSubject(tenant: TenantState, servicePrincipal: ServicePrincipal | AgentIdentity): WorkloadSubject {
+  if ('agentIdentityBlueprintId' in servicePrincipal) return { kind: 'servicePrincipal', servicePrincipal, agent: true, inMyTenant: false };
   return {
     kind: 'servicePrincipal',
     servicePrincipal,
+    agent: false,
     inMyTenant: servicePrincipal.servicePrincipalType === 'Application' && servicePrincipal.appOwnerOrganizationId === tenant.id,
   };
 }
+
+/** A service principal or agent identity by its object id (Graph answers both among servicePrincipals). */
+export const findWorkload = (tenant: TenantState, id: unknown): ServicePrincipal | AgentIdentity | undefined =>
+  tenant.servicePrincipals.find((s) => s.id === id) ?? tenant.agentIdentities?.find((a) => a.id === id);
