@@ -60,7 +60,7 @@ test('Enter on Save to tenant keeps focus in the review while saving, says Savin
   await editor.setState('Off');
   await editor.reviewButton.click();
   const save = editor.dialog.getByRole('button', { name: 'Save to tenant' });
-  // Save waits while the review reads the last week's sign-ins (a lock-out found there must be acknowledged first).
+  // Save does not wait for the review's reading of the last week's sign-ins.
   await expect(save).toBeEnabled();
   await save.focus();
   const patches = await slowDown(page, 'PATCH', '**/beta/identity/conditionalAccess/policies/*');

@@ -104,6 +104,7 @@ export function DraftImpact({
   onRisks,
   onChecking,
   timeoutMs,
+  hold = false,
 }: {
   policyId: string | null;
   draft: JsonObject;
@@ -116,11 +117,13 @@ export function DraftImpact({
   onChecking?(checking: boolean): void;
   /** How long the check may take before it ends as not read in time (CHECK_TIMEOUT_MS unless said). */
   timeoutMs?: number;
+  /** Saving (or just saved): keep the answer the admin read, not one against the policy as just written. */
+  hold?: boolean;
 }) {
   const styles = useStyles();
   const [cap, setCap] = useState(DEFAULT_CAP);
   const [open, setOpen] = useState<ImpactClass | null>(null);
-  const state = useDraftImpact(policyId, draft, cap, timeoutMs);
+  const state = useDraftImpact(policyId, draft, cap, timeoutMs, hold);
   const alerts = state.kind === 'done' ? state.answer.impact.alerts : null;
   const names = state.kind === 'done' ? state.answer.names : null;
   const checking = state.kind === 'reading' || state.kind === 'evaluating';

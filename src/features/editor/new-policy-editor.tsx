@@ -215,7 +215,15 @@ export function NewPolicyEditor({
           saveLabel="Create in tenant"
           risks={withImpactRisks(guard.risks, impactRisks)}
           checkingSignIns={checkingSignIns}
-          impact={<DraftImpact policyId={null} draft={draft.policy} onRisks={setImpactRisks} onChecking={setCheckingSignIns} />}
+          impact={
+            <DraftImpact
+              policyId={null}
+              draft={draft.policy}
+              onRisks={setImpactRisks}
+              onChecking={setCheckingSignIns}
+              hold={step.kind === 'saving' || step.kind === 'failed'}
+            />
+          }
           onExcludeEmergency={guard.excludeEmergency}
           onSave={() => void create()}
           onClose={() => setReviewing(false)}

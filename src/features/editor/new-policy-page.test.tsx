@@ -118,7 +118,7 @@ vi.mock('./review-dialog', () => ({
           <p key={change.text}>{change.text}</p>
         ))}
         {props.step.kind === 'failed' && <p>Failed: {props.step.error.title}</p>}
-        <p>{props.checkingSignIns ? 'Save waits for the sign-in check' : 'Save can go'}</p>
+        <p>{props.checkingSignIns ? 'The sign-in check is running' : 'The sign-in check is over'}</p>
         <p>{`${props.risks.length} at risk`}</p>
         {props.impact}
         <button ref={first} onClick={props.onSave}>
@@ -334,15 +334,15 @@ describe('NewPolicyPage', { timeout: 30_000 }, () => {
     await waitFor(() => expect(focused()).toBe('button: Review and create…'));
   });
 
-  it('Create waits while recent sign-ins are checked, and a risk found in one review does not carry into the next', async () => {
+  it('the review is told while recent sign-ins are checked, and a risk found in one review does not carry into the next', async () => {
     keepDraft(policy());
     tenant.signInRisks = [{ who: 'Break Glass (emergency access)', why: 'Blocked in 3 sign-ins.' }];
     draw();
     const review = await reviewButton();
     fireEvent.click(review);
     const dialog = screen.getByRole('dialog', { name: 'Review' });
-    expect(dialog.textContent).toContain('Save waits for the sign-in check');
-    await waitFor(() => expect(dialog.textContent).toContain('Save can go'));
+    expect(dialog.textContent).toContain('The sign-in check is running');
+    await waitFor(() => expect(dialog.textContent).toContain('The sign-in check is over'));
     expect(dialog.textContent).toContain('1 at risk');
 
     // Back to editing; the next review checks again from nothing.
@@ -350,9 +350,9 @@ describe('NewPolicyPage', { timeout: 30_000 }, () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Back to editing' }));
     fireEvent.click(review);
     const again = screen.getByRole('dialog', { name: 'Review' });
-    expect(again.textContent).toContain('Save waits for the sign-in check');
+    expect(again.textContent).toContain('The sign-in check is running');
     expect(again.textContent).toContain('0 at risk');
-    await waitFor(() => expect(again.textContent).toContain('Save can go'));
+    await waitFor(() => expect(again.textContent).toContain('The sign-in check is over'));
   });
 
   it('Ctrl+S anywhere on the page opens the review instead of the browser’s Save page, and does nothing more over a dialog', async () => {

@@ -115,8 +115,8 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
     setCheckingSignIns(true);
     setReviewing(true);
   };
-  // Emergency accounts and the admin hit in recent sign-ins join the guard's list; until they are known,
-  // Save waits.
+  // Emergency accounts and the admin hit in recent sign-ins join the guard's list once known; Save does not
+  // wait for them (the review says the check is still running).
   const [impactRisks, setImpactRisks] = useState<LockoutRisk[]>([]);
   const [checkingSignIns, setCheckingSignIns] = useState(true);
   const { reviewButton, reviewOrSayWhy } = useReviewShortcut({ canReview, openReview, dialogOpen: reviewing || confirming !== null });
@@ -261,7 +261,13 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
           impact={
             <>
               <RolloutFreezeNotice policyId={id} />
-              <DraftImpact policyId={id} draft={draft.policy} onRisks={setImpactRisks} onChecking={setCheckingSignIns} />
+              <DraftImpact
+                policyId={id}
+                draft={draft.policy}
+                onRisks={setImpactRisks}
+                onChecking={setCheckingSignIns}
+                hold={step.kind === 'saving' || step.kind === 'failed'}
+              />
             </>
           }
           onSave={() => void save()}

@@ -56,8 +56,8 @@ export interface ReviewDialogProps {
   /** What the draft would do to recent sign-ins. */
   impact?: ReactNode;
   /**
-   * Recent sign-ins are still being read or evaluated: the risks found there are not known yet, so Save
-   * waits for them (a log that cannot be read ends the wait: that is a warning, not a block).
+   * Recent sign-ins are still being read or evaluated. Save does not wait for them (only Graph's refusals
+   * block; the check's findings are warnings): the review says the check is running and saving is allowed.
    */
   checkingSignIns?: boolean;
   onSave(): void;
@@ -101,13 +101,14 @@ export function ReviewDialog({
   // Why Save cannot be pressed yet, said beside it and by it (it stays focusable).
   const reason = saving
     ? null
-    : checkingSignIns
-      ? 'Checking recent sign-ins…'
-      : changes.length === 0
-        ? 'Nothing to save: the draft changes nothing.'
-        : guard.needsAcknowledgement
-          ? `Before “${saveLabel}”, tick “I understand” under “This could lock people out”.`
-          : null;
+    : changes.length === 0
+      ? 'Nothing to save: the draft changes nothing.'
+      : guard.needsAcknowledgement
+        ? `Before “${saveLabel}”, tick “I understand” under “This could lock people out”.`
+        : null;
+  // A slow sign-in log (20 s in a large tenant) must not hold the save: said beside Save, which stays available.
+  const note =
+    !saving && reason === null && checkingSignIns ? 'The sign-in check is still running. You can save now without waiting for it.' : null;
   const reasonId = useId();
   // Two columns of ~100 px each cannot be read: a small window shows the difference in one.
   const small = useSmallWindow();
@@ -212,12 +213,12 @@ export function ReviewDialog({
               <>
                 {/* While saving or not yet possible, both stay focusable (aria-disabled, clicks and keys ignored):
                     disabled, they dropped the keyboard's focus to the page behind the still open dialog. */}
-                {reason && <Text id={reasonId}>{reason}</Text>}
+                {(reason ?? note) && <Text id={reasonId}>{reason ?? note}</Text>}
                 <Button
                   ref={saveButton}
                   appearance="primary"
                   disabledFocusable={saving || reason !== null}
-                  aria-describedby={reason ? reasonId : undefined}
+                  aria-describedby={(reason ?? note) ? reasonId : undefined}
                   onClick={onSave}
                   icon={saving ? <Spinner size="tiny" /> : undefined}
                 >

@@ -52,6 +52,8 @@ export function useDraftImpact(
   draft: JsonObject | null,
   cap: number,
   timeoutMs: number = CHECK_TIMEOUT_MS,
+  /** Keep the request as it is (the save re-reads the tenant's policies: the draft would be judged against itself). */
+  hold = false,
 ): ImpactState {
   const tenant = useTenantSession();
   const queryClient = useQueryClient();
@@ -72,7 +74,7 @@ export function useDraftImpact(
   const members = useQuery(lockoutGroupMembersQuery(tenant, settings.groups));
   const [result, setResult] = useState<{ request: ImpactRequest; state: ImpactState } | null>(null);
 
-  const request = useMemo((): ImpactRequest | null => {
+  const liveRequest = useMemo((): ImpactRequest | null => {
     if (!draft || !signIns.data || !policies.data || !locations.data || (userIds.length > 0 && !users.data && !users.error)) return null;
     return {
       tenantId: tenant.account.tenantId,
@@ -100,6 +102,12 @@ export function useDraftImpact(
     members.data,
     mfaTrustedIps,
   ]);
+
+  // Held, the check goes on with the request made before (answered or not); released, it follows the tenant again.
+  const [held, setHeld] = useState<ImpactRequest | null>(null);
+  if (hold && held === null && liveRequest) setHeld(liveRequest);
+  if (!hold && held !== null) setHeld(null);
+  const request = hold ? (held ?? liveRequest) : liveRequest;
 
   useEffect(() => {
     if (!request) return;

@@ -1,0 +1,91 @@
+// @vitest-environment jsdom
+// Saving re-reads the tenant's policies: held, the review's check keeps the answer the admin read instead of
+// evaluating the draft again against the policy just written ("Evaluating 2,439 sign-ins…" under Saving…).
+import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useDraftImpact } from './use-draft-impact';
+
+const tenant = vi.hoisted(() => ({
+  policies: [{ id: 'p1', state: 'disabled' }] as object[],
+  posted: [] as { policies: unknown[] }[],
+  // The same object each render, as the real hook gives: a new one would make a new request each time.
+  emergency: [{ users: [], groups: [] }, () => true],
+  session: {
+    account: { tenantId: 't1', objectId: 'me', key: 'acc' },
+    scopeKey: ['tenant', 't1'],
+    client: {},
+    context: { clock: { now: () => new Date('2026-12-05T08:00:00Z') } },
+  },
+}));
+
+vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => tenant.session }));
+vi.mock('../../session/emergency-access', () => ({ useEmergencyAccess: () => tenant.emergency }));
+vi.mock('../../session/mfa-trusted-ips', () => ({ useMfaTrustedIps: () => [null, () => true] }));
+vi.mock('../../graph/sign-ins', () => ({
+  readSignIns: async () => ({ signIns: [], capped: false }),
+  signInsUnavailable: () => null,
+}));
+vi.mock('../../policy-ui/queries', () => {
+  const read = (key: string, answer: () => unknown) =>
+    queryOptions({ queryKey: [key], queryFn: async () => answer() as never, retry: false });
+  return {
+    policiesQuery: () => read('policies', () => tenant.policies),
+    namedLocationsQuery: () => read('locations', () => []),
+    lockoutGroupMembersQuery: () => read('members', () => []),
+  };
+});
+
+// The worker answers with how many policies it was given, so an answer against the saved policy shows.
+class FakeWorker {
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onerror: (() => void) | null = null;
+  postMessage(request: { policies: unknown[] }) {
+    tenant.posted.push(request);
+    queueMicrotask(() => this.onmessage?.({ data: { ok: true, answer: { policies: request.policies.length }, milliseconds: 1 } }));
+  }
+  terminate() {}
+}
+
+const DRAFT = { id: 'p1', state: 'enabled' };
+
+function Probe({ hold }: { hold: boolean }) {
+  const state = useDraftImpact('p1', DRAFT, 5000, undefined, hold);
+  return <output aria-label="impact">{state.kind === 'done' ? `done: ${JSON.stringify(state.answer)}` : state.kind}</output>;
+}
+
+beforeEach(() => {
+  vi.stubGlobal('Worker', FakeWorker);
+  tenant.policies = [{ id: 'p1', state: 'disabled' }];
+  tenant.posted = [];
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('useDraftImpact held while saving', () => {
+  it('keeps the answer read before the save when the tenant’s policies are read again', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const page = (hold: boolean) => (
+      <QueryClientProvider client={client}>
+        <Probe hold={hold} />
+      </QueryClientProvider>
+    );
+    const view = render(page(false));
+    const impact = () => screen.getByRole('status', { name: 'impact' }).textContent;
+    await waitFor(() => expect(impact()).toBe('done: {"policies":1}'));
+
+    // Saving: the save writes the policy and the policies are read again.
+    view.rerender(page(true));
+    tenant.policies = [{ id: 'p1', state: 'enabled' }, { id: 'p2' }];
+    await act(() => client.invalidateQueries({ queryKey: ['policies'] }));
+    await act(async () => {});
+    expect(impact()).toBe('done: {"policies":1}');
+    expect(tenant.posted).toHaveLength(1);
+
+    // Released (the save failed, back to the review): the check follows the tenant again.
+    view.rerender(page(false));
+    await waitFor(() => expect(impact()).toBe('done: {"policies":2}'));
+  });
+});
