@@ -1,7 +1,9 @@
 // What other screens may ask of the editor: open it on a proposed version of a policy (a revert) or
 // on a new policy (a re-creation, later a template), with a sentence saying where the draft came
 // from; and whether a policy has unsaved changes on this device. The draft storage stays private.
+import { policyJson } from '../domain/json';
 import type { JsonObject } from '../domain/policy-body';
+import type { ConditionalAccessPolicy } from '../domain/types';
 import { paths } from '../shared/routes/paths';
 import { draftStore } from './draft-store';
 
@@ -18,6 +20,15 @@ export class UnsavedDraftInTheWay extends Error {
   constructor(what: string, before: string) {
     super(`${what} has unsaved changes on this device. Continue editing it (or discard them) before ${before}.`);
   }
+}
+
+/**
+ * The policy as Graph answered it, as the editor shows it: the response's @odata.context is not part of
+ * the policy and does not belong in a draft (the read-only fields stay, shown greyed and left out on save).
+ */
+export function policyForEditing(policy: ConditionalAccessPolicy): JsonObject {
+  const { '@odata.context': _context, ...body } = policyJson(policy);
+  return body;
 }
 
 const keep = (accountKey: string, draftId: string, draft: Parameters<typeof draftStore.save>[2]) => {

@@ -6,7 +6,7 @@ import { describeChanges } from '../../domain/describe-changes';
 import { checkPolicy, type PolicyFinding } from '../../domain/policy-checks';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { draftStore, type Draft } from '../../policy-ui/draft-store';
-import { policyJson } from '../../domain/json';
+import { policyForEditing } from '../../policy-ui/open-in-editor';
 import { parseJson } from '../../domain/policy-file';
 
 export interface DraftState {
@@ -32,8 +32,7 @@ const pretty = (policy: JsonObject) => JSON.stringify(policy, null, 2);
 
 /** A draft of an existing policy starts from the policy as Graph returned it. */
 export function startFromPolicy(live: ConditionalAccessPolicy): { base: JsonObject; text: string } {
-  // The response's @odata.context is not part of the policy: it does not belong in the draft.
-  const { '@odata.context': _context, ...policy } = policyJson(live);
+  const policy = policyForEditing(live);
   return { base: policy, text: pretty(policy) };
 }
 

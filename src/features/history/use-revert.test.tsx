@@ -7,6 +7,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { useEffect, useState } from 'react';
 import { MemoryRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { draftStore } from '../../policy-ui/draft-store';
 import { unsavedChangesSince } from '../../policy-ui/open-in-editor';
 import { policyQuery } from '../../policy-ui/queries';
 import { useTenantSession } from '../../session/tenant-session';
@@ -102,6 +103,17 @@ describe('useRevert', () => {
     await act(async () => graph.answer(NOW));
     await vi.waitFor(() => expect(address()).toBe(`/policies/${POLICY_ID}/edit`));
     expect(unsavedChangesSince('acct', POLICY_ID)).not.toBeNull();
+  });
+
+  it('opens the earlier version as Edit would, without the response’s @odata.context', async () => {
+    renderHistory();
+    await vi.waitFor(() => expect(graph.signals).toHaveLength(1));
+    const context = 'https://graph.microsoft.com/beta/$metadata#identity/conditionalAccess/policies/$entity';
+    await act(async () => graph.answer({ '@odata.context': context, ...NOW }));
+    await vi.waitFor(() => expect(address()).toBe(`/policies/${POLICY_ID}/edit`));
+    const draft = draftStore.load('acct', POLICY_ID)!;
+    expect(JSON.parse(draft.text)).toEqual(BEFORE);
+    expect(JSON.parse(draft.baseText)).toEqual(NOW);
   });
 
   it('leaves the admin where they went when they leave the change history before the policy is read', async () => {

@@ -6,8 +6,7 @@ import { useNavigate } from 'react-router';
 import { toWritableBody, type JsonObject } from '../../domain/policy-body';
 import { useTenantSession } from '../../session/tenant-session';
 import { policyQuery } from '../../policy-ui/queries';
-import { openPolicyDraft } from '../../policy-ui/open-in-editor';
-import { policyJson } from '../../domain/json';
+import { openPolicyDraft, policyForEditing } from '../../policy-ui/open-in-editor';
 
 export function useRevert() {
   const tenant = useTenantSession();
@@ -39,7 +38,8 @@ export function useRevert() {
       throw error;
     }
     if (left.current) return;
-    const current = policyJson(policy);
+    // As Edit opens it: no @odata.context in the draft's first line, nor in the base it is compared against.
+    const current = policyForEditing(policy);
     navigate(openPolicyDraft(tenant.account.key, policyId, current, { ...current, ...toWritableBody(version) }, origin, 'reverting it'));
   };
 }
