@@ -65,7 +65,8 @@ async function opened(policy = 'p1') {
       <RouterProvider router={router} />
     </QueryClientProvider>,
   );
-  if (policy === 'p1') await screen.findByRole('button', { name: 'Start the rollout…' });
+  // Working out roles in a page this size is slow on a busy machine, the first drawing slowest.
+  if (policy === 'p1') await screen.findByRole('button', { name: 'Start the rollout…' }, { timeout: 10_000 });
 }
 
 const settle = (ms = 50) => act(() => new Promise((resolve) => setTimeout(resolve, ms)));
