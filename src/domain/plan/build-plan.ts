@@ -70,7 +70,19 @@ export function buildPlan(source: ImportSet, target: PlanTarget, choices: PlanCh
     sameTenant,
     referenced,
   );
-  const planned = new Map<string, MappingChoice & { why: string }>([...locations.planned, ...strengths.planned, ...contexts.planned]);
+  // Groups the source asks to be created (a rollout's new ring groups): a policy naming one is planned to get it,
+  // with nothing to map (no match to look for, no choice to save or load).
+  const toCreate = new Map((source.groupsToCreate ?? []).map((group) => [mappingKey('group', group.id), group]));
+  const askedFor = [...toCreate.keys()].map((key): [string, MappingChoice & { why: string }] => [
+    key,
+    { action: 'create', why: 'Created by this plan.' },
+  ]);
+  const planned = new Map<string, MappingChoice & { why: string }>([
+    ...locations.planned,
+    ...strengths.planned,
+    ...contexts.planned,
+    ...askedFor,
+  ]);
   // An object the tenant holds several of by name (none the same) is chosen in the mapping, by its name.
   const ambiguous = [...locations.ambiguous, ...strengths.ambiguous, ...contexts.ambiguous];
   const named = ambiguous.length ? { ...source, sectionReferences: [...(source.sectionReferences ?? []), ...ambiguous] } : source;
@@ -80,8 +92,9 @@ export function buildPlan(source: ImportSet, target: PlanTarget, choices: PlanCh
     .filter((row) => row.choice?.action === 'create')
     .map((row) => ({
       mappingKey: row.key,
-      name: row.sourceName ?? row.sourceValue,
+      name: toCreate.get(row.key)?.displayName ?? row.sourceName ?? row.sourceValue,
       usedBy: [...new Set(row.uses.map((u) => u.policyName))],
+      ...(toCreate.has(row.key) && { purpose: toCreate.get(row.key)!.purpose }),
     }));
   // Groups asked for ahead of the policies that will name them, unless the mapping has them already.
   const ahead = (source.groupsToCreate ?? [])

@@ -304,7 +304,8 @@ export function planGroups(creates: readonly GroupToCreate[]): ObjectRows {
       displayName: name,
       action: 'create',
       options: ['create'],
-      why: purpose && !usedBy.length ? `Created now for ${purpose}.` : `Chosen in the mapping; named by ${named}.`,
+      // Asked for by the source (with its purpose), it was not chosen in the mapping, even when a policy names it.
+      why: purpose ? `Created now for ${purpose}.` : `Chosen in the mapping; named by ${named}.`,
       sourceId: null,
       targetId: null,
       body: { displayName: name, description: `Created by Gatehouse for ${purpose ?? usedBy.join(', ')}`.slice(0, 1024) },

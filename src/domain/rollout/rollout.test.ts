@@ -79,7 +79,7 @@ function target(policies: JsonObject[]): PlanTarget {
 }
 
 function planOf(write: StepWrite, policies: JsonObject[]) {
-  return buildPlan(stepImport(write, TENANT), target(policies), { ...defaultChoices(), states: 'source', mapping: write.mapping });
+  return buildPlan(stepImport(write, TENANT), target(policies), { ...defaultChoices(), states: 'source' });
 }
 
 const started = (plan: RolloutPlan): RolloutPlan =>

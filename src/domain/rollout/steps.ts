@@ -7,7 +7,6 @@ import { describeChanges } from '../describe-changes';
 import { emptyImportSet, type ImportSet, type NamedReference } from '../import/import-set';
 import { objectIn, type Json, type JsonObject } from '../json';
 import { mappingKey } from '../plan/mapping';
-import type { MappingChoice } from '../plan/types';
 import { toWritableBody } from '../policy-body';
 import { REPORT_ONLY } from '../types';
 import { activeRings, nextRing, ringLabel, type PendingStep, type RolloutPlan, type RolloutRing } from './rollout-plan';
@@ -18,11 +17,12 @@ import { policyCoversRing } from './rings';
 export interface StepWrite {
   step: PendingStep;
   policies: JsonObject[];
-  /** Groups the step creates, named so the plan can find or create them. */
+  /** Groups the step creates, named so the plan knows what the copy names. */
   references: NamedReference[];
-  /** Mapping choices the review starts from: create the rings' new groups. */
-  mapping: Record<string, MappingChoice>;
-  /** New groups of later rings, created by the start so they can be filled before they join. */
+  /**
+   * New groups the plan creates: the step's own rings' (named by the copy) and, at the start, the later rings'
+   * (filled before they join). Asked for, not mapped: the review offers no choice for them.
+   */
   groupsAhead: { id: string; displayName: string; purpose: string }[];
   intro: string;
 }
@@ -114,19 +114,20 @@ function write(
   ahead: readonly RolloutRing[] = [],
 ): StepWrite {
   const fresh = rings.filter((ring) => !ring.group.id);
+  // Raw names: the purpose becomes the new group's description in the tenant, where isolates would be stray characters.
+  const created = (ring: RolloutRing, then: string) => ({
+    id: ringGroupValue(plan, ring),
+    displayName: ring.group.name,
+    purpose: `ring ${plan.rings.indexOf(ring) + 1} (${ring.group.name}) of the rollout of “${plan.policyName}”${then}`,
+  });
   return {
     step,
     policies,
     references: fresh.map((ring) => ({ kind: 'group', id: ringGroupValue(plan, ring), displayName: ring.group.name, exists: true })),
-    mapping: Object.fromEntries(fresh.map((ring) => [mappingKey('group', ringGroupValue(plan, ring)), { action: 'create' } as const])),
-    groupsAhead: ahead
-      .filter((ring) => !ring.group.id)
-      .map((ring) => ({
-        id: ringGroupValue(plan, ring),
-        displayName: ring.group.name,
-        // Raw names: the purpose becomes the new group's description in the tenant, where isolates would be stray characters.
-        purpose: `ring ${plan.rings.indexOf(ring) + 1} (${ring.group.name}) of the rollout of “${plan.policyName}”, to be filled before it joins`,
-      })),
+    groupsAhead: [
+      ...fresh.map((ring) => created(ring, '')),
+      ...ahead.filter((ring) => !ring.group.id).map((ring) => created(ring, ', to be filled before it joins')),
+    ],
     intro,
   };
 }

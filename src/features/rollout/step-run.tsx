@@ -100,7 +100,7 @@ export function StepRun({
         targetName={targetName}
         origin={stepOrigin(mode.policyId, policyName, mode.write.step)}
         // A step writes the states it means (report-only, on, off), and creates the new rings' groups.
-        initialChoices={{ states: 'source', mapping: mode.write.mapping }}
+        initialChoices={{ states: 'source' }}
         // The copy is not created when the policy could not be made report-only, nor a ring added to a copy not written.
         inOrder
         change

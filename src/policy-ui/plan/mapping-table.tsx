@@ -108,8 +108,10 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
   const styles = useStyles();
   const ids = useId();
   const [all, setAll] = useState(false);
-  const attention = rows.filter(needsAttention);
-  const listed = (all ? rows : attention).filter((row) => row.status !== 'planned');
+  // Objects the plan itself creates are rows of the plan, never listed here: not counted either.
+  const mappable = rows.filter((row) => row.status !== 'planned');
+  const attention = mappable.filter(needsAttention);
+  const listed = all ? mappable : attention;
   // A file of thousands of policies may name thousands of objects: a hundred rows at a time, as the plan's rows.
   const { shown, left, firstAdded, addedRef, showMore } = useRevealablePart<MappingRow, HTMLTableRowElement>(listed, keyOf, revealRef);
 
@@ -158,7 +160,7 @@ export function MappingTable({ rows, sourceLabel, targetName, confirmed, onChoos
         <Switch
           checked={all}
           onChange={(_, data) => setAll(data.checked)}
-          label={`Show all ${countWords(rows.length)} references (${countWords(attention.length)} need a look)`}
+          label={`Show all ${countWords(mappable.length)} references (${countWords(attention.length)} need a look)`}
         />
         {missing > 0 || createdSome ? (
           <Button
