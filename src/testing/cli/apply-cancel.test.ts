@@ -1,9 +1,10 @@
 // apply cancelled as a CI job is (SIGINT, then SIGTERM): it starts no new write, lets the one under way finish, says
 // how far it got and how to resume, and exits 130; a second signal stops it at once. The run applied again says
 // truthfully what the stopped run wrote and what became of the write under way when it stopped.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cancelled, driftQuiet } from './apply-cancel.fixture';
 import { ALL_READS } from './cli-world';
 import { adminRequests, cliWorldForFile, hashOf, secret, WRITER } from './cli-world-for-file';
 
@@ -17,25 +18,10 @@ const latency = (latencyMs: number) =>
 /** Plans `count` policies that enforce nothing back from the other such state an admin set them to. */
 async function planOf(name: string, count: number): Promise<string> {
   expect((await world.gatehouse(['backup', '--out', name], secret)).code).toBe(0);
-  const folder = join(world.dir, name, 'policies');
-  const quiet = readdirSync(folder)
-    .map((f) => JSON.parse(readFileSync(join(folder, f), 'utf8')) as { id: string; state: string })
-    .filter((p) => p.state === 'disabled' || p.state === 'enabledForReportingButNotEnforced')
-    .slice(0, count);
-  expect(quiet).toHaveLength(count);
-  for (const p of quiet) {
-    const other = p.state === 'disabled' ? 'enabledForReportingButNotEnforced' : 'disabled';
-    expect((await asAdmin('PATCH', `/v1.0/identity/conditionalAccess/policies/${p.id}`, { state: other })).status).toBe(204);
-  }
+  await driftQuiet(join(world.dir, name, 'policies'), count, asAdmin);
   const planned = await world.gatehouse(['plan', name, '--out', `${name}.json`], secret);
   expect(planned.code, planned.stderr).toBe(0);
   return hashOf(planned.stdout);
-}
-
-/** Waits until the run's stderr shows `text`. */
-async function until(run: { stderr(): string }, text: RegExp) {
-  for (let i = 0; i < 600 && !text.test(run.stderr()); i++) await new Promise((r) => setTimeout(r, 50));
-  expect(run.stderr()).toMatch(text);
 }
 
 describe('gatehouse apply, cancelled', () => {
@@ -45,9 +31,7 @@ describe('gatehouse apply, cancelled', () => {
     try {
       await latency(400);
       const run = world.start(['apply', '--plan', 'cancel.json', '--sha256', hash], secret);
-      await until(run, /^update policy .+…$/m);
-      run.child.kill('SIGINT');
-      const stopped = await run.done;
+      const stopped = await cancelled(run, /^update policy .+…$/m);
       expect(stopped.code, stopped.stderr).toBe(130);
       expect(stopped.stderr).toContain('SIGINT: stopping. No new write is started; the one under way is let finish');
       expect(stopped.stderr).toContain(
@@ -75,11 +59,7 @@ describe('gatehouse apply, cancelled', () => {
     try {
       await latency(1500);
       const run = world.start(['apply', '--plan', 'twice.json', '--sha256', hash], secret);
-      await until(run, /^update policy .+…$/m);
-      run.child.kill('SIGINT');
-      await until(run, /SIGINT: stopping/);
-      run.child.kill('SIGTERM');
-      const stopped = await run.done;
+      const stopped = await cancelled(run, /^update policy .+…$/m, { twice: true });
       expect(stopped.code, stopped.stderr).toBe(130);
       expect(stopped.stderr).toContain(
         'SIGTERM: stopped at once. A write under way was cut short: whether it landed is unknown. The journal twice.json.run.json keeps the run',

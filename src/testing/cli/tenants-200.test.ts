@@ -10,16 +10,13 @@
 // and `apply --tenants` as a pipeline would run them.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tenantCopy } from '../../emulator/server/many-tenants';
-import { caTimesByTenant, throttledIn, startTenantsWorld, tenantsFileOf, type TenantsWorld } from './tenants-world';
+import { caTimesByTenant, throttledIn, tenantsFileOf } from './tenants-world';
+import { tenantsWorldForFile } from './tenants-world-for-file';
 
 const TENANTS = 200;
-let world: TenantsWorld;
-beforeAll(async () => {
-  world = await startTenantsWorld(TENANTS);
-}, 120_000);
-afterAll(async () => world?.close());
+const world = tenantsWorldForFile(TENANTS);
 
 /** The most requests in any window of `seconds` (from one request's arrival), less a little for the clocks of two processes. */
 function mostInWindow(times: readonly number[], seconds: number): number {

@@ -2,53 +2,23 @@
 // finishes, each tenant's line says what was done (or that it was not started) and how to resume, and the run exits
 // 130; the same command again resumes each tenant where it stopped. A second signal stops at once (still 130, the first's
 // code), saying the writes under way are unknown; the resume looks for them.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tenantCopy } from '../../emulator/server/many-tenants';
-import { startTenantsWorld, tenantsFileOf, type TenantsWorld } from './tenants-world';
+import { cancelled, driftQuiet } from './apply-cancel.fixture';
+import { asAdminOf, tenantsFileOf } from './tenants-world';
+import { tenantsWorldForFile, folderOf } from './tenants-world-for-file';
 
-let world: TenantsWorld;
-beforeAll(async () => {
-  world = await startTenantsWorld(3);
-  writeFileSync(join(world.dir, 'three.json'), tenantsFileOf([1, 2, 3]));
-}, 120_000);
-afterAll(async () => world?.close());
+const world = tenantsWorldForFile(3, { 'three.json': tenantsFileOf([1, 2, 3]) });
 
-const folderOf = (n: number) => tenantCopy(n).id.toLowerCase();
 const latency = (n: number, latencyMs: number) =>
   fetch(`${world.graphUrl}/_emulator/tenants/${tenantCopy(n).id}/faults`, { method: 'PATCH', body: JSON.stringify({ latencyMs }) });
 
 /** Turns `count` of tenant n's policies that enforce nothing to the other such state, so the plan turns them back. */
-async function drift(n: number, count: number) {
-  const folder = join(world.dir, 'backups', folderOf(n), 'policies');
-  const quiet = readdirSync(folder)
-    .map((f) => JSON.parse(readFileSync(join(folder, f), 'utf8')) as { id: string; state: string })
-    .filter((p) => p.state === 'disabled' || p.state === 'enabledForReportingButNotEnforced')
-    .slice(0, count);
-  expect(quiet).toHaveLength(count);
-  for (const p of quiet) {
-    const state = p.state === 'disabled' ? 'enabledForReportingButNotEnforced' : 'disabled';
-    const patch = async () =>
-      fetch(`${world.graphUrl}/v1.0/identity/conditionalAccess/policies/${p.id}`, {
-        method: 'PATCH',
-        headers: { authorization: `Bearer ${await world.adminToken(n)}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ state }),
-      });
-    let answer = await patch();
-    // The tenant's Conditional Access limit, spent by the run before: the admin waits as Graph says, as a client would.
-    for (let i = 0; answer.status === 429 && i < 5; i++) {
-      await new Promise((r) => setTimeout(r, Number(answer.headers.get('retry-after') ?? 1) * 1000));
-      answer = await patch();
-    }
-    expect(answer.status).toBe(204);
-  }
-}
-
-async function until(run: { stderr(): string }, text: RegExp) {
-  for (let i = 0; i < 600 && !text.test(run.stderr()); i++) await new Promise((r) => setTimeout(r, 50));
-  expect(run.stderr()).toMatch(text);
-}
+const drift = (n: number, count: number) =>
+  // Its admin waits out a 429 (the tenant's Conditional Access limit, spent by the run before), as a client would.
+  driftQuiet(join(world.dir, 'backups', folderOf(n), 'policies'), count, (...request) => asAdminOf(world, n, ...request));
 
 describe('gatehouse apply --tenants, cancelled', () => {
   it('on SIGINT starts no new tenant or write, says per tenant what was done and how to resume, exits 130; applied again it resumes', async () => {
@@ -63,9 +33,7 @@ describe('gatehouse apply --tenants, cancelled', () => {
     let stopped;
     try {
       const run = world.start(['apply', '--tenants', 'three.json', '--plans', 'plans', '--concurrency', '1']);
-      await until(run, /^\[Contoso 001\] update policy .+…$/m);
-      run.child.kill('SIGINT');
-      stopped = await run.done;
+      stopped = await cancelled(run, /^\[Contoso 001\] update policy .+…$/m);
     } finally {
       await latency(1, 0);
     }
@@ -103,11 +71,7 @@ describe('gatehouse apply --tenants, cancelled', () => {
     let stopped;
     try {
       const run = world.start(['apply', '--tenants', 'three.json', '--plans', 'plans-twice', '--concurrency', '1']);
-      await until(run, /^\[Contoso 001\] update policy .+…$/m);
-      run.child.kill('SIGINT');
-      await until(run, /SIGINT: stopping/);
-      run.child.kill('SIGTERM');
-      stopped = await run.done;
+      stopped = await cancelled(run, /^\[Contoso 001\] update policy .+…$/m, { twice: true });
     } finally {
       await latency(1, 0);
     }

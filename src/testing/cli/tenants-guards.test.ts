@@ -7,22 +7,17 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withLintSuppressions } from '../../domain/bundle/bundle';
 import { readTenantsReport } from '../../domain/tenants/report';
 import { tenantCopy } from '../../emulator/server/many-tenants';
 import { readBackup } from '../../cli/files';
 import { writeBackup } from '../../cli/write-backup';
-import { clientIdOf, startTenantsWorld, TENANT_SECRET, tenantsFileOf, type TenantsWorld, asAdminOf } from './tenants-world';
+import { clientIdOf, TENANT_SECRET, tenantsFileOf, asAdminOf } from './tenants-world';
+import { tenantsWorldForFile, folderOf } from './tenants-world-for-file';
 
-let world: TenantsWorld;
-beforeAll(async () => {
-  world = await startTenantsWorld(2);
-  writeFileSync(join(world.dir, 'one.json'), tenantsFileOf([1]));
-}, 120_000);
-afterAll(async () => world?.close());
+const world = tenantsWorldForFile(2, { 'one.json': tenantsFileOf([1]) });
 
-const folderOf = (n: number) => tenantCopy(n).id.toLowerCase();
 const POLICIES = '/v1.0/identity/conditionalAccess/policies';
 
 const asAdmin = (n: number, method: string, path: string, body?: unknown) => asAdminOf(world, n, method, path, body);

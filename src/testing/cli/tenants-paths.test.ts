@@ -5,18 +5,13 @@
 // are refused rather than ignored; a single-tenant plan writes plan.sha256 beside it as --tenants does.
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tenantCopy } from '../../emulator/server/many-tenants';
-import { startTenantsWorld, TENANT_SECRET, tenantsFileOf, clientIdOf, type TenantsWorld, asAdminOf } from './tenants-world';
+import { TENANT_SECRET, tenantsFileOf, clientIdOf, asAdminOf } from './tenants-world';
+import { tenantsWorldForFile, folderOf } from './tenants-world-for-file';
 
-let world: TenantsWorld;
-beforeAll(async () => {
-  world = await startTenantsWorld(2);
-  writeFileSync(join(world.dir, 'two.json'), tenantsFileOf([1, 2]));
-}, 120_000);
-afterAll(async () => world?.close());
+const world = tenantsWorldForFile(2, { 'two.json': tenantsFileOf([1, 2]) });
 
-const folderOf = (n: number) => tenantCopy(n).id.toLowerCase();
 const POLICIES = '/v1.0/identity/conditionalAccess/policies';
 
 const asAdmin = (n: number, method: string, path: string, body?: unknown) => asAdminOf(world, n, method, path, body);

@@ -3,18 +3,13 @@
 // account and the policy, while a tenant whose plan is safe is planned as usual.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contosoDirectory as d } from '../../emulator/seed/contoso';
 import { tenantCopy } from '../../emulator/server/many-tenants';
-import { startTenantsWorld, tenantsFileOf, type TenantsWorld } from './tenants-world';
+import { tenantsFileOf } from './tenants-world';
+import { tenantsWorldForFile, folderOf } from './tenants-world-for-file';
 
-let world: TenantsWorld;
-beforeAll(async () => {
-  world = await startTenantsWorld(2);
-}, 120_000);
-afterAll(async () => world?.close());
-
-const folderOf = (n: number) => tenantCopy(n).id.toLowerCase();
+const world = tenantsWorldForFile(2);
 
 describe('gatehouse plan --tenants and the emergency accounts of the tenants file', () => {
   it('exits 1 when a policy of a tenant’s plan would lock out one of its emergency accounts, naming the account and the policy', async () => {

@@ -3,17 +3,12 @@
 // policy files, each tenant's plan records it so, and apply --tenants writes the policies into each tenant.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tenantCopy } from '../../emulator/server/many-tenants';
-import { asAdminOf, startTenantsWorld, tenantsFileOf, type TenantsWorld } from './tenants-world';
+import { asAdminOf, tenantsFileOf } from './tenants-world';
+import { tenantsWorldForFile, folderOf } from './tenants-world-for-file';
 
-let world: TenantsWorld;
-beforeAll(async () => {
-  world = await startTenantsWorld(2);
-}, 120_000);
-afterAll(async () => world?.close());
-
-const folderOf = (n: number) => tenantCopy(n).id.toLowerCase();
+const world = tenantsWorldForFile(2);
 
 const template = (displayName: string, transferMethods: string) => ({
   displayName,

@@ -1,24 +1,17 @@
 // diff --tenants <folder of backups>: each tenant is compared with its folder there when it has one, else with
 // its baseline in the tenants file (as --help and the README say); a tenant with neither fails, naming both places.
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tenantCopy } from '../../emulator/server/many-tenants';
-import { startTenantsWorld, tenantsFileOf, type TenantsWorld } from './tenants-world';
+import { tenantsFileOf } from './tenants-world';
+import { tenantsWorldForFile, folderOf } from './tenants-world-for-file';
 
-let world: TenantsWorld;
-beforeAll(async () => {
-  world = await startTenantsWorld(2);
-  writeFileSync(join(world.dir, 'two.json'), tenantsFileOf([1, 2]));
-  // Tenant 1 has a baseline in the file; tenant 2 has none.
-  writeFileSync(
-    join(world.dir, 'bl.json'),
-    tenantsFileOf([1, 2], (n) => (n === 1 ? { baseline: `backups/${folderOf(1)}` } : {})),
-  );
-}, 120_000);
-afterAll(async () => world?.close());
-
-const folderOf = (n: number) => tenantCopy(n).id.toLowerCase();
+// Tenant 1 has a baseline in bl.json; tenant 2 has none.
+const world = tenantsWorldForFile(2, {
+  'two.json': tenantsFileOf([1, 2]),
+  'bl.json': tenantsFileOf([1, 2], (n) => (n === 1 ? { baseline: `backups/${folderOf(1)}` } : {})),
+});
 
 describe('diff --tenants with a folder holding the backup of only some tenants', () => {
   it('compares each tenant with its folder there, else with its baseline; one with neither fails naming both', async () => {

@@ -5,21 +5,17 @@
 // matrix that cover every tenant exactly once.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readTenantsReport } from '../../domain/tenants/report';
 import { tenantCopy } from '../../emulator/server/many-tenants';
 import { createSeedState } from '../../emulator/seed';
-import { clientIdOf, startTenantsWorld, TENANT_SECRET, tenantsFileOf, type TenantsWorld } from './tenants-world';
+import { clientIdOf, TENANT_SECRET, tenantsFileOf } from './tenants-world';
+import { tenantsWorldForFile, folderOf } from './tenants-world-for-file';
 
-let world: TenantsWorld;
-beforeAll(async () => {
-  world = await startTenantsWorld(6);
-}, 120_000);
-afterAll(async () => world?.close());
+const world = tenantsWorldForFile(6);
 
 const WRONG = 'not-the-secret-7f3a9c';
 const emergencyGroup = createSeedState().tenants[0]!.groups.find((g) => g.displayName === 'CA - Emergency access accounts')!.id;
-const folderOf = (n: number) => tenantCopy(n).id.toLowerCase();
 
 /** Copies 1 and 2 fine (1 names its emergency group, 2 is held to its backup), copy 3 with a wrong secret. */
 function writeThreeTenants(name: string) {
