@@ -1,5 +1,13 @@
 // Stores that live in memory: for a Node program that keeps nothing between runs, and for tests.
-import { systemClock, type Clock, type JournalStore, type OperationContext, type StoredVersion, type VersionStore } from './ports';
+import {
+  sameVersion,
+  systemClock,
+  type Clock,
+  type JournalStore,
+  type OperationContext,
+  type StoredVersion,
+  type VersionStore,
+} from './ports';
 import type { GraphClient } from '../graph/client';
 
 export function memoryVersions(): VersionStore & { all: StoredVersion[] } {
@@ -10,6 +18,10 @@ export function memoryVersions(): VersionStore & { all: StoredVersion[] } {
     record: async (version) => void all.push(version),
     list: async (scope, itemId) => newestFirst(all.filter((v) => v.scope === scope && v.itemId === itemId)),
     listScope: async (scope) => newestFirst(all.filter((v) => v.scope === scope)),
+    forget: async (version) => {
+      const at = all.findIndex((v) => sameVersion(v, version));
+      if (at >= 0) all.splice(at, 1);
+    },
   };
 }
 

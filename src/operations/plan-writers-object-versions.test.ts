@@ -155,6 +155,17 @@ describe("a plan's named location update whose replaced version could not be kep
   });
 });
 
+describe("a plan's named location update and the version it replaces", () => {
+  it('refused by Graph: the version kept before it was sent is not left in the history, as nothing was updated', async () => {
+    const { client, sent } = tenant({ refusePatch: true });
+    const context = memoryContext(client, 't', clock);
+    const run = await applyPlan(newApplyRun(updatePlan(), 't', clock), graphPlanWriters(context), { clock });
+    expect(sent.patches).toBe(1);
+    expect(run.items[0]!.status).toBe('failed');
+    expect(context.versions.all).toEqual([]);
+  });
+});
+
 describe('a named location update whose answer was lost over a version not kept, resumed', () => {
   const firstRun = async (applied: boolean) => {
     const runs = await lostThenResumed(BEFORE, updatePlan, clock, applied);

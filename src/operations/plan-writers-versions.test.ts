@@ -2,7 +2,7 @@
 // (storage full or blocked): the policy is written, and the run says, on its row and under its headline,
 // that the version it replaced was not kept, as the editor says it on a save. A save whose answer is lost,
 // with no look answering after it, may be in the tenant: it says so too.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { JsonObject } from '../domain/json';
 import type { Plan, PlanRow } from '../domain/plan/types';
 import { clientWith, json } from '../graph/client-fake';
@@ -25,8 +25,9 @@ const BEFORE: JsonObject = {
 /**
  * One policy behind a fake fetch: GET answers it, PATCH merges into it and stamps the time.
  * `cutAfterPatch`: the PATCH is applied, then the connection drops for good (its answer and every read after it are lost).
+ * `unansweredPatch`: the first PATCH is applied and never answered (the page is reloaded while it is sent).
  */
-function tenant({ cutAfterPatch = false } = {}) {
+function tenant({ cutAfterPatch = false, unansweredPatch = false } = {}) {
   let policy = { ...BEFORE };
   let patched = false;
   const { client } = clientWith((url, init) => {
@@ -36,13 +37,17 @@ function tenant({ cutAfterPatch = false } = {}) {
       return json(400, { error: { code: 'BadRequest', message: `Not expected: ${init.method ?? 'GET'} ${path}` } });
     if (init.method === 'PATCH') {
       policy = { ...policy, ...(JSON.parse(String(init.body)) as JsonObject), modifiedDateTime: '2026-11-30T12:00:01Z' };
+      if (unansweredPatch && !patched) {
+        patched = true;
+        return new Promise<Response>(() => {});
+      }
       patched = true;
       if (cutAfterPatch) throw new TypeError('Failed to fetch');
       return new Response(null, { status: 204 });
     }
     return json(200, policy);
   });
-  return { client, now: () => policy };
+  return { client, now: () => policy, patched: () => patched };
 }
 
 const updatePlan = (): Plan => {
@@ -149,5 +154,24 @@ describe('a policy save whose answer was lost over a version not kept, resumed',
     expect(run.items[0]!.versionNotKept).toMatch(/^May have been saved \(its answer was lost\)/);
     expect(summarizeRun(run).split('\n')[1]).toMatch(/^Warning: ‘Require MFA for admins’ may have been written/);
     expect(context.versions.all).toEqual([]);
+  });
+});
+
+describe('a policy update sent as the page is reloaded (applied, never answered), resumed', () => {
+  it('kept the version it replaced before it was sent; the resume finds it written and keeps nothing twice', async () => {
+    const { client, now, patched } = tenant({ unansweredPatch: true });
+    const context = memoryContext(client, 't', clock);
+    const journal = applyJournal(memoryJournals(), 'account');
+    void applyPlan(newApplyRun(updatePlan(), 't', clock), graphPlanWriters(context), { clock, journal });
+    await vi.waitFor(() => expect(patched()).toBe(true));
+    expect(now().state).toBe('enabled');
+    const kept = () => context.versions.all.map((v) => [v.reason, JSON.parse(v.json).state]);
+    expect(kept()).toEqual([['before save', BEFORE.state]]);
+
+    // After the reload: the run found in the journal, resumed.
+    const run = await applyPlan(journal.load()!, graphPlanWriters(context), { clock, journal });
+    expect(run.items[0]).toMatchObject({ status: 'done', differences: [] });
+    expect(run.items[0]!.versionNotKept).toBeUndefined();
+    expect(kept()).toEqual([['before save', BEFORE.state]]);
   });
 });

@@ -25,7 +25,7 @@ import { getPolicy, listPolicies } from '../graph/policies';
 import { ChangedSincePlanned, type PlanWriters } from './apply-plan';
 import { createPolicySafely } from './create-policy';
 import { restoreNamedLocationSafely, restorePolicySafely } from './restore-deleted';
-import { keepVersion, type OperationContext } from './ports';
+import { keepOnceBefore, type OperationContext } from './ports';
 import { savePolicy } from './save-policy';
 import { applied, isNotFound, notApplied, outcomeUnknown, writeSafely } from './lost-answer';
 import { samePolicyContent } from './same-policy';
@@ -90,13 +90,6 @@ const objectVersionNotKept = (error: unknown) =>
 const mayBeWrittenNotKept = (error: unknown) =>
   'May have been written (its answer was lost), but the version it would replace could not be kept in the history on this device' +
   `${why(error)}: if it was written, that version cannot be restored from here.`;
-
-/** Keeps the version an update replaces, unless the newest one kept of the object is already it (an earlier attempt kept it). */
-async function keepOnce(context: OperationContext, id: string, replaced: JsonObject) {
-  const [newest] = await context.versions.list(context.scope, id);
-  if (newest?.reason === UPDATED && newest.json === JSON.stringify(replaced)) return;
-  await keepVersion(context, id, UPDATED, replaced);
-}
 
 export function graphPlanWriters(context: OperationContext): PlanWriters {
   const { client } = context;
@@ -186,10 +179,13 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
           // so a write whose answer is lost, found as planned by a resume, has its previous version all the same.
           // A store that refuses (full, blocked) does not stop the write, which Graph would accept: it is said
           // beside it once written, as a policy update says it.
-          const notKept = await keepOnce(context, id, current).then(
-            () => null,
-            (error: unknown) => error,
+          const kept = await keepOnceBefore(context, id, UPDATED, current).then(
+            (version) => ({ version, error: null }),
+            (error: unknown) => ({ version: null, error }),
           );
+          const notKept = kept.error;
+          // Answered, or looked for after a lost answer: it may be in the tenant, and the version stays kept.
+          let mayBeWritten = false;
           let lookFailed = false;
           const written = writeSafely(client, {
             write: async () => {
@@ -197,10 +193,12 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
               else if (kind === 'authenticationStrength')
                 await updateAuthenticationStrength(client, id, pick(body, STRENGTH_FIELDS), WRITE_SCOPES);
               else await putAuthenticationContext(client, id, body, WRITE_SCOPES);
+              mayBeWritten = true;
             },
             // The answer was lost: found as planned, it was applied (read back after); otherwise it is sent
             // again where the failure passes (the same values twice are harmless).
             look: async () => {
+              mayBeWritten = true;
               const now = await readObject(kind, id).catch((error: unknown) => {
                 lookFailed = true;
                 throw error;
@@ -208,9 +206,11 @@ export function graphPlanWriters(context: OperationContext): PlanWriters {
               return objectDifferences(kind, writableObject(kind, intended), json(now)).length === 0 ? applied(undefined) : notApplied;
             },
           });
-          await written.catch((error: unknown) => {
+          await written.catch(async (error: unknown) => {
             // Neither the answer nor a look came back: it may be in the tenant, over a version not kept. Said with the failure.
             if (lookFailed && notKept !== null) onVersionNotKept?.(mayBeWrittenNotKept(notKept), true);
+            // Refused (or never sent): nothing was replaced, so the history does not say it was updated.
+            if (!mayBeWritten && !outcomeUnknown(error) && kept.version) await context.versions.forget(kept.version).catch(() => {});
             throw error;
           });
           onWrittenNow?.();

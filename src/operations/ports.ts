@@ -14,11 +14,17 @@ export interface StoredVersion {
   json: string;
 }
 
+/** Whether two records are the same kept version (a store's own keys are not known here). */
+export const sameVersion = (a: StoredVersion, b: StoredVersion) =>
+  a.scope === b.scope && a.itemId === b.itemId && a.recordedAt === b.recordedAt && a.reason === b.reason && a.json === b.json;
+
 /** Versions kept per tenant and item, read newest first. */
 export interface VersionStore {
   record(version: StoredVersion): Promise<void>;
   list(scope: string, itemId: string): Promise<StoredVersion[]>;
   listScope(scope: string): Promise<StoredVersion[]>;
+  /** Removes this very version (kept before a write that Graph then refused): nothing was replaced. */
+  forget(version: StoredVersion): Promise<void>;
 }
 
 /** Where a run over many items notes its progress, so an interrupted run resumes where it stopped. */
@@ -44,18 +50,24 @@ export interface OperationContext {
   clock: Clock;
 }
 
-/** Keeps the version a write is about to replace or remove. */
-export function keepVersion(
+/** Keeps the version a write is about to replace or remove; the version kept. */
+export async function keepVersion(
   context: Pick<OperationContext, 'versions' | 'clock' | 'scope'>,
   itemId: string,
   reason: string,
   item: unknown,
-): Promise<void> {
-  return context.versions.record({
-    scope: context.scope,
-    itemId,
-    recordedAt: context.clock.now().toISOString(),
-    reason,
-    json: JSON.stringify(item),
-  });
+): Promise<StoredVersion> {
+  const version = { scope: context.scope, itemId, recordedAt: context.clock.now().toISOString(), reason, json: JSON.stringify(item) };
+  await context.versions.record(version);
+  return version;
+}
+
+/**
+ * Keeps the version an update is about to replace, before it is sent (so a lost answer or a reload cannot lose it),
+ * unless the newest one kept of the item is already it (an earlier attempt kept it). The version kept now, or null.
+ */
+export async function keepOnceBefore(context: OperationContext, itemId: string, reason: string, replaced: unknown) {
+  const [newest] = await context.versions.list(context.scope, itemId);
+  if (newest?.reason === reason && newest.json === JSON.stringify(replaced)) return null;
+  return keepVersion(context, itemId, reason, replaced);
 }

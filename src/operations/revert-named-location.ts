@@ -6,8 +6,8 @@
 import { WRITE_SCOPES } from '../auth/scopes';
 import { isJsonObject, type JsonObject } from '../domain/json';
 import { getNamedLocation, updateNamedLocation, WRITABLE_LOCATION_FIELDS } from '../graph/named-locations';
-import { applied, isNotFound, notApplied, writeSafely } from './lost-answer';
-import { keepVersion, type OperationContext } from './ports';
+import { applied, isNotFound, notApplied, outcomeUnknown, writeSafely } from './lost-answer';
+import { keepOnceBefore, type OperationContext } from './ports';
 
 export interface LocationRevertRequest {
   id: string;
@@ -97,15 +97,20 @@ export async function revertNamedLocation(context: OperationContext, request: Lo
   if (holds(current, to)) return { kind: 'unchanged', location: current };
   if (!holds(current, after)) return { kind: 'conflict', current };
 
-  // Kept before the write, so that a tab closed while it is on its way still has the version to go back to.
-  await keepVersion(context, request.id, 'before revert', current);
+  // Kept before the write (once: a second attempt over the same version finds it kept), so that a tab closed while
+  // it is on its way still has the version to go back to.
+  const kept = await keepOnceBefore(context, request.id, 'before revert', current);
+  // Sent and answered, or looked for after a lost answer: the write may be in the tenant, and its version stays kept.
+  let mayBeWritten = false;
   return writeSafely<LocationRevertOutcome>(client, {
     write: async () => {
       await updateNamedLocation(client, request.id, revertPatch(current, to), WRITE_SCOPES);
+      mayBeWritten = true;
       const back = await read();
       return back ? { kind: 'reverted', location: back, recovered: false } : { kind: 'gone', written: true };
     },
     look: async () => {
+      mayBeWritten = true;
       const now = await read();
       if (!now) return applied({ kind: 'gone' });
       if (holds(now, to)) return applied({ kind: 'reverted', location: now, recovered: true });
@@ -113,5 +118,9 @@ export async function revertNamedLocation(context: OperationContext, request: Lo
       if (!holds(now, current)) return applied({ kind: 'conflict', current: now });
       return notApplied;
     },
+  }).catch(async (error: unknown) => {
+    // Refused (or never sent): nothing was replaced, so the history does not say it was reverted.
+    if (!mayBeWritten && !outcomeUnknown(error) && kept) await context.versions.forget(kept).catch(() => {});
+    throw error;
   });
 }

@@ -1,14 +1,14 @@
 // Saving a draft without hurting anyone: read the policy again first; if it changed since the draft
 // began, stop and hand back both versions, unless the tenant already holds exactly the draft (the
 // admin's own earlier save whose answer was lost); otherwise PATCH only what changed (whole
-// collections), then read the policy back, so what is shown is what the tenant now holds, and keep
-// the version it replaced in the local history.
+// collections), keeping the version it replaces in the local history first, then read the policy
+// back, so what is shown is what the tenant now holds.
 import { WRITE_SCOPES } from '../auth/scopes';
 import { getPolicy, updatePolicy } from '../graph/policies';
 import { buildPatch, type JsonObject } from '../domain/policy-body';
 import type { ConditionalAccessPolicy } from '../domain/types';
-import { applied, notApplied, writeSafely } from './lost-answer';
-import { keepVersion, type OperationContext } from './ports';
+import { applied, notApplied, outcomeUnknown, writeSafely } from './lost-answer';
+import { keepOnceBefore, type OperationContext } from './ports';
 import { policyJson } from '../domain/json';
 
 export type SaveOutcome =
@@ -58,13 +58,24 @@ export async function savePolicy(
       : { kind: 'unchanged' };
   if (changedSinceDraft) return { kind: 'conflict', current: current as ConditionalAccessPolicy };
 
+  // The version replaced is kept before the PATCH is sent (once: a resume after a lost answer finds it kept), so a
+  // save whose answer is lost, or a page reloaded while it is sent, keeps it all the same; found already saved then,
+  // nothing is kept twice. A store that refuses does not stop the save: it is said beside it.
+  const kept = await keepOnceBefore(context, id, 'before save', current).then(
+    (version) => ({ version, error: null }),
+    (error: unknown) => ({ version: null, error }),
+  );
+  // Answered, or looked for after a lost answer: the save may be in the tenant, and the version stays kept.
+  let mayBeSaved = false;
   let lookFailed = false;
   const save = writeSafely<SaveOutcome>(client, {
     write: async () => {
       await updatePolicy(client, id, buildPatch(current, draft), WRITE_SCOPES);
+      mayBeSaved = true;
       return { kind: 'saved', policy: await getPolicy(client, id) };
     },
     look: async () => {
+      mayBeSaved = true;
       try {
         const now = policyJson(await getPolicy(client, id));
         if (holds(now, draft)) return applied({ kind: 'saved', policy: now as ConditionalAccessPolicy });
@@ -79,27 +90,17 @@ export async function savePolicy(
     },
   });
   const outcome = await save.catch(async (error: unknown) => {
-    // Neither the answer nor a look came back: the save may be in the tenant, and a later attempt that
-    // finds it there cannot know what it replaced. So the version is kept now.
-    if (lookFailed)
-      await keepOnce(context, id, current).catch((notKept: unknown) => options.onVersionNotKept?.(mayBeSavedNotKept(notKept)));
+    // Neither the answer nor a look came back: the save may be in the tenant, over a version not kept. Said with the failure.
+    if (lookFailed) {
+      if (kept.error !== null) options.onVersionNotKept?.(mayBeSavedNotKept(kept.error));
+    } else if (!mayBeSaved && !outcomeUnknown(error) && kept.version) {
+      // Refused (or never sent): nothing was replaced, so the history does not say a save happened.
+      await context.versions.forget(kept.version).catch(() => {});
+    }
     throw error;
   });
-  // The version replaced is kept once it really was replaced: a refused save leaves no trace. The save is
-  // in the tenant by now: a store that refuses is said beside it, never as a failed save.
-  if (outcome.kind !== 'saved') return outcome;
-  const notKept = await keepOnce(context, id, current).then(
-    () => null,
-    (error: unknown) => error,
-  );
-  return notKept === null ? outcome : { ...outcome, versionNotKept: versionNotKept(notKept) };
-}
-
-/** Keeps the version a save replaces, unless the newest one kept of the policy is already it (an earlier attempt kept it). */
-async function keepOnce(context: OperationContext, id: string, replaced: JsonObject) {
-  const [newest] = await context.versions.list(context.scope, id);
-  if (newest?.reason === 'before save' && newest.json === JSON.stringify(replaced)) return;
-  await keepVersion(context, id, 'before save', replaced);
+  if (outcome.kind !== 'saved' || kept.error === null) return outcome;
+  return { ...outcome, versionNotKept: versionNotKept(kept.error) };
 }
 
 export { rebaseDraft } from '../domain/rebase';

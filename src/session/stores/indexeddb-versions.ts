@@ -1,7 +1,7 @@
 // A local history of versions, kept in IndexedDB per scope (a tenant) and item (a policy): every
 // save and delete records the version it replaces first, so there is something to compare and
 // revert to even without access to the audit log.
-import type { StoredVersion, VersionStore } from '../../operations/ports';
+import { sameVersion, type StoredVersion, type VersionStore } from '../../operations/ports';
 
 const DB_NAME = 'gatehouse';
 const STORE = 'versions';
@@ -53,4 +53,27 @@ async function listScopeVersions(scope: string): Promise<StoredVersion[]> {
   return versions.sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
 }
 
-export const indexedDbVersions: VersionStore = { record: recordVersion, list: listVersions, listScope: listScopeVersions };
+/** Removes one version equal to this one (kept before a write Graph refused). */
+async function forgetVersion(version: StoredVersion): Promise<void> {
+  const db = await open();
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction(STORE, 'readwrite');
+    const request = tx.objectStore(STORE).index('item').openCursor([version.scope, version.itemId]);
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return;
+      if (sameVersion(cursor.value as StoredVersion, version)) cursor.delete();
+      else cursor.continue();
+    };
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('Could not remove the version'));
+  });
+  db.close();
+}
+
+export const indexedDbVersions: VersionStore = {
+  record: recordVersion,
+  list: listVersions,
+  listScope: listScopeVersions,
+  forget: forgetVersion,
+};

@@ -136,4 +136,20 @@ describe('revert a named location', () => {
     expect(outcome).toMatchObject({ kind: 'reverted', recovered: false });
     expect((await read(setup.client, change.id)).displayName).toBe('Azure VPN egress');
   });
+
+  it('refused by Graph: fails and leaves no kept version (nothing was reverted); tried again and written, keeps one', async () => {
+    const setup = graphOverEmulator();
+    const change = await colleagueChange(setup);
+    const context = memoryContext(setup.client, CONTOSO_TENANT_ID);
+    const request = { id: change.id, to: change.before, after: change.after };
+    setup.emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match: 'PATCH', fault: 400, times: 1 }] });
+    await expect(revertNamedLocation(context, request)).rejects.toMatchObject({ status: 400 });
+    expect((await read(setup.client, change.id)).displayName).toBe('VPN egress (new)');
+    expect(context.versions.all).toEqual([]);
+
+    expect(await revertNamedLocation(context, request)).toMatchObject({ kind: 'reverted' });
+    expect(context.versions.all.map((v) => [v.reason, (JSON.parse(v.json) as JsonObject).displayName])).toEqual([
+      ['before revert', 'VPN egress (new)'],
+    ]);
+  });
 });
