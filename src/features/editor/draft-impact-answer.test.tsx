@@ -97,6 +97,15 @@ describe('DraftImpact’s summary', () => {
   });
 });
 
+describe('DraftImpact’s summary of a draft not enforced', () => {
+  it('says the summary alone, without claiming the draft is what would turn it on', () => {
+    const summary =
+      'The policy is report-only now and the draft is off: neither is enforced, so saving it changes no sign-in. Were it switched on, of 3 sign-ins (1 distinct shape): nothing changes.';
+    show(answered([], { evaluatedAsEnabled: true, summary }));
+    expect(screen.getByRole('status').textContent).toBe(summary);
+  });
+});
+
 describe('DraftImpact, where the keyboard is', () => {
   it('Read up to … leaves with the answer as the larger read starts: the focus goes to the check, not the page’s start', () => {
     show({ ...answered([], {}, ['newlyBlocked']), capped: true } as ImpactState);

@@ -227,7 +227,6 @@ export function DraftImpact({
           {state.answer.agreement.trusted ? null : <HowSure agreement={state.answer.agreement} />}
           <Text role="status">
             {state.answer.impact.summary}
-            {state.answer.impact.evaluatedAsEnabled ? ' The draft is not on: this is what it would do once turned on.' : ''}
             {state.answer.impact.stopsEnforcing
               ? ' The policy is on now: once the draft is saved, its sign-ins would no longer be enforced by it.'
               : ''}

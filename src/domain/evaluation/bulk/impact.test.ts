@@ -73,7 +73,7 @@ describe('draftImpact', () => {
     expect(impact.classes.newlyRequiredSatisfied.signIns).toBe(30);
     expect(impact.classes.newlyRequiredWouldPrompt.signIns).toBe(4);
     expect(impact.classes.newlyRequiredWouldPrompt.items[0]!.requires).toBe('multifactor authentication');
-    expect(impact.summary).toMatch(/^Once enabled, of 45 sign-ins/);
+    expect(impact.summary).toMatch(/^The draft is report-only: saving it changes no sign-in\. Were it switched on, of 45 sign-ins/);
   });
 
   it('compares with the saved policy: narrowing an exclusion relaxes, and a session control change is its own class', () => {
@@ -124,6 +124,20 @@ describe('draftImpact', () => {
     });
     expect(never.evaluatedAsEnabled).toBe(true);
     expect(never.classes.relaxed.signIns).toBe(0);
+    expect(never.summary).toMatch(
+      /^The policy is off now and the draft is report-only: neither is enforced, so saving it changes no sign-in\. Were it switched on, of 45 sign-ins/,
+    );
+    // Report-only turned off (a revert, say): not "once switched on", as if the draft were turning it on.
+    const offAgain = draftImpact({
+      saved: { ...enabledMfa, state: REPORT_ONLY },
+      draft: { ...enabledMfa, state: 'disabled' },
+      others: [],
+      shapes,
+      context,
+    });
+    expect(offAgain.summary).toMatch(
+      /^The policy is report-only now and the draft is off: neither is enforced, so saving it changes no sign-in\. Were it switched on, of 45 sign-ins/,
+    );
   });
 
   it('reads a grant as satisfied from what the log shows', () => {

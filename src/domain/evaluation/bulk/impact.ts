@@ -259,19 +259,22 @@ export function draftImpact(input: ImpactInput): DraftImpact {
     (c) =>
       `${count(classes[c].signIns, 'sign-in')} ${IMPACT_WORDS[c]} (${count(classes[c].identityIds.length, 'identity', 'identities')}, ${count(classes[c].resourceIds.length, 'resource')})`,
   );
-  const state = stopsEnforcing
-    ? draftBody?.state === REPORT_ONLY
-      ? 'Once in report-only (no longer enforced), of'
-      : 'Once switched off, of'
-    : draftBody?.state === REPORT_ONLY
-      ? 'Once enabled, of'
-      : asEnabled
-        ? 'Once switched on, of'
-        : 'Of';
+  const counted = `${count(total, 'sign-in')} (${count(input.shapes.shapes.length, 'distinct shape')}): ${parts.length ? parts.join('; ') : 'nothing changes'}.`;
+  // Neither the saved policy nor the draft is enforced: saving changes no sign-in, and the figures are what
+  // the draft would do once switched on (said as such, not as if the draft were turning it on).
+  const savedState = (input.saved as Record<string, unknown> | null)?.state;
+  const stateWord = (state: unknown) => (state === REPORT_ONLY ? 'report-only' : 'off');
+  const notEnforced = input.saved
+    ? `The policy is ${stateWord(savedState)} now and the draft is ${stateWord(draftBody?.state)}: neither is enforced, so saving it changes no sign-in.`
+    : `The draft is ${stateWord(draftBody?.state)}: saving it changes no sign-in.`;
   const summary =
     total === 0
       ? 'There are no sign-ins to evaluate the draft against.'
-      : `${state} ${count(total, 'sign-in')} (${count(input.shapes.shapes.length, 'distinct shape')}): ${parts.length ? parts.join('; ') : 'nothing changes'}.`;
+      : stopsEnforcing
+        ? `${draftBody?.state === REPORT_ONLY ? 'Once in report-only (no longer enforced), of' : 'Once switched off, of'} ${counted}`
+        : asEnabled
+          ? `${notEnforced} Were it switched on, of ${counted}`
+          : `Of ${counted}`;
   return {
     evaluatedAsEnabled: asEnabled,
     stopsEnforcing,
