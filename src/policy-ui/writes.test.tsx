@@ -27,7 +27,13 @@ const waits = vi.hoisted(() => [] as number[]);
 const tenant = vi.hoisted(() => ({
   scopeKey: ['tenant', 'contoso'] as const,
   account: { key: 'contoso' },
-  client: { wait: async (ms: number) => void waits.push(ms) },
+  client: {
+    wait: async (ms: number) => void waits.push(ms),
+    // A run's own client shares the tenant client's clock: here, the same object.
+    reportingWaits() {
+      return this;
+    },
+  },
   context: { journals: { load: () => null, save: () => {}, clear: () => {} } },
 }));
 /** The options the plan run was given. */
