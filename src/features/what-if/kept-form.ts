@@ -3,18 +3,19 @@
 // another account, of another tenant (the user and app picked are this tenant's) or another admin of the same
 // one, and never the answers: only the form. (Account keys are never a bare tenant id, so a form an older
 // version kept per tenant is not read.)
-import { DEFAULT_CONDITIONS, type ScenarioIdentity } from '../../domain/evaluation/scenario';
+import { DEFAULT_CONDITIONS } from '../../domain/evaluation/scenario';
 import { isJsonObject } from '../../domain/json';
 import { tabDrafts } from '../../shared/tab-drafts';
-import type { ScenarioDraft } from './scenario-form';
+import type { ScenarioDraft, WhoKind } from './scenario-form';
 
 export interface KeptForm {
   scenario: ScenarioDraft;
   /** Who is chosen to sign in while nobody is picked yet. */
-  whoKind: ScenarioIdentity['kind'];
+  whoKind: WhoKind;
 }
 
 const WHO_KINDS: readonly unknown[] = ['user', 'servicePrincipal'];
+const WHO_CHOICES: readonly WhoKind[] = ['user', 'servicePrincipal', 'agentIdentity'];
 const USER_ACTIONS: readonly unknown[] = ['urn:user:registersecurityinfo', 'urn:user:registerdevice', 'urn:user:accountrecovery'];
 const DECISIONS: readonly unknown[] = [undefined, 'block', 'controls', 'allow'];
 const isText = (v: unknown): v is string => typeof v === 'string';
@@ -37,8 +38,8 @@ function isScenarioDraft(v: unknown): v is ScenarioDraft {
 }
 
 const kept = tabDrafts<KeptForm>('gatehouse.what-if-form', (raw) =>
-  isJsonObject(raw) && isScenarioDraft(raw.scenario) && WHO_KINDS.includes(raw.whoKind)
-    ? { scenario: raw.scenario, whoKind: raw.whoKind === 'servicePrincipal' ? 'servicePrincipal' : 'user' }
+  isJsonObject(raw) && isScenarioDraft(raw.scenario)
+    ? { scenario: raw.scenario, whoKind: WHO_CHOICES.find((kind) => kind === raw.whoKind) ?? 'user' }
     : null,
 );
 

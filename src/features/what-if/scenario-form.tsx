@@ -28,6 +28,18 @@ const useStyles = makeStyles({
   checkbox: { alignSelf: 'end' },
 });
 
+/**
+ * Who signs in, as the form asks it. An agent identity is a service principal to Graph's evaluate (a
+ * servicePrincipalSignIn with its id), but is searched apart: the workload identity search leaves agents out.
+ */
+export type WhoKind = ScenarioIdentity['kind'] | 'agentIdentity';
+
+const WHO: Record<WhoKind, { label: string; noun: string; searches: string }> = {
+  user: { label: 'User signing in', noun: 'user', searches: 'users' },
+  servicePrincipal: { label: 'Workload identity signing in', noun: 'workload identity', searches: 'workload identities' },
+  agentIdentity: { label: 'Agent identity signing in', noun: 'agent identity', searches: 'agent identities' },
+};
+
 /** A scenario being written: who and what may not be chosen yet. */
 export type ScenarioDraft = Omit<Scenario, 'identity' | 'target'> & {
   identity: Scenario['identity'] | null;
@@ -96,17 +108,21 @@ export function ScenarioForm({
   /** The IP address box, for the page to put the focus on one to correct. */
   ipAddressInput?: Ref<HTMLInputElement>;
   /** Who is chosen before anyone is picked, when the page keeps it (to bring it back after a switch of tenant). */
-  whoKind?: ScenarioIdentity['kind'];
-  onWhoKindChange?(kind: ScenarioIdentity['kind']): void;
+  whoKind?: WhoKind;
+  onWhoKindChange?(kind: WhoKind): void;
 }) {
   const styles = useStyles();
   const c = value.conditions;
   const set = (patch: Partial<ScenarioConditions>) => onChange({ ...value, conditions: { ...c, ...patch } });
   const targetKind = value.target?.kind ?? 'application';
   // Who is chosen before anyone is picked; an opened scenario says it itself.
-  const [ownKind, setOwnKind] = useState<ScenarioIdentity['kind']>('user');
-  const whoKind = value.identity?.kind ?? keptKind ?? ownKind;
-  const whoLabel = whoKind === 'user' ? 'User signing in' : 'Workload identity signing in';
+  const [ownKind, setOwnKind] = useState<WhoKind>('user');
+  const asked = keptKind ?? ownKind;
+  const picked = value.identity?.kind;
+  // An opened scenario's service principal is shown as a workload identity unless an agent identity was asked for.
+  const whoKind: WhoKind = picked === undefined ? asked : picked === 'servicePrincipal' && asked === 'agentIdentity' ? asked : picked;
+  const who = WHO[whoKind];
+  const whoLabel = who.label;
   // Said once the field is left (or when it holds a value it was opened with), not while the first
   // address is half typed; from then on it follows each keystroke.
   const [typing, setTyping] = useState<'ip' | 'country' | null>(null);
@@ -124,6 +140,7 @@ export function ScenarioForm({
           options={[
             ['user', 'A user'],
             ['servicePrincipal', 'A workload identity'],
+            ['agentIdentity', 'An agent identity'],
           ]}
           onChange={(kind) => {
             setOwnKind(kind);
@@ -134,24 +151,22 @@ export function ScenarioForm({
         <Field label={whoLabel} required>
           <ChosenOrSearch
             chosen={value.identity?.name ?? null}
-            noun={whoKind === 'user' ? 'user' : 'workload identity'}
+            noun={who.noun}
             onRemove={() => onChange({ ...value, identity: null })}
             search={
-              whoKind === 'user' ? (
-                <DirectoryPicker
-                  kind="users"
-                  label={`${whoLabel}: search users`}
-                  placeholder="Search users…"
-                  onPick={(entry) => onChange({ ...value, identity: { kind: 'user', id: entry.id, name: entry.displayName } })}
-                />
-              ) : (
-                <DirectoryPicker
-                  kind="workloadIdentities"
-                  label={`${whoLabel}: search workload identities`}
-                  placeholder="Search workload identities…"
-                  onPick={(entry) => onChange({ ...value, identity: { kind: 'servicePrincipal', id: entry.id, name: entry.displayName } })}
-                />
-              )
+              // Keyed by kind: what was typed to find a workload identity is no search for a user.
+              <DirectoryPicker
+                key={whoKind}
+                kind={whoKind === 'user' ? 'users' : whoKind === 'agentIdentity' ? 'agentIdentities' : 'workloadIdentities'}
+                label={`${whoLabel}: search ${who.searches}`}
+                placeholder={`Search ${who.searches}…`}
+                onPick={(entry) =>
+                  onChange({
+                    ...value,
+                    identity: { kind: whoKind === 'user' ? 'user' : 'servicePrincipal', id: entry.id, name: entry.displayName },
+                  })
+                }
+              />
             }
           />
         </Field>

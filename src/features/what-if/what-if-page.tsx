@@ -6,7 +6,7 @@ import { PlayRegular, SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { canonicalJson } from '../../domain/bundle/canonical-json';
-import { DEFAULT_CONDITIONS, type Scenario, type ScenarioIdentity } from '../../domain/evaluation/scenario';
+import { DEFAULT_CONDITIONS, type Scenario } from '../../domain/evaluation/scenario';
 import { isJsonObject } from '../../domain/json';
 import { draftStore } from '../../policy-ui/draft-store';
 import { useTenantSession } from '../../session/tenant-session';
@@ -15,7 +15,7 @@ import { isolatedText } from '../../shared/ui/isolated-text';
 import { EngineAgreement } from './engine-agreement';
 import { keepForm, readKeptForm } from './kept-form';
 import { conditionsToCorrect } from './scenario-checks';
-import { ScenarioForm, completeScenario, missingChoices, type ScenarioDraft } from './scenario-form';
+import { ScenarioForm, completeScenario, missingChoices, type ScenarioDraft, type WhoKind } from './scenario-form';
 import { ScenarioSuitePanel } from './scenario-suite-panel';
 import { useScenarios } from './scenario-store';
 import { resultsAnnouncement } from './results-announcement';
@@ -57,8 +57,7 @@ const signInOf = (s: Pick<ScenarioDraft, 'identity' | 'target' | 'conditions'>) 
   canonicalJson({ identity: s.identity, target: s.target, conditions: s.conditions });
 
 /** Whether the form is as New scenario leaves it (its id aside): nothing typed or picked to keep. */
-const isBlank = (form: ScenarioDraft, whoKind: ScenarioIdentity['kind']) =>
-  whoKind === 'user' && canonicalJson({ ...form, id: '' }) === BLANK_JSON;
+const isBlank = (form: ScenarioDraft, whoKind: WhoKind) => whoKind === 'user' && canonicalJson({ ...form, id: '' }) === BLANK_JSON;
 
 export function WhatIfPage() {
   const styles = useStyles();
@@ -70,7 +69,8 @@ export function WhatIfPage() {
   // back, to this account only. Kept while it says anything New scenario's blank form does not; New scenario forgets it.
   const accountKey = tenant.account.key;
   const [form, setForm] = useState<ScenarioDraft>(() => readKeptForm(accountKey)?.scenario ?? blank());
-  const [whoKind, setWhoKind] = useState<ScenarioIdentity['kind']>(() => readKeptForm(accountKey)?.whoKind ?? 'user');
+  const [whoKind, setWhoKind] = useState<WhoKind>(() => readKeptForm(accountKey)?.whoKind ?? 'user');
+  const [formKey, setFormKey] = useState(0);
   const blankForm = isBlank(form, whoKind);
   useEffect(() => keepForm(accountKey, blankForm ? null : { scenario: form, whoKind }), [accountKey, blankForm, form, whoKind]);
   // The scenario evaluated, and how many runs there have been: each run is said, even one with the same outcome.
@@ -151,7 +151,15 @@ export function WhatIfPage() {
           ))}
         </Select>
       </Field>
-      <ScenarioForm value={form} onChange={setForm} ipAddressInput={ipAddressInput} whoKind={whoKind} onWhoKindChange={setWhoKind} />
+      {/* Keyed afresh by New scenario: its pickers forget what was typed in them, not only what was picked. */}
+      <ScenarioForm
+        key={formKey}
+        value={form}
+        onChange={setForm}
+        ipAddressInput={ipAddressInput}
+        whoKind={whoKind}
+        onWhoKindChange={setWhoKind}
+      />
       <div className={styles.actions}>
         <Button
           ref={evaluateButton}
@@ -174,6 +182,7 @@ export function WhatIfPage() {
         <Button
           onClick={() => {
             setForm(blank());
+            setFormKey((key) => key + 1);
             setWhoKind('user');
             setRun(null);
             setSaved(null);
