@@ -1,7 +1,7 @@
 // The Object cell of a plan's tables: the object's name on one line above its kind. Laid out by content, the
 // column was as narrow as its longest word whenever another column had long words ("Fault A" on two lines);
 // a name now keeps its line up to a width that leaves the other columns room, and past it ends in … with the
-// whole name on hover.
+// whole name on hover or keyboard focus.
 import { makeStyles, Text } from '@fluentui/react-components';
 import type { PlanRowKind } from '../../domain/plan/types';
 import { CutText } from '../../shared/ui/cut-text';
@@ -26,7 +26,7 @@ export function ObjectCell({ name, kind }: { name: string; kind: PlanRowKind }) 
   return (
     <>
       <Text weight="semibold">
-        <CutText className={styles.name}>
+        <CutText className={styles.name} text={name}>
           <Isolated>{name}</Isolated>
         </CutText>
       </Text>

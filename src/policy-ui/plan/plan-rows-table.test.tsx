@@ -89,4 +89,39 @@ describe('PlanRowsTable, the Object column', () => {
     fireEvent.mouseEnter(long);
     expect((await screen.findByRole('tooltip')).textContent).toBe(LONG);
   });
+
+  it('lets the keyboard reach a cut name: it takes the focus and shows whole; a name shown whole is no tab stop', async () => {
+    widths((element) => element.textContent === LONG);
+    render(
+      <PlanRowsTable
+        rows={[row('Fault A', 'update'), row(LONG, 'update')]}
+        targetName="Fabrikam"
+        stateWords={WORDS}
+        onAction={() => undefined}
+        onState={() => undefined}
+      />,
+    );
+    expect(screen.getByText('Fault A').closest('span')!.getAttribute('tabindex')).toBeNull();
+    const long = screen.getByText(LONG).closest('span')!;
+    expect(long.tabIndex).toBe(0);
+    fireEvent.focus(long);
+    expect((await screen.findByRole('tooltip')).textContent).toBe(LONG);
+    fireEvent.blur(long);
+    expect(screen.queryByRole('tooltip')).toBeNull();
+  });
+
+  it('draws a name that starts in Hebrew right to left, so the … falls at its end and not over its first word', () => {
+    widths(() => false);
+    render(
+      <PlanRowsTable
+        rows={[row("שלום 'CA-RTL 77", 'update'), row('CA001 MFA', 'update')]}
+        targetName="Fabrikam"
+        stateWords={WORDS}
+        onAction={() => undefined}
+        onState={() => undefined}
+      />,
+    );
+    expect(screen.getByText("שלום 'CA-RTL 77").closest('span')!.getAttribute('dir')).toBe('rtl');
+    expect(screen.getByText('CA001 MFA').closest('span')!.getAttribute('dir')).toBe('ltr');
+  });
 });
