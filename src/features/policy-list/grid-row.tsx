@@ -19,6 +19,7 @@ import { stateLabels } from '../../domain/labels';
 import { describeFindings, type PolicyFindings } from '../../policy-ui/lint-summary';
 import { paths } from '../../shared/routes/paths';
 import type { PolicyRow } from './policy-rows';
+import { directionOf } from '../../shared/ui/cut-text';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 
 /** The classes of a row and its cells: the grid calls this once and hands them to every row. */
@@ -212,7 +213,8 @@ export const GridRow = memo(function GridRow({ row, findings, index, top, height
       <div role="gridcell" className={classes.cell}>
         <div className={classes.nameCell}>
           {/* data-clip: the grid shows the whole name beside it when the column cuts it (cut-text-tip). */}
-          <span className={classes.cellText} data-clip="">
+          {/* dir: a name that starts in Hebrew is cut at its logical end (the left), not at its first word. */}
+          <span className={classes.cellText} data-clip="" dir={directionOf(row.name)}>
             <a
               className={classes.name}
               href={paths.policy(row.id)}

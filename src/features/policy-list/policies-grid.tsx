@@ -22,7 +22,7 @@ const ROW_HEIGHT = 44;
 const HINT_ROW_HEIGHT = 58;
 
 const useStyles = makeStyles({
-  grid: { minWidth: '960px', color: tokens.colorNeutralForeground1 },
+  grid: { color: tokens.colorNeutralForeground1 },
   body: { position: 'relative' },
   headerCell: {
     position: 'relative',
@@ -87,17 +87,21 @@ interface Column {
 }
 
 const columns: Column[] = [
-  { id: 'name', label: 'Name', sortable: true, idealWidth: 340, minWidth: 200 },
+  { id: 'name', label: 'Name', sortable: true, idealWidth: 340, minWidth: 180 },
   { id: 'state', label: 'State', sortable: true, idealWidth: 110, minWidth: 100 },
   // The most findings first on the first click: what an admin sorts this column for.
-  { id: 'findings', label: 'Findings', sortable: true, idealWidth: 100, minWidth: 96, firstSort: 'descending' },
-  { id: 'users', label: 'Users', sortable: false, idealWidth: 220, minWidth: 120 },
-  { id: 'targets', label: 'Target resources', sortable: false, idealWidth: 200, minWidth: 120 },
-  { id: 'grant', label: 'Grant', sortable: false, idealWidth: 170, minWidth: 100 },
-  { id: 'session', label: 'Session', sortable: false, idealWidth: 170, minWidth: 100 },
-  // Wide enough for a date ("Nov 25, 2026") at any window the grid fits.
-  { id: 'modified', label: 'Modified', sortable: true, idealWidth: 130, minWidth: 124, firstSort: 'descending' },
+  { id: 'findings', label: 'Findings', sortable: true, idealWidth: 100, minWidth: 88, firstSort: 'descending' },
+  { id: 'users', label: 'Users', sortable: false, idealWidth: 220, minWidth: 100 },
+  // Wide enough for its header's words.
+  { id: 'targets', label: 'Target resources', sortable: false, idealWidth: 200, minWidth: 132 },
+  { id: 'grant', label: 'Grant', sortable: false, idealWidth: 170, minWidth: 84 },
+  { id: 'session', label: 'Session', sortable: false, idealWidth: 170, minWidth: 84 },
+  // Wide enough for a date ("Nov 25, 2026", 83 px) and its padding at any window the grid fits.
+  { id: 'modified', label: 'Modified', sortable: true, idealWidth: 130, minWidth: 108, firstSort: 'descending' },
 ];
+// The least the grid takes: its columns' least (876 px), inside the 908 px box of a 1000 px window (below it
+// the box scrolls sideways). The less telling columns (grant, session, users) give up the most.
+const GRID_MIN_WIDTH = columns.reduce((sum, c) => sum + c.minWidth, 0);
 
 const positionOf = (element: Element | null): CellPosition | null => {
   const target = element?.closest<HTMLElement>('[data-row][data-col]');
@@ -248,7 +252,7 @@ export const PoliciesGrid = memo(function PoliciesGrid({
       aria-rowcount={rows.length + 1}
       aria-colcount={columns.length}
       className={styles.grid}
-      style={{ '--policies-grid-columns': template } as React.CSSProperties}
+      style={{ '--policies-grid-columns': template, minWidth: `${GRID_MIN_WIDTH}px` } as React.CSSProperties}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
       onBlur={tip.handlers.onBlur}
