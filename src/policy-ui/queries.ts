@@ -52,12 +52,10 @@ export const policiesQuery = (tenant: TenantSession, options: { names?: boolean 
         // its lookup leaves now, before the names' cache key (a digest of every id, ~15 ms at the
         // service's limit) is computed. A list read again finds its names by that key.
         // (A screen waiting for its list holds a names query without ids and without data: not a read.)
-        const read = client
-          .getQueryCache()
-          .findAll({
-            queryKey: queryKeys.names(tenant),
-            predicate: (q) => q.state.dataUpdatedAt > 0 || q.state.fetchStatus === 'fetching',
-          });
+        const read = client.getQueryCache().findAll({
+          queryKey: queryKeys.names(tenant),
+          predicate: (q) => q.state.dataUpdatedAt > 0 || q.state.fetchStatus === 'fetching',
+        });
         const first = !earlier && read.length === 0;
         const lookup = early ?? (first ? startLookup(tenant.client, referencesOf(policies), token) : undefined);
         if (lookup) lookups.set(policies, lookup);
