@@ -58,9 +58,9 @@ export const policiesQuery = (tenant: TenantSession, options: { names?: boolean 
         });
         const first = !earlier && read.length === 0;
         const lookup = early ?? (first ? startLookup(tenant.client, referencesOf(policies), token) : undefined);
-        if (lookup) lookups.set(policies, lookup);
+        handOff.set(policies, { token, early: lookup });
         const prefetch = () =>
-          void client.prefetchQuery(namesQuery(tenant, policies, token, lookup)).then(() =>
+          void client.prefetchQuery(namesQuery(tenant, policies)).then(() =>
             // Kept for the next visit once the names are drawn, not on their way.
             whenIdle(
               () =>
@@ -137,28 +137,27 @@ function digestOfSets(sets: readonly Set<string>[]): string {
   return `${(sumA >>> 0).toString(36)}.${(sumB >>> 0).toString(36)}.${count}`;
 }
 
-/** The lookup the list's query started for its policies' names: a names query of that list takes it. */
-const lookups = new WeakMap<readonly ConditionalAccessPolicy[], EarlyLookup>();
-
 /**
- * Names for every id in these policies: resolved after the policies arrive, never blocking them.
- * `token`: one the list's query started while the list was on its way; `early`: a lookup it
- * started then, of the references the last visit's list held.
+ * What the list's query started for its policies' names: a token fetched while the list was on
+ * its way, and a lookup (of the last visit's references, or of the list's as it arrived). The
+ * first names query of that list takes them, once: a later read (names invalidated by a write, or
+ * stale) asks Graph afresh rather than being answered by that lookup again.
  */
-export const namesQuery = (
-  tenant: TenantSession,
-  policies: readonly ConditionalAccessPolicy[] | undefined,
-  token?: Promise<string>,
-  early?: EarlyLookup,
-) => {
+const handOff = new WeakMap<readonly ConditionalAccessPolicy[], { token?: Promise<string>; early?: EarlyLookup }>();
+function takeHandOff(policies: readonly ConditionalAccessPolicy[]) {
+  const started = handOff.get(policies);
+  handOff.delete(policies);
+  return started;
+}
+
+/** Names for every id in these policies: resolved after the policies arrive, never blocking them. */
+export const namesQuery = (tenant: TenantSession, policies: readonly ConditionalAccessPolicy[] | undefined) => {
   const fingerprint = fingerprintOf(policies);
   return queryOptions({
     queryKey: queryKeys.namesOf(tenant, fingerprint),
     queryFn: () =>
       resolveNames(tenant.client, policies ?? [], {
-        ...(policies ? { refs: referencesOf(policies) } : {}),
-        token,
-        early: early ?? (policies && lookups.get(policies)),
+        ...(policies ? { refs: referencesOf(policies), ...takeHandOff(policies) } : {}),
       }),
     enabled: !!policies,
     staleTime: NAMES_STALE_MS,

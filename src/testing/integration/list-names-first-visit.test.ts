@@ -54,4 +54,14 @@ describe('the policy list with names, on a device that has not seen the tenant',
     expect(cached?.names.size).toBeGreaterThan(0);
     expect(batches()).toBe(1);
   });
+
+  it('asks Graph again when the names are read again (a write invalidated them), not the first lookup’s answer', async () => {
+    const { tenant, queryClient, batches } = firstVisit();
+    const policies = await queryClient.fetchQuery(policiesQuery(tenant, { names: true }));
+    await queryClient.fetchQuery(namesQuery(tenant, policies));
+    expect(batches()).toBe(1);
+    await queryClient.invalidateQueries({ queryKey: queryKeys.names(tenant) });
+    await queryClient.fetchQuery(namesQuery(tenant, policies));
+    expect(batches()).toBe(2);
+  });
 });
