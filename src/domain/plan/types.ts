@@ -5,7 +5,7 @@
 import type { ReferenceKind } from '../bundle/bundle';
 import type { JsonObject } from '../json';
 import type { EmergencyAccess, Memberships, Principal } from '../lockout';
-import type { AgentKind } from '../references';
+import type { AgentKind, NameKind, ResolvedName } from '../references';
 
 export type { AgentKind };
 
@@ -161,3 +161,15 @@ export interface Plan {
 /** An id the plan does not know yet: an object this run creates. Apply replaces it once the object exists. */
 export const pendingId = (rowKey: string) => `gatehouse:pending:${rowKey}`;
 export const PENDING_PATTERN = /gatehouse:pending:([^"\s]+)/g;
+
+/**
+ * The names of the objects a plan creates, under their pending ids: a difference shown before the
+ * run says "Pilot ring (created by the plan)" where the policy will refer to the new group.
+ */
+export function pendingNames(rows: readonly PlanRow[]): ResolvedName[] {
+  return rows.flatMap((row): ResolvedName[] =>
+    row.action === 'create' && row.kind !== 'policy'
+      ? [{ id: pendingId(row.key), kind: row.kind satisfies NameKind, displayName: `${row.displayName} (created by the plan)` }]
+      : [],
+  );
+}

@@ -223,7 +223,7 @@ function AccountPlanAndApply({
           wait={wait}
           renderNext={(item) => {
             const row = applied?.rows.find((r) => r.key === item.key);
-            return row ? <RowDifference row={row} targetName={targetName} /> : null;
+            return row ? <RowDifference row={row} targetName={targetName} planned={applied?.rows} /> : null;
           }}
         />
       ) : null}

@@ -183,7 +183,7 @@ export function PlanRowsTable({ rows, targetName, stateWords, onAction, onState,
                   {open === row.key ? (
                     <TableRow>
                       <TableCell colSpan={5} className={styles.detail}>
-                        <RowDifference row={row} targetName={targetName} />
+                        <RowDifference row={row} targetName={targetName} planned={rows} />
                       </TableCell>
                     </TableRow>
                   ) : null}

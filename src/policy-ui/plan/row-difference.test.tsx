@@ -4,15 +4,23 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { JsonObject } from '../../domain/json';
-import type { PlanRow } from '../../domain/plan/types';
+import { pendingId, type PlanRow } from '../../domain/plan/types';
+import type { NameDirectory } from '../../domain/references';
 import { RowDifference } from './row-difference';
 
 // The diff view itself is tested on its own: here, what it is given.
 vi.mock('../policy-diff', () => ({
   useDiffView: () => [{}, () => undefined],
-  PolicyDiff: (props: { before: JsonObject; after: JsonObject; beforeLabel: string; afterLabel: string }) => (
+  PolicyDiff: (props: { before: JsonObject; after: JsonObject; beforeLabel: string; afterLabel: string; names?: NameDirectory }) => (
     <div data-testid="diff">
-      {props.beforeLabel} | {props.afterLabel} | {JSON.stringify(props.before)} | {JSON.stringify(props.after)}
+      <p>
+        {props.beforeLabel} | {props.afterLabel} | {JSON.stringify(props.before)} | {JSON.stringify(props.after)}
+      </p>
+      <ul aria-label="Names given">
+        {[...(props.names?.names.values() ?? [])].map((name) => (
+          <li key={name.id}>{`${name.kind} ${name.id}: ${name.displayName}`}</li>
+        ))}
+      </ul>
     </div>
   ),
 }));
@@ -45,7 +53,17 @@ const create = (kind: PlanRow['kind'], intended: JsonObject): PlanRow => ({
 describe('RowDifference, a create', () => {
   it('shows a policy to be created as a difference against nothing', () => {
     render(<RowDifference row={create('policy', COPY)} targetName="Contoso" />);
-    expect(screen.getByTestId('diff').textContent).toBe(`Not in Contoso now | Created by the plan | {} | ${JSON.stringify(COPY)}`);
+    expect(screen.getByTestId('diff').firstChild!.textContent).toBe(
+      `Not in Contoso now | Created by the plan | {} | ${JSON.stringify(COPY)}`,
+    );
+  });
+
+  it('names a group the plan creates where the policy will refer to it, not by its placeholder id', () => {
+    const group = create('group', { displayName: 'Pilot ring' });
+    const copy = create('policy', { ...COPY, conditions: { users: { includeGroups: [pendingId(group.key)] } } });
+    render(<RowDifference row={copy} targetName="Contoso" planned={[group, copy]} />);
+    const given = screen.getByRole('list', { name: 'Names given' });
+    expect(given.textContent).toBe(`group ${pendingId('group:x')}: Pilot ring (created by the plan)`);
   });
 
   it('shows a named location to be created as the JSON it sends', () => {

@@ -7,7 +7,8 @@ import { useMemo } from 'react';
 import { asPolicies } from '../../domain/json';
 import { applyPatch } from '../../domain/policy-body';
 import { objectDifferences } from '../../domain/plan/object-rows';
-import type { PlanRow } from '../../domain/plan/types';
+import { pendingNames, type PlanRow } from '../../domain/plan/types';
+import { nameKey, type NameDirectory } from '../../domain/references';
 import { PolicyDiff, useDiffView } from '../policy-diff';
 import { useNames } from '../queries';
 import { useTenantSession } from '../../session/tenant-session';
@@ -20,7 +21,16 @@ const useStyles = makeStyles({
 
 const NOTHING = {};
 
-export function RowDifference({ row, targetName }: { row: PlanRow; targetName: string }) {
+/** The target's names, and the plan's own names for the objects it creates (their ids are not known yet). */
+function withPending(names: NameDirectory | undefined, planned: readonly PlanRow[]): NameDirectory | undefined {
+  const pending = pendingNames(planned);
+  if (pending.length === 0) return names;
+  const all = new Map(names?.names);
+  for (const name of pending) all.set(nameKey(name.kind, name.id), name);
+  return { ...(names ?? { failures: [] }), names: all };
+}
+
+export function RowDifference({ row, targetName, planned = [] }: { row: PlanRow; targetName: string; planned?: readonly PlanRow[] }) {
   const styles = useStyles();
   const [view, setView] = useDiffView();
   const tenant = useTenantSession();
@@ -40,7 +50,8 @@ export function RowDifference({ row, targetName }: { row: PlanRow; targetName: s
     [row, created],
   );
   // Both sides name the target's objects (the plan mapped the import's ids to them): the target's names.
-  const names = useNames(tenant, before && after ? asPolicies([before, after]) : undefined).data;
+  const targetNames = useNames(tenant, before && after ? asPolicies([before, after]) : undefined).data;
+  const names = useMemo(() => withPending(targetNames, planned), [targetNames, planned]);
   if (!before) return null;
   if (row.kind === 'policy' && after) {
     return (
