@@ -75,7 +75,7 @@ export interface ImportSet {
    * Groups to create though no policy written now names them yet (a rollout's later rings: created at
    * its start, so they can be filled before they join). `id` is the value a later write names them by.
    */
-  groupsToCreate?: { id: string; displayName: string; purpose: string }[];
+  groupsToCreate?: { id: string; displayName: string; purpose: string; shownPurpose?: string }[];
   /** What backups in the files hold that is kept on a device, not in the tenant (absent when none is). */
   deviceParts?: DeviceParts;
   files: FileResult[];

@@ -94,11 +94,17 @@ export function buildPlan(source: ImportSet, target: PlanTarget, choices: PlanCh
       mappingKey: row.key,
       name: toCreate.get(row.key)?.displayName ?? row.sourceName ?? row.sourceValue,
       usedBy: [...new Set(row.uses.map((u) => u.policyName))],
-      ...(toCreate.has(row.key) && { purpose: toCreate.get(row.key)!.purpose }),
+      ...(toCreate.has(row.key) && { purpose: toCreate.get(row.key)!.purpose, shownPurpose: toCreate.get(row.key)!.shownPurpose }),
     }));
   // Groups asked for ahead of the policies that will name them, unless the mapping has them already.
   const ahead = (source.groupsToCreate ?? [])
-    .map((group) => ({ mappingKey: mappingKey('group', group.id), name: group.displayName, usedBy: [], purpose: group.purpose }))
+    .map((group) => ({
+      mappingKey: mappingKey('group', group.id),
+      name: group.displayName,
+      usedBy: [],
+      purpose: group.purpose,
+      shownPurpose: group.shownPurpose,
+    }))
     .filter((group) => !mapping.some((row) => row.key === group.mappingKey));
   const groups = planGroups([...creates, ...ahead]);
   const byKey = new Map<string, MappingRow>(

@@ -289,13 +289,15 @@ export interface GroupToCreate {
   name: string;
   usedBy: string[];
   purpose?: string;
+  /** The purpose as the plan shows it (names isolated); the raw one is the group's description. */
+  shownPurpose?: string | undefined;
 }
 
 /** Rows for the groups the plan creates: created empty, before the policies that name them. */
 export function planGroups(creates: readonly GroupToCreate[]): ObjectRows {
   const rows: PlanRow[] = [];
   const planned = new Map<string, MappingChoice & { why: string }>();
-  for (const { mappingKey: key, name, usedBy, purpose } of creates) {
+  for (const { mappingKey: key, name, usedBy, purpose, shownPurpose } of creates) {
     const rowKey = `group:${key}`;
     const named = usedBy.map((n) => `'${isolatedText(n)}'`).join(', ');
     rows.push({
@@ -305,7 +307,7 @@ export function planGroups(creates: readonly GroupToCreate[]): ObjectRows {
       action: 'create',
       options: ['create'],
       // Asked for by the source (with its purpose), it was not chosen in the mapping, even when a policy names it.
-      why: purpose ? `Created now for ${purpose}.` : `Chosen in the mapping; named by ${named}.`,
+      why: purpose ? `Created now for ${shownPurpose ?? purpose}.` : `Chosen in the mapping; named by ${named}.`,
       sourceId: null,
       targetId: null,
       body: { displayName: name, description: `Created by Gatehouse for ${purpose ?? usedBy.join(', ')}`.slice(0, 1024) },

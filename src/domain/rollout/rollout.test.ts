@@ -328,6 +328,17 @@ describe('steps', () => {
     expect(groups[1]!.why).toBe(
       `Created now for ring 2 (Rollout wave 2) of the rollout of “${String(policy.displayName)}”, to be filled before it joins.`,
     );
+    // A right-to-left group name is isolated in the words shown, and kept raw in the description written to the tenant.
+    const hebrew = newRolloutPlan(
+      { id: 'p1', displayName: String(policy.displayName), state: 'enabled' },
+      [{ id: null, name: 'צוות 3', created: true }],
+      NOW,
+    );
+    const hebrewGroup = planOf(startStep(hebrew, policy), [policy]).rows.find((r) => r.kind === 'group')!;
+    expect(hebrewGroup.why).toBe(`Created now for ring 1 (\u2068צוות 3\u2069) of the rollout of “${String(policy.displayName)}”.`);
+    expect(hebrewGroup.body!.description).toBe(
+      `Created by Gatehouse for ring 1 (צוות 3) of the rollout of “${String(policy.displayName)}”`,
+    );
     expect(built.blockers).toEqual([]);
     // The copy enforces for the first ring alone.
     const copy = built.rows.find((r) => r.key === copyRowKey(fresh))!;

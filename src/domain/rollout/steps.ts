@@ -23,7 +23,7 @@ export interface StepWrite {
    * New groups the plan creates: the step's own rings' (named by the copy) and, at the start, the later rings'
    * (filled before they join). Asked for, not mapped: the review offers no choice for them.
    */
-  groupsAhead: { id: string; displayName: string; purpose: string }[];
+  groupsAhead: { id: string; displayName: string; purpose: string; shownPurpose: string }[];
   intro: string;
 }
 
@@ -114,12 +114,18 @@ function write(
   ahead: readonly RolloutRing[] = [],
 ): StepWrite {
   const fresh = rings.filter((ring) => !ring.group.id);
-  // Raw names: the purpose becomes the new group's description in the tenant, where isolates would be stray characters.
-  const created = (ring: RolloutRing, then: string) => ({
-    id: ringGroupValue(plan, ring),
-    displayName: ring.group.name,
-    purpose: `ring ${plan.rings.indexOf(ring) + 1} (${ring.group.name}) of the rollout of “${plan.policyName}”${then}`,
-  });
+  // Raw names in the purpose, which becomes the new group's description in the tenant (isolates would be stray
+  // characters there); isolated in the words the plan shows.
+  const created = (ring: RolloutRing, then: string) => {
+    const purpose = (name: (text: string) => string) =>
+      `ring ${plan.rings.indexOf(ring) + 1} (${name(ring.group.name)}) of the rollout of “${name(plan.policyName)}”${then}`;
+    return {
+      id: ringGroupValue(plan, ring),
+      displayName: ring.group.name,
+      purpose: purpose((text) => text),
+      shownPurpose: purpose(isolatedText),
+    };
+  };
   return {
     step,
     policies,
