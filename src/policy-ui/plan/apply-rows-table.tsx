@@ -60,6 +60,8 @@ function Outcome({ item, wait }: { item: ApplyItem; wait: CurrentWait | null }) 
 function WaitSpoken({ wait, running }: { wait: CurrentWait | null; running: ApplyItem | undefined }) {
   const [last, setLast] = useState<{ wait: CurrentWait; key: string } | null>(null);
   if (wait && running && (last?.wait !== wait || last.key !== running.key)) setLast({ wait, key: running.key });
+  // Between rows (a run ended, failed, or is resumed), a wait seen before is over and said: forgotten.
+  if (!running && last) setLast(null);
   const name = running ? `‘${isolatedText(running.name)}’` : '';
   const words = !running
     ? null

@@ -147,6 +147,14 @@ describe('ApplyRowsTable, the end of a wait', () => {
     expect(screen.getByRole('status').textContent).toBe('Wait over: writing ‘Pace test’ again.');
   });
 
+  it('says no wait is over when a row that waited, then failed, is written again without a wait (Resume)', () => {
+    const { rerender } = render(<ApplyRowsTable items={[item('running')]} wait={waitOf()} />);
+    rerender(<ApplyRowsTable items={[item('failed')]} wait={null} />);
+    rerender(<ApplyRowsTable items={[item('running')]} wait={null} />);
+    expect(within(row()).getByText('Writing…')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
+
   it('is not shown on a row that is not being written, nor said', () => {
     render(<ApplyRowsTable items={[item('pending')]} wait={waitOf()} />);
     expect(within(row()).getByText('Waiting')).toBeTruthy();
