@@ -52,13 +52,14 @@ function Editor() {
     <>
       <h1>Edit</h1>
       <button onClick={() => navigate(-1)}>Back</button>
+      <button onClick={() => navigate('/lint')}>Open Lint</button>
     </>
   );
 }
 
 afterEach(cleanup);
 
-async function fixAndComeBack(ruleId: string) {
+async function fixAndComeBack(ruleId: string, how: 'Back' | 'Open Lint' = 'Back') {
   render(
     <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
       <MemoryRouter initialEntries={['/lint']}>
@@ -70,7 +71,7 @@ async function fixAndComeBack(ruleId: string) {
     </QueryClientProvider>,
   );
   await act(async () => void fireEvent.click(screen.getByRole('button', { name: new RegExp(`^Fix ${ruleId} `) })));
-  const back = await screen.findByRole('button', { name: 'Back' });
+  const back = await screen.findByRole('button', { name: how });
   back.focus();
   await act(async () => void fireEvent.click(back));
   await screen.findByRole('heading', { level: 1, name: 'Lint' });
@@ -86,5 +87,10 @@ describe('LintPage, back from a quick fix', { timeout: 20_000 }, () => {
     await fixAndComeBack('rule-c');
     expect(document.activeElement?.getAttribute('role')).toBe('status');
     expect(document.activeElement?.textContent).toBe('0 errors, 3 warnings and 0 suggestions.');
+  });
+
+  it('leaves the focus alone when Lint is opened anew from the editor rather than come back to', async () => {
+    await fixAndComeBack('rule-a', 'Open Lint');
+    expect(document.activeElement).not.toBe(screen.getByRole('button', { name: /^Fix rule-c / }));
   });
 });

@@ -7,7 +7,7 @@
 import { Dropdown, makeStyles, MessageBar, MessageBarBody, Option, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import { policyJson } from '../../domain/json';
 import { likelyEmergencyNote } from '../../domain/lint/coverage';
 import type { TenantPolicies } from '../../domain/lint/suppressions';
@@ -58,6 +58,7 @@ export function countWords(findings: readonly LintFinding[]): string {
 export function LintPage() {
   const styles = useStyles();
   const tenant = useTenantSession();
+  const location = useLocation();
   const lint = useTenantLint();
   // The same queries as the lint's own (shared, nothing read twice); the note needs the names, which findings do not carry.
   const { sources } = useLintSources();
@@ -181,6 +182,7 @@ export function LintPage() {
                   onFixOpened={(fixed) =>
                     rememberFix(
                       tenant.account.key,
+                      location.key,
                       groups.flatMap((g) => g.findings),
                       fixed,
                     )
