@@ -10,6 +10,8 @@ import { useCallback, useState, type ReactNode, type SyntheticEvent } from 'reac
 
 const useStyles = makeStyles({
   cut: { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  // The tooltip opens where the pointer rests, which may be over a button drawn next (a run's Done): clicks pass through it.
+  passThrough: { pointerEvents: 'none' },
   focusable: {
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
   },
@@ -66,7 +68,7 @@ export function CutText({ className, text, children }: { className?: string; tex
       </span>
       {tip && (
         <Tooltip
-          content={<>{children}</>}
+          content={{ children: <>{children}</>, className: styles.passThrough }}
           // The box's text is the whole text already, for a screen reader.
           relationship="inaccessible"
           visible
