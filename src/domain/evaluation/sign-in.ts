@@ -40,6 +40,12 @@ export interface WorkloadIdentity {
   servicePrincipalType?: 'application' | 'managedIdentity';
   /** Owned by this tenant (single-tenant), as ServicePrincipalsInMyTenant requires; left out: not known. */
   ownedByThisTenant?: boolean;
+  /**
+   * An agent identity (Graph beta's agentIdentity), which only clientApplications' agent identity lists
+   * name; false: a service principal that is no agent. Left out: not known, which only a policy naming
+   * agent identities needs (the service principal lists read it as no agent, as before agents existed).
+   */
+  agentIdentity?: boolean;
   /** Custom security attributes, for servicePrincipalFilter ("Set_Attribute" or "Set.Attribute" keys). */
   customSecurityAttributes?: CustomSecurityAttributes;
 }

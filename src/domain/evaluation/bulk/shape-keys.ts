@@ -109,7 +109,7 @@ export function identityKey(facts: SignInFacts, relevance: ShapeRelevance | unde
   const identity = facts.identity;
   if (!identity) return UNKNOWN;
   if (identity.kind === 'workloadIdentity')
-    return `w|${identity.servicePrincipalId}|${identity.servicePrincipalType ?? UNKNOWN}|${String(identity.ownedByThisTenant ?? UNKNOWN)}|${attributes(identity.customSecurityAttributes)}`;
+    return `w|${identity.servicePrincipalId}|${identity.servicePrincipalType ?? UNKNOWN}|${String(identity.ownedByThisTenant ?? UNKNOWN)}|${String(identity.agentIdentity ?? UNKNOWN)}|${attributes(identity.customSecurityAttributes)}`;
   if (relevance) {
     const guest =
       identity.guest === undefined

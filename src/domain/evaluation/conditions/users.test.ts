@@ -182,6 +182,16 @@ describe('users: agents and unread keys', () => {
     });
   });
 
+  it('excludes agent users with AllAgentIdUsers in excludeUsers, as the emulator does', () => {
+    const peopleOnly = { includeUsers: ['All'], excludeUsers: ['AllAgentIdUsers'] };
+    expect(run(peopleOnly, { ...ada, agentUser: true })).toMatchObject({
+      result: 'notApplied',
+      reason: 'Ada Lindqvist is excluded as an agent user.',
+    });
+    expect(run(peopleOnly, { ...ada, agentUser: false }).result).toBe('applies');
+    expect(run(peopleOnly, { ...ada, agentUser: undefined })).toMatchObject({ result: 'indeterminate', missing: ['identity.agentUser'] });
+  });
+
   it('is indeterminate when the users condition sets a key it does not read', () => {
     expect(run({ includeUsers: ['All'], includeAgentUsersPreview: ['x'] })).toMatchObject({
       result: 'indeterminate',

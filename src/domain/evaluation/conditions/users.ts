@@ -77,12 +77,19 @@ const namesUser = (ids: readonly string[], userId: string) => {
   return ids.some((x) => x.toLowerCase() === id);
 };
 
+/** AllAgentIdUsers: the user accounts of agents (beta), on either side, as the emulator reads it. */
+function isAgentUser(identity: UserIdentity, p: PreparedSignIn): Tri {
+  if (identity.agentUser === undefined) return notKnown(`whether ${p.who} is an agent user is not known`, ['identity.agentUser']);
+  return identity.agentUser ? yes('as an agent user') : no('');
+}
+
 function exclusion(u: LooseObject, identity: UserIdentity, p: PreparedSignIn): Tri {
   const excludeUsers = list(u.excludeUsers);
   return anyOf(
     [
       namesUser(excludeUsers, identity.userId) ? yes('by name') : no(''),
       excludeUsers.includes('GuestsOrExternalUsers') ? isGuest(identity, p) : no(''),
+      excludeUsers.includes('AllAgentIdUsers') ? isAgentUser(identity, p) : no(''),
       memberOf(list(u.excludeGroups), p.groups, 'group', p),
       memberOf(list(u.excludeRoles), p.roles, 'role', p),
       guestMatches(u.excludeGuestsOrExternalUsers, identity, p),
@@ -93,19 +100,12 @@ function exclusion(u: LooseObject, identity: UserIdentity, p: PreparedSignIn): T
 
 function inclusion(u: LooseObject, identity: UserIdentity, p: PreparedSignIn): Tri {
   const includeUsers = list(u.includeUsers);
-  const agent: Tri = !includeUsers.includes('AllAgentIdUsers')
-    ? no('')
-    : identity.agentUser === undefined
-      ? notKnown(`whether ${p.who} is an agent user is not known`, ['identity.agentUser'])
-      : identity.agentUser
-        ? yes('as an agent user')
-        : no('');
   return anyOf(
     [
       includeUsers.includes('All') ? yes('as one of all users') : no(''),
       namesUser(includeUsers, identity.userId) ? yes('by name') : no(''),
       includeUsers.includes('GuestsOrExternalUsers') ? isGuest(identity, p) : no(''),
-      agent,
+      includeUsers.includes('AllAgentIdUsers') ? isAgentUser(identity, p) : no(''),
       memberOf(list(u.includeGroups), p.groups, 'group', p),
       memberOf(list(u.includeRoles), p.roles, 'role', p),
       guestMatches(u.includeGuestsOrExternalUsers, identity, p),
