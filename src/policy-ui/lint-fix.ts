@@ -3,11 +3,11 @@
 // diff like any edit. A draft already on this device is not overwritten.
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { policyJson, type JsonObject } from '../domain/json';
+import type { JsonObject } from '../domain/json';
 import type { LintFinding } from '../domain/lint/types';
 import { applyPatch } from '../domain/policy-body';
 import { useTenantSession } from '../session/tenant-session';
-import { openPolicyDraft, UnsavedDraftInTheWay, unsavedChangesSince } from './open-in-editor';
+import { openPolicyDraft, policyForEditing, UnsavedDraftInTheWay, unsavedChangesSince } from './open-in-editor';
 import { policyQuery } from './queries';
 
 /** The policy with the fix applied: the draft the editor opens on. */
@@ -27,7 +27,7 @@ export function useOpenLintFix() {
     // Asked before the policy is read: the editor's own check below would refuse after a wasted read.
     if (unsavedChangesSince(tenant.account.key, policyId))
       throw new UnsavedDraftInTheWay(`“${finding.policyName ?? policyId}”`, 'applying a quick fix');
-    const { '@odata.context': _context, ...current } = policyJson(await queryClient.fetchQuery(policyQuery(tenant, policyId)));
+    const current = policyForEditing(await queryClient.fetchQuery(policyQuery(tenant, policyId)));
     const origin = `Quick fix (${finding.ruleId}): ${finding.fix.description.replace(/\.$/, '')}`;
     navigate(openPolicyDraft(tenant.account.key, policyId, current, fixedPolicy(current, finding), origin, 'applying a quick fix'));
   };
