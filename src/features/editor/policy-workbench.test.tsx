@@ -84,6 +84,33 @@ describe('PolicyWorkbench checks', () => {
     expect(checks.textContent).not.toContain('No problems found.');
   });
 
+  it('says the lint could not run when a later run fails, and no longer speaks of the earlier run’s marks', async () => {
+    const view = render(<PolicyWorkbench draft={draftOf()} modelName="p1" label="Policy JSON" names={undefined} onReview={() => {}} />);
+    const checks = screen.getByRole('region', { name: /^Checks/ });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    world.lint.resolve([
+      { ruleId: 'demo-rule', severity: 'warning', category: 'hygiene', policyId: 'p1', path: ['state'], message: 'Stale.', external: [] },
+    ]);
+    await waitFor(() => expect(checks.textContent).toContain('The lint also marks 1 warning in the JSON'));
+
+    // Typed on: the next run fails.
+    const edited = { ...policy, state: 'disabled' };
+    view.rerender(
+      <PolicyWorkbench
+        draft={draftOf({ text: JSON.stringify(edited, null, 2), policy: edited })}
+        modelName="p1"
+        label="Policy JSON"
+        names={undefined}
+        onReview={() => {}}
+      />,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    world.lint.reject(new Error('The lint worker stopped.'));
+    await waitFor(() => expect(checks.textContent).toContain('The lint could not run: the JSON was not checked against its rules.'));
+    expect(checks.textContent).not.toContain('The lint also marks');
+    expect(checks.textContent).not.toContain('found no problems');
+  });
+
   it('says the lint could not run when the tenant’s policies it needs could not be read', async () => {
     world.sourcesError = new Error('Failed to fetch');
     const checks = workbench();

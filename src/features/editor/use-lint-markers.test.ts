@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LintFinding } from '../../domain/lint/types';
 import type { DraftState } from './use-draft';
 
-const calls = vi.hoisted(() => ({ sourcesReady: [] as boolean[], linted: 0 }));
+const calls = vi.hoisted(() => ({ sourcesReady: [] as boolean[], linted: 0, fail: false }));
 
 vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => ({ account: { tenantId: 't1' } }) }));
 vi.mock('../../session/lint-suppressions-store', () => ({ useLintSuppressions: () => [[]] }));
@@ -21,6 +21,7 @@ vi.mock('../../policy-ui/lint-draft', () => ({
   draftLintInput: (_sources: unknown, policy: unknown) => ({ policies: [policy] }),
   lintDraft: async (): Promise<LintFinding[]> => {
     calls.linted++;
+    if (calls.fail) throw new Error('The lint worker stopped.');
     return [
       {
         ruleId: 'demo-rule',
@@ -44,6 +45,7 @@ afterEach(() => {
   cleanup();
   calls.sourcesReady = [];
   calls.linted = 0;
+  calls.fail = false;
 });
 
 describe('useLintMarkers', () => {
@@ -66,5 +68,25 @@ describe('useLintMarkers', () => {
     expect(result.current.progress).toBe('done');
     expect(calls.linted).toBe(1);
     expect(calls.sourcesReady).toContain(true);
+  });
+
+  it('says the newest run failed, without the marks of the earlier text, until a later run answers', async () => {
+    const edited = (state: string) =>
+      ({ text: `{\n  "id": "p1",\n  "state": "${state}"\n}`, policy: { id: 'p1', state }, findings: [] }) as unknown as DraftState;
+    const { result, rerender } = renderHook(({ draft }) => useLintMarkers(draft, true), { initialProps: { draft } });
+    await waitFor(() => expect(result.current.markers).toHaveLength(1));
+
+    // Typed on; the lint's run over the new text fails.
+    calls.fail = true;
+    rerender({ draft: edited('disabled') });
+    await waitFor(() => expect(result.current.progress).toBe('failed'));
+    expect(result.current.markers).toEqual([]);
+    expect(calls.linted).toBe(2);
+
+    // Typed on again; this run answers.
+    calls.fail = false;
+    rerender({ draft: edited('enabledForReportingButNotEnforced') });
+    await waitFor(() => expect(result.current.progress).toBe('done'));
+    expect(result.current.markers.map((m) => m.message)).toEqual([expect.stringContaining('Report-only since last year.')]);
   });
 });

@@ -1,6 +1,7 @@
 // The lint of the draft as it is typed: the catalogue over this one policy with the tenant's other
 // sources (names, locations, emergency accounts), in the lint's worker a moment after typing stops,
-// placed on the text as it is now. Until the first answer, and between answers, the last one stays.
+// placed on the text as it is now. Until the first answer, and between answers, the last one stays;
+// a run that fails drops it: its marks were of an earlier text, and the checks then say the lint could not run.
 // It starts only once the editor has painted: on a cold open the lint's worker (its own download
 // and start) would otherwise compete with Monaco for the network and the main thread.
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
@@ -22,8 +23,8 @@ const QUIET_MS = 250;
  * - `checking`: no answer yet (the editor has not painted, the sources are being read, or the lint runs
  *   for the first time), so nothing may be claimed of it. Later runs keep the last answer, not this:
  *   every pause in typing would otherwise flip the checks' words.
- * - `failed`: the lint could not run (the tenant's policies could not be read, or it failed) and has
- *   no later answer to show.
+ * - `failed`: the lint could not run (the tenant's policies could not be read, or its newest run
+ *   failed): no marks, not even an earlier run's, which would pass for this text's.
  * - `done`: it answered (its marks are `markers`), or the JSON does not parse: nothing to lint, and the panel says why.
  */
 export type LintProgress = 'checking' | 'failed' | 'done';
@@ -37,7 +38,7 @@ export function useLintMarkers(draft: DraftState, editorShown: boolean): { marke
     () => (editorShown && sources && policy ? draftLintInput(sources, policy, new Date()) : null),
     [editorShown, sources, policy],
   );
-  // Null until the first answer.
+  // Null until the first answer, and after a run that failed.
   const [answer, setAnswer] = useState<LintFinding[] | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -50,8 +51,11 @@ export function useLintMarkers(draft: DraftState, editorShown: boolean): { marke
           setFailed(false);
         },
         () => {
-          // Aborted by the next change: its answer is waited for. Failed: the editor's own checks still stand.
-          if (!controller.signal.aborted) setFailed(true);
+          // Aborted by the next change: its answer is waited for. Failed: the editor's own checks still stand,
+          // and the earlier answer goes (its marks, placed on the text as it is now, would pass for this text's).
+          if (controller.signal.aborted) return;
+          setAnswer(null);
+          setFailed(true);
         },
       );
     }, QUIET_MS);
