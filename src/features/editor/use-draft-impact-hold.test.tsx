@@ -9,6 +9,9 @@ import { useDraftImpact } from './use-draft-impact';
 const tenant = vi.hoisted(() => ({
   policies: [{ id: 'p1', state: 'disabled' }] as object[],
   posted: [] as { policies: unknown[] }[],
+  // The sign-ins and the policies are read when these settle (at once unless a test holds them back).
+  signInsRead: Promise.resolve(),
+  policiesRead: Promise.resolve(),
   // The same object each render, as the real hook gives: a new one would make a new request each time.
   emergency: [{ users: [], groups: [] }, () => true],
   session: {
@@ -23,14 +26,17 @@ vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => tenant.
 vi.mock('../../session/emergency-access', () => ({ useEmergencyAccess: () => tenant.emergency }));
 vi.mock('../../session/mfa-trusted-ips', () => ({ useMfaTrustedIps: () => [null, () => true] }));
 vi.mock('../../graph/sign-ins', () => ({
-  readSignIns: async () => ({ signIns: [], capped: false }),
+  readSignIns: async () => {
+    await tenant.signInsRead;
+    return { signIns: [], capped: false };
+  },
   signInsUnavailable: () => null,
 }));
 vi.mock('../../policy-ui/queries', () => {
   const read = (key: string, answer: () => unknown) =>
-    queryOptions({ queryKey: [key], queryFn: async () => answer() as never, retry: false });
+    queryOptions({ queryKey: [key], queryFn: async () => (await answer()) as never, retry: false });
   return {
-    policiesQuery: () => read('policies', () => tenant.policies),
+    policiesQuery: () => read('policies', () => tenant.policiesRead.then(() => tenant.policies)),
     namedLocationsQuery: () => read('locations', () => []),
     lockoutGroupMembersQuery: () => read('members', () => []),
   };
@@ -58,7 +64,16 @@ beforeEach(() => {
   vi.stubGlobal('Worker', FakeWorker);
   tenant.policies = [{ id: 'p1', state: 'disabled' }];
   tenant.posted = [];
+  tenant.signInsRead = Promise.resolve();
+  tenant.policiesRead = Promise.resolve();
 });
+
+/** A promise the test settles, to hold a read back. */
+function later() {
+  let settle = () => {};
+  const promise = new Promise<void>((resolve) => (settle = resolve));
+  return { promise, settle };
+}
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -87,5 +102,58 @@ describe('useDraftImpact held while saving', () => {
     // Released (the save failed, back to the review): the check follows the tenant again.
     view.rerender(page(false));
     await waitFor(() => expect(impact()).toBe('done: {"policies":2}'));
+  });
+
+  it('pressed while the sign-ins are read, judges the draft against the policies as they were at Save', async () => {
+    const signIns = later();
+    tenant.signInsRead = signIns.promise;
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const page = (hold: boolean) => (
+      <QueryClientProvider client={client}>
+        <Probe hold={hold} />
+      </QueryClientProvider>
+    );
+    const view = render(page(false));
+    const impact = () => screen.getByRole('status', { name: 'impact' }).textContent;
+    await waitFor(() => expect(client.getQueryData(['policies'])).toHaveLength(1));
+    expect(impact()).toBe('reading');
+
+    // Saved before the sign-ins were read: the policies are read again, then the sign-ins arrive.
+    view.rerender(page(true));
+    tenant.policies = [{ id: 'p1', state: 'enabled' }, { id: 'p2' }];
+    await act(() => client.invalidateQueries({ queryKey: ['policies'] }));
+    await act(async () => signIns.settle());
+    await waitFor(() => expect(impact()).toBe('done: {"policies":1}'));
+    expect(tenant.posted).toHaveLength(1);
+
+    view.rerender(page(false));
+    await waitFor(() => expect(impact()).toBe('done: {"policies":2}'));
+  });
+
+  it('pressed before the tenant’s policies were read, says the draft was not judged rather than judge it against itself', async () => {
+    const signIns = later();
+    const policies = later();
+    tenant.signInsRead = signIns.promise;
+    tenant.policiesRead = policies.promise;
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const page = (hold: boolean) => (
+      <QueryClientProvider client={client}>
+        <Probe hold={hold} />
+      </QueryClientProvider>
+    );
+    const view = render(page(false));
+    const impact = () => screen.getByRole('status', { name: 'impact' }).textContent;
+    expect(impact()).toBe('reading');
+
+    view.rerender(page(true));
+    tenant.policies = [{ id: 'p1', state: 'enabled' }, { id: 'p2' }];
+    await act(async () => {
+      policies.settle();
+      signIns.settle();
+    });
+    await waitFor(() => expect(client.getQueryData(['policies'])).toHaveLength(2));
+    await act(async () => {});
+    expect(impact()).toBe('failed');
+    expect(tenant.posted).toHaveLength(0);
   });
 });

@@ -74,13 +74,19 @@ export function useDraftImpact(
   const members = useQuery(lockoutGroupMembersQuery(tenant, settings.groups));
   const [result, setResult] = useState<{ request: ImpactRequest; state: ImpactState } | null>(null);
 
+  // Held, the check keeps what it had when Save was pressed: the request made by then (answered or not), or, the
+  // sign-ins still being read, the tenant's policies as they were, so a request made later while held judges the
+  // draft against those and never against the policy the save has just written. Released, it follows the tenant again.
+  const [held, setHeld] = useState<{ request: ImpactRequest | null; policies: typeof policies.data } | null>(null);
+  const judgedAgainst = held ? held.policies : policies.data;
+
   const liveRequest = useMemo((): ImpactRequest | null => {
-    if (!draft || !signIns.data || !policies.data || !locations.data || (userIds.length > 0 && !users.data && !users.error)) return null;
+    if (!draft || !signIns.data || !judgedAgainst || !locations.data || (userIds.length > 0 && !users.data && !users.error)) return null;
     return {
       tenantId: tenant.account.tenantId,
       signIns: signIns.data.signIns,
       users: users.data ?? Object.fromEntries(userIds.map((id) => [id, null])),
-      policies: policies.data.map(policyJson),
+      policies: judgedAgainst.map(policyJson),
       policyId,
       draft,
       namedLocations: locations.data,
@@ -91,7 +97,7 @@ export function useDraftImpact(
   }, [
     draft,
     signIns.data,
-    policies.data,
+    judgedAgainst,
     locations.data,
     users.data,
     users.error,
@@ -103,11 +109,9 @@ export function useDraftImpact(
     mfaTrustedIps,
   ]);
 
-  // Held, the check goes on with the request made before (answered or not); released, it follows the tenant again.
-  const [held, setHeld] = useState<ImpactRequest | null>(null);
-  if (hold && held === null && liveRequest) setHeld(liveRequest);
+  if (hold && held === null) setHeld({ request: liveRequest, policies: policies.data });
   if (!hold && held !== null) setHeld(null);
-  const request = hold ? (held ?? liveRequest) : liveRequest;
+  const request = held?.request ?? liveRequest;
 
   useEffect(() => {
     if (!request) return;
@@ -160,6 +164,12 @@ export function useDraftImpact(
   return state;
 
   function checkState(): ImpactState {
+    if (held && !held.request && !held.policies)
+      return {
+        kind: 'failed',
+        message:
+          "the save began before the tenant's policies were read: read since, they may hold the draft, which would be judged against itself.",
+      };
     if (signIns.error) {
       const why = signInsUnavailable(signIns.error);
       return why ? { kind: 'unavailable', why } : { kind: 'failed', message: signIns.error.message };
