@@ -64,10 +64,22 @@ export async function keepVersion(
 
 /**
  * Keeps the version an update is about to replace, before it is sent (so a lost answer or a reload cannot lose it),
- * unless the newest one kept of the item is already it (an earlier attempt kept it). The version kept now, or null.
+ * unless the newest one kept of the item is already it (an earlier attempt, or another tab, kept it). The version
+ * kept now, which the caller forgets if its write is refused; null when it was kept already: not the caller's to forget.
  */
 export async function keepOnceBefore(context: OperationContext, itemId: string, reason: string, replaced: unknown) {
   const [newest] = await context.versions.list(context.scope, itemId);
-  if (newest?.reason === reason && newest.json === JSON.stringify(replaced)) return null;
-  return keepVersion(context, itemId, reason, replaced);
+  if (newest?.reason !== reason || newest.json !== JSON.stringify(replaced)) return keepVersion(context, itemId, reason, replaced);
+  // Kept by another write that may yet be refused and forget it while this one lands: it is kept again, later, and
+  // the first one let go, so that forget finds nothing. Still one version in the history.
+  const at = Math.max(context.clock.now().getTime(), Date.parse(newest.recordedAt) + 1 || 0);
+  const renewed = { ...newest, recordedAt: new Date(at).toISOString() };
+  try {
+    await context.versions.record(renewed);
+  } catch {
+    // Not renewed: the version is still kept, as it was.
+    return null;
+  }
+  await context.versions.forget(newest).catch(() => {});
+  return null;
 }
