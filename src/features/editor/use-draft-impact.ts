@@ -167,8 +167,7 @@ export function useDraftImpact(
     if (held && !held.request && !held.policies)
       return {
         kind: 'failed',
-        message:
-          "the save began before the tenant's policies were read: read since, they may hold the draft, which would be judged against itself.",
+        message: "the save began before the tenant's policies were read, and those read since may already hold this draft.",
       };
     if (signIns.error) {
       const why = signInsUnavailable(signIns.error);
