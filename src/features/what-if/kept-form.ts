@@ -6,7 +6,8 @@
 import { DEFAULT_CONDITIONS } from '../../domain/evaluation/scenario';
 import { isJsonObject } from '../../domain/json';
 import { tabDrafts } from '../../shared/tab-drafts';
-import type { ScenarioDraft, WhoKind } from './scenario-form';
+import type { ScenarioDraft } from './scenario-form';
+import type { WhoKind } from './who-signs-in';
 
 export interface KeptForm {
   scenario: ScenarioDraft;

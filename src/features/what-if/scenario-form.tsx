@@ -1,15 +1,18 @@
-// The made-up sign-in: who (a user picked from the directory), to what (an application, a user
-// action or an authentication context), and from where and how. Every condition has a stated value,
-// as Graph's evaluate is sent them all; the address and country may stay empty (not known).
-import { Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
+// The made-up sign-in: who (a user, workload or agent identity picked from the directory: who-signs-in.tsx),
+// to what (an application, a user action or an authentication context), and from where and how. Every
+// condition has a stated value, as Graph's evaluate is sent them all; the address and country may stay
+// empty (not known).
+import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type Ref } from 'react';
-import type { Decision, Scenario, ScenarioConditions, ScenarioIdentity, ScenarioTarget } from '../../domain/evaluation/scenario';
+import type { Decision, Scenario, ScenarioConditions, ScenarioTarget } from '../../domain/evaluation/scenario';
 import { SCENARIO_FIELD_WORDS as WORDS } from '../../domain/evaluation/scenario-words';
 import type { UserAction } from '../../domain/evaluation/sign-in';
 import { DirectoryPicker } from '../../session/directory-picker';
 import { ReachableCheckbox } from '../../shared/ui/reachable-checkbox';
 import { ChosenOrSearch } from './chosen-or-search';
 import { checkCountry, checkIpAddress, countryName, NO_CHECK } from './scenario-checks';
+import { Choice } from './scenario-choice';
+import { WhoSignsIn, type WhoKind } from './who-signs-in';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -22,23 +25,9 @@ const useStyles = makeStyles({
     alignItems: 'start',
     '& > *': { minWidth: 0 },
   },
-  // A select is as wide as its longest option unless told to fit its column.
-  select: { minWidth: 0, width: '100%' },
   // Level with the controls beside it, not with their labels.
   checkbox: { alignSelf: 'end' },
 });
-
-/**
- * Who signs in, as the form asks it. An agent identity is a service principal to Graph's evaluate (a
- * servicePrincipalSignIn with its id), but is searched apart: the workload identity search leaves agents out.
- */
-export type WhoKind = ScenarioIdentity['kind'] | 'agentIdentity';
-
-const WHO: Record<WhoKind, { label: string; noun: string; searches: string }> = {
-  user: { label: 'User signing in', noun: 'user', searches: 'users' },
-  servicePrincipal: { label: 'Workload identity signing in', noun: 'workload identity', searches: 'workload identities' },
-  agentIdentity: { label: 'Agent identity signing in', noun: 'agent identity', searches: 'agent identities' },
-};
 
 /** A scenario being written: who and what may not be chosen yet. */
 export type ScenarioDraft = Omit<Scenario, 'identity' | 'target'> & {
@@ -71,36 +60,11 @@ const USER_ACTIONS: [UserAction, string][] = [
 // a voice user says what they see), then say what the box searches.
 const APPLICATION_LABEL = 'Application';
 
-function Choice<T extends string>({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  value: T;
-  options: readonly (readonly [T, string])[];
-  onChange(value: T): void;
-}) {
-  const styles = useStyles();
-  return (
-    <Field label={label}>
-      <Select select={{ className: styles.select }} value={value} onChange={(_, data) => onChange(data.value as T)}>
-        {options.map(([v, words]) => (
-          <option key={v} value={v}>
-            {words}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  );
-}
-
 export function ScenarioForm({
   value,
   onChange,
   ipAddressInput,
-  whoKind: keptKind,
+  whoKind,
   onWhoKindChange,
 }: {
   value: ScenarioDraft;
@@ -115,14 +79,6 @@ export function ScenarioForm({
   const c = value.conditions;
   const set = (patch: Partial<ScenarioConditions>) => onChange({ ...value, conditions: { ...c, ...patch } });
   const targetKind = value.target?.kind ?? 'application';
-  // Who is chosen before anyone is picked; an opened scenario says it itself.
-  const [ownKind, setOwnKind] = useState<WhoKind>('user');
-  const asked = keptKind ?? ownKind;
-  const picked = value.identity?.kind;
-  // An opened scenario's service principal is shown as a workload identity unless an agent identity was asked for.
-  const whoKind: WhoKind = picked === undefined ? asked : picked === 'servicePrincipal' && asked === 'agentIdentity' ? asked : picked;
-  const who = WHO[whoKind];
-  const whoLabel = who.label;
   // Said once the field is left (or when it holds a value it was opened with), not while the first
   // address is half typed; from then on it follows each keystroke.
   const [typing, setTyping] = useState<'ip' | 'country' | null>(null);
@@ -134,42 +90,12 @@ export function ScenarioForm({
         <Input value={value.name} onChange={(_, data) => onChange({ ...value, name: data.value })} />
       </Field>
       <div className={styles.grid}>
-        <Choice
-          label={WORDS.identity}
-          value={whoKind}
-          options={[
-            ['user', 'A user'],
-            ['servicePrincipal', 'A workload identity'],
-            ['agentIdentity', 'An agent identity'],
-          ]}
-          onChange={(kind) => {
-            setOwnKind(kind);
-            onWhoKindChange?.(kind);
-            onChange({ ...value, identity: null });
-          }}
+        <WhoSignsIn
+          identity={value.identity}
+          onChange={(identity) => onChange({ ...value, identity })}
+          whoKind={whoKind}
+          onWhoKindChange={onWhoKindChange}
         />
-        <Field label={whoLabel} required>
-          <ChosenOrSearch
-            chosen={value.identity?.name ?? null}
-            noun={who.noun}
-            onRemove={() => onChange({ ...value, identity: null })}
-            search={
-              // Keyed by kind: what was typed to find a workload identity is no search for a user.
-              <DirectoryPicker
-                key={whoKind}
-                kind={whoKind === 'user' ? 'users' : whoKind === 'agentIdentity' ? 'agentIdentities' : 'workloadIdentities'}
-                label={`${whoLabel}: search ${who.searches}`}
-                placeholder={`Search ${who.searches}…`}
-                onPick={(entry) =>
-                  onChange({
-                    ...value,
-                    identity: { kind: whoKind === 'user' ? 'user' : 'servicePrincipal', id: entry.id, name: entry.displayName },
-                  })
-                }
-              />
-            }
-          />
-        </Field>
         <Choice
           label={WORDS.target}
           value={targetKind}

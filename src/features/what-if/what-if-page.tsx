@@ -15,13 +15,14 @@ import { isolatedText } from '../../shared/ui/isolated-text';
 import { EngineAgreement } from './engine-agreement';
 import { keepForm, readKeptForm } from './kept-form';
 import { conditionsToCorrect } from './scenario-checks';
-import { ScenarioForm, completeScenario, missingChoices, type ScenarioDraft, type WhoKind } from './scenario-form';
+import { ScenarioForm, completeScenario, missingChoices, type ScenarioDraft } from './scenario-form';
 import { ScenarioSuitePanel } from './scenario-suite-panel';
 import { useScenarios } from './scenario-store';
 import { resultsAnnouncement } from './results-announcement';
 import { useSaidAnew } from './use-said-anew';
 import { useWhatIf, type DraftChoice } from './use-what-if';
 import { WhatIfResults } from './what-if-results';
+import type { WhoKind } from './who-signs-in';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1200px' },

@@ -1,0 +1,77 @@
+// Who signs in, in the scenario form: a user, a workload identity or an agent identity, each searched
+// among its own kind, and the one picked. An agent identity is a service principal to Graph's evaluate (a
+// servicePrincipalSignIn with its id), but is searched apart: the workload identity search leaves agents out.
+import { Field } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { ScenarioIdentity } from '../../domain/evaluation/scenario';
+import { SCENARIO_FIELD_WORDS as WORDS } from '../../domain/evaluation/scenario-words';
+import { DirectoryPicker } from '../../session/directory-picker';
+import { ChosenOrSearch } from './chosen-or-search';
+import { Choice } from './scenario-choice';
+
+/** Who signs in, as the form asks it. */
+export type WhoKind = ScenarioIdentity['kind'] | 'agentIdentity';
+
+const WHO: Record<WhoKind, { label: string; noun: string; searches: string }> = {
+  user: { label: 'User signing in', noun: 'user', searches: 'users' },
+  servicePrincipal: { label: 'Workload identity signing in', noun: 'workload identity', searches: 'workload identities' },
+  agentIdentity: { label: 'Agent identity signing in', noun: 'agent identity', searches: 'agent identities' },
+};
+
+export function WhoSignsIn({
+  identity,
+  onChange,
+  whoKind: keptKind,
+  onWhoKindChange,
+}: {
+  identity: ScenarioIdentity | null;
+  onChange(identity: ScenarioIdentity | null): void;
+  /** Who is chosen before anyone is picked, when the page keeps it (to bring it back after a switch of tenant). */
+  whoKind?: WhoKind;
+  onWhoKindChange?(kind: WhoKind): void;
+}) {
+  // Who is chosen before anyone is picked; an opened scenario says it itself.
+  const [ownKind, setOwnKind] = useState<WhoKind>('user');
+  const asked = keptKind ?? ownKind;
+  const picked = identity?.kind;
+  // An opened scenario's service principal is shown as a workload identity unless an agent identity was asked for.
+  const whoKind: WhoKind = picked === undefined ? asked : picked === 'servicePrincipal' && asked === 'agentIdentity' ? asked : picked;
+  const who = WHO[whoKind];
+  return (
+    <>
+      <Choice
+        label={WORDS.identity}
+        value={whoKind}
+        options={[
+          ['user', 'A user'],
+          ['servicePrincipal', 'A workload identity'],
+          ['agentIdentity', 'An agent identity'],
+        ]}
+        onChange={(kind) => {
+          setOwnKind(kind);
+          onWhoKindChange?.(kind);
+          onChange(null);
+        }}
+      />
+      <Field label={who.label} required>
+        <ChosenOrSearch
+          chosen={identity?.name ?? null}
+          noun={who.noun}
+          onRemove={() => onChange(null)}
+          search={
+            // Keyed by kind: what was typed to find a workload identity is no search for a user.
+            <DirectoryPicker
+              key={whoKind}
+              kind={whoKind === 'user' ? 'users' : whoKind === 'agentIdentity' ? 'agentIdentities' : 'workloadIdentities'}
+              label={`${who.label}: search ${who.searches}`}
+              placeholder={`Search ${who.searches}…`}
+              onPick={(entry) =>
+                onChange({ kind: whoKind === 'user' ? 'user' : 'servicePrincipal', id: entry.id, name: entry.displayName })
+              }
+            />
+          }
+        />
+      </Field>
+    </>
+  );
+}
