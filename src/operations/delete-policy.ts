@@ -2,9 +2,9 @@
 // compare and re-create from even where the audit log cannot be read.
 import { getPolicy } from '../graph/policies';
 import type { ConditionalAccessPolicy } from '../domain/types';
-import { keepVersion, type OperationContext } from './ports';
+import { keepOnceBefore, type OperationContext } from './ports';
 import { deletePolicySafely } from './restore-deleted';
-import { isNotFound } from './lost-answer';
+import { isNotFound, outcomeUnknown } from './lost-answer';
 
 /**
  * The policy is read from the tenant first and that read is the version kept: the one on the screen may
@@ -18,6 +18,17 @@ export async function deletePolicyKeepingVersion(
 ): Promise<void> {
   const current = await getPolicy(context.client, policy.id).catch((error: unknown) => (isNotFound(error) ? null : Promise.reject(error)));
   if (!current) return;
-  await keepVersion(context, policy.id, 'before delete', current);
-  await deletePolicySafely(context.client, policy.id);
+  // Kept before the DELETE is sent (once: a delete tried again over the same version finds it kept), so that a page
+  // closed while it is on its way still has it; a store that refuses stops the delete, which would leave nothing to
+  // re-create from here.
+  const kept = await keepOnceBefore(context, policy.id, 'before delete', current);
+  // Looked for after a lost answer: the policy may be deleted, and its version stays kept.
+  let mayBeDeleted = false;
+  await deletePolicySafely(context.client, policy.id, () => {
+    mayBeDeleted = true;
+  }).catch(async (error: unknown) => {
+    // Refused (or never sent): nothing was removed, so History does not show a delete that did not happen.
+    if (!mayBeDeleted && !outcomeUnknown(error) && kept) await context.versions.forget(kept).catch(() => {});
+    throw error;
+  });
 }

@@ -109,12 +109,18 @@ export function setPolicyStateSafely(
   });
 }
 
-/** Deletes a policy (to deleted items). */
-export const deletePolicySafely = (client: GraphClient, id: string): Promise<void> =>
+/**
+ * Deletes a policy (to deleted items). `onLook` is told when a lost answer (or a 404 to a resent delete) has it look in
+ * the tenant: the delete may have happened though no answer said so.
+ */
+export const deletePolicySafely = (client: GraphClient, id: string, onLook?: () => void): Promise<void> =>
   removeUntilGone(
     client,
     () => deletePolicy(client, id, WRITE_SCOPES),
-    () => getPolicy(client, id),
+    () => {
+      onLook?.();
+      return getPolicy(client, id);
+    },
   );
 
 /** Deletes a deleted policy for good. */
