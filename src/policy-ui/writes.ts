@@ -23,7 +23,7 @@ import { revertNamedLocation, type LocationRevertRequest } from '../operations/r
 import { savePolicy } from '../operations/save-policy';
 import { settle } from '../operations/settle';
 import { queryKeys } from '../session/query-keys';
-import { reportRetryWait } from '../session/retry-waits';
+import { reportRetryWait, useRetryWait } from '../session/retry-waits';
 import { useTenantSession, type TenantSession } from '../session/tenant-session';
 
 type Area = 'policies' | 'policyList' | 'whatIf' | 'deletedPolicies' | 'namedLocations' | 'history' | 'planTarget';
@@ -188,8 +188,18 @@ export const usePurgePolicy = () => useWrite('purge', (tenant, id: string) => pu
 export const useRestoreNamedLocation = () =>
   useWrite('restoreLocation', (tenant, id: string) => restoreNamedLocationSafely(tenant.client, id));
 
+/** Where a bulk run's waits are kept: apart from a plan run's, so that neither shows the other's on its items. */
+const bulkWaitKey = (tenant: TenantSession) => `${tenant.account.key} bulk`;
+
+/** The client of a bulk run: one item is written at a time, so a wait its requests are in is the running item's. */
+const bulkClient = (tenant: TenantSession) => tenant.client.reportingWaits((wait) => reportRetryWait(bulkWaitKey(tenant), wait));
+
+/** The wait Graph put this account's bulk run in (a 429's Retry-After, a 503), shown on the item being written. */
+export const useBulkRetryWait = () => useRetryWait(bulkWaitKey(useTenantSession()));
+
 /** A deleted named location restored as a step of a bulk run, before the policies that need it. */
-export const useBulkLocationStep = () => useWrite('bulkLocation', (tenant, id: string) => restoreNamedLocationSafely(tenant.client, id));
+export const useBulkLocationStep = () =>
+  useWrite('bulkLocation', (tenant, id: string) => restoreNamedLocationSafely(bulkClient(tenant), id));
 
 export const usePurgeNamedLocation = () => useWrite('purgeLocation', (tenant, id: string) => purgeNamedLocationSafely(tenant.client, id));
 
@@ -206,7 +216,7 @@ export const useBulkJournal = () => {
 /** Restores or purges many deleted policies, one at a time, journalled so that it can resume. */
 export const useBulkRun = () =>
   useWrite('bulk', (tenant, { run, onChange, signal }: { run: BulkRun; onChange: (run: BulkRun) => void; signal: AbortSignal }) =>
-    runBulk(run, bulkStep(tenant.client, run.kind, run.reportOnly), {
+    runBulk(run, bulkStep(bulkClient(tenant), run.kind, run.reportOnly), {
       journal: bulkJournal(tenant.context.journals, tenant.account.key),
       onChange,
       signal,

@@ -1,6 +1,7 @@
-// The wait an account's plan run is in before Graph is asked again (a 429's Retry-After, a 503): kept per
-// account, so the row being written says the tool is paced by the service, not hung. Only the run's own
-// requests report here (GraphClient.reportingWaits): a read of the screens meanwhile is not the row's.
+// The wait an account's run is in before Graph is asked again (a 429's Retry-After, a 503): kept per account
+// (a plan run's under the account's key, a bulk run's under a key of its own), so the item being written says
+// the tool is paced by the service, not hung. Only the run's own requests report here
+// (GraphClient.reportingWaits): a read of the screens meanwhile is not the item's.
 import { useSyncExternalStore } from 'react';
 import type { RetryWait } from '../graph/client';
 

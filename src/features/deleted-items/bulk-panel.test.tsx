@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeletedNamedLocation, DeletedPolicy } from '../../graph/deleted-items';
 import type { MissingDependency } from '../../domain/dependencies';
 import type { BulkRun, BulkStatus } from '../../operations/bulk-run';
-import { BulkConfirmDialog, BulkProgress } from './bulk-panel';
+import { BulkConfirmDialog } from './bulk-panel';
+import { BulkProgress } from './bulk-progress';
 import { expectCouldNotBeChecked, focusedName } from './test-support';
 
 afterEach(cleanup);

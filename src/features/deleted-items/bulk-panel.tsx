@@ -1,6 +1,6 @@
 // Several deleted policies at once: a confirmation (restore in report-only or as they were, the
 // deleted named locations they need restored first or the policies that need them left out; purge
-// only after typing the count), then each item's own status as the run goes, with stop and resume.
+// only after typing the count). The run that follows is shown by bulk-progress.tsx.
 import {
   Button,
   Checkbox,
@@ -14,7 +14,6 @@ import {
   Input,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Radio,
@@ -23,12 +22,11 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { CheckmarkCircleRegular, CircleRegular, DismissCircleRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import type { DeletedPolicy } from '../../graph/deleted-items';
 import type { MissingDependency } from '../../domain/dependencies';
-import { unfinished, type BulkItem, type BulkKind, type BulkRun } from '../../operations/bulk-run';
-import { neededLocations, splitForRestore, type LocationStep } from './bulk-restore-plan';
+import type { BulkKind } from '../../operations/bulk-run';
+import { neededLocations, splitForRestore } from './bulk-restore-plan';
 import { nameOfMissing, type GoneNames } from './gone-names';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { DependenciesUnchecked, useRecheck, type UncheckedDependencies } from './deleted-actions';
@@ -36,9 +34,6 @@ import { SpokenStatus } from '../../shared/ui/live-status';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  item: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  done: { color: tokens.colorPaletteGreenForeground1 },
-  failed: { color: tokens.colorPaletteRedForeground1 },
   // The dialog scrolls: nothing in it may shrink under its own content (a squeezed warning had its
   // checkboxes drawn over what follows it).
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
@@ -235,130 +230,4 @@ function restoreLabel(locations: number, policies: number, leftOut: number): str
   if (!locations && !leftOut) return 'Restore';
   const what = `${locations ? `${plural(locations, 'named location', 'named locations')} and ` : ''}${plural(policies, 'policy', 'policies')}`;
   return `Restore ${what}${leftOut ? ` (${leftOut} left out)` : ''}`;
-}
-
-const statusWords = {
-  restore: { pending: 'Waiting', running: 'Restoring…', done: 'Restored', failed: 'Failed' },
-  purge: { pending: 'Waiting', running: 'Deleting…', done: 'Deleted permanently', failed: 'Failed' },
-} as const;
-
-const locationWords = { pending: 'Waiting', running: 'Restoring…', done: 'Restored', failed: 'Failed' } as const;
-
-const StatusIcon = ({ status }: { status: BulkItem['status'] }) => {
-  const styles = useStyles();
-  if (status === 'running') return <Spinner size="extra-tiny" />;
-  if (status === 'done') return <CheckmarkCircleRegular className={styles.done} />;
-  if (status === 'failed') return <DismissCircleRegular className={styles.failed} />;
-  return <CircleRegular />;
-};
-
-export function BulkProgress({
-  run,
-  locations,
-  running,
-  stopping = false,
-  checking,
-  onStop,
-  onResume,
-  onDismiss,
-}: {
-  run: BulkRun;
-  /** The deleted named locations restored before the policies that need them, as the run (and its journal) holds them. */
-  locations: LocationStep[] | null;
-  running: boolean;
-  /** Asked to stop (or left and opened again): the policy under way finishes, nothing after it starts. */
-  stopping?: boolean;
-  /** What the policies refer to is being checked again: a resume waits for it. */
-  checking: boolean;
-  onStop(): void;
-  onResume(): void;
-  onDismiss(): void;
-}) {
-  const styles = useStyles();
-  const left = unfinished(run);
-  const failed = run.items.filter((i) => i.status === 'failed').length;
-  const done = run.items.length - left.length;
-  const verb = run.kind === 'restore' ? (run.reportOnly ? 'Restoring in report-only' : 'Restoring') : 'Deleting permanently';
-  const title = running
-    ? stopping
-      ? `Stopping after the policy under way: ${done} of ${run.items.length} done`
-      : `${verb}: ${done} of ${run.items.length} done`
-    : left.length === 0
-      ? `Done: ${done} of ${run.items.length}`
-      : `Stopped: ${done} of ${run.items.length} done${failed ? `, ${failed} failed` : ''}`;
-  // The bar's words change in place as the run goes, which Fluent's message bar does not say: the end of a
-  // run seen here (not a journalled one shown on opening the page) is said once, in other words than the
-  // title's, so that it is not read twice where both are.
-  const [seenRunning, setSeenRunning] = useState(running);
-  const [ends, setEnds] = useState(0);
-  if (seenRunning !== running) {
-    setSeenRunning(running);
-    if (!running) setEnds((n) => n + 1);
-  }
-  const outcome = run.kind === 'restore' ? 'restored' : 'deleted permanently';
-  const endWords =
-    ends === 0 || running
-      ? null
-      : left.length === 0
-        ? `Run finished: ${run.items.length === 1 ? 'the policy' : `all ${run.items.length} policies`} ${outcome}.`
-        : `Run stopped: ${done} of ${run.items.length} ${outcome}${failed ? `, ${failed} failed` : ''}.${run.stopped ? ` ${run.stopped}` : ''} Resume goes on with the ${left.length} left.`;
-  return (
-    <>
-      <SpokenStatus occasion={ends}>{endWords}</SpokenStatus>
-      <MessageBar intent={running ? 'info' : left.length === 0 ? 'success' : 'warning'} layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{title}</MessageBarTitle>
-          {run.stopped && !running && <Text block>The rest were not tried: {run.stopped}</Text>}
-          {locations && locations.length > 0 && (
-            <ul className={styles.list} aria-label="Named locations restored first">
-              {locations.map((step) => (
-                <li key={step.id} className={styles.item}>
-                  <StatusIcon status={step.status} />
-                  <span>
-                    Named location “<Isolated>{step.name}</Isolated>” (needed by {step.neededBy.map((p) => isolatedText(p.name)).join(', ')}
-                    ):{' '}
-                    {step.status === 'pending' && step.interrupted
-                      ? 'Cut short: Resume checks whether it happened'
-                      : locationWords[step.status]}
-                    {step.status === 'failed' && step.message ? ` (${step.message})` : ''}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-          <ul className={styles.list} aria-label="Progress of each policy">
-            {run.items.map((item) => (
-              <li key={item.id} className={styles.item}>
-                <StatusIcon status={item.status} />
-                <span>
-                  <Isolated>{item.name}</Isolated>:{' '}
-                  {item.status === 'pending' && item.interrupted
-                    ? item.restored
-                      ? 'Cut short'
-                      : 'Cut short: Resume checks whether it happened'
-                    : statusWords[run.kind][item.status]}
-                  {item.status === 'failed' && item.message ? ` (${item.message})` : ''}
-                  {item.status !== 'done' && item.restored ? ' (restored; report-only still to set)' : ''}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </MessageBarBody>
-        <MessageBarActions>
-          {/* One button whose job follows the run's, so that the keyboard's focus stays on it as the run stops,
-              resumes or ends (a button swapped for another drops the focus to the page's start): Stop, then
-              Stopping… (focusable, it ignores presses) until the policy under way is done, then Resume, or
-              Dismiss at the end. Resume waits (focusable) while what the policies refer to is checked again. */}
-          <Button
-            appearance={!running && left.length > 0 ? 'primary' : 'secondary'}
-            disabledFocusable={running ? stopping : left.length > 0 && checking}
-            onClick={running ? onStop : left.length > 0 ? onResume : onDismiss}
-          >
-            {running ? (stopping ? 'Stopping…' : 'Stop after this one') : left.length > 0 ? `Resume (${left.length} left)` : 'Dismiss'}
-          </Button>
-          {!running && left.length > 0 && <Button onClick={onDismiss}>Discard</Button>}
-        </MessageBarActions>
-      </MessageBar>
-    </>
-  );
 }

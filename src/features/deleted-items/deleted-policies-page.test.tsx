@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // The deleted policies page as the admin meets it, Graph's answers given by the test: the selection
 // counts only what is in the list; a restore whose names could not be looked up says so; a permanent
-// delete is said and leaves the focus in place; a bulk run's end is said; the audit log can be read again.
+// delete is said and leaves the focus in place; a bulk run's end is said, and a wait Graph puts it in is shown on the
+// policy under way; the audit log can be read again.
 import { QueryClient, QueryClientProvider, queryOptions, useQuery } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
@@ -10,6 +11,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DeletedNamedLocation, DeletedPolicy } from '../../graph/deleted-items';
 import type { NameDirectory } from '../../domain/references';
 import { runBulk, type BulkRun } from '../../operations/bulk-run';
+import { retryReason } from '../../graph/retry-wait';
+import { reportRetryWait } from '../../session/retry-waits';
 import { DeletedPoliciesPage } from './deleted-policies-page';
 import { focusedName } from './test-support';
 
@@ -50,9 +53,13 @@ vi.mock('../../policy-ui/queries', () => {
       useQuery({ ...answer('names', () => tenant.names ?? { names: new Map(), failures: [] }), enabled: !!policies }),
   };
 });
-vi.mock('../../policy-ui/writes', () => {
+/** The key the fake bulk run reports its waits under, as the real one reports its client's. */
+const BULK_WAITS = vi.hoisted(() => 'bulk run');
+vi.mock('../../policy-ui/writes', async () => {
+  const { useRetryWait } = await import('../../session/retry-waits');
   const noWrite = () => ({ mutateAsync: vi.fn() });
   return {
+    useBulkRetryWait: () => useRetryWait(BULK_WAITS),
     useBulkJournal: () => ({ load: () => null, save: () => {}, clear: () => {} }),
     useBulkLocationStep: noWrite,
     useBulkRun: () => ({
@@ -320,6 +327,29 @@ describe('DeletedPoliciesPage', { timeout: 40_000 }, () => {
     // Dismissed, the bar goes: the focus goes to the page's heading.
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(focusedName()).toBe('Deleted policies');
+  });
+
+  it('a bulk run that Graph asks to wait shows the wait on the policy under way, counted down and said once, then goes on', async () => {
+    const purge = await purgeTwoHeld();
+    const slowDown = { method: 'DELETE', path: '/beta/identity/conditionalAccess/deletedItems/policies/CA091', status: 429 };
+    act(() => reportRetryWait(BULK_WAITS, { ...slowDown, seconds: 30, reason: retryReason(429) }));
+    const progress = () => within(screen.getByRole('list', { name: 'Progress of each policy' })).getAllByRole('listitem');
+    const underWay = progress().find((item) => item.textContent?.startsWith('CA091:'))!;
+    expect(within(underWay).getByText('Waiting 30 s: Microsoft Graph asked to slow down (too many requests)')).toBeTruthy();
+    expect(progress().find((item) => item.textContent?.startsWith('CA092:'))!.textContent).toBe('CA092: Policy CA092: Waiting');
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+      'Waiting 30 s before ‘CA091: Policy CA091’ is sent again: Microsoft Graph asked to slow down (too many requests).',
+    );
+    // Counted down on screen (29 s, or less on a busy machine); said once only.
+    expect(await within(underWay).findByText(/^Waiting 2\d s: /, {}, { timeout: 3000 })).toBeTruthy();
+    expect(screen.getAllByRole('status').filter((s) => s.textContent?.startsWith('Waiting'))).toHaveLength(1);
+    act(() => reportRetryWait(BULK_WAITS, null));
+    expect(underWay.textContent).toBe('CA091: Policy CA091: Deleting…');
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Wait over: writing ‘CA091: Policy CA091’ again.');
+    await act(async () => purge.release());
+    await waitFor(() =>
+      expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Run finished: all 2 policies deleted permanently.'),
+    );
   });
 
   it('isolates a name holding a direction control in its selection checkbox', async () => {

@@ -31,7 +31,8 @@ import {
   useNames,
 } from '../../policy-ui/queries';
 import { findMissingDependencies } from '../../domain/dependencies';
-import { BulkConfirmDialog, BulkProgress } from './bulk-panel';
+import { BulkConfirmDialog } from './bulk-panel';
+import { BulkProgress } from './bulk-progress';
 import { AuditUnread } from './audit-unread';
 import { useBulkRunState } from './use-bulk-run';
 import { usePolicyActions } from './use-policy-actions';
@@ -190,6 +191,7 @@ export function DeletedPoliciesPage() {
           running={bulk.running || bulk.finishingElsewhere}
           stopping={bulk.stopping || bulk.finishingElsewhere}
           checking={run.kind === 'restore' && checking}
+          wait={bulk.wait}
           onStop={bulk.stop}
           onResume={() => void bulk.start(run)}
           onDismiss={() => {

@@ -1,12 +1,13 @@
 // The deleted policies page's bulk run: the run (as the journal holds it when the page opens), whether it
-// goes, stopping it after the item under way, resuming it, and a run still finishing a write begun
-// before the page was left and opened again.
+// goes, stopping it after the item under way, resuming it, a run still finishing a write begun
+// before the page was left and opened again, and the wait Graph put it in.
 import { useEffect, useRef, useState } from 'react';
 import type { DeletedPolicy } from '../../graph/deleted-items';
 import { describeError } from '../../graph/describe-error';
 import type { MissingDependency } from '../../domain/dependencies';
 import { unfinished, type BulkRun } from '../../operations/bulk-run';
-import { useBulkJournal, useBulkLocationStep, useBulkRun, useRunFinishingElsewhere } from '../../policy-ui/writes';
+import type { CurrentWait } from '../../session/retry-waits';
+import { useBulkJournal, useBulkLocationStep, useBulkRetryWait, useBulkRun, useRunFinishingElsewhere } from '../../policy-ui/writes';
 import { neededLocations, restoreWithLocationsFirst, withLocationSteps } from './bulk-restore-plan';
 
 export interface BulkRunState {
@@ -18,6 +19,8 @@ export interface BulkRunState {
   stopping: boolean;
   /** Back before the item under way answered: the run is shown finishing it, with no Resume. */
   finishingElsewhere: boolean;
+  /** The wait Graph put the run's requests in (a 429's Retry-After, a 503): null when none. */
+  wait: CurrentWait | null;
   /** Starts a new run, or resumes one: only what is not done is run. */
   start(run: BulkRun): Promise<void>;
   stop(): void;
@@ -40,6 +43,7 @@ export function useBulkRunState({
   const [run, setRun] = useState<BulkRun | null>(() => journal.load());
   const bulkRun = useBulkRun();
   const restoreLocation = useBulkLocationStep();
+  const wait = useBulkRetryWait();
   const [running, setRunning] = useState(false);
   const [stopping, setStopping] = useState(false);
   const stopper = useRef<AbortController | null>(null);
@@ -99,6 +103,7 @@ export function useBulkRunState({
     running,
     stopping,
     finishingElsewhere,
+    wait,
     start,
     stop: () => {
       setStopping(true);
