@@ -66,3 +66,32 @@ describe('findMissingDependencies: agents', () => {
     expect(missing[0]!.explanation).toMatch(/^This exclusion no longer excludes anybody/);
   });
 });
+
+describe('findMissingDependencies: a user or group that is gone, in words', () => {
+  const users = {
+    displayName: 'Users',
+    conditions: { users: { includeUsers: [id(10)], excludeUsers: [id(11)], excludeGroups: [id(12)] } },
+  } as unknown as ConditionalAccessPolicy;
+  const names = directory([gone(10, 'user'), gone(11, 'user'), gone(12, 'group')]);
+
+  it('says what the gone user means now, that restoring keeps its id, and what the admin can do', () => {
+    const [included, excluded, group] = findMissingDependencies(users, names);
+    expect(included!.explanation).toBe(
+      'The policy no longer applies to this user. Restoring keeps the id in the policy: Microsoft Entra neither removes it nor refuses the restore. ' +
+        'What you can do: restore the user in Microsoft Entra (Deleted users, within 30 days of its deletion: it keeps its id, so the policy counts it again), ' +
+        'or remove the id in the editor after restoring the policy.',
+    );
+    expect(excluded!.explanation).toMatch(/^This exclusion no longer excludes anybody\. Restoring keeps the id in the policy/);
+    expect(excluded!.explanation).toContain('or exclude another user after restoring the policy.');
+    expect(excluded!.explanation).toMatch(/If it kept emergency-access accounts out, restore the policy in report-only/);
+    expect(group!.explanation).toMatch(
+      /^This exclusion no longer excludes anybody: whoever was in the group is in the policy’s scope again\./,
+    );
+  });
+
+  it('re-created through the editor, says to remove the id before creating, not what a restore does', () => {
+    const [included] = findMissingDependencies(users, names, [], 'recreate');
+    expect(included!.explanation).not.toContain('Restoring');
+    expect(included!.explanation).toContain('or remove the id in the editor before creating the policy.');
+  });
+});

@@ -3,7 +3,9 @@
 // named location deleted for good, named by the audit log), not by its bare id.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { MissingDependency } from '../../domain/dependencies';
+import { findMissingDependencies, type MissingDependency } from '../../domain/dependencies';
+import { nameKey, type NameDirectory } from '../../domain/references';
+import type { ConditionalAccessPolicy } from '../../domain/types';
 import { MissingDependencies, PurgeDialog, RestoreDialog } from './deleted-actions';
 import { expectCouldNotBeChecked } from './test-support';
 
@@ -18,6 +20,21 @@ const purged: MissingDependency = {
 };
 
 describe('MissingDependencies', () => {
+  it('says which user is gone, that restoring keeps its id, and what the admin can do', () => {
+    const userId = '5f1c2b7e-0000-4000-8000-000000000010';
+    const policy = { displayName: 'P', conditions: { users: { includeUsers: [userId] } } } as ConditionalAccessPolicy;
+    const names: NameDirectory = {
+      names: new Map([[nameKey('user', userId), { id: userId, kind: 'user', displayName: 'Deleted object', missing: true }]]),
+      failures: [],
+    };
+    render(<MissingDependencies missing={findMissingDependencies(policy, names)} known={undefined} />);
+    const item = within(screen.getByRole('list', { name: 'Missing dependencies' })).getByRole('listitem');
+    expect(item.textContent).toContain(`Included user ${userId} (not found: deleted, or never in this tenant; its name is not known)`);
+    expect(item.textContent).toContain('The policy no longer applies to this user.');
+    expect(item.textContent).toContain('Restoring keeps the id in the policy: Microsoft Entra neither removes it nor refuses the restore.');
+    expect(item.textContent).toContain('What you can do: restore the user in Microsoft Entra (Deleted users, within 30 days');
+  });
+
   it('names a named location deleted for good by the name the audit log kept, beside its id', () => {
     render(<MissingDependencies missing={[purged]} known={new Map([[purged.id, { name: 'Lab network', from: 'the audit log' }]])} />);
     expect(screen.getByRole('list', { name: 'Missing dependencies' }).textContent).toContain(

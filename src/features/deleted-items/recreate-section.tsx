@@ -63,7 +63,7 @@ function RecreateDialog({
   const navigate = useNavigate();
   const asPolicy = useMemo(() => asPolicies([item.version]), [item]);
   const names = useNames(tenant, asPolicy);
-  const missing = findMissingDependencies(asPolicy[0]!, names.data, deletedLocations);
+  const missing = findMissingDependencies(asPolicy[0]!, names.data, deletedLocations, 'recreate');
   const failure = namesFailure(names);
   const unchecked = failure ? { reason: failure, onRetry: () => void names.refetch() } : null;
   const checking = names.isPending || (!!failure && names.isFetching);
