@@ -11,7 +11,9 @@ export function RolloutFreezeNotice({ policyId }: { policyId: string | null | un
   const tenantId = useTenantSession().account.tenantId;
   const rollout = useRunningRollout(tenantId, policyId);
   const [store] = useRolloutStore(tenantId);
-  const copyOf = policyId ? Object.values(store).find((plan) => plan.copyId === policyId && plan.status !== 'finished') : undefined;
+  const copyOf = policyId
+    ? Object.values(store).find((plan) => plan.copyId === policyId && plan.status !== 'finished' && plan.status !== 'cancelled')
+    : undefined;
   if (copyOf)
     return (
       <MessageBar intent="warning" layout="multiline">

@@ -1,7 +1,7 @@
 // Where `gatehouse rollout watch` finds the rollout plan: a file of plans (as the console keeps them,
 // one plan or a list), a backup bundle (.json) or a backup folder holding rollout-plans.json. Which
-// plan: the one for --policy, or the only one not finished. The path is read from the command's working
-// folder (io.cwd) and named as given.
+// plan: the one for --policy, or the only one neither finished nor cancelled. The path is read from the
+// command's working folder (io.cwd) and named as given.
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isJsonObject } from '../../domain/json';
@@ -43,9 +43,9 @@ export async function readRolloutPlan(
     if (!plan) throw new CliError(`${path} holds no rollout plan for the policy ${policyId}. It holds: ${listed}.`);
     return plan;
   }
-  const open = plans.filter((p) => p.status !== 'finished');
+  const open = plans.filter((p) => p.status !== 'finished' && p.status !== 'cancelled');
   if (open.length === 1) return open[0]!;
   throw new CliError(
-    `${path} holds ${open.length === 0 ? 'only finished rollouts' : `${open.length} rollouts under way`}: say which with --policy <id>. It holds: ${listed}.`,
+    `${path} holds ${open.length === 0 ? 'only finished or cancelled rollouts' : `${open.length} rollouts under way`}: say which with --policy <id>. It holds: ${listed}.`,
   );
 }

@@ -5,6 +5,7 @@
 // in backups, and reads a plan back from loose JSON (a backup edited by hand is never trusted).
 import { isolatedText } from '../isolate';
 import { isJsonObject, objectIn, type Json } from '../json';
+import { REPORT_ONLY } from '../types';
 
 /** A ring's group: one of the tenant's, or one the rollout creates (assigned, empty until members are added). */
 export interface RingGroup {
@@ -40,7 +41,8 @@ export const DEFAULT_MIN_SIGN_INS = 20;
 
 export const DEFAULT_THRESHOLDS: GateThresholds = { maxBlockedPercent: 10, maxInterruptedPercent: null, minSignIns: DEFAULT_MIN_SIGN_INS };
 
-export type RolloutEventKind = 'planned' | 'started' | 'advanced' | 'gate' | 'overridden' | 'rolledBack' | 'finished' | 'copyDeleted';
+export type RolloutEventKind =
+  'planned' | 'started' | 'advanced' | 'gate' | 'overridden' | 'rolledBack' | 'finished' | 'cancelled' | 'copyDeleted';
 
 /** One line of the timeline: what was done or decided, when, for which ring, with the counts it rested on. */
 export interface RolloutEvent {
@@ -56,11 +58,12 @@ export interface RolloutEvent {
 
 /** The write a page started and has not seen finish: what to record once the plan flow says it is done. */
 export interface PendingStep {
-  kind: 'start' | 'advance' | 'rollback' | 'finish';
+  kind: 'start' | 'advance' | 'rollback' | 'finish' | 'cancel';
   ring: string | null;
 }
 
-export type RolloutStatus = 'planned' | 'running' | 'finishing' | 'finished';
+/** 'cancelled': put back as it was before the rollout (the policy's state restored, the copy off, then maybe deleted). */
+export type RolloutStatus = 'planned' | 'running' | 'finishing' | 'finished' | 'cancelled';
 
 export interface RolloutPlan {
   /** The policy rolled out (its id is what survives). */
@@ -80,6 +83,10 @@ export interface RolloutPlan {
   events: RolloutEvent[];
   createdAt: string;
 }
+
+const STATE_IN_A_SENTENCE: Readonly<Record<string, string>> = { enabled: 'on', disabled: 'off', [REPORT_ONLY]: 'report-only' };
+/** The policy's state before the rollout as a sentence says it: "on", "off", "report-only". */
+export const stateBeforeWords = (plan: Pick<RolloutPlan, 'stateBefore'>) => STATE_IN_A_SENTENCE[plan.stateBefore] ?? plan.stateBefore;
 
 export const COPY_SUFFIX = ' [rollout]';
 export const copyNameOf = (policyName: string) => `${policyName}${COPY_SUFFIX}`;
@@ -128,10 +135,12 @@ const EVENT_KINDS: readonly RolloutEventKind[] = [
   'overridden',
   'rolledBack',
   'finished',
+  'cancelled',
   'copyDeleted',
 ];
 const DECISIONS = ['advance', 'wait', 'pause', 'blocked'] as const;
-const STATUSES: readonly RolloutStatus[] = ['planned', 'running', 'finishing', 'finished'];
+const STATUSES: readonly RolloutStatus[] = ['planned', 'running', 'finishing', 'finished', 'cancelled'];
+const STEP_KINDS: readonly PendingStep['kind'][] = ['start', 'advance', 'rollback', 'finish', 'cancel'];
 
 /** Rollout plans from loose JSON (a store or a backup); entries that are not plans are left out. */
 export function readRolloutPlans(value: unknown): RolloutPlan[] {
@@ -156,6 +165,7 @@ export function readRolloutPlans(value: unknown): RolloutPlan[] {
     });
     const thresholds = objectIn(plan.thresholds);
     const pending = objectIn(plan.pending);
+    const pendingKind = STEP_KINDS.find((k) => k === pending.kind);
     const frozen = isJsonObject(plan.frozen) ? plan.frozen : null;
     return [
       {
@@ -176,10 +186,7 @@ export function readRolloutPlans(value: unknown): RolloutPlan[] {
           minSignIns: Math.max(1, Math.round(num(thresholds.minSignIns, DEFAULT_THRESHOLDS.minSignIns))),
         },
         status: STATUSES.find((s) => s === plan.status) ?? 'planned',
-        pending:
-          pending.kind === 'start' || pending.kind === 'advance' || pending.kind === 'rollback' || pending.kind === 'finish'
-            ? { kind: pending.kind, ring: str(pending.ring) }
-            : null,
+        pending: pendingKind ? { kind: pendingKind, ring: str(pending.ring) } : null,
         events: (Array.isArray(plan.events) ? plan.events : []).filter(isJsonObject).flatMap((event): RolloutEvent[] => {
           const kind = EVENT_KINDS.find((k) => k === event.kind);
           const at = str(event.at);

@@ -2,14 +2,15 @@
 // write and read back: the start (the policy report-only, the enforced copy with the first ring),
 // an advance (the copy gains the next ring), a rollback (the copy loses one ring; with none left it is
 // turned off, since a policy must include someone), and the finish (the policy on, with its own
-// assignment; the copy is then deleted by the delete operation). Then what each step records.
+// assignment; the copy is then deleted by the delete operation), and the cancel (the policy back to its
+// state before the rollout, the copy off; deleting it is offered after). Then what each step records.
 import { describeChanges } from '../describe-changes';
 import { emptyImportSet, type ImportSet, type NamedReference } from '../import/import-set';
 import { objectIn, type Json, type JsonObject } from '../json';
 import { mappingKey } from '../plan/mapping';
 import { toWritableBody } from '../policy-body';
 import { REPORT_ONLY } from '../types';
-import { activeRings, nextRing, ringLabel, type PendingStep, type RolloutPlan, type RolloutRing } from './rollout-plan';
+import { activeRings, nextRing, ringLabel, stateBeforeWords, type PendingStep, type RolloutPlan, type RolloutRing } from './rollout-plan';
 import { isolatedText } from '../isolate';
 import { policyCoversRing } from './rings';
 
@@ -157,7 +158,13 @@ export function startStep(plan: RolloutPlan, original: JsonObject): StepWrite {
   );
 }
 
+/** A cancelled rollout is over: what it put back is not to be undone by a step of it. */
+function refuseCancelled(plan: RolloutPlan, doing: string) {
+  if (plan.status === 'cancelled') throw new Error(`The rollout was cancelled: it cannot be ${doing}.`);
+}
+
 export function advanceStep(plan: RolloutPlan, original: JsonObject): StepWrite {
+  refuseCancelled(plan, 'advanced');
   const ring = nextRing(plan);
   if (!ring) throw new Error('Every ring is in the rollout already.');
   const rings = plan.rings.filter((r) => r.state === 'active' || r.key === ring.key);
@@ -172,6 +179,7 @@ export function advanceStep(plan: RolloutPlan, original: JsonObject): StepWrite 
 }
 
 export function rollbackStep(plan: RolloutPlan, original: JsonObject, ringKey: string): StepWrite {
+  refuseCancelled(plan, 'rolled back');
   const ring = plan.rings.find((r) => r.key === ringKey && r.state === 'active');
   if (!ring) throw new Error('That ring is not in the rollout.');
   const left = activeRings(plan).filter((r) => r.key !== ringKey);
@@ -193,6 +201,7 @@ export function rollbackStep(plan: RolloutPlan, original: JsonObject, ringKey: s
  * saw what changed and chose to turn those on. Controls changed again since are refused again.
  */
 export function finishStep(plan: RolloutPlan, original: JsonObject, acknowledged?: FrozenControls): StepWrite {
+  refuseCancelled(plan, 'finished');
   const changes = controlChanges(plan, original);
   const now = controlsOf(original);
   if (changes.length > 0 && !(acknowledged && sameControls(acknowledged, now))) throw new UntestedControlsError(changes, now);
@@ -209,6 +218,28 @@ export function finishStep(plan: RolloutPlan, original: JsonObject, acknowledged
       (uncovered.length > 0
         ? `It does not include all users, nor ${uncovered.map((ring) => ringLabel(plan, ring.key)).join(', ')}: for the members it leaves out, only the copy enforces it, and deleting the copy stops that. `
         : ''),
+  );
+}
+
+/**
+ * The cancel: the policy back to its state before the rollout, its assignment as it is now, then the copy off with its
+ * rings. The policy first: should the copy's write fail, the rings are enforced twice for a while, never not at all.
+ * A copy never made (or lost from a restored backup) is not written: that would create it.
+ */
+export function cancelStep(plan: RolloutPlan, original: JsonObject): StepWrite {
+  if (plan.status !== 'running') throw new Error('Only a rollout under way can be cancelled.');
+  const active = activeRings(plan);
+  const lastRolledBack = plan.events.findLast((event) => event.kind === 'rolledBack')?.ring;
+  // A policy must include someone: with every ring rolled back, the copy keeps the ring it was turned off with.
+  const rings = active.length > 0 ? active : plan.rings.filter((ring) => ring.key === (lastRolledBack ?? plan.rings[0]?.key));
+  const copy = plan.copyId && rings.length > 0 ? [copyBody(plan, original, rings, 'disabled')] : [];
+  return write(
+    plan,
+    { kind: 'cancel', ring: null },
+    [withState(original, plan.stateBefore), ...copy],
+    [],
+    `Cancelling the rollout: “${isolatedText(plan.policyName)}” goes back to ${stateBeforeWords(plan)}, as it was before the rollout, with its users as they are now` +
+      (copy.length ? `; “${isolatedText(plan.copyName)}” is turned off, its ring groups kept. Deleting it is offered afterwards. ` : '. '),
   );
 }
 
@@ -243,23 +274,27 @@ export function afterStep(
     advance: { kind: 'advanced', text: `${label} joined the copy.` },
     rollback: { kind: 'rolledBack', text: `${label} was rolled back: it left the copy.` },
     finish: { kind: 'finished', text: 'The policy was turned on for its own users.' },
-  }[step.kind] as { kind: 'started' | 'advanced' | 'rolledBack' | 'finished'; text: string };
+    cancel: {
+      kind: 'cancelled',
+      text: `Cancelled: the policy was put back to ${stateBeforeWords(plan)}, as before the rollout${plan.copyId ? ', and the copy turned off' : ''}.`,
+    },
+  }[step.kind] as { kind: 'started' | 'advanced' | 'rolledBack' | 'finished' | 'cancelled'; text: string };
   return {
     ...plan,
     copyId: result.copyId ?? plan.copyId,
     rings,
-    status: step.kind === 'finish' ? 'finishing' : 'running',
+    status: step.kind === 'finish' ? 'finishing' : step.kind === 'cancel' ? 'cancelled' : 'running',
     pending: null,
     events: [...plan.events, { at, ring: step.ring, ...event }],
   };
 }
 
-/** After the copy is deleted: the rollout is over. */
+/** After the copy is deleted: the rollout is over (a cancelled one stays cancelled). */
 export function afterCopyDeleted(plan: RolloutPlan, now: Date): RolloutPlan {
   return {
     ...plan,
     copyId: null,
-    status: 'finished',
+    status: plan.status === 'cancelled' ? 'cancelled' : 'finished',
     events: [
       ...plan.events,
       { at: now.toISOString(), kind: 'copyDeleted', ring: null, text: `“${isolatedText(plan.copyName)}” was deleted.` },

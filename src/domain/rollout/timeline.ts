@@ -7,7 +7,7 @@ import { ringLabel, type RolloutEvent, type RolloutPlan, type RolloutRing } from
 export interface RingLine {
   key: string;
   label: string;
-  /** "In the copy", "Waiting", "Rolled back, waiting", "Done: the policy covers it" (or why it does not). */
+  /** "In the copy", "Waiting", "Rolled back, waiting", "Done: the policy covers it" (or why it does not), "Cancelled…". */
   state: string;
   startedAt: string | null;
   /** The last gate read while this ring was the latest: its counts and decision. */
@@ -42,11 +42,15 @@ export function ringLines(plan: RolloutPlan, policy: JsonObject | null = null): 
     const state =
       plan.status === 'finishing' || plan.status === 'finished'
         ? doneWords(plan, ring, policy)
-        : ring.state === 'active'
-          ? 'In the copy'
-          : rollbacks > 0
-            ? 'Rolled back, waiting'
-            : 'Waiting';
+        : plan.status === 'cancelled'
+          ? ring.state === 'active'
+            ? 'Cancelled: it was in the copy, which the cancel turned off'
+            : 'Cancelled: not in the copy'
+          : ring.state === 'active'
+            ? 'In the copy'
+            : rollbacks > 0
+              ? 'Rolled back, waiting'
+              : 'Waiting';
     return {
       key: ring.key,
       label: ringLabel(plan, ring.key),

@@ -1,6 +1,7 @@
 // The last step of a rollout: the copy deleted through the delete operation (its version kept on
 // this device first; Microsoft Entra keeps it 30 days), after a confirmation that says whether the policy
-// itself covers the rings, or the copy is what enforces it for members the policy leaves out.
+// itself covers the rings, or the copy is what enforces it for members the policy leaves out (or, after a
+// cancel, that the copy is off).
 import {
   Button,
   Dialog,
@@ -36,11 +37,14 @@ function copyWords(uncovered: readonly string[] | null): string {
 export function DeleteCopyButton({
   copy,
   uncovered,
+  words,
   onDeleted,
 }: {
   copy: ConditionalAccessPolicy;
   /** The rings (named) whose group the policy does not include, all users not being included; null when the policy is not read. */
   uncovered: readonly string[] | null;
+  /** What the copy still does, said instead of the rings' coverage (a cancelled rollout's copy is off). */
+  words?: string;
   onDeleted(): void;
 }) {
   const deletePolicies = useDeletePolicies();
@@ -79,7 +83,10 @@ export function DeleteCopyButton({
             Delete “<Isolated>{name}</Isolated>”?
           </DialogTitle>
           <DialogContent>
-            <p>{copyWords(uncovered)} Microsoft Entra keeps deleted policies for 30 days; a copy is also kept in this device’s history.</p>
+            <p>
+              {words ?? copyWords(uncovered)} Microsoft Entra keeps deleted policies for 30 days; a copy is also kept in this device’s
+              history.
+            </p>
             {error ? <ErrorState {...error} /> : null}
           </DialogContent>
           {/* Cancel first: the dialog focuses its first button, and Enter must not delete. */}

@@ -17,7 +17,9 @@ const stepName = (plan: RolloutPlan, step: NonNullable<RolloutPlan['pending']>) 
     ? 'The start'
     : step.kind === 'finish'
       ? 'The finish'
-      : `${step.kind === 'rollback' ? 'The rollback of' : 'Adding'} ${ringName(plan, step.ring)}`;
+      : step.kind === 'cancel'
+        ? 'The cancel'
+        : `${step.kind === 'rollback' ? 'The rollback of' : 'Adding'} ${ringName(plan, step.ring)}`;
 
 /** A step started and not recorded as done: how far its run got, and what the admin can do. */
 export function PendingStep({ plan, run }: { plan: RolloutPlan; run: PendingRun | null }) {

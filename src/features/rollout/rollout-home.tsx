@@ -3,6 +3,7 @@
 import { Button, Field, makeStyles, Select, Text } from '@fluentui/react-components';
 import { policyJson } from '../../domain/json';
 import { unsuitablePolicy } from '../../domain/rollout/rings';
+import type { RolloutPlan } from '../../domain/rollout/rollout-plan';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import type { RolloutStore } from '../../session/rollout-store';
 import { EmptyState } from '../../shared/ui/empty-state';
@@ -40,9 +41,9 @@ export function RolloutHome({
   const styles = useStyles();
   const rows = useRowStyles();
   const plans = Object.values(store);
-  const candidates = policies.filter(
-    (p) => p.id && !unsuitablePolicy(policyJson(p)) && (!store[p.id] || store[p.id]!.status === 'finished'),
-  );
+  // A cancelled rollout's policy may be planned again once its copy is deleted: a second copy would take the same name.
+  const over = (plan: RolloutPlan | undefined) => !plan || plan.status === 'finished' || (plan.status === 'cancelled' && !plan.copyId);
+  const candidates = policies.filter((p) => p.id && !unsuitablePolicy(policyJson(p)) && over(store[p.id]));
   return (
     <>
       {plans.length > 0 ? (

@@ -10,6 +10,7 @@ const STAGE: Record<RolloutPlan['status'], (plan: RolloutPlan) => string> = {
   running: (plan) => `${activeRings(plan).length} of ${plan.rings.length} rings in the copy`,
   finishing: () => 'On for its own users; the copy is left to delete',
   finished: () => 'Finished',
+  cancelled: (plan) => (plan.copyId ? 'Cancelled; the copy is off, left to delete' : 'Cancelled'),
 };
 
 export function RolloutList({

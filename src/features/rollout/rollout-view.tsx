@@ -1,13 +1,13 @@
 // One rollout: its rings with their members and where each stands, the gate before the next step,
-// the steps themselves (start, next ring, finish, a rollback per ring), each handed to the shared
-// plan flow, the copy's deletion once the policy is on, and the timeline of what was done and decided.
+// the steps themselves (start, next ring, finish, a rollback per ring, the cancel), each handed to the
+// shared plan flow, the copy's deletion once the policy is on or the rollout cancelled, and the timeline.
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { ArrowUndoRegular } from '@fluentui/react-icons';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { canOverride, gateEvent, gateOpen, overrideEvent, unreadGateEvent } from '../../domain/rollout/gate';
 import { policyCoversRing } from '../../domain/rollout/rings';
 import { nextRing, type RolloutPlan } from '../../domain/rollout/rollout-plan';
-import { advanceStep, afterCopyDeleted, finishStep, rollbackStep, startStep, type StepWrite } from '../../domain/rollout/steps';
+import { advanceStep, afterCopyDeleted, cancelStep, finishStep, rollbackStep, startStep, type StepWrite } from '../../domain/rollout/steps';
 import { policyJson, type JsonObject } from '../../domain/json';
 import type { EmergencyAccess } from '../../domain/lockout';
 import type { ConditionalAccessPolicy } from '../../domain/types';
@@ -23,6 +23,7 @@ import { ringName } from './names';
 import { ConfirmButton } from './confirm-button';
 import { PendingStep, type PendingRun } from './pending-step';
 import { OutcomeNotice, useOutcome } from './outcome-notice';
+import { CancelRolloutButton, DeleteCancelledCopy } from './cancel-rollout';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -35,6 +36,7 @@ const STATUS_WORDS: Record<RolloutPlan['status'], string> = {
   running: 'Under way.',
   finishing: 'The policy is on for its own users: the copy is left to delete.',
   finished: 'Finished.',
+  cancelled: 'Cancelled: the policy was put back as it was before the rollout.',
 };
 
 /** What deleting the copy meant for the rings, after "“… [rollout]” is deleted". */
@@ -135,7 +137,7 @@ export function RolloutView({
           </Text>
         ) : null}
       </div>
-      {policiesRead && !original && plan.status !== 'finished' ? (
+      {policiesRead && !original && plan.status !== 'finished' && plan.status !== 'cancelled' ? (
         <MessageBar intent="error">
           <MessageBarBody>
             <MessageBarTitle>The policy is not in the tenant</MessageBarTitle>“<Isolated>{plan.policyName}</Isolated>” was deleted or cannot
@@ -220,6 +222,7 @@ export function RolloutView({
                   {next ? `Add ${ringName(plan, next.key)}…` : 'Finish: turn the policy on…'}
                 </Button>
               </WriteAccessTooltip>
+              <CancelRolloutButton plan={plan} onCancel={() => step((fresh) => cancelStep(plan, fresh))} />
               {!open ? (
                 <Text id="advance-why">
                   The gate has not let this step through yet: read it; a pause can be overridden, a hit on an emergency account cannot.
@@ -260,8 +263,20 @@ export function RolloutView({
           </div>
         )
       ) : null}
-      {plan.status === 'finished' ? (
+      {plan.status === 'finished' || plan.status === 'cancelled' ? (
         <div className={styles.row}>
+          {plan.status === 'cancelled' && copy ? (
+            <DeleteCancelledCopy
+              copy={copy}
+              onDeleted={() => {
+                onChange((current) => afterCopyDeleted(current, now()));
+                said(
+                  { title: 'The copy was deleted', text: `“${isolatedText(plan.copyName)}” is deleted; the rollout stays cancelled.` },
+                  true,
+                );
+              }}
+            />
+          ) : null}
           <ConfirmButton
             icon={<ArrowUndoRegular />}
             title={

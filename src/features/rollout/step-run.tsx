@@ -21,6 +21,7 @@ const STEP_WORDS: Record<PendingStep['kind'], string> = {
   advance: 'a ring added',
   rollback: 'a ring rolled back',
   finish: 'its finish',
+  cancel: 'its cancel',
 };
 
 /** A rollout step's run as the journal knows it: which step of which rollout, resumed on that rollout's page. */
