@@ -74,19 +74,25 @@ export async function readApplicationOwner(client: GraphClient, appId: string, s
   return page.value[0]?.appOwnerOrganizationId ?? null;
 }
 
-/** What Conditional Access asks of a workload identity: a managed identity or not, and owned by this tenant or not. */
+/**
+ * What Conditional Access asks of a workload identity: a managed identity or not, owned by this tenant or
+ * not, and an agent identity or not (policies name agent identities in lists of their own).
+ */
 export async function readWorkload(
   client: GraphClient,
   servicePrincipalId: string,
   tenantId: string,
   signal?: AbortSignal,
-): Promise<{ servicePrincipalType?: 'application' | 'managedIdentity'; ownedByThisTenant?: boolean }> {
-  const sp = await client.get<{ servicePrincipalType?: string | null; appOwnerOrganizationId?: string | null }>(
-    `/v1.0/servicePrincipals/${encodeURIComponent(servicePrincipalId)}?$select=id,servicePrincipalType,appOwnerOrganizationId`,
+): Promise<{ servicePrincipalType?: 'application' | 'managedIdentity'; ownedByThisTenant?: boolean; agentIdentity: boolean }> {
+  const sp = await client.get<{ '@odata.type'?: string; servicePrincipalType?: string | null; appOwnerOrganizationId?: string | null }>(
+    // Beta: agentIdentity is a beta type, which a v1.0 answer need not name.
+    `/beta/servicePrincipals/${encodeURIComponent(servicePrincipalId)}?$select=id,servicePrincipalType,appOwnerOrganizationId`,
     { signal },
   );
   const type = sp.servicePrincipalType?.toLowerCase();
   return {
+    // Graph names the derived type in @odata.type (an agent identity is a service principal of type agentIdentity).
+    agentIdentity: agentKind(sp['@odata.type']) === 'agentIdentity',
     ...(type === 'managedidentity'
       ? { servicePrincipalType: 'managedIdentity' as const }
       : type === 'application'

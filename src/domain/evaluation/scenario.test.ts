@@ -75,6 +75,21 @@ describe('a what-if scenario', () => {
     expect(scenarioFacts(scenario, {}).identity).not.toHaveProperty('agentUser');
   });
 
+  it('gives the engine an agent identity as one: marked when chosen among agent identities, as the directory says when read', () => {
+    const agent: Scenario = { ...scenario, identity: { kind: 'servicePrincipal', id: 'agent-1', name: 'Helpdesk', agentIdentity: true } };
+    expect(scenarioFacts(agent, {}).identity).toMatchObject({ kind: 'workloadIdentity', agentIdentity: true });
+    expect(scenarioFacts(agent, { workload: { agentIdentity: false } }).identity).toMatchObject({ agentIdentity: false });
+    const unmarked: Scenario = { ...scenario, identity: { kind: 'servicePrincipal', id: 'sp-1', name: 'Payroll' } };
+    expect(scenarioFacts(unmarked, {}).identity).not.toHaveProperty('agentIdentity');
+    expect(scenarioFacts(unmarked, { workload: { agentIdentity: true } }).identity).toMatchObject({ agentIdentity: true });
+    // Graph's evaluate takes it as the service principal it is.
+    expect(evaluateRequest(agent).signInIdentity).toEqual({
+      '@odata.type': '#microsoft.graph.servicePrincipalSignIn',
+      servicePrincipalId: 'agent-1',
+    });
+    expect(readScenarios(JSON.parse(scenariosFile([agent])), () => 'new').scenarios).toEqual([agent]);
+  });
+
   it('goes to a file and back, and a file’s unusable scenarios are named', () => {
     const read = readScenarios(JSON.parse(scenariosFile([scenario])), () => 'new');
     expect(read).toEqual({ scenarios: [scenario], problems: [] });

@@ -16,7 +16,13 @@ import type {
   UserAction,
 } from './sign-in';
 
-export type ScenarioIdentity = { kind: 'user'; id: string; name: string } | { kind: 'servicePrincipal'; id: string; name: string };
+/**
+ * Who signs in. An agent identity is a service principal to Graph's evaluate (a servicePrincipalSignIn with
+ * its id), marked as such so that it is offered, kept and reopened as one; a file without the mark reads
+ * as a workload identity, as before agents.
+ */
+export type ScenarioIdentity =
+  { kind: 'user'; id: string; name: string } | { kind: 'servicePrincipal'; id: string; name: string; agentIdentity?: true };
 
 export type ScenarioTarget =
   | { kind: 'application'; appId: string; name: string }
@@ -117,7 +123,7 @@ export interface SubjectFacts {
   /** The tenant that owns the target application (Microsoft's apps are in Office 365 and the admin portals, others are not). */
   applicationOwnerTenantId?: string;
   /** For a workload identity: a managed identity (outside Conditional Access), and whether this tenant owns it. */
-  workload?: { servicePrincipalType?: 'application' | 'managedIdentity'; ownedByThisTenant?: boolean };
+  workload?: { servicePrincipalType?: 'application' | 'managedIdentity'; ownedByThisTenant?: boolean; agentIdentity?: boolean };
 }
 
 /**
@@ -145,7 +151,14 @@ export function scenarioFacts(scenario: Scenario, subject: SubjectFacts): SignIn
           // The picker offers agent users too: what the directory says, else not known (a policy on all agent users may apply).
           ...(subject.agentUser !== undefined && { agentUser: subject.agentUser }),
         }
-      : { kind: 'workloadIdentity', servicePrincipalId: scenario.identity.id, displayName: scenario.identity.name, ...subject.workload };
+      : {
+          kind: 'workloadIdentity',
+          servicePrincipalId: scenario.identity.id,
+          displayName: scenario.identity.name,
+          // Chosen among agent identities: one, unless the directory, read afresh, says otherwise.
+          ...(scenario.identity.agentIdentity && { agentIdentity: true }),
+          ...subject.workload,
+        };
   const t = scenario.target;
   const target: SignInFacts['target'] =
     t.kind === 'application'
@@ -199,13 +212,18 @@ export function readScenarios(value: unknown, newId: () => string): { scenarios:
       return;
     }
     const identityId = text(raw.identity.id);
-    const identity: ScenarioIdentity | null = identityId
-      ? {
-          kind: raw.identity.kind === 'servicePrincipal' ? 'servicePrincipal' : 'user',
-          id: identityId,
-          name: text(raw.identity.name) ?? identityId,
-        }
-      : null;
+    const identityName = text(raw.identity.name) ?? identityId;
+    const identity: ScenarioIdentity | null =
+      identityId && identityName
+        ? raw.identity.kind === 'servicePrincipal'
+          ? {
+              kind: 'servicePrincipal',
+              id: identityId,
+              name: identityName,
+              ...(raw.identity.agentIdentity === true && { agentIdentity: true }),
+            }
+          : { kind: 'user', id: identityId, name: identityName }
+        : null;
     const t = raw.target;
     const target: ScenarioTarget | null =
       t.kind === 'application' && text(t.appId)

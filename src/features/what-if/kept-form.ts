@@ -26,7 +26,14 @@ const isText = (v: unknown): v is string => typeof v === 'string';
 function isScenarioDraft(v: unknown): v is ScenarioDraft {
   if (!isJsonObject(v) || !isText(v.id) || !isText(v.name) || !DECISIONS.includes(v.expected)) return false;
   const { identity: who, target: what, conditions } = v;
-  const identity = who === null || (isJsonObject(who) && WHO_KINDS.includes(who.kind) && isText(who.id) && isText(who.name));
+  const identity =
+    who === null ||
+    (isJsonObject(who) &&
+      WHO_KINDS.includes(who.kind) &&
+      isText(who.id) &&
+      isText(who.name) &&
+      // An agent identity is a service principal marked as one.
+      (who.agentIdentity === undefined || (who.kind === 'servicePrincipal' && who.agentIdentity === true)));
   const target =
     what === null ||
     (isJsonObject(what) &&

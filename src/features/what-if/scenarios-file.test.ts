@@ -30,6 +30,24 @@ describe('a file of what-if scenarios chosen to import', () => {
     }
   });
 
+  it('keeps an agent identity one through Export and Import; a file from before agents reads as a workload identity', () => {
+    const agent: Scenario = {
+      ...scenario,
+      id: 's2',
+      name: 'Helpdesk agent on Expenses',
+      identity: { kind: 'servicePrincipal', id: 'agent-1', name: 'Contoso Helpdesk Agent', agentIdentity: true },
+    };
+    const workload: Scenario = { ...scenario, id: 's3', identity: { kind: 'servicePrincipal', id: 'sp-1', name: 'Payroll Sync' } };
+    const read = readScenariosFile('suite.json', utf8(scenariosFile([agent, workload])), [], newId);
+    expect(read.added.map((s) => s.identity)).toEqual([agent.identity, workload.identity]);
+    // Only a service principal is an agent identity, and only when marked so.
+    const odd = JSON.parse(scenariosFile([scenario, workload])) as { scenarios: { identity: Record<string, unknown> }[] };
+    odd.scenarios[0]!.identity.agentIdentity = true;
+    odd.scenarios[1]!.identity.agentIdentity = 'yes';
+    const oddRead = readScenariosFile('odd.json', utf8(JSON.stringify(odd)), [], newId);
+    expect(oddRead.added.map((s) => s.identity)).toEqual([scenario.identity, workload.identity]);
+  });
+
   it('names a picture, a cut-short file and an empty one as the other file places do', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
     expect(wordsFor('pic.png', png)).toBe('pic.png looks like an image (PNG), not a JSON export.');

@@ -76,7 +76,12 @@ describe('who signs in', () => {
     expect(screen.getByRole('button', { name: 'Choose another agent identity than Contoso Helpdesk Agent' })).toBeTruthy();
     expect(who().value).toBe('agentIdentity');
     fireEvent.click(screen.getByRole('button', { name: 'Evaluate' }));
-    expect(evaluated.scenario?.identity).toEqual({ kind: 'servicePrincipal', id: 'agent-1', name: 'Contoso Helpdesk Agent' });
+    expect(evaluated.scenario?.identity).toEqual({
+      kind: 'servicePrincipal',
+      id: 'agent-1',
+      name: 'Contoso Helpdesk Agent',
+      agentIdentity: true,
+    });
   }, 30_000);
 });
 

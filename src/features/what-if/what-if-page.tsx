@@ -22,7 +22,7 @@ import { resultsAnnouncement } from './results-announcement';
 import { useSaidAnew } from './use-said-anew';
 import { useWhatIf, type DraftChoice } from './use-what-if';
 import { WhatIfResults } from './what-if-results';
-import type { WhoKind } from './who-signs-in';
+import { whoKindOf, type WhoKind } from './who-signs-in';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1200px' },
@@ -234,7 +234,7 @@ export function WhatIfPage() {
         draft={draft}
         onOpen={(scenario) => {
           setForm(scenario);
-          setWhoKind(scenario.identity.kind);
+          setWhoKind(whoKindOf(scenario.identity));
           // One written by hand with a wrong address opens to be corrected, not evaluated.
           if (conditionsToCorrect(scenario.conditions)) {
             setRun(null);

@@ -1,6 +1,7 @@
 // Who signs in, in the scenario form: a user, a workload identity or an agent identity, each searched
 // among its own kind, and the one picked. An agent identity is a service principal to Graph's evaluate (a
-// servicePrincipalSignIn with its id), but is searched apart: the workload identity search leaves agents out.
+// servicePrincipalSignIn with its id), but is searched apart (the workload identity search leaves agents
+// out) and marked as one, so a saved scenario reopens as the agent identity it was.
 import { Field } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ScenarioIdentity } from '../../domain/evaluation/scenario';
@@ -18,6 +19,10 @@ const WHO: Record<WhoKind, { label: string; noun: string; searches: string }> = 
   agentIdentity: { label: 'Agent identity signing in', noun: 'agent identity', searches: 'agent identities' },
 };
 
+/** The choice a picked identity stands for. */
+export const whoKindOf = (identity: ScenarioIdentity): WhoKind =>
+  identity.kind === 'servicePrincipal' && identity.agentIdentity ? 'agentIdentity' : identity.kind;
+
 export function WhoSignsIn({
   identity,
   onChange,
@@ -33,9 +38,9 @@ export function WhoSignsIn({
   // Who is chosen before anyone is picked; an opened scenario says it itself.
   const [ownKind, setOwnKind] = useState<WhoKind>('user');
   const asked = keptKind ?? ownKind;
-  const picked = identity?.kind;
-  // An opened scenario's service principal is shown as a workload identity unless an agent identity was asked for.
-  const whoKind: WhoKind = picked === undefined ? asked : picked === 'servicePrincipal' && asked === 'agentIdentity' ? asked : picked;
+  // A service principal kept unmarked by an earlier version, picked while an agent identity was asked for, is one.
+  const whoKind: WhoKind =
+    identity === null ? asked : identity.kind === 'servicePrincipal' && asked === 'agentIdentity' ? asked : whoKindOf(identity);
   const who = WHO[whoKind];
   return (
     <>
@@ -66,7 +71,16 @@ export function WhoSignsIn({
               label={`${who.label}: search ${who.searches}`}
               placeholder={`Search ${who.searches}…`}
               onPick={(entry) =>
-                onChange({ kind: whoKind === 'user' ? 'user' : 'servicePrincipal', id: entry.id, name: entry.displayName })
+                onChange(
+                  whoKind === 'user'
+                    ? { kind: 'user', id: entry.id, name: entry.displayName }
+                    : {
+                        kind: 'servicePrincipal',
+                        id: entry.id,
+                        name: entry.displayName,
+                        ...(whoKind === 'agentIdentity' && { agentIdentity: true as const }),
+                      },
+                )
               }
             />
           }

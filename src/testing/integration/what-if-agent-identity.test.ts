@@ -1,0 +1,70 @@
+// What if for the demo's agent identity ("Contoso Helpdesk Agent"), read through Graph as the page reads it:
+// Graph's evaluate (the emulator) and Gatehouse's engine agree on every saved policy, one that names all
+// agent identities among them (Graph applies it; the engine did not read the agent identity lists).
+import { describe, expect, it } from 'vitest';
+import { evaluatePolicies } from '../../domain/evaluation/evaluate-policies';
+import { DEFAULT_CONDITIONS, evaluateRequest, scenarioFacts, type Scenario } from '../../domain/evaluation/scenario';
+import { verdictOf } from '../../features/what-if/graph-agreement';
+import { searchDirectory } from '../../graph/directory';
+import { evaluateWhatIf, readWorkload } from '../../graph/what-if';
+import { CONTOSO_TENANT_ID } from '../../emulator/seed';
+import { microsoftApps } from '../../emulator/seed/apps';
+import { graphOverEmulator } from '../graph-over-emulator';
+
+const ALL_AGENTS = 'Report-only: block all agent identities from SharePoint';
+
+describe('What if for an agent identity', () => {
+  it('reads it as an agent identity, and Graph and the engine agree on every policy', async () => {
+    const { client } = graphOverEmulator();
+    await client.request('/beta/identity/conditionalAccess/policies', {
+      method: 'POST',
+      body: {
+        displayName: ALL_AGENTS,
+        state: 'enabledForReportingButNotEnforced',
+        conditions: {
+          users: { includeUsers: ['None'] },
+          clientApplications: { includeAgentIdServicePrincipals: ['All'] },
+          applications: { includeApplications: [microsoftApps.sharePointOnline.appId] },
+        },
+        grantControls: { operator: 'OR', builtInControls: ['block'] },
+      },
+    });
+    const [agent] = await searchDirectory(client, 'agentIdentities', 'helpdesk');
+    const scenario: Scenario = {
+      id: 's',
+      name: 'Helpdesk agent on SharePoint',
+      identity: { kind: 'servicePrincipal', id: agent!.id, name: agent!.displayName, agentIdentity: true },
+      target: { kind: 'application', appId: microsoftApps.sharePointOnline.appId, name: 'SharePoint Online' },
+      conditions: { ...DEFAULT_CONDITIONS, ipAddress: '203.0.113.7', country: 'NL' },
+    };
+    const workload = await readWorkload(client, agent!.id, CONTOSO_TENANT_ID);
+    expect(workload.agentIdentity).toBe(true);
+    const policies = await client.list<{ id: string; displayName: string }>('/beta/identity/conditionalAccess/policies');
+    const graph = await evaluateWhatIf(client, evaluateRequest(scenario));
+    const engine = evaluatePolicies(policies, scenarioFacts(scenario, { workload }), {}).results;
+
+    const applied = (name: string) => [
+      graph.find((r) => r.displayName === name)?.policyApplies,
+      engine.find((r) => r.displayName === name)?.result,
+    ];
+    expect(applied(ALL_AGENTS)).toEqual([true, 'applies']);
+    // CA023 leaves this agent out by its id.
+    expect(applied('CA023: Block agent identities from all resources')).toEqual([false, 'notApplied']);
+    const parted = engine
+      .map((result) => ({
+        name: result.displayName,
+        verdict: verdictOf(
+          graph.find((r) => r.id === result.policyId),
+          result,
+        ),
+      }))
+      .filter((p) => p.verdict !== 'agree');
+    expect(parted).toEqual([]);
+  });
+
+  it('reads a workload identity that is no agent as such', async () => {
+    const { client } = graphOverEmulator();
+    const [payroll] = await searchDirectory(client, 'workloadIdentities', 'payroll');
+    expect((await readWorkload(client, payroll!.id, CONTOSO_TENANT_ID)).agentIdentity).toBe(false);
+  });
+});
