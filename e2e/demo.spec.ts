@@ -2,6 +2,7 @@
 // by keyboard, with names resolved and no accessibility violations.
 import { PolicyEditorPage } from './pages/policy-editor-page';
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { listenToWhatIsSaid } from './support/said';
 import { expect, test } from './support/fixtures';
 
 test.beforeEach(async ({ page, signInPage }) => {
@@ -90,17 +91,34 @@ test('works by keyboard alone', async ({ page, policiesPage }) => {
   await expect(page.getByRole('heading', { level: 1, name: /^CA002/ })).toBeVisible();
 });
 
-test('switches between signed-in accounts and tenants', async ({ page, policiesPage }) => {
+test('adds an account beside the one in use, and switches between signed-in accounts and tenants, saying which', async ({
+  page,
+  policiesPage,
+}) => {
+  // Listened to from the start of the page (reloaded: the demo keeps its accounts for the tab).
+  const said = await listenToWhatIsSaid(page);
+  await page.reload();
   await expect(policiesPage.rows).toHaveCount(35);
   const accountButton = page.getByRole('button', { name: /^Ada Lindqvist \(demo administrator\)/ });
   await accountButton.click();
   await page.getByRole('menuitem', { name: /Add Ada Lindqvist \(administrator\) · Contoso pre-production/ }).click();
+  // Added, not switched to: the console still works on Contoso, and says how to switch.
+  const added = page.getByText('Added Ada Lindqvist (Contoso pre-production). Switch to it from the account menu.');
+  await expect(added).toBeVisible();
+  await expect(accountButton).not.toContainText('pre-production');
+  await expect(policiesPage.rows).toHaveCount(35);
+
+  await page.getByRole('button', { name: 'Switch', exact: true }).click();
   await expect(accountButton).toContainText('Contoso pre-production');
+  await expect(added).toHaveCount(0);
   await expect(policiesPage.rows).toHaveCount(12);
+  await expect.poll(() => said.times(/^Now working on Contoso pre-production, as Ada Lindqvist\.$/)).toBe(1);
+
   await accountButton.click();
   await page.getByRole('menuitemradio', { name: /Ada Lindqvist \(demo administrator\) Contoso$/ }).click();
   await expect(policiesPage.rows).toHaveCount(35);
   await expect(accountButton).not.toContainText('pre-production');
+  await expect.poll(() => said.times(/^Now working on Contoso, as Ada Lindqvist\.$/)).toBe(1);
 });
 
 test("answers Graph in the page and leaves the console's own files to the network", async ({ page, policiesPage }) => {

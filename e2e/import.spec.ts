@@ -129,7 +129,7 @@ test('a copy into another tenant maps references; a dropped exclusion blocks unt
   const choose = page.getByRole('group', { name: 'Policies to bring in' });
   await choose.getByRole('checkbox', { name: /^CA007/ }).check();
   await choose.getByRole('checkbox', { name: /^CA031/ }).check();
-  await expect(page.getByText('2 of 35 policies are brought in.')).toBeVisible();
+  await expect(page.getByText('2 of 35 policies are chosen.')).toBeVisible();
 
   const blockers = page.getByRole('list', { name: 'What blocks applying' });
   await expect(blockers).toContainText("Choose what the group 'Contractors' becomes in this tenant.");
@@ -218,10 +218,11 @@ test('a plan shown when the admin switches accounts says it now writes to the ot
     .setInputFiles({ name: 'contoso-backup.json', mimeType: 'application/json', buffer: readFileSync(await download.path()) });
   await expect(page.getByText(/A restore into the tenant the import came from\. 0 to create, 0 to update/)).toBeVisible();
 
-  // Adding an account makes it the active one: the same backup would now be copied into pre-production.
+  // Switched to an account added meanwhile: the same backup would now be copied into pre-production.
   const account = page.getByRole('button', { name: /^Ada Lindqvist \(demo administrator\)/ });
   await account.click();
   await page.getByRole('menuitem', { name: /^Add .*\(administrator\) · Contoso pre-production$/ }).click();
+  await page.getByRole('button', { name: 'Switch', exact: true }).click();
   const notice = page.getByText('This plan now writes to Contoso pre-production');
   await expect(notice).toBeVisible();
   await expect(page.getByText(/It was made for Contoso; you switched accounts since/)).toBeVisible();

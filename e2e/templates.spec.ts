@@ -167,6 +167,7 @@ test('a policy saved as a template and a baseline brought from a file join the g
   // Saved on this device, not in the tenant: the same templates in another tenant signed in here.
   await page.getByRole('button', { name: 'Ada Lindqvist (demo administrator) Contoso' }).click();
   await page.getByRole('menuitem', { name: /^Add .*\(administrator\) · Contoso pre-production$/ }).click();
+  await page.getByRole('button', { name: 'Switch', exact: true }).click();
   await expect(page.getByRole('button', { name: /Contoso pre-production$/ })).toBeVisible();
   await section(page, 'Templates').click();
   await page.getByRole('tab', { name: 'Saved here' }).click();
@@ -188,6 +189,7 @@ test('a policy is saved as a template from its own page, its groups made blanks'
   // Deploying it in another tenant asks for the group the policy named, by that name.
   await page.getByRole('button', { name: 'Ada Lindqvist (demo administrator) Contoso' }).click();
   await page.getByRole('menuitem', { name: /^Add .*\(administrator\) · Contoso pre-production$/ }).click();
+  await page.getByRole('button', { name: 'Switch', exact: true }).click();
   await expect(page.getByRole('button', { name: /Contoso pre-production$/ })).toBeVisible();
   await section(page, 'Templates').click();
   await page.getByRole('tab', { name: 'Saved here' }).click();

@@ -187,6 +187,8 @@ test('the scenario being written comes back with its tenant after a switch of ac
   const accountButton = page.getByRole('button', { name: /^Ada Lindqvist \(demo administrator\)/ });
   await accountButton.click();
   await page.getByRole('menuitem', { name: /Add Ada Lindqvist \(administrator\) · Contoso pre-production/ }).click();
+  // Added beside Contoso, then switched to from the notice that says so.
+  await page.getByRole('button', { name: 'Switch', exact: true }).click();
   await expect(accountButton).toContainText('Contoso pre-production');
   await section(page, 'What if').click();
   await expect(page.getByLabel('Scenario name')).toHaveValue('New scenario');

@@ -18,6 +18,7 @@ vi.mock('@azure/msal-browser', async (importOriginal) => ({
 // The frame's neighbours that read the tenant: not what these tests are about.
 vi.mock('./shell/account-menu', () => ({ AccountMenu: () => null }));
 vi.mock('../features/watch/follow-own-saves', () => ({ FollowOwnSaves: () => null }));
+vi.mock('./shell/account-notices', () => ({ AccountAddedBar: () => null, SwitchSaid: () => null }));
 vi.mock('../session/write-access', () => ({ useWriteAccess: () => ({ allowed: true, reason: null }) }));
 
 // MSAL's own errors, as it rejects with them (only src/auth imports MSAL by name).

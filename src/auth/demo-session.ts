@@ -63,17 +63,22 @@ export function createDemoSession(directory: DemoDirectory): AuthSession {
     async signIn(hint) {
       const id = hint ?? directory.accounts[0]?.id;
       if (!id) return;
-      const keys = [...new Set([...store.get().accounts.map((a) => a.key), id])];
-      store.set(build(keys, id));
+      const { accounts, active, added } = store.get();
+      const isNew = !accounts.some((a) => a.key === id);
+      const keys = [...new Set([...accounts.map((a) => a.key), id])];
+      // The account in use stays in use: an account added beside it is offered, not switched to.
+      store.set({ ...build(keys, active?.key ?? id), added: active && isNew ? id : (added ?? null) });
       persist();
     },
     async signOut(accountKey) {
-      const { accounts, active } = store.get();
+      const { accounts, active, added } = store.get();
       const keys = accounts.map((a) => a.key).filter((k) => k !== accountKey);
-      store.set(build(keys, active?.key === accountKey ? (keys[0] ?? null) : (active?.key ?? null)));
+      const next = build(keys, active?.key === accountKey ? (keys[0] ?? null) : (active?.key ?? null));
+      store.set({ ...next, added: added === accountKey || added === next.active?.key ? null : (added ?? null) });
       persist();
     },
     setActive(accountKey) {
+      // A switch, to the account just added or another, answers the offer to switch.
       store.set(
         build(
           store.get().accounts.map((a) => a.key),
@@ -81,6 +86,9 @@ export function createDemoSession(directory: DemoDirectory): AuthSession {
         ),
       );
       persist();
+    },
+    dismissAdded() {
+      store.set({ ...store.get(), added: null });
     },
   };
 }

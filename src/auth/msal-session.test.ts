@@ -118,3 +118,67 @@ describe('a token that needs the admin to sign in again', () => {
     expect(session.getSnapshot().signInsNeeded ?? []).toEqual([]);
   });
 });
+
+describe('another account signed in by redirect', () => {
+  const ada = () => account('ada', 'Ada Lindqvist');
+  const bo = () => account('bo', 'Bo Berg');
+  /** The page comes back from the identity provider: a new page load, a new MSAL instance. */
+  const comeBack = (accounts: ReturnType<typeof account>[], signedIn: ReturnType<typeof account>, state = '/policies') => {
+    fakeMsal.accounts = accounts;
+    fakeMsal.redirect = Promise.resolve({ account: signedIn, state } as never);
+    return createMsalSession(TEST_CONFIG);
+  };
+
+  it('is added beside the account in use, which stays in use; the added one is offered until the admin switches', async () => {
+    fakeMsal.accounts = [ada()];
+    window.history.replaceState(null, '', '/policies');
+    const leaving = await createMsalSession(TEST_CONFIG);
+    await leaving.signIn();
+    expect(fakeMsal.loginRedirect).toHaveBeenCalledWith(expect.objectContaining({ prompt: 'select_account', state: '/policies' }));
+    // The tab remembers which account was in use (keys only, no token).
+    expect(JSON.parse(sessionStorage.getItem('gatehouse.accounts-before-redirect')!)).toEqual({
+      active: 'ada.tenant',
+      known: ['ada.tenant'],
+    });
+
+    const session = await comeBack([ada(), bo()], bo());
+    expect(session.getSnapshot().active?.key).toBe('ada.tenant');
+    expect(session.getSnapshot().added).toBe('bo.tenant');
+    expect(session.returnPath).toBe('/policies');
+    expect(sessionStorage.getItem('gatehouse.accounts-before-redirect')).toBeNull();
+
+    const told = vi.fn();
+    session.subscribe(told);
+    session.setActive('bo.tenant');
+    expect(session.getSnapshot().active?.key).toBe('bo.tenant');
+    expect(session.getSnapshot().added).toBeNull();
+    expect(told).toHaveBeenCalled();
+  });
+
+  it('forgets the offer when dismissed, still in the account in use', async () => {
+    fakeMsal.accounts = [ada()];
+    await (await createMsalSession(TEST_CONFIG)).signIn();
+    const session = await comeBack([ada(), bo()], bo());
+    session.dismissAdded!();
+    expect(session.getSnapshot().added).toBeNull();
+    expect(session.getSnapshot().active?.key).toBe('ada.tenant');
+  });
+
+  it('signing in again as another account already there (Compare’s) keeps the account in use and offers nothing', async () => {
+    fakeMsal.accounts = [ada(), bo()];
+    const leaving = await createMsalSession(TEST_CONFIG);
+    expect(leaving.getSnapshot().active?.key).toBe('ada.tenant');
+    await leaving.renewSignIn!('bo.tenant');
+    const session = await comeBack([ada(), bo()], bo());
+    expect(session.getSnapshot().active?.key).toBe('ada.tenant');
+    expect(session.getSnapshot().added).toBeNull();
+  });
+
+  it('is the account in use when it is the first one signed in', async () => {
+    window.history.replaceState(null, '', '/');
+    await (await createMsalSession(TEST_CONFIG)).signIn();
+    const session = await comeBack([ada()], ada(), '/');
+    expect(session.getSnapshot().active?.key).toBe('ada.tenant');
+    expect(session.getSnapshot().added).toBeNull();
+  });
+});

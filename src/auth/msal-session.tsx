@@ -67,6 +67,38 @@ function takePurpose(): RedirectPurpose | null {
   }
 }
 
+// The account in use, and the accounts signed in, when the page left for the identity provider (their
+// keys only, never tokens): the account a sign-in comes back with is added beside the one in use, not
+// put in its place, which would have the admin go on in another tenant unawares.
+const BEFORE_REDIRECT_KEY = 'gatehouse.accounts-before-redirect';
+
+interface AccountsBeforeRedirect {
+  active: string | null;
+  known: string[];
+}
+
+function keepAccounts(instance: PublicClientApplication) {
+  const before: AccountsBeforeRedirect = {
+    active: instance.getActiveAccount()?.homeAccountId ?? null,
+    known: instance.getAllAccounts().map((a) => a.homeAccountId),
+  };
+  try {
+    sessionStorage.setItem(BEFORE_REDIRECT_KEY, JSON.stringify(before));
+  } catch {
+    // Without storage, MSAL's own active account (kept in the same storage) is all there is.
+  }
+}
+
+function takeAccounts(): AccountsBeforeRedirect | null {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(BEFORE_REDIRECT_KEY) ?? 'null') as AccountsBeforeRedirect | null;
+    sessionStorage.removeItem(BEFORE_REDIRECT_KEY);
+    return saved && Array.isArray(saved.known) && (saved.active === null || typeof saved.active === 'string') ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
 const READ_SCOPE_NAMES = new Set<string>(READ_SCOPES);
 
 export interface MsalSession extends AuthSession {
@@ -92,8 +124,16 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
   // comes again for that account. Another account's need joins the list rather than replace the first's.
   const NONE: readonly SignInNeeded[] = [];
   let signInsNeeded = NONE;
-  if (result?.account) instance.setActiveAccount(result.account);
+  // The account in use before the redirect stays in use; the one signed in is in use only when none was.
+  const before = takeAccounts();
+  const kept = before?.active ? instance.getAllAccounts().find((a) => a.homeAccountId === before.active) : undefined;
+  if (kept) instance.setActiveAccount(kept);
+  else if (result?.account) instance.setActiveAccount(result.account);
   if (!instance.getActiveAccount()) instance.setActiveAccount(instance.getAllAccounts()[0] ?? null);
+  // An account new to this tab, beside the one in use: the shell offers to switch to it.
+  const signedInNow = result?.account?.homeAccountId;
+  let added: string | null =
+    kept && signedInNow && signedInNow !== kept.homeAccountId && !before?.known.includes(signedInNow) ? signedInNow : null;
 
   // MSAL says ACQUIRE_TOKEN_SUCCESS for every token, cache hits included (one per Graph request): the
   // snapshot changes only when the accounts, the active one, their claims or the problem do, and an
@@ -115,6 +155,8 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
       active: active ? (accounts.find((a) => a.key === active.homeAccountId) ?? signedIn(active)) : null,
       problem,
       signInsNeeded,
+      // Forgotten once the account is in use or signed out.
+      added: added && accounts.some((a) => a.key === added) && active?.homeAccountId !== added ? added : null,
     };
   };
   const store = createSnapshotStore(snapshot());
@@ -125,6 +167,7 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
       next.active === current.active &&
       next.problem === current.problem &&
       next.signInsNeeded === current.signInsNeeded &&
+      next.added === current.added &&
       next.accounts.length === current.accounts.length &&
       next.accounts.every((a, i) => a === current.accounts[i]);
     if (!same) store.set(next);
@@ -190,6 +233,7 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
         // Consent or a fresh sign-in for a write (e.g. the first one): leave for the identity provider
         // and come back to this page. Drafts are saved locally before any write starts.
         keepPurpose({ kind: 'consent', scopes: [...scopes], path: here() });
+        keepAccounts(instance);
         await instance.acquireTokenRedirect({ ...request, state: here() });
         return new Promise<string>(() => {});
       }
@@ -198,6 +242,7 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
       // The admin chose to sign in again after a read needed it: the same trip a read used to start at
       // once, back to this page, its purpose kept so that a refusal is said.
       keepPurpose({ kind: 'sign-in', scopes: [...READ_SCOPES], path: here() });
+      keepAccounts(instance);
       await instance.acquireTokenRedirect({
         account: account(accountKey),
         scopes: qualifyScopes(config.graphBaseUrl, READ_SCOPES),
@@ -209,6 +254,7 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
       const who = hint ? { loginHint: hint } : { prompt: 'select_account' };
       // Kept even if MSAL refuses to leave (another redirect under way): the next page load reads and forgets it.
       keepPurpose({ kind: 'sign-in', scopes: [...READ_SCOPES], path: here() });
+      keepAccounts(instance);
       await instance.loginRedirect({ scopes: qualifyScopes(config.graphBaseUrl, READ_SCOPES), ...who, state: here() });
     },
     async signOut(accountKey) {
@@ -217,10 +263,16 @@ export async function createMsalSession(config: AppConfig): Promise<MsalSession>
     },
     setActive(accountKey) {
       instance.setActiveAccount(account(accountKey));
+      // A switch, to the account just added or another, answers the offer to switch.
+      added = null;
       refresh();
     },
     dismissProblem() {
       problem = null;
+      refresh();
+    },
+    dismissAdded() {
+      added = null;
       refresh();
     },
   };

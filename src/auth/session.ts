@@ -36,6 +36,12 @@ export interface AuthSnapshot {
    * reads with two accounts): said once by the shell, not by each failed read. Empty, or absent, when none.
    */
   signInsNeeded?: readonly SignInNeeded[];
+  /**
+   * The key of an account signed in just now beside the one in use, which stays in use: an admin of two
+   * tenants would otherwise go on working in the other one unawares. The shell offers the switch until the
+   * admin makes it or dismisses the offer.
+   */
+  added?: string | null;
 }
 
 export interface AuthSession {
@@ -57,6 +63,8 @@ export interface AuthSession {
   setActive(accountKey: string): void;
   /** Forgets the sign-in problem once the admin has read it. */
   dismissProblem?(): void;
+  /** Forgets the account just added (`added`) once the admin has dismissed the offer to switch to it. */
+  dismissAdded?(): void;
 }
 
 /** A tiny observable snapshot store, shared by both implementations. */

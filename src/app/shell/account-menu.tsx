@@ -1,4 +1,5 @@
-// The signed-in accounts and their tenants: switch, add another, sign out; the theme; in the demo,
+// The signed-in accounts and their tenants: switch, add another (beside the account in use, which stays
+// in use: the shell's notice offers the switch), sign out; the theme; in the demo,
 // "Reset demo tenant" (after a confirmation, since it discards every change made in the demo). The
 // names of accounts and tenants come from the tenant: isolated wherever shown, in the tooltip too.
 import {

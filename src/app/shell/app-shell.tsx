@@ -37,6 +37,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../../auth';
 import { useWriteAccess } from '../../session/write-access';
 import { AccountMenu, type DemoControls } from './account-menu';
+import { AccountAddedBar, SwitchSaid } from './account-notices';
 import { SignInNeededBar } from './sign-in-needed-bar';
 import { useFocusRescue } from './use-focus-rescue';
 import { focusOnce, useFocusOnNavigate } from './focus-on-navigate';
@@ -266,10 +267,12 @@ export function AppShell({ demo, arrived, children }: { demo?: DemoControls; arr
       <ShellHeader demo={demo} />
       {/* Watched policies: the admin's own saves, on any screen, are no news to them. */}
       <FollowOwnSaves />
+      <SwitchSaid />
       <MainNav section={current} navigate={navigate} />
       <main className={styles.main} id="main" ref={main}>
         <SignInProblemBar />
         <SignInNeededBar />
+        <AccountAddedBar />
         {!write.allowed && (
           <MessageBar intent="info" className={styles.readOnly}>
             <MessageBarBody>
