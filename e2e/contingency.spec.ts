@@ -81,8 +81,9 @@ test('a contingency plan is made ready, drilled, switched on and switched back e
   // The switch: reviewed as a plan, guarded, written.
   await card.getByRole('button', { name: 'Switch to this plan…' }).click();
   await expect(page.getByText(/0 to create, 3 to update/)).toBeVisible();
-  // A switch of the tenant's own policies, in its words: they are changed, in the states the switch means.
-  await expect(page.getByText('All 3 policies are changed.')).toBeVisible();
+  // A switch of the tenant's own policies, in its words: they are switched, in the states the switch means.
+  await expect(page.getByText('All 3 policies are chosen.')).toBeVisible();
+  await expect(page.getByText(/Of the 3 policies chosen: 3 are switched as the plan says\./)).toBeVisible();
   await expect(page.getByRole('radiogroup', { name: 'State of the policies written' })).toHaveCount(0);
   for (const risk of await page.getByRole('checkbox', { name: /^I understand the risk for/ }).all()) await risk.check();
   await page.getByRole('button', { name: /^Apply: 3 changes to Contoso/ }).click();
@@ -132,7 +133,7 @@ test('Done after a switch goes back to the plans, whose card says the plan is on
   const card = page.getByRole('group', { name: 'Compliance service disruption' });
   await card.getByRole('button', { name: 'Switch to this plan…' }).click();
   await expect(page.getByText(/0 to create, 2 to update/)).toBeVisible();
-  await expect(page.getByText('All 2 policies are changed.')).toBeVisible();
+  await expect(page.getByText('All 2 policies are chosen.')).toBeVisible();
   await page.getByRole('button', { name: /^Apply: 2 changes to Contoso/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
   await expect(page.getByRole('heading', { name: 'Step 1 of 2 written' })).toBeVisible();

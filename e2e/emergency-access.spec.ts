@@ -101,6 +101,10 @@ test('grades every policy, fixes two in a resumed run keeping every exclusion, a
   await page.getByRole('button', { name: 'Choose every finding' }).click();
   await page.getByRole('button', { name: 'Review the fix for 2 policies' }).click();
   await expect(page.getByText(/0 to create, 2 to update/)).toBeVisible();
+  // In the fix's own words, with none of an import's: no references to map, nothing reused.
+  await expect(page.getByText(/Of the 2 policies chosen: 2 get the emergency accounts excluded\. Nothing is written/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'References' })).toHaveCount(0);
+  await expect(page.getByText(/reused/)).toHaveCount(0);
   const planned = page.getByRole('table', { name: 'What the plan writes, in order' });
   await planned.getByRole('row').filter({ hasText: 'CA032' }).getByRole('button', { name: 'Show the difference' }).click();
   await expect(page.getByRole('list', { name: 'Differences' })).toContainText('CA - Emergency access accounts');

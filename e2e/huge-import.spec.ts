@@ -59,14 +59,14 @@ test('a file of 1,500 policies is named too many at once, and its plan shows in 
   await expect(list.getByRole('checkbox')).toHaveCount(100);
   await expect(page.getByText('Showing 100 of 1,500 policies.')).toBeVisible();
   await page.getByRole('button', { name: 'None', exact: true }).click();
-  await expect(page.getByText('None of the 1,500 policies is brought in.')).toBeVisible();
+  await expect(page.getByText('None of the 1,500 policies is chosen.')).toBeVisible();
   const filter = page.getByRole('searchbox', { name: 'Filter the policies' });
   await filter.fill('Huge 0042');
   await expect(list.getByRole('checkbox')).toHaveCount(1);
   await list.getByRole('checkbox', { name: 'Huge 0042' }).check();
   await filter.fill('Huge 1499');
   await list.getByRole('checkbox', { name: 'Huge 1499' }).check();
-  await expect(page.getByText('2 of 1,500 policies are brought in.')).toBeVisible();
+  await expect(page.getByText('2 of 1,500 policies are chosen.')).toBeVisible();
   await expect(rows).toHaveCount(3);
   await expect(rows.filter({ hasText: 'Huge 0042' })).toHaveCount(1);
   await expect(rows.filter({ hasText: 'Huge 1499' })).toHaveCount(1);

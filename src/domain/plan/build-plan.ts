@@ -138,6 +138,6 @@ export function buildPlan(source: ImportSet, target: PlanTarget, choices: PlanCh
   ];
   // A restored policy counts against the limit again, as a created one does.
   const after = target.policies.length + policyRows.filter((r) => r.action === 'create' || r.action === 'restore').length;
-  if (after > SERVICE_POLICY_LIMIT) blockers.push({ severity: 'blocker', text: POLICY_LIMIT_WORDS(after) });
+  if (after > SERVICE_POLICY_LIMIT) blockers.push({ severity: 'blocker', kind: 'policyLimit', text: POLICY_LIMIT_WORDS(after) });
   return { sameTenant, rows, mapping, blockers, counts };
 }

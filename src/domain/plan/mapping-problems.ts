@@ -92,6 +92,7 @@ export function mappingProblems(
   if (!choice)
     problems.push({
       severity: 'blocker',
+      kind: kind === 'group' ? 'unmappedGroup' : 'unmapped',
       text: `Choose what ${label} becomes in this tenant.${kind === 'group' && !canCreate ? ` ${NOT_CREATABLE}` : ''}`,
     });
   const exclusions = uses.filter((u) => u.exclusion);
@@ -99,6 +100,7 @@ export function mappingProblems(
     const confirmKey = `drop:${key}`;
     problems.push({
       severity: 'blocker',
+      kind: 'widened',
       text: `Leaving out ${label} widens ${listed(named(exclusions))}: it is in the ${exclusions[0]!.place}, so the policy would then apply where it did not.`,
       confirmKey,
       confirmed: confirmed.has(confirmKey),

@@ -265,11 +265,15 @@ function sameNameProblems(
 ): PlanProblem[] {
   if (action === 'skip') return [];
   const which = `The tenant has ${named.length} ${KIND_WORDS[kind]}s of this name and none has the import’s content: ${listed(named)}.`;
-  if (isReferenced) return [{ severity: 'blocker', text: `${which} Choose in the mapping which one the policies are to name.` }];
+  if (isReferenced)
+    return [
+      { severity: 'blocker', kind: 'sameNameReferenced', text: `${which} Choose in the mapping which one the policies are to name.` },
+    ];
   const confirmKey = `same-name:${key}`;
   return [
     {
       severity: 'blocker',
+      kind: 'sameNameObject',
       text: `${which} Leave it out, or confirm to create it as another of the same name.`,
       confirmKey,
       confirmed: choices.confirmed.includes(confirmKey),

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { emptyImportSet } from '../import/import-set';
 import { templatesImport } from '../templates/template-import';
 import { buildPlan } from './build-plan';
-import { offersDomainMap, planIntro, stateWords } from './plan-words';
-import { defaultChoices, type PlanTarget } from './types';
+import { hasReferencesToMap, nextStep, offersDomainMap, planIntro, stateWords } from './plan-words';
+import { defaultChoices, type BlockerKind, type MappingRow, type PlanTarget } from './types';
 
 const TARGET_TENANT = '22222222-2222-2222-2222-222222222222';
 const target: PlanTarget = {
@@ -59,5 +59,52 @@ describe('the words of a plan, by what it writes from', () => {
     const row = buildPlan(template, target, defaultChoices()).rows.find((r) => r.kind === 'policy')!;
     expect(row.action).toBe('create');
     expect(row.why).not.toMatch(/target|import/i);
+  });
+});
+
+describe('what to do about each blocker', () => {
+  it('says a next step for every kind, each its own', () => {
+    const kinds: BlockerKind[] = [
+      'unmappedGroup',
+      'unmapped',
+      'widened',
+      'refused',
+      'lockout',
+      'sameNamePolicy',
+      'sameNameObject',
+      'sameNameReferenced',
+      'policyLimit',
+    ];
+    const steps = kinds.map((kind) => nextStep({ kind }));
+    expect(steps.every((step) => !!step && /\.$/.test(step))).toBe(true);
+    expect(new Set(steps).size).toBe(kinds.length);
+    // A plan file written before kinds were kept: no step made up for it.
+    expect(nextStep({})).toBeNull();
+  });
+
+  it('tells a group nothing stands for to be mapped here or its policy left out', () => {
+    const copy = otherTenantsExport();
+    copy.references.push({ kind: 'group', id: 'g1', displayName: 'Contractors', exists: true });
+    copy.sections.policies = [{ ...policy, conditions: { ...policy.conditions, users: { includeUsers: ['All'], excludeGroups: ['g1'] } } }];
+    const plan = buildPlan(copy, { ...target, directory: new Map([['g1', []]]) }, defaultChoices());
+    const blocker = plan.blockers.find((b) => b.text.includes('Contractors'))!;
+    expect(blocker.kind).toBe('unmappedGroup');
+    expect(nextStep(blocker)).toMatch(/^Map the group to one in this tenant.*or leave out the policies that use it\.$/);
+  });
+});
+
+describe('whether a plan has references to map', () => {
+  const decided = { action: 'use', targetId: 't', targetName: 'T' } as const;
+  const reference = (status: MappingRow['status'], problems: MappingRow['problems'] = [], choice: MappingRow['choice'] = decided) =>
+    ({ status, problems, choice }) as MappingRow;
+  it('has none within one tenant whose references are decided, some when one needs a look, always for a copy', () => {
+    // A role found again by its template is decided: nothing for the admin to do.
+    expect(hasReferencesToMap({ sameTenant: true, mapping: [reference('same'), reference('planned'), reference('match')] })).toBe(false);
+    expect(hasReferencesToMap({ sameTenant: true, mapping: [reference('same'), reference('none', [], null)] })).toBe(true);
+    expect(hasReferencesToMap({ sameTenant: true, mapping: [reference('ambiguous', [], null)] })).toBe(true);
+    expect(hasReferencesToMap({ sameTenant: true, mapping: [reference('gone', [{ severity: 'blocker', text: 'Choose' }], null)] })).toBe(
+      true,
+    );
+    expect(hasReferencesToMap({ sameTenant: false, mapping: [] })).toBe(true);
   });
 });

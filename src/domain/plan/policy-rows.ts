@@ -160,7 +160,8 @@ export function planPolicies(
     }
     if (action !== 'skip') {
       for (const finding of checkPolicy(withStandIns(intended))) {
-        if (finding.severity === 'error') problems.push({ severity: 'blocker', text: `${GRAPH_WOULD_REFUSE}: ${finding.message}` });
+        if (finding.severity === 'error')
+          problems.push({ severity: 'blocker', kind: 'refused', text: `${GRAPH_WOULD_REFUSE}: ${finding.message}` });
       }
       const guard = target.guard;
       if (guard) {
@@ -168,6 +169,7 @@ export function planPolicies(
           const confirmKey = `lockout:${rowKey}:${risk.who}`;
           problems.push({
             severity: 'blocker',
+            kind: 'lockout',
             text: `Could lock out ${risk.who}: ${risk.why}`,
             confirmKey,
             confirmed: confirmed.has(confirmKey),
@@ -206,6 +208,7 @@ function sameNameProblem(rowKey: string, named: readonly JsonObject[], confirmed
   const confirmKey = `same-name:${rowKey}`;
   return {
     severity: 'blocker',
+    kind: 'sameNamePolicy',
     text: `The tenant has ${named.length} policies of this name and none has the import's content: ${each}. The plan cannot tell which one it is, so it updates none: leave it out and change the right one by hand, or confirm to create it as another policy of the same name.`,
     confirmKey,
     confirmed: confirmed.has(confirmKey),
@@ -271,6 +274,7 @@ function restoreProblems(
     const confirmKey = `lockout:${rowKey}:restored:${risk.who}`;
     problems.push({
       severity: 'blocker',
+      kind: 'lockout',
       text: `Could lock out ${risk.who} in the moment it is back as it was deleted: ${risk.why}`,
       confirmKey,
       confirmed: confirmed.has(confirmKey),

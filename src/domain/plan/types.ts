@@ -74,9 +74,27 @@ export interface PlanChoices {
 
 export const defaultChoices = (): PlanChoices => ({ states: 'reportOnly', mapping: {}, rows: {}, confirmed: [] });
 
+/**
+ * What kind of thing blocks (each has its own next step in words, plan-words.ts): a reference nothing stands for
+ * yet (a group apart, which may be created), an exclusion left out, a body Graph would refuse, a lock-out, several
+ * tenant objects of the name, a referenced object of several names, the service's policy limit.
+ */
+export type BlockerKind =
+  | 'unmappedGroup'
+  | 'unmapped'
+  | 'widened'
+  | 'refused'
+  | 'lockout'
+  | 'sameNamePolicy'
+  | 'sameNameObject'
+  | 'sameNameReferenced'
+  | 'policyLimit';
+
 export interface PlanProblem {
   severity: 'blocker' | 'warning';
   text: string;
+  /** A blocker's kind, for the next step said with it; a plan file written before kinds were kept has none. */
+  kind?: BlockerKind;
   /** A blocker the admin may lift by confirming this key (item by item); absent when only a change of plan lifts it. */
   confirmKey?: string;
   /** Set when the admin has confirmed it: it no longer blocks. */

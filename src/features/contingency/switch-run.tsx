@@ -6,6 +6,7 @@ import type { ContingencyPlan } from '../../domain/contingency/contingency-plan'
 import { activation, type SwitchRecord, type SwitchStep } from '../../domain/contingency/switch';
 import { emptyImportSet, type ImportSet } from '../../domain/import/import-set';
 import type { JsonObject } from '../../domain/json';
+import type { PlanPurpose } from '../../domain/plan/plan-counts';
 import type { RunOrigin } from '../../operations/apply-plan';
 import { PlanAndApply } from '../../policy-ui/plan/plan-and-apply';
 import type { ContingencyStore } from '../../session/contingency-store';
@@ -40,6 +41,10 @@ const switchOrigin = (kind: 'activate' | 'revert', plan: ContingencyPlan, runPla
 /** Policies of a switch deleted since, in words: nothing to put back for them. */
 export const goneWords = (names: readonly string[]) =>
   `${names.map((n) => `‘${isolatedText(n)}’`).join(', ')} ${names.length === 1 ? 'is' : 'are'} not in the tenant any more: there is nothing to put back for ${names.length === 1 ? 'it' : 'them'}.`;
+
+// What a switch and its way back do to each policy, for the plan's counts ("3 are switched as the plan says").
+const SWITCH_PURPOSE: PlanPurpose = { one: 'is switched as the plan says', many: 'are switched as the plan says' };
+const BACK_PURPOSE: PlanPurpose = { one: 'is put back as it was before the switch', many: 'are put back as they were before the switch' };
 
 interface Props {
   mode: SwitchMode;
@@ -94,6 +99,7 @@ export function SwitchRun({ mode, targetName, switched, by, now, update, onBack 
           ? `The switch to the plan for ${isolatedText(mode.plan.disruption)}, in its order. `
           : `The way back from the plan for ${isolatedText(mode.plan.disruption)}: each policy as it was before the switch. `
       }
+      purpose={mode.kind === 'activate' ? SWITCH_PURPOSE : BACK_PURPOSE}
       onStart={() => {
         // Recorded before the first write, so a switch cut short can still be reverted (or continued).
         if (mode.kind === 'activate') {

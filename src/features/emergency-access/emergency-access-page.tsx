@@ -22,6 +22,7 @@ import type { ImportSet } from '../../domain/import/import-set';
 import { policyJson } from '../../domain/json';
 import type { EmergencyAccess } from '../../domain/lockout';
 import { listWords } from '../../domain/import/words';
+import type { PlanPurpose } from '../../domain/plan/plan-counts';
 import { lookupName } from '../../domain/references';
 import { describeError } from '../../graph/describe-error';
 import { PlanAndApply } from '../../policy-ui/plan/plan-and-apply';
@@ -37,6 +38,13 @@ import { useFixRecord } from './fix-record-store';
 import { HygieneSection } from './hygiene-section';
 import { FIX_ORIGIN, isRevertRun, LastFixNote, REVERT_ORIGIN } from './last-fix';
 import { useEmergencyCheck } from './use-emergency-check';
+
+// What the fix and its revert do to each policy, for the plan's counts ("2 get the emergency accounts excluded").
+const FIX_PURPOSE: PlanPurpose = { one: 'gets the emergency accounts excluded', many: 'get the emergency accounts excluded' };
+const REVERT_PURPOSE: PlanPurpose = {
+  one: 'has the exclusions of the last fix taken out',
+  many: 'have the exclusions of the last fix taken out',
+};
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1400px' },
@@ -180,6 +188,7 @@ export function EmergencyAccessPage() {
             ? 'The way back from the last fix: only the exclusions it added are taken out. '
             : 'The emergency accounts added to the exclusions of the chosen policies, every other exclusion kept. '
         }
+        purpose={work?.kind === 'revert' ? REVERT_PURPOSE : FIX_PURPOSE}
         onStart={(run) => {
           // The choice is spent on the fix: a policy that is a finding again later (a revert) starts unchosen.
           // A fix made before the last was reverted adds to its record: one revert takes out both.

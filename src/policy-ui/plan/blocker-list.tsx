@@ -1,8 +1,10 @@
 // What blocks applying a plan, as an error summary: each entry a link to the choice on its row (the planner says
 // which row lifts it), its own Tab stop, the focus moved there; the choice says the problem again as its
 // description. What no row lifts (the policy limit) is plain text. An oversized import may block on thousands of
-// rows: the list names the first, and says how many more each row says itself.
+// rows: the list names the first, and says how many more each row says itself. Each entry says after it what to
+// do here about it (the problem's own words say what Graph or the tenant would make of it).
 import { Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { nextStep } from '../../domain/plan/plan-words';
 import type { PlanProblem } from '../../domain/plan/types';
 
 const useStyles = makeStyles({
@@ -49,6 +51,7 @@ export function BlockerList({ id, blockers, total, anchorId, onGo }: BlockerList
                 ) : (
                   b.text
                 )}
+                {nextStep(b) ? ` What to do: ${nextStep(b)}` : null}
               </li>
             );
           })}

@@ -54,6 +54,7 @@ export interface PlanAndApplyProps {
   /** Choices the review starts from: a contingency switch writes the states it means, not report-only. */
   initialChoices?: PlanReviewProps['initialChoices'];
   intro?: PlanReviewProps['intro'];
+  purpose?: PlanReviewProps['purpose'];
   change?: PlanReviewProps['change'];
   from?: PlanReviewProps['from'];
   /** A guided run: after each write the run waits, showing the next write, until the admin goes on. */
@@ -132,6 +133,7 @@ function AccountPlanAndApply({
   onClosed,
   initialChoices,
   intro,
+  purpose,
   change,
   from,
   stepByStep = false,
@@ -243,6 +245,7 @@ function AccountPlanAndApply({
               }}
               initialChoices={initialChoices}
               intro={intro}
+              purpose={purpose}
               change={change}
               from={from}
               // Made by the admin's action: its title takes the keyboard's focus, as the run's does.

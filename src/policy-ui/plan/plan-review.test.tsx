@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// The plan's counts ("1 to update, … skipped") change when the admin changes a row's action or leaves a
+// The plan's counts ("1 to update … 1 is skipped by your choice") change when the admin changes a row's action or leaves a
 // policy out: they sit in a polite status line that is there from the first draw, so the change is said.
 // The progress before the plan and while it is made again is said too; "Find users again" reads the
 // directory with the plan kept on screen and the focus on the button, and says what it found; a saved
@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyImportSet } from '../../domain/import/import-set';
 import { sourcePolicies } from '../../domain/plan/build-plan';
 import { buildMapping } from '../../domain/plan/mapping';
-import type { MappingChoice, Plan, PlanChoices, PlanRow } from '../../domain/plan/types';
+import type { MappingChoice, MappingRow, Plan, PlanChoices, PlanRow } from '../../domain/plan/types';
 import { PlanReview } from './plan-review';
 import { emptyTarget, manyGroups, pilotImport } from './test-fixtures';
 
@@ -115,7 +115,9 @@ describe('PlanReview, the counts said when they change', () => {
 
     expect(summary()).toBe(line);
     expect(line.textContent).toContain('1 to update');
-    expect(line.textContent).toContain('1 skipped');
+    expect(line.textContent).toContain('Of the 2 policies chosen: 1 is updated, 1 is skipped by your choice.');
+    // The choice says only which are chosen: what is done with them is the counts' to say.
+    expect(screen.getByText('All 2 policies are chosen.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Apply: 1 change to Contoso…' })).toBeTruthy();
   });
 
@@ -126,7 +128,46 @@ describe('PlanReview, the counts said when they change', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'CA002' }));
     expect(summary()).toBe(line);
     expect(line.textContent).toContain('1 to update');
-    expect(line.textContent).toContain('1 skipped');
+    // The policy left out of the choice is not counted as skipped among the chosen.
+    expect(line.textContent).toContain('Of the one policy chosen: 1 is updated.');
+    expect(line.textContent).not.toContain('skipped');
+    expect(screen.getByText('1 of 2 policies is chosen.')).toBeTruthy();
+  });
+});
+
+describe('PlanReview, a change in its caller’s words', () => {
+  const purpose = { one: 'gets the emergency accounts excluded', many: 'get the emergency accounts excluded' };
+
+  it('says what the change does to the policies, and shows no import’s references or reused counts', () => {
+    render(<PlanReview source={emptyImportSet()} targetName="Contoso" onApply={() => undefined} change purpose={purpose} />);
+    expect(summary().textContent).toContain('0 to create, 2 to update. Of the 2 policies chosen: 2 get the emergency accounts excluded.');
+    expect(summary().textContent).not.toMatch(/reused|import/);
+    expect(screen.queryByRole('heading', { name: 'References' })).toBeNull();
+  });
+
+  it('keeps the references of a change when one of them needs a choice, and of an import always', () => {
+    const gone: MappingRow = {
+      key: 'group:g1',
+      kind: 'group',
+      sourceValue: 'g1',
+      sourceName: 'Contractors',
+      sourceDetail: null,
+      status: 'gone',
+      why: 'Not in the tenant any more.',
+      candidates: [],
+      choice: null,
+      chosen: false,
+      uses: [{ rowKey: 'p1', policyName: 'CA001', place: 'excluded groups', exclusion: true }],
+      canCreate: false,
+      problems: [{ severity: 'blocker', text: "Choose what the group 'Contractors' becomes in this tenant." }],
+    };
+    fake.planFor = (choices) => ({ ...planFor(choices), mapping: [gone] });
+    render(<PlanReview source={emptyImportSet()} targetName="Contoso" onApply={() => undefined} change purpose={purpose} />);
+    expect(screen.getByRole('heading', { name: 'References' })).toBeTruthy();
+    cleanup();
+    fake.planFor = null;
+    render(<PlanReview source={emptyImportSet()} targetName="Contoso" onApply={() => undefined} />);
+    expect(screen.getByRole('heading', { name: 'References' })).toBeTruthy();
   });
 });
 
@@ -339,7 +380,12 @@ describe('PlanReview, what blocks applying leads to the choice that lifts it', (
     render(<PlanReview source={source} targetName="Fabrikam" onApply={() => undefined} />);
     const blockers = screen.getByRole('list', { name: 'What blocks applying' });
 
-    fireEvent.click(within(blockers).getByRole('link', { name: "Choose what the user 'Break Glass 01' becomes in this tenant." }));
+    // Each says what to do here, after the link (whose name stays the problem).
+    const user = within(blockers).getByRole('link', { name: "Choose what the user 'Break Glass 01' becomes in this tenant." });
+    expect(user.closest('li')?.textContent).toBe(
+      "Choose what the user 'Break Glass 01' becomes in this tenant. What to do: Choose on its row what stands for it in this tenant, or leave out the policies that use it.",
+    );
+    fireEvent.click(user);
     expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'In this tenant, Break Glass 01 becomes' }));
 
     fireEvent.click(within(blockers).getByRole('link', { name: 'CA001: Could lock out Ada Lindqvist (you)' }));
@@ -477,4 +523,56 @@ describe('PlanReview, what blocks applying leads to a row past the rows drawn', 
 
     expect(document.activeElement?.getAttribute('aria-label')).toBe('In this tenant, Group 120 becomes');
   }, 30_000);
+});
+
+describe('PlanReview, every unresolved reference chosen for at once', () => {
+  /** Two references of CA001 nothing stands for (the mapping's choice, once made, in force), and CA002 needing none. */
+  const unresolvedFor = (choices: PlanChoices): Plan => {
+    const reference = (key: string, name: string): MappingRow => ({
+      key,
+      kind: 'group',
+      sourceValue: key,
+      sourceName: name,
+      sourceDetail: null,
+      status: 'none',
+      why: 'Nothing of this name in the tenant.',
+      candidates: [],
+      choice: choices.mapping[key] ?? null,
+      chosen: key in choices.mapping,
+      uses: [{ rowKey: 'p1', policyName: 'CA001', place: 'included groups', exclusion: false }],
+      canCreate: false,
+      problems: [],
+    });
+    const plan = planFor(choices);
+    const chosen = !choices.selection || choices.selection.includes('p1');
+    return { ...plan, sameTenant: false, mapping: chosen ? [reference('group:a', 'Sales'), reference('group:b', 'Finance')] : [] };
+  };
+
+  it('leaves out every policy that needs one: the choice of policies says so, and the buttons stay', () => {
+    fake.planFor = unresolvedFor;
+    render(<PlanReview source={emptyImportSet()} targetName="Fabrikam" onApply={() => undefined} />);
+    const leaveOut = screen.getByRole('button', { name: 'Leave out every policy that needs an unresolved reference (1)' });
+    fireEvent.click(leaveOut);
+    expect(screen.getByText('1 of 2 policies is chosen.')).toBeTruthy();
+    expect(screen.getByText('1 policy left out of the choice. To bring one back, tick it again under Choose policies….')).toBeTruthy();
+    // None left: disabled, but still there for the focus it holds.
+    expect(
+      screen.getByRole('button', { name: 'Leave out every policy that needs an unresolved reference (0)' }).getAttribute('aria-disabled'),
+    ).toBe('true');
+  });
+
+  it('removes every unresolved reference from the policies: each row says Leave it out', () => {
+    fake.planFor = unresolvedFor;
+    render(<PlanReview source={emptyImportSet()} targetName="Fabrikam" onApply={() => undefined} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove unresolved references from the policies (2)' }));
+    for (const name of ['Sales', 'Finance'])
+      expect(screen.getByRole('combobox', { name: `In this tenant, ${name} becomes` }).textContent).toBe('Leave it out');
+    expect(screen.getByText(/^2 references set to be left out of the policies that name them\./)).toBeTruthy();
+  });
+
+  it('offers neither for a single unresolved reference: its own menu is enough', () => {
+    fake.planFor = (choices) => ({ ...unresolvedFor(choices), mapping: unresolvedFor(choices).mapping.slice(0, 1) });
+    render(<PlanReview source={emptyImportSet()} targetName="Fabrikam" onApply={() => undefined} />);
+    expect(screen.queryByRole('button', { name: /^Remove unresolved references/ })).toBeNull();
+  });
 });

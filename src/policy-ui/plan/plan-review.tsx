@@ -4,8 +4,17 @@
 import { Button, Checkbox, Field, Link, makeStyles, Radio, RadioGroup, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
-import { offersDomainMap, planIntro, stateWords, writeCount, writeWords, type PlanSourceKind } from '../../domain/plan/plan-words';
-import { defaultChoices, type Plan, type PlanChoices, type PlanRow } from '../../domain/plan/types';
+import { countPlan, countWords, type PlanPurpose } from '../../domain/plan/plan-counts';
+import {
+  hasReferencesToMap,
+  offersDomainMap,
+  planIntro,
+  stateWords,
+  writeCount,
+  writeWords,
+  type PlanSourceKind,
+} from '../../domain/plan/plan-words';
+import { defaultChoices, type Plan, type PlanChoices } from '../../domain/plan/types';
 import { describeError } from '../../graph/describe-error';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { ErrorState } from '../../shared/ui/error-state';
@@ -19,6 +28,7 @@ import { MappingFileButtons } from './mapping-file-buttons';
 import { MappingTable } from './mapping-table';
 import { PlanRowsTable } from './plan-rows-table';
 import type { RowRevealer } from './revealable-part';
+import { UnresolvedChoices } from './unresolved-choices';
 import { usePlan } from './use-plan';
 
 const useStyles = makeStyles({
@@ -40,9 +50,11 @@ export interface PlanReviewProps {
   initialChoices?: Partial<PlanChoices>;
   /** What the plan is, in a sentence ("Emergency accounts added to 3 policies."); else said from `from`. */
   intro?: string;
+  /** What the plan does to each policy it writes, said with their count ("2 get the emergency accounts excluded"); else created or updated. */
+  purpose?: PlanPurpose;
   /**
    * A change the console made of the tenant's own policies (a switch, a rollout step, a fix), not an import:
-   * its words say "changed", and the states are the ones it means (no choice of report-only offered).
+   * its sections are only those a change needs, and the states are the ones it means (no choice of report-only offered).
    */
   change?: boolean;
   /** What the policies come from, for the plan's words: an import unless told (a change is told by `change`). */
@@ -51,18 +63,13 @@ export interface PlanReviewProps {
   takeFocus?: boolean;
 }
 
-/** The chosen policies the plan leaves as they are: a policy left out of the choice is skipped too, but not one of them. */
-function skippedOfChosen(rows: readonly PlanRow[], selection: readonly string[] | undefined): number {
-  const chosen = selection && new Set(selection);
-  return rows.filter((row) => row.kind === 'policy' && row.action === 'skip' && (!chosen || chosen.has(row.key))).length;
-}
-
 export function PlanReview({
   source,
   targetName,
   onApply,
   initialChoices,
   intro,
+  purpose,
   change = false,
   from = 'import',
   takeFocus = false,
@@ -195,15 +202,14 @@ export function PlanReview({
         {/* A polite status from the first draw: a row's new action or a policy left out changes these counts, and is said. */}
         <Text role="status">
           {intro ?? planIntro(kind, plan.sameTenant, targetName)}
-          {writeWords(plan.counts)}, {plan.counts.reuse.toLocaleString('en-US')} reused as they are,{' '}
-          {plan.counts.skip.toLocaleString('en-US')} skipped (already as planned or left out). Nothing is written until you apply it.
+          {writeWords(plan.counts)}. {countWords(countPlan(plan, choices.selection), purpose)} Nothing is written until you apply it.
         </Text>
+        {/* Only which are chosen: what the plan does with them is the counts' to say, in one story. */}
         <PolicySelection
           policies={policies}
           selection={choices.selection}
           onChange={(selection) => update({ selection })}
-          verb={change ? 'changed' : 'brought in'}
-          skipped={skippedOfChosen(plan.rows, choices.selection)}
+          verb="chosen"
           label={change ? 'Policies to change' : 'Policies to bring in'}
         />
         <div className={styles.options}>
@@ -233,40 +239,50 @@ export function PlanReview({
         <BlockerList id={blockersId} blockers={listedBlockers} total={plan.blockers.length} anchorId={anchorId} onGo={goTo} />
       ) : null}
 
-      <section className={styles.section} aria-labelledby="plan-mapping">
-        <h2 id="plan-mapping" className={styles.heading} ref={mappingHeading} tabIndex={-1}>
-          References
-        </h2>
-        {/* Changes within one tenant (a fix, a switch) have nothing to map or save. */}
-        {plan.sameTenant &&
-        !plan.mapping.some((row) => row.status !== 'same' && row.status !== 'planned' && row.status !== 'gone') ? null : (
-          <MappingFileButtons
-            rows={plan.mapping}
-            choices={choices}
-            source={source}
-            targetName={targetName}
-            directoryBusy={finding}
-            onReading={setFileReading}
-            lookUpUsers={lookUpUsers}
-            onLoad={(mapping, domains) => {
-              // Onto the choices as they are when it applies: a pick made while the file's directory read went on stays.
-              // No domains (its users could not be looked up with them): the domain map in use stays.
-              setChoices((c) => ({ ...c, mapping: { ...c.mapping, ...mapping }, ...(domains && { domains }) }));
-              if (domains) setDomain(domains[0] ?? { from: '', to: '' });
-            }}
+      {/* A change of the tenant's own policies whose references are all as they are has nothing to map: no section for it. */}
+      {change && !hasReferencesToMap(plan) ? null : (
+        <section className={styles.section} aria-labelledby="plan-mapping">
+          <h2 id="plan-mapping" className={styles.heading} ref={mappingHeading} tabIndex={-1}>
+            References
+          </h2>
+          {/* Changes within one tenant (a fix, a switch) have nothing to map or save. */}
+          {plan.sameTenant &&
+          !plan.mapping.some((row) => row.status !== 'same' && row.status !== 'planned' && row.status !== 'gone') ? null : (
+            <MappingFileButtons
+              rows={plan.mapping}
+              choices={choices}
+              source={source}
+              targetName={targetName}
+              directoryBusy={finding}
+              onReading={setFileReading}
+              lookUpUsers={lookUpUsers}
+              onLoad={(mapping, domains) => {
+                // Onto the choices as they are when it applies: a pick made while the file's directory read went on stays.
+                // No domains (its users could not be looked up with them): the domain map in use stays.
+                setChoices((c) => ({ ...c, mapping: { ...c.mapping, ...mapping }, ...(domains && { domains }) }));
+                if (domains) setDomain(domains[0] ?? { from: '', to: '' });
+              }}
+            />
+          )}
+          <UnresolvedChoices
+            mapping={plan.mapping}
+            policyKeys={policies.map((p) => p.rowKey)}
+            selection={choices.selection}
+            onSelection={(selection) => update({ selection })}
+            onChoose={(picked) => setChoices((c) => ({ ...c, mapping: withMappingChoices(c.mapping, picked) }))}
           />
-        )}
-        <MappingTable
-          rows={plan.mapping}
-          sourceLabel={kind === 'templates' ? 'In the templates' : kind === 'change' ? 'In the policies' : 'In the import'}
-          targetName={targetName}
-          confirmed={confirmed}
-          onChoose={(picked) => setChoices((c) => ({ ...c, mapping: withMappingChoices(c.mapping, picked) }))}
-          onConfirm={confirm}
-          anchorId={anchorId('mapping')}
-          revealRef={mappingRows}
-        />
-      </section>
+          <MappingTable
+            rows={plan.mapping}
+            sourceLabel={kind === 'templates' ? 'In the templates' : kind === 'change' ? 'In the policies' : 'In the import'}
+            targetName={targetName}
+            confirmed={confirmed}
+            onChoose={(picked) => setChoices((c) => ({ ...c, mapping: withMappingChoices(c.mapping, picked) }))}
+            onConfirm={confirm}
+            anchorId={anchorId('mapping')}
+            revealRef={mappingRows}
+          />
+        </section>
+      )}
 
       <section className={styles.section} aria-labelledby="plan-rows">
         <h2 id="plan-rows" className={styles.heading} ref={rowsHeading} tabIndex={-1}>
