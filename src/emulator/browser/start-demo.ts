@@ -7,6 +7,7 @@ import { createEmulator } from '../core/emulator';
 import { DroppedConnection, errors } from '../core/http';
 import type { EmulatorState, FaultConfig, TenantState } from '../core/model';
 import { createSeedState, seedAccounts } from '../seed';
+import { continueSignIns } from '../seed/sign-ins';
 
 // v2: the tenant gained its sign-in log, kept under its own key; an older save is seeded afresh.
 const STORAGE_KEY = 'gatehouse.demo-tenant.v2';
@@ -122,6 +123,13 @@ function save(state: EmulatorState) {
   }
 }
 
+function continueTraffic(state: EmulatorState) {
+  const now = new Date();
+  let added = 0;
+  for (const tenant of state.tenants) added += continueSignIns(tenant, now);
+  if (added > 0) save(state);
+}
+
 const encode = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '');
 const decode = (text: string) => JSON.parse(atob(text)) as { tid: string; oid: string; upn: string; name: string; scp: string };
 
@@ -156,6 +164,8 @@ export async function startDemo(graphBaseUrl: string): Promise<DemoController> {
   const worker = setupWorker(
     http.all(`${graphBaseUrl}/*`, async ({ request }) => {
       try {
+        // Contoso's people keep signing in while the demo is open: the log is brought up to now before it is read.
+        if (request.method === 'GET' && new URL(request.url).pathname.endsWith('/auditLogs/signIns')) continueTraffic(emulator.state);
         return await emulator.handle(request);
       } catch (error) {
         if (error instanceof DroppedConnection) return HttpResponse.error();

@@ -55,6 +55,9 @@ export const contosoDirectory = buildDirectory({
     { name: 'HR', description: 'Human resources.' },
     { name: 'Mobile workers', description: 'Users with corporate phones.' },
     { name: 'Privileged access workstations', description: 'Users who must sign in from a PAW.' },
+    // Staged rollout rings: people who sign in every day, so a ring's gate has sign-ins to judge.
+    { name: 'Rollout ring 1 - IT pilot', description: 'First ring of a staged rollout: IT staff who report problems early.' },
+    { name: 'Rollout ring 2 - Early adopters', description: 'Second ring of a staged rollout: volunteers from each department.' },
   ],
   apps: [
     { name: 'Contoso Expenses' },
@@ -73,6 +76,12 @@ const d = contosoDirectory;
 const emergencyGroup = d.group('CA - Emergency access accounts');
 const breakGlass = [d.user('Break Glass 01'), d.user('Break Glass 02')];
 const allUsersExceptEmergency = { includeUsers: ['All'], excludeGroups: [emergencyGroup] };
+
+/** The rollout rings' members: staff whose sign-ins fill the demo's log (sign-ins.ts), none an emergency account. */
+const rolloutRingMembers: Record<string, string[]> = {
+  [d.group('Rollout ring 1 - IT pilot')]: ['Dev Patel', 'Elif Yilmaz', 'Kofi Mensah'].map(d.user),
+  [d.group('Rollout ring 2 - Early adopters')]: ['Farah Haddad', 'Jonas Weber', 'Lena Sorensen', 'Noor Rahman', 'Priya Raman'].map(d.user),
+};
 
 const locationIds = {
   corporate: stableId(`${key}:location:Corporate network`),
@@ -497,6 +506,7 @@ export function contosoSeed(now: Date): TenantSeed {
     groupMembers: {
       [emergencyGroup]: breakGlass,
       [d.group('CA - Service accounts')]: [d.user('Sync Service Account'), d.user('Scanner Mailbox')],
+      ...rolloutRingMembers,
     },
     roleMembers: { [roles.globalAdministrator.id]: breakGlass },
     policies,

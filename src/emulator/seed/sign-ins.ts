@@ -1,7 +1,9 @@
 // The demo's sign-in log: a week of Contoso's sign-ins before the seed's clock, the same on every run
 // (seeded random). Mostly office days from managed laptops and phones that pass MFA; some travel,
 // guests from partner tenants, workload identities, risky sign-ins, legacy clients and device code
-// flow that Conditional Access blocks. Each is decided by the emulator's decider when seeded.
+// flow that Conditional Access blocks. Each is decided by the emulator's decider when seeded. The
+// demo then keeps the same people signing in while it is open (continueSignIns), each sign-in
+// decided when it happens: a rollout's gate, which counts sign-ins since its ring started, has some.
 import { stableId } from '../core/ids';
 import type { TenantState } from '../core/model';
 import type { Platform, SignInDevice, SignInFacts } from '../core/sign-ins/facts';
@@ -227,4 +229,32 @@ export function seedSignIns(tenant: TenantState, now: Date, count = SEEDED_SIGN_
   // ISO times of one format sort as text.
   facts.sort((a, b) => (a.createdDateTime! < b.createdDateTime! ? -1 : a.createdDateTime! > b.createdDateTime! ? 1 : 0));
   recordSignIns(tenant, facts, now, () => guid(r));
+}
+
+/** The demo's pace once seeded: Contoso's staff and guests sign in about every few seconds while it is open. */
+export const LIVE_SIGN_IN_EVERY_MS = 3000;
+/** At most this long is made up after a pause (a closed demo): the log shows the day's traffic, not a week's. */
+export const LIVE_CATCH_UP_MS = 30 * 60_000;
+
+/**
+ * The demo's traffic after the seed: the sign-ins of Contoso's people between the log's newest and `now`, at the
+ * demo's pace, each decided against the policies as they are now (a rollout's copy included), as the service
+ * decides a sign-in when it happens. The same people and devices as the seeded week; returns how many were added.
+ */
+export function continueSignIns(tenant: TenantState, now: Date): number {
+  const newest = tenant.signInLog?.entries.at(-1)?.facts.createdDateTime;
+  if (!newest) return 0;
+  const from = Math.max(Date.parse(newest), now.getTime() - LIVE_CATCH_UP_MS);
+  const count = Math.floor((now.getTime() - from) / LIVE_SIGN_IN_EVERY_MS);
+  if (count <= 0) return 0;
+  // The seed's people, devices included (the first draws of its random), then draws of this stretch's own.
+  const everyone = people(seededRandom(14));
+  const r = seededRandom(from);
+  const facts: SignInFacts[] = [];
+  for (let index = 1; index <= count; index++) {
+    const at = new Date(from + index * LIVE_SIGN_IN_EVERY_MS);
+    facts.push(r.chance(0.06) ? workloadSignIn(r, at) : personSignIn(r, r.pick(everyone), at));
+  }
+  recordSignIns(tenant, facts, now, () => guid(r));
+  return count;
 }
