@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { testEmulator } from '../harness/test-emulator';
 import { CONTOSO_TENANT_ID, contosoDirectory as d } from './contoso';
-import { continueSignIns, LIVE_CATCH_UP_MS, LIVE_SIGN_IN_EVERY_MS } from './sign-ins';
+import { continueSignIns, LIVE_CATCH_UP_MS, LIVE_LOG_CAP, LIVE_SIGN_IN_EVERY_MS } from './sign-ins';
 
 const RINGS = { 'Rollout ring 1 - IT pilot': 3, 'Rollout ring 2 - Early adopters': 5 };
 const LOG_SCOPES = ['AuditLog.Read.All', 'Directory.Read.All'];
@@ -89,5 +89,18 @@ describe('the demo’s sign-ins after the seed', () => {
     expect(continueSignIns(contoso, clock.now)).toBe(LIVE_CATCH_UP_MS / LIVE_SIGN_IN_EVERY_MS);
     expect(continueSignIns(preprod, clock.now)).toBe(0);
     expect(preprod.signInLog).toBeUndefined();
+  });
+
+  it('keep the log within a bound (the demo saves it in localStorage): the oldest go, the newest stay', () => {
+    const { clock, emulator } = testEmulator();
+    const contoso = emulator.state.tenants.find((t) => t.id === CONTOSO_TENANT_ID)!;
+    let added = 0;
+    while (added <= LIVE_LOG_CAP) {
+      clock.advance(LIVE_CATCH_UP_MS);
+      added += continueSignIns(contoso, clock.now);
+    }
+    const entries = contoso.signInLog!.entries;
+    expect(entries).toHaveLength(LIVE_LOG_CAP);
+    expect(Date.parse(entries.at(-1)!.facts.createdDateTime!)).toBe(clock.now.getTime());
   });
 });

@@ -237,6 +237,12 @@ export const LIVE_SIGN_IN_EVERY_MS = 3000;
 export const LIVE_CATCH_UP_MS = 30 * 60_000;
 
 /**
+ * The most the demo's log keeps (the newest): the tenant is saved in localStorage, whose quota a log growing by
+ * ~1,200 sign-ins an hour open would fill, and then nothing the admin changes in the demo would be kept.
+ */
+export const LIVE_LOG_CAP = SEEDED_SIGN_INS * 2;
+
+/**
  * The demo's traffic after the seed: the sign-ins of Contoso's people between the log's newest and `now`, at the
  * demo's pace, each decided against the policies as they are now (a rollout's copy included), as the service
  * decides a sign-in when it happens. The same people and devices as the seeded week; returns how many were added.
@@ -256,5 +262,7 @@ export function continueSignIns(tenant: TenantState, now: Date): number {
     facts.push(r.chance(0.06) ? workloadSignIn(r, at) : personSignIn(r, r.pick(everyone), at));
   }
   recordSignIns(tenant, facts, now, () => guid(r));
+  const entries = tenant.signInLog!.entries;
+  if (entries.length > LIVE_LOG_CAP) entries.splice(0, entries.length - LIVE_LOG_CAP);
   return count;
 }
