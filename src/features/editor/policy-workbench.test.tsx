@@ -14,6 +14,8 @@ import { PolicyWorkbench } from './policy-workbench';
 const world = vi.hoisted(() => ({
   // The lint's answer arrives when the test settles it.
   lint: { resolve: (_: LintFinding[]) => {}, reject: (_: Error) => {} },
+  // How many runs the lint has started: a test settles a run only once it has started.
+  runs: 0,
   sourcesError: null as Error | null,
 }));
 
@@ -45,6 +47,7 @@ vi.mock('../../policy-ui/lint-draft', () => ({
   lintDraft: () =>
     new Promise<LintFinding[]>((resolve, reject) => {
       world.lint = { resolve, reject };
+      world.runs++;
     }),
 }));
 
@@ -59,14 +62,17 @@ const workbench = (draft = draftOf()) => {
 
 beforeEach(() => {
   world.sourcesError = null;
+  world.runs = 0;
 });
+
+const runStarted = (n: number) => waitFor(() => expect(world.runs).toBe(n));
 afterEach(cleanup);
 
 describe('PolicyWorkbench checks', () => {
   it('says the lint is still checking, not "No problems found.", until it answers', async () => {
     const checks = workbench();
-    // Well past the lint's pause after typing: it runs, and has not answered.
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The lint runs, and has not answered.
+    await runStarted(1);
     expect(checks.textContent).toContain('Checking the JSON with the lint…');
     expect(checks.textContent).not.toContain('No problems found.');
     world.lint.resolve([]);
@@ -77,7 +83,7 @@ describe('PolicyWorkbench checks', () => {
   it('says the lint could not run when it fails, rather than checking forever', async () => {
     const checks = workbench();
     await waitFor(() => expect(checks.textContent).toContain('Checking the JSON with the lint…'));
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await runStarted(1);
     world.lint.reject(new Error('The lint worker stopped.'));
     await waitFor(() => expect(checks.textContent).toContain('The lint could not run: the JSON was not checked against its rules.'));
     expect(checks.textContent).not.toContain('Checking');
@@ -87,7 +93,7 @@ describe('PolicyWorkbench checks', () => {
   it('says the lint could not run when a later run fails, and no longer speaks of the earlier run’s marks', async () => {
     const view = render(<PolicyWorkbench draft={draftOf()} modelName="p1" label="Policy JSON" names={undefined} onReview={() => {}} />);
     const checks = screen.getByRole('region', { name: /^Checks/ });
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await runStarted(1);
     world.lint.resolve([
       { ruleId: 'demo-rule', severity: 'warning', category: 'hygiene', policyId: 'p1', path: ['state'], message: 'Stale.', external: [] },
     ]);
@@ -104,7 +110,7 @@ describe('PolicyWorkbench checks', () => {
         onReview={() => {}}
       />,
     );
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await runStarted(2);
     world.lint.reject(new Error('The lint worker stopped.'));
     await waitFor(() => expect(checks.textContent).toContain('The lint could not run: the JSON was not checked against its rules.'));
     expect(checks.textContent).not.toContain('The lint also marks');

@@ -11,6 +11,8 @@ const tenant = vi.hoisted(() => ({
   posted: [] as { policies: unknown[] }[],
   // The sign-ins and the policies are read when these settle (at once unless a test holds them back).
   signInsRead: Promise.resolve(),
+  // The sign-in log refuses, as a tenant without the licence it needs does.
+  signInsRefused: false,
   policiesRead: Promise.resolve(),
   // The same object each render, as the real hook gives: a new one would make a new request each time.
   emergency: [{ users: [], groups: [] }, () => true],
@@ -28,9 +30,10 @@ vi.mock('../../session/mfa-trusted-ips', () => ({ useMfaTrustedIps: () => [null,
 vi.mock('../../graph/sign-ins', () => ({
   readSignIns: async () => {
     await tenant.signInsRead;
+    if (tenant.signInsRefused) throw new Error('Tenant is not a B2C tenant and does not have premium license');
     return { signIns: [], capped: false };
   },
-  signInsUnavailable: () => null,
+  signInsUnavailable: (error: Error) => (/premium license/.test(error.message) ? 'the tenant has no Microsoft Entra ID P1 licence' : null),
 }));
 vi.mock('../../policy-ui/queries', () => {
   const read = (key: string, answer: () => unknown) =>
@@ -65,6 +68,7 @@ beforeEach(() => {
   tenant.policies = [{ id: 'p1', state: 'disabled' }];
   tenant.posted = [];
   tenant.signInsRead = Promise.resolve();
+  tenant.signInsRefused = false;
   tenant.policiesRead = Promise.resolve();
 });
 
@@ -155,5 +159,21 @@ describe('useDraftImpact held while saving', () => {
     await act(async () => {});
     expect(impact()).toBe('failed');
     expect(tenant.posted).toHaveLength(0);
+  });
+
+  it('pressed before the tenant’s policies were read, still says why the sign-ins cannot be read (no licence)', async () => {
+    const policies = later();
+    tenant.policiesRead = policies.promise;
+    tenant.signInsRefused = true;
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const page = (hold: boolean) => (
+      <QueryClientProvider client={client}>
+        <Probe hold={hold} />
+      </QueryClientProvider>
+    );
+    const view = render(page(false));
+    view.rerender(page(true));
+    await act(async () => policies.settle());
+    await waitFor(() => expect(screen.getByRole('status', { name: 'impact' }).textContent).toBe('unavailable'));
   });
 });

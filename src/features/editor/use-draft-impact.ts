@@ -164,16 +164,10 @@ export function useDraftImpact(
   return state;
 
   function checkState(): ImpactState {
-    if (held && !held.request && !held.policies)
-      return {
-        kind: 'failed',
-        message: "the save began before the tenant's policies were read, and those read since may already hold this draft.",
-      };
     if (signIns.error) {
       const why = signInsUnavailable(signIns.error);
       return why ? { kind: 'unavailable', why } : { kind: 'failed', message: signIns.error.message };
     }
-    if (!signIns.data) return { kind: 'reading', read };
     // Without the tenant's policies or named locations nothing can be evaluated: that ends the check
     // (the review's Save waits on it), as a failure to say, not a wait that never ends.
     const unread =
@@ -183,6 +177,13 @@ export function useDraftImpact(
           ? { what: 'named locations', error: locations.error }
           : null;
     if (unread) return { kind: 'failed', message: `the tenant's ${unread.what} could not be read (${unread.error.message}).` };
+    // Said after the reasons above, which stand whatever the save did.
+    if (held && !held.request && !held.policies)
+      return {
+        kind: 'failed',
+        message: "the save began before the tenant's policies were read, and those read since may already hold this draft.",
+      };
+    if (!signIns.data) return { kind: 'reading', read };
     if (result && result.request === request) return result.state;
     return { kind: 'evaluating', signIns: signIns.data.signIns.length };
   }

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LintFinding } from '../../domain/lint/types';
 import type { DraftState } from './use-draft';
 
-const calls = vi.hoisted(() => ({ sourcesReady: [] as boolean[], linted: 0, fail: false }));
+const calls = vi.hoisted(() => ({ sourcesReady: [] as boolean[], linted: 0, fail: false, hold: null as Promise<void> | null }));
 
 vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => ({ account: { tenantId: 't1' } }) }));
 vi.mock('../../session/lint-suppressions-store', () => ({ useLintSuppressions: () => [[]] }));
@@ -21,6 +21,7 @@ vi.mock('../../policy-ui/lint-draft', () => ({
   draftLintInput: (_sources: unknown, policy: unknown) => ({ policies: [policy] }),
   lintDraft: async (): Promise<LintFinding[]> => {
     calls.linted++;
+    if (calls.hold) await calls.hold;
     if (calls.fail) throw new Error('The lint worker stopped.');
     return [
       {
@@ -46,6 +47,7 @@ afterEach(() => {
   calls.sourcesReady = [];
   calls.linted = 0;
   calls.fail = false;
+  calls.hold = null;
 });
 
 describe('useLintMarkers', () => {
@@ -88,5 +90,23 @@ describe('useLintMarkers', () => {
     rerender({ draft: edited('enabledForReportingButNotEnforced') });
     await waitFor(() => expect(result.current.progress).toBe('done'));
     expect(result.current.markers.map((m) => m.message)).toEqual([expect.stringContaining('Report-only since last year.')]);
+  });
+
+  it('after a failed run, says the next one is checking while it runs, not that the lint could not run', async () => {
+    const edited = (state: string) =>
+      ({ text: `{\n  "id": "p1",\n  "state": "${state}"\n}`, policy: { id: 'p1', state }, findings: [] }) as unknown as DraftState;
+    calls.fail = true;
+    const { result, rerender } = renderHook(({ draft }) => useLintMarkers(draft, true), { initialProps: { draft } });
+    await waitFor(() => expect(result.current.progress).toBe('failed'));
+
+    // Typed on; this run takes its time, then answers.
+    calls.fail = false;
+    let release = () => {};
+    calls.hold = new Promise((resolve) => (release = resolve));
+    rerender({ draft: edited('disabled') });
+    await waitFor(() => expect(calls.linted).toBe(2));
+    await waitFor(() => expect(result.current.progress).toBe('checking'));
+    release();
+    await waitFor(() => expect(result.current.progress).toBe('done'));
   });
 });

@@ -45,6 +45,8 @@ export function useLintMarkers(draft: DraftState, editorShown: boolean): { marke
     if (!input) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
+      // A new run: until it answers the checks say so, not that an earlier run could not run.
+      setFailed(false);
       lintDraft(input, controller.signal).then(
         (findings) => {
           setAnswer(findings);
