@@ -76,6 +76,14 @@ describe('agent identities (beta)', () => {
       result: 'indeterminate',
       missing: ['identity.agentIdentity'],
     });
+    // Included whichever it is: the tenant's own application by ServicePrincipalsInMyTenant, an agent by All.
+    expect(
+      run({ includeServicePrincipals: ['ServicePrincipalsInMyTenant'], includeAgentIdServicePrincipals: ['All'] }, notSaid),
+    ).toMatchObject({ result: 'applies', reason: expect.stringContaining('Whether or not') as string });
+    // Met by one reading only: still a question.
+    expect(
+      run({ includeServicePrincipals: ['ServicePrincipalsInMyTenant'], includeAgentIdServicePrincipals: [helpdeskAgent] }, notSaid),
+    ).toMatchObject({ result: 'indeterminate', missing: ['identity.agentIdentity'] });
     // Excluded by id whichever it is: no question left.
     expect(
       run(

@@ -135,13 +135,16 @@ export function workloadOutcome(clientApplications: unknown, identity: WorkloadI
   if (identity.agentIdentity === true) return asAgent();
   if (identity.agentIdentity === false) return asServicePrincipal();
   // Not known: read as a service principal while the policy names no agent identity (as before the agent
-  // lists: the sign-in log does not say); else settled only when neither reading meets the policy.
+  // lists: the sign-in log does not say); else settled when both readings agree.
   const plain = asServicePrincipal();
   if (!namesAny(agents)) return plain;
   const agent = listsOutcome(agents, identity, p, unread);
   // Met by neither reading: said of the lists that name someone, not of what the identity is.
   if (plain.kind === 'noMatch' && agent.kind === 'noMatch')
     return namesAny(servicePrincipals) ? noMatch(`${plain.reason} ${agent.reason}`) : agent;
+  // Met by both: included whichever it is.
+  if (plain.kind === 'match' && agent.kind === 'match')
+    return match(`Whether or not ${p.who} is an agent identity, the policy includes it. ${plain.reason} ${agent.reason}`);
   return unknown(`Whether ${p.who} is an agent identity is not known, and the policy names agent identities.`, [
     'identity.agentIdentity',
     ...(plain.kind === 'unknown' ? plain.missing : []),
