@@ -83,7 +83,7 @@ export async function readWorkload(
   servicePrincipalId: string,
   tenantId: string,
   signal?: AbortSignal,
-): Promise<{ servicePrincipalType?: 'application' | 'managedIdentity'; ownedByThisTenant?: boolean; agentIdentity: boolean }> {
+): Promise<{ servicePrincipalType?: 'application' | 'managedIdentity'; ownedByThisTenant?: boolean; agentIdentity?: boolean }> {
   const sp = await client.get<{ '@odata.type'?: string; servicePrincipalType?: string | null; appOwnerOrganizationId?: string | null }>(
     // Beta: agentIdentity is a beta type, which a v1.0 answer need not name.
     `/beta/servicePrincipals/${encodeURIComponent(servicePrincipalId)}?$select=id,servicePrincipalType,appOwnerOrganizationId`,
@@ -92,7 +92,8 @@ export async function readWorkload(
   const type = sp.servicePrincipalType?.toLowerCase();
   return {
     // Graph names the derived type in @odata.type (an agent identity is a service principal of type agentIdentity).
-    agentIdentity: agentKind(sp['@odata.type']) === 'agentIdentity',
+    // An answer without it says nothing either way: what the caller knew (an identity picked among agents) stands.
+    ...(typeof sp['@odata.type'] === 'string' && { agentIdentity: agentKind(sp['@odata.type']) === 'agentIdentity' }),
     ...(type === 'managedidentity'
       ? { servicePrincipalType: 'managedIdentity' as const }
       : type === 'application'

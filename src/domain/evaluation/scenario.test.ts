@@ -79,6 +79,11 @@ describe('a what-if scenario', () => {
     const agent: Scenario = { ...scenario, identity: { kind: 'servicePrincipal', id: 'agent-1', name: 'Helpdesk', agentIdentity: true } };
     expect(scenarioFacts(agent, {}).identity).toMatchObject({ kind: 'workloadIdentity', agentIdentity: true });
     expect(scenarioFacts(agent, { workload: { agentIdentity: false } }).identity).toMatchObject({ agentIdentity: false });
+    // A read that does not say leaves the mark standing.
+    expect(scenarioFacts(agent, { workload: { ownedByThisTenant: true, agentIdentity: undefined } }).identity).toMatchObject({
+      ownedByThisTenant: true,
+      agentIdentity: true,
+    });
     const unmarked: Scenario = { ...scenario, identity: { kind: 'servicePrincipal', id: 'sp-1', name: 'Payroll' } };
     expect(scenarioFacts(unmarked, {}).identity).not.toHaveProperty('agentIdentity');
     expect(scenarioFacts(unmarked, { workload: { agentIdentity: true } }).identity).toMatchObject({ agentIdentity: true });

@@ -155,9 +155,10 @@ export function scenarioFacts(scenario: Scenario, subject: SubjectFacts): SignIn
           kind: 'workloadIdentity',
           servicePrincipalId: scenario.identity.id,
           displayName: scenario.identity.name,
-          // Chosen among agent identities: one, unless the directory, read afresh, says otherwise.
-          ...(scenario.identity.agentIdentity && { agentIdentity: true }),
           ...subject.workload,
+          // Chosen among agent identities: one, unless the directory, read afresh, says otherwise (an answer
+          // that does not say leaves the mark standing).
+          ...(scenario.identity.agentIdentity && subject.workload?.agentIdentity === undefined && { agentIdentity: true }),
         };
   const t = scenario.target;
   const target: SignInFacts['target'] =
