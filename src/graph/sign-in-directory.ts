@@ -1,8 +1,10 @@
-// The directory around sign-ins: each user's groups (transitively) and active roles, read in $batch
-// (20 users a request) so a week of sign-ins by hundreds of users costs a few round trips. A user whose
-// read fails is marked unread (null): the engine then treats their groups and roles as unknown.
+// The directory around sign-ins: each user's groups (transitively), active roles, and whether an agent
+// user, read in $batch (20 requests a batch) so a week of sign-ins by hundreds of users costs a few round
+// trips. A user whose membership read fails is marked unread (null): the engine then treats their groups
+// and roles as unknown; one whose own read fails is not known to be an agent user or not.
 import type { UserDirectory } from '../domain/evaluation/impact-of-draft';
 import type { GraphClient } from './client';
+import { agentKind } from './object-kind';
 
 interface MemberOfItem {
   '@odata.type'?: string;
@@ -15,11 +17,15 @@ export async function readUserDirectory(client: GraphClient, userIds: readonly s
   const unique = [...new Set(userIds.filter(Boolean))];
   const answers = await client.batch(
     'v1.0',
-    unique.map((id, index) => ({
-      id: String(index),
-      method: 'GET',
-      url: `/users/${encodeURIComponent(id)}/transitiveMemberOf?$select=id,roleTemplateId&$top=999`,
-    })),
+    unique.flatMap((id, index) => [
+      {
+        id: String(index),
+        method: 'GET' as const,
+        url: `/users/${encodeURIComponent(id)}/transitiveMemberOf?$select=id,roleTemplateId&$top=999`,
+      },
+      // The user itself, for its @odata.type: AllAgentIdUsers (on either side of a policy) asks whether an agent user.
+      { id: `user-${index}`, method: 'GET' as const, url: `/users/${encodeURIComponent(id)}?$select=id` },
+    ]),
   );
   const directory: UserDirectory = {};
   unique.forEach((id, index) => {
@@ -30,7 +36,11 @@ export async function readUserDirectory(client: GraphClient, userIds: readonly s
       directory[id] = null;
       return;
     }
+    const user = answers.get(`user-${index}`);
+    const userBody = user?.body as { '@odata.type'?: string } | undefined;
     directory[id] = {
+      // Graph names a derived type in @odata.type (an agent user is a user of type agentUser); a person's has none.
+      ...(user?.status === 200 && userBody && { agentUser: agentKind(userBody['@odata.type']) === 'agentUser' }),
       groupIds: body.value.filter((o) => o['@odata.type'] === '#microsoft.graph.group').map((o) => o.id),
       roleTemplateIds: body.value.flatMap((o) =>
         o['@odata.type'] === '#microsoft.graph.directoryRole' && o.roleTemplateId ? [o.roleTemplateId] : [],

@@ -9,8 +9,8 @@ import { draftImpact, type DraftImpact } from './bulk/impact';
 import { readLog, shapesFor } from './bulk/log-shapes';
 import type { NamedLocationData } from './sign-in';
 
-/** What was read of a user (referenced groups and active roles), or null when it could not be. */
-export type UserDirectory = Record<string, { groupIds: string[]; roleTemplateIds: string[] } | null>;
+/** What was read of a user (referenced groups, active roles, an agent user or not when read), or null when it could not be. */
+export type UserDirectory = Record<string, { groupIds: string[]; roleTemplateIds: string[]; agentUser?: boolean } | null>;
 
 export interface ImpactRequest {
   tenantId: string;
@@ -65,7 +65,13 @@ export function impactOfDraft(request: ImpactRequest): ImpactAnswer {
   const directory: DirectoryFacts = {
     user: (id) => {
       const known = request.users[id];
-      return known ? { groupIds: known.groupIds, roleTemplateIds: known.roleTemplateIds } : undefined;
+      return known
+        ? {
+            groupIds: known.groupIds,
+            roleTemplateIds: known.roleTemplateIds,
+            ...(known.agentUser !== undefined && { agentUser: known.agentUser }),
+          }
+        : undefined;
     },
   };
   const log = readLog(request.signIns, directory, request.tenantId);

@@ -66,6 +66,35 @@ describe('the impact of a draft over the tenant’s sign-ins', { timeout: 30_000
     );
   });
 
+  it('reads who is an agent user, so "all users but agent users" is decided for a person', async () => {
+    // The demo's agent user signed in this week too.
+    const { signIns, users, policies, namedLocations, ca001, user } = await setup((emulator, user) =>
+      emulator.recordSignIns(CONTOSO_TENANT_ID, [
+        { userId: user('Helpdesk Agent'), appId: '00000003-0000-0000-c000-000000000000', ipAddress: '203.0.113.9' },
+      ]),
+    );
+    expect(users[user('Grace Kim')]).toMatchObject({ agentUser: false });
+    expect(users[user('Helpdesk Agent')]).toMatchObject({ agentUser: true });
+    const peopleOnly = {
+      ...ca001,
+      conditions: { ...(ca001.conditions as object), users: { includeUsers: ['All'], excludeUsers: ['AllAgentIdUsers'] } },
+      grantControls: { operator: 'OR', builtInControls: ['block'] },
+    };
+    const answer = impactOfDraft({
+      tenantId: CONTOSO_TENANT_ID,
+      signIns,
+      users,
+      policies,
+      policyId: String(ca001.id),
+      draft: peopleOnly,
+      namedLocations,
+      emergencyAccountIds: [],
+    });
+    expect(answer.impact.classes.newlyBlocked.identityIds).toContain(user('Grace Kim'));
+    expect(answer.impact.classes.indeterminate.identityIds).not.toContain(user('Grace Kim'));
+    expect(answer.impact.classes.newlyBlocked.identityIds).not.toContain(user('Helpdesk Agent'));
+  });
+
   it('puts an emergency account first when the draft would block it', async () => {
     // A break-glass account signed in this week (its monthly check).
     const { signIns, users, policies, namedLocations, ca001, user } = await setup((emulator, user) =>

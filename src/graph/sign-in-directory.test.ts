@@ -1,0 +1,48 @@
+// readUserDirectory: each user's groups and roles from transitiveMemberOf, and whether an agent user from
+// the user's own @odata.type, in one $batch; a user whose own read fails is not known to be either.
+import { describe, expect, it } from 'vitest';
+import { clientWith, json } from './client-fake';
+import { readUserDirectory } from './sign-in-directory';
+
+interface Item {
+  id: string;
+  url: string;
+}
+
+const PERSON = 'aaaaaaaa-0000-0000-0000-000000000001';
+const AGENT_USER = 'aaaaaaaa-0000-0000-0000-000000000002';
+const UNREAD = 'aaaaaaaa-0000-0000-0000-000000000003';
+
+function graph() {
+  return clientWith(async (_url, init) => {
+    const { requests } = JSON.parse(String(init.body)) as { requests: Item[] };
+    const responses = requests.map((r) => {
+      if (r.url.includes('/transitiveMemberOf'))
+        return {
+          id: r.id,
+          status: 200,
+          body: { value: [{ '@odata.type': '#microsoft.graph.group', id: 'g-1' }] },
+        };
+      if (r.url.includes(UNREAD)) return { id: r.id, status: 403, body: { error: { code: 'Authorization_RequestDenied' } } };
+      // A person's answer names no derived type; an agent user's does.
+      return {
+        id: r.id,
+        status: 200,
+        body: r.url.includes(AGENT_USER) ? { '@odata.type': '#microsoft.graph.agentUser', id: AGENT_USER } : { id: PERSON },
+      };
+    });
+    return json(200, { responses });
+  });
+}
+
+describe('readUserDirectory', () => {
+  it('says whether each user is an agent user, from the user’s @odata.type', async () => {
+    const { client, calls } = graph();
+    const directory = await readUserDirectory(client, [PERSON, AGENT_USER, UNREAD, '']);
+    expect(directory[PERSON]).toEqual({ agentUser: false, groupIds: ['g-1'], roleTemplateIds: [] });
+    expect(directory[AGENT_USER]).toEqual({ agentUser: true, groupIds: ['g-1'], roleTemplateIds: [] });
+    // Its groups were read; whether an agent user was not.
+    expect(directory[UNREAD]).toEqual({ groupIds: ['g-1'], roleTemplateIds: [] });
+    expect(calls).toHaveLength(1);
+  });
+});
