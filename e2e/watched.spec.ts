@@ -76,6 +76,8 @@ test('a watched policy deleted by a colleague is named first, as deleted', async
   const items = page.getByRole('list', { name: 'Watched policies that changed' }).getByRole('listitem');
   // Watched second, listed first: it no longer protects anything.
   await expect(items.first()).toContainText(/^CA014.*deleted by colleague@contoso\.example/);
+  // Named as the list now names it, with the name it was watched under.
+  await expect(items.nth(1)).toContainText(/^CA008: Block unknown platforms \(was CA008: Block unknown or unsupported device platforms\)/);
   await expect(items.nth(1)).toContainText('Name: CA008: Block unknown or unsupported device platforms → CA008: Block unknown platforms');
   await items.first().getByRole('button', { name: 'Stop watching' }).click();
   await expect(page.getByRole('group', { name: '1 watched policy changed since you last looked', exact: true })).toBeVisible();

@@ -118,3 +118,39 @@ it("isolates a policy's name in what is said and in the dialog's title", async (
   fireEvent.click(within(entry).getByRole('button', { name: 'Mark as seen' }));
   expect(said()).toContain('Marked CA009 \\u202EEvil as seen. Nothing else you watch has changed.');
 });
+
+it('names a renamed watched policy by its name now, with the name it was watched under; a deleted one keeps its name', async () => {
+  localStorage.setItem(
+    'gatehouse.watch.acct',
+    JSON.stringify({ a: seen('a', 'CA001: Require MFA for all users'), gone: seen('gone', 'CA003: Deleted one') }),
+  );
+  render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <WatchedChanges policies={[changed('a', 'CA001: Require MFA (pilot)')]} />
+    </QueryClientProvider>,
+  );
+  const entries = within(screen.getByRole('list', { name: 'Watched policies that changed' })).getAllByRole('listitem');
+  expect(entries.map((li) => li.firstChild?.textContent)).toEqual([
+    'CA001: Require MFA (pilot) (was CA001: Require MFA for all users)',
+    'CA003: Deleted one',
+  ]);
+  // Each name is isolated on its own.
+  expect([...entries[0]!.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual([
+    'CA001: Require MFA (pilot)',
+    'CA001: Require MFA for all users',
+  ]);
+
+  fireEvent.click(within(entries[0]!).getByRole('button', { name: 'Show changes' }));
+  const dialog = await screen.findByRole('dialog');
+  expect(within(dialog).getByRole('heading', { level: 2 }).textContent).toBe(
+    'CA001: Require MFA (pilot) (was CA001: Require MFA for all users): since you last looked',
+  );
+  await act(async () => {
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+  });
+
+  fireEvent.click(within(entries[0]!).getByRole('button', { name: 'Mark as seen' }));
+  expect(said()).toContain('Marked CA001: Require MFA (pilot) as seen.');
+  fireEvent.click(within(item('CA003: Deleted one')).getByRole('button', { name: 'Stop watching' }));
+  expect(said()).toContain('Stopped watching CA003: Deleted one. Nothing else you watch has changed.');
+});

@@ -42,6 +42,10 @@ interface WatchedChange {
   id: string;
   watched: WatchedPolicy;
   now: JsonObject | null;
+  /** The policy's name now; a deleted one keeps the name it was watched or last seen under. */
+  name: string;
+  /** The name it was watched or last seen under, when it has been renamed since; else null. */
+  wasName: string | null;
   /** How many changes in words since it was seen (0 when deleted). */
   count: number;
 }
@@ -60,6 +64,25 @@ function bannerTitle(summaries: readonly WatchedSummary[]) {
   return `${changed} since you last looked${worst ? `: ${worst}` : ''}`;
 }
 
+// A rename shows beside the name the admin will find in the list now, not hidden in "and 1 more".
+function PolicyName({ change }: { change: WatchedChange }) {
+  return (
+    <>
+      <Isolated>{change.name}</Isolated>
+      {change.wasName !== null && (
+        <>
+          {' (was '}
+          <Isolated>{change.wasName}</Isolated>
+          {')'}
+        </>
+      )}
+    </>
+  );
+}
+
+const currentName = (watched: WatchedPolicy, now: JsonObject | null) =>
+  now && typeof now.displayName === 'string' ? now.displayName : watched.name;
+
 function ChangesDialog({ change, onClose }: { change: WatchedChange; onClose(): void }) {
   const styles = useStyles();
   const tenant = useTenantSession();
@@ -71,7 +94,7 @@ function ChangesDialog({ change, onClose }: { change: WatchedChange; onClose(): 
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>
-            <Isolated>{change.watched.name}</Isolated>: since you last looked
+            <PolicyName change={change} />: since you last looked
           </DialogTitle>
           <DialogContent>
             <PolicyDiff
@@ -117,7 +140,11 @@ export function WatchedChanges({ policies }: { policies: readonly ConditionalAcc
       Object.entries(watched)
         .map(([id, entry]) => ({ id, watched: entry, now: byId.get(id) ?? null }))
         .filter((c) => !c.now || (c.now.modifiedDateTime ?? null) !== c.watched.seenModified)
-        .map((c) => ({ ...c, count: c.now ? describeChanges(c.watched.snapshot, c.now).length : 0 }))
+        .map((c) => {
+          const name = currentName(c.watched, c.now);
+          const count = c.now ? describeChanges(c.watched.snapshot, c.now).length : 0;
+          return { ...c, name, wasName: name === c.watched.name ? null : c.watched.name, count };
+        })
         // A change of read-only fields alone is not a change to show.
         .filter((c) => !c.now || c.count > 0)
     );
@@ -171,7 +198,7 @@ export function WatchedChanges({ policies }: { policies: readonly ConditionalAcc
               return (
                 <li key={change.id} className={styles.item}>
                   <Text weight="semibold">
-                    <Isolated>{change.watched.name}</Isolated>
+                    <PolicyName change={change} />
                   </Text>
                   <Text>
                     {change.now ? (
@@ -199,7 +226,7 @@ export function WatchedChanges({ policies }: { policies: readonly ConditionalAcc
                       size="small"
                       appearance="subtle"
                       onClick={() => {
-                        leave(index, `Marked ${isolatedText(change.watched.name)} as seen.`);
+                        leave(index, `Marked ${isolatedText(change.name)} as seen.`);
                         markSeen([change.now!]);
                       }}
                     >
@@ -210,7 +237,7 @@ export function WatchedChanges({ policies }: { policies: readonly ConditionalAcc
                       size="small"
                       appearance="subtle"
                       onClick={() => {
-                        leave(index, `Stopped watching ${isolatedText(change.watched.name)}.`);
+                        leave(index, `Stopped watching ${isolatedText(change.name)}.`);
                         unwatch(change.id);
                       }}
                     >
