@@ -121,13 +121,13 @@ test('restores several under throttling, each with its own status, and resumes w
   await dialog.getByRole('button', { name: 'Restore' }).click();
 
   const progress = page.getByRole('list', { name: 'Progress of each policy' });
-  await expect(page.getByText(/^Stopped: 2 of 3 done, 1 failed$/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/^Ended: 2 of 3 done, 1 failed$/)).toBeVisible({ timeout: 30_000 });
   await expect(progress.getByRole('listitem').filter({ hasText: 'Failed' })).toHaveCount(1);
   await expect(progress.getByRole('listitem').filter({ hasText: 'Restored' })).toHaveCount(2);
 
   // A reload keeps the run; resuming repeats only the failed one.
   await page.reload();
-  await expect(page.getByText(/^Stopped: 2 of 3 done, 1 failed$/)).toBeVisible();
+  await expect(page.getByText(/^Ended: 2 of 3 done, 1 failed$/)).toBeVisible();
   await page.getByRole('button', { name: 'Resume (1 left)' }).click();
   await expect(page.getByText('Done: 3 of 3')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('No deleted policies')).toBeVisible();

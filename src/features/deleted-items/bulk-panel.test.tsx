@@ -187,4 +187,16 @@ describe('BulkProgress: where the focus goes as the run stops, resumes and ends'
     expect(focusedName()).toBe('Resume (1 left)');
     expect(document.activeElement!.getAttribute('aria-disabled')).toBeNull();
   });
+
+  it('a run that tried every item says it ended, not that it was stopped; one with items untried says stopped', () => {
+    const { rerender } = render(bar(runOf('done', 'failed', 'running'), true));
+    rerender(bar(runOf('done', 'failed', 'done'), false));
+    expect(screen.getByText('Ended: 2 of 3 done, 1 failed')).toBeTruthy();
+    expect(document.body.textContent).toContain('Run ended: 2 of 3 restored, 1 failed. Resume tries the one that failed again.');
+    cleanup();
+    const again = render(bar(runOf('done', 'running', 'pending'), true));
+    again.rerender(bar(runOf('done', 'failed', 'pending'), false));
+    expect(screen.getByText('Stopped: 1 of 3 done, 1 failed')).toBeTruthy();
+    expect(document.body.textContent).toContain('Run stopped: 1 of 3 restored, 1 failed. Resume goes on with the 2 left.');
+  });
 });

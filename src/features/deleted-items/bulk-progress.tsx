@@ -72,6 +72,8 @@ export function BulkProgress({
   const left = unfinished(run);
   const failed = run.items.filter((i) => i.status === 'failed').length;
   const done = run.items.length - left.length;
+  // Every item was tried and what is left failed: the run ended, it was not stopped (nothing is left untried).
+  const ended = left.length > 0 && failed === left.length && !run.stopped;
   const verb = run.kind === 'restore' ? (run.reportOnly ? 'Restoring in report-only' : 'Restoring') : 'Deleting permanently';
   const title = running
     ? stopping
@@ -79,7 +81,7 @@ export function BulkProgress({
       : `${verb}: ${done} of ${run.items.length} done`
     : left.length === 0
       ? `Done: ${done} of ${run.items.length}`
-      : `Stopped: ${done} of ${run.items.length} done${failed ? `, ${failed} failed` : ''}`;
+      : `${ended ? 'Ended' : 'Stopped'}: ${done} of ${run.items.length} done${failed ? `, ${failed} failed` : ''}`;
   // The bar's words change in place as the run goes, which Fluent's message bar does not say: the end of a
   // run seen here (not a journalled one shown on opening the page) is said once, in other words than the
   // title's, so that it is not read twice where both are.
@@ -103,7 +105,9 @@ export function BulkProgress({
       ? null
       : left.length === 0
         ? `Run finished: ${run.items.length === 1 ? 'the policy' : `all ${run.items.length} policies`} ${outcome}.`
-        : `Run stopped: ${done} of ${run.items.length} ${outcome}${failed ? `, ${failed} failed` : ''}.${run.stopped ? ` ${run.stopped}` : ''} Resume goes on with the ${left.length} left.`;
+        : ended
+          ? `Run ended: ${done} of ${run.items.length} ${outcome}, ${failed} failed. Resume tries ${failed === 1 ? 'the one' : `the ${failed}`} that failed again.`
+          : `Run stopped: ${done} of ${run.items.length} ${outcome}${failed ? `, ${failed} failed` : ''}.${run.stopped ? ` ${run.stopped}` : ''} Resume goes on with the ${left.length} left.`;
   return (
     <>
       <SpokenStatus occasion={ends}>{endWords}</SpokenStatus>
