@@ -87,6 +87,8 @@ describe('a what-if scenario', () => {
     const unmarked: Scenario = { ...scenario, identity: { kind: 'servicePrincipal', id: 'sp-1', name: 'Payroll' } };
     expect(scenarioFacts(unmarked, {}).identity).not.toHaveProperty('agentIdentity');
     expect(scenarioFacts(unmarked, { workload: { agentIdentity: true } }).identity).toMatchObject({ agentIdentity: true });
+    // Read, and the answer names no type: Graph names only derived types (an agent identity), so it is a plain one.
+    expect(scenarioFacts(unmarked, { workload: { ownedByThisTenant: true } }).identity).toMatchObject({ agentIdentity: false });
     // Graph's evaluate takes it as the service principal it is.
     expect(evaluateRequest(agent).signInIdentity).toEqual({
       '@odata.type': '#microsoft.graph.servicePrincipalSignIn',

@@ -156,9 +156,12 @@ export function scenarioFacts(scenario: Scenario, subject: SubjectFacts): SignIn
           servicePrincipalId: scenario.identity.id,
           displayName: scenario.identity.name,
           ...subject.workload,
-          // Chosen among agent identities: one, unless the directory, read afresh, says otherwise (an answer
-          // that does not say leaves the mark standing).
-          ...(scenario.identity.agentIdentity && subject.workload?.agentIdentity === undefined && { agentIdentity: true }),
+          // What the directory, read afresh, says; an answer without a type (Graph names only derived types, as
+          // an agent identity is) is a plain service principal unless it was chosen among agent identities.
+          // Not read: the mark, else not known.
+          ...(subject.workload
+            ? { agentIdentity: subject.workload.agentIdentity ?? !!scenario.identity.agentIdentity }
+            : scenario.identity.agentIdentity && { agentIdentity: true }),
         };
   const t = scenario.target;
   const target: SignInFacts['target'] =
