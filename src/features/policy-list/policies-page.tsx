@@ -31,12 +31,14 @@ import { createHintedRows, createRowCache, describeWhenIdle } from './row-cache'
 import { describeMatch } from '../../domain/search-match';
 import { PoliciesGrid } from './policies-grid';
 import { PoliciesToolbar } from './policies-toolbar';
+import { ReadAgain } from './read-again';
 import { useListFilters } from './use-list-filters';
 import { useWatched } from '../../policy-ui/watch-store';
 import { paths } from '../../shared/routes/paths';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { Isolated } from '../../shared/ui/isolated-text';
 import { Notice } from '../../shared/ui/notice';
+import { formatTime } from '../../shared/ui/format';
 
 // Loaded only when something is watched: the first screen stays small.
 
@@ -178,7 +180,17 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
       {watchedNode && Object.keys(watched).length > 0 && <OptionalPart what="What changed in watched policies">{watchedNode}</OptionalPart>}
       {noticesNode && <OptionalPart what="Whether the contingency plans are ready">{noticesNode}</OptionalPart>}
 
-      <PoliciesToolbar filters={filters} ruleIds={ruleIds} />
+      <PoliciesToolbar filters={filters} ruleIds={ruleIds} end={<ReadAgain tenant={tenant} policies={policies} />} />
+
+      {/* Read before and not again: the rows stay as they were read, and the warning says so. */}
+      {policies.isError && policies.data && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            The policies could not be read again, so the list is as read at {formatTime(policies.dataUpdatedAt)}.{' '}
+            {describeError(policies.error).message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
 
       {names.data && names.data.failures.length > 0 && (
         <MessageBar intent="warning">
@@ -220,7 +232,9 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
         </Skeleton>
       )}
 
-      {policies.isError && <ErrorState {...describeError(policies.error, 'load the policies')} onRetry={() => void policies.refetch()} />}
+      {policies.isError && !policies.data && (
+        <ErrorState {...describeError(policies.error, 'load the policies')} onRetry={() => void policies.refetch()} />
+      )}
 
       {list && count === 0 && (
         <EmptyState title="This tenant has no Conditional Access policies">

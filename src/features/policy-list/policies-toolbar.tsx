@@ -1,14 +1,15 @@
 // Search and filters above the policies list.
 import { Button, Dropdown, makeStyles, Option, SearchBox, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { memo, useRef } from 'react';
+import { memo, useRef, type ReactNode } from 'react';
 import { shortControlLabels, stateLabels } from '../../domain/labels';
 import type { FindingsFilter } from '../../policy-ui/lint-summary';
 import type { PolicyState } from './policy-rows';
 import { useSearchText, type SearchText, type useListFilters } from './use-list-filters';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center', justifyContent: 'space-between' },
+  root: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center', flexGrow: 1 },
   search: { minWidth: 'min(100%, 320px)', flexGrow: 1, maxWidth: '520px' },
   dropdown: { minWidth: 'min(100%, 180px)' },
   // Rule ids are long: the list is wider than its button.
@@ -125,10 +126,13 @@ const FilterMenus = memo(function FilterMenus({
 export function PoliciesToolbar({
   filters,
   ruleIds,
+  end,
 }: {
   filters: Filters;
   /** The rules that found something in some policy, to filter by (empty until the lint is in). */
   ruleIds: readonly string[];
+  /** At the bar's end, outside the search: what reads the list again. */
+  end?: ReactNode;
 }) {
   const styles = useStyles();
   const active = filters.search || filters.states.size > 0 || filters.control || filters.findings;
@@ -139,22 +143,25 @@ export function PoliciesToolbar({
     root.current?.querySelector('input')?.focus();
   };
   return (
-    <div ref={root} className={styles.root} role="search">
-      <SearchField text={filters.searchText} onChange={filters.setSearch} />
-      <FilterMenus
-        states={filters.states}
-        control={filters.control}
-        findings={filters.findings}
-        ruleIds={ruleIds}
-        setStates={filters.setStates}
-        setControl={filters.setControl}
-        setFindings={filters.setFindings}
-      />
-      {active && (
-        <Button appearance="subtle" icon={<DismissRegular />} onClick={clear}>
-          Clear filters
-        </Button>
-      )}
+    <div className={styles.bar}>
+      <div ref={root} className={styles.root} role="search">
+        <SearchField text={filters.searchText} onChange={filters.setSearch} />
+        <FilterMenus
+          states={filters.states}
+          control={filters.control}
+          findings={filters.findings}
+          ruleIds={ruleIds}
+          setStates={filters.setStates}
+          setControl={filters.setControl}
+          setFindings={filters.setFindings}
+        />
+        {active && (
+          <Button appearance="subtle" icon={<DismissRegular />} onClick={clear}>
+            Clear filters
+          </Button>
+        )}
+      </div>
+      {end}
     </div>
   );
 }
