@@ -97,14 +97,22 @@ test('compares a policy with the same policy in a file, found by its id', async 
   await expect(differences).toContainText('Name: CA006: Block access from outside allowed countries → CA006 (exported)');
   await expect(page).toHaveURL(/b=file%3A1|b=file:1/);
 
-  // A file that is not JSON is refused, and the comparison with the file before goes: no stale diff under the error.
+  // A file that is not JSON is refused, and loses nothing: the comparison with the file before stays, and
+  // the refusal says it does; dismissed, the comparison is as it was.
   await page
     .getByLabel('Policy file to compare with')
     .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
-  await expect(page.getByText(/notes\.txt is not valid JSON/)).toBeVisible();
-  await expect(differences).toHaveCount(0);
-  await expect(page.getByTestId('diff-viewer')).toHaveCount(0);
-  await expect(page.getByText('Choose two policies')).toBeVisible();
+  const refusal = page.getByText(
+    'notes.txt could not be read: it is not valid JSON: an unexpected character at line 1, column 1. Still comparing with export.json.',
+  );
+  await expect(refusal).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Policy B (right)' })).toHaveText('CA006 (exported) in export.json');
+  await expect(differences).toContainText('State: On → Off');
+  await expect(page).toHaveURL(/b=file%3A1|b=file:1/);
+  await expect(page.getByText('Choose two policies')).toHaveCount(0);
+  await refusal.locator('..').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(refusal).toHaveCount(0);
+  await expect(differences).toContainText('State: On → Off');
 });
 
 test('compares a policy with the same policy in the backup folder (.zip) the Backup page downloads', async ({

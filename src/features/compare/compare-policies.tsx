@@ -95,9 +95,10 @@ export function ComparePolicies() {
     const opened = await comparisonFile.open(chosen);
     // Another choice came first (a file, a policy B), or the admin left the page: that decides.
     if (opened === undefined) return;
-    // The file before is closed: a B taken from it goes too, so no stale diff stands under the error.
+    // Refused: the file before stays open, and a B taken from it stays with its diff (the notice says
+    // the comparison still uses it). A B from a file no longer open here (a shared link) goes.
     if (!opened) {
-      if (bInFile !== null) set({ b: null });
+      if (bInFile !== null && !comparisonFile.file) set({ b: null });
       return;
     }
     // The policy in the file that is A (same id, else same name) is the natural B. With no A, or a file of
@@ -234,7 +235,7 @@ export function ComparePolicies() {
           }}
         />
       </div>
-      <ComparisonFileNotices comparisonFile={comparisonFile} />
+      <ComparisonFileNotices comparisonFile={comparisonFile} comparingWithFile={bInFile !== null} />
       {showNoCounterpart && (
         <MessageBar key={`${comparisonFile.choice}:${a}`} intent="info">
           <MessageBarBody>

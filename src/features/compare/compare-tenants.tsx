@@ -187,9 +187,10 @@ export function CompareTenants() {
     const opened = await comparisonFile.open(chosen);
     // Another choice came first (a file, a tenant), or the admin left the page: that decides.
     if (opened === undefined) return;
-    // A file that cannot be read closes the one before: its comparison goes with it.
+    // A file that cannot be read leaves the one before, and its comparison, as they were; a comparison
+    // with a file no longer open here (a shared link) goes.
     if (opened) set({ with: FILE, open: null });
-    else if (withWhat === FILE) set({ with: null, open: null });
+    else if (withWhat === FILE && !comparisonFile.file) set({ with: null, open: null });
   };
 
   return (
@@ -247,7 +248,7 @@ export function CompareTenants() {
             : ' choose “Add another account”.'}
         </Text>
       )}
-      <ComparisonFileNotices comparisonFile={comparisonFile} />
+      <ComparisonFileNotices comparisonFile={comparisonFile} comparingWithFile={withWhat === FILE} />
       <SpokenStatus>{spokenChoice === comparisonFile.choice ? groupSaid : null}</SpokenStatus>
       {withWhat === FILE && !comparisonFile.file && (
         <MessageBar intent="warning">

@@ -4,7 +4,7 @@
 // anywhere in the file before a policy that only shares its name; else its name in any case), and a file
 // without it leaves B to the admin and says so.
 import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
-import { act, cleanup, configure, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -59,7 +59,7 @@ function Page({ files }: { files: File[] }) {
       {files.map((file) => (
         <button key={file.name} onClick={() => opened.push(picker.open(file))}>{`Choose ${file.name}`}</button>
       ))}
-      <ComparisonFileNotices comparisonFile={picker} />
+      <ComparisonFileNotices comparisonFile={picker} comparingWithFile={!!picker.file} />
       <p>{picker.file ? `Comparing with ${picker.file.fileName}` : 'No file'}</p>
     </>
   );
@@ -211,6 +211,35 @@ describe('Two policies: the policy in a file that becomes B', () => {
     );
     await vi.waitFor(() => expect(b()).toBe('file:1'));
     expect(screen.queryByText(/has the id or name of policy A/)).toBeNull();
+  });
+
+  it('keeps the comparison with the file before when the next file cannot be read, says so, and lets the notice go', async () => {
+    const b = await compareWith(fileOf('export.json', [{ ...A, state: 'disabled' }]));
+    const diff = 'Diff of CA001: Require MFA and CA001: Require MFA in export.json';
+    expect(await screen.findByText(diff)).toBeTruthy();
+    const bad = { name: 'bad.json', arrayBuffer: () => Promise.resolve(new TextEncoder().encode('not json').buffer as ArrayBuffer) };
+    fireEvent.change(screen.getByLabelText('Policy file to compare with'), { target: { files: [bad] } });
+    const refusal = await screen.findByText(
+      'bad.json could not be read: it is not valid JSON: an unexpected character at line 1, column 1. Still comparing with export.json.',
+    );
+    // Nothing lost: B, its diff, and the file kept for a reload of the tab.
+    expect(screen.getByText(diff)).toBeTruthy();
+    expect(b()).toBe('file:0');
+    expect(screen.getByRole('combobox', { name: 'Policy B (right)' }).textContent).toBe('CA001: Require MFA in export.json');
+    expect(screen.queryByText('Choose two policies')).toBeNull();
+    expect(JSON.parse(sessionStorage.getItem('gatehouse.compare.file') ?? '{}')).toMatchObject({ fileName: 'export.json' });
+    fireEvent.click(within(refusal.parentElement!).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(/could not be read/)).toBeNull();
+    expect(screen.getByText(diff)).toBeTruthy();
+  });
+
+  it('says only why a file cannot be read when no file was open before, and offers no B', async () => {
+    const bad = { name: 'bad.json', arrayBuffer: () => Promise.resolve(new TextEncoder().encode('not json').buffer as ArrayBuffer) };
+    const b = await compareWith(bad as unknown as File);
+    expect(await screen.findByText('bad.json is not valid JSON: an unexpected character at line 1, column 1.')).toBeTruthy();
+    expect(screen.queryByText(/Still comparing/)).toBeNull();
+    expect(b()).toBeNull();
+    expect(screen.getByText('Choose two policies')).toBeTruthy();
   });
 
   it('follows a newly chosen A: the file’s counterpart of the A before gives way to the new A’s, or to none', async () => {

@@ -1,24 +1,61 @@
 // What the compare views say about the file chosen: why it was refused, what a backup's reader found
 // amiss in it (items missing or edited since it was taken), and when the browser could
 // not keep it for a reload of the tab (a reload would otherwise drop it without a word).
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
 import { Fragment } from 'react';
 import { LiveStatus } from '../../shared/ui/live-status';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import type { useComparisonFile } from './use-comparison-file';
 
-export function ComparisonFileNotices({ comparisonFile }: { comparisonFile: ReturnType<typeof useComparisonFile> }) {
+/** The reader's reason without the file name it starts with ("x.json is empty." → "it is empty"). */
+function reasonAfterName(reason: string, fileName: string): string | null {
+  const shown = isolatedText(fileName);
+  const name = [`“${shown}”`, `“${fileName}”`, shown, fileName].find((form) => reason.startsWith(form));
+  const rest = (name ? reason.slice(name.length) : '').replace(/\.$/, '');
+  if (rest === ' could not be read') return null;
+  if (rest.startsWith(': ')) return rest.slice(2);
+  if (rest.startsWith(' ')) return `it${rest}`;
+  return reason.replace(/\.$/, '');
+}
+
+/** The refusal of a file while the comparison still uses the one before: both said, the diff left as it was. */
+const refusedBesideEarlier = (reason: string, refused: string, earlier: string) => {
+  const why = reasonAfterName(reason, refused);
+  return `${isolatedText(refused)} could not be read${why ? `: ${why}` : ''}. Still comparing with ${isolatedText(earlier)}.`;
+};
+
+export function ComparisonFileNotices({
+  comparisonFile,
+  comparingWithFile,
+}: {
+  comparisonFile: ReturnType<typeof useComparisonFile>;
+  /** The comparison on screen uses the open file: a file refused after it leaves it in use, and says so. */
+  comparingWithFile: boolean;
+}) {
+  const { error, refused, file } = comparisonFile;
+  const stillComparing = !!error && !!refused && !!file && comparingWithFile;
   // Keyed by the choice: a notice shown again for another file is a new one, so it is read out again.
   return (
     <>
       {/* In the page before a file is chosen, so its words are said when one is being read. */}
       <LiveStatus>{comparisonFile.reading ? `Reading ${isolatedText(comparisonFile.reading)}…` : null}</LiveStatus>
       <Fragment key={comparisonFile.choice}>
-        {comparisonFile.error && (
-          <MessageBar intent="error">
-            <MessageBarBody>{comparisonFile.error}</MessageBarBody>
-          </MessageBar>
-        )}
+        {error &&
+          (stillComparing ? (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>{refusedBesideEarlier(error, refused, file.fileName)}</MessageBarBody>
+              <MessageBarActions
+                containerAction={
+                  <Button appearance="transparent" icon={<DismissRegular />} aria-label="Dismiss" onClick={comparisonFile.dismissError} />
+                }
+              />
+            </MessageBar>
+          ) : (
+            <MessageBar intent="error">
+              <MessageBarBody>{error}</MessageBarBody>
+            </MessageBar>
+          ))}
         {comparisonFile.file?.problems?.length ? (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>

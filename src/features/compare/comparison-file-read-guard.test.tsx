@@ -245,3 +245,24 @@ describe('Two policies: a file read that ends after the admin moved on', () => {
     expect(sessionStorage.getItem('gatehouse.compare.file')).toBeNull();
   });
 });
+
+describe('Two tenants: a file that cannot be read after one compared', () => {
+  it('keeps the comparison with the file before, and says so', async () => {
+    const where = renderAt('/compare/tenants', <CompareTenants />);
+    const backup = slowFile('backup.json');
+    choose('Backup file to compare with', backup.file);
+    await arrives(backup);
+    expect(await screen.findByRole('tab', { name: 'Changed (1)' })).toBeTruthy();
+
+    const bad = { name: 'bad.json', arrayBuffer: () => Promise.resolve(new TextEncoder().encode('not json').buffer as ArrayBuffer) };
+    choose('Backup file to compare with', bad as unknown as File);
+    expect(
+      await screen.findByText(
+        'bad.json could not be read: it is not valid JSON: an unexpected character at line 1, column 1. Still comparing with backup.json.',
+      ),
+    ).toBeTruthy();
+    expect(where().params.get('with')).toBe('file');
+    expect(screen.getByRole('tab', { name: 'Changed (1)' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: /^Compare Contoso with/ }).textContent).toBe('backup.json (file)');
+  });
+});

@@ -1,8 +1,8 @@
 // A policy export or backup file to compare with, kept for the browser tab (sessionStorage), so a
 // reload keeps the comparison. Files cannot travel in a URL: a shared link opens without it.
 // A backup's folder form (.zip) is read by the same reader as Documentation and restore, and a
-// Microsoft365DSC configuration (.ps1) by Import's. A file that cannot be read closes the one before,
-// so its error is never shown above a comparison with a file no longer chosen.
+// Microsoft365DSC configuration (.ps1) by Import's. A file that cannot be read leaves the one before
+// open, and its comparison on screen: the refusal says so (see ComparisonFileNotices).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Bundle } from '../../domain/bundle/bundle';
 import { isBundle } from '../../domain/bundle/read-bundle';
@@ -85,6 +85,8 @@ function load(): ComparisonFile | null {
 export function useComparisonFile() {
   const [file, setFile] = useState<ComparisonFile | null>(load);
   const [error, setError] = useState<string | null>(null);
+  // The name of the file the error is about (the open file, if any, is the one before it).
+  const [refused, setRefused] = useState<string | null>(null);
   // The browser refused to keep it (sessionStorage holds about 5 MB): a reload would lose it, so the page says so.
   const [notKept, setNotKept] = useState(false);
   // Each file chosen counts, the same one again included: what the page says of it is said anew
@@ -102,7 +104,7 @@ export function useComparisonFile() {
       choices.current += 1;
     };
   }, []);
-  /** The file read; null when it could not be read; undefined when a newer choice came first, or the page is gone. */
+  /** The file read; null when it could not be read (the file before stays); undefined when a newer choice came first, or the page is gone. */
   const open = useCallback(async (chosen: File): Promise<ComparisonFile | null | undefined> => {
     const mine = ++latest.current;
     setReading(chosen.name);
@@ -112,6 +114,7 @@ export function useComparisonFile() {
       setReading(null);
       setFile(next);
       setError(null);
+      setRefused(null);
       setChoice((count) => count + 1);
       try {
         sessionStorage.setItem(KEY, JSON.stringify(next));
@@ -125,10 +128,9 @@ export function useComparisonFile() {
     } catch (cause) {
       if (mine !== latest.current) return undefined;
       setReading(null);
-      sessionStorage.removeItem(KEY);
-      setFile(null);
-      setNotKept(false);
+      // The file before (if any) stays open, kept for the tab as it was: bad input loses nothing.
       setChoice((count) => count + 1);
+      setRefused(chosen.name);
       setError(
         cause instanceof PolicyFileError || cause instanceof BackupFileError
           ? cause.message
@@ -149,7 +151,11 @@ export function useComparisonFile() {
     setFile(null);
     setNotKept(false);
   }, []);
-  return { file, error, notKept, choice, reading, open, abandon, close };
+  const dismissError = useCallback(() => {
+    setError(null);
+    setRefused(null);
+  }, []);
+  return { file, error, refused, notKept, choice, reading, open, abandon, close, dismissError };
 }
 
 /** The file is a backup of this tenant (tenant ids are GUIDs, which may come in either case). */
