@@ -13,9 +13,10 @@ const PERSON = 'aaaaaaaa-0000-0000-0000-000000000001';
 const AGENT_USER = 'aaaaaaaa-0000-0000-0000-000000000002';
 const UNREAD = 'aaaaaaaa-0000-0000-0000-000000000003';
 
-function graph() {
+function graph(asked: string[] = []) {
   return clientWith(async (_url, init) => {
     const { requests } = JSON.parse(String(init.body)) as { requests: Item[] };
+    asked.push(...requests.map((r) => r.url));
     const responses = requests.map((r) => {
       if (r.url.includes('/transitiveMemberOf'))
         return {
@@ -38,11 +39,21 @@ function graph() {
 describe('readUserDirectory', () => {
   it('says whether each user is an agent user, from the user’s @odata.type', async () => {
     const { client, calls } = graph();
-    const directory = await readUserDirectory(client, [PERSON, AGENT_USER, UNREAD, '']);
+    const directory = await readUserDirectory(client, [PERSON, AGENT_USER, UNREAD, ''], { agentUsers: true });
     expect(directory[PERSON]).toEqual({ agentUser: false, groupIds: ['g-1'], roleTemplateIds: [] });
     expect(directory[AGENT_USER]).toEqual({ agentUser: true, groupIds: ['g-1'], roleTemplateIds: [] });
     // Its groups were read; whether an agent user was not.
     expect(directory[UNREAD]).toEqual({ groupIds: ['g-1'], roleTemplateIds: [] });
     expect(calls).toHaveLength(1);
+  });
+
+  it('reads users themselves only when asked (a policy names AllAgentIdUsers): otherwise not known, and no extra requests', async () => {
+    const asked: string[] = [];
+    const { client } = graph(asked);
+    const directory = await readUserDirectory(client, [PERSON, AGENT_USER]);
+    expect(asked).toHaveLength(2);
+    expect(asked.every((url) => url.includes('/transitiveMemberOf'))).toBe(true);
+    expect(directory[PERSON]).toEqual({ groupIds: ['g-1'], roleTemplateIds: [] });
+    expect(directory[AGENT_USER]).toEqual({ groupIds: ['g-1'], roleTemplateIds: [] });
   });
 });

@@ -12,7 +12,15 @@ interface MemberOfItem {
   roleTemplateId?: string | null;
 }
 
-export async function readUserDirectory(client: GraphClient, userIds: readonly string[]): Promise<UserDirectory> {
+/**
+ * `agentUsers`: also read each user for its type, which only a policy naming AllAgentIdUsers asks (one more
+ * request per user, so only then).
+ */
+export async function readUserDirectory(
+  client: GraphClient,
+  userIds: readonly string[],
+  { agentUsers = false }: { agentUsers?: boolean } = {},
+): Promise<UserDirectory> {
   // Workload sign-ins carry an empty userId: nothing to read.
   const unique = [...new Set(userIds.filter(Boolean))];
   const answers = await client.batch(
@@ -24,7 +32,7 @@ export async function readUserDirectory(client: GraphClient, userIds: readonly s
         url: `/users/${encodeURIComponent(id)}/transitiveMemberOf?$select=id,roleTemplateId&$top=999`,
       },
       // The user itself, for its @odata.type: AllAgentIdUsers (on either side of a policy) asks whether an agent user.
-      { id: `user-${index}`, method: 'GET' as const, url: `/users/${encodeURIComponent(id)}?$select=id` },
+      ...(agentUsers ? [{ id: `user-${index}`, method: 'GET' as const, url: `/users/${encodeURIComponent(id)}?$select=id` }] : []),
     ]),
   );
   const directory: UserDirectory = {};

@@ -6,6 +6,7 @@
 // emergency account out (or, blocking, cannot be evaluated for one: not knowing is no pass). When the
 // log cannot be read it says why and exits 2: a pipeline gate that could not look must not pass
 // quietly (--allow-no-logs makes that 0, said on stderr).
+import { namesAgentUsers } from '../../domain/evaluation/conditions/users';
 import { readUserDirectory } from '../../graph/sign-in-directory';
 import { readSignIns, signInsUnavailable } from '../../graph/sign-ins';
 import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts, wholeNumber } from '../args';
@@ -107,7 +108,8 @@ export const impactCommand: Command = {
       throw new CliError(`The impact could not be computed: ${why} (--allow-no-logs lets the run go on without it.)`);
     }
     const userIds = [...new Set(log.signIns.flatMap((s) => (typeof s.userId === 'string' && s.userId ? [s.userId] : [])))].sort();
-    const users = userIds.length > 0 ? await readUserDirectory(client, userIds) : {};
+    const users =
+      userIds.length > 0 ? await readUserDirectory(client, userIds, { agentUsers: namesAgentUsers([draft.policy, ...policies]) }) : {};
     const answer = impactOfDraft({
       tenantId: tenant.tenantId,
       signIns: log.signIns,

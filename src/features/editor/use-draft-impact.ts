@@ -6,6 +6,7 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { ImpactAnswer, ImpactRequest } from '../../domain/evaluation/impact-of-draft';
+import { namesAgentUsers } from '../../domain/evaluation/conditions/users';
 import { policyJson, type JsonObject } from '../../domain/json';
 import { readSignIns, signInsUnavailable } from '../../graph/sign-ins';
 import { readUserDirectory } from '../../graph/sign-in-directory';
@@ -29,11 +30,12 @@ const signInWindowQuery = (tenant: TenantSession, days: number, cap: number, onP
     retry: false,
   });
 
-const userDirectoryQuery = (tenant: TenantSession, userIds: readonly string[]) =>
+// `agentUsers` (a policy or the draft names AllAgentIdUsers) is known once the policies are read: the read waits for it.
+const userDirectoryQuery = (tenant: TenantSession, userIds: readonly string[], agentUsers: boolean | undefined) =>
   queryOptions({
-    queryKey: queryKeys.signInUsers(tenant, userIds),
-    queryFn: () => readUserDirectory(tenant.client, userIds),
-    enabled: userIds.length > 0,
+    queryKey: [...queryKeys.signInUsers(tenant, userIds), { agentUsers }],
+    queryFn: () => readUserDirectory(tenant.client, userIds, { agentUsers }),
+    enabled: userIds.length > 0 && agentUsers !== undefined,
     staleTime: 5 * 60_000,
   });
 
@@ -66,8 +68,9 @@ export function useDraftImpact(
     () => [...new Set((signIns.data?.signIns ?? []).flatMap((s) => (typeof s.userId === 'string' && s.userId ? [s.userId] : [])))].sort(),
     [signIns.data],
   );
-  const users = useQuery(userDirectoryQuery(tenant, userIds));
   const policies = useQuery(policiesQuery(tenant));
+  const agentUsers = policies.data ? namesAgentUsers([draft, ...policies.data]) : undefined;
+  const users = useQuery(userDirectoryQuery(tenant, userIds, agentUsers));
   const locations = useQuery(namedLocationsQuery(tenant));
   const [settings] = useEmergencyAccess(tenant.account.tenantId);
   const [mfaTrustedIps] = useMfaTrustedIps(tenant.account.tenantId);

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { AgreementReport } from '../../domain/evaluation/bulk/agreement';
 import { policyJson } from '../../domain/json';
 import { readSignIns, signInsUnavailable } from '../../graph/sign-ins';
+import { namesAgentUsers } from '../../domain/evaluation/conditions/users';
 import { readUserDirectory } from '../../graph/sign-in-directory';
 import { namedLocationsQuery, policiesQuery } from '../../policy-ui/queries';
 import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
@@ -58,6 +59,7 @@ export function EngineAgreement({ tenant }: { tenant: TenantSession }) {
       const users = await readUserDirectory(
         tenant.client,
         read.signIns.flatMap((s) => (typeof s.userId === 'string' ? [s.userId] : [])),
+        { agentUsers: namesAgentUsers(policies.data ?? []) },
       );
       setState({ kind: 'replaying', signIns: read.signIns.length });
       setRequest({

@@ -12,13 +12,14 @@ import { graphOverEmulator } from '../graph-over-emulator';
 
 async function setup(
   before: (emulator: ReturnType<typeof graphOverEmulator>['emulator'], user: (name: string) => string) => void = () => {},
+  { agentUsers = false } = {},
 ) {
   const { client, emulator } = graphOverEmulator();
   const tenant = emulator.state.tenants.find((t) => t.id === CONTOSO_TENANT_ID)!;
   before(emulator, (name) => tenant.users.find((u) => u.displayName === name)!.id);
   const { signIns, capped } = await readSignIns(client, { since: new Date(0), cap: 100_000 });
   const userIds = signIns.flatMap((s) => (typeof s.userId === 'string' ? [s.userId] : []));
-  const users = await readUserDirectory(client, userIds);
+  const users = await readUserDirectory(client, userIds, { agentUsers });
   const policies = (await listPolicies(client)).map(policyJson);
   const namedLocations = await listNamedLocations(client);
   const ca001 = policies.find((p) => String(p.displayName).startsWith('CA001'))!;
@@ -68,10 +69,13 @@ describe('the impact of a draft over the tenant’s sign-ins', { timeout: 30_000
 
   it('reads who is an agent user, so "all users but agent users" is decided for a person', async () => {
     // The demo's agent user signed in this week too.
-    const { signIns, users, policies, namedLocations, ca001, user } = await setup((emulator, user) =>
-      emulator.recordSignIns(CONTOSO_TENANT_ID, [
-        { userId: user('Helpdesk Agent'), appId: '00000003-0000-0000-c000-000000000000', ipAddress: '203.0.113.9' },
-      ]),
+    // As the callers ask it: the draft names AllAgentIdUsers (namesAgentUsers).
+    const { signIns, users, policies, namedLocations, ca001, user } = await setup(
+      (emulator, user) =>
+        emulator.recordSignIns(CONTOSO_TENANT_ID, [
+          { userId: user('Helpdesk Agent'), appId: '00000003-0000-0000-c000-000000000000', ipAddress: '203.0.113.9' },
+        ]),
+      { agentUsers: true },
     );
     expect(users[user('Grace Kim')]).toMatchObject({ agentUser: false });
     expect(users[user('Helpdesk Agent')]).toMatchObject({ agentUser: true });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluatePolicy } from '../evaluate-policy';
 import type { SignInFacts, UserIdentity } from '../sign-in';
 import { ada, adaToExchange, context, ids, policy } from '../test-fixtures';
+import { namesAgentUsers } from './users';
 
 const as = (identity: UserIdentity, facts: SignInFacts = adaToExchange) => ({ ...facts, identity });
 const run = (users: Parameters<typeof policy>[0]['users'], identity: UserIdentity = ada) =>
@@ -197,5 +198,16 @@ describe('users: agents and unread keys', () => {
       result: 'indeterminate',
       missing: ['conditions.users.includeAgentUsersPreview'],
     });
+  });
+});
+
+describe('users: which policies ask whether a user is an agent user', () => {
+  it('those naming AllAgentIdUsers on either side, and no others', () => {
+    const on = (users: object) => ({ conditions: { users } });
+    expect(namesAgentUsers([on({ includeUsers: ['All'] }), on({ excludeUsers: ['AllAgentIdUsers'] })])).toBe(true);
+    expect(namesAgentUsers([on({ includeUsers: ['AllAgentIdUsers'] })])).toBe(true);
+    expect(namesAgentUsers([on({ includeUsers: ['All'], excludeUsers: ['GuestsOrExternalUsers'] }), null, { conditions: 'odd' }])).toBe(
+      false,
+    );
   });
 });

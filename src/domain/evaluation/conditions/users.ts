@@ -77,6 +77,13 @@ const namesUser = (ids: readonly string[], userId: string) => {
   return ids.some((x) => x.toLowerCase() === id);
 };
 
+/** Whether any of these policies names AllAgentIdUsers: only then must a sign-in's user be known to be an agent or not. */
+export const namesAgentUsers = (policies: readonly unknown[]): boolean =>
+  policies.some((policy) => {
+    const users = obj(obj(obj(policy).conditions).users);
+    return list(users.includeUsers).includes('AllAgentIdUsers') || list(users.excludeUsers).includes('AllAgentIdUsers');
+  });
+
 /** AllAgentIdUsers: the user accounts of agents (beta), on either side, as the emulator reads it. */
 function isAgentUser(identity: UserIdentity, p: PreparedSignIn): Tri {
   if (identity.agentUser === undefined) return notKnown(`whether ${p.who} is an agent user is not known`, ['identity.agentUser']);
