@@ -87,6 +87,29 @@ describe("Graph's What-if answer", () => {
   });
 });
 
+describe('the policies list after a save', () => {
+  it('holds the saved policy and keeps the time the list was read from Graph ("Read at" on the policies page)', async () => {
+    const client = new QueryClient();
+    const list = queryKeys.policyList(tenant);
+    const readAt = Date.parse('2026-12-06T09:00:00Z');
+    client.setQueryData(
+      list,
+      [
+        { ...policy, state: 'disabled' },
+        { id: 'p2', displayName: 'Block legacy', state: 'enabled' },
+      ],
+      {
+        updatedAt: readAt,
+      },
+    );
+    const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+    const { result } = renderHook(() => useSavePolicy(), { wrapper });
+    await result.current.mutateAsync({ id: 'p1', draft: {}, baseModified: null } as never);
+    expect(client.getQueryData<{ id: string; state: string }[]>(list)?.find((p) => p.id === 'p1')?.state).toBe('enabled');
+    expect(client.getQueryState(list)?.dataUpdatedAt).toBe(readAt);
+  });
+});
+
 describe('a plan run in the console', () => {
   it("waits 2, 5, then 10 s for an object it created to show, on the tenant's Graph client's clock", async () => {
     const client = new QueryClient();

@@ -74,13 +74,25 @@ function put(queryClient: QueryClient, tenant: TenantSession, policy: Conditiona
   queryClient.setQueryData<ConditionalAccessPolicy[]>(
     queryKeys.policyList(tenant),
     (list) => list && (list.some((p) => p.id === policy.id) ? list.map((p) => (p.id === policy.id ? policy : p)) : [...list, policy]),
+    listReadAt(queryClient, tenant),
   );
 }
 
 function forget(queryClient: QueryClient, tenant: TenantSession, id: string) {
   queryClient.removeQueries({ queryKey: queryKeys.policy(tenant, id) });
-  queryClient.setQueryData<ConditionalAccessPolicy[]>(queryKeys.policyList(tenant), (list) => list?.filter((p) => p.id !== id));
+  queryClient.setQueryData<ConditionalAccessPolicy[]>(
+    queryKeys.policyList(tenant),
+    (list) => list?.filter((p) => p.id !== id),
+    listReadAt(queryClient, tenant),
+  );
 }
+
+// One policy written into the list leaves the others as they were read: the list keeps the time it was read
+// from Graph (the policies page says "Read at" that time, and the list is stale from it).
+const listReadAt = (queryClient: QueryClient, tenant: TenantSession) => {
+  const updatedAt = queryClient.getQueryState(queryKeys.policyList(tenant))?.dataUpdatedAt;
+  return updatedAt ? { updatedAt } : undefined;
+};
 
 function useWrite<Vars, Result>(
   kind: WriteKind,

@@ -31,14 +31,13 @@ import { createHintedRows, createRowCache, describeWhenIdle } from './row-cache'
 import { describeMatch } from '../../domain/search-match';
 import { PoliciesGrid } from './policies-grid';
 import { PoliciesToolbar } from './policies-toolbar';
-import { ReadAgain } from './read-again';
+import { ListNotReadAgain, ReadAgain } from './read-again';
 import { useListFilters } from './use-list-filters';
 import { useWatched } from '../../policy-ui/watch-store';
 import { paths } from '../../shared/routes/paths';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { Isolated } from '../../shared/ui/isolated-text';
 import { Notice } from '../../shared/ui/notice';
-import { formatTime } from '../../shared/ui/format';
 
 // Loaded only when something is watched: the first screen stays small.
 
@@ -183,14 +182,7 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
       <PoliciesToolbar filters={filters} ruleIds={ruleIds} end={<ReadAgain tenant={tenant} policies={policies} />} />
 
       {/* Read before and not again: the rows stay as they were read, and the warning says so. */}
-      {policies.isError && policies.data && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            The policies could not be read again, so the list is as read at {formatTime(policies.dataUpdatedAt)}.{' '}
-            {describeError(policies.error).message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {policies.isError && policies.data && <ListNotReadAgain policies={policies} />}
 
       {names.data && names.data.failures.length > 0 && (
         <MessageBar intent="warning">
@@ -209,7 +201,7 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
         </MessageBar>
       )}
 
-      {lint.error && !policies.isError && (
+      {lint.error && !!policies.data && (
         <MessageBar intent="warning">
           <MessageBarBody>
             The findings could not be counted: {lint.error.message}{' '}

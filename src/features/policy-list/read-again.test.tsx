@@ -9,6 +9,8 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { formatTime } from '../../shared/ui/format';
+import { GraphRequestError } from '../../graph/errors';
+import { SignInAgainContext } from '../../shared/ui/error-state';
 import { PoliciesPage } from './policies-page';
 
 const tenant = vi.hoisted(() => ({
@@ -59,13 +61,15 @@ const policy = (state: ConditionalAccessPolicy['state']) =>
 
 let client: QueryClient;
 
-async function draw() {
+async function draw(signInAgain: (() => void) | null = null) {
   client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 } } });
   const router = createMemoryRouter([{ path: '/policies', element: <PoliciesPage /> }], { initialEntries: ['/policies'] });
   render(
-    <QueryClientProvider client={client}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
+    <SignInAgainContext value={signInAgain}>
+      <QueryClientProvider client={client}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </SignInAgainContext>,
   );
   await screen.findByRole('link', { name: 'CA001 Require MFA' });
 }
@@ -131,5 +135,21 @@ describe('reading the policies again', { timeout: 30_000 }, () => {
     await screen.findByText(/^The policies could not be read again/);
     expect(rowOfPolicy()).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('a refused sign-in offers Sign in again beside the rows, with Graph’s code and request id', async () => {
+    const signInAgain = vi.fn();
+    await draw(signInAgain);
+    tenant.policies = new GraphRequestError(401, 'InvalidAuthenticationToken', 'Access token has expired.', {
+      requestId: 'req-401',
+      method: 'GET',
+      path: '/identity/conditionalAccess/policies',
+    });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Refresh' })));
+    await screen.findByText(/^The policies could not be read again/);
+    expect(screen.getByText(/Code: InvalidAuthenticationToken/).textContent).toContain('Request id: req-401');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
+    expect(signInAgain).toHaveBeenCalledOnce();
+    expect(within(rowOfPolicy()).getByText('On')).toBeTruthy();
   });
 });

@@ -1,15 +1,18 @@
 // Reading the tenant's policies again, on the admin's word. The list is read neither on focus nor on
 // a timer (Graph paces Conditional Access), so what another admin changed since shows when asked for:
 // the list, the names in it and the audit log's "by whom" of the watched policies are read again.
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBarActions, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import { useState } from 'react';
+import { use, useState } from 'react';
+import { describeError } from '../../graph/describe-error';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { namesQuery, recentAuditQuery } from '../../policy-ui/queries';
 import type { TenantSession } from '../../session/tenant-session';
 import { formatTime } from '../../shared/ui/format';
 import { SpokenStatus } from '../../shared/ui/live-status';
+import { SignInAgainContext } from '../../shared/ui/error-state';
+import { Notice } from '../../shared/ui/notice';
 
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -45,5 +48,33 @@ export function ReadAgain({ tenant, policies }: { tenant: TenantSession; policie
       )}
       <SpokenStatus occasion={said?.occasion}>{said?.text}</SpokenStatus>
     </div>
+  );
+}
+
+/**
+ * The list read before and not again: the rows stay as they were read and this says so, again at each failed
+ * try (a Notice), with Graph's code and request id, and Sign in again when the sign-in was refused.
+ */
+export function ListNotReadAgain({ policies }: { policies: UseQueryResult<ConditionalAccessPolicy[]> }) {
+  const styles = useStyles();
+  const signInAgain = use(SignInAgainContext);
+  const error = describeError(policies.error);
+  return (
+    <Notice intent="warning" layout="multiline" occasion={policies.errorUpdatedAt}>
+      <MessageBarBody>
+        The policies could not be read again, so the list is as read at {formatTime(policies.dataUpdatedAt)}. {error.message}
+        {(error.code || error.requestId) && (
+          <Text block size={200} className={styles.when}>
+            {error.code && <>Code: {error.code} </>}
+            {error.requestId && <>Request id: {error.requestId}</>}
+          </Text>
+        )}
+      </MessageBarBody>
+      {error.status === 401 && signInAgain && (
+        <MessageBarActions>
+          <Button onClick={signInAgain}>Sign in again</Button>
+        </MessageBarActions>
+      )}
+    </Notice>
   );
 }
