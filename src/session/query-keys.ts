@@ -43,7 +43,9 @@ export const queryKeys = {
   workload: (t: Tenant, servicePrincipalId: string) => [...t.scopeKey, 'workload', servicePrincipalId] as const,
   /** The sign-in log of the last days (capped), and the groups and roles of the users in it. */
   signInWindow: (t: Tenant, days: number, cap: number) => [...t.scopeKey, 'sign-ins', days, cap] as const,
-  signInUsers: (t: Tenant, userIds: readonly string[]) => [...t.scopeKey, 'sign-ins', 'users', userIds] as const,
+  /** `agentUsers`: read with each user's type too (a policy names AllAgentIdUsers). */
+  signInUsers: (t: Tenant, userIds: readonly string[], agentUsers = false) =>
+    [...t.scopeKey, 'sign-ins', 'users', userIds, { agentUsers }] as const,
   // Under policies: a saved change invalidates Graph's answer too.
   graphWhatIf: (t: Tenant, body: string) => [...t.scopeKey, 'policies', 'what-if', body] as const,
   /** Every Graph What-if answer, whatever scenario it was asked for (a policy write makes them all stale). */

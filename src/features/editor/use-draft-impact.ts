@@ -33,7 +33,7 @@ const signInWindowQuery = (tenant: TenantSession, days: number, cap: number, onP
 // `agentUsers` (a policy or the draft names AllAgentIdUsers) is known once the policies are read: the read waits for it.
 const userDirectoryQuery = (tenant: TenantSession, userIds: readonly string[], agentUsers: boolean | undefined) =>
   queryOptions({
-    queryKey: [...queryKeys.signInUsers(tenant, userIds), { agentUsers }],
+    queryKey: queryKeys.signInUsers(tenant, userIds, agentUsers),
     queryFn: () => readUserDirectory(tenant.client, userIds, { agentUsers }),
     enabled: userIds.length > 0 && agentUsers !== undefined,
     staleTime: 5 * 60_000,
@@ -69,19 +69,19 @@ export function useDraftImpact(
     [signIns.data],
   );
   const policies = useQuery(policiesQuery(tenant));
-  const agentUsers = policies.data ? namesAgentUsers([draft, ...policies.data]) : undefined;
+  // Held, the check keeps what it had when Save was pressed: the request made by then (answered or not), or, the
+  // sign-ins still being read, the tenant's policies as they were, so a request made later while held judges the
+  // draft against those and never against the policy the save has just written. Released, it follows the tenant again.
+  const [held, setHeld] = useState<{ request: ImpactRequest | null; policies: typeof policies.data } | null>(null);
+  const judgedAgainst = held ? held.policies : policies.data;
+  // Whether the users must be read as agent users or not: asked of the policies the draft is judged against.
+  const agentUsers = judgedAgainst ? namesAgentUsers([draft, ...judgedAgainst]) : undefined;
   const users = useQuery(userDirectoryQuery(tenant, userIds, agentUsers));
   const locations = useQuery(namedLocationsQuery(tenant));
   const [settings] = useEmergencyAccess(tenant.account.tenantId);
   const [mfaTrustedIps] = useMfaTrustedIps(tenant.account.tenantId);
   const members = useQuery(lockoutGroupMembersQuery(tenant, settings.groups));
   const [result, setResult] = useState<{ request: ImpactRequest; state: ImpactState } | null>(null);
-
-  // Held, the check keeps what it had when Save was pressed: the request made by then (answered or not), or, the
-  // sign-ins still being read, the tenant's policies as they were, so a request made later while held judges the
-  // draft against those and never against the policy the save has just written. Released, it follows the tenant again.
-  const [held, setHeld] = useState<{ request: ImpactRequest | null; policies: typeof policies.data } | null>(null);
-  const judgedAgainst = held ? held.policies : policies.data;
 
   const liveRequest = useMemo((): ImpactRequest | null => {
     if (!draft || !signIns.data || !judgedAgainst || !locations.data || (userIds.length > 0 && !users.data && !users.error)) return null;
