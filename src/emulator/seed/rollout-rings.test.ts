@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { testEmulator } from '../harness/test-emulator';
 import { CONTOSO_TENANT_ID, contosoDirectory as d } from './contoso';
-import { continueSignIns, LIVE_CATCH_UP_MS, LIVE_LOG_CAP, LIVE_SIGN_IN_EVERY_MS } from './sign-ins';
+import { continueSignIns, LIVE_CATCH_UP_MS, LIVE_LOG_CAP, LIVE_SIGN_IN_EVERY_MS, SEEDED_SIGN_INS } from './sign-ins';
 
 const RINGS = { 'Rollout ring 1 - IT pilot': 3, 'Rollout ring 2 - Early adopters': 5 };
 const LOG_SCOPES = ['AuditLog.Read.All', 'Directory.Read.All'];
@@ -91,9 +91,10 @@ describe('the demo’s sign-ins after the seed', () => {
     expect(preprod.signInLog).toBeUndefined();
   });
 
-  it('keep the log within a bound (the demo saves it in localStorage): the oldest go, the newest stay', () => {
+  it('keep the log within a bound (the demo saves it in localStorage): the oldest live ones go, the seeded week and the newest stay', () => {
     const { clock, emulator } = testEmulator();
     const contoso = emulator.state.tenants.find((t) => t.id === CONTOSO_TENANT_ID)!;
+    const seeded = contoso.signInLog!.entries.slice(0, SEEDED_SIGN_INS).map((e) => e.id);
     let added = 0;
     while (added <= LIVE_LOG_CAP) {
       clock.advance(LIVE_CATCH_UP_MS);
@@ -101,6 +102,7 @@ describe('the demo’s sign-ins after the seed', () => {
     }
     const entries = contoso.signInLog!.entries;
     expect(entries).toHaveLength(LIVE_LOG_CAP);
+    expect(entries.slice(0, SEEDED_SIGN_INS).map((e) => e.id)).toEqual(seeded);
     expect(Date.parse(entries.at(-1)!.facts.createdDateTime!)).toBe(clock.now.getTime());
   });
 });

@@ -237,7 +237,7 @@ export const LIVE_SIGN_IN_EVERY_MS = 3000;
 export const LIVE_CATCH_UP_MS = 30 * 60_000;
 
 /**
- * The most the demo's log keeps (the newest): the tenant is saved in localStorage, whose quota a log growing by
+ * The most the demo's log keeps (the seeded week and the newest live sign-ins): the tenant is saved in localStorage, whose quota a log growing by
  * ~1,200 sign-ins an hour open would fill, and then nothing the admin changes in the demo would be kept.
  */
 export const LIVE_LOG_CAP = SEEDED_SIGN_INS * 2;
@@ -262,7 +262,8 @@ export function continueSignIns(tenant: TenantState, now: Date): number {
     facts.push(r.chance(0.06) ? workloadSignIn(r, at) : personSignIn(r, r.pick(everyone), at));
   }
   recordSignIns(tenant, facts, now, () => guid(r));
+  // The oldest live ones go: the seeded week (its break-glass checks, its examples) stays.
   const entries = tenant.signInLog!.entries;
-  if (entries.length > LIVE_LOG_CAP) entries.splice(0, entries.length - LIVE_LOG_CAP);
+  if (entries.length > LIVE_LOG_CAP) entries.splice(SEEDED_SIGN_INS, entries.length - LIVE_LOG_CAP);
   return count;
 }
