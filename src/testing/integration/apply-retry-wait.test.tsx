@@ -5,10 +5,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { testEmulator } from '../../emulator/harness/test-emulator';
+import { clientHeldAt429 } from '../client-held-at-429';
 import { CONTOSO_TENANT_ID } from '../../emulator/seed';
-import { GraphClient } from '../../graph/client';
-import { createPacer } from '../../graph/pacer';
 import type { ApplyItem, ApplyRun } from '../../operations/apply-plan';
 import { memoryContext } from '../../operations/memory-stores';
 import { reportRetryWait, useRetryWait, type CurrentWait } from '../../session/retry-waits';
@@ -43,27 +41,7 @@ const item = (status: ApplyItem['status']): ApplyItem => ({
 
 /** The emulator's Contoso behind the real client, whose wait of 30 s lasts until the test lets it end. */
 function world429() {
-  const harness = testEmulator();
-  harness.emulator.setFaults(CONTOSO_TENANT_ID, {
-    rules: [{ match: 'POST /beta/identity/conditionalAccess/policies', fault: 429, times: 1, retryAfter: 30 }],
-  });
-  let endWait = () => {};
-  const client = new GraphClient({
-    baseUrl: 'https://graph.microsoft.com',
-    readScopes: ['Policy.Read.All'],
-    getToken: async () => `test ${CONTOSO_TENANT_ID} Policy.Read.All Policy.ReadWrite.ConditionalAccess Directory.Read.All`,
-    fetch: ((input: string | URL | Request, init?: RequestInit) => harness.emulator.handle(new Request(input, init))) as typeof fetch,
-    sleep: (ms) =>
-      ms === 30_000
-        ? new Promise<void>((resolve) => {
-            endWait = () => {
-              harness.clock.advance(ms);
-              resolve();
-            };
-          })
-        : Promise.resolve(harness.clock.advance(ms)),
-    pacer: createPacer({ now: () => harness.clock.now.getTime(), sleep: async (ms) => harness.clock.advance(ms) }),
-  });
+  const { harness, client, endWait } = clientHeldAt429('POST /beta/identity/conditionalAccess/policies');
   const clock = { now: () => harness.clock.now };
   world.session = {
     account: { key: 'acct' },
@@ -71,7 +49,7 @@ function world429() {
     client,
     context: memoryContext(client, CONTOSO_TENANT_ID, clock),
   };
-  return { client, endWait: () => endWait() };
+  return { client, endWait };
 }
 
 /** What PlanAndApply gives the panel: the run, whether it is under way, and this account's wait. */

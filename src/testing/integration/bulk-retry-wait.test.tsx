@@ -5,11 +5,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { testEmulator } from '../../emulator/harness/test-emulator';
+import { clientHeldAt429 } from '../client-held-at-429';
 import { CONTOSO_TENANT_ID } from '../../emulator/seed';
-import { GraphClient } from '../../graph/client';
 import { listDeletedNamedLocations, listDeletedPolicies } from '../../graph/deleted-items';
-import { createPacer } from '../../graph/pacer';
 import { newRun, type BulkRun } from '../../operations/bulk-run';
 import { memoryContext } from '../../operations/memory-stores';
 import { useRetryWait } from '../../session/retry-waits';
@@ -27,32 +25,14 @@ const SLOW_DOWN = 'Microsoft Graph asked to slow down (too many requests)';
 
 /** The emulator's Contoso behind the real client, answering `match` once with 429 and a wait of 30 s that lasts until the test ends it. */
 function world429(match: string) {
-  const harness = testEmulator();
-  harness.emulator.setFaults(CONTOSO_TENANT_ID, { rules: [{ match, fault: 429, times: 1, retryAfter: 30 }] });
-  let endWait = () => {};
-  const client = new GraphClient({
-    baseUrl: 'https://graph.microsoft.com',
-    readScopes: ['Policy.Read.All'],
-    getToken: async () => `test ${CONTOSO_TENANT_ID} Policy.Read.All Policy.ReadWrite.ConditionalAccess Directory.Read.All`,
-    fetch: ((input: string | URL | Request, init?: RequestInit) => harness.emulator.handle(new Request(input, init))) as typeof fetch,
-    sleep: (ms) =>
-      ms === 30_000
-        ? new Promise<void>((resolve) => {
-            endWait = () => {
-              harness.clock.advance(ms);
-              resolve();
-            };
-          })
-        : Promise.resolve(harness.clock.advance(ms)),
-    pacer: createPacer({ now: () => harness.clock.now.getTime(), sleep: async (ms) => harness.clock.advance(ms) }),
-  });
+  const { harness, client, endWait } = clientHeldAt429(match);
   world.session = {
     account: { key: 'acct' },
     scopeKey: ['tenant', 'acct'],
     client,
     context: memoryContext(client, CONTOSO_TENANT_ID, { now: () => harness.clock.now }),
   };
-  return { client, endWait: () => endWait() };
+  return { client, endWait };
 }
 
 /** What the deleted policies page gives the bar: its bulk run's state, wait included; and what a plan run's row would see. */
