@@ -47,6 +47,7 @@ export function ComparePolicies() {
   const { params, set, view, setView } = useUrlState();
   const comparisonFile = useComparisonFile();
   const input = useRef<HTMLInputElement>(null);
+  const chooseFile = useRef<HTMLButtonElement>(null);
   const a = params.get('a');
   const b = params.get('b');
   const bInFile = b?.startsWith(FILE_PREFIX) ? Number(b.slice(FILE_PREFIX.length)) : null;
@@ -218,7 +219,7 @@ export function ComparePolicies() {
             </LiveStatus>
           </div>
         </div>
-        <Button icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
+        <Button ref={chooseFile} icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
           Compare with a file…
         </Button>
         <input
@@ -235,7 +236,7 @@ export function ComparePolicies() {
           }}
         />
       </div>
-      <ComparisonFileNotices comparisonFile={comparisonFile} comparingWithFile={bInFile !== null} />
+      <ComparisonFileNotices comparisonFile={comparisonFile} comparingWithFile={bInFile !== null} chooser={chooseFile} />
       {showNoCounterpart && (
         <MessageBar key={`${comparisonFile.choice}:${a}`} intent="info">
           <MessageBarBody>

@@ -69,6 +69,7 @@ export function CompareTenants() {
   const { params, set, view, setView } = useUrlState();
   const comparisonFile = useComparisonFile();
   const input = useRef<HTMLInputElement>(null);
+  const chooseFile = useRef<HTMLButtonElement>(null);
   const openedSection = useRef<HTMLElement>(null);
   const withWhat = params.get('with');
   const other = useOtherTenantSession(withWhat && withWhat !== FILE ? withWhat : null);
@@ -223,7 +224,7 @@ export function CompareTenants() {
             )}
           </Dropdown>
         </div>
-        <Button icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
+        <Button ref={chooseFile} icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
           Compare with a backup file…
         </Button>
         <input
@@ -248,7 +249,7 @@ export function CompareTenants() {
             : ' choose “Add another account”.'}
         </Text>
       )}
-      <ComparisonFileNotices comparisonFile={comparisonFile} comparingWithFile={withWhat === FILE} />
+      <ComparisonFileNotices comparisonFile={comparisonFile} comparingWithFile={withWhat === FILE} chooser={chooseFile} />
       <SpokenStatus>{spokenChoice === comparisonFile.choice ? groupSaid : null}</SpokenStatus>
       {withWhat === FILE && !comparisonFile.file && (
         <MessageBar intent="warning">

@@ -5,7 +5,7 @@
 // without it leaves B to the admin and says so.
 import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
 import { act, cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ComparisonFileNotices } from './comparison-file-notices';
@@ -54,12 +54,13 @@ function slowFile(name: string) {
 const opened: Promise<unknown>[] = [];
 function Page({ files }: { files: File[] }) {
   const picker = useComparisonFile();
+  const chooser = useRef<HTMLButtonElement>(null);
   return (
     <>
       {files.map((file) => (
         <button key={file.name} onClick={() => opened.push(picker.open(file))}>{`Choose ${file.name}`}</button>
       ))}
-      <ComparisonFileNotices comparisonFile={picker} comparingWithFile={!!picker.file} />
+      <ComparisonFileNotices comparisonFile={picker} comparingWithFile={!!picker.file} chooser={chooser} />
       <p>{picker.file ? `Comparing with ${picker.file.fileName}` : 'No file'}</p>
     </>
   );
@@ -213,7 +214,7 @@ describe('Two policies: the policy in a file that becomes B', () => {
     expect(screen.queryByText(/has the id or name of policy A/)).toBeNull();
   });
 
-  it('keeps the comparison with the file before when the next file cannot be read, says so, and lets the notice go', async () => {
+  it('keeps the comparison with the file before when the next file cannot be read, says so, and lets the notice go, the focus back on the file button', async () => {
     const b = await compareWith(fileOf('export.json', [{ ...A, state: 'disabled' }]));
     const diff = 'Diff of CA001: Require MFA and CA001: Require MFA in export.json';
     expect(await screen.findByText(diff)).toBeTruthy();
@@ -228,9 +229,13 @@ describe('Two policies: the policy in a file that becomes B', () => {
     expect(screen.getByRole('combobox', { name: 'Policy B (right)' }).textContent).toBe('CA001: Require MFA in export.json');
     expect(screen.queryByText('Choose two policies')).toBeNull();
     expect(JSON.parse(sessionStorage.getItem('gatehouse.compare.file') ?? '{}')).toMatchObject({ fileName: 'export.json' });
-    fireEvent.click(within(refusal.parentElement!).getByRole('button', { name: 'Dismiss' }));
+    const dismiss = within(refusal.parentElement!).getByRole('button', { name: 'Dismiss' });
+    dismiss.focus();
+    fireEvent.click(dismiss);
     expect(screen.queryByText(/could not be read/)).toBeNull();
     expect(screen.getByText(diff)).toBeTruthy();
+    // The keyboard is where another file is chosen, not at the page's start.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Compare with a file…' }));
   });
 
   it('says only why a file cannot be read when no file was open before, and offers no B', async () => {

@@ -3,7 +3,8 @@
 // not keep it for a reload of the tab (a reload would otherwise drop it without a word).
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { Fragment } from 'react';
+import { Fragment, type RefObject } from 'react';
+import { focusFully } from '../../shared/ui/focus-fully';
 import { LiveStatus } from '../../shared/ui/live-status';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import type { useComparisonFile } from './use-comparison-file';
@@ -28,10 +29,13 @@ const refusedBesideEarlier = (reason: string, refused: string, earlier: string) 
 export function ComparisonFileNotices({
   comparisonFile,
   comparingWithFile,
+  chooser,
 }: {
   comparisonFile: ReturnType<typeof useComparisonFile>;
   /** The comparison on screen uses the open file: a file refused after it leaves it in use, and says so. */
   comparingWithFile: boolean;
+  /** The control that chooses a file: a refusal dismissed gives it the focus, so that another can be chosen. */
+  chooser: RefObject<HTMLElement | null>;
 }) {
   const { error, refused, file } = comparisonFile;
   const stillComparing = !!error && !!refused && !!file && comparingWithFile;
@@ -47,7 +51,16 @@ export function ComparisonFileNotices({
               <MessageBarBody>{refusedBesideEarlier(error, refused, file.fileName)}</MessageBarBody>
               <MessageBarActions
                 containerAction={
-                  <Button appearance="transparent" icon={<DismissRegular />} aria-label="Dismiss" onClick={comparisonFile.dismissError} />
+                  <Button
+                    appearance="transparent"
+                    icon={<DismissRegular />}
+                    aria-label="Dismiss"
+                    onClick={() => {
+                      // The button goes with the notice: the focus moves first, not to the page's start.
+                      if (chooser.current) focusFully(chooser.current);
+                      comparisonFile.dismissError();
+                    }}
+                  />
                 }
               />
             </MessageBar>
