@@ -19,7 +19,10 @@ const world = vi.hoisted(() => ({ session: null as unknown }));
 vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => world.session }));
 const { useApplyPlan } = await import('../../policy-ui/writes');
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 const policy = {
   displayName: 'Pace test',
@@ -82,6 +85,9 @@ const row = () => screen.getAllByRole('row')[1]!;
 
 describe('a plan run that Graph asks to wait (429 with Retry-After)', () => {
   it('shows the wait on the row being written, counting down, says it once, then writes the row', async () => {
+    // The clock of the countdown is held, its one-second tick real: it reads exactly what the admin sees second by
+    // second (the server's 30, then 29), however slowly a loaded machine gets to each render.
+    vi.useFakeTimers({ toFake: ['Date'] });
     const { client, endWait } = world429();
     render(
       <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
@@ -92,7 +98,8 @@ describe('a plan run that Graph asks to wait (429 with Retry-After)', () => {
     expect(await within(row()).findByText('Waiting 30 s: Microsoft Graph asked to slow down (too many requests)')).toBeTruthy();
     const said = () => screen.getAllByRole('status').map((s) => s.textContent);
     expect(said()).toContain('Waiting 30 s before ‘Pace test’ is sent again: Microsoft Graph asked to slow down (too many requests).');
-    // The countdown moves on screen; what is said does not change with it.
+    // The countdown moves on screen a second later; what is said does not change with it.
+    vi.setSystemTime(Date.now() + 1000);
     expect(await within(row()).findByText(/^Waiting 29 s: /, {}, { timeout: 3000 })).toBeTruthy();
     expect(said()).toContain('Waiting 30 s before ‘Pace test’ is sent again: Microsoft Graph asked to slow down (too many requests).');
 
