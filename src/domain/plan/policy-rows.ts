@@ -7,7 +7,7 @@
 // than created a second time, then brought to the import's version.
 import { isJsonObject, type JsonObject } from '../json';
 import { isolatedText } from '../isolate';
-import { assessLockout } from '../lockout';
+import { assessLockout, assessLockoutChange } from '../lockout';
 import { buildPatch, comparableText, toWritableBody } from '../policy-body';
 import { checkPolicy } from '../policy-checks';
 import { REPORT_ONLY } from '../types';
@@ -165,7 +165,11 @@ export function planPolicies(
       }
       const guard = target.guard;
       if (guard) {
-        for (const risk of assessLockout(intended, guard.admin, guard.emergency, guard.memberships)) {
+        // Judged against what enforces today: an update's live policy; nothing for a create or a restore (a
+        // deleted policy enforces nothing), so only a risk the plan adds asks for the tick.
+        const enforcedNow = action === 'update' && match ? match : null;
+        const { added, already } = assessLockoutChange(enforcedNow, intended, guard.admin, guard.emergency, guard.memberships);
+        for (const risk of added) {
           const confirmKey = `lockout:${rowKey}:${risk.who}`;
           problems.push({
             severity: 'blocker',
@@ -175,6 +179,11 @@ export function planPolicies(
             confirmed: confirmed.has(confirmKey),
           });
         }
+        for (const risk of already)
+          problems.push({
+            severity: 'warning',
+            text: `Already so today: it could lock out ${risk.who}. ${risk.why} This change does not add to it.`,
+          });
       }
     }
     const before = match ?? (action === 'restore' ? deleted!.policy : null);
