@@ -13,10 +13,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, CircleRegular, DismissCircleRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { unfinished, type BulkItem, type BulkRun } from '../../operations/bulk-run';
 import type { CurrentWait } from '../../session/retry-waits';
 import { WaitCountdown, WaitSpoken } from '../../policy-ui/retry-wait-status';
+import { focusFully } from '../../shared/ui/focus-fully';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import type { LocationStep } from './bulk-restore-plan';
@@ -50,6 +51,7 @@ export function BulkProgress({
   stopping = false,
   checking,
   wait = null,
+  takeFocus = 0,
   onStop,
   onResume,
   onDismiss,
@@ -64,11 +66,19 @@ export function BulkProgress({
   checking: boolean;
   /** The wait Graph put the run's requests in (a 429's Retry-After), shown on the item being written. */
   wait?: CurrentWait | null;
+  /** Raised each time the admin starts a run: the focus goes to the run's button (Stop while it goes). */
+  takeFocus?: number;
   onStop(): void;
   onResume(): void;
   onDismiss(): void;
 }) {
   const styles = useStyles();
+  // The confirmation that started the run gives the focus back to its opener, disabled while the run goes:
+  // the keyboard's place is the run's own button, which then stays with it (Stop, Resume, Dismiss).
+  const runButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (takeFocus > 0 && runButton.current) focusFully(runButton.current);
+  }, [takeFocus]);
   const left = unfinished(run);
   const failed = run.items.filter((i) => i.status === 'failed').length;
   const done = run.items.length - left.length;
@@ -157,6 +167,7 @@ export function BulkProgress({
               Stopping… (focusable, it ignores presses) until the policy under way is done, then Resume, or
               Dismiss at the end. Resume waits (focusable) while what the policies refer to is checked again. */}
           <Button
+            ref={runButton}
             appearance={!running && left.length > 0 ? 'primary' : 'secondary'}
             disabledFocusable={running ? stopping : left.length > 0 && checking}
             onClick={running ? onStop : left.length > 0 ? onResume : onDismiss}

@@ -329,6 +329,32 @@ describe('DeletedPoliciesPage', { timeout: 40_000 }, () => {
     expect(focusedName()).toBe('Deleted policies');
   });
 
+  it('a bulk run started from the keyboard takes the focus to its Stop, not to the disabled button that opened the confirmation', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    tenant.purge = async (id) => {
+      await held;
+      await purgeInTenant(id);
+    };
+    await draw();
+    fireEvent.click(within(rowOf('CA091')).getByRole('checkbox', { name: 'Select CA091: Policy CA091' }));
+    const opener = screen.getByRole('button', { name: 'Delete selected permanently (1)…' });
+    opener.focus();
+    fireEvent.click(opener);
+    const dialog = screen.getByRole('dialog');
+    fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: 'delete 1 policy' } });
+    const confirm = within(dialog).getByRole('button', { name: 'Delete permanently' });
+    confirm.focus();
+    await act(async () => fireEvent.click(confirm));
+    await screen.findByRole('button', { name: 'Stop after this one' });
+    // The dialog's focus restorer answers a moment after it closes.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(focusedName()).toBe('Stop after this one');
+    // The same button is the run's outcome's: the focus stays on it as the run ends.
+    await act(async () => release());
+    await waitFor(() => expect(focusedName()).toBe('Dismiss'));
+  });
+
   it('a bulk run that Graph asks to wait shows the wait on the policy under way, counted down and said once, then goes on', async () => {
     const purge = await purgeTwoHeld();
     const slowDown = { method: 'DELETE', path: '/beta/identity/conditionalAccess/deletedItems/policies/CA091', status: 429 };

@@ -97,6 +97,8 @@ export function DeletedPoliciesPage() {
   const [auditRead, setAuditRead] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirmBulk, setConfirmBulk] = useState<BulkKind | null>(null);
+  // Counts the runs started from the confirmation: each moves the focus to the run's own button.
+  const [runsStarted, setRunsStarted] = useState(0);
   // One policy's restore or permanent delete (use-policy-actions.ts). A policy deleted for good leaves the
   // list and the selection: the focus goes to the next row's Delete permanently…, or to the heading.
   // Only the policies' table: the deleted named locations below have such buttons too.
@@ -192,6 +194,7 @@ export function DeletedPoliciesPage() {
           stopping={bulk.stopping || bulk.finishingElsewhere}
           checking={run.kind === 'restore' && checking}
           wait={bulk.wait}
+          takeFocus={runsStarted}
           onStop={bulk.stop}
           onResume={() => void bulk.start(run)}
           onDismiss={() => {
@@ -329,6 +332,7 @@ export function DeletedPoliciesPage() {
           unchecked={unchecked}
           onStart={(reportOnly, included) => {
             setConfirmBulk(null);
+            setRunsStarted((n) => n + 1);
             void bulk.start(
               newRun(
                 confirmBulk,
