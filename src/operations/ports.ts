@@ -12,11 +12,21 @@ export interface StoredVersion {
   /** Why it was recorded, e.g. "before save", "before delete". */
   reason: string;
   json: string;
+  /**
+   * When a later write found this version already kept and kept it again (keepOnceBefore): recordedAt stays the
+   * time it was first kept, and this tells the record apart from the one it replaced.
+   */
+  keptAgainAt?: string;
 }
 
 /** Whether two records are the same kept version (a store's own keys are not known here). */
 export const sameVersion = (a: StoredVersion, b: StoredVersion) =>
-  a.scope === b.scope && a.itemId === b.itemId && a.recordedAt === b.recordedAt && a.reason === b.reason && a.json === b.json;
+  a.scope === b.scope &&
+  a.itemId === b.itemId &&
+  a.recordedAt === b.recordedAt &&
+  a.reason === b.reason &&
+  a.json === b.json &&
+  (a.keptAgainAt ?? null) === (b.keptAgainAt ?? null);
 
 /** Versions kept per tenant and item, read newest first. */
 export interface VersionStore {
@@ -70,10 +80,11 @@ export async function keepVersion(
 export async function keepOnceBefore(context: OperationContext, itemId: string, reason: string, replaced: unknown) {
   const [newest] = await context.versions.list(context.scope, itemId);
   if (newest?.reason !== reason || newest.json !== JSON.stringify(replaced)) return keepVersion(context, itemId, reason, replaced);
-  // Kept by another write that may yet be refused and forget it while this one lands: it is kept again, later, and
-  // the first one let go, so that forget finds nothing. Still one version in the history.
-  const at = Math.max(context.clock.now().getTime(), Date.parse(newest.recordedAt) + 1 || 0);
-  const renewed = { ...newest, recordedAt: new Date(at).toISOString() };
+  // Kept by another write that may yet be refused and forget it while this one lands: it is kept again, marked as
+  // such, and the first one let go, so that forget finds nothing. Still one version in the history, at the time it
+  // was first kept (History says when the version was really kept, not when a later write found it).
+  const againAt = Math.max(context.clock.now().getTime(), Date.parse(newest.keptAgainAt ?? newest.recordedAt) + 1 || 0);
+  const renewed: StoredVersion = { ...newest, keptAgainAt: new Date(againAt).toISOString() };
   try {
     await context.versions.record(renewed);
   } catch {

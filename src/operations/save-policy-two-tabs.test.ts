@@ -6,6 +6,7 @@ import { policyJson } from '../domain/json';
 import type { ConditionalAccessPolicy } from '../domain/types';
 import type { GraphClient } from '../graph/client';
 import { memoryContext, memoryVersions } from './memory-stores';
+import type { Clock } from './ports';
 import { savePolicy } from './save-policy';
 
 const ID = '0f1c2d3e-0000-4000-8000-00000000b002';
@@ -41,12 +42,12 @@ beforeEach(() => {
   tenant.sent = [];
 });
 
-/** Two tabs: their own Graph calls, one history (IndexedDB is the device's). */
-function twoTabs() {
+/** Two tabs: their own Graph calls and clocks, one history (IndexedDB is the device's). */
+function twoTabs(clocks: { a?: Clock; b?: Clock } = {}) {
   const versions = memoryVersions();
-  const tab = () => ({ ...memoryContext(client, 'contoso'), versions });
+  const tab = (clock?: Clock) => ({ ...memoryContext(client, 'contoso', clock), versions });
   const kept = () => versions.all.map((v) => [v.reason, (JSON.parse(v.json) as { displayName: string }).displayName]);
-  return { a: tab(), b: tab(), kept };
+  return { a: tab(clocks.a), b: tab(clocks.b), kept, keptAt: () => versions.all.map((v) => v.recordedAt) };
 }
 
 /** Both tabs' saves sent, A's first, neither answered yet. */
@@ -78,5 +79,27 @@ describe('two tabs saving the same policy at once', () => {
     tenant.sent[1]!.apply();
     await expect(b).resolves.toMatchObject({ kind: 'saved' });
     expect(tabs.kept()).toEqual([['before save', 'Require MFA for admins']]);
+  });
+
+  it('keep the version at the time it was first kept, when the later save that kept it again is the one that lands', async () => {
+    const first = '2026-12-05T09:30:00.000Z';
+    const tabs = twoTabs({ a: { now: () => new Date(first) }, b: { now: () => new Date('2026-12-05T09:30:07.000Z') } });
+    const { a, b } = await bothSent(tabs);
+    tenant.sent[0]!.refuse();
+    await expect(a).rejects.toMatchObject({ status: 400 });
+    tenant.sent[1]!.apply();
+    await expect(b).resolves.toMatchObject({ kind: 'saved' });
+    expect(tabs.kept()).toEqual([['before save', 'Require MFA for admins']]);
+    expect(tabs.keptAt()).toEqual([first]);
+  });
+
+  it('keep the version at the time it was first kept when both land', async () => {
+    const first = '2026-12-05T09:30:00.000Z';
+    const tabs = twoTabs({ a: { now: () => new Date(first) }, b: { now: () => new Date('2026-12-05T09:30:07.000Z') } });
+    const { a, b } = await bothSent(tabs);
+    tenant.sent[0]!.apply();
+    tenant.sent[1]!.apply();
+    await Promise.all([a, b]);
+    expect(tabs.keptAt()).toEqual([first]);
   });
 });
