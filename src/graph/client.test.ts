@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MAX_BATCH_SIZE } from './client';
 import { clientWith, json } from './client-fake';
 import { GraphRequestError } from './errors';
-import { createPacer } from './pacer';
+import { createPacer, type PacerPriority } from './pacer';
 
 const graphError = (status: number, code: string, headers: Record<string, string> = {}) =>
   json(
@@ -226,6 +226,76 @@ describe('pacer', () => {
     for (let i = 0; i < 5; i++) await pacer.acquire();
     expect(waits).toEqual([1000, 1000, 1000]);
     expect(clock).toBe(3000);
+  });
+
+  /** A pacer of 1 request a second, burst 1, whose clock moves only when the test says a second has passed. */
+  function pacerOnAClock() {
+    let clock = 0;
+    let wake: (() => void) | undefined;
+    const pacer = createPacer({
+      ratePerSecond: 1,
+      burst: 1,
+      now: () => clock,
+      sleep: (ms) =>
+        new Promise<void>((resolve) => {
+          wake = () => {
+            clock += ms;
+            resolve();
+          };
+        }),
+    });
+    const sent: string[] = [];
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+    return {
+      sent,
+      async queue(name: string, cost: number, priority?: PacerPriority) {
+        void pacer.acquire(cost, priority).then(() => void sent.push(`${name} at ${clock}`));
+        await settled();
+      },
+      async seconds(count: number) {
+        for (let i = 0; i < count; i++) {
+          const woken = wake;
+          wake = undefined;
+          woken?.();
+          await settled();
+        }
+      },
+    };
+  }
+
+  it('sends a user-started request ahead of the background ones queued before it, at the same rate', async () => {
+    const pacer = pacerOnAClock();
+    for (const read of ['list', 'locations', 'deleted locations', 'names']) await pacer.queue(read, 1);
+    await pacer.queue('revert', 1, 'user-started');
+    await pacer.seconds(4);
+    expect(pacer.sent).toEqual(['list at 0', 'revert at 1000', 'locations at 2000', 'deleted locations at 3000', 'names at 4000']);
+  });
+
+  it('lets a user-started request in between the turns of a many-item batch', async () => {
+    const pacer = pacerOnAClock();
+    await pacer.queue('batch of 4', 4);
+    await pacer.queue('save', 1, 'user-started');
+    await pacer.seconds(4);
+    // Five requests' worth in four seconds after the first, as before: the save takes the batch's second turn.
+    expect(pacer.sent).toEqual(['save at 1000', 'batch of 4 at 4000']);
+  });
+
+  it('queues the paced requests of a user-started client as user-started, and others as background', async () => {
+    const priorities: unknown[] = [];
+    const { client } = clientWith(() => json(200, { id: 'p1' }), {
+      pacer: {
+        acquire: async (_cost, priority) => {
+          priorities.push(priority);
+        },
+      },
+    });
+    await client.get('/beta/identity/conditionalAccess/policies/p1');
+    await client.userStarted().get('/beta/identity/conditionalAccess/policies/p1');
+    await client
+      .userStarted()
+      .reportingWaits(() => {})
+      .get('/beta/identity/conditionalAccess/policies/p1');
+    expect(priorities).toEqual([undefined, 'user-started', 'user-started']);
   });
 });
 

@@ -3,7 +3,7 @@
 // attempt (a stalled connection is a lost one), a per-tenant pacer for CA resources, @odata.nextLink
 // paging (same host only), and $batch split into groups of 20.
 import { errorFromResponse, GraphRequestError, NetworkError } from './errors';
-import { createPacer, isPacedPath, type Pacer } from './pacer';
+import { createPacer, isPacedPath, type Pacer, type PacerPriority } from './pacer';
 import { retryReason, type RetryWait } from './retry-wait';
 
 export type { RetryWait } from './retry-wait';
@@ -23,6 +23,8 @@ export interface GraphClientOptions {
   /** How long one attempt may wait for its whole answer before it counts as a lost connection. */
   timeoutMs?: number;
   pacer?: Pacer;
+  /** Where this client's paced requests queue: see userStarted(). Background unless said. */
+  priority?: PacerPriority;
   /** Observes every HTTP round trip (the benchmark counts them). */
   onRoundTrip?: (info: { method: string; url: string; status: number }) => void;
   /**
@@ -145,6 +147,22 @@ export class GraphClient {
     });
   }
 
+  /**
+   * The same client (token provider, pacer, fetch, waits heard) whose paced requests go ahead of the background
+   * ones queued: for what the admin started and waits on (a write with its conflict read and read-back, a revert's
+   * read). Pacing is shared, so the tenant gets no more requests per second.
+   */
+  userStarted(): GraphClient {
+    return new GraphClient({
+      ...this.options,
+      fetch: this.fetchImpl,
+      sleep: this.sleep,
+      random: this.random,
+      pacer: this.pacer,
+      priority: 'user-started',
+    });
+  }
+
   /** Waits as a retry of a read would: the server's Retry-After, else bounded backoff with jitter. */
   async backoff(attempt: number, error: GraphRequestError): Promise<void> {
     await this.retryWait(this.delayFor(attempt, error), { method: error.details.method, path: error.details.path, status: error.status });
@@ -171,7 +189,7 @@ export class GraphClient {
     let refreshedToken = false;
 
     for (let attempt = 0; ; attempt++) {
-      if (isPacedPath(pathname)) await this.pacer.acquire();
+      if (isPacedPath(pathname)) await this.pacer.acquire(1, this.options.priority);
       let error: GraphRequestError;
       try {
         const scopes = options.scopes ?? this.options.readScopes;
@@ -302,7 +320,7 @@ export class GraphClient {
       const answers = await Promise.all(
         chunks.map(async (chunk) => {
           const paced = chunk.filter((r) => isPacedPath(`/${version}${r.url}`)).length;
-          if (paced > 0) await this.pacer.acquire(paced);
+          if (paced > 0) await this.pacer.acquire(paced, this.options.priority);
           return this.request<{ responses: BatchResponse[] }>(`/${version}/$batch`, {
             method: 'POST',
             body: {

@@ -1,9 +1,22 @@
 // Keeps a tenant's Conditional Access traffic under the documented 1 request/second limit, so bulk
 // work waits its turn instead of collecting 429s (which carry no Retry-After for these resources).
 
+/**
+ * 'user-started': a request the admin is waiting on (a write, the reads it needs, a revert's read). It goes
+ * ahead of every queued 'background' request (anything not marked: the screens' list reads, name lookups),
+ * so a click is not served after seconds of reads nobody asked for. The rate is the same for both.
+ */
+export type PacerPriority = 'user-started' | 'background';
+
 export interface Pacer {
   /** Resolves when `cost` requests may be sent. */
-  acquire(cost?: number): Promise<void>;
+  acquire(cost?: number, priority?: PacerPriority): Promise<void>;
+}
+
+interface Waiter {
+  remaining: number;
+  resolve: () => void;
+  reject: (error: unknown) => void;
 }
 
 export function createPacer({
@@ -14,7 +27,9 @@ export function createPacer({
 } = {}): Pacer {
   let tokens = burst;
   let updated = now();
-  let queue: Promise<void> = Promise.resolve();
+  // In arrival order within each priority.
+  const waiting: Record<PacerPriority, Waiter[]> = { 'user-started': [], background: [] };
+  let serving = false;
 
   const refill = () => {
     const t = now();
@@ -22,24 +37,43 @@ export function createPacer({
     updated = t;
   };
 
-  return {
-    acquire(cost = 1) {
-      // Requests are served in order: each waits for the one before it.
-      const turn = queue.then(async () => {
-        let remaining = cost;
-        while (remaining > 0) {
-          refill();
-          if (tokens >= 1) {
-            const take = Math.min(remaining, Math.floor(tokens));
-            tokens -= take;
-            remaining -= take;
-          } else {
-            await sleep(Math.ceil(((1 - tokens) / ratePerSecond) * 1000));
+  // One loop hands out the tokens; each turn goes to the first user-started waiter, else the first background one.
+  // A many-item batch takes its tokens over several turns, so a user-started request can come between them.
+  const serve = async () => {
+    if (serving) return;
+    serving = true;
+    try {
+      for (;;) {
+        const queue = waiting['user-started'].length > 0 ? waiting['user-started'] : waiting.background;
+        const next = queue[0];
+        if (!next) return;
+        refill();
+        if (tokens >= 1) {
+          const take = Math.min(next.remaining, Math.floor(tokens));
+          tokens -= take;
+          next.remaining -= take;
+          if (next.remaining === 0) {
+            queue.shift();
+            next.resolve();
           }
+        } else {
+          await sleep(Math.ceil(((1 - tokens) / ratePerSecond) * 1000));
         }
+      }
+    } catch (error) {
+      for (const waiter of [...waiting['user-started'].splice(0), ...waiting.background.splice(0)]) waiter.reject(error);
+    } finally {
+      serving = false;
+    }
+  };
+
+  return {
+    acquire(cost = 1, priority = 'background') {
+      if (cost <= 0) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        waiting[priority].push({ remaining: cost, resolve, reject });
+        void serve();
       });
-      queue = turn.catch(() => {});
-      return turn;
     },
   };
 }

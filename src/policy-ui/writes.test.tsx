@@ -24,24 +24,39 @@ import {
 
 /** The waits the tenant's Graph client was asked for, in ms (its own clock: real time in the browser, the emulator's in tests). */
 const waits = vi.hoisted(() => [] as number[]);
-const tenant = vi.hoisted(() => ({
-  scopeKey: ['tenant', 'contoso'] as const,
-  account: { key: 'contoso' },
-  client: {
-    wait: async (ms: number) => void waits.push(ms),
+/** Where in the pacer's queue the client of each write's Graph requests puts them, in order. */
+const queuedAs = vi.hoisted(() => [] as string[]);
+const tenant = vi.hoisted(() => {
+  const client = (priority: string) => ({
+    wait: async (ms: number) => {
+      waits.push(ms);
+      queuedAs.push(priority);
+    },
     // A run's own client shares the tenant client's clock: here, the same object.
     reportingWaits() {
       return this;
     },
-  },
-  context: { journals: { load: () => null, save: () => {}, clear: () => {} } },
-}));
+    userStarted: () => client('user-started'),
+    priority,
+  });
+  return {
+    scopeKey: ['tenant', 'contoso'] as const,
+    account: { key: 'contoso' },
+    client: client('background'),
+    context: { journals: { load: () => null, save: () => {}, clear: () => {} } },
+  };
+});
 /** The options the plan run was given. */
 const runOptions = vi.hoisted(() => ({ last: null as Parameters<typeof applyPlan>[2] | null }));
 const policy = { id: 'p1', displayName: 'Require MFA', state: 'enabled' };
 
 vi.mock('../session/tenant-session', () => ({ useTenantSession: () => tenant }));
-vi.mock('../operations/save-policy', () => ({ savePolicy: async () => ({ kind: 'saved', policy }) }));
+vi.mock('../operations/save-policy', () => ({
+  savePolicy: async (context: { client?: { priority: string } }) => {
+    queuedAs.push(context.client?.priority ?? 'background');
+    return { kind: 'saved', policy };
+  },
+}));
 vi.mock('../operations/create-policy', () => ({
   createPolicySafely: async () => ({ policy, recovered: false, byEarlierAttempt: false, duplicates: [] }),
 }));
@@ -119,5 +134,29 @@ describe('a plan run in the console', () => {
     await result.current.mutateAsync({ run, onChange: () => {}, signal: new AbortController().signal });
     for (const attempt of [0, 1, 2, 3]) await runOptions.last!.settle!(attempt);
     expect(waits).toEqual([2000, 5000, 10_000, 10_000]);
+  });
+});
+
+describe("a write's place in the pacer's queue", () => {
+  it("goes ahead of the screens' queued reads for a save (its conflict read, PATCH and read-back), as the admin waits on it", async () => {
+    queuedAs.length = 0;
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={new QueryClient()}>{children}</QueryClientProvider>
+    );
+    const { result } = renderHook(() => useSavePolicy(), { wrapper });
+    await result.current.mutateAsync({ id: 'p1', draft: {}, baseModified: null } as never);
+    expect(queuedAs).toEqual(['user-started']);
+  });
+
+  it('is kept in arrival order for a plan run, which would otherwise hold every screen back until it ends', async () => {
+    queuedAs.length = 0;
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={new QueryClient()}>{children}</QueryClientProvider>
+    );
+    const { result } = renderHook(() => useApplyPlan(), { wrapper });
+    const run = { tenantId: 't', startedAt: '2026-11-30T12:00:00Z', items: [], created: {} };
+    await result.current.mutateAsync({ run, onChange: () => {}, signal: new AbortController().signal });
+    await runOptions.last!.settle!(0);
+    expect(queuedAs).toEqual(['background']);
   });
 });

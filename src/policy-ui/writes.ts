@@ -25,6 +25,7 @@ import { settle } from '../operations/settle';
 import { queryKeys } from '../session/query-keys';
 import { reportRetryWait, useRetryWait } from '../session/retry-waits';
 import { useTenantSession, type TenantSession } from '../session/tenant-session';
+import { userStartedSession } from '../session/user-started-session';
 
 type Area = 'policies' | 'policyList' | 'whatIf' | 'deletedPolicies' | 'namedLocations' | 'history' | 'planTarget';
 
@@ -61,6 +62,12 @@ const REFRESHES = {
 } satisfies Record<string, Area[]>;
 
 type WriteKind = keyof typeof REFRESHES;
+
+/**
+ * Runs over many items keep their place in the pacer's queue. Every other write goes ahead of the screens' queued
+ * reads, as the admin waits on it; a run, first at each of its turns, would hold those reads back until it ended.
+ */
+const RUNS = new Set<WriteKind>(['bulk', 'bulkLocation', 'apply']);
 
 async function refresh(queryClient: QueryClient, tenant: TenantSession, kind: WriteKind, failed: boolean) {
   // After a failure the policies may or may not have changed: read them again.
@@ -103,7 +110,7 @@ function useWrite<Vars, Result>(
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: queryKeys.write(tenant, kind),
-    mutationFn: (vars: Vars) => write(tenant, vars),
+    mutationFn: (vars: Vars) => write(RUNS.has(kind) ? tenant : userStartedSession(tenant), vars),
     onSuccess: (result, vars) => {
       const seen = readBack?.(result, vars);
       seen?.put?.forEach((policy) => put(queryClient, tenant, policy));

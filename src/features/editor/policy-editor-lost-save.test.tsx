@@ -35,7 +35,12 @@ const world = vi.hoisted(() => ({ policy: {} as Record<string, unknown>, patched
 /** Where the page went after a save, with what it said. */
 const navigated = vi.hoisted(() => [] as unknown[]);
 
-const tenant = vi.hoisted(() => ({ scopeKey: ['tenant', 'acc'], account: { key: 'acc', tenantId: 't1' }, context: null as unknown }));
+const tenant = vi.hoisted(() => ({
+  scopeKey: ['tenant', 'acc'],
+  account: { key: 'acc', tenantId: 't1' },
+  client: null as unknown,
+  context: null as unknown,
+}));
 
 vi.mock('react-router', () => ({
   useParams: () => ({ id: 'p1' }),
@@ -107,6 +112,7 @@ beforeEach(() => {
   versions = context.versions;
   keep = context.versions.record;
   context.versions.record = () => Promise.reject(new Error('The quota has been exceeded.'));
+  tenant.client = context.client;
   tenant.context = context;
 });
 afterEach(() => {

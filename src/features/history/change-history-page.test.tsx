@@ -25,7 +25,7 @@ vi.mock('../../session/tenant-session', () => ({
   useTenantSession: () => ({
     account: { key: 'acct', tenantId: 'tenant-1', name: 'Ada Lindqvist' },
     scopeKey: ['acct'],
-    client: { get: () => new Promise(() => {}) },
+    client: { get: () => new Promise(() => {}), userStarted: () => ({ get: () => new Promise(() => {}) }) },
   }),
 }));
 

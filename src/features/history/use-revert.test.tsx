@@ -16,24 +16,31 @@ const POLICY_ID = 'policy-1';
 const NOW = { id: POLICY_ID, displayName: 'CA006: Block access', state: 'enabled' };
 const BEFORE = { id: POLICY_ID, displayName: 'CA006: Block access', state: 'disabled' };
 
-// The policy read, answered when the test says so; its signal is kept to see whether it was abandoned.
+// The policy read, answered when the test says so; its signal is kept to see whether it was abandoned, and its
+// place in the pacer's queue (the admin waits on a revert: it goes ahead of the screens' queued reads).
 const graph = vi.hoisted(() => ({
   signals: [] as (AbortSignal | undefined)[],
+  queuedAs: [] as string[],
   answer: (() => {}) as (policy: object) => void,
 }));
 
-vi.mock('../../session/tenant-session', () => ({
-  useTenantSession: () => ({
-    account: { key: 'acct', tenantId: 'tenant-1', objectId: 'admin-1', name: 'Ada Lindqvist' },
-    scopeKey: ['tenant', 'acct'],
-    client: {
-      get: (_path: string, options: { signal?: AbortSignal } = {}) => {
-        graph.signals.push(options.signal);
-        return new Promise((resolve) => (graph.answer = resolve));
-      },
+vi.mock('../../session/tenant-session', () => {
+  const clientQueuedAs = (priority: string) => ({
+    get: (_path: string, options: { signal?: AbortSignal } = {}) => {
+      graph.signals.push(options.signal);
+      graph.queuedAs.push(priority);
+      return new Promise((resolve) => (graph.answer = resolve));
     },
-  }),
-}));
+    userStarted: () => clientQueuedAs('user-started'),
+  });
+  return {
+    useTenantSession: () => ({
+      account: { key: 'acct', tenantId: 'tenant-1', objectId: 'admin-1', name: 'Ada Lindqvist' },
+      scopeKey: ['tenant', 'acct'],
+      client: clientQueuedAs('background'),
+    }),
+  };
+});
 
 const { useRevert } = await import('./use-revert');
 
@@ -92,6 +99,7 @@ const address = () => screen.getByRole('status', { name: 'Address' }).textConten
 
 beforeEach(() => {
   graph.signals = [];
+  graph.queuedAs = [];
   localStorage.clear();
 });
 afterEach(cleanup);
@@ -100,6 +108,7 @@ describe('useRevert', () => {
   it('opens the editor on the earlier version once the policy is read', async () => {
     renderHistory();
     await vi.waitFor(() => expect(graph.signals).toHaveLength(1));
+    expect(graph.queuedAs).toEqual(['user-started']);
     await act(async () => graph.answer(NOW));
     await vi.waitFor(() => expect(address()).toBe(`/policies/${POLICY_ID}/edit`));
     expect(unsavedChangesSince('acct', POLICY_ID)).not.toBeNull();

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { toWritableBody, type JsonObject } from '../../domain/policy-body';
 import { useTenantSession } from '../../session/tenant-session';
+import { userStartedSession } from '../../session/user-started-session';
 import { policyQuery } from '../../policy-ui/queries';
 import { openPolicyDraft, policyForEditing } from '../../policy-ui/open-in-editor';
 
@@ -32,7 +33,8 @@ export function useRevert() {
   return async (policyId: string, version: JsonObject, origin: string) => {
     let policy;
     try {
-      policy = await queryClient.fetchQuery(policyQuery(tenant, policyId));
+      // The admin waits on this read: it goes ahead of the screens' queued reads (History's lists and names).
+      policy = await queryClient.fetchQuery(policyQuery(userStartedSession(tenant), policyId));
     } catch (error) {
       if (left.current) return;
       throw error;
