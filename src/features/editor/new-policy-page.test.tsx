@@ -30,7 +30,14 @@ const tenant = vi.hoisted(() => ({
   session: {
     account: { key: 'contoso', objectId: 'me' },
     scopeKey: ['tenant', 'contoso'],
-    client: { retries: 1, backoff: async () => {} },
+    client: {
+      retries: 1,
+      backoff: async () => {},
+      /** A write's own client (ahead in the pacer): this world has no pacer. */
+      userStarted(): unknown {
+        return this;
+      },
+    },
     context: {},
   },
 }));
