@@ -312,6 +312,42 @@ describe('assessLockoutChange', () => {
     expect(change.already.map((r) => r.who)).toEqual(['Ada (you)']);
   });
 
+  it('takes a risk as already so however the two versions write the same conditions', () => {
+    const withNulls = policy({
+      conditions: {
+        applications: { includeApplications: ['All'], excludeApplications: [] },
+        users: live.conditions.users,
+        platforms: null,
+      },
+    });
+    const change = assessLockoutChange(withNulls, withContractorsExcluded, admin, { users: [], groups: [] });
+    expect(change.added).toEqual([]);
+    expect(change.already.map((r) => r.who)).toEqual(['Ada (you)']);
+  });
+
+  it('counts a risk as added when the change widens where the policy blocks, though the same person was at risk', () => {
+    // A block on legacy clients only, widened to every client app: Ada could sign in before, and cannot after.
+    const legacyOnly = policy({ conditions: { ...live.conditions, clientAppTypes: ['other'] } });
+    const everyClient = policy({ conditions: { ...live.conditions, clientAppTypes: ['other', 'browser', 'mobileAppsAndDesktopClients'] } });
+    expect(assessLockout(legacyOnly, admin, { users: [], groups: [] }).map((r) => r.who)).toEqual(['Ada (you)']);
+    const widened = assessLockoutChange(legacyOnly, everyClient, admin, { users: [], groups: [] });
+    expect(widened.added.map((r) => r.who)).toEqual(['Ada (you)']);
+    expect(widened.already).toEqual([]);
+
+    // An excluded location removed (a revert to before it was added): blocked in more places than before.
+    const locations = (exclude: string[]) =>
+      policy({ conditions: { ...live.conditions, locations: { includeLocations: ['All'], excludeLocations: exclude } } });
+    expect(assessLockoutChange(locations(['office', 'vpn']), locations(['vpn']), admin, { users: [], groups: [] }).added).toHaveLength(1);
+    // One added narrows it: as it was.
+    const narrowed = assessLockoutChange(locations(['vpn']), locations(['vpn', 'office']), admin, { users: [], groups: [] });
+    expect(narrowed.added).toEqual([]);
+    expect(narrowed.already.map((r) => r.who)).toEqual(['Ada (you)']);
+
+    // Multi-factor asked before, access blocked after: the same person, a harder control.
+    const mfa = policy({ grantControls: { operator: 'OR', builtInControls: ['mfa'] } });
+    expect(assessLockoutChange(mfa, live, admin, { users: [], groups: [] }).added.map((r) => r.who)).toEqual(['Ada (you)']);
+  });
+
   it('counts as added: a new person at risk, the policy turned on, and a new policy', () => {
     const adminExcluded = policy({}, { includeUsers: ['All'], excludeUsers: ['admin-id'] });
     const widened = assessLockoutChange(adminExcluded, policy(), admin, emergency);

@@ -9,9 +9,10 @@
 // what was already a risk before it is said apart from what the change adds.
 // Controls are named as the admin center names them (labels.ts).
 import { controlLabels } from './labels';
-import { objectIn as obj, stringsIn as list, type LooseObject as Loose } from './json';
+import { isJsonObject, objectIn as obj, stringsIn as list, type LooseObject as Loose } from './json';
 import { holdsId } from './ids';
 import { isolatedText } from './isolate';
+import { comparableForm, deepEqual, type Json, type JsonObject } from './policy-body';
 
 export interface Principal {
   id: string;
@@ -134,7 +135,12 @@ function whereItApplies(conditions: Loose): string {
 
 /**
  * The draft's risks, each either added by the change or already there in the policy as it is
- * (`before`; null for a new policy). The same person at risk before counts as already so, whatever the reason.
+ * (`before`; null for a new policy). A risk is already so only when the same person was at risk for
+ * the same reason and the change does not widen where or how the policy applies: conditions and
+ * controls as they were, save exclusions added (an excluded location or app narrows the policy). A
+ * change that widens them (more client apps, an exclusion removed, a stricter control) can lock out
+ * where the policy as it is did not, so it is asked about. Whom the policy names is judged by each
+ * person's reason: an exclusion of someone else leaves the admin's as it was.
  */
 export function assessLockoutChange(
   before: unknown,
@@ -144,8 +150,35 @@ export function assessLockoutChange(
   memberships: Memberships = new Map(),
 ): LockoutChange {
   const risks = assessLockout(after, admin, emergency, memberships);
-  const earlier = new Set(before ? assessLockout(before, admin, emergency, memberships).map((r) => r.who) : []);
-  return { added: risks.filter((r) => !earlier.has(r.who)), already: risks.filter((r) => earlier.has(r.who)) };
+  if (!before || widensReach(before, after)) return { added: risks, already: [] };
+  const earlier = new Set(assessLockout(before, admin, emergency, memberships).map(reasonKey));
+  return { added: risks.filter((r) => !earlier.has(reasonKey(r))), already: risks.filter((r) => earlier.has(reasonKey(r))) };
+}
+
+const reasonKey = (risk: LockoutRisk) => `${risk.who}\u0000${risk.why}`;
+
+/** A policy's conditions (whom it names aside), controls and state, however each is written. */
+function reachOf(policy: unknown): JsonObject {
+  const form = comparableForm(obj(policy) as JsonObject, { hideEmpty: true, sortIds: true });
+  const { users: _users, ...conditions } = obj(form.conditions);
+  return { conditions: conditions as JsonObject, grantControls: form.grantControls ?? null, state: form.state ?? null };
+}
+
+/** Whether `after` differs from `before` in anything but exclusions it adds. */
+function widensReach(before: unknown, after: unknown): boolean {
+  return !narrowsOrKeeps(reachOf(before), reachOf(after));
+}
+
+function narrowsOrKeeps(before: Json | undefined, after: Json | undefined, key = ''): boolean {
+  if (key.startsWith('exclude') && Array.isArray(before) && Array.isArray(after))
+    return before.every((item) => after.some((kept) => deepEqual(item, kept)));
+  // An exclusion list only the new version has narrows it too.
+  if (key.startsWith('exclude') && before === undefined && Array.isArray(after)) return true;
+  if (isJsonObject(before) && isJsonObject(after)) {
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    return [...keys].every((k) => narrowsOrKeeps(before[k], after[k], k));
+  }
+  return deepEqual(before, after);
 }
 
 /** `admin` is null when no admin is signed in (an app-only run): only the emergency accounts are guarded. */
