@@ -2,6 +2,7 @@
 // the console: "Undo all changes" confirms, the delete button is short and destructive, and the new
 // policy's file is chosen with a button (keyboard too) or dropped, its name shown.
 import { PolicyEditorPage } from './pages/policy-editor-page';
+import { fileChooserByEnter } from './support/file-chooser';
 import { expect, test } from './support/fixtures';
 
 const policy = (displayName: string) => ({
@@ -60,11 +61,8 @@ test('a policy file is chosen with a button, from the keyboard, and its name is 
   await page.getByRole('button', { name: 'New policy' }).click();
   const choose = page.getByRole('button', { name: 'Choose a file…' });
   await choose.focus();
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Enter');
-  await (
-    await chooser
-  ).setFiles({
+  const chooser = await fileChooserByEnter(page);
+  await chooser.setFiles({
     name: 'two-policies.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify({ value: [policy('First'), policy('Second')] })),

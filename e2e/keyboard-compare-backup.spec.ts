@@ -7,6 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import { emulator, expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
 import { listenToWhatIsSaid } from './support/said';
+import { fileChooserByEnter } from './support/file-chooser';
 
 interface FileToChoose {
   name: string;
@@ -17,7 +18,7 @@ interface FileToChoose {
 /** Enter on a focused button that opens the browser's file picker, and the file chosen there. */
 async function chooseFileByKeys(page: Page, button: Locator, file: FileToChoose) {
   await button.focus();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  const chooser = await fileChooserByEnter(page);
   await chooser.setFiles(file);
 }
 

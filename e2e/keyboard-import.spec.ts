@@ -11,10 +11,11 @@ import { tabTo, watchFocusLost } from './support/focus';
 import { copyTwoPolicies } from './support/import-flow';
 import { section } from './support/navigation';
 import { listenToWhatIsSaid } from './support/said';
+import { fileChooserByEnter } from './support/file-chooser';
 
 /** Presses Enter on the focused button and gives the file chooser it opens these files. */
 async function chooseByKeys(page: Page, files: Parameters<FileChooser['setFiles']>[0]) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  const chooser = await fileChooserByEnter(page);
   await chooser.setFiles(files);
 }
 

@@ -7,6 +7,7 @@ import { expectNoSeriousA11yViolations } from './support/axe';
 import { emulator, expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
 import { listenToWhatIsSaid, type Said } from './support/said';
+import { fileChooserByEnter } from './support/file-chooser';
 
 const EVALUATE = 'POST /v1.0/identity/conditionalAccess/evaluate';
 
@@ -122,7 +123,7 @@ test.describe('in the demo', () => {
     const importButton = page.getByRole('button', { name: 'Import scenarios…' });
     const choose = async (name: string, content: string) => {
       await importButton.focus();
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+      const chooser = await fileChooserByEnter(page);
       await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
       await expect(page.getByText(new RegExp(`^${name.replace('.', '\\.')} `))).toBeVisible();
       await expect(importButton).toBeFocused();
@@ -181,7 +182,7 @@ test.describe('in the demo', () => {
     };
     const importButton = page.getByRole('button', { name: 'Import scenarios…' });
     await importButton.focus();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    const chooser = await fileChooserByEnter(page);
     await chooser.setFiles({ name: 'office.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenarios)) });
     await expect(suite.getByRole('row', { name: 'Grace at the office' })).toBeVisible();
     await pressOn(page, undo);
@@ -350,7 +351,7 @@ test.describe('in the demo', () => {
     };
     const importButton = page.getByRole('button', { name: 'Import scenarios…' });
     await importButton.focus();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    const chooser = await fileChooserByEnter(page);
     await chooser.setFiles({ name: 'typo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
     await pressOn(page, page.getByRole('button', { name: 'Open Grace mistyped', exact: true }));
     // It is not run: the focus stayed on Open, far below the form, and nothing was said.
