@@ -134,12 +134,7 @@ export class GraphClient {
    */
   reportingWaits(listener: (wait: RetryWait | null) => void): GraphClient {
     const own = this.options.onRetryWait;
-    return new GraphClient({
-      ...this.options,
-      fetch: this.fetchImpl,
-      sleep: this.sleep,
-      random: this.random,
-      pacer: this.pacer,
+    return this.sharing({
       onRetryWait: (wait) => {
         own?.(wait);
         listener(wait);
@@ -153,13 +148,18 @@ export class GraphClient {
    * read). Pacing is shared, so the tenant gets no more requests per second.
    */
   userStarted(): GraphClient {
+    return this.sharing({ priority: 'user-started' });
+  }
+
+  /** A client on this one's token provider, pacer and fetch, with `changes` to its options. */
+  private sharing(changes: Partial<GraphClientOptions>): GraphClient {
     return new GraphClient({
       ...this.options,
       fetch: this.fetchImpl,
       sleep: this.sleep,
       random: this.random,
       pacer: this.pacer,
-      priority: 'user-started',
+      ...changes,
     });
   }
 
