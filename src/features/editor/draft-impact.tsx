@@ -105,6 +105,7 @@ export function DraftImpact({
   onChecking,
   timeoutMs,
   hold = false,
+  saving = false,
 }: {
   policyId: string | null;
   draft: JsonObject;
@@ -119,11 +120,13 @@ export function DraftImpact({
   timeoutMs?: number;
   /** Saving (or just saved): keep the answer the admin read, not one against the policy as just written. */
   hold?: boolean;
+  /** The save is under way: the sign-in log's next page waits for it (a failed save lets the read go on). */
+  saving?: boolean;
 }) {
   const styles = useStyles();
   const [cap, setCap] = useState(DEFAULT_CAP);
   const [open, setOpen] = useState<ImpactClass | null>(null);
-  const state = useDraftImpact(policyId, draft, cap, timeoutMs, hold);
+  const state = useDraftImpact(policyId, draft, cap, timeoutMs, hold, saving);
   const alerts = state.kind === 'done' ? state.answer.impact.alerts : null;
   const names = state.kind === 'done' ? state.answer.names : null;
   const checking = state.kind === 'reading' || state.kind === 'evaluating';

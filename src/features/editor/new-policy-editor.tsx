@@ -222,6 +222,7 @@ export function NewPolicyEditor({
               onRisks={setImpactRisks}
               onChecking={setCheckingSignIns}
               hold={step.kind === 'saving' || step.kind === 'failed'}
+              saving={step.kind === 'saving'}
             />
           }
           onExcludeEmergency={guard.excludeEmergency}

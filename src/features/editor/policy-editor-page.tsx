@@ -267,6 +267,7 @@ function Editor({ live }: { live: ConditionalAccessPolicy }) {
                 onRisks={setImpactRisks}
                 onChecking={setCheckingSignIns}
                 hold={step.kind === 'saving' || step.kind === 'failed'}
+                saving={step.kind === 'saving'}
               />
             </>
           }

@@ -14,6 +14,9 @@ const tenant = vi.hoisted(() => ({
   // The sign-in log refuses, as a tenant without the licence it needs does.
   signInsRefused: false,
   policiesRead: Promise.resolve(),
+  // A log of two pages: the second is answered when this settles; how many pages the read has asked for.
+  secondPage: null as Promise<void> | null,
+  pagesAsked: 0,
   // The same object each render, as the real hook gives: a new one would make a new request each time.
   emergency: [{ users: [], groups: [] }, () => true],
   session: {
@@ -28,9 +31,15 @@ vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => tenant.
 vi.mock('../../session/emergency-access', () => ({ useEmergencyAccess: () => tenant.emergency }));
 vi.mock('../../session/mfa-trusted-ips', () => ({ useMfaTrustedIps: () => [null, () => true] }));
 vi.mock('../../graph/sign-ins', () => ({
-  readSignIns: async () => {
+  readSignIns: async (_client: unknown, query: { beforeNextPage?(): Promise<void> }) => {
+    tenant.pagesAsked = 1;
     await tenant.signInsRead;
     if (tenant.signInsRefused) throw new Error('Tenant is not a B2C tenant and does not have premium license');
+    if (tenant.secondPage) {
+      await query.beforeNextPage?.();
+      tenant.pagesAsked = 2;
+      await tenant.secondPage;
+    }
     return { signIns: [], capped: false };
   },
   signInsUnavailable: (error: Error) => (/premium license/.test(error.message) ? 'the tenant has no Microsoft Entra ID P1 licence' : null),
@@ -58,8 +67,8 @@ class FakeWorker {
 
 const DRAFT = { id: 'p1', state: 'enabled' };
 
-function Probe({ hold }: { hold: boolean }) {
-  const state = useDraftImpact('p1', DRAFT, 5000, undefined, hold);
+function Probe({ hold, saving = false }: { hold: boolean; saving?: boolean }) {
+  const state = useDraftImpact('p1', DRAFT, 5000, undefined, hold, saving);
   return <output aria-label="impact">{state.kind === 'done' ? `done: ${JSON.stringify(state.answer)}` : state.kind}</output>;
 }
 
@@ -70,6 +79,8 @@ beforeEach(() => {
   tenant.signInsRead = Promise.resolve();
   tenant.signInsRefused = false;
   tenant.policiesRead = Promise.resolve();
+  tenant.secondPage = null;
+  tenant.pagesAsked = 0;
 });
 
 /** A promise the test settles, to hold a read back. */
@@ -175,5 +186,35 @@ describe('useDraftImpact held while saving', () => {
     view.rerender(page(true));
     await act(async () => policies.settle());
     await waitFor(() => expect(screen.getByRole('status', { name: 'impact' }).textContent).toBe('unavailable'));
+  });
+
+  it('reads no further page of the log while the save is under way, and goes on when it failed', async () => {
+    const firstPage = later();
+    const secondPage = later();
+    tenant.signInsRead = firstPage.promise;
+    tenant.secondPage = secondPage.promise;
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    // As the editor has it: held while saving and after a failed save; the read paused only while saving.
+    const page = (step: 'review' | 'saving' | 'failed') => (
+      <QueryClientProvider client={client}>
+        <Probe hold={step !== 'review'} saving={step === 'saving'} />
+      </QueryClientProvider>
+    );
+    const view = render(page('review'));
+    const impact = () => screen.getByRole('status', { name: 'impact' }).textContent;
+    await waitFor(() => expect(tenant.pagesAsked).toBe(1));
+
+    // Save pressed while the first page is read: that page comes in, the next is not asked for.
+    view.rerender(page('saving'));
+    await act(async () => firstPage.settle());
+    await act(async () => {});
+    expect(tenant.pagesAsked).toBe(1);
+    expect(impact()).toBe('reading');
+
+    // The save failed: back to the review, the read goes on.
+    view.rerender(page('failed'));
+    await waitFor(() => expect(tenant.pagesAsked).toBe(2));
+    await act(async () => secondPage.settle());
+    await waitFor(() => expect(impact()).toBe('done: {"policies":1}'));
   });
 });

@@ -15,17 +15,24 @@ import { useEmergencyAccess } from '../../session/emergency-access';
 import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
 import { queryKeys } from '../../session/query-keys';
 import { useTenantSession, type TenantSession } from '../../session/tenant-session';
+import { pauseBetweenPages, type PageHold } from './pause-between-pages';
 
 export const IMPACT_DAYS = 7;
 
 /** How long the check may read and evaluate before it ends as not read in time. */
 export const CHECK_TIMEOUT_MS = 20_000;
 
-const signInWindowQuery = (tenant: TenantSession, days: number, cap: number, onProgress: (read: number) => void) =>
+const signInWindowQuery = (tenant: TenantSession, days: number, cap: number, onProgress: (read: number) => void, pages: PageHold) =>
   queryOptions({
     queryKey: queryKeys.signInWindow(tenant, days, cap),
     queryFn: ({ signal }) =>
-      readSignIns(tenant.client, { since: new Date(tenant.context.clock.now().getTime() - days * 86_400_000), cap, signal, onProgress }),
+      readSignIns(tenant.client, {
+        since: new Date(tenant.context.clock.now().getTime() - days * 86_400_000),
+        cap,
+        signal,
+        onProgress,
+        beforeNextPage: () => pages.wait(signal),
+      }),
     staleTime: 5 * 60_000,
     retry: false,
   });
@@ -56,6 +63,8 @@ export function useDraftImpact(
   timeoutMs: number = CHECK_TIMEOUT_MS,
   /** Keep the request as it is (the save re-reads the tenant's policies: the draft would be judged against itself). */
   hold = false,
+  /** A save is under way: read no further page of the log until it has answered. */
+  saving = false,
 ): ImpactState {
   const tenant = useTenantSession();
   const queryClient = useQueryClient();
@@ -63,7 +72,11 @@ export function useDraftImpact(
   const [attempt, setAttempt] = useState(0);
   const [timedOut, setTimedOut] = useState<number | null>(null);
   const [read, setRead] = useState(0);
-  const signIns = useQuery(signInWindowQuery(tenant, IMPACT_DAYS, cap, setRead));
+  // While the save is under way the log's next page waits: a page of 1,000 sign-ins (megabytes to read) would
+  // compete with the write the admin is waiting on. Released (the save failed), the read goes on.
+  const [pages] = useState(pauseBetweenPages);
+  useEffect(() => (saving ? pages.hold() : pages.release()), [saving, pages]);
+  const signIns = useQuery(signInWindowQuery(tenant, IMPACT_DAYS, cap, setRead, pages));
   const userIds = useMemo(
     () => [...new Set((signIns.data?.signIns ?? []).flatMap((s) => (typeof s.userId === 'string' && s.userId ? [s.userId] : [])))].sort(),
     [signIns.data],
@@ -144,14 +157,15 @@ export function useDraftImpact(
   // tenant's 20 pages are slow, not hung), as does the start of the evaluation.
   const progress = state.kind === 'reading' ? state.read : -1;
   useEffect(() => {
-    if (!busy) return;
+    // While saving, the read waits on the save, not on Graph: that is no time lost.
+    if (!busy || saving) return;
     const timer = setTimeout(() => {
       setTimedOut(attempt);
       // A read that hangs is stopped: Read again starts it anew rather than joining it.
       void queryClient.cancelQueries({ queryKey: queryKeys.signInWindow(tenant, IMPACT_DAYS, cap) });
     }, timeoutMs);
     return () => clearTimeout(timer);
-  }, [busy, progress, attempt, timeoutMs, queryClient, tenant, cap]);
+  }, [busy, saving, progress, attempt, timeoutMs, queryClient, tenant, cap]);
   // An answer that came after all is no longer out of time: a later read starts with time of its own.
   if (!busy && timedOut !== null) setTimedOut(null);
 
