@@ -20,11 +20,24 @@ const AS_READ = {
   conditions: { clientAppTypes: ['exchangeActiveSync', 'other'] },
 };
 
+// Where each read of the policy queued in the tenant's pacer: the admin waits on the quick fix's read.
+const queued = vi.hoisted(() => [] as string[]);
 vi.mock('../session/tenant-session', () => ({
-  useTenantSession: () => ({ account: { key: 'acct', tenantId: 't1' }, scopeKey: ['acct'], client: {} }),
+  useTenantSession: () => ({
+    account: { key: 'acct', tenantId: 't1' },
+    scopeKey: ['acct'],
+    client: { queue: 'background', userStarted: () => ({ queue: 'user-started' }) },
+  }),
 }));
 vi.mock('./queries', () => ({
-  policyQuery: (_tenant: unknown, id: string) => queryOptions({ queryKey: ['policy', id], queryFn: async () => structuredClone(AS_READ) }),
+  policyQuery: (tenant: { client: { queue: string } }, id: string) =>
+    queryOptions({
+      queryKey: ['policy', id],
+      queryFn: async () => {
+        queued.push(tenant.client.queue);
+        return structuredClone(AS_READ);
+      },
+    }),
 }));
 
 const { useOpenLintFix } = await import('./lint-fix');
@@ -62,5 +75,7 @@ describe('useOpenLintFix', () => {
     expect(JSON.parse(draft!.baseText)).toEqual(policy);
     expect(draft!.baseModified).toBe('2026-11-30T16:00:00Z');
     expect(draft!.origin).toBe('Quick fix (report-only-for-long): Turn it on');
+    // Read ahead of the screens' queued reads: the admin pressed the fix and waits for the editor.
+    expect(queued).toEqual(['user-started']);
   });
 });

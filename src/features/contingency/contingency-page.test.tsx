@@ -37,19 +37,28 @@ const afterSwitch = before.map((p) => switched.steps.filter((s) => s.policyId ==
 const state = vi.hoisted(() => ({
   policies: [] as JsonObject[],
   store: { plans: {}, switches: {} as Record<string, SwitchRecord> },
+  // Where each read of the policies queued in the tenant's pacer.
+  queued: [] as string[],
 }));
 
 vi.mock('../../session/tenant-session', () => ({
   useTenantSession: () => ({
     account: { key: 'acct', tenantId: 'tenant-1', name: 'Ada', username: 'ada@contoso' },
     context: { clock: { now: () => new Date('2026-12-02T10:00:00Z') } },
+    client: { queue: 'background', userStarted: () => ({ queue: 'user-started' }) },
   }),
 }));
 vi.mock('../../session/organization-query', () => ({ useOrganizationName: () => 'Contoso' }));
 vi.mock('../../session/emergency-access', () => ({ useEmergencyAccess: () => [{ users: [], groups: [] }] }));
 vi.mock('../../session/contingency-store', () => ({ useContingencyStore: () => [state.store, () => true, []] }));
 vi.mock('../../policy-ui/queries', () => ({
-  policiesQuery: () => ({ queryKey: ['policies'], queryFn: () => Promise.resolve(state.policies) }),
+  policiesQuery: (tenant: { client: { queue: string } }) => ({
+    queryKey: ['policies'],
+    queryFn: () => {
+      state.queued.push(tenant.client.queue);
+      return Promise.resolve(state.policies);
+    },
+  }),
   // No policy here is excluded by most others: no candidate's name is looked up.
   namesQuery: () => ({ queryKey: ['names'], queryFn: () => Promise.resolve(null), enabled: false }),
 }));
@@ -92,6 +101,8 @@ describe('ContingencyPage, switching back after a touched policy was deleted', (
     await act(async () => void fireEvent.click(back));
 
     expect(screen.queryByText(/Could not read the policies again/)).toBeNull();
+    // The switch read the policies again ahead of the screens' queued reads: the admin waits on it.
+    expect(state.queued).toEqual(['background', 'user-started']);
     const written = await screen.findByRole('list', { name: 'Written' });
     expect([...written.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['ca1', 'em2']);
     expect(screen.getByText('A policy is gone')).toBeTruthy();

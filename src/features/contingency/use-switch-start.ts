@@ -16,6 +16,7 @@ import type { TenantSession } from '../../session/tenant-session';
 import type { ErrorStateProps } from '../../shared/ui/error-state';
 import { isolatedText } from '../../shared/ui/isolated-text';
 import { goneWords, importOf, type SwitchMode } from './switch-run';
+import { userStartedSession } from '../../session/user-started-session';
 
 type Kind = 'activate' | 'revert';
 
@@ -64,7 +65,8 @@ export function useSwitchStart({ tenant, plans, store, emergency, update, onRead
     reading.current = true;
     setBusy({ planId, kind });
     try {
-      const fresh = (await queryClient.fetchQuery({ ...policiesQuery(tenant), staleTime: 0 })).map(policyJson);
+      // The admin waits on this read: it goes ahead of the screens' queued reads.
+      const fresh = (await queryClient.fetchQuery({ ...policiesQuery(userStartedSession(tenant)), staleTime: 0 })).map(policyJson);
       const { plans: now, store: stored, emergency: accounts } = latest.current;
       const recognised = recognisePlans(fresh).find((p) => p.id === planId) ?? now.find((p) => p.id === planId);
       if (!recognised) return;

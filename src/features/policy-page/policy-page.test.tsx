@@ -16,16 +16,24 @@ const world = vi.hoisted(() => ({
   reads: 0,
   watched: {} as Record<string, unknown>,
   unwatched: [] as string[],
+  // Where each read of the policy queued in the tenant's pacer.
+  queued: [] as string[],
 }));
 
-vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => ({ account: { key: 'acc', tenantId: 't1' } }) }));
+vi.mock('../../session/tenant-session', () => ({
+  useTenantSession: () => ({
+    account: { key: 'acc', tenantId: 't1' },
+    client: { queue: 'background', userStarted: () => ({ queue: 'user-started' }) },
+  }),
+}));
 vi.mock('../../policy-ui/queries', () => ({
   useNames: () => ({ data: undefined, isPending: false }),
   policiesQuery: () => ({ queryKey: ['policies'] }),
-  policyQuery: () => ({
+  policyQuery: (tenant: { client: { queue: string } }) => ({
     queryKey: ['policy', 'p1'],
     queryFn: () => {
       world.reads++;
+      world.queued.push(tenant.client.queue);
       return world.read();
     },
   }),
@@ -55,6 +63,7 @@ const notFound = () =>
 let client: QueryClient;
 beforeEach(() => {
   world.reads = 0;
+  world.queued = [];
   world.watched = {};
   world.unwatched = [];
   client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
@@ -157,5 +166,19 @@ describe('a policy arrived at after a write with something short of it', () => {
     const bar = screen.getByText(warning).closest('.fui-MessageBar') as HTMLElement;
     // A bar of its own beside the one that says Saved.
     expect(bar.textContent).toBe(warning);
+  });
+});
+
+describe('Delete…', () => {
+  it('reads the policy again for its dialog ahead of the screens’ queued reads, and names it as read', async () => {
+    world.read = () => Promise.resolve(POLICY);
+    page();
+    await screen.findByRole('heading', { name: /CA006: Block legacy/ });
+    await vi.waitFor(() => expect(world.queued).toEqual(['background']));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    const dialog = await screen.findByRole('dialog');
+    await vi.waitFor(() => expect(world.queued).toEqual(['background', 'user-started']));
+    expect(within(dialog).getAllByText(/CA006: Block legacy/).length).toBeGreaterThan(0);
   });
 });

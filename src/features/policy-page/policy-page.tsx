@@ -45,6 +45,7 @@ import { useWatched } from '../../policy-ui/watch-store';
 import { policyJson } from '../../domain/json';
 import { paths } from '../../shared/routes/paths';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
+import { userStartedSession } from '../../session/user-started-session';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -89,6 +90,12 @@ export function PolicyPage({ history }: PolicyPageProps) {
   const queryClient = useQueryClient();
   const cachedList = queryClient.getQueryData<ConditionalAccessPolicy[]>(policiesQuery(tenant).queryKey);
   const policy = useQuery(policyQuery(tenant, id, cachedList));
+  // The Delete dialog's fresh read: the admin waits on it, so it goes ahead of the screens' queued reads.
+  const readForDelete = () =>
+    queryClient.fetchQuery({ ...policyQuery(userStartedSession(tenant), id), staleTime: 0 }).then(
+      (data) => ({ data, error: null }),
+      (error: unknown) => ({ error }),
+    );
   // Names the list (or a history, or the editor) read show at once; the others say they are on their way.
   const names = useNamesKnownFirst(tenant, policy.data ? [policy.data] : undefined);
   const onTheirWay = stillResolving(names);
@@ -181,7 +188,7 @@ export function PolicyPage({ history }: PolicyPageProps) {
               </ToggleButton>
             </Tooltip>
             <ExportPolicyMenu policy={policy.data} lastRead={gone} />
-            <DeletePolicyButton policy={policy.data} refresh={() => policy.refetch()} access={write} />
+            <DeletePolicyButton policy={policy.data} refresh={readForDelete} access={write} />
           </div>
           {/* A fresh read failed: the policy above is the one read earlier, and may be gone. */}
           {policy.isError && <RefreshFailed error={policy.error} fetching={policy.isFetching} onRetry={() => void policy.refetch()} />}

@@ -13,25 +13,34 @@ import { RolloutPage } from './rollout-page';
 const at = '2026-01-05T10:00:00.000Z';
 globalThis.CSS ??= { escape: (text: string) => text } as unknown as typeof CSS;
 
+// Where each read of the policies queued in the tenant's pacer.
+const queued = vi.hoisted(() => [] as string[]);
 vi.mock('../../session/tenant-session', () => ({
-  useTenantSession: () => ({ account: { tenantId: 't1' }, context: { clock: { now: () => new Date('2026-01-06T10:00:00Z') } } }),
+  useTenantSession: () => ({
+    account: { tenantId: 't1' },
+    context: { clock: { now: () => new Date('2026-01-06T10:00:00Z') } },
+    client: { queue: 'background', userStarted: () => ({ queue: 'user-started' }) },
+  }),
 }));
 vi.mock('../../session/organization-query', () => ({ useOrganizationName: () => 'Contoso' }));
 vi.mock('../../session/emergency-access', () => ({ useEmergencyAccess: () => [{ users: [], groups: [], members: [] }, () => true] }));
 vi.mock('../../policy-ui/queries', () => ({
-  policiesQuery: () => ({
+  policiesQuery: (tenant: { client: { queue: string } }) => ({
     queryKey: ['policies'],
     // A colleague changed the grant from MFA to block after the rollout began.
-    queryFn: async () => [
-      {
-        id: 'p1',
-        displayName: 'Require MFA',
-        state: 'enabledForReportingButNotEnforced',
-        conditions: { users: { includeUsers: ['All'] } },
-        grantControls: { operator: 'OR', builtInControls: ['block'] },
-      },
-      { id: 'c1', displayName: 'Require MFA [rollout]', state: 'enabled' },
-    ],
+    queryFn: async () => (
+      queued.push(tenant.client.queue),
+      [
+        {
+          id: 'p1',
+          displayName: 'Require MFA',
+          state: 'enabledForReportingButNotEnforced',
+          conditions: { users: { includeUsers: ['All'] } },
+          grantControls: { operator: 'OR', builtInControls: ['block'] },
+        },
+        { id: 'c1', displayName: 'Require MFA [rollout]', state: 'enabled' },
+      ]
+    ),
   }),
 }));
 vi.mock('../../policy-ui/writes', () => ({ useApplyJournal: () => ({ load: () => null, clear: () => {} }) }));
@@ -97,6 +106,8 @@ describe('RolloutPage, a finish whose controls changed since the rings tested th
     expect(warning.textContent).toContain('Nothing was written');
     expect(warning.textContent).toContain('Grant: require MFA → block');
     expect(screen.queryByTestId('plan-flow')).toBeNull();
+    // The step read the policies again ahead of the screens' queued reads: the admin waits on it.
+    expect(queued.at(-1)).toBe('user-started');
 
     fireEvent.click(screen.getByRole('button', { name: 'Finish with the untested controls…' }));
     const flow = await screen.findByTestId('plan-flow');
