@@ -248,8 +248,11 @@ describe('pacer', () => {
     const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
     return {
       sent,
-      async queue(name: string, cost: number, priority?: PacerPriority) {
-        void pacer.acquire(cost, priority).then(() => void sent.push(`${name} at ${clock}`));
+      async queue(name: string, cost: number, priority?: PacerPriority, signal?: AbortSignal) {
+        void pacer.acquire(cost, priority, signal).then(
+          () => void sent.push(`${name} at ${clock}`),
+          (reason: unknown) => void sent.push(`${name} stopped: ${String(reason)}`),
+        );
         await settled();
       },
       async seconds(count: number) {
@@ -278,6 +281,31 @@ describe('pacer', () => {
     await pacer.seconds(4);
     // Five requests' worth in four seconds after the first, as before: the save takes the batch's second turn.
     expect(pacer.sent).toEqual(['save at 1000', 'batch of 4 at 4000']);
+  });
+
+  it('a request stopped while it waits leaves the queue: the next one takes its turn', async () => {
+    const pacer = pacerOnAClock();
+    const left = new AbortController();
+    await pacer.queue('list', 1);
+    await pacer.queue('names of a page left', 1, 'background', left.signal);
+    await pacer.queue('locations', 1);
+    left.abort('the page was left');
+    await pacer.seconds(2);
+    expect(pacer.sent).toEqual(['list at 0', 'names of a page left stopped: the page was left', 'locations at 1000']);
+  });
+
+  it('passes the caller’s signal to the pacer, so a stopped read does not wait for its turn', async () => {
+    const signals: (AbortSignal | undefined)[] = [];
+    const { client } = clientWith(() => json(200, { id: 'p1' }), {
+      pacer: {
+        acquire: async (_cost, _priority, signal) => {
+          signals.push(signal);
+        },
+      },
+    });
+    const controller = new AbortController();
+    await client.get('/beta/identity/conditionalAccess/policies/p1', { signal: controller.signal });
+    expect(signals).toEqual([controller.signal]);
   });
 
   it('queues the paced requests of a user-started client as user-started, and others as background', async () => {

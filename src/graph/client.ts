@@ -189,7 +189,7 @@ export class GraphClient {
     let refreshedToken = false;
 
     for (let attempt = 0; ; attempt++) {
-      if (isPacedPath(pathname)) await this.pacer.acquire(1, this.options.priority);
+      if (isPacedPath(pathname)) await this.pacer.acquire(1, this.options.priority, options.signal);
       let error: GraphRequestError;
       try {
         const scopes = options.scopes ?? this.options.readScopes;
@@ -320,7 +320,7 @@ export class GraphClient {
       const answers = await Promise.all(
         chunks.map(async (chunk) => {
           const paced = chunk.filter((r) => isPacedPath(`/${version}${r.url}`)).length;
-          if (paced > 0) await this.pacer.acquire(paced, this.options.priority);
+          if (paced > 0) await this.pacer.acquire(paced, this.options.priority, options.signal);
           return this.request<{ responses: BatchResponse[] }>(`/${version}/$batch`, {
             method: 'POST',
             body: {

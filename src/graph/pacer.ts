@@ -9,8 +9,11 @@
 export type PacerPriority = 'user-started' | 'background';
 
 export interface Pacer {
-  /** Resolves when `cost` requests may be sent. */
-  acquire(cost?: number, priority?: PacerPriority): Promise<void>;
+  /**
+   * Resolves when `cost` requests may be sent. Stopped by `signal` while it waits, it leaves the queue (rejecting
+   * with the signal's reason): a screen left does not spend the tenant's turns on answers nobody reads.
+   */
+  acquire(cost?: number, priority?: PacerPriority, signal?: AbortSignal): Promise<void>;
 }
 
 interface Waiter {
@@ -68,10 +71,29 @@ export function createPacer({
   };
 
   return {
-    acquire(cost = 1, priority = 'background') {
+    acquire(cost = 1, priority = 'background', signal) {
+      if (signal?.aborted) return Promise.reject(signal.reason);
       if (cost <= 0) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
-        waiting[priority].push({ remaining: cost, resolve, reject });
+        const stop = () => {
+          const queue = waiting[priority];
+          const index = queue.indexOf(waiter);
+          if (index >= 0) queue.splice(index, 1);
+          reject(signal?.reason);
+        };
+        const waiter: Waiter = {
+          remaining: cost,
+          resolve: () => {
+            signal?.removeEventListener('abort', stop);
+            resolve();
+          },
+          reject: (error) => {
+            signal?.removeEventListener('abort', stop);
+            reject(error);
+          },
+        };
+        signal?.addEventListener('abort', stop, { once: true });
+        waiting[priority].push(waiter);
         void serve();
       });
     },
