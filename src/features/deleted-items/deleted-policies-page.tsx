@@ -217,8 +217,9 @@ export function DeletedPoliciesPage() {
       )}
       {deleted.data && deleted.data.length > 0 && (
         <>
-          {/* Focusable while a run goes (and with nothing selected, as after a run): the confirmation gives the
-              focus back to the button that opened it, which disabled would drop to the page's start. */}
+          {/* Focusable while a run goes and with nothing selected: a confirmation cancelled gives the focus back to
+              the button that opened it (one that starts a run gives it to the run's Stop), and a disabled button
+              would drop it to the page's start. */}
           <div className={styles.toolbar} role="toolbar" aria-label="Selected policies">
             <Button
               icon={<ArrowCounterclockwiseRegular />}
