@@ -9,7 +9,7 @@ import { applyPatch } from '../domain/policy-body';
 import { useTenantSession } from '../session/tenant-session';
 import { openPolicyDraft, policyForEditing, UnsavedDraftInTheWay, unsavedChangesSince } from './open-in-editor';
 import { policyQuery } from './queries';
-import { userStartedSession } from '../session/user-started-session';
+import { fetchNow, userStartedSession } from '../session/user-started-session';
 
 /** The policy with the fix applied: the draft the editor opens on. */
 export function fixedPolicy(current: JsonObject, finding: LintFinding): JsonObject {
@@ -29,7 +29,7 @@ export function useOpenLintFix() {
     if (unsavedChangesSince(tenant.account.key, policyId))
       throw new UnsavedDraftInTheWay(`“${finding.policyName ?? policyId}”`, 'applying a quick fix');
     // The admin waits on this read: it goes ahead of the screens' queued reads.
-    const current = policyForEditing(await queryClient.fetchQuery(policyQuery(userStartedSession(tenant), policyId)));
+    const current = policyForEditing(await fetchNow(queryClient, policyQuery(userStartedSession(tenant), policyId)));
     const origin = `Quick fix (${finding.ruleId}): ${finding.fix.description.replace(/\.$/, '')}`;
     navigate(openPolicyDraft(tenant.account.key, policyId, current, fixedPolicy(current, finding), origin, 'applying a quick fix'));
   };

@@ -16,7 +16,7 @@ import type { TenantSession } from '../../session/tenant-session';
 import type { ErrorStateProps } from '../../shared/ui/error-state';
 import { isolatedText } from '../../shared/ui/isolated-text';
 import { goneWords, importOf, type SwitchMode } from './switch-run';
-import { userStartedSession } from '../../session/user-started-session';
+import { fetchNow, userStartedSession } from '../../session/user-started-session';
 
 type Kind = 'activate' | 'revert';
 
@@ -66,7 +66,7 @@ export function useSwitchStart({ tenant, plans, store, emergency, update, onRead
     setBusy({ planId, kind });
     try {
       // The admin waits on this read: it goes ahead of the screens' queued reads.
-      const fresh = (await queryClient.fetchQuery({ ...policiesQuery(userStartedSession(tenant)), staleTime: 0 })).map(policyJson);
+      const fresh = (await fetchNow(queryClient, { ...policiesQuery(userStartedSession(tenant)), staleTime: 0 })).map(policyJson);
       const { plans: now, store: stored, emergency: accounts } = latest.current;
       const recognised = recognisePlans(fresh).find((p) => p.id === planId) ?? now.find((p) => p.id === planId);
       if (!recognised) return;

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { toWritableBody, type JsonObject } from '../../domain/policy-body';
 import { useTenantSession } from '../../session/tenant-session';
-import { userStartedSession } from '../../session/user-started-session';
+import { fetchNow, userStartedSession } from '../../session/user-started-session';
 import { policyQuery } from '../../policy-ui/queries';
 import { openPolicyDraft, policyForEditing } from '../../policy-ui/open-in-editor';
 
@@ -34,7 +34,7 @@ export function useRevert() {
     let policy;
     try {
       // The admin waits on this read: it goes ahead of the screens' queued reads (History's lists and names).
-      policy = await queryClient.fetchQuery(policyQuery(userStartedSession(tenant), policyId));
+      policy = await fetchNow(queryClient, policyQuery(userStartedSession(tenant), policyId));
     } catch (error) {
       if (left.current) return;
       throw error;

@@ -45,7 +45,7 @@ import { useWatched } from '../../policy-ui/watch-store';
 import { policyJson } from '../../domain/json';
 import { paths } from '../../shared/routes/paths';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
-import { userStartedSession } from '../../session/user-started-session';
+import { fetchNow, userStartedSession } from '../../session/user-started-session';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -92,7 +92,7 @@ export function PolicyPage({ history }: PolicyPageProps) {
   const policy = useQuery(policyQuery(tenant, id, cachedList));
   // The Delete dialog's fresh read: the admin waits on it, so it goes ahead of the screens' queued reads.
   const readForDelete = () =>
-    queryClient.fetchQuery({ ...policyQuery(userStartedSession(tenant), id), staleTime: 0 }).then(
+    fetchNow(queryClient, { ...policyQuery(userStartedSession(tenant), id), staleTime: 0 }).then(
       (data) => ({ data, error: null }),
       (error: unknown) => ({ error }),
     );

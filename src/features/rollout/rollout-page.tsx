@@ -30,7 +30,7 @@ import { afterRun, pendingRunOf, resumableRun, stepOrigin, StepRun, type StepMod
 import { useFocusLanding } from './use-focus-landing';
 import { useRowStyles } from './styles';
 import { UntestedControls } from './untested-controls';
-import { userStartedSession } from '../../session/user-started-session';
+import { fetchNow, userStartedSession } from '../../session/user-started-session';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
@@ -96,7 +96,7 @@ export function RolloutPage() {
     setUntested(null);
     try {
       // The admin waits on this read: it goes ahead of the screens' queued reads.
-      const fresh = await queryClient.fetchQuery({ ...policiesQuery(userStartedSession(tenant)), staleTime: 0 });
+      const fresh = await fetchNow(queryClient, { ...policiesQuery(userStartedSession(tenant)), staleTime: 0 });
       const original = fresh.find((p) => p.id === plan.policyId);
       if (!original) throw new Error(`“${plan.policyName}” is no longer in the tenant.`);
       const write = make(policyJson(original));
