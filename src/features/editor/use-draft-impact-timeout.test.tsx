@@ -88,3 +88,26 @@ describe('DraftImpact, a slow read that goes on reading', () => {
     }
   });
 });
+
+describe('DraftImpact, a read held while the save is under way', () => {
+  it('does not run out of time while it waits on the save, and does once the save failed and the read goes on', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    // As the editor has it: held while saving and after a failed save; the read paused only while saving.
+    const view = (step: 'review' | 'saving' | 'failed') => (
+      <QueryClientProvider client={client}>
+        <DraftImpact policyId="p1" draft={{ displayName: 'CA001' }} timeoutMs={500} hold={step !== 'review'} saving={step === 'saving'} />
+      </QueryClientProvider>
+    );
+    const page = render(view('review'));
+    await waitFor(() => expect(client.getQueryData(['policies'])).toEqual([]));
+    // Saving for twice the time allowed: the check is still reading, not out of time.
+    page.rerender(view('saving'));
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(screen.queryByText('Recent sign-ins could not be read in time')).toBeNull();
+    expect(screen.getByText(/Reading the sign-in logs/)).toBeTruthy();
+
+    // The save failed: back to the review, the time allowed runs again.
+    page.rerender(view('failed'));
+    await screen.findByText('Recent sign-ins could not be read in time', undefined, { timeout: 3000 });
+  });
+});
