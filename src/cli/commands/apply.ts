@@ -17,6 +17,7 @@ import { approvedHash, hashOfFileItself, mappingWords, readApprovedPlan, type Pl
 import { adviceFor, applyHeadline, applySourceOf, notYetSeenAdvice } from './apply-words';
 import { countingRowWrites, resumingWords } from './apply-counts';
 import { cancelOnSignals, SIGNAL_EXIT, type Cancellation } from './apply-cancel';
+import { BACKUP_WORDS, blockedLines, planReport, POLICY_FILES_WORDS } from './plan-text';
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -45,9 +46,7 @@ export const applyCommand: Command = {
       io.err(
         `Warning: --sha256 was given as sha256sum's output for ${path}, the file being applied: a hash computed from the file in the apply job approves whatever it holds. Give the hash the review approved (the plan job's output: the sha256 it printed, or its plan.sha256).\n`,
       );
-    const blockers = file.plan.blockers.filter((b) => !b.confirmed);
-    if (blockers.length > 0)
-      throw new CliError(`${path} has ${blockers.length} unconfirmed problem(s): ${blockers.map((b) => b.text).join(' ')}`);
+    refuseBlockedPlan(file, path);
     // The group permissions are needed only by a plan that creates groups, and then before anything is written.
     const needs = planNeeds(file.plan);
     const tenant = await connectTenant('apply', values, io, {
@@ -74,6 +73,23 @@ export const applyCommand: Command = {
     return EXIT.finding;
   },
 };
+
+/**
+ * A plan written with problems that stop it (plan writes it and exits 1, so the review sees why) is refused before
+ * anything is read or written, with what stops it and the next step for each, as plan said them.
+ */
+export function refuseBlockedPlan(file: PlanFile, path: string): void {
+  const unconfirmed = file.plan.blockers.filter((b) => !b.confirmed);
+  if (unconfirmed.length === 0) return;
+  const source = file.source.kind === 'policyFiles' ? POLICY_FILES_WORDS : BACKUP_WORDS;
+  const steps = blockedLines(planReport(file.plan, undefined, [], source));
+  throw new CliError(
+    [
+      `${isolatedText(path)} cannot be applied: it was planned with ${unconfirmed.length === 1 ? 'a problem that stops it' : `${unconfirmed.length} problems that stop it`}. Nothing was written.`,
+      ...(steps.length > 0 ? steps : unconfirmed.map((b) => `- ${b.text}`)),
+    ].join('\n'),
+  );
+}
 
 /** A plan that creates groups needs the application to create and find them: refused before anything is written. */
 export function refuseWithoutGroupPermissions(file: PlanFile, path: string, granted: readonly string[] | null): void {

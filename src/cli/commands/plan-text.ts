@@ -165,6 +165,12 @@ export function planLines(report: PlanReport): string[] {
   const lines = [report.counts];
   for (const item of report.items) lines.push(`- ${item.head}`, ...item.details.map((d) => `    ${d}`));
   if (report.notes.length > 0) lines.push('Notes:', ...report.notes.map((n) => `- ${n}`));
+  return [...lines, ...blockedLines(report)];
+}
+
+/** What stops the plan, grouped by what lifts it, each group headed by the next step (none when nothing does). */
+export function blockedLines(report: PlanReport): string[] {
+  const lines: string[] = [];
   if (report.toConfirm.length > 0) {
     lines.push(HEADS.toConfirm(report.toConfirm.length));
     for (const p of report.toConfirm) lines.push(`- ${p.text} [--confirm ${shellQuote(p.confirmKey)}]`);

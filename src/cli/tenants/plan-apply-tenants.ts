@@ -15,7 +15,7 @@ import { GraphRequestError } from '../../graph/errors';
 import { choice, text, texts, type Values } from '../args';
 import { CliError } from '../cli-error';
 import { checkOut, repoPath } from '../files';
-import { applyApproved, refuseWithoutGroupPermissions } from '../commands/apply';
+import { applyApproved, refuseBlockedPlan, refuseWithoutGroupPermissions } from '../commands/apply';
 import type { Command } from '../commands/command';
 import { cancelOnSignals, SIGNAL_EXIT, type StopSignal } from '../commands/apply-cancel';
 import { readApprovedPlan } from '../commands/plan-file';
@@ -176,9 +176,7 @@ async function applyMany(values: Values, _args: string[], io: CliIo): Promise<nu
       })
     ).trim();
     const planFile = await readApprovedPlan(path, approved, io.cwd);
-    const blockers = planFile.plan.blockers.filter((b) => !b.confirmed);
-    if (blockers.length > 0)
-      throw new CliError(`${path} has ${blockers.length} unconfirmed problem(s): ${blockers.map((b) => b.text).join(' ')}`);
+    refuseBlockedPlan(planFile, path);
     const connection = await connectEntry('apply', entry, values, io, { needs: planNeeds(planFile.plan) });
     refuseWithoutGroupPermissions(planFile, path, connection.granted);
     // Signed in while the signal came: nothing of its plan is started.

@@ -32,6 +32,15 @@ describe('gatehouse plan --emergency', () => {
     const key = /\[--confirm '(lockout:[^']+)'\]/.exec(guarded.stdout)![1]!;
     expect(key).toContain('Break Glass 01');
 
+    // Applied anyway (a pipeline that goes on past plan's exit 1): refused before anything is read, with the next step.
+    const hash = /^sha256 ([0-9a-f]{64})$/m.exec(guarded.stdout)?.[1];
+    expect(hash, guarded.stdout).toBeDefined();
+    const refused = await world.gatehouse(['apply', '--plan', 'plan.json', '--sha256', hash!], secret);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('plan.json cannot be applied: it was planned with a problem that stops it. Nothing was written.');
+    expect(refused.stderr).toContain('check it, then plan again with the same options and its --confirm');
+    expect(refused.stderr).toContain(`[--confirm '${key}']`);
+
     const confirmed = await world.gatehouse(
       ['plan', 'baseline', '--out', 'plan.json', '--emergency', d.user('Break Glass 01'), '--confirm', key],
       secret,
