@@ -37,26 +37,6 @@ describe('PolicySelection, the count in words', () => {
     expect(selectionWords(9000, 9000, 'brought in')).toBe('All 9,000 policies are brought in.');
   });
 
-  it('does not say the chosen are changed when the plan skips them', () => {
-    render(
-      <PolicySelection
-        policies={policies(2)}
-        selection={undefined}
-        onChange={() => undefined}
-        verb="changed"
-        label="Policies"
-        skipped={2}
-      />,
-    );
-    expect(screen.getByText(/changed/).textContent).toBe('None of the 2 policies is changed: both are skipped.');
-    expect(selectionWords(3, 3, 'changed', 1)).toBe('2 of 3 policies are changed: 1 more chosen is skipped.');
-    expect(selectionWords(1, 1, 'brought in', 1)).toBe('The only policy is not brought in: the one chosen is skipped.');
-    expect(selectionWords(5, 9, 'changed', 5)).toBe('None of the 9 policies is changed: all 5 chosen are skipped.');
-    // A plan made for an earlier, larger choice can count more skipped rows than are chosen now: never a negative count.
-    expect(selectionWords(0, 2, 'changed', 2)).toBe('None of the 2 policies is changed.');
-    expect(selectionWords(200, 300, 'brought in', 250)).toBe('None of the 300 policies is brought in: all 200 chosen are skipped.');
-  });
-
   it('says when none is chosen, or there is none to choose', () => {
     expect(line(3, [])).toBe('None of the 3 policies is in the backup.');
     cleanup();

@@ -34,28 +34,10 @@ export interface PolicySelectionProps {
    * button, "Choose policies… (MFA Disruption)", so that several buttons of one text are told apart.
    */
   of?: string;
-  /** How many of the chosen the plan leaves as they are (already as planned, or skipped): the verb is not true of them. */
-  skipped?: number;
 }
 
-/**
- * "All 3 policies are in the backup.", "The only policy is…", "1 of 3 policies is…": the verb agrees with the count.
- * The chosen that are `skipped` are not counted as the verb says ("None of the 2 policies is changed: both are skipped.").
- */
-export function selectionWords(chosen: number, total: number, verb: string, skippedOfChosen = 0): string {
-  // Never more than are chosen (a plan still being made again for a new choice can count an older one's).
-  const skipped = Math.min(skippedOfChosen, chosen);
-  if (skipped > 0) {
-    const left =
-      skipped === chosen
-        ? skipped === 2
-          ? 'both are'
-          : skipped === 1
-            ? 'the one chosen is'
-            : `all ${countWords(skipped)} chosen are`
-        : `${countWords(skipped)} more chosen ${skipped === 1 ? 'is' : 'are'}`;
-    return `${selectionWords(chosen - skipped, total, verb).slice(0, -1)}: ${left} skipped.`;
-  }
+/** "All 3 policies are in the backup.", "The only policy is…", "1 of 3 policies is…": the verb agrees with the count. */
+export function selectionWords(chosen: number, total: number, verb: string): string {
   const [of, all] = [countWords(chosen), countWords(total)];
   if (total === 0) return `No policy is ${verb}.`;
   if (chosen === total) return total === 1 ? `The only policy is ${verb}.` : `All ${all} policies are ${verb}.`;
@@ -80,7 +62,7 @@ const PolicyChoice = memo(function PolicyChoice({ rowKey, name, checked, onToggl
   return <Checkbox ref={ref} label={name} checked={checked} onChange={(_, data) => onToggle(rowKey, !!data.checked)} />;
 });
 
-export function PolicySelection({ policies, selection, onChange, verb, label, of, skipped = 0 }: PolicySelectionProps) {
+export function PolicySelection({ policies, selection, onChange, verb, label, of }: PolicySelectionProps) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const [filter, setFilter] = useState('');
@@ -115,7 +97,7 @@ export function PolicySelection({ policies, selection, onChange, verb, label, of
     <div className={styles.root}>
       <div className={styles.bar}>
         {/* A polite status: a tick says the new count. */}
-        <Text role="status">{selectionWords(chosen.size, policies.length, verb, skipped)}</Text>
+        <Text role="status">{selectionWords(chosen.size, policies.length, verb)}</Text>
         {/* Its name starts with the words shown (what speech input is told to press). */}
         <Button size="small" aria-expanded={open} aria-label={of ? `${toggleWords} (${of})` : undefined} onClick={() => setOpen(!open)}>
           {toggleWords}
