@@ -554,11 +554,36 @@ describe('PlanReview, every unresolved reference chosen for at once', () => {
     const leaveOut = screen.getByRole('button', { name: 'Leave out every policy that needs an unresolved reference (1)' });
     fireEvent.click(leaveOut);
     expect(screen.getByText('1 of 2 policies is chosen.')).toBeTruthy();
-    expect(screen.getByText('1 policy left out of the choice. To bring one back, tick it again under Choose policies….')).toBeTruthy();
+    expect(
+      screen.getByText('1 policy left out of the choice. Undo chooses it again; to bring one back, tick it under Choose policies….'),
+    ).toBeTruthy();
     // None left: disabled, but still there for the focus it holds.
     expect(
       screen.getByRole('button', { name: 'Leave out every policy that needs an unresolved reference (0)' }).getAttribute('aria-disabled'),
     ).toBe('true');
+  });
+
+  it('Undo chooses the policies left out again, and the focus stays on the button it undid', () => {
+    fake.planFor = unresolvedFor;
+    render(<PlanReview source={emptyImportSet()} targetName="Fabrikam" onApply={() => undefined} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Leave out every policy that needs an unresolved reference (1)' }));
+    expect(screen.getByText('1 of 2 policies is chosen.')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(screen.getByText('All 2 policies are chosen.')).toBeTruthy();
+    expect(screen.getByText('1 policy chosen again.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(document.activeElement?.textContent).toBe('Leave out every policy that needs an unresolved reference (1)');
+  });
+
+  it('offers no Undo once the choice of policies was changed otherwise: it would take that change back too', () => {
+    fake.planFor = unresolvedFor;
+    render(<PlanReview source={emptyImportSet()} targetName="Fabrikam" onApply={() => undefined} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Leave out every policy that needs an unresolved reference (1)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Choose policies…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'All' }));
+    expect(screen.getByText('All 2 policies are chosen.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
   });
 
   it('removes every unresolved reference from the policies: each row says Leave it out', () => {

@@ -1,9 +1,10 @@
 // Two choices for every unresolved reference at once, above the mapping: an import may leave a dozen references
-// nothing stands for, each with its own menu. Leaving out their policies changes the choice of policies (ticked
-// again under Choose policies… to bring one back); removing the references is each row's "Leave it out", whose
-// widenings still ask to be confirmed. Once used, the buttons stay (disabled at none left) so the focus is not dropped.
+// nothing stands for, each with its own menu. Leaving out their policies changes the choice of policies (Undo puts
+// the choice back while nothing else changed it; else each is ticked again under Choose policies…); removing the
+// references is each row's "Leave it out", whose widenings still ask to be confirmed. Once used, the buttons stay
+// (disabled at none left) so the focus is not dropped.
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { droppingAll, unresolvedReferences, withoutUnresolved } from '../../domain/plan/unresolved';
 import type { MappingRow } from '../../domain/plan/types';
 import { countWords } from '../show-more';
@@ -21,9 +22,12 @@ export interface UnresolvedChoicesProps {
   /** Every policy's row key, and the choice of them (absent: all). */
   policyKeys: readonly string[];
   selection: readonly string[] | undefined;
-  onSelection(selection: readonly string[]): void;
+  /** A new choice of policies (undefined: all, as it was before Undo). */
+  onSelection(selection: readonly string[] | undefined): void;
   onChoose(picked: PickedChoices): void;
 }
+
+const sameKeys = (a: readonly string[], b: readonly string[] | undefined) => !!b && a.length === b.length && a.every((k, i) => k === b[i]);
 
 const policies = (n: number) => `${countWords(n)} ${n === 1 ? 'policy' : 'policies'}`;
 const references = (n: number) => `${countWords(n)} ${n === 1 ? 'reference' : 'references'}`;
@@ -33,23 +37,44 @@ export function UnresolvedChoices({ mapping, policyKeys, selection, onSelection,
   const unresolved = unresolvedReferences(mapping);
   const [used, setUsed] = useState(false);
   const [said, setSaid] = useState('');
+  // The choice before the policies were left out, and the one that left them out: Undo stands while it is still in force.
+  const [leftOut, setLeftOut] = useState<{ before: readonly string[] | undefined; after: readonly string[]; count: number } | null>(null);
+  const leaveOutButton = useRef<HTMLButtonElement>(null);
   if (!used && unresolved.references.length < AT_LEAST) return null;
   const none = unresolved.references.length === 0;
+  const canUndo = leftOut !== null && sameKeys(leftOut.after, selection);
   return (
     <div className={styles.bar}>
       <Button
         size="small"
         disabledFocusable={none}
+        ref={leaveOutButton}
         onClick={() => {
-          onSelection(withoutUnresolved(policyKeys, selection, unresolved));
+          const after = withoutUnresolved(policyKeys, selection, unresolved);
+          onSelection(after);
+          setLeftOut({ before: selection, after, count: unresolved.policies.length });
           setUsed(true);
           setSaid(
-            `${policies(unresolved.policies.length)} left out of the choice. To bring one back, tick it again under Choose policies….`,
+            `${policies(unresolved.policies.length)} left out of the choice. Undo chooses ${unresolved.policies.length === 1 ? 'it' : 'them'} again; to bring one back, tick it under Choose policies….`,
           );
         }}
       >
         Leave out every policy that needs an unresolved reference ({countWords(unresolved.policies.length)})
       </Button>
+      {canUndo && (
+        <Button
+          size="small"
+          onClick={() => {
+            onSelection(leftOut.before);
+            setLeftOut(null);
+            setSaid(`${policies(leftOut.count)} chosen again.`);
+            // The Undo button goes: the focus stays with the button whose choice it undid.
+            leaveOutButton.current?.focus();
+          }}
+        >
+          Undo
+        </Button>
+      )}
       <Button
         size="small"
         disabledFocusable={none}
