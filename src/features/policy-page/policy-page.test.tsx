@@ -170,28 +170,27 @@ describe('a policy arrived at after a write with something short of it', () => {
 });
 
 describe('Delete…', () => {
-  it('reads the policy again for its dialog ahead of the screens’ queued reads, and names it as read', async () => {
-    world.read = () => Promise.resolve(POLICY);
+  /** The page opened (its own read of the policy sent), then Delete… pressed: the dialog, once it has read the policy. */
+  async function openDelete() {
     page();
     await screen.findByRole('heading', { name: /CA006: Block legacy/ });
     await vi.waitFor(() => expect(world.queued).toEqual(['background']));
-
     fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
     const dialog = await screen.findByRole('dialog');
     await vi.waitFor(() => expect(world.queued).toEqual(['background', 'user-started']));
+    return dialog;
+  }
+
+  it('reads the policy again for its dialog ahead of the screens’ queued reads, and names it as read', async () => {
+    world.read = () => Promise.resolve(POLICY);
+    const dialog = await openDelete();
     expect(within(dialog).getAllByText(/CA006: Block legacy/).length).toBeGreaterThan(0);
   });
 
   it('does not wait for the page’s own read still queued behind others: that read is stopped and the dialog’s goes ahead', async () => {
     // The page's read waits its turn in the pacer for good; the dialog's is answered.
     world.read = () => (world.queued.length === 1 ? new Promise(() => {}) : Promise.resolve(POLICY));
-    page();
-    await screen.findByRole('heading', { name: /CA006: Block legacy/ });
-    await vi.waitFor(() => expect(world.queued).toEqual(['background']));
-
-    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
-    const dialog = await screen.findByRole('dialog');
-    await vi.waitFor(() => expect(world.queued).toEqual(['background', 'user-started']));
+    const dialog = await openDelete();
     // Read as the tenant holds it now: Delete can be pressed.
     await vi.waitFor(() =>
       expect(within(dialog).getByRole('button', { name: 'Delete policy' }).getAttribute('aria-disabled')).not.toBe('true'),
