@@ -1,5 +1,5 @@
 // What the admin started and waits on goes ahead of the screens' queued reads in the tenant's pacer.
-import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-query';
+import { hashKey, type FetchQueryOptions, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { TenantSession } from './tenant-session';
 
 /**
@@ -11,15 +11,27 @@ export function userStartedSession(tenant: TenantSession): TenantSession {
   return { ...tenant, client, context: { ...tenant.context, client } };
 }
 
+// fetchNow's own reads under way, by query client and key: a second one joins the first.
+const underWay = new WeakMap<QueryClient, Map<string, Promise<unknown>>>();
+
 /**
- * Reads for the admin now (options made with userStartedSession). A read of the same key already under way is
- * stopped first: fetchQuery would join it, and a screen's read queued in the background would make the admin wait
- * its turn after all. Stopped while it waits, that read leaves the pacer's queue.
+ * Reads for the admin now (options made with userStartedSession). A screen's read of the same key under way is
+ * stopped first: fetchQuery would join it, and a read queued in the background would make the admin wait its turn
+ * after all (stopped while it waits, it leaves the pacer's queue). Another fetchNow of the key is joined, not
+ * stopped: its caller waits on that answer too.
  */
-export async function fetchNow<T, TKey extends QueryKey>(
-  queryClient: QueryClient,
-  options: FetchQueryOptions<T, Error, T, TKey>,
-): Promise<T> {
-  await queryClient.cancelQueries({ queryKey: options.queryKey, exact: true });
-  return queryClient.fetchQuery(options);
+export function fetchNow<T, TKey extends QueryKey>(queryClient: QueryClient, options: FetchQueryOptions<T, Error, T, TKey>): Promise<T> {
+  let reads = underWay.get(queryClient);
+  if (!reads) underWay.set(queryClient, (reads = new Map()));
+  const key = hashKey(options.queryKey);
+  const joined = reads.get(key);
+  if (joined) return joined as Promise<T>;
+  const read = (async () => {
+    await queryClient.cancelQueries({ queryKey: options.queryKey, exact: true });
+    return queryClient.fetchQuery(options);
+  })();
+  reads.set(key, read);
+  const done = () => void (reads.get(key) === read && reads.delete(key));
+  read.then(done, done);
+  return read;
 }

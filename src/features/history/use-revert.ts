@@ -15,8 +15,8 @@ export function useRevert() {
   const queryClient = useQueryClient();
   // Whether the page that started the reverts is gone: a revert whose policy answers after that is
   // dropped, as the editor must not pull the admin away from where they went. The read itself goes on
-  // into the cache: it may be shared with another caller (a prefetch, a screen), whose answer a cancel
-  // would turn into an error, and one policy's GET costs little.
+  // into the cache: another action the admin waits on may have joined it (fetchNow), and one policy's
+  // GET costs little.
   const left = useRef(false);
   useEffect(() => {
     left.current = false;
