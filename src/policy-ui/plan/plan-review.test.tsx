@@ -584,6 +584,8 @@ describe('PlanReview, every unresolved reference chosen for at once', () => {
     fireEvent.click(screen.getByRole('button', { name: 'All' }));
     expect(screen.getByText('All 2 policies are chosen.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    // Nor is it promised in words.
+    expect(screen.getByText('1 policy left out of the choice. To bring one back, tick it under Choose policies….')).toBeTruthy();
   });
 
   it('removes every unresolved reference from the policies: each row says Leave it out', () => {

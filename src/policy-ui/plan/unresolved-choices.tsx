@@ -36,6 +36,7 @@ export function UnresolvedChoices({ mapping, policyKeys, selection, onSelection,
   const styles = useStyles();
   const unresolved = unresolvedReferences(mapping);
   const [used, setUsed] = useState(false);
+  // What the last press did, in words ('leftOut': said from leftOut, with Undo only while it stands).
   const [said, setSaid] = useState('');
   // The choice before the policies were left out, and the one that left them out: Undo stands while it is still in force.
   const [leftOut, setLeftOut] = useState<{ before: readonly string[] | undefined; after: readonly string[]; count: number } | null>(null);
@@ -52,11 +53,11 @@ export function UnresolvedChoices({ mapping, policyKeys, selection, onSelection,
         onClick={() => {
           const after = withoutUnresolved(policyKeys, selection, unresolved);
           onSelection(after);
-          setLeftOut({ before: selection, after, count: unresolved.policies.length });
+          // Pressed again before the plan is made again (the count not yet updated): Undo still goes back to the
+          // choice before the first press, not to the one that press made.
+          setLeftOut(canUndo ? { ...leftOut, after } : { before: selection, after, count: unresolved.policies.length });
           setUsed(true);
-          setSaid(
-            `${policies(unresolved.policies.length)} left out of the choice. Undo chooses ${unresolved.policies.length === 1 ? 'it' : 'them'} again; to bring one back, tick it under Choose policies….`,
-          );
+          setSaid('leftOut');
         }}
       >
         Leave out every policy that needs an unresolved reference ({countWords(unresolved.policies.length)})
@@ -88,7 +89,11 @@ export function UnresolvedChoices({ mapping, policyKeys, selection, onSelection,
       >
         Remove unresolved references from the policies ({countWords(unresolved.references.length)})
       </Button>
-      <Text role="status">{said}</Text>
+      <Text role="status">
+        {said === 'leftOut' && leftOut
+          ? `${policies(leftOut.count)} left out of the choice. ${canUndo ? `Undo chooses ${leftOut.count === 1 ? 'it' : 'them'} again; to` : 'To'} bring one back, tick it under Choose policies….`
+          : said}
+      </Text>
     </div>
   );
 }
