@@ -17,7 +17,7 @@ import { approvedHash, hashOfFileItself, mappingWords, readApprovedPlan, type Pl
 import { adviceFor, applyHeadline, applySourceOf, notYetSeenAdvice } from './apply-words';
 import { countingRowWrites, resumingWords } from './apply-counts';
 import { cancelOnSignals, SIGNAL_EXIT, type Cancellation } from './apply-cancel';
-import { BACKUP_WORDS, blockedLines, planReport, POLICY_FILES_WORDS } from './plan-text';
+import { blockedLines, planReport, sourceWordsOf } from './plan-text';
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -81,7 +81,8 @@ export const applyCommand: Command = {
 export function refuseBlockedPlan(file: PlanFile, path: string): void {
   const unconfirmed = file.plan.blockers.filter((b) => !b.confirmed);
   if (unconfirmed.length === 0) return;
-  const source = file.source.kind === 'policyFiles' ? POLICY_FILES_WORDS : BACKUP_WORDS;
+  // A plan that does not say what it was made from is named neutrally: "the backup" would send the admin to the wrong files.
+  const source = sourceWordsOf(file.source.kind);
   const steps = blockedLines(planReport(file.plan, undefined, [], source));
   throw new CliError(
     [

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../domain/json';
 import type { MappingRow, Plan, PlanProblem, PlanRow } from '../../domain/plan/types';
-import { planLines, planMarkdown, planReport, POLICY_FILES_WORDS, shellQuote } from './plan-text';
+import { blockedLines, planLines, planMarkdown, planReport, POLICY_FILES_WORDS, shellQuote, sourceWordsOf } from './plan-text';
 
 const policy = (name: string, state: string): JsonObject => ({
   displayName: name,
@@ -142,6 +142,19 @@ describe('planReport', () => {
     const markdown = planMarkdown(report, 'Plan for t.', { out: 'plans/plan_a.json', hash: 'abc' });
     expect(markdown).not.toContain('gatehouse apply --plan');
     expect(markdown).toContain(`\`\`\`\n--confirm ${shellQuote(key)}\n\`\`\``);
+  });
+
+  it('names the source of a plan file that does not say what it was made from neutrally, in what stops it', () => {
+    const blocked = { ...update, problems: [{ severity: 'blocker' as const, text: 'Graph would refuse it: Include users.' }] };
+    const steps = (kind: unknown) =>
+      blockedLines(planReport(plan([blocked]), undefined, [], sourceWordsOf(kind))).find((l) => l.startsWith('1 problem stops'));
+    expect(steps('backup')).toMatch(/correct the backup's policy \(or remove it from the backup/);
+    expect(steps('policyFiles')).toMatch(/correct the policy files' policy \(or remove it from the policy files/);
+    // Written before the kind was recorded, or a kind this version does not know: neither "the backup" nor "the policy files".
+    for (const kind of [undefined, 'somethingNew']) {
+      expect(steps(kind)).toMatch(/correct the plan's source's policy \(or remove it from the plan's source/);
+      expect(steps(kind)).not.toMatch(/backup|policy files/);
+    }
   });
 
   it('offers the apply command of a plan nothing stops, unescaped in its code span', () => {

@@ -45,6 +45,12 @@ export interface SourceWords {
 }
 export const BACKUP_WORDS: SourceWords = { name: 'the backup', has: 'has', possessive: "the backup's" };
 export const POLICY_FILES_WORDS: SourceWords = { name: 'the policy files', has: 'have', possessive: "the policy files'" };
+/** A plan file that does not say what it was made from (written before that was recorded): named neutrally. */
+export const PLANNED_SOURCE_WORDS: SourceWords = { name: "the plan's source", has: 'has', possessive: "the plan's source's" };
+
+/** The words for what a plan file says it was made from; neutral when it does not say (or says what this version does not know). */
+export const sourceWordsOf = (kind: unknown): SourceWords =>
+  kind === 'backup' ? BACKUP_WORDS : kind === 'policyFiles' ? POLICY_FILES_WORDS : PLANNED_SOURCE_WORDS;
 
 export interface PlanReport {
   source: SourceWords;
