@@ -148,7 +148,7 @@ export function rows(r: Results & { evaluation?: EvaluationFigures; tenants?: Te
   const e = r.evaluation;
   if (e)
     out.push({
-      measure: `A draft's impact over ${e.signIns.toLocaleString('en-US')} sign-ins (${e.shapes.toLocaleString('en-US')} shapes), ${e.policies} policies, in a worker: cold; warm; page's longest task meanwhile (main thread alone: ${e.mainThreadMs} ms)`,
+      measure: `A draft's impact over ${e.signIns.toLocaleString('en-US')} sign-ins (${e.shapes.toLocaleString('en-US')} shapes), ${e.policies} policies, in a worker, posted the pages' bytes: cold (${e.parts.parseMs} ms of it parsing them, warm); warm; page's longest task meanwhile (posted as objects instead: ${e.objectsLongestTaskMs} ms; main thread alone: ${e.mainThreadMs} ms)`,
       production: cell(
         `${e.workerColdMs} ms; ${fmt(e.workerWarmMs)}; ${e.pageLongestTaskMs} ms`,
         e.workerColdMs < 2000 && e.pageLongestTaskMs < 50,

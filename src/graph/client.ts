@@ -182,6 +182,23 @@ export class GraphClient {
   }
 
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const text = decodeText(await this.requestBytes(path, options));
+    try {
+      return (text ? JSON.parse(text) : undefined) as T;
+    } catch {
+      throw new GraphRequestError(502, 'InvalidResponse', 'Microsoft Graph sent a response that is not valid JSON.', {
+        method: options.method ?? 'GET',
+        path: new URL(this.resolve(path)).pathname,
+      });
+    }
+  }
+
+  /**
+   * The answer's bytes as they came, unparsed: for a reader that parses them elsewhere too (a worker), to
+   * which bytes are handed without a copy on the page's thread, where objects or text would be copied
+   * (megabytes of sign-ins: a long pause). Retried, paced and refused as request is.
+   */
+  async requestBytes(path: string, options: RequestOptions = {}): Promise<ArrayBuffer> {
     const method = options.method ?? 'GET';
     const idempotent = options.idempotent ?? method === 'GET';
     const url = this.resolve(path);
@@ -197,7 +214,7 @@ export class GraphClient {
           attempt === 0 && options.token
             ? await options.token.catch(() => this.options.getToken(scopes))
             : await this.options.getToken(scopes, { forceRefresh: refreshedToken });
-        const { response, text } = await this.exchange(
+        const { response, bytes } = await this.exchange(
           url,
           {
             method,
@@ -211,18 +228,13 @@ export class GraphClient {
           },
           options.signal,
         );
-        if (response.ok) return (text ? JSON.parse(text) : undefined) as T;
+        if (response.ok) return bytes;
         // A failure need not come from Graph: a gateway's HTML 504 or a plain-text 429 keeps its status
         // (and its Retry-After), so it is retried and described for what it was.
-        error = errorFromResponse(response.status, parseOrNothing(text), response.headers, method, pathname);
+        error = errorFromResponse(response.status, parseOrNothing(decodeText(bytes)), response.headers, method, pathname);
       } catch (caught) {
         if (caught instanceof GraphRequestError) throw caught;
         if (options.signal?.aborted) throw caught;
-        if (caught instanceof SyntaxError)
-          throw new GraphRequestError(502, 'InvalidResponse', 'Microsoft Graph sent a response that is not valid JSON.', {
-            method,
-            path: pathname,
-          });
         // Token acquisition failures (interaction required, consent) are not network errors. An attempt
         // that timed out is one: sent, perhaps carried out, never answered, so a write looks for what happened.
         if (caught instanceof Error && caught.name !== 'TypeError' && !(caught instanceof AttemptTimedOut)) throw caught;
@@ -249,7 +261,7 @@ export class GraphClient {
    * One round trip, answer body included, given up after timeoutMs (AttemptTimedOut) or when the
    * caller aborts (the caller's reason). Whether or not fetch heeds its signal, the wait ends.
    */
-  private async exchange(url: string, init: RequestInit, callerSignal?: AbortSignal): Promise<{ response: Response; text: string }> {
+  private async exchange(url: string, init: RequestInit, callerSignal?: AbortSignal): Promise<{ response: Response; bytes: ArrayBuffer }> {
     const controller = new AbortController();
     const callerAborted = () => controller.abort(callerSignal?.reason);
     if (callerSignal?.aborted) callerAborted();
@@ -266,8 +278,8 @@ export class GraphClient {
     try {
       const response = await Promise.race([this.fetchImpl(url, { ...init, signal: controller.signal }), stopped]);
       this.options.onRoundTrip?.({ method: init.method ?? 'GET', url, status: response.status });
-      const text = await Promise.race([response.text(), stopped]);
-      return { response, text };
+      const bytes = await Promise.race([response.arrayBuffer(), stopped]);
+      return { response, bytes };
     } finally {
       clearTimeout(timer);
       callerSignal?.removeEventListener('abort', callerAborted);
@@ -287,6 +299,11 @@ export class GraphClient {
 
   get<T>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}): Promise<T> {
     return this.request<T>(path, { ...options, method: 'GET' });
+  }
+
+  /** A GET whose answer is kept as bytes (see requestBytes). */
+  getBytes(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}): Promise<ArrayBuffer> {
+    return this.requestBytes(path, { ...options, method: 'GET' });
   }
 
   /** Every item of a collection, following @odata.nextLink. */
@@ -369,6 +386,11 @@ export class GraphClient {
 }
 
 /** The body of a failed answer if it is JSON (Graph's error envelope), else nothing. */
+/** An answer's bytes as text: UTF-8, as Graph sends JSON (a byte-order mark is dropped, as Response.text() drops it). */
+export function decodeText(bytes: ArrayBuffer): string {
+  return new TextDecoder().decode(bytes);
+}
+
 function parseOrNothing(text: string): unknown {
   try {
     return text ? JSON.parse(text) : undefined;

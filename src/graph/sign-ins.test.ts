@@ -1,7 +1,8 @@
 // readSignIns pages through the log; a reader may hold it between pages (the save review, while a save is under way).
+// readSignInPages keeps the pages as bytes, for a worker to parse.
 import { describe, expect, it } from 'vitest';
 import { clientWith, json } from './client-fake';
-import { readSignIns } from './sign-ins';
+import { pagesToPost, readSignIns, readSignInPages, signInsOfPages } from './sign-ins';
 
 const NEXT = 'https://graph.microsoft.com/beta/auditLogs/signIns?$skiptoken=2';
 
@@ -37,5 +38,54 @@ describe('readSignIns between pages', () => {
     });
     await expect(read).rejects.toThrow('left the review');
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe('readSignInPages: the log kept as the pages’ bytes, for a worker to parse', () => {
+  const page = (ids: string[], next?: string) => ({
+    value: ids.map((id) => ({ id, userId: `u-${id.slice(-1)}` })),
+    ...(next && { '@odata.nextLink': next }),
+  });
+  const pages = () =>
+    clientWith(async (url) => (url.includes('$skiptoken') ? json(200, page(['s3', 's4'])) : json(200, page(['s1', 's2'], NEXT))));
+
+  it('gives the same sign-ins as readSignIns, and the users who signed in', async () => {
+    const query = { since: new Date('2026-12-01T00:00:00Z'), cap: 10 };
+    const asText = await readSignInPages(pages().client, query);
+    const asObjects = await readSignIns(pages().client, query);
+    expect(asText.pages).toHaveLength(2);
+    expect(asText.pages.every((page) => page instanceof ArrayBuffer)).toBe(true);
+    expect(asText).toMatchObject({ count: 4, capped: false, userIds: ['u-1', 'u-2', 'u-3', 'u-4'] });
+    expect(signInsOfPages(asText)).toEqual(asObjects.signIns);
+  });
+
+  it('keeps to the cap: its sign-ins and users are those within it', async () => {
+    const query = { since: new Date('2026-12-01T00:00:00Z'), cap: 3 };
+    const asText = await readSignInPages(pages().client, query);
+    expect(asText).toMatchObject({ count: 3, capped: true, userIds: ['u-1', 'u-2', 'u-3'] });
+    expect(signInsOfPages(asText).map((s) => s.id)).toEqual(['s1', 's2', 's3']);
+    expect(signInsOfPages(asText)).toEqual((await readSignIns(pages().client, query)).signIns);
+  });
+
+  it('says a page that is not JSON is not, as any other read does', async () => {
+    const { client } = clientWith(async () => new Response('<html>gateway</html>', { status: 200 }));
+    await expect(readSignInPages(client, { since: new Date('2026-12-01T00:00:00Z'), cap: 10 })).rejects.toMatchObject({
+      code: 'InvalidResponse',
+    });
+  });
+});
+
+describe('pagesToPost', () => {
+  it('hands a worker copies, so the log read stays whole for the next evaluation', async () => {
+    const log = await readSignInPages(clientWith(async () => json(200, { value: [{ id: 's1', userId: 'u1' }] })).client, {
+      since: new Date('2026-12-01T00:00:00Z'),
+      cap: 10,
+    });
+    const first = pagesToPost(log);
+    expect(first.transfer).toEqual(first.log.pages);
+    structuredClone(first.log, { transfer: first.transfer });
+    expect(first.log.pages[0]!.byteLength).toBe(0);
+    expect(signInsOfPages(log)).toEqual([{ id: 's1', userId: 'u1' }]);
+    expect(signInsOfPages(pagesToPost(log).log)).toEqual([{ id: 's1', userId: 'u1' }]);
   });
 });

@@ -45,7 +45,13 @@ export function signInsUnavailable(error: unknown): string | null {
   return null;
 }
 
-export async function readSignIns(client: GraphClient, query: SignInQuery): Promise<SignInPage> {
+interface LogPage {
+  value?: Record<string, unknown>[];
+  '@odata.nextLink'?: string;
+}
+
+/** The first page's address: the window, the user or app asked, the event types, newest first. */
+function firstPage(query: SignInQuery): string {
   const filters = [`createdDateTime ge ${query.since.toISOString()}`];
   if (query.until) filters.push(`createdDateTime le ${query.until.toISOString()}`);
   if (query.userId) filters.push(`userId eq ${odataLiteral(query.userId)}`);
@@ -53,20 +59,98 @@ export async function readSignIns(client: GraphClient, query: SignInQuery): Prom
   const types = query.eventTypes ?? ['interactiveUser', 'nonInteractiveUser', 'servicePrincipal'];
   filters.push(`signInEventTypes/any(t: ${types.map((t) => `t eq ${odataLiteral(t)}`).join(' or ')})`);
   const top = Math.min(1000, Math.max(1, query.cap));
-  let next: string | undefined = `/beta/auditLogs/signIns?$filter=${encodeURIComponent(filters.join(' and '))}&$top=${top}`;
-  const signIns: Record<string, unknown>[] = [];
-  for (let first = true; next && signIns.length < query.cap; first = false) {
+  return `/beta/auditLogs/signIns?$filter=${encodeURIComponent(filters.join(' and '))}&$top=${top}`;
+}
+
+/** Pages until the cap or the window's end; `read` fetches one. Returns how many were read and whether more were left. */
+async function eachPage(query: SignInQuery, read: (url: string) => Promise<LogPage>): Promise<{ read: number; capped: boolean }> {
+  let next: string | undefined = firstPage(query);
+  let count = 0;
+  for (let first = true; next && count < query.cap; first = false) {
     if (!first && query.beforeNextPage) {
       await query.beforeNextPage();
       query.signal?.throwIfAborted();
     }
-    const page: { value?: Record<string, unknown>[]; '@odata.nextLink'?: string } = await client.get(next, {
-      signal: query.signal,
-      headers: { Prefer: 'include-unknown-enum-members' },
-    });
-    signIns.push(...(page.value ?? []));
-    query.onProgress?.(signIns.length);
+    const page = await read(next);
+    count += page.value?.length ?? 0;
+    query.onProgress?.(Math.min(count, query.cap));
     next = page['@odata.nextLink'];
   }
-  return { signIns: signIns.slice(0, query.cap), capped: !!next || signIns.length > query.cap };
+  return { read: count, capped: !!next || count > query.cap };
+}
+
+const logRequest = (query: SignInQuery) => ({ signal: query.signal, headers: { Prefer: 'include-unknown-enum-members' } });
+
+export async function readSignIns(client: GraphClient, query: SignInQuery): Promise<SignInPage> {
+  const signIns: Record<string, unknown>[] = [];
+  const { capped } = await eachPage(query, async (url) => {
+    const page = await client.get<LogPage>(url, logRequest(query));
+    signIns.push(...(page.value ?? []));
+    return page;
+  });
+  return { signIns: signIns.slice(0, query.cap), capped };
+}
+
+/**
+ * The log as the pages' bytes, for a reader that evaluates it in a worker: bytes are handed over without a
+ * copy on the page's thread (transferred; see pagesToPost), where the sign-ins as objects, or as text, are
+ * copied there: megabytes a page, every policy's result in each sign-in, a pause of most of a second. Each
+ * page is still parsed here, for its next link and its users.
+ */
+export interface SignInLogPages {
+  pages: ArrayBuffer[];
+  /** How many of the pages' sign-ins are within the cap: the first `count`. */
+  count: number;
+  /** The users who signed in, each once, sorted. */
+  userIds: string[];
+  capped: boolean;
+}
+
+export async function readSignInPages(client: GraphClient, query: SignInQuery): Promise<SignInLogPages> {
+  const pages: ArrayBuffer[] = [];
+  const userIds = new Set<string>();
+  let counted = 0;
+  const { read, capped } = await eachPage(query, async (url) => {
+    const bytes = await client.getBytes(url, logRequest(query));
+    const page = parsePage(bytes);
+    const within = (page.value ?? []).slice(0, Math.max(0, query.cap - counted));
+    for (const signIn of within) if (typeof signIn.userId === 'string' && signIn.userId) userIds.add(signIn.userId);
+    counted += within.length;
+    pages.push(bytes);
+    return page;
+  });
+  return { pages, count: Math.min(read, query.cap), userIds: [...userIds].sort(), capped };
+}
+
+function parsePage(bytes: ArrayBuffer): LogPage {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes)) as LogPage;
+  } catch {
+    throw new GraphRequestError(502, 'InvalidResponse', 'Microsoft Graph sent a response that is not valid JSON.', {
+      method: 'GET',
+      path: '/beta/auditLogs/signIns',
+    });
+  }
+}
+
+/**
+ * The pages to post to a worker, and the list to transfer them with: copies (a copy of bytes is quick),
+ * because a transferred buffer is gone from the page, and the log read stays for the next evaluation.
+ */
+export function pagesToPost(log: Pick<SignInLogPages, 'pages' | 'count'>): {
+  log: Pick<SignInLogPages, 'pages' | 'count'>;
+  transfer: ArrayBuffer[];
+} {
+  const pages = log.pages.map((page) => page.slice(0));
+  return { log: { pages, count: log.count }, transfer: pages };
+}
+
+/** The sign-ins of a log read as pages, within its cap: where they are evaluated. */
+export function signInsOfPages(log: Pick<SignInLogPages, 'pages' | 'count'>): Record<string, unknown>[] {
+  const signIns: Record<string, unknown>[] = [];
+  for (const bytes of log.pages) {
+    if (signIns.length >= log.count) break;
+    for (const signIn of parsePage(bytes).value ?? []) if (signIns.length < log.count) signIns.push(signIn);
+  }
+  return signIns;
 }

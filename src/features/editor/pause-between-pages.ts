@@ -25,8 +25,13 @@ export function pauseBetweenPages(): PageHold {
       if (!held || signal?.aborted) return Promise.resolve();
       const { released } = held;
       return new Promise<void>((resolve) => {
-        signal?.addEventListener('abort', () => resolve(), { once: true });
-        void released.then(resolve);
+        const stopped = () => resolve();
+        signal?.addEventListener('abort', stopped, { once: true });
+        // Released first, the listener goes: a long read must not gather one per page on its signal.
+        void released.then(() => {
+          signal?.removeEventListener('abort', stopped);
+          resolve();
+        });
       });
     },
   };

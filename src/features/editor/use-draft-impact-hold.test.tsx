@@ -30,8 +30,10 @@ const tenant = vi.hoisted(() => ({
 vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => tenant.session }));
 vi.mock('../../session/emergency-access', () => ({ useEmergencyAccess: () => tenant.emergency }));
 vi.mock('../../session/mfa-trusted-ips', () => ({ useMfaTrustedIps: () => [null, () => true] }));
-vi.mock('../../graph/sign-ins', () => ({
-  readSignIns: async (_client: unknown, query: { beforeNextPage?(): Promise<void> }) => {
+// The real module but for the read: the hook hands the log to its worker with pagesToPost.
+vi.mock('../../graph/sign-ins', async () => ({
+  ...(await vi.importActual<object>('../../graph/sign-ins')),
+  readSignInPages: async (_client: unknown, query: { beforeNextPage?(): Promise<void> }) => {
     tenant.pagesAsked = 1;
     await tenant.signInsRead;
     if (tenant.signInsRefused) throw new Error('Tenant is not a B2C tenant and does not have premium license');
@@ -40,7 +42,7 @@ vi.mock('../../graph/sign-ins', () => ({
       tenant.pagesAsked = 2;
       await tenant.secondPage;
     }
-    return { signIns: [], capped: false };
+    return { pages: [], count: 0, userIds: [], capped: false };
   },
   signInsUnavailable: (error: Error) => (/premium license/.test(error.message) ? 'the tenant has no Microsoft Entra ID P1 licence' : null),
 }));

@@ -21,9 +21,11 @@ vi.mock('../../session/tenant-session', () => ({
 vi.mock('../../session/emergency-access', () => ({ useEmergencyAccess: () => [{ users: [], groups: [] }, () => true] }));
 vi.mock('../../session/mfa-trusted-ips', () => ({ useMfaTrustedIps: () => [null, () => true] }));
 vi.mock('react-router', () => ({ Link: ({ children }: { children: ReactNode }) => <a>{children}</a> }));
-vi.mock('../../graph/sign-ins', () => ({
+// The real module but for the read: the hook hands the log to its worker with pagesToPost.
+vi.mock('../../graph/sign-ins', async () => ({
+  ...(await vi.importActual<object>('../../graph/sign-ins')),
   // Never answers, and does not heed its signal either; with pages set, reads that many, one every 40 ms, first.
-  readSignIns: (_client: unknown, { onProgress }: { onProgress: (read: number) => void }) => {
+  readSignInPages: (_client: unknown, { onProgress }: { onProgress: (read: number) => void }) => {
     reads.count += 1;
     for (let page = 1; page <= reads.pages; page++) setTimeout(() => onProgress(page * 1000), page * 40);
     return new Promise(() => {});

@@ -5,16 +5,17 @@
 // (the review's Save waits on it), with a way to read again.
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import type { ImpactAnswer, ImpactRequest } from '../../domain/evaluation/impact-of-draft';
+import type { ImpactAnswer } from '../../domain/evaluation/impact-of-draft';
 import { namesAgentUsers } from '../../domain/evaluation/conditions/users';
 import { policyJson, type JsonObject } from '../../domain/json';
-import { readSignIns, signInsUnavailable } from '../../graph/sign-ins';
+import { pagesToPost, readSignInPages, signInsUnavailable } from '../../graph/sign-ins';
 import { readUserDirectory } from '../../graph/sign-in-directory';
 import { lockoutGroupMembersQuery, namedLocationsQuery, policiesQuery } from '../../policy-ui/queries';
 import { useEmergencyAccess } from '../../session/emergency-access';
 import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
 import { queryKeys } from '../../session/query-keys';
 import { useTenantSession, type TenantSession } from '../../session/tenant-session';
+import type { ImpactJob } from './impact-job';
 import { pauseBetweenPages, type PageHold } from './pause-between-pages';
 
 export const IMPACT_DAYS = 7;
@@ -26,7 +27,7 @@ const signInWindowQuery = (tenant: TenantSession, days: number, cap: number, onP
   queryOptions({
     queryKey: queryKeys.signInWindow(tenant, days, cap),
     queryFn: ({ signal }) =>
-      readSignIns(tenant.client, {
+      readSignInPages(tenant.client, {
         since: new Date(tenant.context.clock.now().getTime() - days * 86_400_000),
         cap,
         signal,
@@ -77,15 +78,12 @@ export function useDraftImpact(
   const [pages] = useState(pauseBetweenPages);
   useEffect(() => (saving ? pages.hold() : pages.release()), [saving, pages]);
   const signIns = useQuery(signInWindowQuery(tenant, IMPACT_DAYS, cap, setRead, pages));
-  const userIds = useMemo(
-    () => [...new Set((signIns.data?.signIns ?? []).flatMap((s) => (typeof s.userId === 'string' && s.userId ? [s.userId] : [])))].sort(),
-    [signIns.data],
-  );
+  const userIds = useMemo(() => signIns.data?.userIds ?? [], [signIns.data]);
   const policies = useQuery(policiesQuery(tenant));
   // Held, the check keeps what it had when Save was pressed: the request made by then (answered or not), or, the
   // sign-ins still being read, the tenant's policies as they were, so a request made later while held judges the
   // draft against those and never against the policy the save has just written. Released, it follows the tenant again.
-  const [held, setHeld] = useState<{ request: ImpactRequest | null; policies: typeof policies.data } | null>(null);
+  const [held, setHeld] = useState<{ request: ImpactJob | null; policies: typeof policies.data } | null>(null);
   const judgedAgainst = held ? held.policies : policies.data;
   // Whether the users must be read as agent users or not: asked of the policies the draft is judged against.
   const agentUsers = judgedAgainst ? namesAgentUsers([draft, ...judgedAgainst]) : undefined;
@@ -94,13 +92,13 @@ export function useDraftImpact(
   const [settings] = useEmergencyAccess(tenant.account.tenantId);
   const [mfaTrustedIps] = useMfaTrustedIps(tenant.account.tenantId);
   const members = useQuery(lockoutGroupMembersQuery(tenant, settings.groups));
-  const [result, setResult] = useState<{ request: ImpactRequest; state: ImpactState } | null>(null);
+  const [result, setResult] = useState<{ request: ImpactJob; state: ImpactState } | null>(null);
 
-  const liveRequest = useMemo((): ImpactRequest | null => {
+  const liveRequest = useMemo((): ImpactJob | null => {
     if (!draft || !signIns.data || !judgedAgainst || !locations.data || (userIds.length > 0 && !users.data && !users.error)) return null;
     return {
       tenantId: tenant.account.tenantId,
-      signIns: signIns.data.signIns,
+      signInLog: { pages: signIns.data.pages, count: signIns.data.count },
       users: users.data ?? Object.fromEntries(userIds.map((id) => [id, null])),
       policies: judgedAgainst.map(policyJson),
       policyId,
@@ -146,7 +144,8 @@ export function useDraftImpact(
       setResult({ request, state: { kind: 'failed', message: event.message || 'The evaluation stopped.' } });
       worker.terminate();
     };
-    worker.postMessage(request);
+    const { log, transfer } = pagesToPost(request.signInLog);
+    worker.postMessage({ ...request, signInLog: log }, transfer);
     return () => worker.terminate();
     // A new attempt evaluates again (an evaluation that never answered is ended).
   }, [request, cap, signIns.data?.capped, attempt]);
@@ -202,6 +201,6 @@ export function useDraftImpact(
       };
     if (!signIns.data) return { kind: 'reading', read };
     if (result && result.request === request) return result.state;
-    return { kind: 'evaluating', signIns: signIns.data.signIns.length };
+    return { kind: 'evaluating', signIns: signIns.data.count };
   }
 }

@@ -1,13 +1,14 @@
 // Replays the sign-ins through the engine off the page's main thread, and compares with what the
-// service decided for each policy.
+// service decided for each policy. The log comes as its pages' bytes, parsed here (see graph/sign-ins.ts).
 import { measureAgreement } from '../../domain/evaluation/bulk/agreement';
 import type { JsonObject } from '../../domain/json';
 import type { NamedLocationData } from '../../domain/evaluation/sign-in';
 import type { UserDirectory } from '../../domain/evaluation/impact-of-draft';
+import { signInsOfPages, type SignInLogPages } from '../../graph/sign-ins';
 
 export interface AgreementRequest {
   tenantId: string;
-  signIns: readonly unknown[];
+  signInLog: Pick<SignInLogPages, 'pages' | 'count'>;
   users: UserDirectory;
   policies: readonly JsonObject[];
   namedLocations: readonly NamedLocationData[];
@@ -16,8 +17,8 @@ export interface AgreementRequest {
 
 self.onmessage = (event: MessageEvent<AgreementRequest>) => {
   try {
-    const { tenantId, signIns, users, policies, namedLocations, mfaTrustedIps } = event.data;
-    const report = measureAgreement(signIns, policies, {
+    const { tenantId, signInLog, users, policies, namedLocations, mfaTrustedIps } = event.data;
+    const report = measureAgreement(signInsOfPages(signInLog), policies, {
       tenantId,
       context: { namedLocations, ...(mfaTrustedIps && { mfaTrustedIps }) },
       directory: { user: (id) => users[id] ?? undefined },

@@ -16,11 +16,19 @@ vi.mock('../../policy-ui/queries', () => ({
 }));
 vi.mock('../../session/mfa-trusted-ips', () => ({ useMfaTrustedIps: () => [null, () => true] }));
 vi.mock('../../graph/sign-in-directory', () => ({ readUserDirectory: async () => ({}) }));
-vi.mock('../../graph/sign-ins', () => ({
+// The real module but for the read: the hook hands the log to its worker with pagesToPost.
+vi.mock('../../graph/sign-ins', async () => ({
+  ...(await vi.importActual<object>('../../graph/sign-ins')),
   signInsUnavailable: () => null,
-  readSignIns: () =>
+  readSignInPages: () =>
     new Promise((resolve) => {
-      read.finish = () => resolve({ signIns: [{ userId: 'u1' }, { userId: 'u2' }], capped: false });
+      read.finish = () =>
+        resolve({
+          pages: [JSON.stringify({ value: [{ userId: 'u1' }, { userId: 'u2' }] })],
+          count: 2,
+          userIds: ['u1', 'u2'],
+          capped: false,
+        });
     }),
 }));
 

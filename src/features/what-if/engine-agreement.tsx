@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { AgreementReport } from '../../domain/evaluation/bulk/agreement';
 import { policyJson } from '../../domain/json';
-import { readSignIns, signInsUnavailable } from '../../graph/sign-ins';
+import { pagesToPost, readSignInPages, signInsUnavailable } from '../../graph/sign-ins';
 import { namesAgentUsers } from '../../domain/evaluation/conditions/users';
 import { readUserDirectory } from '../../graph/sign-in-directory';
 import { namedLocationsQuery, policiesQuery } from '../../policy-ui/queries';
@@ -47,7 +47,8 @@ export function EngineAgreement({ tenant }: { tenant: TenantSession }) {
       worker.terminate();
     };
     worker.onerror = (event) => setState({ kind: 'failed', text: event.message || 'The replay stopped.' });
-    worker.postMessage(request.body);
+    const { log, transfer } = pagesToPost(request.body.signInLog);
+    worker.postMessage({ ...request.body, signInLog: log }, transfer);
     return () => worker.terminate();
   }, [request]);
 
@@ -55,18 +56,14 @@ export function EngineAgreement({ tenant }: { tenant: TenantSession }) {
     setState({ kind: 'reading', read: 0 });
     try {
       const since = new Date(tenant.context.clock.now().getTime() - DAYS * 86_400_000);
-      const read = await readSignIns(tenant.client, { since, cap: CAP, onProgress: (n) => setState({ kind: 'reading', read: n }) });
-      const users = await readUserDirectory(
-        tenant.client,
-        read.signIns.flatMap((s) => (typeof s.userId === 'string' ? [s.userId] : [])),
-        { agentUsers: namesAgentUsers(policies.data ?? []) },
-      );
-      setState({ kind: 'replaying', signIns: read.signIns.length });
+      const read = await readSignInPages(tenant.client, { since, cap: CAP, onProgress: (n) => setState({ kind: 'reading', read: n }) });
+      const users = await readUserDirectory(tenant.client, read.userIds, { agentUsers: namesAgentUsers(policies.data ?? []) });
+      setState({ kind: 'replaying', signIns: read.count });
       setRequest({
         capped: read.capped,
         body: {
           tenantId: tenant.account.tenantId,
-          signIns: read.signIns,
+          signInLog: { pages: read.pages, count: read.count },
           users,
           policies: (policies.data ?? []).map(policyJson),
           namedLocations: locations.data ?? [],

@@ -6,7 +6,8 @@ import { policyJson } from '../../domain/json';
 import { CONTOSO_TENANT_ID } from '../../emulator/seed';
 import { listPolicies } from '../../graph/policies';
 import { readUserDirectory } from '../../graph/sign-in-directory';
-import { readSignIns } from '../../graph/sign-ins';
+import { readSignIns, readSignInPages } from '../../graph/sign-ins';
+import { requestOfJob } from '../../features/editor/impact-job';
 import { listNamedLocations } from '../../graph/what-if';
 import { graphOverEmulator } from '../graph-over-emulator';
 
@@ -122,5 +123,19 @@ describe('the impact of a draft over the tenant’s sign-ins', { timeout: 30_000
       emergencyAccountIds: [user('Break Glass 01'), user('Break Glass 02')],
     });
     expect(answer.impact.alerts[0]).toMatchObject({ who: 'emergencyAccount', identityId: user('Break Glass 01'), class: 'newlyBlocked' });
+  });
+
+  it('answers the same from the log read as text, as the review’s worker reads it', async () => {
+    const { signIns, users, policies, namedLocations, ca001, user } = await setup();
+    const { client } = graphOverEmulator();
+    const text = await readSignInPages(client, { since: new Date(0), cap: 100_000 });
+    expect(text.count).toBe(signIns.length);
+    expect(text.pages.length).toBeGreaterThan(1);
+    const base = { tenantId: CONTOSO_TENANT_ID, users, policies, policyId: String(ca001.id), namedLocations, emergencyAccountIds: [] };
+    const block = { ...ca001, grantControls: { operator: 'OR', builtInControls: ['block'] } };
+    const job = { ...base, draft: block, signedInUserId: user('Ada Lindqvist'), signInLog: { pages: text.pages, count: text.count } };
+    expect(impactOfDraft(requestOfJob(job))).toEqual(
+      impactOfDraft({ ...base, draft: block, signedInUserId: user('Ada Lindqvist'), signIns }),
+    );
   });
 });
