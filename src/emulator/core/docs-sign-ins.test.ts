@@ -124,6 +124,8 @@ describe('report-only results and the Prefer header (appliedconditionalaccesspol
     expect(plain).toContain('unknownFutureValue');
     expect(opted).toEqual(expect.arrayContaining(['reportOnlySuccess', 'reportOnlyFailure', 'reportOnlyNotApplied']));
     expect(opted).not.toContain('unknownFutureValue');
+    // Asked again without opting in, the page is as it was: what one caller was sent is not what the next gets.
+    expect(results(await list(call))).toEqual(plain);
     // Enforced results are the same either way.
     expect(plain.filter((r) => !r.startsWith('unknown'))).toEqual(opted.filter((r) => !r.startsWith('reportOnly')));
 
