@@ -50,21 +50,22 @@ export interface EvaluationFigures {
 /**
  * What runs in the worker and, for comparison, on the page: the bulk modules and the synthetic log.
  * The page makes the log before the clock starts, as the console holds it once read: the bytes of
- * Graph's pages of 1,000. The worker is posted copies of those, transferred (what the console posts),
- * and parses them; posting the sign-ins as objects instead is measured once, for the pause it costs the page.
+ * Graph's pages of 1,000. The worker is handed those as the console hands them (src/shared/worker-pages.ts:
+ * a copy of each page, transferred, one a task, then the job), and parses them; posting the sign-ins as objects instead is measured once, for the pause it costs the page.
  */
 const ENTRY = `
 import { readLog, shapesFor } from './src/domain/evaluation/bulk/log-shapes';
 import { draftImpact } from './src/domain/evaluation/bulk/impact';
 import { sampleDirectory, sampleSignInLog, sampleTenant } from './src/domain/evaluation/bulk/sample-log';
+import { postWithPages, receiveWithPages } from './src/shared/worker-pages';
 
 let tenantOf;
 const tenantFor = (spec) => (tenantOf?.spec === spec.tenantId ? tenantOf.tenant : (tenantOf = { spec: spec.tenantId, tenant: sampleTenant(spec) }).tenant);
 
-function run(input, log) {
+function run(input, log, pages) {
   const tenant = tenantFor(input.spec);
   const t0 = performance.now();
-  const signIns = log ?? (input.pages ? input.pages.flatMap((bytes) => JSON.parse(new TextDecoder().decode(bytes)).value) : input.signIns);
+  const signIns = log ?? (pages ? pages.flatMap((bytes) => JSON.parse(new TextDecoder().decode(bytes)).value) : input.signIns);
   const tParsed = performance.now();
   const read = readLog(signIns, sampleDirectory(tenant), input.spec.tenantId);
   const t1 = performance.now();
@@ -87,9 +88,12 @@ function logOf(input) {
   return made;
 }
 globalThis.__evaluationRun = (input) => run(input, logOf(input).signIns);
-if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) self.onmessage = (e) => self.postMessage(run(e.data));
+if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
+  const paged = receiveWithPages((input, pages) => self.postMessage(run(input, undefined, pages)));
+  self.onmessage = (e) => ('objects' in e.data ? self.postMessage(run(e.data.objects)) : paged(e));
+}
 
-/** Runs in a worker, each posted what post() gives, watching the page's long tasks and frames meanwhile. */
+/** Runs in a worker, each handed its work by post(), watching the page's long tasks and frames meanwhile. */
 async function inWorker(worker, post, runs) {
   const longTasks = [];
   const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
@@ -110,8 +114,7 @@ async function inWorker(worker, post, runs) {
       await new Promise((resolve, reject) => {
         worker.onmessage = (e) => resolve(e.data);
         worker.onerror = (e) => reject(new Error(e.message));
-        const [message, transfer] = post();
-        worker.postMessage(message, transfer);
+        void post();
       }),
     );
   // Long tasks are reported after they end: one more frame lets the last one in.
@@ -125,10 +128,8 @@ globalThis.__measureInWorker = async (input, runs) => {
   const { signIns, pages } = logOf(input);
   const text = await (await fetch('/evaluation.js')).text();
   const worker = new Worker(URL.createObjectURL(new Blob([text], { type: 'text/javascript' })));
-  // As the console posts them: copies, transferred (src/graph/sign-ins.ts pagesToPost).
-  const copies = () => pages.map((page) => page.slice(0));
-  const asBytes = await inWorker(worker, () => { const c = copies(); return [{ ...input, pages: c }, c]; }, runs);
-  const asObjects = await inWorker(worker, () => [{ ...input, signIns }, []], 1);
+  const asBytes = await inWorker(worker, () => postWithPages(worker, pages, input, () => false), runs);
+  const asObjects = await inWorker(worker, () => worker.postMessage({ objects: { ...input, signIns } }), 1);
   worker.terminate();
   return { ...asBytes, objectsLongestTaskMs: asObjects.longestTaskMs };
 };

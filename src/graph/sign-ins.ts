@@ -92,10 +92,10 @@ export async function readSignIns(client: GraphClient, query: SignInQuery): Prom
 }
 
 /**
- * The log as the pages' bytes, for a reader that evaluates it in a worker: bytes are handed over without a
- * copy on the page's thread (transferred; see pagesToPost), where the sign-ins as objects, or as text, are
- * copied there: megabytes a page, every policy's result in each sign-in, a pause of most of a second. Each
- * page is still parsed here, for its next link and its users.
+ * The log as the pages' bytes, for a reader that evaluates it in a worker: bytes are handed over a page a
+ * task (shared/worker-pages.ts), where the sign-ins as objects are copied in one go on the page's thread:
+ * megabytes a page, every policy's result in each sign-in, a pause of most of a second. Each page is still
+ * parsed here, for its next link and its users.
  */
 export interface SignInLogPages {
   pages: ArrayBuffer[];
@@ -131,18 +131,6 @@ function parsePage(bytes: ArrayBuffer): LogPage {
       path: '/beta/auditLogs/signIns',
     });
   }
-}
-
-/**
- * The pages to post to a worker, and the list to transfer them with: copies (a copy of bytes is quick),
- * because a transferred buffer is gone from the page, and the log read stays for the next evaluation.
- */
-export function pagesToPost(log: Pick<SignInLogPages, 'pages' | 'count'>): {
-  log: Pick<SignInLogPages, 'pages' | 'count'>;
-  transfer: ArrayBuffer[];
-} {
-  const pages = log.pages.map((page) => page.slice(0));
-  return { log: { pages, count: log.count }, transfer: pages };
 }
 
 /** The sign-ins of a log read as pages, within its cap: where they are evaluated. */

@@ -9,6 +9,7 @@ import { CONTOSO_TENANT_ID } from '../seed';
 import { contosoDirectory as d } from '../seed/contoso';
 import { microsoftApps } from '../seed/apps';
 import { GraphError } from './http';
+import { presentSignIn } from './sign-ins/present';
 import type { JsonObject } from './model';
 
 type SignIn = JsonObject & { appliedConditionalAccessPolicies: JsonObject[]; status: JsonObject };
@@ -69,6 +70,27 @@ describe('listing sign-ins (signin-list.md)', () => {
     expect(page.value).toHaveLength(50);
     expect(page['@odata.nextLink']).toContain('%24top=50');
     expect((await list(call, '?$top=5000')).value).toHaveLength(1000);
+  });
+
+  it('sends each sign-in whole, as built from the log, read after read; $select still trims it', async () => {
+    const { call, emulator } = testEmulator();
+    const tenant = emulator.state.tenants.find((t) => t.id === CONTOSO_TENANT_ID)!;
+    const built = (page: { value: SignIn[] }, includeUnknown: boolean) =>
+      page.value.map((s) =>
+        presentSignIn(
+          tenant,
+          tenant.signInLog!.entries.find((e) => e.id === s.id)!,
+          includeUnknown,
+        ),
+      );
+    for (let read = 0; read < 2; read++) {
+      const opted = await list(call, '?$top=200', PREFER);
+      expect(opted.value).toEqual(built(opted, true));
+      const plain = await list(call, '?$top=200');
+      expect(plain.value).toEqual(built(plain, false));
+    }
+    const trimmed = await list(call, '?$top=200&$select=id,userId', PREFER);
+    expect(trimmed.value.every((s) => Object.keys(s).sort().join() === 'id,userId')).toBe(true);
   });
 
   it('returns only interactive sign-ins unless the filter names signInEventTypes (signin.md)', async () => {

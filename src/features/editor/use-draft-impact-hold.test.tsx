@@ -60,7 +60,9 @@ vi.mock('../../policy-ui/queries', () => {
 class FakeWorker {
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onerror: (() => void) | null = null;
-  postMessage(request: { policies: unknown[] }) {
+  postMessage(message: { page: ArrayBuffer } | { job: { policies: unknown[] } }) {
+    if (!('job' in message)) return;
+    const request = message.job;
     tenant.posted.push(request);
     queueMicrotask(() => this.onmessage?.({ data: { ok: true, answer: { policies: request.policies.length }, milliseconds: 1 } }));
   }

@@ -8,14 +8,14 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ImpactAnswer } from '../../domain/evaluation/impact-of-draft';
 import { namesAgentUsers } from '../../domain/evaluation/conditions/users';
 import { policyJson, type JsonObject } from '../../domain/json';
-import { pagesToPost, readSignInPages, signInsUnavailable } from '../../graph/sign-ins';
+import { readSignInPages, signInsUnavailable } from '../../graph/sign-ins';
 import { readUserDirectory } from '../../graph/sign-in-directory';
 import { lockoutGroupMembersQuery, namedLocationsQuery, policiesQuery } from '../../policy-ui/queries';
 import { useEmergencyAccess } from '../../session/emergency-access';
 import { useMfaTrustedIps } from '../../session/mfa-trusted-ips';
 import { queryKeys } from '../../session/query-keys';
 import { useTenantSession, type TenantSession } from '../../session/tenant-session';
-import type { ImpactJob } from './impact-job';
+import { postImpactJob, type ImpactJob } from './impact-job';
 import { pauseBetweenPages, type PageHold } from './pause-between-pages';
 
 export const IMPACT_DAYS = 7;
@@ -144,9 +144,12 @@ export function useDraftImpact(
       setResult({ request, state: { kind: 'failed', message: event.message || 'The evaluation stopped.' } });
       worker.terminate();
     };
-    const { log, transfer } = pagesToPost(request.signInLog);
-    worker.postMessage({ ...request, signInLog: log }, transfer);
-    return () => worker.terminate();
+    let ended = false;
+    void postImpactJob(worker, request, () => ended);
+    return () => {
+      ended = true;
+      worker.terminate();
+    };
     // A new attempt evaluates again (an evaluation that never answered is ended).
   }, [request, cap, signIns.data?.capped, attempt]);
 

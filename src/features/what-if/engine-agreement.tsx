@@ -7,7 +7,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { AgreementReport } from '../../domain/evaluation/bulk/agreement';
 import { policyJson } from '../../domain/json';
-import { pagesToPost, readSignInPages, signInsUnavailable } from '../../graph/sign-ins';
+import { readSignInPages, signInsUnavailable } from '../../graph/sign-ins';
+import { postWithPages } from '../../shared/worker-pages';
 import { namesAgentUsers } from '../../domain/evaluation/conditions/users';
 import { readUserDirectory } from '../../graph/sign-in-directory';
 import { namedLocationsQuery, policiesQuery } from '../../policy-ui/queries';
@@ -35,7 +36,7 @@ export function EngineAgreement({ tenant }: { tenant: TenantSession }) {
   const locations = useQuery(namedLocationsQuery(tenant));
   const [mfaTrustedIps] = useMfaTrustedIps(tenant.account.tenantId);
   const [state, setState] = useState<State>({ kind: 'idle' });
-  const [request, setRequest] = useState<{ body: AgreementRequest; capped: boolean } | null>(null);
+  const [request, setRequest] = useState<{ body: AgreementRequest; pages: ArrayBuffer[]; capped: boolean } | null>(null);
 
   useEffect(() => {
     if (!request) return;
@@ -47,9 +48,12 @@ export function EngineAgreement({ tenant }: { tenant: TenantSession }) {
       worker.terminate();
     };
     worker.onerror = (event) => setState({ kind: 'failed', text: event.message || 'The replay stopped.' });
-    const { log, transfer } = pagesToPost(request.body.signInLog);
-    worker.postMessage({ ...request.body, signInLog: log }, transfer);
-    return () => worker.terminate();
+    let ended = false;
+    void postWithPages(worker, request.pages, request.body, () => ended);
+    return () => {
+      ended = true;
+      worker.terminate();
+    };
   }, [request]);
 
   const measure = async () => {
@@ -61,9 +65,10 @@ export function EngineAgreement({ tenant }: { tenant: TenantSession }) {
       setState({ kind: 'replaying', signIns: read.count });
       setRequest({
         capped: read.capped,
+        pages: read.pages,
         body: {
           tenantId: tenant.account.tenantId,
-          signInLog: { pages: read.pages, count: read.count },
+          signInCount: read.count,
           users,
           policies: (policies.data ?? []).map(policyJson),
           namedLocations: locations.data ?? [],

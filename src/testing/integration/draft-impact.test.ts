@@ -7,7 +7,8 @@ import { CONTOSO_TENANT_ID } from '../../emulator/seed';
 import { listPolicies } from '../../graph/policies';
 import { readUserDirectory } from '../../graph/sign-in-directory';
 import { readSignIns, readSignInPages } from '../../graph/sign-ins';
-import { requestOfJob } from '../../features/editor/impact-job';
+import { postImpactJob, requestOfJob, type PostedJob } from '../../features/editor/impact-job';
+import { receiveWithPages } from '../../shared/worker-pages';
 import { listNamedLocations } from '../../graph/what-if';
 import { graphOverEmulator } from '../graph-over-emulator';
 
@@ -125,17 +126,26 @@ describe('the impact of a draft over the tenant’s sign-ins', { timeout: 30_000
     expect(answer.impact.alerts[0]).toMatchObject({ who: 'emergencyAccount', identityId: user('Break Glass 01'), class: 'newlyBlocked' });
   });
 
-  it('answers the same from the log read as text, as the review’s worker reads it', async () => {
+  it('answers the same from the log read as pages and handed over as the review hands its worker', async () => {
     const { signIns, users, policies, namedLocations, ca001, user } = await setup();
     const { client } = graphOverEmulator();
-    const text = await readSignInPages(client, { since: new Date(0), cap: 100_000 });
-    expect(text.count).toBe(signIns.length);
-    expect(text.pages.length).toBeGreaterThan(1);
+    const log = await readSignInPages(client, { since: new Date(0), cap: 100_000 });
+    expect(log.count).toBe(signIns.length);
+    expect(log.pages.length).toBeGreaterThan(1);
     const base = { tenantId: CONTOSO_TENANT_ID, users, policies, policyId: String(ca001.id), namedLocations, emergencyAccountIds: [] };
     const block = { ...ca001, grantControls: { operator: 'OR', builtInControls: ['block'] } };
-    const job = { ...base, draft: block, signedInUserId: user('Ada Lindqvist'), signInLog: { pages: text.pages, count: text.count } };
-    expect(impactOfDraft(requestOfJob(job))).toEqual(
-      impactOfDraft({ ...base, draft: block, signedInUserId: user('Ada Lindqvist'), signIns }),
-    );
+    // The worker's side as impact.worker.ts has it, each message cloned with its transfer list as postMessage does.
+    const answers: unknown[] = [];
+    const receive = receiveWithPages<PostedJob>((job, pages) => answers.push(impactOfDraft(requestOfJob(job, pages))));
+    const worker = {
+      postMessage: (message: unknown, transfer: Transferable[]) =>
+        receive({ data: structuredClone(message, { transfer }) } as MessageEvent),
+    };
+    const job = { ...base, draft: block, signedInUserId: user('Ada Lindqvist'), signInLog: { pages: log.pages, count: log.count } };
+    await postImpactJob(worker, job, () => false);
+    expect(answers).toEqual([impactOfDraft({ ...base, draft: block, signedInUserId: user('Ada Lindqvist'), signIns })]);
+    // The log read is whole after it was handed over: a second evaluation gets every sign-in again.
+    await postImpactJob(worker, job, () => false);
+    expect(answers[1]).toEqual(answers[0]);
   });
 });

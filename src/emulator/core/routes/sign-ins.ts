@@ -9,7 +9,7 @@ import type { TenantState } from '../model';
 import { applySelect, compileFilter, listBody, paginate } from '../odata';
 import { checkFilterable, signInFilterable } from '../filterable';
 import { contextUrl, SEGMENT, type Route, type RouteInput } from '../route';
-import type { RecordedSignIn } from '../sign-ins/log-types';
+import type { RecordedSignIn, SignInLog } from '../sign-ins/log-types';
 import { presentPolicies, presentSummary } from '../sign-ins/present';
 
 const MAX_PAGE = 1000;
@@ -65,17 +65,26 @@ function withPolicies(input: RouteInput, entry: RecordedSignIn): Record<string, 
 }
 
 /**
- * Each sign-in as sent without $select, for either answer to the enum preference: a page of 1,000 is
- * megabytes (every policy's result in each), and in the demo it is built on the page's own thread, so a
- * log read again (a second review, Read again) is not built again. Made from the cached summary, so it is
- * as current as that.
+ * The policies' results as sent, once per roster, decisions and enum preference: they are most of a page's
+ * megabytes (every policy in each sign-in), and in the demo a page is built on the page's own thread, so a
+ * log read again (a second review, Read again) does not build them again. A few hundred distinct texts
+ * serve thousands of sign-ins: each sign-in's own text is not kept.
  */
-const sent = new WeakMap<RecordedSignIn, { known?: string; unknown?: string }>();
+const policyTexts = new WeakMap<SignInLog, Map<string, string>>();
+function policiesText(log: SignInLog, entry: RecordedSignIn, includeUnknown: boolean): string {
+  let texts = policyTexts.get(log);
+  if (!texts) policyTexts.set(log, (texts = new Map()));
+  const key = `${entry.roster}:${entry.decisions}:${includeUnknown ? 'all' : 'known'}`;
+  let text = texts.get(key);
+  if (text === undefined) texts.set(key, (text = JSON.stringify(presentPolicies(log, entry, includeUnknown))));
+  return text;
+}
+
+/** A sign-in as sent without $select: its summary, then its policies' results, as withPolicies orders them. */
 function sentText(input: RouteInput, entry: RecordedSignIn): string {
-  let texts = sent.get(entry);
-  if (!texts) sent.set(entry, (texts = {}));
-  const key = includesUnknownEnumMembers(input.request) ? 'unknown' : 'known';
-  return (texts[key] ??= JSON.stringify(withPolicies(input, entry)));
+  const summary = JSON.stringify(summaryOf(input.tenant, entry));
+  const policies = policiesText(input.tenant.signInLog!, entry, includesUnknownEnumMembers(input.request));
+  return `${summary.slice(0, -'}'.length)},"appliedConditionalAccessPolicies":${policies}}`;
 }
 
 const base = {
