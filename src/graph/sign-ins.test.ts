@@ -2,7 +2,7 @@
 // readSignInPages keeps the pages as bytes, for a worker to parse.
 import { describe, expect, it } from 'vitest';
 import { clientWith, json } from './client-fake';
-import { readSignIns, readSignInPages, signInsOfPages } from './sign-ins';
+import { notJson, readSignIns, readSignInPages, signInsOfPages, summarizePage } from './sign-ins';
 
 const NEXT = 'https://graph.microsoft.com/beta/auditLogs/signIns?$skiptoken=2';
 
@@ -72,5 +72,42 @@ describe('readSignInPages: the log kept as the pages’ bytes, for a worker to p
     await expect(readSignInPages(client, { since: new Date('2026-12-01T00:00:00Z'), cap: 10 })).rejects.toMatchObject({
       code: 'InvalidResponse',
     });
+  });
+});
+
+describe('readSignInPages with a page reader elsewhere (the console reads pages in a worker)', () => {
+  it('hands the reader each page and the sign-ins still within the cap, and keeps the bytes it gives back', async () => {
+    const { client } = clientWith(async (url) =>
+      url.includes('$skiptoken')
+        ? json(200, { value: [{ id: 's3', userId: 'u3' }] })
+        : json(200, {
+            value: [
+              { id: 's1', userId: 'u1' },
+              { id: 's2', userId: 'u2' },
+            ],
+            '@odata.nextLink': NEXT,
+          }),
+    );
+    const limits: number[] = [];
+    const given: ArrayBuffer[] = [];
+    const log = await readSignInPages(client, { since: new Date('2026-12-01T00:00:00Z'), cap: 3 }, async (bytes, limit) => {
+      limits.push(limit);
+      // As a worker does: the bytes come back as another buffer (transferred there and back).
+      const back = bytes.slice(0);
+      given.push(back);
+      return { bytes: back, summary: summarizePage(bytes, limit) };
+    });
+    expect(limits).toEqual([3, 1]);
+    expect(log.pages).toEqual(given);
+    expect(log.pages[0]).toBe(given[0]);
+    expect(log).toMatchObject({ count: 3, userIds: ['u1', 'u2', 'u3'], capped: false });
+  });
+
+  it('a page the reader cannot read fails the read as not JSON, as any other read does', async () => {
+    const { client } = clientWith(async () => json(200, { value: [] }));
+    const read = readSignInPages(client, { since: new Date('2026-12-01T00:00:00Z'), cap: 3 }, async () => {
+      throw notJson();
+    });
+    await expect(read).rejects.toMatchObject({ code: 'InvalidResponse' });
   });
 });

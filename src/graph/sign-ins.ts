@@ -62,8 +62,14 @@ function firstPage(query: SignInQuery): string {
   return `/beta/auditLogs/signIns?$filter=${encodeURIComponent(filters.join(' and '))}&$top=${top}`;
 }
 
+/** What the paging needs of a page: how many sign-ins it held, and the next page's address. */
+interface PageStep {
+  signIns: number;
+  nextLink?: string;
+}
+
 /** Pages until the cap or the window's end; `read` fetches one. Returns how many were read and whether more were left. */
-async function eachPage(query: SignInQuery, read: (url: string) => Promise<LogPage>): Promise<{ read: number; capped: boolean }> {
+async function eachPage(query: SignInQuery, read: (url: string) => Promise<PageStep>): Promise<{ read: number; capped: boolean }> {
   let next: string | undefined = firstPage(query);
   let count = 0;
   for (let first = true; next && count < query.cap; first = false) {
@@ -72,9 +78,9 @@ async function eachPage(query: SignInQuery, read: (url: string) => Promise<LogPa
       query.signal?.throwIfAborted();
     }
     const page = await read(next);
-    count += page.value?.length ?? 0;
+    count += page.signIns;
     query.onProgress?.(Math.min(count, query.cap));
-    next = page['@odata.nextLink'];
+    next = page.nextLink;
   }
   return { read: count, capped: !!next || count > query.cap };
 }
@@ -86,7 +92,7 @@ export async function readSignIns(client: GraphClient, query: SignInQuery): Prom
   const { capped } = await eachPage(query, async (url) => {
     const page = await client.get<LogPage>(url, logRequest(query));
     signIns.push(...(page.value ?? []));
-    return page;
+    return { signIns: page.value?.length ?? 0, nextLink: page['@odata.nextLink'] };
   });
   return { signIns: signIns.slice(0, query.cap), capped };
 }
@@ -94,8 +100,7 @@ export async function readSignIns(client: GraphClient, query: SignInQuery): Prom
 /**
  * The log as the pages' bytes, for a reader that evaluates it in a worker: bytes are handed over a page a
  * task (shared/worker-pages.ts), where the sign-ins as objects are copied in one go on the page's thread:
- * megabytes a page, every policy's result in each sign-in, a pause of most of a second. Each page is still
- * parsed here, for its next link and its users.
+ * megabytes a page, every policy's result in each sign-in, a pause of most of a second.
  */
 export interface SignInLogPages {
   pages: ArrayBuffer[];
@@ -106,30 +111,59 @@ export interface SignInLogPages {
   capped: boolean;
 }
 
-export async function readSignInPages(client: GraphClient, query: SignInQuery): Promise<SignInLogPages> {
+/** What the reading needs of a page: its next link, how many sign-ins, the users of the first `limit` of them. */
+export interface PageSummary extends PageStep {
+  userIds: string[];
+}
+
+/**
+ * Reads a page for its summary and gives its bytes back. In the page's thread by default (the command
+ * line, tests); the console does it in a worker (sign-in-pages-off-thread.ts), where parsing megabytes
+ * does not pause the page.
+ */
+export type PageReader = (bytes: ArrayBuffer, limit: number) => Promise<{ bytes: ArrayBuffer; summary: PageSummary }>;
+
+export const readPageHere: PageReader = async (bytes, limit) => ({ bytes, summary: summarizePage(bytes, limit) });
+
+export function summarizePage(bytes: ArrayBuffer, limit: number): PageSummary {
+  const page = parsePage(bytes);
+  const userIds = new Set<string>();
+  for (const signIn of (page.value ?? []).slice(0, Math.max(0, limit)))
+    if (typeof signIn.userId === 'string' && signIn.userId) userIds.add(signIn.userId);
+  return { signIns: page.value?.length ?? 0, nextLink: page['@odata.nextLink'], userIds: [...userIds] };
+}
+
+export async function readSignInPages(
+  client: GraphClient,
+  query: SignInQuery,
+  readPage: PageReader = readPageHere,
+): Promise<SignInLogPages> {
   const pages: ArrayBuffer[] = [];
   const userIds = new Set<string>();
   let counted = 0;
   const { read, capped } = await eachPage(query, async (url) => {
-    const bytes = await client.getBytes(url, logRequest(query));
-    const page = parsePage(bytes);
-    const within = (page.value ?? []).slice(0, Math.max(0, query.cap - counted));
-    for (const signIn of within) if (typeof signIn.userId === 'string' && signIn.userId) userIds.add(signIn.userId);
-    counted += within.length;
+    const { bytes, summary } = await readPage(await client.getBytes(url, logRequest(query)), query.cap - counted);
+    query.signal?.throwIfAborted();
+    for (const id of summary.userIds) userIds.add(id);
+    counted += Math.min(summary.signIns, Math.max(0, query.cap - counted));
     pages.push(bytes);
-    return page;
+    return summary;
   });
   return { pages, count: Math.min(read, query.cap), userIds: [...userIds].sort(), capped };
 }
+
+/** A page that is not JSON, as any other read says it (GraphClient.request). */
+export const notJson = () =>
+  new GraphRequestError(502, 'InvalidResponse', 'Microsoft Graph sent a response that is not valid JSON.', {
+    method: 'GET',
+    path: '/beta/auditLogs/signIns',
+  });
 
 function parsePage(bytes: ArrayBuffer): LogPage {
   try {
     return JSON.parse(new TextDecoder().decode(bytes)) as LogPage;
   } catch {
-    throw new GraphRequestError(502, 'InvalidResponse', 'Microsoft Graph sent a response that is not valid JSON.', {
-      method: 'GET',
-      path: '/beta/auditLogs/signIns',
-    });
+    throw notJson();
   }
 }
 

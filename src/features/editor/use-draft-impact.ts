@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ImpactAnswer } from '../../domain/evaluation/impact-of-draft';
 import { namesAgentUsers } from '../../domain/evaluation/conditions/users';
 import { policyJson, type JsonObject } from '../../domain/json';
+import { pageReaderOffThread } from '../../graph/sign-in-pages-off-thread';
 import { readSignInPages, signInsUnavailable } from '../../graph/sign-ins';
 import { readUserDirectory } from '../../graph/sign-in-directory';
 import { lockoutGroupMembersQuery, namedLocationsQuery, policiesQuery } from '../../policy-ui/queries';
@@ -26,14 +27,24 @@ export const CHECK_TIMEOUT_MS = 20_000;
 const signInWindowQuery = (tenant: TenantSession, days: number, cap: number, onProgress: (read: number) => void, pages: PageHold) =>
   queryOptions({
     queryKey: queryKeys.signInWindow(tenant, days, cap),
-    queryFn: ({ signal }) =>
-      readSignInPages(tenant.client, {
-        since: new Date(tenant.context.clock.now().getTime() - days * 86_400_000),
-        cap,
-        signal,
-        onProgress,
-        beforeNextPage: () => pages.wait(signal),
-      }),
+    queryFn: async ({ signal }) => {
+      const reader = pageReaderOffThread();
+      try {
+        return await readSignInPages(
+          tenant.client,
+          {
+            since: new Date(tenant.context.clock.now().getTime() - days * 86_400_000),
+            cap,
+            signal,
+            onProgress,
+            beforeNextPage: () => pages.wait(signal),
+          },
+          reader.read,
+        );
+      } finally {
+        reader.close();
+      }
+    },
     staleTime: 5 * 60_000,
     retry: false,
   });

@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { AgreementReport } from '../../domain/evaluation/bulk/agreement';
 import { policyJson } from '../../domain/json';
+import { pageReaderOffThread } from '../../graph/sign-in-pages-off-thread';
 import { readSignInPages, signInsUnavailable } from '../../graph/sign-ins';
 import { postWithPages } from '../../shared/worker-pages';
 import { namesAgentUsers } from '../../domain/evaluation/conditions/users';
@@ -60,7 +61,12 @@ export function EngineAgreement({ tenant }: { tenant: TenantSession }) {
     setState({ kind: 'reading', read: 0 });
     try {
       const since = new Date(tenant.context.clock.now().getTime() - DAYS * 86_400_000);
-      const read = await readSignInPages(tenant.client, { since, cap: CAP, onProgress: (n) => setState({ kind: 'reading', read: n }) });
+      const reader = pageReaderOffThread();
+      const read = await readSignInPages(
+        tenant.client,
+        { since, cap: CAP, onProgress: (n) => setState({ kind: 'reading', read: n }) },
+        reader.read,
+      ).finally(reader.close);
       const users = await readUserDirectory(tenant.client, read.userIds, { agentUsers: namesAgentUsers(policies.data ?? []) });
       setState({ kind: 'replaying', signIns: read.count });
       setRequest({
