@@ -4,10 +4,13 @@
 // workers (tests), pages are read in the page's thread.
 import { notJson, readPageHere, type PageReader, type PageSummary } from './sign-ins';
 
+/** A worker that failed to start (its script gone after a new version was deployed, say): later reads stay here. */
+let workerFailed = false;
+
 type Waiting = { resolve(read: { bytes: ArrayBuffer; summary: PageSummary }): void; reject(error: Error): void };
 
 export function pageReaderOffThread(): { read: PageReader; close(): void } {
-  if (typeof Worker === 'undefined') return { read: readPageHere, close() {} };
+  if (typeof Worker === 'undefined' || workerFailed) return { read: readPageHere, close() {} };
   const worker = new Worker(new URL('./sign-in-page.worker.ts', import.meta.url), { type: 'module' });
   const waiting = new Map<number, Waiting>();
   let nextId = 0;
@@ -22,7 +25,10 @@ export function pageReaderOffThread(): { read: PageReader; close(): void } {
     if (summary) one?.resolve({ bytes, summary });
     else one?.reject(notJson());
   };
-  worker.onerror = (event) => failAll(new Error(`The sign-in log's pages could not be read (${event.message || 'its reader stopped'}).`));
+  worker.onerror = (event) => {
+    workerFailed = true;
+    failAll(new Error(`The sign-in log's pages could not be read (${event.message || 'its reader stopped'}): read again.`));
+  };
   return {
     read: (bytes, limit) =>
       new Promise((resolve, reject) => {

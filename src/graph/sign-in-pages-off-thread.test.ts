@@ -1,0 +1,71 @@
+// The console's page reader: pages parsed in a worker and handed back; a worker that cannot start
+// fails the read in words, and the next read (Read again) parses in the page's thread instead.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { summarizePage } from './sign-ins';
+
+const bytes = (value: object) => new TextEncoder().encode(JSON.stringify(value)).buffer;
+const PAGE = { value: [{ id: 's1', userId: 'u1' }], '@odata.nextLink': 'https://graph.microsoft.com/beta/next' };
+
+/** As the browser's worker does: the page's bytes cloned over with their transfer list, summarised, handed back. */
+class PageWorker {
+  static created = 0;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onerror: ((event: { message: string }) => void) | null = null;
+  constructor() {
+    PageWorker.created += 1;
+  }
+  postMessage(message: { id: number; bytes: ArrayBuffer; limit: number }, transfer: Transferable[]) {
+    const { id, bytes: page, limit } = structuredClone(message, { transfer });
+    queueMicrotask(() => {
+      let summary = null;
+      try {
+        summary = summarizePage(page, limit);
+      } catch {
+        // As sign-in-page.worker.ts answers a page it cannot read.
+      }
+      this.onmessage?.({ data: { id, bytes: page, summary } });
+    });
+  }
+  terminate() {}
+}
+
+/** A worker whose script cannot be loaded. */
+class MissingWorker extends PageWorker {
+  override postMessage() {
+    queueMicrotask(() => this.onerror?.({ message: 'Failed to fetch a worker script' }));
+  }
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.resetModules();
+  PageWorker.created = 0;
+});
+
+describe('pageReaderOffThread', () => {
+  it('gives back the page and what the paging needs of it', async () => {
+    vi.stubGlobal('Worker', PageWorker);
+    const { pageReaderOffThread } = await import('./sign-in-pages-off-thread');
+    const reader = pageReaderOffThread();
+    const { bytes: back, summary } = await reader.read(bytes(PAGE), 5);
+    reader.close();
+    expect(summary).toEqual({ signIns: 1, nextLink: PAGE['@odata.nextLink'], userIds: ['u1'] });
+    expect(JSON.parse(new TextDecoder().decode(back))).toEqual(PAGE);
+  });
+
+  it('a page that is not JSON fails as not JSON', async () => {
+    vi.stubGlobal('Worker', PageWorker);
+    const { pageReaderOffThread } = await import('./sign-in-pages-off-thread');
+    const reader = pageReaderOffThread();
+    await expect(reader.read(new TextEncoder().encode('<html>').buffer, 5)).rejects.toMatchObject({ code: 'InvalidResponse' });
+  });
+
+  it('a worker that cannot start fails the read in words, and the next read is made in the page', async () => {
+    vi.stubGlobal('Worker', MissingWorker);
+    const { pageReaderOffThread } = await import('./sign-in-pages-off-thread');
+    await expect(pageReaderOffThread().read(bytes(PAGE), 5)).rejects.toThrow(/could not be read .*: read again/);
+    const again = pageReaderOffThread();
+    expect((await again.read(bytes(PAGE), 5)).summary.userIds).toEqual(['u1']);
+    expect(MissingWorker.created).toBe(1);
+  });
+});
