@@ -29,7 +29,16 @@ class PageWorker {
   terminate() {}
 }
 
-/** A worker whose script cannot be loaded. */
+/** A worker whose script cannot be loaded: the browser says so at once, posted to or not. */
+class UnloadableWorker extends PageWorker {
+  constructor() {
+    super();
+    setTimeout(() => this.onerror?.({ message: 'Failed to fetch a worker script' }), 0);
+  }
+  override postMessage() {}
+}
+
+/** A worker that stops while it holds a page. */
 class MissingWorker extends PageWorker {
   override postMessage() {
     queueMicrotask(() => this.onerror?.({ message: 'Failed to fetch a worker script' }));
@@ -60,10 +69,23 @@ describe('pageReaderOffThread', () => {
     await expect(reader.read(new TextEncoder().encode('<html>').buffer, 5)).rejects.toMatchObject({ code: 'InvalidResponse' });
   });
 
-  it('a worker that cannot start fails the read in words, and the next read is made in the page', async () => {
+  it('a worker whose script cannot load: the pages are read in the page instead, this read and the next', async () => {
+    vi.stubGlobal('Worker', UnloadableWorker);
+    const { pageReaderOffThread } = await import('./sign-in-pages-off-thread');
+    const reader = pageReaderOffThread();
+    // The browser reports it before any page is posted.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect((await reader.read(bytes(PAGE), 5)).summary.userIds).toEqual(['u1']);
+    expect((await pageReaderOffThread().read(bytes(PAGE), 5)).summary.userIds).toEqual(['u1']);
+    expect(UnloadableWorker.created).toBe(1);
+  });
+
+  it('a worker that stops with a page in hand fails that read in words, and the next read is made in the page', async () => {
     vi.stubGlobal('Worker', MissingWorker);
     const { pageReaderOffThread } = await import('./sign-in-pages-off-thread');
-    await expect(pageReaderOffThread().read(bytes(PAGE), 5)).rejects.toThrow(/could not be read .*: read again/);
+    await expect(pageReaderOffThread().read(bytes(PAGE), 5)).rejects.toThrow(
+      /could not be read in a worker .*the next read reads them without one/,
+    );
     const again = pageReaderOffThread();
     expect((await again.read(bytes(PAGE), 5)).summary.userIds).toEqual(['u1']);
     expect(MissingWorker.created).toBe(1);

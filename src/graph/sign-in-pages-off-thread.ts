@@ -25,17 +25,25 @@ export function pageReaderOffThread(): { read: PageReader; close(): void } {
     if (summary) one?.resolve({ bytes, summary });
     else one?.reject(notJson());
   };
+  // A script that cannot load fails at once, before any page is posted: later pages are then read here (their
+  // bytes are still the page's); a page already handed to the failed worker is lost, and its read fails.
   worker.onerror = (event) => {
     workerFailed = true;
-    failAll(new Error(`The sign-in log's pages could not be read (${event.message || 'its reader stopped'}): read again.`));
+    failAll(
+      new Error(
+        `the sign-in log's pages could not be read in a worker (${event.message || 'it stopped'}); the next read reads them without one.`,
+      ),
+    );
   };
   return {
     read: (bytes, limit) =>
-      new Promise((resolve, reject) => {
-        const id = nextId++;
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, bytes, limit }, [bytes]);
-      }),
+      workerFailed
+        ? readPageHere(bytes, limit)
+        : new Promise((resolve, reject) => {
+            const id = nextId++;
+            waiting.set(id, { resolve, reject });
+            worker.postMessage({ id, bytes, limit }, [bytes]);
+          }),
     close() {
       worker.terminate();
       failAll(new Error('The sign-in log’s read was stopped.'));

@@ -117,9 +117,9 @@ export interface PageSummary extends PageStep {
 }
 
 /**
- * Reads a page for its summary and gives its bytes back. In the page's thread by default (the command
- * line, tests); the console does it in a worker (sign-in-pages-off-thread.ts), where parsing megabytes
- * does not pause the page.
+ * Reads a page for its summary and gives its bytes back. In the calling thread by default (tests; the
+ * command line reads sign-ins as objects); the console does it in a worker (sign-in-pages-off-thread.ts),
+ * where parsing megabytes does not pause the page.
  */
 export type PageReader = (bytes: ArrayBuffer, limit: number) => Promise<{ bytes: ArrayBuffer; summary: PageSummary }>;
 

@@ -1,5 +1,5 @@
 // A job's pages reach the worker one a task, as copies: the page keeps its own, and stays responsive between them.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { postWithPages, receiveWithPages } from './worker-pages';
 
 const bytes = (text: string) => new TextEncoder().encode(text).buffer;
@@ -38,6 +38,16 @@ describe('postWithPages and receiveWithPages', () => {
     setTimeout(() => order.push('other work'), 0);
     await postWithPages(worker, [bytes('a'), bytes('b')], 'job', () => false);
     expect(order).toEqual(['page', 'other work', 'page', 'job']);
+  });
+
+  it('in a hidden tab, whose timers are slowed, posts every page without waiting between them', async () => {
+    vi.stubGlobal('document', { hidden: true });
+    const order: string[] = [];
+    const worker = fakeWorker((event) => order.push('page' in event.data ? 'page' : 'job'));
+    setTimeout(() => order.push('other work'), 0);
+    await postWithPages(worker, [bytes('a'), bytes('b')], 'job', () => false);
+    expect(order).toEqual(['page', 'page', 'job']);
+    vi.unstubAllGlobals();
   });
 
   it('stopped (the review closed, the draft changed), posts nothing more', async () => {

@@ -11,6 +11,8 @@ export interface PageSink {
 }
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** A hidden tab's timers wake about once a second (once a minute after a while): with nothing on screen to pause, no yield. */
+const hidden = () => typeof document !== 'undefined' && document.hidden;
 
 /** Posts a copy of each page, one a task, then `job`. Stops, posting nothing more, once `stopped()` says so. */
 export async function postWithPages<T>(worker: PageSink, pages: readonly ArrayBuffer[], job: T, stopped: () => boolean): Promise<void> {
@@ -18,7 +20,7 @@ export async function postWithPages<T>(worker: PageSink, pages: readonly ArrayBu
     if (stopped()) return;
     const copy = page.slice(0);
     worker.postMessage({ page: copy } satisfies PagedMessage<T>, [copy]);
-    await nextTask();
+    if (!hidden()) await nextTask();
   }
   if (!stopped()) worker.postMessage({ job } satisfies PagedMessage<T>, []);
 }

@@ -16,7 +16,7 @@ vi.mock('../../policy-ui/queries', () => ({
 }));
 vi.mock('../../session/mfa-trusted-ips', () => ({ useMfaTrustedIps: () => [null, () => true] }));
 vi.mock('../../graph/sign-in-directory', () => ({ readUserDirectory: async () => ({}) }));
-// The real module but for the read: the hook hands the log to its worker with pagesToPost.
+// The real module but for the read.
 vi.mock('../../graph/sign-ins', async () => ({
   ...(await vi.importActual<object>('../../graph/sign-ins')),
   signInsUnavailable: () => null,
@@ -24,7 +24,7 @@ vi.mock('../../graph/sign-ins', async () => ({
     new Promise((resolve) => {
       read.finish = () =>
         resolve({
-          pages: [JSON.stringify({ value: [{ userId: 'u1' }, { userId: 'u2' }] })],
+          pages: [new TextEncoder().encode(JSON.stringify({ value: [{ userId: 'u1' }, { userId: 'u2' }] })).buffer],
           count: 2,
           userIds: ['u1', 'u2'],
           capped: false,
@@ -49,8 +49,11 @@ const REPORT = {
 class FakeWorker {
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onerror: unknown = null;
-  postMessage() {
-    setTimeout(() => this.onmessage?.({ data: { ok: true, report: REPORT } }), 10);
+  // Answers the job, which comes after its pages (shared/worker-pages.ts), and only once every page has come.
+  private pages = 0;
+  postMessage(message: { page: ArrayBuffer } | { job: { signInCount: number } }) {
+    if ('page' in message) this.pages += 1;
+    else if (this.pages === 1) setTimeout(() => this.onmessage?.({ data: { ok: true, report: REPORT } }), 10);
   }
   terminate() {}
 }

@@ -4,7 +4,7 @@
 // be trusted, and the conditions where they part are named (agreement-report-view.tsx shows the result).
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AgreementReport } from '../../domain/evaluation/bulk/agreement';
 import { policyJson } from '../../domain/json';
 import { pageReaderOffThread } from '../../graph/sign-in-pages-off-thread';
@@ -57,17 +57,25 @@ export function EngineAgreement({ tenant }: { tenant: TenantSession }) {
     };
   }, [request]);
 
+  // A read left behind (the page gone, Measure again) is stopped, its pages' worker with it.
+  const reading = useRef<AbortController | null>(null);
+  useEffect(() => () => reading.current?.abort(), []);
+
   const measure = async () => {
+    reading.current?.abort();
+    const controller = new AbortController();
+    reading.current = controller;
     setState({ kind: 'reading', read: 0 });
     try {
       const since = new Date(tenant.context.clock.now().getTime() - DAYS * 86_400_000);
       const reader = pageReaderOffThread();
       const read = await readSignInPages(
         tenant.client,
-        { since, cap: CAP, onProgress: (n) => setState({ kind: 'reading', read: n }) },
+        { since, cap: CAP, signal: controller.signal, onProgress: (n) => setState({ kind: 'reading', read: n }) },
         reader.read,
       ).finally(reader.close);
       const users = await readUserDirectory(tenant.client, read.userIds, { agentUsers: namesAgentUsers(policies.data ?? []) });
+      if (controller.signal.aborted) return;
       setState({ kind: 'replaying', signIns: read.count });
       setRequest({
         capped: read.capped,
@@ -82,6 +90,7 @@ export function EngineAgreement({ tenant }: { tenant: TenantSession }) {
         },
       });
     } catch (error) {
+      if (controller.signal.aborted) return;
       setState({ kind: 'failed', text: signInsUnavailable(error) ?? (error instanceof Error ? error.message : String(error)) });
     }
   };
