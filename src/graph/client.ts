@@ -2,7 +2,7 @@
 // and without Retry-After, 5xx and network failures of idempotent requests), a time limit on each
 // attempt (a stalled connection is a lost one), a per-tenant pacer for CA resources, @odata.nextLink
 // paging (same host only), and $batch split into groups of 20.
-import { errorFromResponse, GraphRequestError, NetworkError } from './errors';
+import { errorFromResponse, GraphRequestError, NetworkError, notJsonError } from './errors';
 import { createPacer, isPacedPath, type Pacer, type PacerPriority } from './pacer';
 import { retryReason, type RetryWait } from './retry-wait';
 
@@ -182,14 +182,11 @@ export class GraphClient {
   }
 
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    const text = decodeText(await this.requestBytes(path, options));
+    const text = utf8Text(await this.requestBytes(path, options));
     try {
       return (text ? JSON.parse(text) : undefined) as T;
     } catch {
-      throw new GraphRequestError(502, 'InvalidResponse', 'Microsoft Graph sent a response that is not valid JSON.', {
-        method: options.method ?? 'GET',
-        path: new URL(this.resolve(path)).pathname,
-      });
+      throw notJsonError(options.method ?? 'GET', new URL(this.resolve(path)).pathname);
     }
   }
 
@@ -231,7 +228,7 @@ export class GraphClient {
         if (response.ok) return bytes;
         // A failure need not come from Graph: a gateway's HTML 504 or a plain-text 429 keeps its status
         // (and its Retry-After), so it is retried and described for what it was.
-        error = errorFromResponse(response.status, parseOrNothing(decodeText(bytes)), response.headers, method, pathname);
+        error = errorFromResponse(response.status, parseOrNothing(utf8Text(bytes)), response.headers, method, pathname);
       } catch (caught) {
         if (caught instanceof GraphRequestError) throw caught;
         if (options.signal?.aborted) throw caught;
@@ -387,7 +384,7 @@ export class GraphClient {
 
 /** The body of a failed answer if it is JSON (Graph's error envelope), else nothing. */
 /** An answer's bytes as text: UTF-8, as Graph sends JSON (a byte-order mark is dropped, as Response.text() drops it). */
-export function decodeText(bytes: ArrayBuffer): string {
+function utf8Text(bytes: ArrayBuffer): string {
   return new TextDecoder().decode(bytes);
 }
 

@@ -108,3 +108,8 @@ export function errorFromResponse(
     },
   );
 }
+
+/** An answer that is not JSON (a gateway's HTML page with a 200, a cut-off body): said the same wherever it is read. */
+export function notJsonError(method: string, path: string): GraphRequestError {
+  return new GraphRequestError(502, 'InvalidResponse', 'Microsoft Graph sent a response that is not valid JSON.', { method, path });
+}

@@ -4,7 +4,7 @@
 // as unknownFutureValue. Capped: a busy tenant has millions; the cap is said to the reader.
 import { odataLiteral } from './odata-literal';
 import type { GraphClient } from './client';
-import { GraphRequestError } from './errors';
+import { GraphRequestError, notJsonError } from './errors';
 
 export interface SignInQuery {
   /** From this moment (inclusive) to now, or to `until`. */
@@ -153,11 +153,7 @@ export async function readSignInPages(
 }
 
 /** A page that is not JSON, as any other read says it (GraphClient.request). */
-export const notJson = () =>
-  new GraphRequestError(502, 'InvalidResponse', 'Microsoft Graph sent a response that is not valid JSON.', {
-    method: 'GET',
-    path: '/beta/auditLogs/signIns',
-  });
+export const notJson = () => notJsonError('GET', '/beta/auditLogs/signIns');
 
 function parsePage(bytes: ArrayBuffer): LogPage {
   try {
