@@ -6,7 +6,8 @@ import type { JsonObject } from '../domain/json';
 import type { LintFinding, LintInput } from '../domain/lint/types';
 import { collectReferences } from '../domain/references';
 import type { ConditionalAccessPolicy } from '../domain/types';
-import { lintInputOf, lintOffThread, type LintSources } from './lint-queries';
+import { lintOffThread } from './lint-off-thread';
+import { lintInputOf, type LintSources } from './lint-queries';
 
 /**
  * What the catalogue reads to lint this one policy. Of the tenant's directory objects, only those the

@@ -6,12 +6,13 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { isJsonObject, policyJson, type JsonObject } from '../domain/json';
 import { referencesFromNames } from '../domain/lint/names-as-references';
-import type { LintFinding, LintInput } from '../domain/lint/types';
+import type { LintInput } from '../domain/lint/types';
 import type { EmergencyAccess, Memberships } from '../domain/lockout';
 import type { NameDirectory, NameKind } from '../domain/references';
 import type { ConditionalAccessPolicy } from '../domain/types';
 import { queryKeys } from '../session/query-keys';
 import { whenIdle } from '../shared/idle';
+import { lintOffThread } from './lint-off-thread';
 import type { TenantSession } from '../session/tenant-session';
 
 export interface LintSources {
@@ -109,28 +110,3 @@ const afterPaint = () =>
     if (typeof requestAnimationFrame === 'undefined') return resolve();
     requestAnimationFrame(() => whenIdle(() => resolve(), { timeout: 500 }));
   });
-
-type LintAnswer = { ok: true; findings: LintFinding[] } | { ok: false; message: string };
-
-/** The lint in a Web Worker; where there is none (tests in Node), on this thread. */
-export function lintOffThread(input: LintInput, signal: AbortSignal): Promise<LintFinding[]> {
-  if (typeof Worker === 'undefined') return import('../domain/lint/catalogue').then(({ lintTenant }) => lintTenant(input));
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./lint.worker.ts', import.meta.url), { type: 'module' });
-    const done = () => worker.terminate();
-    signal.addEventListener('abort', () => {
-      done();
-      reject(signal.reason);
-    });
-    worker.onmessage = (event: MessageEvent<LintAnswer>) => {
-      done();
-      if (event.data.ok) resolve(event.data.findings);
-      else reject(new Error(`The lint stopped: ${event.data.message}`));
-    };
-    worker.onerror = (event) => {
-      done();
-      reject(new Error(`The lint stopped: ${event.message || 'its worker failed to start.'}`));
-    };
-    worker.postMessage(input);
-  });
-}
