@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Saving re-reads the tenant's policies: held, the review's check keeps the answer the admin read instead of
 // evaluating the draft again against the policy just written ("Evaluating 2,439 sign-ins…" under Saving…).
-import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useDraftImpact } from './use-draft-impact';
@@ -46,15 +46,9 @@ vi.mock('../../graph/sign-ins', async () => ({
   },
   signInsUnavailable: (error: Error) => (/premium license/.test(error.message) ? 'the tenant has no Microsoft Entra ID P1 licence' : null),
 }));
-vi.mock('../../policy-ui/queries', () => {
-  const read = (key: string, answer: () => unknown) =>
-    queryOptions({ queryKey: [key], queryFn: async () => (await answer()) as never, retry: false });
-  return {
-    policiesQuery: () => read('policies', () => tenant.policiesRead.then(() => tenant.policies)),
-    namedLocationsQuery: () => read('locations', () => []),
-    lockoutGroupMembersQuery: () => read('members', () => []),
-  };
-});
+vi.mock('../../policy-ui/queries', async () =>
+  (await import('../../testing/impact-hook-reads')).tenantReads({ policies: () => tenant.policiesRead.then(() => tenant.policies) }),
+);
 
 // The worker answers with how many policies it was given, so an answer against the saved policy shows.
 class FakeWorker {

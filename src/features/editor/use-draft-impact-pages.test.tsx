@@ -2,7 +2,7 @@
 // The review hands its worker the sign-in log read (cached for the next review) as copies: a second review of the
 // same log, or Read again, evaluates every sign-in again. Handed over as the pages themselves, they would be gone
 // from the page after the first, and the next evaluation would find nothing to read.
-import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signInsOfPages } from '../../graph/sign-ins';
@@ -38,14 +38,7 @@ vi.mock('../../graph/sign-ins', async () => ({
     return { pages: [new TextEncoder().encode(JSON.stringify(PAGE)).buffer], count: 2, userIds: [], capped: false };
   },
 }));
-vi.mock('../../policy-ui/queries', () => {
-  const read = (key: string) => queryOptions({ queryKey: [key], queryFn: async () => [] as never, retry: false });
-  return {
-    policiesQuery: () => read('policies'),
-    namedLocationsQuery: () => read('locations'),
-    lockoutGroupMembersQuery: () => read('members'),
-  };
-});
+vi.mock('../../policy-ui/queries', async () => (await import('../../testing/impact-hook-reads')).tenantReads());
 
 /** A worker as the browser gives one: each message cloned with its transfer list; it answers with the sign-ins it read. */
 class ClonedWorker {

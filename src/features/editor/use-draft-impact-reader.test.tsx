@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The review reads the sign-in log with its pages parsed in a worker of their own: that worker ends when the read
 // does, whether it finished, failed or was left (the review closed mid-read), so no worker outlives its read.
-import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clientWith, json } from '../../graph/client-fake';
@@ -22,14 +22,7 @@ const tenant = vi.hoisted(() => ({
 vi.mock('../../session/tenant-session', () => ({ useTenantSession: () => tenant.session }));
 vi.mock('../../session/emergency-access', () => ({ useEmergencyAccess: () => tenant.emergency }));
 vi.mock('../../session/mfa-trusted-ips', () => ({ useMfaTrustedIps: () => [null, () => true] }));
-vi.mock('../../policy-ui/queries', () => {
-  const read = (key: string) => queryOptions({ queryKey: [key], queryFn: async () => [] as never, retry: false });
-  return {
-    policiesQuery: () => read('policies'),
-    namedLocationsQuery: () => read('locations'),
-    lockoutGroupMembersQuery: () => read('members'),
-  };
-});
+vi.mock('../../policy-ui/queries', async () => (await import('../../testing/impact-hook-reads')).tenantReads());
 
 /** Workers as the browser gives them, told apart by their script: the page reader's answers as its worker does. */
 const workers: { script: string; ended: boolean }[] = [];

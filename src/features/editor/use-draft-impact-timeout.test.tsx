@@ -2,7 +2,7 @@
 // A sign-in read that hangs (no answer, no error): Graph calls have no time limit, and the review's Save
 // waits while the check is under way. After the time allowed the check ends as not read in time, and
 // reading again starts a new read.
-import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -32,14 +32,7 @@ vi.mock('../../graph/sign-ins', async () => ({
   },
   signInsUnavailable: () => null,
 }));
-vi.mock('../../policy-ui/queries', () => {
-  const read = (key: string) => queryOptions({ queryKey: [key], queryFn: async () => [] as never, retry: false });
-  return {
-    policiesQuery: () => read('policies'),
-    namedLocationsQuery: () => read('locations'),
-    lockoutGroupMembersQuery: () => read('members'),
-  };
-});
+vi.mock('../../policy-ui/queries', async () => (await import('../../testing/impact-hook-reads')).tenantReads());
 
 afterEach(cleanup);
 

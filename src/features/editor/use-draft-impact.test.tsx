@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The review's sign-in check ends when what it evaluates against cannot be read: the tenant's policies or named
 // locations failing used to leave it "evaluating" for good, and the review's Save waiting with it.
-import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useDraftImpact } from './use-draft-impact';
@@ -25,23 +25,18 @@ vi.mock('../../graph/sign-ins', async () => ({
   readSignInPages: async () => ({ pages: [], count: 0, userIds: [], capped: false }),
   signInsUnavailable: () => null,
 }));
-vi.mock('../../policy-ui/queries', () => {
-  const read = (key: string, answer: () => unknown) =>
-    queryOptions({ queryKey: [key], queryFn: async () => answer() as never, retry: false });
-  return {
-    policiesQuery: () =>
-      read('policies', () => {
-        if (tenant.failing === 'policies') throw new Error('Microsoft Graph is unreachable');
-        return [];
-      }),
-    namedLocationsQuery: () =>
-      read('locations', () => {
-        if (tenant.failing === 'named locations') throw new Error('Forbidden');
-        return [];
-      }),
-    lockoutGroupMembersQuery: () => read('members', () => []),
-  };
-});
+vi.mock('../../policy-ui/queries', async () =>
+  (await import('../../testing/impact-hook-reads')).tenantReads({
+    policies: () => {
+      if (tenant.failing === 'policies') throw new Error('Microsoft Graph is unreachable');
+      return [];
+    },
+    locations: () => {
+      if (tenant.failing === 'named locations') throw new Error('Forbidden');
+      return [];
+    },
+  }),
+);
 
 function Probe() {
   const state = useDraftImpact('p1', { displayName: 'CA001' }, 5000);
