@@ -1,7 +1,7 @@
 // Reviewing a plan before anything is written: what it will do (counts, then every row in order),
 // how each reference maps, what blocks it, and the choices that change it (states, a domain map,
 // per-row actions). Apply stays disabled while anything blocks, and says so beside it.
-import { Button, Checkbox, Field, Link, makeStyles, Radio, RadioGroup, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, Radio, RadioGroup, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
 import { countPlan, countWords, type PlanPurpose } from '../../domain/plan/plan-counts';
@@ -16,19 +16,20 @@ import {
 } from '../../domain/plan/plan-words';
 import { defaultChoices, type Plan, type PlanChoices } from '../../domain/plan/types';
 import { describeError } from '../../graph/describe-error';
-import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LiveStatus } from '../../shared/ui/live-status';
-import { isolatedText } from '../../shared/ui/isolated-text';
 import { PolicySelection } from '../policy-selection';
 import { withMappingChoices } from './mapping-choices';
+import { ApplyBar } from './apply-bar';
 import { BlockerList } from './blocker-list';
 import { DomainMap } from './domain-map';
 import { MappingFileButtons } from './mapping-file-buttons';
 import { MappingTable } from './mapping-table';
 import { PlanRowsTable } from './plan-rows-table';
 import type { RowRevealer } from './revealable-part';
+import { RiskConfirmations } from './risk-confirmations';
 import { UnresolvedChoices } from './unresolved-choices';
+import { useFindUsersAgain } from './use-find-users-again';
 import { usePlan } from './use-plan';
 
 const useStyles = makeStyles({
@@ -36,11 +37,9 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   options: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap', alignItems: 'flex-end' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
 
 const BLOCKERS_LISTED = 20;
-const CONFIRMS_LISTED = 50;
 
 export interface PlanReviewProps {
   source: ImportSet;
@@ -77,8 +76,6 @@ export function PlanReview({
   const styles = useStyles();
   const ids = useId();
   const blockersId = `${ids}-blockers`;
-  const reasonId = `${ids}-apply-reason`;
-  const waitId = `${ids}-apply-wait`;
   // A row's key may hold spaces and other signs no id may: encoded, it is one valid id.
   const anchorId = (table: 'mapping' | 'rows') => (rowKey: string) => `${ids}-${table}-${encodeURIComponent(rowKey)}`;
   const mappingHeading = useRef<HTMLHeadingElement>(null);
@@ -95,43 +92,10 @@ export function PlanReview({
   };
   const [choices, setChoices] = useState<PlanChoices>(() => ({ ...defaultChoices(), ...initialChoices }));
   const [domain, setDomain] = useState({ from: source.origin.domain ?? '', to: '' });
-  const [allConfirmable, setAllConfirmable] = useState(false);
   const { plan, policies, loading, planning, error, planError, retry, lookUpUsers } = usePlan(source, choices);
-  // "Find users again": the directory read first, the plan (and the button, with the focus) kept on screen meanwhile.
-  const [finding, setFinding] = useState(false);
-  // A saved mapping's domain map being read: Find users again waits for it (and it for Find), one read of the directory at a time.
-  const [fileReading, setFileReading] = useState(false);
-  const directoryBusy = finding || fileReading;
-  const [found, setFound] = useState<{ text: string; occasion: number } | null>(null);
-  const findings = useRef(0);
-  const write = useWriteAccess();
   const update = (patch: Partial<PlanChoices>) => setChoices((c) => ({ ...c, ...patch }));
-  const findUsersAgain = async () => {
-    if (directoryBusy) return;
-    const domains = domain.from && domain.to ? [{ from: domain.from.trim(), to: domain.to.trim() }] : [];
-    const by = domains[0] ? `with sign-in names ending in ${domains[0].to}` : 'by their own sign-in names';
-    setFinding(true);
-    setFound(null);
-    let text: string;
-    try {
-      const { users, found, ambiguous } = await lookUpUsers(domains);
-      update({ domains });
-      // The users of the chosen policies only; one found more than once is said apart: the plan waits for a choice of one.
-      text = `Looked up the users again ${by}: ${found.toLocaleString('en-US')} of ${users.toLocaleString('en-US')} found in ${targetName}.`;
-      if (ambiguous > 0)
-        text +=
-          ambiguous === 1
-            ? ` One of them matches more than one user there: choose which on its row.`
-            : ` ${ambiguous.toLocaleString('en-US')} of them match more than one user there: choose which on their rows.`;
-    } catch (failure) {
-      // Graph's words for it, a whole sentence before the next: "Failed to fetch" is no sentence of its own.
-      const why = describeError(failure, 'look up the users').message.trim();
-      text = `Could not look up the users ${by}: ${why}${/[.!?]$/.test(why) ? '' : '.'} The plan is as before.`;
-    }
-    setFinding(false);
-    findings.current += 1;
-    setFound({ text, occasion: findings.current });
-  };
+  // "Find users again": the directory read first, the plan (and the button, with the focus) kept on screen meanwhile.
+  const users = useFindUsersAgain({ domain, targetName, lookUpUsers, onDomains: (domains) => update({ domains }) });
   const setRow = (
     key: string,
     patch: { action?: Plan['rows'][number]['action']; state?: NonNullable<Plan['rows'][number]['state']>['choice'] },
@@ -183,12 +147,8 @@ export function PlanReview({
 
   const writes = writeCount(plan.counts);
   const blocked = plan.blockers.length > 0;
-  const confirmable = plan.rows.flatMap((row) =>
-    row.problems.filter((p) => p.confirmKey && p.severity === 'blocker').map((p) => ({ row, problem: p })),
-  );
   // An oversized import may block on thousands of rows: the list names the first, each row says its own.
   const listedBlockers = plan.blockers.slice(0, BLOCKERS_LISTED);
-  const listedConfirmable = allConfirmable ? confirmable : confirmable.slice(0, CONFIRMS_LISTED);
   return (
     <div className={styles.root}>
       {progressStatus}
@@ -225,11 +185,11 @@ export function PlanReview({
             <DomainMap
               domain={domain}
               onDomain={setDomain}
-              busy={directoryBusy}
-              fileReading={fileReading}
-              finding={finding}
-              found={found}
-              onFind={() => void findUsersAgain()}
+              busy={users.busy}
+              fileReading={users.fileReading}
+              finding={users.finding}
+              found={users.found}
+              onFind={() => void users.findUsersAgain()}
             />
           ) : null}
         </div>
@@ -253,8 +213,8 @@ export function PlanReview({
               choices={choices}
               source={source}
               targetName={targetName}
-              directoryBusy={finding}
-              onReading={setFileReading}
+              directoryBusy={users.finding}
+              onReading={users.setFileReading}
               lookUpUsers={lookUpUsers}
               onLoad={(mapping, domains) => {
                 // Onto the choices as they are when it applies: a pick made while the file's directory read went on stays.
@@ -297,60 +257,18 @@ export function PlanReview({
           anchorId={anchorId('rows')}
           revealRef={planRows}
         />
-        {listedConfirmable.map(({ row, problem }) => (
-          <Checkbox
-            key={problem.confirmKey}
-            checked={confirmed.has(problem.confirmKey!)}
-            onChange={(_, data) => confirm(problem.confirmKey!, !!data.checked)}
-            label={`I understand the risk for '${isolatedText(row.displayName)}': ${problem.text}`}
-          />
-        ))}
-        {/* The button stays when it has listed them all, so the keyboard's focus is not dropped with it. */}
-        {confirmable.length > CONFIRMS_LISTED ? (
-          <div className={styles.actions}>
-            <Text>
-              {listedConfirmable.length.toLocaleString('en-US')} of {confirmable.length.toLocaleString('en-US')} risks to confirm are
-              listed.
-            </Text>
-            <Button aria-expanded={allConfirmable} onClick={() => setAllConfirmable(!allConfirmable)}>
-              {allConfirmable ? `List the first ${CONFIRMS_LISTED} only` : `List all ${confirmable.length.toLocaleString('en-US')}`}
-            </Button>
-          </div>
-        ) : null}
+        <RiskConfirmations rows={plan.rows} confirmed={confirmed} onConfirm={confirm} />
       </section>
 
-      <div className={styles.actions}>
-        <WriteAccessTooltip access={write}>
-          {/* Focusable while it cannot act, described by why: a keyboard reaches it and hears what to do first. The
-              description points at each blocker (the list's own label would be read instead of its items), and is
-              left out, not undefined, when nothing blocks: the write-access tooltip's own stays. */}
-          {/* While the plan is made again for a choice, the plan shown is the one before it: applying it would write what
-              the admin just changed (a state, a skip). It waits for the plan of the last choice. */}
-          <Button
-            appearance="primary"
-            disabledFocusable={!write.allowed || blocked || writes === 0 || planning}
-            {...(planning
-              ? { 'aria-describedby': waitId }
-              : blocked && { 'aria-describedby': [reasonId, ...listedBlockers.map((_, i) => `${blockersId}-${i}`)].join(' ') })}
-            onClick={() => {
-              if (!planning) onApply(plan);
-            }}
-          >
-            {writes === 0 ? 'Nothing to write' : `Apply: ${writes} change${writes === 1 ? '' : 's'} to ${targetName}…`}
-          </Button>
-        </WriteAccessTooltip>
-        {planning ? <Text id={waitId}>Wait for the plan of your last choice.</Text> : null}
-        {blocked ? (
-          <>
-            <Text id={reasonId}>
-              Not ready: {plan.blockers.length === 1 ? 'one thing blocks' : `${plan.blockers.length} things block`} applying.
-            </Text>
-            <Link as="button" onClick={() => document.getElementById(blockersId)?.focus()}>
-              Go to what blocks applying
-            </Link>
-          </>
-        ) : null}
-      </div>
+      <ApplyBar
+        writes={writes}
+        targetName={targetName}
+        blockers={plan.blockers.length}
+        blockersId={blockersId}
+        listedBlockerIds={listedBlockers.map((_, i) => `${blockersId}-${i}`)}
+        planning={planning}
+        onApply={() => onApply(plan)}
+      />
     </div>
   );
 }
