@@ -17,6 +17,7 @@ class FakeWorker {
     made.push(this);
   }
   postMessage(request: LintRequest) {
+    if (request.input === UNCLONEABLE) throw new DOMException('function could not be cloned', 'DataCloneError');
     this.posted.push(request);
   }
   terminate() {
@@ -27,6 +28,7 @@ class FakeWorker {
   }
 }
 
+const UNCLONEABLE = { policies: [], now: () => {} } as unknown as LintInput;
 const input = (name: string) => ({ policies: [{ id: name }] }) as unknown as LintInput;
 
 async function freshModule() {
@@ -114,5 +116,51 @@ describe('the lint worker the page keeps', () => {
     expect(made[0]!.ended).toBe(true);
     void lintOffThread(input('c'), new AbortController().signal);
     expect(made).toHaveLength(2);
+  });
+
+  it('keeps the worker for a run started just before the idle minute ends', async () => {
+    vi.useFakeTimers();
+    const { lintOffThread, LINT_WORKER_IDLE_MS } = await freshModule();
+    const first = lintOffThread(input('a'), new AbortController().signal);
+    made[0]!.answer(made[0]!.posted[0]!, 'p-a');
+    await first;
+    vi.advanceTimersByTime(LINT_WORKER_IDLE_MS - 1);
+    const late = lintOffThread(input('b'), new AbortController().signal);
+    vi.advanceTimersByTime(2);
+    expect(made[0]!.ended).toBe(false);
+    made[0]!.answer(made[0]!.posted[1]!, 'p-b');
+    expect(await late).toEqual([{ policyId: 'p-b' }]);
+  });
+
+  it('ends the worker a minute after a run was stopped, though its answer never comes', async () => {
+    vi.useFakeTimers();
+    const { lintOffThread, LINT_WORKER_IDLE_MS } = await freshModule();
+    const stopped = new AbortController();
+    const run = lintOffThread(input('a'), stopped.signal);
+    stopped.abort(new Error('left'));
+    await expect(run).rejects.toThrow('left');
+    vi.advanceTimersByTime(LINT_WORKER_IDLE_MS);
+    expect(made[0]!.ended).toBe(true);
+  });
+
+  it('lets go of the run’s signal once answered: a signal that outlives the run holds nothing of it', async () => {
+    const { lintOffThread } = await freshModule();
+    const outliving = new AbortController();
+    const added = vi.spyOn(outliving.signal, 'addEventListener');
+    const removed = vi.spyOn(outliving.signal, 'removeEventListener');
+    const run = lintOffThread(input('a'), outliving.signal);
+    made[0]!.answer(made[0]!.posted[0]!, 'p-a');
+    await run;
+    expect(removed.mock.calls.map(([type, listener]) => [type, listener])).toEqual(
+      added.mock.calls.map(([type, listener]) => [type, listener]),
+    );
+  });
+
+  it('fails a run whose input cannot be handed to the worker, and leaves nothing waiting', async () => {
+    vi.useFakeTimers();
+    const { lintOffThread, LINT_WORKER_IDLE_MS } = await freshModule();
+    await expect(lintOffThread(UNCLONEABLE, new AbortController().signal)).rejects.toThrow('could not be cloned');
+    vi.advanceTimersByTime(LINT_WORKER_IDLE_MS);
+    expect(made[0]!.ended).toBe(true);
   });
 });
