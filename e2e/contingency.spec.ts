@@ -72,9 +72,11 @@ test('a contingency plan is made ready, drilled, switched on and switched back e
   // The drill shows both ways and writes nothing.
   await card.getByRole('button', { name: 'Drill: show every change, write nothing' }).click();
   const on = card.getByRole('list', { name: 'Switching on' }).getByRole('listitem');
-  await expect(on).toHaveCount(4);
-  await expect(on.nth(0)).toContainText('Add exclusions to ‘EM02');
-  await expect(on.nth(3)).toContainText('Turn off ‘CA001');
+  // The emergency accounts are excluded first from both: EM02 blocks, and EM01 asks for a compliant device they may lack.
+  await expect(on).toHaveCount(5);
+  await expect(on.nth(0)).toContainText('Add exclusions to ‘EM01');
+  await expect(on.nth(1)).toContainText('Add exclusions to ‘EM02');
+  await expect(on.nth(4)).toContainText('Turn off ‘CA001');
   await expect(card.getByRole('list', { name: 'Switching back' }).getByRole('listitem')).toHaveCount(3);
   expect(await policies(page)).toEqual(before);
 

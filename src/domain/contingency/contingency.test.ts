@@ -40,6 +40,12 @@ const planFor = (policies: JsonObject[]): ContingencyPlan => {
   };
 };
 
+/** Ready to switch: both its policies could lock the emergency accounts out (a block; MFA they may not do), both exclude them first. */
+const readyPlanFor = (policies: JsonObject[]): ContingencyPlan => {
+  const plan = planFor(policies);
+  return { ...plan, exclusions: [...plan.exclusions, { policyId: 'em1', name: 'EM01', users: [], groups: [BREAK_GLASS_GROUP] }] };
+};
+
 describe('contingency plans', () => {
   it('are recognised from Microsoft’s naming, in sequence, whatever the punctuation', () => {
     expect(parseContingencyName('EM01 - ENABLE IN EMERGENCY: MFA Disruption [1/4] - Exchange SharePoint')).toEqual({
@@ -88,20 +94,47 @@ describe('contingency plans', () => {
 
   it('is ready when complete and idle; says what is missing, on, or blocking the emergency accounts', () => {
     const policies = tenant();
-    expect(readiness(planFor(policies), policies, emergency)).toEqual([]);
+    expect(readiness(readyPlanFor(policies), policies, emergency)).toEqual([]);
     const [recognised] = recognisePlans(policies.slice(1));
     const findings = readiness(recognised!, policies, emergency).map((f) => f.text);
     expect(findings).toContain(
       'The sequence lacks [2/2]: no policy is named for that step, so the switch turns on only the others, in their order.',
     );
-    const unprepared = readiness({ ...planFor(policies), exclusions: [] }, policies, emergency).map((f) => f.text);
-    expect(unprepared[0]).toContain('blocks and excludes none of the emergency accounts (Break glass)');
+    const unprepared = readiness({ ...planFor(policies), exclusions: [] }, policies, emergency);
+    expect(unprepared[0]).toEqual({
+      severity: 'blocker',
+      text: `'${planFor(policies).enable[1]!.name}' blocks and excludes none of the emergency accounts (Break glass).`,
+    });
+  });
+
+  it('warns of a policy that, switched on, could lock the emergency accounts out otherwise than by a block (as the switch’s guard will ask)', () => {
+    const policies = tenant();
+    const onlyTheBlock = planFor(policies);
+    expect(readiness(onlyTheBlock, policies, emergency)).toEqual([
+      {
+        severity: 'warning',
+        text: `'${planFor(policies).enable[0]!.name}', switched on, could lock out Members of Break glass (emergency access): It applies to all users and requires multifactor authentication.`,
+      },
+    ]);
+    // Excluded in the policy itself rather than by the plan: nothing to say.
+    const excluding = policies.map((p) =>
+      p.id === 'em1'
+        ? { ...p, conditions: { ...(p.conditions as JsonObject), users: { includeUsers: ['All'], excludeGroups: [BREAK_GLASS_GROUP] } } }
+        : p,
+    );
+    expect(readiness(onlyTheBlock, excluding, emergency)).toEqual([]);
   });
 
   it('a gap in the numbering ([1/3] and [3/3]) warns which step is missing and leaves the switch possible', () => {
+    const excludesBreakGlass = { conditions: { users: { includeUsers: ['All'], excludeGroups: [BREAK_GLASS_GROUP] } } };
     const policies = [
-      policy('s1', 'EM01 - ENABLE IN EMERGENCY: Federation outage [1/3] - All apps: Require MFA', REPORT_ONLY),
-      policy('s3', 'EM03 - ENABLE IN EMERGENCY: Federation outage [3/3] - All apps: Require compliant device', REPORT_ONLY),
+      policy('s1', 'EM01 - ENABLE IN EMERGENCY: Federation outage [1/3] - All apps: Require MFA', REPORT_ONLY, excludesBreakGlass),
+      policy(
+        's3',
+        'EM03 - ENABLE IN EMERGENCY: Federation outage [3/3] - All apps: Require compliant device',
+        REPORT_ONLY,
+        excludesBreakGlass,
+      ),
       policy('ca1', 'CA001: Require MFA for all users', 'enabled'),
     ];
     const [recognised] = recognisePlans(policies);
@@ -133,7 +166,7 @@ describe('contingency plans', () => {
 
   it('warns when the plan turns off no normal policy, which would keep applying during the disruption', () => {
     const policies = tenant();
-    const findings = readiness({ ...planFor(policies), suspend: [] }, policies, emergency);
+    const findings = readiness({ ...readyPlanFor(policies), suspend: [] }, policies, emergency);
     expect(findings).toEqual([
       {
         severity: 'warning',

@@ -5,7 +5,7 @@
 import { leftOut, turnedOn } from '../emergency/candidate-guard';
 import { suggestCandidates } from '../emergency/fix';
 import { isJsonObject, type JsonObject } from '../json';
-import type { EmergencyAccess } from '../lockout';
+import { assessLockout, type EmergencyAccess, type LockoutRisk } from '../lockout';
 import { REPORT_ONLY } from '../types';
 import { excludedIn, type ContingencyPlan } from './contingency-plan';
 
@@ -18,6 +18,37 @@ const blocks = (policy: JsonObject) => {
   const grant = isJsonObject(policy.grantControls) ? policy.grantControls : {};
   return Array.isArray(grant.builtInControls) && grant.builtInControls.includes('block');
 };
+
+/** A policy with exclusions added to whom it names (a contingency plan's, added before its switch). */
+function withExclusions(policy: JsonObject, users: readonly string[], groups: readonly string[]): JsonObject {
+  if (users.length + groups.length === 0) return policy;
+  const conditions = isJsonObject(policy.conditions) ? policy.conditions : {};
+  const named = isJsonObject(conditions.users) ? conditions.users : {};
+  return {
+    ...policy,
+    conditions: {
+      ...conditions,
+      users: {
+        ...named,
+        excludeUsers: [...new Set([...excludedIn(policy, 'excludeUsers'), ...users])],
+        excludeGroups: [...new Set([...excludedIn(policy, 'excludeGroups'), ...groups])],
+      },
+    },
+  };
+}
+
+/**
+ * Whom of the emergency accounts of Settings this policy, switched on (with the exclusions given added first), could
+ * lock out, as the switch's lock-out guard will judge it: a block, and as much a device, an MFA or any control they
+ * may not meet.
+ */
+export function emergencyLockout(
+  policy: JsonObject,
+  emergency: EmergencyAccess,
+  exclusions: { users: readonly string[]; groups: readonly string[] } = { users: [], groups: [] },
+): LockoutRisk[] {
+  return assessLockout(turnedOn(withExclusions(policy, exclusions.users, exclusions.groups)), null, emergency);
+}
 
 /** A switch of this plan that the console recorded: the policies it turned on, and when and by whom, in words. */
 export interface RecordedSwitch {
@@ -100,18 +131,29 @@ export function readiness(
     }
     for (const what of gone.get(step.policyId) ?? [])
       findings.push({ severity: 'blocker', text: `'${isolate(step.name)}' refers to ${what}, which no longer exists.` });
-    if (blocks(policy)) {
-      const usersOut = emergency.users.filter((u) => !excludedIn(policy, 'excludeUsers').includes(u.id));
-      const groupsOut = emergency.groups.filter((g) => !excludedIn(policy, 'excludeGroups').includes(g.id));
-      const planned = plan.exclusions.filter((e) => e.policyId === step.policyId);
-      const stillOut = [
-        ...usersOut.filter((u) => !planned.some((e) => e.users.includes(u.id))),
-        ...groupsOut.filter((g) => !planned.some((e) => e.groups.includes(g.id))),
-      ];
-      if (emergency.users.length + emergency.groups.length > 0 && stillOut.length === emergency.users.length + emergency.groups.length)
+    const usersOut = emergency.users.filter((u) => !excludedIn(policy, 'excludeUsers').includes(u.id));
+    const groupsOut = emergency.groups.filter((g) => !excludedIn(policy, 'excludeGroups').includes(g.id));
+    const stillOut = [
+      ...usersOut.filter((u) => !planned.some((e) => e.users.includes(u.id))),
+      ...groupsOut.filter((g) => !planned.some((e) => e.groups.includes(g.id))),
+    ];
+    const named = emergency.users.length + emergency.groups.length;
+    if (blocks(policy) && named > 0 && stillOut.length === named)
+      findings.push({
+        severity: 'blocker',
+        text: `'${isolate(step.name)}' blocks and excludes none of the emergency accounts (${stillOut.map((p) => isolate(p.name)).join(', ')}).`,
+      });
+    else {
+      // Any other way it could lock them out (a compliant device, MFA they cannot do, a block some are not excluded
+      // from): the switch's lock-out guard will ask about it; said here first, while the plan can still exclude them.
+      const risks = emergencyLockout(policy, emergency, {
+        users: planned.flatMap((e) => e.users),
+        groups: planned.flatMap((e) => e.groups),
+      });
+      if (risks.length > 0)
         findings.push({
-          severity: 'blocker',
-          text: `'${isolate(step.name)}' blocks and excludes none of the emergency accounts (${stillOut.map((p) => isolate(p.name)).join(', ')}).`,
+          severity: 'warning',
+          text: `'${isolate(step.name)}', switched on, could lock out ${risks.map((r) => r.who).join(', ')}: ${risks[0]!.why}`,
         });
     }
   }

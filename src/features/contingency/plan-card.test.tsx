@@ -205,6 +205,30 @@ describe('PlanCard, its choices', () => {
     expect(screen.getByRole('button', { name: 'Choose policies… (MFA Disruption)' }).textContent).toBe('Choose policies…');
   });
 
+  it('offers to exclude the emergency accounts from every policy of the plan that could lock them out, not only the one that blocks', () => {
+    const onEdit = vi.fn();
+    render(card({ plan: { ...plan, exclusions: [] }, onEdit }));
+    // Both the block (EM02) and the compliant device (EM01) would lock them out once on: the switch's guard asks of both.
+    const exclude = screen.getByRole('checkbox', {
+      name: 'First, exclude the emergency accounts of Settings from the 2 policies of this plan that could lock them out',
+    });
+    act(() => exclude.click());
+    expect(onEdit).toHaveBeenCalledWith({
+      exclusions: [
+        { policyId: 'em1', name: plan.enable[0]!.name, users: [], groups: ['g1'] },
+        { policyId: 'em2', name: plan.enable[1]!.name, users: [], groups: ['g1'] },
+      ],
+    });
+  });
+
+  it('says, before the switch, of a policy that could lock the emergency accounts out without blocking', () => {
+    render(card());
+    const readiness = screen.getByRole('list', { name: 'Readiness of MFA Disruption' });
+    expect(readiness.textContent).toContain(
+      `'${plan.enable[0]!.name}', switched on, could lock out Members of CA - Emergency access accounts (emergency access): It applies to all users and requires device to be marked as compliant.`,
+    );
+  });
+
   it('shows the exclusion that cannot be chosen (no emergency account named) as disabled, still reachable; pressed, it changes nothing', () => {
     const onEdit = vi.fn();
     render(card({ plan, emergency: { users: [], groups: [] }, onEdit }));

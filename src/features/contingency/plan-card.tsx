@@ -4,7 +4,7 @@
 import { Badge, Card, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { isContingencyPolicy, type ContingencyPlan } from '../../domain/contingency/contingency-plan';
-import { readiness } from '../../domain/contingency/readiness';
+import { emergencyLockout, readiness } from '../../domain/contingency/readiness';
 import { changedNow, drill, type SwitchRecord, type SwitchStep } from '../../domain/contingency/switch';
 import { describeChanges } from '../../domain/describe-changes';
 import { isJsonObject, type JsonObject } from '../../domain/json';
@@ -151,7 +151,14 @@ export function PlanCard({
     () => policies.filter((p) => !isContingencyPolicy(p)).map((p) => ({ rowKey: String(p.id), name: String(p.displayName ?? p.id) })),
     [policies],
   );
-  const blocking = plan.enable.filter((step) => blocks(byId.get(step.policyId)));
+  const noAccounts = emergency.users.length + emergency.groups.length === 0;
+  // Those of its policies that, switched on as they are, could lock out the emergency accounts (a block, or a control
+  // they may not meet): the ones the switch's lock-out guard would ask about. With none named, those that block (the
+  // offer is shown, unusable, saying why).
+  const lockingOut = plan.enable.filter((step) => {
+    const policy = byId.get(step.policyId);
+    return noAccounts ? blocks(policy) : !!policy && emergencyLockout(policy, emergency).length > 0;
+  });
   const excluding = plan.exclusions.length > 0;
   const blockers = findings.filter((f) => f.severity === 'blocker');
   const titleId = `plan-${plan.id}`;
@@ -159,7 +166,6 @@ export function PlanCard({
   // The plan's words come from the tenant: isolated in the names built of them, a direction control in them
   // cannot reorder the console's words.
   const of = isolatedText(plan.disruption);
-  const noAccounts = emergency.users.length + emergency.groups.length === 0;
 
   return (
     <Card ref={card} className={styles.card} aria-labelledby={titleId}>
@@ -233,7 +239,7 @@ export function PlanCard({
         />
       </div>
 
-      {blocking.length > 0 ? (
+      {lockingOut.length > 0 ? (
         <div>
           {/* Reachable by Tab while it cannot be used (aria-disabled): a disabled checkbox was skipped, and never said why. */}
           <ReachableCheckbox
@@ -243,7 +249,7 @@ export function PlanCard({
             onChange={(_, data) =>
               onEdit({
                 exclusions: data.checked
-                  ? blocking.map((step) => ({
+                  ? lockingOut.map((step) => ({
                       policyId: step.policyId,
                       name: step.name,
                       users: emergency.users.map((u) => u.id),
@@ -252,7 +258,7 @@ export function PlanCard({
                   : [],
               })
             }
-            label={`First, exclude the emergency accounts of Settings from the ${blocking.length === 1 ? 'policy' : `${blocking.length} policies`} of this plan that block`}
+            label={`First, exclude the emergency accounts of Settings from the ${lockingOut.length === 1 ? 'policy' : `${lockingOut.length} policies`} of this plan that could lock them out`}
           />
           {noAccounts ? (
             <Text block id={noAccountsId}>
