@@ -9,6 +9,7 @@ import { readPoliciesAsScript } from './support/script-client';
 import { CONTOSO_TENANT_ID } from './support/test-accounts';
 import { emulator, expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
+import { confirmRisks, riskToAda } from './support/risks';
 
 type Policy = { id: string; displayName: string; state: string; conditions: { users: { excludeGroups: string[] } } };
 const CA = '/beta/identity/conditionalAccess/policies';
@@ -87,7 +88,8 @@ test('a contingency plan is made ready, drilled, switched on and switched back e
   await expect(page.getByText('All 3 policies are chosen.')).toBeVisible();
   await expect(page.getByText(/Of the 3 policies chosen: 3 are switched as the plan says\./)).toBeVisible();
   await expect(page.getByRole('radiogroup', { name: 'State of the policies written' })).toHaveCount(0);
-  for (const risk of await page.getByRole('checkbox', { name: /^I understand the risk for/ }).all()) await risk.check();
+  // The emergency accounts are excluded first: only the admin is asked about, for each policy turned on.
+  await confirmRisks(page, [riskToAda('EM01'), riskToAda('EM02')]);
   await page.getByRole('button', { name: /^Apply: 3 changes to Contoso/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
   // A guided run: one step, then it waits, showing the next step before it is written.

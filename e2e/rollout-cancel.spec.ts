@@ -6,6 +6,7 @@ import { contosoDirectory } from '../src/emulator/seed/contoso';
 import { expect, signInToLocalTenant, test } from './support/fixtures';
 import { readPoliciesAsScript } from './support/script-client';
 import { planRingsFor } from './support/rollout-plan';
+import { confirmRisks, riskToAda } from './support/risks';
 
 interface Policy {
   id: string;
@@ -17,8 +18,8 @@ interface Policy {
 const readPolicies = (request: APIRequestContext) => readPoliciesAsScript<Policy>(request);
 
 /** The plan flow's review written to Contoso, the guard's risks acknowledged, and back on the rollout. */
-async function writeStep(page: Page, changes: RegExp) {
-  for (const risk of await page.getByRole('checkbox', { name: /^I understand the risk for/ }).all()) await risk.check();
+async function writeStep(page: Page, changes: RegExp, risks: RegExp[] = []) {
+  await confirmRisks(page, risks);
   await page.getByRole('button', { name: changes }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
   await expect(page.getByRole('heading', { name: 'Applied to Contoso' })).toBeVisible({ timeout: 30_000 });
@@ -77,7 +78,8 @@ test('a running rollout cancelled: the policy back on, the copy off then deleted
   // Reviewed like every step: both policies updated, nothing created.
   await expect(page.getByText(/0 to create, 2 to update/)).toBeVisible();
   await expect(page.getByText('Cancelling the rollout: ')).toBeVisible();
-  await writeStep(page, /^Apply: 2 changes to Contoso/);
+  // The policy back on for everyone it names, the admin among them: asked, as any write that turns it on.
+  await writeStep(page, /^Apply: 2 changes to Contoso/, [riskToAda('CA006')]);
   await expect(page.getByRole('heading', { name: /^Rollout of / })).toBeFocused();
   await expect(page.getByText('Cancelled: the policy was put back as it was before the rollout.')).toBeVisible();
   const timeline = page.getByRole('table', { name: 'Timeline' });

@@ -14,6 +14,7 @@ import { readPoliciesAsScript, scriptHeaders } from './support/script-client';
 import { section } from './support/navigation';
 import { keepRollouts, keptRing, keptRollout, planRingsFor, ROLLOUTS_KEY } from './support/rollout-plan';
 import { nameEmergencyGroup } from './support/emergency-group';
+import { confirmRisks, riskToAda } from './support/risks';
 
 const SERVICE_ACCOUNTS = contosoDirectory.group('CA - Service accounts');
 const EXCHANGE = '00000002-0000-0ff1-ce00-000000000000';
@@ -211,7 +212,7 @@ test('a rollout through two rings: the gate pauses on blocked sign-ins and says 
   // The finish turns the policy itself on (the guard asks about the admin: a block for all users), then the copy is deleted.
   await page.getByRole('button', { name: 'Finish: turn the policy on…' }).click();
   await expect(page.getByText(/0 to create, 1 to update/)).toBeVisible();
-  for (const risk of await page.getByRole('checkbox', { name: /^I understand the risk for/ }).all()) await risk.check();
+  await confirmRisks(page, [riskToAda('CA006')]);
   await page.getByRole('button', { name: /^Apply: 1 change to Contoso/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Write to Contoso' }).click();
   await expect(page.getByRole('heading', { name: 'Applied to Contoso' })).toBeVisible({ timeout: 30_000 });
