@@ -113,8 +113,21 @@ describe('contingency plans', () => {
     expect(readiness(onlyTheBlock, policies, emergency)).toEqual([
       {
         severity: 'warning',
-        text: `'${planFor(policies).enable[0]!.name}', switched on, could lock out Members of Break glass (emergency access): It applies to all users and requires multifactor authentication.`,
+        text: `'${planFor(policies).enable[0]!.name}', switched on, could lock out Members of Break glass (emergency access): It applies to all users and requires multifactor authentication. Tick 'First, exclude the emergency accounts' to exclude them first.`,
       },
+    ]);
+    // Each at risk with its own reason.
+    const withAccount = { users: [{ id: 'u-bg1', name: 'BG Admin 1' }], groups: emergency.groups };
+    const both = readiness(onlyTheBlock, policies, withAccount).map((f) => f.text);
+    expect(both).toContain(
+      `'${planFor(policies).enable[0]!.name}', switched on, could lock out BG Admin 1 (emergency access): It applies to all users and requires multifactor authentication; Members of Break glass (emergency access): It applies to all users and requires multifactor authentication. Tick 'First, exclude the emergency accounts' to exclude them first.`,
+    );
+    // An account named in Settings after the plan's exclusions were chosen: the guard takes it to be in the excluded
+    // group; the ids say it is not excluded.
+    const later = { users: [{ id: 'u-bg2', name: 'BG Admin 2' }], groups: emergency.groups };
+    expect(readiness(readyPlanFor(policies), policies, later).map((f) => f.text)).toEqual([
+      `'${planFor(policies).enable[0]!.name}' does not exclude 'BG Admin 2', named in Settings as emergency access: switched on, it could lock it out. Tick 'First, exclude the emergency accounts' to exclude it first.`,
+      `'${planFor(policies).enable[1]!.name}' does not exclude 'BG Admin 2', named in Settings as emergency access: switched on, it could lock it out. Tick 'First, exclude the emergency accounts' to exclude it first.`,
     ]);
     // Excluded in the policy itself rather than by the plan: nothing to say.
     const excluding = policies.map((p) =>

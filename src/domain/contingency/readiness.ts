@@ -143,18 +143,23 @@ export function readiness(
         severity: 'blocker',
         text: `'${isolate(step.name)}' blocks and excludes none of the emergency accounts (${stillOut.map((p) => isolate(p.name)).join(', ')}).`,
       });
-    else {
+    else if (stillOut.length > 0 && emergencyLockout(policy, emergency).length > 0) {
       // Any other way it could lock them out (a compliant device, MFA they cannot do, a block some are not excluded
       // from): the switch's lock-out guard will ask about it; said here first, while the plan can still exclude them.
+      // The guard takes a named account to be in an excluded emergency group; the ids are compared too, so an account
+      // named in Settings after the plan's exclusions were chosen is not left out unsaid.
       const risks = emergencyLockout(policy, emergency, {
         users: planned.flatMap((e) => e.users),
         groups: planned.flatMap((e) => e.groups),
       });
-      if (risks.length > 0)
-        findings.push({
-          severity: 'warning',
-          text: `'${isolate(step.name)}', switched on, could lock out ${risks.map((r) => r.who).join(', ')}: ${risks[0]!.why}`,
-        });
+      const out = stillOut.map((p) => `'${isolate(p.name)}'`).join(', ');
+      findings.push({
+        severity: 'warning',
+        text:
+          risks.length > 0
+            ? `'${isolate(step.name)}', switched on, could lock out ${risks.map((r) => `${r.who}: ${r.why.replace(/\.$/, '')}`).join('; ')}. Tick 'First, exclude the emergency accounts' to exclude them first.`
+            : `'${isolate(step.name)}' does not exclude ${out}, named in Settings as emergency access: switched on, it could lock ${stillOut.length === 1 ? 'it' : 'them'} out. Tick 'First, exclude the emergency accounts' to exclude ${stillOut.length === 1 ? 'it' : 'them'} first.`,
+      });
     }
   }
   // Microsoft's plans turn the normal policies the disruption stops off while theirs are on: a plan

@@ -221,6 +221,29 @@ describe('PlanCard, its choices', () => {
     });
   });
 
+  it('shows a plan whose exclusions cover only some of those policies (chosen before) as mixed; ticked, it covers them all', () => {
+    const onEdit = vi.fn();
+    render(card({ onEdit }));
+    const exclude = screen.getByRole('checkbox', { name: /^First, exclude the emergency accounts/ });
+    expect(exclude).toHaveProperty('indeterminate', true);
+    act(() => exclude.click());
+    expect(onEdit.mock.calls[0]![0].exclusions.map((e: { policyId: string }) => e.policyId)).toEqual(['em1', 'em2']);
+  });
+
+  it('still shows the exclusions ticked while the plan is switched on (the policies then exclude the accounts)', () => {
+    const exclusions = ['em1', 'em2'].map((id) => ({ policyId: id, name: id, users: [], groups: ['g1'] }));
+    const switchedOn = policies.map((p) =>
+      String(p.id).startsWith('em')
+        ? { ...p, state: 'enabled', conditions: { ...base.conditions, users: { includeUsers: ['All'], excludeGroups: ['g1'] } } }
+        : p,
+    );
+    render(card({ plan: { ...plan, exclusions }, policies: switchedOn }));
+    const exclude = screen.getByRole('checkbox', {
+      name: 'First, exclude the emergency accounts of Settings from the 2 policies of this plan that could lock them out',
+    });
+    expect(exclude).toHaveProperty('checked', true);
+  });
+
   it('says, before the switch, of a policy that could lock the emergency accounts out without blocking', () => {
     render(card());
     const readiness = screen.getByRole('list', { name: 'Readiness of MFA Disruption' });

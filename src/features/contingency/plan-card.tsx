@@ -153,13 +153,25 @@ export function PlanCard({
   );
   const noAccounts = emergency.users.length + emergency.groups.length === 0;
   // Those of its policies that, switched on as they are, could lock out the emergency accounts (a block, or a control
-  // they may not meet): the ones the switch's lock-out guard would ask about. With none named, those that block (the
+  // they may not meet): the ones the switch's lock-out guard would ask about; and those its exclusions already name
+  // (switched on, they exclude the accounts now, and the box still says so). With none named, those that block (the
   // offer is shown, unusable, saying why).
   const lockingOut = plan.enable.filter((step) => {
     const policy = byId.get(step.policyId);
+    if (plan.exclusions.some((e) => e.policyId === step.policyId)) return true;
     return noAccounts ? blocks(policy) : !!policy && emergencyLockout(policy, emergency).length > 0;
   });
-  const excluding = plan.exclusions.length > 0;
+  // Ticked when each of those excludes every account of Settings first; part of them (a plan chosen before an account
+  // was named, or before the offer covered more than blocks): mixed, and a tick then excludes them all.
+  const covered = lockingOut.filter((step) =>
+    plan.exclusions.some(
+      (e) =>
+        e.policyId === step.policyId &&
+        emergency.users.every((u) => e.users.includes(u.id)) &&
+        emergency.groups.every((g) => e.groups.includes(g.id)),
+    ),
+  );
+  const excluding = plan.exclusions.length === 0 ? false : covered.length === lockingOut.length ? true : ('mixed' as const);
   const blockers = findings.filter((f) => f.severity === 'blocker');
   const titleId = `plan-${plan.id}`;
   const noAccountsId = `plan-${plan.id}-no-accounts`;
