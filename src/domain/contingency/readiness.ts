@@ -6,6 +6,7 @@ import { leftOut, turnedOn } from '../emergency/candidate-guard';
 import { suggestCandidates } from '../emergency/fix';
 import { isJsonObject, type JsonObject } from '../json';
 import { assessLockout, type EmergencyAccess, type LockoutRisk } from '../lockout';
+import { withExclusions } from '../policy-body';
 import { REPORT_ONLY } from '../types';
 import { excludedIn, type ContingencyPlan } from './contingency-plan';
 
@@ -14,28 +15,11 @@ export interface ReadinessFinding {
   text: string;
 }
 
-const blocks = (policy: JsonObject) => {
-  const grant = isJsonObject(policy.grantControls) ? policy.grantControls : {};
+/** Whether the policy blocks access (its grant is Block). */
+export const blocks = (policy: JsonObject | undefined) => {
+  const grant = policy && isJsonObject(policy.grantControls) ? policy.grantControls : {};
   return Array.isArray(grant.builtInControls) && grant.builtInControls.includes('block');
 };
-
-/** A policy with exclusions added to whom it names (a contingency plan's, added before its switch). */
-function withExclusions(policy: JsonObject, users: readonly string[], groups: readonly string[]): JsonObject {
-  if (users.length + groups.length === 0) return policy;
-  const conditions = isJsonObject(policy.conditions) ? policy.conditions : {};
-  const named = isJsonObject(conditions.users) ? conditions.users : {};
-  return {
-    ...policy,
-    conditions: {
-      ...conditions,
-      users: {
-        ...named,
-        excludeUsers: [...new Set([...excludedIn(policy, 'excludeUsers'), ...users])],
-        excludeGroups: [...new Set([...excludedIn(policy, 'excludeGroups'), ...groups])],
-      },
-    },
-  };
-}
 
 /**
  * Whom of the emergency accounts of Settings this policy, switched on (with the exclusions given added first), could
@@ -45,9 +29,9 @@ function withExclusions(policy: JsonObject, users: readonly string[], groups: re
 export function emergencyLockout(
   policy: JsonObject,
   emergency: EmergencyAccess,
-  exclusions: { users: readonly string[]; groups: readonly string[] } = { users: [], groups: [] },
+  exclusions: { users: string[]; groups: string[] } = { users: [], groups: [] },
 ): LockoutRisk[] {
-  return assessLockout(turnedOn(withExclusions(policy, exclusions.users, exclusions.groups)), null, emergency);
+  return assessLockout(turnedOn(withExclusions(policy, exclusions)), null, emergency);
 }
 
 /** A switch of this plan that the console recorded: the policies it turned on, and when and by whom, in words. */

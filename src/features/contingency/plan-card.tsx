@@ -4,10 +4,10 @@
 import { Badge, Card, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { isContingencyPolicy, type ContingencyPlan } from '../../domain/contingency/contingency-plan';
-import { emergencyLockout, readiness } from '../../domain/contingency/readiness';
+import { blocks, emergencyLockout, readiness } from '../../domain/contingency/readiness';
 import { changedNow, drill, type SwitchRecord, type SwitchStep } from '../../domain/contingency/switch';
 import { describeChanges } from '../../domain/describe-changes';
-import { isJsonObject, type JsonObject } from '../../domain/json';
+import type { JsonObject } from '../../domain/json';
 import type { EmergencyAccess } from '../../domain/lockout';
 import { REPORT_ONLY } from '../../domain/types';
 import { PolicySelection } from '../../policy-ui/policy-selection';
@@ -31,12 +31,6 @@ const STEP_WORDS: Record<SwitchStep['kind'], string> = {
   suspend: 'Turn off',
   restore: 'Put back',
 };
-
-const blocks = (policy: JsonObject | undefined) =>
-  !!policy &&
-  isJsonObject(policy.grantControls) &&
-  Array.isArray(policy.grantControls.builtInControls) &&
-  policy.grantControls.builtInControls.includes('block');
 
 function Steps({ title, steps }: { title: string; steps: SwitchStep[] }) {
   const styles = useStyles();
