@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { OptionalPart } from '../../shared/ui/optional-part';
 import { useLocation, useNavigate } from 'react-router';
 import { AddRegular } from '@fluentui/react-icons';
@@ -79,10 +79,10 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
   const styles = useStyles();
   const tenant = useTenantSession();
   const policies = useQuery(policiesQuery(tenant, { names: true }));
-  // The list is drawn in a deferred render, which React interrupts to let other work through: the
-  // names request (started as the list arrived, but waiting on its token) leaves before the grid's
-  // first render rather than after it.
-  const list = useDeferredValue(policies.data);
+  // Drawn in one render as the list arrives, not a deferred one: the names request has left by
+  // then (the list's query sends it), and a deferred render, sliced among the browser's other work,
+  // took twice as long and began again whenever the names arrived during it (measured at 195 policies).
+  const list = policies.data;
   const names = useNames(tenant, list);
   const filters = useListFilters();
   const navigate = useNavigate();
