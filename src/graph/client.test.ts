@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MAX_BATCH_SIZE } from './client';
 import { clientWith, json } from './client-fake';
 import { GraphRequestError } from './errors';
-import { createPacer, type PacerPriority } from './pacer';
+import { createPacer, turnOf, type PacerPriority } from './pacer';
 
 const graphError = (status: number, code: string, headers: Record<string, string> = {}) =>
   json(
@@ -292,6 +292,48 @@ describe('pacer', () => {
     left.abort('the page was left');
     await pacer.seconds(2);
     expect(pacer.sent).toEqual(['list at 0', 'names of a page left stopped: the page was left', 'locations at 1000']);
+  });
+
+  it('tells where a signal’s request stands: waiting its turn, let through, or nowhere once stopped', async () => {
+    const pacer = pacerOnAClock();
+    const first = new AbortController();
+    const second = new AbortController();
+    const third = new AbortController();
+    expect(turnOf(first.signal)).toBeUndefined();
+    await pacer.queue('list', 1, 'background', first.signal);
+    await pacer.queue('policy', 1, 'background', second.signal);
+    await pacer.queue('names', 1, 'background', third.signal);
+    expect([turnOf(first.signal), turnOf(second.signal), turnOf(third.signal)]).toEqual(['let through', 'waiting', 'waiting']);
+    await pacer.seconds(1);
+    expect(turnOf(second.signal)).toBe('let through');
+    third.abort('the page was left');
+    expect(turnOf(third.signal)).toBeUndefined();
+    // The next page of the list waits its turn again, then is let through.
+    await pacer.queue('list, page 2', 1, 'background', first.signal);
+    expect(turnOf(first.signal)).toBe('waiting');
+    await pacer.seconds(1);
+    expect(turnOf(first.signal)).toBe('let through');
+  });
+
+  it('a read answered with an error is no longer at Graph while it waits to be sent again', async () => {
+    let first = true;
+    const turns: unknown[] = [];
+    const controller = new AbortController();
+    const { client } = clientWith(
+      () => {
+        turns.push(turnOf(controller.signal));
+        if (!first) return json(200, { id: 'p1' });
+        first = false;
+        return graphError(503, 'ServiceUnavailable', { 'Retry-After': '5' });
+      },
+      {
+        pacer: createPacer({ burst: 4, sleep: async () => {} }),
+        sleep: async () => void turns.push(`waiting: ${String(turnOf(controller.signal))}`),
+      },
+    );
+    await client.get('/beta/identity/conditionalAccess/policies/p1', { signal: controller.signal });
+    expect(turns).toEqual(['let through', 'waiting: undefined', 'let through']);
+    expect(turnOf(controller.signal)).toBeUndefined();
   });
 
   it('passes the caller’s signal to the pacer, so a stopped read does not wait for its turn', async () => {

@@ -3,7 +3,7 @@
 // attempt (a stalled connection is a lost one), a per-tenant pacer for CA resources, @odata.nextLink
 // paging (same host only), and $batch split into groups of 20.
 import { errorFromResponse, GraphRequestError, NetworkError, notJsonError } from './errors';
-import { createPacer, isPacedPath, type Pacer, type PacerPriority } from './pacer';
+import { answered, createPacer, isPacedPath, type Pacer, type PacerPriority } from './pacer';
 import { retryReason, type RetryWait } from './retry-wait';
 
 export type { RetryWait } from './retry-wait';
@@ -224,7 +224,7 @@ export class GraphClient {
             body: options.body === undefined ? undefined : JSON.stringify(options.body),
           },
           options.signal,
-        );
+        ).finally(() => options.signal && answered(options.signal));
         if (response.ok) return bytes;
         // A failure need not come from Graph: a gateway's HTML 504 or a plain-text 429 keeps its status
         // (and its Retry-After), so it is retried and described for what it was.

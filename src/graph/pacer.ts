@@ -16,6 +16,23 @@ export interface Pacer {
   acquire(cost?: number, priority?: PacerPriority, signal?: AbortSignal): Promise<void>;
 }
 
+/**
+ * Where the request a signal stops stands in its pacer: 'waiting' its turn, or 'let through' (sent, or about to
+ * be). A read the admin waits on asks it of a screen's read of the same thing: stopped while waiting, that read
+ * leaves the queue for nothing; let through, it is at Graph, and stopping it would spend another turn on the answer.
+ */
+export type Turn = 'waiting' | 'let through';
+const turns = new WeakMap<AbortSignal, Turn>();
+
+/** Where the latest paced request under this signal stands; undefined when none has reached a pacer, or it has been answered. */
+export const turnOf = (signal: AbortSignal): Turn | undefined => turns.get(signal);
+
+/**
+ * Said by the client when the request under this signal has its answer (or failed): no longer at Graph. A retry
+ * after it queues again, at its own priority, so a read the admin waits on must not join it.
+ */
+export const answered = (signal: AbortSignal): void => void turns.delete(signal);
+
 interface Waiter {
   remaining: number;
   resolve: () => void;
@@ -79,20 +96,30 @@ export function createPacer({
           const queue = waiting[priority];
           const index = queue.indexOf(waiter);
           if (index >= 0) queue.splice(index, 1);
+          turns.delete(signal!);
           reject(signal?.reason);
         };
         const waiter: Waiter = {
           remaining: cost,
           resolve: () => {
-            signal?.removeEventListener('abort', stop);
+            if (signal) {
+              signal.removeEventListener('abort', stop);
+              turns.set(signal, 'let through');
+            }
             resolve();
           },
           reject: (error) => {
-            signal?.removeEventListener('abort', stop);
+            if (signal) {
+              signal.removeEventListener('abort', stop);
+              turns.delete(signal);
+            }
             reject(error);
           },
         };
-        signal?.addEventListener('abort', stop, { once: true });
+        if (signal) {
+          signal.addEventListener('abort', stop, { once: true });
+          turns.set(signal, 'waiting');
+        }
         waiting[priority].push(waiter);
         void serve();
       });

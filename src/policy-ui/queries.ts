@@ -16,6 +16,7 @@ import type { ReferenceEntry } from '../domain/bundle/bundle';
 import { listedReferencesStore, rememberListedReferences } from '../session/listed-references-store';
 import { whenIdle } from '../shared/idle';
 import { queryKeys } from '../session/query-keys';
+import { joinableRead } from '../session/user-started-session';
 import type { TenantSession } from '../session/tenant-session';
 
 /** How long names stay fresh: directory names change seldom, and a list's visit reads them again after. */
@@ -30,7 +31,8 @@ const NAMES_STALE_MS = 5 * 60_000;
 export const policiesQuery = (tenant: TenantSession, options: { names?: boolean } = {}) =>
   queryOptions({
     queryKey: queryKeys.policyList(tenant),
-    queryFn: async ({ signal, client }) => {
+    // A read the admin then waits on (fetchNow) joins this one once Graph has it.
+    queryFn: joinableRead(async ({ signal, client }) => {
       // The names' token is fetched while the list is on its way, not after it arrives.
       const token = options.names ? tenant.client.startToken() : undefined;
       const listing = listPolicies(tenant.client, signal);
@@ -74,13 +76,13 @@ export const policiesQuery = (tenant: TenantSession, options: { names?: boolean 
         else prefetch();
       }
       return policies;
-    },
+    }),
   });
 
 export const policyQuery = (tenant: TenantSession, id: string, fromList?: ConditionalAccessPolicy[]) =>
   queryOptions({
     queryKey: queryKeys.policy(tenant, id),
-    queryFn: ({ signal }) => getPolicy(tenant.client, id, signal),
+    queryFn: joinableRead(({ signal }) => getPolicy(tenant.client, id, signal)),
     // Opening a policy from the list shows it at once; the fresh read replaces it.
     placeholderData: fromList?.find((p) => p.id === id),
   });
