@@ -67,10 +67,15 @@ describe('fetchNow and a screen’s read already at Graph', () => {
     return { pacer, answers, options: { queryKey: ['policy', 'p1'], queryFn, staleTime: 0 } };
   }
   const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+  /** A query client holding this copy of the policy, if any. */
+  const holding = (copy?: string) => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    if (copy !== undefined) client.setQueryData(['policy', 'p1'], copy);
+    return client;
+  };
 
   it('joins a screen’s read that Graph already has: the tenant is asked once, and both get its answer', async () => {
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    client.setQueryData(['policy', 'p1'], 'as read earlier');
+    const client = holding('as read earlier');
     const { answers, options } = readsThroughAPacer();
     const screen = client.fetchQuery(options);
     await settled();
@@ -85,8 +90,7 @@ describe('fetchNow and a screen’s read already at Graph', () => {
   });
 
   it('gives Graph’s answer to the joined read, an error too, without asking again', async () => {
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    client.setQueryData(['policy', 'p1'], 'as read earlier');
+    const client = holding('as read earlier');
     let calls = 0;
     const pacer = createPacer({ burst: 1, sleep: () => new Promise<void>(() => {}) });
     let fail: (error: Error) => void = () => {};
@@ -106,7 +110,7 @@ describe('fetchNow and a screen’s read already at Graph', () => {
   });
 
   it('a screen that opens while the admin’s read is out shares it', async () => {
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const client = holding();
     const { answers, options } = readsThroughAPacer();
     const now = fetchNow(client, options);
     await settled();
@@ -119,8 +123,7 @@ describe('fetchNow and a screen’s read already at Graph', () => {
   });
 
   it('stops a screen’s read still waiting its turn, and reads without waiting behind it', async () => {
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    client.setQueryData(['policy', 'p1'], 'as read earlier');
+    const client = holding('as read earlier');
     const { pacer, answers, options } = readsThroughAPacer();
     // Another read took the pacer's only turn: the screen's read of the policy waits.
     await pacer.acquire(1);
@@ -135,8 +138,7 @@ describe('fetchNow and a screen’s read already at Graph', () => {
   });
 
   it('reads anew when the joined read is stopped because its screen closed, instead of taking the copy held before', async () => {
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    client.setQueryData(['policy', 'p1'], 'as read earlier');
+    const client = holding('as read earlier');
     const { answers, options } = readsThroughAPacer();
     const observer = new QueryObserver(client, options);
     const unsubscribe = observer.subscribe(() => {});
@@ -152,8 +154,7 @@ describe('fetchNow and a screen’s read already at Graph', () => {
   });
 
   it('a read of its own is not stopped when the screen showing the policy closes', async () => {
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    client.setQueryData(['policy', 'p1'], 'as read earlier');
+    const client = holding('as read earlier');
     const answers: ((value: string) => void)[] = [];
     const options = {
       queryKey: ['policy', 'p1'],
