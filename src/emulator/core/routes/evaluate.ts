@@ -9,7 +9,7 @@ import { scopes, type Route, type RouteInput } from '../route';
 import type { Situation } from '../sign-ins/conditions';
 import { decidePolicy, type PolicyDecision } from '../sign-ins/decide';
 import { deviceProperties } from '../sign-ins/situation';
-import type { GuestKind } from '../sign-ins/facts';
+import type { AgentIdRiskLevel, GuestKind } from '../sign-ins/facts';
 import type { Proof } from '../sign-ins/grant';
 import { findWorkload, userSubject, workloadSubject, type Subject } from '../sign-ins/subject';
 import { presentPolicy } from './policies';
@@ -25,15 +25,24 @@ const userActions: Record<string, string> = {
 };
 const platforms = ['android', 'iOS', 'windows', 'windowsPhone', 'macOS', 'linux'];
 const riskLevels = ['none', 'low', 'medium', 'high', 'hidden'];
+const agentRiskLevels = ['none', 'low', 'medium', 'high'];
 
-function subjectOf(tenant: TenantState, identity: Record<string, unknown>): Subject {
+function subjectOf(tenant: TenantState, identity: Record<string, unknown>, version: string): Subject {
   const type = String(identity['@odata.type'] ?? '');
   if (type === '#microsoft.graph.servicePrincipalSignIn') {
     const sp = findWorkload(tenant, identity.servicePrincipalId);
     if (!sp) throw invalid(`the service principal '${String(identity.servicePrincipalId)}' does not exist in your tenant.`);
     return workloadSubject(tenant, sp);
   }
-  if (type !== '#microsoft.graph.userSignIn') throw invalid('signInIdentity needs an @odata.type of userSignIn or servicePrincipalSignIn.');
+  // beta's agentSignIn (resources/agentsignin.md): an agent identity, by its object id.
+  if (type === '#microsoft.graph.agentSignIn' && version === 'beta') {
+    const found = findWorkload(tenant, identity.agentServicePrincipalId);
+    const subject = found && workloadSubject(tenant, found);
+    if (!subject?.agent) throw invalid(`the agent identity '${String(identity.agentServicePrincipalId)}' does not exist in your tenant.`);
+    return subject;
+  }
+  const known = version === 'beta' ? 'userSignIn, servicePrincipalSignIn or agentSignIn' : 'userSignIn or servicePrincipalSignIn';
+  if (type !== '#microsoft.graph.userSignIn') throw invalid(`signInIdentity needs an @odata.type of ${known}.`);
   const user = tenant.users.find((u) => u.id === identity.userId);
   if (!user) throw errors.badRequest(`The supplied userId does not exist in your tenant: '${String(identity.userId)}'.`);
   const externalType = typeof identity.externalUserType === 'string' ? (identity.externalUserType as GuestKind) : undefined;
@@ -68,7 +77,25 @@ function level<T extends string>(value: unknown, allowed: readonly string[], fal
 }
 
 /** signinconditions.md's defaults: platform and client app "all", risks "none", no transfer method; deviceinfo.md: not compliant. */
-function situationOf(subject: Subject, target: Situation['target'], conditions: Record<string, unknown>): Situation {
+/**
+ * beta's agentIdRiskLevel, a flags enum ("multivalued"): a sign-in has one risk, so more than one
+ * value is refused. v1.0's signInConditions has no such property: OData refuses it as it refuses any
+ * property its type does not declare.
+ */
+function agentRiskOf(conditions: Record<string, unknown>, version: string): AgentIdRiskLevel {
+  const value = conditions.agentIdRiskLevel;
+  if (value === undefined || value === null) return 'none';
+  if (version !== 'beta')
+    throw errors.badRequest("Could not find a property named 'agentIdRiskLevel' on type 'microsoft.graph.signInConditions'.");
+  const levels = String(value)
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  if (levels.length !== 1) throw invalid(`agentIdRiskLevel '${String(value)}' names ${levels.length} levels; a sign-in has one.`);
+  return level(levels[0], agentRiskLevels, 'none', 'agentIdRiskLevel');
+}
+
+function situationOf(subject: Subject, target: Situation['target'], conditions: Record<string, unknown>, version: string): Situation {
   const platform = level(conditions.devicePlatform, [...platforms, 'all'], 'all', 'devicePlatform');
   const clientApp = level(
     conditions.clientAppType,
@@ -93,6 +120,7 @@ function situationOf(subject: Subject, target: Situation['target'], conditions: 
     userRisk: level(conditions.userRiskLevel, riskLevels, 'none', 'userRiskLevel'),
     servicePrincipalRisk: level(conditions.servicePrincipalRiskLevel, riskLevels, 'none', 'servicePrincipalRiskLevel'),
     insiderRisk: level(conditions.insiderRiskLevel, ['none', 'minor', 'moderate', 'elevated'], 'none', 'insiderRiskLevel'),
+    agentIdRisk: agentRiskOf(conditions, version),
     authenticationFlow: level(flow, ['none', 'deviceCodeFlow', 'authenticationTransfer'], 'none', 'authenticationFlow'),
   };
 }
@@ -111,6 +139,9 @@ function reasonOf(decision: PolicyDecision, situation: Situation): string {
       return situation.target.userAction ? 'userActions' : situation.target.authenticationContext ? 'authenticationContext' : 'application';
     case 'clientType':
       return 'clientApps';
+    // Neither version's whatIfAnalysisReasons names agent risk.
+    case 'agentIdRisk':
+      return 'unknownFutureValue';
     default:
       return decision.failed;
   }
@@ -122,11 +153,12 @@ async function evaluate(input: RouteInput) {
   for (const field of ['signInIdentity', 'signInContext', 'signInConditions']) {
     if (!isObject(body[field])) throw invalid(`${field} is required.`);
   }
-  const subject = subjectOf(input.tenant, body.signInIdentity as Record<string, unknown>);
+  const subject = subjectOf(input.tenant, body.signInIdentity as Record<string, unknown>, input.version);
   const situation = situationOf(
     subject,
     targetOf(body.signInContext as Record<string, unknown>),
     body.signInConditions as Record<string, unknown>,
+    input.version,
   );
   // What If answers whether policies apply, not whether the sign-in would meet their controls.
   const proof: Proof = { methods: new Set(), satisfied: new Set(), device: situation.device, canPrompt: true };

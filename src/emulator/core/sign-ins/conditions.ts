@@ -4,7 +4,7 @@
 import { isObject } from '../http';
 import type { Json, JsonObject, TenantState } from '../model';
 import { deviceMatches, DeviceFilterError, type DeviceProperties } from './device-filter';
-import type { ClientApp, InsiderRiskLevel, Platform, RiskLevel, TransferMethod } from './facts';
+import type { AgentIdRiskLevel, ClientApp, InsiderRiskLevel, Platform, RiskLevel, TransferMethod } from './facts';
 import { cidrTest } from './network';
 import type { Subject } from './subject';
 
@@ -19,6 +19,7 @@ export type ConditionKey =
   | 'userRisk'
   | 'servicePrincipalRisk'
   | 'insiderRisk'
+  | 'agentIdRisk'
   | 'authenticationFlow'
   | 'devices';
 
@@ -35,6 +36,8 @@ export interface Situation {
   userRisk: RiskLevel;
   servicePrincipalRisk: RiskLevel;
   insiderRisk: InsiderRiskLevel;
+  /** The agent's risk, when an agent identity or agent user signs in (otherwise none). */
+  agentIdRisk: AgentIdRiskLevel;
   authenticationFlow: TransferMethod;
 }
 
@@ -239,6 +242,9 @@ export function policyConditions(
   if (spRisk.length > 0) checks.push(['servicePrincipalRisk', (s) => met(spRisk.includes(s.servicePrincipalRisk))]);
   const insider = flags(conditions.insiderRiskLevels);
   if (insider.length > 0) checks.push(['insiderRisk', (s) => met(insider.includes(s.insiderRisk))]);
+  // Agent risk (beta) is an agent's: a sign-in by anyone else never meets it.
+  const agentRisk = flags(conditions.agentIdRiskLevels);
+  if (agentRisk.length > 0) checks.push(['agentIdRisk', (s) => met(s.subject.agent && agentRisk.includes(s.agentIdRisk))]);
   const transfer = flags(obj(conditions.authenticationFlows)?.transferMethods);
   if (transfer.length > 0) checks.push(['authenticationFlow', (s) => met(transfer.includes(s.authenticationFlow))]);
   const filter = obj(obj(conditions.devices)?.deviceFilter);

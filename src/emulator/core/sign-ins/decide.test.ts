@@ -214,6 +214,20 @@ describe('agents (beta): agent users and agent identities', () => {
     expect(decide(tenantWith(ownApps), asAgent)).toMatchObject({ results: ['notApplied'], failed: ['servicePrincipals'] });
   });
 
+  it("meets an agent risk condition only for an agent (identity or user) whose risk is one of its levels, never a person's", () => {
+    const risky = { ...agentIdentities([]), conditions: { agentIdRiskLevels: 'high' } };
+    expect(decide(tenantWith(risky), { ...asAgent, agentIdRisk: 'high' })).toMatchObject({ results: ['failure'], errorCode: 53003 });
+    expect(decide(tenantWith(risky), { ...asAgent, agentIdRisk: 'low' })).toMatchObject({
+      results: ['notApplied'],
+      failed: ['agentIdRisk'],
+    });
+    expect(decide(tenantWith(risky), asAgent)).toMatchObject({ results: ['notApplied'], failed: ['agentIdRisk'] });
+    const riskyAgentUsers = { ...agentUsers, conditions: { agentIdRiskLevels: 'medium,high' } };
+    expect(decide(tenantWith(riskyAgentUsers), { userId: agentUser, agentIdRisk: 'medium' })).toMatchObject({ results: ['failure'] });
+    const everyone = { ...block, conditions: { agentIdRiskLevels: 'high' } };
+    expect(decide(tenantWith(everyone), { agentIdRisk: 'high' })).toMatchObject({ results: ['notApplied'], failed: ['agentIdRisk'] });
+  });
+
   it('covers an agent user through the users condition of a policy that also lists agent identities (as CA023 does)', () => {
     const both = { ...agentIdentities([agentIdentity]), users: { includeUsers: ['AllAgentIdUsers'] } };
     expect(decide(tenantWith(both), { userId: agentUser })).toMatchObject({ results: ['failure'] });

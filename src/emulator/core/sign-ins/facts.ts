@@ -5,6 +5,8 @@ import { errors, isObject } from '../http';
 
 export type RiskLevel = 'none' | 'low' | 'medium' | 'high' | 'hidden';
 export type InsiderRiskLevel = 'none' | 'minor' | 'moderate' | 'elevated';
+/** Beta's agentIdRiskLevel: an agent identity's or agent user's risk (no "hidden"). */
+export type AgentIdRiskLevel = 'none' | 'low' | 'medium' | 'high';
 export type Platform = 'android' | 'iOS' | 'windows' | 'windowsPhone' | 'macOS' | 'linux';
 export type ClientApp = 'browser' | 'mobileAppsAndDesktopClients' | 'exchangeActiveSync' | 'other';
 export type TransferMethod = 'none' | 'deviceCodeFlow' | 'authenticationTransfer';
@@ -51,6 +53,8 @@ export interface SignInFacts {
   userRisk?: RiskLevel;
   servicePrincipalRisk?: RiskLevel;
   insiderRisk?: InsiderRiskLevel;
+  /** An agent's risk (agent identities and agent users); a sign-in that is no agent's has none. */
+  agentIdRisk?: AgentIdRiskLevel;
   authenticationFlow?: TransferMethod;
   /**
    * The authentication methods completed, as authentication strength combinations name them
@@ -79,6 +83,7 @@ const enums: Record<string, readonly string[]> = {
   userRisk: riskLevels,
   servicePrincipalRisk: riskLevels,
   insiderRisk: ['none', 'minor', 'moderate', 'elevated'],
+  agentIdRisk: ['none', 'low', 'medium', 'high'],
   authenticationFlow: ['none', 'deviceCodeFlow', 'authenticationTransfer'],
   clientApp: clientApps,
   userAction: ['urn:user:registersecurityinfo', 'urn:user:registerdevice'],

@@ -18,8 +18,9 @@ const conditionNames: Record<string, string> = {
   signInRisk: 'signInRisk',
   userRisk: 'userRisk',
   servicePrincipalRisk: 'servicePrincipalRisk',
-  // The documented enum has no member for insider risk, authentication flows or device filters.
+  // The documented enum has no member for insider risk, agent risk, authentication flows or device filters.
   insiderRisk: 'unknownFutureValue',
+  agentIdRisk: 'unknownFutureValue',
   authenticationFlow: 'unknownFutureValue',
   devices: 'unknownFutureValue',
 };
