@@ -184,6 +184,27 @@ describe('workload identities', () => {
     });
   });
 
+  it('evaluates agent risk for an agent identity, never meets it for a service principal that is no agent, and says what it needs', () => {
+    const agent: WorkloadIdentity = { ...payroll, servicePrincipalId: 'agent-1', agentIdentity: true };
+    const risky = workloadPolicy({ includeAgentIdServicePrincipals: ['All'] }, { agentIdRiskLevels: 'medium,high' });
+    expect(evaluatePolicy(risky, { ...signIn(agent), agentIdRiskLevel: 'high' }, context)).toMatchObject({ result: 'applies' });
+    expect(evaluatePolicy(risky, { ...signIn(agent), agentIdRiskLevel: 'low' }, context)).toMatchObject({
+      result: 'notApplied',
+      failedCondition: 'agentIdRisk',
+      reason: 'The agent risk is low; the policy targets medium, high.',
+    });
+    expect(evaluatePolicy(risky, signIn(agent), context)).toMatchObject({ result: 'indeterminate', missing: ['agentIdRiskLevel'] });
+    const everyone = workloadPolicy({ includeServicePrincipals: ['ServicePrincipalsInMyTenant'] }, { agentIdRiskLevels: 'high' });
+    expect(evaluatePolicy(everyone, { ...signIn({ ...payroll, agentIdentity: false }), agentIdRiskLevel: 'high' }, context)).toMatchObject({
+      result: 'notApplied',
+      failedCondition: 'agentIdRisk',
+    });
+    expect(evaluatePolicy(everyone, signIn(payroll), context)).toMatchObject({
+      result: 'indeterminate',
+      missing: ['identity.agentIdentity'],
+    });
+  });
+
   it('evaluates service principal risk and the service principal filter', () => {
     const risky = workloadPolicy({ includeServicePrincipals: ['ServicePrincipalsInMyTenant'] }, { servicePrincipalRiskLevels: ['high'] });
     expect(evaluatePolicy(risky, signIn(payroll), context).result).toBe('applies');

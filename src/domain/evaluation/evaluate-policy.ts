@@ -11,7 +11,7 @@ import { REPORT_ONLY } from '../types';
 import { applicationsOutcome } from './conditions/applications';
 import { devicesOutcome, locationsOutcome } from './conditions/network';
 import { prepareSignIn, type PreparedSignIn } from './conditions/prepared';
-import { authenticationFlowsOutcome, clientAppsOutcome, platformsOutcome, riskOutcome } from './conditions/signals';
+import { agentIdRiskOutcome, authenticationFlowsOutcome, clientAppsOutcome, platformsOutcome, riskOutcome } from './conditions/signals';
 import { usersOutcome } from './conditions/users';
 import { workloadOutcome } from './conditions/workload';
 import { grantOf, sessionOf, type GrantRequirement, type SessionRequirement } from './controls';
@@ -32,6 +32,7 @@ export type ConditionName =
   | 'userRisk'
   | 'insiderRisk'
   | 'servicePrincipalRisk'
+  | 'agentIdRisk'
   | 'authenticationFlows'
   | 'otherConditions';
 
@@ -81,6 +82,7 @@ const EVALUATED = new Set([
   'userRiskLevels',
   'servicePrincipalRiskLevels',
   'insiderRiskLevels',
+  'agentIdRiskLevels',
   'authenticationFlows',
 ]);
 const SCHEMA_CONDITIONS = new Set(Object.keys(obj(obj(obj(conditionalAccessPolicySchema.properties).conditions).properties)));
@@ -122,6 +124,7 @@ export function steps(conditions: Record<string, unknown>, p: PreparedSignIn): S
     ['userRisk', () => riskOutcome(conditions.userRiskLevels, 'userRiskLevel', signIn)],
     ['insiderRisk', () => riskOutcome(conditions.insiderRiskLevels, 'insiderRiskLevel', signIn)],
     ['servicePrincipalRisk', () => riskOutcome(conditions.servicePrincipalRiskLevels, 'servicePrincipalRiskLevel', signIn)],
+    ['agentIdRisk', () => agentIdRiskOutcome(conditions.agentIdRiskLevels, signIn)],
     ['authenticationFlows', () => authenticationFlowsOutcome(conditions.authenticationFlows, signIn)],
     ['otherConditions', () => otherConditions(conditions)],
   ];

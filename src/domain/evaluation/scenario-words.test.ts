@@ -2,7 +2,7 @@
 // holding U+202E or right-to-left letters is set apart, so it cannot turn the sentence around it.
 import { describe, expect, it } from 'vitest';
 import type { Requirements } from './evaluate-policies';
-import { uncertaintyInWords } from './scenario-words';
+import { missingInWords, uncertaintyInWords } from './scenario-words';
 
 const uncertain = (displayName: string): Requirements => ({
   decision: 'allow',
@@ -22,5 +22,15 @@ describe('uncertaintyInWords', () => {
 
   it('says nothing of a certain outcome', () => {
     expect(uncertaintyInWords({ ...uncertain('CA001'), certain: true })).toBeNull();
+  });
+});
+
+describe('missingInWords', () => {
+  it("says what an agent risk policy needs in words: whether an agent signs in, and the agent's risk", () => {
+    expect(missingInWords(['identity.agentIdentity', 'agentIdRiskLevel', 'identity.agentUser'])).toEqual([
+      'whether the workload identity is an agent identity',
+      'the agent’s risk (not asked here)',
+      'whether the user is an agent user',
+    ]);
   });
 });

@@ -34,6 +34,7 @@ const OTHER_INPUTS: Record<string, string> = {
   'identity.agentUser': 'whether the user is an agent user',
   'identity.ownedByThisTenant': 'whether this tenant owns the workload identity',
   'identity.agentIdentity': 'whether the workload identity is an agent identity',
+  agentIdRiskLevel: 'the agent’s risk (not asked here)',
   'identity.customSecurityAttributes': 'the workload identity’s custom security attributes',
   'target.customSecurityAttributes': 'the application’s custom security attributes',
   'target.agentResource': 'whether the application is an agent resource',

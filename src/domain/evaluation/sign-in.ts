@@ -85,6 +85,8 @@ export type ClientAppType = 'browser' | 'mobileAppsAndDesktopClients' | 'exchang
 
 export type RiskLevel = 'none' | 'low' | 'medium' | 'high' | 'hidden';
 export type InsiderRiskLevel = 'none' | 'minor' | 'moderate' | 'elevated';
+/** Graph beta's agentIdRiskLevel: an agent's risk (agent identities and agent users; no "hidden"). */
+export type AgentIdRiskLevel = 'none' | 'low' | 'medium' | 'high';
 export type AuthenticationFlow = 'none' | 'deviceCodeFlow' | 'authenticationTransfer';
 
 /** A property's value: null when the device has none (as Entra reads an unregistered device), left out when not known. */
@@ -130,6 +132,8 @@ export interface SignInFacts {
   userRiskLevel?: RiskLevel;
   insiderRiskLevel?: InsiderRiskLevel;
   servicePrincipalRiskLevel?: RiskLevel;
+  /** An agent's risk; only an agent identity or agent user has one. Left out: not known. */
+  agentIdRiskLevel?: AgentIdRiskLevel;
   authenticationFlow?: AuthenticationFlow;
 }
 

@@ -131,6 +131,35 @@ describe('measureAgreement', () => {
     ]);
   });
 
+  it('tallies agent risk as a condition of its own: a draft that sets it is not trusted where the engine agrees too little on it', () => {
+    const riskyAgents = {
+      ...policy({
+        name: 'Risky agents',
+        users: { includeUsers: ['All'] },
+        conditions: { agentIdRiskLevels: 'high' },
+        grant: { builtInControls: ['block'] },
+      }),
+      id: 'abroad',
+    };
+    // Ada is known to be no agent: the engine says the policy does not apply; the log says it applied 8 times.
+    const people: DirectoryFacts = { user: () => ({ groupIds: [], roleTemplateIds: [], agentUser: false }) };
+    const entries = log();
+    for (const [i, e] of entries.entries())
+      e.appliedConditionalAccessPolicies[0] = {
+        id: 'abroad',
+        result: i < 8 ? 'failure' : 'notApplied',
+        conditionsNotSatisfied: i < 8 ? 'none' : 'unknownFutureValue',
+      };
+    const report = measureAgreement(entries, [riskyAgents, blockLegacy], { context, directory: people });
+    const agentRisk = report.conditions.find((c) => c.condition === 'agentIdRisk')!;
+    expect([agentRisk.compared, agentRisk.mismatched]).toEqual([200, 8]);
+    expect(report.policies[0]!.sentence).toBe('agrees on 96.0 % of 200 sign-ins; the mismatches are in agent risk');
+    expect(report.trusted).toBe(true);
+    const trust = trustOfDraft(report, riskyAgents);
+    expect(trust.trusted).toBe(false);
+    expect(trust.sentence).toContain('96.0 % of sign-ins to policies that set agent risk');
+  });
+
   it('reads the documented results', () => {
     expect(['success', 'failure', 'reportOnlySuccess', 'reportOnlyFailure', 'reportOnlyInterrupted'].map(loggedOutcome)).toEqual(
       Array(5).fill('applied'),

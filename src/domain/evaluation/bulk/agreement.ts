@@ -55,6 +55,7 @@ export const CONDITION_WORDS: Record<ConditionName | 'unknown', string> = {
   userRisk: 'user risk',
   insiderRisk: 'insider risk',
   servicePrincipalRisk: 'service principal risk',
+  agentIdRisk: 'agent risk',
   authenticationFlows: 'authentication flows',
   otherConditions: 'conditions the engine does not evaluate',
   unknown: 'a condition the log does not name',
@@ -230,9 +231,9 @@ export function measureAgreement(
         continue;
       }
       const logFailed = flagsIn(applied.conditionsNotSatisfied);
-      // The documented enum has no member for device filters, insider risk or authentication flows: the
+      // The documented enum has no member for device filters, insider risk, agent risk or authentication flows: the
       // log says unknownFutureValue, which is the one of them the policy sets, when it sets only one.
-      const unnamed = set.filter((c) => c === 'devices' || c === 'insiderRisk' || c === 'authenticationFlows');
+      const unnamed = set.filter((c) => c === 'devices' || c === 'insiderRisk' || c === 'agentIdRisk' || c === 'authenticationFlows');
       const decided: ConditionName | 'unknown' =
         engine.result === 'notApplied'
           ? (engine.failedCondition ?? 'unknown')
@@ -301,6 +302,7 @@ function conditionsOf(policy: unknown): ConditionName[] {
     ['userRiskLevels', 'userRisk'],
     ['insiderRiskLevels', 'insiderRisk'],
     ['servicePrincipalRiskLevels', 'servicePrincipalRisk'],
+    ['agentIdRiskLevels', 'agentIdRisk'],
     ['authenticationFlows', 'authenticationFlows'],
   ];
   const set = (key: string) => configured(c[key]) && !(key === 'clientAppTypes' && list(c[key]).includes('all'));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePolicy } from '../evaluate-policy';
-import { context } from '../test-fixtures';
+import type { SignInFacts } from '../sign-in';
+import { context, ids, policy } from '../test-fixtures';
 import { BulkEvaluator } from './evaluator';
 import { shapesOf } from './shapes';
 import { bulkPolicies, mixedSignIns } from './test-sign-ins';
@@ -54,6 +55,62 @@ describe('BulkEvaluator', () => {
         }
       }
     expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('answers agent risk per agent and level as evaluatePolicy does, not reusing one answer across them', () => {
+    const policies = [
+      policy({ name: 'Risky agent users', users: { includeUsers: ['All'] }, conditions: { agentIdRiskLevels: 'high' } }),
+      policy({
+        name: 'Risky agents',
+        users: { includeUsers: ['None'] },
+        clientApplications: { includeAgentIdServicePrincipals: ['All'] },
+        conditions: { agentIdRiskLevels: 'low,medium' },
+      }),
+    ];
+    const identities: SignInFacts['identity'][] = [
+      { kind: 'user', userId: 'agent-user', groupIds: [], roleTemplateIds: [], agentUser: true },
+      { kind: 'user', userId: 'person', groupIds: [], roleTemplateIds: [], agentUser: false },
+      { kind: 'user', userId: 'someone', groupIds: [], roleTemplateIds: [] },
+      {
+        kind: 'workloadIdentity',
+        servicePrincipalId: 'agent-1',
+        servicePrincipalType: 'application',
+        ownedByThisTenant: true,
+        agentIdentity: true,
+      },
+    ];
+    const levels = ['none', 'low', 'high', undefined] as const;
+    const signIns = identities.flatMap((identity) =>
+      levels.map((level): SignInFacts => ({
+        identity,
+        target: { kind: 'application', appId: ids.exchange },
+        ipAddress: '8.8.8.8',
+        authenticationFlow: 'none',
+        ...(level ? { agentIdRiskLevel: level } : {}),
+      })),
+    );
+    const set = shapesOf(inputs(signIns), context);
+    const evaluator = new BulkEvaluator(context);
+    const compiled = policies.map((p) => evaluator.compile(p));
+    const results = new Set<string>();
+    for (const shape of set.shapes)
+      for (const [i, p] of policies.entries()) {
+        const full = evaluatePolicy(p, shape.facts, context);
+        const fast = compiled[i]!.resultFor(shape);
+        results.add(`${full.result}:${full.failedCondition ?? ''}`);
+        expect({ result: fast.result, failed: fast.failedCondition, missing: fast.missing ?? undefined }).toEqual({
+          result: full.result,
+          failed: full.failedCondition,
+          missing: full.missing,
+        });
+      }
+    expect([...results].sort()).toEqual([
+      'applies:',
+      'indeterminate:agentIdRisk',
+      'notApplied:agentIdRisk',
+      'notApplied:users',
+      'notApplied:workloadIdentities',
+    ]);
   });
 
   it('refuses shapes of another shape set, whose group indices mean other facts', () => {

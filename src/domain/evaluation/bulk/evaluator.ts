@@ -14,7 +14,7 @@ import type { EvaluationContext } from '../sign-in';
 import type { SignInShape } from './shapes';
 
 /** The fact group (FACT_GROUPS index) each step of `steps` reads, in its order; -1: the policy alone. */
-const STEP_GROUPS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, -1];
+const STEP_GROUPS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 10, -1];
 
 export interface FastResult {
   result: PolicyResult;

@@ -198,3 +198,10 @@ export class NetworkKeys {
 }
 
 export const plain = (value: string | undefined) => value ?? UNKNOWN;
+
+/** The agent risk group: whether an agent signs in (from its identity) and its risk, all the agent risk step reads. */
+export function agentRiskKey(f: SignInFacts): string {
+  const identity = f.identity;
+  const agent = identity === undefined ? undefined : identity.kind === 'user' ? identity.agentUser : identity.agentIdentity;
+  return `${String(agent ?? UNKNOWN)}|${plain(f.agentIdRiskLevel)}`;
+}

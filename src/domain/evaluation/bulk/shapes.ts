@@ -6,7 +6,7 @@
 // the same locations read the same to every policy. What the sign-in is known to have satisfied is
 // part of the key too, for the impact's "already satisfied".
 import type { EvaluationContext, SignInFacts } from '../sign-in';
-import { deviceKey, identityKey, NetworkKeys, plain, targetKey, type ShapeRelevance } from './shape-keys';
+import { agentRiskKey, deviceKey, identityKey, NetworkKeys, plain, targetKey, type ShapeRelevance } from './shape-keys';
 
 export { relevanceOf, type ShapeRelevance } from './shape-keys';
 
@@ -31,6 +31,8 @@ export const FACT_GROUPS = [
   'insiderRiskLevel',
   'servicePrincipalRiskLevel',
   'authenticationFlow',
+  // Whether an agent signs in, with its risk: what the agent risk step reads.
+  'agentIdRiskLevel',
 ] as const;
 export type FactGroup = (typeof FACT_GROUPS)[number];
 
@@ -142,10 +144,11 @@ export class ShapeBuilder {
     const i8 = this.indexOf(8, plain(f.insiderRiskLevel));
     const i9 = this.indexOf(9, plain(f.servicePrincipalRiskLevel));
     const i10 = this.indexOf(10, plain(f.authenticationFlow));
+    const i11 = this.indexOf(11, agentRiskKey(f));
     const satisfied = input.satisfied ?? [];
     const last = satisfied.length === 0 ? '' : satisfied.length === 1 ? satisfied[0]! : satisfied.join(',');
     // One character per group index: a short text hashes fast, and this runs for every sign-in.
-    const indices = [i0, i1, i2, i3, i4, i5, i6, i7, i8, i9, i10];
+    const indices = [i0, i1, i2, i3, i4, i5, i6, i7, i8, i9, i10, i11];
     let key = '';
     for (const i of indices) key += i < 0xffff ? String.fromCharCode(i) : `\uffff${i}.`;
     key += `|${last}`;

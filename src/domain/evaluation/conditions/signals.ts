@@ -75,6 +75,27 @@ export function riskOutcome(levels: unknown, field: LevelField, signIn: SignInFa
     : noMatch(`The ${words} is ${level}; the policy targets ${wanted.join(', ')}.`);
 }
 
+/**
+ * Agent risk (beta's agentIdRiskLevels) is an agent's: a sign-in by a person or by a service principal
+ * that is no agent never meets it (as the service evaluates it for agent identities and agent users).
+ */
+export function agentIdRiskOutcome(levels: unknown, signIn: SignInFacts): Outcome | null {
+  const wanted = flagsIn(levels);
+  if (wanted.length === 0) return null;
+  const identity = signIn.identity;
+  const agent = identity === undefined ? undefined : identity.kind === 'user' ? identity.agentUser : identity.agentIdentity;
+  if (agent === false) return noMatch('The policy targets an agent risk, which only agent identities and agent users have.');
+  if (agent === undefined)
+    return unknown('Whether an agent signs in is not known, so its agent risk is not either.', [
+      identity === undefined ? 'identity' : identity.kind === 'user' ? 'identity.agentUser' : 'identity.agentIdentity',
+    ]);
+  const level = signIn.agentIdRiskLevel;
+  if (level === undefined) return unknown('The agent risk level is not known.', ['agentIdRiskLevel']);
+  return wanted.includes(level)
+    ? match(`The agent risk is ${level}, a level the policy targets.`)
+    : noMatch(`The agent risk is ${level}; the policy targets ${wanted.join(', ')}.`);
+}
+
 const FLOW_WORDS: Record<string, string> = {
   deviceCodeFlow: 'the device code flow',
   authenticationTransfer: 'authentication transfer',
