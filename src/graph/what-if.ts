@@ -1,5 +1,5 @@
 // What the what-if page reads: Graph's own evaluation of a made-up sign-in against the saved
-// policies (POST /identity/conditionalAccess/evaluate, v1.0, documented 2025), the user's groups,
+// policies (POST /identity/conditionalAccess/evaluate, v1.0, documented 2025; beta for an agent identity), the user's groups,
 // roles, guest status and agent user or not for the console's engine, and the tenant's named locations.
 import type { GuestFacts, NamedLocationData } from '../domain/evaluation/sign-in';
 import type { JsonObject } from '../domain/json';
@@ -17,9 +17,17 @@ export interface GraphWhatIfResult {
   analysisReasons: string;
 }
 
-/** Graph's answer for every policy. A POST that changes nothing (Policy.Read.All suffices): safe to send again. */
-export async function evaluateWhatIf(client: GraphClient, body: JsonObject, signal?: AbortSignal): Promise<GraphWhatIfResult[]> {
-  const answer = await client.request<{ value?: JsonObject[] }>('/v1.0/identity/conditionalAccess/evaluate', {
+/**
+ * Graph's answer for every policy. A POST that changes nothing (Policy.Read.All suffices): safe to send again.
+ * beta for what only beta knows (an agent identity's sign-in and risk: evaluateVersion), else v1.0.
+ */
+export async function evaluateWhatIf(
+  client: GraphClient,
+  body: JsonObject,
+  version: 'v1.0' | 'beta',
+  signal?: AbortSignal,
+): Promise<GraphWhatIfResult[]> {
+  const answer = await client.request<{ value?: JsonObject[] }>(`/${version}/identity/conditionalAccess/evaluate`, {
     method: 'POST',
     body,
     signal,

@@ -3,6 +3,7 @@ import type { Requirements } from './evaluate-policies';
 import {
   DEFAULT_CONDITIONS,
   evaluateRequest,
+  evaluateVersion,
   graphCanEvaluate,
   readScenarios,
   scenarioFacts,
@@ -89,12 +90,35 @@ describe('a what-if scenario', () => {
     expect(scenarioFacts(unmarked, { workload: { agentIdentity: true } }).identity).toMatchObject({ agentIdentity: true });
     // Read, and the answer names no type: Graph names only derived types (an agent identity), so it is a plain one.
     expect(scenarioFacts(unmarked, { workload: { ownedByThisTenant: true } }).identity).toMatchObject({ agentIdentity: false });
-    // Graph's evaluate takes it as the service principal it is.
-    expect(evaluateRequest(agent).signInIdentity).toEqual({
-      '@odata.type': '#microsoft.graph.servicePrincipalSignIn',
-      servicePrincipalId: 'agent-1',
-    });
     expect(readScenarios(JSON.parse(scenariosFile([agent])), () => 'new').scenarios).toEqual([agent]);
+  });
+
+  it("sends an agent identity to beta's evaluate as an agentSignIn with its risk, and anyone else to v1.0 without one", () => {
+    const agent: Scenario = {
+      ...scenario,
+      identity: { kind: 'servicePrincipal', id: 'agent-1', name: 'Helpdesk', agentIdentity: true },
+      conditions: { ...scenario.conditions, agentIdRiskLevel: 'medium' },
+    };
+    expect(evaluateVersion(agent)).toBe('beta');
+    expect(evaluateRequest(agent)).toMatchObject({
+      signInIdentity: { '@odata.type': '#microsoft.graph.agentSignIn', agentServicePrincipalId: 'agent-1' },
+      signInConditions: { agentIdRiskLevel: 'medium' },
+    });
+    expect(scenarioFacts(agent, {}).agentIdRiskLevel).toBe('medium');
+    const payroll: Scenario = { ...agent, identity: { kind: 'servicePrincipal', id: 'sp-1', name: 'Payroll' } };
+    expect(evaluateVersion(payroll)).toBe('v1.0');
+    expect(evaluateRequest(payroll).signInIdentity).toEqual({
+      '@odata.type': '#microsoft.graph.servicePrincipalSignIn',
+      servicePrincipalId: 'sp-1',
+    });
+    expect(evaluateRequest(payroll).signInConditions).not.toHaveProperty('agentIdRiskLevel');
+    // An agent user's risk is not asked: not known to the engine.
+    expect(scenarioFacts({ ...agent, identity: scenario.identity }, { agentUser: true })).not.toHaveProperty('agentIdRiskLevel');
+    expect(evaluateVersion({ ...agent, identity: scenario.identity })).toBe('v1.0');
+    // A file from before agent risk reads with none.
+    const older = JSON.parse(scenariosFile([agent])) as { scenarios: { conditions: Record<string, unknown> }[] };
+    delete older.scenarios[0]!.conditions.agentIdRiskLevel;
+    expect(readScenarios(older, () => 'new').scenarios[0]!.conditions.agentIdRiskLevel).toBe('none');
   });
 
   it('goes to a file and back, and a file’s unusable scenarios are named', () => {

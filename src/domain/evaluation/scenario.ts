@@ -6,6 +6,7 @@ import { isJsonObject, type JsonObject } from '../json';
 import type { Requirements } from './evaluate-policies';
 import { parseIpAddress } from './ip-address';
 import type {
+  AgentIdRiskLevel,
   AuthenticationFlow,
   ClientAppType,
   DevicePlatform,
@@ -17,9 +18,9 @@ import type {
 } from './sign-in';
 
 /**
- * Who signs in. An agent identity is a service principal to Graph's evaluate (a servicePrincipalSignIn with
- * its id), marked as such so that it is offered, kept and reopened as one; a file without the mark reads
- * as a workload identity, as before agents.
+ * Who signs in. An agent identity is a service principal marked as such, so that it is offered, kept and
+ * reopened as one, and sent to Graph's beta evaluate as an agentSignIn with its risk; a file without the
+ * mark reads as a workload identity, as before agents.
  */
 export type ScenarioIdentity =
   { kind: 'user'; id: string; name: string } | { kind: 'servicePrincipal'; id: string; name: string; agentIdentity?: true };
@@ -39,6 +40,8 @@ export interface ScenarioConditions {
   userRiskLevel: RiskLevel;
   servicePrincipalRiskLevel: RiskLevel;
   insiderRiskLevel: InsiderRiskLevel;
+  /** An agent identity's risk: asked, sent and evaluated only when an agent identity signs in. */
+  agentIdRiskLevel: AgentIdRiskLevel;
   deviceCompliant: boolean;
   /** How the device is joined: 'none' for an unregistered one (every device property then reads as null). */
   deviceTrustType: 'none' | 'AzureAD' | 'ServerAD' | 'Workplace';
@@ -66,6 +69,7 @@ export const DEFAULT_CONDITIONS: ScenarioConditions = {
   userRiskLevel: 'none',
   servicePrincipalRiskLevel: 'none',
   insiderRiskLevel: 'none',
+  agentIdRiskLevel: 'none',
   deviceCompliant: false,
   deviceTrustType: 'none',
   authenticationFlow: 'none',
@@ -84,13 +88,23 @@ export function graphCanEvaluate(scenario: Scenario): { ok: true } | { ok: false
   return { ok: true };
 }
 
-/** The body of `POST /identity/conditionalAccess/evaluate`, every condition stated. */
+/** Whether an agent identity signs in: the scenario's mark (what the directory says is read apart). */
+export const signsInAsAgent = (scenario: Pick<Scenario, 'identity'>) =>
+  scenario.identity.kind === 'servicePrincipal' && scenario.identity.agentIdentity === true;
+
+/** The Graph version that can evaluate the scenario: only beta knows an agent identity's sign-in and risk. */
+export const evaluateVersion = (scenario: Scenario): 'v1.0' | 'beta' => (signsInAsAgent(scenario) ? 'beta' : 'v1.0');
+
+/** The body of `POST /identity/conditionalAccess/evaluate` (for evaluateVersion), every condition stated. */
 export function evaluateRequest(scenario: Scenario): JsonObject {
   const c = scenario.conditions;
+  const agent = signsInAsAgent(scenario);
   const identity: JsonObject =
     scenario.identity.kind === 'user'
       ? { '@odata.type': '#microsoft.graph.userSignIn', userId: scenario.identity.id }
-      : { '@odata.type': '#microsoft.graph.servicePrincipalSignIn', servicePrincipalId: scenario.identity.id };
+      : agent
+        ? { '@odata.type': '#microsoft.graph.agentSignIn', agentServicePrincipalId: scenario.identity.id }
+        : { '@odata.type': '#microsoft.graph.servicePrincipalSignIn', servicePrincipalId: scenario.identity.id };
   const target = scenario.target;
   const context: JsonObject =
     target.kind === 'application'
@@ -107,6 +121,8 @@ export function evaluateRequest(scenario: Scenario): JsonObject {
     insiderRiskLevel: c.insiderRiskLevel,
     deviceInfo: c.deviceTrustType === 'none' ? { isCompliant: false } : { isCompliant: c.deviceCompliant, trustType: c.deviceTrustType },
     authenticationFlow: { transferMethod: c.authenticationFlow },
+    // beta's signInConditions only: v1.0 refuses a property its type does not declare.
+    ...(agent && { agentIdRiskLevel: c.agentIdRiskLevel }),
   };
   if (c.ipAddress.trim()) conditions.ipAddress = c.ipAddress.trim();
   if (c.country.trim()) conditions.country = c.country.trim().toUpperCase();
@@ -186,6 +202,8 @@ export function scenarioFacts(scenario: Scenario, subject: SubjectFacts): SignIn
     userRiskLevel: c.userRiskLevel,
     servicePrincipalRiskLevel: c.servicePrincipalRiskLevel,
     insiderRiskLevel: c.insiderRiskLevel,
+    // Asked only of an agent identity: anyone else's is not known (an agent user's) or has none.
+    ...(signsInAsAgent(scenario) && { agentIdRiskLevel: c.agentIdRiskLevel }),
     authenticationFlow: c.authenticationFlow,
     device:
       c.deviceTrustType === 'none'
@@ -260,6 +278,7 @@ export function readScenarios(value: unknown, newId: () => string): { scenarios:
         userRiskLevel: oneOf(c.userRiskLevel, risks, 'none'),
         servicePrincipalRiskLevel: oneOf(c.servicePrincipalRiskLevel, risks, 'none'),
         insiderRiskLevel: oneOf(c.insiderRiskLevel, ['none', 'minor', 'moderate', 'elevated'], 'none'),
+        agentIdRiskLevel: oneOf(c.agentIdRiskLevel, ['none', 'low', 'medium', 'high'], 'none'),
         deviceCompliant: c.deviceCompliant === true,
         deviceTrustType: oneOf(c.deviceTrustType, ['none', 'AzureAD', 'ServerAD', 'Workplace'], 'none'),
         authenticationFlow: oneOf(c.authenticationFlow, ['none', 'deviceCodeFlow', 'authenticationTransfer'], 'none'),

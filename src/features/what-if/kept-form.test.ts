@@ -40,4 +40,13 @@ describe('the What if form kept for the tab', () => {
       expect(readKeptForm('account-c')).toBeNull();
     }
   });
+
+  it('brings back a form kept before agent risk was asked, with no agent risk', () => {
+    const { agentIdRiskLevel: _, ...before } = written.scenario.conditions;
+    sessionStorage.setItem(
+      'gatehouse.what-if-form.account-d',
+      JSON.stringify({ scenario: { ...written.scenario, conditions: before }, whoKind: 'user' }),
+    );
+    expect(readKeptForm('account-d')).toEqual(written);
+  });
 });

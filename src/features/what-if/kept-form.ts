@@ -45,11 +45,19 @@ function isScenarioDraft(v: unknown): v is ScenarioDraft {
   return identity && target && stated;
 }
 
-const kept = tabDrafts<KeptForm>('gatehouse.what-if-form', (raw) =>
-  isJsonObject(raw) && isScenarioDraft(raw.scenario)
-    ? { scenario: raw.scenario, whoKind: WHO_CHOICES.find((kind) => kind === raw.whoKind) ?? 'user' }
-    : null,
-);
+// Conditions the form asks since a form may have been kept: such a form reads with their defaults.
+const ADDED_LATER: Partial<ScenarioDraft['conditions']> = { agentIdRiskLevel: DEFAULT_CONDITIONS.agentIdRiskLevel };
+const withLaterConditions = (scenario: unknown): unknown =>
+  isJsonObject(scenario) && isJsonObject(scenario.conditions)
+    ? { ...scenario, conditions: { ...ADDED_LATER, ...scenario.conditions } }
+    : scenario;
+
+const kept = tabDrafts<KeptForm>('gatehouse.what-if-form', (raw) => {
+  const scenario = isJsonObject(raw) ? withLaterConditions(raw.scenario) : null;
+  return isJsonObject(raw) && isScenarioDraft(scenario)
+    ? { scenario, whoKind: WHO_CHOICES.find((kind) => kind === raw.whoKind) ?? 'user' }
+    : null;
+});
 
 /** What was typed and picked in this tab with this account, or null when nothing is kept. */
 export const readKeptForm = (accountKey: string): KeptForm | null => kept.read(accountKey);

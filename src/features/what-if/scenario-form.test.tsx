@@ -45,6 +45,36 @@ describe('the scenario form’s pickers', () => {
   });
 });
 
+describe('the risks asked of who signs in', () => {
+  function FormFor({ identity }: { identity: ScenarioDraft['identity'] }) {
+    const [value, setValue] = useState<ScenarioDraft>({ ...draft, identity });
+    return (
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <ScenarioForm value={value} onChange={setValue} />
+        <output data-testid="conditions">{JSON.stringify(value.conditions)}</output>
+      </QueryClientProvider>
+    );
+  }
+  const conditions = () => JSON.parse(screen.getByTestId('conditions').textContent!) as ScenarioDraft['conditions'];
+
+  it("asks an agent identity's agent risk, and keeps the choice", () => {
+    render(<FormFor identity={{ kind: 'servicePrincipal', id: 'a1', name: 'Helpdesk Agent', agentIdentity: true }} />);
+    expect(screen.queryByRole('combobox', { name: 'Service principal risk' })).toBeNull();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Agent risk' }), { target: { value: 'high' } });
+    expect(conditions().agentIdRiskLevel).toBe('high');
+  });
+
+  it("asks a workload identity's own risk, and a user's neither", () => {
+    render(<FormFor identity={{ kind: 'servicePrincipal', id: 'sp1', name: 'Payroll' }} />);
+    expect(screen.queryByRole('combobox', { name: 'Agent risk' })).toBeNull();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Service principal risk' }), { target: { value: 'medium' } });
+    expect(conditions().servicePrincipalRiskLevel).toBe('medium');
+    cleanup();
+    render(<FormFor identity={{ kind: 'user', id: 'u1', name: 'Ada' }} />);
+    expect(screen.queryByRole('combobox', { name: /^(Agent|Service principal) risk$/ })).toBeNull();
+  });
+});
+
 /** The form as the page holds it: what is typed stays typed. */
 function TypedForm() {
   const [value, setValue] = useState(draft);

@@ -205,6 +205,23 @@ export function ScenarioForm({
           options={(['none', 'minor', 'moderate', 'elevated'] as const).map((r) => [r, r] as const)}
           onChange={(insiderRiskLevel) => set({ insiderRiskLevel })}
         />
+        {/* A workload identity's own risk, or an agent identity's (which only beta's evaluate takes). */}
+        {value.identity?.kind === 'servicePrincipal' &&
+          (value.identity.agentIdentity ? (
+            <Choice
+              label={WORDS.agentIdRiskLevel}
+              value={c.agentIdRiskLevel}
+              options={RISKS.map((r) => [r, r] as const)}
+              onChange={(agentIdRiskLevel) => set({ agentIdRiskLevel })}
+            />
+          ) : (
+            <Choice
+              label={WORDS.servicePrincipalRiskLevel}
+              value={c.servicePrincipalRiskLevel}
+              options={RISKS.map((r) => [r, r] as const)}
+              onChange={(servicePrincipalRiskLevel) => set({ servicePrincipalRiskLevel })}
+            />
+          ))}
         <Choice
           label={WORDS.authenticationFlow}
           value={c.authenticationFlow}

@@ -5,7 +5,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { evaluatePolicies, type SignInEvaluation } from '../../domain/evaluation/evaluate-policies';
-import { evaluateRequest, graphCanEvaluate, scenarioFacts, type Scenario } from '../../domain/evaluation/scenario';
+import { evaluateRequest, evaluateVersion, graphCanEvaluate, scenarioFacts, type Scenario } from '../../domain/evaluation/scenario';
 import type { NameLookup } from '../../domain/evaluation/sign-in';
 import { canonicalJson } from '../../domain/bundle/canonical-json';
 import type { JsonObject } from '../../domain/json';
@@ -43,11 +43,11 @@ export const workloadQuery = (tenant: TenantSession, servicePrincipalId: string 
     staleTime: 5 * 60_000,
   });
 
-export const graphWhatIfQuery = (tenant: TenantSession, body: JsonObject | null) =>
+export const graphWhatIfQuery = (tenant: TenantSession, request: { body: JsonObject; version: 'v1.0' | 'beta' } | null) =>
   queryOptions({
-    queryKey: queryKeys.graphWhatIf(tenant, body ? canonicalJson(body) : ''),
-    queryFn: ({ signal }) => evaluateWhatIf(tenant.client, body!, signal),
-    enabled: !!body,
+    queryKey: queryKeys.graphWhatIf(tenant, request ? `${request.version} ${canonicalJson(request.body)}` : ''),
+    queryFn: ({ signal }) => evaluateWhatIf(tenant.client, request!.body, request!.version, signal),
+    enabled: !!request,
     staleTime: 60_000,
     retry: false,
   });
@@ -85,8 +85,11 @@ export function useWhatIf(tenant: TenantSession, scenario: Scenario | null, draf
   const names = useNames(tenant, policies.data);
   const [mfaTrustedIps] = useMfaTrustedIps(tenant.account.tenantId);
   const can = scenario ? graphCanEvaluate(scenario) : null;
-  const body = useMemo(() => (scenario && can?.ok ? evaluateRequest(scenario) : null), [scenario, can?.ok]);
-  const graph = useQuery(graphWhatIfQuery(tenant, body));
+  const request = useMemo(
+    () => (scenario && can?.ok ? { body: evaluateRequest(scenario), version: evaluateVersion(scenario) } : null),
+    [scenario, can?.ok],
+  );
+  const graph = useQuery(graphWhatIfQuery(tenant, request));
 
   const lookup = useMemo<NameLookup | undefined>(() => {
     const known = names.data?.names;

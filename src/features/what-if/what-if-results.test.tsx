@@ -50,10 +50,12 @@ describe('WhatIfResults, Graph’s column', () => {
           [
             { id: 'ca6', displayName: 'CA006', state: 'enabled', policyApplies: false, analysisReasons: 'notEnoughInformation' },
             { id: 'ca1', displayName: 'CA001', state: 'enabled', policyApplies: false, analysisReasons: 'users' },
+            { id: 'ra', displayName: 'Risky agents', state: 'enabled', policyApplies: false, analysisReasons: 'unknownFutureValue' },
           ],
           [
             policy('ca6', 'CA006', 'indeterminate', 'the IP address is not known.'),
             policy('ca1', 'CA001', 'notApplied', 'the user is not included.'),
+            policy('ra', 'Risky agents', 'notApplied', 'The agent risk is low; the policy targets high.'),
           ],
         )}
       />,
@@ -62,6 +64,10 @@ describe('WhatIfResults, Graph’s column', () => {
     expect(ca006.textContent).toContain('Not enough information');
     expect(ca006.textContent).not.toContain('Does not apply');
     expect(graphCell('CA001').textContent).toBe('Does not apply' + 'Not matched: users');
+    // Graph's enum has no member for agent risk: its unknownFutureValue is said in words, not as the token.
+    expect(graphCell('Risky agents').textContent).toBe(
+      'Does not apply' + 'Not matched: a condition Graph does not name (agent risk, for one)',
+    );
   });
 
   it('reads the reasons as flags: several, comma-separated, one of them not enough information', () => {

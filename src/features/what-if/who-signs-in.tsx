@@ -1,7 +1,7 @@
 // Who signs in, in the scenario form: a user, a workload identity or an agent identity, each searched
-// among its own kind, and the one picked. An agent identity is a service principal to Graph's evaluate (a
-// servicePrincipalSignIn with its id), but is searched apart (the workload identity search leaves agents
-// out) and marked as one, so a saved scenario reopens as the agent identity it was.
+// among its own kind, and the one picked. An agent identity is a service principal, searched apart (the
+// workload identity search leaves agents out) and marked as one, so that Graph's beta evaluate is sent it
+// as an agentSignIn with its risk and a saved scenario reopens as the agent identity it was.
 import { Field } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ScenarioIdentity } from '../../domain/evaluation/scenario';

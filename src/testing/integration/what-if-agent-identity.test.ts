@@ -1,9 +1,9 @@
 // What if for the demo's agent identity ("Contoso Helpdesk Agent"), read through Graph as the page reads it:
-// Graph's evaluate (the emulator) and Gatehouse's engine agree on every saved policy, one that names all
-// agent identities among them (Graph applies it; the engine did not read the agent identity lists).
+// Graph's beta evaluate (the emulator), sent an agentSignIn with the agent's risk, and Gatehouse's engine
+// agree on every saved policy, among them one that names all agent identities and one on agent risk.
 import { describe, expect, it } from 'vitest';
 import { evaluatePolicies } from '../../domain/evaluation/evaluate-policies';
-import { DEFAULT_CONDITIONS, evaluateRequest, scenarioFacts, type Scenario } from '../../domain/evaluation/scenario';
+import { DEFAULT_CONDITIONS, evaluateRequest, evaluateVersion, scenarioFacts, type Scenario } from '../../domain/evaluation/scenario';
 import { verdictOf } from '../../features/what-if/graph-agreement';
 import { searchDirectory } from '../../graph/directory';
 import { evaluateWhatIf, readWorkload } from '../../graph/what-if';
@@ -12,6 +12,7 @@ import { microsoftApps } from '../../emulator/seed/apps';
 import { graphOverEmulator } from '../graph-over-emulator';
 
 const ALL_AGENTS = 'Report-only: block all agent identities from SharePoint';
+const RISKY_AGENTS = 'Block agents at high risk';
 
 describe('What if for an agent identity', () => {
   it('reads it as an agent identity, and Graph and the engine agree on every policy', async () => {
@@ -29,6 +30,20 @@ describe('What if for an agent identity', () => {
         grantControls: { operator: 'OR', builtInControls: ['block'] },
       },
     });
+    await client.request('/beta/identity/conditionalAccess/policies', {
+      method: 'POST',
+      body: {
+        displayName: RISKY_AGENTS,
+        state: 'enabled',
+        conditions: {
+          users: { includeUsers: ['None'] },
+          clientApplications: { includeAgentIdServicePrincipals: ['All'] },
+          applications: { includeApplications: ['All'] },
+          agentIdRiskLevels: 'high',
+        },
+        grantControls: { operator: 'OR', builtInControls: ['block'] },
+      },
+    });
     const [agent] = await searchDirectory(client, 'agentIdentities', 'helpdesk');
     const scenario: Scenario = {
       id: 's',
@@ -40,26 +55,34 @@ describe('What if for an agent identity', () => {
     const workload = await readWorkload(client, agent!.id, CONTOSO_TENANT_ID);
     expect(workload.agentIdentity).toBe(true);
     const policies = await client.list<{ id: string; displayName: string }>('/beta/identity/conditionalAccess/policies');
-    const graph = await evaluateWhatIf(client, evaluateRequest(scenario));
-    const engine = evaluatePolicies(policies, scenarioFacts(scenario, { workload }), {}).results;
+    expect(evaluateVersion(scenario)).toBe('beta');
 
-    const applied = (name: string) => [
-      graph.find((r) => r.displayName === name)?.policyApplies,
-      engine.find((r) => r.displayName === name)?.result,
-    ];
-    expect(applied(ALL_AGENTS)).toEqual([true, 'applies']);
-    // CA023 leaves this agent out by its id.
-    expect(applied('CA023: Block agent identities from all resources')).toEqual([false, 'notApplied']);
-    const parted = engine
-      .map((result) => ({
-        name: result.displayName,
-        verdict: verdictOf(
-          graph.find((r) => r.id === result.policyId),
-          result,
-        ),
-      }))
-      .filter((p) => p.verdict !== 'agree');
-    expect(parted).toEqual([]);
+    for (const [risk, applies] of [
+      ['high', true],
+      ['low', false],
+    ] as const) {
+      const atRisk: Scenario = { ...scenario, conditions: { ...scenario.conditions, agentIdRiskLevel: risk } };
+      const graph = await evaluateWhatIf(client, evaluateRequest(atRisk), evaluateVersion(atRisk));
+      const engine = evaluatePolicies(policies, scenarioFacts(atRisk, { workload }), {}).results;
+      const applied = (name: string) => [
+        graph.find((r) => r.displayName === name)?.policyApplies,
+        engine.find((r) => r.displayName === name)?.result,
+      ];
+      expect(applied(ALL_AGENTS)).toEqual([true, 'applies']);
+      expect(applied(RISKY_AGENTS)).toEqual(applies ? [true, 'applies'] : [false, 'notApplied']);
+      // CA023 leaves this agent out by its id.
+      expect(applied('CA023: Block agent identities from all resources')).toEqual([false, 'notApplied']);
+      const parted = engine
+        .map((result) => ({
+          name: result.displayName,
+          verdict: verdictOf(
+            graph.find((r) => r.id === result.policyId),
+            result,
+          ),
+        }))
+        .filter((p) => p.verdict !== 'agree');
+      expect(parted).toEqual([]);
+    }
   });
 
   it('reads a workload identity that is no agent as such', async () => {
