@@ -40,8 +40,18 @@ const OTHER_INPUTS: Record<string, string> = {
   'target.agentResource': 'whether the application is an agent resource',
 };
 
+/**
+ * Inputs a field of the form states for some scenarios only: when the engine misses one, the form did not ask
+ * it (an agent's risk is asked of an agent identity, never of an agent user).
+ */
+const NOT_ASKED: Record<string, string> = {
+  agentIdRiskLevel: 'the agent’s risk (asked only of an agent identity)',
+};
+
 /** One missing input in the form's words; a path into the policy itself (conditions.…, device.… of a filter) stays as written. */
 export function missingInputInWords(path: string): string {
+  const notAsked = NOT_ASKED[path];
+  if (notAsked) return notAsked;
   if (Object.hasOwn(SCENARIO_FIELD_WORDS, path)) return SCENARIO_FIELD_WORDS[path as keyof typeof SCENARIO_FIELD_WORDS];
   const other = OTHER_INPUTS[path];
   if (other) return other;

@@ -112,6 +112,14 @@ describe('a what-if scenario', () => {
       servicePrincipalId: 'sp-1',
     });
     expect(evaluateRequest(payroll).signInConditions).not.toHaveProperty('agentIdRiskLevel');
+    // A service principal's own risk is asked of a workload identity only: a value left from one is not sent for anyone else.
+    const leftOver = { ...agent.conditions, servicePrincipalRiskLevel: 'high' as const };
+    expect(evaluateRequest({ ...payroll, conditions: leftOver }).signInConditions).toMatchObject({ servicePrincipalRiskLevel: 'high' });
+    expect(scenarioFacts({ ...payroll, conditions: leftOver }, {}).servicePrincipalRiskLevel).toBe('high');
+    for (const other of [agent, { ...agent, identity: scenario.identity }]) {
+      expect(evaluateRequest({ ...other, conditions: leftOver }).signInConditions).toMatchObject({ servicePrincipalRiskLevel: 'none' });
+      expect(scenarioFacts({ ...other, conditions: leftOver }, {}).servicePrincipalRiskLevel).toBe('none');
+    }
     // An agent user's risk is not asked: not known to the engine.
     expect(scenarioFacts({ ...agent, identity: scenario.identity }, { agentUser: true })).not.toHaveProperty('agentIdRiskLevel');
     expect(evaluateVersion({ ...agent, identity: scenario.identity })).toBe('v1.0');

@@ -92,6 +92,10 @@ export function graphCanEvaluate(scenario: Scenario): { ok: true } | { ok: false
 export const signsInAsAgent = (scenario: Pick<Scenario, 'identity'>) =>
   scenario.identity.kind === 'servicePrincipal' && scenario.identity.agentIdentity === true;
 
+/** A service principal's own risk is asked of a workload identity that is no agent; anyone else's is none. */
+const servicePrincipalRisk = (scenario: Scenario): RiskLevel =>
+  scenario.identity.kind === 'servicePrincipal' && !signsInAsAgent(scenario) ? scenario.conditions.servicePrincipalRiskLevel : 'none';
+
 /** The Graph version that can evaluate the scenario: only beta knows an agent identity's sign-in and risk. */
 export const evaluateVersion = (scenario: Scenario): 'v1.0' | 'beta' => (signsInAsAgent(scenario) ? 'beta' : 'v1.0');
 
@@ -117,7 +121,7 @@ export function evaluateRequest(scenario: Scenario): JsonObject {
     clientAppType: c.clientAppType,
     signInRiskLevel: c.signInRiskLevel,
     userRiskLevel: c.userRiskLevel,
-    servicePrincipalRiskLevel: c.servicePrincipalRiskLevel,
+    servicePrincipalRiskLevel: servicePrincipalRisk(scenario),
     insiderRiskLevel: c.insiderRiskLevel,
     deviceInfo: c.deviceTrustType === 'none' ? { isCompliant: false } : { isCompliant: c.deviceCompliant, trustType: c.deviceTrustType },
     authenticationFlow: { transferMethod: c.authenticationFlow },
@@ -200,7 +204,7 @@ export function scenarioFacts(scenario: Scenario, subject: SubjectFacts): SignIn
     ...(c.country.trim() && { country: c.country.trim().toUpperCase() }),
     signInRiskLevel: c.signInRiskLevel,
     userRiskLevel: c.userRiskLevel,
-    servicePrincipalRiskLevel: c.servicePrincipalRiskLevel,
+    servicePrincipalRiskLevel: servicePrincipalRisk(scenario),
     insiderRiskLevel: c.insiderRiskLevel,
     // Asked only of an agent identity: anyone else's is not known (an agent user's) or has none.
     ...(signsInAsAgent(scenario) && { agentIdRiskLevel: c.agentIdRiskLevel }),

@@ -47,6 +47,12 @@ describe('coverage before the emergency accounts are named', () => {
     );
   });
 
+  it('does not count a policy on agent risk as covering people: agent risk is only an agent’s', () => {
+    const [finding] = lint('coverage-mfa-for-everyone', { policies: [demo.mfaForAll({ conditions: { agentIdRiskLevels: 'high' } })] });
+    expect(finding?.severity).toBe('warning');
+    expect(finding?.message).toContain('comes close, but it applies only to agents at some agent risk levels.');
+  });
+
   it('keeps any other excluded group a gap', () => {
     const users = { includeUsers: ['All'], excludeGroups: [SERVICE_GROUP] };
     const [finding] = lint('coverage-mfa-for-everyone', { policies: [demo.mfaForAll({ users })] });

@@ -98,7 +98,13 @@ const cases: Record<string, Case> = {
   },
   'directory-sync-accounts-in-scope': {
     fires: { policies: [policy()] },
-    quiet: { policies: [policy({ users: { includeUsers: ['All'], excludeRoles: [SYNC_ROLE] } })] },
+    // A policy on agent risk never reaches the sync account, a person's account to Conditional Access.
+    quiet: {
+      policies: [
+        policy({ users: { includeUsers: ['All'], excludeRoles: [SYNC_ROLE] } }),
+        policy({ conditions: { agentIdRiskLevels: 'high' } }),
+      ],
+    },
     says: /applies to the role Directory Synchronization Accounts/,
   },
   'compliant-device-report-only': {

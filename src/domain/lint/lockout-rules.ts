@@ -107,6 +107,7 @@ function narrowedForSync(p: PolicyView): boolean {
     list(c.userRiskLevels).length > 0 ||
     list(c.signInRiskLevels).length > 0 ||
     (typeof c.insiderRiskLevels === 'string' && c.insiderRiskLevels.trim() !== '') ||
+    (typeof c.agentIdRiskLevels === 'string' && c.agentIdRiskLevels.trim() !== '') ||
     (typeof flows === 'string' && flows.trim() !== '' && flows !== 'none') ||
     Object.keys(obj(obj(c.devices).deviceFilter)).length > 0
   );

@@ -52,6 +52,9 @@ export function narrowing(p: PolicyView, tenant: Tenant, allow: Allowance = {}):
   if (list(p.conditions.signInRiskLevels).length && !allow.signInRisk) reasons.push('it applies only at some sign-in risk levels');
   const insider = p.conditions.insiderRiskLevels;
   if (typeof insider === 'string' && insider.trim()) reasons.push('it applies only at some insider risk levels');
+  // Agent risk is only an agent's: a policy that sets it never reaches a person.
+  const agentRisk = p.conditions.agentIdRiskLevels;
+  if (typeof agentRisk === 'string' && agentRisk.trim()) reasons.push('it applies only to agents at some agent risk levels');
   const flows = obj(p.conditions.authenticationFlows).transferMethods;
   if (typeof flows === 'string' && flows.trim() && flows !== 'none' && !allow.authenticationFlows)
     reasons.push('it applies only to some authentication flows');

@@ -65,9 +65,7 @@ describe('WhatIfResults, Graph’s column', () => {
     expect(ca006.textContent).not.toContain('Does not apply');
     expect(graphCell('CA001').textContent).toBe('Does not apply' + 'Not matched: users');
     // Graph's enum has no member for agent risk: its unknownFutureValue is said in words, not as the token.
-    expect(graphCell('Risky agents').textContent).toBe(
-      'Does not apply' + 'Not matched: a condition Graph does not name (agent risk, for one)',
-    );
+    expect(graphCell('Risky agents').textContent).toBe('Does not apply' + 'Not matched: a condition Graph’s reasons do not name');
   });
 
   it('reads the reasons as flags: several, comma-separated, one of them not enough information', () => {

@@ -57,8 +57,8 @@ const GRAPH_REASONS: Record<string, string> = {
   time: 'time',
   insiderRisk: 'insider risk',
   authenticationFlow: 'authentication flows',
-  // The documented enum names no member for some conditions (agent risk among them): Graph says this.
-  unknownFutureValue: 'a condition Graph does not name (agent risk, for one)',
+  // The documented enum has no member for some conditions (agent risk among them): Graph says this.
+  unknownFutureValue: 'a condition Graph’s reasons do not name',
 };
 
 /** What a policy that applies asks, as the admin center's What If lists it: its grant, then its session controls. */

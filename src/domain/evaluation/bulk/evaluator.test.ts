@@ -66,6 +66,12 @@ describe('BulkEvaluator', () => {
         clientApplications: { includeAgentIdServicePrincipals: ['All'] },
         conditions: { agentIdRiskLevels: 'low,medium' },
       }),
+      policy({
+        name: 'Everyone at agent risk',
+        users: { includeUsers: ['All'] },
+        clientApplications: { includeServicePrincipals: ['ServicePrincipalsInMyTenant'] },
+        conditions: { agentIdRiskLevels: 'high' },
+      }),
     ];
     const identities: SignInFacts['identity'][] = [
       { kind: 'user', userId: 'agent-user', groupIds: [], roleTemplateIds: [], agentUser: true },
@@ -78,11 +84,14 @@ describe('BulkEvaluator', () => {
         ownedByThisTenant: true,
         agentIdentity: true,
       },
+      // Not known whether an agent: each kind names its own missing fact, which one cached answer must not blur.
+      { kind: 'workloadIdentity', servicePrincipalId: 'sp-1', servicePrincipalType: 'application', ownedByThisTenant: true },
+      undefined,
     ];
     const levels = ['none', 'low', 'high', undefined] as const;
     const signIns = identities.flatMap((identity) =>
       levels.map((level): SignInFacts => ({
-        identity,
+        ...(identity && { identity }),
         target: { kind: 'application', appId: ids.exchange },
         ipAddress: '8.8.8.8',
         authenticationFlow: 'none',
@@ -107,6 +116,8 @@ describe('BulkEvaluator', () => {
     expect([...results].sort()).toEqual([
       'applies:',
       'indeterminate:agentIdRisk',
+      'indeterminate:users',
+      'indeterminate:workloadIdentities',
       'notApplied:agentIdRisk',
       'notApplied:users',
       'notApplied:workloadIdentities',

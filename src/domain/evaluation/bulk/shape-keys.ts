@@ -199,9 +199,12 @@ export class NetworkKeys {
 
 export const plain = (value: string | undefined) => value ?? UNKNOWN;
 
-/** The agent risk group: whether an agent signs in (from its identity) and its risk, all the agent risk step reads. */
+/**
+ * The agent risk group: all the agent risk step reads. Who signs in (its kind, and whether an agent), for the
+ * step names a different missing fact for each kind, and the agent's risk.
+ */
 export function agentRiskKey(f: SignInFacts): string {
   const identity = f.identity;
   const agent = identity === undefined ? undefined : identity.kind === 'user' ? identity.agentUser : identity.agentIdentity;
-  return `${String(agent ?? UNKNOWN)}|${plain(f.agentIdRiskLevel)}`;
+  return `${identity?.kind ?? UNKNOWN}|${String(agent ?? UNKNOWN)}|${plain(f.agentIdRiskLevel)}`;
 }

@@ -25,7 +25,7 @@ const userActions: Record<string, string> = {
 };
 const platforms = ['android', 'iOS', 'windows', 'windowsPhone', 'macOS', 'linux'];
 const riskLevels = ['none', 'low', 'medium', 'high', 'hidden'];
-const agentRiskLevels = ['none', 'low', 'medium', 'high'];
+const agentRiskLevels = ['none', 'low', 'medium', 'high', 'unknownFutureValue'];
 
 function subjectOf(tenant: TenantState, identity: Record<string, unknown>, version: string): Subject {
   const type = String(identity['@odata.type'] ?? '');
@@ -34,11 +34,15 @@ function subjectOf(tenant: TenantState, identity: Record<string, unknown>, versi
     if (!sp) throw invalid(`the service principal '${String(identity.servicePrincipalId)}' does not exist in your tenant.`);
     return workloadSubject(tenant, sp);
   }
-  // beta's agentSignIn (resources/agentsignin.md): an agent identity, by its object id.
-  if (type === '#microsoft.graph.agentSignIn' && version === 'beta') {
+  // beta's agentSignIn (resources/agentsignin.md): an agent identity, by its object id. v1.0's model has no
+  // such type, which OData refuses as it refuses any type it cannot resolve.
+  if (type === '#microsoft.graph.agentSignIn') {
+    if (version !== 'beta') throw errors.badRequest("A type named 'microsoft.graph.agentSignIn' could not be resolved by the model.");
+    const id = String(identity.agentServicePrincipalId);
     const found = findWorkload(tenant, identity.agentServicePrincipalId);
-    const subject = found && workloadSubject(tenant, found);
-    if (!subject?.agent) throw invalid(`the agent identity '${String(identity.agentServicePrincipalId)}' does not exist in your tenant.`);
+    if (!found) throw invalid(`the agent identity '${id}' does not exist in your tenant.`);
+    const subject = workloadSubject(tenant, found);
+    if (!subject.agent) throw invalid(`the service principal '${id}' is not an agent identity.`);
     return subject;
   }
   const known = version === 'beta' ? 'userSignIn, servicePrincipalSignIn or agentSignIn' : 'userSignIn or servicePrincipalSignIn';
@@ -78,21 +82,25 @@ function level<T extends string>(value: unknown, allowed: readonly string[], fal
 
 /** signinconditions.md's defaults: platform and client app "all", risks "none", no transfer method; deviceinfo.md: not compliant. */
 /**
- * beta's agentIdRiskLevel, a flags enum ("multivalued"): a sign-in has one risk, so more than one
- * value is refused. v1.0's signInConditions has no such property: OData refuses it as it refuses any
- * property its type does not declare.
+ * beta's agentIdRiskLevel, a flags enum ("multivalued", signinconditions.md): each level given is one the
+ * sign-in may have (a policy's agent risk condition is met by any of them); none given, none. v1.0's
+ * signInConditions has no such property: OData refuses it, null too, as it refuses any property its type
+ * does not declare.
  */
-function agentRiskOf(conditions: Record<string, unknown>, version: string): AgentIdRiskLevel {
+function agentRiskOf(conditions: Record<string, unknown>, version: string): AgentIdRiskLevel[] {
+  if (version !== 'beta') {
+    if ('agentIdRiskLevel' in conditions)
+      throw errors.badRequest("Could not find a property named 'agentIdRiskLevel' on type 'microsoft.graph.signInConditions'.");
+    return ['none'];
+  }
   const value = conditions.agentIdRiskLevel;
-  if (value === undefined || value === null) return 'none';
-  if (version !== 'beta')
-    throw errors.badRequest("Could not find a property named 'agentIdRiskLevel' on type 'microsoft.graph.signInConditions'.");
+  if (value === undefined || value === null) return ['none'];
   const levels = String(value)
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
-  if (levels.length !== 1) throw invalid(`agentIdRiskLevel '${String(value)}' names ${levels.length} levels; a sign-in has one.`);
-  return level(levels[0], agentRiskLevels, 'none', 'agentIdRiskLevel');
+  for (const given of levels) level(given, agentRiskLevels, 'none', 'agentIdRiskLevel');
+  return levels.length > 0 ? (levels as AgentIdRiskLevel[]) : ['none'];
 }
 
 function situationOf(subject: Subject, target: Situation['target'], conditions: Record<string, unknown>, version: string): Situation {

@@ -36,8 +36,8 @@ export interface Situation {
   userRisk: RiskLevel;
   servicePrincipalRisk: RiskLevel;
   insiderRisk: InsiderRiskLevel;
-  /** The agent's risk, when an agent identity or agent user signs in (otherwise none). */
-  agentIdRisk: AgentIdRiskLevel;
+  /** The agent's risk, when an agent identity or agent user signs in (otherwise none); What If may give several. */
+  agentIdRisk: readonly AgentIdRiskLevel[];
   authenticationFlow: TransferMethod;
 }
 
@@ -244,7 +244,8 @@ export function policyConditions(
   if (insider.length > 0) checks.push(['insiderRisk', (s) => met(insider.includes(s.insiderRisk))]);
   // Agent risk (beta) is an agent's: a sign-in by anyone else never meets it.
   const agentRisk = flags(conditions.agentIdRiskLevels);
-  if (agentRisk.length > 0) checks.push(['agentIdRisk', (s) => met(s.subject.agent && agentRisk.includes(s.agentIdRisk))]);
+  if (agentRisk.length > 0)
+    checks.push(['agentIdRisk', (s) => met(s.subject.agent && s.agentIdRisk.some((level) => agentRisk.includes(level)))]);
   const transfer = flags(obj(conditions.authenticationFlows)?.transferMethods);
   if (transfer.length > 0) checks.push(['authenticationFlow', (s) => met(transfer.includes(s.authenticationFlow))]);
   const filter = obj(obj(conditions.devices)?.deviceFilter);

@@ -78,11 +78,24 @@ describe('What If with beta agentSignIn and agent risk', () => {
     expect(await evaluate('beta', asAgent)).toMatchObject({ status: 200, risky: { policyApplies: false } });
   });
 
-  it('refuses agentSignIn and agentIdRiskLevel on v1.0, which declares neither', async () => {
+  it('takes several agent risk levels (a flags enum): the policy applies when one of them is its own', async () => {
+    const evaluate = await withRiskPolicy();
+    expect(await evaluate('beta', asAgent, { agentIdRiskLevel: 'low,high' })).toMatchObject({
+      status: 200,
+      risky: { policyApplies: true },
+    });
+    expect(await evaluate('beta', asAgent, { agentIdRiskLevel: 'low,medium' })).toMatchObject({
+      status: 200,
+      risky: { policyApplies: false },
+    });
+    expect(await evaluate('beta', asAgent, { agentIdRiskLevel: 'severe' })).toMatchObject({ status: 400 });
+  });
+
+  it('refuses agentSignIn and agentIdRiskLevel on v1.0, which declares neither, as OData refuses what its model lacks', async () => {
     const evaluate = await withRiskPolicy();
     const identity = await evaluate('v1.0', asAgent);
     expect(identity.status).toBe(400);
-    expect(identity.error?.message).toMatch(/userSignIn or servicePrincipalSignIn\.$/);
+    expect(identity.error?.message).toBe("A type named 'microsoft.graph.agentSignIn' could not be resolved by the model.");
     const risk = await evaluate(
       'v1.0',
       { '@odata.type': '#microsoft.graph.userSignIn', userId: d.user('Helpdesk Agent') },
@@ -90,13 +103,16 @@ describe('What If with beta agentSignIn and agent risk', () => {
     );
     expect(risk.status).toBe(400);
     expect(risk.error?.message).toBe("Could not find a property named 'agentIdRiskLevel' on type 'microsoft.graph.signInConditions'.");
+    const person = { '@odata.type': '#microsoft.graph.userSignIn', userId: d.user('Helpdesk Agent') };
+    expect(await evaluate('v1.0', person, { agentIdRiskLevel: null })).toMatchObject({ status: 400 });
   });
 
-  it('refuses an agentSignIn naming a service principal that is no agent identity, and more than one risk level', async () => {
+  it('refuses an agentSignIn naming a service principal that is no agent identity, or nothing in the tenant', async () => {
     const evaluate = await withRiskPolicy();
     const payroll = await evaluate('beta', { ...asAgent, agentServicePrincipalId: d.servicePrincipal('Contoso Payroll Sync') });
     expect(payroll.status).toBe(400);
-    expect(payroll.error?.message).toMatch(/agent identity '.+' does not exist in your tenant/);
-    expect(await evaluate('beta', asAgent, { agentIdRiskLevel: 'low,high' })).toMatchObject({ status: 400 });
+    expect(payroll.error?.message).toMatch(/the service principal '.+' is not an agent identity\.$/);
+    const nobody = await evaluate('beta', { ...asAgent, agentServicePrincipalId: '00000000-0000-0000-0000-000000000001' });
+    expect(nobody.error?.message).toMatch(/the agent identity '.+' does not exist in your tenant\.$/);
   });
 });

@@ -6,7 +6,7 @@ import { errors, isObject } from '../http';
 export type RiskLevel = 'none' | 'low' | 'medium' | 'high' | 'hidden';
 export type InsiderRiskLevel = 'none' | 'minor' | 'moderate' | 'elevated';
 /** Beta's agentIdRiskLevel: an agent identity's or agent user's risk (no "hidden"). */
-export type AgentIdRiskLevel = 'none' | 'low' | 'medium' | 'high';
+export type AgentIdRiskLevel = 'none' | 'low' | 'medium' | 'high' | 'unknownFutureValue';
 export type Platform = 'android' | 'iOS' | 'windows' | 'windowsPhone' | 'macOS' | 'linux';
 export type ClientApp = 'browser' | 'mobileAppsAndDesktopClients' | 'exchangeActiveSync' | 'other';
 export type TransferMethod = 'none' | 'deviceCodeFlow' | 'authenticationTransfer';

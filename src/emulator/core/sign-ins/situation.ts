@@ -47,7 +47,7 @@ export function situationOf(
     userRisk: facts.userRisk ?? 'none',
     servicePrincipalRisk: facts.servicePrincipalRisk ?? 'none',
     insiderRisk: facts.insiderRisk ?? 'none',
-    agentIdRisk: facts.agentIdRisk ?? 'none',
+    agentIdRisk: [facts.agentIdRisk ?? 'none'],
     authenticationFlow: facts.authenticationFlow ?? 'none',
   };
   const proof: Proof = {
