@@ -5,8 +5,7 @@
 import { copyAgentPolicy } from './support/import-flow';
 import { expect, signInToLocalTenant, test } from './support/fixtures';
 import { section } from './support/navigation';
-import { urls } from './support/ports';
-import { scriptHeaders } from './support/script-client';
+import { createPolicyAsScript } from './support/script-client';
 
 const AGENT = 'Contoso Helpdesk Agent';
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
@@ -49,21 +48,18 @@ test('What if asks an agent identity’s risk and sends it to Graph’s beta eva
   consoleGuard.allowFailedResponse(429, '/beta/identity/conditionalAccess/');
   await signInToLocalTenant(page, signInPage, policiesPage);
   const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
-  const created = await request.post(`${urls.emulator}/beta/identity/conditionalAccess/policies`, {
-    headers: await scriptHeaders(request, 'Policy.ReadWrite.ConditionalAccess'),
-    data: {
-      displayName: 'Block agents at high risk',
-      state: 'enabled',
-      conditions: {
-        users: { includeUsers: ['None'] },
-        clientApplications: { includeAgentIdServicePrincipals: ['All'] },
-        applications: { includeApplications: ['All'] },
-        agentIdRiskLevels: 'high',
-      },
-      grantControls: { operator: 'OR', builtInControls: ['block'] },
+  await createPolicyAsScript(request, {
+    displayName: 'Block agents at high risk',
+    state: 'enabled',
+    conditions: {
+      users: { includeUsers: ['None'] },
+      clientApplications: { includeAgentIdServicePrincipals: ['All'] },
+      applications: { includeApplications: ['All'] },
+      agentIdRiskLevels: 'high',
     },
+    grantControls: { operator: 'OR', builtInControls: ['block'] },
   });
-  expect(created.status(), await created.text()).toBe(201);
+  await request.dispose();
   await page.reload();
   await section(page, 'What if').click();
   await page.getByRole('combobox', { name: 'Who signs in' }).selectOption('An agent identity');

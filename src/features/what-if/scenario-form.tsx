@@ -49,7 +49,7 @@ const CLIENT_APPS: [ScenarioConditions['clientAppType'], string][] = [
   ['exchangeActiveSync', 'Exchange ActiveSync'],
   ['other', 'Other clients (legacy authentication)'],
 ];
-const RISKS = ['none', 'low', 'medium', 'high'] as const;
+const RISKS = (['none', 'low', 'medium', 'high'] as const).map((r) => [r, r] as const);
 const USER_ACTIONS: [UserAction, string][] = [
   ['urn:user:registersecurityinfo', 'Register security information'],
   ['urn:user:registerdevice', 'Register or join devices'],
@@ -190,15 +190,10 @@ export function ScenarioForm({
         <Choice
           label={WORDS.signInRiskLevel}
           value={c.signInRiskLevel}
-          options={RISKS.map((r) => [r, r] as const)}
+          options={RISKS}
           onChange={(signInRiskLevel) => set({ signInRiskLevel })}
         />
-        <Choice
-          label={WORDS.userRiskLevel}
-          value={c.userRiskLevel}
-          options={RISKS.map((r) => [r, r] as const)}
-          onChange={(userRiskLevel) => set({ userRiskLevel })}
-        />
+        <Choice label={WORDS.userRiskLevel} value={c.userRiskLevel} options={RISKS} onChange={(userRiskLevel) => set({ userRiskLevel })} />
         <Choice
           label={WORDS.insiderRiskLevel}
           value={c.insiderRiskLevel}
@@ -211,14 +206,14 @@ export function ScenarioForm({
             <Choice
               label={WORDS.agentIdRiskLevel}
               value={c.agentIdRiskLevel}
-              options={RISKS.map((r) => [r, r] as const)}
+              options={RISKS}
               onChange={(agentIdRiskLevel) => set({ agentIdRiskLevel })}
             />
           ) : (
             <Choice
               label={WORDS.servicePrincipalRiskLevel}
               value={c.servicePrincipalRiskLevel}
-              options={RISKS.map((r) => [r, r] as const)}
+              options={RISKS}
               onChange={(servicePrincipalRiskLevel) => set({ servicePrincipalRiskLevel })}
             />
           ))}
