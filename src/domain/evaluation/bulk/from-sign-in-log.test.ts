@@ -39,6 +39,7 @@ const entry = {
   originalTransferMethod: 'none',
   authenticationRequirement: 'multiFactorAuthentication',
   signInEventTypes: ['interactiveUser'],
+  agent: { agentType: 'notAgentic', agentSubjectType: 'notAgentic', agentSubjectParentId: null, parentAppId: null },
   appliedConditionalAccessPolicies: [
     { id: 'p1', result: 'success', enforcedGrantControls: ['RequireCompliantDevice', 'RequireDomainJoinedDevice'] },
     { id: 'p2', result: 'success', enforcedGrantControls: ['RequireApprovedApp'] },
@@ -66,7 +67,7 @@ describe('fromSignInLog', () => {
   it('reads who, the resource (not the client), network, client, device, risk and flow, and says what it could not know', () => {
     const read = fromSignInLog(entry);
     expect(read.facts).toEqual({
-      identity: { kind: 'user', userId: ids.ada, displayName: 'Ada Lindqvist', guest: null },
+      identity: { kind: 'user', userId: ids.ada, displayName: 'Ada Lindqvist', guest: null, agentUser: false },
       target: { kind: 'application', appId: ids.exchange, displayName: 'Office 365 Exchange Online' },
       ipAddress: '203.0.113.7',
       country: 'NL',
@@ -152,6 +153,62 @@ describe('fromSignInLog', () => {
     });
     expect(workload.facts.clientAppType).toBeUndefined();
     expect(workload.notKnown).toContain('servicePrincipalRiskLevel (not in the log)');
+  });
+
+  it('reads who is an agent from beta’s agent, and says an agent’s risk is not in the log', () => {
+    const agentic = (type: string, extra: object = {}) => ({ agentType: type, agentSubjectType: type, ...extra });
+    const workloadEntry = {
+      id: 'w',
+      servicePrincipalId: 'agent-1',
+      servicePrincipalName: 'Helpdesk Agent',
+      userId: '',
+      resourceId: ids.graph,
+      signInEventTypes: ['servicePrincipal'],
+      ipAddress: '192.0.2.70',
+      location: { countryOrRegion: 'NL' },
+    };
+    const risky = policy({
+      users: { includeUsers: ['None'] },
+      clientApplications: { includeAgentIdServicePrincipals: ['All'] } as never,
+      conditions: { agentIdRiskLevels: 'high' } as never,
+      grant: { builtInControls: ['block'] },
+    });
+    const agent = fromSignInLog({ ...workloadEntry, agent: agentic('agenticAppInstance', { parentAppId: 'blueprint-app' }) });
+    expect(agent.facts.identity).toMatchObject({ kind: 'workloadIdentity', agentIdentity: true });
+    expect(agent.notKnown).toContain('agentIdRiskLevel (an agent’s risk is not in the log)');
+    expect(evaluatePolicy(risky, agent.facts, context)).toMatchObject({ result: 'indeterminate', missing: ['agentIdRiskLevel'] });
+    // A service principal that is no agent (nor a blueprint's principal) never meets a policy on agent risk.
+    for (const type of ['notAgentic', 'agentIdentityBlueprintPrincipal']) {
+      const plain = fromSignInLog({ ...workloadEntry, agent: agentic(type) });
+      expect(plain.facts.identity).toMatchObject({ agentIdentity: false });
+      expect(evaluatePolicy(risky, plain.facts, context).result).toBe('notApplied');
+    }
+    // No agent (v1.0, an older entry) or a type that does not answer: not known, and said.
+    for (const agentField of [{}, { agent: null }, { agent: agentic('unknownFutureValue') }, { agent: agentic('agenticApp') }]) {
+      const unsaid = fromSignInLog({ ...workloadEntry, ...agentField });
+      expect(unsaid.facts.identity).not.toHaveProperty('agentIdentity');
+      expect(unsaid.notKnown).toContain(
+        'identity.agentIdentity (the entry does not say whether the service principal is an agent identity)',
+      );
+      expect(evaluatePolicy(risky, unsaid.facts, context)).toMatchObject({ result: 'indeterminate', missing: ['identity.agentIdentity'] });
+    }
+
+    const agentUsers = policy({ users: { includeUsers: ['AllAgentIdUsers'] }, grant: { builtInControls: ['block'] } });
+    const known = { user: () => ({ groupIds: [], roleTemplateIds: [] }) };
+    const agentUser = fromSignInLog({ ...entry, agent: agentic('agentIDuser', { agentSubjectParentId: 'agent-1' }) }, known);
+    expect(agentUser.facts.identity).toMatchObject({ agentUser: true });
+    expect(agentUser.notKnown).toContain('agentIdRiskLevel (an agent’s risk is not in the log)');
+    expect(evaluatePolicy(agentUsers, agentUser.facts, context).result).toBe('applies');
+    // A person an agent acts for (on behalf of): the agent is the client, the subject no agent.
+    const onBehalf = fromSignInLog({ ...entry, agent: { agentType: 'agenticAppInstance', agentSubjectType: 'notAgentic' } }, known);
+    expect(evaluatePolicy(agentUsers, onBehalf.facts, context).result).toBe('notApplied');
+    // agentIDuser read without the Prefer header comes as unknownFutureValue: not known.
+    const hidden = fromSignInLog({ ...entry, agent: agentic('unknownFutureValue') }, known);
+    expect(hidden.notKnown).toContain('identity.agentUser (the entry does not say whether the user is an agent user)');
+    expect(evaluatePolicy(agentUsers, hidden.facts, context)).toMatchObject({ result: 'indeterminate', missing: ['identity.agentUser'] });
+    // The directory's answer (the user's own type) comes first.
+    const told = fromSignInLog({ ...entry, agent: agentic('unknownFutureValue') }, { user: () => ({ agentUser: true }) });
+    expect(told.facts.identity).toMatchObject({ agentUser: true });
   });
 
   it('maps the log words to the engine words', () => {

@@ -4,6 +4,7 @@
 // filter properties, an app's owner and attributes come from the caller's lookups, and stay unknown
 // without them. The target is the resource (resourceId), not the client (appId): Conditional Access
 // evaluates the resource a token is for (sign-in.ts), and the log names the client app in appId.
+// Whether who signed in is an agent, beta's `agent` says (an agent's risk it does not).
 import { objectIn as obj, stringsIn as list, type LooseObject } from '../../json';
 import type {
   CustomSecurityAttributes,
@@ -74,6 +75,23 @@ export interface LoggedSignIn {
 }
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/**
+ * Whether who signed in is an agent, as beta's `agent` tells it (agentic-agentsignin.md): its subject's
+ * type, or the entry's agent type when no subject type is given. An agent user signs in as agentIDuser;
+ * an agent identity as an agentic app instance (a blueprint's principal is no agent identity). Undefined
+ * when the entry does not say: no `agent` (v1.0, older entries), unknownFutureValue (agentIDuser read
+ * without the Prefer header), or a type that does not answer for this kind of identity.
+ */
+export function loggedAsAgent(entry: LooseObject, kind: 'user' | 'workload'): boolean | undefined {
+  if (entry.agent === undefined || entry.agent === null) return undefined;
+  const agent = obj(entry.agent);
+  const type = str(agent.agentSubjectType) ?? str(agent.agentType);
+  if (type === 'notAgentic') return false;
+  if (kind === 'user') return type === 'agentIDuser' ? true : undefined;
+  if (type === 'agenticAppInstance') return true;
+  return type === 'agentIdentityBlueprintPrincipal' ? false : undefined;
+}
 
 function guestOf(entry: LooseObject, tenantId: string | undefined, override: readonly GuestKind[] | undefined, notKnown: string[]) {
   const home = str(entry.homeTenantId);
@@ -199,14 +217,19 @@ function memoised<T>(
 
 function userPart(entry: LooseObject, userId: string, directory: DirectoryFacts | undefined, tenantId: string | undefined, memo?: LogMemo) {
   const name = str(entry.userDisplayName) ?? str(entry.userPrincipalName);
-  const fields = [userId, entry.userType, entry.crossTenantAccessType, entry.homeTenantId, entry.resourceTenantId, name];
+  const logged = loggedAsAgent(entry, 'user');
+  const fields = [userId, entry.userType, entry.crossTenantAccessType, entry.homeTenantId, entry.resourceTenantId, name, logged];
   return memoised(memo?.users, fields, (notKnown) => {
     const known = directory?.user?.(userId);
+    // The directory's answer is the user's type; the log's is what the entry says of it.
+    const agentUser = known?.agentUser ?? logged;
     const guest = guestOf(entry, tenantId ?? str(entry.resourceTenantId), known?.guestKinds, notKnown);
     if (known?.groupIds === undefined) notKnown.push('identity.groupIds (transitive groups are not in the log)');
     if (known?.roleTemplateIds === undefined) notKnown.push('identity.roleTemplateIds (active roles are not in the log)');
     if (!known?.userRiskLevel) notKnown.push('userRiskLevel (not in the log)');
     if (!known?.insiderRiskLevel) notKnown.push('insiderRiskLevel (not in the log)');
+    if (agentUser === undefined) notKnown.push('identity.agentUser (the entry does not say whether the user is an agent user)');
+    else if (agentUser) notKnown.push('agentIdRiskLevel (an agent’s risk is not in the log)');
     return {
       identity: {
         kind: 'user' as const,
@@ -215,7 +238,7 @@ function userPart(entry: LooseObject, userId: string, directory: DirectoryFacts 
         ...(known?.groupIds !== undefined ? { groupIds: known.groupIds } : {}),
         ...(known?.roleTemplateIds !== undefined ? { roleTemplateIds: known.roleTemplateIds } : {}),
         ...(guest !== undefined ? { guest } : {}),
-        ...(known?.agentUser !== undefined ? { agentUser: known.agentUser } : {}),
+        ...(agentUser !== undefined ? { agentUser } : {}),
       },
       ...(known?.userRiskLevel ? { userRisk: known.userRiskLevel } : {}),
       ...(known?.insiderRiskLevel ? { insiderRisk: known.insiderRiskLevel } : {}),
@@ -245,6 +268,7 @@ export function fromSignInLog(raw: unknown, directory?: DirectoryFacts, tenantId
     identityId = spId;
     identityName = str(entry.servicePrincipalName);
     const type = events.includes('managedIdentity') ? 'managedIdentity' : known?.servicePrincipalType;
+    const agentIdentity = loggedAsAgent(entry, 'workload');
     facts.identity = {
       kind: 'workloadIdentity',
       servicePrincipalId: spId,
@@ -252,7 +276,11 @@ export function fromSignInLog(raw: unknown, directory?: DirectoryFacts, tenantId
       ...(type ? { servicePrincipalType: type } : {}),
       ...(known?.ownedByThisTenant !== undefined ? { ownedByThisTenant: known.ownedByThisTenant } : {}),
       ...(known?.customSecurityAttributes ? { customSecurityAttributes: known.customSecurityAttributes } : {}),
+      ...(agentIdentity !== undefined ? { agentIdentity } : {}),
     };
+    if (agentIdentity === undefined)
+      notKnown.push('identity.agentIdentity (the entry does not say whether the service principal is an agent identity)');
+    else if (agentIdentity) notKnown.push('agentIdRiskLevel (an agent’s risk is not in the log)');
     if (known?.ownedByThisTenant === undefined) notKnown.push('identity.ownedByThisTenant (service principal not in the directory given)');
     if (known?.riskLevel) facts.servicePrincipalRiskLevel = known.riskLevel;
     else notKnown.push('servicePrincipalRiskLevel (not in the log)');

@@ -10,7 +10,7 @@ import { applySelect, compileFilter, listBody, paginate } from '../odata';
 import { checkFilterable, signInFilterable } from '../filterable';
 import { contextUrl, SEGMENT, type Route, type RouteInput } from '../route';
 import type { RecordedSignIn, SignInLog } from '../sign-ins/log-types';
-import { presentPolicies, presentSummary } from '../sign-ins/present';
+import { presentAgent, presentPolicies, presentSummary } from '../sign-ins/present';
 
 const MAX_PAGE = 1000;
 
@@ -56,10 +56,15 @@ function summaryOf(tenant: TenantState, entry: RecordedSignIn): Record<string, u
   return summary;
 }
 
+/** Beta's `agent` of a sign-in; nothing on v1.0, whose signIn has none. */
+function agentOf(input: RouteInput, entry: RecordedSignIn) {
+  return input.version === 'beta' ? { agent: presentAgent(input.tenant, entry, includesUnknownEnumMembers(input.request)) } : {};
+}
+
 function withPolicies(input: RouteInput, entry: RecordedSignIn): Record<string, unknown> {
   const policies = presentPolicies(input.tenant.signInLog!, entry, includesUnknownEnumMembers(input.request));
   return applySelect(
-    { ...summaryOf(input.tenant, entry), appliedConditionalAccessPolicies: policies },
+    { ...summaryOf(input.tenant, entry), ...agentOf(input, entry), appliedConditionalAccessPolicies: policies },
     input.url.searchParams.get('$select'),
   );
 }
@@ -83,8 +88,9 @@ function policiesText(log: SignInLog, entry: RecordedSignIn, includeUnknown: boo
 /** A sign-in as sent without $select: its summary, then its policies' results, as withPolicies orders them. */
 function sentText(input: RouteInput, entry: RecordedSignIn): string {
   const summary = JSON.stringify(summaryOf(input.tenant, entry));
+  const agent = input.version === 'beta' ? `,"agent":${JSON.stringify(agentOf(input, entry).agent)}` : '';
   const policies = policiesText(input.tenant.signInLog!, entry, includesUnknownEnumMembers(input.request));
-  return `${summary.slice(0, -'}'.length)},"appliedConditionalAccessPolicies":${policies}}`;
+  return `${summary.slice(0, -'}'.length)}${agent},"appliedConditionalAccessPolicies":${policies}}`;
 }
 
 const base = {

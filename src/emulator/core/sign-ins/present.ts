@@ -1,4 +1,4 @@
-// A recorded sign-in in Graph's beta signIn shape. Members of evolvable enums that Graph sends only
+// A recorded sign-in in Graph's beta signIn shape (v1.0's lacks `agent`). Members of evolvable enums that Graph sends only
 // to callers with `Prefer: include-unknown-enum-members` (appliedconditionalaccesspolicy.md: the
 // reportOnly* results, and the servicePrincipals / servicePrincipalRisk conditions) are otherwise
 // sent as unknownFutureValue, as Graph's evolvable-enum rule has it.
@@ -6,6 +6,7 @@ import type { JsonObject, TenantState } from '../model';
 import { refusalReason } from './decide';
 import type { RecordedSignIn, SignInLog } from './log-types';
 import { appliedPolicies, appName } from './log';
+import { findWorkload } from './subject';
 
 /** The conditions of the decider as the log's conditionalAccessConditions flags name them. */
 const conditionNames: Record<string, string> = {
@@ -74,7 +75,7 @@ export function presentSummary(tenant: TenantState, entry: RecordedSignIn): Json
   const facts = entry.facts;
   const user = facts.userId !== undefined ? tenant.users.find((u) => u.id === facts.userId) : undefined;
   const isWorkload = facts.servicePrincipalId !== undefined;
-  const sp = isWorkload ? tenant.servicePrincipals.find((s) => s.id === facts.servicePrincipalId) : undefined;
+  const sp = isWorkload ? findWorkload(tenant, facts.servicePrincipalId) : undefined;
   const guest = user?.userType === 'Guest' || facts.guestKind !== undefined;
   // resources/signin.md: always lower case, and a guest's own address rather than the #EXT# name.
   const userPrincipalName = user ? (guest ? (user.mail ?? user.userPrincipalName) : user.userPrincipalName).toLowerCase() : null;
@@ -154,6 +155,32 @@ function conditionalAccessStatus(entry: RecordedSignIn): 'success' | 'failure' |
   return results.includes('S') ? 'success' : 'notApplied';
 }
 
+/**
+ * Beta's `agent` (agentic-agentsignin.md): whether the subject that signed in is an agent, and which
+ * kind. An agent identity signs in as an agentic app instance of its blueprint (parentAppId, the
+ * blueprint's appId); an agent user as agentIDuser, whose parent is its agent identity. agentIDuser
+ * and agentIdentityBlueprintPrincipal are evolvable members: unknownFutureValue without the Prefer
+ * header. The emulator keeps no blueprint objects, so an agent identity's parent id is not given.
+ */
+export function presentAgent(tenant: TenantState, entry: RecordedSignIn, includeUnknown: boolean): JsonObject {
+  const facts = entry.facts;
+  const agentic = (type: string, parentId: string | null, parentAppId: string | null) => ({
+    agentType: type,
+    agentSubjectType: type,
+    agentSubjectParentId: parentId,
+    parentAppId,
+  });
+  const workload = facts.servicePrincipalId === undefined ? undefined : findWorkload(tenant, facts.servicePrincipalId);
+  if (workload && 'agentIdentityBlueprintId' in workload) return agentic('agenticAppInstance', null, workload.agentIdentityBlueprintId);
+  const user = facts.userId === undefined ? undefined : tenant.users.find((u) => u.id === facts.userId);
+  if (user?.['@odata.type'] === '#microsoft.graph.agentUser') {
+    const parent = user.identityParentId === undefined ? undefined : findWorkload(tenant, user.identityParentId);
+    const blueprint = parent && 'agentIdentityBlueprintId' in parent ? parent.agentIdentityBlueprintId : null;
+    return agentic(includeUnknown ? 'agentIDuser' : 'unknownFutureValue', user.identityParentId ?? null, blueprint);
+  }
+  return agentic('notAgentic', null, null);
+}
+
 export function presentPolicies(log: SignInLog, entry: RecordedSignIn, includeUnknown: boolean): JsonObject[] {
   return appliedPolicies(log, entry).map((policy) => {
     const result = String(policy.result);
@@ -166,6 +193,16 @@ export function presentPolicies(log: SignInLog, entry: RecordedSignIn, includeUn
   });
 }
 
-export function presentSignIn(tenant: TenantState, entry: RecordedSignIn, includeUnknown: boolean): JsonObject {
-  return { ...presentSummary(tenant, entry), appliedConditionalAccessPolicies: presentPolicies(tenant.signInLog!, entry, includeUnknown) };
+/** A sign-in as Graph sends it: v1.0's signIn has no `agent`. */
+export function presentSignIn(
+  tenant: TenantState,
+  entry: RecordedSignIn,
+  includeUnknown: boolean,
+  version: 'v1.0' | 'beta' = 'beta',
+): JsonObject {
+  return {
+    ...presentSummary(tenant, entry),
+    ...(version === 'beta' && { agent: presentAgent(tenant, entry, includeUnknown) }),
+    appliedConditionalAccessPolicies: presentPolicies(tenant.signInLog!, entry, includeUnknown),
+  };
 }
