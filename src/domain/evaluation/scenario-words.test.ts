@@ -29,7 +29,7 @@ describe('missingInWords', () => {
   it("says what an agent risk policy needs in words: whether an agent signs in, and the agent's risk", () => {
     expect(missingInWords(['identity.agentIdentity', 'agentIdRiskLevel', 'identity.agentUser'])).toEqual([
       'whether the workload identity is an agent identity',
-      'the agent’s risk (asked only of an agent identity)',
+      'the agent’s risk (asked only of an agent identity, or of an agent user picked as one)',
       'whether the user is an agent user',
     ]);
   });

@@ -42,10 +42,11 @@ const OTHER_INPUTS: Record<string, string> = {
 
 /**
  * Inputs a field of the form states for some scenarios only: when the engine misses one, the form did not ask
- * it (an agent's risk is asked of an agent identity, never of an agent user).
+ * it (an agent's risk is asked of an agent identity, and of a user the picker marked as an agent user: one
+ * kept or imported unmarked is not asked).
  */
 const NOT_ASKED: Record<string, string> = {
-  agentIdRiskLevel: 'the agent’s risk (asked only of an agent identity)',
+  agentIdRiskLevel: 'the agent’s risk (asked only of an agent identity, or of an agent user picked as one)',
 };
 
 /** One missing input in the form's words; a path into the policy itself (conditions.…, device.… of a filter) stays as written. */

@@ -93,6 +93,24 @@ describe('a what-if scenario', () => {
     expect(readScenarios(JSON.parse(scenariosFile([agent])), () => 'new').scenarios).toEqual([agent]);
   });
 
+  it("sends an agent user to beta's evaluate as a user with its agent risk; the engine is given the risk and the mark", () => {
+    const agentUser: Scenario = {
+      ...scenario,
+      identity: { kind: 'user', id: 'agent-user-1', name: 'Helpdesk Agent', agentUser: true },
+      conditions: { ...scenario.conditions, agentIdRiskLevel: 'high' },
+    };
+    expect(evaluateVersion(agentUser)).toBe('beta');
+    expect(evaluateRequest(agentUser)).toMatchObject({
+      signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: 'agent-user-1' },
+      signInConditions: { agentIdRiskLevel: 'high', servicePrincipalRiskLevel: 'none' },
+    });
+    expect(scenarioFacts(agentUser, {})).toMatchObject({ agentIdRiskLevel: 'high', identity: { kind: 'user', agentUser: true } });
+    // The directory, when read, has the last word on what the user is.
+    expect(scenarioFacts(agentUser, { agentUser: false }).identity).toMatchObject({ agentUser: false });
+    // Kept in a file, it reopens as the agent user it was.
+    expect(readScenarios(JSON.parse(scenariosFile([agentUser])), () => 'new').scenarios).toEqual([agentUser]);
+  });
+
   it("sends an agent identity to beta's evaluate as an agentSignIn with its risk, and anyone else to v1.0 without one", () => {
     const agent: Scenario = {
       ...scenario,
@@ -120,7 +138,7 @@ describe('a what-if scenario', () => {
       expect(evaluateRequest({ ...other, conditions: leftOver }).signInConditions).toMatchObject({ servicePrincipalRiskLevel: 'none' });
       expect(scenarioFacts({ ...other, conditions: leftOver }, {}).servicePrincipalRiskLevel).toBe('none');
     }
-    // An agent user's risk is not asked: not known to the engine.
+    // A user not marked as an agent user (kept or imported so) is not asked an agent's risk: not known to the engine.
     expect(scenarioFacts({ ...agent, identity: scenario.identity }, { agentUser: true })).not.toHaveProperty('agentIdRiskLevel');
     expect(evaluateVersion({ ...agent, identity: scenario.identity })).toBe('v1.0');
     // A file from before agent risk reads with none.

@@ -20,10 +20,12 @@ import type {
 /**
  * Who signs in. An agent identity is a service principal marked as such, so that it is offered, kept and
  * reopened as one, and sent to Graph's beta evaluate as an agentSignIn with its risk; a file without the
- * mark reads as a workload identity, as before agents.
+ * mark reads as a workload identity, as before agents. An agent user is a user marked as one when picked
+ * (the directory says so), so that its agent risk is asked and sent to beta too.
  */
 export type ScenarioIdentity =
-  { kind: 'user'; id: string; name: string } | { kind: 'servicePrincipal'; id: string; name: string; agentIdentity?: true };
+  | { kind: 'user'; id: string; name: string; agentUser?: true }
+  | { kind: 'servicePrincipal'; id: string; name: string; agentIdentity?: true };
 
 export type ScenarioTarget =
   | { kind: 'application'; appId: string; name: string }
@@ -40,7 +42,7 @@ export interface ScenarioConditions {
   userRiskLevel: RiskLevel;
   servicePrincipalRiskLevel: RiskLevel;
   insiderRiskLevel: InsiderRiskLevel;
-  /** An agent identity's risk: asked, sent and evaluated only when an agent identity signs in. */
+  /** An agent's risk: asked, sent and evaluated only when an agent identity or an agent user signs in. */
   agentIdRiskLevel: AgentIdRiskLevel;
   deviceCompliant: boolean;
   /** How the device is joined: 'none' for an unregistered one (every device property then reads as null). */
@@ -92,12 +94,19 @@ export function graphCanEvaluate(scenario: Scenario): { ok: true } | { ok: false
 export const signsInAsAgent = (scenario: Pick<Scenario, 'identity'>) =>
   scenario.identity.kind === 'servicePrincipal' && scenario.identity.agentIdentity === true;
 
+/**
+ * Whether the scenario asks an agent's risk: an agent identity's, or an agent user's (Conditional Access's
+ * agent risk condition covers both; beta's evaluate takes it as signInConditions.agentIdRiskLevel).
+ */
+export const asksAgentRisk = (scenario: Pick<Scenario, 'identity'>) =>
+  signsInAsAgent(scenario) || (scenario.identity.kind === 'user' && scenario.identity.agentUser === true);
+
 /** A service principal's own risk is asked of a workload identity that is no agent; anyone else's is none. */
 const servicePrincipalRisk = (scenario: Scenario): RiskLevel =>
   scenario.identity.kind === 'servicePrincipal' && !signsInAsAgent(scenario) ? scenario.conditions.servicePrincipalRiskLevel : 'none';
 
-/** The Graph version that can evaluate the scenario: only beta knows an agent identity's sign-in and risk. */
-export const evaluateVersion = (scenario: Scenario): 'v1.0' | 'beta' => (signsInAsAgent(scenario) ? 'beta' : 'v1.0');
+/** The Graph version that can evaluate the scenario: only beta knows an agent identity's sign-in and an agent's risk. */
+export const evaluateVersion = (scenario: Scenario): 'v1.0' | 'beta' => (asksAgentRisk(scenario) ? 'beta' : 'v1.0');
 
 /** The body of `POST /identity/conditionalAccess/evaluate` (for evaluateVersion), every condition stated. */
 export function evaluateRequest(scenario: Scenario): JsonObject {
@@ -126,7 +135,7 @@ export function evaluateRequest(scenario: Scenario): JsonObject {
     deviceInfo: c.deviceTrustType === 'none' ? { isCompliant: false } : { isCompliant: c.deviceCompliant, trustType: c.deviceTrustType },
     authenticationFlow: { transferMethod: c.authenticationFlow },
     // beta's signInConditions only: v1.0 refuses a property its type does not declare.
-    ...(agent && { agentIdRiskLevel: c.agentIdRiskLevel }),
+    ...(asksAgentRisk(scenario) && { agentIdRiskLevel: c.agentIdRiskLevel }),
   };
   if (c.ipAddress.trim()) conditions.ipAddress = c.ipAddress.trim();
   if (c.country.trim()) conditions.country = c.country.trim().toUpperCase();
@@ -168,8 +177,9 @@ export function scenarioFacts(scenario: Scenario, subject: SubjectFacts): SignIn
           groupIds: subject.groupIds ?? 'unknown',
           roleTemplateIds: subject.roleTemplateIds ?? 'unknown',
           ...(subject.guest !== undefined && { guest: subject.guest }),
-          // The picker offers agent users too: what the directory says, else not known (a policy on all agent users may apply).
-          ...(subject.agentUser !== undefined && { agentUser: subject.agentUser }),
+          // The picker offers agent users too: what the directory says, else the mark the picker gave, else not
+          // known (a policy on all agent users may apply).
+          ...(subject.agentUser !== undefined ? { agentUser: subject.agentUser } : scenario.identity.agentUser && { agentUser: true }),
         }
       : {
           kind: 'workloadIdentity',
@@ -206,8 +216,8 @@ export function scenarioFacts(scenario: Scenario, subject: SubjectFacts): SignIn
     userRiskLevel: c.userRiskLevel,
     servicePrincipalRiskLevel: servicePrincipalRisk(scenario),
     insiderRiskLevel: c.insiderRiskLevel,
-    // Asked only of an agent identity: anyone else's is not known (an agent user's) or has none.
-    ...(signsInAsAgent(scenario) && { agentIdRiskLevel: c.agentIdRiskLevel }),
+    // Asked only of an agent: a user not marked as one has none, or is not known to be one (the engine then says so).
+    ...(asksAgentRisk(scenario) && { agentIdRiskLevel: c.agentIdRiskLevel }),
     authenticationFlow: c.authenticationFlow,
     device:
       c.deviceTrustType === 'none'
@@ -248,7 +258,7 @@ export function readScenarios(value: unknown, newId: () => string): { scenarios:
               name: identityName,
               ...(raw.identity.agentIdentity === true && { agentIdentity: true }),
             }
-          : { kind: 'user', id: identityId, name: identityName }
+          : { kind: 'user', id: identityId, name: identityName, ...(raw.identity.agentUser === true && { agentUser: true }) }
         : null;
     const t = raw.target;
     const target: ScenarioTarget | null =

@@ -29,6 +29,25 @@ describe('the What if form kept for the tab', () => {
     expect(readKeptForm('account-b')).toEqual(nobody);
   });
 
+  it('brings back an agent user as one, and no other identity marked so', () => {
+    const agentUser: KeptForm = {
+      ...written,
+      scenario: { ...written.scenario, identity: { kind: 'user', id: 'au1', name: 'Helpdesk Agent', agentUser: true } },
+    };
+    keepForm('account-e', agentUser);
+    expect(readKeptForm('account-e')).toEqual(agentUser);
+    for (const identity of [
+      { kind: 'servicePrincipal', id: 'sp1', name: 'Payroll', agentUser: true },
+      { kind: 'user', id: 'u1', name: 'Ada', agentUser: 'yes' },
+    ]) {
+      sessionStorage.setItem(
+        'gatehouse.what-if-form.account-f',
+        JSON.stringify({ scenario: { ...written.scenario, identity }, whoKind: 'user' }),
+      );
+      expect(readKeptForm('account-f')).toBeNull();
+    }
+  });
+
   it('is not brought back in a shape it does not know', () => {
     const { country: _, ...withoutCountry } = DEFAULT_CONDITIONS;
     for (const scenario of [

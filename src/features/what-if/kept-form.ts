@@ -32,8 +32,9 @@ function isScenarioDraft(v: unknown): v is ScenarioDraft {
       WHO_KINDS.includes(who.kind) &&
       isText(who.id) &&
       isText(who.name) &&
-      // An agent identity is a service principal marked as one.
-      (who.agentIdentity === undefined || (who.kind === 'servicePrincipal' && who.agentIdentity === true)));
+      // An agent identity is a service principal marked as one; an agent user, a user marked as one.
+      (who.agentIdentity === undefined || (who.kind === 'servicePrincipal' && who.agentIdentity === true)) &&
+      (who.agentUser === undefined || (who.kind === 'user' && who.agentUser === true)));
   const target =
     what === null ||
     (isJsonObject(what) &&

@@ -64,6 +64,14 @@ describe('the risks asked of who signs in', () => {
     expect(conditions().agentIdRiskLevel).toBe('high');
   });
 
+  it("asks an agent user's agent risk beside a user's own risks, and keeps the choice", () => {
+    render(<FormFor identity={{ kind: 'user', id: 'au1', name: 'Helpdesk Agent', agentUser: true }} />);
+    expect(screen.getByRole('combobox', { name: 'User risk' })).toBeTruthy();
+    expect(screen.queryByRole('combobox', { name: 'Service principal risk' })).toBeNull();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Agent risk' }), { target: { value: 'medium' } });
+    expect(conditions().agentIdRiskLevel).toBe('medium');
+  });
+
   it("asks a workload identity's own risk, and a user's neither", () => {
     render(<FormFor identity={{ kind: 'servicePrincipal', id: 'sp1', name: 'Payroll' }} />);
     expect(screen.queryByRole('combobox', { name: 'Agent risk' })).toBeNull();

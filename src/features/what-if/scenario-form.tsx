@@ -200,7 +200,15 @@ export function ScenarioForm({
           options={(['none', 'minor', 'moderate', 'elevated'] as const).map((r) => [r, r] as const)}
           onChange={(insiderRiskLevel) => set({ insiderRiskLevel })}
         />
-        {/* A workload identity's own risk, or an agent identity's (which only beta's evaluate takes). */}
+        {/* An agent user's agent risk, a workload identity's own risk, or an agent identity's (only beta's evaluate takes an agent's). */}
+        {value.identity?.kind === 'user' && value.identity.agentUser && (
+          <Choice
+            label={WORDS.agentIdRiskLevel}
+            value={c.agentIdRiskLevel}
+            options={RISKS}
+            onChange={(agentIdRiskLevel) => set({ agentIdRiskLevel })}
+          />
+        )}
         {value.identity?.kind === 'servicePrincipal' &&
           (value.identity.agentIdentity ? (
             <Choice

@@ -17,7 +17,7 @@ vi.mock('../../session/tenant-session', () => ({
   useTenantSession: () => ({ account: { tenantId: 'tenant-1', key: signedIn.key }, scopeKey: [], client: {} }),
 }));
 // A search box that keeps what is typed in it, as the real one does; Enter picks the entry of its kind.
-const ENTRIES: Partial<Record<DirectoryKind, { id: string; displayName: string }>> = {
+const ENTRIES: Partial<Record<DirectoryKind, { id: string; displayName: string; agent?: 'agentUser' }>> = {
   users: { id: 'u1', displayName: 'Ada' },
   workloadIdentities: { id: 'sp1', displayName: 'Payroll Sync' },
   agentIdentities: { id: 'agent-1', displayName: 'Contoso Helpdesk Agent' },
@@ -82,6 +82,31 @@ describe('who signs in', () => {
       name: 'Contoso Helpdesk Agent',
       agentIdentity: true,
     });
+  }, 30_000);
+});
+
+describe('an agent user', () => {
+  afterEach(() => {
+    ENTRIES.users = { id: 'u1', displayName: 'Ada' };
+  });
+
+  it('is marked as one when the directory says so, and its agent risk is asked and evaluated', () => {
+    signedIn.key = 'account-agent-user';
+    ENTRIES.users = { id: 'au1', displayName: 'Helpdesk Agent', agent: 'agentUser' };
+    render(<WhatIfPage />);
+    pick('User signing in: search users');
+    pick('Application: search applications');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Agent risk' }), { target: { value: 'high' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Evaluate' }));
+    expect(evaluated.scenario?.identity).toEqual({ kind: 'user', id: 'au1', name: 'Helpdesk Agent', agentUser: true });
+    expect(evaluated.scenario?.conditions.agentIdRiskLevel).toBe('high');
+  }, 30_000);
+
+  it('is not asked of a person', () => {
+    signedIn.key = 'account-person';
+    render(<WhatIfPage />);
+    pick('User signing in: search users');
+    expect(screen.queryByRole('combobox', { name: 'Agent risk' })).toBeNull();
   }, 30_000);
 });
 

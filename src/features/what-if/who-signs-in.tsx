@@ -1,7 +1,8 @@
 // Who signs in, in the scenario form: a user, a workload identity or an agent identity, each searched
 // among its own kind, and the one picked. An agent identity is a service principal, searched apart (the
 // workload identity search leaves agents out) and marked as one, so that Graph's beta evaluate is sent it
-// as an agentSignIn with its risk and a saved scenario reopens as the agent identity it was.
+// as an agentSignIn with its risk and a saved scenario reopens as the agent identity it was. A user the
+// directory says is an agent user is marked too: its agent risk is asked.
 import { Field } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ScenarioIdentity } from '../../domain/evaluation/scenario';
@@ -73,7 +74,12 @@ export function WhoSignsIn({
               onPick={(entry) =>
                 onChange(
                   whoKind === 'user'
-                    ? { kind: 'user', id: entry.id, name: entry.displayName }
+                    ? {
+                        kind: 'user',
+                        id: entry.id,
+                        name: entry.displayName,
+                        ...(entry.agent === 'agentUser' && { agentUser: true as const }),
+                      }
                     : {
                         kind: 'servicePrincipal',
                         id: entry.id,

@@ -1,12 +1,13 @@
-// What if for the demo's agent identity ("Contoso Helpdesk Agent"), read through Graph as the page reads it:
-// Graph's beta evaluate (the emulator), sent an agentSignIn with the agent's risk, and Gatehouse's engine
-// agree on every saved policy, among them one that names all agent identities and one on agent risk.
+// What if for the demo's agent identity ("Contoso Helpdesk Agent") and agent user ("Helpdesk Agent"), read
+// through Graph as the page reads them: Graph's beta evaluate (the emulator), sent the agent's risk (the
+// identity as an agentSignIn, the user as a userSignIn), and Gatehouse's engine agree on every saved policy,
+// among them one that names all agent identities and one on agent risk.
 import { describe, expect, it } from 'vitest';
 import { evaluatePolicies } from '../../domain/evaluation/evaluate-policies';
 import { DEFAULT_CONDITIONS, evaluateRequest, evaluateVersion, scenarioFacts, type Scenario } from '../../domain/evaluation/scenario';
 import { verdictOf } from '../../features/what-if/graph-agreement';
 import { searchDirectory } from '../../graph/directory';
-import { evaluateWhatIf, readWorkload } from '../../graph/what-if';
+import { evaluateWhatIf, listNamedLocations, readSignInSubject, readWorkload } from '../../graph/what-if';
 import { CONTOSO_TENANT_ID } from '../../emulator/seed';
 import { microsoftApps } from '../../emulator/seed/apps';
 import { graphOverEmulator } from '../graph-over-emulator';
@@ -89,5 +90,58 @@ describe('What if for an agent identity', () => {
     const { client } = graphOverEmulator();
     const [payroll] = await searchDirectory(client, 'workloadIdentities', 'payroll');
     expect((await readWorkload(client, payroll!.id, CONTOSO_TENANT_ID)).agentIdentity).toBe(false);
+  });
+
+  it('sends an agent user to beta with its agent risk, and Graph and the engine agree on every policy', async () => {
+    const { client } = graphOverEmulator();
+    const RISKY_AGENT_USERS = 'Block agent users at high risk';
+    await client.request('/beta/identity/conditionalAccess/policies', {
+      method: 'POST',
+      body: {
+        displayName: RISKY_AGENT_USERS,
+        state: 'enabled',
+        conditions: {
+          users: { includeUsers: ['AllAgentIdUsers'] },
+          applications: { includeApplications: ['All'] },
+          agentIdRiskLevels: 'high',
+        },
+        grantControls: { operator: 'OR', builtInControls: ['block'] },
+      },
+    });
+    const found = await searchDirectory(client, 'users', 'helpdesk');
+    const agentUser = found.find((entry) => entry.agent === 'agentUser')!;
+    const scenario: Scenario = {
+      id: 's',
+      name: 'Helpdesk agent user on Exchange',
+      identity: { kind: 'user', id: agentUser.id, name: agentUser.displayName, agentUser: true },
+      target: { kind: 'application', appId: microsoftApps.exchangeOnline.appId, name: 'Exchange Online' },
+      conditions: { ...DEFAULT_CONDITIONS, ipAddress: '203.0.113.7', country: 'NL' },
+    };
+    const subject = await readSignInSubject(client, agentUser.id);
+    const namedLocations = await listNamedLocations(client);
+    expect(subject.agentUser).toBe(true);
+    const policies = await client.list<{ id: string; displayName: string }>('/beta/identity/conditionalAccess/policies');
+    expect(evaluateVersion(scenario)).toBe('beta');
+    for (const [risk, applies] of [
+      ['high', true],
+      ['low', false],
+    ] as const) {
+      const atRisk: Scenario = { ...scenario, conditions: { ...scenario.conditions, agentIdRiskLevel: risk } };
+      const graph = await evaluateWhatIf(client, evaluateRequest(atRisk), evaluateVersion(atRisk));
+      // A user's policies name countries and networks: the engine reads the tenant's named locations, as the page does.
+      const engine = evaluatePolicies(policies, scenarioFacts(atRisk, subject), { namedLocations }).results;
+      expect([
+        graph.find((r) => r.displayName === RISKY_AGENT_USERS)?.policyApplies,
+        engine.find((r) => r.displayName === RISKY_AGENT_USERS)?.result,
+      ]).toEqual(applies ? [true, 'applies'] : [false, 'notApplied']);
+      const parted = engine.filter(
+        (result) =>
+          verdictOf(
+            graph.find((r) => r.id === result.policyId),
+            result,
+          ) !== 'agree',
+      );
+      expect(parted.map((p) => p.displayName)).toEqual([]);
+    }
   });
 });

@@ -5,7 +5,7 @@
 // throttle (5 requests per 10 seconds per app and tenant: includes/throttling-entra-logs-reports.md),
 // AuditLog.Read.All with Directory.Read.All (the documented known issue), and the licence refusal.
 import { GraphError, jsonResponse, jsonTextResponse } from '../http';
-import type { TenantState } from '../model';
+import type { JsonObject, TenantState } from '../model';
 import { applySelect, compileFilter, listBody, paginate } from '../odata';
 import { checkFilterable, signInFilterable } from '../filterable';
 import { contextUrl, SEGMENT, type Route, type RouteInput } from '../route';
@@ -56,9 +56,17 @@ function summaryOf(tenant: TenantState, entry: RecordedSignIn): Record<string, u
   return summary;
 }
 
+// Each sign-in's `agent`, per enum preference, once: a page of 1,000 looks up each one's user or agent identity.
+const agents = { known: new WeakMap<RecordedSignIn, JsonObject>(), all: new WeakMap<RecordedSignIn, JsonObject>() };
+
 /** Beta's `agent` of a sign-in; nothing on v1.0, whose signIn has none. */
-function agentOf(input: RouteInput, entry: RecordedSignIn) {
-  return input.version === 'beta' ? { agent: presentAgent(input.tenant, entry, includesUnknownEnumMembers(input.request)) } : {};
+function agentOf(input: RouteInput, entry: RecordedSignIn): { agent?: JsonObject } {
+  if (input.version !== 'beta') return {};
+  const includeUnknown = includesUnknownEnumMembers(input.request);
+  const cache = includeUnknown ? agents.all : agents.known;
+  let agent = cache.get(entry);
+  if (!agent) cache.set(entry, (agent = presentAgent(input.tenant, entry, includeUnknown)));
+  return { agent };
 }
 
 function withPolicies(input: RouteInput, entry: RecordedSignIn): Record<string, unknown> {
@@ -88,9 +96,10 @@ function policiesText(log: SignInLog, entry: RecordedSignIn, includeUnknown: boo
 /** A sign-in as sent without $select: its summary, then its policies' results, as withPolicies orders them. */
 function sentText(input: RouteInput, entry: RecordedSignIn): string {
   const summary = JSON.stringify(summaryOf(input.tenant, entry));
-  const agent = input.version === 'beta' ? `,"agent":${JSON.stringify(agentOf(input, entry).agent)}` : '';
+  const { agent } = agentOf(input, entry);
+  const agentText = agent ? `,"agent":${JSON.stringify(agent)}` : '';
   const policies = policiesText(input.tenant.signInLog!, entry, includesUnknownEnumMembers(input.request));
-  return `${summary.slice(0, -'}'.length)}${agent},"appliedConditionalAccessPolicies":${policies}}`;
+  return `${summary.slice(0, -'}'.length)}${agentText},"appliedConditionalAccessPolicies":${policies}}`;
 }
 
 const base = {
