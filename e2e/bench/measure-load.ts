@@ -5,7 +5,8 @@
 // request per second, a burst of 4) has refilled: back-to-back loads would measure throttling.
 import type { Page } from '@playwright/test';
 import { blocking, spread } from './stats';
-import { graphBase, painted, pause, probe, type Flavour } from './session';
+import type { ProbeState } from './probe';
+import { graphBase, painted, pause, type Flavour } from './session';
 
 export interface LoadRun {
   firstRowMs: number;
@@ -31,19 +32,36 @@ interface Entry {
   responseEnd: number;
 }
 
+/** What the page recorded of one load: the probe's marks and tasks, and its resource timing. */
+export interface LoadRecord {
+  state: ProbeState;
+  entries: Entry[];
+}
+
+/** Read in the page once every name is painted (as source: it runs in the page). */
+export const recordExpression = `({
+  state: JSON.parse(JSON.stringify(window.__bench)),
+  entries: performance.getEntriesByType('resource').map((e) => ({ name: e.name, startTime: e.startTime, responseEnd: e.responseEnd })),
+})`;
+
+/** Forgets the ids the last list referred to: the next load is the device's first (as source: it runs in the page). */
+export const forgetListedExpression = `(() => {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('gatehouse.listed-references.')) localStorage.removeItem(key);
+})()`;
+
 async function loadOnce(page: Page, flavour: Flavour): Promise<LoadRun> {
   await page.goto('/policies');
-  const firstRow = await painted(page, 'firstRow');
-  const names = await painted(page, 'names');
+  await painted(page, 'firstRow');
+  await painted(page, 'names');
   await pause(300);
-  const state = await probe(page);
-  const entries = (await page.evaluate(() =>
-    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({
-      name: e.name,
-      startTime: e.startTime,
-      responseEnd: e.responseEnd,
-    })),
-  )) as Entry[];
+  return figuresOf(flavour, (await page.evaluate(recordExpression)) as LoadRecord);
+}
+
+/** A load's figures from what the page recorded. */
+export function figuresOf(flavour: Flavour, { state, entries }: LoadRecord): LoadRun {
+  const firstRow = state.marks.firstRow;
+  const names = state.marks.names;
+  if (!firstRow || !names) throw new Error('The load ended before every name was painted');
   const graph = entries.filter((e) => e.name.startsWith(graphBase(flavour)));
   const list = graph.find((e) => /\/identity\/conditionalAccess\/policies(\?|$)/.test(e.name));
   const batch = graph.find((e) => /\/\$batch$/.test(e.name) && e.startTime >= (list?.startTime ?? 0));
@@ -75,12 +93,14 @@ export async function measureLoads(page: Page, flavour: Flavour, runs: number, {
   const samples: LoadRun[] = [];
   for (let i = 0; i < runs; i++) {
     await pause(flavour === 'production' ? 4500 : 1500);
-    if (firstVisit)
-      await page.evaluate(() => {
-        for (const key of Object.keys(localStorage)) if (key.startsWith('gatehouse.listed-references.')) localStorage.removeItem(key);
-      });
+    if (firstVisit) await page.evaluate(forgetListedExpression);
     samples.push(await loadOnce(page, flavour));
   }
+  return loadFigures(samples);
+}
+
+/** The loads' medians and spreads. */
+export function loadFigures(samples: LoadRun[]) {
   const of = (pick: (r: LoadRun) => number) => spread(samples.map(pick));
   return {
     firstRowMs: of((r) => r.firstRowMs),

@@ -21,6 +21,8 @@ export interface FlavourResults {
       load: LoadFigures;
       /** At the largest size: loads as a device's first visit (names asked when the list arrives). */
       firstVisit?: LoadFigures;
+      /** At the largest size, the production build's loads in a browser without DevTools' network agent. */
+      withoutDevTools?: { returning: LoadFigures; firstVisit: LoadFigures };
       search: { normal: KeystrokeFigures; throttled: KeystrokeFigures };
     }
   >;

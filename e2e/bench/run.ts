@@ -9,6 +9,7 @@ import { SEED_SIZES } from '../../src/emulator/seed/large-seed';
 import { build, LATENCY_MS, launch, preview, tenantServices } from './env';
 import { journey, openDiff, type Journey } from './measure-editor';
 import { measureLoads } from './measure-load';
+import { measureNamesWithoutDevTools } from './measure-names-bare';
 import { corpusPolicies, measureExportAndPlan, measureSetDiff, tenantFacts } from './measure-node';
 import { measureEvaluation, type EvaluationFigures } from './measure-evaluation';
 import { measureTenants, type TenantsFigures } from './measure-tenants';
@@ -41,7 +42,8 @@ async function measureFlavour(browser: Browser, flavour: Flavour, largestCorpusP
         const { context, page } = await openContext(browser);
         await signIn(page, flavour, policies);
         const load = await measureLoads(page, flavour, RUNS);
-        const firstVisit = policies === SEED_SIZES.at(-1) ? await measureLoads(page, flavour, RUNS, { firstVisit: true }) : undefined;
+        const top = policies === SEED_SIZES.at(-1);
+        const firstVisit = top ? await measureLoads(page, flavour, RUNS, { firstVisit: true }) : undefined;
         await pause(spacing(flavour));
         const normal = await measureKeystrokes(page, 1);
         await pause(spacing(flavour));
@@ -53,6 +55,8 @@ async function measureFlavour(browser: Browser, flavour: Flavour, largestCorpusP
           }
         }
         await context.close();
+        // Alone: a second browser with a page open beside it would share the two cores with these loads.
+        const withoutDevTools = top && flavour === 'production' ? await measureNamesWithoutDevTools(RUNS) : undefined;
         if (policies === SEED_SIZES.at(-1)) {
           for (let i = 0; i < EDITOR_RUNS * 2; i++) {
             await pause(spacing(flavour));
@@ -67,7 +71,13 @@ async function measureFlavour(browser: Browser, flavour: Flavour, largestCorpusP
             (i < EDITOR_RUNS ? journeys : dwelled).push(await journey(browser, flavour, outDirs[flavour], options));
           }
         }
-        sizes[policies] = { ...facts, load, ...(firstVisit && { firstVisit }), search: { normal, throttled } };
+        sizes[policies] = {
+          ...facts,
+          load,
+          ...(firstVisit && { firstVisit }),
+          ...(withoutDevTools && { withoutDevTools }),
+          search: { normal, throttled },
+        };
       } finally {
         await teardown();
       }

@@ -16,10 +16,12 @@ export const graphBase = (flavour: Flavour) => (flavour === 'production' ? urls.
 // The demo keeps its tenant in localStorage under this key (src/emulator/browser/start-demo.ts).
 const DEMO_STORAGE_KEY = 'gatehouse.demo-tenant.v2';
 
+// As source text: tsx (esbuild) wraps named functions in a __name() helper the page lacks.
+export const probeScript = `(() => { const __name = (f) => f; (${installProbe.toString()})(); })();`;
+
 export async function openContext(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: urls.app, viewport: { width: 1400, height: 900 } });
-  // As source text: tsx (esbuild) wraps named functions in a __name() helper the page lacks.
-  await context.addInitScript({ content: `(() => { const __name = (f) => f; (${installProbe.toString()})(); })();` });
+  await context.addInitScript({ content: probeScript });
   return { context, page: await context.newPage() };
 }
 
