@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable, Readable } from 'node:stream';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './env';
 
 interface Reply {
   id?: number;
@@ -34,21 +35,15 @@ export interface BareBrowser {
 export async function launchBare(): Promise<BareBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'gatehouse-bench-'));
   const child: ChildProcess = spawn(
-    process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    CHROMIUM_PATH,
     [
       '--headless',
       '--remote-debugging-pipe',
       `--user-data-dir=${profile}`,
-      // What the benchmark's Playwright browser runs with (env.ts), and Playwright's own defaults that change how
-      // a page is scheduled and painted: the two browsers differ in DevTools' network agent, not in these.
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      // What the benchmark's Playwright browser runs with, and Playwright's own defaults that change how a page is
+      // scheduled and painted: the two browsers differ in DevTools' network agent, not in these.
+      ...CHROMIUM_ARGS,
       '--no-default-browser-check',
-      '--ignore-certificate-errors',
       '--disable-field-trial-config',
       '--disable-background-timer-throttling',
       '--disable-backgrounding-occluded-windows',

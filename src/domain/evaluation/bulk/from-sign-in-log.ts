@@ -83,7 +83,7 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' &
  * when the entry does not say: no `agent` (v1.0, older entries), unknownFutureValue (agentIDuser read
  * without the Prefer header), or a type that does not answer for this kind of identity.
  */
-export function loggedAsAgent(entry: LooseObject, kind: 'user' | 'workload'): boolean | undefined {
+function loggedAsAgent(entry: LooseObject, kind: 'user' | 'workload'): boolean | undefined {
   if (entry.agent === undefined || entry.agent === null) return undefined;
   const agent = obj(entry.agent);
   const type = str(agent.agentSubjectType) ?? str(agent.agentType);
