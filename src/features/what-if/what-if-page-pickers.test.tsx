@@ -42,6 +42,8 @@ vi.mock('./scenario-store', () => ({ useScenarios: () => [[], () => true] }));
 vi.mock('./scenario-suite-panel', () => ({ ScenarioSuitePanel: () => null }));
 vi.mock('./engine-agreement', () => ({ EngineAgreement: () => null }));
 const evaluated = vi.hoisted(() => ({ scenario: null as Scenario | null }));
+// The directory's word on an agent user is what-if-page-saved-agent.test's.
+vi.mock('./agent-user-mark', () => ({ useAgentUserMark: () => {} }));
 vi.mock('./use-what-if', () => ({
   useWhatIf: (_tenant: unknown, scenario: Scenario | null): WhatIfAnswers => {
     evaluated.scenario = scenario;

@@ -18,6 +18,8 @@ vi.mock('../../policy-ui/draft-store', () => ({ draftStore: { list: () => [] } }
 vi.mock('./scenario-store', () => ({ useScenarios: () => [[], () => true] }));
 vi.mock('./scenario-suite-panel', () => ({ ScenarioSuitePanel: () => null }));
 vi.mock('./engine-agreement', () => ({ EngineAgreement: () => null }));
+// The directory's word on an agent user is what-if-page-saved-agent.test's.
+vi.mock('./agent-user-mark', () => ({ useAgentUserMark: () => {} }));
 vi.mock('./use-what-if', () => ({
   useWhatIf: (): WhatIfAnswers => ({
     graph: { data: [], error: null, isFetching: false } as unknown as WhatIfAnswers['graph'],

@@ -12,6 +12,7 @@ import { draftStore } from '../../policy-ui/draft-store';
 import { useTenantSession } from '../../session/tenant-session';
 import { SpokenStatus } from '../../shared/ui/live-status';
 import { isolatedText } from '../../shared/ui/isolated-text';
+import { useAgentUserMark } from './agent-user-mark';
 import { EngineAgreement } from './engine-agreement';
 import { keepForm, readKeptForm } from './kept-form';
 import { conditionsToCorrect } from './scenario-checks';
@@ -86,6 +87,12 @@ export function WhatIfPage() {
   const [draftKey, setDraftKey] = useState<string>(() => params.get('draft') ?? '');
   const draft = drafts.choices.find((d) => (d.policyId ?? 'new') === draftKey) ?? null;
   const answers = useWhatIf(tenant, run?.scenario ?? null, draft);
+  // A user kept or saved without the agent user's mark gets it when the directory says so: asked its agent risk,
+  // and the run of it (opened from the suite) evaluated as the agent user it is.
+  useAgentUserMark(tenant, form.identity, (mark) => {
+    setForm(mark);
+    setRun((last) => last && { ...last, scenario: mark(last.scenario) });
+  });
   const runSaid = useSaidAnew(run?.count ?? 0);
   const evaluateButton = useRef<HTMLButtonElement>(null);
   // A scenario opened with an address that is not one is not run: the focus goes to the address, which
