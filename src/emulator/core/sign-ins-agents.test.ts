@@ -62,9 +62,19 @@ describe('agents in the sign-in log', () => {
     expect(agentIdentity.agent).toMatchObject({ agentType: 'agenticAppInstance' });
   });
 
-  it('has no agent on v1.0', async () => {
-    const { agentIdentity, agentUser } = await logged('v1.0', PREFER);
+  it('has no agent on v1.0, and refuses a $select of it there as a property the type lacks', async () => {
+    const { agentIdentity, agentUser, call } = await logged('v1.0', PREFER);
     expect('agent' in agentIdentity || 'agent' in agentUser).toBe(false);
     expect(agentIdentity.servicePrincipalId).toBe(d.agentIdentity('Contoso Helpdesk Agent'));
+    for (const path of [`/v1.0/auditLogs/signIns?$select=id,agent`, `/v1.0/auditLogs/signIns/${String(agentUser.id)}?$select=agent`]) {
+      const refused = await call('GET', path);
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+        code: 'BadRequest',
+        message: "Could not find a property named 'agent' on type 'microsoft.graph.signIn'.",
+      });
+    }
+    const selected = (await (await call('GET', `/beta/auditLogs/signIns?$select=id,agent`)).json()) as { value: Record<string, unknown>[] };
+    expect(selected.value.find((s) => s.id === agentUser.id)?.agent).toMatchObject({ agentType: 'unknownFutureValue' });
   });
 });

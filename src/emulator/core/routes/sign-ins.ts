@@ -4,7 +4,7 @@
 // interactive sign-ins unless the filter names signInEventTypes (resources/signin.md), the reports
 // throttle (5 requests per 10 seconds per app and tenant: includes/throttling-entra-logs-reports.md),
 // AuditLog.Read.All with Directory.Read.All (the documented known issue), and the licence refusal.
-import { GraphError, jsonResponse, jsonTextResponse } from '../http';
+import { errors, GraphError, jsonResponse, jsonTextResponse } from '../http';
 import type { JsonObject, TenantState } from '../model';
 import { applySelect, compileFilter, listBody, paginate } from '../odata';
 import { checkFilterable, signInFilterable } from '../filterable';
@@ -102,6 +102,17 @@ function sentText(input: RouteInput, entry: RecordedSignIn): string {
   return `${summary.slice(0, -'}'.length)}${agentText},"appliedConditionalAccessPolicies":${policies}}`;
 }
 
+/**
+ * A $select naming `agent` on v1.0, whose signIn has none, is refused as OData refuses any property its
+ * type lacks (the emulator keeps silent on the others it does not model, which Graph may well have).
+ */
+function refuseBetaOnlySelect(input: RouteInput): void {
+  if (input.version === 'beta') return;
+  const named = (input.url.searchParams.get('$select') ?? '').split(',').map((key) => key.trim());
+  if (named.some((key) => key.toLowerCase() === 'agent'))
+    throw errors.badRequest("Could not find a property named 'agent' on type 'microsoft.graph.signIn'.");
+}
+
 const base = {
   scopes: ['AuditLog.Read.All'],
   throttle: 'reports',
@@ -115,6 +126,7 @@ export const signInRoutes: Route[] = [
     pattern: /^auditLogs\/signIns$/i,
     handle(input) {
       checkAccess(input);
+      refuseBetaOnlySelect(input);
       const filterText = input.url.searchParams.get('$filter');
       const filter = compileFilter(filterText);
       checkFilterable(filterText, signInFilterable, 'signIns');
@@ -153,6 +165,7 @@ export const signInRoutes: Route[] = [
     pattern: new RegExp(`^auditLogs/signIns/${SEGMENT}$`, 'i'),
     handle(input) {
       checkAccess(input);
+      refuseBetaOnlySelect(input);
       const id = input.params[0]!;
       const entry = input.tenant.signInLog?.entries.find((e) => e.id === id);
       // signin-get.md gives no body for an unknown id: this 404 is the emulator's choice.
