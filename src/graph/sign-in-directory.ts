@@ -1,7 +1,7 @@
 // The directory around sign-ins: each user's groups (transitively), active roles, and whether an agent
 // user, read in $batch (20 requests a batch) so a week of sign-ins by hundreds of users costs a few round
 // trips. A user whose membership read fails is marked unread (null): the engine then treats their groups
-// and roles as unknown; one whose own read fails is not known to be an agent user or not.
+// and roles as unknown; one whose own read fails, or is not read, is what the log says (or not known).
 import type { UserDirectory } from '../domain/evaluation/impact-of-draft';
 import type { GraphClient } from './client';
 import { agentKind } from './object-kind';
@@ -14,15 +14,16 @@ interface MemberOfItem {
 
 /**
  * `agentUsers`: also read each user for its type, which only a policy naming AllAgentIdUsers asks (one more
- * request per user, so only then).
+ * request per user, so only then), but for those in `typeLogged`, whose sign-ins already say it.
  */
 export async function readUserDirectory(
   client: GraphClient,
   userIds: readonly string[],
-  { agentUsers = false }: { agentUsers?: boolean } = {},
+  { agentUsers = false, typeLogged = [] }: { agentUsers?: boolean; typeLogged?: readonly string[] } = {},
 ): Promise<UserDirectory> {
   // Workload sign-ins carry an empty userId: nothing to read.
   const unique = [...new Set(userIds.filter(Boolean))];
+  const logged = new Set(typeLogged);
   const answers = await client.batch(
     'v1.0',
     unique.flatMap((id, index) => [
@@ -32,7 +33,9 @@ export async function readUserDirectory(
         url: `/users/${encodeURIComponent(id)}/transitiveMemberOf?$select=id,roleTemplateId&$top=999`,
       },
       // The user itself, for its @odata.type: AllAgentIdUsers (on either side of a policy) asks whether an agent user.
-      ...(agentUsers ? [{ id: `user-${index}`, method: 'GET' as const, url: `/users/${encodeURIComponent(id)}?$select=id` }] : []),
+      ...(agentUsers && !logged.has(id)
+        ? [{ id: `user-${index}`, method: 'GET' as const, url: `/users/${encodeURIComponent(id)}?$select=id` }]
+        : []),
     ]),
   );
   const directory: UserDirectory = {};

@@ -67,6 +67,23 @@ describe('readSignInPages: the log kept as the pages’ bytes, for a worker to p
     expect(signInsOfPages(asText)).toEqual((await readSignIns(pages().client, query)).signIns);
   });
 
+  it('names the users whose sign-ins say whether each is an agent user, within the cap', async () => {
+    const agent = (agentSubjectType: string) => ({ agentType: agentSubjectType, agentSubjectType });
+    const logged = [
+      { id: 's1', userId: 'person', agent: agent('notAgentic') },
+      { id: 's2', userId: 'agent-user', agent: agent('agentIDuser') },
+      // Read without the Prefer header, v1.0's shape, a workload's sign-in: none of them says.
+      { id: 's3', userId: 'unsaid', agent: agent('unknownFutureValue') },
+      { id: 's4', userId: 'older' },
+      { id: 's5', userId: '', agent: agent('agenticAppInstance') },
+      { id: 's6', userId: 'past-the-cap', agent: agent('notAgentic') },
+    ];
+    const { client } = clientWith(async () => json(200, { value: logged }));
+    const read = await readSignInPages(client, { since: new Date('2026-12-01T00:00:00Z'), cap: 5 });
+    expect(read.userIds).toEqual(['agent-user', 'older', 'person', 'unsaid']);
+    expect(read.typeLogged).toEqual(['agent-user', 'person']);
+  });
+
   it('says a page that is not JSON is not, as any other read does', async () => {
     const { client } = clientWith(async () => new Response('<html>gateway</html>', { status: 200 }));
     await expect(readSignInPages(client, { since: new Date('2026-12-01T00:00:00Z'), cap: 10 })).rejects.toMatchObject({

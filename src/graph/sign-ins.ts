@@ -2,6 +2,7 @@
 // Read newest first, a page at a time under the reports throttle (the client waits out its 429s),
 // with `Prefer: include-unknown-enum-members` so report-only results are named rather than given
 // as unknownFutureValue. Capped: a busy tenant has millions; the cap is said to the reader.
+import { agentUserInLog } from '../domain/evaluation/bulk/from-sign-in-log';
 import { odataLiteral } from './odata-literal';
 import type { GraphClient } from './client';
 import { GraphRequestError, notJsonError } from './errors';
@@ -108,12 +109,15 @@ export interface SignInLogPages {
   count: number;
   /** The users who signed in, each once, sorted. */
   userIds: string[];
+  /** Those of them whose sign-ins say whether each is an agent user (beta's `agent`): no need to read their type. */
+  typeLogged: string[];
   capped: boolean;
 }
 
 /** What the reading needs of a page: its next link, how many sign-ins, the users of the first `limit` of them. */
 export interface PageSummary extends PageStep {
   userIds: string[];
+  typeLogged: string[];
 }
 
 /**
@@ -128,9 +132,13 @@ export const readPageHere: PageReader = async (bytes, limit) => ({ bytes, summar
 export function summarizePage(bytes: ArrayBuffer, limit: number): PageSummary {
   const page = parsePage(bytes);
   const userIds = new Set<string>();
+  const typeLogged = new Set<string>();
   for (const signIn of (page.value ?? []).slice(0, Math.max(0, limit)))
-    if (typeof signIn.userId === 'string' && signIn.userId) userIds.add(signIn.userId);
-  return { signIns: page.value?.length ?? 0, nextLink: page['@odata.nextLink'], userIds: [...userIds] };
+    if (typeof signIn.userId === 'string' && signIn.userId) {
+      userIds.add(signIn.userId);
+      if (agentUserInLog(signIn) !== undefined) typeLogged.add(signIn.userId);
+    }
+  return { signIns: page.value?.length ?? 0, nextLink: page['@odata.nextLink'], userIds: [...userIds], typeLogged: [...typeLogged] };
 }
 
 export async function readSignInPages(
@@ -140,16 +148,18 @@ export async function readSignInPages(
 ): Promise<SignInLogPages> {
   const pages: ArrayBuffer[] = [];
   const userIds = new Set<string>();
+  const typeLogged = new Set<string>();
   let counted = 0;
   const { read, capped } = await eachPage(query, async (url) => {
     const { bytes, summary } = await readPage(await client.getBytes(url, logRequest(query)), query.cap - counted);
     query.signal?.throwIfAborted();
     for (const id of summary.userIds) userIds.add(id);
+    for (const id of summary.typeLogged) typeLogged.add(id);
     counted += Math.min(summary.signIns, Math.max(0, query.cap - counted));
     pages.push(bytes);
     return summary;
   });
-  return { pages, count: Math.min(read, query.cap), userIds: [...userIds].sort(), capped };
+  return { pages, count: Math.min(read, query.cap), userIds: [...userIds].sort(), typeLogged: [...typeLogged].sort(), capped };
 }
 
 /** A page that is not JSON, as any other read says it (GraphClient.request). */

@@ -7,6 +7,7 @@
 // log cannot be read it says why and exits 2: a pipeline gate that could not look must not pass
 // quietly (--allow-no-logs makes that 0, said on stderr).
 import { namesAgentUsers } from '../../domain/evaluation/conditions/users';
+import { agentUserInLog } from '../../domain/evaluation/bulk/from-sign-in-log';
 import { readUserDirectory } from '../../graph/sign-in-directory';
 import { readSignIns, signInsUnavailable } from '../../graph/sign-ins';
 import { choice, CONNECTION_OPTIONS, HELP_OPTION, text, texts, wholeNumber } from '../args';
@@ -108,8 +109,11 @@ export const impactCommand: Command = {
       throw new CliError(`The impact could not be computed: ${why} (--allow-no-logs lets the run go on without it.)`);
     }
     const userIds = [...new Set(log.signIns.flatMap((s) => (typeof s.userId === 'string' && s.userId ? [s.userId] : [])))].sort();
+    const typeLogged = log.signIns.flatMap((s) => (typeof s.userId === 'string' && agentUserInLog(s) !== undefined ? [s.userId] : []));
     const users =
-      userIds.length > 0 ? await readUserDirectory(client, userIds, { agentUsers: namesAgentUsers([draft.policy, ...policies]) }) : {};
+      userIds.length > 0
+        ? await readUserDirectory(client, userIds, { agentUsers: namesAgentUsers([draft.policy, ...policies]), typeLogged })
+        : {};
     const answer = impactOfDraft({
       tenantId: tenant.tenantId,
       signIns: log.signIns,

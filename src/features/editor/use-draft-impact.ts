@@ -50,10 +50,17 @@ const signInWindowQuery = (tenant: TenantSession, days: number, cap: number, onP
   });
 
 // `agentUsers` (a policy or the draft names AllAgentIdUsers) is known once the policies are read: the read waits for it.
-const userDirectoryQuery = (tenant: TenantSession, userIds: readonly string[], agentUsers: boolean | undefined) =>
+// Users whose sign-ins say whether each is an agent user are not read for it (the log's word stands), so the
+// answer is the same for any such set: it is not in the key.
+const userDirectoryQuery = (
+  tenant: TenantSession,
+  userIds: readonly string[],
+  agentUsers: boolean | undefined,
+  typeLogged: readonly string[] = [],
+) =>
   queryOptions({
     queryKey: queryKeys.signInUsers(tenant, userIds, agentUsers),
-    queryFn: () => readUserDirectory(tenant.client, userIds, { agentUsers }),
+    queryFn: () => readUserDirectory(tenant.client, userIds, { agentUsers, typeLogged }),
     enabled: userIds.length > 0 && agentUsers !== undefined,
     staleTime: 5 * 60_000,
   });
@@ -98,7 +105,7 @@ export function useDraftImpact(
   const judgedAgainst = held ? held.policies : policies.data;
   // Whether the users must be read as agent users or not: asked of the policies the draft is judged against.
   const agentUsers = judgedAgainst ? namesAgentUsers([draft, ...judgedAgainst]) : undefined;
-  const users = useQuery(userDirectoryQuery(tenant, userIds, agentUsers));
+  const users = useQuery(userDirectoryQuery(tenant, userIds, agentUsers, signIns.data?.typeLogged));
   const locations = useQuery(namedLocationsQuery(tenant));
   const [settings] = useEmergencyAccess(tenant.account.tenantId);
   const [mfaTrustedIps] = useMfaTrustedIps(tenant.account.tenantId);

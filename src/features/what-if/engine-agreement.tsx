@@ -74,7 +74,10 @@ export function EngineAgreement({ tenant }: { tenant: TenantSession }) {
         { since, cap: CAP, signal: controller.signal, onProgress: (n) => setState({ kind: 'reading', read: n }) },
         reader.read,
       ).finally(reader.close);
-      const users = await readUserDirectory(tenant.client, read.userIds, { agentUsers: namesAgentUsers(policies.data ?? []) });
+      const users = await readUserDirectory(tenant.client, read.userIds, {
+        agentUsers: namesAgentUsers(policies.data ?? []),
+        typeLogged: read.typeLogged,
+      });
       if (controller.signal.aborted) return;
       setState({ kind: 'replaying', signIns: read.count });
       setRequest({

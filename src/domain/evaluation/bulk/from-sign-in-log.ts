@@ -93,6 +93,9 @@ function loggedAsAgent(entry: LooseObject, kind: 'user' | 'workload'): boolean |
   return type === 'agentIdentityBlueprintPrincipal' ? false : undefined;
 }
 
+/** Whether an entry's user is an agent user, as the entry says it (undefined: it does not say). */
+export const agentUserInLog = (entry: unknown): boolean | undefined => loggedAsAgent(obj(entry), 'user');
+
 function guestOf(entry: LooseObject, tenantId: string | undefined, override: readonly GuestKind[] | undefined, notKnown: string[]) {
   const home = str(entry.homeTenantId);
   if (override) return override.length === 0 ? null : { kinds: override, ...(home ? { homeTenantId: home } : {}) };
