@@ -414,9 +414,12 @@ test.describe('with a Graph that refuses', () => {
 
   test('the engine failing is said once, by its alert, and again when a run fails again', async ({ page }) => {
     await section(page, 'What if').click();
+    // Grace's groups and roles cannot be read: the engine cannot run. (They are read when she is picked, then
+    // again at each Evaluate while the read has failed.)
+    await emulator.setFaults(await emulator.tenantId('Contoso'), { rules: [{ match: '/transitiveMemberOf', fault: 400, times: 3 }] });
+    const pickRefused = page.waitForResponse((r) => r.url().includes('/transitiveMemberOf') && r.status() === 400);
     await describeSignIn(page);
-    // Grace's groups and roles cannot be read: the engine cannot run.
-    await emulator.setFaults(await emulator.tenantId('Contoso'), { rules: [{ match: 'GET /v1.0/users/', fault: 400, times: 2 }] });
+    await pickRefused;
     const evaluate = page.getByRole('button', { name: 'Evaluate' });
     await pressOn(page, evaluate);
     await expect(page.getByRole('alert')).toContainText('The scenario could not be evaluated');
@@ -432,8 +435,11 @@ test.describe('with a Graph that refuses', () => {
 
   test('Evaluate again after the engine could not read what it needs reads it again', async ({ page }) => {
     await section(page, 'What if').click();
+    // Refused when Grace is picked and at the first Evaluate.
+    await emulator.setFaults(await emulator.tenantId('Contoso'), { rules: [{ match: '/transitiveMemberOf', fault: 400, times: 2 }] });
+    const pickRefused = page.waitForResponse((r) => r.url().includes('/transitiveMemberOf') && r.status() === 400);
     await describeSignIn(page);
-    await emulator.setFaults(await emulator.tenantId('Contoso'), { rules: [{ match: 'GET /v1.0/users/', fault: 400, times: 1 }] });
+    await pickRefused;
     const evaluate = page.getByRole('button', { name: 'Evaluate' });
     await pressOn(page, evaluate);
     await expect(page.getByRole('alert')).toContainText('The scenario could not be evaluated');

@@ -142,7 +142,9 @@ export function useWhatIf(tenant: TenantSession, scenario: Scenario | null, draf
     preparing: !!scenario && !ready && !unread,
     engineError: unread ? `${unread[1]} could not be read: ${unread[0] instanceof Error ? unread[0].message : String(unread[0])}` : null,
     askAgainWhatFailed: () => {
-      for (const query of [policies, locations, subject, workload, owner, graph]) if (query.isError) void query.refetch();
+      // A read already asked again (a failed read is asked again when a run first shows it) is joined, not restarted.
+      for (const query of [policies, locations, subject, workload, owner, graph])
+        if (query.isError) void query.refetch({ cancelRefetch: false });
     },
   };
 }
