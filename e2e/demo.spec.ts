@@ -121,6 +121,50 @@ test('adds an account beside the one in use, and switches between signed-in acco
   await expect.poll(() => said.times(/^Now working on Contoso, as Ada Lindqvist\.$/)).toBe(1);
 });
 
+test('makes its Graph misbehave on request: a save whose answer is lost is found saved, once, until the misbehaviour is stopped', async ({
+  page,
+  policiesPage,
+  consoleGuard,
+  offLocalhost,
+}) => {
+  // The dropped connection, as the browser logs it.
+  consoleGuard.allowFailedResponse('ERR_FAILED', '/beta/identity/conditionalAccess/policies/');
+  await policiesPage.open(/^CA007/);
+  const editor = new PolicyEditorPage(page);
+  await editor.open(new URL(page.url()).pathname);
+  await editor.setState('Off');
+
+  const accountButton = page.getByRole('button', { name: /^Ada Lindqvist \(demo administrator\)/ });
+  await accountButton.click();
+  await page.getByRole('menuitem', { name: 'Make Graph misbehave…' }).click();
+  await page.getByRole('radio', { name: /^The next save’s answer is lost/ }).check();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  const misbehaving = page.getByText('The demo’s Graph misbehaves: the next save’s answer is lost');
+  await expect(misbehaving).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(accountButton).toBeFocused();
+  await expectNoSeriousA11yViolations(page);
+
+  await editor.reviewButton.click();
+  await editor.dialog.getByRole('button', { name: 'Save to tenant' }).click();
+  // Applied, its answer lost: Gatehouse reads what happened and says saved, not "someone changed this policy".
+  await expect(page.getByText('Saved. This is the policy as the tenant now holds it.')).toBeVisible();
+  await expect(page.getByText(/changed this policy/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Stop it' }).click();
+  await expect(misbehaving).toHaveCount(0);
+  await page.getByRole('button', { name: 'Policies', exact: true }).click();
+  await expect(policiesPage.rows).toHaveCount(35);
+  await expect(policiesPage.row(/^CA007/)).toContainText('Off');
+  // The connection the service worker dropped (Response.error(): net::ERR_FAILED; the network itself would fail
+  // otherwise) is the save's, once: it was not sent again.
+  const dropped = offLocalhost.filter((request) =>
+    /\/beta\/identity\/conditionalAccess\/policies\/[0-9a-f-]{36} \(net::ERR_FAILED\)$/.test(request),
+  );
+  expect(dropped).toHaveLength(1);
+  offLocalhost.splice(0, offLocalhost.length, ...offLocalhost.filter((request) => !dropped.includes(request)));
+});
+
 test("answers Graph in the page and leaves the console's own files to the network", async ({ page, policiesPage }) => {
   const responses: { url: string; fromServiceWorker: boolean }[] = [];
   page.on('response', (response) => responses.push({ url: response.url(), fromServiceWorker: response.fromServiceWorker() }));

@@ -1,6 +1,7 @@
 // The signed-in accounts and their tenants: switch, add another (beside the account in use, which stays
 // in use: the shell's notice offers the switch), sign out; the theme; in the demo,
-// "Reset demo tenant" (after a confirmation, since it discards every change made in the demo). The
+// "Make Graph misbehave" (demo-misbehaviour.tsx) and "Reset demo tenant" (after a confirmation, since it
+// discards every change made in the demo). The
 // names of accounts and tenants come from the tenant: isolated wherever shown, in the tooltip too.
 import {
   Avatar,
@@ -24,15 +25,16 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowResetRegular, PersonAddRegular, SignOutRegular } from '@fluentui/react-icons';
+import { ArrowResetRegular, PersonAddRegular, PlugDisconnectedRegular, SignOutRegular } from '@fluentui/react-icons';
 import { useIsMutating } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { personName, useAuth, type DemoDirectory, type SignedInAccount } from '../../auth';
 import { useOrganizationName } from '../../session/organization-query';
 import { useTenantSession } from '../../session/tenant-session';
 import { useTheme, type ThemePreference } from '../../shared/theme';
 import { Isolated, isolatedText } from '../../shared/ui/isolated-text';
 import { SMALL } from '../../shared/ui/media';
+import { chooseMisbehaviour, MisbehaviourDialog, type DemoFaults } from './demo-misbehaviour';
 
 const useStyles = makeStyles({
   trigger: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, textAlign: 'left', flexShrink: 0 },
@@ -51,6 +53,7 @@ const ADD_ACCOUNT = 'Add another account';
 
 export interface DemoControls extends DemoDirectory {
   reset(): void;
+  setFaults(tenantId: string, faults: DemoFaults): void;
 }
 
 export function useTenantName(account: SignedInAccount) {
@@ -62,6 +65,15 @@ export function AccountMenu({ demo }: { demo?: DemoControls }) {
   const { accounts, active, session } = useAuth();
   const { preference, setPreference } = useTheme();
   const [confirmReset, setConfirmReset] = useState(false);
+  const [misbehaving, setMisbehaving] = useState(false);
+  // The menu item that opened a dialog is gone when it closes: the focus goes back to the menu's button.
+  const trigger = useRef<HTMLButtonElement>(null);
+  const dialogOpen = misbehaving || confirmReset;
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (wasOpen.current && !dialogOpen) trigger.current?.focus();
+    wasOpen.current = dialogOpen;
+  }, [dialogOpen]);
   const tenantName = useTenantName(active!);
   const others = demo?.accounts.filter((a) => !accounts.some((s) => s.key === a.id)) ?? [];
   // A write under way belongs to this account's tenant and journal: switching, adding an account (a redirect
@@ -80,6 +92,7 @@ export function AccountMenu({ demo }: { demo?: DemoControls }) {
       >
         <MenuTrigger disableButtonEnhancement>
           <Button
+            ref={trigger}
             appearance="subtle"
             className={styles.trigger}
             title={`Signed in as ${isolatedText(active!.username)} in ${isolatedText(tenantName)}`}
@@ -150,6 +163,9 @@ export function AccountMenu({ demo }: { demo?: DemoControls }) {
             {demo && (
               <>
                 <MenuDivider />
+                <MenuItem icon={<PlugDisconnectedRegular />} onClick={() => setMisbehaving(true)}>
+                  Make Graph misbehave…
+                </MenuItem>
                 <MenuItem icon={<ArrowResetRegular />} onClick={() => setConfirmReset(true)}>
                   Reset demo tenant…
                 </MenuItem>
@@ -158,6 +174,16 @@ export function AccountMenu({ demo }: { demo?: DemoControls }) {
           </MenuList>
         </MenuPopover>
       </Menu>
+      {demo && (
+        <MisbehaviourDialog
+          open={misbehaving}
+          onClose={() => setMisbehaving(false)}
+          onChoose={(kind) => {
+            chooseMisbehaviour(demo, kind);
+            setMisbehaving(false);
+          }}
+        />
+      )}
       {demo && (
         <Dialog open={confirmReset} onOpenChange={(_, data) => setConfirmReset(data.open)}>
           <DialogSurface>

@@ -65,7 +65,7 @@ async function signedInToContoso() {
   );
   render(
     <Shell>
-      <AccountMenu demo={{ ...directory, reset() {} }} />
+      <AccountMenu demo={{ ...directory, reset() {}, setFaults() {} }} />
       <AccountAddedBar />
       <SwitchSaid />
     </Shell>,

@@ -37,6 +37,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../../auth';
 import { useWriteAccess } from '../../session/write-access';
 import { AccountMenu, type DemoControls } from './account-menu';
+import { chooseMisbehaviour, MisbehaviourBar } from './demo-misbehaviour';
 import { AccountAddedBar, SwitchSaid } from './account-notices';
 import { SignInNeededBar } from './sign-in-needed-bar';
 import { useFocusRescue } from './use-focus-rescue';
@@ -270,6 +271,7 @@ export function AppShell({ demo, arrived, children }: { demo?: DemoControls; arr
       <SwitchSaid />
       <MainNav section={current} navigate={navigate} />
       <main className={styles.main} id="main" ref={main}>
+        {demo && <MisbehaviourBar onStop={() => chooseMisbehaviour(demo, 'none')} />}
         <SignInProblemBar />
         <SignInNeededBar />
         <AccountAddedBar />

@@ -98,6 +98,8 @@ function load(): EmulatorState {
     if (saved) {
       const state = JSON.parse(saved) as EmulatorState;
       readLogsWhenAsked(state);
+      // A misbehaviour chosen in the account menu lasts until a reload (app/shell/demo-misbehaviour.tsx).
+      for (const tenant of state.tenants) tenant.faults = { ...tenant.faults, latencyMs: 0, rules: [] };
       return state;
     }
   } catch {
