@@ -3,27 +3,13 @@
 // templates have their blanks filled in one form and are deployed as one plan, reviewed before
 // anything is written, through the same flow as an import (new policies report-only, Off for user
 // actions; the lock-out guard; paced and journalled).
-import {
-  Button,
-  Link,
-  makeStyles,
-  MessageBarBody,
-  MessageBarTitle,
-  Skeleton,
-  SkeletonItem,
-  Switch,
-  Tab,
-  TabList,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Link, makeStyles, Skeleton, SkeletonItem, Switch, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { ArrowUndoRegular, RocketRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportSet } from '../../domain/import/import-set';
 import { findBlanks } from '../../domain/templates/blanks';
 import { CURRENT_ADMIN_BLANK, type GalleryTemplate, type TemplateSource } from '../../domain/templates/gallery-template';
-import { SECURITY_DEFAULTS } from '../../domain/templates/prerequisites';
 import { securityDefaultsQuery } from '../../policy-ui/queries';
 import { templatesImport } from '../../domain/templates/template-import';
 import { describeError } from '../../graph/describe-error';
@@ -34,12 +20,12 @@ import { useTenantSession } from '../../session/tenant-session';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LiveStatus } from '../../shared/ui/live-status';
 import { isolatedText } from '../../shared/ui/isolated-text';
-import { Notice } from '../../shared/ui/notice';
 import { useFocusReturn } from '../../shared/ui/use-focus-return';
 import { AddBaseline } from './add-baseline';
 import { BlanksForm, type Fills } from './blanks-form';
 import { GalleryTable, SOURCE_WORDS, type MatchWithPolicy } from './gallery-table';
 import { SaveAsTemplate } from './save-as-template';
+import { SecurityDefaultsNotice } from './security-defaults-notice';
 import { TemplateDifference } from './template-difference';
 import { useGallery } from './use-gallery';
 import { personName } from '../../auth';
@@ -231,20 +217,7 @@ export function TemplatesPage() {
           </section>
         }
       >
-        {/* Its words change when the tenant's setting is read: said again then, not only as it stood on opening. */}
-        <Notice intent={securityDefaults.data?.isEnabled ? 'warning' : 'info'} layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>
-              {securityDefaults.data?.isEnabled
-                ? `Security defaults are on in ${targetName}`
-                : securityDefaults.data
-                  ? `Security defaults are off in ${targetName}`
-                  : SECURITY_DEFAULTS.label}
-            </MessageBarTitle>
-            {securityDefaults.data && !securityDefaults.data.isEnabled ? 'Policies can be turned on. ' : `${SECURITY_DEFAULTS.text} `}
-            New policies from templates are written report-only (Off for user actions, which cannot be report-only).
-          </MessageBarBody>
-        </Notice>
+        <SecurityDefaultsNotice read={securityDefaults} tenantName={targetName} />
         {microsoft.isError ? (
           <ErrorState
             {...describeError(microsoft.error, 'load Microsoft’s templates')}
