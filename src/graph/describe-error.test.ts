@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError } from './describe-error';
+import { describeError, titleInSentence } from './describe-error';
 import { errorFromResponse } from './errors';
 
 const forbidden = (method: string, path: string) =>
@@ -139,5 +139,15 @@ describe('describeError for a create whose answer was lost', () => {
   it("says it may have been done, in general words, for a plan's create and another action", () => {
     expect(describeError(lost('ObjectCreateOutcomeUnknown'), 'create the group').title).toBe('The group may have been created');
     expect(describeError(lost('CreateOutcomeUnknown'), 'restore the policy').title).not.toMatch(/^Could not/);
+  });
+});
+
+describe('titleInSentence', () => {
+  it('lowers the first letter of a title set in a sentence, but not of a name it starts with', () => {
+    expect(titleInSentence('Microsoft Graph is unreachable')).toBe('Microsoft Graph is unreachable');
+    expect(titleInSentence('Microsoft Graph had a problem')).toBe('Microsoft Graph had a problem');
+    expect(titleInSentence('Your session has expired')).toBe('your session has expired');
+    expect(titleInSentence('Permission needed')).toBe('permission needed');
+    expect(titleInSentence('Not found')).toBe('not found');
   });
 });

@@ -10,6 +10,13 @@ export interface ErrorDescription {
   status?: number;
 }
 
+/**
+ * A title set inside a sentence ("…could not be read: the session has expired"): its first letter lowered,
+ * unless it starts with a name ("Microsoft Graph is unreachable" keeps its capitals).
+ */
+export const titleInSentence = (title: string): string =>
+  /^[A-Z][\w-]*\s+[A-Z]/.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1);
+
 const READ_ROLES =
   'Your account needs a role that can read Conditional Access (for example Global Reader, Security Reader or Conditional Access Administrator), and the app needs consent for its permissions.';
 const WRITE_ROLES =

@@ -79,6 +79,10 @@ describe('emergency exclusion analysis', () => {
       why: 'It targets guests and external users only.',
     });
     expect(cover(policy({ includeUsers: ['None'] }), 'bg1')).toMatchObject({ kind: 'outOfScope', why: 'It targets no user accounts.' });
+    expect(cover(policy({ includeUsers: ['AllAgentIdUsers'] }), 'bg1')).toEqual({
+      kind: 'outOfScope',
+      why: 'It targets agent users only.',
+    });
     const noResource = policy(
       { includeUsers: ['All'] },
       { conditions: { applications: { includeApplications: ['None'] }, users: { includeUsers: ['All'] } } },

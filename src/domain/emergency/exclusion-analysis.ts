@@ -141,8 +141,9 @@ export function coverageOf(
     const guestsOnly =
       Object.keys(obj(users.includeGuestsOrExternalUsers)).length > 0 || list(users.includeUsers).includes('GuestsOrExternalUsers');
     if (guestsOnly) return { kind: 'outOfScope', why: 'It targets guests and external users only.' };
-    if (list(users.includeUsers).includes('None') || list(users.includeUsers).includes('AllAgentIdUsers'))
-      return { kind: 'outOfScope', why: 'It targets no user accounts.' };
+    // Agent users are users, but no person's account, an emergency one least of all.
+    if (list(users.includeUsers).includes('AllAgentIdUsers')) return { kind: 'outOfScope', why: 'It targets agent users only.' };
+    if (list(users.includeUsers).includes('None')) return { kind: 'outOfScope', why: 'It targets no user accounts.' };
     return { kind: 'outOfScope', why: 'It targets users, groups or roles this account is not among.' };
   }
   if (!targetsResources) return { kind: 'outOfScope', why: 'It targets no resource.' };

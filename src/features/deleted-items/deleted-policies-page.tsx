@@ -16,7 +16,7 @@ import { ArrowCounterclockwiseRegular, DeleteRegular } from '@fluentui/react-ico
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { deletionsFrom, SOFT_DELETE_DAYS, type DeletedPolicy } from '../../graph/deleted-items';
-import { describeError } from '../../graph/describe-error';
+import { describeError, titleInSentence } from '../../graph/describe-error';
 import type { ConditionalAccessPolicy } from '../../domain/types';
 import { useTenantSession } from '../../session/tenant-session';
 import { useWriteAccess } from '../../session/write-access';
@@ -77,7 +77,7 @@ export function DeletedPoliciesPage() {
     ? describeError(names.error, 'look up what they refer to').message
     : names.data?.failures.length
       ? `Some lookups failed: ${names.data.failures
-          .map((f) => `${f.what} (${f.error.status === 403 ? 'permission needed' : describeError(f.error).title.toLowerCase()})`)
+          .map((f) => `${f.what} (${f.error.status === 403 ? 'permission needed' : titleInSentence(describeError(f.error).title)})`)
           .join(', ')}.`
       : null;
   const unchecked = namesFailure ? { reason: namesFailure, onRetry: () => void names.refetch() } : null;
@@ -175,7 +175,7 @@ export function DeletedPoliciesPage() {
       )}
       {audit.isError && (
         <AuditUnread
-          reason={describeError(audit.error).title.toLowerCase()}
+          reason={titleInSentence(describeError(audit.error).title)}
           occasion={audit.errorUpdateCount}
           retrying={audit.isFetching}
           onRetry={() => {

@@ -3,7 +3,7 @@
 // Graph's reason; once checked again, what was found is said in these words.
 import type { MissingDependency } from '../../domain/dependencies';
 import type { NameDirectory } from '../../domain/references';
-import { describeError } from '../../graph/describe-error';
+import { describeError, titleInSentence } from '../../graph/describe-error';
 import { nameOfMissing, type GoneNames } from './gone-names';
 
 /** Why the names' lookup did not check everything, in words; null when it did (or has not answered yet). */
@@ -12,7 +12,7 @@ export function namesFailure(lookup: { isError: boolean; error: unknown; data?: 
   const failures = lookup.data?.failures ?? [];
   return failures.length
     ? `Some lookups failed: ${failures
-        .map((f) => `${f.what} (${f.error.status === 403 ? 'permission needed' : describeError(f.error).title.toLowerCase()})`)
+        .map((f) => `${f.what} (${f.error.status === 403 ? 'permission needed' : titleInSentence(describeError(f.error).title)})`)
         .join(', ')}.`
     : null;
 }

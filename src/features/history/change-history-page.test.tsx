@@ -211,6 +211,9 @@ describe('when the audit log cannot be read', () => {
     expect(alert.textContent).toContain('Microsoft Graph had a problem');
     expect(alert.textContent).toContain('Only the versions kept on this device are shown.');
     expect(screen.queryByText(PERMISSION)).toBeNull();
+    // Nothing kept on the device either: not "widen the dates", which cannot bring the log back.
+    expect(screen.getByText('No version kept on this device in this window')).toBeTruthy();
+    expect(screen.queryByText(/Widen the dates/)).toBeNull();
 
     answers.audit = () => Promise.resolve([CHANGE]);
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));

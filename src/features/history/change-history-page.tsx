@@ -121,9 +121,17 @@ export function ChangeHistoryPage() {
         </Skeleton>
       )}
       {/* An inverted window is said once, at its field: "no changes" would read as an answer. */}
-      {!loading && validWindow && entries.length === 0 && (
-        <EmptyState title="No changes in this window">Widen the dates to see older changes. The audit log keeps 30 days.</EmptyState>
-      )}
+      {!loading &&
+        validWindow &&
+        entries.length === 0 &&
+        (audit.isError ? (
+          // Only the device's versions were looked in: wider dates would not bring the log's changes back.
+          <EmptyState title="No version kept on this device in this window">
+            The audit log’s changes show once it can be read again.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No changes in this window">Widen the dates to see older changes. The audit log keeps 30 days.</EmptyState>
+        ))}
       <Timeline
         entries={entries}
         names={names.data}

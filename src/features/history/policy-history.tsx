@@ -45,7 +45,11 @@ export function PolicyHistory({ policy }: { policy: ConditionalAccessPolicy }) {
         </Skeleton>
       )}
       {!audit.isPending && !local.isPending && entries.length === 0 && (
-        <Text>No changes in the last 30 days, and no versions kept on this device.</Text>
+        <Text>
+          {audit.isError
+            ? 'No versions kept on this device. The audit log’s changes show once it can be read again.'
+            : 'No changes in the last 30 days, and no versions kept on this device.'}
+        </Text>
       )}
       <Timeline entries={entries} names={names.data} namesOnTheirWay={stillResolving(names)} existing={existing} showPolicy={false} />
     </section>

@@ -17,7 +17,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { OptionalPart } from '../../shared/ui/optional-part';
 import { useLocation, useNavigate } from 'react-router';
 import { AddRegular } from '@fluentui/react-icons';
-import { describeError } from '../../graph/describe-error';
+import { describeError, titleInSentence } from '../../graph/describe-error';
 import { POLICY_LIMIT } from '../../graph/policies';
 import { useTenantSession } from '../../session/tenant-session';
 import { useWriteAccess, WriteAccessTooltip } from '../../session/write-access';
@@ -189,7 +189,7 @@ export function PoliciesPage({ watchedChanges, notices }: PoliciesPageProps) {
           <MessageBarBody>
             Some names could not be looked up, so their ids are shown instead:{' '}
             {names.data.failures
-              .map((f) => `${f.what} (${f.error.status === 403 ? 'permission needed' : describeError(f.error).title.toLowerCase()})`)
+              .map((f) => `${f.what} (${f.error.status === 403 ? 'permission needed' : titleInSentence(describeError(f.error).title)})`)
               .join(', ')}
             .
           </MessageBarBody>
