@@ -101,7 +101,7 @@ test('a sign-in from an unknown address: the fields sit apart, and what Gatehous
   const table = page.getByRole('table', { name: 'Each policy for this scenario' });
   const ca030 = table.getByRole('row', { name: /^CA030/ }).getByRole('cell');
   await expect(ca030.nth(1)).toHaveText(/^Not enough information/);
-  await expect(ca030.nth(2)).toHaveText(/^Cannot tell\s*the IP address is not known\. Needs: IP address\.$/);
+  await expect(ca030.nth(2)).toHaveText(/^Cannot tell\s*The IP address is not known\. Needs: IP address\.$/);
   const ca006 = table.getByRole('row', { name: /^CA006/ }).getByRole('cell');
   await expect(ca006.nth(1)).toHaveText(/^Not enough information/);
   await expect(ca006.nth(2)).toContainText('Needs: Country, IP address.');

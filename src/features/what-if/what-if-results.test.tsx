@@ -53,7 +53,7 @@ describe('WhatIfResults, Graph’s column', () => {
             { id: 'ra', displayName: 'Risky agents', state: 'enabled', policyApplies: false, analysisReasons: 'unknownFutureValue' },
           ],
           [
-            policy('ca6', 'CA006', 'indeterminate', 'the IP address is not known.'),
+            policy('ca6', 'CA006', 'indeterminate', 'The IP address is not known.'),
             policy('ca1', 'CA001', 'notApplied', 'the user is not included.'),
             policy('ra', 'Risky agents', 'notApplied', 'The agent risk is low; the policy targets high.'),
           ],
@@ -76,7 +76,7 @@ describe('WhatIfResults, Graph’s column', () => {
         onAskAgain={() => {}}
         answers={answersFor(
           [{ id: 'ca6', displayName: 'CA006', state: 'enabled', policyApplies: false, analysisReasons: 'location, notEnoughInformation' }],
-          [policy('ca6', 'CA006', 'indeterminate', 'the IP address is not known.')],
+          [policy('ca6', 'CA006', 'indeterminate', 'The IP address is not known.')],
         )}
       />,
     );

@@ -51,7 +51,7 @@ describe('locations: IP ranges, trusted, All', () => {
     // Included and excluded IP locations each need the address: the reason names it once.
     expect(run(locations([ids.corporate, ids.branches], ['AllTrusted']), { ipAddress: undefined })).toMatchObject({
       result: 'indeterminate',
-      reason: 'the IP address is not known.',
+      reason: 'The IP address is not known.',
       missing: ['ipAddress'],
     });
   });

@@ -20,11 +20,14 @@ export function locationsOutcome(locations: unknown, p: PreparedSignIn): Outcome
       `The sign-in is from none of the locations the policy includes (${include.map((id) => locationName(id, p.context)).join(', ')}).`,
     );
   const open = [included, excluded].filter((t): t is Extract<Tri, { value: undefined }> => t.value === undefined);
-  if (open.length > 0)
+  if (open.length > 0) {
+    // The locations' words are clauses ("the IP address is not known"): here they make a sentence of their own.
+    const why = distinct(open.map((t) => t.why)).join('; ');
     return unknown(
-      `${distinct(open.map((t) => t.why)).join('; ')}.`,
+      `${why.charAt(0).toUpperCase()}${why.slice(1)}.`,
       open.flatMap((t) => t.missing),
     );
+  }
   return match(
     include.includes('All') || include.length === 0
       ? `Any location is included${exclude.length ? ' and the sign-in is from none of the excluded ones' : ''}.`
