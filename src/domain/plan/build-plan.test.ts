@@ -4,6 +4,7 @@ import type { JsonObject } from '../json';
 import { REPORT_ONLY } from '../types';
 import { buildPlan } from './build-plan';
 import { referencesToLookUp } from './mapping';
+import { nextStep } from './plan-words';
 import { sourcePolicies } from './build-plan';
 import { defaultChoices, pendingId, type PlanChoices, type PlanTarget, type TargetCandidate } from './types';
 
@@ -226,6 +227,14 @@ describe('a policy the tenant holds in Deleted policies', () => {
     expect(plan.blockers.map((b) => b.text)).toEqual([
       expect.stringContaining('Could lock out Ada (you) in the moment it is back as it was deleted'),
     ]);
+    // Its state cannot lift it (it applies after the restore): the way on said is Create on its row, not its state.
+    expect(nextStep(plan.blockers[0]!)).toMatch(/^Its planned state applies only once it is back: choose Create on its row/);
+    const created = buildPlan(
+      source([blockAll], []),
+      sameTenant({ policies: [], deletedPolicies: [{ ...blockAll, deletedDateTime: null }], guard }),
+      choices({ rows: { [`policy:${blockAll.id}`]: { action: 'create' } } }),
+    );
+    expect(created.blockers.filter((b) => b.text.includes('in the moment it is back'))).toEqual([]);
   });
 
   it('of the same name but another id is not restored; the create warns that it may be the same policy', () => {

@@ -66,6 +66,8 @@ const NEXT_STEPS: Record<BlockerKind, string> = {
   refused: 'Leave the policy out, or correct what Graph refuses in the policy itself and plan again.',
   lockout:
     'Write the policy report-only (its state), leave it out, or, if the account keeps another way in, confirm the risk below the rows.',
+  restoreLockout:
+    'Its planned state applies only once it is back: choose Create on its row (a new policy, written in its planned state), leave it out, or, if the account keeps another way in for that moment, confirm the risk below the rows.',
   sameNamePolicy: 'Leave the policy out and change the right one by hand, or confirm to create it beside them.',
   sameNameObject: 'Leave it out, or confirm to create another of the same name.',
   sameNameReferenced: 'Choose in References which of them the policies are to name.',

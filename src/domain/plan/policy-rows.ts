@@ -283,7 +283,7 @@ function restoreProblems(
     const confirmKey = `lockout:${rowKey}:restored:${risk.who}`;
     problems.push({
       severity: 'blocker',
-      kind: 'lockout',
+      kind: 'restoreLockout',
       text: `Could lock out ${risk.who} in the moment it is back as it was deleted: ${risk.why}`,
       confirmKey,
       confirmed: confirmed.has(confirmKey),

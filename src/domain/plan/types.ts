@@ -76,7 +76,8 @@ export const defaultChoices = (): PlanChoices => ({ states: 'reportOnly', mappin
 
 /**
  * What kind of thing blocks (each has its own next step in words, plan-words.ts): a reference nothing stands for
- * yet (a group apart, which may be created), an exclusion left out, a body Graph would refuse, a lock-out, several
+ * yet (a group apart, which may be created), an exclusion left out, a body Graph would refuse, a lock-out (or one
+ * in the moment a policy deleted while On is back, which its planned state cannot prevent), several
  * tenant objects of the name, a referenced object of several names, the service's policy limit.
  */
 export type BlockerKind =
@@ -85,6 +86,7 @@ export type BlockerKind =
   | 'widened'
   | 'refused'
   | 'lockout'
+  | 'restoreLockout'
   | 'sameNamePolicy'
   | 'sameNameObject'
   | 'sameNameReferenced'
