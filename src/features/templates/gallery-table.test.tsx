@@ -32,4 +32,12 @@ it('isolates the template’s and the policy’s names in its buttons’ names',
   const shown = 'Block \\u202Eyrev';
   expect(screen.getByRole('button', { name: `Forget ${shown}` })).toBeTruthy();
   expect(screen.getByRole('button', { name: `Difference between Mine \\u202Eenim and ${shown}` })).toBeTruthy();
+  // Every column is named, the buttons' one too (axe: empty-table-header).
+  expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual([
+    'Deploy',
+    'Template',
+    'In this tenant',
+    'Needs',
+    'Difference',
+  ]);
 });
