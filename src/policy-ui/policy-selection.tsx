@@ -12,6 +12,8 @@ const useStyles = makeStyles({
   list: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 360px), 1fr))',
+    // Each box its own height: stretched to a neighbour's two lines, a one-line label sank below its box.
+    alignItems: 'start',
     maxHeight: '320px',
     overflowY: 'auto',
     border: `1px solid ${tokens.colorNeutralStroke2}`,

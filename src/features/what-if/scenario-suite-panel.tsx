@@ -38,6 +38,9 @@ import { OutcomeCells } from './suite-outcome-cells';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  // Open and Remove side by side (the column was squeezed until they stacked, touching); a narrow window scrolls the table.
+  rowActions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', whiteSpace: 'nowrap' },
+  actionsColumn: { width: '8rem' },
   summary: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -240,7 +243,7 @@ export function ScenarioSuitePanel({
                 <TableHeaderCell>{draft ? 'Outcome with the draft' : 'Outcome'}</TableHeaderCell>
                 <TableHeaderCell>Change</TableHeaderCell>
                 <TableHeaderCell>Expected</TableHeaderCell>
-                <TableHeaderCell>Actions</TableHeaderCell>
+                <TableHeaderCell className={styles.actionsColumn}>Actions</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -254,7 +257,7 @@ export function ScenarioSuitePanel({
                     </TableCell>
                     <OutcomeCells scenario={scenario} result={result} />
                     <TableCell>
-                      <div className={styles.actions}>
+                      <div className={styles.rowActions}>
                         {/* Named for its scenario (every row has one), starting with the word it shows. */}
                         <Button size="small" aria-label={`Open ${called}`} onClick={() => onOpen(scenario)}>
                           Open
