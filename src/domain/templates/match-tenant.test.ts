@@ -125,3 +125,57 @@ describe('the gallery on the demo tenant', () => {
     expect(closest(legacyBlock, policies)).toEqual({ kind: 'present', by: 'content', policy: ca002, identical: true });
   });
 });
+
+describe('the agent templates on the demo tenant', () => {
+  // As Microsoft's template and Contoso's CA023 are written (src/emulator/seed/templates.ts, contoso.ts).
+  const agentsBlocked = fromMicrosoftTemplate({
+    id: 'c5bf9137-a43c-48e1-9d13-8258b31b855d',
+    name: 'Block all agent identities from accessing resources',
+    description: 'Every agent identity is blocked; exclude the agents you trust.',
+    scenarios: 'aiAgents',
+    details: {
+      conditions: {
+        applications: { includeApplications: ['All'], excludeApplications: [], includeUserActions: [] },
+        users: { includeUsers: ['None'], excludeUsers: [], includeGroups: [], excludeGroups: [], includeRoles: [], excludeRoles: [] },
+        clientApplications: {
+          includeServicePrincipals: [],
+          includeAgentIdServicePrincipals: ['All'],
+          excludeServicePrincipals: [],
+          excludeAgentIdServicePrincipals: [],
+          servicePrincipalFilter: null,
+          agentIdServicePrincipalFilter: null,
+        },
+      },
+      grantControls: {
+        operator: 'OR',
+        builtInControls: ['block'],
+        customAuthenticationFactors: [],
+        termsOfUse: [],
+        authenticationStrength: null,
+      },
+      sessionControls: null,
+    },
+  });
+  const blockAgents = (excluded: string[]): JsonObject => ({
+    id: '00000000-0000-4000-8000-000000000023',
+    displayName: 'CA023: Block agent identities from all resources',
+    state: 'enabledForReportingButNotEnforced',
+    conditions: {
+      applications: { includeApplications: ['All'] },
+      users: { includeUsers: ['None'] },
+      clientApplications: { includeAgentIdServicePrincipals: ['All'], excludeAgentIdServicePrincipals: excluded },
+    },
+    grantControls: { operator: 'OR', builtInControls: ['block'] },
+  });
+
+  it('finds a policy that blocks every agent but those the tenant trusts: the template asks for those exclusions', () => {
+    const trusting = blockAgents(['e0000000-0000-4000-8000-0000000000a1']);
+    expect(closest(agentsBlocked, [ca001, trusting])).toEqual({ kind: 'present', by: 'content', policy: trusting, identical: true });
+    // CA023 also blocks every agent user: one part more, near.
+    const alsoAgentUsers = {
+      ...trusting,
+      conditions: { ...(trusting.conditions as JsonObject), users: { includeUsers: ['AllAgentIdUsers'] } },
+    };
+    expect(closest(agentsBlocked, [ca001, alsoAgentUsers])).toMatchObject({ kind: 'similar', policy: alsoAgentUsers, differ: ['users'] });
+  });
+});

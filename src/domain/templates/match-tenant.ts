@@ -1,8 +1,8 @@
 // A gallery shown against a tenant: for each template, the tenant's policy that is it (created from
 // it, by templateId; else the same content), one that comes close, or none (a gap). Content is
 // compared without what a template cannot know: names, state, the places of its blanks, and the
-// users and groups a tenant excludes (its emergency and service accounts); the difference view
-// shows all of it.
+// users and groups a tenant excludes (its emergency and service accounts), and the workload and
+// agent identities it excludes (the agents it trusts); the difference view shows all of it.
 import { isPlaceholder } from '../import/placeholders';
 import { isJsonObject, type Json, type JsonObject } from '../json';
 import { comparableText, toWritableBody } from '../policy-body';
@@ -22,6 +22,8 @@ export interface TemplateMatch {
 
 const QUIET = { hideEmpty: true, sortIds: true } as const;
 const TENANT_EXCLUSIONS = ['excludeUsers', 'excludeGroups'];
+// The same for workload and agent identities: Microsoft's agent templates say "exclude the agents you trust".
+const TENANT_IDENTITY_EXCLUSIONS = ['excludeServicePrincipals', 'excludeAgentIdServicePrincipals'];
 
 /** The places a template leaves to the tenant: where it has a blank. */
 const blankPlaces = (template: JsonObject) =>
@@ -35,6 +37,9 @@ function essence(policy: JsonObject, ignore: ReadonlySet<string>): JsonObject {
   delete body.description;
   const users = isJsonObject(body.conditions) && isJsonObject(body.conditions.users) ? body.conditions.users : null;
   if (users) for (const key of TENANT_EXCLUSIONS) delete users[key];
+  const identities =
+    isJsonObject(body.conditions) && isJsonObject(body.conditions.clientApplications) ? body.conditions.clientApplications : null;
+  if (identities) for (const key of TENANT_IDENTITY_EXCLUSIONS) delete identities[key];
   return body;
 }
 
