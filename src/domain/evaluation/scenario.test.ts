@@ -8,6 +8,7 @@ import {
   readScenarios,
   scenarioFacts,
   scenariosFile,
+  withAgentUserMark,
   type Scenario,
 } from './scenario';
 import { outcomeChange, runSuite, suiteResultsSummary, suiteSummary, type SuiteRow } from './scenario-suite';
@@ -138,9 +139,13 @@ describe('a what-if scenario', () => {
       expect(evaluateRequest({ ...other, conditions: leftOver }).signInConditions).toMatchObject({ servicePrincipalRiskLevel: 'none' });
       expect(scenarioFacts({ ...other, conditions: leftOver }, {}).servicePrincipalRiskLevel).toBe('none');
     }
-    // A user not marked as an agent user (kept or imported so) is not asked an agent's risk: not known to the engine.
-    expect(scenarioFacts({ ...agent, identity: scenario.identity }, { agentUser: true })).not.toHaveProperty('agentIdRiskLevel');
+    // A user not marked as an agent user (kept or imported so) is given the scenario's agent risk once the directory
+    // says it is one (a suite runs it so, as Open evaluates it); not read, or a person, none.
+    expect(scenarioFacts({ ...agent, identity: scenario.identity }, { agentUser: true }).agentIdRiskLevel).toBe('medium');
+    expect(scenarioFacts({ ...agent, identity: scenario.identity }, {})).not.toHaveProperty('agentIdRiskLevel');
+    expect(scenarioFacts({ ...agent, identity: scenario.identity }, { agentUser: false })).not.toHaveProperty('agentIdRiskLevel');
     expect(evaluateVersion({ ...agent, identity: scenario.identity })).toBe('v1.0');
+    expect(evaluateVersion(withAgentUserMark({ ...agent, identity: scenario.identity }, scenario.identity.id, true))).toBe('beta');
     // A file from before agent risk reads with none.
     const older = JSON.parse(scenariosFile([agent])) as { scenarios: { conditions: Record<string, unknown> }[] };
     delete older.scenarios[0]!.conditions.agentIdRiskLevel;

@@ -101,6 +101,18 @@ export const signsInAsAgent = (scenario: Pick<Scenario, 'identity'>) =>
 export const asksAgentRisk = (scenario: Pick<Scenario, 'identity'>) =>
   signsInAsAgent(scenario) || (scenario.identity.kind === 'user' && scenario.identity.agentUser === true);
 
+/**
+ * The scenario with its user marked (or not) as an agent user, as the directory says; the same object when
+ * nothing changes. A user picked before agent users were marked (a form kept, a scenario saved or written to
+ * a file then) carries no mark, and the mark is what asks the agent's risk and which evaluate to ask.
+ */
+export function withAgentUserMark<T extends { identity: Scenario['identity'] | null }>(scenario: T, userId: string, agentUser: boolean): T {
+  const who = scenario.identity;
+  if (who?.kind !== 'user' || who.id !== userId || (who.agentUser === true) === agentUser) return scenario;
+  const { agentUser: _mark, ...person } = who;
+  return { ...scenario, identity: agentUser ? { ...person, agentUser: true } : person };
+}
+
 /** A service principal's own risk is asked of a workload identity that is no agent; anyone else's is none. */
 const servicePrincipalRisk = (scenario: Scenario): RiskLevel =>
   scenario.identity.kind === 'servicePrincipal' && !signsInAsAgent(scenario) ? scenario.conditions.servicePrincipalRiskLevel : 'none';
@@ -216,8 +228,11 @@ export function scenarioFacts(scenario: Scenario, subject: SubjectFacts): SignIn
     userRiskLevel: c.userRiskLevel,
     servicePrincipalRiskLevel: servicePrincipalRisk(scenario),
     insiderRiskLevel: c.insiderRiskLevel,
-    // Asked only of an agent: a user not marked as one has none, or is not known to be one (the engine then says so).
-    ...(asksAgentRisk(scenario) && { agentIdRiskLevel: c.agentIdRiskLevel }),
+    // Asked only of an agent (marked, or an agent user to the directory): a user who is none has none, or is not
+    // known to be one (the engine then says so).
+    ...((asksAgentRisk(scenario) || (scenario.identity.kind === 'user' && subject.agentUser === true)) && {
+      agentIdRiskLevel: c.agentIdRiskLevel,
+    }),
     authenticationFlow: c.authenticationFlow,
     device:
       c.deviceTrustType === 'none'

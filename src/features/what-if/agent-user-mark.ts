@@ -1,24 +1,16 @@
 // A user is marked an agent user when picked from a search whose entry says so, and the mark is what asks
-// "Agent risk" and sends the sign-in to beta's evaluate. A user picked before Gatehouse asked it (a form kept
-// in the tab, a scenario saved or written to a file then) carries no mark: once the directory read that
-// Evaluate makes anyway says what the user is, the form and the run shown follow it, either way.
+// "Agent risk" in the form. A user picked before Gatehouse asked it (a form kept in the tab, a scenario saved or
+// written to a file then) carries no mark: once the directory read that Evaluate makes anyway says what the
+// user is, the form follows it, either way. (What is evaluated follows the directory by itself: use-what-if.ts.)
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { Scenario } from '../../domain/evaluation/scenario';
+import { withAgentUserMark, type Scenario } from '../../domain/evaluation/scenario';
 import type { TenantSession } from '../../session/tenant-session';
 import { signInSubjectQuery } from './use-what-if';
 
 type Identity = Scenario['identity'];
 
-/** The scenario with its user marked (or not) as an agent user, the same object when nothing changes. */
-export function withAgentUserMark<T extends { identity: Identity | null }>(scenario: T, userId: string, agentUser: boolean): T {
-  const who = scenario.identity;
-  if (who?.kind !== 'user' || who.id !== userId || (who.agentUser === true) === agentUser) return scenario;
-  const { agentUser: _mark, ...person } = who;
-  return { ...scenario, identity: agentUser ? { ...person, agentUser: true } : person };
-}
-
-/** Marks the form's user as the directory says, and calls `onMark` with the change for whatever else shows it. */
+/** Marks the form's user as the directory says, through `onMark`. */
 export function useAgentUserMark(
   tenant: TenantSession,
   identity: Identity | null,

@@ -5,7 +5,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { evaluatePolicies, type SignInEvaluation } from '../../domain/evaluation/evaluate-policies';
-import { evaluateRequest, evaluateVersion, graphCanEvaluate, scenarioFacts, type Scenario } from '../../domain/evaluation/scenario';
+import {
+  evaluateRequest,
+  evaluateVersion,
+  graphCanEvaluate,
+  scenarioFacts,
+  withAgentUserMark,
+  type Scenario,
+} from '../../domain/evaluation/scenario';
 import type { NameLookup } from '../../domain/evaluation/sign-in';
 import { canonicalJson } from '../../domain/bundle/canonical-json';
 import type { JsonObject } from '../../domain/json';
@@ -84,10 +91,19 @@ export function useWhatIf(tenant: TenantSession, scenario: Scenario | null, draf
   const owner = useQuery(applicationOwnerQuery(tenant, appId));
   const names = useNames(tenant, policies.data);
   const [mfaTrustedIps] = useMfaTrustedIps(tenant.account.tenantId);
-  const can = scenario ? graphCanEvaluate(scenario) : null;
+  // A user is evaluated as the directory says it is (an agent user or not), whatever mark a scenario saved before
+  // agent users were marked carries: Graph is asked once the directory has answered (usually read when the user
+  // was picked), so which evaluate, and with which risks, is settled before the one request is sent.
+  const said = subject.data?.agentUser;
+  const evaluated = useMemo(
+    () => (scenario && userId && said !== undefined ? withAgentUserMark(scenario, userId, said) : scenario),
+    [scenario, userId, said],
+  );
+  const typeSettled = !userId || said !== undefined || !!subject.error;
+  const can = evaluated ? graphCanEvaluate(evaluated) : null;
   const request = useMemo(
-    () => (scenario && can?.ok ? { body: evaluateRequest(scenario), version: evaluateVersion(scenario) } : null),
-    [scenario, can?.ok],
+    () => (evaluated && can?.ok && typeSettled ? { body: evaluateRequest(evaluated), version: evaluateVersion(evaluated) } : null),
+    [evaluated, can?.ok, typeSettled],
   );
   const graph = useQuery(graphWhatIfQuery(tenant, request));
 
@@ -113,8 +129,8 @@ export function useWhatIf(tenant: TenantSession, scenario: Scenario | null, draf
     (!workloadId || !!workload.data) &&
     (!appId || owner.data !== undefined || !!owner.error);
   const evaluations = useMemo(() => {
-    if (!ready || !scenario) return { saved: null, draft: null };
-    const facts = scenarioFacts(scenario, {
+    if (!ready || !evaluated) return { saved: null, draft: null };
+    const facts = scenarioFacts(evaluated, {
       ...subject.data,
       ...(owner.data && { applicationOwnerTenantId: owner.data }),
       ...(workload.data && { workload: workload.data }),
@@ -124,7 +140,7 @@ export function useWhatIf(tenant: TenantSession, scenario: Scenario | null, draf
     if (!draft) return { saved, draft: null };
     const others = policies.data!.filter((p) => p.id !== draft.policyId);
     return { saved, draft: evaluatePolicies([...others, { ...draft.policy, id: draft.policyId ?? 'draft' }], facts, context) };
-  }, [ready, scenario, subject.data, owner.data, workload.data, locations.data, lookup, policies.data, draft, mfaTrustedIps]);
+  }, [ready, evaluated, subject.data, owner.data, workload.data, locations.data, lookup, policies.data, draft, mfaTrustedIps]);
 
   // What failed, named: the admin learns which read to look into.
   const unread = (

@@ -8,13 +8,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { requirementsOf } from '../../domain/evaluation/evaluate-policies';
-import {
-  DEFAULT_CONDITIONS,
-  evaluateRequest,
-  evaluateVersion,
-  SCENARIO_FILE_FORMAT,
-  type Scenario,
-} from '../../domain/evaluation/scenario';
+import { DEFAULT_CONDITIONS, evaluateVersion, SCENARIO_FILE_FORMAT, type Scenario } from '../../domain/evaluation/scenario';
 import type { DirectoryKind } from '../../graph/directory';
 import type * as WhatIfModule from './use-what-if';
 import type { WhatIfAnswers } from './use-what-if';
@@ -132,12 +126,14 @@ describe('a saved scenario of an agent identity', () => {
 
     const agentRisk = await screen.findByRole('combobox', { name: 'Agent risk' });
     expect((agentRisk as HTMLSelectElement).value).toBe('high');
-    // The run opened before the directory answered follows the mark: beta's evaluate, with the agent's risk.
-    expect(evaluated.scenario?.identity).toEqual({ kind: 'user', id: 'agent-user-1', name: 'Helpdesk Agent', agentUser: true });
-    expect(evaluateVersion(evaluated.scenario!)).toBe('beta');
-    expect(evaluateRequest(evaluated.scenario!).signInConditions).toMatchObject({ agentIdRiskLevel: 'high' });
-    // Nothing the admin changed: the answers are not said to be for another sign-in.
+    // The run is of the scenario as saved (its evaluation reads the directory for itself: use-what-if-agent-user.test),
+    // and nothing the admin changed: its answers are not said to be for another sign-in.
+    expect(evaluated.scenario?.identity).toEqual({ kind: 'user', id: 'agent-user-1', name: 'Helpdesk Agent' });
     expect(screen.queryByText(/^These answers are for the sign-in as it was/)).toBeNull();
+    // Saved again, it keeps the mark.
+    fireEvent.click(screen.getByRole('button', { name: 'Save scenario' }));
+    const kept = JSON.parse(localStorage.getItem('gatehouse.what-if.tenant-older')!) as { scenarios: Scenario[] };
+    expect(kept.scenarios[0]!.identity).toEqual({ kind: 'user', id: 'agent-user-1', name: 'Helpdesk Agent', agentUser: true });
   }, 30_000);
 
   it('of a person: stays unmarked, with no agent risk asked', async () => {

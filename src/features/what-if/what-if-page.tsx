@@ -54,9 +54,17 @@ function useDraftChoices(accountKey: string): { choices: DraftChoice[]; unreadab
   }, [accountKey]);
 }
 
-/** The sign-in a scenario describes (its name and expectation change no answer). */
+/**
+ * The sign-in a scenario describes (its name and expectation change no answer, nor the agent user's mark: the
+ * directory's word, which the evaluation reads for itself).
+ */
 const signInOf = (s: Pick<ScenarioDraft, 'identity' | 'target' | 'conditions'>) =>
-  canonicalJson({ identity: s.identity, target: s.target, conditions: s.conditions });
+  canonicalJson({ identity: s.identity && withoutMark(s.identity), target: s.target, conditions: s.conditions });
+const withoutMark = (identity: NonNullable<ScenarioDraft['identity']>) => {
+  if (identity.kind !== 'user') return identity;
+  const { agentUser: _mark, ...person } = identity;
+  return person;
+};
 
 /** Whether the form is as New scenario leaves it (its id aside): nothing typed or picked to keep. */
 const isBlank = (form: ScenarioDraft, whoKind: WhoKind) => whoKind === 'user' && canonicalJson({ ...form, id: '' }) === BLANK_JSON;
@@ -87,12 +95,8 @@ export function WhatIfPage() {
   const [draftKey, setDraftKey] = useState<string>(() => params.get('draft') ?? '');
   const draft = drafts.choices.find((d) => (d.policyId ?? 'new') === draftKey) ?? null;
   const answers = useWhatIf(tenant, run?.scenario ?? null, draft);
-  // A user kept or saved without the agent user's mark gets it when the directory says so: asked its agent risk,
-  // and the run of it (opened from the suite) evaluated as the agent user it is.
-  useAgentUserMark(tenant, form.identity, (mark) => {
-    setForm(mark);
-    setRun((last) => last && { ...last, scenario: mark(last.scenario) });
-  });
+  // A user kept or saved without the agent user's mark gets it when the directory says so: asked its agent risk.
+  useAgentUserMark(tenant, form.identity, setForm);
   const runSaid = useSaidAnew(run?.count ?? 0);
   const evaluateButton = useRef<HTMLButtonElement>(null);
   // A scenario opened with an address that is not one is not run: the focus goes to the address, which
