@@ -4,6 +4,7 @@
 // without it), and the engine is given that risk too.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, waitFor } from '@testing-library/react';
+import { useEffect } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONDITIONS, type Scenario } from '../../domain/evaluation/scenario';
 import type { JsonObject } from '../../domain/json';
@@ -54,16 +55,19 @@ const older: Scenario = {
   conditions: { ...DEFAULT_CONDITIONS, agentIdRiskLevel: 'high' },
 };
 
-let latest: WhatIfAnswers | null = null;
+const seen: { latest: WhatIfAnswers | null } = { latest: null };
 function Answers() {
-  latest = useWhatIf(tenant, older, null);
+  const answers = useWhatIf(tenant, older, null);
+  useEffect(() => {
+    seen.latest = answers;
+  });
   return null;
 }
 
 afterEach(() => {
   cleanup();
   reads.asked = [];
-  latest = null;
+  seen.latest = null;
 });
 
 describe('What if for an agent user saved unmarked', () => {
@@ -83,7 +87,7 @@ describe('What if for an agent user saved unmarked', () => {
     expect(reads.asked[0]!.version).toBe('beta');
     expect(reads.asked[0]!.body.signInConditions).toMatchObject({ agentIdRiskLevel: 'high' });
     // The engine is given the risk: the block of risky agent users applies.
-    await waitFor(() => expect(latest?.saved?.results[0]).toMatchObject({ result: 'applies' }));
+    await waitFor(() => expect(seen.latest?.saved?.results[0]).toMatchObject({ result: 'applies' }));
     await new Promise((settle) => setTimeout(settle, 50));
     expect(reads.asked).toHaveLength(1);
   });
