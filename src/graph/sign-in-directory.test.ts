@@ -57,13 +57,16 @@ describe('readUserDirectory', () => {
     expect(directory[AGENT_USER]).toEqual({ groupIds: ['g-1'], roleTemplateIds: [] });
   });
 
-  it('does not read the type of users whose sign-ins say it: the log’s word stands for them', async () => {
+  it('does not read the type of users whose sign-ins say it: the log’s word is their answer, for all their sign-ins', async () => {
     const asked: string[] = [];
     const { client } = graph(asked);
-    const directory = await readUserDirectory(client, [PERSON, AGENT_USER], { agentUsers: true, typeLogged: [AGENT_USER] });
+    const directory = await readUserDirectory(client, [PERSON, AGENT_USER], { agentUsers: true, typeLogged: { [AGENT_USER]: true } });
     expect(asked.filter((url) => !url.includes('/transitiveMemberOf'))).toEqual([`/users/${PERSON}?$select=id`]);
     expect(directory[PERSON]).toEqual({ agentUser: false, groupIds: ['g-1'], roleTemplateIds: [] });
-    // Not read: what the log says is what the reader takes (from-sign-in-log.ts).
-    expect(directory[AGENT_USER]).toEqual({ groupIds: ['g-1'], roleTemplateIds: [] });
+    expect(directory[AGENT_USER]).toEqual({ agentUser: true, groupIds: ['g-1'], roleTemplateIds: [] });
+    // Not asked (no policy names agent users): neither read nor said.
+    expect((await readUserDirectory(client, [AGENT_USER], { typeLogged: { [AGENT_USER]: true } }))[AGENT_USER]).not.toHaveProperty(
+      'agentUser',
+    );
   });
 });

@@ -14,16 +14,17 @@ interface MemberOfItem {
 
 /**
  * `agentUsers`: also read each user for its type, which only a policy naming AllAgentIdUsers asks (one more
- * request per user, so only then), but for those in `typeLogged`, whose sign-ins already say it.
+ * request per user, so only then), but for those in `typeLogged`, whose sign-ins already say it: the log's word
+ * is their answer, for each of their sign-ins (those that do not say it too).
  */
 export async function readUserDirectory(
   client: GraphClient,
   userIds: readonly string[],
-  { agentUsers = false, typeLogged = [] }: { agentUsers?: boolean; typeLogged?: readonly string[] } = {},
+  { agentUsers = false, typeLogged = {} }: { agentUsers?: boolean; typeLogged?: Readonly<Record<string, boolean>> } = {},
 ): Promise<UserDirectory> {
   // Workload sign-ins carry an empty userId: nothing to read.
   const unique = [...new Set(userIds.filter(Boolean))];
-  const logged = new Set(typeLogged);
+  const logged = new Map(Object.entries(typeLogged));
   const answers = await client.batch(
     'v1.0',
     unique.flatMap((id, index) => [
@@ -52,6 +53,7 @@ export async function readUserDirectory(
     directory[id] = {
       // Graph names a derived type in @odata.type (an agent user is a user of type agentUser); a person's has none.
       ...(user?.status === 200 && userBody && { agentUser: agentKind(userBody['@odata.type']) === 'agentUser' }),
+      ...(agentUsers && logged.has(id) && { agentUser: logged.get(id)! }),
       groupIds: body.value.filter((o) => o['@odata.type'] === '#microsoft.graph.group').map((o) => o.id),
       roleTemplateIds: body.value.flatMap((o) =>
         o['@odata.type'] === '#microsoft.graph.directoryRole' && o.roleTemplateId ? [o.roleTemplateId] : [],

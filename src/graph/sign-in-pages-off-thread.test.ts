@@ -58,7 +58,7 @@ describe('pageReaderOffThread', () => {
     const reader = pageReaderOffThread();
     const { bytes: back, summary } = await reader.read(bytes(PAGE), 5);
     reader.close();
-    expect(summary).toEqual({ signIns: 1, nextLink: PAGE['@odata.nextLink'], userIds: ['u1'], typeLogged: [] });
+    expect(summary).toEqual({ signIns: 1, nextLink: PAGE['@odata.nextLink'], userIds: ['u1'], typeLogged: {} });
     expect(JSON.parse(new TextDecoder().decode(back))).toEqual(PAGE);
   });
 

@@ -81,7 +81,7 @@ describe('readSignInPages: the log kept as the pages’ bytes, for a worker to p
     const { client } = clientWith(async () => json(200, { value: logged }));
     const read = await readSignInPages(client, { since: new Date('2026-12-01T00:00:00Z'), cap: 5 });
     expect(read.userIds).toEqual(['agent-user', 'older', 'person', 'unsaid']);
-    expect(read.typeLogged).toEqual(['agent-user', 'person']);
+    expect(read.typeLogged).toEqual({ 'agent-user': true, person: false });
   });
 
   it('says a page that is not JSON is not, as any other read does', async () => {

@@ -109,15 +109,15 @@ export interface SignInLogPages {
   count: number;
   /** The users who signed in, each once, sorted. */
   userIds: string[];
-  /** Those of them whose sign-ins say whether each is an agent user (beta's `agent`): no need to read their type. */
-  typeLogged: string[];
+  /** What the sign-ins say of their users, those that say: whether each is an agent user (beta's `agent`). */
+  typeLogged: Record<string, boolean>;
   capped: boolean;
 }
 
 /** What the reading needs of a page: its next link, how many sign-ins, the users of the first `limit` of them. */
 export interface PageSummary extends PageStep {
   userIds: string[];
-  typeLogged: string[];
+  typeLogged: Record<string, boolean>;
 }
 
 /**
@@ -132,13 +132,14 @@ export const readPageHere: PageReader = async (bytes, limit) => ({ bytes, summar
 export function summarizePage(bytes: ArrayBuffer, limit: number): PageSummary {
   const page = parsePage(bytes);
   const userIds = new Set<string>();
-  const typeLogged = new Set<string>();
+  const typeLogged: Record<string, boolean> = {};
   for (const signIn of (page.value ?? []).slice(0, Math.max(0, limit)))
     if (typeof signIn.userId === 'string' && signIn.userId) {
       userIds.add(signIn.userId);
-      if (agentUserInLog(signIn) !== undefined) typeLogged.add(signIn.userId);
+      const agentUser = agentUserInLog(signIn);
+      if (agentUser !== undefined) typeLogged[signIn.userId] = agentUser;
     }
-  return { signIns: page.value?.length ?? 0, nextLink: page['@odata.nextLink'], userIds: [...userIds], typeLogged: [...typeLogged] };
+  return { signIns: page.value?.length ?? 0, nextLink: page['@odata.nextLink'], userIds: [...userIds], typeLogged };
 }
 
 export async function readSignInPages(
@@ -148,18 +149,18 @@ export async function readSignInPages(
 ): Promise<SignInLogPages> {
   const pages: ArrayBuffer[] = [];
   const userIds = new Set<string>();
-  const typeLogged = new Set<string>();
+  const typeLogged: Record<string, boolean> = {};
   let counted = 0;
   const { read, capped } = await eachPage(query, async (url) => {
     const { bytes, summary } = await readPage(await client.getBytes(url, logRequest(query)), query.cap - counted);
     query.signal?.throwIfAborted();
     for (const id of summary.userIds) userIds.add(id);
-    for (const id of summary.typeLogged) typeLogged.add(id);
+    Object.assign(typeLogged, summary.typeLogged);
     counted += Math.min(summary.signIns, Math.max(0, query.cap - counted));
     pages.push(bytes);
     return summary;
   });
-  return { pages, count: Math.min(read, query.cap), userIds: [...userIds].sort(), typeLogged: [...typeLogged].sort(), capped };
+  return { pages, count: Math.min(read, query.cap), userIds: [...userIds].sort(), typeLogged, capped };
 }
 
 /** A page that is not JSON, as any other read says it (GraphClient.request). */

@@ -109,7 +109,11 @@ export const impactCommand: Command = {
       throw new CliError(`The impact could not be computed: ${why} (--allow-no-logs lets the run go on without it.)`);
     }
     const userIds = [...new Set(log.signIns.flatMap((s) => (typeof s.userId === 'string' && s.userId ? [s.userId] : [])))].sort();
-    const typeLogged = log.signIns.flatMap((s) => (typeof s.userId === 'string' && agentUserInLog(s) !== undefined ? [s.userId] : []));
+    const typeLogged: Record<string, boolean> = {};
+    for (const s of log.signIns) {
+      const agentUser = agentUserInLog(s);
+      if (typeof s.userId === 'string' && s.userId && agentUser !== undefined) typeLogged[s.userId] = agentUser;
+    }
     const users =
       userIds.length > 0
         ? await readUserDirectory(client, userIds, { agentUsers: namesAgentUsers([draft.policy, ...policies]), typeLogged })

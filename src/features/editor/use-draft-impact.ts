@@ -50,13 +50,13 @@ const signInWindowQuery = (tenant: TenantSession, days: number, cap: number, onP
   });
 
 // `agentUsers` (a policy or the draft names AllAgentIdUsers) is known once the policies are read: the read waits for it.
-// Users whose sign-ins say whether each is an agent user are not read for it (the log's word stands), so the
-// answer is the same for any such set: it is not in the key.
+// Users whose sign-ins say whether each is an agent user are not read for it: the log's word is their answer,
+// the directory's would be the same, and both come with the same log, so it is not in the key.
 const userDirectoryQuery = (
   tenant: TenantSession,
   userIds: readonly string[],
   agentUsers: boolean | undefined,
-  typeLogged: readonly string[] = [],
+  typeLogged: Readonly<Record<string, boolean>> = {},
 ) =>
   queryOptions({
     queryKey: queryKeys.signInUsers(tenant, userIds, agentUsers),
