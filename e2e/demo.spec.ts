@@ -137,10 +137,10 @@ test('makes its Graph misbehave on request: a save whose answer is lost is found
   const accountButton = page.getByRole('button', { name: /^Ada Lindqvist \(demo administrator\)/ });
   await accountButton.click();
   await page.getByRole('menuitem', { name: 'Make Graph misbehave…' }).click();
-  await page.getByRole('radio', { name: /^The next save’s answer is lost/ }).check();
+  await page.getByRole('radio', { name: /^Saves’ answers are lost/ }).check();
   await expectNoSeriousA11yViolations(page);
   await page.getByRole('button', { name: 'Apply' }).click();
-  const misbehaving = page.getByText('The demo’s Graph misbehaves: the next save’s answer is lost');
+  const misbehaving = page.getByText('The demo’s Graph misbehaves: saves’ answers are lost');
   await expect(misbehaving).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(accountButton).toBeFocused();

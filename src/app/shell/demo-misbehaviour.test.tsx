@@ -38,16 +38,16 @@ describe('the demo’s Graph made to misbehave', () => {
     expect(screen.queryByText(/^The demo’s Graph misbehaves/)).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Make Graph misbehave…' }));
-    fireEvent.click(screen.getByRole('radio', { name: /^The next save’s answer is lost/ }));
+    fireEvent.click(screen.getByRole('radio', { name: /^Saves’ answers are lost/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
     expect(set.map(([tenant]) => tenant)).toEqual(['contoso', 'fabrikam']);
-    expect(set[0]![1].rules).toEqual([{ match: 'PATCH /beta/identity/conditionalAccess/policies/', fault: 'drop-after', times: 1 }]);
-    expect(screen.getByText('The demo’s Graph misbehaves: the next save’s answer is lost')).toBeTruthy();
+    expect(set[0]![1].rules).toEqual([{ match: 'PATCH /beta/identity/conditionalAccess/policies/', fault: 'drop-after' }]);
+    expect(screen.getByText('The demo’s Graph misbehaves: saves’ answers are lost')).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
 
     // Opened again, it starts from the choice in force; Cancel changes nothing.
     fireEvent.click(screen.getByRole('button', { name: 'Make Graph misbehave…' }));
-    expect((screen.getByRole('radio', { name: /^The next save’s answer is lost/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('radio', { name: /^Saves’ answers are lost/ }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(set).toHaveLength(2);
 

@@ -10,7 +10,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
@@ -18,7 +17,9 @@ import {
   RadioGroup,
 } from '@fluentui/react-components';
 import { useState, useSyncExternalStore } from 'react';
+import { Notice } from '../../shared/ui/notice';
 
+// Each lasts until another is chosen (none is spent by a number of requests), so the banner is true while it shows.
 export type DemoMisbehaviour = 'none' | 'slow' | 'throttled' | 'lostSave' | 'offline';
 
 /** The emulator's faults a choice sets (emulator/core/model.ts FaultConfig, in part). */
@@ -39,14 +40,14 @@ export const MISBEHAVIOURS: readonly { kind: DemoMisbehaviour; label: string; de
     kind: 'throttled',
     label: 'Throttled',
     detail:
-      'The next three Conditional Access requests answer 429 with Retry-After: 5 seconds, as Graph does when a tenant asks too often.',
-    faults: { latencyMs: 0, rules: [{ match: '/identity/conditionalAccess/', fault: 429, times: 3, retryAfter: 5 }] },
+      'Every Conditional Access request answers 429 with Retry-After: 5 seconds, as Graph does when a tenant asks too often: Gatehouse waits, tries again, then says so.',
+    faults: { latencyMs: 0, rules: [{ match: '/identity/conditionalAccess/', fault: 429, retryAfter: 5 }] },
   },
   {
     kind: 'lostSave',
-    label: 'The next save’s answer is lost',
-    detail: 'The next change saved to a policy is applied, then the connection drops before its answer arrives.',
-    faults: { latencyMs: 0, rules: [{ match: 'PATCH /beta/identity/conditionalAccess/policies/', fault: 'drop-after', times: 1 }] },
+    label: 'Saves’ answers are lost',
+    detail: 'Each change saved to a policy is applied, then the connection drops before its answer arrives.',
+    faults: { latencyMs: 0, rules: [{ match: 'PATCH /beta/identity/conditionalAccess/policies/', fault: 'drop-after' }] },
   },
   {
     kind: 'offline',
@@ -133,7 +134,7 @@ export function MisbehaviourBar({ onStop }: { onStop(): void }) {
   const chosenOne = MISBEHAVIOURS.find((m) => m.kind === current);
   if (current === 'none' || !chosenOne) return null;
   return (
-    <MessageBar intent="warning" layout="multiline">
+    <Notice intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>The demo’s Graph misbehaves: {chosenOne.label.toLowerCase()}</MessageBarTitle>
         {chosenOne.detail}
@@ -141,6 +142,6 @@ export function MisbehaviourBar({ onStop }: { onStop(): void }) {
       <MessageBarActions>
         <Button onClick={onStop}>Stop it</Button>
       </MessageBarActions>
-    </MessageBar>
+    </Notice>
   );
 }
